@@ -1,0 +1,41 @@
+# edcal — two commands on a fresh machine: `make build` and `make test`.
+# Each bootstraps .venv (Python >= 3.11) and installs what it needs.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+RUN    := $(VENV)/.installed-run
+TEST   := $(VENV)/.installed-test
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: build test check serve clean lint
+
+build: $(RUN) ## Build the sample site: blog -> output/, plan -> planning/
+	$(BIN)/edcal build
+
+check: $(RUN) ## Check calendar.yaml and the articles
+	$(BIN)/edcal check
+
+serve: $(RUN) ## Build, then serve output/ on http://localhost:8000
+	$(BIN)/edcal build
+	$(BIN)/python -m http.server --directory output 8000
+
+test: $(TEST) ## Run the whole test suite (installs Chromium etc. when missing)
+	bash scripts/ensure-test-tools.sh
+	$(BIN)/python -m pytest
+
+lint: $(TEST)
+	$(BIN)/python -m ruff check plugins tests scripts
+
+clean:
+	rm -rf output planning .pytest_cache
+
+$(RUN): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "edcal needs Python >= 3.11 (set PYTHON=python3.11)")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -e .
+	touch $@
+
+$(TEST): $(RUN)
+	$(PIP) install -e '.[test]'
+	touch $@

@@ -1,0 +1,101 @@
+"""The ``edcal`` command line: thin click commands over :mod:`edcal.commands`.
+
+Each command works on the site in the current folder, or on ``--site DIR``.
+Exit codes: 0 fine; 1 ``check`` found errors; 2 invalid input or usage.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from edcal import __version__
+from edcal.errors import EXIT_INPUT, InputErrors, report
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EPILOG = "Docs: docs/index.md. Exit codes: 0 fine, 1 check found errors, 2 invalid input."
+
+
+def site_options(command: F) -> F:
+    """``--site``, ``--settings``, ``-q`` and ``-v``, shared by every command."""
+    command = click.option("--site", type=click.Path(file_okay=False, path_type=Path),
+                           default=Path("."), show_default=True,
+                           help="The site's folder (holding calendar.yaml and pelicanconf.py).")(command)
+    command = click.option("-s", "--settings", "settings_file", default="pelicanconf.py",
+                           show_default=True,
+                           help="Pelican settings file, relative to the site (e.g. publishconf.py).")(command)
+    command = click.option("-q", "--quiet", "verbosity", flag_value=-1,
+                           help="Print errors only.")(command)
+    command = click.option("-v", "--verbose", "verbosity", flag_value=1,
+                           help="Print more about what is done.")(command)
+    return command
+
+
+def input_errors_exit(command: F) -> F:
+    """Invalid input is reported as ``path:line:col: error: …`` and exits 2, no traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InputErrors as exc:
+            report(exc)
+            sys.exit(EXIT_INPUT)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="edcal")
+def cli() -> None:
+    """Editorial calendar for a static site: the blog, the publishing schedule
+    and per-network post drafts from Markdown articles and calendar.yaml."""
+
+
+@cli.command(epilog="Example: edcal build --site . -s publishconf.py")
+@site_options
+@input_errors_exit
+def build(site: Path, settings_file: str, verbosity: int | None) -> None:
+    """Build the blog into output/ and the team's plan into planning/.
+
+    Runs Pelican with the edcal plugin: plain `pelican content` gives the
+    same result. Drafts, articles in review, future-dated and withheld
+    articles never reach output/.
+    """
+    from edcal.commands.build import build as run_build  # noqa: PLC0415
+    from edcal.commands.build import summary  # noqa: PLC0415
+
+    result = run_build(site, settings_file, verbosity or 0)
+    if (verbosity or 0) >= 0:
+        for line in summary(result, site):
+            click.echo(line)
+
+
+@cli.command(epilog="Example: edcal check --site .")
+@site_options
+@input_errors_exit
+def check(site: Path, settings_file: str, verbosity: int | None) -> None:
+    """Check calendar.yaml and the articles without building.
+
+    Reads metadata only (no Markdown rendering), resolves the whole plan, and
+    reports every invalid value as path:line:col with a hint.
+    """
+    from edcal.pelican_plugin.metadata import read_plan  # noqa: PLC0415
+
+    plan = read_plan(site, settings_file)
+    if (verbosity or 0) >= 0:
+        click.echo(f"{len(plan.items)} items, no errors in the input")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    cli()

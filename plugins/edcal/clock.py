@@ -1,0 +1,102 @@
+"""Time, pinned for reproducible runs.
+
+- "Now" decides what is published, scheduled or past: ``EDCAL_NOW`` (ISO 8601)
+  when set, else the system clock.
+- The timestamp written into outputs (plan.json's ``generated_at``, feeds'
+  DTSTAMP) is never "now": ``SOURCE_DATE_EPOCH`` when set, else the time of
+  the last git commit touching the site's inputs, else their newest
+  modification time. The same input therefore gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from edcal.errors import InputError, InputErrors
+from edcal.model.source import Source
+
+NOW_VARIABLE = "EDCAL_NOW"
+EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+
+
+def now(zone: ZoneInfo) -> dt.datetime:
+    """The current instant in ``zone``; ``EDCAL_NOW`` pins it.
+
+    :raises InputErrors: when ``EDCAL_NOW`` is not ISO 8601.
+    """
+    pinned = os.environ.get(NOW_VARIABLE)
+    if not pinned:
+        return dt.datetime.now(dt.UTC).astimezone(zone)
+    return parse_instant(pinned, zone, NOW_VARIABLE)
+
+
+def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
+    """An ISO 8601 date or date-time; naive values are in ``zone``."""
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            parsed = dt.datetime.combine(dt.date.fromisoformat(value), dt.time())
+        else:
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise InputErrors(
+            [InputError(Source(f"${name}", 1, 1), f"found '{text}', expected an ISO 8601 date or "
+                        "date-time such as 2027-01-12T09:00 or 2027-01-12T08:00:00Z")]
+        ) from None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=zone)
+    return parsed.astimezone(zone)
+
+
+def build_time(site: Path, inputs: Sequence[str]) -> dt.datetime:
+    """The instant the inputs were last revised, in UTC, for timestamps in outputs."""
+    epoch = os.environ.get(EPOCH_VARIABLE)
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError):
+            raise InputErrors(
+                [InputError(Source(f"${EPOCH_VARIABLE}", 1, 1),
+                            f"found '{epoch}', expected a number of seconds since 1970")]
+            ) from None
+    committed = _last_commit_time(site, inputs)
+    if committed is not None:
+        return committed
+    newest = 0.0
+    for name in inputs:
+        path = site / name
+        if path.exists():
+            newest = max(newest, path.stat().st_mtime)
+    return dt.datetime.fromtimestamp(int(newest), dt.UTC)
+
+
+def _last_commit_time(site: Path, inputs: Sequence[str]) -> dt.datetime | None:
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", *inputs],
+            cwd=site, capture_output=True, text=True, timeout=10, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0 or not result.stdout.strip():
+        return None
+    if _has_uncommitted_changes(site, inputs):
+        return None
+    return dt.datetime.fromtimestamp(int(result.stdout.strip()), dt.UTC)
+
+
+def _has_uncommitted_changes(site: Path, inputs: Sequence[str]) -> bool:
+    """Edited inputs make the last commit's time wrong; fall back to file times."""
+    try:
+        result = subprocess.run(
+            ["git", "status", "--porcelain", "--", *inputs],
+            cwd=site, capture_output=True, text=True, timeout=10, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return bool(result.stdout.strip())

@@ -1,0 +1,1 @@
+"""One module per command; the CLI (:mod:`edcal.__main__`) imports them lazily."""

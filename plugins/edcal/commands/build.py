@@ -1,0 +1,68 @@
+"""``edcal build``: the blog into output/, the plan into planning/, through Pelican."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from edcal.model.plan import Plan
+from edcal.pelican_plugin import RAISE_SETTING
+from edcal.pelican_plugin.state import STATE_KEY, BuildState
+from edcal.site import pelican_logging, pelican_settings
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    plan: Plan
+    output: Path
+    planning: Path
+
+
+def build(site: Path, settings_file: str, verbosity: int = 0) -> BuildResult:
+    """Run Pelican with the edcal plugin on ``site``.
+
+    :param site: the site's folder.
+    :param settings_file: Pelican settings, relative to ``site`` (pelicanconf.py, publishconf.py).
+    :param verbosity: -1 quiet, 0 normal, 1 verbose.
+    :raises InputErrors: when the settings cannot be read.
+    :raises SystemExit: with code 2 when the content is invalid (already reported).
+    """
+    from pelican import Pelican  # noqa: PLC0415 - slow import
+
+    level = {-1: logging.ERROR, 0: logging.WARNING}.get(verbosity, logging.INFO)
+    pelican_logging(level, quiet=verbosity < 0)
+    settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True})
+    pelican = Pelican(settings)
+    pelican.run()
+    state: BuildState = settings[STATE_KEY]
+    assert state.plan is not None
+    return BuildResult(state.plan, Path(settings["OUTPUT_PATH"]), state.planning_path)
+
+
+def summary(result: BuildResult, site: Path) -> list[str]:
+    """What a person wants to know after a build, in a few lines."""
+    plan = result.plan
+    kinds = Counter(item.kind for item in plan.items)
+    statuses = Counter(item.status for item in plan.items if item.kind == "article")
+    posts = [i for i in plan.items if i.kind == "post"]
+    networks = sorted({i.network for i in posts if i.network})
+    withheld = sum(1 for i in posts if i.status == "withheld")
+
+    def rel(path: Path) -> str:
+        try:
+            return path.resolve().relative_to(site.resolve()).as_posix() + "/"
+        except ValueError:
+            return str(path)
+
+    article_bits = ", ".join(f"{n} {s}" for s, n in sorted(statuses.items()))
+    lines = [
+        f"blog: {statuses.get('published', 0)} published article(s) -> {rel(result.output)}",
+        f"plan: {len(plan.items)} items -> {rel(result.planning)}plan.json",
+        f"  articles: {kinds.get('article', 0)} ({article_bits or 'none'})",
+        f"  posts: {len(posts)} on {len(networks)} network(s) ({', '.join(networks) or 'none'})"
+        + (f", {withheld} withheld by a freeze" if withheld else ""),
+        f"  ideas: {kinds.get('idea', 0)}, deadlines: {kinds.get('deadline', 0)}",
+    ]
+    return lines

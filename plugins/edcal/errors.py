@@ -1,0 +1,91 @@
+"""Errors about the user's input, located in their files.
+
+Every problem a user can fix is an :class:`InputError` that names the file,
+the line and the column, says what was found and what was expected, and may
+carry a hint. Loading collects as many as it can before giving up, so a user
+fixes a whole file in one pass instead of one error per run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TextIO
+
+from edcal.model.source import Source
+
+#: Exit code for invalid input or usage (CONTRACTS.md).
+EXIT_INPUT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """One located problem in the user's input."""
+
+    source: Source
+    message: str
+    hint: str | None = None
+
+    def format(self) -> str:
+        """``path:line:col: error: message`` then an indented hint line."""
+        text = f"{self.source.path}:{self.source.line}:{self.source.column}: error: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.source.path, self.source.line, self.source.column, self.message)
+
+
+class InputErrors(Exception):
+    """Raised when the input cannot be turned into a plan; holds every error found."""
+
+    exitcode = EXIT_INPUT
+
+    def __init__(self, errors: Iterable[InputError]):
+        unique = sorted(set(errors), key=InputError.sort_key)
+        self.errors: list[InputError] = unique
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        count = len(self.errors)
+        return f"{count} error{'s' if count != 1 else ''} in the input"
+
+    def __str__(self) -> str:
+        return "\n".join(error.format() for error in self.errors)
+
+
+class ErrorCollector:
+    """Accumulates located errors while loading, then raises them together."""
+
+    def __init__(self) -> None:
+        self.errors: list[InputError] = []
+
+    def add(self, source: Source, message: str, hint: str | None = None) -> None:
+        self.errors.append(InputError(source, message, hint))
+
+    def extend(self, errors: Iterable[InputError]) -> None:
+        self.errors.extend(errors)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise InputErrors(self.errors)
+
+
+def did_you_mean(found: str, candidates: Iterable[str]) -> str | None:
+    """A hint naming the closest candidate, or None when nothing is close."""
+    matches = difflib.get_close_matches(found, sorted(set(candidates)), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'?" if matches else None
+
+
+def report(errors: InputErrors, stream: TextIO | None = None) -> None:
+    """Print located errors and a one-line summary, for people and for editors."""
+    stream = stream or sys.stderr
+    for error in errors.errors:
+        print(error.format(), file=stream)
+    print(f"edcal: {errors.summary()}; nothing was written.", file=stream)

@@ -1,0 +1,312 @@
+"""Article metadata: validated with locations, handed to Pelican, read back as the model.
+
+The same functions serve a real Pelican build (through
+:mod:`edcal.pelican_plugin.reader`) and ``edcal check`` (which reads metadata
+without rendering Markdown), so both see identical articles.
+
+Fields beyond Pelican's own: ``status`` (draft | review | published | hidden),
+``image``, ``image_alt``, ``campaign``, ``owner``, ``social``, ``draft_due``
+and ``review_due``. An unknown field is an error (a misspelt ``staus: draft``
+would otherwise publish a draft); a site lists the extra fields its theme or
+plugins use in the ``EDCAL_EXTRA_METADATA`` setting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import Field
+
+from edcal.errors import ErrorCollector, did_you_mean
+from edcal.load import timeparse
+from edcal.load.frontmatter import ArticleSource
+from edcal.load.networks import Registry, registry_with
+from edcal.load.schema import Date, Names, Spec, Text, describe
+from edcal.load.validate import validate_spec
+from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal.model.article import Article, Social, SocialOverride
+from edcal.model.calendar import Calendar
+from edcal.model.source import Source
+from edcal.zones import WallClockError, at_offset, localize
+
+#: The private metadata key that carries edcal's view of an article through Pelican.
+EDCAL_KEY = "edcal"
+
+_SLUG_RE = re.compile(r"^[\w-]+$", re.UNICODE)
+_URL_RE = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
+_HTML_TAG = re.compile(r"<[^>]+>")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|>\s?|[-*+]\s|\d+\.\s)")
+
+
+class ArticleSpec(Spec):
+    """The fields of an article's header (YAML front matter or Pelican ``Key: value``)."""
+
+    title: Text = Field(description="The article's title.")
+    date: Text | None = Field(None, description="Publication date and time, 'YYYY-MM-DD HH:MM' in the site's zone; a future date schedules it.")
+    modified: Text | None = Field(None, description="Date of the last significant change.")
+    status: Literal["draft", "review", "published", "hidden"] = Field("published", description="draft, review, published (the default) or hidden.")
+    tags: Names | None = Field(None, description="Tags, comma-separated or a YAML list; they become hashtags.")
+    keywords: Names | None = Field(None, description="Keywords for search engines.")
+    category: Text | None = Field(None, description="The category.")
+    slug: Text | None = Field(None, description="URL name (default: from the file name or title, per SLUGIFY_SOURCE).")
+    author: Text | None = Field(None, description="The author.")
+    authors: Names | None = Field(None, description="Several authors, comma-separated.")
+    summary: Text | None = Field(None, description="Summary shown in lists and used by post templates.")
+    lang: Text | None = Field(None, description="Language code, e.g. 'en' for a translation.")
+    translation: Text | None = Field(None, description="Pelican's translation flag.")
+    template: Text | None = Field(None, description="Theme template to render it with.")
+    save_as: Text | None = Field(None, description="Pelican's output path override.")
+    url: Text | None = Field(None, description="Pelican's URL override.")
+    image: Text | None = Field(None, description="Sharing image, a path in content/ (e.g. images/salon.jpg) or an https URL.")
+    image_alt: Text | None = Field(None, description="Alt text of the image.")
+    campaign: Text | None = Field(None, description="Campaign it belongs to (an id from calendar.yaml).")
+    owner: Text | None = Field(None, description="Person in charge (a team id from calendar.yaml).")
+    social: dict[str, Any] | None = Field(None, description="Per-network wishes: skip, networks, and text/skip/image/alt per network.")
+    draft_due: Date | None = Field(None, description="When the draft is due.")
+    review_due: Date | None = Field(None, description="When the review is due.")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What edcal keeps of an article's header, before Pelican computes slug and URL."""
+
+    title: str
+    date: dt.datetime | None
+    modified: dt.datetime | None
+    status: str
+    summary_source: str
+    image: str | None
+    image_alt: str | None
+    campaign: str | None
+    owner: str | None
+    social: Social
+    draft_due: dt.date | None
+    review_due: dt.date | None
+    source: Source
+    field_sources: dict[str, Source] = field(default_factory=dict)
+
+
+def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: frozenset[str],
+                     errors: ErrorCollector, page: bool = False) -> tuple[ArticleMeta | None, dict[str, Any]]:
+    """Check an article's header; returns edcal's view and the fields left for Pelican.
+
+    :param page: pages need no date and are not planned.
+    """
+    data = dict(parsed.metadata)
+    loc: Loc = data[LOC_KEY]
+    extras = {k: data.pop(k) for k in list(data) if k in extra_fields}
+    if isinstance(data.get("status"), str):
+        data["status"] = data["status"].strip().lower()
+    spec = validate_spec(ArticleSpec, data, errors)
+    if spec is None:
+        return None, extras
+    fields = {name: loc.value(name) for name in loc.fields}
+    title_source = loc.key("title") if "title" in loc.fields else loc.source
+    before = len(errors.errors)
+    date = _datetime(spec.date, loc.value("date"), calendar, errors)
+    modified = _datetime(spec.modified, loc.value("modified"), calendar, errors)
+    if date is None and spec.date is None and spec.status in ("published", "hidden") and not page:
+        errors.add(title_source, "missing `date:` for a published article",
+                   "add e.g. `date: 2027-01-12 09:00`, or `status: draft` while it is not ready")
+    if spec.slug is not None and not _SLUG_RE.match(spec.slug):
+        errors.add(loc.value("slug"), f"found slug '{spec.slug[:80]}', expected letters, digits and dashes",
+                   "e.g. slug: salon-industrie-2027")
+    for name in ("save_as", "url"):
+        value = getattr(spec, name)
+        if value is not None and (".." in value.split("/") or value.startswith("/")):
+            errors.add(loc.value(name), f"found {name} '{value[:80]}', expected a path inside the site")
+    if spec.image is not None:
+        _check_image(spec.image, loc.value("image"), errors)
+    campaign = _reference(spec.campaign, calendar.campaigns, "campaign", loc.value("campaign"), errors)
+    owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
+    social = _social(spec.social, loc, calendar, errors)
+    if len(errors.errors) > before:
+        return None, extras
+    meta = ArticleMeta(
+        title=spec.title, date=date, modified=modified, status=spec.status,
+        summary_source=spec.summary if spec.summary is not None else first_paragraph(parsed.body),
+        image=spec.image, image_alt=spec.image_alt, campaign=campaign, owner=owner,
+        social=social, draft_due=spec.draft_due, review_due=spec.review_due,
+        source=title_source, field_sources=fields,
+    )
+    return meta, extras
+
+
+def _datetime(text: str | None, where: Source, calendar: Calendar,
+              errors: ErrorCollector) -> dt.datetime | None:
+    if text is None:
+        return None
+    try:
+        when = timeparse.parse_when(text)
+        naive = dt.datetime.combine(when.date, when.time or dt.time())
+        if when.utc_offset is not None:
+            return at_offset(naive, when.utc_offset, calendar.zone)
+        return localize(naive, calendar.zone)
+    except WallClockError as exc:
+        errors.add(where, str(exc), exc.hint)
+    except ValueError as exc:
+        errors.add(where, str(exc))
+    return None
+
+
+def _check_image(image: str, where: Source, errors: ErrorCollector) -> None:
+    if _URL_RE.match(image):
+        return
+    path = image.removeprefix("{static}").removeprefix("{attach}").lstrip("/")
+    if ".." in path.split("/") or "\\" in path or ":" in path:
+        errors.add(where, f"found image path '{image[:80]}', expected a path inside content/ "
+                   "or an https URL", "e.g. image: images/salon-2027.jpg")
+
+
+def _reference(value: str | None, known: dict[str, Any], what: str, where: Source,
+               errors: ErrorCollector) -> str | None:
+    if value is None:
+        return None
+    if value not in known:
+        section = "team" if what == "person" else "campaigns"
+        errors.add(where, f"unknown {what} '{value}'",
+                   did_you_mean(value, known) or f"add it under `{section}:` in calendar.yaml")
+        return None
+    return value
+
+
+def _social(raw: Any, loc: Loc, calendar: Calendar, errors: ErrorCollector) -> Social:
+    """``social:`` — ``skip``, ``networks`` and per-network ``text``/``skip``/``image``/``alt``."""
+    if raw is None:
+        return Social()
+    where = loc.value("social")
+    if not isinstance(raw, dict):
+        errors.add(where, f"found {_describe(raw)} in `social:`, expected a mapping such as "
+                   "{networks: [linkedin], linkedin: \"Texte\"}")
+        return Social()
+    social_loc: Loc = raw.get(LOC_KEY) or Loc(where)
+    skip = False
+    networks: tuple[str, ...] | None = None
+    per_network: dict[str, SocialOverride] = {}
+    registry = registry_with({n.id: n for n in calendar.networks.values() if not n.builtin})
+    for key, value in raw.items():
+        if key == LOC_KEY:
+            continue
+        key_where = social_loc.key(key)
+        value_where = social_loc.value(key)
+        if key == "skip":
+            skip = _boolean(value, value_where, errors)
+        elif key == "networks":
+            names = value if isinstance(value, list) else str(value or "").split(",")
+            found = []
+            for index, name in enumerate(names):
+                network = _social_network(str(name).strip(), social_loc.item(key, index), calendar,
+                                          registry, errors)
+                if network:
+                    found.append(network)
+            networks = tuple(found)
+        else:
+            network = _social_network(key, key_where, calendar, registry, errors,
+                                      extra=("skip", "networks"))
+            if network is None:
+                continue
+            per_network[network] = _social_override(value, value_where, errors)
+    return Social(skip, networks, per_network, where)
+
+
+def _social_network(name: str, where: Source, calendar: Calendar, registry: Registry,
+                    errors: ErrorCollector, extra: tuple[str, ...] = ()) -> str | None:
+    canonical = registry.canonical(name)
+    if canonical is None:
+        errors.add(where, f"unknown network '{name}' in `social:`",
+                   did_you_mean(name.lower(), [*extra, *calendar.networks, *registry.names()]))
+        return None
+    if canonical not in calendar.networks:
+        errors.add(where, f"network '{canonical}' is not set up in calendar.yaml",
+                   f"set up: {', '.join(sorted(calendar.networks)) or 'none'}")
+        return None
+    return canonical
+
+
+def _social_override(value: Any, where: Source, errors: ErrorCollector) -> SocialOverride:
+    if isinstance(value, str):
+        return SocialOverride(text=value)
+    if value is None:
+        return SocialOverride()
+    if not isinstance(value, dict):
+        errors.add(where, f"found {_describe(value)}, expected a text or a mapping "
+                   "(text, skip, image, alt)")
+        return SocialOverride()
+    vloc: Loc = value.get(LOC_KEY) or Loc(where)
+    known = ("text", "skip", "image", "alt")
+    for key in value:
+        if key != LOC_KEY and key not in known:
+            errors.add(vloc.key(key), f"unknown field '{key}' in a network's `social:` entry",
+                       did_you_mean(key, known) or "known fields: " + ", ".join(known))
+    image = value.get("image")
+    if image is not None:
+        _check_image(str(image), vloc.value("image"), errors)
+    return SocialOverride(
+        text=_optional_text(value.get("text"), vloc.value("text"), errors),
+        skip=_boolean(value.get("skip", "false"), vloc.value("skip"), errors),
+        image=None if image is None else str(image),
+        alt=_optional_text(value.get("alt"), vloc.value("alt"), errors),
+    )
+
+
+def _optional_text(value: Any, where: Source, errors: ErrorCollector) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    errors.add(where, f"found {_describe(value)}, expected text")
+    return None
+
+
+def _boolean(value: Any, where: Source, errors: ErrorCollector) -> bool:
+    text = str(value).strip().lower() if isinstance(value, str) else value
+    if text in ("true", "yes", "on", "1", True):
+        return True
+    if text in ("false", "no", "off", "0", False, None):
+        return False
+    errors.add(where, f"found {_describe(value)}, expected true or false")
+    return False
+
+
+def _describe(value: Any) -> str:
+    return describe(value)
+
+
+def first_paragraph(body: str) -> str:
+    """The first paragraph of a Markdown body, as plain text (no rendering)."""
+    paragraph: list[str] = []
+    for line in body.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            if paragraph:
+                break
+            continue
+        if stripped.startswith(("#", "!", "<", "```", "|", "---")) and not paragraph:
+            continue  # headings, images, HTML blocks, code and tables are not a summary
+        paragraph.append(stripped)
+    return plain_text(" ".join(paragraph))
+
+
+def plain_text(markdown: str) -> str:
+    """Inline Markdown to plain text: link texts kept, marks and tags dropped."""
+    text = _MARKDOWN_LINK.sub(lambda m: m.group(1), markdown)
+    text = _HTML_TAG.sub("", text)
+    text = _HEADING.sub("", text)
+    text = _MARKDOWN_MARKS.sub("", text)
+    return " ".join(text.split())
+
+
+def build_article(meta: ArticleMeta, *, slug: str, url: str, lang: str, is_original: bool,
+                  tags: tuple[str, ...], category: str | None, authors: tuple[str, ...]) -> Article:
+    """The model article, from edcal's metadata and what Pelican computed."""
+    return Article(
+        slug=slug, title=meta.title, date=meta.date, status=meta.status,  # type: ignore[arg-type]
+        url=url, lang=lang, source=meta.source, is_original=is_original,
+        summary=plain_text(meta.summary_source), tags=tags, category=category, authors=authors,
+        image=meta.image, image_alt=meta.image_alt, campaign=meta.campaign, owner=meta.owner,
+        social=meta.social, draft_due=meta.draft_due, review_due=meta.review_due,
+        field_sources=meta.field_sources,
+    )

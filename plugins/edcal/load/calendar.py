@@ -1,0 +1,665 @@
+"""Load calendar.yaml (and calendar.d/*.yaml) into a validated :class:`Calendar`.
+
+Two passes: the schema (:mod:`edcal.load.schema`) checks each file's shape
+and types; this module then checks what links entries together (owners,
+networks, campaigns, slots, ids), resolves time expressions in the site's
+zone, and builds the model. All errors of all files are reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dateutil.rrule import rrulestr
+
+from edcal.errors import ErrorCollector, InputError, InputErrors, did_you_mean
+from edcal.ids import IdAllocator, slugify
+from edcal.load import timeparse
+from edcal.load.colors import CSS3_COLORS
+from edcal.load.networks import Registry, builtin_registry, registry_with, site_network
+from edcal.load.schema import (
+    SITE_WIDE,
+    CalendarSpec,
+    FreezeSpec,
+    PostSpec,
+    RepeatSpec,
+    VariantSpec,
+)
+from edcal.load.validate import validate_spec
+from edcal.load.yamlfile import LOC_KEY, Loc, decode, load_yaml
+from edcal.model.calendar import (
+    BlogSettings,
+    Calendar,
+    Campaign,
+    FreezeWindow,
+    Idea,
+    Offset,
+    Person,
+    PostEntry,
+    PromotionDefaults,
+    Recurrence,
+    Tracking,
+    Variant,
+    When,
+)
+from edcal.model.source import Source
+from edcal.zones import WallClockError, known_zones, localize, zone_named
+
+CALENDAR_FILE = "calendar.yaml"
+CALENDAR_DIR = "calendar.d"
+DEFAULT_HORIZON_DAYS = 365
+
+_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Document:
+    path: str
+    raw: dict[str, Any]
+    spec: CalendarSpec
+
+
+def calendar_files(site: Path) -> list[Path]:
+    """calendar.yaml, then calendar.d/*.yaml in name order."""
+    files = [site / CALENDAR_FILE]
+    extra = site / CALENDAR_DIR
+    if extra.is_dir():
+        files += sorted(p for p in extra.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return files
+
+
+def load_calendar(site: Path) -> Calendar:
+    """Read and validate the site's calendar.
+
+    :param site: the site's root folder.
+    :raises InputErrors: with every located problem found.
+    """
+    errors = ErrorCollector()
+    documents: list[_Document] = []
+    main = site / CALENDAR_FILE
+    if not main.is_file():
+        raise InputErrors(
+            [InputError(Source(CALENDAR_FILE, 1, 1), "calendar.yaml not found in the site folder",
+                       "create one with `edcal init`, or pass --site DIR")]
+        )
+    for path in calendar_files(site):
+        rel = path.relative_to(site).as_posix()
+        try:
+            raw = load_yaml(decode(path.read_bytes(), rel), rel)
+        except InputErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        if raw is None:
+            raw = {LOC_KEY: Loc(Source(rel, 1, 1))}
+        if not isinstance(raw, dict):
+            errors.add(Source(rel, 1, 1), "found a list or a value at the top of the file, "
+                       "expected a mapping (timezone:, networks:, posts: …)")
+            continue
+        spec = validate_spec(CalendarSpec, raw, errors)
+        if spec is not None:
+            documents.append(_Document(rel, raw, spec))
+    errors.raise_if_any()
+    calendar = _Builder(errors).build(documents)
+    errors.raise_if_any()
+    return calendar
+
+
+class _Builder:
+    def __init__(self, errors: ErrorCollector) -> None:
+        self.errors = errors
+        self.registry: Registry = builtin_registry()
+
+    # -- the whole calendar -------------------------------------------------
+
+    def build(self, documents: list[_Document]) -> Calendar:
+        main = documents[0]
+        for extra in documents[1:]:
+            for name in SITE_WIDE:
+                if name in extra.raw:
+                    self.errors.add(extra.raw[LOC_KEY].key(name),
+                                    f"'{name}' can only be set in calendar.yaml",
+                                    f"move it to calendar.yaml; {CALENDAR_DIR}/ files add entries only")
+        spec = main.spec
+        loc: Loc = main.raw[LOC_KEY]
+        zone_name = spec.timezone
+        if zone_name is None:
+            self.errors.add(loc.source, "missing required field 'timezone'",
+                            "add e.g. `timezone: Europe/Paris` at the top of calendar.yaml")
+            zone_name = "UTC"
+        try:
+            zone = zone_named(zone_name)
+        except ValueError as exc:
+            self.errors.add(loc.value("timezone"), str(exc), did_you_mean(zone_name, known_zones()))
+            zone = zone_named("UTC")
+        horizon = DEFAULT_HORIZON_DAYS
+        if spec.horizon is not None:
+            try:
+                horizon = timeparse.parse_days(spec.horizon)
+            except ValueError as exc:
+                self.errors.add(loc.value("horizon"), str(exc))
+        calendar = Calendar(
+            timezone=zone_name,
+            zone=zone,
+            source=loc.source,
+            timezone_source=loc.value("timezone"),
+            country=spec.country.upper() if spec.country else None,
+            subdivision=spec.subdivision,
+            default_time=spec.default_time or dt.time(9, 0),
+            horizon_days=horizon,
+            files=tuple(d.path for d in documents),
+        )
+        self._slots(calendar, documents)
+        self._team(calendar, documents)
+        self._networks(calendar, documents)
+        self._campaigns(calendar, documents)
+        self._freezes(calendar, documents)
+        self._ideas(calendar, documents)
+        self._blog(calendar, main)
+        self._posts(calendar, documents)
+        self._tracking(calendar, main)
+        if spec.planning is not None:
+            calendar.sections["planning"] = spec.planning
+        return calendar
+
+    # -- sections -----------------------------------------------------------
+
+    def _slots(self, calendar: Calendar, documents: list[_Document]) -> None:
+        seen: dict[str, Source] = {}
+        for doc in documents:
+            slots_raw = doc.raw.get("slots") or {}
+            slots_loc: Loc | None = slots_raw.get(LOC_KEY) if isinstance(slots_raw, dict) else None
+            for name, time in doc.spec.slots.items():
+                where = slots_loc.key(name) if slots_loc else doc.raw[LOC_KEY].source
+                key = name.lower()
+                if key in seen:
+                    self._collision(where, f"slot '{name}'", seen[key])
+                    continue
+                if not re.match(r"^[^\W\d_][\w-]*$", key):
+                    self.errors.add(where, f"found slot name '{name}', expected a word such as 'midi'")
+                    continue
+                seen[key] = where
+                calendar.slots[key] = time
+
+    def _team(self, calendar: Calendar, documents: list[_Document]) -> None:
+        for doc in documents:
+            for person in doc.spec.team:
+                source = _src(person.loc)
+                if person.id in calendar.team:
+                    self._collision(source, f"person '{person.id}'", calendar.team[person.id].source)
+                    continue
+                calendar.team[person.id] = Person(person.id, person.name, person.email, source)
+
+    def _networks(self, calendar: Calendar, documents: list[_Document]) -> None:
+        seen: dict[str, Source] = {}
+        for doc in documents:
+            networks_loc: Loc = doc.raw.get("networks", {}).get(LOC_KEY) or doc.raw[LOC_KEY]
+            for name, spec in doc.spec.networks.items():
+                key_source = networks_loc.key(name)
+                network = site_network(name.lower(), spec, self.registry, key_source, self.errors)
+                if network is None:
+                    continue
+                if network.id in seen:
+                    self._collision(key_source, f"network '{network.id}'", seen[network.id])
+                    continue
+                seen[network.id] = key_source
+                calendar.networks[network.id] = network
+        custom = {n.id: n for n in calendar.networks.values() if not n.builtin}
+        self.registry = registry_with(custom)
+
+    def _campaigns(self, calendar: Calendar, documents: list[_Document]) -> None:
+        for doc in documents:
+            for spec in doc.spec.campaigns:
+                source = _src(spec.loc)
+                if spec.id in calendar.campaigns:
+                    self._collision(source, f"campaign '{spec.id}'", calendar.campaigns[spec.id].source)
+                    continue
+                if spec.until < spec.from_:
+                    self.errors.add(_value(spec.loc, "until"),
+                                    f"campaign '{spec.id}' ends ({spec.until}) before it starts ({spec.from_})",
+                                    "swap `from` and `until`")
+                owner = self._person(calendar, spec.owner, _value(spec.loc, "owner"))
+                color = self._color(spec.color, _value(spec.loc, "color"))
+                hashtags = tuple(_hashtag(h) for h in spec.hashtags)
+                calendar.campaigns[spec.id] = Campaign(
+                    id=spec.id, name=spec.name, start=spec.from_, end=spec.until, source=source,
+                    hashtags=hashtags,
+                    objective=spec.objective.to_model() if spec.objective else None,
+                    utm_campaign=spec.utm_campaign, owner=owner, color=color,
+                    description=spec.description, promotional=spec.promotional,
+                )
+
+    def _freezes(self, calendar: Calendar, documents: list[_Document]) -> None:
+        for doc in documents:
+            for spec in doc.spec.freeze:
+                source = _src(spec.loc)
+                start = self._instant(calendar, spec.from_, _value(spec.loc, "from"), end=False)
+                end = None
+                if spec.until is not None:
+                    end = self._instant(calendar, spec.until, _value(spec.loc, "until"), end=True)
+                if start is None or (spec.until is not None and end is None):
+                    continue
+                if end is not None and end <= start:
+                    self.errors.add(_value(spec.loc, "until"),
+                                    f"the freeze ends ({spec.until}) before it starts ({spec.from_})")
+                    continue
+                networks = self._freeze_networks(calendar, spec)
+                calendar.freezes.append(
+                    FreezeWindow(start, end, spec.reason, source, networks, spec.blog)
+                )
+
+    def _freeze_networks(self, calendar: Calendar, spec: FreezeSpec) -> frozenset[str] | None:
+        if spec.networks is None:
+            return None
+        found = set()
+        for index, name in enumerate(spec.networks):
+            network = self._network_ref(calendar, name, _item(spec.loc, "networks", index))
+            if network:
+                found.add(network)
+        return frozenset(found)
+
+    def _ideas(self, calendar: Calendar, documents: list[_Document]) -> None:
+        ids = IdAllocator()
+        pending: list[tuple[Any, Source]] = []
+        for doc in documents:
+            for spec in doc.spec.ideas:
+                pending.append((spec, _src(spec.loc)))
+        for spec, source in pending:
+            if spec.id is not None:
+                other = ids.explicit(spec.id, source)
+                if other is not None:
+                    self._collision(source, f"idea id '{spec.id}'", other)  # type: ignore[arg-type]
+        for spec, source in pending:
+            idea_id = spec.id or ids.derived(slugify(spec.title) or "idea", source)
+            fields = {name: _value(spec.loc, name) for name in ("draft_due", "review_due", "publish", "owner")}
+            calendar.ideas.append(
+                Idea(
+                    id=idea_id, title=spec.title, status=spec.status, source=source,
+                    owner=self._person(calendar, spec.owner, fields["owner"]),
+                    draft_due=spec.draft_due, review_due=spec.review_due, publish=spec.publish,
+                    campaign=self._campaign(calendar, spec.campaign, _value(spec.loc, "campaign")),
+                    notes=spec.notes, field_sources=fields,
+                )
+            )
+
+    def _blog(self, calendar: Calendar, main: _Document) -> None:
+        spec = main.spec.blog
+        if spec is None:
+            return
+        promote = None
+        if spec.promote is not None:
+            ploc = spec.promote.loc
+            networks = tuple(
+                n for i, name in enumerate(spec.promote.networks)
+                if (n := self._network_ref(calendar, name, _item(ploc, "networks", i)))
+            )
+            schedule = self._schedule(calendar, spec.promote.schedule, ploc)
+            promote = PromotionDefaults(networks, schedule, _src(ploc))
+        calendar.blog = BlogSettings(spec.cadence, promote, _src(spec.loc))
+
+    def _tracking(self, calendar: Calendar, main: _Document) -> None:
+        spec = main.spec.tracking
+        if spec is None:
+            return
+        known = {"source", "medium", "campaign", "content"}
+        parameters = dict(Tracking().parameters)
+        for key, value in spec.parameters.items():
+            if key not in known:
+                self.errors.add(_value(spec.loc, "parameters"), f"unknown tracking parameter '{key}'",
+                                did_you_mean(key, known) or "known: " + ", ".join(sorted(known)))
+            parameters[key] = value
+        for name in ("source", "medium", "campaign", "content"):
+            template = getattr(spec, name)
+            if template and not _placeholders_ok(template):
+                self.errors.add(_value(spec.loc, name), f"found '{template}', expected text with "
+                                "placeholders among {network}, {campaign}, {article}, {item}")
+        calendar.tracking = Tracking(
+            enabled=spec.enabled, source=spec.source, medium=spec.medium, campaign=spec.campaign,
+            content=spec.content, parameters=tuple(sorted(parameters.items())),
+        )
+
+    # -- posts --------------------------------------------------------------
+
+    def _posts(self, calendar: Calendar, documents: list[_Document]) -> None:
+        ids = IdAllocator()
+        specs = [spec for doc in documents for spec in doc.spec.posts]
+        # Explicit ids first, so that a derived id never takes one a later entry asks for.
+        for spec in specs:
+            if spec.id is not None:
+                other = ids.explicit(spec.id, _src(spec.loc))
+                if other is not None:
+                    self._collision(_value(spec.loc, "id"), f"post id '{spec.id}'", other)  # type: ignore[arg-type]
+        for spec in specs:
+            entry = self._post(calendar, spec, ids)
+            if entry is not None:
+                calendar.posts.append(entry)
+
+    def _post(self, calendar: Calendar, spec: PostSpec, ids: IdAllocator) -> PostEntry | None:
+        loc = spec.loc
+        source = _src(loc)
+        kinds = [k for k in ("at", "promote", "repeat") if getattr(spec, k) is not None]
+        if not kinds:
+            self.errors.add(source, "a post needs one of `at:` (one-off), `promote:` (an article's "
+                            "promotion) or `repeat:` (recurring)", "e.g. at: 2027-01-12 09:00")
+            return None
+        if len(kinds) > 1:
+            self.errors.add(_key(loc, kinds[1]), f"found both `{kinds[0]}:` and `{kinds[1]}:`, "
+                            "expected only one of at, promote and repeat")
+            return None
+        kind = {"at": "once", "promote": "promote", "repeat": "repeat"}[kinds[0]]
+        networks = self._post_networks(calendar, spec, kind)
+        if networks is None:
+            return None
+        if spec.texts is not None and kind != "repeat":
+            self.errors.add(_key(loc, "texts"), "`texts:` is for recurring posts only",
+                            "use `text:` for a single text")
+        if spec.text is not None and spec.texts is not None:
+            self.errors.add(_key(loc, "texts"), "found both `text:` and `texts:`, expected one")
+        if spec.schedule is not None and kind != "promote":
+            self.errors.add(_key(loc, "schedule"), "`schedule:` is for promotions (`promote:`) only",
+                            "use `at:` for a one-off post")
+        if kind in ("once", "repeat") and spec.text is None and spec.texts is None \
+                and spec.article is None:
+            self.errors.add(source, "missing `text:` for this post",
+                            "write the text, or use `article:` to post an article's template text")
+        if spec.link is not None and spec.article is not None:
+            self.errors.add(_key(loc, "article"), "found both `link:` and `article:`, expected one")
+        self._check_link(spec.link, _value(loc, "link"))
+        self._check_image(spec.image, _value(loc, "image"))
+        owner = self._person(calendar, spec.owner, _value(loc, "owner"))
+        campaign = self._campaign(calendar, spec.campaign, _value(loc, "campaign"))
+        when = None
+        schedule: tuple[Offset, ...] = ()
+        recurrence = None
+        if kind == "once":
+            when = self._when(calendar, spec.at, _value(loc, "at"))
+        elif kind == "promote":
+            schedule = self._schedule(calendar, spec.schedule, loc) if spec.schedule else ()
+        else:
+            recurrence = self._recurrence(calendar, spec.repeat, _value(loc, "repeat"))  # type: ignore[arg-type]
+        variants = self._variants(calendar, spec, networks)
+        entry_id = spec.id if spec.id is not None else ids.derived(_derived_id(spec, kind), source)
+        fields = {name: _value(loc, name) for name in loc.fields} if loc else {}
+        return PostEntry(
+            id=entry_id, kind=kind, networks=networks, source=source,  # type: ignore[arg-type]
+            id_is_explicit=spec.id is not None, title=spec.title, text=spec.text,
+            link=spec.link, article=spec.article or spec.promote, image=spec.image, alt=spec.alt,
+            campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
+            variants=variants, when=when, schedule=schedule, recurrence=recurrence,
+            texts=tuple(spec.texts or ()), field_sources=fields,
+            silenced=dict(spec.silence),
+        )
+
+    def _post_networks(self, calendar: Calendar, spec: PostSpec, kind: str) -> tuple[str, ...] | None:
+        loc = spec.loc
+        if spec.network is not None and spec.networks is not None:
+            self.errors.add(_key(loc, "network"), "found both `network:` and `networks:`, expected one")
+            return None
+        names: list[tuple[str, Source]] = []
+        if spec.network is not None:
+            names = [(spec.network, _value(loc, "network"))]
+        elif spec.networks is not None:
+            names = [(n, _item(loc, "networks", i)) for i, n in enumerate(spec.networks)]
+        if not names:
+            if kind == "promote":
+                return ()  # the article's or the blog's default networks
+            self.errors.add(_src(loc), "missing `networks:` for this post", "e.g. networks: [linkedin, x]")
+            return None
+        result: list[str] = []
+        for name, where in names:
+            network = self._network_ref(calendar, name, where)
+            if network is not None and network not in result:
+                result.append(network)
+        return tuple(result) if len(result) == len(names) or result else None
+
+    def _variants(self, calendar: Calendar, spec: PostSpec, networks: tuple[str, ...]) -> dict[str, Variant]:
+        result: dict[str, Variant] = {}
+        vloc = spec.loc
+        for name, variant in spec.variants.items():
+            where = _value(variant.loc, "text") if variant.loc else _value(vloc, "variants")
+            key_where = variant.loc.source if variant.loc else where
+            network = self._network_ref(calendar, name, key_where)
+            if network is None:
+                continue
+            if networks and network not in networks:
+                self.errors.add(key_where, f"variant for '{network}', which this post is not on",
+                                f"add '{network}' to `networks:` or remove the variant")
+                continue
+            result[network] = self._variant(calendar, variant)
+        return result
+
+    def _variant(self, calendar: Calendar, spec: VariantSpec) -> Variant:
+        self._check_link(spec.link, _value(spec.loc, "link"))
+        self._check_image(spec.image, _value(spec.loc, "image"))
+        when = self._when(calendar, spec.at, _value(spec.loc, "at")) if spec.at else None
+        return Variant(spec.text, spec.link, spec.image, spec.alt, when, spec.skip)
+
+    def _schedule(self, calendar: Calendar, steps: list[str] | None, loc: Loc | None) -> tuple[Offset, ...]:
+        result = []
+        for index, step in enumerate(steps or ()):
+            where = _item(loc, "schedule", index)
+            try:
+                offset = timeparse.parse_offset(step, frozenset(calendar.slots))
+            except ValueError as exc:
+                self.errors.add(where, str(exc))
+                continue
+            result.append(Offset(offset.label, offset.amount, offset.unit, offset.time, offset.slot, where))
+        return tuple(result)
+
+    def _recurrence(self, calendar: Calendar, spec: RepeatSpec, where: Source) -> Recurrence | None:
+        loc = spec.loc
+        if spec.rrule is not None and (spec.every is not None or spec.on is not None):
+            self.errors.add(_key(loc, "rrule"), "found both `rrule:` and `every:`/`on:`, expected one")
+            return None
+        if spec.until is not None and spec.count is not None:
+            self.errors.add(_key(loc, "count"), "found both `until:` and `count:`, expected one")
+            return None
+        if spec.until is not None and spec.until < spec.from_:
+            self.errors.add(_value(loc, "until"), f"the rule ends ({spec.until}) before it starts ({spec.from_})")
+            return None
+        if spec.rrule is not None:
+            rule = spec.rrule.strip().removeprefix("RRULE:")
+            if re.search(r"DTSTART|UNTIL=.*T|BYHOUR|BYMINUTE|BYSECOND", rule, re.IGNORECASE):
+                self.errors.add(_value(loc, "rrule"),
+                                "found DTSTART or a time inside `rrule:`, expected the rule alone",
+                                "give the first day in `from:` and the time in `at:`")
+                return None
+        elif spec.every is None:
+            self.errors.add(where, "missing `every:` (day, week or month) or `rrule:` in `repeat:`")
+            return None
+        else:
+            rule = self._rule_from_every(spec)
+            if rule is None:
+                return None
+        try:
+            rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))
+        except (ValueError, TypeError) as exc:
+            self.errors.add(_value(loc, "rrule"), f"found rule '{rule}': {exc}",
+                            "see RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU")
+            return None
+        time = slot = None
+        if spec.at is not None:
+            time, slot = self._time_or_slot(calendar, spec.at, _value(loc, "at"))
+        label = spec.rrule or f"every {spec.every}"
+        return Recurrence(rule, spec.from_, spec.until, spec.count, time, slot, label)
+
+    def _rule_from_every(self, spec: RepeatSpec) -> str | None:
+        loc = spec.loc
+        freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}[spec.every or "week"]
+        parts = [f"FREQ={freq}", f"INTERVAL={spec.interval}"]
+        on = spec.on or []
+        try:
+            if spec.every == "week" and on:
+                days: set[int] = set()
+                for value in on:
+                    days |= timeparse.parse_weekdays(value)
+                parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
+            elif spec.every == "month" and on:
+                by_day, by_month_day = [], []
+                for value in on:
+                    position, weekday = timeparse.parse_monthly_position(value)
+                    if weekday is None:
+                        by_month_day.append(str(position))
+                    else:
+                        by_day.append(f"{position}{timeparse.WEEKDAY_CODES[weekday]}")
+                if by_day:
+                    parts.append("BYDAY=" + ",".join(by_day))
+                if by_month_day:
+                    parts.append("BYMONTHDAY=" + ",".join(by_month_day))
+            elif spec.every == "day" and on:
+                days = set()
+                for value in on:
+                    days |= timeparse.parse_weekdays(value)
+                parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
+        except ValueError as exc:
+            self.errors.add(_value(loc, "on"), str(exc))
+            return None
+        return ";".join(parts)
+
+    # -- references and values ---------------------------------------------
+
+    def _network_ref(self, calendar: Calendar, name: str, where: Source) -> str | None:
+        """A network a post may use: known to edcal *and* set up under ``networks:``."""
+        canonical = self.registry.canonical(name)
+        if canonical is None:
+            hint = did_you_mean(name.lower(), [*calendar.networks, *self.registry.names()])
+            self.errors.add(where, f"unknown network '{name}'", hint)
+            return None
+        if canonical not in calendar.networks:
+            in_use = ", ".join(sorted(calendar.networks)) or "none"
+            self.errors.add(where, f"network '{canonical}' is not set up under `networks:`",
+                            f"add it to `networks:` to post there (set up: {in_use})")
+            return None
+        return canonical
+
+    def _person(self, calendar: Calendar, person: str | None, where: Source) -> str | None:
+        if person is None:
+            return None
+        if person not in calendar.team:
+            self.errors.add(where, f"unknown person '{person}'",
+                            did_you_mean(person, calendar.team) or "add them under `team:`")
+            return None
+        return person
+
+    def _campaign(self, calendar: Calendar, campaign: str | None, where: Source) -> str | None:
+        if campaign is None:
+            return None
+        if campaign not in calendar.campaigns:
+            self.errors.add(where, f"unknown campaign '{campaign}'",
+                            did_you_mean(campaign, calendar.campaigns) or "add it under `campaigns:`")
+            return None
+        return campaign
+
+    def _color(self, color: str | None, where: Source) -> str | None:
+        if color is None:
+            return None
+        if color.lower() not in CSS3_COLORS:
+            self.errors.add(where, f"found colour '{color}', expected a CSS3 colour name",
+                            did_you_mean(color.lower(), CSS3_COLORS) or "e.g. steelblue, teal")
+            return None
+        return color.lower()
+
+    def _when(self, calendar: Calendar, text: str | None, where: Source) -> When | None:
+        if text is None:
+            return None
+        try:
+            return timeparse.parse_when(text, frozenset(calendar.slots))
+        except ValueError as exc:
+            self.errors.add(where, str(exc))
+            return None
+
+    def _time_or_slot(self, calendar: Calendar, text: str, where: Source) -> tuple[dt.time | None, str | None]:
+        if text.lower() in calendar.slots:
+            return None, text.lower()
+        try:
+            return timeparse.parse_time(text), None
+        except ValueError as exc:
+            self.errors.add(where, str(exc).replace("expected a time", "expected a time or a named slot"))
+            return None, None
+
+    def _instant(self, calendar: Calendar, text: str, where: Source, end: bool) -> dt.datetime | None:
+        """A freeze bound: a date means its first minute (from) or its whole day (until)."""
+        try:
+            when = timeparse.parse_when(text, frozenset(calendar.slots))
+        except ValueError as exc:
+            self.errors.add(where, str(exc))
+            return None
+        day = when.date
+        if when.time is None and when.slot is None:
+            if end:
+                day += dt.timedelta(days=1)
+            time = dt.time(0, 0)
+        else:
+            time = when.time or calendar.slots[when.slot or ""]
+        naive = dt.datetime.combine(day, time)
+        try:
+            if when.utc_offset is not None:
+                return naive.replace(tzinfo=dt.timezone(when.utc_offset)).astimezone(calendar.zone)
+            return localize(naive, calendar.zone)
+        except WallClockError as exc:
+            self.errors.add(where, str(exc), exc.hint)
+            return None
+
+    def _check_link(self, link: str | None, where: Source) -> None:
+        if link is None:
+            return
+        if not (_URL_RE.match(link) or (link.startswith("/") and not link.startswith("//"))):
+            self.errors.add(where, f"found link '{link[:80]}', expected an http(s) URL or a path "
+                            "on the site starting with /", "e.g. https://www.example.fr/offres/")
+
+    def _check_image(self, image: str | None, where: Source) -> None:
+        if image is None:
+            return
+        if _URL_RE.match(image):
+            return
+        parts = Path(image).parts
+        if image.startswith(("/", "\\")) or ".." in parts or "\\" in image or ":" in image:
+            self.errors.add(where, f"found image path '{image[:80]}', expected a path inside "
+                            "content/ (or an https URL)", "e.g. images/salon-2027.jpg")
+
+    def _collision(self, where: Source, what: str, first: Source) -> None:
+        self.errors.add(where, f"{what} is defined twice (first at {first.path}:{first.line})",
+                        "keep one of them, or rename one")
+
+
+def _src(loc: Loc | None) -> Source:
+    return loc.source if loc is not None else Source(CALENDAR_FILE, 1, 1)
+
+
+def _value(loc: Loc | None, name: str) -> Source:
+    return loc.value(name) if loc is not None else Source(CALENDAR_FILE, 1, 1)
+
+
+def _key(loc: Loc | None, name: str) -> Source:
+    return loc.key(name) if loc is not None else Source(CALENDAR_FILE, 1, 1)
+
+
+def _item(loc: Loc | None, name: str, index: int) -> Source:
+    return loc.item(name, index) if loc is not None else Source(CALENDAR_FILE, 1, 1)
+
+
+def _hashtag(text: str) -> str:
+    text = text.strip()
+    return text if text.startswith("#") else f"#{text}"
+
+
+def _placeholders_ok(template: str) -> bool:
+    names = re.findall(r"{([^}]*)}", template)
+    return all(n in ("network", "campaign", "article", "item") for n in names)
+
+
+def _derived_id(spec: PostSpec, kind: str) -> str:
+    """An id from what identifies a post best, in order: title, article, link, first words."""
+    if kind == "promote" and spec.promote:
+        return slugify(spec.promote) or "promotion"
+    if spec.title:
+        return slugify(spec.title) or "post"
+    if spec.article:
+        return f"post-{slugify(spec.article)}"
+    if spec.link:
+        return slugify(re.sub(r"^https?://(www\.)?", "", spec.link)) or "post"
+    text = spec.text or (spec.texts[0] if spec.texts else "")
+    return slugify(text, max_words=6) or "post"

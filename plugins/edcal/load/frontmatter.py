@@ -1,0 +1,164 @@
+"""Split an article file into its located metadata header and its Markdown body.
+
+Two header styles are accepted:
+
+- YAML front matter between ``---`` lines (lists and mappings allowed);
+- Pelican's ``Key: value`` lines, ending at the first blank line. Their rules
+  are python-markdown's meta extension's (keys of letters, digits, ``_`` and
+  ``-``; continuation lines indented by four spaces), so existing Pelican
+  articles read the same; ``tests/test_frontmatter.py`` checks it.
+
+In the ``Key: value`` style, ``social:`` may hold a YAML flow mapping, e.g.
+``Social: {networks: [linkedin], linkedin: "Texte pour LinkedIn"}``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from edcal.errors import ErrorCollector, InputError, InputErrors
+from edcal.load.yamlfile import LOC_KEY, FieldLoc, Loc, load_yaml
+from edcal.model.source import Source
+
+# The meta extension's own expressions (markdown/extensions/meta.py).
+META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+META_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
+BEGIN_RE = re.compile(r"^-{3}(\s.*)?")
+END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
+
+#: Fields whose ``Key: value`` text is parsed as YAML (they hold structure).
+STRUCTURED_FIELDS = ("social",)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """An article file's header, as located data, and its body."""
+
+    path: str
+    #: Lowercased field names to values, with a ``__loc__`` entry (see yamlfile).
+    metadata: dict[str, Any]
+    body: str
+    style: str
+    #: Line number (1-based) where the body starts.
+    body_line: int
+
+    @property
+    def loc(self) -> Loc:
+        return self.metadata[LOC_KEY]
+
+
+def split_article(text: str, path: str) -> ArticleSource:
+    """Parse the header of an article.
+
+    :param text: the whole file, decoded.
+    :param path: its path relative to the site root, for messages.
+    :raises InputErrors: on a malformed header.
+    """
+    lines = text.splitlines(keepends=True)
+    if lines and lines[0].rstrip("\r\n").rstrip() == "---" and _is_yaml_header(lines):
+        return _yaml_header(lines, path)
+    return _key_value_header(lines, path)
+
+
+def _is_yaml_header(lines: list[str]) -> bool:
+    """A ``---`` first line opens YAML front matter when a closing line follows."""
+    return any(END_RE.match(line.rstrip("\r\n")) and line.strip() in ("---", "...")
+               for line in lines[1:])
+
+
+def _yaml_header(lines: list[str], path: str) -> ArticleSource:
+    end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    # Blank first line keeps YAML's line numbers equal to the file's.
+    header = "\n" + "".join(lines[1:end])
+    raw = load_yaml(header, path)
+    if raw is None:
+        raw = {LOC_KEY: Loc(Source(path, 1, 1))}
+    if not isinstance(raw, dict):
+        raise InputErrors([InputError(Source(path, 2, 1), "found a list or a value in the front "
+                                      "matter, expected fields such as title: and date:")])
+    metadata, errors = _lowercased(raw, path)
+    errors.raise_if_any()
+    return ArticleSource(path, metadata, "".join(lines[end + 1:]), "yaml", end + 2)
+
+
+def _lowercased(raw: dict[str, Any], path: str) -> tuple[dict[str, Any], ErrorCollector]:
+    """Field names are case-insensitive, as in Pelican: ``Title`` is ``title``."""
+    errors = ErrorCollector()
+    loc: Loc = raw[LOC_KEY]
+    result: dict[str, Any] = {}
+    fields: dict[str, FieldLoc] = {}
+    for key, value in raw.items():
+        if key == LOC_KEY:
+            continue
+        name = key.lower()
+        if name in result:
+            errors.add(loc.key(key), f"duplicate field '{key}' (first at line {fields[name].key.line})",
+                       "each field may appear once; field names ignore case")
+            continue
+        result[name] = value
+        fields[name] = loc.fields[key]
+    result[LOC_KEY] = Loc(loc.source, fields)
+    return result, errors
+
+
+def _key_value_header(lines: list[str], path: str) -> ArticleSource:
+    errors = ErrorCollector()
+    index = 0
+    if lines and BEGIN_RE.match(lines[0].rstrip("\r\n")):
+        index = 1
+    values: dict[str, list[str]] = {}
+    fields: dict[str, FieldLoc] = {}
+    key: str | None = None
+    while index < len(lines):
+        line = lines[index].rstrip("\r\n")
+        number = index + 1
+        match = META_RE.match(line)
+        if line.strip() == "" or END_RE.match(line):
+            index += 1  # the blank or closing line belongs to the header
+            break
+        if match:
+            name = match.group("key").lower().strip()
+            column = line.index(match.group("key")) + 1
+            key_source = Source(path, number, column)
+            value_column = line.index(":", column - 1) + 2
+            while value_column <= len(line) and line[value_column - 1] in " \t":
+                value_column += 1
+            if name in values:
+                errors.add(key_source, f"duplicate field '{match.group('key')}' "
+                           f"(first at line {fields[name].key.line})",
+                           "each field may appear once; separate tags with commas")
+                key = None
+            else:
+                values[name] = [match.group("value").strip()]
+                fields[name] = FieldLoc(key_source, Source(path, number, value_column))
+                key = name
+        elif (more := META_MORE_RE.match(line)) is not None and key:
+            values[key].append(more.group("value").strip())
+        elif more is None:
+            break  # not a header line: the body starts here
+        index += 1
+    body_start = index
+    metadata: dict[str, Any] = {}
+    for name, parts in values.items():
+        if name in STRUCTURED_FIELDS:
+            metadata[name] = _structured(name, parts, fields[name], path, errors)
+        elif name == "summary":
+            metadata[name] = "\n".join(parts)
+        else:
+            metadata[name] = " ".join(p for p in parts if p)
+    metadata[LOC_KEY] = Loc(Source(path, 1, 1), fields)
+    errors.raise_if_any()
+    return ArticleSource(path, metadata, "".join(lines[body_start:]), "pelican", body_start + 1)
+
+
+def _structured(name: str, parts: list[str], where: FieldLoc, path: str,
+                errors: ErrorCollector) -> Any:
+    """A ``Key: {flow: mapping}`` value, parsed as YAML at its own position."""
+    text = "\n" * (where.value.line - 1) + " " * (where.value.column - 1) + " ".join(parts)
+    try:
+        return load_yaml(text, path)
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+        return None

@@ -1,0 +1,160 @@
+"""The network registry: built-in networks, then a site's overrides and declarations.
+
+Built-in networks are read from ``edcal/networks/builtin.yaml`` with the same
+schema a site uses in calendar.yaml, so a site-declared network is exactly as
+capable as a built-in one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from importlib import resources
+from typing import Any
+
+from edcal.errors import ErrorCollector, did_you_mean
+from edcal.load.colors import CSS3_COLORS
+from edcal.load.schema import NetworkSpec
+from edcal.load.validate import validate_spec
+from edcal.load.yamlfile import LOC_KEY, decode, load_yaml
+from edcal.model.network import Network, TextLimit
+from edcal.model.source import Source
+
+#: Rule fields copied from a spec onto a network when set.
+_RULE_FIELDS = (
+    "name", "url_length", "link_display", "links_clickable", "mention_counting", "media",
+    "max_images", "max_hashtags", "max_links", "title_limit", "alt_limit", "hashtag_case",
+    "forbidden_characters", "color", "template",
+)  # fmt: skip
+_ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "utm_source")
+
+
+class Registry:
+    """Networks by id, with aliases (``twitter`` is ``x``)."""
+
+    def __init__(self, networks: dict[str, Network]):
+        self.networks = networks
+        self.aliases = {alias: n.id for n in networks.values() for alias in n.aliases}
+
+    def canonical(self, name: str) -> str | None:
+        name = name.strip().lower()
+        if name in self.networks:
+            return name
+        return self.aliases.get(name)
+
+    def names(self) -> list[str]:
+        return sorted([*self.networks, *self.aliases])
+
+    def __contains__(self, name: str) -> bool:
+        return self.canonical(name) is not None
+
+    def __getitem__(self, network_id: str) -> Network:
+        return self.networks[network_id]
+
+
+@functools.cache
+def builtin_registry() -> Registry:
+    """The networks edcal knows without configuration."""
+    path = "edcal/networks/builtin.yaml"
+    data = resources.files("edcal.networks").joinpath("builtin.yaml").read_bytes()
+    raw = load_yaml(decode(data, path), path)
+    errors = ErrorCollector()
+    networks: dict[str, Network] = {}
+    for network_id, entry in raw.items():
+        if network_id == LOC_KEY:
+            continue
+        spec = validate_spec(NetworkSpec, entry, errors)
+        if spec is None:
+            continue
+        limits = tuple(TextLimit(lim.counting, lim.max) for lim in spec.limits or ())
+        base = Network(id=network_id, name=spec.name or network_id, limits=limits,
+                       template=f"{network_id}.txt.j2")
+        networks[network_id] = apply_spec(base, spec, aliases=spec_aliases(entry))
+    errors.raise_if_any()
+    return Registry(networks)
+
+
+def spec_aliases(entry: dict[str, Any]) -> tuple[str, ...]:
+    aliases = entry.get("aliases") or ()
+    return tuple(str(a).lower() for a in aliases)
+
+
+def apply_spec(base: Network, spec: NetworkSpec, aliases: tuple[str, ...] = ()) -> Network:
+    """A network with every value the spec sets replacing the base's."""
+    changes: dict[str, Any] = {}
+    for name in (*_RULE_FIELDS, *_ACCOUNT_FIELDS):
+        value = getattr(spec, name)
+        if value is None or (name == "slots" and not value):
+            continue
+        if name == "slots":
+            value = tuple(value)
+        if name == "objective":
+            value = spec.objective.to_model()  # type: ignore[union-attr]
+        changes[name] = value
+    if spec.limits:
+        changes["limits"] = tuple(TextLimit(lim.counting, lim.max) for lim in spec.limits)
+    elif spec.limit is not None or spec.counting is not None:
+        first = base.limits[0] if base.limits else TextLimit("characters", spec.limit or 0)
+        primary = TextLimit(spec.counting or first.counting, spec.limit or first.max)
+        changes["limits"] = (primary, *base.limits[1:])
+    if aliases:
+        changes["aliases"] = aliases
+    return dataclasses.replace(base, **changes)
+
+
+def site_network(
+    network_id: str,
+    spec: NetworkSpec,
+    registry: Registry,
+    key_source: Source,
+    errors: ErrorCollector,
+) -> Network | None:
+    """Merge a site's ``networks.<id>`` entry with the registry, or declare a new network."""
+    canonical = registry.canonical(network_id)
+    where = spec.loc
+    if canonical is not None and not spec.custom and spec.like is None:
+        network = apply_spec(registry[canonical], spec)
+    elif spec.custom or spec.like is not None:
+        if canonical is not None:
+            errors.add(key_source, f"'{network_id}' is already a built-in network",
+                       "remove `custom`/`like` to configure the built-in one, or choose another id")
+            return None
+        base = Network(id=network_id, name=network_id, limits=(), builtin=False,
+                       template="default.txt.j2")
+        if spec.like is not None:
+            like = registry.canonical(spec.like)
+            if like is None:
+                source = where.value("like") if where else key_source
+                errors.add(source, f"unknown network '{spec.like}' in `like`",
+                           did_you_mean(spec.like, registry.names()))
+                return None
+            base = dataclasses.replace(registry[like], id=network_id, aliases=(), builtin=False)
+        network = apply_spec(base, spec, aliases=tuple(a.lower() for a in spec.aliases or ()))
+        if not network.limits:
+            errors.add(key_source, f"network '{network_id}' has no text limit",
+                       "add `limit: 3000` (and `counting: characters`) or `like: linkedin`")
+            return None
+        if spec.name is None:
+            errors.add(key_source, f"network '{network_id}' has no name",
+                       "add `name:`, e.g. name: Intranet")
+            return None
+    else:
+        hint = did_you_mean(network_id, registry.names())
+        hint = (hint + " " if hint else "") + (
+            "To declare a network of your own, add `custom: true` (or `like: linkedin`), "
+            "`name:` and `limit:`."
+        )
+        errors.add(key_source, f"unknown network '{network_id}'", hint)
+        return None
+    if network.color and network.color.lower() not in CSS3_COLORS:
+        source = where.value("color") if where else key_source
+        errors.add(source, f"found colour '{network.color}', expected a CSS3 colour name",
+                   did_you_mean(network.color.lower(), CSS3_COLORS) or "e.g. steelblue, teal")
+    return dataclasses.replace(network, color=network.color.lower())
+
+
+def registry_with(site_networks: dict[str, Network]) -> Registry:
+    """The built-in registry extended with a site's declared networks."""
+    merged = dict(builtin_registry().networks)
+    merged.update(site_networks)
+    return Registry(merged)

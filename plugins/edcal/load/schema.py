@@ -1,0 +1,325 @@
+"""The calendar.yaml file format, version 1, as a pydantic schema.
+
+This module says what may be written where, and converts the text of each
+scalar into its type with messages of our own. It knows nothing of other
+files: references between entries (owners, networks, campaigns, articles) are
+checked by :mod:`edcal.load.calendar`, which also turns these specs into the
+plan model.
+
+Every field carries a ``description``: ``docs/calendar.md`` must document each
+one (``tests/test_docs.py`` fails otherwise), and ``edcal schema`` exports them
+as a JSON Schema for editors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
+
+from edcal.load import timeparse
+from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal import model
+from edcal.model.network import Cadence, Slot
+
+T = TypeVar("T")
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+ID_HINT = "ids use lowercase letters, digits and dashes, e.g. 'salon-industrie-2027'"
+
+
+def _parsed(parser: Callable[[str], T], expected: str) -> Callable[[Any], Any]:
+    """Wrap a text parser as a pydantic validator with our own message."""
+
+    def validate(value: Any) -> Any:
+        if value is None or not isinstance(value, str):
+            if isinstance(value, (dt.date, dt.time, Slot, Cadence)):
+                return value
+            raise PydanticCustomError("edcal", "found {found}, expected {expected}",
+                                      {"found": describe(value), "expected": expected})
+        try:
+            return parser(value)
+        except ValueError as exc:
+            raise PydanticCustomError("edcal", "{message}", {"message": str(exc)}) from None
+
+    return validate
+
+
+def describe(value: Any) -> str:
+    """How a found value is named in a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+def _id(value: Any) -> Any:
+    if isinstance(value, str) and not ID_RE.match(value):
+        raise PydanticCustomError("edcal", "found id '{found}', which is not a valid id",
+                                  {"found": value[:80]})
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    """``networks: linkedin`` and ``networks: [linkedin, x]`` both mean a list."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+def _objective(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"text": value}
+    return value
+
+
+def _version(value: Any) -> Any:
+    if value is not None and str(value).strip() != "1":
+        raise PydanticCustomError(
+            "edcal", "found version {found}, expected 1 (the format this edcal reads)",
+            {"found": describe(value)},
+        )
+    return None if value is None else 1
+
+
+def _mapping(value: Any) -> Any:
+    """A mapping field's entries, without the mapping's own location entry."""
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if k != LOC_KEY}
+    return value
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        raise PydanticCustomError("edcal", "found {found}, expected text",
+                                  {"found": describe(value)})
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Id = Annotated[str, BeforeValidator(_id)]
+Date = Annotated[dt.date, BeforeValidator(_parsed(timeparse.parse_date, "a date as YYYY-MM-DD"))]
+Time = Annotated[dt.time, BeforeValidator(_parsed(timeparse.parse_time, "a time as HH:MM"))]
+SlotSpec = Annotated[Slot, BeforeValidator(_parsed(timeparse.parse_slot, "a slot like 'tue 09:00'"))]
+CadenceSpec = Annotated[
+    Cadence, BeforeValidator(_parsed(timeparse.parse_cadence, "a cadence like '2/week'"))
+]
+Names = Annotated[list[Text], BeforeValidator(_one_or_many)]
+Counting = Literal["twitter", "graphemes", "characters", "utf16", "utf8-bytes", "threads"]
+PositiveInt = Annotated[int, Field(ge=1)]
+K = TypeVar("K")
+V = TypeVar("V")
+Mapping = Annotated[dict[K, V], BeforeValidator(_mapping)]
+
+
+class Spec(BaseModel):
+    """A mapping in calendar.yaml: unknown keys are errors, locations are kept."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        arbitrary_types_allowed=True,
+        populate_by_name=True,
+        str_strip_whitespace=False,
+    )
+    loc: SkipJsonSchema[Loc | None] = Field(default=None, alias="__loc__", exclude=True)
+
+
+class ObjectiveSpec(Spec):
+    """What something is for, measurably. A plain string is the ``text`` alone."""
+
+    text: Text = Field(description="The objective in words, e.g. 'Obtenir 40 rendez-vous sur le stand'.")
+    target: float | None = Field(None, description="The figure to reach, e.g. 40.")
+    unit: Text | None = Field(None, description="What the figure counts, e.g. 'rendez-vous', 'visites', 'abonnés'.")
+    by: Date | None = Field(None, description="The date by which the target should be reached.")
+
+    def to_model(self) -> model.Objective:
+        return model.Objective(self.text, self.target, self.unit, self.by)
+
+
+Objective = Annotated[ObjectiveSpec, BeforeValidator(_objective)]
+
+
+class PersonSpec(Spec):
+    id: Id = Field(description="Short id used by `owner:` fields, e.g. 'camille'.")
+    name: Text = Field(description="Full name, shown in calendars and on the planning site.")
+    email: Text | None = Field(None, description="Optional e-mail address.")
+    role: Text | None = Field(None, description="Optional role, e.g. 'Community manager'.")
+
+
+class LimitSpec(Spec):
+    counting: Counting = Field(description="How the network counts: twitter, graphemes, characters, utf16, utf8-bytes or threads.")
+    max: PositiveInt = Field(description="The maximum under that counting rule.")
+
+
+class NetworkSpec(Spec):
+    """A network in use: the site's account settings, and any rule it overrides."""
+
+    # The site's account.
+    account: Text | None = Field(None, description="The account's name or handle, e.g. '@atelier_dupont'.")
+    slots: list[SlotSpec] = Field(default_factory=list, description="Default posting slots, e.g. ['tue 09:00', 'thu 12:30'].")
+    cadence: CadenceSpec | None = Field(None, description="Regularity target, e.g. '2/week'.")
+    max_per_day: PositiveInt | None = Field(None, description="Most posts allowed on one day.")
+    objective: Objective | None = Field(None, description="What the account is for, with a figure.")
+    utm_source: Text | None = Field(None, description="Value of utm_source for links posted here (default: the network id).")
+    # Declaring a network of one's own.
+    aliases: Names | None = Field(None, description="Other names accepted for this network, e.g. [twitter].")
+    custom: bool = Field(False, description="Declares a network that is not built in (an intranet, Viadeo).")
+    like: Text | None = Field(None, description="Declares a network that starts from the rules of a built-in one.")
+    # Rules: any built-in value can be overridden.
+    name: Text | None = Field(None, description="Display name, e.g. 'Intranet'.")
+    limit: PositiveInt | None = Field(None, description="Text limit under the network's main counting rule.")
+    counting: Counting | None = Field(None, description="Main counting rule (with `limit`).")
+    limits: list[LimitSpec] | None = Field(None, description="Every limit, when a network has several (Bluesky).")
+    url_length: int | None = Field(None, ge=0, description="What each URL costs whatever its length (X: 23).")
+    link_display: Literal["full", "shortened"] | None = Field(None, description="'shortened' shows a short link text and carries the URL apart (Bluesky).")
+    links_clickable: bool | None = Field(None, description="false when links in the text are not clickable (Instagram).")
+    mention_counting: Literal["full", "local-part"] | None = Field(None, description="'local-part' counts @user@domain as @user (Mastodon).")
+    media: Literal["required", "optional", "none"] | None = Field(None, description="Whether a post needs an image or video.")
+    max_images: PositiveInt | None = Field(None, description="Most images per post.")
+    max_hashtags: PositiveInt | None = Field(None, description="Most hashtags per post.")
+    max_links: PositiveInt | None = Field(None, description="Most distinct links per post.")
+    title_limit: PositiveInt | None = Field(None, description="Limit of a post's title (Pinterest, YouTube).")
+    alt_limit: PositiveInt | None = Field(None, description="Limit of an image's alt text.")
+    hashtag_case: Literal["camel", "lower", "as-is"] | None = Field(None, description="How tags become hashtags: camel (#RéseauxSociaux), lower or as-is.")
+    forbidden_characters: Text | None = Field(None, description="Characters the network refuses in a text.")
+    color: Text | None = Field(None, description="Colour in calendars, a CSS3 colour name.")
+    template: Text | None = Field(None, description="Draft template file name in the theme's drafts/ folder.")
+
+
+class CampaignSpec(Spec):
+    id: Id = Field(description="Short id used by `campaign:` fields and in feed names.")
+    name: Text = Field(description="Name shown in calendars.")
+    from_: Date = Field(alias="from", description="First day of the campaign.")
+    until: Date = Field(description="Last day of the campaign (included).")
+    hashtags: Names = Field(default_factory=list, description="Hashtags added to the campaign's drafts, e.g. ['#SalonIndustrie'].")
+    objective: Objective | None = Field(None, description="What the campaign is for, with a figure.")
+    utm_campaign: Text | None = Field(None, description="Value of utm_campaign for its links (default: the campaign id).")
+    owner: Id | None = Field(None, description="Person in charge (a team id).")
+    color: Text | None = Field(None, description="Colour on the planning site, a CSS3 colour name.")
+    description: Text | None = Field(None, description="A sentence on the campaign.")
+    promotional: bool = Field(False, description="Its posts count as self-promotion.")
+
+
+class FreezeSpec(Spec):
+    from_: Text = Field(alias="from", description="Start: a date (its first minute) or a date and time.")
+    until: Text | None = Field(None, description="End: a date (included) or a date and time; none means until further notice.")
+    reason: Text = Field(description="Why: shown on every withheld item.")
+    networks: Names | None = Field(None, description="Freeze only these networks (default: all).")
+    blog: bool = Field(True, description="Also hold back articles due in the window.")
+
+
+class IdeaSpec(Spec):
+    id: Id | None = Field(None, description="Stable id (default: from the title).")
+    title: Text = Field(description="Working title.")
+    owner: Id | None = Field(None, description="Who writes it (a team id).")
+    status: Literal["idea", "writing", "review"] = Field("idea", description="idea, writing or review.")
+    draft_due: Date | None = Field(None, description="When the first draft is due.")
+    review_due: Date | None = Field(None, description="When the review is due.")
+    publish: Date | None = Field(None, description="Target publication date.")
+    campaign: Id | None = Field(None, description="Campaign it serves.")
+    notes: Text | None = Field(None, description="Free notes: angle, sources, contacts.")
+
+
+class VariantSpec(Spec):
+    text: Text | None = Field(None, description="The text on this network.")
+    link: Text | None = Field(None, description="Another link on this network.")
+    image: Text | None = Field(None, description="Another image on this network.")
+    alt: Text | None = Field(None, description="Alt text of that image.")
+    at: Text | None = Field(None, description="Another time on this network.")
+    skip: bool = Field(False, description="Leave this network out for this entry.")
+
+
+class RepeatSpec(Spec):
+    every: Literal["day", "week", "month"] | None = Field(None, description="day, week or month.")
+    interval: PositiveInt = Field(1, description="Every 2 weeks: interval 2.")
+    on: Names | None = Field(None, description="Weekdays (['tue']) for weekly rules; '15' or 'first tue' for monthly ones.")
+    at: Text | None = Field(None, description="Time (HH:MM) or a named slot; default: each network's slot.")
+    from_: Date = Field(alias="from", description="First day the rule applies.")
+    until: Date | None = Field(None, description="Last day the rule applies (included).")
+    count: PositiveInt | None = Field(None, description="Number of occurrences, instead of `until`.")
+    rrule: Text | None = Field(None, description="An RFC 5545 RRULE instead of every/on, e.g. 'FREQ=MONTHLY;BYDAY=1TU'.")
+
+
+class PostSpec(Spec):
+    """One entry of ``posts:``: a one-off post (``at``), an article promotion
+    (``promote``) or a recurring post (``repeat``)."""
+
+    id: Id | None = Field(None, description="Stable id; recommended. Default: from title, link or text.")
+    title: Text | None = Field(None, description="Short label for calendars, e.g. 'Salon Industrie : J-7'.")
+    network: Text | None = Field(None, description="One network (same as a one-item `networks`).")
+    networks: Names | None = Field(None, description="Networks to post on.")
+    at: Text | None = Field(None, description="One-off: '2027-01-12 09:00', '2027-01-12 midi' or a date (network slot).")
+    promote: Text | None = Field(None, description="Promotion: the article's slug.")
+    schedule: Names | None = Field(None, description="Promotion: times relative to publication, e.g. ['at publication', '+2 days at 12:00'].")
+    repeat: RepeatSpec | None = Field(None, description="Recurring post: the rule.")
+    text: Text | None = Field(None, description="The post's text (default for promotions: the network's template).")
+    texts: list[Text] | None = Field(None, description="Recurring post: texts used in turn.")
+    link: Text | None = Field(None, description="A URL; links to the site get UTM parameters.")
+    article: Text | None = Field(None, description="Link to this article (by slug) instead of a URL.")
+    image: Text | None = Field(None, description="Image path in content/ (or a URL).")
+    alt: Text | None = Field(None, description="Alt text of the image.")
+    campaign: Id | None = Field(None, description="Campaign it belongs to.")
+    owner: Id | None = Field(None, description="Who is in charge (a team id).")
+    status: Literal["draft", "scheduled"] = Field("scheduled", description="draft while the text is not final.")
+    promotional: bool | None = Field(None, description="Counts as self-promotion (default: its campaign's setting).")
+    variants: Mapping[str, VariantSpec] = Field(default_factory=dict, description="Per-network text, link, image, time or skip.")
+    silence: Mapping[str, Text] = Field(default_factory=dict, description="Checks silenced on this entry: rule id -> reason.")
+
+
+class PromoteSpec(Spec):
+    networks: Names = Field(description="Networks every article is promoted on.")
+    schedule: Names = Field(default_factory=lambda: ["at publication"], description="Times relative to publication.")
+
+
+class BlogSpec(Spec):
+    cadence: CadenceSpec | None = Field(None, description="Article regularity target, e.g. '1/week'.")
+    promote: PromoteSpec | None = Field(None, description="Promote every article by default.")
+
+
+class TrackingSpec(Spec):
+    enabled: bool = Field(True, description="Add UTM parameters to links to the site.")
+    source: Text = Field("{network}", description="utm_source value; {network} is the network id.")
+    medium: Text = Field("social", description="utm_medium value.")
+    campaign: Text = Field("{campaign}", description="utm_campaign value; {campaign} is the campaign's utm_campaign, else the article slug or post id.")
+    content: Text | None = Field(None, description="utm_content value, e.g. '{item}' for the item id.")
+    parameters: Mapping[str, Text] = Field(default_factory=dict, description="Rename parameters, e.g. {source: mtm_source} for Matomo.")
+
+
+class PlanningSpec(Spec):
+    url: Text | None = Field(None, description="Where the team's planning site is served (https://...), for links in feeds.")
+    repository_url: Text | None = Field(None, description="Web URL of the git repository, for links to sources.")
+    publish: bool = Field(False, description="Also publish the planning site under output/ (public!).")
+
+
+class CalendarSpec(Spec):
+    version: Annotated[int | None, BeforeValidator(_version)] = Field(None, description="Format version; 1.")
+    timezone: Text | None = Field(None, description="IANA time zone, e.g. 'Europe/Paris'; naive times are in it.")
+    country: Text | None = Field(None, description="ISO country code for public holidays, e.g. 'FR'.")
+    subdivision: Text | None = Field(None, description="Region code for regional holidays, e.g. '67' (Bas-Rhin).")
+    default_time: Time | None = Field(None, description="Time of posts given a date only, on networks without slots (default 09:00).")
+    horizon: Text | None = Field(None, description="How far ahead open-ended recurrences are expanded (default '1 year').")
+    slots: Mapping[str, Time] = Field(default_factory=dict, description="Named times usable as '2027-01-12 midi'.")
+    team: list[PersonSpec] = Field(default_factory=list, description="People who own items.")
+    networks: Mapping[str, NetworkSpec] = Field(default_factory=dict, description="Networks in use, by id.")
+    blog: BlogSpec | None = Field(None, description="Blog cadence and default promotion.")
+    campaigns: list[CampaignSpec] = Field(default_factory=list, description="Campaigns.")
+    freeze: list[FreezeSpec] = Field(default_factory=list, description="Freeze windows: the crisis switch.")
+    ideas: list[IdeaSpec] = Field(default_factory=list, description="The backlog of articles not written yet.")
+    posts: list[PostSpec] = Field(default_factory=list, description="Social posts: one-off, promotions, recurring.")
+    tracking: TrackingSpec | None = Field(None, description="UTM parameters.")
+    planning: PlanningSpec | None = Field(None, description="The team's planning site.")
+
+
+#: Sections that only calendar.yaml itself may set (calendar.d files add entries).
+SITE_WIDE = ("version", "timezone", "country", "subdivision", "default_time", "horizon",
+             "blog", "tracking", "planning")

@@ -1,0 +1,308 @@
+"""Parsers for the time expressions people write in calendar.yaml and front matter.
+
+Each parser takes the text as typed and returns a value, or raises
+``ValueError`` with a message that says what was found and what was expected.
+Weekday names and periods are accepted in English and French.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import re
+
+from edcal.model.calendar import Offset, When
+from edcal.model.network import Cadence, Slot
+
+WEEKDAYS: dict[str, int] = {}
+for _index, _names in enumerate(
+    [
+        ("mon", "monday", "lun", "lundi"),
+        ("tue", "tuesday", "mar", "mardi"),
+        ("wed", "wednesday", "mer", "mercredi"),
+        ("thu", "thursday", "jeu", "jeudi"),
+        ("fri", "friday", "ven", "vendredi"),
+        ("sat", "saturday", "sam", "samedi"),
+        ("sun", "sunday", "dim", "dimanche"),
+    ]
+):
+    for _name in _names:
+        WEEKDAYS[_name] = _index
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DAY_GROUPS = {
+    "daily": frozenset(range(7)),
+    "everyday": frozenset(range(7)),
+    "weekdays": frozenset(range(5)),
+    "weekends": frozenset({5, 6}),
+}
+
+_PERIODS = {
+    "day": "day",
+    "days": "day",
+    "jour": "day",
+    "jours": "day",
+    "week": "week",
+    "weeks": "week",
+    "semaine": "week",
+    "semaines": "week",
+    "month": "month",
+    "months": "month",
+    "mois": "month",
+}
+_OFFSET_UNITS = {
+    "minute": "minutes",
+    "minutes": "minutes",
+    "min": "minutes",
+    "hour": "hours",
+    "hours": "hours",
+    "h": "hours",
+    "heure": "hours",
+    "heures": "hours",
+    "day": "days",
+    "days": "days",
+    "d": "days",
+    "jour": "days",
+    "jours": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "w": "weeks",
+    "semaine": "weeks",
+    "semaines": "weeks",
+    "month": "months",
+    "months": "months",
+    "mois": "months",
+}
+
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_TIME_RE = re.compile(r"^(\d{1,2})(?::(\d{2})(?::(\d{2}))?|h(\d{2})?)$")
+_DATETIME_RE = re.compile(
+    r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]+(?P<rest>.+))?$",
+)
+_OFFSET_TZ_RE = re.compile(r"^(?P<time>[^+Z-]+?)(?P<tz>Z|[+-]\d{2}:?\d{2})?$")
+_SLOT_NAME_RE = re.compile(r"^[^\W\d_][\w-]*$")
+
+
+def parse_date(text: str) -> dt.date:
+    """``YYYY-MM-DD``, checked against the calendar (no 30 February)."""
+    text = text.strip()
+    match = _DATE_RE.match(text)
+    if not match:
+        raise ValueError(f"found '{text}', expected a date as YYYY-MM-DD (e.g. 2027-01-12)")
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        raise ValueError(f"found '{text}': there is no month {month}; expected YYYY-MM-DD")
+    last = _calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise ValueError(
+            f"found '{text}': {_calendar.month_name[month]} {year} has {last} days; "
+            "expected a real date as YYYY-MM-DD"
+        )
+    return dt.date(year, month, day)
+
+
+def parse_time(text: str) -> dt.time:
+    """``HH:MM`` (or ``HH:MM:SS``), or the French ``12h30`` / ``9h``."""
+    text = text.strip()
+    match = _TIME_RE.match(text)
+    if not match:
+        raise ValueError(f"found '{text}', expected a time as HH:MM (e.g. 09:30 or 9h30)")
+    hour = int(match.group(1))
+    minute = int(match.group(2) or match.group(4) or 0)
+    second = int(match.group(3) or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise ValueError(f"found '{text}', expected a time between 00:00 and 23:59")
+    return dt.time(hour, minute, second)
+
+
+def parse_utc_offset(text: str) -> dt.timedelta:
+    if text == "Z":
+        return dt.timedelta(0)
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 14 or minutes > 59:
+        raise ValueError(f"found UTC offset '{text}', expected one between -12:00 and +14:00")
+    return sign * dt.timedelta(hours=hours, minutes=minutes)
+
+
+def parse_when(text: str, slot_names: frozenset[str] | None = None) -> When:
+    """A publication time: ``2027-01-12``, ``2027-01-12 09:00``, ``2027-01-12T09:00+01:00``
+    or ``2027-01-12 midi`` (a slot named in ``slots:``)."""
+    raw = text.strip()
+    match = _DATETIME_RE.match(raw)
+    if not match:
+        raise ValueError(
+            f"found '{raw}', expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)"
+        )
+    day = parse_date(match.group("date"))
+    rest = (match.group("rest") or "").strip()
+    if not rest:
+        return When(day)
+    if rest.lower() in (slot_names or frozenset()):
+        return When(day, slot=rest.lower())
+    tz_match = _OFFSET_TZ_RE.match(rest)
+    if tz_match and _TIME_RE.match(tz_match.group("time").strip()):
+        time = parse_time(tz_match.group("time"))
+        offset = parse_utc_offset(tz_match.group("tz")) if tz_match.group("tz") else None
+        return When(day, time=time, utc_offset=offset)
+    if _SLOT_NAME_RE.match(rest.lower()):
+        known = ", ".join(sorted(slot_names or ())) or "none are defined"
+        raise ValueError(
+            f"found '{rest}' after the date, expected a time (HH:MM) or a slot "
+            f"named in slots: ({known})"
+        )
+    raise ValueError(f"found '{raw}', expected YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)")
+
+
+def parse_weekdays(text: str) -> frozenset[int]:
+    """``tue``, ``mon-fri``, ``tue,thu``, ``weekdays``, ``daily`` (English or French)."""
+    text = text.strip().lower()
+    if text in DAY_GROUPS:
+        return DAY_GROUPS[text]
+    days: set[int] = set()
+    for part in text.split(","):
+        part = part.strip()
+        if "-" in part:
+            first, _, last = part.partition("-")
+            start, end = _weekday(first), _weekday(last)
+            index = start
+            days.add(index)
+            while index != end:
+                index = (index + 1) % 7
+                days.add(index)
+        else:
+            days.add(_weekday(part))
+    return frozenset(days)
+
+
+def _weekday(name: str) -> int:
+    name = name.strip().lower().rstrip(".")
+    if name not in WEEKDAYS:
+        raise ValueError(
+            f"found '{name}', expected a weekday (mon, tue, wed, thu, fri, sat, sun "
+            "or lun, mar, mer, jeu, ven, sam, dim)"
+        )
+    return WEEKDAYS[name]
+
+
+def parse_slot(text: str) -> Slot:
+    """A default posting slot: ``tue 09:00``, ``mon-fri 08:30``, ``daily 12h``."""
+    raw = " ".join(text.split())
+    days, _, time = raw.rpartition(" ")
+    if not days:
+        raise ValueError(
+            f"found '{raw}', expected weekdays and a time, e.g. 'tue 09:00' or 'mon-fri 08:30'"
+        )
+    return Slot(parse_weekdays(days), parse_time(time), raw)
+
+
+def parse_cadence(text: str) -> Cadence:
+    """A regularity target: ``2/week``, ``1 per month``, ``3/semaine``."""
+    raw = " ".join(str(text).split())
+    match = re.match(r"^(\d+)\s*(?:/|per|par)\s*([a-z]+)$", raw.lower())
+    if not match or match.group(2) not in _PERIODS:
+        raise ValueError(
+            f"found '{raw}', expected a count per period: '2/week', '1/month' or '1/day'"
+        )
+    count = int(match.group(1))
+    if count < 1:
+        raise ValueError(f"found '{raw}', expected at least 1 per period")
+    period = _PERIODS[match.group(2)]
+    return Cadence(count, period, f"{count}/{period}")  # type: ignore[arg-type]
+
+
+_OFFSET_RE = re.compile(
+    r"^(?P<sign>[+-])\s*(?P<amount>\d+)\s*(?P<unit>[a-z]+)"
+    r"(?:\s+(?:at|à|a)\s+(?P<at>\S+))?$"
+)
+_AT_PUBLICATION = {"at publication", "publication", "à la publication", "a la publication", "+0"}
+
+
+def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
+    """A time relative to an article's publication.
+
+    ``at publication``, ``+2 days``, ``+2 days at 12:00``, ``+1 week at midi``,
+    ``-1 day at 18:00``, ``+3 hours``. Days, weeks and months keep the
+    wall-clock time across a daylight-saving change; hours and minutes count
+    elapsed time.
+    """
+    raw = " ".join(text.split())
+    lowered = raw.lower()
+    if lowered in _AT_PUBLICATION:
+        return Offset(label="at publication")
+    match = _OFFSET_RE.match(lowered)
+    if not match or match.group("unit") not in _OFFSET_UNITS:
+        raise ValueError(
+            f"found '{raw}', expected 'at publication' or a signed offset such as "
+            "'+2 days', '+2 days at 12:00', '+1 week' or '-1 day at 18:00'"
+        )
+    amount = int(match.group("amount"))
+    if match.group("sign") == "-":
+        amount = -amount
+    unit = _OFFSET_UNITS[match.group("unit")]
+    at = match.group("at")
+    time = slot = None
+    if at:
+        if unit in ("minutes", "hours"):
+            raise ValueError(f"found '{raw}': 'at' only follows days, weeks or months")
+        if at in (slot_names or frozenset()):
+            slot = at
+        else:
+            time = parse_time(at)
+    return Offset(label=raw, amount=amount, unit=unit, time=time, slot=slot)  # type: ignore[arg-type]
+
+
+def parse_monthly_position(text: str) -> tuple[int, int | None]:
+    """``first tue``, ``last fri``, ``2nd mon`` or a day of the month ``15``.
+
+    Returns ``(position, weekday)`` for a weekday, ``(day, None)`` for a day.
+    """
+    raw = " ".join(str(text).split()).lower()
+    if raw.isdigit() or (raw.startswith("-") and raw[1:].isdigit()):
+        day = int(raw)
+        if not (1 <= day <= 31 or -31 <= day <= -1):
+            raise ValueError(f"found '{raw}', expected a day of the month between 1 and 31")
+        return day, None
+    positions = {
+        "first": 1, "1st": 1, "premier": 1, "second": 2, "2nd": 2, "deuxième": 2,
+        "third": 3, "3rd": 3, "troisième": 3, "fourth": 4, "4th": 4, "quatrième": 4,
+        "last": -1, "dernier": -1,
+    }  # fmt: skip
+    words = raw.split()
+    if len(words) == 2 and words[0] in positions:
+        return positions[words[0]], _weekday(words[1])
+    raise ValueError(
+        f"found '{raw}', expected a day of the month (15) or a weekday position "
+        "('first tue', 'last fri')"
+    )
+
+
+def parse_duration_minutes(text: str) -> int:
+    """``15 minutes``, ``1 hour``, ``30m``, ``PT15M``: a short duration in minutes."""
+    raw = str(text).strip().lower()
+    iso = re.match(r"^pt(?:(\d+)h)?(?:(\d+)m)?$", raw)
+    if iso and (iso.group(1) or iso.group(2)):
+        return int(iso.group(1) or 0) * 60 + int(iso.group(2) or 0)
+    match = re.match(r"^(\d+)\s*([a-z]+)$", raw)
+    if match and _OFFSET_UNITS.get(match.group(2)) in ("minutes", "hours"):
+        factor = 60 if _OFFSET_UNITS[match.group(2)] == "hours" else 1
+        return int(match.group(1)) * factor
+    if match and match.group(2) == "m":
+        return int(match.group(1))
+    raise ValueError(f"found '{text}', expected a duration such as '15 minutes' or '1 hour'")
+
+
+def parse_days(text: str) -> int:
+    """A span in days: ``14 days``, ``2 weeks``, ``6 months`` (30 days each), ``1 year``."""
+    raw = str(text).strip().lower()
+    match = re.match(r"^(\d+)\s*([a-z]+)$", raw)
+    if match:
+        amount, unit = int(match.group(1)), match.group(2)
+        factor = {"year": 365, "years": 365, "an": 365, "ans": 365}.get(unit)
+        if factor is None:
+            factor = {"days": 1, "weeks": 7, "months": 30}.get(_OFFSET_UNITS.get(unit, ""))
+        if factor is not None:
+            return amount * factor
+    if raw.isdigit():
+        return int(raw)
+    raise ValueError(f"found '{text}', expected a span such as '14 days', '2 weeks' or '6 months'")

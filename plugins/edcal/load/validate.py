@@ -1,0 +1,154 @@
+"""Validate located YAML data against a schema and turn failures into located errors.
+
+pydantic reports each failure with a path into the data (``posts, 3, at``);
+we walk the same path through the ``__loc__`` entries of the data to find the
+line and column, and reword the failure as "found …, expected …".
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from edcal.errors import ErrorCollector, did_you_mean
+from edcal.load.schema import ID_HINT, describe
+from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal.model.source import Source
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_spec(model: type[M], data: Any, errors: ErrorCollector) -> M | None:
+    """The validated spec, or None after adding every located error to ``errors``."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            errors.add(*_located(model, data, error))
+        return None
+
+
+def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str, str | None]:
+    path = [part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
+    kind = error["type"]
+    source, parent, field_name, owner = _walk(data, path, kind)
+    found = error.get("input")
+    ctx = error.get("ctx") or {}
+    where = f" in {_dotted(path[:-1])}" if len(path) > 1 and kind in ("missing", "extra_forbidden") else ""
+    if kind == "missing":
+        return source, f"missing required field '{field_name}'{where}", None
+    if kind == "extra_forbidden":
+        known = _known_fields(model, path[:-1])
+        hint = did_you_mean(str(field_name), known)
+        if hint is None and known:
+            hint = "known fields: " + ", ".join(sorted(known))
+        return source, f"unknown field '{field_name}'{where}", hint
+    if kind == "edcal":
+        message = str(ctx.get("message") or error["msg"])
+        if "found" not in message:
+            message = error["msg"]
+        hint = ID_HINT if "not a valid id" in message else None
+        return source, message, hint
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        options = [o.strip() for o in expected.replace(" or ", ",").split(",") if o.strip()]
+        return (
+            source,
+            f"found {describe(found)}, expected one of: {', '.join(options)}",
+            did_you_mean(str(found), options) if isinstance(found, str) else None,
+        )
+    expected = _EXPECTED.get(kind)
+    if expected is None and kind.endswith("_type"):
+        expected = _EXPECTED.get(kind.replace("_type", "_parsing"))
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        expected = f"a number of at least {limit}"
+    if expected is None:
+        return source, f"found {describe(found)}: {error['msg']}", None
+    return source, f"found {describe(found)}, expected {expected}", None
+
+
+_EXPECTED = {
+    "bool_parsing": "true or false",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number",
+    "string_type": "text",
+    "list_type": "a list (one '- item' per line, or [a, b])",
+    "dict_type": "a mapping (key: value lines)",
+    "model_type": "a mapping (key: value lines)",
+    "model_attributes_type": "a mapping (key: value lines)",
+    "tuple_type": "a list",
+}
+
+
+def _walk(data: Any, path: list[Any], kind: str) -> tuple[Source, Any, Any, Any]:
+    """Follow ``path`` through located data; return the best source for the error."""
+    node = data
+    loc: Loc | None = data.get(LOC_KEY) if isinstance(data, dict) else None
+    source = loc.source if loc else Source("?", 1, 1)
+    items: tuple[Source, ...] = ()
+    last = path[-1] if path else None
+    for depth, part in enumerate(path):
+        is_last = depth == len(path) - 1
+        if isinstance(node, dict):
+            loc = node.get(LOC_KEY)
+            if part not in node:
+                break
+            if loc is not None:
+                source = loc.key(part) if (is_last and kind == "extra_forbidden") else loc.value(part)
+                items = loc.fields[part].items if part in loc.fields else ()
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            if part < len(items):
+                source = items[part]
+            node = node[part]
+            items = ()
+        else:
+            break
+    return source, node, last, loc
+
+
+def _known_fields(model: type[BaseModel], path: list[Any]) -> list[str]:
+    """Field names (with aliases) of the model found at ``path`` in ``model``."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            for candidate in getattr(current, "model_fields", {}).values():
+                if candidate.alias == part:
+                    field = candidate
+        if field is None:
+            # a dict[str, Spec] key: stay on the value type
+            current = _inner_model(current) or current
+            continue
+        current = _inner_model(field.annotation) or current
+    fields = getattr(current, "model_fields", {})
+    return [f.alias or name for name, f in fields.items() if name != "loc"]
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The BaseModel class inside ``X | None``, ``list[X]``, ``dict[str, X]``, Annotated."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and isinstance(origin, type) and issubclass(origin, BaseModel):
+        return origin
+    meta = getattr(annotation, "__metadata__", None)
+    if meta is not None:
+        return _inner_model(annotation.__origin__)
+    return None
+
+
+def _dotted(path: list[Any]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

@@ -1,0 +1,64 @@
+"""A blog article as the plan sees it: metadata only, never the rendered body."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from edcal.model.source import Source
+
+#: What the writer sets in the front matter.
+ArticleStatus = Literal["draft", "review", "published", "hidden"]
+
+
+@dataclass(frozen=True, slots=True)
+class SocialOverride:
+    """An article's own wishes for one network (``social:`` in the front matter)."""
+
+    text: str | None = None
+    skip: bool = False
+    image: str | None = None
+    alt: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Social:
+    """``social:`` front matter: which networks promote this article, and how."""
+
+    skip: bool = False
+    networks: tuple[str, ...] | None = None
+    per_network: dict[str, SocialOverride] = field(default_factory=dict)
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article file's metadata, resolved the way Pelican resolves it."""
+
+    slug: str
+    title: str
+    date: dt.datetime | None
+    status: ArticleStatus
+    #: Absolute URL the article has (or will have) once published.
+    url: str
+    lang: str
+    source: Source
+    #: True for the article in the site's default language; translations share its slug.
+    is_original: bool = True
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+    category: str | None = None
+    authors: tuple[str, ...] = ()
+    image: str | None = None
+    image_alt: str | None = None
+    campaign: str | None = None
+    owner: str | None = None
+    social: Social = field(default_factory=Social)
+    draft_due: dt.date | None = None
+    review_due: dt.date | None = None
+    field_sources: dict[str, Source] = field(default_factory=dict)
+
+    def where(self, name: str) -> Source:
+        """The location of a front-matter field, or of the article when absent."""
+        return self.field_sources.get(name, self.source)

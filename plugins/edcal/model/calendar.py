@@ -1,0 +1,231 @@
+"""The site's editorial plan as written in calendar.yaml, before resolution.
+
+These are the validated inputs; :mod:`edcal.plan` turns them, with the
+articles, into concrete dated items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from edcal.model.network import Cadence, Network, Objective
+from edcal.model.source import Source
+
+IdeaStatus = Literal["idea", "writing", "review"]
+PostStatus = Literal["draft", "scheduled"]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    email: str | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    id: str
+    name: str
+    start: dt.date
+    end: dt.date
+    source: Source
+    hashtags: tuple[str, ...] = ()
+    objective: Objective | None = None
+    utm_campaign: str | None = None
+    owner: str | None = None
+    color: str | None = None
+    description: str | None = None
+    #: Posts of a promotional campaign count against the self-promotion ceiling.
+    promotional: bool = False
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class FreezeWindow:
+    """The crisis switch: nothing goes out between ``start`` and ``end``."""
+
+    start: dt.datetime
+    end: dt.datetime | None
+    reason: str
+    source: Source
+    #: Limit the freeze to these networks; None freezes every network.
+    networks: frozenset[str] | None = None
+    #: Also hold back articles whose publication falls in the window.
+    blog: bool = True
+
+    def covers(self, instant: dt.datetime, network: str | None = None) -> bool:
+        if network is not None and self.networks is not None and network not in self.networks:
+            return False
+        return self.start <= instant and (self.end is None or instant < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Idea:
+    """An article not written yet: the backlog."""
+
+    id: str
+    title: str
+    status: IdeaStatus
+    source: Source
+    owner: str | None = None
+    draft_due: dt.date | None = None
+    review_due: dt.date | None = None
+    publish: dt.date | None = None
+    campaign: str | None = None
+    notes: str | None = None
+    field_sources: dict[str, Source] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A publication time as written: a date with a time, a named slot, or nothing.
+
+    With no time and no slot, each network's own posting slot for that weekday
+    is used (or the site's default time).
+    """
+
+    date: dt.date
+    time: dt.time | None = None
+    slot: str | None = None
+    #: An explicit UTC offset written by the user, to settle a DST ambiguity.
+    utc_offset: dt.timedelta | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """A time relative to an article's publication: ``+2 days at 12:00``."""
+
+    label: str
+    amount: int = 0
+    unit: Literal["minutes", "hours", "days", "weeks", "months"] = "days"
+    time: dt.time | None = None
+    slot: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """A weekly, monthly or daily rule between two dates (RFC 5545 semantics)."""
+
+    rrule: str
+    start: dt.date
+    until: dt.date | None
+    count: int | None
+    time: dt.time | None = None
+    slot: str | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """What a post says or shows differently on one network."""
+
+    text: str | None = None
+    link: str | None = None
+    image: str | None = None
+    alt: str | None = None
+    when: When | None = None
+    skip: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PostEntry:
+    """One entry of ``posts:``; resolution turns it into one item per network and date."""
+
+    id: str
+    #: "once", "promote" or "repeat".
+    kind: Literal["once", "promote", "repeat"]
+    networks: tuple[str, ...]
+    source: Source
+    id_is_explicit: bool = False
+    title: str | None = None
+    text: str | None = None
+    link: str | None = None
+    article: str | None = None
+    image: str | None = None
+    alt: str | None = None
+    campaign: str | None = None
+    owner: str | None = None
+    status: PostStatus = "scheduled"
+    promotional: bool | None = None
+    variants: dict[str, Variant] = field(default_factory=dict)
+    when: When | None = None
+    schedule: tuple[Offset, ...] = ()
+    recurrence: Recurrence | None = None
+    texts: tuple[str, ...] = ()
+    field_sources: dict[str, Source] = field(default_factory=dict)
+    #: Checks silenced on this entry: rule id -> the reason given.
+    silenced: dict[str, str] = field(default_factory=dict)
+    #: Set for promotions that come from ``blog.promote`` rather than an entry.
+    implicit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PromotionDefaults:
+    """How every article is promoted when calendar.yaml says nothing about it."""
+
+    networks: tuple[str, ...]
+    schedule: tuple[Offset, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class BlogSettings:
+    cadence: Cadence | None = None
+    promote: PromotionDefaults | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tracking:
+    """UTM parameters added to every link to the site."""
+
+    enabled: bool = True
+    source: str = "{network}"
+    medium: str = "social"
+    campaign: str = "{campaign}"
+    content: str | None = None
+    parameters: tuple[tuple[str, str], ...] = (
+        ("source", "utm_source"),
+        ("medium", "utm_medium"),
+        ("campaign", "utm_campaign"),
+        ("content", "utm_content"),
+    )
+
+
+@dataclass(slots=True)
+class Calendar:
+    """Everything calendar.yaml (and calendar.d/*.yaml) says, validated."""
+
+    timezone: str
+    zone: ZoneInfo
+    source: Source
+    timezone_source: Source | None = None
+    country: str | None = None
+    subdivision: str | None = None
+    default_time: dt.time = dt.time(9, 0)
+    horizon_days: int = 365
+    slots: dict[str, dt.time] = field(default_factory=dict)
+    team: dict[str, Person] = field(default_factory=dict)
+    networks: dict[str, Network] = field(default_factory=dict)
+    blog: BlogSettings = field(default_factory=BlogSettings)
+    campaigns: dict[str, Campaign] = field(default_factory=dict)
+    freezes: list[FreezeWindow] = field(default_factory=list)
+    ideas: list[Idea] = field(default_factory=list)
+    posts: list[PostEntry] = field(default_factory=list)
+    tracking: Tracking = field(default_factory=Tracking)
+    #: Every file read, relative to the site root, in the order read.
+    files: tuple[str, ...] = ()
+    #: Sections kept as validated data for the modules that own them
+    #: (``checks``, ``planning``, ``feeds``...).
+    sections: dict[str, object] = field(default_factory=dict)
+
+    def cadence_of(self, network_id: str) -> Cadence | None:
+        network = self.networks.get(network_id)
+        return network.cadence if network else None

@@ -1,0 +1,99 @@
+"""Social networks as data: how each one counts text and what a post may hold.
+
+The built-in registry (``edcal/networks/builtin.yaml``) and a site's own
+declarations in calendar.yaml produce the same :class:`Network` objects; no
+code elsewhere branches on a network's id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+CountingRule = Literal["twitter", "graphemes", "characters", "utf16", "utf8-bytes", "threads"]
+MediaRule = Literal["required", "optional", "none"]
+LinkDisplay = Literal["full", "shortened"]
+MentionCounting = Literal["full", "local-part"]
+HashtagCase = Literal["camel", "lower", "as-is"]
+Period = Literal["day", "week", "month"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextLimit:
+    """A maximum under one counting rule (Bluesky has two: graphemes and bytes)."""
+
+    counting: CountingRule
+    max: int
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A default posting time on some weekdays (0 = Monday), e.g. ``tue 09:00``."""
+
+    weekdays: frozenset[int]
+    time: dt.time
+    label: str
+
+    def matches(self, day: dt.date) -> bool:
+        return day.weekday() in self.weekdays
+
+
+@dataclass(frozen=True, slots=True)
+class Cadence:
+    """A regularity target, e.g. 2 per week."""
+
+    count: int
+    per: Period
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    """What a network or a campaign is for, with a figure to check it against."""
+
+    text: str
+    target: float | None = None
+    unit: str | None = None
+    by: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """A network's rules, merged with the site's account settings when in use."""
+
+    id: str
+    name: str
+    limits: tuple[TextLimit, ...]
+    aliases: tuple[str, ...] = ()
+    #: Each URL costs this many units whatever its length (X and Mastodon: 23);
+    #: None when a URL counts as the text shown.
+    url_length: int | None = None
+    link_display: LinkDisplay = "full"
+    links_clickable: bool = True
+    mention_counting: MentionCounting = "full"
+    media: MediaRule = "optional"
+    max_images: int | None = None
+    max_hashtags: int | None = None
+    max_links: int | None = None
+    title_limit: int | None = None
+    alt_limit: int | None = None
+    hashtag_case: HashtagCase = "camel"
+    #: Characters the network refuses in a text (YouTube: ``<`` and ``>``).
+    forbidden_characters: str = ""
+    color: str = "gray"
+    template: str = "default.txt.j2"
+    builtin: bool = True
+    # What the site sets for its account on this network.
+    account: str | None = None
+    slots: tuple[Slot, ...] = ()
+    cadence: Cadence | None = None
+    max_per_day: int | None = None
+    objective: Objective | None = None
+    utm_source: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def limit(self) -> TextLimit:
+        """The primary limit: the one plan.json reports as ``length``/``limit``."""
+        return self.limits[0]

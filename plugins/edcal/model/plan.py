@@ -1,0 +1,96 @@
+"""The resolved plan: concrete, dated items that every output is a function of."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from edcal.model.article import Article
+from edcal.model.calendar import Calendar
+from edcal.model.source import Source
+
+ItemKind = Literal["article", "post", "idea", "deadline"]
+ItemStatus = Literal["idea", "writing", "review", "draft", "scheduled", "published", "withheld"]
+
+
+@dataclass(frozen=True, slots=True)
+class Media:
+    path: str
+    alt: str | None
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing on the calendar: an article going live, a post, an idea, a deadline."""
+
+    id: str
+    kind: ItemKind
+    title: str
+    #: A timezone-aware datetime, a date for all-day items, None for undated ideas.
+    start: dt.datetime | dt.date | None
+    status: ItemStatus
+    source: Source
+    network: str | None = None
+    text: str | None = None
+    length: int | None = None
+    limit: int | None = None
+    counting: str | None = None
+    url: str | None = None
+    campaign: str | None = None
+    owner: str | None = None
+    #: Slug of the article a post links to or promotes, or an article/idea's own slug.
+    article: str | None = None
+    media: tuple[Media, ...] = ()
+    #: The post entry (posts) or article/idea (deadlines) this item comes from.
+    parent: str | None = None
+    promotional: bool = False
+    #: Why an item is withheld (the freeze's reason).
+    withheld_reason: str | None = None
+    #: Per-rule silences written on the entry: rule id -> reason.
+    silenced: dict[str, str] = field(default_factory=dict)
+    #: Every length the network checks (Bluesky: graphemes and bytes).
+    lengths: tuple[tuple[str, int, int], ...] = ()
+    #: The text was shortened to fit (its summary cut at a word boundary).
+    fitted: bool = False
+
+    @property
+    def all_day(self) -> bool:
+        return self.start is not None and not isinstance(self.start, dt.datetime)
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None
+
+    def sort_key(self) -> tuple[int, str, str]:
+        """Items sort by start instant, then id; all-day items at their day's start."""
+        if self.start is None:
+            return (1, "", self.id)
+        return (0, instant_key(self.start), self.id)
+
+
+def instant_key(start: dt.datetime | dt.date) -> str:
+    """A sortable UTC key; an all-day date sorts at midnight UTC of its day."""
+    if isinstance(start, dt.datetime):
+        return start.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return start.strftime("%Y-%m-%dT00:00:00")
+
+
+@dataclass(slots=True)
+class Plan:
+    """The calendar, the articles and every resolved item, at a given "now"."""
+
+    calendar: Calendar
+    articles: list[Article]
+    items: list[Item]
+    now: dt.datetime
+    generated_at: dt.datetime
+    site_url: str = ""
+    lang: str = "en"
+
+    def by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}
+
+    def articles_by_slug(self) -> dict[str, Article]:
+        return {a.slug: a for a in self.articles if a.is_original}

@@ -1,0 +1,129 @@
+"""Count a post's text the way its network counts it.
+
+One implementation for drafts, checks and plan.json. Each counting rule is a
+function of the text alone; URL and mention adjustments come from the
+network's data (``url_length``, ``mention_counting``), never from its id.
+
+- ``twitter``: X's weighted length from twitter-text (URLs weigh 23 there).
+- ``graphemes``: user-perceived characters (extended grapheme clusters).
+- ``characters``: Unicode code points.
+- ``utf16``: UTF-16 code units (TikTok).
+- ``utf8-bytes``: UTF-8 bytes (YouTube descriptions, Bluesky's second limit).
+- ``threads``: code points, except that each emoji counts its UTF-8 bytes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+import twitter_text
+
+from edcal.model.network import Network, TextLimit
+
+_GRAPHEME = regex.compile(r"\X")
+# http(s) URLs as Mastodon matches them for counting.
+_HTTP_URL = regex.compile(r"(?<![\w/])https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", regex.IGNORECASE)
+# A mention with a domain: @user@example.social
+_REMOTE_MENTION = regex.compile(r"(?<![\w@])(@[\w.]+)@[\w-]+(?:\.[\w-]+)+", regex.UNICODE)
+_EMOJI_GRAPHEME = regex.compile(r"^(?:\p{Extended_Pictographic}|\p{Regional_Indicator})")
+
+
+def count_twitter(text: str) -> int:
+    return int(twitter_text.parse_tweet(text).weightedLength)
+
+
+def count_graphemes(text: str) -> int:
+    return len(_GRAPHEME.findall(text))
+
+
+def count_characters(text: str) -> int:
+    return len(text)
+
+
+def count_utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def count_utf8_bytes(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def count_threads(text: str) -> int:
+    total = 0
+    for cluster in _GRAPHEME.findall(text):
+        if _EMOJI_GRAPHEME.match(cluster):
+            total += len(cluster.encode("utf-8"))
+        else:
+            total += len(cluster)
+    return total
+
+
+COUNTERS: dict[str, Callable[[str], int]] = {
+    "twitter": count_twitter,
+    "graphemes": count_graphemes,
+    "characters": count_characters,
+    "utf16": count_utf16,
+    "utf8-bytes": count_utf8_bytes,
+    "threads": count_threads,
+}
+
+#: What each rule is called in drafts' sidecars and messages.
+RULE_DESCRIPTIONS = {
+    "twitter": "weighted characters (twitter-text v3; each URL counts 23)",
+    "graphemes": "grapheme clusters (user-perceived characters)",
+    "characters": "Unicode characters (code points)",
+    "utf16": "UTF-16 code units",
+    "utf8-bytes": "UTF-8 bytes",
+    "threads": "characters, emojis counting their UTF-8 bytes",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A text's length under one of its network's limits."""
+
+    counting: str
+    length: int
+    limit: int
+
+    @property
+    def fits(self) -> bool:
+        return self.length <= self.limit
+
+    @property
+    def over(self) -> int:
+        return max(0, self.length - self.limit)
+
+
+def normalize(text: str) -> str:
+    """NFC, as networks normalise before counting (X does, explicitly)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _as_counted(text: str, network: Network, counting: str) -> str:
+    """The text with URLs and mentions replaced by what the network charges for them."""
+    if network.mention_counting == "local-part":
+        text = _REMOTE_MENTION.sub(lambda m: m.group(1), text)
+    if network.url_length is not None and counting != "twitter":
+        # twitter-text already weighs every URL (bare domains too) as 23.
+        text = _HTTP_URL.sub(lambda m: "x" * network.url_length, text)  # type: ignore[arg-type, operator]
+    return text
+
+
+def measure(text: str, network: Network, limit: TextLimit | None = None) -> Measure:
+    """The length of ``text`` under one limit (the network's primary limit by default)."""
+    limit = limit or network.limit
+    counted = _as_counted(normalize(text), network, limit.counting)
+    return Measure(limit.counting, COUNTERS[limit.counting](counted), limit.max)
+
+
+def measure_all(text: str, network: Network) -> list[Measure]:
+    """The length of ``text`` under every limit of the network (Bluesky has two)."""
+    return [measure(text, network, lim) for lim in network.limits]
+
+
+def fits(text: str, network: Network) -> bool:
+    return all(m.fits for m in measure_all(text, network))

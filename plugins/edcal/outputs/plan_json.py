@@ -1,0 +1,156 @@
+"""planning/plan.json: every resolved item, for scripts and other tools (version 1).
+
+The contract (CONTRACTS.md) fixes ``version``, ``timezone``, ``generated_at``
+and each item's fields; ``site``, ``networks``, ``campaigns``, ``people``,
+``freezes`` and the items' extra fields extend it. ``docs/plan.schema.json``
+describes the whole file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from edcal.model.calendar import Calendar
+from edcal.model.plan import Item, Plan
+from edcal.outputs._files import write_file
+
+FILENAME = "plan.json"
+VERSION = 1
+
+
+def write(plan: Plan, folder: Path) -> None:
+    write_file(folder / FILENAME, dumps(plan))
+
+
+def dumps(plan: Plan) -> str:
+    return json.dumps(document(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def document(plan: Plan) -> dict[str, Any]:
+    calendar = plan.calendar
+    return {
+        "version": VERSION,
+        "timezone": calendar.timezone,
+        "generated_at": utc_stamp(plan.generated_at),
+        "site": {"url": plan.site_url, "lang": plan.lang},
+        "networks": _networks(calendar),
+        "campaigns": _campaigns(calendar),
+        "people": [{"id": p.id, "name": p.name} for p in sorted(calendar.team.values(), key=lambda p: p.id)],
+        "freezes": [
+            {
+                "start": local_stamp(f.start, calendar),
+                "end": local_stamp(f.end, calendar) if f.end else None,
+                "reason": f.reason,
+                "networks": sorted(f.networks) if f.networks is not None else None,
+                "blog": f.blog,
+                "source": str(f.source),
+            }
+            for f in calendar.freezes
+        ],
+        "items": [item_document(item, calendar) for item in plan.items],
+    }
+
+
+def item_document(item: Item, calendar: Calendar) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
+        "start": start_stamp(item.start, calendar),
+        "all_day": item.all_day,
+        "status": item.status,
+    }
+    if item.kind == "post":
+        data.update(
+            network=item.network,
+            text=item.text,
+            length=item.length,
+            limit=item.limit,
+            counting=item.counting,
+        )
+    data.update(
+        url=item.url,
+        campaign=item.campaign,
+        owner=item.owner,
+        source=str(item.source),
+    )
+    if item.article is not None:
+        data["article"] = item.article
+    if item.parent is not None:
+        data["parent"] = item.parent
+    if item.media:
+        data["media"] = [{"path": m.path, "alt": m.alt} for m in item.media]
+    if item.kind == "post":
+        data["promotional"] = item.promotional
+        if len(item.lengths) > 1:
+            data["lengths"] = [{"counting": c, "length": n, "limit": m} for c, n, m in item.lengths]
+        if item.fitted:
+            data["fitted"] = True
+    if item.withheld_reason is not None:
+        data["withheld_reason"] = item.withheld_reason
+    return data
+
+
+def _networks(calendar: Calendar) -> list[dict[str, Any]]:
+    result = []
+    for network in sorted(calendar.networks.values(), key=lambda n: n.id):
+        result.append({
+            "id": network.id,
+            "name": network.name,
+            "account": network.account,
+            "color": network.color,
+            "limit": network.limit.max,
+            "counting": network.limit.counting,
+            "cadence": network.cadence.label if network.cadence else None,
+            "max_per_day": network.max_per_day,
+            "slots": [slot.label for slot in network.slots],
+            "objective": _objective(network.objective),
+        })
+    return result
+
+
+def _campaigns(calendar: Calendar) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": c.id,
+            "name": c.name,
+            "start": c.start.isoformat(),
+            "end": c.end.isoformat(),
+            "hashtags": list(c.hashtags),
+            "objective": _objective(c.objective),
+            "owner": c.owner,
+            "source": str(c.source),
+        }
+        for c in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id))
+    ]
+
+
+def _objective(objective: Any) -> dict[str, Any] | None:
+    if objective is None:
+        return None
+    return {
+        "text": objective.text,
+        "target": objective.target,
+        "unit": objective.unit,
+        "by": objective.by.isoformat() if objective.by else None,
+    }
+
+
+def start_stamp(start: dt.datetime | dt.date | None, calendar: Calendar) -> str | None:
+    if start is None:
+        return None
+    if isinstance(start, dt.datetime):
+        return local_stamp(start, calendar)
+    return start.isoformat()
+
+
+def local_stamp(instant: dt.datetime, calendar: Calendar) -> str:
+    """ISO 8601 in the site's zone with its offset: ``2027-01-12T08:00:00+01:00``."""
+    return instant.astimezone(calendar.zone).isoformat(timespec="seconds")
+
+
+def utc_stamp(instant: dt.datetime) -> str:
+    return instant.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

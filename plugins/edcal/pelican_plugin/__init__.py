@@ -1,0 +1,137 @@
+"""edcal as a Pelican plugin: the blog's articles feed the plan; unpublished ones stay out.
+
+Lifecycle, in Pelican's order:
+
+1. ``initialized``: load calendar.yaml, pin the clock, and make sure Pelican
+   never writes drafts (their ``*_SAVE_AS`` are emptied) and never decides
+   by itself what a future date means (edcal does).
+2. ``readers_init``: our Markdown reader takes over ``.md`` files.
+3. ``article_generator_pretaxonomy``: every article (any status) becomes a
+   model article; only live ones stay in Pelican's lists, before categories,
+   tags, authors, archives and feeds are built from them.
+4. :class:`~edcal.pelican_plugin.generator.PlanGenerator` resolves the plan
+   (``generate_context``) and writes ``planning/`` (``generate_output``) into
+   a staging folder, swapped in at ``finalized`` when the whole build worked.
+
+Input errors are printed as ``path:line:col: error: …`` and end the run with
+exit code 2, before anything is written (see :func:`abort`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from edcal.errors import InputErrors, report
+from edcal.pelican_plugin.state import STATE_KEY, BuildState, state_of
+
+PLUGIN_NAME = "edcal"
+#: Set by edcal's own commands: input errors propagate as exceptions.
+RAISE_SETTING = "EDCAL_RAISE_ERRORS"
+#: Pelican settings edcal owns while it runs.
+_NEVER_WRITTEN = ("DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS", "DRAFT_PAGE_SAVE_AS", "DRAFT_PAGE_LANG_SAVE_AS")
+_MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.readers_init.connect(on_readers_init)
+    signals.article_generator_pretaxonomy.connect(on_articles_read)
+    signals.page_generator_finalized.connect(on_pages_read)
+    signals.static_generator_finalized.connect(on_static_files_found)
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(on_finalized)
+
+
+def enabled(settings: dict[str, Any]) -> bool:
+    """Handlers stay connected between runs in one process: act only when edcal is loaded."""
+    return STATE_KEY in settings
+
+
+def abort(errors: InputErrors, settings: dict[str, Any]) -> None:
+    """Stop the build on input errors.
+
+    Under ``edcal`` the errors propagate to the command, which reports them in
+    the format asked for; under plain ``pelican`` they are printed here and
+    the run ends with exit code 2 (a ``SystemExit``, which Pelican does not
+    turn into a traceback).
+    """
+    if settings.get(RAISE_SETTING):
+        raise errors
+    report(errors)
+    raise SystemExit(errors.exitcode)
+
+
+def on_initialized(pelican: Any) -> None:
+    settings = pelican.settings
+    if PLUGIN_NAME not in (settings.get("PLUGINS") or []):
+        settings.pop(STATE_KEY, None)
+        return
+    render = settings.get("EDCAL_RENDER", True)
+    try:
+        settings[STATE_KEY] = BuildState.start(settings, render=render)
+    except InputErrors as exc:
+        abort(exc, settings)
+    for name in _NEVER_WRITTEN:
+        settings[name] = ""
+    settings["WITH_FUTURE_DATES"] = True
+
+
+def on_readers_init(readers: Any) -> None:
+    if not enabled(readers.settings):
+        return
+    from edcal.pelican_plugin.reader import EdcalMarkdownReader  # noqa: PLC0415
+
+    for extension in _MARKDOWN_EXTENSIONS:
+        readers.reader_classes[extension] = EdcalMarkdownReader
+
+
+def on_articles_read(generator: Any) -> None:
+    if not enabled(generator.settings):
+        return
+    from edcal.pelican_plugin.publish import keep_live_articles  # noqa: PLC0415
+
+    state = state_of(generator.settings)
+    if state.errors:
+        abort(InputErrors(state.errors.errors), generator.settings)
+    keep_live_articles(generator, state)
+
+
+def on_pages_read(generator: Any) -> None:
+    if not enabled(generator.settings):
+        return
+    from edcal.pelican_plugin.publish import static_references  # noqa: PLC0415
+
+    state = state_of(generator.settings)
+    if state.errors:
+        abort(InputErrors(state.errors.errors), generator.settings)
+    for page in [*generator.pages, *generator.hidden_pages, *generator.translations]:
+        state.public_static |= static_references(page)
+
+
+def on_static_files_found(generator: Any) -> None:
+    if not enabled(generator.settings):
+        return
+    from edcal.pelican_plugin.publish import keep_public_static  # noqa: PLC0415
+
+    keep_public_static(generator, state_of(generator.settings))
+
+
+def get_generators(pelican: Any) -> Any:
+    if not enabled(pelican.settings):
+        return None
+    from edcal.pelican_plugin.generator import PlanGenerator  # noqa: PLC0415
+
+    return PlanGenerator
+
+
+def on_finalized(pelican: Any) -> None:
+    if not enabled(pelican.settings):
+        return
+    from edcal.outputs import swap_in  # noqa: PLC0415
+
+    state = state_of(pelican.settings)
+    if state.staging is not None:
+        swap_in(state.staging, state.planning_path)
+        state.staging = None

@@ -1,0 +1,33 @@
+"""The Pelican generator that turns the blog and the calendar into the team's plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from edcal.errors import InputErrors
+from edcal.outputs import write_planning
+from edcal.pelican_plugin import abort
+from edcal.pelican_plugin.plan import resolve_state
+from edcal.pelican_plugin.state import state_of
+
+
+class PlanGenerator:
+    """Runs after Pelican's article and page generators: their articles are known."""
+
+    def __init__(self, context: dict[str, Any], settings: dict[str, Any], path: str,
+                 theme: str, output_path: str, **kwargs: Any):
+        self.context = context
+        self.settings = settings
+        self.output_path = output_path
+
+    def generate_context(self) -> None:
+        state = state_of(self.settings)
+        try:
+            resolve_state(state)
+        except InputErrors as exc:
+            abort(exc, self.settings)
+
+    def generate_output(self, writer: Any) -> None:
+        state = state_of(self.settings)
+        assert state.plan is not None
+        state.staging = write_planning(state.plan, state.planning_path)

@@ -1,0 +1,51 @@
+"""The plan without a build: Pelican reads metadata, Markdown is never rendered.
+
+``edcal check`` (and ``agenda``, ``next-change``) use this path. It runs
+Pelican's own article and page generators (file discovery, slugs, URLs,
+translations) with edcal's reader in metadata-only mode, so they see the
+same articles as a build, in a fraction of its time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from edcal.model.plan import Plan
+from edcal.pelican_plugin import RAISE_SETTING, register
+from edcal.pelican_plugin.plan import resolve_state
+from edcal.pelican_plugin.state import STATE_KEY, BuildState
+from edcal.site import pelican_settings
+
+
+def read_plan(site: Path, settings_file: str) -> Plan:
+    """Resolve the site's plan from metadata alone.
+
+    :raises InputErrors: for any invalid input.
+    """
+    settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True})
+    return plan_from_settings(settings)
+
+
+def plan_from_settings(settings: dict[str, Any]) -> Plan:
+    from pelican.generators import ArticlesGenerator, PagesGenerator  # noqa: PLC0415
+
+    from edcal.pelican_plugin.reader import EdcalMarkdownReader  # noqa: PLC0415
+
+    register()  # signal handlers; they act only on settings carrying edcal's state
+    settings[RAISE_SETTING] = True
+    state = BuildState.start(settings, render=False)
+    settings[STATE_KEY] = state
+    settings["WITH_FUTURE_DATES"] = True
+    context: dict[str, Any] = dict(settings)
+    context.update(generated_content={}, static_links=set(), static_content={},
+                   localsiteurl=settings.get("SITEURL", ""))
+    for generator_class in (ArticlesGenerator, PagesGenerator):
+        generator = generator_class(
+            context=context, settings=settings, path=settings["PATH"],
+            theme=settings["THEME"], output_path=settings["OUTPUT_PATH"],
+        )
+        for extension in ("md", "markdown", "mkd", "mdown"):
+            generator.readers.readers[extension] = EdcalMarkdownReader(settings)
+        generator.generate_context()
+    return resolve_state(state)

@@ -1,0 +1,32 @@
+"""Resolve the plan of a build or a check from its state."""
+
+from __future__ import annotations
+
+from edcal.errors import InputErrors
+from edcal.model.plan import Plan
+from edcal.pelican_plugin.state import BuildState
+from edcal.plan.compose import DRAFTS_FOLDER, Composer, DraftTemplates
+from edcal.plan.resolve import Site, resolve_plan
+from edcal.themes import template_folders
+
+
+def site_of(state: BuildState) -> Site:
+    settings = state.settings
+    return Site(url=str(settings.get("SITEURL") or "").rstrip("/"),
+                lang=str(settings.get("DEFAULT_LANG") or "en"))
+
+
+def resolve_state(state: BuildState) -> Plan:
+    """The plan of the articles read so far and the calendar.
+
+    :raises InputErrors: for unresolved references and impossible times.
+    """
+    if state.errors:
+        raise InputErrors(state.errors.errors)
+    site = site_of(state)
+    templates = DraftTemplates(template_folders(state.settings, DRAFTS_FOLDER), site.lang)
+    composer = Composer(templates, state.calendar.tracking, site.url, site.lang)
+    plan = resolve_plan(state.calendar, state.articles, now=state.now,
+                        generated_at=state.generated_at, site=site, composer=composer)
+    state.plan = plan
+    return plan

@@ -1,0 +1,89 @@
+"""Keep output/ public: only live articles stay in Pelican's lists.
+
+Drafts, articles in review, scheduled (future-dated) and withheld articles are
+taken out of every list Pelican builds pages, feeds, tags, categories,
+authors and archives from, and out of the links between translations. They
+remain in the plan.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from edcal.pelican_plugin.contents import to_article
+from edcal.pelican_plugin.state import BuildState
+from edcal.plan.status import article_state
+
+_LISTED = ("articles", "translations", "hidden_articles", "hidden_translations")
+_DRAFTS = ("drafts", "drafts_translations")
+
+
+def keep_live_articles(generator: Any, state: BuildState) -> None:
+    """Record every article in the build's state; leave only live ones to Pelican."""
+    settings = generator.settings
+    models = {}
+    for name in (*_LISTED, *_DRAFTS):
+        is_original = name in ("articles", "hidden_articles", "drafts")
+        for content in getattr(generator, name):
+            article = to_article(content, settings, is_original)
+            if article is not None:
+                models[content.source_path] = article
+    state.articles = list(models.values())
+    live = {path for path, article in models.items()
+            if article_state(article, state.calendar, state.now).live}
+    for name in (*_LISTED, *_DRAFTS):
+        for content in getattr(generator, name):
+            refs = static_references(content)
+            if content.source_path in live:
+                state.public_static |= refs
+            else:
+                state.private_static |= refs
+    for name in _LISTED:
+        setattr(generator, name, [c for c in getattr(generator, name) if c.source_path in live])
+    for name in _DRAFTS:
+        setattr(generator, name, [])
+    for name in _LISTED:
+        for content in getattr(generator, name):
+            content.translations = [t for t in content.translations if t.source_path in live]
+    # {filename} links to an unpublished article must not resolve to its future URL.
+    generated = generator.context.get("generated_content", {})
+    for key in [k for k, v in generated.items()
+                if getattr(v, "source_path", None) in models and v.source_path not in live]:
+        del generated[key]
+
+
+def static_references(content: Any) -> set[str]:
+    """Static files a content object shows: its ``image`` and its {static}/{attach} links."""
+    refs = set()
+    image = getattr(content, "image", None)
+    if isinstance(image, str) and "://" not in image:
+        refs.add(_content_path(image))
+    if getattr(content, "_content", None):
+        refs |= {_content_path(link) for link in content.get_static_links()}
+    return refs
+
+
+def keep_public_static(generator: Any, state: BuildState) -> None:
+    """Leave out of output/ the images only unpublished articles or posts use.
+
+    A file name like ``salon-2027.png`` would otherwise publish a scheduled
+    article's subject before its date.
+    """
+    private = set(state.private_static)
+    if state.plan is not None:
+        for item in state.plan.items:
+            if item.kind == "post" and item.status != "published":
+                private |= {_content_path(m.path) for m in item.media if "://" not in m.path}
+    private -= state.public_static
+    if not private:
+        return
+    generator.staticfiles[:] = [
+        static for static in generator.staticfiles
+        if _content_path(static.relative_source_path) not in private
+    ]
+
+
+def _content_path(path: str) -> str:
+    for prefix in ("{static}", "{attach}"):
+        path = path.removeprefix(prefix)
+    return path.replace("\\", "/").lstrip("/")

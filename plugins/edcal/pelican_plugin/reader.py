@@ -1,0 +1,92 @@
+"""A Markdown reader that validates edcal's metadata and remembers where it was written.
+
+It replaces Pelican's Markdown reader: YAML front matter *and* Pelican's
+``Key: value`` headers are read by :mod:`edcal.load.frontmatter`, checked by
+:mod:`edcal.load.articles`, and handed to Pelican as ordinary metadata, with
+edcal's view of the article under the ``edcal`` key. Errors are collected in
+the build's state and reported together before anything is written.
+
+With ``render=False`` (``edcal check``), the body is not converted: Pelican
+computes slugs and URLs from metadata alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican.readers import MarkdownReader
+
+from edcal.errors import InputErrors
+from edcal.load.articles import EDCAL_KEY, validate_article
+from edcal.load.frontmatter import split_article
+from edcal.load.yamlfile import decode
+from edcal.pelican_plugin.state import BuildState, state_of
+
+#: Pelican fields passed through its own metadata processors (URL wrappers, lists).
+_PROCESSED = ("tags", "keywords", "category", "author", "authors", "lang", "slug", "template",
+              "save_as", "url", "translation")
+
+
+class EdcalMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, with edcal's located and validated header."""
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        state = state_of(self.settings)
+        path = Path(source_path)
+        rel = state.relative(path)
+        errors = state.errors
+        try:
+            parsed = split_article(decode(path.read_bytes(), rel), rel)
+        except InputErrors as exc:
+            errors.extend(exc.errors)
+            return "", _placeholder(rel)
+        page = state.is_page(path)
+        meta, extras = validate_article(parsed, state.calendar, state.extra_metadata, errors, page=page)
+        if meta is None:
+            return "", _placeholder(rel)
+        raw = {k: v for k, v in parsed.metadata.items() if isinstance(k, str) and k in _PROCESSED}
+        metadata: dict[str, Any] = {"title": self.process_metadata("title", meta.title)}
+        for name, value in raw.items():
+            if value is None:
+                continue
+            text = ", ".join(value) if isinstance(value, list) else str(value)
+            metadata[name] = self.process_metadata(name, text)
+        for name, value in extras.items():
+            metadata[name] = value if not isinstance(value, str) else self.process_metadata(name, value)
+        if meta.date is not None:
+            metadata["date"] = meta.date
+        if meta.modified is not None:
+            metadata["modified"] = meta.modified
+        # Pelican knows drafts and hidden articles; "review" is a draft to it.
+        metadata["status"] = {"review": "draft"}.get(meta.status, meta.status)
+        if meta.image is not None:
+            metadata["image"] = meta.image
+        if meta.image_alt is not None:
+            metadata["image_alt"] = meta.image_alt
+        metadata[EDCAL_KEY] = meta
+        content = ""
+        if state.render:
+            self._md = self._markdown()
+            content = self._md.convert(parsed.body)
+            if "summary" in parsed.metadata and parsed.metadata["summary"] is not None:
+                self._md.reset()
+                metadata["summary"] = self._md.convert(str(parsed.metadata["summary"]))
+        return content, metadata
+
+    def _markdown(self) -> Any:
+        from markdown import Markdown  # noqa: PLC0415 - Pelican's optional dependency
+
+        settings = dict(self.settings["MARKDOWN"])
+        # The header is ours: never let the meta extension eat a body line like "Note: …".
+        settings["extensions"] = [e for e in settings.get("extensions", [])
+                                  if e != "markdown.extensions.meta"]
+        return Markdown(**settings)
+
+
+def _placeholder(rel: str) -> dict[str, Any]:
+    """Metadata for a file with errors: a draft Pelican accepts, never written out."""
+    return {"title": f"(invalid: {rel})", "status": "draft"}
+
+
+__all__ = ["BuildState", "EdcalMarkdownReader"]

@@ -1,0 +1,129 @@
+"""What one build (or check) knows about the site: shared by the plugin's parts.
+
+Pelican passes its settings dict to every generator and reader; the build's
+state travels in it under :data:`STATE_KEY`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from edcal import clock
+from edcal.errors import ErrorCollector, InputError, InputErrors
+from edcal.load.calendar import CALENDAR_DIR, CALENDAR_FILE, load_calendar
+from edcal.model.article import Article
+from edcal.model.calendar import Calendar
+from edcal.model.plan import Plan
+from edcal.model.source import Source
+
+STATE_KEY = "EDCAL_STATE"
+#: Settings a site may set in pelicanconf.py.
+SITE_SETTING = "EDCAL_SITE"
+PLANNING_SETTING = "EDCAL_PLANNING_PATH"
+EXTRA_METADATA_SETTING = "EDCAL_EXTRA_METADATA"
+
+
+@dataclass(slots=True)
+class BuildState:
+    site: Path
+    calendar: Calendar
+    now: dt.datetime
+    generated_at: dt.datetime
+    settings: dict[str, Any]
+    render: bool = True
+    errors: ErrorCollector = field(default_factory=ErrorCollector)
+    articles: list[Article] = field(default_factory=list)
+    plan: Plan | None = None
+    staging: Path | None = None
+    page_paths: tuple[Path, ...] = ()
+    extra_metadata: frozenset[str] = frozenset()
+    #: Static files (paths in content/) shown by live content, and by content not live yet.
+    public_static: set[str] = field(default_factory=set)
+    private_static: set[str] = field(default_factory=set)
+
+    @classmethod
+    def start(cls, settings: dict[str, Any], render: bool = True) -> BuildState:
+        """Load the calendar and pin the clock for a build over these Pelican settings.
+
+        :raises InputErrors: when the calendar is invalid.
+        """
+        site = find_site(settings)
+        calendar = load_calendar(site)
+        _check_timezone(calendar, settings)
+        content = Path(settings["PATH"])
+        page_paths = tuple(content / p for p in settings.get("PAGE_PATHS", ()))
+        extra = frozenset(str(n).lower() for n in settings.get(EXTRA_METADATA_SETTING, ()))
+        return cls(
+            site=site,
+            calendar=calendar,
+            now=clock.now(calendar.zone),
+            generated_at=clock.build_time(site, input_paths(site, settings)),
+            settings=settings,
+            render=render,
+            page_paths=page_paths,
+            extra_metadata=extra,
+        )
+
+    def relative(self, path: Path) -> str:
+        """A site file's path as shown in messages and ``source`` fields."""
+        try:
+            return path.resolve().relative_to(self.site.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def is_page(self, path: Path) -> bool:
+        resolved = path.resolve()
+        return any(resolved.is_relative_to(p.resolve()) for p in self.page_paths)
+
+    @property
+    def planning_path(self) -> Path:
+        configured = self.settings.get(PLANNING_SETTING)
+        return Path(configured) if configured else self.site / "planning"
+
+
+def state_of(settings: dict[str, Any]) -> BuildState:
+    state = settings.get(STATE_KEY)
+    if state is None:  # pragma: no cover - the plugin sets it at initialisation
+        raise RuntimeError("edcal's build state is missing: is the edcal plugin registered?")
+    return state  # type: ignore[no-any-return]
+
+
+def find_site(settings: dict[str, Any]) -> Path:
+    """The site's root: ``EDCAL_SITE``, else the folder holding calendar.yaml."""
+    configured = settings.get(SITE_SETTING)
+    if configured:
+        return Path(configured).resolve()
+    content = Path(settings["PATH"]).resolve()
+    for candidate in (Path.cwd(), content.parent, content):
+        if (candidate / CALENDAR_FILE).is_file():
+            return candidate.resolve()
+    raise InputErrors(
+        [InputError(Source(CALENDAR_FILE, 1, 1),
+                    f"calendar.yaml not found beside {content.name}/ or in the current folder",
+                    "run from the site's folder, or set EDCAL_SITE in pelicanconf.py")]
+    )
+
+
+def input_paths(site: Path, settings: dict[str, Any]) -> list[str]:
+    """The files a plan depends on, for the "last revised" timestamp."""
+    content = Path(settings["PATH"]).resolve()
+    names = [CALENDAR_FILE, CALENDAR_DIR]
+    try:
+        names.append(content.relative_to(site).as_posix())
+    except ValueError:
+        pass
+    return names
+
+
+def _check_timezone(calendar: Calendar, settings: dict[str, Any]) -> None:
+    configured = settings.get("TIMEZONE")
+    if configured and configured != calendar.timezone:
+        raise InputErrors(
+            [InputError(calendar.timezone_source or calendar.source, f"timezone is '{calendar.timezone}' here but "
+                        f"'{configured}' in the Pelican settings (TIMEZONE)",
+                        "use the same zone in both files")]
+        )
+    settings["TIMEZONE"] = calendar.timezone

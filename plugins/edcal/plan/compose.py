@@ -1,0 +1,258 @@
+"""Compose the exact text of a post for its network.
+
+A post's text comes from its network's draft template (one Jinja file per
+network in the theme's ``drafts/`` folder, overridable by the site), fed with
+the article, the tracked link, hashtags and any text written in calendar.yaml
+or in the article's ``social:`` front matter.
+
+When a rendered text is too long, the article summary (and only the summary)
+is shortened at a word boundary with an ellipsis; URLs, hashtags and mentions
+are never cut. A text that does not fit even then is left whole, for
+``edcal check`` to report.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import urllib.parse
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from edcal.i18n import translator
+from edcal.model.article import Article
+from edcal.model.calendar import Campaign, Person, Tracking
+from edcal.model.network import Network
+from edcal.networks.counting import Measure, measure_all
+
+DRAFTS_FOLDER = "drafts"
+DEFAULT_TEMPLATE = "default.txt.j2"
+#: Shortened links show at most this many characters of the URL (Bluesky style).
+SHORT_LINK_LENGTH = 30
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_BLANK_LINES = re.compile(r"\n{3,}")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+
+
+def hashtag(tag: str, case: str = "camel") -> str:
+    """A hashtag from an article tag: ``réseaux sociaux`` -> ``#RéseauxSociaux``.
+
+    Accents are kept, punctuation dropped; ``lower`` gives ``#réseauxsociaux``.
+    """
+    tag = unicodedata.normalize("NFC", tag.strip().lstrip("#"))
+    words = _WORD.findall(tag)
+    if not words:
+        return ""
+    if case == "lower":
+        body = "".join(w.lower() for w in words)
+    elif case == "as-is":
+        body = "".join(words)
+    else:
+        body = "".join(w[:1].upper() + w[1:] for w in words)
+    return f"#{body}"
+
+
+def merge_hashtags(groups: Sequence[Sequence[str]], limit: int | None) -> list[str]:
+    """Hashtags in order, without duplicates (case-insensitive), at most ``limit``."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for group in groups:
+        for tag in group:
+            key = tag.casefold()
+            if tag and key not in seen:
+                seen.add(key)
+                result.append(tag)
+    return result[:limit] if limit is not None else result
+
+
+def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -> str:
+    """``url`` with UTM parameters when it points to the site; others are left alone.
+
+    Parameters already in the URL are kept as written; the rest of the query and
+    the fragment are preserved.
+    """
+    if not tracking.enabled or not is_site_url(url, site_url):
+        return url
+    parts = urllib.parse.urlsplit(url)
+    query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    present = {name for name, _ in query}
+    names = dict(tracking.parameters)
+    for key in ("source", "medium", "campaign", "content"):
+        template = getattr(tracking, key)
+        if not template:
+            continue
+        name = names.get(key, f"utm_{key}")
+        value = template.format(**values)
+        if name not in present and value:
+            query.append((name, value))
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+
+
+def is_site_url(url: str, site_url: str) -> bool:
+    if not site_url:
+        return url.startswith("/")
+    site = urllib.parse.urlsplit(site_url)
+    target = urllib.parse.urlsplit(url)
+    return target.netloc.lower() == site.netloc.lower() and target.path.startswith(site.path or "/")
+
+
+def absolute(url: str, site_url: str) -> str:
+    if url.startswith("/") and site_url:
+        return site_url.rstrip("/") + url
+    return url
+
+
+def short_link(url: str, length: int = SHORT_LINK_LENGTH) -> str:
+    """The link text a network shows for a long URL: host and path, cut with an ellipsis."""
+    parts = urllib.parse.urlsplit(url)
+    shown = (parts.netloc.removeprefix("www.") + parts.path).rstrip("/")
+    return shown if len(shown) <= length else shown[: length - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Composed:
+    """A post's final text and what was measured."""
+
+    text: str
+    measures: tuple[Measure, ...]
+    #: The full tracked URL the post links to (carried apart when the text shows it short).
+    url: str | None
+    fitted: bool = False
+    hashtags: tuple[str, ...] = ()
+
+    @property
+    def fits(self) -> bool:
+        return all(m.fits for m in self.measures)
+
+
+@dataclass(slots=True)
+class PostParts:
+    """What a template may use for one post on one network."""
+
+    network: Network
+    item_id: str
+    text: str | None = None
+    title: str | None = None
+    url: str | None = None
+    article: Article | None = None
+    campaign: Campaign | None = None
+    owner: Person | None = None
+    extra_hashtags: tuple[str, ...] = ()
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+class DraftTemplates:
+    """The draft templates, looked up in the site's override folders, then the theme's."""
+
+    def __init__(self, folders: Sequence[Path], lang: str):
+        self.folders = [str(f) for f in folders if f.is_dir()]
+        self.environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(self.folders),
+            autoescape=False,  # plain text for networks, never HTML
+            undefined=jinja2.StrictUndefined,
+            # Blank lines separate sections; empty sections collapse in _clean().
+            trim_blocks=False,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.environment.globals["_"] = translator(lang)
+        self.environment.filters["hashtag"] = hashtag
+        self._cache: dict[str, jinja2.Template] = {}
+
+    def template_for(self, network: Network) -> jinja2.Template:
+        name = network.template
+        if name not in self._cache:
+            try:
+                self._cache[name] = self.environment.get_template(name)
+            except jinja2.TemplateNotFound:
+                self._cache[name] = self.environment.get_template(DEFAULT_TEMPLATE)
+        return self._cache[name]
+
+    def source_of(self, network: Network) -> str:
+        """The template file used for a network, for messages and sidecars."""
+        template = self.template_for(network)
+        return template.filename or template.name or DEFAULT_TEMPLATE
+
+
+class Composer:
+    """Renders posts through their network's template, then fits them."""
+
+    def __init__(self, templates: DraftTemplates, tracking: Tracking, site_url: str, lang: str):
+        self.templates = templates
+        self.tracking = tracking
+        self.site_url = site_url
+        self.lang = lang
+
+    def compose(self, parts: PostParts) -> Composed:
+        network = parts.network
+        url = parts.url
+        display = url
+        if url is not None and network.link_display == "shortened":
+            display = short_link(url)
+        article = parts.article
+        tag_case = network.hashtag_case
+        hashtags = merge_hashtags(
+            [
+                list(parts.campaign.hashtags) if parts.campaign else [],
+                list(parts.extra_hashtags),
+                [hashtag(t, tag_case) for t in (article.tags if article else ())],
+            ],
+            network.max_hashtags,
+        )
+        if parts.text:
+            # Hashtags the writer typed themselves are not repeated.
+            hashtags = [h for h in hashtags if h.casefold() not in parts.text.casefold()]
+        summary = article.summary if article else ""
+        context = {
+            "network": network,
+            "text": parts.text or "",
+            "title": parts.title or (article.title if article else ""),
+            "summary": summary,
+            "link": display or "",
+            "url": url or "",
+            "link_in_text": bool(parts.text and url and (url in parts.text or (display or "") in parts.text)),
+            "article": article,
+            "campaign": parts.campaign,
+            "owner": parts.owner,
+            "hashtags": hashtags,
+            "item_id": parts.item_id,
+            **parts.values,
+        }
+        template = self.templates.template_for(network)
+        text = _clean(template.render(context))
+        measures = tuple(measure_all(text, network))
+        fitted = False
+        if not all(m.fits for m in measures) and summary and not parts.text:
+            shorter = self._fit(template, context, summary, network)
+            if shorter is not None:
+                text, measures, fitted = shorter[0], shorter[1], True
+        return Composed(text, measures, url, fitted, tuple(hashtags))
+
+    def _fit(self, template: jinja2.Template, context: dict[str, Any], summary: str,
+             network: Network) -> tuple[str, tuple[Measure, ...]] | None:
+        """The longest word-boundary cut of the summary that makes the text fit."""
+        words = summary.split()
+        best: tuple[str, tuple[Measure, ...]] | None = None
+        low, high = 0, len(words) - 1
+        while low <= high:
+            middle = (low + high) // 2
+            cut = " ".join(words[:middle]).rstrip(",;:.!?—–-") + "…" if middle else ""
+            text = _clean(template.render({**context, "summary": cut}))
+            measures = tuple(measure_all(text, network))
+            if all(m.fits for m in measures):
+                best = (text, measures)
+                low = middle + 1
+            else:
+                high = middle - 1
+        return best
+
+
+def _clean(text: str) -> str:
+    """Trailing spaces off, at most one blank line in a row, no blank ends."""
+    text = _TRAILING_SPACE.sub("\n", text.replace("\r\n", "\n"))
+    return _BLANK_LINES.sub("\n\n", text).strip()

@@ -1,0 +1,353 @@
+"""Resolve the calendar and the articles into concrete, dated items.
+
+Every relative or recurring entry becomes one item per network and date,
+with a timezone-aware start, its composed text, a status, and an id that
+survives edits of its text or time and the insertion or reordering of other
+entries:
+
+=====================  =============================================
+item                   id
+=====================  =============================================
+article                ``article-<slug>`` (+ ``-<lang>`` for a translation)
+idea                   ``idea-<id or slug of the title>``
+deadline               ``<article or idea id>-draft-due`` / ``-review-due``
+one-off post           ``<entry id>-<network>``
+promotion step         ``<slug or entry id>-<network>-<step number>``
+recurring occurrence   ``<entry id>-<network>-<YYYYMMDD>``
+=====================  =============================================
+
+An entry's id is its ``id:``, else derived from its title, article, link or
+first words (see :func:`edcal.load.calendar._derived_id`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+
+from edcal.errors import ErrorCollector, did_you_mean
+from edcal.i18n import translator
+from edcal.model.article import Article
+from edcal.model.calendar import Calendar, Campaign, Idea, Offset, PostEntry
+from edcal.model.network import Network
+from edcal.model.plan import Item, Media, Plan
+from edcal.model.source import Source
+from edcal.plan.compose import Composer, PostParts, absolute, track
+from edcal.plan.status import article_state, freeze_at, post_status
+from edcal.plan.timing import occurrences, offset_instant, recurrence_instant, when_instant
+from edcal.zones import WallClockError
+
+TITLE_WORDS = 8
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Site:
+    """What resolution needs to know about the blog around the calendar."""
+
+    url: str
+    lang: str
+
+
+def resolve_plan(
+    calendar: Calendar,
+    articles: Iterable[Article],
+    *,
+    now: dt.datetime,
+    generated_at: dt.datetime,
+    site: Site,
+    composer: Composer,
+) -> Plan:
+    """The plan: every item, sorted by start then id.
+
+    :raises InputErrors: for references that do not resolve (an unknown article
+        slug) and times that do not exist (daylight-saving gaps).
+    """
+    errors = ErrorCollector()
+    article_list = sorted(articles, key=lambda a: (a.slug, not a.is_original, a.lang))
+    resolver = _Resolver(calendar, article_list, now, site, composer, errors)
+    items = resolver.resolve()
+    _check_unique(items, errors)
+    errors.raise_if_any()
+    items.sort(key=Item.sort_key)
+    return Plan(calendar, article_list, items, now, generated_at, site.url, site.lang)
+
+
+def _check_unique(items: list[Item], errors: ErrorCollector) -> None:
+    seen: dict[str, Item] = {}
+    for item in items:
+        if item.id in seen:
+            first = seen[item.id]
+            errors.add(item.source, f"two items get the id '{item.id}' (the other is at {first.source})",
+                       "give one of the entries an explicit `id:`")
+        else:
+            seen[item.id] = item
+
+
+class _Resolver:
+    def __init__(self, calendar: Calendar, articles: list[Article], now: dt.datetime,
+                 site: Site, composer: Composer, errors: ErrorCollector):
+        self.calendar = calendar
+        self.articles = articles
+        self.by_slug = {a.slug: a for a in articles if a.is_original}
+        self.now = now
+        self.site = site
+        self.composer = composer
+        self.errors = errors
+        self._ = translator(site.lang)
+
+    def resolve(self) -> list[Item]:
+        items: list[Item] = []
+        for article in self.articles:
+            items.extend(self._article(article))
+        for idea in self.calendar.ideas:
+            items.extend(self._idea(idea))
+        promoted: set[str] = set()
+        for entry in self.calendar.posts:
+            if entry.kind == "promote" and entry.article:
+                promoted.add(entry.article)
+            items.extend(self._entry(entry))
+        items.extend(self._default_promotions(promoted))
+        return items
+
+    # -- articles and ideas ---------------------------------------------------
+
+    def _article(self, article: Article) -> list[Item]:
+        state = article_state(article, self.calendar, self.now)
+        item_id = f"article-{article.slug}" + ("" if article.is_original else f"-{article.lang}")
+        media = (Media(article.image, article.image_alt, article.where("image")),) if article.image else ()
+        item = Item(
+            id=item_id, kind="article", title=article.title, start=article.date,
+            status=state.status, source=article.where("title"), url=article.url,
+            campaign=article.campaign, owner=article.owner, article=article.slug, media=media,
+            withheld_reason=state.freeze.reason if state.freeze else None,
+        )
+        return [item, *self._deadlines(item, article.draft_due, article.review_due,
+                                       article.where("draft_due"), article.where("review_due"))]
+
+    def _idea(self, idea: Idea) -> list[Item]:
+        item = Item(
+            id=f"idea-{idea.id}", kind="idea", title=idea.title, start=idea.publish,
+            status=idea.status, source=idea.source, campaign=idea.campaign, owner=idea.owner,
+        )
+        return [item, *self._deadlines(item, idea.draft_due, idea.review_due,
+                                       idea.field_sources.get("draft_due", idea.source),
+                                       idea.field_sources.get("review_due", idea.source))]
+
+    def _deadlines(self, parent: Item, draft_due: dt.date | None, review_due: dt.date | None,
+                   draft_source: Source, review_source: Source) -> list[Item]:
+        result = []
+        for suffix, day, label, source in (
+            ("draft-due", draft_due, "Draft due: {title}", draft_source),
+            ("review-due", review_due, "Review due: {title}", review_source),
+        ):
+            if day is None:
+                continue
+            result.append(Item(
+                id=f"{parent.id}-{suffix}", kind="deadline",
+                title=self._(label).format(title=parent.title), start=day,
+                status=parent.status, source=source, campaign=parent.campaign,
+                owner=parent.owner, article=parent.article, parent=parent.id,
+            ))
+        return result
+
+    # -- posts ----------------------------------------------------------------
+
+    def _entry(self, entry: PostEntry) -> list[Item]:
+        article = None
+        if entry.article is not None:
+            article = self.by_slug.get(entry.article)
+            if article is None:
+                where = entry.field_sources.get("promote") or entry.field_sources.get("article") or entry.source
+                self.errors.add(where, f"unknown article slug '{entry.article}'",
+                                did_you_mean(entry.article, self.by_slug)
+                                or "the slug is the article file's name, or its `slug:` field")
+                return []
+        if entry.kind == "once":
+            return self._once(entry, article)
+        if entry.kind == "promote":
+            return self._promotion(entry, article)  # type: ignore[arg-type]
+        return self._recurring(entry, article)
+
+    def _once(self, entry: PostEntry, article: Article | None) -> list[Item]:
+        items = []
+        for network_id in entry.networks:
+            variant = entry.variants.get(network_id)
+            if variant is not None and variant.skip:
+                continue
+            network = self.calendar.networks[network_id]
+            when = variant.when if variant is not None and variant.when else entry.when
+            where = entry.field_sources.get("at", entry.source)
+            try:
+                start = when_instant(when, network, self.calendar)  # type: ignore[arg-type]
+            except WallClockError as exc:
+                self.errors.add(where, f"{exc} ({network.name})", exc.hint)
+                continue
+            items.append(self._post(entry, network, start, f"{entry.id}-{network_id}", article,
+                                    entry.source))
+        return items
+
+    def _promotion_networks(self, entry: PostEntry, article: Article) -> tuple[str, ...]:
+        if entry.networks:
+            return entry.networks
+        social = article.social
+        if social.networks is not None:
+            wanted = social.networks
+        elif self.calendar.blog.promote is not None:
+            wanted = self.calendar.blog.promote.networks
+        else:
+            wanted = ()
+        if entry.implicit:
+            wanted = tuple(n for n in wanted if not (n in social.per_network and social.per_network[n].skip))
+        return wanted
+
+    def _promotion(self, entry: PostEntry, article: Article) -> list[Item]:
+        networks = self._promotion_networks(entry, article)
+        schedule = entry.schedule or (self.calendar.blog.promote.schedule if self.calendar.blog.promote else ())
+        if not schedule:
+            schedule = (Offset("at publication"),)
+        if not networks:
+            self.errors.add(entry.source, f"no networks to promote '{article.slug}' on",
+                            "add `networks:` to the entry, `social: networks:` to the article, "
+                            "or `blog: promote: networks:` to calendar.yaml")
+            return []
+        if article.date is None:
+            if not entry.implicit:
+                self.errors.add(entry.source, f"article '{article.slug}' has no date to promote it from",
+                                f"add `date:` to {article.source.path}")
+            return []
+        state = article_state(article, self.calendar, self.now)
+        publication = state.live_at or article.date
+        items = []
+        for network_id in networks:
+            network = self.calendar.networks.get(network_id)
+            if network is None:
+                self.errors.add(article.where("social"),
+                                f"network '{network_id}' is not set up under `networks:` in calendar.yaml",
+                                "add it there, or remove it from the article's `social:`")
+                continue
+            variant = entry.variants.get(network_id)
+            if variant is not None and variant.skip:
+                continue
+            for number, offset in enumerate(schedule, start=1):
+                # An implicit promotion exists because of the article: point there.
+                where = entry.source if entry.implicit else (offset.source or entry.source)
+                try:
+                    start = offset_instant(publication, offset, self.calendar)
+                except WallClockError as exc:
+                    self.errors.add(where, f"{exc} ('{offset.label}' after '{article.slug}', "
+                                    f"{network.name})", exc.hint)
+                    continue
+                items.append(self._post(entry, network, start,
+                                        f"{entry.id}-{network_id}-{number}", article, where))
+        return items
+
+    def _recurring(self, entry: PostEntry, article: Article | None) -> list[Item]:
+        recurrence = entry.recurrence
+        if recurrence is None:
+            return []
+        items = []
+        where = entry.field_sources.get("repeat", entry.source)
+        for index, day in enumerate(occurrences(recurrence, self.calendar, self.now)):
+            for network_id in entry.networks:
+                variant = entry.variants.get(network_id)
+                if variant is not None and variant.skip:
+                    continue
+                network = self.calendar.networks[network_id]
+                try:
+                    start = recurrence_instant(day, recurrence, network, self.calendar)
+                except WallClockError as exc:
+                    self.errors.add(where, f"{exc} (occurrence of {day}, {network.name})", exc.hint)
+                    continue
+                text = entry.texts[index % len(entry.texts)] if entry.texts else None
+                items.append(self._post(entry, network, start,
+                                        f"{entry.id}-{network_id}-{day:%Y%m%d}", article,
+                                        entry.source, text=text))
+        return items
+
+    def _default_promotions(self, promoted: set[str]) -> list[Item]:
+        defaults = self.calendar.blog.promote
+        if defaults is None:
+            return []
+        items = []
+        for article in self.articles:
+            if not article.is_original or article.slug in promoted or article.social.skip:
+                continue
+            entry = PostEntry(
+                id=article.slug, kind="promote", networks=(), source=article.where("social"),
+                article=article.slug, implicit=True,
+            )
+            items.extend(self._promotion(entry, article))
+        return items
+
+    def _post(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
+              article: Article | None, source: Source, text: str | None = None) -> Item:
+        variant = entry.variants.get(network.id)
+        override = article.social.per_network.get(network.id) if article else None
+        custom_text = (
+            (variant.text if variant else None) or text or entry.text
+            or (override.text if override else None)
+        )
+        campaign_id = entry.campaign or (article.campaign if article else None)
+        campaign = self.calendar.campaigns.get(campaign_id) if campaign_id else None
+        owner_id = entry.owner or (article.owner if article else None)
+        link = (variant.link if variant else None) or entry.link or (article.url if article else None)
+        url = None
+        if link is not None:
+            url = track(absolute(link, self.site.url), self._tracking_values(network, campaign, article, entry, item_id),
+                        self.calendar.tracking, self.site.url)
+            if custom_text and link in custom_text and url != link:
+                custom_text = custom_text.replace(link, url)
+        composed = self.composer.compose(PostParts(
+            network=network, item_id=item_id, text=custom_text, title=entry.title, url=url,
+            article=article, campaign=campaign,
+            owner=self.calendar.team.get(owner_id) if owner_id else None,
+        ))
+        window = freeze_at(self.calendar, start, network.id)
+        media = self._media(entry, variant, override, article)
+        primary = composed.measures[0]
+        promotional = entry.promotional if entry.promotional is not None else bool(campaign and campaign.promotional)
+        return Item(
+            id=item_id, kind="post", title=self._title(entry, article, composed.text),
+            start=start, status=post_status(start, entry.status == "draft", window, self.now),
+            source=source, network=network.id, text=composed.text, length=primary.length,
+            limit=primary.limit, counting=primary.counting, url=url, campaign=campaign_id,
+            owner=owner_id, article=article.slug if article else None, media=media,
+            parent=entry.id, promotional=promotional,
+            withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
+            lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures),
+            fitted=composed.fitted,
+        )
+
+    def _tracking_values(self, network: Network, campaign: Campaign | None, article: Article | None,
+                         entry: PostEntry, item_id: str) -> dict[str, str]:
+        campaign_value = (
+            (campaign.utm_campaign or campaign.id) if campaign
+            else (article.slug if article else entry.id)
+        )
+        return {
+            "network": network.utm_source or network.id,
+            "campaign": campaign_value,
+            "article": article.slug if article else "",
+            "item": item_id,
+        }
+
+    def _media(self, entry: PostEntry, variant: object, override: object,
+               article: Article | None) -> tuple[Media, ...]:
+        for holder in (variant, entry, override):
+            image = getattr(holder, "image", None)
+            if image:
+                alt = getattr(holder, "alt", None)
+                source = entry.field_sources.get("image", entry.source) if holder is entry else entry.source
+                return (Media(image, alt, source),)
+        if article is not None and article.image:
+            return (Media(article.image, article.image_alt, article.where("image")),)
+        return ()
+
+    def _title(self, entry: PostEntry, article: Article | None, text: str) -> str:
+        if entry.title:
+            return entry.title
+        if article is not None:
+            return article.title
+        words = text.split()
+        return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")

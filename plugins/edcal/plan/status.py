@@ -1,0 +1,71 @@
+"""Whether an article or a post is live, scheduled, withheld or not ready.
+
+The Pelican adapter asks :func:`article_state` what may go to ``output/``; the
+plan uses the same answer for plan.json, so the blog and the plan never
+disagree about what is published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from edcal.model.article import Article
+from edcal.model.calendar import Calendar, FreezeWindow
+from edcal.model.plan import ItemStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleState:
+    status: ItemStatus
+    #: True when the article belongs in output/ now.
+    live: bool
+    #: The freeze holding it back, if any.
+    freeze: FreezeWindow | None = None
+    #: When it goes (or went) live by itself; None for drafts and undated articles.
+    live_at: dt.datetime | None = None
+
+
+def freeze_at(calendar: Calendar, instant: dt.datetime, network: str | None,
+              blog: bool = False) -> FreezeWindow | None:
+    """The first freeze window covering ``instant`` (for a network, or for the blog)."""
+    for window in calendar.freezes:
+        if blog and not window.blog:
+            continue
+        if window.covers(instant, None if blog else network):
+            return window
+    return None
+
+
+def article_state(article: Article, calendar: Calendar, now: dt.datetime) -> ArticleState:
+    """The article's status at ``now``: draft, review, scheduled, published or withheld.
+
+    An article due inside a freeze window stays withheld until the window ends,
+    then goes live: a freeze defers the blog, it does not cancel it.
+    """
+    if article.status == "draft":
+        return ArticleState("draft", False)
+    if article.status == "review":
+        return ArticleState("review", False)
+    if article.date is None:
+        return ArticleState("draft", False)
+    window = freeze_at(calendar, article.date, None, blog=True)
+    live_at = article.date
+    if window is not None:
+        if window.end is None:
+            return ArticleState("withheld", False, window, None)
+        live_at = max(article.date, window.end)
+        if now < window.end:
+            return ArticleState("withheld", False, window, live_at)
+    if live_at > now:
+        return ArticleState("scheduled", False, None, live_at)
+    return ArticleState("published", True, None, live_at)
+
+
+def post_status(start: dt.datetime, draft: bool, window: FreezeWindow | None,
+                now: dt.datetime) -> ItemStatus:
+    if window is not None:
+        return "withheld"
+    if draft:
+        return "draft"
+    return "published" if start <= now else "scheduled"

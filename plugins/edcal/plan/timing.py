@@ -1,0 +1,77 @@
+"""When things happen: slots, relative offsets and recurrences in the site's zone.
+
+Calendar arithmetic is done on wall-clock time (``+2 weeks`` after a 09:00
+publication is 09:00, across a daylight-saving change), then localised; hours
+and minutes count elapsed time. Times that fall in a daylight-saving gap or
+overlap raise :class:`~edcal.zones.WallClockError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import rrulestr
+
+from edcal.model.calendar import Calendar, Offset, Recurrence, When
+from edcal.model.network import Network
+from edcal.zones import at_offset, localize
+
+
+def slot_time(day: dt.date, network: Network, calendar: Calendar) -> dt.time:
+    """The network's posting slot on ``day``'s weekday, else the site's default time."""
+    for slot in network.slots:
+        if slot.matches(day):
+            return slot.time
+    return calendar.default_time
+
+
+def when_instant(when: When, network: Network, calendar: Calendar) -> dt.datetime:
+    """The instant of a one-off post on a network."""
+    if when.slot is not None:
+        time = calendar.slots[when.slot]
+    elif when.time is not None:
+        time = when.time
+    else:
+        time = slot_time(when.date, network, calendar)
+    naive = dt.datetime.combine(when.date, time)
+    if when.utc_offset is not None:
+        return at_offset(naive, when.utc_offset, calendar.zone)
+    return localize(naive, calendar.zone)
+
+
+def offset_instant(publication: dt.datetime, offset: Offset, calendar: Calendar) -> dt.datetime:
+    """The instant ``offset`` after (or before) an article's publication."""
+    if offset.amount == 0 and offset.time is None and offset.slot is None:
+        return publication
+    if offset.unit in ("minutes", "hours"):
+        return publication + dt.timedelta(**{offset.unit: offset.amount})
+    local = publication.astimezone(calendar.zone).replace(tzinfo=None)
+    moved = local + relativedelta(**{offset.unit: offset.amount})
+    if offset.slot is not None:
+        moved = dt.datetime.combine(moved.date(), calendar.slots[offset.slot])
+    elif offset.time is not None:
+        moved = dt.datetime.combine(moved.date(), offset.time)
+    return localize(moved, calendar.zone)
+
+
+def occurrences(recurrence: Recurrence, calendar: Calendar, now: dt.datetime) -> Iterator[dt.date]:
+    """The days a recurring post happens, up to its end or the planning horizon."""
+    horizon = (now.astimezone(calendar.zone) + dt.timedelta(days=calendar.horizon_days)).date()
+    last = min(recurrence.until, horizon) if recurrence.until else horizon
+    start = dt.datetime.combine(recurrence.start, dt.time())
+    rule = rrulestr(recurrence.rrule, dtstart=start)
+    if recurrence.count is not None:
+        rule = rule.replace(count=recurrence.count)  # type: ignore[union-attr]
+    for moment in rule:
+        day = moment.date()
+        if day > last:
+            return
+        yield day
+
+
+def recurrence_instant(day: dt.date, recurrence: Recurrence, network: Network,
+                       calendar: Calendar) -> dt.datetime:
+    """The instant of one occurrence on one network."""
+    return when_instant(When(day, recurrence.time, recurrence.slot), network, calendar)

@@ -1,0 +1,55 @@
+"""A site folder and its Pelican settings, as the commands see them."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+from pathlib import Path
+from typing import Any
+
+from edcal.errors import InputError, InputErrors
+from edcal.model.source import Source
+from edcal.pelican_plugin.state import SITE_SETTING
+
+DEFAULT_SETTINGS = "pelicanconf.py"
+PLUGIN = "edcal"
+
+
+def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
+                     overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Read a site's Pelican settings, with edcal's site root set.
+
+    :raises InputErrors: when the file is missing, broken, or does not load edcal.
+    """
+    from pelican.settings import read_settings  # noqa: PLC0415 - slow import, only when needed
+
+    path = (site / settings_file).resolve()
+    name = path.name
+    if not path.is_file():
+        raise InputErrors([InputError(Source(settings_file, 1, 1), f"{settings_file} not found in {site}",
+                                      "run in the site's folder, or pass --site DIR")])
+    override = {SITE_SETTING: str(site.resolve()), **(overrides or {})}
+    try:
+        # Pelican warns on stderr about settings it dislikes; keep those, mute its prints.
+        with contextlib.redirect_stdout(io.StringIO()):
+            settings: dict[str, Any] = read_settings(str(path), override=override)
+    except SyntaxError as exc:
+        raise InputErrors([InputError(Source(name, exc.lineno or 1, exc.offset or 1),
+                                      f"Python syntax error: {exc.msg}")]) from None
+    except Exception as exc:  # the settings file is user code: report, never trace back
+        raise InputErrors([InputError(Source(name, 1, 1), f"could not read the settings: {exc}")]) from None
+    plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or []]
+    if PLUGIN not in plugins:
+        raise InputErrors([InputError(Source(name, 1, 1), "the edcal plugin is not enabled",
+                                      'add PLUGINS = ["edcal"] (and PLUGIN_PATHS = ["plugins"])')])
+    return settings
+
+
+def pelican_logging(level: int, quiet: bool = False) -> None:
+    """Pelican's log handler at the level asked for; ``quiet`` also mutes its summary line."""
+    from pelican.log import console, init  # noqa: PLC0415
+
+    init(level=level, name="pelican")
+    logging.getLogger("MARKDOWN").setLevel(logging.WARNING)
+    console.quiet = quiet

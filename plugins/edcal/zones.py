@@ -1,0 +1,73 @@
+"""Wall-clock times in the site's zone, with daylight-saving traps made errors.
+
+A time that does not exist (the clocks jump from 02:00 to 03:00) or exists
+twice (they fall back from 03:00 to 02:00) is never guessed: the user gets a
+located error saying how to write it unambiguously.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+
+class WallClockError(ValueError):
+    """A local time that does not exist, or exists twice, in the zone."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
+def localize(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """The aware datetime for a wall-clock time in ``zone``.
+
+    :raises WallClockError: in a daylight-saving gap or overlap.
+    """
+    first = naive.replace(tzinfo=zone, fold=0)
+    second = naive.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first
+    stamp = naive.strftime("%Y-%m-%d %H:%M")
+    round_trip = first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
+    if round_trip != naive:
+        later = (naive + (second.utcoffset() or dt.timedelta()) - (first.utcoffset() or dt.timedelta()))
+        raise WallClockError(
+            f"{stamp} does not exist in {zone.key}: the clocks go forward that night",
+            f"choose another time, e.g. {later.strftime('%H:%M')}",
+        )
+    raise WallClockError(
+        f"{stamp} happens twice in {zone.key}: the clocks go back that night",
+        f"write the UTC offset: {stamp}{_offset(first)} (the first) or {stamp}{_offset(second)} "
+        "(the second)",
+    )
+
+
+def at_offset(naive: dt.datetime, offset: dt.timedelta, zone: ZoneInfo) -> dt.datetime:
+    """A time written with an explicit UTC offset, expressed in ``zone``."""
+    return naive.replace(tzinfo=dt.timezone(offset)).astimezone(zone)
+
+
+def _offset(value: dt.datetime) -> str:
+    offset = value.utcoffset() or dt.timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def zone_named(name: str) -> ZoneInfo:
+    """The zone for an IANA name; ``ValueError`` naming the closest one when unknown."""
+    import zoneinfo  # noqa: PLC0415
+
+    try:
+        if not name or name != name.strip() or ".." in name or name.startswith("/"):
+            raise zoneinfo.ZoneInfoNotFoundError(name)
+        return ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"found time zone '{name}', expected an IANA name like 'Europe/Paris'") from None
+
+
+def known_zones() -> set[str]:
+    import zoneinfo  # noqa: PLC0415
+
+    return zoneinfo.available_timezones()

@@ -1,0 +1,121 @@
+"""Shared fixtures: a small site in a temporary folder, pinned time, the CLI runner."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
+#: "Now" for every test unless a test says otherwise.
+NOW = "2027-02-15T10:00:00+01:00"
+EPOCH = "1790000000"
+
+PELICANCONF = """\
+SITENAME = "Fixture"
+SITEURL = "https://blog.example.fr"
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+SLUGIFY_SOURCE = "basename"
+ARTICLE_URL = "{{date:%Y}}/{{slug}}/"
+ARTICLE_SAVE_AS = "{{date:%Y}}/{{slug}}/index.html"
+TAG_URL = "tag/{{slug}}/"
+TAG_SAVE_AS = "tag/{{slug}}/index.html"
+THEME = {theme!r}
+PLUGIN_PATHS = [{plugins!r}]
+PLUGINS = ["edcal"]
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+"""
+
+
+@pytest.fixture(autouse=True)
+def pinned_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDCAL_NOW", NOW)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+def write_pelicanconf(site: Path, extra: str = "") -> None:
+    (site / "pelicanconf.py").write_text(
+        PELICANCONF.format(theme=str(ROOT / "themes" / "edcal"), plugins=str(ROOT / "plugins"))
+        + extra,
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A copy of tests/fixtures/site, ready to build."""
+    target = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, target)
+    write_pelicanconf(target)
+    return target
+
+
+@pytest.fixture
+def empty_site(tmp_path: Path) -> Callable[..., Path]:
+    """A site with the given calendar.yaml and articles ({name: text})."""
+
+    def make(calendar: str, articles: dict[str, str] | None = None) -> Path:
+        target = tmp_path / "custom-site"
+        (target / "content" / "articles").mkdir(parents=True)
+        (target / "content" / "pages").mkdir(parents=True)
+        (target / "calendar.yaml").write_text(calendar, encoding="utf-8")
+        for name, text in (articles or {}).items():
+            (target / "content" / "articles" / name).write_text(text, encoding="utf-8")
+        write_pelicanconf(target)
+        return target
+
+    return make
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run_edcal(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The real console script in a subprocess: exit code, stdout and stderr as a user sees them."""
+    return subprocess.run(
+        [sys.executable, "-m", "edcal", *args], cwd=cwd, capture_output=True, text=True,
+        env={**os.environ, **(env or {})}, timeout=300, check=False,
+    )
+
+
+def run_pelican(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    pelican = Path(sys.executable).with_name("pelican")
+    return subprocess.run(
+        [str(pelican), "content", "-s", "pelicanconf.py", *args], cwd=cwd, capture_output=True,
+        text=True, timeout=300, check=False,
+    )
+
+
+def load_plan(site: Path) -> dict[str, Any]:
+    return json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
+
+
+def items_by_id(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {item["id"]: item for item in plan["items"]}
+
+
+def tree_text(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Every file under ``folder`` with its content (binary files by name only)."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            try:
+                yield path, data.decode("utf-8")
+            except UnicodeDecodeError:
+                yield path, ""

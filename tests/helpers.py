@@ -1,0 +1,71 @@
+"""Build plans from a calendar.yaml text and model articles, without Pelican."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from edcal.load.calendar import load_calendar
+from edcal.model.article import Article, Social
+from edcal.model.calendar import Calendar
+from edcal.model.plan import Plan
+from edcal.model.source import Source
+from edcal.plan.compose import DRAFTS_FOLDER, Composer, DraftTemplates
+from edcal.plan.resolve import Site, resolve_plan
+from edcal.themes import DEFAULT_THEME
+
+PARIS_CALENDAR = """\
+version: 1
+timezone: Europe/Paris
+team:
+  - {id: ana, name: Ana}
+networks:
+  linkedin: {slots: [tue 09:00, thu 12:30]}
+  x: {}
+  mastodon: {}
+"""
+SITE = Site(url="https://blog.example.fr", lang="fr")
+
+
+def calendar_from(text: str, extra: dict[str, str] | None = None) -> Calendar:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "calendar.yaml").write_text(text, encoding="utf-8")
+        for name, body in (extra or {}).items():
+            (root / "calendar.d").mkdir(exist_ok=True)
+            (root / "calendar.d" / name).write_text(body, encoding="utf-8")
+        return load_calendar(root)
+
+
+def article(slug: str, date: str | None, calendar: Calendar, **fields: Any) -> Article:
+    when = None
+    if date is not None:
+        when = dt.datetime.fromisoformat(date).replace(tzinfo=calendar.zone)
+    values: dict[str, Any] = {
+        "slug": slug, "title": fields.pop("title", slug.replace("-", " ").title()), "date": when,
+        "status": fields.pop("status", "published"), "url": f"{SITE.url}/{slug}/", "lang": "fr",
+        "source": Source(f"content/articles/{slug}.md", 1), "summary": fields.pop("summary", ""),
+        "social": fields.pop("social", Social()),
+    }
+    values.update(fields)
+    return Article(**values)
+
+
+def composer(site: Site = SITE, calendar: Calendar | None = None) -> Composer:
+    templates = DraftTemplates([DEFAULT_THEME / DRAFTS_FOLDER], site.lang)
+    tracking = calendar.tracking if calendar else Calendar.__dataclass_fields__["tracking"].default_factory()  # type: ignore[misc]
+    return Composer(templates, tracking, site.url, site.lang)
+
+
+def plan_of(calendar: Calendar, articles: list[Article] | None = None,
+            now: str = "2027-01-01T00:00:00+01:00") -> Plan:
+    instant = dt.datetime.fromisoformat(now)
+    return resolve_plan(calendar, articles or [], now=instant,
+                        generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC), site=SITE,
+                        composer=composer(calendar=calendar))
+
+
+def by_id(plan: Plan) -> dict[str, Any]:
+    return {item.id: item for item in plan.items}

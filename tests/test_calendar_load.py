@@ -1,0 +1,128 @@
+"""calendar.yaml: every mistake located, explained, and with a suggestion when one is likely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edcal.errors import InputErrors
+from edcal.load.calendar import load_calendar
+
+BASE = """\
+version: 1
+timezone: Europe/Paris
+team:
+  - {id: camille, name: Camille}
+networks:
+  linkedin: {slots: [tue 09:00], cadence: 2/week}
+  x: {}
+"""
+
+
+def load(tmp_path: Path, text: str, extra: dict[str, str] | None = None):
+    (tmp_path / "calendar.yaml").write_text(text, encoding="utf-8")
+    for name, body in (extra or {}).items():
+        (tmp_path / "calendar.d").mkdir(exist_ok=True)
+        (tmp_path / "calendar.d" / name).write_text(body, encoding="utf-8")
+    return load_calendar(tmp_path)
+
+
+def errors(tmp_path: Path, text: str, extra: dict[str, str] | None = None) -> list[str]:
+    with pytest.raises(InputErrors) as caught:
+        load(tmp_path, text, extra)
+    return [e.format() for e in caught.value.errors]
+
+
+def test_a_valid_calendar_loads(tmp_path: Path) -> None:
+    calendar = load(tmp_path, BASE + "posts:\n  - {id: a, at: 2027-01-12 09:00, networks: [twitter], text: Hi}\n")
+    assert calendar.timezone == "Europe/Paris"
+    assert calendar.networks["linkedin"].cadence.count == 2
+    # An alias is the network it names.
+    assert calendar.posts[0].networks == ("x",)
+
+
+def test_misspelt_network_suggests_the_right_one(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [linkdin], text: Hi}\n")
+    assert messages == ["calendar.yaml:9:33: error: unknown network 'linkdin'\n    hint: did you mean 'linkedin'?"]
+
+
+def test_a_network_not_set_up_is_an_error(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [tiktok], text: Hi}\n")
+    assert "network 'tiktok' is not set up under `networks:`" in messages[0]
+    assert messages[0].startswith("calendar.yaml:9:")
+
+
+def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "posts:\n  - at: 2027-01-12\n    networks: [x]\n    txt: Hi\n")
+    assert messages[0] == ("calendar.yaml:11:5: error: unknown field 'txt' in posts[0]\n"
+                           "    hint: did you mean 'text'?")
+
+
+def test_unknown_person_and_timezone(tmp_path: Path) -> None:
+    text = BASE.replace("Europe/Paris", "Europe/Pariss") + "ideas:\n  - {title: T, owner: camile}\n"
+    messages = errors(tmp_path, text)
+    assert "calendar.yaml:2:11: error: found time zone 'Europe/Pariss'" in messages[0]
+    assert "did you mean 'Europe/Paris'?" in messages[0]
+    assert messages[1].startswith("calendar.yaml:9:")
+    assert "unknown person 'camile'\n    hint: did you mean 'camille'?" in messages[1]
+
+
+def test_impossible_date_is_located(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-02-30 09:00, networks: [x], text: Hi}\n")
+    assert messages[0].startswith("calendar.yaml:9:10: error: found '2027-02-30': February 2027 has 28 days")
+
+
+def test_a_custom_network_needs_to_say_so(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "  intranet: {limit: 5000}\n")
+    assert "unknown network 'intranet'" in messages[0]
+    assert "custom: true" in messages[0]
+    calendar = load(tmp_path, BASE + "  intranet: {custom: true, name: Le Fil, limit: 5000}\n")
+    assert calendar.networks["intranet"].limit.max == 5000
+    assert calendar.networks["intranet"].builtin is False
+
+
+def test_site_overrides_a_builtin_limit(tmp_path: Path) -> None:
+    calendar = load(tmp_path, BASE + "  mastodon: {limit: 1000}\n")
+    mastodon = calendar.networks["mastodon"]
+    assert (mastodon.limit.max, mastodon.limit.counting, mastodon.url_length) == (1000, "graphemes", 23)
+
+
+def test_a_post_needs_exactly_one_timing(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "posts:\n  - {networks: [x], text: Hi}\n"
+                      "  - {at: 2027-01-12, promote: a, networks: [x]}\n")
+    assert "a post needs one of `at:`" in messages[0]
+    assert "found both `at:` and `promote:`" in messages[1]
+
+
+def test_dst_gap_in_a_freeze_is_an_error(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "freeze:\n  - {from: 2027-03-28 02:30, reason: Crise}\n")
+    assert messages[0].startswith("calendar.yaml:9:12: error: 2027-03-28 02:30 does not exist in Europe/Paris")
+
+
+def test_calendar_d_files_add_entries_and_collisions_are_reported(tmp_path: Path) -> None:
+    extra = {"rh.yaml": "team:\n  - {id: sophie, name: Sophie}\n  - {id: camille, name: Autre}\n"}
+    messages = errors(tmp_path, BASE, extra)
+    assert messages == [
+        "calendar.d/rh.yaml:3:5: error: person 'camille' is defined twice (first at calendar.yaml:4)\n"
+        "    hint: keep one of them, or rename one"
+    ]
+    calendar = load(tmp_path, BASE, {"rh.yaml": "team:\n  - {id: sophie, name: Sophie}\n"})
+    assert set(calendar.team) == {"camille", "sophie"}
+    assert calendar.files == ("calendar.yaml", "calendar.d/rh.yaml")
+
+
+def test_site_wide_settings_belong_to_calendar_yaml(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE, {"other.yaml": "timezone: UTC\n"})
+    assert messages[0].startswith("calendar.d/other.yaml:1:1: error: 'timezone' can only be set in calendar.yaml")
+
+
+def test_yaml_1_1_traps_do_not_happen(tmp_path: Path) -> None:
+    calendar = load(tmp_path, BASE + "slots:\n  midi: 12:30\ncountry: NO\n")
+    assert str(calendar.slots["midi"]) == "12:30:00"
+    assert calendar.country == "NO"
+
+
+def test_all_errors_of_a_file_at_once(tmp_path: Path) -> None:
+    text = BASE + "posts:\n  - {at: 2027-02-30, networks: [x], text: a}\n  - {at: 2027-01-12, networks: [linkdin], text: b}\n"
+    assert len(errors(tmp_path, text)) == 2

@@ -1,0 +1,159 @@
+"""Resolution: relative dates, recurrences, freezes, time zones and stable ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from helpers import PARIS_CALENDAR, article, by_id, calendar_from, plan_of
+
+from edcal.errors import InputErrors
+
+
+def test_relative_dates_keep_the_wall_clock_across_dst() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: lancement\n    networks: [x]\n"
+                             "    schedule: [at publication, +2 weeks, +1 day at 12:00, +36 hours]\n")
+    # Published on the Saturday before the clocks go forward (2027-03-28).
+    plan = plan_of(calendar, [article("lancement", "2027-03-20T09:00", calendar)])
+    starts = [i.start for i in plan.items if i.kind == "post"]
+    local = [s.astimezone(calendar.zone) for s in starts]
+    assert [s.strftime("%Y-%m-%d %H:%M %z") for s in local] == [
+        "2027-03-20 09:00 +0100",
+        "2027-03-21 12:00 +0100",
+        "2027-03-21 21:00 +0100",  # +36 hours is elapsed time
+        "2027-04-03 09:00 +0200",  # +2 weeks is the same wall-clock time, in summer time
+    ]
+
+
+def test_recurrence_weekly_with_count_and_slot_time() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: tip\n    networks: [linkedin]\n"
+                             "    repeat: {every: week, on: [tue, thu], from: 2027-03-15, count: 4}\n"
+                             "    text: Astuce\n")
+    plan = plan_of(calendar)
+    posts = [i for i in plan.items if i.kind == "post"]
+    assert [i.id for i in posts] == ["tip-linkedin-20270316", "tip-linkedin-20270318",
+                                     "tip-linkedin-20270323", "tip-linkedin-20270325"]
+    # No time given: the network's slot for that weekday (tue 09:00, thu 12:30).
+    assert [p.start.strftime("%a %H:%M") for p in posts] == ["Tue 09:00", "Thu 12:30", "Tue 09:00", "Thu 12:30"]
+
+
+def test_monthly_recurrence_on_the_first_friday_and_until() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: m\n    networks: [x]\n"
+                             "    repeat: {every: month, on: first fri, at: '18:00', from: 2027-01-01, until: 2027-04-30}\n"
+                             "    texts: [un, deux]\n")
+    posts = [i for i in plan_of(calendar).items if i.kind == "post"]
+    assert [p.start.date().isoformat() for p in posts] == ["2027-01-01", "2027-02-05", "2027-03-05", "2027-04-02"]
+    # Texts are used in turn.
+    assert [p.text for p in posts] == ["un", "deux", "un", "deux"]
+
+
+def test_open_ended_recurrence_stops_at_the_horizon() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "horizon: 4 weeks\nposts:\n  - id: d\n    networks: [x]\n"
+                             "    repeat: {every: week, from: 2027-01-04}\n    text: Chaque lundi\n")
+    posts = [i for i in plan_of(calendar, now="2027-01-01T00:00:00+01:00").items if i.kind == "post"]
+    assert len(posts) == 4
+
+
+def test_freeze_withholds_posts_and_articles_until_it_ends() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-10, until: 2027-02-11, reason: Crise}\n"
+                             "posts:\n  - {id: p, at: 2027-02-10 10:00, networks: [x, mastodon], text: Joyeux}\n"
+                             "  - {id: q, at: 2027-02-12 10:00, networks: [x], text: Après}\n")
+    articles = [article("pendant", "2027-02-11T09:00", calendar)]
+    during = by_id(plan_of(calendar, articles, now="2027-02-11T12:00:00+01:00"))
+    assert during["p-x"].status == "withheld" and during["p-x"].withheld_reason == "Crise"
+    assert during["p-mastodon"].status == "withheld"
+    assert during["q-x"].status == "scheduled"
+    assert during["article-pendant"].status == "withheld"
+    # Once the window is over, the article goes live; the withheld posts stay withheld.
+    after = by_id(plan_of(calendar, articles, now="2027-02-12T00:00:01+01:00"))
+    assert after["article-pendant"].status == "published"
+    assert after["p-x"].status == "withheld"
+
+
+def test_freeze_limited_to_some_networks() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-10, reason: Crise, networks: [x]}\n"
+                             "posts:\n  - {id: p, at: 2027-02-10 10:00, networks: [x, mastodon], text: Hello}\n")
+    items = by_id(plan_of(calendar))
+    assert items["p-x"].status == "withheld"
+    assert items["p-mastodon"].status == "scheduled"
+
+
+def test_ids_survive_insertion_above_and_edits_of_text_and_time() -> None:
+    before = calendar_from(PARIS_CALENDAR + "posts:\n"
+                           "  - {title: Salon J-7, at: 2027-01-19 09:00, networks: [x], text: Bientôt}\n"
+                           "  - {at: 2027-01-20 09:00, networks: [x], article: lancement, text: Lisez}\n"
+                           "  - promote: lancement\n    networks: [x]\n    schedule: [at publication, +2 days]\n")
+    after = calendar_from(PARIS_CALENDAR + "posts:\n"
+                          "  - {id: nouveau, at: 2027-01-02 09:00, networks: [x], text: Inséré au-dessus}\n"
+                          "  - promote: lancement\n    networks: [x]\n    schedule: [at publication, +3 days]\n"
+                          "  - {title: Salon J-7, at: 2027-01-18 17:00, networks: [x], text: Texte réécrit}\n"
+                          "  - {at: 2027-01-21 10:00, networks: [x], article: lancement, text: Autre texte}\n")
+    ids_before = {i.id for i in plan_of(before, [article("lancement", "2027-01-10T09:00", before)]).items}
+    ids_after = {i.id for i in plan_of(after, [article("lancement", "2027-01-10T09:00", after)]).items}
+    assert ids_before == {"salon-j-7-x", "post-lancement-x", "lancement-x-1", "lancement-x-2", "article-lancement"}
+    assert ids_after - ids_before == {"nouveau-x"}
+
+
+def test_derived_id_collisions_get_a_suffix_and_explicit_ones_are_errors() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {title: Même, at: 2027-01-19 09:00, networks: [x], text: a}\n"
+                             "  - {title: Même, at: 2027-01-20 09:00, networks: [x], text: b}\n")
+    assert {"meme-x", "meme-2-x"} <= set(by_id(plan_of(calendar)))
+    with pytest.raises(InputErrors, match="post id 'a' is defined twice"):
+        calendar_from(PARIS_CALENDAR + "posts:\n  - {id: a, at: 2027-01-19, networks: [x], text: a}\n"
+                      "  - {id: a, at: 2027-01-20, networks: [x], text: b}\n")
+
+
+def test_dst_gap_and_overlap_are_located_errors() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: gap, at: 2027-03-28 02:30, networks: [x], text: a}\n"
+                             "  - {id: twice, at: 2026-10-25 02:30, networks: [x], text: b}\n")
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar)
+    messages = [e.format() for e in caught.value.errors]
+    assert messages[0].startswith("calendar.yaml:10:19: error: 2027-03-28 02:30 does not exist in Europe/Paris")
+    assert messages[1].startswith("calendar.yaml:11:21: error: 2026-10-25 02:30 happens twice in Europe/Paris")
+    assert "2026-10-25 02:30+02:00 (the first) or 2026-10-25 02:30+01:00 (the second)" in messages[1]
+    # With the offset written, the ambiguity is settled.
+    settled = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: t, at: '2026-10-25 02:30+01:00', networks: [x], text: b}\n")
+    start = by_id(plan_of(settled))["t-x"].start
+    assert start.astimezone(dt.UTC).strftime("%H:%M") == "01:30"
+
+
+def test_unknown_article_slug_suggests_the_closest() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: lancemnt\n    networks: [x]\n")
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, [article("lancement", "2027-01-10T09:00", calendar)])
+    assert caught.value.errors[0].format() == (
+        "calendar.yaml:10:14: error: unknown article slug 'lancemnt'\n    hint: did you mean 'lancement'?"
+    )
+
+
+def test_statuses_of_articles_and_posts() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: d, at: 2027-01-05, networks: [x], text: a, status: draft}\n"
+                             "  - {id: old, at: 2026-12-01, networks: [x], text: a}\n")
+    articles = [article("live", "2026-12-01T09:00", calendar), article("soon", "2027-01-10T09:00", calendar),
+                article("rev", "2027-01-10T09:00", calendar, status="review"),
+                article("wip", None, calendar, status="draft")]
+    items = by_id(plan_of(calendar, articles))
+    assert [items[k].status for k in ("article-live", "article-soon", "article-rev", "article-wip")] == [
+        "published", "scheduled", "review", "draft"]
+    assert items["d-x"].status == "draft"
+    assert items["old-x"].status == "published"
+    assert items["article-wip"].start is None
+
+
+def test_items_are_sorted_by_start_then_id_with_undated_last() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "ideas:\n  - {title: Zzz sans date}\n  - {title: Aaa, publish: 2027-01-05}\n"
+                             "posts:\n  - {id: b, at: 2027-01-05 09:00, networks: [x, mastodon], text: a}\n")
+    ids = [i.id for i in plan_of(calendar).items]
+    assert ids == ["idea-aaa", "b-mastodon", "b-x", "idea-zzz-sans-date"]
+
+
+def test_deadlines_become_all_day_items() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "ideas:\n  - {id: portrait, title: Portrait, owner: ana, draft_due: 2027-02-05, review_due: 2027-02-12}\n")
+    items = by_id(plan_of(calendar))
+    deadline = items["idea-portrait-draft-due"]
+    assert deadline.all_day and deadline.start == dt.date(2027, 2, 5)
+    assert deadline.title == "Rédaction due : Portrait"
+    assert deadline.owner == "ana" and deadline.parent == "idea-portrait"
+    assert str(deadline.source) == "calendar.yaml:10"

@@ -1,0 +1,71 @@
+"""Time expressions as people write them, in English and French."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from edcal.load import timeparse
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("09:00", dt.time(9)), ("9:05", dt.time(9, 5)), ("12h30", dt.time(12, 30)), ("9h", dt.time(9)),
+     ("23:59:59", dt.time(23, 59, 59))],
+)
+def test_times(text: str, expected: dt.time) -> None:
+    assert timeparse.parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["24:00", "9.30", "noon", "12:60"])
+def test_bad_times_say_what_was_expected(text: str) -> None:
+    with pytest.raises(ValueError, match="expected a time"):
+        timeparse.parse_time(text)
+
+
+def test_impossible_dates_name_the_month_length() -> None:
+    with pytest.raises(ValueError, match="February 2027 has 28 days"):
+        timeparse.parse_date("2027-02-30")
+    assert timeparse.parse_date("2028-02-29") == dt.date(2028, 2, 29)
+
+
+def test_when_with_time_slot_date_and_offset() -> None:
+    slots = frozenset({"midi"})
+    assert timeparse.parse_when("2027-01-12 09:00") == timeparse.When(dt.date(2027, 1, 12), dt.time(9))
+    assert timeparse.parse_when("2027-01-12 midi", slots).slot == "midi"
+    assert timeparse.parse_when("2027-01-12").time is None
+    offset = timeparse.parse_when("2026-10-25T02:30+01:00")
+    assert offset.utc_offset == dt.timedelta(hours=1)
+    with pytest.raises(ValueError, match="slot named in slots:"):
+        timeparse.parse_when("2027-01-12 goûter", slots)
+
+
+def test_slots_in_both_languages() -> None:
+    slot = timeparse.parse_slot("mar 9h30")
+    assert slot.weekdays == frozenset({1}) and slot.time == dt.time(9, 30)
+    assert timeparse.parse_slot("mon-fri 08:30").weekdays == frozenset(range(5))
+    assert timeparse.parse_slot("fri-mon 10:00").weekdays == frozenset({4, 5, 6, 0})
+    with pytest.raises(ValueError, match="expected a weekday"):
+        timeparse.parse_slot("tues 09:00")
+
+
+def test_cadence() -> None:
+    cadence = timeparse.parse_cadence("2/week")
+    assert (cadence.count, cadence.per) == (2, "week")
+    assert timeparse.parse_cadence("3 par mois").per == "month"
+    with pytest.raises(ValueError, match="count per period"):
+        timeparse.parse_cadence("twice a week")
+
+
+def test_offsets() -> None:
+    assert timeparse.parse_offset("at publication").amount == 0
+    offset = timeparse.parse_offset("+2 days at 12:00")
+    assert (offset.amount, offset.unit, offset.time) == (2, "days", dt.time(12))
+    assert timeparse.parse_offset("-1 jour à 18h").amount == -1
+    assert timeparse.parse_offset("+1 week at midi", frozenset({"midi"})).slot == "midi"
+    assert timeparse.parse_offset("+3 hours").unit == "hours"
+    with pytest.raises(ValueError, match="'at' only follows days"):
+        timeparse.parse_offset("+3 hours at 12:00")
+    with pytest.raises(ValueError, match="signed offset"):
+        timeparse.parse_offset("tomorrow")

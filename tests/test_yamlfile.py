@@ -1,0 +1,85 @@
+"""The located YAML loader: what users type stays what they typed, errors say where."""
+
+from __future__ import annotations
+
+import pytest
+
+from edcal.errors import InputErrors
+from edcal.load.yamlfile import LOC_KEY, decode, load_yaml, strip_locs
+
+
+def errors_of(text: str) -> list[str]:
+    with pytest.raises(InputErrors) as caught:
+        load_yaml(text, "calendar.yaml")
+    return [e.format() for e in caught.value.errors]
+
+
+def test_scalars_stay_as_typed() -> None:
+    data = strip_locs(load_yaml("a: 12:30\nb: no\nc: 2027-01-12\nd: 0.20\ne: '1'\nf:\n", "c.yaml"))
+    # YAML 1.1 would give 750, False, a date and 0.2: the schema decides, not the parser.
+    assert data == {"a": "12:30", "b": "no", "c": "2027-01-12", "d": "0.20", "e": "1", "f": None}
+
+
+def test_every_mapping_knows_where_its_keys_are() -> None:
+    data = load_yaml("top:\n  first: 1\n  second: [a, b]\n", "calendar.yaml")
+    loc = data["top"][LOC_KEY]
+    assert (loc.key("second").line, loc.key("second").column) == (3, 3)
+    assert (loc.item("second", 1).line, loc.item("second", 1).column) == (3, 15)
+
+
+def test_duplicate_keys_are_errors_with_both_lines() -> None:
+    messages = errors_of("networks:\n  x: {}\n  linkedin: {}\n  x: {}\n")
+    assert messages == [
+        "calendar.yaml:4:3: error: duplicate key 'x' (first defined at line 2)\n"
+        "    hint: each key may appear once in a mapping; remove or rename one of them"
+    ]
+
+
+def test_object_constructing_tags_are_refused() -> None:
+    messages = errors_of("a: !!python/object/apply:os.system ['true']\n")
+    assert messages[0].startswith("calendar.yaml:1:4: error: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed")
+
+
+def test_syntax_error_is_located_with_a_hint() -> None:
+    messages = errors_of("posts:\n  - text: Salon : J-7 : demain\n")
+    assert messages[0].startswith("calendar.yaml:2:")
+    assert "hint: a value containing ': ' must be quoted" in messages[0]
+
+
+def test_unclosed_quote_points_where_it_opens() -> None:
+    messages = errors_of('a: 1\nb: "never closed\nc: 3\n')
+    assert messages[0].startswith("calendar.yaml:2:4: error: invalid YAML")
+    assert "never closed" in messages[0]
+
+
+def test_merge_keys_work_and_explicit_keys_win() -> None:
+    text = "base: &b {networks: [x], owner: ana}\npost:\n  <<: *b\n  owner: ben\n"
+    data = strip_locs(load_yaml(text, "c.yaml"))
+    assert data["post"] == {"networks": ["x"], "owner": "ben"}
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for index in range(1, 9):
+        previous = chr(ord("a") + index - 1)
+        name = chr(ord("a") + index)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    messages = errors_of("\n".join(lines) + "\n")
+    assert "expands to more than" in messages[0]
+
+
+def test_recursive_alias_is_refused() -> None:
+    messages = errors_of("a: &a [1, *a]\n")
+    assert "refers to itself" in messages[0]
+
+
+def test_bad_utf8_is_located() -> None:
+    with pytest.raises(InputErrors) as caught:
+        decode(b"a: 1\nb: caf\xe9\n", "calendar.yaml")
+    assert caught.value.errors[0].format().startswith(
+        "calendar.yaml:2:7: error: byte 0xe9 is not valid UTF-8; expected UTF-8 text"
+    )
+
+
+def test_a_byte_order_mark_is_tolerated() -> None:
+    assert decode("\ufeffa: 1\n".encode(), "c.yaml") == "a: 1\n"
