@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import PARIS_CALENDAR, article, by_id, calendar_from, plan_of
 
 from edcal.errors import InputErrors
+from helpers import PARIS_CALENDAR, article, by_id, calendar_from, plan_of
 
 
 def test_relative_dates_keep_the_wall_clock_across_dst() -> None:
@@ -157,3 +157,11 @@ def test_deadlines_become_all_day_items() -> None:
     assert deadline.title == "Rédaction due : Portrait"
     assert deadline.owner == "ana" and deadline.parent == "idea-portrait"
     assert str(deadline.source) == "calendar.yaml:10"
+
+
+def test_default_promotion_since_leaves_the_old_archive_alone() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x], since: 2027-01-01}\n")
+    articles = [article("ancien", "2025-05-01T09:00", calendar), article("neuf", "2027-01-05T09:00", calendar)]
+    ids = set(by_id(plan_of(calendar, articles)))
+    assert "neuf-x-1" in ids
+    assert not any(i.startswith("ancien-x") for i in ids)

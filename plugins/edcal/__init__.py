@@ -11,6 +11,6 @@ __version__ = "0.1.0"
 
 def register() -> None:
     """Pelican's entry point for the plugin."""
-    from edcal.pelican_plugin import register as register_plugin  # noqa: PLC0415
+    from edcal.pelican_plugin import register as register_plugin
 
     register_plugin()

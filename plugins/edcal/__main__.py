@@ -68,8 +68,8 @@ def build(site: Path, settings_file: str, verbosity: int | None) -> None:
     same result. Drafts, articles in review, future-dated and withheld
     articles never reach output/.
     """
-    from edcal.commands.build import build as run_build  # noqa: PLC0415
-    from edcal.commands.build import summary  # noqa: PLC0415
+    from edcal.commands.build import build as run_build
+    from edcal.commands.build import summary
 
     result = run_build(site, settings_file, verbosity or 0)
     if (verbosity or 0) >= 0:
@@ -86,7 +86,7 @@ def check(site: Path, settings_file: str, verbosity: int | None) -> None:
     Reads metadata only (no Markdown rendering), resolves the whole plan, and
     reports every invalid value as path:line:col with a hint.
     """
-    from edcal.pelican_plugin.metadata import read_plan  # noqa: PLC0415
+    from edcal.pelican_plugin.metadata import read_plan
 
     plan = read_plan(site, settings_file)
     if (verbosity or 0) >= 0:

@@ -22,7 +22,7 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
 
     :raises InputErrors: when the file is missing, broken, or does not load edcal.
     """
-    from pelican.settings import read_settings  # noqa: PLC0415 - slow import, only when needed
+    from pelican.settings import read_settings
 
     path = (site / settings_file).resolve()
     name = path.name
@@ -48,7 +48,7 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
 
 def pelican_logging(level: int, quiet: bool = False) -> None:
     """Pelican's log handler at the level asked for; ``quiet`` also mutes its summary line."""
-    from pelican.log import console, init  # noqa: PLC0415
+    from pelican.log import console, init
 
     init(level=level, name="pelican")
     logging.getLogger("MARKDOWN").setLevel(logging.WARNING)

@@ -57,7 +57,7 @@ def _offset(value: dt.datetime) -> str:
 
 def zone_named(name: str) -> ZoneInfo:
     """The zone for an IANA name; ``ValueError`` naming the closest one when unknown."""
-    import zoneinfo  # noqa: PLC0415
+    import zoneinfo
 
     try:
         if not name or name != name.strip() or ".." in name or name.startswith("/"):
@@ -68,6 +68,6 @@ def zone_named(name: str) -> ZoneInfo:
 
 
 def known_zones() -> set[str]:
-    import zoneinfo  # noqa: PLC0415
+    import zoneinfo
 
     return zoneinfo.available_timezones()

@@ -29,7 +29,7 @@ def build(site: Path, settings_file: str, verbosity: int = 0) -> BuildResult:
     :raises InputErrors: when the settings cannot be read.
     :raises SystemExit: with code 2 when the content is invalid (already reported).
     """
-    from pelican import Pelican  # noqa: PLC0415 - slow import
+    from pelican import Pelican
 
     level = {-1: logging.ERROR, 0: logging.WARNING}.get(verbosity, logging.INFO)
     pelican_logging(level, quiet=verbosity < 0)

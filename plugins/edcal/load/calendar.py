@@ -161,8 +161,6 @@ class _Builder:
         self._blog(calendar, main)
         self._posts(calendar, documents)
         self._tracking(calendar, main)
-        if spec.planning is not None:
-            calendar.sections["planning"] = spec.planning
         return calendar
 
     # -- sections -----------------------------------------------------------
@@ -219,7 +217,8 @@ class _Builder:
                     continue
                 if spec.until < spec.from_:
                     self.errors.add(_value(spec.loc, "until"),
-                                    f"campaign '{spec.id}' ends ({spec.until}) before it starts ({spec.from_})",
+                                    f"campaign '{spec.id}' ends ({spec.until}) before it starts "
+                                    f"({spec.from_})",
                                     "swap `from` and `until`")
                 owner = self._person(calendar, spec.owner, _value(spec.loc, "owner"))
                 color = self._color(spec.color, _value(spec.loc, "color"))
@@ -274,7 +273,8 @@ class _Builder:
                     self._collision(source, f"idea id '{spec.id}'", other)  # type: ignore[arg-type]
         for spec, source in pending:
             idea_id = spec.id or ids.derived(slugify(spec.title) or "idea", source)
-            fields = {name: _value(spec.loc, name) for name in ("draft_due", "review_due", "publish", "owner")}
+            fields = {name: _value(spec.loc, name)
+                      for name in ("draft_due", "review_due", "publish", "owner")}
             calendar.ideas.append(
                 Idea(
                     id=idea_id, title=spec.title, status=spec.status, source=source,
@@ -297,7 +297,7 @@ class _Builder:
                 if (n := self._network_ref(calendar, name, _item(ploc, "networks", i)))
             )
             schedule = self._schedule(calendar, spec.promote.schedule, ploc)
-            promote = PromotionDefaults(networks, schedule, _src(ploc))
+            promote = PromotionDefaults(networks, schedule, _src(ploc), spec.promote.since)
         calendar.blog = BlogSettings(spec.cadence, promote, _src(spec.loc))
 
     def _tracking(self, calendar: Calendar, main: _Document) -> None:
@@ -390,7 +390,6 @@ class _Builder:
             campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
             variants=variants, when=when, schedule=schedule, recurrence=recurrence,
             texts=tuple(spec.texts or ()), field_sources=fields,
-            silenced=dict(spec.silence),
         )
 
     def _post_networks(self, calendar: Calendar, spec: PostSpec, kind: str) -> tuple[str, ...] | None:
@@ -458,7 +457,8 @@ class _Builder:
             self.errors.add(_key(loc, "count"), "found both `until:` and `count:`, expected one")
             return None
         if spec.until is not None and spec.until < spec.from_:
-            self.errors.add(_value(loc, "until"), f"the rule ends ({spec.until}) before it starts ({spec.from_})")
+            self.errors.add(_value(loc, "until"),
+                            f"the rule ends ({spec.until}) before it starts ({spec.from_})")
             return None
         if spec.rrule is not None:
             rule = spec.rrule.strip().removeprefix("RRULE:")
@@ -571,7 +571,8 @@ class _Builder:
             self.errors.add(where, str(exc))
             return None
 
-    def _time_or_slot(self, calendar: Calendar, text: str, where: Source) -> tuple[dt.time | None, str | None]:
+    def _time_or_slot(self, calendar: Calendar, text: str,
+                      where: Source) -> tuple[dt.time | None, str | None]:
         if text.lower() in calendar.slots:
             return None, text.lower()
         try:

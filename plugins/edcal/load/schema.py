@@ -22,9 +22,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from edcal import model
 from edcal.load import timeparse
 from edcal.load.yamlfile import LOC_KEY, Loc
-from edcal import model
 from edcal.model.network import Cadence, Slot
 
 T = TypeVar("T")
@@ -273,12 +273,12 @@ class PostSpec(Spec):
     status: Literal["draft", "scheduled"] = Field("scheduled", description="draft while the text is not final.")
     promotional: bool | None = Field(None, description="Counts as self-promotion (default: its campaign's setting).")
     variants: Mapping[str, VariantSpec] = Field(default_factory=dict, description="Per-network text, link, image, time or skip.")
-    silence: Mapping[str, Text] = Field(default_factory=dict, description="Checks silenced on this entry: rule id -> reason.")
 
 
 class PromoteSpec(Spec):
     networks: Names = Field(description="Networks every article is promoted on.")
     schedule: Names = Field(default_factory=lambda: ["at publication"], description="Times relative to publication.")
+    since: Date | None = Field(None, description="Promote by default only articles published on or after this date.")
 
 
 class BlogSpec(Spec):
@@ -293,12 +293,6 @@ class TrackingSpec(Spec):
     campaign: Text = Field("{campaign}", description="utm_campaign value; {campaign} is the campaign's utm_campaign, else the article slug or post id.")
     content: Text | None = Field(None, description="utm_content value, e.g. '{item}' for the item id.")
     parameters: Mapping[str, Text] = Field(default_factory=dict, description="Rename parameters, e.g. {source: mtm_source} for Matomo.")
-
-
-class PlanningSpec(Spec):
-    url: Text | None = Field(None, description="Where the team's planning site is served (https://...), for links in feeds.")
-    repository_url: Text | None = Field(None, description="Web URL of the git repository, for links to sources.")
-    publish: bool = Field(False, description="Also publish the planning site under output/ (public!).")
 
 
 class CalendarSpec(Spec):
@@ -317,9 +311,8 @@ class CalendarSpec(Spec):
     ideas: list[IdeaSpec] = Field(default_factory=list, description="The backlog of articles not written yet.")
     posts: list[PostSpec] = Field(default_factory=list, description="Social posts: one-off, promotions, recurring.")
     tracking: TrackingSpec | None = Field(None, description="UTM parameters.")
-    planning: PlanningSpec | None = Field(None, description="The team's planning site.")
 
 
 #: Sections that only calendar.yaml itself may set (calendar.d files add entries).
 SITE_WIDE = ("version", "timezone", "country", "subdivision", "default_time", "horizon",
-             "blog", "tracking", "planning")
+             "blog", "tracking")

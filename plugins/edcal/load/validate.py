@@ -32,7 +32,7 @@ def validate_spec(model: type[M], data: Any, errors: ErrorCollector) -> M | None
 def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str, str | None]:
     path = [part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
     kind = error["type"]
-    source, parent, field_name, owner = _walk(data, path, kind)
+    source, field_name = _walk(data, path, kind)
     found = error.get("input")
     ctx = error.get("ctx") or {}
     where = f" in {_dotted(path[:-1])}" if len(path) > 1 and kind in ("missing", "extra_forbidden") else ""
@@ -83,7 +83,7 @@ _EXPECTED = {
 }
 
 
-def _walk(data: Any, path: list[Any], kind: str) -> tuple[Source, Any, Any, Any]:
+def _walk(data: Any, path: list[Any], kind: str) -> tuple[Source, Any]:
     """Follow ``path`` through located data; return the best source for the error."""
     node = data
     loc: Loc | None = data.get(LOC_KEY) if isinstance(data, dict) else None
@@ -107,7 +107,7 @@ def _walk(data: Any, path: list[Any], kind: str) -> tuple[Source, Any, Any, Any]
             items = ()
         else:
             break
-    return source, node, last, loc
+    return source, last
 
 
 def _known_fields(model: type[BaseModel], path: list[Any]) -> list[str]:

@@ -16,6 +16,7 @@ can report errors at the exact key or value.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,6 +130,14 @@ def load_yaml(text: str, path: str) -> Any:
         hint = _syntax_hint(problem)
         if opened:
             hint = "this quote or bracket is never closed"
+        unclosed = _unclosed_quote_line(text, source.line)
+        if unclosed is not None and unclosed[0] < source.line:
+            # A quote left open swallows the lines after it; the parser fails far below.
+            message = (f"invalid YAML: this line opens a quote that it does not close "
+                       f"(the parser stopped at line {source.line}: {problem})")
+            source = Source(path, unclosed[0], unclosed[1])
+            hint = "close the quote on the same line, or use `|` for text on several lines"
+            raise InputErrors([InputError(source, message, hint)]) from None
         raise InputErrors([InputError(source, f"invalid YAML: {problem}{context}", hint)]) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
         raise InputErrors([InputError(Source(path, 1, 1), f"invalid YAML: {exc}")]) from None
@@ -142,6 +151,19 @@ def load_yaml(text: str, path: str) -> Any:
     value = constructor.construct(root, 0)
     constructor.errors.raise_if_any()
     return value
+
+
+def _unclosed_quote_line(text: str, before: int) -> tuple[int, int] | None:
+    """The first line before ``before`` whose value opens a quote it does not close."""
+    for number, line in enumerate(text.splitlines()[: before - 1], start=1):
+        match = re.match(r"^\s*(?:-\s+)?(?:[^\s#'\"][^:#]*:\s+)?(?P<quote>[\"'])(?P<rest>.*)$", line)
+        if not match:
+            continue
+        quote, rest = match.group("quote"), match.group("rest")
+        body = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in body:
+            return number, match.start("quote") + 1
+    return None
 
 
 def _syntax_hint(problem: str) -> str | None:

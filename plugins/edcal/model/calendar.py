@@ -173,6 +173,8 @@ class PromotionDefaults:
     networks: tuple[str, ...]
     schedule: tuple[Offset, ...]
     source: Source
+    #: Articles dated before this day are not promoted by default (a site's old archive).
+    since: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

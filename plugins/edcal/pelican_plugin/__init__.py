@@ -81,7 +81,7 @@ def on_initialized(pelican: Any) -> None:
 def on_readers_init(readers: Any) -> None:
     if not enabled(readers.settings):
         return
-    from edcal.pelican_plugin.reader import EdcalMarkdownReader  # noqa: PLC0415
+    from edcal.pelican_plugin.reader import EdcalMarkdownReader
 
     for extension in _MARKDOWN_EXTENSIONS:
         readers.reader_classes[extension] = EdcalMarkdownReader
@@ -90,7 +90,7 @@ def on_readers_init(readers: Any) -> None:
 def on_articles_read(generator: Any) -> None:
     if not enabled(generator.settings):
         return
-    from edcal.pelican_plugin.publish import keep_live_articles  # noqa: PLC0415
+    from edcal.pelican_plugin.publish import keep_live_articles
 
     state = state_of(generator.settings)
     if state.errors:
@@ -101,7 +101,7 @@ def on_articles_read(generator: Any) -> None:
 def on_pages_read(generator: Any) -> None:
     if not enabled(generator.settings):
         return
-    from edcal.pelican_plugin.publish import static_references  # noqa: PLC0415
+    from edcal.pelican_plugin.publish import static_references
 
     state = state_of(generator.settings)
     if state.errors:
@@ -113,7 +113,7 @@ def on_pages_read(generator: Any) -> None:
 def on_static_files_found(generator: Any) -> None:
     if not enabled(generator.settings):
         return
-    from edcal.pelican_plugin.publish import keep_public_static  # noqa: PLC0415
+    from edcal.pelican_plugin.publish import keep_public_static
 
     keep_public_static(generator, state_of(generator.settings))
 
@@ -121,7 +121,7 @@ def on_static_files_found(generator: Any) -> None:
 def get_generators(pelican: Any) -> Any:
     if not enabled(pelican.settings):
         return None
-    from edcal.pelican_plugin.generator import PlanGenerator  # noqa: PLC0415
+    from edcal.pelican_plugin.generator import PlanGenerator
 
     return PlanGenerator
 
@@ -129,7 +129,7 @@ def get_generators(pelican: Any) -> Any:
 def on_finalized(pelican: Any) -> None:
     if not enabled(pelican.settings):
         return
-    from edcal.outputs import swap_in  # noqa: PLC0415
+    from edcal.outputs import swap_in
 
     state = state_of(pelican.settings)
     if state.staging is not None:

@@ -28,9 +28,9 @@ def read_plan(site: Path, settings_file: str) -> Plan:
 
 
 def plan_from_settings(settings: dict[str, Any]) -> Plan:
-    from pelican.generators import ArticlesGenerator, PagesGenerator  # noqa: PLC0415
+    from pelican.generators import ArticlesGenerator, PagesGenerator
 
-    from edcal.pelican_plugin.reader import EdcalMarkdownReader  # noqa: PLC0415
+    from edcal.pelican_plugin.reader import EdcalMarkdownReader
 
     register()  # signal handlers; they act only on settings carrying edcal's state
     settings[RAISE_SETTING] = True

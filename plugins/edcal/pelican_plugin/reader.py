@@ -75,7 +75,7 @@ class EdcalMarkdownReader(MarkdownReader):
         return content, metadata
 
     def _markdown(self) -> Any:
-        from markdown import Markdown  # noqa: PLC0415 - Pelican's optional dependency
+        from markdown import Markdown
 
         settings = dict(self.settings["MARKDOWN"])
         # The header is ours: never let the meta extension eat a body line like "Note: …".

@@ -111,10 +111,8 @@ def input_paths(site: Path, settings: dict[str, Any]) -> list[str]:
     """The files a plan depends on, for the "last revised" timestamp."""
     content = Path(settings["PATH"]).resolve()
     names = [CALENDAR_FILE, CALENDAR_DIR]
-    try:
+    if content.is_relative_to(site):
         names.append(content.relative_to(site).as_posix())
-    except ValueError:
-        pass
     return names
 
 
@@ -122,8 +120,9 @@ def _check_timezone(calendar: Calendar, settings: dict[str, Any]) -> None:
     configured = settings.get("TIMEZONE")
     if configured and configured != calendar.timezone:
         raise InputErrors(
-            [InputError(calendar.timezone_source or calendar.source, f"timezone is '{calendar.timezone}' here but "
-                        f"'{configured}' in the Pelican settings (TIMEZONE)",
+            [InputError(calendar.timezone_source or calendar.source,
+                        f"timezone is '{calendar.timezone}' here but '{configured}' in the "
+                        "Pelican settings (TIMEZONE)",
                         "use the same zone in both files")]
         )
     settings["TIMEZONE"] = calendar.timezone

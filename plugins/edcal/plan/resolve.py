@@ -158,7 +158,8 @@ class _Resolver:
         if entry.article is not None:
             article = self.by_slug.get(entry.article)
             if article is None:
-                where = entry.field_sources.get("promote") or entry.field_sources.get("article") or entry.source
+                fields = entry.field_sources
+                where = fields.get("promote") or fields.get("article") or entry.source
                 self.errors.add(where, f"unknown article slug '{entry.article}'",
                                 did_you_mean(entry.article, self.by_slug)
                                 or "the slug is the article file's name, or its `slug:` field")
@@ -203,7 +204,8 @@ class _Resolver:
 
     def _promotion(self, entry: PostEntry, article: Article) -> list[Item]:
         networks = self._promotion_networks(entry, article)
-        schedule = entry.schedule or (self.calendar.blog.promote.schedule if self.calendar.blog.promote else ())
+        defaults = self.calendar.blog.promote
+        schedule = entry.schedule or (defaults.schedule if defaults else ())
         if not schedule:
             schedule = (Offset("at publication"),)
         if not networks:
@@ -273,6 +275,9 @@ class _Resolver:
         for article in self.articles:
             if not article.is_original or article.slug in promoted or article.social.skip:
                 continue
+            if defaults.since is not None and article.date is not None \
+                    and article.date.astimezone(self.calendar.zone).date() < defaults.since:
+                continue
             entry = PostEntry(
                 id=article.slug, kind="promote", networks=(), source=article.where("social"),
                 article=article.slug, implicit=True,
@@ -294,8 +299,8 @@ class _Resolver:
         link = (variant.link if variant else None) or entry.link or (article.url if article else None)
         url = None
         if link is not None:
-            url = track(absolute(link, self.site.url), self._tracking_values(network, campaign, article, entry, item_id),
-                        self.calendar.tracking, self.site.url)
+            values = self._tracking_values(network, campaign, article, entry, item_id)
+            url = track(absolute(link, self.site.url), values, self.calendar.tracking, self.site.url)
             if custom_text and link in custom_text and url != link:
                 custom_text = custom_text.replace(link, url)
         composed = self.composer.compose(PostParts(
@@ -306,7 +311,9 @@ class _Resolver:
         window = freeze_at(self.calendar, start, network.id)
         media = self._media(entry, variant, override, article)
         primary = composed.measures[0]
-        promotional = entry.promotional if entry.promotional is not None else bool(campaign and campaign.promotional)
+        promotional = entry.promotional
+        if promotional is None:
+            promotional = bool(campaign and campaign.promotional)
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, composed.text),
             start=start, status=post_status(start, entry.status == "draft", window, self.now),

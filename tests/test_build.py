@@ -1,0 +1,170 @@
+"""End to end: real Pelican builds of a small site in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, items_by_id, load_plan, run_edcal, run_pelican, tree_text
+
+pytestmark = pytest.mark.e2e
+
+SCHEMA = json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8"))
+CANARIES = ("CANARY-FUTURE-2291", "CANARY-FUTURE-BODY-8840", "CANARY-DRAFT-4410",
+            "CANARY-REVIEW-1187", "CANARY-IDEA-7731", "CANARY-WITHHELD-5512")
+
+
+@pytest.fixture
+def built(site: Path) -> Path:
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_build_writes_the_blog_and_a_plan_matching_the_schema(built: Path) -> None:
+    assert (built / "output" / "index.html").is_file()
+    plan = load_plan(built)
+    jsonschema.validate(plan, SCHEMA)
+    assert plan["timezone"] == "Europe/Paris"
+    assert plan["generated_at"] == "2026-09-21T14:13:20Z"  # SOURCE_DATE_EPOCH, not the clock
+    kinds = {item["kind"] for item in plan["items"]}
+    assert kinds == {"article", "post", "idea", "deadline"}
+
+
+def test_items_are_sorted_and_every_item_has_a_source(built: Path) -> None:
+    plan = load_plan(built)
+    items = plan["items"]
+    dated = [i for i in items if i["start"] is not None]
+    assert items[len(dated):] == [i for i in items if i["start"] is None]
+
+    def key(item: dict) -> tuple[str, str]:
+        start = item["start"]
+        if len(start) == 10:
+            return (start + "T00:00:00", item["id"])
+        from datetime import UTC, datetime
+
+        return (datetime.fromisoformat(start).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S"), item["id"])
+
+    assert dated == sorted(dated, key=key)
+    for item in items:
+        path, line = item["source"].rsplit(":", 1)
+        assert (built / path).is_file(), item
+        assert int(line) >= 1
+
+
+def test_the_plan_holds_what_calendar_yaml_says(built: Path) -> None:
+    items = items_by_id(load_plan(built))
+    hello = items["hello-linkedin"]
+    assert hello["start"] == "2027-03-02T10:00:00+01:00"
+    assert hello["status"] == "scheduled"
+    assert hello["campaign"] == "launch"
+    assert hello["text"] == "Bonjour le monde\n\n#Lancement"
+    assert hello["source"] == "calendar.yaml:21"
+    # A promotion across the DST change keeps its wall-clock time.
+    assert items["futur-linkedin-2"]["start"] == "2027-04-08T09:00:00+02:00"
+    # Withheld by the freeze, with its reason.
+    assert items["gel-bluesky"]["status"] == "withheld"
+    assert items["gel-bluesky"]["withheld_reason"] == "Crise : tout est gelé"
+    # Recurrence with count.
+    assert [i for i in items if i.startswith("weekly-mastodon-")] == [
+        "weekly-mastodon-20270310", "weekly-mastodon-20270317", "weekly-mastodon-20270324"]
+    # The default promotion of a published article, with tracked links and hashtags.
+    x_post = items["publie-x-1"]
+    assert x_post["url"] == ("https://blog.example.fr/2027/publie/?utm_source=x&utm_medium=social"
+                             "&utm_campaign=publie")
+    assert "#RéseauxSociaux" in x_post["text"]
+    statuses = {i["id"]: i["status"] for i in items.values() if i["kind"] == "article"}
+    assert statuses == {"article-publie": "published", "article-futur": "scheduled",
+                        "article-brouillon": "draft", "article-relecture": "review"}
+
+
+def test_nothing_unpublished_reaches_output(built: Path) -> None:
+    for path, text in tree_text(built / "output"):
+        for canary in CANARIES:
+            assert canary not in text, f"{canary} leaked into {path}"
+        assert "secret-future-tag" not in text and "secret-draft-tag" not in text, path
+    assert not (built / "output" / "drafts").exists()
+    assert not (built / "output" / "images" / "futur-secret.png").exists()
+    assert (built / "output" / "images" / "public.png").is_file()
+    # The plan, for the team, holds them all.
+    plan_text = (built / "planning" / "plan.json").read_text(encoding="utf-8")
+    assert all(canary in plan_text for canary in ("CANARY-FUTURE-2291", "CANARY-DRAFT-4410",
+                                                  "CANARY-IDEA-7731", "CANARY-WITHHELD-5512"))
+
+
+def test_a_scheduled_article_goes_live_in_a_build_after_its_date(built: Path) -> None:
+    assert not list((built / "output").rglob("futur"))
+    result = run_edcal("build", cwd=built, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
+    assert result.returncode == 0, result.stderr
+    page = built / "output" / "2027" / "futur" / "index.html"
+    assert "CANARY-FUTURE-2291" in page.read_text(encoding="utf-8")
+    feed = (built / "output" / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "CANARY-FUTURE-2291" in feed
+    assert (built / "output" / "tag" / "secret-future-tag" / "index.html").is_file()
+    assert items_by_id(load_plan(built))["article-futur"]["status"] == "published"
+
+
+def test_plain_pelican_and_edcal_build_give_identical_plans(site: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(site, other)
+    edcal = run_edcal("build", cwd=site)
+    pelican = run_pelican(other)
+    assert edcal.returncode == 0 and pelican.returncode == 0, pelican.stderr
+    assert (site / "planning" / "plan.json").read_bytes() == (other / "planning" / "plan.json").read_bytes()
+
+
+def test_two_builds_give_the_same_bytes(built: Path) -> None:
+    first = (built / "planning" / "plan.json").read_bytes()
+    assert run_edcal("build", cwd=built).returncode == 0
+    assert (built / "planning" / "plan.json").read_bytes() == first
+
+
+TRACEBACK = re.compile(r"Traceback|File \".*\", line \d+")
+
+
+@pytest.mark.parametrize("command", ["edcal", "pelican"])
+def test_an_impossible_article_date_exits_2_located_without_traceback(site: Path, command: str) -> None:
+    article = site / "content" / "articles" / "publie.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("2027-02-01 09:00", "2027-02-30"),
+                       encoding="utf-8")
+    result = run_edcal("build", cwd=site) if command == "edcal" else run_pelican(site)
+    assert result.returncode == 2
+    assert "content/articles/publie.md:2:7: error: found '2027-02-30': February 2027 has 28 days" in result.stderr
+    assert not TRACEBACK.search(result.stderr + result.stdout)
+    assert not (site / "output").exists() and not (site / "planning").exists()
+
+
+def test_a_yaml_syntax_error_exits_2_and_keeps_the_previous_outputs(built: Path) -> None:
+    before = (built / "planning" / "plan.json").read_bytes()
+    calendar = built / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("text: Bonjour le monde",
+                                                                     'text: "Bonjour le monde'),
+                        encoding="utf-8")
+    result = run_edcal("build", cwd=built)
+    assert result.returncode == 2
+    assert result.stderr.startswith("calendar.yaml:24:11: error: invalid YAML: this line opens a quote that it does not close")
+    assert not TRACEBACK.search(result.stderr)
+    assert (built / "planning" / "plan.json").read_bytes() == before
+    assert not [p for p in built.iterdir() if p.name.startswith(".planning-")]
+
+
+def test_an_unknown_field_in_an_article_is_an_error_with_a_suggestion(site: Path) -> None:
+    article = site / "content" / "articles" / "publie.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Category:", "Staus: draft\nCategory:"),
+                       encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 2
+    assert "content/articles/publie.md:4:1: error: unknown field 'staus'" in result.stderr
+    assert "did you mean 'status'?" in result.stderr
+
+
+def test_build_works_from_another_folder_with_site(site: Path, tmp_path: Path) -> None:
+    result = run_edcal("build", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "plan:" in result.stdout
+    assert (site / "planning" / "plan.json").is_file()

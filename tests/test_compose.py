@@ -1,0 +1,78 @@
+"""Post composition: hashtags, tracked links, templates and fitting."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from edcal.load.networks import builtin_registry
+from edcal.model.calendar import Tracking
+from edcal.plan.compose import PostParts, hashtag, merge_hashtags, short_link, track
+from helpers import PARIS_CALENDAR, SITE, article, by_id, calendar_from, composer, plan_of
+
+
+def test_tags_become_hashtags_in_the_networks_style() -> None:
+    assert hashtag("réseaux sociaux") == "#RéseauxSociaux"
+    assert hashtag("l'atelier, c'est nous !") == "#LAtelierCEstNous"
+    assert hashtag("Salon Industrie", "lower") == "#salonindustrie"
+    assert hashtag("#déjà") == "#Déjà"
+    assert hashtag("!!!") == ""
+    assert merge_hashtags([["#Salon"], ["#salon", "#Lyon"], ["#Lyon", "#Acier"]], 2) == ["#Salon", "#Lyon"]
+
+
+def test_links_to_the_site_are_tracked_and_others_left_alone() -> None:
+    values = {"network": "linkedin", "campaign": "salon-2027", "article": "a", "item": "i"}
+    tracked = track("https://blog.example.fr/2027/a/?ref=nl#top", values, Tracking(), SITE.url)
+    assert tracked == ("https://blog.example.fr/2027/a/?ref=nl&utm_source=linkedin&utm_medium=social"
+                       "&utm_campaign=salon-2027#top")
+    assert track("https://other.example.org/x", values, Tracking(), SITE.url) == "https://other.example.org/x"
+    # A parameter already written is kept as written.
+    kept = track("https://blog.example.fr/a/?utm_medium=email", values, Tracking(), SITE.url)
+    assert "utm_medium=email" in kept and "utm_medium=social" not in kept
+    matomo = Tracking(parameters=(("source", "mtm_source"), ("medium", "mtm_medium"),
+                                  ("campaign", "mtm_campaign"), ("content", "mtm_content")))
+    assert "mtm_source=linkedin" in track("https://blog.example.fr/a/", values, matomo, SITE.url)
+
+
+def test_short_link_for_bluesky() -> None:
+    assert short_link("https://www.example.fr/2027/un-titre-assez-long-pour-etre-coupe/?utm_source=x") \
+        == "example.fr/2027/un-titre-asse…"
+    assert short_link("https://example.fr/a/") == "example.fr/a"
+
+
+def test_a_long_summary_is_shortened_at_a_word_boundary_to_fit() -> None:
+    calendar = calendar_from(PARIS_CALENDAR)
+    x = builtin_registry()["x"]
+    summary = " ".join(["mot"] * 200)
+    long_article = article("long", "2027-01-10T09:00", calendar, summary=summary, tags=("industrie",))
+    bluesky = builtin_registry()["bluesky"]
+    composed = composer(calendar=calendar).compose(PostParts(network=bluesky, item_id="i", article=long_article,
+                                                             url="https://blog.example.fr/long/"))
+    assert composed.fitted and composed.fits
+    assert "mot…" in composed.text and "mot mo…" not in composed.text
+    assert composed.text.endswith("#Industrie")
+    assert "blog.example.fr/long" in composed.text
+    # A text the writer wrote is never shortened: it stays whole for `edcal check`.
+    own = composer(calendar=calendar).compose(PostParts(network=x, item_id="i", text="é" * 300))
+    assert not own.fits and own.text == "é" * 300
+
+
+def test_explicit_text_wins_and_its_link_is_tracked_in_place() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: p\n    networks: [x]\n    at: 2027-01-12 09:00\n"
+                             "    link: https://blog.example.fr/offres/\n"
+                             "    text: Nos offres sur https://blog.example.fr/offres/ !\n")
+    post = by_id(plan_of(calendar))["p-x"]
+    assert post.text == "Nos offres sur https://blog.example.fr/offres/?utm_source=x&utm_medium=social&utm_campaign=p !"
+    assert post.url.endswith("utm_campaign=p")
+
+
+def test_article_social_text_and_per_network_skip() -> None:
+    from edcal.model.article import Social, SocialOverride
+
+    calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x, linkedin, mastodon]}\n")
+    social = Social(per_network={"x": SocialOverride(text="Texte pour X"), "mastodon": SocialOverride(skip=True)})
+    items = by_id(plan_of(calendar, [article("a", "2027-01-10T09:00", calendar, social=social)]))
+    assert items["a-x-1"].text.startswith("Texte pour X\n\nhttps://blog.example.fr/a/?utm_source=x")
+    assert "a-linkedin-1" in items and "a-mastodon-1" not in items
+    skipped = dataclasses.replace(social, skip=True)
+    items = by_id(plan_of(calendar, [article("a", "2027-01-10T09:00", calendar, social=skipped)]))
+    assert not any(i.startswith("a-") for i in items)

@@ -1,0 +1,101 @@
+"""Docs are part of the feature: every field, setting and command is documented."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pydantic import BaseModel
+
+from conftest import ROOT
+from edcal.__main__ import cli
+from edcal.load import schema
+from edcal.load.articles import ArticleSpec
+
+DOCS = ROOT / "docs"
+
+# Each part of calendar.yaml and the docs section that documents it in a table.
+SECTIONS: list[tuple[type[BaseModel], str, bool]] = [
+    (schema.CalendarSpec, "## Top level", True),
+    (schema.PersonSpec, "## `team:`", True),
+    (schema.NetworkSpec, "## `networks:`", True),
+    (schema.ObjectiveSpec, "### Objectives", True),
+    (schema.LimitSpec, "## `networks:`", False),
+    (schema.BlogSpec, "## `blog:`", True),
+    (schema.PromoteSpec, "## `blog:`", True),
+    (schema.CampaignSpec, "## `campaigns:`", True),
+    (schema.FreezeSpec, "## `freeze:`", True),
+    (schema.IdeaSpec, "## `ideas:`", True),
+    (schema.PostSpec, "## `posts:`", True),
+    (schema.RepeatSpec, "## `posts:`", True),
+    (schema.VariantSpec, "## `posts:`", True),
+    (schema.TrackingSpec, "## `tracking:`", True),
+]
+
+
+def section(text: str, heading: str) -> str:
+    start = text.index(heading)
+    level = heading.split(" ")[0]
+    following = re.compile(rf"^#{{1,{len(level)}}} ", re.MULTILINE)
+    match = following.search(text, start + len(heading))
+    return text[start: match.start() if match else len(text)]
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items() if name != "loc"]
+
+
+def documented_in_table(body: str, name: str) -> bool:
+    return re.search(rf"^\|[^|\n]*`{re.escape(name)}`", body, re.MULTILINE) is not None
+
+
+@pytest.mark.parametrize(("model", "heading", "table"), SECTIONS, ids=lambda v: getattr(v, "__name__", None))
+def test_every_calendar_field_is_documented(model: type[BaseModel], heading: str, table: bool) -> None:
+    body = section((DOCS / "calendar.md").read_text(encoding="utf-8"), heading)
+    for name in field_names(model):
+        found = documented_in_table(body, name) if table else re.search(rf"\b{name}\b", body)
+        assert found, f"{model.__name__}.{name} is not documented under '{heading}' in docs/calendar.md"
+
+
+def test_every_calendar_section_is_covered_by_this_test() -> None:
+    nested = set()
+    for model, _, _ in SECTIONS:
+        for field in model.model_fields.values():
+            for candidate in vars(schema).values():
+                if isinstance(candidate, type) and issubclass(candidate, schema.Spec) and \
+                        re.search(rf"\b{candidate.__name__}\b", repr(field.annotation)):
+                    nested.add(candidate)
+    assert nested <= {model for model, _, _ in SECTIONS}
+
+
+def test_every_article_field_is_documented() -> None:
+    body = section((DOCS / "articles.md").read_text(encoding="utf-8"), "## Fields")
+    for name in field_names(ArticleSpec):
+        assert documented_in_table(body, name), f"article field '{name}' is not in docs/articles.md"
+
+
+def test_every_edcal_setting_and_variable_is_documented() -> None:
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "plugins" / "edcal").rglob("*.py"))
+    names = set(re.findall(r"\"(EDCAL_[A-Z_]+)\"", code)) - {"EDCAL_STATE", "EDCAL_RAISE_ERRORS", "EDCAL_RENDER"}
+    docs = (DOCS / "settings.md").read_text(encoding="utf-8")
+    assert names, "no settings found: the test is looking in the wrong place"
+    for name in sorted(names):
+        assert f"`{name}`" in docs, f"{name} is not documented in docs/settings.md"
+
+
+def test_every_command_is_documented() -> None:
+    docs = (DOCS / "cli.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"## `edcal {name}`" in docs, f"edcal {name} is not documented in docs/cli.md"
+
+
+def test_docs_links_point_to_existing_files() -> None:
+    for page in [*DOCS.glob("*.md"), ROOT / "README.md"]:
+        for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
+            assert (page.parent / target).exists(), f"{page.name} links to missing {target}"
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = readme.split("```")[1]
+    assert "make build" in first_block and "make test" in first_block

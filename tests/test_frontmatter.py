@@ -1,0 +1,68 @@
+"""Article headers: Pelican's Key: value lines and YAML front matter, both located."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from edcal.errors import InputErrors
+from edcal.load.frontmatter import split_article
+from edcal.load.yamlfile import LOC_KEY, strip_locs
+
+PELICAN_HEADERS = [
+    "Title: Un titre\nDate: 2027-01-12 09:00\nTags: a, b\n\nCorps.\n",
+    "title: lower case keys\nSummary: first line\n    second line\n\nBody: not metadata\n",
+    "---\nTitle: fenced\nCategory: Essais\n---\nBody\n",
+    "Title: no blank line before the body\nThis line is body text.\n",
+    "   Title: three spaces are still a key\nAuthor: X\n\n",
+    "Just a body, no header at all.\n\nTitle: not a header\n",
+    "Title: x\nKey_with-dash: y\n...\nbody\n",
+]
+
+
+@pytest.mark.parametrize("text", PELICAN_HEADERS)
+def test_key_value_headers_read_like_markdowns_meta_extension(text: str) -> None:
+    md = markdown.Markdown(extensions=["meta"])
+    expected_body = md.convert(text)
+    expected = {key: " ".join(v for v in values if v) if key != "summary" else "\n".join(values)
+                for key, values in md.Meta.items()}
+    parsed = split_article(text, "a.md")
+    assert strip_locs(parsed.metadata) == expected
+    # The body we hand to Markdown renders exactly as Pelican's would.
+    assert markdown.Markdown().convert(parsed.body) == expected_body
+
+
+def test_key_value_locations() -> None:
+    parsed = split_article("Title: Un titre\nDate:   2027-02-30\n\nCorps\n", "content/a.md")
+    loc = parsed.metadata[LOC_KEY]
+    assert (loc.key("date").line, loc.key("date").column) == (2, 1)
+    assert (loc.value("date").line, loc.value("date").column) == (2, 9)
+
+
+def test_yaml_front_matter_with_structure_and_lines() -> None:
+    text = ("---\ntitle: \"Salon : J-7\"\ntags: [salon, industrie]\nsocial:\n  networks: [linkedin]\n"
+            "  linkedin: Texte\n---\nCorps de l'article.\n")
+    parsed = split_article(text, "content/a.md")
+    assert parsed.style == "yaml"
+    data = strip_locs(parsed.metadata)
+    assert data["title"] == "Salon : J-7"
+    assert data["tags"] == ["salon", "industrie"]
+    assert data["social"] == {"networks": ["linkedin"], "linkedin": "Texte"}
+    assert parsed.metadata[LOC_KEY].key("social").line == 4
+    assert parsed.body == "Corps de l'article.\n"
+    assert parsed.body_line == 8
+
+
+def test_social_flow_mapping_in_key_value_style_is_located() -> None:
+    text = "Title: T\nSocial: {linkedin: Texte, networks: [x, linkedin]}\n\nBody\n"
+    parsed = split_article(text, "a.md")
+    social = parsed.metadata["social"]
+    assert strip_locs(social) == {"linkedin": "Texte", "networks": ["x", "linkedin"]}
+    assert (social[LOC_KEY].key("networks").line, social[LOC_KEY].key("networks").column) == (2, 27)
+
+
+def test_duplicate_fields_are_errors_in_both_styles() -> None:
+    with pytest.raises(InputErrors, match=r"a.md:3:1: error: duplicate field 'Tags'"):
+        split_article("Title: T\nTags: a\nTags: b\n\nBody\n", "a.md")
+    with pytest.raises(InputErrors, match=r"a.md:3:1: error: duplicate field 'Title'"):
+        split_article("---\ntitle: a\nTitle: b\n---\nBody\n", "a.md")
