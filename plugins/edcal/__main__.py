@@ -6,9 +6,10 @@ Exit codes: 0 fine; 1 ``check`` found errors; 2 invalid input or usage.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,6 +52,18 @@ def input_errors_exit(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+@contextlib.contextmanager
+def progress(message: str, verbosity: int | None) -> Iterator[None]:
+    """A spinner on a terminal (never in CI logs or pipes, never with -q)."""
+    if (verbosity or 0) < 0 or not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield
+
+
 @click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="edcal")
 def cli() -> None:
@@ -71,7 +84,8 @@ def build(site: Path, settings_file: str, verbosity: int | None) -> None:
     from edcal.commands.build import build as run_build
     from edcal.commands.build import summary
 
-    result = run_build(site, settings_file, verbosity or 0)
+    with progress("Building the blog and the plan…", verbosity):
+        result = run_build(site, settings_file, verbosity or 0)
     if (verbosity or 0) >= 0:
         for line in summary(result, site):
             click.echo(line)
