@@ -60,3 +60,18 @@ def test_an_invalid_edcal_now_is_located(runner: CliRunner, site: Path, monkeypa
     result = runner.invoke(cli, ["check", "--site", str(site)])
     assert result.exit_code == 2
     assert "$EDCAL_NOW:1:1: error: found 'demain', expected an ISO 8601 date" in result.output
+
+
+def test_next_change_prints_the_next_scheduled_article(runner: CliRunner, site: Path) -> None:
+    result = runner.invoke(cli, ["next-change", "--site", str(site)])
+    assert result.exit_code == 0, result.output
+    assert result.output == "2027-03-25T09:00:00+01:00\n"
+    # What became due since an earlier deployment: the past instant says "rebuild now".
+    since = runner.invoke(cli, ["next-change", "--site", str(site), "--after", "2027-01-01T00:00:00Z"])
+    assert since.output == "2027-02-01T09:00:00+01:00\n"
+
+
+def test_next_change_prints_nothing_when_nothing_is_scheduled(runner: CliRunner, site: Path, monkeypatch) -> None:
+    monkeypatch.setenv("EDCAL_NOW", "2028-01-01T00:00:00+01:00")
+    result = runner.invoke(cli, ["next-change", "--site", str(site)])
+    assert result.exit_code == 0 and result.output == ""

@@ -107,6 +107,28 @@ def check(site: Path, settings_file: str, verbosity: int | None) -> None:
         click.echo(f"{len(plan.items)} items, no errors in the input")
 
 
+@cli.command("next-change", epilog='Example, in CI: edcal next-change --after "$LAST_DEPLOY"')
+@site_options
+@click.option("--after", metavar="ISO8601", help="Look for changes after this instant (default: now).")
+@input_errors_exit
+def next_change(site: Path, settings_file: str, verbosity: int | None, after: str | None) -> None:
+    """Print when the public site will next change by itself (ISO 8601).
+
+    That is when a scheduled article goes live, or a freeze holding articles
+    back ends. Prints nothing (and exits 0) when no change is planned. With
+    --after, a printed instant that is already past means a rebuild is due.
+    """
+    from edcal import clock
+    from edcal.commands.next_change import next_change as find
+    from edcal.pelican_plugin.metadata import read_plan
+
+    plan = read_plan(site, settings_file)
+    since = clock.parse_instant(after, plan.calendar.zone, "--after") if after else plan.now
+    moment = find(plan, since)
+    if moment is not None:
+        click.echo(moment.astimezone(plan.calendar.zone).isoformat(timespec="seconds"))
+
+
 def main() -> None:  # pragma: no cover - console entry point
     cli()
 

@@ -18,5 +18,5 @@ CSS3_COLORS = frozenset(
     powderblue purple rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown
     seagreen seashell sienna silver skyblue slateblue slategray slategrey snow springgreen
     steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke yellow
-    yellowgreen""".split()  # noqa: SIM905 - a wrapped list reads better
+    yellowgreen""".split()
 )

@@ -59,7 +59,13 @@ def offset_instant(publication: dt.datetime, offset: Offset, calendar: Calendar)
 def occurrences(recurrence: Recurrence, calendar: Calendar, now: dt.datetime) -> Iterator[dt.date]:
     """The days a recurring post happens, up to its end or the planning horizon."""
     horizon = (now.astimezone(calendar.zone) + dt.timedelta(days=calendar.horizon_days)).date()
-    last = min(recurrence.until, horizon) if recurrence.until else horizon
+    # A rule with an end (a date or a count) is finite; only open-ended ones stop at the horizon.
+    if recurrence.until is not None:
+        last = recurrence.until
+    elif recurrence.count is not None:
+        last = dt.date.max
+    else:
+        last = horizon
     start = dt.datetime.combine(recurrence.start, dt.time())
     rule = rrulestr(recurrence.rrule, dtstart=start)
     if recurrence.count is not None:
