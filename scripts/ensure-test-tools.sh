@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# Installs the system tools the test suite needs, when they are missing.
-# Called by `make test`; needs root (CI) for apt-get.
+# Installs what the test suite needs beyond Python packages, when it is missing.
+# Called by `make test`; installing system packages needs root (as in CI).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-missing=()
-command -v git >/dev/null 2>&1 || missing+=(git)
+packages=()
+command -v git >/dev/null 2>&1 || packages+=(git)
+# Node.js runs the independent counters (twitter-text's JavaScript reference, ICU graphemes).
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
-if [ ${#missing[@]} -gt 0 ]; then
+if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
-    echo "missing tools: ${missing[*]} (run as root, or install them)" >&2
+    echo "missing tools: ${packages[*]} (run as root, or install them)" >&2
     exit 1
   fi
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+
+if [ ! -d tests/js/node_modules/twitter-text ]; then
+  npm ci --prefix tests/js --no-audit --no-fund --ignore-scripts --loglevel=error
 fi

@@ -65,6 +65,14 @@ def site(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def built(site: Path) -> Path:
+    """The fixture site after a real `edcal build`."""
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture
 def empty_site(tmp_path: Path) -> Callable[..., Path]:
     """A site with the given calendar.yaml and articles ({name: text})."""
 

@@ -19,13 +19,6 @@ CANARIES = ("CANARY-FUTURE-2291", "CANARY-FUTURE-BODY-8840", "CANARY-DRAFT-4410"
             "CANARY-REVIEW-1187", "CANARY-IDEA-7731", "CANARY-WITHHELD-5512")
 
 
-@pytest.fixture
-def built(site: Path) -> Path:
-    result = run_edcal("build", cwd=site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 def test_build_writes_the_blog_and_a_plan_matching_the_schema(built: Path) -> None:
     assert (built / "output" / "index.html").is_file()
     plan = load_plan(built)

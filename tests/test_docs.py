@@ -30,6 +30,8 @@ SECTIONS: list[tuple[type[BaseModel], str, bool]] = [
     (schema.RepeatSpec, "## `posts:`", True),
     (schema.VariantSpec, "## `posts:`", True),
     (schema.TrackingSpec, "## `tracking:`", True),
+    (schema.ExportsSpec, "## `exports:`", True),
+    (schema.HootsuiteSpec, "## `exports:`", True),
 ]
 
 

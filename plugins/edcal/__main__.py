@@ -129,6 +129,35 @@ def next_change(site: Path, settings_file: str, verbosity: int | None, after: st
         click.echo(moment.astimezone(plan.calendar.zone).isoformat(timespec="seconds"))
 
 
+@cli.command(epilog="Example: edcal export hootsuite --network linkedin --until 2027-02-01 -o linkedin.csv")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["hootsuite", "csv", "json"]))
+@site_options
+@click.option("--network", help="Only this network (Hootsuite: one file per network).")
+@click.option("--since", metavar="DATE", help="Posts after this date or instant (default: now).")
+@click.option("--until", metavar="DATE", help="Posts before the end of this day (or before this instant).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (default: standard output).")
+@input_errors_exit
+def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, network: str | None,
+           since: str | None, until: str | None, output: Path | None) -> None:
+    """Write upcoming posts for a bulk scheduler: hootsuite, csv or json.
+
+    Hootsuite's Bulk Composer takes one network per file (rows of date-time,
+    message, link, in the date format set under `exports:` in calendar.yaml)
+    and at most 350 rows. Notes on its unconfirmed rules go to standard error.
+    """
+    from edcal.commands.export import export as run_export
+
+    data, warnings = run_export(site, settings_file, fmt, network, since, until)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        output.write_bytes(data)
+    if (verbosity or 0) >= 0:
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     cli()
 

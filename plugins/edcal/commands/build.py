@@ -18,6 +18,7 @@ class BuildResult:
     plan: Plan
     output: Path
     planning: Path
+    warnings: tuple[str, ...] = ()
 
 
 def build(site: Path, settings_file: str, verbosity: int = 0) -> BuildResult:
@@ -38,7 +39,8 @@ def build(site: Path, settings_file: str, verbosity: int = 0) -> BuildResult:
     pelican.run()
     state: BuildState = settings[STATE_KEY]
     assert state.plan is not None
-    return BuildResult(state.plan, Path(settings["OUTPUT_PATH"]), state.planning_path)
+    return BuildResult(state.plan, Path(settings["OUTPUT_PATH"]), state.planning_path,
+                       tuple(state.warnings))
 
 
 def summary(result: BuildResult, site: Path) -> list[str]:
@@ -64,5 +66,10 @@ def summary(result: BuildResult, site: Path) -> list[str]:
         f"  posts: {len(posts)} on {len(networks)} network(s) ({', '.join(networks) or 'none'})"
         + (f", {withheld} withheld by a freeze" if withheld else ""),
         f"  ideas: {kinds.get('idea', 0)}, deadlines: {kinds.get('deadline', 0)}",
+        f"drafts: {sum(1 for i in posts if i.status != 'withheld')} -> {rel(result.planning)}drafts/, "
+        f"files for bulk schedulers -> {rel(result.planning)}exports/",
     ]
+    if result.warnings:
+        lines.append(f"  {len(result.warnings)} note(s) on Hootsuite's unconfirmed rules: "
+                     "`edcal export hootsuite --network NETWORK -o FILE` shows them")
     return lines

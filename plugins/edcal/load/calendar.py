@@ -35,6 +35,7 @@ from edcal.model.calendar import (
     BlogSettings,
     Calendar,
     Campaign,
+    ExportSettings,
     FreezeWindow,
     Idea,
     Offset,
@@ -161,6 +162,7 @@ class _Builder:
         self._blog(calendar, main)
         self._posts(calendar, documents)
         self._tracking(calendar, main)
+        self._exports(calendar, main)
         return calendar
 
     # -- sections -----------------------------------------------------------
@@ -320,6 +322,21 @@ class _Builder:
             enabled=spec.enabled, source=spec.source, medium=spec.medium, campaign=spec.campaign,
             content=spec.content, parameters=tuple(sorted(parameters.items())),
         )
+
+    def _exports(self, calendar: Calendar, main: _Document) -> None:
+        spec = main.spec.exports
+        if spec is None or spec.hootsuite is None:
+            return
+        pattern = spec.hootsuite.date_format
+        where = spec.hootsuite.loc.value("date_format") if spec.hootsuite.loc else calendar.source
+        missing = [code for code in ("%H", "%M") if code not in pattern]
+        has_date = "%d" in pattern and "%m" in pattern and ("%Y" in pattern or "%y" in pattern)
+        if missing or not has_date:
+            self.errors.add(where, f"found date format '{pattern}', expected a strftime pattern with "
+                            "the day, month, year, hours and minutes",
+                            "e.g. '%d/%m/%Y %H:%M' (day first) or '%m/%d/%Y %H:%M' (month first)")
+            return
+        calendar.exports = ExportSettings(hootsuite_date_format=pattern)
 
     # -- posts --------------------------------------------------------------
 

@@ -295,6 +295,14 @@ class TrackingSpec(Spec):
     parameters: Mapping[str, Text] = Field(default_factory=dict, description="Rename parameters, e.g. {source: mtm_source} for Matomo.")
 
 
+class HootsuiteSpec(Spec):
+    date_format: Text = Field("%d/%m/%Y %H:%M", description="Date and time as chosen in Hootsuite's upload dialog, in strftime form; default day/month/year 24-hour.")
+
+
+class ExportsSpec(Spec):
+    hootsuite: HootsuiteSpec | None = Field(None, description="Hootsuite Bulk Composer CSV settings.")
+
+
 class CalendarSpec(Spec):
     version: Annotated[int | None, BeforeValidator(_version)] = Field(None, description="Format version; 1.")
     timezone: Text | None = Field(None, description="IANA time zone, e.g. 'Europe/Paris'; naive times are in it.")
@@ -311,8 +319,9 @@ class CalendarSpec(Spec):
     ideas: list[IdeaSpec] = Field(default_factory=list, description="The backlog of articles not written yet.")
     posts: list[PostSpec] = Field(default_factory=list, description="Social posts: one-off, promotions, recurring.")
     tracking: TrackingSpec | None = Field(None, description="UTM parameters.")
+    exports: ExportsSpec | None = Field(None, description="Files for bulk schedulers.")
 
 
 #: Sections that only calendar.yaml itself may set (calendar.d files add entries).
 SITE_WIDE = ("version", "timezone", "country", "subdivision", "default_time", "horizon",
-             "blog", "tracking")
+             "blog", "tracking", "exports")

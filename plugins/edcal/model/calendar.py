@@ -201,6 +201,14 @@ class Tracking:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ExportSettings:
+    """How files for bulk schedulers are written."""
+
+    #: strftime pattern of Hootsuite's date column, as chosen in its upload dialog.
+    hootsuite_date_format: str = "%d/%m/%Y %H:%M"
+
+
 @dataclass(slots=True)
 class Calendar:
     """Everything calendar.yaml (and calendar.d/*.yaml) says, validated."""
@@ -222,6 +230,7 @@ class Calendar:
     ideas: list[Idea] = field(default_factory=list)
     posts: list[PostEntry] = field(default_factory=list)
     tracking: Tracking = field(default_factory=Tracking)
+    exports: ExportSettings = field(default_factory=ExportSettings)
     #: Every file read, relative to the site root, in the order read.
     files: tuple[str, ...] = ()
     #: Sections kept as validated data for the modules that own them

@@ -54,6 +54,10 @@ class Item:
     lengths: tuple[tuple[str, int, int], ...] = ()
     #: The text was shortened to fit (its summary cut at a word boundary).
     fitted: bool = False
+    #: How the link appears in the text (shortened on some networks); ``url`` is the full link.
+    link_text: str | None = None
+    #: The draft template the text was rendered with.
+    template: str | None = None
 
     @property
     def all_day(self) -> bool:

@@ -1,5 +1,7 @@
 """The team's outputs under planning/: each output is one module with a ``write``.
 
+``write(context, folder)`` writes the output's files under ``folder`` and
+returns warnings for the person building (an empty list when all is well).
 Everything is written into a staging folder beside ``planning/`` and swapped
 in only when the whole build succeeded, so subscribers never fetch a
 half-written feed and a failed build leaves the previous files in place.
@@ -12,24 +14,25 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from edcal.model.plan import Plan
-from edcal.outputs import plan_json
+from edcal.outputs import drafts, exports, plan_json
+from edcal.outputs.context import OutputContext
 
-#: The outputs, in the order they are written. Each has ``write(plan, folder)``.
-OUTPUTS = (plan_json,)
+#: The outputs, in the order they are written.
+OUTPUTS = (plan_json, drafts, exports)
 
 
-def write_planning(plan: Plan, target: Path) -> Path:
-    """Write every output into a new staging folder and return it."""
+def write_planning(context: OutputContext, target: Path) -> tuple[Path, list[str]]:
+    """Write every output into a new staging folder; return it and the warnings."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    warnings: list[str] = []
     try:
         for output in OUTPUTS:
-            output.write(plan, staging)
+            warnings.extend(output.write(context, staging) or ())
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return staging
+    return staging, warnings
 
 
 def swap_in(staging: Path, target: Path) -> None:
@@ -43,4 +46,3 @@ def swap_in(staging: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     else:
         os.rename(staging, target)
-

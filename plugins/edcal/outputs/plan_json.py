@@ -16,13 +16,15 @@ from typing import Any
 from edcal.model.calendar import Calendar
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import write_file
+from edcal.outputs.context import OutputContext
 
 FILENAME = "plan.json"
 VERSION = 1
 
 
-def write(plan: Plan, folder: Path) -> None:
-    write_file(folder / FILENAME, dumps(plan))
+def write(context: OutputContext, folder: Path) -> list[str]:
+    write_file(folder / FILENAME, dumps(context.plan))
+    return []
 
 
 def dumps(plan: Plan) -> str:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from edcal.errors import InputErrors
 from edcal.outputs import write_planning
+from edcal.outputs.context import OutputContext
 from edcal.pelican_plugin import abort
 from edcal.pelican_plugin.plan import resolve_state
 from edcal.pelican_plugin.state import state_of
+from edcal.themes import template_folders
+
+logger = logging.getLogger("edcal")
 
 
 class PlanGenerator:
@@ -30,4 +35,11 @@ class PlanGenerator:
     def generate_output(self, writer: Any) -> None:
         state = state_of(self.settings)
         assert state.plan is not None
-        state.staging = write_planning(state.plan, state.planning_path)
+        context = OutputContext(
+            plan=state.plan,
+            template_folders={kind: tuple(template_folders(self.settings, kind))
+                              for kind in ("drafts", "planning")},
+        )
+        state.staging, state.warnings = write_planning(context, state.planning_path)
+        for warning in state.warnings:
+            logger.info("%s", warning)

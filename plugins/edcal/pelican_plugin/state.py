@@ -38,6 +38,8 @@ class BuildState:
     articles: list[Article] = field(default_factory=list)
     plan: Plan | None = None
     staging: Path | None = None
+    #: Notes from the outputs (e.g. Hootsuite's unconfirmed rules), for the build's summary.
+    warnings: list[str] = field(default_factory=list)
     page_paths: tuple[Path, ...] = ()
     extra_metadata: frozenset[str] = frozenset()
     #: Static files (paths in content/) shown by live content, and by content not live yet.

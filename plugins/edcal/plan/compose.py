@@ -124,6 +124,9 @@ class Composed:
     url: str | None
     fitted: bool = False
     hashtags: tuple[str, ...] = ()
+    #: How the link is shown in the text (the full URL, or a shortened text).
+    link_text: str | None = None
+    template: str | None = None
 
     @property
     def fits(self) -> bool:
@@ -174,9 +177,11 @@ class DraftTemplates:
         return self._cache[name]
 
     def source_of(self, network: Network) -> str:
-        """The template file used for a network, for messages and sidecars."""
+        """The template used for a network, as ``folder/name`` for messages and sidecars."""
         template = self.template_for(network)
-        return template.filename or template.name or DEFAULT_TEMPLATE
+        name = template.name or DEFAULT_TEMPLATE
+        folder = Path(template.filename).parent.name if template.filename else DRAFTS_FOLDER
+        return f"{folder}/{name}"
 
 
 class Composer:
@@ -231,7 +236,9 @@ class Composer:
             shorter = self._fit(template, context, summary, network)
             if shorter is not None:
                 text, measures, fitted = shorter[0], shorter[1], True
-        return Composed(text, measures, url, fitted, tuple(hashtags))
+        shown = display if display and display in text else (url if url and url in text else None)
+        return Composed(text, measures, url, fitted, tuple(hashtags), shown,
+                        self.templates.source_of(network))
 
     def _fit(self, template: jinja2.Template, context: dict[str, Any], summary: str,
              network: Network) -> tuple[str, tuple[Measure, ...]] | None:

@@ -323,7 +323,7 @@ class _Resolver:
             parent=entry.id, promotional=promotional,
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
             lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures),
-            fitted=composed.fitted,
+            fitted=composed.fitted, link_text=composed.link_text, template=composed.template,
         )
 
     def _tracking_values(self, network: Network, campaign: Campaign | None, article: Article | None,

@@ -1,0 +1,38 @@
+"""``edcal export``: one file for a bulk scheduler, filtered by network and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from edcal.clock import parse_instant
+from edcal.errors import InputError, InputErrors, did_you_mean
+from edcal.model.source import Source
+from edcal.outputs import exports
+from edcal.pelican_plugin.metadata import read_plan
+
+
+def export(site: Path, settings_file: str, fmt: str, network: str | None, since: str | None,
+           until: str | None) -> tuple[bytes, list[str]]:
+    """The export's bytes and its warnings.
+
+    :raises InputErrors: on an unknown network or an invalid date.
+    """
+    plan = read_plan(site, settings_file)
+    zone = plan.calendar.zone
+    if network is not None and network not in plan.calendar.networks:
+        raise InputErrors([InputError(Source("--network", 1, 1), f"unknown network '{network}'",
+                                      did_you_mean(network, plan.calendar.networks)
+                                      or "networks: " + ", ".join(sorted(plan.calendar.networks)))])
+    if fmt == "hootsuite" and network is None and len(plan.calendar.networks) > 1:
+        choices = ", ".join(sorted(plan.calendar.networks))
+        raise InputErrors([InputError(Source("--network", 1, 1), "Hootsuite takes one network per file",
+                                      f"choose one with --network: {choices}")])
+    start = parse_instant(since, zone, "--since") if since else None
+    end = None
+    if until:
+        end = parse_instant(until, zone, "--until")
+        if len(until.strip()) == 10:  # a date: up to the end of that day
+            end += dt.timedelta(days=1)
+    posts = exports.upcoming(plan, network, start, end)
+    return exports.render(fmt, posts, plan)

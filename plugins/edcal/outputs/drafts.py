@@ -1,0 +1,98 @@
+"""planning/drafts/: the exact text of every post, ready to paste, with a JSON sidecar.
+
+``drafts/<network>/<YYYY-MM-DDTHHMM>-<item id>.txt`` holds the text and
+nothing else (UTF-8, no trailing newline); the ``.json`` beside it holds what
+a person or a script needs to publish it: counted length and limit, counting
+rule, link, media with alt text, scheduled time, campaign, owner, source.
+Withheld posts get no draft; the folder is rebuilt on every build, so drafts
+of removed posts disappear.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from edcal.model.plan import Item, Plan
+from edcal.networks.counting import RULE_DESCRIPTIONS
+from edcal.outputs._files import write_file
+from edcal.outputs.context import OutputContext
+from edcal.outputs.plan_json import local_stamp, utc_stamp
+
+FOLDER = "drafts"
+
+
+def drafted(plan: Plan) -> list[Item]:
+    """The posts that get a draft: every post not withheld."""
+    return [item for item in plan.items if item.kind == "post" and item.status != "withheld"]
+
+
+def draft_path(item: Item, plan: Plan) -> str:
+    """``drafts/<network>/<local date and time>-<id>`` without extension."""
+    assert isinstance(item.start, object) and item.network
+    local = item.start.astimezone(plan.calendar.zone)  # type: ignore[union-attr]
+    return f"{FOLDER}/{item.network}/{local:%Y-%m-%dT%H%M}-{item.id}"
+
+
+def write(context: OutputContext, folder: Path) -> list[str]:
+    plan = context.plan
+    for item in drafted(plan):
+        base = folder / draft_path(item, plan)
+        write_file(base.with_name(base.name + ".txt"), item.text or "")
+        sidecar_text = json.dumps(sidecar(item, plan), ensure_ascii=False, indent=2) + "\n"
+        write_file(base.with_name(base.name + ".json"), sidecar_text)
+    return []
+
+
+def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
+    calendar = plan.calendar
+    network = calendar.networks[item.network or ""]
+    text = item.text or ""
+    data: dict[str, Any] = {
+        "id": item.id,
+        "network": network.id,
+        "network_name": network.name,
+        "account": network.account,
+        "title": item.title,
+        "text": text,
+        "length": item.length,
+        "limit": item.limit,
+        "counting": item.counting,
+        "counting_rule": RULE_DESCRIPTIONS.get(item.counting or "", item.counting),
+        "fits": all(length <= limit for _, length, limit in item.lengths),
+        "lengths": [{"counting": c, "length": n, "limit": m} for c, n, m in item.lengths],
+        "scheduled": local_stamp(item.start, calendar),  # type: ignore[arg-type]
+        "scheduled_utc": utc_stamp(item.start),  # type: ignore[arg-type]
+        "status": item.status,
+        "link": item.url,
+        "link_text": item.link_text,
+        "links_clickable": network.links_clickable,
+        "media": [{"path": m.path, "alt": m.alt} for m in item.media],
+        "alt": item.media[0].alt if item.media else None,
+        "campaign": item.campaign,
+        "owner": item.owner,
+        "article": item.article,
+        "promotional": item.promotional,
+        "template": item.template,
+        "source": str(item.source),
+    }
+    facets = link_facets(text, item.link_text, item.url)
+    if facets:
+        data["facets"] = facets
+    return data
+
+
+def link_facets(text: str, link_text: str | None, url: str | None) -> list[dict[str, Any]]:
+    """Where the shown link sits in the UTF-8 text, as a Bluesky link facet would say.
+
+    Only for a shortened link: a full URL in the text needs no facet.
+    """
+    if not link_text or not url or link_text == url:
+        return []
+    index = text.rfind(link_text)
+    if index < 0:
+        return []
+    start = len(text[:index].encode("utf-8"))
+    end = start + len(link_text.encode("utf-8"))
+    return [{"byteStart": start, "byteEnd": end, "uri": url}]

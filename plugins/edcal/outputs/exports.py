@@ -1,0 +1,173 @@
+"""planning/exports/: upcoming posts as files for bulk schedulers.
+
+- ``hootsuite-<network>.csv``: Hootsuite's Bulk Composer format, one file per
+  network (the profile is chosen at upload): rows of date-time, message and
+  link, no header, UTF-8. Hootsuite takes at most 350 messages per upload, so
+  a longer list is split into ``-1``, ``-2``… files. Its unconfirmed rules
+  (minutes ending in 0 or 5, at least 10 minutes ahead, no duplicate
+  messages) are reported as warnings, never applied silently.
+- ``posts.csv``: every upcoming post, one row each, with a header.
+- ``posts.json``: the same, for schedulers' APIs.
+
+"Upcoming" means after "now" and not withheld; Hootsuite files also leave
+out posts whose status is still ``draft``. ``edcal export`` writes one of
+these, filtered by network and dates, to a chosen path.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from edcal.model.plan import Item, Plan
+from edcal.outputs._files import write_file
+from edcal.outputs.context import OutputContext
+from edcal.outputs.plan_json import local_stamp, utc_stamp
+
+FOLDER = "exports"
+FORMATS = ("hootsuite", "csv", "json")
+#: Hootsuite's Bulk Composer limit per upload.
+HOOTSUITE_MAX_ROWS = 350
+HOOTSUITE_MIN_LEAD = dt.timedelta(minutes=10)
+CSV_COLUMNS = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt",
+               "campaign", "owner", "source")
+
+
+def upcoming(plan: Plan, network: str | None = None, since: dt.datetime | None = None,
+             until: dt.datetime | None = None) -> list[Item]:
+    """Posts after ``since`` (default: now) and before ``until``, not withheld."""
+    since = since or plan.now
+    return [
+        item for item in plan.items
+        if item.kind == "post" and item.status != "withheld"
+        and isinstance(item.start, dt.datetime) and item.start > since
+        and (until is None or item.start < until)
+        and (network is None or item.network == network)
+    ]
+
+
+def write(context: OutputContext, folder: Path) -> list[str]:
+    plan = context.plan
+    posts = upcoming(plan)
+    warnings: list[str] = []
+    for network in sorted(plan.calendar.networks):
+        chosen = hootsuite_items([p for p in posts if p.network == network])
+        if not chosen:
+            continue
+        parts = _chunks(chosen, HOOTSUITE_MAX_ROWS)
+        for number, part in enumerate(parts, start=1):
+            suffix = f"-{number}" if len(parts) > 1 else ""
+            name = f"hootsuite-{network}{suffix}.csv"
+            data, part_warnings = hootsuite(part, plan)
+            write_file(folder / FOLDER / name, data)
+            warnings += [f"{FOLDER}/{name}: {w}" for w in part_warnings]
+        if len(parts) > 1:
+            warnings.append(f"{FOLDER}/hootsuite-{network}-*.csv: {len(chosen)} posts split into "
+                            f"{len(parts)} files: Hootsuite takes at most {HOOTSUITE_MAX_ROWS} per upload")
+    write_file(folder / FOLDER / "posts.csv", generic_csv(posts, plan))
+    write_file(folder / FOLDER / "posts.json", posts_json(posts, plan))
+    return warnings
+
+
+def render(fmt: str, posts: Sequence[Item], plan: Plan) -> tuple[bytes, list[str]]:
+    """One export as bytes, with its warnings (``edcal export``)."""
+    if fmt == "hootsuite":
+        data, warnings = hootsuite(hootsuite_items(posts), plan)
+        if len(posts) > HOOTSUITE_MAX_ROWS:
+            warnings.append(f"{len(posts)} posts: Hootsuite takes at most {HOOTSUITE_MAX_ROWS} per "
+                            "upload; narrow with --network, --since and --until")
+        return data.encode("utf-8"), warnings
+    if fmt == "csv":
+        return generic_csv(posts, plan).encode("utf-8"), []
+    return posts_json(posts, plan).encode("utf-8"), []
+
+
+def hootsuite_items(posts: Sequence[Item]) -> list[Item]:
+    return [p for p in posts if p.status == "scheduled"]
+
+
+def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
+    """Rows of date-time, message, link; and warnings about Hootsuite's unconfirmed rules."""
+    calendar = plan.calendar
+    pattern = calendar.exports.hootsuite_date_format
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    warnings: list[str] = []
+    messages: Counter[str] = Counter()
+    for post in posts:
+        network = calendar.networks[post.network or ""]
+        start: dt.datetime = post.start  # type: ignore[assignment]
+        local = start.astimezone(calendar.zone)
+        message = post.text or ""
+        # A shortened link text means nothing to Hootsuite: give it the real URL.
+        if post.link_text and post.url and post.link_text != post.url:
+            message = message.replace(post.link_text, post.url)
+        link = ""
+        if post.url and network.links_clickable and post.url not in message:
+            link = post.url
+        writer.writerow([local.strftime(pattern), message, link])
+        messages[message] += 1
+        if local.minute % 5:
+            warnings.append(f"{post.id} at {local:%H:%M}: Hootsuite may refuse times whose minutes "
+                            "do not end in 0 or 5 (unconfirmed rule)")
+        if start - plan.now < HOOTSUITE_MIN_LEAD:
+            warnings.append(f"{post.id}: less than 10 minutes ahead; Hootsuite may refuse it "
+                            "(unconfirmed rule)")
+    for message, count in messages.items():
+        if count > 1:
+            warnings.append(f"the same message appears {count} times; Hootsuite may refuse "
+                            f"duplicates (unconfirmed rule): {message[:60]!r}")
+    return buffer.getvalue(), warnings
+
+
+def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for post in posts:
+        media = post.media[0] if post.media else None
+        writer.writerow([
+            post.id, post.network, local_stamp(post.start, plan.calendar),  # type: ignore[arg-type]
+            post.status, post.title, post.text, post.url or "", media.path if media else "",
+            (media.alt or "") if media else "", post.campaign or "", post.owner or "", str(post.source),
+        ])
+    return buffer.getvalue()
+
+
+def posts_json(posts: Sequence[Item], plan: Plan) -> str:
+    document: dict[str, Any] = {
+        "version": 1,
+        "timezone": plan.calendar.timezone,
+        "generated_at": utc_stamp(plan.generated_at),
+        "posts": [
+            {
+                "id": post.id,
+                "network": post.network,
+                "account": plan.calendar.networks[post.network or ""].account,
+                "scheduled": local_stamp(post.start, plan.calendar),  # type: ignore[arg-type]
+                "scheduled_utc": utc_stamp(post.start),  # type: ignore[arg-type]
+                "status": post.status,
+                "title": post.title,
+                "text": post.text,
+                "length": post.length,
+                "limit": post.limit,
+                "link": post.url,
+                "media": [{"path": m.path, "alt": m.alt} for m in post.media],
+                "campaign": post.campaign,
+                "owner": post.owner,
+                "source": str(post.source),
+            }
+            for post in posts
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _chunks(items: list[Item], size: int) -> list[list[Item]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,182 @@
+"""Drafts and exports: the exact text to post, and files for bulk schedulers."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, items_by_id, load_plan, run_edcal, write_pelicanconf
+from edcal.__main__ import cli
+
+pytestmark = pytest.mark.e2e
+
+
+def drafts_of(site: Path) -> dict[str, Path]:
+    """Item id -> draft .txt file."""
+    found = {}
+    for path in (site / "planning" / "drafts").rglob("*.txt"):
+        found[path.stem[len("YYYY-MM-DDTHHMM-"):]] = path
+    return found
+
+
+def test_every_post_not_withheld_has_exactly_one_draft_with_the_plans_text(built: Path) -> None:
+    plan = load_plan(built)
+    posts = [i for i in plan["items"] if i["kind"] == "post"]
+    drafts = drafts_of(built)
+    expected = {p["id"] for p in posts if p["status"] != "withheld"}
+    assert set(drafts) == expected
+    for post in posts:
+        if post["status"] == "withheld":
+            continue
+        path = drafts[post["id"]]
+        start = dt.datetime.fromisoformat(post["start"])
+        assert path.relative_to(built / "planning").as_posix() == \
+            f"drafts/{post['network']}/{start:%Y-%m-%dT%H%M}-{post['id']}.txt"
+        assert path.read_bytes() == post["text"].encode("utf-8")  # nothing else, no newline
+        sidecar = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        assert (sidecar["text"], sidecar["length"], sidecar["limit"], sidecar["counting"]) == \
+            (post["text"], post["length"], post["limit"], post["counting"])
+        assert sidecar["scheduled"] == post["start"]
+        assert sidecar["source"] == post["source"]
+        assert sidecar["link"] == post["url"]
+        assert sidecar["campaign"] == post["campaign"] and sidecar["owner"] == post["owner"]
+
+
+def test_a_withheld_post_has_no_draft(built: Path) -> None:
+    assert items_by_id(load_plan(built))["gel-bluesky"]["status"] == "withheld"
+    assert not list((built / "planning" / "drafts").rglob("*gel-bluesky*"))
+
+
+def test_bluesky_drafts_show_a_short_link_and_carry_the_full_url_in_a_facet(built: Path) -> None:
+    sidecars = [json.loads(p.read_text(encoding="utf-8"))
+                for p in (built / "planning" / "drafts" / "bluesky").glob("*.json")]
+    linked = [s for s in sidecars if s["link"]]
+    assert linked
+    for sidecar in linked:
+        assert sidecar["link"] not in sidecar["text"]
+        facet = sidecar["facets"][0]
+        shown = sidecar["text"].encode("utf-8")[facet["byteStart"]:facet["byteEnd"]].decode("utf-8")
+        assert shown == sidecar["link_text"] and not shown.startswith("https://")
+        assert facet["uri"] == sidecar["link"] and "utm_source=bluesky" in facet["uri"]
+
+
+def test_stale_drafts_disappear(built: Path) -> None:
+    assert list((built / "planning" / "drafts").rglob("*-hello-mastodon.txt"))
+    calendar = built / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("networks: [linkedin, mastodon]",
+                                                                     "networks: [linkedin]"),
+                        encoding="utf-8")
+    assert run_edcal("build", cwd=built).returncode == 0
+    assert not list((built / "planning" / "drafts").rglob("*-hello-mastodon.*"))
+
+
+def test_a_template_override_changes_the_linkedin_drafts_and_nothing_else(built: Path) -> None:
+    before = {p.relative_to(built): p.read_bytes() for p in (built / "planning").rglob("*") if p.is_file()}
+    override = built / "templates" / "drafts"
+    override.mkdir(parents=True)
+    (override / "linkedin.txt.j2").write_text("[OVERRIDE] {{ text or title }}\n\n{{ link }}\n",
+                                              encoding="utf-8")
+    write_pelicanconf(built, 'THEME_TEMPLATES_OVERRIDES = ["templates"]\n')
+    assert run_edcal("build", cwd=built).returncode == 0
+    after = {p.relative_to(built): p.read_bytes() for p in (built / "planning").rglob("*") if p.is_file()}
+    changed = {path for path in before if before[path] != after.get(path)}
+    assert changed
+    for path in changed:
+        parts = path.parts
+        assert parts[1] in ("plan.json", "exports") or parts[2] == "linkedin", path
+    # In the plan and the exports, only LinkedIn posts changed.
+    plans = [{i["id"]: i for i in json.loads(files[Path("planning/plan.json")])["items"]} for files in (before, after)]
+    assert {i for i in plans[0] if plans[0][i] != plans[1][i]} == {i for i in plans[0] if i.endswith(
+        ("-linkedin", "-linkedin-1", "-linkedin-2"))}
+    rows = [list(csv.DictReader(io.StringIO(files[Path("planning/exports/posts.csv")].decode(), newline="")))
+            for files in (before, after)]
+    assert [r for r in rows[0] if r["network"] != "linkedin"] == [r for r in rows[1] if r["network"] != "linkedin"]
+    linkedin = [p for p in after if p.parts[1] == "drafts" and p.parts[2] == "linkedin" and p.suffix == ".txt"]
+    assert linkedin and all(after[p].startswith(b"[OVERRIDE] ") for p in linkedin)
+    sidecar = json.loads(after[linkedin[0].with_suffix(".json")])
+    assert sidecar["template"] == "drafts/linkedin.txt.j2" and sidecar["text"].startswith("[OVERRIDE]")
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("sample-drafts") / "site"
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "output", "planning", "tests", "__pycache__", "*.egg-info", ".pytest_cache"))
+    result = run_edcal("build", cwd=target, env={"EDCAL_NOW": "2026-11-23T10:00:00+01:00"})
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def test_every_sample_draft_fits_as_its_network_counts(sample: Path) -> None:
+    from edcal.load.calendar import load_calendar
+    from edcal.networks.counting import measure_all
+
+    networks = load_calendar(sample).networks
+    sidecars = [json.loads(p.read_text(encoding="utf-8")) for p in (sample / "planning" / "drafts").rglob("*.json")]
+    assert len(sidecars) > 100
+    for sidecar in sidecars:
+        measures = measure_all(sidecar["text"], networks[sidecar["network"]])
+        assert all(m.fits for m in measures), sidecar["id"]
+        assert sidecar["fits"] is True
+
+
+def test_the_sample_hootsuite_csv_has_three_columns_in_the_configured_date_format(sample: Path) -> None:
+    files = sorted((sample / "planning" / "exports").glob("hootsuite-*.csv"))
+    assert {f.name for f in files} >= {"hootsuite-linkedin.csv", "hootsuite-mastodon.csv"}
+    now = dt.datetime(2026, 11, 23, 10, 0)
+    for path in files:
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        assert rows
+        for row in rows:
+            assert len(row) == 3, (path.name, row)
+            when = dt.datetime.strptime(row[0], "%d/%m/%Y %H:%M")
+            assert when > now
+            assert row[1]
+            assert row[2] == "" or row[2].startswith("https://")
+
+
+def test_generic_exports_list_upcoming_posts(sample: Path) -> None:
+    exports = sample / "planning" / "exports"
+    rows = list(csv.DictReader(io.StringIO((exports / "posts.csv").read_text(encoding="utf-8"), newline="")))
+    document = json.loads((exports / "posts.json").read_text(encoding="utf-8"))
+    assert len(rows) == len(document["posts"]) > 50
+    assert all(r["scheduled"] > "2026-11-23T10:00" for r in rows)
+    assert all(r["status"] in ("scheduled", "draft") for r in rows)
+    assert [r["id"] for r in rows] == [p["id"] for p in document["posts"]]
+
+
+def test_edcal_export_filters_and_reports_hootsuite_notes(site: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    target = tmp_path / "linkedin.csv"
+    result = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "linkedin",
+                                 "--until", "2027-03-31", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
+    assert [r[0] for r in rows] == ["02/03/2027 10:00", "25/03/2027 09:00"]
+    both = runner.invoke(cli, ["export", "hootsuite", "--site", str(site)])
+    assert both.exit_code == 2 and "Hootsuite takes one network per file" in both.output
+    unknown = runner.invoke(cli, ["export", "json", "--site", str(site), "--network", "linkdin"])
+    assert unknown.exit_code == 2 and "did you mean 'linkedin'?" in unknown.output
+
+
+def test_hootsuite_notes_its_unconfirmed_rules() -> None:
+    from edcal.outputs.exports import hootsuite, upcoming
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: a, at: 2027-01-12 09:02, networks: [x], text: Même texte}\n"
+                             "  - {id: b, at: 2027-01-13 09:00, networks: [x], text: Même texte}\n"
+                             "  - {id: c, at: 2027-01-01 00:05, networks: [x], text: Bientôt}\n")
+    plan = plan_of(calendar, now="2027-01-01T00:00:00+01:00")
+    data, warnings = hootsuite(upcoming(plan, "x"), plan)
+    assert data.splitlines()[0] == "01/01/2027 00:05,Bientôt,"
+    assert any("a-x at 09:02" in w and "0 or 5" in w for w in warnings)
+    assert any("c-x: less than 10 minutes ahead" in w for w in warnings)
+    assert any("appears 2 times" in w for w in warnings)
