@@ -58,8 +58,8 @@ def test_the_plan_holds_what_calendar_yaml_says(built: Path) -> None:
     assert hello["campaign"] == "launch"
     assert hello["text"] == "Bonjour le monde\n\n#Lancement"
     assert hello["source"] == "calendar.yaml:21"
-    # A promotion across the DST change keeps its wall-clock time.
-    assert items["futur-linkedin-2"]["start"] == "2027-04-08T09:00:00+02:00"
+    # A promotion across the DST change lands on the network's Thursday slot, in summer time.
+    assert items["futur-linkedin-2"]["start"] == "2027-04-08T12:30:00+02:00"
     # Withheld by the freeze, with its reason.
     assert items["gel-bluesky"]["status"] == "withheld"
     assert items["gel-bluesky"]["withheld_reason"] == "Crise : tout est gelé"

@@ -85,6 +85,18 @@ def test_every_edcal_setting_and_variable_is_documented() -> None:
         assert f"`{name}`" in docs, f"{name} is not documented in docs/settings.md"
 
 
+def test_every_check_rule_is_documented() -> None:
+    from edcal.checks import all_rules
+
+    docs = (DOCS / "checks.md").read_text(encoding="utf-8")
+    for rule in all_rules().values():
+        assert f"### `{rule.id}`" in docs, f"rule {rule.id} is not documented in docs/checks.md"
+        body = section(docs, f"### `{rule.id}`")
+        assert f"**{rule.severity.capitalize()}.**" in body, f"{rule.id}'s severity is not {rule.severity} in docs"
+        for option in rule.options:
+            assert f"`{option.name}`" in body, f"option {option.name} of {rule.id} is not documented"
+
+
 def test_every_command_is_documented() -> None:
     docs = (DOCS / "cli.md").read_text(encoding="utf-8")
     for name in cli.commands:

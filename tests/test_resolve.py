@@ -25,6 +25,32 @@ def test_relative_dates_keep_the_wall_clock_across_dst() -> None:
     ]
 
 
+def test_day_offsets_land_on_the_networks_slot_unless_a_time_is_given() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: lancement\n    networks: [linkedin, x]\n"
+                             "    schedule: [at publication, +2 days, +3 days at 18:00]\n")
+    # Published Tuesday 10:00; LinkedIn's slots are tue 09:00 and thu 12:30, X has none.
+    items = by_id(plan_of(calendar, [article("lancement", "2027-01-12T10:00", calendar)]))
+    local = {k: v.start.astimezone(calendar.zone).strftime("%a %H:%M") for k, v in items.items() if v.kind == "post"}
+    assert local == {
+        "lancement-linkedin-1": "Tue 10:00", "lancement-x-1": "Tue 10:00",  # at publication: exact
+        "lancement-linkedin-2": "Thu 12:30", "lancement-x-2": "Thu 10:00",  # the slot, else the same time
+        "lancement-linkedin-3": "Fri 18:00", "lancement-x-3": "Fri 18:00",  # an explicit time wins
+    }
+
+
+def test_a_reminder_reads_differently_from_the_first_post() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x], schedule: [at publication, +3 days]}\n")
+    items = by_id(plan_of(calendar, [article("lancement", "2027-01-12T10:00", calendar, title="Le lancement")]))
+    assert items["lancement-x-1"].text.startswith("Le lancement")
+    assert items["lancement-x-2"].text.startswith("Au cas où vous l'auriez manqué : Le lancement")
+
+
+def test_a_default_promotion_waits_for_its_article() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x]}\n")
+    items = by_id(plan_of(calendar, [article("relu", "2027-01-12T10:00", calendar, status="review")]))
+    assert items["relu-x-1"].status == "draft"
+
+
 def test_recurrence_weekly_with_count_and_slot_time() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: tip\n    networks: [linkedin]\n"
                              "    repeat: {every: week, on: [tue, thu], from: 2027-03-15, count: 4}\n"

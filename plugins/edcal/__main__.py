@@ -73,38 +73,77 @@ def cli() -> None:
 
 @cli.command(epilog="Example: edcal build --site . -s publishconf.py")
 @site_options
+@click.option("--no-check", is_flag=True, help="Build even when checks find errors (emergencies only).")
 @input_errors_exit
-def build(site: Path, settings_file: str, verbosity: int | None) -> None:
+def build(site: Path, settings_file: str, verbosity: int | None, no_check: bool) -> None:
     """Build the blog into output/ and the team's plan into planning/.
 
     Runs Pelican with the edcal plugin: plain `pelican content` gives the
     same result. Drafts, articles in review, future-dated and withheld
-    articles never reach output/.
+    articles never reach output/. The checks' errors stop the build before
+    anything is written (exit 1), unless --no-check.
     """
+    from edcal.checks import report as reports
     from edcal.commands.build import build as run_build
     from edcal.commands.build import summary
+    from edcal.pelican_plugin.checking import ChecksFailed
 
-    with progress("Building the blog and the plan…", verbosity):
-        result = run_build(site, settings_file, verbosity or 0)
+    try:
+        with progress("Building the blog and the plan…", verbosity):
+            result = run_build(site, settings_file, verbosity or 0, check=not no_check)
+    except ChecksFailed as failed:
+        click.echo(reports.text(failed.findings, style=click.style), err=True, nl=False)
+        click.echo("edcal: the checks found errors; nothing was written "
+                   "(fix them, or build with --no-check in an emergency)", err=True)
+        sys.exit(reports.EXIT_FINDINGS)
     if (verbosity or 0) >= 0:
         for line in summary(result, site):
             click.echo(line)
 
 
-@cli.command(epilog="Example: edcal check --site .")
+@cli.command(epilog="Examples: edcal check; edcal check --format github --strict; "
+             "edcal check --only text-too-long --until 2027-03-31")
 @site_options
-@input_errors_exit
-def check(site: Path, settings_file: str, verbosity: int | None) -> None:
-    """Check calendar.yaml and the articles without building.
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="text for people, json for scripts, github for workflow annotations.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--only", multiple=True, metavar="RULE", help="Run only this rule (repeatable).")
+@click.option("--since", metavar="DATE", help="Check items from this date or instant (default: now).")
+@click.option("--until", metavar="DATE", help="Check items up to the end of this day (or this instant).")
+@click.option("--list", "list_rules", is_flag=True, help="List the rules and exit.")
+def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, strict: bool,
+          only: tuple[str, ...], since: str | None, until: str | None, list_rules: bool) -> None:
+    """Check the plan: lengths, media, links, cadence, flooding, freezes, holidays…
 
-    Reads metadata only (no Markdown rendering), resolves the whole plan, and
-    reports every invalid value as path:line:col with a hint.
+    Reads calendar.yaml and the articles' metadata (no Markdown rendering) and
+    runs every rule of docs/checks.md on what is still to come. Exit codes:
+    0 no errors, 1 errors (or warnings with --strict), 2 invalid input.
     """
-    from edcal.pelican_plugin.metadata import read_plan
+    from edcal.checks import all_rules
+    from edcal.checks import report as reports
+    from edcal.commands.check import check as run_check
 
-    plan = read_plan(site, settings_file)
-    if (verbosity or 0) >= 0:
-        click.echo(f"{len(plan.items)} items, no errors in the input")
+    if list_rules:
+        for rule in all_rules().values():
+            click.echo(f"{rule.id:22} {rule.severity:8} {rule.title}")
+        return
+    try:
+        findings = run_check(site, settings_file, only, since, until)
+    except InputErrors as exc:
+        if fmt == "json":
+            click.echo(reports.input_errors_json(exc.errors), nl=False)
+        elif fmt == "github":
+            click.echo(reports.input_errors_github(exc.errors), nl=False)
+        else:
+            report(exc)
+        sys.exit(EXIT_INPUT)
+    if fmt == "json":
+        click.echo(reports.as_json(findings, strict), nl=False)
+    elif fmt == "github":
+        click.echo(reports.github(findings), nl=False)
+    elif (verbosity or 0) >= 0 or findings:
+        click.echo(reports.text(findings, style=click.style), nl=False)
+    sys.exit(reports.exit_code(findings, strict))
 
 
 @cli.command("next-change", epilog='Example, in CI: edcal next-change --after "$LAST_DEPLOY"')

@@ -14,6 +14,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "Review due: {title}": "Relecture due : {title}",
         "Link in bio": "Lien en bio",
         "Read the article:": "Lire l'article :",
+        "In case you missed it:": "Au cas où vous l'auriez manqué :",
+        "Last reminder:": "Dernier rappel :",
         "New on the blog": "Nouveau sur le blog",
         "idea": "idée",
         "writing": "en rédaction",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from edcal.model.plan import Plan
 from edcal.pelican_plugin import RAISE_SETTING
+from edcal.pelican_plugin.checking import CHECK_SETTING
 from edcal.pelican_plugin.state import STATE_KEY, BuildState
 from edcal.site import pelican_logging, pelican_settings
 
@@ -21,20 +22,21 @@ class BuildResult:
     warnings: tuple[str, ...] = ()
 
 
-def build(site: Path, settings_file: str, verbosity: int = 0) -> BuildResult:
+def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True) -> BuildResult:
     """Run Pelican with the edcal plugin on ``site``.
 
     :param site: the site's folder.
     :param settings_file: Pelican settings, relative to ``site`` (pelicanconf.py, publishconf.py).
     :param verbosity: -1 quiet, 0 normal, 1 verbose.
+    :param check: stop on the checks' errors (``--no-check`` turns it off).
     :raises InputErrors: when the settings cannot be read.
-    :raises SystemExit: with code 2 when the content is invalid (already reported).
+    :raises ChecksFailed: when the checks find errors (and ``check`` is on).
     """
     from pelican import Pelican
 
     level = {-1: logging.ERROR, 0: logging.WARNING}.get(verbosity, logging.INFO)
     pelican_logging(level, quiet=verbosity < 0)
-    settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True})
+    settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True, CHECK_SETTING: check})
     pelican = Pelican(settings)
     pelican.run()
     state: BuildState = settings[STATE_KEY]

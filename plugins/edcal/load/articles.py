@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from edcal.checks.config import parse_silence
 from edcal.errors import ErrorCollector, did_you_mean
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
@@ -69,6 +70,7 @@ class ArticleSpec(Spec):
     social: dict[str, Any] | None = Field(None, description="Per-network wishes: skip, networks, and text/skip/image/alt per network.")
     draft_due: Date | None = Field(None, description="When the draft is due.")
     review_due: Date | None = Field(None, description="When the review is due.")
+    silence: Any = Field(None, description="Checks silenced on this article, each with a reason: {rule-id: reason}.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ class ArticleMeta:
     review_due: dt.date | None
     source: Source
     field_sources: dict[str, Source] = field(default_factory=dict)
+    silenced: dict[str, str] = field(default_factory=dict)
 
 
 def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: frozenset[str],
@@ -125,6 +128,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     campaign = _reference(spec.campaign, calendar.campaigns, "campaign", loc.value("campaign"), errors)
     owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
     social = _social(spec.social, loc, calendar, errors)
+    silenced = parse_silence(spec.silence, loc.value("silence"), errors)
     if len(errors.errors) > before:
         return None, extras
     meta = ArticleMeta(
@@ -132,7 +136,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         summary_source=spec.summary if spec.summary is not None else first_paragraph(parsed.body),
         image=spec.image, image_alt=spec.image_alt, campaign=campaign, owner=owner,
         social=social, draft_due=spec.draft_due, review_due=spec.review_due,
-        source=title_source, field_sources=fields,
+        source=title_source, field_sources=fields, silenced=silenced,
     )
     return meta, extras
 
@@ -308,5 +312,5 @@ def build_article(meta: ArticleMeta, *, slug: str, url: str, lang: str, is_origi
         summary=plain_text(meta.summary_source), tags=tags, category=category, authors=authors,
         image=meta.image, image_alt=meta.image_alt, campaign=meta.campaign, owner=meta.owner,
         social=meta.social, draft_due=meta.draft_due, review_due=meta.review_due,
-        field_sources=meta.field_sources,
+        field_sources=meta.field_sources, silenced=meta.silenced,
     )

@@ -16,6 +16,8 @@ from typing import Any
 
 from dateutil.rrule import rrulestr
 
+from edcal import public_holidays
+from edcal.checks.config import parse_checks, parse_silence
 from edcal.errors import ErrorCollector, InputError, InputErrors, did_you_mean
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
@@ -163,6 +165,8 @@ class _Builder:
         self._posts(calendar, documents)
         self._tracking(calendar, main)
         self._exports(calendar, main)
+        calendar.checks = parse_checks(main.raw.get("checks"), loc.value("checks"), self.errors)
+        self._country(calendar, loc)
         return calendar
 
     # -- sections -----------------------------------------------------------
@@ -284,6 +288,7 @@ class _Builder:
                     draft_due=spec.draft_due, review_due=spec.review_due, publish=spec.publish,
                     campaign=self._campaign(calendar, spec.campaign, _value(spec.loc, "campaign")),
                     notes=spec.notes, field_sources=fields,
+                    silenced=parse_silence(spec.silence, _value(spec.loc, "silence"), self.errors),
                 )
             )
 
@@ -322,6 +327,23 @@ class _Builder:
             enabled=spec.enabled, source=spec.source, medium=spec.medium, campaign=spec.campaign,
             content=spec.content, parameters=tuple(sorted(parameters.items())),
         )
+
+    def _country(self, calendar: Calendar, loc: Loc) -> None:
+        if calendar.country is None:
+            if calendar.subdivision is not None:
+                self.errors.add(loc.key("subdivision"), "`subdivision` needs `country`")
+            return
+        if not public_holidays.known_country(calendar.country):
+            self.errors.add(loc.value("country"), f"found country '{calendar.country}', expected an "
+                            "ISO 3166 code known to the holidays library",
+                            did_you_mean(calendar.country, public_holidays.countries())
+                            or "e.g. FR, BE, CH, CA")
+        elif calendar.subdivision is not None and \
+                calendar.subdivision not in public_holidays.subdivisions(calendar.country):
+            self.errors.add(loc.value("subdivision"), f"found subdivision '{calendar.subdivision}', "
+                            f"expected one of {calendar.country}'s",
+                            did_you_mean(calendar.subdivision, public_holidays.subdivisions(calendar.country))
+                            or ", ".join(public_holidays.subdivisions(calendar.country)[:12]))
 
     def _exports(self, calendar: Calendar, main: _Document) -> None:
         spec = main.spec.exports
@@ -407,6 +429,7 @@ class _Builder:
             campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
             variants=variants, when=when, schedule=schedule, recurrence=recurrence,
             texts=tuple(spec.texts or ()), field_sources=fields,
+            silenced=parse_silence(spec.silence, _value(loc, "silence"), self.errors),
         )
 
     def _post_networks(self, calendar: Calendar, spec: PostSpec, kind: str) -> tuple[str, ...] | None:

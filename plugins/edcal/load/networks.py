@@ -150,7 +150,7 @@ def site_network(
         source = where.value("color") if where else key_source
         errors.add(source, f"found colour '{network.color}', expected a CSS3 colour name",
                    did_you_mean(network.color.lower(), CSS3_COLORS) or "e.g. steelblue, teal")
-    return dataclasses.replace(network, color=network.color.lower())
+    return dataclasses.replace(network, color=network.color.lower(), source=key_source)
 
 
 def registry_with(site_networks: dict[str, Network]) -> Registry:

@@ -228,6 +228,7 @@ class IdeaSpec(Spec):
     publish: Date | None = Field(None, description="Target publication date.")
     campaign: Id | None = Field(None, description="Campaign it serves.")
     notes: Text | None = Field(None, description="Free notes: angle, sources, contacts.")
+    silence: Any = Field(None, description="Checks silenced on this idea, each with a reason.")
 
 
 class VariantSpec(Spec):
@@ -273,6 +274,7 @@ class PostSpec(Spec):
     status: Literal["draft", "scheduled"] = Field("scheduled", description="draft while the text is not final.")
     promotional: bool | None = Field(None, description="Counts as self-promotion (default: its campaign's setting).")
     variants: Mapping[str, VariantSpec] = Field(default_factory=dict, description="Per-network text, link, image, time or skip.")
+    silence: Any = Field(None, description="Checks silenced on this entry, each with a reason: {rule-id: reason}.")
 
 
 class PromoteSpec(Spec):
@@ -320,8 +322,9 @@ class CalendarSpec(Spec):
     posts: list[PostSpec] = Field(default_factory=list, description="Social posts: one-off, promotions, recurring.")
     tracking: TrackingSpec | None = Field(None, description="UTM parameters.")
     exports: ExportsSpec | None = Field(None, description="Files for bulk schedulers.")
+    checks: Any = Field(None, description="Checks tuned or turned off: {rule-id: off | warning | error | {severity, options}}.")
 
 
 #: Sections that only calendar.yaml itself may set (calendar.d files add entries).
 SITE_WIDE = ("version", "timezone", "country", "subdivision", "default_time", "horizon",
-             "blog", "tracking", "exports")
+             "blog", "tracking", "exports", "checks")

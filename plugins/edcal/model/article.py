@@ -58,6 +58,8 @@ class Article:
     draft_due: dt.date | None = None
     review_due: dt.date | None = None
     field_sources: dict[str, Source] = field(default_factory=dict)
+    #: Checks silenced in the front matter: rule id -> reason.
+    silenced: dict[str, str] = field(default_factory=dict)
 
     def where(self, name: str) -> Source:
         """The location of a front-matter field, or of the article when absent."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from edcal.model.network import Cadence, Network, Objective
@@ -80,6 +80,7 @@ class Idea:
     campaign: str | None = None
     notes: str | None = None
     field_sources: dict[str, Source] = field(default_factory=dict)
+    silenced: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +232,8 @@ class Calendar:
     posts: list[PostEntry] = field(default_factory=list)
     tracking: Tracking = field(default_factory=Tracking)
     exports: ExportSettings = field(default_factory=ExportSettings)
+    #: ``checks:``: rule id -> its settings (edcal.checks.config.RuleSettings).
+    checks: dict[str, Any] = field(default_factory=dict)
     #: Every file read, relative to the site root, in the order read.
     files: tuple[str, ...] = ()
     #: Sections kept as validated data for the modules that own them

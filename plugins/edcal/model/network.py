@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from edcal.model.source import Source
+
 CountingRule = Literal["twitter", "graphemes", "characters", "utf16", "utf8-bytes", "threads"]
 MediaRule = Literal["required", "optional", "none"]
 LinkDisplay = Literal["full", "shortened"]
@@ -91,6 +93,8 @@ class Network:
     max_per_day: int | None = None
     objective: Objective | None = None
     utm_source: str | None = None
+    #: Where the site sets up this network in calendar.yaml (None for unused built-ins).
+    source: Source | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
     @property

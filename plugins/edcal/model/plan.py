@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from edcal.model.article import Article
@@ -92,6 +93,9 @@ class Plan:
     generated_at: dt.datetime
     site_url: str = ""
     lang: str = "en"
+    #: The content folder (images are looked up there) and Pelican's ARTICLE_URL.
+    content_root: Path | None = None
+    article_url_template: str | None = None
 
     def by_id(self) -> dict[str, Item]:
         return {item.id: item for item in self.items}

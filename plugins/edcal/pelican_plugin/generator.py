@@ -8,7 +8,8 @@ from typing import Any
 from edcal.errors import InputErrors
 from edcal.outputs import write_planning
 from edcal.outputs.context import OutputContext
-from edcal.pelican_plugin import abort
+from edcal.pelican_plugin import RAISE_SETTING, abort
+from edcal.pelican_plugin.checking import check_plan
 from edcal.pelican_plugin.plan import resolve_state
 from edcal.pelican_plugin.state import state_of
 from edcal.themes import template_folders
@@ -28,15 +29,17 @@ class PlanGenerator:
     def generate_context(self) -> None:
         state = state_of(self.settings)
         try:
-            resolve_state(state)
+            plan = resolve_state(state)
         except InputErrors as exc:
             abort(exc, self.settings)
+        state.findings = check_plan(plan, self.settings, bool(self.settings.get(RAISE_SETTING)))
 
     def generate_output(self, writer: Any) -> None:
         state = state_of(self.settings)
         assert state.plan is not None
         context = OutputContext(
             plan=state.plan,
+            findings=tuple(state.findings),
             template_folders={kind: tuple(template_folders(self.settings, kind))
                               for kind in ("drafts", "planning")},
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from edcal.errors import InputErrors
 from edcal.model.plan import Plan
 from edcal.pelican_plugin.state import BuildState
@@ -13,7 +15,8 @@ from edcal.themes import template_folders
 def site_of(state: BuildState) -> Site:
     settings = state.settings
     return Site(url=str(settings.get("SITEURL") or "").rstrip("/"),
-                lang=str(settings.get("DEFAULT_LANG") or "en"))
+                lang=str(settings.get("DEFAULT_LANG") or "en"),
+                content=Path(settings["PATH"]), article_url=str(settings.get("ARTICLE_URL") or ""))
 
 
 def resolve_state(state: BuildState) -> Plan:

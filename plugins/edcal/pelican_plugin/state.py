@@ -37,6 +37,8 @@ class BuildState:
     errors: ErrorCollector = field(default_factory=ErrorCollector)
     articles: list[Article] = field(default_factory=list)
     plan: Plan | None = None
+    #: What the checks found on the plan (all severities).
+    findings: list[Any] = field(default_factory=list)
     staging: Path | None = None
     #: Notes from the outputs (e.g. Hootsuite's unconfirmed rules), for the build's summary.
     warnings: list[str] = field(default_factory=list)

@@ -226,6 +226,8 @@ class Composer:
             "owner": parts.owner,
             "hashtags": hashtags,
             "item_id": parts.item_id,
+            "step": None,
+            "steps": None,
             **parts.values,
         }
         template = self.templates.template_for(network)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from pathlib import Path
 
 from edcal.errors import ErrorCollector, did_you_mean
 from edcal.i18n import translator
@@ -47,6 +48,8 @@ class Site:
 
     url: str
     lang: str
+    content: Path | None = None
+    article_url: str | None = None
 
 
 def resolve_plan(
@@ -70,7 +73,8 @@ def resolve_plan(
     _check_unique(items, errors)
     errors.raise_if_any()
     items.sort(key=Item.sort_key)
-    return Plan(calendar, article_list, items, now, generated_at, site.url, site.lang)
+    return Plan(calendar, article_list, items, now, generated_at, site.url, site.lang,
+                site.content, site.article_url)
 
 
 def _check_unique(items: list[Item], errors: ErrorCollector) -> None:
@@ -121,6 +125,7 @@ class _Resolver:
             status=state.status, source=article.where("title"), url=article.url,
             campaign=article.campaign, owner=article.owner, article=article.slug, media=media,
             withheld_reason=state.freeze.reason if state.freeze else None,
+            silenced=dict(article.silenced),
         )
         return [item, *self._deadlines(item, article.draft_due, article.review_due,
                                        article.where("draft_due"), article.where("review_due"))]
@@ -129,6 +134,7 @@ class _Resolver:
         item = Item(
             id=f"idea-{idea.id}", kind="idea", title=idea.title, start=idea.publish,
             status=idea.status, source=idea.source, campaign=idea.campaign, owner=idea.owner,
+            silenced=dict(idea.silenced),
         )
         return [item, *self._deadlines(item, idea.draft_due, idea.review_due,
                                        idea.field_sources.get("draft_due", idea.source),
@@ -148,6 +154,7 @@ class _Resolver:
                 title=self._(label).format(title=parent.title), start=day,
                 status=parent.status, source=source, campaign=parent.campaign,
                 owner=parent.owner, article=parent.article, parent=parent.id,
+                silenced=dict(parent.silenced),
             ))
         return result
 
@@ -235,13 +242,16 @@ class _Resolver:
                 # An implicit promotion exists because of the article: point there.
                 where = entry.source if entry.implicit else (offset.source or entry.source)
                 try:
-                    start = offset_instant(publication, offset, self.calendar)
+                    start = offset_instant(publication, offset, network, self.calendar)
                 except WallClockError as exc:
                     self.errors.add(where, f"{exc} ('{offset.label}' after '{article.slug}', "
                                     f"{network.name})", exc.hint)
                     continue
+                # A default promotion waits for its article: not ready, not scheduled.
+                draft = entry.implicit and article.status in ("draft", "review")
                 items.append(self._post(entry, network, start,
-                                        f"{entry.id}-{network_id}-{number}", article, where))
+                                        f"{entry.id}-{network_id}-{number}", article, where,
+                                        step=(number, len(schedule)), draft=draft))
         return items
 
     def _recurring(self, entry: PostEntry, article: Article | None) -> list[Item]:
@@ -286,7 +296,8 @@ class _Resolver:
         return items
 
     def _post(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
-              article: Article | None, source: Source, text: str | None = None) -> Item:
+              article: Article | None, source: Source, text: str | None = None,
+              step: tuple[int, int] | None = None, draft: bool = False) -> Item:
         variant = entry.variants.get(network.id)
         override = article.social.per_network.get(network.id) if article else None
         custom_text = (
@@ -307,6 +318,7 @@ class _Resolver:
             network=network, item_id=item_id, text=custom_text, title=entry.title, url=url,
             article=article, campaign=campaign,
             owner=self.calendar.team.get(owner_id) if owner_id else None,
+            values={"step": step[0] if step else None, "steps": step[1] if step else None},
         ))
         window = freeze_at(self.calendar, start, network.id)
         media = self._media(entry, variant, override, article)
@@ -316,7 +328,7 @@ class _Resolver:
             promotional = bool(campaign and campaign.promotional)
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, composed.text),
-            start=start, status=post_status(start, entry.status == "draft", window, self.now),
+            start=start, status=post_status(start, entry.status == "draft" or draft, window, self.now),
             source=source, network=network.id, text=composed.text, length=primary.length,
             limit=primary.limit, counting=primary.counting, url=url, campaign=campaign_id,
             owner=owner_id, article=article.slug if article else None, media=media,

@@ -41,8 +41,14 @@ def when_instant(when: When, network: Network, calendar: Calendar) -> dt.datetim
     return localize(naive, calendar.zone)
 
 
-def offset_instant(publication: dt.datetime, offset: Offset, calendar: Calendar) -> dt.datetime:
-    """The instant ``offset`` after (or before) an article's publication."""
+def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
+                   calendar: Calendar) -> dt.datetime:
+    """The instant ``offset`` after (or before) an article's publication, on a network.
+
+    ``at publication`` is the article's instant. Days, weeks and months land on
+    the network's posting slot for that weekday (else at the publication's
+    wall-clock time) unless ``at`` names a time or a slot.
+    """
     if offset.amount == 0 and offset.time is None and offset.slot is None:
         return publication
     if offset.unit in ("minutes", "hours"):
@@ -53,6 +59,10 @@ def offset_instant(publication: dt.datetime, offset: Offset, calendar: Calendar)
         moved = dt.datetime.combine(moved.date(), calendar.slots[offset.slot])
     elif offset.time is not None:
         moved = dt.datetime.combine(moved.date(), offset.time)
+    else:
+        slot = next((s for s in network.slots if s.matches(moved.date())), None)
+        if slot is not None:
+            moved = dt.datetime.combine(moved.date(), slot.time)
     return localize(moved, calendar.zone)
 
 

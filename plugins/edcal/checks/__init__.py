@@ -1,0 +1,106 @@
+"""Checks: rules over the resolved plan that find what the public would otherwise find.
+
+``run_checks(plan)`` returns findings sorted by file and line. Rules live in
+the modules of :data:`RULE_MODULES`, one small function each; the site tunes
+or turns them off under ``checks:`` in calendar.yaml, and an entry silences
+one with ``silence: {rule-id: reason}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from edcal.checks.registry import RULES, CheckContext, Rule, Severity
+from edcal.model.plan import Item, Plan
+from edcal.model.source import Source
+
+#: Every module holding rules, imported once so the registry is complete.
+RULE_MODULES = ("content", "links", "rhythm", "editorial")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    source: Source
+    item: str | None = None
+    hint: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.source.path, self.source.line, self.source.column, self.rule, self.item or "")
+
+
+def all_rules() -> dict[str, Rule]:
+    for name in RULE_MODULES:
+        importlib.import_module(f"edcal.checks.rules.{name}")
+    return RULES
+
+
+def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.datetime | None = None,
+               only: Iterable[str] = (), errors_only: bool = False) -> list[Finding]:
+    """Every finding of the enabled rules on items between ``since`` (default: now) and ``until``.
+
+    :param only: run only these rule ids.
+    :param errors_only: run only the rules whose severity is "error" (what a build refuses).
+    """
+    rules = all_rules()
+    settings = plan.calendar.checks
+    start = since or plan.now
+    chosen = set(only)
+    upcoming = tuple(item for item in plan.items if _in_window(item.start, start, until, undated=True))
+    findings: list[Finding] = []
+    for rule in rules.values():
+        if chosen and rule.id not in chosen:
+            continue
+        configured = settings.get(rule.id)
+        severity = configured.severity if configured else rule.severity
+        if severity == "off" or (errors_only and severity != "error"):
+            continue
+        options = {option.name: option.default for option in rule.options}
+        if configured:
+            options.update(configured.options)
+        context = CheckContext(plan=plan, now=start, options=options, upcoming=upcoming)
+        for problem in rule.function(context):
+            item = problem.item
+            if item is not None and rule.id in item.silenced:
+                continue
+            when = problem.when if problem.when is not None else (item.start if item else None)
+            if when is not None and not _in_window(when, start, until, undated=False):
+                continue
+            findings.append(Finding(rule.id, severity, problem.message, problem.source,  # type: ignore[arg-type]
+                                    item.id if item else None, problem.hint))
+    return sorted(set(findings), key=Finding.sort_key)
+
+
+def _in_window(start: dt.datetime | dt.date | None, since: dt.datetime, until: dt.datetime | None,
+               undated: bool) -> bool:
+    if start is None:
+        return undated
+    if isinstance(start, dt.datetime):
+        return start >= since and (until is None or start < until)
+    # An all-day item is in the window if its day is.
+    day_start = dt.datetime.combine(start, dt.time(), since.tzinfo)
+    return day_start + dt.timedelta(days=1) > since and (until is None or day_start < until)
+
+
+def count(findings: Iterable[Finding]) -> tuple[int, int]:
+    """(errors, warnings)."""
+    found = list(findings)
+    errors = sum(1 for f in found if f.severity == "error")
+    return errors, len(found) - errors
+
+
+def items_with(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    """Findings by item id (the review page shows them beside each draft)."""
+    result: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.item:
+            result.setdefault(finding.item, []).append(finding)
+    return result
+
+
+__all__ = ["RULES", "Finding", "Item", "all_rules", "count", "items_with", "run_checks"]

@@ -1,0 +1,113 @@
+"""``checks:`` in calendar.yaml and ``silence:`` on entries, validated against the rules.
+
+    checks:
+      public-holiday: off              # a rule turned off
+      outside-slots: error             # or made an error
+      duplicate-text: {window: 14 days}
+      self-promotion: {severity: error, ceiling: 25%}
+
+    posts:
+      - id: rappel-salon
+        silence: {duplicate-text: "Le rappel reprend volontairement le texte du J-7"}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from edcal.errors import ErrorCollector, did_you_mean
+from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal.model.source import Source
+
+SEVERITIES = ("error", "warning", "off")
+_OFF = ("off", "false", "no", "disabled")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSettings:
+    severity: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_checks(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, RuleSettings]:
+    """The ``checks:`` section, with located errors for unknown rules, options and values."""
+    from edcal.checks import all_rules
+
+    rules = all_rules()
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        errors.add(where, "found a value in `checks:`, expected a mapping of rule ids to settings",
+                   "e.g. checks: {public-holiday: off}")
+        return {}
+    loc: Loc = raw[LOC_KEY]
+    result: dict[str, RuleSettings] = {}
+    for rule_id, value in raw.items():
+        if rule_id == LOC_KEY:
+            continue
+        rule = rules.get(rule_id)
+        if rule is None:
+            errors.add(loc.key(rule_id), f"unknown check '{rule_id}'",
+                       did_you_mean(rule_id, rules) or "docs/checks.md lists every rule")
+            continue
+        severity = rule.severity
+        options: dict[str, Any] = {}
+        if isinstance(value, dict):
+            vloc: Loc = value[LOC_KEY]
+            known = {option.name: option for option in rule.options}
+            for name, text in value.items():
+                if name == LOC_KEY:
+                    continue
+                if name == "severity":
+                    severity = _severity(text, vloc.value(name), errors) or severity
+                elif name in known:
+                    try:
+                        options[name] = known[name].parse(str(text))
+                    except ValueError as exc:
+                        errors.add(vloc.value(name), str(exc))
+                else:
+                    names = ["severity", *known]
+                    errors.add(vloc.key(name), f"unknown setting '{name}' for check '{rule_id}'",
+                               did_you_mean(name, names) or "settings: " + ", ".join(names))
+        else:
+            severity = _severity(value, loc.value(rule_id), errors) or severity
+        result[rule_id] = RuleSettings(severity, options)
+    return result
+
+
+def _severity(value: Any, where: Source, errors: ErrorCollector) -> str | None:
+    text = str(value).strip().lower() if value is not None else "off"
+    if text in _OFF:
+        return "off"
+    if text in ("error", "warning"):
+        return text
+    errors.add(where, f"found '{value}', expected error, warning or off")
+    return None
+
+
+def parse_silence(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, str]:
+    """``silence: {rule-id: reason}`` on one entry; a reason is required."""
+    from edcal.checks import all_rules
+
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        errors.add(where, "found a value in `silence:`, expected rule ids with a reason each",
+                   'e.g. silence: {duplicate-text: "Rappel volontaire"}')
+        return {}
+    rules = all_rules()
+    loc: Loc = raw[LOC_KEY]
+    result = {}
+    for rule_id, reason in raw.items():
+        if rule_id == LOC_KEY:
+            continue
+        if rule_id not in rules:
+            errors.add(loc.key(rule_id), f"unknown check '{rule_id}' in `silence:`",
+                       did_you_mean(rule_id, rules) or "docs/checks.md lists every rule")
+        elif not isinstance(reason, str) or not reason.strip():
+            errors.add(loc.key(rule_id), f"silencing '{rule_id}' needs a reason",
+                       f'write it: {rule_id}: "why this is fine here"')
+        else:
+            result[rule_id] = reason.strip()
+    return result

@@ -1,0 +1,83 @@
+"""The rule registry: each rule is one function with an id, a default severity and options.
+
+A rule is a generator over a :class:`CheckContext` that yields
+:class:`Problem` values; the engine turns them into findings with the
+severity the site chose, drops silenced ones and those outside the window.
+Adding a rule is adding a decorated function in one of the modules listed in
+:data:`edcal.checks.RULE_MODULES`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from edcal.model.plan import Item, Plan
+from edcal.model.source import Source
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule found, before the engine applies the site's settings."""
+
+    source: Source
+    message: str
+    hint: str | None = None
+    item: Item | None = None
+    #: When the problem happens, for --since/--until (default: the item's start).
+    when: dt.datetime | dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A setting of a rule, e.g. ``window: 30 days`` for duplicate-text."""
+
+    name: str
+    default: Any
+    parse: Callable[[str], Any]
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    plan: Plan
+    now: dt.datetime
+    options: dict[str, Any]
+    #: Posts, articles, ideas and deadlines that start at or after ``now`` (undated ideas too).
+    upcoming: tuple[Item, ...]
+
+    def posts(self) -> Iterator[Item]:
+        """Upcoming posts that will go out (not withheld)."""
+        return (i for i in self.upcoming if i.kind == "post" and i.status != "withheld")
+
+
+RuleFunction = Callable[[CheckContext], Iterator[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: Severity
+    title: str
+    function: RuleFunction
+    options: tuple[Option, ...] = field(default=())
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: Severity, title: str,
+         options: tuple[Option, ...] = ()) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a rule. ``title`` is one line for listings; the docs explain it in full."""
+
+    def register(function: RuleFunction) -> RuleFunction:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id} registered twice")
+        RULES[rule_id] = Rule(rule_id, severity, title, function, options)
+        return function
+
+    return register

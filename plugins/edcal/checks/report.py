@@ -1,0 +1,112 @@
+"""Findings for people (text), scripts (json) and GitHub workflows (annotations).
+
+All three list the same findings in the same order, and the command's exit
+code is computed once, from the findings, whatever the format.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from edcal.checks import Finding, count
+from edcal.errors import InputError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+
+def exit_code(findings: Sequence[Finding], strict: bool = False) -> int:
+    errors, warnings = count(findings)
+    return EXIT_FINDINGS if errors or (strict and warnings) else EXIT_OK
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    errors, warnings = count(findings)
+    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+
+
+def text(findings: Sequence[Finding], style: Callable[..., str] | None = None) -> str:
+    """``path:line:col: severity: message [rule]`` and a hint line, grouped by file, then a summary."""
+
+    def paint(value: str, **kwargs: object) -> str:
+        return style(value, **kwargs) if style else value
+
+    lines: list[str] = []
+    previous = None
+    for finding in findings:
+        source = finding.source
+        if previous is not None and source.path != previous:
+            lines.append("")
+        previous = source.path
+        color = "red" if finding.severity == "error" else "yellow"
+        lines.append(f"{paint(f'{source.path}:{source.line}:{source.column}', bold=True)}: "
+                     f"{paint(finding.severity, fg=color, bold=True)}: {finding.message} "
+                     f"{paint(f'[{finding.rule}]', dim=True)}")
+        if finding.hint:
+            lines.append(f"    hint: {finding.hint}")
+    if lines:
+        lines.append("")
+    lines.append(summary_line(findings))
+    return "\n".join(lines) + "\n"
+
+
+def as_json(findings: Sequence[Finding], strict: bool = False) -> str:
+    errors, warnings = count(findings)
+    document = {
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "message": f.message,
+                "file": f.source.path,
+                "line": f.source.line,
+                "column": f.source.column,
+                "item": f.item,
+                "hint": f.hint,
+            }
+            for f in findings
+        ],
+        "summary": {"errors": errors, "warnings": warnings, "exit_code": exit_code(findings, strict)},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def github(findings: Sequence[Finding]) -> str:
+    """One workflow command per finding: ``::error file=…,line=…,col=…,title=…::message``."""
+    lines = []
+    for f in findings:
+        message = f.message + (f"\n{f.hint}" if f.hint else "")
+        lines.append(f"::{f.severity} file={_property(f.source.path)},line={f.source.line},"
+                     f"col={f.source.column},title={_property(f.rule)}::{_data(message)}")
+    lines.append(f"::notice title=edcal check::{_data(summary_line(findings))}")
+    return "\n".join(lines) + "\n"
+
+
+def input_errors_json(errors: Sequence[InputError]) -> str:
+    document = {
+        "findings": [
+            {"rule": "invalid-input", "severity": "error", "message": e.message, "file": e.source.path,
+             "line": e.source.line, "column": e.source.column, "item": None, "hint": e.hint}
+            for e in errors
+        ],
+        "summary": {"errors": len(errors), "warnings": 0, "exit_code": EXIT_INPUT},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def input_errors_github(errors: Sequence[InputError]) -> str:
+    return "".join(
+        f"::error file={_property(e.source.path)},line={e.source.line},col={e.source.column},"
+        f"title=invalid input::{_data(e.message + (chr(10) + e.hint if e.hint else ''))}\n"
+        for e in errors
+    )
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")

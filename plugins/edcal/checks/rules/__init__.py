@@ -1,0 +1,1 @@
+"""The rules, one small function each (see edcal.checks.registry)."""

@@ -1,0 +1,71 @@
+"""Links that would break on the day: promoting an article not live yet, or that does not exist."""
+
+from __future__ import annotations
+
+import re
+import string
+import urllib.parse
+from collections.abc import Iterator
+
+from edcal.checks.registry import CheckContext, Problem, rule
+from edcal.errors import did_you_mean
+from edcal.plan.compose import is_site_url
+from edcal.plan.status import article_state
+
+
+@rule("post-before-article", "error",
+      "A post links to or promotes an article before it is live, or an article that is not ready")
+def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
+    plan = ctx.plan
+    articles = plan.articles_by_slug()
+    zone = plan.calendar.zone
+    for post in ctx.posts():
+        article = articles.get(post.article or "")
+        if article is None or post.start is None:
+            continue
+        state = article_state(article, plan.calendar, plan.now)
+        when = f"{post.start.astimezone(zone):%d/%m/%Y %H:%M}"  # type: ignore[union-attr]
+        if article.status in ("draft", "review"):
+            if post.status == "draft":
+                continue  # the post waits for its article (a default promotion does)
+            yield Problem(post.source, f"post '{post.id}' ({when}) links to '{article.slug}', which is "
+                          f"{'a draft' if article.status == 'draft' else 'still in review'}: "
+                          "it will not be online", f"publish the article ({article.source.path}) or "
+                          "move or remove the post", post)
+        elif state.live_at is None:
+            yield Problem(post.source, f"post '{post.id}' ({when}) links to '{article.slug}', held back "
+                          "by a freeze with no end", "end the freeze, or remove the post", post)
+        elif post.start < state.live_at:  # type: ignore[operator]
+            live = f"{state.live_at.astimezone(zone):%d/%m/%Y %H:%M}"
+            yield Problem(post.source, f"post '{post.id}' goes out {when}, before '{article.slug}' is "
+                          f"online ({live}): its link would be a dead page",
+                          "move the post after the article's date, or make it `at publication`", post)
+
+
+def _url_pattern(template: str) -> re.Pattern[str]:
+    """A regular expression for the URLs a Pelican ``ARTICLE_URL`` template produces."""
+    pattern = ""
+    for literal, field, _, _ in string.Formatter().parse(template):
+        pattern += re.escape(literal)
+        if field is not None:
+            pattern += r"[^/]+?" if field != "date" else r".+?"
+    return re.compile(pattern + r"(?:index\.html)?$")
+
+
+@rule("unknown-article-link", "error", "A post links to an article URL of the site that does not exist")
+def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
+    plan = ctx.plan
+    if not plan.site_url or not plan.article_url_template:
+        return
+    site_path = urllib.parse.urlsplit(plan.site_url).path.rstrip("/")
+    known = {urllib.parse.urlsplit(a.url).path for a in plan.articles}
+    shape = _url_pattern(plan.article_url_template.lstrip("/"))
+    for post in ctx.posts():
+        if not post.url or post.article or not is_site_url(post.url, plan.site_url):
+            continue
+        path = urllib.parse.urlsplit(post.url).path
+        relative = path[len(site_path):].lstrip("/")
+        if path in known or not shape.match(relative):
+            continue
+        yield Problem(post.source, f"post '{post.id}' links to {path}, which is no article of the site",
+                      did_you_mean(path, known) or "check the link, or use `article: <slug>`", post)

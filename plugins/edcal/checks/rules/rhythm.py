@@ -1,0 +1,213 @@
+"""Regularity and restraint: cadence, flooding, repetition, self-promotion, timing, freezes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from edcal.checks.registry import CheckContext, Option, Problem, rule
+from edcal.load import timeparse
+from edcal.model.calendar import Calendar
+from edcal.model.network import Cadence
+from edcal.model.plan import Item
+from edcal.model.source import Source
+
+
+def _percentage(text: str) -> float:
+    value = str(text).strip().rstrip("%").strip()
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"found '{text}', expected a percentage such as '20%'") from None
+    if not 0 <= number <= 100:
+        raise ValueError(f"found '{text}', expected a percentage between 0% and 100%")
+    return number / 100
+
+
+def _count(text: str) -> int:
+    if not str(text).strip().isdigit():
+        raise ValueError(f"found '{text}', expected a whole number")
+    return int(text)
+
+
+@rule("post-in-freeze", "warning", "A post falls in a freeze window and will be withheld")
+def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
+    for item in ctx.upcoming:
+        if item.kind == "post" and item.status == "withheld":
+            yield Problem(item.source, f"post '{item.id}' is withheld by a freeze: "
+                          f"{item.withheld_reason}", "it will not go out; move it after the freeze, "
+                          "or remove it", item)
+
+
+def _periods(cadence: Cadence, start: dt.date, end: dt.date) -> Iterator[tuple[dt.date, dt.date]]:
+    """Calendar periods (day, Monday-to-Sunday week, month) overlapping [start, end)."""
+    if cadence.per == "day":
+        first = start
+    elif cadence.per == "week":
+        first = start - dt.timedelta(days=start.weekday())
+    else:
+        first = start.replace(day=1)
+    while first < end:
+        if cadence.per == "day":
+            after = first + dt.timedelta(days=1)
+        elif cadence.per == "week":
+            after = first + dt.timedelta(days=7)
+        else:
+            after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        yield first, after
+        first = after
+
+
+def _period_label(cadence: Cadence, first: dt.date, after: dt.date) -> str:
+    last = after - dt.timedelta(days=1)
+    if cadence.per == "day":
+        return f"on {first:%d/%m/%Y}"
+    if cadence.per == "week":
+        return f"in the week of {first:%d/%m} to {last:%d/%m/%Y}"
+    return f"in {first:%m/%Y}"
+
+
+@rule("cadence-gap", "warning", "Fewer posts or articles than the cadence target in a coming period",
+      options=(Option("horizon", 42, timeparse.parse_days, "How far ahead periods are checked (default 6 weeks)."),))
+def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
+    plan = ctx.plan
+    calendar = plan.calendar
+    zone = calendar.zone
+    today = ctx.now.astimezone(zone).date()
+    end = today + dt.timedelta(days=int(ctx.options["horizon"]))
+    targets: list[tuple[str, str | None, Cadence, Source, list[Item]]] = []
+    for network in calendar.networks.values():
+        if network.cadence is not None:
+            posts = [i for i in plan.items if i.kind == "post" and i.network == network.id
+                     and i.status != "withheld"]
+            targets.append((network.name, network.id, network.cadence, network.source or calendar.source,
+                            posts))
+    if calendar.blog.cadence is not None:
+        articles = [i for i in plan.items if i.kind == "article" and i.status in ("published", "scheduled", "review")]
+        targets.append(("Blog", None, calendar.blog.cadence, calendar.blog.source or calendar.source,
+                        articles))
+    for name, network_id, cadence, source, items in targets:
+        days = [i.start.astimezone(zone).date() for i in items if isinstance(i.start, dt.datetime)]
+        for first, after in _periods(cadence, today, end):
+            if _frozen(calendar, network_id, first, after):
+                continue  # a freeze window explains the silence
+            found = sum(1 for day in days if first <= day < after)
+            if found < cadence.count:
+                what = "article" if name == "Blog" else "post"
+                yield Problem(source, f"{name}: {found} {what}{'s' if found != 1 else ''} "
+                              f"{_period_label(cadence, first, after)}, target {cadence.label}",
+                              "plan a post (or an article's promotion) in that period, or adjust `cadence:`",
+                              when=max(dt.datetime.combine(first, dt.time(), zone), ctx.now))
+
+
+def _frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt.date) -> bool:
+    """True when a freeze window (for this network, or the blog) overlaps the period."""
+    start = dt.datetime.combine(first, dt.time(), calendar.zone)
+    end = dt.datetime.combine(after, dt.time(), calendar.zone)
+    for window in calendar.freezes:
+        if network_id is None and not window.blog:
+            continue
+        if network_id is not None and window.networks is not None and network_id not in window.networks:
+            continue
+        if window.start < end and (window.end is None or window.end > start):
+            return True
+    return False
+
+
+@rule("too-many-per-day", "warning", "More posts on one day than a network's maximum")
+def too_many_per_day(ctx: CheckContext) -> Iterator[Problem]:
+    calendar = ctx.plan.calendar
+    by_day: dict[tuple[str, dt.date], list[Item]] = defaultdict(list)
+    for post in ctx.posts():
+        by_day[(post.network or "", post.start.astimezone(calendar.zone).date())].append(post)  # type: ignore[union-attr]
+    for (network_id, day), posts in sorted(by_day.items()):
+        network = calendar.networks[network_id]
+        if network.max_per_day is not None and len(posts) > network.max_per_day:
+            last = posts[network.max_per_day]
+            yield Problem(last.source, f"{len(posts)} {network.name} posts on {day:%d/%m/%Y} "
+                          f"({', '.join(p.id for p in posts)}), more than the maximum of "
+                          f"{network.max_per_day}", "spread them over several days", last)
+
+
+def _normalized(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"https?://\S+", "", text)).strip().casefold()
+
+
+@rule("duplicate-text", "warning", "The same text twice on a network within a few weeks",
+      options=(Option("window", 30, timeparse.parse_days, "How close two identical texts are flagged (default 30 days)."),))
+def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
+    window = dt.timedelta(days=int(ctx.options["window"]))
+    last_seen: dict[tuple[str, str], Item] = {}
+    for post in sorted(ctx.posts(), key=lambda p: (p.start, p.id)):
+        key = (post.network or "", _normalized(post.text or ""))
+        previous = last_seen.get(key)
+        if previous is not None and post.start - previous.start < window:  # type: ignore[operator]
+            network = ctx.plan.calendar.networks[post.network or ""]
+            yield Problem(post.source, f"{network.name} post '{post.id}' repeats the text of "
+                          f"'{previous.id}' ({previous.start:%d/%m/%Y}), within {window.days} days",
+                          "vary the text (recurring posts can take `texts:` in turn)", post)
+        last_seen[key] = post
+
+
+@rule("self-promotion", "warning", "Too large a share of promotional posts on a network in a month",
+      options=(Option("ceiling", 0.2, _percentage, "Largest share of promotional posts per network per month (default 20%)."),
+               Option("minimum", 5, _count, "Months with fewer posts than this are not judged (default 5).")))
+def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
+    calendar = ctx.plan.calendar
+    months: dict[tuple[str, int, int], list[Item]] = defaultdict(list)
+    for post in ctx.posts():
+        local = post.start.astimezone(calendar.zone)  # type: ignore[union-attr]
+        months[(post.network or "", local.year, local.month)].append(post)
+    ceiling = float(ctx.options["ceiling"])
+    for (network_id, year, month), posts in sorted(months.items()):
+        promotional = [p for p in posts if p.promotional]
+        if len(posts) < int(ctx.options["minimum"]) or len(promotional) <= ceiling * len(posts):
+            continue
+        network = calendar.networks[network_id]
+        share = round(100 * len(promotional) / len(posts))
+        yield Problem(network.source or calendar.source,
+                      f"{network.name}, {month:02d}/{year}: {len(promotional)} of {len(posts)} posts are "
+                      f"promotional ({share}%), above the ceiling of {round(ceiling * 100)}%",
+                      "mix in useful, non-promotional posts: advice, behind the scenes, the team",
+                      when=min(p.start for p in posts))  # type: ignore[type-var]
+
+
+@rule("outside-slots", "warning", "A post's time is outside its network's posting slots")
+def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
+    calendar = ctx.plan.calendar
+    for post in ctx.posts():
+        network = calendar.networks[post.network or ""]
+        if not network.slots:
+            continue
+        local = post.start.astimezone(calendar.zone)  # type: ignore[union-attr]
+        if any(slot.matches(local.date()) and slot.time == local.time().replace(second=0)
+               for slot in network.slots):
+            continue
+        slots = ", ".join(slot.label for slot in network.slots)
+        yield Problem(post.source, f"{network.name} post '{post.id}' is on {local:%a %d/%m at %H:%M}, "
+                      f"outside {network.name}'s slots ({slots})",
+                      "give the post a date only (it then takes the slot of its weekday), or add the slot",
+                      post)
+
+
+@rule("public-holiday", "warning", "A post goes out on a public holiday of the site's country")
+def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
+    calendar = ctx.plan.calendar
+    if not calendar.country:
+        return
+    from edcal.public_holidays import holidays_between
+
+    posts = list(ctx.posts())
+    if not posts:
+        return
+    days = [p.start.astimezone(calendar.zone).date() for p in posts]  # type: ignore[union-attr]
+    holidays = holidays_between(calendar, min(days), max(days), ctx.plan.lang)
+    for post, day in zip(posts, days, strict=True):
+        name = holidays.get(day)
+        if name:
+            network = calendar.networks[post.network or ""]
+            yield Problem(post.source, f"{network.name} post '{post.id}' goes out on {day:%d/%m/%Y}, "
+                          f"a public holiday ({name})", "few people read their feeds that day: "
+                          "move it, or silence this rule on the entry if it is intended", post)

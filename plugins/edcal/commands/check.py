@@ -1,0 +1,35 @@
+"""``edcal check``: the editorial linter, from metadata alone (no Markdown rendering)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from edcal.checks import Finding, all_rules, run_checks
+from edcal.clock import parse_instant
+from edcal.errors import InputError, InputErrors, did_you_mean
+from edcal.model.source import Source
+from edcal.pelican_plugin.metadata import read_plan
+
+
+def check(site: Path, settings_file: str, only: tuple[str, ...] = (), since: str | None = None,
+          until: str | None = None) -> list[Finding]:
+    """Findings of every enabled rule on the site's plan.
+
+    :raises InputErrors: for invalid input or options (exit code 2).
+    """
+    rules = all_rules()
+    unknown = [r for r in only if r not in rules]
+    if unknown:
+        raise InputErrors([InputError(Source("--only", 1, 1), f"unknown check '{r}'",
+                                      did_you_mean(r, rules) or "edcal check --list shows them")
+                           for r in unknown])
+    plan = read_plan(site, settings_file)
+    zone = plan.calendar.zone
+    start = parse_instant(since, zone, "--since") if since else None
+    end = None
+    if until:
+        end = parse_instant(until, zone, "--until")
+        if len(until.strip()) == 10:
+            end += dt.timedelta(days=1)
+    return run_checks(plan, since=start, until=end, only=only)

@@ -1,0 +1,391 @@
+"""Each rule, on a minimal plan that triggers it and one that does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from edcal.__main__ import cli
+from edcal.checks import all_rules, run_checks
+from edcal.errors import InputErrors
+from edcal.model.article import Article
+from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
+
+NOW = "2027-01-04T08:00:00+01:00"  # a Monday morning
+
+
+def findings(rule: str, calendar_yaml: str, articles: list | None = None, now: str = NOW,
+             extra: str = "") -> list:
+    calendar = calendar_from(PARIS_CALENDAR + extra + calendar_yaml)
+    arts = [a(calendar) if callable(a) else a for a in (articles or [])]
+    plan = plan_of(calendar, arts, now=now)
+    return run_checks(plan, only=[rule])
+
+
+def posts(*lines: str) -> str:
+    return "posts:\n" + "".join(f"  - {line}\n" for line in lines)
+
+
+def test_every_rule_has_a_test_here() -> None:
+    source = Path(__file__).read_text(encoding="utf-8")
+    for rule_id in all_rules():
+        assert f'"{rule_id}"' in source, f"no test for {rule_id}"
+
+
+def test_text_too_long() -> None:
+    long = "é" * 281
+    found = findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], text: {long}}}"))
+    assert len(found) == 1 and found[0].severity == "error"
+    assert "X post 'a-x' is 281 long, over the limit of 280 by 1" in found[0].message
+    assert str(found[0].source) == "calendar.yaml:10"
+    assert not findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], text: {long[:-1]}}}"))
+
+
+def test_text_too_long_counts_urls_as_the_network_does() -> None:
+    # (twitter-text only recognises real top-level domains: .example would count as text, as on X.)
+    text = "a" * 250 + " https://www.atelier-morel.fr/un/tres/long/chemin/qui/depasse/largement/vingt-trois"
+    # 250 + 1 + 23 = 274 on X: it fits, although the raw text is longer than 280.
+    assert not findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], text: '{text}'}}"))
+
+
+def test_title_too_long() -> None:
+    extra = "  pinterest: {}\n"
+    line = "{id: p, at: 2027-01-12 09:00, networks: [pinterest], image: images/a.png, alt: A, text: Hi, title: '%s'}"
+    assert findings("title-too-long", posts(line % ("t" * 101)), extra=extra)
+    assert not findings("title-too-long", posts(line % ("t" * 100)), extra=extra)
+
+
+def test_media_required() -> None:
+    extra = "  instagram: {}\n"
+    found = findings("media-required", posts("{id: i, at: 2027-01-12 09:00, networks: [instagram], text: Hi}"),
+                     extra=extra)
+    assert found and "Instagram requires one" in found[0].message
+    assert not findings("media-required", posts(
+        "{id: i, at: 2027-01-12 09:00, networks: [instagram], text: Hi, image: images/a.png, alt: A}"), extra=extra)
+
+
+def test_image_missing(tmp_path: Path) -> None:
+    from edcal.plan.resolve import Site, resolve_plan
+    from helpers import SITE, composer
+
+    calendar = calendar_from(PARIS_CALENDAR + posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [x], text: Hi, image: images/absente.png, alt: A}",
+        "{id: b, at: 2027-01-12 10:00, networks: [x], text: Hi, image: images/presente.png, alt: A}"))
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "presente.png").write_bytes(b"png")
+    plan = resolve_plan(calendar, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+                        site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
+    found = run_checks(plan, only=["image-missing"])
+    assert [f.item for f in found] == ["a-x"]
+    assert "image 'images/absente.png' of 'a-x' does not exist" in found[0].message
+
+
+def test_missing_alt_text() -> None:
+    found = findings("missing-alt-text", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Hi, image: images/a.png}"))
+    assert found and found[0].severity == "warning"
+    assert not findings("missing-alt-text", posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [x], text: Hi, image: images/a.png, alt: Une photo}"))
+    assert findings("missing-alt-text", "", [lambda c: article("a", "2027-01-12T09:00", c, image="images/a.png")])
+
+
+def test_alt_too_long() -> None:
+    extra = "  pinterest: {}\n"
+    line = "{id: p, at: 2027-01-12 09:00, networks: [pinterest], image: images/a.png, text: Hi, alt: '%s'}"
+    assert findings("alt-too-long", posts(line % ("a" * 501)), extra=extra)
+    assert not findings("alt-too-long", posts(line % ("a" * 500)), extra=extra)
+
+
+def test_too_many_hashtags() -> None:
+    extra = "  threads: {}\n"
+    assert findings("too-many-hashtags", posts("{id: t, at: 2027-01-12 09:00, networks: [threads], text: '#Un #Deux'}"),
+                    extra=extra)
+    assert not findings("too-many-hashtags", posts("{id: t, at: 2027-01-12 09:00, networks: [threads], text: '#Un et C#'}"),
+                        extra=extra)
+
+
+def test_too_many_links() -> None:
+    extra = "  threads: {}\n"
+    links = " ".join(f"https://example.org/{n}" for n in range(6))
+    assert findings("too-many-links", posts(f"{{id: t, at: 2027-01-12 09:00, networks: [threads], text: '{links}'}}"),
+                    extra=extra)
+    five = " ".join(f"https://example.org/{n % 5}" for n in range(6))  # 5 distinct
+    assert not findings("too-many-links", posts(f"{{id: t, at: 2027-01-12 09:00, networks: [threads], text: '{five}'}}"),
+                        extra=extra)
+
+
+def test_forbidden_characters() -> None:
+    extra = "  youtube: {}\n"
+    line = "{id: v, at: 2027-01-12 09:00, networks: [youtube], image: images/v.png, alt: A, text: '%s'}"
+    assert findings("forbidden-characters", posts(line % "a < b"), extra=extra)
+    assert not findings("forbidden-characters", posts(line % "a moins que b"), extra=extra)
+
+
+def test_post_before_article_when_dated_before() -> None:
+    rule = "post-before-article"
+    entry = "{id: teaser, at: 2027-01-11 09:00, networks: [x], article: lancement, text: Bientôt}"
+    found = findings(rule, posts(entry), [lambda c: article("lancement", "2027-01-12T10:00", c)])
+    assert found and found[0].severity == "error"
+    assert "goes out 11/01/2027 09:00, before 'lancement' is online (12/01/2027 10:00)" in found[0].message
+    assert str(found[0].source) == "calendar.yaml:10"
+    after = entry.replace("2027-01-11 09:00", "2027-01-12 10:00")
+    assert not findings(rule, posts(after), [lambda c: article("lancement", "2027-01-12T10:00", c)])
+
+
+def test_post_before_article_when_the_article_is_a_draft() -> None:
+    entry = "{id: p, at: 2027-01-20 09:00, networks: [x], article: brouillon, text: Lisez}"
+    found = findings("post-before-article", posts(entry),
+                     [lambda c: article("brouillon", "2027-01-12T10:00", c, status="draft")])
+    assert found and "which is a draft" in found[0].message
+    # The blog's default promotion of a draft waits for it: not an error.
+    assert not findings("post-before-article", "blog:\n  promote: {networks: [x]}\n",
+                        [lambda c: article("brouillon", "2027-01-12T10:00", c, status="draft")])
+
+
+def test_unknown_article_link() -> None:
+    import dataclasses
+
+    calendar = calendar_from(PARIS_CALENDAR + posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [x], text: Lisez, link: 'https://blog.example.fr/2027/lancemnt/'}",
+        "{id: b, at: 2027-01-12 10:00, networks: [x], text: Lisez, link: 'https://blog.example.fr/2027/lancement/'}",
+        "{id: c, at: 2027-01-12 11:00, networks: [x], text: Nos offres, link: 'https://blog.example.fr/offres/'}"))
+    lancement: Article = article("lancement", "2027-01-05T09:00", calendar)
+    lancement = dataclasses.replace(lancement, url="https://blog.example.fr/2027/lancement/")
+    plan = plan_of(calendar, [lancement], now=NOW)
+    plan.article_url_template = "{date:%Y}/{slug}/"
+    found = run_checks(plan, only=["unknown-article-link"])
+    assert [f.item for f in found] == ["a-x"]
+    assert "did you mean '/2027/lancement/'?" in (found[0].hint or "")
+
+
+def test_post_in_freeze() -> None:
+    extra = "freeze:\n  - {from: 2027-01-12, reason: Crise}\n"
+    found = findings("post-in-freeze", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Joyeux}"), extra=extra)
+    assert found and "withheld by a freeze: Crise" in found[0].message
+    assert not findings("post-in-freeze", posts("{id: a, at: 2027-01-11 09:00, networks: [x], text: Joyeux}"),
+                        extra=extra)
+
+
+def test_cadence_gap() -> None:
+    calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {cadence: 2/week}\n")
+    lines = ["{id: a, at: 2027-01-05 09:00, networks: [x], text: Un}",
+             "{id: b, at: 2027-01-07 09:00, networks: [x], text: Deux}",
+             "{id: c, at: 2027-01-12 09:00, networks: [x], text: Trois}"]
+    plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 2 weeks}}\n" + posts(*lines)), now=NOW)
+    found = run_checks(plan, only=["cadence-gap"])
+    assert [f.message for f in found] == ["X: 1 post in the week of 11/01 to 17/01/2027, target 2/week"]
+    assert str(found[0].source) == "calendar.yaml:7"
+    lines.append("{id: d, at: 2027-01-14 09:00, networks: [x], text: Quatre}")
+    plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 2 weeks}}\n" + posts(*lines)), now=NOW)
+    assert not run_checks(plan, only=["cadence-gap"])
+
+
+def test_cadence_gap_is_excused_by_a_freeze() -> None:
+    calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {cadence: 1/week}\n")
+    extra = "checks: {cadence-gap: {horizon: 1 week}}\nfreeze:\n  - {from: 2027-01-06, until: 2027-01-07, reason: Crise}\n"
+    plan = plan_of(calendar_from(calendar_text + extra), now=NOW)
+    assert not run_checks(plan, only=["cadence-gap"])
+
+
+def test_blog_cadence_gap() -> None:
+    found = findings("cadence-gap", "blog: {cadence: 1/week}\nchecks: {cadence-gap: {horizon: 7 days}}\n",
+                     [lambda c: article("a", "2027-01-05T09:00", c)])
+    assert not found
+    found = findings("cadence-gap", "blog: {cadence: 2/week}\nchecks: {cadence-gap: {horizon: 7 days}}\n",
+                     [lambda c: article("a", "2027-01-05T09:00", c)])
+    assert found and found[0].message.startswith("Blog: 1 article in the week of 04/01")
+
+
+def test_too_many_per_day() -> None:
+    calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {max_per_day: 1}\n")
+    plan = plan_of(calendar_from(calendar_text + posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [x], text: Un}",
+        "{id: b, at: 2027-01-12 18:00, networks: [x], text: Deux}")), now=NOW)
+    found = run_checks(plan, only=["too-many-per-day"])
+    assert found and found[0].message == "2 X posts on 12/01/2027 (a-x, b-x), more than the maximum of 1"
+    plan = plan_of(calendar_from(calendar_text + posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [x], text: Un}",
+        "{id: b, at: 2027-01-13 09:00, networks: [x], text: Deux}")), now=NOW)
+    assert not run_checks(plan, only=["too-many-per-day"])
+
+
+def test_duplicate_text_and_its_window() -> None:
+    lines = ["{id: a, at: 2027-01-12 09:00, networks: [x], text: Même texte}",
+             "{id: b, at: 2027-01-20 09:00, networks: [x], text: '  même   TEXTE '}"]
+    found = findings("duplicate-text", posts(*lines))
+    assert found and found[0].item == "b-x"
+    assert not findings("duplicate-text", posts(*lines), extra="checks: {duplicate-text: {window: 5 days}}\n")
+
+
+def test_self_promotion() -> None:
+    lines = [f"{{id: p{n}, at: 2027-01-{10 + n} 09:00, networks: [x], text: Texte {n}"
+             f"{', promotional: true' if n < 2 else ''}}}" for n in range(5)]
+    found = findings("self-promotion", posts(*lines))
+    assert found and "X, 01/2027: 2 of 5 posts are promotional (40%), above the ceiling of 20%" in found[0].message
+    assert not findings("self-promotion", posts(*lines), extra="checks: {self-promotion: {ceiling: 40%}}\n")
+
+
+def test_outside_slots() -> None:
+    found = findings("outside-slots", posts("{id: a, at: 2027-01-12 17:00, networks: [linkedin], text: Hi}"))
+    assert found and "outside LinkedIn's slots (tue 09:00, thu 12:30)" in found[0].message
+    assert not findings("outside-slots", posts("{id: a, at: 2027-01-12, networks: [linkedin], text: Hi}"))
+    assert not findings("outside-slots", posts("{id: a, at: 2027-01-12 17:00, networks: [x], text: Hi}"))
+
+
+def test_public_holiday() -> None:
+    found = findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"),
+                     extra="country: FR\n")
+    assert found and "a public holiday (Fête du Travail)" in found[0].message
+    assert not findings("public-holiday", posts("{id: a, at: 2027-05-03 10:00, networks: [x], text: Hi}"),
+                        extra="country: FR\n")
+    assert not findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"))
+
+
+def test_idea_overdue() -> None:
+    found = findings("idea-overdue", "ideas:\n  - {title: Portrait, owner: ana, status: writing, draft_due: 2027-01-02}\n")
+    assert found and found[0].message == "the draft of 'Portrait' was due 02/01/2027 and it is still writing (owner: Ana)"
+    assert not findings("idea-overdue", "ideas:\n  - {title: Portrait, status: review, draft_due: 2027-01-02}\n")
+    assert not findings("idea-overdue", "ideas:\n  - {title: Portrait, draft_due: 2027-01-05}\n")
+
+
+def test_review_too_late() -> None:
+    found = findings("review-too-late", "", [lambda c: article("a", "2027-01-05T09:00", c, status="review")])
+    assert found and "still in review and due 05/01/2027 09:00" in found[0].message
+    assert not findings("review-too-late", "", [lambda c: article("a", "2027-01-08T09:00", c, status="review")])
+    assert findings("review-too-late", "checks: {review-too-late: {margin: 5 days}}\n",
+                    [lambda c: article("a", "2027-01-08T09:00", c, status="review")])
+
+
+def test_past_items_are_not_nagged() -> None:
+    line = "{id: a, at: 2027-01-01 09:00, networks: [x], text: '%s'}" % ("é" * 300)
+    assert not findings("text-too-long", posts(line))
+    assert findings("text-too-long", posts(line), now="2026-12-31T00:00:00+01:00")
+
+
+def test_a_silenced_rule_needs_a_reason_and_is_silent() -> None:
+    lines = ["{id: a, at: 2027-01-12 09:00, networks: [x], text: Même}",
+             "{id: b, at: 2027-01-20 09:00, networks: [x], text: Même, silence: {duplicate-text: Rappel voulu}}"]
+    assert not findings("duplicate-text", posts(*lines))
+    with pytest.raises(InputErrors, match="silencing 'duplicate-text' needs a reason"):
+        findings("duplicate-text", posts(lines[0], lines[1].replace("Rappel voulu", "''")))
+    with pytest.raises(InputErrors, match="unknown check 'duplicate-txt' in `silence:`"):
+        findings("duplicate-text", posts(lines[0], lines[1].replace("duplicate-text", "duplicate-txt")))
+
+
+def test_checks_settings_are_validated() -> None:
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + "checks:\n  public-holidays: off\n  duplicate-text: {windw: 3 days}\n"
+                      "  outside-slots: loud\n")
+    messages = [e.format() for e in caught.value.errors]
+    assert "unknown check 'public-holidays'" in messages[0] and "did you mean 'public-holiday'?" in messages[0]
+    assert "unknown setting 'windw' for check 'duplicate-text'" in messages[1]
+    assert "found 'loud', expected error, warning or off" in messages[2]
+
+
+def test_a_rule_turned_off_or_made_an_error() -> None:
+    line = posts("{id: a, at: 2027-01-12 17:00, networks: [linkedin], text: Hi}")
+    assert not findings("outside-slots", line, extra="checks: {outside-slots: off}\n")
+    assert findings("outside-slots", line, extra="checks: {outside-slots: error}\n")[0].severity == "error"
+
+
+# -- the command line, on a site ------------------------------------------------
+
+SITE_POSTS = """
+  - id: teaser
+    networks: [linkedin]
+    at: 2027-03-20 09:00
+    article: futur
+    text: Bientôt !
+  - id: trop-long
+    networks: [x]
+    at: 2027-03-01 09:00
+    text: {long}
+"""
+
+
+@pytest.fixture
+def broken_site(site: Path) -> Path:
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + SITE_POSTS.format(long="é" * 300), encoding="utf-8")
+    return site
+
+
+def line_of(site: Path, needle: str) -> int:
+    return next(n for n, line in enumerate((site / "calendar.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if needle in line)
+
+
+def test_the_two_errors_of_the_issue_are_located(broken_site: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", "--site", str(broken_site), "--format", "json"])
+    assert result.exit_code == 1
+    found = {(f["rule"], f["item"]): f for f in json.loads(result.output)["findings"]}
+    before = found[("post-before-article", "teaser-linkedin")]
+    assert (before["severity"], before["file"], before["line"]) == ("error", "calendar.yaml", line_of(broken_site, "id: teaser"))
+    long = found[("text-too-long", "trop-long-x")]
+    assert (long["severity"], long["line"]) == ("error", line_of(broken_site, "id: trop-long"))
+    assert "is 300 long, over the limit of 280 by 20" in long["message"]
+
+
+def test_the_three_formats_agree(broken_site: Path) -> None:
+    runner = CliRunner()
+    text = runner.invoke(cli, ["check", "--site", str(broken_site)])
+    data = runner.invoke(cli, ["check", "--site", str(broken_site), "--format", "json"])
+    github = runner.invoke(cli, ["check", "--site", str(broken_site), "--format", "github"])
+    assert text.exit_code == data.exit_code == github.exit_code == 1
+    document = json.loads(data.output)
+    keys = [(f["file"], f["line"], f["column"], f["severity"], f["rule"]) for f in document["findings"]]
+    text_keys = []
+    for line in text.output.splitlines():
+        if line and not line.startswith((" ", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")):
+            location, severity, rest = line.split(": ", 2)
+            path, row, col = location.rsplit(":", 2)
+            text_keys.append((path, int(row), int(col), severity, rest.rsplit("[", 1)[1].rstrip("]")))
+    github_keys = []
+    for line in github.output.splitlines():
+        if line.startswith(("::error", "::warning")):
+            head = line[2:].split("::", 1)[0]
+            severity, props = head.split(" ", 1)
+            values = dict(p.split("=", 1) for p in props.split(","))
+            github_keys.append((values["file"], int(values["line"]), int(values["col"]), severity, values["title"]))
+    assert keys == text_keys == github_keys
+    summary = document["summary"]
+    assert text.output.rstrip().endswith(f"{summary['errors']} errors, {summary['warnings']} warnings")
+
+
+def test_strict_only_since_until(broken_site: Path) -> None:
+    runner = CliRunner()
+    only = runner.invoke(cli, ["check", "--site", str(broken_site), "--only", "text-too-long", "--format", "json"])
+    assert {f["rule"] for f in json.loads(only.output)["findings"]} == {"text-too-long"}
+    early = runner.invoke(cli, ["check", "--site", str(broken_site), "--until", "2027-03-10", "--format", "json"])
+    assert {f["item"] for f in json.loads(early.output)["findings"] if f["severity"] == "error"} == {"trop-long-x"}
+    strict = runner.invoke(cli, ["check", "--site", str(broken_site), "--only", "post-in-freeze", "--strict"])
+    assert strict.exit_code == 1 and "post 'gel-bluesky' is withheld by a freeze" in strict.output
+    bad = runner.invoke(cli, ["check", "--site", str(broken_site), "--only", "text-too-lng"])
+    assert bad.exit_code == 2 and "did you mean 'text-too-long'?" in bad.output
+
+
+def test_input_errors_in_json_and_github_formats(site: Path) -> None:
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("[linkedin, mastodon]", "[linkdin, mastodon]"),
+                        encoding="utf-8")
+    runner = CliRunner()
+    data = runner.invoke(cli, ["check", "--site", str(site), "--format", "json"])
+    assert data.exit_code == 2
+    assert json.loads(data.output)["findings"][0]["rule"] == "invalid-input"
+    github = runner.invoke(cli, ["check", "--site", str(site), "--format", "github"])
+    assert github.exit_code == 2 and github.output.startswith("::error file=calendar.yaml,line=22,col=16,title=invalid input::")
+
+
+def test_build_stops_on_errors_unless_no_check(broken_site: Path) -> None:
+    from conftest import run_edcal
+
+    result = run_edcal("build", cwd=broken_site)
+    assert result.returncode == 1
+    assert "[text-too-long]" in result.stderr and "nothing was written" in result.stderr
+    assert not (broken_site / "output").exists() and not (broken_site / "planning").exists()
+    forced = run_edcal("build", "--no-check", cwd=broken_site)
+    assert forced.returncode == 0, forced.stderr
+    assert (broken_site / "planning" / "plan.json").is_file()
