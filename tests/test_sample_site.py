@@ -40,7 +40,7 @@ def test_sample_plan_uses_every_feature(sample: Path) -> None:
     assert any(i["kind"] == "idea" and i["start"] is None for i in items)  # undated backlog
     assert any(p["status"] == "withheld" for p in posts)  # a freeze window
     assert any(p["campaign"] for p in posts)
-    assert len([p for p in posts if p["id"].startswith("astuce-du-mardi-")]) > 10  # recurring
+    assert len([p for p in posts if p["id"].startswith("astuce-du-jeudi-")]) > 10  # recurring
     assert any(p["id"].startswith("salon-industrie-2027-") for p in posts)  # a promotion
     by_id = items_by_id(plan)
     assert by_id["voeux-2027-intranet"]["start"] == "2027-01-04T08:30:00+01:00"
