@@ -90,7 +90,8 @@ def test_a_template_override_changes_the_linkedin_drafts_and_nothing_else(built:
     assert changed
     for path in changed:
         parts = path.parts
-        assert parts[1] in ("plan.json", "exports") or parts[2] == "linkedin", path
+        # plan.json, the exports and the review page list the LinkedIn posts too.
+        assert parts[1] in ("plan.json", "exports") or parts[2] in ("linkedin", "index.html"), path
     # In the plan and the exports, only LinkedIn posts changed.
     plans = [{i["id"]: i for i in json.loads(files[Path("planning/plan.json")])["items"]} for files in (before, after)]
     assert {i for i in plans[0] if plans[0][i] != plans[1][i]} == {i for i in plans[0] if i.endswith(
@@ -180,3 +181,46 @@ def test_hootsuite_notes_its_unconfirmed_rules() -> None:
     assert any("a-x at 09:02" in w and "0 or 5" in w for w in warnings)
     assert any("c-x: less than 10 minutes ahead" in w for w in warnings)
     assert any("appears 2 times" in w for w in warnings)
+
+
+def test_the_review_page_shows_every_upcoming_draft_with_its_exact_text(built: Path) -> None:
+    from html.parser import HTMLParser
+
+    class Cards(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.cards: dict[str, dict] = {}
+            self.current: str | None = None
+            self.in_text: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            values = dict(attrs)
+            if tag == "article" and "data-item-id" in values:
+                self.current = values["data-item-id"]
+                self.cards[self.current] = {"network": values["data-network"], "text": "", "copy": False}
+            if tag == "button" and values.get("class") == "copy":
+                self.cards[self.current]["copy"] = True
+            if tag == "textarea" and self.current:
+                self.in_text = self.current
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "textarea":
+                self.in_text = None
+
+        def handle_data(self, data: str) -> None:
+            if self.in_text:
+                self.cards[self.in_text]["text"] += data
+
+    page = (built / "planning" / "drafts" / "index.html").read_text(encoding="utf-8")
+    parser = Cards()
+    parser.feed(page)
+    plan = load_plan(built)
+    upcoming = [i for i in plan["items"] if i["kind"] == "post" and i["status"] != "withheld"
+                and i["start"] >= "2027-02-15T10:00:00+01:00"]
+    assert set(parser.cards) == {p["id"] for p in upcoming}
+    for post in upcoming:
+        card = parser.cards[post["id"]]
+        assert card["text"] == post["text"] and card["network"] == post["network"] and card["copy"]
+    assert f'{upcoming[0]["length"]} / {upcoming[0]["limit"]}' in page
+    assert '<html lang="fr">' in page and "Brouillons à relire" in page
+    assert (built / "planning" / "assets" / "planning.js").is_file()

@@ -1,36 +1,60 @@
 """The few words the engine writes itself, in the site's language (French or English).
 
-Themes and draft templates get the same catalogue as ``_()``; a site in
-another language falls back to English.
+Draft templates and planning pages get the same catalogue as ``_()``. Each
+language is a YAML file in ``edcal/translations/`` (English text -> its
+translation); a language without a file falls back to English.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Callable
+from importlib import resources
 
-CATALOG: dict[str, dict[str, str]] = {
-    "fr": {
-        "Draft due: {title}": "Rédaction due : {title}",
-        "Review due: {title}": "Relecture due : {title}",
-        "Link in bio": "Lien en bio",
-        "Read the article:": "Lire l'article :",
-        "In case you missed it:": "Au cas où vous l'auriez manqué :",
-        "Last reminder:": "Dernier rappel :",
-        "New on the blog": "Nouveau sur le blog",
-        "idea": "idée",
-        "writing": "en rédaction",
-        "review": "en relecture",
-        "draft": "brouillon",
-        "scheduled": "planifié",
-        "published": "publié",
-        "withheld": "retenu",
-    },
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+@functools.cache
+def catalog(code: str) -> dict[str, str]:
+    """The translations of one language (``translations/<code>.yaml``), empty for English."""
+    resource = resources.files("edcal.translations").joinpath(f"{code}.yaml")
+    if not resource.is_file():
+        return {}
+    return dict(yaml.load(resource.read_text(encoding="utf-8"), Loader=_Loader) or {})
+
+
+DAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
 }
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"),
+}
+
+
+def language(lang: str | None) -> str:
+    """The catalogue's language for a site language code ("fr-FR" -> "fr"), else English."""
+    code = (lang or "en").split("-")[0].split("_")[0].lower()
+    return code if code in DAYS else "en"
+
+
+def long_date(day: dt.date, lang: str | None) -> str:
+    """"mardi 12 janvier 2027" / "Tuesday 12 January 2027"."""
+    code = language(lang)
+    return f"{DAYS[code][day.weekday()]} {day.day} {MONTHS[code][day.month - 1]} {day.year}"
 
 
 def translator(lang: str | None) -> Callable[[str], str]:
     """``_(text)`` for ``lang`` ("fr", "fr-FR", "en"…): the translation, else the text."""
-    table = CATALOG.get((lang or "en").split("-")[0].split("_")[0].lower(), {})
+    table = catalog(language(lang))
 
     def translate(text: str) -> str:
         return table.get(text, text)

@@ -14,11 +14,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from edcal.outputs import drafts, exports, plan_json
+from edcal.outputs import drafts, exports, plan_json, review
 from edcal.outputs.context import OutputContext
 
 #: The outputs, in the order they are written.
-OUTPUTS = (plan_json, drafts, exports)
+OUTPUTS = (plan_json, drafts, exports, review)
 
 
 def write_planning(context: OutputContext, target: Path) -> tuple[Path, list[str]]:

@@ -321,7 +321,7 @@ class _Resolver:
             values={"step": step[0] if step else None, "steps": step[1] if step else None},
         ))
         window = freeze_at(self.calendar, start, network.id)
-        media = self._media(entry, variant, override, article)
+        media = self._media(entry, variant, override, article, network)
         primary = composed.measures[0]
         promotional = entry.promotional
         if promotional is None:
@@ -352,14 +352,17 @@ class _Resolver:
         }
 
     def _media(self, entry: PostEntry, variant: object, override: object,
-               article: Article | None) -> tuple[Media, ...]:
+               article: Article | None, network: Network) -> tuple[Media, ...]:
         for holder in (variant, entry, override):
             image = getattr(holder, "image", None)
             if image:
                 alt = getattr(holder, "alt", None)
                 source = entry.field_sources.get("image", entry.source) if holder is entry else entry.source
                 return (Media(image, alt, source),)
-        if article is not None and article.image:
+        # Where links show a preview card, the article's image travels in it (OpenGraph):
+        # attaching it would turn a link post into an image post. Image-first networks need it.
+        image_first = network.media == "required" or not network.links_clickable
+        if article is not None and article.image and image_first:
             return (Media(article.image, article.image_alt, article.where("image")),)
         return ()
 

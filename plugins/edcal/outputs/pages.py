@@ -1,0 +1,108 @@
+"""HTML pages of the planning site: one Jinja environment, escaping on, the site's language.
+
+Templates live in the theme's ``planning/`` folder (overridable like draft
+templates). Post texts become HTML here, escaped first, with line breaks,
+hashtags, mentions and links shown the way networks show them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from edcal.i18n import long_date, translator
+from edcal.outputs.context import OutputContext
+
+PLANNING_FOLDER = "planning"
+MEDIA_FOLDER = "media"
+_TOKEN = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»])|((?<![\w#&])#\w+)|((?<![\w@])@[\w.]+(?:@[\w-]+(?:\.[\w-]+)+)?)")
+
+
+def environment(context: OutputContext) -> jinja2.Environment:
+    folders = [str(f) for f in context.template_folders.get(PLANNING_FOLDER, ()) if Path(f).is_dir()]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    lang = context.plan.lang
+    env.globals["_"] = translator(lang)
+    env.globals["lang"] = lang.split("-")[0]
+    env.filters["long_date"] = lambda day: long_date(day, lang)
+    env.filters["post_html"] = post_html
+    return env
+
+
+def post_html(text: str, link_text: str | None = None, url: str | None = None) -> Markup:
+    """A post's text as HTML: escaped, links clickable, hashtags and mentions marked."""
+    parts: list[str] = []
+    position = 0
+    shown = link_text if link_text and url and link_text != url else None
+    source = text or ""
+    while position < len(source):
+        if shown and source.startswith(shown, position):
+            parts.append(f'<a class="link" href="{escape(url)}">{escape(shown)}</a>')
+            position += len(shown)
+            continue
+        match = _TOKEN.search(source, position)
+        if match is None:
+            parts.append(str(escape(source[position:])))
+            break
+        next_shown = source.find(shown, position) if shown else -1
+        if 0 <= next_shown < match.start():
+            parts.append(str(escape(source[position:next_shown])))
+            position = next_shown
+            continue
+        parts.append(str(escape(source[position:match.start()])))
+        token = match.group(0)
+        if match.group(1):
+            parts.append(f'<a class="link" href="{escape(token)}">{escape(token)}</a>')
+        elif match.group(2):
+            parts.append(f'<span class="hashtag">{escape(token)}</span>')
+        else:
+            parts.append(f'<span class="mention">{escape(token)}</span>')
+        position = match.end()
+    return Markup("".join(parts))
+
+
+def copy_media(paths: Iterable[str], context: OutputContext, folder: Path) -> dict[str, str]:
+    """Copy the images the pages show into planning/media/; returns path -> URL from planning/.
+
+    The planning site must work from a CI artifact or file://, without the blog.
+    """
+    content = context.plan.content_root
+    found: dict[str, str] = {}
+    for original in paths:
+        path = original.removeprefix("{static}").removeprefix("{attach}").lstrip("/")
+        if "://" in path:
+            found[original] = path
+            continue
+        source = (content / path) if content else None
+        if source is None or not source.is_file() or ".." in Path(path).parts:
+            continue
+        target = folder / MEDIA_FOLDER / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            shutil.copyfile(source, target)
+        found[original] = f"{MEDIA_FOLDER}/{path}"
+    return found
+
+
+def copy_assets(context: OutputContext, folder: Path) -> None:
+    """The planning pages' CSS and script, from the first template folder that has them."""
+    for root in context.template_folders.get(PLANNING_FOLDER, ()):
+        assets = Path(root) / "assets"
+        if assets.is_dir():
+            for path in sorted(assets.iterdir()):
+                if path.is_file():
+                    target = folder / "assets" / path.name
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    if not target.exists():
+                        shutil.copyfile(path, target)

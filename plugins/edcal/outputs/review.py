@@ -1,0 +1,89 @@
+"""planning/drafts/index.html: every upcoming draft, shown the way its network shows it.
+
+Grouped by day; each card has the exact text (line breaks, hashtags, the link
+as the network shows it), the image with its alt text, a link preview built
+from the article's sharing data, the counted length against the limit, what
+``edcal check`` says about it, and a button to copy the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from edcal.checks import Finding, items_with
+from edcal.model.plan import Item, Plan
+from edcal.networks.counting import RULE_DESCRIPTIONS
+from edcal.outputs._files import write_file
+from edcal.outputs.context import OutputContext
+from edcal.outputs.drafts import draft_path, drafted
+from edcal.outputs.pages import copy_assets, copy_media, environment
+
+FILENAME = "drafts/index.html"
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    item: Item
+    network: Any
+    local: dt.datetime
+    draft: str
+    images: tuple[tuple[str, str | None], ...]
+    preview: dict[str, str] | None
+    findings: tuple[Finding, ...]
+    counting: str
+
+
+def write(context: OutputContext, folder: Path) -> list[str]:
+    plan = context.plan
+    upcoming = [i for i in drafted(plan) if i.start >= plan.now]  # type: ignore[operator]
+    articles = plan.articles_by_slug()
+    images = [m.path for item in upcoming for m in item.media]
+    images += [a.image for a in (articles.get(i.article or "") for i in upcoming) if a and a.image]
+    media = copy_media(images, context, folder)
+    findings = items_with(context.findings)
+    cards = [card(item, plan, media, findings.get(item.id, [])) for item in upcoming]
+    days = [(day, list(group)) for day, group in itertools.groupby(cards, key=lambda c: c.local.date())]
+    copy_assets(context, folder)
+    html = environment(context).get_template("drafts.html.j2").render(
+        plan=plan, days=days, networks=sorted(plan.calendar.networks.values(), key=lambda n: n.name),
+        total=len(cards), errors=sum(1 for c in cards for f in c.findings if f.severity == "error"),
+        root="../",
+    )
+    write_file(folder / FILENAME, html)
+    return []
+
+
+def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding]) -> Card:
+    network = plan.calendar.networks[item.network or ""]
+    local = item.start.astimezone(plan.calendar.zone)  # type: ignore[union-attr]
+    images = tuple((f"../{media[m.path]}" if "://" not in media[m.path] else media[m.path], m.alt)
+                   for m in item.media if m.path in media)
+    return Card(
+        item=item, network=network, local=local,
+        draft=draft_path(item, plan).removeprefix("drafts/") + ".txt",
+        images=images, preview=preview(item, plan, media), findings=tuple(findings),
+        counting=RULE_DESCRIPTIONS.get(item.counting or "", item.counting or ""),
+    )
+
+
+def preview(item: Item, plan: Plan, media: dict[str, str]) -> dict[str, str] | None:
+    """The link card a network builds from the article's OpenGraph data."""
+    network = plan.calendar.networks[item.network or ""]
+    if not item.url or not network.links_clickable or item.media:
+        return None
+    article = plan.articles_by_slug().get(item.article or "")
+    host = item.url.split("/")[2] if "://" in item.url else plan.site_url
+    if article is None:
+        return {"title": host, "description": "", "image": "", "host": host}
+    image = ""
+    if article.image:
+        local = media.get(article.image)
+        if local and "://" not in local:
+            image = f"../{local}"
+        elif "://" in article.image:
+            image = article.image
+    return {"title": article.title, "description": article.summary, "image": image, "host": host}

@@ -1,0 +1,1 @@
+"""Translations of the words edcal writes itself, one YAML file per language."""
