@@ -20,18 +20,27 @@ def holidays_between(calendar: Calendar, first: dt.date, last: dt.date, lang: st
 
 @functools.cache
 def _holidays(country: str, subdivision: str | None, years: tuple[int, ...], lang: str) -> dict[dt.date, str]:
-    languages = holidays.country_holidays(country).supported_languages
+    cls = holidays.country_holidays(country).__class__
+    languages = getattr(cls, "supported_languages", ())
     language = next((code for code in languages if code.split("_")[0] == lang.split("-")[0]), None)
-    table = holidays.country_holidays(country, subdiv=subdivision, years=years, language=language)
+    table = cls(subdiv=subdivision, years=years, language=language)
     return dict(table.items())
 
 
 def known_country(country: str) -> bool:
-    return country in holidays.list_supported_countries()
+    try:
+        holidays.country_holidays(country)
+    except NotImplementedError:
+        return False
+    return True
 
 
 def subdivisions(country: str) -> list[str]:
-    return list(holidays.list_supported_countries().get(country, []))
+    try:
+        cls = holidays.country_holidays(country).__class__
+    except NotImplementedError:
+        return []
+    return list(getattr(cls, "subdivisions", ()))
 
 
 def countries() -> list[str]:

@@ -30,8 +30,9 @@ class Finding:
     item: str | None = None
     hint: str | None = None
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.source.path, self.source.line, self.source.column, self.rule, self.item or "")
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        return (self.source.path, self.source.line, self.source.column, self.rule, self.item or "",
+                self.message)
 
 
 def all_rules() -> dict[str, Rule]:

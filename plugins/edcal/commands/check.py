@@ -9,7 +9,7 @@ from edcal.checks import Finding, all_rules, run_checks
 from edcal.clock import parse_instant
 from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.model.source import Source
-from edcal.pelican_plugin.metadata import read_plan
+from edcal.pelican_plugin.metadata import NOW, read_plan
 
 
 def check(site: Path, settings_file: str, only: tuple[str, ...] = (), since: str | None = None,
@@ -24,7 +24,7 @@ def check(site: Path, settings_file: str, only: tuple[str, ...] = (), since: str
         raise InputErrors([InputError(Source("--only", 1, 1), f"unknown check '{r}'",
                                       did_you_mean(r, rules) or "edcal check --list shows them")
                            for r in unknown])
-    plan = read_plan(site, settings_file)
+    plan = read_plan(site, settings_file, compose_from=since or NOW)
     zone = plan.calendar.zone
     start = parse_instant(since, zone, "--since") if since else None
     end = None

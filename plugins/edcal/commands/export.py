@@ -9,7 +9,7 @@ from edcal.clock import parse_instant
 from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.model.source import Source
 from edcal.outputs import exports
-from edcal.pelican_plugin.metadata import read_plan
+from edcal.pelican_plugin.metadata import NOW, read_plan
 
 
 def export(site: Path, settings_file: str, fmt: str, network: str | None, since: str | None,
@@ -18,7 +18,7 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
 
     :raises InputErrors: on an unknown network or an invalid date.
     """
-    plan = read_plan(site, settings_file)
+    plan = read_plan(site, settings_file, compose_from=since or NOW)
     zone = plan.calendar.zone
     if network is not None and network not in plan.calendar.networks:
         raise InputErrors([InputError(Source("--network", 1, 1), f"unknown network '{network}'",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from edcal.load.schema import (
     VariantSpec,
 )
 from edcal.load.validate import validate_spec
-from edcal.load.yamlfile import LOC_KEY, Loc, decode, load_yaml
+from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, decode, load_yaml
 from edcal.model.calendar import (
     BlogSettings,
     Calendar,
@@ -421,7 +422,7 @@ class _Builder:
             recurrence = self._recurrence(calendar, spec.repeat, _value(loc, "repeat"))  # type: ignore[arg-type]
         variants = self._variants(calendar, spec, networks)
         entry_id = spec.id if spec.id is not None else ids.derived(_derived_id(spec, kind), source)
-        fields = {name: _value(loc, name) for name in loc.fields} if loc else {}
+        fields: Mapping[str, Source] = LocatedFields(loc) if loc else {}
         return PostEntry(
             id=entry_id, kind=kind, networks=networks, source=source,  # type: ignore[arg-type]
             id_is_explicit=spec.id is not None, title=spec.title, text=spec.text,
@@ -437,21 +438,21 @@ class _Builder:
         if spec.network is not None and spec.networks is not None:
             self.errors.add(_key(loc, "network"), "found both `network:` and `networks:`, expected one")
             return None
-        names: list[tuple[str, Source]] = []
-        if spec.network is not None:
-            names = [(spec.network, _value(loc, "network"))]
-        elif spec.networks is not None:
-            names = [(n, _item(loc, "networks", i)) for i, n in enumerate(spec.networks)]
+        names = [spec.network] if spec.network is not None else list(spec.networks or ())
         if not names:
             if kind == "promote":
                 return ()  # the article's or the blog's default networks
             self.errors.add(_src(loc), "missing `networks:` for this post", "e.g. networks: [linkedin, x]")
             return None
         result: list[str] = []
-        for name, where in names:
-            network = self._network_ref(calendar, name, where)
-            if network is not None and network not in result:
-                result.append(network)
+        for index, name in enumerate(names):
+            canonical = self.registry.canonical(name)
+            if canonical is None or canonical not in calendar.networks:
+                # Locating costs something: only for the names that are wrong.
+                where = _value(loc, "network") if spec.network is not None else _item(loc, "networks", index)
+                canonical = self._network_ref(calendar, name, where)
+            if canonical is not None and canonical not in result:
+                result.append(canonical)
         return tuple(result) if len(result) == len(names) or result else None
 
     def _variants(self, calendar: Calendar, spec: PostSpec, networks: tuple[str, ...]) -> dict[str, Variant]:

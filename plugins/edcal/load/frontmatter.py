@@ -132,7 +132,7 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
                 key = None
             else:
                 values[name] = [match.group("value").strip()]
-                fields[name] = FieldLoc(key_source, Source(path, number, value_column))
+                fields[name] = FieldLoc(path, (number, column), (number, value_column))
                 key = name
         elif (more := META_MORE_RE.match(line)) is not None and key:
             values[key].append(more.group("value").strip())

@@ -17,6 +17,7 @@ can report errors at the exact key or value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,21 +40,37 @@ MAX_EXPANDED_VALUES = 2_000_000
 MAX_DEPTH = 40
 
 _CORE_TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {f"{_CORE_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _NULL_TAG = f"{_CORE_TAG}null"
-_MERGE_TAG = f"{_CORE_TAG}merge"
-_SEQ_TAG = f"{_CORE_TAG}seq"
-_MAP_TAG = f"{_CORE_TAG}map"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+#: Explicit tags a document may carry (short or long form); "!" is the non-specific tag.
+_ALLOWED_TAGS = {"!", *(f"{_CORE_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp",
+                                                    "seq", "map"))}
+
+
+Position = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class FieldLoc:
-    """Where one key of a mapping and its value are written."""
+    """Where one key of a mapping and its value are written (1-based line, column)."""
 
-    key: Source
-    value: Source
+    path: str
+    key_at: Position
+    value_at: Position
     #: For a sequence value: where each element is written.
-    items: tuple[Source, ...] = ()
+    items_at: tuple[Position, ...] = ()
+
+    @property
+    def key(self) -> Source:
+        return Source(self.path, *self.key_at)
+
+    @property
+    def value(self) -> Source:
+        return Source(self.path, *self.value_at)
+
+    @property
+    def items(self) -> tuple[Source, ...]:
+        return tuple(Source(self.path, *at) for at in self.items_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +90,29 @@ class Loc:
 
     def item(self, name: str, index: int) -> Source:
         found = self.fields.get(name)
-        if found and index < len(found.items):
-            return found.items[index]
+        if found and index < len(found.items_at):
+            return Source(found.path, *found.items_at[index])
         return self.value(name)
+
+
+class LocatedFields(Mapping[str, Source]):
+    """Where each field of a mapping is written, computed only when asked (most never are)."""
+
+    __slots__ = ("_loc",)
+
+    def __init__(self, loc: Loc):
+        self._loc = loc
+
+    def __getitem__(self, name: str) -> Source:
+        if name not in self._loc.fields:
+            raise KeyError(name)
+        return self._loc.value(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loc.fields)
+
+    def __len__(self) -> int:
+        return len(self._loc.fields)
 
 
 def _source(path: str, mark: Any) -> Source:
@@ -118,8 +155,9 @@ def load_yaml(text: str, path: str) -> Any:
     :param path: the file's path relative to the site root, for messages.
     :raises InputErrors: on a syntax error or a construct we refuse.
     """
+    composer = _Composer(path)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        value = composer.compose(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         problem = exc.problem or "invalid YAML"
         # An unclosed quote or bracket is best shown where it was opened.
@@ -141,15 +179,7 @@ def load_yaml(text: str, path: str) -> Any:
         raise InputErrors([InputError(source, f"invalid YAML: {problem}{context}", hint)]) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
         raise InputErrors([InputError(Source(path, 1, 1), f"invalid YAML: {exc}")]) from None
-    except RecursionError:
-        raise InputErrors(
-            [InputError(Source(path, 1, 1), f"YAML nested deeper than {MAX_DEPTH} levels")]
-        ) from None
-    if root is None:
-        return None
-    constructor = _Constructor(path)
-    value = constructor.construct(root, 0)
-    constructor.errors.raise_if_any()
+    composer.errors.raise_if_any()
     return value
 
 
@@ -176,136 +206,194 @@ def _syntax_hint(problem: str) -> str | None:
     return None
 
 
-class _Constructor:
+class _Frame:
+    """A mapping or sequence being composed from events."""
+
+    __slots__ = ("anchor", "fields", "is_map", "items", "key", "key_at", "mark", "merges", "size", "value")
+
+    def __init__(self, is_map: bool, mark: Any, anchor: str | None):
+        self.is_map = is_map
+        self.mark = mark
+        self.anchor = anchor
+        self.value: Any = {} if is_map else []
+        self.fields: dict[str, FieldLoc] = {}
+        self.items: list[Position] = []
+        self.key: str | None = None
+        self.key_at: Position | None = None
+        self.merges: list[tuple[Any, Any]] = []
+        self.size = 1
+
+
+class _Composer:
+    """Plain values with locations, straight from libyaml's events (no node objects).
+
+    Iterative, so deep nesting cannot exhaust the stack; every alias is the
+    same shared value, and the values it expands to are counted.
+    """
+
     def __init__(self, path: str) -> None:
         self.path = path
         self.errors = ErrorCollector()
         self.expanded = 0
-        # Aliased nodes are constructed once and shared, like PyYAML does.
-        self.memo: dict[int, tuple[Any, int]] = {}
-        self.active: set[int] = set()
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
 
-    def construct(self, node: yaml.Node, depth: int) -> Any:
-        value, _ = self._construct(node, depth)
+    def compose(self, events: Any) -> Any:
+        stack: list[_Frame] = []
+        result: Any = None
+        documents = 0
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        for event in events:
+            kind = type(event)
+            if kind is scalar_event:
+                value = self._scalar(event)
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+                self.expanded += 1
+                if stack:
+                    self._deliver(stack[-1], value, 1, event.start_mark)
+                else:
+                    result = value
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._check_tag(event, "map" if kind is yaml.MappingStartEvent else "seq")
+                if len(stack) >= MAX_DEPTH:
+                    self._fail(event, f"YAML nested deeper than {MAX_DEPTH} levels", None)
+                if event.anchor:
+                    self.open_anchors.add(event.anchor)
+                stack.append(_Frame(kind is yaml.MappingStartEvent, event.start_mark, event.anchor))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                value = self._finish(frame)
+                self._count(1, event)
+                if frame.anchor:
+                    self.open_anchors.discard(frame.anchor)
+                    self.anchors[frame.anchor] = (value, frame.size)
+                if stack:
+                    self._deliver(stack[-1], value, frame.size, frame.mark)
+                else:
+                    result = value
+            elif kind is alias_event:
+                if event.anchor in self.open_anchors:
+                    self._fail(event, "a YAML alias refers to itself", "remove the recursive alias")
+                if event.anchor not in self.anchors:
+                    self._fail(event, f"unknown YAML alias '*{event.anchor}'", "define the anchor first")
+                value, size = self.anchors[event.anchor]
+                self._count(size, event)
+                if stack:
+                    self._deliver(stack[-1], value, size, event.start_mark)
+                else:
+                    result = value
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self._fail(event, "found several YAML documents, expected one",
+                               "remove the extra '---' line")
+        if self.expanded > MAX_EXPANDED_VALUES:  # scalars are counted in the loop, checked here
+            self._count(0, events)
+        return result
+
+    def _deliver(self, frame: _Frame, value: Any, size: int, mark: Any) -> None:
+        frame.size += size
+        at = (mark.line + 1, mark.column + 1)
+        if not frame.is_map:
+            frame.value.append(value)
+            frame.items.append(at)
+            return
+        if frame.key is None:  # this value is a key
+            if isinstance(value, (dict, list)):
+                self._fail_at(mark, "a mapping key must be plain text", None)
+            frame.key = value if value is not None else ""
+            frame.key_at = at
+            return
+        key, key_at = frame.key, frame.key_at
+        frame.key = None
+        if key is _MERGE:
+            frame.merges.append((value, mark))
+            return
+        if key in frame.fields:
+            first = frame.fields[key].key_at[0]
+            self.errors.add(Source(self.path, *key_at),  # type: ignore[misc]
+                            f"duplicate key '{key}' (first defined at line {first})",
+                            "each key may appear once in a mapping; remove or rename one of them")
+            return
+        items = tuple(value_items(value)) if isinstance(value, list) else ()
+        frame.fields[key] = FieldLoc(self.path, key_at, at, items)  # type: ignore[arg-type]
+        frame.value[key] = value
+
+    def _finish(self, frame: _Frame) -> Any:
+        if not frame.is_map:
+            return _LocatedList(frame.value, frame.items)
+        for merged, mark in frame.merges:  # explicit keys win over merged ones
+            for mapping in merged if isinstance(merged, list) else [merged]:
+                if not isinstance(mapping, dict):
+                    self._fail_at(mark, "'<<' merges mappings only", None)
+                for key, value in mapping.items():
+                    if key != LOC_KEY and key not in frame.value:
+                        frame.value[key] = value
+                        frame.fields[key] = mapping[LOC_KEY].fields[key]
+        frame.value[LOC_KEY] = Loc(Source(self.path, frame.mark.line + 1, frame.mark.column + 1),
+                                   frame.fields)
+        return frame.value
+
+    def _scalar(self, event: Any) -> Any:
+        tag = event.tag
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            self._check_tag(event, "scalar")
+        value = event.value
+        if tag is None and event.implicit[0]:
+            if value in _NULLS:
+                return None  # an empty value, ~ or null: "no value"; quoted text stays text
+            if value == "<<":
+                return _MERGE
+        if tag == _NULL_TAG:
+            return None
         return value
 
-    def _construct(self, node: yaml.Node, depth: int) -> tuple[Any, int]:
-        """Return the value and the number of values it expands to."""
-        key = id(node)
-        if key in self.memo:
-            value, size = self.memo[key]
-            self._count(size, node)
-            return value, size
-        if key in self.active:
-            self._fail(node, "a YAML alias refers to itself", "remove the recursive alias")
-        if depth > MAX_DEPTH:
-            self._fail(node, f"YAML nested deeper than {MAX_DEPTH} levels", None)
-        self.active.add(key)
-        try:
-            if isinstance(node, yaml.ScalarNode):
-                value, size = self._scalar(node), 1
-                self._count(1, node)
-            elif isinstance(node, yaml.SequenceNode):
-                value, size = self._sequence(node, depth)
-            elif isinstance(node, yaml.MappingNode):
-                value, size = self._mapping(node, depth)
-            else:  # pragma: no cover - the composer makes only these three
-                self._fail(node, "unsupported YAML node", None)
-        finally:
-            self.active.discard(key)
-        self.memo[key] = (value, size)
-        return value, size
+    def _check_tag(self, event: Any, kind: str) -> None:
+        tag = event.tag
+        if tag is None or tag in _ALLOWED_TAGS:
+            return
+        self._fail(event, f"YAML tag '{tag}' is not allowed",
+                   "remove the tag: edcal reads plain YAML values only")
 
-    def _count(self, size: int, node: yaml.Node) -> None:
+    def _count(self, size: int, event: Any) -> None:
         self.expanded += size
         if self.expanded > MAX_EXPANDED_VALUES:
-            self._fail(
-                node,
-                f"the YAML expands to more than {MAX_EXPANDED_VALUES:,} values through aliases",
-                "aliases (*name) that repeat anchors many times look like an alias bomb",
-            )
+            mark = getattr(event, "start_mark", None)
+            message = f"the YAML expands to more than {MAX_EXPANDED_VALUES:,} values through aliases"
+            hint = "aliases (*name) that repeat anchors many times look like an alias bomb"
+            if mark is None:
+                self.errors.add(Source(self.path, 1, 1), message, hint)
+                raise InputErrors(self.errors.errors)
+            self._fail(event, message, hint)
 
-    def _fail(self, node: yaml.Node, message: str, hint: str | None) -> None:
-        self.errors.add(_source(self.path, node.start_mark), message, hint)
+    def _fail(self, event: Any, message: str, hint: str | None) -> None:
+        self._fail_at(event.start_mark, message, hint)
+
+    def _fail_at(self, mark: Any, message: str, hint: str | None) -> None:
+        self.errors.add(Source(self.path, mark.line + 1, mark.column + 1), message, hint)
         raise InputErrors(self.errors.errors)
 
-    def _check_tag(self, node: yaml.Node, allowed: set[str]) -> None:
-        if node.tag not in allowed:
-            self._fail(
-                node,
-                f"YAML tag '{node.tag}' is not allowed",
-                "remove the tag: edcal reads plain YAML values only",
-            )
 
-    def _scalar(self, node: yaml.ScalarNode) -> str | None:
-        self._check_tag(node, _SCALAR_TAGS)
-        # An empty or "null"/"~" plain scalar means "no value"; quoted text stays text.
-        # (libyaml reports the plain style as '', the pure-Python parser as None.)
-        if node.tag == _NULL_TAG and not node.style:
-            return None
-        return str(node.value)
+class _Merge(str):
+    """The ``<<`` merge key."""
 
-    def _sequence(self, node: yaml.SequenceNode, depth: int) -> tuple[list[Any], int]:
-        self._check_tag(node, {_SEQ_TAG})
-        values: list[Any] = []
-        total = 1
-        for child in node.value:
-            value, size = self._construct(child, depth + 1)
-            values.append(value)
-            total += size
-        self._count(1, node)
-        return values, total
 
-    def _mapping(self, node: yaml.MappingNode, depth: int) -> tuple[dict[str, Any], int]:
-        self._check_tag(node, {_MAP_TAG})
-        result: dict[str, Any] = {}
-        fields: dict[str, FieldLoc] = {}
-        total = 1
-        merged: dict[str, Any] = {}
-        merged_fields: dict[str, FieldLoc] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE_TAG:
-                value, size = self._construct(value_node, depth + 1)
-                total += size
-                sources = value if isinstance(value, list) else [value]
-                for merged_map in sources:
-                    if not isinstance(merged_map, dict):
-                        self._fail(value_node, "'<<' merges mappings only", None)
-                    for k, v in merged_map.items():
-                        if k != LOC_KEY and k not in merged:
-                            merged[k] = v
-                            merged_fields[k] = merged_map[LOC_KEY].fields[k]
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self._fail(key_node, "a mapping key must be plain text", None)
-            self._check_tag(key_node, _SCALAR_TAGS)
-            name = str(key_node.value)
-            if name in fields:
-                first = fields[name].key
-                self.errors.add(
-                    _source(self.path, key_node.start_mark),
-                    f"duplicate key '{name}' (first defined at line {first.line})",
-                    "each key may appear once in a mapping; remove or rename one of them",
-                )
-                continue
-            value, size = self._construct(value_node, depth + 1)
-            total += size
-            items: tuple[Source, ...] = ()
-            if isinstance(value_node, yaml.SequenceNode):
-                items = tuple(_source(self.path, c.start_mark) for c in value_node.value)
-            fields[name] = FieldLoc(
-                _source(self.path, key_node.start_mark),
-                _source(self.path, value_node.start_mark),
-                items,
-            )
-            result[name] = value
-        for k, v in merged.items():  # explicit keys win over merged ones
-            if k not in result:
-                result[k] = v
-                fields[k] = merged_fields[k]
-        result[LOC_KEY] = Loc(_source(self.path, node.start_mark), fields)
-        self._count(1, node)
-        return result, total
+_MERGE = _Merge("<<")
+
+
+class _LocatedList(list):  # type: ignore[type-arg]
+    """A YAML sequence that remembers where each element is written."""
+
+    __slots__ = ("positions",)
+
+    def __init__(self, values: list[Any], positions: list[Position]):
+        super().__init__(values)
+        self.positions = tuple(positions)
+
+
+def value_items(value: list[Any]) -> tuple[Position, ...]:
+    return getattr(value, "positions", ())
 
 
 def strip_locs(value: Any) -> Any:

@@ -7,6 +7,7 @@ articles, into concrete dated items.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -160,7 +161,7 @@ class PostEntry:
     schedule: tuple[Offset, ...] = ()
     recurrence: Recurrence | None = None
     texts: tuple[str, ...] = ()
-    field_sources: dict[str, Source] = field(default_factory=dict)
+    field_sources: Mapping[str, Source] = field(default_factory=dict)
     #: Checks silenced on this entry: rule id -> the reason given.
     silenced: dict[str, str] = field(default_factory=dict)
     #: Set for promotions that come from ``blog.promote`` rather than an entry.

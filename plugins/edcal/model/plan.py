@@ -96,6 +96,8 @@ class Plan:
     #: The content folder (images are looked up there) and Pelican's ARTICLE_URL.
     content_root: Path | None = None
     article_url_template: str | None = None
+    #: Posts before this instant were not composed (a plan for checks only, never written out).
+    composed_from: dt.datetime | None = None
 
     def by_id(self) -> dict[str, Item]:
         return {item.id: item for item in self.items}

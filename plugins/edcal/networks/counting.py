@@ -19,12 +19,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import regex
-import twitter_text
-from twitter_text.config import config as _twitter_config
-from twitter_text.extract_urls import extract_urls_with_indices
-from twitter_text.get_character_weight import get_character_weight
 
 from edcal.model.network import Network, TextLimit
 
@@ -33,10 +30,12 @@ _GRAPHEME = regex.compile(r"\X")
 _HTTP_URL = regex.compile(r"(?<![\w/])https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", regex.IGNORECASE)
 # A mention with a domain: @user@example.social
 _REMOTE_MENTION = regex.compile(r"(?<![\w@])(@[\w.]+)@[\w-]+(?:\.[\w-]+)+", regex.UNICODE)
-_TWITTER_OPTIONS = _twitter_config["defaults"]
 _LINE_ENDS = re.compile(r"\r\n|\r|\n")
 #: Code points no emoji sequence can be made of alone: everything below U+203C but © and ®.
 _EMOJI_FREE = re.compile("[\x00-\xa8\xaa-\xad\xaf-\u203b]*")
+#: Code points that never join a neighbour in a grapheme cluster (no combining marks,
+#: joiners, variation selectors, emoji, regional indicators, Hangul or Indic scripts).
+_SINGLE_CLUSTERS = re.compile("[\n\r\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u202f-\u205e\u20a0-\u20c0]*")
 _EMOJI_GRAPHEME = regex.compile(r"^(?:\p{Extended_Pictographic}|\p{Regional_Indicator})")
 
 
@@ -50,10 +49,14 @@ def count_twitter(text: str) -> int:
     extractor and character weights, without the scan;
     ``tests/test_counting.py`` holds the two equal.
     """
+    # twitter-text compiles very large expressions on import: only sites posting on X pay for it.
+    import twitter_text
+    from twitter_text.extract_urls import extract_urls_with_indices
+
     normalized = _LINE_ENDS.sub("\n", unicodedata.normalize("NFC", text))
     if not _EMOJI_FREE.fullmatch(normalized):
         return int(twitter_text.parse_tweet(text).weightedLength)
-    options = _TWITTER_OPTIONS
+    options = _twitter_options()
     urls = {entity["indices"][0]: entity["url"] for entity in extract_urls_with_indices(normalized)}
     total = 0
     index = 0
@@ -70,10 +73,28 @@ def count_twitter(text: str) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _character_weight(char: str) -> int:
-    return int(get_character_weight(char, _TWITTER_OPTIONS))
+    from twitter_text.get_character_weight import get_character_weight
+
+    return int(get_character_weight(char, _twitter_options()))
+
+
+@functools.cache
+def _twitter_options() -> dict[str, Any]:
+    from twitter_text.config import config
+
+    return dict(config["defaults"])
 
 
 def count_graphemes(text: str) -> int:
+    """Extended grapheme clusters (the ``regex`` package's ``\\X``, current Unicode rules).
+
+    Text made only of code points that always form a cluster of their own
+    (``_SINGLE_CLUSTERS``: Latin letters and punctuation, French typography)
+    has as many clusters as code points, bar CR LF pairs; ``tests/test_counting.py``
+    holds the shortcut equal to ``\\X``.
+    """
+    if _SINGLE_CLUSTERS.fullmatch(text):
+        return len(text) - text.count("\r\n")
     return len(_GRAPHEME.findall(text))
 
 

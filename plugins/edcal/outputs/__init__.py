@@ -23,6 +23,8 @@ OUTPUTS = (plan_json, drafts, exports, review)
 
 def write_planning(context: OutputContext, target: Path) -> tuple[Path, list[str]]:
     """Write every output into a new staging folder; return it and the warnings."""
+    if context.plan.composed_from is not None:
+        raise ValueError("a plan resolved for checks only (past posts uncomposed) cannot be written")
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     warnings: list[str] = []

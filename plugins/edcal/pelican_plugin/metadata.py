@@ -8,26 +8,35 @@ same articles as a build, in a fraction of its time.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from edcal.clock import parse_instant
 from edcal.model.plan import Plan
 from edcal.pelican_plugin import RAISE_SETTING, register
 from edcal.pelican_plugin.plan import resolve_state
 from edcal.pelican_plugin.state import STATE_KEY, BuildState
 from edcal.site import pelican_settings
 
+#: ``compose_from`` value: compose posts from "now" on (the default of checks and exports).
+NOW = "now"
 
-def read_plan(site: Path, settings_file: str) -> Plan:
+
+def read_plan(site: Path, settings_file: str,
+              compose_from: dt.datetime | str | None = None) -> Plan:
     """Resolve the site's plan from metadata alone.
 
+    :param compose_from: compose only posts from this instant on (``NOW``, or an
+        ISO 8601 text read in the site's zone, e.g. ``--since``): a plan for
+        checks and exports, which never look at past posts' texts.
     :raises InputErrors: for any invalid input.
     """
     settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True})
-    return plan_from_settings(settings)
+    return plan_from_settings(settings, compose_from)
 
 
-def plan_from_settings(settings: dict[str, Any]) -> Plan:
+def plan_from_settings(settings: dict[str, Any], compose_from: dt.datetime | str | None = None) -> Plan:
     from pelican.generators import ArticlesGenerator, PagesGenerator
 
     from edcal.pelican_plugin.reader import EdcalMarkdownReader
@@ -48,4 +57,10 @@ def plan_from_settings(settings: dict[str, Any]) -> Plan:
         for extension in ("md", "markdown", "mkd", "mdown"):
             generator.readers.readers[extension] = EdcalMarkdownReader(settings)
         generator.generate_context()
-    return resolve_state(state)
+    if compose_from == NOW:
+        start = state.now
+    elif isinstance(compose_from, str):
+        start = parse_instant(compose_from, state.calendar.zone, "--since")
+    else:
+        start = compose_from
+    return resolve_state(state, start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from edcal.errors import InputErrors
@@ -19,7 +20,7 @@ def site_of(state: BuildState) -> Site:
                 content=Path(settings["PATH"]), article_url=str(settings.get("ARTICLE_URL") or ""))
 
 
-def resolve_state(state: BuildState) -> Plan:
+def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) -> Plan:
     """The plan of the articles read so far and the calendar.
 
     :raises InputErrors: for unresolved references and impossible times.
@@ -30,6 +31,7 @@ def resolve_state(state: BuildState) -> Plan:
     templates = DraftTemplates(template_folders(state.settings, DRAFTS_FOLDER), site.lang)
     composer = Composer(templates, state.calendar.tracking, site.url, site.lang)
     plan = resolve_plan(state.calendar, state.articles, now=state.now,
-                        generated_at=state.generated_at, site=site, composer=composer)
+                        generated_at=state.generated_at, site=site, composer=composer,
+                        compose_from=compose_from)
     state.plan = plan
     return plan

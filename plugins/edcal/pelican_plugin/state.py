@@ -7,6 +7,8 @@ state travels in it under :data:`STATE_KEY`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ PLANNING_SETTING = "EDCAL_PLANNING_PATH"
 EXTRA_METADATA_SETTING = "EDCAL_EXTRA_METADATA"
 
 
-@dataclass(slots=True)
+@dataclass
 class BuildState:
     site: Path
     calendar: Calendar
@@ -73,14 +75,23 @@ class BuildState:
 
     def relative(self, path: Path) -> str:
         """A site file's path as shown in messages and ``source`` fields."""
-        try:
+        text = os.path.abspath(path)
+        if text.startswith(self._roots[0]):
+            return Path(text[len(self._roots[0]):]).as_posix()
+        try:  # a symlinked content folder
             return path.resolve().relative_to(self.site.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
 
     def is_page(self, path: Path) -> bool:
-        resolved = path.resolve()
-        return any(resolved.is_relative_to(p.resolve()) for p in self.page_paths)
+        text = os.path.abspath(path)
+        return any(text.startswith(root) for root in self._roots[1:])
+
+    @functools.cached_property
+    def _roots(self) -> tuple[str, ...]:
+        """The site's folder, then the page folders, as absolute path prefixes (computed once)."""
+        folders = [self.site, *self.page_paths]
+        return tuple(os.path.join(os.path.abspath(folder), "") for folder in folders)
 
     @property
     def planning_path(self) -> Path:

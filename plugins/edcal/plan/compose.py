@@ -162,10 +162,12 @@ class DraftTemplates:
             trim_blocks=False,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            auto_reload=False,  # templates do not change during a run: no stat per render
         )
         self.environment.globals["_"] = translator(lang)
         self.environment.filters["hashtag"] = hashtag
         self._cache: dict[str, jinja2.Template] = {}
+        self._sources: dict[str, str] = {}
 
     def template_for(self, network: Network) -> jinja2.Template:
         name = network.template
@@ -178,10 +180,12 @@ class DraftTemplates:
 
     def source_of(self, network: Network) -> str:
         """The template used for a network, as ``folder/name`` for messages and sidecars."""
-        template = self.template_for(network)
-        name = template.name or DEFAULT_TEMPLATE
-        folder = Path(template.filename).parent.name if template.filename else DRAFTS_FOLDER
-        return f"{folder}/{name}"
+        if network.template not in self._sources:
+            template = self.template_for(network)
+            name = template.name or DEFAULT_TEMPLATE
+            folder = Path(template.filename).parent.name if template.filename else DRAFTS_FOLDER
+            self._sources[network.template] = f"{folder}/{name}"
+        return self._sources[network.template]
 
 
 class Composer:
@@ -235,7 +239,7 @@ class Composer:
         measures = tuple(measure_all(text, network))
         fitted = False
         if not all(m.fits for m in measures) and summary and not parts.text:
-            shorter = self._fit(template, context, summary, network)
+            shorter = self._fit(template, context, summary, network, measures)
             if shorter is not None:
                 text, measures, fitted = shorter[0], shorter[1], True
         shown = display if display and display in text else (url if url and url in text else None)
@@ -243,22 +247,41 @@ class Composer:
                         self.templates.source_of(network))
 
     def _fit(self, template: jinja2.Template, context: dict[str, Any], summary: str,
-             network: Network) -> tuple[str, tuple[Measure, ...]] | None:
-        """The longest word-boundary cut of the summary that makes the text fit."""
+             network: Network, measures: tuple[Measure, ...]) -> tuple[str, tuple[Measure, ...]] | None:
+        """The longest word-boundary cut of the summary that makes the text fit.
+
+        Starts from an estimate (drop the words that make up the excess), then
+        moves one word at a time: two or three renders instead of a bisection.
+        """
         words = summary.split()
-        best: tuple[str, tuple[Measure, ...]] | None = None
-        low, high = 0, len(words) - 1
-        while low <= high:
-            middle = (low + high) // 2
-            cut = " ".join(words[:middle]).rstrip(",;:.!?—–-") + "…" if middle else ""
+
+        def attempt(count: int) -> tuple[str, tuple[Measure, ...]]:
+            cut = " ".join(words[:count]).rstrip(",;:.!?—–-") + "…" if count else ""
             text = _clean(template.render({**context, "summary": cut}))
-            measures = tuple(measure_all(text, network))
-            if all(m.fits for m in measures):
-                best = (text, measures)
-                low = middle + 1
-            else:
-                high = middle - 1
-        return best
+            return text, tuple(measure_all(text, network))
+
+        def fits(result: tuple[str, tuple[Measure, ...]]) -> bool:
+            return all(m.fits for m in result[1])
+
+        excess = max(m.length - m.limit for m in measures) + 1  # +1 for the ellipsis
+        count = len(words)
+        while count > 0 and excess > 0:
+            count -= 1
+            excess -= len(words[count]) + 1
+        result = attempt(count)
+        if fits(result):
+            while count < len(words) - 1:
+                longer = attempt(count + 1)
+                if not fits(longer):
+                    break
+                count, result = count + 1, longer
+            return result
+        while count > 0:
+            count -= 1
+            result = attempt(count)
+            if fits(result):
+                return result
+        return None
 
 
 def _clean(text: str) -> str:

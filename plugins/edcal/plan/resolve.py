@@ -60,21 +60,25 @@ def resolve_plan(
     generated_at: dt.datetime,
     site: Site,
     composer: Composer,
+    compose_from: dt.datetime | None = None,
 ) -> Plan:
     """The plan: every item, sorted by start then id.
+
+    :param compose_from: leave the text of posts before this instant uncomposed
+        (``edcal check`` never judges them); such a plan is not written out.
 
     :raises InputErrors: for references that do not resolve (an unknown article
         slug) and times that do not exist (daylight-saving gaps).
     """
     errors = ErrorCollector()
     article_list = sorted(articles, key=lambda a: (a.slug, not a.is_original, a.lang))
-    resolver = _Resolver(calendar, article_list, now, site, composer, errors)
+    resolver = _Resolver(calendar, article_list, now, site, composer, errors, compose_from)
     items = resolver.resolve()
     _check_unique(items, errors)
     errors.raise_if_any()
     items.sort(key=Item.sort_key)
     return Plan(calendar, article_list, items, now, generated_at, site.url, site.lang,
-                site.content, site.article_url)
+                site.content, site.article_url, composed_from=compose_from)
 
 
 def _check_unique(items: list[Item], errors: ErrorCollector) -> None:
@@ -90,7 +94,8 @@ def _check_unique(items: list[Item], errors: ErrorCollector) -> None:
 
 class _Resolver:
     def __init__(self, calendar: Calendar, articles: list[Article], now: dt.datetime,
-                 site: Site, composer: Composer, errors: ErrorCollector):
+                 site: Site, composer: Composer, errors: ErrorCollector,
+                 compose_from: dt.datetime | None = None):
         self.calendar = calendar
         self.articles = articles
         self.by_slug = {a.slug: a for a in articles if a.is_original}
@@ -98,6 +103,7 @@ class _Resolver:
         self.site = site
         self.composer = composer
         self.errors = errors
+        self.compose_from = compose_from
         self._ = translator(site.lang)
 
     def resolve(self) -> list[Item]:
@@ -298,6 +304,8 @@ class _Resolver:
     def _post(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
               article: Article | None, source: Source, text: str | None = None,
               step: tuple[int, int] | None = None, draft: bool = False) -> Item:
+        if self.compose_from is not None and start < self.compose_from:
+            return self._uncomposed(entry, network, start, item_id, article, source, draft)
         variant = entry.variants.get(network.id)
         override = article.social.per_network.get(network.id) if article else None
         custom_text = (
@@ -336,6 +344,19 @@ class _Resolver:
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
             lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures),
             fitted=composed.fitted, link_text=composed.link_text, template=composed.template,
+        )
+
+    def _uncomposed(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
+                    article: Article | None, source: Source, draft: bool) -> Item:
+        """A past post for a check: where and when, without its text."""
+        window = freeze_at(self.calendar, start, network.id)
+        return Item(
+            id=item_id, kind="post", title=self._title(entry, article, entry.text or ""), start=start,
+            status=post_status(start, entry.status == "draft" or draft, window, self.now), source=source,
+            network=network.id, campaign=entry.campaign or (article.campaign if article else None),
+            owner=entry.owner or (article.owner if article else None),
+            article=article.slug if article else None, parent=entry.id,
+            withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
         )
 
     def _tracking_values(self, network: Network, campaign: Campaign | None, article: Article | None,

@@ -57,12 +57,17 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
     content = ctx.plan.content_root
     if content is None:
         return
+    exists: dict[str, bool] = {}
     for item in ctx.upcoming:
         if item.kind not in ("post", "article") or item.status == "withheld":
             continue
         for media in item.media:
             path = media.path.removeprefix("{static}").removeprefix("{attach}").lstrip("/")
-            if "://" in path or (content / path).is_file():
+            if "://" in path:
+                continue
+            if path not in exists:
+                exists[path] = (content / path).is_file()
+            if exists[path]:
                 continue
             where = media.source or item.source
             yield Problem(where, f"image '{media.path}' of '{item.id}' does not exist in "
