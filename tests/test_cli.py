@@ -75,3 +75,108 @@ def test_next_change_prints_nothing_when_nothing_is_scheduled(runner: CliRunner,
     monkeypatch.setenv("EDCAL_NOW", "2028-01-01T00:00:00+01:00")
     result = runner.invoke(cli, ["next-change", "--site", str(site)])
     assert result.exit_code == 0 and result.output == ""
+
+
+def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, site: Path, monkeypatch) -> None:
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-02T08:00:00+01:00")
+    result = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].strip() == "Mardi 2 mars 2027 — aujourd'hui"
+    assert any("10:00" in line and "LinkedIn" in line and "Bonjour le monde" in line for line in lines)
+    assert "Mercredi 10 mars" not in result.output  # beyond 7 days
+    only = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "30", "--network", "mastodon"])
+    assert "Mastodon" in only.output and "LinkedIn" not in only.output
+    assert runner.invoke(cli, ["agenda", "--site", str(site), "--owner", "anna"]).exit_code == 2
+
+
+def test_agenda_on_the_sample_site(runner: CliRunner, monkeypatch) -> None:
+    from conftest import ROOT
+
+    monkeypatch.setenv("EDCAL_NOW", "2026-11-23T10:00:00+01:00")
+    result = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--days", "60"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert "Prévenir la corrosion" in result.output and "Vœux 2027" in result.output
+    assert "Mardi 12 janvier 2027" in result.output and "Mardi 26 janvier 2027" not in result.output
+    empty = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--days", "1", "--network", "intranet"])
+    assert empty.output.strip() == "Rien de prévu dans les 1 prochains jours."
+
+
+def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: Path) -> None:
+    from conftest import load_plan, run_edcal
+
+    result = runner.invoke(cli, ["new", "Salon 2027 : J-30", "--site", str(site), "--date", "2027-03-10 09:00",
+                                 "--tags", "salon, industrie", "--author", "Ana Lopes"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "content/articles/salon-2027-j-30.md"
+    assert runner.invoke(cli, ["check", "--site", str(site), "--only", "text-too-long"]).exit_code == 0
+    assert run_edcal("build", cwd=site).returncode == 0
+    article = next(i for i in load_plan(site)["items"] if i["id"] == "article-salon-2027-j-30")
+    assert (article["title"], article["start"], article["status"]) == \
+        ("Salon 2027 : J-30", "2027-03-10T09:00:00+01:00", "scheduled")
+    again = runner.invoke(cli, ["new", "Salon 2027 : J-30", "--site", str(site)])
+    assert again.exit_code == 2 and "exists already" in again.output
+    bad = runner.invoke(cli, ["new", "Autre", "--site", str(site), "--date", "2027-02-30"])
+    assert bad.exit_code == 2 and "February 2027 has 28 days" in bad.output
+    draft = runner.invoke(cli, ["new", "Sans date", "--site", str(site)])
+    assert "status: draft" in (site / draft.output.strip()).read_text(encoding="utf-8")
+
+
+def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp_path: Path) -> None:
+    from conftest import run_edcal
+
+    target = tmp_path / "nouveau"
+    result = runner.invoke(cli, ["init", str(target), "--name", "Le blog Durand", "--url", "https://blog.durand.example"])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in target.iterdir()} >= {"calendar.yaml", "content", "pelicanconf.py", "publishconf.py",
+                                                   "themes", ".gitignore", "README.md"}
+    assert "SITENAME = 'Le blog Durand'" in (target / "pelicanconf.py").read_text(encoding="utf-8")
+    built = run_edcal("build", cwd=target)
+    assert built.returncode == 0, built.stderr
+    assert "blog: 1 published article(s)" in built.stdout
+    checked = run_edcal("check", cwd=target)
+    assert checked.returncode == 0 and checked.stdout.strip() == "0 errors, 0 warnings"
+    again = runner.invoke(cli, ["init", str(target)])
+    assert again.exit_code == 2 and "the folder is not empty" in again.output
+
+
+def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "edcal", "serve", "--port", str(port)], cwd=site,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+
+    def fetch(path: str) -> tuple[str, bytes]:
+        with urllib.request.urlopen(base + path, timeout=5) as response:
+            return response.headers["Content-Type"], response.read()
+
+    def wait_for(predicate, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if predicate():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise AssertionError("timed out")
+
+    try:
+        wait_for(lambda: fetch("/")[0].startswith("text/html"))
+        kind, body = fetch("/planning/plan.json")
+        assert kind == "application/json; charset=utf-8" and b"hello-linkedin" in body
+        calendar = site / "calendar.yaml"
+        calendar.write_text(calendar.read_text(encoding="utf-8").replace("Bonjour le monde", "Bonjour la planète"),
+                            encoding="utf-8")
+        wait_for(lambda: "Bonjour la planète" in fetch("/planning/plan.json")[1].decode("utf-8"))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -32,6 +32,8 @@ SECTIONS: list[tuple[type[BaseModel], str, bool]] = [
     (schema.TrackingSpec, "## `tracking:`", True),
     (schema.ExportsSpec, "## `exports:`", True),
     (schema.HootsuiteSpec, "## `exports:`", True),
+    (schema.FeedsSpec, "## `feeds:`", True),
+    (schema.PlanningSpec, "## `planning:`", True),
 ]
 
 

@@ -90,8 +90,10 @@ def test_a_template_override_changes_the_linkedin_drafts_and_nothing_else(built:
     assert changed
     for path in changed:
         parts = path.parts
-        # plan.json, the exports and the review page list the LinkedIn posts too.
-        assert parts[1] in ("plan.json", "exports") or parts[2] in ("linkedin", "index.html"), path
+        # plan.json, the exports, the feeds and the planning pages show the LinkedIn posts too.
+        feeds = ("calendar.ics", "linkedin.ics", "people", "campaigns")
+        assert parts[1] in ("plan.json", "exports", "index.html", *feeds) \
+            or parts[2] in ("linkedin", "index.html", *feeds), path
     # In the plan and the exports, only LinkedIn posts changed.
     plans = [{i["id"]: i for i in json.loads(files[Path("planning/plan.json")])["items"]} for files in (before, after)]
     assert {i for i in plans[0] if plans[0][i] != plans[1][i]} == {i for i in plans[0] if i.endswith(

@@ -38,6 +38,10 @@ def site_options(command: F) -> F:
     return command
 
 
+#: Commands that only read the site: their errors do not say "nothing was written".
+READ_ONLY = {"agenda", "next_change", "check"}
+
+
 def input_errors_exit(command: F) -> F:
     """Invalid input is reported as ``path:line:col: error: …`` and exits 2, no traceback."""
 
@@ -46,7 +50,7 @@ def input_errors_exit(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except InputErrors as exc:
-            report(exc)
+            report(exc, wrote_nothing=command.__name__ not in READ_ONLY)
             sys.exit(EXIT_INPUT)
 
     return wrapper  # type: ignore[return-value]
@@ -144,6 +148,106 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
     elif (verbosity or 0) >= 0 or findings:
         click.echo(reports.text(findings, style=click.style), nl=False)
     sys.exit(reports.exit_code(findings, strict))
+
+
+@cli.command(epilog="Example: edcal serve --port 8080, then open http://127.0.0.1:8080/planning/")
+@site_options
+@click.option("--bind", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port (0: any free port).")
+@click.option("--no-watch", is_flag=True, help="Do not rebuild on change.")
+@input_errors_exit
+def serve(site: Path, settings_file: str, verbosity: int | None, bind: str, port: int,
+          no_watch: bool) -> None:
+    """Build, then serve the blog at / and the team's plan at /planning/ on localhost.
+
+    Rebuilds when content/, calendar.yaml, calendar.d/, themes/ or the
+    settings change. A failed rebuild is reported; the previous files stay.
+    """
+    from edcal.commands.serve import serve as run_serve
+    from edcal.site import pelican_settings
+
+    settings = pelican_settings(site, settings_file)
+    planning = Path(settings.get("EDCAL_PLANNING_PATH") or site / "planning")
+    quiet = (verbosity or 0) < 0
+    run_serve(site.resolve(), settings_file, Path(settings["OUTPUT_PATH"]), planning.resolve(), bind,
+              port, not no_watch, (lambda line: None) if quiet else (lambda line: click.echo(line, err=True)),
+              verbose=(verbosity or 0) > 0)
+
+
+@cli.command(epilog="Examples: edcal agenda; edcal agenda --days 60 --network linkedin; "
+             "edcal agenda --owner camille")
+@site_options
+@click.option("--days", type=click.IntRange(1, 3660), default=14, show_default=True,
+              help="How many days ahead, today included.")
+@click.option("--network", help="Only this network's posts.")
+@click.option("--owner", help="Only what this person owns (a team id).")
+@click.option("--campaign", help="Only this campaign's items.")
+@input_errors_exit
+def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, network: str | None,
+           owner: str | None, campaign: str | None) -> None:
+    """Show what is coming: posts, articles, deadlines, as a table per day.
+
+    Times are in the site's zone; today is highlighted. "Now" is the clock,
+    or EDCAL_NOW.
+    """
+    from rich.console import Console
+
+    from edcal.commands.agenda import agenda as show
+
+    show(site, settings_file, days, network, owner, campaign, Console(highlight=False))
+
+
+@cli.command(epilog='Example: edcal init mon-blog --name "Le blog de la Menuiserie Durand" '
+             '--url https://blog.menuiserie-durand.fr')
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", "site_name", default="Mon blog", show_default=True, help="The site's name.")
+@click.option("--url", "site_url", default="https://www.example.fr", show_default=True,
+              help="The public site's address (links in posts are built from it).")
+@click.option("--timezone", default="Europe/Paris", show_default=True, help="IANA time zone.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+              help="The site's language.")
+@click.option("-q", "--quiet", "verbosity", flag_value=-1, help="Print errors only.")
+@click.option("-v", "--verbose", "verbosity", flag_value=1, help="Print the files written.")
+@input_errors_exit
+def init(folder: Path, site_name: str, site_url: str, timezone: str, lang: str,
+         verbosity: int | None) -> None:
+    """Create a new site repository in FOLDER, with a small working sample.
+
+    It holds calendar.yaml, an article, a page, pelicanconf.py and
+    publishconf.py, and a copy of the theme: `edcal build` works in it at once.
+    """
+    from edcal.commands.init import init_site
+
+    written = init_site(folder, site_name, site_url, timezone, lang)
+    if (verbosity or 0) > 0:
+        for path in written:
+            click.echo(path.as_posix())
+    if (verbosity or 0) >= 0:
+        click.echo(f"Site created in {folder}. Next: cd {folder} && edcal build && edcal agenda")
+
+
+@cli.command(epilog='Examples: edcal new "Nos apprentis à l\'honneur" --date "2027-02-02 09:00" '
+             '--author "Sophie Benali" --category "L\'atelier" --tags apprentissage,recrutement')
+@click.argument("title")
+@site_options
+@click.option("--date", metavar="'YYYY-MM-DD HH:MM'", help="Publication date and time (none: a draft).")
+@click.option("--author", help="Author's name.")
+@click.option("--category", help="Category.")
+@click.option("--tags", multiple=True, help="Tags, comma-separated or repeated.")
+@click.option("--slug", help="URL name and file name (default: from the title).")
+@input_errors_exit
+def new(title: str, site: Path, settings_file: str, verbosity: int | None, date: str | None,
+        author: str | None, category: str | None, tags: tuple[str, ...], slug: str | None) -> None:
+    """Create an article with valid front matter, named after its slug.
+
+    Without --date it is a draft; with a future date it is scheduled.
+    """
+    from edcal.commands.new import new_article
+
+    path = new_article(site, settings_file, title, date, author, category, tags, slug)
+    if (verbosity or 0) >= 0:
+        click.echo(path.resolve().relative_to(site.resolve()).as_posix())
 
 
 @cli.command("next-change", epilog='Example, in CI: edcal next-change --after "$LAST_DEPLOY"')

@@ -83,9 +83,12 @@ def did_you_mean(found: str, candidates: Iterable[str]) -> str | None:
     return f"did you mean '{matches[0]}'?" if matches else None
 
 
-def report(errors: InputErrors, stream: TextIO | None = None) -> None:
-    """Print located errors and a one-line summary, for people and for editors."""
+def report(errors: InputErrors, stream: TextIO | None = None, wrote_nothing: bool = True) -> None:
+    """Print located errors and a one-line summary, for people and for editors.
+
+    :param wrote_nothing: say so (commands that write: build, new, init, export).
+    """
     stream = stream or sys.stderr
     for error in errors.errors:
         print(error.format(), file=stream)
-    print(f"edcal: {errors.summary()}; nothing was written.", file=stream)
+    print(f"edcal: {errors.summary()}{'; nothing was written' if wrote_nothing else ''}.", file=stream)

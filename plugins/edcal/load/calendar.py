@@ -39,10 +39,12 @@ from edcal.model.calendar import (
     Calendar,
     Campaign,
     ExportSettings,
+    FeedSettings,
     FreezeWindow,
     Idea,
     Offset,
     Person,
+    PlanningSettings,
     PostEntry,
     PromotionDefaults,
     Recurrence,
@@ -166,6 +168,8 @@ class _Builder:
         self._posts(calendar, documents)
         self._tracking(calendar, main)
         self._exports(calendar, main)
+        self._feeds(calendar, main)
+        self._planning(calendar, main)
         calendar.checks = parse_checks(main.raw.get("checks"), loc.value("checks"), self.errors)
         self._country(calendar, loc)
         return calendar
@@ -360,6 +364,54 @@ class _Builder:
                             "e.g. '%d/%m/%Y %H:%M' (day first) or '%m/%d/%Y %H:%M' (month first)")
             return
         calendar.exports = ExportSettings(hootsuite_date_format=pattern)
+
+    def _feeds(self, calendar: Calendar, main: _Document) -> None:
+        spec = main.spec.feeds
+        if spec is None:
+            return
+        where = spec.loc.value if spec.loc else (lambda _name: calendar.source)
+        for name in ("duration", "refresh"):
+            value = getattr(spec, name)
+            if value is not None and value < 1:
+                self.errors.add(where(name), f"found {name} '{value} minutes', expected at least 1 minute")
+        calendar.feeds = FeedSettings(
+            duration=spec.duration or 15, refresh=spec.refresh or 60, reminders=dict(spec.reminders),
+            publish=self._publish_folder(spec.publish, "calendars", where("publish")),
+        )
+
+    def _planning(self, calendar: Calendar, main: _Document) -> None:
+        spec = main.spec.planning
+        if spec is None:
+            return
+        where = spec.loc.value if spec.loc else (lambda _name: calendar.source)
+        urls: dict[str, str | None] = {}
+        for name in ("url", "repository_url"):
+            value = getattr(spec, name)
+            if value is not None and not value.startswith(("https://", "http://")):
+                self.errors.add(where(name), f"found {name} '{value}', expected an address starting with https://",
+                                "e.g. https://plan.example.fr/ or https://github.com/acme/blog/blob/main/")
+                value = None
+            urls[name] = value.rstrip("/") + "/" if value else None
+        calendar.planning = PlanningSettings(
+            url=urls["url"], repository_url=urls["repository_url"],
+            publish=self._publish_folder(spec.publish, "planning", where("publish")),
+        )
+
+    def _publish_folder(self, value: bool | str, default: str, where: Source) -> str | None:
+        """``publish:`` as a folder of output/: false -> None, true -> default, else a safe relative path."""
+        if value is False:
+            return None
+        if value is True:
+            return default
+        folder = str(value).strip().strip("/")
+        parts = folder.split("/")
+        if not folder or any(part in ("", ".", "..") for part in parts) or "\\" in folder:
+            self.errors.add(where, f"found publish '{value}', expected true, false or a folder name "
+                            "inside output/",
+                            "e.g. publish: calendriers-7f3a9c (a hard-to-guess name keeps casual "
+                            "visitors out)")
+            return None
+        return folder
 
     # -- posts --------------------------------------------------------------
 

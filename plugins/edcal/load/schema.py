@@ -305,6 +305,23 @@ class ExportsSpec(Spec):
     hootsuite: HootsuiteSpec | None = Field(None, description="Hootsuite Bulk Composer CSV settings.")
 
 
+Minutes = Annotated[int, BeforeValidator(_parsed(timeparse.parse_duration_minutes, "a duration like '15 minutes'"))]
+FeedFamily = Literal["calendar", "networks", "blog", "people", "campaigns"]
+
+
+class FeedsSpec(Spec):
+    duration: Minutes | None = Field(None, description="Length of a post or article event in calendar apps (default '15 minutes').")
+    refresh: Minutes | None = Field(None, description="How often calendar apps should fetch the feeds: REFRESH-INTERVAL and X-PUBLISHED-TTL (default '1 hour').")
+    reminders: Mapping[FeedFamily, Minutes] = Field(default_factory=dict, description="Alarms before each timed event, per feed family (calendar, networks, blog, people, campaigns), e.g. {people: 1 hour}. Off by default.")
+    publish: bool | Text = Field(False, description="Also copy the feeds into output/ (public!): true for output/calendars/, or a folder name such as a hard-to-guess path.")
+
+
+class PlanningSpec(Spec):
+    url: Text | None = Field(None, description="Where planning/ is served, e.g. 'https://plan.example.fr/': event links in feeds, https and webcal subscribe links.")
+    repository_url: Text | None = Field(None, description="Web address of the site's files in the git web UI, e.g. 'https://github.com/acme/blog/blob/main/': source links on the planning page.")
+    publish: bool | Text = Field(False, description="Also copy the whole planning site into output/ (public!): true for output/planning/, or a folder name.")
+
+
 class CalendarSpec(Spec):
     version: Annotated[int | None, BeforeValidator(_version)] = Field(None, description="Format version; 1.")
     timezone: Text | None = Field(None, description="IANA time zone, e.g. 'Europe/Paris'; naive times are in it.")
@@ -322,9 +339,11 @@ class CalendarSpec(Spec):
     posts: list[PostSpec] = Field(default_factory=list, description="Social posts: one-off, promotions, recurring.")
     tracking: TrackingSpec | None = Field(None, description="UTM parameters.")
     exports: ExportsSpec | None = Field(None, description="Files for bulk schedulers.")
+    feeds: FeedsSpec | None = Field(None, description="iCalendar feeds: event length, refresh, reminders, publication.")
+    planning: PlanningSpec | None = Field(None, description="Where the planning site is served and the repository's web address.")
     checks: Any = Field(None, description="Checks tuned or turned off: {rule-id: off | warning | error | {severity, options}}.")
 
 
 #: Sections that only calendar.yaml itself may set (calendar.d files add entries).
 SITE_WIDE = ("version", "timezone", "country", "subdivision", "default_time", "horizon",
-             "blog", "tracking", "exports", "checks")
+             "blog", "tracking", "exports", "feeds", "planning", "checks")

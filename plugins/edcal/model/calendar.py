@@ -211,6 +211,36 @@ class ExportSettings:
     hootsuite_date_format: str = "%d/%m/%Y %H:%M"
 
 
+#: The families of iCalendar feeds, as named in ``feeds.reminders``.
+FEED_FAMILIES = ("calendar", "networks", "blog", "people", "campaigns")
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSettings:
+    """How the iCalendar feeds are written."""
+
+    #: Length of a timed event (a post, an article going live), in minutes.
+    duration: int = 15
+    #: How often subscribers should poll (REFRESH-INTERVAL, X-PUBLISHED-TTL), in minutes.
+    refresh: int = 60
+    #: Feed family -> minutes before each timed event for an alarm (VALARM); opt-in.
+    reminders: dict[str, int] = field(default_factory=dict)
+    #: A folder of output/ that also receives the feeds (public!); None keeps them private.
+    publish: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanningSettings:
+    """Where the planning site lives, for links in feeds and pages."""
+
+    #: Public address of planning/ (https://...), ending with "/"; None when not served.
+    url: str | None = None
+    #: Web address of the repository's files (".../blob/main/"), ending with "/".
+    repository_url: str | None = None
+    #: A folder of output/ that also receives the whole planning site (public!).
+    publish: str | None = None
+
+
 @dataclass(slots=True)
 class Calendar:
     """Everything calendar.yaml (and calendar.d/*.yaml) says, validated."""
@@ -233,6 +263,8 @@ class Calendar:
     posts: list[PostEntry] = field(default_factory=list)
     tracking: Tracking = field(default_factory=Tracking)
     exports: ExportSettings = field(default_factory=ExportSettings)
+    feeds: FeedSettings = field(default_factory=FeedSettings)
+    planning: PlanningSettings = field(default_factory=PlanningSettings)
     #: ``checks:``: rule id -> its settings (edcal.checks.config.RuleSettings).
     checks: dict[str, Any] = field(default_factory=dict)
     #: Every file read, relative to the site root, in the order read.

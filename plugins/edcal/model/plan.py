@@ -98,6 +98,8 @@ class Plan:
     article_url_template: str | None = None
     #: Posts before this instant were not composed (a plan for checks only, never written out).
     composed_from: dt.datetime | None = None
+    #: The blog's name (Pelican's SITENAME), shown on the planning pages and in feed names.
+    site_name: str = ""
 
     def by_id(self) -> dict[str, Item]:
         return {item.id: item for item in self.items}

@@ -14,11 +14,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from edcal.outputs import drafts, exports, plan_json, review
+from edcal.outputs import calendar_page, drafts, exports, ics, plan_json, review
 from edcal.outputs.context import OutputContext
 
 #: The outputs, in the order they are written.
-OUTPUTS = (plan_json, drafts, exports, review)
+OUTPUTS = (plan_json, ics, drafts, exports, review, calendar_page)
 
 
 def write_planning(context: OutputContext, target: Path) -> tuple[Path, list[str]]:
@@ -35,6 +35,32 @@ def write_planning(context: OutputContext, target: Path) -> tuple[Path, list[str
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return staging, warnings
+
+
+def publish_into(plan_settings: tuple[str | None, str | None], planning: Path, output: Path) -> list[Path]:
+    """Copy what a site chose to make public into ``output/``; returns the folders written.
+
+    ``plan_settings`` is (``feeds.publish``, ``planning.publish``): folders of
+    output/ or None. Each folder is staged and swapped in like planning/.
+    """
+    feeds_folder, planning_folder = plan_settings
+    written = []
+    for folder, only_feeds in ((feeds_folder, True), (planning_folder, False)):
+        if folder is None:
+            continue
+        target = output / folder
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+        if only_feeds:
+            for path in sorted(planning.rglob("*.ics")):
+                destination = staging / path.relative_to(planning)
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, destination)
+        else:
+            shutil.copytree(planning, staging, dirs_exist_ok=True)
+        swap_in(staging, target)
+        written.append(target)
+    return written
 
 
 def swap_in(staging: Path, target: Path) -> None:

@@ -129,9 +129,15 @@ def get_generators(pelican: Any) -> Any:
 def on_finalized(pelican: Any) -> None:
     if not enabled(pelican.settings):
         return
-    from edcal.outputs import swap_in
+    from pathlib import Path
+
+    from edcal.outputs import publish_into, swap_in
 
     state = state_of(pelican.settings)
     if state.staging is not None:
         swap_in(state.staging, state.planning_path)
         state.staging = None
+        if state.plan is not None:
+            calendar = state.plan.calendar
+            publish_into((calendar.feeds.publish, calendar.planning.publish), state.planning_path,
+                         Path(pelican.output_path))

@@ -17,7 +17,8 @@ def site_of(state: BuildState) -> Site:
     settings = state.settings
     return Site(url=str(settings.get("SITEURL") or "").rstrip("/"),
                 lang=str(settings.get("DEFAULT_LANG") or "en"),
-                content=Path(settings["PATH"]), article_url=str(settings.get("ARTICLE_URL") or ""))
+                content=Path(settings["PATH"]), article_url=str(settings.get("ARTICLE_URL") or ""),
+                name=str(settings.get("SITENAME") or ""))
 
 
 def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) -> Plan:

@@ -50,6 +50,7 @@ class Site:
     lang: str
     content: Path | None = None
     article_url: str | None = None
+    name: str = ""
 
 
 def resolve_plan(
@@ -78,7 +79,7 @@ def resolve_plan(
     errors.raise_if_any()
     items.sort(key=Item.sort_key)
     return Plan(calendar, article_list, items, now, generated_at, site.url, site.lang,
-                site.content, site.article_url, composed_from=compose_from)
+                site.content, site.article_url, composed_from=compose_from, site_name=site.name)
 
 
 def _check_unique(items: list[Item], errors: ErrorCollector) -> None:

@@ -9,10 +9,8 @@ from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Option, Problem, rule
 from edcal.load import timeparse
-from edcal.model.calendar import Calendar
-from edcal.model.network import Cadence
 from edcal.model.plan import Item
-from edcal.model.source import Source
+from edcal.plan.cadence import cadence_gaps
 
 
 def _percentage(text: str) -> float:
@@ -41,79 +39,16 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
                           "or remove it", item)
 
 
-def _periods(cadence: Cadence, start: dt.date, end: dt.date) -> Iterator[tuple[dt.date, dt.date]]:
-    """Calendar periods (day, Monday-to-Sunday week, month) overlapping [start, end)."""
-    if cadence.per == "day":
-        first = start
-    elif cadence.per == "week":
-        first = start - dt.timedelta(days=start.weekday())
-    else:
-        first = start.replace(day=1)
-    while first < end:
-        if cadence.per == "day":
-            after = first + dt.timedelta(days=1)
-        elif cadence.per == "week":
-            after = first + dt.timedelta(days=7)
-        else:
-            after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        yield first, after
-        first = after
-
-
-def _period_label(cadence: Cadence, first: dt.date, after: dt.date) -> str:
-    last = after - dt.timedelta(days=1)
-    if cadence.per == "day":
-        return f"on {first:%d/%m/%Y}"
-    if cadence.per == "week":
-        return f"in the week of {first:%d/%m} to {last:%d/%m/%Y}"
-    return f"in {first:%m/%Y}"
-
-
 @rule("cadence-gap", "warning", "Fewer posts or articles than the cadence target in a coming period",
       options=(Option("horizon", 42, timeparse.parse_days, "How far ahead periods are checked (default 6 weeks)."),))
 def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
-    plan = ctx.plan
-    calendar = plan.calendar
-    zone = calendar.zone
-    today = ctx.now.astimezone(zone).date()
-    end = today + dt.timedelta(days=int(ctx.options["horizon"]))
-    targets: list[tuple[str, str | None, Cadence, Source, list[Item]]] = []
-    for network in calendar.networks.values():
-        if network.cadence is not None:
-            posts = [i for i in plan.items if i.kind == "post" and i.network == network.id
-                     and i.status != "withheld"]
-            targets.append((network.name, network.id, network.cadence, network.source or calendar.source,
-                            posts))
-    if calendar.blog.cadence is not None:
-        articles = [i for i in plan.items if i.kind == "article" and i.status in ("published", "scheduled", "review")]
-        targets.append(("Blog", None, calendar.blog.cadence, calendar.blog.source or calendar.source,
-                        articles))
-    for name, network_id, cadence, source, items in targets:
-        days = [i.start.astimezone(zone).date() for i in items if isinstance(i.start, dt.datetime)]
-        for first, after in _periods(cadence, today, end):
-            if _frozen(calendar, network_id, first, after):
-                continue  # a freeze window explains the silence
-            found = sum(1 for day in days if first <= day < after)
-            if found < cadence.count:
-                what = "article" if name == "Blog" else "post"
-                yield Problem(source, f"{name}: {found} {what}{'s' if found != 1 else ''} "
-                              f"{_period_label(cadence, first, after)}, target {cadence.label}",
-                              "plan a post (or an article's promotion) in that period, or adjust `cadence:`",
-                              when=max(dt.datetime.combine(first, dt.time(), zone), ctx.now))
-
-
-def _frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt.date) -> bool:
-    """True when a freeze window (for this network, or the blog) overlaps the period."""
-    start = dt.datetime.combine(first, dt.time(), calendar.zone)
-    end = dt.datetime.combine(after, dt.time(), calendar.zone)
-    for window in calendar.freezes:
-        if network_id is None and not window.blog:
-            continue
-        if network_id is not None and window.networks is not None and network_id not in window.networks:
-            continue
-        if window.start < end and (window.end is None or window.end > start):
-            return True
-    return False
+    zone = ctx.plan.calendar.zone
+    for gap in cadence_gaps(ctx.plan, ctx.now, int(ctx.options["horizon"])):
+        what = "article" if gap.network is None else "post"
+        yield Problem(gap.source, f"{gap.name}: {gap.found} {what}{'s' if gap.found != 1 else ''} "
+                      f"{gap.label}, target {gap.cadence.label}",
+                      "plan a post (or an article's promotion) in that period, or adjust `cadence:`",
+                      when=max(dt.datetime.combine(gap.first, dt.time(), zone), ctx.now))
 
 
 @rule("too-many-per-day", "warning", "More posts on one day than a network's maximum")

@@ -1,0 +1,97 @@
+"""``edcal agenda``: what is coming, as a table in the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from edcal.errors import InputError, InputErrors, did_you_mean
+from edcal.i18n import long_date, translator
+from edcal.model.plan import Item, Plan
+from edcal.model.source import Source
+from edcal.pelican_plugin.metadata import read_plan
+
+
+def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
+             campaign: str | None = None) -> list[Item]:
+    """Dated items from now to ``days`` days ahead, filtered."""
+    _check_choice("--network", network, plan.calendar.networks)
+    _check_choice("--owner", owner, plan.calendar.team)
+    _check_choice("--campaign", campaign, plan.calendar.campaigns)
+    zone = plan.calendar.zone
+    today = plan.now.astimezone(zone).date()
+    end = today + dt.timedelta(days=days)
+    result = []
+    for item in plan.items:
+        if item.start is None:
+            continue
+        local = item.start.astimezone(zone) if isinstance(item.start, dt.datetime) else None
+        day = local.date() if local else item.start
+        if local is not None and local < plan.now.astimezone(zone):
+            continue
+        if not (today <= day < end):  # type: ignore[operator]
+            continue
+        if network and item.network != network:
+            continue
+        if owner and item.owner != owner:
+            continue
+        if campaign and item.campaign != campaign:
+            continue
+        result.append(item)
+    return result
+
+
+def _check_choice(option: str, value: str | None, known: dict[str, object]) -> None:
+    if value is not None and value not in known:
+        raise InputErrors([InputError(Source(option, 1, 1), f"unknown value '{value}' for {option}",
+                                      did_you_mean(value, known) or "known: " + ", ".join(sorted(known)))])
+
+
+def render(plan: Plan, items: list[Item], days: int, console: Console) -> None:
+    """A heading per day, then one aligned row per item; today is highlighted."""
+    _ = translator(plan.lang)
+    zone = plan.calendar.zone
+    today = plan.now.astimezone(zone).date()
+    if not items:
+        console.print(_("Nothing planned in the next {days} days.").format(days=days))
+        return
+    rows: list[tuple[dt.date, tuple[str, str, str, str, str]]] = []
+    for item in items:
+        local = item.start.astimezone(zone) if isinstance(item.start, dt.datetime) else None
+        day = local.date() if local else item.start
+        network = plan.calendar.networks.get(item.network or "")
+        where = f"[{network.color}]●[/] {network.name}" if network else _(_KIND_LABELS[item.kind])
+        owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
+        when = f"{local:%H:%M}" if local else _("all day")
+        rows.append((day, (when, where, item.title, _(item.status), owner)))  # type: ignore[arg-type]
+    widths = [max(Text.from_markup(row[i]).cell_len for _, row in rows) for i in range(5)]
+    for day, group in itertools.groupby(rows, key=lambda r: r[0]):
+        heading = long_date(day, plan.lang)
+        heading = heading[:1].upper() + heading[1:]
+        if day == today:
+            heading += f" — {_('today')}"
+        console.print(f"[bold reverse] {heading} [/]" if day == today else f"[bold]{heading}[/]")
+        table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=True)
+        for index, width in enumerate(widths):
+            table.add_column(min_width=width if index != 2 else None, ratio=1 if index == 2 else None,
+                             overflow="fold", no_wrap=index != 2)
+        for _day, row in group:
+            table.add_row(*row, style="bold" if day == today else None)
+        console.print(table)
+
+
+_KIND_LABELS = {"article": "Blog", "deadline": "Deadline", "idea": "Idea", "post": "Post"}
+
+
+def agenda(site: Path, settings_file: str, days: int, network: str | None, owner: str | None,
+           campaign: str | None, console: Console) -> int:
+    # The agenda shows titles, never texts: no post needs composing.
+    plan = read_plan(site, settings_file, compose_from=dt.datetime.max.replace(tzinfo=dt.UTC))
+    items = upcoming(plan, days, network, owner, campaign)
+    render(plan, items, days, console)
+    return len(items)

@@ -1,0 +1,61 @@
+"""``edcal new``: a new article with valid front matter, named after its slug."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from edcal.errors import InputError, InputErrors
+from edcal.ids import slugify
+from edcal.load import timeparse
+from edcal.model.source import Source
+from edcal.site import pelican_settings
+
+
+def new_article(site: Path, settings_file: str, title: str, date: str | None = None,
+                author: str | None = None, category: str | None = None,
+                tags: tuple[str, ...] = (), slug: str | None = None) -> Path:
+    """Write ``content/<first article path>/<slug>.md`` and return its path.
+
+    Without ``date`` the article is a draft (nothing to schedule yet).
+
+    :raises InputErrors: on an empty title, an invalid date, or an existing file.
+    """
+    if not title.strip():
+        raise InputErrors([InputError(Source("TITLE", 1, 1), "the title is empty",
+                                      'e.g. edcal new "Mon article"')])
+    if date is not None:
+        try:
+            timeparse.parse_when(date)
+        except ValueError as exc:
+            raise InputErrors([InputError(Source("--date", 1, 1), str(exc))]) from None
+    settings = pelican_settings(site, settings_file)
+    name = slug or slugify(title)
+    if not name:
+        raise InputErrors([InputError(Source("TITLE", 1, 1), f"no slug can be made from '{title}'",
+                                      "pass --slug")])
+    folder = Path(settings["PATH"]) / (settings.get("ARTICLE_PATHS") or [""])[0]
+    path = folder / f"{name}.md"
+    if path.exists():
+        raise InputErrors([InputError(Source(path.relative_to(site.resolve()).as_posix(), 1, 1),
+                                      "an article with this slug exists already",
+                                      "choose another title, or pass --slug")])
+    fields: dict[str, object] = {"title": title.strip()}
+    if date is not None:
+        fields["date"] = date.strip()
+    else:
+        fields["status"] = "draft"
+    if author:
+        fields["authors"] = author
+    if category:
+        fields["category"] = category
+    if tags:
+        fields["tags"] = [t.strip() for tag in tags for t in tag.split(",") if t.strip()]
+    front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000, default_style=None)
+    folder.mkdir(parents=True, exist_ok=True)
+    body = "Le premier paragraphe sert de résumé : une ou deux phrases qui donnent envie de lire.\n"
+    if str(settings.get("DEFAULT_LANG", "fr")).startswith("en"):
+        body = "The first paragraph is the summary: one or two sentences that make people read on.\n"
+    path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    return path

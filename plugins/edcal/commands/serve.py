@@ -1,0 +1,103 @@
+"""``edcal serve``: build, serve the blog and the team's plan on localhost, rebuild on change.
+
+The blog is served at ``/`` from output/, the plan at ``/planning/`` from
+planning/ (feeds as ``text/calendar``). Each rebuild runs ``edcal build`` in
+a new process, exactly as CI does; a failed rebuild is reported and the last
+good files keep being served.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from edcal.load.calendar import CALENDAR_DIR, CALENDAR_FILE
+
+PLANNING_PREFIX = "/planning/"
+#: What is watched for changes, relative to the site (outputs are not).
+WATCHED = ("content", CALENDAR_FILE, CALENDAR_DIR, "themes", "templates")
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """output/ at /, planning/ at /planning/."""
+
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".ics": "text/calendar; charset=utf-8",
+        ".json": "application/json; charset=utf-8",
+        ".txt": "text/plain; charset=utf-8",
+        ".csv": "text/csv; charset=utf-8",
+    }
+
+    def __init__(self, *args: Any, output: Path, planning: Path, **kwargs: Any):
+        self.output = output
+        self.planning = planning
+        super().__init__(*args, directory=str(output), **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        if path == PLANNING_PREFIX.rstrip("/") or path.startswith(PLANNING_PREFIX):
+            self.directory = str(self.planning)
+            path = "/" + path[len(PLANNING_PREFIX):]
+        else:
+            self.directory = str(self.output)
+        return super().translate_path(path)
+
+    def log_message(self, format: str, *args: Any) -> None:  # quieter than the default
+        if self.server.verbose:  # type: ignore[attr-defined]
+            super().log_message(format, *args)
+
+
+def rebuild(site: Path, settings_file: str, echo: Callable[[str], None]) -> bool:
+    """Run ``edcal build`` in a new process; report its outcome in one line (errors in full)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "edcal", "build", "-q", "--site", str(site), "-s", settings_file],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode == 0:
+        echo("built: output/ and planning/ are up to date")
+        return True
+    echo(result.stderr.rstrip() or result.stdout.rstrip())
+    echo(f"build failed (exit {result.returncode}); still serving the previous files")
+    return False
+
+
+def watch(site: Path, settings_file: str, echo: Callable[[str], None], stop: threading.Event) -> None:
+    """Rebuild whenever a watched file changes, until ``stop`` is set."""
+    import watchfiles
+
+    paths = [site / name for name in (*WATCHED, settings_file) if (site / name).exists()]
+    for changes in watchfiles.watch(*paths, stop_event=stop, debounce=400, rust_timeout=500):
+        names = sorted({os.path.relpath(path, site) for _, path in changes})
+        echo(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
+        rebuild(site, settings_file, echo)
+
+
+def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: str, port: int,
+          watch_files: bool, echo: Callable[[str], None], verbose: bool = False) -> None:
+    rebuild(site, settings_file, echo)
+    handler = functools.partial(SiteHandler, output=output, planning=planning)
+    server = http.server.ThreadingHTTPServer((bind, port), handler)
+    server.verbose = verbose  # type: ignore[attr-defined]
+    host, actual_port = server.server_address[:2]
+    echo(f"blog:     http://{host}:{actual_port}/")
+    echo(f"planning: http://{host}:{actual_port}{PLANNING_PREFIX}")
+    stop = threading.Event()
+    watcher = None
+    if watch_files:
+        watcher = threading.Thread(target=watch, args=(site, settings_file, echo, stop), daemon=True)
+        watcher.start()
+        echo("watching for changes; Ctrl+C to stop")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        echo("stopped")
+    finally:
+        stop.set()
+        server.server_close()

@@ -1,0 +1,186 @@
+"""planning/index.html: the team's home page, blog and social posts on one calendar.
+
+The page is static and works from ``file://``: the agenda (every dated item
+with its links) and the backlog are HTML; the month and week views are drawn
+by a small script from the JSON the page embeds. Every item element carries
+``data-item-id`` (plan.json's id) and the ``data-network``, ``data-owner``,
+``data-campaign`` and ``data-status`` the filters use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from edcal.i18n import DAYS, MONTHS, language, translator
+from edcal.model.calendar import Idea
+from edcal.model.plan import Item, Plan
+from edcal.outputs._files import write_file
+from edcal.outputs.context import OutputContext
+from edcal.outputs.drafts import draft_path
+from edcal.outputs.ics import feed_links
+from edcal.outputs.pages import copy_assets, environment
+from edcal.plan.cadence import cadence_gaps
+from edcal.public_holidays import holidays_between
+
+FILENAME = "index.html"
+CADENCE_HORIZON_DAYS = 42
+STATUSES = ("idea", "writing", "review", "draft", "scheduled", "published", "withheld")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An item as the agenda shows it, with its links resolved."""
+
+    item: Item
+    local: dt.datetime | dt.date
+    time: str | None
+    network_name: str | None
+    color: str
+    owner_name: str | None
+    campaign_name: str | None
+    draft: str | None
+    article: str | None
+    source: str | None
+    past: bool
+
+
+def write(context: OutputContext, folder: Path) -> list[str]:
+    plan = context.plan
+    _ = translator(plan.lang)
+    entries = [entry(item, plan, context) for item in plan.items if item.dated]
+    today = plan.now.astimezone(plan.calendar.zone).date()
+    days = [(day, list(group)) for day, group in itertools.groupby(entries, key=lambda e: _day(e.local))]
+    copy_assets(context, folder)
+    html = environment(context).get_template("index.html.j2").render(
+        plan=plan, root="", today=today, days=days, total=len(entries),
+        week_start=today - dt.timedelta(days=today.weekday()),
+        backlog=backlog(plan), feeds=feed_links(plan),
+        networks=sorted(plan.calendar.networks.values(), key=lambda n: n.name),
+        people=sorted(plan.calendar.team.values(), key=lambda p: p.name),
+        campaigns=sorted(plan.calendar.campaigns.values(), key=lambda c: c.start),
+        statuses=STATUSES, data=Markup(_script_json(data(plan, entries, today))),
+        repository=plan.calendar.planning.repository_url,
+    )
+    write_file(folder / FILENAME, html)
+    return []
+
+
+def _day(value: dt.datetime | dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def entry(item: Item, plan: Plan, context: OutputContext) -> Entry:
+    calendar = plan.calendar
+    zone = calendar.zone
+    start = item.start
+    local: dt.datetime | dt.date = (
+        start.astimezone(zone) if isinstance(start, dt.datetime) else start  # type: ignore[assignment]
+    )
+    network = calendar.networks.get(item.network or "")
+    person = calendar.team.get(item.owner or "")
+    campaign = calendar.campaigns.get(item.campaign or "")
+    today = plan.now.astimezone(zone).date()
+    past = start < plan.now if isinstance(start, dt.datetime) else start < today  # type: ignore[operator]
+    draft = None
+    if item.kind == "post" and item.status != "withheld":
+        draft = f"drafts/index.html#item-{item.id}" if not past else draft_path(item, plan) + ".txt"
+    article = None
+    if item.article:
+        found = plan.articles_by_slug().get(item.article)
+        if found is not None and found.status == "published" and found.date and found.date <= plan.now:
+            article = found.url
+    repository = calendar.planning.repository_url
+    source = f"{repository}{item.source.path}#L{item.source.line}" if repository else None
+    return Entry(
+        item=item, local=local,
+        time=local.strftime("%H:%M") if isinstance(local, dt.datetime) else None,
+        network_name=network.name if network else None,
+        color=network.color if network else ("slategray" if item.kind != "post" else "gray"),
+        owner_name=person.name if person else item.owner,
+        campaign_name=campaign.name if campaign else item.campaign,
+        draft=draft, article=article, source=source, past=past,
+    )
+
+
+def backlog(plan: Plan) -> list[dict[str, Any]]:
+    """Ideas, undated first, then by their next date; late due dates flagged."""
+    today = plan.now.astimezone(plan.calendar.zone).date()
+    team = plan.calendar.team
+
+    def due(idea: Idea, day: dt.date | None, done_when: tuple[str, ...]) -> dict[str, Any] | None:
+        if day is None:
+            return None
+        return {"date": day, "late": day < today and idea.status not in done_when}
+
+    ideas = []
+    for idea in plan.calendar.ideas:
+        dates = [d for d in (idea.draft_due, idea.review_due, idea.publish) if d]
+        ideas.append({
+            "idea": idea, "id": f"idea-{idea.id}",
+            "owner": team[idea.owner].name if idea.owner in team else idea.owner,
+            "draft_due": due(idea, idea.draft_due, ("review",)),
+            "review_due": due(idea, idea.review_due, ()),
+            "publish": idea.publish, "undated": not dates, "next": min(dates) if dates else None,
+        })
+    ideas.sort(key=lambda i: (not i["undated"], i["next"] or dt.date.min, i["idea"].title))
+    return ideas
+
+
+def data(plan: Plan, entries: list[Entry], today: dt.date) -> dict[str, Any]:
+    """What the month and week views are drawn from."""
+    _ = translator(plan.lang)
+    code = language(plan.lang)
+    calendar = plan.calendar
+    zone = calendar.zone
+    dates = [_day(e.local) for e in entries] or [today]
+    first = min(min(dates), today) - dt.timedelta(days=62)
+    last = max(max(dates), today) + dt.timedelta(days=62)
+    gaps = []
+    for gap in cadence_gaps(plan, plan.now, CADENCE_HORIZON_DAYS):
+        target = _("{count} of {target}").format(count=gap.found, target=gap.cadence.label)
+        colon = " :" if code == "fr" else ":"
+        gaps.append({"network": gap.network or "blog", "name": gap.name, "first": gap.first.isoformat(),
+                     "last": gap.last.isoformat(), "message": f"{gap.name}{colon} {target}"})
+    freezes = []
+    for window in calendar.freezes:
+        end = window.end.astimezone(zone) - dt.timedelta(microseconds=1) if window.end else None
+        freezes.append({"first": window.start.astimezone(zone).date().isoformat(),
+                        "last": end.date().isoformat() if end else last.isoformat(), "reason": window.reason})
+    return {
+        "today": today.isoformat(),
+        "timezone": calendar.timezone,
+        "labels": {
+            "months": list(MONTHS[code]), "longDays": list(DAYS[code]),
+            "days": [name[:3] + "." if code == "fr" else name[:3] for name in DAYS[code]],
+            "week": _("Week of"), "agenda": _("Agenda"), "blog": _("Blog"),
+            "statuses": {status: _(status) for status in STATUSES},
+        },
+        "items": [{
+            "id": e.item.id, "kind": e.item.kind, "title": e.item.title,
+            "date": _day(e.local).isoformat(), "time": e.time, "status": e.item.status,
+            "network": e.item.network, "network_name": e.network_name, "color": e.color,
+            "owner": e.item.owner, "owner_name": e.owner_name,
+            "campaign": e.item.campaign, "campaign_name": e.campaign_name,
+        } for e in entries],
+        "campaigns": [{"id": c.id, "name": c.name, "start": c.start.isoformat(), "end": c.end.isoformat(),
+                       "color": c.color or "dimgray"}
+                      for c in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id))],
+        "freezes": freezes,
+        "holidays": {day.isoformat(): name
+                     for day, name in sorted(holidays_between(calendar, first, last, plan.lang).items())},
+        "gaps": gaps,
+    }
+
+
+def _script_json(value: Any) -> str:
+    """JSON safe inside a <script> element: no "</" can close it."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+

@@ -1,0 +1,106 @@
+"""Cadence gaps: periods ahead with fewer posts or articles than a target.
+
+Shared by the ``cadence-gap`` check and the planning page, which flags the
+same periods on the calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from edcal.model.calendar import Calendar
+from edcal.model.network import Cadence
+from edcal.model.plan import Plan
+from edcal.model.source import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A period [first, after) of a target (a network, or the blog when ``network`` is None)."""
+
+    name: str
+    network: str | None
+    cadence: Cadence
+    source: Source
+    first: dt.date
+    after: dt.date
+    found: int
+
+    @property
+    def last(self) -> dt.date:
+        return self.after - dt.timedelta(days=1)
+
+    @property
+    def label(self) -> str:
+        if self.cadence.per == "day":
+            return f"on {self.first:%d/%m/%Y}"
+        if self.cadence.per == "week":
+            return f"in the week of {self.first:%d/%m} to {self.last:%d/%m/%Y}"
+        return f"in {self.first:%m/%Y}"
+
+
+def periods(cadence: Cadence, start: dt.date, end: dt.date) -> Iterator[tuple[dt.date, dt.date]]:
+    """Calendar periods (day, Monday-to-Sunday week, month) overlapping [start, end)."""
+    if cadence.per == "day":
+        first = start
+    elif cadence.per == "week":
+        first = start - dt.timedelta(days=start.weekday())
+    else:
+        first = start.replace(day=1)
+    while first < end:
+        if cadence.per == "day":
+            after = first + dt.timedelta(days=1)
+        elif cadence.per == "week":
+            after = first + dt.timedelta(days=7)
+        else:
+            after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        yield first, after
+        first = after
+
+
+def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
+    """Every period from today to ``horizon_days`` ahead that misses its target.
+
+    Withheld posts do not count; periods overlapping a freeze window are not gaps
+    (the freeze explains the silence).
+    """
+    calendar = plan.calendar
+    zone = calendar.zone
+    today = now.astimezone(zone).date()
+    end = today + dt.timedelta(days=horizon_days)
+    targets: list[tuple[str, str | None, Cadence, Source, list[dt.date]]] = []
+    for network in calendar.networks.values():
+        if network.cadence is not None:
+            days = [i.start.astimezone(zone).date() for i in plan.items
+                    if i.kind == "post" and i.network == network.id and i.status != "withheld"
+                    and isinstance(i.start, dt.datetime)]
+            where = network.source or calendar.source
+            targets.append((network.name, network.id, network.cadence, where, days))
+    if calendar.blog.cadence is not None:
+        days = [i.start.astimezone(zone).date() for i in plan.items
+                if i.kind == "article" and i.status in ("published", "scheduled", "review")
+                and isinstance(i.start, dt.datetime)]
+        targets.append(("Blog", None, calendar.blog.cadence, calendar.blog.source or calendar.source, days))
+    for name, network_id, cadence, source, days in targets:
+        for first, after in periods(cadence, today, end):
+            if frozen(calendar, network_id, first, after):
+                continue
+            found = sum(1 for day in days if first <= day < after)
+            if found < cadence.count:
+                yield Gap(name, network_id, cadence, source, first, after, found)
+
+
+def frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt.date) -> bool:
+    """True when a freeze window (for this network, or the blog) overlaps the period."""
+    start = dt.datetime.combine(first, dt.time(), calendar.zone)
+    end = dt.datetime.combine(after, dt.time(), calendar.zone)
+    for window in calendar.freezes:
+        if network_id is None and not window.blog:
+            continue
+        if network_id is not None and window.networks is not None and network_id not in window.networks:
+            continue
+        if window.start < end and (window.end is None or window.end > start):
+            return True
+    return False

@@ -1,0 +1,1 @@
+"""Files of a new site, written by `edcal init` (see edcal.commands.init)."""

@@ -1,0 +1,247 @@
+"""The iCalendar feeds, read by three independent parsers and a real calendar client (khal)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+import vobject
+from ical.calendar_stream import IcsCalendarStream
+
+from conftest import EPOCH, FIXTURE_SITE, NOW, ROOT, load_plan, run_edcal, write_pelicanconf
+
+PLANNING = """
+planning:
+  url: https://plan.example.fr/equipe/
+feeds:
+  reminders: {networks: 30 minutes}
+"""
+ENV = {"EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
+
+
+def make_site(folder: Path, extra: str = PLANNING) -> Path:
+    shutil.copytree(FIXTURE_SITE, folder)
+    write_pelicanconf(folder)
+    with (folder / "calendar.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(extra)
+    return folder
+
+
+def build(site: Path) -> Path:
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def feeds_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(make_site(tmp_path_factory.mktemp("feeds") / "site"))
+
+
+def all_feeds(site: Path) -> list[Path]:
+    return sorted((site / "planning").rglob("*.ics"))
+
+
+def events(path: Path) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+
+
+def item_id(event: icalendar.Event) -> str:
+    return str(event["URL"]).split("#item-", 1)[1]
+
+
+def test_the_contracted_feeds_are_written(feeds_site: Path) -> None:
+    names = {p.relative_to(feeds_site / "planning").as_posix() for p in all_feeds(feeds_site)}
+    assert names == {
+        "calendar.ics", "calendars/blog.ics", "calendars/linkedin.ics", "calendars/x.ics",
+        "calendars/mastodon.ics", "calendars/bluesky.ics", "calendars/people/ana.ics",
+        "calendars/people/ben.ics", "calendars/campaigns/launch.ics",
+    }
+    assert not list((feeds_site / "output").rglob("*.ics")), "feeds are private unless a site publishes them"
+
+
+def test_every_feed_parses_with_three_independent_parsers(feeds_site: Path) -> None:
+    for path in all_feeds(feeds_site):
+        data = path.read_bytes()
+        icalendar.Calendar.from_ical(data)  # lenient, the library we write with
+        IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))  # strict (pydantic models of RFC 5545)
+        parsed = vobject.readOne(data.decode("utf-8"), validate=True)
+        assert parsed.name == "VCALENDAR"
+
+
+def test_raw_bytes_follow_rfc_5545(feeds_site: Path) -> None:
+    for path in all_feeds(feeds_site):
+        data = path.read_bytes()
+        assert data.endswith(b"END:VCALENDAR\r\n")
+        assert b"\n" not in data.replace(b"\r\n", b""), f"{path}: a line ends without CR"
+        lines = data.split(b"\r\n")[:-1]
+        assert max(len(line) for line in lines) <= 75, f"{path}: a line is longer than 75 octets"
+        for line in lines:
+            line.decode("utf-8")  # folding never splits a UTF-8 sequence
+        text = data.decode("utf-8")
+        unfolded = re.sub(r"\r\n[ \t]", "", text)
+        assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n" in unfolded
+        assert "X-PUBLISHED-TTL:PT1H\r\n" in unfolded
+        assert "METHOD:" not in unfolded and "VTODO" not in unfolded
+        assert all(stamp.endswith("Z") for stamp in re.findall(r"^DTSTAMP:(\S+)", unfolded, re.MULTILINE))
+        assert "TZID" not in unfolded or "BEGIN:VTIMEZONE" in unfolded
+        uids = re.findall(r"^UID:(\S+)", unfolded, re.MULTILINE)
+        assert len(uids) == len(set(uids))
+        calendar = icalendar.Calendar.from_ical(data)
+        assert calendar["NAME"] == calendar["X-WR-CALNAME"] and str(calendar["NAME"]).startswith("Fixture · ")
+        assert calendar["DESCRIPTION"] == calendar["X-WR-CALDESC"]
+
+
+def test_calendar_ics_holds_every_dated_item_not_withheld_at_the_same_instant(feeds_site: Path) -> None:
+    plan = load_plan(feeds_site)
+    expected = {i["id"]: i for i in plan["items"] if i["start"] and i["status"] != "withheld"}
+    found = {item_id(e): e for e in events(feeds_site / "planning" / "calendar.ics")}
+    assert set(found) == set(expected)
+    crossed_dst = set()
+    for key, item in expected.items():
+        start = found[key].decoded("DTSTART")
+        if item["all_day"]:
+            assert start == dt.date.fromisoformat(item["start"])
+            assert found[key].decoded("DTEND") == start + dt.timedelta(days=1)
+            assert found[key]["TRANSP"] == "TRANSPARENT"
+        else:
+            assert start == dt.datetime.fromisoformat(item["start"]), key
+            assert start.utcoffset() == dt.timedelta(0) and found[key].decoded("DTEND") - start == dt.timedelta(minutes=15)
+            crossed_dst.add(dt.datetime.fromisoformat(item["start"]).utcoffset())
+    assert crossed_dst == {dt.timedelta(hours=1), dt.timedelta(hours=2)}, "the fixture spans a DST change"
+    withheld = [i["id"] for i in plan["items"] if i["status"] == "withheld"]
+    assert withheld and not set(withheld) & set(found)
+
+
+def test_feeds_hold_their_subsets(feeds_site: Path) -> None:
+    plan = load_plan(feeds_site)
+    dated = [i for i in plan["items"] if i["start"] and i["status"] != "withheld"]
+    planning = feeds_site / "planning" / "calendars"
+
+    def ids(path: Path) -> set[str]:
+        return {item_id(e) for e in events(path)}
+
+    for network in ("linkedin", "x", "mastodon", "bluesky"):
+        assert ids(planning / f"{network}.ics") == {i["id"] for i in dated if i.get("network") == network}
+    assert ids(planning / "blog.ics") == {i["id"] for i in dated if i["kind"] != "post"}
+    assert ids(planning / "people" / "ana.ics") == {i["id"] for i in dated if i.get("owner") == "ana"}
+    assert ids(planning / "campaigns" / "launch.ics") == {i["id"] for i in dated if i.get("campaign") == "launch"}
+    assert ids(planning / "campaigns" / "launch.ics")  # not an empty comparison
+
+
+def test_an_event_reads_well_and_carries_the_exact_draft(feeds_site: Path) -> None:
+    plan = load_plan(feeds_site)
+    post = next(i for i in plan["items"] if i["id"] == "hello-linkedin")
+    event = next(e for e in events(feeds_site / "planning" / "calendar.ics") if item_id(e) == "hello-linkedin")
+    assert str(event["SUMMARY"]) == f"[LinkedIn] {post['title']}"
+    description = str(event["DESCRIPTION"])
+    assert description.startswith(post["text"] + "\n\n")
+    assert "Campagne : Lancement" in description and f"Source : {post['source']}" in description
+    assert "Statut : planifié" in description
+    assert [str(c) for c in event["CATEGORIES"].cats] == ["LinkedIn", "Lancement"]
+    assert str(event["URL"]) == "https://plan.example.fr/equipe/index.html#item-hello-linkedin"
+    assert event["STATUS"] == "CONFIRMED"
+
+
+def test_reminders_only_where_asked(feeds_site: Path) -> None:
+    planning = feeds_site / "planning"
+    assert "BEGIN:VALARM" not in (planning / "calendar.ics").read_text(encoding="utf-8")
+    assert "BEGIN:VALARM" not in (planning / "calendars" / "people" / "ana.ics").read_text(encoding="utf-8")
+    network = events(planning / "calendars" / "linkedin.ics")
+    timed = [e for e in network if isinstance(e.decoded("DTSTART"), dt.datetime)]
+    assert timed and all(a.decoded("TRIGGER") == -dt.timedelta(minutes=30)
+                         for e in timed for a in e.walk("VALARM"))
+    assert all(len(list(e.walk("VALARM"))) == 1 for e in timed)
+
+
+def test_uids_survive_edits_and_insertions_and_builds_are_byte_identical(
+        feeds_site: Path, tmp_path: Path) -> None:
+    def uids(site: Path) -> dict[str, str]:
+        return {item_id(e): str(e["UID"]) for e in events(site / "planning" / "calendar.ics")}
+
+    before = uids(feeds_site)
+    same = build(make_site(tmp_path / "same"))
+    for path in all_feeds(feeds_site):
+        assert (same / path.relative_to(feeds_site)).read_bytes() == path.read_bytes(), path.name
+
+    edited = make_site(tmp_path / "edited")
+    calendar = (edited / "calendar.yaml").read_text(encoding="utf-8")
+    calendar = calendar.replace("text: Bonjour le monde", "text: Bonjour tout le monde, version revue")
+    calendar = calendar.replace("at: 2027-03-02 10:00", "at: 2027-03-03 11:30")
+    calendar = calendar.replace("posts:\n", "posts:\n  - {id: inserted, networks: [x], at: 2027-03-01 09:00, text: Nouveau}\n")
+    (edited / "calendar.yaml").write_text(calendar, encoding="utf-8")
+    after = uids(build(edited))
+    assert after["hello-linkedin"] == before["hello-linkedin"]
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert "inserted-x" in after and after["inserted-x"] not in before.values()
+    moved = next(e for e in events(edited / "planning" / "calendar.ics") if item_id(e) == "hello-linkedin")
+    assert moved.decoded("DTSTART") == dt.datetime(2027, 3, 3, 10, 30, tzinfo=dt.UTC)
+
+
+def test_feeds_are_published_only_when_a_site_asks(tmp_path: Path) -> None:
+    site = build(make_site(tmp_path / "site", PLANNING + "  publish: calendriers-7f3a9c\n"))
+    public = site / "output" / "calendriers-7f3a9c"
+    assert (public / "calendar.ics").read_bytes() == (site / "planning" / "calendar.ics").read_bytes()
+    assert (public / "calendars" / "linkedin.ics").is_file()
+    assert not (public / "plan.json").exists() and not (public / "drafts").exists()
+    assert {p.parent for p in (site / "output").rglob("*.ics")} <= {public, public / "calendars",
+                                                                    public / "calendars" / "people",
+                                                                    public / "calendars" / "campaigns"}
+
+
+def test_a_real_client_imports_every_event(feeds_site: Path, tmp_path: Path) -> None:
+    khal = Path(sys.executable).with_name("khal")
+    vdir = tmp_path / "vdir"
+    vdir.mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(
+        f"[calendars]\n[[plan]]\npath = {vdir}\n\n[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\n"
+        "longdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
+        "local_timezone = Europe/Paris\ndefault_timezone = Europe/Paris\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    feed = feeds_site / "planning" / "calendar.ics"
+    result = subprocess.run([str(khal), "-c", str(config), "import", "--batch", "-a", "plan", str(feed)],
+                            capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    imported = sorted(vdir.glob("*.ics"))
+    assert len(imported) == len(events(feed))
+    listing = subprocess.run([str(khal), "-c", str(config), "list", "--format", "{start} {title}",
+                              "2027-03-02", "1d"], capture_output=True, text=True, env=env, timeout=120,
+                             check=False)
+    assert "2027-03-02 10:00 [LinkedIn]" in listing.stdout, listing.stdout + listing.stderr
+
+
+def test_invalid_feed_settings_are_located_errors(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "one", "feeds:\n  reminders: {peoples: 1 hour}\n")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "calendar.yaml:38:24: error: found 'peoples', expected one of: calendar, networks" in result.stderr
+    assert "did you mean 'people'?" in result.stderr
+    assert not (site / "planning").exists() and not (site / "output").exists()
+    site = make_site(tmp_path / "two", "feeds:\n  publish: ../escape\nplanning:\n  url: plan.example.fr\n")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "calendar.yaml:38:12: error: found publish '../escape', expected true, false or a folder" in result.stderr
+    assert "calendar.yaml:40:8: error: found url 'plan.example.fr', expected an address starting with https://" \
+        in result.stderr
+    assert not (site / "planning").exists()
+
+
+def test_the_sample_site_feeds_are_valid(tmp_path: Path) -> None:
+    site = tmp_path / "sample"
+    shutil.copytree(ROOT, site, ignore=shutil.ignore_patterns(".venv", "output", "planning", ".git", "tests",
+                                                              "node_modules", "*.egg-info", "__pycache__"))
+    build(site)
+    feed = site / "planning" / "calendar.ics"
+    parsed = vobject.readOne(feed.read_text(encoding="utf-8"), validate=True)
+    assert len(parsed.vevent_list) == len([i for i in load_plan(site)["items"]
+                                           if i["start"] and i["status"] != "withheld"])

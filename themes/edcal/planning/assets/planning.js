@@ -1,0 +1,264 @@
+/* edcal planning pages: copy buttons, filters kept in the URL, and the month
+   and week views of the calendar page, drawn from the JSON the page embeds.
+   Plain JavaScript, no build step; the pages stay usable without it. */
+(function () {
+  "use strict";
+
+  var params = new URLSearchParams(window.location.search);
+
+  function setParam(name, value) {
+    if (value) { params.set(name, value); } else { params.delete(name); }
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    try { window.history.replaceState(null, "", url); } catch (e) { /* file:// in some browsers */ }
+  }
+
+  /* ---- Copy buttons ------------------------------------------------------ */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-copy]");
+    if (!button) { return; }
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    if (!field) { return; }
+    var done = function () {
+      var label = button.textContent;
+      button.textContent = button.getAttribute("data-copied") || "✓";
+      button.classList.add("copied");
+      window.setTimeout(function () { button.textContent = label; button.classList.remove("copied"); }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(done, function () { field.select(); document.execCommand("copy"); done(); });
+    } else {
+      field.select();
+      document.execCommand("copy");
+      done();
+    }
+  });
+
+  /* ---- Filters (network, owner, campaign, status), kept in the URL ------- */
+  var filters = Array.prototype.slice.call(document.querySelectorAll("[data-filter]"));
+
+  function applyFilters() {
+    var wanted = {};
+    filters.forEach(function (select) {
+      if (select.value) { wanted[select.getAttribute("data-filter")] = select.value; }
+    });
+    document.querySelectorAll("[data-item-id]").forEach(function (element) {
+      var show = Object.keys(wanted).every(function (name) {
+        // An element without the attribute (an idea has no network) is not filtered by it.
+        if (!element.hasAttribute("data-" + name)) { return true; }
+        return element.getAttribute("data-" + name) === wanted[name];
+      });
+      element.hidden = !show;
+    });
+    // Agenda days and draft days with nothing left to show are hidden too.
+    document.querySelectorAll("[data-day]").forEach(function (day) {
+      var items = day.querySelectorAll("[data-item-id]");
+      if (!items.length) { return; }
+      day.hidden = Array.prototype.every.call(items, function (item) { return item.hidden; });
+    });
+    var count = document.getElementById("shown-count");
+    if (count) {
+      count.textContent = String(document.querySelectorAll(".agenda [data-item-id]:not([hidden])").length);
+    }
+  }
+
+  filters.forEach(function (select) {
+    var name = select.getAttribute("data-filter");
+    var value = params.get(name);
+    if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) { select.value = value; }
+    select.addEventListener("change", function () { setParam(name, select.value); applyFilters(); });
+  });
+  var reset = document.getElementById("reset-filters");
+  if (reset) {
+    reset.addEventListener("click", function () {
+      filters.forEach(function (select) { select.value = ""; setParam(select.getAttribute("data-filter"), ""); });
+      applyFilters();
+    });
+  }
+
+  /* ---- Calendar page: month, week and agenda views ----------------------- */
+  var dataNode = document.getElementById("plan-data");
+  if (!dataNode) { applyFilters(); return; }
+  var data = JSON.parse(dataNode.textContent);
+  var labels = data.labels;
+  var byDay = {};
+  data.items.forEach(function (item) { (byDay[item.date] = byDay[item.date] || []).push(item); });
+  var gapsByDay = {};
+  data.gaps.forEach(function (gap) {
+    eachDay(parse(gap.first), parse(gap.last), function (day) {
+      (gapsByDay[iso(day)] = gapsByDay[iso(day)] || []).push(gap);
+    });
+  });
+
+  function parse(text) { var p = text.split("-"); return new Date(Date.UTC(+p[0], +p[1] - 1, +(p[2] || 1))); }
+  function iso(day) { return day.toISOString().slice(0, 10); }
+  function addDays(day, n) { return new Date(day.getTime() + n * 86400000); }
+  function weekday(day) { return (day.getUTCDay() + 6) % 7; } // Monday = 0
+  function monday(day) { return addDays(day, -weekday(day)); }
+  function eachDay(first, last, callback) { for (var d = first; d <= last; d = addDays(d, 1)) { callback(d); } }
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  var views = { month: document.getElementById("view-month"), week: document.getElementById("view-week"),
+                agenda: document.getElementById("view-agenda") };
+  var buttons = document.querySelectorAll(".views button[data-view]");
+  var periodLabel = document.getElementById("period");
+  var today = parse(data.today);
+  var view = views[params.get("view")] ? params.get("view") : "month";
+  var cursor = params.get("date") && /^\d{4}-\d{2}(-\d{2})?$/.test(params.get("date")) ? parse(params.get("date")) : today;
+
+  function itemNode(item) {
+    var node = el("div", {
+      "class": "item status-" + item.status + (item.date < data.today ? " is-past" : "") + (item.status === "withheld" ? " withheld" : ""),
+      "data-item-id": item.id, "data-network": item.network || "", "data-owner": item.owner || "",
+      "data-campaign": item.campaign || "", "data-status": item.status, "data-kind": item.kind,
+      "style": "--net: " + item.color,
+      "title": [item.network_name, item.title, labels.statuses[item.status], item.owner_name, item.campaign_name]
+        .filter(Boolean).join(" · ")
+    });
+    if (item.time) { node.appendChild(el("span", { "class": "time" }, item.time)); }
+    var link = el("a", { "href": "#item-" + item.id, "data-agenda": item.id }, "[" + (item.network_name || labels.blog) + "] " + item.title);
+    node.appendChild(link);
+    node.appendChild(document.createTextNode(" "));
+    node.appendChild(el("span", { "class": "badge status-" + item.status }, labels.statuses[item.status]));
+    return node;
+  }
+
+  function dayNotes(container, key) {
+    if (data.holidays[key]) {
+      container.appendChild(el("span", { "class": "note" }, "★ " + data.holidays[key]));
+    }
+    data.freezes.forEach(function (freeze) {
+      if (freeze.first <= key && key <= freeze.last) {
+        container.appendChild(el("span", { "class": "note" }, "❄ " + freeze.reason));
+      }
+    });
+    data.campaigns.forEach(function (campaign) {
+      if (campaign.start <= key && key <= campaign.end) {
+        container.appendChild(el("span", { "class": "band", "style": "--band: " + campaign.color, "title": campaign.name }, campaign.name));
+      }
+    });
+    (gapsByDay[key] || []).forEach(function (gap) {
+      if (gap.first === key || weekday(parse(key)) === 0) {
+        container.appendChild(el("span", { "class": "gap", "title": gap.message }, "⚠ " + gap.message));
+      }
+    });
+  }
+
+  function dayClasses(key, base) {
+    var classes = [base];
+    if (key === data.today) { classes.push("today"); }
+    if (data.holidays[key]) { classes.push("holiday"); }
+    if (data.freezes.some(function (f) { return f.first <= key && key <= f.last; })) { classes.push("frozen"); }
+    return classes.join(" ");
+  }
+
+  function renderMonth() {
+    var first = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth(), 1));
+    var last = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 0));
+    periodLabel.textContent = labels.months[first.getUTCMonth()] + " " + first.getUTCFullYear();
+    var table = el("table", { "class": "month" });
+    table.appendChild(el("caption", { "class": "visually-hidden" }, periodLabel.textContent));
+    var head = el("thead"); var row = el("tr");
+    labels.days.forEach(function (name) { row.appendChild(el("th", { "scope": "col" }, name)); });
+    head.appendChild(row); table.appendChild(head);
+    var body = el("tbody");
+    for (var day = monday(first); day <= last || weekday(day) !== 0; day = addDays(day, 1)) {
+      if (weekday(day) === 0) { row = el("tr"); body.appendChild(row); }
+      var key = iso(day);
+      var cell = el("td", { "class": dayClasses(key, day.getUTCMonth() === first.getUTCMonth() ? "in" : "other"), "data-date": key });
+      cell.appendChild(el("span", { "class": "num" }, String(day.getUTCDate())));
+      dayNotes(cell, key);
+      (byDay[key] || []).forEach(function (item) { cell.appendChild(itemNode(item)); });
+      row.appendChild(cell);
+    }
+    table.appendChild(body);
+    return table;
+  }
+
+  function renderWeek() {
+    var first = monday(cursor);
+    var last = addDays(first, 6);
+    periodLabel.textContent = labels.week + " " + first.getUTCDate() + " " + labels.months[first.getUTCMonth()] +
+      " – " + last.getUTCDate() + " " + labels.months[last.getUTCMonth()] + " " + last.getUTCFullYear();
+    var grid = el("div", { "class": "week" });
+    eachDay(first, last, function (day) {
+      var key = iso(day);
+      var column = el("section", { "class": dayClasses(key, "day"), "data-date": key, "aria-label": labels.longDays[weekday(day)] + " " + day.getUTCDate() });
+      column.appendChild(el("h3", {}, labels.longDays[weekday(day)] + " " + day.getUTCDate() + " " + labels.months[day.getUTCMonth()]));
+      dayNotes(column, key);
+      (byDay[key] || []).forEach(function (item) { column.appendChild(itemNode(item)); });
+      grid.appendChild(column);
+    });
+    return grid;
+  }
+
+  function render() {
+    Object.keys(views).forEach(function (name) { views[name].hidden = name !== view; });
+    buttons.forEach(function (button) { button.setAttribute("aria-pressed", String(button.getAttribute("data-view") === view)); });
+    document.querySelector(".nav").hidden = view === "agenda";
+    if (view === "agenda") {
+      periodLabel.textContent = labels.agenda;
+    } else {
+      var target = views[view];
+      target.textContent = "";
+      target.appendChild(view === "month" ? renderMonth() : renderWeek());
+    }
+    applyFilters();
+  }
+
+  function move(step) {
+    if (view === "month") {
+      cursor = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + step, 1));
+      setParam("date", iso(cursor).slice(0, 7));
+    } else {
+      cursor = addDays(monday(cursor), 7 * step);
+      setParam("date", iso(cursor));
+    }
+    render();
+  }
+
+  buttons.forEach(function (button) {
+    button.addEventListener("click", function () {
+      view = button.getAttribute("data-view");
+      setParam("view", view === "month" ? "" : view);
+      render();
+    });
+  });
+  document.getElementById("prev").addEventListener("click", function () { move(-1); });
+  document.getElementById("next").addEventListener("click", function () { move(1); });
+  document.getElementById("today").addEventListener("click", function () {
+    cursor = today; setParam("date", ""); render();
+  });
+  // A link to an item (from a month or week tile, or from another page) opens it in the agenda.
+  function showItem(id) {
+    var target = document.getElementById("item-" + id);
+    if (!target || !views.agenda.contains(target)) { return; }
+    view = "agenda";
+    setParam("view", "agenda");
+    render();
+    target.hidden = false;
+    var details = target.querySelector("details");
+    if (details) { details.open = true; }
+    target.scrollIntoView({ block: "center" });
+    var focusable = target.querySelector("summary, a");
+    if (focusable) { focusable.focus(); }
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-agenda]");
+    if (!link) { return; }
+    event.preventDefault();
+    var id = link.getAttribute("data-agenda");
+    if (window.location.hash === "#item-" + id) { showItem(id); } else { window.location.hash = "item-" + id; }
+  });
+  window.addEventListener("hashchange", function () {
+    if (window.location.hash.indexOf("#item-") === 0) { showItem(window.location.hash.slice(6)); }
+  });
+  document.documentElement.classList.add("js");
+  render();
+  if (window.location.hash.indexOf("#item-") === 0) { showItem(window.location.hash.slice(6)); }
+}());
