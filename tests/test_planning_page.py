@@ -1,0 +1,222 @@
+"""planning/index.html and planning/drafts/index.html, read as HTML and used in a real Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import http.server
+import json
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser import browser, screenshot
+from conftest import EPOCH, ROOT, load_plan, run_edcal
+
+NOW = "2027-01-12T08:00:00+01:00"
+ENV = {"EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site, built on Tuesday 12 January 2027 (a campaign, a freeze and a holiday around)."""
+    site = tmp_path_factory.mktemp("planning") / "sample"
+    shutil.copytree(ROOT, site, ignore=shutil.ignore_patterns(
+        ".venv", "output", "planning", ".git", "tests", "node_modules", "*.egg-info", "__pycache__",
+        "test-artifacts"))
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def server(sample: Path) -> Iterator[str]:
+    """planning/ over HTTP on localhost, as a team's web server would serve it."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sample / "planning"))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    with browser() as instance:
+        yield instance
+
+
+class Elements(HTMLParser):
+    """Every element's tag and attributes, and the text of the agenda items."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+
+def parse(path: Path) -> list[tuple[str, dict[str, str | None]]]:
+    parser = Elements()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.elements
+
+
+def test_every_item_and_idea_has_an_element_with_its_plan_id(sample: Path) -> None:
+    plan = load_plan(sample)
+    elements = parse(sample / "planning" / "index.html")
+    ids = {attrs["data-item-id"] for _, attrs in elements if "data-item-id" in attrs}
+    dated = {i["id"] for i in plan["items"] if i["start"]}
+    ideas = {i["id"] for i in plan["items"] if i["kind"] == "idea"}
+    assert len(ideas) == 5
+    assert dated <= ids and ideas <= ids
+    anchors = {attrs.get("id") for _, attrs in elements}
+    assert {f"item-{i}" for i in dated} <= anchors
+    for _, attrs in elements:
+        if attrs.get("data-item-id") in dated:
+            item = next(i for i in plan["items"] if i["id"] == attrs["data-item-id"])
+            assert attrs["data-status"] == item["status"] and attrs.get("data-network", "") == (item.get("network") or "")
+
+
+def test_source_links_subscribe_links_and_drafts(sample: Path) -> None:
+    page = (sample / "planning" / "index.html").read_text(encoding="utf-8")
+    plan = load_plan(sample)
+    post = next(i for i in plan["items"] if i["kind"] == "post" and i["start"] > NOW and i["status"] == "scheduled")
+    path, line = post["source"].rsplit(":", 1)
+    assert f'href="https://github.com/atelier-morel/blog/blob/main/{path}#L{line}"' in page
+    assert f'href="drafts/index.html#item-{post["id"]}"' in page
+    for feed in sorted((sample / "planning").rglob("*.ics")):
+        relative = feed.relative_to(sample / "planning").as_posix()
+        assert f'href="webcal://planning.atelier-morel.example/{relative}"' in page
+        assert f'href="https://planning.atelier-morel.example/{relative}"' in page
+    assert '<html lang="fr">' in page and "Calendrier de publication" in page
+    assert "Réserve d'idées" in html.unescape(page)
+
+
+def test_the_month_view_shows_the_month_with_holidays_freezes_and_campaigns(sample: Path, server: str,
+                                                                           chromium: Any) -> None:
+    plan = load_plan(sample)
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    assert page.inner_text("#period") == "janvier 2027"
+    cells = page.locator("#view-month td[data-date]")
+    assert cells.count() % 7 == 0 and cells.first.get_attribute("data-date") == "2026-12-28"
+    shown = set(page.eval_on_selector_all("#view-month [data-item-id]", "els => els.map(e => e.dataset.itemId)"))
+    january = {i["id"] for i in plan["items"] if i["start"] and "2026-12-28" <= i["start"][:10] <= "2027-01-31"}
+    assert shown == january
+    assert "holiday" in page.get_attribute('td[data-date="2027-01-01"]', "class")
+    assert "Jour de l'an" in page.inner_text('td[data-date="2027-01-01"]')
+    assert "frozen" in page.get_attribute('td[data-date="2026-12-30"]', "class")
+    assert "today" in page.get_attribute('td[data-date="2027-01-12"]', "class")
+    assert "Salon Industrie Rhône-Alpes 2027" in page.inner_text('td[data-date="2027-01-12"] .band')
+    screenshot(page, "planning-month")
+    page.click("#next")
+    assert page.inner_text("#period") == "février 2027" and "date=2027-02" in page.url
+    page.close()
+
+
+def test_cadence_gaps_are_the_ones_the_check_reports(sample: Path, server: str, chromium: Any) -> None:
+    result = run_edcal("check", "--format", "json", "--only", "cadence-gap", cwd=sample, env=ENV)
+    findings = json.loads(result.stdout)["findings"]
+    page_data = json.loads(re.search(r'<script type="application/json" id="plan-data">(.*?)</script>',
+                                     (sample / "planning" / "index.html").read_text(encoding="utf-8"),
+                                     re.DOTALL).group(1))
+    assert findings and len(page_data["gaps"]) == len(findings)
+    gap = page_data["gaps"][0]
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + f"index.html?view=week&date={gap['first']}")
+    assert gap["message"] in page.inner_text("#view-week")
+    page.close()
+
+
+def test_filters_apply_and_survive_a_reload(sample: Path, server: str, chromium: Any) -> None:
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    page.select_option('select[data-filter="network"]', "linkedin")
+    page.select_option('select[data-filter="owner"]', "camille")
+    assert "network=linkedin" in page.url and "owner=camille" in page.url
+
+    def visible() -> list[dict[str, str]]:
+        return page.eval_on_selector_all(
+            "[data-item-id]", "els => els.filter(e => e.offsetParent !== null).map(e => ({...e.dataset}))")
+
+    shown = visible()
+    assert shown and all(e["network"] == "linkedin" and e["owner"] == "camille" for e in shown if "network" in e)
+    page.reload()
+    assert page.input_value('select[data-filter="network"]') == "linkedin"
+    assert visible() == shown
+    page.click('button[data-view="agenda"]')
+    agenda = [e for e in visible() if e.get("kind") != "idea"]
+    assert agenda and all(e["network"] == "linkedin" for e in agenda)
+    page.click("#reset-filters")
+    assert "network=" not in page.url and len(visible()) > len(shown)
+    page.close()
+
+
+def test_an_item_opens_in_the_agenda_with_its_links(sample: Path, server: str, chromium: Any) -> None:
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html?view=week")
+    tile = page.locator("#view-week [data-item-id] a").first
+    item_id = tile.evaluate("a => a.closest('[data-item-id]').dataset.itemId")
+    tile.click()
+    row = page.locator(f"#view-agenda #item-{item_id}")
+    assert row.is_visible() and row.locator("details").get_attribute("open") is not None
+    assert "view=agenda" in page.url
+    assert page.evaluate("document.activeElement.closest('[data-item-id]').dataset.itemId") == item_id
+    page.close()
+
+
+def test_keyboard_skip_link_and_phone_width(sample: Path, server: str, chromium: Any) -> None:
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    page.goto(server + "index.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator("main").count() == 1 and page.locator("nav").count() >= 1
+    screenshot(page, "planning-phone")
+    page.goto(server + "drafts/index.html")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()
+
+
+def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chromium: Any) -> None:
+    context = chromium.new_context(viewport={"width": 1200, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page = context.new_page()
+    page.goto(server + "drafts/index.html?network=instagram")
+    card = page.locator('article[data-network="instagram"]').first
+    item_id = card.get_attribute("data-item-id")
+    assert page.locator('article[data-network="linkedin"]').first.is_hidden()
+    card.locator("button.copy").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    post = next(i for i in load_plan(sample)["items"] if i["id"] == item_id)
+    assert copied == post["text"]
+    screenshot(page, "planning-drafts")
+    context.close()
+
+
+def test_the_interface_speaks_english_on_an_english_site(sample: Path, tmp_path: Path) -> None:
+    site = tmp_path / "english"
+    shutil.copytree(sample, site, ignore=shutil.ignore_patterns("output", "planning"))
+    (site / "content" / "articles" / "pourquoi-un-blog-en.md").unlink()  # the English original would clash
+    settings = site / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('DEFAULT_LANG = "fr"', 'DEFAULT_LANG = "en"'),
+                        encoding="utf-8")
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    page = (site / "planning" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "Publishing calendar" in page and "Backlog of ideas" in page
+    assert "Calendrier de publication" not in page
+    data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
+    assert data["labels"]["months"][0] == "January" and data["labels"]["statuses"]["scheduled"] == "scheduled"
+    assert dt.date.fromisoformat(data["today"]) == dt.date(2027, 1, 12)
