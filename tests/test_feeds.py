@@ -13,6 +13,8 @@ from pathlib import Path
 import icalendar
 import pytest
 import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
 from conftest import EPOCH, FIXTURE_SITE, NOW, ROOT, load_plan, run_edcal, write_pelicanconf
@@ -245,3 +247,18 @@ def test_the_sample_site_feeds_are_valid(tmp_path: Path) -> None:
     parsed = vobject.readOne(feed.read_text(encoding="utf-8"), validate=True)
     assert len(parsed.vevent_list) == len([i for i in load_plan(site)["items"]
                                            if i["start"] and i["status"] != "withheld"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"),
+                    max_size=400))
+def test_any_text_survives_escaping_and_folding(text: str) -> None:
+    from edcal.outputs.ics import _lines, _text
+
+    data = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n" + _lines(
+        ["BEGIN:VEVENT", "UID:1", "DTSTAMP:20270101T000000Z", "DTSTART:20270101T000000Z",
+         f"DESCRIPTION:{_text(text)}", "END:VEVENT"]) + b"END:VCALENDAR\r\n"
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    event = next(iter(icalendar.Calendar.from_ical(data).walk("VEVENT")))
+    assert str(event.get("DESCRIPTION", "")) == text
+    assert vobject.readOne(data.decode("utf-8")).vevent.description.value == text
