@@ -220,3 +220,25 @@ def test_the_interface_speaks_english_on_an_english_site(sample: Path, tmp_path:
     data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
     assert data["labels"]["months"][0] == "January" and data["labels"]["statuses"]["scheduled"] == "scheduled"
     assert dt.date.fromisoformat(data["today"]) == dt.date(2027, 1, 12)
+
+
+def test_the_agenda_shows_every_dated_item_and_the_backlog_without_console_errors(
+        sample: Path, server: str, chromium: Any) -> None:
+    plan = load_plan(sample)
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server + "index.html")
+    page.click('button[data-view="agenda"]')
+    page.click("details.earlier > summary")
+    visible = set(page.eval_on_selector_all(
+        "#view-agenda [data-item-id]", "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.itemId)"))
+    assert visible == {i["id"] for i in plan["items"] if i["start"]}
+    backlog = page.locator(".backlog [data-item-id]")
+    assert backlog.count() == 5 and backlog.first.is_visible()
+    assert "Acier Corten" in page.inner_text(".backlog")
+    page.goto(server + "drafts/index.html")
+    page.goto(server + "index.html?view=week&network=linkedin&owner=camille")
+    assert errors == []
+    page.close()

@@ -8,10 +8,13 @@ fixes a whole file in one pass instead of one error per run.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import sys
-from collections.abc import Iterable
+import traceback
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from edcal.model.source import Source
@@ -92,3 +95,31 @@ def report(errors: InputErrors, stream: TextIO | None = None, wrote_nothing: boo
     for error in errors.errors:
         print(error.format(), file=stream)
     print(f"edcal: {errors.summary()}{'; nothing was written' if wrote_nothing else ''}.", file=stream)
+
+
+@contextlib.contextmanager
+def located_template_errors(root: Path) -> Iterator[None]:
+    """Turn an error in a site's Jinja template (a draft or planning template) into a located error.
+
+    The line is the template's own, found in the traceback Jinja rewrites to
+    point into the template; paths are relative to the site's folder.
+    """
+    import jinja2
+
+    try:
+        yield
+    except jinja2.TemplateError as exc:
+        filename = getattr(exc, "filename", None)
+        line = getattr(exc, "lineno", None)
+        if filename is None:
+            for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+                if frame.filename.endswith((".j2", ".html", ".txt")):
+                    filename, line = frame.filename, frame.lineno
+                    break
+        path = Path(filename or "template")
+        with contextlib.suppress(ValueError):
+            path = path.resolve().relative_to(root.resolve())
+        raise InputErrors([InputError(Source(path.as_posix(), line or 1, 1),
+                                      f"template error: {exc.message or exc}",
+                                      "fix the template, or remove the override to use edcal's "
+                                      "own")]) from None

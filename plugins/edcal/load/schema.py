@@ -98,10 +98,21 @@ def _mapping(value: Any) -> Any:
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _text(value: Any) -> Any:
     if isinstance(value, (dict, list)):
         raise PydanticCustomError("edcal", "found {found}, expected text",
                                   {"found": describe(value)})
+    if isinstance(value, str):
+        control = _CONTROL.search(value)
+        if control:
+            raise PydanticCustomError(
+                "edcal", "found the control character U+{code} in text, expected printable text",
+                {"code": f"{ord(control.group()):04X}"})
+        if "\r" in value:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 

@@ -26,6 +26,7 @@ def write_planning(context: OutputContext, target: Path) -> tuple[Path, list[str
     if context.plan.composed_from is not None:
         raise ValueError("a plan resolved for checks only (past posts uncomposed) cannot be written")
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(target)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     warnings: list[str] = []
     try:
@@ -35,6 +36,13 @@ def write_planning(context: OutputContext, target: Path) -> tuple[Path, list[str
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return staging, warnings
+
+
+def remove_stale_staging(target: Path) -> None:
+    """Remove the staging folders a killed build left beside ``target`` (``.planning-*``)."""
+    for stale in target.parent.glob(f".{target.name}-*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def publish_into(plan_settings: tuple[str | None, str | None], planning: Path, output: Path) -> list[Path]:
@@ -50,6 +58,7 @@ def publish_into(plan_settings: tuple[str | None, str | None], planning: Path, o
             continue
         target = output / folder
         target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
         if only_feeds:
             for path in sorted(planning.rglob("*.ics")):

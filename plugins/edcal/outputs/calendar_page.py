@@ -180,7 +180,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date) -> dict[str, Any]:
 
 
 def _script_json(value: Any) -> str:
-    """JSON safe inside a <script> element: no "</" can close it."""
+    """JSON safe inside a <script> element: no ``<``, ``>`` or ``&`` that HTML could read."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

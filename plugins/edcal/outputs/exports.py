@@ -132,12 +132,18 @@ def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
     writer.writerow(CSV_COLUMNS)
     for post in posts:
         media = post.media[0] if post.media else None
-        writer.writerow([
+        writer.writerow([_cell(value) for value in (
             post.id, post.network, local_stamp(post.start, plan.calendar),  # type: ignore[arg-type]
             post.status, post.title, post.text, post.url or "", media.path if media else "",
             (media.alt or "") if media else "", post.campaign or "", post.owner or "", str(post.source),
-        ])
+        )])
     return buffer.getvalue()
+
+
+def _cell(value: str | None) -> str:
+    """A spreadsheet cell that is never run as a formula (OWASP CSV injection): ``'`` before = + - @."""
+    text = value or ""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def posts_json(posts: Sequence[Item], plan: Plan) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from edcal.errors import InputErrors
+from edcal.errors import InputErrors, located_template_errors
 from edcal.model.plan import Plan
 from edcal.pelican_plugin.state import BuildState
 from edcal.plan.compose import DRAFTS_FOLDER, Composer, DraftTemplates
@@ -31,8 +31,9 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) ->
     site = site_of(state)
     templates = DraftTemplates(template_folders(state.settings, DRAFTS_FOLDER), site.lang)
     composer = Composer(templates, state.calendar.tracking, site.url, site.lang)
-    plan = resolve_plan(state.calendar, state.articles, now=state.now,
-                        generated_at=state.generated_at, site=site, composer=composer,
-                        compose_from=compose_from)
+    with located_template_errors(state.site):
+        plan = resolve_plan(state.calendar, state.articles, now=state.now,
+                            generated_at=state.generated_at, site=site, composer=composer,
+                            compose_from=compose_from)
     state.plan = plan
     return plan

@@ -1,0 +1,209 @@
+"""Determinism, atomic outputs and hostile input: what CI, subscribers and the public rely on."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import time
+from pathlib import Path
+
+import icalendar
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EPOCH, NOW, ROOT, run_edcal, write_pelicanconf
+from edcal.errors import ErrorCollector, InputErrors
+from edcal.load.articles import validate_article
+from edcal.load.frontmatter import split_article
+from helpers import PARIS_CALENDAR, calendar_from
+
+ENV = {"EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
+LOCATED = re.compile(r"^(calendar\.yaml|content/[\w/.-]+):\d+:\d+: error: ", re.MULTILINE)
+TRACEBACK = re.compile(r"Traceback|File \".*\", line \d+")
+
+
+def copy_sample(target: Path) -> Path:
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
+        ".venv", "output", "planning", ".git", "tests", "node_modules", "*.egg-info", "__pycache__",
+        "test-artifacts", ".bench"))
+    return target
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# -- determinism ------------------------------------------------------------
+
+def test_two_builds_in_different_folders_give_byte_identical_outputs(tmp_path: Path) -> None:
+    first = copy_sample(tmp_path / "a")
+    second = copy_sample(tmp_path / "somewhere" / "much-deeper" / "b")
+    for site in (first, second):
+        result = run_edcal("build", cwd=site, env=ENV)
+        assert result.returncode == 0, result.stderr
+    for name in ("output", "planning"):
+        one, two = tree(first / name), tree(second / name)
+        assert sorted(one) == sorted(two)
+        different = [path for path in one if one[path] != two[path]]
+        assert not different, f"{name}/ differs between two builds: {different[:5]}"
+        for path, data in two.items():
+            assert str(tmp_path).encode() not in data, f"{name}/{path} holds an absolute path of the build"
+
+
+# -- atomic outputs ---------------------------------------------------------
+
+def test_a_build_that_fails_while_writing_leaves_the_previous_files(site: Path) -> None:
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    before, blog = tree(site / "planning"), tree(site / "output")
+    # A broken template override: the planning page fails after plan.json, feeds and drafts were written.
+    override = site / "overrides" / "planning"
+    override.mkdir(parents=True)
+    (override / "index.html.j2").write_text("{{ no_such_variable.attribute }}\n", encoding="utf-8")
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\n')
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("Bonjour le monde", "Bonjour modifié"),
+                        encoding="utf-8")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
+    assert "overrides/planning/index.html.j2:1:1: error: template error: 'no_such_variable' is undefined" \
+        in result.stderr
+    assert tree(site / "planning") == before, "a failed build changed planning/"
+    assert tree(site / "output") == blog, "a failed build changed output/"
+    assert not [p for p in site.iterdir() if p.name.startswith(".planning-")], "staging folder left behind"
+
+
+def test_a_staging_folder_left_by_a_killed_build_is_cleaned_up(site: Path) -> None:
+    stale = site / ".planning-k1ll3d"
+    (stale / "drafts").mkdir(parents=True)
+    (stale / "plan.json").write_text("{half written", encoding="utf-8")
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    assert not stale.exists()
+    assert (site / "planning" / "plan.json").read_text(encoding="utf-8").startswith("{\n")
+
+
+# -- hostile input ----------------------------------------------------------
+
+HOSTILE_CALENDARS = {
+    "alias bomb": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9)),
+    "deep nesting": "version: 1\nposts: " + "[" * 200 + "]" * 200 + "\n",
+    "object tag": "version: 1\ntimezone: !!python/object/apply:os.system ['echo pwned']\n",
+    "duplicate key": "version: 1\ntimezone: Europe/Paris\ntimezone: Europe/Berlin\n",
+    "wrong type deep down": PARIS_CALENDAR + "posts:\n  - id: a\n    networks: [x]\n    at: {nested: [1, 2]}\n",
+    "path traversal in an id": PARIS_CALENDAR + "posts:\n  - {id: ../../etc/passwd, networks: [x], at: 2027-03-01, text: a}\n",
+    "path traversal in an image": PARIS_CALENDAR + "posts:\n  - {networks: [x], at: 2027-03-01, text: a, image: ../../etc/passwd}\n",
+    "control character": PARIS_CALENDAR + 'posts:\n  - {networks: [x], at: 2027-03-01, text: "a\\u0007b"}\n',
+    "misspelt network": PARIS_CALENDAR + "posts:\n  - {networks: [linkedn], at: 2027-03-01, text: a}\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_CALENDARS))
+def test_hostile_calendars_are_located_errors_in_under_a_second(name: str, tmp_path: Path) -> None:
+    (tmp_path / "calendar.yaml").write_text(HOSTILE_CALENDARS[name], encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(InputErrors) as raised:
+        from edcal.load.calendar import load_calendar
+
+        load_calendar(tmp_path)
+    assert time.perf_counter() - start < 1.0
+    for error in raised.value.errors:
+        assert LOCATED.match(error.format()), error.format()
+
+
+def test_hostile_bytes_and_sizes(tmp_path: Path) -> None:
+    from edcal.load.calendar import load_calendar
+
+    calendar = tmp_path / "calendar.yaml"
+    calendar.write_bytes(b"version: 1\ntimezone: Europe/Paris\nteam:\n  - {id: ana, name: \xff\xfe}\n")
+    with pytest.raises(InputErrors) as raised:
+        load_calendar(tmp_path)
+    assert raised.value.errors[0].format().startswith("calendar.yaml:4:")
+    calendar.write_bytes(b"version: 1\n" + b"# " + b"x" * (17 * 1024 * 1024) + b"\n")
+    start = time.perf_counter()
+    with pytest.raises(InputErrors) as raised:
+        load_calendar(tmp_path)
+    assert time.perf_counter() - start < 1.0
+    assert "bytes allowed" in raised.value.errors[0].format()
+
+
+def test_hostile_input_through_the_command_exits_2_without_traceback(site: Path) -> None:
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "extra: !!python/name:os.system ''\n",
+                        encoding="utf-8")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2 and LOCATED.search(result.stderr) and not TRACEBACK.search(result.stderr)
+    assert not (site / "output").exists() and not (site / "planning").exists()
+
+
+def test_markup_and_line_breaks_in_texts_cannot_inject_anything(site: Path) -> None:
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + (
+        "  - id: hostile\n    networks: [x]\n    at: 2027-03-05 10:00\n"
+        "    title: \"<script>alert('t')</script>\"\n"
+        "    text: \"=HYPERLINK(\\\"x\\\")\\r\\nEND:VEVENT\\r\\nBEGIN:VEVENT\\r\\nSUMMARY:injected <img src=x onerror=alert(1)>\"\n"),
+        encoding="utf-8")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    planning = site / "planning"
+    for page in (planning / "index.html", planning / "drafts" / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text, page
+    feed = icalendar.Calendar.from_ical((planning / "calendar.ics").read_bytes())
+    events = [e for e in feed.walk("VEVENT") if "injected" in str(e.get("DESCRIPTION", ""))]
+    assert len(events) == 1 and not [e for e in feed.walk("VEVENT") if str(e["SUMMARY"]) == "injected"]
+    rows = list(csv.DictReader(io.StringIO((planning / "exports" / "posts.csv").read_text(encoding="utf-8"))))
+    hostile = next(row for row in rows if row["id"] == "hostile-x")
+    assert hostile["text"].startswith("'=HYPERLINK") and "\r" not in hostile["text"]
+
+
+# -- generated input: a plan or a located error, nothing else ---------------
+
+FIELDS = ["version", "timezone", "team", "networks", "posts", "ideas", "campaigns", "freeze", "blog",
+          "feeds", "planning", "tracking", "checks", "slots", "id", "at", "text", "networks", "every",
+          "from", "until", "name", "title", "status", "link", "image", "alt", "linkedin", "x", "cadence"]
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.floats(allow_nan=False, width=32),
+                    st.sampled_from(["2027-03-01", "2027-02-30", "09:00", "tue 09:00", "2/week", "Europe/Paris",
+                                     "linkedin", "x", "../x", "", "€", "🎉", "at publication", "+2 days"]),
+                    st.text(max_size=12))
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(FIELDS), inner, max_size=5)), max_leaves=25)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=st.dictionaries(st.sampled_from(FIELDS), VALUES, max_size=6))
+def test_generated_calendars_give_a_calendar_or_located_errors(document: dict, tmp_path_factory) -> None:
+    folder = tmp_path_factory.mktemp("generated")
+    (folder / "calendar.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    from edcal.load.calendar import load_calendar
+
+    try:
+        load_calendar(folder)
+    except InputErrors as errors:
+        assert errors.errors
+        for error in errors.errors:
+            assert LOCATED.match(error.format()), error.format()
+
+
+ARTICLE_FIELDS = ["title", "date", "status", "tags", "category", "summary", "image", "image_alt", "slug",
+                  "social", "campaign", "owner", "lang", "modified", "authors", "draft_due", "titel"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(header=st.dictionaries(st.sampled_from(ARTICLE_FIELDS), VALUES, max_size=6), body=st.text(max_size=40))
+def test_generated_front_matter_gives_an_article_or_located_errors(header: dict, body: str) -> None:
+    calendar = calendar_from(PARIS_CALENDAR)
+    text = "---\n" + yaml.safe_dump(header, allow_unicode=True) + "---\n" + body
+    errors = ErrorCollector()
+    try:
+        parsed = split_article(text, "content/articles/generated.md")
+        validate_article(parsed, calendar, frozenset(), errors)
+    except InputErrors as raised:
+        errors.errors.extend(raised.errors)
+    for error in errors.errors:
+        assert LOCATED.match(error.format()), error.format()
