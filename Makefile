@@ -16,9 +16,8 @@ build: $(RUN) ## Build the sample site: blog -> output/, plan -> planning/
 check: $(RUN) ## Check calendar.yaml and the articles
 	$(BIN)/edcal check
 
-serve: $(RUN) ## Build, then serve output/ on http://localhost:8000
-	$(BIN)/edcal build
-	$(BIN)/python -m http.server --directory output 8000
+serve: $(RUN) ## Build, serve the blog and /planning/ on http://localhost:8000, rebuild on change
+	$(BIN)/edcal serve --port 8000
 
 test: $(TEST) ## Run the whole test suite (installs Chromium etc. when missing)
 	bash scripts/ensure-test-tools.sh

@@ -262,3 +262,15 @@ def test_any_text_survives_escaping_and_folding(text: str) -> None:
     event = next(iter(icalendar.Calendar.from_ical(data).walk("VEVENT")))
     assert str(event.get("DESCRIPTION", "")) == text
     assert vobject.readOne(data.decode("utf-8")).vevent.description.value == text
+
+
+def test_a_site_can_publish_the_whole_planning_site(tmp_path: Path) -> None:
+    site = build(make_site(tmp_path / "site", "planning:\n  publish: plan-3f9c2a7b\n"))
+    public = site / "output" / "plan-3f9c2a7b"
+    assert tree_of(public) == tree_of(site / "planning")
+    assert (public / "index.html").is_file() and (public / "calendar.ics").is_file()
+    assert not (site / "output" / "calendar.ics").exists()
+
+
+def tree_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
