@@ -38,9 +38,29 @@ THEME = "themes/edcal"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["edcal"]
 
+# The theme (docs/theme.md). Interface words follow DEFAULT_LANG, or an article's `lang`.
+PUBLISHER = "Atelier Morel"
+# Shown by networks when an article has no `image:` of its own (1200 × 630 suits every network).
+DEFAULT_IMAGE = "images/default.png"
+DEFAULT_IMAGE_ALT = "Atelier Morel, le blog"
+SHARE_LINKS = ["linkedin", "mastodon", "bluesky", "facebook", "x", "email"]
+MASTODON_SHARE_PAGE = "https://toot.kytta.dev/"
+SOCIAL = (
+    ("LinkedIn", "https://www.linkedin.com/company/atelier-morel-example/"),
+    ("Mastodon", "https://piaille.fr/@atelier_morel"),
+    ("Bluesky", "https://bsky.app/profile/atelier-morel.bsky.social"),
+    ("Instagram", "https://www.instagram.com/atelier.morel/"),
+)
+DISPLAY_CATEGORIES_ON_MENU = True
+DISPLAY_PAGES_ON_MENU = False  # pages are listed in the footer
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+
 DEFAULT_PAGINATION = 10
-FEED_ALL_ATOM = None
+# Feeds and cards need absolute URLs: SITEURL is absolute even in development.
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+SITEMAP_SAVE_AS = "sitemap.xml"

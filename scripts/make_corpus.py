@@ -7,7 +7,8 @@ DIR receives a complete site: French articles in content/articles (tags,
 categories, images), a calendar.yaml whose plan resolves to exactly M posts
 (one-off posts, article promotions and recurring posts, with campaigns,
 freezes, ideas), ``pelicanconf.py`` (with the edcal plugin) and
-``plainconf.py`` (the same settings without it), so that
+``plainconf.py`` (the same settings without it: only ``edcal.blog``, the
+theme's helpers), so that
 ``pelican content -s plainconf.py`` and ``edcal build --site DIR`` can be
 compared on the same work. Same arguments, same bytes.
 """
@@ -172,7 +173,8 @@ def make_corpus(folder: Path, articles: int, posts: int, networks: int, seed: in
     end = START + dt.timedelta(days=max(articles * 2, 365))
     (folder / "calendar.yaml").write_text(calendar_text(rng, chosen, slugs, posts, end), encoding="utf-8")
     conf = PELICANCONF.format(articles=articles, posts=posts, theme=str(ROOT / "themes" / "edcal"))
-    (folder / "plainconf.py").write_text(conf, encoding="utf-8")
+    # The theme's Jinja helpers and sitemap come with edcal.blog: plain Pelican needs them too.
+    (folder / "plainconf.py").write_text(conf + 'PLUGINS = ["edcal.blog"]\n', encoding="utf-8")
     (folder / "pelicanconf.py").write_text(conf + 'PLUGINS = ["edcal"]\n', encoding="utf-8")
 
 

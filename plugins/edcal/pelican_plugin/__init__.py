@@ -35,6 +35,9 @@ _MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 
 
 def register() -> None:
+    from edcal.blog import register as register_blog_theme
+
+    register_blog_theme()  # the theme's Jinja helpers and sitemap.xml (edcal.blog)
     signals.initialized.connect(on_initialized)
     signals.readers_init.connect(on_readers_init)
     signals.article_generator_pretaxonomy.connect(on_articles_read)

@@ -69,6 +69,9 @@ def keep_public_static(generator: Any, state: BuildState) -> None:
     A file name like ``salon-2027.png`` would otherwise publish a scheduled
     article's subject before its date.
     """
+    default_image = generator.settings.get("DEFAULT_IMAGE")
+    if isinstance(default_image, str) and "://" not in default_image:
+        state.public_static.add(_content_path(default_image))  # shown by every page without an image
     private = set(state.private_static)
     if state.plan is not None:
         for item in state.plan.items:

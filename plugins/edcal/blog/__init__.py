@@ -1,0 +1,80 @@
+"""The public blog's side of edcal: what its theme's templates need from Python.
+
+Templates get, as Jinja globals and filters: ``_()`` (interface words in the
+page's language, from the theme's ``translations/<lang>.yaml``), dates
+written out, reading time, absolute URLs, image sizes, sharing metadata
+(OpenGraph, cards, JSON-LD) and share links; the build gets ``sitemap.xml``.
+
+``PLUGINS = ["edcal"]`` loads this with the engine. A site that wants the
+theme without the engine (e.g. a plain-Pelican benchmark) loads it alone:
+``PLUGINS = ["edcal.blog"]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+#: Plugin names that bring these helpers.
+PLUGIN_NAMES = ("edcal", "edcal.blog")
+
+
+def register() -> None:
+    signals.generator_init.connect(on_generator_init)
+    signals.get_generators.connect(get_generators)
+
+
+def enabled(settings: dict[str, Any]) -> bool:
+    """Handlers stay connected between runs in one process: act only for sites that load us."""
+    plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or []]
+    return any(name in plugins for name in PLUGIN_NAMES)
+
+
+def on_generator_init(generator: Any) -> None:
+    if not enabled(generator.settings):
+        return
+    install(generator.env, generator.settings)
+
+
+def install(env: Any, settings: dict[str, Any]) -> None:
+    """Add the theme's globals and filters to a generator's Jinja environment.
+
+    A site's own ``JINJA_GLOBALS`` and ``JINJA_FILTERS`` of the same name win:
+    Pelican installs them first, and these only fill the gaps.
+    """
+    from edcal.blog.helpers import BlogTheme, language_name, lead, og_locale, plain_text, reading_time
+    from edcal.blog.sharing import Sharing
+
+    theme = BlogTheme(settings)
+    sharing = Sharing(theme)
+    for name, function in {
+        "_": theme.translate,
+        "_n": theme.translate_plural,
+        "page_lang": theme.page_lang,
+        "absolute_url": theme.absolute_url,
+        "canonical_url": theme.canonical_url,
+        "image_src": theme.image_src,
+        "image_size": theme.image_size,
+        "sharing": sharing.of_page,
+        "share_links": sharing.share_links,
+    }.items():
+        env.globals.setdefault(name, function)
+    for name, function in {
+        "long_date": theme.long_date,
+        "period_name": theme.period_name,
+        "reading_time": reading_time,
+        "language_name": language_name,
+        "og_locale": og_locale,
+        "plain": plain_text,
+        "lead": lead,
+    }.items():
+        env.filters.setdefault(name, function)
+
+
+def get_generators(pelican: Any) -> Any:
+    if not enabled(pelican.settings):
+        return None
+    from edcal.blog.sitemap import SitemapGenerator
+
+    return SitemapGenerator

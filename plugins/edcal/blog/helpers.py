@@ -1,0 +1,195 @@
+"""The theme's helpers: words in the page's language, dates, reading time, URLs, image sizes."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from edcal.blog.imagesize import image_size
+from edcal.i18n import MONTHS, language
+from edcal.themes import template_folders
+
+#: Reading speed behind "4 min read" (words per minute of an adult reading on screen).
+WORDS_PER_MINUTE = 230
+#: Where a theme keeps its interface words: ``<theme>/translations/<lang>.yaml``.
+TRANSLATIONS_FOLDER = "translations"
+#: Each language's name in that language, for links to an article's translations.
+LANGUAGE_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español", "it": "Italiano",
+                  "nl": "Nederlands", "pt": "Português"}
+#: Territory of ``og:locale`` when a language has several (``en`` -> ``en_US``); others repeat it.
+LOCALES = {"en": "en_US", "pt": "pt_PT"}
+_WORD = re.compile(r"\w+")
+_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+class BlogTheme:
+    """What the templates ask of one build: its words, URLs and images."""
+
+    def __init__(self, settings: dict[str, Any]):
+        self.settings = settings
+        self.site_url = str(settings.get("SITEURL") or "").rstrip("/")
+        self.default_lang = str(settings.get("DEFAULT_LANG") or "en")
+        self.content = Path(settings.get("PATH") or ".")
+        self.folders = tuple(str(f) for f in template_folders(settings, TRANSLATIONS_FOLDER))
+
+    # Words
+
+    @pass_context
+    def page_lang(self, context: Context) -> str:
+        """The language of the page being written: its article's or page's, else the site's."""
+        for name in ("article", "page"):
+            lang = getattr(context.get(name), "lang", None)
+            if lang:
+                return str(lang)
+        return self.default_lang
+
+    @pass_context
+    def translate(self, context: Context, text: str, lang: str | None = None, **fields: Any) -> str:
+        """``_("Share this article")``: the text in the page's language (or ``lang``),
+        with ``{name}`` fields filled from keyword arguments."""
+        words = catalog(self.folders, lang or self.page_lang(context)).get(text, text)
+        return words.format(**fields) if fields else words
+
+    @pass_context
+    def translate_plural(self, context: Context, singular: str, plural: str, count: int,
+                         lang: str | None = None, **fields: Any) -> str:
+        """``_n("{count} article", "{count} articles", n)``: French counts 0 as singular, English does not."""
+        lang = lang or self.page_lang(context)
+        one = count in (0, 1) if language(lang) == "fr" else count == 1
+        return self.translate(context, singular if one else plural, lang=lang, count=count, **fields)
+
+    @pass_context
+    def period_name(self, context: Context, period: tuple[int, ...], lang: str | None = None) -> str:
+        """An archive's period (Pelican's ``period_num``): "2026", "novembre 2026", "3 novembre 2026"."""
+        if len(period) >= 3:
+            return self.long_date(context, dt.date(*period[:3]), lang)
+        if len(period) == 2:
+            return f"{MONTHS[language(lang or self.page_lang(context))][period[1] - 1]} {period[0]}"
+        return str(period[0])
+
+    @pass_context
+    def long_date(self, context: Context, value: dt.date, lang: str | None = None) -> str:
+        """"3 novembre 2026", "1er décembre 2026", "3 November 2026"."""
+        code = language(lang or self.page_lang(context))
+        day = "1er" if code == "fr" and value.day == 1 else str(value.day)
+        return f"{day} {MONTHS[code][value.month - 1]} {value.year}"
+
+    # URLs and images
+
+    def absolute_url(self, path: str) -> str:
+        """A path inside the site (``2026/slug/``, ``/images/a.png``) as an absolute URL."""
+        path = str(path or "")
+        if _SCHEME.match(path):
+            return path
+        return f"{self.site_url}/{content_path(path)}"
+
+    @pass_context
+    def canonical_url(self, context: Context) -> str:
+        """The absolute URL of the page being written (``…/dir/`` for ``dir/index.html``)."""
+        for name in ("article", "page"):
+            content = context.get(name)
+            if content is not None and getattr(content, "url", None) is not None:
+                return self.absolute_url(content.url)
+        output = str(context.get("output_file") or "")
+        return self.absolute_url(output.removesuffix("index.html"))
+
+    @pass_context
+    def image_src(self, context: Context, path: str) -> str:
+        """An image's URL for ``<img src>``: relative to the page when the site uses relative URLs."""
+        if _SCHEME.match(str(path)):
+            return str(path)
+        return f"{context.get('SITEURL', self.site_url)}/{content_path(path)}"
+
+    def image_size(self, path: str | None) -> tuple[int, int] | None:
+        """Width and height of an image in content/ (None for remote or unreadable ones)."""
+        if not path or _SCHEME.match(str(path)):
+            return None
+        file = self.content / content_path(path)
+        try:
+            stamp = file.stat().st_mtime_ns
+        except OSError:
+            return None
+        return _cached_size(str(file), stamp)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_size(path: str, stamp: int) -> tuple[int, int] | None:
+    return image_size(Path(path))
+
+
+@functools.lru_cache(maxsize=64)
+def catalog(folders: tuple[str, ...], lang: str) -> dict[str, str]:
+    """A language's interface words, from the most general theme folder to the most specific.
+
+    Keys are the English text, so English needs no file; a language without
+    a file falls back to English.
+    """
+    code = lang.replace("_", "-").split("-")[0].lower()
+    table: dict[str, str] = {}
+    for folder in reversed(folders):
+        file = Path(folder) / f"{code}.yaml"
+        if file.is_file():
+            table.update(yaml.safe_load(file.read_text(encoding="utf-8")) or {})
+    return {str(key): str(value) for key, value in table.items()}
+
+
+def content_path(path: str) -> str:
+    """``{static}/images/a.png`` -> ``images/a.png``: where Pelican copies a file of content/."""
+    for prefix in ("{static}", "{attach}"):
+        path = path.removeprefix(prefix)
+    return path.replace("\\", "/").lstrip("/")
+
+
+def plain_text(html: Any) -> str:
+    """Markup as text: tags removed, entities decoded, white space collapsed."""
+    return Markup(str(html or "")).striptags()
+
+
+def lead(content: Any) -> str:
+    """What an article is about, as text: its ``summary:``, else its first paragraph.
+
+    Pelican's own summary (the first words of the whole text) runs into the
+    headings and lists that follow; the first paragraph reads as a summary.
+    """
+    summary = (getattr(content, "metadata", None) or {}).get("summary")
+    if summary:
+        return plain_text(summary)
+    match = _PARAGRAPH.search(str(getattr(content, "content", "") or ""))
+    return plain_text(match.group(1) if match else getattr(content, "summary", ""))
+
+
+def reading_time(content: Any) -> int:
+    """Minutes to read an article, at least 1."""
+    cached = getattr(content, "_edcal_reading_time", None)
+    if cached is None:
+        words = len(_WORD.findall(plain_text(getattr(content, "content", ""))))
+        cached = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        with contextlib.suppress(AttributeError):  # cached: a content appears in many lists
+            content._edcal_reading_time = cached
+    return int(cached)
+
+
+def language_name(code: str) -> str:
+    """"en" -> "English": a language named in itself, as a reader of it looks for it."""
+    return LANGUAGE_NAMES.get(str(code).split("-")[0].lower(), str(code))
+
+
+def og_locale(code: str) -> str:
+    """OpenGraph's locale: ``fr`` -> ``fr_FR``, ``en`` -> ``en_US``, ``fr-CA`` -> ``fr_CA``."""
+    parts = str(code).replace("_", "-").split("-")
+    lang = parts[0].lower()
+    if len(parts) > 1 and parts[1]:
+        return f"{lang}_{parts[1].upper()}"
+    return LOCALES.get(lang, f"{lang}_{lang.upper()}")
+

