@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import ROOT, items_by_id, load_plan, run_edcal, run_pelican, tree_text
+from conftest import ROOT, items_by_id, load_plan, run_edcal, run_pelican, tree_text, write_pelicanconf
 
 pytestmark = pytest.mark.e2e
 
@@ -76,30 +76,77 @@ def test_the_plan_holds_what_calendar_yaml_says(built: Path) -> None:
                         "article-brouillon": "draft", "article-relecture": "review"}
 
 
-def test_nothing_unpublished_reaches_output(built: Path) -> None:
-    for path, text in tree_text(built / "output"):
+#: Every page and feed Pelican can write, so that "absent from every file" covers them all.
+EVERY_OUTPUT = """
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
+AUTHOR_FEED_ATOM = "feeds/author/{slug}.atom.xml"
+AUTHOR_FEED_RSS = "feeds/author/{slug}.rss.xml"
+TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+"""
+#: What only unpublished articles have: slugs, the future article's category and author, and tags.
+UNPUBLISHED_WORDS = ("futur", "brouillon", "relecture", "Prospective", "prospective", "Zoé Avenir",
+                     "zoe-avenir", "secret-future-tag", "secret-draft-tag")
+
+
+@pytest.fixture
+def built_everything(site: Path) -> Path:
+    """The fixture site with every output on, its future article in a category and by an author of its own."""
+    write_pelicanconf(site, EVERY_OUTPUT)
+    future = site / "content" / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8").replace(
+        "tags:", "category: Prospective\nauthors: Zoé Avenir\ntags:"), encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_nothing_unpublished_reaches_output(built_everything: Path) -> None:
+    output = built_everything / "output"
+    files = list(tree_text(output))
+    assert len(files) >= 25 and (output / "sitemap.xml").is_file() and (output / "2027" / "02" / "index.html").is_file()
+    for path, text in files:
         for canary in CANARIES:
             assert canary not in text, f"{canary} leaked into {path}"
-        assert "secret-future-tag" not in text and "secret-draft-tag" not in text, path
-    assert not (built / "output" / "drafts").exists()
-    assert not (built / "output" / "images" / "futur-secret.png").exists()
-    assert (built / "output" / "images" / "public.png").is_file()
+        for word in UNPUBLISHED_WORDS:
+            assert not re.search(rf"\b{re.escape(word)}\b", text), f"'{word}' leaked into {path}"
+            assert word not in path.relative_to(output).as_posix(), f"'{word}' names {path}"
+    assert not (output / "drafts").exists()
+    assert not (output / "images" / "futur-secret.png").exists()
+    assert (output / "images" / "public.png").is_file()
     # The plan, for the team, holds them all.
-    plan_text = (built / "planning" / "plan.json").read_text(encoding="utf-8")
+    plan_text = (built_everything / "planning" / "plan.json").read_text(encoding="utf-8")
     assert all(canary in plan_text for canary in ("CANARY-FUTURE-2291", "CANARY-DRAFT-4410",
                                                   "CANARY-IDEA-7731", "CANARY-WITHHELD-5512"))
 
 
-def test_a_scheduled_article_goes_live_in_a_build_after_its_date(built: Path) -> None:
-    assert not list((built / "output").rglob("futur"))
-    result = run_edcal("build", cwd=built, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
+def test_a_scheduled_article_goes_live_everywhere_in_a_build_after_its_date(built_everything: Path) -> None:
+    output = built_everything / "output"
+    result = run_edcal("build", cwd=built_everything, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
     assert result.returncode == 0, result.stderr
-    page = built / "output" / "2027" / "futur" / "index.html"
-    assert "CANARY-FUTURE-2291" in page.read_text(encoding="utf-8")
-    feed = (built / "output" / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
-    assert "CANARY-FUTURE-2291" in feed
-    assert (built / "output" / "tag" / "secret-future-tag" / "index.html").is_file()
-    assert items_by_id(load_plan(built))["article-futur"]["status"] == "published"
+    page = output / "2027" / "futur" / "index.html"
+    assert "CANARY-FUTURE-BODY-8840" in page.read_text(encoding="utf-8")
+    assert "https://blog.example.fr/2027/futur/" in (output / "sitemap.xml").read_text(encoding="utf-8")
+    listings = ["index.html", "archives.html", "2027/index.html", "2027/03/index.html", "tag/secret-future-tag/index.html",
+                "category/prospective.html", "author/zoe-avenir.html", "feeds/all.atom.xml", "feeds/all.rss.xml",
+                "feeds/all-fr.atom.xml", "feeds/prospective.atom.xml", "feeds/prospective.rss.xml",
+                "feeds/tag/secret-future-tag.atom.xml", "feeds/tag/secret-future-tag.rss.xml",
+                "feeds/author/zoe-avenir.atom.xml", "feeds/author/zoe-avenir.rss.xml"]
+    for name in listings:
+        assert "CANARY-FUTURE-2291" in (output / name).read_text(encoding="utf-8"), f"not in {name}"
+    for name in ("tags.html", "categories.html", "authors.html"):
+        assert re.search(r"secret-future-tag|Prospective|Zoé Avenir", (output / name).read_text(encoding="utf-8")), name
+    assert (output / "images" / "futur-secret.png").is_file()
+    assert items_by_id(load_plan(built_everything))["article-futur"]["status"] == "published"
+    # Drafts and articles in review stay out, whatever the date.
+    for path, text in tree_text(output):
+        assert "CANARY-DRAFT-4410" not in text and "CANARY-REVIEW-1187" not in text, path
 
 
 def test_plain_pelican_and_edcal_build_give_identical_plans(site: Path, tmp_path: Path) -> None:
