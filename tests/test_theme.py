@@ -233,6 +233,22 @@ def test_an_article_without_an_image_shares_the_default_image(site: Path) -> Non
     assert "4 min de lecture" in (site / "output" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_site_overrides_one_word_and_one_template(site: Path) -> None:
+    overrides = site / "overrides"
+    (overrides / "translations").mkdir(parents=True)
+    (overrides / "translations" / "fr.yaml").write_text("Share this article: Faites passer\n", encoding="utf-8")
+    (overrides / "page.html").write_text(
+        '{% extends "!theme/page.html" %}\n{% block title %}Contact, page à part{% endblock %}\n', encoding="utf-8")
+    write_pelicanconf(site, f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    article = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    assert "Faites passer" in article and "Partager cet article" not in article
+    assert "Aller au contenu" in article  # the other words are still the theme's
+    page = (site / "output" / "pages" / "contact.html").read_text(encoding="utf-8")
+    assert "<title>Contact, page à part</title>" in page and "Écrivez-nous." in page
+
+
 # Site files
 
 
@@ -462,3 +478,31 @@ def test_image_sizes_are_read_from_png_jpeg_gif_and_webp_headers(tmp_path: Path)
         (tmp_path / name).write_bytes(data)
         assert image_size(tmp_path / name) == size, name
     assert image_size(tmp_path / "missing.png") is None
+
+
+# Documentation
+
+
+def documented(name: str, *pages: str) -> bool:
+    return any(f"`{name}`" in (ROOT / "docs" / page).read_text(encoding="utf-8") for page in pages)
+
+
+def test_every_setting_of_the_sample_site_is_documented() -> None:
+    names = set()
+    for conf in ("pelicanconf.py", "publishconf.py"):
+        names |= set(re.findall(r"^([A-Z][A-Z0-9_]+)\s*=", (ROOT / conf).read_text(encoding="utf-8"), re.MULTILINE))
+    assert {"DEFAULT_IMAGE", "SHARE_LINKS", "SITEMAP_SAVE_AS", "FEED_ALL_RSS"} <= names
+    missing = sorted(n for n in names if not documented(n, "settings.md", "theme.md"))
+    assert missing == [], "settings of pelicanconf.py/publishconf.py missing from docs/settings.md"
+
+
+def test_every_setting_the_theme_reads_is_in_docs_theme_md() -> None:
+    names = set()
+    for template in (THEME / "templates").rglob("*.html"):
+        names |= set(re.findall(r"\b([A-Z][A-Z0-9]*_[A-Z0-9_]+|SITENAME|SITESUBTITLE|SITEURL|MENUITEMS|SOCIAL|PUBLISHER)\b",
+                                template.read_text(encoding="utf-8")))
+    for module in (ROOT / "plugins" / "edcal" / "blog").glob("*.py"):
+        names |= set(re.findall(r'_SETTING = "([A-Z_]+)"', module.read_text(encoding="utf-8")))
+    assert {"DEFAULT_IMAGE", "MASTODON_SHARE_PAGE", "SITEMAP_SAVE_AS", "TWITTER_USERNAME", "SITEURL"} <= names
+    missing = sorted(n for n in names if not documented(n, "theme.md"))
+    assert missing == [], "settings the theme reads, missing from docs/theme.md"
