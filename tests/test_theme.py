@@ -326,9 +326,9 @@ def test_category_tag_author_archive_and_404_pages(sample: Path) -> None:
     not_found = (output / "404.html").read_text(encoding="utf-8")
     assert "<h1 class=\"page-title\">Page introuvable</h1>" in not_found
     assert '<meta name="robots" content="noindex">' in not_found
-    # Served for any missing URL, at any depth: its links cannot be relative.
-    assert f'href="{SITEURL}/theme/css/edcal.css"' in not_found
-    assert 'href="../' not in not_found and 'href="theme/' not in not_found
+    # Served for any missing URL, at any depth: its links start at the root (absolute in production).
+    assert 'href="/theme/css/edcal.css"' in not_found and 'href="/archives.html"' in not_found
+    assert not re.search(r'(href|src)="(?![/#]|https://|mailto:)', not_found)
 
 
 def test_production_settings_give_absolute_urls_and_more_feeds(tmp_path: Path) -> None:

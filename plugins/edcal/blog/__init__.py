@@ -53,6 +53,7 @@ def install(env: Any, settings: dict[str, Any]) -> None:
         "_n": theme.translate_plural,
         "page_lang": theme.page_lang,
         "absolute_url": theme.absolute_url,
+        "root_url": theme.root_url,
         "canonical_url": theme.canonical_url,
         "image_src": theme.image_src,
         "image_size": theme.image_size,

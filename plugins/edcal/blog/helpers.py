@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import math
 import re
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,13 @@ class BlogTheme:
         if _SCHEME.match(path):
             return path
         return f"{self.site_url}/{content_path(path)}"
+
+    def root_url(self) -> str:
+        """The site's root for a page served at any depth (404.html): SITEURL, or its path
+        alone (``""`` or ``/blog``) when the site uses relative URLs, so that a local server works too."""
+        if self.settings.get("RELATIVE_URLS"):
+            return urllib.parse.urlsplit(self.site_url).path.rstrip("/")
+        return self.site_url
 
     @pass_context
     def canonical_url(self, context: Context) -> str:
