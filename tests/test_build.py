@@ -160,8 +160,11 @@ def test_plain_pelican_and_edcal_build_give_identical_plans(site: Path, tmp_path
 
 def test_two_builds_give_the_same_bytes(built: Path) -> None:
     first = (built / "planning" / "plan.json").read_bytes()
+    blog = {path: path.read_bytes() for path in (built / "output").rglob("*") if path.is_file()}
     assert run_edcal("build", cwd=built).returncode == 0
     assert (built / "planning" / "plan.json").read_bytes() == first
+    # The blog too: pages, feeds and sitemap carry no build time.
+    assert {path: path.read_bytes() for path in (built / "output").rglob("*") if path.is_file()} == blog
 
 
 TRACEBACK = re.compile(r"Traceback|File \".*\", line \d+")
