@@ -6,6 +6,7 @@ anywhere, and relative URLs mean nothing to them.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import urllib.parse
@@ -94,12 +95,11 @@ class Sharing:
         self.default_image = settings.get(DEFAULT_IMAGE_SETTING)
         self.default_alt = str(settings.get(DEFAULT_IMAGE_ALT_SETTING) or self.site_name)
         self.mastodon_page = str(settings.get(MASTODON_SHARE_PAGE_SETTING) or NETWORKS["mastodon"][1])
-        wanted = settings.get(SHARE_LINKS_SETTING, tuple(NETWORKS))
-        unknown = [n for n in wanted or () if n not in NETWORKS]
+        wanted = tuple(settings.get(SHARE_LINKS_SETTING, tuple(NETWORKS)) or ())
+        unknown = tuple(n for n in wanted if n not in NETWORKS)
         if unknown:
-            logger.warning("%s: unknown network(s) %s; known: %s", SHARE_LINKS_SETTING,
-                           ", ".join(map(repr, unknown)), ", ".join(NETWORKS))
-        self.networks = tuple(n for n in wanted or () if n in NETWORKS)
+            _report_unknown_networks(unknown)
+        self.networks = tuple(n for n in wanted if n in NETWORKS)
 
     @pass_context
     def of_page(self, context: Context) -> PageSharing:
@@ -197,6 +197,13 @@ class Sharing:
             query = urllib.parse.urlencode(queries[network], quote_via=urllib.parse.quote)
             links.append(ShareLink(network, name, f"{base}?{query}"))
         return links
+
+
+@functools.cache
+def _report_unknown_networks(unknown: tuple[str, ...]) -> None:
+    """Once per build, though every generator installs the helpers."""
+    logger.warning("%s: unknown network(s) %s; known: %s", SHARE_LINKS_SETTING,
+                   ", ".join(map(repr, unknown)), ", ".join(NETWORKS))
 
 
 def _shorten(text: str, length: int) -> str:
