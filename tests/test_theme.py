@@ -185,6 +185,9 @@ def test_translations_are_linked_and_each_speaks_its_language(sample: Path) -> N
     fr_text, en_text = french.read_text(encoding="utf-8"), english.read_text(encoding="utf-8")
     assert '<a href="../../en/2026/pourquoi-un-blog/" hreflang="en" lang="en">English</a>' in fr_text
     assert '<a href="../../../2026/pourquoi-un-blog/" hreflang="fr" lang="fr">Français</a>' in en_text
+    # The site's own French words on the English page are marked as French, for screen readers.
+    assert 'rel="home" lang="fr">Le blog de l\'Atelier Morel</a>' in en_text
+    assert 'rel="tag" lang="fr">atelier</a>' in en_text and 'rel="tag">atelier</a>' in fr_text
     for english_words, french_words in [("Skip to content", "Aller au contenu"), ("Main menu", "Menu principal"),
                                         ("Share this article", "Partager cet article"),
                                         ("1 min read", "1 min de lecture"), ("22 September 2026", "22 septembre 2026"),
