@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 import yaml
 
+from browser import ARTIFACTS, browser
 from conftest import EPOCH, ROOT, load_plan, run_edcal, write_pelicanconf
 from edcal.blog.imagesize import image_size
 
@@ -32,7 +33,6 @@ pytestmark = pytest.mark.e2e
 SAMPLE_NOW = "2026-11-23T10:00:00+01:00"
 SITEURL = "https://www.atelier-morel.example"
 THEME = ROOT / "themes" / "edcal"
-ARTIFACTS = ROOT / "test-artifacts"
 COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "output", "planning", "tests", "__pycache__",
                                      "*.egg-info", ".pytest_cache", "test-artifacts", "node_modules")
 
@@ -409,16 +409,8 @@ def test_the_theme_is_our_own_and_needs_nothing_from_elsewhere() -> None:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """Debian's Chromium, headless, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert path, "Chromium is missing: `make test` installs it (scripts/ensure-test-tools.sh)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, chromium_sandbox=False,
-                                             args=["--no-sandbox", "--disable-gpu"])
-        yield browser
-        browser.close()
+    with browser() as instance:
+        yield instance
 
 
 SCREENS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
