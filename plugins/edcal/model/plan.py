@@ -100,9 +100,13 @@ class Plan:
     composed_from: dt.datetime | None = None
     #: The blog's name (Pelican's SITENAME), shown on the planning pages and in feed names.
     site_name: str = ""
+    _by_slug: dict[str, Article] | None = field(default=None, repr=False, compare=False)
 
     def by_id(self) -> dict[str, Item]:
         return {item.id: item for item in self.items}
 
     def articles_by_slug(self) -> dict[str, Article]:
-        return {a.slug: a for a in self.articles if a.is_original}
+        """Original articles by slug (computed once: the outputs ask for it per item)."""
+        if self._by_slug is None:
+            self._by_slug = {a.slug: a for a in self.articles if a.is_original}
+        return self._by_slug

@@ -40,7 +40,8 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     for item in drafted(plan):
         base = folder / draft_path(item, plan)
         write_file(base.with_name(base.name + ".txt"), item.text or "")
-        sidecar_text = json.dumps(sidecar(item, plan), ensure_ascii=False, indent=2) + "\n"
+        # One line: the C encoder (indent falls back to pure Python, 1.6 s for 10,000 sidecars).
+        sidecar_text = json.dumps(sidecar(item, plan), ensure_ascii=False) + "\n"
         write_file(base.with_name(base.name + ".json"), sidecar_text)
     return []
 
