@@ -183,11 +183,14 @@ def test_cadence_gap() -> None:
     assert not run_checks(plan, only=["cadence-gap"])
 
 
-def test_cadence_gap_is_excused_by_a_freeze() -> None:
+def test_cadence_gap_is_excused_by_a_freeze_over_most_of_the_period() -> None:
     calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {cadence: 1/week}\n")
-    extra = "checks: {cadence-gap: {horizon: 1 week}}\nfreeze:\n  - {from: 2027-01-06, until: 2027-01-07, reason: Crise}\n"
+    extra = "checks: {cadence-gap: {horizon: 1 week}}\nfreeze:\n  - {from: 2027-01-05, until: 2027-01-09, reason: Crise}\n"
     plan = plan_of(calendar_from(calendar_text + extra), now=NOW)
     assert not run_checks(plan, only=["cadence-gap"])
+    # A one-day freeze does not excuse the rest of the week.
+    short = "checks: {cadence-gap: {horizon: 1 week}}\nfreeze:\n  - {from: 2027-01-06, until: 2027-01-07, reason: Crise}\n"
+    assert run_checks(plan_of(calendar_from(calendar_text + short), now=NOW), only=["cadence-gap"])
 
 
 def test_blog_cadence_gap() -> None:

@@ -59,7 +59,7 @@ def test_an_invalid_edcal_now_is_located(runner: CliRunner, site: Path, monkeypa
     monkeypatch.setenv("EDCAL_NOW", "demain")
     result = runner.invoke(cli, ["check", "--site", str(site)])
     assert result.exit_code == 2
-    assert "$EDCAL_NOW:1:1: error: found 'demain', expected an ISO 8601 date" in result.output
+    assert "$EDCAL_NOW: error: found 'demain', expected an ISO 8601 date" in result.output
 
 
 def test_next_change_prints_the_next_scheduled_article(runner: CliRunner, site: Path) -> None:
@@ -98,6 +98,9 @@ def test_agenda_on_the_sample_site(runner: CliRunner, monkeypatch) -> None:
     assert result.exit_code == 0, result.output
     assert "Prévenir la corrosion" in result.output and "Vœux 2027" in result.output
     assert "Mardi 12 janvier 2027" in result.output and "Mardi 26 janvier 2027" not in result.output
+    typo = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--network", "instagam"])
+    assert typo.exit_code == 2
+    assert "--network: error: unknown value 'instagam' for --network" in typo.output and "'instagram'" in typo.output
     empty = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--days", "1", "--network", "intranet"])
     assert empty.output.strip() == "Rien de prévu dans les 1 prochains jours."
 

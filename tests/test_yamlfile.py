@@ -83,3 +83,14 @@ def test_bad_utf8_is_located() -> None:
 
 def test_a_byte_order_mark_is_tolerated() -> None:
     assert decode("\ufeffa: 1\n".encode(), "c.yaml") == "a: 1\n"
+
+
+def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
+    hashtags = errors_of("campaigns:\n  - id: c\n    hashtags: [#Noël, #Bûche]\n    from: 2027-01-01\nfreeze: []\n")
+    assert hashtags[0].startswith("calendar.yaml:3:15: error: invalid YAML: this list holds an unquoted '#'")
+    assert 'hint: a hashtag in a list must be quoted, e.g. hashtags: ["#Noël", "#Bûche"]' in hashtags[0]
+    tab = errors_of("team:\n  - id: a\n\tname: A\n")
+    assert tab[0].startswith("calendar.yaml:3:") and "hint: indent with spaces, not tabs" in tab[0]
+    indented = errors_of("posts:\n  - id: a\n    image: x.png\n      alt: Une photo\n")
+    assert indented[0].startswith("calendar.yaml:4:")
+    assert "hint: check this line's indentation against the lines above" in indented[0]

@@ -32,8 +32,16 @@ class InputError:
     hint: str | None = None
 
     def format(self) -> str:
-        """``path:line:col: error: message`` then an indented hint line."""
-        text = f"{self.source.path}:{self.source.line}:{self.source.column}: error: {self.message}"
+        """``path:line:col: error: message`` then an indented hint line.
+
+        Errors in a command-line option (``--network``), an argument (``TITLE``)
+        or an environment variable (``$EDCAL_NOW``) have no line to show.
+        """
+        path = self.source.path
+        if path.startswith(("--", "$")) or path.isupper():
+            text = f"{path}: error: {self.message}"
+        else:
+            text = f"{path}:{self.source.line}:{self.source.column}: error: {self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text

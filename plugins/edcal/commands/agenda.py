@@ -70,6 +70,13 @@ def render(plan: Plan, items: list[Item], days: int, console: Console) -> None:
         when = f"{local:%H:%M}" if local else _("all day")
         rows.append((day, (when, where, item.title, _(item.status), owner)))  # type: ignore[arg-type]
     widths = [max(Text.from_markup(row[i]).cell_len for _, row in rows) for i in range(5)]
+    if not console.is_terminal:
+        # Piped or redirected: one line per item, whatever the width (rich assumes 80 columns).
+        console.width = max(console.width, sum(widths) + 2 * len(widths) + 2)
+    if rows[0][0] != today:
+        heading = long_date(today, plan.lang)
+        console.print(f"[bold reverse] {heading[:1].upper() + heading[1:]} — {_('today')} [/]")
+        console.print(f"  {_('Nothing planned today.')}")
     for day, group in itertools.groupby(rows, key=lambda r: r[0]):
         heading = long_date(day, plan.lang)
         heading = heading[:1].upper() + heading[1:]
@@ -78,7 +85,8 @@ def render(plan: Plan, items: list[Item], days: int, console: Console) -> None:
         console.print(f"[bold reverse] {heading} [/]" if day == today else f"[bold]{heading}[/]")
         table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=True)
         for index, width in enumerate(widths):
-            table.add_column(min_width=width if index != 2 else None, ratio=1 if index == 2 else None,
+            table.add_column(min_width=width if index != 2 or not console.is_terminal else None,
+                             ratio=1 if index == 2 else None,
                              overflow="fold", no_wrap=index != 2)
         for _day, row in group:
             table.add_row(*row, style="bold" if day == today else None)

@@ -20,6 +20,8 @@ class BuildResult:
     output: Path
     planning: Path
     warnings: tuple[str, ...] = ()
+    #: What the checks found (warnings only: errors stop the build).
+    findings: int = 0
 
 
 def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True) -> BuildResult:
@@ -42,7 +44,7 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
     state: BuildState = settings[STATE_KEY]
     assert state.plan is not None
     return BuildResult(state.plan, Path(settings["OUTPUT_PATH"]), state.planning_path,
-                       tuple(state.warnings))
+                       tuple(state.warnings), len(state.findings))
 
 
 def summary(result: BuildResult, site: Path) -> list[str]:
@@ -60,6 +62,8 @@ def summary(result: BuildResult, site: Path) -> list[str]:
         except ValueError:
             return str(path)
 
+    drafted = sum(1 for i in posts if i.status != "withheld")
+    upcoming = sum(1 for i in posts if i.status != "withheld" and i.start >= plan.now)  # type: ignore[operator]
     article_bits = ", ".join(f"{n} {s}" for s, n in sorted(statuses.items()))
     lines = [
         f"blog: {statuses.get('published', 0)} published article(s) -> {rel(result.output)}",
@@ -68,9 +72,13 @@ def summary(result: BuildResult, site: Path) -> list[str]:
         f"  posts: {len(posts)} on {len(networks)} network(s) ({', '.join(networks) or 'none'})"
         + (f", {withheld} withheld by a freeze" if withheld else ""),
         f"  ideas: {kinds.get('idea', 0)}, deadlines: {kinds.get('deadline', 0)}",
-        f"drafts: {sum(1 for i in posts if i.status != 'withheld')} -> {rel(result.planning)}drafts/, "
+        f"drafts: {drafted} ({upcoming} upcoming, on the review page) -> {rel(result.planning)}drafts/, "
         f"files for bulk schedulers -> {rel(result.planning)}exports/",
+        f"feeds: {rel(result.planning)}calendar.ics and {rel(result.planning)}calendars/; "
+        f"planning site: {rel(result.planning)}index.html",
     ]
+    if result.findings:
+        lines.append(f"checks: {result.findings} warning(s): `edcal check` lists them")
     if result.warnings:
         lines.append(f"  {len(result.warnings)} note(s) on Hootsuite's unconfirmed rules: "
                      "`edcal export hootsuite --network NETWORK -o FILE` shows them")

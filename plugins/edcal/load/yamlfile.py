@@ -165,9 +165,16 @@ def load_yaml(text: str, path: str) -> Any:
         mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
         source = _source(path, mark) if mark else Source(path, 1, 1)
         context = f" ({exc.context})" if exc.context else ""
-        hint = _syntax_hint(problem)
+        hint = _syntax_hint(problem, _line(text, source.line))
         if opened:
             hint = "this quote or bracket is never closed"
+        flow = exc.context_mark if exc.context and "flow" in exc.context else None
+        if flow is not None and re.search(r"[\[{,]\s*#", _line(text, flow.line + 1)):
+            # `[#Noël, #Bûche]`: YAML reads `#` as a comment, the bracket stays open for lines.
+            source = _source(path, flow)
+            hint = "a hashtag in a list must be quoted, e.g. hashtags: [\"#Noël\", \"#Bûche\"]"
+            raise InputErrors([InputError(source, "invalid YAML: this list holds an unquoted '#', which "
+                                                  "starts a comment", hint)]) from None
         unclosed = _unclosed_quote_line(text, source.line)
         if unclosed is not None and unclosed[0] < source.line:
             # A quote left open swallows the lines after it; the parser fails far below.
@@ -196,9 +203,19 @@ def _unclosed_quote_line(text: str, before: int) -> tuple[int, int] | None:
     return None
 
 
-def _syntax_hint(problem: str) -> str | None:
+def _line(text: str, number: int) -> str:
+    lines = text.splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _syntax_hint(problem: str, line: str = "") -> str | None:
+    if "\t" in line[: len(line) - len(line.lstrip())]:
+        return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be quoted, e.g. text: \"Salon : J-7\""
+        value = line.split(":", 1)[1] if ":" in line else ""
+        if ": " in value.strip():
+            return "a value containing ': ' must be quoted, e.g. text: \"Salon : J-7\""
+        return "check this line's indentation against the lines above (a key indented too far)"
     if "found character '\\t'" in problem or "tab" in problem:
         return "indent with spaces, not tabs"
     if "could not find expected ':'" in problem:

@@ -93,14 +93,20 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
 
 
 def frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt.date) -> bool:
-    """True when a freeze window (for this network, or the blog) overlaps the period."""
+    """True when freeze windows (for this network, or the blog) cover at least half of the period.
+
+    A two-day closure does not excuse a month of silence; a freeze over most
+    of a week does excuse that week.
+    """
     start = dt.datetime.combine(first, dt.time(), calendar.zone)
     end = dt.datetime.combine(after, dt.time(), calendar.zone)
+    covered = dt.timedelta()
     for window in calendar.freezes:
         if network_id is None and not window.blog:
             continue
         if network_id is not None and window.networks is not None and network_id not in window.networks:
             continue
-        if window.start < end and (window.end is None or window.end > start):
-            return True
-    return False
+        overlap = min(end, window.end or end) - max(start, window.start)
+        if overlap > dt.timedelta():
+            covered += overlap
+    return covered * 2 >= end - start

@@ -50,6 +50,10 @@
       });
       element.hidden = !show;
     });
+    // Cadence gaps follow the network filter (the blog's gaps show with no network chosen).
+    document.querySelectorAll(".gap[data-gap-network]").forEach(function (gap) {
+      gap.hidden = Boolean(wanted.network) && gap.getAttribute("data-gap-network") !== wanted.network;
+    });
     // Agenda days and draft days with nothing left to show are hidden too.
     document.querySelectorAll("[data-day]").forEach(function (day) {
       var items = day.querySelectorAll("[data-item-id]");
@@ -121,7 +125,9 @@
         .filter(Boolean).join(" · ")
     });
     if (item.time) { node.appendChild(el("span", { "class": "time" }, item.time)); }
-    var link = el("a", { "href": "#item-" + item.id, "data-agenda": item.id }, "[" + (item.network_name || labels.blog) + "] " + item.title);
+    var link = el("a", { "href": "#item-" + item.id, "data-agenda": item.id });
+    link.appendChild(el("span", { "class": "tag" }, "[" + (item.network_name || labels.blog) + "]"));
+    link.appendChild(document.createTextNode(" " + item.title));
     node.appendChild(link);
     node.appendChild(document.createTextNode(" "));
     node.appendChild(el("span", { "class": "badge status-" + item.status }, labels.statuses[item.status]));
@@ -144,7 +150,8 @@
     });
     (gapsByDay[key] || []).forEach(function (gap) {
       if (gap.first === key || weekday(parse(key)) === 0) {
-        container.appendChild(el("span", { "class": "gap", "title": gap.message }, "⚠ " + gap.message));
+        container.appendChild(el("span", { "class": "gap", "title": gap.message, "data-gap-network": gap.network },
+                                 "⚠ " + gap.message));
       }
     });
   }
