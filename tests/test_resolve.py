@@ -191,3 +191,17 @@ def test_default_promotion_since_leaves_the_old_archive_alone() -> None:
     ids = set(by_id(plan_of(calendar, articles)))
     assert "neuf-x-1" in ids
     assert not any(i.startswith("ancien-x") for i in ids)
+
+
+def test_promotions_of_an_article_a_freeze_held_back_go_out_at_the_next_slot_not_at_midnight() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-10, until: 2027-02-11, reason: Crise}\n"
+                             "posts:\n  - {promote: pendant, networks: [linkedin, x], schedule: [at publication, +2 days]}\n")
+    articles = [article("pendant", "2027-02-11T09:00", calendar, draft_due=dt.date(2027, 2, 1))]
+    items = by_id(plan_of(calendar, articles, now="2027-02-01T12:00:00+01:00"))
+    # The freeze ends at midnight on Friday 12/02; LinkedIn posts on tue 09:00 / thu 12:30.
+    assert items["pendant-linkedin-1"].start == dt.datetime(2027, 2, 16, 9, 0, tzinfo=calendar.zone)
+    # X has no slots: the article's own time of day, the day the freeze ends.
+    assert items["pendant-x-1"].start == dt.datetime(2027, 2, 12, 9, 0, tzinfo=calendar.zone)
+    assert items["pendant-x-2"].start == dt.datetime(2027, 2, 14, 9, 0, tzinfo=calendar.zone)
+    # Its deadline was met; it is not withheld with the article (feeds keep it).
+    assert items["article-pendant-draft-due"].status == "scheduled"

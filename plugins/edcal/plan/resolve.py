@@ -36,7 +36,13 @@ from edcal.model.plan import Item, Media, Plan
 from edcal.model.source import Source
 from edcal.plan.compose import Composer, PostParts, absolute, track
 from edcal.plan.status import article_state, freeze_at, post_status
-from edcal.plan.timing import occurrences, offset_instant, recurrence_instant, when_instant
+from edcal.plan.timing import (
+    occurrences,
+    offset_instant,
+    recurrence_instant,
+    resumed_publication,
+    when_instant,
+)
 from edcal.zones import WallClockError
 
 TITLE_WORDS = 8
@@ -159,7 +165,9 @@ class _Resolver:
             result.append(Item(
                 id=f"{parent.id}-{suffix}", kind="deadline",
                 title=self._(label).format(title=parent.title), start=day,
-                status=parent.status, source=source, campaign=parent.campaign,
+                # A deadline of an article a freeze holds back is met, not withheld.
+                status="scheduled" if parent.status == "withheld" else parent.status,
+                source=source, campaign=parent.campaign,
                 owner=parent.owner, article=parent.article, parent=parent.id,
                 silenced=dict(parent.silenced),
             ))
@@ -234,6 +242,7 @@ class _Resolver:
             return []
         state = article_state(article, self.calendar, self.now)
         publication = state.live_at or article.date
+        deferred = publication > article.date
         items = []
         for network_id in networks:
             network = self.calendar.networks.get(network_id)
@@ -249,7 +258,9 @@ class _Resolver:
                 # An implicit promotion exists because of the article: point there.
                 where = entry.source if entry.implicit else (offset.source or entry.source)
                 try:
-                    start = offset_instant(publication, offset, network, self.calendar)
+                    base = (resumed_publication(article.date, publication, network, self.calendar)
+                            if deferred else publication)
+                    start = offset_instant(base, offset, network, self.calendar)
                 except WallClockError as exc:
                     self.errors.add(where, f"{exc} ('{offset.label}' after '{article.slug}', "
                                     f"{network.name})", exc.hint)

@@ -66,6 +66,28 @@ def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
     return localize(moved, calendar.zone)
 
 
+def resumed_publication(original: dt.datetime, live_at: dt.datetime, network: Network,
+                        calendar: Calendar) -> dt.datetime:
+    """Where "at publication" lands on a network when a freeze deferred the article.
+
+    The article goes live when the freeze ends (often midnight); its posts go
+    out at the network's first posting slot from then on, else at the
+    article's own time of day, never in the middle of the night.
+    """
+    zone = calendar.zone
+    first = live_at.astimezone(zone)
+    for days in range(8):
+        day = (first + dt.timedelta(days=days)).date()
+        times = sorted(s.time for s in network.slots if s.matches(day))
+        if not network.slots:
+            times = [original.astimezone(zone).time()]
+        for time in times:
+            candidate = localize(dt.datetime.combine(day, time), zone)
+            if candidate >= live_at:
+                return candidate
+    return live_at
+
+
 def occurrences(recurrence: Recurrence, calendar: Calendar, now: dt.datetime) -> Iterator[dt.date]:
     """The days a recurring post happens, up to its end or the planning horizon."""
     horizon = (now.astimezone(calendar.zone) + dt.timedelta(days=calendar.horizon_days)).date()
