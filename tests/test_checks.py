@@ -326,7 +326,8 @@ def test_the_two_errors_of_the_issue_are_located(broken_site: Path) -> None:
     assert result.exit_code == 1
     found = {(f["rule"], f["item"]): f for f in json.loads(result.output)["findings"]}
     before = found[("post-before-article", "teaser-linkedin")]
-    assert (before["severity"], before["file"], before["line"]) == ("error", "calendar.yaml", line_of(broken_site, "id: teaser"))
+    # It points at what to change: the entry's `article:` line.
+    assert (before["severity"], before["file"], before["line"]) == ("error", "calendar.yaml", line_of(broken_site, "    article: futur"))
     long = found[("text-too-long", "trop-long-x")]
     assert (long["severity"], long["line"]) == ("error", line_of(broken_site, "id: trop-long"))
     assert "is 300 long, over the limit of 280 by 20" in long["message"]

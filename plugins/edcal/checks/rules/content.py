@@ -16,18 +16,22 @@ _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", re.IGNORECASE)
 @rule("text-too-long", "error", "A post's text is longer than its network allows")
 def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
+    entries = {entry.id: entry for entry in ctx.plan.calendar.posts}
     for post in ctx.posts():
         network = networks[post.network or ""]
+        entry = entries.get(post.parent or "")
+        variant = entry.variants.get(post.network or "") if entry else None
+        own_text = bool(entry and (entry.text or entry.texts or (variant and variant.text)))
         for counting, length, limit in post.lengths:
             if length <= limit:
                 continue
             unit = RULE_DESCRIPTIONS.get(counting, counting)
-            hint = "shorten `text:` (or this network's text under `variants:`)"
-            if post.article:
-                hint += ("; for an article's promotion the summary was already cut: write a shorter "
-                         "`text:` for this network, or shorten the title")
+            hint = f"shorten `text:` by {length - limit} (or this network's text under `variants:`)"
+            if post.article and not own_text:
+                hint = ("the article's summary was already cut to fit: write a shorter `text:` for this "
+                        "network under `variants:`, or shorten the title")
             yield Problem(post.source, f"{network.name} post '{post.id}' is {length} long, over "
-                          f"the limit of {limit} by {length - limit} ({unit})", hint, post)
+                          f"the limit of {limit} by {length - limit}, counted in {unit}", hint, post)
 
 
 @rule("title-too-long", "error", "A post's title is longer than the network allows (Pinterest, YouTube)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 import urllib.parse
@@ -19,10 +20,17 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     articles = plan.articles_by_slug()
     zone = plan.calendar.zone
+    entries = {entry.id: entry for entry in plan.calendar.posts}
     for post in ctx.posts():
         article = articles.get(post.article or "")
         if article is None or post.start is None:
             continue
+        # Point at the entry's `article:`, `promote:` or `link:` line: that is what to change.
+        entry = entries.get(post.parent or "")
+        if entry is not None and not entry.implicit:
+            field = next((name for name in ("article", "promote", "link") if name in entry.field_sources), None)
+            if field is not None:
+                post = dataclasses.replace(post, source=entry.field_sources[field])
         state = article_state(article, plan.calendar, plan.now)
         when = f"{post.start.astimezone(zone):%d/%m/%Y %H:%M}"  # type: ignore[union-attr]
         if article.status in ("draft", "review"):
