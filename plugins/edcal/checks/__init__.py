@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from edcal.checks.registry import RULES, CheckContext, Rule, Severity
-from edcal.model.plan import Item, Plan
+from edcal.model.plan import Item, Plan, instant_key
 from edcal.model.source import Source
 
 #: Every module holding rules, imported once so the registry is complete.
@@ -29,10 +29,12 @@ class Finding:
     source: Source
     item: str | None = None
     hint: str | None = None
+    #: A sortable UTC key of when the problem happens: findings on one line read in date order.
+    when: str = field(default="", compare=False)
 
-    def sort_key(self) -> tuple[str, int, int, str, str, str]:
-        return (self.source.path, self.source.line, self.source.column, self.rule, self.item or "",
-                self.message)
+    def sort_key(self) -> tuple[str, int, int, str, str, str, str]:
+        return (self.source.path, self.source.line, self.source.column, self.rule, self.when,
+                self.item or "", self.message)
 
 
 def all_rules() -> dict[str, Rule]:
@@ -73,7 +75,8 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
             if when is not None and not _in_window(when, start, until, undated=False):
                 continue
             findings.append(Finding(rule.id, severity, problem.message, problem.source,  # type: ignore[arg-type]
-                                    item.id if item else None, problem.hint))
+                                    item.id if item else None, problem.hint,
+                                    instant_key(when) if when is not None else ""))
     return sorted(set(findings), key=Finding.sort_key)
 
 
