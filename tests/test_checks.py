@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import write_pelicanconf
 from edcal.__main__ import cli
 from edcal.checks import all_rules, run_checks
 from edcal.errors import InputErrors
@@ -393,3 +394,16 @@ def test_build_stops_on_errors_unless_no_check(broken_site: Path) -> None:
     forced = run_edcal("build", "--no-check", cwd=broken_site)
     assert forced.returncode == 0, forced.stderr
     assert (broken_site / "planning" / "plan.json").is_file()
+
+
+def test_a_link_to_a_page_of_the_site_is_not_an_unknown_article(site: Path) -> None:
+    (site / "content" / "pages" / "a-propos.md").write_text("---\ntitle: À propos\n---\nNous.\n", encoding="utf-8")
+    calendar = site / "calendar.yaml"
+    write_pelicanconf(site, 'PAGE_URL = "pages/{slug}/"\nPAGE_SAVE_AS = "pages/{slug}/index.html"\n')
+    calendar.write_text(calendar.read_text(encoding="utf-8") + (
+        "  - {id: page, networks: [x], at: 2027-03-01 09:00, text: Qui sommes-nous, link: /pages/a-propos/}\n"
+        "  - {id: perdu, networks: [x], at: 2027-03-01 10:00, text: Perdu, link: /2026/nulle-part/}\n"),
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "unknown-article-link"])
+    items = {f["item"] for f in json.loads(result.output)["findings"]}
+    assert items == {"perdu-x"}

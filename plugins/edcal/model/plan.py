@@ -100,6 +100,8 @@ class Plan:
     composed_from: dt.datetime | None = None
     #: The blog's name (Pelican's SITENAME), shown on the planning pages and in feed names.
     site_name: str = ""
+    #: URLs of the blog's pages (relative to the site, e.g. "a-propos/"), for link checks.
+    page_urls: frozenset[str] = frozenset()
     _by_slug: dict[str, Article] | None = field(default=None, repr=False, compare=False)
 
     def by_id(self) -> dict[str, Item]:

@@ -111,6 +111,7 @@ def on_pages_read(generator: Any) -> None:
         abort(InputErrors(state.errors.errors), generator.settings)
     for page in [*generator.pages, *generator.hidden_pages, *generator.translations]:
         state.public_static |= static_references(page)
+        state.page_urls.add(str(page.url))
 
 
 def on_static_files_found(generator: Any) -> None:

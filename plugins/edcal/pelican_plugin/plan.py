@@ -35,5 +35,6 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) ->
         plan = resolve_plan(state.calendar, state.articles, now=state.now,
                             generated_at=state.generated_at, site=site, composer=composer,
                             compose_from=compose_from)
+    plan.page_urls = frozenset(state.page_urls)
     state.plan = plan
     return plan

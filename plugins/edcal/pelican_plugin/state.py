@@ -45,6 +45,8 @@ class BuildState:
     #: Notes from the outputs (e.g. Hootsuite's unconfirmed rules), for the build's summary.
     warnings: list[str] = field(default_factory=list)
     page_paths: tuple[Path, ...] = ()
+    #: URLs of the site's pages (relative, as Pelican gives them), for link checks.
+    page_urls: set[str] = field(default_factory=set)
     extra_metadata: frozenset[str] = frozenset()
     #: Static files (paths in content/) shown by live content, and by content not live yet.
     public_static: set[str] = field(default_factory=set)

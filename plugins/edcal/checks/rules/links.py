@@ -67,13 +67,15 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         return
     site_path = urllib.parse.urlsplit(plan.site_url).path.rstrip("/")
     known = {urllib.parse.urlsplit(a.url).path for a in plan.articles}
+    pages = {f"{site_path}/{url.lstrip('/')}" for url in plan.page_urls}
+    pages |= {page.removesuffix("index.html") for page in pages}
     shape = _url_pattern(plan.article_url_template.lstrip("/"))
     for post in ctx.posts():
         if not post.url or post.article or not is_site_url(post.url, plan.site_url):
             continue
         path = urllib.parse.urlsplit(post.url).path
         relative = path[len(site_path):].lstrip("/")
-        if path in known or not shape.match(relative):
+        if path in known or path in pages or not shape.match(relative):
             continue
-        yield Problem(post.source, f"post '{post.id}' links to {path}, which is no article of the site",
+        yield Problem(post.source, f"post '{post.id}' links to {path}, which is no article or page of the site",
                       did_you_mean(path, known) or "check the link, or use `article: <slug>`", post)
