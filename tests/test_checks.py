@@ -224,6 +224,17 @@ def test_duplicate_text_and_its_window() -> None:
     assert not findings("duplicate-text", posts(*lines), extra="checks: {duplicate-text: {window: 5 days}}\n")
 
 
+def test_a_recurring_post_whose_texts_come_round_too_often_is_one_finding() -> None:
+    weekly = ("{id: astuce, networks: [x], repeat: {every: week, on: tue, at: '09:00', from: 2027-01-05, count: 12},"
+              " texts: [Un, Deux, Trois]}")
+    found = findings("duplicate-text", posts(weekly))
+    assert len(found) == 1 and found[0].item == "astuce-x-20270126"
+    assert "recurring entry 'astuce' repeats a text within 30 days 9 time(s)" in found[0].message
+    assert "it has 3 text(s) for up to 5 posts in 30 days: give it at least 5 `texts:`" in found[0].hint
+    enough = weekly.replace("texts: [Un, Deux, Trois]", "texts: [Un, Deux, Trois, Quatre, Cinq]")
+    assert not findings("duplicate-text", posts(enough))
+
+
 def test_self_promotion() -> None:
     lines = [f"{{id: p{n}, at: 2027-01-{10 + n} 09:00, networks: [x], text: Texte {n}"
              f"{', promotional: true' if n < 2 else ''}}}" for n in range(5)]

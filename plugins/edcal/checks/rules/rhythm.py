@@ -74,16 +74,37 @@ def _normalized(text: str) -> str:
       options=(Option("window", 30, timeparse.parse_days, "How close two identical texts are flagged (default 30 days)."),))
 def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
     window = dt.timedelta(days=int(ctx.options["window"]))
+    entries = {entry.id: entry for entry in ctx.plan.calendar.posts}
     last_seen: dict[tuple[str, str], Item] = {}
-    for post in sorted(ctx.posts(), key=lambda p: (p.start, p.id)):
+    # A recurring entry whose texts come round too often: one finding per entry and network.
+    recurring: dict[tuple[str, str], list[tuple[Item, Item]]] = defaultdict(list)
+    posts = sorted(ctx.posts(), key=lambda p: (p.start, p.id))
+    for post in posts:
         key = (post.network or "", _normalized(post.text or ""))
         previous = last_seen.get(key)
         if previous is not None and post.start - previous.start < window:  # type: ignore[operator]
-            network = ctx.plan.calendar.networks[post.network or ""]
-            yield Problem(post.source, f"{network.name} post '{post.id}' repeats the text of "
-                          f"'{previous.id}' ({previous.start:%d/%m/%Y}), within {window.days} days",
-                          "vary the text (recurring posts can take `texts:` in turn)", post)
+            entry = entries.get(post.parent or "")
+            if entry is not None and entry.kind == "repeat" and previous.parent == post.parent:
+                recurring[(entry.id, post.network or "")].append((previous, post))
+            else:
+                network = ctx.plan.calendar.networks[post.network or ""]
+                yield Problem(post.source, f"{network.name} post '{post.id}' repeats the text of "
+                              f"'{previous.id}' ({previous.start:%d/%m/%Y}), within {window.days} days",
+                              "vary the text (recurring posts can take `texts:` in turn)", post)
         last_seen[key] = post
+    for (entry_id, network_id), repeats in recurring.items():
+        entry = entries[entry_id]
+        network = ctx.plan.calendar.networks[network_id]
+        first_previous, first = repeats[0]
+        own = [p for p in posts if p.parent == entry_id and p.network == network_id]
+        in_window = max(sum(1 for q in own if p.start <= q.start < p.start + window)  # type: ignore[operator]
+                        for p in own)
+        texts = max(len(entry.texts), 1)
+        yield Problem(first.source, f"{network.name}: recurring entry '{entry_id}' repeats a text within "
+                      f"{window.days} days {len(repeats)} time(s), first '{first.id}' "
+                      f"({first.start:%d/%m/%Y}, same as {first_previous.start:%d/%m/%Y})",
+                      f"it has {texts} text(s) for up to {in_window} posts in {window.days} days: give it at "
+                      f"least {in_window} `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`", first)
 
 
 @rule("self-promotion", "warning", "Too large a share of promotional posts on a network in a month",
