@@ -50,7 +50,7 @@ def count_twitter(text: str) -> int:
     of its cost). A text made only of code points that cannot be part of an
     emoji (``_EMOJI_FREE``: Latin-1 letters, French punctuation such as
     ``’ « » … —``) gets the same answer from twitter-text's own URL
-    extractor and character weights, without the scan;
+    extractor and the weight ranges of its configuration, without the scan;
     ``tests/test_counting.py`` holds the two equal.
     """
     normalized = _LINE_ENDS.sub("\n", unicodedata.normalize("NFC", text))
@@ -60,24 +60,36 @@ def count_twitter(text: str) -> int:
 
         return int(twitter_text.parse_tweet(text).weightedLength)
     options = _twitter_options()
-    urls = {entity["indices"][0]: entity["url"] for entity in _twitter_part("extract_urls")
-            .extract_urls_with_indices(normalized)}
     total = 0
-    index = 0
-    while index < len(normalized):
-        url = urls.get(index)
-        if url is not None:
-            total += options["transformed_url_length"] * options["scale"]
-            index += len(url)
-        else:
-            total += _character_weight(normalized[index])
-            index += 1
+    position = 0
+    for entity in _twitter_part("extract_urls").extract_urls_with_indices(normalized):
+        start, end = entity["indices"]
+        total += _weight(normalized[position:start]) + options["transformed_url_length"] * options["scale"]
+        position = end
+    total += _weight(normalized[position:])
     return int(total / options["scale"])
 
 
-@functools.lru_cache(maxsize=4096)
-def _character_weight(char: str) -> int:
-    return int(_twitter_part("get_character_weight").get_character_weight(char, _twitter_options()))
+def _weight(text: str) -> int:
+    """The summed twitter-text weights of ``text``: each range's weight, else the default weight."""
+    ranges, default = _weight_classes()
+    total = default * len(text)
+    for pattern, weight in ranges:
+        total += (weight - default) * len(pattern.findall(text))
+    return total
+
+
+@functools.cache
+def _weight_classes() -> tuple[tuple[tuple[re.Pattern[str], int], ...], int]:
+    """One character class per weight of twitter-text's configuration, and the default weight."""
+    options = _twitter_options()
+    by_weight: dict[int, list[str]] = {}
+    for entry in options["ranges"]:
+        by_weight.setdefault(int(entry["weight"]), []).append(
+            f"{re.escape(chr(entry['start']))}-{re.escape(chr(entry['end']))}")
+    classes = tuple((re.compile(f"[{''.join(parts)}]"), weight)
+                    for weight, parts in sorted(by_weight.items()))
+    return classes, int(options["default_weight"])
 
 
 @functools.cache
@@ -91,8 +103,8 @@ def _twitter_part(name: str) -> ModuleType:
 
     The package's ``__init__`` imports ``parse_tweet``, whose emoji expression
     takes 0.65 s to compile (1 s with its other imports), in every process.
-    The fast path of ``count_twitter`` needs only the URL extractor, the
-    character weights and the configuration: those modules are imported under
+    The fast path of ``count_twitter`` needs only the URL extractor and the
+    configuration: those modules are imported under
     a package object that is not executed, removed again from ``sys.modules``
     so that a later ``import twitter_text`` (the slow path) runs normally and
     finds the same, already imported, modules.
