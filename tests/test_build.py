@@ -193,7 +193,7 @@ def test_a_yaml_syntax_error_exits_2_and_keeps_the_previous_outputs(built: Path)
     assert result.stderr.startswith("calendar.yaml:24:11: error: invalid YAML: this line opens a quote that it does not close")
     assert not TRACEBACK.search(result.stderr)
     assert (built / "planning" / "plan.json").read_bytes() == before
-    assert not [p for p in built.iterdir() if p.name.startswith(".planning-")]
+    assert not [p for p in built.iterdir() if p.name.startswith(".planning.edcal-")]
 
 
 def test_an_unknown_field_in_an_article_is_an_error_with_a_suggestion(site: Path) -> None:

@@ -126,3 +126,8 @@ def test_yaml_1_1_traps_do_not_happen(tmp_path: Path) -> None:
 def test_all_errors_of_a_file_at_once(tmp_path: Path) -> None:
     text = BASE + "posts:\n  - {at: 2027-02-30, networks: [x], text: a}\n  - {at: 2027-01-12, networks: [linkdin], text: b}\n"
     assert len(errors(tmp_path, text)) == 2
+
+
+def test_the_blog_is_not_a_network_id(tmp_path: Path) -> None:
+    found = errors(tmp_path, "version: 1\ntimezone: Europe/Paris\nnetworks:\n  blog: {custom: true, limit: 500}\n")
+    assert found[0].startswith("calendar.yaml:4:3: error: found network 'blog', a name edcal keeps")

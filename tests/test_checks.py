@@ -418,3 +418,12 @@ def test_a_link_to_a_page_of_the_site_is_not_an_unknown_article(site: Path) -> N
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "unknown-article-link"])
     items = {f["item"] for f in json.loads(result.output)["findings"]}
     assert items == {"perdu-x"}
+
+
+def test_overlapping_freezes_count_once_for_the_cadence() -> None:
+    calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {cadence: 1/week}\n")
+    window = "  - {from: 2027-01-05, until: 2027-01-06, reason: Crise}\n"
+    one = "checks: {cadence-gap: {horizon: 1 week}}\nfreeze:\n" + window
+    two = one + window.replace("reason: Crise}", "reason: Crise, networks: [x]}")
+    for text in (one, two):  # two days of seven, declared once or twice: still a gap
+        assert run_checks(plan_of(calendar_from(calendar_text + text), now=NOW), only=["cadence-gap"])

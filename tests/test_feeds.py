@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from unittest.mock import ANY
 
 import icalendar
 import pytest
@@ -98,7 +99,9 @@ def test_raw_bytes_follow_rfc_5545(feeds_site: Path) -> None:
         assert len(uids) == len(set(uids))
         calendar = icalendar.Calendar.from_ical(data)
         assert calendar["NAME"] == calendar["X-WR-CALNAME"] and str(calendar["NAME"]).startswith("Fixture · ")
-        assert calendar["DESCRIPTION"] == calendar["X-WR-CALDESC"]
+        raw = dict(re.findall(r"^(DESCRIPTION|X-WR-CALDESC|NAME|X-WR-CALNAME):(.*)$", unfolded.split("BEGIN:VEVENT")[0],
+                              re.MULTILINE))
+        assert raw["DESCRIPTION"] == raw["X-WR-CALDESC"] and raw["NAME"] == raw["X-WR-CALNAME"]
 
 
 def test_calendar_ics_holds_every_dated_item_not_withheld_at_the_same_instant(feeds_site: Path) -> None:
@@ -267,10 +270,31 @@ def test_any_text_survives_escaping_and_folding(text: str) -> None:
 def test_a_site_can_publish_the_whole_planning_site(tmp_path: Path) -> None:
     site = build(make_site(tmp_path / "site", "planning:\n  publish: plan-3f9c2a7b\n"))
     public = site / "output" / "plan-3f9c2a7b"
-    assert tree_of(public) == tree_of(site / "planning")
+    assert tree_of(public) == {**tree_of(site / "planning"), ".edcal-published": ANY}
     assert (public / "index.html").is_file() and (public / "calendar.ics").is_file()
     assert not (site / "output" / "calendar.ics").exists()
 
 
 def tree_of(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_publishing_never_replaces_a_folder_of_the_blog(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", "feeds:\n  publish: theme\n")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "calendar.yaml:38:12: error: output/theme is a folder of the blog" in result.stderr
+    assert (site / "output" / "theme" / "css").is_dir(), "the theme's files are still there"
+
+
+def test_feed_names_with_commas_and_line_breaks_stay_whole(tmp_path: Path) -> None:
+    extra = '  - {id: salon, name: "Salon, Lyon; 2027\\\\ suite", from: 2027-03-01, until: 2027-03-05}\n'
+    site = make_site(tmp_path / "site", "")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("campaigns:\n", "campaigns:\n" + extra),
+                        encoding="utf-8")
+    build(site)
+    feed = (site / "planning" / "calendars" / "campaigns" / "salon.ics").read_bytes().decode("utf-8")
+    parsed = vobject.readOne(feed, validate=True)
+    assert parsed.contents["x-wr-calname"][0].value == "Fixture · Salon, Lyon; 2027\\ suite"
+    assert "\r\nNAME:Fixture · Salon\\, Lyon\\; 2027\\\\ suite\r\n" in feed.replace("\r\n ", "")

@@ -242,3 +242,20 @@ def test_the_agenda_shows_every_dated_item_and_the_backlog_without_console_error
     page.goto(server + "index.html?view=week&network=linkedin&owner=camille")
     assert errors == []
     page.close()
+
+
+def test_agenda_days_are_whole_west_of_greenwich(tmp_path: Path) -> None:
+    from edcal.outputs import calendar_page
+    from edcal.outputs.context import OutputContext
+    from edcal.themes import DEFAULT_THEME
+    from helpers import calendar_from, plan_of
+
+    calendar = calendar_from("version: 1\ntimezone: America/Montreal\nnetworks:\n  x: {}\n"
+                             "ideas:\n  - {id: i, title: Idée, draft_due: 2027-01-12}\n"
+                             "posts:\n  - {id: soir, networks: [x], at: 2027-01-11 20:00, text: Le soir}\n"
+                             "  - {id: matin, networks: [x], at: 2027-01-12 08:00, text: Le matin}\n")
+    plan = plan_of(calendar, now="2027-01-10T12:00:00-05:00")
+    context = OutputContext(plan=plan, findings=(), template_folders={"planning": (DEFAULT_THEME / "planning",)})
+    calendar_page.write(context, tmp_path)
+    days = re.findall(r'<section class="day[^"]*" data-day="([\d-]+)"', (tmp_path / "index.html").read_text(encoding="utf-8"))
+    assert days == ["2027-01-11", "2027-01-12"]

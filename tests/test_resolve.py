@@ -205,3 +205,12 @@ def test_promotions_of_an_article_a_freeze_held_back_go_out_at_the_next_slot_not
     assert items["pendant-x-2"].start == dt.datetime(2027, 2, 14, 9, 0, tzinfo=calendar.zone)
     # Its deadline was met; it is not withheld with the article (feeds keep it).
     assert items["article-pendant-draft-due"].status == "scheduled"
+
+
+def test_teasers_before_an_article_a_freeze_held_back_keep_its_planned_date() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-10, until: 2027-02-11, reason: Crise}\n"
+                             "posts:\n  - {promote: pendant, networks: [x], schedule: [-1 day, -2 hours, at publication]}\n")
+    items = by_id(plan_of(calendar, [article("pendant", "2027-02-11T09:00", calendar)], now="2027-02-01T12:00:00+01:00"))
+    assert items["pendant-x-1"].start == dt.datetime(2027, 2, 10, 9, 0, tzinfo=calendar.zone)
+    assert items["pendant-x-1"].status == items["pendant-x-2"].status == "withheld"
+    assert items["pendant-x-3"].start == dt.datetime(2027, 2, 12, 9, 0, tzinfo=calendar.zone)

@@ -73,15 +73,31 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_files(site: Path) 
         in result.stderr
     assert tree(site / "planning") == before, "a failed build changed planning/"
     assert tree(site / "output") == blog, "a failed build changed output/"
-    assert not [p for p in site.iterdir() if p.name.startswith(".planning-")], "staging folder left behind"
+    assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")], "staging folder left behind"
+
+
+def test_a_python_error_in_a_site_template_is_located(site: Path) -> None:
+    override = site / "overrides" / "planning"
+    override.mkdir(parents=True)
+    (override / "index.html.j2").write_text("{% extends 'base.html.j2' %}\n{% set page = 'calendar' %}\n"
+                                            "{% block content %}\n{{ plan.items | length + 'x' }}\n{% endblock %}\n",
+                                            encoding="utf-8")
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\n')
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
+    assert "overrides/planning/index.html.j2:4:1: error: template error: unsupported operand" in result.stderr
+    assert not (site / "planning").exists() and not (site / "output").exists()
 
 
 def test_a_staging_folder_left_by_a_killed_build_is_cleaned_up(site: Path) -> None:
-    stale = site / ".planning-k1ll3d"
+    mine = site / ".planning-notes"  # a user's folder with a similar name is never touched
+    mine.mkdir()
+    (mine / "todo.md").write_text("x", encoding="utf-8")
+    stale = site / ".planning.edcal-staging-4194305-k1ll3d"  # no process has this id
     (stale / "drafts").mkdir(parents=True)
     (stale / "plan.json").write_text("{half written", encoding="utf-8")
     assert run_edcal("build", cwd=site, env=ENV).returncode == 0
-    assert not stale.exists()
+    assert not stale.exists() and (mine / "todo.md").is_file()
     assert (site / "planning" / "plan.json").read_text(encoding="utf-8").startswith("{\n")
 
 

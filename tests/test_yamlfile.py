@@ -94,3 +94,10 @@ def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
     indented = errors_of("posts:\n  - id: a\n    image: x.png\n      alt: Une photo\n")
     assert indented[0].startswith("calendar.yaml:4:")
     assert "hint: check this line's indentation against the lines above" in indented[0]
+
+
+def test_hints_look_past_quoted_text() -> None:
+    brace = errors_of('posts:\n  - {text: "Salon, #Lyon", at: 2027-01-05\n  - {text: b}\n')
+    assert "unquoted '#'" not in brace[0] and "hashtag" not in brace[0]
+    quoted = errors_of('posts:\n  - id: a\n    image: x.png\n      alt: "Salon : J-7"\n')
+    assert "hint: check this line's indentation" in quoted[0]

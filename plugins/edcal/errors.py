@@ -105,29 +105,49 @@ def report(errors: InputErrors, stream: TextIO | None = None, wrote_nothing: boo
     print(f"edcal: {errors.summary()}{'; nothing was written' if wrote_nothing else ''}.", file=stream)
 
 
+_TEMPLATE_SUFFIXES = (".j2", ".html", ".txt")
+
+
 @contextlib.contextmanager
 def located_template_errors(root: Path) -> Iterator[None]:
-    """Turn an error in a site's Jinja template (a draft or planning template) into a located error.
+    """Turn an error raised by a Jinja template (a draft or planning template) into a located error.
 
-    The line is the template's own, found in the traceback Jinja rewrites to
-    point into the template; paths are relative to the site's folder.
+    Jinja errors (syntax, undefined values) and Python errors raised while a
+    template renders (``"x" + 1``) both count. The line is the template's own,
+    from the traceback Jinja rewrites to point into templates; a file of the
+    site is preferred to edcal's own templates it extends. Paths are relative
+    to the site's folder. Errors raised outside any template propagate.
     """
     import jinja2
 
     try:
         yield
-    except jinja2.TemplateError as exc:
-        filename = getattr(exc, "filename", None)
-        line = getattr(exc, "lineno", None)
+    except InputErrors:
+        raise
+    except Exception as exc:
+        filename = getattr(exc, "filename", None) if isinstance(exc, jinja2.TemplateError) else None
+        line = getattr(exc, "lineno", None) if filename else None
         if filename is None:
-            for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-                if frame.filename.endswith((".j2", ".html", ".txt")):
-                    filename, line = frame.filename, frame.lineno
-                    break
+            frames = [frame for frame in traceback.extract_tb(exc.__traceback__)
+                      if frame.filename.endswith(_TEMPLATE_SUFFIXES)]
+            if not frames:
+                raise
+            inside = [f for f in frames if _is_under(Path(f.filename), root)]
+            frame = (inside or frames)[-1]
+            filename, line = frame.filename, frame.lineno
         path = Path(filename or "template")
         with contextlib.suppress(ValueError):
             path = path.resolve().relative_to(root.resolve())
+        message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
         raise InputErrors([InputError(Source(path.as_posix(), line or 1, 1),
-                                      f"template error: {exc.message or exc}",
+                                      f"template error: {message}",
                                       "fix the template, or remove the override to use edcal's "
                                       "own")]) from None
+
+
+def _is_under(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True

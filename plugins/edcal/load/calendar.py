@@ -62,6 +62,10 @@ DEFAULT_HORIZON_DAYS = 365
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
+#: Ids a network cannot take: the blog's feed (calendars/blog.ics) and filters use them.
+RESERVED_NETWORK_IDS = frozenset({"blog"})
+
+
 @dataclass(slots=True)
 class _Document:
     path: str
@@ -208,6 +212,10 @@ class _Builder:
             networks_loc: Loc = doc.raw.get("networks", {}).get(LOC_KEY) or doc.raw[LOC_KEY]
             for name, spec in doc.spec.networks.items():
                 key_source = networks_loc.key(name)
+                if name.lower() in RESERVED_NETWORK_IDS:
+                    self.errors.add(key_source, f"found network '{name}', a name edcal keeps for its own "
+                                    "feeds and filters", "give the network another id, e.g. 'blog-interne'")
+                    continue
                 network = site_network(name.lower(), spec, self.registry, key_source, self.errors)
                 if network is None:
                     continue
@@ -377,6 +385,7 @@ class _Builder:
         calendar.feeds = FeedSettings(
             duration=spec.duration or 15, refresh=spec.refresh or 60, reminders=dict(spec.reminders),
             publish=self._publish_folder(spec.publish, "calendars", where("publish")),
+            publish_source=where("publish"),
         )
 
     def _planning(self, calendar: Calendar, main: _Document) -> None:
@@ -395,6 +404,7 @@ class _Builder:
         calendar.planning = PlanningSettings(
             url=urls["url"], repository_url=urls["repository_url"],
             publish=self._publish_folder(spec.publish, "planning", where("publish")),
+            publish_source=where("publish"),
         )
 
     def _publish_folder(self, value: bool | str, default: str, where: Source) -> str | None:

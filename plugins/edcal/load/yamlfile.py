@@ -169,7 +169,7 @@ def load_yaml(text: str, path: str) -> Any:
         if opened:
             hint = "this quote or bracket is never closed"
         flow = exc.context_mark if exc.context and "flow" in exc.context else None
-        if flow is not None and re.search(r"[\[{,]\s*#", _line(text, flow.line + 1)):
+        if flow is not None and re.search(r"[\[,]\s*#", _unquoted(_line(text, flow.line + 1))):
             # `[#Noël, #Bûche]`: YAML reads `#` as a comment, the bracket stays open for lines.
             source = _source(path, flow)
             hint = "a hashtag in a list must be quoted, e.g. hashtags: [\"#Noël\", \"#Bûche\"]"
@@ -203,6 +203,14 @@ def _unclosed_quote_line(text: str, before: int) -> tuple[int, int] | None:
     return None
 
 
+_QUOTED = re.compile(r"\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'")
+
+
+def _unquoted(line: str) -> str:
+    """The line with its quoted strings emptied: what YAML reads as syntax."""
+    return _QUOTED.sub('""', line)
+
+
 def _line(text: str, number: int) -> str:
     lines = text.splitlines()
     return lines[number - 1] if 0 < number <= len(lines) else ""
@@ -213,7 +221,7 @@ def _syntax_hint(problem: str, line: str = "") -> str | None:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         value = line.split(":", 1)[1] if ":" in line else ""
-        if ": " in value.strip():
+        if ": " in value.strip() and not value.strip().startswith(("'", '"')):
             return "a value containing ': ' must be quoted, e.g. text: \"Salon : J-7\""
         return "check this line's indentation against the lines above (a key indented too far)"
     if "found character '\\t'" in problem or "tab" in problem:

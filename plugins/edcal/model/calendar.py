@@ -227,6 +227,7 @@ class FeedSettings:
     reminders: dict[str, int] = field(default_factory=dict)
     #: A folder of output/ that also receives the feeds (public!); None keeps them private.
     publish: str | None = None
+    publish_source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +240,7 @@ class PlanningSettings:
     repository_url: str | None = None
     #: A folder of output/ that also receives the whole planning site (public!).
     publish: str | None = None
+    publish_source: Source | None = None
 
 
 @dataclass(slots=True)

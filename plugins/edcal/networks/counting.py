@@ -19,6 +19,7 @@ import importlib
 import importlib.util
 import re
 import sys
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -97,31 +98,43 @@ def _twitter_options() -> dict[str, Any]:
     return dict(_twitter_part("config").config["defaults"])
 
 
-@functools.cache
+_TWITTER_LOCK = threading.RLock()
+
+
 def _twitter_part(name: str) -> ModuleType:
-    """One module of twitter-text, without running the package's ``__init__``.
+    """One module of twitter-text, without running the package's ``__init__`` yet.
 
     The package's ``__init__`` imports ``parse_tweet``, whose emoji expression
     takes 0.65 s to compile (1 s with its other imports), in every process.
     The fast path of ``count_twitter`` needs only the URL extractor and the
-    configuration: those modules are imported under
-    a package object that is not executed, removed again from ``sys.modules``
-    so that a later ``import twitter_text`` (the slow path) runs normally and
-    finds the same, already imported, modules.
+    configuration. The package object is created from its spec without running
+    ``__init__``; the first attribute it lacks (``parse_tweet`` for the slow
+    path, or any user of ``import twitter_text``) runs ``__init__`` in that
+    same object (PEP 562 ``__getattr__``), so there is only ever one package
+    and it ends up exactly as a normal import leaves it.
     """
     module = f"twitter_text.{name}"
-    if module in sys.modules:
-        return sys.modules[module]
-    if "twitter_text" in sys.modules:
+    found = sys.modules.get(module)
+    if found is not None:
+        return found
+    with _TWITTER_LOCK:
+        if "twitter_text" not in sys.modules:
+            spec = importlib.util.find_spec("twitter_text")
+            assert spec is not None and spec.loader is not None, "twitter-text-parser is missing"
+            package = importlib.util.module_from_spec(spec)
+
+            def __getattr__(attribute: str) -> Any:
+                with _TWITTER_LOCK:
+                    if "__getattr__" in package.__dict__:
+                        del package.__dict__["__getattr__"]
+                        spec.loader.exec_module(package)  # type: ignore[union-attr]
+                if attribute in package.__dict__:
+                    return package.__dict__[attribute]
+                raise AttributeError(f"module 'twitter_text' has no attribute '{attribute}'")
+
+            package.__getattr__ = __getattr__  # type: ignore[attr-defined]
+            sys.modules["twitter_text"] = package
         return importlib.import_module(module)
-    spec = importlib.util.find_spec("twitter_text")
-    assert spec is not None and spec.submodule_search_locations is not None, "twitter-text-parser is missing"
-    package = importlib.util.module_from_spec(spec)
-    sys.modules["twitter_text"] = package
-    try:
-        return importlib.import_module(module)
-    finally:
-        del sys.modules["twitter_text"]
 
 
 def count_graphemes(text: str) -> int:

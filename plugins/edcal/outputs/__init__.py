@@ -21,13 +21,25 @@ from edcal.outputs.context import OutputContext
 OUTPUTS = (plan_json, ics, drafts, exports, review, calendar_page)
 
 
+#: Marks a folder of output/ that edcal published (``feeds.publish``, ``planning.publish``).
+PUBLISHED_MARK = ".edcal-published"
+
+
+class PublishError(Exception):
+    """A ``publish:`` folder would replace a folder of the blog; ``section`` is "feeds" or "planning"."""
+
+    def __init__(self, section: str, message: str):
+        super().__init__(message)
+        self.section = section
+
+
 def write_planning(context: OutputContext, target: Path) -> tuple[Path, list[str]]:
     """Write every output into a new staging folder; return it and the warnings."""
     if context.plan.composed_from is not None:
         raise ValueError("a plan resolved for checks only (past posts uncomposed) cannot be written")
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(target)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    staging = new_staging(target)
     warnings: list[str] = []
     try:
         for output in OUTPUTS:
@@ -38,18 +50,50 @@ def write_planning(context: OutputContext, target: Path) -> tuple[Path, list[str
     return staging, warnings
 
 
+def _prefix(target: Path, kind: str) -> str:
+    return f".{target.name}.edcal-{kind}-"
+
+
+def new_staging(target: Path) -> Path:
+    """A staging folder beside ``target``, named after this process: ``.planning.edcal-staging-<pid>-…``."""
+    return Path(tempfile.mkdtemp(prefix=f"{_prefix(target, 'staging')}{os.getpid()}-", dir=target.parent))
+
+
 def remove_stale_staging(target: Path) -> None:
-    """Remove the staging folders a killed build left beside ``target`` (``.planning-*``)."""
-    for stale in target.parent.glob(f".{target.name}-*"):
-        if stale.is_dir():
-            shutil.rmtree(stale, ignore_errors=True)
+    """Remove the staging folders that builds killed half-way left beside ``target``.
+
+    Only edcal's own folders (``.planning.edcal-staging-<pid>-…``, ``…-old-…``)
+    whose process is gone: a build running at the same time keeps its folder,
+    and a user's ``.planning-notes`` is never touched.
+    """
+    for kind in ("staging", "old"):
+        for stale in target.parent.glob(f"{_prefix(target, kind)}*"):
+            pid = stale.name.removeprefix(_prefix(target, kind)).split("-", 1)[0]
+            if stale.is_dir() and not (pid.isdigit() and _alive(int(pid))):
+                shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process's earlier build (edcal serve) is over
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid < 2**31  # another user's process
+    return True
 
 
 def publish_into(plan_settings: tuple[str | None, str | None], planning: Path, output: Path) -> list[Path]:
     """Copy what a site chose to make public into ``output/``; returns the folders written.
 
     ``plan_settings`` is (``feeds.publish``, ``planning.publish``): folders of
-    output/ or None. Each folder is staged and swapped in like planning/.
+    output/ or None. Each folder is staged and swapped in like planning/, and
+    marked as edcal's: a folder of the blog (a theme, a category) is never
+    replaced.
+
+    :raises PublishError: when the folder exists and is not one edcal published.
     """
     feeds_folder, planning_folder = plan_settings
     written = []
@@ -57,9 +101,13 @@ def publish_into(plan_settings: tuple[str | None, str | None], planning: Path, o
         if folder is None:
             continue
         target = output / folder
+        if target.exists() and not (target / PUBLISHED_MARK).is_file():
+            section = "feeds" if only_feeds else "planning"
+            raise PublishError(section, f"output/{folder} is a folder of the blog (Pelican wrote it): "
+                                        "publishing there would replace it")
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_staging(target)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+        staging = new_staging(target)
         if only_feeds:
             for path in sorted(planning.rglob("*.ics")):
                 destination = staging / path.relative_to(planning)
@@ -67,6 +115,8 @@ def publish_into(plan_settings: tuple[str | None, str | None], planning: Path, o
                 shutil.copyfile(path, destination)
         else:
             shutil.copytree(planning, staging, dirs_exist_ok=True)
+        (staging / PUBLISHED_MARK).write_text("Published by edcal: replaced at every build.\n",
+                                              encoding="utf-8")
         swap_in(staging, target)
         written.append(target)
     return written
@@ -76,7 +126,7 @@ def swap_in(staging: Path, target: Path) -> None:
     """Replace ``target`` by ``staging`` with two renames; the old folder is removed."""
     os.chmod(staging, 0o755)
     if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+        old = Path(tempfile.mkdtemp(prefix=f"{_prefix(target, 'old')}{os.getpid()}-", dir=target.parent))
         os.rmdir(old)
         os.rename(target, old)
         os.rename(staging, target)

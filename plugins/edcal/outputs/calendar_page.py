@@ -55,6 +55,8 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
     _ = translator(plan.lang)
     entries = [entry(item, plan, context) for item in plan.items if item.dated]
+    # By local day: all-day items sort at midnight UTC, which is another day west of Greenwich.
+    entries.sort(key=lambda e: (_day(e.local), e.time or "", e.item.id))
     today = plan.now.astimezone(plan.calendar.zone).date()
     days = [(day, list(group)) for day, group in itertools.groupby(entries, key=lambda e: _day(e.local))]
     copy_assets(context, folder)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icalendar import Calendar as VCalendar
-from icalendar import vDatetime, vDuration, vUri
+from icalendar import vDatetime, vDuration, vText, vUri
 
 from edcal.i18n import translator
 from edcal.model.plan import Item, Plan
@@ -113,10 +113,11 @@ def header(feed: Feed, plan: Plan) -> bytes:
     cal.add("VERSION", "2.0")
     cal.add("CALSCALE", "GREGORIAN")
     cal.add("UID", str(uuid.uuid5(namespace(plan), f"feed:{feed.path}")))
-    cal.add("NAME", feed.name)
-    cal.add("X-WR-CALNAME", feed.name)
-    cal.add("DESCRIPTION", feed.description)
-    cal.add("X-WR-CALDESC", feed.description)
+    # TEXT values: icalendar does not know the X-WR- names and would write them unescaped.
+    cal.add("NAME", vText(feed.name))
+    cal.add("X-WR-CALNAME", vText(feed.name))
+    cal.add("DESCRIPTION", vText(feed.description))
+    cal.add("X-WR-CALDESC", vText(feed.description))
     if feed.color:
         cal.add("COLOR", feed.color)
     cal.add("LAST-MODIFIED", plan.generated_at.astimezone(dt.UTC))

@@ -135,7 +135,8 @@ def on_finalized(pelican: Any) -> None:
         return
     from pathlib import Path
 
-    from edcal.outputs import publish_into, swap_in
+    from edcal.errors import InputError
+    from edcal.outputs import PublishError, publish_into, swap_in
 
     state = state_of(pelican.settings)
     if state.staging is not None:
@@ -143,5 +144,12 @@ def on_finalized(pelican: Any) -> None:
         state.staging = None
         if state.plan is not None:
             calendar = state.plan.calendar
-            publish_into((calendar.feeds.publish, calendar.planning.publish), state.planning_path,
-                         Path(pelican.output_path))
+            try:
+                publish_into((calendar.feeds.publish, calendar.planning.publish), state.planning_path,
+                             Path(pelican.output_path))
+            except PublishError as exc:
+                section = calendar.feeds if exc.section == "feeds" else calendar.planning
+                where = section.publish_source or calendar.source
+                abort(InputErrors([InputError(where, str(exc), "choose a folder name the blog does not use, "
+                                                               "e.g. publish: calendriers-7f3a9c")]),
+                      pelican.settings)

@@ -100,13 +100,20 @@ def frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt
     """
     start = dt.datetime.combine(first, dt.time(), calendar.zone)
     end = dt.datetime.combine(after, dt.time(), calendar.zone)
-    covered = dt.timedelta()
+    spans: list[tuple[dt.datetime, dt.datetime]] = []
     for window in calendar.freezes:
         if network_id is None and not window.blog:
             continue
         if network_id is not None and window.networks is not None and network_id not in window.networks:
             continue
-        overlap = min(end, window.end or end) - max(start, window.start)
-        if overlap > dt.timedelta():
-            covered += overlap
+        first_instant, last_instant = max(start, window.start), min(end, window.end or end)
+        if last_instant > first_instant:
+            spans.append((first_instant, last_instant))
+    # Overlapping windows (a global freeze and a network's) count once.
+    covered = dt.timedelta()
+    reached = start
+    for first_instant, last_instant in sorted(spans):
+        if last_instant > reached:
+            covered += last_instant - max(first_instant, reached)
+            reached = last_instant
     return covered * 2 >= end - start

@@ -258,8 +258,11 @@ class _Resolver:
                 # An implicit promotion exists because of the article: point there.
                 where = entry.source if entry.implicit else (offset.source or entry.source)
                 try:
-                    base = (resumed_publication(article.date, publication, network, self.calendar)
-                            if deferred else publication)
+                    # Teasers before the article keep its planned date (a freeze withholds them).
+                    base = publication
+                    if deferred:
+                        base = (resumed_publication(article.date, publication, network, self.calendar)
+                                if offset.amount >= 0 else article.date)
                     start = offset_instant(base, offset, network, self.calendar)
                 except WallClockError as exc:
                     self.errors.add(where, f"{exc} ('{offset.label}' after '{article.slug}', "
