@@ -118,6 +118,22 @@ def items_by_id(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {item["id"]: item for item in plan["items"]}
 
 
+#: What a copy of the sample site leaves out: tools, builds and the tests themselves.
+SAMPLE_IGNORE = shutil.ignore_patterns(".venv", ".git", "output", "planning", "tests", "__pycache__", "*.egg-info",
+                                       ".pytest_cache", "test-artifacts", "node_modules", ".bench")
+
+
+def copy_sample(target: Path) -> Path:
+    """A copy of the repository's sample site (content, calendar.yaml, settings, theme, engine)."""
+    shutil.copytree(ROOT, target, ignore=SAMPLE_IGNORE)
+    return target
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (relative path -> bytes), to compare two outputs."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def tree_text(folder: Path) -> Iterator[tuple[Path, str]]:
     """Every file under ``folder`` with its content (binary files by name only)."""
     for path in sorted(folder.rglob("*")):

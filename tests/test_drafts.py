@@ -6,13 +6,12 @@ import csv
 import datetime as dt
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, items_by_id, load_plan, run_edcal, write_pelicanconf
+from conftest import copy_sample, items_by_id, load_plan, run_edcal, write_pelicanconf
 from edcal.__main__ import cli
 
 pytestmark = pytest.mark.e2e
@@ -110,8 +109,7 @@ def test_a_template_override_changes_the_linkedin_drafts_and_nothing_else(built:
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("sample-drafts") / "site"
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "output", "planning", "tests", "__pycache__", "*.egg-info", ".pytest_cache"))
+    copy_sample(target)
     result = run_edcal("build", cwd=target, env={"EDCAL_NOW": "2026-11-23T10:00:00+01:00"})
     assert result.returncode == 0, result.stderr
     return target

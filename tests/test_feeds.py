@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
-from conftest import EPOCH, FIXTURE_SITE, NOW, ROOT, load_plan, run_edcal, write_pelicanconf
+from conftest import EPOCH, FIXTURE_SITE, NOW, copy_sample, load_plan, run_edcal, tree, write_pelicanconf
 
 PLANNING = """
 planning:
@@ -243,8 +243,7 @@ def test_invalid_feed_settings_are_located_errors(tmp_path: Path) -> None:
 
 def test_the_sample_site_feeds_are_valid(tmp_path: Path) -> None:
     site = tmp_path / "sample"
-    shutil.copytree(ROOT, site, ignore=shutil.ignore_patterns(".venv", "output", "planning", ".git", "tests",
-                                                              "node_modules", "*.egg-info", "__pycache__"))
+    copy_sample(site)
     build(site)
     feed = site / "planning" / "calendar.ics"
     parsed = vobject.readOne(feed.read_text(encoding="utf-8"), validate=True)
@@ -270,13 +269,9 @@ def test_any_text_survives_escaping_and_folding(text: str) -> None:
 def test_a_site_can_publish_the_whole_planning_site(tmp_path: Path) -> None:
     site = build(make_site(tmp_path / "site", "planning:\n  publish: plan-3f9c2a7b\n"))
     public = site / "output" / "plan-3f9c2a7b"
-    assert tree_of(public) == {**tree_of(site / "planning"), ".edcal-published": ANY}
+    assert tree(public) == {**tree(site / "planning"), ".edcal-published": ANY}
     assert (public / "index.html").is_file() and (public / "calendar.ics").is_file()
     assert not (site / "output" / "calendar.ics").exists()
-
-
-def tree_of(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_publishing_never_replaces_a_folder_of_the_blog(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from browser import browser, screenshot
-from conftest import EPOCH, ROOT, load_plan, run_edcal
+from conftest import EPOCH, copy_sample, load_plan, run_edcal
 
 NOW = "2027-01-12T08:00:00+01:00"
 ENV = {"EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
@@ -28,9 +28,7 @@ ENV = {"EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site, built on Tuesday 12 January 2027 (a campaign, a freeze and a holiday around)."""
     site = tmp_path_factory.mktemp("planning") / "sample"
-    shutil.copytree(ROOT, site, ignore=shutil.ignore_patterns(
-        ".venv", "output", "planning", ".git", "tests", "node_modules", "*.egg-info", "__pycache__",
-        "test-artifacts"))
+    copy_sample(site)
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 0, result.stderr
     return site

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 import time
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EPOCH, NOW, ROOT, run_edcal, write_pelicanconf
+from conftest import EPOCH, NOW, copy_sample, run_edcal, tree, write_pelicanconf
 from edcal.errors import ErrorCollector, InputErrors
 from edcal.load.articles import validate_article
 from edcal.load.frontmatter import split_article
@@ -24,17 +23,6 @@ from helpers import PARIS_CALENDAR, calendar_from
 ENV = {"EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
 LOCATED = re.compile(r"^(calendar\.yaml|content/[\w/.-]+):\d+:\d+: error: ", re.MULTILINE)
 TRACEBACK = re.compile(r"Traceback|File \".*\", line \d+")
-
-
-def copy_sample(target: Path) -> Path:
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
-        ".venv", "output", "planning", ".git", "tests", "node_modules", "*.egg-info", "__pycache__",
-        "test-artifacts", ".bench"))
-    return target
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 # -- determinism ------------------------------------------------------------

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, items_by_id, load_plan, run_edcal, tree_text
+from conftest import copy_sample, items_by_id, load_plan, run_edcal, tree_text
 
 pytestmark = pytest.mark.e2e
 
@@ -18,8 +17,7 @@ SAMPLE_NOW = "2026-11-23T10:00:00+01:00"
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("sample") / "site"
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "output", "planning", "tests", "__pycache__", "*.egg-info", ".pytest_cache"))
+    copy_sample(target)
     result = run_edcal("build", cwd=target, env={"EDCAL_NOW": SAMPLE_NOW})
     assert result.returncode == 0, result.stderr
     return target

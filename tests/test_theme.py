@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 from browser import ARTIFACTS, browser
-from conftest import EPOCH, ROOT, load_plan, run_edcal, write_pelicanconf
+from conftest import EPOCH, ROOT, copy_sample, load_plan, run_edcal, write_pelicanconf
 from edcal.blog.imagesize import image_size
 
 pytestmark = pytest.mark.e2e
@@ -33,12 +33,10 @@ pytestmark = pytest.mark.e2e
 SAMPLE_NOW = "2026-11-23T10:00:00+01:00"
 SITEURL = "https://www.atelier-morel.example"
 THEME = ROOT / "themes" / "edcal"
-COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "output", "planning", "tests", "__pycache__",
-                                     "*.egg-info", ".pytest_cache", "test-artifacts", "node_modules")
 
 
 def build_sample(target: Path, *args: str) -> Path:
-    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
+    copy_sample(target)
     result = run_edcal("build", *args, cwd=target, env={"EDCAL_NOW": SAMPLE_NOW, "SOURCE_DATE_EPOCH": EPOCH})
     assert result.returncode == 0, result.stderr
     return target

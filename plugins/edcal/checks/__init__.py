@@ -55,6 +55,7 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
     start = since or plan.now
     chosen = set(only)
     upcoming = tuple(item for item in plan.items if _in_window(item.start, start, until, undated=True))
+    entries = {entry.id: entry for entry in plan.calendar.posts}
     findings: list[Finding] = []
     for rule in rules.values():
         if chosen and rule.id not in chosen:
@@ -66,7 +67,7 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
         options = {option.name: option.default for option in rule.options}
         if configured:
             options.update(configured.options)
-        context = CheckContext(plan=plan, now=start, options=options, upcoming=upcoming)
+        context = CheckContext(plan=plan, now=start, options=options, upcoming=upcoming, entries=entries)
         for problem in rule.function(context):
             item = problem.item
             if item is not None and rule.id in item.silenced:

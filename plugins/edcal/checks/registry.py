@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from edcal.model.calendar import PostEntry
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 
@@ -49,10 +50,16 @@ class CheckContext:
     options: dict[str, Any]
     #: Posts, articles, ideas and deadlines that start at or after ``now`` (undated ideas too).
     upcoming: tuple[Item, ...]
+    #: calendar.yaml's post entries by id (an item's ``parent``).
+    entries: dict[str, PostEntry] = field(default_factory=dict)
 
     def posts(self) -> Iterator[Item]:
         """Upcoming posts that will go out (not withheld)."""
         return (i for i in self.upcoming if i.kind == "post" and i.status != "withheld")
+
+    def entry(self, post: Item) -> PostEntry | None:
+        """The calendar.yaml entry a post comes from (None for an article's own promotion)."""
+        return self.entries.get(post.parent or "")
 
 
 RuleFunction = Callable[[CheckContext], Iterator[Problem]]

@@ -16,10 +16,9 @@ _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", re.IGNORECASE)
 @rule("text-too-long", "error", "A post's text is longer than its network allows")
 def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
-    entries = {entry.id: entry for entry in ctx.plan.calendar.posts}
     for post in ctx.posts():
         network = networks[post.network or ""]
-        entry = entries.get(post.parent or "")
+        entry = ctx.entry(post)
         variant = entry.variants.get(post.network or "") if entry else None
         own_text = bool(entry and (entry.text or entry.texts or (variant and variant.text)))
         for counting, length, limit in post.lengths:

@@ -20,13 +20,12 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     articles = plan.articles_by_slug()
     zone = plan.calendar.zone
-    entries = {entry.id: entry for entry in plan.calendar.posts}
     for post in ctx.posts():
         article = articles.get(post.article or "")
         if article is None or post.start is None:
             continue
         # Point at the entry's `article:`, `promote:` or `link:` line: that is what to change.
-        entry = entries.get(post.parent or "")
+        entry = ctx.entry(post)
         if entry is not None and not entry.implicit:
             field = next((name for name in ("article", "promote", "link") if name in entry.field_sources), None)
             if field is not None:

@@ -74,7 +74,6 @@ def _normalized(text: str) -> str:
       options=(Option("window", 30, timeparse.parse_days, "How close two identical texts are flagged (default 30 days)."),))
 def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
     window = dt.timedelta(days=int(ctx.options["window"]))
-    entries = {entry.id: entry for entry in ctx.plan.calendar.posts}
     last_seen: dict[tuple[str, str], Item] = {}
     # A recurring entry whose texts come round too often: one finding per entry and network.
     recurring: dict[tuple[str, str], list[tuple[Item, Item]]] = defaultdict(list)
@@ -83,7 +82,7 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
         key = (post.network or "", _normalized(post.text or ""))
         previous = last_seen.get(key)
         if previous is not None and post.start - previous.start < window:  # type: ignore[operator]
-            entry = entries.get(post.parent or "")
+            entry = ctx.entry(post)
             if entry is not None and entry.kind == "repeat" and previous.parent == post.parent:
                 recurring[(entry.id, post.network or "")].append((previous, post))
             else:
@@ -93,7 +92,7 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
                               "vary the text (recurring posts can take `texts:` in turn)", post)
         last_seen[key] = post
     for (entry_id, network_id), repeats in recurring.items():
-        entry = entries[entry_id]
+        entry = ctx.entries[entry_id]
         network = ctx.plan.calendar.networks[network_id]
         first_previous, first = repeats[0]
         own = [p for p in posts if p.parent == entry_id and p.network == network_id]
