@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from edcal.model.plan import Plan
 from edcal.pelican_plugin import RAISE_SETTING
 from edcal.pelican_plugin.checking import CHECK_SETTING
 from edcal.pelican_plugin.state import STATE_KEY, BuildState
+from edcal.plan.summary import PlanSummary
 from edcal.site import pelican_logging, pelican_settings
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    plan: Plan
+    plan: PlanSummary
     output: Path
     planning: Path
     warnings: tuple[str, ...] = ()
@@ -39,22 +38,22 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
     level = {-1: logging.ERROR, 0: logging.WARNING}.get(verbosity, logging.INFO)
     pelican_logging(level, quiet=verbosity < 0)
     settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True, CHECK_SETTING: check})
-    pelican = Pelican(settings)
-    pelican.run()
-    state: BuildState = settings[STATE_KEY]
-    assert state.plan is not None
-    return BuildResult(state.plan, Path(settings["OUTPUT_PATH"]), state.planning_path,
+    try:
+        pelican = Pelican(settings)
+        pelican.run()
+    finally:
+        state: BuildState | None = settings.get(STATE_KEY)
+        if state is not None and state.plan_run is not None:
+            state.plan_run.stop()  # a failed build's worker must not outlive it
+    assert state is not None and state.summary is not None
+    return BuildResult(state.summary, Path(settings["OUTPUT_PATH"]), state.planning_path,
                        tuple(state.warnings), len(state.findings))
 
 
 def summary(result: BuildResult, site: Path) -> list[str]:
     """What a person wants to know after a build, in a few lines."""
     plan = result.plan
-    kinds = Counter(item.kind for item in plan.items)
-    statuses = Counter(item.status for item in plan.items if item.kind == "article")
-    posts = [i for i in plan.items if i.kind == "post"]
-    networks = sorted({i.network for i in posts if i.network})
-    withheld = sum(1 for i in posts if i.status == "withheld")
+    kinds, statuses, networks, withheld = plan.kinds, plan.articles, plan.networks, plan.withheld
 
     def rel(path: Path) -> str:
         try:
@@ -62,14 +61,13 @@ def summary(result: BuildResult, site: Path) -> list[str]:
         except ValueError:
             return str(path)
 
-    drafted = sum(1 for i in posts if i.status != "withheld")
-    upcoming = sum(1 for i in posts if i.status != "withheld" and i.start >= plan.now)  # type: ignore[operator]
+    drafted, upcoming = plan.drafted, plan.upcoming
     article_bits = ", ".join(f"{n} {s}" for s, n in sorted(statuses.items()))
     lines = [
         f"blog: {statuses.get('published', 0)} published article(s) -> {rel(result.output)}",
-        f"plan: {len(plan.items)} items -> {rel(result.planning)}plan.json",
+        f"plan: {plan.items} items -> {rel(result.planning)}plan.json",
         f"  articles: {kinds.get('article', 0)} ({article_bits or 'none'})",
-        f"  posts: {len(posts)} on {len(networks)} network(s) ({', '.join(networks) or 'none'})"
+        f"  posts: {plan.posts} on {len(networks)} network(s) ({', '.join(networks) or 'none'})"
         + (f", {withheld} withheld by a freeze" if withheld else ""),
         f"  ideas: {kinds.get('idea', 0)}, deadlines: {kinds.get('deadline', 0)}",
         f"drafts: {drafted} ({upcoming} upcoming, on the review page) -> {rel(result.planning)}drafts/, "

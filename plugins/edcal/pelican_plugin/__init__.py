@@ -9,9 +9,12 @@ Lifecycle, in Pelican's order:
 3. ``article_generator_pretaxonomy``: every article (any status) becomes a
    model article; only live ones stay in Pelican's lists, before categories,
    tags, authors, archives and feeds are built from them.
-4. :class:`~edcal.pelican_plugin.generator.PlanGenerator` resolves the plan
-   (``generate_context``) and writes ``planning/`` (``generate_output``) into
-   a staging folder, swapped in at ``finalized`` when the whole build worked.
+4. The plan's job (:mod:`edcal.pelican_plugin.worker`), started at
+   ``initialized`` in a worker process on a machine with two cores, resolves
+   and checks the plan and writes ``planning/`` into a staging folder.
+   :class:`~edcal.pelican_plugin.generator.PlanGenerator` holds Pelican's
+   writing until the checks have passed; the staging folder is swapped in at
+   ``finalized`` when the whole build worked.
 
 Input errors are printed as ``path:line:col: error: …`` and end the run with
 exit code 2, before anything is written (see :func:`abort`).
@@ -19,12 +22,15 @@ exit code 2, before anything is written (see :func:`abort`).
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from pelican import signals
 
 from edcal.errors import InputErrors, report
 from edcal.pelican_plugin.state import STATE_KEY, BuildState, state_of
+
+logger = logging.getLogger("edcal")
 
 PLUGIN_NAME = "edcal"
 #: Set by edcal's own commands: input errors propagate as exceptions.
@@ -79,6 +85,10 @@ def on_initialized(pelican: Any) -> None:
     for name in _NEVER_WRITTEN:
         settings[name] = ""
     settings["WITH_FUTURE_DATES"] = True
+    from edcal.pelican_plugin.worker import PlanRun
+
+    # Last: a worker forked here sees the settings as Pelican will use them.
+    settings[STATE_KEY].plan_run = PlanRun.start(settings[STATE_KEY])
 
 
 def on_readers_init(readers: Any) -> None:
@@ -137,19 +147,29 @@ def on_finalized(pelican: Any) -> None:
 
     from edcal.errors import InputError
     from edcal.outputs import PublishError, publish_into, swap_in
+    from edcal.pelican_plugin.worker import Crashed, Invalid, Staged, WorkerCrashed
 
     state = state_of(pelican.settings)
-    if state.staging is not None:
-        swap_in(state.staging, state.planning_path)
-        state.staging = None
-        if state.plan is not None:
-            calendar = state.plan.calendar
-            try:
-                publish_into((calendar.feeds.publish, calendar.planning.publish), state.planning_path,
-                             Path(pelican.output_path))
-            except PublishError as exc:
-                section = calendar.feeds if exc.section == "feeds" else calendar.planning
-                where = section.publish_source or calendar.source
-                abort(InputErrors([InputError(where, str(exc), "choose a folder name the blog does not use, "
-                                                               "e.g. publish: calendriers-7f3a9c")]),
-                      pelican.settings)
+    if state.plan_run is None or state.summary is None:
+        return  # the build stopped before the plan's verdict
+    message = state.plan_run.next()
+    if isinstance(message, Invalid):
+        abort(InputErrors(list(message.errors)), pelican.settings)
+    elif isinstance(message, Crashed):
+        raise WorkerCrashed(message.traceback)
+    assert isinstance(message, Staged), message
+    state.warnings = list(message.warnings)
+    for warning in state.warnings:
+        logger.info("%s", warning)
+    swap_in(message.staging, state.planning_path)
+    state.plan_run.stop()
+    calendar = state.calendar
+    try:
+        publish_into((calendar.feeds.publish, calendar.planning.publish), state.planning_path,
+                     Path(pelican.output_path))
+    except PublishError as exc:
+        section = calendar.feeds if exc.section == "feeds" else calendar.planning
+        where = section.publish_source or calendar.source
+        abort(InputErrors([InputError(where, str(exc), "choose a folder name the blog does not use, "
+                                                       "e.g. publish: calendriers-7f3a9c")]),
+              pelican.settings)

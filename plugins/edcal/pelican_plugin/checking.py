@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
 
-from edcal.checks import Finding, run_checks
-from edcal.model.plan import Plan
+from edcal.checks import Finding
 
 #: pelicanconf.py setting: False builds even when checks find errors (`edcal build --no-check`).
 CHECK_SETTING = "EDCAL_CHECK"
@@ -22,16 +20,14 @@ class ChecksFailed(Exception):
         super().__init__(f"{sum(1 for f in findings if f.severity == 'error')} error(s) in the plan")
 
 
-def check_plan(plan: Plan, settings: dict[str, Any], raise_errors: bool) -> list[Finding]:
-    """Findings of every rule; stop the build on errors unless the site turned checking off."""
-    findings = run_checks(plan)
-    if settings.get(CHECK_SETTING, True) and any(f.severity == "error" for f in findings):
-        if raise_errors:
-            raise ChecksFailed(findings)
-        from edcal.checks.report import text
+def refuse(findings: list[Finding], raise_errors: bool) -> None:
+    """Stop the build on the checks' errors: an exception for edcal's commands, exit 1 under pelican."""
+    if raise_errors:
+        raise ChecksFailed(findings)
+    from edcal.checks.report import text
 
-        sys.stderr.write(text(findings))
-        sys.stderr.write("edcal: the checks found errors; nothing was written "
-                         "(fix them, or set EDCAL_CHECK = False in an emergency)\n")
-        raise SystemExit(1)
-    return findings
+    sys.stderr.write(text(findings))
+    sys.stderr.write("edcal: the checks found errors; nothing was written "
+                     "(fix them, or set EDCAL_CHECK = False in an emergency)\n")
+    raise SystemExit(1)
+

@@ -1,24 +1,18 @@
-"""The Pelican generator that turns the blog and the calendar into the team's plan."""
+"""The Pelican generator that holds Pelican's writing until the plan's checks have passed."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from edcal.errors import InputErrors, located_template_errors
-from edcal.outputs import write_planning
-from edcal.outputs.context import OutputContext
+from edcal.errors import InputErrors
 from edcal.pelican_plugin import RAISE_SETTING, abort
-from edcal.pelican_plugin.checking import check_plan
-from edcal.pelican_plugin.plan import resolve_state
+from edcal.pelican_plugin.checking import refuse
 from edcal.pelican_plugin.state import state_of
-from edcal.themes import template_folders
-
-logger = logging.getLogger("edcal")
+from edcal.pelican_plugin.worker import Checked, Crashed, Invalid, Refused, WorkerCrashed
 
 
 class PlanGenerator:
-    """Runs after Pelican's article and page generators: their articles are known."""
+    """Runs after Pelican's article and page generators, before any generator writes."""
 
     def __init__(self, context: dict[str, Any], settings: dict[str, Any], path: str,
                  theme: str, output_path: str, **kwargs: Any):
@@ -27,31 +21,26 @@ class PlanGenerator:
         self.output_path = output_path
 
     def generate_context(self) -> None:
-        """Resolve, check and write planning/ into a staging folder, before Pelican writes output/.
+        """Wait for the plan's verdict (resolved and checked) before Pelican writes output/.
 
         Every ``generate_context`` runs before any ``generate_output``: an error
-        here (input, checks, a broken template) stops the build with output/
-        and planning/ untouched. The staging folder is swapped in at ``finalized``.
+        here (input, checks, a broken draft template) stops the build with
+        output/ and planning/ untouched. planning/ is staged meanwhile and
+        swapped in at ``finalized``.
         """
         state = state_of(self.settings)
-        try:
-            plan = resolve_state(state)
-        except InputErrors as exc:
-            abort(exc, self.settings)
-        state.findings = check_plan(plan, self.settings, bool(self.settings.get(RAISE_SETTING)))
-        context = OutputContext(
-            plan=plan,
-            findings=tuple(state.findings),
-            template_folders={kind: tuple(template_folders(self.settings, kind))
-                              for kind in ("drafts", "planning")},
-        )
-        try:
-            with located_template_errors(state.site):
-                state.staging, state.warnings = write_planning(context, state.planning_path)
-        except InputErrors as exc:
-            abort(exc, self.settings)
-        for warning in state.warnings:
-            logger.info("%s", warning)
+        assert state.plan_run is not None
+        message = state.plan_run.next()
+        if isinstance(message, Invalid):
+            abort(InputErrors(list(message.errors)), self.settings)
+        elif isinstance(message, Refused):
+            refuse(list(message.findings), bool(self.settings.get(RAISE_SETTING)))
+        elif isinstance(message, Crashed):
+            raise WorkerCrashed(message.traceback)
+        assert isinstance(message, Checked), message
+        state.findings = list(message.findings)
+        state.unpublished_media = set(message.unpublished_media)
+        state.summary = message.summary
 
     def generate_output(self, writer: Any) -> None:
-        """Nothing: planning/ was staged with the context, Pelican now writes output/."""
+        """Nothing: planning/ is staged by the plan's job, Pelican now writes output/."""

@@ -37,15 +37,29 @@ def read_plan(site: Path, settings_file: str,
 
 
 def plan_from_settings(settings: dict[str, Any], compose_from: dt.datetime | str | None = None) -> Plan:
+    settings[RAISE_SETTING] = True
+    state = BuildState.start(settings, render=False)
+    read_contents(settings, state)
+    if compose_from == NOW:
+        start = state.now
+    elif isinstance(compose_from, str):
+        start = parse_instant(compose_from, state.calendar.zone, "--since")
+    else:
+        start = compose_from
+    return resolve_state(state, start)
+
+
+def read_contents(settings: dict[str, Any], state: BuildState) -> None:
+    """Read every article and page into ``state`` through Pelican's generators, metadata only."""
     from pelican.generators import ArticlesGenerator, PagesGenerator
 
     from edcal.pelican_plugin.reader import EdcalMarkdownReader
 
     register()  # signal handlers; they act only on settings carrying edcal's state
     settings[RAISE_SETTING] = True
-    state = BuildState.start(settings, render=False)
     settings[STATE_KEY] = state
     settings["WITH_FUTURE_DATES"] = True
+    state.render = False
     context: dict[str, Any] = dict(settings)
     context.update(generated_content={}, static_links=set(), static_content={},
                    localsiteurl=settings.get("SITEURL", ""))
@@ -57,10 +71,3 @@ def plan_from_settings(settings: dict[str, Any], compose_from: dt.datetime | str
         for extension in ("md", "markdown", "mkd", "mdown"):
             generator.readers.readers[extension] = EdcalMarkdownReader(settings)
         generator.generate_context()
-    if compose_from == NOW:
-        start = state.now
-    elif isinstance(compose_from, str):
-        start = parse_instant(compose_from, state.calendar.zone, "--since")
-    else:
-        start = compose_from
-    return resolve_state(state, start)

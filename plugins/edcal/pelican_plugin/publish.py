@@ -57,9 +57,9 @@ def static_references(content: Any) -> set[str]:
     refs = set()
     image = getattr(content, "image", None)
     if isinstance(image, str) and "://" not in image:
-        refs.add(_content_path(image))
+        refs.add(content_path(image))
     if getattr(content, "_content", None):
-        refs |= {_content_path(link) for link in content.get_static_links()}
+        refs |= {content_path(link) for link in content.get_static_links()}
     return refs
 
 
@@ -71,22 +71,17 @@ def keep_public_static(generator: Any, state: BuildState) -> None:
     """
     default_image = generator.settings.get("DEFAULT_IMAGE")
     if isinstance(default_image, str) and "://" not in default_image:
-        state.public_static.add(_content_path(default_image))  # shown by every page without an image
-    private = set(state.private_static)
-    if state.plan is not None:
-        for item in state.plan.items:
-            if item.kind == "post" and item.status != "published":
-                private |= {_content_path(m.path) for m in item.media if "://" not in m.path}
-    private -= state.public_static
+        state.public_static.add(content_path(default_image))  # shown by every page without an image
+    private = (state.private_static | state.unpublished_media) - state.public_static
     if not private:
         return
     generator.staticfiles[:] = [
         static for static in generator.staticfiles
-        if _content_path(static.relative_source_path) not in private
+        if content_path(static.relative_source_path) not in private
     ]
 
 
-def _content_path(path: str) -> str:
+def content_path(path: str) -> str:
     for prefix in ("{static}", "{attach}"):
         path = path.removeprefix(prefix)
     return path.replace("\\", "/").lstrip("/")

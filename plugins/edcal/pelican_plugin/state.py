@@ -41,7 +41,12 @@ class BuildState:
     plan: Plan | None = None
     #: What the checks found on the plan (all severities).
     findings: list[Any] = field(default_factory=list)
-    staging: Path | None = None
+    #: The plan's job (resolve, check, write planning/), in a worker process or in place.
+    plan_run: Any = None
+    #: What the checks' verdict brought back: counts for the build's summary.
+    summary: Any = None
+    #: Images only posts not published yet show (from the verdict), kept out of output/.
+    unpublished_media: set[str] = field(default_factory=set)
     #: Notes from the outputs (e.g. Hootsuite's unconfirmed rules), for the build's summary.
     warnings: list[str] = field(default_factory=list)
     page_paths: tuple[Path, ...] = ()

@@ -13,10 +13,11 @@ are never cut. A text that does not fit even then is left whole, for
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,6 +150,19 @@ class PostParts:
     values: dict[str, Any] = field(default_factory=dict)
 
 
+def reminder(step: int | None, steps: int | None, translate: Callable[[str], str] = str) -> str:
+    """Opening words of a promotion's later steps, so that reminders never repeat the first post.
+
+    A Python function rather than a template macro: importing a macro costs
+    every render as much as the render itself.
+    """
+    if not step or step <= 1:
+        return ""
+    if steps and steps > 2 and step == steps:
+        return translate("Last reminder:") + " "
+    return translate("In case you missed it:") + " "
+
+
 class DraftTemplates:
     """The draft templates, looked up in the site's override folders, then the theme's."""
 
@@ -164,7 +178,9 @@ class DraftTemplates:
             keep_trailing_newline=False,
             auto_reload=False,  # templates do not change during a run: no stat per render
         )
-        self.environment.globals["_"] = translator(lang)
+        translate = translator(lang)
+        self.environment.globals["_"] = translate
+        self.environment.globals["reminder"] = functools.partial(reminder, translate=translate)
         self.environment.filters["hashtag"] = hashtag
         self._cache: dict[str, jinja2.Template] = {}
         self._sources: dict[str, str] = {}

@@ -1,0 +1,213 @@
+"""The plan's half of a build, on the machine's second core.
+
+Pelican reads, renders and writes the blog in the main process, one core.
+The plan needs only the articles' metadata. So, once calendar.yaml is loaded
+(``initialized``), the build forks a worker that reads the articles' headers
+itself (the path of ``edcal check``), resolves the plan, runs the checks and
+writes planning/ into its staging folder, while Pelican works.
+
+The main process waits twice:
+
+- for the checks' verdict, in :class:`~edcal.pelican_plugin.generator.PlanGenerator`'s
+  ``generate_context``, before Pelican writes anything: input errors and the
+  checks' errors stop the build with output/ and planning/ untouched, exactly
+  as in one process;
+- for the staged planning/, at ``finalized``, which it swaps in.
+
+One job, two ways to run it. :func:`plan_job` yields the job's messages; in
+one process (``EDCAL_JOBS = 1``, a one-core machine, or no ``fork``) the
+main process consumes them in place, from the articles Pelican read; in the
+worker they travel through a queue. The job's code is the same.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import queue as queues
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from edcal.checks import Finding, run_checks
+from edcal.errors import InputError, InputErrors, located_template_errors
+from edcal.model.plan import Plan
+from edcal.outputs import remove_stale_staging, write_planning
+from edcal.outputs.context import OutputContext
+from edcal.pelican_plugin.checking import CHECK_SETTING
+from edcal.pelican_plugin.state import BuildState
+from edcal.plan.summary import PlanSummary, summarize
+from edcal.themes import template_folders
+
+#: pelicanconf.py setting (or environment variable): 1 builds the plan in the main process.
+JOBS_SETTING = "EDCAL_JOBS"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The checks passed (or were turned off): Pelican may write output/."""
+
+    findings: tuple[Finding, ...]
+    #: Images (paths in content/) that posts not published yet show: kept out of output/.
+    unpublished_media: frozenset[str]
+    summary: PlanSummary
+
+
+@dataclass(frozen=True)
+class Refused:
+    """The checks found errors; ``findings`` holds all of them (warnings too)."""
+
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """Input errors: calendar.yaml, an article, a template."""
+
+    errors: tuple[InputError, ...]
+
+
+@dataclass(frozen=True)
+class Staged:
+    """planning/ written into ``staging``, to be swapped in."""
+
+    staging: Path
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Crashed:
+    """A bug in the worker: its traceback, for the report."""
+
+    traceback: str
+
+
+class WorkerCrashed(RuntimeError):
+    """The plan's job failed on a bug; the message holds its traceback."""
+
+
+Message = Checked | Refused | Invalid | Staged | Crashed
+
+
+def plan_job(state: BuildState) -> Iterator[Message]:
+    """Resolve, check, then write planning/ into a staging folder; one message per stage."""
+    from edcal.pelican_plugin.plan import resolve_state
+
+    try:
+        plan = resolve_state(state)
+    except InputErrors as exc:
+        yield Invalid(tuple(exc.errors))
+        return
+    findings = tuple(run_checks(plan))
+    if state.settings.get(CHECK_SETTING, True) and any(f.severity == "error" for f in findings):
+        yield Refused(findings)
+        return
+    yield Checked(findings, unpublished_media(plan), summarize(plan))
+    context = OutputContext(
+        plan=plan,
+        findings=findings,
+        template_folders={kind: tuple(template_folders(state.settings, kind))
+                          for kind in ("drafts", "planning")},
+    )
+    try:
+        with located_template_errors(state.site):
+            staging, warnings = write_planning(context, state.planning_path)
+    except InputErrors as exc:
+        yield Invalid(tuple(exc.errors))
+        return
+    yield Staged(staging, tuple(warnings))
+
+
+def unpublished_media(plan: Plan) -> frozenset[str]:
+    """Local images of posts that are not published yet, as paths in content/."""
+    from edcal.pelican_plugin.publish import content_path
+
+    return frozenset(content_path(m.path) for item in plan.items
+                     if item.kind == "post" and item.status != "published"
+                     for m in item.media if "://" not in m.path)
+
+
+def jobs(settings: dict[str, Any]) -> int:
+    """How many processes a build may use: ``EDCAL_JOBS`` (environment, then settings), else the cores."""
+    configured = os.environ.get(JOBS_SETTING) or settings.get(JOBS_SETTING)
+    if configured is not None and str(configured).strip().isdigit():
+        return max(1, int(str(configured).strip()))
+    return os.cpu_count() or 1
+
+
+class PlanRun:
+    """The plan's side of one build, in a worker process or in place."""
+
+    def __init__(self, state: BuildState):
+        self.state = state
+        self._job: Iterator[Message] | None = None
+        self._process: Any = None
+        self._queue: Any = None
+
+    @classmethod
+    def start(cls, state: BuildState) -> PlanRun:
+        run = cls(state)
+        if jobs(state.settings) > 1 and hasattr(os, "fork"):
+            run._fork()
+        return run
+
+    @property
+    def in_worker(self) -> bool:
+        return self._process is not None
+
+    def _fork(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self._queue = context.Queue()
+        self._process = context.Process(target=_work, args=(self.state, self._queue),
+                                        name="edcal-plan", daemon=True)
+        self._process.start()
+
+    def next(self) -> Message:
+        """The job's next message: from the worker, or computed here."""
+        if self._process is None:
+            if self._job is None:
+                self._job = plan_job(self.state)
+            return next(self._job)
+        while True:
+            try:
+                return self._queue.get(timeout=0.2)  # type: ignore[no-any-return]
+            except queues.Empty:
+                if not self._process.is_alive():
+                    try:  # the last message may still be in the pipe
+                        return self._queue.get(timeout=1)  # type: ignore[no-any-return]
+                    except queues.Empty:
+                        return Crashed(f"the planning worker stopped (exit code {self._process.exitcode})")
+
+    def stop(self) -> None:
+        """End the worker if it still runs (a failed build); its staging folder is removed."""
+        if self._process is None:
+            return
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._queue.close()
+        self._queue.cancel_join_thread()
+        self._process = None
+        remove_stale_staging(self.state.planning_path)
+
+
+def _work(state: BuildState, queue: Any) -> None:
+    """The worker: read the articles' headers, then run the job, sending each message."""
+    from edcal.pelican_plugin.metadata import read_contents
+
+    # Pelican's messages about the articles are the main process's to print, once.
+    logging.getLogger("pelican").setLevel(logging.CRITICAL)
+    logging.getLogger("MARKDOWN").setLevel(logging.CRITICAL)
+    try:
+        read_contents(state.settings, state)
+        for message in plan_job(state):
+            queue.put(message)
+    except InputErrors as exc:
+        queue.put(Invalid(tuple(exc.errors)))
+    except BaseException:  # a bug: the main process reports it
+        queue.put(Crashed(traceback.format_exc()))
+    queue.close()
+    queue.join_thread()
