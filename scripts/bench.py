@@ -7,12 +7,20 @@ For each size (articles x posts) it writes a synthetic site with
 scripts/make_corpus.py, then runs in turn, ``--repeat`` times each:
 
 - ``pelican content -s plainconf.py`` (the same site without edcal),
-- ``edcal build`` (the blog and planning/),
+- ``edcal build`` (the blog and planning/; the plan in a worker process on a
+  machine with two cores),
+- ``EDCAL_JOBS=1 edcal build`` (the same build in one process),
 - ``edcal check``,
 
-each in its own process, and prints the best wall time, the peak memory
-(maximum resident set size) and the ratios to plain Pelican. Run it on a
-quiet machine; the figures of one run compare with each other only.
+each in its own process, and prints the best wall time, the peak memory and
+the ratios to plain Pelican. Run it on a quiet machine; the figures of one
+run compare with each other only.
+
+Peak memory is the largest sum, over the command's process and its
+children, of their proportional set size (PSS: a page shared by two
+processes counts half in each), sampled every 20 ms. ``edcal build`` runs
+the plan in a worker process beside Pelican's: both count. The largest
+single process's resident set (``ru_maxrss``) is printed too ("RSS").
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,28 +46,80 @@ ENV = {**os.environ, "EDCAL_NOW": "2025-06-02T10:00:00+02:00", "SOURCE_DATE_EPOC
 class Run:
     seconds: float
     peak_mib: float
+    #: The largest single process's maximum resident set size.
+    rss_mib: float = 0.0
 
 
-def measure(command: list[str], cwd: Path) -> Run:
-    """Wall time and peak RSS of one command (and its children), in a fresh process."""
+def _tree(root: int) -> list[int]:
+    """``root`` and its descendants, from /proc."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as stat:
+                    ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, ()))
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class PeakMemory(threading.Thread):
+    """Samples the summed PSS of a process tree every 20 ms; ``peak_kib`` is the largest sum."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kib = 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            self.peak_kib = max(self.peak_kib, sum(_pss_kib(pid) for pid in _tree(self.pid)))
+            self.done.wait(0.02)
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
+    """Wall time and peak memory of one command (and its children), in a fresh process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = PeakMemory(process.pid)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    sampler.done.set()
+    sampler.join()
     stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):  # `edcal check` exits 1 when the synthetic plan has errors
         raise SystemExit(f"{' '.join(command)} failed ({code}):\n{stderr[-2000:]}")
-    return Run(elapsed, usage.ru_maxrss / 1024)
+    return Run(elapsed, sampler.peak_kib / 1024, usage.ru_maxrss / 1024)
 
 
-def best(command: list[str], cwd: Path, repeat: int, clean: list[Path]) -> Run:
+def best(command: list[str], cwd: Path, repeat: int, clean: list[Path], jobs: str | None = None) -> Run:
+    env = {**ENV, "EDCAL_JOBS": jobs} if jobs else ENV
     runs = []
     for _ in range(repeat):
         for folder in clean:
             shutil.rmtree(folder, ignore_errors=True)
-        runs.append(measure(command, cwd))
-    return Run(min(r.seconds for r in runs), max(r.peak_mib for r in runs))
+        runs.append(measure(command, cwd, env))
+    return Run(min(r.seconds for r in runs), max(r.peak_mib for r in runs), max(r.rss_mib for r in runs))
 
 
 def main() -> int:
@@ -73,8 +134,10 @@ def main() -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="edcal-bench-"))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.platform()}")
-    print(f"{'articles':>8} {'posts':>6} | {'pelican':>8} {'MiB':>5} | {'build':>7} {'MiB':>5} {'ratio':>5} "
-          f"{'mem':>5} | {'check':>6} {'MiB':>5} {'ratio':>5}")
+    print("memory: MiB, peak summed PSS of all the command's processes (RSS: largest single process)")
+    print(f"{'articles':>8} {'posts':>6} | {'pelican':>8} {'MiB':>5} {'RSS':>5} | {'build':>7} {'MiB':>5} "
+          f"{'RSS':>5} {'ratio':>5} {'mem':>5} | {'1 proc':>7} {'ratio':>5} | "
+          f"{'check':>6} {'MiB':>5} {'ratio':>5}")
     for articles, posts in sizes:
         site = work / f"corpus-{articles}-{posts}"
         if not (site / "calendar.yaml").exists():
@@ -83,13 +146,18 @@ def main() -> int:
                            stdout=subprocess.DEVNULL)
         plain = best([str(BIN / "pelican"), "content", "-s", "plainconf.py", "-o", "plain-output", "-q"],
                      site, args.repeat, [site / "plain-output"])
-        build = best([str(BIN / "edcal"), "build", "-q"], site, args.repeat,
-                     [site / "output", site / "planning"])
+        build_command = [str(BIN / "edcal"), "build", "-q"]
+        outputs = [site / "output", site / "planning"]
+        build = best(build_command, site, args.repeat, outputs)
+        single = best(build_command, site, args.repeat, outputs, jobs="1")
         check = best([str(BIN / "edcal"), "check", "-q"], site, args.repeat, [])
-        print(f"{articles:>8} {posts:>6} | {plain.seconds:>7.2f}s {plain.peak_mib:>5.0f} | "
-              f"{build.seconds:>6.2f}s {build.peak_mib:>5.0f} {build.seconds / plain.seconds:>5.2f} "
-              f"{build.peak_mib / plain.peak_mib:>5.2f} | {check.seconds:>5.2f}s {check.peak_mib:>5.0f} "
-              f"{check.seconds / plain.seconds:>5.2f}", flush=True)
+        print(f"{articles:>8} {posts:>6} | "
+              f"{plain.seconds:>7.2f}s {plain.peak_mib:>5.0f} {plain.rss_mib:>5.0f} | "
+              f"{build.seconds:>6.2f}s {build.peak_mib:>5.0f} {build.rss_mib:>5.0f} "
+              f"{build.seconds / plain.seconds:>5.2f} {build.peak_mib / plain.peak_mib:>5.2f} | "
+              f"{single.seconds:>6.2f}s {single.seconds / plain.seconds:>5.2f} | "
+              f"{check.seconds:>5.2f}s {check.peak_mib:>5.0f} {check.seconds / plain.seconds:>5.2f}",
+              flush=True)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0

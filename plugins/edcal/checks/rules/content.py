@@ -135,7 +135,9 @@ def forbidden_characters(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
     for post in ctx.posts():
         network = networks[post.network or ""]
-        found = sorted({c for c in post.text or "" if c in network.forbidden_characters})
+        if not network.forbidden_characters:
+            continue
+        found = sorted(set(post.text or "") & set(network.forbidden_characters))
         if found:
             yield Problem(post.source, f"{network.name} post '{post.id}' contains "
                           f"{' '.join(repr(c) for c in found)}, which {network.name} refuses",

@@ -91,19 +91,32 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
                               f"'{previous.id}' ({previous.start:%d/%m/%Y}), within {window.days} days",
                               "vary the text (recurring posts can take `texts:` in turn)", post)
         last_seen[key] = post
+    own: dict[tuple[str, str], list[dt.datetime]] = defaultdict(list)
+    if recurring:
+        for post in posts:
+            if (post.parent or "", post.network or "") in recurring:
+                own[(post.parent or "", post.network or "")].append(post.start)  # type: ignore[arg-type]
     for (entry_id, network_id), repeats in recurring.items():
         entry = ctx.entries[entry_id]
         network = ctx.plan.calendar.networks[network_id]
         first_previous, first = repeats[0]
-        own = [p for p in posts if p.parent == entry_id and p.network == network_id]
-        in_window = max(sum(1 for q in own if p.start <= q.start < p.start + window)  # type: ignore[operator]
-                        for p in own)
+        in_window = _most_within(own[(entry_id, network_id)], window)
         texts = max(len(entry.texts), 1)
         yield Problem(first.source, f"{network.name}: recurring entry '{entry_id}' repeats a text within "
                       f"{window.days} days {len(repeats)} time(s), first '{first.id}' "
                       f"({first.start:%d/%m/%Y}, same as {first_previous.start:%d/%m/%Y})",
                       f"it has {texts} text(s) for up to {in_window} posts in {window.days} days: give it at "
                       f"least {in_window} `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`", first)
+
+
+def _most_within(starts: list[dt.datetime], window: dt.timedelta) -> int:
+    """The largest number of sorted instants that fall within one ``window`` (two pointers)."""
+    most, first = 0, 0
+    for last, start in enumerate(starts):
+        while start - starts[first] >= window:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
 
 
 @rule("self-promotion", "warning", "Too large a share of promotional posts on a network in a month",
