@@ -80,6 +80,13 @@ def test_a_python_error_in_a_site_template_is_located(site: Path) -> None:
     assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")], "staging folder left behind"
 
 
+def test_a_wrong_number_of_processes_is_an_error(site: Path) -> None:
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_JOBS": "two"})
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
+    assert "$EDCAL_JOBS: error: found 'two', expected a whole number of processes" in result.stderr
+    assert not (site / "output").exists() and not (site / "planning").exists()
+
+
 def test_a_worker_process_and_one_process_give_the_same_bytes(tmp_path: Path) -> None:
     """The plan built in a worker process (the default on two cores) or in Pelican's process."""
     results = {}

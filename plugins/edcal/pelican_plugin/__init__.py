@@ -78,17 +78,18 @@ def on_initialized(pelican: Any) -> None:
         settings.pop(STATE_KEY, None)
         return
     render = settings.get("EDCAL_RENDER", True)
+    from edcal.pelican_plugin.worker import PlanRun, jobs
+
     try:
         settings[STATE_KEY] = BuildState.start(settings, render=render)
+        processes = jobs(settings)
     except InputErrors as exc:
         abort(exc, settings)
     for name in _NEVER_WRITTEN:
         settings[name] = ""
     settings["WITH_FUTURE_DATES"] = True
-    from edcal.pelican_plugin.worker import PlanRun
-
     # Last: a worker forked here sees the settings as Pelican will use them.
-    settings[STATE_KEY].plan_run = PlanRun.start(settings[STATE_KEY])
+    settings[STATE_KEY].plan_run = PlanRun.start(settings[STATE_KEY], processes)
 
 
 def on_readers_init(readers: Any) -> None:

@@ -35,6 +35,7 @@ from typing import Any
 from edcal.checks import Finding, run_checks
 from edcal.errors import InputError, InputErrors, located_template_errors
 from edcal.model.plan import Plan
+from edcal.model.source import Source
 from edcal.outputs import remove_stale_staging, write_planning
 from edcal.outputs.context import OutputContext
 from edcal.pelican_plugin.checking import CHECK_SETTING
@@ -131,11 +132,19 @@ def unpublished_media(plan: Plan) -> frozenset[str]:
 
 
 def jobs(settings: dict[str, Any]) -> int:
-    """How many processes a build may use: ``EDCAL_JOBS`` (environment, then settings), else the cores."""
+    """How many processes a build may use: ``EDCAL_JOBS`` (environment, then settings), else the cores.
+
+    :raises InputErrors: when the value is not a whole number.
+    """
+    where = f"${JOBS_SETTING}" if os.environ.get(JOBS_SETTING) else JOBS_SETTING
     configured = os.environ.get(JOBS_SETTING) or settings.get(JOBS_SETTING)
-    if configured is not None and str(configured).strip().isdigit():
-        return max(1, int(str(configured).strip()))
-    return os.cpu_count() or 1
+    if configured is None:
+        return os.cpu_count() or 1
+    text = str(configured).strip()
+    if not text.isdigit() or isinstance(configured, bool):
+        raise InputErrors([InputError(Source(where, 1, 1), f"found '{text[:40]}', expected a whole number "
+                                      "of processes", "1 builds the plan in Pelican's process")])
+    return max(1, int(text))
 
 
 class PlanRun:
@@ -148,9 +157,9 @@ class PlanRun:
         self._queue: Any = None
 
     @classmethod
-    def start(cls, state: BuildState) -> PlanRun:
+    def start(cls, state: BuildState, processes: int) -> PlanRun:
         run = cls(state)
-        if jobs(state.settings) > 1 and hasattr(os, "fork"):
+        if processes > 1 and hasattr(os, "fork"):
             run._fork()
         return run
 
