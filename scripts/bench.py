@@ -97,15 +97,18 @@ class PeakMemory(threading.Thread):
 
 def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     """Wall time and peak memory of one command (and its children), in a fresh process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    sampler = PeakMemory(process.pid)
-    sampler.start()
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    sampler.done.set()
-    sampler.join()
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    # stderr into a file, not a pipe: a chatty command would block on a full pipe.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        sampler = PeakMemory(process.pid)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        sampler.done.set()
+        sampler.join()
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):  # `edcal check` exits 1 when the synthetic plan has errors
         raise SystemExit(f"{' '.join(command)} failed ({code}):\n{stderr[-2000:]}")

@@ -106,6 +106,29 @@ def test_a_template_override_changes_the_linkedin_drafts_and_nothing_else(built:
     assert sidecar["template"] == "drafts/linkedin.txt.j2" and sidecar["text"].startswith("[OVERRIDE]")
 
 
+PINNED = {"EDCAL_NOW": "2027-01-12T10:00", "SOURCE_DATE_EPOCH": "1800000000"}
+
+
+def test_an_override_that_imports_the_old_reminder_macro_gives_the_same_drafts(tmp_path: Path) -> None:
+    """Templates copied before ``reminder()`` became a global import it from ``_reminder.j2``."""
+    reference = copy_sample(tmp_path / "reference")
+    write_pelicanconf(reference, "")
+    assert run_edcal("build", cwd=reference, env=PINNED).returncode == 0
+    site = copy_sample(tmp_path / "site")
+    override = site / "templates" / "drafts"
+    override.mkdir(parents=True)
+    theme = (site / "themes" / "edcal" / "drafts" / "linkedin.txt.j2").read_text(encoding="utf-8")
+    (override / "linkedin.txt.j2").write_text(theme.replace(
+        "{{ reminder(", '{% from "_reminder.j2" import reminder %}\n{{ reminder(', 1), encoding="utf-8")
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["templates"]\n')
+    result = run_edcal("build", cwd=site, env=PINNED)
+    assert result.returncode == 0, result.stderr
+    texts = {p.relative_to(site): p.read_bytes() for p in (site / "planning" / "drafts").rglob("*.txt")}
+    assert texts == {p.relative_to(reference): p.read_bytes()
+                     for p in (reference / "planning" / "drafts").rglob("*.txt")}
+    assert any(b"Au cas o" in text for path, text in texts.items() if "linkedin" in path.parts)
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("sample-drafts") / "site"

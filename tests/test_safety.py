@@ -74,10 +74,29 @@ def test_a_python_error_in_a_site_template_is_located(site: Path) -> None:
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
     assert "overrides/planning/index.html.j2:4:1: error: template error: unsupported operand" in result.stderr
+    assert "output/ was written, planning/ left as it was" in result.stderr
     # The planning pages are rendered while Pelican writes the blog (which is whole and may be
     # written); planning/ is swapped in only when every output was written.
     assert not (site / "planning").exists()
     assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")], "staging folder left behind"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_pelican_can_run_again_in_one_process(site: Path, jobs: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pelican -r`` runs the same Pelican object again after each change."""
+    from pelican import Pelican
+
+    from edcal.site import pelican_settings
+
+    for name, value in {**ENV, "EDCAL_JOBS": jobs}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(site)
+    pelican = Pelican(pelican_settings(site))
+    for attempt in range(3):
+        (site / "calendar.yaml").touch()
+        pelican.run()
+        assert (site / "planning" / "plan.json").is_file(), f"run {attempt + 1}"
+    assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")]
 
 
 def test_a_wrong_number_of_processes_is_an_error(site: Path) -> None:

@@ -55,9 +55,11 @@ class InputErrors(Exception):
 
     exitcode = EXIT_INPUT
 
-    def __init__(self, errors: Iterable[InputError]):
+    def __init__(self, errors: Iterable[InputError], outcome: str | None = None):
         unique = sorted(set(errors), key=InputError.sort_key)
         self.errors: list[InputError] = unique
+        #: What was (not) written, when it is not "nothing" (a failure at the end of a build).
+        self.outcome = outcome
         super().__init__(self.summary())
 
     def summary(self) -> str:
@@ -102,7 +104,8 @@ def report(errors: InputErrors, stream: TextIO | None = None, wrote_nothing: boo
     stream = stream or sys.stderr
     for error in errors.errors:
         print(error.format(), file=stream)
-    print(f"edcal: {errors.summary()}{'; nothing was written' if wrote_nothing else ''}.", file=stream)
+    outcome = errors.outcome or ("nothing was written" if wrote_nothing else None)
+    print(f"edcal: {errors.summary()}{'; ' + outcome if outcome else ''}.", file=stream)
 
 
 _TEMPLATE_SUFFIXES = (".j2", ".html", ".txt")

@@ -9,8 +9,8 @@ Lifecycle, in Pelican's order:
 3. ``article_generator_pretaxonomy``: every article (any status) becomes a
    model article; only live ones stay in Pelican's lists, before categories,
    tags, authors, archives and feeds are built from them.
-4. The plan's job (:mod:`edcal.pelican_plugin.worker`), started at
-   ``initialized`` in a worker process on a machine with two cores, resolves
+4. The plan's job (:mod:`edcal.pelican_plugin.worker`), started when the
+   run asks for generators, in a worker process on a machine with two cores, resolves
    and checks the plan and writes ``planning/`` into a staging folder.
    :class:`~edcal.pelican_plugin.generator.PlanGenerator` holds Pelican's
    writing until the checks have passed; the staging folder is swapped in at
@@ -78,18 +78,16 @@ def on_initialized(pelican: Any) -> None:
         settings.pop(STATE_KEY, None)
         return
     render = settings.get("EDCAL_RENDER", True)
-    from edcal.pelican_plugin.worker import PlanRun, jobs
+    from edcal.pelican_plugin.worker import jobs
 
     try:
         settings[STATE_KEY] = BuildState.start(settings, render=render)
-        processes = jobs(settings)
+        settings[STATE_KEY].processes = jobs(settings)
     except InputErrors as exc:
         abort(exc, settings)
     for name in _NEVER_WRITTEN:
         settings[name] = ""
     settings["WITH_FUTURE_DATES"] = True
-    # Last: a worker forked here sees the settings as Pelican will use them.
-    settings[STATE_KEY].plan_run = PlanRun.start(settings[STATE_KEY], processes)
 
 
 def on_readers_init(readers: Any) -> None:
@@ -134,10 +132,22 @@ def on_static_files_found(generator: Any) -> None:
 
 
 def get_generators(pelican: Any) -> Any:
+    """Add the plan's generator, and start the plan's job: each run (``pelican -r`` runs again).
+
+    Pelican asks for generators at the start of each run, after every
+    plugin's ``initialized``: a worker forked here sees the settings as the
+    run uses them.
+    """
     if not enabled(pelican.settings):
         return None
     from edcal.pelican_plugin.generator import PlanGenerator
+    from edcal.pelican_plugin.worker import PlanRun
 
+    state = state_of(pelican.settings)
+    if state.plan_run is not None:
+        state.plan_run.stop()
+    state.summary = None
+    state.plan_run = PlanRun.start(state, state.processes)
     return PlanGenerator
 
 
@@ -154,8 +164,9 @@ def on_finalized(pelican: Any) -> None:
     if state.plan_run is None or state.summary is None:
         return  # the build stopped before the plan's verdict
     message = state.plan_run.next()
-    if isinstance(message, Invalid):
-        abort(InputErrors(list(message.errors)), pelican.settings)
+    if isinstance(message, Invalid):  # a planning page's template: the blog is written by now
+        abort(InputErrors(list(message.errors), outcome="output/ was written, planning/ left as it was"),
+              pelican.settings)
     elif isinstance(message, Crashed):
         raise WorkerCrashed(message.traceback)
     assert isinstance(message, Staged), message

@@ -43,6 +43,8 @@ class BuildState:
     findings: list[Any] = field(default_factory=list)
     #: The plan's job (resolve, check, write planning/), in a worker process or in place.
     plan_run: Any = None
+    #: Processes a build may use (``EDCAL_JOBS``).
+    processes: int = 1
     #: What the checks' verdict brought back: counts for the build's summary.
     summary: Any = None
     #: Images only posts not published yet show (from the verdict), kept out of output/.

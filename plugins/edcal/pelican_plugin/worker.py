@@ -22,11 +22,15 @@ worker they travel through a queue. The job's code is the same.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import multiprocessing
 import os
 import queue as queues
+import threading
+import time
 import traceback
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,6 +177,7 @@ class PlanRun:
         self._process = context.Process(target=_work, args=(self.state, self._queue),
                                         name="edcal-plan", daemon=True)
         self._process.start()
+        _RUNNING.add(self)
 
     def next(self) -> Message:
         """The job's next message: from the worker, or computed here."""
@@ -200,16 +205,38 @@ class PlanRun:
         self._queue.close()
         self._queue.cancel_join_thread()
         self._process = None
+        _RUNNING.discard(self)
         remove_stale_staging(self.state.planning_path)
+
+
+#: Runs whose worker may still be alive: stopped when the process exits (a failed ``pelican`` run).
+_RUNNING: weakref.WeakSet[PlanRun] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all() -> None:
+    for run in list(_RUNNING):
+        run.stop()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End the worker when the main process is gone (killed): nobody will read its messages.
+
+    Its staging folder, named after its pid, is removed by the next build.
+    """
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _work(state: BuildState, queue: Any) -> None:
     """The worker: read the articles' headers, then run the job, sending each message."""
     from edcal.pelican_plugin.metadata import read_contents
 
-    # Pelican's messages about the articles are the main process's to print, once.
-    logging.getLogger("pelican").setLevel(logging.CRITICAL)
-    logging.getLogger("MARKDOWN").setLevel(logging.CRITICAL)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # Messages about the articles (Pelican's, the theme's) are the main process's to print, once;
+    # the worker's own problems travel as messages.
+    logging.disable(logging.CRITICAL)
     try:
         read_contents(state.settings, state)
         for message in plan_job(state):

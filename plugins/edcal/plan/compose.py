@@ -181,6 +181,7 @@ class DraftTemplates:
         translate = translator(lang)
         self.environment.globals["_"] = translate
         self.environment.globals["reminder"] = functools.partial(reminder, translate=translate)
+        self.environment.globals["_reminder"] = self.environment.globals["reminder"]  # for _reminder.j2
         self.environment.filters["hashtag"] = hashtag
         self._cache: dict[str, jinja2.Template] = {}
         self._sources: dict[str, str] = {}
