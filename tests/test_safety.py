@@ -91,11 +91,13 @@ def test_pelican_can_run_again_in_one_process(site: Path, jobs: str, monkeypatch
     for name, value in {**ENV, "EDCAL_JOBS": jobs}.items():
         monkeypatch.setenv(name, value)
     monkeypatch.chdir(site)
-    pelican = Pelican(pelican_settings(site))
+    settings = pelican_settings(site)
+    pelican = Pelican(settings)
     for attempt in range(3):
         (site / "calendar.yaml").touch()
         pelican.run()
         assert (site / "planning" / "plan.json").is_file(), f"run {attempt + 1}"
+        assert settings["EDCAL_STATE"].plan_run.forked == (jobs == "2"), "EDCAL_JOBS not followed"
     assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")]
 
 

@@ -158,18 +158,15 @@ def on_finalized(pelican: Any) -> None:
 
     from edcal.errors import InputError
     from edcal.outputs import PublishError, publish_into, swap_in
-    from edcal.pelican_plugin.worker import Crashed, Invalid, Staged, WorkerCrashed
+    from edcal.pelican_plugin.worker import Staged
 
     state = state_of(pelican.settings)
     if state.plan_run is None or state.summary is None:
         return  # the build stopped before the plan's verdict
-    message = state.plan_run.next()
-    if isinstance(message, Invalid):  # a planning page's template: the blog is written by now
-        abort(InputErrors(list(message.errors), outcome="output/ was written, planning/ left as it was"),
-              pelican.settings)
-    elif isinstance(message, Crashed):
-        raise WorkerCrashed(message.traceback)
-    assert isinstance(message, Staged), message
+    try:  # a planning page's template may fail: the blog is written by now
+        message = state.plan_run.expect(Staged, written="output/ was written, planning/ left as it was")
+    except InputErrors as exc:
+        abort(exc, pelican.settings)
     state.warnings = list(message.warnings)
     for warning in state.warnings:
         logger.info("%s", warning)

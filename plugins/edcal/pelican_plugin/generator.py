@@ -8,7 +8,7 @@ from edcal.errors import InputErrors
 from edcal.pelican_plugin import RAISE_SETTING, abort
 from edcal.pelican_plugin.checking import refuse
 from edcal.pelican_plugin.state import state_of
-from edcal.pelican_plugin.worker import Checked, Crashed, Invalid, Refused, WorkerCrashed
+from edcal.pelican_plugin.worker import Checked, Refused
 
 
 class PlanGenerator:
@@ -30,14 +30,12 @@ class PlanGenerator:
         """
         state = state_of(self.settings)
         assert state.plan_run is not None
-        message = state.plan_run.next()
-        if isinstance(message, Invalid):
-            abort(InputErrors(list(message.errors)), self.settings)
-        elif isinstance(message, Refused):
+        try:
+            message = state.plan_run.expect(Checked)
+        except InputErrors as exc:
+            abort(exc, self.settings)
+        if isinstance(message, Refused):
             refuse(list(message.findings), bool(self.settings.get(RAISE_SETTING)))
-        elif isinstance(message, Crashed):
-            raise WorkerCrashed(message.traceback)
-        assert isinstance(message, Checked), message
         state.findings = list(message.findings)
         state.unpublished_media = set(message.unpublished_media)
         state.summary = message.summary

@@ -159,6 +159,8 @@ class PlanRun:
         self._job: Iterator[Message] | None = None
         self._process: Any = None
         self._queue: Any = None
+        #: Whether the job ran in a worker process (stays true once it ended).
+        self.forked = False
 
     @classmethod
     def start(cls, state: BuildState, processes: int) -> PlanRun:
@@ -167,16 +169,13 @@ class PlanRun:
             run._fork()
         return run
 
-    @property
-    def in_worker(self) -> bool:
-        return self._process is not None
-
     def _fork(self) -> None:
         context = multiprocessing.get_context("fork")
         self._queue = context.Queue()
         self._process = context.Process(target=_work, args=(self.state, self._queue),
                                         name="edcal-plan", daemon=True)
         self._process.start()
+        self.forked = True
         _RUNNING.add(self)
 
     def next(self) -> Message:
@@ -194,6 +193,21 @@ class PlanRun:
                         return self._queue.get(timeout=1)  # type: ignore[no-any-return]
                     except queues.Empty:
                         return Crashed(f"the planning worker stopped (exit code {self._process.exitcode})")
+
+    def expect(self, kind: type[Checked] | type[Staged], written: str | None = None) -> Any:
+        """The next message, which must be ``kind`` (or a refusal, for the verdict).
+
+        :param written: what the build has written by now, for the error's last line.
+        :raises InputErrors: for input errors the job found.
+        :raises WorkerCrashed: when the job failed on a bug.
+        """
+        message = self.next()
+        if isinstance(message, Invalid):
+            raise InputErrors(list(message.errors), outcome=written)
+        if isinstance(message, Crashed):
+            raise WorkerCrashed(message.traceback)
+        assert isinstance(message, (kind, Refused)), message
+        return message
 
     def stop(self) -> None:
         """End the worker if it still runs (a failed build); its staging folder is removed."""
