@@ -263,9 +263,9 @@ def next_change(site: Path, settings_file: str, verbosity: int | None, after: st
     """
     from edcal import clock
     from edcal.commands.next_change import next_change as find
-    from edcal.pelican_plugin.metadata import read_plan
+    from edcal.pelican_plugin.metadata import NOTHING, read_plan
 
-    plan = read_plan(site, settings_file)
+    plan = read_plan(site, settings_file, compose_from=NOTHING)  # articles only: no post is composed
     since = clock.parse_instant(after, plan.calendar.zone, "--after") if after else plan.now
     moment = find(plan, since)
     if moment is not None:

@@ -14,7 +14,7 @@ from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.i18n import long_date, translator
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
-from edcal.pelican_plugin.metadata import read_plan
+from edcal.pelican_plugin.metadata import NOTHING, read_plan
 
 
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
@@ -99,7 +99,7 @@ _KIND_LABELS = {"article": "Blog", "deadline": "Deadline", "idea": "Idea", "post
 def agenda(site: Path, settings_file: str, days: int, network: str | None, owner: str | None,
            campaign: str | None, console: Console) -> int:
     # The agenda shows titles, never texts: no post needs composing.
-    plan = read_plan(site, settings_file, compose_from=dt.datetime.max.replace(tzinfo=dt.UTC))
+    plan = read_plan(site, settings_file, compose_from=NOTHING)
     items = upcoming(plan, days, network, owner, campaign)
     render(plan, items, days, console)
     return len(items)

@@ -21,6 +21,8 @@ from edcal.site import pelican_settings
 
 #: ``compose_from`` value: compose posts from "now" on (the default of checks and exports).
 NOW = "now"
+#: ``compose_from`` value: compose no post (the agenda shows titles, next-change reads articles).
+NOTHING = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 def read_plan(site: Path, settings_file: str,
@@ -46,7 +48,9 @@ def plan_from_settings(settings: dict[str, Any], compose_from: dt.datetime | str
         start = parse_instant(compose_from, state.calendar.zone, "--since")
     else:
         start = compose_from
-    return resolve_state(state, start)
+    from edcal.pelican_plugin.worker import jobs
+
+    return resolve_state(state, start, processes=1 if start == NOTHING else jobs(settings))
 
 
 def read_contents(settings: dict[str, Any], state: BuildState) -> None:
