@@ -122,6 +122,30 @@ def test_a_worker_process_and_one_process_give_the_same_bytes(tmp_path: Path) ->
     assert results["1"][2] == results["2"][2], "planning/ differs"
 
 
+def test_a_killed_worker_is_a_clean_error_and_nothing_is_written(
+        site: Path, runner, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The system's out-of-memory killer ends the plan's worker: a message, not a traceback."""
+    import os
+    import signal
+
+    from edcal.__main__ import cli
+
+    def killed(settings, state):  # type: ignore[no-untyped-def]
+        os.kill(os.getpid(), signal.SIGKILL)  # runs in the worker only: the build reads through Pelican
+
+    monkeypatch.setattr("edcal.pelican_plugin.metadata.read_contents", killed)
+    for name, value in {**ENV, "EDCAL_JOBS": "2"}.items():
+        monkeypatch.setenv(name, value)
+    result = runner.invoke(cli, ["build", "--site", str(site)])
+    assert result.exit_code == 1, result.output
+    assert ("edcal: error: the plan's worker process was killed (SIGKILL) before its work was done; "
+            "nothing was written") in result.output
+    assert "EDCAL_JOBS=1 edcal build" in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    assert not (site / "output").exists() and not (site / "planning").exists()
+    assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")]
+
+
 def test_a_staging_folder_left_by_a_killed_build_is_cleaned_up(site: Path) -> None:
     mine = site / ".planning-notes"  # a user's folder with a similar name is never touched
     mine.mkdir()

@@ -91,10 +91,14 @@ def build(site: Path, settings_file: str, verbosity: int | None, no_check: bool)
     from edcal.commands.build import build as run_build
     from edcal.commands.build import summary
     from edcal.pelican_plugin.checking import ChecksFailed
+    from edcal.pelican_plugin.worker import WorkerStopped
 
     try:
         with progress("Building the blog and the plan…", verbosity):
             result = run_build(site, settings_file, verbosity or 0, check=not no_check)
+    except WorkerStopped as stopped:
+        click.echo(f"edcal: error: {stopped}", err=True)
+        sys.exit(1)
     except ChecksFailed as failed:
         click.echo(reports.text(failed.findings, style=click.style), err=True, nl=False)
         click.echo("edcal: the checks found errors; nothing was written "

@@ -27,6 +27,7 @@ import logging
 import multiprocessing
 import os
 import queue as queues
+import signal
 import threading
 import time
 import traceback
@@ -90,11 +91,36 @@ class Crashed:
     traceback: str
 
 
+@dataclass(frozen=True)
+class Stopped:
+    """The worker process ended without a word: killed (out of memory?) or exited."""
+
+    exitcode: int | None
+
+
 class WorkerCrashed(RuntimeError):
     """The plan's job failed on a bug; the message holds its traceback."""
 
 
-Message = Checked | Refused | Invalid | Staged | Crashed
+class WorkerStopped(RuntimeError):
+    """The worker process was killed or exited before its job was done: a clean message, no bug."""
+
+    def __init__(self, exitcode: int | None, written: str | None):
+        if exitcode is not None and exitcode < 0:
+            try:
+                name = signal.Signals(-exitcode).name
+            except ValueError:
+                name = "an unknown signal"
+            how = f"was killed ({name})"
+        else:
+            how = f"stopped with exit code {exitcode}"
+        super().__init__(
+            f"the plan's worker process {how} before its work was done; {written or 'nothing was written'}\n"
+            "    hint: a process is killed like this when the machine runs short of memory; "
+            "`EDCAL_JOBS=1 edcal build` builds in one process, with less memory")
+
+
+Message = Checked | Refused | Invalid | Staged | Crashed | Stopped
 
 
 def plan_job(state: BuildState) -> Iterator[Message]:
@@ -192,7 +218,7 @@ class PlanRun:
                     try:  # the last message may still be in the pipe
                         return self._queue.get(timeout=1)  # type: ignore[no-any-return]
                     except queues.Empty:
-                        return Crashed(f"the planning worker stopped (exit code {self._process.exitcode})")
+                        return Stopped(self._process.exitcode)
 
     def expect(self, kind: type[Checked] | type[Staged], written: str | None = None) -> Any:
         """The next message, which must be ``kind`` (or a refusal, for the verdict).
@@ -200,12 +226,15 @@ class PlanRun:
         :param written: what the build has written by now, for the error's last line.
         :raises InputErrors: for input errors the job found.
         :raises WorkerCrashed: when the job failed on a bug.
+        :raises WorkerStopped: when the worker process was killed.
         """
         message = self.next()
         if isinstance(message, Invalid):
             raise InputErrors(list(message.errors), outcome=written)
         if isinstance(message, Crashed):
             raise WorkerCrashed(message.traceback)
+        if isinstance(message, Stopped):
+            raise WorkerStopped(message.exitcode, written)
         assert isinstance(message, (kind, Refused)), message
         return message
 
