@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from edcal import __version__
@@ -69,6 +70,19 @@ def test_next_change_prints_the_next_scheduled_article(runner: CliRunner, site: 
     # What became due since an earlier deployment: the past instant says "rebuild now".
     since = runner.invoke(cli, ["next-change", "--site", str(site), "--after", "2027-01-01T00:00:00Z"])
     assert since.output == "2027-02-01T09:00:00+01:00\n"
+
+
+@pytest.mark.parametrize("command", [["next-change"], ["agenda", "--days", "400"]])
+def test_next_change_and_agenda_compose_no_post(runner: CliRunner, site: Path, monkeypatch,
+                                                command: list[str]) -> None:
+    """They read dates, statuses and titles only: composing 10,000 drafts would cost seconds."""
+    def refuse(self, parts):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"{parts.item_id} was composed")
+
+    monkeypatch.setattr("edcal.plan.compose.Composer.compose", refuse)
+    result = runner.invoke(cli, [*command, "--site", str(site)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip()
 
 
 def test_next_change_prints_nothing_when_nothing_is_scheduled(runner: CliRunner, site: Path, monkeypatch) -> None:

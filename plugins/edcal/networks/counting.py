@@ -224,17 +224,6 @@ def _as_counted(text: str, network: Network, counting: str) -> str:
     return text
 
 
-def prepare(network: Network) -> None:
-    """Load what counting this network's texts needs, now rather than on its first text.
-
-    For processes forked afterwards (:mod:`edcal.plan.parallel`): they inherit
-    it instead of each loading it again.
-    """
-    if any(limit.counting == "twitter" for limit in network.limits):
-        _twitter_part("extract_urls")
-        _weight_classes()
-
-
 def measure(text: str, network: Network, limit: TextLimit | None = None) -> Measure:
     """The length of ``text`` under one limit (the network's primary limit by default)."""
     limit = limit or network.limit

@@ -48,9 +48,7 @@ def plan_from_settings(settings: dict[str, Any], compose_from: dt.datetime | str
         start = parse_instant(compose_from, state.calendar.zone, "--since")
     else:
         start = compose_from
-    from edcal.pelican_plugin.worker import jobs
-
-    return resolve_state(state, start, processes=1 if start == NOTHING else jobs(settings))
+    return resolve_state(state, start)
 
 
 def read_contents(settings: dict[str, Any], state: BuildState) -> None:

@@ -9,7 +9,6 @@ from edcal.errors import InputErrors, located_template_errors
 from edcal.model.plan import Plan
 from edcal.pelican_plugin.state import BuildState
 from edcal.plan.compose import DRAFTS_FOLDER, Composer, DraftTemplates
-from edcal.plan.parallel import resolve_split
 from edcal.plan.resolve import Site, resolve_plan
 from edcal.themes import template_folders
 
@@ -22,11 +21,9 @@ def site_of(state: BuildState) -> Site:
                 name=str(settings.get("SITENAME") or ""))
 
 
-def resolve_state(state: BuildState, compose_from: dt.datetime | None = None, processes: int = 1) -> Plan:
+def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) -> Plan:
     """The plan of the articles read so far and the calendar.
 
-    :param processes: processes that may share the composition of posts
-        (:mod:`edcal.plan.parallel`); a build's worker uses one.
     :raises InputErrors: for unresolved references and impossible times.
     """
     if state.errors:
@@ -34,17 +31,10 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None, pr
     site = site_of(state)
     templates = DraftTemplates(template_folders(state.settings, DRAFTS_FOLDER), site.lang)
     composer = Composer(templates, state.calendar.tracking, site.url, site.lang)
-
-    def resolve(share: tuple[int, int] | None) -> Plan:
-        with located_template_errors(state.site):
-            return resolve_plan(state.calendar, state.articles, now=state.now,
-                                generated_at=state.generated_at, site=site, composer=composer,
-                                compose_from=compose_from, share=share)
-
-    if processes > 1:
-        composer.prepare(state.calendar.networks.values())
-    # Each post entry gives one post or more, each article a few promotions by default.
-    plan = resolve_split(resolve, processes, len(state.calendar.posts) + len(state.articles))
+    with located_template_errors(state.site):
+        plan = resolve_plan(state.calendar, state.articles, now=state.now,
+                            generated_at=state.generated_at, site=site, composer=composer,
+                            compose_from=compose_from)
     plan.page_urls = frozenset(state.page_urls)
     state.plan = plan
     return plan

@@ -17,7 +17,7 @@ import functools
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,6 @@ from edcal.model.article import Article
 from edcal.model.calendar import Campaign, Person, Tracking
 from edcal.model.network import Network
 from edcal.networks.counting import Measure, measure_all
-from edcal.networks.counting import prepare as prepare_counting
 
 DRAFTS_FOLDER = "drafts"
 DEFAULT_TEMPLATE = "default.txt.j2"
@@ -232,13 +231,6 @@ class Composer:
         self.tracking = tracking
         self.site_url = site_url
         self.lang = lang
-
-    def prepare(self, networks: Iterable[Network]) -> None:
-        """Compile the networks' templates and load their counters before processes are forked."""
-        for network in networks:
-            self.templates.template_for(network)
-            self.templates.source_of(network)
-            prepare_counting(network)
 
     def compose(self, parts: PostParts) -> Composed:
         network = parts.network

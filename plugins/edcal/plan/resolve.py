@@ -68,23 +68,18 @@ def resolve_plan(
     site: Site,
     composer: Composer,
     compose_from: dt.datetime | None = None,
-    share: tuple[int, int] | None = None,
 ) -> Plan:
     """The plan: every item, sorted by start then id.
 
     :param compose_from: leave the text of posts before this instant uncomposed
         (``edcal check`` never judges them); such a plan is not written out.
-    :param share: ``(index, count)``: compose only every ``count``-th post from
-        the ``index``-th on, in resolution order; the others are left as past
-        posts are. Processes resolving the same plan with complementary shares
-        split the composition (:mod:`edcal.plan.parallel`).
 
     :raises InputErrors: for references that do not resolve (an unknown article
         slug) and times that do not exist (daylight-saving gaps).
     """
     errors = ErrorCollector()
     article_list = sorted(articles, key=lambda a: (a.slug, not a.is_original, a.lang))
-    resolver = _Resolver(calendar, article_list, now, site, composer, errors, compose_from, share)
+    resolver = _Resolver(calendar, article_list, now, site, composer, errors, compose_from)
     items = resolver.resolve()
     _check_unique(items, errors)
     errors.raise_if_any()
@@ -107,7 +102,7 @@ def _check_unique(items: list[Item], errors: ErrorCollector) -> None:
 class _Resolver:
     def __init__(self, calendar: Calendar, articles: list[Article], now: dt.datetime,
                  site: Site, composer: Composer, errors: ErrorCollector,
-                 compose_from: dt.datetime | None = None, share: tuple[int, int] | None = None):
+                 compose_from: dt.datetime | None = None):
         self.calendar = calendar
         self.articles = articles
         self.by_slug = {a.slug: a for a in articles if a.is_original}
@@ -116,8 +111,6 @@ class _Resolver:
         self.composer = composer
         self.errors = errors
         self.compose_from = compose_from
-        self.share = share
-        self._turn = 0
         self._ = translator(site.lang)
 
     def resolve(self) -> list[Item]:
@@ -328,10 +321,6 @@ class _Resolver:
               step: tuple[int, int] | None = None, draft: bool = False) -> Item:
         if self.compose_from is not None and start < self.compose_from:
             return self._uncomposed(entry, network, start, item_id, article, source, draft)
-        if self.share is not None:
-            turn, self._turn = self._turn, self._turn + 1
-            if turn % self.share[1] != self.share[0]:
-                return self._uncomposed(entry, network, start, item_id, article, source, draft)
         variant = entry.variants.get(network.id)
         override = article.social.per_network.get(network.id) if article else None
         custom_text = (
