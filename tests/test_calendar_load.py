@@ -131,3 +131,16 @@ def test_all_errors_of_a_file_at_once(tmp_path: Path) -> None:
 def test_the_blog_is_not_a_network_id(tmp_path: Path) -> None:
     found = errors(tmp_path, "version: 1\ntimezone: Europe/Paris\nnetworks:\n  blog: {custom: true, limit: 500}\n")
     assert found[0].startswith("calendar.yaml:4:3: error: found network 'blog', a name edcal keeps")
+
+
+def test_an_unknown_country_or_subdivision_is_located_with_a_suggestion(tmp_path: Path) -> None:
+    country = errors(tmp_path, BASE + "country: FX\n")
+    assert len(country) == 1
+    assert "error: found country 'FX', expected an ISO 3166 code known to the holidays library" in country[0]
+    assert "hint: e.g. FR, BE, CH, CA" in country[0]
+    assert "did you mean 'FR'?" in errors(tmp_path, BASE + "country: FRX\n")[0]
+    subdivision = errors(tmp_path, BASE + "country: FR\nsubdivision: '9741'\n")
+    assert len(subdivision) == 1
+    assert "error: found subdivision '9741', expected one of FR's" in subdivision[0]
+    assert "did you mean '974'?" in subdivision[0]
+    assert load(tmp_path, BASE + "country: fr\nsubdivision: '974'\n").country == "FR"

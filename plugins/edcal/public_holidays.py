@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-import holidays
-
+from edcal.lazy_packages import submodule
 from edcal.model.calendar import Calendar
 
 
@@ -19,8 +18,24 @@ def holidays_between(calendar: Calendar, first: dt.date, last: dt.date, lang: st
 
 
 @functools.cache
+def _country_class(country: str) -> type | None:
+    """The holidays class of a country code (``FR``, ``FRA``), or None for an unknown code.
+
+    Only the country's own module is imported: ``holidays.country_holidays``
+    imports the modules of all 250 countries the library knows (0.12 s).
+    """
+    from holidays.registry import COUNTRIES
+
+    for module, names in COUNTRIES.items():
+        if country in names[1:]:  # names[0] is the class name; then the codes
+            return getattr(submodule("holidays.countries", module), country)  # type: ignore[no-any-return]
+    return None
+
+
+@functools.cache
 def _holidays(country: str, subdivision: str | None, years: tuple[int, ...], lang: str) -> dict[dt.date, str]:
-    cls = holidays.country_holidays(country).__class__
+    cls = _country_class(country)
+    assert cls is not None, f"unknown country {country}: the calendar's loader checks it"
     languages = getattr(cls, "supported_languages", ())
     language = next((code for code in languages if code.split("_")[0] == lang.split("-")[0]), None)
     table = cls(subdiv=subdivision, years=years, language=language)
@@ -28,20 +43,15 @@ def _holidays(country: str, subdivision: str | None, years: tuple[int, ...], lan
 
 
 def known_country(country: str) -> bool:
-    try:
-        holidays.country_holidays(country)
-    except NotImplementedError:
-        return False
-    return True
+    return _country_class(country) is not None
 
 
 def subdivisions(country: str) -> list[str]:
-    try:
-        cls = holidays.country_holidays(country).__class__
-    except NotImplementedError:
-        return []
-    return list(getattr(cls, "subdivisions", ()))
+    cls = _country_class(country)
+    return list(getattr(cls, "subdivisions", ())) if cls is not None else []
 
 
 def countries() -> list[str]:
+    import holidays
+
     return sorted(holidays.list_supported_countries())

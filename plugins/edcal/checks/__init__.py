@@ -56,6 +56,7 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
     chosen = set(only)
     upcoming = tuple(item for item in plan.items if _in_window(item.start, start, until, undated=True))
     entries = {entry.id: entry for entry in plan.calendar.posts}
+    going_out = tuple(i for i in upcoming if i.kind == "post" and i.status != "withheld")
     findings: list[Finding] = []
     for rule in rules.values():
         if chosen and rule.id not in chosen:
@@ -67,7 +68,8 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
         options = {option.name: option.default for option in rule.options}
         if configured:
             options.update(configured.options)
-        context = CheckContext(plan=plan, now=start, options=options, upcoming=upcoming, entries=entries)
+        context = CheckContext(plan=plan, now=start, options=options, upcoming=upcoming, entries=entries,
+                               going_out=going_out)
         for problem in rule.function(context):
             item = problem.item
             if item is not None and rule.id in item.silenced:

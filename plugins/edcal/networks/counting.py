@@ -15,11 +15,7 @@ network's data (``url_length``, ``mention_counting``), never from its id.
 from __future__ import annotations
 
 import functools
-import importlib
-import importlib.util
 import re
-import sys
-import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +24,7 @@ from typing import Any
 
 import regex
 
+from edcal.lazy_packages import submodule
 from edcal.model.network import Network, TextLimit
 
 _GRAPHEME = regex.compile(r"\X")
@@ -98,43 +95,15 @@ def _twitter_options() -> dict[str, Any]:
     return dict(_twitter_part("config").config["defaults"])
 
 
-_TWITTER_LOCK = threading.RLock()
-
-
 def _twitter_part(name: str) -> ModuleType:
     """One module of twitter-text, without running the package's ``__init__`` yet.
 
     The package's ``__init__`` imports ``parse_tweet``, whose emoji expression
     takes 0.65 s to compile (1 s with its other imports), in every process.
     The fast path of ``count_twitter`` needs only the URL extractor and the
-    configuration. The package object is created from its spec without running
-    ``__init__``; the first attribute it lacks (``parse_tweet`` for the slow
-    path, or any user of ``import twitter_text``) runs ``__init__`` in that
-    same object (PEP 562 ``__getattr__``), so there is only ever one package
-    and it ends up exactly as a normal import leaves it.
+    configuration (:mod:`edcal.lazy_packages`).
     """
-    module = f"twitter_text.{name}"
-    found = sys.modules.get(module)
-    if found is not None:
-        return found
-    with _TWITTER_LOCK:
-        if "twitter_text" not in sys.modules:
-            spec = importlib.util.find_spec("twitter_text")
-            assert spec is not None and spec.loader is not None, "twitter-text-parser is missing"
-            package = importlib.util.module_from_spec(spec)
-
-            def __getattr__(attribute: str) -> Any:
-                with _TWITTER_LOCK:
-                    if "__getattr__" in package.__dict__:
-                        del package.__dict__["__getattr__"]
-                        spec.loader.exec_module(package)  # type: ignore[union-attr]
-                if attribute in package.__dict__:
-                    return package.__dict__[attribute]
-                raise AttributeError(f"module 'twitter_text' has no attribute '{attribute}'")
-
-            package.__getattr__ = __getattr__  # type: ignore[attr-defined]
-            sys.modules["twitter_text"] = package
-        return importlib.import_module(module)
+    return submodule("twitter_text", name)
 
 
 def count_graphemes(text: str) -> int:
