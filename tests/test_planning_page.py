@@ -204,6 +204,19 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     context.close()
 
 
+def test_the_review_page_gives_the_checks_findings_in_the_sites_language(sample: Path) -> None:
+    """The team reads French: the findings of `edcal check` (English on the command line) are French here."""
+    page = html.unescape((sample / "planning" / "drafts" / "index.html").read_text(encoding="utf-8"))
+    result = run_edcal("check", "--format", "json", cwd=sample, env=ENV)
+    english = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "too-many-per-day"]
+    assert english and english[0]["message"].startswith("2 Instagram posts on 20/01/2027")
+    assert ("[too-many-per-day] 2 publications Instagram le 20/01/2027 (coulisses-atelier-instagram-20270120, "
+            "salon-j-7-instagram), plus que le maximum de 1") in page
+    assert "répartissez-les sur plusieurs jours" in page
+    assert "est le jeu. 14/01 à 09:00, en dehors des créneaux prévus pour Instagram" in page
+    assert "posts on" not in page and "spread them" not in page
+
+
 def test_the_interface_speaks_english_on_an_english_site(sample: Path, tmp_path: Path) -> None:
     site = tmp_path / "english"
     shutil.copytree(sample, site, ignore=shutil.ignore_patterns("output", "planning"))
@@ -215,6 +228,8 @@ def test_the_interface_speaks_english_on_an_english_site(sample: Path, tmp_path:
     page = (site / "planning" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "Publishing calendar" in page and "Backlog of ideas" in page
     assert "Calendrier de publication" not in page
+    drafts = html.unescape((site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8"))
+    assert "2 Instagram posts on 20/01/2027" in drafts and "spread them over several days" in drafts
     data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
     assert data["labels"]["months"][0] == "January" and data["labels"]["statuses"]["scheduled"] == "scheduled"
     assert dt.date.fromisoformat(data["today"]) == dt.date(2027, 1, 12)

@@ -90,10 +90,16 @@ class ErrorCollector:
             raise InputErrors(self.errors)
 
 
+def closest(found: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to ``found``, or None when nothing is close."""
+    matches = difflib.get_close_matches(found, sorted(set(candidates)), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
 def did_you_mean(found: str, candidates: Iterable[str]) -> str | None:
     """A hint naming the closest candidate, or None when nothing is close."""
-    matches = difflib.get_close_matches(found, sorted(set(candidates)), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else None
+    match = closest(found, candidates)
+    return f"did you mean '{match}'?" if match else None
 
 
 def report(errors: InputErrors, stream: TextIO | None = None, wrote_nothing: bool = True) -> None:

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -60,3 +61,50 @@ def translator(lang: str | None) -> Callable[[str], str]:
         return table.get(text, text)
 
     return translate
+
+
+class Message(str):
+    """A text in English that can say itself in the site's language.
+
+    It *is* the English text (a ``str``): the command line, JSON, GitHub
+    annotations and comparisons read it unchanged. It also keeps its
+    template and values, so that a page in French renders the template's
+    translation with the same values (:meth:`translated`); values that are
+    messages themselves (a status, a weekday) are translated too. Templates
+    use ``str.format`` fields, format specs included (``{day:%d/%m/%Y}``).
+    """
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, values: dict[str, Any] | None = None) -> Message:
+        values = dict(values or {})
+        self = super().__new__(cls, template.format(**values))
+        self.template = template
+        self.values = values
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled with its template (to the build's main process)
+        return (Message, (self.template, self.values))
+
+    def translated(self, translate: Callable[[str], str]) -> str:
+        values = {name: value.translated(translate) if isinstance(value, Message) else value
+                  for name, value in self.values.items()}
+        return translate(self.template).format(**values)
+
+
+def say(template: str, **values: Any) -> Message:
+    """A message from an English template and its values: ``say("{count} posts", count=3)``."""
+    return Message(template, values)
+
+
+def say_count(count: int, one: str, many: str, **values: Any) -> Message:
+    """``one`` or ``many`` by ``count`` (given to the template as ``count``)."""
+    return Message(one if count == 1 else many, {"count": count, **values})
+
+
+def translated(text: str | None, translate: Callable[[str], str]) -> str:
+    """A message in the language of ``translate``; a plain text through the catalogue."""
+    if text is None:
+        return ""
+    return text.translated(translate) if isinstance(text, Message) else translate(text)

@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from edcal.i18n import long_date, translator
+from edcal.i18n import long_date, translated, translator
 from edcal.outputs.context import OutputContext
 
 PLANNING_FOLDER = "planning"
@@ -33,8 +33,11 @@ def environment(context: OutputContext) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     lang = context.plan.lang
-    env.globals["_"] = translator(lang)
+    translate = translator(lang)
+    env.globals["_"] = translate
     env.globals["lang"] = lang.split("-")[0]
+    # The checks' messages and hints, in the site's language (edcal.i18n.Message).
+    env.filters["translated"] = lambda text: translated(text, translate)
     env.filters["long_date"] = lambda day: long_date(day, lang)
     env.filters["post_html"] = post_html
     return env

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from edcal.i18n import Message, say
 from edcal.model.calendar import Calendar
 from edcal.model.network import Cadence
 from edcal.model.plan import Plan
@@ -33,12 +34,23 @@ class Gap:
         return self.after - dt.timedelta(days=1)
 
     @property
-    def label(self) -> str:
+    def label(self) -> Message:
+        """The period, for messages: "in the week of 16/06 to 22/06/2025"."""
         if self.cadence.per == "day":
-            return f"on {self.first:%d/%m/%Y}"
+            return say("on {first:%d/%m/%Y}", first=self.first)
         if self.cadence.per == "week":
-            return f"in the week of {self.first:%d/%m} to {self.last:%d/%m/%Y}"
-        return f"in {self.first:%m/%Y}"
+            return say("in the week of {first:%d/%m} to {last:%d/%m/%Y}", first=self.first, last=self.last)
+        return say("in {first:%m/%Y}", first=self.first)
+
+    @property
+    def target(self) -> Message:
+        """The cadence, for messages: "2/week" (plan.json keeps the cadence's own label)."""
+        count = self.cadence.count
+        if self.cadence.per == "day":
+            return say("{count}/day", count=count)
+        if self.cadence.per == "week":
+            return say("{count}/week", count=count)
+        return say("{count}/month", count=count)
 
 
 def periods(cadence: Cadence, start: dt.date, end: dt.date) -> Iterator[tuple[dt.date, dt.date]]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from edcal.checks.registry import CheckContext, Problem, rule
+from edcal.i18n import say
 from edcal.networks.counting import RULE_DESCRIPTIONS
 
 _HASHTAG = re.compile(r"(?<![\w#&])#\w+", re.UNICODE)
@@ -24,13 +25,16 @@ def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
         for counting, length, limit in post.lengths:
             if length <= limit:
                 continue
-            unit = RULE_DESCRIPTIONS.get(counting, counting)
-            hint = f"shorten `text:` by {length - limit} (or this network's text under `variants:`)"
+            unit = say(RULE_DESCRIPTIONS.get(counting, counting))
+            hint = say("shorten `text:` by {excess} (or this network's text under `variants:`)",
+                       excess=length - limit)
             if post.article and not own_text:
-                hint = ("the article's summary was already cut to fit: write a shorter `text:` for this "
-                        "network under `variants:`, or shorten the title")
-            yield Problem(post.source, f"{network.name} post '{post.id}' is {length} long, over "
-                          f"the limit of {limit} by {length - limit}, counted in {unit}", hint, post)
+                hint = say("the article's summary was already cut to fit: write a shorter `text:` for this "
+                           "network under `variants:`, or shorten the title")
+            yield Problem(post.source, say("{network} post '{id}' is {length} long, over the limit of "
+                                           "{limit} by {excess}, counted in {unit}", network=network.name,
+                                           id=post.id, length=length, limit=limit, excess=length - limit,
+                                           unit=unit), hint, post)
 
 
 @rule("title-too-long", "error", "A post's title is longer than the network allows (Pinterest, YouTube)")
@@ -39,9 +43,10 @@ def title_too_long(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         network = networks[post.network or ""]
         if network.title_limit is not None and len(post.title) > network.title_limit:
-            yield Problem(post.source, f"{network.name} post '{post.id}' has a title of "
-                          f"{len(post.title)} characters, over the limit of {network.title_limit}",
-                          "shorten `title:`", post)
+            yield Problem(post.source, say("{network} post '{id}' has a title of {length} characters, "
+                                           "over the limit of {limit}", network=network.name, id=post.id,
+                                           length=len(post.title), limit=network.title_limit),
+                          say("shorten `title:`"), post)
 
 
 @rule("media-required", "error", "A post on an image-first network has no image or video")
@@ -50,9 +55,9 @@ def media_required(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         network = networks[post.network or ""]
         if network.media == "required" and not post.media:
-            yield Problem(post.source, f"{network.name} post '{post.id}' has no image, and "
-                          f"{network.name} requires one", "add `image:` and `alt:` to the entry "
-                          "(or an `image:` to the article)", post)
+            yield Problem(post.source, say("{network} post '{id}' has no image, and {network} requires one",
+                                           network=network.name, id=post.id),
+                          say("add `image:` and `alt:` to the entry (or an `image:` to the article)"), post)
 
 
 @rule("image-missing", "error", "A referenced image file does not exist")
@@ -73,8 +78,9 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
             if exists[path]:
                 continue
             where = media.source or item.source
-            yield Problem(where, f"image '{media.path}' of '{item.id}' does not exist in "
-                          f"{Path(content.name) / path}", "check the file name and its folder", item)
+            yield Problem(where, say("image '{image}' of '{id}' does not exist in {path}", image=media.path,
+                                     id=item.id, path=Path(content.name) / path),
+                          say("check the file name and its folder"), item)
 
 
 @rule("missing-alt-text", "warning", "An image has no alt text")
@@ -85,9 +91,10 @@ def missing_alt_text(ctx: CheckContext) -> Iterator[Problem]:
         for media in item.media:
             if not (media.alt or "").strip():
                 field = "image_alt:" if item.kind == "article" else "alt:"
-                yield Problem(media.source or item.source, f"image '{media.path}' of '{item.id}' has "
-                              "no alt text: people using screen readers will miss it",
-                              f"describe the image in `{field}`", item)
+                yield Problem(media.source or item.source,
+                              say("image '{image}' of '{id}' has no alt text: people using screen readers "
+                                  "will miss it", image=media.path, id=item.id),
+                              say("describe the image in `{field}`", field=field), item)
 
 
 @rule("alt-too-long", "error", "An image's alt text is longer than the network allows")
@@ -97,9 +104,10 @@ def alt_too_long(ctx: CheckContext) -> Iterator[Problem]:
         network = networks[post.network or ""]
         for media in post.media:
             if network.alt_limit is not None and len(media.alt or "") > network.alt_limit:
-                yield Problem(media.source or post.source, f"the alt text of '{post.id}' is "
-                              f"{len(media.alt or '')} characters, over {network.name}'s limit of "
-                              f"{network.alt_limit}", "shorten `alt:`", post)
+                yield Problem(media.source or post.source,
+                              say("the alt text of '{id}' is {length} characters, over {network}'s limit of "
+                                  "{limit}", id=post.id, length=len(media.alt or ""), network=network.name,
+                                  limit=network.alt_limit), say("shorten `alt:`"), post)
 
 
 @rule("too-many-hashtags", "error", "A post has more hashtags than its network takes")
@@ -111,9 +119,10 @@ def too_many_hashtags(ctx: CheckContext) -> Iterator[Problem]:
             continue
         tags = _HASHTAG.findall(post.text or "")
         if len(tags) > network.max_hashtags:
-            yield Problem(post.source, f"{network.name} post '{post.id}' has {len(tags)} hashtags "
-                          f"({' '.join(tags)}); {network.name} takes at most {network.max_hashtags}",
-                          "remove hashtags from `text:`, or from the campaign's `hashtags:`", post)
+            yield Problem(post.source, say("{network} post '{id}' has {count} hashtags ({tags}); {network} "
+                                           "takes at most {limit}", network=network.name, id=post.id,
+                                           count=len(tags), tags=" ".join(tags), limit=network.max_hashtags),
+                          say("remove hashtags from `text:`, or from the campaign's `hashtags:`"), post)
 
 
 @rule("too-many-links", "error", "A post has more distinct links than its network takes")
@@ -125,9 +134,10 @@ def too_many_links(ctx: CheckContext) -> Iterator[Problem]:
             continue
         links = set(_URL.findall(post.text or ""))
         if len(links) > network.max_links:
-            yield Problem(post.source, f"{network.name} post '{post.id}' has {len(links)} distinct "
-                          f"links; {network.name} takes at most {network.max_links}",
-                          "keep the most important links", post)
+            yield Problem(post.source, say("{network} post '{id}' has {count} distinct links; {network} "
+                                           "takes at most {limit}", network=network.name, id=post.id,
+                                           count=len(links), limit=network.max_links),
+                          say("keep the most important links"), post)
 
 
 @rule("forbidden-characters", "error", "A post contains characters its network refuses")
@@ -139,6 +149,7 @@ def forbidden_characters(ctx: CheckContext) -> Iterator[Problem]:
             continue
         found = sorted(set(post.text or "") & set(network.forbidden_characters))
         if found:
-            yield Problem(post.source, f"{network.name} post '{post.id}' contains "
-                          f"{' '.join(repr(c) for c in found)}, which {network.name} refuses",
-                          "remove or replace them", post)
+            yield Problem(post.source, say("{network} post '{id}' contains {characters}, which {network} "
+                                           "refuses", network=network.name, id=post.id,
+                                           characters=" ".join(repr(c) for c in found)),
+                          say("remove or replace them"), post)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Option, Problem, rule
+from edcal.i18n import say
 from edcal.load import timeparse
 
 
@@ -36,12 +37,17 @@ def idea_overdue(ctx: CheckContext) -> Iterator[Problem]:
         pending = {"idea", "writing", "draft"} if drafting else {"idea", "writing", "draft", "review"}
         if parent.status not in pending:
             continue
-        who = owners[parent.owner].name if parent.owner in owners else "nobody"
-        what = "draft" if drafting else "review"
-        yield Problem(deadline.source, f"the {what} of '{parent.title}' was due {deadline.start:%d/%m/%Y} "
-                      f"and it is still {parent.status} (owner: {who})",
-                      f"finish the {what}, or move `{'draft_due' if drafting else 'review_due'}:`",
-                      parent, when=ctx.now)
+        who = owners[parent.owner].name if parent.owner in owners else say("nobody")
+        values = {"title": parent.title, "due": deadline.start, "status": say(parent.status), "owner": who}
+        if drafting:
+            message = say("the draft of '{title}' was due {due:%d/%m/%Y} and it is still {status} "
+                          "(owner: {owner})", **values)
+            hint = say("finish the draft, or move `draft_due:`")
+        else:
+            message = say("the review of '{title}' was due {due:%d/%m/%Y} and it is still {status} "
+                          "(owner: {owner})", **values)
+            hint = say("finish the review, or move `review_due:`")
+        yield Problem(deadline.source, message, hint, parent, when=ctx.now)
 
 
 @rule("review-too-late", "warning", "An article is still in review shortly before its publication",
@@ -53,7 +59,7 @@ def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
         if article.kind != "article" or article.status != "review" or not isinstance(article.start, dt.datetime):
             continue
         if article.start - ctx.now <= margin:
-            yield Problem(article.source, f"'{article.title}' is still in review and due "
-                          f"{article.start.astimezone(zone):%d/%m/%Y %H:%M}",
-                          "finish the review and set `status: published`, or move its `date:`",
+            yield Problem(article.source, say("'{title}' is still in review and due {due:%d/%m/%Y %H:%M}",
+                                              title=article.title, due=article.start.astimezone(zone)),
+                          say("finish the review and set `status: published`, or move its `date:`"),
                           article, when=max(article.start, ctx.now))

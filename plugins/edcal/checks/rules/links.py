@@ -9,7 +9,8 @@ import urllib.parse
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Problem, rule
-from edcal.errors import did_you_mean
+from edcal.errors import closest
+from edcal.i18n import say
 from edcal.plan.compose import is_site_url
 from edcal.plan.status import article_state
 
@@ -31,22 +32,28 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
             if field is not None:
                 post = dataclasses.replace(post, source=entry.field_sources[field])
         state = article_state(article, plan.calendar, plan.now)
-        when = f"{post.start.astimezone(zone):%d/%m/%Y %H:%M}"  # type: ignore[union-attr]
+        when = post.start.astimezone(zone)  # type: ignore[union-attr]
         if article.status in ("draft", "review"):
             if post.status == "draft":
                 continue  # the post waits for its article (a default promotion does)
-            yield Problem(post.source, f"post '{post.id}' ({when}) links to '{article.slug}', which is "
-                          f"{'a draft' if article.status == 'draft' else 'still in review'}: "
-                          "it will not be online", f"publish the article ({article.source.path}) or "
-                          "move or remove the post", post)
+            if article.status == "draft":
+                message = say("post '{id}' ({when:%d/%m/%Y %H:%M}) links to '{slug}', which is a draft: "
+                              "it will not be online", id=post.id, when=when, slug=article.slug)
+            else:
+                message = say("post '{id}' ({when:%d/%m/%Y %H:%M}) links to '{slug}', which is still in "
+                              "review: it will not be online", id=post.id, when=when, slug=article.slug)
+            yield Problem(post.source, message, say("publish the article ({path}) or move or remove the post",
+                                                    path=article.source.path), post)
         elif state.live_at is None:
-            yield Problem(post.source, f"post '{post.id}' ({when}) links to '{article.slug}', held back "
-                          "by a freeze with no end", "end the freeze, or remove the post", post)
+            yield Problem(post.source, say("post '{id}' ({when:%d/%m/%Y %H:%M}) links to '{slug}', held back "
+                                           "by a freeze with no end", id=post.id, when=when, slug=article.slug),
+                          say("end the freeze, or remove the post"), post)
         elif post.start < state.live_at:  # type: ignore[operator]
-            live = f"{state.live_at.astimezone(zone):%d/%m/%Y %H:%M}"
-            yield Problem(post.source, f"post '{post.id}' goes out {when}, before '{article.slug}' is "
-                          f"online ({live}): its link would be a dead page",
-                          "move the post after the article's date, or make it `at publication`", post)
+            yield Problem(post.source, say("post '{id}' goes out {when:%d/%m/%Y %H:%M}, before '{slug}' is "
+                                           "online ({live:%d/%m/%Y %H:%M}): its link would be a dead page",
+                                           id=post.id, when=when, slug=article.slug,
+                                           live=state.live_at.astimezone(zone)),
+                          say("move the post after the article's date, or make it `at publication`"), post)
 
 
 def _url_pattern(template: str) -> re.Pattern[str]:
@@ -76,5 +83,8 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         relative = path[len(site_path):].lstrip("/")
         if path in known or path in pages or not shape.match(relative):
             continue
-        yield Problem(post.source, f"post '{post.id}' links to {path}, which is no article or page of the site",
-                      did_you_mean(path, known) or "check the link, or use `article: <slug>`", post)
+        close = closest(path, known)
+        yield Problem(post.source, say("post '{id}' links to {path}, which is no article or page of the site",
+                                       id=post.id, path=path),
+                      say("did you mean '{path}'?", path=close) if close
+                      else say("check the link, or use `article: <slug>`"), post)

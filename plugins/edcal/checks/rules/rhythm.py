@@ -8,9 +8,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Option, Problem, rule
+from edcal.i18n import say, say_count
 from edcal.load import timeparse
 from edcal.model.plan import Item
 from edcal.plan.cadence import cadence_gaps
+
+#: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _percentage(text: str) -> float:
@@ -34,9 +38,9 @@ def _count(text: str) -> int:
 def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
     for item in ctx.upcoming:
         if item.kind == "post" and item.status == "withheld":
-            yield Problem(item.source, f"post '{item.id}' is withheld by a freeze: "
-                          f"{item.withheld_reason}", "it will not go out; move it after the freeze, "
-                          "or remove it", item)
+            yield Problem(item.source, say("post '{id}' is withheld by a freeze: {reason}", id=item.id,
+                                           reason=item.withheld_reason),
+                          say("it will not go out; move it after the freeze, or remove it"), item)
 
 
 @rule("cadence-gap", "warning", "Fewer posts or articles than the cadence target in a coming period",
@@ -44,10 +48,14 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
 def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
     zone = ctx.plan.calendar.zone
     for gap in cadence_gaps(ctx.plan, ctx.now, int(ctx.options["horizon"])):
-        what = "article" if gap.network is None else "post"
-        yield Problem(gap.source, f"{gap.name}: {gap.found} {what}{'s' if gap.found != 1 else ''} "
-                      f"{gap.label}, target {gap.cadence.label}",
-                      "plan a post (or an article's promotion) in that period, or adjust `cadence:`",
+        if gap.network is None:
+            found = say_count(gap.found, "{count} article", "{count} articles")
+        else:
+            found = say_count(gap.found, "{count} post", "{count} posts")
+        yield Problem(gap.source, say("{name}: {found} {period}, target {target}", name=say(gap.name)
+                                      if gap.network is None else gap.name, found=found, period=gap.label,
+                                      target=gap.target),
+                      say("plan a post (or an article's promotion) in that period, or adjust `cadence:`"),
                       when=max(dt.datetime.combine(gap.first, dt.time(), zone), ctx.now))
 
 
@@ -61,9 +69,11 @@ def too_many_per_day(ctx: CheckContext) -> Iterator[Problem]:
         network = calendar.networks[network_id]
         if network.max_per_day is not None and len(posts) > network.max_per_day:
             last = posts[network.max_per_day]
-            yield Problem(last.source, f"{len(posts)} {network.name} posts on {day:%d/%m/%Y} "
-                          f"({', '.join(p.id for p in posts)}), more than the maximum of "
-                          f"{network.max_per_day}", "spread them over several days", last)
+            yield Problem(last.source, say("{count} {network} posts on {day:%d/%m/%Y} ({ids}), more than the "
+                                           "maximum of {limit}", count=len(posts), network=network.name,
+                                           day=day, ids=", ".join(p.id for p in posts),
+                                           limit=network.max_per_day),
+                          say("spread them over several days"), last)
 
 
 def _normalized(text: str) -> str:
@@ -87,9 +97,11 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
                 recurring[(entry.id, post.network or "")].append((previous, post))
             else:
                 network = ctx.plan.calendar.networks[post.network or ""]
-                yield Problem(post.source, f"{network.name} post '{post.id}' repeats the text of "
-                              f"'{previous.id}' ({previous.start:%d/%m/%Y}), within {window.days} days",
-                              "vary the text (recurring posts can take `texts:` in turn)", post)
+                yield Problem(post.source, say("{network} post '{id}' repeats the text of '{previous}' "
+                                               "({day:%d/%m/%Y}), within {days} days", network=network.name,
+                                               id=post.id, previous=previous.id, day=previous.start,
+                                               days=window.days),
+                              say("vary the text (recurring posts can take `texts:` in turn)"), post)
         last_seen[key] = post
     own: dict[tuple[str, str], list[dt.datetime]] = defaultdict(list)
     if recurring:
@@ -102,11 +114,14 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
         first_previous, first = repeats[0]
         in_window = _most_within(own[(entry_id, network_id)], window)
         texts = max(len(entry.texts), 1)
-        yield Problem(first.source, f"{network.name}: recurring entry '{entry_id}' repeats a text within "
-                      f"{window.days} days {len(repeats)} time(s), first '{first.id}' "
-                      f"({first.start:%d/%m/%Y}, same as {first_previous.start:%d/%m/%Y})",
-                      f"it has {texts} text(s) for up to {in_window} posts in {window.days} days: give it at "
-                      f"least {in_window} `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`", first)
+        yield Problem(first.source, say("{network}: recurring entry '{entry}' repeats a text within {days} "
+                                        "days {count} time(s), first '{id}' ({day:%d/%m/%Y}, same as "
+                                        "{previous:%d/%m/%Y})", network=network.name, entry=entry_id,
+                                        days=window.days, count=len(repeats), id=first.id, day=first.start,
+                                        previous=first_previous.start),
+                      say("it has {texts} text(s) for up to {posts} posts in {days} days: give it at least "
+                          "{posts} `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`", texts=texts,
+                          posts=in_window, days=window.days), first)
 
 
 def _most_within(starts: list[dt.datetime], window: dt.timedelta) -> int:
@@ -136,9 +151,11 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
         network = calendar.networks[network_id]
         share = round(100 * len(promotional) / len(posts))
         yield Problem(network.source or calendar.source,
-                      f"{network.name}, {month:02d}/{year}: {len(promotional)} of {len(posts)} posts are "
-                      f"promotional ({share}%), above the ceiling of {round(ceiling * 100)}%",
-                      "mix in useful, non-promotional posts: advice, behind the scenes, the team",
+                      say("{network}, {month:02d}/{year}: {promotional} of {count} posts are promotional "
+                          "({share}%), above the ceiling of {ceiling}%", network=network.name, month=month,
+                          year=year, promotional=len(promotional), count=len(posts), share=share,
+                          ceiling=round(ceiling * 100)),
+                      say("mix in useful, non-promotional posts: advice, behind the scenes, the team"),
                       when=min(p.start for p in posts))  # type: ignore[type-var]
 
 
@@ -154,9 +171,11 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
                for slot in network.slots):
             continue
         slots = ", ".join(slot.label for slot in network.slots)
-        yield Problem(post.source, f"{network.name} post '{post.id}' is on {local:%a %d/%m at %H:%M}, "
-                      f"outside {network.name}'s slots ({slots})",
-                      "give the post a date only (it then takes the slot of its weekday), or add the slot",
+        yield Problem(post.source, say("{network} post '{id}' is on {weekday} {moment:%d/%m} at "
+                                       "{moment:%H:%M}, outside {network}'s slots ({slots})",
+                                       network=network.name, id=post.id, weekday=say(WEEKDAYS[local.weekday()]),
+                                       moment=local, slots=slots),
+                      say("give the post a date only (it then takes the slot of its weekday), or add the slot"),
                       post)
 
 
@@ -176,6 +195,8 @@ def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
         name = holidays.get(day)
         if name:
             network = calendar.networks[post.network or ""]
-            yield Problem(post.source, f"{network.name} post '{post.id}' goes out on {day:%d/%m/%Y}, "
-                          f"a public holiday ({name})", "few people read their feeds that day: "
-                          "move it, or silence this rule on the entry if it is intended", post)
+            yield Problem(post.source, say("{network} post '{id}' goes out on {day:%d/%m/%Y}, a public "
+                                           "holiday ({holiday})", network=network.name, id=post.id, day=day,
+                                           holiday=name),
+                          say("few people read their feeds that day: move it, or silence this rule on the "
+                              "entry if it is intended"), post)

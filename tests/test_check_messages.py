@@ -1,0 +1,96 @@
+"""The checks' messages: English on the command line, translatable for the planning pages."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import pickle
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+
+from edcal.i18n import Message, say, say_count, translated, translator
+from edcal.networks.counting import RULE_DESCRIPTIONS
+
+ROOT = Path(__file__).resolve().parents[1] / "plugins" / "edcal"
+SOURCES = [*sorted((ROOT / "checks" / "rules").glob("*.py")), ROOT / "plan" / "cadence.py"]
+FRENCH = yaml.safe_load((ROOT / "translations" / "fr.yaml").read_text(encoding="utf-8"))
+#: Texts the rules pass to say() as values rather than literals: each needs a translation too.
+COMPUTED = {*RULE_DESCRIPTIONS.values(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+            "idea", "writing", "draft", "review", "Blog"}
+
+
+def calls(name: str) -> list[tuple[Path, ast.Call]]:
+    found = []
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
+                found.append((path, node))
+    return found
+
+
+def templates() -> list[str]:
+    result = []
+    for name in ("say", "say_count"):
+        for _path, call in calls(name):
+            for argument in call.args[1:3] if name == "say_count" else call.args[:1]:
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    result.append(argument.value)
+    return result
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_problem_is_written_with_say_so_that_it_can_be_translated() -> None:
+    problems = calls("Problem")
+    assert len(problems) >= 23
+    for path, call in problems:
+        for argument in call.args[1:3]:
+            assert not isinstance(argument, (ast.JoinedStr, ast.Constant, ast.BinOp)), (
+                f"{path.name}:{call.lineno}: a message or hint written as a plain string cannot be "
+                "translated: use say()")
+
+
+def test_every_message_has_a_french_translation_with_the_same_fields() -> None:
+    found = templates()
+    assert len(found) > 50
+    for template in [*found, *COMPUTED]:
+        assert template in FRENCH, f"no French translation of {template!r} in translations/fr.yaml"
+        assert fields(FRENCH[template]) == fields(template), template
+
+
+def test_a_message_is_its_english_text_and_says_itself_in_french() -> None:
+    message = say("{count} {network} posts on {day:%d/%m/%Y} ({ids}), more than the maximum of {limit}",
+                  count=3, network="X", day=dt.date(2027, 5, 1), ids="a, b, c", limit=2)
+    assert message == "3 X posts on 01/05/2027 (a, b, c), more than the maximum of 2"
+    assert isinstance(message, str) and message.upper().startswith("3 X POSTS")
+    french = translator("fr")
+    assert message.translated(french) == "3 publications X le 01/05/2027 (a, b, c), plus que le maximum de 2"
+    copy = pickle.loads(pickle.dumps(message))  # findings travel from the build's worker
+    assert copy == message and copy.translated(french) == message.translated(french)
+
+
+def test_nested_values_plurals_braces_and_plain_texts() -> None:
+    french = translator("fr")
+    gap = say("{name}: {found} {period}, target {target}", name=say("Blog"),
+              found=say_count(1, "{count} article", "{count} articles"),
+              period=say("in {first:%m/%Y}", first=dt.date(2027, 2, 1)), target=say("{count}/month", count=2))
+    assert gap == "Blog: 1 article in 02/2027, target 2/month"
+    assert gap.translated(french) == "Blog : 1 article en 02/2027, objectif 2/mois"
+    assert say_count(0, "{count} post", "{count} posts") == "0 posts"
+    hint = say("it has {texts} text(s) for up to {posts} posts in {days} days: give it at least {posts} "
+               "`texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`", texts=2, posts=5, days=30)
+    assert hint.endswith("`checks: {duplicate-text: {window: ...}}`")
+    assert translated(hint, french).endswith("`checks: {duplicate-text: {window: ...}}`")
+    assert translated("error", french) == "erreur" and translated(None, french) == ""
+    assert Message("{x}", {"x": "{y}"}).translated(french) == "{y}"  # values are never templates
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_other_languages_read_english(lang: str) -> None:
+    message = say("post '{id}' is withheld by a freeze: {reason}", id="a-x", reason="Crise")
+    assert message.translated(translator(lang)) == "post 'a-x' is withheld by a freeze: Crise"
