@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import icalendar
@@ -144,6 +145,77 @@ def test_a_killed_worker_is_a_clean_error_and_nothing_is_written(
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
     assert not (site / "output").exists() and not (site / "planning").exists()
     assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")]
+
+
+@pytest.fixture
+def watchdog() -> Iterator[None]:
+    """Fail a test that hangs (a read that never ends) instead of hanging the suite."""
+    import signal
+
+    def expire(signum, frame):  # type: ignore[no-untyped-def]
+        raise TimeoutError("the build hung")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(90)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_worker_killed_in_the_middle_of_a_large_message_does_not_hang_the_build(
+        site: Path, runner, monkeypatch: pytest.MonkeyPatch, watchdog: None) -> None:  # type: ignore[no-untyped-def]
+    """Half of a verdict of thousands of findings in the pipe, then the worker is gone."""
+    import os
+    import signal
+
+    from edcal.__main__ import cli
+    from edcal.checks import Finding
+    from edcal.model.source import Source
+    from edcal.pelican_plugin import worker
+    from edcal.plan.summary import PlanSummary
+
+    def job(state):  # type: ignore[no-untyped-def]
+        findings = tuple(Finding("outside-slots", "warning", f"{number:>500}", Source("calendar.yaml", 1, 1))
+                         for number in range(20_000))  # distinct: 10 MB pickled
+        yield worker.Checked(findings, frozenset(), PlanSummary(0, {}, {}, 0, (), 0, 0, 0))
+        time.sleep(0.3)  # the writer thread has started on the message's 10 MB; the pipe holds 64 KB
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    from edcal.pelican_plugin.generator import PlanGenerator
+
+    waits = PlanGenerator.generate_context
+
+    def late(self):  # type: ignore[no-untyped-def]
+        time.sleep(1.5)  # Pelican is busy: the main process reads the verdict after the worker died
+        return waits(self)
+
+    monkeypatch.setattr("edcal.pelican_plugin.worker.plan_job", job)
+    monkeypatch.setattr(PlanGenerator, "generate_context", late)
+    for name, value in {**ENV, "EDCAL_JOBS": "2"}.items():
+        monkeypatch.setenv(name, value)
+    result = runner.invoke(cli, ["build", "--site", str(site)])
+    assert result.exit_code == 1, result.output
+    assert "edcal: error: the plan's worker process was killed (SIGKILL)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_worker_that_cannot_send_its_verdict_is_reported_as_a_bug(
+        site: Path, runner, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A message that cannot be pickled is the job's failure, with its traceback, not "out of memory"."""
+    from edcal.__main__ import cli
+    from edcal.pelican_plugin import worker
+
+    def job(state):  # type: ignore[no-untyped-def]
+        yield worker.Checked((lambda: None,), frozenset(), None)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("edcal.pelican_plugin.worker.plan_job", job)
+    for name, value in {**ENV, "EDCAL_JOBS": "2"}.items():
+        monkeypatch.setenv(name, value)
+    result = runner.invoke(cli, ["build", "--site", str(site)])
+    assert isinstance(result.exception, worker.WorkerCrashed), result.output
+    assert "Can't pickle" in str(result.exception) or "pickle" in str(result.exception).lower()
+    assert "short of memory" not in result.output
+    assert not (site / "output").exists()
 
 
 def test_a_staging_folder_left_by_a_killed_build_is_cleaned_up(site: Path) -> None:

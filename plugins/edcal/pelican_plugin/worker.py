@@ -17,7 +17,7 @@ The main process waits twice:
 One job, two ways to run it. :func:`plan_job` yields the job's messages; in
 one process (``EDCAL_JOBS = 1``, a one-core machine, or no ``fork``) the
 main process consumes them in place, from the articles Pelican read; in the
-worker they travel through a queue. The job's code is the same.
+worker they travel through a pipe (:class:`_Sender`). The job's code is the same.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ import traceback
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Any
 
@@ -103,21 +104,25 @@ class WorkerCrashed(RuntimeError):
 
 
 class WorkerStopped(RuntimeError):
-    """The worker process was killed or exited before its job was done: a clean message, no bug."""
+    """The worker process ended before its job was done, without saying why: a clean message."""
 
     def __init__(self, exitcode: int | None, written: str | None):
         if exitcode is not None and exitcode < 0:
             try:
                 name = signal.Signals(-exitcode).name
             except ValueError:
-                name = "an unknown signal"
+                name = f"signal {-exitcode}"
             how = f"was killed ({name})"
         else:
             how = f"stopped with exit code {exitcode}"
-        super().__init__(
-            f"the plan's worker process {how} before its work was done; {written or 'nothing was written'}\n"
-            "    hint: a process is killed like this when the machine runs short of memory; "
-            "`EDCAL_JOBS=1 edcal build` builds in one process, with less memory")
+        if exitcode == -signal.SIGKILL:  # what the kernel's out-of-memory killer sends
+            hint = ("a process is killed like this when the machine runs short of memory; "
+                    "`EDCAL_JOBS=1 edcal build` builds in one process, with less memory")
+        else:
+            hint = ("if nothing outside stopped it, this is a bug in edcal: please report it; "
+                    "`EDCAL_JOBS=1 edcal build` builds in one process meanwhile")
+        super().__init__(f"the plan's worker process {how} before its work was done; "
+                         f"{written or 'nothing was written'}\n    hint: {hint}")
 
 
 Message = Checked | Refused | Invalid | Staged | Crashed | Stopped
@@ -184,7 +189,7 @@ class PlanRun:
         self.state = state
         self._job: Iterator[Message] | None = None
         self._process: Any = None
-        self._queue: Any = None
+        self._reader: Any = None
         #: Whether the job ran in a worker process (stays true once it ended).
         self.forked = False
 
@@ -197,10 +202,13 @@ class PlanRun:
 
     def _fork(self) -> None:
         context = multiprocessing.get_context("fork")
-        self._queue = context.Queue()
-        self._process = context.Process(target=_work, args=(self.state, self._queue),
+        self._reader, writer = context.Pipe(duplex=False)
+        self._process = context.Process(target=_work, args=(self.state, writer),
                                         name="edcal-plan", daemon=True)
         self._process.start()
+        # Only the worker may hold the write end: when it dies, reading ends (EOF) instead of
+        # waiting forever for the rest of a message it was writing.
+        writer.close()
         self.forked = True
         _RUNNING.add(self)
 
@@ -211,14 +219,18 @@ class PlanRun:
                 self._job = plan_job(self.state)
             return next(self._job)
         while True:
-            try:
-                return self._queue.get(timeout=0.2)  # type: ignore[no-any-return]
-            except queues.Empty:
-                if not self._process.is_alive():
-                    try:  # the last message may still be in the pipe
-                        return self._queue.get(timeout=1)  # type: ignore[no-any-return]
-                    except queues.Empty:
-                        return Stopped(self._process.exitcode)
+            if self._reader.poll(0.2):
+                try:
+                    data = self._reader.recv_bytes()
+                except (EOFError, OSError):  # the worker died, maybe in the middle of a message
+                    self._process.join(timeout=5)
+                    return Stopped(self._process.exitcode)
+                try:
+                    return ForkingPickler.loads(data)  # type: ignore[no-any-return]
+                except Exception:  # a message that cannot be read is a bug
+                    return Crashed(traceback.format_exc())
+            if not self._process.is_alive() and not self._reader.poll(0):
+                return Stopped(self._process.exitcode)
 
     def expect(self, kind: type[Checked] | type[Staged], written: str | None = None) -> Any:
         """The next message, which must be ``kind`` (or a refusal, for the verdict).
@@ -245,8 +257,7 @@ class PlanRun:
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
-        self._queue.close()
-        self._queue.cancel_join_thread()
+        self._reader.close()
         self._process = None
         _RUNNING.discard(self)
         remove_stale_staging(self.state.planning_path)
@@ -272,7 +283,40 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _work(state: BuildState, queue: Any) -> None:
+class _Sender:
+    """The worker's messages to the main process, written by a thread so that the job goes on.
+
+    A message is pickled here, in the job's thread: a message that cannot be
+    pickled is the job's failure (reported as :class:`Crashed`), not a silent
+    loss in a writer thread. The main process reads only when it needs a
+    message (the verdict, then planning/), so a large verdict must not hold
+    the job back until then: the thread writes it meanwhile.
+    """
+
+    def __init__(self, writer: Any):
+        self._writer = writer
+        self._pending: queues.SimpleQueue[bytes | None] = queues.SimpleQueue()
+        self._thread = threading.Thread(target=self._write, name="edcal-plan-sender", daemon=True)
+        self._thread.start()
+
+    def send(self, message: Message) -> None:
+        self._pending.put(bytes(ForkingPickler.dumps(message)))
+
+    def close(self) -> None:
+        """Wait until every message is written."""
+        self._pending.put(None)
+        self._thread.join()
+        self._writer.close()
+
+    def _write(self) -> None:
+        while (data := self._pending.get()) is not None:
+            try:
+                self._writer.send_bytes(data)
+            except OSError:  # the main process is gone: nobody reads any more
+                return
+
+
+def _work(state: BuildState, writer: Any) -> None:
     """The worker: read the articles' headers, then run the job, sending each message."""
     from edcal.pelican_plugin.metadata import read_contents
 
@@ -280,13 +324,13 @@ def _work(state: BuildState, queue: Any) -> None:
     # Messages about the articles (Pelican's, the theme's) are the main process's to print, once;
     # the worker's own problems travel as messages.
     logging.disable(logging.CRITICAL)
+    sender = _Sender(writer)
     try:
         read_contents(state.settings, state)
         for message in plan_job(state):
-            queue.put(message)
+            sender.send(message)
     except InputErrors as exc:
-        queue.put(Invalid(tuple(exc.errors)))
+        sender.send(Invalid(tuple(exc.errors)))
     except BaseException:  # a bug: the main process reports it
-        queue.put(Crashed(traceback.format_exc()))
-    queue.close()
-    queue.join_thread()
+        sender.send(Crashed(traceback.format_exc()))
+    sender.close()
