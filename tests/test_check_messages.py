@@ -82,6 +82,10 @@ def test_nested_values_plurals_braces_and_plain_texts() -> None:
     assert gap == "Blog: 1 article in 02/2027, target 2/month"
     assert gap.translated(french) == "Blog : 1 article en 02/2027, objectif 2/mois"
     assert say_count(0, "{count} post", "{count} posts") == "0 posts"
+    for count, english, french_text in [(0, "0 posts", "0 publication"), (1, "1 post", "1 publication"),
+                                        (2, "2 posts", "2 publications")]:
+        message = pickle.loads(pickle.dumps(say_count(count, "{count} post", "{count} posts")))
+        assert (message, message.translated(french)) == (english, french_text)
     hint = say("it has {texts} text(s) for up to {posts} posts in {days} days: give it at least {posts} "
                "`texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`", texts=2, posts=5, days=30)
     assert hint.endswith("`checks: {duplicate-text: {window: ...}}`")

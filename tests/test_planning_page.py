@@ -213,7 +213,7 @@ def test_the_review_page_gives_the_checks_findings_in_the_sites_language(sample:
     assert ("[too-many-per-day] 2 publications Instagram le 20/01/2027 (coulisses-atelier-instagram-20270120, "
             "salon-j-7-instagram), plus que le maximum de 1") in page
     assert "répartissez-les sur plusieurs jours" in page
-    assert "est le jeu. 14/01 à 09:00, en dehors des créneaux prévus pour Instagram" in page
+    assert "est prévue le jeu. 14/01 à 09:00, en dehors des créneaux prévus pour Instagram" in page
     assert "posts on" not in page and "spread them" not in page
 
 

@@ -55,11 +55,13 @@ def long_date(day: dt.date, lang: str | None) -> str:
 
 def translator(lang: str | None) -> Callable[[str], str]:
     """``_(text)`` for ``lang`` ("fr", "fr-FR", "en"…): the translation, else the text."""
-    table = catalog(language(lang))
+    code = language(lang)
+    table = catalog(code)
 
     def translate(text: str) -> str:
         return table.get(text, text)
 
+    translate.language = code  # type: ignore[attr-defined]  # for plural forms (Message.translated)
     return translate
 
 
@@ -72,25 +74,41 @@ class Message(str):
     translation with the same values (:meth:`translated`); values that are
     messages themselves (a status, a weekday) are translated too. Templates
     use ``str.format`` fields, format specs included (``{day:%d/%m/%Y}``).
+    A message with a singular and a plural form (:func:`say_count`) takes the
+    form its count needs in each language: "0 posts" but "0 publication".
     """
 
     template: str
     values: dict[str, Any]
+    forms: tuple[str, str] | None
 
-    def __new__(cls, template: str, values: dict[str, Any] | None = None) -> Message:
+    def __new__(cls, template: str, values: dict[str, Any] | None = None,
+                forms: tuple[str, str] | None = None) -> Message:
         values = dict(values or {})
         self = super().__new__(cls, template.format(**values))
         self.template = template
         self.values = values
+        self.forms = forms
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickled with its template (to the build's main process)
-        return (Message, (self.template, self.values))
+        return (Message, (self.template, self.values, self.forms))
 
     def translated(self, translate: Callable[[str], str]) -> str:
         values = {name: value.translated(translate) if isinstance(value, Message) else value
                   for name, value in self.values.items()}
-        return translate(self.template).format(**values)
+        template = self.template
+        if self.forms is not None:
+            one = SINGULAR.get(getattr(translate, "language", "en"), SINGULAR["en"])
+            template = self.forms[0] if one(self.values["count"]) else self.forms[1]
+        return translate(template).format(**values)
+
+
+#: When a count takes the singular, by language (French: 0 and 1; English: 1 only).
+SINGULAR: dict[str, Callable[[int], bool]] = {
+    "en": lambda count: count == 1,
+    "fr": lambda count: count in (0, 1),
+}
 
 
 def say(template: str, **values: Any) -> Message:
@@ -99,8 +117,8 @@ def say(template: str, **values: Any) -> Message:
 
 
 def say_count(count: int, one: str, many: str, **values: Any) -> Message:
-    """``one`` or ``many`` by ``count`` (given to the template as ``count``)."""
-    return Message(one if count == 1 else many, {"count": count, **values})
+    """``one`` or ``many`` by ``count`` (given to the template as ``count``), in each language's way."""
+    return Message(one if count == 1 else many, {"count": count, **values}, (one, many))
 
 
 def translated(text: str | None, translate: Callable[[str], str]) -> str:

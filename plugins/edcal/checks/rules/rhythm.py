@@ -151,10 +151,13 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
         network = calendar.networks[network_id]
         share = round(100 * len(promotional) / len(posts))
         yield Problem(network.source or calendar.source,
-                      say("{network}, {month:02d}/{year}: {promotional} of {count} posts are promotional "
-                          "({share}%), above the ceiling of {ceiling}%", network=network.name, month=month,
-                          year=year, promotional=len(promotional), count=len(posts), share=share,
-                          ceiling=round(ceiling * 100)),
+                      say_count(len(promotional),
+                                "{network}, {month:02d}/{year}: {count} of {total} posts is promotional "
+                                "({share}%), above the ceiling of {ceiling}%",
+                                "{network}, {month:02d}/{year}: {count} of {total} posts are promotional "
+                                "({share}%), above the ceiling of {ceiling}%", network=network.name,
+                                month=month, year=year, total=len(posts), share=share,
+                                ceiling=round(ceiling * 100)),
                       say("mix in useful, non-promotional posts: advice, behind the scenes, the team"),
                       when=min(p.start for p in posts))  # type: ignore[type-var]
 
