@@ -52,3 +52,37 @@ def test_x_counting_loads_twitter_texts_url_extractor_without_its_emoji_expressi
                           "same": twitter_text.parse_tweet("Salut https://example.fr/a").weightedLength}))
     """)
     assert found == {"short": 29, "before": False, "same": 29}
+
+
+def test_threads_using_the_package_while_its_init_runs_wait_for_it() -> None:
+    found = run("""
+        import json, threading, time
+        from edcal.networks.counting import count_twitter
+        count_twitter("a https://x.fr")  # twitter_text is there, its __init__ not run yet
+        import twitter_text
+        errors, lengths = [], []
+        def use(delay):
+            time.sleep(delay)
+            try:
+                lengths.append(twitter_text.parse_tweet("hé 😀").weightedLength)
+            except Exception as exc:
+                errors.append(repr(exc))
+        threads = [threading.Thread(target=use, args=(delay,)) for delay in (0, 0.05, 0.1, 0.2)]
+        [thread.start() for thread in threads]
+        [thread.join() for thread in threads]
+        print(json.dumps({"errors": errors, "lengths": lengths}))
+    """)
+    assert found == {"errors": [], "lengths": [5, 5, 5, 5]}
+
+
+def test_holiday_names_do_not_depend_on_the_machines_locale(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A site language the country does not offer gets the country's own language, on every machine."""
+    names = []
+    for locale in ("uk_UA.UTF-8", "en_US.UTF-8"):
+        monkeypatch.setenv("LANGUAGE", locale.split(".")[0])
+        names.append(run("""
+            import datetime as dt, json
+            from edcal import public_holidays
+            print(json.dumps(public_holidays._holidays("FR", None, (2027,), "de")[dt.date(2027, 7, 14)]))
+        """))
+    assert names == ["Fête nationale", "Fête nationale"]

@@ -31,10 +31,10 @@ def submodule(package: str, name: str) -> ModuleType:
     :raises ModuleNotFoundError: when the package or the module does not exist.
     """
     module = f"{package}.{name}"
-    found = sys.modules.get(module)
-    if found is not None:
-        return found
-    with _LOCK:
+    with _LOCK:  # another thread may be importing it: wait for the whole module
+        found = sys.modules.get(module)
+        if found is not None:
+            return found
         if package not in sys.modules:
             _install_uninitialized(package)
         return importlib.import_module(module)
@@ -46,15 +46,23 @@ def _install_uninitialized(package: str) -> None:
         raise ModuleNotFoundError(f"No module named '{package}'", name=package)
     loader = spec.loader
     created = importlib.util.module_from_spec(spec)
+    initialized = threading.Event()
 
     def __getattr__(attribute: str) -> Any:
+        # Under the lock, so that another thread waits for the whole ``__init__``; the thread
+        # running it (re-entrant lock) reads what is defined so far, as in a normal import.
         with _LOCK:
-            if "__getattr__" in created.__dict__:
-                del created.__dict__["__getattr__"]
-                loader.exec_module(created)
-        if attribute in created.__dict__:
+            if not initialized.is_set():
+                initialized.set()
+                try:
+                    loader.exec_module(created)
+                except BaseException:
+                    initialized.clear()  # the next attribute tries again, and fails the same way
+                    raise
+        try:
             return created.__dict__[attribute]
-        raise AttributeError(f"module '{package}' has no attribute '{attribute}'")
+        except KeyError:
+            raise AttributeError(f"module '{package}' has no attribute '{attribute}'") from None
 
     created.__getattr__ = __getattr__  # type: ignore[attr-defined]
     sys.modules[package] = created

@@ -38,7 +38,8 @@ def _holidays(country: str, subdivision: str | None, years: tuple[int, ...], lan
     assert cls is not None, f"unknown country {country}: the calendar's loader checks it"
     languages = getattr(cls, "supported_languages", ())
     language = next((code for code in languages if code.split("_")[0] == lang.split("-")[0]), None)
-    table = cls(subdiv=subdivision, years=years, language=language)
+    # Without a language, holidays follows LANGUAGE, LC_ALL… of the machine: not reproducible.
+    table = cls(subdiv=subdivision, years=years, language=language or cls.default_language)
     return dict(table.items())
 
 
