@@ -84,8 +84,8 @@ class Message(str):
 
     def __new__(cls, template: str, values: dict[str, Any] | None = None,
                 forms: tuple[str, str] | None = None) -> Message:
-        values = dict(values or {})
-        self = super().__new__(cls, template.format(**values))
+        values = {} if values is None else values
+        self = super().__new__(cls, template.format_map(values))
         self.template = template
         self.values = values
         self.forms = forms
@@ -113,7 +113,16 @@ SINGULAR: dict[str, Callable[[int], bool]] = {
 
 def say(template: str, **values: Any) -> Message:
     """A message from an English template and its values: ``say("{count} posts", count=3)``."""
+    if not values:  # a hint, a weekday: the same few texts for thousands of findings
+        found = _FIXED.get(template)
+        if found is None:
+            found = _FIXED[template] = Message(template, values)
+        return found
     return Message(template, values)
+
+
+#: Messages without values, made once (they are never changed).
+_FIXED: dict[str, Message] = {}
 
 
 def say_count(count: int, one: str, many: str, **values: Any) -> Message:
