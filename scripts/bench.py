@@ -139,7 +139,7 @@ def main() -> int:
           f"{platform.platform()}")
     print("memory: MiB, peak summed PSS of all the command's processes (RSS: largest single process)")
     print(f"{'articles':>8} {'posts':>6} | {'pelican':>8} {'MiB':>5} {'RSS':>5} | {'build':>7} {'MiB':>5} "
-          f"{'RSS':>5} {'ratio':>5} {'mem':>5} | {'1 proc':>7} {'ratio':>5} | "
+          f"{'RSS':>5} {'ratio':>5} {'mem':>5} | {'1 proc':>7} {'MiB':>5} {'ratio':>5} {'mem':>5} | "
           f"{'check':>6} {'MiB':>5} {'ratio':>5}")
     for articles, posts in sizes:
         site = work / f"corpus-{articles}-{posts}"
@@ -158,7 +158,8 @@ def main() -> int:
               f"{plain.seconds:>7.2f}s {plain.peak_mib:>5.0f} {plain.rss_mib:>5.0f} | "
               f"{build.seconds:>6.2f}s {build.peak_mib:>5.0f} {build.rss_mib:>5.0f} "
               f"{build.seconds / plain.seconds:>5.2f} {build.peak_mib / plain.peak_mib:>5.2f} | "
-              f"{single.seconds:>6.2f}s {single.seconds / plain.seconds:>5.2f} | "
+              f"{single.seconds:>6.2f}s {single.peak_mib:>5.0f} {single.seconds / plain.seconds:>5.2f} "
+              f"{single.peak_mib / plain.peak_mib:>5.2f} | "
               f"{check.seconds:>5.2f}s {check.peak_mib:>5.0f} {check.seconds / plain.seconds:>5.2f}",
               flush=True)
     if not args.work:
