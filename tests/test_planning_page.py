@@ -129,6 +129,9 @@ def test_cadence_gaps_are_the_ones_the_check_reports(sample: Path, server: str, 
                                      (sample / "planning" / "index.html").read_text(encoding="utf-8"),
                                      re.DOTALL).group(1))
     assert findings and len(page_data["gaps"]) == len(findings)
+    # The same gaps, in French: "LinkedIn : 1 sur 2/semaine", "Blog : 1 sur 2/mois".
+    assert {g["message"] for g in page_data["gaps"]} >= {"LinkedIn : 1 sur 2/semaine", "Blog : 1 sur 2/mois"}
+    assert not [g for g in page_data["gaps"] if "/week" in g["message"] or "/month" in g["message"]]
     gap = page_data["gaps"][0]
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(server + f"index.html?view=week&date={gap['first']}")

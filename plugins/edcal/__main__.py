@@ -26,7 +26,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: default, the collector walks them again and again (a tenth of `edcal check`'s time on
 #: 1,000 articles + 10,000 posts, docs/performance.md). Young cycles are still collected.
 GC_YOUNG_THRESHOLD = 50_000
-gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 100)
 
 EPILOG = "Docs: docs/index.md. Exit codes: 0 fine, 1 check found errors, 2 invalid input."
 
@@ -81,6 +80,7 @@ def progress(message: str, verbosity: int | None) -> Iterator[None]:
 def cli() -> None:
     """Editorial calendar for a static site: the blog, the publishing schedule
     and per-network post drafts from Markdown articles and calendar.yaml."""
+    gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 100)  # before any command imports and loads anything
 
 
 @cli.command(epilog="Example: edcal build --site . -s publishconf.py")

@@ -50,16 +50,14 @@ class CheckContext:
     options: dict[str, Any]
     #: Posts, articles, ideas and deadlines that start at or after ``now`` (undated ideas too).
     upcoming: tuple[Item, ...]
+    #: The upcoming posts that will go out (not withheld), computed once for every rule.
+    going_out: tuple[Item, ...]
     #: calendar.yaml's post entries by id (an item's ``parent``).
     entries: dict[str, PostEntry] = field(default_factory=dict)
-    #: Upcoming posts that will go out, when the engine computed them once for every rule.
-    going_out: tuple[Item, ...] | None = None
 
     def posts(self) -> Iterator[Item]:
         """Upcoming posts that will go out (not withheld)."""
-        if self.going_out is not None:
-            return iter(self.going_out)
-        return (i for i in self.upcoming if i.kind == "post" and i.status != "withheld")
+        return iter(self.going_out)
 
     def entry(self, post: Item) -> PostEntry | None:
         """The calendar.yaml entry a post comes from (None for an article's own promotion)."""

@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from edcal.i18n import DAYS, MONTHS, language, translator
+from edcal.i18n import DAYS, MONTHS, language, translated, translator
 from edcal.model.calendar import Idea
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import write_file
@@ -146,10 +146,11 @@ def data(plan: Plan, entries: list[Entry], today: dt.date) -> dict[str, Any]:
     last = max(max(dates), today) + dt.timedelta(days=62)
     gaps = []
     for gap in cadence_gaps(plan, plan.now, CADENCE_HORIZON_DAYS):
-        target = _("{count} of {target}").format(count=gap.found, target=gap.cadence.label)
+        target = _("{count} of {target}").format(count=gap.found, target=translated(gap.target, _))
         colon = " :" if code == "fr" else ":"
-        gaps.append({"network": gap.network or "blog", "name": gap.name, "first": gap.first.isoformat(),
-                     "last": gap.last.isoformat(), "message": f"{gap.name}{colon} {target}"})
+        name = translated(gap.name, _)
+        gaps.append({"network": gap.network or "blog", "name": name, "first": gap.first.isoformat(),
+                     "last": gap.last.isoformat(), "message": f"{name}{colon} {target}"})
     freezes = []
     for window in calendar.freezes:
         end = window.end.astimezone(zone) - dt.timedelta(microseconds=1) if window.end else None

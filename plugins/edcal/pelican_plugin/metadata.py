@@ -39,7 +39,6 @@ def read_plan(site: Path, settings_file: str,
 
 
 def plan_from_settings(settings: dict[str, Any], compose_from: dt.datetime | str | None = None) -> Plan:
-    settings[RAISE_SETTING] = True
     state = BuildState.start(settings, render=False)
     read_contents(settings, state)
     if compose_from == NOW:

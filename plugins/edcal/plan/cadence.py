@@ -94,7 +94,8 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
         days = [i.start.astimezone(zone).date() for i in plan.items
                 if i.kind == "article" and i.status in ("published", "scheduled", "review")
                 and isinstance(i.start, dt.datetime)]
-        targets.append(("Blog", None, calendar.blog.cadence, calendar.blog.source or calendar.source, days))
+        where = calendar.blog.source or calendar.source
+        targets.append((say("Blog"), None, calendar.blog.cadence, where, days))
     for name, network_id, cadence, source, days in targets:
         for first, after in periods(cadence, today, end):
             if frozen(calendar, network_id, first, after):

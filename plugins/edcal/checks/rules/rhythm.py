@@ -52,9 +52,8 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
             found = say_count(gap.found, "{count} article", "{count} articles")
         else:
             found = say_count(gap.found, "{count} post", "{count} posts")
-        yield Problem(gap.source, say("{name}: {found} {period}, target {target}", name=say(gap.name)
-                                      if gap.network is None else gap.name, found=found, period=gap.label,
-                                      target=gap.target),
+        yield Problem(gap.source, say("{name}: {found} {period}, target {target}", name=gap.name, found=found,
+                                      period=gap.label, target=gap.target),
                       say("plan a post (or an article's promotion) in that period, or adjust `cadence:`"),
                       when=max(dt.datetime.combine(gap.first, dt.time(), zone), ctx.now))
 
