@@ -69,3 +69,14 @@ def plan_of(calendar: Calendar, articles: list[Article] | None = None,
 
 def by_id(plan: Plan) -> dict[str, Any]:
     return {item.id: item for item in plan.items}
+
+
+MONTREAL = "version: 1\ntimezone: America/Montreal\nnetworks:\n  x: {}\n"
+
+
+def write_planning_page(module: Any, plan: Plan, folder: Path) -> None:
+    """Write one planning page (``edcal.outputs.calendar_page``, ``review``) with the default theme."""
+    from edcal.outputs.context import OutputContext
+
+    module.write(OutputContext(plan=plan, findings=(), template_folders={"planning": (DEFAULT_THEME / "planning",)}),
+                 folder)

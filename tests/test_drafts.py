@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -91,8 +92,9 @@ def test_a_template_override_changes_the_linkedin_drafts_and_nothing_else(built:
         parts = path.parts
         # plan.json, the exports, the feeds and the planning pages show the LinkedIn posts too.
         feeds = ("calendar.ics", "linkedin.ics", "people", "campaigns")
+        review_pages = ("index.html", "2027-03.html", "2027-04.html")
         assert parts[1] in ("plan.json", "exports", "index.html", *feeds) \
-            or parts[2] in ("linkedin", "index.html", *feeds), path
+            or parts[2] in ("linkedin", *review_pages, *feeds), path
     # In the plan and the exports, only LinkedIn posts changed.
     plans = [{i["id"]: i for i in json.loads(files[Path("planning/plan.json")])["items"]} for files in (before, after)]
     assert {i for i in plans[0] if plans[0][i] != plans[1][i]} == {i for i in plans[0] if i.endswith(
@@ -206,44 +208,92 @@ def test_hootsuite_notes_its_unconfirmed_rules() -> None:
     assert any("appears 2 times" in w for w in warnings)
 
 
-def test_the_review_page_shows_every_upcoming_draft_with_its_exact_text(built: Path) -> None:
-    from html.parser import HTMLParser
+class Cards(HTMLParser):
+    """The review page's cards: item id -> network, the text to copy, whether it has a copy button."""
 
-    class Cards(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.cards: dict[str, dict] = {}
-            self.current: str | None = None
-            self.in_text: str | None = None
+    def __init__(self) -> None:
+        super().__init__()
+        self.cards: dict[str, dict] = {}
+        self.current: str | None = None
+        self.in_text: str | None = None
+        self.month_links: list[str] = []
 
-        def handle_starttag(self, tag: str, attrs: list) -> None:
-            values = dict(attrs)
-            if tag == "article" and "data-item-id" in values:
-                self.current = values["data-item-id"]
-                self.cards[self.current] = {"network": values["data-network"], "text": "", "copy": False}
-            if tag == "button" and values.get("class") == "copy":
-                self.cards[self.current]["copy"] = True
-            if tag == "textarea" and self.current:
-                self.in_text = self.current
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        values = dict(attrs)
+        if tag == "article" and "data-item-id" in values:
+            self.current = values["data-item-id"]
+            assert self.current not in self.cards, f"{self.current} twice on one page"
+            self.cards[self.current] = {"network": values["data-network"], "text": "", "copy": False}
+        if tag == "button" and values.get("class") == "copy":
+            self.cards[self.current]["copy"] = True
+        if tag == "textarea" and self.current:
+            self.in_text = self.current
+        if tag == "a" and "data-keep-query" in values:
+            self.month_links.append(values["href"])
 
-        def handle_endtag(self, tag: str) -> None:
-            if tag == "textarea":
-                self.in_text = None
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea":
+            self.in_text = None
 
-        def handle_data(self, data: str) -> None:
-            if self.in_text:
-                self.cards[self.in_text]["text"] += data
+    def handle_data(self, data: str) -> None:
+        if self.in_text:
+            self.cards[self.in_text]["text"] += data
 
-    page = (built / "planning" / "drafts" / "index.html").read_text(encoding="utf-8")
+
+def review_page(path: Path) -> Cards:
     parser = Cards()
-    parser.feed(page)
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_the_review_has_a_page_per_month_with_every_upcoming_draft_once(built: Path) -> None:
     plan = load_plan(built)
     upcoming = [i for i in plan["items"] if i["kind"] == "post" and i["status"] != "withheld"
                 and i["start"] >= "2027-02-15T10:00:00+01:00"]
-    assert set(parser.cards) == {p["id"] for p in upcoming}
-    for post in upcoming:
-        card = parser.cards[post["id"]]
-        assert card["text"] == post["text"] and card["network"] == post["network"] and card["copy"]
-    assert f'{upcoming[0]["length"]} / {upcoming[0]["limit"]}' in page
-    assert '<html lang="fr">' in page and "Brouillons à relire" in page
+    months = sorted({p["start"][:7] for p in upcoming})
+    assert months == ["2027-03", "2027-04"]
+    folder = built / "planning" / "drafts"
+    assert sorted(p.name for p in folder.glob("*.html")) == ["2027-03.html", "2027-04.html", "index.html"]
+    seen: dict[str, str] = {}
+    for month in months:
+        page = review_page(folder / f"{month}.html")
+        for item_id, card in page.cards.items():
+            post = next(p for p in upcoming if p["id"] == item_id)
+            assert post["start"][:7] == month and item_id not in seen
+            assert card["text"] == post["text"] and card["network"] == post["network"] and card["copy"]
+            seen[item_id] = month
+    assert set(seen) == {p["id"] for p in upcoming}
+    march = (folder / "2027-03.html").read_text(encoding="utf-8")
+    assert f'{upcoming[0]["length"]} / {upcoming[0]["limit"]}' in march
+    assert '<html lang="fr">' in march and "Brouillons à relire — mars 2027" in march
+    assert review_page(folder / "2027-03.html").month_links == ["index.html", "2027-04.html"] * 2
+    assert review_page(folder / "2027-04.html").month_links == ["2027-03.html", "index.html"] * 2
+    # The overview: every month with its count, and the drafts of the next 7 days (none on 15 February).
+    index = review_page(folder / "index.html")
+    overview = (folder / "index.html").read_text(encoding="utf-8")
+    assert index.month_links == ["2027-03.html", "2027-04.html"] and not index.cards
+    count = sum(1 for p in upcoming if p["start"].startswith("2027-03"))
+    assert f'<a data-keep-query href="2027-03.html">mars 2027</a></th><td>{count}</td>' in overview
+    assert "Aucun brouillon dans les 7 prochains jours." in overview
     assert (built / "planning" / "assets" / "planning.js").is_file()
+
+
+def test_a_draft_is_on_the_page_of_its_month_in_the_sites_time_zone(tmp_path: Path) -> None:
+    from edcal.outputs import review
+    from helpers import MONTREAL, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(MONTREAL + "posts:\n  - {id: soir, networks: [x], at: 2027-01-31 20:00, text: Le soir}\n"
+                             "  - {id: matin, networks: [x], at: 2027-02-01 08:00, text: Le matin}\n"
+                             "  - {id: juin, networks: [x], at: 2027-06-01 08:00, text: En juin}\n")
+    plan = plan_of(calendar, now="2027-01-28T12:00:00-05:00")
+    write_planning_page(review, plan, tmp_path)
+    folder = tmp_path / "drafts"
+    # 20:00 in Montreal on 31 January is 1 February in UTC: still January's page.
+    assert set(review_page(folder / "2027-01.html").cards) == {"soir-x"}
+    assert set(review_page(folder / "2027-02.html").cards) == {"matin-x"}
+    assert set(review_page(folder / "2027-06.html").cards) == {"juin-x"}
+    assert not (folder / "2027-03.html").exists()  # no page for a month without drafts
+    # The next 7 days from 28 January: both posts around the month's end, not June's.
+    assert set(review_page(folder / "index.html").cards) == {"soir-x", "matin-x"}
+    by_id = {i.id: i for i in plan.items}
+    assert review.review_link(by_id["soir-x"], plan) == "drafts/2027-01.html#item-soir-x"

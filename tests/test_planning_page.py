@@ -91,7 +91,10 @@ def test_source_links_subscribe_links_and_drafts(sample: Path) -> None:
     post = next(i for i in plan["items"] if i["kind"] == "post" and i["start"] > NOW and i["status"] == "scheduled")
     path, line = post["source"].rsplit(":", 1)
     assert f'href="https://github.com/atelier-morel/blog/blob/main/{path}#L{line}"' in page
-    assert f'href="drafts/index.html#item-{post["id"]}"' in page
+    # The link to its card on the review page of its month (local time), where the card is.
+    review = f'drafts/{post["start"][:7]}.html'
+    assert f'href="{review}#item-{post["id"]}"' in page
+    assert f'id="item-{post["id"]}"' in (sample / "planning" / review).read_text(encoding="utf-8")
     for feed in sorted((sample / "planning").rglob("*.ics")):
         relative = feed.relative_to(sample / "planning").as_posix()
         assert f'href="webcal://planning.atelier-morel.example/{relative}"' in page
@@ -195,7 +198,7 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     context = chromium.new_context(viewport={"width": 1200, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
     page = context.new_page()
-    page.goto(server + "drafts/index.html?network=instagram")
+    page.goto(server + "drafts/2027-01.html?network=instagram")
     card = page.locator('article[data-network="instagram"]').first
     item_id = card.get_attribute("data-item-id")
     assert page.locator('article[data-network="linkedin"]').first.is_hidden()
@@ -204,12 +207,39 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     post = next(i for i in load_plan(sample)["items"] if i["id"] == item_id)
     assert copied == post["text"]
     screenshot(page, "planning-drafts")
+    # The next month's page keeps the filter.
+    page.click('.pager a[rel="next"] >> nth=0')
+    assert page.url.endswith("drafts/2027-02.html?network=instagram")
+    assert page.locator("h1").inner_text() == "Brouillons à relire — février 2027"
+    shown = page.eval_on_selector_all("article[data-network]", "els => els.filter(e => !e.hidden).map(e => e.dataset.network)")
+    assert shown and set(shown) == {"instagram"}
+    page.select_option('select[data-filter="network"]', "")
+    page.click('.pager a:text("Tous les mois") >> nth=0')
+    assert page.url.endswith("drafts/index.html")
     context.close()
+
+
+def test_the_review_overview_gives_the_months_and_the_next_seven_days(sample: Path) -> None:
+    plan = load_plan(sample)
+    upcoming = [i for i in plan["items"] if i["kind"] == "post" and i["status"] != "withheld" and i["start"] >= NOW]
+    overview = (sample / "planning" / "drafts" / "index.html").read_text(encoding="utf-8")
+    soon = {i["id"] for i in upcoming if i["start"][:10] < "2027-01-19"}
+    assert soon and set(re.findall(r'<article class="card" id="item-([^"]+)"', overview)) == soon
+    months = sorted({i["start"][:7] for i in upcoming})
+    assert re.findall(r'<a data-keep-query href="(\d{4}-\d\d)\.html">', overview) == months
+    assert f"<strong>{len(upcoming)}</strong> brouillons" in overview
+    assert "Les 7 prochains jours" in overview and "janvier 2027</a>" in overview
+
+
+def review_text(site: Path) -> str:
+    """Every page of the drafts review, unescaped."""
+    return "".join(html.unescape(path.read_text(encoding="utf-8"))
+                   for path in sorted((site / "planning" / "drafts").glob("*.html")))
 
 
 def test_the_review_page_gives_the_checks_findings_in_the_sites_language(sample: Path) -> None:
     """The team reads French: the findings of `edcal check` (English on the command line) are French here."""
-    page = html.unescape((sample / "planning" / "drafts" / "index.html").read_text(encoding="utf-8"))
+    page = review_text(sample)
     result = run_edcal("check", "--format", "json", cwd=sample, env=ENV)
     english = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "too-many-per-day"]
     assert english and english[0]["message"].startswith("2 Instagram posts on 20/01/2027")
@@ -231,7 +261,7 @@ def test_the_interface_speaks_english_on_an_english_site(sample: Path, tmp_path:
     page = (site / "planning" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "Publishing calendar" in page and "Backlog of ideas" in page
     assert "Calendrier de publication" not in page
-    drafts = html.unescape((site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8"))
+    drafts = review_text(site)
     assert "2 Instagram posts on 20/01/2027" in drafts and "spread them over several days" in drafts
     data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
     assert data["labels"]["months"][0] == "January" and data["labels"]["statuses"]["scheduled"] == "scheduled"
@@ -262,16 +292,12 @@ def test_the_agenda_shows_every_dated_item_and_the_backlog_without_console_error
 
 def test_agenda_days_are_whole_west_of_greenwich(tmp_path: Path) -> None:
     from edcal.outputs import calendar_page
-    from edcal.outputs.context import OutputContext
-    from edcal.themes import DEFAULT_THEME
-    from helpers import calendar_from, plan_of
+    from helpers import MONTREAL, calendar_from, plan_of, write_planning_page
 
-    calendar = calendar_from("version: 1\ntimezone: America/Montreal\nnetworks:\n  x: {}\n"
-                             "ideas:\n  - {id: i, title: Idée, draft_due: 2027-01-12}\n"
+    calendar = calendar_from(MONTREAL + "ideas:\n  - {id: i, title: Idée, draft_due: 2027-01-12}\n"
                              "posts:\n  - {id: soir, networks: [x], at: 2027-01-11 20:00, text: Le soir}\n"
                              "  - {id: matin, networks: [x], at: 2027-01-12 08:00, text: Le matin}\n")
     plan = plan_of(calendar, now="2027-01-10T12:00:00-05:00")
-    context = OutputContext(plan=plan, findings=(), template_folders={"planning": (DEFAULT_THEME / "planning",)})
-    calendar_page.write(context, tmp_path)
+    write_planning_page(calendar_page, plan, tmp_path)
     days = re.findall(r'<section class="day[^"]*" data-day="([\d-]+)"', (tmp_path / "index.html").read_text(encoding="utf-8"))
     assert days == ["2027-01-11", "2027-01-12"]

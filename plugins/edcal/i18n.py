@@ -53,6 +53,11 @@ def long_date(day: dt.date, lang: str | None) -> str:
     return f"{DAYS[code][day.weekday()]} {day.day} {MONTHS[code][day.month - 1]} {day.year}"
 
 
+def month_name(day: dt.date, lang: str | None) -> str:
+    """"janvier 2027" / "January 2027"."""
+    return f"{MONTHS[language(lang)][day.month - 1]} {day.year}"
+
+
 def translator(lang: str | None) -> Callable[[str], str]:
     """``_(text)`` for ``lang`` ("fr", "fr-FR", "en"…): the translation, else the text."""
     code = language(lang)

@@ -26,6 +26,7 @@ from edcal.outputs.context import OutputContext
 from edcal.outputs.drafts import draft_path
 from edcal.outputs.ics import feed_links
 from edcal.outputs.pages import copy_assets, environment
+from edcal.outputs.review import review_link
 from edcal.plan.cadence import cadence_gaps
 from edcal.public_holidays import holidays_between
 
@@ -92,7 +93,7 @@ def entry(item: Item, plan: Plan, context: OutputContext) -> Entry:
     past = start < plan.now if isinstance(start, dt.datetime) else start < today  # type: ignore[operator]
     draft = None
     if item.kind == "post" and item.status != "withheld":
-        draft = f"drafts/index.html#item-{item.id}" if not past else draft_path(item, plan) + ".txt"
+        draft = review_link(item, plan) if not past else draft_path(item, plan) + ".txt"
     article = None
     if item.article:
         found = plan.articles_by_slug().get(item.article)

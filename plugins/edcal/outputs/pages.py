@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from edcal.i18n import long_date, translated, translator
+from edcal.i18n import long_date, month_name, translated, translator
 from edcal.outputs.context import OutputContext
 
 PLANNING_FOLDER = "planning"
@@ -39,6 +39,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     # The checks' messages and hints, in the site's language (edcal.i18n.Message).
     env.filters["translated"] = lambda text: translated(text, translate)
     env.filters["long_date"] = lambda day: long_date(day, lang)
+    env.filters["month_name"] = lambda day: month_name(day, lang)
     env.filters["post_html"] = post_html
     return env
 

@@ -1,8 +1,11 @@
-"""planning/drafts/index.html: every upcoming draft, shown the way its network shows it.
+"""The drafts review: every upcoming draft, shown the way its network shows it.
 
-Grouped by day; each card has the exact text (line breaks, hashtags, the link
-as the network shows it), the image with its alt text, a link preview built
-from the article's sharing data, the counted length against the limit, what
+One page per month of the site's time zone (``planning/drafts/2027-01.html``),
+so that a plan of thousands of posts stays quick to open; ``drafts/index.html``
+gives the months with their counts and the drafts of the next days. Grouped
+by day; each card has the exact text (line breaks, hashtags, the link as the
+network shows it), the image with its alt text, a link preview built from the
+article's sharing data, the counted length against the limit, what
 ``edcal check`` says about it, and a button to copy the text.
 """
 
@@ -23,6 +26,19 @@ from edcal.outputs.drafts import draft_path, drafted
 from edcal.outputs.pages import copy_assets, copy_media, environment
 
 FILENAME = "drafts/index.html"
+#: The overview page shows the drafts of this many days from now, and the months.
+SOON_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    """One month's review page, as the months' navigation shows it."""
+
+    first: dt.date
+    href: str  # from planning/drafts/
+    drafts: int
+    errors: int
+    warnings: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +62,48 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     media = copy_media(images, context, folder)
     findings = items_with(context.findings)
     cards = [card(item, plan, media, findings.get(item.id, [])) for item in upcoming]
-    days = [(day, list(group)) for day, group in itertools.groupby(cards, key=lambda c: c.local.date())]
+    by_month = [list(group) for _first, group in itertools.groupby(cards, key=lambda c: _month(c.local))]
+    months = [Month(_month(group[0].local), page_name(_month(group[0].local)), len(group),
+                    _count(group, "error"), _count(group, "warning")) for group in by_month]
     copy_assets(context, folder)
-    html = environment(context).get_template("drafts.html.j2").render(
-        plan=plan, days=days, networks=sorted(plan.calendar.networks.values(), key=lambda n: n.name),
-        total=len(cards), errors=sum(1 for c in cards for f in c.findings if f.severity == "error"),
-        root="../",
-    )
+    template = environment(context).get_template("drafts.html.j2")
+    common = {"plan": plan, "months": months, "root": "../",
+              "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name)}
+    for index, (month, group) in enumerate(zip(months, by_month, strict=True)):
+        neighbours = {"previous": months[index - 1] if index else None,
+                      "following": months[index + 1] if index + 1 < len(months) else None}
+        html = template.render(common, month=month, days=_days(group), total=month.drafts,
+                               errors=month.errors, **neighbours)
+        write_file(folder / "drafts" / month.href, html)
+    today = plan.now.astimezone(plan.calendar.zone).date()
+    soon = [c for c in cards if c.local.date() < today + dt.timedelta(days=SOON_DAYS)]
+    html = template.render(common, month=None, days=_days(soon), total=len(cards),
+                           errors=_count(cards, "error"), soon_days=SOON_DAYS)
     write_file(folder / FILENAME, html)
     return []
+
+
+def page_name(month: dt.date) -> str:
+    """A month's review page, in planning/drafts/: ``2027-01.html``."""
+    return f"{month:%Y-%m}.html"
+
+
+def review_link(item: Item, plan: Plan) -> str:
+    """Where an upcoming draft's card is, from planning/: ``drafts/2027-01.html#item-<id>``."""
+    local = item.start.astimezone(plan.calendar.zone)  # type: ignore[union-attr]
+    return f"drafts/{page_name(_month(local))}#item-{item.id}"
+
+
+def _month(moment: dt.datetime) -> dt.date:
+    return moment.date().replace(day=1)
+
+
+def _days(cards: list[Card]) -> list[tuple[dt.date, list[Card]]]:
+    return [(day, list(group)) for day, group in itertools.groupby(cards, key=lambda c: c.local.date())]
+
+
+def _count(cards: list[Card], severity: str) -> int:
+    return sum(1 for c in cards for f in c.findings if f.severity == severity)
 
 
 def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding]) -> Card:

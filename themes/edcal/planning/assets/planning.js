@@ -11,7 +11,18 @@
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     try { window.history.replaceState(null, "", url); } catch (e) { /* file:// in some browsers */ }
+    keepQuery();
   }
+
+  /* Links between the review's pages carry the filters along. */
+  function keepQuery() {
+    var query = params.toString();
+    document.querySelectorAll("a[data-keep-query]").forEach(function (link) {
+      var href = link.getAttribute("href").split("?")[0];
+      link.setAttribute("href", href + (query ? "?" + query : ""));
+    });
+  }
+  keepQuery();
 
   /* ---- Copy buttons ------------------------------------------------------ */
   document.addEventListener("click", function (event) {
