@@ -93,7 +93,7 @@ def test_a_template_override_changes_the_linkedin_drafts_and_nothing_else(built:
         # plan.json, the exports, the feeds and the planning pages show the LinkedIn posts too.
         feeds = ("calendar.ics", "linkedin.ics", "people", "campaigns")
         review_pages = ("index.html", "2027-03.html", "2027-04.html")
-        assert parts[1] in ("plan.json", "exports", "index.html", *feeds) \
+        assert parts[1] in ("plan.json", "exports", "index.html", "agenda", *feeds) \
             or parts[2] in ("linkedin", *review_pages, *feeds), path
     # In the plan and the exports, only LinkedIn posts changed.
     plans = [{i["id"]: i for i in json.loads(files[Path("planning/plan.json")])["items"]} for files in (before, after)]
@@ -280,6 +280,7 @@ def test_the_review_has_a_page_per_month_with_every_upcoming_draft_once(built: P
 
 def test_a_draft_is_on_the_page_of_its_month_in_the_sites_time_zone(tmp_path: Path) -> None:
     from edcal.outputs import review
+    from edcal.outputs.pages import REVIEW_FOLDER, item_link
     from helpers import MONTREAL, calendar_from, plan_of, write_planning_page
 
     calendar = calendar_from(MONTREAL + "posts:\n  - {id: soir, networks: [x], at: 2027-01-31 20:00, text: Le soir}\n"
@@ -296,4 +297,5 @@ def test_a_draft_is_on_the_page_of_its_month_in_the_sites_time_zone(tmp_path: Pa
     # The next 7 days from 28 January: both posts around the month's end, not June's.
     assert set(review_page(folder / "index.html").cards) == {"soir-x", "matin-x"}
     by_id = {i.id: i for i in plan.items}
-    assert review.review_link(by_id["soir-x"], plan) == "drafts/2027-01.html#item-soir-x"
+    assert item_link(REVIEW_FOLDER, by_id["soir-x"], plan) == "drafts/2027-01.html#item-soir-x"
+    assert 'href="../agenda/2027-01.html#item-soir-x"' in (folder / "2027-01.html").read_text(encoding="utf-8")

@@ -71,18 +71,25 @@ def parse(path: Path) -> list[tuple[str, dict[str, str | None]]]:
 
 def test_every_item_and_idea_has_an_element_with_its_plan_id(sample: Path) -> None:
     plan = load_plan(sample)
-    elements = parse(sample / "planning" / "index.html")
-    ids = {attrs["data-item-id"] for _, attrs in elements if "data-item-id" in attrs}
-    dated = {i["id"] for i in plan["items"] if i["start"]}
+    dated = {i["id"]: i for i in plan["items"] if i["start"]}
     ideas = {i["id"] for i in plan["items"] if i["kind"] == "idea"}
     assert len(ideas) == 5
-    assert dated <= ids and ideas <= ids
-    anchors = {attrs.get("id") for _, attrs in elements}
-    assert {f"item-{i}" for i in dated} <= anchors
-    for _, attrs in elements:
-        if attrs.get("data-item-id") in dated:
-            item = next(i for i in plan["items"] if i["id"] == attrs["data-item-id"])
-            assert attrs["data-status"] == item["status"] and attrs.get("data-network", "") == (item.get("network") or "")
+    # The ideas on the calendar page; every dated item once on the agenda page of its month.
+    assert ideas <= {attrs.get("data-item-id") for _, attrs in parse(sample / "planning" / "index.html")}
+    pages = sorted((sample / "planning" / "agenda").glob("*.html"))
+    assert [p.stem for p in pages] == sorted({i["start"][:7] for i in dated.values()})
+    seen: list[str] = []
+    for page in pages:
+        elements = parse(page)
+        anchors = {attrs.get("id") for _, attrs in elements}
+        for _, attrs in elements:
+            if "data-item-id" in attrs:
+                item = dated[attrs["data-item-id"]]
+                seen.append(item["id"])
+                assert item["start"][:7] == page.stem and f"item-{item['id']}" in anchors
+                assert attrs["data-status"] == item["status"]
+                assert attrs.get("data-network", "") == (item.get("network") or "")
+    assert sorted(seen) == sorted(dated)
 
 
 def test_source_links_subscribe_links_and_drafts(sample: Path) -> None:
@@ -176,6 +183,22 @@ def test_an_item_opens_in_the_agenda_with_its_links(sample: Path, server: str, c
     assert row.is_visible() and row.locator("details").get_attribute("open") is not None
     assert "view=agenda" in page.url
     assert page.evaluate("document.activeElement.closest('[data-item-id]').dataset.itemId") == item_id
+    # An item beyond the coming weeks opens on its month's agenda page, filters kept.
+    page.goto(server + "index.html?date=2027-04&network=linkedin")
+    tile = page.locator("#view-month [data-item-id]:not([hidden]) a").first
+    item_id = tile.evaluate("a => a.closest('[data-item-id]').dataset.itemId")
+    tile.click()
+    page.wait_for_url(f"**/agenda/2027-04.html?*#item-{item_id}")
+    assert "network=linkedin" in page.url
+    row = page.locator(f"#item-{item_id}")
+    assert row.is_visible() and row.locator("details").get_attribute("open") is not None
+    assert page.locator("h1").inner_text() == "Agenda — avril 2027"
+    assert page.locator('[data-item-id][data-network="mastodon"]').first.is_hidden()
+    # And back from a draft's card to it.
+    page.goto(server + f"drafts/2027-04.html#item-{item_id}")
+    page.click(f'#item-{item_id} a:text("Calendrier")')
+    page.wait_for_url(f"**/agenda/2027-04.html#item-{item_id}")
+    assert page.locator(f"#item-{item_id} details").get_attribute("open") is not None
     page.close()
 
 
@@ -277,10 +300,11 @@ def test_the_agenda_shows_every_dated_item_and_the_backlog_without_console_error
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(server + "index.html")
     page.click('button[data-view="agenda"]')
-    page.click("details.earlier > summary")
     visible = set(page.eval_on_selector_all(
         "#view-agenda [data-item-id]", "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.itemId)"))
-    assert visible == {i["id"] for i in plan["items"] if i["start"]}
+    # The 6 weeks from Monday 11 January 2027 on; the months' pages have the rest.
+    assert visible == {i["id"] for i in plan["items"] if i["start"] and "2027-01-11" <= i["start"][:10] < "2027-02-22"}
+    assert page.locator('#view-agenda .pager a[href="agenda/2026-12.html"]').count() == 1
     backlog = page.locator(".backlog [data-item-id]")
     assert backlog.count() == 5 and backlog.first.is_visible()
     assert "Acier Corten" in page.inner_text(".backlog")
@@ -296,8 +320,18 @@ def test_agenda_days_are_whole_west_of_greenwich(tmp_path: Path) -> None:
 
     calendar = calendar_from(MONTREAL + "ideas:\n  - {id: i, title: Idée, draft_due: 2027-01-12}\n"
                              "posts:\n  - {id: soir, networks: [x], at: 2027-01-11 20:00, text: Le soir}\n"
-                             "  - {id: matin, networks: [x], at: 2027-01-12 08:00, text: Le matin}\n")
+                             "  - {id: matin, networks: [x], at: 2027-01-12 08:00, text: Le matin}\n"
+                             "  - {id: fin, networks: [x], at: 2027-01-31 21:00, text: Fin du mois}\n"
+                             "  - {id: loin, networks: [x], at: 2027-06-01 08:00, text: En juin}\n")
     plan = plan_of(calendar, now="2027-01-10T12:00:00-05:00")
     write_planning_page(calendar_page, plan, tmp_path)
-    days = re.findall(r'<section class="day[^"]*" data-day="([\d-]+)"', (tmp_path / "index.html").read_text(encoding="utf-8"))
-    assert days == ["2027-01-11", "2027-01-12"]
+
+    def days(page: str) -> list[str]:
+        return re.findall(r'<section class="day[^"]*" data-day="([\d-]+)"', (tmp_path / page).read_text(encoding="utf-8"))
+
+    # The calendar page's agenda: the 6 weeks from Monday 4 January on, not June.
+    assert days("index.html") == ["2027-01-11", "2027-01-12", "2027-01-31"]
+    # 21:00 in Montreal on 31 January is 1 February in UTC: January's page still.
+    assert days("agenda/2027-01.html") == ["2027-01-11", "2027-01-12", "2027-01-31"]
+    assert days("agenda/2027-06.html") == ["2027-06-01"]
+    assert sorted(p.name for p in (tmp_path / "agenda").iterdir()) == ["2027-01.html", "2027-06.html"]

@@ -1,10 +1,13 @@
 """planning/index.html: the team's home page, blog and social posts on one calendar.
 
-The page is static and works from ``file://``: the agenda (every dated item
-with its links) and the backlog are HTML; the month and week views are drawn
-by a small script from the JSON the page embeds. Every item element carries
-``data-item-id`` (plan.json's id) and the ``data-network``, ``data-owner``,
-``data-campaign`` and ``data-status`` the filters use.
+The page is static and works from ``file://``: the agenda of the coming weeks
+(each dated item with its text and links) and the backlog are HTML; the month
+and week views are drawn by a small script from the JSON the page embeds,
+which has every dated item. The agenda of every month is on its own page,
+``planning/agenda/2027-01.html``, so that a plan of thousands of items stays
+quick to open. Every item element carries ``data-item-id`` (plan.json's id)
+and the ``data-network``, ``data-owner``, ``data-campaign`` and
+``data-status`` the filters use.
 """
 
 from __future__ import annotations
@@ -25,14 +28,32 @@ from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.drafts import draft_path
 from edcal.outputs.ics import feed_links
-from edcal.outputs.pages import copy_assets, environment
-from edcal.outputs.review import review_link
+from edcal.outputs.pages import (
+    AGENDA_FOLDER,
+    REVIEW_FOLDER,
+    copy_assets,
+    environment,
+    item_link,
+    month_file,
+    neighbours,
+)
 from edcal.plan.cadence import cadence_gaps
 from edcal.public_holidays import holidays_between
 
 FILENAME = "index.html"
+#: The calendar page's agenda shows this many weeks from the current one; the months' pages show the rest.
+AGENDA_WEEKS = 6
 CADENCE_HORIZON_DAYS = 42
 STATUSES = ("idea", "writing", "review", "draft", "scheduled", "published", "withheld")
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaMonth:
+    """One month's agenda page, as the months' links show it."""
+
+    first: dt.date
+    href: str  # from planning/agenda/
+    items: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,21 +75,33 @@ class Entry:
 
 def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
-    _ = translator(plan.lang)
     entries = [entry(item, plan, context) for item in plan.items if item.dated]
     # By local day: all-day items sort at midnight UTC, which is another day west of Greenwich.
     entries.sort(key=lambda e: (_day(e.local), e.time or "", e.item.id))
     today = plan.now.astimezone(plan.calendar.zone).date()
+    week_start = today - dt.timedelta(days=today.weekday())
     days = [(day, list(group)) for day, group in itertools.groupby(entries, key=lambda e: _day(e.local))]
+    by_month = [list(group) for _first, group in itertools.groupby(days, key=lambda d: d[0].replace(day=1))]
+    months = [AgendaMonth(group[0][0].replace(day=1), month_file(group[0][0]), sum(len(d[1]) for d in group))
+              for group in by_month]
     copy_assets(context, folder)
-    html = environment(context).get_template("index.html.j2").render(
-        plan=plan, root="", today=today, days=days, total=len(entries),
-        week_start=today - dt.timedelta(days=today.weekday()),
+    env = environment(context)
+    common = {
+        "plan": plan, "today": today, "months": months, "statuses": STATUSES,
+        "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name),
+        "people": sorted(plan.calendar.team.values(), key=lambda p: p.name),
+        "campaigns": sorted(plan.calendar.campaigns.values(), key=lambda c: c.start),
+    }
+    template = env.get_template("agenda.html.j2")
+    for index, (month, group) in enumerate(zip(months, by_month, strict=True)):
+        html = template.render(common, root="../", month=month, days=group, **neighbours(months, index))
+        write_file(folder / AGENDA_FOLDER / month.href, html)
+    window_end = week_start + dt.timedelta(weeks=AGENDA_WEEKS)
+    html = env.get_template("index.html.j2").render(
+        common, root="", total=len(entries), agenda_weeks=AGENDA_WEEKS,
+        days=[(day, group) for day, group in days if week_start <= day < window_end],
         backlog=backlog(plan), feeds=feed_links(plan),
-        networks=sorted(plan.calendar.networks.values(), key=lambda n: n.name),
-        people=sorted(plan.calendar.team.values(), key=lambda p: p.name),
-        campaigns=sorted(plan.calendar.campaigns.values(), key=lambda c: c.start),
-        statuses=STATUSES, data=Markup(_script_json(data(plan, entries, today))),
+        data=Markup(_script_json(data(plan, entries, today))),
         repository=plan.calendar.planning.repository_url,
     )
     write_file(folder / FILENAME, html)
@@ -93,7 +126,7 @@ def entry(item: Item, plan: Plan, context: OutputContext) -> Entry:
     past = start < plan.now if isinstance(start, dt.datetime) else start < today  # type: ignore[operator]
     draft = None
     if item.kind == "post" and item.status != "withheld":
-        draft = review_link(item, plan) if not past else draft_path(item, plan) + ".txt"
+        draft = item_link(REVIEW_FOLDER, item, plan) if not past else draft_path(item, plan) + ".txt"
     article = None
     if item.article:
         found = plan.articles_by_slug().get(item.article)

@@ -7,18 +7,24 @@ hashtags, mentions and links shown the way networks show them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
 from edcal.i18n import long_date, month_name, translated, translator
+from edcal.model.plan import Item, Plan
 from edcal.outputs.context import OutputContext
 
 PLANNING_FOLDER = "planning"
+#: The month pages of the agenda and of the drafts review, in planning/.
+AGENDA_FOLDER = "agenda"
+REVIEW_FOLDER = "drafts"
 MEDIA_FOLDER = "media"
 _TOKEN = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»])|((?<![\w#&])#\w+)|((?<![\w@])@[\w.]+(?:@[\w-]+(?:\.[\w-]+)+)?)")
 
@@ -42,6 +48,31 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["month_name"] = lambda day: month_name(day, lang)
     env.filters["post_html"] = post_html
     return env
+
+
+def month_file(day: dt.date) -> str:
+    """A month's page in its folder of the planning site (``agenda/``, ``drafts/``): ``2027-01.html``."""
+    return f"{day:%Y-%m}.html"
+
+
+def local_day(item: Item, plan: Plan) -> dt.date:
+    """The item's day in the site's time zone."""
+    start = item.start
+    if isinstance(start, dt.datetime):
+        return start.astimezone(plan.calendar.zone).date()
+    assert isinstance(start, dt.date)
+    return start
+
+
+def item_link(folder: str, item: Item, plan: Plan) -> str:
+    """Where an item is on the month pages of ``folder``, from planning/: ``drafts/2027-01.html#item-x``."""
+    return f"{folder}/{month_file(local_day(item, plan))}#item-{item.id}"
+
+
+def neighbours(months: list[Any], index: int) -> dict[str, Any]:
+    """The previous and following month pages of ``months[index]`` (none at the ends), for the pager."""
+    return {"previous": months[index - 1] if index else None,
+            "following": months[index + 1] if index + 1 < len(months) else None}
 
 
 def post_html(text: str, link_text: str | None = None, url: str | None = None) -> Markup:

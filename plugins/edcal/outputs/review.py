@@ -23,9 +23,18 @@ from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.drafts import draft_path, drafted
-from edcal.outputs.pages import copy_assets, copy_media, environment
+from edcal.outputs.pages import (
+    AGENDA_FOLDER,
+    REVIEW_FOLDER,
+    copy_assets,
+    copy_media,
+    environment,
+    item_link,
+    month_file,
+    neighbours,
+)
 
-FILENAME = "drafts/index.html"
+FILENAME = f"{REVIEW_FOLDER}/index.html"
 #: The overview page shows the drafts of this many days from now, and the months.
 SOON_DAYS = 7
 
@@ -47,6 +56,7 @@ class Card:
     network: Any
     local: dt.datetime
     draft: str
+    calendar: str  # the item in its month's agenda, from planning/
     images: tuple[tuple[str, str | None], ...]
     preview: dict[str, str] | None
     findings: tuple[Finding, ...]
@@ -63,35 +73,22 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     findings = items_with(context.findings)
     cards = [card(item, plan, media, findings.get(item.id, [])) for item in upcoming]
     by_month = [list(group) for _first, group in itertools.groupby(cards, key=lambda c: _month(c.local))]
-    months = [Month(_month(group[0].local), page_name(_month(group[0].local)), len(group),
+    months = [Month(_month(group[0].local), month_file(_month(group[0].local)), len(group),
                     _count(group, "error"), _count(group, "warning")) for group in by_month]
     copy_assets(context, folder)
     template = environment(context).get_template("drafts.html.j2")
     common = {"plan": plan, "months": months, "root": "../",
               "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name)}
     for index, (month, group) in enumerate(zip(months, by_month, strict=True)):
-        neighbours = {"previous": months[index - 1] if index else None,
-                      "following": months[index + 1] if index + 1 < len(months) else None}
         html = template.render(common, month=month, days=_days(group), total=month.drafts,
-                               errors=month.errors, **neighbours)
-        write_file(folder / "drafts" / month.href, html)
+                               errors=month.errors, **neighbours(months, index))
+        write_file(folder / REVIEW_FOLDER / month.href, html)
     today = plan.now.astimezone(plan.calendar.zone).date()
     soon = [c for c in cards if c.local.date() < today + dt.timedelta(days=SOON_DAYS)]
     html = template.render(common, month=None, days=_days(soon), total=len(cards),
                            errors=_count(cards, "error"), soon_days=SOON_DAYS)
     write_file(folder / FILENAME, html)
     return []
-
-
-def page_name(month: dt.date) -> str:
-    """A month's review page, in planning/drafts/: ``2027-01.html``."""
-    return f"{month:%Y-%m}.html"
-
-
-def review_link(item: Item, plan: Plan) -> str:
-    """Where an upcoming draft's card is, from planning/: ``drafts/2027-01.html#item-<id>``."""
-    local = item.start.astimezone(plan.calendar.zone)  # type: ignore[union-attr]
-    return f"drafts/{page_name(_month(local))}#item-{item.id}"
 
 
 def _month(moment: dt.datetime) -> dt.date:
@@ -114,6 +111,7 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding])
     return Card(
         item=item, network=network, local=local,
         draft=draft_path(item, plan).removeprefix("drafts/") + ".txt",
+        calendar=item_link(AGENDA_FOLDER, item, plan),
         images=images, preview=preview(item, plan, media), findings=tuple(findings),
         counting=RULE_DESCRIPTIONS.get(item.counting or "", item.counting or ""),
     )

@@ -14,12 +14,18 @@
     keepQuery();
   }
 
-  /* Links between the review's pages carry the filters along. */
+  /* Links between the month pages carry the filters along (not the view or the date). */
+  var FILTERS = ["network", "owner", "campaign", "status"];
+  function filterQuery() {
+    var kept = new URLSearchParams();
+    FILTERS.forEach(function (name) { if (params.get(name)) { kept.set(name, params.get(name)); } });
+    var query = kept.toString();
+    return query ? "?" + query : "";
+  }
   function keepQuery() {
-    var query = params.toString();
+    var query = filterQuery();
     document.querySelectorAll("a[data-keep-query]").forEach(function (link) {
-      var href = link.getAttribute("href").split("?")[0];
-      link.setAttribute("href", href + (query ? "?" + query : ""));
+      link.setAttribute("href", link.getAttribute("href").split("?")[0] + query);
     });
   }
   keepQuery();
@@ -92,8 +98,28 @@
   }
 
   /* ---- Calendar page: month, week and agenda views ----------------------- */
+  /* An item named in the address (#item-<id>) is shown open: the agenda's months
+     and the drafts review are linked to this way. */
+  function openItem(target) {
+    target.hidden = false;
+    var details = target.querySelector("details");
+    if (details) { details.open = true; }
+    target.scrollIntoView({ block: "center" });
+    var focusable = target.querySelector("summary, a, button");
+    if (focusable) { focusable.focus(); }
+  }
+
   var dataNode = document.getElementById("plan-data");
-  if (!dataNode) { applyFilters(); return; }
+  if (!dataNode) {
+    applyFilters();
+    var named = window.location.hash.indexOf("#item-") === 0 && document.getElementById(window.location.hash.slice(1));
+    if (named) { openItem(named); }
+    window.addEventListener("hashchange", function () {
+      var target = window.location.hash.indexOf("#item-") === 0 && document.getElementById(window.location.hash.slice(1));
+      if (target) { openItem(target); }
+    });
+    return;
+  }
   var data = JSON.parse(dataNode.textContent);
   var labels = data.labels;
   var byDay = {};
@@ -253,18 +279,21 @@
     cursor = today; setParam("date", ""); render();
   });
   // A link to an item (from a month or week tile, or from another page) opens it in the agenda.
+  // Items outside the coming weeks are on their month's agenda page.
+  var itemMonth = {};
+  data.items.forEach(function (item) { itemMonth[item.id] = item.date.slice(0, 7); });
   function showItem(id) {
     var target = document.getElementById("item-" + id);
-    if (!target || !views.agenda.contains(target)) { return; }
+    if (!target || !views.agenda.contains(target)) {
+      if (itemMonth[id]) {
+        window.location.href = "agenda/" + itemMonth[id] + ".html" + filterQuery() + "#item-" + id;
+      }
+      return;
+    }
     view = "agenda";
     setParam("view", "agenda");
     render();
-    target.hidden = false;
-    var details = target.querySelector("details");
-    if (details) { details.open = true; }
-    target.scrollIntoView({ block: "center" });
-    var focusable = target.querySelector("summary, a");
-    if (focusable) { focusable.focus(); }
+    openItem(target);
   }
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a[data-agenda]");
