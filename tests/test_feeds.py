@@ -151,7 +151,11 @@ def test_an_event_reads_well_and_carries_the_exact_draft(feeds_site: Path) -> No
     assert "Campagne : Lancement" in description and f"Source : {post['source']}" in description
     assert "Statut : planifié" in description
     assert [str(c) for c in event["CATEGORIES"].cats] == ["LinkedIn", "Lancement"]
-    assert str(event["URL"]) == "https://plan.example.fr/equipe/index.html#item-hello-linkedin"
+    # Its line on the agenda page of its month, which the planning site opens.
+    month = post["start"][:7]
+    assert str(event["URL"]) == f"https://plan.example.fr/equipe/agenda/{month}.html#item-hello-linkedin"
+    assert 'id="item-hello-linkedin"' in (feeds_site / "planning" / "agenda" / f"{month}.html").read_text(
+        encoding="utf-8")
     assert event["STATUS"] == "CONFIRMED"
 
 

@@ -194,6 +194,17 @@ def test_an_item_opens_in_the_agenda_with_its_links(sample: Path, server: str, c
     assert row.is_visible() and row.locator("details").get_attribute("open") is not None
     assert page.locator("h1").inner_text() == "Agenda — avril 2027"
     assert page.locator('[data-item-id][data-network="mastodon"]').first.is_hidden()
+    # Back returns to the month view, and stays there.
+    page.go_back()
+    page.wait_for_timeout(300)
+    assert page.url.endswith("index.html?date=2027-04&network=linkedin")
+    # A feed's link to the calendar page opens the month's page in its place: Back leaves.
+    page.goto(server + "index.html?view=week")
+    page.goto(server + f"index.html#item-{item_id}")
+    page.wait_for_url(f"**/agenda/2027-04.html#item-{item_id}")
+    page.go_back()
+    page.wait_for_timeout(300)
+    assert page.url.endswith("index.html?view=week")
     # And back from a draft's card to it.
     page.goto(server + f"drafts/2027-04.html#item-{item_id}")
     page.click(f'#item-{item_id} a:text("Calendrier")')
@@ -304,10 +315,17 @@ def test_the_agenda_shows_every_dated_item_and_the_backlog_without_console_error
         "#view-agenda [data-item-id]", "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.itemId)"))
     # The 6 weeks from Monday 11 January 2027 on; the months' pages have the rest.
     assert visible == {i["id"] for i in plan["items"] if i["start"] and "2027-01-11" <= i["start"][:10] < "2027-02-22"}
-    assert page.locator('#view-agenda .pager a[href="agenda/2026-12.html"]').count() == 1
+    # Every month's agenda page is linked, whatever the view.
+    page.click('button[data-view="month"]')
+    months = page.eval_on_selector_all(".calendar nav.pager a", "els => els.map(e => e.getAttribute('href'))")
+    assert months == [f"agenda/{p.name}" for p in sorted((sample / "planning" / "agenda").glob("*.html"))]
+    assert page.locator('.calendar nav.pager a[href="agenda/2026-12.html"]').is_visible()
     backlog = page.locator(".backlog [data-item-id]")
     assert backlog.count() == 5 and backlog.first.is_visible()
     assert "Acier Corten" in page.inner_text(".backlog")
+    for other in ("agenda/2026-12.html", "drafts/2027-02.html#item-salon-j-7-instagram"):
+        page.goto(server + other)
+        assert page.locator("h1").count() == 1 and page.locator("h2").count() > 0
     page.goto(server + "drafts/index.html")
     page.goto(server + "index.html?view=week&network=linkedin&owner=camille")
     assert errors == []

@@ -70,7 +70,7 @@ def summary(result: BuildResult, site: Path) -> list[str]:
         f"  posts: {plan.posts} on {len(networks)} network(s) ({', '.join(networks) or 'none'})"
         + (f", {withheld} withheld by a freeze" if withheld else ""),
         f"  ideas: {kinds.get('idea', 0)}, deadlines: {kinds.get('deadline', 0)}",
-        f"drafts: {drafted} ({upcoming} upcoming, on the review page) -> {rel(result.planning)}drafts/, "
+        f"drafts: {drafted} ({upcoming} upcoming, on the review pages) -> {rel(result.planning)}drafts/, "
         f"files for bulk schedulers -> {rel(result.planning)}exports/",
         f"feeds: {rel(result.planning)}calendar.ics and {rel(result.planning)}calendars/; "
         f"planning site: {rel(result.planning)}index.html",

@@ -98,7 +98,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         write_file(folder / AGENDA_FOLDER / month.href, html)
     window_end = week_start + dt.timedelta(weeks=AGENDA_WEEKS)
     html = env.get_template("index.html.j2").render(
-        common, root="", total=len(entries), agenda_weeks=AGENDA_WEEKS,
+        common, root="", total=len(entries), agenda_weeks=AGENDA_WEEKS, week_start=week_start,
         days=[(day, group) for day, group in days if week_start <= day < window_end],
         backlog=backlog(plan), feeds=feed_links(plan),
         data=Markup(_script_json(data(plan, entries, today))),

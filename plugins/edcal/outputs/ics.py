@@ -39,6 +39,7 @@ from edcal.i18n import translator
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
+from edcal.outputs.pages import AGENDA_FOLDER, item_link
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 CALENDAR_FILE = "calendar.ics"
@@ -247,7 +248,7 @@ class EventWriter:
             lines.append(f"COLOR:{color}")
         base = calendar.planning.url
         if base:
-            lines.append(f"URL;VALUE=URI:{base}index.html#item-{item.id}")
+            lines.append(f"URL;VALUE=URI:{base}{item_link(AGENDA_FOLDER, item, self.plan)}")
         return _lines(lines)
 
 

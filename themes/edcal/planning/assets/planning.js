@@ -105,8 +105,13 @@
     var details = target.querySelector("details");
     if (details) { details.open = true; }
     target.scrollIntoView({ block: "center" });
-    var focusable = target.querySelector("summary, a, button");
-    if (focusable) { focusable.focus(); }
+    var summary = target.querySelector("summary");
+    if (summary) {
+      summary.focus();
+    } else {  // a draft's card: the card itself, not the first link of its text
+      target.setAttribute("tabindex", "-1");
+      target.focus();
+    }
   }
 
   var dataNode = document.getElementById("plan-data");
@@ -282,14 +287,21 @@
   // Items outside the coming weeks are on their month's agenda page.
   var itemMonth = {};
   data.items.forEach(function (item) { itemMonth[item.id] = item.date.slice(0, 7); });
-  function showItem(id) {
+  function monthPage(id) {
+    return "agenda/" + itemMonth[id] + ".html" + filterQuery() + "#item-" + id;
+  }
+  function inPage(id) {
     var target = document.getElementById("item-" + id);
-    if (!target || !views.agenda.contains(target)) {
-      if (itemMonth[id]) {
-        window.location.href = "agenda/" + itemMonth[id] + ".html" + filterQuery() + "#item-" + id;
-      }
+    return Boolean(target && views.agenda.contains(target));
+  }
+  function showItem(id) {
+    if (!inPage(id)) {
+      // Reached with #item-<id> (a feed's link, an old bookmark): the month's page
+      // takes this page's place, so that Back does not come here to leave again.
+      if (itemMonth[id]) { window.location.replace(monthPage(id)); }
       return;
     }
+    var target = document.getElementById("item-" + id);
     view = "agenda";
     setParam("view", "agenda");
     render();
@@ -300,7 +312,13 @@
     if (!link) { return; }
     event.preventDefault();
     var id = link.getAttribute("data-agenda");
-    if (window.location.hash === "#item-" + id) { showItem(id); } else { window.location.hash = "item-" + id; }
+    if (!inPage(id)) {
+      if (itemMonth[id]) { window.location.href = monthPage(id); }
+    } else if (window.location.hash === "#item-" + id) {
+      showItem(id);
+    } else {
+      window.location.hash = "item-" + id;
+    }
   });
   window.addEventListener("hashchange", function () {
     if (window.location.hash.indexOf("#item-") === 0) { showItem(window.location.hash.slice(6)); }
