@@ -31,6 +31,7 @@ from edcal.outputs.ics import feed_links
 from edcal.outputs.pages import (
     AGENDA_FOLDER,
     REVIEW_FOLDER,
+    by_month,
     copy_assets,
     environment,
     item_link,
@@ -81,9 +82,9 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     today = plan.now.astimezone(plan.calendar.zone).date()
     week_start = today - dt.timedelta(days=today.weekday())
     days = [(day, list(group)) for day, group in itertools.groupby(entries, key=lambda e: _day(e.local))]
-    by_month = [list(group) for _first, group in itertools.groupby(days, key=lambda d: d[0].replace(day=1))]
-    months = [AgendaMonth(group[0][0].replace(day=1), month_file(group[0][0]), sum(len(d[1]) for d in group))
-              for group in by_month]
+    grouped = by_month(days, lambda d: d[0])
+    months = [AgendaMonth(first, month_file(first), sum(len(entries) for _day, entries in group))
+              for first, group in grouped]
     copy_assets(context, folder)
     env = environment(context)
     common = {
@@ -93,7 +94,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         "campaigns": sorted(plan.calendar.campaigns.values(), key=lambda c: c.start),
     }
     template = env.get_template("agenda.html.j2")
-    for index, (month, group) in enumerate(zip(months, by_month, strict=True)):
+    for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, root="../", month=month, days=group, **neighbours(months, index))
         write_file(folder / AGENDA_FOLDER / month.href, html)
     window_end = week_start + dt.timedelta(weeks=AGENDA_WEEKS)

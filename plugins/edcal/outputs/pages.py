@@ -8,11 +8,12 @@ hashtags, mentions and links shown the way networks show them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -67,6 +68,15 @@ def local_day(item: Item, plan: Plan) -> dt.date:
 def item_link(folder: str, item: Item, plan: Plan) -> str:
     """Where an item is on the month pages of ``folder``, from planning/: ``drafts/2027-01.html#item-x``."""
     return f"{folder}/{month_file(local_day(item, plan))}#item-{item.id}"
+
+
+T = TypeVar("T")
+
+
+def by_month(rows: Iterable[T], day: Callable[[T], dt.date]) -> list[tuple[dt.date, list[T]]]:
+    """Rows sorted by day, grouped by month: (first day of the month, its rows)."""
+    months = itertools.groupby(rows, key=lambda row: day(row).replace(day=1))
+    return [(first, list(group)) for first, group in months]
 
 
 def neighbours(months: list[Any], index: int) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from edcal.outputs.drafts import draft_path, drafted
 from edcal.outputs.pages import (
     AGENDA_FOLDER,
     REVIEW_FOLDER,
+    by_month,
     copy_assets,
     copy_media,
     environment,
@@ -72,14 +73,14 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     media = copy_media(images, context, folder)
     findings = items_with(context.findings)
     cards = [card(item, plan, media, findings.get(item.id, [])) for item in upcoming]
-    by_month = [list(group) for _first, group in itertools.groupby(cards, key=lambda c: _month(c.local))]
-    months = [Month(_month(group[0].local), month_file(_month(group[0].local)), len(group),
-                    _count(group, "error"), _count(group, "warning")) for group in by_month]
+    grouped = by_month(cards, lambda c: c.local.date())
+    months = [Month(first, month_file(first), len(group), _count(group, "error"), _count(group, "warning"))
+              for first, group in grouped]
     copy_assets(context, folder)
     template = environment(context).get_template("drafts.html.j2")
     common = {"plan": plan, "months": months, "root": "../",
               "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name)}
-    for index, (month, group) in enumerate(zip(months, by_month, strict=True)):
+    for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, month=month, days=_days(group), total=month.drafts,
                                errors=month.errors, **neighbours(months, index))
         write_file(folder / REVIEW_FOLDER / month.href, html)
@@ -89,10 +90,6 @@ def write(context: OutputContext, folder: Path) -> list[str]:
                            errors=_count(cards, "error"), soon_days=SOON_DAYS)
     write_file(folder / FILENAME, html)
     return []
-
-
-def _month(moment: dt.datetime) -> dt.date:
-    return moment.date().replace(day=1)
 
 
 def _days(cards: list[Card]) -> list[tuple[dt.date, list[Card]]]:

@@ -117,12 +117,12 @@
   var dataNode = document.getElementById("plan-data");
   if (!dataNode) {
     applyFilters();
-    var named = window.location.hash.indexOf("#item-") === 0 && document.getElementById(window.location.hash.slice(1));
-    if (named) { openItem(named); }
-    window.addEventListener("hashchange", function () {
+    var openNamed = function () {
       var target = window.location.hash.indexOf("#item-") === 0 && document.getElementById(window.location.hash.slice(1));
       if (target) { openItem(target); }
-    });
+    };
+    openNamed();
+    window.addEventListener("hashchange", openNamed);
     return;
   }
   var data = JSON.parse(dataNode.textContent);
