@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import pickle
+import re
 import string
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def test_nested_values_plurals_braces_and_plain_texts() -> None:
               found=say_count(1, "{count} article", "{count} articles"),
               period=say("in {first:%m/%Y}", first=dt.date(2027, 2, 1)), target=say("{count}/month", count=2))
     assert gap == "Blog: 1 article in 02/2027, target 2/month"
-    assert gap.translated(french) == "Blog : 1 article en 02/2027, objectif 2/mois"
+    assert gap.translated(french) == "Blog\u00a0: 1 article en 02/2027, objectif 2/mois"
     assert say_count(0, "{count} post", "{count} posts") == "0 posts"
     for count, english, french_text in [(0, "0 posts", "0 publication"), (1, "1 post", "1 publication"),
                                         (2, "2 posts", "2 publications")]:
@@ -98,3 +99,19 @@ def test_nested_values_plurals_braces_and_plain_texts() -> None:
 def test_other_languages_read_english(lang: str) -> None:
     message = say("post '{id}' is withheld by a freeze: {reason}", id="a-x", reason="Crise")
     assert message.translated(translator(lang)) == "post 'a-x' is withheld by a freeze: Crise"
+
+
+def test_french_never_breaks_before_its_punctuation() -> None:
+    """French puts a space before ':' ';' '!' '?' '»' '%' and after '«': a no-break one (U+00A0).
+
+    A plain space lets a line end before the colon, on the public blog and in the posts' texts.
+    """
+    from edcal.blog.helpers import catalog as theme_catalog
+    from edcal.i18n import catalog
+
+    theme = theme_catalog((str(Path(__file__).resolve().parents[1] / "themes" / "edcal" / "translations"),), "fr")
+    assert len(theme) > 20 and len(catalog("fr")) > 100
+    for text in [*catalog("fr").values(), *theme.values()]:
+        assert not re.search(r" [:;!?»%]|« ", text), text
+    assert translator("fr")("Network:") == "Réseau\u00a0:" and theme["Tags:"] == "Étiquettes\u00a0:"
+    assert translator("en")("Network:") == "Network:"

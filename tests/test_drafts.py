@@ -217,9 +217,19 @@ class Cards(HTMLParser):
         self.current: str | None = None
         self.in_text: str | None = None
         self.month_links: list[str] = []
+        #: The overview's months: their link, counts shown, and counts by network (data-counts).
+        self.rows: list[dict] = []
+        self.in_count = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         values = dict(attrs)
+        if tag == "tr" and "data-counts" in values:
+            self.rows.append({"href": None, "cells": [], "by_network": json.loads(values["data-counts"])})
+        if tag == "td" and "data-count" in values:
+            self.rows[-1]["cells"].append("")
+            self.in_count = True
+        if tag == "a" and "data-keep-query" in values and self.rows and self.rows[-1]["href"] is None:
+            self.rows[-1]["href"] = values["href"]
         if tag == "article" and "data-item-id" in values:
             self.current = values["data-item-id"]
             assert self.current not in self.cards, f"{self.current} twice on one page"
@@ -234,8 +244,12 @@ class Cards(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "textarea":
             self.in_text = None
+        if tag == "td":
+            self.in_count = False
 
     def handle_data(self, data: str) -> None:
+        if self.in_count:
+            self.rows[-1]["cells"][-1] += data
         if self.in_text:
             self.cards[self.in_text]["text"] += data
 
@@ -272,8 +286,16 @@ def test_the_review_has_a_page_per_month_with_every_upcoming_draft_once(built: P
     index = review_page(folder / "index.html")
     overview = (folder / "index.html").read_text(encoding="utf-8")
     assert index.month_links == ["2027-03.html", "2027-04.html"] and not index.cards
-    count = sum(1 for p in upcoming if p["start"].startswith("2027-03"))
-    assert f'<a data-keep-query href="2027-03.html">mars 2027</a></th><td>{count}</td>' in overview
+    march_posts = [p for p in upcoming if p["start"].startswith("2027-03")]
+    row = index.rows[0]
+    assert row["href"] == "2027-03.html" and row["cells"][0] == str(len(march_posts))
+    # Counts by network, for the network filter: each network's own, adding up to the month's.
+    networks = {p["network"] for p in march_posts}
+    assert set(row["by_network"]) == {""} | networks
+    assert row["by_network"][""] == [int(cell) for cell in row["cells"]]
+    for network in networks:
+        assert row["by_network"][network][0] == sum(1 for p in march_posts if p["network"] == network)
+    assert sum(row["by_network"][n][0] for n in networks) == len(march_posts)
     assert "Aucun brouillon dans les 7 prochains jours." in overview
     assert (built / "planning" / "assets" / "planning.js").is_file()
 

@@ -148,8 +148,8 @@ def test_an_event_reads_well_and_carries_the_exact_draft(feeds_site: Path) -> No
     assert str(event["SUMMARY"]) == f"[LinkedIn] {post['title']}"
     description = str(event["DESCRIPTION"])
     assert description.startswith(post["text"] + "\n\n")
-    assert "Campagne : Lancement" in description and f"Source : {post['source']}" in description
-    assert "Statut : planifié" in description
+    assert "Campagne\u00a0: Lancement" in description and f"Source\u00a0: {post['source']}" in description
+    assert "Statut\u00a0: planifié" in description
     assert [str(c) for c in event["CATEGORIES"].cats] == ["LinkedIn", "Lancement"]
     # Its line on the agenda page of its month, which the planning site opens.
     month = post["start"][:7]

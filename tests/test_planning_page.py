@@ -139,8 +139,8 @@ def test_cadence_gaps_are_the_ones_the_check_reports(sample: Path, server: str, 
                                      (sample / "planning" / "index.html").read_text(encoding="utf-8"),
                                      re.DOTALL).group(1))
     assert findings and len(page_data["gaps"]) == len(findings)
-    # The same gaps, in French: "LinkedIn : 1 sur 2/semaine", "Blog : 1 sur 2/mois".
-    assert {g["message"] for g in page_data["gaps"]} >= {"LinkedIn : 1 sur 2/semaine", "Blog : 1 sur 2/mois"}
+    # The same gaps, in French: "LinkedIn : 1 sur 2/semaine", "Blog : 1 sur 2/mois" (no-break spaces).
+    assert {g["message"] for g in page_data["gaps"]} >= {"LinkedIn\u00a0: 1 sur 2/semaine", "Blog\u00a0: 1 sur 2/mois"}
     assert not [g for g in page_data["gaps"] if "/week" in g["message"] or "/month" in g["message"]]
     gap = page_data["gaps"][0]
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
@@ -210,6 +210,10 @@ def test_an_item_opens_in_the_agenda_with_its_links(sample: Path, server: str, c
     page.click(f'#item-{item_id} a:text("Calendrier")')
     page.wait_for_url(f"**/agenda/2027-04.html#item-{item_id}")
     assert page.locator(f"#item-{item_id} details").get_attribute("open") is not None
+    # The month's page leads back to the calendar on that month, not on today's.
+    page.click('.pager a:text("Calendrier") >> nth=0')
+    page.wait_for_url("**/index.html?date=2027-04")
+    assert page.locator("#period").inner_text() == "avril 2027"
     page.close()
 
 
@@ -247,8 +251,18 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     assert page.locator("h1").inner_text() == "Brouillons à relire — février 2027"
     shown = page.eval_on_selector_all("article[data-network]", "els => els.filter(e => !e.hidden).map(e => e.dataset.network)")
     assert shown and set(shown) == {"instagram"}
-    page.select_option('select[data-filter="network"]', "")
     page.click('.pager a:text("Tous les mois") >> nth=0')
+    assert page.url.endswith("drafts/index.html?network=instagram")
+    # The overview counts Instagram's drafts only, like the cards it shows.
+    upcoming = [i for i in load_plan(sample)["items"]
+                if i["kind"] == "post" and i["status"] != "withheld" and i["start"] >= NOW]
+    instagram = [i for i in upcoming if i["network"] == "instagram"]
+    assert 0 < len(instagram) < len(upcoming)
+    assert page.locator('.lead [data-count="0"]').inner_text() == str(len(instagram))
+    january = page.locator('tr[data-counts]:has(a[href^="2027-01.html"]) td[data-count="0"]')
+    assert january.inner_text() == str(sum(1 for i in instagram if i["start"].startswith("2027-01")))
+    page.select_option('select[data-filter="network"]', "")
+    assert page.locator('.lead [data-count="0"]').inner_text() == str(len(upcoming))
     assert page.url.endswith("drafts/index.html")
     context.close()
 
@@ -261,8 +275,9 @@ def test_the_review_overview_gives_the_months_and_the_next_seven_days(sample: Pa
     assert soon and set(re.findall(r'<article class="card" id="item-([^"]+)"', overview)) == soon
     months = sorted({i["start"][:7] for i in upcoming})
     assert re.findall(r'<a data-keep-query href="(\d{4}-\d\d)\.html">', overview) == months
-    assert f"<strong>{len(upcoming)}</strong> brouillons" in overview
+    assert f'<strong data-count="0">{len(upcoming)}</strong> brouillons' in overview
     assert "Les 7 prochains jours" in overview and "janvier 2027</a>" in overview
+    assert "Responsable\u00a0: " in overview and "Responsable : " not in overview  # French typography
 
 
 def review_text(site: Path) -> str:

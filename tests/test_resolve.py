@@ -42,7 +42,7 @@ def test_a_reminder_reads_differently_from_the_first_post() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x], schedule: [at publication, +3 days]}\n")
     items = by_id(plan_of(calendar, [article("lancement", "2027-01-12T10:00", calendar, title="Le lancement")]))
     assert items["lancement-x-1"].text.startswith("Le lancement")
-    assert items["lancement-x-2"].text.startswith("Au cas où vous l'auriez manqué : Le lancement")
+    assert items["lancement-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: Le lancement")
 
 
 def test_a_default_promotion_waits_for_its_article() -> None:
@@ -180,7 +180,7 @@ def test_deadlines_become_all_day_items() -> None:
     items = by_id(plan_of(calendar))
     deadline = items["idea-portrait-draft-due"]
     assert deadline.all_day and deadline.start == dt.date(2027, 2, 5)
-    assert deadline.title == "Rédaction due : Portrait"
+    assert deadline.title == "Rédaction due\u00a0: Portrait"
     assert deadline.owner == "ana" and deadline.parent == "idea-portrait"
     assert str(deadline.source) == "calendar.yaml:10"
 

@@ -324,6 +324,8 @@ def test_category_tag_author_archive_and_404_pages(sample: Path) -> None:
         text = (output / name).read_text(encoding="utf-8")
         for words in expected:
             assert words in text, f"{words!r} not in {name}"
+    # French typography: no line break between a word and its colon.
+    assert "Étiquette\u00a0: acier" in (output / "tag" / "acier" / "index.html").read_text(encoding="utf-8")
     not_found = (output / "404.html").read_text(encoding="utf-8")
     assert "<h1 class=\"page-title\">Page introuvable</h1>" in not_found
     assert '<meta name="robots" content="noindex">' in not_found

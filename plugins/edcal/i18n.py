@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from importlib import resources
 from typing import Any
@@ -26,7 +27,24 @@ def catalog(code: str) -> dict[str, str]:
     resource = resources.files("edcal.translations").joinpath(f"{code}.yaml")
     if not resource.is_file():
         return {}
-    return dict(yaml.load(resource.read_text(encoding="utf-8"), Loader=_Loader) or {})
+    table = yaml.load(resource.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    return {str(key): typeset(str(value), code) for key, value in table.items()}
+
+
+#: French puts a space before ``: ; ! ? »`` and ``%`` and after ``«``; it must not break there.
+_FRENCH_SPACE = re.compile(r" (?=[:;!?»%])|(?<=«) ")
+
+
+def typeset(text: str, code: str) -> str:
+    """A translation with its language's spacing rules applied.
+
+    The catalogues are written with plain spaces, which are easy to read and
+    review; French ones get a no-break space (U+00A0) where French typography
+    wants one, so that "Réseau :" never breaks before its colon. U+00A0, not
+    the narrow U+202F: X weighs U+202F as two characters, and some fonts
+    lack it.
+    """
+    return _FRENCH_SPACE.sub("\u00a0", text) if code == "fr" else text
 
 
 DAYS = {

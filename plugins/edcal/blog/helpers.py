@@ -17,7 +17,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from edcal.blog.imagesize import image_size
-from edcal.i18n import MONTHS, language
+from edcal.i18n import MONTHS, language, typeset
 from edcal.themes import template_folders
 
 #: Reading speed behind "4 min read" (words per minute of an adult reading on screen).
@@ -149,7 +149,7 @@ def catalog(folders: tuple[str, ...], lang: str) -> dict[str, str]:
         file = Path(folder) / f"{code}.yaml"
         if file.is_file():
             table.update(yaml.safe_load(file.read_text(encoding="utf-8")) or {})
-    return {str(key): str(value) for key, value in table.items()}
+    return {str(key): typeset(str(value), code) for key, value in table.items()}
 
 
 def content_path(path: str) -> str:

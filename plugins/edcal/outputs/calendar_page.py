@@ -182,10 +182,10 @@ def data(plan: Plan, entries: list[Entry], today: dt.date) -> dict[str, Any]:
     gaps = []
     for gap in cadence_gaps(plan, plan.now, CADENCE_HORIZON_DAYS):
         target = _("{count} of {target}").format(count=gap.found, target=translated(gap.target, _))
-        colon = " :" if code == "fr" else ":"
         name = translated(gap.name, _)
+        message = _("{name}: {text}").format(name=name, text=target)
         gaps.append({"network": gap.network or "blog", "name": name, "first": gap.first.isoformat(),
-                     "last": gap.last.isoformat(), "message": f"{name}{colon} {target}"})
+                     "last": gap.last.isoformat(), "message": message})
     freezes = []
     for window in calendar.freezes:
         end = window.end.astimezone(zone) - dt.timedelta(microseconds=1) if window.end else None

@@ -49,6 +49,8 @@ class Month:
     drafts: int
     errors: int
     warnings: int
+    #: [drafts, errors, warnings] by network id, "" for all: the counts follow the network filter.
+    counts: dict[str, list[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +76,20 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     findings = items_with(context.findings)
     cards = [card(item, plan, media, findings.get(item.id, [])) for item in upcoming]
     grouped = by_month(cards, lambda c: c.local.date())
-    months = [Month(first, month_file(first), len(group), _count(group, "error"), _count(group, "warning"))
-              for first, group in grouped]
+    months = [Month(first, month_file(first), len(group), _count(group, "error"), _count(group, "warning"),
+                    _counts(group)) for first, group in grouped]
     copy_assets(context, folder)
     template = environment(context).get_template("drafts.html.j2")
     common = {"plan": plan, "months": months, "root": "../",
               "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name)}
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, month=month, days=_days(group), total=month.drafts,
-                               errors=month.errors, **neighbours(months, index))
+                               errors=month.errors, counts=month.counts, **neighbours(months, index))
         write_file(folder / REVIEW_FOLDER / month.href, html)
     today = plan.now.astimezone(plan.calendar.zone).date()
     soon = [c for c in cards if c.local.date() < today + dt.timedelta(days=SOON_DAYS)]
     html = template.render(common, month=None, days=_days(soon), total=len(cards),
-                           errors=_count(cards, "error"), soon_days=SOON_DAYS)
+                           errors=_count(cards, "error"), counts=_counts(cards), soon_days=SOON_DAYS)
     write_file(folder / FILENAME, html)
     return []
 
@@ -98,6 +100,15 @@ def _days(cards: list[Card]) -> list[tuple[dt.date, list[Card]]]:
 
 def _count(cards: list[Card], severity: str) -> int:
     return sum(1 for c in cards for f in c.findings if f.severity == severity)
+
+
+def _counts(cards: list[Card]) -> dict[str, list[int]]:
+    """[drafts, errors, warnings] of all ``cards`` (key "") and of each network's."""
+    networks: dict[str, list[Card]] = {"": cards}
+    for c in cards:
+        networks.setdefault(c.item.network or "", []).append(c)
+    return {key: [len(group), _count(group, "error"), _count(group, "warning")]
+            for key, group in sorted(networks.items())}
 
 
 def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding]) -> Card:

@@ -14,18 +14,25 @@
     keepQuery();
   }
 
-  /* Links between the month pages carry the filters along (not the view or the date). */
+  /* Links between the month pages carry the filters along (not the view or the date):
+     the link's own query (the calendar's ?date=2027-03) is kept, the filters are set. */
   var FILTERS = ["network", "owner", "campaign", "status"];
-  function filterQuery() {
-    var kept = new URLSearchParams();
-    FILTERS.forEach(function (name) { if (params.get(name)) { kept.set(name, params.get(name)); } });
-    var query = kept.toString();
-    return query ? "?" + query : "";
+  function withFilters(query) {
+    var kept = new URLSearchParams(query);
+    FILTERS.forEach(function (name) {
+      if (params.get(name)) { kept.set(name, params.get(name)); } else { kept.delete(name); }
+    });
+    var text = kept.toString();
+    return text ? "?" + text : "";
   }
+  function filterQuery() { return withFilters(""); }
   function keepQuery() {
-    var query = filterQuery();
     document.querySelectorAll("a[data-keep-query]").forEach(function (link) {
-      link.setAttribute("href", link.getAttribute("href").split("?")[0] + query);
+      if (!link.hasAttribute("data-href")) { link.setAttribute("data-href", link.getAttribute("href")); }
+      var href = link.getAttribute("data-href");
+      var hash = href.indexOf("#") < 0 ? "" : href.slice(href.indexOf("#"));
+      var parts = href.slice(0, href.length - hash.length).split("?");
+      link.setAttribute("href", parts[0] + withFilters(parts[1] || "") + hash);
     });
   }
   keepQuery();
@@ -77,10 +84,15 @@
       if (!items.length) { return; }
       day.hidden = Array.prototype.every.call(items, function (item) { return item.hidden; });
     });
-    var count = document.getElementById("shown-count");
-    if (count) {
-      count.textContent = String(document.querySelectorAll(".agenda [data-item-id]:not([hidden])").length);
-    }
+    // The drafts review's counts ([drafts, errors, warnings] by network, "" for all) follow the network.
+    document.querySelectorAll("[data-counts]").forEach(function (holder) {
+      var counts = JSON.parse(holder.getAttribute("data-counts"))[wanted.network || ""] || [0, 0, 0];
+      holder.querySelectorAll("[data-count]").forEach(function (cell) {
+        var value = counts[Number(cell.getAttribute("data-count"))];
+        cell.textContent = String(value);
+        if (cell.getAttribute("data-count") === "1") { cell.classList.toggle("sev-error", value > 0); }
+      });
+    });
   }
 
   filters.forEach(function (select) {
