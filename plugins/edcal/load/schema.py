@@ -141,6 +141,7 @@ class Spec(BaseModel):
         arbitrary_types_allowed=True,
         populate_by_name=True,
         str_strip_whitespace=False,
+        defer_build=True,
     )
     loc: SkipJsonSchema[Loc | None] = Field(default=None, alias="__loc__", exclude=True)
 

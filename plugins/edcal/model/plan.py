@@ -77,9 +77,9 @@ class Item:
 
 def instant_key(start: dt.datetime | dt.date) -> str:
     """A sortable UTC key; an all-day date sorts at midnight UTC of its day."""
-    if isinstance(start, dt.datetime):
-        return start.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
-    return start.strftime("%Y-%m-%dT00:00:00")
+    if isinstance(start, dt.datetime):  # isoformat() is several times faster than strftime()
+        return start.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat()
+    return start.isoformat() + "T00:00:00"
 
 
 @dataclass(slots=True)
