@@ -17,5 +17,3 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
 # One feed per language, for readers of the translations.
 TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"
-
-DELETE_OUTPUT_DIRECTORY = True

@@ -13,8 +13,9 @@ Lifecycle, in Pelican's order:
    run asks for generators, in a worker process on a machine with two cores, resolves
    and checks the plan and writes ``planning/`` into a staging folder.
    :class:`~edcal.pelican_plugin.generator.PlanGenerator` holds Pelican's
-   writing until the checks have passed; the staging folder is swapped in at
-   ``finalized`` when the whole build worked.
+   writing until the checks have passed, then empties output/ (but for
+   ``OUTPUT_RETENTION``) so that nothing from an earlier build stays online;
+   the staging folder is swapped in at ``finalized`` when the whole build worked.
 
 Input errors are printed as ``path:line:col: error: …`` and end the run with
 exit code 2, before anything is written (see :func:`abort`).
@@ -88,6 +89,9 @@ def on_initialized(pelican: Any) -> None:
     for name in _NEVER_WRITTEN:
         settings[name] = ""
     settings["WITH_FUTURE_DATES"] = True
+    # edcal empties output/ itself, once the checks have passed (publish.empty_output):
+    # Pelican would do it before reading, and a build stopped by an error would leave it empty.
+    pelican.delete_outputdir = False
 
 
 def on_readers_init(readers: Any) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from edcal.errors import InputErrors
 from edcal.pelican_plugin import RAISE_SETTING, abort
 from edcal.pelican_plugin.checking import refuse
+from edcal.pelican_plugin.publish import empty_output
 from edcal.pelican_plugin.state import state_of
 from edcal.pelican_plugin.worker import Checked, Refused
 
@@ -25,8 +26,9 @@ class PlanGenerator:
 
         Every ``generate_context`` runs before any ``generate_output``: an error
         here (input, checks, a broken draft template) stops the build with
-        output/ and planning/ untouched. planning/ is staged meanwhile and
-        swapped in at ``finalized``.
+        output/ and planning/ untouched. Then output/ is emptied for Pelican
+        to write (:func:`~edcal.pelican_plugin.publish.empty_output`).
+        planning/ is staged meanwhile and swapped in at ``finalized``.
         """
         state = state_of(self.settings)
         assert state.plan_run is not None
@@ -39,6 +41,10 @@ class PlanGenerator:
         state.findings = list(message.findings)
         state.unpublished_media = set(message.unpublished_media)
         state.summary = message.summary
+        try:
+            empty_output(self.settings, state)
+        except InputErrors as exc:
+            abort(exc, self.settings)
 
     def generate_output(self, writer: Any) -> None:
         """Nothing: planning/ is staged by the plan's job, Pelican now writes output/."""

@@ -8,6 +8,7 @@ remain in the plan.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from edcal.pelican_plugin.contents import to_article
@@ -85,3 +86,42 @@ def content_path(path: str) -> str:
     for prefix in ("{static}", "{attach}"):
         path = path.removeprefix(prefix)
     return path.replace("\\", "/").lstrip("/")
+
+
+#: Never deleted from output/: a deployment repository's history (as Jekyll's ``keep_files``).
+ALWAYS_KEPT = (".git", ".hg", ".svn")
+
+
+def empty_output(settings: dict[str, Any], state: BuildState) -> None:
+    """Empty output/ (but for ``ALWAYS_KEPT`` and ``OUTPUT_RETENTION``) before Pelican writes into it.
+
+    Every build starts from an empty output/, so that an article taken back
+    to draft, or dated later, does not stay online from an earlier build (nor
+    its tag, author and category pages, nor its images). It happens once the
+    articles are read and the plan is checked, so that a build stopped by an
+    error leaves output/ as it was; Pelican's own ``DELETE_OUTPUT_DIRECTORY``
+    empties it at the start of the run (it is turned off under edcal).
+
+    :raises InputErrors: when output/ holds the site's folder or its content:
+        emptying it would delete them.
+    """
+    from pelican.utils import clean_output_dir
+
+    from edcal.errors import InputError, InputErrors
+    from edcal.model.source import Source
+
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    site = state.site.resolve()
+
+    def shown(path: Path) -> str:
+        return path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
+
+    content = Path(settings["PATH"]).resolve()
+    for path, what in ((site, "the site's folder"), (content, f"the content folder '{shown(content)}'")):
+        if path.is_relative_to(output):
+            raise InputErrors([InputError(
+                Source("OUTPUT_PATH", 1, 1),
+                f"found OUTPUT_PATH '{shown(output)}', which holds {what}; expected a folder of its own: "
+                "edcal empties it before each build",
+                "OUTPUT_PATH = 'output/' (list the files to keep there in OUTPUT_RETENTION)")])
+    clean_output_dir(str(output), {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ())})
