@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -272,6 +273,21 @@ def test_review_too_late() -> None:
     assert not findings("review-too-late", "", [lambda c: article("a", "2027-01-08T09:00", c, status="review")])
     assert findings("review-too-late", "checks: {review-too-late: {margin: 5 days}}\n",
                     [lambda c: article("a", "2027-01-08T09:00", c, status="review")])
+
+
+def test_a_later_since_does_not_move_now() -> None:
+    """`--since` chooses the window checked; what is late or soon is still measured from now."""
+    calendar = calendar_from(PARIS_CALENDAR + "ideas:\n  - {title: Portrait, status: writing, draft_due: 2027-01-20}\n")
+    review = article("a", "2027-02-10T09:00", calendar, status="review")
+    plan = plan_of(calendar, [review], now=NOW)
+    later = dt.datetime(2027, 2, 9, tzinfo=ZoneInfo("Europe/Paris"))
+    assert not run_checks(plan, since=later, only=["idea-overdue", "review-too-late"])
+    # From now on, nothing either: the draft is due in two weeks, the article a month away.
+    assert not run_checks(plan, only=["idea-overdue", "review-too-late"])
+    # Once the due date is past, now, the idea is late; and the article two days before its date.
+    plan = plan_of(calendar, [review], now="2027-02-08T10:00:00+01:00")
+    assert {f.rule for f in run_checks(plan, only=["idea-overdue", "review-too-late"])} == {
+        "idea-overdue", "review-too-late"}
 
 
 def test_past_items_are_not_nagged() -> None:

@@ -68,8 +68,8 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
         options = {option.name: option.default for option in rule.options}
         if configured:
             options.update(configured.options)
-        context = CheckContext(plan=plan, now=start, options=options, upcoming=upcoming, entries=entries,
-                               going_out=going_out)
+        context = CheckContext(plan=plan, now=plan.now, since=start, options=options, upcoming=upcoming,
+                               entries=entries, going_out=going_out)
         for problem in rule.function(context):
             item = problem.item
             if item is not None and rule.id in item.silenced:

@@ -46,9 +46,12 @@ class Option:
 @dataclass(frozen=True, slots=True)
 class CheckContext:
     plan: Plan
+    #: The plan's "now" (the clock or EDCAL_NOW): what is late, what is soon.
     now: dt.datetime
+    #: Where the checked window starts (``--since``, else ``now``): the periods a rule looks at.
+    since: dt.datetime
     options: dict[str, Any]
-    #: Posts, articles, ideas and deadlines that start at or after ``now`` (undated ideas too).
+    #: Posts, articles, ideas and deadlines that start at or after ``since`` (undated ideas too).
     upcoming: tuple[Item, ...]
     #: The upcoming posts that will go out (not withheld), computed once for every rule.
     going_out: tuple[Item, ...]

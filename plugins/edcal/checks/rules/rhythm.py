@@ -47,7 +47,7 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
       options=(Option("horizon", 42, timeparse.parse_days, "How far ahead periods are checked (default 6 weeks)."),))
 def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
     zone = ctx.plan.calendar.zone
-    for gap in cadence_gaps(ctx.plan, ctx.now, int(ctx.options["horizon"])):
+    for gap in cadence_gaps(ctx.plan, ctx.since, int(ctx.options["horizon"])):
         if gap.network is None:
             found = say_count(gap.found, "{count} article", "{count} articles")
         else:
@@ -55,7 +55,7 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(gap.source, say("{name}: {found} {period}, target {target}", name=gap.name, found=found,
                                       period=gap.label, target=gap.target),
                       say("plan a post (or an article's promotion) in that period, or adjust `cadence:`"),
-                      when=max(dt.datetime.combine(gap.first, dt.time(), zone), ctx.now))
+                      when=max(dt.datetime.combine(gap.first, dt.time(), zone), ctx.since))
 
 
 @rule("too-many-per-day", "warning", "More posts on one day than a network's maximum")
