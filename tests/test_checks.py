@@ -411,6 +411,18 @@ def test_input_errors_in_json_and_github_formats(site: Path) -> None:
     assert github.exit_code == 2 and github.output.startswith("::error file=calendar.yaml,line=22,col=16,title=invalid input::")
 
 
+def test_an_option_in_error_is_named_and_not_taken_for_a_file(site: Path) -> None:
+    runner = CliRunner()
+    args = ["check", "--site", str(site), "--since", "12/01/2027"]
+    text = runner.invoke(cli, args)
+    assert text.exit_code == 2 and text.output.startswith("--since: error: found '12/01/2027', expected an ISO 8601")
+    assert "nothing was written" not in text.output  # check writes nothing anyway
+    finding = json.loads(runner.invoke(cli, [*args, "--format", "json"]).output)["findings"][0]
+    assert finding["file"] is None and finding["line"] is None and finding["message"].startswith("--since: found")
+    github = runner.invoke(cli, [*args, "--format", "github"])
+    assert github.exit_code == 2 and github.output.startswith("::error title=invalid input::--since: found")
+
+
 def test_build_stops_on_errors_unless_no_check(broken_site: Path) -> None:
     from conftest import run_edcal
 

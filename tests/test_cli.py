@@ -135,6 +135,10 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
     assert again.exit_code == 2 and "exists already" in again.output
     bad = runner.invoke(cli, ["new", "Autre", "--site", str(site), "--date", "2027-02-30"])
     assert bad.exit_code == 2 and "February 2027 has 28 days" in bad.output
+    # A time the clocks skip in Paris: refused here as the build would refuse the article.
+    skipped = runner.invoke(cli, ["new", "Autre", "--site", str(site), "--date", "2027-03-28 02:30"])
+    assert skipped.exit_code == 2 and not (site / "content" / "articles" / "autre.md").exists()
+    assert skipped.output.startswith("--date: error: 2027-03-28 02:30 does not exist in Europe/Paris")
     draft = runner.invoke(cli, ["new", "Sans date", "--site", str(site)])
     assert "status: draft" in (site / draft.output.strip()).read_text(encoding="utf-8")
 

@@ -151,7 +151,7 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
         elif fmt == "github":
             click.echo(reports.input_errors_github(exc.errors), nl=False)
         else:
-            report(exc)
+            report(exc, wrote_nothing=False)  # check never writes
         sys.exit(EXIT_INPUT)
     if fmt == "json":
         click.echo(reports.as_json(findings, strict), nl=False)

@@ -36,7 +36,11 @@ def now(zone: ZoneInfo) -> dt.datetime:
 
 
 def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
-    """An ISO 8601 date or date-time; naive values are in ``zone``."""
+    """An ISO 8601 date or date-time; naive values are in ``zone``.
+
+    :param name: where the text comes from, for errors: an option (``--since``) or an
+        environment variable (``EDCAL_NOW``, shown as ``$EDCAL_NOW``).
+    """
     value = text.strip()
     try:
         if len(value) == 10:
@@ -45,7 +49,8 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
             parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise InputErrors(
-            [InputError(Source(f"${name}", 1, 1), f"found '{text}', expected an ISO 8601 date or "
+            [InputError(Source(name if name.startswith("-") else f"${name}", 1, 1),
+                        f"found '{text}', expected an ISO 8601 date or "
                         "date-time such as 2027-01-12T09:00 or 2027-01-12T08:00:00Z")]
         ) from None
     if parsed.tzinfo is None:

@@ -38,7 +38,7 @@ class InputError:
         or an environment variable (``$EDCAL_NOW``) have no line to show.
         """
         path = self.source.path
-        if path.startswith(("--", "$")) or path.isupper():
+        if not self.source.in_file:
             text = f"{path}: error: {self.message}"
         else:
             text = f"{path}:{self.source.line}:{self.source.column}: error: {self.message}"

@@ -85,10 +85,13 @@ def github(findings: Sequence[Finding]) -> str:
 
 
 def input_errors_json(errors: Sequence[InputError]) -> str:
+    """Input errors as findings; an error in an option, a setting or the environment has no file."""
     document = {
         "findings": [
-            {"rule": "invalid-input", "severity": "error", "message": e.message, "file": e.source.path,
-             "line": e.source.line, "column": e.source.column, "item": None, "hint": e.hint}
+            {"rule": "invalid-input", "severity": "error", "message": _message(e),
+             "file": e.source.path if e.source.in_file else None,
+             "line": e.source.line if e.source.in_file else None,
+             "column": e.source.column if e.source.in_file else None, "item": None, "hint": e.hint}
             for e in errors
         ],
         "summary": {"errors": len(errors), "warnings": 0, "exit_code": EXIT_INPUT},
@@ -97,11 +100,18 @@ def input_errors_json(errors: Sequence[InputError]) -> str:
 
 
 def input_errors_github(errors: Sequence[InputError]) -> str:
+    """One annotation per error, on its file and line when it has one (not on ``--since``)."""
     return "".join(
-        f"::error file={_property(e.source.path)},line={e.source.line},col={e.source.column},"
-        f"title=invalid input::{_data(e.message + (chr(10) + e.hint if e.hint else ''))}\n"
+        (f"::error file={_property(e.source.path)},line={e.source.line},col={e.source.column},"
+         if e.source.in_file else "::error ")
+        + f"title=invalid input::{_data(_message(e) + (chr(10) + e.hint if e.hint else ''))}\n"
         for e in errors
     )
+
+
+def _message(error: InputError) -> str:
+    """The message, named after its option, setting or variable when it is not in a file."""
+    return error.message if error.source.in_file else f"{error.source.path}: {error.message}"
 
 
 def _data(value: str) -> str:

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import yaml
 
-from edcal.errors import InputError, InputErrors
+from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.ids import slugify
 from edcal.load import timeparse
+from edcal.load.articles import article_datetime
+from edcal.load.calendar import load_calendar
 from edcal.model.source import Source
 from edcal.site import pelican_settings
 
@@ -30,6 +32,10 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
             timeparse.parse_when(date)
         except ValueError as exc:
             raise InputErrors([InputError(Source("--date", 1, 1), str(exc))]) from None
+        # A time the clocks skip or repeat in the site's zone, as the build would read it.
+        errors = ErrorCollector()
+        article_datetime(date, Source("--date", 1, 1), load_calendar(site), errors)
+        errors.raise_if_any()
     settings = pelican_settings(site, settings_file)
     name = slug or slugify(title)
     if not name:

@@ -111,8 +111,8 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     fields = {name: loc.value(name) for name in loc.fields}
     title_source = loc.key("title") if "title" in loc.fields else loc.source
     before = len(errors.errors)
-    date = _datetime(spec.date, loc.value("date"), calendar, errors)
-    modified = _datetime(spec.modified, loc.value("modified"), calendar, errors)
+    date = article_datetime(spec.date, loc.value("date"), calendar, errors)
+    modified = article_datetime(spec.modified, loc.value("modified"), calendar, errors)
     if date is None and spec.date is None and spec.status in ("published", "hidden") and not page:
         errors.add(title_source, "missing `date:` for a published article",
                    "add e.g. `date: 2027-01-12 09:00`, or `status: draft` while it is not ready")
@@ -141,8 +141,9 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     return meta, extras
 
 
-def _datetime(text: str | None, where: Source, calendar: Calendar,
-              errors: ErrorCollector) -> dt.datetime | None:
+def article_datetime(text: str | None, where: Source, calendar: Calendar,
+                     errors: ErrorCollector) -> dt.datetime | None:
+    """An article's ``date:`` in the site's zone; None after adding an error (a time the clocks skip)."""
     if text is None:
         return None
     try:

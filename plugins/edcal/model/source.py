@@ -15,3 +15,9 @@ class Source:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}"
+
+    @property
+    def in_file(self) -> bool:
+        """False for a command-line option (``--since``), an argument (``TITLE``), a setting
+        (``OUTPUT_PATH``) or an environment variable (``$EDCAL_NOW``): no file, no line."""
+        return not (self.path.startswith(("--", "$")) or self.path.isupper())
