@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -45,6 +46,24 @@ def test_text_too_long() -> None:
     assert "X post 'a-x' is 281 long, over the limit of 280 by 1" in found[0].message
     assert str(found[0].source) == "calendar.yaml:10"
     assert not findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], text: {long[:-1]}}}"))
+
+
+def test_text_too_long_in_an_articles_social_text_points_at_that_text(site: Path) -> None:
+    long = "é" * 300
+    (site / "content" / "articles" / "nouveau.md").write_text(
+        f"---\ntitle: Nouveau\ndate: 2027-03-05 09:00\nsocial:\n  networks: [linkedin, x]\n  x: {long}\n---\nTexte.\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--only", "text-too-long", "--format", "json"])
+    found = [f for f in json.loads(result.output)["findings"] if f["item"].startswith("nouveau-x")]
+    assert found and {(f["file"], f["line"]) for f in found} == {("content/articles/nouveau.md", 6)}
+    assert re.fullmatch(r"shorten the X text under `social:` by \d+", found[0]["hint"])
+    # Without its own text, the summary was cut as far as it goes: the hint says where a shorter text goes.
+    (site / "content" / "articles" / "nouveau.md").write_text(
+        f"---\ntitle: {'Titre ' * 60}\ndate: 2027-03-05 09:00\n---\nTexte.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--only", "text-too-long", "--format", "json"])
+    found = [f for f in json.loads(result.output)["findings"] if f["item"].startswith("nouveau-x")]
+    assert found and "shorter X text under `social:` in the article" in found[0]["hint"]
+    assert "variants" not in found[0]["hint"]
 
 
 def test_text_too_long_counts_urls_as_the_network_does() -> None:
@@ -133,6 +152,11 @@ def test_post_before_article_when_dated_before() -> None:
     assert found and found[0].severity == "error"
     assert "goes out 11/01/2027 09:00, before 'lancement' is online (12/01/2027 10:00)" in found[0].message
     assert str(found[0].source) == "calendar.yaml:10"
+    # The hint's fix is valid where it is given: `at publication` only exists in a promotion's schedule.
+    assert "`promote: lancement` with `schedule: [at publication]`" in found[0].hint
+    teaser = "{promote: lancement, networks: [x], schedule: [-1 day]}"
+    early = findings(rule, posts(teaser), [lambda c: article("lancement", "2027-01-12T10:00", c)])
+    assert early and early[0].hint.startswith("schedule it at publication or later")
     after = entry.replace("2027-01-11 09:00", "2027-01-12 10:00")
     assert not findings(rule, posts(after), [lambda c: article("lancement", "2027-01-12T10:00", c)])
 
@@ -202,6 +226,7 @@ def test_blog_cadence_gap() -> None:
     found = findings("cadence-gap", "blog: {cadence: 2/week}\nchecks: {cadence-gap: {horizon: 7 days}}\n",
                      [lambda c: article("a", "2027-01-05T09:00", c)])
     assert found and found[0].message.startswith("Blog: 1 article in the week of 04/01")
+    assert found[0].hint == "plan an article in that period, or adjust the blog's `cadence:`"
 
 
 def test_too_many_per_day() -> None:
@@ -262,7 +287,7 @@ def test_public_holiday() -> None:
 
 def test_idea_overdue() -> None:
     found = findings("idea-overdue", "ideas:\n  - {title: Portrait, owner: ana, status: writing, draft_due: 2027-01-02}\n")
-    assert found and found[0].message == "the draft of 'Portrait' was due 02/01/2027 and it is still writing (owner: Ana)"
+    assert found and found[0].message == "the draft of 'Portrait' was due 02/01/2027 and its status is still 'writing' (owner: Ana)"
     assert not findings("idea-overdue", "ideas:\n  - {title: Portrait, status: review, draft_due: 2027-01-02}\n")
     assert not findings("idea-overdue", "ideas:\n  - {title: Portrait, draft_due: 2027-01-05}\n")
 

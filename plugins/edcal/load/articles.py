@@ -235,7 +235,7 @@ def _social_network(name: str, where: Source, calendar: Calendar, registry: Regi
 
 def _social_override(value: Any, where: Source, errors: ErrorCollector) -> SocialOverride:
     if isinstance(value, str):
-        return SocialOverride(text=value)
+        return SocialOverride(text=value, source=where)
     if value is None:
         return SocialOverride()
     if not isinstance(value, dict):
@@ -256,6 +256,7 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
         skip=_boolean(value.get("skip", "false"), vloc.value("skip"), errors),
         image=None if image is None else str(image),
         alt=_optional_text(value.get("alt"), vloc.value("alt"), errors),
+        source=vloc.value("text") if "text" in value else where,
     )
 
 

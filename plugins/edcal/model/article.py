@@ -20,6 +20,8 @@ class SocialOverride:
     skip: bool = False
     image: str | None = None
     alt: str | None = None
+    #: Where its text is written (the network's key, or its ``text:``).
+    source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)

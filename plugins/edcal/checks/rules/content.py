@@ -17,21 +17,33 @@ _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", re.IGNORECASE)
 @rule("text-too-long", "error", "A post's text is longer than its network allows")
 def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
+    articles = ctx.plan.articles_by_slug()
     for post in ctx.posts():
         network = networks[post.network or ""]
         entry = ctx.entry(post)
         variant = entry.variants.get(post.network or "") if entry else None
         own_text = bool(entry and (entry.text or entry.texts or (variant and variant.text)))
+        article = articles.get(post.article or "")
+        override = article.social.per_network.get(post.network or "") if article else None
+        source = post.source
         for counting, length, limit in post.lengths:
             if length <= limit:
                 continue
             unit = say(RULE_DESCRIPTIONS.get(counting, counting))
             hint = say("shorten `text:` by {excess} (or this network's text under `variants:`)",
                        excess=length - limit)
-            if post.article and not own_text:
+            if not own_text and override is not None and override.text:
+                # The article's own text for this network (`social:` in its front matter).
+                hint = say("shorten the {network} text under `social:` by {excess}", network=network.name,
+                           excess=length - limit)
+                source = override.source or source
+            elif post.article and not own_text and entry is None:
+                hint = say("the article's summary was already cut to fit: write a shorter {network} text under "
+                           "`social:` in the article, or shorten its title", network=network.name)
+            elif post.article and not own_text:
                 hint = say("the article's summary was already cut to fit: write a shorter `text:` for this "
                            "network under `variants:`, or shorten the title")
-            yield Problem(post.source, say("{network} post '{id}' is {length} long, over the limit of "
+            yield Problem(source, say("{network} post '{id}' is {length} long, over the limit of "
                                            "{limit} by {excess}, counted in {unit}", network=network.name,
                                            id=post.id, length=length, limit=limit, excess=length - limit,
                                            unit=unit), hint, post)

@@ -40,11 +40,11 @@ def idea_overdue(ctx: CheckContext) -> Iterator[Problem]:
         who = owners[parent.owner].name if parent.owner in owners else say("nobody")
         values = {"title": parent.title, "due": deadline.start, "status": say(parent.status), "owner": who}
         if drafting:
-            message = say("the draft of '{title}' was due {due:%d/%m/%Y} and it is still {status} "
+            message = say("the draft of '{title}' was due {due:%d/%m/%Y} and its status is still '{status}' "
                           "(owner: {owner})", **values)
             hint = say("finish the draft, or move `draft_due:`")
         else:
-            message = say("the review of '{title}' was due {due:%d/%m/%Y} and it is still {status} "
+            message = say("the review of '{title}' was due {due:%d/%m/%Y} and its status is still '{status}' "
                           "(owner: {owner})", **values)
             hint = say("finish the review, or move `review_due:`")
         yield Problem(deadline.source, message, hint, parent, when=ctx.now)

@@ -49,11 +49,15 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
                                            "by a freeze with no end", id=post.id, when=when, slug=article.slug),
                           say("end the freeze, or remove the post"), post)
         elif post.start < state.live_at:  # type: ignore[operator]
+            if entry is None or entry.kind == "promote":  # a promotion's schedule: its offsets
+                hint = say("schedule it at publication or later (`at publication`, `+1 day`…)")
+            else:
+                hint = say("move `at:` after the article goes online, or write the entry as `promote: {slug}` "
+                           "with `schedule: [at publication]`", slug=article.slug)
             yield Problem(post.source, say("post '{id}' goes out {when:%d/%m/%Y %H:%M}, before '{slug}' is "
                                            "online ({live:%d/%m/%Y %H:%M}): its link would be a dead page",
                                            id=post.id, when=when, slug=article.slug,
-                                           live=state.live_at.astimezone(zone)),
-                          say("move the post after the article's date, or make it `at publication`"), post)
+                                           live=state.live_at.astimezone(zone)), hint, post)
 
 
 def _url_pattern(template: str) -> re.Pattern[str]:

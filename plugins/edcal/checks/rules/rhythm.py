@@ -50,11 +50,13 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
     for gap in cadence_gaps(ctx.plan, ctx.since, int(ctx.options["horizon"])):
         if gap.network is None:
             found = say_count(gap.found, "{count} article", "{count} articles")
+            hint = say("plan an article in that period, or adjust the blog's `cadence:`")
         else:
             found = say_count(gap.found, "{count} post", "{count} posts")
+            hint = say("plan a post (or an article's promotion) in that period, or adjust `cadence:`")
         yield Problem(gap.source, say("{name}: {found} {period}, target {target}", name=gap.name, found=found,
                                       period=gap.label, target=gap.target),
-                      say("plan a post (or an article's promotion) in that period, or adjust `cadence:`"),
+                      hint,
                       when=max(dt.datetime.combine(gap.first, dt.time(), zone), ctx.since))
 
 
