@@ -157,6 +157,9 @@ def test_post_before_article_when_dated_before() -> None:
     teaser = "{promote: lancement, networks: [x], schedule: [-1 day]}"
     early = findings(rule, posts(teaser), [lambda c: article("lancement", "2027-01-12T10:00", c)])
     assert early and early[0].hint.startswith("schedule it at publication or later")
+    weekly = "{id: w, networks: [x], article: lancement, text: Lisez, repeat: {every: week, on: mon, at: '09:00', from: 2027-01-11, count: 2}}"
+    repeated = findings(rule, posts(weekly), [lambda c: article("lancement", "2027-01-12T10:00", c)])
+    assert repeated and repeated[0].hint.startswith("start the repetition once the article is online")
     after = entry.replace("2027-01-11 09:00", "2027-01-12 10:00")
     assert not findings(rule, posts(after), [lambda c: article("lancement", "2027-01-12T10:00", c)])
 

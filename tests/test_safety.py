@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EPOCH, NOW, copy_sample, run_edcal, tree, tree_text, write_pelicanconf
+from conftest import EPOCH, NOW, ROOT, copy_sample, run_edcal, tree, tree_text, write_pelicanconf
 from edcal.errors import ErrorCollector, InputErrors
 from edcal.load.articles import validate_article
 from edcal.load.frontmatter import split_article
@@ -66,49 +67,66 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_files(site: Path) 
 
 
 def test_an_article_taken_offline_leaves_output_with_its_pages_and_image(site: Path) -> None:
-    """Each build starts from an empty output/: nothing of an earlier build stays online."""
+    """A build removes from output/ what it did not write: nothing of an earlier build stays online."""
     output = site / "output"
     (output / ".git").mkdir(parents=True)
     (output / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
-    write_pelicanconf(site, 'OUTPUT_RETENTION = ["CNAME"]\n')
+    # Static files Pelican does not copy again when unchanged must stay all the same.
+    write_pelicanconf(site, 'OUTPUT_RETENTION = ["CNAME"]\nSTATIC_CHECK_IF_MODIFIED = True\n')
+    (site / "content" / "images" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     assert run_edcal("build", cwd=site, env=ENV).returncode == 0
     (output / "CNAME").write_text("blog.example.fr\n", encoding="utf-8")
     (output / "left-by-hand.html").write_text("old page\n", encoding="utf-8")
     pages = [output / "2027" / "publie" / "index.html", output / "images" / "public.png",
              output / "tag" / "test" / "index.html"]
-    assert all(page.is_file() for page in pages)
+    assert all(page.is_file() for page in pages) and (output / "images" / "logo.png").is_file()
     article = site / "content" / "articles" / "publie.md"
     article.write_text(article.read_text(encoding="utf-8").replace("Category: Essais", "Category: Essais\nStatus: draft"),
                        encoding="utf-8")
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 0, result.stderr
     assert not [page for page in pages if page.exists()], "an unpublished article's files stayed in output/"
-    assert not (output / "left-by-hand.html").exists()
+    assert not (output / "left-by-hand.html").exists() and not (output / "tag" / "test").exists()
     assert not [path for path, text in tree_text(output) if "Un article publié" in text]
+    assert (output / "images" / "logo.png").is_file() and (output / "index.html").is_file()
     # A deployment repository and the files listed in OUTPUT_RETENTION stay.
     assert (output / ".git" / "HEAD").is_file() and (output / "CNAME").read_text(encoding="utf-8") == "blog.example.fr\n"
 
 
-def test_a_build_stopped_by_bad_input_leaves_output_as_it_was(site: Path) -> None:
-    """Even with Pelican's DELETE_OUTPUT_DIRECTORY (publishconf.py), which would empty it before reading."""
+@pytest.mark.parametrize("failure", ["input", "theme"])
+def test_a_failed_build_leaves_output_as_it_was(site: Path, failure: str) -> None:
+    """Even with Pelican's DELETE_OUTPUT_DIRECTORY, which would empty it before reading."""
     write_pelicanconf(site, "DELETE_OUTPUT_DIRECTORY = True\n")
     assert run_edcal("build", cwd=site, env=ENV).returncode == 0
     blog = tree(site / "output")
     article = site / "content" / "articles" / "publie.md"
     article.write_text(article.read_text(encoding="utf-8").replace("Category: Essais", "Staus: draft"),
                        encoding="utf-8")
+    if failure == "theme":  # fails while Pelican writes, after the checks
+        article.write_text(article.read_text(encoding="utf-8").replace("Staus: draft", "Category: Essais"),
+                           encoding="utf-8")
+        theme = site / "theme"
+        shutil.copytree(ROOT / "themes" / "edcal", theme)
+        (theme / "templates" / "tags.html").write_text("{{ 1 | no_such_filter }}\n", encoding="utf-8")
+        write_pelicanconf(site, f"DELETE_OUTPUT_DIRECTORY = True\nTHEME = {str(theme)!r}\n")
     result = run_edcal("build", cwd=site, env=ENV)
-    assert result.returncode == 2 and "publie.md:4:1: error: unknown field 'staus'" in result.stderr
+    assert result.returncode != 0
+    if failure == "input":
+        assert result.returncode == 2 and "publie.md:4:1: error: unknown field 'staus'" in result.stderr
     assert tree(site / "output") == blog
 
 
-def test_an_output_path_holding_the_site_is_refused_before_anything_is_deleted(site: Path) -> None:
-    write_pelicanconf(site, 'OUTPUT_PATH = "."\n')
+@pytest.mark.parametrize("setting, found", [
+    ('"."', "found OUTPUT_PATH '.', which holds the site's folder"),
+    ('"content/images"', "found OUTPUT_PATH 'content/images', which overlaps the content folder 'content'"),
+    ('"calendar.yaml"', "found OUTPUT_PATH 'calendar.yaml', which is a file"),
+])
+def test_an_output_path_that_holds_the_sites_files_is_refused(site: Path, setting: str, found: str) -> None:
+    write_pelicanconf(site, f"OUTPUT_PATH = {setting}\n")
     before = tree(site)
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
-    assert "OUTPUT_PATH: error: found OUTPUT_PATH '.', which holds the site's folder" in result.stderr
-    assert "OUTPUT_RETENTION" in result.stderr
+    assert f"OUTPUT_PATH: error: {found}" in result.stderr and "OUTPUT_RETENTION" in result.stderr
     assert {path: data for path, data in tree(site).items() if path in before} == before
 
 

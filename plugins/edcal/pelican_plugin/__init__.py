@@ -13,9 +13,10 @@ Lifecycle, in Pelican's order:
    run asks for generators, in a worker process on a machine with two cores, resolves
    and checks the plan and writes ``planning/`` into a staging folder.
    :class:`~edcal.pelican_plugin.generator.PlanGenerator` holds Pelican's
-   writing until the checks have passed, then empties output/ (but for
-   ``OUTPUT_RETENTION``) so that nothing from an earlier build stays online;
-   the staging folder is swapped in at ``finalized`` when the whole build worked.
+   writing until the checks have passed; the staging folder is swapped in at
+   ``finalized`` when the whole build worked, and what this build did not
+   write is removed from output/, so that nothing from an earlier build
+   stays online.
 
 Input errors are printed as ``path:line:col: error: …`` and end the run with
 exit code 2, before anything is written (see :func:`abort`).
@@ -89,8 +90,8 @@ def on_initialized(pelican: Any) -> None:
     for name in _NEVER_WRITTEN:
         settings[name] = ""
     settings["WITH_FUTURE_DATES"] = True
-    # edcal empties output/ itself, once the checks have passed (publish.empty_output):
-    # Pelican would do it before reading, and a build stopped by an error would leave it empty.
+    # edcal removes what a build did not write once it has succeeded (publish.sweep_output):
+    # Pelican would empty output/ before reading, and a failed build would leave it empty.
     pelican.delete_outputdir = False
 
 
@@ -186,3 +187,7 @@ def on_finalized(pelican: Any) -> None:
         abort(InputErrors([InputError(where, str(exc), "choose a folder name the blog does not use, "
                                                        "e.g. publish: calendriers-7f3a9c")]),
               pelican.settings)
+    from edcal.pelican_plugin.publish import sweep_output
+
+    for path in sweep_output(pelican.settings, state):
+        logger.info("removed output/%s: this build did not write it", path)

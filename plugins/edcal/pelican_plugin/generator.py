@@ -7,7 +7,7 @@ from typing import Any
 from edcal.errors import InputErrors
 from edcal.pelican_plugin import RAISE_SETTING, abort
 from edcal.pelican_plugin.checking import refuse
-from edcal.pelican_plugin.publish import empty_output
+from edcal.pelican_plugin.publish import check_output_path
 from edcal.pelican_plugin.state import state_of
 from edcal.pelican_plugin.worker import Checked, Refused
 
@@ -26,9 +26,10 @@ class PlanGenerator:
 
         Every ``generate_context`` runs before any ``generate_output``: an error
         here (input, checks, a broken draft template) stops the build with
-        output/ and planning/ untouched. Then output/ is emptied for Pelican
-        to write (:func:`~edcal.pelican_plugin.publish.empty_output`).
-        planning/ is staged meanwhile and swapped in at ``finalized``.
+        output/ and planning/ untouched. ``OUTPUT_PATH`` is checked and the
+        run's start noted, for the sweep at ``finalized``
+        (:func:`~edcal.pelican_plugin.publish.sweep_output`). planning/ is
+        staged meanwhile and swapped in at ``finalized``.
         """
         state = state_of(self.settings)
         assert state.plan_run is not None
@@ -42,7 +43,7 @@ class PlanGenerator:
         state.unpublished_media = set(message.unpublished_media)
         state.summary = message.summary
         try:
-            empty_output(self.settings, state)
+            check_output_path(self.settings, state)
         except InputErrors as exc:
             abort(exc, self.settings)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from edcal.errors import InputError, InputErrors
+from edcal.model.source import Source
 from edcal.pelican_plugin.contents import to_article
 from edcal.pelican_plugin.state import BuildState
 from edcal.plan.status import article_state
@@ -74,12 +76,12 @@ def keep_public_static(generator: Any, state: BuildState) -> None:
     if isinstance(default_image, str) and "://" not in default_image:
         state.public_static.add(content_path(default_image))  # shown by every page without an image
     private = (state.private_static | state.unpublished_media) - state.public_static
-    if not private:
-        return
-    generator.staticfiles[:] = [
-        static for static in generator.staticfiles
-        if content_path(static.relative_source_path) not in private
-    ]
+    if private:
+        generator.staticfiles[:] = [
+            static for static in generator.staticfiles
+            if content_path(static.relative_source_path) not in private
+        ]
+    state.static_outputs = {static.save_as for static in generator.staticfiles}
 
 
 def content_path(path: str) -> str:
@@ -92,23 +94,16 @@ def content_path(path: str) -> str:
 ALWAYS_KEPT = (".git", ".hg", ".svn")
 
 
-def empty_output(settings: dict[str, Any], state: BuildState) -> None:
-    """Empty output/ (but for ``ALWAYS_KEPT`` and ``OUTPUT_RETENTION``) before Pelican writes into it.
+def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
+    """Refuse an ``OUTPUT_PATH`` that the sweep could empty of the site's own files; note the time.
 
-    Every build starts from an empty output/, so that an article taken back
-    to draft, or dated later, does not stay online from an earlier build (nor
-    its tag, author and category pages, nor its images). It happens once the
-    articles are read and the plan is checked, so that a build stopped by an
-    error leaves output/ as it was; Pelican's own ``DELETE_OUTPUT_DIRECTORY``
-    empties it at the start of the run (it is turned off under edcal).
+    Runs before Pelican writes. The time is the file system's own (a probe
+    file's ``ctime``), so that what this run writes is newer than it.
 
-    :raises InputErrors: when output/ holds the site's folder or its content:
-        emptying it would delete them.
+    :raises InputErrors: when output/ is a file, holds the site, or overlaps the
+        content, the theme, the plugins or planning/.
     """
-    from pelican.utils import clean_output_dir
-
-    from edcal.errors import InputError, InputErrors
-    from edcal.model.source import Source
+    import os
 
     output = Path(settings["OUTPUT_PATH"]).resolve()
     site = state.site.resolve()
@@ -116,12 +111,71 @@ def empty_output(settings: dict[str, Any], state: BuildState) -> None:
     def shown(path: Path) -> str:
         return path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
 
-    content = Path(settings["PATH"]).resolve()
-    for path, what in ((site, "the site's folder"), (content, f"the content folder '{shown(content)}'")):
-        if path.is_relative_to(output):
-            raise InputErrors([InputError(
-                Source("OUTPUT_PATH", 1, 1),
-                f"found OUTPUT_PATH '{shown(output)}', which holds {what}; expected a folder of its own: "
-                "edcal empties it before each build",
-                "OUTPUT_PATH = 'output/' (list the files to keep there in OUTPUT_RETENTION)")])
-    clean_output_dir(str(output), {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ())})
+    def refuse(found: str) -> None:
+        raise InputErrors([InputError(
+            Source("OUTPUT_PATH", 1, 1),
+            f"found OUTPUT_PATH '{shown(output)}', {found}; expected a folder of its own: each build "
+            "removes from it what the build did not write",
+            "OUTPUT_PATH = 'output/' (list the files to keep there in OUTPUT_RETENTION)")])
+
+    if output.exists() and not output.is_dir():
+        refuse("which is a file")
+    if site.is_relative_to(output):
+        refuse("which holds the site's folder")
+    theirs = [("the content folder", settings.get("PATH")), ("the theme", settings.get("THEME")),
+              ("planning/", str(state.planning_path)),
+              *(("a plugin folder", path) for path in settings.get("PLUGIN_PATHS") or ())]
+    for what, value in theirs:
+        if not value:
+            continue
+        path = Path(value).resolve()
+        if path.is_relative_to(output) or output.is_relative_to(path):
+            refuse(f"which overlaps {what} '{shown(path)}'")
+    output.mkdir(parents=True, exist_ok=True)
+    probe = output / f".edcal-probe-{os.getpid()}"
+    probe.touch()
+    try:
+        state.output_started_ns = probe.lstat().st_ctime_ns
+    finally:
+        probe.unlink()
+
+
+def sweep_output(settings: dict[str, Any], state: BuildState) -> list[str]:
+    """Remove from output/ what this successful build did not write; return the removed paths.
+
+    An article taken back to draft, or dated later, must not stay online from
+    an earlier build: nor its page, its tag, author and category pages, its
+    images. A file this run wrote or copied is newer than the run's start
+    (its ``ctime``, which copies and links cannot carry over); a static file
+    Pelican did not copy again (``STATIC_CHECK_IF_MODIFIED``) is one of
+    ``static_outputs``. ``ALWAYS_KEPT`` and ``OUTPUT_RETENTION`` (names at the
+    top of output/) stay. A failed build never gets here: it leaves output/
+    as it was.
+    """
+    import os
+
+    started = state.output_started_ns
+    if started is None:
+        return []
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ())}
+    kept_files = {path.replace("\\", "/") for path in state.static_outputs}
+    removed: list[str] = []
+    for folder, dirs, files in os.walk(output, topdown=True):
+        relative = Path(folder).relative_to(output)
+        if relative == Path("."):
+            dirs[:] = [d for d in dirs if d not in kept_names]
+            files = [f for f in files if f not in kept_names]
+        for name in [*files, *(d for d in dirs if (Path(folder) / d).is_symlink())]:
+            path = Path(folder) / name
+            key = (relative / name).as_posix()
+            if key in kept_files or path.lstat().st_ctime_ns >= started:
+                continue
+            path.unlink()
+            removed.append(key)
+        dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
+    for folder, _dirs, _files in sorted(os.walk(output), key=lambda walk: -len(walk[0])):
+        path = Path(folder)
+        if path != output and path.relative_to(output).parts[0] not in kept_names and not any(path.iterdir()):
+            path.rmdir()
+    return sorted(removed)

@@ -58,6 +58,10 @@ class BuildState:
     #: Static files (paths in content/) shown by live content, and by content not live yet.
     public_static: set[str] = field(default_factory=set)
     private_static: set[str] = field(default_factory=set)
+    #: Where Pelican puts this run's static files in output/ (kept by the sweep even when not copied again).
+    static_outputs: set[str] = field(default_factory=set)
+    #: The file system's time when this run started writing (see publish.sweep_output).
+    output_started_ns: int | None = None
 
     @classmethod
     def start(cls, settings: dict[str, Any], render: bool = True) -> BuildState:

@@ -51,6 +51,8 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
         elif post.start < state.live_at:  # type: ignore[operator]
             if entry is None or entry.kind == "promote":  # a promotion's schedule: its offsets
                 hint = say("schedule it at publication or later (`at publication`, `+1 day`…)")
+            elif entry.kind == "repeat":
+                hint = say("start the repetition once the article is online (`from:` under `repeat:`)")
             else:
                 hint = say("move `at:` after the article goes online, or write the entry as `promote: {slug}` "
                            "with `schedule: [at publication]`", slug=article.slug)
