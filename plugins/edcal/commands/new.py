@@ -8,7 +8,6 @@ import yaml
 
 from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.ids import slugify
-from edcal.load import timeparse
 from edcal.load.articles import article_datetime
 from edcal.load.calendar import load_calendar
 from edcal.model.source import Source
@@ -27,12 +26,7 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     if not title.strip():
         raise InputErrors([InputError(Source("TITLE", 1, 1), "the title is empty",
                                       'e.g. edcal new "Mon article"')])
-    if date is not None:
-        try:
-            timeparse.parse_when(date)
-        except ValueError as exc:
-            raise InputErrors([InputError(Source("--date", 1, 1), str(exc))]) from None
-        # A time the clocks skip or repeat in the site's zone, as the build would read it.
+    if date is not None:  # read as the build will read the article's date, in the site's zone
         errors = ErrorCollector()
         article_datetime(date, Source("--date", 1, 1), load_calendar(site), errors)
         errors.raise_if_any()

@@ -76,8 +76,10 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     findings = items_with(context.findings)
     cards = [card(item, plan, media, findings.get(item.id, [])) for item in upcoming]
     grouped = by_month(cards, lambda c: c.local.date())
-    months = [Month(first, month_file(first), len(group), _count(group, "error"), _count(group, "warning"),
-                    _counts(group)) for first, group in grouped]
+    months = []
+    for first, group in grouped:
+        counts = _counts(group)
+        months.append(Month(first, month_file(first), *counts[""], counts))
     copy_assets(context, folder)
     template = environment(context).get_template("drafts.html.j2")
     common = {"plan": plan, "months": months, "root": "../",
@@ -88,8 +90,9 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         write_file(folder / REVIEW_FOLDER / month.href, html)
     today = plan.now.astimezone(plan.calendar.zone).date()
     soon = [c for c in cards if c.local.date() < today + dt.timedelta(days=SOON_DAYS)]
-    html = template.render(common, month=None, days=_days(soon), total=len(cards),
-                           errors=_count(cards, "error"), counts=_counts(cards), soon_days=SOON_DAYS)
+    counts = _counts(cards)
+    html = template.render(common, month=None, days=_days(soon), total=counts[""][0], errors=counts[""][1],
+                           counts=counts, soon_days=SOON_DAYS)
     write_file(folder / FILENAME, html)
     return []
 

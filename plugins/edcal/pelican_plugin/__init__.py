@@ -133,7 +133,10 @@ def on_static_files_found(generator: Any) -> None:
         return
     from edcal.pelican_plugin.publish import keep_public_static
 
-    keep_public_static(generator, state_of(generator.settings))
+    state = state_of(generator.settings)
+    keep_public_static(generator, state)
+    # Pelican may not copy an unchanged static file again: the sweep keeps them all the same.
+    state.static_outputs = {static.save_as for static in generator.staticfiles}
 
 
 def get_generators(pelican: Any) -> Any:

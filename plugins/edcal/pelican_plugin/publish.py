@@ -8,6 +8,7 @@ remain in the plan.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,6 @@ def keep_public_static(generator: Any, state: BuildState) -> None:
             static for static in generator.staticfiles
             if content_path(static.relative_source_path) not in private
         ]
-    state.static_outputs = {static.save_as for static in generator.staticfiles}
 
 
 def content_path(path: str) -> str:
@@ -103,8 +103,6 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     :raises InputErrors: when output/ is a file, holds the site, or overlaps the
         content, the theme, the plugins or planning/.
     """
-    import os
-
     output = Path(settings["OUTPUT_PATH"]).resolve()
     site = state.site.resolve()
 
@@ -152,8 +150,6 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> list[str]:
     top of output/) stay. A failed build never gets here: it leaves output/
     as it was.
     """
-    import os
-
     started = state.output_started_ns
     if started is None:
         return []
@@ -161,21 +157,26 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> list[str]:
     kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ())}
     kept_files = {path.replace("\\", "/") for path in state.static_outputs}
     removed: list[str] = []
-    for folder, dirs, files in os.walk(output, topdown=True):
-        relative = Path(folder).relative_to(output)
-        if relative == Path("."):
-            dirs[:] = [d for d in dirs if d not in kept_names]
-            files = [f for f in files if f not in kept_names]
-        for name in [*files, *(d for d in dirs if (Path(folder) / d).is_symlink())]:
-            path = Path(folder) / name
-            key = (relative / name).as_posix()
-            if key in kept_files or path.lstat().st_ctime_ns >= started:
-                continue
+
+    def remove_if_stale(path: Path) -> None:  # a file or a symbolic link
+        key = path.relative_to(output).as_posix()
+        if key not in kept_files and path.lstat().st_ctime_ns < started:
             path.unlink()
             removed.append(key)
-        dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
-    for folder, _dirs, _files in sorted(os.walk(output), key=lambda walk: -len(walk[0])):
-        path = Path(folder)
-        if path != output and path.relative_to(output).parts[0] not in kept_names and not any(path.iterdir()):
-            path.rmdir()
+
+    for top in sorted(output.iterdir()):
+        if top.name in kept_names:
+            continue
+        if top.is_symlink() or not top.is_dir():
+            remove_if_stale(top)
+            continue
+        for folder, dirs, files in os.walk(top, topdown=False):  # symbolic links are not followed
+            here = Path(folder)
+            for name in files:
+                remove_if_stale(here / name)
+            for name in dirs:
+                if (here / name).is_symlink():
+                    remove_if_stale(here / name)
+            if not any(here.iterdir()):
+                here.rmdir()
     return sorted(removed)
