@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from conftest import write_pelicanconf
 from edcal.__main__ import cli
-from edcal.checks import all_rules, run_checks
+from edcal.checks import Finding, all_rules, run_checks
 from edcal.errors import InputErrors
 from edcal.model.article import Article
 from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
@@ -396,6 +396,8 @@ def test_the_three_formats_agree(broken_site: Path) -> None:
     github = runner.invoke(cli, ["check", "--site", str(broken_site), "--format", "github"])
     assert text.exit_code == data.exit_code == github.exit_code == 1
     document = json.loads(data.output)
+    # Written by hand for speed: byte for byte what json.dumps would write.
+    assert data.output == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     keys = [(f["file"], f["line"], f["column"], f["severity"], f["rule"]) for f in document["findings"]]
     text_keys = []
     for line in text.output.splitlines():
@@ -413,6 +415,20 @@ def test_the_three_formats_agree(broken_site: Path) -> None:
     assert keys == text_keys == github_keys
     summary = document["summary"]
     assert text.output.rstrip().endswith(f"{summary['errors']} errors, {summary['warnings']} warnings")
+
+
+def test_json_report_is_json_dumps_for_any_text() -> None:
+    from edcal.checks.report import as_json
+    from edcal.model.source import Source
+
+    assert json.loads(as_json([])) == {"findings": [], "summary": {"errors": 0, "warnings": 0, "exit_code": 0}}
+    tricky = 'é «\u00a0q\u00a0» "q" \\ \n\t\r\u2028 😀 \x00\x1f'
+    finding = Finding("text-too-long", "error", tricky, Source("a\"b.yaml", 3, 7), None, tricky)
+    for findings in ([finding], [finding, finding]):
+        output = as_json(findings, strict=True)
+        document = json.loads(output)
+        assert output == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        assert document["findings"][0]["message"] == tricky and document["findings"][0]["item"] is None
 
 
 def test_strict_only_since_until(broken_site: Path) -> None:

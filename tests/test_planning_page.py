@@ -264,6 +264,15 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     page.select_option('select[data-filter="network"]', "")
     assert page.locator('.lead [data-count="0"]').inner_text() == str(len(upcoming))
     assert page.url.endswith("drafts/index.html")
+    assert page.locator('.lead [data-count-word="0"]').inner_text() == "brouillons"
+    # A month without drafts on a network: the word follows the count, in French's way ("0 brouillon").
+    months = {i["start"][:7] for i in upcoming}
+    month, network = min((m, n) for m in months for n in {i["network"] for i in upcoming}
+                         if not any(i["start"][:7] == m and i["network"] == n for i in upcoming))
+    page.goto(server + f"drafts/{month}.html?network={network}")
+    assert page.locator(".lead").inner_text().startswith("0 brouillon.")
+    page.select_option('select[data-filter="network"]', "")
+    assert page.locator(".lead").inner_text().endswith(" brouillons.")
     context.close()
 
 
@@ -275,7 +284,7 @@ def test_the_review_overview_gives_the_months_and_the_next_seven_days(sample: Pa
     assert soon and set(re.findall(r'<article class="card" id="item-([^"]+)"', overview)) == soon
     months = sorted({i["start"][:7] for i in upcoming})
     assert re.findall(r'<a data-keep-query href="(\d{4}-\d\d)\.html">', overview) == months
-    assert f'<strong data-count="0">{len(upcoming)}</strong> brouillons' in overview
+    assert re.search(f'<strong data-count="0">{len(upcoming)}</strong> <span[^>]*>brouillons</span>', overview)
     assert "Les 7 prochains jours" in overview and "janvier 2027</a>" in overview
     assert "Responsable\u00a0: " in overview and "Responsable : " not in overview  # French typography
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from edcal.checks import Finding, count
 from edcal.errors import InputError
@@ -70,7 +71,41 @@ def as_json(findings: Sequence[Finding], strict: bool = False) -> str:
         ],
         "summary": {"errors": errors, "warnings": warnings, "exit_code": exit_code(findings, strict)},
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _dumps(document)
+
+
+def _dumps(document: dict[str, Any]) -> str:
+    """``json.dumps(document, ensure_ascii=False, indent=2)``, byte for byte, for flat findings.
+
+    With ``indent``, the json module encodes in Python; thousands of findings
+    took 0.2 s. Each value here is text, a number or null, encoded by the
+    module's C string encoder.
+    """
+
+    def mapping(values: dict[str, Any], indent: str) -> str:
+        inner = indent + "  "
+        fields = ",\n".join(f"{inner}{_string(key)}: {_scalar(value)}" for key, value in values.items())
+        return f"{{\n{fields}\n{indent}}}" if values else "{}"
+
+    findings = document["findings"]
+    listed = ",\n".join("    " + mapping(finding, "    ") for finding in findings)
+    return (f'{{\n  "findings": {f"[{chr(10)}{listed}{chr(10)}  ]" if findings else "[]"},\n'
+            f'  "summary": {mapping(document["summary"], "  ")}\n}}\n')
+
+
+_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, str):
+        return _string(value)
+    raise TypeError(f"a finding's value must be text, a number or null, not {type(value).__name__}")
 
 
 def github(findings: Sequence[Finding]) -> str:
@@ -96,7 +131,7 @@ def input_errors_json(errors: Sequence[InputError]) -> str:
         ],
         "summary": {"errors": len(errors), "warnings": 0, "exit_code": EXIT_INPUT},
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _dumps(document)
 
 
 def input_errors_github(errors: Sequence[InputError]) -> str:

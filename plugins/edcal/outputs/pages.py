@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import jinja2
 from markupsafe import Markup, escape
 
-from edcal.i18n import long_date, month_name, translated, translator
+from edcal.i18n import SINGULAR, long_date, month_name, translated, translator
 from edcal.model.plan import Item, Plan
 from edcal.outputs.context import OutputContext
 
@@ -43,6 +43,9 @@ def environment(context: OutputContext) -> jinja2.Environment:
     translate = translator(lang)
     env.globals["_"] = translate
     env.globals["lang"] = lang.split("-")[0]
+    singular = SINGULAR.get(translate.language, SINGULAR["en"])  # type: ignore[attr-defined]
+    # A count's word for 0, 1 and more, in the site's language: ["brouillon", "brouillon", "brouillons"].
+    env.globals["forms"] = lambda one, many: [translate(one if singular(n) else many) for n in (0, 1, 2)]
     # The checks' messages and hints, in the site's language (edcal.i18n.Message).
     env.filters["translated"] = lambda text: translated(text, translate)
     env.filters["long_date"] = lambda day: long_date(day, lang)

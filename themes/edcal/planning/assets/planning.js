@@ -92,6 +92,11 @@
         cell.textContent = String(value);
         if (cell.getAttribute("data-count") === "1") { cell.classList.toggle("sev-error", value > 0); }
       });
+      // The word after a count takes the form of the new count (forms for 0, 1 and more).
+      holder.querySelectorAll("[data-count-word]").forEach(function (word) {
+        var forms = JSON.parse(word.getAttribute("data-forms"));
+        word.textContent = forms[Math.min(counts[Number(word.getAttribute("data-count-word"))], 2)];
+      });
     });
   }
 
