@@ -164,6 +164,25 @@ def test_post_before_article_when_dated_before() -> None:
     assert not findings(rule, posts(after), [lambda c: article("lancement", "2027-01-12T10:00", c)])
 
 
+def test_post_before_article_when_it_links_to_the_article_by_url() -> None:
+    """`link:` or a URL in the text, without `article:`: the same dead page on the day."""
+    rule = "post-before-article"
+    live = [lambda c: article("lancement", "2027-01-12T10:00", c)]
+    by_link = "{id: teaser, at: 2027-01-11 09:00, networks: [linkedin], link: /lancement/, text: Bientôt}"
+    found = findings(rule, posts(by_link), live)
+    assert [f.item for f in found] == ["teaser-linkedin"] and found[0].severity == "error"
+    assert "before 'lancement' is online (12/01/2027 10:00)" in found[0].message
+    assert str(found[0].source) == "calendar.yaml:10"
+    in_text = "{id: teaser, at: 2027-01-11 09:00, networks: [x], text: 'Bientôt https://blog.example.fr/lancement/?x=1#a'}"
+    assert [f.item for f in findings(rule, posts(in_text), live)] == ["teaser-x"]
+    draft = [lambda c: article("lancement", "2027-01-12T10:00", c, status="draft")]
+    assert "which is a draft" in findings(rule, posts(by_link.replace("2027-01-11", "2027-01-20")), draft)[0].message
+    # Once the article is online, or for another site's page, nothing is wrong.
+    assert not findings(rule, posts(by_link.replace("2027-01-11", "2027-01-13")), live)
+    elsewhere = "{id: t, at: 2027-01-11 09:00, networks: [x], text: 'Voir https://autre.example/lancement/'}"
+    assert not findings(rule, posts(elsewhere), live)
+
+
 def test_post_before_article_when_the_article_is_a_draft() -> None:
     entry = "{id: p, at: 2027-01-20 09:00, networks: [x], article: brouillon, text: Lisez}"
     found = findings("post-before-article", posts(entry),

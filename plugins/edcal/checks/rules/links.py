@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from edcal.checks.registry import CheckContext, Problem, rule
 from edcal.errors import closest
 from edcal.i18n import say
+from edcal.model.article import Article
+from edcal.model.plan import Item, Plan
 from edcal.plan.compose import is_site_url
 from edcal.plan.status import article_state
 
@@ -20,15 +22,17 @@ from edcal.plan.status import article_state
 def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     articles = plan.articles_by_slug()
+    by_path = _articles_by_path(plan)
     zone = plan.calendar.zone
     for post in ctx.posts():
-        article = articles.get(post.article or "")
+        article = articles.get(post.article or "") or _linked_article(post, by_path, plan.site_url)
         if article is None or post.start is None:
             continue
-        # Point at the entry's `article:`, `promote:` or `link:` line: that is what to change.
+        # Point at the entry's `article:`, `promote:`, `link:` or `text:` line: that is what to change.
         entry = ctx.entry(post)
         if entry is not None and not entry.implicit:
-            field = next((name for name in ("article", "promote", "link") if name in entry.field_sources), None)
+            fields = ("article", "promote", "link") if post.article else ("link", "text")
+            field = next((name for name in fields if name in entry.field_sources), None)
             if field is not None:
                 post = dataclasses.replace(post, source=entry.field_sources[field])
         state = article_state(article, plan.calendar, plan.now)
@@ -60,6 +64,33 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
                                            "online ({live:%d/%m/%Y %H:%M}): its link would be a dead page",
                                            id=post.id, when=when, slug=article.slug,
                                            live=state.live_at.astimezone(zone)), hint, post)
+
+
+def _articles_by_path(plan: Plan) -> dict[str, Article]:
+    """Every article, translations included, by the path of its URL (``/2027/portail/``)."""
+    return {_page_path(urllib.parse.urlsplit(a.url).path): a for a in plan.articles}
+
+
+def _page_path(path: str) -> str:
+    return path.removesuffix("index.html")
+
+
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]")
+
+
+def _linked_article(post: Item, by_path: dict[str, Article], site_url: str) -> Article | None:
+    """The site's article a post links to by URL, in ``link:`` or in its text, without ``article:``.
+
+    Tracking parameters and fragments do not matter: the path names the page.
+    """
+    urls = [post.url] if post.url else []
+    urls += _URL_IN_TEXT.findall(post.text or "")
+    for url in urls:
+        if is_site_url(url, site_url):
+            article = by_path.get(_page_path(urllib.parse.urlsplit(url).path))
+            if article is not None:
+                return article
+    return None
 
 
 def _url_pattern(template: str) -> re.Pattern[str]:
