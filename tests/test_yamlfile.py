@@ -87,8 +87,18 @@ def test_a_byte_order_mark_is_tolerated() -> None:
 
 def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
     hashtags = errors_of("campaigns:\n  - id: c\n    hashtags: [#Noël, #Bûche]\n    from: 2027-01-01\nfreeze: []\n")
-    assert hashtags[0].startswith("calendar.yaml:3:15: error: invalid YAML: this list holds an unquoted '#'")
+    assert hashtags[0].startswith("calendar.yaml:3:16: error: invalid YAML: this list holds an unquoted '#'")
     assert 'hint: a hashtag in a list must be quoted, e.g. hashtags: ["#Noël", "#Bûche"]' in hashtags[0]
+    # A value that starts with a hashtag: YAML reads a comment and an empty value; the text would be lost.
+    glued = errors_of("posts:\n  - id: a\n    variants:\n      x:\n        text: #PortesOuvertes samedi\n")
+    assert glued == ["calendar.yaml:5:15: error: found '#PortesOuvertes samedi', which YAML reads as a comment, "
+                     "so this value is empty; expected text\n    hint: quote a value that starts with '#', e.g. "
+                     "\"#PortesOuvertes samedi\" (a comment is written '# like this')"]
+    assert errors_of("c:\n  hashtags:\n    - #Noël\n")[0].startswith("calendar.yaml:3:7: error: found '#Noël'")
+    assert strip_locs(load_yaml("c:\n  owner: # to be decided\n  d: #\n", "c.yaml")) == {"c": {"owner": None, "d": None}}
+    in_flow = errors_of("posts:\n  - {id: a, text: #JPO samedi}\n  - {id: b}\n")
+    assert in_flow[0].startswith("calendar.yaml:2:19: error: invalid YAML: this mapping holds an unquoted '#'")
+    assert 'hint: quote a value that starts with \'#\', e.g. {text: "#PortesOuvertes samedi"}' in in_flow[0]
     tab = errors_of("team:\n  - id: a\n\tname: A\n")
     assert tab[0].startswith("calendar.yaml:3:") and "hint: indent with spaces, not tabs" in tab[0]
     indented = errors_of("posts:\n  - id: a\n    image: x.png\n      alt: Une photo\n")

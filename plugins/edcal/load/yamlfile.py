@@ -155,7 +155,7 @@ def load_yaml(text: str, path: str) -> Any:
     :param path: the file's path relative to the site root, for messages.
     :raises InputErrors: on a syntax error or a construct we refuse.
     """
-    composer = _Composer(path)
+    composer = _Composer(path, text)
     try:
         value = composer.compose(_events(text))
     except yaml.MarkedYAMLError as exc:
@@ -169,12 +169,8 @@ def load_yaml(text: str, path: str) -> Any:
         if opened:
             hint = "this quote or bracket is never closed"
         flow = exc.context_mark if exc.context and "flow" in exc.context else None
-        if flow is not None and re.search(r"[\[,]\s*#", _unquoted(_line(text, flow.line + 1))):
-            # `[#Noël, #Bûche]`: YAML reads `#` as a comment, the bracket stays open for lines.
-            source = _source(path, flow)
-            hint = "a hashtag in a list must be quoted, e.g. hashtags: [\"#Noël\", \"#Bûche\"]"
-            raise InputErrors([InputError(source, "invalid YAML: this list holds an unquoted '#', which "
-                                                  "starts a comment", hint)]) from None
+        if flow is not None:
+            _raise_if_flow_hashtag(text, path, flow.line + 1)
         unclosed = _unclosed_quote_line(text, source.line)
         if unclosed is not None and unclosed[0] < source.line:
             # A quote left open swallows the lines after it; the parser fails far below.
@@ -188,6 +184,26 @@ def load_yaml(text: str, path: str) -> Any:
         raise InputErrors([InputError(Source(path, 1, 1), f"invalid YAML: {exc}")]) from None
     composer.errors.raise_if_any()
     return value
+
+
+def _raise_if_flow_hashtag(text: str, path: str, line: int) -> None:
+    """``[#Noël, #Bûche]`` or ``{text: #JPO samedi}``: YAML reads ``#`` as a comment and the
+    bracket or brace stays open, so the parser fails on a later line. Point at the ``#``."""
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), max(line - 20, 0), -1):
+        written = _unquoted(lines[number - 1])
+        in_list = re.search(r"[\[,]\s*(#)", written)
+        in_mapping = re.search(r"[{,]\s*[^\s:{},\[\]]+:\s+(#)\S", written)
+        found = in_list or in_mapping
+        if found is None:
+            continue
+        if in_list and (not in_mapping or in_list.start() <= in_mapping.start()):
+            message = "invalid YAML: this list holds an unquoted '#', which starts a comment"
+            hint = "a hashtag in a list must be quoted, e.g. hashtags: [\"#Noël\", \"#Bûche\"]"
+        else:
+            message = "invalid YAML: this mapping holds an unquoted '#', which starts a comment"
+            hint = "quote a value that starts with '#', e.g. {text: \"#PortesOuvertes samedi\"}"
+        raise InputErrors([InputError(Source(path, number, found.start(1) + 1), message, hint)]) from None
 
 
 def _unclosed_quote_line(text: str, before: int) -> tuple[int, int] | None:
@@ -273,8 +289,10 @@ class _Composer:
     same shared value, and the values it expands to are counted.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
+        self._lines: list[str] | None = None
         self.errors = ErrorCollector()
         self.expanded = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -384,12 +402,32 @@ class _Composer:
         value = event.value
         if tag is None and event.implicit[0]:
             if value in _NULLS:
+                if not value:
+                    self._hashtag_as_comment(event.start_mark)
                 return None  # an empty value, ~ or null: "no value"; quoted text stays text
             if value == "<<":
                 return _MERGE
         if tag == _NULL_TAG:
             return None
         return value
+
+    def _hashtag_as_comment(self, mark: Any) -> None:
+        """``text: #PortesOuvertes samedi``: YAML reads a comment and an empty value; say so.
+
+        A comment is written ``# like this``; a ``#`` glued to a word where a
+        value should be is a hashtag that lost its quotes, and its text is gone.
+        """
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        line = self._lines[mark.line] if mark.line < len(self._lines) else ""
+        found = _GLUED_HASH.match(line, mark.column)
+        if found is None:
+            return
+        rest = line[found.start("tag"):].rstrip()
+        shown = rest if len(rest) <= 40 else rest[:39] + "…"
+        self.errors.add(Source(self.path, mark.line + 1, found.start("tag") + 1),
+                        f"found '{shown}', which YAML reads as a comment, so this value is empty; expected text",
+                        f"quote a value that starts with '#', e.g. \"{shown}\" (a comment is written '# like this')")
 
     def _check_tag(self, event: Any, kind: str) -> None:
         tag = event.tag
@@ -415,6 +453,10 @@ class _Composer:
     def _fail_at(self, mark: Any, message: str, hint: str | None) -> None:
         self.errors.add(Source(self.path, mark.line + 1, mark.column + 1), message, hint)
         raise InputErrors(self.errors.errors)
+
+
+#: A ``#`` glued to a word right where a value should be (``key: #word``, ``- #word``).
+_GLUED_HASH = re.compile(r"[ \t]*(?P<tag>#[^\s#]+)")
 
 
 class _Merge(str):
