@@ -214,3 +214,21 @@ def test_teasers_before_an_article_a_freeze_held_back_keep_its_planned_date() ->
     assert items["pendant-x-1"].start == dt.datetime(2027, 2, 10, 9, 0, tzinfo=calendar.zone)
     assert items["pendant-x-1"].status == items["pendant-x-2"].status == "withheld"
     assert items["pendant-x-3"].start == dt.datetime(2027, 2, 12, 9, 0, tzinfo=calendar.zone)
+
+
+def test_a_post_without_owner_takes_its_articles_then_its_campaigns() -> None:
+    calendar = calendar_from(PARIS_CALENDAR.replace("  - {id: ana, name: Ana}\n",
+                                                    "  - {id: ana, name: Ana}\n  - {id: bo, name: Bo}\n") + """\
+campaigns:
+  - {id: salon, name: Salon, from: 2027-01-01, until: 2027-01-31, owner: bo}
+posts:
+  - {id: annonce, campaign: salon, at: 2027-01-19 09:00, networks: [x], text: Salon}
+  - {id: lecture, campaign: salon, article: lancement, at: 2027-01-20 09:00, networks: [x]}
+  - {id: mien, campaign: salon, owner: ana, at: 2027-01-21 09:00, networks: [x], text: Moi}
+""")
+    for now in ("2027-01-01T00:00:00+01:00", "2027-02-01T00:00:00+01:00"):  # composed, and past (uncomposed)
+        plan = plan_of(calendar, [article("lancement", "2027-01-12T10:00", calendar, owner="ana")], now=now)
+        items = by_id(plan)
+        assert items["annonce-x"].owner == "bo"  # the campaign's
+        assert items["lecture-x"].owner == "ana"  # its article's first
+        assert items["mien-x"].owner == "ana"

@@ -425,9 +425,10 @@ class _Composer:
             return
         rest = line[found.start("tag"):].rstrip()
         shown = rest if len(rest) <= 40 else rest[:39] + "…"
-        self.errors.add(Source(self.path, mark.line + 1, found.start("tag") + 1),
-                        f"found '{shown}', which YAML reads as a comment, so this value is empty; expected text",
-                        f"quote a value that starts with '#', e.g. \"{shown}\" (a comment is written '# like this')")
+        self.errors.add(
+            Source(self.path, mark.line + 1, found.start("tag") + 1),
+            f"found '{shown}', which YAML reads as a comment, so this value is empty; expected text",
+            f"quote a value that starts with '#', e.g. \"{shown}\" (a comment is written '# like this')")
 
     def _check_tag(self, event: Any, kind: str) -> None:
         tag = event.tag

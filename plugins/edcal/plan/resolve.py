@@ -329,7 +329,7 @@ class _Resolver:
         )
         campaign_id = entry.campaign or (article.campaign if article else None)
         campaign = self.calendar.campaigns.get(campaign_id) if campaign_id else None
-        owner_id = entry.owner or (article.owner if article else None)
+        owner_id = self._owner(entry, article, campaign)
         link = (variant.link if variant else None) or entry.link or (article.url if article else None)
         url = None
         if link is not None:
@@ -365,14 +365,20 @@ class _Resolver:
                     article: Article | None, source: Source, draft: bool) -> Item:
         """A past post for a check: where and when, without its text."""
         window = freeze_at(self.calendar, start, network.id)
+        campaign_id = entry.campaign or (article.campaign if article else None)
+        campaign = self.calendar.campaigns.get(campaign_id) if campaign_id else None
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, entry.text or ""), start=start,
             status=post_status(start, entry.status == "draft" or draft, window, self.now), source=source,
-            network=network.id, campaign=entry.campaign or (article.campaign if article else None),
-            owner=entry.owner or (article.owner if article else None),
+            network=network.id, campaign=campaign_id, owner=self._owner(entry, article, campaign),
             article=article.slug if article else None, parent=entry.id,
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
         )
+
+    @staticmethod
+    def _owner(entry: PostEntry, article: Article | None, campaign: Campaign | None) -> str | None:
+        """The entry's ``owner:``, else its article's owner, else its campaign's."""
+        return entry.owner or (article.owner if article else None) or (campaign.owner if campaign else None)
 
     def _tracking_values(self, network: Network, campaign: Campaign | None, article: Article | None,
                          entry: PostEntry, item_id: str) -> dict[str, str]:
