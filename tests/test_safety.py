@@ -9,6 +9,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -86,11 +87,43 @@ def test_an_article_taken_offline_leaves_output_with_its_pages_and_image(site: P
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 0, result.stderr
     assert not [page for page in pages if page.exists()], "an unpublished article's files stayed in output/"
-    assert not (output / "left-by-hand.html").exists() and not (output / "tag" / "test").exists()
+    assert not (output / "tag" / "test").exists()
     assert not [path for path, text in tree_text(output) if "Un article publié" in text]
     assert (output / "images" / "logo.png").is_file() and (output / "index.html").is_file()
     # A deployment repository and the files listed in OUTPUT_RETENTION stay.
     assert (output / ".git" / "HEAD").is_file() and (output / "CNAME").read_text(encoding="utf-8") == "blog.example.fr\n"
+    # A file no build wrote is never removed, and the build says so.
+    assert (output / "left-by-hand.html").read_text(encoding="utf-8") == "old page\n"
+    assert "output/: left alone 1 file(s) that no edcal build wrote (left-by-hand.html): remove them, " \
+           "or name them in OUTPUT_RETENTION" in result.stdout
+    assert re.search(r"output/: removed \d+ file\(s\) an earlier build wrote and this one did not", result.stdout)
+
+
+def test_a_folder_edcal_did_not_fill_loses_nothing(site: Path, tmp_path: Path) -> None:
+    """OUTPUT_PATH pointed at a folder of someone's files: the build adds the site, removes nothing."""
+    elsewhere = tmp_path / "home"
+    (elsewhere / ".ssh").mkdir(parents=True)
+    (elsewhere / ".ssh" / "id_ed25519").write_text("secret\n", encoding="utf-8")
+    (elsewhere / "index.html").write_text("mine\n", encoding="utf-8")
+    write_pelicanconf(site, f"OUTPUT_PATH = {str(elsewhere)!r}\n")
+    for _ in range(2):
+        result = run_edcal("build", cwd=site, env=ENV)
+        assert result.returncode == 0, result.stderr
+        assert (elsewhere / ".ssh" / "id_ed25519").read_text(encoding="utf-8") == "secret\n"
+        assert (elsewhere / "2027" / "publie" / "index.html").is_file()
+    assert "left alone 1 file(s) that no edcal build wrote (.ssh/id_ed25519)" in result.stdout
+    # Its index.html was overwritten by the blog's (Pelican writes it), and is the build's own from now on.
+    assert "index.html" in (elsewhere / ".edcal-files").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_content_folder_may_be_the_sites_folder(site: Path) -> None:
+    """Pelican's default PATH = "." with output/ beside the articles: not an overlap."""
+    write_pelicanconf(site, 'PATH = "."\nARTICLE_PATHS = ["content/articles"]\nPAGE_PATHS = ["content/pages"]\n'
+                            'STATIC_PATHS = ["content/images"]\n')
+    # --no-check: the articles' image paths are relative to content/, not to the site's folder.
+    result = run_edcal("build", "--no-check", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert (site / "output" / "2027" / "publie" / "index.html").is_file()
 
 
 @pytest.mark.parametrize("failure", ["input", "theme"])
@@ -126,7 +159,7 @@ def test_an_output_path_that_holds_the_sites_files_is_refused(site: Path, settin
     before = tree(site)
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
-    assert f"OUTPUT_PATH: error: {found}" in result.stderr and "OUTPUT_RETENTION" in result.stderr
+    assert f"OUTPUT_PATH: error: {found}" in result.stderr and "hint: OUTPUT_PATH = 'output/'" in result.stderr
     assert {path: data for path, data in tree(site).items() if path in before} == before
 
 
@@ -417,3 +450,38 @@ def test_generated_front_matter_gives_an_article_or_located_errors(header: dict,
         errors.errors.extend(raised.errors)
     for error in errors.errors:
         assert LOCATED.match(error.format()), error.format()
+
+
+def test_the_sweep_removes_only_listed_files_the_build_did_not_write(tmp_path: Path, monkeypatch: Any) -> None:
+    """Time stamps cannot be trusted (coarse file systems, mounts): what Pelican reported writing
+    stays whatever its time; a file no earlier build listed is never removed; a removal that
+    fails is reported, not raised."""
+    import time
+    import types
+
+    from edcal.pelican_plugin.publish import MANIFEST, sweep_output
+
+    output = tmp_path / "output"
+    for name in ("page/index.html", "static.png", "gone/index.html", "stuck/index.html", "theirs.txt"):
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text(name, encoding="utf-8")
+    listed = ["page/index.html", "static.png", "gone/index.html", "stuck/index.html"]
+    (output / MANIFEST).write_text("# header\n" + "\n".join(listed) + "\n", encoding="utf-8")
+    state = types.SimpleNamespace(output_started_ns=time.time_ns() + 10**12,  # every file looks older
+                                  static_outputs={"static.png"}, written_outputs={"page/index.html"})
+    real_unlink = Path.unlink
+
+    def unlink(path: Path, missing_ok: bool = False) -> None:
+        if path.name == "index.html" and path.parent.name == "stuck":
+            raise PermissionError(1, "Operation not permitted")
+        real_unlink(path, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    sweep = sweep_output({"OUTPUT_PATH": str(output)}, state)
+    assert sweep.removed == ["gone/index.html"] and not (output / "gone").exists()
+    assert sweep.unknown == ["theirs.txt"] and (output / "theirs.txt").is_file()
+    assert sweep.failed == ["stuck/index.html (Operation not permitted)"]
+    assert (output / "page" / "index.html").is_file() and (output / "static.png").is_file()
+    # The new list: what this build wrote, and what it still has to remove; never theirs.txt.
+    assert [line for line in (output / MANIFEST).read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")] == ["page/index.html", "static.png", "stuck/index.html"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from edcal.pelican_plugin import RAISE_SETTING
 from edcal.pelican_plugin.checking import CHECK_SETTING
@@ -21,6 +22,8 @@ class BuildResult:
     warnings: tuple[str, ...] = ()
     #: What the checks found (warnings only: errors stop the build).
     findings: int = 0
+    #: What the end of the build did in output/ (publish.Sweep), when it ran.
+    sweep: Any = None
 
 
 def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True) -> BuildResult:
@@ -47,7 +50,7 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
             state.plan_run.stop()  # a failed build's worker must not outlive it
     assert state is not None and state.summary is not None
     return BuildResult(state.summary, Path(settings["OUTPUT_PATH"]), state.planning_path,
-                       tuple(state.warnings), len(state.findings))
+                       tuple(state.warnings), len(state.findings), state.sweep)
 
 
 def summary(result: BuildResult, site: Path) -> list[str]:
@@ -80,4 +83,17 @@ def summary(result: BuildResult, site: Path) -> list[str]:
     if result.warnings:
         lines.append(f"  {len(result.warnings)} note(s) on Hootsuite's unconfirmed rules: "
                      "`edcal export hootsuite --network NETWORK -o FILE` shows them")
+    sweep = result.sweep
+    if sweep is not None and sweep.removed:
+        lines.append(f"{rel(result.output)}: removed {len(sweep.removed)} file(s) an earlier build wrote and "
+                     "this one did not (`edcal build -v` lists them)")
+    if sweep is not None and sweep.unknown:
+        lines.append(f"{rel(result.output)}: left alone {len(sweep.unknown)} file(s) that no edcal build "
+                     f"wrote ({_some(sweep.unknown)}): remove them, or name them in OUTPUT_RETENTION")
+    if sweep is not None and sweep.failed:
+        lines.append(f"{rel(result.output)}: could not remove {_some(sweep.failed)}")
     return lines
+
+
+def _some(paths: list[str]) -> str:
+    return ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")

@@ -53,6 +53,8 @@ def register() -> None:
     signals.static_generator_finalized.connect(on_static_files_found)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(on_finalized)
+    signals.content_written.connect(on_file_written)
+    signals.feed_written.connect(on_file_written)
 
 
 def enabled(settings: dict[str, Any]) -> bool:
@@ -139,6 +141,20 @@ def on_static_files_found(generator: Any) -> None:
     state.static_outputs = {static.save_as for static in generator.staticfiles}
 
 
+def on_file_written(path: str, **kwargs: Any) -> None:
+    """Pelican's writer wrote ``path``: this run's, whatever its time stamp (publish.sweep_output)."""
+    context = kwargs.get("context") or {}
+    settings = context if STATE_KEY in context else None
+    if settings is None:
+        return
+    from pathlib import Path
+
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    written = Path(path).resolve()
+    if written.is_relative_to(output):
+        state_of(settings).written_outputs.add(written.relative_to(output).as_posix())
+
+
 def get_generators(pelican: Any) -> Any:
     """Add the plan's generator, and start the plan's job: each run (``pelican -r`` runs again).
 
@@ -155,6 +171,9 @@ def get_generators(pelican: Any) -> Any:
     if state.plan_run is not None:
         state.plan_run.stop()
     state.summary = None
+    # What a run shows and writes is its own (`pelican -r` runs again in the same process).
+    state.public_static, state.private_static = set(), set()
+    state.static_outputs, state.written_outputs = set(), set()
     state.plan_run = PlanRun.start(state, state.processes)
     return PlanGenerator
 
@@ -192,5 +211,13 @@ def on_finalized(pelican: Any) -> None:
               pelican.settings)
     from edcal.pelican_plugin.publish import sweep_output
 
-    for path in sweep_output(pelican.settings, state):
-        logger.info("removed output/%s: this build did not write it", path)
+    sweep = state.sweep = sweep_output(pelican.settings, state)
+    for path in sweep.removed:
+        logger.info("removed output/%s: an earlier build wrote it, this one did not", path)
+    if pelican.settings.get(RAISE_SETTING):
+        return  # edcal build says the rest in its summary
+    for failure in sweep.failed:
+        logger.warning("could not remove output/%s, which this build did not write", failure)
+    if sweep.unknown:
+        logger.warning("output/ holds %d file(s) that no edcal build wrote (%s): left alone; remove them, "
+                       "or name them in OUTPUT_RETENTION", len(sweep.unknown), ", ".join(sweep.unknown[:3]))

@@ -9,6 +9,7 @@ remain in the plan.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -94,14 +95,21 @@ def content_path(path: str) -> str:
 ALWAYS_KEPT = (".git", ".hg", ".svn")
 
 
+#: In output/, the files the last successful build wrote (the sweep removes only those).
+MANIFEST = ".edcal-files"
+_MANIFEST_HEADER = ("# Written by edcal build: the files of this folder it wrote. The next build removes\n"
+                    "# those it does not write again; it never removes a file this list does not name.\n")
+
+
 def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
-    """Refuse an ``OUTPUT_PATH`` that the sweep could empty of the site's own files; note the time.
+    """Refuse an ``OUTPUT_PATH`` that would mix the site's output with its sources; note the time.
 
     Runs before Pelican writes. The time is the file system's own (a probe
     file's ``ctime``), so that what this run writes is newer than it.
 
-    :raises InputErrors: when output/ is a file, holds the site, or overlaps the
-        content, the theme, the plugins or planning/.
+    :raises InputErrors: when output/ is a file, holds the site, is inside the
+        content (unless the content is the site's folder itself, Pelican's
+        ``PATH = "."``), or overlaps the theme, the plugins or planning/.
     """
     output = Path(settings["OUTPUT_PATH"]).resolve()
     site = state.site.resolve()
@@ -112,9 +120,8 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     def refuse(found: str) -> None:
         raise InputErrors([InputError(
             Source("OUTPUT_PATH", 1, 1),
-            f"found OUTPUT_PATH '{shown(output)}', {found}; expected a folder of its own: each build "
-            "removes from it what the build did not write",
-            "OUTPUT_PATH = 'output/' (list the files to keep there in OUTPUT_RETENTION)")])
+            f"found OUTPUT_PATH '{shown(output)}', {found}; expected a folder of its own for the "
+            "generated site", "OUTPUT_PATH = 'output/'")])
 
     if output.exists() and not output.is_dir():
         refuse("which is a file")
@@ -127,6 +134,8 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
         if not value:
             continue
         path = Path(value).resolve()
+        if path == site and what != "planning/":
+            continue  # PATH = "." (Pelican's default), plugins beside pelicanconf.py: output/ is beside them
         if path.is_relative_to(output) or output.is_relative_to(path):
             refuse(f"which overlaps {what} '{shown(path)}'")
     output.mkdir(parents=True, exist_ok=True)
@@ -138,45 +147,94 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
         probe.unlink()
 
 
-def sweep_output(settings: dict[str, Any], state: BuildState) -> list[str]:
-    """Remove from output/ what this successful build did not write; return the removed paths.
+@dataclass
+class Sweep:
+    """What the sweep did in output/ (paths relative to it)."""
+
+    removed: list[str] = field(default_factory=list)
+    #: Files this build did not write that no earlier build listed: left alone.
+    unknown: list[str] = field(default_factory=list)
+    #: Files that could not be removed, with the reason.
+    failed: list[str] = field(default_factory=list)
+
+
+def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
+    """Remove from output/ what an earlier build wrote and this successful build did not.
 
     An article taken back to draft, or dated later, must not stay online from
     an earlier build: nor its page, its tag, author and category pages, its
-    images. A file this run wrote or copied is newer than the run's start
-    (its ``ctime``, which copies and links cannot carry over); a static file
-    Pelican did not copy again (``STATIC_CHECK_IF_MODIFIED``) is one of
-    ``static_outputs``. ``ALWAYS_KEPT`` and ``OUTPUT_RETENTION`` (names at the
-    top of output/) stay. A failed build never gets here: it leaves output/
-    as it was.
+    images. Only files listed in output/.edcal-files (``MANIFEST``, written by
+    the previous build) are ever removed: a folder edcal did not fill, or a
+    file someone put there, is left alone. This run wrote a file when Pelican
+    reported writing it, when it is one of this run's static files (Pelican
+    may not copy an unchanged one again), or when it is newer than the run's
+    start (``ctime`` or ``mtime``: the theme's files, other plugins' files).
+    ``ALWAYS_KEPT`` and ``OUTPUT_RETENTION`` (names at the top of output/)
+    stay. A failed build never gets here: it removes nothing.
     """
     started = state.output_started_ns
+    sweep = Sweep()
     if started is None:
-        return []
+        return sweep
     output = Path(settings["OUTPUT_PATH"]).resolve()
-    kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ())}
-    kept_files = {path.replace("\\", "/") for path in state.static_outputs}
-    removed: list[str] = []
+    manifest = output / MANIFEST
+    listed = _read_manifest(manifest)
+    kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ()), MANIFEST}
+    written = {path.replace("\\", "/") for path in (*state.static_outputs, *state.written_outputs)}
+    stale: list[Path] = []
+    wrote: list[str] = []
 
-    def remove_if_stale(path: Path) -> None:  # a file or a symbolic link
+    def judge(path: Path) -> None:  # a file or a symbolic link
         key = path.relative_to(output).as_posix()
-        if key not in kept_files and path.lstat().st_ctime_ns < started:
-            path.unlink()
-            removed.append(key)
+        if key in written:
+            wrote.append(key)
+            return
+        status = path.lstat()
+        if max(status.st_ctime_ns, status.st_mtime_ns) >= started:
+            wrote.append(key)
+        elif listed is not None and key in listed:
+            stale.append(path)
+        else:
+            sweep.unknown.append(key)
 
     for top in sorted(output.iterdir()):
         if top.name in kept_names:
             continue
         if top.is_symlink() or not top.is_dir():
-            remove_if_stale(top)
+            judge(top)
             continue
-        for folder, dirs, files in os.walk(top, topdown=False):  # symbolic links are not followed
+        for folder, dirs, files in os.walk(top):  # symbolic links are not followed
             here = Path(folder)
             for name in files:
-                remove_if_stale(here / name)
+                judge(here / name)
             for name in dirs:
                 if (here / name).is_symlink():
-                    remove_if_stale(here / name)
-            if not any(here.iterdir()):
-                here.rmdir()
-    return sorted(removed)
+                    judge(here / name)
+    for path in stale:
+        try:
+            path.unlink()
+        except OSError as exc:
+            sweep.failed.append(f"{path.relative_to(output).as_posix()} ({exc.strerror or exc})")
+            wrote.append(path.relative_to(output).as_posix())  # still there: still ours to remove later
+            continue
+        sweep.removed.append(path.relative_to(output).as_posix())
+        folder = path.parent
+        while folder != output and not any(folder.iterdir()):  # folders the removals emptied
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+    manifest.write_text(_MANIFEST_HEADER + "".join(f"{key}\n" for key in sorted(wrote)), encoding="utf-8")
+    sweep.removed.sort()
+    sweep.unknown.sort()
+    return sweep
+
+
+def _read_manifest(path: Path) -> set[str] | None:
+    """The files an earlier build listed, or None when no build left a list."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
+        return None
+    return {line for line in text.splitlines() if line and not line.startswith("#")}

@@ -60,6 +60,10 @@ class BuildState:
     private_static: set[str] = field(default_factory=set)
     #: Where Pelican puts this run's static files in output/ (kept by the sweep even when not copied again).
     static_outputs: set[str] = field(default_factory=set)
+    #: Files Pelican reported writing in this run (content_written, feed_written), relative to output/.
+    written_outputs: set[str] = field(default_factory=set)
+    #: What the sweep at the end of the build did (publish.Sweep).
+    sweep: Any = None
     #: The file system's time when this run started writing (see publish.sweep_output).
     output_started_ns: int | None = None
 
