@@ -104,6 +104,28 @@ def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, sit
     assert runner.invoke(cli, ["agenda", "--site", str(site), "--owner", "anna"]).exit_code == 2
 
 
+def test_agenda_titles_are_the_plans_and_printed_as_written(runner: CliRunner, site: Path, monkeypatch) -> None:
+    """A post without title: shows its text's first words, as plan.json does; brackets are not markup."""
+    from conftest import load_plan, run_edcal
+
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + """\
+  - id: astuce
+    networks: [mastodon]
+    repeat: {every: week, on: thu, at: "12:15", from: 2027-03-04, count: 2}
+    texts: [Huilez vos gonds chaque hiver, Graissez les serrures]
+  - {id: crochets, networks: [mastodon], at: 2027-03-05 09:00, title: "Portes ouvertes [/JPO] [i]", text: Venez}
+""", encoding="utf-8")
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-02T08:00:00+01:00")
+    result = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert "Huilez vos gonds chaque hiver" in result.output and "Portes ouvertes [/JPO] [i]" in result.output
+    assert run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-02T08:00:00+01:00"}).returncode == 0
+    titles = {i["id"]: i["title"] for i in load_plan(site)["items"]}
+    assert titles["astuce-mastodon-20270304"] == "Huilez vos gonds chaque hiver"
+    assert titles["astuce-mastodon-20270311"] == "Graissez les serrures"
+
+
 def test_agenda_on_the_sample_site(runner: CliRunner, monkeypatch) -> None:
     from conftest import ROOT
 

@@ -7,6 +7,7 @@ import itertools
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -65,10 +66,11 @@ def render(plan: Plan, items: list[Item], days: int, console: Console) -> None:
         local = item.start.astimezone(zone) if isinstance(item.start, dt.datetime) else None
         day = local.date() if local else item.start
         network = plan.calendar.networks.get(item.network or "")
-        where = f"[{network.color}]●[/] {network.name}" if network else _(_KIND_LABELS[item.kind])
+        # Names and titles are the team's text, not rich markup: "[brouillon]" stays as written.
+        where = f"[{network.color}]●[/] {escape(network.name)}" if network else _(_KIND_LABELS[item.kind])
         owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
         when = f"{local:%H:%M}" if local else _("all day")
-        rows.append((day, (when, where, item.title, _(item.status), owner)))  # type: ignore[arg-type]
+        rows.append((day, (when, where, escape(item.title), _(item.status), escape(owner))))  # type: ignore[arg-type]
     widths = [max(Text.from_markup(row[i]).cell_len for _, row in rows) for i in range(5)]
     if not console.is_terminal:
         # Piped or redirected: one line per item, whatever the width (rich assumes 80 columns).

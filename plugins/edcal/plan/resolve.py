@@ -319,14 +319,14 @@ class _Resolver:
     def _post(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
               article: Article | None, source: Source, text: str | None = None,
               step: tuple[int, int] | None = None, draft: bool = False) -> Item:
-        if self.compose_from is not None and start < self.compose_from:
-            return self._uncomposed(entry, network, start, item_id, article, source, draft)
         variant = entry.variants.get(network.id)
         override = article.social.per_network.get(network.id) if article else None
         custom_text = (
             (variant.text if variant else None) or text or entry.text
             or (override.text if override else None)
         )
+        if self.compose_from is not None and start < self.compose_from:
+            return self._uncomposed(entry, network, start, item_id, article, source, draft, custom_text)
         campaign_id = entry.campaign or (article.campaign if article else None)
         campaign = self.calendar.campaigns.get(campaign_id) if campaign_id else None
         owner_id = self._owner(entry, article, campaign)
@@ -350,7 +350,7 @@ class _Resolver:
         if promotional is None:
             promotional = bool(campaign and campaign.promotional)
         return Item(
-            id=item_id, kind="post", title=self._title(entry, article, composed.text),
+            id=item_id, kind="post", title=self._title(entry, article, custom_text or composed.text),
             start=start, status=post_status(start, entry.status == "draft" or draft, window, self.now),
             source=source, network=network.id, text=composed.text, length=primary.length,
             limit=primary.limit, counting=primary.counting, url=url, campaign=campaign_id,
@@ -362,13 +362,13 @@ class _Resolver:
         )
 
     def _uncomposed(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
-                    article: Article | None, source: Source, draft: bool) -> Item:
+                    article: Article | None, source: Source, draft: bool, custom_text: str | None) -> Item:
         """A past post for a check: where and when, without its text."""
         window = freeze_at(self.calendar, start, network.id)
         campaign_id = entry.campaign or (article.campaign if article else None)
         campaign = self.calendar.campaigns.get(campaign_id) if campaign_id else None
         return Item(
-            id=item_id, kind="post", title=self._title(entry, article, entry.text or ""), start=start,
+            id=item_id, kind="post", title=self._title(entry, article, custom_text or ""), start=start,
             status=post_status(start, entry.status == "draft" or draft, window, self.now), source=source,
             network=network.id, campaign=campaign_id, owner=self._owner(entry, article, campaign),
             article=article.slug if article else None, parent=entry.id,
