@@ -253,6 +253,12 @@ def test_the_sample_site_feeds_are_valid(tmp_path: Path) -> None:
     parsed = vobject.readOne(feed.read_text(encoding="utf-8"), validate=True)
     assert len(parsed.vevent_list) == len([i for i in load_plan(site)["items"]
                                            if i["start"] and i["status"] != "withheld"])
+    # A translation's event gives its own language's summary, not its original's.
+    by_title = {event.summary.value: event for event in parsed.vevent_list}
+    english = by_title["[Blog] Why Atelier Morel is starting a blog"]
+    french = by_title["[Blog] Pourquoi l'Atelier Morel ouvre un blog"]
+    assert english.description.value.startswith("Thirty-nine years of metalwork")
+    assert french.description.value.startswith("Trente-neuf ans de métallerie")
 
 
 @settings(max_examples=300, deadline=None)

@@ -103,12 +103,27 @@ class Plan:
     #: URLs of the blog's pages (relative to the site, e.g. "a-propos/"), for link checks.
     page_urls: frozenset[str] = frozenset()
     _by_slug: dict[str, Article] | None = field(default=None, repr=False, compare=False)
+    _by_item: dict[str, Article] | None = field(default=None, repr=False, compare=False)
 
     def by_id(self) -> dict[str, Item]:
         return {item.id: item for item in self.items}
+
+    def article_of(self, item: Item) -> Article | None:
+        """The article an item is about: an article's item is its own language's version
+        (a translation shares its original's slug); a post or deadline names the original."""
+        if item.kind == "article":
+            if self._by_item is None:
+                self._by_item = {article_item_id(a): a for a in self.articles}
+            return self._by_item.get(item.id)
+        return self.articles_by_slug().get(item.article or "")
 
     def articles_by_slug(self) -> dict[str, Article]:
         """Original articles by slug (computed once: the outputs ask for it per item)."""
         if self._by_slug is None:
             self._by_slug = {a.slug: a for a in self.articles if a.is_original}
         return self._by_slug
+
+
+def article_item_id(article: Article) -> str:
+    """The plan item's id of an article: ``article-<slug>``, and ``-<lang>`` for a translation."""
+    return f"article-{article.slug}" + ("" if article.is_original else f"-{article.lang}")

@@ -130,7 +130,7 @@ def entry(item: Item, plan: Plan, context: OutputContext) -> Entry:
         draft = item_link(REVIEW_FOLDER, item, plan) if not past else draft_path(item, plan) + ".txt"
     article = None
     if item.article:
-        found = plan.articles_by_slug().get(item.article)
+        found = plan.article_of(item)
         if found is not None and found.status == "published" and found.date and found.date <= plan.now:
             article = found.url
     repository = calendar.planning.repository_url

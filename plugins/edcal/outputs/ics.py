@@ -148,7 +148,6 @@ class EventWriter:
         self.namespace = namespace(plan)
         self.stamp = vDatetime(plan.generated_at.astimezone(dt.UTC)).to_ical().decode()
         self.duration = dt.timedelta(minutes=plan.calendar.feeds.duration)
-        self.articles = plan.articles_by_slug()
         self._bodies: dict[str, bytes] = {}
         self._alarms: dict[tuple[str, int], bytes] = {}
 
@@ -187,7 +186,7 @@ class EventWriter:
         if item.text:
             lines += [item.text, ""]
         elif item.kind == "article":
-            article = self.articles.get(item.article or "")
+            article = self.plan.article_of(item)
             if article and article.summary:
                 lines += [article.summary, ""]
         if item.url:

@@ -32,7 +32,7 @@ from edcal.i18n import translator
 from edcal.model.article import Article
 from edcal.model.calendar import Calendar, Campaign, Idea, Offset, PostEntry
 from edcal.model.network import Network
-from edcal.model.plan import Item, Media, Plan
+from edcal.model.plan import Item, Media, Plan, article_item_id
 from edcal.model.source import Source
 from edcal.plan.compose import Composer, PostParts, absolute, track
 from edcal.plan.status import article_state, freeze_at, post_status
@@ -131,7 +131,7 @@ class _Resolver:
 
     def _article(self, article: Article) -> list[Item]:
         state = article_state(article, self.calendar, self.now)
-        item_id = f"article-{article.slug}" + ("" if article.is_original else f"-{article.lang}")
+        item_id = article_item_id(article)
         media = (Media(article.image, article.image_alt, article.where("image")),) if article.image else ()
         item = Item(
             id=item_id, kind="article", title=article.title, start=article.date,
