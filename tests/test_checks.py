@@ -46,6 +46,11 @@ def test_text_too_long() -> None:
     assert "X post 'a-x' is 281 long, over the limit of 280 by 1" in found[0].message
     assert str(found[0].source) == "calendar.yaml:10"
     assert not findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], text: {long[:-1]}}}"))
+    # A network's own text under `variants:`: the finding is on that line, the hint says to shorten it.
+    variant = findings("text-too-long", "posts:\n  - id: b\n    at: 2027-01-12 09:00\n    networks: [x, mastodon]\n"
+                       f"    text: Court\n    variants:\n      x:\n        text: {long}\n")
+    assert [str(f.source) for f in variant] == ["calendar.yaml:16"]
+    assert variant[0].hint == "shorten the X text under `variants:` by 1"
 
 
 def test_text_too_long_in_an_articles_social_text_points_at_that_text(site: Path) -> None:
@@ -207,6 +212,8 @@ def test_unknown_article_link() -> None:
     found = run_checks(plan, only=["unknown-article-link"])
     assert [f.item for f in found] == ["a-x"]
     assert "did you mean '/2027/lancement/'?" in (found[0].hint or "")
+    # At the `link:` to correct (its value, column 69 of line 10), not at the entry.
+    assert (found[0].source.line, found[0].source.column) == (10, 69)
 
 
 def test_post_in_freeze() -> None:
@@ -404,7 +411,9 @@ def test_the_two_errors_of_the_issue_are_located(broken_site: Path) -> None:
     # It points at what to change: the entry's `article:` line.
     assert (before["severity"], before["file"], before["line"]) == ("error", "calendar.yaml", line_of(broken_site, "    article: futur"))
     long = found[("text-too-long", "trop-long-x")]
-    assert (long["severity"], long["line"]) == ("error", line_of(broken_site, "id: trop-long"))
+    # And at the text to shorten: the entry's `text:` line.
+    assert (long["severity"], long["line"]) == ("error", line_of(broken_site, "id: trop-long") + 3)
+    assert long["column"] == 11
     assert "is 300 long, over the limit of 280 by 20" in long["message"]
 
 

@@ -537,7 +537,8 @@ class _Builder:
         self._check_link(spec.link, _value(spec.loc, "link"))
         self._check_image(spec.image, _value(spec.loc, "image"))
         when = self._when(calendar, spec.at, _value(spec.loc, "at")) if spec.at else None
-        return Variant(spec.text, spec.link, spec.image, spec.alt, when, spec.skip)
+        fields: Mapping[str, Source] = LocatedFields(spec.loc) if spec.loc else {}
+        return Variant(spec.text, spec.link, spec.image, spec.alt, when, spec.skip, fields)
 
     def _schedule(self, calendar: Calendar, steps: list[str] | None, loc: Loc | None) -> tuple[Offset, ...]:
         result = []

@@ -134,6 +134,8 @@ class Variant:
     alt: str | None = None
     when: When | None = None
     skip: bool = False
+    #: Where each field is written (``text`` → its line under ``variants:``), for messages.
+    field_sources: Mapping[str, Source] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

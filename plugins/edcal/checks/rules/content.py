@@ -26,13 +26,20 @@ def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
         article = articles.get(post.article or "")
         override = article.social.per_network.get(post.network or "") if article else None
         source = post.source
+        if variant is not None and variant.text and "text" in variant.field_sources:
+            source = variant.field_sources["text"]  # the text to shorten
+        elif entry is not None and entry.text and "text" in entry.field_sources:
+            source = entry.field_sources["text"]
         for counting, length, limit in post.lengths:
             if length <= limit:
                 continue
             unit = say(RULE_DESCRIPTIONS.get(counting, counting))
             hint = say("shorten `text:` by {excess} (or this network's text under `variants:`)",
                        excess=length - limit)
-            if not own_text and override is not None and override.text:
+            if variant is not None and variant.text:
+                hint = say("shorten the {network} text under `variants:` by {excess}", network=network.name,
+                           excess=length - limit)
+            elif not own_text and override is not None and override.text:
                 # The article's own text for this network (`social:` in its front matter).
                 hint = say("shorten the {network} text under `social:` by {excess}", network=network.name,
                            excess=length - limit)

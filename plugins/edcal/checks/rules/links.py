@@ -121,6 +121,12 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         if path in known or path in pages or not shape.match(relative):
             continue
         close = closest(path, known)
+        entry = ctx.entry(post)  # point at the `link:` line (the network's own under `variants:` first)
+        variant = entry.variants.get(post.network or "") if entry is not None else None
+        if variant is not None and variant.link and "link" in variant.field_sources:
+            post = dataclasses.replace(post, source=variant.field_sources["link"])
+        elif entry is not None and "link" in entry.field_sources:
+            post = dataclasses.replace(post, source=entry.field_sources["link"])
         yield Problem(post.source, say("post '{id}' links to {path}, which is no article or page of the site",
                                        id=post.id, path=path),
                       say("did you mean '{path}'?", path=close) if close
