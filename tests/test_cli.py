@@ -61,6 +61,11 @@ def test_an_invalid_edcal_now_is_located(runner: CliRunner, site: Path, monkeypa
     result = runner.invoke(cli, ["check", "--site", str(site)])
     assert result.exit_code == 2
     assert "$EDCAL_NOW: error: found 'demain', expected an ISO 8601 date" in result.output
+    # An ISO-shaped value that is no real day says what is wrong with it, as calendar.yaml's dates do.
+    monkeypatch.setenv("EDCAL_NOW", "2027-01-12T10:00")
+    since = runner.invoke(cli, ["check", "--site", str(site), "--since", "2027-02-30T10:00"])
+    assert since.exit_code == 2
+    assert "--since: error: found '2027-02-30T10:00': February 2027 has 28 days" in since.output
 
 
 def test_next_change_prints_the_next_scheduled_article(runner: CliRunner, site: Path) -> None:

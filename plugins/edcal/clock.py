@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,11 +49,17 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
         else:
             parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise InputErrors(
-            [InputError(Source(name if name.startswith("-") else f"${name}", 1, 1),
-                        f"found '{text}', expected an ISO 8601 date or "
-                        "date-time such as 2027-01-12T09:00 or 2027-01-12T08:00:00Z")]
-        ) from None
+        from edcal.load.timeparse import parse_date
+
+        message = (f"found '{text}', expected an ISO 8601 date or date-time such as 2027-01-12T09:00 "
+                   "or 2027-01-12T08:00:00Z")
+        if re.match(r"\d{4}-\d\d-\d\d(?!\d)", value):
+            try:
+                parse_date(value[:10])
+            except ValueError as exc:  # ISO-shaped, but no such day: say which part is wrong
+                message = str(exc).replace(f"found '{value[:10]}'", f"found '{text}'")
+        where = Source(name if name.startswith("-") else f"${name}", 1, 1)
+        raise InputErrors([InputError(where, message)]) from None
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=zone)
     return parsed.astimezone(zone)
