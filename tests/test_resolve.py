@@ -73,6 +73,18 @@ def test_monthly_recurrence_on_the_first_friday_and_until() -> None:
     assert [p.text for p in posts] == ["un", "deux", "un", "deux"]
 
 
+def test_a_monthly_rule_takes_days_of_the_month_or_weekday_positions_not_both() -> None:
+    """RFC 5545 would keep only the days that are both (the last day *and* a Friday): refused, located."""
+    repeat = "    repeat: {every: month, on: [%s], from: 2027-01-01, count: 3}\n    text: Bilan\n"
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + "posts:\n  - id: m\n    networks: [x]\n" + repeat % "-1, last fri")
+    assert caught.value.errors[0].format().startswith(
+        "calendar.yaml:12:32: error: found days of the month (-1) and weekday positions (last fri) in one `on:`")
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: m\n    networks: [x]\n" + repeat % "-1")
+    assert [i.start.date().isoformat() for i in plan_of(calendar).items if i.kind == "post"] == [
+        "2027-01-31", "2027-02-28", "2027-03-31"]
+
+
 def test_open_ended_recurrence_stops_at_the_horizon() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "horizon: 4 weeks\nposts:\n  - id: d\n    networks: [x]\n"
                              "    repeat: {every: week, from: 2027-01-04}\n    text: Chaque lundi\n")

@@ -602,13 +602,23 @@ class _Builder:
                     days |= timeparse.parse_weekdays(value)
                 parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
             elif spec.every == "month" and on:
-                by_day, by_month_day = [], []
+                by_day, by_month_day, written = [], [], {True: [], False: []}
                 for value in on:
                     position, weekday = timeparse.parse_monthly_position(value)
+                    written[weekday is None].append(str(value).strip())
                     if weekday is None:
                         by_month_day.append(str(position))
                     else:
                         by_day.append(f"{position}{timeparse.WEEKDAY_CODES[weekday]}")
+                if by_day and by_month_day:
+                    # RFC 5545 keeps only the days that are both (the 15th *and* a Tuesday): rarely meant.
+                    self.errors.add(
+                        _value(loc, "on"),
+                        f"found days of the month ({', '.join(written[True])}) and weekday positions "
+                        f"({', '.join(written[False])}) in one `on:`; expected one kind",
+                        "a monthly rule would keep only the days that are both: write one entry per kind, "
+                        "or use `rrule:` if the intersection is what you mean")
+                    return None
                 if by_day:
                     parts.append("BYDAY=" + ",".join(by_day))
                 if by_month_day:
