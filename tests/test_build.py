@@ -211,3 +211,23 @@ def test_build_works_from_another_folder_with_site(site: Path, tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert "plan:" in result.stdout
     assert (site / "planning" / "plan.json").is_file()
+
+
+def test_without_source_date_epoch_outside_git_an_edited_article_moves_the_timestamp(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside git the outputs' timestamp is the newest input's time: editing one article is enough."""
+    import os
+
+    from edcal.clock import build_time
+
+    site = tmp_path / "site"
+    (site / "content" / "articles").mkdir(parents=True)
+    (site / "calendar.yaml").write_text("version: 1\n", encoding="utf-8")
+    article = site / "content" / "articles" / "a.md"
+    article.write_text("Title: A\n", encoding="utf-8")
+    for path in (site / "calendar.yaml", article, site / "content" / "articles", site / "content"):
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert build_time(site, ["calendar.yaml", "content"]).timestamp() == 1_700_000_000
+    os.utime(article, (1_800_000_000, 1_800_000_000))  # edited in place: its folder's time does not move
+    assert build_time(site, ["calendar.yaml", "content"]).timestamp() == 1_800_000_000

@@ -79,12 +79,24 @@ def build_time(site: Path, inputs: Sequence[str]) -> dt.datetime:
     committed = _last_commit_time(site, inputs)
     if committed is not None:
         return committed
+    return dt.datetime.fromtimestamp(int(_newest_mtime(site, inputs)), dt.UTC)
+
+
+def _newest_mtime(site: Path, inputs: Sequence[str]) -> float:
+    """The newest modification time of the input files, folders walked (an edited article counts)."""
     newest = 0.0
     for name in inputs:
         path = site / name
-        if path.exists():
-            newest = max(newest, path.stat().st_mtime)
-    return dt.datetime.fromtimestamp(int(newest), dt.UTC)
+        if not path.exists():
+            continue
+        newest = max(newest, path.stat().st_mtime)
+        for folder, _dirs, files in os.walk(path):
+            for file in files:
+                try:
+                    newest = max(newest, os.stat(os.path.join(folder, file)).st_mtime)
+                except OSError:  # a broken link, a file removed meanwhile
+                    continue
+    return newest
 
 
 def _last_commit_time(site: Path, inputs: Sequence[str]) -> dt.datetime | None:
