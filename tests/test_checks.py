@@ -256,6 +256,15 @@ def test_blog_cadence_gap() -> None:
                      [lambda c: article("a", "2027-01-05T09:00", c)])
     assert found and found[0].message.startswith("Blog: 1 article in the week of 04/01")
     assert found[0].hint == "plan an article in that period, or adjust the blog's `cadence:`"
+    # An article a short freeze holds back goes online after it, in the same month: it counts.
+    monthly = "blog: {cadence: 1/month}\nchecks: {cadence-gap: {horizon: 45 days}}\n"
+    freeze = "freeze:\n  - {from: 2027-02-20, until: 2027-02-22, reason: Crise}\n"
+    held = findings("cadence-gap", monthly + freeze, [lambda c: article("a", "2027-01-20T09:00", c),
+                                                       lambda c: article("b", "2027-02-20T09:00", c)])
+    assert not held
+    assert [f.message for f in findings("cadence-gap", monthly + freeze,
+                                        [lambda c: article("a", "2027-01-20T09:00", c)])] == [
+        "Blog: 0 articles in 02/2027, target 1/month"]
 
 
 def test_too_many_per_day() -> None:

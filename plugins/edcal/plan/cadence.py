@@ -15,6 +15,7 @@ from edcal.model.calendar import Calendar
 from edcal.model.network import Cadence
 from edcal.model.plan import Plan
 from edcal.model.source import Source
+from edcal.plan.status import article_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,12 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
         days = [i.start.astimezone(zone).date() for i in plan.items
                 if i.kind == "article" and i.status in ("published", "scheduled", "review")
                 and isinstance(i.start, dt.datetime)]
+        # An article a freeze holds back goes online when the freeze ends: it counts then.
+        for item in plan.items:
+            article = plan.article_of(item) if item.kind == "article" and item.status == "withheld" else None
+            live_at = article_state(article, calendar, now).live_at if article is not None else None
+            if live_at is not None:
+                days.append(live_at.astimezone(zone).date())
         where = calendar.blog.source or calendar.source
         targets.append((say("Blog"), None, calendar.blog.cadence, where, days))
     for name, network_id, cadence, source, days in targets:
