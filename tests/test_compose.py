@@ -76,3 +76,14 @@ def test_article_social_text_and_per_network_skip() -> None:
     skipped = dataclasses.replace(social, skip=True)
     items = by_id(plan_of(calendar, [article("a", "2027-01-10T09:00", calendar, social=skipped)]))
     assert not any(i.startswith("a-") for i in items)
+
+
+def test_a_link_to_a_page_is_not_announced_as_an_article() -> None:
+    """LinkedIn's "Lire l'article :" is for articles; a link to another page reads "En savoir plus :"."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: p, networks: [linkedin], at: 2027-01-12 09:00, text: Qui sommes-nous, "
+                             "link: /a-propos/}\n"
+                             "  - {id: a, networks: [linkedin], at: 2027-01-13 09:00, article: lancement}\n")
+    items = by_id(plan_of(calendar, [article("lancement", "2027-01-05T09:00", calendar)]))
+    assert "En savoir plus\u00a0: https://blog.example.fr/a-propos/" in items["p-linkedin"].text
+    assert "Lire l'article\u00a0: https://blog.example.fr/lancement/" in items["a-linkedin"].text
