@@ -96,6 +96,15 @@ def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
                      "\"#PortesOuvertes samedi\" (a comment is written '# like this')"]
     assert errors_of("c:\n  hashtags:\n    - #Noël\n")[0].startswith("calendar.yaml:3:7: error: found '#Noël'")
     assert strip_locs(load_yaml("c:\n  owner: # to be decided\n  d: #\n", "c.yaml")) == {"c": {"owner": None, "d": None}}
+    after = errors_of("posts:\n  - id: a\n    text: Venez samedi #JPO\n")
+    assert after[0].startswith("calendar.yaml:3:24: error: found '#JPO' after the value, which YAML reads as a "
+                               "comment, so it is not part of the value")
+    kept = "a: ok # a comment\nb: [x, y] # another\nc: |\n  ligne #x\nd: a#b\ne: 'x #y'\n"
+    assert strip_locs(load_yaml(kept, "c.yaml")) == {"a": "ok", "b": ["x", "y"], "c": "ligne #x\n", "d": "a#b",
+                                                     "e": "x #y"}
+    # A comment after a closed list is no unquoted hashtag: the hint is for a `#` inside an open bracket.
+    unclosed = errors_of('tags: ["#a"]  # pas ici, #non\nb: {x: 1\nc: 2\n')
+    assert "unquoted '#'" not in unclosed[0]
     in_flow = errors_of("posts:\n  - {id: a, text: #JPO samedi}\n  - {id: b}\n")
     assert in_flow[0].startswith("calendar.yaml:2:19: error: invalid YAML: this mapping holds an unquoted '#'")
     assert 'hint: quote a value that starts with \'#\', e.g. {text: "#PortesOuvertes samedi"}' in in_flow[0]

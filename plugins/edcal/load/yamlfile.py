@@ -192,8 +192,8 @@ def _raise_if_flow_hashtag(text: str, path: str, line: int) -> None:
     lines = text.splitlines()
     for number in range(min(line, len(lines)), max(line - 20, 0), -1):
         written = _unquoted(lines[number - 1])
-        in_list = re.search(r"[\[,]\s*(#)", written)
-        in_mapping = re.search(r"[{,]\s*[^\s:{},\[\]]+:\s+(#)\S", written)
+        in_list = _open_before(re.search(r"[\[,]\s*(#)", written), written)
+        in_mapping = _open_before(re.search(r"[{,]\s*[^\s:{},\[\]]+:\s+(#)\S", written), written)
         found = in_list or in_mapping
         if found is None:
             continue
@@ -204,6 +204,16 @@ def _raise_if_flow_hashtag(text: str, path: str, line: int) -> None:
             message = "invalid YAML: this mapping holds an unquoted '#', which starts a comment"
             hint = "quote a value that starts with '#', e.g. {text: \"#PortesOuvertes samedi\"}"
         raise InputErrors([InputError(Source(path, number, found.start(1) + 1), message, hint)]) from None
+
+
+def _open_before(found: re.Match[str] | None, line: str) -> re.Match[str] | None:
+    """``found`` when a bracket or brace is still open where its ``#`` is (a real comment
+    after a closed ``["#a"]`` is no mistake)."""
+    if found is None:
+        return None
+    before = line[: found.start(1)]
+    opened = before.count("[") + before.count("{") - before.count("]") - before.count("}")
+    return found if opened > 0 else None
 
 
 def _unclosed_quote_line(text: str, before: int) -> tuple[int, int] | None:
@@ -409,7 +419,21 @@ class _Composer:
                 return _MERGE
         if tag == _NULL_TAG:
             return None
+        end = event.end_mark
+        if self.text[end.index:end.index + 1] in _BLANKS and event.style not in _BLOCK_STYLES:
+            glued = _COMMENTED_HASHTAG.match(self.text, end.index)
+            if glued is not None:
+                self._hashtag_after_value(end, glued)
         return value
+
+    def _hashtag_after_value(self, mark: Any, glued: re.Match[str]) -> None:
+        """``text: Venez samedi #JPO``: the hashtag is a comment to YAML, and would be lost."""
+        column = mark.column + glued.start("tag") - glued.start() + 1
+        tag = glued.group("tag")
+        self.errors.add(
+            Source(self.path, mark.line + 1, column),
+            f"found '{tag}' after the value, which YAML reads as a comment, so it is not part of the value",
+            f"quote the whole value to keep the hashtag, e.g. \"… {tag}\" (a comment is '# like this')")
 
     def _hashtag_as_comment(self, mark: Any) -> None:
         """``text: #PortesOuvertes samedi``: YAML reads a comment and an empty value; say so.
@@ -456,6 +480,11 @@ class _Composer:
         raise InputErrors(self.errors.errors)
 
 
+#: After a value on its line, a comment that is a hashtag (``text: Venez #JPO``), not ``# a comment``.
+_COMMENTED_HASHTAG = re.compile(r"[ \t]+(?P<tag>#[^\s#]+)")
+_BLANKS = (" ", "\t")
+#: Literal (``|``) and folded (``>``) scalars end on a later line: nothing follows them on theirs.
+_BLOCK_STYLES = ("|", ">")
 #: A ``#`` glued to a word right where a value should be (``key: #word``, ``- #word``).
 _GLUED_HASH = re.compile(r"[ \t]*(?P<tag>#[^\s#]+)")
 
