@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import shutil
 import time
@@ -63,8 +64,13 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_files(site: Path) 
     assert "overrides/planning/index.html.j2:1:1: error: template error: 'no_such_variable' is undefined" \
         in result.stderr
     assert tree(site / "planning") == before, "a failed build changed planning/"
-    assert tree(site / "output") == blog, "a failed build changed output/"
+    assert written_by_blog(site) == written_by_blog(site, blog), "a failed build changed output/"
     assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")], "staging folder left behind"
+
+
+def written_by_blog(site: Path, files: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """output/'s files but edcal's list of them (a build that started writing notes itself there)."""
+    return {path: data for path, data in (files or tree(site / "output")).items() if path != ".edcal-files"}
 
 
 def test_an_article_taken_offline_leaves_output_with_its_pages_and_image(site: Path) -> None:
@@ -146,7 +152,40 @@ def test_a_failed_build_leaves_output_as_it_was(site: Path, failure: str) -> Non
     assert result.returncode != 0
     if failure == "input":
         assert result.returncode == 2 and "publie.md:4:1: error: unknown field 'staus'" in result.stderr
-    assert tree(site / "output") == blog
+    assert written_by_blog(site) == written_by_blog(site, blog)
+
+
+def test_pages_a_failed_build_wrote_go_with_the_next_successful_one(site: Path) -> None:
+    """A build that fails while Pelican writes leaves new pages behind: they are edcal's, not someone's."""
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    theme = site / "theme"
+    shutil.copytree(ROOT / "themes" / "edcal", theme)
+    (theme / "templates" / "tags.html").write_text("{{ 1 | no_such_filter }}\n", encoding="utf-8")
+    write_pelicanconf(site, f"THEME = {str(theme)!r}\n")
+    later = {**ENV, "EDCAL_NOW": "2027-04-01T10:00:00+02:00"}  # the future article is online by then
+    failed = run_edcal("build", cwd=site, env=later)
+    assert failed.returncode != 0
+    page = site / "output" / "2027" / "futur" / "index.html"
+    assert page.is_file(), "the failed build wrote the article's page before failing"
+    assert "@pending " in (site / "output" / ".edcal-files").read_text(encoding="utf-8")
+    write_pelicanconf(site, "")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert not page.exists() and "left alone" not in result.stdout
+    assert not [path for path, text in tree_text(site / "output") if "CANARY-FUTURE" in text]
+    assert "@pending" not in (site / "output" / ".edcal-files").read_text(encoding="utf-8")
+
+
+def test_a_file_dated_in_the_future_is_not_taken_for_the_builds(site: Path) -> None:
+    """An unzipped file with a time ahead of the clock was listed as written, then removed."""
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    mine = site / "output" / "notes.txt"
+    mine.write_text("mine\n", encoding="utf-8")
+    ahead = time.time() + 3600
+    os.utime(mine, (ahead, ahead))
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    assert "notes.txt" not in (site / "output" / ".edcal-files").read_text(encoding="utf-8").splitlines()
+    assert mine.read_text(encoding="utf-8") == "mine\n"
 
 
 @pytest.mark.parametrize("setting, found", [
@@ -485,3 +524,19 @@ def test_the_sweep_removes_only_listed_files_the_build_did_not_write(tmp_path: P
     # The new list: what this build wrote, and what it still has to remove; never theirs.txt.
     assert [line for line in (output / MANIFEST).read_text(encoding="utf-8").splitlines()
             if not line.startswith("#")] == ["page/index.html", "static.png", "stuck/index.html"]
+
+
+def test_the_list_is_never_written_through_a_link(tmp_path: Path) -> None:
+    import types
+
+    from edcal.pelican_plugin.publish import MANIFEST, sweep_output
+
+    output, victim = tmp_path / "output", tmp_path / "victim.txt"
+    output.mkdir()
+    victim.write_text("precious\n", encoding="utf-8")
+    (output / MANIFEST).symlink_to(victim)
+    (output / "index.html").write_text("page\n", encoding="utf-8")
+    state = types.SimpleNamespace(output_started_ns=0, static_outputs=set(), written_outputs={"index.html"})
+    sweep_output({"OUTPUT_PATH": str(output)}, state)
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert not (output / MANIFEST).is_symlink() and "index.html" in (output / MANIFEST).read_text(encoding="utf-8")

@@ -48,6 +48,10 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
         state: BuildState | None = settings.get(STATE_KEY)
         if state is not None and state.plan_run is not None:
             state.plan_run.stop()  # a failed build's worker must not outlive it
+        if state is not None and state.sweep is None:
+            from edcal.pelican_plugin.publish import note_failed_build
+
+            note_failed_build(settings, state)  # what it wrote is edcal's to remove later
     assert state is not None and state.summary is not None
     return BuildResult(state.summary, Path(settings["OUTPUT_PATH"]), state.planning_path,
                        tuple(state.warnings), len(state.findings), state.sweep)
@@ -88,8 +92,10 @@ def summary(result: BuildResult, site: Path) -> list[str]:
         lines.append(f"{rel(result.output)}: removed {len(sweep.removed)} file(s) an earlier build wrote and "
                      "this one did not (`edcal build -v` lists them)")
     if sweep is not None and sweep.unknown:
+        top = all("/" not in path for path in sweep.unknown)
         lines.append(f"{rel(result.output)}: left alone {len(sweep.unknown)} file(s) that no edcal build "
-                     f"wrote ({_some(sweep.unknown)}): remove them, or name them in OUTPUT_RETENTION")
+                     f"wrote ({_some(sweep.unknown)}): remove them"
+                     + (", or name them in OUTPUT_RETENTION" if top else ""))
     if sweep is not None and sweep.failed:
         lines.append(f"{rel(result.output)}: could not remove {_some(sweep.failed)}")
     return lines

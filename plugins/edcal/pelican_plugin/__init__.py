@@ -219,5 +219,6 @@ def on_finalized(pelican: Any) -> None:
     for failure in sweep.failed:
         logger.warning("could not remove output/%s, which this build did not write", failure)
     if sweep.unknown:
-        logger.warning("output/ holds %d file(s) that no edcal build wrote (%s): left alone; remove them, "
-                       "or name them in OUTPUT_RETENTION", len(sweep.unknown), ", ".join(sweep.unknown[:3]))
+        logger.warning("output/ holds %d file(s) that no edcal build wrote (%s): left alone; remove them "
+                       "(files at the top of output/ can be named in OUTPUT_RETENTION)", len(sweep.unknown),
+                       ", ".join(sweep.unknown[:3]))

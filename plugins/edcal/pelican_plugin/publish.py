@@ -8,6 +8,7 @@ remain in the plan.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,6 +102,81 @@ _MANIFEST_HEADER = ("# Written by edcal build: the files of this folder it wrote
                     "# those it does not write again; it never removes a file this list does not name.\n")
 
 
+@dataclass
+class Manifest:
+    """output/.edcal-files: the files edcal wrote, and builds that started writing but did not finish.
+
+    A build notes ``@pending START`` before Pelican writes, and ``@pending START END``
+    when it fails (``edcal build``); what it wrote in between (its files' ``ctime``)
+    is edcal's for the next build to remove. A successful build rewrites the list.
+    """
+
+    files: set[str] = field(default_factory=set)
+    pending: list[tuple[int, int | None]] = field(default_factory=list)
+    found: bool = False
+
+    @classmethod
+    def read(cls, output: Path) -> Manifest:
+        path = output / MANIFEST
+        if path.is_symlink() or not path.is_file():
+            return cls()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return cls()
+        manifest = cls(found=True)
+        for line in text.splitlines():
+            if line.startswith("@pending "):
+                bounds = line.split()[1:3]
+                try:
+                    manifest.pending.append((int(bounds[0]), int(bounds[1]) if len(bounds) > 1 else None))
+                except ValueError:
+                    continue
+            elif line and not line.startswith("#"):
+                manifest.files.add(line)
+        return manifest
+
+    def owns(self, key: str, ctime_ns: int) -> bool:
+        """An earlier build wrote this file: it is listed, or changed while a failed build wrote."""
+        return key in self.files or any(start <= ctime_ns and (end is None or ctime_ns <= end)
+                                        for start, end in self.pending)
+
+    def write(self, output: Path) -> None:
+        """Replace output/.edcal-files (a link of that name is replaced, never written through)."""
+        lines = [f"@pending {start}" + (f" {end}" if end is not None else "") for start, end in self.pending]
+        text = _MANIFEST_HEADER + "".join(f"{line}\n" for line in lines + sorted(self.files))
+        staging = output / f"{MANIFEST}.{os.getpid()}.tmp"
+        staging.write_text(text, encoding="utf-8")
+        try:
+            os.replace(staging, output / MANIFEST)
+        except OSError:
+            staging.unlink()
+            raise
+
+
+def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
+    """A build that started writing output/ failed: bound its pending note with the end time."""
+    if state.output_started_ns is None or state.sweep is not None:
+        return
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    manifest = Manifest.read(output)
+    ended = _file_system_now(output)
+    manifest.pending = [(start, ended if start == state.output_started_ns and end is None else end)
+                        for start, end in manifest.pending]
+    with contextlib.suppress(OSError):  # else the note stays open: the next build owns what changed since
+        manifest.write(output)
+
+
+def _file_system_now(output: Path) -> int:
+    """The file system's clock (a probe file's ``ctime``), which file times are compared with."""
+    probe = output / f".edcal-probe-{os.getpid()}"
+    probe.touch()
+    try:
+        return probe.lstat().st_ctime_ns
+    finally:
+        probe.unlink()
+
+
 def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     """Refuse an ``OUTPUT_PATH`` that would mix the site's output with its sources; note the time.
 
@@ -139,12 +215,15 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
         if path.is_relative_to(output) or output.is_relative_to(path):
             refuse(f"which overlaps {what} '{shown(path)}'")
     output.mkdir(parents=True, exist_ok=True)
-    probe = output / f".edcal-probe-{os.getpid()}"
-    probe.touch()
+    state.output_started_ns = _file_system_now(output)
+    # If this build fails while Pelican writes, the next one knows that what changed since is edcal's.
+    manifest = Manifest.read(output)
+    manifest.pending.append((state.output_started_ns, None))
     try:
-        state.output_started_ns = probe.lstat().st_ctime_ns
-    finally:
-        probe.unlink()
+        manifest.write(output)
+    except OSError as exc:
+        raise InputErrors([InputError(Source("OUTPUT_PATH", 1, 1), f"cannot write {output / MANIFEST}: "
+                                      f"{exc.strerror or exc}", "remove what holds that name")]) from None
 
 
 @dataclass
@@ -163,42 +242,42 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
 
     An article taken back to draft, or dated later, must not stay online from
     an earlier build: nor its page, its tag, author and category pages, its
-    images. Only files listed in output/.edcal-files (``MANIFEST``, written by
-    the previous build) are ever removed: a folder edcal did not fill, or a
-    file someone put there, is left alone. This run wrote a file when Pelican
-    reported writing it, when it is one of this run's static files (Pelican
-    may not copy an unchanged one again), or when it is newer than the run's
-    start (``ctime`` or ``mtime``: the theme's files, other plugins' files).
-    ``ALWAYS_KEPT`` and ``OUTPUT_RETENTION`` (names at the top of output/)
-    stay. A failed build never gets here: it removes nothing.
+    images. Only files an earlier build wrote are ever removed (``Manifest``):
+    a folder edcal did not fill, or a file someone put there, is left alone.
+    This run wrote a file when Pelican reported writing it, when it is one of
+    this run's static files (Pelican may not copy an unchanged one again), or
+    when the file system changed it during the run (its ``ctime``, or an
+    ``mtime`` between the run's start and now: the theme's files, other
+    plugins' files). ``ALWAYS_KEPT`` and ``OUTPUT_RETENTION`` (names at the top
+    of output/) stay. A failed build never gets here: it removes nothing.
     """
     started = state.output_started_ns
     sweep = Sweep()
     if started is None:
         return sweep
     output = Path(settings["OUTPUT_PATH"]).resolve()
-    manifest = output / MANIFEST
-    listed = _read_manifest(manifest)
+    earlier = Manifest.read(output)
+    now = _file_system_now(output)
     kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ()), MANIFEST}
     written = {path.replace("\\", "/") for path in (*state.static_outputs, *state.written_outputs)}
     stale: list[Path] = []
-    wrote: list[str] = []
+    wrote: set[str] = set()
 
     def judge(path: Path) -> None:  # a file or a symbolic link
         key = path.relative_to(output).as_posix()
         if key in written:
-            wrote.append(key)
+            wrote.add(key)
             return
         status = path.lstat()
-        if max(status.st_ctime_ns, status.st_mtime_ns) >= started:
-            wrote.append(key)
-        elif listed is not None and key in listed:
+        if status.st_ctime_ns >= started or started <= status.st_mtime_ns <= now:
+            wrote.add(key)
+        elif earlier.owns(key, status.st_ctime_ns):
             stale.append(path)
         else:
             sweep.unknown.append(key)
 
     for top in sorted(output.iterdir()):
-        if top.name in kept_names:
+        if top.name in kept_names or (top.name.startswith(f"{MANIFEST}.") and top.name.endswith(".tmp")):
             continue
         if top.is_symlink() or not top.is_dir():
             judge(top)
@@ -211,13 +290,14 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
                 if (here / name).is_symlink():
                     judge(here / name)
     for path in stale:
+        key = path.relative_to(output).as_posix()
         try:
             path.unlink()
         except OSError as exc:
-            sweep.failed.append(f"{path.relative_to(output).as_posix()} ({exc.strerror or exc})")
-            wrote.append(path.relative_to(output).as_posix())  # still there: still ours to remove later
+            sweep.failed.append(f"{key} ({exc.strerror or exc})")
+            wrote.add(key)  # still there: still edcal's to remove later
             continue
-        sweep.removed.append(path.relative_to(output).as_posix())
+        sweep.removed.append(key)
         folder = path.parent
         while folder != output and not any(folder.iterdir()):  # folders the removals emptied
             try:
@@ -225,16 +305,10 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
             except OSError:
                 break
             folder = folder.parent
-    manifest.write_text(_MANIFEST_HEADER + "".join(f"{key}\n" for key in sorted(wrote)), encoding="utf-8")
+    try:
+        Manifest(files=wrote).write(output)
+    except OSError as exc:
+        sweep.failed.append(f"{MANIFEST} ({exc.strerror or exc}): the next build removes nothing")
     sweep.removed.sort()
     sweep.unknown.sort()
     return sweep
-
-
-def _read_manifest(path: Path) -> set[str] | None:
-    """The files an earlier build listed, or None when no build left a list."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
-        return None
-    return {line for line in text.splitlines() if line and not line.startswith("#")}
