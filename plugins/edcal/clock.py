@@ -90,7 +90,8 @@ def _newest_mtime(site: Path, inputs: Sequence[str]) -> float:
         if not path.exists():
             continue
         newest = max(newest, path.stat().st_mtime)
-        for folder, _dirs, files in os.walk(path):
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = [name for name in dirs if not name.startswith(".")]  # .git, editors' folders
             for file in files:
                 try:
                     newest = max(newest, os.stat(os.path.join(folder, file)).st_mtime)

@@ -143,9 +143,14 @@ def input_paths(site: Path, settings: dict[str, Any]) -> list[str]:
     """The files a plan depends on, for the "last revised" timestamp."""
     content = Path(settings["PATH"]).resolve()
     names = [CALENDAR_FILE, CALENDAR_DIR]
-    if content.is_relative_to(site):
+    if content == site.resolve():  # PATH = ".": the content's own folders, not output/ or .git
+        for key in ("ARTICLE_PATHS", "PAGE_PATHS", "STATIC_PATHS"):
+            names += [Path(name).as_posix() for name in settings.get(key) or () if name not in ("", ".")]
+        if len(names) == 2:  # ARTICLE_PATHS = [""]: the whole site is content
+            names.append(".")
+    elif content.is_relative_to(site):
         names.append(content.relative_to(site).as_posix())
-    return names
+    return sorted(set(names), key=names.index)
 
 
 def _check_timezone(calendar: Calendar, settings: dict[str, Any]) -> None:
