@@ -186,6 +186,13 @@ def test_post_before_article_when_it_links_to_the_article_by_url() -> None:
     assert not findings(rule, posts(by_link.replace("2027-01-11", "2027-01-13")), live)
     elsewhere = "{id: t, at: 2027-01-11 09:00, networks: [x], text: 'Voir https://autre.example/lancement/'}"
     assert not findings(rule, posts(elsewhere), live)
+    # Without its final slash or with index.html, the server answers the same page; a variant's link counts.
+    for link in ("/lancement", "https://blog.example.fr/lancement/index.html"):
+        assert findings(rule, posts(by_link.replace("/lancement/", link)), live)
+    in_variant = ("posts:\n  - id: v\n    at: 2027-01-11 09:00\n    networks: [x, linkedin]\n    text: Bientôt\n"
+                  "    variants:\n      x: {link: /lancement/}\n")
+    found = findings(rule, in_variant, live)
+    assert [(f.item, str(f.source)) for f in found] == [("v-x", "calendar.yaml:15")]
 
 
 def test_post_before_article_when_the_article_is_a_draft() -> None:
@@ -212,6 +219,10 @@ def test_unknown_article_link() -> None:
     found = run_checks(plan, only=["unknown-article-link"])
     assert [f.item for f in found] == ["a-x"]
     assert "did you mean '/2027/lancement/'?" in (found[0].hint or "")
+    # The same page written otherwise is no unknown link.
+    for other in ("https://blog.example.fr/2027/lancement", "https://blog.example.fr/2027/lancement/index.html"):
+        plan.items = [dataclasses.replace(i, url=other) if i.id == "b-x" else i for i in plan.items]
+        assert [f.item for f in run_checks(plan, only=["unknown-article-link"])] == ["a-x"]
     # At the `link:` to correct (its value, column 69 of line 10), not at the entry.
     assert (found[0].source.line, found[0].source.column) == (10, 69)
 

@@ -31,9 +31,12 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
         # Point at the entry's `article:`, `promote:`, `link:` or `text:` line: that is what to change.
         entry = ctx.entry(post)
         if entry is not None and not entry.implicit:
+            variant = entry.variants.get(post.network or "")
             fields = ("article", "promote", "link") if post.article else ("link", "text")
             field = next((name for name in fields if name in entry.field_sources), None)
-            if field is not None:
+            if not post.article and variant is not None and variant.link and "link" in variant.field_sources:
+                post = dataclasses.replace(post, source=variant.field_sources["link"])
+            elif field is not None:
                 post = dataclasses.replace(post, source=entry.field_sources[field])
         state = article_state(article, plan.calendar, plan.now)
         when = post.start.astimezone(zone)  # type: ignore[union-attr]
@@ -72,7 +75,8 @@ def _articles_by_path(plan: Plan) -> dict[str, Article]:
 
 
 def _page_path(path: str) -> str:
-    return path.removesuffix("index.html")
+    """A page's path as servers answer it: ``/2027/a/``, ``/2027/a`` and ``/2027/a/index.html`` alike."""
+    return path.removesuffix("index.html").rstrip("/")
 
 
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]")
@@ -109,18 +113,18 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     if not plan.site_url or not plan.article_url_template:
         return
     site_path = urllib.parse.urlsplit(plan.site_url).path.rstrip("/")
-    known = {urllib.parse.urlsplit(a.url).path for a in plan.articles}
-    pages = {f"{site_path}/{url.lstrip('/')}" for url in plan.page_urls}
-    pages |= {page.removesuffix("index.html") for page in pages}
+    written = {urllib.parse.urlsplit(a.url).path for a in plan.articles}  # for suggestions, as they are
+    known = {_page_path(path) for path in written}
+    pages = {_page_path(f"{site_path}/{url.lstrip('/')}") for url in plan.page_urls}
     shape = _url_pattern(plan.article_url_template.lstrip("/"))
     for post in ctx.posts():
         if not post.url or post.article or not is_site_url(post.url, plan.site_url):
             continue
         path = urllib.parse.urlsplit(post.url).path
         relative = path[len(site_path):].lstrip("/")
-        if path in known or path in pages or not shape.match(relative):
+        if _page_path(path) in known or _page_path(path) in pages or not shape.match(relative):
             continue
-        close = closest(path, known)
+        close = closest(path, written)
         entry = ctx.entry(post)  # point at the `link:` line (the network's own under `variants:` first)
         variant = entry.variants.get(post.network or "") if entry is not None else None
         if variant is not None and variant.link and "link" in variant.field_sources:
