@@ -77,9 +77,11 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
     Parameters already in the URL are kept as written; the rest of the query and
     the fragment are preserved.
     """
-    if not tracking.enabled or not is_site_url(url, site_url):
+    if not tracking.enabled:
         return url
     parts = urllib.parse.urlsplit(url)
+    if not _on_site(parts, url, site_url):
+        return url
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
     present = {name for name, _ in query}
     names = dict(tracking.parameters)
@@ -95,11 +97,21 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
 
 
 def is_site_url(url: str, site_url: str) -> bool:
+    return _on_site(urllib.parse.urlsplit(url), url, site_url)
+
+
+def _on_site(target: urllib.parse.SplitResult, url: str, site_url: str) -> bool:
     if not site_url:
         return url.startswith("/")
+    netloc, path = _site_parts(site_url)
+    return target.netloc.lower() == netloc and target.path.startswith(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _site_parts(site_url: str) -> tuple[str, str]:
+    """The site's host (lower case) and path, parsed once, not for every post."""
     site = urllib.parse.urlsplit(site_url)
-    target = urllib.parse.urlsplit(url)
-    return target.netloc.lower() == site.netloc.lower() and target.path.startswith(site.path or "/")
+    return site.netloc.lower(), site.path or "/"
 
 
 def absolute(url: str, site_url: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -77,6 +78,7 @@ def too_many_per_day(ctx: CheckContext) -> Iterator[Problem]:
                           say("spread them over several days"), last)
 
 
+@functools.lru_cache(maxsize=4096)  # recurring posts share their texts
 def _normalized(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"https?://\S+", "", text)).strip().casefold()
 
