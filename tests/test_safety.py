@@ -547,3 +547,21 @@ def test_the_list_is_never_written_through_a_link(tmp_path: Path) -> None:
     sweep_output({"OUTPUT_PATH": str(output)}, state)
     assert victim.read_text(encoding="utf-8") == "precious\n"
     assert not (output / MANIFEST).is_symlink() and "index.html" in (output / MANIFEST).read_text(encoding="utf-8")
+
+
+def test_links_to_articles_not_online_become_their_text(site: Path) -> None:
+    """A published article or page linking to a future article ({filename}) shows the words, no link:
+    neither a dead link nor the future article's file name reaches output/."""
+    article = site / "content" / "articles" / "publie.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nBientôt : [notre prochain article]({filename}futur.md).\n"
+                       "\nEt [la même chose](|filename|/articles/futur.md#suite).\n", encoding="utf-8")
+    page = site / "content" / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nLire [la suite]({filename}../articles/futur.md).\n",
+                    encoding="utf-8")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    texts = {path.relative_to(site / "output").as_posix(): text for path, text in tree_text(site / "output")}
+    assert not [path for path, text in texts.items() if "futur.md" in text or "{filename}" in text or "|filename|" in text]
+    published = texts["2027/publie/index.html"]
+    assert "Bientôt : notre prochain article." in published and "Et la même chose." in published
+    assert "Lire la suite." in texts["pages/contact.html"]

@@ -9,7 +9,11 @@ remain in the plan.
 from __future__ import annotations
 
 import contextlib
+import html as html_module
 import os
+import posixpath
+import re
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,11 +55,45 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
     for name in _LISTED:
         for content in getattr(generator, name):
             content.translations = [t for t in content.translations if t.source_path in live]
-    # {filename} links to an unpublished article must not resolve to its future URL.
+    # {filename} links to an unpublished article must not resolve to its future URL, nor show its file name.
     generated = generator.context.get("generated_content", {})
-    for key in [k for k, v in generated.items()
-                if getattr(v, "source_path", None) in models and v.source_path not in live]:
+    hidden = [key for key, value in generated.items()
+              if getattr(value, "source_path", None) in models and value.source_path not in live]
+    for key in hidden:
         del generated[key]
+    state.hidden_sources = {key.replace(os.sep, "/") for key in hidden}
+    for name in _LISTED:
+        for content in getattr(generator, name):
+            unlink_hidden(content, state.hidden_sources)
+
+
+#: ``<a href="{filename}…">text</a>`` (or ``|filename|``), as the Markdown reader writes it.
+_FILENAME_LINK = re.compile(
+    r"<a\b[^>]*?\bhref\s*=\s*(?P<quote>[\"'])[{|]filename[}|](?P<path>[^\"'#?]*)[^\"']*(?P=quote)[^>]*>"
+    r"(?P<text>.*?)</a>", re.DOTALL | re.IGNORECASE)
+
+
+def unlink_hidden(content: Any, hidden: set[str]) -> None:
+    """Links to articles that are not online become their text: no dead link, no file name in output/.
+
+    The target is found as Pelican finds it: from the content folder when the
+    path starts with ``/``, else from the linking file's folder.
+    """
+    if not hidden:
+        return
+    folder = posixpath.dirname(content.relative_source_path.replace(os.sep, "/"))
+
+    def replace(link: re.Match[str]) -> str:
+        path = urllib.parse.unquote(html_module.unescape(link.group("path")))
+        target = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)
+        return link.group("text") if posixpath.normpath(target) in hidden else link.group(0)
+
+    html = getattr(content, "_content", None)
+    if html and "filename" in html:
+        content._content = _FILENAME_LINK.sub(replace, html)
+    summary = getattr(content, "_summary", None)  # a summary written in the header, or its first paragraph
+    if isinstance(summary, str) and "filename" in summary:
+        content._summary = content.metadata["summary"] = _FILENAME_LINK.sub(replace, summary)
 
 
 def static_references(content: Any) -> set[str]:

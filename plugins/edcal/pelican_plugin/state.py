@@ -62,6 +62,8 @@ class BuildState:
     static_outputs: set[str] = field(default_factory=set)
     #: Files Pelican reported writing in this run (content_written, feed_written), relative to output/.
     written_outputs: set[str] = field(default_factory=set)
+    #: Articles not online, by their path in the content folder: links to them become plain text.
+    hidden_sources: set[str] = field(default_factory=set)
     #: What the sweep at the end of the build did (publish.Sweep).
     sweep: Any = None
     #: The file system's time when this run started writing (see publish.sweep_output).
