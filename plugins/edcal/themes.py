@@ -1,8 +1,9 @@
 """Where the edcal theme lives, and the template folders a site can override.
 
-The engine and its theme ship in one repository (``plugins/edcal`` and
-``themes/edcal``); a site using another Pelican theme still gets edcal's
-draft and planning templates from here.
+The engine and its theme live in one repository (``plugins/edcal`` and
+``themes/edcal``) and ship in one package (``edcal`` and ``edcal/theme``); a
+site using another Pelican theme still gets edcal's draft and planning
+templates from here.
 """
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-DEFAULT_THEME = Path(__file__).resolve().parents[2] / "themes" / "edcal"
+
+def _default_theme() -> Path:
+    """``themes/edcal`` of this repository (a checkout, an editable install), else the copy that
+    ships inside the installed package (``edcal/theme``: ``pip install``, pre-commit)."""
+    checkout = Path(__file__).resolve().parents[2] / "themes" / "edcal"
+    return checkout if (checkout / "templates").is_dir() else Path(__file__).resolve().parent / "theme"
+
+
+DEFAULT_THEME = _default_theme()
 
 
 def template_folders(settings: dict[str, Any], kind: str) -> list[Path]:
