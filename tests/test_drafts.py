@@ -39,8 +39,11 @@ def test_every_post_not_withheld_has_exactly_one_draft_with_the_plans_text(built
         start = dt.datetime.fromisoformat(post["start"])
         assert path.relative_to(built / "planning").as_posix() == \
             f"drafts/{post['network']}/{start:%Y-%m-%dT%H%M}-{post['id']}.txt"
-        assert path.read_bytes() == post["text"].encode("utf-8")  # nothing else, no newline
         sidecar = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        pasted = post["text"]
+        if sidecar["link_text"] and sidecar["link_text"] != post["url"]:  # shown shortened: pasted in full
+            pasted = pasted.replace(sidecar["link_text"], post["url"])
+        assert path.read_bytes() == pasted.encode("utf-8")  # nothing else, no newline
         assert (sidecar["text"], sidecar["length"], sidecar["limit"], sidecar["counting"]) == \
             (post["text"], post["length"], post["limit"], post["counting"])
         assert sidecar["scheduled"] == post["start"]
@@ -65,6 +68,15 @@ def test_bluesky_drafts_show_a_short_link_and_carry_the_full_url_in_a_facet(buil
         shown = sidecar["text"].encode("utf-8")[facet["byteStart"]:facet["byteEnd"]].decode("utf-8")
         assert shown == sidecar["link_text"] and not shown.startswith("https://")
         assert facet["uri"] == sidecar["link"] and "utm_source=bluesky" in facet["uri"]
+    # The .txt is what to paste: the full tracked link, which Bluesky's app shortens itself.
+    for path in (built / "planning" / "drafts" / "bluesky").glob("*.json"):
+        sidecar = json.loads(path.read_text(encoding="utf-8"))
+        pasted = path.with_suffix(".txt").read_text(encoding="utf-8")
+        if sidecar["link"]:
+            assert sidecar["link"] in pasted
+            assert pasted == sidecar["text"].replace(sidecar["link_text"], sidecar["link"])
+        else:
+            assert pasted == sidecar["text"]
 
 
 def test_stale_drafts_disappear(built: Path) -> None:
@@ -274,7 +286,8 @@ def test_the_review_has_a_page_per_month_with_every_upcoming_draft_once(built: P
         for item_id, card in page.cards.items():
             post = next(p for p in upcoming if p["id"] == item_id)
             assert post["start"][:7] == month and item_id not in seen
-            assert card["text"] == post["text"] and card["network"] == post["network"] and card["copy"]
+            draft = drafts_of(built)[item_id].read_text(encoding="utf-8")
+            assert card["text"] == draft and card["network"] == post["network"] and card["copy"]  # to paste
             seen[item_id] = month
     assert set(seen) == {p["id"] for p in upcoming}
     march = (folder / "2027-03.html").read_text(encoding="utf-8")

@@ -61,6 +61,18 @@ class Item:
     template: str | None = None
 
     @property
+    def pasted(self) -> str:
+        """The text to paste into the network's composer or a scheduler: the full link where the
+        network shows a short one (Bluesky's app shortens a pasted link itself, and a short text
+        pasted as such would link nowhere); ``text`` is what the network will show."""
+        text = self.text or ""
+        if self.link_text and self.url and self.link_text != self.url:
+            index = text.rfind(self.link_text)
+            if index >= 0:
+                return text[:index] + self.url + text[index + len(self.link_text):]
+        return text
+
+    @property
     def all_day(self) -> bool:
         return self.start is not None and not isinstance(self.start, dt.datetime)
 

@@ -1,7 +1,8 @@
 """planning/drafts/: the exact text of every post, ready to paste, with a JSON sidecar.
 
-``drafts/<network>/<YYYY-MM-DDTHHMM>-<item id>.txt`` holds the text and
-nothing else (UTF-8, no trailing newline); the ``.json`` beside it holds what
+``drafts/<network>/<YYYY-MM-DDTHHMM>-<item id>.txt`` holds the text to paste
+and nothing else (UTF-8, no trailing newline; a link the network shows
+shortened is written in full, as the network's composer expects it); the ``.json`` beside it holds what
 a person or a script needs to publish it: counted length and limit, counting
 rule, link, media with alt text, scheduled time, campaign, owner, source.
 Withheld posts get no draft; the folder is rebuilt on every build, so drafts
@@ -39,7 +40,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
     for item in drafted(plan):
         base = folder / draft_path(item, plan)
-        write_file(base.with_name(base.name + ".txt"), item.text or "")
+        write_file(base.with_name(base.name + ".txt"), item.pasted)
         # One line: the C encoder (indent falls back to pure Python, 1.6 s for 10,000 sidecars).
         sidecar_text = json.dumps(sidecar(item, plan), ensure_ascii=False) + "\n"
         write_file(base.with_name(base.name + ".json"), sidecar_text)

@@ -104,10 +104,7 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
         network = calendar.networks[post.network or ""]
         start: dt.datetime = post.start  # type: ignore[assignment]
         local = start.astimezone(calendar.zone)
-        message = post.text or ""
-        # A shortened link text means nothing to Hootsuite: give it the real URL.
-        if post.link_text and post.url and post.link_text != post.url:
-            message = message.replace(post.link_text, post.url)
+        message = post.pasted  # a shortened link text means nothing to Hootsuite: the real URL
         link = ""
         if post.url and network.links_clickable and post.url not in message:
             link = post.url
@@ -134,7 +131,7 @@ def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
         media = post.media[0] if post.media else None
         writer.writerow([_cell(value) for value in (
             post.id, post.network, local_stamp(post.start, plan.calendar),  # type: ignore[arg-type]
-            post.status, post.title, post.text, post.url or "", media.path if media else "",
+            post.status, post.title, post.pasted, post.url or "", media.path if media else "",
             (media.alt or "") if media else "", post.campaign or "", post.owner or "", str(post.source),
         )])
     return buffer.getvalue()
