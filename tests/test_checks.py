@@ -278,6 +278,19 @@ def test_blog_cadence_gap() -> None:
         "Blog: 0 articles in 02/2027, target 1/month"]
 
 
+def test_placeholder_text() -> None:
+    from edcal.skeleton import NEW_ARTICLE_BODY
+
+    left = [lambda c: article("neuf", "2027-01-20T09:00", c, summary=NEW_ARTICLE_BODY["fr"])]
+    found = findings("placeholder-text", "", left)
+    assert [f.severity for f in found] == ["error"] and "still begins with the paragraph `edcal new` wrote" in found[0].message
+    assert found[0].hint == "replace the first paragraph of content/articles/neuf.md with the article's own summary"
+    # A draft may keep it; an article with its own summary is fine.
+    assert not findings("placeholder-text", "", [lambda c: article("neuf", "2027-01-20T09:00", c, status="draft",
+                                                                   summary=NEW_ARTICLE_BODY["fr"])])
+    assert not findings("placeholder-text", "", [lambda c: article("neuf", "2027-01-20T09:00", c, summary="Un vrai début.")])
+
+
 def test_too_many_per_day() -> None:
     calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {max_per_day: 1}\n")
     plan = plan_of(calendar_from(calendar_text + posts(

@@ -12,6 +12,7 @@ from edcal.load.articles import article_datetime
 from edcal.load.calendar import load_calendar
 from edcal.model.source import Source
 from edcal.site import pelican_settings
+from edcal.skeleton import NEW_ARTICLE_BODY
 
 
 def new_article(site: Path, settings_file: str, title: str, date: str | None = None,
@@ -54,8 +55,6 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
         fields["tags"] = [t.strip() for tag in tags for t in tag.split(",") if t.strip()]
     front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000, default_style=None)
     folder.mkdir(parents=True, exist_ok=True)
-    body = "Le premier paragraphe sert de résumé : une ou deux phrases qui donnent envie de lire.\n"
-    if str(settings.get("DEFAULT_LANG", "fr")).startswith("en"):
-        body = "The first paragraph is the summary: one or two sentences that make people read on.\n"
+    body = NEW_ARTICLE_BODY["en" if str(settings.get("DEFAULT_LANG", "fr")).startswith("en") else "fr"] + "\n"
     path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
     return path

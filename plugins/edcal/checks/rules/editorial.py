@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from edcal.checks.registry import CheckContext, Option, Problem, rule
 from edcal.i18n import say
 from edcal.load import timeparse
+from edcal.model.plan import article_item_id
 
 
 def _hours(text: str) -> float:
@@ -63,3 +64,21 @@ def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
                                               title=article.title, due=article.start.astimezone(zone)),
                           say("finish the review and set `status: published`, or move its `date:`"),
                           article, when=max(article.start, ctx.now))
+
+
+@rule("placeholder-text", "error", "An article going online still has the first paragraph `edcal new` wrote")
+def placeholder_text(ctx: CheckContext) -> Iterator[Problem]:
+    from edcal.skeleton import NEW_ARTICLE_BODY
+
+    placeholders = tuple(NEW_ARTICLE_BODY.values())
+    upcoming = {item.id for item in ctx.upcoming if item.kind == "article"}
+    for article in ctx.plan.articles:
+        if article.status == "draft" or article_item_id(article) not in upcoming:
+            continue
+        if any(text in (article.summary or "") for text in placeholders):
+            yield Problem(article.where("summary"),
+                          say("article '{slug}' still begins with the paragraph `edcal new` wrote: it would be its "
+                              "summary on the blog and in its posts", slug=article.slug),
+                          say("replace the first paragraph of {path} with the article's own summary",
+                              path=article.source.path),
+                          when=article.date)
