@@ -154,6 +154,13 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "content/articles/salon-2027-j-30.md"
     assert runner.invoke(cli, ["check", "--site", str(site), "--only", "text-too-long"]).exit_code == 0
+    # Its first paragraph is to be replaced: left as it is, it would be the summary of the article and its posts.
+    refused = run_edcal("build", cwd=site)
+    assert refused.returncode == 1 and "[placeholder-text]" in refused.stderr
+    path = site / "content" / "articles" / "salon-2027-j-30.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.split("---\n")[0] + "---\n" + text.split("---\n")[1] + "---\nJ-30 avant le salon.\n",
+                    encoding="utf-8")
     assert run_edcal("build", cwd=site).returncode == 0
     article = next(i for i in load_plan(site)["items"] if i["id"] == "article-salon-2027-j-30")
     assert (article["title"], article["start"], article["status"]) == \
