@@ -565,3 +565,15 @@ def test_links_to_articles_not_online_become_their_text(site: Path) -> None:
     published = texts["2027/publie/index.html"]
     assert "Bientôt : notre prochain article." in published and "Et la même chose." in published
     assert "Lire la suite." in texts["pages/contact.html"]
+
+
+def test_two_articles_with_one_slug_is_one_located_error(site: Path) -> None:
+    """Not Pelican's warning and a cascade of post id clashes with a hint that cannot be followed."""
+    (site / "content" / "articles" / "copie.md").write_text(
+        "---\ntitle: Copie\ndate: 2027-02-10 09:00\nslug: publie\n---\nTexte.\n", encoding="utf-8")
+    for command in ("check", "build"):
+        result = run_edcal(command, cwd=site, env=ENV)
+        assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
+        errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+        assert errors == ["content/articles/copie.md:4:7: error: found the slug 'publie' (fr) again, already the slug "
+                          "of content/articles/publie.md; expected one article per slug and language"]

@@ -115,6 +115,8 @@ def on_articles_read(generator: Any) -> None:
     if state.errors:
         abort(InputErrors(state.errors.errors), generator.settings)
     keep_live_articles(generator, state)
+    if state.errors:  # e.g. two articles with one slug
+        abort(InputErrors(state.errors.errors), generator.settings)
 
 
 def on_pages_read(generator: Any) -> None:

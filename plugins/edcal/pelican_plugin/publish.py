@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.errors import InputError, InputErrors
+from edcal.model.article import Article
 from edcal.model.source import Source
 from edcal.pelican_plugin.contents import to_article
 from edcal.pelican_plugin.state import BuildState
@@ -39,6 +40,7 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
             if article is not None:
                 models[content.source_path] = article
     state.articles = list(models.values())
+    _check_unique_slugs(state)
     live = {path for path, article in models.items()
             if article_state(article, state.calendar, state.now).live}
     for name in (*_LISTED, *_DRAFTS):
@@ -65,6 +67,19 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
     for name in _LISTED:
         for content in getattr(generator, name):
             unlink_hidden(content, state.hidden_sources)
+
+
+def _check_unique_slugs(state: BuildState) -> None:
+    """Two articles in one language with one slug would share a URL and their posts' ids."""
+    seen: dict[tuple[str, str], Article] = {}
+    # An article whose `slug:` says so is reported, rather than the one named after its file.
+    for article in sorted(state.articles, key=lambda a: ("slug" in a.field_sources, a.source.path)):
+        first = seen.setdefault((article.slug, article.lang), article)
+        if first is not article:
+            state.errors.add(article.where("slug"),
+                             f"found the slug '{article.slug}' ({article.lang}) again, already the slug of "
+                             f"{first.source.path}; expected one article per slug and language",
+                             "rename one of the files, or give it a `slug:` of its own")
 
 
 #: ``<a href="{filename}…">text</a>`` (or ``|filename|``), as the Markdown reader writes it.
