@@ -144,3 +144,11 @@ def test_an_unknown_country_or_subdivision_is_located_with_a_suggestion(tmp_path
     assert "error: found subdivision '9741', expected one of FR's" in subdivision[0]
     assert "did you mean '974'?" in subdivision[0]
     assert load(tmp_path, BASE + "country: fr\nsubdivision: '974'\n").country == "FR"
+
+
+def test_a_text_written_as_key_and_value_gets_the_quoting_hint(tmp_path: Path) -> None:
+    """`- Salon: J-7` is a one-entry mapping to YAML; the hint says to quote it."""
+    found = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n"
+                                    "    texts:\n      - Salon: J-7\n    repeat: {every: week, from: 2027-01-12, count: 2}\n")
+    assert any('found a mapping, expected text\n    hint: a text containing \': \' must be quoted, e.g. "Salon: J-7"'
+               in error for error in found), found

@@ -102,6 +102,8 @@ def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
     kept = "a: ok # a comment\nb: [x, y] # another\nc: |\n  ligne #x\nd: a#b\ne: 'x #y'\n"
     assert strip_locs(load_yaml(kept, "c.yaml")) == {"a": "ok", "b": ["x", "y"], "c": "ligne #x\n", "d": "a#b",
                                                      "e": "x #y"}
+    flow_colon = errors_of("posts:\n  - {id: a, text: Salon : J-7}\n")
+    assert 'hint: a value containing \' : \' must be quoted, e.g. {text: "Salon : J-7"}' in flow_colon[0]
     # A comment after a closed list is no unquoted hashtag: the hint is for a `#` inside an open bracket.
     unclosed = errors_of('tags: ["#a"]  # pas ici, #non\nb: {x: 1\nc: 2\n')
     assert "unquoted '#'" not in unclosed[0]

@@ -48,7 +48,7 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         message = str(ctx.get("message") or error["msg"])
         if "found" not in message:
             message = error["msg"]
-        hint = ID_HINT if "not a valid id" in message else None
+        hint = ID_HINT if "not a valid id" in message else _colon_hint(found, message)
         return source, message, hint
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "")
@@ -66,7 +66,19 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         expected = f"a number of at least {limit}"
     if expected is None:
         return source, f"found {describe(found)}: {error['msg']}", None
-    return source, f"found {describe(found)}, expected {expected}", None
+    message = f"found {describe(found)}, expected {expected}"
+    return source, message, _colon_hint(found, message)
+
+
+def _colon_hint(found: Any, message: str) -> str | None:
+    """``- acier: inox`` where text was expected: YAML read ``key: value``, a one-entry mapping."""
+    if not message.endswith("expected text") or not isinstance(found, dict):
+        return None
+    entries = [(key, value) for key, value in found.items() if key != LOC_KEY]
+    if len(entries) != 1 or isinstance(entries[0][1], (dict, list)):
+        return None
+    key, value = entries[0]
+    return f"a text containing ': ' must be quoted, e.g. \"{key}: {'' if value is None else value}\""
 
 
 _EXPECTED = {

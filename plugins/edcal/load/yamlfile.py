@@ -252,6 +252,9 @@ def _syntax_hint(problem: str, line: str = "") -> str | None:
         return "check this line's indentation against the lines above (a key indented too far)"
     if "found character '\\t'" in problem or "tab" in problem:
         return "indent with spaces, not tabs"
+    if ("expected ',' or '}'" in problem or "expected ',' or ']'" in problem) \
+            and re.search(r"[{,]\s*[^\s:{},]+:\s[^,}]*\s:\s", _unquoted(line)):
+        return "a value containing ' : ' must be quoted, e.g. {text: \"Salon : J-7\"}"
     if "could not find expected ':'" in problem:
         return "check the indentation of this line and of the one above"
     return None
