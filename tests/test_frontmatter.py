@@ -66,3 +66,21 @@ def test_duplicate_fields_are_errors_in_both_styles() -> None:
         split_article("Title: T\nTags: a\nTags: b\n\nBody\n", "a.md")
     with pytest.raises(InputErrors, match=r"a.md:3:1: error: duplicate field 'Title'"):
         split_article("---\ntitle: a\nTitle: b\n---\nBody\n", "a.md")
+
+
+def test_a_language_is_a_language_code() -> None:
+    """`lang: english` made an English translation named 'english', silently."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    calendar = calendar_from(PARIS_CALENDAR)
+    for lang, valid in (("english", False), ("en", True), ("pt-BR", True), ("fr_FR", True), ("EN", False)):
+        errors = ErrorCollector()
+        parsed = split_article(f"---\ntitle: T\ndate: 2027-01-12 09:00\nlang: {lang}\n---\nTexte.\n",
+                               "content/articles/t.md")
+        validate_article(parsed, calendar, frozenset(), errors)
+        messages = [e.format() for e in errors.errors]
+        assert (not messages) == valid, (lang, messages)
+        if not valid:
+            assert messages[0].startswith(f"content/articles/t.md:4:7: error: found '{lang}', expected a language code")

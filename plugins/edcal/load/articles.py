@@ -25,7 +25,7 @@ from edcal.errors import ErrorCollector, did_you_mean
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.networks import Registry, registry_with
-from edcal.load.schema import Date, Names, Spec, Text, describe
+from edcal.load.schema import Date, LanguageCode, Names, Spec, Text, describe
 from edcal.load.validate import validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import Article, Social, SocialOverride
@@ -58,7 +58,7 @@ class ArticleSpec(Spec):
     author: Text | None = Field(None, description="The author.")
     authors: Names | None = Field(None, description="Several authors, comma-separated.")
     summary: Text | None = Field(None, description="Summary shown in lists and used by post templates.")
-    lang: Text | None = Field(None, description="Language code, e.g. 'en' for a translation.")
+    lang: LanguageCode | None = Field(None, description="Language code, e.g. 'en' for a translation.")
     translation: Text | None = Field(None, description="Pelican's translation flag.")
     template: Text | None = Field(None, description="Theme template to render it with.")
     save_as: Text | None = Field(None, description="Pelican's output path override.")

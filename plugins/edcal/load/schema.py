@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -117,6 +117,19 @@ def _text(value: Any) -> Any:
 
 
 Text = Annotated[str, BeforeValidator(_text)]
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def _language(value: str) -> str:
+    if not _LANGUAGE.match(value):
+        raise PydanticCustomError("edcal", "found {found}, expected a language code such as fr, en or en-GB",
+                                  {"found": describe(value)})
+    return value
+
+
+#: A language code (BCP 47 shape: ``fr``, ``en``, ``pt-BR``), as Pelican's ``lang`` and ``DEFAULT_LANG``.
+LanguageCode = Annotated[str, BeforeValidator(_text), AfterValidator(_language)]
 Id = Annotated[str, BeforeValidator(_id)]
 Date = Annotated[dt.date, BeforeValidator(_parsed(timeparse.parse_date, "a date as YYYY-MM-DD"))]
 Time = Annotated[dt.time, BeforeValidator(_parsed(timeparse.parse_time, "a time as HH:MM"))]
