@@ -102,6 +102,11 @@ def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
     kept = "a: ok # a comment\nb: [x, y] # another\nc: |\n  ligne #x\nd: a#b\ne: 'x #y'\n"
     assert strip_locs(load_yaml(kept, "c.yaml")) == {"a": "ok", "b": ["x", "y"], "c": "ligne #x\n", "d": "a#b",
                                                      "e": "x #y"}
+    unclosed_list = errors_of("a: 1\ntags: [soudure, acier\nb: 2\n")
+    assert unclosed_list[0].startswith("calendar.yaml:2:7: error: invalid YAML: this '[' is not closed")
+    assert "hint: close it with ']' on the same line" in unclosed_list[0]
+    # A list written over several lines on purpose is not taken for an unclosed one.
+    assert "is not closed" not in errors_of("tags: [a,\n       b: c: d]\n")[0]
     flow_colon = errors_of("posts:\n  - {id: a, text: Salon : J-7}\n")
     assert 'hint: a value containing \' : \' must be quoted, e.g. {text: "Salon : J-7"}' in flow_colon[0]
     # A comment after a closed list is no unquoted hashtag: the hint is for a `#` inside an open bracket.

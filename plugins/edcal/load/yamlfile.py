@@ -171,6 +171,16 @@ def load_yaml(text: str, path: str) -> Any:
         flow = exc.context_mark if exc.context and "flow" in exc.context else None
         if flow is not None:
             _raise_if_flow_hashtag(text, path, flow.line + 1)
+        collection = exc.context_mark if exc.context in _FLOW_CONTEXTS else None
+        if collection is not None and collection.line + 1 < source.line \
+                and _left_open(text, collection.line + 1):
+            # `tags: [soudure, acier` and the next line: the parser fails lines below the bracket.
+            opened = _line(text, collection.line + 1)[collection.column:collection.column + 1] or "["
+            closing = "]" if opened == "[" else "}"
+            message = (f"invalid YAML: this '{opened}' is not closed (the parser stopped at line "
+                       f"{source.line}: {problem})")
+            hint = f"close it with '{closing}' on the same line, or quote a value that contains ',' or ': '"
+            raise InputErrors([InputError(_source(path, collection), message, hint)]) from None
         unclosed = _unclosed_quote_line(text, source.line)
         if unclosed is not None and unclosed[0] < source.line:
             # A quote left open swallows the lines after it; the parser fails far below.
@@ -184,6 +194,25 @@ def load_yaml(text: str, path: str) -> Any:
         raise InputErrors([InputError(Source(path, 1, 1), f"invalid YAML: {exc}")]) from None
     composer.errors.raise_if_any()
     return value
+
+
+_FLOW_CONTEXTS = ("while parsing a flow sequence", "while parsing a flow mapping")
+
+
+def _left_open(text: str, number: int) -> bool:
+    """Line ``number`` opens a bracket it does not close, and the next line starts a new entry
+    (a key, a list item or the header's end, no deeper than it): it was never closed. A list
+    that goes on, indented, over several lines is written so on purpose."""
+    lines = text.splitlines()
+    if number >= len(lines):
+        return True
+    line, following = lines[number - 1], lines[number]
+    written = _unquoted(line).split(" #")[0]
+    if written.count("[") + written.count("{") <= written.count("]") + written.count("}"):
+        return False
+    indent = len(line) - len(line.lstrip())
+    entry = re.match(r"^(\s*)(---|-\s|[^\s:#\[\]{},]+:(\s|$))", following)
+    return entry is not None and len(entry.group(1)) <= indent
 
 
 def _raise_if_flow_hashtag(text: str, path: str, line: int) -> None:
