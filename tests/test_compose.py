@@ -87,3 +87,17 @@ def test_a_link_to_a_page_is_not_announced_as_an_article() -> None:
     items = by_id(plan_of(calendar, [article("lancement", "2027-01-05T09:00", calendar)]))
     assert "En savoir plus\u00a0: https://blog.example.fr/a-propos/" in items["p-linkedin"].text
     assert "Lire l'article\u00a0: https://blog.example.fr/lancement/" in items["a-linkedin"].text
+
+
+def test_a_text_holding_its_full_url_is_pasted_as_written_on_bluesky() -> None:
+    """A short display text can be part of the URL ("example.org/agenda"): the text's own URL wins."""
+    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  bluesky: {}\n") + "posts:\n"
+                             "  - {id: a, networks: [bluesky], at: 2027-01-12 09:00, link: 'https://example.org/agenda',"
+                             " text: 'Tout est sur https://example.org/agenda'}\n"
+                             "  - {id: b, networks: [bluesky], at: 2027-01-12 10:00, link: /lancement/,"
+                             " text: 'Lisez https://blog.example.fr/lancement/'}\n")
+    items = by_id(plan_of(calendar, [article("lancement", "2027-01-05T09:00", calendar)]))
+    assert items["a-bluesky"].pasted == "Tout est sur https://example.org/agenda" == items["a-bluesky"].text
+    tracked = items["b-bluesky"].url
+    assert tracked.startswith("https://blog.example.fr/lancement/?utm_source=bluesky")
+    assert items["b-bluesky"].pasted == f"Lisez {tracked}"

@@ -289,7 +289,8 @@ class Composer:
             shorter = self._fit(template, context, summary, network, measures)
             if shorter is not None:
                 text, measures, fitted = shorter[0], shorter[1], True
-        shown = display if display and display in text else (url if url and url in text else None)
+        # The full URL first: a short display text can be part of it ("example.org/agenda").
+        shown = url if url and url in text else (display if display and display in text else None)
         return Composed(text, measures, url, fitted, tuple(hashtags), shown,
                         self.templates.source_of(network))
 

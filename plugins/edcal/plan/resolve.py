@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -336,7 +337,7 @@ class _Resolver:
             values = self._tracking_values(network, campaign, article, entry, item_id)
             url = track(absolute(link, self.site.url), values, self.calendar.tracking, self.site.url)
             if custom_text and link in custom_text and url != link:
-                custom_text = custom_text.replace(link, url)
+                custom_text = _replace_link(custom_text, link, absolute(link, self.site.url), url)
         composed = self.composer.compose(PostParts(
             network=network, item_id=item_id, text=custom_text, title=entry.title, url=url,
             article=article, campaign=campaign,
@@ -415,3 +416,15 @@ class _Resolver:
             return article.title
         words = text.split()
         return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+
+
+def _replace_link(text: str, link: str, full: str, tracked: str) -> str:
+    """The post's link, where the writer wrote it (as given, or in full), becomes the tracked URL.
+
+    A relative ``/2027/a/`` that is the path of a URL in the text (another site's, or the
+    site's own in full) is not the link written on its own.
+    """
+    if not link.startswith("/"):
+        return text.replace(link, tracked)
+    forms = [re.escape(full) + r"(?![\w/-])", r"(?<![\w.:/-])" + re.escape(link) + r"(?![\w/-])"]
+    return re.sub("|".join(forms), lambda _: tracked, text)
