@@ -555,15 +555,26 @@ def test_links_to_articles_not_online_become_their_text(site: Path) -> None:
     article = site / "content" / "articles" / "publie.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nBientôt : [notre prochain article]({filename}futur.md).\n"
                        "\nEt [la même chose](|filename|/articles/futur.md#suite).\n", encoding="utf-8")
+    (site / "content" / "articles" / "l'été.md").write_text(
+        "---\ntitle: L'été secret\ndate: 2027-06-21 09:00\n---\nPlus tard.\n", encoding="utf-8")
+    (site / "content" / "pages" / "brouillon.md").write_text(
+        "---\ntitle: Page en brouillon\nstatus: draft\n---\nPas encore.\n", encoding="utf-8")
+    article.write_text(article.read_text(encoding="utf-8") + "\nL'[été]({filename}l'été.md) aussi.\n"
+                       "\n![une image]({filename}futur.md)\n"
+                       '\n<p>Voir <a href="{filename}futur.md" title="t > x">ceci</a>.</p>\n'
+                       "\nEt [une page]({filename}/pages/brouillon.md).\n", encoding="utf-8")
     page = site / "content" / "pages" / "contact.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nLire [la suite]({filename}../articles/futur.md).\n",
                     encoding="utf-8")
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 0, result.stderr
     texts = {path.relative_to(site / "output").as_posix(): text for path, text in tree_text(site / "output")}
-    assert not [path for path, text in texts.items() if "futur.md" in text or "{filename}" in text or "|filename|" in text]
+    leaks = ("futur.md", "{filename}", "|filename|", "été.md", "brouillon", "drafts/")
+    assert not [(path, leak) for path, text in texts.items() for leak in leaks if leak in text]
     published = texts["2027/publie/index.html"]
     assert "Bientôt : notre prochain article." in published and "Et la même chose." in published
+    assert "L'été aussi." in published and "Voir ceci." in published and "Et une page." in published
+    assert '<img alt="une image"' in published  # its source is gone, not its words
     assert "Lire la suite." in texts["pages/contact.html"]
 
 

@@ -122,7 +122,7 @@ def on_articles_read(generator: Any) -> None:
 def on_pages_read(generator: Any) -> None:
     if not enabled(generator.settings):
         return
-    from edcal.pelican_plugin.publish import static_references, unlink_hidden
+    from edcal.pelican_plugin.publish import hide_draft_pages, static_references
 
     state = state_of(generator.settings)
     if state.errors:
@@ -130,7 +130,7 @@ def on_pages_read(generator: Any) -> None:
     for page in [*generator.pages, *generator.hidden_pages, *generator.translations]:
         state.public_static |= static_references(page)
         state.page_urls.add(str(page.url))
-        unlink_hidden(page, state.hidden_sources)
+    hide_draft_pages(generator, state)
 
 
 def on_static_files_found(generator: Any) -> None:

@@ -64,9 +64,27 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
     for key in hidden:
         del generated[key]
     state.hidden_sources = {key.replace(os.sep, "/") for key in hidden}
-    for name in _LISTED:
-        for content in getattr(generator, name):
-            unlink_hidden(content, state.hidden_sources)
+    state.live_contents = [content for name in _LISTED for content in getattr(generator, name)]
+    for content in state.live_contents:
+        unlink_hidden(content, state.hidden_sources)
+
+
+def hide_draft_pages(generator: Any, state: BuildState) -> None:
+    """Draft pages are not written: links to them lose their target, in articles and pages."""
+    generated = generator.context.get("generated_content", {})
+    drafts = {page.source_path for name in ("draft_pages", "draft_translations")
+              for page in getattr(generator, name, ())}
+    hidden = [key for key, value in generated.items() if getattr(value, "source_path", None) in drafts]
+    for key in hidden:
+        del generated[key]
+    new = {key.replace(os.sep, "/") for key in hidden}
+    state.hidden_sources |= new
+    pages = [page for name in ("pages", "hidden_pages", "translations", "hidden_translations")
+             for page in getattr(generator, name, ())]
+    for content in pages:
+        unlink_hidden(content, state.hidden_sources)
+    for content in state.live_contents if new else ():
+        unlink_hidden(content, new)
 
 
 def _check_unique_slugs(state: BuildState) -> None:
@@ -82,33 +100,64 @@ def _check_unique_slugs(state: BuildState) -> None:
                              "rename one of the files, or give it a `slug:` of its own")
 
 
-#: ``<a href="{filename}…">text</a>`` (or ``|filename|``), as the Markdown reader writes it.
-_FILENAME_LINK = re.compile(
-    r"<a\b[^>]*?\bhref\s*=\s*(?P<quote>[\"'])[{|]filename[}|](?P<path>[^\"'#?]*)[^\"']*(?P=quote)[^>]*>"
-    r"(?P<text>.*?)</a>", re.DOTALL | re.IGNORECASE)
+#: An HTML start tag (attribute values may hold ``>``), or an anchor's end tag.
+_TAG = re.compile(r"</a\s*>|<(?P<name>[a-zA-Z][\w-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+                  re.IGNORECASE | re.DOTALL)
+_ATTRIBUTE = re.compile(r"\s+(?P<attr>[\w:-]+)\s*=\s*(?P<quote>[\"'])(?P<value>.*?)(?P=quote)", re.DOTALL)
+_INTRASITE = re.compile(r"^[{|]filename[}|](?P<path>[^#?]*)")
 
 
 def unlink_hidden(content: Any, hidden: set[str]) -> None:
-    """Links to articles that are not online become their text: no dead link, no file name in output/.
+    """Links to contents that are not online lose their target: no dead link, no file name in output/.
 
-    The target is found as Pelican finds it: from the content folder when the
-    path starts with ``/``, else from the linking file's folder.
+    ``<a href="{filename}futur.md">mots</a>`` becomes ``mots``; another tag
+    (``<img src>``, ``<blockquote cite>``, ``<iframe src>``…) loses that
+    attribute. The target is found as Pelican finds it: from the content
+    folder when the path starts with ``/``, else from the linking file's folder.
     """
     if not hidden:
         return
     folder = posixpath.dirname(content.relative_source_path.replace(os.sep, "/"))
 
-    def replace(link: re.Match[str]) -> str:
-        path = urllib.parse.unquote(html_module.unescape(link.group("path")))
+    def is_hidden(value: str) -> bool:
+        found = _INTRASITE.match(value)
+        if found is None:
+            return False
+        path = urllib.parse.unquote(html_module.unescape(found.group("path")))
         target = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)
-        return link.group("text") if posixpath.normpath(target) in hidden else link.group(0)
+        return posixpath.normpath(target) in hidden
+
+    def rewrite(html: str) -> str:
+        parts: list[str] = []
+        position, drop_end = 0, False
+        for tag in _TAG.finditer(html):
+            parts.append(html[position:tag.start()])
+            position = tag.end()
+            name, attrs = tag.group("name"), tag.group("attrs") or ""
+            if name is None:  # </a>
+                if not drop_end:
+                    parts.append(tag.group(0))
+                drop_end = False
+                continue
+            gone = [a for a in _ATTRIBUTE.finditer(attrs) if "filename" in a.group("value")
+                    and is_hidden(a.group("value"))] if "filename" in attrs else []
+            if not gone:
+                parts.append(tag.group(0))
+            elif name.lower() == "a" and any(a.group("attr").lower() == "href" for a in gone):
+                drop_end = True  # the anchor goes, its words stay
+            else:
+                for attribute in reversed(gone):
+                    attrs = attrs[:attribute.start()] + attrs[attribute.end():]
+                parts.append(f"<{name}{attrs}>")
+        parts.append(html[position:])
+        return "".join(parts)
 
     html = getattr(content, "_content", None)
     if html and "filename" in html:
-        content._content = _FILENAME_LINK.sub(replace, html)
+        content._content = rewrite(html)
     summary = getattr(content, "_summary", None)  # a summary written in the header, or its first paragraph
     if isinstance(summary, str) and "filename" in summary:
-        content._summary = content.metadata["summary"] = _FILENAME_LINK.sub(replace, summary)
+        content._summary = content.metadata["summary"] = rewrite(summary)
 
 
 def static_references(content: Any) -> set[str]:

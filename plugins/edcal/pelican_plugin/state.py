@@ -64,6 +64,8 @@ class BuildState:
     written_outputs: set[str] = field(default_factory=set)
     #: Articles not online, by their path in the content folder: links to them become plain text.
     hidden_sources: set[str] = field(default_factory=set)
+    #: The articles Pelican publishes (their links are rewritten when pages are read).
+    live_contents: list[Any] = field(default_factory=list)
     #: What the sweep at the end of the build did (publish.Sweep).
     sweep: Any = None
     #: The file system's time when this run started writing (see publish.sweep_output).
