@@ -8,6 +8,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -588,3 +590,38 @@ def test_two_articles_with_one_slug_is_one_located_error(site: Path) -> None:
         errors = [line for line in result.stderr.splitlines() if ": error: " in line]
         assert errors == ["content/articles/copie.md:4:7: error: found the slug 'publie' (fr) again, already the slug "
                           "of content/articles/publie.md; expected one article per slug and language"]
+
+
+def test_a_note_without_end_claims_no_file(tmp_path: Path) -> None:
+    """A build killed before it could note its end: files added later are someone's, never removed."""
+    import types
+
+    from edcal.pelican_plugin.publish import MANIFEST, sweep_output
+
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "google123.html").write_text("verification\n", encoding="utf-8")
+    (output / MANIFEST).write_text("# header\n@pending 1\n", encoding="utf-8")
+    state = types.SimpleNamespace(output_started_ns=time.time_ns() + 10**12, static_outputs=set(),
+                                  written_outputs=set())
+    sweep = sweep_output({"OUTPUT_PATH": str(output)}, state)
+    assert sweep.removed == [] and sweep.unknown == ["google123.html"] and (output / "google123.html").is_file()
+
+
+def test_plain_pelican_failing_while_writing_bounds_its_note(site: Path) -> None:
+    """Plain `pelican` has no failure hook: the note gets its end at exit, so later files stay someone's."""
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    theme = site / "theme"
+    shutil.copytree(ROOT / "themes" / "edcal", theme)
+    (theme / "templates" / "tags.html").write_text("{{ 1 | no_such_filter }}\n", encoding="utf-8")
+    write_pelicanconf(site, f"THEME = {str(theme)!r}\n")
+    failed = subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"], cwd=site,
+                            env={**os.environ, **ENV}, capture_output=True, text=True, timeout=300, check=False)
+    assert failed.returncode != 0
+    notes = [line for line in (site / "output" / ".edcal-files").read_text(encoding="utf-8").splitlines()
+             if line.startswith("@pending")]
+    assert len(notes) == 1 and len(notes[0].split()) == 3, notes  # start and end
+    (site / "output" / "google123.html").write_text("verification\n", encoding="utf-8")
+    write_pelicanconf(site, "")
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    assert (site / "output" / "google123.html").is_file()

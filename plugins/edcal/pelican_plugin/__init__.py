@@ -173,7 +173,7 @@ def get_generators(pelican: Any) -> Any:
     state = state_of(pelican.settings)
     if state.plan_run is not None:
         state.plan_run.stop()
-    state.summary = None
+    state.summary = state.sweep = None
     # What a run shows and writes is its own (`pelican -r` runs again in the same process).
     state.public_static, state.private_static = set(), set()
     state.static_outputs, state.written_outputs = set(), set()

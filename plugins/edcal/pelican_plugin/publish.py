@@ -8,6 +8,7 @@ remain in the plan.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import html as html_module
 import os
@@ -239,8 +240,12 @@ class Manifest:
         return manifest
 
     def owns(self, key: str, ctime_ns: int) -> bool:
-        """An earlier build wrote this file: it is listed, or changed while a failed build wrote."""
-        return key in self.files or any(start <= ctime_ns and (end is None or ctime_ns <= end)
+        """An earlier build wrote this file: it is listed, or changed while a failed build wrote.
+
+        A note without an end (a build killed before it could note its end) claims
+        nothing: files added since could be anyone's, they are left alone and named.
+        """
+        return key in self.files or any(end is not None and start <= ctime_ns <= end
                                         for start, end in self.pending)
 
     def write(self, output: Path) -> None:
@@ -257,15 +262,21 @@ class Manifest:
 
 
 def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
-    """A build that started writing output/ failed: bound its pending note with the end time."""
+    """A build that started writing output/ failed: bound its pending note with the end time.
+
+    Called by ``edcal build`` when it fails, and at exit (plain ``pelican``); a
+    build that succeeded, or a note closed already, is left as it is.
+    """
     if state.output_started_ns is None or state.sweep is not None:
         return
     output = Path(settings["OUTPUT_PATH"]).resolve()
     manifest = Manifest.read(output)
-    ended = _file_system_now(output)
-    manifest.pending = [(start, ended if start == state.output_started_ns and end is None else end)
-                        for start, end in manifest.pending]
-    with contextlib.suppress(OSError):  # else the note stays open: the next build owns what changed since
+    if (state.output_started_ns, None) not in manifest.pending:
+        return
+    with contextlib.suppress(OSError):  # output/ gone or read-only: the note stays open, claiming nothing
+        ended = _file_system_now(output)
+        manifest.pending = [(start, ended if start == state.output_started_ns and end is None else end)
+                            for start, end in manifest.pending]
         manifest.write(output)
 
 
@@ -326,6 +337,8 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     except OSError as exc:
         raise InputErrors([InputError(Source("OUTPUT_PATH", 1, 1), f"cannot write {output / MANIFEST}: "
                                       f"{exc.strerror or exc}", "remove what holds that name")]) from None
+    # Plain `pelican` has no hook on failure: the note gets its end when the process exits.
+    atexit.register(note_failed_build, settings, state)
 
 
 @dataclass
