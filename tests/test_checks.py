@@ -281,14 +281,18 @@ def test_blog_cadence_gap() -> None:
 def test_placeholder_text() -> None:
     from edcal.skeleton import NEW_ARTICLE_BODY
 
-    left = [lambda c: article("neuf", "2027-01-20T09:00", c, summary=NEW_ARTICLE_BODY["fr"])]
+    left = [lambda c: article("neuf", "2027-01-12T09:00", c, summary=NEW_ARTICLE_BODY["fr"])]
     found = findings("placeholder-text", "", left)
     assert [f.severity for f in found] == ["error"] and "still begins with the paragraph `edcal new` wrote" in found[0].message
     assert found[0].hint == "replace the first paragraph of content/articles/neuf.md with the article's own summary"
     # A draft may keep it; an article with its own summary is fine.
-    assert not findings("placeholder-text", "", [lambda c: article("neuf", "2027-01-20T09:00", c, status="draft",
+    assert not findings("placeholder-text", "", [lambda c: article("neuf", "2027-01-12T09:00", c, status="draft",
                                                                    summary=NEW_ARTICLE_BODY["fr"])])
-    assert not findings("placeholder-text", "", [lambda c: article("neuf", "2027-01-20T09:00", c, summary="Un vrai début.")])
+    assert not findings("placeholder-text", "", [lambda c: article("neuf", "2027-01-12T09:00", c, summary="Un vrai début.")])
+    # Five months ahead: judged when its date comes near (the option `within`, 14 days by default).
+    later = [lambda c: article("neuf", "2027-06-20T09:00", c, summary=NEW_ARTICLE_BODY["fr"])]
+    assert not findings("placeholder-text", "", later)
+    assert findings("placeholder-text", "checks: {placeholder-text: {within: 200 days}}\n", later)
 
 
 def test_too_many_per_day() -> None:

@@ -149,7 +149,7 @@ def test_agenda_on_the_sample_site(runner: CliRunner, monkeypatch) -> None:
 def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: Path) -> None:
     from conftest import load_plan, run_edcal
 
-    result = runner.invoke(cli, ["new", "Salon 2027 : J-30", "--site", str(site), "--date", "2027-03-10 09:00",
+    result = runner.invoke(cli, ["new", "Salon 2027 : J-30", "--site", str(site), "--date", "2027-02-24 09:00",
                                  "--tags", "salon, industrie", "--author", "Ana Lopes"])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "content/articles/salon-2027-j-30.md"
@@ -164,7 +164,7 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
     assert run_edcal("build", cwd=site).returncode == 0
     article = next(i for i in load_plan(site)["items"] if i["id"] == "article-salon-2027-j-30")
     assert (article["title"], article["start"], article["status"]) == \
-        ("Salon 2027 : J-30", "2027-03-10T09:00:00+01:00", "scheduled")
+        ("Salon 2027 : J-30", "2027-02-24T09:00:00+01:00", "scheduled")
     again = runner.invoke(cli, ["new", "Salon 2027 : J-30", "--site", str(site)])
     assert again.exit_code == 2 and "exists already" in again.output
     bad = runner.invoke(cli, ["new", "Autre", "--site", str(site), "--date", "2027-02-30"])

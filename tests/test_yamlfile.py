@@ -99,6 +99,9 @@ def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
     after = errors_of("posts:\n  - id: a\n    text: Venez samedi #JPO\n")
     assert after[0].startswith("calendar.yaml:3:24: error: found '#JPO' after the value, which YAML reads as a "
                                "comment, so it is not part of the value")
+    # After a date, a time, a slot or a number, a comment takes nothing from the value.
+    assert strip_locs(load_yaml("at: 2027-03-02 10:00 #matin\nslot: tue 09:00 #x\nn: 3 #x\nc: 2/week #x\n",
+                                "c.yaml")) == {"at": "2027-03-02 10:00", "slot": "tue 09:00", "n": "3", "c": "2/week"}
     kept = "a: ok # a comment\nb: [x, y] # another\nc: |\n  ligne #x\nd: a#b\ne: 'x #y'\n"
     assert strip_locs(load_yaml(kept, "c.yaml")) == {"a": "ok", "b": ["x", "y"], "c": "ligne #x\n", "d": "a#b",
                                                      "e": "x #y"}

@@ -452,7 +452,8 @@ class _Composer:
         if tag == _NULL_TAG:
             return None
         end = event.end_mark
-        if self.text[end.index:end.index + 1] in _BLANKS and event.style not in _BLOCK_STYLES:
+        if self.text[end.index:end.index + 1] in _BLANKS and event.style not in _BLOCK_STYLES \
+                and not _NOT_TEXT.match(value):
             glued = _COMMENTED_HASHTAG.match(self.text, end.index)
             if glued is not None:
                 self._hashtag_after_value(end, glued)
@@ -515,6 +516,8 @@ class _Composer:
 #: After a value on its line, a comment that is a hashtag (``text: Venez #JPO``), not ``# a comment``.
 _COMMENTED_HASHTAG = re.compile(r"[ \t]+(?P<tag>#[^\s#]+)")
 _BLANKS = (" ", "\t")
+#: Dates, times, slots and numbers (``at: 2027-03-02 10:00 #matin``): a comment after them loses nothing.
+_NOT_TEXT = re.compile(r"^(?:[a-zé.,-]{2,9}\s+)?[\d\s:./+,Th-]*(?:[a-zé]{1,9})?$", re.IGNORECASE)
 #: Literal (``|``) and folded (``>``) scalars end on a later line: nothing follows them on theirs.
 _BLOCK_STYLES = ("|", ">")
 #: A ``#`` glued to a word right where a value should be (``key: #word``, ``- #word``).

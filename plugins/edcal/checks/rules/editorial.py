@@ -66,12 +66,16 @@ def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
                           article, when=max(article.start, ctx.now))
 
 
-@rule("placeholder-text", "error", "An article going online still has the first paragraph `edcal new` wrote")
+@rule("placeholder-text", "error", "An article going online soon still has the first paragraph `edcal new` wrote",
+      options=(Option("within", 14, timeparse.parse_days,
+                      "How close to its publication an article is judged (default 14 days)."),))
 def placeholder_text(ctx: CheckContext) -> Iterator[Problem]:
     from edcal.skeleton import NEW_ARTICLE_BODY
 
     placeholders = tuple(NEW_ARTICLE_BODY.values())
-    upcoming = {item.id for item in ctx.upcoming if item.kind == "article"}
+    within = dt.timedelta(days=int(ctx.options["within"]))
+    upcoming = {item.id for item in ctx.upcoming if item.kind == "article"
+                and isinstance(item.start, dt.datetime) and item.start - ctx.now <= within}
     for article in ctx.plan.articles:
         if article.status == "draft" or article_item_id(article) not in upcoming:
             continue
