@@ -517,7 +517,7 @@ class _Composer:
 _COMMENTED_HASHTAG = re.compile(r"[ \t]+(?P<tag>#[^\s#]+)")
 _BLANKS = (" ", "\t")
 #: Dates, times, slots and numbers (``at: 2027-03-02 10:00 #matin``): a comment after them loses nothing.
-_NOT_TEXT = re.compile(r"^(?:[a-zé.,-]{2,9}\s+)?[\d\s:./+,Th-]*(?:[a-zé]{1,9})?$", re.IGNORECASE)
+_NOT_TEXT = re.compile(r"^(?:[a-zé.,-]{2,9}\s+)?\d[\d\s:./+,Th-]*(?:[a-zé]{1,9})?$", re.IGNORECASE)
 #: Literal (``|``) and folded (``>``) scalars end on a later line: nothing follows them on theirs.
 _BLOCK_STYLES = ("|", ">")
 #: A ``#`` glued to a word right where a value should be (``key: #word``, ``- #word``).
