@@ -210,13 +210,13 @@ class Manifest:
     """output/.edcal-files: the files edcal wrote, and builds that started writing but did not finish.
 
     A build notes ``@pending START`` before Pelican writes, and ``@pending START END``
-    when it fails (``edcal build``); what it wrote in between (its files' ``ctime``)
-    is edcal's for the next build to remove. A successful build rewrites the list.
+    when it fails (``edcal build``, or at exit under ``pelican``); what changed in
+    between (the files' ``ctime``) is edcal's for the next build to remove. A
+    successful build rewrites the list.
     """
 
     files: set[str] = field(default_factory=set)
     pending: list[tuple[int, int | None]] = field(default_factory=list)
-    found: bool = False
 
     @classmethod
     def read(cls, output: Path) -> Manifest:
@@ -227,7 +227,7 @@ class Manifest:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return cls()
-        manifest = cls(found=True)
+        manifest = cls()
         for line in text.splitlines():
             if line.startswith("@pending "):
                 bounds = line.split()[1:3]
