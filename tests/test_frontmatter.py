@@ -84,3 +84,17 @@ def test_a_language_is_a_language_code() -> None:
         assert (not messages) == valid, (lang, messages)
         if not valid:
             assert messages[0].startswith(f"content/articles/t.md:4:7: error: found '{lang}', expected a language code")
+
+
+def test_a_header_in_another_generators_syntax_is_named() -> None:
+    """`title = "…"` (TOML, Hugo) is no header to Pelican: say so, not just "missing title"."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    for text in ('title = "Essai"\ndate = 2027-02-10\n\nTexte.\n', '+++\ntitle = "Essai"\n+++\nTexte.\n'):
+        errors = ErrorCollector()
+        validate_article(split_article(text, "content/articles/t.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
+        assert [e.format().splitlines()[0] for e in errors.errors] == [
+            "content/articles/t.md:1:1: error: found a header written `key = value`; expected YAML front matter "
+            "or Pelican's `Key: value` lines"]

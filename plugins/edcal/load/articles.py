@@ -38,6 +38,8 @@ EDCAL_KEY = "edcal"
 
 _SLUG_RE = re.compile(r"^[\w-]+$", re.UNICODE)
 _URL_RE = re.compile(r"^https?://\S+$", re.IGNORECASE)
+#: A header in another static generator's syntax: TOML's ``title = "…"`` (after ``+++`` or not).
+_OTHER_HEADER = re.compile(r"^(?:\+\+\+\s*\n)?\s*[A-Za-z_][\w-]*\s*=\s*\S")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
 _HTML_TAG = re.compile(r"<[^>]+>")
@@ -102,6 +104,12 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     """
     data = dict(parsed.metadata)
     loc: Loc = data[LOC_KEY]
+    if not [key for key in data if key != LOC_KEY] and _OTHER_HEADER.match(parsed.body):
+        # `title = "…"` (TOML, Hugo's +++): read as no header at all, the title would just be "missing".
+        errors.add(Source(parsed.path, parsed.body_line, 1), "found a header written `key = value`; expected "
+                   "YAML front matter or Pelican's `Key: value` lines",
+                   'write it as ---, then title: "…" and date: 2027-01-12 09:00 on their own lines, then ---')
+        return None, {}
     extras = {k: data.pop(k) for k in list(data) if k in extra_fields}
     if isinstance(data.get("status"), str):
         data["status"] = data["status"].strip().lower()
