@@ -102,11 +102,11 @@ def run_edcal(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subpr
     )
 
 
-def run_pelican(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_pelican(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     pelican = Path(sys.executable).with_name("pelican")
     return subprocess.run(
         [str(pelican), "content", "-s", "pelicanconf.py", *args], cwd=cwd, capture_output=True,
-        text=True, timeout=300, check=False,
+        text=True, timeout=300, check=False, env={**os.environ, **(env or {})},
     )
 
 

@@ -8,8 +8,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EPOCH, NOW, ROOT, copy_sample, run_edcal, tree, tree_text, write_pelicanconf
+from conftest import EPOCH, NOW, ROOT, copy_sample, run_edcal, run_pelican, tree, tree_text, write_pelicanconf
 from edcal.errors import ErrorCollector, InputErrors
 from edcal.load.articles import validate_article
 from edcal.load.frontmatter import split_article
@@ -141,6 +139,14 @@ def test_the_content_folder_may_be_the_sites_folder(site: Path) -> None:
     assert stamps[0] == stamps[1]
 
 
+def break_tags_template(site: Path, settings: str = "") -> None:
+    """A copy of the theme whose tags.html fails: the build fails while Pelican writes, after the checks."""
+    theme = site / "theme"
+    shutil.copytree(ROOT / "themes" / "edcal", theme)
+    (theme / "templates" / "tags.html").write_text("{{ 1 | no_such_filter }}\n", encoding="utf-8")
+    write_pelicanconf(site, f"{settings}THEME = {str(theme)!r}\n")
+
+
 @pytest.mark.parametrize("failure", ["input", "theme"])
 def test_a_failed_build_leaves_output_as_it_was(site: Path, failure: str) -> None:
     """Even with Pelican's DELETE_OUTPUT_DIRECTORY, which would empty it before reading."""
@@ -153,10 +159,7 @@ def test_a_failed_build_leaves_output_as_it_was(site: Path, failure: str) -> Non
     if failure == "theme":  # fails while Pelican writes, after the checks
         article.write_text(article.read_text(encoding="utf-8").replace("Staus: draft", "Category: Essais"),
                            encoding="utf-8")
-        theme = site / "theme"
-        shutil.copytree(ROOT / "themes" / "edcal", theme)
-        (theme / "templates" / "tags.html").write_text("{{ 1 | no_such_filter }}\n", encoding="utf-8")
-        write_pelicanconf(site, f"DELETE_OUTPUT_DIRECTORY = True\nTHEME = {str(theme)!r}\n")
+        break_tags_template(site, "DELETE_OUTPUT_DIRECTORY = True\n")
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode != 0
     if failure == "input":
@@ -167,10 +170,7 @@ def test_a_failed_build_leaves_output_as_it_was(site: Path, failure: str) -> Non
 def test_pages_a_failed_build_wrote_go_with_the_next_successful_one(site: Path) -> None:
     """A build that fails while Pelican writes leaves new pages behind: they are edcal's, not someone's."""
     assert run_edcal("build", cwd=site, env=ENV).returncode == 0
-    theme = site / "theme"
-    shutil.copytree(ROOT / "themes" / "edcal", theme)
-    (theme / "templates" / "tags.html").write_text("{{ 1 | no_such_filter }}\n", encoding="utf-8")
-    write_pelicanconf(site, f"THEME = {str(theme)!r}\n")
+    break_tags_template(site)
     later = {**ENV, "EDCAL_NOW": "2027-04-01T10:00:00+02:00"}  # the future article is online by then
     failed = run_edcal("build", cwd=site, env=later)
     assert failed.returncode != 0
@@ -507,7 +507,7 @@ def test_the_sweep_removes_only_listed_files_the_build_did_not_write(tmp_path: P
     import time
     import types
 
-    from edcal.pelican_plugin.publish import MANIFEST, sweep_output
+    from edcal.pelican_plugin.sweep import MANIFEST, sweep_output
 
     output = tmp_path / "output"
     for name in ("page/index.html", "static.png", "gone/index.html", "stuck/index.html", "theirs.txt"):
@@ -538,7 +538,7 @@ def test_the_sweep_removes_only_listed_files_the_build_did_not_write(tmp_path: P
 def test_the_list_is_never_written_through_a_link(tmp_path: Path) -> None:
     import types
 
-    from edcal.pelican_plugin.publish import MANIFEST, sweep_output
+    from edcal.pelican_plugin.sweep import MANIFEST, sweep_output
 
     output, victim = tmp_path / "output", tmp_path / "victim.txt"
     output.mkdir()
@@ -596,7 +596,7 @@ def test_a_note_without_end_claims_no_file(tmp_path: Path) -> None:
     """A build killed before it could note its end: files added later are someone's, never removed."""
     import types
 
-    from edcal.pelican_plugin.publish import MANIFEST, sweep_output
+    from edcal.pelican_plugin.sweep import MANIFEST, sweep_output
 
     output = tmp_path / "output"
     output.mkdir()
@@ -611,12 +611,8 @@ def test_a_note_without_end_claims_no_file(tmp_path: Path) -> None:
 def test_plain_pelican_failing_while_writing_bounds_its_note(site: Path) -> None:
     """Plain `pelican` has no failure hook: the note gets its end at exit, so later files stay someone's."""
     assert run_edcal("build", cwd=site, env=ENV).returncode == 0
-    theme = site / "theme"
-    shutil.copytree(ROOT / "themes" / "edcal", theme)
-    (theme / "templates" / "tags.html").write_text("{{ 1 | no_such_filter }}\n", encoding="utf-8")
-    write_pelicanconf(site, f"THEME = {str(theme)!r}\n")
-    failed = subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"], cwd=site,
-                            env={**os.environ, **ENV}, capture_output=True, text=True, timeout=300, check=False)
+    break_tags_template(site)
+    failed = run_pelican(site, env=ENV)
     assert failed.returncode != 0
     notes = [line for line in (site / "output" / ".edcal-files").read_text(encoding="utf-8").splitlines()
              if line.startswith("@pending")]

@@ -22,7 +22,7 @@ class BuildResult:
     warnings: tuple[str, ...] = ()
     #: What the checks found (warnings only: errors stop the build).
     findings: int = 0
-    #: What the end of the build did in output/ (publish.Sweep), when it ran.
+    #: What the end of the build did in output/ (sweep.Sweep), when it ran.
     sweep: Any = None
 
 
@@ -49,7 +49,7 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
         if state is not None and state.plan_run is not None:
             state.plan_run.stop()  # a failed build's worker must not outlive it
         if state is not None and state.sweep is None:
-            from edcal.pelican_plugin.publish import note_failed_build
+            from edcal.pelican_plugin.sweep import note_failed_build
 
             note_failed_build(settings, state)  # what it wrote is edcal's to remove later
     assert state is not None and state.summary is not None

@@ -92,7 +92,7 @@ def on_initialized(pelican: Any) -> None:
     for name in _NEVER_WRITTEN:
         settings[name] = ""
     settings["WITH_FUTURE_DATES"] = True
-    # edcal removes what a build did not write once it has succeeded (publish.sweep_output):
+    # edcal removes what a build did not write once it has succeeded (sweep.sweep_output):
     # Pelican would empty output/ before reading, and a failed build would leave it empty.
     pelican.delete_outputdir = False
 
@@ -145,7 +145,7 @@ def on_static_files_found(generator: Any) -> None:
 
 
 def on_file_written(path: str, **kwargs: Any) -> None:
-    """Pelican's writer wrote ``path``: this run's, whatever its time stamp (publish.sweep_output)."""
+    """Pelican's writer wrote ``path``: this run's, whatever its time stamp (sweep.sweep_output)."""
     context = kwargs.get("context") or {}
     settings = context if STATE_KEY in context else None
     if settings is None:
@@ -212,7 +212,7 @@ def on_finalized(pelican: Any) -> None:
         abort(InputErrors([InputError(where, str(exc), "choose a folder name the blog does not use, "
                                                        "e.g. publish: calendriers-7f3a9c")]),
               pelican.settings)
-    from edcal.pelican_plugin.publish import sweep_output
+    from edcal.pelican_plugin.sweep import sweep_output
 
     sweep = state.sweep = sweep_output(pelican.settings, state)
     for path in sweep.removed:

@@ -7,8 +7,8 @@ from typing import Any
 from edcal.errors import InputErrors
 from edcal.pelican_plugin import RAISE_SETTING, abort
 from edcal.pelican_plugin.checking import refuse
-from edcal.pelican_plugin.publish import check_output_path
 from edcal.pelican_plugin.state import state_of
+from edcal.pelican_plugin.sweep import check_output_path
 from edcal.pelican_plugin.worker import Checked, Refused
 
 
@@ -28,7 +28,7 @@ class PlanGenerator:
         here (input, checks, a broken draft template) stops the build with
         output/ and planning/ untouched. ``OUTPUT_PATH`` is checked and the
         run's start noted, for the sweep at ``finalized``
-        (:func:`~edcal.pelican_plugin.publish.sweep_output`). planning/ is
+        (:func:`~edcal.pelican_plugin.sweep.sweep_output`). planning/ is
         staged meanwhile and swapped in at ``finalized``.
         """
         state = state_of(self.settings)

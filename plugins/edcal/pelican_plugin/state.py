@@ -66,9 +66,9 @@ class BuildState:
     hidden_sources: set[str] = field(default_factory=set)
     #: The articles Pelican publishes (their links are rewritten when pages are read).
     live_contents: list[Any] = field(default_factory=list)
-    #: What the sweep at the end of the build did (publish.Sweep).
+    #: What the sweep at the end of the build did (sweep.Sweep).
     sweep: Any = None
-    #: The file system's time when this run started writing (see publish.sweep_output).
+    #: The file system's time when this run started writing (see sweep.sweep_output).
     output_started_ns: int | None = None
 
     @classmethod

@@ -328,8 +328,7 @@ class _Resolver:
         )
         if self.compose_from is not None and start < self.compose_from:
             return self._uncomposed(entry, network, start, item_id, article, source, draft, custom_text)
-        campaign_id = entry.campaign or (article.campaign if article else None)
-        campaign = self.calendar.campaigns.get(campaign_id) if campaign_id else None
+        campaign_id, campaign = self._campaign(entry, article)
         owner_id = self._owner(entry, article, campaign)
         link = (variant.link if variant else None) or entry.link or (article.url if article else None)
         url = None
@@ -366,8 +365,7 @@ class _Resolver:
                     article: Article | None, source: Source, draft: bool, custom_text: str | None) -> Item:
         """A past post for a check: where and when, without its text."""
         window = freeze_at(self.calendar, start, network.id)
-        campaign_id = entry.campaign or (article.campaign if article else None)
-        campaign = self.calendar.campaigns.get(campaign_id) if campaign_id else None
+        campaign_id, campaign = self._campaign(entry, article)
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, custom_text or ""), start=start,
             status=post_status(start, entry.status == "draft" or draft, window, self.now), source=source,
@@ -375,6 +373,11 @@ class _Resolver:
             article=article.slug if article else None, parent=entry.id,
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
         )
+
+    def _campaign(self, entry: PostEntry, article: Article | None) -> tuple[str | None, Campaign | None]:
+        """The entry's ``campaign:``, else its article's: its id and the campaign."""
+        campaign_id = entry.campaign or (article.campaign if article else None)
+        return campaign_id, self.calendar.campaigns.get(campaign_id) if campaign_id else None
 
     @staticmethod
     def _owner(entry: PostEntry, article: Article | None, campaign: Campaign | None) -> str | None:

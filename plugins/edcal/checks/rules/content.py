@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from edcal.checks.registry import CheckContext, Problem, rule
+from edcal.checks.rules import URL_IN_TEXT
 from edcal.i18n import say
 from edcal.networks.counting import RULE_DESCRIPTIONS
 
 _HASHTAG = re.compile(r"(?<![\w#&])#\w+", re.UNICODE)
-_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", re.IGNORECASE)
 
 
 @rule("text-too-long", "error", "A post's text is longer than its network allows")
@@ -151,7 +151,7 @@ def too_many_links(ctx: CheckContext) -> Iterator[Problem]:
         network = networks[post.network or ""]
         if network.max_links is None:
             continue
-        links = set(_URL.findall(post.text or ""))
+        links = set(URL_IN_TEXT.findall(post.text or ""))
         if len(links) > network.max_links:
             yield Problem(post.source, say("{network} post '{id}' has {count} distinct links; {network} "
                                            "takes at most {limit}", network=network.name, id=post.id,

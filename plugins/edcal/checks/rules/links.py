@@ -9,6 +9,7 @@ import urllib.parse
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Problem, rule
+from edcal.checks.rules import URL_IN_TEXT
 from edcal.errors import closest
 from edcal.i18n import say
 from edcal.model.article import Article
@@ -79,16 +80,13 @@ def _page_path(path: str) -> str:
     return path.removesuffix("index.html").rstrip("/")
 
 
-_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]")
-
-
 def _linked_article(post: Item, by_path: dict[str, Article], site_url: str) -> Article | None:
     """The site's article a post links to by URL, in ``link:`` or in its text, without ``article:``.
 
     Tracking parameters and fragments do not matter: the path names the page.
     """
     urls = [post.url] if post.url else []
-    urls += _URL_IN_TEXT.findall(post.text or "")
+    urls += URL_IN_TEXT.findall(post.text or "")
     for url in urls:
         if is_site_url(url, site_url):
             article = by_path.get(_page_path(urllib.parse.urlsplit(url).path))

@@ -1,0 +1,254 @@
+"""output/ after a successful build holds what this build wrote, and what no edcal build wrote.
+
+An article taken back to draft or dated later must not stay online from an
+earlier build. ``check_output_path`` refuses an ``OUTPUT_PATH`` mixed with the
+site's sources and notes when writing starts; ``sweep_output`` removes, at the
+end of a successful build, the files an earlier build wrote (listed in
+output/.edcal-files, :class:`Manifest`) that this one did not write again.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from edcal.errors import InputError, InputErrors
+from edcal.model.source import Source
+from edcal.pelican_plugin.state import BuildState
+
+#: Never deleted from output/: a deployment repository's history (as Jekyll's ``keep_files``).
+ALWAYS_KEPT = (".git", ".hg", ".svn")
+
+
+#: In output/, the files the last successful build wrote (the sweep removes only those).
+MANIFEST = ".edcal-files"
+_MANIFEST_HEADER = ("# Written by edcal build: the files of this folder it wrote. The next build removes\n"
+                    "# those it does not write again; it never removes a file this list does not name.\n")
+
+
+@dataclass
+class Manifest:
+    """output/.edcal-files: the files edcal wrote, and builds that started writing but did not finish.
+
+    A build notes ``@pending START`` before Pelican writes, and ``@pending START END``
+    when it fails (``edcal build``, or at exit under ``pelican``); what changed in
+    between (the files' ``ctime``) is edcal's for the next build to remove. A
+    successful build rewrites the list.
+    """
+
+    files: set[str] = field(default_factory=set)
+    pending: list[tuple[int, int | None]] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, output: Path) -> Manifest:
+        path = output / MANIFEST
+        if path.is_symlink() or not path.is_file():
+            return cls()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return cls()
+        manifest = cls()
+        for line in text.splitlines():
+            if line.startswith("@pending "):
+                bounds = line.split()[1:3]
+                try:
+                    manifest.pending.append((int(bounds[0]), int(bounds[1]) if len(bounds) > 1 else None))
+                except ValueError:
+                    continue
+            elif line and not line.startswith("#"):
+                manifest.files.add(line)
+        return manifest
+
+    def owns(self, key: str, ctime_ns: int) -> bool:
+        """An earlier build wrote this file: it is listed, or changed while a failed build wrote.
+
+        A note without an end (a build killed before it could note its end) claims
+        nothing: files added since could be anyone's, they are left alone and named.
+        """
+        return key in self.files or any(end is not None and start <= ctime_ns <= end
+                                        for start, end in self.pending)
+
+    def write(self, output: Path) -> None:
+        """Replace output/.edcal-files (a link of that name is replaced, never written through)."""
+        lines = [f"@pending {start}" + (f" {end}" if end is not None else "") for start, end in self.pending]
+        text = _MANIFEST_HEADER + "".join(f"{line}\n" for line in lines + sorted(self.files))
+        staging = output / f"{MANIFEST}.{os.getpid()}.tmp"
+        staging.write_text(text, encoding="utf-8")
+        try:
+            os.replace(staging, output / MANIFEST)
+        except OSError:
+            staging.unlink()
+            raise
+
+
+def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
+    """A build that started writing output/ failed: bound its pending note with the end time.
+
+    Called by ``edcal build`` when it fails, and at exit (plain ``pelican``); a
+    build that succeeded, or a note closed already, is left as it is.
+    """
+    if state.output_started_ns is None or state.sweep is not None:
+        return
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    manifest = Manifest.read(output)
+    if (state.output_started_ns, None) not in manifest.pending:
+        return
+    with contextlib.suppress(OSError):  # output/ gone or read-only: the note stays open, claiming nothing
+        ended = _file_system_now(output)
+        manifest.pending = [(start, ended if start == state.output_started_ns and end is None else end)
+                            for start, end in manifest.pending]
+        manifest.write(output)
+
+
+def _file_system_now(output: Path) -> int:
+    """The file system's clock (a probe file's ``ctime``), which file times are compared with."""
+    probe = output / f".edcal-probe-{os.getpid()}"
+    probe.touch()
+    try:
+        return probe.lstat().st_ctime_ns
+    finally:
+        probe.unlink()
+
+
+def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
+    """Refuse an ``OUTPUT_PATH`` that would mix the site's output with its sources; note the time.
+
+    Runs before Pelican writes. The time is the file system's own (a probe
+    file's ``ctime``), so that what this run writes is newer than it.
+
+    :raises InputErrors: when output/ is a file, holds the site, is inside the
+        content (unless the content is the site's folder itself, Pelican's
+        ``PATH = "."``), or overlaps the theme, the plugins or planning/.
+    """
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    site = state.site.resolve()
+
+    def shown(path: Path) -> str:
+        return path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
+
+    def refuse(found: str) -> None:
+        raise InputErrors([InputError(
+            Source("OUTPUT_PATH", 1, 1),
+            f"found OUTPUT_PATH '{shown(output)}', {found}; expected a folder of its own for the "
+            "generated site", "OUTPUT_PATH = 'output/'")])
+
+    if output.exists() and not output.is_dir():
+        refuse("which is a file")
+    if site.is_relative_to(output):
+        refuse("which holds the site's folder")
+    theirs = [("the content folder", settings.get("PATH")), ("the theme", settings.get("THEME")),
+              ("planning/", str(state.planning_path)),
+              *(("a plugin folder", path) for path in settings.get("PLUGIN_PATHS") or ())]
+    for what, value in theirs:
+        if not value:
+            continue
+        path = Path(value).resolve()
+        if path == site and what != "planning/":
+            continue  # PATH = "." (Pelican's default), plugins beside pelicanconf.py: output/ is beside them
+        if path.is_relative_to(output) or output.is_relative_to(path):
+            refuse(f"which overlaps {what} '{shown(path)}'")
+    output.mkdir(parents=True, exist_ok=True)
+    state.output_started_ns = _file_system_now(output)
+    # If this build fails while Pelican writes, the next one knows that what changed since is edcal's.
+    manifest = Manifest.read(output)
+    manifest.pending.append((state.output_started_ns, None))
+    try:
+        manifest.write(output)
+    except OSError as exc:
+        raise InputErrors([InputError(Source("OUTPUT_PATH", 1, 1), f"cannot write {output / MANIFEST}: "
+                                      f"{exc.strerror or exc}", "remove what holds that name")]) from None
+    # Plain `pelican` has no hook on failure: the note gets its end when the process exits.
+    atexit.register(note_failed_build, settings, state)
+
+
+@dataclass
+class Sweep:
+    """What the sweep did in output/ (paths relative to it)."""
+
+    removed: list[str] = field(default_factory=list)
+    #: Files this build did not write that no earlier build listed: left alone.
+    unknown: list[str] = field(default_factory=list)
+    #: Files that could not be removed, with the reason.
+    failed: list[str] = field(default_factory=list)
+
+
+def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
+    """Remove from output/ what an earlier build wrote and this successful build did not.
+
+    An article taken back to draft, or dated later, must not stay online from
+    an earlier build: nor its page, its tag, author and category pages, its
+    images. Only files an earlier build wrote are ever removed (``Manifest``):
+    a folder edcal did not fill, or a file someone put there, is left alone.
+    This run wrote a file when Pelican reported writing it, when it is one of
+    this run's static files (Pelican may not copy an unchanged one again), or
+    when the file system changed it during the run (its ``ctime``, or an
+    ``mtime`` between the run's start and now: the theme's files, other
+    plugins' files). ``ALWAYS_KEPT`` and ``OUTPUT_RETENTION`` (names at the top
+    of output/) stay. A failed build never gets here: it removes nothing.
+    """
+    started = state.output_started_ns
+    sweep = Sweep()
+    if started is None:
+        return sweep
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    earlier = Manifest.read(output)
+    now = _file_system_now(output)
+    kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ()), MANIFEST}
+    written = {path.replace("\\", "/") for path in (*state.static_outputs, *state.written_outputs)}
+    stale: list[Path] = []
+    wrote: set[str] = set()
+
+    def judge(path: Path) -> None:  # a file or a symbolic link
+        key = path.relative_to(output).as_posix()
+        if key in written:
+            wrote.add(key)
+            return
+        status = path.lstat()
+        if status.st_ctime_ns >= started or started <= status.st_mtime_ns <= now:
+            wrote.add(key)
+        elif earlier.owns(key, status.st_ctime_ns):
+            stale.append(path)
+        else:
+            sweep.unknown.append(key)
+
+    for top in sorted(output.iterdir()):
+        if top.name in kept_names or (top.name.startswith(f"{MANIFEST}.") and top.name.endswith(".tmp")):
+            continue
+        if top.is_symlink() or not top.is_dir():
+            judge(top)
+            continue
+        for folder, dirs, files in os.walk(top):  # symbolic links are not followed
+            here = Path(folder)
+            for name in files:
+                judge(here / name)
+            for name in dirs:
+                if (here / name).is_symlink():
+                    judge(here / name)
+    for path in stale:
+        key = path.relative_to(output).as_posix()
+        try:
+            path.unlink()
+        except OSError as exc:
+            sweep.failed.append(f"{key} ({exc.strerror or exc})")
+            wrote.add(key)  # still there: still edcal's to remove later
+            continue
+        sweep.removed.append(key)
+        folder = path.parent
+        while folder != output and not any(folder.iterdir()):  # folders the removals emptied
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+    try:
+        Manifest(files=wrote).write(output)
+    except OSError as exc:
+        sweep.failed.append(f"{MANIFEST} ({exc.strerror or exc}): the next build removes nothing")
+    sweep.removed.sort()
+    sweep.unknown.sort()
+    return sweep
