@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from conftest import write_pelicanconf
+from conftest import load_plan, run_edcal, write_pelicanconf
 from edcal.__main__ import cli
 from edcal.checks import Finding, all_rules, run_checks
 from edcal.errors import InputErrors
@@ -555,6 +555,39 @@ def test_a_link_to_a_page_of_the_site_is_not_an_unknown_article(site: Path) -> N
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "unknown-article-link"])
     items = {f["item"] for f in json.loads(result.output)["findings"]}
     assert items == {"perdu-x"}
+
+
+#: A site's own plugin that changes every article's slug, as some plugins do.
+SLUG_PLUGIN = """\
+from pelican import signals
+
+
+def _prefix(content):
+    if type(content).__name__ == "Article" and not content.slug.startswith("blog-"):
+        content.slug = "blog-" + content.slug
+
+
+def register():
+    signals.content_object_init.connect(_prefix)
+"""
+
+
+def test_check_agenda_and_build_see_the_slugs_another_plugin_gives(site: Path) -> None:
+    (site / "extra").mkdir()
+    (site / "extra" / "prefixe.py").write_text(SLUG_PLUGIN, encoding="utf-8")
+    write_pelicanconf(site, 'PLUGIN_PATHS += ["extra"]\nPLUGINS += ["prefixe"]\n')
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("promote: futur", "promote: blog-futur"),
+                        encoding="utf-8")
+    # In a subprocess: the plugin's handler must not stay connected in this test process.
+    checked = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert json.loads(checked.stdout)["findings"] == []
+    agenda = run_edcal("agenda", "--days", "60", cwd=site)  # it stopped on 'unknown article slug'
+    assert agenda.returncode == 0, agenda.stderr
+    built = run_edcal("build", "-q", cwd=site)
+    assert built.returncode == 0, built.stderr
+    assert "blog-futur-linkedin-1" in {item["id"] for item in load_plan(site)["items"]}
 
 
 def test_overlapping_freezes_count_once_for_the_cadence() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from edcal.clock import parse_instant
 from edcal.model.plan import Plan
-from edcal.pelican_plugin import RAISE_SETTING, register
+from edcal.pelican_plugin import PLUGIN_NAME, RAISE_SETTING, logger, on_initialized, register
 from edcal.pelican_plugin.plan import resolve_state
 from edcal.pelican_plugin.state import STATE_KEY, BuildState
 from edcal.site import pelican_settings
@@ -35,7 +35,44 @@ def read_plan(site: Path, settings_file: str,
     :raises InputErrors: for any invalid input.
     """
     settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True})
+    start_other_plugins(settings)
     return plan_from_settings(settings, compose_from)
+
+
+def start_other_plugins(settings: dict[str, Any]) -> None:
+    """Register the site's other plugins and send them ``initialized``, as ``pelican`` would.
+
+    A plugin may change what the build reads (a slug, a date, a reader for
+    another format): checks, the agenda and exports must see the articles as
+    the build does. edcal's own ``initialized`` handler is left out: this path
+    starts its state itself and writes nothing into output/.
+    """
+    from pelican import Pelican, signals
+    from pelican.plugins._utils import get_plugin_name, load_plugins
+
+    plugins = []
+    for plugin in load_plugins(settings):  # Pelican logs a plugin it cannot import, and goes on
+        if get_plugin_name(plugin) in (PLUGIN_NAME, f"pelican.plugins.{PLUGIN_NAME}"):
+            continue
+        try:
+            plugin.register()
+        except Exception as exc:  # as Pelican does: a plugin that cannot register is left out
+            logger.warning("cannot register plugin `%s`: %s", get_plugin_name(plugin), exc)
+            continue
+        plugins.append(plugin)
+    if not plugins:
+        return
+    pelican = Pelican.__new__(Pelican)  # what handlers of `initialized` read, without Pelican's setup
+    pelican.settings = settings
+    pelican.path, pelican.theme = settings["PATH"], settings["THEME"]
+    pelican.output_path = settings["OUTPUT_PATH"]
+    pelican.ignore_files = settings["IGNORE_FILES"]
+    pelican.delete_outputdir = False
+    pelican.output_retention = settings["OUTPUT_RETENTION"]
+    pelican.plugins = plugins
+    for receiver in signals.initialized.receivers_for(pelican):
+        if receiver is not on_initialized:
+            receiver(pelican)
 
 
 def plan_from_settings(settings: dict[str, Any], compose_from: dt.datetime | str | None = None) -> Plan:
