@@ -49,7 +49,7 @@ def parse_checks(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, R
         rule = rules.get(rule_id)
         if rule is None:
             errors.add(loc.key(rule_id), f"unknown check '{rule_id}'",
-                       did_you_mean(rule_id, rules) or "docs/checks.md lists every rule")
+                       did_you_mean(rule_id, rules) or "`edcal check --list` lists every rule")
             continue
         severity = rule.severity
         options: dict[str, Any] = {}
@@ -104,7 +104,7 @@ def parse_silence(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, 
             continue
         if rule_id not in rules:
             errors.add(loc.key(rule_id), f"unknown check '{rule_id}' in `silence:`",
-                       did_you_mean(rule_id, rules) or "docs/checks.md lists every rule")
+                       did_you_mean(rule_id, rules) or "`edcal check --list` lists every rule")
         elif not isinstance(reason, str) or not reason.strip():
             errors.add(loc.key(rule_id), f"silencing '{rule_id}' needs a reason",
                        f'write it: {rule_id}: "why this is fine here"')
