@@ -101,3 +101,37 @@ def test_a_text_holding_its_full_url_is_pasted_as_written_on_bluesky() -> None:
     tracked = items["b-bluesky"].url
     assert tracked.startswith("https://blog.example.fr/lancement/?utm_source=bluesky")
     assert items["b-bluesky"].pasted == f"Lisez {tracked}"
+
+
+def test_instagram_caption_keeps_link_in_bio_on_its_own_paragraph() -> None:
+    calendar = calendar_from(PARIS_CALENDAR)
+    instagram = builtin_registry()["instagram"]
+    promoted = article("a", "2027-01-10T09:00", calendar, summary="Une équipe qui transmet.", tags=("fait main",))
+    composed = composer(calendar=calendar).compose(PostParts(network=instagram, item_id="i", article=promoted,
+                                                             url="https://blog.example.fr/a/"))
+    assert "Une équipe qui transmet.\n\nLien en bio\n\n#FaitMain" in composed.text
+    own = composer(calendar=calendar).compose(PostParts(network=instagram, item_id="i", article=promoted,
+                                                        text="La biodiversité au jardin #Nature",
+                                                        url="https://blog.example.fr/a/"))
+    assert own.text == "La biodiversité au jardin #Nature\n\nLien en bio\n\n#FaitMain"
+    told = composer(calendar=calendar).compose(PostParts(network=instagram, item_id="i", article=promoted,
+                                                         text="Tout est à lire (lien en bio) !",
+                                                         url="https://blog.example.fr/a/"))
+    assert told.text == "Tout est à lire (lien en bio) !\n\n#FaitMain"
+
+
+def test_added_hashtags_stop_at_the_networks_limit_counting_the_typed_ones() -> None:
+    calendar = calendar_from(PARIS_CALENDAR)
+    instagram = builtin_registry()["instagram"]
+    limit = instagram.max_hashtags
+    assert limit is not None
+    tags = tuple(f"tag{n}" for n in range(limit + 3))
+    promoted = article("a", "2027-01-10T09:00", calendar, tags=tags)
+    typed = " ".join(f"#Ecrit{n}" for n in range(limit - 1))
+    composed = composer(calendar=calendar).compose(PostParts(network=instagram, item_id="i", article=promoted,
+                                                             text=f"Salon {typed}"))
+    assert composed.hashtags == ("#Tag0",)
+    assert composed.text.endswith(f"{typed}\n\n#Tag0")
+    full = composer(calendar=calendar).compose(PostParts(network=instagram, item_id="i", article=promoted,
+                                                         text="Salon " + " ".join(f"#E{n}" for n in range(limit))))
+    assert full.hashtags == ()

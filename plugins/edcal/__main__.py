@@ -27,7 +27,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: 1,000 articles + 10,000 posts, docs/performance.md). Young cycles are still collected.
 GC_YOUNG_THRESHOLD = 50_000
 
-EPILOG = "Docs: docs/index.md in the edcal repository. Exit codes: 0 fine, 1 check found errors, 2 invalid input."
+EPILOG = ("Docs: docs/index.md in the edcal repository. "
+          "Exit codes: 0 fine, 1 check found errors, 2 invalid input.")
 
 
 def site_options(command: F) -> F:

@@ -36,6 +36,8 @@ DEFAULT_TEMPLATE = "default.txt.j2"
 SHORT_LINK_LENGTH = 30
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: A hashtag in a text, as networks link it: ``#`` and word characters, not after a word or ``&``.
+HASHTAG = re.compile(r"(?<![\w#&])#\w+", re.UNICODE)
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 
@@ -258,11 +260,15 @@ class Composer:
                 list(parts.extra_hashtags),
                 [hashtag(t, tag_case) for t in (article.tags if article else ())],
             ],
-            network.max_hashtags,
+            None,
         )
+        typed = 0
         if parts.text:
-            # Hashtags the writer typed themselves are not repeated.
+            # Hashtags the writer typed themselves are not repeated, and count towards the network's limit.
             hashtags = [h for h in hashtags if h.casefold() not in parts.text.casefold()]
+            typed = len(HASHTAG.findall(parts.text))
+        if network.max_hashtags is not None:
+            hashtags = hashtags[:max(0, network.max_hashtags - typed)]
         summary = article.summary if article else ""
         context = {
             "network": network,

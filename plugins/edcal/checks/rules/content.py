@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,8 +9,7 @@ from edcal.checks.registry import CheckContext, Problem, rule
 from edcal.checks.rules import URL_IN_TEXT
 from edcal.i18n import say
 from edcal.networks.counting import RULE_DESCRIPTIONS
-
-_HASHTAG = re.compile(r"(?<![\w#&])#\w+", re.UNICODE)
+from edcal.plan.compose import HASHTAG
 
 
 @rule("text-too-long", "error", "A post's text is longer than its network allows")
@@ -136,7 +134,7 @@ def too_many_hashtags(ctx: CheckContext) -> Iterator[Problem]:
         network = networks[post.network or ""]
         if network.max_hashtags is None:
             continue
-        tags = _HASHTAG.findall(post.text or "")
+        tags = HASHTAG.findall(post.text or "")
         if len(tags) > network.max_hashtags:
             yield Problem(post.source, say("{network} post '{id}' has {count} hashtags ({tags}); {network} "
                                            "takes at most {limit}", network=network.name, id=post.id,
