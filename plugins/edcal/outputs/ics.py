@@ -184,7 +184,7 @@ class EventWriter:
         calendar = self.plan.calendar
         lines: list[str] = []
         if item.text:
-            lines += [item.text, ""]
+            lines += [item.pasted, ""]  # what to paste: a link the network shows shortened is whole here
         elif item.kind == "article":
             article = self.plan.article_of(item)
             if article and article.summary:
