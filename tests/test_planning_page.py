@@ -211,6 +211,12 @@ def test_an_item_opens_in_the_agenda_with_its_links(sample: Path, server: str, c
     page.wait_for_url(f"**/agenda/2027-04.html#item-{item_id}")
     assert page.locator(f"#item-{item_id} details").get_attribute("open") is not None
     # The month's page leads back to the calendar on that month, not on today's.
+    # Its owner and campaign read as words apart: "Sophie Benali · Salon", not "Sophie Benali· Salon".
+    page.goto(server + "agenda/2027-01.html")
+    both = page.locator('[data-item-id]:not([data-owner=""]):not([data-campaign=""]) summary').first
+    words = " ".join(both.text_content().split())
+    assert re.search(r"\w · \w.* · \w", words) and not re.search(r"\S·", words), words
+    page.goto(server + f"agenda/2027-04.html#item-{item_id}")
     page.click('.pager a:text("Calendrier") >> nth=0')
     page.wait_for_url("**/index.html?date=2027-04")
     assert page.locator("#period").inner_text() == "avril 2027"
