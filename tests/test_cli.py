@@ -232,6 +232,22 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
         calendar.write_text(calendar.read_text(encoding="utf-8").replace("Bonjour le monde", "Bonjour la planète"),
                             encoding="utf-8")
         wait_for(lambda: "Bonjour la planète" in fetch("/planning/plan.json")[1].decode("utf-8"))
+        # Saved as vim, sed -i or an IDE's safe write do: a new file renamed over the old one, twice.
+        for word in ("Bonsoir", "Bonne nuit"):
+            replacement = site / ".calendar.yaml.tmp"
+            replacement.write_text(calendar.read_text(encoding="utf-8").replace(
+                "Bonjour la planète" if word == "Bonsoir" else "Bonsoir la planète", f"{word} la planète"),
+                encoding="utf-8")
+            replacement.replace(calendar)
+            wait_for(lambda: f"{word} la planète" in fetch("/planning/plan.json")[1].decode("utf-8"))
+        # A calendar.d/ created while serving is followed, file by file.
+        (site / "calendar.d").mkdir()
+        extra = site / "calendar.d" / "ete.yaml"
+        extra.write_text("posts:\n  - {id: ete, networks: [mastodon], at: 2027-07-01 10:00, text: Vive l'été}\n",
+                         encoding="utf-8")
+        wait_for(lambda: "Vive l'été" in fetch("/planning/plan.json")[1].decode("utf-8"))
+        extra.write_text(extra.read_text(encoding="utf-8").replace("l'été", "les vacances"), encoding="utf-8")
+        wait_for(lambda: "Vive les vacances" in fetch("/planning/plan.json")[1].decode("utf-8"))
     finally:
         server.terminate()
         server.wait(timeout=10)

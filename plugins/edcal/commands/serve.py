@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import queue
 import subprocess
 import sys
 import threading
@@ -21,9 +22,8 @@ from typing import Any, ClassVar
 from edcal.load.calendar import CALENDAR_DIR, CALENDAR_FILE
 
 PLANNING_PREFIX = "/planning/"
-#: What is watched for changes, relative to the site (outputs are not).
-WATCHED = ("content", CALENDAR_FILE, CALENDAR_DIR, "themes", "templates")
-
+#: Folders watched for changes, with all they hold, relative to the site (outputs are not).
+WATCHED_FOLDERS = ("content", CALENDAR_DIR, "themes", "templates")
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """output/ at /, planning/ at /planning/."""
@@ -69,13 +69,51 @@ def rebuild(site: Path, settings_file: str, echo: Callable[[str], None]) -> bool
 
 
 def watch(site: Path, settings_file: str, echo: Callable[[str], None], stop: threading.Event) -> None:
-    """Rebuild whenever a watched file changes, until ``stop`` is set."""
+    """Rebuild whenever a watched file changes, until ``stop`` is set.
+
+    The site's folder itself is watched (not recursively) for calendar.yaml,
+    the settings and new watched folders: an editor that saves by writing a
+    new file and renaming it over the old one (vim, sed -i, "safe write")
+    replaces the file, and a watch on the file would be lost with it.
+    """
     import watchfiles
 
-    paths = [site / name for name in (*WATCHED, settings_file) if (site / name).exists()]
-    for changes in watchfiles.watch(*paths, stop_event=stop, debounce=400, rust_timeout=500):
-        names = sorted({os.path.relpath(path, site) for _, path in changes})
-        echo(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
+    changed: queue.Queue[set[str]] = queue.Queue()
+    settings = (site / settings_file).resolve()
+    top = {(site / CALENDAR_FILE).resolve(), settings, *((site / name).resolve() for name in WATCHED_FOLDERS)}
+
+    def at_top(change: watchfiles.Change, path: str) -> bool:
+        return Path(path).resolve() in top
+
+    def follow(paths: list[Path], recursive: bool, keep: Callable[[watchfiles.Change, str], bool]) -> None:
+        for changes in watchfiles.watch(*paths, watch_filter=keep, recursive=recursive, stop_event=stop,
+                                        debounce=400, rust_timeout=500):
+            changed.put({os.path.relpath(path, site) for _, path in changes})
+
+    def start(paths: list[Path], recursive: bool, keep: Callable[[watchfiles.Change, str], bool]) -> None:
+        threading.Thread(target=follow, args=(paths, recursive, keep), daemon=True).start()
+
+    followed: set[str] = set()
+
+    def follow_new_folders() -> None:
+        """At start, and for a folder created since (e.g. calendar.d/), before the rebuild that shows it."""
+        new = [name for name in WATCHED_FOLDERS if name not in followed and (site / name).is_dir()]
+        if new:
+            start([site / name for name in new], True, watchfiles.DefaultFilter())
+            followed.update(new)
+
+    start(sorted({site, settings.parent}), False, at_top)
+    follow_new_folders()
+    while not stop.is_set():
+        try:
+            names = changed.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        while not changed.empty():  # what the watchers saw of one save, rebuilt once
+            names |= changed.get_nowait()
+        follow_new_folders()
+        shown = sorted(names)
+        echo(f"changed: {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}")
         rebuild(site, settings_file, echo)
 
 
