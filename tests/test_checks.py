@@ -227,6 +227,26 @@ def test_unknown_article_link() -> None:
     assert (found[0].source.line, found[0].source.column) == (10, 69)
 
 
+def test_a_site_link_written_in_the_text_is_the_posts_link_tracked_and_checked() -> None:
+    import dataclasses
+
+    calendar = calendar_from(PARIS_CALENDAR + posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [x], text: 'Nos conseils : https://blog.example.fr/2027/lancemnt/ !'}",
+        "{id: b, at: 2027-01-12 10:00, networks: [x], text: 'Lisez https://blog.example.fr/2027/lancement/'}",
+        "{id: c, at: 2027-01-12 11:00, networks: [x], text: 'Voyez https://ailleurs.example.org/page/'}"))
+    lancement: Article = article("lancement", "2027-01-05T09:00", calendar)
+    lancement = dataclasses.replace(lancement, url="https://blog.example.fr/2027/lancement/")
+    plan = plan_of(calendar, [lancement], now=NOW)
+    plan.article_url_template = "{date:%Y}/{slug}/"
+    items = {i.id: i for i in plan.items}
+    tracked = "https://blog.example.fr/2027/lancement/?utm_source=x&utm_medium=social&utm_campaign=b"
+    assert items["b-x"].url == tracked and items["b-x"].text == f"Lisez {tracked}"
+    assert items["c-x"].url is None and items["c-x"].text == "Voyez https://ailleurs.example.org/page/"
+    found = run_checks(plan, only=["unknown-article-link"])
+    assert [f.item for f in found] == ["a-x"] and "did you mean '/2027/lancement/'?" in (found[0].hint or "")
+    assert found[0].source.line == 10  # the text that holds it
+
+
 def test_post_in_freeze() -> None:
     extra = "freeze:\n  - {from: 2027-01-12, reason: Crise}\n"
     found = findings("post-in-freeze", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Joyeux}"), extra=extra)

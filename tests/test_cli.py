@@ -239,7 +239,7 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
                 "Bonjour la planète" if word == "Bonsoir" else "Bonsoir la planète", f"{word} la planète"),
                 encoding="utf-8")
             replacement.replace(calendar)
-            wait_for(lambda: f"{word} la planète" in fetch("/planning/plan.json")[1].decode("utf-8"))
+            wait_for(lambda word=word: f"{word} la planète" in fetch("/planning/plan.json")[1].decode("utf-8"))
         # A calendar.d/ created while serving is followed, file by file.
         (site / "calendar.d").mkdir()
         extra = site / "calendar.d" / "ete.yaml"

@@ -38,6 +38,8 @@ SHORT_LINK_LENGTH = 30
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 #: A hashtag in a text, as networks link it: ``#`` and word characters, not after a word or ``&``.
 HASHTAG = re.compile(r"(?<![\w#&])#\w+", re.UNICODE)
+#: An http(s) URL in a post's text, without the punctuation that ends its sentence.
+URL_IN_TEXT = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 

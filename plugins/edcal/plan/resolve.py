@@ -35,7 +35,7 @@ from edcal.model.calendar import Calendar, Campaign, Idea, Offset, PostEntry
 from edcal.model.network import Network
 from edcal.model.plan import Item, Media, Plan, article_item_id
 from edcal.model.source import Source
-from edcal.plan.compose import Composer, PostParts, absolute, track
+from edcal.plan.compose import URL_IN_TEXT, Composer, PostParts, absolute, is_site_url, track
 from edcal.plan.status import article_state, freeze_at, post_status
 from edcal.plan.timing import (
     occurrences,
@@ -331,6 +331,8 @@ class _Resolver:
         campaign_id, campaign = self._campaign(entry, article)
         owner_id = self._owner(entry, article, campaign)
         link = (variant.link if variant else None) or entry.link or (article.url if article else None)
+        if link is None and custom_text:
+            link = _site_link_in(custom_text, self.site.url)  # tracked in place, and checked
         url = None
         if link is not None:
             values = self._tracking_values(network, campaign, article, entry, item_id)
@@ -419,6 +421,11 @@ class _Resolver:
             return article.title
         words = text.split()
         return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+
+
+def _site_link_in(text: str, site_url: str) -> str | None:
+    """The first URL of the site written in a post's text, which becomes the post's link."""
+    return next((url for url in URL_IN_TEXT.findall(text) if is_site_url(url, site_url)), None)
 
 
 def _replace_link(text: str, link: str, full: str, tracked: str) -> str:

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from edcal.checks.registry import CheckContext, Problem, rule
-from edcal.checks.rules import URL_IN_TEXT
 from edcal.i18n import say
 from edcal.networks.counting import RULE_DESCRIPTIONS
-from edcal.plan.compose import HASHTAG
+from edcal.plan.compose import HASHTAG, URL_IN_TEXT
 
 
 @rule("text-too-long", "error", "A post's text is longer than its network allows")

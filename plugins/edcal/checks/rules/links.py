@@ -9,12 +9,11 @@ import urllib.parse
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Problem, rule
-from edcal.checks.rules import URL_IN_TEXT
 from edcal.errors import closest
 from edcal.i18n import say
 from edcal.model.article import Article
 from edcal.model.plan import Item, Plan
-from edcal.plan.compose import is_site_url
+from edcal.plan.compose import URL_IN_TEXT, is_site_url
 from edcal.plan.status import article_state
 
 
@@ -123,12 +122,17 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         if _page_path(path) in known or _page_path(path) in pages or not shape.match(relative):
             continue
         close = closest(path, written)
-        entry = ctx.entry(post)  # point at the `link:` line (the network's own under `variants:` first)
+        # Point at the `link:` line (the network's own under `variants:` first), else at the text holding it.
+        entry = ctx.entry(post)
         variant = entry.variants.get(post.network or "") if entry is not None else None
         if variant is not None and variant.link and "link" in variant.field_sources:
             post = dataclasses.replace(post, source=variant.field_sources["link"])
         elif entry is not None and "link" in entry.field_sources:
             post = dataclasses.replace(post, source=entry.field_sources["link"])
+        elif variant is not None and variant.text and "text" in variant.field_sources:
+            post = dataclasses.replace(post, source=variant.field_sources["text"])
+        elif entry is not None and "text" in entry.field_sources:
+            post = dataclasses.replace(post, source=entry.field_sources["text"])
         yield Problem(post.source, say("post '{id}' links to {path}, which is no article or page of the site",
                                        id=post.id, path=path),
                       say("did you mean '{path}'?", path=close) if close
