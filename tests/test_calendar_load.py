@@ -57,6 +57,13 @@ def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "posts:\n  - at: 2027-01-12\n    networks: [x]\n    txt: Hi\n")
     assert messages[0] == ("calendar.yaml:11:5: error: unknown field 'txt' in posts[0]\n"
                            "    hint: did you mean 'text'?")
+    # Names from other tools and French words point at the field meant, not at the nearest spelling
+    # ('alt_text' was 'did you mean text?', and following it published the alt text as the caption).
+    for wrong, meant in (("alt_text", "alt"), ("image_alt", "alt"), ("time", "at"), ("titre", "title"),
+                         ("lien", "link"), ("réseaux", "networks")):
+        messages = errors(tmp_path, BASE + f"posts:\n  - at: 2027-01-12\n    networks: [x]\n    text: Hi\n"
+                                           f"    {wrong}: valeur\n")
+        assert messages[0].endswith(f"hint: did you mean '{meant}'?"), (wrong, messages)
 
 
 def test_unknown_person_and_timezone(tmp_path: Path) -> None:

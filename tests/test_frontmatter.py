@@ -98,3 +98,35 @@ def test_a_header_in_another_generators_syntax_is_named() -> None:
         assert [e.format().splitlines()[0] for e in errors.errors] == [
             "content/articles/t.md:1:1: error: found a header written `key = value`; expected YAML front matter "
             "or Pelican's `Key: value` lines"]
+
+
+def test_a_header_line_the_header_cannot_read_is_an_error_not_text() -> None:
+    """`Category : Recrutement` (French spacing) ended the header: what followed was published as text."""
+    with pytest.raises(InputErrors) as spaced:
+        split_article("Title: T\nDate: 2027-01-12 09:00\nCategory : Recrutement\nOwner: sophie\n\nCorps.\n", "a.md")
+    assert spaced.value.errors[0].format().splitlines() == [
+        "a.md:3:9: error: found 'Category :' in the header, with a space before ':'; expected 'Category:'",
+        "    hint: write `Category: …` (no space before the colon in a header line); leave a blank line between "
+        "the header and the text"]
+    with pytest.raises(InputErrors) as french:
+        split_article("Title: T\nPropriétaire: sophie\n\nCorps.\n", "a.md")
+    assert french.value.errors[0].format().splitlines() == [
+        "a.md:2:1: error: found the header field 'Propriétaire', expected a name of letters a-z, digits, '_' and '-'",
+        "    hint: did you mean 'owner'?"]
+    # Text after a blank line, or without a colon, is the body.
+    assert split_article("Title: T\n\nCategory : pas un champ\n", "a.md").body == "Category : pas un champ\n"
+    assert split_article("Title: T\nUne phrase sans deux-points.\n", "a.md").body == "Une phrase sans deux-points.\n"
+
+
+def test_yaml_front_matter_never_closed_is_an_error() -> None:
+    """Read as `Key: value` lines, its quotes became part of the published title."""
+    for header in ('title: "Salon : J-7"\ndate: 2027-01-12 09:00\n', "title: Salon\nsocial:\n  networks: [x]\n",
+                   "title: Salon\ntags: [a, b]\n", "title: Salon\ntags:\n- a\n"):
+        with pytest.raises(InputErrors) as raised:
+            split_article(f"---\n{header}\nCorps.\n", "a.md")
+        assert raised.value.errors[0].format().splitlines()[0] == (
+            "a.md:1:1: error: found front matter opened with '---' on line 1 and never closed; "
+            "expected a '---' line after the last field")
+    # The meta extension's own form, `---` then plain `Key: value` lines and a blank line, reads as before.
+    assert strip_locs(split_article("---\nTitle: T\nTags: a, b\n\nCorps.\n", "a.md").metadata) == {
+        "title": "T", "tags": "a, b"}

@@ -28,6 +28,12 @@ META_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?")
 END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 
+#: A line that was meant as a header field but that the meta extension would not take
+#: (``Category : Recrutement``, ``Propriétaire: sophie``): it would end the header.
+LOOKS_LIKE_FIELD_RE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w -]{0,30}?)(?P<space>[ \t]*):(?:\s|$)")
+#: Header lines only YAML reads: a quoted, flow or block value, a nested or list line.
+YAML_ONLY_RE = re.compile(r"^(?:[ ]{1,3}\S|[ ]*- |[ ]{0,3}[A-Za-z0-9_-]+:\s*[\"'\[{|>])")
+
 #: Fields whose ``Key: value`` text is parsed as YAML (they hold structure).
 STRUCTURED_FIELDS = ("social",)
 
@@ -57,9 +63,27 @@ def split_article(text: str, path: str) -> ArticleSource:
     :raises InputErrors: on a malformed header.
     """
     lines = text.splitlines(keepends=True)
-    if lines and lines[0].rstrip("\r\n").rstrip() == "---" and _is_yaml_header(lines):
-        return _yaml_header(lines, path)
+    if lines and lines[0].rstrip("\r\n").rstrip() == "---":
+        if _is_yaml_header(lines):
+            return _yaml_header(lines, path)
+        _refuse_unclosed_yaml(lines, path)
     return _key_value_header(lines, path)
+
+
+def _refuse_unclosed_yaml(lines: list[str], path: str) -> None:
+    """``---`` then YAML, never closed: read as ``Key: value`` lines, quotes and nesting would be text.
+
+    A ``---`` line followed by plain ``Key: value`` lines and a blank line is
+    the meta extension's own form, and reads the same either way.
+    """
+    for line in lines[1:]:
+        if not line.strip():
+            return
+        if YAML_ONLY_RE.match(line):
+            raise InputErrors([InputError(
+                Source(path, 1, 1), "found front matter opened with '---' on line 1 and never closed; "
+                "expected a '---' line after the last field",
+                "add a line with --- between the front matter and the article's text")])
 
 
 def _is_yaml_header(lines: list[str]) -> bool:
@@ -137,6 +161,8 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
         elif (more := META_MORE_RE.match(line)) is not None and key:
             values[key].append(more.group("value").strip())
         elif more is None:
+            if values and (field := LOOKS_LIKE_FIELD_RE.match(line)) is not None:
+                _refuse_field_line(field, Source(path, number, 1), errors)
             break  # not a header line: the body starts here
         index += 1
     body_start = index
@@ -151,6 +177,25 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
     metadata[LOC_KEY] = Loc(Source(path, 1, 1), fields)
     errors.raise_if_any()
     return ArticleSource(path, metadata, "".join(lines[body_start:]), "pelican", body_start + 1)
+
+
+def _refuse_field_line(field: re.Match[str], where: Source, errors: ErrorCollector) -> None:
+    """A field line the header cannot read would end it: what follows would be published as text."""
+    key = field.group("key")
+    if field.group("space"):
+        errors.add(Source(where.path, where.line, field.end("key") + 1),
+                   f"found '{key} :' in the header, with a space before ':'; expected '{key}:'",
+                   f"write `{key}: …` (no space before the colon in a header line); "
+                   "leave a blank line between the header and the text")
+    else:
+        from edcal.load.articles import ArticleSpec
+        from edcal.load.validate import suggest_field
+
+        errors.add(Source(where.path, where.line, field.start("key") + 1),
+                   f"found the header field '{key}', expected a name of letters a-z, digits, '_' and '-'",
+                   suggest_field(key, ArticleSpec.model_fields)
+                   or "header fields have English names (title, owner…); if this line is text, leave a blank "
+                      "line between the header and the text")
 
 
 def _structured(name: str, parts: list[str], where: FieldLoc, path: str,

@@ -7,6 +7,7 @@ line and column, and reword the failure as "found …, expected …".
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -17,6 +18,45 @@ from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.source import Source
 
 M = TypeVar("M", bound=BaseModel)
+
+#: Field names writers reach for (other tools' names, French words), and the fields they mean,
+#: in order: the first one the entry has is suggested. Spelling slips are left to did_you_mean.
+FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("alt_text", "alttext", "alt-text", "image_alt", "imagealt", "alternative", "texte_alt",
+                     "texte_alternatif", "description_image"), ("alt", "image_alt")),
+    "alt": ("image_alt",),
+    **dict.fromkeys(("time", "when", "heure", "quand", "datetime", "date_time", "le", "publication"),
+                    ("at", "date")),
+    "date": ("at",),
+    "titre": ("title",),
+    **dict.fromkeys(("texte", "message", "contenu", "body", "caption", "legende", "légende"), ("text",)),
+    **dict.fromkeys(("lien", "url", "href"), ("link", "url")),
+    **dict.fromkeys(("network", "reseau", "réseau", "reseaux", "réseaux", "platform", "platforms",
+                     "plateformes"), ("networks",)),
+    "campagne": ("campaign",),
+    **dict.fromkeys(("responsable", "proprietaire", "propriétaire", "assignee", "auteur", "author"),
+                    ("owner", "author")),
+    **dict.fromkeys(("categorie", "catégorie", "categories", "catégories"), ("category",)),
+    **dict.fromkeys(("etiquettes", "étiquettes", "tag", "mots_cles", "mots-clés", "mots-cles"), ("tags",)),
+    **dict.fromkeys(("resume", "résumé", "chapo", "chapeau", "excerpt"), ("summary",)),
+    **dict.fromkeys(("statut", "etat", "état", "state"), ("status",)),
+    **dict.fromkeys(("langue", "language", "locale"), ("lang",)),
+    **dict.fromkeys(("photo", "visuel", "picture", "img", "images"), ("image", "media")),
+    **dict.fromkeys(("hashtag", "mots_dieses"), ("hashtags",)),
+    **dict.fromkeys(("debut", "début", "start", "since", "depuis", "du"), ("from",)),
+    **dict.fromkeys(("fin", "end", "to", "jusqu_au", "au"), ("until",)),
+    **dict.fromkeys(("raison", "motif", "why", "pourquoi"), ("reason",)),
+    **dict.fromkeys(("repetition", "répétition", "recurrence", "récurrence", "recurring", "rrule", "every"),
+                    ("repeat",)),
+}
+
+
+def suggest_field(found: str, known: Collection[str]) -> str | None:
+    """A hint naming the field a wrong name most likely means, or None."""
+    for candidate in FIELD_SYNONYMS.get(found.strip().lower(), ()):
+        if candidate in known and candidate != found:
+            return f"did you mean '{candidate}'?"
+    return did_you_mean(found, known)
 
 
 def validate_spec(model: type[M], data: Any, errors: ErrorCollector) -> M | None:
@@ -40,7 +80,7 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         return source, f"missing required field '{field_name}'{where}", None
     if kind == "extra_forbidden":
         known = _known_fields(model, path[:-1])
-        hint = did_you_mean(str(field_name), known)
+        hint = suggest_field(str(field_name), known)
         if hint is None and known:
             hint = "known fields: " + ", ".join(sorted(known))
         return source, f"unknown field '{field_name}'{where}", hint
