@@ -119,6 +119,21 @@ def test_calendar_d_files_add_entries_and_collisions_are_reported(tmp_path: Path
     assert calendar.files == ("calendar.yaml", "calendar.d/rh.yaml")
 
 
+def test_calendar_d_files_that_would_not_be_read_are_errors(tmp_path: Path) -> None:
+    """A web editor's file without extension, or `.YAML`: its posts were missing without a word."""
+    post = "posts:\n  - {id: r, networks: [x], at: 2027-03-03 10:00, text: Hop}\n"
+    extra = {"recrutement": post, "salon.YAML": post, "ete.yaml.txt": post, "notes.md": "Nos notes",
+             "README": "À lire", "ok.yml": "ideas:\n  - {title: Lu}\n"}
+    messages = errors(tmp_path, BASE, extra)
+    assert messages == [
+        "calendar.d/ete.yaml.txt:1:1: error: found calendar.d/ete.yaml.txt, which is not read: calendar.d/ reads "
+        "files named *.yaml\n    hint: rename it ete.yaml",
+        "calendar.d/recrutement:1:1: error: found calendar.d/recrutement, which is not read: calendar.d/ reads "
+        "files named *.yaml\n    hint: rename it recrutement.yaml",
+        "calendar.d/salon.YAML:1:1: error: found calendar.d/salon.YAML, which is not read: calendar.d/ reads "
+        "files named *.yaml\n    hint: rename it salon.yaml"]
+
+
 def test_site_wide_settings_belong_to_calendar_yaml(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE, {"other.yaml": "timezone: UTC\n"})
     assert messages[0].startswith("calendar.d/other.yaml:1:1: error: 'timezone' can only be set in calendar.yaml")

@@ -577,6 +577,21 @@ def test_a_link_to_a_page_of_the_site_is_not_an_unknown_article(site: Path) -> N
     assert items == {"perdu-x"}
 
 
+def test_article_files_pelican_would_skip_are_errors(site: Path) -> None:
+    """`nouveau.MD`, `nouveau.md.txt` or no extension: the article was missing from blog and plan, silently."""
+    articles = site / "content" / "articles"
+    text = (articles / "publie.md").read_text(encoding="utf-8")
+    for name in ("majuscules.MD", "telecharge.md.txt", "sans-extension"):
+        (articles / name).write_text(text, encoding="utf-8")
+    (articles / "notes.txt").write_text("Des notes, pas un article.\n", encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", cwd=site)
+    assert checked.returncode == 2
+    assert [(e["file"], e["message"].split(": ")[-1], e["hint"]) for e in json.loads(checked.stdout)["findings"]] == [
+        ("content/articles/majuscules.MD", "articles and pages are files named *.md", "rename it majuscules.md"),
+        ("content/articles/sans-extension", "articles and pages are files named *.md", "rename it sans-extension.md"),
+        ("content/articles/telecharge.md.txt", "articles and pages are files named *.md", "rename it telecharge.md")]
+
+
 #: A site's own plugin that changes every article's slug, as some plugins do.
 SLUG_PLUGIN = """\
 from pelican import signals

@@ -14,14 +14,17 @@ plugins use in the ``EDCAL_EXTRA_METADATA`` setting.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
 
 from edcal.checks.config import parse_silence
-from edcal.errors import ErrorCollector, did_you_mean
+from edcal.errors import ErrorCollector, InputError, did_you_mean
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.networks import Registry, registry_with
@@ -94,6 +97,53 @@ class ArticleMeta:
     source: Source
     field_sources: dict[str, Source] = field(default_factory=dict)
     silenced: dict[str, str] = field(default_factory=dict)
+
+
+#: The extensions Pelican's Markdown reader takes (its file discovery is case-sensitive).
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
+
+
+def unread_articles(site: Path, content: Path, folders: Iterable[str]) -> list[InputError]:
+    """Files in the article and page folders that were meant as articles but would not be read.
+
+    ``nouveau.MD``, ``nouveau.md.txt`` (a web editor's download) and a file
+    without extension that starts with a header: Pelican skips them, and the
+    article would be missing without a word.
+    """
+    problems = []
+    seen: set[str] = set()
+    for folder in folders:
+        for directory, subfolders, names in os.walk(content / folder):
+            subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+            for name in names:
+                path = os.path.join(directory, name)
+                if name.startswith(".") or path in seen:
+                    continue
+                seen.add(path)
+                lower = name.lower()
+                if lower.endswith(".txt") and lower[:-4].endswith(MARKDOWN_EXTENSIONS):
+                    meant = name[:-4]
+                elif lower.endswith(MARKDOWN_EXTENSIONS) and not name.endswith(MARKDOWN_EXTENSIONS):
+                    meant = name
+                elif "." not in name and _starts_with_a_header(path):
+                    meant = name + ".md"
+                else:
+                    continue
+                base, _, extension = meant.rpartition(".")
+                rel = Path(os.path.relpath(path, site)).as_posix()
+                problems.append(InputError(Source(rel, 1, 1), f"found {rel}, which is not read: articles and "
+                                           "pages are files named *.md",
+                                           f"rename it {base or meant}.{extension.lower() if base else 'md'}"))
+    return problems
+
+
+def _starts_with_a_header(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(200).decode("utf-8", "replace").lstrip("\ufeff")
+    except OSError:
+        return False
+    return bool(re.match(r"(?:---\s*\n)?\s*title\s*:", start, re.IGNORECASE))
 
 
 def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: frozenset[str],

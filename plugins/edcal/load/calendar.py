@@ -82,6 +82,34 @@ def calendar_files(site: Path) -> list[Path]:
     return files
 
 
+def unread_calendar_files(site: Path) -> list[InputError]:
+    """Files in calendar.d/ that would not be read (``a.YAML``, ``a.yaml.txt``, no extension, a folder).
+
+    Their entries would be missing without a word. Hidden files, READMEs and
+    Markdown notes are left alone.
+    """
+    extra = site / CALENDAR_DIR
+    if not extra.is_dir():
+        return []
+    problems = []
+    for path in sorted(extra.iterdir()):
+        rel = f"{CALENDAR_DIR}/{path.name}"
+        if path.name.startswith(".") or path.suffix.lower() == ".md" or path.stem.upper() == "README":
+            continue
+        if path.is_dir():
+            problems.append(InputError(Source(rel, 1, 1), f"found the folder {rel}/, which is not read: "
+                                       f"{CALENDAR_DIR}/ reads the .yaml files at its top only",
+                                       f"move its .yaml files up into {CALENDAR_DIR}/"))
+        elif path.suffix not in (".yaml", ".yml"):
+            stem = path.name
+            for ending in (".txt", ".yaml", ".yml"):
+                if stem.lower().endswith(ending):
+                    stem = stem[:-len(ending)]
+            problems.append(InputError(Source(rel, 1, 1), f"found {rel}, which is not read: {CALENDAR_DIR}/ "
+                                       "reads files named *.yaml", f"rename it {stem}.yaml"))
+    return problems
+
+
 def load_calendar(site: Path) -> Calendar:
     """Read and validate the site's calendar.
 
@@ -96,6 +124,7 @@ def load_calendar(site: Path) -> Calendar:
             [InputError(Source(CALENDAR_FILE, 1, 1), "calendar.yaml not found in the site folder",
                        "create one with `edcal init`, or pass --site DIR")]
         )
+    errors.extend(unread_calendar_files(site))
     for path in calendar_files(site):
         rel = path.relative_to(site).as_posix()
         try:

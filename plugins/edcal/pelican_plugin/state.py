@@ -82,6 +82,12 @@ class BuildState:
         _check_timezone(calendar, settings)
         content = Path(settings["PATH"])
         page_paths = tuple(content / p for p in settings.get("PAGE_PATHS", ()))
+        from edcal.load.articles import unread_articles
+
+        misnamed = unread_articles(site, content, (*settings.get("ARTICLE_PATHS", ()),
+                                                   *settings.get("PAGE_PATHS", ())))
+        if misnamed:
+            raise InputErrors(misnamed)
         extra = frozenset(str(n).lower() for n in settings.get(EXTRA_METADATA_SETTING, ()))
         return cls(
             site=site,
