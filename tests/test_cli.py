@@ -29,6 +29,23 @@ def test_check_on_a_valid_site(runner: CliRunner, site: Path) -> None:
     assert result.output == "0 errors, 0 warnings\n"
 
 
+def test_check_quiet_prints_what_fails_the_run_only(runner: CliRunner, site: Path) -> None:
+    warned = runner.invoke(cli, ["check", "--site", str(site)])
+    assert warned.exit_code == 0 and " warning: " in warned.output  # the fixture has warnings, no error
+    quiet = runner.invoke(cli, ["check", "--site", str(site), "-q"])
+    assert quiet.exit_code == 0 and quiet.output == ""
+    strict = runner.invoke(cli, ["check", "--site", str(site), "-q", "--strict"])
+    assert strict.exit_code == 1 and strict.output == warned.output
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("text: Bonjour le monde", "text: " + "é" * 3001),
+                        encoding="utf-8")
+    failing = runner.invoke(cli, ["check", "--site", str(site), "-q"])
+    assert failing.exit_code == 1 and " warning: " not in failing.output
+    lines = failing.output.splitlines()
+    assert len([line for line in lines if " error: " in line]) == 2  # LinkedIn and Mastodon
+    assert lines[-1] == "2 errors, 13 warnings"  # the summary still counts the warnings
+
+
 def test_check_reports_located_errors_and_exits_2(runner: CliRunner, site: Path) -> None:
     calendar = site / "calendar.yaml"
     calendar.write_text(calendar.read_text(encoding="utf-8").replace("networks: [linkedin, mastodon]",

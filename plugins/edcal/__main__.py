@@ -158,8 +158,12 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
         click.echo(reports.as_json(findings, strict), nl=False)
     elif fmt == "github":
         click.echo(reports.github(findings), nl=False)
-    elif (verbosity or 0) >= 0 or findings:
+    elif (verbosity or 0) >= 0:
         click.echo(reports.text(findings, style=click.style), nl=False)
+    else:  # -q: what fails the run only (errors; warnings too under --strict), with the whole summary
+        failing = [f for f in findings if f.severity == "error" or strict]
+        if failing:
+            click.echo(reports.text(failing, style=click.style, summary=findings), nl=False)
     sys.exit(reports.exit_code(findings, strict))
 
 

@@ -28,8 +28,12 @@ def summary_line(findings: Sequence[Finding]) -> str:
     return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
 
 
-def text(findings: Sequence[Finding], style: Callable[..., str] | None = None) -> str:
-    """``path:line:col: severity: message [rule]`` and a hint line, grouped by file, then a summary."""
+def text(findings: Sequence[Finding], style: Callable[..., str] | None = None,
+         summary: Sequence[Finding] | None = None) -> str:
+    """``path:line:col: severity: message [rule]`` and a hint line, grouped by file, then a summary.
+
+    :param summary: the findings the summary line counts, when not only those shown (``-q``).
+    """
 
     def paint(value: str, **kwargs: object) -> str:
         return style(value, **kwargs) if style else value
@@ -49,7 +53,7 @@ def text(findings: Sequence[Finding], style: Callable[..., str] | None = None) -
             lines.append(f"    hint: {finding.hint}")
     if lines:
         lines.append("")
-    lines.append(summary_line(findings))
+    lines.append(summary_line(findings if summary is None else summary))
     return "\n".join(lines) + "\n"
 
 
