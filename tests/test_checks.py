@@ -110,6 +110,27 @@ def test_image_missing(tmp_path: Path) -> None:
     assert "image 'images/absente.png' of 'a-x' does not exist" in found[0].message
 
 
+def test_a_missing_file_linked_from_an_articles_body(site: Path) -> None:
+    """Pelican only logged it, and the page went online with a broken image."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n![Escalier]({static}/images/publc.png) et ![Bon]({static}../images/public.png)\n"
+        "\nVoir [l'autre]({filename}inexistant.md#suite) et [le futur]({filename}futur.md).\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+    assert result.exit_code == 1
+    found = [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]]
+    assert found == [
+        (10, 13, "'{static}/images/publc.png' in article 'publie' links to content/images/publc.png, which does not "
+                 "exist", "did you mean 'public.png'?"),
+        (12, 16, "'{filename}inexistant.md#suite' in article 'publie' links to content/articles/inexistant.md, which "
+                 "does not exist", "check the file name and its folder (a path starting with / is from content/)")]
+    # A draft is not judged yet; its links are checked once it is on its way to the blog.
+    published.write_text(published.read_text(encoding="utf-8").replace("Date:", "Status: draft\nDate:"),
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--only", "image-missing"])
+    assert result.exit_code == 0, result.output
+
+
 def test_missing_alt_text() -> None:
     found = findings("missing-alt-text", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Hi, image: images/a.png}"))
     assert found and found[0].severity == "warning"

@@ -130,3 +130,16 @@ def test_yaml_front_matter_never_closed_is_an_error() -> None:
     # The meta extension's own form, `---` then plain `Key: value` lines and a blank line, reads as before.
     assert strip_locs(split_article("---\nTitle: T\nTags: a, b\n\nCorps.\n", "a.md").metadata) == {
         "title": "T", "tags": "a, b"}
+
+
+def test_links_to_content_files_are_found_where_they_are_written() -> None:
+    from edcal.load.articles import linked_files
+
+    parsed = split_article("---\ntitle: T\n---\nVoir ![a]({static}/images/a.png \"titre\") et\n"
+                           "[l'été]({filename}l'été.md#x), <img src='{static}b%20c.png'> |attach|../pdf/d.pdf\n",
+                           "content/articles/t.md")
+    found = [(f.written, f.target, f.source.line, f.source.column) for f in linked_files(parsed, "articles")]
+    assert found == [("{static}/images/a.png", "images/a.png", 4, 11),
+                     ("{filename}l'été.md#x", "articles/l'été.md", 5, 9),
+                     ("{static}b%20c.png", "articles/b c.png", 5, 42),
+                     ("|attach|../pdf/d.pdf", "pdf/d.pdf", 5, 62)]

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import re
+import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +33,7 @@ from edcal.load.networks import Registry, registry_with
 from edcal.load.schema import Date, LanguageCode, Names, Spec, Text, describe
 from edcal.load.validate import validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc
-from edcal.model.article import Article, Social, SocialOverride
+from edcal.model.article import Article, LinkedFile, Social, SocialOverride
 from edcal.model.calendar import Calendar
 from edcal.model.source import Source
 from edcal.zones import WallClockError, at_offset, localize
@@ -46,6 +48,9 @@ _OTHER_HEADER = re.compile(r"^(?:\+\+\+\s*\n)?\s*[A-Za-z_][\w-]*\s*=\s*\S")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
 _HTML_TAG = re.compile(r"<[^>]+>")
+#: Pelican's links to content files in Markdown: ``{static}path``, ``|filename|path``…
+_LINKED_FILE = re.compile(r"(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)"
+                          r"(?P<value>[^\s)\"<>\]]+)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|>\s?|[-*+]\s|\d+\.\s)")
 
 
@@ -97,6 +102,31 @@ class ArticleMeta:
     source: Source
     field_sources: dict[str, Source] = field(default_factory=dict)
     silenced: dict[str, str] = field(default_factory=dict)
+    linked_files: tuple[LinkedFile, ...] = ()
+
+
+def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
+    """The files an article's body links to with ``{static}``, ``{attach}`` or ``{filename}``.
+
+    :param folder: the article's folder relative to the content folder; paths not
+        starting with ``/`` are relative to it, as Pelican reads them.
+    """
+    found = []
+    body = parsed.body
+    for match in _LINKED_FILE.finditer(body):
+        written, value = match.group(0), match.group("value")
+        if body[match.start() - 1:match.start()] == "'":  # in an HTML attribute quoted with '
+            value = value.split("'")[0]
+            written = written[:len(written) - len(match.group("value"))] + value
+        path = urllib.parse.unquote(urllib.parse.urlsplit(value).path)
+        if not path:
+            continue
+        target = path[1:] if path.startswith("/") else posixpath.join(folder, path)
+        line_start = body.rfind("\n", 0, match.start()) + 1
+        where = Source(parsed.path, parsed.body_line + body.count("\n", 0, match.start()),
+                       match.start() - line_start + 1)
+        found.append(LinkedFile(written, posixpath.normpath(target), where))
+    return tuple(found)
 
 
 #: The extensions Pelican's Markdown reader takes (its file discovery is case-sensitive).
@@ -372,5 +402,5 @@ def build_article(meta: ArticleMeta, *, slug: str, url: str, lang: str, is_origi
         summary=plain_text(meta.summary_source), tags=tags, category=category, authors=authors,
         image=meta.image, image_alt=meta.image_alt, campaign=meta.campaign, owner=meta.owner,
         social=meta.social, draft_due=meta.draft_due, review_due=meta.review_due,
-        field_sources=meta.field_sources, silenced=meta.silenced,
+        field_sources=meta.field_sources, silenced=meta.silenced, linked_files=meta.linked_files,
     )

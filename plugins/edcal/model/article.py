@@ -35,6 +35,17 @@ class Social:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkedFile:
+    """A file of the content folder an article's body links to (``![…]({static}/images/a.png)``)."""
+
+    #: As written, e.g. ``{static}/images/a.png``.
+    written: str
+    #: The file's path relative to the content folder, as Pelican resolves it.
+    target: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """An article file's metadata, resolved the way Pelican resolves it."""
 
@@ -62,6 +73,8 @@ class Article:
     field_sources: dict[str, Source] = field(default_factory=dict)
     #: Checks silenced in the front matter: rule id -> reason.
     silenced: dict[str, str] = field(default_factory=dict)
+    #: Files the body links to with Pelican's ``{static}``, ``{attach}`` or ``{filename}``.
+    linked_files: tuple[LinkedFile, ...] = ()
 
     def where(self, name: str) -> Source:
         """The location of a front-matter field, or of the article when absent."""

@@ -12,13 +12,15 @@ computes slugs and URLs from metadata alone.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from pathlib import Path
 from typing import Any
 
 from pelican.readers import MarkdownReader
 
 from edcal.errors import InputErrors
-from edcal.load.articles import EDCAL_KEY, validate_article
+from edcal.load.articles import EDCAL_KEY, linked_files, validate_article
 from edcal.load.frontmatter import split_article
 from edcal.load.yamlfile import decode
 from edcal.pelican_plugin.state import BuildState, state_of
@@ -45,6 +47,9 @@ class EdcalMarkdownReader(MarkdownReader):
         meta, extras = validate_article(parsed, state.calendar, state.extra_metadata, errors, page=page)
         if meta is None:
             return "", _placeholder(rel)
+        if not page:
+            folder = os.path.relpath(path.parent, self.settings["PATH"]).replace(os.sep, "/")
+            meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder))
         raw = {k: v for k, v in parsed.metadata.items() if isinstance(k, str) and k in _PROCESSED}
         metadata: dict[str, Any] = {"title": self.process_metadata("title", meta.title)}
         for name, value in raw.items():

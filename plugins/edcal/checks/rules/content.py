@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from edcal.checks.registry import CheckContext, Problem, rule
+from edcal.errors import closest
 from edcal.i18n import say
+from edcal.model.plan import article_item_id
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.plan.compose import HASHTAG, URL_IN_TEXT
 
@@ -76,12 +78,13 @@ def media_required(ctx: CheckContext) -> Iterator[Problem]:
                           say("add `image:` and `alt:` to the entry (or an `image:` to the article)"), post)
 
 
-@rule("image-missing", "error", "A referenced image file does not exist")
+@rule("image-missing", "error", "A referenced image or file does not exist")
 def image_missing(ctx: CheckContext) -> Iterator[Problem]:
     content = ctx.plan.content_root
     if content is None:
         return
     exists: dict[str, bool] = {}
+    yield from _missing_linked_files(ctx, content, exists)
     for item in ctx.upcoming:
         if item.kind not in ("post", "article") or item.status == "withheld":
             continue
@@ -97,6 +100,36 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(where, say("image '{image}' of '{id}' does not exist in {path}", image=media.path,
                                      id=item.id, path=Path(content.name) / path),
                           say("check the file name and its folder"), item)
+
+
+def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bool]) -> Iterator[Problem]:
+    """``{static}``, ``{attach}`` and ``{filename}`` links of the articles' bodies, to files that are not there.
+
+    Pelican only logs them, and the page goes out with a broken image or link.
+    Every article that is or will be online is judged, whatever its date: a
+    broken page online is a problem now.
+    """
+    items = {item.id: item for item in ctx.plan.items if item.kind == "article"}
+    for article in ctx.plan.articles:
+        if article.status == "draft" or not article.linked_files:
+            continue
+        item = items.get(article_item_id(article))
+        if item is not None and item.status == "withheld":
+            continue
+        for linked in article.linked_files:
+            if linked.target not in exists:
+                exists[linked.target] = (content / linked.target).is_file()
+            if exists[linked.target]:
+                continue
+            folder = (content / linked.target).parent
+            near = closest(Path(linked.target).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
+            yield Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does not exist",
+                                             written=linked.written, slug=article.slug,
+                                             path=Path(content.name) / linked.target),
+                          say("did you mean '{path}'?", path=near) if near else
+                          say("check the file name and its folder (a path starting with / is from {content}/)",
+                              content=content.name),
+                          item, when=max(article.date, ctx.now) if article.date else None)
 
 
 @rule("missing-alt-text", "warning", "An image has no alt text")
