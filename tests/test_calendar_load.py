@@ -174,3 +174,76 @@ def test_a_text_written_as_key_and_value_gets_the_quoting_hint(tmp_path: Path) -
                                     "    texts:\n      - Salon: J-7\n    repeat: {every: week, from: 2027-01-12, count: 2}\n")
     assert any('found a mapping, expected text\n    hint: a text containing \': \' must be quoted, e.g. "Salon: J-7"'
                in error for error in found), found
+
+
+SLIPS = [
+    # (calendar.yaml after BASE, the error's first line ends with, its hint)
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 02/03/2027 10:00}\n",
+     "expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
+     "dates are written year first: 2027-03-02 10:00"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-3-2}\n",
+     "expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
+     "write months and days with two digits: 2027-03-02"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02\u00a010:00}\n",
+     "expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
+     "it contains a no-break space (U+00A0) at character 11, which looks like a space or like nothing: retype "
+     "it as a plain space, or delete it"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: “2027-03-02”}\n",
+     "expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
+     'typographic quotes “…” are part of the text to YAML: write straight quotes "…" or none'),
+    ("ideas:\n  - {title: T, owner: camille\u200b}\n", "found id 'camille\u200b', which is not a valid id",
+     "it contains a zero-width space (U+200B) at character 8, which looks like a space or like nothing: retype "
+     "it as a plain space, or delete it"),
+    ("ideas:\n  - {title: T, draft_due: 2027-03-20 18:00}\n",
+     "expected a date as YYYY-MM-DD (e.g. 2027-01-12)", "this is a whole day, without a time: 2027-03-20"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, status: brouillon}\n",
+     "found 'brouillon', expected one of: draft, scheduled", "did you mean 'draft'?"),
+    ("ideas:\n  - {title: T, status: en cours}\n",
+     "found 'en cours', expected one of: idea, writing, review", "did you mean 'writing'?"),
+    ("posts:\n  - id: a\n    networks: [x]\n    text: T\n    title: “Salon : J-7”\n    at: 2027-03-02\n",
+     "invalid YAML: mapping values are not allowed in this context",
+     'typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. text: "Salon : J-7"'),
+    ("posts:\n  - id: a\n    networks: [x]\n    text: @malik vous attend\n    at: 2027-03-02\n",
+     "invalid YAML: found character that cannot start any token (while scanning for the next token)",
+     'a value starting with @ must be quoted, e.g. text: "@malik vous attend"'),
+    ("posts:\n  - id: a\n\u00a0\u00a0\u00a0\u00a0networks: [x]\n    text: T\n    at: 2027-03-02\n",
+     "calendar.yaml:10:1: error: invalid YAML: did not find expected key (while parsing a block mapping)",
+     "this line is indented with no-break spaces (U+00A0): retype its indentation with plain spaces"),
+    ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: [“#Salon”]}\n",
+     "found hashtag '“#Salon”', expected # then letters, digits or _ (networks end a hashtag at a space, a dash "
+     "or punctuation), e.g. '#Salon'",
+     'typographic quotes “…” are part of the text to YAML: write straight quotes "…" or none'),
+    ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: ['#Salon,#Lyon']}\n",
+     "expected # then letters, digits or _ (networks end a hashtag at a space, a dash or punctuation), one per "
+     'item: ["#Salon", "#Lyon"]', None),
+    ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: ['#Fait-Main']}\n",
+     "(networks end a hashtag at a space, a dash or punctuation), e.g. '#FaitMain'", None),
+    ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, on: thrusday, from: 2027-03-01}}\n",
+     "sat, sun or lun, mar, mer, jeu, ven, sam, dim); did you mean 'thursday'?", None),
+]
+
+
+@pytest.mark.parametrize(("text", "message", "hint"), SLIPS)
+def test_common_slips_get_a_hint_that_says_what_to_type(tmp_path: Path, text: str, message: str,
+                                                        hint: str | None) -> None:
+    first = errors(tmp_path, BASE + text)[0].splitlines()
+    assert first[0].endswith(message), first
+    assert (first[1] if len(first) > 1 else None) == (f"    hint: {hint}" if hint else None)
+
+
+def test_repeat_periods_take_the_words_writers_use(tmp_path: Path) -> None:
+    for every, period in (("semaine", "week"), ("weekly", "week"), ("jours", "day"), ("mois", "month")):
+        calendar = load(tmp_path, BASE + f"posts:\n  - {{id: a, networks: [x], text: T, "
+                                          f"repeat: {{every: {every}, on: [1], from: 2027-03-01, count: 2}}}}\n"
+                        if period == "month" else
+                        BASE + f"posts:\n  - {{id: a, networks: [x], text: T, "
+                               f"repeat: {{every: {every}, from: 2027-03-01, count: 2}}}}\n")
+        assert f"FREQ={ {'day': 'DAILY', 'week': 'WEEKLY', 'month': 'MONTHLY'}[period]}" in \
+            calendar.posts[0].recurrence.rrule, every
+    assert hashtag_ok(tmp_path)
+
+
+def hashtag_ok(tmp_path: Path) -> bool:
+    calendar = load(tmp_path, BASE + "campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, "
+                                     "hashtags: ['#Salon', Lyon, '#2027Salon', '#Métallerie']}\n")
+    return calendar.campaigns["c"].hashtags == ("#Salon", "#Lyon", "#2027Salon", "#Métallerie")

@@ -31,7 +31,7 @@ from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.networks import Registry, registry_with
 from edcal.load.schema import Date, LanguageCode, Names, Spec, Text, describe
-from edcal.load.validate import validate_spec
+from edcal.load.validate import validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import Article, LinkedFile, Social, SocialOverride
 from edcal.model.calendar import Calendar
@@ -243,7 +243,7 @@ def article_datetime(text: str | None, where: Source, calendar: Calendar,
     except WallClockError as exc:
         errors.add(where, str(exc), exc.hint)
     except ValueError as exc:
-        errors.add(where, str(exc))
+        errors.add(where, str(exc), value_hint(text, str(exc)))
     return None
 
 

@@ -32,7 +32,7 @@ from edcal.load.schema import (
     RepeatSpec,
     VariantSpec,
 )
-from edcal.load.validate import validate_spec
+from edcal.load.validate import validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, decode, load_yaml
 from edcal.model.calendar import (
     BlogSettings,
@@ -711,7 +711,7 @@ class _Builder:
         try:
             return timeparse.parse_when(text, frozenset(calendar.slots))
         except ValueError as exc:
-            self.errors.add(where, str(exc))
+            self.errors.add(where, str(exc), value_hint(text, str(exc)))
             return None
 
     def _time_or_slot(self, calendar: Calendar, text: str,
@@ -729,7 +729,7 @@ class _Builder:
         try:
             when = timeparse.parse_when(text, frozenset(calendar.slots))
         except ValueError as exc:
-            self.errors.add(where, str(exc))
+            self.errors.add(where, str(exc), value_hint(text, str(exc)))
             return None
         day = when.date
         if when.time is None and when.slot is None:

@@ -138,6 +138,25 @@ CadenceSpec = Annotated[
     Cadence, BeforeValidator(_parsed(timeparse.parse_cadence, "a cadence like '2/week'"))
 ]
 Names = Annotated[list[Text], BeforeValidator(_one_or_many)]
+
+
+def _hashtag_text(value: str) -> str:
+    """``#Salon2027`` or ``Salon2027``: networks end a hashtag at a space, a dash or punctuation."""
+    if not HASHTAG_RE.match(value.strip()):
+        words = re.findall(r"[^\W_]+", value)
+        example = f", e.g. '#{''.join(words)}'" if words else ""
+        if "," in value or value.count("#") > 1:  # several in one item
+            tags = [f'"#{tag.strip().lstrip("#")}"' for tag in re.split(r"[,\s]+(?=#)|,", value) if tag.strip()]
+            example = f", one per item: [{', '.join(tags)}]"
+        raise PydanticCustomError("edcal", "found hashtag '{found}', expected # then letters, digits or _ "
+                                  "(networks end a hashtag at a space, a dash or punctuation){example}",
+                                  {"found": value[:80], "example": example})
+    return value
+
+
+HASHTAG_RE = re.compile(r"^#?[^\W\d_][\w]*$|^#?\d+[^\W\d_][\w]*$")
+Hashtags = Annotated[list[Annotated[str, BeforeValidator(_text), AfterValidator(_hashtag_text)]],
+                     BeforeValidator(_one_or_many)]
 Counting = Literal["twitter", "graphemes", "characters", "utf16", "utf8-bytes", "threads"]
 PositiveInt = Annotated[int, Field(ge=1)]
 K = TypeVar("K")
@@ -226,7 +245,7 @@ class CampaignSpec(Spec):
     name: Text = Field(description="Name shown in calendars.")
     from_: Date = Field(alias="from", description="First day of the campaign.")
     until: Date = Field(description="Last day of the campaign (included).")
-    hashtags: Names = Field(default_factory=list, description="Hashtags added to the campaign's drafts, e.g. ['#SalonIndustrie'].")
+    hashtags: Hashtags = Field(default_factory=list, description="Hashtags added to the campaign's drafts, e.g. ['#SalonIndustrie'].")
     objective: Objective | None = Field(None, description="What the campaign is for, with a figure.")
     utm_campaign: Text | None = Field(None, description="Value of utm_campaign for its links (default: the campaign id).")
     owner: Id | None = Field(None, description="Person in charge (a team id).")
@@ -265,8 +284,19 @@ class VariantSpec(Spec):
     skip: bool = Field(False, description="Leave this network out for this entry.")
 
 
+#: The periods of ``repeat: every:``, as writers also spell them (English plural or adverb, French).
+_EVERY = {**dict.fromkeys(("days", "daily", "jour", "jours", "quotidien"), "day"),
+          **dict.fromkeys(("weeks", "weekly", "semaine", "semaines", "hebdomadaire", "hebdo"), "week"),
+          **dict.fromkeys(("months", "monthly", "mois", "mensuel"), "month")}
+
+
+def _period(value: Any) -> Any:
+    return _EVERY.get(value.strip().lower(), value.strip().lower()) if isinstance(value, str) else value
+
+
 class RepeatSpec(Spec):
-    every: Literal["day", "week", "month"] | None = Field(None, description="day, week or month.")
+    every: Annotated[Literal["day", "week", "month"] | None, BeforeValidator(_period)] = Field(
+        None, description="day, week or month (also days, weekly, jour, semaine, mois…).")
     interval: PositiveInt = Field(1, description="Every 2 weeks: interval 2.")
     on: Names | None = Field(None, description="Weekdays (['tue']) for weekly rules; '15' or 'first tue' for monthly ones.")
     at: Text | None = Field(None, description="Time (HH:MM) or a named slot; default: each network's slot.")

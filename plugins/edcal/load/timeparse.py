@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import difflib
 import re
 
 from edcal.model.calendar import Offset, When
@@ -178,9 +179,10 @@ def parse_weekdays(text: str) -> frozenset[int]:
 def _weekday(name: str) -> int:
     name = name.strip().lower().rstrip(".")
     if name not in WEEKDAYS:
+        close = difflib.get_close_matches(name, [*WEEKDAYS, *DAY_GROUPS], n=1, cutoff=0.7)
         raise ValueError(
             f"found '{name}', expected a weekday (mon, tue, wed, thu, fri, sat, sun "
-            "or lun, mar, mer, jeu, ven, sam, dim)"
+            "or lun, mar, mer, jeu, ven, sam, dim)" + (f"; did you mean '{close[0]}'?" if close else "")
         )
     return WEEKDAYS[name]
 

@@ -7,6 +7,7 @@ line and column, and reword the failure as "found …, expected …".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import Any, TypeVar
 
@@ -51,6 +52,64 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Literal values writers type in French, and the value meant.
+VALUE_SYNONYMS = {
+    **dict.fromkeys(("brouillon", "ébauche", "ebauche", "draft"), "draft"),
+    **dict.fromkeys(("relecture", "en relecture", "à relire", "a relire", "revue", "en revue"), "review"),
+    **dict.fromkeys(("publié", "publie", "publiée", "publiee", "en ligne", "publish", "live"), "published"),
+    **dict.fromkeys(("caché", "cache", "masqué", "masque", "privé"), "hidden"),
+    **dict.fromkeys(("idée", "idee", "à faire", "a faire", "todo"), "idea"),
+    **dict.fromkeys(("en cours", "rédaction", "redaction", "en rédaction", "écriture", "in progress"),
+                    "writing"),
+    **dict.fromkeys(("planifié", "planifie", "programmé", "programme", "prêt", "pret", "ready"), "scheduled"),
+    **dict.fromkeys(("obligatoire", "requis"), "required"),
+    **dict.fromkeys(("facultatif", "optionnel"), "optional"),
+}
+#: Characters that look like a space, or like nothing, in an editor.
+INVISIBLE = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space", "\u2009": "a thin space",
+             "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner",
+             "\u200d": "a zero-width joiner", "\u2060": "a word joiner", "\ufeff": "a byte-order mark",
+             "\u00ad": "a soft hyphen"}
+_TYPOGRAPHIC_QUOTES = "“”«»‘’„"
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(.*)$")
+_UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(\b.*)$")
+_DATE_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]+\d")
+
+
+def value_hint(found: Any, message: str = "") -> str | None:
+    """What to change in a text value that was refused, when the reason is a common slip."""
+    if not isinstance(found, str):
+        return None
+    for index, char in enumerate(found):
+        if char in INVISIBLE:
+            return (f"it contains {INVISIBLE[char]} (U+{ord(char):04X}) at character {index + 1}, which "
+                    "looks like a space or like nothing: retype it as a plain space, or delete it")
+    if found[:1] in _TYPOGRAPHIC_QUOTES or found[-1:] in _TYPOGRAPHIC_QUOTES:
+        return (f"typographic quotes {found[:1]}…{found[-1:]} are part of the text to YAML: write straight "
+                "quotes \"…\" or none")
+    if (day_first := _DAY_FIRST.match(found.strip())) is not None:
+        day, month, year, rest = day_first.groups()
+        if int(month) <= 12:
+            return f"dates are written year first: {year}-{int(month):02d}-{int(day):02d}{rest}"
+    unpadded = _UNPADDED.match(found.strip())
+    if unpadded is not None and min(len(unpadded.group(2)), len(unpadded.group(3))) == 1:
+        year, month, day, rest = unpadded.groups()
+        return f"write months and days with two digits: {year}-{int(month):02d}-{int(day):02d}{rest}"
+    if "expected a date as" in message and _DATE_WITH_TIME.match(found.strip()):
+        return f"this is a whole day, without a time: {found.strip()[:10]}"
+    return None
+
+
+def suggest_value(found: Any, options: Collection[str]) -> str | None:
+    """A hint naming the allowed value meant (French words included), or None."""
+    if not isinstance(found, str):
+        return None
+    meant = VALUE_SYNONYMS.get(" ".join(found.split()).lower())
+    if meant in options and meant != found:
+        return f"did you mean '{meant}'?"
+    return did_you_mean(found, options) or value_hint(found)
+
+
 def suggest_field(found: str, known: Collection[str]) -> str | None:
     """A hint naming the field a wrong name most likely means, or None."""
     for candidate in FIELD_SYNONYMS.get(found.strip().lower(), ()):
@@ -88,7 +147,8 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         message = str(ctx.get("message") or error["msg"])
         if "found" not in message:
             message = error["msg"]
-        hint = ID_HINT if "not a valid id" in message else _colon_hint(found, message)
+        hint = value_hint(found, message) or (ID_HINT if "not a valid id" in message
+                                              else _colon_hint(found, message))
         return source, message, hint
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "")
@@ -96,7 +156,7 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         return (
             source,
             f"found {describe(found)}, expected one of: {', '.join(options)}",
-            did_you_mean(str(found), options) if isinstance(found, str) else None,
+            suggest_value(found, options),
         )
     expected = _EXPECTED.get(kind)
     if expected is None and kind.endswith("_type"):

@@ -166,6 +166,13 @@ def load_yaml(text: str, path: str) -> Any:
         source = _source(path, mark) if mark else Source(path, 1, 1)
         context = f" ({exc.context})" if exc.context else ""
         hint = _syntax_hint(problem, _line(text, source.line))
+        for number in (source.line, source.line - 1):  # the parser often stops on the line after
+            line = _line(text, number)
+            if "\u00a0" in line[: len(line) - len(line.lstrip(" \t\u00a0\u202f"))]:
+                source = Source(path, number, 1)
+                hint = ("this line is indented with no-break spaces (U+00A0): retype its indentation with "
+                        "plain spaces")
+                break
         if opened:
             hint = "this quote or bracket is never closed"
         flow = exc.context_mark if exc.context and "flow" in exc.context else None
@@ -272,10 +279,14 @@ def _line(text: str, number: int) -> str:
 
 
 def _syntax_hint(problem: str, line: str = "") -> str | None:
-    if "\t" in line[: len(line) - len(line.lstrip())]:
+    indent = line[: len(line) - len(line.lstrip())]
+    if "\t" in indent:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         value = line.split(":", 1)[1] if ":" in line else ""
+        if value.strip()[:1] in "“«‘„":
+            return ("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. "
+                    "text: \"Salon : J-7\"")
         if ": " in value.strip() and not value.strip().startswith(("'", '"')):
             return "a value containing ': ' must be quoted, e.g. text: \"Salon : J-7\""
         return "check this line's indentation against the lines above (a key indented too far)"
@@ -284,6 +295,10 @@ def _syntax_hint(problem: str, line: str = "") -> str | None:
     if ("expected ',' or '}'" in problem or "expected ',' or ']'" in problem) \
             and re.search(r"[{,]\s*[^\s:{},]+:\s[^,}]*\s:\s", _unquoted(line)):
         return "a value containing ' : ' must be quoted, e.g. {text: \"Salon : J-7\"}"
+    if "cannot start any token" in problem:
+        value = line.split(":", 1)[1].strip() if ":" in line else line.strip()
+        if value[:1] in "@`%":
+            return f"a value starting with {value[:1]} must be quoted, e.g. text: \"{value[:40]}\""
     if "could not find expected ':'" in problem:
         return "check the indentation of this line and of the one above"
     return None
