@@ -55,7 +55,7 @@ def test_a_network_not_set_up_is_an_error(tmp_path: Path) -> None:
 
 def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "posts:\n  - at: 2027-01-12\n    networks: [x]\n    txt: Hi\n")
-    assert messages[0] == ("calendar.yaml:11:5: error: unknown field 'txt' in posts[0]\n"
+    assert messages[0] == ("calendar.yaml:11:5: error: unknown field 'txt' in posts entry 1\n"
                            "    hint: did you mean 'text'?")
     # Names from other tools and French words point at the field meant, not at the nearest spelling
     # ('alt_text' was 'did you mean text?', and following it published the alt text as the caption).
@@ -247,3 +247,25 @@ def hashtag_ok(tmp_path: Path) -> bool:
     calendar = load(tmp_path, BASE + "campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, "
                                      "hashtags: ['#Salon', Lyon, '#2027Salon', '#Métallerie']}\n")
     return calendar.campaigns["c"].hashtags == ("#Salon", "#Lyon", "#2027Salon", "#Métallerie")
+
+
+def test_a_misspelt_required_field_is_one_error_naming_the_entry(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "ideas:\n  - {titel: Portrait, owner: camille}\n"
+                                       "posts:\n  - {id: salon, at: 2027-01-12, networks: [x], txt: Hi}\n")
+    assert messages == [
+        "calendar.yaml:9:6: error: unknown field 'titel' in ideas entry 1\n    hint: did you mean 'title'?",
+        "calendar.yaml:11:48: error: unknown field 'txt' in posts entry 'salon'\n    hint: did you mean 'text'?"]
+
+
+def test_a_country_written_by_name_is_told_its_code(tmp_path: Path) -> None:
+    for name, code in (("France", "FR"), ("Belgique", "BE"), ("switzerland", "CH")):
+        messages = errors(tmp_path, BASE.replace("timezone: Europe/Paris\n", f"timezone: Europe/Paris\ncountry: {name}\n"))
+        assert messages == [f"calendar.yaml:3:10: error: found country '{name}', expected an ISO 3166 code known to "
+                            f"the holidays library\n    hint: write its code: country: {code}"]
+    messages = errors(tmp_path, BASE.replace("timezone: Europe/Paris\n", "timezone: Europe/Paris\ncountry: networks\n"))
+    assert "found country 'networks'" in messages[0]
+
+
+def test_a_network_named_by_its_alias_says_which_network_is_missing(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE.replace("  x: {}\n", "") + "posts:\n  - {at: 2027-01-12, networks: [twitter], text: Hi}\n")
+    assert messages[0].startswith("calendar.yaml:8:33: error: network 'twitter' (that is, 'x') is not set up")

@@ -56,3 +56,25 @@ def countries() -> list[str]:
     import holidays
 
     return sorted(holidays.list_supported_countries())
+
+
+#: Country names French writers type, and their ISO 3166 codes (English names come from the library).
+_FRENCH_NAMES = {"allemagne": "DE", "autriche": "AT", "belgique": "BE", "canada": "CA", "espagne": "ES",
+                 "etatsunis": "US", "étatsunis": "US", "irlande": "IE", "italie": "IT", "luxembourg": "LU",
+                 "maroc": "MA", "paysbas": "NL", "portugal": "PT", "royaumeuni": "GB", "sénégal": "SN",
+                 "senegal": "SN", "suisse": "CH", "tunisie": "TN", "algérie": "DZ", "algerie": "DZ",
+                 "québec": "CA", "quebec": "CA", "côtedivoire": "CI", "cotedivoire": "CI", "monaco": "MC"}
+
+
+def code_for_name(name: str) -> str | None:
+    """The two-letter code of a country written by name (``France``, ``Belgique``), or None."""
+    from holidays.registry import COUNTRIES
+
+    key = "".join(char for char in name.lower() if char.isalnum())
+    if key in _FRENCH_NAMES:
+        return _FRENCH_NAMES[key]
+    for module, names in COUNTRIES.items():
+        if key in (module.replace("_", ""), names[0].lower()):
+            return names[1]
+    return None
+

@@ -204,7 +204,7 @@ class _Builder:
         self._feeds(calendar, main)
         self._planning(calendar, main)
         calendar.checks = parse_checks(main.raw.get("checks"), loc.value("checks"), self.errors)
-        self._country(calendar, loc)
+        self._country(calendar, main)
         return calendar
 
     # -- sections -----------------------------------------------------------
@@ -370,15 +370,19 @@ class _Builder:
             content=spec.content, parameters=tuple(sorted(parameters.items())),
         )
 
-    def _country(self, calendar: Calendar, loc: Loc) -> None:
+    def _country(self, calendar: Calendar, main: _Document) -> None:
+        loc: Loc = main.raw[LOC_KEY]
         if calendar.country is None:
             if calendar.subdivision is not None:
                 self.errors.add(loc.key("subdivision"), "`subdivision` needs `country`")
             return
         if not public_holidays.known_country(calendar.country):
-            self.errors.add(loc.value("country"), f"found country '{calendar.country}', expected an "
+            written = str(main.raw.get("country", calendar.country))
+            code = public_holidays.code_for_name(written)
+            self.errors.add(loc.value("country"), f"found country '{written}', expected an "
                             "ISO 3166 code known to the holidays library",
-                            did_you_mean(calendar.country, public_holidays.countries())
+                            (f"write its code: country: {code}" if code else None)
+                            or did_you_mean(calendar.country, public_holidays.countries())
                             or "e.g. FR, BE, CH, CA")
         elif calendar.subdivision is not None and \
                 calendar.subdivision not in public_holidays.subdivisions(calendar.country):
@@ -673,7 +677,8 @@ class _Builder:
             return None
         if canonical not in calendar.networks:
             in_use = ", ".join(sorted(calendar.networks)) or "none"
-            self.errors.add(where, f"network '{canonical}' is not set up under `networks:`",
+            shown = f"'{canonical}'" if name.lower() == canonical else f"'{name}' (that is, '{canonical}')"
+            self.errors.add(where, f"network {shown} is not set up under `networks:`",
                             f"add it to `networks:` to post there (set up: {in_use})")
             return None
         return canonical

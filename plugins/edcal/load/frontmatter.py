@@ -150,9 +150,10 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
             while value_column <= len(line) and line[value_column - 1] in " \t":
                 value_column += 1
             if name in values:
+                listed = "; separate its values with commas" if name in ("tags", "authors", "keywords") \
+                    else ""
                 errors.add(key_source, f"duplicate field '{match.group('key')}' "
-                           f"(first at line {fields[name].key.line})",
-                           "each field may appear once; separate tags with commas")
+                           f"(first at line {fields[name].key.line})", f"each field may appear once{listed}")
                 key = None
             else:
                 values[name] = [match.group("value").strip()]

@@ -123,9 +123,21 @@ def validate_spec(model: type[M], data: Any, errors: ErrorCollector) -> M | None
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            errors.add(*_located(model, data, error))
+        located = [_located(model, data, error) for error in exc.errors(include_url=False)]
+        for source, message, hint in located:
+            if not _explained(message, located):
+                errors.add(source, message, hint)
         return None
+
+
+def _explained(message: str, located: list[tuple[Source, str, str | None]]) -> bool:
+    """A missing field whose misspelling is reported as unknown (``titel:``): one error, not two."""
+    if not message.startswith("missing required field '"):
+        return False
+    name, _, where = message.removeprefix("missing required field '").partition("'")
+    meant = f"did you mean '{name}'?"
+    return any(other.startswith("unknown field '") and other.endswith(where) and hint == meant
+               for _, other, hint in located)
 
 
 def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str, str | None]:
@@ -134,7 +146,9 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
     source, field_name = _walk(data, path, kind)
     found = error.get("input")
     ctx = error.get("ctx") or {}
-    where = f" in {_dotted(path[:-1])}" if len(path) > 1 and kind in ("missing", "extra_forbidden") else ""
+    where = ""
+    if len(path) > 1 and kind in ("missing", "extra_forbidden"):
+        where = f" in {_dotted(path[:-1], data)}"
     if kind == "missing":
         return source, f"missing required field '{field_name}'{where}", None
     if kind == "extra_forbidden":
@@ -259,8 +273,23 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _dotted(path: list[Any]) -> str:
-    text = ""
+def _dotted(path: list[Any], data: Any = None) -> str:
+    """Where in the file, in words: ``posts entry 'j-7'``, ``ideas entry 2, owner``, ``feeds.reminders``."""
+    pieces: list[str] = []
+    node = data
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+        child = None
+        if isinstance(node, dict):
+            child = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            child = node[part]
+        if isinstance(part, int):
+            named = (child.get("id") or child.get("promote")) if isinstance(child, dict) else None
+            entry = f" entry '{named}'" if isinstance(named, str) else f" entry {part + 1}"
+            pieces[-1:] = [(pieces[-1] if pieces else "") + entry, ""]
+        elif pieces and pieces[-1]:
+            pieces[-1] += f".{part}"
+        else:
+            pieces[-1:] = [str(part)]
+        node = child
+    return ", ".join(piece for piece in pieces if piece)
