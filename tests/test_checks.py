@@ -381,6 +381,16 @@ def test_outside_slots() -> None:
     assert found and "outside LinkedIn's slots (tue 09:00, thu 12:30)" in found[0].message
     assert not findings("outside-slots", posts("{id: a, at: 2027-01-12, networks: [linkedin], text: Hi}"))
     assert not findings("outside-slots", posts("{id: a, at: 2027-01-12 17:00, networks: [x], text: Hi}"))
+    # A promotion's time comes from its schedule or its article: the finding says which, and points there.
+    promoted = [lambda c: article("a", "2027-01-11T10:00", c)]  # a Monday, 10:00
+    blog = "blog:\n  promote:\n    networks: [linkedin]\n    schedule: [at publication, +2 days at 12:00, +3 days]\n"
+    found = findings("outside-slots", blog, promoted)
+    assert sorted((f.item, str(f.source), f.hint) for f in found) == [
+        ("a-linkedin-1", "content/articles/a.md:1", "it goes out when its article does (`at publication`): change "
+                                                    "the article's time, or add the slot"),
+        ("a-linkedin-2", "calendar.yaml:12", "the step '+2 days at 12:00' of the promotion's schedule sets this "
+                                             "time: write it '+2 days' to take the network's slot of that day, or "
+                                             "add the slot")]  # '+3 days' lands on Thursday's 12:30 slot
 
 
 def test_public_holiday() -> None:

@@ -9,9 +9,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Option, Problem, rule
-from edcal.i18n import say, say_count
+from edcal.i18n import Message, say, say_count
 from edcal.load import timeparse
 from edcal.model.plan import Item
+from edcal.model.source import Source
 from edcal.plan.cadence import cadence_gaps
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
@@ -177,14 +178,41 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
                for slot in network.slots):
             continue
         slots = ", ".join(slot.label for slot in network.slots)
+        where, hint = _slot_cause(ctx, post)
         # Formatted by hand: thousands of posts outside the slots are thousands of strftime calls.
-        yield Problem(post.source, say("{network} post '{id}' is on {weekday} {day} at {time}, outside "
-                                       "{network}'s slots ({slots})", network=network.name, id=post.id,
-                                       weekday=say(WEEKDAYS[local.weekday()]),
-                                       day=f"{local.day:02d}/{local.month:02d}",
-                                       time=f"{local.hour:02d}:{local.minute:02d}", slots=slots),
-                      say("give the post a date only (it then takes the slot of its weekday), or add the slot"),
-                      post)
+        yield Problem(where, say("{network} post '{id}' is on {weekday} {day} at {time}, outside "
+                                 "{network}'s slots ({slots})", network=network.name, id=post.id,
+                                 weekday=say(WEEKDAYS[local.weekday()]),
+                                 day=f"{local.day:02d}/{local.month:02d}",
+                                 time=f"{local.hour:02d}:{local.minute:02d}", slots=slots),
+                      hint, post)
+
+
+def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
+    """Where the post's time was decided, and what to change there.
+
+    A promotion's time comes from its schedule's step (``+3 days at 12:15``, in
+    the entry or in ``blog: promote:``) or from the article (``at publication``),
+    not from a date the post could be given.
+    """
+    entry = ctx.entry(post)
+    promotion = entry.kind == "promote" if entry is not None else post.article is not None  # else: blog's default
+    if not promotion:
+        return post.source, say("give the post a date only (it then takes the slot of its weekday), or add the slot")
+    defaults = ctx.plan.calendar.blog.promote
+    schedule = (entry.schedule if entry is not None else ()) or (defaults.schedule if defaults else ())
+    number = post.id.rsplit("-", 1)[-1]
+    offset = schedule[int(number) - 1] if number.isdigit() and 0 < int(number) <= len(schedule) else None
+    if offset is None or (offset.amount == 0 and offset.time is None and offset.slot is None):
+        return post.source, say("it goes out when its article does (`at publication`): change the article's time, "
+                                "or add the slot")
+    if offset.time is None and offset.slot is None:
+        return offset.source or post.source, say("add the slot, or give the step a time (`{label} at 09:00`)",
+                                                 label=offset.label)
+    bare = offset.label.split(" at ")[0].strip()
+    return offset.source or post.source, say("the step '{label}' of the promotion's schedule sets this time: write "
+                                             "it '{bare}' to take the network's slot of that day, or add the slot",
+                                             label=offset.label, bare=bare)
 
 
 @rule("public-holiday", "warning", "A post goes out on a public holiday of the site's country")
