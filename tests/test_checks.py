@@ -393,6 +393,23 @@ def test_outside_slots() -> None:
                                              "add the slot")]  # '+3 days' lands on Thursday's 12:30 slot
 
 
+def test_posts_too_close() -> None:
+    found = findings("posts-too-close", posts("{id: a, at: 2027-01-12 09:00, networks: [x, mastodon], text: Un}",
+                                              "{id: b, at: 2027-01-12 09:00, networks: [x], text: Deux}",
+                                              "{id: c, at: 2027-01-12 09:40, networks: [mastodon], text: Trois}"))
+    assert [(f.item, f.message) for f in found] == [
+        ("b-x", "X post 'b-x' goes out 12/01 09:00, at the same time as 'a-x'"),
+        ("c-mastodon", "Mastodon post 'c-mastodon' goes out 12/01 09:40, 40 min after 'a-mastodon': followers see "
+                       "them as one burst")]
+    # An hour apart, or on two networks, is fine; the gap is a setting.
+    assert not findings("posts-too-close", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Un}",
+                                                 "{id: b, at: 2027-01-12 10:00, networks: [x], text: Deux}",
+                                                 "{id: c, at: 2027-01-12 09:00, networks: [mastodon], text: T}"))
+    assert not findings("posts-too-close", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Un}",
+                                                 "{id: b, at: 2027-01-12 09:30, networks: [x], text: Deux}"),
+                        extra="checks: {posts-too-close: {gap: 30 minutes}}\n")
+
+
 def test_public_holiday() -> None:
     found = findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"),
                      extra="country: FR\n")

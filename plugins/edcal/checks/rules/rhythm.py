@@ -79,6 +79,33 @@ def too_many_per_day(ctx: CheckContext) -> Iterator[Problem]:
                           say("spread them over several days"), last)
 
 
+@rule("posts-too-close", "warning", "Two posts on one network within a short time of each other",
+      options=(Option("gap", 60, timeparse.parse_duration_minutes,
+                      "The shortest time between two posts on one network (default 1 hour)."),))
+def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
+    gap = dt.timedelta(minutes=int(ctx.options["gap"]))
+    calendar = ctx.plan.calendar
+    previous: dict[str, Item] = {}
+    for post in sorted(ctx.posts(), key=lambda p: (p.start, p.id)):
+        network_id = post.network or ""
+        earlier = previous.get(network_id)
+        previous[network_id] = post
+        if earlier is None or post.start - earlier.start >= gap:  # type: ignore[operator]
+            continue
+        local = post.start.astimezone(calendar.zone)  # type: ignore[union-attr]
+        minutes = int((post.start - earlier.start).total_seconds() // 60)  # type: ignore[operator]
+        network = calendar.networks[network_id]
+        when = f"{local.day:02d}/{local.month:02d} {local.hour:02d}:{local.minute:02d}"
+        message = (say("{network} post '{id}' goes out {when}, at the same time as '{other}'",
+                       network=network.name, id=post.id, when=when, other=earlier.id) if not minutes else
+                   say("{network} post '{id}' goes out {when}, {minutes} min after '{other}': followers see them "
+                       "as one burst", network=network.name, id=post.id, when=when, minutes=minutes,
+                       other=earlier.id))
+        yield Problem(post.source, message,
+                      say("move one of them to another slot or day, or set `checks: {{posts-too-close: "
+                          "{{gap: 30 minutes}}}}`"), post)
+
+
 @functools.lru_cache(maxsize=4096)  # recurring posts share their texts
 def _normalized(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"https?://\S+", "", text)).strip().casefold()
