@@ -269,3 +269,13 @@ def test_a_country_written_by_name_is_told_its_code(tmp_path: Path) -> None:
 def test_a_network_named_by_its_alias_says_which_network_is_missing(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE.replace("  x: {}\n", "") + "posts:\n  - {at: 2027-01-12, networks: [twitter], text: Hi}\n")
     assert messages[0].startswith("calendar.yaml:8:33: error: network 'twitter' (that is, 'x') is not set up")
+
+
+def test_a_misspelt_network_key_is_one_error_not_one_per_post(tmp_path: Path) -> None:
+    text = BASE.replace("  linkedin:", "  linkdin:") + (
+        "blog:\n  promote: {networks: [linkedin]}\n"
+        "posts:\n  - {at: 2027-01-12, networks: [linkedin, x], text: Un}\n"
+        "  - {at: 2027-01-13, networks: [linkedin], text: Deux}\n")
+    messages = errors(tmp_path, text)
+    assert len(messages) == 1 and messages[0].startswith("calendar.yaml:6:3: error: unknown network 'linkdin'")
+    assert "did you mean 'linkedin'?" in messages[0]

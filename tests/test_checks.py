@@ -107,7 +107,16 @@ def test_image_missing(tmp_path: Path) -> None:
                         site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
     found = run_checks(plan, only=["image-missing"])
     assert [f.item for f in found] == ["a-x"]
-    assert "image 'images/absente.png' of 'a-x' does not exist" in found[0].message
+    assert "image 'images/absente.png' of 'a' does not exist" in found[0].message
+    # One entry on three networks is one finding; a path written from the site's folder is told so.
+    calendar = calendar_from(PARIS_CALENDAR + posts(
+        "{id: c, at: 2027-01-12 09:00, networks: [x, mastodon, linkedin], text: Hi, image: images/absnte.png, alt: A}",
+        f"{{id: d, at: 2027-01-12 10:00, networks: [x], text: Hi, image: {tmp_path.name}/images/presente.png, alt: A}}"))
+    plan = resolve_plan(calendar, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+                        site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
+    assert [(f.item, f.hint) for f in run_checks(plan, only=["image-missing"])] == [
+        ("c-linkedin", "did you mean 'images/presente.png'?"),
+        ("d-x", f"paths are relative to {tmp_path.name}/: write images/presente.png")]
 
 
 def test_a_missing_file_linked_from_an_articles_body(site: Path) -> None:
@@ -121,7 +130,7 @@ def test_a_missing_file_linked_from_an_articles_body(site: Path) -> None:
     found = [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]]
     assert found == [
         (10, 13, "'{static}/images/publc.png' in article 'publie' links to content/images/publc.png, which does not "
-                 "exist", "did you mean 'public.png'?"),
+                 "exist", "did you mean 'images/public.png'?"),
         (12, 16, "'{filename}inexistant.md#suite' in article 'publie' links to content/articles/inexistant.md, which "
                  "does not exist", "check the file name and its folder (a path starting with / is from content/)")]
     # A draft is not judged yet; its links are checked once it is on its way to the blog.

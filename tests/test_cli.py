@@ -124,6 +124,12 @@ def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, sit
     only = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "30", "--network", "mastodon"])
     assert "Mastodon" in only.output and "LinkedIn" not in only.output
     assert runner.invoke(cli, ["agenda", "--site", str(site), "--owner", "anna"]).exit_code == 2
+    # A network by one of its aliases, as calendar.yaml takes it.
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + (
+        "  - {id: tweet, networks: [twitter], at: 2027-03-03 10:00, text: Un tweet}\n"), encoding="utf-8")
+    aliased = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7", "--network", "Twitter"])
+    assert aliased.exit_code == 0 and "Un tweet" in aliased.output and "Mastodon" not in aliased.output
 
 
 def test_agenda_titles_are_the_plans_and_printed_as_written(runner: CliRunner, site: Path, monkeypatch) -> None:
@@ -176,6 +182,8 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
     assert refused.returncode == 1 and "[placeholder-text]" in refused.stderr
     path = site / "content" / "articles" / "salon-2027-j-30.md"
     text = path.read_text(encoding="utf-8")
+    paragraph = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("Le premier paragraphe"))
+    assert f"content/articles/salon-2027-j-30.md:{paragraph}:1: error: " in refused.stderr  # the line to rewrite
     path.write_text(text.split("---\n")[0] + "---\n" + text.split("---\n")[1] + "---\nJ-30 avant le salon.\n",
                     encoding="utf-8")
     assert run_edcal("build", cwd=site).returncode == 0
@@ -192,6 +200,10 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
     assert skipped.output.startswith("--date: error: 2027-03-28 02:30 does not exist in Europe/Paris")
     draft = runner.invoke(cli, ["new", "Sans date", "--site", str(site)])
     assert "status: draft" in (site / draft.output.strip()).read_text(encoding="utf-8")
+    # Apostrophes are written as a French writer types them, not doubled inside single quotes.
+    quoted = runner.invoke(cli, ["new", "L'établi idéal : nos conseils", "--site", str(site), "--tags", "l'atelier"])
+    header = (site / quoted.output.strip()).read_text(encoding="utf-8").split("---\n")[1]
+    assert header == "title: \"L'établi idéal : nos conseils\"\nstatus: draft\ntags: [l'atelier]\n"
 
 
 def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp_path: Path) -> None:
@@ -268,3 +280,15 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_commands_find_the_site_from_one_of_its_folders(site: Path) -> None:
+    """A writer in content/articles/ runs edcal where they are, as with git."""
+    from conftest import run_edcal
+
+    inside = run_edcal("check", "--only", "text-too-long", cwd=site / "content" / "articles")
+    assert inside.returncode == 0, inside.stderr
+    assert inside.stdout == "0 errors, 0 warnings\n"
+    made = run_edcal("new", "Écrit depuis le dossier des articles", cwd=site / "content" / "articles")
+    assert made.returncode == 0, made.stderr
+    assert list((site / "content" / "articles").glob("ecrit-depuis-le-dossier-des-articles.md"))

@@ -31,11 +31,28 @@ EPILOG = ("Docs: docs/index.md in the edcal repository. "
           "Exit codes: 0 fine, 1 check found errors, 2 invalid input.")
 
 
+def _site_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    """Without ``--site``, the current folder or the nearest one above it holding calendar.yaml.
+
+    A writer in ``content/articles/`` runs ``edcal check`` where they are, as git does.
+    """
+    from click.core import ParameterSource
+
+    if ctx.get_parameter_source(param.name or "site") is not ParameterSource.DEFAULT:
+        return value
+    here = Path.cwd()
+    calendar = "calendar.yaml"  # edcal.load.calendar.CALENDAR_FILE, without importing the loader for --help
+    if (here / calendar).is_file():
+        return value
+    return next((folder for folder in here.parents if (folder / calendar).is_file()), value)
+
+
 def site_options(command: F) -> F:
     """``--site``, ``--settings``, ``-q`` and ``-v``, shared by every command."""
     command = click.option("--site", type=click.Path(file_okay=False, path_type=Path),
-                           default=Path("."), show_default=True,
-                           help="The site's folder (holding calendar.yaml and pelicanconf.py).")(command)
+                           default=Path("."), show_default=True, callback=_site_folder,
+                           help="The site's folder (holding calendar.yaml and pelicanconf.py; default: "
+                                "this folder or the nearest one above it with a calendar.yaml).")(command)
     command = click.option("-s", "--settings", "settings_file", default="pelicanconf.py",
                            show_default=True,
                            help="Pelican settings file, relative to the site (e.g. publishconf.py).")(command)

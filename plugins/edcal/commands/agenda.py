@@ -21,6 +21,8 @@ from edcal.pelican_plugin.metadata import NOTHING, read_plan
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
              campaign: str | None = None) -> list[Item]:
     """Dated items from now to ``days`` days ahead, filtered."""
+    if network is not None:
+        network = plan.calendar.network_id(network) or network
     _check_choice("--network", network, plan.calendar.networks)
     _check_choice("--owner", owner, plan.calendar.team)
     _check_choice("--campaign", campaign, plan.calendar.campaigns)

@@ -20,6 +20,8 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
     """
     plan = read_plan(site, settings_file, compose_from=since or NOW)
     zone = plan.calendar.zone
+    if network is not None:
+        network = plan.calendar.network_id(network) or network
     if network is not None and network not in plan.calendar.networks:
         raise InputErrors([InputError(Source("--network", 1, 1), f"unknown network '{network}'",
                                       did_you_mean(network, plan.calendar.networks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -53,8 +54,24 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
         fields["category"] = category
     if tags:
         fields["tags"] = [t.strip() for tag in tags for t in tag.split(",") if t.strip()]
-    front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000, default_style=None)
+    front = "".join(f"{name}: {_yaml_value(value)}\n" for name, value in fields.items())
     folder.mkdir(parents=True, exist_ok=True)
     body = NEW_ARTICLE_BODY["en" if str(settings.get("DEFAULT_LANG", "fr")).startswith("en") else "fr"] + "\n"
     path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
     return path
+
+
+def _yaml_value(value: object) -> str:
+    """A value as a writer would type it: plain when YAML allows, else in double quotes.
+
+    PyYAML quotes with single quotes and doubles every apostrophe
+    (``'L''établi'``), which French titles are full of.
+    """
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml_value(item) for item in value) + "]"
+    text = str(value)
+    plain = yaml.safe_dump(text, allow_unicode=True, width=1000).removesuffix("...\n").strip()
+    if plain.startswith(("'", '"')) or "\n" in plain:
+        return json.dumps(text, ensure_ascii=False)
+    return plain
+

@@ -219,9 +219,13 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     silenced = parse_silence(spec.silence, loc.value("silence"), errors)
     if len(errors.errors) > before:
         return None, extras
+    summary = spec.summary
+    if summary is None:  # the first paragraph: findings on the summary point at it
+        summary, line = first_paragraph_at(parsed.body)
+        fields.setdefault("summary", Source(parsed.path, parsed.body_line + line, 1))
     meta = ArticleMeta(
         title=spec.title, date=date, modified=modified, status=spec.status,
-        summary_source=spec.summary if spec.summary is not None else first_paragraph(parsed.body),
+        summary_source=summary,
         image=spec.image, image_alt=spec.image_alt, campaign=campaign, owner=owner,
         social=social, draft_due=spec.draft_due, review_due=spec.review_due,
         source=title_source, field_sources=fields, silenced=silenced,
@@ -369,10 +373,12 @@ def _describe(value: Any) -> str:
     return describe(value)
 
 
-def first_paragraph(body: str) -> str:
-    """The first paragraph of a Markdown body, as plain text (no rendering)."""
+def first_paragraph_at(body: str) -> tuple[str, int]:
+    """The first paragraph of a Markdown body as plain text (no rendering), and its line in the
+    body (0-based; 0 when there is none)."""
     paragraph: list[str] = []
-    for line in body.splitlines():
+    start = 0
+    for number, line in enumerate(body.splitlines()):
         stripped = line.strip()
         if not stripped:
             if paragraph:
@@ -380,8 +386,10 @@ def first_paragraph(body: str) -> str:
             continue
         if stripped.startswith(("#", "!", "<", "```", "|", "---")) and not paragraph:
             continue  # headings, images, HTML blocks, code and tables are not a summary
+        if not paragraph:
+            start = number
         paragraph.append(stripped)
-    return plain_text(" ".join(paragraph))
+    return plain_text(" ".join(paragraph)), start
 
 
 def plain_text(markdown: str) -> str:

@@ -19,7 +19,7 @@ from dateutil.rrule import rrulestr
 
 from edcal import public_holidays
 from edcal.checks.config import parse_checks, parse_silence
-from edcal.errors import ErrorCollector, InputError, InputErrors, did_you_mean
+from edcal.errors import ErrorCollector, InputError, InputErrors, closest, did_you_mean
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
 from edcal.load.colors import CSS3_COLORS
@@ -151,6 +151,8 @@ class _Builder:
     def __init__(self, errors: ErrorCollector) -> None:
         self.errors = errors
         self.registry: Registry = builtin_registry()
+        #: Networks whose entry under `networks:` has an error (and the built-in it was likely meant as).
+        self.failed_networks: set[str] = set()
 
     # -- the whole calendar -------------------------------------------------
 
@@ -246,7 +248,9 @@ class _Builder:
                                     "feeds and filters", "give the network another id, e.g. 'blog-interne'")
                     continue
                 network = site_network(name.lower(), spec, self.registry, key_source, self.errors)
-                if network is None:
+                if network is None:  # reported at its key: the posts on it are not told again
+                    close = closest(name.lower(), self.registry.names())
+                    self.failed_networks |= {name.lower(), self.registry.canonical(close) if close else ""}
                     continue
                 if network.id in seen:
                     self._collision(key_source, f"network '{network.id}'", seen[network.id])
@@ -676,6 +680,8 @@ class _Builder:
             self.errors.add(where, f"unknown network '{name}'", hint)
             return None
         if canonical not in calendar.networks:
+            if canonical in self.failed_networks or name.lower() in self.failed_networks:
+                return None
             in_use = ", ".join(sorted(calendar.networks)) or "none"
             shown = f"'{canonical}'" if name.lower() == canonical else f"'{name}' (that is, '{canonical}')"
             self.errors.add(where, f"network {shown} is not set up under `networks:`",

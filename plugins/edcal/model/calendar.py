@@ -280,3 +280,9 @@ class Calendar:
     def cadence_of(self, network_id: str) -> Cadence | None:
         network = self.networks.get(network_id)
         return network.cadence if network else None
+
+    def network_id(self, name: str) -> str | None:
+        """The id of a set-up network named by its id or one of its aliases (``twitter`` is ``x``)."""
+        wanted = name.strip().lower()
+        return next((network.id for network in self.networks.values()
+                     if wanted == network.id or wanted in network.aliases), None)

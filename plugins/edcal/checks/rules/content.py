@@ -7,8 +7,9 @@ from pathlib import Path
 
 from edcal.checks.registry import CheckContext, Problem, rule
 from edcal.errors import closest
-from edcal.i18n import say
+from edcal.i18n import Message, say
 from edcal.model.plan import article_item_id
+from edcal.model.source import Source
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.plan.compose import HASHTAG, URL_IN_TEXT
 
@@ -85,6 +86,7 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
         return
     exists: dict[str, bool] = {}
     yield from _missing_linked_files(ctx, content, exists)
+    reported: set[tuple[Source, str]] = set()  # one entry's image, on four networks: one finding
     for item in ctx.upcoming:
         if item.kind not in ("post", "article") or item.status == "withheld":
             continue
@@ -94,12 +96,26 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
                 continue
             if path not in exists:
                 exists[path] = (content / path).is_file()
-            if exists[path]:
-                continue
             where = media.source or item.source
+            if exists[path] or (where, path) in reported:
+                continue
+            reported.add((where, path))
             yield Problem(where, say("image '{image}' of '{id}' does not exist in {path}", image=media.path,
-                                     id=item.id, path=Path(content.name) / path),
-                          say("check the file name and its folder"), item)
+                                     id=item.parent or item.id, path=Path(content.name) / path),
+                          _nearest_file(content, path), item)
+
+
+def _nearest_file(content: Path, path: str) -> Message:
+    """What to write instead: without the content folder's name, or the closest file name in the folder."""
+    inside = path.removeprefix(f"{content.name}/")
+    if inside != path and (content / inside).is_file():
+        return say("paths are relative to {content}/: write {path}", content=content.name, path=inside)
+    folder = (content / path).parent
+    near = closest(Path(path).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
+    if near:
+        return say("did you mean '{path}'?", path=str(Path(path).parent / near).removeprefix("./"))
+    return say("check the file name and its folder (a path starting with / is from {content}/)",
+               content=content.name)
 
 
 def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bool]) -> Iterator[Problem]:
@@ -121,14 +137,10 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
                 exists[linked.target] = (content / linked.target).is_file()
             if exists[linked.target]:
                 continue
-            folder = (content / linked.target).parent
-            near = closest(Path(linked.target).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
             yield Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does not exist",
                                              written=linked.written, slug=article.slug,
                                              path=Path(content.name) / linked.target),
-                          say("did you mean '{path}'?", path=near) if near else
-                          say("check the file name and its folder (a path starting with / is from {content}/)",
-                              content=content.name),
+                          _nearest_file(content, linked.target),
                           item, when=max(article.date, ctx.now) if article.date else None)
 
 
