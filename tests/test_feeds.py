@@ -170,6 +170,15 @@ def test_a_bluesky_event_carries_the_text_to_paste_with_the_whole_link(feeds_sit
     assert draft["link"] in pasted and description.startswith(pasted + "\n\n")
 
 
+def test_each_feed_has_a_colour_of_its_own(feeds_site: Path) -> None:
+    """Subscribed side by side, the feeds stay apart: the people's feeds had none, the whole plan LinkedIn's."""
+    planning = feeds_site / "planning"
+    colours = {path.relative_to(planning).as_posix(): str(icalendar.Calendar.from_ical(path.read_bytes())["COLOR"])
+               for path in [planning / "calendar.ics", *sorted((planning / "calendars").rglob("*.ics"))]
+               if "campaigns" not in path.parts}
+    assert len(colours) >= 8 and len(set(colours.values())) == len(colours), colours
+
+
 def test_reminders_only_where_asked(feeds_site: Path) -> None:
     planning = feeds_site / "planning"
     assert "BEGIN:VALARM" not in (planning / "calendar.ics").read_text(encoding="utf-8")

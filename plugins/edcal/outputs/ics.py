@@ -36,6 +36,7 @@ from icalendar import Calendar as VCalendar
 from icalendar import vDatetime, vDuration, vText, vUri
 
 from edcal.i18n import translator
+from edcal.model.calendar import Calendar
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
@@ -68,7 +69,8 @@ def feeds(plan: Plan) -> list[Feed]:
     calendar = plan.calendar
     items = [item for item in plan.items if item.dated and item.status != "withheld"]
     everything = Feed(CALENDAR_FILE, "calendar", "all", f"{site} · {_('Publishing schedule')}",
-                      _("Every post, article and deadline of the editorial plan."), "steelblue", items)
+                      _("Every post, article and deadline of the editorial plan."), "dimgray", items)
+    people_colors = _unused_colors(calendar)
     found = [everything]
     for network in sorted(calendar.networks.values(), key=lambda n: n.id):
         found.append(Feed(f"{FOLDER}/{network.id}.ics", "networks", network.id, f"{site} · {network.name}",
@@ -77,9 +79,10 @@ def feeds(plan: Plan) -> list[Feed]:
     found.append(Feed(f"{FOLDER}/blog.ics", "blog", "blog", f"{site} · {_('Blog')}",
                       _("Articles going live, and their writing and review deadlines."), "slategray",
                       [i for i in items if i.kind != "post"]))
-    for person in sorted(calendar.team.values(), key=lambda p: p.id):
+    for index, person in enumerate(sorted(calendar.team.values(), key=lambda p: p.id)):
         found.append(Feed(f"{FOLDER}/people/{person.id}.ics", "people", person.id, f"{site} · {person.name}",
-                          _("What {person} owns in the editorial plan.").format(person=person.name), None,
+                          _("What {person} owns in the editorial plan.").format(person=person.name),
+                          people_colors[index % len(people_colors)],
                           [i for i in items if i.owner == person.id]))
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: c.id):
         found.append(Feed(f"{FOLDER}/campaigns/{campaign.id}.ics", "campaigns", campaign.id,
@@ -87,6 +90,18 @@ def feeds(plan: Plan) -> list[Feed]:
                           _("Posts and articles of the campaign {campaign}.").format(campaign=campaign.name),
                           campaign.color, [i for i in items if i.campaign == campaign.id]))
     return found
+
+
+#: Colours for the people's feeds, in order, after those the networks and campaigns use.
+_PEOPLE_COLORS = ("darkcyan", "indigo", "olivedrab", "sienna", "darkmagenta", "cadetblue", "chocolate",
+                  "darkolivegreen", "mediumvioletred", "darkgoldenrod", "teal", "rosybrown")
+
+
+def _unused_colors(calendar: Calendar) -> tuple[str, ...]:
+    """Colours that no network or campaign feed has, so that subscribed feeds stay apart."""
+    used = {c.lower() for c in (*(n.color for n in calendar.networks.values()),
+                                *(c.color for c in calendar.campaigns.values())) if c}
+    return tuple(color for color in _PEOPLE_COLORS if color not in used) or _PEOPLE_COLORS
 
 
 def write(context: OutputContext, folder: Path) -> list[str]:
