@@ -179,6 +179,18 @@ def test_each_feed_has_a_colour_of_its_own(feeds_site: Path) -> None:
     assert len(colours) >= 8 and len(set(colours.values())) == len(colours), colours
 
 
+def test_an_event_published_since_the_last_commit_is_stamped_when_it_went_out(tmp_path: Path) -> None:
+    """DTSTAMP is the last revision (no METHOD): 'Statut : publié' is new since the post went out."""
+    site = make_site(tmp_path / "site")
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_NOW": "2027-03-05T10:00:00+01:00"})
+    assert result.returncode == 0, result.stderr
+    stamps = {item_id(e): (e.decoded("DTSTAMP"), e.decoded("LAST-MODIFIED"), "publié" in str(e["DESCRIPTION"]))
+              for e in events(site / "planning" / "calendar.ics")}
+    commit = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC)
+    assert stamps["hello-linkedin"] == (dt.datetime(2027, 3, 2, 9, 0, tzinfo=dt.UTC),) * 2 + (True,)
+    assert stamps["weekly-mastodon-20270310"] == (commit, commit, False)  # still to come: the inputs' time
+
+
 def test_reminders_only_where_asked(feeds_site: Path) -> None:
     planning = feeds_site / "planning"
     assert "BEGIN:VALARM" not in (planning / "calendar.ics").read_text(encoding="utf-8")

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icalendar import Calendar as VCalendar
-from icalendar import vDatetime, vDuration, vText, vUri
+from icalendar import vDuration, vText, vUri
 
 from edcal.i18n import translator
 from edcal.model.calendar import Calendar
@@ -161,7 +161,8 @@ class EventWriter:
         self.plan = plan
         self._ = translator(plan.lang)
         self.namespace = namespace(plan)
-        self.stamp = vDatetime(plan.generated_at.astimezone(dt.UTC)).to_ical().decode()
+        self.generated_at = plan.generated_at.astimezone(dt.UTC)
+        self.stamp = f"{self.generated_at:%Y%m%dT%H%M%SZ}"
         self.duration = dt.timedelta(minutes=plan.calendar.feeds.duration)
         self._bodies: dict[str, bytes] = {}
         self._alarms: dict[tuple[str, int], bytes] = {}
@@ -227,14 +228,28 @@ class EventWriter:
             lines.append(f"{_('Length:')} {item.length} / {item.limit}")
         return "\n".join(lines)
 
+    def revised(self, item: Item) -> str:
+        """When the event last changed: the inputs' time, or the moment it went out if later.
+
+        An item published since the last commit reads "published" from then on
+        (RFC 5545: with no METHOD, DTSTAMP is the last revision), and stays
+        reproducible: it depends on the inputs and "now" only.
+        """
+        start = item.start
+        if item.status == "published" and isinstance(start, dt.datetime):
+            moment = start.astimezone(dt.UTC)
+            if moment > self.generated_at:
+                return f"{moment:%Y%m%dT%H%M%SZ}"
+        return self.stamp
+
     def _body(self, item: Item) -> bytes:
         calendar = self.plan.calendar
         start = item.start
         lines = [
             "BEGIN:VEVENT",
             f"UID:{uuid.uuid5(self.namespace, item.id)}",
-            f"DTSTAMP:{self.stamp}",
-            f"LAST-MODIFIED:{self.stamp}",
+            f"DTSTAMP:{self.revised(item)}",
+            f"LAST-MODIFIED:{self.revised(item)}",
         ]
         if isinstance(start, dt.datetime):
             begin = start.astimezone(dt.UTC)
