@@ -42,7 +42,12 @@ def test_a_reminder_reads_differently_from_the_first_post() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x], schedule: [at publication, +3 days]}\n")
     items = by_id(plan_of(calendar, [article("lancement", "2027-01-12T10:00", calendar, title="Le lancement")]))
     assert items["lancement-x-1"].text.startswith("Le lancement")
-    assert items["lancement-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: Le lancement")
+    # After the colon, a small letter, as French typography wants; a proper noun keeps its capital.
+    assert items["lancement-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: le lancement")
+    items = by_id(plan_of(calendar, [article("lyon", "2027-01-12T10:00", calendar, title="Lyon accueille le salon"),
+                                     article("l-atelier", "2027-01-13T10:00", calendar, title="L'atelier ouvre")]))
+    assert items["lyon-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: Lyon accueille")
+    assert items["l-atelier-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: l'atelier ouvre")
 
 
 def test_a_default_promotion_waits_for_its_article() -> None:

@@ -632,6 +632,8 @@ class _Builder:
         freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}[spec.every or "week"]
         parts = [f"FREQ={freq}", f"INTERVAL={spec.interval}"]
         on = spec.on or []
+        if spec.every == "month" and not on and spec.from_.day >= 29:
+            on = [str(spec.from_.day)]  # the day of `from`, as RFC 5545 takes it: judged below
         try:
             if spec.every == "week" and on:
                 days: set[int] = set()
@@ -655,6 +657,16 @@ class _Builder:
                         f"({', '.join(written[False])}) in one `on:`; expected one kind",
                         "a monthly rule would keep only the days that are both: write one entry per kind, "
                         "or use `rrule:` if the intersection is what you mean")
+                    return None
+                short = [day for day in by_month_day if int(day) >= 29]
+                if short:
+                    # RFC 5545 skips the months without that day: February would have no post, silently.
+                    self.errors.add(
+                        _value(loc, "on"),
+                        f"found day {short[0]} of the month, which February (and April, June… for 31) "
+                        "does not have; those months would get no post",
+                        "write -1 for the last day of every month (-2 the day before), or an earlier day; "
+                        "`rrule:` says it otherwise if skipping is what you mean")
                     return None
                 if by_day:
                     parts.append("BYDAY=" + ",".join(by_day))

@@ -182,7 +182,7 @@ class ObjectiveSpec(Spec):
     """What something is for, measurably. A plain string is the ``text`` alone."""
 
     text: Text = Field(description="The objective in words, e.g. 'Obtenir 40 rendez-vous sur le stand'.")
-    target: float | None = Field(None, description="The figure to reach, e.g. 40.")
+    target: int | float | None = Field(None, description="The figure to reach, e.g. 40.")
     unit: Text | None = Field(None, description="What the figure counts, e.g. 'rendez-vous', 'visites', 'abonnés'.")
     by: Date | None = Field(None, description="The date by which the target should be reached.")
 

@@ -55,7 +55,7 @@ class Objective:
     """What a network or a campaign is for, with a figure to check it against."""
 
     text: str
-    target: float | None = None
+    target: int | float | None = None
     unit: str | None = None
     by: dt.date | None = None
 

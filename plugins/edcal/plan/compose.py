@@ -290,7 +290,7 @@ class Composer:
             **parts.values,
         }
         template = self.templates.template_for(network)
-        text = _clean(self.templates.render(template, context))
+        text = self._text(template, context)
         measures = tuple(measure_all(text, network))
         fitted = False
         if not all(m.fits for m in measures) and summary and not parts.text:
@@ -301,6 +301,15 @@ class Composer:
         shown = url if url and url in text else (display if display and display in text else None)
         return Composed(text, measures, url, fitted, tuple(hashtags), shown,
                         self.templates.source_of(network))
+
+    def _text(self, template: jinja2.Template, context: dict[str, Any]) -> str:
+        """The rendered text, cleaned; in French, a reminder's colon is followed by a small letter."""
+        text = _clean(self.templates.render(template, context))
+        if context["step"] and self.lang.startswith("fr"):
+            prefix = reminder(context["step"], context["steps"], self.templates.environment.globals["_"])
+            if prefix and text.startswith(prefix):
+                text = prefix + _lowered_opening(text[len(prefix):])
+        return text
 
     def _fit(self, template: jinja2.Template, context: dict[str, Any], summary: str,
              network: Network, measures: tuple[Measure, ...]) -> tuple[str, tuple[Measure, ...]] | None:
@@ -313,7 +322,7 @@ class Composer:
 
         def attempt(count: int) -> tuple[str, tuple[Measure, ...]]:
             cut = " ".join(words[:count]).rstrip(",;:.!?—–-") + "…" if count else ""
-            text = _clean(self.templates.render(template, {**context, "summary": cut}))
+            text = self._text(template, {**context, "summary": cut})
             return text, tuple(measure_all(text, network))
 
         def fits(result: tuple[str, tuple[Measure, ...]]) -> bool:
@@ -338,6 +347,25 @@ class Composer:
             if fits(result):
                 return result
         return None
+
+
+#: Words that open a French sentence and take a small letter after a colon ("… manqué : le salon").
+#: A proper noun ("Salon Industrie", "Lyon") keeps its capital.
+_FRENCH_OPENINGS = frozenset("""
+    le la les l un une des du de d au aux ce cet cette ces c ça ceci cela notre nos votre vos leur leurs
+    mon ma mes son sa ses il elle ils elles on nous vous je j qui que qu quand comment pourquoi où
+    chaque tous toutes tout toute dans pour avec en à sur plus encore déjà demain aujourd ici voici
+    venez découvrez retrouvez rejoignez lisez relisez suivez profitez inscrivez participez regardez
+""".split())
+_OPENING_WORD = re.compile(r"^([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]*)(?=[\s'’,.!?:;]|$)")
+
+
+def _lowered_opening(text: str) -> str:
+    """``Le lancement…`` -> ``le lancement…``; ``Lyon accueille…`` is left alone."""
+    match = _OPENING_WORD.match(text)
+    if match is None or match.group(1).lower() not in _FRENCH_OPENINGS:
+        return text
+    return text[0].lower() + text[1:]
 
 
 def _clean(text: str) -> str:
