@@ -130,7 +130,7 @@ def test_a_missing_file_linked_from_an_articles_body(site: Path) -> None:
     found = [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]]
     assert found == [
         (10, 13, "'{static}/images/publc.png' in article 'publie' links to content/images/publc.png, which does not "
-                 "exist", "did you mean 'images/public.png'?"),
+                 "exist", "did you mean '{static}/images/public.png'?"),
         (12, 16, "'{filename}inexistant.md#suite' in article 'publie' links to content/articles/inexistant.md, which "
                  "does not exist", "check the file name and its folder (a path starting with / is from content/)")]
     # A draft is not judged yet; its links are checked once it is on its way to the blog.

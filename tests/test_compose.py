@@ -135,3 +135,12 @@ def test_added_hashtags_stop_at_the_networks_limit_counting_the_typed_ones() -> 
     full = composer(calendar=calendar).compose(PostParts(network=instagram, item_id="i", article=promoted,
                                                          text="Salon " + " ".join(f"#E{n}" for n in range(limit))))
     assert full.hashtags == ()
+
+
+def test_a_site_link_in_the_text_is_tracked_where_it_is_written_only() -> None:
+    """The home page's URL is the start of every other URL of the site: the article's link stayed whole."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: p\n    networks: [x]\n    at: 2027-01-12 09:00\n"
+                             "    text: \"Notre blog https://blog.example.fr/ et https://blog.example.fr/2027/a/. Fin\"\n")
+    post = by_id(plan_of(calendar))["p-x"]
+    assert post.text == ("Notre blog https://blog.example.fr/?utm_source=x&utm_medium=social&utm_campaign=p "
+                         "et https://blog.example.fr/2027/a/. Fin")

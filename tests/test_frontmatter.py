@@ -132,14 +132,20 @@ def test_yaml_front_matter_never_closed_is_an_error() -> None:
         "title": "T", "tags": "a, b"}
 
 
-def test_links_to_content_files_are_found_where_they_are_written() -> None:
+def test_links_to_content_files_are_found_where_pelican_resolves_them() -> None:
+    """In link and image targets, reference definitions and quoted HTML attributes; not in code or plain text."""
     from edcal.load.articles import linked_files
 
     parsed = split_article("---\ntitle: T\n---\nVoir ![a]({static}/images/a.png \"titre\") et\n"
-                           "[l'été]({filename}l'été.md#x), <img src='{static}b%20c.png'> |attach|../pdf/d.pdf\n",
+                           "[l'été]({filename}l'été.md#x), <img src='{static}b%20c.png'> |attach|../pdf/d.pdf\n"
+                           '<a href="{attach}../pdf/mon fichier.pdf">pdf</a>\n'
+                           "[ref]: {static}/images/ref.png\n"
+                           "Écrivez `![t]({static}/images/votre-image.png)` pour une image.\n"
+                           "```markdown\n[autre]({filename}/articles/autre.md)\n```\n",
                            "content/articles/t.md")
     found = [(f.written, f.target, f.source.line, f.source.column) for f in linked_files(parsed, "articles")]
     assert found == [("{static}/images/a.png", "images/a.png", 4, 11),
                      ("{filename}l'été.md#x", "articles/l'été.md", 5, 9),
                      ("{static}b%20c.png", "articles/b c.png", 5, 42),
-                     ("|attach|../pdf/d.pdf", "pdf/d.pdf", 5, 62)]
+                     ("{attach}../pdf/mon fichier.pdf", "pdf/mon fichier.pdf", 6, 10),
+                     ("{static}/images/ref.png", "images/ref.png", 7, 8)]

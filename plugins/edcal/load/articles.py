@@ -49,8 +49,16 @@ _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
 _HTML_TAG = re.compile(r"<[^>]+>")
 #: Pelican's links to content files in Markdown: ``{static}path``, ``|filename|path``…
-_LINKED_FILE = re.compile(r"(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)"
-                          r"(?P<value>[^\s)\"<>\]]+)")
+_MARKER = r"(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)"
+#: Where Pelican resolves them: a Markdown link or image target, a reference definition, or a
+#: quoted HTML attribute (Pelican rewrites the rendered HTML's attributes only).
+_LINKED_FILE = re.compile(
+    r"\]\(\s*<?(?P<link>" + _MARKER + r"[^\s)>]+)"
+    r"|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?(?P<reference>" + _MARKER + r"[^\s>]+)"
+    r"|=\s*(?P<quote>[\"'])(?P<attribute>" + _MARKER + r"[^\"'>]*?)(?P=quote)", re.MULTILINE)
+#: Code, where a marker is an example to show, not a link: fenced blocks and inline spans.
+_CODE = re.compile(r"^[ ]{0,3}(?P<fence>```+|~~~+).*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z)|`+[^`\n]*`+",
+                   re.MULTILINE | re.DOTALL)
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|>\s?|[-*+]\s|\d+\.\s)")
 
 
@@ -112,19 +120,19 @@ def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
         starting with ``/`` are relative to it, as Pelican reads them.
     """
     found = []
-    body = parsed.body
+    # Code is blanked out, keeping every other character where it was (lines and columns).
+    body = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), parsed.body)
     for match in _LINKED_FILE.finditer(body):
-        written, value = match.group(0), match.group("value")
-        if body[match.start() - 1:match.start()] == "'":  # in an HTML attribute quoted with '
-            value = value.split("'")[0]
-            written = written[:len(written) - len(match.group("value"))] + value
+        kind = next(name for name in ("link", "reference", "attribute") if match.group(name) is not None)
+        written = match.group(kind)
+        value = re.sub(r"^" + _MARKER, "", written)
         path = urllib.parse.unquote(urllib.parse.urlsplit(value).path)
         if not path:
             continue
         target = path[1:] if path.startswith("/") else posixpath.join(folder, path)
-        line_start = body.rfind("\n", 0, match.start()) + 1
-        where = Source(parsed.path, parsed.body_line + body.count("\n", 0, match.start()),
-                       match.start() - line_start + 1)
+        start = match.start(kind)
+        line_start = body.rfind("\n", 0, start) + 1
+        where = Source(parsed.path, parsed.body_line + body.count("\n", 0, start), start - line_start + 1)
         found.append(LinkedFile(written, posixpath.normpath(target), where))
     return tuple(found)
 

@@ -434,7 +434,8 @@ def _replace_link(text: str, link: str, full: str, tracked: str) -> str:
     A relative ``/2027/a/`` that is the path of a URL in the text (another site's, or the
     site's own in full) is not the link written on its own.
     """
+    whole = r"(?![\w/%?#=&~+-]|[.,:;!]\w)"  # not a longer URL that starts the same (the site's home page)
     if not link.startswith("/"):
-        return text.replace(link, tracked)
-    forms = [re.escape(full) + r"(?![\w/-])", r"(?<![\w.:/-])" + re.escape(link) + r"(?![\w/-])"]
+        return re.sub(re.escape(link) + whole, lambda _: tracked, text)
+    forms = [re.escape(full) + whole, r"(?<![\w.:/-])" + re.escape(link) + whole]
     return re.sub("|".join(forms), lambda _: tracked, text)

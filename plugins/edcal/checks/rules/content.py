@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,14 +107,22 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
                           _nearest_file(content, path), item)
 
 
-def _nearest_file(content: Path, path: str) -> Message:
-    """What to write instead: without the content folder's name, or the closest file name in the folder."""
+def _nearest_file(content: Path, path: str, written: str | None = None) -> Message:
+    """What to write instead: without the content folder's name, or the closest file name in the folder.
+
+    :param written: the link as the article wrote it (``{static}/images/a.png``): the
+        suggestion keeps its form, so that it can be pasted in its place.
+    """
     inside = path.removeprefix(f"{content.name}/")
     if inside != path and (content / inside).is_file():
         return say("paths are relative to {content}/: write {path}", content=content.name, path=inside)
     folder = (content / path).parent
     near = closest(Path(path).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
     if near:
+        link = re.split(r"[#?]", written, maxsplit=1)[0] if written else None
+        name = link.rsplit("/", 1)[-1] if link else None
+        if link and name and urllib.parse.unquote(name) == Path(path).name:
+            return say("did you mean '{path}'?", path=link[:len(link) - len(name)] + near)
         return say("did you mean '{path}'?", path=str(Path(path).parent / near).removeprefix("./"))
     return say("check the file name and its folder (a path starting with / is from {content}/)",
                content=content.name)
@@ -140,7 +150,7 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
             yield Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does not exist",
                                              written=linked.written, slug=article.slug,
                                              path=Path(content.name) / linked.target),
-                          _nearest_file(content, linked.target),
+                          _nearest_file(content, linked.target, linked.written),
                           item, when=max(article.date, ctx.now) if article.date else None)
 
 
