@@ -123,7 +123,8 @@ def test_calendar_d_files_that_would_not_be_read_are_errors(tmp_path: Path) -> N
     """A web editor's file without extension, or `.YAML`: its posts were missing without a word."""
     post = "posts:\n  - {id: r, networks: [x], at: 2027-03-03 10:00, text: Hop}\n"
     extra = {"recrutement": post, "salon.YAML": post, "ete.yaml.txt": post, "notes.md": "Nos notes",
-             "README": "À lire", "ok.yml": "ideas:\n  - {title: Lu}\n"}
+             "README": "À lire", "ok.yml": "ideas:\n  - {title: Lu}\n", "ok.yml~": post, "#ok.yml#": post,
+             "ok.yml.orig": post, "Thumbs.db": "\x00", "notes.txt": "Des notes"}
     messages = errors(tmp_path, BASE, extra)
     assert messages == [
         "calendar.d/ete.yaml.txt:1:1: error: found calendar.d/ete.yaml.txt, which is not read: calendar.d/ reads "
@@ -216,6 +217,8 @@ SLIPS = [
     ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: ['#Salon,#Lyon']}\n",
      "expected # then letters, digits or _ (networks end a hashtag at a space, a dash or punctuation), one per "
      'item: ["#Salon", "#Lyon"]', None),
+    ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: ['#2027']}\n",
+     "found hashtag '#2027', which has no letter: networks do not link a hashtag made of digits only", None),
     ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: ['#Fait-Main']}\n",
      "(networks end a hashtag at a space, a dash or punctuation), e.g. '#FaitMain'", None),
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: month, on: [15, 31], from: 2027-03-01}}\n",
@@ -224,6 +227,16 @@ SLIPS = [
      "otherwise if skipping is what you mean"),
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, on: thrusday, from: 2027-03-01}}\n",
      "sat, sun or lun, mar, mer, jeu, ven, sam, dim); did you mean 'thursday'?", None),
+]
+
+
+SLIPS += [
+    # Empty values and block values get no hint about quotes they do not have.
+    ("posts:\n  - {id: a, networks: [x], text: T, at: ''}\n",
+     "expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)", None),
+    ("posts:\n  - id: a\n    text: Bonjour\n     networks:\n      - x\n",
+     "invalid YAML: mapping values are not allowed in this context",
+     "check this line's indentation against the lines above (a key indented too far)"),
 ]
 
 
@@ -249,8 +262,9 @@ def test_repeat_periods_take_the_words_writers_use(tmp_path: Path) -> None:
 
 def hashtag_ok(tmp_path: Path) -> bool:
     calendar = load(tmp_path, BASE + "campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, "
-                                     "hashtags: ['#Salon', Lyon, '#2027Salon', '#Métallerie']}\n")
-    return calendar.campaigns["c"].hashtags == ("#Salon", "#Lyon", "#2027Salon", "#Métallerie")
+                                     "hashtags: ['#Salon', Lyon, '#2027Salon', '#Métallerie', '#Cafe\u0301', "
+                                     "'#भारत']}\n")
+    return calendar.campaigns["c"].hashtags == ("#Salon", "#Lyon", "#2027Salon", "#Métallerie", "#Café", "#भारत")
 
 
 def test_a_misspelt_required_field_is_one_error_naming_the_entry(tmp_path: Path) -> None:

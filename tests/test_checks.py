@@ -397,9 +397,18 @@ def test_outside_slots() -> None:
     assert sorted((f.item, str(f.source), f.hint) for f in found) == [
         ("a-linkedin-1", "content/articles/a.md:1", "it goes out when its article does (`at publication`): change "
                                                     "the article's time, or add the slot"),
-        ("a-linkedin-2", "calendar.yaml:12", "the step '+2 days at 12:00' of the promotion's schedule sets this "
-                                             "time: write it '+2 days' to take the network's slot of that day, or "
-                                             "add the slot")]  # '+3 days' lands on Thursday's 12:30 slot
+        ("a-linkedin-2", "calendar.yaml:12", "LinkedIn has no slot on Wed: move the step '+2 days at 12:00' to a "
+                                             "day that has one, or add a slot")]  # '+3 days': Thursday's slot
+    # A time in French, a day without a slot, an offset in hours: the hint names what to change.
+    blog = ("blog:\n  promote:\n    networks: [linkedin]\n"
+            "    schedule: [+1 jour à 12:15, +2 days, +3 hours]\n")
+    hints = sorted((f.item, f.hint) for f in findings("outside-slots", blog, promoted))
+    assert hints == [
+        ("a-linkedin-1", "the step '+1 jour à 12:15' of the promotion's schedule sets this time: write it "
+                         "'+1 jour' to take the network's slot of that day, or add the slot"),
+        ("a-linkedin-2", "LinkedIn has no slot on Wed: move the step '+2 days' to a day that has one, or add a slot"),
+        ("a-linkedin-3", "the step '+3 hours' counts from the article's time: change the article's time or the step, "
+                         "or add the slot")]
 
 
 def test_posts_too_close() -> None:
@@ -417,6 +426,14 @@ def test_posts_too_close() -> None:
     assert not findings("posts-too-close", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Un}",
                                                  "{id: b, at: 2027-01-12 09:30, networks: [x], text: Deux}"),
                         extra="checks: {posts-too-close: {gap: 30 minutes}}\n")
+    # Either entry may say why the pair is fine; a day too-many-per-day reports is not reported twice.
+    assert not findings("posts-too-close", posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [x], text: Un, silence: {posts-too-close: Annonce et rappel}}",
+        "{id: b, at: 2027-01-12 09:00, networks: [x], text: Deux}"))
+    capped = PARIS_CALENDAR.replace("  x: {}\n", "  x: {max_per_day: 1}\n")
+    plan = plan_of(calendar_from(capped + posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Un}",
+                                                "{id: b, at: 2027-01-12 09:10, networks: [x], text: Deux}")), now=NOW)
+    assert [f.rule for f in run_checks(plan, only=["posts-too-close", "too-many-per-day"])] == ["too-many-per-day"]
 
 
 def test_public_holiday() -> None:
@@ -641,6 +658,9 @@ def test_article_files_pelican_would_skip_are_errors(site: Path) -> None:
     for name in ("majuscules.MD", "telecharge.md.txt", "sans-extension"):
         (articles / name).write_text(text, encoding="utf-8")
     (articles / "notes.txt").write_text("Des notes, pas un article.\n", encoding="utf-8")
+    (articles / "archives").mkdir()  # excluded, as Pelican excludes it: not judged
+    (articles / "archives" / "vieux.MD").write_text(text, encoding="utf-8")
+    write_pelicanconf(site, 'ARTICLE_EXCLUDES = ["articles/archives"]\n')
     checked = run_edcal("check", "--format", "json", cwd=site)
     assert checked.returncode == 2
     assert [(e["file"], e["message"].split(": ")[-1], e["hint"]) for e in json.loads(checked.stdout)["findings"]] == [

@@ -204,6 +204,8 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
     quoted = runner.invoke(cli, ["new", "L'établi idéal : nos conseils", "--site", str(site), "--tags", "l'atelier"])
     header = (site / quoted.output.strip()).read_text(encoding="utf-8").split("---\n")[1]
     assert header == "title: \"L'établi idéal : nos conseils\"\nstatus: draft\ntags: [l'atelier]\n"
+    brackets = runner.invoke(cli, ["new", "Outils", "--site", str(site), "--tags", "outils [pro], acier"])
+    assert "tags: [\"outils [pro]\", acier]\n" in (site / brackets.output.strip()).read_text(encoding="utf-8")
 
 
 def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp_path: Path) -> None:
@@ -225,6 +227,7 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
 
 
 def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -> None:
+    import shutil
     import socket
     import subprocess
     import sys
@@ -277,6 +280,16 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
         wait_for(lambda: "Vive l'été" in fetch("/planning/plan.json")[1].decode("utf-8"))
         extra.write_text(extra.read_text(encoding="utf-8").replace("l'été", "les vacances"), encoding="utf-8")
         wait_for(lambda: "Vive les vacances" in fetch("/planning/plan.json")[1].decode("utf-8"))
+        # Removed and made again (a git checkout between branches): still followed.
+        shutil.rmtree(site / "calendar.d")
+        wait_for(lambda: "Vive les vacances" not in fetch("/planning/plan.json")[1].decode("utf-8"))
+        (site / "calendar.d").mkdir()
+        extra.write_text(extra.read_text(encoding="utf-8") if extra.exists() else
+                         "posts:\n  - {id: ete, networks: [mastodon], at: 2027-07-01 10:00, text: Bel automne}\n",
+                         encoding="utf-8")
+        wait_for(lambda: "Bel automne" in fetch("/planning/plan.json")[1].decode("utf-8"))
+        extra.write_text(extra.read_text(encoding="utf-8").replace("Bel automne", "Bel hiver"), encoding="utf-8")
+        wait_for(lambda: "Bel hiver" in fetch("/planning/plan.json")[1].decode("utf-8"))
     finally:
         server.terminate()
         server.wait(timeout=10)

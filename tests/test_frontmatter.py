@@ -113,23 +113,30 @@ def test_a_header_line_the_header_cannot_read_is_an_error_not_text() -> None:
     assert french.value.errors[0].format().splitlines() == [
         "a.md:2:1: error: found the header field 'Propriétaire', expected a name of letters a-z, digits, '_' and '-'",
         "    hint: did you mean 'owner'?"]
-    # Text after a blank line, or without a colon, is the body.
+    # Text after a blank line, or without a colon, is the body; so is a sentence right after the header
+    # (the meta extension needs no blank line) that names no field and is not followed by header lines.
     assert split_article("Title: T\n\nCategory : pas un champ\n", "a.md").body == "Category : pas un champ\n"
     assert split_article("Title: T\nUne phrase sans deux-points.\n", "a.md").body == "Une phrase sans deux-points.\n"
+    for text in ("Voici le programme : trois jours.\n", "Étape 1: poncer.\nÉtape 2: peindre.\n"):
+        assert split_article("Title: T\nDate: 2027-01-12\n" + text, "a.md").body == text
+    with pytest.raises(InputErrors) as french:
+        split_article("Title: T\nRésumé : deux lignes\n\nCorps.\n", "a.md")
+    assert french.value.errors[0].hint == "did you mean 'summary'?"
 
 
 def test_yaml_front_matter_never_closed_is_an_error() -> None:
     """Read as `Key: value` lines, its quotes became part of the published title."""
     for header in ('title: "Salon : J-7"\ndate: 2027-01-12 09:00\n', "title: Salon\nsocial:\n  networks: [x]\n",
-                   "title: Salon\ntags: [a, b]\n", "title: Salon\ntags:\n- a\n"):
+                   "title: Salon\ntags:\n- a\n"):
         with pytest.raises(InputErrors) as raised:
             split_article(f"---\n{header}\nCorps.\n", "a.md")
         assert raised.value.errors[0].format().splitlines()[0] == (
             "a.md:1:1: error: found front matter opened with '---' on line 1 and never closed; "
             "expected a '---' line after the last field")
-    # The meta extension's own form, `---` then plain `Key: value` lines and a blank line, reads as before.
-    assert strip_locs(split_article("---\nTitle: T\nTags: a, b\n\nCorps.\n", "a.md").metadata) == {
-        "title": "T", "tags": "a, b"}
+    # The meta extension's own form, `---` then `Key: value` lines and a blank line, reads as before.
+    assert strip_locs(split_article("---\nTitle: [Tuto] T\nTags: a, b\n\nCorps.\n", "a.md").metadata) == {
+        "title": "[Tuto] T", "tags": "a, b"}
+    assert split_article("---\nTitle: T\nSocial: {networks: [x]}\n\nCorps.\n", "a.md").metadata["social"]
 
 
 def test_links_to_content_files_are_found_where_pelican_resolves_them() -> None:

@@ -61,17 +61,17 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     return path
 
 
-def _yaml_value(value: object) -> str:
+def _yaml_value(value: object, in_list: bool = False) -> str:
     """A value as a writer would type it: plain when YAML allows, else in double quotes.
 
     PyYAML quotes with single quotes and doubles every apostrophe
     (``'L''établi'``), which French titles are full of.
     """
     if isinstance(value, list):
-        return "[" + ", ".join(_yaml_value(item) for item in value) + "]"
+        return "[" + ", ".join(_yaml_value(item, in_list=True) for item in value) + "]"
     text = str(value)
     plain = yaml.safe_dump(text, allow_unicode=True, width=1000).removesuffix("...\n").strip()
-    if plain.startswith(("'", '"')) or "\n" in plain:
+    if plain.startswith(("'", '"')) or "\n" in plain or (in_list and any(c in text for c in "[]{},#")):
         return json.dumps(text, ensure_ascii=False)
     return plain
 

@@ -78,43 +78,62 @@ def watch(site: Path, settings_file: str, echo: Callable[[str], None], stop: thr
     """
     import watchfiles
 
+    site = site.resolve()
     changed: queue.Queue[set[str]] = queue.Queue()
     settings = (site / settings_file).resolve()
-    top = {(site / CALENDAR_FILE).resolve(), settings, *((site / name).resolve() for name in WATCHED_FOLDERS)}
+    top = {site / CALENDAR_FILE, settings, *(site / name for name in WATCHED_FOLDERS)}
 
     def at_top(change: watchfiles.Change, path: str) -> bool:
-        return Path(path).resolve() in top
+        return Path(path) in top
 
-    def follow(paths: list[Path], recursive: bool, keep: Callable[[watchfiles.Change, str], bool]) -> None:
-        for changes in watchfiles.watch(*paths, watch_filter=keep, recursive=recursive, stop_event=stop,
-                                        debounce=400, rust_timeout=500):
-            changed.put({os.path.relpath(path, site) for _, path in changes})
-
-    def start(paths: list[Path], recursive: bool, keep: Callable[[watchfiles.Change, str], bool]) -> None:
-        threading.Thread(target=follow, args=(paths, recursive, keep), daemon=True).start()
-
-    followed: set[str] = set()
-
-    def follow_new_folders() -> None:
-        """At start, and for a folder created since (e.g. calendar.d/), before the rebuild that shows it."""
-        new = [name for name in WATCHED_FOLDERS if name not in followed and (site / name).is_dir()]
-        if new:
-            start([site / name for name in new], True, watchfiles.DefaultFilter())
-            followed.update(new)
-
-    start(sorted({site, settings.parent}), False, at_top)
-    follow_new_folders()
-    while not stop.is_set():
+    def follow(paths: list[Path], recursive: bool, keep: Callable[[watchfiles.Change, str], bool],
+               until: threading.Event) -> None:
         try:
-            names = changed.get(timeout=0.5)
-        except queue.Empty:
-            continue
-        while not changed.empty():  # what the watchers saw of one save, rebuilt once
-            names |= changed.get_nowait()
-        follow_new_folders()
-        shown = sorted(names)
-        echo(f"changed: {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}")
-        rebuild(site, settings_file, echo)
+            for changes in watchfiles.watch(*paths, watch_filter=keep, recursive=recursive, stop_event=until,
+                                            debounce=400, rust_timeout=500):
+                changed.put({os.path.relpath(path, site) for _, path in changes})
+        except Exception:  # a folder removed under the watcher: the loop follows it again once it is back
+            changed.put(set())
+
+    def start(paths: list[Path], recursive: bool,
+              keep: Callable[[watchfiles.Change, str], bool]) -> threading.Event:
+        until = threading.Event()
+        threading.Thread(target=follow, args=(paths, recursive, keep, until), daemon=True).start()
+        return until
+
+    followed: dict[str, threading.Event] = {}
+
+    def follow_folders(names: set[str]) -> None:
+        """At start, a folder created since (calendar.d/), or removed and made again (a git checkout).
+
+        Done before the rebuild that shows the change, so that the next save is seen.
+        """
+        for name in WATCHED_FOLDERS:
+            present = (site / name).is_dir()
+            if name in followed and (not present or name in names):
+                followed.pop(name).set()  # its watch went with the folder
+            if present and name not in followed:
+                followed[name] = start([site / name], True, watchfiles.DefaultFilter())
+
+    watchers = [start(sorted({site, settings.parent}), False, at_top)]
+    follow_folders(set())
+    try:
+        while not stop.is_set():
+            try:
+                names = changed.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            while not changed.empty():  # what the watchers saw of one save, rebuilt once
+                names |= changed.get_nowait()
+            follow_folders(names)
+            if not names:
+                continue
+            shown = sorted(names)
+            echo(f"changed: {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}")
+            rebuild(site, settings_file, echo)
+    finally:
+        for until in (*watchers, *followed.values()):
+            until.set()
 
 
 def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: str, port: int,

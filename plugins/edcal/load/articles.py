@@ -14,6 +14,7 @@ plugins use in the ``EDCAL_EXTRA_METADATA`` setting.
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import os
 import posixpath
 import re
@@ -141,7 +142,8 @@ def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 
 
-def unread_articles(site: Path, content: Path, folders: Iterable[str]) -> list[InputError]:
+def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iterable[str]]],
+                    ignored: Iterable[str] = ()) -> list[InputError]:
     """Files in the article and page folders that were meant as articles but would not be read.
 
     ``nouveau.MD``, ``nouveau.md.txt`` (a web editor's download) and a file
@@ -150,12 +152,19 @@ def unread_articles(site: Path, content: Path, folders: Iterable[str]) -> list[I
     """
     problems = []
     seen: set[str] = set()
-    for folder in folders:
-        for directory, subfolders, names in os.walk(content / folder):
-            subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+    patterns = tuple(ignored)
+
+    def skipped(name: str) -> bool:
+        return name.startswith(".") or any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+    for folder, excludes in folders:  # as Pelican walks them: its excludes, its ignored names, its links
+        excluded = {os.path.normpath(content / exclude) for exclude in excludes}
+        for directory, subfolders, names in os.walk(content / folder, followlinks=True):
+            subfolders[:] = [d for d in subfolders if not skipped(d)
+                             and os.path.normpath(os.path.join(directory, d)) not in excluded]
             for name in names:
                 path = os.path.join(directory, name)
-                if name.startswith(".") or path in seen:
+                if skipped(name) or path in seen:
                     continue
                 seen.add(path)
                 lower = name.lower()

@@ -83,10 +83,12 @@ def calendar_files(site: Path) -> list[Path]:
 
 
 def unread_calendar_files(site: Path) -> list[InputError]:
-    """Files in calendar.d/ that would not be read (``a.YAML``, ``a.yaml.txt``, no extension, a folder).
+    """Files in calendar.d/ meant for it that would not be read: their entries would be missing silently.
 
-    Their entries would be missing without a word. Hidden files, READMEs and
-    Markdown notes are left alone.
+    ``salon.YAML``, ``salon.yaml.txt``, a sub-folder, or a file without
+    extension that starts like calendar.yaml's entries (``posts:``…), as web
+    editors save them. Other files (notes, editor backups ``salon.yaml~``,
+    ``Thumbs.db``) are left alone.
     """
     extra = site / CALENDAR_DIR
     if not extra.is_dir():
@@ -94,20 +96,41 @@ def unread_calendar_files(site: Path) -> list[InputError]:
     problems = []
     for path in sorted(extra.iterdir()):
         rel = f"{CALENDAR_DIR}/{path.name}"
-        if path.name.startswith(".") or path.suffix.lower() == ".md" or path.stem.upper() == "README":
+        if path.name.startswith("."):
             continue
+        lower = path.name.lower()
         if path.is_dir():
             problems.append(InputError(Source(rel, 1, 1), f"found the folder {rel}/, which is not read: "
                                        f"{CALENDAR_DIR}/ reads the .yaml files at its top only",
                                        f"move its .yaml files up into {CALENDAR_DIR}/"))
-        elif path.suffix not in (".yaml", ".yml"):
-            stem = path.name
-            for ending in (".txt", ".yaml", ".yml"):
-                if stem.lower().endswith(ending):
-                    stem = stem[:-len(ending)]
-            problems.append(InputError(Source(rel, 1, 1), f"found {rel}, which is not read: {CALENDAR_DIR}/ "
-                                       "reads files named *.yaml", f"rename it {stem}.yaml"))
+            continue
+        if path.suffix in (".yaml", ".yml"):
+            continue
+        if lower.endswith((".yaml", ".yml")):
+            meant = path.stem + path.suffix.lower()
+        elif lower.endswith((".yaml.txt", ".yml.txt")):
+            meant = path.name[:-4]
+        elif "." not in path.name and _starts_like_entries(path):
+            meant = path.name + ".yaml"
+        else:
+            continue
+        problems.append(InputError(Source(rel, 1, 1), f"found {rel}, which is not read: "
+                                   f"{CALENDAR_DIR}/ reads files named *.yaml", f"rename it {meant}"))
     return problems
+
+
+#: What a calendar.d/ file starts with.
+_ENTRIES_START = re.compile(r"^(?:#[^\n]*\n|\s*\n)*(?:slots|team|networks|campaigns|freeze|ideas|posts)\s*:",
+                            re.IGNORECASE)
+
+
+def _starts_like_entries(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(2000).decode("utf-8", "replace").lstrip("\ufeff")
+    except OSError:
+        return False
+    return bool(_ENTRIES_START.match(start))
 
 
 def load_calendar(site: Path) -> Calendar:

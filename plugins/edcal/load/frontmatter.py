@@ -15,6 +15,7 @@ In the ``Key: value`` style, ``social:`` may hold a YAML flow mapping, e.g.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,8 +32,10 @@ END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 #: A line that was meant as a header field but that the meta extension would not take
 #: (``Category : Recrutement``, ``Propriétaire: sophie``): it would end the header.
 LOOKS_LIKE_FIELD_RE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w -]{0,30}?)(?P<space>[ \t]*):(?:\s|$)")
-#: Header lines only YAML reads: a quoted, flow or block value, a nested or list line.
-YAML_ONLY_RE = re.compile(r"^(?:[ ]{1,3}\S|[ ]*- |[ ]{0,3}[A-Za-z0-9_-]+:\s*[\"'\[{|>])")
+#: Header lines only YAML reads as meant: a value in quotes, a nested or a list line. (A value
+#: starting with ``[`` or ``{`` is left alone: ``Title: [Tuto] …`` and ``Social: {…}`` are meta lines.)
+YAML_ONLY_RE = re.compile(r"^(?:[ ]{1,3}\S|[ ]*- |[ ]{0,3}[A-Za-z0-9_-]+:[ \t]*(?:\"[^\"]*\"|'[^']*')"
+                          r"[ \t]*$)")
 
 #: Fields whose ``Key: value`` text is parsed as YAML (they hold structure).
 STRUCTURED_FIELDS = ("social",)
@@ -162,9 +165,10 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
         elif (more := META_MORE_RE.match(line)) is not None and key:
             values[key].append(more.group("value").strip())
         elif more is None:
-            if values and (field := LOOKS_LIKE_FIELD_RE.match(line)) is not None:
+            field = LOOKS_LIKE_FIELD_RE.match(line) if values else None
+            if field is not None and _meant_as_field(field.group("key"), lines[index + 1:]):
                 _refuse_field_line(field, Source(path, number, 1), errors)
-            break  # not a header line: the body starts here
+            break  # not a header line: the body starts here (the meta extension allows no blank line)
         index += 1
     body_start = index
     metadata: dict[str, Any] = {}
@@ -180,10 +184,29 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
     return ArticleSource(path, metadata, "".join(lines[body_start:]), "pelican", body_start + 1)
 
 
+def _meant_as_field(key: str, following: list[str]) -> bool:
+    """A line ending the header was meant as a field when header lines follow it, or its key names one.
+
+    ``Voici le programme : trois jours.`` right after the header is text, as
+    the meta extension reads it; ``Category : Recrutement`` followed by
+    ``Tags: …``, or ``Date : …`` on its own, was meant as a field.
+    """
+    for line in following:
+        if not line.strip() or END_RE.match(line):
+            break
+        if META_RE.match(line):
+            return True
+    from edcal.load.articles import ArticleSpec
+    from edcal.load.validate import suggest_field
+
+    folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode().lower().replace(" ", "_")
+    return folded in ArticleSpec.model_fields or suggest_field(key, ArticleSpec.model_fields) is not None
+
+
 def _refuse_field_line(field: re.Match[str], where: Source, errors: ErrorCollector) -> None:
     """A field line the header cannot read would end it: what follows would be published as text."""
     key = field.group("key")
-    if field.group("space"):
+    if field.group("space") and re.fullmatch(r"[A-Za-z0-9_-]+", key):
         errors.add(Source(where.path, where.line, field.end("key") + 1),
                    f"found '{key} :' in the header, with a space before ':'; expected '{key}:'",
                    f"write `{key}: …` (no space before the colon in a header line); "

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
+import regex
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
@@ -142,6 +144,10 @@ Names = Annotated[list[Text], BeforeValidator(_one_or_many)]
 
 def _hashtag_text(value: str) -> str:
     """``#Salon2027`` or ``Salon2027``: networks end a hashtag at a space, a dash or punctuation."""
+    value = unicodedata.normalize("NFC", value)
+    if re.fullmatch(r"#?\d+", value.strip()):
+        raise PydanticCustomError("edcal", "found hashtag '{found}', which has no letter: networks do not link "
+                                  "a hashtag made of digits only", {"found": value[:80]})
     if not HASHTAG_RE.match(value.strip()):
         words = re.findall(r"[^\W_]+", value)
         example = f", e.g. '#{''.join(words)}'" if words else ""
@@ -154,7 +160,8 @@ def _hashtag_text(value: str) -> str:
     return value
 
 
-HASHTAG_RE = re.compile(r"^#?[^\W\d_][\w]*$|^#?\d+[^\W\d_][\w]*$")
+#: ``#`` then letters (with their combining marks: Devanagari, Thai…), digits or ``_``, at least one letter.
+HASHTAG_RE = regex.compile(r"^#?[\d_]*[\p{L}][\p{L}\p{M}\p{N}_]*$")
 Hashtags = Annotated[list[Annotated[str, BeforeValidator(_text), AfterValidator(_hashtag_text)]],
                      BeforeValidator(_one_or_many)]
 Counting = Literal["twitter", "graphemes", "characters", "utf16", "utf8-bytes", "threads"]

@@ -84,7 +84,7 @@ def value_hint(found: Any, message: str = "") -> str | None:
         if char in INVISIBLE:
             return (f"it contains {INVISIBLE[char]} (U+{ord(char):04X}) at character {index + 1}, which "
                     "looks like a space or like nothing: retype it as a plain space, or delete it")
-    if found[:1] in _TYPOGRAPHIC_QUOTES or found[-1:] in _TYPOGRAPHIC_QUOTES:
+    if found and (found[0] in _TYPOGRAPHIC_QUOTES or found[-1] in _TYPOGRAPHIC_QUOTES):
         return (f"typographic quotes {found[:1]}…{found[-1:]} are part of the text to YAML: write straight "
                 "quotes \"…\" or none")
     if (day_first := _DAY_FIRST.match(found.strip())) is not None:

@@ -284,7 +284,7 @@ def _syntax_hint(problem: str, line: str = "") -> str | None:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         value = line.split(":", 1)[1] if ":" in line else ""
-        if value.strip()[:1] in "“«‘„":
+        if value.strip()[:1] and value.strip()[:1] in "“«‘„":
             return ("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. "
                     "text: \"Salon : J-7\"")
         if ": " in value.strip() and not value.strip().startswith(("'", '"')):
@@ -297,7 +297,7 @@ def _syntax_hint(problem: str, line: str = "") -> str | None:
         return "a value containing ' : ' must be quoted, e.g. {text: \"Salon : J-7\"}"
     if "cannot start any token" in problem:
         value = line.split(":", 1)[1].strip() if ":" in line else line.strip()
-        if value[:1] in "@`%":
+        if value[:1] and value[:1] in "@`%":
             return f"a value starting with {value[:1]} must be quoted, e.g. text: \"{value[:40]}\""
     if "could not find expected ':'" in problem:
         return "check the indentation of this line and of the one above"

@@ -84,8 +84,9 @@ class BuildState:
         page_paths = tuple(content / p for p in settings.get("PAGE_PATHS", ()))
         from edcal.load.articles import unread_articles
 
-        misnamed = unread_articles(site, content, (*settings.get("ARTICLE_PATHS", ()),
-                                                   *settings.get("PAGE_PATHS", ())))
+        folders = [(folder, settings.get(f"{kind}_EXCLUDES", ()))
+                   for kind in ("ARTICLE", "PAGE") for folder in settings.get(f"{kind}_PATHS", ())]
+        misnamed = unread_articles(site, content, folders, settings.get("IGNORE_FILES", ()))
         if misnamed:
             raise InputErrors(misnamed)
         extra = frozenset(str(n).lower() for n in settings.get(EXTRA_METADATA_SETTING, ()))

@@ -85,13 +85,23 @@ def too_many_per_day(ctx: CheckContext) -> Iterator[Problem]:
 def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
     gap = dt.timedelta(minutes=int(ctx.options["gap"]))
     calendar = ctx.plan.calendar
+    posts = sorted(ctx.posts(), key=lambda p: (p.start, p.id))
+    per_day: dict[tuple[str, dt.date], int] = defaultdict(int)
+    for post in posts:
+        per_day[(post.network or "", post.start.astimezone(calendar.zone).date())] += 1  # type: ignore[union-attr]
     previous: dict[str, Item] = {}
-    for post in sorted(ctx.posts(), key=lambda p: (p.start, p.id)):
+    for post in posts:
         network_id = post.network or ""
         earlier = previous.get(network_id)
         previous[network_id] = post
         if earlier is None or post.start - earlier.start >= gap:  # type: ignore[operator]
             continue
+        if "posts-too-close" in earlier.silenced:  # either entry may say why the pair is fine
+            continue
+        limit = calendar.networks[network_id].max_per_day
+        day = post.start.astimezone(calendar.zone).date()  # type: ignore[union-attr]
+        if limit is not None and per_day[(network_id, day)] > limit:
+            continue  # too-many-per-day reports that day already
         local = post.start.astimezone(calendar.zone)  # type: ignore[union-attr]
         minutes = int((post.start - earlier.start).total_seconds() // 60)  # type: ignore[operator]
         network = calendar.networks[network_id]
@@ -233,13 +243,21 @@ def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
     if offset is None or (offset.amount == 0 and offset.time is None and offset.slot is None):
         return post.source, say("it goes out when its article does (`at publication`): change the article's time, "
                                 "or add the slot")
+    where = offset.source or post.source
+    if offset.unit in ("minutes", "hours"):
+        return where, say("the step '{label}' counts from the article's time: change the article's time or "
+                          "the step, or add the slot", label=offset.label)
+    network = ctx.plan.calendar.networks[post.network or ""]
+    day = post.start.astimezone(ctx.plan.calendar.zone).date()  # type: ignore[union-attr]
+    if not any(slot.matches(day) for slot in network.slots):
+        return where, say("{network} has no slot on {weekday}: move the step '{label}' to a day that has one, "
+                          "or add a slot", network=network.name, weekday=say(WEEKDAYS[day.weekday()]),
+                          label=offset.label)
     if offset.time is None and offset.slot is None:
-        return offset.source or post.source, say("add the slot, or give the step a time (`{label} at 09:00`)",
-                                                 label=offset.label)
-    bare = offset.label.split(" at ")[0].strip()
-    return offset.source or post.source, say("the step '{label}' of the promotion's schedule sets this time: write "
-                                             "it '{bare}' to take the network's slot of that day, or add the slot",
-                                             label=offset.label, bare=bare)
+        return where, say("add the slot, or give the step a time (`{label} at 09:00`)", label=offset.label)
+    bare = re.sub(r"\s+(?:at|à|a)\s+\S+$", "", offset.label, flags=re.IGNORECASE)
+    return where, say("the step '{label}' of the promotion's schedule sets this time: write it '{bare}' to take "
+                      "the network's slot of that day, or add the slot", label=offset.label, bare=bare)
 
 
 @rule("public-holiday", "warning", "A post goes out on a public holiday of the site's country")
