@@ -436,6 +436,23 @@ def test_posts_too_close() -> None:
     assert [f.rule for f in run_checks(plan, only=["posts-too-close", "too-many-per-day"])] == ["too-many-per-day"]
 
 
+def test_mention_elsewhere() -> None:
+    extra = "  bluesky: {}\n  instagram: {}\n"
+    calendar_text = PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n" + extra)
+    plan = plan_of(calendar_from(calendar_text + posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [x, mastodon, bluesky, instagram], "
+        "text: 'Merci @lea@piaille.fr et @tom.bsky.social ! Écrivez à contact@atelier.fr'}",
+        "{id: b, at: 2027-01-13 09:00, networks: [instagram, mastodon], text: 'Suivez @atelier.morel et @lea'}")),
+        now=NOW)
+    found = sorted((f.item, f.message.split(" mentions ")[1].split(",")[0]) for f in
+                   run_checks(plan, only=["mention-elsewhere"]))
+    assert found == [("a-bluesky", "@lea@piaille.fr"), ("a-instagram", "@lea@piaille.fr"),
+                     ("a-mastodon", "@tom.bsky.social"), ("a-x", "@lea@piaille.fr"), ("a-x", "@tom.bsky.social"),
+                     ("b-mastodon", "@atelier.morel")]  # an Instagram handle, on Mastodon; fine on Instagram
+    assert not findings("mention-elsewhere", posts("{id: c, at: 2027-01-12 09:00, networks: [x, mastodon], "
+                                                   "text: 'Merci @lea, écrivez à lea@atelier.fr.'}"))
+
+
 def test_public_holiday() -> None:
     found = findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"),
                      extra="country: FR\n")

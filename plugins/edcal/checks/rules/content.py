@@ -224,3 +224,45 @@ def forbidden_characters(ctx: CheckContext) -> Iterator[Problem]:
                                            "refuses", network=network.name, id=post.id,
                                            characters=" ".join(repr(c) for c in found)),
                           say("remove or replace them"), post)
+
+
+#: A fediverse address (Mastodon…): ``@lea@piaille.fr``; not an e-mail (a word before the ``@``).
+_FEDIVERSE_ADDRESS = re.compile(r"(?<![\w@/.])@[\w.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
+#: A Bluesky handle, a domain name: ``@lea.bsky.social``.
+_DOMAIN_HANDLE = re.compile(r"(?<![\w@/.])@[\w-]+(?:\.[\w-]+)+(?![\w@-])")
+#: Built-in networks whose accounts are plain ``@name`` handles (a fediverse address is no one there).
+_OWN_HANDLES = frozenset({"x", "instagram", "threads", "facebook", "linkedin", "tiktok", "youtube", "pinterest"})
+
+
+@rule("mention-elsewhere", "warning", "A post mentions someone by another network's address")
+def mention_elsewhere(ctx: CheckContext) -> Iterator[Problem]:
+    """``@lea@piaille.fr`` copied to X tags ``@lea``, someone else; ``@lea.bsky.social`` links no one on Mastodon.
+
+    Dotted handles are judged on Mastodon-like networks and X only: Instagram,
+    Threads, Facebook, TikTok and YouTube handles may hold dots (``@atelier.morel``).
+    """
+    networks = ctx.plan.calendar.networks
+    for post in ctx.posts():
+        network = networks[post.network or ""]
+        text = post.text or ""
+        if "@" not in text:
+            continue
+        fediverse = _FEDIVERSE_ADDRESS.findall(text)
+        dotted = _DOMAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))
+        if network.mention_counting == "local-part":  # Mastodon and its likes: no dot in a local account
+            found = dotted
+        elif network.id == "bluesky" and network.builtin:
+            found = fediverse
+        elif network.id == "x" and network.builtin:
+            found = fediverse + dotted
+        elif network.id in _OWN_HANDLES and network.builtin:
+            found = fediverse
+        else:
+            continue
+        for handle in found:
+            yield Problem(post.source, say("{network} post '{id}' mentions {handle}, an address on another "
+                                           "network: {network} would link another account, or none",
+                                           network=network.name, id=post.id, handle=handle),
+                          say("write that person's {network} handle, or their name, in the {network} text "
+                              "(`variants: {{{network_id}: {{text: …}}}}`)", network=network.name,
+                              network_id=network.id), post)
