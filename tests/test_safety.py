@@ -590,6 +590,7 @@ def test_two_articles_with_one_slug_is_one_located_error(site: Path) -> None:
         errors = [line for line in result.stderr.splitlines() if ": error: " in line]
         assert errors == ["content/articles/copie.md:4:7: error: found the slug 'publie' (fr) again, already the slug "
                           "of content/articles/publie.md; expected one article per slug and language"]
+        assert "There are 2" not in result.stderr and "WARNING" not in result.stderr  # not Pelican's too
 
 
 def test_a_note_without_end_claims_no_file(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ exit code 2, before anything is written (see :func:`abort`).
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from pelican import signals
@@ -55,6 +56,25 @@ def register() -> None:
     signals.finalized.connect(on_finalized)
     signals.content_written.connect(on_file_written)
     signals.feed_written.connect(on_file_written)
+    duplicates = logging.getLogger("pelican.utils")
+    if not any(isinstance(f, _SlugWarnings) for f in duplicates.filters):
+        duplicates.addFilter(_SlugWarnings())
+
+
+class _SlugWarnings(logging.Filter):
+    """Pelican's warning on two articles with one slug: edcal reports it as a located error.
+
+    Only when every file it names is an article edcal read (pages and other
+    formats keep Pelican's warning).
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith(("There are %s items", "There are %s original")):
+            return True
+        from edcal.pelican_plugin.reader import ARTICLES_READ
+
+        paths = [arg for arg in record.args or () if isinstance(arg, str) and os.path.isabs(arg)]
+        return not paths or not all(path in ARTICLES_READ for path in paths)
 
 
 def enabled(settings: dict[str, Any]) -> bool:

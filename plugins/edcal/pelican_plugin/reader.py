@@ -25,6 +25,8 @@ from edcal.load.frontmatter import split_article
 from edcal.load.yamlfile import decode
 from edcal.pelican_plugin.state import BuildState, state_of
 
+#: Articles (not pages) this process read: Pelican's slug warnings about them are edcal's errors.
+ARTICLES_READ: set[str] = set()
 #: Pelican fields passed through its own metadata processors (URL wrappers, lists).
 _PROCESSED = ("tags", "keywords", "category", "author", "authors", "lang", "slug", "template",
               "save_as", "url", "translation")
@@ -44,6 +46,8 @@ class EdcalMarkdownReader(MarkdownReader):
             errors.extend(exc.errors)
             return "", _placeholder(rel)
         page = state.is_page(path)
+        if not page:
+            ARTICLES_READ.add(source_path)
         meta, extras = validate_article(parsed, state.calendar, state.extra_metadata, errors, page=page)
         if meta is None:
             return "", _placeholder(rel)
