@@ -124,7 +124,8 @@ def test_calendar_d_files_that_would_not_be_read_are_errors(tmp_path: Path) -> N
     post = "posts:\n  - {id: r, networks: [x], at: 2027-03-03 10:00, text: Hop}\n"
     extra = {"recrutement": post, "salon.YAML": post, "ete.yaml.txt": post, "notes.md": "Nos notes",
              "README": "À lire", "ok.yml": "ideas:\n  - {title: Lu}\n", "ok.yml~": post, "#ok.yml#": post,
-             "ok.yml.orig": post, "Thumbs.db": "\x00", "notes.txt": "Des notes"}
+             "ok.yml.orig": post, "Thumbs.db": "\x00", "notes.txt": "Des notes", "._ok.yml": "\x00\x05",
+             ".#ok.yml": post}
     messages = errors(tmp_path, BASE, extra)
     assert messages == [
         "calendar.d/ete.yaml.txt:1:1: error: found calendar.d/ete.yaml.txt, which is not read: calendar.d/ reads "
@@ -246,6 +247,27 @@ def test_common_slips_get_a_hint_that_says_what_to_type(tmp_path: Path, text: st
     first = errors(tmp_path, BASE + text)[0].splitlines()
     assert first[0].endswith(message), first
     assert (first[1] if len(first) > 1 else None) == (f"    hint: {hint}" if hint else None)
+
+
+def test_a_calendar_d_sub_folder_is_judged_by_what_it_holds(tmp_path: Path) -> None:
+    (tmp_path / "calendar.d" / "images").mkdir(parents=True)
+    (tmp_path / "calendar.d" / "images" / "a.png").write_bytes(b"png")
+    assert load(tmp_path, BASE).files == ("calendar.yaml",)
+    (tmp_path / "calendar.d" / "rh").mkdir()
+    (tmp_path / "calendar.d" / "rh" / "a.yaml").write_text("ideas:\n  - {title: T}\n", encoding="utf-8")
+    assert errors(tmp_path, BASE)[0].startswith("calendar.d/rh:1:1: error: found the folder calendar.d/rh/")
+
+
+def test_a_monthly_day_29_to_31_is_refused_only_where_a_month_lacks_it(tmp_path: Path) -> None:
+    def repeat(rule: str) -> str:
+        return BASE + f"posts:\n  - {{id: a, networks: [x], text: T, repeat: {{every: month, {rule}}}}}\n"
+
+    for fine in ("on: 30, from: 2027-03-01, until: 2027-12-31", "on: 31, from: 2027-01-31, count: 2, interval: 2",
+                 "on: 29, from: 2028-01-10, until: 2028-03-01"):  # 2028 is a leap year
+        assert load(tmp_path, repeat(fine)).posts[0].recurrence is not None, fine
+    for refused in ("on: 30, from: 2027-01-01, until: 2027-03-31", "on: 31, from: 2027-01-01, count: 3",
+                    "on: 29, from: 2027-01-01", "from: 2027-01-31, until: 2027-06-30"):
+        assert "found day" in errors(tmp_path, repeat(refused))[0], refused
 
 
 def test_repeat_periods_take_the_words_writers_use(tmp_path: Path) -> None:

@@ -110,7 +110,7 @@ def test_image_missing(tmp_path: Path) -> None:
     assert "image 'images/absente.png' of 'a' does not exist" in found[0].message
     # One entry on three networks is one finding; a path written from the site's folder is told so.
     calendar = calendar_from(PARIS_CALENDAR + posts(
-        "{id: c, at: 2027-01-12 09:00, networks: [x, mastodon, linkedin], text: Hi, image: images/absnte.png, alt: A}",
+        "{id: c, at: 2027-01-12 09:00, networks: [x, mastodon, linkedin], text: Hi, image: images/presnte.png, alt: A}",
         f"{{id: d, at: 2027-01-12 10:00, networks: [x], text: Hi, image: {tmp_path.name}/images/presente.png, alt: A}}"))
     plan = resolve_plan(calendar, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
                         site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
@@ -133,6 +133,13 @@ def test_a_missing_file_linked_from_an_articles_body(site: Path) -> None:
                  "exist", "did you mean '{static}/images/public.png'?"),
         (12, 16, "'{filename}inexistant.md#suite' in article 'publie' links to content/articles/inexistant.md, which "
                  "does not exist", "check the file name and its folder (a path starting with / is from content/)")]
+    # A path written from the content folder without its /, and a link without its .md: hints to paste.
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n![Bon]({static}images/public.png) et [lire]({filename}futr#suite).\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+    hints = [f["hint"] for f in json.loads(result.output)["findings"]][2:]
+    assert hints == ["a path without / is from the article's folder: write {static}/images/public.png",
+                     "did you mean '{filename}futur.md'?"]
     # A draft is not judged yet; its links are checked once it is on its way to the blog.
     published.write_text(published.read_text(encoding="utf-8").replace("Date:", "Status: draft\nDate:"),
                          encoding="utf-8")

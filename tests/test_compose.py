@@ -144,3 +144,14 @@ def test_a_site_link_in_the_text_is_tracked_where_it_is_written_only() -> None:
     post = by_id(plan_of(calendar))["p-x"]
     assert post.text == ("Notre blog https://blog.example.fr/?utm_source=x&utm_medium=social&utm_campaign=p "
                          "et https://blog.example.fr/2027/a/. Fin")
+
+
+def test_a_site_link_in_the_entrys_text_is_the_link_of_its_variants_too() -> None:
+    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  instagram: {}\n") +
+                             "posts:\n  - id: p\n    networks: [x, instagram]\n    at: 2027-01-12 09:00\n"
+                             "    image: images/a.png\n    alt: A\n"
+                             "    text: \"Portes ouvertes : https://blog.example.fr/2027/po/\"\n"
+                             "    variants:\n      instagram: {text: Portes ouvertes samedi !}\n")
+    items = by_id(plan_of(calendar))
+    assert items["p-instagram"].url.startswith("https://blog.example.fr/2027/po/?utm_source=instagram")
+    assert items["p-instagram"].text == "Portes ouvertes samedi !\n\nLien en bio"

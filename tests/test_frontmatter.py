@@ -156,3 +156,10 @@ def test_links_to_content_files_are_found_where_pelican_resolves_them() -> None:
                      ("{static}b%20c.png", "articles/b c.png", 5, 42),
                      ("{attach}../pdf/mon fichier.pdf", "pdf/mon fichier.pdf", 6, 10),
                      ("{static}/images/ref.png", "images/ref.png", 7, 8)]
+    # Shown as code, or set aside in HTML: Pelican resolves none of them.
+    examples = ("Pour insérer une image :\n\n    ![t]({static}/images/indent.png)\n\n- item\n\n"
+                "        ![x]({static}/images/liste.png)\n\n<pre>\n![a]({static}/images/pre.png)\n</pre>\n"
+                "Voir <code>[l]({filename}code.md)</code>.\n<!-- ![vieille]({static}/images/vieille.png) -->\n"
+                "Écrivez `` `![x]({static}/images/ticks.png)` `` ici, ~~~ et ![vraie]({static}/images/vraie.png).\n")
+    parsed = split_article("Title: T\n\n" + examples, "content/articles/t.md")
+    assert [f.written for f in linked_files(parsed, "articles")] == ["{static}/images/vraie.png"]

@@ -42,12 +42,17 @@ def test_a_reminder_reads_differently_from_the_first_post() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x], schedule: [at publication, +3 days]}\n")
     items = by_id(plan_of(calendar, [article("lancement", "2027-01-12T10:00", calendar, title="Le lancement")]))
     assert items["lancement-x-1"].text.startswith("Le lancement")
-    # After the colon, a small letter, as French typography wants; a proper noun keeps its capital.
-    assert items["lancement-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: le lancement")
-    items = by_id(plan_of(calendar, [article("lyon", "2027-01-12T10:00", calendar, title="Lyon accueille le salon"),
-                                     article("l-atelier", "2027-01-13T10:00", calendar, title="L'atelier ouvre")]))
-    assert items["lyon-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: Lyon accueille")
-    assert items["l-atelier-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: l'atelier ouvre")
+    # After the colon, the article's title in guillemets, as French typography quotes a title.
+    assert items["lancement-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: «\u00a0Le lancement\u00a0»")
+    # A text of the writer's own opens with a small letter; a proper noun keeps its capital.
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {promote: lyon, networks: [x], schedule: [at publication, +3 days], text: Lyon vous attend}\n"
+                             "  - {promote: atelier, networks: [x], schedule: [at publication, +3 days], "
+                             "text: \"L'atelier ouvre\"}\n")
+    items = by_id(plan_of(calendar, [article("lyon", "2027-01-12T10:00", calendar),
+                                     article("atelier", "2027-01-13T10:00", calendar)]))
+    assert items["lyon-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: Lyon vous attend")
+    assert items["atelier-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: l'atelier ouvre")
 
 
 def test_a_default_promotion_waits_for_its_article() -> None:

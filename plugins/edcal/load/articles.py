@@ -57,9 +57,14 @@ _LINKED_FILE = re.compile(
     r"\]\(\s*<?(?P<link>" + _MARKER + r"[^\s)>]+)"
     r"|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?(?P<reference>" + _MARKER + r"[^\s>]+)"
     r"|=\s*(?P<quote>[\"'])(?P<attribute>" + _MARKER + r"[^\"'>]*?)(?P=quote)", re.MULTILINE)
-#: Code, where a marker is an example to show, not a link: fenced blocks and inline spans.
-_CODE = re.compile(r"^[ ]{0,3}(?P<fence>```+|~~~+).*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z)|`+[^`\n]*`+",
-                   re.MULTILINE | re.DOTALL)
+#: Where a marker is an example to show or a note to self, not a link: fenced and indented code
+#: blocks, code spans (of any number of backticks), <pre> and <code> elements, HTML comments.
+_CODE = re.compile(
+    r"^[ ]{0,3}(?P<fence>```+|~~~+).*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z)"
+    r"|(?:(?<=\n\n)|(?<=\A))(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+"
+    r"|(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`)"
+    r"|<(?P<element>pre|code)\b.*?</(?P=element)\s*>|<!--.*?-->",
+    re.MULTILINE | re.DOTALL | re.IGNORECASE)
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|>\s?|[-*+]\s|\d+\.\s)")
 
 
@@ -284,7 +289,7 @@ def _reference(value: str | None, known: dict[str, Any], what: str, where: Sourc
     if value not in known:
         section = "team" if what == "person" else "campaigns"
         errors.add(where, f"unknown {what} '{value}'",
-                   did_you_mean(value, known) or f"add it under `{section}:` in calendar.yaml")
+                   value_hint(value) or did_you_mean(value, known) or f"add it under `{section}:` in calendar.yaml")
         return None
     return value
 

@@ -8,6 +8,7 @@ zone, and builds the model. All errors of all files are reported at once.
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -78,8 +79,32 @@ def calendar_files(site: Path) -> list[Path]:
     files = [site / CALENDAR_FILE]
     extra = site / CALENDAR_DIR
     if extra.is_dir():
-        files += sorted(p for p in extra.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        # Hidden files are not entries: macOS's ._salon.yaml, emacs's .#salon.yaml.
+        files += sorted(p for p in extra.iterdir()
+                        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file())
     return files
+
+
+def _skips_a_month(spec: RepeatSpec, day: int) -> bool:
+    """Whether a monthly rule on ``day`` meets a month without it before it ends (``until``, ``count``).
+
+    An open rule meets one sooner or later; February has no 29th three years in four.
+    """
+    if spec.until is None and spec.count is None:
+        return True
+    year, month, kept = spec.from_.year, spec.from_.month, 0
+    while True:
+        first = dt.date(year, month, 1)
+        if spec.until is not None and first > spec.until:
+            return False
+        if first.replace(day=_calendar.monthrange(year, month)[1]) >= spec.from_:
+            if _calendar.monthrange(year, month)[1] < day:
+                return True
+            kept += 1
+            if spec.count is not None and kept >= spec.count:
+                return False
+        month += spec.interval
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
 
 
 def unread_calendar_files(site: Path) -> list[InputError]:
@@ -100,6 +125,8 @@ def unread_calendar_files(site: Path) -> list[InputError]:
             continue
         lower = path.name.lower()
         if path.is_dir():
+            if not any(p.suffix.lower() in (".yaml", ".yml") for p in path.rglob("*")):
+                continue  # images, notes: not meant as entries
             problems.append(InputError(Source(rel, 1, 1), f"found the folder {rel}/, which is not read: "
                                        f"{CALENDAR_DIR}/ reads the .yaml files at its top only",
                                        f"move its .yaml files up into {CALENDAR_DIR}/"))
@@ -681,7 +708,7 @@ class _Builder:
                         "a monthly rule would keep only the days that are both: write one entry per kind, "
                         "or use `rrule:` if the intersection is what you mean")
                     return None
-                short = [day for day in by_month_day if int(day) >= 29]
+                short = [day for day in by_month_day if int(day) >= 29 and _skips_a_month(spec, int(day))]
                 if short:
                     # RFC 5545 skips the months without that day: February would have no post, silently.
                     self.errors.add(
@@ -729,7 +756,8 @@ class _Builder:
             return None
         if person not in calendar.team:
             self.errors.add(where, f"unknown person '{person}'",
-                            did_you_mean(person, calendar.team) or "add them under `team:`")
+                            value_hint(person) or did_you_mean(person, calendar.team)
+                            or "add them under `team:`")
             return None
         return person
 
@@ -738,7 +766,8 @@ class _Builder:
             return None
         if campaign not in calendar.campaigns:
             self.errors.add(where, f"unknown campaign '{campaign}'",
-                            did_you_mean(campaign, calendar.campaigns) or "add it under `campaigns:`")
+                            value_hint(campaign) or did_you_mean(campaign, calendar.campaigns)
+                            or "add it under `campaigns:`")
             return None
         return campaign
 

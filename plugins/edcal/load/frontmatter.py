@@ -32,10 +32,10 @@ END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 #: A line that was meant as a header field but that the meta extension would not take
 #: (``Category : Recrutement``, ``Propriétaire: sophie``): it would end the header.
 LOOKS_LIKE_FIELD_RE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w -]{0,30}?)(?P<space>[ \t]*):(?:\s|$)")
-#: Header lines only YAML reads as meant: a value in quotes, a nested or a list line. (A value
-#: starting with ``[`` or ``{`` is left alone: ``Title: [Tuto] …`` and ``Social: {…}`` are meta lines.)
-YAML_ONLY_RE = re.compile(r"^(?:[ ]{1,3}\S|[ ]*- |[ ]{0,3}[A-Za-z0-9_-]+:[ \t]*(?:\"[^\"]*\"|'[^']*')"
-                          r"[ \t]*$)")
+#: Header lines only YAML reads as meant: a value in quotes, a whole flow list (``[a, b]``) or mapping,
+#: a nested or a list line. ``Title: [Tuto] …`` and ``Social: {…}`` are meta lines, and read as such.
+YAML_ONLY_RE = re.compile(r"^(?:[ ]{1,3}\S|[ ]*- |[ ]{0,3}(?!social\b)[A-Za-z0-9_-]+:[ \t]*"
+                          r"(?:\"[^\"]*\"|'[^']*'|\[[^\]]*,[^\]]*\]|\{.*\})[ \t]*$)", re.IGNORECASE)
 
 #: Fields whose ``Key: value`` text is parsed as YAML (they hold structure).
 STRUCTURED_FIELDS = ("social",)

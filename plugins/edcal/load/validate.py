@@ -111,7 +111,14 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
 
 
 def suggest_field(found: str, known: Collection[str]) -> str | None:
-    """A hint naming the field a wrong name most likely means, or None."""
+    """A hint naming the field a wrong name most likely means, or None.
+
+    A "field" holding typographic quotes is the rest of a text whose comma ended it in a
+    ``{text: “…, …”}`` mapping: the quotes are the mistake.
+    """
+    if any(char in _TYPOGRAPHIC_QUOTES for char in found):
+        return ("typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it: write "
+                "straight quotes, e.g. {text: \"Samedi, portes ouvertes\"}")
     for candidate in FIELD_SYNONYMS.get(found.strip().lower(), ()):
         if candidate in known and candidate != found:
             return f"did you mean '{candidate}'?"

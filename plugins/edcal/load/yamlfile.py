@@ -173,6 +173,12 @@ def load_yaml(text: str, path: str) -> Any:
                 hint = ("this line is indented with no-break spaces (U+00A0): retype its indentation with "
                         "plain spaces")
                 break
+            odd = re.search("[\u00a0\u202f\u2009\u200b\ufeff]", _unquoted(line))
+            if odd is not None:  # `at:<no-break space>2027-01-12`: YAML sees no space after the colon
+                source = Source(path, number, odd.start() + 1)
+                hint = (f"this line has a no-break or invisible space (U+{ord(odd.group()):04X}) at column "
+                        f"{odd.start() + 1}, which YAML does not take as a space: retype it as a plain space")
+                break
         if opened:
             hint = "this quote or bracket is never closed"
         flow = exc.context_mark if exc.context and "flow" in exc.context else None

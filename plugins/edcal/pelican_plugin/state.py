@@ -82,6 +82,9 @@ class BuildState:
         _check_timezone(calendar, settings)
         content = Path(settings["PATH"])
         page_paths = tuple(content / p for p in settings.get("PAGE_PATHS", ()))
+        # macOS's AppleDouble files (._article.md, on USB keys and network shares) are no articles.
+        ignored = list(settings.get("IGNORE_FILES") or [])
+        settings["IGNORE_FILES"] = ignored if "._*" in ignored else [*ignored, "._*"]
         from edcal.load.articles import unread_articles
 
         folders = [(folder, settings.get(f"{kind}_EXCLUDES", ()))

@@ -303,12 +303,17 @@ class Composer:
                         self.templates.source_of(network))
 
     def _text(self, template: jinja2.Template, context: dict[str, Any]) -> str:
-        """The rendered text, cleaned; in French, a reminder's colon is followed by a small letter."""
+        """The rendered text, cleaned; in French, what follows a reminder's colon reads as French wants:
+        an article's title in guillemets (« Prévenir la corrosion… »), a sentence with a small letter."""
         text = _clean(self.templates.render(template, context))
         if context["step"] and self.lang.startswith("fr"):
             prefix = reminder(context["step"], context["steps"], self.templates.environment.globals["_"])
             if prefix and text.startswith(prefix):
-                text = prefix + _lowered_opening(text[len(prefix):])
+                rest, title = text[len(prefix):], context["title"]
+                if not context["text"] and title and rest.startswith(title):
+                    text = f"{prefix}«\u00a0{title}\u00a0»{rest[len(title):]}"
+                else:
+                    text = prefix + _lowered_opening(rest)
         return text
 
     def _fit(self, template: jinja2.Template, context: dict[str, Any], summary: str,

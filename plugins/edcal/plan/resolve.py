@@ -30,6 +30,7 @@ from pathlib import Path
 
 from edcal.errors import ErrorCollector, did_you_mean
 from edcal.i18n import translator
+from edcal.load.validate import value_hint
 from edcal.model.article import Article
 from edcal.model.calendar import Calendar, Campaign, Idea, Offset, PostEntry
 from edcal.model.network import Network
@@ -184,7 +185,7 @@ class _Resolver:
                 fields = entry.field_sources
                 where = fields.get("promote") or fields.get("article") or entry.source
                 self.errors.add(where, f"unknown article slug '{entry.article}'",
-                                did_you_mean(entry.article, self.by_slug)
+                                value_hint(entry.article) or did_you_mean(entry.article, self.by_slug)
                                 or "the slug is the article file's name, or its `slug:` field")
                 return []
         if entry.kind == "once":
@@ -331,8 +332,9 @@ class _Resolver:
         campaign_id, campaign = self._campaign(entry, article)
         owner_id = self._owner(entry, article, campaign)
         link = (variant.link if variant else None) or entry.link or (article.url if article else None)
-        if link is None and custom_text:
-            link = _site_link_in(custom_text, self.site.url)  # tracked in place, and checked
+        if link is None:  # a link to the site in the text (a variant's, else the entry's): the post's link
+            link = next((found for text in (custom_text, entry.text) if text
+                         and (found := _site_link_in(text, self.site.url))), None)
         url = None
         if link is not None:
             values = self._tracking_values(network, campaign, article, entry, item_id)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 from edcal.checks.registry import CheckContext, Problem, rule
-from edcal.errors import closest
 from edcal.i18n import Message, say
 from edcal.model.plan import article_item_id
 from edcal.model.source import Source
@@ -108,7 +108,8 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def _nearest_file(content: Path, path: str, written: str | None = None) -> Message:
-    """What to write instead: without the content folder's name, or the closest file name in the folder.
+    """What to write instead: without the content folder's name, from the content folder, or the closest
+    file name in the folder.
 
     :param written: the link as the article wrote it (``{static}/images/a.png``): the
         suggestion keeps its form, so that it can be pasted in its place.
@@ -116,16 +117,37 @@ def _nearest_file(content: Path, path: str, written: str | None = None) -> Messa
     inside = path.removeprefix(f"{content.name}/")
     if inside != path and (content / inside).is_file():
         return say("paths are relative to {content}/: write {path}", content=content.name, path=inside)
+    marker, link = "", None
+    if written:
+        marker = re.match(r"^(?:\{\w+\}|\|\w+\|)", written).group(0)  # type: ignore[union-attr]
+        link = re.split(r"[#?]", written[len(marker):], maxsplit=1)[0]
+        if not link.startswith("/") and (content / urllib.parse.unquote(link)).is_file():
+            return say("a path without / is from the article's folder: write {path}", path=f"{marker}/{link}")
     folder = (content / path).parent
-    near = closest(Path(path).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
-    if near:
-        link = re.split(r"[#?]", written, maxsplit=1)[0] if written else None
-        name = link.rsplit("/", 1)[-1] if link else None
-        if link and name and urllib.parse.unquote(name) == Path(path).name:
-            return say("did you mean '{path}'?", path=link[:len(link) - len(name)] + near)
-        return say("did you mean '{path}'?", path=str(Path(path).parent / near).removeprefix("./"))
-    return say("check the file name and its folder (a path starting with / is from {content}/)",
-               content=content.name)
+    near = _closest_name(Path(path).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
+    if near is None:
+        return say("check the file name and its folder (a path starting with / is from {content}/)",
+                   content=content.name)
+    if link is not None:
+        head, _, _ = link.rpartition("/")
+        return say("did you mean '{path}'?", path=f"{marker}{head + '/' if head else ''}{near}")
+    return say("did you mean '{path}'?", path=str(Path(path).parent / near).removeprefix("./"))
+
+
+def _closest_name(name: str, names: list[str]) -> str | None:
+    """The file name closest to ``name``: a typo (``publc.png``), or the start of a longer name
+    (``terasse.png`` for ``terrasse-garde-corps.png``); a missing extension (``entretien``) too."""
+    stem = Path(name).stem.lower()
+    best, score = None, 0.0
+    for candidate in sorted(names):
+        other = Path(candidate).stem.lower()
+        ratio = max(difflib.SequenceMatcher(None, stem, other).ratio(),
+                    difflib.SequenceMatcher(None, stem, other[:len(stem)]).ratio() - 0.05)
+        if Path(name).suffix and Path(candidate).suffix.lower() != Path(name).suffix.lower():
+            ratio -= 0.1
+        if ratio > score:
+            best, score = candidate, ratio
+    return best if score >= 0.75 else None
 
 
 def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bool]) -> Iterator[Problem]:

@@ -111,9 +111,11 @@ def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
                    say("{network} post '{id}' goes out {when}, {minutes} min after '{other}': followers see them "
                        "as one burst", network=network.name, id=post.id, when=when, minutes=minutes,
                        other=earlier.id))
-        yield Problem(post.source, message,
-                      say("move one of them to another slot or day, or set `checks: {{posts-too-close: "
-                          "{{gap: 30 minutes}}}}`"), post)
+        hint = (say("move one of them to another slot or day, or set `checks: {{posts-too-close: "
+                    "{{gap: 30 minutes}}}}`") if minutes >= 30 else
+                say("move one of them to another slot or day, or say why the pair is fine on either entry: "
+                    "`silence: {{posts-too-close: …}}`"))
+        yield Problem(post.source, message, hint, post)
 
 
 @functools.lru_cache(maxsize=4096)  # recurring posts share their texts
