@@ -263,7 +263,8 @@ def test_a_monthly_day_29_to_31_is_refused_only_where_a_month_lacks_it(tmp_path:
         return BASE + f"posts:\n  - {{id: a, networks: [x], text: T, repeat: {{every: month, {rule}}}}}\n"
 
     for fine in ("on: 30, from: 2027-03-01, until: 2027-12-31", "on: 31, from: 2027-01-31, count: 2, interval: 2",
-                 "on: 29, from: 2028-01-10, until: 2028-03-01"):  # 2028 is a leap year
+                 "on: 29, from: 2028-01-10, until: 2028-03-01",  # 2028 is a leap year
+                 "interval: 12, from: 2027-01-31", "interval: 2, on: 31, from: 2027-01-31, count: 4"):
         assert load(tmp_path, repeat(fine)).posts[0].recurrence is not None, fine
     for refused in ("on: 30, from: 2027-01-01, until: 2027-03-31", "on: 31, from: 2027-01-01, count: 3",
                     "on: 29, from: 2027-01-01", "from: 2027-01-31, until: 2027-06-30"):

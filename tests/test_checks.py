@@ -137,9 +137,13 @@ def test_a_missing_file_linked_from_an_articles_body(site: Path) -> None:
     published.write_text(published.read_text(encoding="utf-8") + (
         "\n![Bon]({static}images/public.png) et [lire]({filename}futr#suite).\n"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+    published.write_text(published.read_text(encoding="utf-8") + "\n![C]({static}/content/images/public.png)\n",
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
     hints = [f["hint"] for f in json.loads(result.output)["findings"]][2:]
     assert hints == ["a path without / is from the article's folder: write {static}/images/public.png",
-                     "did you mean '{filename}futur.md'?"]
+                     "did you mean '{filename}futur.md'?",
+                     "paths are relative to content/: write {static}/images/public.png"]
     # A draft is not judged yet; its links are checked once it is on its way to the blog.
     published.write_text(published.read_text(encoding="utf-8").replace("Date:", "Status: draft\nDate:"),
                          encoding="utf-8")
@@ -457,7 +461,8 @@ def test_mention_elsewhere() -> None:
                      ("a-mastodon", "@tom.bsky.social"), ("a-x", "@lea@piaille.fr"), ("a-x", "@tom.bsky.social"),
                      ("b-mastodon", "@atelier.morel")]  # an Instagram handle, on Mastodon; fine on Instagram
     assert not findings("mention-elsewhere", posts("{id: c, at: 2027-01-12 09:00, networks: [x, mastodon], "
-                                                   "text: 'Merci @lea, écrivez à lea@atelier.fr.'}"))
+                                                   "text: 'Merci @lea, écrivez à lea@atelier.fr. Version @2.0, "
+                                                   "voir https://mastodon.social/@atelier'}"))
 
 
 def test_public_holiday() -> None:

@@ -145,13 +145,12 @@ def test_a_site_link_in_the_text_is_tracked_where_it_is_written_only() -> None:
     assert post.text == ("Notre blog https://blog.example.fr/?utm_source=x&utm_medium=social&utm_campaign=p "
                          "et https://blog.example.fr/2027/a/. Fin")
 
-
-def test_a_site_link_in_the_entrys_text_is_the_link_of_its_variants_too() -> None:
-    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  instagram: {}\n") +
-                             "posts:\n  - id: p\n    networks: [x, instagram]\n    at: 2027-01-12 09:00\n"
-                             "    image: images/a.png\n    alt: A\n"
+def test_a_site_link_in_the_text_stays_with_that_text() -> None:
+    """A network's own text without the link has none: `link:` gives every network one."""
+    calendar = calendar_from(PARIS_CALENDAR +
+                             "posts:\n  - id: p\n    networks: [x, mastodon]\n    at: 2027-01-12 09:00\n"
                              "    text: \"Portes ouvertes : https://blog.example.fr/2027/po/\"\n"
-                             "    variants:\n      instagram: {text: Portes ouvertes samedi !}\n")
+                             "    variants:\n      x: {text: \"Portes ouvertes samedi, lien en bio\"}\n")
     items = by_id(plan_of(calendar))
-    assert items["p-instagram"].url.startswith("https://blog.example.fr/2027/po/?utm_source=instagram")
-    assert items["p-instagram"].text == "Portes ouvertes samedi !\n\nLien en bio"
+    assert items["p-x"].url is None and items["p-x"].text == "Portes ouvertes samedi, lien en bio"
+    assert items["p-mastodon"].url.startswith("https://blog.example.fr/2027/po/?utm_source=mastodon")

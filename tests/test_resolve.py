@@ -53,6 +53,14 @@ def test_a_reminder_reads_differently_from_the_first_post() -> None:
                                      article("atelier", "2027-01-13T10:00", calendar)]))
     assert items["lyon-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: Lyon vous attend")
     assert items["atelier-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: l'atelier ouvre")
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {promote: salon, networks: [x], schedule: [at publication, +3 days], "
+                             "text: La Rochelle accueille le salon}\n"
+                             "blog:\n  promote: {networks: [x], schedule: [at publication, +3 days]}\n")
+    items = by_id(plan_of(calendar, [article("salon", "2027-01-12T10:00", calendar),
+                                     article("cite", "2027-01-13T10:00", calendar, title="« Le salon » et nous")]))
+    assert items["salon-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: La Rochelle accueille")
+    assert items["cite-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: « Le salon » et nous")
 
 
 def test_a_default_promotion_waits_for_its_article() -> None:

@@ -54,17 +54,46 @@ _MARKER = r"(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)"
 #: Where Pelican resolves them: a Markdown link or image target, a reference definition, or a
 #: quoted HTML attribute (Pelican rewrites the rendered HTML's attributes only).
 _LINKED_FILE = re.compile(
-    r"\]\(\s*<?(?P<link>" + _MARKER + r"[^\s)>]+)"
+    r"\]\(\s*<(?P<bracketed>" + _MARKER + r"[^>\n]+)>"  # <…>: spaces allowed
+    r"|\]\(\s*(?P<link>" + _MARKER + r"(?:[^\s()]|\([^\s()]*\))+)"  # balanced (…) inside, as Markdown reads
     r"|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?(?P<reference>" + _MARKER + r"[^\s>]+)"
     r"|=\s*(?P<quote>[\"'])(?P<attribute>" + _MARKER + r"[^\"'>]*?)(?P=quote)", re.MULTILINE)
-#: Where a marker is an example to show or a note to self, not a link: fenced and indented code
-#: blocks, code spans (of any number of backticks), <pre> and <code> elements, HTML comments.
+#: Where a marker is an example to show or a note to self, not a link: fenced code blocks, code
+#: spans (of any number of backticks), <pre> and <code> elements, HTML comments. Indented code
+#: blocks: see _blank_indented_code.
 _CODE = re.compile(
     r"^[ ]{0,3}(?P<fence>```+|~~~+).*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z)"
-    r"|(?:(?<=\n\n)|(?<=\A))(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+"
     r"|(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`)"
     r"|<(?P<element>pre|code)\b.*?</(?P=element)\s*>|<!--.*?-->",
     re.MULTILINE | re.DOTALL | re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])[ \t]")
+
+
+def _blank_indented_code(body: str) -> str:
+    """Indented code blocks blanked out: lines indented by 4 spaces (8 in a list) after a blank line.
+
+    In a list, 4 spaces continue the item (``1. Étape`` then an indented image is
+    an image of the item, which Markdown renders).
+    """
+    lines = body.split("\n")
+    in_list = after_blank = in_code = False
+    for number, line in enumerate(lines):
+        if not line.strip():
+            after_blank = True
+            continue
+        width = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+        needed = 8 if in_list else 4
+        if width >= needed and (after_blank or in_code):
+            lines[number] = " " * len(line)
+            in_code = True
+        else:
+            in_code = False
+            if _LIST_ITEM.match(line):
+                in_list = True
+            elif width == 0:
+                in_list = False
+        after_blank = False
+    return "\n".join(lines)
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|>\s?|[-*+]\s|\d+\.\s)")
 
 
@@ -127,9 +156,10 @@ def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
     """
     found = []
     # Code is blanked out, keeping every other character where it was (lines and columns).
-    body = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), parsed.body)
+    body = _blank_indented_code(_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), parsed.body))
     for match in _LINKED_FILE.finditer(body):
-        kind = next(name for name in ("link", "reference", "attribute") if match.group(name) is not None)
+        kind = next(name for name in ("bracketed", "link", "reference", "attribute")
+                    if match.group(name) is not None)
         written = match.group(kind)
         value = re.sub(r"^" + _MARKER, "", written)
         path = urllib.parse.unquote(urllib.parse.urlsplit(value).path)

@@ -86,14 +86,10 @@ def calendar_files(site: Path) -> list[Path]:
 
 
 def _skips_a_month(spec: RepeatSpec, day: int) -> bool:
-    """Whether a monthly rule on ``day`` meets a month without it before it ends (``until``, ``count``).
-
-    An open rule meets one sooner or later; February has no 29th three years in four.
-    """
-    if spec.until is None and spec.count is None:
-        return True
+    """Whether a monthly rule on ``day`` meets a month without it before it ends (``until``, ``count``;
+    four years for an open rule: every 12 months on 31 January never does)."""
     year, month, kept = spec.from_.year, spec.from_.month, 0
-    while True:
+    for _ in range(48 * 12 // spec.interval + 1):  # an open rule: four years, a leap year's cycle
         first = dt.date(year, month, 1)
         if spec.until is not None and first > spec.until:
             return False
@@ -105,6 +101,7 @@ def _skips_a_month(spec: RepeatSpec, day: int) -> bool:
                 return False
         month += spec.interval
         year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return False
 
 
 def unread_calendar_files(site: Path) -> list[InputError]:

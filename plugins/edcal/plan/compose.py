@@ -311,7 +311,8 @@ class Composer:
             if prefix and text.startswith(prefix):
                 rest, title = text[len(prefix):], context["title"]
                 if not context["text"] and title and rest.startswith(title):
-                    text = f"{prefix}«\u00a0{title}\u00a0»{rest[len(title):]}"
+                    if title[:1] not in "«“\"'":  # a title that opens with its own quotes keeps them alone
+                        text = f"{prefix}«\u00a0{title}\u00a0»{rest[len(title):]}"
                 else:
                     text = prefix + _lowered_opening(rest)
         return text
@@ -369,6 +370,9 @@ def _lowered_opening(text: str) -> str:
     """``Le lancement…`` -> ``le lancement…``; ``Lyon accueille…`` is left alone."""
     match = _OPENING_WORD.match(text)
     if match is None or match.group(1).lower() not in _FRENCH_OPENINGS:
+        return text
+    following = text[match.end():].lstrip(" '’")
+    if following[:1].isupper():  # "La Rochelle", "Le Mans", "La Poste": a name
         return text
     return text[0].lower() + text[1:]
 

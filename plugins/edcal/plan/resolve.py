@@ -332,9 +332,8 @@ class _Resolver:
         campaign_id, campaign = self._campaign(entry, article)
         owner_id = self._owner(entry, article, campaign)
         link = (variant.link if variant else None) or entry.link or (article.url if article else None)
-        if link is None:  # a link to the site in the text (a variant's, else the entry's): the post's link
-            link = next((found for text in (custom_text, entry.text) if text
-                         and (found := _site_link_in(text, self.site.url))), None)
+        if link is None and custom_text:  # a link to the site in the text: tracked in place, and checked
+            link = _site_link_in(custom_text, self.site.url)
         url = None
         if link is not None:
             values = self._tracking_values(network, campaign, article, entry, item_id)

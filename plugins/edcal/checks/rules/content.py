@@ -114,15 +114,16 @@ def _nearest_file(content: Path, path: str, written: str | None = None) -> Messa
     :param written: the link as the article wrote it (``{static}/images/a.png``): the
         suggestion keeps its form, so that it can be pasted in its place.
     """
-    inside = path.removeprefix(f"{content.name}/")
-    if inside != path and (content / inside).is_file():
-        return say("paths are relative to {content}/: write {path}", content=content.name, path=inside)
     marker, link = "", None
     if written:
         marker = re.match(r"^(?:\{\w+\}|\|\w+\|)", written).group(0)  # type: ignore[union-attr]
         link = re.split(r"[#?]", written[len(marker):], maxsplit=1)[0]
-        if not link.startswith("/") and (content / urllib.parse.unquote(link)).is_file():
-            return say("a path without / is from the article's folder: write {path}", path=f"{marker}/{link}")
+    inside = path.removeprefix(f"{content.name}/")
+    if inside != path and (content / inside).is_file():
+        return say("paths are relative to {content}/: write {path}", content=content.name,
+                   path=f"{marker}/{inside}" if written else inside)
+    if link is not None and not link.startswith("/") and (content / urllib.parse.unquote(link)).is_file():
+        return say("a path without / is from the article's folder: write {path}", path=f"{marker}/{link}")
     folder = (content / path).parent
     near = _closest_name(Path(path).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
     if near is None:
@@ -251,7 +252,7 @@ def forbidden_characters(ctx: CheckContext) -> Iterator[Problem]:
 #: A fediverse address (Mastodon…): ``@lea@piaille.fr``; not an e-mail (a word before the ``@``).
 _FEDIVERSE_ADDRESS = re.compile(r"(?<![\w@/.])@[\w.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 #: A Bluesky handle, a domain name: ``@lea.bsky.social``.
-_DOMAIN_HANDLE = re.compile(r"(?<![\w@/.])@[\w-]+(?:\.[\w-]+)+(?![\w@-])")
+_DOMAIN_HANDLE = re.compile(r"(?<![\w@/.])@[^\W\d][\w-]*(?:\.[^\W\d][\w-]*)+(?![\w@.-])")
 #: Built-in networks whose accounts are plain ``@name`` handles (a fediverse address is no one there).
 _OWN_HANDLES = frozenset({"x", "instagram", "threads", "facebook", "linkedin", "tiktok", "youtube", "pinterest"})
 
