@@ -210,7 +210,8 @@ SLIPS = [
      'a value starting with @ must be quoted, e.g. text: "@malik vous attend"'),
     ("posts:\n  - id: a\n\u00a0\u00a0\u00a0\u00a0networks: [x]\n    text: T\n    at: 2027-03-02\n",
      "calendar.yaml:10:1: error: invalid YAML: did not find expected key (while parsing a block mapping)",
-     "this line is indented with no-break spaces (U+00A0): retype its indentation with plain spaces"),
+     "this line has a no-break space (U+00A0) at column 1, which YAML does not take as a space: retype it as a "
+     "plain space"),
     ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: [“#Salon”]}\n",
      "found hashtag '“#Salon”', expected # then letters, digits or _ (networks end a hashtag at a space, a dash "
      "or punctuation), e.g. '#Salon'",

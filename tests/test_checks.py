@@ -246,17 +246,25 @@ def test_post_before_article_when_the_article_is_a_draft() -> None:
                         [lambda c: article("brouillon", "2027-01-12T10:00", c, status="draft")])
 
 
-def test_unknown_article_link() -> None:
+def _plan_with_an_article_online(*entries: str):
+    """A plan of ``entries`` beside the article /2027/lancement/, with the site's ARTICLE_URL."""
     import dataclasses
 
-    calendar = calendar_from(PARIS_CALENDAR + posts(
-        "{id: a, at: 2027-01-12 09:00, networks: [x], text: Lisez, link: 'https://blog.example.fr/2027/lancemnt/'}",
-        "{id: b, at: 2027-01-12 10:00, networks: [x], text: Lisez, link: 'https://blog.example.fr/2027/lancement/'}",
-        "{id: c, at: 2027-01-12 11:00, networks: [x], text: Nos offres, link: 'https://blog.example.fr/offres/'}"))
+    calendar = calendar_from(PARIS_CALENDAR + posts(*entries))
     lancement: Article = article("lancement", "2027-01-05T09:00", calendar)
     lancement = dataclasses.replace(lancement, url="https://blog.example.fr/2027/lancement/")
     plan = plan_of(calendar, [lancement], now=NOW)
     plan.article_url_template = "{date:%Y}/{slug}/"
+    return plan
+
+
+def test_unknown_article_link() -> None:
+    import dataclasses
+
+    plan = _plan_with_an_article_online(
+        "{id: a, at: 2027-01-12 09:00, networks: [x], text: Lisez, link: 'https://blog.example.fr/2027/lancemnt/'}",
+        "{id: b, at: 2027-01-12 10:00, networks: [x], text: Lisez, link: 'https://blog.example.fr/2027/lancement/'}",
+        "{id: c, at: 2027-01-12 11:00, networks: [x], text: Nos offres, link: 'https://blog.example.fr/offres/'}")
     found = run_checks(plan, only=["unknown-article-link"])
     assert [f.item for f in found] == ["a-x"]
     assert "did you mean '/2027/lancement/'?" in (found[0].hint or "")
@@ -269,16 +277,10 @@ def test_unknown_article_link() -> None:
 
 
 def test_a_site_link_written_in_the_text_is_the_posts_link_tracked_and_checked() -> None:
-    import dataclasses
-
-    calendar = calendar_from(PARIS_CALENDAR + posts(
+    plan = _plan_with_an_article_online(
         "{id: a, at: 2027-01-12 09:00, networks: [x], text: 'Nos conseils : https://blog.example.fr/2027/lancemnt/ !'}",
         "{id: b, at: 2027-01-12 10:00, networks: [x], text: 'Lisez https://blog.example.fr/2027/lancement/'}",
-        "{id: c, at: 2027-01-12 11:00, networks: [x], text: 'Voyez https://ailleurs.example.org/page/'}"))
-    lancement: Article = article("lancement", "2027-01-05T09:00", calendar)
-    lancement = dataclasses.replace(lancement, url="https://blog.example.fr/2027/lancement/")
-    plan = plan_of(calendar, [lancement], now=NOW)
-    plan.article_url_template = "{date:%Y}/{slug}/"
+        "{id: c, at: 2027-01-12 11:00, networks: [x], text: 'Voyez https://ailleurs.example.org/page/'}")
     items = {i.id: i for i in plan.items}
     tracked = "https://blog.example.fr/2027/lancement/?utm_source=x&utm_medium=social&utm_campaign=b"
     assert items["b-x"].url == tracked and items["b-x"].text == f"Lisez {tracked}"

@@ -38,29 +38,30 @@ def test_day_offsets_land_on_the_networks_slot_unless_a_time_is_given() -> None:
     }
 
 
-def test_a_reminder_reads_differently_from_the_first_post() -> None:
-    calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x], schedule: [at publication, +3 days]}\n")
-    items = by_id(plan_of(calendar, [article("lancement", "2027-01-12T10:00", calendar, title="Le lancement")]))
-    assert items["lancement-x-1"].text.startswith("Le lancement")
-    # After the colon, the article's title in guillemets, as French typography quotes a title.
-    assert items["lancement-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: «\u00a0Le lancement\u00a0»")
-    # A text of the writer's own opens with a small letter; a proper noun keeps its capital.
-    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
-                             "  - {promote: lyon, networks: [x], schedule: [at publication, +3 days], text: Lyon vous attend}\n"
-                             "  - {promote: atelier, networks: [x], schedule: [at publication, +3 days], "
-                             "text: \"L'atelier ouvre\"}\n")
-    items = by_id(plan_of(calendar, [article("lyon", "2027-01-12T10:00", calendar),
-                                     article("atelier", "2027-01-13T10:00", calendar)]))
-    assert items["lyon-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: Lyon vous attend")
-    assert items["atelier-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: l'atelier ouvre")
-    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
-                             "  - {promote: salon, networks: [x], schedule: [at publication, +3 days], "
-                             "text: La Rochelle accueille le salon}\n"
+def _promotion_texts(entries: str, *articles: tuple[str, str]) -> dict[str, str]:
+    """The posts' texts of two-step promotions: ``entries`` under ``posts:``, articles (slug, title)."""
+    calendar = calendar_from(PARIS_CALENDAR + ("posts:\n" + entries if entries else "") +
                              "blog:\n  promote: {networks: [x], schedule: [at publication, +3 days]}\n")
-    items = by_id(plan_of(calendar, [article("salon", "2027-01-12T10:00", calendar),
-                                     article("cite", "2027-01-13T10:00", calendar, title="« Le salon » et nous")]))
-    assert items["salon-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: La Rochelle accueille")
-    assert items["cite-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: « Le salon » et nous")
+    made = [article(slug, f"2027-01-{12 + n}T10:00", calendar, **({"title": title} if title else {}))
+            for n, (slug, title) in enumerate(articles)]
+    return {item.id: item.text for item in plan_of(calendar, made).items if item.kind == "post"}
+
+
+def test_a_reminder_reads_differently_from_the_first_post() -> None:
+    missed = "Au cas où vous l'auriez manqué\u00a0: "
+    # After the colon, the article's title in guillemets, as French typography quotes a title (not twice).
+    texts = _promotion_texts("", ("lancement", "Le lancement"), ("cite", "« Le salon » et nous"))
+    assert texts["lancement-x-1"].startswith("Le lancement")
+    assert texts["lancement-x-2"].startswith(missed + "«\u00a0Le lancement\u00a0»")
+    assert texts["cite-x-2"].startswith(missed + "« Le salon » et nous")
+    # A text of the writer's own opens with a small letter; a proper noun keeps its capital.
+    promoted = "  - {{promote: {slug}, networks: [x], schedule: [at publication, +3 days], text: \"{text}\"}}\n"
+    texts = _promotion_texts("".join(promoted.format(slug=slug, text=text) for slug, text in (
+        ("lyon", "Lyon vous attend"), ("atelier", "L'atelier ouvre"), ("salon", "La Rochelle accueille le salon"))),
+        ("lyon", ""), ("atelier", ""), ("salon", ""))
+    assert texts["lyon-x-2"].startswith(missed + "Lyon vous attend")
+    assert texts["atelier-x-2"].startswith(missed + "l'atelier ouvre")
+    assert texts["salon-x-2"].startswith(missed + "La Rochelle accueille")
 
 
 def test_a_default_promotion_waits_for_its_article() -> None:

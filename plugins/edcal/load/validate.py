@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from edcal.errors import ErrorCollector, did_you_mean
 from edcal.load.schema import ID_HINT, describe
-from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal.load.yamlfile import INVISIBLE, LOC_KEY, TYPOGRAPHIC_QUOTES, Loc
 from edcal.model.source import Source
 
 M = TypeVar("M", bound=BaseModel)
@@ -65,12 +65,6 @@ VALUE_SYNONYMS = {
     **dict.fromkeys(("obligatoire", "requis"), "required"),
     **dict.fromkeys(("facultatif", "optionnel"), "optional"),
 }
-#: Characters that look like a space, or like nothing, in an editor.
-INVISIBLE = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space", "\u2009": "a thin space",
-             "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner",
-             "\u200d": "a zero-width joiner", "\u2060": "a word joiner", "\ufeff": "a byte-order mark",
-             "\u00ad": "a soft hyphen"}
-_TYPOGRAPHIC_QUOTES = "“”«»‘’„"
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(.*)$")
 _UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(\b.*)$")
 _DATE_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]+\d")
@@ -84,7 +78,7 @@ def value_hint(found: Any, message: str = "") -> str | None:
         if char in INVISIBLE:
             return (f"it contains {INVISIBLE[char]} (U+{ord(char):04X}) at character {index + 1}, which "
                     "looks like a space or like nothing: retype it as a plain space, or delete it")
-    if found and (found[0] in _TYPOGRAPHIC_QUOTES or found[-1] in _TYPOGRAPHIC_QUOTES):
+    if found and (found[0] in TYPOGRAPHIC_QUOTES or found[-1] in TYPOGRAPHIC_QUOTES):
         return (f"typographic quotes {found[:1]}…{found[-1:]} are part of the text to YAML: write straight "
                 "quotes \"…\" or none")
     if (day_first := _DAY_FIRST.match(found.strip())) is not None:
@@ -116,7 +110,7 @@ def suggest_field(found: str, known: Collection[str]) -> str | None:
     A "field" holding typographic quotes is the rest of a text whose comma ended it in a
     ``{text: “…, …”}`` mapping: the quotes are the mistake.
     """
-    if any(char in _TYPOGRAPHIC_QUOTES for char in found):
+    if any(char in TYPOGRAPHIC_QUOTES for char in found):
         return ("typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it: write "
                 "straight quotes, e.g. {text: \"Samedi, portes ouvertes\"}")
     for candidate in FIELD_SYNONYMS.get(found.strip().lower(), ()):

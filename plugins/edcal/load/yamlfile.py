@@ -167,17 +167,15 @@ def load_yaml(text: str, path: str) -> Any:
         context = f" ({exc.context})" if exc.context else ""
         hint = _syntax_hint(problem, _line(text, source.line))
         for number in (source.line, source.line - 1):  # the parser often stops on the line after
-            line = _line(text, number)
-            if "\u00a0" in line[: len(line) - len(line.lstrip(" \t\u00a0\u202f"))]:
-                source = Source(path, number, 1)
-                hint = ("this line is indented with no-break spaces (U+00A0): retype its indentation with "
-                        "plain spaces")
-                break
-            odd = re.search("[\u00a0\u202f\u2009\u200b\ufeff]", _unquoted(line))
-            if odd is not None:  # `at:<no-break space>2027-01-12`: YAML sees no space after the colon
-                source = Source(path, number, odd.start() + 1)
-                hint = (f"this line has a no-break or invisible space (U+{ord(odd.group()):04X}) at column "
-                        f"{odd.start() + 1}, which YAML does not take as a space: retype it as a plain space")
+            # An indentation or `at:<no-break space>2027-01-12` that YAML does not take as spaces
+            # (quoted text, where such a space is fine, is blanked out: columns stay where they are).
+            syntax = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), _line(text, number))
+            odd = next((i for i, char in enumerate(syntax) if char in INVISIBLE), None)
+            if odd is not None:
+                char = syntax[odd]
+                source = Source(path, number, odd + 1)
+                hint = (f"this line has {INVISIBLE[char]} (U+{ord(char):04X}) at column {odd + 1}, which "
+                        "YAML does not take as a space: retype it as a plain space")
                 break
         if opened:
             hint = "this quote or bracket is never closed"
@@ -284,13 +282,22 @@ def _line(text: str, number: int) -> str:
     return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
+#: Characters that look like a space, or like nothing, in an editor (text pasted from a word processor).
+INVISIBLE = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space", "\u2009": "a thin space",
+             "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner",
+             "\u200d": "a zero-width joiner", "\u2060": "a word joiner", "\ufeff": "a byte-order mark",
+             "\u00ad": "a soft hyphen"}
+#: Quotes a word processor types, which are text to YAML.
+TYPOGRAPHIC_QUOTES = "“”«»‘’„"
+
+
 def _syntax_hint(problem: str, line: str = "") -> str | None:
     indent = line[: len(line) - len(line.lstrip())]
     if "\t" in indent:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         value = line.split(":", 1)[1] if ":" in line else ""
-        if value.strip()[:1] and value.strip()[:1] in "“«‘„":
+        if value.strip()[:1] and value.strip()[:1] in TYPOGRAPHIC_QUOTES:
             return ("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. "
                     "text: \"Salon : J-7\"")
         if ": " in value.strip() and not value.strip().startswith(("'", '"')):
