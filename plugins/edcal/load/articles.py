@@ -51,6 +51,7 @@ _MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
 _HTML_TAG = re.compile(r"<[^>]+>")
 #: Pelican's links to content files in Markdown: ``{static}path``, ``|filename|path``…
 _MARKER = r"(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)"
+_ANY_MARKER = re.compile(_MARKER)
 #: Where Pelican resolves them: a Markdown link or image target, a reference definition, or a
 #: quoted HTML attribute (Pelican rewrites the rendered HTML's attributes only).
 _LINKED_FILE = re.compile(
@@ -154,6 +155,8 @@ def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
     :param folder: the article's folder relative to the content folder; paths not
         starting with ``/`` are relative to it, as Pelican reads them.
     """
+    if _ANY_MARKER.search(parsed.body) is None:  # most articles: no need to read the code blocks
+        return ()
     found = []
     # Code is blanked out, keeping every other character where it was (lines and columns).
     body = _blank_indented_code(_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), parsed.body))

@@ -213,8 +213,8 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
         if not network.slots:
             continue
         local = post.start.astimezone(calendar.zone)  # type: ignore[union-attr]
-        if any(slot.matches(local.date()) and slot.time == local.time().replace(second=0)
-               for slot in network.slots):
+        weekday, time = local.weekday(), local.time().replace(second=0)
+        if any(weekday in slot.weekdays and slot.time == time for slot in network.slots):
             continue
         slots = ", ".join(slot.label for slot in network.slots)
         where, hint = _slot_cause(ctx, post)
