@@ -75,6 +75,19 @@ def test_unknown_person_and_timezone(tmp_path: Path) -> None:
     assert "unknown person 'camile'\n    hint: did you mean 'camille'?" in messages[1]
 
 
+def test_a_person_or_campaign_written_by_name_points_at_its_id(tmp_path: Path) -> None:
+    # The planning pages show names: writers copy "Camille" or "Salon Industrie" where an id is expected.
+    text = (BASE.replace("name: Camille}", "name: Camille Roux, email: camille@example.org}")
+            + "campaigns:\n  - {id: salon, name: Salon Industrie, from: 2027-03-01, until: 2027-03-31}\n"
+            + "ideas:\n  - {title: T, owner: camille roux}\n  - {title: U, owner: camille@example.org}\n"
+            + "  - {title: V, campaign: Salon  Industrie}\n")
+    messages = errors(tmp_path, text)
+    assert messages[0] == ("calendar.yaml:11:23: error: unknown person 'camille roux'\n"
+                           "    hint: 'camille roux' is the name of 'camille': write owner: camille (the id)")
+    assert "hint: 'camille@example.org' is the name of 'camille': write owner: camille" in messages[1]
+    assert "hint: 'Salon  Industrie' is the name of 'salon': write campaign: salon (the id)" in messages[2]
+
+
 def test_impossible_date_is_located(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-02-30 09:00, networks: [x], text: Hi}\n")
     assert messages[0].startswith("calendar.yaml:9:10: error: found '2027-02-30': February 2027 has 28 days")
@@ -193,7 +206,7 @@ SLIPS = [
     ("posts:\n  - {id: a, networks: [x], text: T, at: “2027-03-02”}\n",
      "expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
      'typographic quotes “…” are part of the text to YAML: write straight quotes "…" or none'),
-    ("ideas:\n  - {title: T, owner: camille\u200b}\n", "found id 'camille\u200b', which is not a valid id",
+    ("ideas:\n  - {title: T, owner: camille\u200b}\n", "unknown person 'camille\u200b'",
      "it contains a zero-width space (U+200B) at character 8, which looks like a space or like nothing: retype "
      "it as a plain space, or delete it"),
     ("ideas:\n  - {title: T, draft_due: 2027-03-20 18:00}\n",

@@ -86,6 +86,20 @@ def test_a_language_is_a_language_code() -> None:
             assert messages[0].startswith(f"content/articles/t.md:4:7: error: found '{lang}', expected a language code")
 
 
+def test_an_owner_written_by_name_points_at_the_id() -> None:
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    calendar = calendar_from(PARIS_CALENDAR.replace("name: Ana}", "name: Ana Lopez}"))
+    errors = ErrorCollector()
+    parsed = split_article("Title: T\nDate: 2027-01-12 09:00\nOwner: Ana Lopez\n\nTexte.\n", "content/articles/t.md")
+    validate_article(parsed, calendar, frozenset(), errors)
+    assert [e.format() for e in errors.errors] == [
+        "content/articles/t.md:3:8: error: unknown person 'Ana Lopez'\n"
+        "    hint: 'Ana Lopez' is the name of 'ana': write owner: ana (the id)"]
+
+
 def test_a_header_in_another_generators_syntax_is_named() -> None:
     """`title = "…"` (TOML, Hugo) is no header to Pelican: say so, not just "missing title"."""
     from edcal.errors import ErrorCollector

@@ -32,7 +32,7 @@ from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.networks import Registry, registry_with
 from edcal.load.schema import Date, LanguageCode, Names, Spec, Text, describe
-from edcal.load.validate import validate_spec, value_hint
+from edcal.load.validate import reference_hint, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import Article, LinkedFile, Social, SocialOverride
 from edcal.model.calendar import Calendar
@@ -322,7 +322,8 @@ def _reference(value: str | None, known: dict[str, Any], what: str, where: Sourc
     if value not in known:
         section = "team" if what == "person" else "campaigns"
         errors.add(where, f"unknown {what} '{value}'",
-                   value_hint(value) or did_you_mean(value, known) or f"add it under `{section}:` in calendar.yaml")
+                   reference_hint(value, known, "owner" if what == "person" else "campaign")
+                   or f"add it under `{section}:` in calendar.yaml")
         return None
     return value
 

@@ -33,7 +33,7 @@ from edcal.load.schema import (
     RepeatSpec,
     VariantSpec,
 )
-from edcal.load.validate import validate_spec, value_hint
+from edcal.load.validate import reference_hint, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, decode, load_yaml
 from edcal.model.calendar import (
     BlogSettings,
@@ -753,8 +753,7 @@ class _Builder:
             return None
         if person not in calendar.team:
             self.errors.add(where, f"unknown person '{person}'",
-                            value_hint(person) or did_you_mean(person, calendar.team)
-                            or "add them under `team:`")
+                            reference_hint(person, calendar.team, "owner") or "add them under `team:`")
             return None
         return person
 
@@ -763,7 +762,7 @@ class _Builder:
             return None
         if campaign not in calendar.campaigns:
             self.errors.add(where, f"unknown campaign '{campaign}'",
-                            value_hint(campaign) or did_you_mean(campaign, calendar.campaigns)
+                            reference_hint(campaign, calendar.campaigns, "campaign")
                             or "add it under `campaigns:`")
             return None
         return campaign

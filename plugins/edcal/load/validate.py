@@ -8,7 +8,7 @@ line and column, and reword the failure as "found …, expected …".
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -92,6 +92,19 @@ def value_hint(found: Any, message: str = "") -> str | None:
     if "expected a date as" in message and _DATE_WITH_TIME.match(found.strip()):
         return f"this is a whole day, without a time: {found.strip()[:10]}"
     return None
+
+
+def reference_hint(found: str, known: Mapping[str, Any], field: str) -> str | None:
+    """What to write for a reference to a person or a campaign given by its name (or e-mail), not its id.
+
+    ``owner: Camille Roux`` for the team member whose id is ``camille``.
+    """
+    wanted = " ".join(found.split()).casefold()
+    for key, entry in known.items():
+        names = (getattr(entry, "name", None), getattr(entry, "email", None))
+        if any(name and " ".join(name.split()).casefold() == wanted for name in names):
+            return f"'{found}' is the name of '{key}': write {field}: {key} (the id)"
+    return value_hint(found) or did_you_mean(found, known)
 
 
 def suggest_value(found: Any, options: Collection[str]) -> str | None:
