@@ -231,3 +231,15 @@ def test_without_source_date_epoch_outside_git_an_edited_article_moves_the_times
     assert build_time(site, ["calendar.yaml", "content"]).timestamp() == 1_700_000_000
     os.utime(article, (1_800_000_000, 1_800_000_000))  # edited in place: its folder's time does not move
     assert build_time(site, ["calendar.yaml", "content"]).timestamp() == 1_800_000_000
+
+
+def test_an_undated_draft_has_no_url_yet(site: Path) -> None:
+    """ARTICLE_URL made from the date: Pelican would put an undated draft in year 9999."""
+    from edcal.pelican_plugin.metadata import read_plan
+
+    (site / "content" / "articles" / "sans-date.md").write_text(
+        "Title: Sans date\nStatus: draft\n\nTexte.\n", encoding="utf-8")
+    plan = read_plan(site, "pelicanconf.py")
+    items = {item.id: item for item in plan.items}
+    assert items["article-sans-date"].url is None
+    assert items["article-brouillon"].url == "https://blog.example.fr/2027/brouillon/"

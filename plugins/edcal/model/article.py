@@ -53,7 +53,8 @@ class Article:
     title: str
     date: dt.datetime | None
     status: ArticleStatus
-    #: Absolute URL the article has (or will have) once published.
+    #: Absolute URL the article has (or will have) once published; "" while it has no date and the
+    #: URL is made from the date (ARTICLE_URL = "{date:%Y}/{slug}/").
     url: str
     lang: str
     source: Source

@@ -137,7 +137,7 @@ class _Resolver:
         media = (Media(article.image, article.image_alt, article.where("image")),) if article.image else ()
         item = Item(
             id=item_id, kind="article", title=article.title, start=article.date,
-            status=state.status, source=article.where("title"), url=article.url,
+            status=state.status, source=article.where("title"), url=article.url or None,
             campaign=article.campaign, owner=article.owner, article=article.slug, media=media,
             withheld_reason=state.freeze.reason if state.freeze else None,
             silenced=dict(article.silenced),

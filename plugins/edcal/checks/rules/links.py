@@ -71,7 +71,7 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
 
 def _articles_by_path(plan: Plan) -> dict[str, Article]:
     """Every article, translations included, by the path of its URL (``/2027/portail/``)."""
-    return {_page_path(urllib.parse.urlsplit(a.url).path): a for a in plan.articles}
+    return {_page_path(urllib.parse.urlsplit(a.url).path): a for a in plan.articles if a.url}
 
 
 def _page_path(path: str) -> str:
@@ -110,7 +110,7 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     if not plan.site_url or not plan.article_url_template:
         return
     site_path = urllib.parse.urlsplit(plan.site_url).path.rstrip("/")
-    written = {urllib.parse.urlsplit(a.url).path for a in plan.articles}  # for suggestions, as they are
+    written = {urllib.parse.urlsplit(a.url).path for a in plan.articles if a.url}  # for suggestions, as they are
     known = {_page_path(path) for path in written}
     pages = {_page_path(f"{site_path}/{url.lstrip('/')}") for url in plan.page_urls}
     shape = _url_pattern(plan.article_url_template.lstrip("/"))
