@@ -310,6 +310,11 @@ def test_cadence_gap() -> None:
     lines.append("{id: d, at: 2027-01-14 09:00, networks: [x], text: Quatre}")
     plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 2 weeks}}\n" + posts(*lines)), now=NOW)
     assert not run_checks(plan, only=["cadence-gap"])
+    # --until looks further than the horizon: the weeks up to then, each reported.
+    until = dt.datetime(2027, 2, 1, tzinfo=plan.calendar.zone)
+    found = run_checks(plan, only=["cadence-gap"], until=until)
+    assert [f.message for f in found] == [f"X: 0 posts in the week of {first} to {last}, target 2/week"
+                                          for first, last in (("18/01", "24/01/2027"), ("25/01", "31/01/2027"))]
 
 
 def test_cadence_gap_is_excused_by_a_freeze_over_most_of_the_period() -> None:
@@ -396,6 +401,13 @@ def test_self_promotion() -> None:
     found = findings("self-promotion", posts(*lines))
     assert found and "X, 01/2027: 2 of 5 posts are promotional (40%), above the ceiling of 20%" in found[0].message
     assert not findings("self-promotion", posts(*lines), extra="checks: {self-promotion: {ceiling: 40%}}\n")
+    # The month is judged whole: the three posts already out (two promotional) count with the two to come.
+    found = findings("self-promotion", posts(*lines), now="2027-01-12T10:00:00+01:00")
+    assert [f.message for f in found] == [
+        "X, 01/2027: 2 of 5 posts are promotional (40%), above the ceiling of 20%"]
+    assert found[0].when == "2027-01-13T08:00:00"  # the month's first post to come: a finding about what is ahead
+    # A month with nothing to come is history: not judged.
+    assert not findings("self-promotion", posts(*lines), now="2027-02-01T10:00:00+01:00")
 
 
 def test_outside_slots() -> None:
@@ -403,6 +415,11 @@ def test_outside_slots() -> None:
     assert found and "outside LinkedIn's slots (tue 09:00, thu 12:30)" in found[0].message
     assert not findings("outside-slots", posts("{id: a, at: 2027-01-12, networks: [linkedin], text: Hi}"))
     assert not findings("outside-slots", posts("{id: a, at: 2027-01-12 17:00, networks: [x], text: Hi}"))
+    assert found[0].hint == "give the post a date only (it then takes the slot of its weekday), or add the slot"
+    # A date only, on a day without a slot, takes the site's default time: the day is what to change.
+    found = findings("outside-slots", posts("{id: a, at: 2027-01-13, networks: [linkedin], text: Hi}"))
+    assert [f.hint for f in found] == ["LinkedIn has no slot on Wednesday: move the post to a day that has one, "
+                                       "or add a slot"]
     # A promotion's time comes from its schedule or its article: the finding says which, and points there.
     promoted = [lambda c: article("a", "2027-01-11T10:00", c)]  # a Monday, 10:00
     blog = "blog:\n  promote:\n    networks: [linkedin]\n    schedule: [at publication, +2 days at 12:00, +3 days]\n"
@@ -410,7 +427,7 @@ def test_outside_slots() -> None:
     assert sorted((f.item, str(f.source), f.hint) for f in found) == [
         ("a-linkedin-1", "content/articles/a.md:1", "it goes out when its article does (`at publication`): change "
                                                     "the article's time, or add the slot"),
-        ("a-linkedin-2", "calendar.yaml:12", "LinkedIn has no slot on Wed: move the step '+2 days at 12:00' to a "
+        ("a-linkedin-2", "calendar.yaml:12", "LinkedIn has no slot on Wednesday: move the step '+2 days at 12:00' to a "
                                              "day that has one, or add a slot")]  # '+3 days': Thursday's slot
     # A time in French, a day without a slot, an offset in hours: the hint names what to change.
     blog = ("blog:\n  promote:\n    networks: [linkedin]\n"
@@ -419,7 +436,7 @@ def test_outside_slots() -> None:
     assert hints == [
         ("a-linkedin-1", "the step '+1 jour à 12:15' of the promotion's schedule sets this time: write it "
                          "'+1 jour' to take the network's slot of that day, or add the slot"),
-        ("a-linkedin-2", "LinkedIn has no slot on Wed: move the step '+2 days' to a day that has one, or add a slot"),
+        ("a-linkedin-2", "LinkedIn has no slot on Wednesday: move the step '+2 days' to a day that has one, or add a slot"),
         ("a-linkedin-3", "the step '+3 hours' counts from the article's time: change the article's time or the step, "
                          "or add the slot")]
 

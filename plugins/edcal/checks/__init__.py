@@ -12,6 +12,7 @@ import datetime as dt
 import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from edcal.checks.registry import RULES, CheckContext, Rule, Severity
 from edcal.model.plan import Item, Plan, instant_key
@@ -65,11 +66,8 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
         severity = configured.severity if configured else rule.severity
         if severity == "off" or (errors_only and severity != "error"):
             continue
-        options = {option.name: option.default for option in rule.options}
-        if configured:
-            options.update(configured.options)
-        context = CheckContext(plan=plan, now=plan.now, since=start, options=options, upcoming=upcoming,
-                               entries=entries, going_out=going_out)
+        context = CheckContext(plan=plan, now=plan.now, since=start, options=rule_options(plan, rule.id),
+                               upcoming=upcoming, entries=entries, going_out=going_out, until=until)
         for problem in rule.function(context):
             item = problem.item
             if item is not None and rule.id in item.silenced:
@@ -81,6 +79,16 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
                                     item.id if item else None, problem.hint,
                                     instant_key(when) if when is not None else ""))
     return sorted(set(findings), key=Finding.sort_key)
+
+
+def rule_options(plan: Plan, rule_id: str) -> dict[str, Any]:
+    """A rule's options: its defaults, with what calendar.yaml's ``checks:`` sets."""
+    rule = all_rules()[rule_id]
+    options = {option.name: option.default for option in rule.options}
+    configured = plan.calendar.checks.get(rule_id)
+    if configured:
+        options.update(configured.options)
+    return options
 
 
 def _in_window(start: dt.datetime | dt.date | None, since: dt.datetime, until: dt.datetime | None,

@@ -57,6 +57,8 @@ class CheckContext:
     going_out: tuple[Item, ...]
     #: calendar.yaml's post entries by id (an item's ``parent``).
     entries: dict[str, PostEntry] = field(default_factory=dict)
+    #: Where the checked window ends (``--until``), if it was given.
+    until: dt.datetime | None = None
 
     def posts(self) -> Iterator[Item]:
         """Upcoming posts that will go out (not withheld)."""

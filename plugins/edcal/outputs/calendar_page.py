@@ -21,6 +21,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from edcal.checks import rule_options
 from edcal.i18n import DAYS, MONTHS, language, translated, translator
 from edcal.model.calendar import Idea
 from edcal.model.plan import Item, Plan
@@ -44,7 +45,6 @@ from edcal.public_holidays import holidays_between
 FILENAME = "index.html"
 #: The calendar page's agenda shows this many weeks from the current one; the months' pages show the rest.
 AGENDA_WEEKS = 6
-CADENCE_HORIZON_DAYS = 42
 STATUSES = ("idea", "writing", "review", "draft", "scheduled", "published", "withheld")
 
 
@@ -180,7 +180,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date) -> dict[str, Any]:
     first = min(min(dates), today) - dt.timedelta(days=62)
     last = max(max(dates), today) + dt.timedelta(days=62)
     gaps = []
-    for gap in cadence_gaps(plan, plan.now, CADENCE_HORIZON_DAYS):
+    for gap in cadence_gaps(plan, plan.now, int(rule_options(plan, "cadence-gap")["horizon"])):
         target = _("{count} of {target}").format(count=gap.found, target=translated(gap.target, _))
         name = translated(gap.name, _)
         message = _("{name}: {text}").format(name=name, text=target)

@@ -349,16 +349,13 @@ class _Resolver:
         window = freeze_at(self.calendar, start, network.id)
         media = self._media(entry, variant, override, article, network)
         primary = composed.measures[0]
-        promotional = entry.promotional
-        if promotional is None:
-            promotional = bool(campaign and campaign.promotional)
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, custom_text or composed.text),
             start=start, status=post_status(start, entry.status == "draft" or draft, window, self.now),
             source=source, network=network.id, text=composed.text, length=primary.length,
             limit=primary.limit, counting=primary.counting, url=url, campaign=campaign_id,
             owner=owner_id, article=article.slug if article else None, media=media,
-            parent=entry.id, promotional=promotional,
+            parent=entry.id, promotional=_promotional(entry, campaign),
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
             lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures),
             fitted=composed.fitted, link_text=composed.link_text, template=composed.template,
@@ -374,6 +371,7 @@ class _Resolver:
             status=post_status(start, entry.status == "draft" or draft, window, self.now), source=source,
             network=network.id, campaign=campaign_id, owner=self._owner(entry, article, campaign),
             article=article.slug if article else None, parent=entry.id,
+            promotional=_promotional(entry, campaign),
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
         )
 
@@ -422,6 +420,13 @@ class _Resolver:
             return article.title
         words = text.split()
         return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+
+
+def _promotional(entry: PostEntry, campaign: Campaign | None) -> bool:
+    """The entry's ``promotional:``, else its campaign's."""
+    if entry.promotional is not None:
+        return entry.promotional
+    return bool(campaign and campaign.promotional)
 
 
 def _site_link_in(text: str, site_url: str) -> str | None:

@@ -17,6 +17,8 @@ from edcal.plan.cadence import cadence_gaps
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+#: In full, where a sentence names the day ("has no slot on Thursday", "le jeudi").
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _percentage(text: str) -> float:
@@ -46,10 +48,14 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
 
 
 @rule("cadence-gap", "warning", "Fewer posts or articles than the cadence target in a coming period",
-      options=(Option("horizon", 42, timeparse.parse_days, "How far ahead periods are checked (default 6 weeks)."),))
+      options=(Option("horizon", 42, timeparse.parse_days, "How far ahead periods are checked (default 6 weeks; "
+                      "`--until` checks up to its date when later)."),))
 def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
     zone = ctx.plan.calendar.zone
-    for gap in cadence_gaps(ctx.plan, ctx.since, int(ctx.options["horizon"])):
+    horizon = int(ctx.options["horizon"])
+    if ctx.until is not None:  # `--until` asks for the periods up to then, whatever the horizon
+        horizon = max(horizon, (ctx.until - ctx.since).days)
+    for gap in cadence_gaps(ctx.plan, ctx.since, horizon):
         if gap.network is None:
             found = say_count(gap.found, "{count} article", "{count} articles")
             hint = say("plan an article in that period, or adjust the blog's `cadence:`")
@@ -182,10 +188,19 @@ def _most_within(starts: list[dt.datetime], window: dt.timedelta) -> int:
                Option("minimum", 5, _count, "Months with fewer posts than this are not judged (default 5).")))
 def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
-    months: dict[tuple[str, int, int], list[Item]] = defaultdict(list)
+    # The months judged are those with posts to come; each is judged whole, the posts already out included.
+    first_upcoming: dict[tuple[str, int, int], dt.datetime] = {}
     for post in ctx.posts():
         local = post.start.astimezone(calendar.zone)  # type: ignore[union-attr]
-        months[(post.network or "", local.year, local.month)].append(post)
+        first_upcoming.setdefault((post.network or "", local.year, local.month), post.start)  # type: ignore[arg-type]
+    months: dict[tuple[str, int, int], list[Item]] = defaultdict(list)
+    for post in ctx.plan.items:
+        if post.kind != "post" or post.status == "withheld" or not isinstance(post.start, dt.datetime):
+            continue
+        local = post.start.astimezone(calendar.zone)
+        key = (post.network or "", local.year, local.month)
+        if key in first_upcoming:
+            months[key].append(post)
     ceiling = float(ctx.options["ceiling"])
     for (network_id, year, month), posts in sorted(months.items()):
         promotional = [p for p in posts if p.promotional]
@@ -202,7 +217,7 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
                                 month=month, year=year, total=len(posts), share=share,
                                 ceiling=round(ceiling * 100)),
                       say("mix in useful, non-promotional posts: advice, behind the scenes, the team"),
-                      when=min(p.start for p in posts))  # type: ignore[type-var]
+                      when=first_upcoming[(network_id, year, month)])
 
 
 @rule("outside-slots", "warning", "A post's time is outside its network's posting slots")
@@ -237,6 +252,11 @@ def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
     entry = ctx.entry(post)
     promotion = entry.kind == "promote" if entry is not None else post.article is not None  # else: blog's default
     if not promotion:
+        network = ctx.plan.calendar.networks[post.network or ""]
+        day = post.start.astimezone(ctx.plan.calendar.zone).date()  # type: ignore[union-attr]
+        if not any(slot.matches(day) for slot in network.slots):  # a date only takes the site's default time
+            return post.source, say("{network} has no slot on {weekday}: move the post to a day that has one, "
+                                    "or add a slot", network=network.name, weekday=say(WEEKDAY_NAMES[day.weekday()]))
         return post.source, say("give the post a date only (it then takes the slot of its weekday), or add the slot")
     defaults = ctx.plan.calendar.blog.promote
     schedule = (entry.schedule if entry is not None else ()) or (defaults.schedule if defaults else ())
@@ -253,7 +273,7 @@ def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
     day = post.start.astimezone(ctx.plan.calendar.zone).date()  # type: ignore[union-attr]
     if not any(slot.matches(day) for slot in network.slots):
         return where, say("{network} has no slot on {weekday}: move the step '{label}' to a day that has one, "
-                          "or add a slot", network=network.name, weekday=say(WEEKDAYS[day.weekday()]),
+                          "or add a slot", network=network.name, weekday=say(WEEKDAY_NAMES[day.weekday()]),
                           label=offset.label)
     if offset.time is None and offset.slot is None:
         return where, say("add the slot, or give the step a time (`{label} at 09:00`)", label=offset.label)
