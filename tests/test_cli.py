@@ -44,6 +44,26 @@ def test_check_quiet_prints_what_fails_the_run_only(runner: CliRunner, site: Pat
     lines = failing.output.splitlines()
     assert len([line for line in lines if " error: " in line]) == 2  # LinkedIn and Mastodon
     assert lines[-1] == "2 errors, 13 warnings"  # the summary still counts the warnings
+    # The build stopped by those errors says the same: errors only under -q, with the whole count.
+    build = runner.invoke(cli, ["build", "--site", str(site), "-q"])
+    assert build.exit_code == 1 and " warning: " not in build.output
+    assert "2 errors, 13 warnings" in build.output and not (site / "output").exists()
+
+
+def test_windows_and_output_files_that_cannot_be_are_usage_errors(runner: CliRunner, site: Path,
+                                                                   tmp_path: Path) -> None:
+    """An empty --after read from an empty file was "now": a scheduled job never found anything due."""
+    for args, message in (
+        (["next-change", "--after", ""], "--after: error: found '', expected an ISO 8601 date"),
+        (["check", "--since", "2027-02-01", "--until", "2027-01-01"],
+         "--until: error: --until 2027-01-01 is not after --since 2027-02-01: the window holds nothing"),
+        (["export", "csv", "--since", ""], "--since: error: found '', expected an ISO 8601 date"),
+        (["export", "csv", "-o", str(tmp_path / "missing" / "posts.csv")],
+         f"--output: error: cannot write {tmp_path / 'missing' / 'posts.csv'}: No such file or directory"),
+    ):
+        result = runner.invoke(cli, [*args, "--site", str(site)])
+        assert result.exit_code == 2, (args, result.output)
+        assert message in result.output and "Traceback" not in result.output, (args, result.output)
 
 
 def test_check_reports_located_errors_and_exits_2(runner: CliRunner, site: Path) -> None:

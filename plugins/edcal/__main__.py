@@ -126,7 +126,8 @@ def build(site: Path, settings_file: str, verbosity: int | None, no_check: bool)
         click.echo(f"edcal: error: {stopped}", err=True)
         sys.exit(1)
     except ChecksFailed as failed:
-        click.echo(reports.text(failed.findings, style=click.style), err=True, nl=False)
+        shown = [f for f in failed.findings if f.severity == "error" or (verbosity or 0) >= 0]  # -q: errors
+        click.echo(reports.text(shown, style=click.style, summary=failed.findings), err=True, nl=False)
         click.echo("edcal: the checks found errors; nothing was written "
                    "(fix them, or build with --no-check in an emergency)", err=True)
         sys.exit(reports.EXIT_FINDINGS)
@@ -300,7 +301,8 @@ def next_change(site: Path, settings_file: str, verbosity: int | None, after: st
     from edcal.pelican_plugin.metadata import NOTHING, read_plan
 
     plan = read_plan(site, settings_file, compose_from=NOTHING)  # articles only: no post is composed
-    since = clock.parse_instant(after, plan.calendar.zone, "--after") if after else plan.now
+    # An empty --after (an empty file read in CI) is an error: taken as "now", nothing would ever be due.
+    since = clock.parse_instant(after, plan.calendar.zone, "--after") if after is not None else plan.now
     moment = find(plan, since)
     if moment is not None:
         click.echo(moment.astimezone(plan.calendar.zone).isoformat(timespec="seconds"))
@@ -329,7 +331,17 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
-        output.write_bytes(data)
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            from edcal.errors import InputError, InputErrors
+            from edcal.model.source import Source
+
+            folder = output.parent if str(output.parent) not in ("", ".") else Path.cwd()
+            hint = (f"the folder {folder} does not exist: create it first" if not folder.is_dir()
+                    else "choose a file you may write")
+            raise InputErrors([InputError(Source("--output", 1, 1),
+                                          f"cannot write {output}: {exc.strerror or exc}", hint)]) from None
     if (verbosity or 0) >= 0:
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)

@@ -65,6 +65,24 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
     return parsed.astimezone(zone)
 
 
+def parse_window(since: str | None, until: str | None,
+                 zone: ZoneInfo) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """``--since`` and ``--until``: instants in ``zone``; a date as ``--until`` runs to the end of its day.
+
+    :raises InputErrors: for an invalid or empty value, or a window that ends before it starts.
+    """
+    start = parse_instant(since, zone, "--since") if since is not None else None
+    end = None
+    if until is not None:
+        end = parse_instant(until, zone, "--until")
+        if len(until.strip()) == 10:  # a date: up to the end of that day
+            end += dt.timedelta(days=1)
+    if start is not None and end is not None and end <= start:
+        raise InputErrors([InputError(Source("--until", 1, 1), f"--until {until} is not after --since "
+                                      f"{since}: the window holds nothing", "swap the two dates")])
+    return start, end
+
+
 def build_time(site: Path, inputs: Sequence[str]) -> dt.datetime:
     """The instant the inputs were last revised, in UTC, for timestamps in outputs."""
     epoch = os.environ.get(EPOCH_VARIABLE)

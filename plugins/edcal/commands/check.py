@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from edcal.checks import Finding, all_rules, run_checks
-from edcal.clock import parse_instant
+from edcal.clock import parse_window
 from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.model.source import Source
 from edcal.pelican_plugin.metadata import NOW, read_plan
@@ -24,12 +23,6 @@ def check(site: Path, settings_file: str, only: tuple[str, ...] = (), since: str
         raise InputErrors([InputError(Source("--only", 1, 1), f"unknown check '{r}'",
                                       did_you_mean(r, rules) or "edcal check --list shows them")
                            for r in unknown])
-    plan = read_plan(site, settings_file, compose_from=since or NOW)
-    zone = plan.calendar.zone
-    start = parse_instant(since, zone, "--since") if since else None
-    end = None
-    if until:
-        end = parse_instant(until, zone, "--until")
-        if len(until.strip()) == 10:
-            end += dt.timedelta(days=1)
+    plan = read_plan(site, settings_file, compose_from=NOW if since is None else since)
+    start, end = parse_window(since, until, plan.calendar.zone)
     return run_checks(plan, since=start, until=end, only=only)

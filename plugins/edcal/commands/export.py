@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from edcal.clock import parse_instant
+from edcal.clock import parse_window
 from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.model.source import Source
 from edcal.outputs import exports
@@ -18,7 +17,7 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
 
     :raises InputErrors: on an unknown network or an invalid date.
     """
-    plan = read_plan(site, settings_file, compose_from=since or NOW)
+    plan = read_plan(site, settings_file, compose_from=NOW if since is None else since)
     zone = plan.calendar.zone
     if network is not None:
         network = plan.calendar.network_id(network) or network
@@ -30,11 +29,6 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
         choices = ", ".join(sorted(plan.calendar.networks))
         raise InputErrors([InputError(Source("--network", 1, 1), "Hootsuite takes one network per file",
                                       f"choose one with --network: {choices}")])
-    start = parse_instant(since, zone, "--since") if since else None
-    end = None
-    if until:
-        end = parse_instant(until, zone, "--until")
-        if len(until.strip()) == 10:  # a date: up to the end of that day
-            end += dt.timedelta(days=1)
+    start, end = parse_window(since, until, zone)
     posts = exports.upcoming(plan, network, start, end)
     return exports.render(fmt, posts, plan)
