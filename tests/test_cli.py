@@ -244,6 +244,38 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     assert checked.returncode == 0 and checked.stdout.strip() == "0 errors, 0 warnings"
     again = runner.invoke(cli, ["init", str(target)])
     assert again.exit_code == 2 and "the folder is not empty" in again.output
+    assert "country: FR\n" in (target / "calendar.yaml").read_text(encoding="utf-8")  # Europe/Paris's
+
+
+def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Path) -> None:
+    """`--lang en` wrote the French sample: a US company's first build put French pages online."""
+    import re
+
+    from conftest import run_edcal
+
+    target = tmp_path / "acme"
+    result = runner.invoke(cli, ["init", str(target), "--lang", "en", "--timezone", "America/New_York",
+                                 "--url", "https://blog.acme.example"])
+    assert result.exit_code == 0, result.output
+    calendar = (target / "calendar.yaml").read_text(encoding="utf-8")
+    assert "country: US\n" in calendar and "# Check: `edcal check`" in calendar  # the zone's country
+    assert sorted(p.name for p in (target / "content").rglob("*.md")) == ["about.md", "welcome.md"]
+    built = run_edcal("build", "-s", "publishconf.py", cwd=target)
+    assert built.returncode == 0, built.stderr
+    french = re.compile(r"[àâçéèêëîïôûùœ«»]|\b(?:le|la|les|des|nous|votre|notre)\b", re.IGNORECASE)
+    pages = [*(target / "output").rglob("*.html"), *(target / "output").rglob("*.xml"),
+             *(target / "planning").rglob("*.html"), *(target / "planning").rglob("*.txt")]
+    leaks = {p.relative_to(target).as_posix(): french.findall(p.read_text(encoding="utf-8")) for p in pages}
+    assert not {path: found for path, found in leaks.items() if found}
+    assert (target / "output" / "404.html").is_file() and (target / "output" / "feeds" / "news.atom.xml").is_file()
+    assert 'property="og:image" content="https://blog.acme.example/images/default.png"' in \
+        (target / "output" / "index.html").read_text(encoding="utf-8")
+    taken = runner.invoke(cli, ["init", str(target), "--lang", "en"])
+    assert "hint: choose a new folder: edcal init my-site" in taken.output
+    utc = runner.invoke(cli, ["init", str(tmp_path / "utc"), "--lang", "en", "--timezone", "UTC"])
+    assert utc.exit_code == 0 and "\n# country: FR" in (tmp_path / "utc" / "calendar.yaml").read_text(encoding="utf-8")
+    wrong = runner.invoke(cli, ["init", str(tmp_path / "x"), "--country", "Franse"])
+    assert wrong.exit_code == 2 and "--country: error: found country 'Franse'" in wrong.output
 
 
 def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -> None:

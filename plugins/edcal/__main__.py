@@ -236,16 +236,19 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
 @cli.command(epilog='Example: edcal init mon-blog --name "Le blog de la Menuiserie Durand" '
              '--url https://blog.menuiserie-durand.fr')
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--name", "site_name", default="Mon blog", show_default=True, help="The site's name.")
-@click.option("--url", "site_url", default="https://www.example.fr", show_default=True,
+@click.option("--name", "site_name", default=None,
+              help="The site's name [default: 'Mon blog', 'My blog' in English].")
+@click.option("--url", "site_url", default="https://www.example.org", show_default=True,
               help="The public site's address (links in posts are built from it).")
 @click.option("--timezone", default="Europe/Paris", show_default=True, help="IANA time zone.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
-              help="The site's language.")
+              help="The site's language: its sample articles, calendar.yaml's comments, the theme's words.")
+@click.option("--country", default=None, metavar="CODE",
+              help="Country whose public holidays the checks know (ISO code) [default: the time zone's].")
 @click.option("-q", "--quiet", "verbosity", flag_value=-1, help="Print errors only.")
 @click.option("-v", "--verbose", "verbosity", flag_value=1, help="Print the files written.")
 @input_errors_exit
-def init(folder: Path, site_name: str, site_url: str, timezone: str, lang: str,
+def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang: str, country: str | None,
          verbosity: int | None) -> None:
     """Create a new site repository in FOLDER, with a small working sample.
 
@@ -254,7 +257,8 @@ def init(folder: Path, site_name: str, site_url: str, timezone: str, lang: str,
     """
     from edcal.commands.init import init_site
 
-    written = init_site(folder, site_name, site_url, timezone, lang)
+    name = site_name if site_name is not None else {"fr": "Mon blog"}.get(lang, "My blog")
+    written = init_site(folder, name, site_url, timezone, lang, country)
     if (verbosity or 0) > 0:
         for path in written:
             click.echo(path.as_posix())

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from edcal import clock
-from edcal.errors import InputError, InputErrors
+from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.model.source import Source
 from edcal.themes import DEFAULT_THEME
 from edcal.zones import zone_named
@@ -18,18 +18,41 @@ TEMPLATE_SUFFIX = ".tmpl"
 RENAMED = {"gitignore": ".gitignore"}
 
 
-def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: str) -> list[Path]:
+#: The languages a new site's sample is written in: a folder of the skeleton each.
+LANGUAGES = ("fr", "en")
+
+
+def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: str,
+              country: str | None = None) -> list[Path]:
     """Write a new site into ``target`` (missing or empty); return the files written.
 
+    :param country: ISO code whose public holidays ``edcal check`` knows; default: the
+        time zone's country (America/New_York: US), none for a zone without one (UTC).
     :raises InputErrors: when the folder is not empty or a value is invalid.
     """
     if target.exists() and any(target.iterdir()):
+        example = "mon-site" if lang == "fr" else "my-site"
         raise InputErrors([InputError(Source(str(target), 1, 1), "the folder is not empty",
-                                      "choose a new folder: edcal init mon-site")])
+                                      f"choose a new folder: edcal init {example}")])
     try:
         zone = zone_named(timezone)
     except ValueError as exc:
         raise InputErrors([InputError(Source("--timezone", 1, 1), str(exc))]) from None
+    from edcal import public_holidays
+
+    if country is not None:
+        code = country.strip().upper()
+        if not public_holidays.known_country(code):
+            code = public_holidays.code_for_name(country) or ""
+            if not code:
+                raise InputErrors([InputError(
+                    Source("--country", 1, 1), f"found country '{country}', expected an ISO 3166 code "
+                    "whose public holidays are known",
+                    did_you_mean(country.upper(), public_holidays.countries()) or "e.g. FR, BE, CH, CA, US")])
+    else:
+        code = zone_country(timezone) or ""
+        if code and not public_holidays.known_country(code):
+            code = ""
     if not site_url.startswith(("https://", "http://")):
         raise InputErrors([InputError(Source("--url", 1, 1), f"found '{site_url}', expected the public "
                                       "site's address, e.g. https://www.example.fr")])
@@ -39,13 +62,15 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "site_url": site_url.rstrip("/"),
         "timezone": timezone,
         "lang": lang,
+        "country_line": (f"country: {code}" if code else
+                         "# country: FR   # public holidays (edcal check), e.g. FR, BE, CA, US"),
         # Published yesterday, announced; a first post the day after tomorrow.
         "first_article": f"{(now - dt.timedelta(days=1)):%Y-%m-%d} 09:00",
         "first_post": f"{(now + dt.timedelta(days=2)):%Y-%m-%d}",
     }
     written: list[Path] = []
     skeleton = resources.files("edcal.skeleton")
-    for source in _walk(skeleton):
+    for source in [*_walk(skeleton), *_walk(skeleton / lang)]:
         relative = source[0]
         name = RENAMED.get(relative.name, relative.name)
         destination = target / relative.parent / name
@@ -62,9 +87,22 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     return written
 
 
+def zone_country(timezone: str) -> str | None:
+    """The country of an IANA time zone, from the time zone database's zone.tab (None for UTC)."""
+    try:
+        table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    for line in table.splitlines():
+        fields = line.split("\t")
+        if not line.startswith("#") and len(fields) >= 3 and fields[2] == timezone:
+            return fields[0]
+    return None
+
+
 def _walk(folder, prefix: Path = Path()):  # type: ignore[no-untyped-def]
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name in ("__init__.py", "__pycache__"):
+        if entry.name in ("__init__.py", "__pycache__") or (not prefix.parts and entry.name in LANGUAGES):
             continue
         if entry.is_dir():
             yield from _walk(entry, prefix / entry.name)
