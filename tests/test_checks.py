@@ -624,6 +624,18 @@ def test_the_three_formats_agree(broken_site: Path) -> None:
     assert text.output.rstrip().endswith(f"{summary['errors']} errors, {summary['warnings']} warnings")
 
 
+def test_annotations_name_files_from_the_repositorys_root(broken_site: Path, monkeypatch) -> None:
+    """GitHub reads `file=` from the repository's root: a site in a folder of it needs that folder."""
+    runner = CliRunner()
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(broken_site.parent))
+    github = runner.invoke(cli, ["check", "--site", str(broken_site), "--format", "github"])
+    files = {line.split("file=", 1)[1].split(",", 1)[0] for line in github.output.splitlines() if "file=" in line}
+    assert files and all(path.startswith(f"{broken_site.name}/") for path in files), files
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(broken_site))  # the site is the repository
+    github = runner.invoke(cli, ["check", "--site", str(broken_site), "--format", "github"])
+    assert "file=calendar.yaml," in github.output
+
+
 def test_json_report_is_json_dumps_for_any_text() -> None:
     from edcal.checks.report import as_json
     from edcal.model.source import Source
@@ -659,7 +671,7 @@ def test_input_errors_in_json_and_github_formats(site: Path) -> None:
     assert data.exit_code == 2
     assert json.loads(data.output)["findings"][0]["rule"] == "invalid-input"
     github = runner.invoke(cli, ["check", "--site", str(site), "--format", "github"])
-    assert github.exit_code == 2 and github.output.startswith("::error file=calendar.yaml,line=22,col=16,title=invalid input::")
+    assert github.exit_code == 2 and github.output.startswith("::error file=calendar.yaml,line=22,col=16,title=invalid-input::")
 
 
 def test_an_option_in_error_is_named_and_not_taken_for_a_file(site: Path) -> None:
@@ -671,7 +683,7 @@ def test_an_option_in_error_is_named_and_not_taken_for_a_file(site: Path) -> Non
     finding = json.loads(runner.invoke(cli, [*args, "--format", "json"]).output)["findings"][0]
     assert finding["file"] is None and finding["line"] is None and finding["message"].startswith("--since: found")
     github = runner.invoke(cli, [*args, "--format", "github"])
-    assert github.exit_code == 2 and github.output.startswith("::error title=invalid input::--since: found")
+    assert github.exit_code == 2 and github.output.startswith("::error title=invalid-input::--since: found")
 
 
 def test_build_stops_on_errors_unless_no_check(broken_site: Path) -> None:

@@ -168,14 +168,14 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
         if fmt == "json":
             click.echo(reports.input_errors_json(exc.errors), nl=False)
         elif fmt == "github":
-            click.echo(reports.input_errors_github(exc.errors), nl=False)
+            click.echo(reports.input_errors_github(exc.errors, reports.repository_folder(site)), nl=False)
         else:
             report(exc, wrote_nothing=False)  # check never writes
         sys.exit(EXIT_INPUT)
     if fmt == "json":
         click.echo(reports.as_json(findings, strict), nl=False)
     elif fmt == "github":
-        click.echo(reports.github(findings), nl=False)
+        click.echo(reports.github(findings, reports.repository_folder(site)), nl=False)
     elif (verbosity or 0) >= 0:
         click.echo(reports.text(findings, style=click.style), nl=False)
     else:  # -q: what fails the run only (errors; warnings too under --strict), with the whole summary

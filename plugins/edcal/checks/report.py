@@ -7,7 +7,9 @@ code is computed once, from the findings, whatever the format.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from edcal.checks import Finding, count
@@ -112,12 +114,16 @@ def _scalar(value: Any) -> str:
     raise TypeError(f"a finding's value must be text, a number or null, not {type(value).__name__}")
 
 
-def github(findings: Sequence[Finding]) -> str:
-    """One workflow command per finding: ``::error file=…,line=…,col=…,title=…::message``."""
+def github(findings: Sequence[Finding], folder: str = "") -> str:
+    """One workflow command per finding: ``::error file=…,line=…,col=…,title=…::message``.
+
+    :param folder: the site's folder in the repository (``blog/``): GitHub reads ``file=``
+        from the repository's root, the findings' paths are the site's.
+    """
     lines = []
     for f in findings:
         message = f.message + (f"\n{f.hint}" if f.hint else "")
-        lines.append(f"::{f.severity} file={_property(f.source.path)},line={f.source.line},"
+        lines.append(f"::{f.severity} file={_property(folder + f.source.path)},line={f.source.line},"
                      f"col={f.source.column},title={_property(f.rule)}::{_data(message)}")
     lines.append(f"::notice title=edcal check::{_data(summary_line(findings))}")
     return "\n".join(lines) + "\n"
@@ -138,14 +144,25 @@ def input_errors_json(errors: Sequence[InputError]) -> str:
     return _dumps(document)
 
 
-def input_errors_github(errors: Sequence[InputError]) -> str:
+def input_errors_github(errors: Sequence[InputError], folder: str = "") -> str:
     """One annotation per error, on its file and line when it has one (not on ``--since``)."""
     return "".join(
-        (f"::error file={_property(e.source.path)},line={e.source.line},col={e.source.column},"
+        (f"::error file={_property(folder + e.source.path)},line={e.source.line},col={e.source.column},"
          if e.source.in_file else "::error ")
-        + f"title=invalid input::{_data(_message(e) + (chr(10) + e.hint if e.hint else ''))}\n"
+        + f"title=invalid-input::{_data(_message(e) + (chr(10) + e.hint if e.hint else ''))}\n"
         for e in errors
     )
+
+
+def repository_folder(site: Path) -> str:
+    """The site's folder relative to the repository's root (``$GITHUB_WORKSPACE``, else the current
+    folder), with a final ``/``; ``""`` for the root itself or a site outside it."""
+    root = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd()).resolve()
+    try:
+        relative = site.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return ""
+    return "" if relative == "." else relative + "/"
 
 
 def _message(error: InputError) -> str:
