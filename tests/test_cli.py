@@ -270,6 +270,11 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
     assert (target / "output" / "404.html").is_file() and (target / "output" / "feeds" / "news.atom.xml").is_file()
     assert 'property="og:image" content="https://blog.acme.example/images/default.png"' in \
         (target / "output" / "index.html").read_text(encoding="utf-8")
+    # What CI and pre-commit need: the workflow edcal's own repository runs, the engine pinned.
+    assert (target / ".github" / "workflows" / "site.yml").read_bytes() == \
+        (Path(__file__).parents[1] / ".github" / "workflows" / "site.yml").read_bytes()
+    assert "edcal @ git+https://github.com/your-org/edcal@COMMIT" in (target / "requirements.txt").read_text()
+    assert "id: edcal-check" in (target / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     taken = runner.invoke(cli, ["init", str(target), "--lang", "en"])
     assert "hint: choose a new folder: edcal init my-site" in taken.output
     utc = runner.invoke(cli, ["init", str(tmp_path / "utc"), "--lang", "en", "--timezone", "UTC"])
@@ -357,3 +362,20 @@ def test_commands_find_the_site_from_one_of_its_folders(site: Path) -> None:
     made = run_edcal("new", "Écrit depuis le dossier des articles", cwd=site / "content" / "articles")
     assert made.returncode == 0, made.stderr
     assert list((site / "content" / "articles").glob("ecrit-depuis-le-dossier-des-articles.md"))
+
+
+def test_init_pins_the_edcal_it_was_installed_from(monkeypatch) -> None:
+    """pip records where edcal came from: a site made with it pins that repository and commit."""
+    from importlib import metadata
+
+    from edcal.commands import init
+
+    class Installed:
+        def read_text(self, name: str) -> str:
+            assert name == "direct_url.json"
+            return ('{"url": "https://github.com/acme/edcal.git", '
+                    '"vcs_info": {"vcs": "git", "commit_id": "0123abcd", "requested_revision": "v1.2"}}')
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed())
+    assert init._engine() == {"engine_line": "edcal @ git+https://github.com/acme/edcal.git@0123abcd",
+                              "engine_repo": "https://github.com/acme/edcal.git", "engine_rev": "0123abcd"}

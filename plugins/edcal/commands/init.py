@@ -14,8 +14,11 @@ from edcal.themes import DEFAULT_THEME
 from edcal.zones import zone_named
 
 TEMPLATE_SUFFIX = ".tmpl"
-#: Skeleton files whose name differs in the site (dot files are not shipped as such).
-RENAMED = {"gitignore": ".gitignore"}
+#: Skeleton files and folders whose name differs in the site (dot files are not shipped as such).
+RENAMED = {"gitignore": ".gitignore", "pre-commit-config.yaml.tmpl": ".pre-commit-config.yaml.tmpl",
+           "github": ".github"}
+#: Where edcal lives, when it was not installed from its repository (the site's owner writes it in).
+ENGINE_PLACEHOLDER = ("https://github.com/your-org/edcal", "COMMIT")
 
 
 #: The languages a new site's sample is written in: a folder of the skeleton each.
@@ -61,6 +64,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "site_name": site_name,
         "site_url": site_url.rstrip("/"),
         "timezone": timezone,
+        **_engine(),
         "lang": lang,
         "country_line": (f"country: {code}" if code else
                          "# country: FR   # public holidays (edcal check), e.g. FR, BE, CA, US"),
@@ -71,9 +75,9 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     written: list[Path] = []
     skeleton = resources.files("edcal.skeleton")
     for source in [*_walk(skeleton), *_walk(skeleton / lang)]:
-        relative = source[0]
-        name = RENAMED.get(relative.name, relative.name)
-        destination = target / relative.parent / name
+        relative = Path(*(RENAMED.get(part, part) for part in source[0].parts))
+        name = relative.name
+        destination = target / relative
         data = source[1].read_bytes()
         if name.endswith(TEMPLATE_SUFFIX):
             destination = destination.with_name(name[: -len(TEMPLATE_SUFFIX)])
@@ -85,6 +89,32 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     shutil.copytree(DEFAULT_THEME, theme, ignore=shutil.ignore_patterns("__pycache__"))
     written.append(theme)
     return written
+
+
+def _engine() -> dict[str, str]:
+    """The edcal this site is made with, for requirements.txt and the pre-commit hook.
+
+    Installed from its git repository (``pip install "edcal @ git+URL@COMMIT"``), pip
+    recorded the URL and the commit: the new site pins the same. Otherwise (a local
+    checkout) a placeholder says what to write.
+    """
+    import json
+    from importlib import metadata
+
+    repo, rev = ENGINE_PLACEHOLDER
+    try:
+        recorded = metadata.distribution("edcal").read_text("direct_url.json")
+        origin = json.loads(recorded) if recorded else {}
+    except (metadata.PackageNotFoundError, ValueError):
+        origin = {}
+    vcs = origin.get("vcs_info") or {}
+    if vcs.get("vcs") == "git" and origin.get("url") and vcs.get("commit_id"):
+        repo, rev = str(origin["url"]), str(vcs["commit_id"])
+        line = f"edcal @ git+{repo}@{rev}"
+    else:
+        line = (f"# Write where edcal lives and the tag or commit to build with, e.g.:\n"
+                f"edcal @ git+{repo}@{rev}")
+    return {"engine_line": line, "engine_repo": repo, "engine_rev": rev}
 
 
 def zone_country(timezone: str) -> str | None:
