@@ -133,6 +133,12 @@ def test_freeze_limited_to_some_networks() -> None:
     items = by_id(plan_of(calendar))
     assert items["p-x"].status == "withheld"
     assert items["p-mastodon"].status == "scheduled"
+    # A pause on X leaves the blog alone, unless the window says `blog: true`.
+    for blog, status in (("", "scheduled"), (", blog: true", "withheld")):
+        calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-10, reason: Crise, networks: [x]"
+                                 + blog + "}\n")
+        items = by_id(plan_of(calendar, [article("pendant", "2027-02-10T09:00", calendar)]))
+        assert items["article-pendant"].status == status, blog
 
 
 def test_ids_survive_insertion_above_and_edits_of_text_and_time() -> None:

@@ -346,7 +346,9 @@ class _Builder:
                     continue
                 networks = self._freeze_networks(calendar, spec)
                 calendar.freezes.append(
-                    FreezeWindow(start, end, spec.reason, source, networks, spec.blog)
+                    # A freeze of some networks leaves the blog alone unless it says otherwise.
+                    FreezeWindow(start, end, spec.reason, source, networks,
+                                 spec.blog if spec.blog is not None else spec.networks is None)
                 )
 
     def _freeze_networks(self, calendar: Calendar, spec: FreezeSpec) -> frozenset[str] | None:

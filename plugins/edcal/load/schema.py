@@ -266,7 +266,7 @@ class FreezeSpec(Spec):
     until: Text | None = Field(None, description="End: a date (included) or a date and time; none means until further notice.")
     reason: Text = Field(description="Why: shown on every withheld item.")
     networks: Names | None = Field(None, description="Freeze only these networks (default: all).")
-    blog: bool = Field(True, description="Also hold back articles due in the window.")
+    blog: bool | None = Field(None, description="Also hold back articles due in the window (default: true for a freeze of every network, false for one with `networks:`).")
 
 
 class IdeaSpec(Spec):
