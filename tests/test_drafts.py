@@ -111,7 +111,7 @@ def test_a_template_override_changes_the_linkedin_drafts_and_nothing_else(built:
     plans = [{i["id"]: i for i in json.loads(files[Path("planning/plan.json")])["items"]} for files in (before, after)]
     assert {i for i in plans[0] if plans[0][i] != plans[1][i]} == {i for i in plans[0] if i.endswith(
         ("-linkedin", "-linkedin-1", "-linkedin-2"))}
-    rows = [list(csv.DictReader(io.StringIO(files[Path("planning/exports/posts.csv")].decode(), newline="")))
+    rows = [list(csv.DictReader(io.StringIO(files[Path("planning/exports/posts.csv")].decode("utf-8-sig"), newline="")))
             for files in (before, after)]
     assert [r for r in rows[0] if r["network"] != "linkedin"] == [r for r in rows[1] if r["network"] != "linkedin"]
     linkedin = [p for p in after if p.parts[1] == "drafts" and p.parts[2] == "linkedin" and p.suffix == ".txt"]
@@ -182,12 +182,17 @@ def test_the_sample_hootsuite_csv_has_three_columns_in_the_configured_date_forma
 
 def test_generic_exports_list_upcoming_posts(sample: Path) -> None:
     exports = sample / "planning" / "exports"
-    rows = list(csv.DictReader(io.StringIO((exports / "posts.csv").read_text(encoding="utf-8"), newline="")))
+    rows = list(csv.DictReader(io.StringIO((exports / "posts.csv").read_text(encoding="utf-8-sig"), newline="")))
     document = json.loads((exports / "posts.json").read_text(encoding="utf-8"))
     assert len(rows) == len(document["posts"]) > 50
     assert all(r["scheduled"] > "2026-11-23T10:00" for r in rows)
     assert all(r["status"] in ("scheduled", "draft") for r in rows)
     assert [r["id"] for r in rows] == [p["id"] for p in document["posts"]]
+    # For spreadsheets: Excel reads accents right only after a byte-order mark; what a manager sums up.
+    assert (exports / "posts.csv").read_bytes().startswith(b"\xef\xbb\xbfid,network,scheduled,")
+    assert {r["promotional"] for r in rows} == {"true", "false"}
+    assert all(int(r["length"]) <= int(r["limit"]) for r in rows)
+    assert [p["promotional"] for p in document["posts"]] == [r["promotional"] == "true" for r in rows]
 
 
 def test_edcal_export_filters_and_reports_hootsuite_notes(site: Path, tmp_path: Path) -> None:

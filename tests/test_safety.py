@@ -448,7 +448,7 @@ def test_markup_and_line_breaks_in_texts_cannot_inject_anything(site: Path) -> N
     feed = icalendar.Calendar.from_ical((planning / "calendar.ics").read_bytes())
     events = [e for e in feed.walk("VEVENT") if "injected" in str(e.get("DESCRIPTION", ""))]
     assert len(events) == 1 and not [e for e in feed.walk("VEVENT") if str(e["SUMMARY"]) == "injected"]
-    rows = list(csv.DictReader(io.StringIO((planning / "exports" / "posts.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((planning / "exports" / "posts.csv").read_text(encoding="utf-8-sig"))))
     hostile = next(row for row in rows if row["id"] == "hostile-x")
     assert hostile["text"].startswith("'=HYPERLINK") and "\r" not in hostile["text"]
 

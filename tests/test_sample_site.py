@@ -47,6 +47,22 @@ def test_sample_plan_uses_every_feature(sample: Path) -> None:
     assert dates[0] < "2026-11-23" < dates[-1] <= "2027-02-23"
 
 
+def test_the_sample_plan_matches_its_schema_with_the_targets_a_dashboard_needs(sample: Path) -> None:
+    import json
+
+    import jsonschema
+
+    from conftest import ROOT
+
+    plan = load_plan(sample)
+    jsonschema.validate(plan, json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8")))
+    assert plan["blog"]["cadence"] == "2/month"
+    salon = next(c for c in plan["campaigns"] if c["id"] == "salon-industrie-2027")
+    assert salon["promotional"] is True and salon["objective"]["target"] == 40
+    assert plan["checks"]["self-promotion"] == {"severity": "warning", "ceiling": 0.5, "minimum": 5}
+    assert plan["checks"]["cadence-gap"] == {"severity": "warning", "horizon_days": 42}
+
+
 def test_every_sample_draft_fits_its_network(sample: Path) -> None:
     for post in (i for i in load_plan(sample)["items"] if i["kind"] == "post"):
         assert post["length"] <= post["limit"], post["id"]

@@ -69,3 +69,18 @@ def test_offsets() -> None:
         timeparse.parse_offset("+3 hours at 12:00")
     with pytest.raises(ValueError, match="signed offset"):
         timeparse.parse_offset("tomorrow")
+
+
+@pytest.mark.parametrize(("typed", "written", "french"), [
+    ("lun-ven 9h", "mon-fri 09:00", "lun.-ven. 09:00"),
+    ("tue,thu 12:30", "tue,thu 12:30", "mar.,jeu. 12:30"),
+    ("daily 8h", "mon-sun 08:00", "lun.-dim. 08:00"),
+    ("sam,dim,lun 10:00", "mon,sat,sun 10:00", "lun.,sam.,dim. 10:00"),
+    ("mer-ven 18:00", "wed-fri 18:00", "mer.-ven. 18:00"),
+])
+def test_a_slot_is_written_in_one_form_whatever_was_typed(typed: str, written: str, french: str) -> None:
+    """plan.json and messages show slots one way; the French reader reads French days."""
+    slot = timeparse.parse_slot(typed)
+    assert slot.written() == written
+    assert timeparse.parse_slot(written).weekdays == slot.weekdays  # calendar.yaml reads it back
+    assert slot.written(("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")) == french

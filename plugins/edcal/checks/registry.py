@@ -41,6 +41,9 @@ class Option:
     default: Any
     parse: Callable[[str], Any]
     description: str
+    #: What the parsed value counts (``days``, ``minutes``, ``hours``), for plan.json; none for a
+    #: count or a share (0 to 1).
+    unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ code elsewhere branches on a network's id.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -29,6 +30,10 @@ class TextLimit:
     max: int
 
 
+#: The days as calendar.yaml's slots write them, Monday first.
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
 @dataclass(frozen=True, slots=True)
 class Slot:
     """A default posting time on some weekdays (0 = Monday), e.g. ``tue 09:00``."""
@@ -39,6 +44,24 @@ class Slot:
 
     def matches(self, day: dt.date) -> bool:
         return day.weekday() in self.weekdays
+
+    def written(self, day_names: Sequence[str] = DAY_NAMES) -> str:
+        """The slot in one form whatever the writer typed (``lun-ven 9h`` -> ``mon-fri 09:00``).
+
+        :param day_names: the names of the days, Monday first (a language's abbreviations).
+        """
+        days = sorted(self.weekdays)
+        if len(days) == 7:
+            return f"{day_names[0]}-{day_names[6]} {self.time:%H:%M}"
+        runs: list[list[int]] = []
+        for day in days:
+            if runs and runs[-1][-1] == day - 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        parts = [f"{day_names[run[0]]}-{day_names[run[-1]]}" if len(run) >= 3
+                 else ",".join(day_names[d] for d in run) for run in runs]
+        return f"{','.join(parts)} {self.time:%H:%M}"
 
 
 @dataclass(frozen=True, slots=True)

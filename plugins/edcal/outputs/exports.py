@@ -36,7 +36,9 @@ FORMATS = ("hootsuite", "csv", "json")
 HOOTSUITE_MAX_ROWS = 350
 HOOTSUITE_MIN_LEAD = dt.timedelta(minutes=10)
 CSV_COLUMNS = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt",
-               "campaign", "owner", "source")
+               "campaign", "owner", "source", "promotional", "length", "limit")
+#: Spreadsheets (Excel above all) read a CSV file as UTF-8 only when it starts with a byte-order mark.
+BOM = "\ufeff"
 
 
 def upcoming(plan: Plan, network: str | None = None, since: dt.datetime | None = None,
@@ -125,6 +127,7 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
 
 def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for post in posts:
@@ -133,6 +136,7 @@ def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
             post.id, post.network, local_stamp(post.start, plan.calendar),  # type: ignore[arg-type]
             post.status, post.title, post.pasted, post.url or "", media.path if media else "",
             (media.alt or "") if media else "", post.campaign or "", post.owner or "", str(post.source),
+            "true" if post.promotional else "false", str(post.length or ""), str(post.limit or ""),
         )])
     return buffer.getvalue()
 
@@ -164,6 +168,7 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
                 "media": [{"path": m.path, "alt": m.alt} for m in post.media],
                 "campaign": post.campaign,
                 "owner": post.owner,
+                "promotional": post.promotional,
                 "source": str(post.source),
             }
             for post in posts

@@ -38,6 +38,7 @@ def document(plan: Plan) -> dict[str, Any]:
         "timezone": calendar.timezone,
         "generated_at": utc_stamp(plan.generated_at),
         "site": {"url": plan.site_url, "lang": plan.lang},
+        "blog": {"cadence": calendar.blog.cadence.label if calendar.blog.cadence else None},
         "networks": _networks(calendar),
         "campaigns": _campaigns(calendar),
         "people": [{"id": p.id, "name": p.name} for p in sorted(calendar.team.values(), key=lambda p: p.id)],
@@ -52,6 +53,7 @@ def document(plan: Plan) -> dict[str, Any]:
             }
             for f in calendar.freezes
         ],
+        "checks": _checks(plan),
         "items": [item_document(item, calendar) for item in plan.items],
     }
 
@@ -108,7 +110,7 @@ def _networks(calendar: Calendar) -> list[dict[str, Any]]:
             "counting": network.limit.counting,
             "cadence": network.cadence.label if network.cadence else None,
             "max_per_day": network.max_per_day,
-            "slots": [slot.label for slot in network.slots],
+            "slots": [slot.written() for slot in network.slots],  # one form, whatever was typed
             "objective": _objective(network.objective),
         })
     return result
@@ -124,10 +126,27 @@ def _campaigns(calendar: Calendar) -> list[dict[str, Any]]:
             "hashtags": list(c.hashtags),
             "objective": _objective(c.objective),
             "owner": c.owner,
+            "promotional": c.promotional,
+            "utm_campaign": c.utm_campaign or c.id,
+            "color": c.color,
+            "description": c.description,
             "source": str(c.source),
         }
         for c in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id))
     ]
+
+
+def _checks(plan: Plan) -> dict[str, dict[str, Any]]:
+    """Every rule's severity and options as this site runs them (the targets a dashboard compares with)."""
+    from edcal.checks import all_rules, rule_options
+
+    result = {}
+    for rule_id, rule in sorted(all_rules().items()):
+        configured = plan.calendar.checks.get(rule_id)
+        options = rule_options(plan, rule_id)
+        named = {f"{o.name}_{o.unit}" if o.unit else o.name: options[o.name] for o in rule.options}
+        result[rule_id] = {"severity": configured.severity if configured else rule.severity, **named}
+    return result
 
 
 def _objective(objective: Any) -> dict[str, Any] | None:

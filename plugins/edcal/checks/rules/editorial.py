@@ -52,7 +52,8 @@ def idea_overdue(ctx: CheckContext) -> Iterator[Problem]:
 
 
 @rule("review-too-late", "warning", "An article is still in review shortly before its publication",
-      options=(Option("margin", 48.0, _hours, "How long before publication the review must be done (default 48 hours)."),))
+      options=(Option("margin", 48.0, _hours, "How long before publication the review must be done "
+                      "(default 48 hours).", unit="hours"),))
 def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
     margin = dt.timedelta(hours=float(ctx.options["margin"]))
     zone = ctx.plan.calendar.zone
@@ -68,7 +69,7 @@ def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
 
 @rule("placeholder-text", "error", "An article going online soon still has the first paragraph `edcal new` wrote",
       options=(Option("within", 14, timeparse.parse_days,
-                      "How close to its publication an article is judged (default 14 days)."),))
+                      "How close to its publication an article is judged (default 14 days).", unit="days"),))
 def placeholder_text(ctx: CheckContext) -> Iterator[Problem]:
     from edcal.skeleton import NEW_ARTICLE_BODY
 

@@ -49,7 +49,7 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
 
 @rule("cadence-gap", "warning", "Fewer posts or articles than the cadence target in a coming period",
       options=(Option("horizon", 42, timeparse.parse_days, "How far ahead periods are checked (default 6 weeks; "
-                      "`--until` checks up to its date when later)."),))
+                      "`--until` checks up to its date when later).", unit="days"),))
 def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
     zone = ctx.plan.calendar.zone
     horizon = int(ctx.options["horizon"])
@@ -87,7 +87,7 @@ def too_many_per_day(ctx: CheckContext) -> Iterator[Problem]:
 
 @rule("posts-too-close", "warning", "Two posts on one network within a short time of each other",
       options=(Option("gap", 60, timeparse.parse_duration_minutes,
-                      "The shortest time between two posts on one network (default 1 hour)."),))
+                      "The shortest time between two posts on one network (default 1 hour).", unit="minutes"),))
 def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
     gap = dt.timedelta(minutes=int(ctx.options["gap"]))
     calendar = ctx.plan.calendar
@@ -130,7 +130,8 @@ def _normalized(text: str) -> str:
 
 
 @rule("duplicate-text", "warning", "The same text twice on a network within a few weeks",
-      options=(Option("window", 30, timeparse.parse_days, "How close two identical texts are flagged (default 30 days)."),))
+      options=(Option("window", 30, timeparse.parse_days, "How close two identical texts are flagged "
+                      "(default 30 days).", unit="days"),))
 def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
     window = dt.timedelta(days=int(ctx.options["window"]))
     last_seen: dict[tuple[str, str], Item] = {}
@@ -231,7 +232,8 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
         weekday, time = local.weekday(), local.time().replace(second=0)
         if any(weekday in slot.weekdays and slot.time == time for slot in network.slots):
             continue
-        slots = ", ".join(slot.label for slot in network.slots)
+        days = [str(say(day)) for day in WEEKDAYS]  # the slots in the reader's language, one form
+        slots = ", ".join(slot.written(days) for slot in network.slots)
         where, hint = _slot_cause(ctx, post)
         # Formatted by hand: thousands of posts outside the slots are thousands of strftime calls.
         yield Problem(where, say("{network} post '{id}' is on {weekday} {day} at {time}, outside "
