@@ -139,8 +139,9 @@ def test_cadence_gaps_are_the_ones_the_check_reports(sample: Path, server: str, 
                                      (sample / "planning" / "index.html").read_text(encoding="utf-8"),
                                      re.DOTALL).group(1))
     assert findings and len(page_data["gaps"]) == len(findings)
-    # The same gaps, in French: "LinkedIn : 1 sur 2/semaine", "Blog : 1 sur 2/mois" (no-break spaces).
-    assert {g["message"] for g in page_data["gaps"]} >= {"LinkedIn\u00a0: 1 sur 2/semaine", "Blog\u00a0: 1 sur 2/mois"}
+    # The same gaps, in French: "LinkedIn : 1, objectif 2/semaine" (no-break spaces).
+    assert {g["message"] for g in page_data["gaps"]} >= {"LinkedIn\u00a0: 1, objectif 2/semaine",
+                                                         "Blog\u00a0: 1, objectif 2/mois"}
     assert not [g for g in page_data["gaps"] if "/week" in g["message"] or "/month" in g["message"]]
     gap = page_data["gaps"][0]
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
@@ -238,6 +239,41 @@ def test_keyboard_skip_link_and_phone_width(sample: Path, server: str, chromium:
     page.close()
 
 
+#: WCAG's contrast ratio of two CSS colours, as the browser paints them (canvas: any syntax, oklch too).
+CONTRAST_JS = """([fg, bg]) => {
+  const canvas = document.createElement("canvas"); canvas.width = canvas.height = 1;
+  const ctx = canvas.getContext("2d");
+  const rgb = (c) => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, 1, 1);
+                       ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1); return Array.from(ctx.getImageData(0, 0, 1, 1).data); };
+  const lum = (c) => { const [r, g, b] = rgb(c).slice(0, 3).map(v => { v /= 255;
+                       return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                       return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}"""
+
+
+def test_small_text_reads_on_every_band_and_the_focus_ring_shows(sample: Path, server: str, chromium: Any) -> None:
+    """White text on a light campaign colour (darkorange) read at 2.3:1; the yellow focus ring at 1.9:1."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    from edcal.load.colors import CSS3_COLORS
+
+    for colour in sorted(CSS3_COLORS):
+        page.evaluate("c => { const b = document.querySelector('.band'); b.style.setProperty('--band', c); }", colour)
+        fg, bg, size = page.eval_on_selector(".band", "b => { const s = getComputedStyle(b); "
+                                             "return [s.color, s.backgroundColor, parseFloat(s.fontSize)]; }")
+        assert page.evaluate(CONTRAST_JS, [fg, bg]) >= 4.5, colour
+        assert size >= 12
+    badge = page.eval_on_selector(".badge", "b => parseFloat(getComputedStyle(b).fontSize)")
+    assert badge >= 12
+    page.keyboard.press("Tab")
+    ring = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
+    for background in ("#ffffff", "#f5f7fa"):
+        assert page.evaluate(CONTRAST_JS, [ring, background]) >= 3
+    page.close()
+
+
 def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chromium: Any) -> None:
     context = chromium.new_context(viewport={"width": 1200, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
@@ -246,7 +282,12 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     card = page.locator('article[data-network="instagram"]').first
     item_id = card.get_attribute("data-item-id")
     assert page.locator('article[data-network="linkedin"]').first.is_hidden()
-    card.locator("button.copy").click()
+    button = card.locator("button.copy")
+    # Among dozens of copy buttons, each says which post it copies; the outcome is announced.
+    assert button.get_attribute("aria-label").startswith("Copier le texte (Instagram, ")
+    assert card.locator("label.visually-hidden").inner_text().startswith("Texte à publier sur Instagram, ")
+    button.click()
+    assert card.locator('[role="status"]').inner_text() == "Copié"
     copied = page.evaluate("navigator.clipboard.readText()")
     post = next(i for i in load_plan(sample)["items"] if i["id"] == item_id)
     assert copied == post["text"]

@@ -217,7 +217,7 @@ def test_deadlines_become_all_day_items() -> None:
     items = by_id(plan_of(calendar))
     deadline = items["idea-portrait-draft-due"]
     assert deadline.all_day and deadline.start == dt.date(2027, 2, 5)
-    assert deadline.title == "Rédaction due\u00a0: Portrait"
+    assert deadline.title == "Remise du texte\u00a0: Portrait"
     assert deadline.owner == "ana" and deadline.parent == "idea-portrait"
     assert str(deadline.source) == "calendar.yaml:10"
 

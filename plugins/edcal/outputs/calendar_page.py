@@ -181,7 +181,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date) -> dict[str, Any]:
     last = max(max(dates), today) + dt.timedelta(days=62)
     gaps = []
     for gap in cadence_gaps(plan, plan.now, int(rule_options(plan, "cadence-gap")["horizon"])):
-        target = _("{count} of {target}").format(count=gap.found, target=translated(gap.target, _))
+        target = _("{count}, target {target}").format(count=gap.found, target=translated(gap.target, _))
         name = translated(gap.name, _)
         message = _("{name}: {text}").format(name=name, text=target)
         gaps.append({"network": gap.network or "blog", "name": name, "first": gap.first.isoformat(),

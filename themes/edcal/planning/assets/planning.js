@@ -43,18 +43,30 @@
     if (!button) { return; }
     var field = document.getElementById(button.getAttribute("data-copy"));
     if (!field) { return; }
-    var done = function () {
+    /* The outcome is said on the button and, for screen readers, in the card's live region. */
+    var status = document.getElementById(button.getAttribute("data-copy") + "-status");
+    var say = function (ok) {
       var label = button.textContent;
-      button.textContent = button.getAttribute("data-copied") || "✓";
-      button.classList.add("copied");
-      window.setTimeout(function () { button.textContent = label; button.classList.remove("copied"); }, 1500);
+      var text = ok ? (button.getAttribute("data-copied") || "✓") : (button.getAttribute("data-failed") || "✗");
+      button.textContent = text;
+      button.classList.add(ok ? "copied" : "failed");
+      if (status) { status.textContent = text; }
+      window.setTimeout(function () {
+        button.textContent = label;
+        button.classList.remove("copied", "failed");
+        if (status) { status.textContent = ""; }
+      }, 1500);
+    };
+    var fallback = function () {
+      field.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
+      say(ok);  /* when even this fails, the text stays selected: Ctrl+C copies it */
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(field.value).then(done, function () { field.select(); document.execCommand("copy"); done(); });
+      navigator.clipboard.writeText(field.value).then(function () { say(true); }, fallback);
     } else {
-      field.select();
-      document.execCommand("copy");
-      done();
+      fallback();
     }
   });
 
