@@ -65,9 +65,10 @@ def test_every_message_has_a_french_translation_with_the_same_fields() -> None:
 
 
 def test_a_message_is_its_english_text_and_says_itself_in_french() -> None:
-    message = say("{count} {network} posts on {day:%d/%m/%Y} ({ids}), more than the maximum of {limit}",
+    message = say("{count} {network} posts on {day:%Y-%m-%d} ({ids}), more than the maximum of {limit}",
                   count=3, network="X", day=dt.date(2027, 5, 1), ids="a, b, c", limit=2)
-    assert message == "3 X posts on 01/05/2027 (a, b, c), more than the maximum of 2"
+    # English dates as calendar.yaml writes them (12/01 is 1 December to an American), French ones day first.
+    assert message == "3 X posts on 2027-05-01 (a, b, c), more than the maximum of 2"
     assert isinstance(message, str) and message.upper().startswith("3 X POSTS")
     french = translator("fr")
     assert message.translated(french) == "3 publications X le 01/05/2027 (a, b, c), plus que le maximum de 2"
@@ -79,8 +80,8 @@ def test_nested_values_plurals_braces_and_plain_texts() -> None:
     french = translator("fr")
     gap = say("{name}: {found} {period}, target {target}", name=say("Blog"),
               found=say_count(1, "{count} article", "{count} articles"),
-              period=say("in {first:%m/%Y}", first=dt.date(2027, 2, 1)), target=say("{count}/month", count=2))
-    assert gap == "Blog: 1 article in 02/2027, target 2/month"
+              period=say("in {first:%B %Y}", first=dt.date(2027, 2, 1)), target=say("{count}/month", count=2))
+    assert gap == "Blog: 1 article in February 2027, target 2/month"
     assert gap.translated(french) == "Blog\u00a0: 1 article en 02/2027, objectif 2/mois"
     assert say_count(0, "{count} post", "{count} posts") == "0 posts"
     for count, english, french_text in [(0, "0 posts", "0 publication"), (1, "1 post", "1 publication"),

@@ -196,7 +196,7 @@ def test_post_before_article_when_dated_before() -> None:
     entry = "{id: teaser, at: 2027-01-11 09:00, networks: [x], article: lancement, text: Bientôt}"
     found = findings(rule, posts(entry), [lambda c: article("lancement", "2027-01-12T10:00", c)])
     assert found and found[0].severity == "error"
-    assert "goes out 11/01/2027 09:00, before 'lancement' is online (12/01/2027 10:00)" in found[0].message
+    assert "goes out 2027-01-11 09:00, before 'lancement' is online (2027-01-12 10:00)" in found[0].message
     assert str(found[0].source) == "calendar.yaml:10"
     # The hint's fix is valid where it is given: `at publication` only exists in a promotion's schedule.
     assert "`promote: lancement` with `schedule: [at publication]`" in found[0].hint
@@ -217,7 +217,7 @@ def test_post_before_article_when_it_links_to_the_article_by_url() -> None:
     by_link = "{id: teaser, at: 2027-01-11 09:00, networks: [linkedin], link: /lancement/, text: Bientôt}"
     found = findings(rule, posts(by_link), live)
     assert [f.item for f in found] == ["teaser-linkedin"] and found[0].severity == "error"
-    assert "before 'lancement' is online (12/01/2027 10:00)" in found[0].message
+    assert "before 'lancement' is online (2027-01-12 10:00)" in found[0].message
     assert str(found[0].source) == "calendar.yaml:10"
     in_text = "{id: teaser, at: 2027-01-11 09:00, networks: [x], text: 'Bientôt https://blog.example.fr/lancement/?x=1#a'}"
     assert [f.item for f in findings(rule, posts(in_text), live)] == ["teaser-x"]
@@ -305,7 +305,7 @@ def test_cadence_gap() -> None:
              "{id: c, at: 2027-01-12 09:00, networks: [x], text: Trois}"]
     plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 2 weeks}}\n" + posts(*lines)), now=NOW)
     found = run_checks(plan, only=["cadence-gap"])
-    assert [f.message for f in found] == ["X: 1 post in the week of 11/01 to 17/01/2027, target 2/week"]
+    assert [f.message for f in found] == ["X: 1 post in the week of 2027-01-11 to 2027-01-17, target 2/week"]
     assert str(found[0].source) == "calendar.yaml:7"
     lines.append("{id: d, at: 2027-01-14 09:00, networks: [x], text: Quatre}")
     plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 2 weeks}}\n" + posts(*lines)), now=NOW)
@@ -314,7 +314,7 @@ def test_cadence_gap() -> None:
     until = dt.datetime(2027, 2, 1, tzinfo=plan.calendar.zone)
     found = run_checks(plan, only=["cadence-gap"], until=until)
     assert [f.message for f in found] == [f"X: 0 posts in the week of {first} to {last}, target 2/week"
-                                          for first, last in (("18/01", "24/01/2027"), ("25/01", "31/01/2027"))]
+                                          for first, last in (("2027-01-18", "2027-01-24"), ("2027-01-25", "2027-01-31"))]
 
 
 def test_cadence_gap_is_excused_by_a_freeze_over_most_of_the_period() -> None:
@@ -333,7 +333,7 @@ def test_blog_cadence_gap() -> None:
     assert not found
     found = findings("cadence-gap", "blog: {cadence: 2/week}\nchecks: {cadence-gap: {horizon: 7 days}}\n",
                      [lambda c: article("a", "2027-01-05T09:00", c)])
-    assert found and found[0].message.startswith("Blog: 1 article in the week of 04/01")
+    assert found and found[0].message.startswith("Blog: 1 article in the week of 2027-01-04")
     assert found[0].hint == "plan an article in that period, or adjust the blog's `cadence:`"
     # An article a short freeze holds back goes online after it, in the same month: it counts.
     monthly = "blog: {cadence: 1/month}\nchecks: {cadence-gap: {horizon: 45 days}}\n"
@@ -343,7 +343,7 @@ def test_blog_cadence_gap() -> None:
     assert not held
     assert [f.message for f in findings("cadence-gap", monthly + freeze,
                                         [lambda c: article("a", "2027-01-20T09:00", c)])] == [
-        "Blog: 0 articles in 02/2027, target 1/month"]
+        "Blog: 0 articles in February 2027, target 1/month"]
 
 
 def test_placeholder_text() -> None:
@@ -369,7 +369,7 @@ def test_too_many_per_day() -> None:
         "{id: a, at: 2027-01-12 09:00, networks: [x], text: Un}",
         "{id: b, at: 2027-01-12 18:00, networks: [x], text: Deux}")), now=NOW)
     found = run_checks(plan, only=["too-many-per-day"])
-    assert found and found[0].message == "2 X posts on 12/01/2027 (a-x, b-x), more than the maximum of 1"
+    assert found and found[0].message == "2 X posts on 2027-01-12 (a-x, b-x), more than the maximum of 1"
     plan = plan_of(calendar_from(calendar_text + posts(
         "{id: a, at: 2027-01-12 09:00, networks: [x], text: Un}",
         "{id: b, at: 2027-01-13 09:00, networks: [x], text: Deux}")), now=NOW)
@@ -399,12 +399,12 @@ def test_self_promotion() -> None:
     lines = [f"{{id: p{n}, at: 2027-01-{10 + n} 09:00, networks: [x], text: Texte {n}"
              f"{', promotional: true' if n < 2 else ''}}}" for n in range(5)]
     found = findings("self-promotion", posts(*lines))
-    assert found and "X, 01/2027: 2 of 5 posts are promotional (40%), above the ceiling of 20%" in found[0].message
+    assert found and "X, 2027-01: 2 of 5 posts are promotional (40%), above the ceiling of 20%" in found[0].message
     assert not findings("self-promotion", posts(*lines), extra="checks: {self-promotion: {ceiling: 40%}}\n")
     # The month is judged whole: the three posts already out (two promotional) count with the two to come.
     found = findings("self-promotion", posts(*lines), now="2027-01-12T10:00:00+01:00")
     assert [f.message for f in found] == [
-        "X, 01/2027: 2 of 5 posts are promotional (40%), above the ceiling of 20%"]
+        "X, 2027-01: 2 of 5 posts are promotional (40%), above the ceiling of 20%"]
     assert found[0].when == "2027-01-13T08:00:00"  # the month's first post to come: a finding about what is ahead
     # A month with nothing to come is history: not judged.
     assert not findings("self-promotion", posts(*lines), now="2027-02-01T10:00:00+01:00")
@@ -446,8 +446,8 @@ def test_posts_too_close() -> None:
                                               "{id: b, at: 2027-01-12 09:00, networks: [x], text: Deux}",
                                               "{id: c, at: 2027-01-12 09:40, networks: [mastodon], text: Trois}"))
     assert [(f.item, f.message) for f in found] == [
-        ("b-x", "X post 'b-x' goes out 12/01 09:00, at the same time as 'a-x'"),
-        ("c-mastodon", "Mastodon post 'c-mastodon' goes out 12/01 09:40, 40 min after 'a-mastodon': followers see "
+        ("b-x", "X post 'b-x' goes out 2027-01-12 09:00, at the same time as 'a-x'"),
+        ("c-mastodon", "Mastodon post 'c-mastodon' goes out 2027-01-12 09:40, 40 min after 'a-mastodon': followers see "
                        "them as one burst")]
     # An hour apart, or on two networks, is fine; the gap is a setting.
     assert not findings("posts-too-close", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Un}",
@@ -495,14 +495,14 @@ def test_public_holiday() -> None:
 
 def test_idea_overdue() -> None:
     found = findings("idea-overdue", "ideas:\n  - {title: Portrait, owner: ana, status: writing, draft_due: 2027-01-02}\n")
-    assert found and found[0].message == "the draft of 'Portrait' was due 02/01/2027 and its status is still 'writing' (owner: Ana)"
+    assert found and found[0].message == "the draft of 'Portrait' was due 2027-01-02 and its status is still 'writing' (owner: Ana)"
     assert not findings("idea-overdue", "ideas:\n  - {title: Portrait, status: review, draft_due: 2027-01-02}\n")
     assert not findings("idea-overdue", "ideas:\n  - {title: Portrait, draft_due: 2027-01-05}\n")
 
 
 def test_review_too_late() -> None:
     found = findings("review-too-late", "", [lambda c: article("a", "2027-01-05T09:00", c, status="review")])
-    assert found and "still in review and due 05/01/2027 09:00" in found[0].message
+    assert found and "still in review and due 2027-01-05 09:00" in found[0].message
     assert not findings("review-too-late", "", [lambda c: article("a", "2027-01-08T09:00", c, status="review")])
     assert findings("review-too-late", "checks: {review-too-late: {margin: 5 days}}\n",
                     [lambda c: article("a", "2027-01-08T09:00", c, status="review")])

@@ -347,7 +347,7 @@ def test_the_review_page_gives_the_checks_findings_in_the_sites_language(sample:
     page = review_text(sample)
     result = run_edcal("check", "--format", "json", cwd=sample, env=ENV)
     english = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "too-many-per-day"]
-    assert english and english[0]["message"].startswith("2 Instagram posts on 20/01/2027")
+    assert english and english[0]["message"].startswith("2 Instagram posts on 2027-01-20")
     assert ("[too-many-per-day] 2 publications Instagram le 20/01/2027 (coulisses-atelier-instagram-20270120, "
             "salon-j-7-instagram), plus que le maximum de 1") in page
     assert "répartissez-les sur plusieurs jours" in page
@@ -367,7 +367,7 @@ def test_the_interface_speaks_english_on_an_english_site(sample: Path, tmp_path:
     assert '<html lang="en">' in page and "Publishing calendar" in page and "Backlog of ideas" in page
     assert "Calendrier de publication" not in page
     drafts = review_text(site)
-    assert "2 Instagram posts on 20/01/2027" in drafts and "spread them over several days" in drafts
+    assert "2 Instagram posts on 2027-01-20" in drafts and "spread them over several days" in drafts
     data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
     assert data["labels"]["months"][0] == "January" and data["labels"]["statuses"]["scheduled"] == "scheduled"
     assert dt.date.fromisoformat(data["today"]) == dt.date(2027, 1, 12)

@@ -36,12 +36,12 @@ class Gap:
 
     @property
     def label(self) -> Message:
-        """The period, for messages: "in the week of 16/06 to 22/06/2025"."""
+        """The period, for messages: "in the week of 2025-06-16 to 2025-06-22", "in June 2025"."""
         if self.cadence.per == "day":
-            return say("on {first:%d/%m/%Y}", first=self.first)
+            return say("on {first:%Y-%m-%d}", first=self.first)
         if self.cadence.per == "week":
-            return say("in the week of {first:%d/%m} to {last:%d/%m/%Y}", first=self.first, last=self.last)
-        return say("in {first:%m/%Y}", first=self.first)
+            return say("in the week of {first:%Y-%m-%d} to {last:%Y-%m-%d}", first=self.first, last=self.last)
+        return say("in {first:%B %Y}", first=self.first)
 
     @property
     def target(self) -> Message:

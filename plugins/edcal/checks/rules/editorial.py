@@ -41,11 +41,11 @@ def idea_overdue(ctx: CheckContext) -> Iterator[Problem]:
         who = owners[parent.owner].name if parent.owner in owners else say("nobody")
         values = {"title": parent.title, "due": deadline.start, "status": say(parent.status), "owner": who}
         if drafting:
-            message = say("the draft of '{title}' was due {due:%d/%m/%Y} and its status is still '{status}' "
+            message = say("the draft of '{title}' was due {due:%Y-%m-%d} and its status is still '{status}' "
                           "(owner: {owner})", **values)
             hint = say("finish the draft, or move `draft_due:`")
         else:
-            message = say("the review of '{title}' was due {due:%d/%m/%Y} and its status is still '{status}' "
+            message = say("the review of '{title}' was due {due:%Y-%m-%d} and its status is still '{status}' "
                           "(owner: {owner})", **values)
             hint = say("finish the review, or move `review_due:`")
         yield Problem(deadline.source, message, hint, parent, when=ctx.now)
@@ -61,7 +61,7 @@ def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
         if article.kind != "article" or article.status != "review" or not isinstance(article.start, dt.datetime):
             continue
         if article.start - ctx.now <= margin:
-            yield Problem(article.source, say("'{title}' is still in review and due {due:%d/%m/%Y %H:%M}",
+            yield Problem(article.source, say("'{title}' is still in review and due {due:%Y-%m-%d %H:%M}",
                                               title=article.title, due=article.start.astimezone(zone)),
                           say("finish the review and set `status: published`, or move its `date:`"),
                           article, when=max(article.start, ctx.now))

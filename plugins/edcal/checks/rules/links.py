@@ -44,15 +44,15 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
             if post.status == "draft":
                 continue  # the post waits for its article (a default promotion does)
             if article.status == "draft":
-                message = say("post '{id}' ({when:%d/%m/%Y %H:%M}) links to '{slug}', which is a draft: "
+                message = say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', which is a draft: "
                               "it will not be online", id=post.id, when=when, slug=article.slug)
             else:
-                message = say("post '{id}' ({when:%d/%m/%Y %H:%M}) links to '{slug}', which is still in "
+                message = say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', which is still in "
                               "review: it will not be online", id=post.id, when=when, slug=article.slug)
             yield Problem(post.source, message, say("publish the article ({path}) or move or remove the post",
                                                     path=article.source.path), post)
         elif state.live_at is None:
-            yield Problem(post.source, say("post '{id}' ({when:%d/%m/%Y %H:%M}) links to '{slug}', held back "
+            yield Problem(post.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', held back "
                                            "by a freeze with no end", id=post.id, when=when, slug=article.slug),
                           say("end the freeze, or remove the post"), post)
         elif post.start < state.live_at:  # type: ignore[operator]
@@ -63,8 +63,8 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
             else:
                 hint = say("move `at:` after the article goes online, or write the entry as `promote: {slug}` "
                            "with `schedule: [at publication]`", slug=article.slug)
-            yield Problem(post.source, say("post '{id}' goes out {when:%d/%m/%Y %H:%M}, before '{slug}' is "
-                                           "online ({live:%d/%m/%Y %H:%M}): its link would be a dead page",
+            yield Problem(post.source, say("post '{id}' goes out {when:%Y-%m-%d %H:%M}, before '{slug}' is "
+                                           "online ({live:%Y-%m-%d %H:%M}): its link would be a dead page",
                                            id=post.id, when=when, slug=article.slug,
                                            live=state.live_at.astimezone(zone)), hint, post)
 

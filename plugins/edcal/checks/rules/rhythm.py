@@ -78,7 +78,7 @@ def too_many_per_day(ctx: CheckContext) -> Iterator[Problem]:
         network = calendar.networks[network_id]
         if network.max_per_day is not None and len(posts) > network.max_per_day:
             last = posts[network.max_per_day]
-            yield Problem(last.source, say("{count} {network} posts on {day:%d/%m/%Y} ({ids}), more than the "
+            yield Problem(last.source, say("{count} {network} posts on {day:%Y-%m-%d} ({ids}), more than the "
                                            "maximum of {limit}", count=len(posts), network=network.name,
                                            day=day, ids=", ".join(p.id for p in posts),
                                            limit=network.max_per_day),
@@ -111,11 +111,10 @@ def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
         local = post.start.astimezone(calendar.zone)  # type: ignore[union-attr]
         minutes = int((post.start - earlier.start).total_seconds() // 60)  # type: ignore[operator]
         network = calendar.networks[network_id]
-        when = f"{local.day:02d}/{local.month:02d} {local.hour:02d}:{local.minute:02d}"
-        message = (say("{network} post '{id}' goes out {when}, at the same time as '{other}'",
-                       network=network.name, id=post.id, when=when, other=earlier.id) if not minutes else
-                   say("{network} post '{id}' goes out {when}, {minutes} min after '{other}': followers see them "
-                       "as one burst", network=network.name, id=post.id, when=when, minutes=minutes,
+        message = (say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M}, at the same time as '{other}'",
+                       network=network.name, id=post.id, when=local, other=earlier.id) if not minutes else
+                   say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M}, {minutes} min after '{other}': "
+                       "followers see them as one burst", network=network.name, id=post.id, when=local, minutes=minutes,
                        other=earlier.id))
         hint = (say("move one of them to another slot or day, or set `checks: {{posts-too-close: "
                     "{{gap: 30 minutes}}}}`") if minutes >= 30 else
@@ -148,7 +147,7 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
             else:
                 network = ctx.plan.calendar.networks[post.network or ""]
                 yield Problem(post.source, say("{network} post '{id}' repeats the text of '{previous}' "
-                                               "({day:%d/%m/%Y}), within {days} days", network=network.name,
+                                               "({day:%Y-%m-%d}), within {days} days", network=network.name,
                                                id=post.id, previous=previous.id, day=previous.start,
                                                days=window.days),
                               say("vary the text (recurring posts can take `texts:` in turn)"), post)
@@ -165,8 +164,8 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
         in_window = _most_within(own[(entry_id, network_id)], window)
         texts = max(len(entry.texts), 1)
         yield Problem(first.source, say("{network}: recurring entry '{entry}' repeats a text within {days} "
-                                        "days {count} time(s), first '{id}' ({day:%d/%m/%Y}, same as "
-                                        "{previous:%d/%m/%Y})", network=network.name, entry=entry_id,
+                                        "days {count} time(s), first '{id}' ({day:%Y-%m-%d}, same as "
+                                        "{previous:%Y-%m-%d})", network=network.name, entry=entry_id,
                                         days=window.days, count=len(repeats), id=first.id, day=first.start,
                                         previous=first_previous.start),
                       say("it has {texts} text(s) for up to {posts} posts in {days} days: give it at least "
@@ -211,9 +210,9 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
         share = round(100 * len(promotional) / len(posts))
         yield Problem(network.source or calendar.source,
                       say_count(len(promotional),
-                                "{network}, {month:02d}/{year}: {count} of {total} posts is promotional "
+                                "{network}, {year}-{month:02d}: {count} of {total} posts is promotional "
                                 "({share}%), above the ceiling of {ceiling}%",
-                                "{network}, {month:02d}/{year}: {count} of {total} posts are promotional "
+                                "{network}, {year}-{month:02d}: {count} of {total} posts are promotional "
                                 "({share}%), above the ceiling of {ceiling}%", network=network.name,
                                 month=month, year=year, total=len(posts), share=share,
                                 ceiling=round(ceiling * 100)),
@@ -236,10 +235,10 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
         slots = ", ".join(slot.written(days) for slot in network.slots)
         where, hint = _slot_cause(ctx, post)
         # Formatted by hand: thousands of posts outside the slots are thousands of strftime calls.
-        yield Problem(where, say("{network} post '{id}' is on {weekday} {day} at {time}, outside "
+        yield Problem(where, say("{network} post '{id}' is on {weekday} {day:%Y-%m-%d} at {time}, outside "
                                  "{network}'s slots ({slots})", network=network.name, id=post.id,
                                  weekday=say(WEEKDAYS[local.weekday()]),
-                                 day=f"{local.day:02d}/{local.month:02d}",
+                                 day=local,
                                  time=f"{local.hour:02d}:{local.minute:02d}", slots=slots),
                       hint, post)
 
@@ -300,7 +299,7 @@ def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
         name = holidays.get(day)
         if name:
             network = calendar.networks[post.network or ""]
-            yield Problem(post.source, say("{network} post '{id}' goes out on {day:%d/%m/%Y}, a public "
+            yield Problem(post.source, say("{network} post '{id}' goes out on {day:%Y-%m-%d}, a public "
                                            "holiday ({holiday})", network=network.name, id=post.id, day=day,
                                            holiday=name),
                           say("few people read their feeds that day: move it, or silence this rule on the "
