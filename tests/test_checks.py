@@ -769,3 +769,29 @@ def test_overlapping_freezes_count_once_for_the_cadence() -> None:
     two = one + window.replace("reason: Crise}", "reason: Crise, networks: [x]}")
     for text in (one, two):  # two days of seven, declared once or twice: still a gap
         assert run_checks(plan_of(calendar_from(calendar_text + text), now=NOW), only=["cadence-gap"])
+
+
+CAMPAIGN = "campaigns:\n  - {id: salon, name: Salon, from: 2027-01-10, until: 2027-01-20}\n"
+
+
+def test_outside_campaign() -> None:
+    lines = ["{id: avant, at: 2027-01-08 09:00, networks: [x], text: Bientôt, campaign: salon}",
+             "{id: pendant, at: 2027-01-12 09:00, networks: [x], text: J-3, campaign: salon}",
+             "{id: apres, at: 2027-01-25 09:00, networks: [x], text: Merci, campaign: salon}"]
+    found = findings("outside-campaign", CAMPAIGN + posts(*lines))
+    assert [(f.item, f.message) for f in found] == [
+        ("avant-x", "'avant-x' is in campaign 'Salon' (2027-01-10 to 2027-01-20) but goes out on 2027-01-08, before it"),
+        ("apres-x", "'apres-x' is in campaign 'Salon' (2027-01-10 to 2027-01-20) but goes out on 2027-01-25, after it")]
+    assert [f.source.line for f in found] == [12, 14]  # the `campaign:` that says so (flow style: its line)
+    # An article of the campaign after it; its promotions follow the article and are not reported again.
+    late = [lambda c: article("bilan", "2027-01-28T10:00", c, campaign="salon", status="published")]
+    found = findings("outside-campaign", CAMPAIGN + "blog: {promote: {networks: [x], schedule: [+1 day]}}\n", late)
+    assert [f.item for f in found] == ["article-bilan"]
+
+
+def test_empty_campaign() -> None:
+    found = findings("empty-campaign", CAMPAIGN)
+    assert [f.message for f in found] == ["campaign 'Salon' (2027-01-10 to 2027-01-20) has no post, article or idea"]
+    assert found[0].hint == "plan its posts with `campaign: salon`, or remove the campaign"
+    assert not findings("empty-campaign", CAMPAIGN + "ideas:\n  - {title: Stand, campaign: salon}\n")
+    assert not findings("empty-campaign", CAMPAIGN, now="2027-01-21T10:00:00+01:00")  # over: history

@@ -87,3 +87,45 @@ def placeholder_text(ctx: CheckContext) -> Iterator[Problem]:
                           say("replace the first paragraph of {path} with the article's own summary",
                               path=article.source.path),
                           when=article.date)
+
+
+@rule("outside-campaign", "warning", "A post or article of a campaign goes out before it starts or after it ends")
+def outside_campaign(ctx: CheckContext) -> Iterator[Problem]:
+    calendar = ctx.plan.calendar
+    for item in ctx.upcoming:
+        if item.campaign is None or item.campaign not in calendar.campaigns or item.start is None:
+            continue
+        if item.kind == "post":
+            entry = ctx.entry(item)
+            if entry is None or entry.campaign != item.campaign:
+                continue  # its article's campaign: the promotion follows the article
+            where = entry.field_sources.get("campaign", item.source)
+        elif item.kind in ("article", "idea"):
+            where = item.source
+        else:
+            continue
+        campaign = calendar.campaigns[item.campaign]
+        day = item.start.astimezone(calendar.zone).date() if isinstance(item.start, dt.datetime) else item.start
+        if campaign.start <= day <= campaign.end:
+            continue
+        yield Problem(where, say("'{id}' is in campaign '{campaign}' ({first:%Y-%m-%d} to {last:%Y-%m-%d}) but goes "
+                                 "out on {day:%Y-%m-%d}, {side} it", id=item.id, campaign=campaign.name,
+                                 first=campaign.start, last=campaign.end, day=day,
+                                 side=say("before") if day < campaign.start else say("after")),
+                      say("move it into the campaign's dates, change the campaign's dates, or remove `campaign:`"),
+                      item)
+
+
+@rule("empty-campaign", "warning", "A campaign that has not ended has nothing planned in it")
+def empty_campaign(ctx: CheckContext) -> Iterator[Problem]:
+    calendar = ctx.plan.calendar
+    today = ctx.now.astimezone(calendar.zone).date()
+    planned = {item.campaign for item in ctx.plan.items if item.campaign and item.kind != "deadline"}
+    for campaign in calendar.campaigns.values():
+        if campaign.end < today or campaign.id in planned:
+            continue
+        yield Problem(campaign.source, say("campaign '{campaign}' ({first:%Y-%m-%d} to {last:%Y-%m-%d}) has no post, "
+                                           "article or idea", campaign=campaign.name, first=campaign.start,
+                                           last=campaign.end),
+                      say("plan its posts with `campaign: {id}`, or remove the campaign", id=campaign.id),
+                      when=max(dt.datetime.combine(campaign.start, dt.time(), calendar.zone), ctx.since))
