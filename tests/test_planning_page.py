@@ -424,3 +424,28 @@ def test_agenda_days_are_whole_west_of_greenwich(tmp_path: Path) -> None:
     assert days("agenda/2027-01.html") == ["2027-01-11", "2027-01-12", "2027-01-31"]
     assert days("agenda/2027-06.html") == ["2027-06-01"]
     assert sorted(p.name for p in (tmp_path / "agenda").iterdir()) == ["2027-01.html", "2027-06.html"]
+
+
+def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server: str, chromium: Any) -> None:
+    """A manager saw objectives nowhere but in plan.json: each campaign and network against its targets."""
+    plan = load_plan(sample)
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    salon = page.locator('.objectives tr[data-campaign="salon-industrie-2027"]')
+    text = " ".join(salon.inner_text().split())
+    assert "Prendre des rendez-vous qualifiés sur le stand" in text and "40 rendez-vous d'ici le" in text
+    assert "en cours" in text and "promotionnelle" in text
+    posts = [i for i in plan["items"] if i["kind"] == "post" and i["campaign"] == "salon-industrie-2027"]
+    published = sum(1 for p in posts if p["status"] == "published")
+    assert salon.locator('td[data-count="posts"]').inner_text().split()[0] == str(len(posts))
+    assert f"{published} publiée(s)" in salon.locator('td[data-count="posts"]').inner_text()
+    # This month's self-promotion per network, as the self-promotion rule counts it.
+    linkedin = page.locator('.objectives tr[data-network="linkedin"]')
+    january = [i for i in plan["items"] if i["kind"] == "post" and i["network"] == "linkedin"
+               and i["status"] != "withheld" and i["start"].startswith("2027-01")]
+    share = round(100 * sum(1 for i in january if i["promotional"]) / len(january))
+    assert linkedin.locator("td[data-share]").get_attribute("data-share") == str(share)
+    assert "2/semaine" in linkedin.inner_text()
+    assert "Autopromotion ce mois-ci (plafond 50 %)" in page.locator(".objectives").inner_text().replace("\u00a0", " ")
+    screenshot(page, "planning-objectives")
+    page.close()

@@ -39,7 +39,7 @@ from edcal.outputs.pages import (
     month_file,
     neighbours,
 )
-from edcal.plan.cadence import cadence_gaps
+from edcal.plan.cadence import cadence_gaps, target_text
 from edcal.public_holidays import holidays_between
 
 FILENAME = "index.html"
@@ -55,6 +55,32 @@ class AgendaMonth:
     first: dt.date
     href: str  # from planning/agenda/
     items: int
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignRow:
+    """A campaign against its objective: what is planned in it, what is out already."""
+
+    campaign: Any
+    owner: str | None
+    posts: int
+    published: int
+    withheld: int
+    articles: int
+    state: str  # "coming", "running" or "ended"
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkRow:
+    """A network against its targets: cadence, objective, and this month's share of self-promotion."""
+
+    network: Any
+    cadence: Any  # a Message ("2/week"), or None
+    month_posts: int
+    month_promotional: int
+    share: int | None
+    over_ceiling: bool
+    gaps: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +128,53 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         common, root="", total=len(entries), agenda_weeks=AGENDA_WEEKS, week_start=week_start,
         days=[(day, group) for day, group in days if week_start <= day < window_end],
         backlog=backlog(plan), feeds=feed_links(plan),
+        objectives=objectives(plan, today),
         data=Markup(_script_json(data(plan, entries, today))),
         repository=plan.calendar.planning.repository_url,
     )
     write_file(folder / FILENAME, html)
     return []
+
+
+def objectives(plan: Plan, today: dt.date) -> dict[str, Any]:
+    """What a manager checks the plan against: each campaign's objective, each network's targets."""
+    calendar = plan.calendar
+    zone = calendar.zone
+    campaigns = []
+    for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
+        items = [i for i in plan.items if i.campaign == campaign.id]
+        posts = [i for i in items if i.kind == "post"]
+        owner = calendar.team.get(campaign.owner or "")
+        state = "coming" if today < campaign.start else "ended" if today > campaign.end else "running"
+        campaigns.append(CampaignRow(
+            campaign, owner.name if owner else campaign.owner, len(posts),
+            sum(1 for p in posts if p.status == "published"), sum(1 for p in posts if p.status == "withheld"),
+            sum(1 for i in items if i.kind == "article"), state))
+    options = rule_options(plan, "self-promotion")
+    ceiling, minimum = float(options["ceiling"]), int(options["minimum"])
+    horizon = int(rule_options(plan, "cadence-gap")["horizon"])
+    gaps: dict[str, int] = {}
+    for gap in cadence_gaps(plan, plan.now, horizon):
+        gaps[gap.network or ""] = gaps.get(gap.network or "", 0) + 1
+    networks = []
+    for network in sorted(calendar.networks.values(), key=lambda n: n.name):
+        month = [i for i in plan.items
+                 if i.kind == "post" and i.network == network.id and i.status != "withheld"
+                 and isinstance(i.start, dt.datetime) and _same_month(i.start.astimezone(zone), today)]
+        promotional = sum(1 for i in month if i.promotional)
+        share = round(100 * promotional / len(month)) if month else None
+        over = len(month) >= minimum and promotional > ceiling * len(month)
+        cadence = target_text(network.cadence) if network.cadence else None
+        networks.append(NetworkRow(network, cadence, len(month), promotional, share, over,
+                                   gaps.get(network.id, 0)))
+    blog = calendar.blog.cadence
+    return {"campaigns": campaigns, "networks": networks, "ceiling": round(100 * ceiling),
+            "blog_cadence": target_text(blog) if blog else None, "blog_gaps": gaps.get("", 0),
+            "horizon_weeks": horizon // 7}
+
+
+def _same_month(instant: dt.datetime, day: dt.date) -> bool:
+    return (instant.year, instant.month) == (day.year, day.month)
 
 
 def _day(value: dt.datetime | dt.date) -> dt.date:

@@ -45,13 +45,16 @@ class Gap:
 
     @property
     def target(self) -> Message:
-        """The cadence, for messages: "2/week" (plan.json keeps the cadence's own label)."""
-        count = self.cadence.count
-        if self.cadence.per == "day":
-            return say("{count}/day", count=count)
-        if self.cadence.per == "week":
-            return say("{count}/week", count=count)
-        return say("{count}/month", count=count)
+        return target_text(self.cadence)
+
+
+def target_text(cadence: Cadence) -> Message:
+    """A cadence, for messages and pages: "2/week" (plan.json keeps the cadence's own label)."""
+    if cadence.per == "day":
+        return say("{count}/day", count=cadence.count)
+    if cadence.per == "week":
+        return say("{count}/week", count=cadence.count)
+    return say("{count}/month", count=cadence.count)
 
 
 def periods(cadence: Cadence, start: dt.date, end: dt.date) -> Iterator[tuple[dt.date, dt.date]]:
