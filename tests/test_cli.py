@@ -91,6 +91,9 @@ def test_a_missing_site_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> N
     result = runner.invoke(cli, ["build", "--site", str(tmp_path)])
     assert result.exit_code == 2
     assert "pelicanconf.py not found" in result.output
+    nowhere = runner.invoke(cli, ["check", "--site", str(tmp_path / "nope")])
+    assert nowhere.exit_code == 2
+    assert nowhere.output.startswith(f"--site: error: found '{tmp_path / 'nope'}', which is not a folder")
 
 
 def test_an_invalid_edcal_now_is_located(runner: CliRunner, site: Path, monkeypatch) -> None:
@@ -275,6 +278,9 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
         (Path(__file__).parents[1] / ".github" / "workflows" / "site.yml").read_bytes()
     assert "edcal @ git+https://github.com/your-org/edcal@COMMIT" in (target / "requirements.txt").read_text()
     assert "id: edcal-check" in (target / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    # English titles keep their words whole in the slug: "we're" is "were", not "we-re".
+    new = runner.invoke(cli, ["new", "Why we're hiring: the company's plans", "--site", str(target)])
+    assert new.exit_code == 0 and new.output.strip().endswith("why-were-hiring-the-companys-plans.md")
     taken = runner.invoke(cli, ["init", str(target), "--lang", "en"])
     assert "hint: choose a new folder: edcal init my-site" in taken.output
     utc = runner.invoke(cli, ["init", str(tmp_path / "utc"), "--lang", "en", "--timezone", "UTC"])

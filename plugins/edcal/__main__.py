@@ -50,7 +50,7 @@ def _site_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Pat
 def site_options(command: F) -> F:
     """``--site``, ``--settings``, ``-q`` and ``-v``, shared by every command."""
     command = click.option("--site", type=click.Path(file_okay=False, path_type=Path),
-                           default=Path("."), show_default=True, callback=_site_folder,
+                           default=Path("."), show_default=False, callback=_site_folder,
                            help="The site's folder (holding calendar.yaml and pelicanconf.py; default: "
                                 "this folder or the nearest one above it with a calendar.yaml).")(command)
     command = click.option("-s", "--settings", "settings_file", default="pelicanconf.py",

@@ -26,6 +26,9 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
 
     path = (site / settings_file).resolve()
     name = path.name
+    if not site.is_dir():
+        raise InputErrors([InputError(Source("--site", 1, 1), f"found '{site}', which is not a folder",
+                                      "give the site's folder (it holds calendar.yaml and pelicanconf.py)")])
     if not path.is_file():
         raise InputErrors([InputError(Source(settings_file, 1, 1), f"{settings_file} not found in {site}",
                                       "run in the site's folder, or pass --site DIR")])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -33,7 +34,10 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
         article_datetime(date, Source("--date", 1, 1), load_calendar(site), errors)
         errors.raise_if_any()
     settings = pelican_settings(site, settings_file)
-    name = slug or slugify(title)
+    words = title
+    if str(settings.get("DEFAULT_LANG") or "").startswith("en"):  # "we're" -> "were", not "we-re"
+        words = re.sub(r"(?<=\w)['’](?=\w)", "", title)
+    name = slug or slugify(words)
     if not name:
         raise InputErrors([InputError(Source("TITLE", 1, 1), f"no slug can be made from '{title}'",
                                       "pass --slug")])
