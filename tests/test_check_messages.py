@@ -116,3 +116,11 @@ def test_french_never_breaks_before_its_punctuation() -> None:
         assert not re.search(r" [:;!?»%]|« ", text), text
     assert translator("fr")("Network:") == "Réseau\u00a0:" and theme["Tags:"] == "Étiquettes\u00a0:"
     assert translator("en")("Network:") == "Network:"
+
+
+def test_long_dates_read_as_each_language_writes_them() -> None:
+    from edcal.i18n import long_date
+
+    assert long_date(dt.date(2027, 4, 1), "fr") == "jeudi 1er avril 2027"  # "1 avril" is not French
+    assert long_date(dt.date(2027, 4, 2), "fr") == "vendredi 2 avril 2027"
+    assert long_date(dt.date(2027, 4, 1), "en") == "Thursday 1 April 2027"

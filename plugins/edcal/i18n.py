@@ -66,9 +66,10 @@ def language(lang: str | None) -> str:
 
 
 def long_date(day: dt.date, lang: str | None) -> str:
-    """"mardi 12 janvier 2027" / "Tuesday 12 January 2027"."""
+    """"mardi 12 janvier 2027" / "Tuesday 12 January 2027"; French writes the first "1er"."""
     code = language(lang)
-    return f"{DAYS[code][day.weekday()]} {day.day} {MONTHS[code][day.month - 1]} {day.year}"
+    number = "1er" if code == "fr" and day.day == 1 else str(day.day)
+    return f"{DAYS[code][day.weekday()]} {number} {MONTHS[code][day.month - 1]} {day.year}"
 
 
 def month_name(day: dt.date, lang: str | None) -> str:

@@ -266,8 +266,10 @@
     var grid = el("div", { "class": "week" });
     eachDay(first, last, function (day) {
       var key = iso(day);
-      var column = el("section", { "class": dayClasses(key, "day"), "data-date": key, "aria-label": labels.longDays[weekday(day)] + " " + day.getUTCDate() });
-      column.appendChild(el("h3", {}, labels.longDays[weekday(day)] + " " + day.getUTCDate() + " " + labels.months[day.getUTCMonth()]));
+      var number = day.getUTCDate() === 1 && labels.first ? labels.first : String(day.getUTCDate());  /* "1er" */
+      var title = labels.longDays[weekday(day)] + " " + number + " " + labels.months[day.getUTCMonth()];
+      var column = el("section", { "class": dayClasses(key, "day"), "data-date": key, "aria-label": title });
+      column.appendChild(el("h3", {}, title));
       dayNotes(column, key);
       (byDay[key] || []).forEach(function (item) { column.appendChild(itemNode(item)); });
       grid.appendChild(column);
