@@ -302,6 +302,9 @@ def test_home_page_lists_recent_articles_with_image_date_and_reading_time(sample
         assert re.search(r'<img class="card__image" src="\./images/[\w-]+\.png" alt="[^"]{10,}" width="1200" '
                          r'height="630"', card), card
         assert '<p class="card__summary">' in card
+    # The first card's image is the largest thing on screen: loaded at once; the others wait.
+    assert 'loading="lazy"' not in cards[0]
+    assert all('loading="lazy"' in card for card in cards[1:])
     head = head_of(sample / "output" / "index.html")
     assert head.lang == "fr"
     assert head.one("og:type") == "website"
@@ -324,6 +327,11 @@ def test_category_tag_author_archive_and_404_pages(sample: Path) -> None:
         text = (output / name).read_text(encoding="utf-8")
         for words in expected:
             assert words in text, f"{words!r} not in {name}"
+    # Each list page describes itself to search engines, not with the site's one subtitle.
+    descriptions = {name: head_of(output / name).one("description") for name in pages}
+    assert len(set(descriptions.values())) == len(pages), descriptions
+    assert descriptions["categorie/conseils/index.html"] == \
+        "Les articles de la catégorie «\u00a0Conseils\u00a0», sur Le blog de l'Atelier Morel."
     # French typography: no line break between a word and its colon.
     assert "Étiquette\u00a0: acier" in (output / "tag" / "acier" / "index.html").read_text(encoding="utf-8")
     not_found = (output / "404.html").read_text(encoding="utf-8")
