@@ -574,7 +574,7 @@ def test_links_to_articles_not_online_become_their_text(site: Path) -> None:
     leaks = ("futur.md", "{filename}", "|filename|", "été.md", "brouillon", "drafts/")
     assert not [(path, leak) for path, text in texts.items() for leak in leaks if leak in text]
     published = texts["2027/publie/index.html"]
-    assert "Bientôt : notre prochain article." in published and "Et la même chose." in published
+    assert "Bientôt\u00a0: notre prochain article." in published and "Et la même chose." in published
     assert "L'été aussi." in published and "Voir ceci." in published and "Et une page." in published
     assert '<img alt="une image"' in published  # its source is gone, not its words
     assert "Lire la suite." in texts["pages/contact.html"]

@@ -295,7 +295,8 @@ def test_home_page_lists_recent_articles_with_image_date_and_reading_time(sample
     french = [i for i in published if not i["id"].endswith("-en")]
     assert len(cards) == len(french)
     newest = max(french, key=lambda i: i["start"])
-    assert newest["title"] in cards[0]
+    # French spacing: the title's "partout : …" keeps its colon on the word's line.
+    assert newest["title"].replace(" :", "\u00a0:") in cards[0] and " :" in newest["title"]
     assert '<time datetime="2026-11-17T09:00:00+01:00">17 novembre 2026</time>' in cards[0]
     for card in cards:
         assert re.search(r"\d+ min de lecture", card)
@@ -332,7 +333,16 @@ def test_category_tag_author_archive_and_404_pages(sample: Path) -> None:
     assert len(set(descriptions.values())) == len(pages), descriptions
     assert descriptions["categorie/conseils/index.html"] == \
         "Les articles de la catégorie «\u00a0Conseils\u00a0», sur Le blog de l'Atelier Morel."
-    # French typography: no line break between a word and its colon.
+    # French typography: no line break between a word and its colon, in the writer's text too
+    # (titles, summaries, the article), but never inside code or an attribute.
+    page = (output / "2026" / "pas-partout" / "index.html").read_text(encoding="utf-8")
+    body = page.split("<body", 1)[1]
+    assert 'class="post__title">LinkedIn, Instagram, Mastodon\u00a0: pourquoi' in body
+    assert "Mastodon : pourquoi" not in body
+    from edcal.blog.typography import french_html
+
+    assert french_html('<p>Voir ? <a href="/a : b" title="x ; y">« ici »</a> <code>a : b</code></p><pre>c ; d</pre>') \
+        == '<p>Voir\u00a0? <a href="/a : b" title="x ; y">«\u00a0ici\u00a0»</a> <code>a : b</code></p><pre>c ; d</pre>'
     assert "Étiquette\u00a0: acier" in (output / "tag" / "acier" / "index.html").read_text(encoding="utf-8")
     not_found = (output / "404.html").read_text(encoding="utf-8")
     assert "<h1 class=\"page-title\">Page introuvable</h1>" in not_found

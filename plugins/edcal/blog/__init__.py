@@ -23,6 +23,26 @@ PLUGIN_NAMES = ("edcal", "edcal.blog")
 def register() -> None:
     signals.generator_init.connect(on_generator_init)
     signals.get_generators.connect(get_generators)
+    signals.content_object_init.connect(on_content_init)
+
+
+def on_content_init(content: Any) -> None:
+    """French articles and pages get French spacing: "corrosion : l'entretien" never breaks before ":"."""
+    settings = getattr(content, "settings", None) or {}
+    if not enabled(settings):
+        return
+    lang = str(getattr(content, "lang", None) or settings.get("DEFAULT_LANG") or "")
+    if not lang.lower().startswith("fr"):
+        return
+    from edcal.blog.typography import french_html
+
+    if getattr(content, "_content", None):
+        content._content = french_html(content._content)
+    if getattr(content, "title", None):
+        content.title = french_html(content.title)
+    summary = content.metadata.get("summary") if hasattr(content, "metadata") else None
+    if summary:
+        content.metadata["summary"] = french_html(summary)
 
 
 def enabled(settings: dict[str, Any]) -> bool:
