@@ -344,6 +344,11 @@ def test_blog_cadence_gap() -> None:
     assert [f.message for f in findings("cadence-gap", monthly + freeze,
                                         [lambda c: article("a", "2027-01-20T09:00", c)])] == [
         "Blog: 0 articles in February 2027, target 1/month"]
+    # Ideas dated in the period are what to write: the hint names them.
+    ideas = "ideas:\n  - {title: Portrait, publish: 2027-02-16}\n  - {title: Plus tard, publish: 2027-03-10}\n"
+    found = findings("cadence-gap", monthly + freeze + ideas, [lambda c: article("a", "2027-01-20T09:00", c)])
+    assert [f.hint for f in found] == ["ideas are meant for that period but not written yet ('Portrait'): write "
+                                       "them, or adjust the blog's `cadence:`"]
 
 
 def test_placeholder_text() -> None:

@@ -55,10 +55,14 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
     horizon = int(ctx.options["horizon"])
     if ctx.until is not None:  # `--until` asks for the periods up to then, whatever the horizon
         horizon = max(horizon, (ctx.until - ctx.since).days)
+    ideas = [i for i in ctx.plan.items if i.kind == "idea" and isinstance(i.start, dt.date)]
     for gap in cadence_gaps(ctx.plan, ctx.since, horizon):
         if gap.network is None:
             found = say_count(gap.found, "{count} article", "{count} articles")
-            hint = say("plan an article in that period, or adjust the blog's `cadence:`")
+            meant = [i.title for i in ideas if gap.first <= i.start < gap.after]  # type: ignore[operator]
+            hint = (say("ideas are meant for that period but not written yet ({titles}): write them, or "
+                        "adjust the blog's `cadence:`", titles=", ".join(f"'{t}'" for t in meant)) if meant else
+                    say("plan an article in that period, or adjust the blog's `cadence:`"))
         else:
             found = say_count(gap.found, "{count} post", "{count} posts")
             hint = say("plan a post (or an article's promotion) in that period, or adjust `cadence:`")
