@@ -362,6 +362,11 @@ def test_production_settings_give_absolute_urls_and_more_feeds(tmp_path: Path) -
     assert (output / "feeds" / "tag" / "acier.atom.xml").is_file()
     assert (output / "feeds" / "all-en.atom.xml").is_file()
     assert (output / "sitemap.xml").is_file()
+    # Each feed says its language: the English translations' feed is English, the others French.
+    atom = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert ET.parse(output / "feeds" / "all-en.atom.xml").getroot().get(atom) == "en"
+    assert ET.parse(output / "feeds" / "conseils.atom.xml").getroot().get(atom) == "fr"
+    assert ET.parse(output / "feeds" / "all.rss.xml").getroot().findtext("channel/language") == "fr"
 
 
 # Validity, accessibility, looks

@@ -24,6 +24,29 @@ def register() -> None:
     signals.generator_init.connect(on_generator_init)
     signals.get_generators.connect(get_generators)
     signals.content_object_init.connect(on_content_init)
+    signals.feed_generated.connect(on_feed_generated)
+
+
+def on_feed_generated(context: dict[str, Any], feed: Any) -> None:
+    """A feed says its language (Atom ``xml:lang``, RSS ``<language>``), so that readers pick fonts,
+    hyphenation and translation offers: a translation feed's (``TRANSLATION_FEED_ATOM``), else the site's.
+    """
+    if not enabled(context):
+        return
+    import re
+
+    language = str(context.get("DEFAULT_LANG") or "")
+    url = str(feed.feed.get("feed_url") or "")
+    for key in ("TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS"):
+        pattern = context.get(key)
+        if not pattern or "{lang}" not in str(pattern):
+            continue
+        before, _, after = str(pattern).partition("{lang}")
+        found = re.search(re.escape(before) + r"(?P<lang>[\w-]+)" + re.escape(after) + "$", url)
+        if found:
+            language = found.group("lang")
+    if language:
+        feed.feed["language"] = language
 
 
 def on_content_init(content: Any) -> None:
