@@ -282,6 +282,8 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     card = page.locator('article[data-network="instagram"]').first
     item_id = card.get_attribute("data-item-id")
     assert page.locator('article[data-network="linkedin"]').first.is_hidden()
+    # Each card is headed (network, time) one level under its day's heading: screen readers jump card to card.
+    assert card.locator("h3.card-title").inner_text().startswith("Instagram")
     button = card.locator("button.copy")
     # Among dozens of copy buttons, each says which post it copies; the outcome is announced.
     assert button.get_attribute("aria-label").startswith("Copier le texte (Instagram, ")
