@@ -524,3 +524,18 @@ def test_every_setting_the_theme_reads_is_in_docs_theme_md() -> None:
     assert {"DEFAULT_IMAGE", "MASTODON_SHARE_PAGE", "SITEMAP_SAVE_AS", "TWITTER_USERNAME", "SITEURL"} <= names
     missing = sorted(n for n in names if not documented(n, "theme.md"))
     assert missing == [], "settings the theme reads, missing from docs/theme.md"
+
+
+def test_images_in_the_text_keep_their_room_while_they_load() -> None:
+    """An image written in Markdown had no size: the page jumped as it loaded (docs/theme.md says sized)."""
+    from edcal.blog.typography import sized_images
+
+    content = ROOT / "content"
+    html = ('<p><img alt="a" src="{static}/images/portail.png"> <img src="{static}../images/portail.png" />'
+            ' <img src="{static}/images/portail.png" width="300"> <img src="https://ailleurs.example/x.png">'
+            ' <img src="{static}/images/absente.png"></p>')
+    assert sized_images(html, content, "articles") == (
+        '<p><img alt="a" src="{static}/images/portail.png" width="1200" height="630">'
+        ' <img src="{static}../images/portail.png" width="1200" height="630"/>'
+        ' <img src="{static}/images/portail.png" width="300"> <img src="https://ailleurs.example/x.png">'
+        ' <img src="{static}/images/absente.png"></p>')

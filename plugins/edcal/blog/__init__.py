@@ -50,15 +50,23 @@ def on_feed_generated(context: dict[str, Any], feed: Any) -> None:
 
 
 def on_content_init(content: Any) -> None:
-    """French articles and pages get French spacing: "corrosion : l'entretien" never breaks before ":"."""
+    """Articles and pages as readers get them: images with their size (the page does not jump as
+    they load); in French, French spacing ("corrosion : l'entretien" never breaks before ":")."""
     settings = getattr(content, "settings", None) or {}
     if not enabled(settings):
         return
+    from edcal.blog.typography import french_html, sized_images
+
+    source = getattr(content, "relative_source_path", None)
+    if getattr(content, "_content", None) and source and settings.get("PATH"):
+        import os
+        import pathlib
+
+        folder = os.path.dirname(str(source)).replace(os.sep, "/")
+        content._content = sized_images(content._content, pathlib.Path(settings["PATH"]), folder)
     lang = str(getattr(content, "lang", None) or settings.get("DEFAULT_LANG") or "")
     if not lang.lower().startswith("fr"):
         return
-    from edcal.blog.typography import french_html
-
     if getattr(content, "_content", None):
         content._content = french_html(content._content)
     if getattr(content, "title", None):

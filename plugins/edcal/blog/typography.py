@@ -1,4 +1,6 @@
-"""French spacing in rendered HTML: a no-break space where French typography puts a space.
+"""The writer's rendered HTML, finished for readers: French spacing, and images that keep their room.
+
+French spacing: a no-break space where French typography puts a space.
 
 Writers type "corrosion : l'entretien" with an ordinary space, which a
 browser may break before the colon, leaving ":" at the start of a line. The
@@ -10,8 +12,12 @@ preformatted text, scripts or styles.
 
 from __future__ import annotations
 
+import posixpath
 import re
+import urllib.parse
+from pathlib import Path
 
+from edcal.blog.imagesize import image_size
 from edcal.i18n import typeset
 
 #: A tag, a comment, or the whole of an element whose text is not prose.
@@ -31,3 +37,35 @@ def french_html(html: str) -> str:
         position = match.end()
     parts.append(typeset(html[position:], "fr"))
     return "".join(parts)
+
+
+#: An image in the text, and its source when it is a file of the content folder (``{static}/images/a.png``).
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SRC = re.compile(r"""\ssrc\s*=\s*(["'])"""
+                  r"""(?:\{(?:static|attach)\}|\|(?:static|attach)\|)(?P<path>[^"'?#]+)\1""", re.IGNORECASE)
+_SIZED = re.compile(r"\s(?:width|height)\s*=", re.IGNORECASE)
+
+
+def sized_images(html: str, content: Path, folder: str) -> str:
+    """``<img>`` of the content folder's files get their ``width`` and ``height``, read from the file.
+
+    The browser then keeps their room while they load: the page does not jump.
+    :param folder: the article's folder in ``content``; a path without ``/`` is from there.
+    """
+    if "<img" not in html and "<IMG" not in html:
+        return html
+
+    def sized(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        source = _SRC.search(tag)
+        if source is None or _SIZED.search(tag):
+            return tag
+        path = urllib.parse.unquote(source.group("path"))
+        relative = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)
+        size = image_size(content / posixpath.normpath(relative))
+        if size is None:
+            return tag
+        end = -2 if tag.endswith("/>") else -1
+        return f'{tag[:end].rstrip()} width="{size[0]}" height="{size[1]}"{tag[end:]}'
+
+    return _IMG.sub(sized, html)
