@@ -418,6 +418,10 @@ def test_self_promotion() -> None:
 def test_outside_slots() -> None:
     found = findings("outside-slots", posts("{id: a, at: 2027-01-12 17:00, networks: [linkedin], text: Hi}"))
     assert found and "outside LinkedIn's slots (Tue 09:00, Thu 12:30)" in found[0].message
+    from edcal.i18n import translator
+
+    # In French, the slots' days are French (the writer may have typed them in either language).
+    assert found[0].message.translated(translator("fr")).endswith("prévus pour LinkedIn (mar. 09:00, jeu. 12:30)")
     assert not findings("outside-slots", posts("{id: a, at: 2027-01-12, networks: [linkedin], text: Hi}"))
     assert not findings("outside-slots", posts("{id: a, at: 2027-01-12 17:00, networks: [x], text: Hi}"))
     assert found[0].hint == "give the post a date only (it then takes the slot of its weekday), or add the slot"

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from edcal.checks.registry import CheckContext, Option, Problem, rule
 from edcal.i18n import Message, say, say_count
 from edcal.load import timeparse
+from edcal.model.network import Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import cadence_gaps
@@ -227,6 +228,7 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
 @rule("outside-slots", "warning", "A post's time is outside its network's posting slots")
 def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
+    slots_of: dict[str, Message] = {}
     for post in ctx.posts():
         network = calendar.networks[post.network or ""]
         if not network.slots:
@@ -235,8 +237,9 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
         weekday, time = local.weekday(), local.time().replace(second=0)
         if any(weekday in slot.weekdays and slot.time == time for slot in network.slots):
             continue
-        days = [str(say(day)) for day in WEEKDAYS]  # the slots in the reader's language, one form
-        slots = ", ".join(slot.written(days) for slot in network.slots)
+        slots = slots_of.get(network.id)
+        if slots is None:
+            slots = slots_of[network.id] = _slots_text(network.slots)
         where, hint = _slot_cause(ctx, post)
         # Formatted by hand: thousands of posts outside the slots are thousands of strftime calls.
         yield Problem(where, say("{network} post '{id}' is on {weekday} {day:%Y-%m-%d} at {time}, outside "
@@ -245,6 +248,14 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
                                  day=local,
                                  time=f"{local.hour:02d}:{local.minute:02d}", slots=slots),
                       hint, post)
+
+
+def _slots_text(slots: tuple[Slot, ...]) -> Message:
+    """A network's slots in one form, their days in the reader's language ("Tue 09:00", "mar. 09:00")."""
+    days = {f"d{index}": say(name) for index, name in enumerate(WEEKDAYS)}
+    written = [Message(slot.written(tuple(f"{{d{index}}}" for index in range(7))), days) for slot in slots]
+    return Message(", ".join(f"{{s{index}}}" for index in range(len(written))),
+                   {f"s{index}": text for index, text in enumerate(written)})
 
 
 def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
