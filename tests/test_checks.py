@@ -804,3 +804,21 @@ def test_empty_campaign() -> None:
     assert found[0].hint == "plan its posts with `campaign: salon`, or remove the campaign"
     assert not findings("empty-campaign", CAMPAIGN + "ideas:\n  - {title: Stand, campaign: salon}\n")
     assert not findings("empty-campaign", CAMPAIGN, now="2027-01-21T10:00:00+01:00")  # over: history
+
+
+def test_duplicate_text_compares_with_posts_already_out(site: Path) -> None:
+    """Repeating last week's post is what the rule is for: the check composes the posts of its window."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8")
+                        + "  - {id: hier, at: 2027-02-10 15:00, networks: [linkedin], text: Nos portes ouvertes}\n"
+                        + "  - {id: demain, at: 2027-02-18 09:00, networks: [linkedin], text: Nos portes ouvertes}\n",
+                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--only", "duplicate-text", "--format", "json"])
+    found = [f for f in json.loads(result.output)["findings"] if f["item"] != "weekly-mastodon-20270317"]
+    assert [(f["item"], f["message"]) for f in found] == [
+        ("demain-linkedin", "LinkedIn post 'demain-linkedin' repeats the text of 'hier-linkedin' (2027-02-10), "
+                            "within 30 days")]
+    off = calendar.read_text(encoding="utf-8") + "checks: {duplicate-text: {window: 7 days}}\n"
+    calendar.write_text(off, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--only", "duplicate-text", "--format", "json"])
+    assert not [f for f in json.loads(result.output)["findings"] if f["item"] == "demain-linkedin"]

@@ -91,6 +91,16 @@ def rule_options(plan: Plan, rule_id: str) -> dict[str, Any]:
     return options
 
 
+def lookback(calendar: Any) -> dt.timedelta:
+    """How far before "now" a check needs the posts' texts: duplicate-text compares with posts already out."""
+    rule = all_rules()["duplicate-text"]
+    configured = calendar.checks.get(rule.id)
+    if configured is not None and configured.severity == "off":
+        return dt.timedelta()
+    days = configured.options.get("window") if configured else None
+    return dt.timedelta(days=int(days if days is not None else rule.options[0].default))
+
+
 def _in_window(start: dt.datetime | dt.date | None, since: dt.datetime, until: dt.datetime | None,
                undated: bool) -> bool:
     if start is None:

@@ -78,10 +78,14 @@ def start_other_plugins(settings: dict[str, Any]) -> None:
 def plan_from_settings(settings: dict[str, Any], compose_from: dt.datetime | str | None = None) -> Plan:
     state = BuildState.start(settings, render=False)
     read_contents(settings, state)
-    if compose_from == NOW:
-        start = state.now
+    if compose_from == NOW:  # and the posts already out that a check compares with (duplicate-text)
+        from edcal.checks import lookback
+
+        start = state.now - lookback(state.calendar)
     elif isinstance(compose_from, str):
-        start = parse_instant(compose_from, state.calendar.zone, "--since")
+        from edcal.checks import lookback
+
+        start = parse_instant(compose_from, state.calendar.zone, "--since") - lookback(state.calendar)
     else:
         start = compose_from
     return resolve_state(state, start)

@@ -141,7 +141,13 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
     last_seen: dict[tuple[str, str], Item] = {}
     # A recurring entry whose texts come round too often: one finding per entry and network.
     recurring: dict[tuple[str, str], list[tuple[Item, Item]]] = defaultdict(list)
+    # Posts already out within the window count as the first of a pair: repeating last week's post is
+    # what this rule is for (the plan of a check composes them: see lookback()).
+    earlier = [p for p in ctx.plan.items if p.kind == "post" and p.text is not None and p.status != "withheld"
+               and isinstance(p.start, dt.datetime) and ctx.since - window <= p.start < ctx.since]
     posts = sorted(ctx.posts(), key=lambda p: (p.start, p.id))
+    for post in sorted(earlier, key=lambda p: (p.start, p.id)):
+        last_seen[(post.network or "", _normalized(post.text or ""))] = post
     for post in posts:
         key = (post.network or "", _normalized(post.text or ""))
         previous = last_seen.get(key)
