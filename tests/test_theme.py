@@ -303,6 +303,10 @@ def test_home_page_lists_recent_articles_with_image_date_and_reading_time(sample
         assert re.search(r'<img class="card__image" src="\./images/[\w-]+\.png" alt="[^"]{10,}" width="1200" '
                          r'height="630"', card), card
         assert '<p class="card__summary">' in card
+    # French spacing in the writers' summaries too: no line starts with a colon or a question mark.
+    leads = [re.search(r'<p class="card__summary">(.*?)</p>', card, re.DOTALL).group(1) for card in cards]
+    assert not [lead for lead in leads if re.search(r" [:;!?»]", lead)], leads
+    assert any("\u00a0:" in lead or "\u00a0?" in lead for lead in leads)
     # The first card's image is the largest thing on screen: loaded at once; the others wait.
     assert 'loading="lazy"' not in cards[0]
     assert all('loading="lazy"' in card for card in cards[1:])
@@ -362,6 +366,8 @@ def test_production_settings_give_absolute_urls_and_more_feeds(tmp_path: Path) -
     assert (output / "feeds" / "tag" / "acier.atom.xml").is_file()
     assert (output / "feeds" / "all-en.atom.xml").is_file()
     assert (output / "sitemap.xml").is_file()
+    feed = (output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "<title>LinkedIn, Instagram, Mastodon\u00a0: pourquoi" in feed and " : " not in feed
     # Each feed says its language: the English translations' feed is English, the others French.
     atom = "{http://www.w3.org/XML/1998/namespace}lang"
     assert ET.parse(output / "feeds" / "all-en.atom.xml").getroot().get(atom) == "en"

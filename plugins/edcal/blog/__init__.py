@@ -47,6 +47,15 @@ def on_feed_generated(context: dict[str, Any], feed: Any) -> None:
             language = found.group("lang")
     if language:
         feed.feed["language"] = language
+    if language.lower().startswith("fr"):  # Pelican's feed writer strips the titles' no-break spaces
+        from edcal.blog.typography import french_html
+        from edcal.i18n import typeset
+
+        for item in feed.items:
+            item["title"] = typeset(str(item.get("title") or ""), "fr")
+            for key in ("description", "content"):
+                if item.get(key):
+                    item[key] = french_html(str(item[key]))
 
 
 def on_content_init(content: Any) -> None:
@@ -72,8 +81,8 @@ def on_content_init(content: Any) -> None:
     if getattr(content, "title", None):
         content.title = french_html(content.title)
     summary = content.metadata.get("summary") if hasattr(content, "metadata") else None
-    if summary:
-        content.metadata["summary"] = french_html(summary)
+    if summary:  # Pelican writes _summary back into the metadata when it resolves links: both
+        content._summary = content.metadata["summary"] = french_html(summary)
 
 
 def enabled(settings: dict[str, Any]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import html as html_module
 import math
 import re
 import urllib.parse
@@ -14,7 +15,6 @@ from typing import Any
 import yaml
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
 
 from edcal.blog.imagesize import image_size
 from edcal.i18n import MONTHS, language, typeset
@@ -30,6 +30,9 @@ LANGUAGE_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch", "es": "Es
 #: Territory of ``og:locale`` when a language has several (``en`` -> ``en_US``); others repeat it.
 LOCALES = {"en": "en_US", "pt": "pt_PT"}
 _WORD = re.compile(r"\w+")
+#: Tags and comments, and the white space HTML collapses (ASCII only: a no-break space stays).
+_TAGS = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -160,8 +163,13 @@ def content_path(path: str) -> str:
 
 
 def plain_text(html: Any) -> str:
-    """Markup as text: tags removed, entities decoded, white space collapsed."""
-    return Markup(str(html or "")).striptags()
+    """Markup as text: tags removed, entities decoded, white space collapsed.
+
+    Not ``Markup.striptags()``: it collapses no-break spaces too, and French titles
+    and summaries keep theirs ("corrosion :" never breaks before its colon).
+    """
+    text = _SPACES.sub(" ", _TAGS.sub("", str(html or ""))).strip()
+    return html_module.unescape(text)
 
 
 def lead(content: Any) -> str:
