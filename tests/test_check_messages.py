@@ -80,9 +80,9 @@ def test_nested_values_plurals_braces_and_plain_texts() -> None:
     french = translator("fr")
     gap = say("{name}: {found} {period}, target {target}", name=say("Blog"),
               found=say_count(1, "{count} article", "{count} articles"),
-              period=say("in {first:%B %Y}", first=dt.date(2027, 2, 1)), target=say("{count}/month", count=2))
+              period=say("in {month} {year}", month=say("February"), year=2027), target=say("{count}/month", count=2))
     assert gap == "Blog: 1 article in February 2027, target 2/month"
-    assert gap.translated(french) == "Blog\u00a0: 1 article en 02/2027, objectif 2/mois"
+    assert gap.translated(french) == "Blog\u00a0: 1 article en février 2027, objectif 2/mois"
     assert say_count(0, "{count} post", "{count} posts") == "0 posts"
     for count, english, french_text in [(0, "0 posts", "0 publication"), (1, "1 post", "1 publication"),
                                         (2, "2 posts", "2 publications")]:
@@ -124,3 +124,23 @@ def test_long_dates_read_as_each_language_writes_them() -> None:
     assert long_date(dt.date(2027, 4, 1), "fr") == "jeudi 1er avril 2027"  # "1 avril" is not French
     assert long_date(dt.date(2027, 4, 2), "fr") == "vendredi 2 avril 2027"
     assert long_date(dt.date(2027, 4, 1), "en") == "Thursday 1 April 2027"
+
+
+def test_month_names_follow_the_language_not_the_machines_locale() -> None:
+    """%B followed LC_TIME: an English site checked on a French machine read 'in janvier 2027'."""
+    import locale
+
+    from edcal.plan.cadence import month_word
+
+    message = say("in {month} {year}", month=month_word(1), year=2027)
+    previous = locale.setlocale(locale.LC_TIME)
+    try:
+        for name in ("fr_FR.UTF-8", "C.UTF-8"):
+            try:
+                locale.setlocale(locale.LC_TIME, name)
+            except locale.Error:
+                continue
+            assert str(say("in {month} {year}", month=month_word(1), year=2027)) == "in January 2027"
+    finally:
+        locale.setlocale(locale.LC_TIME, previous)
+    assert message.translated(translator("fr")) == "en janvier 2027"

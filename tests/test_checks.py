@@ -404,12 +404,12 @@ def test_self_promotion() -> None:
     lines = [f"{{id: p{n}, at: 2027-01-{10 + n} 09:00, networks: [x], text: Texte {n}"
              f"{', promotional: true' if n < 2 else ''}}}" for n in range(5)]
     found = findings("self-promotion", posts(*lines))
-    assert found and "X, 2027-01: 2 of 5 posts are promotional (40%), above the ceiling of 20%" in found[0].message
+    assert found and "X in January 2027: 2 of 5 posts are promotional (40%), above the ceiling of 20%" in found[0].message
     assert not findings("self-promotion", posts(*lines), extra="checks: {self-promotion: {ceiling: 40%}}\n")
     # The month is judged whole: the three posts already out (two promotional) count with the two to come.
     found = findings("self-promotion", posts(*lines), now="2027-01-12T10:00:00+01:00")
     assert [f.message for f in found] == [
-        "X, 2027-01: 2 of 5 posts are promotional (40%), above the ceiling of 20%"]
+        "X in January 2027: 2 of 5 posts are promotional (40%), above the ceiling of 20%"]
     assert found[0].when == "2027-01-13T08:00:00"  # the month's first post to come: a finding about what is ahead
     # A month with nothing to come is history: not judged.
     assert not findings("self-promotion", posts(*lines), now="2027-02-01T10:00:00+01:00")

@@ -41,11 +41,20 @@ class Gap:
             return say("on {first:%Y-%m-%d}", first=self.first)
         if self.cadence.per == "week":
             return say("in the week of {first:%Y-%m-%d} to {last:%Y-%m-%d}", first=self.first, last=self.last)
-        return say("in {first:%B %Y}", first=self.first)
+        return say("in {month} {year}", month=month_word(self.first.month), year=self.first.year)
 
     @property
     def target(self) -> Message:
         return target_text(self.cadence)
+
+
+#: Month names as messages, so that each language says its own (``%B`` would follow the machine's locale).
+MONTH_WORDS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+def month_word(month: int) -> Message:
+    return say(MONTH_WORDS[month - 1])
 
 
 def target_text(cadence: Cadence) -> Message:

@@ -14,7 +14,7 @@ from edcal.load import timeparse
 from edcal.model.network import Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
-from edcal.plan.cadence import cadence_gaps
+from edcal.plan.cadence import cadence_gaps, month_word
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -221,11 +221,11 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
         share = round(100 * len(promotional) / len(posts))
         yield Problem(network.source or calendar.source,
                       say_count(len(promotional),
-                                "{network}, {year}-{month:02d}: {count} of {total} posts is promotional "
+                                "{network} in {month} {year}: {count} of {total} posts is promotional "
                                 "({share}%), above the ceiling of {ceiling}%",
-                                "{network}, {year}-{month:02d}: {count} of {total} posts are promotional "
+                                "{network} in {month} {year}: {count} of {total} posts are promotional "
                                 "({share}%), above the ceiling of {ceiling}%", network=network.name,
-                                month=month, year=year, total=len(posts), share=share,
+                                month=month_word(month), year=year, total=len(posts), share=share,
                                 ceiling=round(ceiling * 100)),
                       say("mix in useful, non-promotional posts: advice, behind the scenes, the team"),
                       when=first_upcoming[(network_id, year, month)])
