@@ -239,7 +239,11 @@ def test_an_undated_draft_has_no_url_yet(site: Path) -> None:
 
     (site / "content" / "articles" / "sans-date.md").write_text(
         "Title: Sans date\nStatus: draft\n\nTexte.\n", encoding="utf-8")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "  - {id: tot, at: 2027-03-01 09:00, networks: [x], "
+                        "article: sans-date, text: Bientôt}\n", encoding="utf-8")
     plan = read_plan(site, "pelicanconf.py")
     items = {item.id: item for item in plan.items}
     assert items["article-sans-date"].url is None
+    assert items["tot-x"].url is None  # a post about it has no link yet (was "")
     assert items["article-brouillon"].url == "https://blog.example.fr/2027/brouillon/"

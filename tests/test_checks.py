@@ -798,6 +798,16 @@ def test_outside_campaign() -> None:
     assert [f.item for f in found] == ["article-bilan"]
 
 
+def test_outside_campaign_reports_a_recurring_entry_once() -> None:
+    weekly = ("{id: astuce, networks: [x], text: Astuce, campaign: salon,"
+              " repeat: {every: week, on: tue, at: '09:00', from: 2027-01-05, count: 6}}")
+    found = findings("outside-campaign", CAMPAIGN + posts(weekly))
+    assert [(f.item, f.message) for f in found] == [
+        ("astuce-x-20270105", "recurring entry 'astuce' is in campaign 'Salon' (2027-01-10 to 2027-01-20) but 4 of "
+                              "its posts go out outside it, the first 'astuce-x-20270105' on 2027-01-05")]
+    assert found[0].hint.startswith("give `repeat:` the campaign's dates")
+
+
 def test_empty_campaign() -> None:
     found = findings("empty-campaign", CAMPAIGN)
     assert [f.message for f in found] == ["campaign 'Salon' (2027-01-10 to 2027-01-20) has no post, article or idea"]

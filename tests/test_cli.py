@@ -58,6 +58,7 @@ def test_windows_and_output_files_that_cannot_be_are_usage_errors(runner: CliRun
         (["check", "--since", "2027-02-01", "--until", "2027-01-01"],
          "--until: error: --until 2027-01-01 is not after --since 2027-02-01: the window holds nothing"),
         (["export", "csv", "--since", ""], "--since: error: found '', expected an ISO 8601 date"),
+        (["check", "--until", "2020-01-01"], "--until: error: --until 2020-01-01 is not after now (2027-02-15 10:00)"),
         (["export", "csv", "-o", str(tmp_path / "missing" / "posts.csv")],
          f"--output: error: cannot write {tmp_path / 'missing' / 'posts.csv'}: No such file or directory"),
     ):

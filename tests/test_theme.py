@@ -345,6 +345,7 @@ def test_category_tag_author_archive_and_404_pages(sample: Path) -> None:
     assert "Mastodon : pourquoi" not in body
     from edcal.blog.typography import french_html
 
+    assert french_html('<div title="a > b : c">Oui ?</div>') == '<div title="a > b : c">Oui\u00a0?</div>'
     assert french_html('<p>Voir ? <a href="/a : b" title="x ; y">« ici »</a> <code>a : b</code></p><pre>c ; d</pre>') \
         == '<p>Voir\u00a0? <a href="/a : b" title="x ; y">«\u00a0ici\u00a0»</a> <code>a : b</code></p><pre>c ; d</pre>'
     assert "Étiquette\u00a0: acier" in (output / "tag" / "acier" / "index.html").read_text(encoding="utf-8")

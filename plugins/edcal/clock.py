@@ -65,10 +65,11 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
     return parsed.astimezone(zone)
 
 
-def parse_window(since: str | None, until: str | None,
-                 zone: ZoneInfo) -> tuple[dt.datetime | None, dt.datetime | None]:
+def parse_window(since: str | None, until: str | None, zone: ZoneInfo,
+                 now: dt.datetime | None = None) -> tuple[dt.datetime | None, dt.datetime | None]:
     """``--since`` and ``--until``: instants in ``zone``; a date as ``--until`` runs to the end of its day.
 
+    :param now: where the window starts without ``--since``.
     :raises InputErrors: for an invalid or empty value, or a window that ends before it starts.
     """
     start = parse_instant(since, zone, "--since") if since is not None else None
@@ -80,6 +81,10 @@ def parse_window(since: str | None, until: str | None,
     if start is not None and end is not None and end <= start:
         raise InputErrors([InputError(Source("--until", 1, 1), f"--until {until} is not after --since "
                                       f"{since}: the window holds nothing", "swap the two dates")])
+    if start is None and end is not None and now is not None and end <= now:
+        raise InputErrors([InputError(Source("--until", 1, 1), f"--until {until} is not after now "
+                                      f"({now.astimezone(zone):%Y-%m-%d %H:%M}): the window holds nothing",
+                                      "give a later date, or --since to look back")])
     return start, end
 
 

@@ -21,8 +21,9 @@ from edcal.blog.imagesize import image_size
 from edcal.i18n import typeset
 
 #: A tag, a comment, or the whole of an element whose text is not prose.
-_MARKUP = re.compile(r"<!--.*?-->|<(pre|code|script|style|textarea|kbd|samp)\b.*?</\1\s*>|<[^>]*>",
-                     re.DOTALL | re.IGNORECASE)
+#: A tag skips its quoted attribute values whole: ``title="a > b : c"`` is no end of tag.
+_MARKUP = re.compile(r"<!--.*?-->|<(pre|code|script|style|textarea|kbd|samp)\b.*?</\1\s*>"
+                     r"""|<(?:[^>"']|"[^"]*"|'[^']*')*>""", re.DOTALL | re.IGNORECASE)
 
 
 def french_html(html: str) -> str:

@@ -24,5 +24,5 @@ def check(site: Path, settings_file: str, only: tuple[str, ...] = (), since: str
                                       did_you_mean(r, rules) or "edcal check --list shows them")
                            for r in unknown])
     plan = read_plan(site, settings_file, compose_from=NOW if since is None else since)
-    start, end = parse_window(since, until, plan.calendar.zone)
+    start, end = parse_window(since, until, plan.calendar.zone, plan.now)
     return run_checks(plan, since=start, until=end, only=only)

@@ -29,6 +29,6 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
         choices = ", ".join(sorted(plan.calendar.networks))
         raise InputErrors([InputError(Source("--network", 1, 1), "Hootsuite takes one network per file",
                                       f"choose one with --network: {choices}")])
-    start, end = parse_window(since, until, zone)
+    start, end = parse_window(since, until, zone, plan.now)
     posts = exports.upcoming(plan, network, start, end)
     return exports.render(fmt, posts, plan)

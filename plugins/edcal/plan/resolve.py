@@ -331,7 +331,7 @@ class _Resolver:
             return self._uncomposed(entry, network, start, item_id, article, source, draft, custom_text)
         campaign_id, campaign = self._campaign(entry, article)
         owner_id = self._owner(entry, article, campaign)
-        link = (variant.link if variant else None) or entry.link or (article.url if article else None)
+        link = (variant.link if variant else None) or entry.link or (article.url if article else None) or None
         if link is None and custom_text:  # a link to the site in the text: tracked in place, and checked
             link = _site_link_in(custom_text, self.site.url)
         url = None

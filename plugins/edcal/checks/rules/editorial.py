@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Option, Problem, rule
-from edcal.i18n import say
+from edcal.i18n import say, say_count
 from edcal.load import timeparse
-from edcal.model.plan import article_item_id
+from edcal.model.plan import Item, article_item_id
 
 
 def _hours(text: str) -> float:
@@ -92,11 +93,15 @@ def placeholder_text(ctx: CheckContext) -> Iterator[Problem]:
 @rule("outside-campaign", "warning", "A post or article of a campaign goes out before it starts or after it ends")
 def outside_campaign(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
+    hint = say("move it into the campaign's dates, change them, or remove `campaign:`; a teaser meant to go out "
+               "before is said so with `silence: {{outside-campaign: …}}`")
+    # A recurring entry: one finding per entry and network, with how many of its posts are outside.
+    repeated: dict[tuple[str, str], list[tuple[Item, dt.date]]] = defaultdict(list)
     for item in ctx.upcoming:
         if item.campaign is None or item.campaign not in calendar.campaigns or item.start is None:
             continue
+        entry = ctx.entry(item) if item.kind == "post" else None
         if item.kind == "post":
-            entry = ctx.entry(item)
             if entry is None or entry.campaign != item.campaign:
                 continue  # its article's campaign: the promotion follows the article
             where = entry.field_sources.get("campaign", item.source)
@@ -108,12 +113,27 @@ def outside_campaign(ctx: CheckContext) -> Iterator[Problem]:
         day = item.start.astimezone(calendar.zone).date() if isinstance(item.start, dt.datetime) else item.start
         if campaign.start <= day <= campaign.end:
             continue
+        if entry is not None and entry.kind == "repeat":
+            repeated[(entry.id, item.network or "")].append((item, day))
+            continue
         yield Problem(where, say("'{id}' is in campaign '{campaign}' ({first:%Y-%m-%d} to {last:%Y-%m-%d}) but goes "
                                  "out on {day:%Y-%m-%d}, {side} it", id=item.id, campaign=campaign.name,
                                  first=campaign.start, last=campaign.end, day=day,
                                  side=say("before") if day < campaign.start else say("after")),
-                      say("move it into the campaign's dates, change the campaign's dates, or remove `campaign:`"),
-                      item)
+                      hint, item)
+    for (entry_id, _network), outside in repeated.items():
+        first, day = outside[0]
+        campaign = calendar.campaigns[first.campaign or ""]
+        entry = ctx.entries[entry_id]
+        yield Problem(entry.field_sources.get("campaign", first.source),
+                      say_count(len(outside), "recurring entry '{entry}' is in campaign '{campaign}' ({first:%Y-%m-%d} "
+                                "to {last:%Y-%m-%d}) but {count} of its posts goes out outside it: '{id}' "
+                                "on {day:%Y-%m-%d}",
+                                "recurring entry '{entry}' is in campaign '{campaign}' ({first:%Y-%m-%d} "
+                                "to {last:%Y-%m-%d}) but {count} of its posts go out outside it, the first '{id}' "
+                                "on {day:%Y-%m-%d}", entry=entry_id, campaign=campaign.name, first=campaign.start,
+                                last=campaign.end, id=first.id, day=day),
+                      say("give `repeat:` the campaign's dates (`from:` and `until:`), or remove `campaign:`"), first)
 
 
 @rule("empty-campaign", "warning", "A campaign that has not ended has nothing planned in it")
