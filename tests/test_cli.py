@@ -277,13 +277,17 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
     # What CI and pre-commit need: the workflow edcal's own repository runs, the engine pinned.
     assert (target / ".github" / "workflows" / "site.yml").read_bytes() == \
         (Path(__file__).parents[1] / ".github" / "workflows" / "site.yml").read_bytes()
-    assert "edcal @ git+https://github.com/your-org/edcal@COMMIT" in (target / "requirements.txt").read_text()
+    # Not installed from git here: the engine's line waits, commented out, and the command says so.
+    assert "\n# edcal @ git+https://github.com/your-org/edcal@COMMIT" in (target / "requirements.txt").read_text()
+    assert "Before the first push: write in requirements.txt" in result.output
     assert "id: edcal-check" in (target / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     # English titles keep their words whole in the slug: "we're" is "were", not "we-re".
     new = runner.invoke(cli, ["new", "Why we're hiring: the company's plans", "--site", str(target)])
     assert new.exit_code == 0 and new.output.strip().endswith("why-were-hiring-the-companys-plans.md")
     taken = runner.invoke(cli, ["init", str(target), "--lang", "en"])
     assert "hint: choose a new folder: edcal init my-site" in taken.output
+    eastern = runner.invoke(cli, ["init", str(tmp_path / "eastern"), "--timezone", "US/Eastern"])  # an alias
+    assert eastern.exit_code == 0 and "country: US\n" in (tmp_path / "eastern" / "calendar.yaml").read_text()
     utc = runner.invoke(cli, ["init", str(tmp_path / "utc"), "--lang", "en", "--timezone", "UTC"])
     assert utc.exit_code == 0 and "\n# country: FR" in (tmp_path / "utc" / "calendar.yaml").read_text(encoding="utf-8")
     wrong = runner.invoke(cli, ["init", str(tmp_path / "x"), "--country", "Franse"])

@@ -264,6 +264,12 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang
             click.echo(path.as_posix())
     if (verbosity or 0) >= 0:
         click.echo(f"Site created in {folder}. Next: cd {folder} && edcal build && edcal agenda")
+        from edcal.commands.init import engine_pinned
+
+        if not engine_pinned(written):
+            click.echo("Before the first push: write in requirements.txt (and .pre-commit-config.yaml) "
+                       "where edcal lives and the tag or commit to build with; CI installs it from there "
+                       "(edcal's docs/deployment.md).")
 
 
 @cli.command(epilog='Examples: edcal new "Nos apprentis à l\'honneur" --date "2027-02-02 09:00" '

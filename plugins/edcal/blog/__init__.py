@@ -42,7 +42,9 @@ def on_feed_generated(context: dict[str, Any], feed: Any) -> None:
         if not pattern or "{lang}" not in str(pattern):
             continue
         before, _, after = str(pattern).partition("{lang}")
-        found = re.search(re.escape(before) + r"(?P<lang>[\w-]+)" + re.escape(after) + "$", url)
+        # A language code only: a category "All terrain" in feeds/{slug}.atom.xml is no language "terrain".
+        code = r"(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"
+        found = re.search(re.escape(before) + code + re.escape(after) + "$", url)
         if found:
             language = found.group("lang")
     if language:

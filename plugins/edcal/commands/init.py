@@ -111,10 +111,19 @@ def _engine() -> dict[str, str]:
     if vcs.get("vcs") == "git" and origin.get("url") and vcs.get("commit_id"):
         repo, rev = str(origin["url"]), str(vcs["commit_id"])
         line = f"edcal @ git+{repo}@{rev}"
-    else:
-        line = (f"# Write where edcal lives and the tag or commit to build with, e.g.:\n"
-                f"edcal @ git+{repo}@{rev}")
+    else:  # commented out: pip and CI say what is missing, not fail on an address that does not exist
+        line = (f"# TODO: write where edcal lives and the tag or commit to build with, then uncomment:\n"
+                f"# edcal @ git+{repo}@{rev}")
     return {"engine_line": line, "engine_repo": repo, "engine_rev": rev}
+
+
+def engine_pinned(written: list[Path]) -> bool:
+    """Whether the new site's requirements.txt names the edcal to build with (else its CI cannot run)."""
+    requirements = next((p for p in written if p.name == "requirements.txt"), None)
+    if requirements is None:
+        return True
+    return any(line.strip() and not line.lstrip().startswith("#")
+               for line in requirements.read_text(encoding="utf-8").splitlines())
 
 
 def zone_country(timezone: str) -> str | None:
@@ -123,11 +132,26 @@ def zone_country(timezone: str) -> str | None:
         table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
         return None
+    name = _canonical_zone(timezone)
     for line in table.splitlines():
         fields = line.split("\t")
-        if not line.startswith("#") and len(fields) >= 3 and fields[2] == timezone:
+        if not line.startswith("#") and len(fields) >= 3 and fields[2] == name:
             return fields[0]
     return None
+
+
+def _canonical_zone(timezone: str) -> str:
+    """An old or alias zone name as the zone it links to (``US/Eastern`` -> ``America/New_York``)."""
+    try:
+        links = resources.files("tzdata.zoneinfo").joinpath("tzdata.zi").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return timezone
+    for line in links.splitlines():
+        if line.startswith("L "):
+            _, target, alias = line.split()[:3]
+            if alias == timezone:
+                return target
+    return timezone
 
 
 def _walk(folder, prefix: Path = Path()):  # type: ignore[no-untyped-def]
