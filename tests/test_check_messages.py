@@ -98,8 +98,8 @@ def test_nested_values_plurals_braces_and_plain_texts() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_other_languages_read_english(lang: str) -> None:
-    message = say("post '{id}' is withheld by a freeze: {reason}", id="a-x", reason="Crise")
-    assert message.translated(translator(lang)) == "post 'a-x' is withheld by a freeze: Crise"
+    message = say("{network}: {found} {period}, target {target}", network="X", found="1", period="now", target="2")
+    assert message.translated(translator(lang)) == "X: 1 now, target 2"
 
 
 def test_french_never_breaks_before_its_punctuation() -> None:

@@ -293,7 +293,11 @@ def test_a_site_link_written_in_the_text_is_the_posts_link_tracked_and_checked()
 def test_post_in_freeze() -> None:
     extra = "freeze:\n  - {from: 2027-01-12, reason: Crise}\n"
     found = findings("post-in-freeze", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Joyeux}"), extra=extra)
-    assert found and "withheld by a freeze: Crise" in found[0].message
+    assert [f.message for f in found] == ["post 'a-x' (2027-01-12 09:00) is withheld by a freeze with no end: Crise"]
+    ended = "freeze:\n  - {from: 2027-01-12, until: 2027-01-13, reason: Crise}\n"
+    found = findings("post-in-freeze", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Joyeux}"), extra=ended)
+    assert [f.message for f in found] == [
+        "post 'a-x' (2027-01-12 09:00) is withheld by a freeze until 2027-01-14 00:00: Crise"]
     assert not findings("post-in-freeze", posts("{id: a, at: 2027-01-11 09:00, networks: [x], text: Joyeux}"),
                         extra=extra)
 
@@ -666,7 +670,7 @@ def test_strict_only_since_until(broken_site: Path) -> None:
     early = runner.invoke(cli, ["check", "--site", str(broken_site), "--until", "2027-03-10", "--format", "json"])
     assert {f["item"] for f in json.loads(early.output)["findings"] if f["severity"] == "error"} == {"trop-long-x"}
     strict = runner.invoke(cli, ["check", "--site", str(broken_site), "--only", "post-in-freeze", "--strict"])
-    assert strict.exit_code == 1 and "post 'gel-bluesky' is withheld by a freeze" in strict.output
+    assert strict.exit_code == 1 and "post 'gel-bluesky' (2027-04-01 10:00) is withheld by a freeze until" in strict.output
     bad = runner.invoke(cli, ["check", "--site", str(broken_site), "--only", "text-too-lng"])
     assert bad.exit_code == 2 and "did you mean 'text-too-long'?" in bad.output
 

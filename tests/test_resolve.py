@@ -269,3 +269,11 @@ posts:
         assert items["annonce-x"].owner == "bo"  # the campaign's
         assert items["lecture-x"].owner == "ana"  # its article's first
         assert items["mien-x"].owner == "ana"
+
+
+def test_a_post_without_title_is_named_by_its_first_words_without_its_link() -> None:
+    """The title showed the whole tracked link, different on each network, in every calendar cell."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: soldes, at: 2027-02-10 10:00, networks: [x, mastodon], "
+                             "text: 'Encore deux semaines de soldes ! https://blog.example.fr/soldes/'}\n")
+    items = by_id(plan_of(calendar))
+    assert items["soldes-x"].title == items["soldes-mastodon"].title == "Encore deux semaines de soldes !"

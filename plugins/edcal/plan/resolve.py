@@ -418,7 +418,7 @@ class _Resolver:
             return entry.title
         if article is not None:
             return article.title
-        words = text.split()
+        words = URL_IN_TEXT.sub("", text).split()  # a link is no title, and differs per network (tracking)
         return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
 
 

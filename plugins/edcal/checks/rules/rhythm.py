@@ -15,6 +15,7 @@ from edcal.model.network import Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import cadence_gaps, month_word
+from edcal.plan.status import freeze_at
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -41,11 +42,21 @@ def _count(text: str) -> int:
 
 @rule("post-in-freeze", "warning", "A post falls in a freeze window and will be withheld")
 def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
+    zone = ctx.plan.calendar.zone
     for item in ctx.upcoming:
-        if item.kind == "post" and item.status == "withheld":
-            yield Problem(item.source, say("post '{id}' is withheld by a freeze: {reason}", id=item.id,
-                                           reason=item.withheld_reason),
-                          say("it will not go out; move it after the freeze, or remove it"), item)
+        if item.kind == "post" and item.status == "withheld" and isinstance(item.start, dt.datetime):
+            window = freeze_at(ctx.plan.calendar, item.start, item.network)
+            when = item.start.astimezone(zone)
+            if window is not None and window.end is not None:
+                yield Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze until "
+                                               "{end:%Y-%m-%d %H:%M}: {reason}", id=item.id, when=when,
+                                               end=window.end.astimezone(zone), reason=item.withheld_reason),
+                              say("it will not go out; move it after the freeze, or remove it"), item)
+            else:
+                yield Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze with "
+                                               "no end: {reason}", id=item.id, when=when,
+                                               reason=item.withheld_reason),
+                              say("it will not go out while the freeze lasts; move it later, or remove it"), item)
 
 
 @rule("cadence-gap", "warning", "Fewer posts or articles than the cadence target in a coming period",
