@@ -194,17 +194,17 @@ def test_a_text_written_as_key_and_value_gets_the_quoting_hint(tmp_path: Path) -
 SLIPS = [
     # (calendar.yaml after BASE, the error's first line ends with, its hint)
     ("posts:\n  - {id: a, networks: [x], text: T, at: 02/03/2027 10:00}\n",
-     "expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      "dates are written year first: 2027-03-02 10:00"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-3-2}\n",
-     "expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      "write months and days with two digits: 2027-03-02"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02\u00a010:00}\n",
-     "expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      "it contains a no-break space (U+00A0) at character 11, which looks like a space or like nothing: retype "
      "it as a plain space, or delete it"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: “2027-03-02”}\n",
-     "expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      'typographic quotes “…” are part of the text to YAML: write straight quotes "…" or none'),
     ("ideas:\n  - {title: T, owner: camille\u200b}\n", "unknown person 'camille\u200b'",
      "it contains a zero-width space (U+200B) at character 8, which looks like a space or like nothing: retype "
@@ -248,7 +248,7 @@ SLIPS = [
 SLIPS += [
     # Empty values and block values get no hint about quotes they do not have.
     ("posts:\n  - {id: a, networks: [x], text: T, at: ''}\n",
-     "expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)", None),
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)", None),
     ("posts:\n  - id: a\n    text: Bonjour\n     networks:\n      - x\n",
      "invalid YAML: mapping values are not allowed in this context",
      "check this line's indentation against the lines above (a key indented too far)"),

@@ -126,6 +126,15 @@ def test_the_month_view_shows_the_month_with_holidays_freezes_and_campaigns(samp
     assert "frozen" in page.get_attribute('td[data-date="2026-12-30"]', "class")
     assert "today" in page.get_attribute('td[data-date="2027-01-12"]', "class")
     assert "Salon Industrie Rhône-Alpes 2027" in page.inner_text('td[data-date="2027-01-12"] .band')
+    # A freeze of Mastodon only: named, and hatched only when Mastodon is what the filter shows.
+    note = page.locator('td[data-date="2027-01-20"] [data-freeze-networks="mastodon"]')
+    assert note.inner_text().startswith("❄ Mastodon\u00a0: Migration")
+    assert "frozen" not in page.get_attribute('td[data-date="2027-01-20"]', "class").split()
+    page.select_option('select[data-filter="network"]', "linkedin")
+    assert note.is_hidden()
+    page.select_option('select[data-filter="network"]', "mastodon")
+    assert note.is_visible() and "frozen" in page.get_attribute('td[data-date="2027-01-20"]', "class").split()
+    page.select_option('select[data-filter="network"]', "")
     screenshot(page, "planning-month")
     page.click("#next")
     assert page.inner_text("#period") == "février 2027" and "date=2027-02" in page.url
@@ -440,7 +449,7 @@ def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server
     posts = [i for i in plan["items"] if i["kind"] == "post" and i["campaign"] == "salon-industrie-2027"]
     published = sum(1 for p in posts if p["status"] == "published")
     assert salon.locator('td[data-count="posts"]').inner_text().split()[0] == str(len(posts))
-    assert f"{published} publiée(s)" in salon.locator('td[data-count="posts"]').inner_text()
+    assert f"{published} {'publiée' if published <= 1 else 'publiées'}" in salon.locator('td[data-count="posts"]').inner_text()
     # This month's self-promotion per network, as the self-promotion rule counts it.
     linkedin = page.locator('.objectives tr[data-network="linkedin"]')
     january = [i for i in plan["items"] if i["kind"] == "post" and i["network"] == "linkedin"

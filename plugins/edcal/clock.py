@@ -58,8 +58,10 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
                 parse_date(value[:10])
             except ValueError as exc:  # ISO-shaped, but no such day: say which part is wrong
                 message = str(exc).replace(f"found '{value[:10]}'", f"found '{text}'")
+        from edcal.load.validate import value_hint  # 03/03/2027: "dates are written year first: 2027-03-03"
+
         where = Source(name if name.startswith("-") else f"${name}", 1, 1)
-        raise InputErrors([InputError(where, message)]) from None
+        raise InputErrors([InputError(where, message, value_hint(text))]) from None
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=zone)
     return parsed.astimezone(zone)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -121,9 +122,11 @@ def github(findings: Sequence[Finding], folder: str = "") -> str:
         from the repository's root, the findings' paths are the site's.
     """
     lines = []
-    for f in findings:
+    # GitHub shows 10 annotations of each kind per step: the errors, which fail the run, come first.
+    for f in sorted(findings, key=lambda f: f.severity != "error"):
         message = f.message + (f"\n{f.hint}" if f.hint else "")
-        lines.append(f"::{f.severity} file={_property(folder + f.source.path)},line={f.source.line},"
+        path = _property(_in_repository(folder, f.source.path))
+        lines.append(f"::{f.severity} file={path},line={f.source.line},"
                      f"col={f.source.column},title={_property(f.rule)}::{_data(message)}")
     lines.append(f"::notice title=edcal check::{_data(summary_line(findings))}")
     return "\n".join(lines) + "\n"
@@ -147,7 +150,8 @@ def input_errors_json(errors: Sequence[InputError]) -> str:
 def input_errors_github(errors: Sequence[InputError], folder: str = "") -> str:
     """One annotation per error, on its file and line when it has one (not on ``--since``)."""
     return "".join(
-        (f"::error file={_property(folder + e.source.path)},line={e.source.line},col={e.source.column},"
+        (f"::error file={_property(_in_repository(folder, e.source.path))},line={e.source.line},"
+         f"col={e.source.column},"
          if e.source.in_file else "::error ")
         + f"title=invalid-input::{_data(_message(e) + (chr(10) + e.hint if e.hint else ''))}\n"
         for e in errors
@@ -163,6 +167,13 @@ def repository_folder(site: Path) -> str:
     except ValueError:
         return ""
     return "" if relative == "." else relative + "/"
+
+
+def _in_repository(folder: str, path: str) -> str:
+    """A site file's path from the repository's root; an absolute path stays as it is."""
+    if not folder or path.startswith("/"):
+        return path
+    return posixpath.normpath(folder + path)
 
 
 def _message(error: InputError) -> str:

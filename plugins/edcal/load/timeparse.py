@@ -133,7 +133,8 @@ def parse_when(text: str, slot_names: frozenset[str] | None = None) -> When:
     match = _DATETIME_RE.match(raw)
     if not match:
         raise ValueError(
-            f"found '{raw}', expected a date and time as YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)"
+            f"found '{raw}', expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM "
+            "(e.g. 2027-01-12 or 2027-01-12 09:00)"
         )
     day = parse_date(match.group("date"))
     rest = (match.group("rest") or "").strip()

@@ -152,10 +152,12 @@ def objectives(plan: Plan, today: dt.date) -> dict[str, Any]:
             sum(1 for i in items if i.kind == "article"), state))
     options = rule_options(plan, "self-promotion")
     ceiling, minimum = float(options["ceiling"]), int(options["minimum"])
+    promotion_judged = _severity(plan, "self-promotion") != "off"
     horizon = int(rule_options(plan, "cadence-gap")["horizon"])
     gaps: dict[str, int] = {}
-    for gap in cadence_gaps(plan, plan.now, horizon):
-        gaps[gap.network or ""] = gaps.get(gap.network or "", 0) + 1
+    if _severity(plan, "cadence-gap") != "off":  # a rule the site turned off warns nowhere
+        for gap in cadence_gaps(plan, plan.now, horizon):
+            gaps[gap.network or ""] = gaps.get(gap.network or "", 0) + 1
     networks = []
     for network in sorted(calendar.networks.values(), key=lambda n: n.name):
         month = [i for i in plan.items
@@ -163,14 +165,21 @@ def objectives(plan: Plan, today: dt.date) -> dict[str, Any]:
                  and isinstance(i.start, dt.datetime) and _same_month(i.start.astimezone(zone), today)]
         promotional = sum(1 for i in month if i.promotional)
         share = round(100 * promotional / len(month)) if month else None
-        over = len(month) >= minimum and promotional > ceiling * len(month)
+        over = promotion_judged and len(month) >= minimum and promotional > ceiling * len(month)
         cadence = target_text(network.cadence) if network.cadence else None
         networks.append(NetworkRow(network, cadence, len(month), promotional, share, over,
                                    gaps.get(network.id, 0)))
     blog = calendar.blog.cadence
     return {"campaigns": campaigns, "networks": networks, "ceiling": round(100 * ceiling),
             "blog_cadence": target_text(blog) if blog else None, "blog_gaps": gaps.get("", 0),
-            "horizon_weeks": horizon // 7}
+            "horizon_days": horizon}
+
+
+def _severity(plan: Plan, rule_id: str) -> str:
+    from edcal.checks import all_rules
+
+    configured = plan.calendar.checks.get(rule_id)
+    return configured.severity if configured else all_rules()[rule_id].severity
 
 
 def _same_month(instant: dt.datetime, day: dt.date) -> bool:
@@ -257,8 +266,13 @@ def data(plan: Plan, entries: list[Entry], today: dt.date) -> dict[str, Any]:
     freezes = []
     for window in calendar.freezes:
         end = window.end.astimezone(zone) - dt.timedelta(microseconds=1) if window.end else None
+        networks = sorted(window.networks) if window.networks is not None else None
+        names = ", ".join(calendar.networks[n].name for n in networks or () if n in calendar.networks)
         freezes.append({"first": window.start.astimezone(zone).date().isoformat(),
-                        "last": end.date().isoformat() if end else last.isoformat(), "reason": window.reason})
+                        "last": end.date().isoformat() if end else last.isoformat(), "reason": window.reason,
+                        "networks": networks,
+                        "label": _("{name}: {text}").format(name=names, text=window.reason) if networks
+                        else window.reason})
     return {
         "today": today.isoformat(),
         "timezone": calendar.timezone,

@@ -46,6 +46,9 @@ def environment(context: OutputContext) -> jinja2.Environment:
     singular = SINGULAR.get(translate.language, SINGULAR["en"])  # type: ignore[attr-defined]
     # A count's word for 0, 1 and more, in the site's language: ["brouillon", "brouillon", "brouillons"].
     env.globals["forms"] = lambda one, many: [translate(one if singular(n) else many) for n in (0, 1, 2)]
+    # "1 publication publiée", "2 publications publiées": a count in a sentence, in its plural form.
+    env.globals["plural"] = lambda count, one, many, **values: translate(
+        one if singular(count) else many).format(count=count, **values)
     # The checks' messages and hints, in the site's language (edcal.i18n.Message).
     env.filters["translated"] = lambda text: translated(text, translate)
     env.filters["long_date"] = lambda day: long_date(day, lang)

@@ -65,8 +65,8 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
 def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
     zone = ctx.plan.calendar.zone
     horizon = int(ctx.options["horizon"])
-    if ctx.until is not None:  # `--until` asks for the periods up to then, whatever the horizon
-        horizon = max(horizon, (ctx.until - ctx.since).days)
+    if ctx.until is not None:  # `--until` asks for the periods up to then, whatever the horizon (its last day too)
+        horizon = max(horizon, (ctx.until.astimezone(zone).date() - ctx.since.astimezone(zone).date()).days)
     ideas = [i for i in ctx.plan.items if i.kind == "idea" and isinstance(i.start, dt.date)]
     for gap in cadence_gaps(ctx.plan, ctx.since, horizon):
         if gap.network is None:

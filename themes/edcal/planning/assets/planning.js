@@ -86,6 +86,17 @@
       });
       element.hidden = !show;
     });
+    // A freeze of some networks shows with them (or with no network chosen), hatched only when one is chosen.
+    document.querySelectorAll("[data-freeze-networks]").forEach(function (note) {
+      var networks = note.getAttribute("data-freeze-networks").split(" ").filter(Boolean);
+      note.hidden = Boolean(wanted.network) && networks.length > 0 && networks.indexOf(wanted.network) < 0;
+    });
+    document.querySelectorAll(".frozen-some").forEach(function (cell) {
+      var key = cell.getAttribute("data-date");
+      cell.classList.toggle("frozen", Boolean(wanted.network) && data.freezes.some(function (f) {
+        return f.networks && f.networks.indexOf(wanted.network) >= 0 && f.first <= key && key <= f.last;
+      }));
+    });
     // Cadence gaps follow the network filter (the blog's gaps show with no network chosen).
     document.querySelectorAll(".gap[data-gap-network]").forEach(function (gap) {
       gap.hidden = Boolean(wanted.network) && gap.getAttribute("data-gap-network") !== wanted.network;
@@ -211,7 +222,10 @@
     }
     data.freezes.forEach(function (freeze) {
       if (freeze.first <= key && key <= freeze.last) {
-        container.appendChild(el("span", { "class": "note" }, "❄ " + freeze.reason));
+        /* A freeze of some networks names them, and hides when the filter shows another network. */
+        var label = freeze.label || freeze.reason;
+        container.appendChild(el("span", { "class": "note", "data-freeze-networks": (freeze.networks || []).join(" ") },
+                                 "❄ " + label));
       }
     });
     data.campaigns.forEach(function (campaign) {
@@ -231,7 +245,9 @@
     var classes = [base];
     if (key === data.today) { classes.push("today"); }
     if (data.holidays[key]) { classes.push("holiday"); }
-    if (data.freezes.some(function (f) { return f.first <= key && key <= f.last; })) { classes.push("frozen"); }
+    var frozen = data.freezes.filter(function (f) { return f.first <= key && key <= f.last; });
+    if (frozen.some(function (f) { return !f.networks; })) { classes.push("frozen"); }
+    else if (frozen.length) { classes.push("frozen-some"); }
     return classes.join(" ");
   }
 
