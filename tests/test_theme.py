@@ -27,6 +27,7 @@ import yaml
 from browser import ARTIFACTS, browser
 from conftest import EPOCH, ROOT, copy_sample, load_plan, run_edcal, write_pelicanconf
 from edcal.blog.imagesize import image_size
+from edcal.i18n import typeset
 
 pytestmark = pytest.mark.e2e
 
@@ -129,7 +130,8 @@ def test_every_published_article_page_carries_its_sharing_metadata(sample: Path,
         head = head_of(page_of(sample, item["url"]))
         assert head.lang == lang
         assert head.one("og:type") == "article"
-        assert head.one("og:title") == item["title"]
+        title = typeset(item["title"], lang)  # French spacing: "aluminium\u00a0: bien choisir"
+        assert head.one("og:title") == title
         assert head.one("og:url") == item["url"]
         assert head.link("canonical") == [item["url"]]
         assert head.one("og:site_name") == "Le blog de l'Atelier Morel"
@@ -144,7 +146,7 @@ def test_every_published_article_page_carries_its_sharing_metadata(sample: Path,
         assert head.one("article:published_time") == item["start"]
         [data] = head.json_ld
         assert data["@type"] == "BlogPosting"
-        assert data["headline"] == item["title"]
+        assert data["headline"] == title
         assert data["url"] == item["url"]
         assert data["datePublished"] == item["start"]
         assert data["dateModified"] >= data["datePublished"]
@@ -160,7 +162,7 @@ def test_share_links_open_each_network_with_the_article(sample: Path, published:
     anchors = head_of(page_of(sample, item["url"])).anchors
     shares = {a["class"].split("--")[-1]: a["href"] for a in anchors if "share__link" in a.get("class", "")}
     url = urllib.parse.quote(item["url"], safe="")
-    title = urllib.parse.quote(item["title"], safe="")
+    title = urllib.parse.quote(typeset(item["title"], "fr"), safe="")
     assert shares == {
         "linkedin": f"https://www.linkedin.com/sharing/share-offsite/?url={url}",
         "mastodon": f"https://toot.kytta.dev/?text={title}%20{url}",
