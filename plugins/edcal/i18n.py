@@ -32,7 +32,7 @@ def catalog(code: str) -> dict[str, str]:
 
 
 #: French puts a space before ``: ; ! ? »`` and ``%`` and after ``«``; it must not break there.
-_FRENCH_SPACE = re.compile(r" (?=[:;!?»%])|(?<=«) ")
+FRENCH_SPACE = re.compile(r" (?=[:;!?»%])|(?<=«) ")
 
 
 def typeset(text: str, code: str) -> str:
@@ -44,7 +44,7 @@ def typeset(text: str, code: str) -> str:
     the narrow U+202F: X weighs U+202F as two characters, and some fonts
     lack it.
     """
-    return _FRENCH_SPACE.sub("\u00a0", text) if code == "fr" else text
+    return FRENCH_SPACE.sub("\u00a0", text) if code == "fr" else text
 
 
 DAYS = {

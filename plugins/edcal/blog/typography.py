@@ -12,13 +12,14 @@ preformatted text, scripts or styles.
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 import urllib.parse
 from pathlib import Path
 
 from edcal.blog.imagesize import image_size
-from edcal.i18n import typeset
+from edcal.i18n import FRENCH_SPACE as _FRENCH_SPACE
 
 #: A tag, a comment, or the whole of an element whose text is not prose.
 #: A tag skips its quoted attribute values whole: ``title="a > b : c"`` is no end of tag.
@@ -28,16 +29,18 @@ _MARKUP = re.compile(r"<!--.*?-->|<(pre|code|script|style|textarea|kbd|samp)\b.*
 
 def french_html(html: str) -> str:
     """``html`` with French spacing in its text; markup and code unchanged."""
-    if " " not in html:
+    candidates = [match.start() for match in _FRENCH_SPACE.finditer(html)]
+    if not candidates:  # most paragraphs: nothing to do, one scan
         return html
-    parts = []
-    position = 0
-    for match in _MARKUP.finditer(html):
-        parts.append(typeset(html[position:match.start()], "fr"))
-        parts.append(match.group(0))
-        position = match.end()
-    parts.append(typeset(html[position:], "fr"))
-    return "".join(parts)
+    protected = [(match.start(), match.end()) for match in _MARKUP.finditer(html)]
+    starts = [start for start, _ in protected]
+    chars = list(html)
+    for position in candidates:
+        index = bisect.bisect_right(starts, position) - 1
+        if index >= 0 and position < protected[index][1]:
+            continue  # inside a tag, a comment or code
+        chars[position] = "\u00a0"
+    return "".join(chars)
 
 
 #: An image in the text, and its source when it is a file of the content folder (``{static}/images/a.png``).
