@@ -52,7 +52,6 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
     :param errors_only: run only the rules whose severity is "error" (what a build refuses).
     """
     rules = all_rules()
-    settings = plan.calendar.checks
     start = since or plan.now
     chosen = set(only)
     upcoming = tuple(item for item in plan.items if _in_window(item.start, start, until, undated=True))
@@ -62,11 +61,10 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
     for rule in rules.values():
         if chosen and rule.id not in chosen:
             continue
-        configured = settings.get(rule.id)
-        severity = configured.severity if configured else rule.severity
+        severity, options = rule_settings(plan.calendar, rule.id)
         if severity == "off" or (errors_only and severity != "error"):
             continue
-        context = CheckContext(plan=plan, now=plan.now, since=start, options=rule_options(plan, rule.id),
+        context = CheckContext(plan=plan, now=plan.now, since=start, options=options,
                                upcoming=upcoming, entries=entries, going_out=going_out, until=until)
         for problem in rule.function(context):
             item = problem.item
@@ -81,24 +79,22 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
     return sorted(set(findings), key=Finding.sort_key)
 
 
-def rule_options(plan: Plan, rule_id: str) -> dict[str, Any]:
-    """A rule's options: its defaults, with what calendar.yaml's ``checks:`` sets."""
+def rule_settings(calendar: Any, rule_id: str) -> tuple[str, dict[str, Any]]:
+    """How the site runs a rule: its severity (or "off") and its options, defaults overridden by
+    calendar.yaml's ``checks:``. Checks, plan.json and the planning page all read it here."""
     rule = all_rules()[rule_id]
     options = {option.name: option.default for option in rule.options}
-    configured = plan.calendar.checks.get(rule_id)
-    if configured:
-        options.update(configured.options)
-    return options
+    configured = calendar.checks.get(rule_id)
+    if configured is None:
+        return rule.severity, options
+    options.update(configured.options)
+    return configured.severity, options
 
 
 def lookback(calendar: Any) -> dt.timedelta:
     """How far before "now" a check needs the posts' texts: duplicate-text compares with posts already out."""
-    rule = all_rules()["duplicate-text"]
-    configured = calendar.checks.get(rule.id)
-    if configured is not None and configured.severity == "off":
-        return dt.timedelta()
-    days = configured.options.get("window") if configured else None
-    return dt.timedelta(days=int(days if days is not None else rule.options[0].default))
+    severity, options = rule_settings(calendar, "duplicate-text")
+    return dt.timedelta() if severity == "off" else dt.timedelta(days=int(options["window"]))
 
 
 def _in_window(start: dt.datetime | dt.date | None, since: dt.datetime, until: dt.datetime | None,

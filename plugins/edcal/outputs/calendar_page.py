@@ -22,7 +22,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from edcal.checks import rule_options
+from edcal.checks import rule_settings
 from edcal.i18n import DAYS, MONTHS, language, translated, translator
 from edcal.model.calendar import Idea
 from edcal.model.plan import Item, Plan
@@ -40,7 +40,7 @@ from edcal.outputs.pages import (
     month_file,
     neighbours,
 )
-from edcal.plan.cadence import cadence_gaps, target_text
+from edcal.plan.cadence import Gap, cadence_gaps, target_text
 from edcal.public_holidays import holidays_between
 
 FILENAME = "index.html"
@@ -125,19 +125,28 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         html = template.render(common, root="../", month=month, days=group, **neighbours(months, index))
         write_file(folder / AGENDA_FOLDER / month.href, html)
     window_end = week_start + dt.timedelta(weeks=AGENDA_WEEKS)
+    gaps = cadence_page_gaps(plan)
     html = env.get_template("index.html.j2").render(
         common, root="", total=len(entries), agenda_weeks=AGENDA_WEEKS, week_start=week_start,
         days=[(day, group) for day, group in days if week_start <= day < window_end],
         backlog=backlog(plan), feeds=feed_links(plan),
-        objectives=objectives(plan, today),
-        data=Markup(_script_json(data(plan, entries, today))),
+        objectives=objectives(plan, today, gaps),
+        data=Markup(_script_json(data(plan, entries, today, gaps))),
         repository=plan.calendar.planning.repository_url,
     )
     write_file(folder / FILENAME, html)
     return []
 
 
-def objectives(plan: Plan, today: dt.date) -> dict[str, Any]:
+def cadence_page_gaps(plan: Plan) -> list[Gap]:
+    """The periods below a cadence target that the page marks: cadence-gap's, over its horizon."""
+    severity, options = rule_settings(plan.calendar, "cadence-gap")
+    if severity == "off":  # a rule the site turned off warns nowhere
+        return []
+    return list(cadence_gaps(plan, plan.now, int(options["horizon"])))
+
+
+def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, Any]:
     """What a manager checks the plan against: each campaign's objective, each network's targets."""
     calendar = plan.calendar
     zone = calendar.zone
@@ -166,14 +175,13 @@ def objectives(plan: Plan, today: dt.date) -> dict[str, Any]:
         state = "coming" if today < campaign.start else "ended" if today > campaign.end else "running"
         campaigns.append(CampaignRow(campaign, owner.name if owner else campaign.owner, posts, published,
                                      withheld, articles, state))
-    options = rule_options(plan, "self-promotion")
+    severity, options = rule_settings(calendar, "self-promotion")
     ceiling, minimum = float(options["ceiling"]), int(options["minimum"])
-    promotion_judged = _severity(plan, "self-promotion") != "off"
-    horizon = int(rule_options(plan, "cadence-gap")["horizon"])
+    promotion_judged = severity != "off"
+    horizon = int(rule_settings(calendar, "cadence-gap")[1]["horizon"])
     gaps: dict[str, int] = {}
-    if _severity(plan, "cadence-gap") != "off":  # a rule the site turned off warns nowhere
-        for gap in cadence_gaps(plan, plan.now, horizon):
-            gaps[gap.network or ""] = gaps.get(gap.network or "", 0) + 1
+    for gap in page_gaps:
+        gaps[gap.network or ""] = gaps.get(gap.network or "", 0) + 1
     networks = []
     for network in sorted(calendar.networks.values(), key=lambda n: n.name):
         month = month_posts[network.id]
@@ -187,13 +195,6 @@ def objectives(plan: Plan, today: dt.date) -> dict[str, Any]:
     return {"campaigns": campaigns, "networks": networks, "ceiling": round(100 * ceiling),
             "blog_cadence": target_text(blog) if blog else None, "blog_gaps": gaps.get("", 0),
             "horizon_days": horizon}
-
-
-def _severity(plan: Plan, rule_id: str) -> str:
-    from edcal.checks import all_rules
-
-    configured = plan.calendar.checks.get(rule_id)
-    return configured.severity if configured else all_rules()[rule_id].severity
 
 
 def _same_month(instant: dt.datetime, day: dt.date) -> bool:
@@ -261,7 +262,7 @@ def backlog(plan: Plan) -> list[dict[str, Any]]:
     return ideas
 
 
-def data(plan: Plan, entries: list[Entry], today: dt.date) -> dict[str, Any]:
+def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap]) -> dict[str, Any]:
     """What the month and week views are drawn from."""
     _ = translator(plan.lang)
     code = language(plan.lang)
@@ -271,7 +272,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date) -> dict[str, Any]:
     first = min(min(dates), today) - dt.timedelta(days=62)
     last = max(max(dates), today) + dt.timedelta(days=62)
     gaps = []
-    for gap in cadence_gaps(plan, plan.now, int(rule_options(plan, "cadence-gap")["horizon"])):
+    for gap in page_gaps:
         target = _("{count}, target {target}").format(count=gap.found, target=translated(gap.target, _))
         name = translated(gap.name, _)
         message = _("{name}: {text}").format(name=name, text=target)

@@ -138,14 +138,13 @@ def _campaigns(calendar: Calendar) -> list[dict[str, Any]]:
 
 def _checks(plan: Plan) -> dict[str, dict[str, Any]]:
     """Every rule's severity and options as this site runs them (the targets a dashboard compares with)."""
-    from edcal.checks import all_rules, rule_options
+    from edcal.checks import all_rules, rule_settings
 
     result = {}
     for rule_id, rule in sorted(all_rules().items()):
-        configured = plan.calendar.checks.get(rule_id)
-        options = rule_options(plan, rule_id)
+        severity, options = rule_settings(plan.calendar, rule_id)
         named = {f"{o.name}_{o.unit}" if o.unit else o.name: options[o.name] for o in rule.options}
-        result[rule_id] = {"severity": configured.severity if configured else rule.severity, **named}
+        result[rule_id] = {"severity": severity, **named}
     return result
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from edcal.i18n import Message, say
+from edcal.i18n import MONTHS, Message, say
 from edcal.model.calendar import Calendar
 from edcal.model.network import Cadence
 from edcal.model.plan import Plan
@@ -48,13 +48,9 @@ class Gap:
         return target_text(self.cadence)
 
 
-#: Month names as messages, so that each language says its own (``%B`` would follow the machine's locale).
-MONTH_WORDS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
-
-
 def month_word(month: int) -> Message:
-    return say(MONTH_WORDS[month - 1])
+    """A month's name as a message: each language says its own (``%B`` follows the machine's locale)."""
+    return say(MONTHS["en"][month - 1])
 
 
 def target_text(cadence: Cadence) -> Message:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Option, Problem, rule
-from edcal.i18n import Message, say, say_count
+from edcal.i18n import DAYS, Message, say, say_count
 from edcal.load import timeparse
 from edcal.model.network import Slot
 from edcal.model.plan import Item
@@ -20,7 +20,7 @@ from edcal.plan.status import freeze_at
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 #: In full, where a sentence names the day ("has no slot on Thursday", "le jeudi").
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES = DAYS["en"]
 
 
 def _percentage(text: str) -> float:
