@@ -196,6 +196,36 @@ def test_a_yaml_syntax_error_exits_2_and_keeps_the_previous_outputs(built: Path)
     assert not [p for p in built.iterdir() if p.name.startswith(".planning.edcal-")]
 
 
+def test_a_category_whose_feed_is_the_sites_feed_is_refused_before_anything_is_written(site: Path) -> None:
+    write_pelicanconf(site, 'CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"\n')
+    article = site / "content" / "articles" / "publie.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Category: Essais", "Category: All"),
+                       encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 2, result.stderr
+    assert ("content/articles/publie.md:4:11: error: the Atom feed of the category 'All' is written at "
+            "output/feeds/all.atom.xml, where the site's Atom feed (FEED_ALL_ATOM) is written too") in result.stderr
+    assert "hint: rename the category" in result.stderr
+    assert not TRACEBACK.search(result.stderr + result.stdout)
+    assert not (site / "output").exists() and not (site / "planning").exists()
+    checked = run_edcal("check", cwd=site)
+    assert checked.returncode == 2
+    assert "content/articles/publie.md:4:11: error: the Atom feed of the category 'All'" in checked.stderr
+
+
+def test_a_page_written_where_a_site_page_is_written_is_refused(site: Path) -> None:
+    write_pelicanconf(site, 'PAGE_URL = "{slug}.html"\nPAGE_SAVE_AS = "{slug}.html"\n')
+    page = site / "content" / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Title: ", "Slug: archives\nTitle: ", 1),
+                    encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 2, result.stderr
+    assert "content/pages/contact.md:1:7: error: " in result.stderr
+    assert "is written at output/archives.html, where the page archives.html is written too" in result.stderr
+    assert "hint: give it another `slug:`" in result.stderr
+    assert not TRACEBACK.search(result.stderr + result.stdout)
+
+
 def test_an_unknown_field_in_an_article_is_an_error_with_a_suggestion(site: Path) -> None:
     article = site / "content" / "articles" / "publie.md"
     article.write_text(article.read_text(encoding="utf-8").replace("Category:", "Staus: draft\nCategory:"),

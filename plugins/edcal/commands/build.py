@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from edcal.errors import InputError, InputErrors
+from edcal.model.source import Source
 from edcal.pelican_plugin import RAISE_SETTING
 from edcal.pelican_plugin.checking import CHECK_SETTING
 from edcal.pelican_plugin.state import STATE_KEY, BuildState
@@ -41,9 +43,15 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
     level = {-1: logging.ERROR, 0: logging.WARNING}.get(verbosity, logging.INFO)
     pelican_logging(level, quiet=verbosity < 0)
     settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True, CHECK_SETTING: check})
+    from pelican.writers import FileOverwriteFailedError
+
     try:
         pelican = Pelican(settings)
         pelican.run()
+    except FileOverwriteFailedError as exc:  # a clash edcal.pelican_plugin.collisions does not foresee
+        raise InputErrors([InputError(Source("OUTPUT_PATH", 1), f"two outputs have one path: {exc}",
+                                      "give one of them another slug, or another *_SAVE_AS setting")],
+                          outcome="output/ is partly written; planning/ was left as it was") from None
     finally:
         state: BuildState | None = settings.get(STATE_KEY)
         if state is not None and state.plan_run is not None:

@@ -7,6 +7,7 @@ from typing import Any
 from edcal.errors import InputErrors
 from edcal.pelican_plugin import RAISE_SETTING, abort
 from edcal.pelican_plugin.checking import refuse
+from edcal.pelican_plugin.collisions import collisions
 from edcal.pelican_plugin.state import state_of
 from edcal.pelican_plugin.sweep import check_output_path
 from edcal.pelican_plugin.worker import Checked, Refused
@@ -26,7 +27,9 @@ class PlanGenerator:
 
         Every ``generate_context`` runs before any ``generate_output``: an error
         here (input, checks, a broken draft template) stops the build with
-        output/ and planning/ untouched. ``OUTPUT_PATH`` is checked and the
+        output/ and planning/ untouched. Two outputs at one path (a category
+        named "All" and the site's feed) are refused here too
+        (:mod:`~edcal.pelican_plugin.collisions`). ``OUTPUT_PATH`` is checked and the
         run's start noted, for the sweep at ``finalized``
         (:func:`~edcal.pelican_plugin.sweep.sweep_output`). planning/ is
         staged meanwhile and swapped in at ``finalized``.
@@ -42,6 +45,9 @@ class PlanGenerator:
         state.findings = list(message.findings)
         state.unpublished_media = set(message.unpublished_media)
         state.summary = message.summary
+        clashes = collisions(self.context, self.settings)
+        if clashes is not None:
+            abort(clashes, self.settings)
         try:
             check_output_path(self.settings, state)
         except InputErrors as exc:

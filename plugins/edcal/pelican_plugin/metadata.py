@@ -113,3 +113,8 @@ def read_contents(settings: dict[str, Any], state: BuildState) -> None:
         for extension in ("md", "markdown", "mkd", "mdown"):
             generator.readers.readers[extension] = EdcalMarkdownReader(settings)
         generator.generate_context()
+    from edcal.pelican_plugin.collisions import collisions
+
+    clashes = collisions(context, settings)  # as the build would refuse them
+    if clashes is not None:
+        raise clashes

@@ -1,0 +1,127 @@
+"""Two of Pelican's outputs at one path: found before anything is written.
+
+Pelican refuses to write a file twice (``FileOverwriteFailedError``), but only
+once it is writing: a category named "All" has its feed at
+``feeds/all.atom.xml``, the site's feed, and the build stopped half-way
+through output/ with a traceback. The paths Pelican will write are known
+once its generators have read the site: they are compared here, and a
+collision is reported at the article field that causes it.
+
+A content may override another output on purpose (``save_as: index.html``,
+a page as the home page): Pelican allows one override per path, and so
+does this check.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from edcal.errors import InputError, InputErrors
+from edcal.load.articles import EDCAL_KEY, ArticleMeta
+from edcal.model.source import Source
+
+_FEED_KINDS = (("ATOM", "Atom"), ("RSS", "RSS"))
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One output file, what writes it, and where to change that."""
+
+    path: str
+    what: str
+    where: Source
+    hint: str
+    #: Written over another output on purpose (``save_as:``): one such override per path.
+    override: bool = False
+
+
+def collisions(context: dict[str, Any], settings: dict[str, Any]) -> InputErrors | None:
+    """Errors for each path two outputs claim, or None."""
+    first: dict[tuple[str, bool], Claim] = {}
+    errors: list[InputError] = []
+    reported: set[tuple[str, str]] = set()
+    for claim in _claims(context, settings):
+        earlier = first.setdefault((claim.path, claim.override), claim)
+        if earlier is claim or (earlier.what, claim.what) in reported:
+            continue
+        reported.add((earlier.what, claim.what))
+        in_file = claim.where.in_file or not earlier.where.in_file  # an article, rather than a setting
+        located, other = (claim, earlier) if in_file else (earlier, claim)
+        errors.append(InputError(
+            located.where,
+            f"{located.what} is written at output/{claim.path}, where {other.what} is written too; "
+            "expected one file per path",
+            located.hint,
+        ))
+    return InputErrors(errors) if errors else None
+
+
+def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:
+    """What Pelican's article, page and feed writers will write, site-wide outputs first."""
+    yield from _site_feeds(context, settings)
+    for name in settings.get("DIRECT_TEMPLATES") or ():
+        save_as = settings.get(f"{str(name).upper()}_SAVE_AS", f"{name}.html")
+        if save_as:
+            yield Claim(_normal(save_as), f"the page {name}.html", Source(f"{str(name).upper()}_SAVE_AS", 1),
+                        f"set {str(name).upper()}_SAVE_AS to another path")
+    contents = [c for name in ("articles", "hidden_articles", "pages", "hidden_pages")
+                for c in context.get(name) or ()]
+    for content in [*contents, *(t for c in contents for t in getattr(c, "translations", ()) or ())]:
+        if getattr(content, "save_as", ""):
+            override = hasattr(content, "override_save_as")
+            yield Claim(_normal(content.save_as), f"'{content.title}'", _field(content, "save_as" if override
+                                                                             else "slug"),
+                        "give it another `save_as:`" if override else "give it another `slug:`", override)
+    yield from _taxonomies(context, settings)
+
+
+def _site_feeds(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:
+    for kind, label in _FEED_KINDS:
+        for name, what in ((f"FEED_{kind}", "the site's"), (f"FEED_ALL_{kind}", "the site's")):
+            if settings.get(name):
+                yield Claim(_normal(settings[name]), f"{what} {label} feed ({name})", Source(name, 1),
+                            f"set {name} to another path")
+    languages = sorted({str(c.lang) for name in ("articles", "translations") for c in context.get(name) or ()}
+                       | {str(t.lang) for c in context.get("articles") or () for t in c.translations})
+    for kind, label in _FEED_KINDS:
+        name = f"TRANSLATION_FEED_{kind}"
+        pattern = settings.get(name)
+        for lang in languages if pattern else ():
+            yield Claim(_normal(str(pattern).format(lang=lang)), f"the '{lang}' {label} feed ({name})",
+                        Source(name, 1), f"set {name} to another path")
+
+
+def _taxonomies(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:
+    """Category, tag and author pages and feeds, located at the field of an article that names them."""
+    groups = (("category", "CATEGORY", context.get("categories") or ()),
+              ("tag", "TAG", (context.get("tags") or {}).items() if isinstance(context.get("tags"), dict)
+               else context.get("tags") or ()),
+              ("author", "AUTHOR", context.get("authors") or ()))
+    for word, prefix, entries in groups:
+        field = "authors" if word == "author" else word + "s" if word == "tag" else word
+        for taxonomy, articles in entries:
+            where = next((_field(a, field, "author") for a in articles), Source(f"{prefix}_SAVE_AS", 1))
+            hint = f"rename the {word}, or change {prefix}_SAVE_AS / {prefix}_FEED_ATOM in the settings"
+            if getattr(taxonomy, "save_as", ""):
+                yield Claim(_normal(taxonomy.save_as), f"the page of the {word} '{taxonomy}'", where, hint)
+            for kind, label in _FEED_KINDS:
+                pattern = settings.get(f"{prefix}_FEED_{kind}")
+                if pattern:
+                    yield Claim(_normal(str(pattern).format(slug=taxonomy.slug)),
+                                f"the {label} feed of the {word} '{taxonomy}'", where, hint)
+
+
+def _field(content: Any, name: str, fallback: str | None = None) -> Source:
+    """Where an article's field is written (its title's line when it is not)."""
+    meta: ArticleMeta | None = getattr(content, EDCAL_KEY, None)
+    if meta is None:
+        return Source(str(getattr(content, "relative_source_path", "") or "content"), 1)
+    sources = meta.field_sources
+    return sources.get(name) or (sources.get(fallback) if fallback else None) or meta.source
+
+
+def _normal(path: str) -> str:
+    return posixpath.normpath(str(path).replace("\\", "/").lstrip("/"))
