@@ -460,3 +460,23 @@ def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server
     assert "Autopromotion ce mois-ci (plafond 50 %)" in page.locator(".objectives").inner_text().replace("\u00a0", " ")
     screenshot(page, "planning-objectives")
     page.close()
+
+
+def test_a_campaigns_posts_outside_its_dates_are_counted_apart(tmp_path: Path) -> None:
+    """A manager read "3 posts" for a campaign of three days, one of them posted a week after it ended."""
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "campaigns:\n  - {id: salon, name: Salon, from: 2027-01-10, until: 2027-01-20}\n"
+                             "posts:\n  - {id: pendant, at: 2027-01-12 09:00, networks: [x], text: J-3, campaign: salon}\n"
+                             "  - {id: minuit, at: 2027-01-10 00:30, networks: [x], text: Début, campaign: salon}\n"
+                             "  - {id: apres, at: 2027-01-27 09:00, networks: [x, mastodon], text: Merci, campaign: salon}\n")
+    plan = plan_of(calendar, now="2027-01-11T10:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr data-campaign="salon".*?</tr>', page, re.DOTALL)
+    assert row is not None
+    cell = " ".join(re.sub(r"<[^>]+>", " ", re.search(r'data-count="posts">(.*?)</td>', row.group(0),
+                                                       re.DOTALL).group(1)).split())
+    # 00:30 in Paris on its first day is in it (9 January in UTC); the two posts a week after it ended are not.
+    assert cell == "4 1 publiée, 2 hors de ses dates"

@@ -69,6 +69,8 @@ class CampaignRow:
     withheld: int
     articles: int
     state: str  # "coming", "running" or "ended"
+    #: Posts of the campaign dated outside its dates (the outside-campaign check names them).
+    outside: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +153,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
     calendar = plan.calendar
     zone = calendar.zone
     # One pass over the items (a plan of 10,000 posts): per campaign, and this month's posts per network.
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # posts, published, withheld, articles
+    # posts, published, withheld, articles, posts outside the campaign's dates
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     month_posts: dict[str, list[Item]] = defaultdict(list)
     first_day = today.replace(day=1)
     for item in plan.items:
@@ -161,6 +164,10 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
                 count[0] += 1
                 count[1] += item.status == "published"
                 count[2] += item.status == "withheld"
+                campaign = calendar.campaigns.get(item.campaign)
+                start = item.start
+                day = start.astimezone(zone).date() if isinstance(start, dt.datetime) else start
+                count[4] += campaign is not None and not campaign.start <= day <= campaign.end
             elif item.kind == "article":
                 count[3] += 1
         # (a cheap bound first: the day in UTC is at most one off the day in the site's zone)
@@ -170,11 +177,11 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
             month_posts[item.network or ""].append(item)
     campaigns = []
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
-        posts, published, withheld, articles = counts[campaign.id]
+        posts, published, withheld, articles, outside = counts[campaign.id]
         owner = calendar.team.get(campaign.owner or "")
         state = "coming" if today < campaign.start else "ended" if today > campaign.end else "running"
         campaigns.append(CampaignRow(campaign, owner.name if owner else campaign.owner, posts, published,
-                                     withheld, articles, state))
+                                     withheld, articles, state, outside))
     severity, options = rule_settings(calendar, "self-promotion")
     ceiling, minimum = float(options["ceiling"]), int(options["minimum"])
     promotion_judged = severity != "off"
