@@ -242,7 +242,13 @@ def test_keyboard_skip_link_and_phone_width(sample: Path, server: str, chromium:
     assert page.evaluate("document.activeElement.id") == "main"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.locator("main").count() == 1 and page.locator("nav").count() >= 1
+    # Days one under the other, without the table's column headings: each says its weekday.
+    first_day = page.locator(".month td.in .num").first
+    assert first_day.inner_text() == "Vendredi 1"  # 1 January 2027
     screenshot(page, "planning-phone")
+    page.set_viewport_size({"width": 1400, "height": 900})
+    assert first_day.inner_text() == "1" and page.locator(".month thead th").first.is_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(server + "drafts/index.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()

@@ -265,7 +265,11 @@
       if (weekday(day) === 0) { row = el("tr"); body.appendChild(row); }
       var key = iso(day);
       var cell = el("td", { "class": dayClasses(key, day.getUTCMonth() === first.getUTCMonth() ? "in" : "other"), "data-date": key });
-      cell.appendChild(el("span", { "class": "num" }, String(day.getUTCDate())));
+      /* The weekday is in the column's heading; a phone shows days one under the other, without it. */
+      var num = el("span", { "class": "num" });
+      num.appendChild(el("span", { "class": "weekday" }, labels.longDays[weekday(day)] + " "));
+      num.appendChild(document.createTextNode(String(day.getUTCDate())));
+      cell.appendChild(num);
       dayNotes(cell, key);
       (byDay[key] || []).forEach(function (item) { cell.appendChild(itemNode(item)); });
       row.appendChild(cell);
