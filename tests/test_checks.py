@@ -659,11 +659,42 @@ def test_json_report_is_json_dumps_for_any_text() -> None:
     assert json.loads(as_json([])) == {"findings": [], "summary": {"errors": 0, "warnings": 0, "exit_code": 0}}
     tricky = 'é «\u00a0q\u00a0» "q" \\ \n\t\r\u2028 😀 \x00\x1f'
     finding = Finding("text-too-long", "error", tricky, Source("a\"b.yaml", 3, 7), None, tricky)
-    for findings in ([finding], [finding, finding]):
+    period = Finding("cadence-gap", "warning", "m", Source("calendar.yaml", 1), None, None, "",
+                     (("network", None), ("first_day", "2027-01-04"), ("found", 0), ("per", tricky)))
+    for findings in ([finding], [finding, finding], [period, finding]):
         output = as_json(findings, strict=True)
         document = json.loads(output)
         assert output == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        assert document["findings"][0]["message"] == tricky and document["findings"][0]["item"] is None
+        assert document["findings"][-1]["message"] == tricky and document["findings"][-1]["item"] is None
+
+
+def test_findings_about_a_period_carry_it_as_data_in_json(broken_site: Path) -> None:
+    """A dashboard reads the period and the figures, not the message (in the site's language)."""
+    calendar = broken_site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("blog:\n", "blog:\n  cadence: 2/week\n", 1),
+                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(broken_site), "--format", "json", "--only", "cadence-gap",
+                                      "--until", "2027-03-01"])
+    blog = [f for f in json.loads(result.output)["findings"] if f["data"]["network"] is None]
+    assert blog, result.output
+    first = blog[0]["data"]
+    assert set(first) == {"network", "first_day", "last_day", "found", "target", "per"}
+    assert (first["target"], first["per"]) == (2, "week") and first["found"] < 2
+    assert dt.date.fromisoformat(first["last_day"]) - dt.date.fromisoformat(first["first_day"]) == dt.timedelta(days=6)
+    assert first["first_day"] in blog[0]["message"]
+    others = CliRunner().invoke(cli, ["check", "--site", str(broken_site), "--format", "json", "--only", "text-too-long"])
+    assert all(f["data"] is None for f in json.loads(others.output)["findings"])
+
+
+def test_self_promotion_and_too_many_per_day_data() -> None:
+    lines = [f"{{id: p{n}, at: 2027-02-1{n} 09:00, networks: [x], text: Achetez {n}, promotional: true}}" for n in range(6)]
+    [found] = findings("self-promotion", posts(*lines))
+    assert dict(found.data) == {"network": "x", "month": "2027-02", "promotional": 6, "total": 6, "share": 100,
+                                "ceiling": 20}
+    same_day = [f"{{id: j{n}, at: 2027-02-16 1{n}:00, networks: [x], text: Jour {n}}}" for n in range(3)]
+    calendar = calendar_from(PARIS_CALENDAR.replace("  x: {}\n", "  x: {max_per_day: 2}\n") + posts(*same_day))
+    [found] = run_checks(plan_of(calendar, now=NOW), only=["too-many-per-day"])
+    assert dict(found.data) == {"network": "x", "day": "2027-02-16", "found": 3, "maximum": 2}
 
 
 def test_strict_only_since_until(broken_site: Path) -> None:

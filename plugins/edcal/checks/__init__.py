@@ -32,6 +32,8 @@ class Finding:
     hint: str | None = None
     #: A sortable UTC key of when the problem happens: findings on one line read in date order.
     when: str = field(default="", compare=False)
+    #: The period and figures of a finding about a period (cadence-gap, self-promotion, too-many-per-day).
+    data: tuple[tuple[str, str | int | float | None], ...] = field(default=(), compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str, str, str, str]:
         return (self.source.path, self.source.line, self.source.column, self.rule, self.when,
@@ -75,7 +77,7 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
                 continue
             findings.append(Finding(rule.id, severity, problem.message, problem.source,  # type: ignore[arg-type]
                                     item.id if item else None, problem.hint,
-                                    instant_key(when) if when is not None else ""))
+                                    instant_key(when) if when is not None else "", problem.data))
     return sorted(set(findings), key=Finding.sort_key)
 
 

@@ -31,6 +31,9 @@ class Problem:
     item: Item | None = None
     #: When the problem happens, for --since/--until (default: the item's start).
     when: dt.datetime | dt.date | None = None
+    #: What a script needs of a finding about a period rather than an item (``--format json``'s ``data``):
+    #: texts, numbers and None, by name.
+    data: tuple[tuple[str, str | int | float | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,7 @@ def as_json(findings: Sequence[Finding], strict: bool = False) -> str:
                 "column": f.source.column,
                 "item": f.item,
                 "hint": f.hint,
+                "data": dict(f.data) if f.data else None,
             }
             for f in findings
         ],
@@ -82,16 +83,18 @@ def as_json(findings: Sequence[Finding], strict: bool = False) -> str:
 
 
 def _dumps(document: dict[str, Any]) -> str:
-    """``json.dumps(document, ensure_ascii=False, indent=2)``, byte for byte, for flat findings.
+    """``json.dumps(document, ensure_ascii=False, indent=2)``, byte for byte, for findings.
 
     With ``indent``, the json module encodes in Python; thousands of findings
-    took 0.2 s. Each value here is text, a number or null, encoded by the
-    module's C string encoder.
+    took 0.2 s. Each value here is text, a number, null or a mapping of those
+    (a finding's ``data``), encoded by the module's C string encoder.
     """
 
     def mapping(values: dict[str, Any], indent: str) -> str:
         inner = indent + "  "
-        fields = ",\n".join(f"{inner}{_string(key)}: {_scalar(value)}" for key, value in values.items())
+        fields = ",\n".join(f"{inner}{_string(key)}: "
+                             + (mapping(value, inner) if isinstance(value, dict) else _scalar(value))
+                             for key, value in values.items())
         return f"{{\n{fields}\n{indent}}}" if values else "{}"
 
     findings = document["findings"]
@@ -139,7 +142,8 @@ def input_errors_json(errors: Sequence[InputError]) -> str:
             {"rule": "invalid-input", "severity": "error", "message": _message(e),
              "file": e.source.path if e.source.in_file else None,
              "line": e.source.line if e.source.in_file else None,
-             "column": e.source.column if e.source.in_file else None, "item": None, "hint": e.hint}
+             "column": e.source.column if e.source.in_file else None, "item": None, "hint": e.hint,
+             "data": None}
             for e in errors
         ],
         "summary": {"errors": len(errors), "warnings": 0, "exit_code": EXIT_INPUT},

@@ -81,7 +81,10 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(gap.source, say("{name}: {found} {period}, target {target}", name=gap.name, found=found,
                                       period=gap.label, target=gap.target),
                       hint,
-                      when=max(dt.datetime.combine(gap.first, dt.time(), zone), ctx.since))
+                      when=max(dt.datetime.combine(gap.first, dt.time(), zone), ctx.since),
+                      data=(("network", gap.network), ("first_day", gap.first.isoformat()),
+                            ("last_day", gap.last.isoformat()), ("found", gap.found),
+                            ("target", gap.cadence.count), ("per", gap.cadence.per)))
 
 
 @rule("too-many-per-day", "warning", "More posts on one day than a network's maximum")
@@ -98,7 +101,9 @@ def too_many_per_day(ctx: CheckContext) -> Iterator[Problem]:
                                            "maximum of {limit}", count=len(posts), network=network.name,
                                            day=day, ids=", ".join(p.id for p in posts),
                                            limit=network.max_per_day),
-                          say("spread them over several days"), last)
+                          say("spread them over several days"), last,
+                          data=(("network", network_id), ("day", day.isoformat()), ("found", len(posts)),
+                                ("maximum", network.max_per_day)))
 
 
 @rule("posts-too-close", "warning", "Two posts on one network within a short time of each other",
@@ -239,7 +244,10 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
                                 month=month_word(month), year=year, total=len(posts), share=share,
                                 ceiling=round(ceiling * 100)),
                       say("mix in useful, non-promotional posts: advice, behind the scenes, the team"),
-                      when=first_upcoming[(network_id, year, month)])
+                      when=first_upcoming[(network_id, year, month)],
+                      data=(("network", network_id), ("month", f"{year:04d}-{month:02d}"),
+                            ("promotional", len(promotional)), ("total", len(posts)), ("share", share),
+                            ("ceiling", round(ceiling * 100))))
 
 
 @rule("outside-slots", "warning", "A post's time is outside its network's posting slots")
