@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -259,6 +260,58 @@ def test_a_real_client_imports_every_event(feeds_site: Path, tmp_path: Path) -> 
                               "2027-03-02", "1d"], capture_output=True, text=True, env=env, timeout=120,
                              check=False)
     assert "2027-03-02 10:00 [LinkedIn]" in listing.stdout, listing.stdout + listing.stderr
+
+
+def test_a_subscription_through_vdirsyncer_keeps_every_event_and_follows_changes(tmp_path: Path) -> None:
+    """What docs/feeds.md tells a terminal user: vdirsyncer's `http` storage, synced into a folder khal reads.
+
+    vdirsyncer names each event by the first UID line of the file it writes for it, the calendar's
+    header included: a UID in the header gave every event one name, and one event was left of 164.
+    """
+    import http.server
+    import threading
+
+    site = build(make_site(tmp_path / "site"))
+    served = tmp_path / "served"
+    shutil.copytree(site / "planning", served)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    local = tmp_path / "calendars"
+    config = tmp_path / "vdirsyncer.conf"
+    config.write_text(
+        f'[general]\nstatus_path = "{tmp_path / "status"}"\n\n'
+        '[pair planning]\na = "planning_remote"\nb = "planning_local"\ncollections = null\n\n'
+        f'[storage planning_remote]\ntype = "http"\nurl = "http://127.0.0.1:{server.server_port}/calendar.ics"\n\n'
+        f'[storage planning_local]\ntype = "filesystem"\npath = "{local}"\nfileext = ".ics"\n',
+        encoding="utf-8")
+    vdirsyncer = Path(sys.executable).with_name("vdirsyncer")
+    env = {**os.environ, "VDIRSYNCER_CONFIG": str(config)}
+
+    def sync() -> dict[str, icalendar.Event]:
+        for command in (["discover"], ["sync"]):
+            result = subprocess.run([str(vdirsyncer), *command], capture_output=True, text=True, env=env,
+                                    input="y\n", timeout=120, check=False)
+            assert result.returncode == 0, result.stdout + result.stderr
+        synced = [event for path in local.glob("*.ics") for event in events(path)]
+        return {item_id(event): event for event in synced}
+
+    try:
+        synced = sync()
+        assert sorted(synced) == sorted(item_id(e) for e in events(site / "planning" / "calendar.ics"))
+        assert len(synced) > 20
+        # A post moved in calendar.yaml: the next sync moves it.
+        calendar = site / "calendar.yaml"
+        text = calendar.read_text(encoding="utf-8")
+        calendar.write_text(text.replace("2027-03-02 10:00", "2027-03-03 10:30"), encoding="utf-8")
+        assert build(site) == site
+        shutil.rmtree(served)
+        shutil.copytree(site / "planning", served)
+        resynced = sync()
+        assert resynced["hello-linkedin"].decoded("DTSTART") == dt.datetime(2027, 3, 3, 9, 30, tzinfo=dt.UTC)
+        assert sorted(resynced) == sorted(synced)
+    finally:
+        server.shutdown()
 
 
 def test_invalid_feed_settings_are_located_errors(tmp_path: Path) -> None:

@@ -128,7 +128,8 @@ def header(feed: Feed, plan: Plan) -> bytes:
     cal.add("PRODID", PRODID)
     cal.add("VERSION", "2.0")
     cal.add("CALSCALE", "GREGORIAN")
-    cal.add("UID", str(uuid.uuid5(namespace(plan), f"feed:{feed.path}")))
+    # No calendar UID (RFC 7986 allows one): vdirsyncer names each event after the first UID line of
+    # the file it writes for it, header included, and kept one event of a whole feed.
     # TEXT values: icalendar does not know the X-WR- names and would write them unescaped.
     cal.add("NAME", vText(feed.name))
     cal.add("X-WR-CALNAME", vText(feed.name))
