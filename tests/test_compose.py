@@ -33,10 +33,18 @@ def test_links_to_the_site_are_tracked_and_others_left_alone() -> None:
     assert "mtm_source=linkedin" in track("https://blog.example.fr/a/", values, matomo, SITE.url)
 
 
-def test_short_link_for_bluesky() -> None:
+def test_short_link_is_what_blueskys_app_shows_and_counts() -> None:
+    """The app's toShortUrl: the host as written (www. kept), then 13 characters of the path, query and
+    fragment and "..." when they are longer than 15. A shorter text of ours was counted 11 short."""
     assert short_link("https://www.example.fr/2027/un-titre-assez-long-pour-etre-coupe/?utm_source=x") \
-        == "example.fr/2027/un-titre-asse…"
-    assert short_link("https://example.fr/a/") == "example.fr/a"
+        == "www.example.fr/2027/un-titr..."
+    assert short_link("https://example.fr/a/") == "example.fr/a/"
+    assert short_link("https://example.fr/") == "example.fr"
+    assert short_link("https://Example.FR:443/abcdefghijklmn") == "example.fr/abcdefghijklmn"  # 15: whole
+    assert short_link("http://example.fr:8080/abcdefghijklmnop") == "example.fr:8080/abcdefghijkl..."
+    assert short_link("https://example.fr/?q=1#haut-de-page") == "example.fr?q=1#haut-de-..."  # "/" alone goes
+    assert short_link("https://café.example/été") == "xn--caf-dma.example/%C3%A9t%C3%A9"
+    assert short_link("mailto:a@example.fr") == "mailto:a@example.fr"
 
 
 def test_a_long_summary_is_shortened_at_a_word_boundary_to_fit() -> None:
@@ -90,14 +98,17 @@ def test_a_link_to_a_page_is_not_announced_as_an_article() -> None:
 
 
 def test_a_text_holding_its_full_url_is_pasted_as_written_on_bluesky() -> None:
-    """A short display text can be part of the URL ("example.org/agenda"): the text's own URL wins."""
+    """A short display text can be part of the URL ("example.org/agenda"): the text's own URL wins.
+    The app shows and counts every link short, the writer's too; the pasted text has them whole."""
     calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  bluesky: {}\n") + "posts:\n"
                              "  - {id: a, networks: [bluesky], at: 2027-01-12 09:00, link: 'https://example.org/agenda',"
                              " text: 'Tout est sur https://example.org/agenda'}\n"
                              "  - {id: b, networks: [bluesky], at: 2027-01-12 10:00, link: /lancement/,"
                              " text: 'Lisez https://blog.example.fr/lancement/'}\n")
     items = by_id(plan_of(calendar, [article("lancement", "2027-01-05T09:00", calendar)]))
-    assert items["a-bluesky"].pasted == "Tout est sur https://example.org/agenda" == items["a-bluesky"].text
+    assert items["a-bluesky"].pasted == "Tout est sur https://example.org/agenda"
+    assert items["a-bluesky"].text == "Tout est sur example.org/agenda"
+    assert items["a-bluesky"].links == (("example.org/agenda", "https://example.org/agenda"),)
     tracked = items["b-bluesky"].url
     assert tracked.startswith("https://blog.example.fr/lancement/?utm_source=bluesky")
     assert items["b-bluesky"].pasted == f"Lisez {tracked}"
@@ -154,3 +165,22 @@ def test_a_site_link_in_the_text_stays_with_that_text() -> None:
     items = by_id(plan_of(calendar))
     assert items["p-x"].url is None and items["p-x"].text == "Portes ouvertes samedi, lien en bio"
     assert items["p-mastodon"].url.startswith("https://blog.example.fr/2027/po/?utm_source=mastodon")
+
+
+def test_links_written_in_a_bluesky_text_are_shown_counted_and_faceted_as_the_app_does() -> None:
+    """A link in `text:` was counted whole (an error at 331 where the app counts 240) and had no facet."""
+    from edcal.outputs.drafts import link_facets
+
+    long = "https://www.atelier-morel.example/2027/salon-industrie/?utm_source=newsletter&utm_medium=email"
+    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  bluesky: {}\n") + "posts:\n"
+                             f"  - {{id: a, networks: [bluesky], at: 2027-01-12 09:00, link: /lancement/,"
+                             f" text: 'Voir {long} et « ça » : {'é' * 200}'}}\n")
+    item = by_id(plan_of(calendar, [article("lancement", "2027-01-05T09:00", calendar)]))["a-bluesky"]
+    shown = "www.atelier-morel.example/2027/salon-i..."
+    assert item.text.startswith(f"Voir {shown} et")
+    assert item.length == len(item.text) < 300  # the link counts 41 as the app counts it, not 95
+    assert item.pasted.startswith(f"Voir {long} et")
+    facets = link_facets(item)
+    start = len(b"Voir ")
+    assert facets[0] == {"byteStart": start, "byteEnd": start + len(shown), "uri": long}
+    assert item.text.encode()[facets[0]["byteStart"]:facets[0]["byteEnd"]].decode() == shown

@@ -104,7 +104,7 @@ def test_bluesky_has_two_limits_and_counts_the_shown_link_text() -> None:
     graphemes, octets = measure_all(text, bluesky)
     assert (graphemes.length, graphemes.limit, graphemes.fits) == (300, 300, True)
     assert (octets.length, octets.limit, octets.fits) == (1200, 3000, True)
-    shown = "Lire : atelier-morel.example/2027/salon-ind…"
+    shown = "Lire : www.atelier-morel.example/2027/salon-ind..."
     assert measure(shown, bluesky).length == len(shown)
 
 

@@ -59,18 +59,31 @@ class Item:
     link_text: str | None = None
     #: The draft template the text was rendered with.
     template: str | None = None
+    #: Every link the text shows shortened (Bluesky), in the order of the text: (shown, full URL).
+    links: tuple[tuple[str, str], ...] = ()
+
+    def link_spans(self) -> list[tuple[int, int, str]]:
+        """Where each shortened link sits in ``text``: (start, end, full URL), in order."""
+        text, spans, position = self.text or "", [], 0
+        for shown, url in self.links:
+            index = text.find(shown, position)
+            if index < 0:
+                continue
+            position = index + len(shown)
+            spans.append((index, position, url))
+        return spans
 
     @property
     def pasted(self) -> str:
-        """The text to paste into the network's composer or a scheduler: the full link where the
-        network shows a short one (Bluesky's app shortens a pasted link itself, and a short text
+        """The text to paste into the network's composer or a scheduler: the full links where the
+        network shows short ones (Bluesky's app shortens a pasted link itself, and a short text
         pasted as such would link nowhere); ``text`` is what the network will show."""
         text = self.text or ""
-        if self.link_text and self.url and self.link_text != self.url:
-            index = text.rfind(self.link_text)
-            if index >= 0:
-                return text[:index] + self.url + text[index + len(self.link_text):]
-        return text
+        parts, position = [], 0
+        for start, end, url in self.link_spans():
+            parts += [text[position:start], url]
+            position = end
+        return "".join(parts) + text[position:]
 
     @property
     def all_day(self) -> bool:

@@ -30,6 +30,8 @@ from edcal.model.network import Network, TextLimit
 _GRAPHEME = regex.compile(r"\X")
 # http(s) URLs as Mastodon matches them for counting.
 _HTTP_URL = regex.compile(r"(?<![\w/])https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", regex.IGNORECASE)
+#: An ``http(s)://`` URL written in a text, without the punctuation that ends a sentence after it.
+HTTP_URL = _HTTP_URL
 # A mention with a domain: @user@example.social
 _REMOTE_MENTION = regex.compile(r"(?<![\w@])(@[\w.]+)@[\w-]+(?:\.[\w-]+)+", regex.UNICODE)
 _LINE_ENDS = re.compile(r"\r\n|\r|\n")

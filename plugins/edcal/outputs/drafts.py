@@ -79,22 +79,21 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "template": item.template,
         "source": str(item.source),
     }
-    facets = link_facets(text, item.link_text, item.url)
+    facets = link_facets(item)
     if facets:
         data["facets"] = facets
     return data
 
 
-def link_facets(text: str, link_text: str | None, url: str | None) -> list[dict[str, Any]]:
-    """Where the shown link sits in the UTF-8 text, as a Bluesky link facet would say.
+def link_facets(item: Item) -> list[dict[str, Any]]:
+    """Where each shortened link sits in the UTF-8 text, as Bluesky's link facets say, in order.
 
-    Only for a shortened link: a full URL in the text needs no facet.
+    Only for shortened links (Bluesky): a full URL in the text needs no facet.
     """
-    if not link_text or not url or link_text == url:
-        return []
-    index = text.rfind(link_text)
-    if index < 0:
-        return []
-    start = len(text[:index].encode("utf-8"))
-    end = start + len(link_text.encode("utf-8"))
-    return [{"byteStart": start, "byteEnd": end, "uri": url}]
+    text = item.text or ""
+    facets = []
+    for start, end, url in item.link_spans():
+        first = len(text[:start].encode("utf-8"))
+        last = first + len(text[start:end].encode("utf-8"))
+        facets.append({"byteStart": first, "byteEnd": last, "uri": url})
+    return facets

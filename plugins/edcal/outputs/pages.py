@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 import re
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -91,25 +91,32 @@ def neighbours(months: list[Any], index: int) -> dict[str, Any]:
             "following": months[index + 1] if index + 1 < len(months) else None}
 
 
-def post_html(text: str, link_text: str | None = None, url: str | None = None) -> Markup:
-    """A post's text as HTML: escaped, links clickable, hashtags and mentions marked."""
+def post_html(text: str, links: Sequence[tuple[str, str]] = ()) -> Markup:
+    """A post's text as HTML: escaped, links clickable, hashtags and mentions marked.
+
+    :param links: the links the text shows shortened (Bluesky), in order: (shown, full URL).
+    """
     parts: list[str] = []
     position = 0
-    shown = link_text if link_text and url and link_text != url else None
+    pending = list(links)
     source = text or ""
     while position < len(source):
-        if shown and source.startswith(shown, position):
+        if pending and source.startswith(pending[0][0], position):
+            shown, url = pending.pop(0)
             parts.append(f'<a class="link" href="{escape(url)}">{escape(shown)}</a>')
             position += len(shown)
             continue
         match = _TOKEN.search(source, position)
-        if match is None:
+        if match is None and not pending:
             parts.append(str(escape(source[position:])))
             break
-        next_shown = source.find(shown, position) if shown else -1
-        if 0 <= next_shown < match.start():
+        next_shown = source.find(pending[0][0], position) if pending else -1
+        if next_shown >= 0 and (match is None or next_shown < match.start()):
             parts.append(str(escape(source[position:next_shown])))
             position = next_shown
+            continue
+        if match is None:  # a shortened link that is not in the text any more
+            pending.pop(0)
             continue
         parts.append(str(escape(source[position:match.start()])))
         token = match.group(0)

@@ -28,12 +28,13 @@ from edcal.i18n import translator
 from edcal.model.article import Article
 from edcal.model.calendar import Campaign, Person, Tracking
 from edcal.model.network import Network
-from edcal.networks.counting import Measure, measure_all
+from edcal.networks.counting import HTTP_URL, Measure, measure_all
 
 DRAFTS_FOLDER = "drafts"
 DEFAULT_TEMPLATE = "default.txt.j2"
 #: Shortened links show at most this many characters of the URL (Bluesky style).
-SHORT_LINK_LENGTH = 30
+#: Bluesky's app keeps 13 characters of a link's path (with its query and fragment) when it has more than 15.
+SHORT_LINK_PATH = 13
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 #: A hashtag in a text, as networks link it: ``#`` and word characters, not after a word or ``&``.
@@ -124,11 +125,54 @@ def absolute(url: str, site_url: str) -> str:
     return url
 
 
-def short_link(url: str, length: int = SHORT_LINK_LENGTH) -> str:
-    """The link text a network shows for a long URL: host and path, cut with an ellipsis."""
+def short_link(url: str) -> str:
+    """The link text Bluesky's app shows, and counts, for a URL: its host, then its path, query
+    and fragment cut to 13 characters and ``...`` when longer than 15 (the app's ``toShortUrl``).
+
+    The app shortens a link pasted into its composer this way: a draft whose link edcal showed
+    shorter than that was counted short of what the app counts.
+    """
     parts = urllib.parse.urlsplit(url)
-    shown = (parts.netloc.removeprefix("www.") + parts.path).rstrip("/")
-    return shown if len(shown) <= length else shown[: length - 1] + "…"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return url
+    host = parts.hostname.encode("idna").decode("ascii").lower() if not parts.hostname.isascii() \
+        else parts.hostname.lower()
+    default = {"http": 80, "https": 443}[parts.scheme.lower()]
+    try:
+        port = parts.port
+    except ValueError:
+        return url
+    if port is not None and port != default:
+        host += f":{port}"
+    path = "" if parts.path in ("", "/") else urllib.parse.quote(parts.path, safe="/%:@!$&'()*+,;=-._~")
+    rest = path + (f"?{parts.query}" if parts.query else "")
+    rest += f"#{parts.fragment}" if parts.fragment else ""
+    return host + (rest[:SHORT_LINK_PATH] + "..." if len(rest) > SHORT_LINK_PATH + 2 else rest)
+
+
+def shorten_links(text: str, main: tuple[str, str] | None) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The text as a network that shortens links shows it, and each shortened link (shown, URL)
+    in the order of the text: the template's link (``main``, already shown short) and every
+    ``http(s)://`` URL written in the text."""
+    spans = [(m.start(), m.end(), short_link(m.group(0)), m.group(0)) for m in HTTP_URL.finditer(text)]
+    if main is not None and main[0] != main[1]:
+        # The template's link, shown short already; a short text can be part of a URL ("example.org/agenda").
+        index = text.rfind(main[0])
+        while index >= 0 and any(start <= index < end for start, end, _, _ in spans):
+            index = text.rfind(main[0], 0, index)
+        if index >= 0:
+            spans.append((index, index + len(main[0]), main[0], main[1]))
+    if not spans:
+        return text, ()
+    spans.sort()
+    parts, links, position = [], [], 0
+    for start, end, shown, url in spans:
+        parts += [text[position:start], shown]
+        position = end
+        if shown != url:
+            links.append((shown, url))
+    parts.append(text[position:])
+    return "".join(parts), tuple(links)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +188,8 @@ class Composed:
     #: How the link is shown in the text (the full URL, or a shortened text).
     link_text: str | None = None
     template: str | None = None
+    #: Every link the text shows shortened, in order: (shown text, full URL).
+    links: tuple[tuple[str, str], ...] = ()
 
     @property
     def fits(self) -> bool:
@@ -290,17 +336,26 @@ class Composer:
             **parts.values,
         }
         template = self.templates.template_for(network)
-        text = self._text(template, context)
+        main = (display, url) if url is not None and display is not None else None
+        text, links = self._shown(self._text(template, context), network, main)
         measures = tuple(measure_all(text, network))
         fitted = False
         if not all(m.fits for m in measures) and summary and not parts.text:
-            shorter = self._fit(template, context, summary, network, measures)
+            shorter = self._fit(template, context, summary, network, measures, main)
             if shorter is not None:
-                text, measures, fitted = shorter[0], shorter[1], True
+                (text, links), measures, fitted = shorter[0], shorter[1], True
         # The full URL first: a short display text can be part of it ("example.org/agenda").
         shown = url if url and url in text else (display if display and display in text else None)
         return Composed(text, measures, url, fitted, tuple(hashtags), shown,
-                        self.templates.source_of(network))
+                        self.templates.source_of(network), links)
+
+    @staticmethod
+    def _shown(text: str, network: Network, main: tuple[str, str] | None,
+               ) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The text as the network shows it: links shortened where it shortens them (Bluesky)."""
+        if network.link_display != "shortened":
+            return text, ()
+        return shorten_links(text, main)
 
     def _text(self, template: jinja2.Template, context: dict[str, Any]) -> str:
         """The rendered text, cleaned; in French, what follows a reminder's colon reads as French wants:
@@ -317,8 +372,9 @@ class Composer:
                     text = prefix + _lowered_opening(rest)
         return text
 
-    def _fit(self, template: jinja2.Template, context: dict[str, Any], summary: str,
-             network: Network, measures: tuple[Measure, ...]) -> tuple[str, tuple[Measure, ...]] | None:
+    def _fit(self, template: jinja2.Template, context: dict[str, Any], summary: str, network: Network,
+             measures: tuple[Measure, ...], main: tuple[str, str] | None,
+             ) -> tuple[tuple[str, tuple[tuple[str, str], ...]], tuple[Measure, ...]] | None:
         """The longest word-boundary cut of the summary that makes the text fit.
 
         Starts from an estimate (drop the words that make up the excess), then
@@ -326,12 +382,12 @@ class Composer:
         """
         words = summary.split()
 
-        def attempt(count: int) -> tuple[str, tuple[Measure, ...]]:
+        def attempt(count: int) -> tuple[tuple[str, tuple[tuple[str, str], ...]], tuple[Measure, ...]]:
             cut = " ".join(words[:count]).rstrip(",;:.!?—–-") + "…" if count else ""
-            text = self._text(template, {**context, "summary": cut})
-            return text, tuple(measure_all(text, network))
+            shown = self._shown(self._text(template, {**context, "summary": cut}), network, main)
+            return shown, tuple(measure_all(shown[0], network))
 
-        def fits(result: tuple[str, tuple[Measure, ...]]) -> bool:
+        def fits(result: tuple[Any, tuple[Measure, ...]]) -> bool:
             return all(m.fits for m in result[1])
 
         excess = max(m.length - m.limit for m in measures) + 1  # +1 for the ellipsis

@@ -359,6 +359,7 @@ class _Resolver:
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
             lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures),
             fitted=composed.fitted, link_text=composed.link_text, template=composed.template,
+            links=composed.links,
         )
 
     def _uncomposed(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,

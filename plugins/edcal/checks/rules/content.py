@@ -226,7 +226,7 @@ def too_many_links(ctx: CheckContext) -> Iterator[Problem]:
         network = networks[post.network or ""]
         if network.max_links is None:
             continue
-        links = set(URL_IN_TEXT.findall(post.text or ""))
+        links = set(URL_IN_TEXT.findall(post.pasted))  # a link Bluesky shows short is one too
         if len(links) > network.max_links:
             yield Problem(post.source, say("{network} post '{id}' has {count} distinct links; {network} "
                                            "takes at most {limit}", network=network.name, id=post.id,
