@@ -151,6 +151,21 @@ def test_a_missing_file_linked_from_an_articles_body(site: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+def test_the_header_image_of_an_article_online_is_judged_whatever_its_date(site: Path) -> None:
+    """A writer's article went online with a broken header image and sharing card: only a future one was told."""
+    published = site / "content" / "articles" / "publie.md"  # dated 2027-02-01, "now" is 2027-02-15
+    published.write_text(published.read_text(encoding="utf-8").replace("images/public.png", "images/pubic.png"),
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+    assert result.exit_code == 1, result.output
+    [found] = json.loads(result.output)["findings"]
+    assert (found["file"], found["line"], found["item"]) == ("content/articles/publie.md", 5, "article-publie")
+    assert found["message"].startswith("image 'images/pubic.png' of 'article-publie' does not exist")
+    assert found["hint"] == "did you mean 'images/public.png'?"
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 1 and "image-missing" in result.stderr
+
+
 def test_missing_alt_text() -> None:
     found = findings("missing-alt-text", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Hi, image: images/a.png}"))
     assert found and found[0].severity == "warning"

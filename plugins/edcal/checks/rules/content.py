@@ -89,7 +89,10 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
     exists: dict[str, bool] = {}
     yield from _missing_linked_files(ctx, content, exists)
     reported: set[tuple[Source, str]] = set()  # one entry's image, on four networks: one finding
-    for item in ctx.upcoming:
+    # An article online is judged whatever its date, as its body's links are: a broken page online is a
+    # problem now (its `image:` is its header and its sharing card).
+    online = [i for i in ctx.plan.items if i.kind == "article" and i.status == "published" and i not in ctx.upcoming]
+    for item in [*online, *ctx.upcoming]:
         if item.kind not in ("post", "article") or item.status == "withheld":
             continue
         for media in item.media:
@@ -104,7 +107,8 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
             reported.add((where, path))
             yield Problem(where, say("image '{image}' of '{id}' does not exist in {path}", image=media.path,
                                      id=item.parent or item.id, path=Path(content.name) / path),
-                          _nearest_file(content, path), item)
+                          _nearest_file(content, path), item,
+                          when=ctx.now if item in online else None)
 
 
 def _nearest_file(content: Path, path: str, written: str | None = None) -> Message:
