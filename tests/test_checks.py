@@ -775,10 +775,11 @@ def test_a_link_to_a_page_of_the_site_is_not_an_unknown_article(site: Path) -> N
 
 
 def test_article_files_pelican_would_skip_are_errors(site: Path) -> None:
-    """`nouveau.MD`, `nouveau.md.txt` or no extension: the article was missing from blog and plan, silently."""
+    """`nouveau.MD`, `nouveau.md.txt`, `nouveau.txt` or no extension: the article was missing from blog and plan,
+    silently. A text file that does not start with a header is left alone."""
     articles = site / "content" / "articles"
     text = (articles / "publie.md").read_text(encoding="utf-8")
-    for name in ("majuscules.MD", "telecharge.md.txt", "sans-extension"):
+    for name in ("majuscules.MD", "telecharge.md.txt", "sans-extension", "soudure-tig.txt"):
         (articles / name).write_text(text, encoding="utf-8")
     (articles / "notes.txt").write_text("Des notes, pas un article.\n", encoding="utf-8")
     (articles / "archives").mkdir()  # excluded, as Pelican excludes it: not judged
@@ -789,6 +790,7 @@ def test_article_files_pelican_would_skip_are_errors(site: Path) -> None:
     assert [(e["file"], e["message"].split(": ")[-1], e["hint"]) for e in json.loads(checked.stdout)["findings"]] == [
         ("content/articles/majuscules.MD", "articles and pages are files named *.md", "rename it majuscules.md"),
         ("content/articles/sans-extension", "articles and pages are files named *.md", "rename it sans-extension.md"),
+        ("content/articles/soudure-tig.txt", "articles and pages are files named *.md", "rename it soudure-tig.md"),
         ("content/articles/telecharge.md.txt", "articles and pages are files named *.md", "rename it telecharge.md")]
 
 

@@ -184,9 +184,9 @@ def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iter
                     ignored: Iterable[str] = ()) -> list[InputError]:
     """Files in the article and page folders that were meant as articles but would not be read.
 
-    ``nouveau.MD``, ``nouveau.md.txt`` (a web editor's download) and a file
-    without extension that starts with a header: Pelican skips them, and the
-    article would be missing without a word.
+    ``nouveau.MD``, ``nouveau.md.txt`` (a web editor's download), and a file
+    without extension or saved as text (``nouveau.txt``) that starts with a
+    header: Pelican skips them, and the article would be missing without a word.
     """
     problems = []
     seen: set[str] = set()
@@ -210,8 +210,8 @@ def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iter
                     meant = name[:-4]
                 elif lower.endswith(MARKDOWN_EXTENSIONS) and not name.endswith(MARKDOWN_EXTENSIONS):
                     meant = name
-                elif "." not in name and _starts_with_a_header(path):
-                    meant = name + ".md"
+                elif ("." not in name or lower.endswith(_TEXT_EXTENSIONS)) and _starts_with_a_header(path):
+                    meant = name.rpartition(".")[0] + ".md" if "." in name else name + ".md"
                 else:
                     continue
                 base, _, extension = meant.rpartition(".")
@@ -220,6 +220,10 @@ def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iter
                                            "pages are files named *.md",
                                            f"rename it {base or meant}.{extension.lower() if base else 'md'}"))
     return problems
+
+
+#: Extensions of a text saved by an editor that did not know it was Markdown.
+_TEXT_EXTENSIONS = (".txt", ".text")
 
 
 def _starts_with_a_header(path: str) -> bool:
