@@ -183,3 +183,22 @@ def test_links_to_content_files_are_found_where_pelican_resolves_them() -> None:
     parsed = split_article("Title: T\n\n" + links, "content/articles/t.md")
     assert [f.target for f in linked_files(parsed, "articles")] == [
         "docs/plan du stand.png", "images/photo(1).png", "images/manquante.png"]
+
+
+@pytest.mark.parametrize(("written", "meant"), [("Auteur", "author"), ("Mots-clés", "keywords"), ("Titre", "title"),
+                                                ("Étiquettes", "tags")])
+def test_a_field_written_in_french_points_at_the_articles_field(written: str, meant: str) -> None:
+    """`auteur:` suggested `owner` (the person in charge), and following it gave "unknown person"."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    title = "" if written == "Titre" else "Title: T\n"
+    errors = ErrorCollector()
+    try:  # a name with accents is refused as a header field already
+        parsed = split_article(f"{title}Date: 2027-01-12 09:00\n{written}: Ana\n\nTexte.\n", "content/articles/t.md")
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+    else:
+        validate_article(parsed, calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert errors.errors and errors.errors[0].hint == f"did you mean '{meant}'?", [e.format() for e in errors.errors]
