@@ -202,3 +202,46 @@ def test_a_field_written_in_french_points_at_the_articles_field(written: str, me
     else:
         validate_article(parsed, calendar_from(PARIS_CALENDAR), frozenset(), errors)
     assert errors.errors and errors.errors[0].hint == f"did you mean '{meant}'?", [e.format() for e in errors.errors]
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("---\ntitle: “Soudure TIG ou MIG ?”\ndate: 2027-01-12 09:00\n---\n",
+     "2:8: error: found title “Soudure TIG ou MIG ?”, between typographic quotes"),
+    ("Title: T\nDate: 2027-01-12 09:00\nTags: “soudure, TIG”\n", "3:7: error: found tags “soudure, TIG”, between"),
+    ("Title: T\nDate: 2027-01-12 09:00\nCategory: “Conseils”\n", "3:11: error: found category “Conseils”, between"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\ntags: soudure TIG et MIG pour l'inox et l'aluminium\n---\n",
+     "4:7: error: found one tag of 8 words, 'soudure TIG et MIG pour l'inox et l'aluminium'; expected tags separated "
+     "by commas\n    hint: e.g. tags: soudure, TIG, MIG, inox"),
+    ("Title: T\nDate: 2027-01-12 09:00\nTags: #soudure #inox #TIG\n",
+     "3:7: error: found tags '#soudure #inox #TIG', written as hashtags; expected words separated by commas\n"
+     "    hint: write tags: soudure, inox, TIG"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\ntags: #soudure #inox #TIG\n---\n",
+     "hint: write tags without #, separated by commas: tags: soudure, inox, TIG"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\nimage: {static}/images/atelier.png\n---\n",
+     "hint: a value starting with { must be quoted in YAML: write image: \"{static}/images/atelier.png\", "
+     "or image: images/atelier.png"),
+])
+def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expected: str) -> None:
+    """Each went through before: quotes kept in the title and tags, one tag #SoudureTIGEtMIGPourLInox…"""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    try:
+        parsed = split_article(header + "\nTexte.\n", "content/articles/t.md")
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+    else:
+        validate_article(parsed, calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert any(expected in e.format() for e in errors.errors), [e.format() for e in errors.errors]
+    # What each hint says to write is accepted.
+    fixed = {"“Soudure TIG ou MIG ?”": "Soudure TIG ou MIG ?", "“soudure, TIG”": "soudure, TIG",
+             "“Conseils”": "Conseils", "soudure TIG et MIG pour l'inox et l'aluminium": "soudure, TIG, MIG, inox",
+             "#soudure #inox #TIG": "soudure, inox, TIG", "{static}/images/atelier.png": "images/atelier.png"}
+    for wrong, right in fixed.items():
+        header = header.replace(wrong, right)
+    errors = ErrorCollector()
+    validate_article(split_article(header + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
+                     frozenset(), errors)
+    assert not errors.errors, [e.format() for e in errors.errors]

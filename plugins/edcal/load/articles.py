@@ -272,6 +272,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
             errors.add(loc.value(name), f"found {name} '{value[:80]}', expected a path inside the site")
     if spec.image is not None:
         _check_image(spec.image, loc.value("image"), errors)
+    _check_names(spec, loc, errors)
     campaign = _reference(spec.campaign, calendar.campaigns, "campaign", loc.value("campaign"), errors)
     owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
     social = _social(spec.social, loc, calendar, errors)
@@ -308,6 +309,43 @@ def article_datetime(text: str | None, where: Source, calendar: Calendar,
     except ValueError as exc:
         errors.add(where, str(exc), value_hint(text, str(exc)))
     return None
+
+
+#: Words a sentence has and a tag does not, left out of the example of tags a hint gives.
+_SMALL_WORDS = frozenset("et ou pour de des du la le les un une au aux en sur avec sans par and or for the of a an "
+                         "with on in to".split())
+#: Quotes a word processor puts around a value, which YAML and Pelican keep as text.
+_OPENING_QUOTES, _CLOSING_QUOTES = "“‘„", "”’“"
+
+
+def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector) -> None:
+    """Tags, keywords, authors, category and title as a web editor's writer slips them.
+
+    ``tags: “soudure, TIG”`` made the tags ``“soudure`` and ``TIG”``; ``tags: soudure TIG et MIG
+    pour l'inox`` one tag, and the hashtag ``#SoudureTIGEtMIGPourLInox``; ``tags: #soudure #inox``
+    one tag ``#soudure #inox``. Nothing said so.
+    """
+    quotes = 'typographic quotes “…” are part of the text: write the value without them (or with straight quotes "…")'
+    for name in ("title", "category"):
+        value = getattr(spec, name)
+        if value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
+            errors.add(loc.value(name), f"found {name} {value[:80]}, between typographic quotes", quotes)
+    for name in ("tags", "keywords", "authors"):
+        values = [str(v) for v in getattr(spec, name) or ()]
+        if not values:
+            continue
+        written = ", ".join(values)
+        words = [w for v in values for w in re.findall(r"[^\s#,“”‘’„]+", v)]
+        if any(v.lstrip(_OPENING_QUOTES).startswith("#") for v in values) and name != "authors":
+            errors.add(loc.value(name), f"found {name} '{written[:80]}', written as hashtags; expected words "
+                       "separated by commas", f"write {name}: {', '.join(words[:8])} (posts make their hashtags "
+                       "from the tags)")
+        elif written[0] in _OPENING_QUOTES or written[-1] in _CLOSING_QUOTES:
+            errors.add(loc.value(name), f"found {name} {written[:80]}, between typographic quotes", quotes)
+        elif name == "tags" and len(values) == 1 and len(values[0].split()) >= 6:
+            meaningful = [w.split("'")[-1].split("’")[-1] for w in words if w.lower() not in _SMALL_WORDS]
+            errors.add(loc.value(name), f"found one tag of {len(values[0].split())} words, '{values[0][:80]}'; "
+                       "expected tags separated by commas", f"e.g. tags: {', '.join(meaningful[:4])}")
 
 
 def _check_image(image: str, where: Source, errors: ErrorCollector) -> None:

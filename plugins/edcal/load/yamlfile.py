@@ -314,6 +314,11 @@ def _syntax_hint(problem: str, line: str = "") -> str | None:
             return f"a value starting with {value[:1]} must be quoted, e.g. text: \"{value[:40]}\""
     if "could not find expected ':'" in problem:
         return "check the indentation of this line and of the one above"
+    linked = re.match(r"\s*([\w-]+):\s*(\{(?:static|attach|filename)\}\S*)", line)
+    if linked:  # `image: {static}/images/a.png`: a `{` opens a YAML mapping
+        name, value = linked.groups()
+        return (f"a value starting with {{ must be quoted in YAML: write {name}: \"{value}\", "
+                f"or {name}: {value.split('}', 1)[1].lstrip('/')}")
     return None
 
 
@@ -510,10 +515,17 @@ class _Composer:
             return
         rest = line[found.start("tag"):].rstrip()
         shown = rest if len(rest) <= 40 else rest[:39] + "…"
+        key = line[:found.start("tag")].strip().rstrip(":").strip().lstrip("- ").lower()
+        if key in ("tags", "keywords"):  # an article's tags written as hashtags: one quoted tag would not do
+            words = ", ".join(re.findall(r"[^\s#,]+", rest)[:8])
+            hint = (f"write {key} without #, separated by commas: {key}: {words} "
+                    "(posts make their hashtags from them)")
+        else:  # a hashtag that lost its quotes
+            hint = (f"quote a value that starts with '#', e.g. \"{shown}\" "
+                    "(a comment is written '# like this')")
         self.errors.add(
             Source(self.path, mark.line + 1, found.start("tag") + 1),
-            f"found '{shown}', which YAML reads as a comment, so this value is empty; expected text",
-            f"quote a value that starts with '#', e.g. \"{shown}\" (a comment is written '# like this')")
+            f"found '{shown}', which YAML reads as a comment, so this value is empty; expected text", hint)
 
     def _check_tag(self, event: Any, kind: str) -> None:
         tag = event.tag
