@@ -839,6 +839,26 @@ def test_overlapping_freezes_count_once_for_the_cadence() -> None:
 CAMPAIGN = "campaigns:\n  - {id: salon, name: Salon, from: 2027-01-10, until: 2027-01-20}\n"
 
 
+def test_category_variant() -> None:
+    """`category: Conseil` beside "Conseils" added a category to the menu; `conseils` renamed the menu's."""
+    def written(category: str, tags: tuple[str, ...] = ("soudure",)):
+        return [lambda c, n=n: article(f"a{n}", f"2027-02-0{n}T09:00", c, category="Conseils", tags=("soudure",))
+                for n in range(1, 4)] + [lambda c: article("nouveau", "2027-02-20T09:00", c, category=category,
+                                                           tags=tags)]
+    found = findings("category-variant", "", written("Conseil"))
+    assert [(f.item, f.message) for f in found] == [
+        ("article-nouveau", "category 'Conseil' of 'nouveau' is written differently from 'Conseils', the category of "
+                            "3 other articles")]
+    assert found[0].severity == "warning"
+    assert [f.message.split(" of ")[0] for f in findings("category-variant", "", written("conseils", ("Soudure",)))] \
+        == ["category 'conseils'", "tag 'Soudure'"]
+    assert not findings("category-variant", "", written("Conseils"))
+    assert not findings("category-variant", "", written("Événements"))  # another category altogether
+    silenced = [lambda c: article("nouveau", "2027-02-20T09:00", c, category="Conseil",
+                                  silenced={"category-variant": "Nouvelle rubrique"})]
+    assert not findings("category-variant", "", written("Conseils")[:3] + silenced)
+
+
 def test_outside_campaign() -> None:
     lines = ["{id: avant, at: 2027-01-08 09:00, networks: [x], text: Bientôt, campaign: salon}",
              "{id: pendant, at: 2027-01-12 09:00, networks: [x], text: J-3, campaign: salon}",

@@ -149,3 +149,61 @@ def empty_campaign(ctx: CheckContext) -> Iterator[Problem]:
                                            last=campaign.end),
                       say("plan its posts with `campaign: {id}`, or remove the campaign", id=campaign.id),
                       when=max(dt.datetime.combine(campaign.start, dt.time(), calendar.zone), ctx.since))
+
+
+@rule("category-variant", "warning", "A category or tag written differently from the one other articles use")
+def category_variant(ctx: CheckContext) -> Iterator[Problem]:
+    """``category: Conseil`` beside 12 articles in "Conseils" adds a category to the menu; ``conseils``
+    renames the menu's "Conseils" for the whole site (Pelican keeps one spelling per slug)."""
+    items = {item.id: item for item in ctx.plan.items if item.kind == "article"}
+    articles = [a for a in ctx.plan.articles if a.status != "draft" and a.is_original]
+    for field, names_of in (("category", lambda a: [a.category] if a.category else []), ("tags", lambda a: a.tags)):
+        counts: dict[str, int] = defaultdict(int)
+        for article in articles:
+            for name in set(names_of(article)):
+                counts[name] += 1
+        meant = _variants(counts, fuzzy=field == "category")
+        for article in articles:
+            for name in names_of(article):
+                if name not in meant:
+                    continue
+                other = meant[name]
+                item = items.get(article_item_id(article))
+                kind = say("category") if field == "category" else say("tag")
+                yield Problem(article.where(field),
+                              say_count(counts[other], "{kind} '{name}' of '{slug}' is written differently from "
+                                        "'{other}', the {kind} of {count} other article",
+                                        "{kind} '{name}' of '{slug}' is written differently from '{other}', the "
+                                        "{kind} of {count} other articles", kind=kind, name=name, slug=article.slug,
+                                        other=other),
+                              say("write '{other}' (the blog shows one spelling of a {kind}), or say in the "
+                                  "article's header that '{name}' is meant: `silence: {{category-variant: …}}`",
+                                  other=other, kind=kind, name=name),
+                              item, when=max(item.start, ctx.now) if item is not None and isinstance(
+                                  item.start, dt.datetime) else ctx.now)
+
+
+def _variants(counts: dict[str, int], fuzzy: bool) -> dict[str, str]:
+    """Each name meant as another, more used one: the same slug (letter case, accents), or, for categories,
+    a close spelling ("Conseil", "Conseils")."""
+    import difflib
+
+    from edcal.ids import slugify
+
+    meant: dict[str, str] = {}
+    ranked = sorted(counts, key=lambda n: (-counts[n], n))
+    first_of_slug: dict[str, str] = {}
+    for name in ranked:  # the most used spelling of a slug first
+        first = first_of_slug.setdefault(slugify(name), name)
+        if first != name:
+            meant[name] = first
+    if fuzzy:  # a few categories: each against the more used ones
+        for index, name in enumerate(ranked):
+            if name in meant:
+                continue
+            for other in ranked[:index]:
+                if counts[other] > counts[name] and other not in meant and difflib.SequenceMatcher(
+                        None, other.casefold(), name.casefold()).ratio() >= 0.85:
+                    meant[name] = other
+                    break
+    return meant
