@@ -166,6 +166,46 @@ def test_the_header_image_of_an_article_online_is_judged_whatever_its_date(site:
     assert result.returncode == 1 and "image-missing" in result.stderr
 
 
+def test_article_link(site: Path) -> None:
+    """Links Pelican leaves as written went online dead: a file's name or path, a wrong address, the address
+    of an article not online yet (dead until then, and its address shown to every reader)."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\nVoir [le futur](futur.md), ![une image](../images/public.png), [faux](absent.md),\n"
+        "[bientôt](https://blog.example.fr/2027/futur/), [aussi](/2027/futur/), [relu](/2027/relecture/),\n"
+        "[coquille](/2027/publi/), [bon]({filename}futur.md), [ailleurs](https://example.org/2027/futur/),\n"
+        "[ancre](#suite), [moi](/2027/publie/) et `[code](futur.md)`.\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert result.exit_code == 1, result.output
+    found = [(f["line"], f["column"], f["message"].split(" in article 'publie' ")[1], f["hint"])
+             for f in json.loads(result.output)["findings"]]
+    assert found == [
+        (10, 17, "is a file's path: Pelican leaves it as written, a dead link on the blog", "write {filename}futur.md"),
+        (10, 41, "is a file's path: Pelican leaves it as written, a dead link on the blog",
+         "write {static}../images/public.png"),
+        (10, 71, "is a file name, and no such file is in articles: a dead link on the blog",
+         "link to an article's file with {filename}, e.g. [text]({filename}autre-article.md)"),
+        (11, 11, "links to the address of 'futur', online only from 2027-03-25 09:00: a dead link until then, and "
+                 "its address shown to every reader",
+         "link to its file, [text]({filename}futur.md): the words show without a link until it is online"),
+        (11, 57, "links to the address of 'futur', online only from 2027-03-25 09:00: a dead link until then, and "
+                 "its address shown to every reader",
+         "link to its file, [text]({filename}futur.md): the words show without a link until it is online"),
+        (11, 79, "links to the address of 'relecture', which is still in review: a dead link until then, and its "
+                 "address shown to every reader",
+         "link to its file, [text]({filename}relecture.md): the words show without a link until it is online"),
+        (12, 12, "links to /2027/publi/, which is no article or page of the site",
+         "did you mean '/2027/publie/'?")]
+    # A future article may link to one online before it; a draft is not judged yet.
+    published.write_text(published.read_text(encoding="utf-8").split("\nVoir [le futur]")[0], encoding="utf-8")
+    future = site / "content" / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8") + "\nComme dit [ici](/2027/publie/).\n", encoding="utf-8")
+    draft = site / "content" / "articles" / "brouillon.md"
+    draft.write_text(draft.read_text(encoding="utf-8") + "\nVoir [le futur](futur.md).\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--only", "article-link"])
+    assert result.exit_code == 0, result.output
+
+
 def test_missing_alt_text() -> None:
     found = findings("missing-alt-text", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Hi, image: images/a.png}"))
     assert found and found[0].severity == "warning"

@@ -147,6 +147,56 @@ class ArticleMeta:
     field_sources: dict[str, Source] = field(default_factory=dict)
     silenced: dict[str, str] = field(default_factory=dict)
     linked_files: tuple[LinkedFile, ...] = ()
+    page_links: tuple[LinkedFile, ...] = ()
+
+
+#: Every link target of a body, marked or not: a Markdown link or image, a reference, an href or src.
+_ANY_LINK = re.compile(
+    r"\]\(\s*<(?P<bracketed>[^>\n]+)>"
+    r"|\]\(\s*(?P<link>(?:[^\s()]|\([^\s()]*\))+)"
+    r"|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?(?P<reference>[^\s>]+)"
+    r"|\b(?:href|src)\s*=\s*(?P<quote>[\"'])(?P<attribute>[^\"'>]*?)(?P=quote)", re.MULTILINE | re.IGNORECASE)
+#: Targets that are no page of the site: a fragment, mail, telephone, inline data, script.
+_NOT_A_PAGE = re.compile(r"^(?:#|mailto:|tel:|data:|javascript:|ftp:|sms:)", re.IGNORECASE)
+
+
+def page_links(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
+    """The links of an article's body that Pelican leaves as written (no ``{static}`` or ``{filename}``):
+    addresses, relative paths, file names. Outside code, located; ``target`` is a relative path
+    resolved from the article's folder in the content folder (what a file name there would be), or
+    the link as written.
+    """
+    def wanted(value: str) -> bool:
+        return bool(value) and not _ANY_MARKER.match(value) and not _NOT_A_PAGE.match(value)
+
+    if not any(wanted(_target(m)) for m in _ANY_LINK.finditer(parsed.body)):  # most links are external ones
+        return ()
+    found = []
+    body = _without_code(parsed.body)
+    for match in _ANY_LINK.finditer(body):
+        value = _target(match)
+        if not wanted(value):
+            continue
+        kind = next(name for name in ("bracketed", "link", "reference", "attribute") if match.group(name) is not None)
+        start = match.start(kind)
+        line_start = body.rfind("\n", 0, start) + 1
+        where = Source(parsed.path, parsed.body_line + body.count("\n", 0, start), start - line_start + 1)
+        target = value
+        parts = urllib.parse.urlsplit(value)
+        if not parts.scheme and not parts.netloc and not value.startswith("/") and parts.path:
+            target = posixpath.normpath(posixpath.join(folder, urllib.parse.unquote(parts.path)))
+        found.append(LinkedFile(value, target, where))
+    return tuple(found)
+
+
+def _target(match: re.Match[str]) -> str:
+    return next(match.group(name) for name in ("bracketed", "link", "reference", "attribute")
+                if match.group(name) is not None).strip()
+
+
+def _without_code(body: str) -> str:
+    """Code blanked out, keeping every other character where it was (lines and columns)."""
+    return _blank_indented_code(_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body))
 
 
 def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
@@ -158,8 +208,7 @@ def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
     if _ANY_MARKER.search(parsed.body) is None:  # most articles: no need to read the code blocks
         return ()
     found = []
-    # Code is blanked out, keeping every other character where it was (lines and columns).
-    body = _blank_indented_code(_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), parsed.body))
+    body = _without_code(parsed.body)
     for match in _LINKED_FILE.finditer(body):
         kind = next(name for name in ("bracketed", "link", "reference", "attribute")
                     if match.group(name) is not None)
@@ -509,4 +558,5 @@ def build_article(meta: ArticleMeta, *, slug: str, url: str, lang: str, is_origi
         image=meta.image, image_alt=meta.image_alt, campaign=meta.campaign, owner=meta.owner,
         social=meta.social, draft_due=meta.draft_due, review_due=meta.review_due,
         field_sources=meta.field_sources, silenced=meta.silenced, linked_files=meta.linked_files,
+        page_links=meta.page_links,
     )

@@ -76,6 +76,8 @@ class Article:
     silenced: dict[str, str] = field(default_factory=dict)
     #: Files the body links to with Pelican's ``{static}``, ``{attach}`` or ``{filename}``.
     linked_files: tuple[LinkedFile, ...] = ()
+    #: The body's other links to the site, or relative ones, as written (Pelican leaves them so).
+    page_links: tuple[LinkedFile, ...] = ()
 
     def where(self, name: str) -> Source:
         """The location of a front-matter field, or of the article when absent."""

@@ -20,7 +20,7 @@ from typing import Any
 from pelican.readers import MarkdownReader
 
 from edcal.errors import InputErrors
-from edcal.load.articles import EDCAL_KEY, linked_files, validate_article
+from edcal.load.articles import EDCAL_KEY, linked_files, page_links, validate_article
 from edcal.load.frontmatter import split_article
 from edcal.load.yamlfile import decode
 from edcal.pelican_plugin.state import BuildState, state_of
@@ -53,7 +53,8 @@ class EdcalMarkdownReader(MarkdownReader):
             return "", _placeholder(rel)
         if not page:
             folder = os.path.relpath(path.parent, self.settings["PATH"]).replace(os.sep, "/")
-            meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder))
+            meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder),
+                                       page_links=page_links(parsed, folder))
         raw = {k: v for k, v in parsed.metadata.items() if isinstance(k, str) and k in _PROCESSED}
         metadata: dict[str, Any] = {"title": self.process_metadata("title", meta.title)}
         for name, value in raw.items():

@@ -1,18 +1,23 @@
-"""Links that would break on the day: promoting an article not live yet, or that does not exist."""
+"""Links that would break on the day: promoting an article not live yet, or that does not exist, and
+the links of articles' texts that are dead on the blog."""
 
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
 import string
 import urllib.parse
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 from edcal.checks.registry import CheckContext, Problem, rule
 from edcal.errors import closest
 from edcal.i18n import say
+from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import Article
-from edcal.model.plan import Item, Plan
+from edcal.model.plan import Item, Plan, article_item_id
 from edcal.plan.compose import URL_IN_TEXT, is_site_url
 from edcal.plan.status import article_state
 
@@ -137,3 +142,103 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
                                        id=post.id, path=path),
                       say("did you mean '{path}'?", path=close) if close
                       else say("check the link, or use `article: <slug>`"), post)
+
+
+@rule("article-link", "error", "An article's text links to the site in a way that is dead on the blog")
+def article_link(ctx: CheckContext) -> Iterator[Problem]:
+    """Links Pelican leaves as written: a file's path (``entretien.md``, ``images/a.png``), an address
+    of the site that is no article, or the address of an article not online yet (a dead link until
+    then, and the future address shown to every reader).
+
+    Judged for every article that is or will be online, whatever its date, as ``image-missing`` does.
+    """
+    plan = ctx.plan
+    content = plan.content_root
+    site_path = urllib.parse.urlsplit(plan.site_url).path.rstrip("/") if plan.site_url else ""
+    by_path = _articles_by_path(plan)
+    written = {urllib.parse.urlsplit(a.url).path for a in plan.articles if a.url}
+    page_paths = {f"{site_path}/{url.lstrip('/')}" for url in plan.page_urls}
+    pages = {_page_path(path) for path in page_paths}
+    shape = _url_pattern(plan.article_url_template.lstrip("/")) if plan.article_url_template else None
+    items = {item.id: item for item in plan.items if item.kind == "article"}
+    for article in plan.articles:
+        if article.status == "draft" or not article.page_links:
+            continue
+        item = items.get(article_item_id(article))
+        if item is not None and item.status == "withheld":
+            continue
+        online = article_state(article, plan.calendar, plan.now).live_at
+        when = max(article.date, ctx.now) if article.date else None
+        for link in article.page_links:
+            parts = urllib.parse.urlsplit(link.written)
+            if parts.scheme or parts.netloc:
+                if parts.scheme.lower() not in ("http", "https") or not is_site_url(link.written, plan.site_url):
+                    continue  # another site's page: not ours to judge
+                path = parts.path
+            elif link.written.startswith("/"):
+                path = parts.path
+            else:
+                problem = _file_link(link, article, content)
+                if problem is not None:
+                    yield dataclasses.replace(problem, item=item, when=when)
+                    continue
+                base = urllib.parse.urlsplit(article.url).path if article.url else "/"
+                path = posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path)) \
+                    + ("/" if parts.path.endswith("/") else "")
+            target = by_path.get(_page_path(path))
+            if target is not None:
+                if target.source == article.source:
+                    continue
+                state = article_state(target, plan.calendar, plan.now)
+                if target.status not in ("draft", "review") and state.live_at is not None and (
+                        online is None or state.live_at <= online):
+                    continue
+                reason = (say("which is a draft") if target.status == "draft" else
+                          say("which is still in review") if target.status == "review" else
+                          say("which is held back by a freeze with no end") if state.live_at is None else
+                          say("online only from {day:%Y-%m-%d %H:%M}",
+                              day=state.live_at.astimezone(plan.calendar.zone)))
+                yield Problem(link.source, say("'{written}' in article '{slug}' links to the address of '{target}', "
+                                               "{reason}: a dead link until then, and its address shown to every "
+                                               "reader", written=link.written, slug=article.slug,
+                                               target=target.slug, reason=reason),
+                              say("link to its file, [text]({{filename}}{file}): the words show without a link until "
+                                  "it is online", file=_relative_file(target, article)), item, when=when)
+            elif _page_path(path) not in pages and shape is not None \
+                    and shape.match(path[len(site_path):].lstrip("/")):
+                close = closest(path, written | page_paths)
+                yield Problem(link.source, say("'{written}' in article '{slug}' links to {path}, which is no "
+                                               "article or page of the site", written=link.written,
+                                               slug=article.slug, path=path),
+                              say("did you mean '{path}'?", path=close) if close
+                              else say("check the link, or link to the article's file with {{filename}}"),
+                              item, when=when)
+
+
+def _file_link(link: Any, article: Article, content: Path | None) -> Problem | None:
+    """A relative link that names a file of the content folder: Pelican leaves it as written, a dead link."""
+    if content is None:
+        return None
+    markdown = link.target.lower().endswith(MARKDOWN_EXTENSIONS)
+    inside = posixpath.normpath(urllib.parse.unquote(urllib.parse.urlsplit(link.written).path))
+    if (content / link.target).is_file():
+        shown = link.written
+    elif not inside.startswith("..") and (content / inside).is_file():
+        shown = f"/{inside}"
+    elif markdown:
+        return Problem(link.source, say("'{written}' in article '{slug}' is a file name, and no such file is in "
+                                        "{folder}: a dead link on the blog", written=link.written,
+                                        slug=article.slug, folder=posixpath.dirname(link.target) or "."),
+                       say("link to an article's file with {{filename}}, e.g. [text]({{filename}}autre-article.md)"))
+    else:
+        return None
+    marker = "{filename}" if markdown else "{static}"
+    return Problem(link.source, say("'{written}' in article '{slug}' is a file's path: Pelican leaves it as "
+                                    "written, a dead link on the blog", written=link.written, slug=article.slug),
+                   say("write {link}", link=marker + shown))
+
+
+def _relative_file(target: Article, article: Article) -> str:
+    """The target's file as ``{filename}`` reads it from the linking article's folder."""
+    here = posixpath.dirname(article.source.path)
+    return posixpath.relpath(target.source.path, here) if here else target.source.path
