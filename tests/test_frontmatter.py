@@ -245,3 +245,37 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
     validate_article(split_article(header + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
                      frozenset(), errors)
     assert not errors.errors, [e.format() for e in errors.errors]
+
+
+DRAFT_HEADERS = {
+    **{f"line break {x!r} in a value": f"Title: Secret\nDate: 2026-10-08 09:00{x}\nStatus: draft\n\nCorps.\n"
+       for x in ("\r", "\x0b", "\x0c", "\x1c", "\x1e", "\x85", "\u2028", "\u2029")},
+    "CR CR LF": "Title: Secret\r\nDate: 2026-10-08 09:00\r\r\nStatus: draft\r\n\r\nCorps.\r\n",
+    "old Mac line ends": "Title: Secret\rDate: 2026-10-08 09:00\rStatus: draft\r\rCorps.\r",
+    "indented --- in a YAML block": "---\ntitle: Secret\ndate: 2026-10-08 09:00\nsummary: |\n  Un.\n  ---\n  Deux.\n"
+                                    "status: draft\n---\nCorps.\n",
+    "no-break space before ':'": "Title: Secret\nDate: 2026-10-08 09:00\nStatus\u00a0: draft\n\nCorps.\n",
+    "narrow no-break space": "Title: Secret\nDate: 2026-10-08 09:00\nStatus\u202f: draft\n\nCorps.\n",
+    "zero-width space in the key": "Title: Secret\nDate: 2026-10-08 09:00\nStat\u200bus: draft\n\nCorps.\n",
+    "full-width colon": "Title: Secret\nDate: 2026-10-08 09:00\nStatus\uff1adraft\n\nCorps.\n",
+}
+
+
+@pytest.mark.parametrize("text", DRAFT_HEADERS.values(), ids=DRAFT_HEADERS.keys())
+def test_a_draft_is_never_read_as_published_because_its_header_ended_early(text: str) -> None:
+    """Each of these ended the header before `Status: draft`: the draft was published, its status as text."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    try:
+        parsed = split_article(text, "content/articles/t.md")
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+    else:
+        meta, _ = validate_article(parsed, calendar_from(PARIS_CALENDAR), frozenset(), errors)
+        if meta is not None:
+            assert meta.status == "draft" and "draft" not in parsed.body
+    assert errors.errors or meta is not None
+    assert all(e.source.line == 3 for e in errors.errors), [e.format() for e in errors.errors]

@@ -42,7 +42,7 @@ from edcal.zones import WallClockError, at_offset, localize
 #: The private metadata key that carries edcal's view of an article through Pelican.
 EDCAL_KEY = "edcal"
 
-_SLUG_RE = re.compile(r"^[\w-]+$", re.UNICODE)
+_SLUG_RE = re.compile(r"^[\w-]+\Z", re.UNICODE)
 _URL_RE = re.compile(r"^https?://\S+$", re.IGNORECASE)
 #: A header in another static generator's syntax: TOML's ``title = "…"`` (after ``+++`` or not).
 _OTHER_HEADER = re.compile(r"^(?:\+\+\+\s*\n)?\s*[A-Za-z_][\w-]*\s*=\s*\S")

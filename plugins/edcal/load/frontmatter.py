@@ -31,7 +31,8 @@ END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 
 #: A line that was meant as a header field but that the meta extension would not take
 #: (``Category : Recrutement``, ``Propriétaire: sophie``): it would end the header.
-LOOKS_LIKE_FIELD_RE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w -]{0,30}?)(?P<space>[ \t]*):(?:\s|$)")
+LOOKS_LIKE_FIELD_RE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w \u200b-\u200d\u2060\u00ad-]{0,30}?)"
+                                 r"(?P<space>[ \t\u00a0\u202f\u2009]*)(?P<colon>:(?=\s|$)|：)")
 #: Header lines only YAML reads as meant: a value in quotes, a whole flow list (``[a, b]``) or mapping,
 #: a nested or a list line. ``Title: [Tuto] …`` and ``Social: {…}`` are meta lines, and read as such.
 YAML_ONLY_RE = re.compile(r"^(?:[ ]{1,3}\S|[ ]*- |[ ]{0,3}(?!social\b)[A-Za-z0-9_-]+:[ \t]*"
@@ -65,12 +66,25 @@ def split_article(text: str, path: str) -> ArticleSource:
     :param path: its path relative to the site root, for messages.
     :raises InputErrors: on a malformed header.
     """
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     if lines and lines[0].rstrip("\r\n").rstrip() == "---":
         if _is_yaml_header(lines):
             return _yaml_header(lines, path)
         _refuse_unclosed_yaml(lines, path)
     return _key_value_header(lines, path)
+
+
+def _lines(text: str) -> list[str]:
+    """The file's lines, ending at ``\n`` only (``\r\n`` and a stray ``\r`` before it stay in the line).
+
+    ``str.splitlines`` also ends a line at ``\r``, ``\v``, ``\f``, ``\x1c``-``\x1e``, NEL, U+2028
+    and U+2029: a stray one in a header line made a blank line there, which ended the header, and
+    ``Status: draft`` below it was published as text. A file of old Mac line ends (``\r`` alone) is
+    read by them.
+    """
+    if "\n" not in text and "\r" in text:
+        return text.replace("\r", "\n").splitlines(keepends=True)
+    return [line for line in re.split(r"(?<=\n)", text) if line]
 
 
 def _refuse_unclosed_yaml(lines: list[str], path: str) -> None:
@@ -91,12 +105,17 @@ def _refuse_unclosed_yaml(lines: list[str], path: str) -> None:
 
 def _is_yaml_header(lines: list[str]) -> bool:
     """A ``---`` first line opens YAML front matter when a closing line follows."""
-    return any(END_RE.match(line.rstrip("\r\n")) and line.strip() in ("---", "...")
-               for line in lines[1:])
+    return any(_closes(line) for line in lines[1:])
+
+
+def _closes(line: str) -> bool:
+    """A line that closes YAML front matter: ``---`` or ``...`` at its start (an indented one is text of a
+    block value, e.g. a summary written with ``|``)."""
+    return line.rstrip() in ("---", "...")
 
 
 def _yaml_header(lines: list[str], path: str) -> ArticleSource:
-    end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    end = next(i for i in range(1, len(lines)) if _closes(lines[i]))
     # Blank first line keeps YAML's line numbers equal to the file's.
     header = "\n" + "".join(lines[1:end])
     raw = load_yaml(header, path)
@@ -205,8 +224,23 @@ def _meant_as_field(key: str, following: list[str]) -> bool:
 
 def _refuse_field_line(field: re.Match[str], where: Source, errors: ErrorCollector) -> None:
     """A field line the header cannot read would end it: what follows would be published as text."""
-    key = field.group("key")
-    if field.group("space") and re.fullmatch(r"[A-Za-z0-9_-]+", key):
+    key, space = field.group("key"), field.group("space")
+    from edcal.load.yamlfile import INVISIBLE
+
+    hidden = next(((i, c) for i, c in enumerate(key + space) if c in INVISIBLE), None)
+    plain = "".join(c for c in key if c not in INVISIBLE)
+    if hidden is not None:  # `Status\u00a0: draft` (a French keyboard's space before ':'), `Stat\u200bus:`
+        index, char = hidden
+        name = plain.strip()
+        errors.add(Source(where.path, where.line, field.start("key") + index + 1),
+                   f"found {INVISIBLE[char]} (U+{ord(char):04X}) in the header field '{name}'; "
+                   f"expected '{name}:'",
+                   f"write `{name}: …`, retyped without it (no space before the colon in a header line)")
+    elif field.group("colon") != ":":
+        errors.add(Source(where.path, where.line, field.start("colon") + 1),
+                   f"found a full-width colon '{field.group('colon')}' after '{key}'; expected ':'",
+                   f"write `{key.strip()}: …` with a plain colon")
+    elif space and re.fullmatch(r"[A-Za-z0-9_-]+", key):
         errors.add(Source(where.path, where.line, field.end("key") + 1),
                    f"found '{key} :' in the header, with a space before ':'; expected '{key}:'",
                    f"write `{key}: …` (no space before the colon in a header line); "

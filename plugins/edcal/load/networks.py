@@ -13,8 +13,9 @@ from importlib import resources
 from typing import Any
 
 from edcal.errors import ErrorCollector, did_you_mean
+from edcal.ids import slugify
 from edcal.load.colors import CSS3_COLORS
-from edcal.load.schema import NetworkSpec
+from edcal.load.schema import ID_RE, NetworkSpec
 from edcal.load.validate import validate_spec
 from edcal.load.yamlfile import LOC_KEY, decode, load_yaml
 from edcal.model.network import Network, TextLimit
@@ -115,6 +116,11 @@ def site_network(
     if canonical is not None and not spec.custom and spec.like is None:
         network = apply_spec(registry[canonical], spec)
     elif spec.custom or spec.like is not None:
+        if not ID_RE.match(network_id):  # it names the network's feed and drafts folder
+            errors.add(key_source, f"found network id '{network_id[:80]}', expected a-z, digits and dashes "
+                       "(80 at most): it names the network's feed and drafts folder",
+                       f"e.g. {slugify(network_id)[:40] or 'intranet'}")
+            return None
         if canonical is not None:
             errors.add(key_source, f"'{network_id}' is already a built-in network",
                        "remove `custom`/`like` to configure the built-in one, or choose another id")

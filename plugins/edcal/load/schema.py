@@ -31,7 +31,7 @@ from edcal.model.network import Cadence, Slot
 
 T = TypeVar("T")
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}\Z")  # \Z: "$" would take an id ending in a newline
 ID_HINT = "ids use lowercase letters, digits and dashes, e.g. 'salon-industrie-2027'"
 
 
@@ -120,7 +120,7 @@ def _text(value: Any) -> Any:
 
 Text = Annotated[str, BeforeValidator(_text)]
 
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
 
 def _language(value: str) -> str:

@@ -74,13 +74,13 @@ _OFFSET_UNITS = {
     "mois": "months",
 }
 
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z")
 _TIME_RE = re.compile(r"^(\d{1,2})(?::(\d{2})(?::(\d{2}))?|h(\d{2})?)$")
 _DATETIME_RE = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]+(?P<rest>.+))?$",
 )
 _OFFSET_TZ_RE = re.compile(r"^(?P<time>[^+Z-]+?)(?P<tz>Z|[+-]\d{2}:?\d{2})?$")
-_SLOT_NAME_RE = re.compile(r"^[^\W\d_][\w-]*$")
+_SLOT_NAME_RE = re.compile(r"^[^\W\d_][\w-]*\Z")
 
 
 def parse_date(text: str) -> dt.date:
