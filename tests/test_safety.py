@@ -453,6 +453,27 @@ def test_markup_and_line_breaks_in_texts_cannot_inject_anything(site: Path) -> N
     assert hostile["text"].startswith("'=HYPERLINK") and "\r" not in hostile["text"]
 
 
+def test_markup_in_an_articles_header_is_escaped_on_every_page_of_the_blog(site: Path) -> None:
+    """A title, category, tag or author holding markup was printed as is in the page, its cards and the menu."""
+    published = site / "content" / "articles" / "publie.md"
+    text = published.read_text(encoding="utf-8")
+    text = text.replace("Title: Un article publié", "Title: XSS<script>alert(1)</script><img src=x onerror=alert(2)>")
+    text = text.replace("Category: Essais", "Category: Cat<script>alert(3)</script>")
+    text = text.replace("Tags: réseaux sociaux, test", "Tags: </script><script>alert(5)</script>, b<i>c")
+    published.write_text(text.replace("Image:", "Authors: Auth<img src=x onerror=alert(6)>\nImage:"),
+                         encoding="utf-8")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    pages = [p for p in (site / "output").rglob("*") if p.suffix in (".html", ".xml")]
+    assert len(pages) > 10
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text and "<i>c" not in text, page
+    article = next(p for p in pages if "XSS" in p.read_text(encoding="utf-8") and p.name == "index.html"
+                   and "2027" in p.parts)
+    assert "XSS&lt;script&gt;alert(1)&lt;/script&gt;" in article.read_text(encoding="utf-8")
+
+
 # -- generated input: a plan or a located error, nothing else ---------------
 
 FIELDS = ["version", "timezone", "team", "networks", "posts", "ideas", "campaigns", "freeze", "blog",
