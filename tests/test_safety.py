@@ -474,6 +474,39 @@ def test_markup_in_an_articles_header_is_escaped_on_every_page_of_the_blog(site:
     assert "XSS&lt;script&gt;alert(1)&lt;/script&gt;" in article.read_text(encoding="utf-8")
 
 
+def test_links_out_of_the_site_and_file_naming_ids_are_refused(site: Path, tmp_path: Path) -> None:
+    """A link in content/ to /proc/self/environ published the CI job's secrets; a network id
+    '../../output/leak' wrote an unpublished post into output/."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("MY_CI_TOKEN=supersecret123", encoding="utf-8")
+    (site / "content" / "images" / "env.png").symlink_to(secret)
+    (site / "content" / "images" / "etc").symlink_to(tmp_path, target_is_directory=True)
+    (site / "content" / "images" / "inside.png").symlink_to(site / "content" / "images" / "public.png")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2, result.stderr
+    assert f"content/images/env.png:1:1: error: found content/images/env.png, a link to {secret}, outside the site" \
+        in result.stderr
+    assert "content/images/etc:1:1: error: found content/images/etc, a link to" in result.stderr
+    assert "inside.png" not in result.stderr and not TRACEBACK.search(result.stderr)
+    assert not (site / "output").exists() and not (site / "planning").exists()
+    for link in ("env.png", "etc"):
+        (site / "content" / "images" / link).unlink()
+    (site / "calendar.d").mkdir()
+    (site / "calendar.d" / "evil.yaml").write_text(
+        'networks:\n  "../../output/leak": {custom: true, name: Leak, limit: 5000}\n', encoding="utf-8")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2
+    assert "calendar.d/evil.yaml:2:3: error: found network id '../../output/leak', expected a-z, digits and dashes" \
+        in result.stderr
+    (site / "calendar.d" / "evil.yaml").unlink()
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + '  - {id: "nlid\\n", networks: [x], at: 2027-03-05 '
+                        "10:00, text: Salut}\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2 and "which is not a valid id" in result.stderr
+    assert not list(site.rglob("*nlid*"))
+
+
 # -- generated input: a plan or a located error, nothing else ---------------
 
 FIELDS = ["version", "timezone", "team", "networks", "posts", "ideas", "campaigns", "freeze", "blog",

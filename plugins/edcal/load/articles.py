@@ -275,6 +275,31 @@ def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iter
 _TEXT_EXTENSIONS = (".txt", ".text")
 
 
+def links_outside(site: Path, content: Path) -> list[InputError]:
+    """Symbolic links in the content folder to files or folders outside the site.
+
+    Pelican follows them and copies what they point at into output/: a link to
+    ``/proc/self/environ`` published the CI job's secrets, one to ``/etc`` the
+    whole folder. The content folder itself may be a link (a shared folder).
+    """
+    roots = {os.path.realpath(site), os.path.realpath(content)}
+    problems = []
+    for directory, subfolders, names in os.walk(content):  # links are not followed: each is judged once
+        for name in [*subfolders, *names]:
+            path = os.path.join(directory, name)
+            if not os.path.islink(path):
+                continue
+            target = os.path.realpath(path)
+            if any(target == root or target.startswith(root + os.sep) for root in roots):
+                continue
+            rel = Path(os.path.relpath(path, site)).as_posix()
+            problems.append(InputError(Source(rel, 1, 1), f"found {rel}, a link to {os.readlink(path)}, outside "
+                                       "the site: "
+                                       "Pelican would publish what it points at",
+                                       "copy the file into the site, or remove the link"))
+    return problems
+
+
 def _starts_with_a_header(path: str) -> bool:
     try:
         with open(path, "rb") as handle:

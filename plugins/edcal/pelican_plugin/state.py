@@ -85,11 +85,12 @@ class BuildState:
         # macOS's AppleDouble files (._article.md, on USB keys and network shares) are no articles.
         ignored = list(settings.get("IGNORE_FILES") or [])
         settings["IGNORE_FILES"] = ignored if "._*" in ignored else [*ignored, "._*"]
-        from edcal.load.articles import unread_articles
+        from edcal.load.articles import links_outside, unread_articles
 
         folders = [(folder, settings.get(f"{kind}_EXCLUDES", ()))
                    for kind in ("ARTICLE", "PAGE") for folder in settings.get(f"{kind}_PATHS", ())]
         misnamed = unread_articles(site, content, folders, settings.get("IGNORE_FILES", ()))
+        misnamed += links_outside(site, content)
         if misnamed:
             raise InputErrors(misnamed)
         extra = frozenset(str(n).lower() for n in settings.get(EXTRA_METADATA_SETTING, ()))
