@@ -507,6 +507,29 @@ def test_links_out_of_the_site_and_file_naming_ids_are_refused(site: Path, tmp_p
     assert not list(site.rglob("*nlid*"))
 
 
+@pytest.mark.parametrize("planning", ["content", "content/images", "themes-copy", "mine"])
+def test_a_planning_path_over_the_sites_sources_or_a_users_folder_is_refused(site: Path, planning: str) -> None:
+    """EDCAL_PLANNING_PATH = "content" replaced the articles with the plan; a folder of the user's lost its files."""
+    (site / "mine").mkdir()
+    (site / "mine" / "keep.txt").write_text("à moi", encoding="utf-8")
+    shutil.copytree(ROOT / "themes" / "edcal", site / "themes-copy")
+    write_pelicanconf(site, f'THEME = "themes-copy"\nEDCAL_PLANNING_PATH = "{planning}"\n')
+    before = tree(site)
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"EDCAL_PLANNING_PATH: error: found EDCAL_PLANNING_PATH '{planning}', which " in result.stderr
+    assert not TRACEBACK.search(result.stderr)
+    assert tree(site) == before
+
+
+def test_a_planning_folder_of_its_own_is_rebuilt(site: Path) -> None:
+    write_pelicanconf(site, 'EDCAL_PLANNING_PATH = "equipe/plan"\n')
+    for _ in range(2):  # the second build replaces what the first wrote
+        result = run_edcal("build", cwd=site, env=ENV)
+        assert result.returncode == 0, result.stderr
+    assert (site / "equipe" / "plan" / "plan.json").is_file()
+
+
 # -- generated input: a plan or a located error, nothing else ---------------
 
 FIELDS = ["version", "timezone", "team", "networks", "posts", "ideas", "campaigns", "freeze", "blog",

@@ -102,11 +102,13 @@ def on_initialized(pelican: Any) -> None:
         settings.pop(STATE_KEY, None)
         return
     render = settings.get("EDCAL_RENDER", True)
+    from edcal.pelican_plugin.sweep import check_planning_path
     from edcal.pelican_plugin.worker import jobs
 
     try:
         settings[STATE_KEY] = BuildState.start(settings, render=render)
         settings[STATE_KEY].processes = jobs(settings)
+        check_planning_path(settings, settings[STATE_KEY])
     except InputErrors as exc:
         abort(exc, settings)
     for name in _NEVER_WRITTEN:

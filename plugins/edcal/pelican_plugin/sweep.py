@@ -115,6 +115,48 @@ def _file_system_now(output: Path) -> int:
         probe.unlink()
 
 
+def check_planning_path(settings: dict[str, Any], state: BuildState) -> None:
+    """Refuse an ``EDCAL_PLANNING_PATH`` whose folder a build would replace wrongly.
+
+    Each build swaps planning/ whole: set to ``content``, the setting replaced
+    the articles with the plan; set to a folder of the user's, it deleted their
+    files.
+
+    :raises InputErrors: when planning/ is a file, holds the site, overlaps its
+        sources (content, theme, plugins, calendar.d/) or output/, or is a
+        folder with files that no edcal build wrote (it has no plan.json).
+    """
+    planning = state.planning_path.resolve()
+    site = state.site.resolve()
+
+    def shown(path: Path) -> str:
+        return path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
+
+    def refuse(found: str) -> None:
+        raise InputErrors([InputError(
+            Source("EDCAL_PLANNING_PATH", 1, 1),
+            f"found EDCAL_PLANNING_PATH '{shown(planning)}', {found}; expected a folder of its own for the "
+            "plan, which each build replaces whole", "EDCAL_PLANNING_PATH = 'planning'")])
+
+    if planning.exists() and not planning.is_dir():
+        refuse("which is a file")
+    if site.is_relative_to(planning):
+        refuse("which holds the site's folder")
+    theirs = [("the content folder", settings.get("PATH")), ("the theme", settings.get("THEME")),
+              ("output/", settings.get("OUTPUT_PATH")), ("calendar.d/", str(site / "calendar.d")),
+              *(("a plugin folder", path) for path in settings.get("PLUGIN_PATHS") or ())]
+    for what, value in theirs:
+        if not value:
+            continue
+        path = Path(value).resolve()
+        if path == site:
+            continue  # PATH = "." (Pelican's default): planning/ is one of the site's folders
+        if path.is_relative_to(planning) or planning.is_relative_to(path):
+            refuse(f"which overlaps {what} '{shown(path)}'")
+    if planning.is_dir() and any(planning.iterdir()) and not (planning / "plan.json").is_file():
+        refuse("which holds files no edcal build wrote (it has no plan.json)")
+
+
 def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     """Refuse an ``OUTPUT_PATH`` that would mix the site's output with its sources; note the time.
 
