@@ -334,3 +334,28 @@ def test_a_misspelt_network_key_is_one_error_not_one_per_post(tmp_path: Path) ->
     messages = errors(tmp_path, text)
     assert len(messages) == 1 and messages[0].startswith("calendar.yaml:6:3: error: unknown network 'linkdin'")
     assert "did you mean 'linkedin'?" in messages[0]
+
+
+@pytest.mark.parametrize(("repeat", "expected"), [
+    ("{rrule: FREQ=MINUTELY, from: 2027-01-01}", "found FREQ=MINUTELY, expected DAILY, WEEKLY, MONTHLY or YEARLY"),
+    ("{every: day, from: 2027-01-01, count: 100000000}", "found count 100000000, expected at most 3,660"),
+    ("{every: day, from: 2027-01-01, until: 9999-12-31}", "found a rule that gives more than 3,660 posts"),
+])
+def test_a_recurrence_that_would_never_end_is_refused_at_once(tmp_path: Path, repeat: str, expected: str) -> None:
+    """Each kept a check busy for minutes to hours (a rule every minute took 58 s)."""
+    import time
+
+    from helpers import plan_of
+
+    text = BASE + f"posts:\n  - {{id: a, networks: [linkedin], text: A, repeat: {repeat}}}\n"
+    started = time.perf_counter()
+    with pytest.raises(InputErrors) as caught:
+        plan_of(load(tmp_path, text), now="2027-01-12T10:00:00+01:00")
+    assert time.perf_counter() - started < 2
+    assert any(expected in e.format() and e.source.line == 9 for e in caught.value.errors), \
+        [e.format() for e in caught.value.errors]
+
+
+def test_a_horizon_is_at_most_ten_years(tmp_path: Path) -> None:
+    assert any("found horizon '100 years', expected at most 10 years" in m
+               for m in errors(tmp_path, BASE.replace("version: 1", "version: 1\nhorizon: 100 years")))

@@ -54,11 +54,14 @@ from edcal.model.calendar import (
     When,
 )
 from edcal.model.source import Source
+from edcal.plan.timing import MAX_OCCURRENCES
 from edcal.zones import WallClockError, known_zones, localize, zone_named
 
 CALENDAR_FILE = "calendar.yaml"
 CALENDAR_DIR = "calendar.d"
 DEFAULT_HORIZON_DAYS = 365
+#: How far ahead open-ended recurrences may be expanded (`horizon:`).
+MAX_HORIZON_DAYS = 3660
 
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
@@ -229,6 +232,11 @@ class _Builder:
                 horizon = timeparse.parse_days(spec.horizon)
             except ValueError as exc:
                 self.errors.add(loc.value("horizon"), str(exc))
+            if horizon > MAX_HORIZON_DAYS:
+                self.errors.add(loc.value("horizon"),
+                                f"found horizon '{spec.horizon}', expected at most 10 years",
+                                "open-ended recurring posts are expanded up to it: '1 year' is the default")
+                horizon = DEFAULT_HORIZON_DAYS
         calendar = Calendar(
             timezone=zone_name,
             zone=zone,
@@ -646,6 +654,11 @@ class _Builder:
         if spec.until is not None and spec.count is not None:
             self.errors.add(_key(loc, "count"), "found both `until:` and `count:`, expected one")
             return None
+        if spec.count is not None and spec.count > MAX_OCCURRENCES:
+            self.errors.add(_value(loc, "count"),
+                            f"found count {spec.count}, expected at most {MAX_OCCURRENCES:,}",
+                            "a recurring entry plans at most that many posts: split it, or end it sooner")
+            return None
         if spec.until is not None and spec.until < spec.from_:
             self.errors.add(_value(loc, "until"),
                             f"the rule ends ({spec.until}) before it starts ({spec.from_})")
@@ -656,6 +669,13 @@ class _Builder:
                 self.errors.add(_value(loc, "rrule"),
                                 "found DTSTART or a time inside `rrule:`, expected the rule alone",
                                 "give the first day in `from:` and the time in `at:`")
+                return None
+            frequent = re.search(r"FREQ=(HOURLY|MINUTELY|SECONDLY)", rule, re.IGNORECASE)
+            if frequent:  # a recurring post happens on days: millions of moments of one day each
+                self.errors.add(_value(loc, "rrule"),
+                                f"found FREQ={frequent.group(1).upper()}, expected DAILY, WEEKLY, "
+                                "MONTHLY or YEARLY: a recurring post happens once a day at most",
+                                "give its time in `at:`, and one entry per time of day")
                 return None
         elif spec.every is None:
             self.errors.add(where, "missing `every:` (day, week or month) or `rrule:` in `repeat:`")

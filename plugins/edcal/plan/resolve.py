@@ -39,6 +39,8 @@ from edcal.model.source import Source
 from edcal.plan.compose import URL_IN_TEXT, Composer, PostParts, absolute, is_site_url, track
 from edcal.plan.status import article_state, freeze_at, post_status
 from edcal.plan.timing import (
+    MAX_OCCURRENCES,
+    TooManyOccurrences,
     occurrences,
     offset_instant,
     recurrence_instant,
@@ -281,9 +283,15 @@ class _Resolver:
         recurrence = entry.recurrence
         if recurrence is None:
             return []
-        items = []
+        items: list[Item] = []
         where = entry.field_sources.get("repeat", entry.source)
-        for index, day in enumerate(occurrences(recurrence, self.calendar, self.now)):
+        try:
+            days = list(occurrences(recurrence, self.calendar, self.now))
+        except TooManyOccurrences:
+            self.errors.add(where, f"found a rule that gives more than {MAX_OCCURRENCES:,} posts; "
+                            "expected fewer", "give it an earlier `until:`, a `count:`, or a rarer rule")
+            return items
+        for index, day in enumerate(days):
             for network_id in entry.networks:
                 variant = entry.variants.get(network_id)
                 if variant is not None and variant.skip:

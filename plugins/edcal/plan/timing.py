@@ -88,8 +88,20 @@ def resumed_publication(original: dt.datetime, live_at: dt.datetime, network: Ne
     return live_at
 
 
+#: The most posts one recurring entry plans (ten years of daily posts): a rule that ends in 9999, or
+#: runs every minute, would keep a build busy for hours.
+MAX_OCCURRENCES = 3660
+
+
+class TooManyOccurrences(Exception):
+    """A recurring entry's rule gives more than :data:`MAX_OCCURRENCES` days."""
+
+
 def occurrences(recurrence: Recurrence, calendar: Calendar, now: dt.datetime) -> Iterator[dt.date]:
-    """The days a recurring post happens, up to its end or the planning horizon."""
+    """The days a recurring post happens, up to its end or the planning horizon.
+
+    :raises TooManyOccurrences: past :data:`MAX_OCCURRENCES` days.
+    """
     horizon = (now.astimezone(calendar.zone) + dt.timedelta(days=calendar.horizon_days)).date()
     # A rule with an end (a date or a count) is finite; only open-ended ones stop at the horizon.
     if recurrence.until is not None:
@@ -102,10 +114,17 @@ def occurrences(recurrence: Recurrence, calendar: Calendar, now: dt.datetime) ->
     rule = rrulestr(recurrence.rrule, dtstart=start)
     if recurrence.count is not None:
         rule = rule.replace(count=recurrence.count)  # type: ignore[union-attr]
+    previous, given = None, 0
     for moment in rule:
         day = moment.date()
         if day > last:
             return
+        if day == previous:  # a rule of several moments a day: one post
+            continue
+        given += 1
+        if given > MAX_OCCURRENCES:
+            raise TooManyOccurrences
+        previous = day
         yield day
 
 
