@@ -530,6 +530,69 @@ def test_a_planning_folder_of_its_own_is_rebuilt(site: Path) -> None:
     assert (site / "equipe" / "plan" / "plan.json").is_file()
 
 
+#: Hostile values that ended in a traceback, or went through (the file, the text added, what is said).
+HOSTILE_VALUES = {
+    "template": ("content/articles/publie.md", "Template: ../../../../etc/passwd\n",
+                 "found template '../../../../etc/passwd', which the theme does not have"),
+    "save_as .": ("content/articles/publie.md", "Save_as: .\n", "found save_as '.', expected the path of a page's file"),
+    "save_as .git": ("content/articles/publie.md", "Save_as: .git/config\n", "found save_as '.git/config'"),
+    "year 1": ("calendar.yaml", "  - {id: a, networks: [x], at: 0001-01-01 00:00, text: A}\n",
+               "year 1 is out of range; expected a year from 1900 to 2199"),
+    "year 9999": ("calendar.yaml", "  - {id: a, networks: [x], at: 9999-12-31 23:59, text: A}\n",
+                  "year 9999 is out of range"),
+    "tracking brace": ("calendar.yaml", "tracking: {medium: '{'}\n", "found '{', expected text with placeholders"),
+    "feed duration": ("calendar.yaml", "feeds: {duration: 99999999999 hours}\n", "expected at most a week"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE_VALUES.values(), ids=HOSTILE_VALUES.keys())
+def test_hostile_values_are_located_errors(site: Path, case: tuple[str, str, str]) -> None:
+    path, added, expected = case
+    target = site / path
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Date:", added + "Date:", 1) if path.endswith(".md") else text + added,
+                      encoding="utf-8")
+    result = run_edcal("check", cwd=site, env=ENV)
+    assert result.returncode == 2 and expected in result.stderr, result.stderr
+    assert LOCATED.search(result.stderr) and not TRACEBACK.search(result.stderr)
+
+
+def test_control_characters_and_file_names_no_page_can_have(site: Path) -> None:
+    """A NUL in the text broke the blog's feed the day the article went online; a file name of 250
+    bytes or not in UTF-8 ended in a traceback, half of output/ written."""
+    articles = site / "content" / "articles"
+    published = articles / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\nCollé \x00 là.\n", encoding="utf-8")
+    (articles / ("a" * 230 + ".md")).write_text("Title: Long\nDate: 2027-01-05 09:00\n\nTexte.\n", encoding="utf-8")
+    os.makedirs(site / "content" / "images", exist_ok=True)
+    (site / "content" / "images").joinpath(os.fsdecode(b"bad\xff.png")).write_bytes(b"png")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
+    assert f"content/articles/{'a' * 230}.md:1:1: error: found a file name of 233 bytes, expected at most 200" \
+        in result.stderr
+    assert "error: found the file name 'bad\ufffd.png', which is not UTF-8" in result.stderr
+    (articles / ("a" * 230 + ".md")).unlink()
+    (site / "content" / "images").joinpath(os.fsdecode(b"bad\xff.png")).unlink()
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
+    assert "content/articles/publie.md:10:7: error: found the control character U+0000 in the text" in result.stderr
+    assert not (site / "output").exists()
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(site: Path) -> None:
+    (site / "calendar.d").mkdir()
+    with open(site / "calendar.d" / "enorme.yaml", "wb") as handle:
+        handle.truncate(3 * 1024**3)  # sparse: 3 GB on paper
+    import time
+
+    started = time.perf_counter()
+    result = run_edcal("check", cwd=site, env=ENV)
+    assert time.perf_counter() - started < 10
+    assert result.returncode == 2
+    assert "calendar.d/enorme.yaml:1:1: error: file is 3,221,225,472 bytes, more than the 16,777,216 bytes" \
+        in result.stderr
+
+
 # -- generated input: a plan or a located error, nothing else ---------------
 
 FIELDS = ["version", "timezone", "team", "networks", "posts", "ideas", "campaigns", "freeze", "blog",

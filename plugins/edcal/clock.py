@@ -48,6 +48,10 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
             parsed = dt.datetime.combine(dt.date.fromisoformat(value), dt.time())
         else:
             parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        from edcal.load.timeparse import FIRST_YEAR, LAST_YEAR
+
+        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+            raise ValueError(f"year {parsed.year} is out of range")
     except ValueError:
         from edcal.load.timeparse import parse_date
 

@@ -297,8 +297,13 @@ def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iter
 _TEXT_EXTENSIONS = (".txt", ".text")
 
 
+#: The longest file name in the content folder (file systems take 255 bytes; Pelican adds to a name).
+MAX_NAME_BYTES = 200
+
+
 def links_outside(site: Path, content: Path) -> list[InputError]:
-    """Symbolic links in the content folder to files or folders outside the site.
+    """Symbolic links in the content folder to files or folders outside the site, and file names no
+    page can have (not UTF-8, or too long).
 
     Pelican follows them and copies what they point at into output/: a link to
     ``/proc/self/environ`` published the CI job's secrets, one to ``/etc`` the
@@ -309,6 +314,20 @@ def links_outside(site: Path, content: Path) -> list[InputError]:
     for directory, subfolders, names in os.walk(content):  # links are not followed: each is judged once
         for name in [*subfolders, *names]:
             path = os.path.join(directory, name)
+            try:
+                size = len(name.encode("utf-8"))
+            except UnicodeEncodeError:  # bytes the file system keeps as they are, which no URL can name
+                shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                rel = Path(os.path.relpath(os.path.join(directory, shown), site)).as_posix()
+                problems.append(InputError(Source(rel, 1, 1), f"found the file name '{shown}', which is not "
+                                           "UTF-8", "rename it (letters, digits and dashes are safest)"))
+                continue
+            if size > MAX_NAME_BYTES:
+                rel = Path(os.path.relpath(path, site)).as_posix()
+                problems.append(InputError(Source(rel, 1, 1), f"found a file name of {size} bytes, expected at "
+                                           f"most {MAX_NAME_BYTES}: its page's name would be too long for a file "
+                                           "system", "give it a shorter name"))
+                continue
             if not os.path.islink(path):
                 continue
             target = os.path.realpath(path)
@@ -366,6 +385,18 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         value = getattr(spec, name)
         if value is not None and (".." in value.split("/") or value.startswith("/")):
             errors.add(loc.value(name), f"found {name} '{value[:80]}', expected a path inside the site")
+        elif name == "save_as" and value and (any(part.startswith(".") for part in value.split("/"))
+                                              or "." not in value.rsplit("/", 1)[-1]):
+            # `.`, `images` (a folder), `.git/config` (the deployment's repository), `.edcal-files`
+            errors.add(loc.value(name), f"found save_as '{value[:80]}', expected the path of a page's file, "
+                       "without hidden folders", "e.g. save_as: a-propos/index.html")
+    control = _BODY_CONTROL.search(parsed.body)
+    if control is not None:  # copied into summaries, drafts and feeds; XML 1.0 has no place for it
+        before = parsed.body[:control.start()]
+        errors.add(Source(parsed.path, parsed.body_line + before.count("\n"),
+                          control.start() - (before.rfind("\n") + 1) + 1),
+                   f"found the control character U+{ord(control.group(0)):04X} in the text, expected printable "
+                   "text", "delete it (it came with a copy and paste): the blog's feed cannot hold it")
     if spec.image is not None:
         _check_image(spec.image, loc.value("image"), errors)
     _check_names(spec, loc, errors)
@@ -407,6 +438,8 @@ def article_datetime(text: str | None, where: Source, calendar: Calendar,
     return None
 
 
+#: Characters XML 1.0 refuses (the blog's Atom feed would fail on the day the article goes online).
+_BODY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: Words a sentence has and a tag does not, left out of the example of tags a hint gives.
 _SMALL_WORDS = frozenset("et ou pour de des du la le les un une au aux en sur avec sans par and or for the of a an "
                          "with on in to".split())

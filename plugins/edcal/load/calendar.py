@@ -34,7 +34,7 @@ from edcal.load.schema import (
     VariantSpec,
 )
 from edcal.load.validate import reference_hint, validate_spec, value_hint
-from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, decode, load_yaml
+from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, load_yaml, read_text
 from edcal.model.calendar import (
     BlogSettings,
     Calendar,
@@ -178,7 +178,7 @@ def load_calendar(site: Path) -> Calendar:
     for path in calendar_files(site):
         rel = path.relative_to(site).as_posix()
         try:
-            raw = load_yaml(decode(path.read_bytes(), rel), rel)
+            raw = load_yaml(read_text(path, rel), rel)
         except InputErrors as exc:
             errors.extend(exc.errors)
             continue
@@ -476,6 +476,8 @@ class _Builder:
             value = getattr(spec, name)
             if value is not None and value < 1:
                 self.errors.add(where(name), f"found {name} '{value} minutes', expected at least 1 minute")
+            elif value is not None and value > 7 * 24 * 60:
+                self.errors.add(where(name), f"found {name} '{value} minutes', expected at most a week")
         calendar.feeds = FeedSettings(
             duration=spec.duration or 15, refresh=spec.refresh or 60, reminders=dict(spec.reminders),
             publish=self._publish_folder(spec.publish, "calendars", where("publish")),
@@ -884,6 +886,11 @@ def _hashtag(text: str) -> str:
 
 
 def _placeholders_ok(template: str) -> bool:
+    """Placeholders among the four, and braces that format as text (a lone '{' or '}' does not)."""
+    try:
+        template.format(network="n", campaign="c", article="a", item="i")
+    except (ValueError, KeyError, IndexError, AttributeError):
+        return False
     names = re.findall(r"{([^}]*)}", template)
     return all(n in ("network", "campaign", "article", "item") for n in names)
 

@@ -83,6 +83,10 @@ _OFFSET_TZ_RE = re.compile(r"^(?P<time>[^+Z-]+?)(?P<tz>Z|[+-]\d{2}:?\d{2})?$")
 _SLOT_NAME_RE = re.compile(r"^[^\W\d_][\w-]*\Z")
 
 
+#: The years a date may have.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
 def parse_date(text: str) -> dt.date:
     """``YYYY-MM-DD``, checked against the calendar (no 30 February)."""
     text = text.strip()
@@ -90,6 +94,9 @@ def parse_date(text: str) -> dt.date:
     if not match:
         raise ValueError(f"found '{text}', expected a date as YYYY-MM-DD (e.g. 2027-01-12)")
     year, month, day = (int(g) for g in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # 0001 and 9999 overflow once a time zone or a duration applies
+        raise ValueError(f"found '{text}': year {year} is out of range; expected a year from {FIRST_YEAR} to "
+                         f"{LAST_YEAR}")
     if not 1 <= month <= 12:
         raise ValueError(f"found '{text}': there is no month {month}; expected YYYY-MM-DD")
     last = _calendar.monthrange(year, month)[1]

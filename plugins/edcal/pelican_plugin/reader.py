@@ -22,7 +22,7 @@ from pelican.readers import MarkdownReader
 from edcal.errors import InputErrors
 from edcal.load.articles import EDCAL_KEY, linked_files, page_links, validate_article
 from edcal.load.frontmatter import split_article
-from edcal.load.yamlfile import decode
+from edcal.load.yamlfile import read_text
 from edcal.pelican_plugin.state import BuildState, state_of
 
 #: Articles (not pages) this process read: Pelican's slug warnings about them are edcal's errors.
@@ -41,7 +41,7 @@ class EdcalMarkdownReader(MarkdownReader):
         rel = state.relative(path)
         errors = state.errors
         try:
-            parsed = split_article(decode(path.read_bytes(), rel), rel)
+            parsed = split_article(read_text(path, rel), rel)
         except InputErrors as exc:
             errors.extend(exc.errors)
             return "", _placeholder(rel)
@@ -56,6 +56,11 @@ class EdcalMarkdownReader(MarkdownReader):
             meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder),
                                        page_links=page_links(parsed, folder))
         raw = {k: v for k, v in parsed.metadata.items() if isinstance(k, str) and k in _PROCESSED}
+        if isinstance(raw.get("template"), str) and not _template_exists(self.settings, raw["template"]):
+            errors.add(meta.field_sources.get("template", meta.source),
+                       f"found template '{raw['template'][:80]}', which the theme does not have",
+                       "name one of the theme's templates without .html (e.g. template: page), or remove it")
+            return "", _placeholder(rel)
         metadata: dict[str, Any] = {"title": self.process_metadata("title", meta.title)}
         for name, value in raw.items():
             if value is None:
@@ -92,6 +97,19 @@ class EdcalMarkdownReader(MarkdownReader):
         settings["extensions"] = [e for e in settings.get("extensions", [])
                                   if e != "markdown.extensions.meta"]
         return Markdown(**settings)
+
+
+def _template_exists(settings: dict[str, Any], name: str) -> bool:
+    """Whether Pelican finds ``name`` among the theme's templates (or its overrides, or ``!simple/``)."""
+    if ".." in name.split("/") or name.startswith("/"):
+        return False
+    if name.startswith(("!simple/", "!theme/")):
+        return True
+    extensions = settings.get("TEMPLATE_EXTENSIONS") or [".html"]
+    folders = [*(settings.get("THEME_TEMPLATES_OVERRIDES") or ()),
+               os.path.join(settings["THEME"], "templates")]
+    return any(os.path.isfile(os.path.join(folder, name + extension))
+               for folder in folders for extension in extensions)
 
 
 def _placeholder(rel: str) -> dict[str, Any]:
