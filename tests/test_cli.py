@@ -218,6 +218,11 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
     assert again.exit_code == 2 and "exists already" in again.output
     bad = runner.invoke(cli, ["new", "Autre", "--site", str(site), "--date", "2027-02-30"])
     assert bad.exit_code == 2 and "February 2027 has 28 days" in bad.output
+    # A slug names the file: `../../../tmp/x` wrote outside the site.
+    for slug in ("../../../../tmp/evil-new", "ok\n"):
+        escaping = runner.invoke(cli, ["new", "Autre", "--site", str(site), "--slug", slug])
+        assert escaping.exit_code == 2 and "expected letters, digits and dashes" in escaping.output
+    assert not Path("/tmp/evil-new.md").exists()
     # A time the clocks skip in Paris: refused here as the build would refuse the article.
     skipped = runner.invoke(cli, ["new", "Autre", "--site", str(site), "--date", "2027-03-28 02:30"])
     assert skipped.exit_code == 2 and not (site / "content" / "articles" / "autre.md").exists()
