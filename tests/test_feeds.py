@@ -100,7 +100,7 @@ def test_raw_bytes_follow_rfc_5545(feeds_site: Path) -> None:
         uids = re.findall(r"^UID:(\S+)", unfolded, re.MULTILINE)
         assert len(uids) == len(set(uids))
         calendar = icalendar.Calendar.from_ical(data)
-        assert calendar["NAME"] == calendar["X-WR-CALNAME"] and str(calendar["NAME"]).startswith("Fixture · ")
+        assert calendar["NAME"] == calendar["X-WR-CALNAME"] and str(calendar["NAME"]).endswith(" · Fixture")
         raw = dict(re.findall(r"^(DESCRIPTION|X-WR-CALDESC|NAME|X-WR-CALNAME):(.*)$", unfolded.split("BEGIN:VEVENT")[0],
                               re.MULTILINE))
         assert raw["DESCRIPTION"] == raw["X-WR-CALDESC"] and raw["NAME"] == raw["X-WR-CALNAME"]
@@ -197,10 +197,25 @@ def test_reminders_only_where_asked(feeds_site: Path) -> None:
     assert "BEGIN:VALARM" not in (planning / "calendar.ics").read_text(encoding="utf-8")
     assert "BEGIN:VALARM" not in (planning / "calendars" / "people" / "ana.ics").read_text(encoding="utf-8")
     network = events(planning / "calendars" / "linkedin.ics")
+    now = dt.datetime.fromisoformat(NOW)
     timed = [e for e in network if isinstance(e.decoded("DTSTART"), dt.datetime)]
-    assert timed and all(a.decoded("TRIGGER") == -dt.timedelta(minutes=30)
-                         for e in timed for a in e.walk("VALARM"))
-    assert all(len(list(e.walk("VALARM"))) == 1 for e in timed)
+    coming = [e for e in timed if e.decoded("DTSTART") > now]
+    assert coming and all(a.decoded("TRIGGER") == -dt.timedelta(minutes=30)
+                          for e in coming for a in e.walk("VALARM"))
+    assert all(len(list(e.walk("VALARM"))) == 1 for e in coming)
+    # A past post rings no more: subscribing brought a window of "missed" reminders.
+    past = [e for e in timed if e.decoded("DTSTART") <= now]
+    assert past and not [a for e in past for a in e.walk("VALARM")]
+
+
+def test_a_persons_deadlines_ring_the_day_before_at_nine(tmp_path: Path) -> None:
+    """The all-day deadlines ("Remise du texte") are what a person most needs reminding of: they had none."""
+    site = build(make_site(tmp_path / "site", PLANNING.replace("{networks: 30 minutes}", "{people: 30 minutes}")))
+    feed = events(site / "planning" / "calendars" / "people" / "ana.ics")
+    deadlines = [e for e in feed if not isinstance(e.decoded("DTSTART"), dt.datetime)
+                 and e.decoded("DTSTART") > dt.date(2027, 2, 15)]
+    assert deadlines, [str(e["SUMMARY"]) for e in feed]
+    assert all([a.decoded("TRIGGER") for a in e.walk("VALARM")] == [-dt.timedelta(hours=15)] for e in deadlines)
 
 
 def test_uids_survive_edits_and_insertions_and_builds_are_byte_identical(
@@ -386,5 +401,5 @@ def test_feed_names_with_commas_and_line_breaks_stay_whole(tmp_path: Path) -> No
     build(site)
     feed = (site / "planning" / "calendars" / "campaigns" / "salon.ics").read_bytes().decode("utf-8")
     parsed = vobject.readOne(feed, validate=True)
-    assert parsed.contents["x-wr-calname"][0].value == "Fixture · Salon, Lyon; 2027\\ suite"
-    assert "\r\nNAME:Fixture · Salon\\, Lyon\\; 2027\\\\ suite\r\n" in feed.replace("\r\n ", "")
+    assert parsed.contents["x-wr-calname"][0].value == "Salon, Lyon; 2027\\ suite · Fixture"
+    assert "\r\nNAME:Salon\\, Lyon\\; 2027\\\\ suite · Fixture\r\n" in feed.replace("\r\n ", "")

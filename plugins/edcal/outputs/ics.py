@@ -68,25 +68,26 @@ def feeds(plan: Plan) -> list[Feed]:
     site = plan.site_name or _("Editorial plan")
     calendar = plan.calendar
     items = [item for item in plan.items if item.dated and item.status != "withheld"]
-    everything = Feed(CALENDAR_FILE, "calendar", "all", f"{site} · {_('Publishing schedule')}",
+    # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
+    everything = Feed(CALENDAR_FILE, "calendar", "all", f"{_('Publishing schedule')} · {site}",
                       _("Every post, article and deadline of the editorial plan."), "dimgray", items)
     people_colors = _unused_colors(calendar)
     found = [everything]
     for network in sorted(calendar.networks.values(), key=lambda n: n.id):
-        found.append(Feed(f"{FOLDER}/{network.id}.ics", "networks", network.id, f"{site} · {network.name}",
+        found.append(Feed(f"{FOLDER}/{network.id}.ics", "networks", network.id, f"{network.name} · {site}",
                           _("Posts planned on {network}.").format(network=network.name), network.color,
                           [i for i in items if i.network == network.id]))
-    found.append(Feed(f"{FOLDER}/blog.ics", "blog", "blog", f"{site} · {_('Blog')}",
+    found.append(Feed(f"{FOLDER}/blog.ics", "blog", "blog", f"{_('Blog')} · {site}",
                       _("Articles going live, and their writing and review deadlines."), "slategray",
                       [i for i in items if i.kind != "post"]))
     for index, person in enumerate(sorted(calendar.team.values(), key=lambda p: p.id)):
-        found.append(Feed(f"{FOLDER}/people/{person.id}.ics", "people", person.id, f"{site} · {person.name}",
+        found.append(Feed(f"{FOLDER}/people/{person.id}.ics", "people", person.id, f"{person.name} · {site}",
                           _("What {person} owns in the editorial plan.").format(person=person.name),
                           people_colors[index % len(people_colors)],
                           [i for i in items if i.owner == person.id]))
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: c.id):
         found.append(Feed(f"{FOLDER}/campaigns/{campaign.id}.ics", "campaigns", campaign.id,
-                          f"{site} · {campaign.name}",
+                          f"{campaign.name} · {site}",
                           _("Posts and articles of the campaign {campaign}.").format(campaign=campaign.name),
                           campaign.color, [i for i in items if i.campaign == campaign.id]))
     return found
@@ -155,6 +156,10 @@ def namespace(plan: Plan) -> uuid.UUID:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"edcal:{plan.site_name}")
 
 
+#: When an all-day item's reminder rings: the day before, at 09:00 in the subscriber's day.
+ALL_DAY_REMINDER = dt.timedelta(hours=15)
+
+
 class EventWriter:
     """Serialises each item's VEVENT once, and its alarm block once per reminder delay."""
 
@@ -172,17 +177,27 @@ class EventWriter:
         body = self._bodies.get(item.id)
         if body is None:
             body = self._bodies[item.id] = self._body(item)
-        if reminder is None or not isinstance(item.start, dt.datetime):
+        if reminder is None or self._past(item):  # a past item's alarm would ring as "missed" on subscribing
             return body + b"END:VEVENT\r\n"
         key = (item.id, reminder)
         alarm = self._alarms.get(key)
         if alarm is None:
+            # A deadline (all day) rings the day before at 09:00: "minutes before" midnight is no time to
+            # be reminded of a text to hand in.
+            timed = isinstance(item.start, dt.datetime)
+            before = dt.timedelta(minutes=reminder) if timed else ALL_DAY_REMINDER
             alarm = self._alarms[key] = _lines([
                 "BEGIN:VALARM", "ACTION:DISPLAY",
-                f"TRIGGER:-{vDuration(dt.timedelta(minutes=reminder)).to_ical().decode()}",
+                f"TRIGGER:-{vDuration(before).to_ical().decode()}",
                 f"DESCRIPTION:{_text(self.summary(item))}", "END:VALARM",
             ])
         return body + alarm + b"END:VEVENT\r\n"
+
+    def _past(self, item: Item) -> bool:
+        start = item.start
+        if isinstance(start, dt.datetime):
+            return start <= self.plan.now
+        return start is not None and start <= self.plan.now.astimezone(self.plan.calendar.zone).date()
 
     def summary(self, item: Item) -> str:
         """What a month view shows: ``[LinkedIn] Salon Industrie : J-7``."""
