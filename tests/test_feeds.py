@@ -403,3 +403,20 @@ def test_feed_names_with_commas_and_line_breaks_stay_whole(tmp_path: Path) -> No
     parsed = vobject.readOne(feed, validate=True)
     assert parsed.contents["x-wr-calname"][0].value == "Salon, Lyon; 2027\\ suite · Fixture"
     assert "\r\nNAME:Salon\\, Lyon\\; 2027\\\\ suite · Fixture\r\n" in feed.replace("\r\n ", "")
+
+
+def test_a_new_person_leaves_the_other_feeds_colours_as_they_were() -> None:
+    """Adding Léa turned Malik's feed from olivedrab to sienna and Sophie's from sienna to darkmagenta."""
+    from edcal.outputs.ics import feeds
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    team = "".join(f"  - {{id: {i}, name: {i.title()}}}\n" for i in ("ben", "camille", "malik", "sophie"))
+    before = PARIS_CALENDAR.replace("  - {id: ana, name: Ana}\n", "  - {id: ana, name: Ana}\n" + team)
+    after = before.replace("  - {id: ana, name: Ana}\n", "  - {id: ana, name: Ana}\n  - {id: lea, name: Léa}\n")
+
+    def colours(text: str) -> dict[str, str | None]:
+        return {f.key: f.color for f in feeds(plan_of(calendar_from(text))) if f.family == "people"}
+
+    old, new = colours(before), colours(after)
+    assert {k: new[k] for k in old} == old
+    assert len(set(new.values())) == len(new)  # each its own

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,7 @@ def feeds(plan: Plan) -> list[Feed]:
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
     everything = Feed(CALENDAR_FILE, "calendar", "all", f"{_('Publishing schedule')} · {site}",
                       _("Every post, article and deadline of the editorial plan."), "dimgray", items)
-    people_colors = _unused_colors(calendar)
+    people_colors = _people_colors(calendar)
     found = [everything]
     for network in sorted(calendar.networks.values(), key=lambda n: n.id):
         found.append(Feed(f"{FOLDER}/{network.id}.ics", "networks", network.id, f"{network.name} · {site}",
@@ -80,10 +81,10 @@ def feeds(plan: Plan) -> list[Feed]:
     found.append(Feed(f"{FOLDER}/blog.ics", "blog", "blog", f"{_('Blog')} · {site}",
                       _("Articles going live, and their writing and review deadlines."), "slategray",
                       [i for i in items if i.kind != "post"]))
-    for index, person in enumerate(sorted(calendar.team.values(), key=lambda p: p.id)):
+    for person in sorted(calendar.team.values(), key=lambda p: p.id):
         found.append(Feed(f"{FOLDER}/people/{person.id}.ics", "people", person.id, f"{person.name} · {site}",
                           _("What {person} owns in the editorial plan.").format(person=person.name),
-                          people_colors[index % len(people_colors)],
+                          people_colors[person.id],
                           [i for i in items if i.owner == person.id]))
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: c.id):
         found.append(Feed(f"{FOLDER}/campaigns/{campaign.id}.ics", "campaigns", campaign.id,
@@ -98,11 +99,21 @@ _PEOPLE_COLORS = ("darkcyan", "indigo", "olivedrab", "sienna", "darkmagenta", "c
                   "darkolivegreen", "mediumvioletred", "darkgoldenrod", "teal", "rosybrown")
 
 
-def _unused_colors(calendar: Calendar) -> tuple[str, ...]:
-    """Colours that no network or campaign feed has, so that subscribed feeds stay apart."""
+def _people_colors(calendar: Calendar) -> dict[str, str]:
+    """Each person's feed colour: one no network or campaign feed has, so that subscribed feeds stay
+    apart, chosen from the person's id. Adding a person left everyone else's colour as it was (it
+    followed their order before, and Malik's feed turned from olivedrab to sienna)."""
     used = {c.lower() for c in (*(n.color for n in calendar.networks.values()),
                                 *(c.color for c in calendar.campaigns.values())) if c}
-    return tuple(color for color in _PEOPLE_COLORS if color not in used) or _PEOPLE_COLORS
+    palette = [color for color in _PEOPLE_COLORS if color not in used] or list(_PEOPLE_COLORS)
+    taken: set[str] = set()
+    colors = {}
+    for person in sorted(calendar.team, key=lambda i: (zlib.crc32(i.encode()), i)):
+        first = zlib.crc32(person.encode()) % len(palette)
+        free = [palette[(first + step) % len(palette)] for step in range(len(palette))]
+        colors[person] = next((color for color in free if color not in taken), free[0])
+        taken.add(colors[person])
+    return colors
 
 
 def write(context: OutputContext, folder: Path) -> list[str]:
