@@ -149,12 +149,13 @@ def test_added_hashtags_stop_at_the_networks_limit_counting_the_typed_ones() -> 
 
 
 def test_a_site_link_in_the_text_is_tracked_where_it_is_written_only() -> None:
-    """The home page's URL is the start of every other URL of the site: the article's link stayed whole."""
+    """The home page's URL is the start of every other URL of the site: the article's link is tracked as
+    itself, not mangled by the home page's tracking."""
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: p\n    networks: [x]\n    at: 2027-01-12 09:00\n"
                              "    text: \"Notre blog https://blog.example.fr/ et https://blog.example.fr/2027/a/. Fin\"\n")
     post = by_id(plan_of(calendar))["p-x"]
     assert post.text == ("Notre blog https://blog.example.fr/?utm_source=x&utm_medium=social&utm_campaign=p "
-                         "et https://blog.example.fr/2027/a/. Fin")
+                         "et https://blog.example.fr/2027/a/?utm_source=x&utm_medium=social&utm_campaign=p. Fin")
 
 def test_a_site_link_in_the_text_stays_with_that_text() -> None:
     """A network's own text without the link has none: `link:` gives every network one."""
@@ -184,3 +185,17 @@ def test_links_written_in_a_bluesky_text_are_shown_counted_and_faceted_as_the_ap
     start = len(b"Voir ")
     assert facets[0] == {"byteStart": start, "byteEnd": start + len(shown), "uri": long}
     assert item.text.encode()[facets[0]["byteStart"]:facets[0]["byteEnd"]].decode() == shown
+
+
+def test_every_link_to_the_site_in_a_text_is_tracked_and_a_link_tracked_already_is_left_alone() -> None:
+    """Only the first link of a text was tracked, not http:// nor a host without www.; a link carrying
+    utm_source=newsletter got utm_medium=social added, and the click was credited to the newsletter."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: a, networks: [linkedin], at: 2027-01-12 09:00, text: 'Lisez "
+                             "https://blog.example.fr/2027/un/ puis http://www.blog.example.fr/2027/deux/ et "
+                             "https://BLOG.example.fr/2027/trois/?utm_source=newsletter ou https://ailleurs.example/'}\n")
+    text = by_id(plan_of(calendar))["a-linkedin"].text
+    assert "https://blog.example.fr/2027/un/?utm_source=linkedin&utm_medium=social&utm_campaign=a " in text
+    assert "http://www.blog.example.fr/2027/deux/?utm_source=linkedin&utm_medium=social&utm_campaign=a " in text
+    assert "https://BLOG.example.fr/2027/trois/?utm_source=newsletter ou" in text
+    assert text.endswith("https://ailleurs.example/")

@@ -79,8 +79,9 @@ def merge_hashtags(groups: Sequence[Sequence[str]], limit: int | None) -> list[s
 def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -> str:
     """``url`` with UTM parameters when it points to the site; others are left alone.
 
-    Parameters already in the URL are kept as written; the rest of the query and
-    the fragment are preserved.
+    A URL that has a tracking parameter already (``utm_source=newsletter``) is left as written:
+    adding the others credited a LinkedIn click to the newsletter. The rest of the query and the
+    fragment are preserved.
     """
     if not tracking.enabled:
         return url
@@ -90,6 +91,8 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
     present = {name for name, _ in query}
     names = dict(tracking.parameters)
+    if present & {names.get(key, f"utm_{key}") for key in ("source", "medium", "campaign", "content")}:
+        return url
     for key in ("source", "medium", "campaign", "content"):
         template = getattr(tracking, key)
         if not template:
@@ -109,14 +112,15 @@ def _on_site(target: urllib.parse.SplitResult, url: str, site_url: str) -> bool:
     if not site_url:
         return url.startswith("/")
     netloc, path = _site_parts(site_url)
-    return target.netloc.lower() == netloc and target.path.startswith(path)
+    # http or https, www. or not: the same site to a reader (and to its server's redirects)
+    return target.netloc.lower().removeprefix("www.") == netloc and target.path.startswith(path)
 
 
 @functools.lru_cache(maxsize=8)
 def _site_parts(site_url: str) -> tuple[str, str]:
     """The site's host (lower case) and path, parsed once, not for every post."""
     site = urllib.parse.urlsplit(site_url)
-    return site.netloc.lower(), site.path or "/"
+    return site.netloc.lower().removeprefix("www."), site.path or "/"
 
 
 def absolute(url: str, site_url: str) -> str:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from edcal.errors import ErrorCollector, did_you_mean
@@ -348,6 +348,9 @@ class _Resolver:
             url = track(absolute(link, self.site.url), values, self.calendar.tracking, self.site.url)
             if custom_text and link in custom_text and url != link:
                 custom_text = _replace_link(custom_text, link, absolute(link, self.site.url), url)
+            if custom_text and self.calendar.tracking.enabled:  # the other links to the site, tracked too
+                custom_text = _track_others(custom_text, url, lambda other: track(
+                    other, values, self.calendar.tracking, self.site.url), self.site.url)
         composed = self.composer.compose(PostParts(
             network=network, item_id=item_id, text=custom_text, title=entry.title, url=url,
             article=article, campaign=campaign,
@@ -441,6 +444,15 @@ def _promotional(entry: PostEntry, campaign: Campaign | None) -> bool:
 def _site_link_in(text: str, site_url: str) -> str | None:
     """The first URL of the site written in a post's text, which becomes the post's link."""
     return next((url for url in URL_IN_TEXT.findall(text) if is_site_url(url, site_url)), None)
+
+
+def _track_others(text: str, tracked: str | None, tracker: Callable[[str], str], site_url: str) -> str:
+    """Every other URL of the site written in the text, tracked where it is (only the post's link was)."""
+    def replace(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return found if found == tracked or not is_site_url(found, site_url) else tracker(found)
+
+    return URL_IN_TEXT.sub(replace, text)
 
 
 def _replace_link(text: str, link: str, full: str, tracked: str) -> str:
