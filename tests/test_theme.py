@@ -548,3 +548,14 @@ def test_images_in_the_text_keep_their_room_while_they_load() -> None:
         ' <img src="{static}../images/portail.png" width="1200" height="630"/>'
         ' <img src="{static}/images/portail.png" width="300"> <img src="https://ailleurs.example/x.png">'
         ' <img src="{static}/images/absente.png"></p>')
+
+
+def test_a_footnotes_way_back_speaks_the_articles_language(site: Path) -> None:
+    """"Jump back to footnote 1 in the text" was read out on a French blog."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\nUne note[^1].\n\n[^1]: La note.\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    backref = re.search(r'footnote-backref[^>]*>', page)
+    assert backref and backref.group(0).endswith('title="Revenir à l\'appel de note\u00a01 dans le texte">'), repr(backref.group(0))

@@ -82,20 +82,31 @@ class EdcalMarkdownReader(MarkdownReader):
         metadata[EDCAL_KEY] = meta
         content = ""
         if state.render:
-            self._md = self._markdown()
+            self._md = self._markdown(str(metadata.get("lang") or self.settings.get("DEFAULT_LANG") or "en"))
             content = self._md.convert(parsed.body)
             if "summary" in parsed.metadata and parsed.metadata["summary"] is not None:
                 self._md.reset()
                 metadata["summary"] = self._md.convert(str(parsed.metadata["summary"]))
         return content, metadata
 
-    def _markdown(self) -> Any:
+    def _markdown(self, lang: str) -> Any:
         from markdown import Markdown
+
+        from edcal.i18n import translator
 
         settings = dict(self.settings["MARKDOWN"])
         # The header is ours: never let the meta extension eat a body line like "Note: …".
         settings["extensions"] = [e for e in settings.get("extensions", [])
                                   if e != "markdown.extensions.meta"]
+        # A footnote's way back speaks the article's language ("Jump back to footnote 1 in the text").
+        title = translator(lang)("Jump back to footnote %d in the text")
+        configs = {name: dict(values) for name, values in (settings.get("extension_configs") or {}).items()}
+        if "markdown.extensions.footnotes" in settings["extensions"]:
+            configs.setdefault("markdown.extensions.footnotes", {}).setdefault("BACKLINK_TITLE", title)
+        elif "markdown.extensions.extra" in settings["extensions"]:
+            extra = configs.setdefault("markdown.extensions.extra", {})
+            extra["footnotes"] = {"BACKLINK_TITLE": title, **extra.get("footnotes", {})}
+        settings["extension_configs"] = configs
         return Markdown(**settings)
 
 
