@@ -241,11 +241,13 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     from conftest import run_edcal
 
     target = tmp_path / "nouveau"
-    result = runner.invoke(cli, ["init", str(target), "--name", "Le blog Durand", "--url", "https://blog.durand.example"])
+    # A name YAML would read otherwise ("Durand : …", "#1 …") is quoted in calendar.yaml.
+    name = "Durand : métallerie #1"
+    result = runner.invoke(cli, ["init", str(target), "--name", name, "--url", "https://blog.durand.example"])
     assert result.exit_code == 0, result.output
     assert {p.name for p in target.iterdir()} >= {"calendar.yaml", "content", "pelicanconf.py", "publishconf.py",
                                                    "themes", ".gitignore", "README.md"}
-    assert "SITENAME = 'Le blog Durand'" in (target / "pelicanconf.py").read_text(encoding="utf-8")
+    assert f"SITENAME = '{name}'" in (target / "pelicanconf.py").read_text(encoding="utf-8")
     built = run_edcal("build", cwd=target)
     assert built.returncode == 0, built.stderr
     assert "blog: 1 published article(s)" in built.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -62,6 +63,8 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     now = clock.now(zone)
     values = {
         "site_name": site_name,
+        # calendar.yaml quotes it: "Morel : métallerie" or "#1 Métallerie" are no plain YAML values
+        "site_name_yaml": json.dumps(site_name, ensure_ascii=False),
         "site_url": site_url.rstrip("/"),
         "timezone": timezone,
         **_engine(),
