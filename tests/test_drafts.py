@@ -339,3 +339,14 @@ def test_a_draft_is_on_the_page_of_its_month_in_the_sites_time_zone(tmp_path: Pa
     by_id = {i.id: i for i in plan.items}
     assert item_link(REVIEW_FOLDER, by_id["soir-x"], plan) == "drafts/2027-01.html#item-soir-x"
     assert 'href="../agenda/2027-01.html#item-soir-x"' in (folder / "2027-01.html").read_text(encoding="utf-8")
+
+
+def test_a_networks_template_that_no_drafts_folder_has_is_an_error(site: Path) -> None:
+    """`template: mastodn.txt.j2` gave Mastodon the default template, without a word."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("  mastodon: {}", "  mastodon: {template: mastodn.txt.j2}"),
+                        encoding="utf-8")
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 2
+    assert "calendar.yaml:9:24: error: found template 'mastodn.txt.j2', which no drafts folder has" in result.stderr
+    assert "did you mean 'mastodon.txt.j2'?" in result.stderr

@@ -156,7 +156,9 @@ def site_network(
         source = where.value("color") if where else key_source
         errors.add(source, f"found colour '{network.color}', expected a CSS3 colour name",
                    did_you_mean(network.color.lower(), CSS3_COLORS) or "e.g. steelblue, teal")
-    return dataclasses.replace(network, color=network.color.lower(), source=key_source)
+    template_source = where.value("template") if where and spec.template is not None else None
+    return dataclasses.replace(network, color=network.color.lower(), source=key_source,
+                               template_source=template_source)
 
 
 def registry_with(site_networks: dict[str, Network]) -> Registry:

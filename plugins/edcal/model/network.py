@@ -108,6 +108,8 @@ class Network:
     forbidden_characters: str = ""
     color: str = "gray"
     template: str = "default.txt.j2"
+    #: Where the site named the template (``template:``), which must then exist; None for the default.
+    template_source: Source | None = None
     builtin: bool = True
     # What the site sets for its account on this network.
     account: str | None = None

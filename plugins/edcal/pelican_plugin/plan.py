@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from edcal.errors import InputErrors, located_template_errors
+from edcal.errors import InputError, InputErrors, did_you_mean, located_template_errors
 from edcal.model.plan import Plan
 from edcal.pelican_plugin.state import BuildState
 from edcal.plan.compose import DRAFTS_FOLDER, Composer, DraftTemplates
@@ -21,6 +21,18 @@ def site_of(state: BuildState) -> Site:
                 name=str(settings.get("SITENAME") or ""))
 
 
+def _check_named_templates(state: BuildState, templates: DraftTemplates) -> None:
+    """A network's ``template:`` that no drafts folder has: its posts took the default template silently."""
+    known = sorted(set(templates.environment.list_templates()))
+    errors = [InputError(network.template_source,
+                         f"found template '{network.template}', which no drafts folder has",
+                         did_you_mean(network.template, known) or f"templates: {', '.join(known)}")
+              for network in state.calendar.networks.values()
+              if network.template_source is not None and network.template not in known]
+    if errors:
+        raise InputErrors(errors)
+
+
 def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) -> Plan:
     """The plan of the articles read so far and the calendar.
 
@@ -30,6 +42,7 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) ->
         raise InputErrors(state.errors.errors)
     site = site_of(state)
     templates = DraftTemplates(template_folders(state.settings, DRAFTS_FOLDER), site.lang)
+    _check_named_templates(state, templates)
     composer = Composer(templates, state.calendar.tracking, site.url, site.lang)
     with located_template_errors(state.site):
         plan = resolve_plan(state.calendar, state.articles, now=state.now,
