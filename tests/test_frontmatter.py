@@ -298,3 +298,27 @@ def test_a_body_of_40000_unclosed_openings_is_read_in_linear_time(body: str) -> 
     plain_text(first_paragraph_at(parsed.body)[0])
     plain_text(body)
     assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("Social: {networks: {a: b}}", "3:20: error: found a mapping in `networks:`, expected a list"),
+    ("Social: {linkedin: {image: {a: 1}}}", "3:28: error: found a mapping in `image:`, expected a path"),
+    ("Social: {linkedin: {image: [a]}}", "3:28: error: found a list in `image:`"),
+    ("__loc__: x", "3:1: error: found the key '__loc__', which edcal keeps for itself"),
+])
+def test_a_wrong_shape_in_social_is_told_in_words_not_as_internals(header: str, expected: str) -> None:
+    """These printed edcal's own objects ("unknown network ''__loc__': Loc(source=…") or were taken silently."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    text = (f"Title: T\nDate: 2027-01-12 09:00\n{header}\n\nT.\n" if not header.startswith("__") else
+            f"---\ntitle: T\n{header}\ndate: 2027-01-12 09:00\n---\nT.\n")
+    errors = ErrorCollector()
+    try:
+        validate_article(split_article(text, "content/articles/t.md"), calendar_from(PARIS_CALENDAR), frozenset(),
+                         errors)
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+    messages = [e.format() for e in errors.errors]
+    assert any(expected in m for m in messages) and not any("Loc(" in m for m in messages), messages

@@ -521,6 +521,10 @@ def _social(raw: Any, loc: Loc, calendar: Calendar, errors: ErrorCollector) -> S
         if key == "skip":
             skip = _boolean(value, value_where, errors)
         elif key == "networks":
+            if not isinstance(value, (list, str)) and value is not None:  # a mapping's repr named networks
+                errors.add(value_where, f"found {_describe(value)} in `networks:`, expected a list such as "
+                           "[linkedin, mastodon]")
+                continue
             names = value if isinstance(value, list) else str(value or "").split(",")
             found = []
             for index, name in enumerate(names):
@@ -568,8 +572,12 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
             errors.add(vloc.key(key), f"unknown field '{key}' in a network's `social:` entry",
                        did_you_mean(key, known) or "known fields: " + ", ".join(known))
     image = value.get("image")
-    if image is not None:
-        _check_image(str(image), vloc.value("image"), errors)
+    if image is not None and not isinstance(image, str):
+        errors.add(vloc.value("image"), f"found {_describe(image)} in `image:`, expected a path inside content/ "
+                   "or an https URL", "e.g. image: images/salon.png")
+        image = None
+    elif image is not None:
+        _check_image(image, vloc.value("image"), errors)
     return SocialOverride(
         text=_optional_text(value.get("text"), vloc.value("text"), errors),
         skip=_boolean(value.get("skip", "false"), vloc.value("skip"), errors),

@@ -459,6 +459,10 @@ class _Composer:
         if key is _MERGE:
             frame.merges.append((value, mark))
             return
+        if key == LOC_KEY:  # where edcal keeps a mapping's positions: a value there was silently taken
+            self.errors.add(Source(self.path, *key_at),  # type: ignore[misc]
+                            f"found the key '{LOC_KEY}', which edcal keeps for itself", "remove it")
+            return
         if key in frame.fields:
             first = frame.fields[key].key_at[0]
             self.errors.add(Source(self.path, *key_at),  # type: ignore[misc]
