@@ -559,3 +559,12 @@ def test_a_footnotes_way_back_speaks_the_articles_language(site: Path) -> None:
     page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
     backref = re.search(r'footnote-backref[^>]*>', page)
     assert backref and backref.group(0).endswith('title="Revenir à l\'appel de note\u00a01 dans le texte">'), repr(backref.group(0))
+
+
+def test_an_image_name_with_spaces_is_percent_encoded_in_urls() -> None:
+    """`image: images/escalier vue de dessous.png` went as is into og:image, JSON-LD and the feed."""
+    from edcal.blog.helpers import url_path
+
+    assert url_path("{static}/images/escalier vue de dessous.png") == "images/escalier%20vue%20de%20dessous.png"
+    assert url_path("images/déjà%20encodé.png") == "images/d%C3%A9j%C3%A0%20encod%C3%A9.png"
+    assert url_path("2027/un-article/") == "2027/un-article/"

@@ -96,7 +96,7 @@ class BlogTheme:
         path = str(path or "")
         if _SCHEME.match(path):
             return path
-        return f"{self.site_url}/{content_path(path)}"
+        return f"{self.site_url}/{url_path(path)}"
 
     def root_url(self) -> str:
         """The site's root for a page served at any depth (404.html): SITEURL, or its path
@@ -120,7 +120,7 @@ class BlogTheme:
         """An image's URL for ``<img src>``: relative to the page when the site uses relative URLs."""
         if _SCHEME.match(str(path)):
             return str(path)
-        return f"{context.get('SITEURL', self.site_url)}/{content_path(path)}"
+        return f"{context.get('SITEURL', self.site_url)}/{url_path(path)}"
 
     def image_size(self, path: str | None) -> tuple[int, int] | None:
         """Width and height of an image in content/ (None for remote or unreadable ones)."""
@@ -160,6 +160,12 @@ def content_path(path: str) -> str:
     for prefix in ("{static}", "{attach}"):
         path = path.removeprefix(prefix)
     return path.replace("\\", "/").lstrip("/")
+
+
+def url_path(path: str) -> str:
+    """A content file's path as it goes into a URL: ``images/vue de dessous.png`` ->
+    ``images/vue%20de%20dessous.png`` (the space went as is into og:image, JSON-LD and feeds)."""
+    return urllib.parse.quote(content_path(path), safe="/%:@!$&'()*+,;=-._~")
 
 
 def plain_text(html: Any) -> str:

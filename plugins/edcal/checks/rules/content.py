@@ -135,6 +135,9 @@ def _nearest_file(content: Path, path: str, written: str | None = None) -> Messa
                    content=content.name)
     if link is not None:
         head, _, _ = link.rpartition("/")
+        if " " in near:  # a link ends at a space: the name as the writer wrote it again would not do
+            return say("a link ends at a space: write {path}, or rename the file without spaces",
+                       path=f"{marker}{head + '/' if head else ''}{urllib.parse.quote(near)}")
         return say("did you mean '{path}'?", path=f"{marker}{head + '/' if head else ''}{near}")
     return say("did you mean '{path}'?", path=str(Path(path).parent / near).removeprefix("./"))
 
