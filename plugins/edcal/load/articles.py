@@ -154,11 +154,22 @@ class ArticleMeta:
 
 
 #: Every link target of a body, marked or not: a Markdown link or image, a reference, an href or src.
-_ANY_LINK = re.compile(
-    r"\]\(\s*<(?P<bracketed>[^<>\n]+)>"
-    r"|\]\(\s*(?P<link>(?:[^\s()]|\([^\s()]*\))+)"
-    r"|^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(?P<reference>[^\s>]+)"
-    r"|\b(?:href|src)\s*=\s*(?P<quote>[\"'])(?P<attribute>[^\"'>]*?)(?P=quote)", re.MULTILINE | re.IGNORECASE)
+#: Three expressions, each tried only when its mark is in the text: one alternation of the three read
+#: every article's body letter by letter (0.3 s for 1,000 articles).
+_INLINE_LINK = re.compile(r"\]\(\s*(?:<(?P<bracketed>[^<>\n]+)>|(?P<link>(?:[^\s()]|\([^\s()]*\))+))")
+_REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(?P<reference>[^\s>]+)", re.MULTILINE)
+_ATTRIBUTE_LINK = re.compile(r"\b(?:href|src)\s*=\s*(?P<quote>[\"'])(?P<attribute>[^\"'>]*?)(?P=quote)",
+                             re.IGNORECASE)
+
+
+def _link_matches(body: str) -> list[re.Match[str]]:
+    """The link targets of a body, in the order of the text."""
+    found = list(_INLINE_LINK.finditer(body)) if "](" in body else []
+    if "]:" in body:
+        found += _REFERENCE_LINK.finditer(body)
+    if "href" in body or "src" in body or "HREF" in body or "SRC" in body:
+        found += _ATTRIBUTE_LINK.finditer(body)
+    return sorted(found, key=lambda m: m.start())
 #: Targets that are no page of the site: a fragment, mail, telephone, inline data, script.
 _NOT_A_PAGE = re.compile(r"^(?:#|mailto:|tel:|data:|javascript:|ftp:|sms:)", re.IGNORECASE)
 
@@ -172,17 +183,16 @@ def page_links(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
     def wanted(value: str) -> bool:
         return bool(value) and not _ANY_MARKER.match(value) and not _NOT_A_PAGE.match(value)
 
-    if not any(wanted(_target(m)) for m in _ANY_LINK.finditer(parsed.body)):  # most links are external ones
+    if not any(wanted(_target(m)) for m in _link_matches(parsed.body)):  # most links are external ones
         return ()
     found = []
     body = _without_code(parsed.body)
     locate = _Locator(body, parsed.path, parsed.body_line)
-    for match in _ANY_LINK.finditer(body):
+    for match in _link_matches(body):
         value = _target(match)
         if not wanted(value):
             continue
-        kind = next(name for name in ("bracketed", "link", "reference", "attribute") if match.group(name) is not None)
-        start = match.start(kind)
+        start = match.start(_kind(match))
         where = locate(start)
         target = value
         parts = urllib.parse.urlsplit(value)
@@ -193,8 +203,13 @@ def page_links(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
 
 
 def _target(match: re.Match[str]) -> str:
-    return next(match.group(name) for name in ("bracketed", "link", "reference", "attribute")
-                if match.group(name) is not None).strip()
+    return match.group(_kind(match)).strip()
+
+
+def _kind(match: re.Match[str]) -> str:
+    """Which of the link expressions' groups holds the target."""
+    groups = match.groupdict()
+    return next(name for name in ("bracketed", "link", "reference", "attribute") if groups.get(name) is not None)
 
 
 class _Locator:

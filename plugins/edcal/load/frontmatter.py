@@ -84,7 +84,9 @@ def _lines(text: str) -> list[str]:
     """
     if "\n" not in text and "\r" in text:
         return text.replace("\r", "\n").splitlines(keepends=True)
-    return [line for line in re.split(r"(?<=\n)", text) if line]
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]  # the text after the last line feed
+    return lines if lines[-1] else lines[:-1]
 
 
 def _refuse_unclosed_yaml(lines: list[str], path: str) -> None:
