@@ -482,14 +482,18 @@ def test_links_out_of_the_site_and_file_naming_ids_are_refused(site: Path, tmp_p
     (site / "content" / "images" / "env.png").symlink_to(secret)
     (site / "content" / "images" / "etc").symlink_to(tmp_path, target_is_directory=True)
     (site / "content" / "images" / "inside.png").symlink_to(site / "content" / "images" / "public.png")
+    (site / ".env").write_text("SECRET=1", encoding="utf-8")
+    (site / "content" / "images" / "env-du-site.png").symlink_to(site / ".env")  # inside, but hidden
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 2, result.stderr
-    assert f"content/images/env.png:1:1: error: found content/images/env.png, a link to {secret}, outside the site" \
+    assert f"content/images/env.png:1:1: error: found content/images/env.png, a link to {secret}, outside the site or " \
         in result.stderr
     assert "content/images/etc:1:1: error: found content/images/etc, a link to" in result.stderr
+    assert "content/images/env-du-site.png:1:1: error: found content/images/env-du-site.png, a link to" \
+        in result.stderr
     assert "inside.png" not in result.stderr and not TRACEBACK.search(result.stderr)
     assert not (site / "output").exists() and not (site / "planning").exists()
-    for link in ("env.png", "etc"):
+    for link in ("env.png", "etc", "env-du-site.png"):
         (site / "content" / "images" / link).unlink()
     (site / "calendar.d").mkdir()
     (site / "calendar.d" / "evil.yaml").write_text(

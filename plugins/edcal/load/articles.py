@@ -316,44 +316,57 @@ _TEXT_EXTENSIONS = (".txt", ".text")
 MAX_NAME_BYTES = 200
 
 
-def links_outside(site: Path, content: Path) -> list[InputError]:
-    """Symbolic links in the content folder to files or folders outside the site, and file names no
-    page can have (not UTF-8, or too long).
+def links_outside(site: Path, content: Path, folders: Iterable[str] = ("",),
+                  ignored: Iterable[str] = ()) -> list[InputError]:
+    """Symbolic links in the content folders to files or folders outside the site (or to its hidden
+    files), and file names no page can have (not UTF-8, or too long).
 
-    Pelican follows them and copies what they point at into output/: a link to
+    Pelican follows links and copies what they point at into output/: a link to
     ``/proc/self/environ`` published the CI job's secrets, one to ``/etc`` the
-    whole folder. The content folder itself may be a link (a shared folder).
+    whole folder, one to ``../../.env`` the site's own. The content folder
+    itself may be a link (a shared folder). Only what Pelican reads is walked:
+    its article, page and static folders, without hidden or ignored names
+    (``.venv`` and ``.git`` beside ``PATH = "."``).
     """
     roots = {os.path.realpath(site), os.path.realpath(content)}
-    problems = []
-    for directory, subfolders, names in os.walk(content):  # links are not followed: each is judged once
-        for name in [*subfolders, *names]:
-            path = os.path.join(directory, name)
-            try:
-                size = len(name.encode("utf-8"))
-            except UnicodeEncodeError:  # bytes the file system keeps as they are, which no URL can name
-                shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-                rel = Path(os.path.relpath(os.path.join(directory, shown), site)).as_posix()
-                problems.append(InputError(Source(rel, 1, 1), f"found the file name '{shown}', which is not "
-                                           "UTF-8", "rename it (letters, digits and dashes are safest)"))
-                continue
-            if size > MAX_NAME_BYTES:
-                rel = Path(os.path.relpath(path, site)).as_posix()
-                problems.append(InputError(Source(rel, 1, 1), f"found a file name of {size} bytes, expected at "
-                                           f"most {MAX_NAME_BYTES}: its page's name would be too long for a file "
-                                           "system", "give it a shorter name"))
-                continue
-            if not os.path.islink(path):
-                continue
-            target = os.path.realpath(path)
-            if any(target == root or target.startswith(root + os.sep) for root in roots):
-                continue
-            rel = Path(os.path.relpath(path, site)).as_posix()
-            problems.append(InputError(Source(rel, 1, 1), f"found {rel}, a link to {os.readlink(path)}, outside "
-                                       "the site: "
-                                       "Pelican would publish what it points at",
-                                       "copy the file into the site, or remove the link"))
+    patterns = tuple(ignored)
+
+    def skipped(name: str) -> bool:
+        return name.startswith(".") or any(fnmatch.fnmatch(name, p) for p in patterns)
+
+    problems: list[InputError] = []
+    for top in sorted({os.path.normpath(content / folder) for folder in folders}):
+        for directory, subfolders, names in os.walk(top):  # links are not followed: each is judged once
+            subfolders[:] = [d for d in subfolders if not skipped(d)]
+            for name in [*subfolders, *names]:
+                if not skipped(name):
+                    problems += _unpublishable(site, roots, directory, name)
     return problems
+
+
+def _unpublishable(site: Path, roots: set[str], directory: str, name: str) -> list[InputError]:
+    path = os.path.join(directory, name)
+    try:
+        size = len(name.encode("utf-8"))
+    except UnicodeEncodeError:  # bytes the file system keeps as they are, which no URL can name
+        shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        rel = Path(os.path.relpath(os.path.join(directory, shown), site)).as_posix()
+        return [InputError(Source(rel, 1, 1), f"found the file name '{shown}', which is not UTF-8",
+                           "rename it (letters, digits and dashes are safest)")]
+    rel = Path(os.path.relpath(path, site)).as_posix()
+    if size > MAX_NAME_BYTES:
+        return [InputError(Source(rel, 1, 1), f"found a file name of {size} bytes, expected at most "
+                           f"{MAX_NAME_BYTES}: its page's name would be too long for a file system",
+                           "give it a shorter name")]
+    if not os.path.islink(path):
+        return []
+    target = os.path.realpath(path)
+    inside = next((root for root in roots if target == root or target.startswith(root + os.sep)), None)
+    if inside is not None and not any(part.startswith(".") for part in Path(os.path.relpath(target, inside)).parts):
+        return []
+    return [InputError(Source(rel, 1, 1), f"found {rel}, a link to {os.readlink(path)}, outside the site or to "
+                       "a hidden file: Pelican would publish what it points at",
+                       "copy the file into the site, or remove the link")]
 
 
 def _starts_with_a_header(path: str) -> bool:

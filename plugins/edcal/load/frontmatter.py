@@ -38,6 +38,9 @@ LOOKS_LIKE_FIELD_RE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w \u200b-\u200d\u2
 YAML_ONLY_RE = re.compile(r"^(?:[ ]{1,3}\S|[ ]*- |[ ]{0,3}(?!social\b)[A-Za-z0-9_-]+:[ \t]*"
                           r"(?:\"[^\"]*\"|'[^']*'|\[[^\]]*,[^\]]*\]|\{.*\})[ \t]*$)", re.IGNORECASE)
 
+#: Characters that end a line for some editors and not for Markdown: inside a header line, an error.
+_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
 #: Fields whose ``Key: value`` text is parsed as YAML (they hold structure).
 STRUCTURED_FIELDS = ("social",)
 
@@ -162,6 +165,13 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
     while index < len(lines):
         line = lines[index].rstrip("\r\n")
         number = index + 1
+        breaking = _LINE_BREAKS.search(line)
+        if breaking is not None and line.strip():  # a stray \r or U+2028 that an editor shows as a line end
+            errors.add(Source(path, number, breaking.start() + 1),
+                       f"found a line-break character (U+{ord(breaking.group(0)):04X}) inside a header line",
+                       "put each field on a line of its own (the file's line ends are mixed: save it "
+                       "again with one kind)")
+            line = line[:breaking.start()]
         match = META_RE.match(line)
         if line.strip() == "" or END_RE.match(line):
             index += 1  # the blank or closing line belongs to the header

@@ -90,7 +90,9 @@ class BuildState:
         folders = [(folder, settings.get(f"{kind}_EXCLUDES", ()))
                    for kind in ("ARTICLE", "PAGE") for folder in settings.get(f"{kind}_PATHS", ())]
         misnamed = unread_articles(site, content, folders, settings.get("IGNORE_FILES", ()))
-        misnamed += links_outside(site, content)
+        published = [*(settings.get("ARTICLE_PATHS") or ()), *(settings.get("PAGE_PATHS") or ()),
+                     *(settings.get("STATIC_PATHS") or ())]
+        misnamed += links_outside(site, content, published, settings.get("IGNORE_FILES", ()))
         if misnamed:
             raise InputErrors(misnamed)
         extra = frozenset(str(n).lower() for n in settings.get(EXTRA_METADATA_SETTING, ()))
