@@ -174,7 +174,9 @@ def test_article_link(site: Path) -> None:
         "\nVoir [le futur](futur.md), ![une image](../images/public.png), [faux](absent.md),\n"
         "[bientôt](https://blog.example.fr/2027/futur/), [aussi](/2027/futur/), [relu](/2027/relecture/),\n"
         "[coquille](/2027/publi/), [bon]({filename}futur.md), [ailleurs](https://example.org/2027/futur/),\n"
-        "[ancre](#suite), [moi](/2027/publie/) et `[code](futur.md)`.\n"), encoding="utf-8")
+        "[ancre](#suite), [moi](/2027/publie/) et `[code](futur.md)`.\n"
+        "Aussi [le tag](/tag/test/), [la catégorie](/category/essais/) et [ailleurs](/boutique/portails/).\n"),
+        encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
     assert result.exit_code == 1, result.output
     found = [(f["line"], f["column"], f["message"].split(" in article 'publie' ")[1], f["hint"])
