@@ -333,3 +333,21 @@ def test_a_line_break_character_inside_a_header_line_is_an_error(separator: str)
                       "content/articles/t.md")
     assert caught.value.errors[0].format().startswith(
         f"content/articles/t.md:1:24: error: found a line-break character (U+{ord(separator):04X}) inside a header line")
+
+
+@pytest.mark.parametrize("header", ["Tags: soudure TIG; inox brossé; portail coulissant",
+                                    "---\ntags: [Salon de l'industrie de Lyon 2027]",
+                                    "Save_as: .well-known/security.txt", "Save_as: _redirects"])
+def test_what_pelican_takes_in_tags_and_save_as_is_taken(header: str) -> None:
+    """Semicolon tags (Pelican's), a YAML list of one long tag, and Netlify's or security.txt's paths were refused."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    if header.startswith("---"):
+        text = f"---\ntitle: T\ndate: 2027-01-12 09:00\n{header[4:]}\n---\nT.\n"
+    else:
+        text = f"Title: T\nDate: 2027-01-12 09:00\n{header}\n\nT.\n"
+    errors = ErrorCollector()
+    validate_article(split_article(text, "content/articles/t.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert not errors.errors, [e.format() for e in errors.errors]

@@ -413,11 +413,12 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         value = getattr(spec, name)
         if value is not None and (".." in value.split("/") or value.startswith("/")):
             errors.add(loc.value(name), f"found {name} '{value[:80]}', expected a path inside the site")
-        elif name == "save_as" and value and (any(part.startswith(".") for part in value.split("/"))
-                                              or "." not in value.rsplit("/", 1)[-1]):
-            # `.`, `images` (a folder), `.git/config` (the deployment's repository), `.edcal-files`
+        elif name == "save_as" and value and (value.rstrip("/") in ("", ".") or value.endswith("/")
+                                              or any(part in (".", ".git") or part.startswith(".edcal")
+                                                     for part in value.split("/"))):
+            # `.` (a folder), `.git/config` (the deployment's repository), `.edcal-files` (edcal's own list)
             errors.add(loc.value(name), f"found save_as '{value[:80]}', expected the path of a page's file, "
-                       "without hidden folders", "e.g. save_as: a-propos/index.html")
+                       "outside .git and edcal's files", "e.g. save_as: a-propos/index.html")
     control = _BODY_CONTROL.search(parsed.body)
     if control is not None:  # copied into summaries, drafts and feeds; XML 1.0 has no place for it
         before = parsed.body[:control.start()]
@@ -427,7 +428,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
                    "text", "delete it (it came with a copy and paste): the blog's feed cannot hold it")
     if spec.image is not None:
         _check_image(spec.image, loc.value("image"), errors)
-    _check_names(spec, loc, errors)
+    _check_names(spec, loc, errors, data.get("tags"))
     campaign = _reference(spec.campaign, calendar.campaigns, "campaign", loc.value("campaign"), errors)
     owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
     social = _social(spec.social, loc, calendar, errors)
@@ -475,7 +476,7 @@ _SMALL_WORDS = frozenset("et ou pour de des du la le les un une au aux en sur av
 _OPENING_QUOTES, _CLOSING_QUOTES = "“‘„", "”’“"
 
 
-def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector) -> None:
+def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: Any = None) -> None:
     """Tags, keywords, authors, category and title as a web editor's writer slips them.
 
     ``tags: “soudure, TIG”`` made the tags ``“soudure`` and ``TIG”``; ``tags: soudure TIG et MIG
@@ -499,7 +500,8 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector) -> None:
                        "from the tags)")
         elif written[0] in _OPENING_QUOTES or written[-1] in _CLOSING_QUOTES:
             errors.add(loc.value(name), f"found {name} {written[:80]}, between typographic quotes", quotes)
-        elif name == "tags" and len(values) == 1 and len(values[0].split()) >= 6:
+        elif name == "tags" and len(values) == 1 and len(values[0].split()) >= 6 and ";" not in values[0] \
+                and isinstance(raw_tags, str):  # a YAML list of one long tag is meant, `a; b` is Pelican's
             meaningful = [w.split("'")[-1].split("’")[-1] for w in words if w.lower() not in _SMALL_WORDS]
             errors.add(loc.value(name), f"found one tag of {len(values[0].split())} words, '{values[0][:80]}'; "
                        "expected tags separated by commas", f"e.g. tags: {', '.join(meaningful[:4])}")
