@@ -340,6 +340,7 @@ def test_a_misspelt_network_key_is_one_error_not_one_per_post(tmp_path: Path) ->
     ("{rrule: FREQ=MINUTELY, from: 2027-01-01}", "found FREQ=MINUTELY, expected DAILY, WEEKLY, MONTHLY or YEARLY"),
     ("{every: day, from: 2027-01-01, count: 100000000}", "found count 100000000, expected at most 3,660"),
     ("{every: day, from: 2027-01-01, until: 2199-12-31}", "found a rule that gives more than 3,660 posts"),
+    ("{rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', from: 2027-01-01}", "whose days never exist"),
 ])
 def test_a_recurrence_that_would_never_end_is_refused_at_once(tmp_path: Path, repeat: str, expected: str) -> None:
     """Each kept a check busy for minutes to hours (a rule every minute took 58 s)."""

@@ -108,7 +108,7 @@ def test_a_text_holding_its_full_url_is_pasted_as_written_on_bluesky() -> None:
     items = by_id(plan_of(calendar, [article("lancement", "2027-01-05T09:00", calendar)]))
     assert items["a-bluesky"].pasted == "Tout est sur https://example.org/agenda"
     assert items["a-bluesky"].text == "Tout est sur example.org/agenda"
-    assert items["a-bluesky"].links == (("example.org/agenda", "https://example.org/agenda"),)
+    assert items["a-bluesky"].links == ((13, "example.org/agenda", "https://example.org/agenda"),)
     tracked = items["b-bluesky"].url
     assert tracked.startswith("https://blog.example.fr/lancement/?utm_source=bluesky")
     assert items["b-bluesky"].pasted == f"Lisez {tracked}"
@@ -199,3 +199,28 @@ def test_every_link_to_the_site_in_a_text_is_tracked_and_a_link_tracked_already_
     assert "http://www.blog.example.fr/2027/deux/?utm_source=linkedin&utm_medium=social&utm_campaign=a " in text
     assert "https://BLOG.example.fr/2027/trois/?utm_source=newsletter ou" in text
     assert text.endswith("https://ailleurs.example/")
+
+
+def test_bluesky_links_keep_their_place_their_parentheses_and_their_order() -> None:
+    """The shown text also written in the prose took the facet and the pasted URL; a URL's closing
+    parenthesis was left out of the link; only the first of several links was looked at."""
+    from edcal.outputs.drafts import link_facets
+    from edcal.outputs.pages import post_html
+
+    wiki = "https://fr.wikipedia.org/wiki/Python_(langage)"
+    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  bluesky: {}\n") + "posts:\n"
+                             f"  - {{id: a, networks: [bluesky], at: 2027-01-12 09:00, text: 'Inscriptions sur lesalon.fr : "
+                             f"https://lesalon.fr/ et ({wiki}) puis https://lesalon.fr/programme-complet-2027'}}\n")
+    item = by_id(plan_of(calendar))["a-bluesky"]
+    assert item.text == ("Inscriptions sur lesalon.fr : lesalon.fr et (fr.wikipedia.org/wiki/Python_...) puis "
+                         "lesalon.fr/programme-co...")
+    assert item.pasted == ("Inscriptions sur lesalon.fr : https://lesalon.fr/ et (" + wiki + ") puis "
+                           "https://lesalon.fr/programme-complet-2027")
+    facets = link_facets(item)
+    assert [f["uri"] for f in facets] == ["https://lesalon.fr/", wiki, "https://lesalon.fr/programme-complet-2027"]
+    data = item.text.encode()
+    assert [data[f["byteStart"]:f["byteEnd"]].decode() for f in facets] == \
+        ["lesalon.fr", "fr.wikipedia.org/wiki/Python_...", "lesalon.fr/programme-co..."]
+    html = str(post_html(item.text, item.links))
+    assert html.count('<a class="link"') == 3 and f'href="{wiki}"' in html
+    assert html.startswith("Inscriptions sur lesalon.fr : <a")

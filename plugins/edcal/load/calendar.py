@@ -672,6 +672,11 @@ class _Builder:
                                 "found DTSTART or a time inside `rrule:`, expected the rule alone",
                                 "give the first day in `from:` and the time in `at:`")
                 return None
+            if _never_fires(rule):  # the rule library would search every day up to year 9999 (7 s)
+                self.errors.add(_value(loc, "rrule"), f"found rule '{rule}', whose days never exist "
+                                "(a day of the month that its months do not have)",
+                                "check BYMONTH and BYMONTHDAY, e.g. BYMONTH=2;BYMONTHDAY=-1 for the last day")
+                return None
             frequent = re.search(r"FREQ=(HOURLY|MINUTELY|SECONDLY)", rule, re.IGNORECASE)
             if frequent:  # a recurring post happens on days: millions of moments of one day each
                 self.errors.add(_value(loc, "rrule"),
@@ -883,6 +888,21 @@ def _item(loc: Loc | None, name: str, index: int) -> Source:
 def _hashtag(text: str) -> str:
     text = text.strip()
     return text if text.startswith("#") else f"#{text}"
+
+
+def _never_fires(rule: str) -> bool:
+    """A rule whose days of the month exist in none of its months (``BYMONTH=2;BYMONTHDAY=30``)."""
+    months = re.search(r"BYMONTH=([\d,]+)", rule, re.IGNORECASE)
+    days = re.search(r"BYMONTHDAY=([\d,+]+)(?:;|$)", rule, re.IGNORECASE)
+    if not months or not days:
+        return False
+    longest = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+    try:
+        wanted = [int(d) for d in days.group(1).split(",") if d]
+        return not any(0 < day <= longest.get(int(month), 31) for month in months.group(1).split(",") if month
+                       for day in wanted)
+    except ValueError:
+        return False
 
 
 def _placeholders_ok(template: str) -> bool:

@@ -59,19 +59,15 @@ class Item:
     link_text: str | None = None
     #: The draft template the text was rendered with.
     template: str | None = None
-    #: Every link the text shows shortened (Bluesky), in the order of the text: (shown, full URL).
-    links: tuple[tuple[str, str], ...] = ()
+    #: Every link the text shows shortened (Bluesky), in the order of the text: (where it starts in
+    #: ``text``, the shown text, the full URL).
+    links: tuple[tuple[int, str, str], ...] = ()
 
     def link_spans(self) -> list[tuple[int, int, str]]:
         """Where each shortened link sits in ``text``: (start, end, full URL), in order."""
-        text, spans, position = self.text or "", [], 0
-        for shown, url in self.links:
-            index = text.find(shown, position)
-            if index < 0:
-                continue
-            position = index + len(shown)
-            spans.append((index, position, url))
-        return spans
+        text = self.text or ""
+        return [(start, start + len(shown), url) for start, shown, url in self.links
+                if text[start:start + len(shown)] == shown]
 
     @property
     def pasted(self) -> str:

@@ -91,33 +91,32 @@ def neighbours(months: list[Any], index: int) -> dict[str, Any]:
             "following": months[index + 1] if index + 1 < len(months) else None}
 
 
-def post_html(text: str, links: Sequence[tuple[str, str]] = ()) -> Markup:
+def post_html(text: str, links: Sequence[tuple[int, str, str]] = ()) -> Markup:
     """A post's text as HTML: escaped, links clickable, hashtags and mentions marked.
 
-    :param links: the links the text shows shortened (Bluesky), in order: (shown, full URL).
+    :param links: the links the text shows shortened (Bluesky), in order: (start, shown, full URL).
     """
     parts: list[str] = []
     position = 0
-    pending = list(links)
     source = text or ""
+    pending = [link for link in links if source[link[0]:link[0] + len(link[1])] == link[1]]
     while position < len(source):
-        if pending and source.startswith(pending[0][0], position):
-            shown, url = pending.pop(0)
+        while pending and pending[0][0] < position:  # inside a token already written
+            pending.pop(0)
+        if pending and pending[0][0] == position:
+            _, shown, url = pending.pop(0)
             parts.append(f'<a class="link" href="{escape(url)}">{escape(shown)}</a>')
             position += len(shown)
             continue
         match = _TOKEN.search(source, position)
-        if match is None and not pending:
-            parts.append(str(escape(source[position:])))
-            break
-        next_shown = source.find(pending[0][0], position) if pending else -1
-        if next_shown >= 0 and (match is None or next_shown < match.start()):
+        next_shown = pending[0][0] if pending else -1
+        if next_shown >= position and (match is None or next_shown < match.start()):
             parts.append(str(escape(source[position:next_shown])))
             position = next_shown
             continue
-        if match is None:  # a shortened link that is not in the text any more
-            pending.pop(0)
-            continue
+        if match is None:
+            parts.append(str(escape(source[position:])))
+            break
         parts.append(str(escape(source[position:match.start()])))
         token = match.group(0)
         if match.group(1):

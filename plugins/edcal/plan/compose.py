@@ -139,8 +139,11 @@ def short_link(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return url
-    host = parts.hostname.encode("idna").decode("ascii").lower() if not parts.hostname.isascii() \
-        else parts.hostname.lower()
+    try:
+        host = parts.hostname.encode("idna").decode("ascii").lower() if not parts.hostname.isascii() \
+            else parts.hostname.lower()
+    except UnicodeError:  # fête..example: no host the app would link either
+        return url
     default = {"http": 80, "https": 443}[parts.scheme.lower()]
     try:
         port = parts.port
@@ -154,11 +157,16 @@ def short_link(url: str) -> str:
     return host + (rest[:SHORT_LINK_PATH] + "..." if len(rest) > SHORT_LINK_PATH + 2 else rest)
 
 
-def shorten_links(text: str, main: tuple[str, str] | None) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """The text as a network that shortens links shows it, and each shortened link (shown, URL)
-    in the order of the text: the template's link (``main``, already shown short) and every
-    ``http(s)://`` URL written in the text."""
-    spans = [(m.start(), m.end(), short_link(m.group(0)), m.group(0)) for m in HTTP_URL.finditer(text)]
+def shorten_links(text: str, main: tuple[str, str] | None) -> tuple[str, tuple[tuple[int, str, str], ...]]:
+    """The text as a network that shortens links shows it, and each shortened link (where it starts in
+    the shown text, the shown text, the URL) in the order of the text: the template's link (``main``,
+    already shown short) and every ``http(s)://`` URL written in the text."""
+    spans = []
+    for match in HTTP_URL.finditer(text):
+        end = match.end()
+        if text[end:end + 1] == ")" and match.group(0).count("(") > match.group(0).count(")"):
+            end += 1  # Python_(langage): the parenthesis the URL opened is its own, as Bluesky reads it
+        spans.append((match.start(), end, short_link(text[match.start():end]), text[match.start():end]))
     if main is not None and main[0] != main[1]:
         # The template's link, shown short already; a short text can be part of a URL ("example.org/agenda").
         index = text.rfind(main[0])
@@ -169,12 +177,17 @@ def shorten_links(text: str, main: tuple[str, str] | None) -> tuple[str, tuple[t
     if not spans:
         return text, ()
     spans.sort()
-    parts, links, position = [], [], 0
+    parts: list[str] = []
+    links: list[tuple[int, str, str]] = []
+    position = written = 0
     for start, end, shown, url in spans:
-        parts += [text[position:start], shown]
-        position = end
+        before = text[position:start]
+        parts += [before, shown]
+        written += len(before)
         if shown != url:
-            links.append((shown, url))
+            links.append((written, shown, url))
+        written += len(shown)
+        position = end
     parts.append(text[position:])
     return "".join(parts), tuple(links)
 
@@ -192,8 +205,8 @@ class Composed:
     #: How the link is shown in the text (the full URL, or a shortened text).
     link_text: str | None = None
     template: str | None = None
-    #: Every link the text shows shortened, in order: (shown text, full URL).
-    links: tuple[tuple[str, str], ...] = ()
+    #: Every link the text shows shortened, in order: (where it starts in ``text``, shown text, full URL).
+    links: tuple[tuple[int, str, str], ...] = ()
 
     @property
     def fits(self) -> bool:
@@ -355,7 +368,7 @@ class Composer:
 
     @staticmethod
     def _shown(text: str, network: Network, main: tuple[str, str] | None,
-               ) -> tuple[str, tuple[tuple[str, str], ...]]:
+               ) -> tuple[str, tuple[tuple[int, str, str], ...]]:
         """The text as the network shows it: links shortened where it shortens them (Bluesky)."""
         if network.link_display != "shortened":
             return text, ()
@@ -378,7 +391,7 @@ class Composer:
 
     def _fit(self, template: jinja2.Template, context: dict[str, Any], summary: str, network: Network,
              measures: tuple[Measure, ...], main: tuple[str, str] | None,
-             ) -> tuple[tuple[str, tuple[tuple[str, str], ...]], tuple[Measure, ...]] | None:
+             ) -> tuple[tuple[str, tuple[tuple[int, str, str], ...]], tuple[Measure, ...]] | None:
         """The longest word-boundary cut of the summary that makes the text fit.
 
         Starts from an estimate (drop the words that make up the excess), then
@@ -386,7 +399,7 @@ class Composer:
         """
         words = summary.split()
 
-        def attempt(count: int) -> tuple[tuple[str, tuple[tuple[str, str], ...]], tuple[Measure, ...]]:
+        def attempt(count: int) -> tuple[tuple[str, tuple[tuple[int, str, str], ...]], tuple[Measure, ...]]:
             cut = " ".join(words[:count]).rstrip(",;:.!?—–-") + "…" if count else ""
             shown = self._shown(self._text(template, {**context, "summary": cut}), network, main)
             return shown, tuple(measure_all(shown[0], network))
