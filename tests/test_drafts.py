@@ -193,6 +193,15 @@ def test_generic_exports_list_upcoming_posts(sample: Path) -> None:
     assert {r["promotional"] for r in rows} == {"true", "false"}
     assert all(int(r["length"]) <= int(r["limit"]) for r in rows)
     assert [p["promotional"] for p in document["posts"]] == [r["promotional"] == "true" for r in rows]
+    # A scheduler's API gets Bluesky's shown text with its facets, and the text to paste with whole links.
+    bluesky = [p for p in document["posts"] if p["network"] == "bluesky" and p["facets"]]
+    assert bluesky
+    for post in bluesky:
+        data = post["text"].encode()
+        assert all(data[f["byteStart"]:f["byteEnd"]].decode().endswith("...") or f["uri"] in post["pasted"]
+                   for f in post["facets"])
+        assert all(f["uri"] in post["pasted"] and f["uri"] not in post["text"] for f in post["facets"])
+    assert all(p["facets"] == [] and p["pasted"] == p["text"] for p in document["posts"] if p["network"] == "linkedin")
 
 
 def test_edcal_export_filters_and_reports_hootsuite_notes(site: Path, tmp_path: Path) -> None:
