@@ -896,6 +896,9 @@ def test_category_variant() -> None:
         == ["category 'conseils'", "tag 'Soudure'"]
     assert not findings("category-variant", "", written("Conseils"))
     assert not findings("category-variant", "", written("Événements"))  # another category altogether
+    two = [lambda c, n=n, k=k: article(f"f{n}", f"2027-02-2{n}T09:00", c, category=k)
+           for n, k in enumerate(("Formation", "Formation", "Information"))]
+    assert not findings("category-variant", "", two)  # close letters, two categories
     silenced = [lambda c: article("nouveau", "2027-02-20T09:00", c, category="Conseil",
                                   silenced={"category-variant": "Nouvelle rubrique"})]
     assert not findings("category-variant", "", written("Conseils")[:3] + silenced)

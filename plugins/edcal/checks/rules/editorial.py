@@ -183,11 +183,16 @@ def category_variant(ctx: CheckContext) -> Iterator[Problem]:
                                   item.start, dt.datetime) else ctx.now)
 
 
+def _singular(name: str) -> str:
+    """``Conseils`` -> ``conseil``, ``Réseaux`` -> ``reseau``: a slug without its plural mark."""
+    from edcal.ids import slugify
+
+    return "-".join(word[:-1] if len(word) > 3 and word[-1] in "sx" else word for word in slugify(name).split("-"))
+
+
 def _variants(counts: dict[str, int], fuzzy: bool) -> dict[str, str]:
     """Each name meant as another, more used one: the same slug (letter case, accents), or, for categories,
-    a close spelling ("Conseil", "Conseils")."""
-    import difflib
-
+    the same words but for a plural mark ("Conseil", "Conseils"); "Formation" and "Information" are two."""
     from edcal.ids import slugify
 
     meant: dict[str, str] = {}
@@ -197,13 +202,12 @@ def _variants(counts: dict[str, int], fuzzy: bool) -> dict[str, str]:
         first = first_of_slug.setdefault(slugify(name), name)
         if first != name:
             meant[name] = first
-    if fuzzy:  # a few categories: each against the more used ones
+    if fuzzy:  # a few categories: each against the more used ones, singular against plural
         for index, name in enumerate(ranked):
             if name in meant:
                 continue
             for other in ranked[:index]:
-                if counts[other] > counts[name] and other not in meant and difflib.SequenceMatcher(
-                        None, other.casefold(), name.casefold()).ratio() >= 0.85:
+                if counts[other] > counts[name] and other not in meant and _singular(other) == _singular(name):
                     meant[name] = other
                     break
     return meant
