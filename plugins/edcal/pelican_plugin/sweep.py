@@ -12,9 +12,10 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from edcal.errors import InputError, InputErrors
 from edcal.model.source import Source
@@ -126,35 +127,48 @@ def check_planning_path(settings: dict[str, Any], state: BuildState) -> None:
         sources (content, theme, plugins, calendar.d/) or output/, or is a
         folder with files that no edcal build wrote (it has no plan.json).
     """
-    planning = state.planning_path.resolve()
     site = state.site.resolve()
+    theirs = [("the content folder", settings.get("PATH")), ("the theme", settings.get("THEME")),
+              ("output/", settings.get("OUTPUT_PATH")), ("calendar.d/", str(site / "calendar.d")),
+              *(("a plugin folder", path) for path in settings.get("PLUGIN_PATHS") or ())]
+    refuse = _own_folder("EDCAL_PLANNING_PATH", state.planning_path, site, theirs,
+                         "the plan, which each build replaces whole", "'planning'", beside_site=True)
+    planning = state.planning_path.resolve()
+    if planning.is_dir() and any(planning.iterdir()) and not (planning / "plan.json").is_file():
+        refuse("which holds files no edcal build wrote (it has no plan.json)")
+
+
+def _own_folder(name: str, folder: Path, site: Path, theirs: list[tuple[str, Any]], purpose: str,
+                example: str, beside_site: bool) -> Callable[[str], NoReturn]:
+    """Refuse a folder setting that is a file, holds the site or overlaps another of the site's folders;
+    return how to refuse it for another reason.
+
+    :param beside_site: a folder of the list that is the site's folder itself (``PATH = "."``) is no
+        overlap: the output is one of its folders. For output/, planning/ is never the site's folder.
+    """
+    folder = folder.resolve()
 
     def shown(path: Path) -> str:
         return path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
 
-    def refuse(found: str) -> None:
+    def refuse(found: str) -> NoReturn:
         raise InputErrors([InputError(
-            Source("EDCAL_PLANNING_PATH", 1, 1),
-            f"found EDCAL_PLANNING_PATH '{shown(planning)}', {found}; expected a folder of its own for the "
-            "plan, which each build replaces whole", "EDCAL_PLANNING_PATH = 'planning'")])
+            Source(name, 1, 1), f"found {name} '{shown(folder)}', {found}; expected a folder of its own for "
+            f"{purpose}", f"{name} = {example}")])
 
-    if planning.exists() and not planning.is_dir():
+    if folder.exists() and not folder.is_dir():
         refuse("which is a file")
-    if site.is_relative_to(planning):
+    if site.is_relative_to(folder):
         refuse("which holds the site's folder")
-    theirs = [("the content folder", settings.get("PATH")), ("the theme", settings.get("THEME")),
-              ("output/", settings.get("OUTPUT_PATH")), ("calendar.d/", str(site / "calendar.d")),
-              *(("a plugin folder", path) for path in settings.get("PLUGIN_PATHS") or ())]
     for what, value in theirs:
         if not value:
             continue
         path = Path(value).resolve()
-        if path == site:
-            continue  # PATH = "." (Pelican's default): planning/ is one of the site's folders
-        if path.is_relative_to(planning) or planning.is_relative_to(path):
+        if path == site and (beside_site or what != "planning/"):
+            continue  # PATH = "." (Pelican's default), plugins beside pelicanconf.py
+        if path.is_relative_to(folder) or folder.is_relative_to(path):
             refuse(f"which overlaps {what} '{shown(path)}'")
-    if planning.is_dir() and any(planning.iterdir()) and not (planning / "plan.json").is_file():
-        refuse("which holds files no edcal build wrote (it has no plan.json)")
+    return refuse
 
 
 def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
@@ -169,31 +183,10 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     """
     output = Path(settings["OUTPUT_PATH"]).resolve()
     site = state.site.resolve()
-
-    def shown(path: Path) -> str:
-        return path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
-
-    def refuse(found: str) -> None:
-        raise InputErrors([InputError(
-            Source("OUTPUT_PATH", 1, 1),
-            f"found OUTPUT_PATH '{shown(output)}', {found}; expected a folder of its own for the "
-            "generated site", "OUTPUT_PATH = 'output/'")])
-
-    if output.exists() and not output.is_dir():
-        refuse("which is a file")
-    if site.is_relative_to(output):
-        refuse("which holds the site's folder")
     theirs = [("the content folder", settings.get("PATH")), ("the theme", settings.get("THEME")),
               ("planning/", str(state.planning_path)),
               *(("a plugin folder", path) for path in settings.get("PLUGIN_PATHS") or ())]
-    for what, value in theirs:
-        if not value:
-            continue
-        path = Path(value).resolve()
-        if path == site and what != "planning/":
-            continue  # PATH = "." (Pelican's default), plugins beside pelicanconf.py: output/ is beside them
-        if path.is_relative_to(output) or output.is_relative_to(path):
-            refuse(f"which overlaps {what} '{shown(path)}'")
+    _own_folder("OUTPUT_PATH", output, site, theirs, "the generated site", "'output/'", beside_site=False)
     output.mkdir(parents=True, exist_ok=True)
     state.output_started_ns = _file_system_now(output)
     # If this build fails while Pelican writes, the next one knows that what changed since is edcal's.
