@@ -304,6 +304,8 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     assert button.get_attribute("aria-label").startswith("Copier le texte (Instagram, ")
     assert card.locator("label.visually-hidden").inner_text().startswith("Texte à publier sur Instagram, ")
     button.click()
+    # The clipboard answers asynchronously: wait for the announcement rather than read it at once.
+    card.locator('[role="status"]', has_text="Copié").wait_for(timeout=5000)
     assert card.locator('[role="status"]').inner_text() == "Copié"
     copied = page.evaluate("navigator.clipboard.readText()")
     post = next(i for i in load_plan(sample)["items"] if i["id"] == item_id)
