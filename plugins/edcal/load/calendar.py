@@ -36,6 +36,7 @@ from edcal.load.schema import (
 from edcal.load.validate import reference_hint, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, load_yaml, read_text
 from edcal.model.calendar import (
+    MAX_OCCURRENCES,
     BlogSettings,
     Calendar,
     Campaign,
@@ -54,7 +55,6 @@ from edcal.model.calendar import (
     When,
 )
 from edcal.model.source import Source
-from edcal.plan.timing import MAX_OCCURRENCES
 from edcal.zones import WallClockError, known_zones, localize, zone_named
 
 CALENDAR_FILE = "calendar.yaml"

@@ -111,6 +111,12 @@ class Offset:
     source: Source | None = None
 
 
+#: The most posts one recurring entry plans (ten years of daily posts): a rule that ends in 9999, or
+#: runs every minute, would keep a build busy for hours. The loader refuses a larger `count:`, the
+#: plan a rule that gives more.
+MAX_OCCURRENCES = 3660
+
+
 @dataclass(frozen=True, slots=True)
 class Recurrence:
     """A weekly, monthly or daily rule between two dates (RFC 5545 semantics)."""

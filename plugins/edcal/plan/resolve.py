@@ -32,14 +32,13 @@ from edcal.errors import ErrorCollector, did_you_mean
 from edcal.i18n import translator
 from edcal.load.validate import value_hint
 from edcal.model.article import Article
-from edcal.model.calendar import Calendar, Campaign, Idea, Offset, PostEntry
+from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, PostEntry
 from edcal.model.network import Network
 from edcal.model.plan import Item, Media, Plan, article_item_id
 from edcal.model.source import Source
 from edcal.plan.compose import URL_IN_TEXT, Composer, PostParts, absolute, is_site_url, track
 from edcal.plan.status import article_state, freeze_at, post_status
 from edcal.plan.timing import (
-    MAX_OCCURRENCES,
     TooManyOccurrences,
     occurrences,
     offset_instant,

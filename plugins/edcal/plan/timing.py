@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 
-from edcal.model.calendar import Calendar, Offset, Recurrence, When
+from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Offset, Recurrence, When
 from edcal.model.network import Network
 from edcal.zones import at_offset, localize
 
@@ -86,11 +86,6 @@ def resumed_publication(original: dt.datetime, live_at: dt.datetime, network: Ne
             if candidate >= live_at:
                 return candidate
     return live_at
-
-
-#: The most posts one recurring entry plans (ten years of daily posts): a rule that ends in 9999, or
-#: runs every minute, would keep a build busy for hours.
-MAX_OCCURRENCES = 3660
 
 
 class TooManyOccurrences(Exception):
