@@ -48,17 +48,27 @@ def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
     ``at publication`` is the article's instant. Days, weeks and months land on
     the network's posting slot for that weekday (else at the publication's
     wall-clock time) unless ``at`` names a time or a slot.
+
+    An article published at midnight was given a date only: its posts keep to
+    the day, as a post given a date only does (the network's slot that day,
+    else ``default_time``), rather than going out at 00:00.
     """
+    local = publication.astimezone(calendar.zone).replace(tzinfo=None)
+    dated = local.time() == dt.time(0)
     if offset.amount == 0 and offset.time is None and offset.slot is None:
-        return publication
+        if not dated:
+            return publication
+        return localize(dt.datetime.combine(local.date(), slot_time(local.date(), network, calendar)),
+                        calendar.zone)
     if offset.unit in ("minutes", "hours"):
         return publication + dt.timedelta(**{offset.unit: offset.amount})
-    local = publication.astimezone(calendar.zone).replace(tzinfo=None)
     moved = local + relativedelta(**{offset.unit: offset.amount})
     if offset.slot is not None:
         moved = dt.datetime.combine(moved.date(), calendar.slots[offset.slot])
     elif offset.time is not None:
         moved = dt.datetime.combine(moved.date(), offset.time)
+    elif dated:
+        moved = dt.datetime.combine(moved.date(), slot_time(moved.date(), network, calendar))
     else:
         slot = next((s for s in network.slots if s.matches(moved.date())), None)
         if slot is not None:
@@ -79,8 +89,9 @@ def resumed_publication(original: dt.datetime, live_at: dt.datetime, network: Ne
     for days in range(8):
         day = (first + dt.timedelta(days=days)).date()
         times = sorted(s.time for s in network.slots if s.matches(day))
-        if not network.slots:
-            times = [original.astimezone(zone).time()]
+        if not network.slots:  # the article's time of day; a date only (midnight): the default time
+            own = original.astimezone(zone).time()
+            times = [calendar.default_time if own == dt.time(0) else own]
         for time in times:
             candidate = localize(dt.datetime.combine(day, time), zone)
             if candidate >= live_at:
