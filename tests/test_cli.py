@@ -335,6 +335,11 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
         wait_for(lambda: fetch("/")[0].startswith("text/html"))
         kind, body = fetch("/planning/plan.json")
         assert kind == "application/json; charset=utf-8" and b"hello-linkedin" in body
+        # A query string (a view's link, a tracking parameter) leaves the address where it is.
+        for address in ("/planning?view=month", "/planning/?view=month", "/planning/index.html?x=1"):
+            kind, body = fetch(address)
+            assert kind.startswith("text/html") and b"plan.json" in body, address
+        assert fetch("/planning/plan.json?v=2")[1] == fetch("/planning/plan.json")[1]
         calendar = site / "calendar.yaml"
         calendar.write_text(calendar.read_text(encoding="utf-8").replace("Bonjour le monde", "Bonjour la planète"),
                             encoding="utf-8")

@@ -42,9 +42,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().__init__(*args, directory=str(output), **kwargs)
 
     def translate_path(self, path: str) -> str:
-        if path == PLANNING_PREFIX.rstrip("/") or path.startswith(PLANNING_PREFIX):
+        route = path.split("?", 1)[0].split("#", 1)[0]  # `/planning?view=month` is the plan too
+        if route == PLANNING_PREFIX.rstrip("/") or route.startswith(PLANNING_PREFIX):
             self.directory = str(self.planning)
-            path = "/" + path[len(PLANNING_PREFIX):]
+            path = "/" + path[len(PLANNING_PREFIX) - 1:].lstrip("/")
         else:
             self.directory = str(self.output)
         return super().translate_path(path)
