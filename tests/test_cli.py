@@ -107,6 +107,14 @@ def test_an_invalid_edcal_now_is_located(runner: CliRunner, site: Path, monkeypa
     since = runner.invoke(cli, ["check", "--site", str(site), "--since", "2027-02-30T10:00"])
     assert since.exit_code == 2
     assert "--since: error: found '2027-02-30T10:00': February 2027 has 28 days" in since.output
+    # A wall-clock time the clocks skip is no instant (the site is in Europe/Paris).
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-28T02:30")
+    skipped = runner.invoke(cli, ["check", "--site", str(site)])
+    assert skipped.exit_code == 2
+    assert ("$EDCAL_NOW: error: found '2027-03-28T02:30': 2027-03-28 02:30 does not exist in Europe/Paris"
+            in skipped.output) and "e.g. 03:30" in skipped.output
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-28T03:30")
+    assert runner.invoke(cli, ["check", "--site", str(site)]).exit_code in (0, 1)
 
 
 def test_next_change_prints_the_next_scheduled_article(runner: CliRunner, site: Path) -> None:

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from edcal.errors import InputError, InputErrors
 from edcal.model.source import Source
+from edcal.zones import WallClockError, localize
 
 NOW_VARIABLE = "EDCAL_NOW"
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
@@ -66,8 +67,12 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
 
         where = Source(name if name.startswith("-") else f"${name}", 1, 1)
         raise InputErrors([InputError(where, message, value_hint(text))]) from None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=zone)
+    if parsed.tzinfo is None:  # a wall-clock time the clocks skip, or show twice, is no instant
+        try:
+            return localize(parsed, zone)
+        except WallClockError as exc:
+            where = Source(name if name.startswith("-") else f"${name}", 1, 1)
+            raise InputErrors([InputError(where, f"found '{text}': {exc}", exc.hint)]) from None
     return parsed.astimezone(zone)
 
 
