@@ -106,6 +106,12 @@ def test_source_links_subscribe_links_and_drafts(sample: Path) -> None:
         relative = feed.relative_to(sample / "planning").as_posix()
         assert f'href="webcal://planning.atelier-morel.example/{relative}"' in page
         assert f'href="https://planning.atelier-morel.example/{relative}"' in page
+    # Each feed is listed by what it holds (they all had the site's name).
+    feeds = page.split('class="feeds"', 1)[1].split("</section>", 1)[0]
+    labels = [html.unescape(label.strip()) for label in re.findall(r"<li>([^<]*)<a", feeds)]
+    assert labels == ["Planning de publication", "Bluesky", "Instagram", "Le Fil (intranet)", "LinkedIn",
+                      "Mastodon", "Blog", "Camille Roux", "Julien Morel", "Malik Haddad", "Sophie Benali",
+                      "Recrutement métallier·ère soudeur·se", "Salon Industrie Rhône-Alpes 2027"]
     assert '<html lang="fr">' in page and "Calendrier de publication" in page
     assert "Réserve d'idées" in html.unescape(page)
 

@@ -57,6 +57,9 @@ class Feed:
     path: str
     family: str
     key: str
+    #: What it holds ("LinkedIn", a person's name), as the planning page lists it.
+    label: str
+    #: The calendar's name in apps: its label first, then the site ("LinkedIn · Le blog…").
     name: str
     description: str
     color: str | None = None
@@ -70,27 +73,29 @@ def feeds(plan: Plan) -> list[Feed]:
     calendar = plan.calendar
     items = [item for item in plan.items if item.dated and item.status != "withheld"]
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
-    everything = Feed(CALENDAR_FILE, "calendar", "all", f"{_('Publishing schedule')} · {site}",
+    everything = Feed(CALENDAR_FILE, "calendar", "all", _("Publishing schedule"), "",
                       _("Every post, article and deadline of the editorial plan."), "dimgray", items)
     people_colors = _people_colors(calendar)
     found = [everything]
     for network in sorted(calendar.networks.values(), key=lambda n: n.id):
-        found.append(Feed(f"{FOLDER}/{network.id}.ics", "networks", network.id, f"{network.name} · {site}",
+        found.append(Feed(f"{FOLDER}/{network.id}.ics", "networks", network.id, network.name, "",
                           _("Posts planned on {network}.").format(network=network.name), network.color,
                           [i for i in items if i.network == network.id]))
-    found.append(Feed(f"{FOLDER}/blog.ics", "blog", "blog", f"{_('Blog')} · {site}",
+    found.append(Feed(f"{FOLDER}/blog.ics", "blog", "blog", _("Blog"), "",
                       _("Articles going live, and their writing and review deadlines."), "slategray",
                       [i for i in items if i.kind != "post"]))
     for person in sorted(calendar.team.values(), key=lambda p: p.id):
-        found.append(Feed(f"{FOLDER}/people/{person.id}.ics", "people", person.id, f"{person.name} · {site}",
+        found.append(Feed(f"{FOLDER}/people/{person.id}.ics", "people", person.id, person.name, "",
                           _("What {person} owns in the editorial plan.").format(person=person.name),
                           people_colors[person.id],
                           [i for i in items if i.owner == person.id]))
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: c.id):
         found.append(Feed(f"{FOLDER}/campaigns/{campaign.id}.ics", "campaigns", campaign.id,
-                          f"{campaign.name} · {site}",
+                          campaign.name, "",
                           _("Posts and articles of the campaign {campaign}.").format(campaign=campaign.name),
                           campaign.color, [i for i in items if i.campaign == campaign.id]))
+    for feed in found:
+        feed.name = f"{feed.label} · {site}"
     return found
 
 
