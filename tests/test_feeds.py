@@ -253,6 +253,17 @@ def test_feeds_are_published_only_when_a_site_asks(tmp_path: Path) -> None:
                                                                     public / "calendars" / "campaigns"}
 
 
+def test_publish_false_and_true_are_switches_not_folder_names(tmp_path: Path) -> None:
+    """`publish: false`, as the docs write it, wrote the whole plan to output/false/ (deployed with the blog)."""
+    site = build(make_site(tmp_path / "off", "feeds:\n  publish: false\nplanning:\n  publish: No\n"))
+    assert not list((site / "output").rglob("*.ics")) and not list((site / "output").rglob("plan.json"))
+    assert not (site / "output" / "false").exists() and not (site / "output" / "No").exists()
+    site = build(make_site(tmp_path / "on", "feeds:\n  publish: true\nplanning:\n  publish: yes\n"))
+    assert (site / "output" / "calendars" / "calendar.ics").is_file()
+    assert (site / "output" / "planning" / "plan.json").is_file()
+    assert not (site / "output" / "true").exists() and not (site / "output" / "yes").exists()
+
+
 def test_a_real_client_imports_every_event(feeds_site: Path, tmp_path: Path) -> None:
     khal = Path(sys.executable).with_name("khal")
     vdir = tmp_path / "vdir"

@@ -171,6 +171,21 @@ V = TypeVar("V")
 Mapping = Annotated[dict[K, V], BeforeValidator(_mapping)]
 
 
+#: YAML's words for a switch, as pydantic reads them for a ``bool`` field.
+_SWITCH_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def _switch_or_text(value: Any) -> Any:
+    """``publish: false`` is the switch, not a folder named "false" (a union prefers the text)."""
+    if isinstance(value, str) and value.strip().lower() in _SWITCH_WORDS:
+        return _SWITCH_WORDS[value.strip().lower()]
+    return value
+
+
+#: ``true``, ``false`` or a folder's name.
+SwitchOrFolder = Annotated[bool | Text, BeforeValidator(_switch_or_text)]
+
+
 class Spec(BaseModel):
     """A mapping in calendar.yaml: unknown keys are errors, locations are kept."""
 
@@ -375,13 +390,13 @@ class FeedsSpec(Spec):
     duration: Minutes | None = Field(None, description="Length of a post or article event in calendar apps (default '15 minutes').")
     refresh: Minutes | None = Field(None, description="How often calendar apps should fetch the feeds: REFRESH-INTERVAL and X-PUBLISHED-TTL (default '1 hour').")
     reminders: Mapping[FeedFamily, Minutes] = Field(default_factory=dict, description="Alarms before each timed event, per feed family (calendar, networks, blog, people, campaigns), e.g. {people: 1 hour}. Off by default.")
-    publish: bool | Text = Field(False, description="Also copy the feeds into output/ (public!): true for output/calendars/, or a folder name such as a hard-to-guess path.")
+    publish: SwitchOrFolder = Field(False, description="Also copy the feeds into output/ (public!): true for output/calendars/, or a folder name such as a hard-to-guess path.")
 
 
 class PlanningSpec(Spec):
     url: Text | None = Field(None, description="Where planning/ is served, e.g. 'https://plan.example.fr/': event links in feeds, https and webcal subscribe links.")
     repository_url: Text | None = Field(None, description="Web address of the site's files in the git web UI, e.g. 'https://github.com/acme/blog/blob/main/': source links on the planning page.")
-    publish: bool | Text = Field(False, description="Also copy the whole planning site into output/ (public!): true for output/planning/, or a folder name.")
+    publish: SwitchOrFolder = Field(False, description="Also copy the whole planning site into output/ (public!): true for output/planning/, or a folder name.")
 
 
 class CalendarSpec(Spec):
