@@ -61,6 +61,34 @@ def test_social_flow_mapping_in_key_value_style_is_located() -> None:
     assert (social[LOC_KEY].key("networks").line, social[LOC_KEY].key("networks").column) == (2, 27)
 
 
+def test_silence_in_key_value_style_is_a_mapping_as_in_yaml() -> None:
+    """`Silence: {rule: "reason"}`, as the checks' hints write it, was refused in a `Key: value` header."""
+    parsed = split_article('Title: T\nSilence: {category-variant: "Nouvelle rubrique"}\n\nCorps\n', "a.md")
+    assert strip_locs(parsed.metadata["silence"]) == {"category-variant": "Nouvelle rubrique"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Title: Secret\nDate: 2026-10-08 09:00\n\nStatus: draft\n\nCorps.\n",
+     "a.md:4:1: error: found the header field 'Status' after a blank line"),
+    ("Title: T\nOwner: dana\n\n\nImage: images/a.png\nImage_alt: Un tableau\n\nCorps.\n",
+     "a.md:5:1: error: found the header field 'Image' after a blank line"),
+])
+def test_header_fields_after_a_blank_line_are_errors_not_text(text: str, expected: str) -> None:
+    """The header ends at the first blank line: `Status: draft` below one published the draft."""
+    with pytest.raises(InputErrors) as caught:
+        split_article(text, "a.md")
+    message = caught.value.errors[0].format()
+    assert message.startswith(expected), message
+    assert "hint: remove the blank line" in message
+
+
+@pytest.mark.parametrize("body", ["Note: ceci est du texte.\n", "Status: tout va bien.\nEt voilà.\n",
+                                  "Title: déjà là\n"])
+def test_a_paragraph_that_only_looks_like_a_field_stays_text(body: str) -> None:
+    parsed = split_article(f"Title: T\nDate: 2026-10-08 09:00\n\n{body}", "a.md")
+    assert parsed.body == body
+
+
 def test_duplicate_fields_are_errors_in_both_styles() -> None:
     with pytest.raises(InputErrors, match=r"a.md:3:1: error: duplicate field 'Tags'"):
         split_article("Title: T\nTags: a\nTags: b\n\nBody\n", "a.md")

@@ -34,15 +34,16 @@ END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 LOOKS_LIKE_FIELD_RE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w \u200b-\u200d\u2060\u00ad-]{0,30}?)"
                                  r"(?P<space>[ \t\u00a0\u202f\u2009]*)(?P<colon>:(?=\s|$)|：)")
 #: Header lines only YAML reads as meant: a value in quotes, a whole flow list (``[a, b]``) or mapping,
-#: a nested or a list line. ``Title: [Tuto] …`` and ``Social: {…}`` are meta lines, and read as such.
-YAML_ONLY_RE = re.compile(r"^(?:[ ]{1,3}\S|[ ]*- |[ ]{0,3}(?!social\b)[A-Za-z0-9_-]+:[ \t]*"
+#: a nested or a list line. ``Title: [Tuto] …``, ``Social: {…}`` and ``Silence: {…}`` are meta lines,
+#: read as such.
+YAML_ONLY_RE = re.compile(r"^(?:[ ]{1,3}\S|[ ]*- |[ ]{0,3}(?!(?:social|silence)\b)[A-Za-z0-9_-]+:[ \t]*"
                           r"(?:\"[^\"]*\"|'[^']*'|\[[^\]]*,[^\]]*\]|\{.*\})[ \t]*$)", re.IGNORECASE)
 
 #: Characters that end a line for some editors and not for Markdown: inside a header line, an error.
 _LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 #: Fields whose ``Key: value`` text is parsed as YAML (they hold structure).
-STRUCTURED_FIELDS = ("social",)
+STRUCTURED_FIELDS = ("social", "silence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +176,8 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
         match = META_RE.match(line)
         if line.strip() == "" or END_RE.match(line):
             index += 1  # the blank or closing line belongs to the header
+            if line.strip() == "" and values:
+                _refuse_fields_after_blank(lines, index, values, path, errors)
             break
         if match:
             name = match.group("key").lower().strip()
@@ -213,6 +216,39 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
     metadata[LOC_KEY] = Loc(Source(path, 1, 1), fields)
     errors.raise_if_any()
     return ArticleSource(path, metadata, "".join(lines[body_start:]), "pelican", body_start + 1)
+
+
+def _refuse_fields_after_blank(lines: list[str], start: int, values: dict[str, list[str]], path: str,
+                               errors: ErrorCollector) -> None:
+    """Header fields after a blank line: the header ended there, and they would be published as text.
+
+    ``Status: draft`` below a blank line published the draft. The paragraph
+    after the blank line is judged only when each of its lines is ``Key: value``
+    and a key names an article field the header lacks (``Note: …`` is text).
+    """
+    from edcal.load.articles import ArticleSpec
+
+    index = start
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    first = index
+    known: tuple[int, str] | None = None
+    while index < len(lines) and lines[index].strip():
+        match = META_RE.match(lines[index].rstrip("\r\n"))
+        if match is None:
+            return
+        name = match.group("key").lower()
+        if known is None and name in ArticleSpec.model_fields and name not in values:
+            known = (index, match.group("key"))
+        index += 1
+    if known is None or first == index:
+        return
+    line, key = known
+    errors.add(Source(path, line + 1, lines[line].index(key) + 1),
+               f"found the header field '{key}' after a blank line; the header ends at the first blank line, "
+               "and this would be published as text",
+               f"remove the blank lines at lines {start}–{first}" if first > start
+               else f"remove the blank line at line {start}")
 
 
 def _meant_as_field(key: str, following: list[str]) -> bool:
