@@ -56,7 +56,10 @@ def test_windows_and_output_files_that_cannot_be_are_usage_errors(runner: CliRun
     for args, message in (
         (["next-change", "--after", ""], "--after: error: found '', expected an ISO 8601 date"),
         (["check", "--since", "2027-02-01", "--until", "2027-01-01"],
-         "--until: error: --until 2027-01-01 is not after --since 2027-02-01: the window holds nothing"),
+         "--until: error: --until 2027-01-01 is not after --since 2027-02-01: the window holds nothing\n"
+         "    hint: swap the two dates"),
+        (["export", "json", "--since", "2027-03-31T16:00Z", "--until", "2027-03-31T16:00Z"],
+         "hint: give --until a later instant; a date alone runs to the end of its day"),
         (["export", "csv", "--since", ""], "--since: error: found '', expected an ISO 8601 date"),
         (["check", "--until", "2020-01-01"], "--until: error: --until 2020-01-01 is not after now (2027-02-15 10:00)"),
         (["export", "csv", "-o", str(tmp_path / "missing" / "posts.csv")],
