@@ -195,7 +195,21 @@ SLIPS = [
     # (calendar.yaml after BASE, the error's first line ends with, its hint)
     ("posts:\n  - {id: a, networks: [x], text: T, at: 02/03/2027 10:00}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
-     "dates are written year first: 2027-03-02 10:00"),
+     "dates are written year first: 2027-03-02 10:00 if the day comes first, 2027-02-03 10:00 if the month does"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 12/22/2026}\n",  # an American writer's date
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written year first: 2026-12-22"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2026-12-22 9pm}\n",
+     "found '2026-12-22 9pm', expected YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
+     "times are written on 24 hours: 2026-12-22 21:00"),
+    ("  bluesky: {slots: [tue,thu 17:00]}\n",  # under BASE's networks:
+     "found 'tue', expected weekdays and a time, e.g. 'tue 09:00' or 'mon-fri 08:30'",
+     'a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so quote a slot on several '
+     'days: ["tue,thu 17:00"]'),
+    ("  bluesky: {slots: [weekdays midi]}\n",
+     "found 'midi', expected a time as HH:MM (e.g. 09:30 or 9h30)",
+     "a network's slots are weekdays and a time (e.g. 'mon-fri 12:15'), not the site's named slots: write the "
+     "named slot's time"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-3-2}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      "write months and days with two digits: 2027-03-02"),

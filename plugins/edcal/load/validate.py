@@ -72,6 +72,11 @@ VALUE_SYNONYMS = {
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(.*)$")
 _UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(\b.*)$")
 _DATE_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]+\d")
+#: ``9am``, ``10:00 AM``, ``2026-12-22 12:30 p.m.``: edcal reads times on 24 hours.
+_AM_PM = re.compile(r"^(?P<date>\d{4}-\d\d-\d\d[ T]+)?(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*"
+                    r"(?P<half>[ap])\.?\s*m\.?$", re.IGNORECASE)
+#: Weekdays alone, where a slot wants a time after them: ``[tue,thu 17:00]`` split by YAML at its comma.
+_WEEKDAYS_ONLY = re.compile(r"^[a-zé.,-]+$", re.IGNORECASE)
 
 
 def value_hint(found: Any, message: str = "") -> str | None:
@@ -85,10 +90,29 @@ def value_hint(found: Any, message: str = "") -> str | None:
     if found and (found[0] in TYPOGRAPHIC_QUOTES or found[-1] in TYPOGRAPHIC_QUOTES):
         return (f"typographic quotes {found[:1]}…{found[-1:]} are part of the text to YAML: write straight "
                 "quotes \"…\" or none")
-    if (day_first := _DAY_FIRST.match(found.strip())) is not None:
-        day, month, year, rest = day_first.groups()
-        if int(month) <= 12:
-            return f"dates are written year first: {year}-{int(month):02d}-{int(day):02d}{rest}"
+    if (slashed := _DAY_FIRST.match(found.strip())) is not None:
+        first, second, year, rest = slashed.groups()
+        if int(first) > 12 and int(second) <= 12:  # 24/11/2026: day first
+            return f"dates are written year first: {year}-{int(second):02d}-{int(first):02d}{rest}"
+        if int(second) > 12 and int(first) <= 12:  # 11/24/2026: month first
+            return f"dates are written year first: {year}-{int(first):02d}-{int(second):02d}{rest}"
+        if int(first) <= 12 and int(second) <= 12:  # 02/03/2027: 2 March in Paris, February 3 in New York
+            day_first = f"{year}-{int(second):02d}-{int(first):02d}{rest}"
+            month_first = f"{year}-{int(first):02d}-{int(second):02d}{rest}"
+            if day_first == month_first:
+                return f"dates are written year first: {day_first}"
+            return (f"dates are written year first: {day_first} if the day comes first, "
+                    f"{month_first} if the month does")
+    if (am_pm := _AM_PM.match(found.strip())) is not None and int(am_pm.group("hour")) in range(1, 13):
+        hour = int(am_pm.group("hour")) % 12 + (12 if am_pm.group("half").lower() == "p" else 0)
+        written = f"{am_pm.group('date') or ''}{hour:02d}:{am_pm.group('minute') or '00'}"
+        return f"times are written on 24 hours: {' '.join(written.split())}"
+    if "expected weekdays and a time" in message and _WEEKDAYS_ONLY.match(found.strip()):
+        return ("a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so "
+                "quote a slot on several days: [\"tue,thu 17:00\"]")
+    if "expected a time as HH:MM" in message and re.search(r"\s[^\W\d]+$", found.strip()):
+        return ("a network's slots are weekdays and a time (e.g. 'mon-fri 12:15'), not the site's named "
+                "slots: write the named slot's time")
     unpadded = _UNPADDED.match(found.strip())
     if unpadded is not None and min(len(unpadded.group(2)), len(unpadded.group(3))) == 1:
         year, month, day, rest = unpadded.groups()
