@@ -90,10 +90,10 @@ def parse_window(since: str | None, until: str | None, zone: ZoneInfo,
         if len(until.strip()) == 10:  # a date: up to the end of that day
             end += dt.timedelta(days=1)
     if start is not None and end is not None and end <= start:
+        hint = ("swap the two dates" if end < start
+                else "give --until a later instant; a date alone runs to the end of its day")
         raise InputErrors([InputError(Source("--until", 1, 1), f"--until {until} is not after --since "
-                                      f"{since}: the window holds nothing",
-                                      "swap the two dates" if end < start else
-                                      "give --until a later instant; a date alone runs to the end of its day")])
+                                      f"{since}: the window holds nothing", hint)])
     if start is None and end is not None and now is not None and end <= now:
         raise InputErrors([InputError(Source("--until", 1, 1), f"--until {until} is not after now "
                                       f"({now.astimezone(zone):%Y-%m-%d %H:%M}): the window holds nothing",
