@@ -472,6 +472,19 @@ def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server
     assert linkedin.locator("td[data-share]").get_attribute("data-share") == str(share)
     assert "2/semaine" in linkedin.inner_text()
     assert "Autopromotion ce mois-ci (plafond 50 %)" in page.locator(".objectives").inner_text().replace("\u00a0", " ")
+    # What is planned within the check's horizon, and the rhythm up to the objective's date (30 June),
+    # as `edcal check --until` counts it: the page said "1 period" where 19 weeks fell short.
+    horizon_end = (dt.datetime.fromisoformat(NOW) + dt.timedelta(days=42)).isoformat()
+    coming = [i for i in plan["items"] if i["kind"] == "post" and i["network"] == "linkedin"
+              and i["status"] != "withheld" and NOW <= i["start"] < horizon_end]
+    assert linkedin.locator('[data-count="planned"]').inner_text().split()[0] == str(len(coming))
+    check = run_edcal("check", "--until", "2027-06-30", "--only", "cadence-gap", "--format", "json", cwd=sample, env=ENV)
+    weeks = [f for f in json.loads(check.stdout)["findings"] if f["data"]["network"] == "linkedin"]
+    assert len(weeks) > 10
+    assert linkedin.locator('[data-count="gaps-to-objective"]').inner_text().split()[1] == str(len(weeks))
+    # A month of too few posts to judge says so, rather than showing 75 % unmarked.
+    bluesky = " ".join(page.locator('.objectives tr[data-network="bluesky"] td[data-share]').inner_text().split())
+    assert "au-dessus du plafond, mais moins de 5 publications : non évalué" in bluesky.replace("\u00a0", " ")
     screenshot(page, "planning-objectives")
     page.close()
 

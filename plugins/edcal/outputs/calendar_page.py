@@ -84,6 +84,12 @@ class NetworkRow:
     share: int | None
     over_ceiling: bool
     gaps: int
+    #: Posts to come within the horizon (withheld ones left out).
+    planned: int = 0
+    #: Periods below the cadence from today to the objective's date, when that is beyond the horizon.
+    gaps_to_objective: int | None = None
+    #: Over the ceiling in a month of fewer posts than the check judges (it stays silent).
+    unjudged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +163,10 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     month_posts: dict[str, list[Item]] = defaultdict(list)
     first_day = today.replace(day=1)
+    gap_severity, gap_options = rule_settings(calendar, "cadence-gap")
+    horizon = int(gap_options["horizon"])
+    horizon_end = plan.now + dt.timedelta(days=horizon)
+    planned: dict[str, int] = defaultdict(int)
     for item in plan.items:
         if item.campaign:
             count = counts[item.campaign]
@@ -175,6 +185,9 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
                 and item.start.date() >= first_day - dt.timedelta(days=1) \
                 and _same_month(item.start.astimezone(zone), today):
             month_posts[item.network or ""].append(item)
+        if item.kind == "post" and item.status != "withheld" and isinstance(item.start, dt.datetime) \
+                and plan.now <= item.start < horizon_end:
+            planned[item.network or ""] += 1
     campaigns = []
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
         posts, published, withheld, articles, outside = counts[campaign.id]
@@ -185,23 +198,43 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
     severity, options = rule_settings(calendar, "self-promotion")
     ceiling, minimum = float(options["ceiling"]), int(options["minimum"])
     promotion_judged = severity != "off"
-    horizon = int(rule_settings(calendar, "cadence-gap")[1]["horizon"])
     gaps: dict[str, int] = {}
     for gap in page_gaps:
         gaps[gap.network or ""] = gaps.get(gap.network or "", 0) + 1
+    to_objective = _gaps_to_objectives(plan, today, horizon) if gap_severity != "off" else {}
     networks = []
     for network in sorted(calendar.networks.values(), key=lambda n: n.name):
         month = month_posts[network.id]
         promotional = sum(1 for i in month if i.promotional)
         share = round(100 * promotional / len(month)) if month else None
-        over = promotion_judged and len(month) >= minimum and promotional > ceiling * len(month)
+        above = promotion_judged and promotional > ceiling * len(month)
+        over = above and len(month) >= minimum
         cadence = target_text(network.cadence) if network.cadence else None
         networks.append(NetworkRow(network, cadence, len(month), promotional, share, over,
-                                   gaps.get(network.id, 0)))
+                                   gaps.get(network.id, 0), planned[network.id], to_objective.get(network.id),
+                                   unjudged=above and 0 < len(month) < minimum))
     blog = calendar.blog.cadence
-    return {"campaigns": campaigns, "networks": networks, "ceiling": round(100 * ceiling),
+    return {"campaigns": campaigns, "networks": networks, "ceiling": round(100 * ceiling), "minimum": minimum,
             "blog_cadence": target_text(blog) if blog else None, "blog_gaps": gaps.get("", 0),
             "horizon_days": horizon}
+
+
+def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, int]:
+    """Per network whose objective is dated beyond the horizon: its periods below cadence until that date.
+
+    The check looks a few weeks ahead; a manager asks whether the plan keeps the
+    rhythm all the way to the objective ("1,500 followers by 30 June").
+    """
+    dated = {n.id: n.objective.by for n in plan.calendar.networks.values()
+             if n.cadence is not None and n.objective is not None and n.objective.by is not None
+             and (n.objective.by - today).days > horizon}
+    if not dated:
+        return {}
+    counts = dict.fromkeys(dated, 0)
+    for gap in cadence_gaps(plan, plan.now, (max(dated.values()) - today).days + 1):
+        if gap.network in dated and gap.first <= dated[gap.network]:
+            counts[gap.network] += 1
+    return counts
 
 
 def _same_month(instant: dt.datetime, day: dt.date) -> bool:
