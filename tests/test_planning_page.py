@@ -260,6 +260,17 @@ def test_keyboard_skip_link_and_phone_width(sample: Path, server: str, chromium:
     page.close()
 
 
+def test_the_drafts_review_counts_findings_about_periods_apart(sample: Path) -> None:
+    """"février : 0 avertissement" while `edcal check` warned of a thin LinkedIn week in February."""
+    page = html.unescape((sample / "planning" / "drafts" / "index.html").read_text(encoding="utf-8"))
+    check = json.loads(run_edcal("check", "--format", "json", cwd=sample, env=ENV).stdout)
+    periods = [f for f in check["findings"] if f["item"] is None and f["data"]]
+    assert any(f["data"].get("first_day", "").startswith("2027-02") for f in periods)
+    sentence = re.search(r'data-count="periods">([^<]*)', page)
+    assert sentence is not None and sentence.group(1).startswith(f"{len(periods)} autres constats portent sur des")
+    assert "Avertissements sur les brouillons" in page
+
+
 #: WCAG's contrast ratio of two CSS colours, as the browser paints them (canvas: any syntax, oklch too).
 CONTRAST_JS = """([fg, bg]) => {
   const canvas = document.createElement("canvas"); canvas.width = canvas.height = 1;

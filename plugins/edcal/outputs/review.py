@@ -91,8 +91,10 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     today = plan.now.astimezone(plan.calendar.zone).date()
     soon = [c for c in cards if c.local.date() < today + dt.timedelta(days=SOON_DAYS)]
     counts = _counts(cards)
+    # Findings about a period (a week below cadence, a crowded day) belong to no draft: counted apart.
+    periods = sum(1 for f in context.findings if f.item is None and f.data)
     html = template.render(common, month=None, days=_days(soon), total=counts[""][0], errors=counts[""][1],
-                           counts=counts, soon_days=SOON_DAYS)
+                           counts=counts, soon_days=SOON_DAYS, period_findings=periods)
     write_file(folder / FILENAME, html)
     return []
 
