@@ -158,6 +158,22 @@ def test_plain_pelican_and_edcal_build_give_identical_plans(site: Path, tmp_path
     assert (site / "planning" / "plan.json").read_bytes() == (other / "planning" / "plan.json").read_bytes()
 
 
+def test_a_build_of_another_folder_writes_into_that_site(site: Path, tmp_path: Path) -> None:
+    """`edcal build --site blog` wrote the blog into ./output (Pelican's default is the current folder's),
+    and a build from content/articles/ stopped on an output folder inside the content."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run_edcal("build", "--site", str(site), cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert (site / "output" / "index.html").is_file() and (site / "planning" / "plan.json").is_file()
+    assert list(elsewhere.iterdir()) == []
+    below = site / "content" / "articles"
+    below.mkdir(exist_ok=True)
+    result = run_edcal("build", cwd=below)
+    assert result.returncode == 0, result.stderr
+    assert not (below / "output").exists() and (site / "output" / "index.html").is_file()
+
+
 def test_two_builds_give_the_same_bytes(built: Path) -> None:
     first = (built / "planning" / "plan.json").read_bytes()
     blog = {path: path.read_bytes() for path in (built / "output").rglob("*") if path.is_file()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,12 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
                                       f"Python syntax error: {exc.msg}")]) from None
     except Exception as exc:  # the settings file is user code: report, never trace back
         raise InputErrors([InputError(Source(name, 1, 1), f"could not read the settings: {exc}")]) from None
+    # Pelican makes the paths a settings file sets relative to it, and leaves its defaults ("output",
+    # "cache", ".") relative to the current folder: `edcal build --site blog` wrote the blog into ./output.
+    for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"):
+        value = settings.get(key)
+        if isinstance(value, str) and not os.path.isabs(value) and key not in (overrides or {}):
+            settings[key] = os.path.normpath(os.path.join(path.parent, value))
     plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or []]
     if PLUGIN not in plugins:
         raise InputErrors([InputError(Source(name, 1, 1), "the edcal plugin is not enabled",
