@@ -264,6 +264,15 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     assert "blog: 1 published article(s)" in built.stdout
     checked = run_edcal("check", cwd=target)
     assert checked.returncode == 0 and checked.stdout.strip() == "0 errors, 0 warnings"
+    # What builds write, and a killed build's staging copy of the private plan, stay out of `git add .`.
+    import subprocess
+
+    (target / ".planning.edcal-staging-999999-x1y2").mkdir()
+    (target / ".planning.edcal-staging-999999-x1y2" / "plan.json").write_text("{}", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(target)], check=True)
+    status = subprocess.run(["git", "-C", str(target), "status", "--porcelain", "--untracked-files=all"],
+                            capture_output=True, text=True, check=True).stdout
+    assert "output/" not in status and "planning" not in status and status, status
     again = runner.invoke(cli, ["init", str(target)])
     assert again.exit_code == 2 and "the folder is not empty" in again.output
     assert "country: FR\n" in (target / "calendar.yaml").read_text(encoding="utf-8")  # Europe/Paris's

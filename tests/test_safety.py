@@ -70,8 +70,10 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_files(site: Path) 
 
 
 def written_by_blog(site: Path, files: dict[str, bytes] | None = None) -> dict[str, bytes]:
-    """output/'s files but edcal's list of them (a build that started writing notes itself there)."""
-    return {path: data for path, data in (files or tree(site / "output")).items() if path != ".edcal-files"}
+    """output/'s files but edcal's lists of them (a build that started writing notes itself there, and
+    journals what it writes)."""
+    return {path: data for path, data in (files or tree(site / "output")).items()
+            if path not in (".edcal-files", ".edcal-files.journal")}
 
 
 def test_an_article_taken_offline_leaves_output_with_its_pages_and_image(site: Path) -> None:
@@ -183,6 +185,39 @@ def test_pages_a_failed_build_wrote_go_with_the_next_successful_one(site: Path) 
     assert not page.exists() and "left alone" not in result.stdout
     assert not [path for path, text in tree_text(site / "output") if "CANARY-FUTURE" in text]
     assert "@pending" not in (site / "output" / ".edcal-files").read_text(encoding="utf-8")
+
+
+#: Settings that make Pelican's process kill itself (as the kernel's out-of-memory killer or a CI
+#: timeout would) soon after it wrote the future article's page: at the next page.
+KILLED_AFTER_THE_PAGE = """
+import os as _os, signal as _signal
+from pelican import signals as _signals
+_seen = []
+def _killed(path, **kwargs):
+    if _seen:
+        _os.kill(_os.getpid(), _signal.SIGKILL)
+    if "futur" in path:
+        _seen.append(path)
+_signals.content_written.connect(_killed, weak=False)
+"""
+
+
+def test_pages_a_build_killed_outright_wrote_go_with_the_next_successful_one(site: Path) -> None:
+    """SIGKILL left no end to its note: a draft's page it wrote stayed online, "left alone" as someone's."""
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    write_pelicanconf(site, KILLED_AFTER_THE_PAGE)
+    later = {**ENV, "EDCAL_NOW": "2027-04-01T10:00:00+02:00"}  # the future article is online by then
+    killed = run_edcal("build", "-q", cwd=site, env=later)
+    assert killed.returncode != 0
+    page = site / "output" / "2027" / "futur" / "index.html"
+    assert page.is_file(), "the killed build wrote the article's page"
+    (site / "output" / "google123.html").write_text("verification\n", encoding="utf-8")  # someone's file
+    write_pelicanconf(site, "")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert not page.exists() and not [path for path, text in tree_text(site / "output") if "CANARY-FUTURE" in text]
+    assert (site / "output" / "google123.html").is_file() and "left alone 1 file(s)" in result.stdout
+    assert not (site / "output" / ".edcal-files.journal").exists()
 
 
 def test_a_file_dated_in_the_future_is_not_taken_for_the_builds(site: Path) -> None:
@@ -660,7 +695,7 @@ def test_the_sweep_removes_only_listed_files_the_build_did_not_write(tmp_path: P
     listed = ["page/index.html", "static.png", "gone/index.html", "stuck/index.html"]
     (output / MANIFEST).write_text("# header\n" + "\n".join(listed) + "\n", encoding="utf-8")
     state = types.SimpleNamespace(output_started_ns=time.time_ns() + 10**12,  # every file looks older
-                                  static_outputs={"static.png"}, written_outputs={"page/index.html"})
+                                  static_outputs={"static.png"}, written_outputs={"page/index.html"}, journal=None)
     real_unlink = Path.unlink
 
     def unlink(path: Path, missing_ok: bool = False) -> None:
@@ -689,7 +724,8 @@ def test_the_list_is_never_written_through_a_link(tmp_path: Path) -> None:
     victim.write_text("precious\n", encoding="utf-8")
     (output / MANIFEST).symlink_to(victim)
     (output / "index.html").write_text("page\n", encoding="utf-8")
-    state = types.SimpleNamespace(output_started_ns=0, static_outputs=set(), written_outputs={"index.html"})
+    state = types.SimpleNamespace(output_started_ns=0, static_outputs=set(), written_outputs={"index.html"},
+                                  journal=None)
     sweep_output({"OUTPUT_PATH": str(output)}, state)
     assert victim.read_text(encoding="utf-8") == "precious\n"
     assert not (output / MANIFEST).is_symlink() and "index.html" in (output / MANIFEST).read_text(encoding="utf-8")
@@ -748,7 +784,7 @@ def test_a_note_without_end_claims_no_file(tmp_path: Path) -> None:
     (output / "google123.html").write_text("verification\n", encoding="utf-8")
     (output / MANIFEST).write_text("# header\n@pending 1\n", encoding="utf-8")
     state = types.SimpleNamespace(output_started_ns=time.time_ns() + 10**12, static_outputs=set(),
-                                  written_outputs=set())
+                                  written_outputs=set(), journal=None)
     sweep = sweep_output({"OUTPUT_PATH": str(output)}, state)
     assert sweep.removed == [] and sweep.unknown == ["google123.html"] and (output / "google123.html").is_file()
 

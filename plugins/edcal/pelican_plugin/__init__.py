@@ -164,6 +164,8 @@ def on_static_files_found(generator: Any) -> None:
     keep_public_static(generator, state)
     # Pelican may not copy an unchanged static file again: the sweep keeps them all the same.
     state.static_outputs = {static.save_as for static in generator.staticfiles}
+    if state.journal is not None:  # before Pelican copies them: a killed build's copies are edcal's
+        state.journal.add(sorted(key.replace("\\", "/") for key in state.static_outputs))
 
 
 def on_file_written(path: str, **kwargs: Any) -> None:
@@ -177,7 +179,11 @@ def on_file_written(path: str, **kwargs: Any) -> None:
     output = Path(settings["OUTPUT_PATH"]).resolve()
     written = Path(path).resolve()
     if written.is_relative_to(output):
-        state_of(settings).written_outputs.add(written.relative_to(output).as_posix())
+        state = state_of(settings)
+        key = written.relative_to(output).as_posix()
+        state.written_outputs.add(key)
+        if state.journal is not None:
+            state.journal.add((key,))
 
 
 def get_generators(pelican: Any) -> Any:
@@ -199,6 +205,9 @@ def get_generators(pelican: Any) -> Any:
     # What a run shows and writes is its own (`pelican -r` runs again in the same process).
     state.public_static, state.private_static = set(), set()
     state.static_outputs, state.written_outputs = set(), set()
+    if state.journal is not None:
+        state.journal.close(remove=False)
+    state.journal = None
     state.plan_run = PlanRun.start(state, state.processes)
     return PlanGenerator
 

@@ -70,6 +70,8 @@ class BuildState:
     sweep: Any = None
     #: The file system's time when this run started writing (see sweep.sweep_output).
     output_started_ns: int | None = None
+    #: output/.edcal-files.journal while this run writes (sweep.Journal).
+    journal: Any = None
 
     @classmethod
     def start(cls, settings: dict[str, Any], render: bool = True) -> BuildState:

@@ -27,6 +27,9 @@ ALWAYS_KEPT = (".git", ".hg", ".svn")
 
 #: In output/, the files the last successful build wrote (the sweep removes only those).
 MANIFEST = ".edcal-files"
+#: In output/ while a build writes: each file as it is written, so that a build killed outright
+#: (SIGKILL, out of memory, a CI timeout) leaves a list of what it wrote for the next one.
+JOURNAL = ".edcal-files.journal"
 _MANIFEST_HEADER = ("# Written by edcal build: the files of this folder it wrote. The next build removes\n"
                     "# those it does not write again; it never removes a file this list does not name.\n")
 
@@ -43,17 +46,19 @@ class Manifest:
 
     files: set[str] = field(default_factory=set)
     pending: list[tuple[int, int | None]] = field(default_factory=list)
+    #: What builds that did not finish wrote (output/.edcal-files.journal).
+    journaled: set[str] = field(default_factory=set)
 
     @classmethod
     def read(cls, output: Path) -> Manifest:
+        manifest = cls(journaled=_read_journal(output))
         path = output / MANIFEST
         if path.is_symlink() or not path.is_file():
-            return cls()
+            return manifest
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            return cls()
-        manifest = cls()
+            return manifest
         for line in text.splitlines():
             if line.startswith("@pending "):
                 bounds = line.split()[1:3]
@@ -69,10 +74,11 @@ class Manifest:
         """An earlier build wrote this file: it is listed, or changed while a failed build wrote.
 
         A note without an end (a build killed before it could note its end) claims
-        nothing: files added since could be anyone's, they are left alone and named.
+        no file by its time: files added since could be anyone's. What that build
+        wrote is in its journal (``JOURNAL``), file by file, and is claimed.
         """
-        return key in self.files or any(end is not None and start <= ctime_ns <= end
-                                        for start, end in self.pending)
+        return key in self.files or key in self.journaled or any(
+            end is not None and start <= ctime_ns <= end for start, end in self.pending)
 
     def write(self, output: Path) -> None:
         """Replace output/.edcal-files (a link of that name is replaced, never written through)."""
@@ -87,6 +93,45 @@ class Manifest:
             raise
 
 
+def _read_journal(output: Path) -> set[str]:
+    path = output / JOURNAL
+    if path.is_symlink() or not path.is_file():
+        return set()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {line for line in text.splitlines() if line and not line.startswith(("/", "../"))}
+
+
+class Journal:
+    """output/.edcal-files.journal, appended to as Pelican writes (one line a file, no fsync).
+
+    A killed process loses nothing it wrote before: the lines are in the
+    system's buffers. The successful build's manifest replaces it.
+    """
+
+    def __init__(self, output: Path):
+        self.output = output
+        self.handle: Any = None
+
+    def add(self, keys: Any) -> None:
+        if self.handle is None:
+            path = self.output / JOURNAL
+            if path.is_symlink():
+                path.unlink()
+            self.handle = open(path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - kept for the run
+        self.handle.write("".join(f"{key}\n" for key in keys))
+
+    def close(self, remove: bool) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+        if remove:
+            with contextlib.suppress(OSError):
+                (self.output / JOURNAL).unlink()
+
+
 def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
     """A build that started writing output/ failed: bound its pending note with the end time.
 
@@ -95,6 +140,8 @@ def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
     """
     if state.output_started_ns is None or state.sweep is not None:
         return
+    if state.journal is not None:  # kept: the next build claims what it lists
+        state.journal.close(remove=False)
     output = Path(settings["OUTPUT_PATH"]).resolve()
     manifest = Manifest.read(output)
     if (state.output_started_ns, None) not in manifest.pending:
@@ -199,6 +246,7 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
                                       f"{exc.strerror or exc}", "remove what holds that name")]) from None
     # Plain `pelican` has no hook on failure: the note gets its end when the process exits.
     atexit.register(note_failed_build, settings, state)
+    state.journal = Journal(output)
 
 
 @dataclass
@@ -233,7 +281,7 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
     output = Path(settings["OUTPUT_PATH"]).resolve()
     earlier = Manifest.read(output)
     now = _file_system_now(output)
-    kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ()), MANIFEST}
+    kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ()), MANIFEST, JOURNAL}
     written = {path.replace("\\", "/") for path in (*state.static_outputs, *state.written_outputs)}
     stale: list[Path] = []
     wrote: set[str] = set()
@@ -284,6 +332,12 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
         Manifest(files=wrote).write(output)
     except OSError as exc:
         sweep.failed.append(f"{MANIFEST} ({exc.strerror or exc}): the next build removes nothing")
+    else:  # the manifest names all this build wrote: the journals of this and killed builds are done
+        if state.journal is not None:
+            state.journal.close(remove=True)
+        else:
+            with contextlib.suppress(OSError):
+                (output / JOURNAL).unlink()
     sweep.removed.sort()
     sweep.unknown.sort()
     return sweep
