@@ -166,6 +166,10 @@ def test_a_failed_build_leaves_output_as_it_was(site: Path, failure: str) -> Non
     assert result.returncode != 0
     if failure == "input":
         assert result.returncode == 2 and "publie.md:4:1: error: unknown field 'staus'" in result.stderr
+    else:  # the blog's theme is the site's code too: a located error, as the planning's templates get
+        assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
+        assert result.stderr.startswith("theme/templates/tags.html:1:1: error: template error: ")
+        assert "no_such_filter" in result.stderr and "hint: fix the theme's template" in result.stderr
     assert written_by_blog(site) == written_by_blog(site, blog)
 
 

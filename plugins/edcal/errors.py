@@ -118,7 +118,8 @@ _TEMPLATE_SUFFIXES = (".j2", ".html", ".txt")
 
 
 @contextlib.contextmanager
-def located_template_errors(root: Path) -> Iterator[None]:
+def located_template_errors(root: Path, hint: str = "fix the template, or remove the override to use edcal's "
+                                                   "own", outcome: str | None = None) -> Iterator[None]:
     """Turn an error raised by a Jinja template (a draft or planning template) into a located error.
 
     Jinja errors (syntax, undefined values) and Python errors raised while a
@@ -148,10 +149,8 @@ def located_template_errors(root: Path) -> Iterator[None]:
         with contextlib.suppress(ValueError):
             path = path.resolve().relative_to(root.resolve())
         message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
-        raise InputErrors([InputError(Source(path.as_posix(), line or 1, 1),
-                                      f"template error: {message}",
-                                      "fix the template, or remove the override to use edcal's "
-                                      "own")]) from None
+        located = InputError(Source(path.as_posix(), line or 1, 1), f"template error: {message}", hint)
+        raise InputErrors([located], outcome=outcome) from None
 
 
 def _is_under(path: Path, root: Path) -> bool:

@@ -45,9 +45,16 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
     settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True, CHECK_SETTING: check})
     from pelican.writers import FileOverwriteFailedError
 
+    from edcal.errors import located_template_errors
+
+    theme = located_template_errors(
+        site, "fix the theme's template (a missing include, an unclosed tag, an unknown filter)",
+        outcome="output/ may be partly written, and the next successful build tidies it; planning/ was left "
+                "as it was")
     try:
-        pelican = Pelican(settings)
-        pelican.run()
+        with theme:  # the blog's theme, as the planning's templates are: a located error, no traceback
+            pelican = Pelican(settings)
+            pelican.run()
     except FileOverwriteFailedError as exc:  # a clash edcal.pelican_plugin.collisions does not foresee
         raise InputErrors([InputError(Source("OUTPUT_PATH", 1), f"two outputs have one path: {exc}",
                                       "give one of them another slug, or another *_SAVE_AS setting")],
