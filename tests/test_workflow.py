@@ -130,7 +130,7 @@ def due_step(workflow: dict[str, Any], site: Path) -> Any:
         outputs = site / "github-output"
         outputs.write_text("", encoding="utf-8")
         env = {**os.environ, "GITHUB_EVENT_NAME": event, "GITHUB_OUTPUT": str(outputs), "EDCAL_NOW": now,
-               "PATH": f"{venv}{os.pathsep}{os.environ['PATH']}"}
+               "GITHUB_SHA": HEAD, "PATH": f"{venv}{os.pathsep}{os.environ['PATH']}"}
         result = subprocess.run(["bash", "-e", "-c", script], cwd=site, env=env, capture_output=True,
                                 text=True, timeout=120, check=False)
         assert result.returncode == 0, result.stderr
@@ -139,12 +139,20 @@ def due_step(workflow: dict[str, Any], site: Path) -> Any:
     return run
 
 
+#: The commit a scheduled run checks out (main's head), as GITHUB_SHA gives it.
+HEAD = "3f2c1a9e8b7d6c5b4a39281706f5e4d3c2b1a090"
+
+
 def test_a_scheduled_run_rebuilds_only_when_an_article_became_due(due_step: Any) -> None:
     # The fixture's scheduled article goes live on 2027-03-25 at 09:00 in Paris (08:00 UTC).
     # Deployed the day before, and the runs in between were skipped: it catches up.
-    assert due_step("schedule", "2027-03-25T08:15:00Z", "2027-03-24T20:00:00Z") == "build=true"
+    assert due_step("schedule", "2027-03-25T08:15:00Z", f"2027-03-24T20:00:00Z {HEAD}") == "build=true"
     # Deployed after it went live: nothing to do until the next one.
-    assert due_step("schedule", "2027-03-25T08:30:00Z", "2027-03-25T08:15:00Z") == "build=false"
+    assert due_step("schedule", "2027-03-25T08:30:00Z", f"2027-03-25T08:15:00Z {HEAD}") == "build=false"
+    # The last deployment was of an earlier commit (a push whose deployment failed): deploy main now.
+    assert due_step("schedule", "2027-03-25T08:30:00Z", "2027-03-25T08:15:00Z 0123abc") == "build=true"
+    # A record from before commits were recorded: deploy once, to record one.
+    assert due_step("schedule", "2027-03-25T08:30:00Z", "2027-03-25T08:15:00Z") == "build=true"
     # No record of a deployment (first run, cache evicted): build.
     assert due_step("schedule", "2027-03-20T08:00:00Z", None) == "build=true"
     # Pushes always build.
