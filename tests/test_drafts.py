@@ -168,6 +168,9 @@ def test_every_sample_draft_fits_as_its_network_counts(sample: Path) -> None:
 def test_the_sample_hootsuite_csv_has_three_columns_in_the_configured_date_format(sample: Path) -> None:
     files = sorted((sample / "planning" / "exports").glob("hootsuite-*.csv"))
     assert {f.name for f in files} >= {"hootsuite-linkedin.csv", "hootsuite-mastodon.csv"}
+    assert "hootsuite-intranet.csv" not in {f.name for f in files}  # Le Fil is the company's own: none of Hootsuite's
+    own = CliRunner().invoke(cli, ["export", "hootsuite", "--site", str(sample), "--network", "intranet"])
+    assert own.exit_code == 2 and "Le Fil (intranet) is a network of the site's own" in own.output, own.output
     now = dt.datetime(2026, 11, 23, 10, 0)
     for path in files:
         rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
@@ -232,6 +235,12 @@ def test_hootsuite_notes_its_unconfirmed_rules() -> None:
     assert any("a-x at 09:02" in w and "0 or 5" in w for w in warnings)
     assert any("c-x: less than 10 minutes ahead" in w for w in warnings)
     assert any("appears 2 times" in w for w in warnings)
+    assert not any("images" in w for w in warnings)
+    pictured = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: photo, at: 2027-01-12 09:00, networks: [x], "
+                             "text: Atelier, image: images/a.png, alt: L'atelier}\n")
+    plan = plan_of(pictured, now="2027-01-01T00:00:00+01:00")
+    _, warnings = hootsuite(upcoming(plan, "x"), plan)
+    assert any(w.startswith("1 post(s) with images (photo-x): Hootsuite's bulk file carries no image") for w in warnings)
 
 
 class Cards(HTMLParser):

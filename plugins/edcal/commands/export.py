@@ -25,6 +25,11 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
         raise InputErrors([InputError(Source("--network", 1, 1), f"unknown network '{network}'",
                                       did_you_mean(network, plan.calendar.networks)
                                       or "networks: " + ", ".join(sorted(plan.calendar.networks)))])
+    if fmt == "hootsuite" and network is not None and not plan.calendar.networks[network].builtin:
+        name = plan.calendar.networks[network].name
+        raise InputErrors([InputError(Source("--network", 1, 1), f"{name} is a network of the site's own "
+                                      "(custom: true), which Hootsuite cannot post to",
+                                      "export csv or json for it")])
     if fmt == "hootsuite" and network is None and len(plan.calendar.networks) > 1:
         choices = ", ".join(sorted(plan.calendar.networks))
         raise InputErrors([InputError(Source("--network", 1, 1), "Hootsuite takes one network per file",

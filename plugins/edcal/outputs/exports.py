@@ -1,11 +1,12 @@
 """planning/exports/: upcoming posts as files for bulk schedulers.
 
 - ``hootsuite-<network>.csv``: Hootsuite's Bulk Composer format, one file per
-  network (the profile is chosen at upload): rows of date-time, message and
-  link, no header, UTF-8. Hootsuite takes at most 350 messages per upload, so
-  a longer list is split into ``-1``, ``-2``… files. Its unconfirmed rules
-  (minutes ending in 0 or 5, at least 10 minutes ahead, no duplicate
-  messages) are reported as warnings, never applied silently.
+  built-in network (the profile is chosen at upload; a custom network is none
+  of Hootsuite's): rows of date-time, message and link, no header, UTF-8.
+  Hootsuite takes at most 350 messages per upload, so a longer list is split
+  into ``-1``, ``-2``… files. Its unconfirmed rules (minutes ending in 0 or 5,
+  at least 10 minutes ahead, no duplicate messages) are reported as warnings,
+  never applied silently.
 - ``posts.csv``: every upcoming post, one row each, with a header.
 - ``posts.json``: the same, for schedulers' APIs.
 
@@ -60,6 +61,8 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     posts = upcoming(plan)
     warnings: list[str] = []
     for network in sorted(plan.calendar.networks):
+        if not plan.calendar.networks[network].builtin:  # an intranet, a network of the site's own
+            continue
         chosen = hootsuite_items([p for p in posts if p.network == network])
         if not chosen:
             continue
@@ -119,6 +122,11 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
         if start - plan.now < HOOTSUITE_MIN_LEAD:
             warnings.append(f"{post.id}: less than 10 minutes ahead; Hootsuite may refuse it "
                             "(unconfirmed rule)")
+    pictured = [post for post in posts if post.media]
+    if pictured:
+        named = ", ".join(p.id for p in pictured[:3]) + (" …" if len(pictured) > 3 else "")
+        warnings.append(f"{len(pictured)} post(s) with images ({named}): Hootsuite's bulk file carries no "
+                        "image; attach them in Hootsuite after the upload (posts.csv names them)")
     for message, count in messages.items():
         if count > 1:
             warnings.append(f"the same message appears {count} times; Hootsuite may refuse "
