@@ -165,6 +165,15 @@ def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, sit
         "  - {id: tweet, networks: [twitter], at: 2027-03-03 10:00, text: Un tweet}\n"), encoding="utf-8")
     aliased = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7", "--network", "Twitter"])
     assert aliased.exit_code == 0 and "Un tweet" in aliased.output and "Mastodon" not in aliased.output
+    # A period of the manager's choosing, past days included (February alone, last week's review).
+    window = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-03-03", "--until", "2027-03-03"])
+    assert window.exit_code == 0, window.output
+    assert window.output.splitlines()[0].strip() == "Mercredi 3 mars 2027" and "Un tweet" in window.output
+    assert "aujourd'hui" not in window.output and "Mardi 2 mars" not in window.output
+    past = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-03-01T00:00", "--days", "2"])
+    assert "Mardi 2 mars 2027 — aujourd'hui" in past.output and "Bonjour le monde" in past.output
+    empty = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2031-01-01", "--until", "2031-01-02"])
+    assert empty.exit_code == 0 and empty.output.strip() == "Rien de prévu sur cette période."
 
 
 def test_agenda_titles_are_the_plans_and_printed_as_written(runner: CliRunner, site: Path, monkeypatch) -> None:

@@ -211,16 +211,18 @@ def serve(site: Path, settings_file: str, verbosity: int | None, bind: str, port
 
 
 @cli.command(epilog="Examples: edcal agenda; edcal agenda --days 60 --network linkedin; "
-             "edcal agenda --owner camille")
+             "edcal agenda --owner camille; edcal agenda --since 2027-02-01 --until 2027-02-28")
 @site_options
 @click.option("--days", type=click.IntRange(1, 3660), default=14, show_default=True,
-              help="How many days ahead, today included.")
+              help="How many days ahead, today (or --since's day) included.")
 @click.option("--network", help="Only this network's posts.")
 @click.option("--owner", help="Only what this person owns (a team id).")
 @click.option("--campaign", help="Only this campaign's items.")
+@click.option("--since", help="From this date or date-time (ISO 8601; default: now), past ones included.")
+@click.option("--until", help="Up to this date (included) or date-time (ISO 8601) rather than --days.")
 @input_errors_exit
 def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, network: str | None,
-           owner: str | None, campaign: str | None) -> None:
+           owner: str | None, campaign: str | None, since: str | None, until: str | None) -> None:
     """Show what is coming: posts, articles, deadlines, as a table per day.
 
     Times are in the site's zone; today is highlighted. "Now" is the clock,
@@ -230,7 +232,7 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
 
     from edcal.commands.agenda import agenda as show
 
-    show(site, settings_file, days, network, owner, campaign, Console(highlight=False))
+    show(site, settings_file, days, network, owner, campaign, Console(highlight=False), since, until)
 
 
 @cli.command(epilog='Example: edcal init mon-blog --name "Le blog de la Menuiserie Durand" '

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from edcal.clock import parse_window
 from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.i18n import long_date, translator
 from edcal.model.plan import Item, Plan
@@ -19,25 +20,28 @@ from edcal.pelican_plugin.metadata import NOTHING, read_plan
 
 
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
-             campaign: str | None = None) -> list[Item]:
-    """Dated items from now to ``days`` days ahead, filtered."""
+             campaign: str | None = None, since: dt.datetime | None = None,
+             until: dt.datetime | None = None) -> list[Item]:
+    """Dated items from now (or ``since``) to ``days`` days ahead (or ``until``), filtered."""
     if network is not None:
         network = plan.calendar.network_id(network) or network
     _check_choice("--network", network, plan.calendar.networks)
     _check_choice("--owner", owner, plan.calendar.team)
     _check_choice("--campaign", campaign, plan.calendar.campaigns)
     zone = plan.calendar.zone
-    today = plan.now.astimezone(zone).date()
-    end = today + dt.timedelta(days=days)
+    start = (since or plan.now).astimezone(zone)
+    first = start.date()
+    last = (until - dt.timedelta(microseconds=1)).astimezone(zone).date() if until is not None \
+        else first + dt.timedelta(days=days - 1)
     result = []
     for item in plan.items:
         if item.start is None:
             continue
         local = item.start.astimezone(zone) if isinstance(item.start, dt.datetime) else None
         day = local.date() if local else item.start
-        if local is not None and local < plan.now.astimezone(zone):
+        if local is not None and (local < start or (until is not None and local >= until)):
             continue
-        if not (today <= day < end):  # type: ignore[operator]
+        if not (first <= day <= last):  # type: ignore[operator]
             continue
         if network and item.network != network:
             continue
@@ -55,13 +59,17 @@ def _check_choice(option: str, value: str | None, known: dict[str, object]) -> N
                                       did_you_mean(value, known) or "known: " + ", ".join(sorted(known)))])
 
 
-def render(plan: Plan, items: list[Item], days: int, console: Console) -> None:
-    """A heading per day, then one aligned row per item; today is highlighted."""
+def render(plan: Plan, items: list[Item], days: int, console: Console, window: bool = False) -> None:
+    """A heading per day, then one aligned row per item; today is highlighted.
+
+    :param window: the items are of a window given by ``--since``/``--until``, not "from now".
+    """
     _ = translator(plan.lang)
     zone = plan.calendar.zone
     today = plan.now.astimezone(zone).date()
     if not items:
-        console.print(_("Nothing planned in the next {days} days.").format(days=days))
+        console.print(_("Nothing planned in that period.") if window
+                      else _("Nothing planned in the next {days} days.").format(days=days))
         return
     rows: list[tuple[dt.date, tuple[str, str, str, str, str]]] = []
     for item in items:
@@ -77,7 +85,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console) -> None:
     if not console.is_terminal:
         # Piped or redirected: one line per item, whatever the width (rich assumes 80 columns).
         console.width = max(console.width, sum(widths) + 2 * len(widths) + 2)
-    if rows[0][0] != today:
+    if rows[0][0] != today and not window:
         heading = long_date(today, plan.lang)
         console.print(f"[bold reverse] {heading[:1].upper() + heading[1:]} — {_('today')} [/]")
         console.print(f"  {_('Nothing planned today.')}")
@@ -101,9 +109,11 @@ _KIND_LABELS = {"article": "Blog", "deadline": "Deadline", "idea": "Idea", "post
 
 
 def agenda(site: Path, settings_file: str, days: int, network: str | None, owner: str | None,
-           campaign: str | None, console: Console) -> int:
+           campaign: str | None, console: Console, since: str | None = None,
+           until: str | None = None) -> int:
     # The agenda shows titles, never texts: no post needs composing.
     plan = read_plan(site, settings_file, compose_from=NOTHING)
-    items = upcoming(plan, days, network, owner, campaign)
-    render(plan, items, days, console)
+    start, end = parse_window(since, until, plan.calendar.zone, plan.now)
+    items = upcoming(plan, days, network, owner, campaign, start, end)
+    render(plan, items, days, console, window=since is not None or until is not None)
     return len(items)
