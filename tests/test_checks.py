@@ -257,8 +257,12 @@ def test_post_before_article_when_dated_before() -> None:
     assert str(found[0].source) == "calendar.yaml:10"
     # The hint's fix is valid where it is given: `at publication` only exists in a promotion's schedule.
     assert "`promote: lancement` with `schedule: [at publication]`" in found[0].hint
+    # A teaser (a step before publication) carries no link: nothing dead, nothing reported...
     teaser = "{promote: lancement, networks: [x], schedule: [-1 day]}"
-    early = findings(rule, posts(teaser), [lambda c: article("lancement", "2027-01-12T10:00", c)])
+    assert not findings(rule, posts(teaser), [lambda c: article("lancement", "2027-01-12T10:00", c)])
+    # ...unless the entry gives it the article's link all the same.
+    linked = "{promote: lancement, networks: [x], schedule: [-1 day], link: /lancement/}"
+    early = findings(rule, posts(linked), [lambda c: article("lancement", "2027-01-12T10:00", c)])
     assert early and early[0].hint.startswith("schedule it at publication or later")
     weekly = "{id: w, networks: [x], article: lancement, text: Lisez, repeat: {every: week, on: mon, at: '09:00', from: 2027-01-11, count: 2}}"
     repeated = findings(rule, posts(weekly), [lambda c: article("lancement", "2027-01-12T10:00", c)])

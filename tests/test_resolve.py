@@ -237,6 +237,26 @@ def test_deadlines_become_all_day_items() -> None:
     assert str(deadline.source) == "calendar.yaml:10"
 
 
+def test_a_teaser_before_publication_has_no_link_and_reminders_follow_time() -> None:
+    """`schedule: [at publication, +2 days, -1 day at 18:00]`: the teaser read "Dernier rappel :",
+    linked to a page not online yet, and failed post-before-article."""
+    from edcal.checks import run_checks
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {promote: lancement, networks: [x], "
+                             "schedule: [at publication, +2 days, -1 day at 18:00, +1 week]}\n")
+    plan = plan_of(calendar, [article("lancement", "2027-01-12T10:00", calendar, title="Le lancement")],
+                   now="2027-01-01T10:00:00+01:00")
+    items = by_id(plan)
+    teaser = items["lancement-x-3"]
+    assert teaser.start == dt.datetime(2027, 1, 11, 18, 0, tzinfo=calendar.zone)
+    assert teaser.text.startswith("Bientôt sur le blog\u00a0: «\u00a0Le lancement\u00a0»")
+    assert teaser.url is None and "https://" not in teaser.text
+    assert items["lancement-x-1"].text.startswith("Le lancement") and items["lancement-x-1"].url
+    assert items["lancement-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: ")
+    assert items["lancement-x-4"].text.startswith("Dernier rappel\u00a0: ")
+    assert not [f for f in run_checks(plan) if f.rule == "post-before-article"]
+
+
 def test_default_promotion_since_leaves_the_old_archive_alone() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x], since: 2027-01-01}\n")
     articles = [article("ancien", "2025-05-01T09:00", calendar), article("neuf", "2027-01-05T09:00", calendar)]

@@ -230,11 +230,14 @@ class PostParts:
 
 
 def reminder(step: int | None, steps: int | None, translate: Callable[[str], str] = str) -> str:
-    """Opening words of a promotion's later steps, so that reminders never repeat the first post.
+    """Opening words of a promotion's steps, so that reminders never repeat the first post.
 
-    A Python function rather than a template macro: importing a macro costs
-    every render as much as the render itself.
+    ``step`` counts the posts once the article is online (1 is the first, ``steps``
+    the last); 0 is a teaser, before it is online. A Python function rather than
+    a template macro: importing a macro costs every render as much as the render itself.
     """
+    if step == 0:
+        return translate("Soon on the blog:") + " "
     if not step or step <= 1:
         return ""
     if steps and steps > 2 and step == steps:
@@ -378,7 +381,7 @@ class Composer:
         """The rendered text, cleaned; in French, what follows a reminder's colon reads as French wants:
         an article's title in guillemets (« Prévenir la corrosion… »), a sentence with a small letter."""
         text = _clean(self.templates.render(template, context))
-        if context["step"] and self.lang.startswith("fr"):
+        if context["step"] is not None and self.lang.startswith("fr"):
             prefix = reminder(context["step"], context["steps"], self.templates.environment.globals["_"])
             if prefix and text.startswith(prefix):
                 rest, title = text[len(prefix):], context["title"]

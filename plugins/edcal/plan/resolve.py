@@ -257,6 +257,7 @@ class _Resolver:
             variant = entry.variants.get(network_id)
             if variant is not None and variant.skip:
                 continue
+            starts: list[tuple[int, dt.datetime, Source]] = []
             for number, offset in enumerate(schedule, start=1):
                 # An implicit promotion exists because of the article: point there.
                 where = entry.source if entry.implicit else (offset.source or entry.source)
@@ -266,16 +267,20 @@ class _Resolver:
                     if deferred:
                         base = (resumed_publication(article.date, publication, network, self.calendar)
                                 if offset.amount >= 0 else article.date)
-                    start = offset_instant(base, offset, network, self.calendar)
+                    starts.append((number, offset_instant(base, offset, network, self.calendar), where))
                 except WallClockError as exc:
                     self.errors.add(where, f"{exc} ('{offset.label}' after '{article.slug}', "
                                     f"{network.name})", exc.hint)
-                    continue
-                # A default promotion waits for its article: not ready, not scheduled.
-                draft = entry.implicit and article.status in ("draft", "review")
-                items.append(self._post(entry, network, start,
-                                        f"{entry.id}-{network_id}-{number}", article, where,
-                                        step=(number, len(schedule)), draft=draft))
+            # Steps are told apart by time, not by their place in `schedule:`: the first post once the
+            # article is online, then reminders, the last one "last"; a post before it is a teaser.
+            after = sorted((start, number) for number, start, _where in starts if start >= publication)
+            rank = {number: index for index, (_start, number) in enumerate(after, start=1)}
+            # A default promotion waits for its article: not ready, not scheduled.
+            draft = entry.implicit and article.status in ("draft", "review")
+            for number, start, where in starts:
+                step = (rank[number], len(after)) if number in rank else (0, len(after))
+                items.append(self._post(entry, network, start, f"{entry.id}-{network_id}-{number}", article,
+                                        where, step=step, draft=draft))
         return items
 
     def _recurring(self, entry: PostEntry, article: Article | None) -> list[Item]:
@@ -338,7 +343,10 @@ class _Resolver:
             return self._uncomposed(entry, network, start, item_id, article, source, draft, custom_text)
         campaign_id, campaign = self._campaign(entry, article)
         owner_id = self._owner(entry, article, campaign)
-        link = (variant.link if variant else None) or entry.link or (article.url if article else None) or None
+        # A teaser (a promotion's step before the article is online) has no link to it: a dead page.
+        teaser = step is not None and step[0] == 0
+        link = (variant.link if variant else None) or entry.link \
+            or (article.url if article and not teaser else None) or None
         if link is None and custom_text:  # a link to the site in the text: tracked in place, and checked
             link = _site_link_in(custom_text, self.site.url)
         url = None

@@ -61,7 +61,8 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(post.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', held back "
                                            "by a freeze with no end", id=post.id, when=when, slug=article.slug),
                           say("end the freeze, or remove the post"), post)
-        elif post.start < state.live_at:  # type: ignore[operator]
+        elif post.start < state.live_at and post.url is not None:  # type: ignore[operator]
+            # (a teaser, a promotion's step before the article is online, has no link: nothing dead)
             if entry is None or entry.kind == "promote":  # a promotion's schedule: its offsets
                 hint = say("schedule it at publication or later (`at publication`, `+1 day`…)")
             elif entry.kind == "repeat":
