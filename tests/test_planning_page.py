@@ -255,8 +255,14 @@ def test_keyboard_skip_link_and_phone_width(sample: Path, server: str, chromium:
     page.set_viewport_size({"width": 1400, "height": 900})
     assert first_day.inner_text() == "1" and page.locator(".month thead th").first.is_visible()
     page.set_viewport_size({"width": 390, "height": 844})
+    # Every figure of the objectives, on screen without scrolling a table sideways (they were cut off).
+    right = "sel => Math.max(...Array.from(document.querySelectorAll(sel), e => e.getBoundingClientRect().right))"
+    assert page.evaluate(right, ".objectives td") <= 390
     page.goto(server + "drafts/index.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate(right, "table.months td") <= 390
+    assert page.locator("table.months td[data-count='2']").first.evaluate(
+        "e => getComputedStyle(e, '::before').content").startswith('"Avertissements sur les brouillons')
     page.close()
 
 
