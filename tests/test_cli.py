@@ -271,6 +271,11 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     built = run_edcal("build", cwd=target)
     assert built.returncode == 0, built.stderr
     assert "blog: 1 published article(s)" in built.stdout
+    # What docs/theme.md describes: robots.txt naming the sitemap, one folder per category and author page.
+    robots = (target / "output" / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://blog.durand.example/sitemap.xml" in robots
+    assert list((target / "output" / "category").glob("*/index.html"))
+    assert list((target / "output" / "author").glob("*/index.html"))
     checked = run_edcal("check", cwd=target)
     assert checked.returncode == 0 and checked.stdout.strip() == "0 errors, 0 warnings"
     # What builds write, and a killed build's staging copy of the private plan, stay out of `git add .`.
