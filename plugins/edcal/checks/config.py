@@ -94,7 +94,7 @@ def parse_silence(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, 
         return {}
     if not isinstance(raw, dict):
         errors.add(where, "found a value in `silence:`, expected rule ids with a reason each",
-                   'e.g. silence: {duplicate-text: "Rappel volontaire"}')
+                   'e.g. silence: {duplicate-text: "A reminder on purpose"}')
         return {}
     rules = all_rules()
     loc: Loc = raw[LOC_KEY]
