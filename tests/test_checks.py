@@ -16,6 +16,7 @@ from edcal.__main__ import cli
 from edcal.checks import Finding, all_rules, run_checks
 from edcal.errors import InputErrors
 from edcal.model.article import Article
+from edcal.model.source import Source
 from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
 
 NOW = "2027-01-04T08:00:00+01:00"  # a Monday morning
@@ -575,8 +576,11 @@ def test_idea_overdue() -> None:
 
 
 def test_review_too_late() -> None:
-    found = findings("review-too-late", "", [lambda c: article("a", "2027-01-05T09:00", c, status="review")])
+    status_line = {"status": Source("content/articles/a.md", 4, 9)}
+    found = findings("review-too-late", "", [lambda c: article("a", "2027-01-05T09:00", c, status="review",
+                                                                field_sources=status_line)])
     assert found and "still in review and due 2027-01-05 09:00" in found[0].message
+    assert str(found[0].source) == "content/articles/a.md:4:9"  # the `status: review` line, to change
     assert not findings("review-too-late", "", [lambda c: article("a", "2027-01-08T09:00", c, status="review")])
     assert findings("review-too-late", "checks: {review-too-late: {margin: 5 days}}\n",
                     [lambda c: article("a", "2027-01-08T09:00", c, status="review")])

@@ -62,7 +62,9 @@ def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
         if article.kind != "article" or article.status != "review" or not isinstance(article.start, dt.datetime):
             continue
         if article.start - ctx.now <= margin:
-            yield Problem(article.source, say("'{title}' is still in review and due {due:%Y-%m-%d %H:%M}",
+            written = ctx.plan.article_of(article)  # at its `status: review` line, what to change
+            where = written.where("status") if written is not None else article.source
+            yield Problem(where, say("'{title}' is still in review and due {due:%Y-%m-%d %H:%M}",
                                               title=article.title, due=article.start.astimezone(zone)),
                           say("finish the review and set `status: published`, or move its `date:`"),
                           article, when=max(article.start, ctx.now))
