@@ -580,7 +580,7 @@ def test_review_too_late() -> None:
     found = findings("review-too-late", "", [lambda c: article("a", "2027-01-05T09:00", c, status="review",
                                                                 field_sources=status_line)])
     assert found and "still in review and due 2027-01-05 09:00" in found[0].message
-    assert str(found[0].source) == "content/articles/a.md:4:9"  # the `status: review` line, to change
+    assert found[0].source == Source("content/articles/a.md", 4, 9)  # the `status: review` line, to change
     assert not findings("review-too-late", "", [lambda c: article("a", "2027-01-08T09:00", c, status="review")])
     assert findings("review-too-late", "checks: {review-too-late: {margin: 5 days}}\n",
                     [lambda c: article("a", "2027-01-08T09:00", c, status="review")])
