@@ -341,6 +341,7 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
     import subprocess
     import sys
     import time
+    import urllib.error
     import urllib.request
 
     with socket.socket() as probe:
@@ -374,6 +375,14 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
             kind, body = fetch(address)
             assert kind.startswith("text/html") and b"plan.json" in body, address
         assert fetch("/planning/plan.json?v=2")[1] == fetch("/planning/plan.json")[1]
+        # A missing page of the blog gets the blog's own 404 page (DIRECT_TEMPLATES' 404), as the host serves it.
+        (site / "output" / "404.html").write_text("<p>Page introuvable</p>\n", encoding="utf-8")
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            fetch("/2027/no-such-article/")
+        assert missing.value.code == 404 and missing.value.read() == b"<p>Page introuvable</p>\n"
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            fetch("/planning/no-such-page.html")  # the plan's own: the server's
+        assert missing.value.code == 404 and b"introuvable" not in missing.value.read()
         calendar = site / "calendar.yaml"
         calendar.write_text(calendar.read_text(encoding="utf-8").replace("Bonjour le monde", "Bonjour la planète"),
                             encoding="utf-8")

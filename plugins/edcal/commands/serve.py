@@ -50,6 +50,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.directory = str(self.output)
         return super().translate_path(path)
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page of the blog is answered with its own 404.html, as the host will answer it."""
+        page = self.output / "404.html"
+        if code != 404 or self.directory != str(self.output) or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format: str, *args: Any) -> None:  # quieter than the default
         if self.server.verbose:  # type: ignore[attr-defined]
             super().log_message(format, *args)
