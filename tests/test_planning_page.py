@@ -162,6 +162,11 @@ def test_cadence_gaps_are_the_ones_the_check_reports(sample: Path, server: str, 
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(server + f"index.html?view=week&date={gap['first']}")
     assert gap["message"] in page.inner_text("#view-week")
+    # A month's gap is marked once in the month's view (it was on each Monday), on the day it starts.
+    blog = next(g for g in page_data["gaps"] if g["network"] == "blog")
+    page.goto(server + f"index.html?view=month&date={blog['first'][:7]}")
+    marks = page.locator('#view-month .gap[data-gap-network="blog"]')
+    assert marks.count() == 1 and marks.first.locator("xpath=ancestor::td").get_attribute("data-date") == blog["first"]
     page.close()
 
 

@@ -216,7 +216,8 @@
     return node;
   }
 
-  function dayNotes(container, key) {
+  /* shownFrom: the view's first day of its own period (the 1st of the month, the week's Monday). */
+  function dayNotes(container, key, shownFrom) {
     if (data.holidays[key]) {
       container.appendChild(el("span", { "class": "note" }, "★ " + data.holidays[key]));
     }
@@ -234,7 +235,8 @@
       }
     });
     (gapsByDay[key] || []).forEach(function (gap) {
-      if (gap.first === key || weekday(parse(key)) === 0) {
+      /* Once per view: where the gap starts, or the view's first day for one that started before. */
+      if (key === (gap.first > shownFrom ? gap.first : shownFrom)) {
         container.appendChild(el("span", { "class": "gap", "title": gap.message, "data-gap-network": gap.network },
                                  "⚠ " + gap.message));
       }
@@ -270,7 +272,7 @@
       num.appendChild(el("span", { "class": "weekday" }, labels.longDays[weekday(day)] + " "));
       num.appendChild(document.createTextNode(String(day.getUTCDate())));
       cell.appendChild(num);
-      dayNotes(cell, key);
+      dayNotes(cell, key, iso(first));
       (byDay[key] || []).forEach(function (item) { cell.appendChild(itemNode(item)); });
       row.appendChild(cell);
     }
@@ -290,7 +292,7 @@
       var title = labels.longDays[weekday(day)] + " " + number + " " + labels.months[day.getUTCMonth()];
       var column = el("section", { "class": dayClasses(key, "day"), "data-date": key, "aria-label": title });
       column.appendChild(el("h3", {}, title));
-      dayNotes(column, key);
+      dayNotes(column, key, iso(first));
       (byDay[key] || []).forEach(function (item) { column.appendChild(itemNode(item)); });
       grid.appendChild(column);
     });
