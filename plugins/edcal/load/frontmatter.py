@@ -218,16 +218,24 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
     return ArticleSource(path, metadata, "".join(lines[body_start:]), "pelican", body_start + 1)
 
 
+#: The header fields that decide whether and when an article goes online, with the values they take.
+_PUBLISHING_FIELDS = {
+    "status": re.compile(r"(?i)draft|review|published|hidden"),
+    "date": re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"),
+}
+_NEVER = re.compile(r"(?!)")
+
+
 def _refuse_fields_after_blank(lines: list[str], start: int, values: dict[str, list[str]], path: str,
                                errors: ErrorCollector) -> None:
     """Header fields after a blank line: the header ended there, and they would be published as text.
 
-    ``Status: draft`` below a blank line published the draft. The paragraph
-    after the blank line is judged only when each of its lines is ``Key: value``
-    and a key names an article field the header lacks (``Note: …`` is text).
+    ``Status: draft`` below a blank line published the draft. Only the fields that
+    decide whether and when an article goes online are judged, with a value they
+    take (``Status: draft``, ``Date: 2027-03-02 09:00``), in a paragraph right
+    after the blank line made only of ``Key: value`` lines: ``Status: resolved``
+    or ``Date: 14 mars`` opening an article's text are text.
     """
-    from edcal.load.articles import ArticleSpec
-
     index = start
     while index < len(lines) and not lines[index].strip():
         index += 1
@@ -237,8 +245,8 @@ def _refuse_fields_after_blank(lines: list[str], start: int, values: dict[str, l
         match = META_RE.match(lines[index].rstrip("\r\n"))
         if match is None:
             return
-        name = match.group("key").lower()
-        if known is None and name in ArticleSpec.model_fields and name not in values:
+        name, value = match.group("key").lower(), match.group("value").strip()
+        if known is None and name not in values and _PUBLISHING_FIELDS.get(name, _NEVER).fullmatch(value):
             known = (index, match.group("key"))
         index += 1
     if known is None or first == index:
