@@ -69,6 +69,22 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_files(site: Path) 
     assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")], "staging folder left behind"
 
 
+def test_a_bug_in_python_a_template_calls_is_not_blamed_on_the_theme(site: Path, monkeypatch) -> None:
+    """A KeyError in edcal's own reading-time helper read "themes/…/lists.html:11:1: error: template error",
+    exit 2, its traceback dropped: the theme was blamed for edcal's bug."""
+    from click.testing import CliRunner
+
+    from edcal.__main__ import cli
+
+    def broken(content: Any) -> int:
+        return {}["simulated edcal bug"]
+
+    monkeypatch.setattr("edcal.blog.helpers.reading_time", broken)
+    monkeypatch.setenv("EDCAL_JOBS", "1")
+    result = CliRunner().invoke(cli, ["build", "--site", str(site)])
+    assert isinstance(result.exception, KeyError) and "template error" not in result.output
+
+
 def written_by_blog(site: Path, files: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """output/'s files but edcal's lists of them (a build that started writing notes itself there, and
     journals what it writes)."""

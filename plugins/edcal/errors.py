@@ -122,11 +122,13 @@ def located_template_errors(root: Path, hint: str = "fix the template, or remove
                                                    "own", outcome: str | None = None) -> Iterator[None]:
     """Turn an error raised by a Jinja template (a draft or planning template) into a located error.
 
-    Jinja errors (syntax, undefined values) and Python errors raised while a
-    template renders (``"x" + 1``) both count. The line is the template's own,
-    from the traceback Jinja rewrites to point into templates; a file of the
-    site is preferred to edcal's own templates it extends. Paths are relative
-    to the site's folder. Errors raised outside any template propagate.
+    Jinja errors (syntax, undefined values) and Python errors raised by a
+    template's own expression (``"x" + 1``) both count. The line is the
+    template's own, from the traceback Jinja rewrites to point into templates;
+    a file of the site is preferred to edcal's own templates it extends. Paths
+    are relative to the site's folder. Errors raised outside any template, or
+    in Python code a template calls (a filter, a helper: edcal's own bugs),
+    propagate with their traceback.
     """
     import jinja2
 
@@ -138,10 +140,12 @@ def located_template_errors(root: Path, hint: str = "fix the template, or remove
         filename = getattr(exc, "filename", None) if isinstance(exc, jinja2.TemplateError) else None
         line = getattr(exc, "lineno", None) if filename else None
         if filename is None:
-            frames = [frame for frame in traceback.extract_tb(exc.__traceback__)
-                      if frame.filename.endswith(_TEMPLATE_SUFFIXES)]
-            if not frames:
-                raise
+            stack = traceback.extract_tb(exc.__traceback__)
+            frames = [frame for frame in stack if frame.filename.endswith(_TEMPLATE_SUFFIXES)]
+            innermost = stack[-1].filename if stack else ""
+            own = isinstance(exc, jinja2.TemplateError) or innermost.endswith(_TEMPLATE_SUFFIXES)
+            if not frames or not own:
+                raise  # raised by Python code a template calls (edcal's own bug), not by the template
             inside = [f for f in frames if _is_under(Path(f.filename), root)]
             frame = (inside or frames)[-1]
             filename, line = frame.filename, frame.lineno
