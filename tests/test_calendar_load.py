@@ -207,9 +207,10 @@ SLIPS = [
      'a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so quote a slot on several '
      'days: ["tue,thu 17:00"]'),
     ("  bluesky: {slots: [weekdays midi]}\n",
-     "found 'midi', expected a time as HH:MM (e.g. 09:30 or 9h30)",
-     "a network's slots are weekdays and a time (e.g. 'mon-fri 12:15'), not the site's named slots: write the "
-     "named slot's time"),
+     "found 'midi' in a network's slot, expected a time as HH:MM (e.g. 12:15): a network's slots take times, not "
+     "the site's named slots", None),
+    ("default_time: 9 heures\n",  # a time in words is no slot: no word about slots
+     "found '9 heures', expected a time as HH:MM (e.g. 09:30 or 9h30)", None),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-3-2}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      "write months and days with two digits: 2027-03-02"),

@@ -255,9 +255,10 @@ def test_feeds_are_published_only_when_a_site_asks(tmp_path: Path) -> None:
 
 def test_publish_false_and_true_are_switches_not_folder_names(tmp_path: Path) -> None:
     """`publish: false`, as the docs write it, wrote the whole plan to output/false/ (deployed with the blog)."""
-    site = build(make_site(tmp_path / "off", "feeds:\n  publish: false\nplanning:\n  publish: No\n"))
-    assert not list((site / "output").rglob("*.ics")) and not list((site / "output").rglob("plan.json"))
-    assert not (site / "output" / "false").exists() and not (site / "output" / "No").exists()
+    for off in ("false", "No", "0"):
+        site = build(make_site(tmp_path / f"off-{off}", f"feeds:\n  publish: {off}\nplanning:\n  publish: {off}\n"))
+        assert not list((site / "output").rglob("*.ics")) and not list((site / "output").rglob("plan.json"))
+        assert not (site / "output" / off).exists()
     site = build(make_site(tmp_path / "on", "feeds:\n  publish: true\nplanning:\n  publish: yes\n"))
     assert (site / "output" / "calendars" / "calendar.ics").is_file()
     assert (site / "output" / "planning" / "plan.json").is_file()

@@ -84,3 +84,22 @@ def test_a_slot_is_written_in_one_form_whatever_was_typed(typed: str, written: s
     assert slot.written() == written
     assert timeparse.parse_slot(written).weekdays == slot.weekdays  # calendar.yaml reads it back
     assert slot.written(("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")) == french
+
+
+def test_a_day_given_alone_starts_at_its_first_instant_even_after_a_gap_at_midnight() -> None:
+    """`--since 2027-04-30` in Cairo (clocks go from 00:00 to 01:00 that night) was refused once times the
+    clocks skip became errors; a date alone means the day, which starts at 01:00 there."""
+    from zoneinfo import ZoneInfo
+
+    from edcal.clock import parse_instant, parse_window
+    from edcal.errors import InputErrors
+
+    cairo = ZoneInfo("Africa/Cairo")
+    assert parse_instant("2027-04-30", cairo, "--since").isoformat() == "2027-04-30T01:00:00+03:00"
+    assert parse_instant("2027-03-28", ZoneInfo("Europe/Paris"), "--since").isoformat() == "2027-03-28T00:00:00+01:00"
+    start, end = parse_window("2027-04-29", "2027-04-29", cairo)
+    assert end == parse_instant("2027-04-30", cairo, "--until")  # the 29th runs up to the 30th's first instant
+    assert end.timestamp() - start.timestamp() == 24 * 3600
+    with pytest.raises(InputErrors, match="does not exist in Africa/Cairo"):
+        parse_instant("2027-04-30T00:30", cairo, "EDCAL_NOW")  # a time given explicitly is judged
+

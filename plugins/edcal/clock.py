@@ -67,6 +67,8 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
 
         where = Source(name if name.startswith("-") else f"${name}", 1, 1)
         raise InputErrors([InputError(where, message, value_hint(text))]) from None
+    if parsed.tzinfo is None and len(value) == 10:  # a day starts at its first instant, after a gap at 00:00
+        return dt.datetime.fromtimestamp(parsed.replace(tzinfo=zone, fold=0).timestamp(), zone)
     if parsed.tzinfo is None:  # a wall-clock time the clocks skip, or show twice, is no instant
         try:
             return localize(parsed, zone)
@@ -87,8 +89,8 @@ def parse_window(since: str | None, until: str | None, zone: ZoneInfo,
     end = None
     if until is not None:
         end = parse_instant(until, zone, "--until")
-        if len(until.strip()) == 10:  # a date: up to the end of that day
-            end += dt.timedelta(days=1)
+        if len(until.strip()) == 10:  # a date: up to the end of that day, where the next day starts
+            end = parse_instant((end.date() + dt.timedelta(days=1)).isoformat(), zone, "--until")
     if start is not None and end is not None and end <= start:
         hint = ("swap the two dates" if end < start
                 else "give --until a later instant; a date alone runs to the end of its day")

@@ -171,8 +171,9 @@ V = TypeVar("V")
 Mapping = Annotated[dict[K, V], BeforeValidator(_mapping)]
 
 
-#: YAML's words for a switch, as pydantic reads them for a ``bool`` field.
-_SWITCH_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+#: The words and figures pydantic reads as a ``bool`` field's values.
+_SWITCH_WORDS = {"true": True, "yes": True, "on": True, "1": True, "t": True, "y": True,
+                 "false": False, "no": False, "off": False, "0": False, "f": False, "n": False}
 
 
 def _switch_or_text(value: Any) -> Any:

@@ -203,7 +203,11 @@ def parse_slot(text: str) -> Slot:
         raise ValueError(
             f"found '{raw}', expected weekdays and a time, e.g. 'tue 09:00' or 'mon-fri 08:30'"
         )
-    return Slot(parse_weekdays(days), parse_time(time), raw)
+    weekdays = parse_weekdays(days)
+    if re.fullmatch(r"[^\W\d_]+", time):  # `weekdays midi`: a named slot of the site
+        raise ValueError(f"found '{time}' in a network's slot, expected a time as HH:MM (e.g. 12:15): a "
+                         "network's slots take times, not the site's named slots")
+    return Slot(weekdays, parse_time(time), raw)
 
 
 def parse_cadence(text: str) -> Cadence:

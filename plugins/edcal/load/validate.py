@@ -110,9 +110,6 @@ def value_hint(found: Any, message: str = "") -> str | None:
     if "expected weekdays and a time" in message and _WEEKDAYS_ONLY.match(found.strip()):
         return ("a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so "
                 "quote a slot on several days: [\"tue,thu 17:00\"]")
-    if "expected a time as HH:MM" in message and re.search(r"\s[^\W\d]+$", found.strip()):
-        return ("a network's slots are weekdays and a time (e.g. 'mon-fri 12:15'), not the site's named "
-                "slots: write the named slot's time")
     unpadded = _UNPADDED.match(found.strip())
     if unpadded is not None and min(len(unpadded.group(2)), len(unpadded.group(3))) == 1:
         year, month, day, rest = unpadded.groups()
