@@ -511,6 +511,22 @@ def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server
     page.close()
 
 
+def test_the_rhythm_to_an_objective_is_judged_up_to_the_plans_horizon_only() -> None:
+    """An objective for the end of 2028 counted 53 "empty" weeks after the plan's year: open-ended
+    repetitions stop at the horizon, and nothing beyond it is planned yet."""
+    from edcal.outputs.calendar_page import objectives
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "  mastodon: {}\n", "  mastodon: {cadence: 1/week, objective: {text: Abonnés, target: 900, by: 2028-12-31}}\n")
+        + "posts:\n  - {id: hebdo, networks: [mastodon], text: Astuce, repeat: {every: week, on: mon, at: '09:00', "
+        "from: 2027-01-04}}\n")
+    plan = plan_of(calendar, now="2027-01-04T08:00:00+01:00")
+    row = next(r for r in objectives(plan, dt.date(2027, 1, 4), [])["networks"] if r.network.id == "mastodon")
+    assert row.gaps_until == dt.date(2027, 1, 4) + dt.timedelta(days=calendar.horizon_days)
+    assert row.gaps_to_objective == 0
+
+
 def test_a_campaigns_posts_outside_its_dates_are_counted_apart(tmp_path: Path) -> None:
     """A manager read "3 posts" for a campaign of three days, one of them posted a week after it ended."""
     from edcal.outputs import calendar_page

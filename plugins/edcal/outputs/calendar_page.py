@@ -86,8 +86,10 @@ class NetworkRow:
     gaps: int
     #: Posts to come within the horizon (withheld ones left out).
     planned: int = 0
-    #: Periods below the cadence from today to the objective's date, when that is beyond the horizon.
+    #: Periods below the cadence from today to the objective's date, when that is beyond the horizon
+    #: (counted up to ``gaps_until``: the objective's date, or the end of the plan's horizon before it).
     gaps_to_objective: int | None = None
+    gaps_until: dt.date | None = None
     #: Over the ceiling in a month of fewer posts than the check judges (it stays silent).
     unjudged: bool = False
 
@@ -210,8 +212,9 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
         above = promotion_judged and promotional > ceiling * len(month)
         over = above and len(month) >= minimum
         cadence = target_text(network.cadence) if network.cadence else None
+        counted, until = to_objective.get(network.id, (None, None))
         networks.append(NetworkRow(network, cadence, len(month), promotional, share, over,
-                                   gaps.get(network.id, 0), planned[network.id], to_objective.get(network.id),
+                                   gaps.get(network.id, 0), planned[network.id], counted, until,
                                    unjudged=above and 0 < len(month) < minimum))
     blog = calendar.blog.cadence
     return {"campaigns": campaigns, "networks": networks, "ceiling": round(100 * ceiling), "minimum": minimum,
@@ -219,22 +222,27 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
             "horizon_days": horizon}
 
 
-def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, int]:
-    """Per network whose objective is dated beyond the horizon: its periods below cadence until that date.
+def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, tuple[int, dt.date]]:
+    """Per network whose objective is dated beyond the horizon: its periods below cadence until that date,
+    and the date counted to.
 
     The check looks a few weeks ahead; a manager asks whether the plan keeps the
-    rhythm all the way to the objective ("1,500 followers by 30 June").
+    rhythm all the way to the objective ("1,500 followers by 30 June"). The plan
+    itself ends at its horizon (``horizon:``, where open-ended repetitions stop):
+    beyond it every week would look empty, so the count stops there.
     """
-    dated = {n.id: n.objective.by for n in plan.calendar.networks.values()
+    plan_end = today + dt.timedelta(days=plan.calendar.horizon_days)
+    dated = {n.id: min(n.objective.by, plan_end) for n in plan.calendar.networks.values()
              if n.cadence is not None and n.objective is not None and n.objective.by is not None
              and (n.objective.by - today).days > horizon}
     if not dated:
         return {}
     counts = dict.fromkeys(dated, 0)
     for gap in cadence_gaps(plan, plan.now, (max(dated.values()) - today).days + 1):
-        if gap.network in dated and gap.first <= dated[gap.network]:
+        # (a period running past the plan's end is not judged: what lies beyond is not expanded)
+        if gap.network in dated and gap.first <= dated[gap.network] and gap.last <= plan_end:
             counts[gap.network] += 1
-    return counts
+    return {network: (counts[network], until) for network, until in dated.items()}
 
 
 def _same_month(instant: dt.datetime, day: dt.date) -> bool:
