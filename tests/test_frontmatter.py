@@ -381,3 +381,19 @@ def test_what_pelican_takes_in_tags_and_save_as_is_taken(header: str) -> None:
     errors = ErrorCollector()
     validate_article(split_article(text, "content/articles/t.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
     assert not errors.errors, [e.format() for e in errors.errors]
+
+
+@pytest.mark.parametrize(("date", "date_only"), [("2027-01-12", True), ("2027-01-12 00:00", False),
+                                                 ("2027-01-12 09:00", False)])
+def test_a_date_without_a_time_is_known_as_such(date: str, date_only: bool) -> None:
+    """Its promotions go out at the day's slot; `00:00` written to the minute means midnight."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    parsed = split_article(f"Title: T\nDate: {date}\n\nCorps.\n", "content/articles/t.md")
+    meta, _ = validate_article(parsed, calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert not errors.errors and meta is not None
+    assert meta.date_only is date_only
+    assert meta.date is not None and meta.date.strftime("%H:%M") == (date[11:] or "00:00")

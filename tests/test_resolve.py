@@ -40,16 +40,20 @@ def test_day_offsets_land_on_the_networks_slot_unless_a_time_is_given() -> None:
 def test_promotions_of_an_article_given_a_date_only_keep_to_the_day_not_midnight() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "default_time: \"08:45\"\nposts:\n  - promote: lancement\n"
                              "    networks: [linkedin, x]\n    schedule: [at publication, +2 days, +1 day at 18:00, +2 hours]\n")
-    # `date: 2027-01-12` (a Tuesday): Pelican reads midnight. LinkedIn posts tue 09:00 / thu 12:30, X has no slot.
-    items = by_id(plan_of(calendar, [article("lancement", "2027-01-12T00:00", calendar)],
+    # `date: 2027-01-12` (a Tuesday): online from midnight. LinkedIn posts tue 09:00 / thu 12:30, X has no slot.
+    items = by_id(plan_of(calendar, [article("lancement", "2027-01-12T00:00", calendar, date_only=True)],
                           now="2027-01-01T10:00:00+01:00"))
     local = {k: v.start.astimezone(calendar.zone).strftime("%a %H:%M") for k, v in items.items() if v.kind == "post"}
     assert local == {
         "lancement-linkedin-1": "Tue 09:00", "lancement-x-1": "Tue 08:45",  # the day's slot, else default_time
         "lancement-linkedin-2": "Thu 12:30", "lancement-x-2": "Thu 08:45",
         "lancement-linkedin-3": "Wed 18:00", "lancement-x-3": "Wed 18:00",  # an explicit time wins
-        "lancement-linkedin-4": "Tue 02:00", "lancement-x-4": "Tue 02:00",  # hours are elapsed time, as asked
+        "lancement-linkedin-4": "Tue 11:00", "lancement-x-4": "Tue 10:45",  # hours count from the day's time
     }
+    # `date: 2027-01-12 00:00`, written to the minute: midnight was meant, and kept.
+    items = by_id(plan_of(calendar, [article("lancement", "2027-01-12T00:00", calendar)],
+                          now="2027-01-01T10:00:00+01:00"))
+    assert items["lancement-x-1"].start.astimezone(calendar.zone).strftime("%a %H:%M") == "Tue 00:00"
 
 
 

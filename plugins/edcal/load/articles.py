@@ -151,6 +151,8 @@ class ArticleMeta:
     silenced: dict[str, str] = field(default_factory=dict)
     linked_files: tuple[LinkedFile, ...] = ()
     page_links: tuple[LinkedFile, ...] = ()
+    #: ``date:`` gave a day without a time: online from midnight, promoted at the day's slot.
+    date_only: bool = False
 
 
 #: Every link target of a body, marked or not: a Markdown link or image, a reference, an href or src.
@@ -445,8 +447,13 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         image=spec.image, image_alt=spec.image_alt, campaign=campaign, owner=owner,
         social=social, draft_due=spec.draft_due, review_due=spec.review_due,
         source=title_source, field_sources=fields, silenced=silenced,
+        date_only=date is not None and _DATE_ONLY.fullmatch(spec.date or "") is not None,
     )
     return meta, extras
+
+
+#: A ``date:`` giving a day without a time.
+_DATE_ONLY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
 
 
 def article_datetime(text: str | None, where: Source, calendar: Calendar,
@@ -676,5 +683,5 @@ def build_article(meta: ArticleMeta, *, slug: str, url: str, lang: str, is_origi
         image=meta.image, image_alt=meta.image_alt, campaign=meta.campaign, owner=meta.owner,
         social=meta.social, draft_due=meta.draft_due, review_due=meta.review_due,
         field_sources=meta.field_sources, silenced=meta.silenced, linked_files=meta.linked_files,
-        page_links=meta.page_links,
+        page_links=meta.page_links, date_only=meta.date_only,
     )

@@ -78,6 +78,8 @@ class Article:
     linked_files: tuple[LinkedFile, ...] = ()
     #: The body's other links to the site, or relative ones, as written (Pelican leaves them so).
     page_links: tuple[LinkedFile, ...] = ()
+    #: ``date:`` gave a day without a time: online from midnight, promoted at the day's slot.
+    date_only: bool = False
 
     def where(self, name: str) -> Source:
         """The location of a front-matter field, or of the article when absent."""

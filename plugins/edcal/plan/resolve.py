@@ -264,10 +264,16 @@ class _Resolver:
                 try:
                     # Teasers before the article keep its planned date (a freeze withholds them).
                     base = publication
+                    date_only = article.date_only
                     if deferred:
-                        base = (resumed_publication(article.date, publication, network, self.calendar)
-                                if offset.amount >= 0 else article.date)
-                    starts.append((number, offset_instant(base, offset, network, self.calendar), where))
+                        if offset.amount >= 0:
+                            base = resumed_publication(article.date, publication, network, self.calendar,
+                                                       date_only)
+                            date_only = False  # the resumed instant is a slot or a time already
+                        else:
+                            base = article.date
+                    starts.append((number, offset_instant(base, offset, network, self.calendar, date_only),
+                                   where))
                 except WallClockError as exc:
                     self.errors.add(where, f"{exc} ('{offset.label}' after '{article.slug}', "
                                     f"{network.name})", exc.hint)

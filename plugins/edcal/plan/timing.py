@@ -42,24 +42,24 @@ def when_instant(when: When, network: Network, calendar: Calendar) -> dt.datetim
 
 
 def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
-                   calendar: Calendar) -> dt.datetime:
+                   calendar: Calendar, date_only: bool = False) -> dt.datetime:
     """The instant ``offset`` after (or before) an article's publication, on a network.
 
     ``at publication`` is the article's instant. Days, weeks and months land on
     the network's posting slot for that weekday (else at the publication's
     wall-clock time) unless ``at`` names a time or a slot.
 
-    An article published at midnight was given a date only: its posts keep to
-    the day, as a post given a date only does (the network's slot that day,
-    else ``default_time``), rather than going out at 00:00.
+    An article given a date only (``date_only``, online from midnight) is
+    promoted as a post given a date only is: at the network's slot that day,
+    else ``default_time``, rather than at 00:00; hours and minutes count from
+    that time.
     """
     local = publication.astimezone(calendar.zone).replace(tzinfo=None)
-    dated = local.time() == dt.time(0)
+    if date_only:
+        day = local.date()
+        publication = localize(dt.datetime.combine(day, slot_time(day, network, calendar)), calendar.zone)
     if offset.amount == 0 and offset.time is None and offset.slot is None:
-        if not dated:
-            return publication
-        return localize(dt.datetime.combine(local.date(), slot_time(local.date(), network, calendar)),
-                        calendar.zone)
+        return publication
     if offset.unit in ("minutes", "hours"):
         return publication + dt.timedelta(**{offset.unit: offset.amount})
     moved = local + relativedelta(**{offset.unit: offset.amount})
@@ -67,7 +67,7 @@ def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
         moved = dt.datetime.combine(moved.date(), calendar.slots[offset.slot])
     elif offset.time is not None:
         moved = dt.datetime.combine(moved.date(), offset.time)
-    elif dated:
+    elif date_only:
         moved = dt.datetime.combine(moved.date(), slot_time(moved.date(), network, calendar))
     else:
         slot = next((s for s in network.slots if s.matches(moved.date())), None)
@@ -77,7 +77,7 @@ def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
 
 
 def resumed_publication(original: dt.datetime, live_at: dt.datetime, network: Network,
-                        calendar: Calendar) -> dt.datetime:
+                        calendar: Calendar, date_only: bool = False) -> dt.datetime:
     """Where "at publication" lands on a network when a freeze deferred the article.
 
     The article goes live when the freeze ends (often midnight); its posts go
@@ -89,9 +89,8 @@ def resumed_publication(original: dt.datetime, live_at: dt.datetime, network: Ne
     for days in range(8):
         day = (first + dt.timedelta(days=days)).date()
         times = sorted(s.time for s in network.slots if s.matches(day))
-        if not network.slots:  # the article's time of day; a date only (midnight): the default time
-            own = original.astimezone(zone).time()
-            times = [calendar.default_time if own == dt.time(0) else own]
+        if not network.slots:  # the article's time of day; for a date only, the default time
+            times = [calendar.default_time if date_only else original.astimezone(zone).time()]
         for time in times:
             candidate = localize(dt.datetime.combine(day, time), zone)
             if candidate >= live_at:
