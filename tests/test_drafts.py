@@ -171,6 +171,8 @@ def test_the_sample_hootsuite_csv_has_three_columns_in_the_configured_date_forma
     assert "hootsuite-intranet.csv" not in {f.name for f in files}  # Le Fil is the company's own: none of Hootsuite's
     own = CliRunner().invoke(cli, ["export", "hootsuite", "--site", str(sample), "--network", "intranet"])
     assert own.exit_code == 2 and "Le Fil (intranet) is a network of the site's own" in own.output, own.output
+    every = CliRunner().invoke(cli, ["export", "hootsuite", "--site", str(sample)])
+    assert every.exit_code == 2 and "choose one with --network: bluesky, instagram, linkedin, mastodon\n" in every.output
     now = dt.datetime(2026, 11, 23, 10, 0)
     for path in files:
         rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))

@@ -30,10 +30,14 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
         raise InputErrors([InputError(Source("--network", 1, 1), f"{name} is a network of the site's own "
                                       "(custom: true), which Hootsuite cannot post to",
                                       "export csv or json for it")])
-    if fmt == "hootsuite" and network is None and len(plan.calendar.networks) > 1:
-        choices = ", ".join(sorted(plan.calendar.networks))
-        raise InputErrors([InputError(Source("--network", 1, 1), "Hootsuite takes one network per file",
-                                      f"choose one with --network: {choices}")])
+    if fmt == "hootsuite" and network is None:
+        eligible = sorted(n.id for n in plan.calendar.networks.values() if n.builtin)
+        if len(eligible) != 1:
+            raise InputErrors([InputError(
+                Source("--network", 1, 1), "Hootsuite takes one network per file" if eligible
+                else "no network of the site is one Hootsuite posts to (they are all custom)",
+                f"choose one with --network: {', '.join(eligible)}" if eligible else "export csv or json")])
+        network = eligible[0]
     start, end = parse_window(since, until, zone, plan.now)
     posts = exports.upcoming(plan, network, start, end)
     return exports.render(fmt, posts, plan)
