@@ -114,18 +114,25 @@ class Journal:
     def __init__(self, output: Path):
         self.output = output
         self.handle: Any = None
+        self.broken = False
 
     def add(self, keys: Any) -> None:
-        if self.handle is None:
-            path = self.output / JOURNAL
-            if path.is_symlink():
-                path.unlink()
-            self.handle = open(path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - kept for the run
-        self.handle.write("".join(f"{key}\n" for key in keys))
+        if self.broken:
+            return
+        try:
+            if self.handle is None:
+                path = self.output / JOURNAL
+                if path.is_symlink():
+                    path.unlink()
+                self.handle = open(path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - for the run
+            self.handle.write("".join(f"{key}\n" for key in keys))
+        except OSError:  # a folder of that name, a full disk: the build goes on, as it did without one
+            self.broken = True
 
     def close(self, remove: bool) -> None:
         if self.handle is not None:
-            self.handle.close()
+            with contextlib.suppress(OSError):
+                self.handle.close()
             self.handle = None
         if remove:
             with contextlib.suppress(OSError):
