@@ -504,6 +504,11 @@ def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server
     weeks = [f for f in json.loads(check.stdout)["findings"] if f["data"]["network"] == "linkedin"]
     assert len(weeks) > 10
     assert linkedin.locator('[data-count="gaps-to-objective"]').inner_text().split()[1] == str(len(weeks))
+    # The figure last measured, against the target (noted in calendar.yaml: edcal measures nothing).
+    objective = next(n for n in plan["networks"] if n["id"] == "linkedin")["objective"]
+    assert (objective["current"], objective["measured"]) == (1180, "2027-01-04")
+    measured = " ".join(linkedin.locator('[data-count="measured"]').inner_text().split())
+    assert measured == f"Mesuré : 1180 abonnés le lundi 4 janvier 2027 ({round(100 * 1180 / objective['target'])} %)"
     # A month of too few posts to judge says so, rather than showing 75 % unmarked.
     bluesky = " ".join(page.locator('.objectives tr[data-network="bluesky"] td[data-share]').inner_text().split())
     assert "au-dessus du plafond, mais moins de 5 publications : non évalué" in bluesky.replace("\u00a0", " ")

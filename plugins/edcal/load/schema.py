@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
 import regex
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -208,9 +208,18 @@ class ObjectiveSpec(Spec):
     target: int | float | None = Field(None, description="The figure to reach, e.g. 40.")
     unit: Text | None = Field(None, description="What the figure counts, e.g. 'rendez-vous', 'visites', 'abonnés'.")
     by: Date | None = Field(None, description="The date by which the target should be reached.")
+    current: int | float | None = Field(None, description="The figure last measured, e.g. 1180 (noted by hand from the network's statistics).")
+    measured: Date | None = Field(None, description="The day `current` was measured.")
+
+    @model_validator(mode="after")
+    def _measured_figure(self) -> ObjectiveSpec:
+        if self.measured is not None and self.current is None:
+            raise PydanticCustomError("edcal", "found `measured:` without `current:`, expected the figure "
+                                      "measured that day, e.g. current: 1180", {})
+        return self
 
     def to_model(self) -> model.Objective:
-        return model.Objective(self.text, self.target, self.unit, self.by)
+        return model.Objective(self.text, self.target, self.unit, self.by, self.current, self.measured)
 
 
 Objective = Annotated[ObjectiveSpec, BeforeValidator(_objective)]

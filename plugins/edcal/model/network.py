@@ -81,6 +81,16 @@ class Objective:
     target: int | float | None = None
     unit: str | None = None
     by: dt.date | None = None
+    #: The figure last measured (followers, leads…), noted by hand, and the day it was measured.
+    current: int | float | None = None
+    measured: dt.date | None = None
+
+    @property
+    def progress(self) -> int | None:
+        """``current`` as a share of ``target``, in percent (None without both)."""
+        if self.current is None or not self.target:
+            return None
+        return round(100 * self.current / self.target)
 
 
 @dataclass(frozen=True, slots=True)

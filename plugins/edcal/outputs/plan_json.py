@@ -156,6 +156,8 @@ def _objective(objective: Any) -> dict[str, Any] | None:
         "target": objective.target,
         "unit": objective.unit,
         "by": objective.by.isoformat() if objective.by else None,
+        "current": objective.current,
+        "measured": objective.measured.isoformat() if objective.measured else None,
     }
 
 
