@@ -72,6 +72,12 @@ def test_silence_in_key_value_style_is_a_mapping_as_in_yaml() -> None:
      "a.md:4:1: error: found the header field 'Status' after a blank line"),
     ("Title: T\nOwner: dana\n\n\nDate: 2027-03-02 09:00\nImage: images/a.png\n\nCorps.\n",
      "a.md:5:1: error: found the header field 'Date' after a blank line"),
+    # However typed (a second trial published each of these): spaces before the colon, quotes, French…
+    *[(f"Title: Secret\nDate: 2026-10-08 09:00\n\n{line}\n\nCorps.\n", f"a.md:4:1: error: found the header field '{key}'")
+      for line, key in (("Status : draft", "Status"), ("Status\u00a0: draft", "Status"), ('Status: "draft"', "Status"),
+                        ("Status: brouillon", "Status"), ("Status: draft.", "Status"), ("Status: draft # pas encore", "Status"),
+                        ("Status\uff1adraft", "Status"), ("Statut : brouillon", "Statut"))],
+    ("Title: T\n\nDate: 2027-03-02\n\nCorps.\n", "a.md:3:1: error: found the header field 'Date' after a blank line"),
 ])
 def test_header_fields_after_a_blank_line_are_errors_not_text(text: str, expected: str) -> None:
     """The header ends at the first blank line: `Status: draft` below one published the draft."""

@@ -218,12 +218,25 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
     return ArticleSource(path, metadata, "".join(lines[body_start:]), "pelican", body_start + 1)
 
 
-#: The header fields that decide whether and when an article goes online, with the values they take.
-_PUBLISHING_FIELDS = {
-    "status": re.compile(r"(?i)draft|review|published|hidden"),
-    "date": re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"),
-}
-_NEVER = re.compile(r"(?!)")
+#: A date as a header field gives it (a time may follow).
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
+
+
+def _publishing_value(key: str, value: str) -> bool:
+    """A ``Status:`` (or ``statut``) with a status, or a ``Date:`` with a date, however typed.
+
+    The value may carry quotes, a final full stop or a ``# comment``, and a
+    status may be in French (``brouillon``), as writers type them.
+    """
+    from edcal.load.validate import FIELD_SYNONYMS, VALUE_SYNONYMS
+    from edcal.load.yamlfile import INVISIBLE
+
+    name = "".join(c for c in key if c not in INVISIBLE).strip().lower()
+    fields = {name, *FIELD_SYNONYMS.get(name, ())}
+    text = value.split(" #", 1)[0].strip().strip("\"'«»“”‘’ \u00a0").rstrip(".;!").strip().lower()
+    if "status" in fields:
+        return VALUE_SYNONYMS.get(text, text) in ("draft", "review", "published", "hidden")
+    return "date" in fields and _ISO_DATE.match(text) is not None
 
 
 def _refuse_fields_after_blank(lines: list[str], start: int, values: dict[str, list[str]], path: str,
@@ -231,28 +244,31 @@ def _refuse_fields_after_blank(lines: list[str], start: int, values: dict[str, l
     """Header fields after a blank line: the header ended there, and they would be published as text.
 
     ``Status: draft`` below a blank line published the draft. Only the fields that
-    decide whether and when an article goes online are judged, with a value they
-    take (``Status: draft``, ``Date: 2027-03-02 09:00``), in a paragraph right
-    after the blank line made only of ``Key: value`` lines: ``Status: resolved``
-    or ``Date: 14 mars`` opening an article's text are text.
+    decide whether and when an article goes online are judged (a status, or a
+    date, however typed: ``Status : brouillon``, ``Status: "draft"``), in a
+    paragraph right after the blank line made only of field-like lines:
+    ``Status: resolved`` or ``Date: 14 mars`` opening an article's text are text.
     """
     index = start
     while index < len(lines) and not lines[index].strip():
         index += 1
     first = index
-    known: tuple[int, str] | None = None
+    known: tuple[int, int, str] | None = None
     while index < len(lines) and lines[index].strip():
-        match = META_RE.match(lines[index].rstrip("\r\n"))
-        if match is None:
+        line = lines[index].rstrip("\r\n")
+        field = LOOKS_LIKE_FIELD_RE.match(line) or META_RE.match(line)
+        if field is None:
             return
-        name, value = match.group("key").lower(), match.group("value").strip()
-        if known is None and name not in values and _PUBLISHING_FIELDS.get(name, _NEVER).fullmatch(value):
-            known = (index, match.group("key"))
+        key = field.group("key")
+        value = line[field.end():] if "colon" in field.groupdict() else field.group("value")
+        name = key.strip().lower()
+        if known is None and name not in values and _publishing_value(key, value):
+            known = (index, field.start("key"), key.strip())
         index += 1
     if known is None or first == index:
         return
-    line, key = known
-    errors.add(Source(path, line + 1, lines[line].index(key) + 1),
+    line_index, column, key = known
+    errors.add(Source(path, line_index + 1, column + 1),
                f"found the header field '{key}' after a blank line; the header ends at the first blank line, "
                "and this would be published as text",
                f"remove the blank lines at lines {start}–{first}" if first > start
