@@ -208,16 +208,13 @@ def test_pages_a_failed_build_wrote_go_with_the_next_successful_one(site: Path) 
 
 
 #: Settings that make Pelican's process kill itself (as the kernel's out-of-memory killer or a CI
-#: timeout would) soon after it wrote the future article's page: at the next page.
+#: timeout would) the instant it has written the future article's page, before any plugin hears of it.
 KILLED_AFTER_THE_PAGE = """
 import os as _os, signal as _signal
 from pelican import signals as _signals
-_seen = []
 def _killed(path, **kwargs):
-    if _seen:
-        _os.kill(_os.getpid(), _signal.SIGKILL)
     if "futur" in path:
-        _seen.append(path)
+        _os.kill(_os.getpid(), _signal.SIGKILL)
 _signals.content_written.connect(_killed, weak=False)
 """
 

@@ -9,7 +9,7 @@ from edcal.pelican_plugin import RAISE_SETTING, abort
 from edcal.pelican_plugin.checking import refuse
 from edcal.pelican_plugin.collisions import collisions
 from edcal.pelican_plugin.state import state_of
-from edcal.pelican_plugin.sweep import check_output_path
+from edcal.pelican_plugin.sweep import check_output_path, expected_outputs
 from edcal.pelican_plugin.worker import Checked, Refused
 
 
@@ -52,6 +52,8 @@ class PlanGenerator:
             check_output_path(self.settings, state)
         except InputErrors as exc:
             abort(exc, self.settings)
+        if state.journal is not None:  # what Pelican will write, listed before it writes (sweep.Journal)
+            state.journal.add(expected_outputs(self.context))
 
     def generate_output(self, writer: Any) -> None:
         """Nothing: planning/ is staged by the plan's job, Pelican now writes output/."""

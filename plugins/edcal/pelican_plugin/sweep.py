@@ -139,6 +139,31 @@ class Journal:
                 (self.output / JOURNAL).unlink()
 
 
+def expected_outputs(context: dict[str, Any]) -> list[str]:
+    """What Pelican is about to write for the content it read: the articles' and pages' files, and the
+    first page of each tag, category and author.
+
+    Journaled before Pelican writes (:class:`Journal` lists a file once it is
+    written): a build killed in between leaves no page of an article it wrote
+    unlisted, nor its tag's page.
+    """
+    found: set[str] = set()
+    for name in ("articles", "translations", "pages", "hidden_pages", "hidden_articles",
+                 "hidden_translations"):
+        for content in context.get(name) or ():
+            save_as = getattr(content, "save_as", None)
+            if isinstance(save_as, str) and save_as:
+                found.add(save_as)
+    for name in ("tags", "categories", "authors"):
+        taxonomy = context.get(name) or ()
+        for entry in taxonomy.keys() if isinstance(taxonomy, dict) else taxonomy:
+            wrapper = entry[0] if isinstance(entry, tuple) else entry
+            save_as = getattr(wrapper, "save_as", None)
+            if isinstance(save_as, str) and save_as:
+                found.add(save_as)
+    return sorted(key.replace("\\", "/") for key in found)
+
+
 def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
     """A build that started writing output/ failed: bound its pending note with the end time.
 
