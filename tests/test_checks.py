@@ -432,6 +432,10 @@ def test_placeholder_text() -> None:
     later = [lambda c: article("neuf", "2027-06-20T09:00", c, summary=NEW_ARTICLE_BODY["fr"])]
     assert not findings("placeholder-text", "", later)
     assert findings("placeholder-text", "checks: {placeholder-text: {within: 200 days}}\n", later)
+    # The article's own `silence:` silences it, as it does the rules that name an item (it was ignored here).
+    silenced = [lambda c: article("neuf", "2027-01-12T09:00", c, summary=NEW_ARTICLE_BODY["fr"],
+                                  silenced={"placeholder-text": "Le modèle est voulu ici"})]
+    assert not findings("placeholder-text", "", silenced)
 
 
 def test_too_many_per_day() -> None:

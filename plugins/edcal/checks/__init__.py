@@ -59,6 +59,9 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
     upcoming = tuple(item for item in plan.items if _in_window(item.start, start, until, undated=True))
     entries = {entry.id: entry for entry in plan.calendar.posts}
     going_out = tuple(i for i in upcoming if i.kind == "post" and i.status != "withheld")
+    # A finding about an article that names no item (its summary, its links) is silenced by the article's
+    # own `silence:`, found by the file it points at.
+    silenced_in = {article.source.path: article.silenced for article in plan.articles if article.silenced}
     findings: list[Finding] = []
     for rule in rules.values():
         if chosen and rule.id not in chosen:
@@ -71,6 +74,8 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
         for problem in rule.function(context):
             item = problem.item
             if item is not None and rule.id in item.silenced:
+                continue
+            if item is None and rule.id in silenced_in.get(problem.source.path, ()):
                 continue
             when = problem.when if problem.when is not None else (item.start if item else None)
             if when is not None and not _in_window(when, start, until, undated=False):
