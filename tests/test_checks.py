@@ -262,6 +262,10 @@ def test_post_before_article_when_dated_before() -> None:
     teaser = "{promote: lancement, networks: [x], schedule: [-1 day]}"
     assert not findings(rule, posts(teaser), [lambda c: article("lancement", "2027-01-12T10:00", c)])
     # ...unless the entry gives it the article's link all the same.
+    # A teaser of an article still in review announces what may not come: said so, not "links to".
+    review = findings(rule, posts(teaser), [lambda c: article("lancement", "2027-01-12T10:00", c, status="review")])
+    assert [f.message[f.message.index(")") + 2:] for f in review] == [
+        "announces 'lancement', which is still in review: it may not be online when announced"]
     linked = "{promote: lancement, networks: [x], schedule: [-1 day], link: /lancement/}"
     early = findings(rule, posts(linked), [lambda c: article("lancement", "2027-01-12T10:00", c)])
     assert early and early[0].hint.startswith("schedule it at publication or later")

@@ -49,7 +49,11 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
         if article.status in ("draft", "review"):
             if post.status == "draft":
                 continue  # the post waits for its article (a default promotion does)
-            if article.status == "draft":
+            if post.url is None:  # a teaser: no link, but it announces an article that may never come
+                message = say("post '{id}' ({when:%Y-%m-%d %H:%M}) announces '{slug}', which is {state}: it "
+                              "may not be online when announced", id=post.id, when=when, slug=article.slug,
+                              state=say("a draft") if article.status == "draft" else say("still in review"))
+            elif article.status == "draft":
                 message = say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', which is a draft: "
                               "it will not be online", id=post.id, when=when, slug=article.slug)
             else:
