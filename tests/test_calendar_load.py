@@ -211,6 +211,8 @@ SLIPS = [
      "the site's named slots", None),
     ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, objective: {text: T, measured: 2027-01-04}}\n",
      "found `measured:` without `current:`, expected the figure measured that day, e.g. current: 1180", None),
+    ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, objective: {text: T, current: -5}}\n",
+     "found '-5', expected a number of at least 0", None),
     ("default_time: 9 heures\n",  # a time in words is no slot: no word about slots
      "found '9 heures', expected a time as HH:MM (e.g. 09:30 or 9h30)", None),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-3-2}\n",

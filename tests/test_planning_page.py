@@ -516,6 +516,13 @@ def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server
     page.close()
 
 
+def test_figures_read_as_a_reader_writes_them() -> None:
+    """`current: 1e3` showed "1000.0", and 12.5 kept its point on the French page."""
+    from edcal.outputs.pages import figure
+
+    assert (figure(1e3, "fr"), figure(12.5, "fr"), figure(12.5, "en"), figure(1180, "fr")) == ("1000", "12,5", "12.5", "1180")
+
+
 def test_the_rhythm_to_an_objective_is_judged_up_to_the_plans_horizon_only() -> None:
     """An objective for the end of 2028 counted 53 "empty" weeks after the plan's year: open-ended
     repetitions stop at the horizon, and nothing beyond it is planned yet."""

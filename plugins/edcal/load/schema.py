@@ -208,7 +208,7 @@ class ObjectiveSpec(Spec):
     target: int | float | None = Field(None, description="The figure to reach, e.g. 40.")
     unit: Text | None = Field(None, description="What the figure counts, e.g. 'rendez-vous', 'visites', 'abonnés'.")
     by: Date | None = Field(None, description="The date by which the target should be reached.")
-    current: int | float | None = Field(None, description="The figure last measured, e.g. 1180 (noted by hand from the network's statistics).")
+    current: Annotated[int | float, Field(ge=0)] | None = Field(None, description="The figure last measured, e.g. 1180 (noted by hand from the network's statistics).")
     measured: Date | None = Field(None, description="The day `current` was measured.")
 
     @model_validator(mode="after")

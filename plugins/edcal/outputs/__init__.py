@@ -103,7 +103,8 @@ def publish_into(plan_settings: tuple[str | None, str | None], planning: Path, o
         target = output / folder
         if target.exists() and not (target / PUBLISHED_MARK).is_file():
             section = "feeds" if only_feeds else "planning"
-            raise PublishError(section, f"output/{folder} is a folder of the blog (Pelican wrote it): "
+            kind = "a folder" if target.is_dir() else "a file"
+            raise PublishError(section, f"output/{folder} is {kind} of the blog (Pelican wrote it): "
                                         "publishing there would replace it")
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_staging(target)

@@ -30,6 +30,14 @@ MEDIA_FOLDER = "media"
 _TOKEN = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»])|((?<![\w#&])#\w+)|((?<![\w@])@[\w.]+(?:@[\w-]+(?:\.[\w-]+)+)?)")
 
 
+def figure(value: int | float, lang: str) -> str:
+    """A figure as a reader writes it: ``1000`` for 1e3, ``12,5`` in French."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    return text.replace(".", ",") if lang.startswith("fr") else text
+
+
 def environment(context: OutputContext) -> jinja2.Environment:
     folders = [str(f) for f in context.template_folders.get(PLANNING_FOLDER, ()) if Path(f).is_dir()]
     env = jinja2.Environment(
@@ -52,6 +60,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     # The checks' messages and hints, in the site's language (edcal.i18n.Message).
     env.filters["translated"] = lambda text: translated(text, translate)
     env.filters["long_date"] = lambda day: long_date(day, lang)
+    env.filters["number"] = lambda value: figure(value, lang)
     env.filters["month_name"] = lambda day: month_name(day, lang)
     env.filters["post_html"] = post_html
     return env
