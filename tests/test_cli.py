@@ -172,6 +172,9 @@ def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, sit
     assert "aujourd'hui" not in window.output and "Mardi 2 mars" not in window.output
     past = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-03-01T00:00", "--days", "2"])
     assert "Mardi 2 mars 2027 — aujourd'hui" in past.output and "Bonjour le monde" in past.output
+    both = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-03-01", "--until", "2027-03-10",
+                               "--days", "2"])
+    assert both.exit_code == 2 and "--days: error: found both --days and --until" in both.output
     empty = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2031-01-01", "--until", "2031-01-02"])
     assert empty.exit_code == 0 and empty.output.strip() == "Rien de prévu sur cette période."
 

@@ -228,10 +228,18 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
     Times are in the site's zone; today is highlighted. "Now" is the clock,
     or EDCAL_NOW.
     """
+    from click.core import ParameterSource
     from rich.console import Console
 
     from edcal.commands.agenda import agenda as show
 
+    days_given = click.get_current_context().get_parameter_source("days") is ParameterSource.COMMANDLINE
+    if until is not None and days_given:
+        from edcal.errors import InputError, InputErrors
+        from edcal.model.source import Source
+
+        raise InputErrors([InputError(Source("--days", 1, 1), "found both --days and --until, which both set "
+                                      "where the agenda ends", "keep one of them")])
     show(site, settings_file, days, network, owner, campaign, Console(highlight=False), since, until)
 
 
