@@ -44,6 +44,7 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
         environment variable (``EDCAL_NOW``, shown as ``$EDCAL_NOW``).
     """
     value = text.strip()
+    where = Source(name if name.startswith("-") else f"${name}", 1, 1)
     try:
         if len(value) == 10:
             parsed = dt.datetime.combine(dt.date.fromisoformat(value), dt.time())
@@ -65,7 +66,6 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
                 message = str(exc).replace(f"found '{value[:10]}'", f"found '{text}'")
         from edcal.load.validate import value_hint  # 03/03/2027: "dates are written year first: 2027-03-03"
 
-        where = Source(name if name.startswith("-") else f"${name}", 1, 1)
         raise InputErrors([InputError(where, message, value_hint(text))]) from None
     if parsed.tzinfo is None and len(value) == 10:  # a day starts at its first instant, after a gap at 00:00
         return dt.datetime.fromtimestamp(parsed.replace(tzinfo=zone, fold=0).timestamp(), zone)
@@ -73,7 +73,6 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
         try:
             return localize(parsed, zone)
         except WallClockError as exc:
-            where = Source(name if name.startswith("-") else f"${name}", 1, 1)
             raise InputErrors([InputError(where, f"found '{text}': {exc}", exc.hint)]) from None
     return parsed.astimezone(zone)
 
