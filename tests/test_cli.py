@@ -23,6 +23,25 @@ def test_help_lists_the_commands_with_examples(runner: CliRunner) -> None:
     assert "--site" in result.output and "Example: edcal build" in result.output
 
 
+@pytest.mark.parametrize(("args", "expected"), [
+    (["check", "--format", "xml"], "--format: error: 'xml' is not one of 'text', 'json', 'github'\n"
+                                   "    hint: 'edcal check --help' lists its options and arguments\n"),
+    (["check", "--strikt"], "--strikt: error: no such option '--strikt'\n"
+                            "    hint: did you mean '--strict' or '--site'? 'edcal check --help' lists its options and arguments\n"),
+    (["biuld"], "edcal: error: no such command 'biuld'\n"
+                "    hint: did you mean 'build'? 'edcal --help' lists its options and arguments\n"),
+    (["new"], "TITLE: error: missing argument 'TITLE'\n"
+              "    hint: 'edcal new --help' lists its options and arguments\n"),
+    (["check", "--only"], "--only: error: option '--only' requires an argument\n"
+                          "    hint: 'edcal check --help' lists its options and arguments\n"),
+])
+def test_usage_errors_are_in_edcals_form(runner: CliRunner, args: list[str], expected: str) -> None:
+    """click's own "Usage: … Error: Invalid value for '--format'" block, in the form of every other error."""
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.output == expected
+
+
 def test_check_on_a_valid_site(runner: CliRunner, site: Path) -> None:
     result = runner.invoke(cli, ["check", "--site", str(site), "--only", "text-too-long"])
     assert result.exit_code == 0, result.output

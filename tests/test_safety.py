@@ -8,6 +8,9 @@ import json
 import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,16 +210,21 @@ def test_pages_a_failed_build_wrote_go_with_the_next_successful_one(site: Path) 
     assert "@pending" not in (site / "output" / ".edcal-files").read_text(encoding="utf-8")
 
 
-#: Settings that make Pelican's process kill itself (as the kernel's out-of-memory killer or a CI
-#: timeout would) the instant it has written the future article's page, before any plugin hears of it.
-KILLED_AFTER_THE_PAGE = """
+def after_the_page(action: str) -> str:
+    """Settings that run ``action`` the instant Pelican has written the future article's page."""
+    return f"""
 import os as _os, signal as _signal
 from pelican import signals as _signals
-def _killed(path, **kwargs):
+def _written(path, **kwargs):
     if "futur" in path:
-        _os.kill(_os.getpid(), _signal.SIGKILL)
-_signals.content_written.connect(_killed, weak=False)
+        {action}
+_signals.content_written.connect(_written, weak=False)
 """
+
+
+#: Pelican's process kills itself (as the kernel's out-of-memory killer or a CI timeout would), before
+#: any plugin hears of the page.
+KILLED_AFTER_THE_PAGE = after_the_page("_os.kill(_os.getpid(), _signal.SIGKILL)")
 
 
 def test_pages_a_build_killed_outright_wrote_go_with_the_next_successful_one(site: Path) -> None:
@@ -235,6 +243,29 @@ def test_pages_a_build_killed_outright_wrote_go_with_the_next_successful_one(sit
     assert not page.exists() and not [path for path, text in tree_text(site / "output") if "CANARY-FUTURE" in text]
     assert (site / "output" / "google123.html").is_file() and "left alone 1 file(s)" in result.stdout
     assert not (site / "output" / ".edcal-files.journal").exists()
+
+
+#: Ctrl-C, as a terminal sends it: SIGINT to the whole process group (Pelican's and the plan's worker).
+INTERRUPTED_AFTER_THE_PAGE = after_the_page("_os.killpg(_os.getpgrp(), _signal.SIGINT)")
+
+
+def test_ctrl_c_during_a_build_exits_130_without_traceback_and_keeps_the_plan(site: Path) -> None:
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    planning = tree(site / "planning")
+    write_pelicanconf(site, INTERRUPTED_AFTER_THE_PAGE)
+    later = {**ENV, "EDCAL_NOW": "2027-04-01T10:00:00+02:00"}  # the future article is online by then
+    interrupted = subprocess.run(  # a session of its own: the signal must not reach pytest
+        [sys.executable, "-m", "edcal", "build"], cwd=site, capture_output=True, text=True, timeout=300,
+        env={**os.environ, **later}, start_new_session=True, check=False,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # a CI shell may ignore it
+    assert interrupted.returncode == 130, interrupted.stderr
+    assert interrupted.stderr.strip().endswith("edcal: interrupted") and not TRACEBACK.search(interrupted.stderr)
+    assert tree(site / "planning") == planning, "an interrupted build changed planning/"
+    assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")], "staging folder left behind"
+    write_pelicanconf(site, "")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "output" / "2027" / "futur" / "index.html").exists()
 
 
 def test_a_file_dated_in_the_future_is_not_taken_for_the_builds(site: Path) -> None:

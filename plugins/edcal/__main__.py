@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any, TypeVar
 
 import click
 
-from edcal import __version__
+from edcal import EXIT_INTERRUPTED, __version__
 from edcal.errors import EXIT_INPUT, InputErrors, report
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,7 +94,63 @@ def progress(message: str, verbosity: int | None) -> Iterator[None]:
         yield
 
 
-@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+class EdcalGroup(click.Group):
+    """click's group, with usage errors in edcal's ``--option: error: …`` form and Ctrl-C exiting 130.
+
+    click prints its own "Usage: … Error: …" block and turns Ctrl-C into
+    "Aborted!" with exit 1: a CI log or a script could not tell an interrupt
+    from a failed check.
+    """
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            words = list(sys.argv[1:] if args is None else args)
+            command = next((word for word in words if word in self.commands), None)
+            click.echo(usage_error(exc, "edcal" + (f" {command}" if command else "")), err=True)
+            sys.exit(EXIT_INPUT)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort as exc:  # click echoed a new line after the terminal's "^C"
+            interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
+            click.echo("edcal: interrupted" if interrupted else "edcal: aborted", err=True)
+            sys.exit(EXIT_INTERRUPTED if interrupted else 1)
+        sys.exit(code if isinstance(code, int) else 0)  # --help and --version end with click's exit code
+
+
+def usage_error(exc: click.UsageError, command: str) -> str:
+    """``--format: error: 'xml' is not one of 'text', 'json', 'github'``, then a hint.
+
+    :param command: the command line's command (``edcal check``), whose --help the hint names.
+    """
+    param = getattr(exc, "param", None)
+    where = "edcal"
+    if param is not None:
+        option = param.param_type_name == "option" and param.opts
+        where = param.opts[0] if option else param.human_readable_name
+    elif getattr(exc, "option_name", None):
+        where = exc.option_name  # type: ignore[attr-defined]
+    plain = isinstance(exc, click.BadParameter) and not isinstance(exc, click.MissingParameter)
+    message = (exc.message if plain else exc.format_message()).split("\n")[0].strip().rstrip(".")
+    message = message[:1].lower() + message[1:]
+    hint = f"'{command} --help' lists its options and arguments"
+    possibilities = list(getattr(exc, "possibilities", None) or [])
+    if possibilities:  # click's own suggestion ends the message: it goes to the hint, the closest first
+        import difflib
+
+        message = re.sub(r"\.?\s*\(?Did you mean.*$", "", message, flags=re.DOTALL)
+        found = getattr(exc, "option_name", None) or where
+        best = difflib.get_close_matches(found, possibilities, n=2) or possibilities[:2]
+        hint = f"did you mean {' or '.join(repr(word) for word in best)}? " + hint
+    return f"{where}: error: {message}\n    hint: {hint}"
+
+
+@click.group(cls=EdcalGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="edcal")
 def cli() -> None:
     """Editorial calendar for a static site: the blog, the publishing schedule
@@ -365,10 +422,6 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
     if (verbosity or 0) >= 0:
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    cli()
 
 
 if __name__ == "__main__":  # pragma: no cover
