@@ -282,6 +282,23 @@ def test_common_slips_get_a_hint_that_says_what_to_type(tmp_path: Path, text: st
     assert (first[1] if len(first) > 1 else None) == (f"    hint: {hint}" if hint else None)
 
 
+@pytest.mark.parametrize(("value", "expected"), [
+    ("1 180", ["found '1 180', expected a number", "    hint: write the number without a thousands separator: 1180"]),
+    ("'12,5'", ["found '12,5', expected a number", "    hint: write the decimal part after a point: 12.5"]),
+    ("'1,180'", ["found '1,180', expected a number",
+                 "    hint: numbers take no thousands separator and a decimal point: 1180, or 1.180"]),
+    ("dix", ["found 'dix', expected a number"]),
+])
+def test_a_value_every_branch_of_a_union_refuses_is_one_error(tmp_path: Path, value: str,
+                                                              expected: list[str]) -> None:
+    """`current:` is a whole number or not: pydantic refused each branch, and each was an error."""
+    text = BASE + f"campaigns:\n  - {{id: c, name: C, from: 2027-01-01, until: 2027-02-01, objective: {{text: T, current: {value}}}}}\n"
+    found = errors(tmp_path, text)
+    assert len(found) == 1, found
+    lines = found[0].splitlines()
+    assert lines[0].endswith(expected[0]) and lines[1:] == expected[1:], lines
+
+
 def test_a_calendar_d_sub_folder_is_judged_by_what_it_holds(tmp_path: Path) -> None:
     (tmp_path / "calendar.d" / "images").mkdir(parents=True)
     (tmp_path / "calendar.d" / "images" / "a.png").write_bytes(b"png")

@@ -162,11 +162,38 @@ def validate_spec(model: type[M], data: Any, errors: ErrorCollector) -> M | None
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        located = [_located(model, data, error) for error in exc.errors(include_url=False)]
+        located = _one_per_value([_located(model, data, error) for error in exc.errors(include_url=False)])
         for source, message, hint in located:
             if not _explained(message, located):
                 errors.add(source, message, hint)
         return None
+
+
+#: What a union's branches expect, when one branch's expectation holds the other's.
+_WIDER = {"a whole number": "a number"}
+
+
+def _one_per_value(located: list[tuple[Source, str, str | None]]) -> list[tuple[Source, str, str | None]]:
+    """One error for a value every branch of a union refused (``int | float``, ``bool | str``).
+
+    pydantic reports a branch each: "found '1 180', expected a whole number" then "…, expected a number".
+    """
+    merged: dict[tuple[Source, str], tuple[list[str], list[str]]] = {}
+    others: list[tuple[Source, str, str | None]] = []
+    for source, message, hint in located:
+        found, separator, expected = message.partition(", expected ")
+        if not separator or not found.startswith("found "):
+            others.append((source, message, hint))
+            continue
+        expectations, hints = merged.setdefault((source, found), ([], []))
+        expectations.append(expected)
+        hints.extend([hint] if hint else [])
+    joined = []
+    for (source, found), (expectations, hints) in merged.items():
+        kept = [e for e in dict.fromkeys(expectations) if _WIDER.get(e) not in expectations]
+        expected = kept[0] if len(kept) == 1 else ", or ".join(kept)
+        joined.append((source, f"{found}, expected {expected}", hints[0] if hints else None))
+    return others + joined
 
 
 def _explained(message: str, located: list[tuple[Source, str, str | None]]) -> bool:
@@ -220,7 +247,28 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
     if expected is None:
         return source, f"found {describe(found)}: {error['msg']}", None
     message = f"found {describe(found)}, expected {expected}"
-    return source, message, _colon_hint(found, message)
+    return source, message, _colon_hint(found, message) or _number_hint(found, expected)
+
+
+#: ``1 180``, ``1.180``, ``1,180``, ``1'180``: a thousands separator (spaces of every width count).
+_GROUPED = re.compile(r"^\d{1,3}(?:([ \u00a0\u202f.,'’])\d{3})(?:\1\d{3})*$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
+
+
+def _number_hint(found: Any, expected: str) -> str | None:
+    """``1 180`` or ``12,5`` where a number was expected: written as a French reader would."""
+    if not isinstance(found, str) or "number" not in expected:
+        return None
+    written = found.strip()
+    digits = re.sub(r"\D", "", written)
+    if _DECIMAL_COMMA.match(written):
+        decimal = written.replace(",", ".")
+        if _GROUPED.match(written):  # 1,180: a thousands comma in English, a decimal comma in French
+            return f"numbers take no thousands separator and a decimal point: {digits}, or {decimal}"
+        return f"write the decimal part after a point: {decimal}"
+    if _GROUPED.match(written):
+        return f"write the number without a thousands separator: {digits}"
+    return None
 
 
 def _colon_hint(found: Any, message: str) -> str | None:
