@@ -16,6 +16,10 @@ def test_tags_become_hashtags_in_the_networks_style() -> None:
     assert hashtag("Salon Industrie", "lower") == "#salonindustrie"
     assert hashtag("#déjà") == "#Déjà"
     assert hashtag("!!!") == ""
+    # Tags no network would link as a hashtag, or that mean nothing once their punctuation is dropped, give
+    # none: they took X's or Threads' few hashtags (#2027 is no hashtag on X, Bluesky or Mastodon).
+    assert hashtag("2027") == hashtag("2_0") == hashtag("c++") == ""
+    assert hashtag("salon 2027") == "#Salon2027" and hashtag("IA") == "#IA"
     assert merge_hashtags([["#Salon"], ["#salon", "#Lyon"], ["#Lyon", "#Acier"]], 2) == ["#Salon", "#Lyon"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -144,6 +145,10 @@ def test_freeze_withholds_posts_and_articles_until_it_ends() -> None:
     after = by_id(plan_of(calendar, articles, now="2027-02-12T00:00:01+01:00"))
     assert after["article-pendant"].status == "published"
     assert after["p-x"].status == "withheld"
+    # It is online from the window's end, before and after: its feed event, the agenda and plan.json say
+    # so, as its promotions and `edcal next-change` do (it came back dated inside the freeze).
+    end = dt.datetime(2027, 2, 12, tzinfo=ZoneInfo("Europe/Paris"))
+    assert during["article-pendant"].start == after["article-pendant"].start == end
 
 
 def test_freeze_limited_to_some_networks() -> None:

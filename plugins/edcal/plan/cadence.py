@@ -15,7 +15,7 @@ from edcal.model.calendar import Calendar
 from edcal.model.network import Cadence
 from edcal.model.plan import Plan
 from edcal.model.source import Source
-from edcal.plan.status import article_state
+from edcal.plan.status import freeze_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,15 +100,12 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
             where = network.source or calendar.source
             targets.append((network.name, network.id, network.cadence, where, days))
     if calendar.blog.cadence is not None:
+        # An article a freeze holds back goes online when the freeze ends, its item's start: it counts then
+        # (an open-ended freeze gives it no day).
         days = [i.start.astimezone(zone).date() for i in plan.items
-                if i.kind == "article" and i.status in ("published", "scheduled", "review")
-                and isinstance(i.start, dt.datetime)]
-        # An article a freeze holds back goes online when the freeze ends: it counts then.
-        for item in plan.items:
-            article = plan.article_of(item) if item.kind == "article" and item.status == "withheld" else None
-            live_at = article_state(article, calendar, now).live_at if article is not None else None
-            if live_at is not None:
-                days.append(live_at.astimezone(zone).date())
+                if i.kind == "article" and isinstance(i.start, dt.datetime)
+                and (i.status in ("published", "scheduled", "review")
+                     or (i.status == "withheld" and freeze_at(calendar, i.start, None, blog=True) is None))]
         where = calendar.blog.source or calendar.source
         targets.append((say("Blog"), None, calendar.blog.cadence, where, days))
     for name, network_id, cadence, source, days in targets:

@@ -49,10 +49,14 @@ def hashtag(tag: str, case: str = "camel") -> str:
     """A hashtag from an article tag: ``réseaux sociaux`` -> ``#RéseauxSociaux``.
 
     Accents are kept, punctuation dropped; ``lower`` gives ``#réseauxsociaux``.
+    A tag no network would link or read gives none (""): digits only
+    (``2027``: X, Bluesky and Mastodon do not link ``#2027``), or one
+    character once punctuation is dropped (``c++`` is not ``#C``).
     """
     tag = unicodedata.normalize("NFC", tag.strip().lstrip("#"))
     words = _WORD.findall(tag)
-    if not words:
+    joined = "".join(words)
+    if len(joined) < 2 or not any(char.isalpha() for char in joined):
         return ""
     if case == "lower":
         body = "".join(w.lower() for w in words)

@@ -136,8 +136,10 @@ class _Resolver:
         state = article_state(article, self.calendar, self.now)
         item_id = article_item_id(article)
         media = (Media(article.image, article.image_alt, article.where("image")),) if article.image else ()
+        # An article a freeze held back is online from the freeze's end: when its promotions and
+        # `edcal next-change` say; its own date is only the page's.
         item = Item(
-            id=item_id, kind="article", title=article.title, start=article.date,
+            id=item_id, kind="article", title=article.title, start=state.live_at or article.date,
             status=state.status, source=article.where("title"), url=article.url or None,
             campaign=article.campaign, owner=article.owner, article=article.slug, media=media,
             withheld_reason=state.freeze.reason if state.freeze else None,
