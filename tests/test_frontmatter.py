@@ -283,6 +283,29 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
     assert not errors.errors, [e.format() for e in errors.errors]
 
 
+@pytest.mark.parametrize(("header", "expected"), [
+    ("Title:   \nDate: 2027-01-12 09:00\n", "t.md:1:10: error: found nothing, expected text"),
+    ("---\ntitle: ''\ndate: 2027-01-12 09:00\n---\n", "t.md:2:8: error: found nothing, expected text"),
+    ("---\ntitle: '  '\ndate: 2027-01-12 09:00\n---\n", "t.md:2:8: error: found only spaces, expected text"),
+    # What Decap CMS, Jekyll or Hugo themes write.
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\ndraft: true\n---\n",
+     "4:1: error: unknown field 'draft'\n    hint: a header says `status: draft` (or review, published): write "
+     "that instead"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\ndescription: D\n---\n", "hint: did you mean 'summary'?"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\nthumbnail: images/a.png\n---\n", "hint: did you mean 'image'?"),
+])
+def test_an_empty_title_and_other_generators_fields_are_told(header: str, expected: str) -> None:
+    """An empty title was published: a page with an empty heading, a card without a name, `<title/>` in Atom."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    validate_article(split_article(header + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
+                     frozenset(), errors)
+    assert len(errors.errors) == 1 and expected in errors.errors[0].format(), [e.format() for e in errors.errors]
+
+
 DRAFT_HEADERS = {
     **{f"line break {x!r} in a value": f"Title: Secret\nDate: 2026-10-08 09:00{x}\nStatus: draft\n\nCorps.\n"
        for x in ("\r", "\x0b", "\x0c", "\x1c", "\x1e", "\x85", "\u2028", "\u2029")},

@@ -31,7 +31,7 @@ from edcal.errors import ErrorCollector, InputError, did_you_mean
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.networks import Registry, registry_with
-from edcal.load.schema import Date, LanguageCode, Names, Spec, Text, describe
+from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
 from edcal.load.validate import reference_hint, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import Article, LinkedFile, Social, SocialOverride
@@ -104,7 +104,7 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|>\s?|[-*+]\s|\d+\.\s)")
 class ArticleSpec(Spec):
     """The fields of an article's header (YAML front matter or Pelican ``Key: value``)."""
 
-    title: Text = Field(description="The article's title.")
+    title: FilledText = Field(description="The article's title.")
     date: Text | None = Field(None, description="Publication date and time, 'YYYY-MM-DD HH:MM' in the site's zone; a future date schedules it.")
     modified: Text | None = Field(None, description="Date of the last significant change.")
     status: Literal["draft", "review", "published", "hidden"] = Field("published", description="draft, review, published (the default) or hidden.")

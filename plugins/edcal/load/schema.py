@@ -120,6 +120,17 @@ def _text(value: Any) -> Any:
 
 Text = Annotated[str, BeforeValidator(_text)]
 
+
+def _filled(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("edcal", "found {found}, expected text",
+                                  {"found": "only spaces" if value else "nothing"})
+    return value
+
+
+#: Text that may not be empty: a title (an empty one gave a page with an empty heading and a nameless card).
+FilledText = Annotated[str, BeforeValidator(_text), AfterValidator(_filled)]
+
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
 

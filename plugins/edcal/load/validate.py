@@ -43,7 +43,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("categorie", "catégorie", "categories", "catégories"), ("category",)),
     **dict.fromkeys(("etiquettes", "étiquettes", "tag"), ("tags",)),
     **dict.fromkeys(("mots_cles", "mots-clés", "mots-cles", "motscles", "mots_clés"), ("keywords", "tags")),
-    **dict.fromkeys(("resume", "résumé", "chapo", "chapeau", "excerpt"), ("summary",)),
+    **dict.fromkeys(("resume", "résumé", "chapo", "chapeau", "excerpt", "description"), ("summary",)),
+    **dict.fromkeys(("thumbnail", "cover", "cover_image", "featured_image", "hero", "vignette"),
+                    ("image",)),
     **dict.fromkeys(("statut", "etat", "état", "state"), ("status",)),
     **dict.fromkeys(("langue", "language", "locale"), ("lang",)),
     **dict.fromkeys(("photo", "visuel", "picture", "img", "images"), ("image", "media")),
@@ -151,6 +153,8 @@ def suggest_field(found: str, known: Collection[str]) -> str | None:
     if any(char in TYPOGRAPHIC_QUOTES for char in found):
         return ("typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it: write "
                 "straight quotes, e.g. {text: \"Samedi, portes ouvertes\"}")
+    if found.strip().lower() in ("draft", "brouillon", "published", "publish") and "status" in known:
+        return "a header says `status: draft` (or review, published): write that instead"
     for candidate in FIELD_SYNONYMS.get(found.strip().lower(), ()):
         if candidate in known and candidate != found:
             return f"did you mean '{candidate}'?"
