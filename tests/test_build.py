@@ -287,3 +287,24 @@ def test_an_undated_draft_has_no_url_yet(site: Path) -> None:
     assert items["article-sans-date"].url is None
     assert items["tot-x"].url is None  # a post about it has no link yet (was "")
     assert items["article-brouillon"].url == "https://blog.example.fr/2027/brouillon/"
+
+
+@pytest.mark.parametrize("draft", ["en", "fr"])
+def test_a_translation_in_progress_beside_a_published_article_builds(site: Path, draft: str) -> None:
+    """Pelican pairs translations within drafts apart: the English draft was an original too, promoted on its own.
+
+    Two items 'publie-linkedin-1' stopped every build until both versions had the same status.
+    """
+    english = site / "content" / "articles" / "publie-en.md"
+    english.write_text("Title: A published article\nDate: 2027-02-01 09:00\nLang: en\nSlug: publie\n"
+                       "Category: Essais\n\nThe body.\n", encoding="utf-8")
+    draft_file = english if draft == "en" else site / "content" / "articles" / "publie.md"
+    draft_file.write_text(draft_file.read_text(encoding="utf-8").replace("Date:", "Status: draft\nDate:", 1),
+                          encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    plan = load_plan(site)
+    promotions = [i["id"] for i in plan["items"] if i["kind"] == "post" and i.get("article") == "publie"]
+    assert sorted(promotions) == ["publie-linkedin-1", "publie-linkedin-2", "publie-x-1", "publie-x-2"]
+    secret = "The body." if draft == "en" else "Le corps de l'article publié"
+    assert not [path for path, text in tree_text(site / "output") if secret in text], "the draft reached output/"

@@ -9,6 +9,7 @@ the link. They remain in the plan.
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_module
 import os
 import posixpath
@@ -25,6 +26,19 @@ _LISTED = ("articles", "translations", "hidden_articles", "hidden_translations")
 _DRAFTS = ("drafts", "drafts_translations")
 
 
+def _originals_in_the_default_language(models: dict[str, Article], default_lang: str | None) -> list[Article]:
+    """The articles, the one in the site's language being the original among those sharing a slug.
+
+    Pelican pairs translations within published articles and within drafts apart: an English
+    draft of a published French article was an "original" too, and got promotions of its own
+    (two items 'entretien-bluesky-1': the build stopped on a translation in progress).
+    """
+    slugs_in_default = {a.slug for a in models.values() if a.lang == default_lang}
+    return [dataclasses.replace(article, is_original=False)
+            if article.is_original and article.lang != default_lang and article.slug in slugs_in_default
+            else article for article in models.values()]
+
+
 def keep_live_articles(generator: Any, state: BuildState) -> None:
     """Record every article in the build's state; leave only live ones to Pelican."""
     settings = generator.settings
@@ -35,7 +49,7 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
             article = to_article(content, settings, is_original)
             if article is not None:
                 models[content.source_path] = article
-    state.articles = list(models.values())
+    state.articles = _originals_in_the_default_language(models, settings.get("DEFAULT_LANG"))
     _check_unique_slugs(state)
     live = {path for path, article in models.items()
             if article_state(article, state.calendar, state.now).live}
