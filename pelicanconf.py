@@ -33,6 +33,10 @@ TAG_URL = "tag/{slug}/"
 TAG_SAVE_AS = "tag/{slug}/index.html"
 AUTHOR_URL = "auteur/{slug}/"
 AUTHOR_SAVE_AS = "auteur/{slug}/index.html"
+# An article without `category:` goes to DEFAULT_CATEGORY (Pelican would name it after its folder,
+# "articles").
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Divers"
 
 THEME = "themes/edcal"
 PLUGIN_PATHS = ["plugins"]

@@ -290,9 +290,14 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     assert {p.name for p in target.iterdir()} >= {"calendar.yaml", "content", "pelicanconf.py", "publishconf.py",
                                                    "themes", ".gitignore", "README.md"}
     assert f"SITENAME = '{name}'" in (target / "pelicanconf.py").read_text(encoding="utf-8")
+    # `edcal new` writes no category without --category: the article was filed under "articles", its folder.
+    uncategorised = runner.invoke(cli, ["new", "Sans catégorie", "--site", str(target), "--date", "2026-01-05 09:00"])
+    assert uncategorised.exit_code == 0, uncategorised.output
     built = run_edcal("build", cwd=target)
     assert built.returncode == 0, built.stderr
-    assert "blog: 1 published article(s)" in built.stdout
+    assert "blog: 2 published article(s)" in built.stdout
+    assert (target / "output" / "category" / "divers" / "index.html").is_file()
+    assert not (target / "output" / "category" / "articles").exists()
     # What docs/theme.md describes: robots.txt naming the sitemap, one folder per category and author page.
     robots = (target / "output" / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: https://blog.durand.example/sitemap.xml" in robots

@@ -69,6 +69,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "timezone": timezone,
         **_engine(),
         "lang": lang,
+        "default_category": "Divers" if lang == "fr" else "Misc",
         "country_line": (f"country: {code}" if code else
                          "# country: FR   # public holidays (edcal check), e.g. FR, BE, CA, US"),
         # Published yesterday, announced; a first post the day after tomorrow.
