@@ -176,8 +176,11 @@ def test_article_link(site: Path) -> None:
         "[bientôt](https://blog.example.fr/2027/futur/), [aussi](/2027/futur/), [relu](/2027/relecture/),\n"
         "[coquille](/2027/publi/), [bon]({filename}futur.md), [ailleurs](https://example.org/2027/futur/),\n"
         "[ancre](#suite), [moi](/2027/publie/) et `[code](futur.md)`.\n"
-        "Aussi [le tag](/tag/test/), [la catégorie](/category/essais/) et [ailleurs](/boutique/portails/).\n"),
+        "Aussi [le tag](/tag/test/), [la catégorie](/category/essais/) et [ailleurs](/boutique/portails/).\n"
+        "Enfin ![coquille](../images/publc.png), ![espaces](../images/Photo Atelier.png) et [pdf](../docs/a.pdf).\n"),
         encoding="utf-8")
+    (site / "content" / "images" / "Photo Atelier.png").write_bytes((site / "content" / "images" / "public.png")
+                                                                     .read_bytes())
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
     assert result.exit_code == 1, result.output
     found = [(f["line"], f["column"], f["message"].split(" in article 'publie' ")[1], f["hint"])
@@ -198,7 +201,15 @@ def test_article_link(site: Path) -> None:
                  "address shown to every reader",
          "link to its file, [text]({filename}relecture.md): the words show without a link until it is online"),
         (12, 12, "links to /2027/publi/, which is no article or page of the site",
-         "did you mean '/2027/publie/'?")]
+         "did you mean '/2027/publie/'?"),
+        # Relative links to files the content folder does not hold: broken images (one ended at a space).
+        (15, 19, "names no file of content/images: a broken image or link on the blog",
+         "did you mean '{static}/images/public.png'?"),
+        (15, 52, "names no file of content/images: a broken image or link on the blog",
+         "a link ends at a space: write {static}/images/Photo%20Atelier.png, or rename the file without spaces"),
+        (15, 90, "names no file of content/docs: a broken image or link on the blog",
+         "check the file's name and folder; then write {static} and its path from content/, e.g. "
+         "{static}/images/photo.jpg")]
     # A future article may link to one online before it; a draft is not judged yet.
     published.write_text(published.read_text(encoding="utf-8").split("\nVoir [le futur]")[0], encoding="utf-8")
     future = site / "content" / "articles" / "futur.md"
@@ -348,7 +359,7 @@ def test_a_site_link_written_in_the_text_is_the_posts_link_tracked_and_checked()
         "{id: b, at: 2027-01-12 10:00, networks: [x], text: 'Lisez https://blog.example.fr/2027/lancement/'}",
         "{id: c, at: 2027-01-12 11:00, networks: [x], text: 'Voyez https://ailleurs.example.org/page/'}")
     items = {i.id: i for i in plan.items}
-    tracked = "https://blog.example.fr/2027/lancement/?utm_source=x&utm_medium=social&utm_campaign=b"
+    tracked = "https://blog.example.fr/2027/lancement/?utm_source=x&utm_medium=social&utm_campaign=lancement"
     assert items["b-x"].url == tracked and items["b-x"].text == f"Lisez {tracked}"
     assert items["c-x"].url is None and items["c-x"].text == "Voyez https://ailleurs.example.org/page/"
     found = run_checks(plan, only=["unknown-article-link"])

@@ -161,6 +161,18 @@ def test_a_site_link_in_the_text_is_tracked_where_it_is_written_only() -> None:
     assert post.text == ("Notre blog https://blog.example.fr/?utm_source=x&utm_medium=social&utm_campaign=p "
                          "et https://blog.example.fr/2027/a/?utm_source=x&utm_medium=social&utm_campaign=p. Fin")
 
+def test_a_link_to_an_article_is_tracked_as_that_articles() -> None:
+    """`{campaign}` is the article's slug for a post linking to it, as docs/calendar.md says: it was the
+    entry's id, and one article's traffic was spread over as many campaign names as posts linked to it."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: relance, networks: [x], at: 2027-01-12 09:00,\n"
+                             "     text: Relisez-le, link: 'https://blog.example.fr/portail/#fin'}\n"
+                             "  - {id: ailleurs, networks: [x], at: 2027-01-13 09:00, text: Hop, link: /contact/}\n")
+    items = by_id(plan_of(calendar, [article("portail", "2027-01-05T09:00", calendar)]))
+    assert items["relance-x"].url == ("https://blog.example.fr/portail/?utm_source=x&utm_medium=social"
+                                      "&utm_campaign=portail#fin")
+    assert items["ailleurs-x"].url.endswith("utm_campaign=ailleurs")  # no article: the entry's id
+
+
 def test_a_site_link_in_the_text_stays_with_that_text() -> None:
     """A network's own text without the link has none: `link:` gives every network one."""
     calendar = calendar_from(PARIS_CALENDAR +

@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import urllib.parse
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -109,6 +110,8 @@ class _Resolver:
         self.calendar = calendar
         self.articles = articles
         self.by_slug = {a.slug: a for a in articles if a.is_original}
+        #: Articles by their address's path (``/2027/slug/``): a post's `link:` to one is tracked as its.
+        self.by_path = {_address_path(a.url): a for a in articles if a.url}
         self.now = now
         self.site = site
         self.composer = composer
@@ -359,7 +362,10 @@ class _Resolver:
             link = _site_link_in(custom_text, self.site.url)
         url = None
         if link is not None:
-            values = self._tracking_values(network, campaign, article, entry, item_id)
+            # A `link:` to an article counts for that article ({campaign} is its slug), as a promotion does.
+            linked = article or (self.by_path.get(_address_path(absolute(link, self.site.url)))
+                                 if is_site_url(absolute(link, self.site.url), self.site.url) else None)
+            values = self._tracking_values(network, campaign, linked, entry, item_id)
             url = track(absolute(link, self.site.url), values, self.calendar.tracking, self.site.url)
             if custom_text and link in custom_text and url != link:
                 custom_text = _replace_link(custom_text, link, absolute(link, self.site.url), url)
@@ -481,3 +487,8 @@ def _replace_link(text: str, link: str, full: str, tracked: str) -> str:
         return re.sub(re.escape(link) + whole, lambda _: tracked, text)
     forms = [re.escape(full) + whole, r"(?<![\w.:/-])" + re.escape(link) + whole]
     return re.sub("|".join(forms), lambda _: tracked, text)
+
+
+def _address_path(url: str) -> str:
+    """An address's path without its query, fragment or final slash: how two links to one page compare."""
+    return urllib.parse.urlsplit(url).path.rstrip("/") or "/"

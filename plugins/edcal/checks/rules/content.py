@@ -131,7 +131,7 @@ def _nearest_file(content: Path, path: str, written: str | None = None) -> Messa
     if link is not None and not link.startswith("/") and (content / urllib.parse.unquote(link)).is_file():
         return say("a path without / is from the article's folder: write {path}", path=f"{marker}/{link}")
     folder = (content / path).parent
-    near = _closest_name(Path(path).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
+    near = closest_file_name(Path(path).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
     if near is None:
         return say("check the file name and its folder (a path starting with / is from {content}/)",
                    content=content.name)
@@ -144,7 +144,7 @@ def _nearest_file(content: Path, path: str, written: str | None = None) -> Messa
     return say("did you mean '{path}'?", path=str(Path(path).parent / near).removeprefix("./"))
 
 
-def _closest_name(name: str, names: list[str]) -> str | None:
+def closest_file_name(name: str, names: list[str]) -> str | None:
     """The file name closest to ``name``: a typo (``publc.png``), or the start of a longer name
     (``terasse.png`` for ``terrasse-garde-corps.png``); a missing extension (``entretien``) too."""
     stem = Path(name).stem.lower()

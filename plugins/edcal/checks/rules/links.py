@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.checks.registry import CheckContext, Problem, rule
+from edcal.checks.rules.content import closest_file_name
 from edcal.errors import closest
 from edcal.i18n import say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
@@ -238,11 +239,40 @@ def _file_link(link: Any, article: Article, content: Path | None) -> Problem | N
                                         slug=article.slug, folder=posixpath.dirname(link.target) or "."),
                        say("link to an article's file with {{filename}}, e.g. [text]({{filename}}autre-article.md)"))
     else:
-        return None
+        return _missing_file(link, article, content)
     marker = "{filename}" if markdown else "{static}"
     return Problem(link.source, say("'{written}' in article '{slug}' is a file's path: Pelican leaves it as "
                                     "written, a dead link on the blog", written=link.written, slug=article.slug),
                    say("write {link}", link=marker + shown))
+
+
+#: What a link to a page rather than a file ends with: no extension, or a web page's.
+_PAGE_SUFFIXES = ("", ".html", ".htm", ".php")
+
+
+def _missing_file(link: Any, article: Article, content: Path) -> Problem | None:
+    """A relative link to a file the content folder does not hold: a broken image or link on the blog.
+
+    ``../images/nexiste.png`` (a file's name), or ``../images/Photo`` where the link ended at a space
+    of ``Photo atelier.jpg`` (a file of that folder starts so). Anything else relative is an address.
+    """
+    folder, name = posixpath.split(link.target)
+    inside = not folder.startswith("..") and (content / folder).is_dir()
+    names = [path.name for path in (content / folder).iterdir() if path.is_file()] if inside else []
+    near = closest_file_name(name, names)
+    if posixpath.splitext(name)[1].lower() in _PAGE_SUFFIXES and near is None:
+        return None
+    problem = say("'{written}' in article '{slug}' names no file of {folder}: a broken image or link on the "
+                  "blog", written=link.written, slug=article.slug,
+                  folder=posixpath.normpath(f"{content.name}/{folder}"))
+    if near is None:
+        return Problem(link.source, problem, say("check the file's name and folder; then write {{static}} and its "
+                                                 "path from {content}/, e.g. {{static}}/images/photo.jpg",
+                                                 content=content.name))
+    fixed = "{static}/" + urllib.parse.quote(posixpath.join(folder, near))
+    hint = (say("a link ends at a space: write {path}, or rename the file without spaces", path=fixed)
+            if " " in near else say("did you mean '{path}'?", path=fixed))
+    return Problem(link.source, problem, hint)
 
 
 def _relative_file(target: Article, article: Article) -> str:
