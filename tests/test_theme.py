@@ -505,6 +505,14 @@ def test_image_sizes_are_read_from_png_jpeg_gif_and_webp_headers(tmp_path: Path)
         (tmp_path / name).write_bytes(data)
         assert image_size(tmp_path / name) == size, name
     assert image_size(tmp_path / "missing.png") is None
+    # A phone's portrait photo: stored 640 x 480 with an EXIF orientation of 6 (a quarter turn), shown 480 x 640.
+    for order, pack in ((b"II", "<"), (b"MM", ">")):
+        tiff = order + struct.pack(pack + "HI", 42, 8) + struct.pack(pack + "H", 1) \
+            + struct.pack(pack + "HHI", 0x0112, 3, 1) + struct.pack(pack + "H", 6) + b"\x00\x00"
+        exif = b"Exif\x00\x00" + tiff
+        turned = jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif + jpeg[2:]
+        (tmp_path / "portrait.jpg").write_bytes(turned)
+        assert image_size(tmp_path / "portrait.jpg") == (480, 640), order
 
 
 # Documentation

@@ -47,7 +47,13 @@ def _webp_size(head: bytes) -> tuple[int, int] | None:
 
 
 def _jpeg_size(file: BinaryIO) -> tuple[int, int] | None:
-    """Walk the segments up to the first frame header (SOFn), which holds the size."""
+    """Walk the segments up to the first frame header (SOFn), which holds the size.
+
+    A phone's portrait photo is often stored landscape with an EXIF orientation
+    that turns it (5 to 8: a quarter turn): browsers and networks show it turned,
+    so its size is given turned too.
+    """
+    orientation = None
     while True:
         marker = file.read(2)
         if len(marker) < 2 or marker[0] != 0xFF:
@@ -61,5 +67,29 @@ def _jpeg_size(file: BinaryIO) -> tuple[int, int] | None:
         length = struct.unpack(">H", file.read(2))[0]
         if kind in _JPEG_FRAMES:
             height, width = struct.unpack(">xHH", file.read(5))
-            return width, height
+            return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+        if kind == 0xE1 and orientation is None:  # APP1: Exif
+            orientation = _exif_orientation(file.read(length - 2))
+            continue
         file.seek(length - 2, 1)
+
+
+def _exif_orientation(segment: bytes) -> int | None:
+    """The Orientation tag (0x0112) of an APP1 segment's first image directory, if any."""
+    if not segment.startswith(b"Exif\0\0"):
+        return None
+    tiff = segment[6:]
+    order = {b"II": "<", b"MM": ">"}.get(tiff[:2])
+    if order is None:
+        return None
+    try:
+        (directory,) = struct.unpack(order + "I", tiff[4:8])
+        (count,) = struct.unpack(order + "H", tiff[directory:directory + 2])
+        for index in range(count):
+            start = directory + 2 + 12 * index
+            tag, _, _, value = struct.unpack(order + "HHI4s", tiff[start:start + 12])
+            if tag == 0x0112:
+                return int(struct.unpack(order + "H", value[:2])[0])
+    except struct.error:
+        return None
+    return None
