@@ -235,6 +235,57 @@ def test_alt_too_long() -> None:
     assert not findings("alt-too-long", posts(line % ("a" * 500)), extra=extra)
 
 
+def test_image_unfit(tmp_path: Path) -> None:
+    """A 3000 x 500 banner on Instagram and a 1.2 MB photo on Bluesky went through: both fail through the API."""
+    import struct
+
+    from edcal.plan.resolve import Site, resolve_plan
+    from helpers import SITE, composer
+
+    def png(name: str, width: int, height: int, size: int = 100) -> None:
+        header = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">II", width, height)
+        (tmp_path / "images" / name).write_bytes(header + b"\x00" * (size - len(header)))
+
+    (tmp_path / "images").mkdir()
+    png("banniere.png", 3000, 500)
+    png("carre.png", 1080, 1080)
+    png("lourde.png", 1200, 630, size=1_200_000)
+    png("legere.png", 1200, 630, size=999_999)
+    calendar = calendar_from(PARIS_CALENDAR + "  instagram: {}\n  bluesky: {}\n" + posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [instagram, x], text: Hi, image: images/banniere.png, alt: A}",
+        "{id: b, at: 2027-01-13 09:00, networks: [instagram], text: Hi, image: images/carre.png, alt: A}",
+        "{id: c, at: 2027-01-14 09:00, networks: [bluesky, mastodon], text: Hi, image: images/lourde.png, alt: A}",
+        "{id: d, at: 2027-01-15 09:00, networks: [bluesky], text: Hi, image: images/legere.png, alt: A}"))
+    plan = resolve_plan(calendar, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+                        site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
+    found = run_checks(plan, only=["image-unfit"])
+    assert [(f.item, f.severity) for f in found] == [("a-instagram", "warning"), ("c-bluesky", "warning")]
+    assert found[0].message == ("Instagram post 'a-instagram': image 'images/banniere.png' is 3000×500 (6.00:1), "
+                                "outside Instagram's shapes from 4:5 to 1.91:1: its app crops it, its API refuses it")
+    assert found[1].message == ("Bluesky post 'c-bluesky': image 'images/lourde.png' weighs 1200 kB, over Bluesky's "
+                                "1000 kB: refused when posted through its API or a scheduler")
+    # A site sets its own: a square-only network of its own, Bluesky's limit raised.
+    calendar = calendar_from(PARIS_CALENDAR + "  instagram: {image_aspect: ['1:1', '1:1']}\n"
+                             "  bluesky: {max_image_bytes: 2000000}\n" + posts(
+                                 "{id: b, at: 2027-01-13 09:00, networks: [instagram], text: Hi, image: images/carre.png, alt: A}",
+                                 "{id: c, at: 2027-01-14 09:00, networks: [bluesky], text: Hi, image: images/lourde.png, alt: A}"))
+    plan = resolve_plan(calendar, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+                        site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
+    assert run_checks(plan, only=["image-unfit"]) == []
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("['1.91:1', '4:5']", "expected the narrowest and widest shapes, width:height, e.g. ['4:5', '1.91:1']: the "
+                          "narrowest first"),
+    ("['4:5']", "found a list, expected the narrowest and widest shapes"),
+    ("['4:5', 'large']", "found 'large', expected a shape as width:height, e.g. '4:5'"),
+])
+def test_an_image_aspect_is_two_shapes_narrowest_first(value: str, message: str) -> None:
+    with pytest.raises(InputErrors) as raised:
+        calendar_from(PARIS_CALENDAR + f"  instagram: {{image_aspect: {value}}}\n")
+    assert message in str(raised.value), str(raised.value)
+
+
 def test_too_many_hashtags() -> None:
     extra = "  threads: {}\n"
     assert findings("too-many-hashtags", posts("{id: t, at: 2027-01-12 09:00, networks: [threads], text: '#Un #Deux'}"),

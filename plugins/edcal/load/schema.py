@@ -27,7 +27,7 @@ from pydantic_core import PydanticCustomError
 from edcal import model
 from edcal.load import timeparse
 from edcal.load.yamlfile import LOC_KEY, Loc
-from edcal.model.network import Cadence, Slot
+from edcal.model.network import Cadence, Slot, aspect_ratio
 
 T = TypeVar("T")
 
@@ -243,6 +243,25 @@ class PersonSpec(Spec):
     role: Text | None = Field(None, description="Optional role, e.g. 'Community manager'.")
 
 
+def _aspect_range(value: Any) -> Any:
+    """``['4:5', '1.91:1']``: the narrowest image shape a network takes, then the widest."""
+    expected = "the narrowest and widest shapes, width:height, e.g. ['4:5', '1.91:1']"
+    if not isinstance(value, list) or len(value) != 2:
+        raise PydanticCustomError("edcal", "found {found}, expected " + expected, {"found": describe(value)})
+    for shape in value:
+        if isinstance(shape, bool) or not isinstance(shape, (str, int, float)) or aspect_ratio(str(shape)) is None:
+            raise PydanticCustomError("edcal", "found {found}, expected a shape as width:height, e.g. '4:5'",
+                                      {"found": describe(shape)})
+    narrowest, widest = (str(shape).strip() for shape in value)
+    if aspect_ratio(narrowest) > aspect_ratio(widest):  # type: ignore[operator]
+        raise PydanticCustomError("edcal", "found {found}, expected " + expected + ": the narrowest first",
+                                  {"found": describe(value)})
+    return (narrowest, widest)
+
+
+AspectRange = Annotated[tuple[str, str], BeforeValidator(_aspect_range)]
+
+
 class LimitSpec(Spec):
     counting: Counting = Field(description="How the network counts: twitter, graphemes, characters, utf16, utf8-bytes or threads.")
     max: PositiveInt = Field(description="The maximum under that counting rule.")
@@ -277,6 +296,8 @@ class NetworkSpec(Spec):
     max_links: PositiveInt | None = Field(None, description="Most distinct links per post.")
     title_limit: PositiveInt | None = Field(None, description="Limit of a post's title (Pinterest, YouTube).")
     alt_limit: PositiveInt | None = Field(None, description="Limit of an image's alt text.")
+    max_image_bytes: PositiveInt | None = Field(None, description="Largest image file the network takes, in bytes (Bluesky: 1000000).")
+    image_aspect: AspectRange | None = Field(None, description="Narrowest and widest image shapes, width:height, e.g. ['4:5', '1.91:1'] (Instagram).")
     hashtag_case: Literal["camel", "lower", "as-is"] | None = Field(None, description="How tags become hashtags: camel (#RéseauxSociaux), lower or as-is.")
     forbidden_characters: Text | None = Field(None, description="Characters the network refuses in a text.")
     color: Text | None = Field(None, description="Colour in calendars, a CSS3 colour name.")

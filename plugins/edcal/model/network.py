@@ -113,6 +113,10 @@ class Network:
     max_links: int | None = None
     title_limit: int | None = None
     alt_limit: int | None = None
+    #: Largest image file, in bytes (Bluesky: 1,000,000 through its API).
+    max_image_bytes: int | None = None
+    #: Narrowest and widest image shapes, as written (``("4:5", "1.91:1")``): see :func:`aspect_ratio`.
+    image_aspect: tuple[str, str] | None = None
     hashtag_case: HashtagCase = "camel"
     #: Characters the network refuses in a text (YouTube: ``<`` and ``>``).
     forbidden_characters: str = ""
@@ -136,3 +140,13 @@ class Network:
     def limit(self) -> TextLimit:
         """The primary limit: the one plan.json reports as ``length``/``limit``."""
         return self.limits[0]
+
+
+def aspect_ratio(shape: str) -> float | None:
+    """Width over height of a shape written ``4:5``, ``1.91:1`` or ``0.8``; None when it is none."""
+    width, colon, height = shape.strip().partition(":")
+    try:
+        value = float(width) / float(height) if colon else float(width)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return value if value > 0 and value != float("inf") else None

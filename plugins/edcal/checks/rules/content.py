@@ -8,9 +8,11 @@ import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
+from edcal.blog.imagesize import image_size
 from edcal.checks.registry import CheckContext, Problem, rule
 from edcal.i18n import Message, say
-from edcal.model.plan import article_item_id
+from edcal.model.network import aspect_ratio
+from edcal.model.plan import Media, article_item_id
 from edcal.model.source import Source
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.plan.compose import HASHTAG, URL_IN_TEXT
@@ -98,8 +100,8 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
         if item.kind not in ("post", "article") or item.status == "withheld":
             continue
         for media in item.media:
-            path = media.path.removeprefix("{static}").removeprefix("{attach}").lstrip("/")
-            if "://" in path:
+            path = in_content(media)
+            if path is None:
                 continue
             if path not in exists:
                 exists[path] = (content / path).is_file()
@@ -111,6 +113,12 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
                                      id=item.parent or item.id, path=Path(content.name) / path),
                           _nearest_file(content, path), item,
                           when=ctx.now if item.id in online_ids else None)
+
+
+def in_content(media: Media) -> str | None:
+    """An image's path from the content folder (``{static}/images/a.png`` is ``images/a.png``); None for a URL."""
+    path = media.path.removeprefix("{static}").removeprefix("{attach}").lstrip("/")
+    return None if "://" in path else path
 
 
 def _nearest_file(content: Path, path: str, written: str | None = None) -> Message:
@@ -211,6 +219,55 @@ def alt_too_long(ctx: CheckContext) -> Iterator[Problem]:
                               say("the alt text of '{id}' is {length} characters, over {network}'s limit of "
                                   "{limit}", id=post.id, length=len(media.alt or ""), network=network.name,
                                   limit=network.alt_limit), say("shorten `alt:`"), post)
+
+
+@rule("image-unfit", "warning", "An image its network refuses through its API: too heavy, or out of its shapes")
+def image_unfit(ctx: CheckContext) -> Iterator[Problem]:
+    """Bluesky takes images of at most 1 MB, Instagram shapes from 4:5 to 1.91:1: a scheduler posting
+    through the API fails, and the apps shrink or crop what the team chose."""
+    content = ctx.plan.content_root
+    if content is None:
+        return
+    networks = ctx.plan.calendar.networks
+    measured: dict[str, tuple[int, tuple[int, int] | None] | None] = {}
+    for post in ctx.posts():
+        network = networks[post.network or ""]
+        if network.max_image_bytes is None and network.image_aspect is None:
+            continue
+        for media in post.media:
+            path = in_content(media)
+            if path is not None and path not in measured:
+                try:
+                    measured[path] = ((content / path).stat().st_size, image_size(content / path))
+                except OSError:
+                    measured[path] = None  # image-missing tells
+            found = measured[path] if path is not None else None
+            if found is None:
+                continue
+            size, shape = found
+            where = media.source or post.source
+            limit = network.max_image_bytes
+            if limit is not None and size > limit:
+                yield Problem(where, say("{network} post '{id}': image '{image}' weighs {size} kB, over {network}'s "
+                                         "{limit} kB: refused when posted through its API or a scheduler",
+                                         network=network.name, id=post.id, image=media.path,
+                                         size=-(-size // 1000), limit=limit // 1000),
+                              say("compress it (JPEG or WebP), or give {network} a lighter image under `variants:`",
+                                  network=network.name), post)
+            if network.image_aspect is not None and shape is not None and shape[1]:
+                narrowest, widest = network.image_aspect
+                ratio = shape[0] / shape[1]
+                # A hundredth of slack: 1080 x 566 is 1.908, Instagram's own "1.91:1".
+                if (aspect_ratio(narrowest) or 0) - 0.01 <= ratio <= (aspect_ratio(widest) or 0) + 0.01:
+                    continue
+                yield Problem(where, say("{network} post '{id}': image '{image}' is {width}×{height} ({ratio}:1), "
+                                         "outside {network}'s shapes from {narrowest} to {widest}: its app crops "
+                                         "it, its API refuses it", network=network.name, id=post.id,
+                                         image=media.path, width=shape[0], height=shape[1], ratio=f"{ratio:.2f}",
+                                         narrowest=narrowest, widest=widest),
+                              say("crop it between {narrowest} and {widest} (1080×1350 to 1080×566), or give "
+                                  "{network} another image under `variants:`", narrowest=narrowest,
+                                  widest=widest, network=network.name), post)
 
 
 @rule("too-many-hashtags", "error", "A post has more hashtags than its network takes")
