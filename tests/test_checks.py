@@ -286,6 +286,18 @@ def test_an_image_aspect_is_two_shapes_narrowest_first(value: str, message: str)
     assert message in str(raised.value), str(raised.value)
 
 
+def test_link_not_clickable() -> None:
+    """The article's address pasted in an Instagram caption stayed, tracked and unclickable, beside "Lien en bio"."""
+    extra = "  instagram: {}\n"
+    line = ("{id: i, at: 2027-01-12 09:00, networks: [instagram, x], image: images/a.png, alt: A, "
+            "text: '%s', link: 'https://blog.example.fr/2027/a/'}")
+    found = findings("link-not-clickable", posts(line % "Nouveau : https://blog.example.fr/2027/a/"), extra=extra)
+    assert [(f.item, f.severity) for f in found] == [("i-instagram", "warning")]
+    assert "shows https://blog.example.fr/2027/a/?utm_source=instagram" in found[0].message
+    assert (found[0].source.line, found[0].source.column) == (11, 96)  # at the text to change
+    assert not findings("link-not-clickable", posts(line % "Nouveau sur le blog"), extra=extra)
+
+
 def test_too_many_hashtags() -> None:
     extra = "  threads: {}\n"
     assert findings("too-many-hashtags", posts("{id: t, at: 2027-01-12 09:00, networks: [threads], text: '#Un #Deux'}"),

@@ -300,6 +300,29 @@ def too_many_links(ctx: CheckContext) -> Iterator[Problem]:
                           say("keep the most important links"), post)
 
 
+@rule("link-not-clickable", "warning", "A post's text holds a URL its network does not make clickable")
+def link_not_clickable(ctx: CheckContext) -> Iterator[Problem]:
+    """Instagram, Pinterest and TikTok show a URL in a caption as text: a long tracked address nobody can
+    follow, beside the draft's "Lien en bio"."""
+    networks = ctx.plan.calendar.networks
+    for post in ctx.posts():
+        network = networks[post.network or ""]
+        found = URL_IN_TEXT.search(post.pasted) if not network.links_clickable else None
+        if found is None:
+            continue
+        entry = ctx.entry(post)
+        variant = entry.variants.get(post.network or "") if entry else None
+        source = post.source
+        if variant is not None and variant.text and "text" in variant.field_sources:
+            source = variant.field_sources["text"]
+        elif entry is not None and entry.text and "text" in entry.field_sources:
+            source = entry.field_sources["text"]
+        yield Problem(source, say("{network} post '{id}' shows {url} as text: {network} makes no link in its "
+                                  "text clickable", network=network.name, id=post.id, url=found.group()),
+                      say("leave the address out of this network's text (under `variants:`): the draft points to "
+                          "the link in the profile's bio"), post)
+
+
 @rule("forbidden-characters", "error", "A post contains characters its network refuses")
 def forbidden_characters(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
