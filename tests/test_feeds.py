@@ -150,12 +150,15 @@ def test_an_event_reads_well_and_carries_the_exact_draft(feeds_site: Path) -> No
     assert str(event["SUMMARY"]) == f"[LinkedIn] {post['title']}"
     description = str(event["DESCRIPTION"])
     assert description.startswith(post["text"] + "\n\n")
-    assert "Campagne\u00a0: Lancement" in description and f"Source\u00a0: {post['source']}" in description
+    # The file without its line: an entry added above it would revise the event (every one below, churned).
+    assert "Campagne\u00a0: Lancement" in description and "Source\u00a0: calendar.yaml\n" in description
+    assert post["source"].startswith("calendar.yaml:") and post["source"] not in description
     assert "Statut\u00a0: planifié" in description
     assert [str(c) for c in event["CATEGORIES"].cats] == ["LinkedIn", "Lancement"]
     # Its line on the agenda page of its month, which the planning site opens.
     month = post["start"][:7]
     assert str(event["URL"]) == f"https://plan.example.fr/equipe/agenda/{month}.html#item-hello-linkedin"
+    assert description.endswith(f"\nDans le planning\u00a0: {event['URL']}")  # Google and Outlook hide URL
     assert 'id="item-hello-linkedin"' in (feeds_site / "planning" / "agenda" / f"{month}.html").read_text(
         encoding="utf-8")
     assert event["STATUS"] == "CONFIRMED"

@@ -255,9 +255,13 @@ class EventWriter:
             campaign = calendar.campaigns.get(item.campaign)
             lines.append(f"{_('Campaign:')} {campaign.name if campaign else item.campaign}")
         lines.append(f"{_('Status:')} {_(item.status)}")
-        lines.append(f"{_('Source:')} {item.source}")
+        # The file, not its line: one entry added above would otherwise revise every event below it.
+        lines.append(f"{_('Source:')} {item.source.path}")
         if item.length is not None and item.limit is not None:
             lines.append(f"{_('Length:')} {item.length} / {item.limit}")
+        base = calendar.planning.url
+        if base:  # URL: is not shown by Google Calendar or Outlook
+            lines.append(f"{_('In the plan:')} {base}{item_link(AGENDA_FOLDER, item, self.plan)}")
         return "\n".join(lines)
 
     def revised(self, item: Item) -> str:
