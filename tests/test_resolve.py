@@ -182,10 +182,16 @@ def test_ids_survive_insertion_above_and_edits_of_text_and_time() -> None:
 
 
 def test_derived_id_collisions_get_a_suffix_and_explicit_ones_are_errors() -> None:
-    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
-                             "  - {title: Même, at: 2027-01-19 09:00, networks: [x], text: a}\n"
-                             "  - {title: Même, at: 2027-01-20 09:00, networks: [x], text: b}\n")
-    assert {"meme-x", "meme-2-x"} <= set(by_id(plan_of(calendar)))
+    """Entries deriving one id are told apart by day, not file order: swapping two "Offre du mois" swapped their
+    ids, and their events' UIDs (a subscriber's Google Calendar showed each at the other's date)."""
+    first, second = ("  - {title: Même, at: 2027-01-19 09:00, networks: [x], text: a}\n",
+                     "  - {title: Même, at: 2027-02-20 09:00, networks: [x], text: b}\n")
+    for order in ((first, second), (second, first)):
+        items = by_id(plan_of(calendar_from(PARIS_CALENDAR + "posts:\n" + "".join(order))))
+        assert items["meme-x"].text == "a" and items["meme-20270220-x"].text == "b"
+    # The same day, or no day (two promotions of one article): -2 in file order.
+    same_day = calendar_from(PARIS_CALENDAR + "posts:\n" + first + first.replace("text: a", "text: c"))
+    assert {"meme-x", "meme-2-x"} <= set(by_id(plan_of(same_day)))
     with pytest.raises(InputErrors, match="post id 'a' is defined twice"):
         calendar_from(PARIS_CALENDAR + "posts:\n  - {id: a, at: 2027-01-19, networks: [x], text: a}\n"
                       "  - {id: a, at: 2027-01-20, networks: [x], text: b}\n")

@@ -530,12 +530,13 @@ class _Builder:
                 other = ids.explicit(spec.id, _src(spec.loc))
                 if other is not None:
                     self._collision(_value(spec.loc, "id"), f"post id '{spec.id}'", other)  # type: ignore[arg-type]
-        for spec in specs:
-            entry = self._post(calendar, spec, ids)
+        derived = _derived_ids(specs, ids)
+        for index, spec in enumerate(specs):
+            entry = self._post(calendar, spec, derived.get(index))
             if entry is not None:
                 calendar.posts.append(entry)
 
-    def _post(self, calendar: Calendar, spec: PostSpec, ids: IdAllocator) -> PostEntry | None:
+    def _post(self, calendar: Calendar, spec: PostSpec, derived_id: str | None) -> PostEntry | None:
         loc = spec.loc
         source = _src(loc)
         kinds = [k for k in ("at", "promote", "repeat") if getattr(spec, k) is not None]
@@ -579,7 +580,7 @@ class _Builder:
         else:
             recurrence = self._recurrence(calendar, spec.repeat, _value(loc, "repeat"))  # type: ignore[arg-type]
         variants = self._variants(calendar, spec, networks)
-        entry_id = spec.id if spec.id is not None else ids.derived(_derived_id(spec, kind), source)
+        entry_id = spec.id if spec.id is not None else derived_id or _derived_id(spec, kind)
         fields: Mapping[str, Source] = LocatedFields(loc) if loc else {}
         return PostEntry(
             id=entry_id, kind=kind, networks=networks, source=source,  # type: ignore[arg-type]
@@ -913,6 +914,45 @@ def _placeholders_ok(template: str) -> bool:
         return False
     names = re.findall(r"{([^}]*)}", template)
     return all(n in ("network", "campaign", "article", "item") for n in names)
+
+
+#: An entry's kind by the field that makes it one.
+_KINDS = {"at": "once", "promote": "promote", "repeat": "repeat"}
+_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def _derived_ids(specs: list[PostSpec], ids: IdAllocator) -> dict[int, str]:
+    """The ids of entries without `id:`, by their index in ``specs``.
+
+    Entries deriving the same id (two "Offre du mois") are told apart by date,
+    not by their order in the file: the earliest keeps the id, the others get
+    their day (``offre-du-mois-20270302``), so that reordering the file never
+    swaps two entries' ids, nor their events' UIDs. Entries without a day, or
+    on the same day, get -2, -3… in file order.
+    """
+    groups: dict[str, list[tuple[tuple[bool, str], int]]] = {}
+    for index, spec in enumerate(specs):
+        kinds = [_KINDS[k] for k in _KINDS if getattr(spec, k) is not None]
+        if spec.id is not None or not kinds:
+            continue
+        day = _entry_day(spec)
+        groups.setdefault(_derived_id(spec, kinds[0]), []).append(((day is None, day or ""), index))
+    result = {}
+    for base, members in groups.items():
+        members.sort()
+        days = [day for (_, day), _ in members]
+        for rank, ((_, day), index) in enumerate(members):
+            wanted = f"{base}-{day}" if rank and day and days.count(day) == 1 else base
+            result[index] = ids.derived(wanted, _src(specs[index].loc))
+    return result
+
+
+def _entry_day(spec: PostSpec) -> str | None:
+    """``20270302``: the day a one-off entry is at, or a recurring one starts; None for a promotion."""
+    if spec.repeat is not None:
+        return f"{spec.repeat.from_:%Y%m%d}" if isinstance(spec.repeat.from_, dt.date) else None
+    found = _DAY.match(spec.at) if spec.at else None
+    return "".join(found.groups()) if found else None
 
 
 def _derived_id(spec: PostSpec, kind: str) -> str:
