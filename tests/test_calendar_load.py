@@ -265,6 +265,23 @@ SLIPS = [
 
 
 SLIPS += [
+    # Dates as web editors and people write them.
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027/03/02}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written with dashes: 2027-03-02"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02 09}\n",
+     "found '2027-03-02 09', expected YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)", "times are written HH:MM: 2027-03-02 09:00"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: mardi 2 mars 2027 9h}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written with digits, year first: 2027-03-02, then the time as HH:MM"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, status: \"draft\u200b\"}\n",
+     "found 'draft\u200b', expected one of: draft, scheduled",
+     "it contains a zero-width space (U+200B) at character 6, which looks like a space or like nothing: retype "
+     "it as a plain space, or delete it"),
+]
+
+
+SLIPS += [
     # Empty values and block values get no hint about quotes they do not have.
     ("posts:\n  - {id: a, networks: [x], text: T, at: ''}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)", None),

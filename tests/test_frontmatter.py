@@ -293,6 +293,10 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
      "that instead"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\ndescription: D\n---\n", "hint: did you mean 'summary'?"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\nthumbnail: images/a.png\n---\n", "hint: did you mean 'image'?"),
+    ("Title: T\nDate: 2027-01-12 09:00\nLang: EN\n", "error: found 'EN', expected a language code such as fr, en or "
+                                                   "en-GB\n    hint: write en"),
+    ("Title: T\nDate: 2027-01-12 09:00\nLang: anglais\n", "hint: write en"),
+    ("Title: T\nDate: 12 janvier 2027\n", "hint: dates are written with digits, year first: 2027-01-12"),
 ])
 def test_an_empty_title_and_other_generators_fields_are_told(header: str, expected: str) -> None:
     """An empty title was published: a page with an empty heading, a card without a name, `<title/>` in Atom."""
@@ -304,6 +308,22 @@ def test_an_empty_title_and_other_generators_fields_are_told(header: str, expect
     validate_article(split_article(header + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
                      frozenset(), errors)
     assert len(errors.errors) == 1 and expected in errors.errors[0].format(), [e.format() for e in errors.errors]
+
+
+def test_the_date_decap_cms_writes_is_read() -> None:
+    """`2026-11-17T10:00:00.000Z`, Decap CMS's own format, was refused without a hint."""
+    import datetime as dt
+
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    meta, _ = validate_article(split_article("---\ntitle: T\ndate: 2026-11-17T10:00:00.000Z\n---\n\nTexte.\n",
+                                          "content/articles/t.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert not errors.errors and meta is not None
+    assert meta.date == dt.datetime(2026, 11, 17, 10, tzinfo=dt.UTC)
+    assert meta.date.astimezone(calendar_from(PARIS_CALENDAR).zone).hour == 11
 
 
 DRAFT_HEADERS = {

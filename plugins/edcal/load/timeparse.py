@@ -75,7 +75,8 @@ _OFFSET_UNITS = {
 }
 
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z")
-_TIME_RE = re.compile(r"^(\d{1,2})(?::(\d{2})(?::(\d{2}))?|h(\d{2})?)$")
+#: ``09:30``, ``09:30:00``, ``09:30:00.000`` (what Decap CMS writes: the fraction is dropped), ``9h30``.
+_TIME_RE = re.compile(r"^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?|h(\d{2})?)$")
 _DATETIME_RE = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]+(?P<rest>.+))?$",
 )

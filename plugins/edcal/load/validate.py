@@ -77,18 +77,42 @@ _DATE_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]+\d")
 #: ``9am``, ``10:00 AM``, ``2026-12-22 12:30 p.m.``: edcal reads times on 24 hours.
 _AM_PM = re.compile(r"^(?P<date>\d{4}-\d\d-\d\d[ T]+)?(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*"
                     r"(?P<half>[ap])\.?\s*m\.?$", re.IGNORECASE)
+#: ``2026/11/12``, ``2026.11.12``: year first, with slashes or dots.
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(.*)$")
+#: ``2026-11-12 09``: an hour without minutes.
+_HOUR_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2})$")
+#: ``12 janvier 2027``, ``mardi 1er mars 2027 9h``, ``January 12, 2027``: a date in words.
+_WORDS_DAY_FIRST = re.compile(r"^(?:[^\W\d_]+\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+"
+                              r"(\d{4})(.*)$")
+_WORDS_MONTH_FIRST = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$")
+_MONTHS = {
+    **{name: n for n, names in enumerate((
+        ("janvier", "january", "jan", "janv"), ("février", "fevrier", "february", "feb", "févr", "fevr"),
+        ("mars", "march", "mar"), ("avril", "april", "apr", "avr"), ("mai", "may"), ("juin", "june", "jun"),
+        ("juillet", "july", "jul", "juil"), ("août", "aout", "august", "aug"),
+        ("septembre", "september", "sep", "sept"), ("octobre", "october", "oct"),
+        ("novembre", "november", "nov"), ("décembre", "decembre", "december", "dec", "déc")), start=1)
+       for name in names},
+}
 #: Weekdays alone, where a slot wants a time after them: ``[tue,thu 17:00]`` split by YAML at its comma.
 _WEEKDAYS_ONLY = re.compile(r"^[a-zé.,-]+$", re.IGNORECASE)
+
+
+def _invisible_hint(found: Any) -> str | None:
+    """A character that looks like a space or like nothing, named with its place."""
+    for index, char in enumerate(found if isinstance(found, str) else ""):
+        if char in INVISIBLE:
+            return (f"it contains {INVISIBLE[char]} (U+{ord(char):04X}) at character {index + 1}, which "
+                    "looks like a space or like nothing: retype it as a plain space, or delete it")
+    return None
 
 
 def value_hint(found: Any, message: str = "") -> str | None:
     """What to change in a text value that was refused, when the reason is a common slip."""
     if not isinstance(found, str):
         return None
-    for index, char in enumerate(found):
-        if char in INVISIBLE:
-            return (f"it contains {INVISIBLE[char]} (U+{ord(char):04X}) at character {index + 1}, which "
-                    "looks like a space or like nothing: retype it as a plain space, or delete it")
+    if (invisible := _invisible_hint(found)) is not None:
+        return invisible
     if found and (found[0] in TYPOGRAPHIC_QUOTES or found[-1] in TYPOGRAPHIC_QUOTES):
         return (f"typographic quotes {found[:1]}…{found[-1:]} are part of the text to YAML: write straight "
                 "quotes \"…\" or none")
@@ -118,7 +142,51 @@ def value_hint(found: Any, message: str = "") -> str | None:
         return f"write months and days with two digits: {year}-{int(month):02d}-{int(day):02d}{rest}"
     if "expected a date as" in message and _DATE_WITH_TIME.match(found.strip()):
         return f"this is a whole day, without a time: {found.strip()[:10]}"
-    return None
+    if "expected a language code" in message:
+        return _language_hint(found.strip())
+    return _date_spelt_otherwise(found.strip())
+
+
+#: Languages named in words, and their code.
+_LANGUAGE_NAMES = {
+    **dict.fromkeys(("français", "francais", "french", "française"), "fr"),
+    **dict.fromkeys(("anglais", "english", "anglaise"), "en"),
+    **dict.fromkeys(("allemand", "german", "deutsch"), "de"),
+    **dict.fromkeys(("espagnol", "spanish", "español"), "es"),
+    **dict.fromkeys(("italien", "italian", "italiano"), "it"),
+    **dict.fromkeys(("néerlandais", "neerlandais", "dutch", "nederlands"), "nl"),
+    **dict.fromkeys(("portugais", "portuguese", "português"), "pt"),
+}
+
+
+def _language_hint(found: str) -> str | None:
+    """``EN`` or ``anglais`` where a language code was expected."""
+    code = _LANGUAGE_NAMES.get(found.lower())
+    if code is None and re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", found):
+        first, *rest = re.split(r"[-_]", found)
+        code = "-".join([first.lower(), *(part.upper() if len(part) == 2 else part for part in rest)])
+    return f"write {code}" if code and code != found else None
+
+
+def _date_spelt_otherwise(found: str) -> str | None:
+    """``2026/11/12``, ``2026-11-12 09``, ``12 janvier 2027``: the date (and time) to write."""
+    if (year_first := _YEAR_FIRST.match(found)) is not None:
+        year, month, day, rest = year_first.groups()
+        return f"dates are written with dashes: {year}-{int(month):02d}-{int(day):02d}{rest}"
+    if (hour_only := _HOUR_ONLY.match(found)) is not None:
+        return f"times are written HH:MM: {hour_only.group(1)} {int(hour_only.group(2)):02d}:00"
+    day_first, month_first = _WORDS_DAY_FIRST.match(found), _WORDS_MONTH_FIRST.match(found)
+    if day_first is not None:
+        day, month_name, year, rest = day_first.groups()
+    elif month_first is not None:
+        month_name, day, year, rest = month_first.groups()
+    else:
+        return None
+    month = _MONTHS.get(month_name.lower())
+    if month is None or not 1 <= int(day) <= 31:
+        return None
+    then = ", then the time as HH:MM" if rest.strip() else ""
+    return f"dates are written with digits, year first: {year}-{month:02d}-{int(day):02d}{then}"
 
 
 def reference_hint(found: str, known: Mapping[str, Any], field: str) -> str | None:
@@ -240,7 +308,7 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         return (
             source,
             f"found {describe(found)}, expected one of: {', '.join(options)}",
-            suggest_value(found, options),
+            _invisible_hint(found) or suggest_value(found, options),
         )
     expected = _EXPECTED.get(kind)
     if expected is None and kind.endswith("_type"):
