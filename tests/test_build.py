@@ -308,3 +308,16 @@ def test_a_translation_in_progress_beside_a_published_article_builds(site: Path,
     assert sorted(promotions) == ["publie-linkedin-1", "publie-linkedin-2", "publie-x-1", "publie-x-2"]
     secret = "The body." if draft == "en" else "Le corps de l'article publié"
     assert not [path for path, text in tree_text(site / "output") if secret in text], "the draft reached output/"
+
+
+def test_one_tag_written_three_ways_is_listed_once(site: Path) -> None:
+    """`Tags: Soudure, soudure, SOUDURE` linked three times to the one tag page."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8").replace(
+        "Tags: réseaux sociaux, test", "Tags: Soudure, test, soudure, SOUDURE"), encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="[^"]*tag/soudure/"[^>]*>\s*#?([^<]+?)\s*<', page) == ["Soudure"]
+    plan = load_plan(site)
+    assert "#Soudure #Test" in items_by_id(plan)["publie-linkedin-1"]["text"]

@@ -992,6 +992,12 @@ def test_category_variant() -> None:
     silenced = [lambda c: article("nouveau", "2027-02-20T09:00", c, category="Conseil",
                                   silenced={"category-variant": "Nouvelle rubrique"})]
     assert not findings("category-variant", "", written("Conseils")[:3] + silenced)
+    # One tag twice in one article: said so (it said "the tag of 1 other article"), and the accented spelling kept.
+    twice = findings("category-variant", "", [lambda c: article("seul", "2027-02-20T09:00", c,
+                                                                tags=("Éclairage", "eclairage"))])
+    assert [f.message for f in twice] == [
+        "tag 'eclairage' of 'seul' is also written 'Éclairage' in the same article: one tag twice"]
+    assert twice[0].hint == "keep one of them"
 
 
 def test_outside_campaign() -> None:

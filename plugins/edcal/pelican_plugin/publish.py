@@ -39,6 +39,14 @@ def _originals_in_the_default_language(models: dict[str, Article], default_lang:
             else article for article in models.values()]
 
 
+def _one_tag_per_page(content: Any) -> None:
+    """``Tags: Soudure, soudure`` is one tag page: listed once, as first written (it linked there twice)."""
+    tags = getattr(content, "tags", None)
+    if tags:
+        seen: set[str] = set()
+        content.tags = [tag for tag in tags if not (tag.slug in seen or seen.add(tag.slug))]
+
+
 def keep_live_articles(generator: Any, state: BuildState) -> None:
     """Record every article in the build's state; leave only live ones to Pelican."""
     settings = generator.settings
@@ -46,6 +54,7 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
     for name in (*_LISTED, *_DRAFTS):
         is_original = name in ("articles", "hidden_articles", "drafts")
         for content in getattr(generator, name):
+            _one_tag_per_page(content)
             article = to_article(content, settings, is_original)
             if article is not None:
                 models[content.source_path] = article

@@ -166,14 +166,24 @@ def category_variant(ctx: CheckContext) -> Iterator[Problem]:
                 counts[name] += 1
         meant = _variants(counts, fuzzy=field == "category")
         for article in articles:
-            for name in names_of(article):
+            own = names_of(article)
+            for name in own:
                 if name not in meant:
                     continue
                 other = meant[name]
                 item = items.get(article_item_id(article))
                 kind = say("category") if field == "category" else say("tag")
+                others = counts[other] - (other in own)
+                when = max(item.start, ctx.now) if item is not None and isinstance(item.start, dt.datetime) \
+                    else ctx.now
+                if others == 0:  # `tags: Éclairage, eclairage`: one tag twice, in this article only
+                    yield Problem(article.where(field),
+                                  say("{kind} '{name}' of '{slug}' is also written '{other}' in the same article: "
+                                      "one {kind} twice", kind=kind, name=name, slug=article.slug, other=other),
+                                  say("keep one of them"), item, when=when)
+                    continue
                 yield Problem(article.where(field),
-                              say_count(counts[other], "{kind} '{name}' of '{slug}' is written differently from "
+                              say_count(others, "{kind} '{name}' of '{slug}' is written differently from "
                                         "'{other}', the {kind} of {count} other article",
                                         "{kind} '{name}' of '{slug}' is written differently from '{other}', the "
                                         "{kind} of {count} other articles", kind=kind, name=name, slug=article.slug,
@@ -181,8 +191,7 @@ def category_variant(ctx: CheckContext) -> Iterator[Problem]:
                               say("write '{other}' (the blog shows one spelling of a {kind}), or say in the "
                                   "article's header that '{name}' is meant: `silence: {{category-variant: …}}`",
                                   other=other, kind=kind, name=name),
-                              item, when=max(item.start, ctx.now) if item is not None and isinstance(
-                                  item.start, dt.datetime) else ctx.now)
+                              item, when=when)
 
 
 def _singular(name: str) -> str:
@@ -198,7 +207,8 @@ def _variants(counts: dict[str, int], fuzzy: bool) -> dict[str, str]:
     from edcal.ids import slugify
 
     meant: dict[str, str] = {}
-    ranked = sorted(counts, key=lambda n: (-counts[n], n))
+    # The most used spelling, and between two as used the one with its accents ("Éclairage", not "eclairage").
+    ranked = sorted(counts, key=lambda n: (-counts[n], -sum(not c.isascii() for c in n), n))
     first_of_slug: dict[str, str] = {}
     for name in ranked:  # the most used spelling of a slug first
         first = first_of_slug.setdefault(slugify(name), name)
