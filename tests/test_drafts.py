@@ -245,6 +245,22 @@ def test_hootsuite_notes_its_unconfirmed_rules() -> None:
     assert any(w.startswith("1 post(s) with images (photo-x): Hootsuite's bulk file carries no image") for w in warnings)
 
 
+def test_a_pins_link_is_in_hootsuites_link_column_and_an_instagram_link_is_not() -> None:
+    """Pins were exported without their link: the one link Pinterest makes clickable."""
+    from edcal.outputs.exports import hootsuite, upcoming
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "  pinterest: {}\n  instagram: {}\nposts:\n"
+                             "  - {id: p, at: 2027-01-12 09:00, networks: [pinterest, instagram], text: Notre verrière,"
+                             " image: images/a.png, alt: A, link: 'https://blog.example.fr/2027/verriere/'}\n")
+    plan = plan_of(calendar, now="2027-01-01T00:00:00+01:00")
+    tracked = "https://blog.example.fr/2027/verriere/?utm_source=pinterest&utm_medium=social&utm_campaign=p"
+    pins, _ = hootsuite(upcoming(plan, "pinterest"), plan)
+    assert pins.rstrip("\r\n").endswith("," + tracked)
+    captions, _ = hootsuite(upcoming(plan, "instagram"), plan)
+    assert captions.rstrip("\r\n").endswith(",") and "verriere/?" not in captions.split(",")[-1]
+
+
 class Cards(HTMLParser):
     """The review page's cards: item id -> network, the text to copy, whether it has a copy button."""
 

@@ -106,6 +106,8 @@ class Network:
     url_length: int | None = None
     link_display: LinkDisplay = "full"
     links_clickable: bool = True
+    #: The post's link has a field of its own, apart from its text (a pin's link on Pinterest).
+    link_field: bool = False
     mention_counting: MentionCounting = "full"
     media: MediaRule = "optional"
     max_images: int | None = None
