@@ -435,3 +435,22 @@ def test_a_new_person_leaves_the_other_feeds_colours_as_they_were() -> None:
     old, new = colours(before), colours(after)
     assert {k: new[k] for k in old} == old
     assert len(set(new.values())) == len(new)  # each its own
+
+
+def test_feeds_keep_a_year_of_the_past_unless_told_otherwise() -> None:
+    """One daily post on four networks since 2024 made a feed of 4 MB: Google's fetcher gives up on such feeds."""
+    from edcal.errors import InputErrors
+    from edcal.outputs.ics import feeds
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    entries = ("posts:\n  - {id: vieux, at: 2025-06-01 09:00, networks: [x], text: Il y a longtemps}\n"
+               "  - {id: recent, at: 2026-03-01 09:00, networks: [x], text: Cette année}\n"
+               "  - {id: futur, at: 2027-03-01 09:00, networks: [x], text: Bientôt}\n")
+    for setting, kept in (("", {"recent-x", "futur-x"}), ("feeds: {past: 30 days}\n", {"futur-x"}),
+                          ("feeds: {past: all}\n", {"vieux-x", "recent-x", "futur-x"})):
+        plan = plan_of(calendar_from(PARIS_CALENDAR + setting + entries), now="2027-01-01T00:00:00+01:00")
+        everything = feeds(plan)[0]
+        assert {item.id for item in everything.items} == kept, setting
+        assert {i.id for i in plan.items} == {"vieux-x", "recent-x", "futur-x"}  # the plan keeps them all
+    with pytest.raises(InputErrors, match="found 'longtemps', expected a span"):
+        calendar_from(PARIS_CALENDAR + "feeds: {past: longtemps}\n")

@@ -36,6 +36,7 @@ from edcal.load.schema import (
 from edcal.load.validate import reference_hint, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, load_yaml, read_text
 from edcal.model.calendar import (
+    FEED_PAST_DAYS,
     MAX_OCCURRENCES,
     BlogSettings,
     Calendar,
@@ -478,10 +479,18 @@ class _Builder:
                 self.errors.add(where(name), f"found {name} '{value} minutes', expected at least 1 minute")
             elif value is not None and value > 7 * 24 * 60:
                 self.errors.add(where(name), f"found {name} '{value} minutes', expected at most a week")
+        past: int | None = FEED_PAST_DAYS
+        if spec.past is not None and spec.past.strip().lower() in ("all", "tout"):
+            past = None
+        elif spec.past is not None:
+            try:
+                past = timeparse.parse_days(spec.past)
+            except ValueError as exc:
+                self.errors.add(where("past"), str(exc), "or 'all' to keep every past item")
         calendar.feeds = FeedSettings(
             duration=spec.duration or 15, refresh=spec.refresh or 60, reminders=dict(spec.reminders),
             publish=self._publish_folder(spec.publish, "calendars", where("publish")),
-            publish_source=where("publish"),
+            publish_source=where("publish"), past_days=past,
         )
 
     def _planning(self, calendar: Calendar, main: _Document) -> None:

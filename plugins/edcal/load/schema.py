@@ -434,6 +434,7 @@ class FeedsSpec(Spec):
     refresh: Minutes | None = Field(None, description="How often calendar apps should fetch the feeds: REFRESH-INTERVAL and X-PUBLISHED-TTL (default '1 hour').")
     reminders: Mapping[FeedFamily, Minutes] = Field(default_factory=dict, description="Alarms before each timed event, per feed family (calendar, networks, blog, people, campaigns), e.g. {people: 1 hour}. Off by default.")
     publish: SwitchOrFolder = Field(False, description="Also copy the feeds into output/ (public!): true for output/calendars/, or a folder name such as a hard-to-guess path.")
+    past: Text | None = Field(None, description="How far back feeds keep past items, e.g. '6 months' or 'all' (default '1 year'): years of daily posts made feeds of megabytes.")
 
 
 class PlanningSpec(Spec):

@@ -223,6 +223,10 @@ class ExportSettings:
 FEED_FAMILIES = ("calendar", "networks", "blog", "people", "campaigns")
 
 
+#: How far back feeds keep past items by default (`feeds: past:`), in days.
+FEED_PAST_DAYS = 365
+
+
 @dataclass(frozen=True, slots=True)
 class FeedSettings:
     """How the iCalendar feeds are written."""
@@ -236,6 +240,8 @@ class FeedSettings:
     #: A folder of output/ that also receives the feeds (public!); None keeps them private.
     publish: str | None = None
     publish_source: Source | None = None
+    #: How many days back feeds keep past items (`past:`); None keeps them all.
+    past_days: int | None = FEED_PAST_DAYS
 
 
 @dataclass(frozen=True, slots=True)

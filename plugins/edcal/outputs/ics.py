@@ -71,7 +71,12 @@ def feeds(plan: Plan) -> list[Feed]:
     _ = translator(plan.lang)
     site = plan.site_name or _("Editorial plan")
     calendar = plan.calendar
-    items = [item for item in plan.items if item.dated and item.status != "withheld"]
+    past = calendar.feeds.past_days
+    # Long past items leave (`feeds: past:`): years of daily posts made feeds of megabytes that Google's
+    # fetcher is reported to give up on. Subscribers' apps drop them at their next poll.
+    since = plan.now - dt.timedelta(days=past) if past is not None else None
+    items = [item for item in plan.items if item.dated and item.status != "withheld"
+             and (since is None or _last_day(item) >= since)]
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
     everything = Feed(CALENDAR_FILE, "calendar", "all", _("Publishing schedule"), "",
                       _("Every post, article and deadline of the editorial plan."), "dimgray", items)
@@ -315,6 +320,14 @@ class EventWriter:
         if base:
             lines.append(f"URL;VALUE=URI:{base}{item_link(AGENDA_FOLDER, item, self.plan)}")
         return _lines(lines)
+
+
+def _last_day(item: Item) -> dt.datetime:
+    """When an item is over, as an instant (a deadline's day ends at midnight UTC: close enough to cut)."""
+    start = item.start
+    if isinstance(start, dt.datetime):
+        return start
+    return dt.datetime.combine(start + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)  # type: ignore[operator]
 
 
 def _text(value: str) -> str:
