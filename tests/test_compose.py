@@ -186,7 +186,7 @@ def test_a_site_link_in_the_text_stays_with_that_text() -> None:
 
 def test_links_written_in_a_bluesky_text_are_shown_counted_and_faceted_as_the_app_does() -> None:
     """A link in `text:` was counted whole (an error at 331 where the app counts 240) and had no facet."""
-    from edcal.outputs.drafts import link_facets
+    from edcal.outputs.drafts import facets as bluesky_facets
 
     long = "https://www.atelier-morel.example/2027/salon-industrie/?utm_source=newsletter&utm_medium=email"
     calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  bluesky: {}\n") + "posts:\n"
@@ -197,10 +197,27 @@ def test_links_written_in_a_bluesky_text_are_shown_counted_and_faceted_as_the_ap
     assert item.text.startswith(f"Voir {shown} et")
     assert item.length == len(item.text) < 300  # the link counts 41 as the app counts it, not 95
     assert item.pasted.startswith(f"Voir {long} et")
-    facets = link_facets(item)
+    facets = bluesky_facets(item, calendar.networks["bluesky"])
     start = len(b"Voir ")
     assert facets[0] == {"byteStart": start, "byteEnd": start + len(shown), "uri": long}
     assert item.text.encode()[facets[0]["byteStart"]:facets[0]["byteEnd"]].decode() == shown
+
+
+def test_bluesky_hashtags_get_tag_facets_and_a_links_fragment_does_not() -> None:
+    """Posted through the API, `#Verrière` was plain text: only links had facets."""
+    from edcal.outputs.drafts import facets as bluesky_facets
+
+    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  bluesky: {}\n") + "posts:\n"
+                             "  - {id: a, networks: [bluesky, mastodon], at: 2027-01-12 09:00, "
+                             "text: 'Notre #Verrière : https://ailleurs.example/page#suite #Atelier_2027'}\n")
+    items = by_id(plan_of(calendar))
+    item = items["a-bluesky"]
+    found = bluesky_facets(item, calendar.networks["bluesky"])
+    data = item.text.encode()
+    assert [(data[f["byteStart"]:f["byteEnd"]].decode(), f.get("tag"), f.get("uri")) for f in found] == [
+        ("#Verrière", "Verrière", None), ("ailleurs.example/page#suite", None, "https://ailleurs.example/page#suite"),
+        ("#Atelier_2027", "Atelier_2027", None)]
+    assert bluesky_facets(items["a-mastodon"], calendar.networks["mastodon"]) == []  # Mastodon links them itself
 
 
 def test_every_link_to_the_site_in_a_text_is_tracked_and_a_link_tracked_already_is_left_alone() -> None:
@@ -220,7 +237,7 @@ def test_every_link_to_the_site_in_a_text_is_tracked_and_a_link_tracked_already_
 def test_bluesky_links_keep_their_place_their_parentheses_and_their_order() -> None:
     """The shown text also written in the prose took the facet and the pasted URL; a URL's closing
     parenthesis was left out of the link; only the first of several links was looked at."""
-    from edcal.outputs.drafts import link_facets
+    from edcal.outputs.drafts import facets as bluesky_facets
     from edcal.outputs.pages import post_html
 
     wiki = "https://fr.wikipedia.org/wiki/Python_(langage)"
@@ -232,7 +249,7 @@ def test_bluesky_links_keep_their_place_their_parentheses_and_their_order() -> N
                          "lesalon.fr/programme-co...")
     assert item.pasted == ("Inscriptions sur lesalon.fr : https://lesalon.fr/ et (" + wiki + ") puis "
                            "https://lesalon.fr/programme-complet-2027")
-    facets = link_facets(item)
+    facets = bluesky_facets(item, calendar.networks["bluesky"])
     assert [f["uri"] for f in facets] == ["https://lesalon.fr/", wiki, "https://lesalon.fr/programme-complet-2027"]
     data = item.text.encode()
     assert [data[f["byteStart"]:f["byteEnd"]].decode() for f in facets] == \

@@ -64,7 +64,7 @@ def test_bluesky_drafts_show_a_short_link_and_carry_the_full_url_in_a_facet(buil
     assert linked
     for sidecar in linked:
         assert sidecar["link"] not in sidecar["text"]
-        facet = sidecar["facets"][0]
+        facet = next(f for f in sidecar["facets"] if "uri" in f)
         shown = sidecar["text"].encode("utf-8")[facet["byteStart"]:facet["byteEnd"]].decode("utf-8")
         assert shown == sidecar["link_text"] and not shown.startswith("https://")
         assert facet["uri"] == sidecar["link"] and "utm_source=bluesky" in facet["uri"]
@@ -203,9 +203,13 @@ def test_generic_exports_list_upcoming_posts(sample: Path) -> None:
     assert bluesky
     for post in bluesky:
         data = post["text"].encode()
+        links = [f for f in post["facets"] if "uri" in f]
         assert all(data[f["byteStart"]:f["byteEnd"]].decode().endswith("...") or f["uri"] in post["pasted"]
-                   for f in post["facets"])
-        assert all(f["uri"] in post["pasted"] and f["uri"] not in post["text"] for f in post["facets"])
+                   for f in links)
+        assert all(f["uri"] in post["pasted"] and f["uri"] not in post["text"] for f in links)
+        # Its hashtags too, each a tag facet over its own bytes.
+        assert all(data[f["byteStart"]:f["byteEnd"]].decode() == "#" + f["tag"] for f in post["facets"] if "tag" in f)
+    assert any("tag" in f for post in bluesky for f in post["facets"])
     assert all(p["facets"] == [] and p["pasted"] == p["text"] for p in document["posts"] if p["network"] == "linkedin")
 
 

@@ -15,11 +15,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from edcal.model.network import Network
 from edcal.model.plan import Item, Plan
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.plan_json import local_stamp, utc_stamp
+from edcal.plan.compose import HASHTAG
 
 FOLDER = "drafts"
 
@@ -79,21 +81,29 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "template": item.template,
         "source": str(item.source),
     }
-    facets = link_facets(item)
-    if facets:
-        data["facets"] = facets
+    found = facets(item, network)
+    if found:
+        data["facets"] = found
     return data
 
 
-def link_facets(item: Item) -> list[dict[str, Any]]:
-    """Where each shortened link sits in the UTF-8 text, as Bluesky's link facets say, in order.
+def facets(item: Item, network: Network) -> list[dict[str, Any]]:
+    """Where each shortened link and each hashtag sits in the UTF-8 text, in order: Bluesky's facets.
 
-    Only for shortened links (Bluesky): a full URL in the text needs no facet.
+    A network that shows links shortened (Bluesky) links nothing by itself: a post sent through its
+    API needs a facet for each link (``uri``) and each hashtag (``tag``, without ``#``). Mentions
+    would need the account's DID, which only Bluesky's servers know.
     """
     text = item.text or ""
-    facets = []
-    for start, end, url in item.link_spans():
+    spans: list[tuple[int, int, dict[str, str]]] = [(start, end, {"uri": url})
+                                                    for start, end, url in item.link_spans()]
+    if network.link_display == "shortened":
+        links = [(start, end) for start, end, _ in spans]
+        spans += [(found.start(), found.end(), {"tag": found.group()[1:]}) for found in HASHTAG.finditer(text)
+                  if not any(start <= found.start() < end for start, end in links)]  # a URL's #fragment
+    result = []
+    for start, end, feature in sorted(spans, key=lambda span: span[0]):
         first = len(text[:start].encode("utf-8"))
         last = first + len(text[start:end].encode("utf-8"))
-        facets.append({"byteStart": first, "byteEnd": last, "uri": url})
-    return facets
+        result.append({"byteStart": first, "byteEnd": last, **feature})
+    return result

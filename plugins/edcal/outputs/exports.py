@@ -29,7 +29,7 @@ from typing import Any
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
-from edcal.outputs.drafts import link_facets
+from edcal.outputs.drafts import facets
 from edcal.outputs.plan_json import local_stamp, utc_stamp
 
 FOLDER = "exports"
@@ -173,7 +173,7 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
                 "title": post.title,
                 "text": post.text,
                 "pasted": post.pasted,
-                "facets": link_facets(post),
+                "facets": facets(post, plan.calendar.networks[post.network or ""]),
                 "length": post.length,
                 "limit": post.limit,
                 "link": post.url,
