@@ -1000,6 +1000,21 @@ def test_category_variant() -> None:
     assert twice[0].hint == "keep one of them"
 
 
+def test_translation_unpaired() -> None:
+    """`entretien-en.md` with `lang: en` and no slug went online as an English article of its own."""
+    def english(slug: str, path: str) -> object:
+        return lambda c: article(slug, "2027-02-03T09:00", c, lang="en", is_original=slug != "entretien",
+                                 source=Source(f"content/articles/{path}", 1))
+    original = lambda c: article("entretien", "2027-02-01T09:00", c)  # noqa: E731
+    found = findings("translation-unpaired", "", [original, english("entretien-en", "entretien-en.md")])
+    assert [(f.item, f.severity, f.hint) for f in found] == [
+        ("article-entretien-en", "warning",
+         "translations share their original's slug: write `slug: entretien` in its header")]
+    assert findings("translation-unpaired", "", [original, english("x", "entretien.en.md")])  # the file says so
+    assert not findings("translation-unpaired", "", [original, english("entretien", "entretien-en.md")])  # paired
+    assert not findings("translation-unpaired", "", [original, english("news", "news.md")])  # English only
+
+
 def test_outside_campaign() -> None:
     lines = ["{id: avant, at: 2027-01-08 09:00, networks: [x], text: Bientôt, campaign: salon}",
              "{id: pendant, at: 2027-01-12 09:00, networks: [x], text: J-3, campaign: salon}",

@@ -194,6 +194,34 @@ def category_variant(ctx: CheckContext) -> Iterator[Problem]:
                               item, when=when)
 
 
+@rule("translation-unpaired", "warning", "An article in another language that its name shows to be a translation "
+      "has no original of its slug")
+def translation_unpaired(ctx: CheckContext) -> Iterator[Problem]:
+    """``entretien-en.md`` with ``lang: en`` and no ``slug:``: Pelican pairs translations by slug, so it
+    went online as an English article of its own, on the French home page and feed."""
+    plan = ctx.plan
+    originals = {a.slug for a in plan.articles if a.lang == plan.lang}
+    items = {item.id: item for item in plan.items if item.kind == "article"}
+    for article in plan.articles:
+        if article.lang == plan.lang or article.status == "draft" or article.slug in originals:
+            continue
+        stem = article.source.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        lang = re.escape(article.lang.lower())
+        names = {re.sub(rf"(?:[-_.]{lang}$|^{lang}[-_.])", "", name.lower()) for name in (article.slug, stem)}
+        meant = sorted(name for name in names if name in originals)
+        if not meant:
+            continue
+        item = items.get(article_item_id(article))
+        yield Problem(article.where("lang"),
+                      say("article '{slug}' in '{lang}' has no original of the same slug: the blog lists it as an "
+                          "article of its own, beside '{meant}' in '{default}'", slug=article.slug,
+                          lang=article.lang, meant=meant[0], default=plan.lang),
+                      say("translations share their original's slug: write `slug: {meant}` in its header",
+                          meant=meant[0]),
+                      item, when=max(item.start, ctx.now) if item is not None and isinstance(item.start, dt.datetime)
+                      else ctx.now)
+
+
 def _singular(name: str) -> str:
     """``Conseils`` -> ``conseil``, ``Réseaux`` -> ``reseau``: a slug without its plural mark."""
     from edcal.ids import slugify
