@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import regex
 from click.testing import CliRunner
 
 from conftest import copy_sample, items_by_id, load_plan, run_edcal, write_pelicanconf
@@ -247,6 +248,18 @@ def test_hootsuite_notes_its_unconfirmed_rules() -> None:
     plan = plan_of(pictured, now="2027-01-01T00:00:00+01:00")
     _, warnings = hootsuite(upcoming(plan, "x"), plan)
     assert any(w.startswith("1 post(s) with images (photo-x): Hootsuite's bulk file carries no image") for w in warnings)
+    # Bluesky counts a link as its app shows it; in Hootsuite's file the link is whole, and over the limit.
+    long_link = "https://blog.example.fr/2027/" + "tres-long-" * 8 + "/"
+    bluesky = calendar_from(PARIS_CALENDAR + "  bluesky: {}\nposts:\n  - {id: b, at: 2027-01-12 09:00, networks: "
+                            f"[bluesky], text: '{'a' * 250} {long_link}'}}\n")
+    plan = plan_of(bluesky, now="2027-01-01T00:00:00+01:00")
+    _, warnings = hootsuite(upcoming(plan, "bluesky"), plan)
+    post = upcoming(plan, "bluesky")[0]
+    whole, shown = (len(regex.findall(r"\X", text)) for text in (post.pasted, post.text))  # counted apart
+    assert shown <= 300 < whole and post.length == shown
+    assert [w for w in warnings if "whole link" in w] == [
+        f"b-bluesky: {whole} long with its whole link, over Bluesky's 300 ({shown} as Bluesky's app shows the "
+        "link); Hootsuite may refuse it unless it shortens links (unconfirmed rule)"]
 
 
 def test_a_pins_link_is_in_hootsuites_link_column_and_an_instagram_link_is_not() -> None:

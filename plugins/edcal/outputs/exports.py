@@ -26,7 +26,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from edcal.model.network import Network
 from edcal.model.plan import Item, Plan
+from edcal.networks.counting import measure_all
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.drafts import facets
@@ -117,6 +119,8 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
             link = post.url
         writer.writerow([local.strftime(pattern), message, link])
         messages[message] += 1
+        if network.link_display == "shortened" and message != post.text:
+            warnings += _over_with_whole_links(post, message, network)
         if local.minute % 5:
             warnings.append(f"{post.id} at {local:%H:%M}: Hootsuite may refuse times whose minutes "
                             "do not end in 0 or 5 (unconfirmed rule)")
@@ -133,6 +137,16 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
             warnings.append(f"the same message appears {count} times; Hootsuite may refuse "
                             f"duplicates (unconfirmed rule): {message[:60]!r}")
     return buffer.getvalue(), warnings
+
+
+def _over_with_whole_links(post: Item, message: str, network: Network) -> list[str]:
+    """A note when the whole link makes a Bluesky text too long: its app counts the link as it shows it."""
+    over = [m for m in measure_all(message, network) if not m.fits]
+    if not over:
+        return []
+    return [f"{post.id}: {over[0].length} long with its whole link, over {network.name}'s {over[0].limit} "
+            f"({post.length} as {network.name}'s app shows the link); Hootsuite may refuse it unless it "
+            "shortens links (unconfirmed rule)"]
 
 
 def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
