@@ -220,6 +220,20 @@ def test_article_link(site: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+def test_an_obsidian_link_is_told_with_the_markdown_to_write(site: Path) -> None:
+    """`[[futur]]` and `![[public.png]]`, as Obsidian writes them, were printed on the page, brackets included."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8")
+                         + "\nVoir [[futur]], ![[public.png|300]] et [[nulle-part]].\n\n    [[du code]]\n",
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert result.exit_code == 1, result.output
+    assert [(f["message"].split("' in article")[0], f["hint"]) for f in json.loads(result.output)["findings"]] == [
+        ("'[[futur]]", "write [text]({filename}futur.md)"),
+        ("'![[public.png|300]]", "write ![description]({static}/images/public.png)"),
+        ("'[[nulle-part]]", "write [text]({filename}other-article.md)")]
+
+
 def test_missing_alt_text() -> None:
     found = findings("missing-alt-text", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Hi, image: images/a.png}"))
     assert found and found[0].severity == "warning"

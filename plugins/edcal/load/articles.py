@@ -164,9 +164,15 @@ _ATTRIBUTE_LINK = re.compile(r"\b(?:href|src)\s*=\s*(?P<quote>[\"'])(?P<attribut
                              re.IGNORECASE)
 
 
+#: An Obsidian (or wiki) link, ``[[entretien-portail]]`` or ``![[Photo atelier.jpg|300]]``: Markdown prints it as is.
+_WIKI_LINK = re.compile(r"!?\[\[(?P<wiki>[^\[\]\n|#]+)(?:[|#][^\[\]\n]*)?\]\]")
+
+
 def _link_matches(body: str) -> list[re.Match[str]]:
     """The link targets of a body, in the order of the text."""
     found = list(_INLINE_LINK.finditer(body)) if "](" in body else []
+    if "[[" in body:
+        found += _WIKI_LINK.finditer(body)
     if "]:" in body:
         found += _REFERENCE_LINK.finditer(body)
     if "href" in body or "src" in body or "HREF" in body or "SRC" in body:
@@ -196,6 +202,9 @@ def page_links(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
             continue
         start = match.start(_kind(match))
         where = locate(start)
+        if _kind(match) == "wiki":  # told as written: `[[…]]` is what the page would show
+            found.append(LinkedFile(match.group(0), value.strip(), where))
+            continue
         target = value
         parts = urllib.parse.urlsplit(value)
         if not parts.scheme and not parts.netloc and not value.startswith("/") and parts.path:
@@ -211,7 +220,8 @@ def _target(match: re.Match[str]) -> str:
 def _kind(match: re.Match[str]) -> str:
     """Which of the link expressions' groups holds the target."""
     groups = match.groupdict()
-    return next(name for name in ("bracketed", "link", "reference", "attribute") if groups.get(name) is not None)
+    return next(name for name in ("bracketed", "link", "reference", "attribute", "wiki")
+                if groups.get(name) is not None)
 
 
 class _Locator:

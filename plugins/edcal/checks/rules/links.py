@@ -177,6 +177,9 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
         online = article_state(article, plan.calendar, plan.now).live_at
         when = max(article.date, ctx.now) if article.date else None
         for link in article.page_links:
+            if link.written.startswith(("[[", "![[")):
+                yield dataclasses.replace(_wiki_link(link, article, content), item=item, when=when)
+                continue
             parts = urllib.parse.urlsplit(link.written)
             if parts.scheme or parts.netloc:
                 if parts.scheme.lower() not in ("http", "https") or not is_site_url(link.written, plan.site_url):
@@ -244,6 +247,27 @@ def _file_link(link: Any, article: Article, content: Path | None) -> Problem | N
     return Problem(link.source, say("'{written}' in article '{slug}' is a file's path: Pelican leaves it as "
                                     "written, a dead link on the blog", written=link.written, slug=article.slug),
                    say("write {link}", link=marker + shown))
+
+
+def _wiki_link(link: Any, article: Article, content: Path | None) -> Problem:
+    """``[[entretien-portail]]`` (Obsidian's link), printed as written on the blog: the Markdown link to write."""
+    image = link.written.startswith("!")
+    name = link.target
+    found: Path | None = None
+    if content is not None:  # as Obsidian finds it: a file of that name anywhere, with or without ".md"
+        names = {name.lower(), f"{name}.md".lower()}
+        found = next((path for path in sorted(content.rglob("*")) if path.is_file() and path.name.lower() in names
+                      and not any(part.startswith(".") for part in path.relative_to(content).parts)), None)
+    if found is not None and image:
+        fixed = "![description]({static}/" + urllib.parse.quote(found.relative_to(content).as_posix()) + ")"
+    elif found is not None:
+        here = posixpath.dirname(article.source.path.removeprefix(f"{content.name}/")) if content else ""
+        fixed = f"[text]({{filename}}{posixpath.relpath(found.relative_to(content).as_posix(), here or '.')})"
+    else:
+        fixed = "![description]({static}/images/photo.jpg)" if image else "[text]({filename}other-article.md)"
+    return Problem(link.source, say("'{written}' in article '{slug}' is an Obsidian link: the blog shows it as "
+                                    "written, brackets included", written=link.written, slug=article.slug),
+                   say("write {link}", link=fixed))
 
 
 #: What a link to a page rather than a file ends with: no extension, or a web page's.
