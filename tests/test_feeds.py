@@ -454,3 +454,15 @@ def test_feeds_keep_a_year_of_the_past_unless_told_otherwise() -> None:
         assert {i.id for i in plan.items} == {"vieux-x", "recent-x", "futur-x"}  # the plan keeps them all
     with pytest.raises(InputErrors, match="found 'longtemps', expected a span"):
         calendar_from(PARIS_CALENDAR + "feeds: {past: longtemps}\n")
+
+
+def test_a_calendars_last_modified_is_its_latest_events() -> None:
+    """An item gone out since the commit is stamped then; the calendar's LAST-MODIFIED was older than its events'."""
+    from edcal.outputs.ics import EventWriter, feeds, serialise
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    plan = plan_of(calendar_from(PARIS_CALENDAR + "posts:\n  - {id: parti, at: 2027-01-05 09:00, networks: [x], "
+                                 "text: Parti}\n"), now="2027-01-06T00:00:00+01:00")  # inputs of 2027-01-01
+    feed = serialise(feeds(plan)[0], plan, EventWriter(plan)).decode()
+    assert "\r\nDTSTAMP:20270105T080000Z\r\n" in feed  # the moment it went out
+    assert feed.split("BEGIN:VEVENT")[0].count("LAST-MODIFIED:20270105T080000Z") == 1

@@ -137,12 +137,14 @@ def write(context: OutputContext, folder: Path) -> list[str]:
 
 def serialise(feed: Feed, plan: Plan, events: EventWriter) -> bytes:
     minutes = plan.calendar.feeds.reminders.get(feed.family)
-    head = header(feed, plan)
+    # The calendar was revised when its latest event was: an item gone out since the commit is later.
+    latest = max((events.revised_at(item) for item in feed.items), default=events.generated_at)
+    head = header(feed, plan, latest)
     body = b"".join(events.event(item, minutes) for item in feed.items)
     return head + body + b"END:VCALENDAR\r\n"
 
 
-def header(feed: Feed, plan: Plan) -> bytes:
+def header(feed: Feed, plan: Plan, last_modified: dt.datetime) -> bytes:
     """The VCALENDAR properties (RFC 5545 and 7986, with the X-WR- names older clients read)."""
     settings = plan.calendar.feeds
     refresh = dt.timedelta(minutes=settings.refresh)
@@ -159,7 +161,7 @@ def header(feed: Feed, plan: Plan) -> bytes:
     cal.add("X-WR-CALDESC", vText(feed.description))
     if feed.color:
         cal.add("COLOR", feed.color)
-    cal.add("LAST-MODIFIED", plan.generated_at.astimezone(dt.UTC))
+    cal.add("LAST-MODIFIED", max(last_modified, plan.generated_at).astimezone(dt.UTC))
     cal.add("REFRESH-INTERVAL", vDuration(refresh), parameters={"VALUE": "DURATION"})
     cal.add("X-PUBLISHED-TTL", vDuration(refresh))
     base = plan.calendar.planning.url
@@ -270,6 +272,11 @@ class EventWriter:
         return "\n".join(lines)
 
     def revised(self, item: Item) -> str:
+        """:meth:`revised_at` as DTSTAMP and LAST-MODIFIED write it."""
+        moment = self.revised_at(item)
+        return self.stamp if moment == self.generated_at else f"{moment:%Y%m%dT%H%M%SZ}"
+
+    def revised_at(self, item: Item) -> dt.datetime:
         """When the event last changed: the inputs' time, or the moment it went out if later.
 
         An item published since the last commit reads "published" from then on
@@ -280,8 +287,8 @@ class EventWriter:
         if item.status == "published" and isinstance(start, dt.datetime):
             moment = start.astimezone(dt.UTC)
             if moment > self.generated_at:
-                return f"{moment:%Y%m%dT%H%M%SZ}"
-        return self.stamp
+                return moment
+        return self.generated_at
 
     def _body(self, item: Item) -> bytes:
         calendar = self.plan.calendar
