@@ -271,6 +271,14 @@ def test_without_source_date_epoch_outside_git_an_edited_article_moves_the_times
     assert build_time(site, ["calendar.yaml", "content"]).timestamp() == 1_700_000_000
     os.utime(article, (1_800_000_000, 1_800_000_000))  # edited in place: its folder's time does not move
     assert build_time(site, ["calendar.yaml", "content"]).timestamp() == 1_800_000_000
+    # SITEURL is in every event's links: the settings are inputs too.
+    from edcal.pelican_plugin.state import input_paths
+
+    (site / "pelicanconf.py").write_text("SITEURL = 'https://ailleurs.example'\n", encoding="utf-8")
+    os.utime(site / "pelicanconf.py", (1_900_000_000, 1_900_000_000))
+    inputs = input_paths(site, {"PATH": str(site / "content")})
+    assert "pelicanconf.py" in inputs and "publishconf.py" not in inputs  # only files the site has
+    assert build_time(site, inputs).timestamp() == 1_900_000_000
 
 
 def test_an_undated_draft_has_no_url_yet(site: Path) -> None:

@@ -169,7 +169,13 @@ def input_paths(site: Path, settings: dict[str, Any]) -> list[str]:
             names.append(".")
     elif content.is_relative_to(site):
         names.append(content.relative_to(site).as_posix())
+    # SITEURL or SITENAME are in every event's links and names: a change there is a revision too.
+    names += [name for name in SETTINGS_FILES if (site / name).is_file()]
     return sorted(set(names), key=names.index)
+
+
+#: The Pelican settings files of a site, as `edcal init` writes them.
+SETTINGS_FILES = ("pelicanconf.py", "publishconf.py")
 
 
 def _check_timezone(calendar: Calendar, settings: dict[str, Any]) -> None:
