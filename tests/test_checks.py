@@ -242,6 +242,21 @@ def test_missing_alt_text() -> None:
     assert findings("missing-alt-text", "", [lambda c: article("a", "2027-01-12T09:00", c, image="images/a.png")])
 
 
+def test_an_image_in_an_articles_text_without_alt_text(site: Path) -> None:
+    """Only the header image was judged: `![](…)` in the text of an article to come went out undescribed."""
+    future = site / "content" / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8") + "\n![]({static}/images/public.png)\n\n"
+                      "![Le portail]({static}/images/public.png) <img src=\"/images/public.png\">\n"
+                      "<img alt=\"\" src=\"/images/public.png\">\n\n    ![](dans-du-code.png)\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "missing-alt-text"])
+    found = [f for f in json.loads(result.output)["findings"] if "in the text" in f["message"]]
+    lines = len(future.read_text(encoding="utf-8").splitlines())
+    assert [(f["line"], f["column"], f["item"]) for f in found] == [
+        (lines - 5, 1, "article-futur"), (lines - 3, 43, "article-futur")]  # alt="" is a decorative image
+    assert found[0]["message"] == ("an image in the text of 'article-futur' has no alt text: people using screen "
+                                   "readers will miss it")
+
+
 def test_alt_too_long() -> None:
     extra = "  pinterest: {}\n"
     line = "{id: p, at: 2027-01-12 09:00, networks: [pinterest], image: images/a.png, text: Hi, alt: '%s'}"

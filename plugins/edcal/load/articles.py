@@ -151,6 +151,7 @@ class ArticleMeta:
     silenced: dict[str, str] = field(default_factory=dict)
     linked_files: tuple[LinkedFile, ...] = ()
     page_links: tuple[LinkedFile, ...] = ()
+    unlabelled_images: tuple[Source, ...] = ()
     #: ``date:`` gave a day without a time: online from midnight, promoted at the day's slot.
     date_only: bool = False
 
@@ -272,6 +273,19 @@ def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
         where = locate(start)
         found.append(LinkedFile(written, posixpath.normpath(target), where))
     return tuple(found)
+
+
+#: An image without alt text: ``![](photo.jpg)``, or an ``<img>`` tag without ``alt``.
+_UNLABELLED_IMAGE = re.compile(r"!\[\s*\]\(|<img\b(?![^>]*\balt\s*=)[^>]*>", re.IGNORECASE)
+
+
+def unlabelled_images(parsed: ArticleSource) -> tuple[Source, ...]:
+    """Where an article's body shows an image without alt text, outside code."""
+    if "![" not in parsed.body and "<img" not in parsed.body.lower():
+        return ()
+    body = _without_code(parsed.body)
+    locate = _Locator(body, parsed.path, parsed.body_line)
+    return tuple(locate(match.start()) for match in _UNLABELLED_IMAGE.finditer(body))
 
 
 #: The extensions Pelican's Markdown reader takes (its file discovery is case-sensitive).
@@ -693,5 +707,5 @@ def build_article(meta: ArticleMeta, *, slug: str, url: str, lang: str, is_origi
         image=meta.image, image_alt=meta.image_alt, campaign=meta.campaign, owner=meta.owner,
         social=meta.social, draft_due=meta.draft_due, review_due=meta.review_due,
         field_sources=meta.field_sources, silenced=meta.silenced, linked_files=meta.linked_files,
-        page_links=meta.page_links, date_only=meta.date_only,
+        page_links=meta.page_links, unlabelled_images=meta.unlabelled_images, date_only=meta.date_only,
     )

@@ -78,6 +78,8 @@ class Article:
     linked_files: tuple[LinkedFile, ...] = ()
     #: The body's other links to the site, or relative ones, as written (Pelican leaves them so).
     page_links: tuple[LinkedFile, ...] = ()
+    #: Where the body shows an image without alt text (``![](…)``, ``<img>`` without ``alt``).
+    unlabelled_images: tuple[Source, ...] = ()
     #: ``date:`` gave a day without a time: online from midnight, promoted at the day's slot.
     date_only: bool = False
 

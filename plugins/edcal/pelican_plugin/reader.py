@@ -20,7 +20,7 @@ from typing import Any
 from pelican.readers import MarkdownReader
 
 from edcal.errors import InputErrors
-from edcal.load.articles import EDCAL_KEY, linked_files, page_links, validate_article
+from edcal.load.articles import EDCAL_KEY, linked_files, page_links, unlabelled_images, validate_article
 from edcal.load.frontmatter import split_article
 from edcal.load.yamlfile import read_text
 from edcal.pelican_plugin.state import BuildState, state_of
@@ -54,7 +54,8 @@ class EdcalMarkdownReader(MarkdownReader):
         if not page:
             folder = os.path.relpath(path.parent, self.settings["PATH"]).replace(os.sep, "/")
             meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder),
-                                       page_links=page_links(parsed, folder))
+                                       page_links=page_links(parsed, folder),
+                                       unlabelled_images=unlabelled_images(parsed))
         raw = {k: v for k, v in parsed.metadata.items() if isinstance(k, str) and k in _PROCESSED}
         if isinstance(raw.get("template"), str) and not _template_exists(self.settings, raw["template"]):
             errors.add(meta.field_sources.get("template", meta.source),

@@ -206,6 +206,12 @@ def missing_alt_text(ctx: CheckContext) -> Iterator[Problem]:
                               say("image '{image}' of '{id}' has no alt text: people using screen readers "
                                   "will miss it", image=media.path, id=item.id),
                               say("describe the image in `{field}`", field=field), item)
+        article = ctx.plan.article_of(item) if item.kind == "article" else None
+        for where in article.unlabelled_images if article is not None else ():
+            yield Problem(where, say("an image in the text of '{id}' has no alt text: people using screen "
+                                     "readers will miss it", id=item.id),
+                          say("describe it between the brackets, ![what the image shows](…), or in the "
+                              "<img> tag's alt=\"…\""), item)
 
 
 @rule("alt-too-long", "error", "An image's alt text is longer than the network allows")
