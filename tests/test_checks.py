@@ -1044,6 +1044,15 @@ def test_translation_unpaired() -> None:
     assert not findings("translation-unpaired", "", [original, english("news", "news.md")])  # English only
 
 
+def test_id_clash() -> None:
+    same = ("{title: Offre du mois, at: 2027-02-02 09:00, networks: [x], text: a}",
+            "{title: Offre du mois, at: 2027-03-02 09:00, networks: [x], text: b}")
+    found = findings("id-clash", posts(*same))
+    assert [(f.item, f.hint) for f in found] == [("offre-du-mois-2-x", "give both entries an `id:` of their own")]
+    assert not findings("id-clash", posts(same[0], same[1].replace("Offre du mois", "Offre d'avril")))
+    assert not findings("id-clash", posts(*same), now="2027-04-01T00:00:00+02:00")  # both past: nothing to swap
+
+
 def test_outside_campaign() -> None:
     lines = ["{id: avant, at: 2027-01-08 09:00, networks: [x], text: Bientôt, campaign: salon}",
              "{id: pendant, at: 2027-01-12 09:00, networks: [x], text: J-3, campaign: salon}",

@@ -182,16 +182,22 @@ def test_ids_survive_insertion_above_and_edits_of_text_and_time() -> None:
 
 
 def test_derived_id_collisions_get_a_suffix_and_explicit_ones_are_errors() -> None:
-    """Entries deriving one id are told apart by day, not file order: swapping two "Offre du mois" swapped their
-    ids, and their events' UIDs (a subscriber's Google Calendar showed each at the other's date)."""
+    """Two entries deriving one id: -2 by file order, so that editing either one's time keeps both ids (a
+    suffix by day renamed the others when one moved); `id-clash` tells that reordering them would swap them."""
+    from edcal.checks import run_checks
+
     first, second = ("  - {title: Même, at: 2027-01-19 09:00, networks: [x], text: a}\n",
                      "  - {title: Même, at: 2027-02-20 09:00, networks: [x], text: b}\n")
-    for order in ((first, second), (second, first)):
-        items = by_id(plan_of(calendar_from(PARIS_CALENDAR + "posts:\n" + "".join(order))))
-        assert items["meme-x"].text == "a" and items["meme-20270220-x"].text == "b"
-    # The same day, or no day (two promotions of one article): -2 in file order.
-    same_day = calendar_from(PARIS_CALENDAR + "posts:\n" + first + first.replace("text: a", "text: c"))
-    assert {"meme-x", "meme-2-x"} <= set(by_id(plan_of(same_day)))
+    plan = plan_of(calendar_from(PARIS_CALENDAR + "posts:\n" + first + second))
+    assert by_id(plan)["meme-x"].text == "a" and by_id(plan)["meme-2-x"].text == "b"
+    moved = plan_of(calendar_from(PARIS_CALENDAR + "posts:\n" + first.replace("01-19", "03-30") + second))
+    assert by_id(moved)["meme-x"].text == "a" and by_id(moved)["meme-2-x"].text == "b"
+    found = run_checks(plan, only=["id-clash"])
+    assert [(f.source.line, f.item, f.severity) for f in found] == [(11, "meme-2-x", "warning")]
+    assert found[0].message.startswith("this entry derives the id of the entry at calendar.yaml:10, and is 'meme-2'")
+    named = plan_of(calendar_from(PARIS_CALENDAR + "posts:\n" + first.replace("{title", "{id: un, title")
+                                  + second.replace("{title", "{id: deux, title")))
+    assert not run_checks(named, only=["id-clash"])
     with pytest.raises(InputErrors, match="post id 'a' is defined twice"):
         calendar_from(PARIS_CALENDAR + "posts:\n  - {id: a, at: 2027-01-19, networks: [x], text: a}\n"
                       "  - {id: a, at: 2027-01-20, networks: [x], text: b}\n")

@@ -541,11 +541,12 @@ class _Builder:
                     self._collision(_value(spec.loc, "id"), f"post id '{spec.id}'", other)  # type: ignore[arg-type]
         derived = _derived_ids(specs, ids)
         for index, spec in enumerate(specs):
-            entry = self._post(calendar, spec, derived.get(index))
+            entry = self._post(calendar, spec, *derived.get(index, (None, None)))
             if entry is not None:
                 calendar.posts.append(entry)
 
-    def _post(self, calendar: Calendar, spec: PostSpec, derived_id: str | None) -> PostEntry | None:
+    def _post(self, calendar: Calendar, spec: PostSpec, derived_id: str | None,
+              id_shared_with: Source | None) -> PostEntry | None:
         loc = spec.loc
         source = _src(loc)
         kinds = [k for k in ("at", "promote", "repeat") if getattr(spec, k) is not None]
@@ -557,7 +558,7 @@ class _Builder:
             self.errors.add(_key(loc, kinds[1]), f"found both `{kinds[0]}:` and `{kinds[1]}:`, "
                             "expected only one of at, promote and repeat")
             return None
-        kind = {"at": "once", "promote": "promote", "repeat": "repeat"}[kinds[0]]
+        kind = _KINDS[kinds[0]]
         networks = self._post_networks(calendar, spec, kind)
         if networks is None:
             return None
@@ -593,7 +594,8 @@ class _Builder:
         fields: Mapping[str, Source] = LocatedFields(loc) if loc else {}
         return PostEntry(
             id=entry_id, kind=kind, networks=networks, source=source,  # type: ignore[arg-type]
-            id_is_explicit=spec.id is not None, title=spec.title, text=spec.text,
+            id_is_explicit=spec.id is not None, id_shared_with=id_shared_with, title=spec.title,
+            text=spec.text,
             link=spec.link, article=spec.article or spec.promote, image=spec.image, alt=spec.alt,
             campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
             variants=variants, when=when, schedule=schedule, recurrence=recurrence,
@@ -927,41 +929,25 @@ def _placeholders_ok(template: str) -> bool:
 
 #: An entry's kind by the field that makes it one.
 _KINDS = {"at": "once", "promote": "promote", "repeat": "repeat"}
-_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
-def _derived_ids(specs: list[PostSpec], ids: IdAllocator) -> dict[int, str]:
-    """The ids of entries without `id:`, by their index in ``specs``.
+def _derived_ids(specs: list[PostSpec], ids: IdAllocator) -> dict[int, tuple[str, Source | None]]:
+    """The ids of entries without `id:`, by their index in ``specs``, each with the entry whose id it
+    derived first, when another did (two "Offre du mois": ``offre-du-mois``, then ``offre-du-mois-2``).
 
-    Entries deriving the same id (two "Offre du mois") are told apart by date,
-    not by their order in the file: the earliest keeps the id, the others get
-    their day (``offre-du-mois-20270302``), so that reordering the file never
-    swaps two entries' ids, nor their events' UIDs. Entries without a day, or
-    on the same day, get -2, -3… in file order.
+    The suffix follows the file's order, so that an entry's id survives edits of its time; reordering
+    two such entries swaps their ids, which the `id-clash` check tells before it happens.
     """
-    groups: dict[str, list[tuple[tuple[bool, str], int]]] = {}
+    result: dict[int, tuple[str, Source | None]] = {}
     for index, spec in enumerate(specs):
         kinds = [_KINDS[k] for k in _KINDS if getattr(spec, k) is not None]
         if spec.id is not None or not kinds:
             continue
-        day = _entry_day(spec)
-        groups.setdefault(_derived_id(spec, kinds[0]), []).append(((day is None, day or ""), index))
-    result = {}
-    for base, members in groups.items():
-        members.sort()
-        days = [day for (_, day), _ in members]
-        for rank, ((_, day), index) in enumerate(members):
-            wanted = f"{base}-{day}" if rank and day and days.count(day) == 1 else base
-            result[index] = ids.derived(wanted, _src(specs[index].loc))
+        base = _derived_id(spec, kinds[0])
+        first = ids.taken.get(base)
+        given = ids.derived(base, _src(spec.loc))
+        result[index] = (given, first if given != base and isinstance(first, Source) else None)
     return result
-
-
-def _entry_day(spec: PostSpec) -> str | None:
-    """``20270302``: the day a one-off entry is at, or a recurring one starts; None for a promotion."""
-    if spec.repeat is not None:
-        return f"{spec.repeat.from_:%Y%m%d}" if isinstance(spec.repeat.from_, dt.date) else None
-    found = _DAY.match(spec.at) if spec.at else None
-    return "".join(found.groups()) if found else None
 
 
 def _derived_id(spec: PostSpec, kind: str) -> str:

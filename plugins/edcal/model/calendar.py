@@ -154,6 +154,8 @@ class PostEntry:
     networks: tuple[str, ...]
     source: Source
     id_is_explicit: bool = False
+    #: The entry that derived the same id first (this one got ``-2``): reordering them swaps their ids.
+    id_shared_with: Source | None = None
     title: str | None = None
     text: str | None = None
     link: str | None = None

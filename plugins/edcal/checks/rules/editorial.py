@@ -222,6 +222,24 @@ def translation_unpaired(ctx: CheckContext) -> Iterator[Problem]:
                       else ctx.now)
 
 
+@rule("id-clash", "warning", "Two entries without `id:` derive the same id: reordering them swaps their events")
+def id_clash(ctx: CheckContext) -> Iterator[Problem]:
+    """Two "Offre du mois" are `offre-du-mois` and `offre-du-mois-2` by their place in the file: moving one
+    above the other gives each the other's id, and subscribers' calendars each the other's event."""
+    coming: dict[str, Item] = {}
+    for item in ctx.upcoming:
+        if item.parent:
+            coming.setdefault(item.parent, item)
+    for entry in ctx.plan.calendar.posts:
+        if entry.id_shared_with is None or entry.id not in coming:
+            continue
+        yield Problem(entry.source,
+                      say("this entry derives the id of the entry at {first}, and is '{id}' by its place in the "
+                          "file: moving one above the other swaps their ids, and their events in subscribers' "
+                          "calendars", first=entry.id_shared_with, id=entry.id),
+                      say("give both entries an `id:` of their own"), coming[entry.id])
+
+
 def _singular(name: str) -> str:
     """``Conseils`` -> ``conseil``, ``Réseaux`` -> ``reseau``: a slug without its plural mark."""
     from edcal.ids import slugify
