@@ -329,3 +329,6 @@ def test_one_tag_written_three_ways_is_listed_once(site: Path) -> None:
     assert re.findall(r'href="[^"]*tag/soudure/"[^>]*>\s*#?([^<]+?)\s*<', page) == ["Soudure"]
     plan = load_plan(site)
     assert "#Soudure #Test" in items_by_id(plan)["publie-linkedin-1"]["text"]
+    checked = run_edcal("check", "--only", "category-variant", cwd=site)
+    assert "tag 'soudure' of 'publie' is also written 'Soudure' in the same article: one tag twice" in checked.stdout
+    assert "tag 'SOUDURE' of 'publie' is also written 'Soudure'" in checked.stdout

@@ -54,8 +54,8 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
     for name in (*_LISTED, *_DRAFTS):
         is_original = name in ("articles", "hidden_articles", "drafts")
         for content in getattr(generator, name):
+            article = to_article(content, settings, is_original)  # its tags as written: checks tell twins
             _one_tag_per_page(content)
-            article = to_article(content, settings, is_original)
             if article is not None:
                 models[content.source_path] = article
     state.articles = _originals_in_the_default_language(models, settings.get("DEFAULT_LANG"))

@@ -253,8 +253,9 @@ def _variants(counts: dict[str, int], fuzzy: bool) -> dict[str, str]:
     from edcal.ids import slugify
 
     meant: dict[str, str] = {}
-    # The most used spelling, and between two as used the one with its accents ("Éclairage", not "eclairage").
-    ranked = sorted(counts, key=lambda n: (-counts[n], -sum(not c.isascii() for c in n), n))
+    # The most used spelling; between two as used, the one with its accents ("Éclairage", not "eclairage"),
+    # then not in capitals ("Soudure", not "SOUDURE").
+    ranked = sorted(counts, key=lambda n: (-counts[n], -sum(not c.isascii() for c in n), n.isupper(), n))
     first_of_slug: dict[str, str] = {}
     for name in ranked:  # the most used spelling of a slug first
         first = first_of_slug.setdefault(slugify(name), name)
