@@ -177,7 +177,8 @@ def test_article_link(site: Path) -> None:
         "[coquille](/2027/publi/), [bon]({filename}futur.md), [ailleurs](https://example.org/2027/futur/),\n"
         "[ancre](#suite), [moi](/2027/publie/) et `[code](futur.md)`.\n"
         "Aussi [le tag](/tag/test/), [la catégorie](/category/essais/) et [ailleurs](/boutique/portails/).\n"
-        "Enfin ![coquille](../images/publc.png), ![espaces](../images/Photo Atelier.png) et [pdf](../docs/a.pdf).\n"),
+        "Enfin ![coquille](../images/publc.png), ![espaces](../images/Photo Atelier.png) et [pdf](../docs/a.pdf).\n"
+        "Pages: [bienvenue](futur/), [à propos](../pages/contact), [relu](relecture).\n"),
         encoding="utf-8")
     (site / "content" / "images" / "Photo Atelier.png").write_bytes((site / "content" / "images" / "public.png")
                                                                      .read_bytes())

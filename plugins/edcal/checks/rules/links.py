@@ -284,7 +284,9 @@ def _missing_file(link: Any, article: Article, content: Path) -> Problem | None:
     inside = not folder.startswith("..") and (content / folder).is_dir()
     names = [path.name for path in (content / folder).iterdir() if path.is_file()] if inside else []
     near = closest_file_name(name, names)
-    if posixpath.splitext(name)[1].lower() in _PAGE_SUFFIXES and near is None:
+    if near is not None and near.lower().endswith(MARKDOWN_EXTENSIONS):
+        near = None  # `[bienvenue](bienvenue/)` names a page: the address checks judge it
+    if link.written.endswith("/") or (posixpath.splitext(name)[1].lower() in _PAGE_SUFFIXES and near is None):
         return None
     problem = say("'{written}' in article '{slug}' names no file of {folder}: a broken image or link on the "
                   "blog", written=link.written, slug=article.slug,
