@@ -32,6 +32,8 @@ def test_help_lists_the_commands_with_examples(runner: CliRunner) -> None:
                 "    hint: did you mean 'build'? 'edcal --help' lists its options and arguments\n"),
     (["new"], "TITLE: error: missing argument 'TITLE'\n"
               "    hint: 'edcal new --help' lists its options and arguments\n"),
+    (["export"], "FORMAT: error: missing argument 'FORMAT'. Choose from: hootsuite, csv, json\n"
+                 "    hint: 'edcal export --help' lists its options and arguments\n"),
     (["check", "--only"], "--only: error: option '--only' requires an argument\n"
                           "    hint: 'edcal check --help' lists its options and arguments\n"),
 ])

@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 
 import click
 
-from edcal import EXIT_INTERRUPTED, __version__
+from edcal import __version__
+from edcal._console import EXIT_INTERRUPTED
 from edcal.errors import EXIT_INPUT, InputErrors, report
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -136,7 +137,8 @@ def usage_error(exc: click.UsageError, command: str) -> str:
     elif getattr(exc, "option_name", None):
         where = exc.option_name  # type: ignore[attr-defined]
     plain = isinstance(exc, click.BadParameter) and not isinstance(exc, click.MissingParameter)
-    message = (exc.message if plain else exc.format_message()).split("\n")[0].strip().rstrip(".")
+    written = exc.message if plain else exc.format_message()
+    message = " ".join(line.strip() for line in written.splitlines() if line.strip()).rstrip(".")
     message = message[:1].lower() + message[1:]
     hint = f"'{command} --help' lists its options and arguments"
     possibilities = list(getattr(exc, "possibilities", None) or [])
