@@ -274,6 +274,8 @@ SLIPS += [
     ("posts:\n  - {id: a, networks: [x], text: T, at: mardi 2 mars 2027 9h}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      "dates are written with digits, year first: 2027-03-02, then the time as HH:MM"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, campaign: Salon 12 mars 2027}\n",  # no date hint
+     "unknown campaign 'Salon 12 mars 2027'", "add it under `campaigns:`"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, status: \"draft\u200b\"}\n",
      "found 'draft\u200b', expected one of: draft, scheduled",
      "it contains a zero-width space (U+200B) at character 6, which looks like a space or like nothing: retype "

@@ -144,7 +144,9 @@ def value_hint(found: Any, message: str = "") -> str | None:
         return f"this is a whole day, without a time: {found.strip()[:10]}"
     if "expected a language code" in message:
         return _language_hint(found.strip())
-    return _date_spelt_otherwise(found.strip())
+    if "YYYY-MM-DD" in message or "expected a date" in message:
+        return _date_spelt_otherwise(found.strip())
+    return None
 
 
 #: Languages named in words, and their code.
