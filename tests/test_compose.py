@@ -209,14 +209,16 @@ def test_bluesky_hashtags_get_tag_facets_and_a_links_fragment_does_not() -> None
 
     calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  bluesky: {}\n") + "posts:\n"
                              "  - {id: a, networks: [bluesky, mastodon], at: 2027-01-12 09:00, "
-                             "text: 'Notre #Verrière : https://ailleurs.example/page#suite #Atelier_2027'}\n")
+                             "text: 'Notre #Verrière : https://ailleurs.example/page#suite #Atelier_2027 #2027, "
+                             "(#Lyon) #Salon-Lyon.'}\n")
     items = by_id(plan_of(calendar))
     item = items["a-bluesky"]
     found = bluesky_facets(item, calendar.networks["bluesky"])
     data = item.text.encode()
     assert [(data[f["byteStart"]:f["byteEnd"]].decode(), f.get("tag"), f.get("uri")) for f in found] == [
         ("#Verrière", "Verrière", None), ("ailleurs.example/page#suite", None, "https://ailleurs.example/page#suite"),
-        ("#Atelier_2027", "Atelier_2027", None)]
+        ("#Atelier_2027", "Atelier_2027", None), ("#Salon-Lyon", "Salon-Lyon", None)]  # as Bluesky's app reads tags:
+    # digits only are none, nor one after "(", and a final full stop is the sentence's
     assert bluesky_facets(items["a-mastodon"], calendar.networks["mastodon"]) == []  # Mastodon links them itself
 
 

@@ -290,6 +290,7 @@ class NetworkSpec(Spec):
     link_display: Literal["full", "shortened"] | None = Field(None, description="'shortened' shows a short link text and carries the URL apart (Bluesky).")
     links_clickable: bool | None = Field(None, description="false when links in the text are not clickable (Instagram).")
     link_field: bool | None = Field(None, description="true when a post's link has a field of its own, apart from the text (Pinterest's pin link).")
+    facets: bool | None = Field(None, description="true when links and hashtags are clickable only through facets sent beside the text (Bluesky's API).")
     mention_counting: Literal["full", "local-part"] | None = Field(None, description="'local-part' counts @user@domain as @user (Mastodon).")
     media: Literal["required", "optional", "none"] | None = Field(None, description="Whether a post needs an image or video.")
     max_images: PositiveInt | None = Field(None, description="Most images per post.")

@@ -108,6 +108,8 @@ class Network:
     links_clickable: bool = True
     #: The post's link has a field of its own, apart from its text (a pin's link on Pinterest).
     link_field: bool = False
+    #: Links and hashtags are clickable only through facets sent beside the text (Bluesky's API).
+    facets: bool = False
     mention_counting: MentionCounting = "full"
     media: MediaRule = "optional"
     max_images: int | None = None
