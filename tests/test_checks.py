@@ -294,7 +294,14 @@ def test_image_unfit(tmp_path: Path) -> None:
                                 "outside Instagram's shapes from 4:5 to 1.91:1: its app crops it, its API refuses it")
     assert found[1].message == ("Bluesky post 'c-bluesky': image 'images/lourde.png' weighs 1200 kB, over Bluesky's "
                                 "1000 kB: refused when posted through its API or a scheduler")
+    assert found[0].hint == ("crop it between 4:5 and 1.91:1 (1080×1350 to 1080×565), or give Instagram another "
+                             "image under `variants:`")
     # A site sets its own: a square-only network of its own, Bluesky's limit raised.
+    custom = calendar_from(PARIS_CALENDAR + "  instagram: {image_aspect: ['1:1', '16:9']}\n" + posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [instagram], text: Hi, image: images/banniere.png, alt: A}"))
+    plan = resolve_plan(custom, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+                        site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=custom))
+    assert "between 1:1 and 16:9 (1080×1080 to 1080×608)" in (run_checks(plan, only=["image-unfit"])[0].hint or "")
     calendar = calendar_from(PARIS_CALENDAR + "  instagram: {image_aspect: ['1:1', '1:1']}\n"
                              "  bluesky: {max_image_bytes: 2000000}\n" + posts(
                                  "{id: b, at: 2027-01-13 09:00, networks: [instagram], text: Hi, image: images/carre.png, alt: A}",

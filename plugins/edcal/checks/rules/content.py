@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import urllib.parse
 from collections.abc import Iterator
@@ -10,9 +9,10 @@ from pathlib import Path
 
 from edcal.blog.imagesize import image_size
 from edcal.checks.registry import CheckContext, Problem, rule
+from edcal.checks.rules._files import closest_file_name, in_content
 from edcal.i18n import Message, say
 from edcal.model.network import aspect_ratio
-from edcal.model.plan import Media, article_item_id
+from edcal.model.plan import article_item_id
 from edcal.model.source import Source
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.plan.compose import HASHTAG, URL_IN_TEXT
@@ -115,12 +115,6 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
                           when=ctx.now if item.id in online_ids else None)
 
 
-def in_content(media: Media) -> str | None:
-    """An image's path from the content folder (``{static}/images/a.png`` is ``images/a.png``); None for a URL."""
-    path = media.path.removeprefix("{static}").removeprefix("{attach}").lstrip("/")
-    return None if "://" in path else path
-
-
 def _nearest_file(content: Path, path: str, written: str | None = None) -> Message:
     """What to write instead: without the content folder's name, from the content folder, or the closest
     file name in the folder.
@@ -150,22 +144,6 @@ def _nearest_file(content: Path, path: str, written: str | None = None) -> Messa
                        path=f"{marker}{head + '/' if head else ''}{urllib.parse.quote(near)}")
         return say("did you mean '{path}'?", path=f"{marker}{head + '/' if head else ''}{near}")
     return say("did you mean '{path}'?", path=str(Path(path).parent / near).removeprefix("./"))
-
-
-def closest_file_name(name: str, names: list[str]) -> str | None:
-    """The file name closest to ``name``: a typo (``publc.png``), or the start of a longer name
-    (``terasse.png`` for ``terrasse-garde-corps.png``); a missing extension (``entretien``) too."""
-    stem = Path(name).stem.lower()
-    best, score = None, 0.0
-    for candidate in sorted(names):
-        other = Path(candidate).stem.lower()
-        ratio = max(difflib.SequenceMatcher(None, stem, other).ratio(),
-                    difflib.SequenceMatcher(None, stem, other[:len(stem)]).ratio() - 0.05)
-        if Path(name).suffix and Path(candidate).suffix.lower() != Path(name).suffix.lower():
-            ratio -= 0.1
-        if ratio > score:
-            best, score = candidate, ratio
-    return best if score >= 0.75 else None
 
 
 def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bool]) -> Iterator[Problem]:
@@ -271,9 +249,11 @@ def image_unfit(ctx: CheckContext) -> Iterator[Problem]:
                                          "it, its API refuses it", network=network.name, id=post.id,
                                          image=media.path, width=shape[0], height=shape[1], ratio=f"{ratio:.2f}",
                                          narrowest=narrowest, widest=widest),
-                              say("crop it between {narrowest} and {widest} (1080×1350 to 1080×566), or give "
-                                  "{network} another image under `variants:`", narrowest=narrowest,
-                                  widest=widest, network=network.name), post)
+                              say("crop it between {narrowest} and {widest} (1080×{tallest} to 1080×{lowest}), "
+                                  "or give {network} another image under `variants:`", narrowest=narrowest,
+                                  widest=widest, network=network.name,
+                                  tallest=round(1080 / (aspect_ratio(narrowest) or 1)),
+                                  lowest=round(1080 / (aspect_ratio(widest) or 1))), post)
 
 
 @rule("too-many-hashtags", "error", "A post has more hashtags than its network takes")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.checks.registry import CheckContext, Problem, rule
-from edcal.checks.rules.content import closest_file_name
+from edcal.checks.rules._files import closest_file_name
 from edcal.errors import closest
 from edcal.i18n import say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
