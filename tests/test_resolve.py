@@ -149,6 +149,12 @@ def test_freeze_withholds_posts_and_articles_until_it_ends() -> None:
     # so, as its promotions and `edcal next-change` do (it came back dated inside the freeze).
     end = dt.datetime(2027, 2, 12, tzinfo=ZoneInfo("Europe/Paris"))
     assert during["article-pendant"].start == after["article-pendant"].start == end
+    # Two freezes end to end: it waits for the second one's end.
+    chained = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-10, until: 2027-02-11, reason: Crise}\n"
+                            "  - {from: 2027-02-12, until: 2027-02-13, reason: Deuil}\n")
+    items = by_id(plan_of(chained, [article("pendant", "2027-02-11T09:00", chained)], now="2027-02-12T12:00:00+01:00"))
+    assert items["article-pendant"].status == "withheld"
+    assert items["article-pendant"].start == dt.datetime(2027, 2, 14, tzinfo=ZoneInfo("Europe/Paris"))
 
 
 def test_freeze_limited_to_some_networks() -> None:

@@ -49,14 +49,15 @@ def article_state(article: Article, calendar: Calendar, now: dt.datetime) -> Art
         return ArticleState("review", False)
     if article.date is None:
         return ArticleState("draft", False)
-    window = freeze_at(calendar, article.date, None, blog=True)
+    first = window = freeze_at(calendar, article.date, None, blog=True)
     live_at = article.date
-    if window is not None:
+    while window is not None:  # freezes end to end: it waits for the last one's end
         if window.end is None:
-            return ArticleState("withheld", False, window, None)
-        live_at = max(article.date, window.end)
-        if now < window.end:
-            return ArticleState("withheld", False, window, live_at)
+            return ArticleState("withheld", False, first, None)
+        live_at = window.end
+        window = freeze_at(calendar, live_at, None, blog=True)
+    if first is not None and now < live_at:
+        return ArticleState("withheld", False, first, live_at)
     if live_at > now:
         return ArticleState("scheduled", False, None, live_at)
     return ArticleState("published", True, None, live_at)
