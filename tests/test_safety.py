@@ -268,6 +268,25 @@ def test_ctrl_c_during_a_build_exits_130_without_traceback_and_keeps_the_plan(si
     assert not (site / "output" / "2027" / "futur" / "index.html").exists()
 
 
+#: Ctrl-C arriving while Python runs a finalizer: the KeyboardInterrupt is "ignored" there, and the build went on.
+INTERRUPTED_IN_A_FINALIZER = after_the_page("""class _Late:
+            def __del__(self):
+                _os.kill(_os.getpid(), _signal.SIGINT)
+                import time as _time
+                _time.sleep(0.05)
+        _Late()""")
+
+
+def test_a_ctrl_c_python_swallows_in_a_finalizer_still_exits_130(site: Path) -> None:
+    write_pelicanconf(site, INTERRUPTED_IN_A_FINALIZER)
+    result = subprocess.run(
+        [sys.executable, "-m", "edcal", "build"], cwd=site, capture_output=True, text=True, timeout=300,
+        env={**os.environ, **ENV, "EDCAL_NOW": "2027-04-01T10:00:00+02:00"}, start_new_session=True, check=False,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert "Exception ignored in" in result.stderr  # Python's own word: the interrupt went nowhere
+    assert result.returncode == 130 and result.stderr.strip().endswith("edcal: interrupted"), result.stderr
+
+
 def test_a_file_dated_in_the_future_is_not_taken_for_the_builds(site: Path) -> None:
     """An unzipped file with a time ahead of the clock was listed as written, then removed."""
     assert run_edcal("build", cwd=site, env=ENV).returncode == 0

@@ -11,6 +11,7 @@ import functools
 import gc
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -107,21 +108,49 @@ class EdcalGroup(click.Group):
              standalone_mode: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
-        try:
-            code = super().main(args, prog_name, complete_var, False, **extra)
-        except click.UsageError as exc:
-            words = list(sys.argv[1:] if args is None else args)
-            command = next((word for word in words if word in self.commands), None)
-            click.echo(usage_error(exc, "edcal" + (f" {command}" if command else "")), err=True)
-            sys.exit(EXIT_INPUT)
-        except click.ClickException as exc:
-            exc.show()
-            sys.exit(exc.exit_code)
-        except click.Abort as exc:  # click echoed a new line after the terminal's "^C"
-            interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
-            click.echo("edcal: interrupted" if interrupted else "edcal: aborted", err=True)
-            sys.exit(EXIT_INTERRUPTED if interrupted else 1)
+        with _ctrl_c_remembered() as pressed:
+            try:
+                code = super().main(args, prog_name, complete_var, False, **extra)
+            except click.UsageError as exc:
+                words = list(sys.argv[1:] if args is None else args)
+                command = next((word for word in words if word in self.commands), None)
+                click.echo(usage_error(exc, "edcal" + (f" {command}" if command else "")), err=True)
+                sys.exit(EXIT_INPUT)
+            except click.ClickException as exc:
+                exc.show()
+                sys.exit(exc.exit_code)
+            except click.Abort as exc:  # click echoed a new line after the terminal's "^C"
+                interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
+                click.echo("edcal: interrupted" if interrupted else "edcal: aborted", err=True)
+                sys.exit(EXIT_INTERRUPTED if interrupted else 1)
+            if pressed:  # a Ctrl-C Python swallowed (raised in a finalizer: "Exception ignored in …")
+                click.echo("edcal: interrupted", err=True)
+                sys.exit(EXIT_INTERRUPTED)
         sys.exit(code if isinstance(code, int) else 0)  # --help and --version end with click's exit code
+
+
+@contextlib.contextmanager
+def _ctrl_c_remembered() -> Iterator[list[bool]]:
+    """Ctrl-C raises KeyboardInterrupt as usual, and is remembered: one raised while Python runs a
+    finalizer (``__del__``) is printed as ignored, and the build went on to exit 0."""
+    import signal
+
+    pressed: list[bool] = []
+    previous = signal.getsignal(signal.SIGINT)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if previous is not signal.default_int_handler or not in_main_thread:
+        yield pressed  # ignored (a background job), or someone else's handler
+        return
+
+    def interrupted(signum: int, frame: object) -> None:
+        pressed.append(True)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def usage_error(exc: click.UsageError, command: str) -> str:

@@ -23,6 +23,7 @@ worker they travel through a pipe (:class:`_Sender`). The job's code is the same
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -205,7 +206,8 @@ class PlanRun:
         self._reader, writer = context.Pipe(duplex=False)
         self._process = context.Process(target=_work, args=(self.state, writer),
                                         name="edcal-plan", daemon=True)
-        self._process.start()
+        with _sigint_ignored():  # Ctrl-C is the main process's to handle: the worker ends with it
+            self._process.start()
         # Only the worker may hold the write end: when it dies, reading ends (EOF) instead of
         # waiting forever for the rest of a message it was writing.
         writer.close()
@@ -314,6 +316,19 @@ class _Sender:
                 self._writer.send_bytes(data)
             except OSError:  # the main process is gone: nobody reads any more
                 return
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored in processes forked meanwhile (a worker printed its own KeyboardInterrupt traceback)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _work(state: BuildState, writer: Any) -> None:
