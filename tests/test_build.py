@@ -332,3 +332,16 @@ def test_one_tag_written_three_ways_is_listed_once(site: Path) -> None:
     checked = run_edcal("check", "--only", "category-variant", cwd=site)
     assert "tag 'soudure' of 'publie' is also written 'Soudure' in the same article: one tag twice" in checked.stdout
     assert "tag 'SOUDURE' of 'publie' is also written 'Soudure'" in checked.stdout
+
+
+@pytest.mark.parametrize("lang", ["fr-FR", "fr_FR"])
+def test_the_sites_language_written_otherwise_is_an_error(site: Path, lang: str) -> None:
+    """`Lang: fr-FR` on a French site went online apart, at /fr-FR/…, as a translation of nothing."""
+    article = site / "content" / "articles" / "publie.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Category:", f"Lang: {lang}\nCategory:"),
+                       encoding="utf-8")
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 2, result.stdout
+    assert (f"content/articles/publie.md:4:7: error: found lang '{lang}', the site's own language written otherwise "
+            "(DEFAULT_LANG is 'fr')") in result.stderr
+    assert "hint: write lang: fr, or leave lang out" in result.stderr

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,14 @@ class EdcalMarkdownReader(MarkdownReader):
                                        page_links=page_links(parsed, folder),
                                        unlabelled_images=unlabelled_images(parsed))
         raw = {k: v for k, v in parsed.metadata.items() if isinstance(k, str) and k in _PROCESSED}
+        site_lang = str(self.settings.get("DEFAULT_LANG") or "")
+        if _same_language(raw.get("lang"), site_lang):
+            lang = raw["lang"]
+            errors.add(meta.field_sources.get("lang", meta.source),
+                       f"found lang '{lang}', the site's own language written otherwise (DEFAULT_LANG is "
+                       f"'{site_lang}'): it would be published apart, as a translation into '{lang}'",
+                       f"write lang: {site_lang}, or leave lang out")
+            return "", _placeholder(rel)
         if isinstance(raw.get("template"), str) and not _template_exists(self.settings, raw["template"]):
             errors.add(meta.field_sources.get("template", meta.source),
                        f"found template '{raw['template'][:80]}', which the theme does not have",
@@ -130,3 +139,10 @@ def _placeholder(rel: str) -> dict[str, Any]:
 
 
 __all__ = ["BuildState", "EdcalMarkdownReader"]
+
+
+def _same_language(lang: Any, site_lang: str) -> bool:
+    """``fr-FR`` or ``FR`` on a site whose DEFAULT_LANG is ``fr``: the same language, another code."""
+    if not isinstance(lang, str) or not site_lang or lang == site_lang:
+        return False
+    return re.split(r"[-_]", lang)[0].lower() == re.split(r"[-_]", site_lang)[0].lower()
