@@ -297,6 +297,10 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
                                                    "en-GB\n    hint: write en"),
     ("Title: T\nDate: 2027-01-12 09:00\nLang: anglais\n", "hint: write en"),
     ("Title: T\nDate: 12 janvier 2027\n", "hint: dates are written with digits, year first: 2027-01-12"),
+    # Quotes in a `Key: value` header are text: `<h1>""</h1>` went online.
+    ('Title: ""\nDate: 2027-01-12 09:00\n', "1:8: error: found title \"\", between quotes, which a `Key: value` "
+                                           "header keeps as part of the text\n    hint: write the title after the colon"),
+    ("Title: 'Bonjour'\nDate: 2027-01-12 09:00\n", "hint: write Title: Bonjour"),
 ])
 def test_an_empty_title_and_other_generators_fields_are_told(header: str, expected: str) -> None:
     """An empty title was published: a page with an empty heading, a card without a name, `<title/>` in Atom."""

@@ -454,7 +454,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
                    "text", "delete it (it came with a copy and paste): the blog's feed cannot hold it")
     if spec.image is not None:
         _check_image(spec.image, loc.value("image"), errors)
-    _check_names(spec, loc, errors, data.get("tags"))
+    _check_names(spec, loc, errors, data.get("tags"), key_value=parsed.style == "pelican")
     campaign = _reference(spec.campaign, calendar.campaigns, "campaign", loc.value("campaign"), errors)
     owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
     social = _social(spec.social, loc, calendar, errors)
@@ -507,7 +507,8 @@ _SMALL_WORDS = frozenset("et ou pour de des du la le les un une au aux en sur av
 _OPENING_QUOTES, _CLOSING_QUOTES = "“‘„", "”’“"
 
 
-def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: Any = None) -> None:
+def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: Any = None,
+                 key_value: bool = False) -> None:
     """Tags, keywords, authors, category and title as a web editor's writer slips them.
 
     ``tags: “soudure, TIG”`` made the tags ``“soudure`` and ``TIG”``; ``tags: soudure TIG et MIG
@@ -519,6 +520,12 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
         value = getattr(spec, name)
         if value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
             errors.add(loc.value(name), f"found {name} {value[:80]}, between typographic quotes", quotes)
+        elif key_value and value and len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            # `Title: "Bonjour"` is YAML's habit; a `Key: value` header keeps the quotes, on the page too.
+            inner = value[1:-1].strip()
+            errors.add(loc.value(name), f"found {name} {value[:80]}, between quotes, which a `Key: value` header "
+                       "keeps as part of the text",
+                       f"write {name.capitalize()}: {inner}" if inner else "write the title after the colon")
     for name in ("tags", "keywords", "authors"):
         values = [str(v) for v in getattr(spec, name) or ()]
         if not values:
