@@ -305,7 +305,7 @@ def test_common_slips_get_a_hint_that_says_what_to_type(tmp_path: Path, text: st
     ("1 180", ["found '1 180', expected a number", "    hint: write the number without a thousands separator: 1180"]),
     ("'12,5'", ["found '12,5', expected a number", "    hint: write the decimal part after a point: 12.5"]),
     ("'1,180'", ["found '1,180', expected a number",
-                 "    hint: numbers take no thousands separator and a decimal point: 1180, or 1.180"]),
+                 "    hint: numbers take no thousands separator and a decimal point: 1180, or 1.18"]),
     ("dix", ["found 'dix', expected a number"]),
 ])
 def test_a_value_every_branch_of_a_union_refuses_is_one_error(tmp_path: Path, value: str,

@@ -338,7 +338,7 @@ def _number_hint(found: Any, expected: str) -> str | None:
     if _DECIMAL_COMMA.match(written):
         decimal = written.replace(",", ".")
         if _GROUPED.match(written):  # 1,180: a thousands comma in English, a decimal comma in French
-            return f"numbers take no thousands separator and a decimal point: {digits}, or {decimal}"
+            return f"numbers take no thousands separator and a decimal point: {digits}, or {float(decimal):g}"
         return f"write the decimal part after a point: {decimal}"
     if _GROUPED.match(written):
         return f"write the number without a thousands separator: {digits}"
