@@ -276,6 +276,22 @@ def test_a_pins_link_is_in_hootsuites_link_column_and_an_instagram_link_is_not()
     assert pins.rstrip("\r\n").endswith("," + tracked)
     captions, _ = hootsuite(upcoming(plan, "instagram"), plan)
     assert captions.rstrip("\r\n").endswith(",") and "verriere/?" not in captions.split(",")[-1]
+    # A pin whose link is written in its text only: it is still the pin's link (and link-not-clickable says so).
+    written = calendar_from(PARIS_CALENDAR + "  pinterest: {}\n  tiktok: {}\nposts:\n"
+                            "  - {id: t, at: 2027-01-12 09:00, networks: [pinterest, tiktok], image: images/a.png, alt: A,"
+                            " text: 'Notre verrière https://blog.example.fr/2027/verriere/'}\n")
+    plan = plan_of(written, now="2027-01-01T00:00:00+01:00")
+    pins, _ = hootsuite(upcoming(plan, "pinterest"), plan)
+    assert pins.rstrip("\r\n").endswith(",https://blog.example.fr/2027/verriere/?utm_source=pinterest&utm_medium="
+                                        "social&utm_campaign=t")
+    from edcal.checks import run_checks
+
+    hints = {f.item: f.hint for f in run_checks(plan, only=["link-not-clickable"])}
+    assert "`link:` gives the pin its own link" in hints["t-pinterest"]
+    assert "the link in the profile's bio" in hints["t-tiktok"]
+    # TikTok's caption points to the profile's link, as Instagram's does (the link was dropped without a word).
+    tiktok = next(i for i in plan.items if i.id == "t-tiktok")
+    assert "\nLien en bio" in tiktok.text
 
 
 class Cards(HTMLParser):

@@ -114,8 +114,9 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
         local = start.astimezone(calendar.zone)
         message = post.pasted  # a shortened link text means nothing to Hootsuite: the real URL
         link = ""
-        # Hootsuite adds the link to the text, where it is clickable; a pin's link is the pin's own field.
-        if post.url and (network.links_clickable or network.link_field) and post.url not in message:
+        # Hootsuite adds the link to the text, where it is clickable; a pin's link is the pin's own field,
+        # whether or not its text also shows it.
+        if post.url and ((network.links_clickable and post.url not in message) or network.link_field):
             link = post.url
         writer.writerow([local.strftime(pattern), message, link])
         messages[message] += 1

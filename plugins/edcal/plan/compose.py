@@ -233,6 +233,17 @@ class PostParts:
     values: dict[str, Any] = field(default_factory=dict)
 
 
+#: What a caption says when it sends readers to the profile's link ("lien en bio").
+BIO_PHRASES = ("lien en bio", "lien dans la bio", "lien dans ma bio", "lien dans notre bio", "link in bio",
+               "link in my bio", "link in our bio")
+
+
+def points_to_bio(text: str | None) -> bool:
+    """Whether a text already sends readers to the profile's link: the draft does not say it twice."""
+    lowered = (text or "").lower()
+    return any(phrase in lowered for phrase in BIO_PHRASES)
+
+
 def reminder(step: int | None, steps: int | None, translate: Callable[[str], str] = str) -> str:
     """Opening words of a promotion's steps, so that reminders never repeat the first post.
 
@@ -268,6 +279,7 @@ class DraftTemplates:
         self.environment.globals["_"] = translate
         self.environment.globals["reminder"] = functools.partial(reminder, translate=translate)
         self.environment.globals["_reminder"] = self.environment.globals["reminder"]  # for _reminder.j2
+        self.environment.globals["points_to_bio"] = points_to_bio
         self.environment.filters["hashtag"] = hashtag
         self._cache: dict[str, jinja2.Template] = {}
         self._sources: dict[str, str] = {}

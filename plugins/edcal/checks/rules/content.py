@@ -12,7 +12,7 @@ from edcal.checks.registry import CheckContext, Problem, rule
 from edcal.checks.rules._files import closest_file_name, in_content
 from edcal.i18n import Message, say
 from edcal.model.network import aspect_ratio
-from edcal.model.plan import article_item_id
+from edcal.model.plan import Item, article_item_id
 from edcal.model.source import Source
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.plan.compose import HASHTAG, URL_IN_TEXT
@@ -236,8 +236,8 @@ def image_unfit(ctx: CheckContext) -> Iterator[Problem]:
                                          "{limit} kB: refused when posted through its API or a scheduler",
                                          network=network.name, id=post.id, image=media.path,
                                          size=-(-size // 1000), limit=limit // 1000),
-                              say("compress it (JPEG or WebP), or give {network} a lighter image under `variants:`",
-                                  network=network.name), post)
+                              say("compress it (JPEG or WebP), or give {network} a lighter image under {place}",
+                                  network=network.name, place=_image_place(ctx, post)), post)
             if network.image_aspect is not None and shape is not None and shape[1]:
                 narrowest, widest = network.image_aspect
                 ratio = shape[0] / shape[1]
@@ -250,10 +250,18 @@ def image_unfit(ctx: CheckContext) -> Iterator[Problem]:
                                          image=media.path, width=shape[0], height=shape[1], ratio=f"{ratio:.2f}",
                                          narrowest=narrowest, widest=widest),
                               say("crop it between {narrowest} and {widest} (1080×{tallest} to 1080×{lowest}), "
-                                  "or give {network} another image under `variants:`", narrowest=narrowest,
+                                  "or give {network} another image under {place}", place=_image_place(ctx, post),
+                                  narrowest=narrowest,
                                   widest=widest, network=network.name,
                                   tallest=round(1080 / (aspect_ratio(narrowest) or 1)),
                                   lowest=round(1080 / (aspect_ratio(widest) or 1))), post)
+
+
+def _image_place(ctx: CheckContext, post: Item) -> str:
+    """Where a network's own image is given: the entry's `variants:`, or an article's own promotion's `social:`."""
+    if ctx.entry(post) is None and post.article:
+        return say("`social:` in the article's header")
+    return "`variants:`"
 
 
 @rule("too-many-hashtags", "error", "A post has more hashtags than its network takes")
@@ -303,10 +311,12 @@ def link_not_clickable(ctx: CheckContext) -> Iterator[Problem]:
             source = variant.field_sources["text"]
         elif entry is not None and entry.text and "text" in entry.field_sources:
             source = entry.field_sources["text"]
+        hint = (say("leave the address out of the pin's text (under `variants:`): `link:` gives the pin its own "
+                    "link, the one Pinterest makes clickable") if network.link_field else
+                say("leave the address out of this network's text (under `variants:`): the draft points to the "
+                    "link in the profile's bio"))
         yield Problem(source, say("{network} post '{id}' shows {url} as text: {network} makes no link in its "
-                                  "text clickable", network=network.name, id=post.id, url=found.group()),
-                      say("leave the address out of this network's text (under `variants:`): the draft points to "
-                          "the link in the profile's bio"), post)
+                                  "text clickable", network=network.name, id=post.id, url=found.group()), hint, post)
 
 
 @rule("forbidden-characters", "error", "A post contains characters its network refuses")
