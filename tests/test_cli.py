@@ -26,6 +26,8 @@ def test_help_lists_the_commands_with_examples(runner: CliRunner) -> None:
 @pytest.mark.parametrize(("args", "expected"), [
     (["check", "--format", "xml"], "--format: error: 'xml' is not one of 'text', 'json', 'github'\n"
                                    "    hint: 'edcal check --help' lists its options and arguments\n"),
+    (["check", "--format", "jsn"], "--format: error: 'jsn' is not one of 'text', 'json', 'github'\n"
+                                   "    hint: did you mean 'json'? 'edcal check --help' lists its options and arguments\n"),
     (["check", "--strikt"], "--strikt: error: no such option '--strikt'\n"
                             "    hint: did you mean '--strict' or '--site'? 'edcal check --help' lists its options and arguments\n"),
     (["biuld"], "edcal: error: no such command 'biuld'\n"

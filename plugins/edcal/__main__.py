@@ -170,13 +170,17 @@ def usage_error(exc: click.UsageError, command: str) -> str:
     message = " ".join(line.strip() for line in written.splitlines() if line.strip()).rstrip(".")
     message = message[:1].lower() + message[1:]
     hint = f"'{command} --help' lists its options and arguments"
-    possibilities = list(getattr(exc, "possibilities", None) or [])
-    if possibilities:  # click's own suggestion ends the message: it goes to the hint, the closest first
-        import difflib
+    import difflib
 
+    possibilities = list(getattr(exc, "possibilities", None) or [])  # click's own, for options and commands
+    typed = getattr(exc, "option_name", None) or where
+    best = difflib.get_close_matches(typed, possibilities, n=2) or possibilities[:2]
+    choices = getattr(getattr(param, "type", None), "choices", None)
+    value = re.match(r"'(.+?)' is not one of", message)
+    if choices and value:  # `--format jsn`: the choice meant, when one is close
+        best = difflib.get_close_matches(value.group(1), [str(choice) for choice in choices], n=1)
+    if best:  # click's own suggestion ends the message: it goes to the hint, the closest first
         message = re.sub(r"\.?\s*\(?Did you mean.*$", "", message, flags=re.DOTALL)
-        found = getattr(exc, "option_name", None) or where
-        best = difflib.get_close_matches(found, possibilities, n=2) or possibilities[:2]
         hint = f"did you mean {' or '.join(repr(word) for word in best)}? " + hint
     return f"{where}: error: {message}\n    hint: {hint}"
 
