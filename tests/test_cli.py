@@ -378,8 +378,11 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    import signal
+
     server = subprocess.Popen([sys.executable, "-m", "edcal", "serve", "--port", str(port)], cwd=site,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # a CI shell's SIG_IGN
     base = f"http://127.0.0.1:{port}"
 
     def fetch(path: str) -> tuple[str, bytes]:
@@ -445,8 +448,13 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
         extra.write_text(extra.read_text(encoding="utf-8").replace("Bel automne", "Bel hiver"), encoding="utf-8")
         wait_for(lambda: "Bel hiver" in fetch("/planning/plan.json")[1].decode("utf-8"))
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.send_signal(signal.SIGINT)  # Ctrl+C, as it says: its way to stop, not an interrupted build
+        try:
+            output = server.communicate(timeout=30)[0]
+        except subprocess.TimeoutExpired:
+            server.kill()
+            raise
+    assert server.returncode == 0 and output.rstrip().endswith("stopped") and "interrupted" not in output, output
 
 
 def test_commands_find_the_site_from_one_of_its_folders(site: Path) -> None:

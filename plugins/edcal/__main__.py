@@ -7,9 +7,11 @@ Exit codes: 0 fine; 1 ``check`` found errors; 2 invalid input or usage.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import functools
 import gc
 import re
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -108,12 +110,12 @@ class EdcalGroup(click.Group):
              standalone_mode: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
+        words = list(sys.argv[1:] if args is None else args)
+        command = next((word for word in words if word in self.commands), None)
         with _ctrl_c_remembered() as pressed:
             try:
                 code = super().main(args, prog_name, complete_var, False, **extra)
             except click.UsageError as exc:
-                words = list(sys.argv[1:] if args is None else args)
-                command = next((word for word in words if word in self.commands), None)
                 click.echo(usage_error(exc, "edcal" + (f" {command}" if command else "")), err=True)
                 sys.exit(EXIT_INPUT)
             except click.ClickException as exc:
@@ -123,7 +125,8 @@ class EdcalGroup(click.Group):
                 interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
                 click.echo("edcal: interrupted" if interrupted else "edcal: aborted", err=True)
                 sys.exit(EXIT_INTERRUPTED if interrupted else 1)
-            if pressed:  # a Ctrl-C Python swallowed (raised in a finalizer: "Exception ignored in …")
+            # A Ctrl-C Python swallowed (in a finalizer: "Exception ignored in …"); `serve` stops on one.
+            if pressed and command != "serve":
                 click.echo("edcal: interrupted", err=True)
                 sys.exit(EXIT_INTERRUPTED)
         sys.exit(code if isinstance(code, int) else 0)  # --help and --version end with click's exit code
@@ -133,8 +136,6 @@ class EdcalGroup(click.Group):
 def _ctrl_c_remembered() -> Iterator[list[bool]]:
     """Ctrl-C raises KeyboardInterrupt as usual, and is remembered: one raised while Python runs a
     finalizer (``__del__``) is printed as ignored, and the build went on to exit 0."""
-    import signal
-
     pressed: list[bool] = []
     previous = signal.getsignal(signal.SIGINT)
     in_main_thread = threading.current_thread() is threading.main_thread()
@@ -170,8 +171,6 @@ def usage_error(exc: click.UsageError, command: str) -> str:
     message = " ".join(line.strip() for line in written.splitlines() if line.strip()).rstrip(".")
     message = message[:1].lower() + message[1:]
     hint = f"'{command} --help' lists its options and arguments"
-    import difflib
-
     possibilities = list(getattr(exc, "possibilities", None) or [])  # click's own, for options and commands
     typed = getattr(exc, "option_name", None) or where
     best = difflib.get_close_matches(typed, possibilities, n=2) or possibilities[:2]
