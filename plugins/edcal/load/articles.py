@@ -520,7 +520,8 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
         value = getattr(spec, name)
         if value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
             errors.add(loc.value(name), f"found {name} {value[:80]}, between typographic quotes", quotes)
-        elif key_value and value and len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        elif (key_value and len(value or "") >= 2 and value[0] == value[-1] and value[0] in "\"'"
+              and value[0] not in value[1:-1]):  # not `"Zéro déchet" : l'atelier "propre"`
             # `Title: "Bonjour"` is YAML's habit; a `Key: value` header keeps the quotes, on the page too.
             inner = value[1:-1].strip()
             errors.add(loc.value(name), f"found {name} {value[:80]}, between quotes, which a `Key: value` header "
