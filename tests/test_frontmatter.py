@@ -327,6 +327,21 @@ def test_quotes_inside_a_key_value_title_are_the_title(title: str) -> None:
     assert not errors.errors and meta is not None and meta.title == title
 
 
+def test_a_wrong_date_is_told_with_an_unknown_field_in_one_run() -> None:
+    """`draft: true` hid `date: 2026/11/12` until it was fixed: two runs for two slips."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    validate_article(split_article("---\ntitle: T\ndate: 2026/11/12\ndraft: true\n---\nTexte.\n", "content/articles/t.md"),
+                     calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert sorted(e.format().splitlines()[0] for e in errors.errors) == [
+        "content/articles/t.md:3:7: error: found '2026/11/12', expected a date, YYYY-MM-DD, or a date and time, "
+        "YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+        "content/articles/t.md:4:1: error: unknown field 'draft'"]
+
+
 def test_the_date_decap_cms_writes_is_read() -> None:
     """`2026-11-17T10:00:00.000Z`, Decap CMS's own format, was refused without a hint."""
     import datetime as dt

@@ -423,6 +423,11 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         data["status"] = data["status"].strip().lower()
     spec = validate_spec(ArticleSpec, data, errors)
     if spec is None:
+        # The dates too, in the same pass: fixing an unknown field only to meet the next error took two runs.
+        reported = {error.source for error in errors.errors}
+        for name in ("date", "modified"):
+            if isinstance(data.get(name), str) and loc.value(name) not in reported:
+                article_datetime(data[name], loc.value(name), calendar, errors)
         return None, extras
     fields = {name: loc.value(name) for name in loc.fields}
     title_source = loc.key("title") if "title" in loc.fields else loc.source
