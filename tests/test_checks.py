@@ -209,8 +209,7 @@ def test_article_link(site: Path) -> None:
         (15, 52, "names no file of content/images: a broken image or link on the blog",
          "a link ends at a space: write {static}/images/Photo%20Atelier.png, or rename the file without spaces"),
         (15, 90, "names no file of content/docs: a broken image or link on the blog",
-         "check the file's name and folder; then write {static} and its path from content/, e.g. "
-         "{static}/images/photo.jpg")]
+         "check the file name and its folder (a path starting with / is from content/)")]
     # A future article may link to one online before it; a draft is not judged yet.
     published.write_text(published.read_text(encoding="utf-8").split("\nVoir [le futur]")[0], encoding="utf-8")
     future = site / "content" / "articles" / "futur.md"

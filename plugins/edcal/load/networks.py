@@ -24,10 +24,8 @@ from edcal.model.source import Source
 #: Rule fields copied from a spec onto a network when set.
 _RULE_FIELDS = (
     "name", "url_length", "link_display", "links_clickable", "link_field", "facets", "mention_counting",
-    "media",
-    "max_images", "max_hashtags", "max_links", "title_limit", "alt_limit", "max_image_bytes", "image_aspect",
-    "hashtag_case",
-    "forbidden_characters", "color", "template",
+    "media", "max_images", "max_hashtags", "max_links", "title_limit", "alt_limit", "max_image_bytes",
+    "image_aspect", "hashtag_case", "forbidden_characters", "color", "template",
 )  # fmt: skip
 _ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "utm_source")
 

@@ -12,8 +12,10 @@ from collections.abc import Collection, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from unidecode import unidecode
 
 from edcal.errors import ErrorCollector, did_you_mean
+from edcal.i18n import MONTHS
 from edcal.load.schema import ID_HINT, describe
 from edcal.load.yamlfile import INVISIBLE, LOC_KEY, TYPOGRAPHIC_QUOTES, Loc
 from edcal.model.source import Source
@@ -85,15 +87,6 @@ _HOUR_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2})$")
 _WORDS_DAY_FIRST = re.compile(r"^(?:[^\W\d_]+\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+"
                               r"(\d{4})(.*)$")
 _WORDS_MONTH_FIRST = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$")
-_MONTHS = {
-    **{name: n for n, names in enumerate((
-        ("janvier", "january", "jan", "janv"), ("février", "fevrier", "february", "feb", "févr", "fevr"),
-        ("mars", "march", "mar"), ("avril", "april", "apr", "avr"), ("mai", "may"), ("juin", "june", "jun"),
-        ("juillet", "july", "jul", "juil"), ("août", "aout", "august", "aug"),
-        ("septembre", "september", "sep", "sept"), ("octobre", "october", "oct"),
-        ("novembre", "november", "nov"), ("décembre", "decembre", "december", "dec", "déc")), start=1)
-       for name in names},
-}
 #: Weekdays alone, where a slot wants a time after them: ``[tue,thu 17:00]`` split by YAML at its comma.
 _WEEKDAYS_ONLY = re.compile(r"^[a-zé.,-]+$", re.IGNORECASE)
 
@@ -170,6 +163,18 @@ def _language_hint(found: str) -> str | None:
     return f"write {code}" if code and code != found else None
 
 
+def _month_number(word: str) -> int | None:
+    """1 to 12 for a month's name or its start in French or English (``janv``, ``févr``, ``Sept``)."""
+    typed = unidecode(word.lower())
+    if len(typed) < 3:
+        return None
+    for names in MONTHS.values():
+        for number, name in enumerate(names, start=1):
+            if unidecode(name.lower()).startswith(typed):
+                return number
+    return None
+
+
 def _date_spelt_otherwise(found: str) -> str | None:
     """``2026/11/12``, ``2026-11-12 09``, ``12 janvier 2027``: the date (and time) to write."""
     if (year_first := _YEAR_FIRST.match(found)) is not None:
@@ -184,7 +189,7 @@ def _date_spelt_otherwise(found: str) -> str | None:
         month_name, day, year, rest = month_first.groups()
     else:
         return None
-    month = _MONTHS.get(month_name.lower())
+    month = _month_number(month_name)
     if month is None or not 1 <= int(day) <= 31:
         return None
     then = ", then the time as HH:MM" if rest.strip() else ""
@@ -223,7 +228,8 @@ def suggest_field(found: str, known: Collection[str]) -> str | None:
     if any(char in TYPOGRAPHIC_QUOTES for char in found):
         return ("typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it: write "
                 "straight quotes, e.g. {text: \"Samedi, portes ouvertes\"}")
-    if found.strip().lower() in ("draft", "brouillon", "published", "publish") and "status" in known:
+    statuses = ("draft", "review", "published", "hidden")  # `draft: true`, as Decap CMS and Hugo write it
+    if VALUE_SYNONYMS.get(found.strip().lower()) in statuses and "status" in known:
         return "a header says `status: draft` (or review, published): write that instead"
     for candidate in FIELD_SYNONYMS.get(found.strip().lower(), ()):
         if candidate in known and candidate != found:

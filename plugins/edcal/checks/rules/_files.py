@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import re
+import urllib.parse
 from pathlib import Path
 
+from edcal.i18n import Message, say
 from edcal.model.plan import Media
 
 
@@ -28,3 +31,34 @@ def closest_file_name(name: str, names: list[str]) -> str | None:
         if ratio > score:
             best, score = candidate, ratio
     return best if score >= 0.75 else None
+
+
+def nearest_file(content: Path, path: str, written: str | None = None) -> Message:
+    """What to write instead: without the content folder's name, from the content folder, or the closest
+    file name in the folder.
+
+    :param written: the link as the article wrote it (``{static}/images/a.png``): the
+        suggestion keeps its form, so that it can be pasted in its place.
+    """
+    marker, link = "", None
+    if written:
+        marker = re.match(r"^(?:\{\w+\}|\|\w+\|)", written).group(0)  # type: ignore[union-attr]
+        link = re.split(r"[#?]", written[len(marker):], maxsplit=1)[0]
+    inside = path.removeprefix(f"{content.name}/")
+    if inside != path and (content / inside).is_file():
+        return say("paths are relative to {content}/: write {path}", content=content.name,
+                   path=f"{marker}/{inside}" if written else inside)
+    if link is not None and not link.startswith("/") and (content / urllib.parse.unquote(link)).is_file():
+        return say("a path without / is from the article's folder: write {path}", path=f"{marker}/{link}")
+    folder = (content / path).parent
+    near = closest_file_name(Path(path).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
+    if near is None:
+        return say("check the file name and its folder (a path starting with / is from {content}/)",
+                   content=content.name)
+    if link is not None:
+        head, _, _ = link.rpartition("/")
+        if " " in near:  # a link ends at a space: the name as the writer wrote it again would not do
+            return say("a link ends at a space: write {path}, or rename the file without spaces",
+                       path=f"{marker}{head + '/' if head else ''}{urllib.parse.quote(near)}")
+        return say("did you mean '{path}'?", path=f"{marker}{head + '/' if head else ''}{near}")
+    return say("did you mean '{path}'?", path=str(Path(path).parent / near).removeprefix("./"))

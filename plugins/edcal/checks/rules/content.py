@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 from edcal.blog.imagesize import image_size
 from edcal.checks.registry import CheckContext, Problem, rule
-from edcal.checks.rules._files import closest_file_name, in_content
-from edcal.i18n import Message, say
+from edcal.checks.rules._files import in_content, nearest_file
+from edcal.i18n import say
 from edcal.model.network import aspect_ratio
 from edcal.model.plan import Item, article_item_id
 from edcal.model.source import Source
@@ -111,39 +110,8 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
             reported.add((where, path))
             yield Problem(where, say("image '{image}' of '{id}' does not exist in {path}", image=media.path,
                                      id=item.parent or item.id, path=Path(content.name) / path),
-                          _nearest_file(content, path), item,
+                          nearest_file(content, path), item,
                           when=ctx.now if item.id in online_ids else None)
-
-
-def _nearest_file(content: Path, path: str, written: str | None = None) -> Message:
-    """What to write instead: without the content folder's name, from the content folder, or the closest
-    file name in the folder.
-
-    :param written: the link as the article wrote it (``{static}/images/a.png``): the
-        suggestion keeps its form, so that it can be pasted in its place.
-    """
-    marker, link = "", None
-    if written:
-        marker = re.match(r"^(?:\{\w+\}|\|\w+\|)", written).group(0)  # type: ignore[union-attr]
-        link = re.split(r"[#?]", written[len(marker):], maxsplit=1)[0]
-    inside = path.removeprefix(f"{content.name}/")
-    if inside != path and (content / inside).is_file():
-        return say("paths are relative to {content}/: write {path}", content=content.name,
-                   path=f"{marker}/{inside}" if written else inside)
-    if link is not None and not link.startswith("/") and (content / urllib.parse.unquote(link)).is_file():
-        return say("a path without / is from the article's folder: write {path}", path=f"{marker}/{link}")
-    folder = (content / path).parent
-    near = closest_file_name(Path(path).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
-    if near is None:
-        return say("check the file name and its folder (a path starting with / is from {content}/)",
-                   content=content.name)
-    if link is not None:
-        head, _, _ = link.rpartition("/")
-        if " " in near:  # a link ends at a space: the name as the writer wrote it again would not do
-            return say("a link ends at a space: write {path}, or rename the file without spaces",
-                       path=f"{marker}{head + '/' if head else ''}{urllib.parse.quote(near)}")
-        return say("did you mean '{path}'?", path=f"{marker}{head + '/' if head else ''}{near}")
-    return say("did you mean '{path}'?", path=str(Path(path).parent / near).removeprefix("./"))
 
 
 def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bool]) -> Iterator[Problem]:
@@ -168,7 +136,7 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
             yield Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does not exist",
                                              written=linked.written, slug=article.slug,
                                              path=Path(content.name) / linked.target),
-                          _nearest_file(content, linked.target, linked.written),
+                          nearest_file(content, linked.target, linked.written),
                           item, when=max(article.date, ctx.now) if article.date else None)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.checks.registry import CheckContext, Problem, rule
-from edcal.checks.rules._files import closest_file_name
+from edcal.checks.rules._files import closest_file_name, nearest_file
 from edcal.errors import closest
 from edcal.i18n import say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
@@ -288,17 +288,10 @@ def _missing_file(link: Any, article: Article, content: Path) -> Problem | None:
         near = None  # `[bienvenue](bienvenue/)` names a page: the address checks judge it
     if link.written.endswith("/") or (posixpath.splitext(name)[1].lower() in _PAGE_SUFFIXES and near is None):
         return None
-    problem = say("'{written}' in article '{slug}' names no file of {folder}: a broken image or link on the "
-                  "blog", written=link.written, slug=article.slug,
-                  folder=posixpath.normpath(f"{content.name}/{folder}"))
-    if near is None:
-        return Problem(link.source, problem, say("check the file's name and folder; then write {{static}} and its "
-                                                 "path from {content}/, e.g. {{static}}/images/photo.jpg",
-                                                 content=content.name))
-    fixed = "{static}/" + urllib.parse.quote(posixpath.join(folder, near))
-    hint = (say("a link ends at a space: write {path}, or rename the file without spaces", path=fixed)
-            if " " in near else say("did you mean '{path}'?", path=fixed))
-    return Problem(link.source, problem, hint)
+    return Problem(link.source, say("'{written}' in article '{slug}' names no file of {folder}: a broken image or "
+                                    "link on the blog", written=link.written, slug=article.slug,
+                                    folder=posixpath.normpath(f"{content.name}/{folder}")),
+                   nearest_file(content, link.target, "{static}/" + link.target))
 
 
 def _relative_file(target: Article, article: Article) -> str:
