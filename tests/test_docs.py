@@ -34,6 +34,8 @@ SECTIONS: list[tuple[type[BaseModel], str, bool]] = [
     (schema.HootsuiteSpec, "## `exports:`", True),
     (schema.FeedsSpec, "## `feeds:`", True),
     (schema.PlanningSpec, "## `planning:`", True),
+    (schema.AmbassadorsSpec, "## `ambassadors:`", True),
+    (schema.SuggestionSpec, "## `ambassadors:`", True),
 ]
 
 

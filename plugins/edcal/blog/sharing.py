@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
 import urllib.parse
 from dataclasses import dataclass, replace
 from typing import Any
@@ -30,15 +31,25 @@ PUBLISHER_SETTING = "PUBLISHER"
 #: Longest og:description; networks cut around 200-300 characters anyway.
 DESCRIPTION_LENGTH = 300
 
-#: Networks a share link can open: id -> (name, the page of its share form).
-NETWORKS: dict[str, tuple[str, str]] = {
-    "linkedin": ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/"),
-    "x": ("X", "https://x.com/intent/tweet"),
-    "mastodon": ("Mastodon", "https://toot.kytta.dev/"),
-    "bluesky": ("Bluesky", "https://bsky.app/intent/compose"),
-    "facebook": ("Facebook", "https://www.facebook.com/sharer/sharer.php"),
-    "email": ("Email", "mailto:"),
-}
+#: The share buttons a page has when ``SHARE_LINKS`` says nothing, in this order.
+DEFAULT_SHARE_LINKS = ("linkedin", "x", "mastodon", "bluesky", "facebook", "email")
+#: Besides networks, a reader may send a page by email.
+EMAIL_FORM = "mailto:?subject={title}&body={url}"
+
+
+@functools.cache
+def share_forms() -> dict[str, tuple[str, str]]:
+    """What a share button can open: id -> (name, form with ``{text}``, ``{url}`` or ``{title}``).
+
+    The networks' forms are the registry's ``share_form`` (builtin.yaml), the ones the
+    ambassadors' page opens too: one list of addresses to keep up to date.
+    """
+    from edcal.load.networks import builtin_registry
+
+    forms = {network.id: (network.name, network.share_form)
+             for network in builtin_registry().networks.values() if network.share_form}
+    forms["email"] = ("Email", EMAIL_FORM)
+    return forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +105,16 @@ class Sharing:
         self.publisher = str(settings.get(PUBLISHER_SETTING) or self.site_name)
         self.default_image = settings.get(DEFAULT_IMAGE_SETTING)
         self.default_alt = str(settings.get(DEFAULT_IMAGE_ALT_SETTING) or self.site_name)
-        self.mastodon_page = str(settings.get(MASTODON_SHARE_PAGE_SETTING) or NETWORKS["mastodon"][1])
-        wanted = tuple(settings.get(SHARE_LINKS_SETTING, tuple(NETWORKS)) or ())
-        unknown = tuple(n for n in wanted if n not in NETWORKS)
+        forms = dict(share_forms())
+        page = settings.get(MASTODON_SHARE_PAGE_SETTING)
+        if page and "mastodon" in forms:  # the site's own Mastodon instance (or another chooser)
+            forms["mastodon"] = (forms["mastodon"][0], f"{str(page).split('?')[0]}?text={{text}}")
+        self.forms = forms
+        wanted = tuple(settings.get(SHARE_LINKS_SETTING, DEFAULT_SHARE_LINKS) or ())
+        unknown = tuple(n for n in wanted if n not in forms)
         if unknown:
-            _report_unknown_networks(unknown)
-        self.networks = tuple(n for n in wanted if n in NETWORKS)
+            _report_unknown_networks(unknown, tuple(forms))
+        self.networks = tuple(n for n in wanted if n in forms)
 
     @pass_context
     def of_page(self, context: Context) -> PageSharing:
@@ -181,29 +196,21 @@ class Sharing:
     def share_links(self, url: str, title: str) -> list[ShareLink]:
         """Links that open each network's "share" form, prefilled; no script, no tracking."""
         title = plain_text(title)
-        queries = {
-            "linkedin": {"url": url},
-            "x": {"text": title, "url": url},
-            "mastodon": {"text": f"{title} {url}"},
-            "bluesky": {"text": f"{title} {url}"},
-            "facebook": {"u": url},
-            "email": {"subject": title, "body": url},
-        }
+        quote = functools.partial(urllib.parse.quote, safe="")
+        values = {"{text}": quote(f"{title} {url}"), "{url}": quote(url), "{title}": quote(title)}
         links = []
         for network in self.networks:
-            name, base = NETWORKS[network]
-            if network == "mastodon":
-                base = self.mastodon_page
-            query = urllib.parse.urlencode(queries[network], quote_via=urllib.parse.quote)
-            links.append(ShareLink(network, name, f"{base}?{query}"))
+            name, form = self.forms[network]
+            href = re.sub(r"\{(?:text|url|title)\}", lambda match: values[match.group(0)], form)
+            links.append(ShareLink(network, name, href))
         return links
 
 
 @functools.cache
-def _report_unknown_networks(unknown: tuple[str, ...]) -> None:
+def _report_unknown_networks(unknown: tuple[str, ...], known: tuple[str, ...]) -> None:
     """Once per build, though every generator installs the helpers."""
     logger.warning("%s: unknown network(s) %s; known: %s", SHARE_LINKS_SETTING,
-                   ", ".join(map(repr, unknown)), ", ".join(NETWORKS))
+                   ", ".join(map(repr, unknown)), ", ".join(known))
 
 
 def _shorten(text: str, length: int) -> str:

@@ -27,6 +27,7 @@ from edcal.load.colors import CSS3_COLORS
 from edcal.load.networks import Registry, builtin_registry, registry_with, site_network
 from edcal.load.schema import (
     SITE_WIDE,
+    AmbassadorsSpec,
     CalendarSpec,
     FreezeSpec,
     PostSpec,
@@ -36,8 +37,10 @@ from edcal.load.schema import (
 from edcal.load.validate import reference_hint, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, load_yaml, read_text
 from edcal.model.calendar import (
+    AMBASSADOR_DAYS,
     FEED_PAST_DAYS,
     MAX_OCCURRENCES,
+    AmbassadorSettings,
     BlogSettings,
     Calendar,
     Campaign,
@@ -51,10 +54,12 @@ from edcal.model.calendar import (
     PostEntry,
     PromotionDefaults,
     Recurrence,
+    ShareSuggestion,
     Tracking,
     Variant,
     When,
 )
+from edcal.model.network import Network
 from edcal.model.source import Source
 from edcal.zones import WallClockError, known_zones, localize, zone_named
 
@@ -261,6 +266,7 @@ class _Builder:
         self._exports(calendar, main)
         self._feeds(calendar, main)
         self._planning(calendar, main)
+        self._ambassadors(calendar, main)
         calendar.checks = parse_checks(main.raw.get("checks"), loc.value("checks"), self.errors)
         self._country(calendar, main)
         return calendar
@@ -479,14 +485,9 @@ class _Builder:
                 self.errors.add(where(name), f"found {name} '{value} minutes', expected at least 1 minute")
             elif value is not None and value > 7 * 24 * 60:
                 self.errors.add(where(name), f"found {name} '{value} minutes', expected at most a week")
-        past: int | None = FEED_PAST_DAYS
-        if spec.past is not None and spec.past.strip().lower() in ("all", "tout"):
-            past = None
-        elif spec.past is not None:
-            try:
-                past = timeparse.parse_days(spec.past)
-            except ValueError as exc:
-                self.errors.add(where("past"), str(exc), "or 'all' to keep every past item")
+        past: int | None = None
+        if spec.past is None or spec.past.strip().lower() not in ("all", "tout"):
+            past = self._days(spec.past, FEED_PAST_DAYS, where("past"), "or 'all' to keep every past item")
         calendar.feeds = FeedSettings(
             duration=spec.duration or 15, refresh=spec.refresh or 60, reminders=dict(spec.reminders),
             publish=self._publish_folder(spec.publish, "calendars", where("publish")),
@@ -511,6 +512,75 @@ class _Builder:
             publish=self._publish_folder(spec.publish, "planning", where("publish")),
             publish_source=where("publish"),
         )
+
+    def _ambassadors(self, calendar: Calendar, main: _Document) -> None:
+        spec = main.spec.ambassadors
+        if spec is None:
+            spec = AmbassadorsSpec()
+        where = spec.loc.value if spec.loc else (lambda _name: calendar.source)
+        days = self._days(spec.days, AMBASSADOR_DAYS, where("days"),
+                          "or '0 days' to suggest only `suggestions`")
+        if spec.networks is not None:
+            networks = self._share_networks(calendar, spec.networks, spec.loc, "networks")
+        else:  # the company's own networks staff can share to, else the network of professionals
+            networks = tuple(n for n in calendar.networks.values() if n.share_form) \
+                or (self.registry["linkedin"],)
+        suggestions = []
+        for index, entry in enumerate(spec.suggestions):
+            source = entry.loc.source if entry.loc else _item(spec.loc, "suggestions", index)
+            entry_where = entry.loc.value if entry.loc else (lambda _name, here=source: here)
+            if (entry.article is None) == (entry.link is None):
+                self.errors.add(source, "found " + ("both `article` and `link`" if entry.article else
+                                                   "neither `article` nor `link`")
+                                + ", expected one of them", "article: <slug> for an article of the blog, "
+                                "link: https://… for any other page (a job offer)")
+                continue
+            if entry.link is not None and not entry.title:
+                self.errors.add(source, "found a `link` without `title`, expected a title staff can read",
+                                "e.g. title: Nous recrutons un soudeur (H/F)")
+            self._check_link(entry.link, entry_where("link"))
+            self._check_image(entry.image, entry_where("image"))
+            if entry.from_ and entry.until and entry.until < entry.from_:
+                self.errors.add(entry_where("until"), f"found until {entry.until}, before from "
+                                f"{entry.from_}", "the last day comes after the first one")
+            suggestions.append(ShareSuggestion(
+                source=source, article=entry.article, link=entry.link, title=entry.title, text=entry.text,
+                networks=(self._share_networks(calendar, entry.networks, entry.loc, "networks")
+                          if entry.networks is not None else None),
+                campaign=self._campaign(calendar, entry.campaign, entry_where("campaign")),
+                start=entry.from_, end=entry.until, image=entry.image, alt=entry.alt,
+                field_sources=LocatedFields(entry.loc) if entry.loc else {},
+            ))
+        calendar.ambassadors = AmbassadorSettings(
+            days=days, networks=networks, medium=spec.medium or "ambassador", suggestions=tuple(suggestions),
+            publish=self._publish_folder(spec.publish, "share", where("publish")),
+            publish_source=where("publish"),
+        )
+
+    def _share_networks(self, calendar: Calendar, names: list[str], loc: Loc | None,
+                        field_name: str) -> tuple[Network, ...]:
+        """Networks staff share on: any network edcal knows (staff's own accounts need no set-up)."""
+        found: list[Network] = []
+        for index, name in enumerate(names):
+            canonical = self.registry.canonical(name)
+            if canonical is None:
+                self.errors.add(_item(loc, field_name, index), f"unknown network '{name}'",
+                                did_you_mean(name.lower(), self.registry.names()))
+                continue
+            network = calendar.networks.get(canonical) or self.registry[canonical]
+            if network not in found:
+                found.append(network)
+        return tuple(found)
+
+    def _days(self, text: str | None, default: int, where: Source, hint: str) -> int:
+        """A span (``30 days``, ``2 weeks``, ``6 months``) in days; ``default`` when unset or wrong."""
+        if text is None:
+            return default
+        try:
+            return timeparse.parse_days(text)
+        except ValueError as exc:
+            self.errors.add(where, str(exc), hint)
+            return default
 
     def _publish_folder(self, value: bool | str, default: str, where: Source) -> str | None:
         """``publish:`` as a folder of output/: false -> None, true -> default, else a safe relative path."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from importlib import resources
 from typing import Any
 
@@ -25,7 +26,7 @@ from edcal.model.source import Source
 _RULE_FIELDS = (
     "name", "url_length", "link_display", "links_clickable", "link_field", "facets", "mention_counting",
     "media", "max_images", "max_hashtags", "max_links", "title_limit", "alt_limit", "max_image_bytes",
-    "image_aspect", "hashtag_case", "forbidden_characters", "color", "template",
+    "image_aspect", "hashtag_case", "forbidden_characters", "share_form", "color", "template",
 )  # fmt: skip
 _ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "utm_source")
 
@@ -156,9 +157,22 @@ def site_network(
         source = where.value("color") if where else key_source
         errors.add(source, f"found colour '{network.color}', expected a CSS3 colour name",
                    did_you_mean(network.color.lower(), CSS3_COLORS) or "e.g. steelblue, teal")
+    if spec.share_form is not None:
+        _check_share_form(spec.share_form, where.value("share_form") if where else key_source, errors)
     template_source = where.value("template") if where and spec.template is not None else None
     return dataclasses.replace(network, color=network.color.lower(), source=key_source,
                                template_source=template_source)
+
+
+def _check_share_form(form: str, where: Source, errors: ErrorCollector) -> None:
+    """A share form is an https address that takes the words (``{text}``) or the link (``{url}``)."""
+    others = sorted(set(re.findall(r"\{[^{}]*\}", form)) - {"{text}", "{url}"})
+    takes = "{text}" in form or "{url}" in form
+    if not form.startswith(("https://", "http://")) or others or not takes:
+        found = f"placeholder {others[0]}" if others else f"share_form '{form[:80]}'"
+        errors.add(where, f"found {found}, expected an https address with {{text}} (the words to share) "
+                   "or {url} (the link) where the network's form takes them",
+                   "e.g. https://mastodon.example/share?text={text}")
 
 
 def registry_with(site_networks: dict[str, Network]) -> Registry:

@@ -302,6 +302,7 @@ class NetworkSpec(Spec):
     image_aspect: AspectRange | None = Field(None, description="Narrowest and widest image shapes, width:height, e.g. ['4:5', '1.91:1'] (Instagram).")
     hashtag_case: Literal["camel", "lower", "as-is"] | None = Field(None, description="How tags become hashtags: camel (#RéseauxSociaux), lower or as-is.")
     forbidden_characters: Text | None = Field(None, description="Characters the network refuses in a text.")
+    share_form: Text | None = Field(None, description="Address of the network's share form, with {text} (the words to share, link included) and/or {url} (the link), e.g. 'https://x.com/intent/tweet?text={text}': the ambassadors' page and the blog's share buttons open it.")
     color: Text | None = Field(None, description="Colour in calendars, a CSS3 colour name.")
     template: Text | None = Field(None, description="Draft template file name in the theme's drafts/ folder.")
 
@@ -444,6 +445,27 @@ class PlanningSpec(Spec):
     publish: SwitchOrFolder = Field(False, description="Also copy the whole planning site into output/ (public!): true for output/planning/, or a folder name.")
 
 
+class SuggestionSpec(Spec):
+    article: Text | None = Field(None, description="An article to share, by slug: suggested once it is online.")
+    link: Text | None = Field(None, description="Or any page to share, e.g. a job offer: 'https://example.fr/recrutement/soudeur/'.")
+    title: Text | None = Field(None, description="What the page is, shown to staff (required with `link`; default: the article's title).")
+    text: Text | None = Field(None, description="The suggested words, in the first person (default: the ambassadors' template); the link is added after them.")
+    networks: Names | None = Field(None, description="Networks to suggest it on (default: `ambassadors.networks`).")
+    campaign: Text | None = Field(None, description="Campaign it belongs to: its hashtags and utm_campaign (default: the article's).")
+    from_: Date | None = Field(None, alias="from", description="First day it is suggested (default: as soon as it is online).")
+    until: Date | None = Field(None, description="Last day it is suggested, included (default for an article: `days` after it went online; for a link: no end).")
+    image: Text | None = Field(None, description="An image staff may attach, in content/ or a URL (default: the article's).")
+    alt: Text | None = Field(None, description="Alt text of that image.")
+
+
+class AmbassadorsSpec(Spec):
+    days: Text | None = Field(None, description="How long an article is suggested once online, e.g. '30 days' (the default) or '2 weeks'; '0 days' suggests only `suggestions`.")
+    networks: Names | None = Field(None, description="Networks staff are given words for (default: the networks set up under `networks:` that have a `share_form`, else linkedin).")
+    medium: Text | None = Field(None, description="utm_medium of the links staff share (default 'ambassador'), so that their visits are told apart from the company's posts.")
+    suggestions: list[SuggestionSpec] = Field(default_factory=list, description="What the team asks staff to share, beyond recent articles: an article with its own words, a job offer, an event.")
+    publish: SwitchOrFolder = Field(False, description="Also copy the ambassadors' page into output/ (it holds only what is online): true for output/share/, or a folder name.")
+
+
 class CalendarSpec(Spec):
     version: Annotated[int | None, BeforeValidator(_version)] = Field(None, description="Format version; 1.")
     timezone: Text | None = Field(None, description="IANA time zone, e.g. 'Europe/Paris'; naive times are in it.")
@@ -463,9 +485,10 @@ class CalendarSpec(Spec):
     exports: ExportsSpec | None = Field(None, description="Files for bulk schedulers.")
     feeds: FeedsSpec | None = Field(None, description="iCalendar feeds: event length, refresh, reminders, publication.")
     planning: PlanningSpec | None = Field(None, description="Where the planning site is served and the repository's web address.")
+    ambassadors: AmbassadorsSpec | None = Field(None, description="Ready-to-share suggestions for staff's own accounts: planning/share/.")
     checks: Any = Field(None, description="Checks tuned or turned off: {rule-id: off | warning | error | {severity, options}}.")
 
 
 #: Sections that only calendar.yaml itself may set (calendar.d files add entries).
 SITE_WIDE = ("version", "timezone", "country", "subdivision", "default_time", "horizon",
-             "blog", "tracking", "exports", "feeds", "planning", "checks")
+             "blog", "tracking", "exports", "feeds", "planning", "ambassadors", "checks")

@@ -259,6 +259,47 @@ class PlanningSettings:
     publish_source: Source | None = None
 
 
+#: How many days an article stays on the ambassadors' page once online (`ambassadors: days:`).
+AMBASSADOR_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class ShareSuggestion:
+    """Something the team asks staff to share: an online article or any page (a job offer)."""
+
+    source: Source
+    article: str | None = None
+    link: str | None = None
+    title: str | None = None
+    #: The suggested words, in the first person; None lets the ambassador template write them.
+    text: str | None = None
+    networks: tuple[Network, ...] | None = None
+    campaign: str | None = None
+    #: Shown from this day to that one (included); an article's from its going online.
+    start: dt.date | None = None
+    end: dt.date | None = None
+    image: str | None = None
+    alt: str | None = None
+    #: Where each field is written, for messages.
+    field_sources: Mapping[str, Source] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class AmbassadorSettings:
+    """Ready-to-share suggestions for staff's own accounts (employee advocacy)."""
+
+    #: Articles online in the last ``days`` days are suggested; 0 suggests only ``suggestions``.
+    days: int = AMBASSADOR_DAYS
+    #: Networks a suggestion is written for (staff's accounts: set up for the company or not).
+    networks: tuple[Network, ...] = ()
+    #: utm_medium of the links staff share, apart from the company's own posts.
+    medium: str = "ambassador"
+    suggestions: tuple[ShareSuggestion, ...] = ()
+    #: A folder of output/ that also receives the ambassadors' page; None keeps it in planning/.
+    publish: str | None = None
+    publish_source: Source | None = None
+
+
 @dataclass(slots=True)
 class Calendar:
     """Everything calendar.yaml (and calendar.d/*.yaml) says, validated."""
@@ -283,6 +324,7 @@ class Calendar:
     exports: ExportSettings = field(default_factory=ExportSettings)
     feeds: FeedSettings = field(default_factory=FeedSettings)
     planning: PlanningSettings = field(default_factory=PlanningSettings)
+    ambassadors: AmbassadorSettings = field(default_factory=AmbassadorSettings)
     #: ``checks:``: rule id -> its settings (edcal.checks.config.RuleSettings).
     checks: dict[str, Any] = field(default_factory=dict)
     #: Every file read, relative to the site root, in the order read.

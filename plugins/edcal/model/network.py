@@ -122,6 +122,9 @@ class Network:
     #: Narrowest and widest image shapes, as written (``("4:5", "1.91:1")``): see :func:`aspect_ratio`.
     image_aspect: tuple[str, str] | None = None
     hashtag_case: HashtagCase = "camel"
+    #: The address of the network's share form, with ``{text}`` (the words, link included) and/or
+    #: ``{url}`` (the link alone): staff share from their own accounts through it.
+    share_form: str | None = None
     #: Characters the network refuses in a text (YouTube: ``<`` and ``>``).
     forbidden_characters: str = ""
     color: str = "gray"

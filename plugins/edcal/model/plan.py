@@ -71,15 +71,8 @@ class Item:
 
     @property
     def pasted(self) -> str:
-        """The text to paste into the network's composer or a scheduler: the full links where the
-        network shows short ones (Bluesky's app shortens a pasted link itself, and a short text
-        pasted as such would link nowhere); ``text`` is what the network will show."""
-        text = self.text or ""
-        parts, position = [], 0
-        for start, end, url in self.link_spans():
-            parts += [text[position:start], url]
-            position = end
-        return "".join(parts) + text[position:]
+        """The text to paste into the network's composer or a scheduler: see :func:`pasted_text`."""
+        return pasted_text(self.text or "", self.links)
 
     @property
     def all_day(self) -> bool:
@@ -96,11 +89,77 @@ class Item:
         return (0, instant_key(self.start), self.id)
 
 
+def pasted_text(text: str, links: tuple[tuple[int, str, str], ...]) -> str:
+    """The full links where the network shows short ones (Bluesky's app shortens a pasted link
+    itself, and a short text pasted as such would link nowhere); ``text`` is what the network shows.
+
+    :param links: (where it starts in ``text``, the shown text, the full URL), in order.
+    """
+    parts, position = [], 0
+    for start, shown, url in links:
+        if text[start:start + len(shown)] != shown:
+            continue
+        parts += [text[position:start], url]
+        position = start + len(shown)
+    return "".join(parts) + text[position:]
+
+
 def instant_key(start: dt.datetime | dt.date) -> str:
     """A sortable UTC key; an all-day date sorts at midnight UTC of its day."""
     if isinstance(start, dt.datetime):  # isoformat() is several times faster than strftime()
         return start.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat()
     return start.isoformat() + "T00:00:00"
+
+
+@dataclass(frozen=True, slots=True)
+class ShareText:
+    """The words suggested to staff for one network, as that network counts them."""
+
+    network: str
+    network_name: str
+    #: What the network shows (Bluesky shows links shortened).
+    text: str
+    #: What to paste into the network's composer, full links included.
+    pasted: str
+    length: int
+    limit: int
+    counting: str
+    fits: bool
+    #: The tracked link (utm_medium=ambassador); None when the page is not the site's.
+    url: str | None
+    #: The network's share form, filled with the words or the link; None without a form.
+    share_href: str | None = None
+    #: The share form with the link filled in and ``{text}`` left for the words (edited on the page).
+    share_form: str | None = None
+
+    @property
+    def form_takes_text(self) -> bool:
+        """Whether the share form takes the words; LinkedIn's and Facebook's take only the link."""
+        return "{text}" in (self.share_form or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """Something staff may share from their own accounts: an online article or a page the team chose."""
+
+    id: str
+    title: str
+    #: The page's address, untracked.
+    url: str
+    source: Source
+    texts: tuple[ShareText, ...]
+    #: When the article went online; None for a page that is not an article.
+    online: dt.datetime | None = None
+    #: Last day it is suggested (included); None for no end.
+    until: dt.date | None = None
+    summary: str = ""
+    #: An image staff may attach: a path in content/ or an absolute URL.
+    image: str | None = None
+    image_alt: str | None = None
+    #: The article's slug, for an article.
+    article: str | None = None
+    #: True when the team wrote it under ``ambassadors: suggestions:``.
+    chosen: bool = False
 
 
 @dataclass(slots=True)
@@ -123,6 +182,8 @@ class Plan:
     site_name: str = ""
     #: URLs of the blog's pages (relative to the site, e.g. "a-propos/"), for link checks.
     page_urls: frozenset[str] = frozenset()
+    #: What staff may share now from their own accounts (empty in a plan for checks only).
+    shares: tuple[Share, ...] = ()
     _by_slug: dict[str, Article] | None = field(default=None, repr=False, compare=False)
     _by_item: dict[str, Article] | None = field(default=None, repr=False, compare=False)
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from edcal.outputs import calendar_page, drafts, exports, ics, plan_json, review
+from edcal.outputs import calendar_page, drafts, exports, ics, plan_json, review, share
 from edcal.outputs.context import OutputContext
 
 #: The outputs, in the order they are written.
-OUTPUTS = (plan_json, ics, drafts, exports, review, calendar_page)
+OUTPUTS = (plan_json, ics, drafts, exports, review, share, calendar_page)
 
 
 #: Marks a folder of output/ that edcal published (``feeds.publish``, ``planning.publish``).
@@ -26,7 +27,7 @@ PUBLISHED_MARK = ".edcal-published"
 
 
 class PublishError(Exception):
-    """A ``publish:`` folder would replace a folder of the blog; ``section`` is "feeds" or "planning"."""
+    """A ``publish:`` folder would replace a folder of the blog; ``section`` names its setting."""
 
     def __init__(self, section: str, message: str):
         super().__init__(message)
@@ -85,37 +86,41 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def publish_into(plan_settings: tuple[str | None, str | None], planning: Path, output: Path) -> list[Path]:
+#: What each ``publish:`` setting copies into its folder of output/: (folder of planning/, files).
+PUBLISHED_PARTS: dict[str, tuple[str, str]] = {
+    "feeds": ("", "*.ics"),
+    "planning": ("", "*"),
+    "ambassadors": (share.SHARE_FOLDER, "*"),  # the page alone, at the top of its folder
+}
+
+
+def publish_into(wanted: Sequence[tuple[str, str | None]], planning: Path, output: Path) -> list[Path]:
     """Copy what a site chose to make public into ``output/``; returns the folders written.
 
-    ``plan_settings`` is (``feeds.publish``, ``planning.publish``): folders of
-    output/ or None. Each folder is staged and swapped in like planning/, and
-    marked as edcal's: a folder of the blog (a theme, a category) is never
-    replaced.
+    ``wanted`` pairs a section of calendar.yaml ("feeds", "planning", "ambassadors") with its
+    ``publish:`` folder of output/, or None. Each folder is staged and swapped in like planning/,
+    and marked as edcal's: a folder of the blog (a theme, a category) is never replaced.
 
     :raises PublishError: when the folder exists and is not one edcal published.
     """
-    feeds_folder, planning_folder = plan_settings
     written = []
-    for folder, only_feeds in ((feeds_folder, True), (planning_folder, False)):
+    for section, folder in wanted:
         if folder is None:
             continue
         target = output / folder
         if target.exists() and not (target / PUBLISHED_MARK).is_file():
-            section = "feeds" if only_feeds else "planning"
             kind = "a folder" if target.is_dir() else "a file"
             raise PublishError(section, f"output/{folder} is {kind} of the blog (Pelican wrote it): "
                                         "publishing there would replace it")
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_staging(target)
         staging = new_staging(target)
-        if only_feeds:
-            for path in sorted(planning.rglob("*.ics")):
-                destination = staging / path.relative_to(planning)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, destination)
-        else:
-            shutil.copytree(planning, staging, dirs_exist_ok=True)
+        folder_name, pattern = PUBLISHED_PARTS[section]
+        root = planning / folder_name
+        for path in sorted(p for p in root.rglob(pattern) if p.is_file()):
+            destination = staging / path.relative_to(root)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, destination)
         (staging / PUBLISHED_MARK).write_text("Published by edcal: replaced at every build.\n",
                                               encoding="utf-8")
         swap_in(staging, target)

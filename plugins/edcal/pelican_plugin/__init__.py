@@ -235,11 +235,12 @@ def on_finalized(pelican: Any) -> None:
     state.plan_run.stop()
     calendar = state.calendar
     try:
-        publish_into((calendar.feeds.publish, calendar.planning.publish), state.planning_path,
+        sections = {"feeds": calendar.feeds, "planning": calendar.planning,
+                    "ambassadors": calendar.ambassadors}
+        publish_into([(name, section.publish) for name, section in sections.items()], state.planning_path,
                      Path(pelican.output_path))
     except PublishError as exc:
-        section = calendar.feeds if exc.section == "feeds" else calendar.planning
-        where = section.publish_source or calendar.source
+        where = sections[exc.section].publish_source or calendar.source
         abort(InputErrors([InputError(where, str(exc), "choose a folder name the blog does not use, "
                                                        "e.g. publish: calendriers-7f3a9c")]),
               pelican.settings)

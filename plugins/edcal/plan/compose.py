@@ -231,6 +231,8 @@ class PostParts:
     owner: Person | None = None
     extra_hashtags: tuple[str, ...] = ()
     values: dict[str, Any] = field(default_factory=dict)
+    #: A template of the drafts folder to use instead of the network's (``ambassador.txt.j2``).
+    template: str | None = None
 
 
 #: What a caption says when it sends readers to the profile's link ("lien en bio").
@@ -286,7 +288,10 @@ class DraftTemplates:
         self._globals: dict[str, dict[str, Any]] = {}
 
     def template_for(self, network: Network) -> jinja2.Template:
-        name = network.template
+        return self.named(network.template)
+
+    def named(self, name: str) -> jinja2.Template:
+        """The template of that name, else the default one (a site's folder may lack it)."""
         if name not in self._cache:
             try:
                 self._cache[name] = self.environment.get_template(name)
@@ -311,14 +316,14 @@ class DraftTemplates:
         except Exception:
             return template.environment.handle_exception()  # type: ignore[no-any-return]
 
-    def source_of(self, network: Network) -> str:
-        """The template used for a network, as ``folder/name`` for messages and sidecars."""
-        if network.template not in self._sources:
-            template = self.template_for(network)
-            name = template.name or DEFAULT_TEMPLATE
+    def source_of(self, name: str) -> str:
+        """The template used for a template name, as ``folder/name`` for messages and sidecars."""
+        if name not in self._sources:
+            template = self.named(name)
+            found = template.name or DEFAULT_TEMPLATE
             folder = Path(template.filename).parent.name if template.filename else DRAFTS_FOLDER
-            self._sources[network.template] = f"{folder}/{name}"
-        return self._sources[network.template]
+            self._sources[name] = f"{folder}/{found}"
+        return self._sources[name]
 
 
 class Composer:
@@ -371,7 +376,8 @@ class Composer:
             "steps": None,
             **parts.values,
         }
-        template = self.templates.template_for(network)
+        template_name = parts.template or network.template
+        template = self.templates.named(template_name)
         main = (display, url) if url is not None and display is not None else None
         text, links = self._shown(self._text(template, context), network, main)
         measures = tuple(measure_all(text, network))
@@ -383,7 +389,7 @@ class Composer:
         # The full URL first: a short display text can be part of it ("example.org/agenda").
         shown = url if url and url in text else (display if display and display in text else None)
         return Composed(text, measures, url, fitted, tuple(hashtags), shown,
-                        self.templates.source_of(network), links)
+                        self.templates.source_of(template_name), links)
 
     @staticmethod
     def _shown(text: str, network: Network, main: tuple[str, str] | None,

@@ -38,6 +38,7 @@ from edcal.model.network import Network
 from edcal.model.plan import Item, Media, Plan, article_item_id
 from edcal.model.source import Source
 from edcal.plan.compose import URL_IN_TEXT, Composer, PostParts, absolute, is_site_url, track
+from edcal.plan.share import check_suggestions, suggested_shares
 from edcal.plan.status import article_state, freeze_at, post_status
 from edcal.plan.timing import (
     TooManyOccurrences,
@@ -86,10 +87,15 @@ def resolve_plan(
     resolver = _Resolver(calendar, article_list, now, site, composer, errors, compose_from)
     items = resolver.resolve()
     _check_unique(items, errors)
+    check_suggestions(calendar, resolver.by_slug, errors)
     errors.raise_if_any()
     items.sort(key=Item.sort_key)
-    return Plan(calendar, article_list, items, now, generated_at, site.url, site.lang,
+    plan = Plan(calendar, article_list, items, now, generated_at, site.url, site.lang,
                 site.content, site.article_url, composed_from=compose_from, site_name=site.name)
+    if compose_from is None:  # a plan to write out: what staff may share, in words per network
+        plan.shares = suggested_shares(calendar, resolver.by_slug, resolver.article_at, now, site.url,
+                                       composer)
+    return plan
 
 
 def _check_unique(items: list[Item], errors: ErrorCollector) -> None:
@@ -363,8 +369,7 @@ class _Resolver:
         url = None
         if link is not None:
             # A `link:` to an article counts for that article ({campaign} is its slug), as a promotion does.
-            linked = article or (self.by_path.get(_address_path(absolute(link, self.site.url)))
-                                 if is_site_url(absolute(link, self.site.url), self.site.url) else None)
+            linked = article or self.article_at(absolute(link, self.site.url))
             values = self._tracking_values(network, campaign, linked, entry, item_id)
             url = track(absolute(link, self.site.url), values, self.calendar.tracking, self.site.url)
             if custom_text and link in custom_text and url != link:
@@ -407,6 +412,10 @@ class _Resolver:
             promotional=_promotional(entry, campaign),
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
         )
+
+    def article_at(self, url: str) -> Article | None:
+        """The article an absolute address of the site belongs to, if any."""
+        return self.by_path.get(_address_path(url)) if is_site_url(url, self.site.url) else None
 
     def _campaign(self, entry: PostEntry, article: Article | None) -> tuple[str | None, Campaign | None]:
         """The entry's ``campaign:``, else its article's: its id and the campaign."""

@@ -70,6 +70,15 @@
     }
   });
 
+  /* ---- Share forms (ambassadors' page): the words as edited in their box -- */
+  document.querySelectorAll("textarea[data-share-text]").forEach(function (field) {
+    field.addEventListener("input", function () {
+      document.querySelectorAll('a[data-share-from="' + field.id + '"]').forEach(function (link) {
+        link.setAttribute("href", link.getAttribute("data-form").split("{text}").join(encodeURIComponent(field.value)));
+      });
+    });
+  });
+
   /* ---- Filters (network, owner, campaign, status), kept in the URL ------- */
   var filters = Array.prototype.slice.call(document.querySelectorAll("[data-filter]"));
 

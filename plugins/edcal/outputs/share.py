@@ -1,0 +1,36 @@
+"""The ambassadors' page: what staff may share from their own accounts, with words per network.
+
+``planning/share/index.html`` stands alone, with its own copy of the assets and
+images: it holds only what is online, so a site can hand that folder to every
+employee (or publish it with ``ambassadors: publish:``) without the rest of
+the planning site. Each suggestion has its words for each network, counted as
+the network counts them, a button to copy them and a link to the network's
+share form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from edcal.outputs._files import write_file
+from edcal.outputs.context import OutputContext
+from edcal.outputs.pages import copy_assets, copy_media, environment
+
+#: The page's folder in planning/ (and what ``ambassadors: publish:`` copies).
+SHARE_FOLDER = "share"
+FILENAME = f"{SHARE_FOLDER}/index.html"
+
+
+def write(context: OutputContext, folder: Path) -> list[str]:
+    plan = context.plan
+    target = folder / SHARE_FOLDER
+    media = copy_media([s.image for s in plan.shares if s.image], context, target)
+    copy_assets(context, target)
+    zone = plan.calendar.zone
+    html = environment(context).get_template("share.html.j2").render(
+        plan=plan, shares=plan.shares, media=media, root="",
+        online={s.id: s.online.astimezone(zone).date() for s in plan.shares if s.online},
+        days=plan.calendar.ambassadors.days,
+    )
+    write_file(folder / FILENAME, html)
+    return []
