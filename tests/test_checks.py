@@ -79,6 +79,22 @@ def test_text_too_long_counts_urls_as_the_network_does() -> None:
     assert not findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], text: '{text}'}}"))
 
 
+def test_share_too_long() -> None:
+    recent = [lambda c: article("recent", "2027-01-01T09:00", c, title="Un article récent")]
+    long = "é" * 281
+    suggestion = "ambassadors:\n  networks: [x]\n  suggestions:\n    - {article: recent, text: %s}\n"
+    found = findings("share-too-long", suggestion % long, recent)
+    assert len(found) == 1 and found[0].severity == "warning"
+    # The link adds 25 (a blank line, and 23 for any URL on X).
+    assert found[0].message == ("the words suggested to staff for X on 'Un article récent' are 306 long, over the "
+                                "limit of 280 by 26, counted in weighted characters (twitter-text v3; each URL "
+                                "counts 23)")
+    assert str(found[0].source) == "calendar.yaml:12" and "`text:` by 26" in found[0].hint
+    assert not findings("share-too-long", suggestion % long[:-26], recent)
+    # The theme's own words are fitted: a long title alone is not cut, and is reported.
+    assert not findings("share-too-long", "ambassadors: {networks: [x]}\n", recent)
+
+
 def test_title_too_long() -> None:
     extra = "  pinterest: {}\n"
     line = "{id: p, at: 2027-01-12 09:00, networks: [pinterest], image: images/a.png, alt: A, text: Hi, title: '%s'}"
@@ -93,6 +109,21 @@ def test_media_required() -> None:
     assert found and "Instagram requires one" in found[0].message
     assert not findings("media-required", posts(
         "{id: i, at: 2027-01-12 09:00, networks: [instagram], text: Hi, image: images/a.png, alt: A}"), extra=extra)
+
+
+def test_image_missing_in_a_suggestion_to_staff(tmp_path: Path) -> None:
+    from edcal.plan.resolve import Site, resolve_plan
+    from helpers import SITE, composer
+
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors:\n  suggestions:\n"
+                             "    - {link: 'https://jobs.example.org/', title: Emplois, image: images/inexistante.png}\n")
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "existante.png").write_bytes(b"png")
+    plan = resolve_plan(calendar, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+                        site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
+    (found,) = run_checks(plan, only=["image-missing"])
+    assert found.message.startswith("image 'images/inexistante.png' of the suggestion to staff 'Emplois' does not exist")
+    assert found.hint == "did you mean 'images/existante.png'?"
 
 
 def test_image_missing(tmp_path: Path) -> None:
@@ -240,6 +271,12 @@ def test_missing_alt_text() -> None:
     assert not findings("missing-alt-text", posts(
         "{id: a, at: 2027-01-12 09:00, networks: [x], text: Hi, image: images/a.png, alt: Une photo}"))
     assert findings("missing-alt-text", "", [lambda c: article("a", "2027-01-12T09:00", c, image="images/a.png")])
+    # A suggestion to staff with an image: every employee would post it undescribed.
+    (found,) = findings("missing-alt-text", "ambassadors:\n  suggestions:\n"
+                        "    - {link: 'https://jobs.example.org/', title: Emplois, image: images/a.png}\n")
+    assert found.message.startswith("image 'images/a.png' of the suggestion to staff 'Emplois' has no alt text")
+    assert not findings("missing-alt-text", "ambassadors:\n  suggestions:\n"
+                        "    - {link: 'https://jobs.example.org/', title: Emplois, image: images/a.png, alt: A}\n")
 
 
 def test_an_image_in_an_articles_text_without_alt_text(site: Path) -> None:
@@ -450,6 +487,21 @@ def test_unknown_article_link() -> None:
         assert [f.item for f in run_checks(plan, only=["unknown-article-link"])] == ["a-x"]
     # At the `link:` to correct (its value, column 69 of line 10), not at the entry.
     assert (found[0].source.line, found[0].source.column) == (10, 69)
+
+
+def test_unknown_article_link_in_a_suggestion_to_staff() -> None:
+    """Every employee would share the dead page: a typo in a suggestion's `link:` is told like a post's."""
+    import dataclasses
+
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors:\n  suggestions:\n"
+                             "    - {link: /2027/lancemnt/, title: Lancement}\n    - {link: /2027/lancement/, title: Ok}\n")
+    lancement = dataclasses.replace(article("lancement", "2027-01-05T09:00", calendar),
+                                    url="https://blog.example.fr/2027/lancement/")
+    plan = plan_of(calendar, [lancement], now=NOW)
+    plan.article_url_template = "{date:%Y}/{slug}/"
+    (found,) = run_checks(plan, only=["unknown-article-link"])
+    assert found.message == "the suggestion to staff 'Lancement' links to /2027/lancemnt/, which is no article or page of the site"
+    assert found.hint == "did you mean '/2027/lancement/'?" and (found.source.line, found.source.column) == (11, 14)
 
 
 def test_a_site_link_written_in_the_text_is_the_posts_link_tracked_and_checked() -> None:

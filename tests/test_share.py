@@ -41,14 +41,14 @@ def articles(calendar, **more):
 def test_recent_articles_come_with_words_for_each_network_as_it_counts_them() -> None:
     calendar = calendar_from(PARIS_CALENDAR)
     plan = plan_of(calendar, articles(calendar), now=NOW)
-    assert [s.id for s in plan.shares] == ["recent"]  # not the old one, the future one or the draft
-    share = plan.shares[0]
+    assert [s.id for s in plan.sharing.shares] == ["recent"]  # not the old one, the future one or the draft
+    share = plan.sharing.shares[0]
     assert share.online == dt.datetime(2027, 2, 10, 9, tzinfo=calendar.zone)
     assert share.until == dt.date(2027, 3, 11)  # 30 days, the first included
     # The site's networks that have a share form, in calendar.yaml's order.
     assert [t.network for t in share.texts] == ["linkedin", "x", "mastodon"]
     x = share.texts[1]
-    assert x.text.startswith("Un article de notre blog que je vous recommande\u00a0: Un article récent")
+    assert x.text.startswith("Un article de notre blog que je vous recommande\u00a0: «\u00a0Un article récent\u00a0»")
     assert "Le résumé." not in x.text  # X has no room for the summary; LinkedIn has
     assert "Le résumé." in share.texts[0].text
     assert "#Soudure" in x.text
@@ -69,14 +69,14 @@ def test_recent_articles_come_with_words_for_each_network_as_it_counts_them() ->
 def test_a_suggestion_for_an_article_to_come_waits_until_it_is_online() -> None:
     calendar = calendar_from(SUGGESTIONS)
     before = plan_of(calendar, articles(calendar), now=NOW)
-    assert [s.id for s in before.shares] == ["offre-de-soudeur", "recent"]
-    assert not any("venir" in t.pasted for s in before.shares for t in s.texts)
+    assert [s.id for s in before.sharing.shares] == ["offre-de-soudeur", "recent"]
+    assert not any("venir" in t.pasted for s in before.sharing.shares for t in s.texts)
     after = plan_of(calendar, articles(calendar), now="2027-03-02T10:00:00+01:00")
-    chosen = after.shares[0]
+    chosen = after.sharing.shares[0]
     assert (chosen.id, chosen.chosen, chosen.until) == ("a-venir", True, dt.date(2027, 4, 30))
     assert chosen.texts[0].text.startswith("Mon équipe recrute, faites suivre !\n\nhttps://blog.example.fr/a-venir/?")
     # The job offer's window is over; the recent article is still within its 30 days, after the team's choice.
-    assert [s.id for s in after.shares] == ["a-venir", "recent"]
+    assert [s.id for s in after.sharing.shares] == ["a-venir", "recent"]
 
 
 def test_a_link_to_an_article_not_online_yet_is_not_suggested() -> None:
@@ -88,15 +88,15 @@ ambassadors:
     - {link: https://jobs.example.org/, title: Emplois}
 """)
     plan = plan_of(calendar, articles(calendar), now=NOW)
-    assert [s.id for s in plan.shares] == ["emplois"]  # and no recent article: days is 0
+    assert [s.id for s in plan.sharing.shares] == ["emplois"]  # and no recent article: days is 0
     # A page that is not the site's is not tracked.
-    assert plan.shares[0].texts[0].url == "https://jobs.example.org/"
+    assert plan.sharing.shares[0].texts[0].url == "https://jobs.example.org/"
 
 
 def test_networks_staff_share_on_need_not_be_the_company_s() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "ambassadors:\n  networks: [facebook, twitter]\n  medium: salaries\n")
     plan = plan_of(calendar, articles(calendar), now=NOW)
-    facebook, x = plan.shares[0].texts
+    facebook, x = plan.sharing.shares[0].texts
     assert (facebook.network, x.network) == ("facebook", "x")
     assert "utm_medium=salaries" in facebook.url and "utm_source=facebook" in facebook.url
     assert facebook.share_href.startswith("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2F")
@@ -135,10 +135,10 @@ def test_a_share_form_must_take_the_words_or_the_link() -> None:
     with pytest.raises(InputErrors) as caught:
         calendar_from(PARIS_CALENDAR.replace("  mastodon: {}", "  mastodon: {share_form: 'https://piaille.fr/share?t={texte}'}"))
     (error,) = caught.value.errors
-    assert error.message.startswith("found placeholder {texte}, expected an https address with {text}")
+    assert error.message.startswith("found placeholder {texte}, expected an http(s) address with {text}")
     calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}", "  mastodon: {share_form: 'https://piaille.fr/share?text={text}'}"))
     plan = plan_of(calendar, articles(calendar), now=NOW)
-    mastodon = plan.shares[0].texts[2]
+    mastodon = plan.sharing.shares[0].texts[2]
     assert mastodon.share_href == "https://piaille.fr/share?text=" + urllib.parse.quote(mastodon.pasted, safe="")
 
 
@@ -196,3 +196,137 @@ def test_staff_edit_the_words_and_share_them_as_edited(site: Path) -> None:
         card.locator('[role="status"]', has_text="Copié").wait_for(timeout=5000)
         screenshot(page, "planning-share")
         context.close()
+
+
+def ids(calendar_yaml: str, now: str = NOW, **more) -> list[str]:
+    calendar = calendar_from(PARIS_CALENDAR + calendar_yaml)
+    return [s.id for s in plan_of(calendar, articles(calendar, **more), now=now).sharing.shares]
+
+
+def test_a_freeze_empties_the_page_or_drops_the_networks_it_names() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-14, reason: Crise en cours}\n")
+    sharing = plan_of(calendar, articles(calendar), now=NOW).sharing
+    assert (sharing.shares, sharing.paused) == ((), "Crise en cours")
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-14, reason: Migration, networks: [x]}\n")
+    sharing = plan_of(calendar, articles(calendar), now=NOW).sharing
+    assert sharing.paused is None and [t.network for t in sharing.shares[0].texts] == ["linkedin", "mastodon"]
+
+
+def test_windows_of_suggestions() -> None:
+    # Two suggestions for one article: both shown, with ids of their own.
+    assert ids("ambassadors:\n  suggestions:\n    - {article: recent, networks: [x]}\n"
+               "    - {article: recent, networks: [linkedin]}\n") == ["recent", "recent-2"]
+    # With `days: 0 days`, an article's suggestion without `until` stays as long as it is listed.
+    assert ids("ambassadors:\n  days: 0 days\n  suggestions:\n    - {article: ancien}\n") == ["ancien"]
+    # A `from` after the article went online starts its `days` there.
+    late = "ambassadors:\n  days: 10 days\n  suggestions:\n    - {article: ancien, from: 2027-02-10}\n"
+    assert ids(late, now="2027-02-19T23:00:00+01:00") == ["ancien", "recent"]
+    assert ids(late, now="2027-02-20T00:30:00+01:00") == []
+
+
+@pytest.mark.parametrize("link", ["/a-venir/index.html", "/A-VENIR/", "https://blog.example.fr:443/a-venir/?x=1",
+                                  "http://www.blog.example.fr/a-venir"])
+def test_any_address_of_an_article_not_online_waits_for_it(link: str) -> None:
+    assert ids(f"ambassadors:\n  days: 0 days\n  suggestions:\n    - {{link: '{link}', title: Bientôt}}\n") == []
+    # Nor may the words name it.
+    assert ids("ambassadors:\n  days: 0 days\n  suggestions:\n    - {link: https://jobs.example.org/, title: Emplois, "
+               f"text: 'Et bientôt https://blog.example.fr{link}'}}\n") in ([], ["emplois"])
+    assert ids("ambassadors:\n  days: 0 days\n  suggestions:\n    - {link: https://jobs.example.org/, title: Emplois, "
+               "text: 'Et bientôt https://blog.example.fr/a-venir/'}\n") == []
+
+
+def test_links_in_the_words_are_tracked_where_they_are_written() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + """\
+ambassadors:
+  networks: [linkedin]
+  days: 0 days
+  suggestions:
+    - link: /recent/
+      title: Récent
+      text: "Lisez https://blog.example.fr/recent/ et https://blog.example.fr/ancien/ !"
+""")
+    text = plan_of(calendar, articles(calendar), now=NOW).sharing.shares[0].texts[0].text
+    assert text.count("https://blog.example.fr/recent/?utm_source=linkedin&utm_medium=ambassador") == 1
+    assert "https://blog.example.fr/ancien/?utm_source=linkedin&utm_medium=ambassador" in text
+    assert "/recent/ " not in text and "/ancien/ " not in text  # no untracked copy, no second link
+
+
+def test_tracking_follows_the_tracking_settings() -> None:
+    off = calendar_from(PARIS_CALENDAR + "tracking: {enabled: false}\nambassadors: {networks: [linkedin]}\n")
+    assert plan_of(off, articles(off), now=NOW).sharing.shares[0].texts[0].url == "https://blog.example.fr/recent/"
+    renamed = calendar_from(PARIS_CALENDAR + "tracking: {parameters: {medium: mtm_medium}}\n"
+                            "ambassadors: {networks: [linkedin]}\n")
+    url = plan_of(renamed, articles(renamed), now=NOW).sharing.shares[0].texts[0].url
+    assert "mtm_medium=ambassador" in url and "utm_medium" not in url
+
+
+def test_bluesky_shows_the_link_short_and_shares_it_whole() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors: {networks: [bluesky]}\n")
+    (words,) = plan_of(calendar, articles(calendar), now=NOW).sharing.shares[0].texts
+    assert "blog.example.fr/recent/?utm_..." in words.text and words.url not in words.text
+    assert words.url in words.pasted and words.share_href.endswith(urllib.parse.quote(words.pasted, safe=""))
+
+
+def test_skipped_and_hidden_articles_only_when_named() -> None:
+    calendar = calendar_from(PARIS_CALENDAR)
+    from edcal.model.article import Social
+    hidden = article("cache", "2027-02-11T09:00", calendar, status="hidden")
+    skipped = article("discret", "2027-02-12T09:00", calendar, social=Social(skip=True))
+    assert ids("", cache=hidden, discret=skipped) == ["recent"]
+    assert ids("ambassadors:\n  suggestions:\n    - {article: cache}\n    - {article: discret}\n",
+               cache=hidden, discret=skipped) == ["cache", "discret", "recent"]
+
+
+def test_images_only_unpublished_articles_show_stay_off_the_page() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors:\n  suggestions:\n"
+                             "    - {link: https://jobs.example.org/, title: Emplois, image: images/secret.png}\n"
+                             "    - {link: https://jobs.example.org/b, title: Autre, image: images/public.png}\n")
+    future = article("a-venir", "2027-03-01T09:00", calendar, image="images/secret.png")
+    shares = plan_of(calendar, [*articles(calendar)[:2], future], now=NOW).sharing.shares
+    assert [(s.id, s.image) for s in shares[:2]] == [("emplois", None), ("autre", "images/public.png")]
+
+
+@pytest.mark.parametrize(("section", "message"), [
+    ("  medium: '{salaries}'\n", "found '{salaries}', expected text with placeholders"),
+    ("  networks: []\n", "found no network, expected at least one"),
+    ("  suggestions:\n    - {link: /a/, title: A, image: content/articles/futur.md}\n",
+     "found image 'content/articles/futur.md', expected an image file"),
+    ("  publish: public\nfeeds: {publish: public/calendriers}\n",
+     "found publish 'public', which holds 'public/calendriers', the folder `feeds: publish:` fills"),
+    ("  publish: calendars\nfeeds: {publish: true}\n", "found publish 'calendars', the folder `feeds: publish:` fills"),
+])
+def test_more_wrong_ambassadors_settings(section: str, message: str) -> None:
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + "ambassadors:\n" + section)
+    assert [e.message for e in caught.value.errors if e.message.startswith(message)], caught.value.errors
+
+
+def test_next_change_counts_the_published_page_s_days() -> None:
+    from edcal.commands.next_change import next_change
+
+    yaml = "ambassadors:\n  suggestions:\n    - {link: https://jobs.example.org/, title: Emplois, from: 2027-02-20}\n"
+    calendar = calendar_from(PARIS_CALENDAR + yaml)
+    plan = plan_of(calendar, articles(calendar), now=NOW)
+    assert next_change(plan, plan.now).isoformat() == "2027-03-01T09:00:00+01:00"  # not public: articles only
+    calendar = calendar_from(PARIS_CALENDAR + yaml + "  publish: true\n")
+    plan = plan_of(calendar, articles(calendar), now=NOW)
+    assert next_change(plan, plan.now).isoformat() == "2027-02-20T00:00:00+01:00"
+
+
+def test_the_blog_s_share_buttons_open_the_site_s_forms() -> None:
+    from edcal.blog.helpers import BlogTheme
+    from edcal.blog.sharing import SHARE_FORMS_SETTING, Sharing, share_forms
+    from edcal.load.networks import registry_with
+
+    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}", "  mastodon: {share_form: 'https://piaille.fr/share?text={text}'}"))
+    forms = share_forms(registry_with(calendar.networks).networks.values())
+    links = Sharing(BlogTheme({SHARE_FORMS_SETTING: forms, "SHARE_LINKS": ["mastodon", "threads"]})).share_links(
+        "https://blog.example.fr/a/", "Titre")
+    assert [link.href for link in links] == [
+        "https://piaille.fr/share?text=Titre%20https%3A%2F%2Fblog.example.fr%2Fa%2F",
+        "https://www.threads.com/intent/post?text=Titre%20https%3A%2F%2Fblog.example.fr%2Fa%2F"]
+    # MASTODON_SHARE_PAGE, the theme's own setting, still wins, with its query kept.
+    links = Sharing(BlogTheme({SHARE_FORMS_SETTING: forms, "SHARE_LINKS": ["mastodon"],
+                               "MASTODON_SHARE_PAGE": "https://s2f.kytta.dev/?instance=piaille.fr"})).share_links(
+        "https://blog.example.fr/a/", "Titre")
+    assert links[0].href == "https://s2f.kytta.dev/?instance=piaille.fr&text=Titre%20https%3A%2F%2Fblog.example.fr%2Fa%2F"

@@ -9,8 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import re
-import urllib.parse
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,6 +18,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from edcal.blog.helpers import BlogTheme, lead, og_locale, plain_text
+from edcal.model.network import Network, fill_share_form
 
 logger = logging.getLogger("edcal")
 
@@ -37,17 +37,21 @@ DEFAULT_SHARE_LINKS = ("linkedin", "x", "mastodon", "bluesky", "facebook", "emai
 EMAIL_FORM = "mailto:?subject={title}&body={url}"
 
 
-@functools.cache
-def share_forms() -> dict[str, tuple[str, str]]:
+#: Set by the edcal plugin: the networks' share forms as the site's calendar.yaml sets them.
+SHARE_FORMS_SETTING = "EDCAL_SHARE_FORMS"
+
+
+def share_forms(networks: Iterable[Network] | None = None) -> dict[str, tuple[str, str]]:
     """What a share button can open: id -> (name, form with ``{text}``, ``{url}`` or ``{title}``).
 
-    The networks' forms are the registry's ``share_form`` (builtin.yaml), the ones the
-    ambassadors' page opens too: one list of addresses to keep up to date.
+    The networks' forms are their ``share_form`` (builtin.yaml, and calendar.yaml's `networks:`
+    when given), the ones the ambassadors' page opens too: one list of addresses to keep up to date.
     """
-    from edcal.load.networks import builtin_registry
+    if networks is None:
+        from edcal.load.networks import builtin_registry
 
-    forms = {network.id: (network.name, network.share_form)
-             for network in builtin_registry().networks.values() if network.share_form}
+        networks = builtin_registry().networks.values()
+    forms = {network.id: (network.name, network.share_form) for network in networks if network.share_form}
     forms["email"] = ("Email", EMAIL_FORM)
     return forms
 
@@ -105,10 +109,11 @@ class Sharing:
         self.publisher = str(settings.get(PUBLISHER_SETTING) or self.site_name)
         self.default_image = settings.get(DEFAULT_IMAGE_SETTING)
         self.default_alt = str(settings.get(DEFAULT_IMAGE_ALT_SETTING) or self.site_name)
-        forms = dict(share_forms())
+        forms = dict(settings.get(SHARE_FORMS_SETTING) or share_forms())
         page = settings.get(MASTODON_SHARE_PAGE_SETTING)
         if page and "mastodon" in forms:  # the site's own Mastodon instance (or another chooser)
-            forms["mastodon"] = (forms["mastodon"][0], f"{str(page).split('?')[0]}?text={{text}}")
+            page = str(page)
+            forms["mastodon"] = (forms["mastodon"][0], page + ("&" if "?" in page else "?") + "text={text}")
         self.forms = forms
         wanted = tuple(settings.get(SHARE_LINKS_SETTING, DEFAULT_SHARE_LINKS) or ())
         unknown = tuple(n for n in wanted if n not in forms)
@@ -196,14 +201,9 @@ class Sharing:
     def share_links(self, url: str, title: str) -> list[ShareLink]:
         """Links that open each network's "share" form, prefilled; no script, no tracking."""
         title = plain_text(title)
-        quote = functools.partial(urllib.parse.quote, safe="")
-        values = {"{text}": quote(f"{title} {url}"), "{url}": quote(url), "{title}": quote(title)}
-        links = []
-        for network in self.networks:
-            name, form = self.forms[network]
-            href = re.sub(r"\{(?:text|url|title)\}", lambda match: values[match.group(0)], form)
-            links.append(ShareLink(network, name, href))
-        return links
+        values = {"text": f"{title} {url}", "url": url, "title": title}
+        return [ShareLink(network, self.forms[network][0], fill_share_form(self.forms[network][1], values))
+                for network in self.networks]
 
 
 @functools.cache

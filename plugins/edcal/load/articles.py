@@ -34,7 +34,7 @@ from edcal.load.networks import Registry, registry_with
 from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
 from edcal.load.validate import reference_hint, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc
-from edcal.model.article import Article, LinkedFile, Social, SocialOverride
+from edcal.model.article import Article, LinkedFile, Social, SocialOverride, content_path
 from edcal.model.calendar import Calendar
 from edcal.model.source import Source
 from edcal.zones import WallClockError, at_offset, localize
@@ -554,7 +554,7 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
 def _check_image(image: str, where: Source, errors: ErrorCollector) -> None:
     if _URL_RE.match(image):
         return
-    path = image.removeprefix("{static}").removeprefix("{attach}").lstrip("/")
+    path = content_path(image)
     if ".." in path.split("/") or "\\" in path or ":" in path:
         errors.add(where, f"found image path '{image[:80]}', expected a path inside content/ "
                    "or an https URL", "e.g. image: images/salon-2027.jpg")

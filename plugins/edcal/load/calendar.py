@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dateutil.rrule import rrulestr
@@ -36,6 +36,7 @@ from edcal.load.schema import (
 )
 from edcal.load.validate import reference_hint, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, load_yaml, read_text
+from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.calendar import (
     AMBASSADOR_DAYS,
     FEED_PAST_DAYS,
@@ -267,6 +268,7 @@ class _Builder:
         self._feeds(calendar, main)
         self._planning(calendar, main)
         self._ambassadors(calendar, main)
+        self._publish_folders_apart(calendar)
         calendar.checks = parse_checks(main.raw.get("checks"), loc.value("checks"), self.errors)
         self._country(calendar, main)
         return calendar
@@ -540,6 +542,11 @@ class _Builder:
                                 "e.g. title: Nous recrutons un soudeur (H/F)")
             self._check_link(entry.link, entry_where("link"))
             self._check_image(entry.image, entry_where("image"))
+            if entry.image and "://" not in entry.image \
+                    and PurePosixPath(content_path(entry.image)).suffix.lower() not in IMAGE_SUFFIXES:
+                self.errors.add(entry_where("image"), f"found image '{entry.image[:80]}', expected an "
+                                f"image file ({', '.join(sorted(IMAGE_SUFFIXES))})",
+                                "e.g. images/portes-ouvertes.png")
             if entry.from_ and entry.until and entry.until < entry.from_:
                 self.errors.add(entry_where("until"), f"found until {entry.until}, before from "
                                 f"{entry.from_}", "the last day comes after the first one")
@@ -551,15 +558,42 @@ class _Builder:
                 start=entry.from_, end=entry.until, image=entry.image, alt=entry.alt,
                 field_sources=LocatedFields(entry.loc) if entry.loc else {},
             ))
+        medium = spec.medium or "ambassador"
+        if not _placeholders_ok(medium):
+            self.errors.add(where("medium"), f"found '{medium}', expected text with placeholders among "
+                            "{network}, {campaign}, {article}, {item}", "e.g. medium: ambassador")
+            medium = "ambassador"
         calendar.ambassadors = AmbassadorSettings(
-            days=days, networks=networks, medium=spec.medium or "ambassador", suggestions=tuple(suggestions),
+            days=days, networks=networks, medium=medium, suggestions=tuple(suggestions),
             publish=self._publish_folder(spec.publish, "share", where("publish")),
             publish_source=where("publish"),
         )
 
+    def _publish_folders_apart(self, calendar: Calendar) -> None:
+        """Two `publish:` folders in one place: the second copy would replace the first one's files."""
+        folders = [(section, settings.publish, settings.publish_source)
+                   for section, settings in (("feeds", calendar.feeds), ("planning", calendar.planning),
+                                             ("ambassadors", calendar.ambassadors)) if settings.publish]
+        for index, (section, folder, where) in enumerate(folders):
+            for other, other_folder, _ in folders[:index]:
+                parts, other_parts = folder.split("/"), other_folder.split("/")  # type: ignore[union-attr]
+                shorter = min(len(parts), len(other_parts))
+                if parts[:shorter] != other_parts[:shorter]:
+                    continue
+                place = ("" if len(parts) == len(other_parts) else
+                         f"which holds '{other_folder}', " if len(parts) < len(other_parts) else
+                         f"inside '{other_folder}', ")
+                self.errors.add(where or calendar.source, f"found publish '{folder}', {place}the folder "
+                                f"`{other}: publish:` fills: each build replaces a published folder whole",
+                                f"give `{section}: publish:` a folder of its own, e.g. {section}-public")
+
     def _share_networks(self, calendar: Calendar, names: list[str], loc: Loc | None,
                         field_name: str) -> tuple[Network, ...]:
         """Networks staff share on: any network edcal knows (staff's own accounts need no set-up)."""
+        if not names:
+            self.errors.add(loc.value(field_name) if loc else calendar.source,
+                            "found no network, expected at least one",
+                            "e.g. networks: [linkedin]; leave `networks` out for the default")
         found: list[Network] = []
         for index, name in enumerate(names):
             canonical = self.registry.canonical(name)

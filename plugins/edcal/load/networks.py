@@ -19,7 +19,7 @@ from edcal.load.colors import CSS3_COLORS
 from edcal.load.schema import ID_RE, NetworkSpec
 from edcal.load.validate import validate_spec
 from edcal.load.yamlfile import LOC_KEY, decode, load_yaml
-from edcal.model.network import Network, TextLimit
+from edcal.model.network import SHARE_FORM_FIELDS, Network, TextLimit
 from edcal.model.source import Source
 
 #: Rule fields copied from a spec onto a network when set.
@@ -166,12 +166,12 @@ def site_network(
 
 def _check_share_form(form: str, where: Source, errors: ErrorCollector) -> None:
     """A share form is an https address that takes the words (``{text}``) or the link (``{url}``)."""
-    others = sorted(set(re.findall(r"\{[^{}]*\}", form)) - {"{text}", "{url}"})
+    others = sorted(set(re.findall(r"\{[^{}]*\}", form)) - set(SHARE_FORM_FIELDS))
     takes = "{text}" in form or "{url}" in form
     if not form.startswith(("https://", "http://")) or others or not takes:
         found = f"placeholder {others[0]}" if others else f"share_form '{form[:80]}'"
-        errors.add(where, f"found {found}, expected an https address with {{text}} (the words to share) "
-                   "or {url} (the link) where the network's form takes them",
+        errors.add(where, f"found {found}, expected an http(s) address with {{text}} (the words to share) "
+                   "or {url} (the link), and {title} if the form asks for one, where the form takes them",
                    "e.g. https://mastodon.example/share?text={text}")
 
 

@@ -8,6 +8,15 @@ from typing import Literal
 
 from edcal.model.source import Source
 
+#: Image files (an image field naming a source file of content/ is a mistake).
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"})
+
+
+def content_path(written: str) -> str:
+    """A file as a path from the content folder: ``{static}/images/a.png`` is ``images/a.png``."""
+    return written.removeprefix("{static}").removeprefix("{attach}").lstrip("/")
+
+
 #: What the writer sets in the front matter.
 ArticleStatus = Literal["draft", "review", "published", "hidden"]
 

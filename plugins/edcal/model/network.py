@@ -8,6 +8,8 @@ code elsewhere branches on a network's id.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -147,6 +149,21 @@ class Network:
     def limit(self) -> TextLimit:
         """The primary limit: the one plan.json reports as ``length``/``limit``."""
         return self.limits[0]
+
+
+#: What a share form (``share_form``) may ask for: the words (link included), the link, the page's title.
+SHARE_FORM_FIELDS = ("{text}", "{url}", "{title}")
+
+
+def fill_share_form(form: str, values: dict[str, str], keep: str | None = None) -> str:
+    """A share form's address with each ``{text}``, ``{url}``, ``{title}`` replaced by its value,
+    percent-encoded; ``keep`` (e.g. ``"{text}"``) is left for a script to fill."""
+    def value(match: re.Match[str]) -> str:
+        if match.group(0) == keep:
+            return keep
+        return urllib.parse.quote(values.get(match.group(0)[1:-1], ""), safe="")
+
+    return re.sub(r"\{(?:text|url|title)\}", value, form)
 
 
 def aspect_ratio(shape: str) -> float | None:

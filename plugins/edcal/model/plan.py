@@ -121,12 +121,14 @@ class ShareText:
     text: str
     #: What to paste into the network's composer, full links included.
     pasted: str
+    #: Every length the network checks: (counting rule, length, limit).
+    lengths: tuple[tuple[str, int, int], ...]
     length: int
     limit: int
     counting: str
     fits: bool
-    #: The tracked link (utm_medium=ambassador); None when the page is not the site's.
-    url: str | None
+    #: The link, tracked (utm_medium=ambassador) when it is the site's and tracking is on.
+    url: str
     #: The network's share form, filled with the words or the link; None without a form.
     share_href: str | None = None
     #: The share form with the link filled in and ``{text}`` left for the words (edited on the page).
@@ -162,6 +164,14 @@ class Share:
     chosen: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class ShareKit:
+    """The ambassadors' page: what staff may share now, or why nothing is (a freeze's reason)."""
+
+    shares: tuple[Share, ...] = ()
+    paused: str | None = None
+
+
 @dataclass(slots=True)
 class Plan:
     """The calendar, the articles and every resolved item, at a given "now"."""
@@ -182,8 +192,8 @@ class Plan:
     site_name: str = ""
     #: URLs of the blog's pages (relative to the site, e.g. "a-propos/"), for link checks.
     page_urls: frozenset[str] = frozenset()
-    #: What staff may share now from their own accounts (empty in a plan for checks only).
-    shares: tuple[Share, ...] = ()
+    #: What staff may share now from their own accounts.
+    sharing: ShareKit = field(default_factory=ShareKit)
     _by_slug: dict[str, Article] | None = field(default=None, repr=False, compare=False)
     _by_item: dict[str, Article] | None = field(default=None, repr=False, compare=False)
 

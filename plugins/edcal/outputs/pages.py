@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from edcal.i18n import SINGULAR, long_date, month_name, translated, translator
+from edcal.model.article import content_path
 from edcal.model.plan import Item, Plan
 from edcal.outputs.context import OutputContext
 
@@ -146,7 +147,7 @@ def copy_media(paths: Iterable[str], context: OutputContext, folder: Path) -> di
     content = context.plan.content_root
     found: dict[str, str] = {}
     for original in paths:
-        path = original.removeprefix("{static}").removeprefix("{attach}").lstrip("/")
+        path = content_path(original)
         if "://" in path:
             found[original] = path
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import copy_assets, copy_media, environment
@@ -24,13 +25,16 @@ FILENAME = f"{SHARE_FOLDER}/index.html"
 def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
     target = folder / SHARE_FOLDER
-    media = copy_media([s.image for s in plan.shares if s.image], context, target)
+    shares = plan.sharing.shares
+    media = copy_media([s.image for s in shares if s.image], context, target)
     copy_assets(context, target)
     zone = plan.calendar.zone
+    # The networks the page has words for, in the order they first appear: the filter's choices.
+    networks = dict.fromkeys((t.network, t.network_name) for s in shares for t in s.texts)
     html = environment(context).get_template("share.html.j2").render(
-        plan=plan, shares=plan.shares, media=media, root="",
-        online={s.id: s.online.astimezone(zone).date() for s in plan.shares if s.online},
-        days=plan.calendar.ambassadors.days,
+        plan=plan, shares=shares, paused=plan.sharing.paused, media=media, networks=list(networks),
+        online={s.id: s.online.astimezone(zone).date() for s in shares if s.online},
+        descriptions=RULE_DESCRIPTIONS,
     )
     write_file(folder / FILENAME, html)
     return []

@@ -102,11 +102,15 @@ def on_initialized(pelican: Any) -> None:
         settings.pop(STATE_KEY, None)
         return
     render = settings.get("EDCAL_RENDER", True)
+    from edcal.blog.sharing import SHARE_FORMS_SETTING, share_forms
+    from edcal.load.networks import registry_with
     from edcal.pelican_plugin.sweep import check_planning_path
     from edcal.pelican_plugin.worker import jobs
 
     try:
         settings[STATE_KEY] = BuildState.start(settings, render=render)
+        settings[SHARE_FORMS_SETTING] = share_forms(registry_with(settings[STATE_KEY].calendar.networks)
+                                                    .networks.values())
         settings[STATE_KEY].processes = jobs(settings)
         check_planning_path(settings, settings[STATE_KEY])
     except InputErrors as exc:

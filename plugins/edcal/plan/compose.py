@@ -80,6 +80,16 @@ def merge_hashtags(groups: Sequence[Sequence[str]], limit: int | None) -> list[s
     return result[:limit] if limit is not None else result
 
 
+def tracking_values(network: Network, campaign: Campaign | None, article: Article | None, fallback: str,
+                    item_id: str) -> dict[str, str]:
+    """The values of the UTM placeholders: ``{network}``, ``{campaign}`` (the campaign's utm_campaign,
+    else the article's slug, else ``fallback``), ``{article}`` and ``{item}``."""
+    campaign_value = (campaign.utm_campaign or campaign.id) if campaign \
+        else (article.slug if article else fallback)
+    return {"network": network.utm_source or network.id, "campaign": campaign_value,
+            "article": article.slug if article else "", "item": item_id}
+
+
 def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -> str:
     """``url`` with UTM parameters when it points to the site; others are left alone.
 
@@ -106,6 +116,44 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
         if name not in present and value:
             query.append((name, value))
     return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+
+
+def site_link_in(text: str, site_url: str) -> str | None:
+    """The first URL of the site written in a post's text, which becomes the post's link."""
+    return next((url for url in URL_IN_TEXT.findall(text) if is_site_url(url, site_url)), None)
+
+
+def _track_others(text: str, tracked: str | None, tracker: Callable[[str], str], site_url: str) -> str:
+    """Every other URL of the site written in the text, tracked where it is (only the post's link was)."""
+    def replace(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return found if found == tracked or not is_site_url(found, site_url) else tracker(found)
+
+    return URL_IN_TEXT.sub(replace, text)
+
+
+def _replace_link(text: str, link: str, full: str, tracked: str) -> str:
+    """The post's link, where the writer wrote it (as given, or in full), becomes the tracked URL.
+
+    A relative ``/2027/a/`` that is the path of a URL in the text (another site's, or the
+    site's own in full) is not the link written on its own.
+    """
+    whole = r"(?![\w/%?#=&~+-]|[.,:;!]\w)"  # not a longer URL that starts the same (the site's home page)
+    if not link.startswith("/"):
+        return re.sub(re.escape(link) + whole, lambda _: tracked, text)
+    forms = [re.escape(full) + whole, r"(?<![\w.:/-])" + re.escape(link) + whole]
+    return re.sub("|".join(forms), lambda _: tracked, text)
+
+
+def track_text(text: str, link: str, url: str, values: dict[str, str], tracking: Tracking,
+               site_url: str) -> str:
+    """A text's links to the site, tracked where they are written: the post's ``link`` (as given, or in
+    full) becomes its tracked ``url``; every other URL of the site is tracked with the same values."""
+    if link in text and url != link:
+        text = _replace_link(text, link, absolute(link, site_url), url)
+    if tracking.enabled:
+        text = _track_others(text, url, lambda other: track(other, values, tracking, site_url), site_url)
+    return text
 
 
 def is_site_url(url: str, site_url: str) -> bool:

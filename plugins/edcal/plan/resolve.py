@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from edcal.errors import ErrorCollector, did_you_mean
@@ -37,8 +36,18 @@ from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offs
 from edcal.model.network import Network
 from edcal.model.plan import Item, Media, Plan, article_item_id
 from edcal.model.source import Source
-from edcal.plan.compose import URL_IN_TEXT, Composer, PostParts, absolute, is_site_url, track
-from edcal.plan.share import check_suggestions, suggested_shares
+from edcal.plan.compose import (
+    URL_IN_TEXT,
+    Composer,
+    PostParts,
+    absolute,
+    is_site_url,
+    site_link_in,
+    track,
+    track_text,
+    tracking_values,
+)
+from edcal.plan.share import ShareKitBuilder, check_suggestions
 from edcal.plan.status import article_state, freeze_at, post_status
 from edcal.plan.timing import (
     TooManyOccurrences,
@@ -92,9 +101,10 @@ def resolve_plan(
     items.sort(key=Item.sort_key)
     plan = Plan(calendar, article_list, items, now, generated_at, site.url, site.lang,
                 site.content, site.article_url, composed_from=compose_from, site_name=site.name)
-    if compose_from is None:  # a plan to write out: what staff may share, in words per network
-        plan.shares = suggested_shares(calendar, resolver.by_slug, resolver.article_at, now, site.url,
-                                       composer)
+    if compose_from is None or compose_from <= now:  # what staff may share now (a few texts): not for
+        # a plan of articles only (`agenda`, `next-change`), nor a check of a later window
+        plan.sharing = ShareKitBuilder(calendar, article_list, resolver.by_slug, resolver.article_at, now,
+                                       site.url, composer).build()
     return plan
 
 
@@ -365,18 +375,16 @@ class _Resolver:
         link = (variant.link if variant else None) or entry.link \
             or (article.url if article and not teaser else None) or None
         if link is None and custom_text:  # a link to the site in the text: tracked in place, and checked
-            link = _site_link_in(custom_text, self.site.url)
+            link = site_link_in(custom_text, self.site.url)
         url = None
         if link is not None:
             # A `link:` to an article counts for that article ({campaign} is its slug), as a promotion does.
             linked = article or self.article_at(absolute(link, self.site.url))
-            values = self._tracking_values(network, campaign, linked, entry, item_id)
+            values = tracking_values(network, campaign, linked, entry.id, item_id)
             url = track(absolute(link, self.site.url), values, self.calendar.tracking, self.site.url)
-            if custom_text and link in custom_text and url != link:
-                custom_text = _replace_link(custom_text, link, absolute(link, self.site.url), url)
-            if custom_text and self.calendar.tracking.enabled:  # the other links to the site, tracked too
-                custom_text = _track_others(custom_text, url, lambda other: track(
-                    other, values, self.calendar.tracking, self.site.url), self.site.url)
+            if custom_text:
+                custom_text = track_text(custom_text, link, url, values, self.calendar.tracking,
+                                         self.site.url)
         composed = self.composer.compose(PostParts(
             network=network, item_id=item_id, text=custom_text, title=entry.title, url=url,
             article=article, campaign=campaign,
@@ -414,7 +422,11 @@ class _Resolver:
         )
 
     def article_at(self, url: str) -> Article | None:
-        """The article an absolute address of the site belongs to, if any."""
+        """The article an absolute address of the site belongs to, if any: ``/2027/futur/``,
+        ``/2027/futur/index.html``, ``/2027/FUTUR/`` and ``:443`` are the same page to a reader."""
+        parts = urllib.parse.urlsplit(url)
+        if parts.port in (80, 443):
+            url = urllib.parse.urlunsplit(parts._replace(netloc=parts.hostname or ""))
         return self.by_path.get(_address_path(url)) if is_site_url(url, self.site.url) else None
 
     def _campaign(self, entry: PostEntry, article: Article | None) -> tuple[str | None, Campaign | None]:
@@ -426,19 +438,6 @@ class _Resolver:
     def _owner(entry: PostEntry, article: Article | None, campaign: Campaign | None) -> str | None:
         """The entry's ``owner:``, else its article's owner, else its campaign's."""
         return entry.owner or (article.owner if article else None) or (campaign.owner if campaign else None)
-
-    def _tracking_values(self, network: Network, campaign: Campaign | None, article: Article | None,
-                         entry: PostEntry, item_id: str) -> dict[str, str]:
-        campaign_value = (
-            (campaign.utm_campaign or campaign.id) if campaign
-            else (article.slug if article else entry.id)
-        )
-        return {
-            "network": network.utm_source or network.id,
-            "campaign": campaign_value,
-            "article": article.slug if article else "",
-            "item": item_id,
-        }
 
     def _media(self, entry: PostEntry, variant: object, override: object,
                article: Article | None, network: Network) -> tuple[Media, ...]:
@@ -471,33 +470,8 @@ def _promotional(entry: PostEntry, campaign: Campaign | None) -> bool:
     return bool(campaign and campaign.promotional)
 
 
-def _site_link_in(text: str, site_url: str) -> str | None:
-    """The first URL of the site written in a post's text, which becomes the post's link."""
-    return next((url for url in URL_IN_TEXT.findall(text) if is_site_url(url, site_url)), None)
-
-
-def _track_others(text: str, tracked: str | None, tracker: Callable[[str], str], site_url: str) -> str:
-    """Every other URL of the site written in the text, tracked where it is (only the post's link was)."""
-    def replace(match: re.Match[str]) -> str:
-        found = match.group(0)
-        return found if found == tracked or not is_site_url(found, site_url) else tracker(found)
-
-    return URL_IN_TEXT.sub(replace, text)
-
-
-def _replace_link(text: str, link: str, full: str, tracked: str) -> str:
-    """The post's link, where the writer wrote it (as given, or in full), becomes the tracked URL.
-
-    A relative ``/2027/a/`` that is the path of a URL in the text (another site's, or the
-    site's own in full) is not the link written on its own.
-    """
-    whole = r"(?![\w/%?#=&~+-]|[.,:;!]\w)"  # not a longer URL that starts the same (the site's home page)
-    if not link.startswith("/"):
-        return re.sub(re.escape(link) + whole, lambda _: tracked, text)
-    forms = [re.escape(full) + whole, r"(?<![\w.:/-])" + re.escape(link) + whole]
-    return re.sub("|".join(forms), lambda _: tracked, text)
-
-
 def _address_path(url: str) -> str:
-    """An address's path without its query, fragment or final slash: how two links to one page compare."""
-    return urllib.parse.urlsplit(url).path.rstrip("/") or "/"
+    """An address's path without its query, fragment, ``index.html`` or final slash, in lower case: how
+    two links to one page compare."""
+    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path).casefold()
+    return path.removesuffix("index.html").rstrip("/") or "/"

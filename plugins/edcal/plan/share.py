@@ -4,7 +4,9 @@ Only what is online is suggested: articles that went online in the last
 ``ambassadors.days`` days, and what the team chose under ``ambassadors:
 suggestions:`` (an article once it is online, any other page such as a job
 offer between its ``from`` and ``until``). So the page can be handed to every
-employee: it holds nothing the public cannot see.
+employee: it holds nothing the public cannot see. A freeze covering "now"
+empties it (or drops the networks it names): in a crisis nobody is asked to
+share cheerful news.
 
 The words come from the drafts folder's ``ambassador.txt.j2``, rendered and
 fitted per network like the company's own drafts; links carry
@@ -15,17 +17,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import urllib.parse
 from collections.abc import Callable
+from pathlib import PurePosixPath
 
 from edcal.errors import ErrorCollector, did_you_mean
 from edcal.ids import slugify
-from edcal.model.article import Article
+from edcal.model.article import IMAGE_SUFFIXES, Article, content_path
 from edcal.model.calendar import Calendar, ShareSuggestion
-from edcal.model.network import Network
-from edcal.model.plan import Share, ShareText, pasted_text
-from edcal.plan.compose import Composer, PostParts, absolute, track
-from edcal.plan.status import article_state
+from edcal.model.network import Network, fill_share_form
+from edcal.model.plan import Share, ShareKit, ShareText, pasted_text
+from edcal.model.source import Source
+from edcal.plan.compose import (
+    URL_IN_TEXT,
+    Composer,
+    PostParts,
+    absolute,
+    track,
+    track_text,
+    tracking_values,
+)
+from edcal.plan.status import article_state, freeze_at
 
 #: The draft template of the words suggested to staff.
 AMBASSADOR_TEMPLATE = "ambassador.txt.j2"
@@ -40,118 +51,167 @@ def check_suggestions(calendar: Calendar, by_slug: dict[str, Article], errors: E
                        did_you_mean(suggestion.article, sorted(by_slug)) or "give the slug of an article")
 
 
-def suggested_shares(calendar: Calendar, by_slug: dict[str, Article],
-                     article_at: Callable[[str], Article | None], now: dt.datetime, site_url: str,
-                     composer: Composer) -> tuple[Share, ...]:
-    """What staff may share at ``now``: the team's suggestions first, in the order written, then the
-    articles online in the last ``days`` days, newest first.
+def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.datetime) -> list[dt.datetime]:
+    """The midnights at which the ambassadors' page changes by itself: a suggestion's ``from``, the day
+    after its ``until``, the day after an article's ``days`` are over (articles going online are moments
+    of their own)."""
+    days = calendar.ambassadors.days
+    changes: set[dt.date] = set()
+    for suggestion in calendar.ambassadors.suggestions:
+        after_end = suggestion.end + dt.timedelta(days=1) if suggestion.end else None
+        changes |= {day for day in (suggestion.start, after_end) if day}
+    for article in articles:
+        live_at = article_state(article, calendar, now).live_at
+        if live_at is not None and days:
+            changes.add(live_at.astimezone(calendar.zone).date() + dt.timedelta(days=days))
+    # A midnight that a clock change skips (Santiago) is still a moment: fold=0 gives one.
+    return sorted(dt.datetime.combine(day, dt.time(), calendar.zone) for day in changes)
 
-    :param article_at: the article a site address belongs to, if any (a `link:` to one is that article).
+
+class ShareKitBuilder:
+    """The ambassadors' page at ``now``, from the calendar and the articles.
+
+    :param article_at: the article a site address belongs to, if any: a `link:` to one follows it.
     """
-    settings = calendar.ambassadors
-    zone = calendar.zone
-    today = now.astimezone(zone).date()
-    tracking = dataclasses.replace(calendar.tracking, medium=settings.medium)
 
-    def online(article: Article) -> dt.datetime | None:
+    def __init__(self, calendar: Calendar, articles: list[Article], by_slug: dict[str, Article],
+                 article_at: Callable[[str], Article | None], now: dt.datetime, site_url: str,
+                 composer: Composer):
+        self.calendar = calendar
+        self.settings = calendar.ambassadors
+        self.by_slug = by_slug
+        self.article_at = article_at
+        self.now = now
+        self.today = now.astimezone(calendar.zone).date()
+        self.site_url = site_url
+        self.composer = composer
+        self.tracking = dataclasses.replace(calendar.tracking, medium=self.settings.medium)
+        self._ids: set[str] = set()
+        # Images only articles that are not online show: Pelican keeps them out of output/, so does the page.
+        public, private = set(), set()
+        for article in articles:
+            paths = {content_path(article.image)} if article.image else set()
+            paths |= {f.target for f in article.linked_files}
+            (public if article_state(article, calendar, now).live else private).update(paths)
+        self.unpublished_images = frozenset(private - public)
+
+    def build(self) -> ShareKit:
+        """The team's suggestions first, in the order written, then the articles online in the last
+        ``days`` days, newest first."""
+        pause = freeze_at(self.calendar, self.now, None)
+        if pause is not None and pause.networks is None:
+            return ShareKit(paused=pause.reason)
+        shares = [share for s in self.settings.suggestions if (share := self._chosen(s)) is not None]
+        named = {s.article for s in self.settings.suggestions if s.article} | {s.article for s in shares}
+        recent = []
+        for article in self.by_slug.values():
+            if article.slug in named or article.social.skip or article.status == "hidden":
+                continue
+            share = self._recent(article)
+            if share is not None:
+                recent.append(share)
+        recent.sort(key=lambda share: (-share.online.timestamp() if share.online else 0, share.id))
+        return ShareKit(shares=tuple(s for s in (*shares, *recent) if s.texts))
+
+    def _online(self, article: Article) -> dt.datetime | None:
         """When the article went online, if it is online now."""
-        state = article_state(article, calendar, now)
+        state = article_state(article, self.calendar, self.now)
         return state.live_at if state.live else None
 
-    def words(share_id: str, url: str, networks: tuple[Network, ...], article: Article | None,
-              text: str | None, title: str, campaign_id: str | None) -> tuple[ShareText, ...]:
-        texts = []
+    def _day(self, instant: dt.datetime) -> dt.date:
+        return instant.astimezone(self.calendar.zone).date()
+
+    def _recent(self, article: Article) -> Share | None:
+        since = self._online(article)
+        days = self.settings.days
+        if since is None or not days:
+            return None
+        until = self._day(since) + dt.timedelta(days=days - 1)
+        if until < self.today:
+            return None
+        return self._share(article.slug, article.title, article.url, article.source, since, until, article,
+                           None, self.settings.networks, None, article.image, article.image_alt, chosen=False)
+
+    def _chosen(self, suggestion: ShareSuggestion) -> Share | None:
+        """A suggestion the team wrote, if it is shown today."""
+        link = absolute(suggestion.link, self.site_url) if suggestion.link else None
+        article = self.by_slug.get(suggestion.article or "") or (self.article_at(link) if link else None)
+        since = None
+        if article is not None:  # an article only once it is online: the page must leak nothing
+            since = self._online(article)
+            if since is None:
+                return None
+        for written in URL_IN_TEXT.findall(suggestion.text or ""):  # nor an address in its words
+            other = self.article_at(written)
+            if other is not None and self._online(other) is None:
+                return None
+        starts = [day for day in (suggestion.start, self._day(since) if since else None) if day is not None]
+        start = max(starts, default=None)
+        end = suggestion.end
+        if end is None and start is not None and since is not None and self.settings.days:
+            end = start + dt.timedelta(days=self.settings.days - 1)  # an article's `days`, from its first day
+        if (start is not None and self.today < start) or (end is not None and end < self.today):
+            return None
+        url = link or (article.url if article else "")
+        title = suggestion.title or (article.title if article else url)
+        image = suggestion.image or (article.image if article else None)
+        alt = suggestion.alt or (article.image_alt if article and image == article.image else None)
+        return self._share(article.slug if article else slugify(title) or "suggestion", title, url,
+                           suggestion.field_sources.get("text", suggestion.source), since, end, article,
+                           suggestion.text,
+                           suggestion.networks or self.settings.networks, suggestion.campaign, image, alt,
+                           chosen=True)
+
+    def _share(self, wanted_id: str, title: str, url: str, source: Source, since: dt.datetime | None,
+               until: dt.date | None, article: Article | None, text: str | None,
+               networks: tuple[Network, ...], campaign_id: str | None, image: str | None,
+               alt: str | None, chosen: bool) -> Share:
+        share_id = wanted_id
+        number = 1
+        while share_id in self._ids:  # two suggestions for one article, or two of one title
+            number += 1
+            share_id = f"{wanted_id}-{number}"
+        self._ids.add(share_id)
+        if image and not self._public_image(image):
+            image = alt = None
+        return Share(
+            id=share_id, title=title, url=url, source=source,
+            texts=self._words(share_id, url, networks, article, text, title, campaign_id),
+            online=since, until=until, summary=article.summary if article else "", image=image,
+            image_alt=alt, article=article.slug if article else None, chosen=chosen,
+        )
+
+    def _public_image(self, image: str) -> bool:
+        """An address, or an image file of content/ that no unpublished article alone shows."""
+        if "://" in image:
+            return True
+        path = content_path(image)
+        return PurePosixPath(path).suffix.lower() in IMAGE_SUFFIXES and path not in self.unpublished_images
+
+    def _words(self, share_id: str, url: str, networks: tuple[Network, ...], article: Article | None,
+               text: str | None, title: str, campaign_id: str | None) -> tuple[ShareText, ...]:
+        calendar = self.calendar
         campaign = calendar.campaigns.get(campaign_id or (article.campaign if article else None) or "")
+        texts = []
         for network in networks:
-            values = {"network": network.utm_source or network.id,
-                      "campaign": (campaign.utm_campaign or campaign.id) if campaign
-                      else (article.slug if article else share_id),
-                      "article": article.slug if article else "", "item": f"share-{share_id}"}
-            tracked = track(url, values, tracking, site_url)
-            composed = composer.compose(PostParts(
-                network=network, item_id=f"share-{share_id}", text=text, title=title, url=tracked,
+            if freeze_at(calendar, self.now, network.id) is not None:
+                continue  # a freeze of this network: nothing to share there now
+            values = tracking_values(network, campaign, article, share_id, f"share-{share_id}")
+            tracked = track(url, values, self.tracking, self.site_url)
+            words = track_text(text, url, tracked, values, self.tracking, self.site_url) if text else None
+            composed = self.composer.compose(PostParts(
+                network=network, item_id=f"share-{share_id}", text=words, title=title, url=tracked,
                 article=article, campaign=campaign, template=AMBASSADOR_TEMPLATE,
             ))
             primary = composed.measures[0]
             pasted = pasted_text(composed.text, composed.links)
+            form = network.share_form
+            fields = {"text": pasted, "url": tracked, "title": title}
             texts.append(ShareText(
                 network=network.id, network_name=network.name, text=composed.text, pasted=pasted,
-                length=primary.length,
-                limit=primary.limit, counting=primary.counting, fits=composed.fits, url=tracked,
-                share_href=_share_href(network, pasted, tracked),
-                share_form=_share_href(network, "{text}", tracked, keep_text=True),
+                lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures),
+                length=primary.length, limit=primary.limit, counting=primary.counting, fits=composed.fits,
+                url=tracked, share_href=fill_share_form(form, fields) if form else None,
+                share_form=fill_share_form(form, fields, keep="{text}") if form else None,
             ))
         return tuple(texts)
-
-    shares: list[Share] = []
-    for suggestion in settings.suggestions:
-        shown = _shown(suggestion, by_slug, article_at, online, today, zone, settings.days, site_url)
-        if shown is None:
-            continue
-        share_id, url, article, since, until = shown
-        title = suggestion.title or (article.title if article else url)
-        shares.append(Share(
-            id=share_id, title=title, url=url, source=suggestion.source,
-            texts=words(share_id, url, suggestion.networks or settings.networks, article, suggestion.text,
-                        title, suggestion.campaign),
-            online=since, until=until, summary=article.summary if article else "",
-            image=suggestion.image or (article.image if article else None),
-            image_alt=suggestion.alt if suggestion.image else (article.image_alt if article else None),
-            article=article.slug if article else None, chosen=True,
-        ))
-    chosen = {s.article for s in settings.suggestions if s.article} | {s.article for s in shares if s.article}
-    recent = []
-    for article in by_slug.values():
-        since = online(article)
-        if since is None or article.slug in chosen or article.social.skip or article.status == "hidden" \
-                or not settings.days:
-            continue
-        until = since.astimezone(zone).date() + dt.timedelta(days=settings.days - 1)
-        if until < today:
-            continue
-        recent.append(Share(
-            id=article.slug, title=article.title, url=article.url, source=article.source,
-            texts=words(article.slug, article.url, settings.networks, article, None, article.title, None),
-            online=since, until=until, summary=article.summary, image=article.image,
-            image_alt=article.image_alt, article=article.slug,
-        ))
-    recent.sort(key=lambda share: (-share.online.timestamp() if share.online else 0, share.id))
-    return (*shares, *recent)
-
-
-def _shown(suggestion: ShareSuggestion, by_slug: dict[str, Article],
-           article_at: Callable[[str], Article | None], online: Callable[[Article], dt.datetime | None],
-           today: dt.date, zone: dt.tzinfo, days: int, site_url: str,
-           ) -> tuple[str, str, Article | None, dt.datetime | None, dt.date | None] | None:
-    """A suggestion the team wrote, if it is shown today: its id, address, article, when the article
-    went online, and its last day."""
-    link = absolute(suggestion.link, site_url) if suggestion.link else None
-    article = by_slug.get(suggestion.article or "") or (article_at(link) if link else None)
-    since = None
-    if article is not None:  # an article only once it is online: the page must leak nothing
-        since = online(article)
-        if since is None:
-            return None
-    start = suggestion.start or (since.astimezone(zone).date() if since else None)
-    end = suggestion.end
-    if end is None and suggestion.article is not None and since is not None:
-        end = since.astimezone(zone).date() + dt.timedelta(days=max(days, 1) - 1)
-    if (start is not None and today < start) or (end is not None and end < today):
-        return None
-    url = link or (article.url if article else "")
-    share_id = article.slug if article else slugify(suggestion.title or url) or "suggestion"
-    return share_id, url, article, since, end
-
-
-def _share_href(network: Network, pasted: str, url: str | None, keep_text: bool = False) -> str | None:
-    """The network's share form with the words (``{text}``) and the link (``{url}``) filled in.
-
-    :param keep_text: leave ``{text}`` as it is, for the page's script to fill with edited words.
-    """
-    form = network.share_form
-    if not form or ("{url}" in form and "{text}" not in form and not url):
-        return None
-    quote = urllib.parse.quote
-    text = pasted if keep_text else quote(pasted, safe="")
-    return form.replace("{url}", quote(url or "", safe="")).replace("{text}", text)
-

@@ -8,12 +8,13 @@ import urllib.parse
 from pathlib import Path
 
 from edcal.i18n import Message, say
+from edcal.model.article import content_path
 from edcal.model.plan import Media
 
 
 def in_content(media: Media) -> str | None:
     """An image's path from the content folder (``{static}/images/a.png`` is ``images/a.png``); None for a URL."""
-    path = media.path.removeprefix("{static}").removeprefix("{attach}").lstrip("/")
+    path = content_path(media.path)
     return None if "://" in path else path
 
 

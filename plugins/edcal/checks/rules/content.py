@@ -10,6 +10,7 @@ from edcal.blog.imagesize import image_size
 from edcal.checks.registry import CheckContext, Problem, rule
 from edcal.checks.rules._files import in_content, nearest_file
 from edcal.i18n import say
+from edcal.model.article import content_path
 from edcal.model.network import aspect_ratio
 from edcal.model.plan import Item, article_item_id
 from edcal.model.source import Source
@@ -57,6 +58,23 @@ def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
                                            "{limit} by {excess}, counted in {unit}", network=network.name,
                                            id=post.id, length=length, limit=limit, excess=length - limit,
                                            unit=unit), hint, post)
+
+
+@rule("share-too-long", "warning", "The words suggested to staff are longer than a network allows")
+def share_too_long(ctx: CheckContext) -> Iterator[Problem]:
+    for share in ctx.plan.sharing.shares:
+        for words in share.texts:
+            for counting, length, limit in words.lengths:
+                if length <= limit:
+                    continue
+                hint = (say("shorten the suggestion's `text:` by {excess}", excess=length - limit) if share.chosen
+                        else say("write the words yourself under `ambassadors: suggestions:` (`article: {slug}`, "
+                                 "`text:`), or shorten the article's title", slug=share.article))
+                yield Problem(share.source, say(
+                    "the words suggested to staff for {network} on '{title}' are {length} long, over the limit "
+                    "of {limit} by {excess}, counted in {unit}", network=words.network_name, title=share.title,
+                    length=length, limit=limit, excess=length - limit,
+                    unit=say(RULE_DESCRIPTIONS.get(counting, counting))), hint)
 
 
 @rule("title-too-long", "error", "A post's title is longer than the network allows (Pinterest, YouTube)")
@@ -112,6 +130,14 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
                                      id=item.parent or item.id, path=Path(content.name) / path),
                           nearest_file(content, path), item,
                           when=ctx.now if item.id in online_ids else None)
+    for suggestion in ctx.plan.calendar.ambassadors.suggestions:
+        path = content_path(suggestion.image) if suggestion.image and "://" not in suggestion.image else None
+        if path is not None and not (content / path).is_file():
+            yield Problem(suggestion.field_sources.get("image", suggestion.source),
+                          say("image '{image}' of the suggestion to staff '{title}' does not exist in {path}",
+                              image=suggestion.image, title=suggestion.title or suggestion.article or "",
+                              path=Path(content.name) / path),
+                          nearest_file(content, path), when=ctx.now)
 
 
 def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bool]) -> Iterator[Problem]:
@@ -158,6 +184,17 @@ def missing_alt_text(ctx: CheckContext) -> Iterator[Problem]:
                                      "readers will miss it", id=item.id),
                           say("describe it between the brackets, ![what the image shows](…), or in the "
                               "<img> tag's alt=\"…\""), item)
+    yield from _suggestions_without_alt(ctx)
+
+
+def _suggestions_without_alt(ctx: CheckContext) -> Iterator[Problem]:
+    for suggestion in ctx.plan.calendar.ambassadors.suggestions:
+        if suggestion.image and not (suggestion.alt or "").strip():
+            yield Problem(suggestion.field_sources.get("image", suggestion.source),
+                          say("image '{image}' of the suggestion to staff '{title}' has no alt text: people "
+                              "using screen readers will miss it", image=suggestion.image,
+                              title=suggestion.title or suggestion.article or ""),
+                          say("describe the image in `{field}`", field="alt:"), when=ctx.now)
 
 
 @rule("alt-too-long", "error", "An image's alt text is longer than the network allows")

@@ -20,7 +20,7 @@ from edcal.i18n import say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import Article
 from edcal.model.plan import Item, Plan, article_item_id
-from edcal.plan.compose import URL_IN_TEXT, is_site_url
+from edcal.plan.compose import URL_IN_TEXT, absolute, is_site_url
 from edcal.plan.status import article_state
 
 
@@ -116,7 +116,8 @@ def _url_pattern(template: str) -> re.Pattern[str]:
     return re.compile(pattern + r"(?:index\.html)?$")
 
 
-@rule("unknown-article-link", "error", "A post links to an article URL of the site that does not exist")
+@rule("unknown-article-link", "error", "A post or a suggestion to staff links to an article URL of the site "
+      "that does not exist")
 def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     if not plan.site_url or not plan.article_url_template:
@@ -126,12 +127,26 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     known = {_page_path(path) for path in written}
     pages = {_page_path(f"{site_path}/{url.lstrip('/')}") for url in plan.page_urls}
     shape = _url_pattern(plan.article_url_template.lstrip("/"))
+
+    def dead(path: str) -> bool:
+        relative = path[len(site_path):].lstrip("/")
+        return _page_path(path) not in known and _page_path(path) not in pages and bool(shape.match(relative))
+
+    for suggestion in plan.calendar.ambassadors.suggestions:  # every employee would share a dead page
+        url = absolute(suggestion.link or "", plan.site_url)
+        if suggestion.link and is_site_url(url, plan.site_url) and dead(urllib.parse.urlsplit(url).path):
+            path = urllib.parse.urlsplit(url).path
+            close = closest(path, written)
+            yield Problem(suggestion.field_sources.get("link", suggestion.source),
+                          say("the suggestion to staff '{title}' links to {path}, which is no article or page "
+                              "of the site", title=suggestion.title or "", path=path),
+                          say("did you mean '{path}'?", path=close) if close
+                          else say("check the link, or use `article: <slug>`"), when=ctx.now)
     for post in ctx.posts():
         if not post.url or post.article or not is_site_url(post.url, plan.site_url):
             continue
         path = urllib.parse.urlsplit(post.url).path
-        relative = path[len(site_path):].lstrip("/")
-        if _page_path(path) in known or _page_path(path) in pages or not shape.match(relative):
+        if not dead(path):
             continue
         close = closest(path, written)
         # Point at the `link:` line (the network's own under `variants:` first), else at the text holding it.

@@ -73,7 +73,10 @@
   /* ---- Share forms (ambassadors' page): the words as edited in their box -- */
   document.querySelectorAll("textarea[data-share-text]").forEach(function (field) {
     field.addEventListener("input", function () {
-      document.querySelectorAll('a[data-share-from="' + field.id + '"]').forEach(function (link) {
+      /* The length shown is the suggested text's: say that the edited one is not counted here. */
+      var note = field.parentNode.querySelector(".edited");
+      if (note) { note.hidden = false; }
+      document.querySelectorAll('a[data-share-from="' + CSS.escape(field.id) + '"]').forEach(function (link) {
         link.setAttribute("href", link.getAttribute("data-form").split("{text}").join(encodeURIComponent(field.value)));
       });
     });
