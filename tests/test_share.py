@@ -330,3 +330,26 @@ def test_the_blog_s_share_buttons_open_the_site_s_forms() -> None:
                                "MASTODON_SHARE_PAGE": "https://s2f.kytta.dev/?instance=piaille.fr"})).share_links(
         "https://blog.example.fr/a/", "Titre")
     assert links[0].href == "https://s2f.kytta.dev/?instance=piaille.fr&text=Titre%20https%3A%2F%2Fblog.example.fr%2Fa%2F"
+
+
+def test_the_page_is_also_an_atom_feed_for_team_chats(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    with (site / "calendar.yaml").open("a", encoding="utf-8") as calendar:
+        calendar.write("ambassadors:\n  publish: partage\n  suggestions:\n"
+                       "    - {link: 'https://jobs.example.org/', title: Offre <soudeur>, from: 2027-02-14}\n")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(site / "planning" / "share" / "feed.atom").getroot()
+    assert feed.find(f"{atom}link[@rel='self']").get("href") == "https://blog.example.fr/partage/feed.atom"
+    entries = feed.findall(f"{atom}entry")
+    assert [e.find(f"{atom}title").text for e in entries] == ["Offre <soudeur>", "Un article publié"]
+    assert [e.find(f"{atom}updated").text for e in entries] == ["2027-02-14T00:00:00+01:00",
+                                                                "2027-02-01T09:00:00+01:00"]
+    assert entries[1].find(f"{atom}id").text == "https://blog.example.fr/partage/#share-publie"
+    content = entries[1].find(f"{atom}content").text
+    assert "<h2>LinkedIn</h2>" in content and "utm_medium=ambassador" in content
+    page = (site / "planning" / "share" / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml" href="feed.atom"' in page
+    assert (site / "output" / "partage" / "feed.atom").read_bytes() == (site / "planning" / "share" / "feed.atom").read_bytes()

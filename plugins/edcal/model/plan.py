@@ -152,6 +152,8 @@ class Share:
     texts: tuple[ShareText, ...]
     #: When the article went online; None for a page that is not an article.
     online: dt.datetime | None = None
+    #: First day it is suggested, for a suggestion with a ``from``; None otherwise.
+    start: dt.date | None = None
     #: Last day it is suggested (included); None for no end.
     until: dt.date | None = None
     summary: str = ""

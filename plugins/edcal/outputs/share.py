@@ -10,8 +10,14 @@ share form.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from feedgenerator import Atom1Feed
+from markupsafe import escape
+
+from edcal.i18n import translator
+from edcal.model.plan import Plan
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
@@ -20,6 +26,8 @@ from edcal.outputs.pages import copy_assets, copy_media, environment
 #: The page's folder in planning/ (and what ``ambassadors: publish:`` copies).
 SHARE_FOLDER = "share"
 FILENAME = f"{SHARE_FOLDER}/index.html"
+#: The page as an Atom feed: a team chat's feed connector (Teams, Slack, Mattermost) tells staff what is new.
+FEED_FILENAME = f"{SHARE_FOLDER}/feed.atom"
 
 
 def write(context: OutputContext, folder: Path) -> list[str]:
@@ -37,4 +45,38 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         descriptions=RULE_DESCRIPTIONS,
     )
     write_file(folder / FILENAME, html)
+    write_file(folder / FEED_FILENAME, atom_feed(plan, page_address(plan)))
     return []
+
+
+def page_address(plan: Plan) -> str | None:
+    """Where staff open the page: in the blog when it is published there, else in the served planning site."""
+    calendar = plan.calendar
+    if calendar.ambassadors.publish and plan.site_url:
+        return f"{plan.site_url.rstrip('/')}/{calendar.ambassadors.publish}/"
+    if calendar.planning.url:
+        return f"{calendar.planning.url}{SHARE_FOLDER}/"
+    return None
+
+
+def atom_feed(plan: Plan, page: str | None) -> str:
+    """One entry per suggestion, newest first, dated from when it is suggested (deterministic: the
+    article's going online, the suggestion's ``from``, else the build's SOURCE_DATE_EPOCH)."""
+    translate = translator(plan.lang)
+    zone = plan.calendar.zone
+    title = f"{translate('To share')} · {plan.site_name or translate('Editorial plan')}"
+    feed = Atom1Feed(title=title, link=page or plan.site_url or "/", description="",
+                     language=plan.lang, feed_url=f"{page}feed.atom" if page else None,
+                     feed_guid=f"{page or plan.site_url}#share")
+    entries = []
+    for share in plan.sharing.shares:
+        since = share.online or (dt.datetime.combine(share.start, dt.time(), zone) if share.start
+                                 else plan.generated_at)
+        words = "".join(f"<h2>{escape(t.network_name)}</h2><p>{escape(t.pasted)}</p>".replace("\n", "<br>")
+                        for t in share.texts)
+        entries.append((since, share, f"<p>{escape(share.summary)}</p>{words}" if share.summary else words))
+    for since, share, content in sorted(entries, key=lambda entry: (entry[0], entry[1].id), reverse=True):
+        feed.add_item(title=share.title, link=f"{page}#share-{share.id}" if page else share.url,
+                      description=share.summary, content=content, pubdate=since, updateddate=since,
+                      unique_id=f"{page or plan.site_url}#share-{share.id}")
+    return feed.writeString("utf-8")

@@ -160,12 +160,12 @@ class ShareKitBuilder:
                            suggestion.field_sources.get("text", suggestion.source), since, end, article,
                            suggestion.text,
                            suggestion.networks or self.settings.networks, suggestion.campaign, image, alt,
-                           chosen=True)
+                           chosen=True, start=suggestion.start)
 
     def _share(self, wanted_id: str, title: str, url: str, source: Source, since: dt.datetime | None,
                until: dt.date | None, article: Article | None, text: str | None,
                networks: tuple[Network, ...], campaign_id: str | None, image: str | None,
-               alt: str | None, chosen: bool) -> Share:
+               alt: str | None, chosen: bool, start: dt.date | None = None) -> Share:
         share_id = wanted_id
         number = 1
         while share_id in self._ids:  # two suggestions for one article, or two of one title
@@ -177,7 +177,7 @@ class ShareKitBuilder:
         return Share(
             id=share_id, title=title, url=url, source=source,
             texts=self._words(share_id, url, networks, article, text, title, campaign_id),
-            online=since, until=until, summary=article.summary if article else "", image=image,
+            online=since, start=start, until=until, summary=article.summary if article else "", image=image,
             image_alt=alt, article=article.slug if article else None, chosen=chosen,
         )
 
