@@ -210,6 +210,10 @@ def test_a_freeze_empties_the_page_or_drops_the_networks_it_names() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-14, reason: Migration, networks: [x]}\n")
     sharing = plan_of(calendar, articles(calendar), now=NOW).sharing
     assert sharing.paused is None and [t.network for t in sharing.shares[0].texts] == ["linkedin", "mastodon"]
+    # A freeze of every network behind one of some networks still pauses the page.
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-13, reason: Migration, networks: [x]}\n"
+                             "  - {from: 2027-02-14, reason: Crise}\n")
+    assert plan_of(calendar, articles(calendar), now=NOW).sharing.paused == "Crise"
 
 
 def test_windows_of_suggestions() -> None:

@@ -5,7 +5,8 @@ images: it holds only what is online, so a site can hand that folder to every
 employee (or publish it with ``ambassadors: publish:``) without the rest of
 the planning site. Each suggestion has its words for each network, counted as
 the network counts them, a button to copy them and a link to the network's
-share form.
+share form. ``share/feed.atom`` is the same as an Atom feed, for a feed reader
+or a team chat's connector.
 """
 
 from __future__ import annotations

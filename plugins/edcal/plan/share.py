@@ -98,8 +98,8 @@ class ShareKitBuilder:
     def build(self) -> ShareKit:
         """The team's suggestions first, in the order written, then the articles online in the last
         ``days`` days, newest first."""
-        pause = freeze_at(self.calendar, self.now, None)
-        if pause is not None and pause.networks is None:
+        pause = next((w for w in self.calendar.freezes if w.networks is None and w.covers(self.now)), None)
+        if pause is not None:  # a freeze of every network: nothing for anyone to share
             return ShareKit(paused=pause.reason)
         shares = [share for s in self.settings.suggestions if (share := self._chosen(s)) is not None]
         named = {s.article for s in self.settings.suggestions if s.article} | {s.article for s in shares}
