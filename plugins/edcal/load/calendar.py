@@ -32,6 +32,7 @@ from edcal.load.schema import (
     FreezeSpec,
     PostSpec,
     RepeatSpec,
+    SuggestionSpec,
     VariantSpec,
 )
 from edcal.load.validate import reference_hint, validate_spec, value_hint
@@ -527,37 +528,9 @@ class _Builder:
         else:  # the company's own networks staff can share to, else the network of professionals
             networks = tuple(n for n in calendar.networks.values() if n.share_form) \
                 or (self.registry["linkedin"],)
-        suggestions = []
-        for index, entry in enumerate(spec.suggestions):
-            source = entry.loc.source if entry.loc else _item(spec.loc, "suggestions", index)
-            entry_where = entry.loc.value if entry.loc else (lambda _name, here=source: here)
-            if (entry.article is None) == (entry.link is None):
-                self.errors.add(source, "found " + ("both `article` and `link`" if entry.article else
-                                                   "neither `article` nor `link`")
-                                + ", expected one of them", "article: <slug> for an article of the blog, "
-                                "link: https://… for any other page (a job offer)")
-                continue
-            if entry.link is not None and not entry.title:
-                self.errors.add(source, "found a `link` without `title`, expected a title staff can read",
-                                "e.g. title: Nous recrutons un soudeur (H/F)")
-            self._check_link(entry.link, entry_where("link"))
-            self._check_image(entry.image, entry_where("image"))
-            if entry.image and "://" not in entry.image \
-                    and PurePosixPath(content_path(entry.image)).suffix.lower() not in IMAGE_SUFFIXES:
-                self.errors.add(entry_where("image"), f"found image '{entry.image[:80]}', expected an "
-                                f"image file ({', '.join(sorted(IMAGE_SUFFIXES))})",
-                                "e.g. images/portes-ouvertes.png")
-            if entry.from_ and entry.until and entry.until < entry.from_:
-                self.errors.add(entry_where("until"), f"found until {entry.until}, before from "
-                                f"{entry.from_}", "the last day comes after the first one")
-            suggestions.append(ShareSuggestion(
-                source=source, article=entry.article, link=entry.link, title=entry.title, text=entry.text,
-                networks=(self._share_networks(calendar, entry.networks, entry.loc, "networks")
-                          if entry.networks is not None else None),
-                campaign=self._campaign(calendar, entry.campaign, entry_where("campaign")),
-                start=entry.from_, end=entry.until, image=entry.image, alt=entry.alt,
-                field_sources=LocatedFields(entry.loc) if entry.loc else {},
-            ))
+        suggestions = [suggestion for index, entry in enumerate(spec.suggestions)
+                       if (suggestion := self._suggestion(calendar, entry,
+                                                          _item(spec.loc, "suggestions", index))) is not None]
         medium = spec.medium or "ambassador"
         if not _placeholders_ok(medium):
             self.errors.add(where("medium"), f"found '{medium}', expected text with placeholders among "
@@ -567,6 +540,39 @@ class _Builder:
             days=days, networks=networks, medium=medium, suggestions=tuple(suggestions),
             publish=self._publish_folder(spec.publish, "share", where("publish")),
             publish_source=where("publish"),
+        )
+
+    def _suggestion(self, calendar: Calendar, entry: SuggestionSpec,
+                    source: Source) -> ShareSuggestion | None:
+        """One of ``ambassadors: suggestions:``; ``source`` is its place in the list."""
+        source = entry.loc.source if entry.loc else source
+        entry_where = entry.loc.value if entry.loc else (lambda _name: source)
+        if (entry.article is None) == (entry.link is None):
+            self.errors.add(source, "found " + ("both `article` and `link`" if entry.article else
+                                               "neither `article` nor `link`")
+                            + ", expected one of them", "article: <slug> for an article of the blog, "
+                            "link: https://… for any other page (a job offer)")
+            return None
+        if entry.link is not None and not entry.title:
+            self.errors.add(source, "found a `link` without `title`, expected a title staff can read",
+                            "e.g. title: Nous recrutons un soudeur (H/F)")
+        self._check_link(entry.link, entry_where("link"))
+        self._check_image(entry.image, entry_where("image"))
+        if entry.image and "://" not in entry.image \
+                and PurePosixPath(content_path(entry.image)).suffix.lower() not in IMAGE_SUFFIXES:
+            self.errors.add(entry_where("image"), f"found image '{entry.image[:80]}', expected an "
+                            f"image file ({', '.join(sorted(IMAGE_SUFFIXES))})",
+                            "e.g. images/portes-ouvertes.png")
+        if entry.from_ and entry.until and entry.until < entry.from_:
+            self.errors.add(entry_where("until"), f"found until {entry.until}, before from "
+                            f"{entry.from_}", "the last day comes after the first one")
+        return ShareSuggestion(
+            source=source, article=entry.article, link=entry.link, title=entry.title, text=entry.text,
+            networks=(self._share_networks(calendar, entry.networks, entry.loc, "networks")
+                      if entry.networks is not None else None),
+            campaign=self._campaign(calendar, entry.campaign, entry_where("campaign")),
+            start=entry.from_, end=entry.until, image=entry.image, alt=entry.alt,
+            field_sources=LocatedFields(entry.loc) if entry.loc else {},
         )
 
     def _publish_folders_apart(self, calendar: Calendar) -> None:
