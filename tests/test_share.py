@@ -329,8 +329,13 @@ def test_the_blog_s_share_buttons_open_the_site_s_forms() -> None:
     assert [link.href for link in links] == [
         "https://piaille.fr/share?text=Titre%20https%3A%2F%2Fblog.example.fr%2Fa%2F",
         "https://www.threads.com/intent/post?text=Titre%20https%3A%2F%2Fblog.example.fr%2Fa%2F"]
-    # MASTODON_SHARE_PAGE, the theme's own setting, still wins, with its query kept.
+    # MASTODON_SHARE_PAGE, the theme's own setting, counts where calendar.yaml sets no form, its query kept;
+    # calendar.yaml's form wins over it.
+    page = "https://s2f.kytta.dev/?instance=piaille.fr"
     links = Sharing(BlogTheme({SHARE_FORMS_SETTING: forms, "SHARE_LINKS": ["mastodon"],
+                               "MASTODON_SHARE_PAGE": page})).share_links("https://blog.example.fr/a/", "Titre")
+    assert links[0].href.startswith("https://piaille.fr/share?text=")
+    links = Sharing(BlogTheme({SHARE_FORMS_SETTING: share_forms(), "SHARE_LINKS": ["mastodon"],
                                "MASTODON_SHARE_PAGE": "https://s2f.kytta.dev/?instance=piaille.fr"})).share_links(
         "https://blog.example.fr/a/", "Titre")
     assert links[0].href == "https://s2f.kytta.dev/?instance=piaille.fr&text=Titre%20https%3A%2F%2Fblog.example.fr%2Fa%2F"
@@ -357,3 +362,44 @@ def test_the_page_is_also_an_atom_feed_for_team_chats(site: Path) -> None:
     page = (site / "planning" / "share" / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml" href="feed.atom"' in page
     assert (site / "output" / "partage" / "feed.atom").read_bytes() == (site / "planning" / "share" / "feed.atom").read_bytes()
+
+
+@pytest.mark.parametrize("written", ["www.blog.example.fr/a-venir/", "blog.example.fr/A-VENIR", "/a-venir/.",
+                                     "(https://blog.example.fr/a-venir/index.html)"])
+def test_words_naming_an_article_to_come_however_written_wait_for_it(written: str) -> None:
+    assert ids("ambassadors:\n  days: 0 days\n  suggestions:\n    - {link: https://jobs.example.org/, title: Emplois, "
+               f"text: 'Bientôt {written}'}}\n") == []
+    assert ids("ambassadors:\n  days: 0 days\n  suggestions:\n    - {link: https://jobs.example.org/, title: Emplois, "
+               f"text: 'Bientôt {written}'}}\n", now="2027-03-02T10:00:00+01:00") == ["emplois"]
+
+
+def test_a_freeze_of_some_networks_is_said_and_may_name_networks_the_company_does_not_use() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-14, reason: Polémique, networks: [facebook]}\n"
+                             "ambassadors: {networks: [linkedin, facebook]}\n")
+    sharing = plan_of(calendar, articles(calendar), now=NOW).sharing
+    assert sharing.frozen == (("Facebook", "Polémique"),)
+    assert [t.network for t in sharing.shares[0].texts] == ["linkedin"]
+    from edcal.commands.next_change import next_change
+
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-14, until: 2027-02-16 08:00, reason: Crise}\n"
+                             "ambassadors: {publish: true}\n")
+    plan = plan_of(calendar, articles(calendar), now=NOW)
+    assert next_change(plan, plan.now).isoformat() == "2027-02-16T08:00:00+01:00"  # the page comes back
+
+
+def test_a_dead_address_in_a_suggestion_s_words_is_found() -> None:
+    import dataclasses
+
+    from edcal.checks import run_checks
+
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors:\n  suggestions:\n    - {article: lancement, "
+                             "text: 'Voir https://blog.example.fr/2027/lancemnt/ !', image: images/l.png}\n")
+    lancement = dataclasses.replace(article("lancement", "2027-02-05T09:00", calendar, image="images/l.png",
+                                            image_alt="Le lancement"), url="https://blog.example.fr/2027/lancement/")
+    plan = plan_of(calendar, [lancement], now=NOW)
+    plan.article_url_template = "{date:%Y}/{slug}/"
+    (found,) = run_checks(plan, only=["unknown-article-link"])
+    assert found.message.endswith("links to /2027/lancemnt/, which is no article or page of the site")
+    assert (found.source.line, found.hint) == (11, "did you mean '/2027/lancement/'?")
+    # The article's own image, named again: the article's alt text serves, nothing to say.
+    assert run_checks(plan, only=["missing-alt-text"]) == []

@@ -111,7 +111,8 @@ class Sharing:
         self.default_alt = str(settings.get(DEFAULT_IMAGE_ALT_SETTING) or self.site_name)
         forms = dict(settings.get(SHARE_FORMS_SETTING) or share_forms())
         page = settings.get(MASTODON_SHARE_PAGE_SETTING)
-        if page and "mastodon" in forms:  # the site's own Mastodon instance (or another chooser)
+        # The theme's older setting for the Mastodon instance, unless calendar.yaml sets a form of its own.
+        if page and "mastodon" in forms and forms["mastodon"] == share_forms()["mastodon"]:
             page = str(page)
             forms["mastodon"] = (forms["mastodon"][0], page + ("&" if "?" in page else "?") + "text={text}")
         self.forms = forms

@@ -372,12 +372,8 @@ class _Builder:
     def _freeze_networks(self, calendar: Calendar, spec: FreezeSpec) -> frozenset[str] | None:
         if spec.networks is None:
             return None
-        found = set()
-        for index, name in enumerate(spec.networks):
-            network = self._network_ref(calendar, name, _item(spec.loc, "networks", index))
-            if network:
-                found.add(network)
-        return frozenset(found)
+        # Any network edcal knows: staff share on networks the company does not post on (ambassadors).
+        return frozenset(n.id for n in self._share_networks(calendar, spec.networks, spec.loc, "networks"))
 
     def _ideas(self, calendar: Calendar, documents: list[_Document]) -> None:
         ids = IdAllocator()

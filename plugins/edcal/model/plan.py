@@ -172,6 +172,8 @@ class ShareKit:
 
     shares: tuple[Share, ...] = ()
     paused: str | None = None
+    #: Networks a freeze of some networks covers now: (network's name, the freeze's reason).
+    frozen: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(slots=True)

@@ -41,7 +41,8 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     # The networks the page has words for, in the order they first appear: the filter's choices.
     networks = dict.fromkeys((t.network, t.network_name) for s in shares for t in s.texts)
     html = environment(context).get_template("share.html.j2").render(
-        plan=plan, shares=shares, paused=plan.sharing.paused, media=media, networks=list(networks),
+        plan=plan, shares=shares, paused=plan.sharing.paused, frozen=plan.sharing.frozen, media=media,
+        networks=list(networks),
         online={s.id: s.online.astimezone(zone).date() for s in shares if s.online},
         descriptions=RULE_DESCRIPTIONS,
     )

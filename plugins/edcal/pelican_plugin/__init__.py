@@ -246,7 +246,8 @@ def on_finalized(pelican: Any) -> None:
     except PublishError as exc:
         where = sections[exc.section].publish_source or calendar.source
         abort(InputErrors([InputError(where, str(exc), "choose a folder name the blog does not use, "
-                                                       "e.g. publish: calendriers-7f3a9c")]),
+                                                       "e.g. publish: calendriers-7f3a9c")],
+                          outcome="output/ and planning/ were written, the published folder was not"),
               pelican.settings)
     from edcal.pelican_plugin.sweep import sweep_output
 

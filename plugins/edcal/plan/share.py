@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+import urllib.parse
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
@@ -52,9 +54,9 @@ def check_suggestions(calendar: Calendar, by_slug: dict[str, Article], errors: E
 
 
 def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.datetime) -> list[dt.datetime]:
-    """The midnights at which the ambassadors' page changes by itself: a suggestion's ``from``, the day
-    after its ``until``, the day after an article's ``days`` are over (articles going online are moments
-    of their own)."""
+    """The moments the ambassadors' page changes by itself: midnight on a suggestion's ``from``, the day
+    after its ``until`` and the day after an article's ``days`` are over; a freeze's start and end
+    (articles going online are moments of their own)."""
     days = calendar.ambassadors.days
     changes: set[dt.date] = set()
     for suggestion in calendar.ambassadors.suggestions:
@@ -65,7 +67,10 @@ def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.date
         if live_at is not None and days:
             changes.add(live_at.astimezone(calendar.zone).date() + dt.timedelta(days=days))
     # A midnight that a clock change skips (Santiago) is still a moment: fold=0 gives one.
-    return sorted(dt.datetime.combine(day, dt.time(), calendar.zone) for day in changes)
+    moments = {dt.datetime.combine(day, dt.time(), calendar.zone) for day in changes}
+    # A freeze empties the page (or drops its networks) from its start, and gives it back at its end.
+    moments |= {instant for window in calendar.freezes for instant in (window.start, window.end) if instant}
+    return sorted(moments)
 
 
 class ShareKitBuilder:
@@ -111,7 +116,11 @@ class ShareKitBuilder:
             if share is not None:
                 recent.append(share)
         recent.sort(key=lambda share: (-share.online.timestamp() if share.online else 0, share.id))
-        return ShareKit(shares=tuple(s for s in (*shares, *recent) if s.texts))
+        networks = {n.id: n for n in (*self.settings.networks,
+                                      *(n for s in self.settings.suggestions for n in s.networks or ()))}
+        frozen = tuple((network.name, window.reason) for network in networks.values()
+                       if (window := freeze_at(self.calendar, self.now, network.id)) is not None)
+        return ShareKit(shares=tuple(s for s in (*shares, *recent) if s.texts), frozen=frozen)
 
     def _online(self, article: Article) -> dt.datetime | None:
         """When the article went online, if it is online now."""
@@ -141,7 +150,7 @@ class ShareKitBuilder:
             since = self._online(article)
             if since is None:
                 return None
-        for written in URL_IN_TEXT.findall(suggestion.text or ""):  # nor an address in its words
+        for written in self._addresses(suggestion.text or ""):  # nor an address in its words
             other = self.article_at(written)
             if other is not None and self._online(other) is None:
                 return None
@@ -161,6 +170,18 @@ class ShareKitBuilder:
                            suggestion.text,
                            suggestion.networks or self.settings.networks, suggestion.campaign, image, alt,
                            chosen=True, start=suggestion.start)
+
+    def _addresses(self, text: str) -> list[str]:
+        """The site's addresses the words hold, as a browser would open them: written in full, without
+        their scheme (``www.example.fr/2027/a/``: LinkedIn links it), or as a path (``/2027/a/``)."""
+        found = list(URL_IN_TEXT.findall(text))
+        host = urllib.parse.urlsplit(self.site_url).netloc.removeprefix("www.")
+        if host:
+            bare = rf"(?<![\w/.@-])(?:www\.)?{re.escape(host)}(/[^\s<>\"]*)?"
+            found += [f"https://{host}{m.group(1) or '/'}" for m in re.finditer(bare, text, re.IGNORECASE)]
+        paths = re.finditer(r"(?<![\w/.:-])/[\w\-./%~]+", text)
+        found += [absolute(m.group(0), self.site_url) for m in paths]
+        return [address.rstrip(".,;:!?)»'\"") for address in found]
 
     def _share(self, wanted_id: str, title: str, url: str, source: Source, since: dt.datetime | None,
                until: dt.date | None, article: Article | None, text: str | None,

@@ -133,13 +133,16 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         return _page_path(path) not in known and _page_path(path) not in pages and bool(shape.match(relative))
 
     for suggestion in plan.calendar.ambassadors.suggestions:  # every employee would share a dead page
-        url = absolute(suggestion.link or "", plan.site_url)
-        if suggestion.link and is_site_url(url, plan.site_url) and dead(urllib.parse.urlsplit(url).path):
+        addresses = [("link", absolute(suggestion.link, plan.site_url))] if suggestion.link else []
+        addresses += [("text", url) for url in URL_IN_TEXT.findall(suggestion.text or "")]
+        for field, url in addresses:
             path = urllib.parse.urlsplit(url).path
+            if not is_site_url(url, plan.site_url) or not dead(path):
+                continue
             close = closest(path, written)
-            yield Problem(suggestion.field_sources.get("link", suggestion.source),
+            yield Problem(suggestion.field_sources.get(field, suggestion.source),
                           say("the suggestion to staff '{title}' links to {path}, which is no article or page "
-                              "of the site", title=suggestion.title or "", path=path),
+                              "of the site", title=suggestion.title or suggestion.article or "", path=path),
                           say("did you mean '{path}'?", path=close) if close
                           else say("check the link, or use `article: <slug>`"), when=ctx.now)
     for post in ctx.posts():

@@ -76,6 +76,8 @@
       /* The length shown is the suggested text's: say that the edited one is not counted here. */
       var note = field.parentNode.querySelector(".edited");
       if (note) { note.hidden = false; }
+      var length = field.parentNode.querySelector(".length");
+      if (length) { length.classList.remove("over"); length.classList.add("stale"); }
       document.querySelectorAll('a[data-share-from="' + CSS.escape(field.id) + '"]').forEach(function (link) {
         link.setAttribute("href", link.getAttribute("data-form").split("{text}").join(encodeURIComponent(field.value)));
       });
