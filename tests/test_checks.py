@@ -91,7 +91,7 @@ def test_share_too_long() -> None:
                                 "counts 23)")
     assert str(found[0].source) == "calendar.yaml:12" and "`text:` by 26" in found[0].hint
     assert not findings("share-too-long", suggestion % long[:-26], recent)
-    # The theme's own words are fitted: a long title alone is not cut, and is reported.
+    # The theme's own words are fitted to the network (the summary is cut first): nothing to report.
     assert not findings("share-too-long", "ambassadors: {networks: [x]}\n", recent)
 
 

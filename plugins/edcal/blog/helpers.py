@@ -18,6 +18,7 @@ from jinja2.runtime import Context
 
 from edcal.blog.imagesize import image_size
 from edcal.i18n import MONTHS, language, typeset
+from edcal.model.article import content_path
 from edcal.themes import template_folders
 
 #: Reading speed behind "4 min read" (words per minute of an adult reading on screen).
@@ -153,13 +154,6 @@ def catalog(folders: tuple[str, ...], lang: str) -> dict[str, str]:
         if file.is_file():
             table.update(yaml.safe_load(file.read_text(encoding="utf-8")) or {})
     return {str(key): typeset(str(value), code) for key, value in table.items()}
-
-
-def content_path(path: str) -> str:
-    """``{static}/images/a.png`` -> ``images/a.png``: where Pelican copies a file of content/."""
-    for prefix in ("{static}", "{attach}"):
-        path = path.removeprefix(prefix)
-    return path.replace("\\", "/").lstrip("/")
 
 
 def url_path(path: str) -> str:

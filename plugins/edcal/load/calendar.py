@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 import re
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -29,7 +30,6 @@ from edcal.load.schema import (
     SITE_WIDE,
     AmbassadorsSpec,
     CalendarSpec,
-    FreezeSpec,
     PostSpec,
     RepeatSpec,
     SuggestionSpec,
@@ -362,18 +362,17 @@ class _Builder:
                     self.errors.add(_value(spec.loc, "until"),
                                     f"the freeze ends ({spec.until}) before it starts ({spec.from_})")
                     continue
-                networks = self._freeze_networks(calendar, spec)
+                # Any network edcal knows: staff share on networks the company does not post on.
+                frozen = self._share_networks(calendar, spec.networks, spec.loc, "networks",
+                                              "leave `networks` out to freeze every network") \
+                    if spec.networks is not None else None
                 calendar.freezes.append(
                     # A freeze of some networks leaves the blog alone unless it says otherwise.
-                    FreezeWindow(start, end, spec.reason, source, networks,
-                                 spec.blog if spec.blog is not None else spec.networks is None)
+                    FreezeWindow(start, end, spec.reason, source,
+                                 frozenset(n.id for n in frozen) if frozen is not None else None,
+                                 spec.blog if spec.blog is not None else spec.networks is None,
+                                 network_names={n.id: n.name for n in frozen or ()})
                 )
-
-    def _freeze_networks(self, calendar: Calendar, spec: FreezeSpec) -> frozenset[str] | None:
-        if spec.networks is None:
-            return None
-        # Any network edcal knows: staff share on networks the company does not post on (ambassadors).
-        return frozenset(n.id for n in self._share_networks(calendar, spec.networks, spec.loc, "networks"))
 
     def _ideas(self, calendar: Calendar, documents: list[_Document]) -> None:
         ids = IdAllocator()
@@ -519,6 +518,10 @@ class _Builder:
         where = spec.loc.value if spec.loc else (lambda _name: calendar.source)
         days = self._days(spec.days, AMBASSADOR_DAYS, where("days"),
                           "or '0 days' to suggest only `suggestions`")
+        if days > MAX_HORIZON_DAYS:
+            self.errors.add(where("days"), f"found days '{spec.days}', expected at most 10 years",
+                            "an article is suggested for a few weeks: '30 days' is the default")
+            days = AMBASSADOR_DAYS
         if spec.networks is not None:
             networks = self._share_networks(calendar, spec.networks, spec.loc, "networks")
         else:  # the company's own networks staff can share to, else the network of professionals
@@ -578,7 +581,9 @@ class _Builder:
                                              ("ambassadors", calendar.ambassadors)) if settings.publish]
         for index, (section, folder, where) in enumerate(folders):
             for other, other_folder, _ in folders[:index]:
-                parts, other_parts = folder.split("/"), other_folder.split("/")  # type: ignore[union-attr]
+                # Compared as macOS and Windows compare names: "Share" and "share" are one folder there.
+                parts = folder.casefold().split("/")  # type: ignore[union-attr]
+                other_parts = other_folder.casefold().split("/")  # type: ignore[union-attr]
                 shorter = min(len(parts), len(other_parts))
                 if parts[:shorter] != other_parts[:shorter]:
                     continue
@@ -589,13 +594,13 @@ class _Builder:
                                 f"`{other}: publish:` fills: each build replaces a published folder whole",
                                 f"give `{section}: publish:` a folder of its own, e.g. {section}-public")
 
-    def _share_networks(self, calendar: Calendar, names: list[str], loc: Loc | None,
-                        field_name: str) -> tuple[Network, ...]:
+    def _share_networks(self, calendar: Calendar, names: list[str], loc: Loc | None, field_name: str,
+                        empty_hint: str = "e.g. networks: [linkedin]; leave `networks` out for the default",
+                        ) -> tuple[Network, ...]:
         """Networks staff share on: any network edcal knows (staff's own accounts need no set-up)."""
         if not names:
             self.errors.add(loc.value(field_name) if loc else calendar.source,
-                            "found no network, expected at least one",
-                            "e.g. networks: [linkedin]; leave `networks` out for the default")
+                            "found no network, expected at least one", empty_hint)
         found: list[Network] = []
         for index, name in enumerate(names):
             canonical = self.registry.canonical(name)
@@ -971,6 +976,12 @@ class _Builder:
         if not (_URL_RE.match(link) or (link.startswith("/") and not link.startswith("//"))):
             self.errors.add(where, f"found link '{link[:80]}', expected an http(s) URL or a path "
                             "on the site starting with /", "e.g. https://www.example.fr/offres/")
+            return
+        try:
+            urllib.parse.urlsplit(link).port  # noqa: B018 - reading it validates it
+        except ValueError as exc:
+            self.errors.add(where, f"found link '{link[:80]}', which is no address a browser opens "
+                            f"({exc})", "e.g. https://www.example.fr/offres/")
 
     def _check_image(self, image: str | None, where: Source) -> None:
         if image is None:

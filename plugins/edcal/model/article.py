@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -13,8 +14,13 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", "
 
 
 def content_path(written: str) -> str:
-    """A file as a path from the content folder: ``{static}/images/a.png`` is ``images/a.png``."""
-    return written.removeprefix("{static}").removeprefix("{attach}").lstrip("/")
+    """A file as a path from the content folder, as Pelican copies it: ``{static}/images/a.png``,
+    ``images/./a.png`` and ``images\\a.png`` are ``images/a.png`` (one file, one name to compare)."""
+    path = written.removeprefix("{static}").removeprefix("{attach}").replace("\\", "/").lstrip("/")
+    if not path:
+        return ""
+    normal = posixpath.normpath(path)
+    return normal + "/" if path.endswith("/") and normal != "." else normal  # a page's URL keeps its "/"
 
 
 #: What the writer sets in the front matter.

@@ -59,6 +59,8 @@ class FreezeWindow:
     networks: frozenset[str] | None = None
     #: Also hold back articles whose publication falls in the window.
     blog: bool = True
+    #: The frozen networks' names (a network the company does not post on is frozen for its staff).
+    network_names: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def covers(self, instant: dt.datetime, network: str | None = None) -> bool:
         if network is not None and self.networks is not None and network not in self.networks:

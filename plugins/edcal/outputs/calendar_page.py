@@ -330,7 +330,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
     for window in calendar.freezes:
         end = window.end.astimezone(zone) - dt.timedelta(microseconds=1) if window.end else None
         networks = sorted(window.networks) if window.networks is not None else None
-        names = ", ".join(calendar.networks[n].name for n in networks or () if n in calendar.networks)
+        names = ", ".join(window.network_names.get(n, n) for n in networks or ())
         freezes.append({"first": window.start.astimezone(zone).date().isoformat(),
                         "last": end.date().isoformat() if end else last.isoformat(), "reason": window.reason,
                         "networks": networks,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from feedgenerator import Atom1Feed
 from markupsafe import escape
@@ -61,24 +62,39 @@ def page_address(plan: Plan) -> str | None:
     return None
 
 
+class _PinnedAtomFeed(Atom1Feed):
+    """An Atom feed whose ``updated`` is pinned when it has no entry (feedgenerator takes the clock)."""
+
+    def __init__(self, *args: Any, pinned: dt.datetime, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.pinned = pinned
+
+    def latest_post_date(self) -> dt.datetime:
+        return super().latest_post_date() if self.items else self.pinned
+
+
 def atom_feed(plan: Plan, page: str | None) -> str:
     """One entry per suggestion, newest first, dated from when it is suggested (deterministic: the
-    article's going online, the suggestion's ``from``, else the build's SOURCE_DATE_EPOCH)."""
+    later of the article's going online and the suggestion's ``from``, else the build's
+    SOURCE_DATE_EPOCH); ids are the page's address and the suggestion's, or a URN without one."""
     translate = translator(plan.lang)
     zone = plan.calendar.zone
-    title = f"{translate('To share')} · {plan.site_name or translate('Editorial plan')}"
-    feed = Atom1Feed(title=title, link=page or plan.site_url or "/", description="",
-                     language=plan.lang, feed_url=f"{page}feed.atom" if page else None,
-                     feed_guid=f"{page or plan.site_url}#share")
+    name = plan.site_name or translate("Editorial plan")
+    base = page or (f"{plan.site_url}/" if plan.site_url.startswith(("https://", "http://")) else None)
+    feed = _PinnedAtomFeed(title=f"{translate('To share')} · {name}", link=page or base or "urn:edcal:share",
+                           description="", language=plan.lang, feed_url=f"{page}feed.atom" if page else None,
+                           feed_guid=f"{base}#share" if base else "urn:edcal:share", author_name=name,
+                           pinned=plan.generated_at)
     entries = []
     for share in plan.sharing.shares:
-        since = share.online or (dt.datetime.combine(share.start, dt.time(), zone) if share.start
-                                 else plan.generated_at)
+        first_day = dt.datetime.combine(share.start, dt.time(), zone) if share.start else None
+        dates = [day for day in (share.online, first_day) if day]
+        since = max(dates, default=plan.generated_at)
         words = "".join(f"<h2>{escape(t.network_name)}</h2><p>{escape(t.pasted)}</p>".replace("\n", "<br>")
                         for t in share.texts)
         entries.append((since, share, f"<p>{escape(share.summary)}</p>{words}" if share.summary else words))
     for since, share, content in sorted(entries, key=lambda entry: (entry[0], entry[1].id), reverse=True):
         feed.add_item(title=share.title, link=f"{page}#share-{share.id}" if page else share.url,
                       description=share.summary, content=content, pubdate=since, updateddate=since,
-                      unique_id=f"{page or plan.site_url}#share-{share.id}")
+                      unique_id=f"{base}#share-{share.id}" if base else f"urn:edcal:share:{share.id}")
     return feed.writeString("utf-8")

@@ -17,7 +17,7 @@ import re
 import urllib.parse
 from typing import Any
 
-from edcal.model.article import Article
+from edcal.model.article import Article, content_path
 from edcal.pelican_plugin.contents import to_article
 from edcal.pelican_plugin.state import BuildState
 from edcal.plan.status import article_state
@@ -205,9 +205,3 @@ def keep_public_static(generator: Any, state: BuildState) -> None:
             static for static in generator.staticfiles
             if content_path(static.relative_source_path) not in private
         ]
-
-
-def content_path(path: str) -> str:
-    for prefix in ("{static}", "{attach}"):
-        path = path.removeprefix(prefix)
-    return path.replace("\\", "/").lstrip("/")

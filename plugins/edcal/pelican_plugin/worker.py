@@ -160,7 +160,7 @@ def plan_job(state: BuildState) -> Iterator[Message]:
 
 def unpublished_media(plan: Plan) -> frozenset[str]:
     """Local images of posts that are not published yet, as paths in content/."""
-    from edcal.pelican_plugin.publish import content_path
+    from edcal.model.article import content_path
 
     return frozenset(content_path(m.path) for item in plan.items
                      if item.kind == "post" and item.status != "published"

@@ -99,7 +99,10 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
     """
     if not tracking.enabled:
         return url
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:  # "https://[abc/": no address a network would link either
+        return url
     if not _on_site(parts, url, site_url):
         return url
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
@@ -157,7 +160,10 @@ def track_text(text: str, link: str, url: str, values: dict[str, str], tracking:
 
 
 def is_site_url(url: str, site_url: str) -> bool:
-    return _on_site(urllib.parse.urlsplit(url), url, site_url)
+    try:
+        return _on_site(urllib.parse.urlsplit(url), url, site_url)
+    except ValueError:  # an address Python cannot read ("https://[abc/") is nobody's
+        return False
 
 
 def _on_site(target: urllib.parse.SplitResult, url: str, site_url: str) -> bool:

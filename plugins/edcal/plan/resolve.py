@@ -424,10 +424,17 @@ class _Resolver:
     def article_at(self, url: str) -> Article | None:
         """The article an absolute address of the site belongs to, if any: ``/2027/futur/``,
         ``/2027/futur/index.html``, ``/2027/FUTUR/`` and ``:443`` are the same page to a reader."""
-        parts = urllib.parse.urlsplit(url)
-        if parts.port in (80, 443):
+        if not is_site_url(url, self.site.url):
+            try:
+                parts = urllib.parse.urlsplit(url)
+                if parts.port not in (80, 443):
+                    return None
+            except ValueError:  # a port that is no number, an unclosed "[": no page of the site
+                return None
             url = urllib.parse.urlunsplit(parts._replace(netloc=parts.hostname or ""))
-        return self.by_path.get(_address_path(url)) if is_site_url(url, self.site.url) else None
+            if not is_site_url(url, self.site.url):
+                return None
+        return self.by_path.get(_address_path(url))
 
     def _campaign(self, entry: PostEntry, article: Article | None) -> tuple[str | None, Campaign | None]:
         """The entry's ``campaign:``, else its article's: its id and the campaign."""

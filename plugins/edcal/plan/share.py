@@ -53,19 +53,36 @@ def check_suggestions(calendar: Calendar, by_slug: dict[str, Article], errors: E
                        did_you_mean(suggestion.article, sorted(by_slug)) or "give the slug of an article")
 
 
+def suggestion_window(suggestion: ShareSuggestion, online: dt.date | None,
+                      days: int) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last days a suggestion is shown (None: no bound), ``online`` being the day its
+    article went (or goes) online: from the later of that day and ``from``; until ``until``, else for
+    an article ``days`` days."""
+    start = max((day for day in (suggestion.start, online) if day is not None), default=None)
+    end = suggestion.end
+    if end is None and start is not None and online is not None and days:
+        end = start + dt.timedelta(days=days - 1)
+    return start, end
+
+
 def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.datetime) -> list[dt.datetime]:
     """The moments the ambassadors' page changes by itself: midnight on a suggestion's ``from``, the day
     after its ``until`` and the day after an article's ``days`` are over; a freeze's start and end
     (articles going online are moments of their own)."""
     days = calendar.ambassadors.days
-    changes: set[dt.date] = set()
-    for suggestion in calendar.ambassadors.suggestions:
-        after_end = suggestion.end + dt.timedelta(days=1) if suggestion.end else None
-        changes |= {day for day in (suggestion.start, after_end) if day}
+    online = {}
     for article in articles:
         live_at = article_state(article, calendar, now).live_at
-        if live_at is not None and days:
-            changes.add(live_at.astimezone(calendar.zone).date() + dt.timedelta(days=days))
+        if live_at is not None and article.is_original:
+            online[article.slug] = live_at.astimezone(calendar.zone).date()
+    changes: set[dt.date] = set()
+    named = set()
+    for suggestion in calendar.ambassadors.suggestions:
+        start, end = suggestion_window(suggestion, online.get(suggestion.article or ""), days)
+        changes |= {day for day in (start, end and end + dt.timedelta(days=1)) if day}
+        named.add(suggestion.article)
+    if days:
+        changes |= {day + dt.timedelta(days=days) for slug, day in online.items() if slug not in named}
     # A midnight that a clock change skips (Santiago) is still a moment: fold=0 gives one.
     moments = {dt.datetime.combine(day, dt.time(), calendar.zone) for day in changes}
     # A freeze empties the page (or drops its networks) from its start, and gives it back at its end.
@@ -154,11 +171,7 @@ class ShareKitBuilder:
             other = self.article_at(written)
             if other is not None and self._online(other) is None:
                 return None
-        starts = [day for day in (suggestion.start, self._day(since) if since else None) if day is not None]
-        start = max(starts, default=None)
-        end = suggestion.end
-        if end is None and start is not None and since is not None and self.settings.days:
-            end = start + dt.timedelta(days=self.settings.days - 1)  # an article's `days`, from its first day
+        start, end = suggestion_window(suggestion, self._day(since) if since else None, self.settings.days)
         if (start is not None and self.today < start) or (end is not None and end < self.today):
             return None
         url = link or (article.url if article else "")
@@ -169,7 +182,7 @@ class ShareKitBuilder:
                            suggestion.field_sources.get("text", suggestion.source), since, end, article,
                            suggestion.text,
                            suggestion.networks or self.settings.networks, suggestion.campaign, image, alt,
-                           chosen=True, start=suggestion.start)
+                           chosen=True, start=start if suggestion.start else None, written=suggestion.link)
 
     def _addresses(self, text: str) -> list[str]:
         """The site's addresses the words hold, as a browser would open them: written in full, without
@@ -177,7 +190,7 @@ class ShareKitBuilder:
         found = list(URL_IN_TEXT.findall(text))
         host = urllib.parse.urlsplit(self.site_url).netloc.removeprefix("www.")
         if host:
-            bare = rf"(?<![\w/.@-])(?:www\.)?{re.escape(host)}(/[^\s<>\"]*)?"
+            bare = rf"(?<![\w.@-])(?:www\.)?{re.escape(host)}(?::\d+)?(/[^\s<>\"]*)?"
             found += [f"https://{host}{m.group(1) or '/'}" for m in re.finditer(bare, text, re.IGNORECASE)]
         paths = re.finditer(r"(?<![\w/.:-])/[\w\-./%~]+", text)
         found += [absolute(m.group(0), self.site_url) for m in paths]
@@ -186,7 +199,8 @@ class ShareKitBuilder:
     def _share(self, wanted_id: str, title: str, url: str, source: Source, since: dt.datetime | None,
                until: dt.date | None, article: Article | None, text: str | None,
                networks: tuple[Network, ...], campaign_id: str | None, image: str | None,
-               alt: str | None, chosen: bool, start: dt.date | None = None) -> Share:
+               alt: str | None, chosen: bool, start: dt.date | None = None,
+               written: str | None = None) -> Share:
         share_id = wanted_id
         number = 1
         while share_id in self._ids:  # two suggestions for one article, or two of one title
@@ -197,7 +211,7 @@ class ShareKitBuilder:
             image = alt = None
         return Share(
             id=share_id, title=title, url=url, source=source,
-            texts=self._words(share_id, url, networks, article, text, title, campaign_id),
+            texts=self._words(share_id, url, networks, article, text, title, campaign_id, written),
             online=since, start=start, until=until, summary=article.summary if article else "", image=image,
             image_alt=alt, article=article.slug if article else None, chosen=chosen,
         )
@@ -210,7 +224,9 @@ class ShareKitBuilder:
         return PurePosixPath(path).suffix.lower() in IMAGE_SUFFIXES and path not in self.unpublished_images
 
     def _words(self, share_id: str, url: str, networks: tuple[Network, ...], article: Article | None,
-               text: str | None, title: str, campaign_id: str | None) -> tuple[ShareText, ...]:
+               text: str | None, title: str, campaign_id: str | None,
+               written: str | None = None) -> tuple[ShareText, ...]:
+        """The words for each network; ``written``: the link as the suggestion wrote it (``/a-propos/``)."""
         calendar = self.calendar
         campaign = calendar.campaigns.get(campaign_id or (article.campaign if article else None) or "")
         texts = []
@@ -219,7 +235,8 @@ class ShareKitBuilder:
                 continue  # a freeze of this network: nothing to share there now
             values = tracking_values(network, campaign, article, share_id, f"share-{share_id}")
             tracked = track(url, values, self.tracking, self.site_url)
-            words = track_text(text, url, tracked, values, self.tracking, self.site_url) if text else None
+            words = track_text(text, written or url, tracked, values, self.tracking, self.site_url) \
+                if text else None
             composed = self.composer.compose(PostParts(
                 network=network, item_id=f"share-{share_id}", text=words, title=title, url=tracked,
                 article=article, campaign=campaign, template=AMBASSADOR_TEMPLATE,
