@@ -399,7 +399,11 @@ def test_a_dead_address_in_a_suggestion_s_words_is_found() -> None:
     (found,) = run_checks(plan, only=["unknown-article-link"])
     assert found.message.endswith("links to /2027/lancemnt/, which is no article or page of the site")
     assert (found.source.line, found.hint) == (11, "did you mean '/2027/lancement/'?")
-    # A path written without the site's address is found too.
+    # A path written without the site's address is found too, and an address written twice is told once.
+    plan.calendar.ambassadors = dataclasses.replace(plan.calendar.ambassadors, suggestions=(dataclasses.replace(
+        plan.calendar.ambassadors.suggestions[0], text="Voir /2027/lancemnt/ puis blog.example.fr/2027/lancemnt/"),))
+    (found,) = run_checks(plan, only=["unknown-article-link"])
+    assert found.message.endswith("links to /2027/lancemnt/, which is no article or page of the site")
     # The article's own image, named again: the article's alt text serves, nothing to say.
     assert run_checks(plan, only=["missing-alt-text"]) == []
 

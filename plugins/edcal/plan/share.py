@@ -90,6 +90,19 @@ def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.date
     return sorted(moments)
 
 
+def site_addresses(text: str, site_url: str) -> list[str]:
+    """The site's addresses a text holds, as a browser would open them: written in full, without their
+    scheme (``www.example.fr/2027/a/``: LinkedIn links it), or as a path (``/2027/a/``)."""
+    found = list(URL_IN_TEXT.findall(text))
+    host = urllib.parse.urlsplit(site_url).netloc.removeprefix("www.")
+    if host:
+        bare = rf"(?<![\w.@-])(?:www\.)?{re.escape(host)}(?::\d+)?(/[^\s<>\"]*)?"
+        found += [f"https://{host}{m.group(1) or '/'}" for m in re.finditer(bare, text, re.IGNORECASE)]
+    paths = re.finditer(r"(?<![\w/.:-])/[\w\-./%~]+", text)
+    found += [absolute(m.group(0), site_url) for m in paths]
+    return [address.rstrip(".,;:!?)»'\"") for address in found]
+
+
 class ShareKitBuilder:
     """The ambassadors' page at ``now``, from the calendar and the articles.
 
@@ -167,7 +180,7 @@ class ShareKitBuilder:
             since = self._online(article)
             if since is None:
                 return None
-        for written in self._addresses(suggestion.text or ""):  # nor an address in its words
+        for written in site_addresses(suggestion.text or "", self.site_url):  # nor an address in its words
             other = self.article_at(written)
             if other is not None and self._online(other) is None:
                 return None
@@ -183,18 +196,6 @@ class ShareKitBuilder:
                            suggestion.text,
                            suggestion.networks or self.settings.networks, suggestion.campaign, image, alt,
                            chosen=True, start=start if suggestion.start else None, written=suggestion.link)
-
-    def _addresses(self, text: str) -> list[str]:
-        """The site's addresses the words hold, as a browser would open them: written in full, without
-        their scheme (``www.example.fr/2027/a/``: LinkedIn links it), or as a path (``/2027/a/``)."""
-        found = list(URL_IN_TEXT.findall(text))
-        host = urllib.parse.urlsplit(self.site_url).netloc.removeprefix("www.")
-        if host:
-            bare = rf"(?<![\w.@-])(?:www\.)?{re.escape(host)}(?::\d+)?(/[^\s<>\"]*)?"
-            found += [f"https://{host}{m.group(1) or '/'}" for m in re.finditer(bare, text, re.IGNORECASE)]
-        paths = re.finditer(r"(?<![\w/.:-])/[\w\-./%~]+", text)
-        found += [absolute(m.group(0), self.site_url) for m in paths]
-        return [address.rstrip(".,;:!?)»'\"") for address in found]
 
     def _share(self, wanted_id: str, title: str, url: str, source: Source, since: dt.datetime | None,
                until: dt.date | None, article: Article | None, text: str | None,

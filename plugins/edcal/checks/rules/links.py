@@ -21,6 +21,7 @@ from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import Article
 from edcal.model.plan import Item, Plan, article_item_id
 from edcal.plan.compose import URL_IN_TEXT, absolute, is_site_url
+from edcal.plan.share import site_addresses
 from edcal.plan.status import article_state
 
 
@@ -134,7 +135,7 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
 
     for suggestion in plan.calendar.ambassadors.suggestions:  # every employee would share a dead page
         addresses = [("link", absolute(suggestion.link, plan.site_url))] if suggestion.link else []
-        addresses += [("text", url) for url in URL_IN_TEXT.findall(suggestion.text or "")]
+        addresses += [("text", url) for url in dict.fromkeys(site_addresses(suggestion.text or "", plan.site_url))]
         for field, url in addresses:
             path = urllib.parse.urlsplit(url).path
             if not is_site_url(url, plan.site_url) or not dead(path):
