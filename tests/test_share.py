@@ -485,3 +485,26 @@ def test_a_freeze_of_a_network_the_company_does_not_use_is_named_on_the_planning
     calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-14, reason: Polémique, networks: [facebook]}\n")
     write_planning_page(calendar_page, plan_of(calendar, articles(calendar), now=NOW), tmp_path)
     assert '"label":"Facebook\u00a0: Polémique"' in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_suggestion_keeps_the_id_it_is_given() -> None:
+    yaml = ("ambassadors:\n  networks: [linkedin]\n  days: 0 days\n  suggestions:\n"
+            "    - {id: soudeur-2027, link: 'https://blog.example.fr/emplois/', title: Nous recrutons}\n")
+    calendar = calendar_from(PARIS_CALENDAR + yaml)
+    (share,) = plan_of(calendar, articles(calendar), now=NOW).sharing.shares
+    assert share.id == "soudeur-2027" and "utm_campaign=soudeur-2027" in share.texts[0].url
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + yaml + "    - {id: soudeur-2027, link: 'https://jobs.example.org/', title: B}\n")
+    assert caught.value.errors[0].message.startswith("suggestion id 'soudeur-2027' is defined twice")
+
+
+def test_a_site_path_of_another_shape_than_articles_is_not_judged_dead() -> None:
+    """`/jobs/welder/` is no `{date:%Y}/{slug}/` address: a job board on the same domain may be suggested."""
+    from edcal.checks import run_checks
+
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors:\n  suggestions:\n"
+                             "    - {link: /jobs/welder/, title: Welder}\n    - {link: /2027/welder/, title: Dead}\n")
+    plan = plan_of(calendar, articles(calendar), now=NOW)
+    plan.article_url_template = "{date:%Y}/{slug}/"
+    assert [f.message.split(" links to ")[1] for f in run_checks(plan, only=["unknown-article-link"])] == [
+        "/2027/welder/, which is no article or page of the site"]

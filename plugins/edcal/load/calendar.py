@@ -530,6 +530,13 @@ class _Builder:
         suggestions = [suggestion for index, entry in enumerate(spec.suggestions)
                        if (suggestion := self._suggestion(calendar, entry,
                                                           _item(spec.loc, "suggestions", index))) is not None]
+        first_with: dict[str, Source] = {}
+        for suggestion in suggestions:
+            if suggestion.id is not None and suggestion.id in first_with:
+                self._collision(suggestion.field_sources.get("id", suggestion.source),
+                                f"suggestion id '{suggestion.id}'", first_with[suggestion.id])
+            elif suggestion.id is not None:
+                first_with[suggestion.id] = suggestion.field_sources.get("id", suggestion.source)
         medium = spec.medium or "ambassador"
         if not _placeholders_ok(medium):
             self.errors.add(where("medium"), f"found '{medium}', expected text with placeholders among "
@@ -566,7 +573,8 @@ class _Builder:
             self.errors.add(entry_where("until"), f"found until {entry.until}, before from "
                             f"{entry.from_}", "the last day comes after the first one")
         return ShareSuggestion(
-            source=source, article=entry.article, link=entry.link, title=entry.title, text=entry.text,
+            source=source, id=entry.id, article=entry.article, link=entry.link, title=entry.title,
+            text=entry.text,
             networks=(self._share_networks(calendar, entry.networks, entry.loc, "networks")
                       if entry.networks is not None else None),
             campaign=self._campaign(calendar, entry.campaign, entry_where("campaign")),

@@ -446,6 +446,7 @@ class PlanningSpec(Spec):
 
 
 class SuggestionSpec(Spec):
+    id: Id | None = Field(None, description="Stable id: the page's anchor (#share-<id>), the feed entry's id and utm_campaign when no campaign says it (default: the article's slug, else the title as a slug, which changes with the title).")
     article: Text | None = Field(None, description="An article to share, by slug: suggested once it is online.")
     link: Text | None = Field(None, description="Or any page to share, e.g. a job offer: 'https://example.fr/recrutement/soudeur/'.")
     title: Text | None = Field(None, description="What the page is, shown to staff (required with `link`; default: the article's title).")

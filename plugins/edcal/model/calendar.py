@@ -270,6 +270,8 @@ class ShareSuggestion:
     """Something the team asks staff to share: an online article or any page (a job offer)."""
 
     source: Source
+    #: The id the team gave it (``id:``); else the article's slug, or the title as a slug.
+    id: str | None = None
     article: str | None = None
     link: str | None = None
     title: str | None = None

@@ -81,7 +81,8 @@ def atom_feed(plan: Plan, page: str | None) -> str:
     zone = plan.calendar.zone
     name = plan.site_name or translate("Editorial plan")
     base = page or (f"{plan.site_url}/" if plan.site_url.startswith(("https://", "http://")) else None)
-    feed = _PinnedAtomFeed(title=f"{translate('To share')} · {name}", link=page or base or "urn:edcal:share",
+    title = f"{translate('Ready to share')} · {name}"
+    feed = _PinnedAtomFeed(title=title, link=page or base or "urn:edcal:share",
                            description="", language=plan.lang, feed_url=f"{page}feed.atom" if page else None,
                            feed_guid=f"{base}#share" if base else "urn:edcal:share", author_name=name,
                            pinned=plan.generated_at)
@@ -94,7 +95,9 @@ def atom_feed(plan: Plan, page: str | None) -> str:
                         for t in share.texts)
         entries.append((since, share, f"<p>{escape(share.summary)}</p>{words}" if share.summary else words))
     for since, share, content in sorted(entries, key=lambda entry: (entry[0], entry[1].id), reverse=True):
+        # A page with no summary (a job offer) is told by its first words, so that a chat shows something.
+        summary = share.summary or (share.texts[0].pasted if share.texts else "")
         feed.add_item(title=share.title, link=f"{page}#share-{share.id}" if page else share.url,
-                      description=share.summary, content=content, pubdate=since, updateddate=since,
+                      description=summary, content=content, pubdate=since, updateddate=since,
                       unique_id=f"{base}#share-{share.id}" if base else f"urn:edcal:share:{share.id}")
     return feed.writeString("utf-8")

@@ -191,7 +191,8 @@ class ShareKitBuilder:
         title = suggestion.title or (article.title if article else url)
         image = suggestion.image or (article.image if article else None)
         alt = suggestion.alt or (article.image_alt if article and image == article.image else None)
-        return self._share(article.slug if article else slugify(title) or "suggestion", title, url,
+        wanted_id = suggestion.id or (article.slug if article else slugify(title) or "suggestion")
+        return self._share(wanted_id, title, url,
                            suggestion.field_sources.get("text", suggestion.source), since, end, article,
                            suggestion.text,
                            suggestion.networks or self.settings.networks, suggestion.campaign, image, alt,

@@ -107,12 +107,27 @@ def _linked_article(post: Item, by_path: dict[str, Article], site_url: str) -> A
     return None
 
 
+#: What a date's strftime codes write, for ``{date:%Y/%m}`` in ``ARTICLE_URL``.
+_DATE_CODES = {"Y": r"\d{4}", "y": r"\d{2}", "m": r"\d{2}", "d": r"\d{2}", "H": r"\d{2}", "M": r"\d{2}",
+               "S": r"\d{2}", "j": r"\d{3}", "b": r"[^/\d]+?", "B": r"[^/\d]+?", "a": r"[^/\d]+?",
+               "A": r"[^/\d]+?"}
+
+
 def _url_pattern(template: str) -> re.Pattern[str]:
-    """A regular expression for the URLs a Pelican ``ARTICLE_URL`` template produces."""
+    """A regular expression for the URLs a Pelican ``ARTICLE_URL`` template produces.
+
+    A ``{date:%Y}`` is four digits, not anything: ``/jobs/welder/`` is no article address of
+    ``{date:%Y}/{slug}/``, and was judged dead.
+    """
     pattern = ""
-    for literal, field, _, _ in string.Formatter().parse(template):
+    for literal, field, spec, _ in string.Formatter().parse(template):
         pattern += re.escape(literal)
-        if field is not None:
+        if field is None:
+            continue
+        if field == "date" and spec:
+            pattern += re.sub(r"%(.)|([^%]+)", lambda m: _DATE_CODES.get(m.group(1), r".+?") if m.group(1)
+                              else re.escape(m.group(2)), spec)
+        else:
             pattern += r"[^/]+?" if field != "date" else r".+?"
     return re.compile(pattern + r"(?:index\.html)?$")
 
