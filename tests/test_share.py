@@ -508,3 +508,10 @@ def test_a_site_path_of_another_shape_than_articles_is_not_judged_dead() -> None
     plan.article_url_template = "{date:%Y}/{slug}/"
     assert [f.message.split(" links to ")[1] for f in run_checks(plan, only=["unknown-article-link"])] == [
         "/2027/welder/, which is no article or page of the site"]
+
+
+def test_no_address_in_words_for_a_network_where_links_are_not_clickable() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors: {networks: [instagram, linkedin]}\n")
+    instagram, linkedin = plan_of(calendar, articles(calendar), now=NOW).sharing.shares[0].texts
+    assert "https://" not in instagram.text and "Un article récent" in instagram.text
+    assert "https://blog.example.fr/recent/?utm_source=linkedin" in linkedin.text
