@@ -363,7 +363,7 @@ class _Builder:
                                     f"the freeze ends ({spec.until}) before it starts ({spec.from_})")
                     continue
                 # Any network edcal knows: staff share on networks the company does not post on.
-                frozen = self._share_networks(calendar, spec.networks, spec.loc, "networks",
+                frozen = self._known_networks(calendar, spec.networks, spec.loc, "networks",
                                               "leave `networks` out to freeze every network") \
                     if spec.networks is not None else None
                 calendar.freezes.append(
@@ -523,7 +523,7 @@ class _Builder:
                             "an article is suggested for a few weeks: '30 days' is the default")
             days = AMBASSADOR_DAYS
         if spec.networks is not None:
-            networks = self._share_networks(calendar, spec.networks, spec.loc, "networks")
+            networks = self._known_networks(calendar, spec.networks, spec.loc, "networks")
         else:  # the company's own networks staff can share to, else the network of professionals
             networks = tuple(n for n in calendar.networks.values() if n.share_form) \
                 or (self.registry["linkedin"],)
@@ -575,7 +575,7 @@ class _Builder:
         return ShareSuggestion(
             source=source, id=entry.id, article=entry.article, link=entry.link, title=entry.title,
             text=entry.text,
-            networks=(self._share_networks(calendar, entry.networks, entry.loc, "networks")
+            networks=(self._known_networks(calendar, entry.networks, entry.loc, "networks")
                       if entry.networks is not None else None),
             campaign=self._campaign(calendar, entry.campaign, entry_where("campaign")),
             start=entry.from_, end=entry.until, image=entry.image, alt=entry.alt,
@@ -602,10 +602,11 @@ class _Builder:
                                 f"`{other}: publish:` fills: each build replaces a published folder whole",
                                 f"give `{section}: publish:` a folder of its own, e.g. {section}-public")
 
-    def _share_networks(self, calendar: Calendar, names: list[str], loc: Loc | None, field_name: str,
+    def _known_networks(self, calendar: Calendar, names: list[str], loc: Loc | None, field_name: str,
                         empty_hint: str = "e.g. networks: [linkedin]; leave `networks` out for the default",
                         ) -> tuple[Network, ...]:
-        """Networks staff share on: any network edcal knows (staff's own accounts need no set-up)."""
+        """Any network edcal knows, set up under `networks:` or not: staff share on their own accounts
+        (`ambassadors:`), and a freeze may be about those networks too."""
         if not names:
             self.errors.add(loc.value(field_name) if loc else calendar.source,
                             "found no network, expected at least one", empty_hint)

@@ -9,6 +9,7 @@ from typing import Literal
 
 from edcal.model.article import Article
 from edcal.model.calendar import Calendar
+from edcal.model.network import fill_share_form
 from edcal.model.source import Source
 
 ItemKind = Literal["article", "post", "idea", "deadline"]
@@ -121,23 +122,38 @@ class ShareText:
     text: str
     #: What to paste into the network's composer, full links included.
     pasted: str
-    #: Every length the network checks: (counting rule, length, limit).
+    #: Every length the network checks, the primary first: (counting rule, length, limit).
     lengths: tuple[tuple[str, int, int], ...]
-    length: int
-    limit: int
-    counting: str
-    fits: bool
     #: The link, tracked (utm_medium=ambassador) when it is the site's and tracking is on.
     url: str
-    #: The network's share form, filled with the words or the link; None without a form.
-    share_href: str | None = None
     #: The share form with the link filled in and ``{text}`` left for the words (edited on the page).
     share_form: str | None = None
+
+    @property
+    def counting(self) -> str:
+        return self.lengths[0][0]
+
+    @property
+    def length(self) -> int:
+        return self.lengths[0][1]
+
+    @property
+    def limit(self) -> int:
+        return self.lengths[0][2]
+
+    @property
+    def fits(self) -> bool:
+        return all(length <= limit for _, length, limit in self.lengths)
 
     @property
     def form_takes_text(self) -> bool:
         """Whether the share form takes the words; LinkedIn's and Facebook's take only the link."""
         return "{text}" in (self.share_form or "")
+
+    @property
+    def share_href(self) -> str | None:
+        """The network's share form, filled with the suggested words (or the link alone)."""
+        return fill_share_form(self.share_form, {"text": self.pasted}) if self.share_form else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from edcal.outputs.context import OutputContext
 OUTPUTS = (plan_json, ics, drafts, exports, review, share, calendar_page)
 
 
-#: Marks a folder of output/ that edcal published (``feeds.publish``, ``planning.publish``).
+#: Marks a folder of output/ that edcal published (``feeds``, ``planning`` or ``ambassadors``: ``publish``).
 PUBLISHED_MARK = ".edcal-published"
 
 

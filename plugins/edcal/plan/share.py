@@ -243,15 +243,12 @@ class ShareKitBuilder:
                 network=network, item_id=f"share-{share_id}", text=words, title=title, url=tracked,
                 article=article, campaign=campaign, template=AMBASSADOR_TEMPLATE,
             ))
-            primary = composed.measures[0]
-            pasted = pasted_text(composed.text, composed.links)
             form = network.share_form
-            fields = {"text": pasted, "url": tracked, "title": title}
             texts.append(ShareText(
-                network=network.id, network_name=network.name, text=composed.text, pasted=pasted,
-                lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures),
-                length=primary.length, limit=primary.limit, counting=primary.counting, fits=composed.fits,
-                url=tracked, share_href=fill_share_form(form, fields) if form else None,
-                share_form=fill_share_form(form, fields, keep="{text}") if form else None,
+                network=network.id, network_name=network.name, text=composed.text,
+                pasted=pasted_text(composed.text, composed.links),
+                lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures), url=tracked,
+                share_form=fill_share_form(form, {"url": tracked, "title": title}, keep="{text}") if form
+                else None,
             ))
         return tuple(texts)
