@@ -157,3 +157,36 @@ def test_a_scheduled_run_rebuilds_only_when_an_article_became_due(due_step: Any)
     assert due_step("schedule", "2027-03-20T08:00:00Z", None) == "build=true"
     # Pushes always build.
     assert due_step("push", "2027-03-20T08:00:00Z", "2027-03-20T07:45:00Z") == "build=true"
+
+
+def test_a_pull_request_gets_the_plans_changes_on_its_summary_page(workflow: dict[str, Any], tmp_path: Path,
+                                                                   site: Path) -> None:
+    """The step as a pull request's run has it: the merge checked out, the base branch fetched."""
+    step = next(s for s in steps(workflow) if "edcal diff" in s.get("run", ""))
+    assert "pull_request" in step["if"] and "!cancelled()" in step["if"]
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=site, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=site, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Le site"], cwd=site, check=True)
+    checkout = tmp_path / "checkout"  # actions/checkout with fetch-depth: 0: origin/main is there
+    subprocess.run(["git", "clone", "-q", str(site), str(checkout)], check=True)
+    calendar = checkout / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("text: Bonjour le monde",
+                                                                     "text: Bonjour à toutes et à tous"),
+                        encoding="utf-8")
+    subprocess.run([*git, "commit", "-q", "-am", "Un texte plus accueillant"], cwd=checkout, check=True)
+    summary = tmp_path / "summary.md"
+    summary.write_text("", encoding="utf-8")
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    edcal = bin_folder / "edcal"
+    edcal.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m edcal "$@"\n', encoding="utf-8")
+    edcal.chmod(edcal.stat().st_mode | stat.S_IEXEC)
+    env = {**os.environ, "GITHUB_EVENT_NAME": "pull_request", "GITHUB_BASE_REF": "main",
+           "GITHUB_STEP_SUMMARY": str(summary), "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=checkout, env=env, capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### Changements du planning depuis origin/main")
+    assert "```diff\n- Bonjour le monde\n+ Bonjour à toutes et à tous\n" in text

@@ -69,7 +69,7 @@ def site_options(command: F) -> F:
 
 
 #: Commands that only read the site: their errors do not say "nothing was written".
-READ_ONLY = {"agenda", "next_change", "check"}
+READ_ONLY = {"agenda", "next_change", "check", "diff"}
 
 
 def input_errors_exit(command: F) -> F:
@@ -394,6 +394,29 @@ def new(title: str, site: Path, settings_file: str, verbosity: int | None, date:
     path = new_article(site, settings_file, title, date, author, category, tags, slug)
     if (verbosity or 0) >= 0:
         click.echo(path.resolve().relative_to(site.resolve()).as_posix())
+
+
+@cli.command(epilog="Examples: edcal diff; edcal diff main; "
+             'edcal diff origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"')
+@click.argument("revision", default="HEAD")
+@site_options
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="text for people, markdown for a pull request, json for scripts.")
+@click.option("--all", "everything", is_flag=True, help="Compare past items too.")
+@input_errors_exit
+def diff(revision: str, site: Path, settings_file: str, verbosity: int | None, fmt: str,
+         everything: bool) -> None:
+    """Show what changed in the plan since REVISION (a git branch, tag or commit; default HEAD).
+
+    Posts, articles, ideas and deadlines added, removed or changed (date,
+    status, text, network, link, images, owner, campaign), read from the
+    site at REVISION and as it is now, at the same "now". Only items still
+    to come, unless --all. Exit code 0 whether or not anything changed.
+    """
+    from edcal.commands.diff import diff as compare
+
+    with progress("Reading the plan twice…", verbosity):
+        click.echo(compare(site, settings_file, revision, fmt, everything), nl=False)
 
 
 @cli.command("next-change", epilog='Example, in CI: edcal next-change --after "$LAST_DEPLOY"')

@@ -1,0 +1,95 @@
+"""What a change of the site does to the plan: items added, removed or changed, by id.
+
+Two plans resolved at the same "now" (the site at a git revision, and as it
+is) are compared item by item. An item's id survives edits of its text, its
+time and the reordering of other entries (CONTRACTS.md), so an edited post
+is one changed item, not one removed and one added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from edcal.model.plan import Item, Plan
+
+ChangeKind = Literal["added", "removed", "changed"]
+
+#: What a reader of the change is told about, in this order; the source's line is not a change.
+COMPARED: tuple[tuple[str, Callable[[Item], object]], ...] = (
+    ("start", lambda item: item.start),
+    ("status", lambda item: item.status),
+    ("withheld_reason", lambda item: item.withheld_reason),
+    ("title", lambda item: item.title),
+    ("network", lambda item: item.network),
+    ("text", lambda item: item.text),
+    ("limit", lambda item: item.limit),
+    ("url", lambda item: item.url),
+    ("media", lambda item: tuple((media.path, media.alt) for media in item.media)),
+    ("owner", lambda item: item.owner),
+    ("campaign", lambda item: item.campaign),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemChange:
+    """One item added, removed or changed; ``fields`` names what changed (``COMPARED``'s names)."""
+
+    kind: ChangeKind
+    before: Item | None
+    after: Item | None
+    fields: tuple[str, ...] = ()
+
+    @property
+    def item(self) -> Item:
+        """The item as it is now (as it was, for a removed one)."""
+        return self.after or self.before  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanChanges:
+    """Every change between two plans, in the order of the calendar."""
+
+    changes: tuple[ItemChange, ...]
+    #: Only items from this instant on (in either plan) were compared; None: all of them.
+    since: dt.datetime | None
+
+    def count(self, kind: ChangeKind) -> int:
+        return sum(1 for change in self.changes if change.kind == kind)
+
+
+def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -> PlanChanges:
+    """The changes from ``before`` (None: the site had no plan) to ``after``.
+
+    :param since: leave out items before this instant in both plans (their day, for all-day
+        items): what is past is done, and a change to it publishes nothing. Undated ideas are
+        always compared.
+    """
+    zone = after.calendar.zone
+    old = before.by_id() if before is not None else {}
+    new = after.by_id()
+
+    def ahead(item: Item | None) -> bool:
+        if item is None or since is None or item.start is None:
+            return item is not None
+        if isinstance(item.start, dt.datetime):
+            return item.start >= since
+        return item.start >= since.astimezone(zone).date()
+
+    changes = []
+    for item_id in old.keys() | new.keys():
+        was, now = old.get(item_id), new.get(item_id)
+        if not (ahead(was) or ahead(now)):
+            continue
+        if was is None:
+            changes.append(ItemChange("added", None, now))
+        elif now is None:
+            changes.append(ItemChange("removed", was, None))
+        else:
+            fields = tuple(name for name, value in COMPARED if value(was) != value(now))
+            if fields:
+                changes.append(ItemChange("changed", was, now, fields))
+    changes.sort(key=lambda change: change.item.sort_key())  # the plan's own order
+    return PlanChanges(tuple(changes), since)
