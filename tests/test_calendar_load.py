@@ -307,6 +307,12 @@ def test_common_slips_get_a_hint_that_says_what_to_type(tmp_path: Path, text: st
     ("'1,180'", ["found '1,180', expected a number",
                  "    hint: numbers take no thousands separator and a decimal point: 1180, or 1.18"]),
     ("dix", ["found 'dix', expected a number"]),
+    # YAML reads 1.180 as 1.18: a French reader wrote 1180 followers. Both readings are offered.
+    ("1.180", ["found '1.180', which reads as the decimal number 1.18 but may be 1180 written with a dot "
+               "between thousands, expected a number with one reading",
+               "    hint: write 1180 (no separator between thousands), or 1.18"]),
+    ("'2.500'", ["found '2.500', which reads as the decimal number 2.5 but may be 2500",
+                 "    hint: write 2500 (no separator between thousands), or 2.5"]),
 ])
 def test_a_value_every_branch_of_a_union_refuses_is_one_error(tmp_path: Path, value: str,
                                                               expected: list[str]) -> None:
@@ -315,7 +321,13 @@ def test_a_value_every_branch_of_a_union_refuses_is_one_error(tmp_path: Path, va
     found = errors(tmp_path, text)
     assert len(found) == 1, found
     lines = found[0].splitlines()
-    assert lines[0].endswith(expected[0]) and lines[1:] == expected[1:], lines
+    assert expected[0] in lines[0] and lines[1:] == expected[1:], lines
+
+
+@pytest.mark.parametrize("value", ["1180", "1.18", "0.125", "12.5", "1.1805", "1180.000"])
+def test_a_figure_with_one_reading_is_taken(tmp_path: Path, value: str) -> None:
+    text = BASE + f"campaigns:\n  - {{id: c, name: C, from: 2027-01-01, until: 2027-02-01, objective: {{text: T, target: {value}}}}}\n"
+    assert load(tmp_path, text).campaigns["c"].objective.target == float(value)
 
 
 def test_a_calendar_d_sub_folder_is_judged_by_what_it_holds(tmp_path: Path) -> None:

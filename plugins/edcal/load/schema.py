@@ -120,6 +120,24 @@ def _text(value: Any) -> Any:
 
 Text = Annotated[str, BeforeValidator(_text)]
 
+#: ``1.180``: one group of three digits after a dot, as French writes thousands (1.180 abonnés).
+_DOTTED_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}\.\d{3}$")
+
+
+def _figure(value: Any) -> Any:
+    """A figure as typed: ``1.180`` is refused rather than read as 1.18 (it was 1180 followers)."""
+    if isinstance(value, str) and _DOTTED_THOUSANDS.match(value.strip()):
+        written = value.strip()
+        raise PydanticCustomError(
+            "edcal", "found '{found}', which reads as the decimal number {decimal} but may be {whole} "
+            "written with a dot between thousands, expected a number with one reading",
+            {"found": written, "decimal": f"{float(written):g}", "whole": written.replace(".", "")})
+    return value
+
+
+#: A measured or targeted figure (objectives): a whole or decimal number, never an ambiguous one.
+Figure = Annotated[int | float, BeforeValidator(_figure)]
+
 
 def _filled(value: str) -> str:
     if not value.strip():
@@ -216,10 +234,10 @@ class ObjectiveSpec(Spec):
     """What something is for, measurably. A plain string is the ``text`` alone."""
 
     text: Text = Field(description="The objective in words, e.g. 'Obtenir 40 rendez-vous sur le stand'.")
-    target: int | float | None = Field(None, description="The figure to reach, e.g. 40.")
+    target: Figure | None = Field(None, description="The figure to reach, e.g. 40.")
     unit: Text | None = Field(None, description="What the figure counts, e.g. 'rendez-vous', 'visites', 'abonnés'.")
     by: Date | None = Field(None, description="The date by which the target should be reached.")
-    current: Annotated[int | float, Field(ge=0)] | None = Field(None, description="The figure last measured, e.g. 1180 (noted by hand from the network's statistics).")
+    current: Annotated[Figure, Field(ge=0)] | None = Field(None, description="The figure last measured, e.g. 1180 (noted by hand from the network's statistics).")
     measured: Date | None = Field(None, description="The day `current` was measured.")
 
     @model_validator(mode="after")

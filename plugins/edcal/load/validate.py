@@ -307,8 +307,8 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         message = str(ctx.get("message") or error["msg"])
         if "found" not in message:
             message = error["msg"]
-        hint = value_hint(found, message) or (ID_HINT if "not a valid id" in message
-                                              else _colon_hint(found, message))
+        hint = (value_hint(found, message) or (ID_HINT if "not a valid id" in message else None)
+                or _colon_hint(found, message) or _figure_hint(found, message))
         return source, message, hint
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "")
@@ -349,6 +349,14 @@ def _number_hint(found: Any, expected: str) -> str | None:
     if _GROUPED.match(written):
         return f"write the number without a thousands separator: {digits}"
     return None
+
+
+def _figure_hint(found: Any, message: str) -> str | None:
+    """``1.180`` where a figure was expected: both readings, each written as it should be."""
+    if not message.endswith("expected a number with one reading") or not isinstance(found, str):
+        return None
+    written = found.strip()
+    return f"write {written.replace('.', '')} (no separator between thousands), or {float(written):g}"
 
 
 def _colon_hint(found: Any, message: str) -> str | None:
