@@ -72,13 +72,15 @@ def test_a_change_is_told_item_by_item_in_the_sites_language(repo: Path) -> None
     hello = out[out.index("~ mercredi 3 mars 2027 11:00 · LinkedIn"):]
     assert "Date\u00a0: mardi 2 mars 2027 10:00 → mercredi 3 mars 2027 11:00" in hello
     assert "- Bonjour le monde" in hello and "+ Bonjour à tous" in hello
-    assert "- mercredi 10 mars 2027 08:00 · Mastodon · " in out
+    # The three removed Wednesdays are one line.
+    assert "- mercredi 10 mars 2027 08:00 et 2 autres, jusqu'au mercredi 24 mars 2027 08:00 · Mastodon · " \
+        "Chaque mercredi (planifié)  [HEAD:calendar.yaml:33]" in out
     added = out[out.index("+ vendredi 5 mars 2027 09:00 · X"):]
     assert "Un nouveau message <b>gras</b>" in added
-    assert re.search(r"\(\d+ caractères sur 280, comptés comme X les compte\)", added)
+    assert re.search(r"\n    \d+ caractères pour une limite de 280 \(décompte X\)\n", added)
     # In the order of the calendar.
     marks = [line[:1] for line in out.splitlines() if re.match(r"[-+~] \w+ \d", line)]
-    assert marks == ["~", "~", "+", "-", "-", "-"]
+    assert marks == ["~", "~", "+", "-"]
 
 
 def test_markdown_for_a_pull_request_shows_the_teams_text_as_written(repo: Path) -> None:
@@ -138,9 +140,8 @@ def test_a_site_in_a_subfolder_reads_each_revisions_own_settings(tmp_path: Path)
     site = repository / "blog"
     shutil.copytree(FIXTURE_SITE, site)
     write_pelicanconf(site)
-    (site / "publishconf.py").write_text(
-        "import os, sys\nsys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))\n"
-        "from pelicanconf import *\n", encoding="utf-8")
+    (site / "publishconf.py").write_text(  # as `pelican-quickstart` writes it: the current folder's
+        "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n", encoding="utf-8")
     git(repository, "init", "-q")
     committed(repository)
     edit(site / "pelicanconf.py", 'SITEURL = "https://blog.example.fr"', 'SITEURL = "https://www.example.fr"')
@@ -168,7 +169,8 @@ def test_a_site_new_at_the_revision_is_all_added(tmp_path: Path) -> None:
 def test_bad_revisions_and_folders_are_located_errors(repo: Path, tmp_path: Path) -> None:
     unknown = run_edcal("diff", "mian", cwd=repo)
     assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
-    assert unknown.stderr.startswith("REVISION: error: unknown revision 'mian'\n    hint: a branch, a tag or a commit")
+    assert unknown.stderr.startswith("REVISION: error: unknown revision 'mian'\n"
+                                     "    hint: did you mean 'main'? a branch, a tag or a commit")
     option = run_edcal("diff", "--", "--output=/tmp/x", cwd=repo)
     assert option.returncode == 2 and "expected a git revision" in option.stderr
     outside = tmp_path / "not-a-repo"
@@ -219,16 +221,17 @@ def test_a_pull_request_summary_stays_within_githubs_limits(monkeypatch: pytest.
   - id: p{number}
     networks: [linkedin]
     at: 2027-03-{1 + number % 28:02d} 10:00
-    text: Texte numéro {number}
+    text: "{'Un long texte numéro ' * 40}{number}"
 """ for number in range(30))
     after = plan_of(calendar_from(PARIS_CALENDAR + "posts:\n" + lines), [], now="2027-02-15T10:00+01:00")
     monkeypatch.setattr(diff_command, "MARKDOWN_ROWS", 10)
-    monkeypatch.setattr(diff_command, "MARKDOWN_TEXTS", 4)
-    out = diff_command.render_markdown(compare_plans(None, after, after.now), after,
-                                       diff_command.Revision("main", "0123456789abcdef"))
+    monkeypatch.setattr(diff_command, "MARKDOWN_CHARACTERS", 5_000)
+    out = diff_command.render_markdown(compare_plans(None, after, after.now), None, after,
+                                       diff_command.Revision("main", "0123456789abcdef"), everything=True)
     assert len([line for line in out.splitlines() if line.startswith("| + ")]) == 10
-    assert out.count("```text") == 4
-    assert out.rstrip().endswith("20 changements et 6 textes sont laissés de côté. edcal diff main les montre tous.")
+    assert len(out) < 5_000 and out.count("```text") == 3
+    assert out.rstrip().endswith("20 changements et 7 textes sont laissés de côté. "
+                                 "edcal diff main --all les montre tous.")
 
 
 def test_every_word_of_the_diff_has_a_french_translation() -> None:
@@ -250,3 +253,83 @@ def test_every_word_of_the_diff_has_a_french_translation() -> None:
         assert word in french, f"no French for {word!r} in translations/fr.yaml"
         assert {f for _, f, _, _ in string.Formatter().parse(word) if f} == \
             {f for _, f, _, _ in string.Formatter().parse(french[word]) if f}, word
+
+
+def test_a_site_plugin_runs_once_in_each_read(repo: Path) -> None:
+    """Signal handlers a site's plugin connects must not run again in the other version's read."""
+    (repo / "siteplugins").mkdir()
+    (repo / "siteplugins" / "suffix.py").write_text(
+        "from pelican import signals\n\n"
+        "def suffixed(content):\n    if content.slug == 'publie':\n        content.slug += '-x'\n\n"
+        "def register():\n    signals.content_object_init.connect(suffixed)\n", encoding="utf-8")
+    settings = repo / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        'PLUGINS = ["edcal"]', 'PLUGINS = ["edcal", "suffix"]\nPLUGIN_PATHS = PLUGIN_PATHS + ["siteplugins"]'),
+        encoding="utf-8")
+    committed(repo)
+    assert "article-publie-x" in run_edcal("diff", "HEAD~1", "--all", "--format", "json", cwd=repo).stdout
+    result = run_edcal("diff", "--all", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert "Aucun changement du planning depuis HEAD" in result.stdout
+
+
+def test_export_ignore_leaves_nothing_out(repo: Path) -> None:
+    (repo / ".gitattributes").write_text("content/articles/futur.md export-ignore\n", encoding="utf-8")
+    committed(repo)
+    assert "Aucun changement du planning depuis HEAD" in run_edcal("diff", "--all", cwd=repo).stdout
+
+
+def test_settings_missing_at_the_revision_is_an_error_not_a_new_site(repo: Path) -> None:
+    shutil.copy(repo / "pelicanconf.py", repo / "prod.py")
+    result = run_edcal("diff", "-s", "prod.py", cwd=repo)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith("HEAD:prod.py:1:1: error: prod.py not found in the site at HEAD")
+
+
+def test_a_post_moved_out_of_the_past_keeps_its_words(repo: Path) -> None:
+    """Its text before was composed too: only its date changed."""
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "  - id: gel\n", """  - id: ancien
+    networks: [linkedin]
+    at: 2026-11-02 10:00
+    text: Un message d'automne
+  - id: gel
+""")
+    committed(repo)
+    edit(calendar, "at: 2026-11-02 10:00", "at: 2027-03-11 10:00")
+    document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
+    assert [(c["id"], c["fields"]) for c in document["changes"]] == [("ancien-linkedin", ["start", "status"])]
+
+
+def test_a_freeze_and_an_alt_text_are_shown_for_what_they_are(repo: Path) -> None:
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "freeze:\n", """freeze:
+  - {from: 2027-03-02, until: 2027-03-03, networks: [linkedin], reason: Refonte de la page}
+""")
+    edit(repo / "content" / "articles" / "futur.md", "image_alt: Image d'un article futur",
+         "image_alt: Une image plus parlante")
+    out = run_edcal("diff", cwd=repo).stdout
+    assert "+ Gel des publications\u00a0: mardi 2 mars 2027 → mercredi 3 mars 2027 inclus, LinkedIn\u00a0: " \
+        "Refonte de la page" in out
+    assert "Motif du gel\u00a0: — → Refonte de la page" in out  # hello on LinkedIn, 2 March
+    assert "Statut\u00a0: planifié → gelé" in out
+    assert "Texte alternatif\u00a0: Image d'un article futur → Une image plus parlante" in out
+
+
+def test_a_branch_is_compared_with_where_it_left_main(repo: Path) -> None:
+    git(repo, "checkout", "-q", "-b", "plan")
+    edit(repo / "calendar.yaml", "text: Bonjour le monde", "text: Bonjour à tous")
+    committed(repo)
+    git(repo, "checkout", "-q", "main")
+    edit(repo / "calendar.yaml", "text: Chaque mercredi", "text: Chaque mercredi matin")
+    committed(repo)
+    git(repo, "checkout", "-q", "plan")
+    plain = run_edcal("diff", "main", "--format", "json", cwd=repo)
+    assert {c["id"].split("-")[0] for c in json.loads(plain.stdout)["changes"]} == {"hello", "weekly"}
+    assert "note: main has 1 commit(s) that HEAD does not have" in plain.stderr
+    assert "'edcal diff main...' compares with where your branch left main" in plain.stderr
+    branch = run_edcal("diff", "main...", "--format", "json", cwd=repo)
+    assert branch.returncode == 0 and branch.stderr == ""
+    document = json.loads(branch.stdout)
+    assert {c["id"].split("-")[0] for c in document["changes"]} == {"hello"}
+    assert document["commit"] == git(repo, "merge-base", "main", "HEAD").strip()

@@ -416,7 +416,11 @@ def diff(revision: str, site: Path, settings_file: str, verbosity: int | None, f
     from edcal.commands.diff import diff as compare
 
     with progress("Reading the plan twice…", verbosity):
-        click.echo(compare(site, settings_file, revision, fmt, everything), nl=False)
+        output, notes = compare(site, settings_file, revision, fmt, everything)
+    click.echo(output, nl=False)
+    if (verbosity or 0) >= 0:
+        for note in notes:
+            click.echo(note, err=True)
 
 
 @cli.command("next-change", epilog='Example, in CI: edcal next-change --after "$LAST_DEPLOY"')

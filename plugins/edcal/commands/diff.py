@@ -1,10 +1,13 @@
 """``edcal diff``: what a change of the site does to the plan, for the reader of a pull request.
 
-The site is read twice, at the same "now": as it was at a git revision
-(extracted with ``git archive`` into a temporary folder, read with this
-engine) and as it is in the working tree. The plans are compared item by
-item (:mod:`edcal.plan.changes`) and the changes written for people (text),
-for a pull request (Markdown, e.g. the job summary) or for scripts (JSON).
+The site is read twice, at the same "now": as it is in the working tree (in
+this process), and as it was at a git revision: its folder checked out from
+git into a temporary folder (a private index, so the user's checkout and
+index are untouched) and read in a child process started there, so that the
+two reads share no settings module, plugin or signal handler. The plans are
+compared item by item (:mod:`edcal.plan.changes`) and the changes written
+for people (text), for a pull request (Markdown, e.g. the job summary) or
+for scripts (JSON).
 """
 
 from __future__ import annotations
@@ -14,19 +17,20 @@ import datetime as dt
 import difflib
 import json
 import os
+import pickle
 import re
 import subprocess
 import sys
-import tarfile
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from edcal.clock import NOW_VARIABLE
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import long_date, say_count, translator
+from edcal.model.calendar import FreezeWindow
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.outputs.plan_json import item_document
@@ -34,26 +38,8 @@ from edcal.plan.changes import ItemChange, PlanChanges, compare_plans
 
 #: Where errors about the revision argument point (an argument has no line).
 REVISION = Source("REVISION", 1, 1)
-
-
-def diff(site: Path, settings_file: str, revision: str, fmt: str, everything: bool = False) -> str:
-    """The plan's changes from ``revision`` to the working tree, in ``fmt``.
-
-    :param everything: compare past items too (by default, only what is still to come).
-    :raises InputErrors: not a git repository, an unknown revision, a site that does not load
-        (at the revision, its paths are given as ``REV:path``).
-    """
-    from edcal.pelican_plugin.metadata import NOW, read_plan
-
-    with _site_modules_forgotten(site):
-        after = read_plan(site, settings_file, compose_from=NOW)
-    with _site_at(site, revision) as (old_site, commit):
-        before = None
-        if old_site is not None and (old_site / settings_file).is_file():
-            with _site_modules_forgotten(old_site), _now_pinned(after.now), _located_at(revision):
-                before = read_plan(old_site, settings_file, compose_from=NOW)
-    changes = compare_plans(before, after, None if everything else after.now)
-    return RENDERERS[fmt](changes, after, Revision(revision, commit))
+#: ``main...``: compare with where the branch left ``main`` (their merge base), as a pull request does.
+BRANCH_POINT = "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,113 +48,162 @@ class Revision:
 
     name: str
     commit: str
+    #: Said on standard error, not in the output (a branch that moved on since).
+    notes: tuple[str, ...] = field(default=())
 
     def __str__(self) -> str:
         return f"{self.name} ({self.commit[:7]})" if not self.commit.startswith(self.name) else self.name
 
 
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def diff(site: Path, settings_file: str, revision: str, fmt: str,
+         everything: bool = False) -> tuple[str, tuple[str, ...]]:
+    """The plan's changes from ``revision`` to the working tree, in ``fmt``, and notes for stderr.
+
+    :param everything: compare past items too (by default, only what is still to come).
+    :raises InputErrors: not a git repository, an unknown revision, a site that does not load
+        (at the revision, its paths are given as ``REV:path``).
+    """
+    from edcal.pelican_plugin.metadata import read_plan
+
+    resolved = resolve_revision(site, revision)
+    # Every post composed, past ones too: a post moved out of the past has a text to compare.
+    after = read_plan(site, settings_file, compose_from=None)
+    before = read_at_revision(site, settings_file, resolved, after.now)
+    changes = compare_plans(before, after, None if everything else after.now)
+    return RENDERERS[fmt](changes, before, after, resolved, everything), resolved.notes
+
+
+def _git(folder: Path | str, *args: str,
+         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     try:
-        return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=60,
-                              check=False)
+        return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=120,
+                              check=False, env=env)
     except FileNotFoundError:
         raise InputErrors([InputError(REVISION, "git is not installed", "edcal diff reads the revision "
                                       "with git: install it, or compare by hand")]) from None
 
 
-@contextlib.contextmanager
-def _site_at(site: Path, revision: str) -> Iterator[tuple[Path | None, str]]:
-    """The site's folder as it was at ``revision``, extracted into a temporary folder, and the
-    commit's hash; None when the site's folder did not exist then."""
-    if not revision or revision.startswith("-"):
+def resolve_revision(site: Path, revision: str) -> Revision:
+    """The commit ``revision`` names (``REV...``: where HEAD's branch left REV).
+
+    :raises InputErrors: outside a git repository, or for an unknown revision.
+    """
+    branch_point = revision.endswith(BRANCH_POINT) and len(revision) > len(BRANCH_POINT)
+    name = revision[:-len(BRANCH_POINT)] if branch_point else revision
+    if not name or name.startswith("-") or BRANCH_POINT in name:
         raise InputErrors([InputError(REVISION, f"found '{revision}', expected a git revision",
-                                      "a branch, a tag or a commit: main, origin/main, HEAD~3")])
-    top = _git(site, "rev-parse", "--show-toplevel")
-    if top.returncode != 0:
+                                      "a branch, a tag or a commit (main, origin/main, HEAD~3), or "
+                                      "main... for where your branch left main")])
+    if _git(site, "rev-parse", "--show-toplevel").returncode != 0:
         raise InputErrors([InputError(REVISION, f"{site.resolve()} is not in a git repository",
                                       "edcal diff compares with a git revision: run it in the site's "
                                       "repository")])
-    found = _git(site, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+    found = _git(site, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}")
     if found.returncode != 0:
+        refs = _git(site, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes",
+                    "refs/tags").stdout.split()
+        close = difflib.get_close_matches(name, [*refs, "HEAD"], n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
         raise InputErrors([InputError(
-            REVISION, f"unknown revision '{revision}'",
-            "a branch, a tag or a commit (git log --oneline lists them); in CI, fetch it first "
+            REVISION, f"unknown revision '{name}'",
+            hint + "a branch, a tag or a commit (git log --oneline lists them); in CI, fetch it first "
             "(actions/checkout with fetch-depth: 0)")])
     commit = found.stdout.strip()
-    prefix = _git(site, "rev-parse", "--show-prefix").stdout.strip()
-    with tempfile.TemporaryDirectory(prefix="edcal-diff-") as folder:
-        root = Path(folder)
-        process = subprocess.Popen(["git", "archive", "--format=tar", commit, "--", prefix or "."],
-                                   cwd=top.stdout.strip(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        assert process.stdout is not None
-        try:
-            with tarfile.open(fileobj=process.stdout, mode="r|") as archive:
-                archive.extractall(root, filter="data")  # no link or path out of the folder
-        except tarfile.ReadError:  # an empty archive: the site's folder did not exist at the commit
-            pass
-        except tarfile.FilterError as exc:
-            raise InputErrors([InputError(REVISION, f"cannot extract the site at '{revision}': {exc}")]) \
-                from None
-        finally:
-            process.stdout.close()
-            process.wait()
-        old_site = root / prefix
-        yield (old_site if old_site.is_dir() else None), commit
+    if branch_point:
+        base = _git(site, "merge-base", commit, "HEAD")
+        if base.returncode != 0:
+            raise InputErrors([InputError(REVISION, f"'{name}' and HEAD have no commit in common",
+                                          f"compare with {name} itself: edcal diff {name}")])
+        return Revision(revision, base.stdout.strip())
+    notes: tuple[str, ...] = ()
+    if _git(site, "merge-base", "--is-ancestor", commit, "HEAD").returncode == 1:
+        ahead = _git(site, "rev-list", "--count", f"HEAD..{commit}").stdout.strip()
+        notes = (f"note: {name} has {ahead} commit(s) that HEAD does not have: their changes show here "
+                 f"as undone. 'edcal diff {name}...' compares with where your branch left {name}, "
+                 "as a pull request does.",)
+    return Revision(revision, commit, notes)
 
 
-@contextlib.contextmanager
-def _site_modules_forgotten(site: Path) -> Iterator[None]:
-    """Python modules loaded from ``site`` (its settings, its plugins) are forgotten afterwards.
+def read_at_revision(site: Path, settings_file: str, revision: Revision, now: dt.datetime) -> Plan | None:
+    """The site's plan as it was at ``revision``, at ``now``; None when it had no calendar.yaml.
 
-    The two sites have files of the same names: ``publishconf.py`` imports
-    ``pelicanconf``, which must be each site's own, not the one read first.
-    edcal itself stays: the revision's copy of the engine, if the site holds
-    one, is not run.
+    :raises InputErrors: the site at ``revision`` does not load (paths given as ``REV:path``).
     """
-    root = str(site.resolve())
-    try:
-        yield
-    finally:
-        for name, module in list(sys.modules.items()):
-            path = getattr(module, "__file__", None) or ""
-            engine = name == "edcal" or name.startswith("edcal.")  # this engine reads both sites
-            if not engine and (path.startswith(root + os.sep) or name in ("pelicanconf", "publishconf")):
-                del sys.modules[name]
+    with _site_at(site, revision) as old_site:
+        if old_site is None or not (old_site / "calendar.yaml").is_file():
+            return None
+        if not (old_site / settings_file).is_file():
+            raise InputErrors([InputError(
+                Source(f"{revision.name}:{settings_file}", 1, 1),
+                f"{settings_file} not found in the site at {revision.name}",
+                "was it renamed? compare with a revision that has it, or name the settings both have "
+                "with -s")])
+        # A child process started in that folder: its own settings module, plugins and signal handlers.
+        # -P: the site's folder is not put on the child's import path (a site's `edcal.py` is not edcal).
+        # This engine, wherever it was imported from (a relative PYTHONPATH would find the revision's).
+        engine = str(Path(__file__).resolve().parents[2])
+        path = os.pathsep.join(filter(None, [engine, os.environ.get("PYTHONPATH")]))
+        result = old_site.parent / "plan.pickle"
+        child = subprocess.run(
+            [sys.executable, "-P", "-m", "edcal.commands.diff", settings_file, str(result)], cwd=old_site,
+            timeout=600, check=False, env={**os.environ, NOW_VARIABLE: now.isoformat(), "PYTHONPATH": path},
+        )
+        if child.returncode != 0 or not result.is_file():
+            raise RuntimeError(f"reading the site at {revision.name} failed (exit {child.returncode})")
+        outcome, value = pickle.loads(result.read_bytes())  # our own child's output
+    if outcome == "errors":
+        raise InputErrors(
+            [InputError(Source(f"{revision.name}:{e.source.path}", e.source.line, e.source.column),
+                        e.message, e.hint) if e.source.in_file else e for e in value],
+            outcome=f"the site at {revision.name} does not load; compare with a revision where it does")
+    return value  # type: ignore[no-any-return]
 
 
 @contextlib.contextmanager
-def _now_pinned(now: dt.datetime) -> Iterator[None]:
-    """Both plans at the same instant: an item past in one and to come in the other is no change."""
-    previous = os.environ.get(NOW_VARIABLE)
-    os.environ[NOW_VARIABLE] = now.isoformat()
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ[NOW_VARIABLE]
-        else:
-            os.environ[NOW_VARIABLE] = previous
+def _site_at(site: Path, revision: Revision) -> Iterator[Path | None]:
+    """The site's folder as it was at ``revision``, checked out into a temporary folder; None when
+    the folder did not exist then.
+
+    Through a private index (``GIT_INDEX_FILE``), not ``git archive``: every file is there as a
+    checkout would write it (``export-ignore`` leaves nothing out), and only the site's folder.
+    """
+    top = _git(site, "rev-parse", "--show-toplevel").stdout.strip()
+    prefix = _git(site, "rev-parse", "--show-prefix").stdout.strip().rstrip("/")
+    tree = f"{revision.commit}:{prefix}" if prefix else f"{revision.commit}^{{tree}}"
+    with tempfile.TemporaryDirectory(prefix="edcal-diff-") as folder:
+        if _git(top, "cat-file", "-t", tree).stdout.strip() != "tree":  # no such folder at that commit
+            yield None
+            return
+        root = Path(folder)
+        env = {**os.environ, "GIT_INDEX_FILE": str(root / "index")}
+        checkout = ("checkout-index", "--all", "--force", f"--prefix={root / 'site'}/")
+        for args in (("read-tree", tree), checkout):
+            done = _git(top, *args, env=env)
+            if done.returncode != 0:
+                raise InputErrors([InputError(REVISION, f"cannot check out the site at '{revision.name}': "
+                                              f"{done.stderr.strip() or 'git failed'}",
+                                              "git fsck tells whether the repository is damaged")])
+        yield root / "site"
 
 
-@contextlib.contextmanager
-def _located_at(revision: str) -> Iterator[None]:
-    """Errors in the site at ``revision`` name it as git does: ``main:calendar.yaml:12:3``."""
+def _read_here(settings_file: str, result: str) -> None:
+    """The child's side: the plan of the site in the current folder, pickled into ``result``."""
+    from edcal.pelican_plugin.metadata import read_plan
+
     try:
-        yield
+        outcome: tuple[str, Any] = ("plan", read_plan(Path("."), settings_file, compose_from=None))
     except InputErrors as exc:
-        errors = [InputError(Source(f"{revision}:{e.source.path}", e.source.line, e.source.column),
-                             e.message, e.hint) if e.source.in_file else e for e in exc.errors]
-        raise InputErrors(errors, outcome=f"the site at {revision} does not load; "
-                                          "compare with a revision where it does") from None
+        outcome = ("errors", exc.errors)
+    Path(result).write_bytes(pickle.dumps(outcome))
 
 
 # Rendering -------------------------------------------------------------------------------------
 
 #: How each compared field is named to people (translated), in COMPARED's order.
 FIELD_LABELS = {
-    "start": "Date", "status": "Status", "withheld_reason": "Withheld", "title": "Title",
+    "start": "Date", "status": "Status", "withheld_reason": "Freeze reason", "title": "Title",
     "network": "Network", "text": "Text", "limit": "Limit", "url": "Link", "media": "Images",
-    "owner": "Owner", "campaign": "Campaign",
+    "owner": "Owner", "campaign": "Campaign", "promotional": "Promotional",
 }
 #: An empty value (no owner, no campaign, no image), in every language.
 NOTHING_SHOWN = "—"
@@ -176,12 +211,43 @@ _KIND_LABELS = {"article": "Blog", "deadline": "Deadline", "idea": "Idea", "post
 _MARKS = {"added": "+", "removed": "-", "changed": "~"}
 
 
-class _Words:
-    """The words of a plan's language, and how its items and values read in them."""
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """Changes shown as one: the occurrences of a recurring post changed alike, or one change."""
 
-    def __init__(self, plan: Plan):
-        self.plan = plan
-        self._ = translator(plan.lang)
+    changes: tuple[ItemChange, ...]
+
+    @property
+    def first(self) -> ItemChange:
+        return self.changes[0]
+
+
+def _rows(changes: PlanChanges, words: _Words) -> list[_Row]:
+    """One row per change, except the items of one entry changed alike (an alt text on each of
+    its networks, the words of a recurring post): one row, at the first one's place."""
+    groups: dict[tuple[Any, ...], list[ItemChange]] = {}
+    for change in changes.changes:
+        item = change.item
+        if item.parent is None:
+            key: tuple[Any, ...] = (item.id,)
+        else:
+            shown = tuple(words.changed_fields(change)) if change.kind == "changed" else ()
+            text = (tuple(_text_lines(change.before.text if change.before else None, item.text))
+                    if change.text_changed else ())
+            key = (change.kind, item.parent, item.kind, item.title, item.status, shown, text,
+                   words.length(item) if change.text_changed else None)
+        groups.setdefault(key, []).append(change)
+    return [_Row(tuple(group)) for group in groups.values()]
+
+
+class _Words:
+    """The words of the site's language, and how the items and values of both plans read in them."""
+
+    def __init__(self, before: Plan | None, after: Plan, revision: Revision):
+        self.before = before
+        self.plan = after
+        self.revision = revision
+        self._ = translator(after.lang)
 
     def when(self, start: dt.datetime | dt.date | None) -> str:
         _ = self._
@@ -192,19 +258,36 @@ class _Words:
             return f"{long_date(local.date(), self.plan.lang)} {local:%H:%M}"
         return f"{long_date(start, self.plan.lang)}, {_('all day')}"
 
-    def where(self, item: Item) -> str:
-        network = self.plan.calendar.networks.get(item.network or "")
+    def row_when(self, row: _Row) -> str:
+        starts = list(dict.fromkeys(change.item.start for change in row.changes))
+        if len(starts) == 1:
+            return self.when(starts[0])
+        return self._("{first} and {count} more, until {last}").format(
+            first=self.when(starts[0]), count=len(starts) - 1, last=self.when(starts[-1]))
+
+    def where(self, item: Item, plan: Plan | None = None) -> str:
+        network = (plan or self.plan).calendar.networks.get(item.network or "")
         return network.name if network is not None else self._(_KIND_LABELS[item.kind])
 
-    def value(self, name: str, item: Item) -> str:
+    def row_where(self, row: _Row) -> str:
+        """The networks of the row's items (a removed one's as the revision named it)."""
+        return ", ".join(dict.fromkeys(
+            self.where(c.item, self.before if c.kind == "removed" else None) for c in row.changes))
+
+    def source(self, change: ItemChange) -> str:
+        """Where the item is written: in the working tree, or at the revision for a removed one."""
+        source = str(change.item.source)
+        return f"{self.revision.name}:{source}" if change.kind == "removed" else source
+
+    def value(self, name: str, item: Item, plan: Plan) -> str:
         _ = self._
-        calendar = self.plan.calendar
+        calendar = plan.calendar
         if name == "start":
             return self.when(item.start)
         if name == "status":
             return _(item.status)
         if name == "network":
-            return self.where(item)
+            return self.where(item, plan)
         if name == "owner":
             person = calendar.team.get(item.owner or "")
             return person.name if person is not None else item.owner or NOTHING_SHOWN
@@ -212,77 +295,129 @@ class _Words:
             campaign = calendar.campaigns.get(item.campaign or "")
             return campaign.name if campaign is not None else item.campaign or NOTHING_SHOWN
         if name == "media":
-            return ", ".join(media.path for media in item.media) or NOTHING_SHOWN
+            return ", ".join(_("{path} (alt text: {alt})").format(path=media.path, alt=media.alt)
+                             if media.alt else media.path for media in item.media) or NOTHING_SHOWN
         if name == "limit":
             return str(item.limit) if item.limit is not None else NOTHING_SHOWN
+        if name == "promotional":
+            return _("yes") if item.promotional else _("no")
         text = {"withheld_reason": item.withheld_reason, "title": item.title, "url": item.url}.get(name)
         return text or NOTHING_SHOWN
 
-    def summary(self, changes: PlanChanges, revision: Revision) -> str:
+    def summary(self, changes: PlanChanges) -> str:
         _ = self._
-        if not changes.changes:
-            return _("No change to the plan since {revision}.").format(revision=revision)
-        counts = [say_count(changes.count(kind), one, many).translated(_) for kind, one, many in (
-            ("added", "{count} item added", "{count} items added"),
-            ("removed", "{count} item removed", "{count} items removed"),
-            ("changed", "{count} item changed", "{count} items changed")) if changes.count(kind)]
-        return _("Plan changes since {revision}: {counts}.").format(revision=revision,
+        if not changes.changes and not changes.freezes_added and not changes.freezes_removed:
+            return _("No change to the plan since {revision}.").format(revision=self.revision)
+        counts = [say_count(count, one, many).translated(_) for count, one, many in (
+            (changes.count("added"), "{count} item added", "{count} items added"),
+            (changes.count("removed"), "{count} item removed", "{count} items removed"),
+            (changes.count("changed"), "{count} item changed", "{count} items changed"),
+            (len(changes.freezes_added) + len(changes.freezes_removed), "{count} freeze changed",
+             "{count} freezes changed")) if count]
+        return _("Plan changes since {revision}: {counts}.").format(revision=self.revision,
                                                                      counts=", ".join(counts))
 
     def scope(self, changes: PlanChanges) -> str:
         _ = self._
+        if changes.new_site:
+            return _("The site had no calendar.yaml at {revision}: everything in it is new.").format(
+                revision=self.revision.name)
         if changes.since is None:
             return _("Past items included.")
-        return _("Items from {day} on; past items are left out.").format(
-            day=self.when(changes.since))
+        return _("Items from {day} on; past items are left out.").format(day=self.when(changes.since))
 
     def length(self, item: Item) -> str | None:
+        """"417 characters for a limit of 300 (Bluesky's count): 117 too many"."""
         if item.text is None or item.length is None or item.limit is None:
             return None
-        counted = self._("{length} of {limit} characters, as {network} counts").format(
+        counted = self._("{length} characters for a limit of {limit} ({network}'s count)").format(
             length=item.length, limit=item.limit, network=self.where(item))
-        return counted + (f" — {self._('over the limit')}" if item.length > item.limit else "")
+        return counted + (self.too_long(item) or "")
+
+    def too_long(self, item: Item) -> str | None:
+        if item.length is None or item.limit is None or item.length <= item.limit:
+            return None
+        return self._(": {excess} too many").format(excess=item.length - item.limit)
 
     def field_line(self, label: str, before: str, after: str) -> str:
         return self._("{label}: {before} → {after}").format(label=label, before=before, after=after)
 
     def changed_fields(self, change: ItemChange) -> list[tuple[str, str, str]]:
-        """(label, before, after) of each field shown on one line: all but the text."""
-        assert change.before is not None and change.after is not None
-        return [(self._(FIELD_LABELS[name]), self.value(name, change.before), self.value(name, change.after))
-                for name in change.fields if name != "text"]
+        """(label, before, after) of each field shown on one line: all but the text, and but the
+        title of a post named by its first words when its words changed."""
+        before, after = change.before, change.after
+        assert before is not None and after is not None
+        named_by_text = after.kind == "post" and (after.text or "").startswith(after.title.rstrip("…"))
+        shown = []
+        for name in change.fields:
+            if name == "text" or (name == "title" and "text" in change.fields and named_by_text):
+                continue
+            if name == "media" and [m.path for m in before.media] == [m.path for m in after.media]:
+                shown.append((self._("Alt text"), ", ".join(m.alt or NOTHING_SHOWN for m in before.media),
+                              ", ".join(m.alt or NOTHING_SHOWN for m in after.media)))
+                continue
+            shown.append((self._(FIELD_LABELS[name]), self.value(name, before, self.before or self.plan),
+                          self.value(name, after, self.plan)))
+        return shown
+
+    def notes(self, change: ItemChange) -> list[str]:
+        """What an added or removed item's row says beyond its kind: the freeze holding it."""
+        if change.kind != "changed" and change.item.withheld_reason:
+            return [self._("Freeze reason: {reason}").format(reason=change.item.withheld_reason)]
+        return []
+
+    def freeze(self, window: FreezeWindow) -> str:
+        _ = self._
+        zone = self.plan.calendar.zone
+        start = window.start.astimezone(zone)
+        end = window.end.astimezone(zone) if window.end is not None else None
+        if start.time() == dt.time() and (end is None or end.time() == dt.time()):  # whole days, as written
+            first = long_date(start.date(), self.plan.lang)
+            last = _("no end") if end is None else _("{day}, included").format(
+                day=long_date(end.date() - dt.timedelta(days=1), self.plan.lang))
+        else:
+            first, last = self.when(start), self.when(end) if end is not None else _("no end")
+        networks = (", ".join(window.network_names.get(n, n) for n in sorted(window.networks))
+                    if window.networks is not None else _("every network"))
+        return _("{start} → {end}, {networks}: {reason}").format(start=first, end=last, networks=networks,
+                                                               reason=window.reason)
 
 
 def _text_lines(before: str | None, after: str | None) -> list[str]:
     """A post's text, line by line, marked ``-``/``+``/`` `` where it changed (whole texts: short)."""
     old, new = (before or "").splitlines(), (after or "").splitlines()
+    if before is None:
+        return [f"  {line}" for line in new]
     lines = list(difflib.unified_diff(old, new, n=len(old) + len(new), lineterm=""))[3:]  # no ---/+++/@@
     if not lines:  # the same lines: only a final line break or a line separator changed
         return [f"  {line}" for line in new]
     return [f"{line[:1]} {line[1:]}" for line in lines]  # as git shows a change: removed lines first
 
 
-def render_text(changes: PlanChanges, plan: Plan, revision: Revision) -> str:
-    """For a terminal: one line per item, then what changed, indented."""
-    words = _Words(plan)
+def render_text(changes: PlanChanges, before: Plan | None, after: Plan, revision: Revision,
+                everything: bool = False) -> str:
+    """For a terminal: one line per item (or per series changed alike), then what changed, indented."""
+    words = _Words(before, after, revision)
     _ = words._
-    lines = [words.summary(changes, revision), words.scope(changes)]
-    for change in changes.changes:
+    lines = [words.summary(changes), words.scope(changes)]
+    for kind, window in changes.freezes():
+        lines += ["", f"{_MARKS[kind]} " + _("Freeze window: {window}").format(window=words.freeze(window))]
+    for row in _rows(changes, words):
+        change = row.first
         item = change.item
         lines.append("")
-        lines.append(f"{_MARKS[change.kind]} {words.when(item.start)} · {words.where(item)} · "
-                     f"{item.title} ({_(item.status)})  [{item.source}]")
+        lines.append(f"{_MARKS[change.kind]} {words.row_when(row)} · {words.row_where(row)} · {item.title} "
+                     f"({_(item.status)})  [{words.source(change)}]")
         for label, old, new in words.changed_fields(change) if change.kind == "changed" else ():
             lines.append(f"    {words.field_line(label, old, new)}")
-        if item.kind == "post" and change.kind != "removed" and (
-                change.kind == "added" or "text" in change.fields):
+        lines.extend(f"    {note}" for note in words.notes(change))
+        if change.text_changed:
             lines.append(f"    {_('Text:')}")
-            text_lines = (_text_lines(change.before.text, item.text) if change.kind == "changed"
-                          else [f"  {line}" for line in (item.text or "").splitlines()])
-            lines.extend(f"      {line}" for line in text_lines)
+            lines.extend(f"      {line}" for line in _text_lines(
+                change.before.text if change.before is not None else None, item.text))
             counted = words.length(item)
             if counted:
-                lines.append(f"    ({counted})")
+                lines.append(f"    {counted}")
     return "\n".join(lines) + "\n"
 
 
@@ -301,75 +436,112 @@ def _fenced(lines: list[str], language: str) -> list[str]:
     return [f"{fence}{language}", *lines, fence]
 
 
-#: What a pull request shows at most: GitHub takes a comment of 65,536 characters, a job summary of 1 MiB.
+#: What a pull request shows at most: GitHub takes a comment of 65,536 characters (a job summary
+#: of 1 MiB). Rows stop at MARKDOWN_ROWS or once the page holds MARKDOWN_TABLE_CHARACTERS, texts once
+#: it holds MARKDOWN_CHARACTERS; the page says how many it left out.
 MARKDOWN_ROWS = 200
-MARKDOWN_TEXTS = 40
+MARKDOWN_TABLE_CHARACTERS = 30_000
+MARKDOWN_CHARACTERS = 60_000
 
 
-def render_markdown(changes: PlanChanges, plan: Plan, revision: Revision) -> str:
+def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revision: Revision,
+                    everything: bool = False) -> str:
     """For a pull request (a job summary, a comment): a heading, a table, the texts in blocks."""
-    words = _Words(plan)
+    words = _Words(before, after, revision)
     _ = words._
     marks = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}
-    lines = [f"### {_inline(words.summary(changes, revision))}", "", _inline(words.scope(changes))]
-    if not changes.changes:
-        return "\n".join(lines) + "\n"
-    lines += ["", f"| | {_('When')} | {_('Where')} | {_('Title')} | {_('Status')} | {_('What changed')} |",
-              "|---|---|---|---|---|---|"]
-    for change in changes.changes[:MARKDOWN_ROWS]:
+    lines = [f"### {_inline(words.summary(changes))}", "", _inline(words.scope(changes))]
+    size = sum(len(line) + 1 for line in lines)
+
+    def add(*more: str) -> None:
+        nonlocal size
+        lines.extend(more)
+        size += sum(len(line) + 1 for line in more)
+
+    windows = changes.freezes()
+    if windows:
+        add("", f"#### {_('Freezes')}", "")
+        for kind, window in windows:
+            add(f"- {_MARKS[kind]} " + _inline(_("{change}: {window}").format(change=marks[kind],
+                                                                             window=words.freeze(window))))
+    rows = _rows(changes, words)
+    if rows:
+        add("", f"| | {_('When')} | {_('Where')} | {_('Title')} | {_('Status')} | {_('What changed')} |",
+            "|---|---|---|---|---|---|")
+    shown: list[_Row] = []
+    for row in rows:
+        if len(shown) >= MARKDOWN_ROWS or size >= MARKDOWN_TABLE_CHARACTERS:
+            break
+        change = row.first
         item = change.item
-        if change.kind == "changed":
-            what = "<br>".join(_inline(words.field_line(label, old, new))
-                               for label, old, new in words.changed_fields(change))
-            if "text" in change.fields:
-                what = "<br>".join(filter(None, [what, _inline(_("text changed (below)"))]))
-        else:
-            what = _inline(marks[change.kind])
-        cells = [_MARKS[change.kind], *(_inline(cell) for cell in (
-            words.when(item.start), words.where(item), item.title, _(item.status))), what]
-        lines.append(f"| {' | '.join(cells)} |")
-    texts = [change for change in changes.changes[:MARKDOWN_ROWS] if change.item.kind == "post" and (
-        change.kind == "added" or (change.kind == "changed" and "text" in change.fields))]
+        what = [words.field_line(label, old, new) for label, old, new in words.changed_fields(change)] \
+            if change.kind == "changed" else [marks[change.kind]]
+        what += words.notes(change)
+        if change.kind == "changed" and "text" in change.fields:
+            what.append(_("text changed (below)"))
+        too_long = words.too_long(item) if change.text_changed else None
+        cell = "<br>".join(_inline(line) for line in what)
+        if too_long:
+            cell += "<br>⚠️ **" + _inline(_("too long") + too_long) + "**"
+        cells = [_MARKS[change.kind], *(_inline(text) for text in (
+            words.row_when(row), words.row_where(row), item.title, _(item.status))), cell]
+        add(f"| {' | '.join(cells)} |")
+        shown.append(row)
+    texts = [row for row in shown if row.first.text_changed]
     if texts:
-        lines += ["", f"#### {_('Texts')}"]
-    for change in texts[:MARKDOWN_TEXTS]:
+        add("", f"#### {_('Texts')}")
+    written = 0
+    for row in texts:
+        change = row.first
         item = change.item
-        lines += ["", f"**{_inline(words.where(item))}, {_inline(words.when(item.start))}** "
-                      f"({_inline(marks[change.kind])}, `{item.source}`)", ""]
-        if change.kind == "changed":
-            lines += _fenced(_text_lines(change.before.text if change.before else None, item.text), "diff")
-        else:
-            lines += _fenced((item.text or "").splitlines(), "text")
+        block = (_fenced(_text_lines(change.before.text if change.before else None, item.text), "diff")
+                 if change.kind == "changed" else _fenced((item.text or "").splitlines(), "text"))
+        if size + sum(len(line) + 1 for line in block) + 300 > MARKDOWN_CHARACTERS:
+            break
+        add("", f"**{_inline(words.row_where(row))}, {_inline(words.row_when(row))}** "
+                f"({_inline(marks[change.kind])}, `{words.source(change)}`)", "", *block)
         counted = words.length(item)
         if counted:
-            lines += ["", _inline(counted)]
-    left_out = max(0, len(changes.changes) - MARKDOWN_ROWS) + max(0, len(texts) - MARKDOWN_TEXTS)
-    if left_out:
-        lines += ["", _inline(_("Too long for a pull request: {rows} changes and {texts} texts are left "
-                                "out. edcal diff {revision} shows them all.").format(
-            rows=max(0, len(changes.changes) - MARKDOWN_ROWS), texts=max(0, len(texts) - MARKDOWN_TEXTS),
-            revision=revision.name))]
+            add("", ("⚠️ **" + _inline(counted) + "**") if words.too_long(item) else _inline(counted))
+        written += 1
+    rows_left, texts_left = len(rows) - len(shown), len(texts) - written
+    if rows_left or texts_left:
+        command = f"edcal diff {revision.name}" + (" --all" if everything else "")
+        add("", _inline(_("Too long for a pull request: {rows} changes and {texts} texts are left "
+                          "out. {command} shows them all.").format(rows=rows_left, texts=texts_left,
+                                                                    command=command)))
     return "\n".join(lines) + "\n"
 
 
-def render_json(changes: PlanChanges, plan: Plan, revision: Revision) -> str:
+def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision: Revision,
+                everything: bool = False) -> str:
     """For scripts: each change with the item before and after, as plan.json writes items."""
-    calendar = plan.calendar
 
-    def document(item: Item | None) -> dict[str, Any] | None:
-        return item_document(item, calendar) if item is not None else None
+    def document(item: Item | None, plan: Plan | None) -> dict[str, Any] | None:
+        return item_document(item, (plan or after).calendar) if item is not None else None
+
+    def freeze(window: FreezeWindow) -> dict[str, Any]:
+        return {"start": window.start.isoformat(), "end": window.end.isoformat() if window.end else None,
+                "networks": sorted(window.networks) if window.networks is not None else None,
+                "blog": window.blog, "reason": window.reason, "source": str(window.source)}
 
     return json.dumps({
         "revision": revision.name,
         "commit": revision.commit,
         "since": changes.since.isoformat() if changes.since is not None else None,
+        "new_site": changes.new_site,
         "summary": {kind: changes.count(kind) for kind in ("added", "removed", "changed")},
+        "freezes": {"added": [freeze(w) for w in changes.freezes_added],
+                    "removed": [freeze(w) for w in changes.freezes_removed]},
         "changes": [{"change": change.kind, "id": change.item.id, "kind": change.item.kind,
-                     "fields": list(change.fields), "before": document(change.before),
-                     "after": document(change.after)} for change in changes.changes],
+                     "fields": list(change.fields), "before": document(change.before, before),
+                     "after": document(change.after, after)} for change in changes.changes],
     }, ensure_ascii=False, indent=2) + "\n"
 
 
-RENDERERS: dict[str, Callable[[PlanChanges, Plan, Revision], str]] = {
+RENDERERS: dict[str, Callable[[PlanChanges, Plan | None, Plan, Revision, bool], str]] = {
     "text": render_text, "markdown": render_markdown, "json": render_json,
 }
+
+if __name__ == "__main__":  # the child process of read_at_revision
+    _read_here(sys.argv[1], sys.argv[2])

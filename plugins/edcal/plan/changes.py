@@ -9,10 +9,11 @@ is one changed item, not one removed and one added.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from edcal.model.calendar import FreezeWindow
 from edcal.model.plan import Item, Plan
 
 ChangeKind = Literal["added", "removed", "changed"]
@@ -30,6 +31,7 @@ COMPARED: tuple[tuple[str, Callable[[Item], object]], ...] = (
     ("media", lambda item: tuple((media.path, media.alt) for media in item.media)),
     ("owner", lambda item: item.owner),
     ("campaign", lambda item: item.campaign),
+    ("promotional", lambda item: item.promotional),
 )
 
 
@@ -47,6 +49,11 @@ class ItemChange:
         """The item as it is now (as it was, for a removed one)."""
         return self.after or self.before  # type: ignore[return-value]
 
+    @property
+    def text_changed(self) -> bool:
+        """A post's words to read: a new post's, or changed ones."""
+        return self.item.kind == "post" and (self.kind == "added" or "text" in self.fields)
+
 
 @dataclass(frozen=True, slots=True)
 class PlanChanges:
@@ -55,9 +62,18 @@ class PlanChanges:
     changes: tuple[ItemChange, ...]
     #: Only items from this instant on (in either plan) were compared; None: all of them.
     since: dt.datetime | None
+    #: Freeze windows added and removed (one whose dates, networks or reason changed is both).
+    freezes_added: tuple[FreezeWindow, ...] = ()
+    freezes_removed: tuple[FreezeWindow, ...] = ()
+    #: There was no plan before: everything is new.
+    new_site: bool = False
 
     def count(self, kind: ChangeKind) -> int:
         return sum(1 for change in self.changes if change.kind == kind)
+
+    def freezes(self) -> list[tuple[ChangeKind, FreezeWindow]]:
+        """Freeze windows added, then removed."""
+        return [*(("added", w) for w in self.freezes_added), *(("removed", w) for w in self.freezes_removed)]
 
 
 def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -> PlanChanges:
@@ -92,4 +108,24 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
             if fields:
                 changes.append(ItemChange("changed", was, now, fields))
     changes.sort(key=lambda change: change.item.sort_key())  # the plan's own order
-    return PlanChanges(tuple(changes), since)
+    old_freezes = before.calendar.freezes if before is not None else ()
+    added, removed = _freezes(old_freezes, after.calendar.freezes, since)
+    return PlanChanges(tuple(changes), since, added, removed, new_site=before is None)
+
+
+def _freezes(before: Sequence[FreezeWindow], after: Sequence[FreezeWindow],
+             since: dt.datetime | None) -> tuple[tuple[FreezeWindow, ...], tuple[FreezeWindow, ...]]:
+    """Windows in one plan and not the other, those ended before ``since`` left out.
+
+    A freeze is shown for itself, not only through the posts it withholds: a window that
+    withholds nothing yet still stops what will be planned in it.
+    """
+    def key(window: FreezeWindow) -> tuple[object, ...]:
+        return (window.start, window.end, window.reason, window.networks, window.blog)
+
+    def ahead(window: FreezeWindow) -> bool:
+        return since is None or window.end is None or window.end > since
+
+    old, new = {key(w) for w in before}, {key(w) for w in after}
+    return (tuple(w for w in after if key(w) not in old and ahead(w)),
+            tuple(w for w in before if key(w) not in new and ahead(w)))
