@@ -140,6 +140,12 @@ def test_image_missing(tmp_path: Path) -> None:
     found = run_checks(plan, only=["image-missing"])
     assert [f.item for f in found] == ["a-x"]
     assert "image 'images/absente.png' of 'a' does not exist" in found[0].message
+    # An image given by its address is not looked for in content/ (it was, as content/https:/…).
+    calendar = calendar_from(PARIS_CALENDAR + posts(
+        "{id: e, at: 2027-01-12 09:00, networks: [x], text: Hi, image: 'https://cdn.example.org/a.png', alt: A}"))
+    plan = resolve_plan(calendar, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+                        site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
+    assert run_checks(plan, only=["image-missing"]) == []
     # One entry on three networks is one finding; a path written from the site's folder is told so.
     calendar = calendar_from(PARIS_CALENDAR + posts(
         "{id: c, at: 2027-01-12 09:00, networks: [x, mastodon, linkedin], text: Hi, image: images/presnte.png, alt: A}",

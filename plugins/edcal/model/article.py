@@ -15,7 +15,10 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", "
 
 def content_path(written: str) -> str:
     """A file as a path from the content folder, as Pelican copies it: ``{static}/images/a.png``,
-    ``images/./a.png`` and ``images\\a.png`` are ``images/a.png`` (one file, one name to compare)."""
+    ``images/./a.png`` and ``images\\a.png`` are ``images/a.png`` (one file, one name to compare).
+    A URL is no file of the site: it is returned as written (``https://`` kept whole)."""
+    if "://" in written:
+        return written
     path = written.removeprefix("{static}").removeprefix("{attach}").replace("\\", "/").lstrip("/")
     if not path:
         return ""
