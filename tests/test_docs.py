@@ -24,6 +24,7 @@ SECTIONS: list[tuple[type[BaseModel], str, bool]] = [
     (schema.BlogSpec, "## `blog:`", True),
     (schema.PromoteSpec, "## `blog:`", True),
     (schema.CampaignSpec, "## `campaigns:`", True),
+    (schema.KeyDateSpec, "## `key_dates:`", True),
     (schema.FreezeSpec, "## `freeze:`", True),
     (schema.IdeaSpec, "## `ideas:`", True),
     (schema.PostSpec, "## `posts:`", True),

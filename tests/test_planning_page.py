@@ -129,6 +129,10 @@ def test_the_month_view_shows_the_month_with_holidays_freezes_and_campaigns(samp
     assert shown == january
     assert "holiday" in page.get_attribute('td[data-date="2027-01-01"]', "class")
     assert "Jour de l'an" in page.inner_text('td[data-date="2027-01-01"]')
+    # A key date is named on each of its days, and only those.
+    assert all("◆ Salon Industrie Rhône-Alpes, Lyon" in page.inner_text(f'td[data-date="2027-01-{day}"]')
+               for day in (26, 27, 28, 29))
+    assert "◆" not in page.inner_text('td[data-date="2027-01-25"]') + page.inner_text('td[data-date="2027-01-30"]')
     assert "frozen" in page.get_attribute('td[data-date="2026-12-30"]', "class")
     assert "today" in page.get_attribute('td[data-date="2027-01-12"]', "class")
     assert "Salon Industrie Rhône-Alpes 2027" in page.inner_text('td[data-date="2027-01-12"] .band')

@@ -94,6 +94,9 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, window: b
         heading = heading[:1].upper() + heading[1:]
         if day == today:
             heading += f" — {_('today')}"
+        for key_date in plan.calendar.key_dates.values():  # the salon, the open day: why the day is busy
+            if key_date.start <= day <= key_date.end:
+                heading += f" — ◆ {escape(key_date.name)}"
         console.print(f"[bold reverse] {heading} [/]" if day == today else f"[bold]{heading}[/]")
         table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=True)
         for index, width in enumerate(widths):

@@ -50,6 +50,7 @@ from edcal.model.calendar import (
     FeedSettings,
     FreezeWindow,
     Idea,
+    KeyDate,
     Offset,
     Person,
     PlanningSettings,
@@ -155,8 +156,20 @@ def unread_calendar_files(site: Path) -> list[InputError]:
 
 
 #: What a calendar.d/ file starts with.
-_ENTRIES_START = re.compile(r"^(?:#[^\n]*\n|\s*\n)*(?:slots|team|networks|campaigns|freeze|ideas|posts)\s*:",
-                            re.IGNORECASE)
+_ENTRIES_START = re.compile(
+    r"^(?:#[^\n]*\n|\s*\n)*(?:slots|team|networks|campaigns|key_dates|freeze|ideas|posts)\s*:", re.IGNORECASE)
+
+
+#: A word where a date was expected that can only be a key date's id (a date starts with a digit).
+_KEY_DATE_LIKE = re.compile(r"^[a-z][a-z0-9]*-[a-z0-9-]*$|^[a-z][a-z0-9]*$", re.IGNORECASE)
+
+
+class KeyDateError(ValueError):
+    """A post's time naming a key date that does not exist, or followed by what is not an offset."""
+
+    def __init__(self, message: str, hint: str | None):
+        super().__init__(message)
+        self.hint = hint
 
 
 def _starts_like_entries(path: Path) -> bool:
@@ -257,6 +270,7 @@ class _Builder:
             files=tuple(d.path for d in documents),
         )
         self._slots(calendar, documents)
+        self._key_dates(calendar, documents)
         self._team(calendar, documents)
         self._networks(calendar, documents)
         self._campaigns(calendar, documents)
@@ -292,6 +306,32 @@ class _Builder:
                     continue
                 seen[key] = where
                 calendar.slots[key] = time
+
+    def _key_dates(self, calendar: Calendar, documents: list[_Document]) -> None:
+        for doc in documents:
+            for spec in doc.spec.key_dates:
+                source = _src(spec.loc)
+                if spec.id in calendar.key_dates:
+                    self._collision(source, f"key date '{spec.id}'", calendar.key_dates[spec.id].source)
+                    continue
+                if spec.on is not None and (spec.from_ is not None or spec.until is not None):
+                    self.errors.add(_key(spec.loc, "from" if spec.from_ is not None else "until"),
+                                    "found both `on:` and `from:`/`until:`, expected one",
+                                    "on: for one day; from: and until: for several")
+                    continue
+                start = spec.on or spec.from_
+                if start is None:
+                    self.errors.add(source, f"key date '{spec.id}' has no day",
+                                    "add `on: YYYY-MM-DD`, or `from:` and `until:` for several days")
+                    continue
+                end = spec.until or start
+                if end < start:
+                    self.errors.add(_value(spec.loc, "until"),
+                                    f"key date '{spec.id}' ends ({end}) before it starts ({start})",
+                                    "swap `from` and `until`")
+                    continue
+                calendar.key_dates[spec.id] = KeyDate(spec.id, spec.name, start, end, source,
+                                                      spec.description)
 
     def _team(self, calendar: Calendar, documents: list[_Document]) -> None:
         for doc in documents:
@@ -941,10 +981,35 @@ class _Builder:
         if text is None:
             return None
         try:
-            return timeparse.parse_when(text, frozenset(calendar.slots))
+            return self._parse_when(calendar, text)
+        except KeyDateError as exc:
+            self.errors.add(where, str(exc), exc.hint)
+            return None
         except ValueError as exc:
             self.errors.add(where, str(exc), value_hint(text, str(exc)))
             return None
+
+    def _parse_when(self, calendar: Calendar, text: str) -> When:
+        """A date and time as :func:`timeparse.parse_when` reads it, or a key date's id with a time,
+        a slot or an offset in days, weeks or months: ``salon-industrie -7 days at 18:00``.
+
+        :raises ValueError: a value that is neither.
+        """
+        word, _, rest = text.strip().partition(" ")
+        key_date = calendar.key_dates.get(word.lower())
+        if key_date is not None:
+            try:
+                return timeparse.parse_anchored(key_date.start, rest, frozenset(calendar.slots))
+            except ValueError as exc:
+                raise KeyDateError(f"after key date '{key_date.id}': {exc}",
+                                   f"e.g. {key_date.id} -7 days, {key_date.id} -1 day at 18:00, "
+                                   f"{key_date.id} 09:00") from None
+        if _KEY_DATE_LIKE.match(word) and value_hint(text, "expected a date") is None:  # not "mardi 2 mars"
+            raise KeyDateError(f"unknown key date '{word}'",
+                               did_you_mean(word, calendar.key_dates)
+                               or "dates are written YYYY-MM-DD; name a day under `key_dates:` to "
+                                  "schedule posts relative to it")
+        return timeparse.parse_when(text, frozenset(calendar.slots))
 
     def _time_or_slot(self, calendar: Calendar, text: str,
                       where: Source) -> tuple[dt.time | None, str | None]:
@@ -958,10 +1023,8 @@ class _Builder:
 
     def _instant(self, calendar: Calendar, text: str, where: Source, end: bool) -> dt.datetime | None:
         """A freeze bound: a date means its first minute (from) or its whole day (until)."""
-        try:
-            when = timeparse.parse_when(text, frozenset(calendar.slots))
-        except ValueError as exc:
-            self.errors.add(where, str(exc), value_hint(text, str(exc)))
+        when = self._when(calendar, text, where)
+        if when is None:
             return None
         day = when.date
         if when.time is None and when.slot is None:

@@ -339,6 +339,15 @@ class CampaignSpec(Spec):
     promotional: bool = Field(False, description="Its posts count as self-promotion.")
 
 
+class KeyDateSpec(Spec):
+    id: Id = Field(description="Short id posts' `at:` anchor to, e.g. 'salon-industrie'.")
+    name: Text = Field(description="Name shown on the planning calendar.")
+    on: Date | None = Field(None, description="The day, for a one-day date.")
+    from_: Date | None = Field(None, alias="from", description="First day, for a date of several days.")
+    until: Date | None = Field(None, description="Last day (included), with `from`.")
+    description: Text | None = Field(None, description="A sentence on it.")
+
+
 class FreezeSpec(Spec):
     from_: Text = Field(alias="from", description="Start: a date (its first minute) or a date and time.")
     until: Text | None = Field(None, description="End: a date (included) or a date and time; none means until further notice.")
@@ -497,6 +506,7 @@ class CalendarSpec(Spec):
     networks: Mapping[str, NetworkSpec] = Field(default_factory=dict, description="Networks in use, by id.")
     blog: BlogSpec | None = Field(None, description="Blog cadence and default promotion.")
     campaigns: list[CampaignSpec] = Field(default_factory=list, description="Campaigns.")
+    key_dates: list[KeyDateSpec] = Field(default_factory=list, description="Trade fairs, open days, world days: shown on the planning calendar, and posts can be scheduled relative to them.")
     freeze: list[FreezeSpec] = Field(default_factory=list, description="Freeze windows: the crisis switch.")
     ideas: list[IdeaSpec] = Field(default_factory=list, description="The backlog of articles not written yet.")
     posts: list[PostSpec] = Field(default_factory=list, description="Social posts: one-off, promotions, recurring.")

@@ -12,6 +12,8 @@ import datetime as dt
 import difflib
 import re
 
+from dateutil.relativedelta import relativedelta
+
 from edcal.model.calendar import Offset, When
 from edcal.model.network import Cadence, Slot
 
@@ -162,6 +164,25 @@ def parse_when(text: str, slot_names: frozenset[str] | None = None) -> When:
             f"named in slots: ({known})"
         )
     raise ValueError(f"found '{raw}', expected YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)")
+
+
+def parse_anchored(day: dt.date, rest: str, slot_names: frozenset[str] | None = None) -> When:
+    """What follows a key date's id in a post's time: nothing (its first day, at each network's
+    slot), a time or a slot (``09:00``, ``midi``), or an offset in days, weeks or months with an
+    optional time (``-7 days``, ``+1 day at 18:00``).
+
+    :param day: the key date's first day.
+    """
+    rest = " ".join(rest.split())
+    if not rest:
+        return When(day)
+    if rest[0] not in "+-":
+        return parse_when(f"{day.isoformat()} {rest}", slot_names)
+    offset = parse_offset(rest, slot_names)
+    if offset.unit in ("minutes", "hours"):
+        raise ValueError(f"found '{rest}', expected an offset in days, weeks or months (a key date is a day)")
+    moved = day + relativedelta(**{offset.unit: offset.amount})
+    return When(moved, time=offset.time, slot=offset.slot)
 
 
 def parse_weekdays(text: str) -> frozenset[int]:

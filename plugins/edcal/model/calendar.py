@@ -28,6 +28,22 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyDate:
+    """A day (or days) the plan revolves around: a trade fair, an open day, a world day.
+
+    Posts can be scheduled relative to it (``at: salon-industrie -7 days``): moving it moves them.
+    """
+
+    id: str
+    name: str
+    start: dt.date
+    #: The last day, included (``start`` for a one-day date).
+    end: dt.date
+    source: Source
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Campaign:
     id: str
     name: str
@@ -321,6 +337,7 @@ class Calendar:
     networks: dict[str, Network] = field(default_factory=dict)
     blog: BlogSettings = field(default_factory=BlogSettings)
     campaigns: dict[str, Campaign] = field(default_factory=dict)
+    key_dates: dict[str, KeyDate] = field(default_factory=dict)
     freezes: list[FreezeWindow] = field(default_factory=list)
     ideas: list[Idea] = field(default_factory=list)
     posts: list[PostEntry] = field(default_factory=list)

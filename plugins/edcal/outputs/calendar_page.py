@@ -357,6 +357,8 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
                        "color": c.color or "dimgray"}
                       for c in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id))],
         "freezes": freezes,
+        "key_dates": [{"first": k.start.isoformat(), "last": k.end.isoformat(), "name": k.name}
+                      for k in sorted(calendar.key_dates.values(), key=lambda k: (k.start, k.id))],
         "holidays": {day.isoformat(): name
                      for day, name in sorted(holidays_between(calendar, first, last, plan.lang).items())},
         "gaps": gaps,

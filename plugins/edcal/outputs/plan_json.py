@@ -41,6 +41,11 @@ def document(plan: Plan) -> dict[str, Any]:
         "blog": {"cadence": calendar.blog.cadence.label if calendar.blog.cadence else None},
         "networks": _networks(calendar),
         "campaigns": _campaigns(calendar),
+        "key_dates": [
+            {"id": k.id, "name": k.name, "start": k.start.isoformat(), "end": k.end.isoformat(),
+             "description": k.description, "source": str(k.source)}
+            for k in sorted(calendar.key_dates.values(), key=lambda k: (k.start, k.id))
+        ],
         "people": [{"id": p.id, "name": p.name} for p in sorted(calendar.team.values(), key=lambda p: p.id)],
         "freezes": [
             {

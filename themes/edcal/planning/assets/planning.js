@@ -235,6 +235,11 @@
     if (data.holidays[key]) {
       container.appendChild(el("span", { "class": "note" }, "★ " + data.holidays[key]));
     }
+    data.key_dates.forEach(function (date) {
+      if (date.first <= key && key <= date.last) {
+        container.appendChild(el("span", { "class": "note key-date" }, "◆ " + date.name));
+      }
+    });
     data.freezes.forEach(function (freeze) {
       if (freeze.first <= key && key <= freeze.last) {
         /* A freeze of some networks names them, and hides when the filter shows another network. */

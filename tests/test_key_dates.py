@@ -1,0 +1,145 @@
+"""Key dates: the days a plan revolves around, and posts scheduled relative to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import run_edcal
+from edcal.errors import InputErrors
+from edcal.load.calendar import load_calendar
+from helpers import by_id, plan_of
+
+CALENDAR = """\
+version: 1
+timezone: Europe/Paris
+slots: {matin: "08:30"}
+networks:
+  linkedin: {slots: [tue 09:00, thu 12:30]}
+  bluesky: {slots: [mon-fri 08:30]}
+  instagram: {slots: [wed 18:00]}
+key_dates:
+  - {id: salon, name: Salon de la métallerie, from: 2027-03-16, until: 2027-03-18}
+  - {id: journee-femmes, name: Journée des droits des femmes, on: 2027-03-08}
+posts:
+  - id: j-7
+    networks: [linkedin, bluesky, instagram]
+    at: salon -7 days
+    text: Plus qu'une semaine
+    image: https://example.org/plan.png
+    alt: Le plan du salon
+    variants:
+      instagram: {at: salon -6 days}
+  - id: veille
+    networks: [linkedin]
+    at: salon -1 day at 18:00
+    text: Demain, le salon
+  - id: ouverture
+    networks: [linkedin]
+    at: salon matin
+    text: C'est parti
+  - id: femmes
+    networks: [bluesky]
+    at: journee-femmes
+    text: Journée des droits des femmes
+"""
+NOW = "2027-02-15T10:00+01:00"
+
+
+def load(tmp_path: Path, text: str, extra: dict[str, str] | None = None):
+    (tmp_path / "calendar.yaml").write_text(text, encoding="utf-8")
+    for name, body in (extra or {}).items():
+        (tmp_path / "calendar.d").mkdir(exist_ok=True)
+        (tmp_path / "calendar.d" / name).write_text(body, encoding="utf-8")
+    return load_calendar(tmp_path)
+
+
+def errors(tmp_path: Path, text: str, extra: dict[str, str] | None = None) -> list[str]:
+    with pytest.raises(InputErrors) as caught:
+        load(tmp_path, text, extra)
+    return [e.format() for e in caught.value.errors]
+
+
+def starts(tmp_path: Path, text: str) -> dict[str, str]:
+    items = by_id(plan_of(load(tmp_path, text), [], now=NOW))
+    return {key: f"{item.start:%a %Y-%m-%d %H:%M}" for key, item in items.items()}
+
+
+def test_posts_land_relative_to_their_key_date_at_each_networks_slot(tmp_path: Path) -> None:
+    found = starts(tmp_path, CALENDAR)
+    assert found["j-7-linkedin"] == "Tue 2027-03-09 09:00"  # a week before the first day, LinkedIn's Tuesday slot
+    assert found["j-7-bluesky"] == "Tue 2027-03-09 08:30"
+    assert found["j-7-instagram"] == "Wed 2027-03-10 18:00"  # its variant: six days before, Wednesday's slot
+    assert found["veille-linkedin"] == "Mon 2027-03-15 18:00"
+    assert found["ouverture-linkedin"] == "Tue 2027-03-16 08:30"  # the slot named matin
+    assert found["femmes-bluesky"] == "Mon 2027-03-08 08:30"  # the id alone: its day, at the slot
+
+
+def test_moving_a_key_date_moves_every_post_written_relative_to_it(tmp_path: Path) -> None:
+    before = starts(tmp_path, CALENDAR)
+    after = starts(tmp_path, CALENDAR.replace("from: 2027-03-16, until: 2027-03-18",
+                                              "from: 2027-03-23, until: 2027-03-25"))
+    moved = {key for key in before if before[key] != after[key]}
+    assert moved == {"j-7-linkedin", "j-7-bluesky", "j-7-instagram", "veille-linkedin", "ouverture-linkedin"}
+    assert after["veille-linkedin"] == "Mon 2027-03-22 18:00"
+
+
+def test_a_freeze_can_name_a_key_date(tmp_path: Path) -> None:
+    calendar = load(tmp_path, CALENDAR + "freeze:\n  - {from: salon -1 day, until: salon +2 days, reason: Salon}\n")
+    window = calendar.freezes[0]
+    zone = calendar.zone
+    assert window.start == dt.datetime(2027, 3, 15, tzinfo=zone)
+    assert window.end == dt.datetime(2027, 3, 19, tzinfo=zone)  # until a date: that whole day
+
+
+@pytest.mark.parametrize(("at", "message", "hint"), [
+    ("salom -7 days", "unknown key date 'salom'", "did you mean 'salon'?"),
+    ("salon +3 hours", "after key date 'salon': found '+3 hours', expected an offset in days, weeks or months",
+     "e.g. salon -7 days, salon -1 day at 18:00, salon 09:00"),
+    ("salon tot", "after key date 'salon': found 'tot' after the date, expected a time (HH:MM) or a slot", None),
+    ("demain", "unknown key date 'demain'", "dates are written YYYY-MM-DD; name a day under `key_dates:`"),
+])
+def test_a_wrong_anchor_is_a_located_error(tmp_path: Path, at: str, message: str, hint: str | None) -> None:
+    text = CALENDAR + f"  - {{id: faux, networks: [linkedin], at: {at}, text: T}}\n"
+    found = errors(tmp_path, text)
+    assert len(found) == 1, found
+    lines = found[0].splitlines()
+    assert lines[0].startswith("calendar.yaml:32:") and message in lines[0], lines
+    if hint:
+        assert hint in lines[1]
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("{id: x, name: X, on: 2027-03-01, from: 2027-03-01}", "found both `on:` and `from:`/`until:`, expected one"),
+    ("{id: x, name: X}", "key date 'x' has no day"),
+    ("{id: x, name: X, from: 2027-03-05, until: 2027-03-01}", "key date 'x' ends (2027-03-01) before it starts"),
+    ("{id: salon, name: Encore, on: 2027-03-01}", "key date 'salon'"),
+])
+def test_key_dates_themselves_are_checked(tmp_path: Path, entry: str, message: str) -> None:
+    text = CALENDAR.replace("posts:\n", f"  - {entry}\nposts:\n")
+    assert any(message in error for error in errors(tmp_path, text)), errors(tmp_path, text)
+
+
+def test_a_calendar_d_file_adds_key_dates(tmp_path: Path) -> None:
+    calendar = load(tmp_path, CALENDAR, {"salons.yaml": "key_dates:\n  - {id: batimat, name: Batimat, on: 2027-10-04}\n"})
+    assert list(calendar.key_dates) == ["salon", "journee-femmes", "batimat"]
+
+
+def test_key_dates_in_plan_json_the_planning_calendar_and_the_agenda(empty_site) -> None:
+    site = empty_site(CALENDAR)
+    assert run_edcal("build", cwd=site).returncode == 0
+    plan = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
+    assert plan["key_dates"] == [
+        {"id": "journee-femmes", "name": "Journée des droits des femmes", "start": "2027-03-08",
+         "end": "2027-03-08", "description": None, "source": "calendar.yaml:10"},
+        {"id": "salon", "name": "Salon de la métallerie", "start": "2027-03-16", "end": "2027-03-18",
+         "description": None, "source": "calendar.yaml:9"},
+    ]
+    page = (site / "planning" / "index.html").read_text(encoding="utf-8")
+    assert '"key_dates":[{"first":"2027-03-08","last":"2027-03-08","name":"Journée des droits des femmes"}' in page
+    agenda = run_edcal("agenda", "--since", "2027-03-08", "--until", "2027-03-16", cwd=site).stdout
+    assert "Lundi 8 mars 2027 — ◆ Journée des droits des femmes" in agenda
+    assert "Mardi 16 mars 2027 — ◆ Salon de la métallerie" in agenda
