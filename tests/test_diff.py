@@ -333,3 +333,127 @@ def test_a_branch_is_compared_with_where_it_left_main(repo: Path) -> None:
     document = json.loads(branch.stdout)
     assert {c["id"].split("-")[0] for c in document["changes"]} == {"hello"}
     assert document["commit"] == git(repo, "merge-base", "main", "HEAD").strip()
+
+
+def test_moving_a_key_date_shows_it_and_every_post_that_follows(repo: Path) -> None:
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "freeze:\n", "key_dates:\n  - {id: lancement, name: Soirée de lancement, on: 2027-03-02}\nfreeze:\n")
+    edit(calendar, "at: 2027-03-02 10:00", "at: lancement 10:00")
+    committed(repo)
+    # The same days, written otherwise: the key date is new, no post moved.
+    first = run_edcal("diff", "HEAD~1", cwd=repo).stdout
+    assert "depuis HEAD~1" in first and ": 1 date clé.\n" in first
+    assert "+ Date clé\u00a0: Soirée de lancement\u00a0: mardi 2 mars 2027\n" in first and "~ " not in first
+    edit(calendar, "on: 2027-03-02", "on: 2027-03-04")
+    out = run_edcal("diff", cwd=repo).stdout
+    assert "2 éléments modifiés, 1 date clé." in out
+    assert "~ Date clé\u00a0: Soirée de lancement\u00a0: mardi 2 mars 2027 → jeudi 4 mars 2027" in out
+    assert "Date\u00a0: mardi 2 mars 2027 10:00 → jeudi 4 mars 2027 10:00" in out
+
+
+def test_a_submodule_is_read_at_the_revision(tmp_path: Path) -> None:
+    """The site in blog/, its calendar.d/ a submodule: read at the commit the revision records."""
+    module = tmp_path / "module"
+    module.mkdir()
+    (module / "extra.yaml").write_text("posts:\n  - {id: extra, networks: [x], at: 2027-03-04 10:00, "
+                                       "text: Depuis le sous-module}\n", encoding="utf-8")
+    git(module, "init", "-q")
+    committed(module)
+    repository = tmp_path / "repo"
+    site = repository / "blog"
+    shutil.copytree(FIXTURE_SITE, site)
+    write_pelicanconf(site)
+    git(repository, "init", "-q")
+    git(repository, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(module), "blog/calendar.d")
+    committed(repository)
+    (site / "calendar.d" / "extra.yaml").write_text(
+        (site / "calendar.d" / "extra.yaml").read_text(encoding="utf-8").replace("sous-module", "module"),
+        encoding="utf-8")
+    committed(site / "calendar.d")
+    committed(repository)
+    run_in = site / "content" / "articles"  # from a folder of the site, as a writer would
+    same = run_edcal("diff", "--all", cwd=run_in)
+    assert same.returncode == 0, same.stderr
+    assert "Aucun changement du planning depuis HEAD" in same.stdout
+    moved = json.loads(run_edcal("diff", "HEAD~1", "--format", "json", cwd=run_in).stdout)
+    assert [(c["id"], c["fields"]) for c in moved["changes"]] == [("extra-x", ["title", "text"])]
+
+
+def test_absolute_settings_are_read_at_the_revision_too(repo: Path) -> None:
+    edit(repo / "pelicanconf.py", 'SITEURL = "https://blog.example.fr"', 'SITEURL = "https://www.example.fr"')
+    relative = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)["summary"]
+    absolute = run_edcal("diff", "-s", str(repo / "pelicanconf.py"), "--format", "json", cwd=repo)
+    assert json.loads(absolute.stdout)["summary"] == relative and relative["changed"] > 0
+    outside = run_edcal("diff", "-s", str(FIXTURE_SITE / "calendar.yaml"), cwd=repo)
+    assert outside.returncode == 2 and "outside the site's folder" in outside.stderr
+
+
+def test_a_lower_limit_flags_the_texts_it_makes_too_long(repo: Path) -> None:
+    edit(repo / "calendar.yaml", "  mastodon: {}", "  mastodon: {limit: 10}")
+    out = run_edcal("diff", "--format", "markdown", cwd=repo).stdout
+    row = next(line for line in out.splitlines() if "Bonjour le monde" in line and "Mastodon" in line)
+    assert "Limite\u00a0: 500 → 10" in row and "⚠️ **" in row and "caractères de trop**" in row
+
+
+def test_items_held_by_different_freezes_are_not_one_row(repo: Path) -> None:
+    edit(repo / "calendar.yaml", "freeze:\n", """freeze:
+  - {from: 2027-03-10, until: 2027-03-10, networks: [mastodon], reason: Audit qualité}
+  - {from: 2027-03-17, until: 2027-03-17, networks: [mastodon], reason: Inventaire annuel}
+""")
+    out = run_edcal("diff", cwd=repo).stdout
+    assert "Motif du gel\u00a0: — → Audit qualité" in out and "Motif du gel\u00a0: — → Inventaire annuel" in out
+    assert "- **ajouté** mercredi 10 mars 2027" not in out
+    markdown = run_edcal("diff", "--format", "markdown", cwd=repo).stdout
+    assert "- **ajouté** mercredi 10 mars 2027, 0" not in markdown
+    assert "\n- **ajouté** mercredi 10 mars 2027 → mercredi 10 mars 2027 inclus, Mastodon\u00a0: Audit qualité" in markdown
+
+
+def test_a_revision_that_stops_reading_is_a_located_error_and_prints_stay_out_of_json(repo: Path) -> None:
+    settings = repo / "pelicanconf.py"
+    good = settings.read_text(encoding="utf-8")
+    settings.write_text(good + "print('bonjour depuis les réglages')\n", encoding="utf-8")
+    committed(repo)
+    result = run_edcal("diff", "--format", "json", cwd=repo)
+    assert json.loads(result.stdout)["summary"] == {"added": 0, "removed": 0, "changed": 0}
+    settings.write_text(good + "import sys\nsys.exit(3)\n", encoding="utf-8")
+    committed(repo)
+    settings.write_text(good, encoding="utf-8")
+    stopped = run_edcal("diff", cwd=repo)
+    assert stopped.returncode == 2 and "Traceback" not in stopped.stderr, stopped.stderr
+    assert stopped.stderr.startswith(f"{'HEAD'}:pelicanconf.py:1:1: error: reading the site at HEAD stopped (exit ")
+
+
+def test_removed_items_are_located_as_git_names_them(tmp_path: Path) -> None:
+    repository = tmp_path / "repo"
+    site = repository / "blog"
+    shutil.copytree(FIXTURE_SITE, site)
+    write_pelicanconf(site)
+    git(repository, "init", "-q")
+    committed(repository)
+    git(repository, "checkout", "-q", "-b", "plan")
+    edit(site / "calendar.yaml", "  - id: gel\n", "  - id: gel-supprime\n    networks: [x]\n    at: 2027-05-01\n"
+         "    text: Bientôt\n  - id: gel\n")
+    out = run_edcal("diff", "main...", cwd=site).stdout
+    assert "[calendar.yaml:26]" in out  # added: in the working tree
+    edit(site / "calendar.yaml", "  - id: weekly\n", "  - id: weekly-removed\n")
+    out = run_edcal("diff", "main...", cwd=site).stdout
+    base = git(repository, "merge-base", "main", "HEAD").strip()[:7]
+    assert f"[{base}:blog/calendar.yaml:33]" in out  # `git show {base}:blog/calendar.yaml` shows it
+    assert "et 2 autres, jusqu'au" in out
+
+
+def test_no_commit_yet_and_a_shallow_clone_say_what_to_do(tmp_path: Path, site: Path) -> None:
+    git(site, "init", "-q")
+    empty = run_edcal("diff", cwd=site)
+    assert empty.returncode == 2 and "the repository has no commit yet" in empty.stderr
+    assert "did you mean" not in empty.stderr
+    committed(site)
+    git(site, "branch", "-q", "plan")
+    edit(site / "calendar.yaml", "text: Chaque mercredi", "text: Chaque mercredi matin")
+    committed(site)
+    shallow = tmp_path / "shallow"  # main's last commit only, and plan's: not the commit they share
+    git(tmp_path, "clone", "-q", "--depth", "1", "--no-single-branch", f"file://{site}", str(shallow))
+    result = run_edcal("diff", "origin/plan...", cwd=shallow)
+    assert result.returncode == 2, result.stdout
+    assert "'origin/plan' and HEAD have no commit in common" in result.stderr
+    assert "git fetch --unshallow" in result.stderr

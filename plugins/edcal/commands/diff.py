@@ -30,7 +30,7 @@ from typing import Any
 from edcal.clock import NOW_VARIABLE
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import long_date, say_count, translator
-from edcal.model.calendar import FreezeWindow
+from edcal.model.calendar import FreezeWindow, KeyDate
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.outputs.plan_json import item_document
@@ -50,27 +50,56 @@ class Revision:
     commit: str
     #: Said on standard error, not in the output (a branch that moved on since).
     notes: tuple[str, ...] = field(default=())
+    #: The site's folder in the repository ("" at its root, else e.g. "blog/").
+    prefix: str = ""
 
     def __str__(self) -> str:
         return f"{self.name} ({self.commit[:7]})" if not self.commit.startswith(self.name) else self.name
+
+    def path(self, path: str) -> str:
+        """A site file at the revision as git names it: ``main:blog/calendar.yaml`` (``git show`` it)."""
+        ref = self.commit[:7] if self.name.endswith(BRANCH_POINT) else self.name
+        return f"{ref}:{self.prefix}{path}"
 
 
 def diff(site: Path, settings_file: str, revision: str, fmt: str,
          everything: bool = False) -> tuple[str, tuple[str, ...]]:
     """The plan's changes from ``revision`` to the working tree, in ``fmt``, and notes for stderr.
 
+    The revision's site is read in a child process while this one reads the working tree: on two
+    cores, the two reads take the time of one.
+
     :param everything: compare past items too (by default, only what is still to come).
     :raises InputErrors: not a git repository, an unknown revision, a site that does not load
-        (at the revision, its paths are given as ``REV:path``).
+        (at the revision, its paths are given as git names them: ``main:calendar.yaml``).
     """
     from edcal.pelican_plugin.metadata import read_plan
 
+    settings_file = _settings_in(site, settings_file)
     resolved = resolve_revision(site, revision)
-    # Every post composed, past ones too: a post moved out of the past has a text to compare.
-    after = read_plan(site, settings_file, compose_from=None)
-    before = read_at_revision(site, settings_file, resolved, after.now)
-    changes = compare_plans(before, after, None if everything else after.now)
-    return RENDERERS[fmt](changes, before, after, resolved, everything), resolved.notes
+    # One instant for both reads (each would otherwise read the clock itself).
+    instant = os.environ.get(NOW_VARIABLE) or dt.datetime.now(dt.UTC).isoformat()
+    with _now_pinned(instant), _site_at(site, resolved) as (old_site, work), \
+            _reading(old_site, work, settings_file, resolved) as before:
+        # Every post composed, past ones too: a post moved out of the past has a text to compare.
+        after = read_plan(site, settings_file, compose_from=None)
+        old = before()
+    changes = compare_plans(old, after, None if everything else after.now)
+    return RENDERERS[fmt](changes, old, after, resolved, everything), resolved.notes
+
+
+def _settings_in(site: Path, settings_file: str) -> str:
+    """The settings file named from the site's folder: the same name is read at the revision."""
+    path = Path(settings_file)
+    if not path.is_absolute():
+        return settings_file
+    try:
+        return path.resolve().relative_to(site.resolve()).as_posix()
+    except ValueError:
+        raise InputErrors([InputError(Source("--settings", 1, 1), f"found '{settings_file}', outside the "
+                                      "site's folder", "name a settings file of the site, e.g. -s "
+                                      "publishconf.py: edcal diff reads the same file at the revision")]) \
+            from None
 
 
 def _git(folder: Path | str, *args: str,
@@ -81,6 +110,10 @@ def _git(folder: Path | str, *args: str,
     except FileNotFoundError:
         raise InputErrors([InputError(REVISION, "git is not installed", "edcal diff reads the revision "
                                       "with git: install it, or compare by hand")]) from None
+
+
+_SHALLOW_HINT = ("this clone is shallow and lacks that history: git fetch --unshallow (in CI, "
+                 "actions/checkout with fetch-depth: 0)")
 
 
 def resolve_revision(site: Path, revision: str) -> Revision:
@@ -98,92 +131,147 @@ def resolve_revision(site: Path, revision: str) -> Revision:
         raise InputErrors([InputError(REVISION, f"{site.resolve()} is not in a git repository",
                                       "edcal diff compares with a git revision: run it in the site's "
                                       "repository")])
+    shallow = _git(site, "rev-parse", "--is-shallow-repository").stdout.strip() == "true"
     found = _git(site, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}")
     if found.returncode != 0:
+        if _git(site, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+            raise InputErrors([InputError(REVISION, "the repository has no commit yet",
+                                          "commit the site first: edcal diff compares with a commit")])
         refs = _git(site, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes",
                     "refs/tags").stdout.split()
-        close = difflib.get_close_matches(name, [*refs, "HEAD"], n=1)
+        close = [ref for ref in difflib.get_close_matches(name, [*refs, "HEAD"], n=2) if ref != name][:1]
         hint = f"did you mean '{close[0]}'? " if close else ""
         raise InputErrors([InputError(
             REVISION, f"unknown revision '{name}'",
             hint + "a branch, a tag or a commit (git log --oneline lists them); in CI, fetch it first "
             "(actions/checkout with fetch-depth: 0)")])
     commit = found.stdout.strip()
+    prefix = _git(site, "rev-parse", "--show-prefix").stdout.strip()
     if branch_point:
         base = _git(site, "merge-base", commit, "HEAD")
         if base.returncode != 0:
             raise InputErrors([InputError(REVISION, f"'{name}' and HEAD have no commit in common",
+                                          _SHALLOW_HINT if shallow else
                                           f"compare with {name} itself: edcal diff {name}")])
-        return Revision(revision, base.stdout.strip())
+        return Revision(revision, base.stdout.strip(), prefix=prefix)
     notes: tuple[str, ...] = ()
     if _git(site, "merge-base", "--is-ancestor", commit, "HEAD").returncode == 1:
         ahead = _git(site, "rev-list", "--count", f"HEAD..{commit}").stdout.strip()
         notes = (f"note: {name} has {ahead} commit(s) that HEAD does not have: their changes show here "
                  f"as undone. 'edcal diff {name}...' compares with where your branch left {name}, "
-                 "as a pull request does.",)
-    return Revision(revision, commit, notes)
+                 "as a pull request does" + (f" ({_SHALLOW_HINT})." if shallow else "."),)
+    return Revision(revision, commit, notes, prefix)
 
 
-def read_at_revision(site: Path, settings_file: str, revision: Revision, now: dt.datetime) -> Plan | None:
-    """The site's plan as it was at ``revision``, at ``now``; None when it had no calendar.yaml.
+@contextlib.contextmanager
+def _reading(old_site: Path | None, work: Path, settings_file: str,
+             revision: Revision) -> Iterator[Callable[[], Plan | None]]:
+    """Start reading the site at ``revision`` in a child process; the function given waits for its plan
+    (None when the site had no calendar.yaml then).
 
-    :raises InputErrors: the site at ``revision`` does not load (paths given as ``REV:path``).
+    A child process started in that folder: its own settings module, plugins and signal handlers.
+    Its output goes to files: a plugin's print must not end up in ``--format json``'s output.
     """
-    with _site_at(site, revision) as old_site:
-        if old_site is None or not (old_site / "calendar.yaml").is_file():
-            return None
-        if not (old_site / settings_file).is_file():
-            raise InputErrors([InputError(
-                Source(f"{revision.name}:{settings_file}", 1, 1),
-                f"{settings_file} not found in the site at {revision.name}",
-                "was it renamed? compare with a revision that has it, or name the settings both have "
-                "with -s")])
-        # A child process started in that folder: its own settings module, plugins and signal handlers.
-        # -P: the site's folder is not put on the child's import path (a site's `edcal.py` is not edcal).
-        # This engine, wherever it was imported from (a relative PYTHONPATH would find the revision's).
-        engine = str(Path(__file__).resolve().parents[2])
-        path = os.pathsep.join(filter(None, [engine, os.environ.get("PYTHONPATH")]))
-        result = old_site.parent / "plan.pickle"
-        child = subprocess.run(
+    if old_site is None or not (old_site / "calendar.yaml").is_file():
+        yield lambda: None
+        return
+    if not (old_site / settings_file).is_file():
+        raise InputErrors([InputError(
+            Source(revision.path(settings_file), 1, 1),
+            f"{settings_file} not found in the site at {revision.name}",
+            "was it renamed? compare with a revision that has it, or name the settings both have with -s")])
+    # This engine, wherever it was imported from (a relative PYTHONPATH would find the revision's);
+    # -P: the site's folder is not put on the child's import path (a site's `edcal.py` is not edcal).
+    engine = str(Path(__file__).resolve().parents[2])
+    path = os.pathsep.join(filter(None, [engine, os.environ.get("PYTHONPATH")]))
+    result, log = work / "plan.pickle", work / "child.log"
+    with log.open("wb") as output:
+        child = subprocess.Popen(
             [sys.executable, "-P", "-m", "edcal.commands.diff", settings_file, str(result)], cwd=old_site,
-            timeout=600, check=False, env={**os.environ, NOW_VARIABLE: now.isoformat(), "PYTHONPATH": path},
+            stdout=output, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": path},
         )
-        if child.returncode != 0 or not result.is_file():
-            raise RuntimeError(f"reading the site at {revision.name} failed (exit {child.returncode})")
-        outcome, value = pickle.loads(result.read_bytes())  # our own child's output
+    try:
+        yield lambda: _finished(child, result, log, settings_file, revision)
+    finally:
+        if child.poll() is None:  # the working tree's read failed, or Ctrl-C: the child is not needed
+            child.kill()
+            child.wait()
+
+
+def _finished(child: subprocess.Popen[bytes], result: Path, log: Path, settings_file: str,
+              revision: Revision) -> Plan | None:
+    code = child.wait()
+    said = log.read_text(encoding="utf-8", errors="replace")
+    if code != 0 or not result.is_file():
+        last = next((line.strip() for line in reversed(said.splitlines()) if line.strip()), "")
+        raise InputErrors([InputError(
+            Source(revision.path(settings_file), 1, 1),
+            f"reading the site at {revision.name} stopped (exit {code})" + (f": {last}" if last else ""),
+            "its settings or one of its plugins stopped it; compare with another revision")])
+    sys.stderr.write(said)  # Pelican's warnings about the revision's settings, a plugin's prints
+    outcome, value = pickle.loads(result.read_bytes())  # our own child's output
     if outcome == "errors":
         raise InputErrors(
-            [InputError(Source(f"{revision.name}:{e.source.path}", e.source.line, e.source.column),
+            [InputError(Source(revision.path(e.source.path), e.source.line, e.source.column),
                         e.message, e.hint) if e.source.in_file else e for e in value],
             outcome=f"the site at {revision.name} does not load; compare with a revision where it does")
     return value  # type: ignore[no-any-return]
 
 
 @contextlib.contextmanager
-def _site_at(site: Path, revision: Revision) -> Iterator[Path | None]:
-    """The site's folder as it was at ``revision``, checked out into a temporary folder; None when
-    the folder did not exist then.
+def _now_pinned(instant: str) -> Iterator[None]:
+    previous = os.environ.get(NOW_VARIABLE)
+    os.environ[NOW_VARIABLE] = instant
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ[NOW_VARIABLE]
+        else:
+            os.environ[NOW_VARIABLE] = previous
 
-    Through a private index (``GIT_INDEX_FILE``), not ``git archive``: every file is there as a
-    checkout would write it (``export-ignore`` leaves nothing out), and only the site's folder.
+
+@contextlib.contextmanager
+def _site_at(site: Path, revision: Revision) -> Iterator[tuple[Path | None, Path]]:
+    """The site's folder as it was at ``revision``, in a temporary copy of the whole repository at
+    that commit (links from the site to the rest of the repository resolve there), submodules
+    included (None when the site's folder did not exist then), and a folder to work in.
+
+    Through a private index (``GIT_INDEX_FILE``): every file is there as a checkout would write
+    it (``export-ignore`` leaves nothing out), and the user's checkout and index are untouched.
     """
     top = _git(site, "rev-parse", "--show-toplevel").stdout.strip()
-    prefix = _git(site, "rev-parse", "--show-prefix").stdout.strip().rstrip("/")
-    tree = f"{revision.commit}:{prefix}" if prefix else f"{revision.commit}^{{tree}}"
     with tempfile.TemporaryDirectory(prefix="edcal-diff-") as folder:
-        if _git(top, "cat-file", "-t", tree).stdout.strip() != "tree":  # no such folder at that commit
-            yield None
-            return
-        root = Path(folder)
-        env = {**os.environ, "GIT_INDEX_FILE": str(root / "index")}
-        checkout = ("checkout-index", "--all", "--force", f"--prefix={root / 'site'}/")
-        for args in (("read-tree", tree), checkout):
-            done = _git(top, *args, env=env)
-            if done.returncode != 0:
-                raise InputErrors([InputError(REVISION, f"cannot check out the site at '{revision.name}': "
-                                              f"{done.stderr.strip() or 'git failed'}",
-                                              "git fsck tells whether the repository is damaged")])
-        yield root / "site"
+        repository = Path(folder) / "work" / "repository"
+        _checkout(top, f"{revision.commit}^{{tree}}", repository, Path(folder) / "index", revision)
+        old_site = repository / revision.prefix if revision.prefix else repository
+        yield (old_site if old_site.is_dir() else None), Path(folder)
+
+
+def _checkout(repository: str, tree: str, target: Path, index: Path, revision: Revision,
+              where: str = "") -> None:
+    """Every file of ``tree`` into ``target``, and each submodule's files at the commit it records."""
+    env = {**os.environ, "GIT_INDEX_FILE": str(index)}
+    for args in (("read-tree", tree), ("checkout-index", "--all", "--force", f"--prefix={target}/")):
+        done = _git(repository, *args, env=env)
+        if done.returncode != 0:
+            raise InputErrors([InputError(REVISION, f"cannot check out {where or 'the site'} at "
+                                          f"'{revision.name}': {done.stderr.strip() or 'git failed'}",
+                                          "git fsck tells whether the repository is damaged")])
+    listed = _git(repository, "ls-tree", "-r", "-z", tree).stdout
+    for entry in filter(None, listed.split("\0")):
+        info, _, path = entry.partition("\t")
+        _mode, kind, commit = info.split()
+        if kind != "commit":  # a submodule: its commit, from its own checkout
+            continue
+        module = Path(repository) / path
+        if _git(module, "cat-file", "-e", f"{commit}^{{commit}}").returncode != 0 or \
+                _git(module, "rev-parse", "--show-toplevel").stdout.strip() != str(module.resolve()):
+            raise InputErrors([InputError(REVISION, f"the submodule {where}{path} at '{revision.name}' is "
+                                          f"at commit {commit[:7]}, which this checkout does not have",
+                                          "git submodule update --init --recursive (and fetch it)")])
+        _checkout(str(module), f"{commit}^{{tree}}", target / path, index.with_name(index.name + "+"),
+                  revision, f"{where}{path}/")
 
 
 def _read_here(settings_file: str, result: str) -> None:
@@ -234,10 +322,15 @@ def _rows(changes: PlanChanges, words: _Words) -> list[_Row]:
             shown = tuple(words.changed_fields(change)) if change.kind == "changed" else ()
             text = (tuple(_text_lines(change.before.text if change.before else None, item.text))
                     if change.text_changed else ())
-            key = (change.kind, item.parent, item.kind, item.title, item.status, shown, text,
-                   words.length(item) if change.text_changed else None)
+            key = (change.kind, item.parent, item.kind, item.title, item.status, item.withheld_reason, shown,
+                   text, words.length(item) if _counted(change) else None)
         groups.setdefault(key, []).append(change)
     return [_Row(tuple(group)) for group in groups.values()]
+
+
+def _counted(change: ItemChange) -> bool:
+    """Whether a change's row says the text's length: its words changed, or its network's limit."""
+    return change.text_changed or (change.item.kind == "post" and "limit" in change.fields)
 
 
 class _Words:
@@ -262,8 +355,9 @@ class _Words:
         starts = list(dict.fromkeys(change.item.start for change in row.changes))
         if len(starts) == 1:
             return self.when(starts[0])
-        return self._("{first} and {count} more, until {last}").format(
-            first=self.when(starts[0]), count=len(starts) - 1, last=self.when(starts[-1]))
+        return say_count(len(starts) - 1, "{first} and one more, until {last}",
+                         "{first} and {count} more, until {last}", first=self.when(starts[0]),
+                         last=self.when(starts[-1])).translated(self._)
 
     def where(self, item: Item, plan: Plan | None = None) -> str:
         network = (plan or self.plan).calendar.networks.get(item.network or "")
@@ -276,8 +370,8 @@ class _Words:
 
     def source(self, change: ItemChange) -> str:
         """Where the item is written: in the working tree, or at the revision for a removed one."""
-        source = str(change.item.source)
-        return f"{self.revision.name}:{source}" if change.kind == "removed" else source
+        source = change.item.source
+        return f"{self.revision.path(source.path)}:{source.line}" if change.kind == "removed" else str(source)
 
     def value(self, name: str, item: Item, plan: Plan) -> str:
         _ = self._
@@ -306,14 +400,15 @@ class _Words:
 
     def summary(self, changes: PlanChanges) -> str:
         _ = self._
-        if not changes.changes and not changes.freezes_added and not changes.freezes_removed:
+        if not (changes.changes or changes.freezes_added or changes.freezes_removed or changes.key_dates):
             return _("No change to the plan since {revision}.").format(revision=self.revision)
         counts = [say_count(count, one, many).translated(_) for count, one, many in (
             (changes.count("added"), "{count} item added", "{count} items added"),
             (changes.count("removed"), "{count} item removed", "{count} items removed"),
             (changes.count("changed"), "{count} item changed", "{count} items changed"),
-            (len(changes.freezes_added) + len(changes.freezes_removed), "{count} freeze changed",
-             "{count} freezes changed")) if count]
+            (len(changes.key_dates), "{count} key date", "{count} key dates"),
+            (len(changes.freezes_added) + len(changes.freezes_removed), "{count} freeze window",
+             "{count} freeze windows")) if count]
         return _("Plan changes since {revision}: {counts}.").format(revision=self.revision,
                                                                      counts=", ".join(counts))
 
@@ -338,6 +433,12 @@ class _Words:
         if item.length is None or item.limit is None or item.length <= item.limit:
             return None
         return self._(": {excess} too many").format(excess=item.length - item.limit)
+
+    def excess(self, item: Item) -> str | None:
+        """"107 characters too many", for a text over its network's limit."""
+        if item.length is None or item.limit is None or item.length <= item.limit:
+            return None
+        return self._("{excess} characters too many").format(excess=item.length - item.limit)
 
     def field_line(self, label: str, before: str, after: str) -> str:
         return self._("{label}: {before} → {after}").format(label=label, before=before, after=after)
@@ -365,6 +466,23 @@ class _Words:
         if change.kind != "changed" and change.item.withheld_reason:
             return [self._("Freeze reason: {reason}").format(reason=change.item.withheld_reason)]
         return []
+
+    def key_date(self, kind: str, before: KeyDate | None, after: KeyDate | None) -> str:
+        """"Salon Industrie, Lyon: lundi 26 janvier 2027 → jeudi 29 janvier 2027", before → after."""
+        def days(key_date: KeyDate) -> str:
+            first = long_date(key_date.start, self.plan.lang)
+            if key_date.end == key_date.start:
+                return first
+            last = long_date(key_date.end, self.plan.lang)
+            return self._("{first} to {last}").format(first=first, last=last)
+
+        shown = after or before
+        assert shown is not None
+        if kind != "changed" or before is None or after is None:
+            return self._("{name}: {days}").format(name=shown.name, days=days(shown))
+        if before.name != after.name and (before.start, before.end) == (after.start, after.end):
+            return self._("{name}: {days}").format(name=f"{before.name} → {after.name}", days=days(after))
+        return self._("{name}: {days}").format(name=after.name, days=f"{days(before)} → {days(after)}")
 
     def freeze(self, window: FreezeWindow) -> str:
         _ = self._
@@ -400,6 +518,8 @@ def render_text(changes: PlanChanges, before: Plan | None, after: Plan, revision
     words = _Words(before, after, revision)
     _ = words._
     lines = [words.summary(changes), words.scope(changes)]
+    for kind, was, now in changes.key_dates:
+        lines += ["", f"{_MARKS[kind]} " + _("Key date: {date}").format(date=words.key_date(kind, was, now))]
     for kind, window in changes.freezes():
         lines += ["", f"{_MARKS[kind]} " + _("Freeze window: {window}").format(window=words.freeze(window))]
     for row in _rows(changes, words):
@@ -415,9 +535,9 @@ def render_text(changes: PlanChanges, before: Plan | None, after: Plan, revision
             lines.append(f"    {_('Text:')}")
             lines.extend(f"      {line}" for line in _text_lines(
                 change.before.text if change.before is not None else None, item.text))
-            counted = words.length(item)
-            if counted:
-                lines.append(f"    {counted}")
+        counted = words.length(item) if _counted(change) else None
+        if counted:
+            lines.append(f"    {counted}")
     return "\n".join(lines) + "\n"
 
 
@@ -458,12 +578,15 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         lines.extend(more)
         size += sum(len(line) + 1 for line in more)
 
+    if changes.key_dates:
+        add("", f"#### {_('Key dates')}", "")
+        for kind, was, now in changes.key_dates:
+            add(f"- **{_inline(marks[kind])}** " + _inline(words.key_date(kind, was, now)))
     windows = changes.freezes()
     if windows:
         add("", f"#### {_('Freezes')}", "")
         for kind, window in windows:
-            add(f"- {_MARKS[kind]} " + _inline(_("{change}: {window}").format(change=marks[kind],
-                                                                             window=words.freeze(window))))
+            add(f"- **{_inline(marks[kind])}** " + _inline(words.freeze(window)))
     rows = _rows(changes, words)
     if rows:
         add("", f"| | {_('When')} | {_('Where')} | {_('Title')} | {_('Status')} | {_('What changed')} |",
@@ -479,10 +602,10 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         what += words.notes(change)
         if change.kind == "changed" and "text" in change.fields:
             what.append(_("text changed (below)"))
-        too_long = words.too_long(item) if change.text_changed else None
+        excess = words.excess(item) if _counted(change) else None
         cell = "<br>".join(_inline(line) for line in what)
-        if too_long:
-            cell += "<br>⚠️ **" + _inline(_("too long") + too_long) + "**"
+        if excess:
+            cell += "<br>⚠️ **" + _inline(excess) + "**"
         cells = [_MARKS[change.kind], *(_inline(text) for text in (
             words.row_when(row), words.row_where(row), item.title, _(item.status))), cell]
         add(f"| {' | '.join(cells)} |")
@@ -498,8 +621,9 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
                  if change.kind == "changed" else _fenced((item.text or "").splitlines(), "text"))
         if size + sum(len(line) + 1 for line in block) + 300 > MARKDOWN_CHARACTERS:
             break
-        add("", f"**{_inline(words.row_where(row))}, {_inline(words.row_when(row))}** "
-                f"({_inline(marks[change.kind])}, `{words.source(change)}`)", "", *block)
+        parts = (words.row_where(row), item.title, words.row_when(row))
+        heading = " · ".join(_inline(part) for part in parts)
+        add("", f"**{heading}** ({_inline(marks[change.kind])}, `{words.source(change)}`)", "", *block)
         counted = words.length(item)
         if counted:
             add("", ("⚠️ **" + _inline(counted) + "**") if words.too_long(item) else _inline(counted))
@@ -520,6 +644,12 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
     def document(item: Item | None, plan: Plan | None) -> dict[str, Any] | None:
         return item_document(item, (plan or after).calendar) if item is not None else None
 
+    def key_date(date: KeyDate | None) -> dict[str, Any] | None:
+        if date is None:
+            return None
+        return {"name": date.name, "start": date.start.isoformat(), "end": date.end.isoformat(),
+                "source": str(date.source)}
+
     def freeze(window: FreezeWindow) -> dict[str, Any]:
         return {"start": window.start.isoformat(), "end": window.end.isoformat() if window.end else None,
                 "networks": sorted(window.networks) if window.networks is not None else None,
@@ -531,6 +661,9 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
         "since": changes.since.isoformat() if changes.since is not None else None,
         "new_site": changes.new_site,
         "summary": {kind: changes.count(kind) for kind in ("added", "removed", "changed")},
+        "key_dates": [{"change": kind, "id": (now or was).id,  # type: ignore[union-attr]
+                       "before": key_date(was), "after": key_date(now)}
+                      for kind, was, now in changes.key_dates],
         "freezes": {"added": [freeze(w) for w in changes.freezes_added],
                     "removed": [freeze(w) for w in changes.freezes_removed]},
         "changes": [{"change": change.kind, "id": change.item.id, "kind": change.item.kind,

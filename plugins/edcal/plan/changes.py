@@ -9,11 +9,11 @@ is one changed item, not one removed and one added.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from edcal.model.calendar import FreezeWindow
+from edcal.model.calendar import FreezeWindow, KeyDate
 from edcal.model.plan import Item, Plan
 
 ChangeKind = Literal["added", "removed", "changed"]
@@ -67,6 +67,8 @@ class PlanChanges:
     freezes_removed: tuple[FreezeWindow, ...] = ()
     #: There was no plan before: everything is new.
     new_site: bool = False
+    #: Key dates added, removed or moved or renamed: (kind, before, after), by id.
+    key_dates: tuple[tuple[ChangeKind, KeyDate | None, KeyDate | None], ...] = ()
 
     def count(self, kind: ChangeKind) -> int:
         return sum(1 for change in self.changes if change.kind == kind)
@@ -110,7 +112,34 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
     changes.sort(key=lambda change: change.item.sort_key())  # the plan's own order
     old_freezes = before.calendar.freezes if before is not None else ()
     added, removed = _freezes(old_freezes, after.calendar.freezes, since)
-    return PlanChanges(tuple(changes), since, added, removed, new_site=before is None)
+    return PlanChanges(tuple(changes), since, added, removed, new_site=before is None,
+                       key_dates=_key_dates(before.calendar.key_dates if before else {},
+                                            after.calendar.key_dates, since))
+
+
+def _key_dates(before: Mapping[str, KeyDate], after: Mapping[str, KeyDate],
+               since: dt.datetime | None) -> tuple[tuple[ChangeKind, KeyDate | None, KeyDate | None], ...]:
+    """Key dates added, removed, or with another name or days; those over before ``since`` left out."""
+    def ahead(key_date: KeyDate | None) -> bool:
+        return key_date is not None and (since is None or key_date.end >= since.date())
+
+    result: list[tuple[ChangeKind, KeyDate | None, KeyDate | None]] = []
+    for key in sorted(before.keys() | after.keys()):
+        was, now = before.get(key), after.get(key)
+        if not (ahead(was) or ahead(now)):
+            continue
+        if was is None:
+            result.append(("added", None, now))
+        elif now is None:
+            result.append(("removed", was, None))
+        elif (was.name, was.start, was.end) != (now.name, now.start, now.end):
+            result.append(("changed", was, now))
+    def order(change: tuple[ChangeKind, KeyDate | None, KeyDate | None]) -> tuple[dt.date, str]:
+        shown = change[2] or change[1]
+        assert shown is not None
+        return (shown.start, shown.id)
+
+    return tuple(sorted(result, key=order))
 
 
 def _freezes(before: Sequence[FreezeWindow], after: Sequence[FreezeWindow],
