@@ -99,7 +99,13 @@ def test_a_freeze_can_name_a_key_date(tmp_path: Path) -> None:
     ("salom -7 days", "unknown key date 'salom'", "did you mean 'salon'?"),
     ("salon +3 hours", "after key date 'salon': found '+3 hours', expected an offset in days, weeks or months",
      "e.g. salon -7 days, salon -1 day at 18:00, salon 09:00"),
-    ("salon tot", "after key date 'salon': found 'tot' after the date, expected a time (HH:MM) or a slot", None),
+    ("salon tot", "after key date 'salon': found 'tot', expected a time (HH:MM), a slot (matin) or an offset", None),
+    ("salon -7 days 18:00", "after key date 'salon': found '-7 days 18:00', expected a time (HH:MM), a slot", None),
+    ("sal -7 days", "unknown key date 'sal'", "did you mean 'salon'?"),
+    ("Journée des droits des femmes -7 days", "unknown key date 'Journée'",
+     "'Journée des droits des femmes' is the name of 'journee-femmes': write its id"),
+    ("Salon de la métallerie -7 days", "after key date 'salon': found 'de la métallerie -7 days'",
+     "'Salon de la métallerie' is the name of 'salon': write its id"),
     ("demain", "unknown key date 'demain'", "dates are written YYYY-MM-DD; name a day under `key_dates:`"),
 ])
 def test_a_wrong_anchor_is_a_located_error(tmp_path: Path, at: str, message: str, hint: str | None) -> None:
@@ -113,7 +119,8 @@ def test_a_wrong_anchor_is_a_located_error(tmp_path: Path, at: str, message: str
 
 
 @pytest.mark.parametrize(("entry", "message"), [
-    ("{id: x, name: X, on: 2027-03-01, from: 2027-03-01}", "found both `on:` and `from:`/`until:`, expected one"),
+    ("{id: x, name: X, on: 2027-03-01, from: 2027-03-01}", "found both `on:` and `from:`, expected `on:` alone"),
+    ("{id: 2027-01-19, name: X, on: 2027-03-01}", "found key date id '2027-01-19', which reads as a date"),
     ("{id: x, name: X}", "key date 'x' has no day"),
     ("{id: x, name: X, from: 2027-03-05, until: 2027-03-01}", "key date 'x' ends (2027-03-01) before it starts"),
     ("{id: salon, name: Encore, on: 2027-03-01}", "key date 'salon'"),
@@ -140,6 +147,13 @@ def test_key_dates_in_plan_json_the_planning_calendar_and_the_agenda(empty_site)
     ]
     page = (site / "planning" / "index.html").read_text(encoding="utf-8")
     assert '"key_dates":[{"first":"2027-03-08","last":"2027-03-08","name":"Journée des droits des femmes"}' in page
-    agenda = run_edcal("agenda", "--since", "2027-03-08", "--until", "2027-03-16", cwd=site).stdout
+    agenda = run_edcal("agenda", "--since", "2027-03-08", "--until", "2027-03-18", cwd=site).stdout
     assert "Lundi 8 mars 2027 — ◆ Journée des droits des femmes" in agenda
     assert "Mardi 16 mars 2027 — ◆ Salon de la métallerie" in agenda
+    # A key date's day has its heading even with nothing planned: the fair's last day.
+    assert "Jeudi 18 mars 2027 — ◆ Salon de la métallerie\n  Rien de prévu.\n" in agenda
+
+
+def test_the_last_day_of_a_key_date_is_its_end(tmp_path: Path) -> None:
+    found = starts(tmp_path, CALENDAR + "  - {id: bilan, networks: [linkedin], at: salon end +1 day at 17:00, text: Merci}\n")
+    assert found["bilan-linkedin"] == "Fri 2027-03-19 17:00"  # the day after the fair's last day (18 March)

@@ -30,9 +30,7 @@ def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | Non
     _check_choice("--campaign", campaign, plan.calendar.campaigns)
     zone = plan.calendar.zone
     start = (since or plan.now).astimezone(zone)
-    first = start.date()
-    last = (until - dt.timedelta(microseconds=1)).astimezone(zone).date() if until is not None \
-        else first + dt.timedelta(days=days - 1)
+    first, last = days_shown(plan, days, since, until)
     result = []
     for item in plan.items:
         if item.start is None:
@@ -53,21 +51,39 @@ def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | Non
     return result
 
 
+def days_shown(plan: Plan, days: int, since: dt.datetime | None = None,
+               until: dt.datetime | None = None) -> tuple[dt.date, dt.date]:
+    """The first and last days the agenda covers, in the site's zone."""
+    zone = plan.calendar.zone
+    first = (since or plan.now).astimezone(zone).date()
+    last = (until - dt.timedelta(microseconds=1)).astimezone(zone).date() if until is not None \
+        else first + dt.timedelta(days=days - 1)
+    return first, last
+
+
 def _check_choice(option: str, value: str | None, known: dict[str, object]) -> None:
     if value is not None and value not in known:
         raise InputErrors([InputError(Source(option, 1, 1), f"unknown value '{value}' for {option}",
                                       did_you_mean(value, known) or "known: " + ", ".join(sorted(known)))])
 
 
-def render(plan: Plan, items: list[Item], days: int, console: Console, window: bool = False) -> None:
+def render(plan: Plan, items: list[Item], days: int, console: Console, window: bool = False,
+           span: tuple[dt.date, dt.date] | None = None) -> None:
     """A heading per day, then one aligned row per item; today is highlighted.
 
     :param window: the items are of a window given by ``--since``/``--until``, not "from now".
+    :param span: the days covered: a key date's days in it get their heading, even with nothing planned.
     """
     _ = translator(plan.lang)
     zone = plan.calendar.zone
     today = plan.now.astimezone(zone).date()
-    if not items:
+    key_days: set[dt.date] = set()
+    for key_date in plan.calendar.key_dates.values() if span is not None else ():
+        day = max(key_date.start, span[0])  # type: ignore[index]
+        while day <= min(key_date.end, span[1]):  # type: ignore[index]
+            key_days.add(day)
+            day += dt.timedelta(days=1)
+    if not items and not key_days:
         console.print(_("Nothing planned in that period.") if window
                       else _("Nothing planned in the next {days} days.").format(days=days))
         return
@@ -81,15 +97,18 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, window: b
         owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
         when = f"{local:%H:%M}" if local else _("all day")
         rows.append((day, (when, where, escape(item.title), _(item.status), escape(owner))))  # type: ignore[arg-type]
-    widths = [max(Text.from_markup(row[i]).cell_len for _, row in rows) for i in range(5)]
+    widths = [max((Text.from_markup(row[i]).cell_len for _, row in rows), default=0) for i in range(5)]
     if not console.is_terminal:
         # Piped or redirected: one line per item, whatever the width (rich assumes 80 columns).
         console.width = max(console.width, sum(widths) + 2 * len(widths) + 2)
-    if rows[0][0] != today and not window:
+    by_day = {day: list(group) for day, group in itertools.groupby(rows, key=lambda r: r[0])}
+    shown = sorted(by_day.keys() | key_days)
+    if shown[0] != today and not window and today not in key_days:
         heading = long_date(today, plan.lang)
         console.print(f"[bold reverse] {heading[:1].upper() + heading[1:]} — {_('today')} [/]")
         console.print(f"  {_('Nothing planned today.')}")
-    for day, group in itertools.groupby(rows, key=lambda r: r[0]):
+    for day in shown:
+        group = by_day.get(day, [])
         heading = long_date(day, plan.lang)
         heading = heading[:1].upper() + heading[1:]
         if day == today:
@@ -98,6 +117,9 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, window: b
             if key_date.start <= day <= key_date.end:
                 heading += f" — ◆ {escape(key_date.name)}"
         console.print(f"[bold reverse] {heading} [/]" if day == today else f"[bold]{heading}[/]")
+        if not group:
+            console.print(f"  {_('Nothing planned.')}")
+            continue
         table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=True)
         for index, width in enumerate(widths):
             table.add_column(min_width=width if index != 2 or not console.is_terminal else None,
@@ -118,5 +140,6 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
     plan = read_plan(site, settings_file, compose_from=NOTHING)
     start, end = parse_window(since, until, plan.calendar.zone, plan.now)
     items = upcoming(plan, days, network, owner, campaign, start, end)
-    render(plan, items, days, console, window=since is not None or until is not None)
+    render(plan, items, days, console, window=since is not None or until is not None,
+           span=days_shown(plan, days, start, end))
     return len(items)

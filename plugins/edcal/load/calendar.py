@@ -160,8 +160,26 @@ _ENTRIES_START = re.compile(
     r"^(?:#[^\n]*\n|\s*\n)*(?:slots|team|networks|campaigns|key_dates|freeze|ideas|posts)\s*:", re.IGNORECASE)
 
 
+#: A key date id that a date would be read as (``2027-01-19``): refused.
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?$|^\d{1,2}-\d{1,2}-\d{4}$|^\d{8}$")
 #: A word where a date was expected that can only be a key date's id (a date starts with a digit).
 _KEY_DATE_LIKE = re.compile(r"^[a-z][a-z0-9]*-[a-z0-9-]*$|^[a-z][a-z0-9]*$", re.IGNORECASE)
+
+
+def _key_date_hint(text: str, calendar: Calendar, by_name_only: bool = False) -> str | None:
+    """The key date meant: by its name (``Salon Industrie -7 days``), by the start of its id
+    (``salon`` for ``salon-industrie``), or the closest id."""
+    written = " ".join(text.split()).casefold()
+    for key_date in calendar.key_dates.values():
+        if written.startswith(" ".join(key_date.name.split()).casefold()):
+            return f"'{key_date.name}' is the name of '{key_date.id}': write its id"
+    if by_name_only:
+        return None
+    word = written.partition(" ")[0]
+    starting = [key for key in calendar.key_dates if key.startswith(word)]
+    if len(starting) == 1:
+        return f"did you mean '{starting[0]}'?"
+    return did_you_mean(word, calendar.key_dates)
 
 
 class KeyDateError(ValueError):
@@ -314,10 +332,16 @@ class _Builder:
                 if spec.id in calendar.key_dates:
                     self._collision(source, f"key date '{spec.id}'", calendar.key_dates[spec.id].source)
                     continue
+                if _DATE_LIKE.match(spec.id):
+                    self.errors.add(_value(spec.loc, "id"), f"found key date id '{spec.id}', which reads "
+                                    "as a date: posts' dates would mean it",
+                                    "give it a name, e.g. salon-2027")
+                    continue
                 if spec.on is not None and (spec.from_ is not None or spec.until is not None):
-                    self.errors.add(_key(spec.loc, "from" if spec.from_ is not None else "until"),
-                                    "found both `on:` and `from:`/`until:`, expected one",
-                                    "on: for one day; from: and until: for several")
+                    both = "from" if spec.from_ is not None else "until"
+                    self.errors.add(_key(spec.loc, both), f"found both `on:` and `{both}:`, expected `on:` "
+                                    "alone, or `from:` and `until:`", "on: for one day; from: and until: "
+                                    "for several")
                     continue
                 start = spec.on or spec.from_
                 if start is None:
@@ -990,26 +1014,34 @@ class _Builder:
             return None
 
     def _parse_when(self, calendar: Calendar, text: str) -> When:
-        """A date and time as :func:`timeparse.parse_when` reads it, or a key date's id with a time,
-        a slot or an offset in days, weeks or months: ``salon-industrie -7 days at 18:00``.
+        """A date and time as :func:`timeparse.parse_when` reads it, or a key date's id (``end`` for
+        its last day) with a time, a slot or an offset in days, weeks or months:
+        ``salon-industrie -7 days at 18:00``, ``salon-industrie end +1 day``.
 
         :raises ValueError: a value that is neither.
         """
         word, _, rest = text.strip().partition(" ")
         key_date = calendar.key_dates.get(word.lower())
         if key_date is not None:
+            day = key_date.start
+            first, _, after = rest.strip().partition(" ")
+            if first.lower() in ("end", "fin"):
+                day, rest = key_date.end, after
             try:
-                return timeparse.parse_anchored(key_date.start, rest, frozenset(calendar.slots))
+                return timeparse.parse_anchored(day, rest, frozenset(calendar.slots))
             except ValueError as exc:
+                named = _key_date_hint(text, calendar, by_name_only=True)
                 raise KeyDateError(f"after key date '{key_date.id}': {exc}",
-                                   f"e.g. {key_date.id} -7 days, {key_date.id} -1 day at 18:00, "
-                                   f"{key_date.id} 09:00") from None
-        if _KEY_DATE_LIKE.match(word) and value_hint(text, "expected a date") is None:  # not "mardi 2 mars"
-            raise KeyDateError(f"unknown key date '{word}'",
-                               did_you_mean(word, calendar.key_dates)
+                                   named or f"e.g. {key_date.id} -7 days, {key_date.id} -1 day at 18:00, "
+                                   f"{key_date.id} 09:00, {key_date.id} end +1 day") from None
+        try:
+            return timeparse.parse_when(text, frozenset(calendar.slots))
+        except ValueError:
+            if not (calendar.key_dates or _KEY_DATE_LIKE.match(word)) or value_hint(text, "expected a date"):
+                raise  # a date written otherwise ("mardi 2 mars 2027 9h"): its own message and hint
+            raise KeyDateError(f"unknown key date '{word}'", _key_date_hint(text, calendar)
                                or "dates are written YYYY-MM-DD; name a day under `key_dates:` to "
-                                  "schedule posts relative to it")
-        return timeparse.parse_when(text, frozenset(calendar.slots))
+                                  "schedule posts relative to it") from None
 
     def _time_or_slot(self, calendar: Calendar, text: str,
                       where: Source) -> tuple[dt.time | None, str | None]:

@@ -176,9 +176,17 @@ def parse_anchored(day: dt.date, rest: str, slot_names: frozenset[str] | None = 
     rest = " ".join(rest.split())
     if not rest:
         return When(day)
+    slots = f" ({', '.join(sorted(slot_names))})" if slot_names else ""
+    expected = f"expected a time (HH:MM), a slot{slots} or an offset such as '-7 days' or '-1 day at 18:00'"
     if rest[0] not in "+-":
-        return parse_when(f"{day.isoformat()} {rest}", slot_names)
-    offset = parse_offset(rest, slot_names)
+        try:
+            return parse_when(f"{day.isoformat()} {rest}", slot_names)
+        except ValueError:
+            raise ValueError(f"found '{rest}', {expected}") from None
+    try:
+        offset = parse_offset(rest, slot_names)
+    except ValueError:
+        raise ValueError(f"found '{rest}', {expected}") from None
     if offset.unit in ("minutes", "hours"):
         raise ValueError(f"found '{rest}', expected an offset in days, weeks or months (a key date is a day)")
     moved = day + relativedelta(**{offset.unit: offset.amount})
