@@ -308,11 +308,10 @@ def test_common_slips_get_a_hint_that_says_what_to_type(tmp_path: Path, text: st
                  "    hint: numbers take no thousands separator and a decimal point: 1180, or 1.18"]),
     ("dix", ["found 'dix', expected a number"]),
     # YAML reads 1.180 as 1.18: a French reader wrote 1180 followers. Both readings are offered.
-    ("1.180", ["found '1.180', which reads as the decimal number 1.18 but may be 1180 written with a dot "
-               "between thousands, expected a number with one reading",
-               "    hint: write 1180 (no separator between thousands), or 1.18"]),
-    ("'2.500'", ["found '2.500', which reads as the decimal number 2.5 but may be 2500",
-                 "    hint: write 2500 (no separator between thousands), or 2.5"]),
+    ("1.180", ["found '1.180', expected a number with one reading",
+               "    hint: numbers take no thousands separator and a decimal point: 1180, or 1.18"]),
+    ("'2.500'", ["found '2.500', expected a number with one reading",
+                 "    hint: numbers take no thousands separator and a decimal point: 2500, or 2.5"]),
 ])
 def test_a_value_every_branch_of_a_union_refuses_is_one_error(tmp_path: Path, value: str,
                                                               expected: list[str]) -> None:
@@ -321,7 +320,7 @@ def test_a_value_every_branch_of_a_union_refuses_is_one_error(tmp_path: Path, va
     found = errors(tmp_path, text)
     assert len(found) == 1, found
     lines = found[0].splitlines()
-    assert expected[0] in lines[0] and lines[1:] == expected[1:], lines
+    assert lines[0].endswith(expected[0]) and lines[1:] == expected[1:], lines
 
 
 @pytest.mark.parametrize("value", ["1180", "1.18", "0.125", "12.5", "1.1805", "1180.000"])

@@ -243,7 +243,9 @@ def test_every_word_of_the_diff_has_a_french_translation() -> None:
     source = Path(diff_command.__file__)
     words = [*diff_command.FIELD_LABELS.values(), *diff_command._KIND_LABELS.values()]
     for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "say_count"):
+        called = node.func.id if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) else \
+            node.func.attr if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else None
+        if called in ("_", "say_count"):  # _("…"), self._("…"), say_count(n, "…", "…")
             words += [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
         if isinstance(node, ast.Tuple) and len(node.elts) == 3 and all(isinstance(e, ast.Constant) for e in node.elts):
             words += [e.value for e in node.elts[1:]]  # say_count's forms, given in a table

@@ -157,3 +157,26 @@ def test_key_dates_in_plan_json_the_planning_calendar_and_the_agenda(empty_site)
 def test_the_last_day_of_a_key_date_is_its_end(tmp_path: Path) -> None:
     found = starts(tmp_path, CALENDAR + "  - {id: bilan, networks: [linkedin], at: salon end +1 day at 17:00, text: Merci}\n")
     assert found["bilan-linkedin"] == "Fri 2027-03-19 17:00"  # the day after the fair's last day (18 March)
+
+
+@pytest.mark.parametrize(("at", "message"), [
+    ("2027-02-30", "February 2027 has 28 days"),
+    ("2027-01-19 25:00", "expected a time between 00:00 and 23:59"),
+])
+def test_a_mistyped_date_keeps_its_own_message_where_key_dates_exist(tmp_path: Path, at: str, message: str) -> None:
+    found = errors(tmp_path, CALENDAR + f"  - {{id: faux, networks: [linkedin], at: {at}, text: T}}\n")
+    assert len(found) == 1 and message in found[0] and "key date" not in found[0], found
+
+
+def test_month_offsets_fin_and_a_freeze_to_a_key_dates_end(tmp_path: Path) -> None:
+    text = CALENDAR.replace("posts:\n", "  - {id: fin-janvier, name: Soldes, on: 2027-01-31}\nposts:\n") + """\
+  - {id: un-mois, networks: [linkedin], at: fin-janvier +1 month at 10:00, text: Un mois après}
+freeze:
+  - {from: salon, until: salon fin, reason: Tout le monde au salon}
+"""
+    calendar = load(tmp_path, text)
+    found = starts(tmp_path, text)
+    assert found["un-mois-linkedin"] == "Sun 2027-02-28 10:00"  # 31 February is the month's last day
+    window = calendar.freezes[0]
+    assert (window.start, window.end) == (dt.datetime(2027, 3, 16, tzinfo=calendar.zone),
+                                          dt.datetime(2027, 3, 19, tzinfo=calendar.zone))

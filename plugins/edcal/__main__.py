@@ -406,12 +406,14 @@ def new(title: str, site: Path, settings_file: str, verbosity: int | None, date:
 @input_errors_exit
 def diff(revision: str, site: Path, settings_file: str, verbosity: int | None, fmt: str,
          everything: bool) -> None:
-    """Show what changed in the plan since REVISION (a git branch, tag or commit; default HEAD).
+    """Show what changed in the plan since REVISION (a git branch, tag or commit; default HEAD;
+    main... for where your branch left main, as a pull request compares).
 
-    Posts, articles, ideas and deadlines added, removed or changed (date,
-    status, text, network, link, images, owner, campaign), read from the
-    site at REVISION and as it is now, at the same "now". Only items still
-    to come, unless --all. Exit code 0 whether or not anything changed.
+    Posts, articles, ideas, deadlines, key dates and freeze windows added,
+    removed or changed (date, status, text and its length, network, link,
+    images, owner, campaign), read from the site at REVISION and as it is
+    now, at the same "now". Only items still to come, unless --all. Exit
+    code 0 whether or not anything changed.
     """
     from edcal.commands.diff import diff as compare
 

@@ -67,22 +67,28 @@ def _check_choice(option: str, value: str | None, known: dict[str, object]) -> N
                                       did_you_mean(value, known) or "known: " + ", ".join(sorted(known)))])
 
 
-def render(plan: Plan, items: list[Item], days: int, console: Console, window: bool = False,
-           span: tuple[dt.date, dt.date] | None = None) -> None:
+def key_date_names(plan: Plan, first: dt.date, last: dt.date) -> dict[dt.date, list[str]]:
+    """The names of the key dates of each day from ``first`` to ``last`` that has one."""
+    names: dict[dt.date, list[str]] = {}
+    for key_date in plan.calendar.key_dates.values():
+        day = max(key_date.start, first)
+        while day <= min(key_date.end, last):
+            names.setdefault(day, []).append(key_date.name)
+            day += dt.timedelta(days=1)
+    return names
+
+
+def render(plan: Plan, items: list[Item], days: int, console: Console, key_days: dict[dt.date, list[str]],
+           window: bool = False) -> None:
     """A heading per day, then one aligned row per item; today is highlighted.
 
+    :param key_days: the key dates' names by day (:func:`key_date_names`): those days get their
+        heading, even with nothing planned.
     :param window: the items are of a window given by ``--since``/``--until``, not "from now".
-    :param span: the days covered: a key date's days in it get their heading, even with nothing planned.
     """
     _ = translator(plan.lang)
     zone = plan.calendar.zone
     today = plan.now.astimezone(zone).date()
-    key_days: set[dt.date] = set()
-    for key_date in plan.calendar.key_dates.values() if span is not None else ():
-        day = max(key_date.start, span[0])  # type: ignore[index]
-        while day <= min(key_date.end, span[1]):  # type: ignore[index]
-            key_days.add(day)
-            day += dt.timedelta(days=1)
     if not items and not key_days:
         console.print(_("Nothing planned in that period.") if window
                       else _("Nothing planned in the next {days} days.").format(days=days))
@@ -113,9 +119,8 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, window: b
         heading = heading[:1].upper() + heading[1:]
         if day == today:
             heading += f" — {_('today')}"
-        for key_date in plan.calendar.key_dates.values():  # the salon, the open day: why the day is busy
-            if key_date.start <= day <= key_date.end:
-                heading += f" — ◆ {escape(key_date.name)}"
+        for name in key_days.get(day, ()):  # the salon, the open day: why the day is busy
+            heading += f" — ◆ {escape(name)}"
         console.print(f"[bold reverse] {heading} [/]" if day == today else f"[bold]{heading}[/]")
         if not group:
             console.print(f"  {_('Nothing planned.')}")
@@ -140,6 +145,6 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
     plan = read_plan(site, settings_file, compose_from=NOTHING)
     start, end = parse_window(since, until, plan.calendar.zone, plan.now)
     items = upcoming(plan, days, network, owner, campaign, start, end)
-    render(plan, items, days, console, window=since is not None or until is not None,
-           span=days_shown(plan, days, start, end))
+    render(plan, items, days, console, key_date_names(plan, *days_shown(plan, days, start, end)),
+           window=since is not None or until is not None)
     return len(items)

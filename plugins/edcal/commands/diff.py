@@ -107,7 +107,10 @@ def _git(folder: Path | str, *args: str,
     try:
         return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=120,
                               check=False, env=env)
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
+        if exc.filename != "git":  # the folder, not git: a submodule removed from the working tree
+            raise InputErrors([InputError(REVISION, f"cannot run git in {folder}: it does not exist",
+                                          "git submodule update --init --recursive")]) from None
         raise InputErrors([InputError(REVISION, "git is not installed", "edcal diff reads the revision "
                                       "with git: install it, or compare by hand")]) from None
 
@@ -265,7 +268,7 @@ def _checkout(repository: str, tree: str, target: Path, index: Path, revision: R
         if kind != "commit":  # a submodule: its commit, from its own checkout
             continue
         module = Path(repository) / path
-        if _git(module, "cat-file", "-e", f"{commit}^{{commit}}").returncode != 0 or \
+        if not module.is_dir() or _git(module, "cat-file", "-e", f"{commit}^{{commit}}").returncode != 0 or \
                 _git(module, "rev-parse", "--show-toplevel").stdout.strip() != str(module.resolve()):
             raise InputErrors([InputError(REVISION, f"the submodule {where}{path} at '{revision.name}' is "
                                           f"at commit {commit[:7]}, which this checkout does not have",
@@ -290,7 +293,7 @@ def _read_here(settings_file: str, result: str) -> None:
 #: How each compared field is named to people (translated), in COMPARED's order.
 FIELD_LABELS = {
     "start": "Date", "status": "Status", "withheld_reason": "Freeze reason", "title": "Title",
-    "network": "Network", "text": "Text", "limit": "Limit", "url": "Link", "media": "Images",
+    "network": "Network", "limit": "Limit", "url": "Link", "media": "Images",
     "owner": "Owner", "campaign": "Campaign", "promotional": "Promotional",
 }
 #: An empty value (no owner, no campaign, no image), in every language.
@@ -427,12 +430,8 @@ class _Words:
             return None
         counted = self._("{length} characters for a limit of {limit} ({network}'s count)").format(
             length=item.length, limit=item.limit, network=self.where(item))
-        return counted + (self.too_long(item) or "")
-
-    def too_long(self, item: Item) -> str | None:
-        if item.length is None or item.limit is None or item.length <= item.limit:
-            return None
-        return self._(": {excess} too many").format(excess=item.length - item.limit)
+        excess = self.excess(item)
+        return self._("{counted}: {excess}").format(counted=counted, excess=excess) if excess else counted
 
     def excess(self, item: Item) -> str | None:
         """"107 characters too many", for a text over its network's limit."""
@@ -626,7 +625,7 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         add("", f"**{heading}** ({_inline(marks[change.kind])}, `{words.source(change)}`)", "", *block)
         counted = words.length(item)
         if counted:
-            add("", ("⚠️ **" + _inline(counted) + "**") if words.too_long(item) else _inline(counted))
+            add("", ("⚠️ **" + _inline(counted) + "**") if words.excess(item) else _inline(counted))
         written += 1
     rows_left, texts_left = len(rows) - len(shown), len(texts) - written
     if rows_left or texts_left:
@@ -676,5 +675,5 @@ RENDERERS: dict[str, Callable[[PlanChanges, Plan | None, Plan, Revision, bool], 
     "text": render_text, "markdown": render_markdown, "json": render_json,
 }
 
-if __name__ == "__main__":  # the child process of read_at_revision
+if __name__ == "__main__":  # the child process _reading starts
     _read_here(sys.argv[1], sys.argv[2])

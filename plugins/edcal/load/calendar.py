@@ -163,23 +163,26 @@ _ENTRIES_START = re.compile(
 #: A key date id that a date would be read as (``2027-01-19``): refused.
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?$|^\d{1,2}-\d{1,2}-\d{4}$|^\d{8}$")
 #: A word where a date was expected that can only be a key date's id (a date starts with a digit).
-_KEY_DATE_LIKE = re.compile(r"^[a-z][a-z0-9]*-[a-z0-9-]*$|^[a-z][a-z0-9]*$", re.IGNORECASE)
+_KEY_DATE_LIKE = re.compile(r"^[a-z][a-z0-9-]*$", re.IGNORECASE)
 
 
-def _key_date_hint(text: str, calendar: Calendar, by_name_only: bool = False) -> str | None:
-    """The key date meant: by its name (``Salon Industrie -7 days``), by the start of its id
-    (``salon`` for ``salon-industrie``), or the closest id."""
+def _named_key_date(text: str, calendar: Calendar) -> str | None:
+    """A key date written by its name rather than its id: ``Salon Industrie -7 days``."""
     written = " ".join(text.split()).casefold()
     for key_date in calendar.key_dates.values():
         if written.startswith(" ".join(key_date.name.split()).casefold()):
             return f"'{key_date.name}' is the name of '{key_date.id}': write its id"
-    if by_name_only:
-        return None
-    word = written.partition(" ")[0]
+    return None
+
+
+def _key_date_hint(text: str, calendar: Calendar) -> str | None:
+    """The key date meant: by its name, by the start of its id (``salon`` for ``salon-industrie``),
+    or the closest id; None when none is near."""
+    word = text.split()[0].casefold() if text.split() else ""
     starting = [key for key in calendar.key_dates if key.startswith(word)]
-    if len(starting) == 1:
+    if word and len(starting) == 1:
         return f"did you mean '{starting[0]}'?"
-    return did_you_mean(word, calendar.key_dates)
+    return _named_key_date(text, calendar) or did_you_mean(word, calendar.key_dates)
 
 
 class KeyDateError(ValueError):
@@ -1030,16 +1033,19 @@ class _Builder:
             try:
                 return timeparse.parse_anchored(day, rest, frozenset(calendar.slots))
             except ValueError as exc:
-                named = _key_date_hint(text, calendar, by_name_only=True)
+                name = key_date.id
+                examples = f"e.g. {name} -7 days, {name} -1 day at 18:00, {name} 09:00, {name} end +1 day"
                 raise KeyDateError(f"after key date '{key_date.id}': {exc}",
-                                   named or f"e.g. {key_date.id} -7 days, {key_date.id} -1 day at 18:00, "
-                                   f"{key_date.id} 09:00, {key_date.id} end +1 day") from None
+                                   _named_key_date(text, calendar) or examples) from None
         try:
             return timeparse.parse_when(text, frozenset(calendar.slots))
         except ValueError:
-            if not (calendar.key_dates or _KEY_DATE_LIKE.match(word)) or value_hint(text, "expected a date"):
-                raise  # a date written otherwise ("mardi 2 mars 2027 9h"): its own message and hint
-            raise KeyDateError(f"unknown key date '{word}'", _key_date_hint(text, calendar)
+            meant = _key_date_hint(text, calendar)
+            # A word no date starts with (a letter), or a key date's id mistyped (14-juillett); not a
+            # date written otherwise ("mardi 2 mars 2027 9h", "2027-02-30"): its own message and hint.
+            if not ((_KEY_DATE_LIKE.match(word) and not value_hint(text, "expected a date")) or meant):
+                raise
+            raise KeyDateError(f"unknown key date '{word}'", meant
                                or "dates are written YYYY-MM-DD; name a day under `key_dates:` to "
                                   "schedule posts relative to it") from None
 

@@ -308,7 +308,7 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         if "found" not in message:
             message = error["msg"]
         hint = (value_hint(found, message) or (ID_HINT if "not a valid id" in message else None)
-                or _colon_hint(found, message) or _figure_hint(found, message))
+                or _colon_hint(found, message) or _number_hint(found, message))
         return source, message, hint
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "")
@@ -333,6 +333,8 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
 #: ``1 180``, ``1.180``, ``1,180``, ``1'180``: a thousands separator (spaces of every width count).
 _GROUPED = re.compile(r"^\d{1,3}(?:([ \u00a0\u202f.,'’])\d{3})(?:\1\d{3})*$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
+#: ``1,180``, ``1.180``: three digits after one separator, which reads either way.
+_ONE_GROUP = re.compile(r"^\d{1,3}[.,]\d{3}$")
 
 
 def _number_hint(found: Any, expected: str) -> str | None:
@@ -341,22 +343,14 @@ def _number_hint(found: Any, expected: str) -> str | None:
         return None
     written = found.strip()
     digits = re.sub(r"\D", "", written)
+    if _ONE_GROUP.match(written):  # 1,180 or 1.180: a thousands separator, or a decimal one
+        return f"numbers take no thousands separator and a decimal point: {digits}, or " \
+               f"{float(written.replace(',', '.')):g}"
     if _DECIMAL_COMMA.match(written):
-        decimal = written.replace(",", ".")
-        if _GROUPED.match(written):  # 1,180: a thousands comma in English, a decimal comma in French
-            return f"numbers take no thousands separator and a decimal point: {digits}, or {float(decimal):g}"
-        return f"write the decimal part after a point: {decimal}"
+        return f"write the decimal part after a point: {written.replace(',', '.')}"
     if _GROUPED.match(written):
         return f"write the number without a thousands separator: {digits}"
     return None
-
-
-def _figure_hint(found: Any, message: str) -> str | None:
-    """``1.180`` where a figure was expected: both readings, each written as it should be."""
-    if not message.endswith("expected a number with one reading") or not isinstance(found, str):
-        return None
-    written = found.strip()
-    return f"write {written.replace('.', '')} (no separator between thousands), or {float(written):g}"
 
 
 def _colon_hint(found: Any, message: str) -> str | None:
