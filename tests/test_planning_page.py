@@ -129,7 +129,8 @@ def test_the_month_view_shows_the_month_with_holidays_freezes_and_campaigns(samp
     assert shown == january
     assert "holiday" in page.get_attribute('td[data-date="2027-01-01"]', "class")
     assert "Jour de l'an" in page.inner_text('td[data-date="2027-01-01"]')
-    # A key date is named on each of its days, and only those.
+    # A key date is named on each of its days, and only those; the legend says what ◆ is.
+    assert "◆ Date clé" in page.inner_text(".legend")
     assert all("◆ Salon Industrie Rhône-Alpes, Lyon" in page.inner_text(f'td[data-date="2027-01-{day}"]')
                for day in (26, 27, 28, 29))
     assert "◆" not in page.inner_text('td[data-date="2027-01-25"]') + page.inner_text('td[data-date="2027-01-30"]')

@@ -143,6 +143,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         objectives=objectives(plan, today, gaps),
         data=Markup(_script_json(data(plan, entries, today, gaps))),
         repository=plan.calendar.planning.repository_url,
+        has_key_dates=bool(plan.calendar.key_dates),
     )
     write_file(folder / FILENAME, html)
     return []
