@@ -366,8 +366,11 @@ def test_the_sample_site_feeds_are_valid(tmp_path: Path) -> None:
     build(site)
     feed = site / "planning" / "calendar.ics"
     parsed = vobject.readOne(feed.read_text(encoding="utf-8"), validate=True)
-    assert len(parsed.vevent_list) == len([i for i in load_plan(site)["items"]
-                                           if i["start"] and i["status"] != "withheld"])
+    plan = load_plan(site)
+    # Every dated item not withheld, and the key dates (the fair, the open day).
+    assert len(plan["key_dates"]) == 2
+    assert len(parsed.vevent_list) == len([i for i in plan["items"] if i["start"] and i["status"] != "withheld"]) \
+        + len(plan["key_dates"])
     # A translation's event gives its own language's summary, not its original's.
     by_title = {event.summary.value: event for event in parsed.vevent_list}
     english = by_title["[Blog] Why Atelier Morel is starting a blog"]

@@ -180,3 +180,32 @@ freeze:
     window = calendar.freezes[0]
     assert (window.start, window.end) == (dt.datetime(2027, 3, 16, tzinfo=calendar.zone),
                                           dt.datetime(2027, 3, 19, tzinfo=calendar.zone))
+
+
+def test_key_dates_are_all_day_events_of_calendar_ics_only(empty_site) -> None:
+    import icalendar
+    import vobject
+    from ical.calendar_stream import IcsCalendarStream
+
+    site = empty_site(CALENDAR.replace("{id: salon, name: Salon de la métallerie,",
+                                       "{id: salon, name: Salon de la métallerie, description: Hall B,"))
+    assert run_edcal("build", cwd=site).returncode == 0
+    data = (site / "planning" / "calendar.ics").read_bytes()
+    IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))  # strict
+    vobject.readOne(data.decode("utf-8"), validate=True)
+    fair = [e for e in icalendar.Calendar.from_ical(data).walk("VEVENT") if str(e["SUMMARY"]).startswith("◆")]
+    assert [str(e["SUMMARY"]) for e in fair] == ["◆ Journée des droits des femmes", "◆ Salon de la métallerie"]
+    salon = fair[1]
+    assert salon.decoded("DTSTART") == dt.date(2027, 3, 16) and salon.decoded("DTEND") == dt.date(2027, 3, 19)
+    assert str(salon["DESCRIPTION"]).startswith("Hall B\n") and str(salon["TRANSP"]) == "TRANSPARENT"
+    assert "VALARM" not in salon.to_ical().decode()
+    assert "◆".encode() not in (site / "planning" / "calendars" / "linkedin.ics").read_bytes()  # not in subsets
+    # Its UID follows its id: renamed and moved, the fair is the same event in subscribers' apps.
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "name: Salon de la métallerie, description: Hall B, from: 2027-03-16",
+        "name: Salon Métal Expo, description: Hall B, from: 2027-03-17"), encoding="utf-8")
+    assert run_edcal("build", cwd=site).returncode == 0
+    moved = next(e for e in icalendar.Calendar.from_ical((site / "planning" / "calendar.ics").read_bytes())
+                 .walk("VEVENT") if str(e["SUMMARY"]) == "◆ Salon Métal Expo")
+    assert moved["UID"] == salon["UID"] and moved.decoded("DTSTART") == dt.date(2027, 3, 17)

@@ -37,7 +37,7 @@ from icalendar import Calendar as VCalendar
 from icalendar import vDuration, vText, vUri
 
 from edcal.i18n import translator
-from edcal.model.calendar import Calendar
+from edcal.model.calendar import Calendar, KeyDate
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
@@ -64,6 +64,8 @@ class Feed:
     description: str
     color: str | None = None
     items: list[Item] = field(default_factory=list)
+    #: The key dates it shows (the fair the posts are about), each as an all-day event over its days.
+    key_dates: list[KeyDate] = field(default_factory=list)
 
 
 def feeds(plan: Plan) -> list[Feed]:
@@ -77,9 +79,12 @@ def feeds(plan: Plan) -> list[Feed]:
     since = plan.now - dt.timedelta(days=past) if past is not None else None
     items = [item for item in plan.items if item.dated and item.status != "withheld"
              and (since is None or _last_day(item) >= since)]
+    key_dates = [k for k in sorted(calendar.key_dates.values(), key=lambda k: (k.start, k.id))
+                 if since is None or dt.datetime.combine(k.end, dt.time(23, 59), dt.UTC) >= since]
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
     everything = Feed(CALENDAR_FILE, "calendar", "all", _("Publishing schedule"), "",
-                      _("Every post, article and deadline of the editorial plan."), "dimgray", items)
+                      _("Every post, article and deadline of the editorial plan."), "dimgray", items,
+                      key_dates)
     people_colors = _people_colors(calendar)
     found = [everything]
     for network in sorted(calendar.networks.values(), key=lambda n: n.id):
@@ -141,6 +146,7 @@ def serialise(feed: Feed, plan: Plan, events: EventWriter) -> bytes:
     latest = max((events.revised_at(item) for item in feed.items), default=events.generated_at)
     head = header(feed, plan, latest)
     body = b"".join(events.event(item, minutes) for item in feed.items)
+    body += b"".join(events.key_date(key_date) for key_date in feed.key_dates)
     return head + body + b"END:VCALENDAR\r\n"
 
 
@@ -215,6 +221,26 @@ class EventWriter:
                 f"DESCRIPTION:{_text(self.summary(item))}", "END:VALARM",
             ])
         return body + alarm + b"END:VEVENT\r\n"
+
+    def key_date(self, key_date: KeyDate) -> bytes:
+        """A key date as an all-day event over its days, without an alarm: a fair is not a task."""
+        _ = self._
+        lines = [f"{key_date.description}", ""] if key_date.description else []
+        lines.append(f"{_('Source:')} {key_date.source.path}")
+        return _lines([
+            "BEGIN:VEVENT",
+            f"UID:{uuid.uuid5(self.namespace, 'key-date-' + key_date.id)}",
+            f"DTSTAMP:{self.stamp}",
+            f"LAST-MODIFIED:{self.stamp}",
+            f"DTSTART;VALUE=DATE:{key_date.start:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{key_date.end + dt.timedelta(days=1):%Y%m%d}",
+            "TRANSP:TRANSPARENT",
+            "STATUS:CONFIRMED",
+            f"SUMMARY:{_text('◆ ' + key_date.name)}",
+            f"DESCRIPTION:{_text(chr(10).join(lines))}",
+            f"CATEGORIES:{_text(_('Key date'))}",
+            "END:VEVENT",
+        ])
 
     def _past(self, item: Item) -> bool:
         start = item.start
