@@ -145,6 +145,8 @@ def test_key_dates_in_plan_json_the_planning_calendar_and_the_agenda(empty_site)
         {"id": "salon", "name": "Salon de la métallerie", "start": "2027-03-16", "end": "2027-03-18",
          "description": None, "source": "calendar.yaml:9"},
     ]
+    month = (site / "planning" / "agenda" / "2027-03.html").read_text(encoding="utf-8")
+    assert 'mardi 16 mars 2027 — <span class="key-date">◆ Salon de la métallerie</span>' in month
     page = (site / "planning" / "index.html").read_text(encoding="utf-8")
     assert '"key_dates":[{"first":"2027-03-08","last":"2027-03-08","name":"Journée des droits des femmes"}' in page
     agenda = run_edcal("agenda", "--since", "2027-03-08", "--until", "2027-03-18", cwd=site).stdout

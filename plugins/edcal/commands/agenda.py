@@ -67,22 +67,11 @@ def _check_choice(option: str, value: str | None, known: dict[str, object]) -> N
                                       did_you_mean(value, known) or "known: " + ", ".join(sorted(known)))])
 
 
-def key_date_names(plan: Plan, first: dt.date, last: dt.date) -> dict[dt.date, list[str]]:
-    """The names of the key dates of each day from ``first`` to ``last`` that has one."""
-    names: dict[dt.date, list[str]] = {}
-    for key_date in plan.calendar.key_dates.values():
-        day = max(key_date.start, first)
-        while day <= min(key_date.end, last):
-            names.setdefault(day, []).append(key_date.name)
-            day += dt.timedelta(days=1)
-    return names
-
-
 def render(plan: Plan, items: list[Item], days: int, console: Console, key_days: dict[dt.date, list[str]],
            window: bool = False) -> None:
     """A heading per day, then one aligned row per item; today is highlighted.
 
-    :param key_days: the key dates' names by day (:func:`key_date_names`): those days get their
+    :param key_days: the key dates' names by day (``Calendar.key_dates_by_day``): those days get their
         heading, even with nothing planned.
     :param window: the items are of a window given by ``--since``/``--until``, not "from now".
     """
@@ -145,6 +134,6 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
     plan = read_plan(site, settings_file, compose_from=NOTHING)
     start, end = parse_window(since, until, plan.calendar.zone, plan.now)
     items = upcoming(plan, days, network, owner, campaign, start, end)
-    render(plan, items, days, console, key_date_names(plan, *days_shown(plan, days, start, end)),
+    render(plan, items, days, console, plan.calendar.key_dates_by_day(*days_shown(plan, days, start, end)),
            window=since is not None or until is not None)
     return len(items)

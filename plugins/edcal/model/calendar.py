@@ -358,6 +358,16 @@ class Calendar:
         network = self.networks.get(network_id)
         return network.cadence if network else None
 
+    def key_dates_by_day(self, first: dt.date, last: dt.date) -> dict[dt.date, list[str]]:
+        """The names of the key dates of each day from ``first`` to ``last`` that has one."""
+        names: dict[dt.date, list[str]] = {}
+        for key_date in sorted(self.key_dates.values(), key=lambda k: (k.start, k.id)):
+            day = max(key_date.start, first)
+            while day <= min(key_date.end, last):
+                names.setdefault(day, []).append(key_date.name)
+                day += dt.timedelta(days=1)
+        return names
+
     def network_id(self, name: str) -> str | None:
         """The id of a set-up network named by its id or one of its aliases (``twitter`` is ``x``)."""
         wanted = name.strip().lower()

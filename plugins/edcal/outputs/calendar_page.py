@@ -129,6 +129,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name),
         "people": sorted(plan.calendar.team.values(), key=lambda p: p.name),
         "campaigns": sorted(plan.calendar.campaigns.values(), key=lambda c: c.start),
+        "key_dates_by_day": plan.calendar.key_dates_by_day(dt.date.min, dt.date.max),
     }
     template = env.get_template("agenda.html.j2")
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
