@@ -211,3 +211,14 @@ def test_key_dates_are_all_day_events_of_calendar_ics_only(empty_site) -> None:
     moved = next(e for e in icalendar.Calendar.from_ical((site / "planning" / "calendar.ics").read_bytes())
                  .walk("VEVENT") if str(e["SUMMARY"]) == "◆ Salon Métal Expo")
     assert moved["UID"] == salon["UID"] and moved.decoded("DTSTART") == dt.date(2027, 3, 17)
+
+
+def test_a_campaign_can_end_with_its_key_date_and_follows_it(tmp_path: Path) -> None:
+    text = CALENDAR.replace("posts:\n", "campaigns:\n  - {id: c, name: C, from: salon -3 weeks, until: salon end}\n"
+                            "posts:\n", 1)
+    campaign = load(tmp_path, text).campaigns["c"]
+    assert (campaign.start, campaign.end) == (dt.date(2027, 2, 23), dt.date(2027, 3, 18))
+    moved = load(tmp_path, text.replace("from: 2027-03-16, until: 2027-03-18", "from: 2027-03-23, until: 2027-03-25"))
+    assert (moved.campaigns["c"].start, moved.campaigns["c"].end) == (dt.date(2027, 3, 2), dt.date(2027, 3, 25))
+    refused = errors(tmp_path, text.replace("until: salon end", "until: salon end 18:00"))
+    assert "found 'salon end 18:00', a time, expected a day" in refused[0]

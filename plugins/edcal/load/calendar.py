@@ -399,16 +399,19 @@ class _Builder:
                 if spec.id in calendar.campaigns:
                     self._collision(source, f"campaign '{spec.id}'", calendar.campaigns[spec.id].source)
                     continue
-                if spec.until < spec.from_:
+                start = self._day(calendar, spec.from_, _value(spec.loc, "from"))
+                end = self._day(calendar, spec.until, _value(spec.loc, "until"))
+                if start is None or end is None:
+                    continue
+                if end < start:
                     self.errors.add(_value(spec.loc, "until"),
-                                    f"campaign '{spec.id}' ends ({spec.until}) before it starts "
-                                    f"({spec.from_})",
+                                    f"campaign '{spec.id}' ends ({end}) before it starts ({start})",
                                     "swap `from` and `until`")
                 owner = self._person(calendar, spec.owner, _value(spec.loc, "owner"))
                 color = self._color(spec.color, _value(spec.loc, "color"))
                 hashtags = tuple(_hashtag(h) for h in spec.hashtags)
                 calendar.campaigns[spec.id] = Campaign(
-                    id=spec.id, name=spec.name, start=spec.from_, end=spec.until, source=source,
+                    id=spec.id, name=spec.name, start=start, end=end, source=source,
                     hashtags=hashtags,
                     objective=spec.objective.to_model() if spec.objective else None,
                     utm_campaign=spec.utm_campaign, owner=owner, color=color,
@@ -1048,6 +1051,17 @@ class _Builder:
             raise KeyDateError(f"unknown key date '{word}'", meant
                                or "dates are written YYYY-MM-DD; name a day under `key_dates:` to "
                                   "schedule posts relative to it") from None
+
+    def _day(self, calendar: Calendar, text: str, where: Source) -> dt.date | None:
+        """A day: a date, or a key date with an offset in days (``salon-industrie end +1 day``)."""
+        when = self._when(calendar, text, where)
+        if when is None:
+            return None
+        if when.time is not None or when.slot is not None or when.utc_offset is not None:
+            self.errors.add(where, f"found '{text}', a time, expected a day",
+                            "write the date alone, e.g. 2027-01-29 or salon-industrie end")
+            return None
+        return when.date
 
     def _time_or_slot(self, calendar: Calendar, text: str,
                       where: Source) -> tuple[dt.time | None, str | None]:

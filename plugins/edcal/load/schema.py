@@ -325,8 +325,8 @@ class NetworkSpec(Spec):
 class CampaignSpec(Spec):
     id: Id = Field(description="Short id used by `campaign:` fields and in feed names.")
     name: Text = Field(description="Name shown in calendars.")
-    from_: Date = Field(alias="from", description="First day of the campaign.")
-    until: Date = Field(description="Last day of the campaign (included).")
+    from_: Text = Field(alias="from", description="First day of the campaign: a date, or a key date ('salon-industrie -3 weeks').")
+    until: Text = Field(description="Last day of the campaign (included): a date, or a key date ('salon-industrie end').")
     hashtags: Hashtags = Field(default_factory=list, description="Hashtags added to the campaign's drafts, e.g. ['#SalonIndustrie'].")
     objective: Objective | None = Field(None, description="What the campaign is for, with a figure.")
     utm_campaign: Text | None = Field(None, description="Value of utm_campaign for its links (default: the campaign id).")
