@@ -358,10 +358,14 @@ class Calendar:
         network = self.networks.get(network_id)
         return network.cadence if network else None
 
+    def key_dates_in_order(self) -> list[KeyDate]:
+        """The key dates by first day, then id (as every output lists them)."""
+        return sorted(self.key_dates.values(), key=lambda k: (k.start, k.id))
+
     def key_dates_by_day(self, first: dt.date, last: dt.date) -> dict[dt.date, list[str]]:
         """The names of the key dates of each day from ``first`` to ``last`` that has one."""
         names: dict[dt.date, list[str]] = {}
-        for key_date in sorted(self.key_dates.values(), key=lambda k: (k.start, k.id)):
+        for key_date in self.key_dates_in_order():
             day = max(key_date.start, first)
             while day <= min(key_date.end, last):
                 names.setdefault(day, []).append(key_date.name)

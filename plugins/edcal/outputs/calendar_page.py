@@ -360,7 +360,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
                       for c in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id))],
         "freezes": freezes,
         "key_dates": [{"first": k.start.isoformat(), "last": k.end.isoformat(), "name": k.name}
-                      for k in sorted(calendar.key_dates.values(), key=lambda k: (k.start, k.id))],
+                      for k in calendar.key_dates_in_order()],
         "holidays": {day.isoformat(): name
                      for day, name in sorted(holidays_between(calendar, first, last, plan.lang).items())},
         "gaps": gaps,

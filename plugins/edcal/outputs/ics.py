@@ -79,7 +79,7 @@ def feeds(plan: Plan) -> list[Feed]:
     since = plan.now - dt.timedelta(days=past) if past is not None else None
     items = [item for item in plan.items if item.dated and item.status != "withheld"
              and (since is None or _last_day(item) >= since)]
-    key_dates = [k for k in sorted(calendar.key_dates.values(), key=lambda k: (k.start, k.id))
+    key_dates = [k for k in calendar.key_dates_in_order()
                  if since is None or dt.datetime.combine(k.end, dt.time(23, 59), dt.UTC) >= since]
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
     everything = Feed(CALENDAR_FILE, "calendar", "all", _("Publishing schedule"), "",

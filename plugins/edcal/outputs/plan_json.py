@@ -44,7 +44,7 @@ def document(plan: Plan) -> dict[str, Any]:
         "key_dates": [
             {"id": k.id, "name": k.name, "start": k.start.isoformat(), "end": k.end.isoformat(),
              "description": k.description, "source": str(k.source)}
-            for k in sorted(calendar.key_dates.values(), key=lambda k: (k.start, k.id))
+            for k in calendar.key_dates_in_order()
         ],
         "people": [{"id": p.id, "name": p.name} for p in sorted(calendar.team.values(), key=lambda p: p.id)],
         "freezes": [
