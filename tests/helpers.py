@@ -7,6 +7,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from edcal.errors import InputErrors
 from edcal.load.calendar import load_calendar
 from edcal.model.article import Article, Social
 from edcal.model.calendar import Calendar
@@ -27,6 +30,22 @@ networks:
   mastodon: {}
 """
 SITE = Site(url="https://blog.example.fr", lang="fr")
+
+
+def load_in(folder: Path, text: str, extra: dict[str, str] | None = None) -> Calendar:
+    """calendar.yaml (and calendar.d/ files, by name) written into ``folder``, then loaded from there."""
+    (folder / "calendar.yaml").write_text(text, encoding="utf-8")
+    for name, body in (extra or {}).items():
+        (folder / "calendar.d").mkdir(exist_ok=True)
+        (folder / "calendar.d" / name).write_text(body, encoding="utf-8")
+    return load_calendar(folder)
+
+
+def load_errors(folder: Path, text: str, extra: dict[str, str] | None = None) -> list[str]:
+    """The located errors loading that calendar gives, as a user reads them."""
+    with pytest.raises(InputErrors) as caught:
+        load_in(folder, text, extra)
+    return [e.format() for e in caught.value.errors]
 
 
 def calendar_from(text: str, extra: dict[str, str] | None = None) -> Calendar:

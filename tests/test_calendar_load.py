@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from edcal.errors import InputErrors
-from edcal.load.calendar import load_calendar
+from helpers import load_errors as errors
+from helpers import load_in as load
 
 BASE = """\
 version: 1
@@ -20,18 +21,6 @@ networks:
 """
 
 
-def load(tmp_path: Path, text: str, extra: dict[str, str] | None = None):
-    (tmp_path / "calendar.yaml").write_text(text, encoding="utf-8")
-    for name, body in (extra or {}).items():
-        (tmp_path / "calendar.d").mkdir(exist_ok=True)
-        (tmp_path / "calendar.d" / name).write_text(body, encoding="utf-8")
-    return load_calendar(tmp_path)
-
-
-def errors(tmp_path: Path, text: str, extra: dict[str, str] | None = None) -> list[str]:
-    with pytest.raises(InputErrors) as caught:
-        load(tmp_path, text, extra)
-    return [e.format() for e in caught.value.errors]
 
 
 def test_a_valid_calendar_loads(tmp_path: Path) -> None:

@@ -52,6 +52,8 @@ class Revision:
     notes: tuple[str, ...] = field(default=())
     #: The site's folder in the repository ("" at its root, else e.g. "blog/").
     prefix: str = ""
+    #: The repository's top folder.
+    repository: str = ""
 
     def __str__(self) -> str:
         return f"{self.name} ({self.commit[:7]})" if not self.commit.startswith(self.name) else self.name
@@ -79,7 +81,7 @@ def diff(site: Path, settings_file: str, revision: str, fmt: str,
     resolved = resolve_revision(site, revision)
     # One instant for both reads (each would otherwise read the clock itself).
     instant = os.environ.get(NOW_VARIABLE) or dt.datetime.now(dt.UTC).isoformat()
-    with _now_pinned(instant), _site_at(site, resolved) as (old_site, work), \
+    with _now_pinned(instant), _site_at(resolved) as (old_site, work), \
             _reading(old_site, work, settings_file, resolved) as before:
         # Every post composed, past ones too: a post moved out of the past has a text to compare.
         after = read_plan(site, settings_file, compose_from=None)
@@ -130,7 +132,8 @@ def resolve_revision(site: Path, revision: str) -> Revision:
         raise InputErrors([InputError(REVISION, f"found '{revision}', expected a git revision",
                                       "a branch, a tag or a commit (main, origin/main, HEAD~3), or "
                                       "main... for where your branch left main")])
-    if _git(site, "rev-parse", "--show-toplevel").returncode != 0:
+    top = _git(site, "rev-parse", "--show-toplevel")
+    if top.returncode != 0:
         raise InputErrors([InputError(REVISION, f"{site.resolve()} is not in a git repository",
                                       "edcal diff compares with a git revision: run it in the site's "
                                       "repository")])
@@ -156,14 +159,14 @@ def resolve_revision(site: Path, revision: str) -> Revision:
             raise InputErrors([InputError(REVISION, f"'{name}' and HEAD have no commit in common",
                                           _SHALLOW_HINT if shallow else
                                           f"compare with {name} itself: edcal diff {name}")])
-        return Revision(revision, base.stdout.strip(), prefix=prefix)
+        return Revision(revision, base.stdout.strip(), prefix=prefix, repository=top.stdout.strip())
     notes: tuple[str, ...] = ()
     if _git(site, "merge-base", "--is-ancestor", commit, "HEAD").returncode == 1:
         ahead = _git(site, "rev-list", "--count", f"HEAD..{commit}").stdout.strip()
         notes = (f"note: {name} has {ahead} commit(s) that HEAD does not have: their changes show here "
                  f"as undone. 'edcal diff {name}...' compares with where your branch left {name}, "
                  "as a pull request does" + (f" ({_SHALLOW_HINT})." if shallow else "."),)
-    return Revision(revision, commit, notes, prefix)
+    return Revision(revision, commit, notes, prefix, top.stdout.strip())
 
 
 @contextlib.contextmanager
@@ -235,7 +238,7 @@ def _now_pinned(instant: str) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _site_at(site: Path, revision: Revision) -> Iterator[tuple[Path | None, Path]]:
+def _site_at(revision: Revision) -> Iterator[tuple[Path | None, Path]]:
     """The site's folder as it was at ``revision``, in a temporary copy of the whole repository at
     that commit (links from the site to the rest of the repository resolve there), submodules
     included (None when the site's folder did not exist then), and a folder to work in.
@@ -243,11 +246,10 @@ def _site_at(site: Path, revision: Revision) -> Iterator[tuple[Path | None, Path
     Through a private index (``GIT_INDEX_FILE``): every file is there as a checkout would write
     it (``export-ignore`` leaves nothing out), and the user's checkout and index are untouched.
     """
-    top = _git(site, "rev-parse", "--show-toplevel").stdout.strip()
     with tempfile.TemporaryDirectory(prefix="edcal-diff-") as folder:
-        repository = Path(folder) / "work" / "repository"
-        _checkout(top, f"{revision.commit}^{{tree}}", repository, Path(folder) / "index", revision)
-        old_site = repository / revision.prefix if revision.prefix else repository
+        copy = Path(folder) / "work" / "repository"
+        _checkout(revision.repository, f"{revision.commit}^{{tree}}", copy, Path(folder) / "index", revision)
+        old_site = copy / revision.prefix if revision.prefix else copy
         yield (old_site if old_site.is_dir() else None), Path(folder)
 
 
