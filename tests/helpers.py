@@ -99,3 +99,33 @@ def write_planning_page(module: Any, plan: Plan, folder: Path) -> None:
 
     module.write(OutputContext(plan=plan, findings=(), template_folders={"planning": (DEFAULT_THEME / "planning",)}),
                  folder)
+
+
+def translatable_words(source: Path) -> list[str]:
+    """The English texts a module gives the translator: ``_("…")``, ``self._("…")``, ``say("…")``,
+    ``say_count(n, "…", "…")``, and the forms of a (count, "…", "…") table."""
+    import ast
+
+    words = []
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        called = node.func.id if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) else \
+            node.func.attr if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else None
+        if called in ("_", "say", "say_count"):
+            words += [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        forms = node.elts[1:] if isinstance(node, ast.Tuple) and len(node.elts) == 3 else []
+        if forms and all(isinstance(e, ast.Constant) and "{count}" in str(e.value) for e in forms):
+            words += [e.value for e in forms]  # say_count's forms, given in a table: (count, one, many)
+    return words
+
+
+def assert_french(words: list[str]) -> None:
+    """Each text has a French translation with the same ``{fields}``."""
+    import string
+
+    from edcal.i18n import catalog
+
+    french = catalog("fr")
+    for word in words:
+        assert word in french, f"no French for {word!r} in translations/fr.yaml"
+        assert {f for _, f, _, _ in string.Formatter().parse(word) if f} == \
+            {f for _, f, _, _ in string.Formatter().parse(french[word]) if f}, word

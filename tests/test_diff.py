@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURE_SITE, run_edcal, write_pelicanconf
 from edcal.commands import diff as diff_command
 from edcal.plan.changes import compare_plans
-from helpers import PARIS_CALENDAR, calendar_from, plan_of
+from helpers import PARIS_CALENDAR, assert_french, calendar_from, plan_of, translatable_words
 
 
 def git(folder: Path, *args: str) -> str:
@@ -235,26 +235,10 @@ def test_a_pull_request_summary_stays_within_githubs_limits(monkeypatch: pytest.
 
 
 def test_every_word_of_the_diff_has_a_french_translation() -> None:
-    import ast
-    import string
-
-    from edcal.i18n import catalog
-
-    source = Path(diff_command.__file__)
-    words = [*diff_command.FIELD_LABELS.values(), *diff_command._KIND_LABELS.values()]
-    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-        called = node.func.id if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) else \
-            node.func.attr if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else None
-        if called in ("_", "say_count"):  # _("…"), self._("…"), say_count(n, "…", "…")
-            words += [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-        if isinstance(node, ast.Tuple) and len(node.elts) == 3 and all(isinstance(e, ast.Constant) for e in node.elts):
-            words += [e.value for e in node.elts[1:]]  # say_count's forms, given in a table
-    french = catalog("fr")
+    words = [*diff_command.FIELD_LABELS.values(), *diff_command._KIND_LABELS.values(),
+             *translatable_words(Path(diff_command.__file__))]
     assert len(words) > 30
-    for word in words:
-        assert word in french, f"no French for {word!r} in translations/fr.yaml"
-        assert {f for _, f, _, _ in string.Formatter().parse(word) if f} == \
-            {f for _, f, _, _ in string.Formatter().parse(french[word]) if f}, word
+    assert_french(words)
 
 
 def test_a_site_plugin_runs_once_in_each_read(repo: Path) -> None:

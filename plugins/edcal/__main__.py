@@ -311,9 +311,10 @@ def serve(site: Path, settings_file: str, verbosity: int | None, bind: str, port
 @click.option("--campaign", help="Only this campaign's items.")
 @click.option("--since", help="From this date or date-time (ISO 8601; default: now), past ones included.")
 @click.option("--until", help="Up to this date (included) or date-time (ISO 8601) rather than --days.")
+@click.option("--ids", is_flag=True, help="Show each item's id, as edcal move selects it.")
 @input_errors_exit
 def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, network: str | None,
-           owner: str | None, campaign: str | None, since: str | None, until: str | None) -> None:
+           owner: str | None, campaign: str | None, since: str | None, until: str | None, ids: bool) -> None:
     """Show what is coming: posts, articles, deadlines, as a table per day.
 
     Times are in the site's zone; today is highlighted. "Now" is the clock,
@@ -331,7 +332,7 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
 
         raise InputErrors([InputError(Source("--days", 1, 1), "found both --days and --until, which both set "
                                       "where the agenda ends", "keep one of them")])
-    show(site, settings_file, days, network, owner, campaign, Console(highlight=False), since, until)
+    show(site, settings_file, days, network, owner, campaign, Console(highlight=False), since, until, ids)
 
 
 @cli.command(epilog='Example: edcal init mon-blog --name "Le blog de la Menuiserie Durand" '
@@ -423,6 +424,43 @@ def diff(revision: str, site: Path, settings_file: str, verbosity: int | None, f
     if (verbosity or 0) >= 0:
         for note in notes:
             click.echo(note, err=True)
+
+
+@cli.command(epilog="Examples: edcal move --since 2027-01-18 --until 2027-01-24 --by '+7 days'; "
+             "edcal move salon-j7 salon-jour --to 2027-02-02 --dry-run; "
+             "edcal move --campaign salon-2027 --network linkedin --by -2d")
+@click.argument("ids", nargs=-1, metavar="[ID]...")
+@site_options
+@click.option("--since", metavar="YYYY-MM-DD", help="Select items from this day on.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Select items up to this day (included).")
+@click.option("--network", "networks", multiple=True, metavar="ID",
+              help="Select posts on this network (repeat for several).")
+@click.option("--campaign", metavar="ID", help="Select items of this campaign.")
+@click.option("--owner", metavar="ID", help="Select items of this person.")
+@click.option("--by", metavar="OFFSET", help="Move by days, weeks or months: '+7 days', -2d, '+1 week'.")
+@click.option("--to", metavar="YYYY-MM-DD", help="Move so that the selection's first day becomes this day.")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@input_errors_exit
+def move(ids: tuple[str, ...], site: Path, settings_file: str, verbosity: int | None, since: str | None,
+         until: str | None, networks: tuple[str, ...], campaign: str | None, owner: str | None,
+         by: str | None, to: str | None, dry_run: bool) -> None:
+    """Move items still to come by days, weeks or months, rewriting their dates where they are written.
+
+    Select by ID (a post entry's or item's id, an article's slug, an idea's
+    id), by days (--since/--until), by --network, --campaign or --owner;
+    filters combine. Posts' at:, articles' date:, ideas' publish: and
+    deadlines move; promotions follow their article, posts written relative
+    to a key date follow it. The site is read again as the move leaves it
+    before anything is written, and the plan's changes are shown. Exit code
+    1 when some selected items could not be moved (the others were).
+    """
+    from edcal.commands.move import move as run
+
+    with progress("Moving…", verbosity):
+        outcome = run(site, settings_file, ids, since, until, networks, campaign, owner, by, to, dry_run)
+    if (verbosity or 0) >= 0 or outcome.code:
+        click.echo(outcome.text, nl=False)
+    sys.exit(outcome.code)
 
 
 @cli.command("next-change", epilog='Example, in CI: edcal next-change --after "$LAST_DEPLOY"')

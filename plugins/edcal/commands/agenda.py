@@ -17,6 +17,7 @@ from edcal.i18n import long_date, translator
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
+from edcal.plan.moves import move_name
 
 
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
@@ -68,12 +69,13 @@ def _check_choice(option: str, value: str | None, known: dict[str, object]) -> N
 
 
 def render(plan: Plan, items: list[Item], days: int, console: Console, key_days: dict[dt.date, list[str]],
-           window: bool = False) -> None:
+           window: bool = False, ids: bool = False) -> None:
     """A heading per day, then one aligned row per item; today is highlighted.
 
     :param key_days: the key dates' names by day (``Calendar.key_dates_by_day``): those days get their
         heading, even with nothing planned.
     :param window: the items are of a window given by ``--since``/``--until``, not "from now".
+    :param ids: add the name ``edcal move`` selects each item by.
     """
     _ = translator(plan.lang)
     zone = plan.calendar.zone
@@ -82,7 +84,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         console.print(_("Nothing planned in that period.") if window
                       else _("Nothing planned in the next {days} days.").format(days=days))
         return
-    rows: list[tuple[dt.date, tuple[str, str, str, str, str]]] = []
+    rows: list[tuple[dt.date, tuple[str, ...]]] = []
     for item in items:
         local = item.start.astimezone(zone) if isinstance(item.start, dt.datetime) else None
         day = local.date() if local else item.start
@@ -91,8 +93,10 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         where = f"[{network.color}]●[/] {escape(network.name)}" if network else _(_KIND_LABELS[item.kind])
         owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
         when = f"{local:%H:%M}" if local else _("all day")
-        rows.append((day, (when, where, escape(item.title), _(item.status), escape(owner))))  # type: ignore[arg-type]
-    widths = [max((Text.from_markup(row[i]).cell_len for _, row in rows), default=0) for i in range(5)]
+        row = (when, where, escape(item.title), _(item.status), escape(owner))
+        rows.append((day, (*row, f"[dim]{escape(move_name(item))}[/]") if ids else row))  # type: ignore[arg-type]
+    widths = [max((Text.from_markup(row[i]).cell_len for _, row in rows), default=0)
+              for i in range(6 if ids else 5)]
     if not console.is_terminal:
         # Piped or redirected: one line per item, whatever the width (rich assumes 80 columns).
         console.width = max(console.width, sum(widths) + 2 * len(widths) + 2)
@@ -129,11 +133,11 @@ _KIND_LABELS = {"article": "Blog", "deadline": "Deadline", "idea": "Idea", "post
 
 def agenda(site: Path, settings_file: str, days: int, network: str | None, owner: str | None,
            campaign: str | None, console: Console, since: str | None = None,
-           until: str | None = None) -> int:
+           until: str | None = None, ids: bool = False) -> int:
     # The agenda shows titles, never texts: no post needs composing.
     plan = read_plan(site, settings_file, compose_from=NOTHING)
     start, end = parse_window(since, until, plan.calendar.zone, plan.now)
     items = upcoming(plan, days, network, owner, campaign, start, end)
     render(plan, items, days, console, plan.calendar.key_dates_by_day(*days_shown(plan, days, start, end)),
-           window=since is not None or until is not None)
+           window=since is not None or until is not None, ids=ids)
     return len(items)

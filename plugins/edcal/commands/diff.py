@@ -517,8 +517,15 @@ def render_text(changes: PlanChanges, before: Plan | None, after: Plan, revision
                 everything: bool = False) -> str:
     """For a terminal: one line per item (or per series changed alike), then what changed, indented."""
     words = _Words(before, after, revision)
+    return "\n".join([words.summary(changes), words.scope(changes),
+                      *change_lines(changes, before, after, revision)]) + "\n"
+
+
+def change_lines(changes: PlanChanges, before: Plan | None, after: Plan, revision: Revision) -> list[str]:
+    """The changes for a terminal, each after a blank line (``edcal move`` shows them too)."""
+    words = _Words(before, after, revision)
     _ = words._
-    lines = [words.summary(changes), words.scope(changes)]
+    lines: list[str] = []
     for kind, was, now in changes.key_dates:
         lines += ["", f"{_MARKS[kind]} " + _("Key date: {date}").format(date=words.key_date(kind, was, now))]
     for kind, window in changes.freezes():
@@ -539,7 +546,7 @@ def render_text(changes: PlanChanges, before: Plan | None, after: Plan, revision
         counted = words.length(item) if _counted(change) else None
         if counted:
             lines.append(f"    {counted}")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~!])")

@@ -9,6 +9,7 @@ zone, and builds the model. All errors of all files are reported at once.
 from __future__ import annotations
 
 import calendar as _calendar
+import dataclasses
 import datetime as dt
 import re
 import urllib.parse
@@ -357,8 +358,10 @@ class _Builder:
                                     f"key date '{spec.id}' ends ({end}) before it starts ({start})",
                                     "swap `from` and `until`")
                     continue
+                bounds = (("on", spec.on), ("from", spec.from_), ("until", spec.until))
+                written = {name: _value(spec.loc, name) for name, value in bounds if value is not None}
                 calendar.key_dates[spec.id] = KeyDate(spec.id, spec.name, start, end, source,
-                                                      spec.description)
+                                                      spec.description, written)
 
     def _team(self, calendar: Calendar, documents: list[_Document]) -> None:
         for doc in documents:
@@ -1034,12 +1037,13 @@ class _Builder:
             if first.lower() in ("end", "fin"):
                 day, rest = key_date.end, after
             try:
-                return timeparse.parse_anchored(day, rest, frozenset(calendar.slots))
+                when = timeparse.parse_anchored(day, rest, frozenset(calendar.slots))
             except ValueError as exc:
                 name = key_date.id
                 examples = f"e.g. {name} -7 days, {name} -1 day at 18:00, {name} 09:00, {name} end +1 day"
                 raise KeyDateError(f"after key date '{key_date.id}': {exc}",
                                    _named_key_date(text, calendar) or examples) from None
+            return dataclasses.replace(when, key_date=key_date.id)
         try:
             return timeparse.parse_when(text, frozenset(calendar.slots))
         except ValueError:

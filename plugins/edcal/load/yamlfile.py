@@ -16,6 +16,8 @@ can report errors at the exact key or value.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -120,12 +122,31 @@ def _source(path: str, mark: Any) -> Source:
     return Source(path, mark.line + 1, mark.column + 1)
 
 
+#: Site files read as if they held this text, by absolute path (see :func:`reading_edited`).
+_EDITED: dict[str, str] = {}
+
+
+@contextlib.contextmanager
+def reading_edited(texts: Mapping[Path, str]) -> Iterator[None]:
+    """Read these files (calendar files, articles) as holding these texts, without writing them:
+    ``edcal move`` reads the site as its edits would leave it before it writes anything."""
+    edited = {os.path.abspath(path): text for path, text in texts.items()}
+    _EDITED.update(edited)
+    try:
+        yield
+    finally:
+        for path in edited:
+            _EDITED.pop(path, None)
+
+
 def read_text(file: Path, path: str) -> str:
     """A site file's UTF-8 text; its size is judged before it is read (a 3 GB file took 26 s and 3 GB of
     memory to be refused).
 
     :param path: the file's path as messages show it.
     """
+    if _EDITED and (edited := _EDITED.get(os.path.abspath(file))) is not None:
+        return edited
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
         raise _too_large(size, path)

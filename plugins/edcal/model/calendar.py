@@ -41,6 +41,8 @@ class KeyDate:
     end: dt.date
     source: Source
     description: str | None = None
+    #: Where ``on``, ``from`` and ``until`` are written (``edcal move`` rewrites them).
+    field_sources: Mapping[str, Source] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,8 @@ class When:
     slot: str | None = None
     #: An explicit UTC offset written by the user, to settle a DST ambiguity.
     utc_offset: dt.timedelta | None = None
+    #: The key date it is written relative to (``salon-industrie -7 days``): it moves with it.
+    key_date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
