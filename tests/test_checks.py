@@ -95,6 +95,20 @@ def test_share_too_long() -> None:
     assert not findings("share-too-long", "ambassadors: {networks: [x]}\n", recent)
 
 
+def test_share_image_left() -> None:
+    recent = lambda c: article("recent", "2027-01-01T09:00", c, title="Un article récent")  # noqa: E731
+    coming = lambda c: article("coming", "2027-03-01T09:00", c, status="published",  # noqa: E731
+                               image="images/coming.png", image_alt="Le nouveau portail")
+    suggestion = "ambassadors:\n  networks: [x]\n  suggestions:\n    - {article: recent, image: %s}\n"
+    found = findings("share-image-left", suggestion % "images/coming.png", [recent, coming])
+    assert [(f.severity, str(f.source), f.message) for f in found] == [(
+        "warning", "calendar.yaml:12",
+        "the suggestion 'Un article récent' names the image 'images/coming.png', which only content not online "
+        "yet shows: the ambassadors' page leaves it off until that content is online")]
+    assert not findings("share-image-left", suggestion % "images/online.png", [recent, coming])
+    assert not findings("share-image-left", suggestion % "https://cdn.example.org/coming.png", [recent, coming])
+
+
 def test_title_too_long() -> None:
     extra = "  pinterest: {}\n"
     line = "{id: p, at: 2027-01-12 09:00, networks: [pinterest], image: images/a.png, alt: A, text: Hi, title: '%s'}"

@@ -180,6 +180,10 @@ class Share:
     article: str | None = None
     #: True when the team wrote it under ``ambassadors: suggestions:``.
     chosen: bool = False
+    #: The image named for it that the page leaves off (only content not online yet shows it), and where
+    #: it is named: the check ``share-image-left`` says so.
+    image_left: str | None = None
+    image_left_source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -196,26 +196,30 @@ class ShareKitBuilder:
                            suggestion.field_sources.get("text", suggestion.source), since, end, article,
                            suggestion.text,
                            suggestion.networks or self.settings.networks, suggestion.campaign, image, alt,
-                           chosen=True, start=start if suggestion.start else None, written=suggestion.link)
+                           chosen=True, start=start if suggestion.start else None, written=suggestion.link,
+                           image_source=suggestion.field_sources.get("image" if suggestion.image
+                                                                     else "article"))
 
     def _share(self, wanted_id: str, title: str, url: str, source: Source, since: dt.datetime | None,
                until: dt.date | None, article: Article | None, text: str | None,
                networks: tuple[Network, ...], campaign_id: str | None, image: str | None,
                alt: str | None, chosen: bool, start: dt.date | None = None,
-               written: str | None = None) -> Share:
+               written: str | None = None, image_source: Source | None = None) -> Share:
         share_id = wanted_id
         number = 1
         while share_id in self._ids:  # two suggestions for one article, or two of one title
             number += 1
             share_id = f"{wanted_id}-{number}"
         self._ids.add(share_id)
+        left = None
         if image and not self._public_image(image):
-            image = alt = None
+            image, alt, left = None, None, image
         return Share(
             id=share_id, title=title, url=url, source=source,
             texts=self._words(share_id, url, networks, article, text, title, campaign_id, written),
             online=since, start=start, until=until, summary=article.summary if article else "", image=image,
             image_alt=alt, article=article.slug if article else None, chosen=chosen,
+            image_left=left, image_left_source=(image_source or source) if left else None,
         )
 
     def _public_image(self, image: str) -> bool:

@@ -77,6 +77,17 @@ def share_too_long(ctx: CheckContext) -> Iterator[Problem]:
                     unit=say(RULE_DESCRIPTIONS.get(counting, counting))), hint)
 
 
+@rule("share-image-left", "warning", "The ambassadors' page leaves off an image only unpublished content shows")
+def share_image_left(ctx: CheckContext) -> Iterator[Problem]:
+    for share in ctx.plan.sharing.shares:
+        if share.image_left is not None:
+            yield Problem(share.image_left_source or share.source, say(
+                "the suggestion '{title}' names the image '{image}', which only content not online yet "
+                "shows: the ambassadors' page leaves it off until that content is online",
+                title=share.title, image=share.image_left),
+                say("name an image already online, or wait: it appears once its article is published"))
+
+
 @rule("title-too-long", "error", "A post's title is longer than the network allows (Pinterest, YouTube)")
 def title_too_long(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
