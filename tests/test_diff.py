@@ -443,3 +443,20 @@ def test_no_commit_yet_and_a_shallow_clone_say_what_to_do(tmp_path: Path, site: 
     assert result.returncode == 2, result.stdout
     assert "'origin/plan' and HEAD have no commit in common" in result.stderr
     assert "git fetch --unshallow" in result.stderr
+
+
+def test_a_campaigns_dates_are_compared(repo: Path) -> None:
+    edit(repo / "calendar.yaml", "until: 2027-04-15", "until: 2027-04-30")
+    result = run_edcal("diff", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert "1 campagne" in result.stdout.splitlines()[0]
+    assert "~ Campagne\u00a0: Lancement\u00a0: du lundi 1er mars 2027 au jeudi 15 avril 2027 → du lundi 1er mars " \
+        "2027 au vendredi 30 avril 2027" in result.stdout
+    document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
+    assert document["campaigns"] == [{"change": "changed", "id": "launch",
+                                      "before": {"name": "Lancement", "start": "2027-03-01", "end": "2027-04-15",
+                                                 "source": "calendar.yaml:14"},
+                                      "after": {"name": "Lancement", "start": "2027-03-01", "end": "2027-04-30",
+                                                "source": "calendar.yaml:14"}}]
+    markdown = run_edcal("diff", "--format", "markdown", cwd=repo).stdout
+    assert "#### Campagnes" in markdown

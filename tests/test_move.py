@@ -9,9 +9,8 @@ import pytest
 
 from conftest import run_edcal
 from edcal.commands import move as move_command
-from edcal.errors import InputError, InputErrors
+from edcal.errors import InputErrors
 from edcal.load.edits import DayEdit, edited_text, write_texts
-from edcal.load.yamlfile import read_text
 from edcal.model.source import Source
 from edcal.plan import moves
 from helpers import assert_french, translatable_words
@@ -49,7 +48,7 @@ def test_a_window_moves_and_only_its_days_are_rewritten(site: Path) -> None:
     assert changed_lines(before, calendar.read_text(encoding="utf-8")) == [
         ("    at: 2027-03-02 10:00\n", "    at: 2027-03-04 10:00\n")]
     out = result.stdout
-    assert out.startswith("1 date déplacée (+2 days)\u00a0:\n"
+    assert out.startswith("1 date déplacée (+2 jours)\u00a0:\n"
                           "  calendar.yaml:23  2027-03-02 → 2027-03-04  (hello (LinkedIn, Mastodon))\n")
     assert "~ jeudi 4 mars 2027 10:00 · LinkedIn, Mastodon · Bonjour le monde (planifié)" in out
     assert "Date\u00a0: mardi 2 mars 2027 10:00 → jeudi 4 mars 2027 10:00" in out
@@ -78,7 +77,7 @@ def test_a_dry_run_shows_the_move_and_writes_nothing(site: Path) -> None:
              for path in [site / "calendar.yaml", *sorted((site / "content").rglob("*.md"))]}
     result = run_edcal("move", "hello", "futur", "--to", "2027-03-09", "--dry-run", cwd=site)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Déplacerait 2 dates (--to 2027-03-09)\u00a0:\n"
+    assert result.stdout.startswith("Déplacerait 2 dates (--to 2027-03-09, +7 jours)\u00a0:\n"
                                     "  calendar.yaml:23  2027-03-02 → 2027-03-09")
     assert "content/articles/futur.md:3  2027-03-25 → 2027-04-01" in result.stdout
     assert "Rien d'écrit (--dry-run)\u00a0: 2 fichiers à modifier." in result.stdout
@@ -96,19 +95,23 @@ def test_what_follows_something_else_is_said_and_left(site: Path) -> None:
     assert result.returncode == 1, result.stderr
     out = result.stdout
     assert out.startswith("Rien n'a été déplacé.\n")
-    assert "  mercredi 10 mars 2027 · Chaque mercredi · weekly (Mastodon)  [calendar.yaml:33]\n" \
+    # The three Wednesdays of the series are one line, pointing at its rule.
+    assert "  mercredi 10 mars 2027 et 2 autres, jusqu'au mercredi 24 mars 2027 · Chaque mercredi · " \
+        "weekly (Mastodon)  [calendar.yaml:33]\n" \
         "    c'est une occurrence d'une publication récurrente, qui suit sa règle\n" \
-        "    → changez le from:/until: de la règle ou ses jours (ligne 33)\n" in out
+        "    → changez le from:/until: de la règle ou ses jours (ligne 35)\n" in out
     assert "elle fait la promotion de l'article «\u00a0futur\u00a0» et suit sa date\n" \
-        "    → déplacez l'article (edcal move futur …)\u00a0: ses promotions suivent\n" in out
+        "    → déplacez l'article lui-même (edcal move futur --by …, sans --network)\u00a0: ses promotions " \
+        "suivent\n" in out
     assert calendar.read_bytes() == before
 
 
 def test_a_date_shared_with_an_unselected_network_is_left(site: Path) -> None:
     result = run_edcal("move", "hello", "--network", "linkedin", "--by", "+1 day", cwd=site)
     assert result.returncode == 1
-    assert "sa date (ligne 23) date aussi Mastodon, non sélectionné\n" \
-        "    → sélectionnez-les aussi, ou donnez à ce réseau son propre `at:` sous `variants:`" in result.stdout
+    assert "la même date (ligne 23) vaut aussi pour Mastodon, non sélectionné\n" \
+        "    → sélectionnez-les aussi, ou donnez à ce que vous déplacez sa propre date (pour un réseau\u00a0: son " \
+        "propre `at:` sous `variants:`)" in result.stdout
 
 
 def test_a_key_date_moves_and_what_is_written_relative_to_it_follows(site: Path) -> None:
@@ -137,7 +140,7 @@ def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None
     assert starts(site)["article-publie"] == "2027-02-01T09:00:00+01:00"  # published: left
     back = run_edcal("move", "hello", "--by", "-30 days", cwd=site)
     assert back.returncode == 1
-    assert "sa date deviendrait le 2027-02-01, avant aujourd'hui" in back.stdout
+    assert "elle passerait au 2027-02-01, avant maintenant" in back.stdout
 
 
 @pytest.mark.parametrize(("args", "expected"), [
@@ -145,14 +148,23 @@ def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None
     (("hello", "--network", "linkdin", "--by", "+1 day"),
      "--network: error: unknown network 'linkdin'\n    hint: did you mean 'linkedin'?"),
     (("hello",), "--by: error: expected --by or --to (one of them)"),
-    (("hello", "--by", "+2 hours"), "--by: error: found '+2 hours', expected days, weeks or months"),
+    (("hello", "--by", "+2 hours"), "--by: error: found '+2 hours', expected a signed offset in days, weeks"),
+    (("hello", "--by", "+2 days at 12:00"), "--by: error: found '+2 days at 12:00', expected a signed offset"),
+    (("hello", "--by", "+9999999 days"), "--by: error: found '+9999999 days', a move of more than ten years"),
+    (("hello", "--by", "0 days"), "--by: error: found '0 days', which moves nothing"),
     (("hello", "--by", "demain"), "--by: error: found 'demain', expected a signed offset"),
-    (("--by", "+1 day"), "--since: error: found no selection"),
+    (("--by", "+1 day"), "ID: error: found no selection"),
+    (("--network", "x", "--by", "+1 day"), "ID: error: found no selection"),
+    (("sans-date", "--by", "+1 day"), "ID: error: article 'sans-date' has no date: nothing to move"),
+    (("hello", "--owner", "ben", "--by", "+1 day"),
+     "ID: error: found no item to come that matches 'hello' and --owner ben"),
     (("--since", "2027-06-01", "--until", "2027-06-30", "--by", "+1 day"),
-     "--since: error: found no item to come in the selection"),
+     "ID: error: found no item to come that matches --since 2027-06-01 and --until 2027-06-30"),
     (("--since", "2027-02-30", "--by", "+1 day"), "--since: error: found '2027-02-30': February 2027 has 28 days"),
 ])
 def test_bad_options_are_located_errors(site: Path, args: tuple[str, ...], expected: str) -> None:
+    (site / "content" / "articles" / "sans-date.md").write_text("Title: Sans date\nStatus: draft\n\nTexte.\n",
+                                                                encoding="utf-8")
     before = (site / "calendar.yaml").read_bytes()
     result = run_edcal("move", *args, cwd=site)
     assert result.returncode == 2, result.stdout
@@ -161,28 +173,19 @@ def test_bad_options_are_located_errors(site: Path, args: tuple[str, ...], expec
     assert (site / "calendar.yaml").read_bytes() == before
 
 
-def test_a_move_the_site_would_not_load_after_writes_nothing(site: Path, monkeypatch) -> None:
-    """The site is read again as the move leaves it; an error there stops the move before any write."""
-    from edcal.pelican_plugin import metadata
-
-    reads = []
-    real = metadata.read_plan
-
-    def read_plan(*args, **kwargs):  # the second read (the moved site) finds an error
-        reads.append(args)
-        if len(reads) == 2:  # the moved text is read, though not on disk
-            assert "at: 2027-03-04 10:00" in read_text(site / "calendar.yaml", "calendar.yaml")
-            assert "at: 2027-03-04 10:00" not in (site / "calendar.yaml").read_text(encoding="utf-8")
-            raise InputErrors([InputError(Source("calendar.yaml", 23, 9), "an error after the move")])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(metadata, "read_plan", read_plan)
-    before = (site / "calendar.yaml").read_bytes()
-    with pytest.raises(InputErrors) as caught:
-        move_command.move(site, "pelicanconf.py", ("hello",), None, None, (), None, None, "+2 days", None)
-    assert caught.value.outcome == "moved so, the site would not load; nothing was written"
-    assert (site / "calendar.yaml").read_bytes() == before
-    assert len(reads) == 2
+def test_a_move_the_site_would_not_load_after_writes_nothing(site: Path) -> None:
+    """The site is read again as moved (by the real readers, in a child process): 02:30 on the last
+    Sunday of March does not exist in Paris, so nothing is written."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "  - id: nuit\n    networks: [x]\n"
+                        "    at: 2027-03-21 02:30\n    text: La nuit\n", encoding="utf-8")
+    before = calendar.read_bytes()
+    result = run_edcal("move", "nuit", "--by", "+1 week", cwd=site)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith("calendar.yaml:39:9: error: 2027-03-28 02:30 does not exist in Europe/Paris")
+    assert "2027-03-28 02:30" in result.stderr
+    assert result.stderr.endswith("moved so, the site would not load; nothing was written.\n")
+    assert calendar.read_bytes() == before
 
 
 def test_a_day_is_rewritten_in_place_whatever_surrounds_it(tmp_path: Path) -> None:
@@ -201,6 +204,11 @@ def test_a_day_is_rewritten_in_place_whatever_surrounds_it(tmp_path: Path) -> No
     write_texts({path: edited})
     assert path.read_bytes() == ("\ufeff" + edited).encode("utf-8")  # the byte order mark is kept
     assert path.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["c.yaml"]
+    # A file that cannot be written leaves every file as it was, with no temporary file behind.
+    with pytest.raises(FileNotFoundError):
+        write_texts({path: "posts: []\n", tmp_path / "gone" / "d.yaml": "x"})
+    assert path.read_bytes() == ("\ufeff" + edited).encode("utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["c.yaml"]
 
 
@@ -224,12 +232,100 @@ def test_every_word_of_move_has_a_french_translation() -> None:
 
 def test_a_file_that_cannot_be_written_is_a_located_error(site: Path, monkeypatch) -> None:
     def refused(texts) -> None:
-        raise PermissionError(13, "Permission denied")
+        raise PermissionError(13, "Permission denied", str(site / "calendar.yaml"))
 
     monkeypatch.setattr(move_command, "write_texts", refused)
     with pytest.raises(InputErrors) as caught:
         move_command.move(site, "pelicanconf.py", ("hello",), None, None, (), None, None, "+2 days", None)
     assert [e.format() for e in caught.value.errors] == [
         "calendar.yaml:1:1: error: cannot write the file: Permission denied\n"
-        "    hint: check its permissions, then run the command again"]
-    assert caught.value.outcome == "nothing was written"
+        "    hint: check the folder's permissions and free space"]
+
+
+def with_key_date(site: Path, key_dates: str = KEY_DATES, posts: str = ANCHORED) -> str:
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8").replace("ideas:", key_dates + "ideas:", 1) + posts
+    calendar.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_what_follows_may_not_move_once_past(site: Path) -> None:
+    """The eve-of-fair post went out last night: moving the fair would publish it again."""
+    text = with_key_date(site)
+    result = run_edcal("move", "salon", "--by", "+1 week", cwd=site, env={"EDCAL_NOW": "2027-03-09T20:00+01:00"})
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith(
+        "calendar.yaml:39:5: error: 'veille-salon-linkedin' is already past (2027-03-09 18:00): the move would "
+        "move it to 2027-03-16 18:00\n")
+    assert (site / "calendar.yaml").read_text(encoding="utf-8") == text
+
+
+def test_nothing_lands_before_now_even_on_the_same_day(site: Path) -> None:
+    result = run_edcal("move", "hello", "--by", "-7 days", cwd=site, env={"EDCAL_NOW": "2027-02-23T11:00+01:00"})
+    assert result.returncode == 1
+    assert "elle passerait au 2027-02-23, avant maintenant" in result.stdout  # 10:00, an hour ago
+    assert "Rien n'a été déplacé." in result.stdout
+
+
+def test_a_time_written_with_a_utc_offset_does_not_slide_across_daylight_saving(site: Path) -> None:
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8") + ("  - id: fixe\n    networks: [x]\n"
+                                                   "    at: 2027-03-21 10:00+01:00\n    text: Fixe\n")
+    calendar.write_text(text, encoding="utf-8")
+    result = run_edcal("move", "fixe", "--by", "+1 week", cwd=site)
+    assert result.returncode == 2
+    assert result.stderr.startswith("calendar.yaml:39:9: error: 'fixe-x' has its time written with a UTC offset: "
+                                    "moved, 10:00 would become 11:00\n")
+    assert calendar.read_text(encoding="utf-8") == text
+    assert run_edcal("move", "fixe", "--by", "+1 day", cwd=site).returncode == 0  # the same offset: fine
+    assert "at: 2027-03-22 10:00+01:00" in calendar.read_text(encoding="utf-8")
+
+
+def test_a_date_shared_with_another_entry_is_left(site: Path) -> None:
+    """One YAML anchor dates two entries: moving one would move the other."""
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8") + (
+        "  - &base {id: un, networks: [x], at: 2027-03-05 09:00, text: Un}\n"
+        "  - {<<: *base, id: deux, text: Deux}\n")
+    calendar.write_text(text, encoding="utf-8")
+    result = run_edcal("move", "un", "--by", "+1 day", cwd=site)
+    assert result.returncode == 1
+    assert "la même date (ligne 37) vaut aussi pour deux (X), non sélectionné" in result.stdout
+    assert calendar.read_text(encoding="utf-8") == text
+    assert run_edcal("move", "un", "deux", "--by", "+1 day", cwd=site).returncode == 0
+    assert "at: 2027-03-06 09:00" in calendar.read_text(encoding="utf-8")
+
+
+def test_a_key_date_keeps_its_length_and_takes_no_filter(site: Path) -> None:
+    text = with_key_date(site, "key_dates:\n  - {id: salon, name: Salon, from: 2027-03-29, until: 2027-03-31}\n", "")
+    assert run_edcal("move", "salon", "--network", "x", "--by", "+1 week", cwd=site).stderr.startswith(
+        "ID: error: --network cannot select part of key date 'salon'")
+    result = run_edcal("move", "salon", "--by", "+1 month", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert changed_lines(text, (site / "calendar.yaml").read_text(encoding="utf-8")) == [
+        ("  - {id: salon, name: Salon, from: 2027-03-29, until: 2027-03-31}\n",
+         "  - {id: salon, name: Salon, from: 2027-04-29, until: 2027-05-01}\n")]
+
+
+def test_to_counts_from_what_moves(site: Path) -> None:
+    """An anchored post on the 1st stays (it follows its key date): --to counts from hello, the 2nd."""
+    with_key_date(site, "key_dates:\n  - {id: salon, name: Salon, on: 2027-03-02}\n")
+    result = run_edcal("move", "--since", "2027-03-01", "--until", "2027-03-02", "--to", "2027-03-05",
+                       "--dry-run", cwd=site)
+    assert result.returncode == 1, result.stderr
+    assert "(--to 2027-03-05, +3 jours)" in result.stdout
+    assert "calendar.yaml:25  2027-03-02 → 2027-03-05" in result.stdout
+
+
+def test_a_site_reached_through_a_link_is_moved_and_checked(site: Path, tmp_path: Path) -> None:
+    (tmp_path / "lien").symlink_to(site)
+    shared = site / "content" / "partage"
+    shared.mkdir()
+    article = site / "content" / "articles" / "futur.md"
+    (shared / "futur.md").write_bytes(article.read_bytes())
+    article.unlink()
+    article.symlink_to(Path("..") / "partage" / "futur.md")
+    result = run_edcal("move", "FUTUR", "--by", "+1 day", "--site", str(tmp_path / "lien"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Date\u00a0: jeudi 25 mars 2027 09:00 → vendredi 26 mars 2027 09:00" in result.stdout
+    assert article.is_symlink() and "date: 2027-03-26 09:00" in (shared / "futur.md").read_text(encoding="utf-8")

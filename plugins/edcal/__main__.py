@@ -426,9 +426,10 @@ def diff(revision: str, site: Path, settings_file: str, verbosity: int | None, f
             click.echo(note, err=True)
 
 
-@cli.command(epilog="Examples: edcal move --since 2027-01-18 --until 2027-01-24 --by '+7 days'; "
-             "edcal move salon-j7 salon-jour --to 2027-02-02 --dry-run; "
-             "edcal move --campaign salon-2027 --network linkedin --by -2d")
+@cli.command(epilog="Examples: edcal move --since 2027-01-18 --until 2027-01-22 --by '+7 days'; "
+             "edcal move salon-industrie --by '+1 week' --dry-run; "
+             "edcal move voeux-2027 --to 2027-01-06; "
+             "edcal move --campaign salon-industrie-2027 --network linkedin --by -2d")
 @click.argument("ids", nargs=-1, metavar="[ID]...")
 @site_options
 @click.option("--since", metavar="YYYY-MM-DD", help="Select items from this day on.")

@@ -17,7 +17,6 @@ import datetime as dt
 import difflib
 import json
 import os
-import pickle
 import re
 import subprocess
 import sys
@@ -27,10 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from edcal.clock import NOW_VARIABLE
+from edcal.commands._child import ChildRead, now_pinned, reading_in_child
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import long_date, say_count, translator
-from edcal.model.calendar import FreezeWindow, KeyDate
+from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.outputs.plan_json import item_document
@@ -79,9 +78,7 @@ def diff(site: Path, settings_file: str, revision: str, fmt: str,
 
     settings_file = _settings_in(site, settings_file)
     resolved = resolve_revision(site, revision)
-    # One instant for both reads (each would otherwise read the clock itself).
-    instant = os.environ.get(NOW_VARIABLE) or dt.datetime.now(dt.UTC).isoformat()
-    with _now_pinned(instant), _site_at(resolved) as (old_site, work), \
+    with now_pinned(), _site_at(resolved) as (old_site, work), \
             _reading(old_site, work, settings_file, resolved) as before:
         # Every post composed, past ones too: a post moved out of the past has a text to compare.
         after = read_plan(site, settings_file, compose_from=None)
@@ -173,11 +170,7 @@ def resolve_revision(site: Path, revision: str) -> Revision:
 def _reading(old_site: Path | None, work: Path, settings_file: str,
              revision: Revision) -> Iterator[Callable[[], Plan | None]]:
     """Start reading the site at ``revision`` in a child process; the function given waits for its plan
-    (None when the site had no calendar.yaml then).
-
-    A child process started in that folder: its own settings module, plugins and signal handlers.
-    Its output goes to files: a plugin's print must not end up in ``--format json``'s output.
-    """
+    (None when the site had no calendar.yaml then)."""
     if old_site is None or not (old_site / "calendar.yaml").is_file():
         yield lambda: None
         return
@@ -186,55 +179,25 @@ def _reading(old_site: Path | None, work: Path, settings_file: str,
             Source(revision.path(settings_file), 1, 1),
             f"{settings_file} not found in the site at {revision.name}",
             "was it renamed? compare with a revision that has it, or name the settings both have with -s")])
-    # This engine, wherever it was imported from (a relative PYTHONPATH would find the revision's);
-    # -P: the site's folder is not put on the child's import path (a site's `edcal.py` is not edcal).
-    engine = str(Path(__file__).resolve().parents[2])
-    path = os.pathsep.join(filter(None, [engine, os.environ.get("PYTHONPATH")]))
-    result, log = work / "plan.pickle", work / "child.log"
-    with log.open("wb") as output:
-        child = subprocess.Popen(
-            [sys.executable, "-P", "-m", "edcal.commands.diff", settings_file, str(result)], cwd=old_site,
-            stdout=output, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": path},
-        )
-    try:
-        yield lambda: _finished(child, result, log, settings_file, revision)
-    finally:
-        if child.poll() is None:  # the working tree's read failed, or Ctrl-C: the child is not needed
-            child.kill()
-            child.wait()
+    with reading_in_child(old_site, settings_file, work) as finished:
+        yield lambda: _plan_at(finished(), settings_file, revision)
 
 
-def _finished(child: subprocess.Popen[bytes], result: Path, log: Path, settings_file: str,
-              revision: Revision) -> Plan | None:
-    code = child.wait()
-    said = log.read_text(encoding="utf-8", errors="replace")
-    if code != 0 or not result.is_file():
-        last = next((line.strip() for line in reversed(said.splitlines()) if line.strip()), "")
+def _plan_at(read: ChildRead, settings_file: str, revision: Revision) -> Plan | None:
+    if read.outcome is None:
+        last = next((line.strip() for line in reversed(read.said.splitlines()) if line.strip()), "")
         raise InputErrors([InputError(
             Source(revision.path(settings_file), 1, 1),
-            f"reading the site at {revision.name} stopped (exit {code})" + (f": {last}" if last else ""),
+            f"reading the site at {revision.name} stopped (exit {read.code})" + (f": {last}" if last else ""),
             "its settings or one of its plugins stopped it; compare with another revision")])
-    sys.stderr.write(said)  # Pelican's warnings about the revision's settings, a plugin's prints
-    outcome, value = pickle.loads(result.read_bytes())  # our own child's output
+    sys.stderr.write(read.said)  # Pelican's warnings about the revision's settings, a plugin's prints
+    outcome, value = read.outcome
     if outcome == "errors":
         raise InputErrors(
             [InputError(Source(revision.path(e.source.path), e.source.line, e.source.column),
                         e.message, e.hint) if e.source.in_file else e for e in value],
             outcome=f"the site at {revision.name} does not load; compare with a revision where it does")
     return value  # type: ignore[no-any-return]
-
-
-@contextlib.contextmanager
-def _now_pinned(instant: str) -> Iterator[None]:
-    previous = os.environ.get(NOW_VARIABLE)
-    os.environ[NOW_VARIABLE] = instant
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ[NOW_VARIABLE]
-        else:
-            os.environ[NOW_VARIABLE] = previous
 
 
 @contextlib.contextmanager
@@ -277,17 +240,6 @@ def _checkout(repository: str, tree: str, target: Path, index: Path, revision: R
                                           "git submodule update --init --recursive (and fetch it)")])
         _checkout(str(module), f"{commit}^{{tree}}", target / path, index.with_name(index.name + "+"),
                   revision, f"{where}{path}/")
-
-
-def _read_here(settings_file: str, result: str) -> None:
-    """The child's side: the plan of the site in the current folder, pickled into ``result``."""
-    from edcal.pelican_plugin.metadata import read_plan
-
-    try:
-        outcome: tuple[str, Any] = ("plan", read_plan(Path("."), settings_file, compose_from=None))
-    except InputErrors as exc:
-        outcome = ("errors", exc.errors)
-    Path(result).write_bytes(pickle.dumps(outcome))
 
 
 # Rendering -------------------------------------------------------------------------------------
@@ -405,13 +357,15 @@ class _Words:
 
     def summary(self, changes: PlanChanges) -> str:
         _ = self._
-        if not (changes.changes or changes.freezes_added or changes.freezes_removed or changes.key_dates):
+        if not (changes.changes or changes.freezes_added or changes.freezes_removed or changes.key_dates
+                or changes.campaigns):
             return _("No change to the plan since {revision}.").format(revision=self.revision)
         counts = [say_count(count, one, many).translated(_) for count, one, many in (
             (changes.count("added"), "{count} item added", "{count} items added"),
             (changes.count("removed"), "{count} item removed", "{count} items removed"),
             (changes.count("changed"), "{count} item changed", "{count} items changed"),
             (len(changes.key_dates), "{count} key date", "{count} key dates"),
+            (len(changes.campaigns), "{count} campaign", "{count} campaigns"),
             (len(changes.freezes_added) + len(changes.freezes_removed), "{count} freeze window",
              "{count} freeze windows")) if count]
         return _("Plan changes since {revision}: {counts}.").format(revision=self.revision,
@@ -468,9 +422,10 @@ class _Words:
             return [self._("Freeze reason: {reason}").format(reason=change.item.withheld_reason)]
         return []
 
-    def key_date(self, kind: str, before: KeyDate | None, after: KeyDate | None) -> str:
-        """"Salon Industrie, Lyon: lundi 26 janvier 2027 → jeudi 29 janvier 2027", before → after."""
-        def days(key_date: KeyDate) -> str:
+    def key_date(self, kind: str, before: KeyDate | Campaign | None, after: KeyDate | Campaign | None) -> str:
+        """"Salon Industrie, Lyon: lundi 26 janvier 2027 → jeudi 29 janvier 2027", before → after (a
+        key date's or a campaign's)."""
+        def days(key_date: KeyDate | Campaign) -> str:
             first = long_date(key_date.start, self.plan.lang)
             if key_date.end == key_date.start:
                 return first
@@ -528,6 +483,9 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan, revisio
     lines: list[str] = []
     for kind, was, now in changes.key_dates:
         lines += ["", f"{_MARKS[kind]} " + _("Key date: {date}").format(date=words.key_date(kind, was, now))]
+    for kind, was, now in changes.campaigns:
+        lines += ["", f"{_MARKS[kind]} " + _("Campaign: {campaign}").format(
+            campaign=words.key_date(kind, was, now))]
     for kind, window in changes.freezes():
         lines += ["", f"{_MARKS[kind]} " + _("Freeze window: {window}").format(window=words.freeze(window))]
     for row in _rows(changes, words):
@@ -589,6 +547,10 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
     if changes.key_dates:
         add("", f"#### {_('Key dates')}", "")
         for kind, was, now in changes.key_dates:
+            add(f"- **{_inline(marks[kind])}** " + _inline(words.key_date(kind, was, now)))
+    if changes.campaigns:
+        add("", f"#### {_('Campaigns')}", "")
+        for kind, was, now in changes.campaigns:
             add(f"- **{_inline(marks[kind])}** " + _inline(words.key_date(kind, was, now)))
     windows = changes.freezes()
     if windows:
@@ -652,7 +614,7 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
     def document(item: Item | None, plan: Plan | None) -> dict[str, Any] | None:
         return item_document(item, (plan or after).calendar) if item is not None else None
 
-    def key_date(date: KeyDate | None) -> dict[str, Any] | None:
+    def key_date(date: KeyDate | Campaign | None) -> dict[str, Any] | None:
         if date is None:
             return None
         return {"name": date.name, "start": date.start.isoformat(), "end": date.end.isoformat(),
@@ -672,6 +634,9 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
         "key_dates": [{"change": kind, "id": (now or was).id,  # type: ignore[union-attr]
                        "before": key_date(was), "after": key_date(now)}
                       for kind, was, now in changes.key_dates],
+        "campaigns": [{"change": kind, "id": (now or was).id,  # type: ignore[union-attr]
+                       "before": key_date(was), "after": key_date(now)}
+                      for kind, was, now in changes.campaigns],
         "freezes": {"added": [freeze(w) for w in changes.freezes_added],
                     "removed": [freeze(w) for w in changes.freezes_removed]},
         "changes": [{"change": change.kind, "id": change.item.id, "kind": change.item.kind,
@@ -683,6 +648,3 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
 RENDERERS: dict[str, Callable[[PlanChanges, Plan | None, Plan, Revision, bool], str]] = {
     "text": render_text, "markdown": render_markdown, "json": render_json,
 }
-
-if __name__ == "__main__":  # the child process _reading starts
-    _read_here(sys.argv[1], sys.argv[2])

@@ -3,23 +3,28 @@
 The site is read; the selection becomes written dates to change
 (:mod:`edcal.plan.moves`); the files are edited in memory
 (:mod:`edcal.load.edits`) and the site is read again as the edits would
-leave it. Only when that reads without error are the files written (each
-replaced whole), and the plan's changes are shown as ``edcal diff`` shows
-them. ``--dry-run`` stops before writing.
+leave it, in a child process (:mod:`edcal.commands._child`). Only when that
+reads without error, and nothing already out moves, are the files written,
+and the plan's changes are shown as ``edcal diff`` shows them.
+``--dry-run`` stops before writing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from edcal.commands._child import now_pinned, reading_in_child
 from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.i18n import long_date, say_count, translator
 from edcal.load import timeparse
-from edcal.load.edits import DayEdit, edited_files, write_texts, written_day
-from edcal.load.yamlfile import read_text, reading_edited
+from edcal.load.edits import DayEdit, WrittenText, edited_files, write_texts
+from edcal.load.yamlfile import read_text
+from edcal.model.calendar import KeyDate
 from edcal.model.plan import Item, Plan, article_item_id
 from edcal.model.source import Source
 from edcal.plan.moves import (
@@ -27,9 +32,9 @@ from edcal.plan.moves import (
     Selection,
     Shift,
     Unmoved,
+    is_past,
     local_day,
     move_name,
-    named_key_dates,
     plan_move,
     selected,
 )
@@ -51,70 +56,165 @@ def move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | None
          to: str | None, dry_run: bool = False) -> MoveOutcome:
     """Move the selected items and write the files (unless ``dry_run``).
 
-    :raises InputErrors: invalid options, nothing selected, or a site the move would leave invalid
-        (nothing is written then).
+    :raises InputErrors: invalid options, nothing selected, or a move that would leave the site
+        invalid or move what is already out (nothing is written then).
     """
-    from edcal.pelican_plugin.metadata import NOW, read_plan
-    from edcal.plan.changes import compare_plans
+    with now_pinned():  # one "now" for the read of the site as it is and as moved
+        return _move(site, settings_file, ids, since, until, networks, campaign, owner, by, to, dry_run)
 
-    if (by is None) == (to is None):
-        raise InputErrors([InputError(Source("--by", 1, 1), "expected --by or --to (one of them)",
-                                      "--by '+7 days' (or -2 days, +1 week, +1 month), or --to 2027-01-19 "
-                                      "for the selection's first day")])
+
+def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | None, until: str | None,
+          networks: tuple[str, ...], campaign: str | None, owner: str | None, by: str | None,
+          to: str | None, dry_run: bool) -> MoveOutcome:
+    from edcal.pelican_plugin.metadata import NOW, read_plan
+
     first, last = _day(since, "--since"), _day(until, "--until")
     if first is not None and last is not None and last < first:
         raise InputErrors([InputError(Source("--until", 1, 1), f"--until {until} is before --since {since}",
                                       "swap the two dates")])
     if not (ids or first or last or campaign or owner):
-        raise InputErrors([InputError(Source("--since", 1, 1), "found no selection",
-                                      "name items (an entry's id, an article's slug), or give days with "
-                                      "--since/--until, or --campaign or --owner")])
+        raise InputErrors([InputError(SELECTION, "found no selection",
+                                      "name items (an entry's id, an article's slug, a key date's id), or "
+                                      "give days with --since/--until, or --campaign or --owner")])
+    if (by is None) == (to is None):
+        raise InputErrors([InputError(Source("--by", 1, 1), "expected --by or --to (one of them)",
+                                      "--by '+7 days' (or -2 days, +1 week, +1 month), or --to 2027-01-19 "
+                                      "for the selection's first day")])
+    shift = _shift_by(by) if by is not None else None
     plan = read_plan(site, settings_file, compose_from=NOW)
     selection = _selection(plan, ids, first, last, networks, campaign, owner)
-    chosen, past = selected(plan, selection)
-    key_dates = named_key_dates(plan, selection)
-    today = local_day(plan, plan.now)
-    begun = [key_date for key_date in key_dates if key_date.start < today]
-    if begun:
-        raise InputErrors([InputError(key_date.source, f"key date '{key_date.id}' began on "
-                                      f"{key_date.start.isoformat()}: what is written relative to it is "
-                                      "partly out", "change its dates by hand") for key_date in begun])
+    chosen, past, key_dates = selected(plan, selection)
+    _check_key_dates(plan, key_dates, networks, campaign, owner)
     if not chosen and not key_dates:
-        already = f" ({len(past)} already out)" if past else ""
-        raise InputErrors([InputError(Source("--since" if first or last else "ID", 1, 1),
-                                      f"found no item to come in the selection{already}",
-                                      "edcal agenda --ids lists what is planned, with the ids to name")])
-    shift = _shift(by, to, min([*(local_day(plan, item.start) for item in chosen if item.start is not None),
-                                *(key_date.start for key_date in key_dates)]))
+        raise _nothing_selected(plan, selection, ids, since, until, networks, campaign, owner, len(past))
     days = _DayReader(site)
-    moved = plan_move(plan, selection, shift, days)
+    if shift is None:  # --to: from the first day of what moves (not of what follows or stays)
+        assert to is not None
+        trial = plan_move(plan, chosen, key_dates, Shift(1, "days"), days)
+        moving = [*(local_day(plan, i.start) for m in trial.moves for i in m.items if i.start is not None),
+                  *(key_date.start for key_date in key_dates)]
+        moving = moving or [local_day(plan, i.start) for i in chosen if i.start is not None]
+        shift = _shift_to(to, min(moving))
+    moved = plan_move(plan, chosen, key_dates, shift, days)
+    moved.past = past
     texts = edited_files(site, [DayEdit(m.source, m.before, m.after) for m in moved.moves])
     after = None
     if texts:
-        with reading_edited(texts):
-            try:
-                after = read_plan(site, settings_file, compose_from=NOW)
-            except InputErrors as exc:
-                raise InputErrors(exc.errors, outcome="moved so, the site would not load; nothing was "
-                                  "written") from None
+        after = _read_moved(site, settings_file, texts)
+        _refuse_what_must_not_move(plan, after, moved, days)
         if not dry_run:
             _write(site, texts)
-    return MoveOutcome(_report(plan, after, moved, shift, by or f"--to {to}", dry_run, compare_plans),
+    return MoveOutcome(_report(plan, after, moved, shift, to, dry_run),
                        EXIT_UNMOVED if moved.unmoved else 0)
 
 
+def _read_moved(site: Path, settings_file: str, texts: dict[Path, str]) -> Plan:
+    """The site read as the edits would leave it, in a child process (its own plugins' state)."""
+    with tempfile.TemporaryDirectory(prefix="edcal-move-") as folder, \
+            reading_in_child(site, settings_file, Path(folder), texts, from_now=True) as finished:
+        read = finished()
+    if read.outcome is None:
+        last = next((line.strip() for line in reversed(read.said.splitlines()) if line.strip()), "")
+        raise InputErrors([InputError(Source(settings_file, 1, 1), f"reading the moved site stopped (exit "
+                                      f"{read.code})" + (f": {last}" if last else ""),
+                                      "its settings or one of its plugins stopped it")])
+    outcome, value = read.outcome
+    if outcome == "errors":
+        raise InputErrors(value, outcome="moved so, the site would not load; nothing was written")
+    return value  # type: ignore[no-any-return]
+
+
+def _refuse_what_must_not_move(before: Plan, after: Plan, moved: Move, days: _DayReader) -> None:
+    """Compare the plans: nothing already out may move (a promotion out before its article, a post of a
+    key date under way), nothing may land before now, and a time written with a UTC offset may not
+    slide across a daylight-saving change."""
+    now = after.by_id()
+    direct = {item.id: change.source for change in moved.moves for item in change.items}
+    zone = before.calendar.zone
+    errors = []
+    for was in before.items:
+        item = now.get(was.id)
+        if item is None or was.start is None or item.start is None or item.start == was.start:
+            continue
+        if is_past(before, was):
+            errors.append(InputError(was.source, f"'{was.id}' is already past ({_instant(was.start, zone)}): "
+                                     f"the move would move it to {_instant(item.start, zone)}",
+                                     "it follows what you move: give it a date of its own first (`at:`), "
+                                     "or leave what it follows where it is"))
+        elif is_past(before, item):
+            errors.append(InputError(was.source, f"'{was.id}' would move to {_instant(item.start, zone)}, "
+                                     "before now: it would never go out", "move by fewer days, or forward"))
+        elif was.id in direct and isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime) \
+                and was.start.astimezone(zone).time() != item.start.astimezone(zone).time() \
+                and days.offset_written(direct[was.id]):
+            errors.append(InputError(direct[was.id], f"'{was.id}' has its time written with a UTC offset: "
+                                     f"moved, {_instant(was.start, zone)[-5:]} would become "
+                                     f"{_instant(item.start, zone)[-5:]}",
+                                     "leave the offset out (the site's zone settles the time), or change "
+                                     "this date by hand"))
+    if errors:
+        raise InputErrors(errors)
+
+
+def _instant(start: dt.datetime | dt.date, zone: Any) -> str:
+    return f"{start.astimezone(zone):%Y-%m-%d %H:%M}" if isinstance(start, dt.datetime) else start.isoformat()
+
+
+#: Where errors about the selection as a whole point (the ids given, the filters).
+SELECTION = Source("ID", 1, 1)
+#: The longest move: ten years (a longer one is a typo, and would leave the calendar's years).
+MAX_SHIFT_DAYS = 3660
+_UNIT_DAYS = {"days": 1, "weeks": 7, "months": 31}
+
+
+def _check_key_dates(plan: Plan, key_dates: list[KeyDate], networks: tuple[str, ...], campaign: str | None,
+                     owner: str | None) -> None:
+    """A key date moves with everything written relative to it, on every network: filters cannot
+    apply, and one that has begun has posts already out."""
+    today = local_day(plan, plan.now)
+    filters = [f"--{name}" for name, given in (("network", networks), ("campaign", campaign),
+                                               ("owner", owner)) if given]
+    errors = []
+    for key_date in key_dates:
+        if filters:
+            errors.append(InputError(SELECTION, f"{' and '.join(filters)} cannot select part of key date "
+                                     f"'{key_date.id}': everything written relative to it moves with it",
+                                     f"move it without {' or '.join(filters)}, or move the posts by their "
+                                     "own ids"))
+        elif key_date.start < today:
+            errors.append(InputError(key_date.source, f"key date '{key_date.id}' began on "
+                                     f"{key_date.start.isoformat()}: what is written relative to it is "
+                                     "partly out", "change its dates by hand"))
+    if errors:
+        raise InputErrors(errors)
+
+
+def _nothing_selected(plan: Plan, selection: Selection, ids: tuple[str, ...], since: str | None,
+                      until: str | None, networks: tuple[str, ...], campaign: str | None, owner: str | None,
+                      past: int) -> InputErrors:
+    """Why the selection holds nothing to move, in the terms the user gave."""
+    undated = [a.slug for a in plan.articles if a.slug in selection.ids and a.date is None]
+    if undated:
+        return InputErrors([InputError(SELECTION, f"article '{undated[0]}' has no date: nothing to move",
+                                       "give it a `date:` in its front matter (edcal move moves dates)")])
+    given = [*(f"'{name}'" for name in ids), *(f"{option} {value}" for option, value in (
+        ("--since", since), ("--until", until), ("--campaign", campaign), ("--owner", owner)) if value),
+        *(f"--network {network}" for network in networks)]
+    already = f"; {past} already past" if past else ""
+    return InputErrors([InputError(SELECTION, f"found no item to come that matches {' and '.join(given)}"
+                                   f"{already}", "edcal agenda --ids lists what is planned, with the ids "
+                                   "to name")])
+
+
 def _write(site: Path, texts: dict[Path, str]) -> None:
-    written: list[str] = []
-    for path, text in texts.items():
-        name = path.relative_to(site).as_posix()
-        try:
-            write_texts({path: text})
-        except OSError as exc:
-            raise InputErrors([InputError(Source(name, 1, 1), f"cannot write the file: {exc.strerror}",
-                                          "check its permissions, then run the command again")],
-                              outcome=f"written before it: {', '.join(written)}" if written
-                              else "nothing was written") from None
-        written.append(name)
+    """Write the moved files: every new text beside its file first, then each file replaced."""
+    try:
+        write_texts(texts)
+    except OSError as exc:
+        name = Path(exc.filename or next(iter(texts)))
+        shown = name.relative_to(site).as_posix() if name.is_relative_to(site) else str(name)
+        raise InputErrors([InputError(Source(shown, 1, 1), f"cannot write the file: {exc.strerror}",
+                                      "check the folder's permissions and free space")]) from None
 
 
 def _day(text: str | None, option: str) -> dt.date | None:
@@ -126,28 +226,34 @@ def _day(text: str | None, option: str) -> dt.date | None:
         raise InputErrors([InputError(Source(option, 1, 1), f"{exc}", "a day, e.g. 2027-01-18")]) from None
 
 
-def _shift(by: str | None, to: str | None, first: dt.date) -> Shift:
-    if to is not None:
-        day = _day(to, "--to")
-        assert day is not None
-        return Shift((day - first).days, "days")
-    assert by is not None
-    text = by.strip()
-    if text[:1].isdigit():
-        text = f"+{text}"
+def _shift_by(by: str) -> Shift:
+    text = " ".join(by.split())
+    expected = (f"found '{by}', expected a signed offset in days, weeks or months",
+                "e.g. --by '+7 days', --by -2d, --by '+1 week', --by '+1 month' (a move keeps each item's "
+                "time)")
     try:
-        offset = timeparse.parse_offset(text)
-    except ValueError as exc:
-        raise InputErrors([InputError(Source("--by", 1, 1), str(exc).replace("'at publication' or ", ""),
-                                      "e.g. --by '+7 days', --by -2d, --by '+1 week', --by '+1 month'")]) \
-            from None
-    if offset.unit not in ("days", "weeks", "months") or offset.time or offset.slot:
-        raise InputErrors([InputError(Source("--by", 1, 1), f"found '{by}', expected days, weeks or months",
-                                      "a move keeps each item's time: change a time by hand")])
-    if offset.amount == 0:
-        raise InputErrors([InputError(Source("--by", 1, 1), f"found '{by}', which moves nothing",
+        offset = timeparse.parse_offset(f"+{text}" if text[:1].isdigit() else text)
+    except ValueError:
+        raise InputErrors([InputError(Source("--by", 1, 1), *expected)]) from None
+    if offset.unit not in _UNIT_DAYS or offset.time or offset.slot:
+        raise InputErrors([InputError(Source("--by", 1, 1), *expected)])
+    return _bounded(Shift(offset.amount, offset.unit), by, "--by")  # type: ignore[arg-type]
+
+
+def _shift_to(to: str, first: dt.date) -> Shift:
+    day = _day(to, "--to")
+    assert day is not None
+    return _bounded(Shift((day - first).days, "days"), to, "--to")
+
+
+def _bounded(shift: Shift, given: str, option: str) -> Shift:
+    if shift.amount == 0:
+        raise InputErrors([InputError(Source(option, 1, 1), f"found '{given}', which moves nothing",
                                       "e.g. --by '+7 days'")])
-    return Shift(offset.amount, offset.unit)  # type: ignore[arg-type]
+    if abs(shift.amount) * _UNIT_DAYS[shift.unit] > MAX_SHIFT_DAYS:
+        raise InputErrors([InputError(Source(option, 1, 1), f"found '{given}', a move of more than ten "
+                                      "years", "move by days, weeks or months (at most ten years)")])
+    return shift
 
 
 def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt.date | None,
@@ -157,17 +263,26 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
     known_ids = {item.id for item in plan.items} | {item.parent for item in plan.items if item.parent} \
         | {a.slug for a in plan.articles} | {article_item_id(a) for a in plan.articles} \
         | {idea.id for idea in calendar.ideas} | set(calendar.key_dates)
+    networks = tuple(calendar.network_id(name) or name for name in networks)  # `twitter` is `x`
     errors = []
+    named: list[str] = []
     for option, names, known in (("ID", ids, known_ids), ("--network", networks, calendar.networks),
                                  ("--campaign", (campaign,) if campaign else (), calendar.campaigns),
                                  ("--owner", (owner,) if owner else (), calendar.team)):
-        errors += [InputError(Source(option, 1, 1), f"unknown {option.strip('-').lower()} '{name}'",
-                              did_you_mean(name, known) or "edcal agenda --ids lists items with their ids")
-                   for name in names if name not in known]
+        for name in names:
+            found = name if name in known else name.lower() if name.lower() in known else None
+            if found is None:
+                listing = ("edcal agenda --ids lists items with their ids" if option == "ID"
+                           else "known: " + ", ".join(sorted(known)))
+                errors.append(InputError(Source(option, 1, 1),
+                                         f"unknown {option.strip('-').lower()} '{name}'",
+                                         did_you_mean(name.lower(), known) or listing))
+            elif option == "ID":
+                named.append(found)
     if errors:
         raise InputErrors(errors)
     slugs = {article_item_id(a): a.slug for a in plan.articles}
-    return Selection(tuple(slugs.get(name, name) for name in ids), first, last, frozenset(networks),
+    return Selection(tuple(slugs.get(name, name) for name in named), first, last, frozenset(networks),
                      campaign, owner)
 
 
@@ -176,19 +291,28 @@ class _DayReader:
 
     def __init__(self, site: Path):
         self.site = site
-        self.texts: dict[str, str] = {}
+        self.texts: dict[str, WrittenText] = {}
 
     def __call__(self, source: Source) -> dt.date | None:
+        return self._text(source).day_at(source)[1]
+
+    def offset_written(self, source: Source) -> bool:
+        return self._text(source).offset_written(source)
+
+    def _text(self, source: Source) -> WrittenText:
         if source.path not in self.texts:
-            self.texts[source.path] = read_text(self.site / source.path, source.path)
-        return written_day(self.texts[source.path], source)[1]
+            self.texts[source.path] = WrittenText(read_text(self.site / source.path, source.path))
+        return self.texts[source.path]
 
 
-def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, asked: str, dry_run: bool,
-            compare) -> str:  # type: ignore[no-untyped-def]
+def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str | None,
+            dry_run: bool) -> str:
     from edcal.commands.diff import Revision, change_lines
+    from edcal.plan.changes import compare_plans
 
     _ = translator(before.lang)
+    asked = shift.words.translated(_)
+    asked = f"--to {to}, {asked}" if to else asked
     lines = []
     if moved.moves:
         files = len({m.source.path for m in moved.moves})
@@ -207,33 +331,43 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, asked: 
     else:
         lines.append(_("Nothing moved."))
     if after is not None:
-        changes = compare(before, after, before.now)
+        changes = compare_plans(before, after, before.now)
         lines += ["", _("What it does to the plan:"),
                   *change_lines(changes, before, after, Revision(_("before the move"), ""))]
     if moved.unmoved:
         lines += ["", say_count(len(moved.unmoved), "{count} selected item not moved:",
                                 "{count} selected items not moved:").translated(_)]
         groups: dict[tuple[str, ...], list[Unmoved]] = {}
-        for unmoved in moved.unmoved:  # the networks of one entry on one day, for one reason: one line
-            item = unmoved.item
-            key = (str(local_day(before, item.start)) if item.start else "", item.parent or item.id,
-                   unmoved.reason, unmoved.hint)
-            groups.setdefault(key, []).append(unmoved)
-        for group in groups.values():
-            item, first = group[0].item, group[0]
-            when = long_date(local_day(before, item.start), before.lang) if item.start is not None else ""
-            lines.append(f"  {when} · {item.title} · {_named(before, [u.item for u in group])}  "
-                         f"[{item.source}]")
-            lines.append(f"    {first.reason.translated(_)}")
-            lines.append(f"    → {first.hint.translated(_)}")
+        for unmoved in moved.unmoved:  # an entry's networks and occurrences left for one reason: one line
+            groups.setdefault((unmoved.item.parent or unmoved.item.id, unmoved.reason, unmoved.hint),
+                              []).append(unmoved)
+        for group in sorted(groups.values(), key=lambda g: min(u.item.sort_key() for u in g)):
+            items = sorted((u.item for u in group), key=Item.sort_key)
+            lines.append(f"  {_days(before, items, _)} · {items[0].title} · {_named(before, items)}  "
+                         f"[{items[0].source}]")
+            lines.append(f"    {group[0].reason.translated(_)}")
+            lines.append(f"    → {group[0].hint.translated(_)}")
     if moved.past:
         lines += ["", say_count(len(moved.past),
-                                "{count} item of the selection is already out: left as it is.",
-                                "{count} items of the selection are already out: left as they are.")
+                                "{count} item of the selection is already past: left as it is.",
+                                "{count} items of the selection are already past: left as they are.")
                   .translated(_)]
     if moved.moves and not dry_run:
         lines += ["", _("edcal check tells whether the new dates keep the plan's rules.")]
     return "\n".join(lines) + "\n"
+
+
+def _days(plan: Plan, items: list[Item], _: Any) -> str:
+    """"mardi 19 janvier 2027", or "… et 13 autres, jusqu'au …" for the occurrences of a series."""
+    days = list(dict.fromkeys(local_day(plan, item.start) for item in items if item.start is not None))
+    if not days:
+        return ""
+    first = long_date(days[0], plan.lang)
+    if len(days) == 1:
+        return first
+    return say_count(len(days) - 1, "{first} and one more, until {last}",
+                     "{first} and {count} more, until {last}",
+                     first=first, last=long_date(days[-1], plan.lang)).translated(_)
 
 
 def _named(plan: Plan, items: Iterable[Item]) -> str:
@@ -242,7 +376,10 @@ def _named(plan: Plan, items: Iterable[Item]) -> str:
     for item in items:
         if item.kind == "post" and item.parent:
             network = plan.calendar.networks.get(item.network or "")
-            by_parent.setdefault(item.parent, []).append(network.name if network else item.network or "")
+            names = by_parent.setdefault(item.parent, [])
+            name = network.name if network else item.network or ""
+            if name not in names:
+                names.append(name)
         else:
             by_parent.setdefault(move_name(item), [])
     return "; ".join(f"{name} ({', '.join(networks)})" if networks else name

@@ -21,8 +21,10 @@ from edcal.errors import InputError, InputErrors
 from edcal.load.yamlfile import read_text
 from edcal.model.source import Source
 
-#: A day written at the start of a value, after an optional quote.
-_WRITTEN_DAY = re.compile(r"""["']?(\d{4})-(\d{2})-(\d{2})(?!\d)""")
+#: A day written at the start of a value, after an optional YAML anchor (``&jour``) and quote.
+_WRITTEN_DAY = re.compile(r"""(?:&[^\s]+[ \t]+)?["']?(\d{4})-(\d{2})-(\d{2})(?!\d)""")
+#: A time with a UTC offset right after that day: ``2027-03-21 10:00+01:00``, ``2027-03-21T09:00Z``.
+_UTC_OFFSET = re.compile(r"""[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})(?![\w:])""")
 #: The line breaks YAML and the front matter readers count lines by.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 _BOM = b"\xef\xbb\xbf"
@@ -37,17 +39,33 @@ class DayEdit:
     after: dt.date
 
 
-def written_day(text: str, source: Source) -> tuple[int, dt.date | None]:
-    """Where, in ``text``, the value at ``source`` starts, and the day it starts with (None when it
-    starts with something else: a key date's id, a date written another way)."""
-    offset = _offset(text, source)
-    match = _WRITTEN_DAY.match(text, offset)
-    if match is None:
-        return offset, None
-    try:
-        return match.start(1), dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return offset, None
+class WrittenText:
+    """A file's text, with where each line starts (a calendar of 10,000 posts is searched once)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+
+    def offset(self, source: Source) -> int:
+        """The index in the text of a 1-based line and column."""
+        return self._starts[min(source.line, len(self._starts)) - 1] + source.column - 1
+
+    def day_at(self, source: Source) -> tuple[int, dt.date | None]:
+        """Where the day of the value at ``source`` starts, and the day (None when the value starts
+        with something else: a key date's id, a date written another way)."""
+        offset = self.offset(source)
+        match = _WRITTEN_DAY.match(self.text, offset)
+        if match is None:
+            return offset, None
+        try:
+            return match.start(1), dt.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            return offset, None
+
+    def offset_written(self, source: Source) -> bool:
+        """Whether the value's time is written with a UTC offset (``10:00+01:00``, ``09:00Z``)."""
+        start, day = self.day_at(source)
+        return day is not None and _UTC_OFFSET.match(self.text, start + 10) is not None
 
 
 def edited_text(text: str, edits: Iterable[DayEdit]) -> str:
@@ -55,15 +73,16 @@ def edited_text(text: str, edits: Iterable[DayEdit]) -> str:
 
     :raises InputErrors: when a day is no longer written where the edit says (the file changed).
     """
+    written = WrittenText(text)
     spans = []
     for edit in edits:
-        start, day = written_day(text, edit.source)
+        start, day = written.day_at(edit.source)
         if day != edit.before:
             raise InputErrors([InputError(edit.source, f"expected {edit.before.isoformat()} here, found "
                                           f"{day.isoformat() if day else 'no date'}",
                                           "the file changed while it was read: run the command again")])
         spans.append((start, edit.after.isoformat()))
-    for start, day in sorted(spans, reverse=True):
+    for start, day in sorted(set(spans), reverse=True):
         text = text[:start] + day + text[start + len(day):]
     return text
 
@@ -78,30 +97,28 @@ def edited_files(site: Path, edits: Iterable[DayEdit]) -> dict[Path, str]:
 
 
 def write_texts(texts: Mapping[Path, str]) -> None:
-    """Replace each file by its new text, atomically (a file is whole, old or new), keeping its mode
-    and its byte order mark if it had one."""
-    for path, text in texts.items():
-        with open(path, "rb") as handle:
-            bom = _BOM if handle.read(3) == _BOM else b""
-        mode = path.stat().st_mode
-        handle_number, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
+    """Replace each file by its new text, keeping its mode and its byte order mark if it had one.
+
+    Every new text is written beside its file first; only then are the files replaced, each in one
+    step (a link is followed: the file it names is replaced). A failure while writing leaves every
+    file as it was.
+    """
+    staged: list[tuple[str, str]] = []
+    try:
+        for path, text in texts.items():
+            real = os.path.realpath(path)
+            with open(real, "rb") as handle:
+                bom = _BOM if handle.read(3) == _BOM else b""
+            mode = os.stat(real).st_mode
+            handle_number, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.",
+                                                         dir=os.path.dirname(real))
+            staged.append((temporary, real))
             with os.fdopen(handle_number, "wb") as handle:
                 handle.write(bom + text.encode("utf-8"))
             os.chmod(temporary, mode & 0o7777)
-            os.replace(temporary, path)
-        except BaseException:
+    except BaseException:
+        for temporary, _real in staged:
             os.unlink(temporary)
-            raise
-
-
-def _offset(text: str, source: Source) -> int:
-    """The index in ``text`` of a 1-based line and column."""
-    line, start = 1, 0
-    if source.line > 1:
-        for match in _LINE_BREAK.finditer(text):
-            line += 1
-            start = match.end()
-            if line == source.line:
-                break
-    return start + source.column - 1
+        raise
+    for temporary, real in staged:
+        os.replace(temporary, real)

@@ -122,18 +122,22 @@ def _source(path: str, mark: Any) -> Source:
     return Source(path, mark.line + 1, mark.column + 1)
 
 
-#: Site files read as if they held this text, by absolute path (see :func:`reading_edited`).
+#: Site files read as if they held this text, by real path (see :func:`reading_edited`), and the
+#: ones read so since.
 _EDITED: dict[str, str] = {}
+_EDITED_READ: set[str] = set()
 
 
 @contextlib.contextmanager
-def reading_edited(texts: Mapping[Path, str]) -> Iterator[None]:
+def reading_edited(texts: Mapping[Path, str]) -> Iterator[set[str]]:
     """Read these files (calendar files, articles) as holding these texts, without writing them:
-    ``edcal move`` reads the site as its edits would leave it before it writes anything."""
-    edited = {os.path.abspath(path): text for path, text in texts.items()}
+    ``edcal move`` reads the site as its edits would leave it before it writes anything. The set
+    given fills with the real paths of the edited files actually read."""
+    edited = {os.path.realpath(path): text for path, text in texts.items()}
     _EDITED.update(edited)
+    _EDITED_READ.clear()
     try:
-        yield
+        yield _EDITED_READ
     finally:
         for path in edited:
             _EDITED.pop(path, None)
@@ -145,7 +149,8 @@ def read_text(file: Path, path: str) -> str:
 
     :param path: the file's path as messages show it.
     """
-    if _EDITED and (edited := _EDITED.get(os.path.abspath(file))) is not None:
+    if _EDITED and (edited := _EDITED.get(real := os.path.realpath(file))) is not None:
+        _EDITED_READ.add(real)
         return edited
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:

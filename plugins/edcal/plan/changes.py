@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
-from edcal.model.calendar import FreezeWindow, KeyDate
+from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
 from edcal.model.plan import Item, Plan
 
 ChangeKind = Literal["added", "removed", "changed"]
@@ -69,6 +69,9 @@ class PlanChanges:
     new_site: bool = False
     #: Key dates added, removed or moved or renamed: (kind, before, after), by id.
     key_dates: tuple[tuple[ChangeKind, KeyDate | None, KeyDate | None], ...] = ()
+    #: Campaigns added, removed, or with other dates or another name (one written relative to a key
+    #: date moves with it): (kind, before, after), by id.
+    campaigns: tuple[tuple[ChangeKind, Campaign | None, Campaign | None], ...] = ()
 
     def count(self, kind: ChangeKind) -> int:
         return sum(1 for change in self.changes if change.kind == kind)
@@ -113,17 +116,23 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
     old_freezes = before.calendar.freezes if before is not None else ()
     added, removed = _freezes(old_freezes, after.calendar.freezes, since)
     return PlanChanges(tuple(changes), since, added, removed, new_site=before is None,
-                       key_dates=_key_dates(before.calendar.key_dates if before else {},
-                                            after.calendar.key_dates, since))
+                       key_dates=_spans(before.calendar.key_dates if before else {},
+                                        after.calendar.key_dates, since),
+                       campaigns=_spans(before.calendar.campaigns if before else {},
+                                        after.calendar.campaigns, since))
 
 
-def _key_dates(before: Mapping[str, KeyDate], after: Mapping[str, KeyDate],
-               since: dt.datetime | None) -> tuple[tuple[ChangeKind, KeyDate | None, KeyDate | None], ...]:
-    """Key dates added, removed, or with another name or days; those over before ``since`` left out."""
-    def ahead(key_date: KeyDate | None) -> bool:
-        return key_date is not None and (since is None or key_date.end >= since.date())
+Span = TypeVar("Span", KeyDate, Campaign)
 
-    result: list[tuple[ChangeKind, KeyDate | None, KeyDate | None]] = []
+
+def _spans(before: Mapping[str, Span], after: Mapping[str, Span],
+           since: dt.datetime | None) -> tuple[tuple[ChangeKind, Span | None, Span | None], ...]:
+    """Key dates (or campaigns) added, removed, or with another name or days; those over before
+    ``since`` left out."""
+    def ahead(span: Span | None) -> bool:
+        return span is not None and (since is None or span.end >= since.date())
+
+    result: list[tuple[ChangeKind, Span | None, Span | None]] = []
     for key in sorted(before.keys() | after.keys()):
         was, now = before.get(key), after.get(key)
         if not (ahead(was) or ahead(now)):
@@ -134,7 +143,7 @@ def _key_dates(before: Mapping[str, KeyDate], after: Mapping[str, KeyDate],
             result.append(("removed", was, None))
         elif (was.name, was.start, was.end) != (now.name, now.start, now.end):
             result.append(("changed", was, now))
-    def order(change: tuple[ChangeKind, KeyDate | None, KeyDate | None]) -> tuple[dt.date, str]:
+    def order(change: tuple[ChangeKind, Span | None, Span | None]) -> tuple[dt.date, str]:
         shown = change[2] or change[1]
         assert shown is not None
         return (shown.start, shown.id)

@@ -2,25 +2,26 @@
 
 A move works on what people wrote, not on the resolved plan: a post's
 ``at:``, an article's ``date:``, an idea's ``publish:``, a deadline's
-``draft_due:``/``review_due:``. Items that follow something else are not
-rewritten: a promotion follows its article (moving the article moves it), a
-post written relative to a key date follows the key date, an occurrence of a
-recurring post follows its rule. A date shared by items left out of the
-selection (one ``at:`` for LinkedIn and X, only X selected) is not changed
-either: a move never moves more than was asked without saying so.
+``draft_due:``/``review_due:``, a key date's ``on:``/``from:``/``until:``.
+Items that follow something else are not rewritten: a promotion follows its
+article (moving the article moves it), a post written relative to a key date
+follows the key date, an occurrence of a recurring post follows its rule. A
+date that also dates items left out of the selection (one ``at:`` for
+LinkedIn and X, only X selected; one YAML anchor merged into two entries) is
+not changed either: a move never moves more than was asked without saying so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from edcal.i18n import Message, say
-from edcal.model.calendar import Idea, KeyDate, PostEntry
+from edcal.i18n import Message, say, say_count
+from edcal.model.calendar import KeyDate, PostEntry, When
 from edcal.model.plan import Item, Plan, article_item_id
 from edcal.model.source import Source
 
@@ -37,10 +38,20 @@ class Shift:
     def __call__(self, day: dt.date) -> dt.date:
         return day + relativedelta(**{self.unit: self.amount})  # type: ignore[arg-type]
 
+    @property
+    def words(self) -> Message:
+        """``+7 days``, ``-1 week``, in the reader's language."""
+        return say_count(abs(self.amount), *_UNIT_FORMS[self.unit], sign="+" if self.amount > 0 else "-")
+
+
+_UNIT_FORMS = {"days": ("{sign}{count} day", "{sign}{count} days"),
+               "weeks": ("{sign}{count} week", "{sign}{count} weeks"),
+               "months": ("{sign}{count} month", "{sign}{count} months")}
+
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """Items to move: named (item, entry, article or idea ids), or in a window of days and filtered."""
+    """Items to move: named (entry, item, article, idea or key date ids), or of some days, filtered."""
 
     ids: tuple[str, ...] = ()
     first: dt.date | None = None
@@ -50,15 +61,18 @@ class Selection:
     owner: str | None = None
 
     def matches(self, item: Item, day: dt.date) -> bool:
-        if self.ids and not {item.id, item.parent, _article_name(item)} & set(self.ids):
+        if self.ids and not {item.id, move_name(item)} & set(self.ids):
             return False
-        if (self.first is not None and day < self.first) or (self.last is not None and day > self.last):
+        if not self.covers(day):
             return False
         if self.networks and item.network not in self.networks:
             return False
         if self.campaign is not None and item.campaign != self.campaign:
             return False
         return self.owner is None or item.owner == self.owner
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +83,7 @@ class DateMove:
     before: dt.date
     after: dt.date
     items: tuple[Item, ...]
-    #: The key date whose day this is (its items follow it, unselected).
+    #: The key date whose day this is (what is written relative to it follows).
     key_date: str | None = None
 
 
@@ -87,15 +101,143 @@ class Move:
     """What moving a selection does to what people wrote."""
 
     moves: list[DateMove] = field(default_factory=list)
-    #: Selected items that follow what moves: promotions of a moved article, posts of a moved key date.
-    following: list[Item] = field(default_factory=list)
     unmoved: list[Unmoved] = field(default_factory=list)
     #: Selected items already out (or due before now): left where they are.
     past: list[Item] = field(default_factory=list)
 
-    @property
-    def selected(self) -> int:
-        return sum(len(m.items) for m in self.moves) + len(self.following) + len(self.unmoved)
+
+def selected(plan: Plan, selection: Selection) -> tuple[list[Item], list[Item], list[KeyDate]]:
+    """The items the selection names that are still to come, those already out, and the key dates
+    it names (those whose first day it covers)."""
+    chosen, past = [], []
+    for item in plan.items:
+        if item.start is None or not selection.matches(item, local_day(plan, item.start)):
+            continue
+        (past if is_past(plan, item) else chosen).append(item)
+    key_dates = [plan.calendar.key_dates[name] for name in selection.ids if name in plan.calendar.key_dates
+                 and selection.covers(plan.calendar.key_dates[name].start)]
+    return chosen, past, key_dates
+
+
+def is_past(plan: Plan, item: Item) -> bool:
+    """Out already (or due before now): a move leaves it where it is."""
+    if item.status == "published" or item.start is None:
+        return item.status == "published"
+    if isinstance(item.start, dt.datetime):
+        return item.start < plan.now
+    return item.start < local_day(plan, plan.now)
+
+
+def local_day(plan: Plan, start: dt.datetime | dt.date) -> dt.date:
+    """The day an item falls on in the site's zone."""
+    return start.astimezone(plan.calendar.zone).date() if isinstance(start, dt.datetime) else start
+
+
+def move_name(item: Item) -> str:
+    """The name ``edcal move`` selects an item by: a post's entry (all its networks), an article's
+    slug (all its languages), an idea's id, a deadline's item id (``edcal agenda --ids`` shows it)."""
+    if item.kind == "article":
+        return item.article or item.id
+    if item.kind == "idea":
+        return item.id.removeprefix("idea-")
+    return item.parent if item.kind == "post" and item.parent else item.id
+
+
+def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: Shift,
+              read_day: Callable[[Source], dt.date | None]) -> Move:
+    """The written dates to change so that the chosen items and key dates move by ``shift``.
+
+    :param chosen: the selected items still to come (:func:`selected`).
+    :param read_day: the day written at the start of the value at a source, if any.
+    """
+    where = _Finder(plan, read_day)
+    move = Move()
+    for key_date in key_dates:
+        for name in ("on", "from", "until"):
+            source = key_date.field_sources.get(name)
+            day = read_day(source) if source is not None else None
+            if source is not None and day is not None:  # a fair of four days stays four days long
+                move.moves.append(DateMove(source, day, shift(key_date.start) + (day - key_date.start), (),
+                                           key_date.id))
+    moved_key_dates = {key_date.id for key_date in key_dates}
+    # Items whose own date is written: articles first, so that their promotions know they follow.
+    own, following = [], []
+    for item in chosen:
+        (following if where.follower(item) else own).append(item)
+    moved_articles = set()
+    for written, items in _by_written(plan, own, where, move).items():
+        if _movable(plan, written, items, where, shift, move):
+            move.moves.append(DateMove(written.source, written.day, shift(written.day),  # type: ignore[arg-type]
+                                       tuple(items)))
+            moved_articles |= {item.id for item in items if item.kind == "article"}
+    for item in following:
+        reason = where.follows(item, moved_articles, moved_key_dates)
+        if reason is not None:
+            move.unmoved.append(Unmoved(item, *reason))
+    move.moves.sort(key=lambda m: (m.source.path, m.source.line, m.source.column))
+    return move
+
+
+def _by_written(plan: Plan, items: list[Item], where: _Finder, move: Move) -> dict[_Written, list[Item]]:
+    """The items grouped by where their date is written (the items left out go to ``move.unmoved``)."""
+    groups: dict[_Written, list[Item]] = {}
+    for item in items:
+        written = where.written(item)
+        if written is None:
+            move.unmoved.append(Unmoved(item, say("its date is not written anywhere it could be changed"),
+                                        say("change it by hand")))
+        elif written.day is None:
+            move.unmoved.append(Unmoved(
+                item, say("its date (line {line}) is not written as YYYY-MM-DD", line=written.source.line),
+                say("write it as a date (e.g. 2027-01-12 09:00) to move it with edcal move, or change it "
+                    "by hand")))
+        else:
+            groups.setdefault(written, []).append(item)
+    return groups
+
+
+def _movable(plan: Plan, written: _Written, items: list[Item], where: _Finder, shift: Shift,
+             move: Move) -> bool:
+    """Whether the date written there can move: nothing it dates is left out or lands before now."""
+    chosen = {item.id for item in items}
+    others = [other for other in where.dated_by(written.source) if other.id not in chosen]
+    if others:
+        out = [other for other in others if is_past(plan, other)]
+        parents = {item.parent for item in items}
+        names = ", ".join(sorted({_name(plan, other, other.parent in parents) for other in out or others}))
+        reason = (say("the same date (line {line}) is also that of {others}, already past",
+                      line=written.source.line, others=names) if out else
+                  say("the same date (line {line}) is also that of {others}, not selected",
+                      line=written.source.line, others=names))
+        hint = say("give what you move a date of its own (on a network: its own `at:` under `variants:`)") \
+            if out else say("select them too, or give what you move a date of its own (on a network: its own "
+                            "`at:` under `variants:`)")
+        move.unmoved.extend(Unmoved(item, reason, hint) for item in items)
+        return False
+    late = [item for item in items if _lands_before(plan, item, shift)]
+    if late:
+        move.unmoved.extend(Unmoved(item, say("it would move to {day}, before now",
+                                              day=shift(local_day(plan, item.start)).isoformat()),  # type: ignore[arg-type]
+                                    say("move by fewer days, or forward")) for item in items)
+        return False
+    return True
+
+
+def _lands_before(plan: Plan, item: Item, shift: Shift) -> bool:
+    """Whether the item, moved, would be before now (at the same time of day)."""
+    now = plan.now.astimezone(plan.calendar.zone)
+    if isinstance(item.start, dt.datetime):
+        local = item.start.astimezone(plan.calendar.zone)
+        return (shift(local.date()), local.time()) < (now.date(), now.time().replace(tzinfo=None))
+    return item.start is not None and shift(item.start) < now.date()
+
+
+def _name(plan: Plan, item: Item, same_entry: bool) -> str:
+    """A network's name for another network of the same entry, else the entry and the network."""
+    network = plan.calendar.networks.get(item.network or "")
+    if network is None:
+        return move_name(item)
+    return network.name if same_entry else f"{move_name(item)} ({network.name})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,192 +249,85 @@ class _Written:
     day: dt.date | None
 
 
-def plan_move(plan: Plan, selection: Selection, shift: Shift,
-              read_day: Callable[[Source], dt.date | None]) -> Move:
-    """The written dates to change so that the selected items move by ``shift``.
-
-    :param plan: the plan as read now (its ``now`` tells what is already out).
-    :param read_day: the day written at the start of the value at a source, if any.
-    """
-    today = local_day(plan, plan.now)
-    entries = {entry.id: entry for entry in plan.calendar.posts}
-    ideas = {f"idea-{idea.id}": idea for idea in plan.calendar.ideas}
-    where = _Finder(plan, entries, ideas, read_day)
-    chosen, past = selected(plan, selection)
-    move = Move(past=past)
-    for key_date in named_key_dates(plan, selection):
-        for name in ("on", "from", "until"):
-            source = key_date.field_sources.get(name)
-            day = read_day(source) if source is not None else None
-            if source is not None and day is not None:
-                move.moves.append(DateMove(source, day, shift(day), (), key_date.id))
-    where.moved_key_dates = {m.key_date for m in move.moves}
-    chosen_ids = {item.id for item in chosen}
-    moved_articles = {item.article for item in chosen if item.kind == "article"
-                      and where.written(item) is not None}
-    by_source: dict[Source, list[Item]] = {}
-    written_day: dict[Source, dt.date] = {}
-    for item in chosen:
-        reason = where.follows(item, moved_articles)
-        if reason == "":
-            move.following.append(item)
-            continue
-        if reason is not None:
-            move.unmoved.append(Unmoved(item, *reason))
-            continue
-        written = where.written(item)
-        if written is None:
-            move.unmoved.append(Unmoved(item, say("its date is not written anywhere it could be changed"),
-                                        say("change it by hand")))
-            continue
-        if written.day is None:
-            move.unmoved.append(Unmoved(
-                item, say("its date (line {line}) is not written as YYYY-MM-DD", line=written.source.line),
-                say("write it as a date (e.g. 2027-01-12 09:00) to move it with edcal move, or change it "
-                    "by hand")))
-            continue
-        if shift(written.day) < today:
-            move.unmoved.append(Unmoved(item, say("its date would become {day}, before today",
-                                                  day=shift(written.day).isoformat()),
-                                        say("move by fewer days, or forward")))
-            continue
-        by_source.setdefault(written.source, []).append(item)
-        written_day[written.source] = written.day
-    for source, items in by_source.items():
-        others = [i for i in where.dated_by(source, items[0]) if i.id not in chosen_ids]
-        if others:
-            networks = plan.calendar.networks
-            names = ", ".join(sorted({networks[i.network].name if i.network in networks else i.id
-                                      for i in others}))
-            move.unmoved.extend(Unmoved(
-                item, say("its date (line {line}) also dates {others}, not selected", line=source.line,
-                          others=names),
-                say("select them too, or give this network its own `at:` under `variants:`"))
-                for item in items)
-            continue
-        day = written_day[source]
-        move.moves.append(DateMove(source, day, shift(day), tuple(items)))
-    move.moves.sort(key=lambda m: (m.source.path, m.source.line, m.source.column))
-    return move
-
-
-def selected(plan: Plan, selection: Selection) -> tuple[list[Item], list[Item]]:
-    """The items the selection names that are still to come, and those already out."""
-    today = local_day(plan, plan.now)
-    chosen, past = [], []
-    for item in plan.items:
-        if item.start is None or not selection.matches(item, local_day(plan, item.start)):
-            continue
-        if item.status == "published" or item.start < (plan.now if isinstance(item.start, dt.datetime)
-                                                        else today):
-            past.append(item)
-        else:
-            chosen.append(item)
-    return chosen, past
-
-
-def local_day(plan: Plan, start: dt.datetime | dt.date) -> dt.date:
-    """The day an item falls on in the site's zone."""
-    return start.astimezone(plan.calendar.zone).date() if isinstance(start, dt.datetime) else start
-
-
-def named_key_dates(plan: Plan, selection: Selection) -> list[KeyDate]:
-    """The key dates the selection names by id (moving one moves what is written relative to it)."""
-    return [plan.calendar.key_dates[name] for name in selection.ids if name in plan.calendar.key_dates]
-
-
-def move_name(item: Item) -> str:
-    """The name ``edcal move`` selects an item by: a post's entry (all its networks), an article's
-    slug (all its languages), an idea's id, a deadline's item id (``edcal agenda --ids`` shows it)."""
-    return _article_name(item) or (item.parent if item.kind == "post" and item.parent else item.id)
-
-
-def _article_name(item: Item) -> str | None:
-    """The name a person gives an article or idea item: the article's slug, the idea's id."""
-    if item.kind == "article":
-        return item.article
-    if item.kind == "idea":
-        return item.id.removeprefix("idea-")
-    return None
-
-
 class _Finder:
     """Where each item's date is written, and what an item follows instead."""
 
-    def __init__(self, plan: Plan, entries: dict[str, PostEntry], ideas: dict[str, Idea],
-                 read_day: Callable[[Source], dt.date | None]):
+    def __init__(self, plan: Plan, read_day: Callable[[Source], dt.date | None]):
         self.plan = plan
         self.read_day = read_day
-        self.moved_key_dates: set[str | None] = set()
-        self.entries = entries
-        self.ideas = ideas
+        self.entries = {entry.id: entry for entry in plan.calendar.posts}
+        self.ideas = {f"idea-{idea.id}": idea for idea in plan.calendar.ideas}
         self.articles = {article_item_id(a): a for a in plan.articles}
-        self._items_of: dict[str | None, list[Item]] = {}
-        for item in plan.items:
-            self._items_of.setdefault(item.parent, []).append(item)
+        self._dated: dict[Source, list[Item]] | None = None
 
-    def follows(self, item: Item, moved_articles: set[str | None]) -> tuple[Message, Message] | str | None:
-        """``""`` for a promotion whose article moves too, (reason, hint) for an item that follows
-        something not moved, None for an item whose own date is written."""
+    def follower(self, item: Item) -> bool:
+        """A post whose date comes from something else: a promotion, a recurring post's occurrence, a
+        post written relative to a key date."""
         if item.kind != "post":
-            return None
+            return False
+        entry = self.entries.get(item.parent or "")
+        when = self._when(entry, item) if entry is not None else None
+        return entry is None or entry.kind != "once" or (when is not None and when.key_date is not None)
+
+    def follows(self, item: Item, moved_articles: set[str], moved_key_dates: set[str]) \
+            -> tuple[Message, Message] | None:
+        """None for a follower whose leader moves, else why it stays and what to do."""
         entry = self.entries.get(item.parent or "")
         if entry is None or entry.kind == "promote":
-            if item.article in moved_articles:
-                return ""
             article = self.plan.articles_by_slug().get(item.article or "")
+            if article is not None and article_item_id(article) in moved_articles:
+                return None
             if article is not None and article.date is not None and article.date <= self.plan.now:
                 return (say("it promotes the article '{slug}', already online, and follows its date",
                             slug=item.article),
                         say("to move it apart from the article, write it as a post of its own with `at:`"))
             return (say("it promotes the article '{slug}' and follows its date", slug=item.article),
-                    say("move the article (edcal move {slug} …): its promotions follow", slug=item.article))
+                    say("move the article itself (edcal move {slug} --by …, with no --network): its "
+                        "promotions follow", slug=item.article))
         if entry.kind == "repeat":
             return (say("it is one occurrence of a recurring post, which follows its rule"),
-                    say("change the rule's from:/until: or its days (line {line})", line=entry.source.line))
-        when = self._when(entry, item)
-        if when is not None and when.key_date in self.moved_key_dates:
-            return ""
-        if when is not None and when.key_date is not None:
-            return (say("it is written relative to the key date '{key_date}', and follows it",
-                        key_date=when.key_date),
-                    say("move the key date (edcal move {key_date} …): everything written relative to it "
-                        "follows", key_date=when.key_date))
-        return None
+                    say("change the rule's from:/until: or its days (line {line})",
+                        line=entry.field_sources.get("repeat", entry.source).line))
+        key_date = self._when(entry, item).key_date  # type: ignore[union-attr]
+        if key_date in moved_key_dates:
+            return None
+        return (say("it is written relative to the key date '{key_date}', and follows it", key_date=key_date),
+                say("move the key date (edcal move {key_date} …): everything written relative to it "
+                    "follows", key_date=key_date))
 
-    def written(self, item: Item) -> _Written | None:
+    def source_of(self, item: Item) -> Source | None:
+        """Where the item's own date is written (None for a follower)."""
         if item.kind == "post":
             entry = self.entries.get(item.parent or "")
-            when = self._when(entry, item) if entry is not None else None
-            if entry is None or when is None:
+            if entry is None or entry.kind != "once":
                 return None
             variant = entry.variants.get(item.network or "")
             fields = variant.field_sources if variant is not None and variant.when else entry.field_sources
-            return self._located(fields.get("at"))
+            return fields.get("at")
         if item.kind == "article":
             article = self.articles.get(item.id)
-            return self._located(article.field_sources.get("date")) if article is not None else None
+            return article.field_sources.get("date") if article is not None else None
         if item.kind == "idea":
             idea = self.ideas.get(item.id)
-            return self._located(idea.field_sources.get("publish")) if idea is not None else None
-        name = "draft_due" if item.id.endswith("-draft-due") else "review_due"
-        parent = self.articles.get(item.parent or "") or self.ideas.get(item.parent or "")
-        return self._located(parent.field_sources.get(name)) if parent is not None else None
+            return idea.field_sources.get("publish") if idea is not None else None
+        return item.source  # a deadline: its draft_due or review_due
 
-    def _located(self, source: Source | None) -> _Written | None:
+    def written(self, item: Item) -> _Written | None:
+        source = self.source_of(item)
         return _Written(source, self.read_day(source)) if source is not None else None
 
-    def dated_by(self, source: Source, item: Item) -> Iterable[Item]:
-        """Every item (selected or not) whose date is written at ``source``."""
-        if item.kind != "post":
-            return [item]
-        return [other for other in self._items_of.get(item.parent, [])
-                if (found := self.written(other)) is not None and found.source == source]
+    def dated_by(self, source: Source) -> list[Item]:
+        """Every item of the plan (selected or not) whose date is written at ``source``."""
+        if self._dated is None:
+            self._dated = {}
+            for item in self.plan.items:
+                if not self.follower(item) and (found := self.source_of(item)) is not None:
+                    self._dated.setdefault(found, []).append(item)
+        return self._dated.get(source, [])
 
     @staticmethod
-    def _when(entry: PostEntry, item: Item):  # type: ignore[no-untyped-def]
+    def _when(entry: PostEntry, item: Item) -> When | None:
         variant = entry.variants.get(item.network or "")
         if variant is not None and variant.when is not None:
             return variant.when
         return entry.when
-
