@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from edcal.errors import InputErrors
+from helpers import PARIS_CALENDAR
 from helpers import load_errors as errors
 from helpers import load_in as load
 
@@ -415,3 +416,12 @@ def test_a_recurrence_that_would_never_end_is_refused_at_once(tmp_path: Path, re
 def test_a_horizon_is_at_most_ten_years(tmp_path: Path) -> None:
     assert any("found horizon '100 years', expected at most 10 years" in m
                for m in errors(tmp_path, BASE.replace("version: 1", "version: 1\nhorizon: 100 years")))
+
+
+def test_an_image_address_without_https_is_told_with_the_address_to_write(tmp_path: Path) -> None:
+    """`//cdn…` was read as a file of content/ (cdn.example.org/x.png), which does not exist."""
+    calendar = PARIS_CALENDAR + "posts:\n  - {id: a, networks: [x], at: 2027-03-01 09:00, text: a, " \
+        "image: //cdn.example.org/x.png, alt: X}\n"
+    assert errors(tmp_path, calendar) == [
+        "calendar.yaml:10:66: error: found '//cdn.example.org/x.png', an address without https:\n"
+        "    hint: write the whole address: https://cdn.example.org/x.png"]

@@ -253,6 +253,9 @@ def test_a_field_written_in_french_points_at_the_articles_field(written: str, me
      "    hint: write tags: soudure, inox, TIG"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\ntags: #soudure #inox #TIG\n---\n",
      "hint: write tags without #, separated by commas: tags: soudure, inox, TIG"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\nimage: //cdn.example.org/atelier.png\n---\n",
+     "t.md:4:8: error: found '//cdn.example.org/atelier.png', an address without https:\n"
+     "    hint: write the whole address: https://cdn.example.org/atelier.png"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\nimage: {static}/images/atelier.png\n---\n",
      "hint: a value starting with { must be quoted in YAML: write image: \"{static}/images/atelier.png\", "
      "or image: images/atelier.png"),
@@ -274,7 +277,8 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
     # What each hint says to write is accepted.
     fixed = {"“Soudure TIG ou MIG ?”": "Soudure TIG ou MIG ?", "“soudure, TIG”": "soudure, TIG",
              "“Conseils”": "Conseils", "soudure TIG et MIG pour l'inox et l'aluminium": "soudure, TIG, MIG, inox",
-             "#soudure #inox #TIG": "soudure, inox, TIG", "{static}/images/atelier.png": "images/atelier.png"}
+             "#soudure #inox #TIG": "soudure, inox, TIG", "{static}/images/atelier.png": "images/atelier.png",
+             "//cdn.example.org/atelier.png": "https://cdn.example.org/atelier.png"}
     for wrong, right in fixed.items():
         header = header.replace(wrong, right)
     errors = ErrorCollector()

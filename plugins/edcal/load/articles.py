@@ -32,7 +32,7 @@ from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.networks import Registry, registry_with
 from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
-from edcal.load.validate import reference_hint, validate_spec, value_hint
+from edcal.load.validate import reference_hint, scheme_missing, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import Article, LinkedFile, Social, SocialOverride, content_path
 from edcal.model.calendar import Calendar
@@ -552,7 +552,7 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
 
 
 def _check_image(image: str, where: Source, errors: ErrorCollector) -> None:
-    if _URL_RE.match(image):
+    if _URL_RE.match(image) or scheme_missing(image, where, errors):
         return
     path = content_path(image)
     if ".." in path.split("/") or "\\" in path or ":" in path:

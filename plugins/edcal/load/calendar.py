@@ -36,7 +36,7 @@ from edcal.load.schema import (
     SuggestionSpec,
     VariantSpec,
 )
-from edcal.load.validate import reference_hint, validate_spec, value_hint
+from edcal.load.validate import reference_hint, scheme_missing, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, load_yaml, read_text
 from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.calendar import (
@@ -1114,7 +1114,7 @@ class _Builder:
     def _check_image(self, image: str | None, where: Source) -> None:
         if image is None:
             return
-        if _URL_RE.match(image):
+        if _URL_RE.match(image) or scheme_missing(image, where, self.errors):
             return
         parts = Path(image).parts
         if image.startswith(("/", "\\")) or ".." in parts or "\\" in image or ":" in image:

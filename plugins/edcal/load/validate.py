@@ -100,6 +100,16 @@ def _invisible_hint(found: Any) -> str | None:
     return None
 
 
+def scheme_missing(value: str, where: Source, errors: ErrorCollector) -> bool:
+    """``//cdn.example.org/a.png``, an address without ``https:``: a feed, a network or a scheduler
+    needs the whole address (and it is no file of content/ either). Told, with the address to write."""
+    if not (value.startswith("//") and value[2:3] not in ("", "/", "\\")):
+        return False
+    errors.add(where, f"found '{value[:80]}', an address without https:",
+               f"write the whole address: https:{value[:80]}")
+    return True
+
+
 def value_hint(found: Any, message: str = "") -> str | None:
     """What to change in a text value that was refused, when the reason is a common slip."""
     if not isinstance(found, str):
