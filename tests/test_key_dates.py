@@ -210,3 +210,16 @@ def test_a_campaign_can_end_with_its_key_date_and_follows_it(tmp_path: Path) -> 
     assert (moved.campaigns["c"].start, moved.campaigns["c"].end) == (dt.date(2027, 3, 2), dt.date(2027, 3, 25))
     refused = errors(tmp_path, text.replace("until: salon end", "until: salon end 18:00"))
     assert "found 'salon end 18:00', a time, expected a day" in refused[0]
+
+
+def test_a_recurring_post_can_run_through_its_key_date(tmp_path: Path) -> None:
+    """Every day of the fair: the rule's days follow the key date."""
+    text = CALENDAR + "  - {id: chaque-jour, networks: [linkedin], text: Au salon, " \
+        "repeat: {every: day, at: '08:00', from: salon, until: salon end}}\n"
+    days = [item.start.date() for item in plan_of(load(tmp_path, text)).items if item.parent == "chaque-jour"]
+    assert days == [dt.date(2027, 3, 16), dt.date(2027, 3, 17), dt.date(2027, 3, 18)]
+    moved = load(tmp_path, text.replace("from: 2027-03-16, until: 2027-03-18", "from: 2027-03-23, until: 2027-03-24"))
+    assert [i.start.date() for i in plan_of(moved).items if i.parent == "chaque-jour"] == [
+        dt.date(2027, 3, 23), dt.date(2027, 3, 24)]
+    typo = errors(tmp_path, text.replace("from: salon,", "from: salom,"))
+    assert typo == ["calendar.yaml:32:101: error: unknown key date 'salom'\n    hint: did you mean 'salon'?"]

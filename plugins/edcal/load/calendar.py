@@ -855,6 +855,12 @@ class _Builder:
 
     def _recurrence(self, calendar: Calendar, spec: RepeatSpec, where: Source) -> Recurrence | None:
         loc = spec.loc
+        # Days, or key dates (`from: salon-industrie`, `until: salon-industrie end`): the rule follows them.
+        first = self._day(calendar, spec.from_, _value(loc, "from"))
+        last = self._day(calendar, spec.until, _value(loc, "until")) if spec.until is not None else None
+        if first is None or (spec.until is not None and last is None):
+            return None
+        spec = spec.model_copy(update={"from_": first, "until": last})
         if spec.rrule is not None and (spec.every is not None or spec.on is not None):
             self.errors.add(_key(loc, "rrule"), "found both `rrule:` and `every:`/`on:`, expected one")
             return None

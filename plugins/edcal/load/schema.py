@@ -391,8 +391,8 @@ class RepeatSpec(Spec):
     interval: PositiveInt = Field(1, description="Every 2 weeks: interval 2.")
     on: Names | None = Field(None, description="Weekdays (['tue']) for weekly rules; '15' or 'first tue' for monthly ones.")
     at: Text | None = Field(None, description="Time (HH:MM) or a named slot; default: each network's slot.")
-    from_: Date = Field(alias="from", description="First day the rule applies.")
-    until: Date | None = Field(None, description="Last day the rule applies (included).")
+    from_: Text = Field(alias="from", description="First day the rule applies: a date, or a key date ('salon-industrie').")
+    until: Text | None = Field(None, description="Last day the rule applies (included): a date, or a key date ('salon-industrie end').")
     count: PositiveInt | None = Field(None, description="Number of occurrences, instead of `until`.")
     rrule: Text | None = Field(None, description="An RFC 5545 RRULE instead of every/on, e.g. 'FREQ=MONTHLY;BYDAY=1TU'.")
 
