@@ -329,3 +329,18 @@ def test_a_site_reached_through_a_link_is_moved_and_checked(site: Path, tmp_path
     assert result.returncode == 0, result.stderr
     assert "Date\u00a0: jeudi 25 mars 2027 09:00 → vendredi 26 mars 2027 09:00" in result.stdout
     assert article.is_symlink() and "date: 2027-03-26 09:00" in (shared / "futur.md").read_text(encoding="utf-8")
+
+
+def test_a_series_written_relative_to_a_moved_key_date_follows_it(site: Path) -> None:
+    with_key_date(site, "key_dates:\n  - {id: salon, name: Salon, from: 2027-03-10, until: 2027-03-11}\n",
+                  "  - {id: au-salon, networks: [x], text: Au salon, "
+                  "repeat: {every: day, at: '08:00', from: salon, until: salon end}}\n")
+    result = run_edcal("move", "salon", "--since", "2027-03-01", "--until", "2027-03-31", "--by", "+1 week",
+                       cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "non déplacé" not in result.stdout
+    # Occurrences are named by their day: the fair's two days are new ones, the old ones gone.
+    assert "- mercredi 10 mars 2027 08:00 et 1 autre, jusqu'au jeudi 11 mars 2027 08:00 · X · Au salon " \
+        "(planifié)  [calendar.yaml:39]" in result.stdout
+    assert "+ mercredi 17 mars 2027 08:00 et 1 autre, jusqu'au jeudi 18 mars 2027 08:00 · X · Au salon" \
+        in result.stdout

@@ -59,6 +59,8 @@ class Revision:
 
     def path(self, path: str) -> str:
         """A site file at the revision as git names it: ``main:blog/calendar.yaml`` (``git show`` it)."""
+        if not self.commit:  # the files as they are (edcal move compares before and after its edits)
+            return f"{self.prefix}{path}"
         ref = self.commit[:7] if self.name.endswith(BRANCH_POINT) else self.name
         return f"{ref}:{self.prefix}{path}"
 

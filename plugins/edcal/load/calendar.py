@@ -860,6 +860,8 @@ class _Builder:
         last = self._day(calendar, spec.until, _value(loc, "until")) if spec.until is not None else None
         if first is None or (spec.until is not None and last is None):
             return None
+        anchors = [word for text in (spec.from_, spec.until or "")
+                   if (word := text.strip().partition(" ")[0].lower()) in calendar.key_dates]
         spec = spec.model_copy(update={"from_": first, "until": last})
         if spec.rrule is not None and (spec.every is not None or spec.on is not None):
             self.errors.add(_key(loc, "rrule"), "found both `rrule:` and `every:`/`on:`, expected one")
@@ -912,7 +914,8 @@ class _Builder:
         if spec.at is not None:
             time, slot = self._time_or_slot(calendar, spec.at, _value(loc, "at"))
         label = spec.rrule or f"every {spec.every}"
-        return Recurrence(rule, spec.from_, spec.until, spec.count, time, slot, label)
+        return Recurrence(rule, spec.from_, spec.until, spec.count, time, slot, label,  # type: ignore[arg-type]
+                          anchors[0] if anchors else None)
 
     def _rule_from_every(self, spec: RepeatSpec) -> str | None:
         loc = spec.loc

@@ -150,6 +150,8 @@ class Recurrence:
     time: dt.time | None = None
     slot: str | None = None
     label: str = ""
+    #: The key date its ``from``/``until`` name (``from: salon-industrie``): its days follow it.
+    key_date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

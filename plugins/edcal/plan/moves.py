@@ -285,6 +285,8 @@ class _Finder:
                     say("move the article itself (edcal move {slug} --by …, with no --network): its "
                         "promotions follow", slug=item.article))
         if entry.kind == "repeat":
+            if entry.recurrence is not None and entry.recurrence.key_date in moved_key_dates:
+                return None
             return (say("it is one occurrence of a recurring post, which follows its rule"),
                     say("change the rule's from:/until: or its days (line {line})",
                         line=entry.field_sources.get("repeat", entry.source).line))
