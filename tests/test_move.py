@@ -25,6 +25,14 @@ ANCHORED = """  - id: veille-salon
 """
 
 
+def add_posts(site: Path, posts: str) -> str:
+    """calendar.yaml with these entries added at the end of `posts:`; its new text."""
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8") + posts
+    calendar.write_text(text, encoding="utf-8")
+    return text
+
+
 def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
     """The lines that differ, as (before, after): what `git diff` would show."""
     old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
@@ -140,7 +148,7 @@ def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None
     assert starts(site)["article-publie"] == "2027-02-01T09:00:00+01:00"  # published: left
     back = run_edcal("move", "hello", "--by", "-30 days", cwd=site)
     assert back.returncode == 1
-    assert "elle passerait au 2027-02-01, avant maintenant" in back.stdout
+    assert "sa nouvelle date (2027-02-01 10:00) serait passée" in back.stdout
 
 
 @pytest.mark.parametrize(("args", "expected"), [
@@ -177,8 +185,7 @@ def test_a_move_the_site_would_not_load_after_writes_nothing(site: Path) -> None
     """The site is read again as moved (by the real readers, in a child process): 02:30 on the last
     Sunday of March does not exist in Paris, so nothing is written."""
     calendar = site / "calendar.yaml"
-    calendar.write_text(calendar.read_text(encoding="utf-8") + "  - id: nuit\n    networks: [x]\n"
-                        "    at: 2027-03-21 02:30\n    text: La nuit\n", encoding="utf-8")
+    add_posts(site, "  - id: nuit\n    networks: [x]\n    at: 2027-03-21 02:30\n    text: La nuit\n")
     before = calendar.read_bytes()
     result = run_edcal("move", "nuit", "--by", "+1 week", cwd=site)
     assert result.returncode == 2, result.stdout
@@ -255,7 +262,7 @@ def test_what_follows_may_not_move_once_past(site: Path) -> None:
     result = run_edcal("move", "salon", "--by", "+1 week", cwd=site, env={"EDCAL_NOW": "2027-03-09T20:00+01:00"})
     assert result.returncode == 2, result.stdout
     assert result.stderr.startswith(
-        "calendar.yaml:39:5: error: 'veille-salon-linkedin' is already past (2027-03-09 18:00): the move would "
+        "calendar.yaml:41:9: error: 'veille-salon-linkedin' is already past (2027-03-09 18:00): the move would "
         "move it to 2027-03-16 18:00\n")
     assert (site / "calendar.yaml").read_text(encoding="utf-8") == text
 
@@ -263,15 +270,13 @@ def test_what_follows_may_not_move_once_past(site: Path) -> None:
 def test_nothing_lands_before_now_even_on_the_same_day(site: Path) -> None:
     result = run_edcal("move", "hello", "--by", "-7 days", cwd=site, env={"EDCAL_NOW": "2027-02-23T11:00+01:00"})
     assert result.returncode == 1
-    assert "elle passerait au 2027-02-23, avant maintenant" in result.stdout  # 10:00, an hour ago
+    assert "sa nouvelle date (2027-02-23 10:00) serait passée" in result.stdout  # an hour ago
     assert "Rien n'a été déplacé." in result.stdout
 
 
 def test_a_time_written_with_a_utc_offset_does_not_slide_across_daylight_saving(site: Path) -> None:
     calendar = site / "calendar.yaml"
-    text = calendar.read_text(encoding="utf-8") + ("  - id: fixe\n    networks: [x]\n"
-                                                   "    at: 2027-03-21 10:00+01:00\n    text: Fixe\n")
-    calendar.write_text(text, encoding="utf-8")
+    text = add_posts(site, "  - id: fixe\n    networks: [x]\n    at: 2027-03-21 10:00+01:00\n    text: Fixe\n")
     result = run_edcal("move", "fixe", "--by", "+1 week", cwd=site)
     assert result.returncode == 2
     assert result.stderr.startswith("calendar.yaml:39:9: error: 'fixe-x' has its time written with a UTC offset: "
@@ -284,10 +289,8 @@ def test_a_time_written_with_a_utc_offset_does_not_slide_across_daylight_saving(
 def test_a_date_shared_with_another_entry_is_left(site: Path) -> None:
     """One YAML anchor dates two entries: moving one would move the other."""
     calendar = site / "calendar.yaml"
-    text = calendar.read_text(encoding="utf-8") + (
-        "  - &base {id: un, networks: [x], at: 2027-03-05 09:00, text: Un}\n"
-        "  - {<<: *base, id: deux, text: Deux}\n")
-    calendar.write_text(text, encoding="utf-8")
+    text = add_posts(site, "  - &base {id: un, networks: [x], at: 2027-03-05 09:00, text: Un}\n"
+                           "  - {<<: *base, id: deux, text: Deux}\n")
     result = run_edcal("move", "un", "--by", "+1 day", cwd=site)
     assert result.returncode == 1
     assert "la même date (ligne 37) vaut aussi pour deux (X), non sélectionné" in result.stdout
@@ -344,3 +347,86 @@ def test_a_series_written_relative_to_a_moved_key_date_follows_it(site: Path) ->
         "(planifié)  [calendar.yaml:39]" in result.stdout
     assert "+ mercredi 17 mars 2027 08:00 et 1 autre, jusqu'au jeudi 18 mars 2027 08:00 · X · Au salon" \
         in result.stdout
+
+
+def test_a_date_shared_through_a_yaml_alias_is_left(site: Path) -> None:
+    calendar = site / "calendar.yaml"
+    text = add_posts(site, "  - {id: un, networks: [x], at: &jour 2027-03-05 09:00, text: Un}\n"
+                           "  - {id: deux, networks: [x], at: *jour, text: Deux}\n")
+    for name in ("un", "deux"):
+        result = run_edcal("move", name, "--by", "+1 day", cwd=site)
+        assert result.returncode == 1, result.stdout
+        assert f"sa date (ligne {37 if name == 'un' else 38}) est l'ancre YAML {'&jour' if name == 'un' else '*jour'}, " \
+            "que d'autres valeurs partagent" in result.stdout
+    assert calendar.read_text(encoding="utf-8") == text
+
+
+def test_an_article_held_by_a_freeze_moves_from_its_own_date(site: Path) -> None:
+    """futur (25 March) under a freeze of 24–26 March goes online on the 26th: it is selected, and moved,
+    by the date written in its file."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "  - {from: 2027-04-01, until: 2027-04-02,", "  - {from: 2027-03-24, until: 2027-03-26,"), encoding="utf-8")
+    result = run_edcal("move", "--since", "2027-03-25", "--until", "2027-03-25", "--to", "2027-03-30", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "content/articles/futur.md:3  2027-03-25 → 2027-03-30  (futur)" in result.stdout
+    assert "(--to 2027-03-30, +5 jours)" in result.stdout
+
+
+def test_the_agenda_shows_key_dates_ids(site: Path) -> None:
+    with_key_date(site)
+    result = run_edcal("agenda", "--ids", "--since", "2027-03-10", "--until", "2027-03-10", cwd=site)
+    assert "Mercredi 10 mars 2027 — ◆ Salon de Lyon (salon)" in result.stdout
+
+
+def test_a_key_date_may_not_move_a_campaign_or_a_freeze_under_way(site: Path) -> None:
+    calendar = site / "calendar.yaml"
+    with_key_date(site, "key_dates:\n  - {id: salon, name: Salon, on: 2027-03-10}\n", "")
+    text = calendar.read_text(encoding="utf-8").replace(
+        "from: 2027-03-01, until: 2027-04-15", "from: salon -2 weeks, until: salon").replace(
+        "  - {from: 2027-04-01, until: 2027-04-02,", "  - {from: salon -1 week, until: salon,")
+    calendar.write_text(text, encoding="utf-8")
+    result = run_edcal("move", "salon", "--by", "+1 week", cwd=site, env={"EDCAL_NOW": "2027-03-05T10:00+01:00"})
+    assert result.returncode == 2, result.stdout
+    assert "calendar.yaml:14:5: error: campaign 'launch' began on 2027-02-24: the move would have it begin on " \
+        "2027-03-03" in result.stderr
+    assert "calendar.yaml:16:5: error: the freeze from 2027-03-03 00:00 is in force: the move would lift it" \
+        in result.stderr
+    assert calendar.read_text(encoding="utf-8") == text
+    assert run_edcal("move", "salon", "--by", "+1 week", cwd=site,
+                     env={"EDCAL_NOW": "2027-02-20T10:00+01:00"}).returncode == 0  # neither has begun yet
+
+
+def test_a_failed_replace_puts_back_the_files_already_replaced(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    first, second = tmp_path / "a.yaml", tmp_path / "b.md"
+    first.write_text("a: 1\n", encoding="utf-8")
+    second.write_text("b: 1\n", encoding="utf-8")
+    real_replace = os.replace
+
+    def replace(source, target):  # the second file may not be replaced (immutable, say)
+        if str(target) == str(second) and ".b.md." in str(source):
+            raise PermissionError(1, "Operation not permitted")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(PermissionError) as caught:
+        write_texts({first: "a: 2\n", second: "b: 2\n"})
+    assert caught.value.filename == str(second)
+    assert first.read_text(encoding="utf-8") == "a: 1\n" and second.read_text(encoding="utf-8") == "b: 1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.md"]
+
+
+def test_a_post_named_like_an_article_is_not_taken_for_its_promotions(site: Path) -> None:
+    add_posts(site, "  - {id: futur, networks: [mastodon], at: 2027-03-20 09:00, text: Bientôt}\n")
+    result = run_edcal("move", "futur", "--by", "+1 day", "--dry-run", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "calendar.yaml:37  2027-03-20 → 2027-03-21  (futur (Mastodon))" in result.stdout
+    assert "content/articles/futur.md:3  2027-03-25 → 2027-03-26  (futur)" in result.stdout
+
+
+def test_ten_years_is_the_longest_move_in_any_unit(site: Path) -> None:
+    assert run_edcal("move", "hello", "--by", "+119 months", "--dry-run", cwd=site).returncode == 0
+    refused = run_edcal("move", "hello", "--by", "+121 months", cwd=site)
+    assert refused.returncode == 2 and "a move of more than ten years" in refused.stderr

@@ -448,8 +448,9 @@ def move(ids: tuple[str, ...], site: Path, settings_file: str, verbosity: int | 
     """Move items still to come by days, weeks or months, rewriting their dates where they are written.
 
     Select by ID (a post entry's or item's id, an article's slug, an idea's
-    id), by days (--since/--until), by --network, --campaign or --owner;
-    filters combine. Posts' at:, articles' date:, ideas' publish: and
+    or a deadline's id, a key date's id: edcal agenda --ids shows them), by
+    days (--since/--until), by --network, --campaign or --owner; filters
+    combine. Posts' at:, articles' date:, ideas' publish: and
     deadlines move; promotions follow their article, posts written relative
     to a key date follow it. The site is read again as the move leaves it
     before anything is written, and the plan's changes are shown. Exit code

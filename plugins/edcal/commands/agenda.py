@@ -138,6 +138,6 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
     plan = read_plan(site, settings_file, compose_from=NOTHING)
     start, end = parse_window(since, until, plan.calendar.zone, plan.now)
     items = upcoming(plan, days, network, owner, campaign, start, end)
-    render(plan, items, days, console, plan.calendar.key_dates_by_day(*days_shown(plan, days, start, end)),
-           window=since is not None or until is not None, ids=ids)
+    key_days = plan.calendar.key_dates_by_day(*days_shown(plan, days, start, end), ids=ids)
+    render(plan, items, days, console, key_days, window=since is not None or until is not None, ids=ids)
     return len(items)

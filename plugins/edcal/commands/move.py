@@ -37,6 +37,8 @@ from edcal.plan.moves import (
     move_name,
     plan_move,
     selected,
+    where_written,
+    written_start,
 )
 
 #: Exit code when some selected items could not be moved (the others were).
@@ -90,12 +92,13 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     days = _DayReader(site)
     if shift is None:  # --to: from the first day of what moves (not of what follows or stays)
         assert to is not None
-        trial = plan_move(plan, chosen, key_dates, Shift(1, "days"), days)
-        moving = [*(local_day(plan, i.start) for m in trial.moves for i in m.items if i.start is not None),
+        trial = plan_move(plan, chosen, key_dates, Shift(1, "days"), days, days.shared)
+        moving = [*(m.before for m in trial.moves if not m.key_date),
                   *(key_date.start for key_date in key_dates)]
-        moving = moving or [local_day(plan, i.start) for i in chosen if i.start is not None]
+        moving = moving or [local_day(plan, start) for i in chosen if (start := written_start(plan, i))]
         shift = _shift_to(to, min(moving))
-    moved = plan_move(plan, chosen, key_dates, shift, days)
+    _check_key_date_values(key_dates, days)
+    moved = plan_move(plan, chosen, key_dates, shift, days, days.shared)
     moved.past = past
     texts = edited_files(site, [DayEdit(m.source, m.before, m.after) for m in moved.moves])
     after = None
@@ -126,24 +129,26 @@ def _read_moved(site: Path, settings_file: str, texts: dict[Path, str]) -> Plan:
 
 def _refuse_what_must_not_move(before: Plan, after: Plan, moved: Move, days: _DayReader) -> None:
     """Compare the plans: nothing already out may move (a promotion out before its article, a post of a
-    key date under way), nothing may land before now, and a time written with a UTC offset may not
-    slide across a daylight-saving change."""
+    key date under way, a freeze or a campaign that has begun), nothing may land before now, and a
+    time written with a UTC offset may not slide across a daylight-saving change."""
     now = after.by_id()
     direct = {item.id: change.source for change in moved.moves for item in change.items}
     zone = before.calendar.zone
-    errors = []
+    errors = _begun_spans(before, after)
     for was in before.items:
         item = now.get(was.id)
         if item is None or was.start is None or item.start is None or item.start == was.start:
             continue
         if is_past(before, was):
-            errors.append(InputError(was.source, f"'{was.id}' is already past ({_instant(was.start, zone)}): "
-                                     f"the move would move it to {_instant(item.start, zone)}",
-                                     "it follows what you move: give it a date of its own first (`at:`), "
-                                     "or leave what it follows where it is"))
+            errors.append(InputError(where_written(before, was), f"'{was.id}' is already past "
+                                     f"({_instant(was.start, zone)}): the move would move it to "
+                                     f"{_instant(item.start, zone)}",
+                                     "it follows what you move: leave that where it is, or make this post "
+                                     "an entry of its own with `at:`"))
         elif is_past(before, item):
-            errors.append(InputError(was.source, f"'{was.id}' would move to {_instant(item.start, zone)}, "
-                                     "before now: it would never go out", "move by fewer days, or forward"))
+            errors.append(InputError(where_written(before, was), f"'{was.id}' would move to "
+                                     f"{_instant(item.start, zone)}, before now: it would never go out",
+                                     "move by fewer days, or forward"))
         elif was.id in direct and isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime) \
                 and was.start.astimezone(zone).time() != item.start.astimezone(zone).time() \
                 and days.offset_written(direct[was.id]):
@@ -156,6 +161,38 @@ def _refuse_what_must_not_move(before: Plan, after: Plan, moved: Move, days: _Da
         raise InputErrors(errors)
 
 
+def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
+    """A freeze in force or a campaign under way whose start a moved key date would move."""
+    today = local_day(before, before.now)
+    errors = []
+    for campaign_id, was in before.calendar.campaigns.items():
+        now = after.calendar.campaigns.get(campaign_id)
+        if now is not None and was.start <= today and now.start != was.start:
+            errors.append(InputError(was.source, f"campaign '{campaign_id}' began on "
+                                     f"{was.start.isoformat()}: the move would have it begin on "
+                                     f"{now.start.isoformat()}",
+                                     "write its `from:` as a date first, or leave the key date where it is"))
+    moved_freezes = {window.source: window for window in after.calendar.freezes}
+    for was in before.calendar.freezes:
+        now_window = moved_freezes.get(was.source)
+        if now_window is not None and was.start <= before.now and now_window.start != was.start:
+            since = _instant(was.start, before.calendar.zone)
+            errors.append(InputError(was.source, f"the freeze from {since} is in force: the move would lift "
+                                     "it and start it again later",
+                                     "write its `from:` as a date first, or leave the key date where it is"))
+    return errors
+
+
+def _check_key_date_values(key_dates: list[KeyDate], days: _DayReader) -> None:
+    """A key date's day written as a YAML alias, or an anchor other values repeat, cannot move alone."""
+    errors = [InputError(source, f"key date '{key_date.id}' has its `{name}:` written as the YAML "
+                         f"{shared}, which other values share", "write the date itself in each place first")
+              for key_date in key_dates for name, source in key_date.field_sources.items()
+              if (shared := days.shared(source)) is not None]
+    if errors:
+        raise InputErrors(errors)
+
+
 def _instant(start: dt.datetime | dt.date, zone: Any) -> str:
     return f"{start.astimezone(zone):%Y-%m-%d %H:%M}" if isinstance(start, dt.datetime) else start.isoformat()
 
@@ -164,7 +201,7 @@ def _instant(start: dt.datetime | dt.date, zone: Any) -> str:
 SELECTION = Source("ID", 1, 1)
 #: The longest move: ten years (a longer one is a typo, and would leave the calendar's years).
 MAX_SHIFT_DAYS = 3660
-_UNIT_DAYS = {"days": 1, "weeks": 7, "months": 31}
+_UNITS = ("days", "weeks", "months")
 
 
 def _check_key_dates(plan: Plan, key_dates: list[KeyDate], networks: tuple[str, ...], campaign: str | None,
@@ -183,8 +220,8 @@ def _check_key_dates(plan: Plan, key_dates: list[KeyDate], networks: tuple[str, 
                                      "own ids"))
         elif key_date.start < today:
             errors.append(InputError(key_date.source, f"key date '{key_date.id}' began on "
-                                     f"{key_date.start.isoformat()}: what is written relative to it is "
-                                     "partly out", "change its dates by hand"))
+                                     f"{key_date.start.isoformat()}: it is under way",
+                                     "change its dates by hand"))
     if errors:
         raise InputErrors(errors)
 
@@ -235,7 +272,7 @@ def _shift_by(by: str) -> Shift:
         offset = timeparse.parse_offset(f"+{text}" if text[:1].isdigit() else text)
     except ValueError:
         raise InputErrors([InputError(Source("--by", 1, 1), *expected)]) from None
-    if offset.unit not in _UNIT_DAYS or offset.time or offset.slot:
+    if offset.unit not in _UNITS or offset.time or offset.slot:
         raise InputErrors([InputError(Source("--by", 1, 1), *expected)])
     return _bounded(Shift(offset.amount, offset.unit), by, "--by")  # type: ignore[arg-type]
 
@@ -250,7 +287,12 @@ def _bounded(shift: Shift, given: str, option: str) -> Shift:
     if shift.amount == 0:
         raise InputErrors([InputError(Source(option, 1, 1), f"found '{given}', which moves nothing",
                                       "e.g. --by '+7 days'")])
-    if abs(shift.amount) * _UNIT_DAYS[shift.unit] > MAX_SHIFT_DAYS:
+    reference = dt.date(2000, 1, 1)
+    try:
+        too_far = abs((shift(reference) - reference).days) > MAX_SHIFT_DAYS
+    except (OverflowError, ValueError):  # beyond year 9999
+        too_far = True
+    if too_far:
         raise InputErrors([InputError(Source(option, 1, 1), f"found '{given}', a move of more than ten "
                                       "years", "move by days, weeks or months (at most ten years)")])
     return shift
@@ -298,6 +340,9 @@ class _DayReader:
 
     def offset_written(self, source: Source) -> bool:
         return self._text(source).offset_written(source)
+
+    def shared(self, source: Source) -> str | None:
+        return self._text(source).shared(source)
 
     def _text(self, source: Source) -> WrittenText:
         if source.path not in self.texts:

@@ -23,6 +23,8 @@ from edcal.model.source import Source
 
 #: A day written at the start of a value, after an optional YAML anchor (``&jour``) and quote.
 _WRITTEN_DAY = re.compile(r"""(?:&[^\s]+[ \t]+)?["']?(\d{4})-(\d{2})-(\d{2})(?!\d)""")
+#: A YAML anchor or alias at the start of a value: ``&jour 2027-01-12``, ``*jour``.
+_ANCHOR = re.compile(r"([&*])([^\s,\[\]{}]+)")
 #: A time with a UTC offset right after that day: ``2027-03-21 10:00+01:00``, ``2027-03-21T09:00Z``.
 _UTC_OFFSET = re.compile(r"""[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})(?![\w:])""")
 #: The line breaks YAML and the front matter readers count lines by.
@@ -61,6 +63,17 @@ class WrittenText:
             return match.start(1), dt.date(*(int(part) for part in match.groups()))
         except ValueError:
             return offset, None
+
+    def shared(self, source: Source) -> str | None:
+        """``*jour`` when the value is a YAML alias (its day is written elsewhere), ``&jour`` when it
+        is an anchor that an alias repeats: a day other values share. None otherwise."""
+        match = _ANCHOR.match(self.text, self.offset(source))
+        if match is None:
+            return None
+        kind, name = match.groups()
+        if kind == "*" or re.search(rf"\*{re.escape(name)}(?![^\s,\[\]{{}}])", self.text):
+            return match.group(0)
+        return None
 
     def offset_written(self, source: Source) -> bool:
         """Whether the value's time is written with a UTC offset (``10:00+01:00``, ``09:00Z``)."""
@@ -103,22 +116,40 @@ def write_texts(texts: Mapping[Path, str]) -> None:
     step (a link is followed: the file it names is replaced). A failure while writing leaves every
     file as it was.
     """
-    staged: list[tuple[str, str]] = []
+    staged: list[tuple[str, str, bytes]] = []  # (new text beside the file, the file, its old bytes)
     try:
         for path, text in texts.items():
             real = os.path.realpath(path)
             with open(real, "rb") as handle:
-                bom = _BOM if handle.read(3) == _BOM else b""
-            mode = os.stat(real).st_mode
-            handle_number, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.",
-                                                         dir=os.path.dirname(real))
-            staged.append((temporary, real))
-            with os.fdopen(handle_number, "wb") as handle:
-                handle.write(bom + text.encode("utf-8"))
-            os.chmod(temporary, mode & 0o7777)
+                old = handle.read()
+            new = (_BOM if old.startswith(_BOM) else b"") + text.encode("utf-8")
+            staged.append((_beside(real, new), real, old))
     except BaseException:
-        for temporary, _real in staged:
+        for temporary, _real, _old in staged:
             os.unlink(temporary)
         raise
-    for temporary, real in staged:
-        os.replace(temporary, real)
+    done: list[tuple[str, bytes]] = []
+    for index, (temporary, real, old) in enumerate(staged):
+        try:
+            os.replace(temporary, real)
+        except OSError as exc:  # a file that may not be replaced (immutable): put back what was
+            for later, _real, _old in staged[index:]:
+                os.unlink(later)
+            for earlier, bytes_before in done:
+                os.replace(_beside(earlier, bytes_before), earlier)
+            raise OSError(exc.errno, exc.strerror, real) from None
+        done.append((real, old))
+
+
+def _beside(real: str, data: bytes) -> str:
+    """``data`` in a new file beside ``real``, with its mode; the new file's name."""
+    folder, name = os.path.split(real)
+    handle_number, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+    try:
+        with os.fdopen(handle_number, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, os.stat(real).st_mode & 0o7777)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return temporary

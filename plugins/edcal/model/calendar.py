@@ -368,13 +368,14 @@ class Calendar:
         """The key dates by first day, then id (as every output lists them)."""
         return sorted(self.key_dates.values(), key=lambda k: (k.start, k.id))
 
-    def key_dates_by_day(self, first: dt.date, last: dt.date) -> dict[dt.date, list[str]]:
-        """The names of the key dates of each day from ``first`` to ``last`` that has one."""
+    def key_dates_by_day(self, first: dt.date, last: dt.date, ids: bool = False) -> dict[dt.date, list[str]]:
+        """The names of the key dates of each day from ``first`` to ``last`` that has one (with their
+        ids: ``Salon Industrie (salon-industrie)``)."""
         names: dict[dt.date, list[str]] = {}
         for key_date in self.key_dates_in_order():
             day = max(key_date.start, first)
             while day <= min(key_date.end, last):
-                names.setdefault(day, []).append(key_date.name)
+                names.setdefault(day, []).append(f"{key_date.name} ({key_date.id})" if ids else key_date.name)
                 day += dt.timedelta(days=1)
         return names
 

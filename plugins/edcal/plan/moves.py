@@ -14,6 +14,7 @@ not changed either: a move never moves more than was asked without saying so.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -111,12 +112,29 @@ def selected(plan: Plan, selection: Selection) -> tuple[list[Item], list[Item], 
     it names (those whose first day it covers)."""
     chosen, past = [], []
     for item in plan.items:
-        if item.start is None or not selection.matches(item, local_day(plan, item.start)):
+        start = written_start(plan, item)
+        if start is None or not selection.matches(item, local_day(plan, start)):
             continue
         (past if is_past(plan, item) else chosen).append(item)
     key_dates = [plan.calendar.key_dates[name] for name in selection.ids if name in plan.calendar.key_dates
                  and selection.covers(plan.calendar.key_dates[name].start)]
     return chosen, past, key_dates
+
+
+def written_start(plan: Plan, item: Item) -> dt.datetime | dt.date | None:
+    """When the item is written to be: an article a freeze holds back is written for its own date,
+    not for the freeze's end, when it goes online."""
+    if item.kind == "article":
+        article = plan.article_of(item)
+        if article is not None and article.date is not None:
+            return article.date
+    return item.start
+
+
+def where_written(plan: Plan, item: Item) -> Source:
+    """Where a person changes the item's date (a variant's own `at:`, an article's `date:`), else
+    where the item is written."""
+    return _Finder(plan, lambda source: None, lambda source: None).source_of(item) or item.source
 
 
 def is_past(plan: Plan, item: Item) -> bool:
@@ -144,13 +162,16 @@ def move_name(item: Item) -> str:
 
 
 def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: Shift,
-              read_day: Callable[[Source], dt.date | None]) -> Move:
+              read_day: Callable[[Source], dt.date | None],
+              shared: Callable[[Source], str | None] = lambda source: None) -> Move:
     """The written dates to change so that the chosen items and key dates move by ``shift``.
 
     :param chosen: the selected items still to come (:func:`selected`).
     :param read_day: the day written at the start of the value at a source, if any.
+    :param shared: the YAML anchor or alias (``&jour``, ``*jour``) the value at a source is, when
+        other values share its day.
     """
-    where = _Finder(plan, read_day)
+    where = _Finder(plan, read_day, shared)
     move = Move()
     for key_date in key_dates:
         for name in ("on", "from", "until"):
@@ -170,8 +191,9 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
             move.moves.append(DateMove(written.source, written.day, shift(written.day),  # type: ignore[arg-type]
                                        tuple(items)))
             moved_articles |= {item.id for item in items if item.kind == "article"}
+    left_articles = {unmoved.item.id for unmoved in move.unmoved if unmoved.item.kind == "article"}
     for item in following:
-        reason = where.follows(item, moved_articles, moved_key_dates)
+        reason = where.follows(item, moved_articles, moved_key_dates, left_articles)
         if reason is not None:
             move.unmoved.append(Unmoved(item, *reason))
     move.moves.sort(key=lambda m: (m.source.path, m.source.line, m.source.column))
@@ -186,6 +208,11 @@ def _by_written(plan: Plan, items: list[Item], where: _Finder, move: Move) -> di
         if written is None:
             move.unmoved.append(Unmoved(item, say("its date is not written anywhere it could be changed"),
                                         say("change it by hand")))
+        elif (anchor := where.shared(written.source)) is not None:
+            move.unmoved.append(Unmoved(
+                item, say("its date (line {line}) is the YAML {anchor}, which other values share",
+                          line=written.source.line, anchor=anchor),
+                say("write the date itself where each value needs it, then move them apart")))
         elif written.day is None:
             move.unmoved.append(Unmoved(
                 item, say("its date (line {line}) is not written as YYYY-MM-DD", line=written.source.line),
@@ -204,11 +231,13 @@ def _movable(plan: Plan, written: _Written, items: list[Item], where: _Finder, s
     if others:
         out = [other for other in others if is_past(plan, other)]
         parents = {item.parent for item in items}
-        names = ", ".join(sorted({_name(plan, other, other.parent in parents) for other in out or others}))
-        reason = (say("the same date (line {line}) is also that of {others}, already past",
-                      line=written.source.line, others=names) if out else
-                  say("the same date (line {line}) is also that of {others}, not selected",
-                      line=written.source.line, others=names))
+        shown = sorted({_name(plan, other, other.parent in parents) for other in out or others})
+        reason = (say_count(len(shown), "the same date (line {line}) is also that of {others}, already past",
+                            "the same date (line {line}) is also that of {others}, which are already past",
+                            line=written.source.line, others=", ".join(shown)) if out else
+                  say_count(len(shown), "the same date (line {line}) is also that of {others}, not selected",
+                            "the same date (line {line}) is also that of {others}, which are not selected",
+                            line=written.source.line, others=", ".join(shown)))
         hint = say("give what you move a date of its own (on a network: its own `at:` under `variants:`)") \
             if out else say("select them too, or give what you move a date of its own (on a network: its own "
                             "`at:` under `variants:`)")
@@ -216,8 +245,8 @@ def _movable(plan: Plan, written: _Written, items: list[Item], where: _Finder, s
         return False
     late = [item for item in items if _lands_before(plan, item, shift)]
     if late:
-        move.unmoved.extend(Unmoved(item, say("it would move to {day}, before now",
-                                              day=shift(local_day(plan, item.start)).isoformat()),  # type: ignore[arg-type]
+        move.unmoved.extend(Unmoved(item, say("its new date ({when}) would be past",
+                                              when=_moved(plan, item, shift)),
                                     say("move by fewer days, or forward")) for item in items)
         return False
     return True
@@ -226,10 +255,20 @@ def _movable(plan: Plan, written: _Written, items: list[Item], where: _Finder, s
 def _lands_before(plan: Plan, item: Item, shift: Shift) -> bool:
     """Whether the item, moved, would be before now (at the same time of day)."""
     now = plan.now.astimezone(plan.calendar.zone)
-    if isinstance(item.start, dt.datetime):
-        local = item.start.astimezone(plan.calendar.zone)
+    start = written_start(plan, item)
+    if isinstance(start, dt.datetime):
+        local = start.astimezone(plan.calendar.zone)
         return (shift(local.date()), local.time()) < (now.date(), now.time().replace(tzinfo=None))
-    return item.start is not None and shift(item.start) < now.date()
+    return start is not None and shift(start) < now.date()
+
+
+def _moved(plan: Plan, item: Item, shift: Shift) -> str:
+    """The item's new date and time, as a message shows it: ``2027-01-12 09:00``."""
+    start = written_start(plan, item)
+    if isinstance(start, dt.datetime):
+        local = start.astimezone(plan.calendar.zone)
+        return f"{shift(local.date()).isoformat()} {local:%H:%M}"
+    return shift(start).isoformat() if start is not None else ""
 
 
 def _name(plan: Plan, item: Item, same_entry: bool) -> str:
@@ -252,9 +291,11 @@ class _Written:
 class _Finder:
     """Where each item's date is written, and what an item follows instead."""
 
-    def __init__(self, plan: Plan, read_day: Callable[[Source], dt.date | None]):
+    def __init__(self, plan: Plan, read_day: Callable[[Source], dt.date | None],
+                 shared: Callable[[Source], str | None]):
         self.plan = plan
         self.read_day = read_day
+        self.shared = shared
         self.entries = {entry.id: entry for entry in plan.calendar.posts}
         self.ideas = {f"idea-{idea.id}": idea for idea in plan.calendar.ideas}
         self.articles = {article_item_id(a): a for a in plan.articles}
@@ -265,18 +306,32 @@ class _Finder:
         post written relative to a key date."""
         if item.kind != "post":
             return False
-        entry = self.entries.get(item.parent or "")
+        entry = self.entry_of(item)
         when = self._when(entry, item) if entry is not None else None
         return entry is None or entry.kind != "once" or (when is not None and when.key_date is not None)
 
-    def follows(self, item: Item, moved_articles: set[str], moved_key_dates: set[str]) \
-            -> tuple[Message, Message] | None:
-        """None for a follower whose leader moves, else why it stays and what to do."""
+    def entry_of(self, item: Item) -> PostEntry | None:
+        """The entry a post comes from (None for the blog's default promotions, whose entry is not
+        written, even when an entry of calendar.yaml has the article's slug for id)."""
         entry = self.entries.get(item.parent or "")
+        if entry is None:
+            return None
+        own = re.escape(f"{entry.id}-{item.network}")
+        suffix = {"once": "", "repeat": r"-\d{8}", "promote": r"-\d{1,3}"}[entry.kind]
+        return entry if re.fullmatch(own + suffix, item.id) else None
+
+    def follows(self, item: Item, moved_articles: set[str], moved_key_dates: set[str],
+                left_articles: set[str]) -> tuple[Message, Message] | None:
+        """None for a follower whose leader moves, else why it stays and what to do."""
+        entry = self.entry_of(item)
         if entry is None or entry.kind == "promote":
             article = self.plan.articles_by_slug().get(item.article or "")
             if article is not None and article_item_id(article) in moved_articles:
                 return None
+            if article is not None and article_item_id(article) in left_articles:
+                return (say("it promotes the article '{slug}', which does not move either",
+                            slug=item.article),
+                        say("see why the article stays, in this list"))
             if article is not None and article.date is not None and article.date <= self.plan.now:
                 return (say("it promotes the article '{slug}', already online, and follows its date",
                             slug=item.article),
@@ -300,7 +355,7 @@ class _Finder:
     def source_of(self, item: Item) -> Source | None:
         """Where the item's own date is written (None for a follower)."""
         if item.kind == "post":
-            entry = self.entries.get(item.parent or "")
+            entry = self.entry_of(item)
             if entry is None or entry.kind != "once":
                 return None
             variant = entry.variants.get(item.network or "")
