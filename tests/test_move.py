@@ -164,6 +164,8 @@ def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None
     (("--by", "+1 day"), "ID: error: found no selection"),
     (("--network", "x", "--by", "+1 day"), "ID: error: found no selection"),
     (("sans-date", "--by", "+1 day"), "ID: error: article 'sans-date' has no date: nothing to move"),
+    (("idea-sans-date", "--by", "+1 day"), "ID: error: idea 'sans-date' has no `publish:` day: nothing to move"),
+    (("--campaign", "", "--by", "+1 day"), "--campaign: error: unknown campaign ''"),
     (("hello", "--owner", "ben", "--by", "+1 day"),
      "ID: error: found no item to come that matches 'hello' and --owner ben"),
     (("--since", "2027-06-01", "--until", "2027-06-30", "--by", "+1 day"),
@@ -232,7 +234,8 @@ def test_the_agenda_shows_the_ids_move_takes(site: Path) -> None:
 
 
 def test_every_word_of_move_has_a_french_translation() -> None:
-    words = [*translatable_words(Path(move_command.__file__)), *translatable_words(Path(moves.__file__))]
+    words = [*translatable_words(Path(move_command.__file__)), *translatable_words(Path(moves.__file__)),
+             *(form for forms in moves._UNIT_FORMS.values() for form in forms)]  # given with *
     assert len(words) > 25
     assert_french(words)
 
@@ -356,8 +359,8 @@ def test_a_date_shared_through_a_yaml_alias_is_left(site: Path) -> None:
     for name in ("un", "deux"):
         result = run_edcal("move", name, "--by", "+1 day", cwd=site)
         assert result.returncode == 1, result.stdout
-        assert f"sa date (ligne {37 if name == 'un' else 38}) est l'ancre YAML {'&jour' if name == 'un' else '*jour'}, " \
-            "que d'autres valeurs partagent" in result.stdout
+        shared = "&jour" if name == "un" else "*jour"
+        assert f"sa date (ligne {37 if name == 'un' else 38}) est partagée par le YAML {shared}" in result.stdout
     assert calendar.read_text(encoding="utf-8") == text
 
 
@@ -430,3 +433,41 @@ def test_ten_years_is_the_longest_move_in_any_unit(site: Path) -> None:
     assert run_edcal("move", "hello", "--by", "+119 months", "--dry-run", cwd=site).returncode == 0
     refused = run_edcal("move", "hello", "--by", "+121 months", cwd=site)
     assert refused.returncode == 2 and "a move of more than ten years" in refused.stderr
+
+
+def test_a_relative_site_folder_is_read_as_moved(site: Path) -> None:
+    result = run_edcal("move", "--site", "site", "hello", "--by", "+1 day", "--dry-run", cwd=site.parent)
+    assert result.returncode == 0, result.stderr
+    assert "Date\u00a0: mardi 2 mars 2027 10:00 → mercredi 3 mars 2027 10:00" in result.stdout
+
+
+def test_a_series_under_way_may_not_see_its_start_move(site: Path) -> None:
+    with_key_date(site, "key_dates:\n  - {id: salon, name: Salon, on: 2027-03-10}\n",
+                  "  - {id: avant, networks: [x], text: Bientôt, repeat: {every: day, at: '08:00', "
+                  "from: salon -5 days, until: salon}}\n")
+    result = run_edcal("move", "salon", "--by", "+1 week", cwd=site, env={"EDCAL_NOW": "2027-03-06T10:00+01:00"})
+    assert result.returncode == 2, result.stdout
+    assert "error: recurring post 'avant' began on 2027-03-05: the move would have it begin on 2027-03-12" \
+        in result.stderr
+
+
+def test_a_series_between_two_key_dates_follows_either(site: Path) -> None:
+    with_key_date(site, "key_dates:\n  - {id: debut, name: Début, on: 2027-03-08}\n"
+                        "  - {id: fin, name: Fin, on: 2027-03-10}\n",
+                  "  - {id: entre, networks: [x], text: Entre, repeat: {every: day, at: '08:00', "
+                  "from: debut, until: fin}}\n")
+    result = run_edcal("move", "fin", "--since", "2027-03-01", "--until", "2027-03-31", "--by", "+2 days",
+                       "--dry-run", cwd=site)
+    assert result.returncode == 0, result.stdout
+    assert "non déplacé" not in result.stdout
+    assert "+ jeudi 11 mars 2027 08:00 et 1 autre, jusqu'au vendredi 12 mars 2027 08:00 · X · Entre" in result.stdout
+
+
+def test_a_key_date_may_not_move_into_the_past_nor_move_once_over(site: Path) -> None:
+    with_key_date(site, "key_dates:\n  - {id: salon, name: Salon, on: 2027-03-10}\n"
+                        "  - {id: passe, name: Passé, on: 2027-01-02}\n", "")
+    back = run_edcal("move", "salon", "--by", "-30 days", cwd=site)
+    assert back.returncode == 2
+    assert "error: key date 'salon' would begin on 2027-02-08, before today" in back.stderr
+    over = run_edcal("move", "passe", "--by", "+1 day", cwd=site)
+    assert over.returncode == 2 and "error: key date 'passe' is over (it ended on 2027-01-02)" in over.stderr

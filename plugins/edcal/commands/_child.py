@@ -35,6 +35,11 @@ class ChildRead:
     said: str
     outcome: tuple[str, Any] | None
 
+    def stopped(self, what: str) -> str:
+        """"reading … stopped (exit 1): the last line it printed", for a read that said nothing."""
+        last = next((line.strip() for line in reversed(self.said.splitlines()) if line.strip()), "")
+        return f"reading {what} stopped (exit {self.code})" + (f": {last}" if last else "")
+
 
 @contextlib.contextmanager
 def reading_in_child(folder: Path, settings_file: str, work: Path, edited: Mapping[Path, str] | None = None,
@@ -52,7 +57,8 @@ def reading_in_child(folder: Path, settings_file: str, work: Path, edited: Mappi
     arguments = [settings_file, str(result)]
     if edited:
         texts = work / "edited.pickle"
-        texts.write_bytes(pickle.dumps({str(path): text for path, text in edited.items()}))
+        # Absolute: the child runs in the site's folder, not where the command was started.
+        texts.write_bytes(pickle.dumps({os.path.abspath(path): text for path, text in edited.items()}))
         arguments += ["--edited", str(texts)]
     if from_now:
         arguments.append("--from-now")

@@ -59,8 +59,6 @@ class Revision:
 
     def path(self, path: str) -> str:
         """A site file at the revision as git names it: ``main:blog/calendar.yaml`` (``git show`` it)."""
-        if not self.commit:  # the files as they are (edcal move compares before and after its edits)
-            return f"{self.prefix}{path}"
         ref = self.commit[:7] if self.name.endswith(BRANCH_POINT) else self.name
         return f"{ref}:{self.prefix}{path}"
 
@@ -187,10 +185,8 @@ def _reading(old_site: Path | None, work: Path, settings_file: str,
 
 def _plan_at(read: ChildRead, settings_file: str, revision: Revision) -> Plan | None:
     if read.outcome is None:
-        last = next((line.strip() for line in reversed(read.said.splitlines()) if line.strip()), "")
         raise InputErrors([InputError(
-            Source(revision.path(settings_file), 1, 1),
-            f"reading the site at {revision.name} stopped (exit {read.code})" + (f": {last}" if last else ""),
+            Source(revision.path(settings_file), 1, 1), read.stopped(f"the site at {revision.name}"),
             "its settings or one of its plugins stopped it; compare with another revision")])
     sys.stderr.write(read.said)  # Pelican's warnings about the revision's settings, a plugin's prints
     outcome, value = read.outcome
@@ -295,7 +291,7 @@ def _counted(change: ItemChange) -> bool:
 class _Words:
     """The words of the site's language, and how the items and values of both plans read in them."""
 
-    def __init__(self, before: Plan | None, after: Plan, revision: Revision):
+    def __init__(self, before: Plan | None, after: Plan, revision: Revision | None):
         self.before = before
         self.plan = after
         self.revision = revision
@@ -330,7 +326,9 @@ class _Words:
     def source(self, change: ItemChange) -> str:
         """Where the item is written: in the working tree, or at the revision for a removed one."""
         source = change.item.source
-        return f"{self.revision.path(source.path)}:{source.line}" if change.kind == "removed" else str(source)
+        if change.kind != "removed" or self.revision is None:
+            return str(source)
+        return f"{self.revision.path(source.path)}:{source.line}"
 
     def value(self, name: str, item: Item, plan: Plan) -> str:
         _ = self._
@@ -424,7 +422,7 @@ class _Words:
             return [self._("Freeze reason: {reason}").format(reason=change.item.withheld_reason)]
         return []
 
-    def key_date(self, kind: str, before: KeyDate | Campaign | None, after: KeyDate | Campaign | None) -> str:
+    def span(self, kind: str, before: KeyDate | Campaign | None, after: KeyDate | Campaign | None) -> str:
         """"Salon Industrie, Lyon: lundi 26 janvier 2027 → jeudi 29 janvier 2027", before → after (a
         key date's or a campaign's)."""
         def days(key_date: KeyDate | Campaign) -> str:
@@ -478,16 +476,18 @@ def render_text(changes: PlanChanges, before: Plan | None, after: Plan, revision
                       *change_lines(changes, before, after, revision)]) + "\n"
 
 
-def change_lines(changes: PlanChanges, before: Plan | None, after: Plan, revision: Revision) -> list[str]:
-    """The changes for a terminal, each after a blank line (``edcal move`` shows them too)."""
+def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
+                 revision: Revision | None) -> list[str]:
+    """The changes for a terminal, each after a blank line (``edcal move`` shows them too, with no
+    revision: what it removes is where it is written now)."""
     words = _Words(before, after, revision)
     _ = words._
     lines: list[str] = []
     for kind, was, now in changes.key_dates:
-        lines += ["", f"{_MARKS[kind]} " + _("Key date: {date}").format(date=words.key_date(kind, was, now))]
+        lines += ["", f"{_MARKS[kind]} " + _("Key date: {date}").format(date=words.span(kind, was, now))]
     for kind, was, now in changes.campaigns:
         lines += ["", f"{_MARKS[kind]} " + _("Campaign: {campaign}").format(
-            campaign=words.key_date(kind, was, now))]
+            campaign=words.span(kind, was, now))]
     for kind, window in changes.freezes():
         lines += ["", f"{_MARKS[kind]} " + _("Freeze window: {window}").format(window=words.freeze(window))]
     for row in _rows(changes, words):
@@ -549,11 +549,11 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
     if changes.key_dates:
         add("", f"#### {_('Key dates')}", "")
         for kind, was, now in changes.key_dates:
-            add(f"- **{_inline(marks[kind])}** " + _inline(words.key_date(kind, was, now)))
+            add(f"- **{_inline(marks[kind])}** " + _inline(words.span(kind, was, now)))
     if changes.campaigns:
         add("", f"#### {_('Campaigns')}", "")
         for kind, was, now in changes.campaigns:
-            add(f"- **{_inline(marks[kind])}** " + _inline(words.key_date(kind, was, now)))
+            add(f"- **{_inline(marks[kind])}** " + _inline(words.span(kind, was, now)))
     windows = changes.freezes()
     if windows:
         add("", f"#### {_('Freezes')}", "")
@@ -616,7 +616,7 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
     def document(item: Item | None, plan: Plan | None) -> dict[str, Any] | None:
         return item_document(item, (plan or after).calendar) if item is not None else None
 
-    def key_date(date: KeyDate | Campaign | None) -> dict[str, Any] | None:
+    def span(date: KeyDate | Campaign | None) -> dict[str, Any] | None:
         if date is None:
             return None
         return {"name": date.name, "start": date.start.isoformat(), "end": date.end.isoformat(),
@@ -634,10 +634,10 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
         "new_site": changes.new_site,
         "summary": {kind: changes.count(kind) for kind in ("added", "removed", "changed")},
         "key_dates": [{"change": kind, "id": (now or was).id,  # type: ignore[union-attr]
-                       "before": key_date(was), "after": key_date(now)}
+                       "before": span(was), "after": span(now)}
                       for kind, was, now in changes.key_dates],
         "campaigns": [{"change": kind, "id": (now or was).id,  # type: ignore[union-attr]
-                       "before": key_date(was), "after": key_date(now)}
+                       "before": span(was), "after": span(now)}
                       for kind, was, now in changes.campaigns],
         "freezes": {"added": [freeze(w) for w in changes.freezes_added],
                     "removed": [freeze(w) for w in changes.freezes_removed]},

@@ -22,6 +22,7 @@ from edcal.commands._child import now_pinned, reading_in_child
 from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.i18n import long_date, say_count, translator
 from edcal.load import timeparse
+from edcal.load.calendar import MAX_HORIZON_DAYS
 from edcal.load.edits import DayEdit, WrittenText, edited_files, write_texts
 from edcal.load.yamlfile import read_text
 from edcal.model.calendar import KeyDate
@@ -33,7 +34,6 @@ from edcal.plan.moves import (
     Shift,
     Unmoved,
     is_past,
-    local_day,
     move_name,
     plan_move,
     selected,
@@ -74,7 +74,7 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     if first is not None and last is not None and last < first:
         raise InputErrors([InputError(Source("--until", 1, 1), f"--until {until} is before --since {since}",
                                       "swap the two dates")])
-    if not (ids or first or last or campaign or owner):
+    if not (ids or first or last or campaign is not None or owner is not None):
         raise InputErrors([InputError(SELECTION, "found no selection",
                                       "name items (an entry's id, an article's slug, a key date's id), or "
                                       "give days with --since/--until, or --campaign or --owner")])
@@ -95,9 +95,14 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
         trial = plan_move(plan, chosen, key_dates, Shift(1, "days"), days, days.shared)
         moving = [*(m.before for m in trial.moves if not m.key_date),
                   *(key_date.start for key_date in key_dates)]
-        moving = moving or [local_day(plan, start) for i in chosen if (start := written_start(plan, i))]
+        moving = moving or [plan.day_of(start) for i in chosen if (start := written_start(plan, i))]
         shift = _shift_to(to, min(moving))
     _check_key_date_values(key_dates, days)
+    late = [key_date for key_date in key_dates if shift(key_date.start) < plan.day_of(plan.now)]
+    if late:
+        raise InputErrors([InputError(key_date.source, f"key date '{key_date.id}' would begin on "
+                                      f"{shift(key_date.start).isoformat()}, before today",
+                                      "move it by fewer days, or forward") for key_date in late])
     moved = plan_move(plan, chosen, key_dates, shift, days, days.shared)
     moved.past = past
     texts = edited_files(site, [DayEdit(m.source, m.before, m.after) for m in moved.moves])
@@ -117,9 +122,7 @@ def _read_moved(site: Path, settings_file: str, texts: dict[Path, str]) -> Plan:
             reading_in_child(site, settings_file, Path(folder), texts, from_now=True) as finished:
         read = finished()
     if read.outcome is None:
-        last = next((line.strip() for line in reversed(read.said.splitlines()) if line.strip()), "")
-        raise InputErrors([InputError(Source(settings_file, 1, 1), f"reading the moved site stopped (exit "
-                                      f"{read.code})" + (f": {last}" if last else ""),
+        raise InputErrors([InputError(Source(settings_file, 1, 1), read.stopped("the moved site"),
                                       "its settings or one of its plugins stopped it")])
     outcome, value = read.outcome
     if outcome == "errors":
@@ -162,9 +165,21 @@ def _refuse_what_must_not_move(before: Plan, after: Plan, moved: Move, days: _Da
 
 
 def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
-    """A freeze in force or a campaign under way whose start a moved key date would move."""
-    today = local_day(before, before.now)
+    """A freeze in force, a campaign or a recurring post under way, whose start a moved key date would
+    move (a series' occurrences already out would vanish from the plan)."""
+    today = before.day_of(before.now)
     errors = []
+    series = {entry.id: entry for entry in after.calendar.posts if entry.recurrence is not None}
+    for entry in before.calendar.posts:
+        now_entry = series.get(entry.id)
+        if entry.recurrence is None or now_entry is None or now_entry.recurrence is None:
+            continue
+        if entry.recurrence.start <= today and now_entry.recurrence.start != entry.recurrence.start:
+            errors.append(InputError(entry.field_sources.get("repeat", entry.source),
+                                     f"recurring post '{entry.id}' began on "
+                                     f"{entry.recurrence.start.isoformat()}: the move would have it begin on "
+                                     f"{now_entry.recurrence.start.isoformat()}",
+                                     "write its `from:` as a date first, or leave the key date where it is"))
     for campaign_id, was in before.calendar.campaigns.items():
         now = after.calendar.campaigns.get(campaign_id)
         if now is not None and was.start <= today and now.start != was.start:
@@ -199,8 +214,8 @@ def _instant(start: dt.datetime | dt.date, zone: Any) -> str:
 
 #: Where errors about the selection as a whole point (the ids given, the filters).
 SELECTION = Source("ID", 1, 1)
-#: The longest move: ten years (a longer one is a typo, and would leave the calendar's years).
-MAX_SHIFT_DAYS = 3660
+#: The longest move: as far as the plan ever looks ahead, ten years (a longer one is a typo).
+MAX_SHIFT_DAYS = MAX_HORIZON_DAYS
 _UNITS = ("days", "weeks", "months")
 
 
@@ -208,9 +223,9 @@ def _check_key_dates(plan: Plan, key_dates: list[KeyDate], networks: tuple[str, 
                      owner: str | None) -> None:
     """A key date moves with everything written relative to it, on every network: filters cannot
     apply, and one that has begun has posts already out."""
-    today = local_day(plan, plan.now)
+    today = plan.day_of(plan.now)
     filters = [f"--{name}" for name, given in (("network", networks), ("campaign", campaign),
-                                               ("owner", owner)) if given]
+                                               ("owner", owner)) if given or given == ""]
     errors = []
     for key_date in key_dates:
         if filters:
@@ -218,7 +233,10 @@ def _check_key_dates(plan: Plan, key_dates: list[KeyDate], networks: tuple[str, 
                                      f"'{key_date.id}': everything written relative to it moves with it",
                                      f"move it without {' or '.join(filters)}, or move the posts by their "
                                      "own ids"))
-        elif key_date.start < today:
+        elif key_date.end < today:
+            errors.append(InputError(key_date.source, f"key date '{key_date.id}' is over (it ended on "
+                                     f"{key_date.end.isoformat()})", "name key dates still to come"))
+        elif key_date.start <= today:
             errors.append(InputError(key_date.source, f"key date '{key_date.id}' began on "
                                      f"{key_date.start.isoformat()}: it is under way",
                                      "change its dates by hand"))
@@ -234,6 +252,11 @@ def _nothing_selected(plan: Plan, selection: Selection, ids: tuple[str, ...], si
     if undated:
         return InputErrors([InputError(SELECTION, f"article '{undated[0]}' has no date: nothing to move",
                                        "give it a `date:` in its front matter (edcal move moves dates)")])
+    named = set(selection.ids)
+    ideas = [i.id for i in plan.calendar.ideas if {i.id, f"idea-{i.id}"} & named and not i.publish]
+    if ideas:
+        return InputErrors([InputError(SELECTION, f"idea '{ideas[0]}' has no `publish:` day: nothing to move",
+                                       "its deadlines move by their own ids (see edcal agenda --ids)")])
     given = [*(f"'{name}'" for name in ids), *(f"{option} {value}" for option, value in (
         ("--since", since), ("--until", until), ("--campaign", campaign), ("--owner", owner)) if value),
         *(f"--network {network}" for network in networks)]
@@ -309,8 +332,8 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
     errors = []
     named: list[str] = []
     for option, names, known in (("ID", ids, known_ids), ("--network", networks, calendar.networks),
-                                 ("--campaign", (campaign,) if campaign else (), calendar.campaigns),
-                                 ("--owner", (owner,) if owner else (), calendar.team)):
+                                 ("--campaign", () if campaign is None else (campaign,), calendar.campaigns),
+                                 ("--owner", () if owner is None else (owner,), calendar.team)):
         for name in names:
             found = name if name in known else name.lower() if name.lower() in known else None
             if found is None:
@@ -352,7 +375,7 @@ class _DayReader:
 
 def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str | None,
             dry_run: bool) -> str:
-    from edcal.commands.diff import Revision, change_lines
+    from edcal.commands.diff import change_lines
     from edcal.plan.changes import compare_plans
 
     _ = translator(before.lang)
@@ -378,7 +401,7 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     if after is not None:
         changes = compare_plans(before, after, before.now)
         lines += ["", _("What it does to the plan:"),
-                  *change_lines(changes, before, after, Revision(_("before the move"), ""))]
+                  *change_lines(changes, before, after, None)]
     if moved.unmoved:
         lines += ["", say_count(len(moved.unmoved), "{count} selected item not moved:",
                                 "{count} selected items not moved:").translated(_)]
@@ -404,7 +427,7 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
 
 def _days(plan: Plan, items: list[Item], _: Any) -> str:
     """"mardi 19 janvier 2027", or "… et 13 autres, jusqu'au …" for the occurrences of a series."""
-    days = list(dict.fromkeys(local_day(plan, item.start) for item in items if item.start is not None))
+    days = list(dict.fromkeys(plan.day_of(item.start) for item in items if item.start is not None))
     if not days:
         return ""
     first = long_date(days[0], plan.lang)

@@ -915,7 +915,7 @@ class _Builder:
             time, slot = self._time_or_slot(calendar, spec.at, _value(loc, "at"))
         label = spec.rrule or f"every {spec.every}"
         return Recurrence(rule, spec.from_, spec.until, spec.count, time, slot, label,  # type: ignore[arg-type]
-                          anchors[0] if anchors else None)
+                          tuple(dict.fromkeys(anchors)))
 
     def _rule_from_every(self, spec: RepeatSpec) -> str | None:
         loc = spec.loc

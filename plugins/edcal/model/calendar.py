@@ -150,8 +150,8 @@ class Recurrence:
     time: dt.time | None = None
     slot: str | None = None
     label: str = ""
-    #: The key date its ``from``/``until`` name (``from: salon-industrie``): its days follow it.
-    key_date: str | None = None
+    #: The key dates its ``from``/``until`` name (``from: salon-industrie``): its days follow them.
+    key_dates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

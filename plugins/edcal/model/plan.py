@@ -224,6 +224,10 @@ class Plan:
     def by_id(self) -> dict[str, Item]:
         return {item.id: item for item in self.items}
 
+    def day_of(self, start: dt.datetime | dt.date) -> dt.date:
+        """The day an instant (or a day) falls on in the site's time zone."""
+        return start.astimezone(self.calendar.zone).date() if isinstance(start, dt.datetime) else start
+
     def article_of(self, item: Item) -> Article | None:
         """The article an item is about: an article's item is its own language's version
         (a translation shares its original's slug); a post or deadline names the original."""

@@ -74,11 +74,8 @@ def month_file(day: dt.date) -> str:
 
 def local_day(item: Item, plan: Plan) -> dt.date:
     """The item's day in the site's time zone."""
-    start = item.start
-    if isinstance(start, dt.datetime):
-        return start.astimezone(plan.calendar.zone).date()
-    assert isinstance(start, dt.date)
-    return start
+    assert item.start is not None
+    return plan.day_of(item.start)
 
 
 def item_link(folder: str, item: Item, plan: Plan) -> str:

@@ -113,7 +113,7 @@ def selected(plan: Plan, selection: Selection) -> tuple[list[Item], list[Item], 
     chosen, past = [], []
     for item in plan.items:
         start = written_start(plan, item)
-        if start is None or not selection.matches(item, local_day(plan, start)):
+        if start is None or not selection.matches(item, plan.day_of(start)):
             continue
         (past if is_past(plan, item) else chosen).append(item)
     key_dates = [plan.calendar.key_dates[name] for name in selection.ids if name in plan.calendar.key_dates
@@ -143,12 +143,7 @@ def is_past(plan: Plan, item: Item) -> bool:
         return item.status == "published"
     if isinstance(item.start, dt.datetime):
         return item.start < plan.now
-    return item.start < local_day(plan, plan.now)
-
-
-def local_day(plan: Plan, start: dt.datetime | dt.date) -> dt.date:
-    """The day an item falls on in the site's zone."""
-    return start.astimezone(plan.calendar.zone).date() if isinstance(start, dt.datetime) else start
+    return item.start < plan.day_of(plan.now)
 
 
 def move_name(item: Item) -> str:
@@ -210,7 +205,7 @@ def _by_written(plan: Plan, items: list[Item], where: _Finder, move: Move) -> di
                                         say("change it by hand")))
         elif (anchor := where.shared(written.source)) is not None:
             move.unmoved.append(Unmoved(
-                item, say("its date (line {line}) is the YAML {anchor}, which other values share",
+                item, say("its date (line {line}) is shared through the YAML {anchor}",
                           line=written.source.line, anchor=anchor),
                 say("write the date itself where each value needs it, then move them apart")))
         elif written.day is None:
@@ -298,7 +293,6 @@ class _Finder:
         self.shared = shared
         self.entries = {entry.id: entry for entry in plan.calendar.posts}
         self.ideas = {f"idea-{idea.id}": idea for idea in plan.calendar.ideas}
-        self.articles = {article_item_id(a): a for a in plan.articles}
         self._dated: dict[Source, list[Item]] | None = None
 
     def follower(self, item: Item) -> bool:
@@ -340,7 +334,7 @@ class _Finder:
                     say("move the article itself (edcal move {slug} --by …, with no --network): its "
                         "promotions follow", slug=item.article))
         if entry.kind == "repeat":
-            if entry.recurrence is not None and entry.recurrence.key_date in moved_key_dates:
+            if entry.recurrence is not None and set(entry.recurrence.key_dates) & moved_key_dates:
                 return None
             return (say("it is one occurrence of a recurring post, which follows its rule"),
                     say("change the rule's from:/until: or its days (line {line})",
@@ -362,7 +356,7 @@ class _Finder:
             fields = variant.field_sources if variant is not None and variant.when else entry.field_sources
             return fields.get("at")
         if item.kind == "article":
-            article = self.articles.get(item.id)
+            article = self.plan.article_of(item)
             return article.field_sources.get("date") if article is not None else None
         if item.kind == "idea":
             idea = self.ideas.get(item.id)
