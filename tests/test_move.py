@@ -107,7 +107,8 @@ def test_what_follows_something_else_is_said_and_left(site: Path) -> None:
     assert "  mercredi 10 mars 2027 et 2 autres, jusqu'au mercredi 24 mars 2027 · Chaque mercredi · " \
         "weekly (Mastodon)  [calendar.yaml:33]\n" \
         "    c'est une occurrence d'une publication récurrente, qui suit sa règle\n" \
-        "    → changez le from:/until: de la règle ou ses jours (ligne 35)\n" in out
+        "    → changez le from:/until: de la règle ou ses jours (ligne 35)\u00a0; pour laisser un jour de côté, " \
+        "ajoutez-le sous `except:`\n" in out
     assert "elle fait la promotion de l'article «\u00a0futur\u00a0» et suit sa date\n" \
         "    → déplacez l'article lui-même (edcal move futur --by …, sans --network)\u00a0: ses promotions " \
         "suivent\n" in out

@@ -102,6 +102,23 @@ def test_recurrence_weekly_with_count_and_slot_time() -> None:
     assert [p.start.strftime("%a %H:%M") for p in posts] == ["Tue 09:00", "Thu 12:30", "Tue 09:00", "Thu 12:30"]
 
 
+def test_a_recurrence_leaves_out_the_days_under_except() -> None:
+    """No tip during the fair: the day is left out, still counted (RFC 5545's EXDATE), texts go on in turn."""
+    calendar = calendar_from(PARIS_CALENDAR + "key_dates:\n  - {id: salon, name: Salon, on: 2027-03-23}\n"
+                             "posts:\n  - id: tip\n    networks: [linkedin]\n"
+                             "    repeat: {every: week, on: [tue, thu], from: 2027-03-15, count: 4, "
+                             "except: [2027-03-18, salon]}\n    texts: [un, deux]\n")
+    posts = [i for i in plan_of(calendar).items if i.kind == "post"]
+    assert [i.id for i in posts] == ["tip-linkedin-20270316", "tip-linkedin-20270325"]
+    assert [p.text for p in posts] == ["un", "deux"]
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + "posts:\n  - id: tip\n    networks: [linkedin]\n"
+                      "    repeat: {every: week, on: tue, from: 2027-03-15, except: [2027-03-17]}\n    text: T\n")
+    assert [e.format() for e in caught.value.errors] == [
+        "calendar.yaml:12:63: error: found 2027-03-17 under `except:`, which is not a day of this rule\n"
+        "    hint: its days near it: 2027-03-16, 2027-03-23"]
+
+
 def test_monthly_recurrence_on_the_first_friday_and_until() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: m\n    networks: [x]\n"
                              "    repeat: {every: month, on: first fri, at: '18:00', from: 2027-01-01, until: 2027-04-30}\n"

@@ -863,6 +863,10 @@ class _Builder:
         anchors = [word for text in (spec.from_, spec.until or "")
                    if (word := text.strip().partition(" ")[0].lower()) in calendar.key_dates]
         spec = spec.model_copy(update={"from_": first, "until": last})
+        left_out = [(day, source) for index, text in enumerate(spec.except_ or ())
+                    if (day := self._day(calendar, text, source := loc.item("except", index))) is not None]
+        if len(left_out) != len(spec.except_ or ()):
+            return None
         if spec.rrule is not None and (spec.every is not None or spec.on is not None):
             self.errors.add(_key(loc, "rrule"), "found both `rrule:` and `every:`/`on:`, expected one")
             return None
@@ -914,8 +918,35 @@ class _Builder:
         if spec.at is not None:
             time, slot = self._time_or_slot(calendar, spec.at, _value(loc, "at"))
         label = spec.rrule or f"every {spec.every}"
+        if not self._days_of_rule(rule, spec, left_out):
+            return None
         return Recurrence(rule, spec.from_, spec.until, spec.count, time, slot, label,  # type: ignore[arg-type]
-                          tuple(dict.fromkeys(anchors)))
+                          tuple(dict.fromkeys(anchors)), frozenset(day for day, _source in left_out))
+
+    def _days_of_rule(self, rule: str, spec: RepeatSpec, left_out: list[tuple[dt.date, Source]]) -> bool:
+        """Whether each day under ``except:`` is one of the rule's (a day it never gives would leave
+        nothing out, silently: a typo, or a rule changed since)."""
+        if not left_out:
+            return True
+        recurrence = rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))  # type: ignore[arg-type]
+        if spec.count is not None:
+            recurrence = recurrence.replace(count=spec.count)  # type: ignore[union-attr]
+        last = max(day for day, _source in left_out) + dt.timedelta(days=31)  # and days after it, to hint
+        given: list[dt.date] = []
+        for moment in recurrence:
+            if moment.date() > last or (spec.until is not None and moment.date() > spec.until) \
+                    or len(given) > MAX_OCCURRENCES:
+                break
+            given.append(moment.date())
+        days = set(given)
+        for day, source in left_out:
+            if day not in days:
+                near = sorted(given, key=lambda other: abs((other - day).days))[:2]
+                shown = ", ".join(other.isoformat() for other in sorted(near))
+                self.errors.add(source, f"found {day.isoformat()} under `except:`, which is not a day of "
+                                "this rule", f"its days near it: {shown}" if near else
+                                "the rule gives no day up to then")
+        return all(day in days for day, _source in left_out)
 
     def _rule_from_every(self, spec: RepeatSpec) -> str | None:
         loc = spec.loc

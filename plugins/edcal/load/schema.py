@@ -394,6 +394,7 @@ class RepeatSpec(Spec):
     from_: Text = Field(alias="from", description="First day the rule applies: a date, or a key date ('salon-industrie').")
     until: Text | None = Field(None, description="Last day the rule applies (included): a date, or a key date ('salon-industrie end').")
     count: PositiveInt | None = Field(None, description="Number of occurrences, instead of `until`.")
+    except_: Names | None = Field(None, alias="except", description="Days the rule leaves out: dates, or key dates ('salon-industrie').")
     rrule: Text | None = Field(None, description="An RFC 5545 RRULE instead of every/on, e.g. 'FREQ=MONTHLY;BYDAY=1TU'.")
 
 

@@ -152,6 +152,8 @@ class Recurrence:
     label: str = ""
     #: The key dates its ``from``/``until`` name (``from: salon-industrie``): its days follow them.
     key_dates: tuple[str, ...] = ()
+    #: Days the rule leaves out (``except:``, RFC 5545's EXDATE: they still count towards ``count``).
+    skipped: frozenset[dt.date] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

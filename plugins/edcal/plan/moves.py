@@ -336,9 +336,10 @@ class _Finder:
         if entry.kind == "repeat":
             if entry.recurrence is not None and set(entry.recurrence.key_dates) & moved_key_dates:
                 return None
+            rule = entry.field_sources.get("repeat", entry.source)
             return (say("it is one occurrence of a recurring post, which follows its rule"),
-                    say("change the rule's from:/until: or its days (line {line})",
-                        line=entry.field_sources.get("repeat", entry.source).line))
+                    say("change the rule's from:/until: or its days (line {line}); to leave a day out, "
+                        "add it under `except:`", line=rule.line))
         key_date = self._when(entry, item).key_date  # type: ignore[union-attr]
         if key_date in moved_key_dates:
             return None

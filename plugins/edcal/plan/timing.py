@@ -130,7 +130,8 @@ def occurrences(recurrence: Recurrence, calendar: Calendar, now: dt.datetime) ->
         if given > MAX_OCCURRENCES:
             raise TooManyOccurrences
         previous = day
-        yield day
+        if day not in recurrence.skipped:  # left out, but counted (RFC 5545: COUNT before EXDATE)
+            yield day
 
 
 def recurrence_instant(day: dt.date, recurrence: Recurrence, network: Network,
