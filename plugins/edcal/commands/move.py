@@ -225,7 +225,7 @@ def _check_key_dates(plan: Plan, key_dates: list[KeyDate], networks: tuple[str, 
     apply, and one that has begun has posts already out."""
     today = plan.day_of(plan.now)
     filters = [f"--{name}" for name, given in (("network", networks), ("campaign", campaign),
-                                               ("owner", owner)) if given or given == ""]
+                                               ("owner", owner)) if given]
     errors = []
     for key_date in key_dates:
         if filters:
@@ -248,11 +248,11 @@ def _nothing_selected(plan: Plan, selection: Selection, ids: tuple[str, ...], si
                       until: str | None, networks: tuple[str, ...], campaign: str | None, owner: str | None,
                       past: int) -> InputErrors:
     """Why the selection holds nothing to move, in the terms the user gave."""
-    undated = [a.slug for a in plan.articles if a.slug in selection.ids and a.date is None]
+    named = set(selection.ids)
+    undated = [a.slug for a in plan.articles if a.slug in named and a.date is None]
     if undated:
         return InputErrors([InputError(SELECTION, f"article '{undated[0]}' has no date: nothing to move",
                                        "give it a `date:` in its front matter (edcal move moves dates)")])
-    named = set(selection.ids)
     ideas = [i.id for i in plan.calendar.ideas if {i.id, f"idea-{i.id}"} & named and not i.publish]
     if ideas:
         return InputErrors([InputError(SELECTION, f"idea '{ideas[0]}' has no `publish:` day: nothing to move",

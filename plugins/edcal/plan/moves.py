@@ -139,8 +139,10 @@ def where_written(plan: Plan, item: Item) -> Source:
 
 def is_past(plan: Plan, item: Item) -> bool:
     """Out already (or due before now): a move leaves it where it is."""
-    if item.status == "published" or item.start is None:
-        return item.status == "published"
+    if item.status == "published":
+        return True
+    if item.start is None:
+        return False
     if isinstance(item.start, dt.datetime):
         return item.start < plan.now
     return item.start < plan.day_of(plan.now)
@@ -157,8 +159,7 @@ def move_name(item: Item) -> str:
 
 
 def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: Shift,
-              read_day: Callable[[Source], dt.date | None],
-              shared: Callable[[Source], str | None] = lambda source: None) -> Move:
+              read_day: Callable[[Source], dt.date | None], shared: Callable[[Source], str | None]) -> Move:
     """The written dates to change so that the chosen items and key dates move by ``shift``.
 
     :param chosen: the selected items still to come (:func:`selected`).
@@ -238,32 +239,29 @@ def _movable(plan: Plan, written: _Written, items: list[Item], where: _Finder, s
                             "`at:` under `variants:`)")
         move.unmoved.extend(Unmoved(item, reason, hint) for item in items)
         return False
-    late = [item for item in items if _lands_before(plan, item, shift)]
-    if late:
+    now = plan.now.astimezone(plan.calendar.zone).replace(tzinfo=None)
+    landing = {item.id: _moved(plan, item, shift) for item in items}
+    if any(day < (now if isinstance(day, dt.datetime) else now.date()) for day in landing.values()):
         move.unmoved.extend(Unmoved(item, say("its new date ({when}) would be past",
-                                              when=_moved(plan, item, shift)),
+                                              when=_shown(landing[item.id])),
                                     say("move by fewer days, or forward")) for item in items)
         return False
     return True
 
 
-def _lands_before(plan: Plan, item: Item, shift: Shift) -> bool:
-    """Whether the item, moved, would be before now (at the same time of day)."""
-    now = plan.now.astimezone(plan.calendar.zone)
+def _moved(plan: Plan, item: Item, shift: Shift) -> dt.datetime | dt.date:
+    """Where the item would land, on the wall clock of the site's zone (the same time of day)."""
     start = written_start(plan, item)
+    assert start is not None  # only dated items are selected
     if isinstance(start, dt.datetime):
         local = start.astimezone(plan.calendar.zone)
-        return (shift(local.date()), local.time()) < (now.date(), now.time().replace(tzinfo=None))
-    return start is not None and shift(start) < now.date()
+        return dt.datetime.combine(shift(local.date()), local.time().replace(tzinfo=None))
+    return shift(start)
 
 
-def _moved(plan: Plan, item: Item, shift: Shift) -> str:
-    """The item's new date and time, as a message shows it: ``2027-01-12 09:00``."""
-    start = written_start(plan, item)
-    if isinstance(start, dt.datetime):
-        local = start.astimezone(plan.calendar.zone)
-        return f"{shift(local.date()).isoformat()} {local:%H:%M}"
-    return shift(start).isoformat() if start is not None else ""
+def _shown(day: dt.datetime | dt.date) -> str:
+    """``2027-01-12 09:00``, or ``2027-01-12`` for an all-day item."""
+    return f"{day:%Y-%m-%d %H:%M}" if isinstance(day, dt.datetime) else day.isoformat()
 
 
 def _name(plan: Plan, item: Item, same_entry: bool) -> str:
