@@ -108,6 +108,25 @@ def test_every_command_is_documented() -> None:
         assert f"## `edcal {name}`" in docs, f"edcal {name} is not documented in docs/cli.md"
 
 
+def test_every_option_of_every_command_is_documented() -> None:
+    import re
+
+    import click
+
+    docs = (DOCS / "cli.md").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"^## `edcal ([\w-]+)`\n(.*?)(?=^## |\Z)", docs, re.MULTILINE | re.DOTALL))
+    shared = {"--site", "--settings", "--quiet", "--verbose", "--help"}  # the page's introduction
+    for name, command in cli.commands.items():
+        for parameter in command.params:
+            if not isinstance(parameter, click.Option):
+                continue
+            if shared & set(parameter.opts):
+                continue
+            written = [o for o in parameter.opts
+                       if re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", sections[name])]
+            assert written, f"{parameter.opts[0]} of edcal {name} is not documented in docs/cli.md"
+
+
 def test_docs_links_point_to_existing_files() -> None:
     for page in [*DOCS.glob("*.md"), ROOT / "README.md"]:
         prose = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.S | re.M)  # not examples

@@ -465,6 +465,61 @@ def move(ids: tuple[str, ...], site: Path, settings_file: str, verbosity: int | 
     sys.exit(outcome.code)
 
 
+#: --delimiter's values: the character, or its name.
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "comma": ",", "semicolon": ";"}
+
+
+@cli.command("import", epilog="Examples: edcal import planning-mars.csv --dry-run; "
+             "edcal import hootsuite.csv --network linkedin --campaign salon-2027; "
+             "edcal import export.csv --encoding cp1252 --skip-column Statut")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@site_options
+@click.option("--into", metavar="calendar.d/NAME.yaml",
+              help="The file to write (default: calendar.d/ and the CSV file's name).")
+@click.option("--network", "networks", multiple=True, metavar="ID",
+              help="The network of every row, for a file without a network column (repeat for several).")
+@click.option("--campaign", metavar="ID", help="The campaign of rows that name none.")
+@click.option("--owner", metavar="ID", help="Who is in charge of rows that name no one.")
+@click.option("--status", type=click.Choice(["draft", "scheduled"]),
+              help="The status of rows that give none (default: scheduled).")
+@click.option("--date-order", type=click.Choice(["dmy", "mdy"]),
+              help="How 02/03/2027 reads: dmy (2 March) or mdy (February 3); default: dmy, mdy for a site "
+                   "in the United States.")
+@click.option("--encoding", help="The file's encoding (default: UTF-8; cp1252 for Excel's CSV on Windows).")
+@click.option("--delimiter", type=click.Choice(sorted(DELIMITERS)),
+              help="The separator of cells (default: what the first line uses: comma, semicolon or tab).")
+@click.option("--skip-column", "skipped", multiple=True, metavar="NAME",
+              help="Leave out a column, by its name or its letter (repeat for several).")
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@input_errors_exit
+def import_(file: Path, site: Path, settings_file: str, verbosity: int | None, into: str | None,
+            networks: tuple[str, ...], campaign: str | None, owner: str | None, status: str | None,
+            date_order: str | None, encoding: str | None, delimiter: str | None, skipped: tuple[str, ...],
+            dry_run: bool) -> None:
+    """Import posts planned in a spreadsheet (CSV) into a new calendar.d/ file.
+
+    One row, one post: columns named date (and time), network, text, link,
+    image, alt, title, id, campaign, owner, status or promotional, in
+    English or in French (date, heure, réseau, texte, lien, visuel,
+    campagne, responsable, statut…). A Hootsuite bulk file (date, message,
+    link; no header row) needs --network. The site is read with the new
+    file before it is written: an error is shown at its cell, and nothing
+    is written. Exit code 1 when edcal check finds errors in the imported
+    posts (they are written).
+    """
+    from edcal.commands.import_ import import_posts
+    from edcal.load.spreadsheet import ImportOptions
+
+    options = ImportOptions(networks=networks, campaign=campaign, owner=owner, status=status,
+                            date_order=date_order, skipped_columns=skipped)
+    with progress("Importing…", verbosity):
+        outcome = import_posts(site, settings_file, file, into, options, encoding,
+                               DELIMITERS[delimiter] if delimiter else None, dry_run)
+    if (verbosity or 0) >= 0 or outcome.code:
+        click.echo(outcome.text, nl=False)
+    sys.exit(outcome.code)
+
+
 @cli.command("next-change", epilog='Example, in CI: edcal next-change --after "$LAST_DEPLOY"')
 @site_options
 @click.option("--after", metavar="ISO8601", help="Look for changes after this instant (default: now).")

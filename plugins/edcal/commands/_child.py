@@ -81,6 +81,24 @@ def reading_in_child(folder: Path, settings_file: str, work: Path, edited: Mappi
             child.wait()
 
 
+def read_edited(folder: Path, settings_file: str, edited: Mapping[Path, str], what: str) -> Any:
+    """The site read as holding the edited texts, with posts composed from now (``edcal move`` and
+    ``edcal import`` read the site so before writing anything): its plan, or its errors as a list.
+
+    :param what: the site so read, in the message of a child that stopped (``the moved site``).
+    :raises InputErrors: when the child stopped before saying (its settings or a plugin).
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="edcal-") as work, \
+            reading_in_child(folder, settings_file, Path(work), edited, from_now=True) as finished:
+        read = finished()
+    if read.outcome is None:
+        raise InputErrors([InputError(Source(settings_file, 1, 1), read.stopped(what),
+                                      "its settings or one of its plugins stopped it")])
+    return read.outcome[1]
+
+
 @contextlib.contextmanager
 def now_pinned(instant: str | None = None) -> Iterator[None]:
     """One "now" for every read (each would otherwise read the clock itself): ``EDCAL_NOW`` as it is,
@@ -113,7 +131,7 @@ def _read_here(arguments: list[str]) -> None:
         unread = sorted(str(path) for path in edited if os.path.realpath(path) not in read)
         if unread:  # a reader that bypasses the edits would show the site unchanged: say so, never guess
             raise InputErrors([InputError(Source(unread[0], 1, 1), "this file was read without its edits",
-                                          "please report it: edcal move cannot check its change")])
+                                          "please report it: edcal cannot check the change")])
         outcome = ("plan", plan)
     except InputErrors as exc:
         outcome = ("errors", exc.errors)

@@ -12,13 +12,12 @@ and the plan's changes are shown as ``edcal diff`` shows them.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from edcal.commands._child import now_pinned, reading_in_child
+from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.i18n import long_date, say_count, translator
 from edcal.load import timeparse
@@ -118,16 +117,10 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
 
 def _read_moved(site: Path, settings_file: str, texts: dict[Path, str]) -> Plan:
     """The site read as the edits would leave it, in a child process (its own plugins' state)."""
-    with tempfile.TemporaryDirectory(prefix="edcal-move-") as folder, \
-            reading_in_child(site, settings_file, Path(folder), texts, from_now=True) as finished:
-        read = finished()
-    if read.outcome is None:
-        raise InputErrors([InputError(Source(settings_file, 1, 1), read.stopped("the moved site"),
-                                      "its settings or one of its plugins stopped it")])
-    outcome, value = read.outcome
-    if outcome == "errors":
-        raise InputErrors(value, outcome="moved so, the site would not load; nothing was written")
-    return value  # type: ignore[no-any-return]
+    read = read_edited(site, settings_file, texts, "the moved site")
+    if isinstance(read, list):
+        raise InputErrors(read, outcome="moved so, the site would not load; nothing was written")
+    return read  # type: ignore[no-any-return]
 
 
 def _refuse_what_must_not_move(before: Plan, after: Plan, moved: Move, days: _DayReader) -> None:

@@ -37,7 +37,7 @@ from edcal.load.schema import (
     VariantSpec,
 )
 from edcal.load.validate import reference_hint, scheme_missing, validate_spec, value_hint
-from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, load_yaml, read_text
+from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, edited_in, load_yaml, read_text
 from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.calendar import (
     AMBASSADOR_DAYS,
@@ -91,11 +91,11 @@ def calendar_files(site: Path) -> list[Path]:
     """calendar.yaml, then calendar.d/*.yaml in name order."""
     files = [site / CALENDAR_FILE]
     extra = site / CALENDAR_DIR
-    if extra.is_dir():
-        # Hidden files are not entries: macOS's ._salon.yaml, emacs's .#salon.yaml.
-        files += sorted(p for p in extra.iterdir()
-                        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file())
-    return files
+    found = {p.name: p for p in extra.iterdir() if p.is_file()} if extra.is_dir() else {}
+    found.update((p.name, extra / p.name) for p in edited_in(extra))  # a file about to be written
+    # Hidden files are not entries: macOS's ._salon.yaml, emacs's .#salon.yaml.
+    return files + [path for name, path in sorted(found.items())
+                    if path.suffix in (".yaml", ".yml") and not name.startswith(".")]
 
 
 def _skips_a_month(spec: RepeatSpec, day: int) -> bool:

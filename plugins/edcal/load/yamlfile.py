@@ -143,6 +143,13 @@ def reading_edited(texts: Mapping[Path, str]) -> Iterator[set[str]]:
             _EDITED.pop(path, None)
 
 
+def edited_in(folder: Path) -> list[Path]:
+    """Files of ``folder`` read as holding edited texts, also those not written yet (``edcal import``
+    reads the site with its new calendar.d/ file before writing it)."""
+    real = os.path.realpath(folder)
+    return [Path(path) for path in _EDITED if os.path.dirname(path) == real]
+
+
 def read_text(file: Path, path: str) -> str:
     """A site file's UTF-8 text; its size is judged before it is read (a 3 GB file took 26 s and 3 GB of
     memory to be refused).
