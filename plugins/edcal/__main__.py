@@ -471,13 +471,13 @@ DELIMITERS = {",": ",", ";": ";", "tab": "\t", "comma": ",", "semicolon": ";"}
 
 @cli.command("import", epilog="Examples: edcal import planning-mars.csv --dry-run; "
              "edcal import hootsuite.csv --network linkedin --campaign salon-2027; "
-             "edcal import export.csv --encoding cp1252 --skip-column Statut")
+             "edcal import export.csv --encoding cp1252 --skip-column Likes")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @site_options
 @click.option("--into", metavar="calendar.d/NAME.yaml",
               help="The file to write (default: calendar.d/ and the CSV file's name).")
 @click.option("--network", "networks", multiple=True, metavar="ID",
-              help="The network of every row, for a file without a network column (repeat for several).")
+              help="The network of rows that name none (repeat for several).")
 @click.option("--campaign", metavar="ID", help="The campaign of rows that name none.")
 @click.option("--owner", metavar="ID", help="Who is in charge of rows that name no one.")
 @click.option("--status", type=click.Choice(["draft", "scheduled"]),
@@ -499,13 +499,13 @@ def import_(file: Path, site: Path, settings_file: str, verbosity: int | None, i
     """Import posts planned in a spreadsheet (CSV) into a new calendar.d/ file.
 
     One row, one post: columns named date (and time), network, text, link,
-    image, alt, title, id, campaign, owner, status or promotional, in
-    English or in French (date, heure, réseau, texte, lien, visuel,
+    article, image, alt, title, id, campaign, owner, status or promotional,
+    in English or in French (date, heure, réseau, texte, lien, visuel,
     campagne, responsable, statut…). A Hootsuite bulk file (date, message,
     link; no header row) needs --network. The site is read with the new
     file before it is written: an error is shown at its cell, and nothing
-    is written. Exit code 1 when edcal check finds errors in the imported
-    posts (they are written).
+    is written; so are rows planned already or past. Exit code 1 when the
+    checks find errors the imported posts bring (they are written).
     """
     from edcal.commands.import_ import import_posts
     from edcal.load.spreadsheet import ImportOptions

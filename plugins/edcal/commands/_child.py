@@ -81,9 +81,11 @@ def reading_in_child(folder: Path, settings_file: str, work: Path, edited: Mappi
             child.wait()
 
 
-def read_edited(folder: Path, settings_file: str, edited: Mapping[Path, str], what: str) -> Any:
+def read_edited(folder: Path, settings_file: str, edited: Mapping[Path, str],
+                what: str) -> tuple[Any, list[InputError]]:
     """The site read as holding the edited texts, with posts composed from now (``edcal move`` and
-    ``edcal import`` read the site so before writing anything): its plan, or its errors as a list.
+    ``edcal import`` read the site so before writing anything): its plan and no error, or None and its
+    errors.
 
     :param what: the site so read, in the message of a child that stopped (``the moved site``).
     :raises InputErrors: when the child stopped before saying (its settings or a plugin).
@@ -96,7 +98,8 @@ def read_edited(folder: Path, settings_file: str, edited: Mapping[Path, str], wh
     if read.outcome is None:
         raise InputErrors([InputError(Source(settings_file, 1, 1), read.stopped(what),
                                       "its settings or one of its plugins stopped it")])
-    return read.outcome[1]
+    outcome, value = read.outcome
+    return (None, value) if outcome == "errors" else (value, [])
 
 
 @contextlib.contextmanager

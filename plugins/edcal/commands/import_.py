@@ -3,18 +3,21 @@
 The site is read; the CSV's rows become one-off post entries
 (:mod:`edcal.load.spreadsheet`), written as a new calendar.d/ file in
 memory; the site is read again with that file, in a child process
-(:mod:`edcal.commands._child`), by the real loader. Its errors, and rows
-already planned, are shown at the spreadsheet's cells; only a file that
-loads is written. The checks' findings on the imported posts follow, at
-their cells too. ``--dry-run`` stops before writing.
+(:mod:`edcal.commands._child`), by the real loader. Its errors, rows already
+planned or already past, are shown at the spreadsheet's cells; only a file
+that loads is written. What the checks find new in the plan follows, at the
+cells too. ``--dry-run`` stops before writing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import errno
 import os
+import re
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from edcal.checks import Finding
@@ -23,12 +26,12 @@ from edcal.errors import InputError, InputErrors
 from edcal.i18n import long_date, say_count, translator
 from edcal.ids import slugify
 from edcal.load.calendar import CALENDAR_DIR
-from edcal.load.spreadsheet import CalendarText, ImportOptions, calendar_text, posts_from_table
+from edcal.load.spreadsheet import CalendarText, ImportOptions, article_names, calendar_text, posts_from_table
 from edcal.load.table import read_table
 from edcal.model.plan import Item, Plan, article_item_id
 from edcal.model.source import Source
 
-#: Exit code when the posts were imported but checks find errors in them (as ``edcal check``).
+#: Exit code when the checks find errors the imported posts bring (they are written, unless a dry run).
 EXIT_FINDINGS = 1
 
 
@@ -45,22 +48,27 @@ def import_posts(site: Path, settings_file: str, file: Path, into: str | None, o
                  dry_run: bool = False) -> ImportOutcome:
     """Import the file's rows as post entries into a new calendar.d/ file (unless ``dry_run``).
 
-    :param into: the file to write, relative to the site (default ``calendar.d/<file's name>.yaml``).
-    :raises InputErrors: invalid options or cells, a file that would not load, rows already planned
-        (nothing is written then).
+    :param into: the file to write: in the site's calendar.d/, relative to the site or to the current
+        folder (default ``calendar.d/<file's name>.yaml``).
+    :raises InputErrors: invalid options or cells, a file that would not load, rows already planned or
+        past (nothing is written then).
     """
+    from edcal.checks import run_checks
     from edcal.pelican_plugin.metadata import NOW, read_plan
 
-    shown = str(file)
     target, target_shown = _target(site, file, into)
     with now_pinned():  # one "now" for both reads
         plan = read_plan(site, settings_file, compose_from=NOW)
-        table = read_table(file, shown, encoding, delimiter)
-        posts = posts_from_table(table, plan.calendar, options, _taken_ids(plan))
+        table = read_table(file, str(file), encoding, delimiter)
+        known = article_names((a.slug, a.url, a.title) for a in plan.articles)
+        posts = posts_from_table(table, plan.calendar, dataclasses.replace(options, articles=known),
+                                 _taken_ids(plan))
         written = calendar_text(posts, file.name)
         after = _read_with(site, settings_file, target, written, target_shown)
-    _refuse_planned(plan, after, written, target_shown)
-    findings = _findings(after, written, target_shown)
+    _refuse(plan, after, written, target_shown)
+    before = set(run_checks(plan))
+    findings = sorted((_at_cell(finding, written, target_shown) for finding in run_checks(after)
+                       if finding not in before), key=Finding.sort_key)
     if not dry_run:
         _write(target, written.text, target_shown)
     return ImportOutcome(_report(plan, after, len(posts), target_shown, findings, written, dry_run),
@@ -69,23 +77,27 @@ def import_posts(site: Path, settings_file: str, file: Path, into: str | None, o
 
 def _target(site: Path, file: Path, into: str | None) -> tuple[Path, str]:
     """The calendar.d/ file to write, and its name as messages show it."""
-    name = into or f"{CALENDAR_DIR}/{slugify(file.stem) or 'import'}.yaml"
-    relative = Path(name)
-    option = Source("--into", 1, 1)
-    if relative.is_absolute() or relative.parent.as_posix() != CALENDAR_DIR or relative.suffix != ".yaml" \
-            or relative.name.startswith("."):
-        raise InputErrors([InputError(option, f"found '{name}', expected a file of {CALENDAR_DIR}/ named "
-                                      "*.yaml (the calendar reads its entries there)",
-                                      f"e.g. --into {CALENDAR_DIR}/{slugify(file.stem) or 'import'}.yaml")])
-    target = site / relative
-    if target.exists() or target.is_symlink():
-        hint = ("it holds an earlier import: choose another name with --into, or remove the file first"
-                if into is None else "choose another name: an import never changes a file already there")
-        raise InputErrors([InputError(Source(relative.as_posix(), 1, 1), "this file exists already", hint)])
-    if (site / CALENDAR_DIR).exists() and not (site / CALENDAR_DIR).is_dir():
+    folder = site / CALENDAR_DIR
+    default = f"{CALENDAR_DIR}/{slugify(file.stem) or 'import'}.yaml"
+    name = into or default
+    # Relative to the site, as the docs write it, or to where the command runs (as a shell completes it).
+    found = next((place for place in (site / name, Path.cwd() / name)
+                  if os.path.realpath(place.parent) == os.path.realpath(folder)), None)
+    if found is None or found.suffix not in (".yaml", ".yml") or found.name.startswith("."):
+        raise InputErrors([InputError(Source("--into", 1, 1), f"found '{name}', expected a file of the "
+                                      f"site's {CALENDAR_DIR}/ named *.yaml (the calendar reads its entries "
+                                      "there)",
+                                      f"e.g. --into {default}")])
+    shown = f"{CALENDAR_DIR}/{found.name}"
+    if found.exists() or found.is_symlink():
+        raise InputErrors([InputError(Source(shown, 1, 1), "this file exists already", (
+            "it holds an earlier import: to import the sheet again, delete it first; to add other posts, "
+            "name another file with --into") if into is None
+            else "name another file: an import never changes a file already there")])
+    if folder.exists() and not folder.is_dir():
         raise InputErrors([InputError(Source(CALENDAR_DIR, 1, 1), "found a file where the folder "
                                       f"{CALENDAR_DIR}/ was expected", "rename that file")])
-    return target, relative.as_posix()
+    return site / CALENDAR_DIR / found.name, shown
 
 
 def _taken_ids(plan: Plan) -> set[str]:
@@ -97,79 +109,112 @@ def _taken_ids(plan: Plan) -> set[str]:
 
 def _read_with(site: Path, settings_file: str, target: Path, written: CalendarText, shown: str) -> Plan:
     """The site read with the new file, in a child process; the loader's errors shown at the cells."""
-    read = read_edited(site, settings_file, {target: written.text}, "the site with the import")
-    if isinstance(read, list):
-        raise InputErrors([_at_cell(error, written, shown) for error in read])
-    return read  # type: ignore[no-any-return]
+    plan, errors = read_edited(site, settings_file, {target: written.text}, "the site with the import")
+    if plan is None:
+        raise InputErrors(sorted((_at_cell(error, written, shown) for error in errors),
+                                 key=InputError.sort_key))
+    return plan
 
 
-def _at_cell(error: InputError, written: CalendarText, shown: str) -> InputError:
-    """An error in the file not written yet, shown at the spreadsheet's cell it came from."""
-    cell = written.cell_of(error.source) if error.source.path == shown else None
-    return error if cell is None else replace(error, source=cell)
+_Located = InputError | Finding
 
 
-def _refuse_planned(before: Plan, after: Plan, written: CalendarText, shown: str) -> None:
-    """Rows planned already: on the same network at the same minute, with the same text, as written
-    (a campaign's hashtags added to one of them do not make it another post) or as composed."""
-    planned: dict[tuple[object, ...], Item] = {}
+def _at_cell(said: _Located, written: CalendarText, shown: str) -> _Located:
+    """An error or a finding about the file not written yet, at the spreadsheet's cell it comes from;
+    the file's lines named in its words become cells too."""
+    table = next(iter(written.lines.values()), None)
+
+    def cell(source: Source) -> Source:
+        found = written.cell_of(source)
+        return found or (Source(table.path, 1, 1) if table else source)
+
+    def words(text: str | None) -> str | None:
+        if text is None:
+            return None
+        return re.sub(rf"{re.escape(shown)}:(\d+)(?::(\d+))?",
+                      lambda m: str(cell(Source(shown, int(m.group(1)), int(m.group(2) or 1)))), text)
+
+    source = cell(said.source) if said.source.path == shown else said.source
+    return dataclasses.replace(said, source=source, message=words(said.message) or "",
+                               hint=words(said.hint))
+
+
+def _refuse(before: Plan, after: Plan, written: CalendarText, shown: str) -> None:
+    """Rows planned already (in the plan or higher in the sheet: the same network, minute and text)
+    and rows already past: they would be posted twice, or shown as out when nobody posted them."""
+    planned: dict[tuple[object, ...], str] = {}
     for item in before.items:
         if item.kind == "post" and item.network is not None:
-            for text in (item.text, _written_text(before, item)):
-                planned[(item.network, item.start, text)] = item
+            for text in {item.text, _written_text(before, item)}:
+                planned[(item.network, item.start, text)] = f"'{item.parent or item.id}' ({item.source})"
     twins: dict[Source, dict[str, list[str]]] = {}
-    for item in after.items:
-        if item.source.path != shown or item.kind != "post":
-            continue
-        twin = planned.get((item.network, item.start, item.text)) \
-            or planned.get((item.network, item.start, _written_text(after, item)))
+    networks_of: dict[Source, set[str]] = {}
+    past: dict[Source, Item] = {}
+    for item in sorted((i for i in after.items if i.source.path == shown and i.kind == "post"),
+                       key=lambda i: (i.source.line, i.network or "")):
+        row = written.cell_of(item.source) or item.source
+        network = after.calendar.networks[item.network].name if item.network in after.calendar.networks \
+            else str(item.network)
+        networks_of.setdefault(row, set()).add(network)
+        keys = [(item.network, item.start, text) for text in (item.text, _written_text(after, item))]
+        twin = next((planned[key] for key in keys if key in planned), None)
         if twin is not None:
-            row = written.cell_of(item.source) or item.source
-            names = twins.setdefault(row, {}).setdefault(f"'{twin.parent or twin.id}' ({twin.source})", [])
-            names.append(after.calendar.networks[item.network].name if item.network in after.calendar.networks
-                         else str(item.network))
-    errors = [InputError(row, f"this row is planned already: {entry} on {', '.join(networks)}, at the same "
-                         "time, with the same text", "delete the row: it would be posted twice")
-              for row, entries in sorted(twins.items()) for entry, networks in entries.items()]
+            twins.setdefault(row, {}).setdefault(twin, []).append(network)
+        for key in keys:
+            planned.setdefault(key, f"line {row.line}")
+        if isinstance(item.start, dt.datetime) and item.start < before.now:
+            past.setdefault(row, item)
+    errors = []
+    for row, found in twins.items():
+        for twin, networks in found.items():
+            everywhere = set(networks) == networks_of[row]
+            errors.append(InputError(row, f"this row is planned already: {twin} on {', '.join(networks)}, "
+                                     "at the same time, with the same text",
+                                     "delete the row: it would be posted twice" if everywhere else
+                                     f"take {', '.join(networks)} out of the row's networks: it would be "
+                                     "posted twice there"))
+    zone = after.calendar.zone
+    for row, item in past.items():
+        assert isinstance(item.start, dt.datetime)
+        when, now = item.start.astimezone(zone), before.now.astimezone(zone)
+        errors.append(InputError(row, f"this row is in the past ({when:%Y-%m-%d %H:%M}, before now, "
+                                 f"{now:%Y-%m-%d %H:%M}): it would be "
+                                 "planned as out, and nobody posted it", "delete the row, or check its year"))
     if errors:
-        raise InputErrors(errors)
+        raise InputErrors(sorted(errors, key=InputError.sort_key))
 
 
 def _written_text(plan: Plan, item: Item) -> str | None:
     """The text an item's entry gives, whitespace made even (None for a promotion's template)."""
     entry = next((e for e in plan.calendar.posts if e.id == item.parent), None) if item.parent else None
-    text = entry.variants[item.network].text if entry is not None and item.network in entry.variants \
-        and entry.variants[item.network].text else entry.text if entry is not None else None
+    variant = entry.variants.get(item.network or "") if entry is not None else None
+    text = variant.text if variant is not None and variant.text else entry.text if entry is not None else None
     return " ".join(text.split()) if text else None
-
-
-def _findings(after: Plan, written: CalendarText, shown: str) -> list[Finding]:
-    """The checks' findings on the imported posts, at their cells."""
-    from edcal.checks import run_checks
-
-    found = []
-    for finding in run_checks(after):
-        if finding.source.path == shown:
-            cell = written.cell_of(finding.source)
-            found.append(replace(finding, source=cell) if cell is not None else finding)
-    return sorted(found, key=Finding.sort_key)
 
 
 def _write(target: Path, text: str, shown: str) -> None:
     """Write the new file whole, or not at all; never over a file."""
+    created = not target.parent.exists()
     try:
         target.parent.mkdir(exist_ok=True)
-        handle_number, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        handle_number, temporary = tempfile.mkstemp(prefix=".import.", dir=target.parent)
         try:
             with os.fdopen(handle_number, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
             os.chmod(temporary, 0o666 & ~_umask())
             os.link(temporary, target)  # fails if the file appeared meanwhile
         finally:
             os.unlink(temporary)
     except OSError as exc:
+        if created and target.parent.is_dir() and not any(target.parent.iterdir()):
+            target.parent.rmdir()
+        hint = {errno.EEXIST: "it appeared meanwhile: name another file with --into",
+                errno.ENAMETOOLONG: "name a shorter file with --into"}.get(
+            exc.errno or 0, "check the folder's permissions and free space")
         raise InputErrors([InputError(Source(shown, 1, 1), f"cannot write the file: {exc.strerror}",
-                                      "check the folder's permissions and free space")]) from None
+                                      hint)]) from None
 
 
 def _umask() -> int:
@@ -207,9 +252,13 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
             lines.append(f"  {row.path}:{row.line}  {long_date(local.date(), before.lang)} {local:%H:%M} · "
                          f"{networks} · {items[0].title}{state}")
     if findings:
-        lines += ["", _("edcal check finds, in the imported rows:"), findings_text(findings).rstrip("\n")]
+        lines += ["", _("edcal check finds, in what the import brings:"),
+                  findings_text(findings).rstrip("\n")]
+        if any(finding.severity == "error" for finding in findings):
+            lines += ["", _("edcal build refuses to build while these errors stay: fix them in {file}, or "
+                            "delete it and import the sheet again.").format(file=shown)]
+    else:
+        lines += ["", _("edcal check finds nothing new to say.")]
     if dry_run:
         lines += ["", _("Nothing written (--dry-run). The file would read:"), "", written.text.rstrip("\n")]
-    elif not findings:
-        lines += ["", _("edcal check finds nothing to say about them.")]
     return "\n".join(lines) + "\n"

@@ -117,10 +117,10 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
 
 def _read_moved(site: Path, settings_file: str, texts: dict[Path, str]) -> Plan:
     """The site read as the edits would leave it, in a child process (its own plugins' state)."""
-    read = read_edited(site, settings_file, texts, "the moved site")
-    if isinstance(read, list):
-        raise InputErrors(read, outcome="moved so, the site would not load; nothing was written")
-    return read  # type: ignore[no-any-return]
+    plan, errors = read_edited(site, settings_file, texts, "the moved site")
+    if plan is None:
+        raise InputErrors(errors, outcome="moved so, the site would not load; nothing was written")
+    return plan  # type: ignore[no-any-return]
 
 
 def _refuse_what_must_not_move(before: Plan, after: Plan, moved: Move, days: _DayReader) -> None:

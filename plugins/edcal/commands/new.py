@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-
-import yaml
 
 from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.ids import slugify
 from edcal.load.articles import article_datetime
 from edcal.load.calendar import load_calendar
+from edcal.load.yamlfile import yaml_value
 from edcal.model.source import Source
 from edcal.site import pelican_settings
 from edcal.skeleton import NEW_ARTICLE_BODY
@@ -62,24 +60,8 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
         fields["category"] = category
     if tags:
         fields["tags"] = [t.strip() for tag in tags for t in tag.split(",") if t.strip()]
-    front = "".join(f"{name}: {_yaml_value(value)}\n" for name, value in fields.items())
+    front = "".join(f"{name}: {yaml_value(value)}\n" for name, value in fields.items())
     folder.mkdir(parents=True, exist_ok=True)
     body = NEW_ARTICLE_BODY["en" if str(settings.get("DEFAULT_LANG", "fr")).startswith("en") else "fr"] + "\n"
     path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
     return path
-
-
-def _yaml_value(value: object, in_list: bool = False) -> str:
-    """A value as a writer would type it: plain when YAML allows, else in double quotes.
-
-    PyYAML quotes with single quotes and doubles every apostrophe
-    (``'L''établi'``), which French titles are full of.
-    """
-    if isinstance(value, list):
-        return "[" + ", ".join(_yaml_value(item, in_list=True) for item in value) + "]"
-    text = str(value)
-    plain = yaml.safe_dump(text, allow_unicode=True, width=1000).removesuffix("...\n").strip()
-    if plain.startswith(("'", '"')) or "\n" in plain or (in_list and any(c in text for c in "[]{},#")):
-        return json.dumps(text, ensure_ascii=False)
-    return plain
-

@@ -12,18 +12,17 @@ the calendar loader's errors can be shown at the cell.
 from __future__ import annotations
 
 import calendar as _calendar
-import json
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import yaml
-
-from edcal.errors import InputError, InputErrors, did_you_mean
+from edcal.errors import InputError, InputErrors
 from edcal.ids import slugify
 from edcal.load import timeparse
 from edcal.load.table import Cell, Table, column_letter
+from edcal.load.yamlfile import yaml_value
 from edcal.model.calendar import Calendar
 from edcal.model.source import Source
 
@@ -60,21 +59,40 @@ DATE_ORDERS = ("dmy", "mdy")
 #: Countries that write the month first (02/03/2027 is February 3rd).
 MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW"})
 
-_STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "en cours": "draft",
-             "scheduled": "scheduled", "planifie": "scheduled", "programme": "scheduled", "pret": "scheduled",
-             "ready": "scheduled", "valide": "scheduled", "approved": "scheduled"}
+#: A status cell's words (as :func:`normal_name` writes them).
+STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "en cours": "draft",
+            "a valider": "draft", "en attente": "draft", "to do": "draft", "in progress": "draft",
+            "scheduled": "scheduled", "planifie": "scheduled", "programme": "scheduled", "pret": "scheduled",
+            "ready": "scheduled", "valide": "scheduled", "approved": "scheduled"}
+#: Statuses of rows that are no posts to plan.
+_NOT_TO_PLAN = {"publie": "published", "published": "published", "posted": "published", "poste": "published",
+                "annule": "cancelled", "cancelled": "cancelled", "canceled": "cancelled"}
 _YES = {"yes", "oui", "true", "vrai", "x", "1"}
 _NO = {"no", "non", "false", "faux", "0", ""}
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(?P<rest>.+))?$")
-_NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?:(?:T|,?\s+)(?P<rest>.+))?$")
-#: ``09:30``, ``9:30:00``, ``9h30``, ``9h``, ``9:30 AM``, ``2 pm``.
-_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2})(?::(\d{2}))?|h(\d{2})?)?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
+_NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:(?:T|,?\s+)(?P<rest>.+))?$")
+#: ``15 février 2027``, ``1er mars 2027``, ``3 Feb 2027`` (the month checked against :data:`MONTHS`).
+_WORDED_DAY = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:,?\s+(?P<rest>.+))?$")
+#: A weekday before the date: ``lundi 15/02/2027``, ``Mon, 15/02/2027``.
+_WEEKDAY_FIRST = re.compile(r"^([^\W\d_]+)\.?,?\s+(?=\d)")
+#: What may join a date and its time: ``15/02/2027 à 10h``, ``… at 10:00``, ``… - 10:00``.
+_JOINING = re.compile(r"^(?:à|a|at|-|,)\s+", re.IGNORECASE)
+#: ``09:30``, ``9:30:00``, ``9h30``, ``9 h 30``, ``9h``, ``09.30``, ``9:30 AM``, ``2 pm``, ``02:30+02:00``.
+_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:h.]\s*(\d{2})(?::(\d{2}))?|\s*h)?\s*(?P<half>[ap]\.?m\.?)?"
+                    r"(?P<offset>\s*(?:Z|[+-]\d{2}:?\d{2}))?$", re.IGNORECASE)
+#: Months as sheets write them, in French and English, without accents.
+MONTHS = {name: number for number, names in enumerate((
+    ("janvier", "janv", "january", "jan"), ("fevrier", "fevr", "fev", "february", "feb"),
+    ("mars", "march", "mar"), ("avril", "avr", "april", "apr"), ("mai", "may"), ("juin", "june", "jun"),
+    ("juillet", "juil", "july", "jul"), ("aout", "august", "aug"), ("septembre", "sept", "september", "sep"),
+    ("octobre", "oct", "october"), ("novembre", "nov", "november"), ("decembre", "dec", "december")), 1)
+    for name in names}
 _NETWORK_SEPARATORS = re.compile(r"\s*(?:[,;/+|&]|\bet\b|\band\b)\s*", re.IGNORECASE)
 #: A cell edcal's posts.csv guards against spreadsheet formulas (``'@camille``).
 _FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ImportOptions:
     """What the command line adds to every row."""
 
@@ -84,6 +102,8 @@ class ImportOptions:
     status: str | None = None
     date_order: str | None = None
     skipped_columns: tuple[str, ...] = ()
+    #: Every way a sheet may name an article (its slug, its URL's path, its title) -> its slug.
+    articles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -100,10 +120,23 @@ class CalendarText:
     """The YAML written for the imported rows, and the cell behind each of its lines."""
 
     text: str
+    #: The cell each line's value comes from.
     lines: dict[int, Source]
+    #: The first line of each entry, with its row: what is said of the entry (``- id: …``'s dash and
+    #: key) is said of the row, what is said of its value of the cell.
+    entries: dict[int, Source] = field(default_factory=dict)
 
     def cell_of(self, source: Source) -> Source | None:
+        if source.line in self.entries and source.column < _VALUE_COLUMN:
+            return self.entries[source.line]
         return self.lines.get(source.line)
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """A cell's text in a message: on one line, what is not printable escaped, and cut when long."""
+    text = " ".join(text.split())
+    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def normal_name(name: str) -> str:
@@ -113,6 +146,18 @@ def normal_name(name: str) -> str:
     return " ".join(re.sub(r"[_\-./:'’*]", " ", name).split())
 
 
+def article_names(articles: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """How a sheet may name each article, from (slug, URL, title): :attr:`ImportOptions.articles`."""
+    names: dict[str, str] = {}
+    for slug, url, title in articles:
+        names.setdefault(normal_name(title), slug)
+        path = url.split("://", 1)[-1].split("/", 1)[-1] if "://" in url else url.lstrip("/")
+        names.setdefault(path.rstrip("/").removesuffix("/index.html"), slug)
+    for slug, _url, _title in articles:
+        names[slug] = slug
+    return names
+
+
 def posts_from_table(table: Table, calendar: Calendar, options: ImportOptions,
                      taken_ids: Iterable[str]) -> list[ImportedPost]:
     """Every row as a post entry.
@@ -120,98 +165,186 @@ def posts_from_table(table: Table, calendar: Calendar, options: ImportOptions,
     :param taken_ids: ids already in the plan: a derived id avoids them.
     :raises InputErrors: every cell that cannot be read, located.
     """
+    _check_options(calendar, options)
     errors: list[InputError] = []
     records = list(table.records)
     if not records:
         raise InputErrors([InputError(Source(table.path, 1, 1), "found no row", "export the sheet again: the "
                                       "file is empty")])
-    columns, rows, width = _columns(table, records, options, errors)
-    if not width:  # not a sheet of posts
+    header = _header(table, records, options, errors)
+    if header is None:  # not a sheet of posts
         raise InputErrors(errors)
-    fatal = False  # a column missing, or a wrong option: every row would say so
-    if "networks" not in columns.values() and not options.networks:
-        headerless = rows is records
-        fatal = True
-        errors.append(InputError(Source(table.path, 1, 1), "found no network column" + (
-            " (a file without a header row, as Hootsuite's: date, message, link)" if headerless else ""),
-            "give the network: --network linkedin" if headerless
-            else "add a column 'network' (or 'réseau'), or give the network: --network linkedin"))
-    if "networks" in columns.values() and options.networks:
-        fatal = True
-        errors.append(InputError(Source("--network", 1, 1), "the file has a network column already",
-                                 "leave --network out"))
+    columns, rows, width = header
+    fatal = False  # a column missing: every row would say so
     for wanted in ("date", "text"):
         if wanted not in columns.values():
             fatal = True
             errors.append(InputError(Source(table.path, 1, 1), f"found no {wanted} column",
                                      f"add a column named '{COLUMNS[wanted][0]}' (known names: "
                                      f"{', '.join(COLUMNS[wanted][:6])}…)"))
+    if "networks" not in columns.values() and not options.networks:
+        fatal = True
+        headerless = rows is records
+        errors.append(InputError(Source(table.path, 1, 1), "found no network column" + (
+            " (a file without a header row, as Hootsuite's: date, message, link)" if headerless else ""),
+            "give the network: --network linkedin" if headerless
+            else "add a column 'network' (or 'réseau'), or give the network: --network linkedin"))
+    if not rows and not fatal:
+        fatal = True
+        errors.append(InputError(records[0][0].source, "found no row to import below the header row",
+                                 "write a post on each row below it"))
     if fatal:
         raise InputErrors(errors)
-    month_first = (calendar.country or "").upper() in MONTH_FIRST_COUNTRIES
-    order = options.date_order or ("mdy" if month_first else "dmy")
-    ids = set(taken_ids)
+    if options.date_order:
+        order = options.date_order
+    elif rows is records:  # Hootsuite's file: its dates as the site's Hootsuite files write them
+        order = "mdy" if calendar.exports.hootsuite_date_format.startswith("%m") else "dmy"
+    else:
+        order = "mdy" if (calendar.country or "").upper() in MONTH_FIRST_COUNTRIES else "dmy"
+    letters = {wanted: column_letter(index) for index, wanted in columns.items()}
     posts = []
     for record in rows:
-        post = _post(record, columns, width, calendar, options, order, errors)
+        post = _post(record, columns, width, letters, calendar, options, order, errors)
         if post is not None:
-            _give_id(post, ids)
             posts.append(post)
+    _refuse_repeated_ids(posts, errors)
     if errors:
-        raise InputErrors(errors)
+        raise InputErrors(sorted(errors, key=InputError.sort_key))
+    # ids the sheet gives are taken first, with their posts' ids (hello-linkedin): a row's derived id
+    # never takes a later row's, nor names another row's post
+    ids = set(taken_ids)
+    for post in posts:
+        if "id" in post.values:
+            ids |= _with_items(str(post.values["id"]), post)
+    for post in posts:
+        _give_id(post, ids)
     return posts
 
 
-def _columns(table: Table, records: list[tuple[Cell, ...]], options: ImportOptions,
-             errors: list[InputError]) -> tuple[dict[int, str], list[tuple[Cell, ...]], int]:
-    """Each used column's field by its index, the rows of values (the header row left out), and how many
-    columns the header names."""
+def _with_items(entry_id: str, post: ImportedPost) -> set[str]:
+    """An entry's id and its posts' ids (one per network: ``hello-linkedin``)."""
+    networks = post.values.get("networks")
+    return {entry_id, *(f"{entry_id}-{n}" for n in (networks if isinstance(networks, list) else ()))}
+
+
+def _check_options(calendar: Calendar, options: ImportOptions) -> None:
+    """--network, --campaign and --owner name what the site has (else every row would say so)."""
+    errors = []
+    for name in options.networks:
+        if _network_id(name, calendar) is None:
+            errors.append(InputError(Source("--network", 1, 1), f"unknown network '{shown(name)}'",
+                                     _known_hint(name, calendar.networks)))
+    for option, value, named in (("--campaign", options.campaign, calendar.campaigns),
+                                 ("--owner", options.owner, calendar.team)):
+        if value is not None and _by_name(value, named) is None:
+            errors.append(InputError(Source(option, 1, 1), f"unknown {option[2:]} '{shown(value)}'",
+                                     _known_hint(value, named)))
+    if errors:
+        raise InputErrors(errors)
+
+
+def _known_hint(name: str, known: dict[str, object]) -> str:
+    """Did you mean the closest id or name; else the ids known."""
+    names = {normal_name(str(getattr(thing, "name", "") or "")): key for key, thing in known.items()}
+    names.pop("", None)
+    close = difflib.get_close_matches(normal_name(name), [*known, *names], n=1, cutoff=0.6)
+    if close:
+        key = names.get(close[0], close[0])
+        thing = known[key]
+        shown = f"{getattr(thing, 'name', key)} ({key})" if getattr(thing, "name", None) not in (None, key) \
+            else key
+        return f"did you mean {shown}?"
+    return "known: " + (", ".join(sorted(known)) or "none, in calendar.yaml")
+
+
+def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOptions,
+            errors: list[InputError]) -> tuple[dict[int, str], list[tuple[Cell, ...]], int] | None:
+    """Each used column's field by its index, the rows of values, and how many columns the header names;
+    None for a file that is no sheet of posts (the errors say why)."""
     first = records[0]
-    skipped = {normal_name(name) for name in options.skipped_columns}
-    letters = {name.upper() for name in options.skipped_columns}
-    if _reads_as_date(first[0].text) and len(first) <= len(HEADERLESS):
-        return dict(enumerate(HEADERLESS[:len(first)])), records, len(first)  # Hootsuite's bulk file
     if _reads_as_date(first[0].text):
+        if len(first) <= len(HEADERLESS):
+            _check_skipped(table, (), options, errors)
+            return dict(enumerate(HEADERLESS[:len(first)])), records, len(first)  # Hootsuite's bulk file
         errors.append(InputError(first[0].source, f"found a date in the first row and {len(first)} columns; "
                                  "a file without a header row has 3 at most (date, message, link)",
                                  "add a header row naming the columns (date, network, text, link…)"))
-        return {}, [], 0
-    names = tuple(normal_name(cell.text) for cell in first)
+        return None
+    by_name = {alias: wanted for wanted, aliases in COLUMNS.items() for alias in aliases}
+    # A title above the header ("Planning février;;;"): the header is the first row naming two fields.
+    at = next((i for i, record in enumerate(records[:10])
+               if sum(normal_name(cell.text) in by_name for cell in record) >= 2), 0)
+    if any(sum(bool(cell.text.strip()) for cell in record) > 1 for record in records[:at]):
+        at = 0
+    header, rows = records[at], records[at + 1:]
+    names = tuple(normal_name(cell.text) for cell in header)
     if tuple(name for name in names if name) == OWN_EXPORT:
-        errors.append(InputError(first[0].source, "this is edcal's own export (planning/exports/posts.csv): "
+        errors.append(InputError(header[0].source, "this is edcal's own export (planning/exports/posts.csv): "
                                  "its posts are in the plan already", "import a sheet of posts that are not "
                                  "in calendar.yaml yet"))
-        return {}, [], 0
-    by_name = {alias: wanted for wanted, aliases in COLUMNS.items() for alias in aliases}
+        return None
+    _check_skipped(table, header, options, errors)
+    skipped = {normal_name(name) for name in options.skipped_columns}
+    letters = {name.upper() for name in options.skipped_columns}
     columns: dict[int, str] = {}
     seen: dict[str, Cell] = {}
-    for index, (cell, name) in enumerate(zip(first, names, strict=True)):
+    for index, (cell, name) in enumerate(zip(header, names, strict=True)):
         letter = column_letter(index)
         if name in skipped or letter in letters:
             continue
         if not name:
-            if any(index < len(record) and record[index].text.strip() for record in records[1:]):
+            if any(index < len(record) and record[index].text.strip() for record in rows):
                 errors.append(InputError(cell.source, f"column {letter} has values and no name",
                                          "name it in the header row, or leave it out: "
                                          f"--skip-column {letter}"))
             continue
         wanted = by_name.get(name)
         if wanted is None:
-            meant = did_you_mean(name, by_name)
-            leave = f"leave it out: --skip-column {_quoted(cell.text.strip())}"
-            errors.append(InputError(cell.source, f"found column '{cell.text.strip()}' ({letter}), which "
-                                     "is not a field of a post",
-                                     f"{meant} Else {leave}" if meant else
-                                     f"{leave}, or rename it (known: {', '.join(sorted(COLUMNS))})"))
+            errors.append(_unknown_column(cell, letter, name, by_name))
             continue
         if wanted in seen:
             errors.append(InputError(cell.source, f"found a second {wanted} column ({letter}; the first is "
-                                     f"'{seen[wanted].text.strip()}')", "keep one, or leave one out: "
+                                     f"'{shown(seen[wanted].text)}')", "keep one, or leave one out: "
                                      f"--skip-column {letter}"))
             continue
         seen[wanted] = cell
         columns[index] = wanted
-    return columns, records[1:], len(first)
+    return columns, rows, len(header)
+
+
+def _unknown_column(cell: Cell, letter: str, name: str, by_name: dict[str, str]) -> InputError:
+    written = cell.text.strip()
+    said = shown(written)
+    leave = "leave it out: --skip-column " + (_quoted(written) if said == written and len(written) <= 40
+                                              else letter)
+    words = name.split()
+    if len(words) > 1 and " ".join(words[:-1]) in by_name:  # "Texte LinkedIn", "Visuel Instagram"
+        field_name = by_name[" ".join(words[:-1])]
+        return InputError(cell.source, f"found column '{said}' ({letter}): a {field_name} for one "
+                          "network; a row is one post, on the networks of its network column",
+                          f"write a row per network, with that {field_name} in the {field_name} column; "
+                          f"or {leave}")
+    close = difflib.get_close_matches(name, by_name, n=1, cutoff=0.8)
+    if close:
+        return InputError(cell.source, f"found column '{said}' ({letter}), which is not a field of a post",
+                          f"did you mean '{close[0]}'? Else {leave}")
+    return InputError(cell.source, f"found column '{said}' ({letter}), which is not a field of a post",
+                      f"{leave}, or rename it (known: {', '.join(sorted(COLUMNS))})")
+
+
+def _check_skipped(table: Table, header: tuple[Cell, ...], options: ImportOptions,
+                   errors: list[InputError]) -> None:
+    """Each --skip-column names a column of the file: a typo would leave the column in, and fail."""
+    names = [normal_name(cell.text) for cell in header]
+    letters = [column_letter(index) for index in range(len(header))]
+    for skipped in options.skipped_columns:
+        if normal_name(skipped) not in names and skipped.upper() not in letters:
+            present = [cell.text.strip() for cell in header if cell.text.strip()]
+            close = difflib.get_close_matches(skipped, present, n=1, cutoff=0.6)
+            listed = ", ".join(shown(name) for name in present) or "none, no header row"
+            errors.append(InputError(Source("--skip-column", 1, 1), f"found no column '{shown(skipped)}' in "
+                                     f"{table.path}", f"did you mean '{close[0]}'?" if close else
+                                     f"its columns: {listed}"))
 
 
 def _quoted(text: str) -> str:
@@ -219,50 +352,79 @@ def _quoted(text: str) -> str:
 
 
 def _reads_as_date(text: str) -> bool:
-    text = text.strip()
-    return bool(_ISO_DAY.match(text) or _NUMERIC_DAY.match(text))
+    text = _WEEKDAY_FIRST.sub("", text.strip())
+    return bool(_ISO_DAY.match(text) or _NUMERIC_DAY.match(text) or _WORDED_DAY.match(text))
 
 
-def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, calendar: Calendar,
-          options: ImportOptions, order: str, errors: list[InputError]) -> ImportedPost | None:
+def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters: dict[str, str],
+          calendar: Calendar, options: ImportOptions, order: str,
+          errors: list[InputError]) -> ImportedPost | None:
     row = record[0].source
     post = ImportedPost(Source(row.path, row.line, 1))
-    cells = {columns[index]: cell for index, cell in enumerate(record)
-             if index in columns and cell.text.strip()}
+    every = {columns[index]: cell for index, cell in enumerate(record) if index in columns}
+    cells = {name: cell for name, cell in every.items() if cell.text.strip()}
     beyond = next((cell for cell in record[width:] if cell.text.strip()), None)
     if beyond is not None:
         errors.append(InputError(beyond.source, f"found '{beyond.text.strip()[:40]}' in column "
                                  f"{column_letter(record.index(beyond))}, beyond the header row's last "
-                                 "column",
-                                 "name that column in the header row, or remove the value"))
+                                 "column", "name that column in the header row, or remove the value"))
         return None
     before = len(errors)
-    at = _when(cells.get("date"), cells.get("time"), calendar, order, errors)
-    if at is not None:
-        post.values["at"], post.cells["at"] = at, cells["date"].source
-    networks = _networks(cells.get("networks"), calendar, options, errors)
-    if networks:
-        post.values["networks"] = networks
-        post.cells["networks"] = cells["networks"].source if "networks" in cells else row
-    text = cells.get("text")
-    if text is None:
-        errors.append(InputError(row, "found no text in this row",
-                                 "write the post's text, or delete the row"))
-    for name in ("title", "id", "text", "link", "article", "image", "alt"):
+    for cell in cells.values():
+        _refuse_control_characters(cell, errors)
+
+    def missing(name: str, what: str, hint: str) -> None:
+        place = every[name].source if name in every else row
+        column = f" (column {letters[name]})" if name in letters else ""
+        errors.append(InputError(place, f"found no {what} in this row{column}", hint))
+
+    if "date" not in cells:
+        missing("date", "date", "write the day it goes out, and its time, or delete the row")
+    else:
+        when = _when(cells["date"], cells.get("time"), calendar, order, errors)
+        if when is not None:  # at its time's cell when the time has a column (a time the clocks skip)
+            post.values["at"], post.cells["at"] = when
+    if "networks" in cells:
+        post.values["networks"] = _networks(cells["networks"], calendar, errors)
+        post.cells["networks"] = cells["networks"].source
+    elif options.networks:
+        post.values["networks"] = list(dict.fromkeys(_network_id(n, calendar) or n for n in options.networks))
+        post.cells["networks"] = every["networks"].source if "networks" in every else row
+    else:
+        missing("networks", "network", "write one (" + ", ".join(sorted(calendar.networks)) + "), or give "
+                "the rows without one theirs: --network linkedin")
+    if "text" not in cells:
+        missing("text", "text", "write the post's text, or delete the row")
+    for name in ("title", "id", "text", "link", "image", "alt"):
         if name in cells:
             value = cells[name].text.strip().replace("\r\n", "\n").replace("\r", "\n")
             post.values[name] = _FORMULA_GUARD.sub("", value) if name == "text" else value
             post.cells[name] = cells[name].source
+    if "article" in cells:
+        post.values["article"] = _article(cells["article"], options.articles, errors)
+        post.cells["article"] = cells["article"].source
+        if "link" in cells:
+            errors.append(InputError(cells["article"].source, "found a link and an article in this row: a "
+                                     "post links to one", "keep one of the two cells"))
+    if "alt" in cells and "image" not in cells:
+        errors.append(InputError(cells["alt"].source, "found alt text and no image",
+                                 "give the image in the image column, or empty this cell"))
     for name, given, named in (("campaign", options.campaign, calendar.campaigns),
                                ("owner", options.owner, calendar.team)):
-        value = cells[name].text.strip() if name in cells else given
-        if value is not None:
-            post.values[name] = _by_name(value, named)
-            post.cells[name] = cells[name].source if name in cells else row
-    status = cells["status"].text.strip() if "status" in cells else options.status
-    if status is not None:
-        post.values["status"] = _STATUSES.get(normal_name(status), status)
-        post.cells["status"] = cells["status"].source if "status" in cells else row
+        if name in cells:
+            found = _by_name(cells[name].text.strip(), named)
+            if found is None:
+                what = "person" if name == "owner" else name
+                errors.append(InputError(cells[name].source, f"unknown {what} '{shown(cells[name].text)}'",
+                                         _known_hint(cells[name].text.strip(), named)))
+                continue
+            post.values[name], post.cells[name] = found, cells[name].source
+        elif given is not None:
+            post.values[name], post.cells[name] = _by_name(given, named), row
+    if "status" in cells:
+        _status(cells["status"], post, errors)
+    elif options.status is not None:
+        post.values["status"], post.cells["status"] = options.status, row
     if "promotional" in cells:
         said = normal_name(cells["promotional"].text)
         if said in _YES or said in _NO:
@@ -270,28 +432,84 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, calenda
             post.cells["promotional"] = cells["promotional"].source
         else:
             said = cells["promotional"].text.strip()
-            errors.append(InputError(cells["promotional"].source, f"found '{said}' "
-                                     "for promotional, expected yes or no (oui, non, x, 1, 0)", None))
+            errors.append(InputError(cells["promotional"].source, f"found '{shown(said)}' for promotional, "
+                                     "expected yes or no (oui, non, x, 1, 0)",
+                                     "leave the cell empty for the campaign's own"))
     return post if len(errors) == before else None
 
 
-def _by_name(value: str, named: dict[str, object]) -> str:
-    """A campaign's or a person's id, also when the sheet writes their name (``Camille Roux``)."""
+def _refuse_control_characters(cell: Cell, errors: list[InputError]) -> None:
+    """A character no post can hold (NUL, a C1 control that cp1252 read as latin-1 leaves…)."""
+    found = next((c for c in cell.text if unicodedata.category(c) == "Cc" and c not in "\t\n\r"), None)
+    if found is None:
+        return
+    c1 = 0x80 <= ord(found) <= 0x9F
+    errors.append(InputError(cell.source, f"found the control character U+{ord(found):04X} in this cell",
+                             "the file is likely cp1252 rather than latin-1: --encoding cp1252" if c1
+                             else "remove it: a post cannot hold it"))
+
+
+def _status(cell: Cell, post: ImportedPost, errors: list[InputError]) -> None:
+    said = normal_name(cell.text)
+    if said in STATUSES:
+        post.values["status"], post.cells["status"] = STATUSES[said], cell.source
+    elif said in _NOT_TO_PLAN:
+        errors.append(InputError(cell.source, f"found status '{shown(cell.text)}': a row "
+                                 f"{_NOT_TO_PLAN[said]} is no post to plan", "delete the row"))
+    else:
+        drafts = sorted(w for w, s in STATUSES.items() if s == "draft")
+        ready = sorted(w for w, s in STATUSES.items() if s == "scheduled")
+        errors.append(InputError(cell.source, f"found status '{shown(cell.text)}', expected a draft "
+                                 f"({', '.join(drafts)}) or a post ready ({', '.join(ready)})",
+                                 "leave the cell empty for a post ready"))
+
+
+def _refuse_repeated_ids(posts: list[ImportedPost], errors: list[InputError]) -> None:
+    first: dict[str, ImportedPost] = {}
+    for post in posts:
+        if "id" not in post.values:
+            continue
+        given = str(post.values["id"])
+        if given in first:
+            errors.append(InputError(post.cells["id"], f"found id '{given}', the id of line "
+                                     f"{first[given].row.line} too", "give each row its own id, or none"))
+        else:
+            first[given] = post
+
+
+def _by_name(value: str, named: dict[str, object]) -> str | None:
+    """A campaign's or a person's id, by id, by name (``Camille Roux``) or by e-mail; None if none."""
     if value in named or value.lower() in named:
         return value if value in named else value.lower()
     wanted = normal_name(value)
-    found = [key for key, thing in named.items()
-             if normal_name(str(getattr(thing, "name", "") or "")) == wanted]
-    return found[0] if len(found) == 1 else value
+    for attribute in ("name", "email"):
+        found = [key for key, thing in named.items()
+                 if normal_name(str(getattr(thing, attribute, "") or "")) == wanted]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
-def _when(date: Cell | None, time: Cell | None, calendar: Calendar, order: str,
-          errors: list[InputError]) -> str | None:
-    """The date (and time) as calendar.yaml writes them: ``2027-03-02 09:00``, or a day alone."""
-    if date is None:
-        return None
+def _article(cell: Cell, articles: dict[str, str], errors: list[InputError]) -> str:
+    """An article's slug, also when the sheet gives its title or its address."""
+    written = cell.text.strip()
+    path = written.split("://", 1)[-1].split("/", 1)[-1] if "://" in written else written.lstrip("/")
+    for key in (written, normal_name(written), path.rstrip("/").removesuffix("/index.html")):
+        if key in articles:
+            return articles[key]
+    return written  # the loader says it is unknown, with its suggestions
+
+
+def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
+          errors: list[InputError]) -> tuple[str, Source] | None:
+    """The date (and time) as calendar.yaml writes them, ``2027-03-02 09:00`` or a day alone, and the
+    cell of its time (else of its date)."""
     written = date.text.strip()
-    iso, numeric = _ISO_DAY.match(written), _NUMERIC_DAY.match(written)
+    said = shown(written)
+    weekday = _WEEKDAY_FIRST.match(written)
+    said_day = weekday.group(1) if weekday and not _WORDED_DAY.match(written) else None
+    bare = written[weekday.end():] if said_day else written
+    iso, numeric, worded = _ISO_DAY.match(bare), _NUMERIC_DAY.match(bare), _WORDED_DAY.match(bare)
     expected = "DD/MM/YYYY HH:MM" if order == "dmy" else "MM/DD/YYYY HH:MM"
     if iso:
         year, month, day, rest = int(iso.group(1)), int(iso.group(2)), int(iso.group(3)), iso.group("rest")
@@ -299,22 +517,24 @@ def _when(date: Cell | None, time: Cell | None, calendar: Calendar, order: str,
         first, second, year_text = numeric.group(1), numeric.group(3), numeric.group(4)
         rest = numeric.group("rest")
         if len(year_text) == 2:
-            errors.append(InputError(date.source, f"found '{written}', a year in two digits",
+            errors.append(InputError(date.source, f"found '{said}', a year in two digits",
                                      f"write the year in full: {expected}"))
             return None
         day, month = (int(first), int(second)) if order == "dmy" else (int(second), int(first))
         year = int(year_text)
         if not 1 <= month <= 12 and 1 <= day <= 12:
             other = "mdy" if order == "dmy" else "dmy"
-            errors.append(InputError(date.source, f"found '{written}': there is no month {month} when the "
-                                     "day "
-                                     f"comes {'first' if order == 'dmy' else 'second'} ({expected})",
+            errors.append(InputError(date.source, f"found '{said}': there is no month {month} when the "
+                                     f"day comes {'first' if order == 'dmy' else 'second'} ({expected})",
                                      f"the file writes the {'month' if order == 'dmy' else 'day'} first: "
                                      f"--date-order {other}"))
             return None
+    elif worded and normal_name(worded.group(2)) in MONTHS:
+        day, month, year = int(worded.group(1)), MONTHS[normal_name(worded.group(2))], int(worded.group(3))
+        rest = worded.group("rest")
     else:
-        errors.append(InputError(date.source, f"found '{written}' for the date, expected {expected} or "
-                                 "YYYY-MM-DD HH:MM", "format the column as text or as a date in the "
+        errors.append(InputError(date.source, f"found '{said}' for the date, expected {expected}, "
+                                 "YYYY-MM-DD HH:MM or 15 février 2027", "format the column as a date in the "
                                  "spreadsheet before exporting"))
         return None
     day_text = f"{year:04d}-{month:02d}-{day:02d}"
@@ -326,60 +546,73 @@ def _when(date: Cell | None, time: Cell | None, calendar: Calendar, order: str,
     elif not 1 <= day <= (last := _calendar.monthrange(year, month)[1]):
         problem = f"{_calendar.month_name[month]} {year} has {last} days"
     if problem:
-        errors.append(InputError(date.source, f"found '{written}': {problem}",
+        errors.append(InputError(date.source, f"found '{said}': {problem}",
                                  f"write a real date, {expected}"))
         return None
+    if said_day is not None:
+        try:
+            named = timeparse.parse_weekdays(said_day)
+        except ValueError:
+            named = frozenset()
+        real = _calendar.weekday(year, month, day)
+        if len(named) != 1 or real not in named:
+            errors.append(InputError(date.source, f"found '{said}': {day_text} is a "
+                                     f"{_calendar.day_name[real]}", "correct the weekday or the date"))
+            return None
+    rest = _JOINING.sub("", rest.strip()) if rest else rest
     if rest and time is not None:
-        errors.append(InputError(time.source, f"found a time here and another in the date ('{written}')",
+        errors.append(InputError(time.source, f"found a time here and another in the date ('{said}')",
                                  "keep one of the two"))
         return None
     clock = (rest or (time.text.strip() if time is not None else "")).strip()
     if not clock:
-        return day_text
+        return day_text, date.source
     cell = date if rest else time
     assert cell is not None
-    if clock.lower() in calendar.slots:
-        return f"{day_text} {clock.lower()}"
+    at = _clock(clock, cell, day_text, calendar, errors)
+    return None if at is None else (at, cell.source)
+
+
+def _clock(clock: str, cell: Cell, day_text: str, calendar: Calendar, errors: list[InputError]) -> str | None:
+    """``2027-03-02 09:30``, ``2027-03-02 14:30+02:00`` or ``2027-03-02 midi`` (a slot)."""
+    said = shown(clock)
+    if normal_name(clock) in calendar.slots:
+        return f"{day_text} {normal_name(clock)}"
     match = _CLOCK.match(clock)
     if match is None:
-        known = ", ".join(sorted(calendar.slots))
-        errors.append(InputError(cell.source, f"found '{clock}' for the time, expected HH:MM (09:30, 9h30, "
-                                 "9:30 AM)" + (f" or a slot ({known})" if known else ""), None))
+        slots = sorted(calendar.slots)
+        close = difflib.get_close_matches(normal_name(clock), slots, n=1, cutoff=0.6)
+        errors.append(InputError(cell.source, f"found '{said}' for the time, expected HH:MM (09:30, 9h30, "
+                                 "9:30 AM)" + (f" or a slot ({', '.join(slots)})" if slots else ""),
+                                 f"did you mean the slot '{close[0]}'?" if close
+                                 else "write the time as 09:30, or leave it out for the network's slot"))
         return None
-    hour, minute = int(match.group(1)), int(match.group(2) or match.group(4) or 0)
-    second = int(match.group(3) or 0)
-    if match.group(5):
+    hour, minute, second = int(match.group(1)), int(match.group(2) or 0), int(match.group(3) or 0)
+    if match.group("half"):
         if not 1 <= hour <= 12:
-            errors.append(InputError(cell.source, f"found '{clock}': {hour} is not an hour of a 12-hour "
-                                     "clock",
-                                     "write the time as HH:MM, from 00:00 to 23:59"))
+            errors.append(InputError(cell.source, f"found '{said}': {hour} is not an hour of a 12-hour "
+                                     "clock", "write the time as HH:MM, from 00:00 to 23:59"))
             return None
-        hour = hour % 12 + (12 if match.group(5).lower().startswith("p") else 0)
+        hour = hour % 12 + (12 if match.group("half").lower().startswith("p") else 0)
     if hour > 23 or minute > 59 or second > 59:
-        errors.append(InputError(cell.source, f"found '{clock}', expected a time from 00:00 to 23:59", None))
+        errors.append(InputError(cell.source, f"found '{said}', expected a time from 00:00 to 23:59",
+                                 "write the time as HH:MM"))
         return None
     if second:
-        errors.append(InputError(cell.source, f"found '{clock}', a time to the second",
+        errors.append(InputError(cell.source, f"found '{said}', a time to the second",
                                  "posts are planned to the minute: write HH:MM"))
         return None
-    return f"{day_text} {hour:02d}:{minute:02d}"
+    offset = (match.group("offset") or "").strip()
+    return f"{day_text} {hour:02d}:{minute:02d}{offset}"
 
 
-def _networks(cell: Cell | None, calendar: Calendar, options: ImportOptions,
-              errors: list[InputError]) -> list[str]:
-    names = [name for name in _NETWORK_SEPARATORS.split(cell.text.strip()) if name] if cell is not None \
-        else list(options.networks)
-    source = cell.source if cell is not None else Source("--network", 1, 1)
-    if cell is not None and not names:
-        return []
+def _networks(cell: Cell, calendar: Calendar, errors: list[InputError]) -> list[str]:
     found: list[str] = []
-    for name in names:
+    for name in (name for name in _NETWORK_SEPARATORS.split(cell.text.strip()) if name):
         network = _network_id(name, calendar)
         if network is None:
-            known = sorted(calendar.networks)
-            errors.append(InputError(source, f"unknown network '{name}'",
-                                     did_you_mean(normal_name(name), known)
-                                     or "known: " + ", ".join(known) + " (networks: in calendar.yaml)"))
+            errors.append(InputError(cell.source, f"unknown network '{shown(name)}'",
+                                     _known_hint(name, calendar.networks)))
         elif network not in found:
             found.append(network)
     return found
@@ -402,21 +635,23 @@ def _network_id(name: str, calendar: Calendar) -> str | None:
 def _give_id(post: ImportedPost, taken: set[str]) -> None:
     """An id for a row without one: its title's or its text's first words, then its day if taken."""
     if "id" in post.values:
-        taken.add(str(post.values["id"]))
         return
     words = str(post.values.get("title") or post.values.get("text") or "")
     base = slugify(words, max_words=6) or "post"
     day = str(post.values.get("at", ""))[:10]
     candidates = [base, f"{base}-{day}"] if day else [base]
-    wanted = next((c for c in candidates if c not in taken), None)
+    free = next((c for c in candidates if not _with_items(c, post) & taken), None)
     number = 2
-    while wanted is None:
-        wanted = f"{candidates[-1]}-{number}" if f"{candidates[-1]}-{number}" not in taken else None
+    while free is None:
+        candidate = f"{candidates[-1]}-{number}"
+        free = candidate if not _with_items(candidate, post) & taken else None
         number += 1
-    taken.add(wanted)
-    post.values["id"] = wanted  # its line is the row's
+    taken |= _with_items(free, post)
+    post.values["id"] = free  # its line is the row's
 
 
+#: Where the value starts on an entry's first line (``  - id: ``).
+_VALUE_COLUMN = len("  - id: ") + 1
 #: The order of an entry's fields in the file written.
 _ORDER = ("id", "title", "networks", "at", "status", "campaign", "owner", "promotional", "text", "link",
           "article", "image", "alt")
@@ -424,46 +659,22 @@ _ORDER = ("id", "title", "networks", "at", "status", "campaign", "owner", "promo
 
 def calendar_text(posts: list[ImportedPost], origin: str) -> CalendarText:
     """The posts as a calendar.d/ file, and the cell behind each line."""
-    lines = [f"# Imported from {origin} by edcal import: one entry per row.", "posts:"]
+    lines = [f"# Imported from {shown(origin)} by edcal import: one entry per row.", "posts:"]
     where: dict[int, Source] = {}
+    entries: dict[int, Source] = {}
     for post in posts:
-        where[len(lines) + 1] = post.row
+        entries[len(lines) + 1] = post.row
         first = True
         for name in _ORDER:
             if name not in post.values:
                 continue
             value = post.values[name]
             # at: as calendar.yaml writes it (2027-03-02 09:00), never quoted
-            written = str(value) if name == "at" else _yaml_value(value, indent=6)
+            written = str(value) if name == "at" else yaml_value(value, indent=6)
             prefix = "  - " if first else "    "
             first = False
             cell = post.cells.get(name, post.row)
             for number, line in enumerate(written.split("\n")):
                 where[len(lines) + 1] = cell
                 lines.append(f"{prefix}{name}: {line}" if number == 0 else line)
-    return CalendarText("\n".join(lines) + "\n", where)
-
-
-def _yaml_value(value: object, indent: int) -> str:
-    """A value as YAML reads it back exactly: plain when it can be, a literal block for several lines
-    (``|-``), else quoted."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(value) + "]"
-    text = str(value)
-    if "\n" not in text and _reads_back(f"k: {text}", text):
-        return text
-    if "\n" in text:
-        pad = " " * indent
-        block = "|-\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
-        if _reads_back(f"k: {block}", text):
-            return block
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _reads_back(document: str, text: str) -> bool:
-    try:
-        return yaml.load(document, Loader=yaml.CSafeLoader) == {"k": text}  # type: ignore[no-any-return]
-    except yaml.YAMLError:
-        return False
+    return CalendarText("\n".join(lines) + "\n", where, entries)

@@ -11,17 +11,16 @@ an error in row 12 names ``posts.csv:13:24``, the place a text editor opens.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from edcal.errors import InputError, InputErrors
-from edcal.load.yamlfile import MAX_FILE_BYTES
+from edcal.load.yamlfile import MAX_FILE_BYTES, undecodable_at
 from edcal.model.source import Source
 
 #: The separators a CSV export uses, in the order a tie is settled.
 DELIMITERS = (",", ";", "\t")
-#: How the separators are named in options and messages.
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +36,6 @@ class Table:
     """A CSV file's records, blank ones left out (a spreadsheet's empty rows hold no value)."""
 
     path: str
-    delimiter: str
     records: tuple[tuple[Cell, ...], ...]
 
 
@@ -56,65 +54,93 @@ def read_table(file: Path, shown: str, encoding: str | None = None, delimiter: s
 
     :param shown: the file's name as messages show it.
     :param encoding: the file's encoding (default UTF-8, with or without a byte order mark).
-    :param delimiter: the separator (default: the one the first line uses most, outside quotes).
+    :param delimiter: the separator (default: Excel's ``sep=`` line, else the one that splits the first
+        line with a value into the most cells).
     :raises InputErrors: a file too large, bytes not in its encoding, a quote never closed.
     """
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputErrors([InputError(Source(shown, 1, 1), f"file is {size:,} bytes, more than the "
-                                          f"{MAX_FILE_BYTES:,} bytes allowed",
-                                          "split it into several files")])
-        data = file.read_bytes()
+        with open(file, "rb") as handle:  # a pipe or a device says 0 bytes: read no more than allowed
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InputErrors([InputError(Source(shown, 1, 1), f"cannot read the file: {exc.strerror}",
                                       "check its name and that you may read it")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputErrors([InputError(Source(shown, 1, 1), f"file is more than the {MAX_FILE_BYTES:,} bytes "
+                                      "allowed", "split it into several files")])
     text = _decoded(data, shown, encoding)
-    delimiter = delimiter or _sniffed(text)
-    return Table(shown, delimiter, tuple(split_records(text, shown, delimiter)))
+    directive = _SEPARATOR_LINE.match(text)
+    if directive:  # Excel's "sep=;" first line says the separator, and is no record
+        delimiter = delimiter or directive.group(1)
+        text = text[directive.end() - len(directive.group(2)):]
+    delimiter = delimiter or _sniffed(text, shown)
+    return Table(shown, tuple(split_records(text, shown, delimiter)))
+
+
+#: Excel's first line naming the separator, ``sep=;`` (its line break is kept: lines keep their numbers).
+_SEPARATOR_LINE = re.compile(r"^sep=([,;\t|])[ \t]*(\r\n|\n|\r)")
+#: The byte order marks that say a file's encoding whatever --encoding says.
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+#: Names people know an encoding by that Python does not (Notepad's "ANSI" is Windows-1252).
+_ENCODING_ALIASES = {"ansi": "cp1252", "windows": "cp1252", "excel": "cp1252"}
 
 
 def _decoded(data: bytes, shown: str, encoding: str | None) -> str:
-    name = encoding or "utf-8-sig"
+    marked = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    name = _ENCODING_ALIASES.get((encoding or "").lower(), encoding) or marked or "utf-8-sig"
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
+        if not info._is_text_encoding:  # type: ignore[attr-defined]  # rot13, base64: no text
+            raise LookupError(name)
+        given = info.name
     except LookupError:
         raise InputErrors([InputError(Source("--encoding", 1, 1), f"unknown encoding '{encoding}'",
                                       "e.g. utf-8, cp1252 (Excel on Windows), latin-1, mac-roman")]) from None
+    if marked and given != codecs.lookup(marked).name and not (marked == "utf-8-sig" and given == "utf-8"):
+        raise InputErrors([InputError(Source("--encoding", 1, 1), f"the file starts with the byte order "
+                                      f"mark of {marked.replace('-sig', '').upper()}: it is not {encoding}",
+                                      "leave --encoding out")])
+    if encoding and not marked and given not in ("utf-8", "utf-8-sig") and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:  # bytes that read as UTF-8 are UTF-8: read otherwise, "é" would become "Ã©"
+            raise InputErrors([InputError(Source("--encoding", 1, 1), f"the file is UTF-8, not {encoding}",
+                                          "leave --encoding out")])
     try:
         text = data.decode(name)
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
         hint = ("save it as \"CSV UTF-8\" in the spreadsheet, or give its encoding: --encoding cp1252 for "
                 "Excel's \"CSV (séparateur: point-virgule)\" on Windows" if encoding is None
                 else "give the file's own encoding with --encoding (utf-8, cp1252, mac-roman…)")
-        raise InputErrors([InputError(Source(shown, line, column),
-                                      f"byte 0x{data[exc.start]:02x} is not valid {name.replace('-sig', '')}",
-                                      hint)]) from None
+        raise InputErrors([InputError(undecodable_at(exc, name, shown), f"byte 0x{exc.object[exc.start]:02x} "
+                                      f"is not valid {name.replace('-sig', '')}", hint)]) from None
     return text.removeprefix("\ufeff")
 
 
-def _sniffed(text: str) -> str:
-    """The separator the first record uses most outside quotes (a comma when it uses none)."""
-    counts = dict.fromkeys(DELIMITERS, 0)
-    quoted = False
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in "\r\n":
-            break
-        elif not quoted and char in counts:
-            counts[char] += 1
-    return max(DELIMITERS, key=lambda d: (counts[d], -DELIMITERS.index(d)))
+def _sniffed(text: str, shown: str) -> str:
+    """The separator that splits the first line with a value into the most cells (a comma when none
+    does), split as the whole file will be."""
+    start = text[:65536]
+
+    def cells(delimiter: str) -> int:
+        try:
+            records = split_records(start, shown, delimiter, limit=1)
+        except InputErrors:  # a quote the first 64 KiB do not close
+            return 0
+        return len(records[0]) if records else 0
+
+    return max(DELIMITERS, key=lambda d: (cells(d), -DELIMITERS.index(d)))
 
 
-def split_records(text: str, shown: str, delimiter: str) -> list[tuple[Cell, ...]]:
+def split_records(text: str, shown: str, delimiter: str, limit: int | None = None) -> list[tuple[Cell, ...]]:
     """The records of a CSV text, as RFC 4180 (and :mod:`csv`'s default dialect) split them.
 
     A quoted cell may hold separators, line breaks and doubled quotes; a quote inside an unquoted
-    cell is kept as written; text after a closing quote is kept, as :mod:`csv` keeps it.
+    cell is kept as written. Text after a closing quote is an error (:mod:`csv` would keep it, and
+    ``"Il a dit "bonjour" hier"`` would lose two quotes without a word).
+
+    :param limit: stop after this many records (blank ones are not counted).
     """
     records: list[tuple[Cell, ...]] = []
     cells: list[Cell] = []
@@ -135,6 +161,11 @@ def split_records(text: str, shown: str, delimiter: str) -> list[tuple[Cell, ...
                     column += 2
                     continue
                 quoted = False
+                after = text[index + 1:index + 2]
+                if after and after not in (delimiter, "\r", "\n"):
+                    raise InputErrors([InputError(
+                        Source(shown, line, column + 1), f"found {after!r} after the quote that closes a "
+                        "quoted cell", 'inside a quoted cell, write each quote twice: ""bonjour""')])
             else:
                 value.append(char)
                 if char == "\n" or (char == "\r" and text[index + 1:index + 2] != "\n"):
@@ -149,6 +180,8 @@ def split_records(text: str, shown: str, delimiter: str) -> list[tuple[Cell, ...
             cells.append(Cell("".join(value), start))
             if any(cell.text.strip() for cell in cells):
                 records.append(tuple(cells))
+                if limit is not None and len(records) >= limit:
+                    return records
             cells, value, at_start = [], [], True
             line, column = line + 1, 0
             start = Source(shown, line, 1)

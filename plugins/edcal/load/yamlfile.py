@@ -184,18 +184,23 @@ def decode(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise InputErrors(
             [
                 InputError(
-                    Source(path, line, column),
-                    f"byte 0x{data[exc.start]:02x} is not valid UTF-8; expected UTF-8 text",
+                    undecodable_at(exc, "utf-8-sig", path),
+                    f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8; expected UTF-8 text",
                     "save the file as UTF-8 in your editor",
                 )
             ]
         ) from None
+
+
+def undecodable_at(exc: UnicodeDecodeError, encoding: str, path: str) -> Source:
+    """Where the byte a decoder refused is, in lines and characters as an editor counts them (a byte
+    order mark before it, CR line ends and accented letters in the line included)."""
+    before = exc.object[: exc.start].decode(encoding, errors="replace").removeprefix("\ufeff")
+    lines = re.split(r"\r\n|\r|\n", before)
+    return Source(path, len(lines), len(lines[-1]) + 1)
 
 
 def load_yaml(text: str, path: str) -> Any:
@@ -646,3 +651,49 @@ def strip_locs(value: Any) -> Any:
     if isinstance(value, list):
         return [strip_locs(v) for v in value]
     return value
+
+
+def yaml_value(value: object, indent: int = 2) -> str:
+    """A value as a person would type it after ``key: ``, that YAML reads back exactly: plain when it
+    can be, a literal block (``|-``, its lines ``indent`` spaces in) for several lines, else in double
+    quotes (PyYAML's single quotes double every apostrophe, ``'L''établi'``, which French is full of).
+    ``edcal new`` writes front matter with it, ``edcal import`` calendar.d/ files."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow_item(str(item)) for item in value) + "]"
+    text = str(value)
+    if text.isprintable() and _reads_back(f"k: {text}", text):
+        return text
+    lines = text.split("\n")
+    if len(lines) > 1 and all(line.isprintable() for line in lines):
+        block = "|-\n" + "\n".join(" " * indent + line if line else "" for line in lines)
+        if _reads_back(f"k: {block}", text):
+            return block
+    return _quoted(text)
+
+
+def _flow_item(text: str) -> str:
+    return text if text.isprintable() and _reads_back(f"k: [{text}]", [text]) else _quoted(text)
+
+
+def _quoted(text: str) -> str:
+    """In double quotes; what is not printable (a tab, U+2028, which YAML would read as a line break, a
+    character Unicode has not assigned) escaped, as YAML writes escapes (JSON's would split U+1F600)."""
+    escaped = []
+    for char in text:
+        if char in '"\\':
+            escaped.append("\\" + char)
+        elif char.isprintable():
+            escaped.append(char)
+        else:
+            escaped.append({"\n": "\\n", "\t": "\\t"}.get(char) or (
+                f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"))
+    return '"' + "".join(escaped) + '"'
+
+
+def _reads_back(document: str, value: object) -> bool:
+    try:
+        return yaml.load(document, Loader=yaml.CSafeLoader) == {"k": value}  # type: ignore[no-any-return]
+    except yaml.YAMLError:
+        return False
