@@ -131,9 +131,9 @@ def test_every_bad_cell_is_located_at_once(site: Path) -> None:
         "    hint: did you mean LinkedIn (linkedin)?\n"
         "plan.csv:3:1: error: found '25:00', expected a time from 00:00 to 23:59\n"
         "    hint: write the time as HH:MM\n"
-        "plan.csv:3:34: error: found status 'peut-être', expected a draft (a ecrire, a valider, brouillon, "
-        "draft, en attente, en cours, in progress, to do) or a post ready (approved, planifie, pret, "
-        "programme, ready, scheduled, valide)\n"
+        "plan.csv:3:34: error: found status 'peut-être', expected a draft (draft, brouillon, à écrire, en "
+        "cours, à valider, en attente, to do, in progress) or a post ready (scheduled, planifié, programmé, "
+        "prêt, validé, ready, approved)\n"
         "    hint: leave the cell empty for a post ready\n"
         "plan.csv:4:1: error: found '12/31/2027': there is no month 31 when the day comes first "
         "(DD/MM/YYYY HH:MM)\n"
@@ -222,7 +222,7 @@ def test_rows_planned_already_in_the_plan_or_the_sheet_or_past_are_refused(site:
         "plan.csv:4:1: error: this row is planned already: line 3 on LinkedIn, at the same time, with the "
         "same text\n"
         "    hint: delete the row: it would be posted twice\n"
-        "plan.csv:5:1: error: this row is in the past (2026-03-09 10:00, before now, 2027-02-15 10:00): it "
+        "plan.csv:5:1: error: this row is not to come (2026-03-09 10:00; now is 2027-02-15 10:00): it "
         "would be planned as out, and nobody posted it\n"
         "    hint: delete the row, or check its year\n"
         "edcal: 3 errors in the input; nothing was written.\n")
@@ -351,6 +351,57 @@ def test_derived_ids_never_name_another_rows_post(site: Path) -> None:
     ids = items_of(site)
     assert len(ids) == 3 and "salut-linkedin" in ids  # the row that asked for `salut` has it
     assert ids["salut-linkedin"] == "2027-03-10T10:00:00+01:00"
+
+
+def test_what_the_second_trial_broke(site: Path) -> None:
+    # A day 0, a text that reads as an impossible date, an image name the system refuses: no traceback.
+    write_sheet(site, "Date;Réseau;Texte\n00/03/2027;linkedin;A\n")
+    assert refused(site, "plan.csv").startswith("plan.csv:2:1: error: found '00/03/2027': March 2027 has 31 "
+                                                "days\n")
+    long_name = "a" * 300 + ".png"
+    write_sheet(site, f"Date;Réseau;Texte;Visuel\n09/03/2027 10:00;linkedin;2027-13-01;{long_name}\n")
+    result = run_edcal("import", "plan.csv", "--dry-run", cwd=site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert '    text: "2027-13-01"\n' in result.stdout and "plan.csv:2:38: error: image" in result.stdout
+    # An id the plan has (a promotion written without id: would be renamed), and a row at now.
+    write_sheet(site, "Date;Réseau;Texte;id\n09/03/2027 10:00;linkedin;A;futur\n15/02/2027 10:00;x;B;\n")
+    assert refused(site, "plan.csv") == (
+        "plan.csv:2:29: error: found id 'futur', which the plan has already (an entry, a post, an article, an "
+        "idea or a key date)\n"
+        "    hint: give the row another id, or none\n"
+        "edcal: 1 error in the input; nothing was written.\n")
+    write_sheet(site, "Date;Réseau;Texte\n15/02/2027 10:00;x;B\n")
+    assert refused(site, "plan.csv").startswith("plan.csv:2:1: error: this row is not to come (2027-02-15 10:00; "
+                                                "now is 2027-02-15 10:00)")
+
+
+def test_files_that_are_not_what_they_seem(site: Path) -> None:
+    (site / "plan.csv").write_bytes(b"PK\x03\x04\x14\x00rest of a workbook")
+    assert refused(site, "plan.csv").startswith("plan.csv:1:1: error: this is a workbook (.xlsx, .ods or "
+                                                ".xls), not a CSV file\n")
+    (site / "plan.csv").write_bytes("Date;Réseau;Texte\r09/03/2027 10:00;linkedin;Été\r".encode("mac-roman"))
+    assert "hint: give its encoding: --encoding mac-roman" in refused(site, "plan.csv")
+    (site / "plan.csv").write_bytes("Date;Réseau;Texte\n09/03/2027 10:00;linkedin;Été\n".encode("cp1252")
+                                    + "10/03/2027 10:00;linkedin;Café\n".encode())
+    assert refused(site, "plan.csv", "--encoding", "cp1252").startswith(
+        "plan.csv:3:30: error: found 'Ã©', UTF-8 read as cp1252: the file mixes encodings\n")
+
+
+def test_a_title_with_commas_above_a_semicolon_header(site: Path) -> None:
+    write_sheet(site, "Planning : LinkedIn, Mastodon, Bluesky;;\n"
+                      "Date;Réseau;Texte;Article\n"
+                      '09/03/2027 10:00;"LinkedIn\nMastodon";Lire;https://blog.example.fr/2027/publie/?utm_source=x\n')
+    result = run_edcal("import", "plan.csv", "--status", "brouillon", cwd=site)
+    assert result.returncode == 0, result.stderr
+    written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+    assert "    networks: [linkedin, mastodon]\n" in written and "    status: draft\n" in written
+    assert "    article: publie\n" in written
+    write_sheet(site, "Date;Réseau;Texte\n09/03/2027 10:00;linkedin;A\n")
+    result = run_edcal("import", "plan.csv", "--delimiter", "comma", "--into", "calendar.d/b.yaml", cwd=site)
+    assert result.returncode == 2 and not (site / "calendar.d" / "b.yaml").exists()
+    assert result.stderr.startswith(
+        "plan.csv:1:1: error: found column 'Date;Réseau;Texte' (A), which holds separators\n"
+        "    hint: the cells are split on another separator: give it, --delimiter semicolon")
 
 
 def test_the_report_speaks_french() -> None:

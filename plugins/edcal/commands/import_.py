@@ -162,7 +162,7 @@ def _refuse(before: Plan, after: Plan, written: CalendarText, shown: str) -> Non
             twins.setdefault(row, {}).setdefault(twin, []).append(network)
         for key in keys:
             planned.setdefault(key, f"line {row.line}")
-        if isinstance(item.start, dt.datetime) and item.start < before.now:
+        if isinstance(item.start, dt.datetime) and item.start <= before.now:  # at now: out already
             past.setdefault(row, item)
     errors = []
     for row, found in twins.items():
@@ -177,7 +177,7 @@ def _refuse(before: Plan, after: Plan, written: CalendarText, shown: str) -> Non
     for row, item in past.items():
         assert isinstance(item.start, dt.datetime)
         when, now = item.start.astimezone(zone), before.now.astimezone(zone)
-        errors.append(InputError(row, f"this row is in the past ({when:%Y-%m-%d %H:%M}, before now, "
+        errors.append(InputError(row, f"this row is not to come ({when:%Y-%m-%d %H:%M}; now is "
                                  f"{now:%Y-%m-%d %H:%M}): it would be "
                                  "planned as out, and nobody posted it", "delete the row, or check its year"))
     if errors:
@@ -254,7 +254,7 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
     if findings:
         lines += ["", _("edcal check finds, in what the import brings:"),
                   findings_text(findings).rstrip("\n")]
-        if any(finding.severity == "error" for finding in findings):
+        if any(finding.severity == "error" for finding in findings) and not dry_run:
             lines += ["", _("edcal build refuses to build while these errors stay: fix them in {file}, or "
                             "delete it and import the sheet again.").format(file=shown)]
     else:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from edcal.errors import InputError, InputErrors
 from edcal.ids import slugify
 from edcal.load import timeparse
+from edcal.load.schema import ID_HINT, ID_RE
 from edcal.load.table import Cell, Table, column_letter
 from edcal.load.yamlfile import yaml_value
 from edcal.model.calendar import Calendar
@@ -34,7 +35,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "date": ("date", "day", "jour", "date de publication", "publication date", "scheduled", "date et heure",
              "date heure", "datetime", "date time", "date and time", "when", "quand", "publish date",
              "date programmee", "scheduled date"),
-    "time": ("time", "heure", "hour", "horaire", "heure de publication", "publication time"),
+    "time": ("time", "heure", "hour", "horaire", "heure de publication", "publication time", "creneau",
+             "slot"),
     "networks": ("network", "networks", "reseau", "reseaux", "reseau social", "reseaux sociaux",
                  "social network", "social networks", "platform", "platforms", "plateforme", "plateformes",
                  "channel", "channels", "canal", "canaux"),
@@ -54,8 +56,6 @@ HEADERLESS = ("date", "text", "link")
 #: The header of edcal's own planning/exports/posts.csv: its posts are in the plan already.
 OWN_EXPORT = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt", "campaign",
               "owner", "source", "promotional", "length", "limit")
-#: Day and month orders of a date written with slashes or dots.
-DATE_ORDERS = ("dmy", "mdy")
 #: Countries that write the month first (02/03/2027 is February 3rd).
 MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW"})
 
@@ -64,6 +64,10 @@ STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "en cou
             "a valider": "draft", "en attente": "draft", "to do": "draft", "in progress": "draft",
             "scheduled": "scheduled", "planifie": "scheduled", "programme": "scheduled", "pret": "scheduled",
             "ready": "scheduled", "valide": "scheduled", "approved": "scheduled"}
+#: What a status cell may say, as messages list it.
+STATUS_WORDS = ("expected a draft (draft, brouillon, à écrire, en cours, à valider, en attente, to do, "
+                "in progress) or a post ready (scheduled, planifié, programmé, prêt, validé, ready, "
+                "approved)")
 #: Statuses of rows that are no posts to plan.
 _NOT_TO_PLAN = {"publie": "published", "published": "published", "posted": "published", "poste": "published",
                 "annule": "cancelled", "cancelled": "cancelled", "canceled": "cancelled"}
@@ -87,7 +91,7 @@ MONTHS = {name: number for number, names in enumerate((
     ("juillet", "juil", "july", "jul"), ("aout", "august", "aug"), ("septembre", "sept", "september", "sep"),
     ("octobre", "oct", "october"), ("novembre", "nov", "november"), ("decembre", "dec", "december")), 1)
     for name in names}
-_NETWORK_SEPARATORS = re.compile(r"\s*(?:[,;/+|&]|\bet\b|\band\b)\s*", re.IGNORECASE)
+_NETWORK_SEPARATORS = re.compile(r"\s*(?:[,;/+|&\n]|\bet\b|\band\b)\s*", re.IGNORECASE)
 #: A cell edcal's posts.csv guards against spreadsheet formulas (``'@camille``).
 _FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")
 
@@ -171,7 +175,8 @@ def posts_from_table(table: Table, calendar: Calendar, options: ImportOptions,
     if not records:
         raise InputErrors([InputError(Source(table.path, 1, 1), "found no row", "export the sheet again: the "
                                       "file is empty")])
-    header = _header(table, records, options, errors)
+    networks = {normal_name(name) for n in calendar.networks.values() for name in (n.id, n.name, *n.aliases)}
+    header = _header(table, records, options, networks, errors)
     if header is None:  # not a sheet of posts
         raise InputErrors(errors)
     columns, rows, width = header
@@ -207,12 +212,13 @@ def posts_from_table(table: Table, calendar: Calendar, options: ImportOptions,
         post = _post(record, columns, width, letters, calendar, options, order, errors)
         if post is not None:
             posts.append(post)
-    _refuse_repeated_ids(posts, errors)
+    taken = set(taken_ids)
+    _refuse_bad_ids(posts, taken, errors)
     if errors:
         raise InputErrors(sorted(errors, key=InputError.sort_key))
     # ids the sheet gives are taken first, with their posts' ids (hello-linkedin): a row's derived id
     # never takes a later row's, nor names another row's post
-    ids = set(taken_ids)
+    ids = set(taken)
     for post in posts:
         if "id" in post.values:
             ids |= _with_items(str(post.values["id"]), post)
@@ -234,6 +240,9 @@ def _check_options(calendar: Calendar, options: ImportOptions) -> None:
         if _network_id(name, calendar) is None:
             errors.append(InputError(Source("--network", 1, 1), f"unknown network '{shown(name)}'",
                                      _known_hint(name, calendar.networks)))
+    if options.status is not None and status_of(options.status) is None:
+        errors.append(InputError(Source("--status", 1, 1), f"found '{shown(options.status)}', {STATUS_WORDS}",
+                                 None))
     for option, value, named in (("--campaign", options.campaign, calendar.campaigns),
                                  ("--owner", options.owner, calendar.team)):
         if value is not None and _by_name(value, named) is None:
@@ -257,7 +266,7 @@ def _known_hint(name: str, known: dict[str, object]) -> str:
     return "known: " + (", ".join(sorted(known)) or "none, in calendar.yaml")
 
 
-def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOptions,
+def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOptions, networks: set[str],
             errors: list[InputError]) -> tuple[dict[int, str], list[tuple[Cell, ...]], int] | None:
     """Each used column's field by its index, the rows of values, and how many columns the header names;
     None for a file that is no sheet of posts (the errors say why)."""
@@ -300,7 +309,7 @@ def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOption
             continue
         wanted = by_name.get(name)
         if wanted is None:
-            errors.append(_unknown_column(cell, letter, name, by_name))
+            errors.append(_unknown_column(cell, letter, name, by_name, networks))
             continue
         if wanted in seen:
             errors.append(InputError(cell.source, f"found a second {wanted} column ({letter}; the first is "
@@ -312,13 +321,18 @@ def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOption
     return columns, rows, len(header)
 
 
-def _unknown_column(cell: Cell, letter: str, name: str, by_name: dict[str, str]) -> InputError:
+def _unknown_column(cell: Cell, letter: str, name: str, by_name: dict[str, str],
+                    networks: set[str]) -> InputError:
     written = cell.text.strip()
     said = shown(written)
     leave = "leave it out: --skip-column " + (_quoted(written) if said == written and len(written) <= 40
                                               else letter)
+    if any(separator in written for separator in ",;\t|"):
+        return InputError(cell.source, f"found column '{said}' ({letter}), which holds separators",
+                          "the cells are split on another separator: give it, --delimiter semicolon "
+                          "(or comma, tab)")
     words = name.split()
-    if len(words) > 1 and " ".join(words[:-1]) in by_name:  # "Texte LinkedIn", "Visuel Instagram"
+    if len(words) > 1 and " ".join(words[:-1]) in by_name and words[-1] in networks:  # "Texte LinkedIn"
         field_name = by_name[" ".join(words[:-1])]
         return InputError(cell.source, f"found column '{said}' ({letter}): a {field_name} for one "
                           "network; a row is one post, on the networks of its network column",
@@ -424,7 +438,7 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
     if "status" in cells:
         _status(cells["status"], post, errors)
     elif options.status is not None:
-        post.values["status"], post.cells["status"] = options.status, row
+        post.values["status"], post.cells["status"] = status_of(options.status), row
     if "promotional" in cells:
         said = normal_name(cells["promotional"].text)
         if said in _YES or said in _NO:
@@ -449,6 +463,11 @@ def _refuse_control_characters(cell: Cell, errors: list[InputError]) -> None:
                              else "remove it: a post cannot hold it"))
 
 
+def status_of(written: str) -> str | None:
+    """``draft`` or ``scheduled`` for a status cell's word (``brouillon``, ``prêt``…), else None."""
+    return STATUSES.get(normal_name(written))
+
+
 def _status(cell: Cell, post: ImportedPost, errors: list[InputError]) -> None:
     said = normal_name(cell.text)
     if said in STATUSES:
@@ -457,22 +476,28 @@ def _status(cell: Cell, post: ImportedPost, errors: list[InputError]) -> None:
         errors.append(InputError(cell.source, f"found status '{shown(cell.text)}': a row "
                                  f"{_NOT_TO_PLAN[said]} is no post to plan", "delete the row"))
     else:
-        drafts = sorted(w for w, s in STATUSES.items() if s == "draft")
-        ready = sorted(w for w, s in STATUSES.items() if s == "scheduled")
-        errors.append(InputError(cell.source, f"found status '{shown(cell.text)}', expected a draft "
-                                 f"({', '.join(drafts)}) or a post ready ({', '.join(ready)})",
+        errors.append(InputError(cell.source, f"found status '{shown(cell.text)}', {STATUS_WORDS}",
                                  "leave the cell empty for a post ready"))
 
 
-def _refuse_repeated_ids(posts: list[ImportedPost], errors: list[InputError]) -> None:
+def _refuse_bad_ids(posts: list[ImportedPost], taken: set[str], errors: list[InputError]) -> None:
+    """Ids the sheet gives: valid, not the plan's (an entry written without id: would be renamed, its
+    posts with it), and each its row's own."""
     first: dict[str, ImportedPost] = {}
     for post in posts:
         if "id" not in post.values:
             continue
-        given = str(post.values["id"])
-        if given in first:
-            errors.append(InputError(post.cells["id"], f"found id '{given}', the id of line "
-                                     f"{first[given].row.line} too", "give each row its own id, or none"))
+        given, cell = str(post.values["id"]), post.cells["id"]
+        if not ID_RE.match(given):
+            errors.append(InputError(cell, f"found id '{shown(given)}', which is not a valid id",
+                                     f"{ID_HINT}, 80 characters at most"))
+        elif given in taken:
+            errors.append(InputError(cell, f"found id '{given}', which the plan has already (an entry, a "
+                                     "post, an article, an idea or a key date)",
+                                     "give the row another id, or none"))
+        elif given in first:
+            errors.append(InputError(cell, f"found id '{given}', the id of line {first[given].row.line} too",
+                                     "give each row its own id, or none"))
         else:
             first[given] = post
 
@@ -493,7 +518,8 @@ def _by_name(value: str, named: dict[str, object]) -> str | None:
 def _article(cell: Cell, articles: dict[str, str], errors: list[InputError]) -> str:
     """An article's slug, also when the sheet gives its title or its address."""
     written = cell.text.strip()
-    path = written.split("://", 1)[-1].split("/", 1)[-1] if "://" in written else written.lstrip("/")
+    address = re.split(r"[?#]", written, maxsplit=1)[0]  # a link copied with its tracking or an anchor
+    path = address.split("://", 1)[-1].split("/", 1)[-1] if "://" in address else address.lstrip("/")
     for key in (written, normal_name(written), path.rstrip("/").removesuffix("/index.html")):
         if key in articles:
             return articles[key]
@@ -522,7 +548,7 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
             return None
         day, month = (int(first), int(second)) if order == "dmy" else (int(second), int(first))
         year = int(year_text)
-        if not 1 <= month <= 12 and 1 <= day <= 12:
+        if not 1 <= month <= 12 and 1 <= day <= 12 and 1 <= month <= _calendar.monthrange(year, day)[1]:
             other = "mdy" if order == "dmy" else "dmy"
             errors.append(InputError(date.source, f"found '{said}': there is no month {month} when the "
                                      f"day comes {'first' if order == 'dmy' else 'second'} ({expected})",
@@ -543,8 +569,8 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
         problem = f"year {year} is out of range ({timeparse.FIRST_YEAR} to {timeparse.LAST_YEAR})"
     elif not 1 <= month <= 12:
         problem = f"there is no month {month}"
-    elif not 1 <= day <= (last := _calendar.monthrange(year, month)[1]):
-        problem = f"{_calendar.month_name[month]} {year} has {last} days"
+    elif not 1 <= day <= _calendar.monthrange(year, month)[1]:
+        problem = f"{_calendar.month_name[month]} {year} has {_calendar.monthrange(year, month)[1]} days"
     if problem:
         errors.append(InputError(date.source, f"found '{said}': {problem}",
                                  f"write a real date, {expected}"))

@@ -55,7 +55,7 @@ def read_table(file: Path, shown: str, encoding: str | None = None, delimiter: s
     :param shown: the file's name as messages show it.
     :param encoding: the file's encoding (default UTF-8, with or without a byte order mark).
     :param delimiter: the separator (default: Excel's ``sep=`` line, else the one that splits the first
-        line with a value into the most cells).
+        lines with a value into the most cells).
     :raises InputErrors: a file too large, bytes not in its encoding, a quote never closed.
     """
     try:
@@ -85,6 +85,9 @@ _ENCODING_ALIASES = {"ansi": "cp1252", "windows": "cp1252", "excel": "cp1252"}
 
 
 def _decoded(data: bytes, shown: str, encoding: str | None) -> str:
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise InputErrors([InputError(Source(shown, 1, 1), "this is a workbook (.xlsx, .ods or .xls), not a "
+                                      "CSV file", "save the sheet as CSV: File, Save as, \"CSV UTF-8\"")])
     marked = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     name = _ENCODING_ALIASES.get((encoding or "").lower(), encoding) or marked or "utf-8-sig"
     try:
@@ -110,30 +113,43 @@ def _decoded(data: bytes, shown: str, encoding: str | None) -> str:
     try:
         text = data.decode(name)
     except UnicodeDecodeError as exc:
+        bad = f"byte 0x{exc.object[exc.start]:02x} is not valid {name.replace('-sig', '')}"
+        if encoding is None and b"\r" in data and b"\n" not in data:  # Excel for Mac's "CSV (Macintosh)"
+            raise InputErrors([InputError(undecodable_at(exc, name, shown), bad, "give its encoding: "
+                                          "--encoding mac-roman for Excel for Mac's \"CSV (Macintosh)\", or "
+                                          "save it as \"CSV UTF-8\"")]) from None
         hint = ("save it as \"CSV UTF-8\" in the spreadsheet, or give its encoding: --encoding cp1252 for "
                 "Excel's \"CSV (séparateur: point-virgule)\" on Windows" if encoding is None
                 else "give the file's own encoding with --encoding (utf-8, cp1252, mac-roman…)")
-        raise InputErrors([InputError(undecodable_at(exc, name, shown), f"byte 0x{exc.object[exc.start]:02x} "
-                                      f"is not valid {name.replace('-sig', '')}", hint)]) from None
+        raise InputErrors([InputError(undecodable_at(exc, name, shown), bad, hint)]) from None
+    if given not in ("utf-8", "utf-8-sig") and (mixed := _UTF8_READ_AS_ANOTHER.search(text)):
+        lines = re.split(r"\r\n|\r|\n", text[:mixed.start()])
+        where = Source(shown, len(lines), len(lines[-1]) + 1)
+        raise InputErrors([InputError(where, f"found '{mixed.group()}', UTF-8 read as {encoding}: the file "
+                                      "mixes encodings",
+                                      "save the whole sheet again, as \"CSV UTF-8\"")])
     return text.removeprefix("\ufeff")
 
 
+#: UTF-8's accents read one byte at a time (é as Ã©, ’ as â€™): a file with UTF-8 rows among others.
+_UTF8_READ_AS_ANOTHER = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178"
+                                   "\u017d\u017e\u0192\u02c6\u02dc\u20ac\u2122]|â€")
+
+
 def _sniffed(text: str, shown: str) -> str:
-    """The separator that splits the first line with a value into the most cells (a comma when none
-    does), split as the whole file will be."""
+    """The separator that splits the first ten lines with a value into the most cells (a comma when
+    none does), split as the whole file will be."""
     start = text[:65536]
 
-    def cells(delimiter: str) -> int:
-        try:
-            records = split_records(start, shown, delimiter, limit=1)
-        except InputErrors:  # a quote the first 64 KiB do not close
-            return 0
-        return len(records[0]) if records else 0
+    def cells(delimiter: str) -> int:  # over ten records: a title line above the header may hold commas
+        records = split_records(start, shown, delimiter, limit=10, lenient=True)
+        return sum(len(record) for record in records)
 
     return max(DELIMITERS, key=lambda d: (cells(d), -DELIMITERS.index(d)))
 
 
-def split_records(text: str, shown: str, delimiter: str, limit: int | None = None) -> list[tuple[Cell, ...]]:
+def split_records(text: str, shown: str, delimiter: str, limit: int | None = None,
+                  lenient: bool = False) -> list[tuple[Cell, ...]]:
     """The records of a CSV text, as RFC 4180 (and :mod:`csv`'s default dialect) split them.
 
     A quoted cell may hold separators, line breaks and doubled quotes; a quote inside an unquoted
@@ -141,6 +157,8 @@ def split_records(text: str, shown: str, delimiter: str, limit: int | None = Non
     ``"Il a dit "bonjour" hier"`` would lose two quotes without a word).
 
     :param limit: stop after this many records (blank ones are not counted).
+    :param lenient: keep what follows a closing quote, and stop at a quote never closed (to guess the
+        separator: the errors are told when the file is split with the one chosen).
     """
     records: list[tuple[Cell, ...]] = []
     cells: list[Cell] = []
@@ -162,7 +180,7 @@ def split_records(text: str, shown: str, delimiter: str, limit: int | None = Non
                     continue
                 quoted = False
                 after = text[index + 1:index + 2]
-                if after and after not in (delimiter, "\r", "\n"):
+                if after and after not in (delimiter, "\r", "\n") and not lenient:
                     raise InputErrors([InputError(
                         Source(shown, line, column + 1), f"found {after!r} after the quote that closes a "
                         "quoted cell", 'inside a quoted cell, write each quote twice: ""bonjour""')])
@@ -193,6 +211,8 @@ def split_records(text: str, shown: str, delimiter: str, limit: int | None = Non
             at_start = False
         index += 1
         column += 1
+    if quoted and lenient:
+        return records
     if quoted:
         assert opened is not None
         raise InputErrors([InputError(opened, "found a quote that is never closed: the rest of the file "

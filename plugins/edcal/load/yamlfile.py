@@ -695,5 +695,5 @@ def _quoted(text: str) -> str:
 def _reads_back(document: str, value: object) -> bool:
     try:
         return yaml.load(document, Loader=yaml.CSafeLoader) == {"k": value}  # type: ignore[no-any-return]
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # 2027-13-01 reads as a date that cannot be
         return False

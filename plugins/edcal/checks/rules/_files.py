@@ -12,6 +12,14 @@ from edcal.model.article import content_path
 from edcal.model.plan import Media
 
 
+def is_file(path: Path) -> bool:
+    """Whether a file is there; a name the system refuses (over 255 bytes) is no file, not a crash."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def in_content(media: Media) -> str | None:
     """An image's path from the content folder (``{static}/images/a.png`` is ``images/a.png``); None for a URL."""
     path = content_path(media.path)
@@ -46,10 +54,10 @@ def nearest_file(content: Path, path: str, written: str | None = None) -> Messag
         marker = re.match(r"^(?:\{\w+\}|\|\w+\|)", written).group(0)  # type: ignore[union-attr]
         link = re.split(r"[#?]", written[len(marker):], maxsplit=1)[0]
     inside = path.removeprefix(f"{content.name}/")
-    if inside != path and (content / inside).is_file():
+    if inside != path and is_file(content / inside):
         return say("paths are relative to {content}/: write {path}", content=content.name,
                    path=f"{marker}/{inside}" if written else inside)
-    if link is not None and not link.startswith("/") and (content / urllib.parse.unquote(link)).is_file():
+    if link is not None and not link.startswith("/") and is_file(content / urllib.parse.unquote(link)):
         return say("a path without / is from the article's folder: write {path}", path=f"{marker}/{link}")
     folder = (content / path).parent
     near = closest_file_name(Path(path).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from edcal.blog.imagesize import image_size
 from edcal.checks.registry import CheckContext, Problem, rule
-from edcal.checks.rules._files import in_content, nearest_file
+from edcal.checks.rules._files import in_content, is_file, nearest_file
 from edcal.i18n import say
 from edcal.model.article import content_path
 from edcal.model.network import aspect_ratio
@@ -132,7 +132,7 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
             if path is None:
                 continue
             if path not in exists:
-                exists[path] = (content / path).is_file()
+                exists[path] = is_file(content / path)
             where = media.source or item.source
             if exists[path] or (where, path) in reported:
                 continue
@@ -143,7 +143,7 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
                           when=ctx.now if item.id in online_ids else None)
     for suggestion in ctx.plan.calendar.ambassadors.suggestions:
         path = content_path(suggestion.image) if suggestion.image and "://" not in suggestion.image else None
-        if path is not None and not (content / path).is_file():
+        if path is not None and not is_file(content / path):
             yield Problem(suggestion.field_sources.get("image", suggestion.source),
                           say("image '{image}' of the suggestion to staff '{title}' does not exist in {path}",
                               image=suggestion.image, title=suggestion.title or suggestion.article or "",
@@ -167,7 +167,7 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
             continue
         for linked in article.linked_files:
             if linked.target not in exists:
-                exists[linked.target] = (content / linked.target).is_file()
+                exists[linked.target] = is_file(content / linked.target)
             if exists[linked.target]:
                 continue
             yield Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does not exist",

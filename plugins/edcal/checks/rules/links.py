@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.checks.registry import CheckContext, Problem, rule
-from edcal.checks.rules._files import closest_file_name, nearest_file
+from edcal.checks.rules._files import closest_file_name, is_file, nearest_file
 from edcal.errors import closest
 from edcal.i18n import say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
@@ -266,9 +266,9 @@ def _file_link(link: Any, article: Article, content: Path | None) -> Problem | N
         return None
     markdown = link.target.lower().endswith(MARKDOWN_EXTENSIONS)
     inside = posixpath.normpath(urllib.parse.unquote(urllib.parse.urlsplit(link.written).path))
-    if (content / link.target).is_file():
+    if is_file(content / link.target):
         shown = link.written
-    elif not inside.startswith("..") and (content / inside).is_file():
+    elif not inside.startswith("..") and is_file(content / inside):
         shown = f"/{inside}"
     elif markdown:
         return Problem(link.source, say("'{written}' in article '{slug}' is a file name, and no such file is in "
