@@ -396,6 +396,9 @@ def test_a_title_with_commas_above_a_semicolon_header(site: Path) -> None:
     written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
     assert "    networks: [linkedin, mastodon]\n" in written and "    status: draft\n" in written
     assert "    article: publie\n" in written
+    write_sheet(site, "09/03/2027;;\nDate;Réseau;Texte\n09/03/2027 10:00;linkedin;B\n", name="date.csv")
+    dated = run_edcal("import", "date.csv", cwd=site)  # a date as the title: still a sheet with a header
+    assert dated.returncode == 0, dated.stderr
     write_sheet(site, "Date;Réseau;Texte\n09/03/2027 10:00;linkedin;A\n")
     result = run_edcal("import", "plan.csv", "--delimiter", "comma", "--into", "calendar.d/b.yaml", cwd=site)
     assert result.returncode == 2 and not (site / "calendar.d" / "b.yaml").exists()

@@ -260,9 +260,9 @@ def _known_hint(name: str, known: dict[str, object]) -> str:
     if close:
         key = names.get(close[0], close[0])
         thing = known[key]
-        shown = f"{getattr(thing, 'name', key)} ({key})" if getattr(thing, "name", None) not in (None, key) \
+        named = f"{getattr(thing, 'name', key)} ({key})" if getattr(thing, "name", None) not in (None, key) \
             else key
-        return f"did you mean {shown}?"
+        return f"did you mean {named}?"
     return "known: " + (", ".join(sorted(known)) or "none, in calendar.yaml")
 
 
@@ -271,7 +271,11 @@ def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOption
     """Each used column's field by its index, the rows of values, and how many columns the header names;
     None for a file that is no sheet of posts (the errors say why)."""
     first = records[0]
-    if _reads_as_date(first[0].text):
+    by_name = {alias: wanted for wanted, aliases in COLUMNS.items() for alias in aliases}
+    # A title above the header ("Planning février;;;"): the header is the first row naming two fields.
+    at = next((i for i, record in enumerate(records[:10])
+               if sum(normal_name(cell.text) in by_name for cell in record) >= 2), None)
+    if at is None and _reads_as_date(first[0].text):
         if len(first) <= len(HEADERLESS):
             _check_skipped(table, (), options, errors)
             return dict(enumerate(HEADERLESS[:len(first)])), records, len(first)  # Hootsuite's bulk file
@@ -279,10 +283,7 @@ def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOption
                                  "a file without a header row has 3 at most (date, message, link)",
                                  "add a header row naming the columns (date, network, text, link…)"))
         return None
-    by_name = {alias: wanted for wanted, aliases in COLUMNS.items() for alias in aliases}
-    # A title above the header ("Planning février;;;"): the header is the first row naming two fields.
-    at = next((i for i, record in enumerate(records[:10])
-               if sum(normal_name(cell.text) in by_name for cell in record) >= 2), 0)
+    at = at or 0
     if any(sum(bool(cell.text.strip()) for cell in record) > 1 for record in records[:at]):
         at = 0
     header, rows = records[at], records[at + 1:]
