@@ -28,7 +28,8 @@ from edcal.ids import slugify
 from edcal.load.calendar import CALENDAR_DIR
 from edcal.load.spreadsheet import CalendarText, ImportOptions, article_names, calendar_text, posts_from_table
 from edcal.load.table import read_table
-from edcal.model.plan import Item, Plan, article_item_id
+from edcal.model.calendar import PostEntry
+from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 
 #: Exit code when the checks find errors the imported posts bring (they are written, unless a dry run).
@@ -62,7 +63,7 @@ def import_posts(site: Path, settings_file: str, file: Path, into: str | None, o
         table = read_table(file, str(file), encoding, delimiter)
         known = article_names((a.slug, a.url, a.title) for a in plan.articles)
         posts = posts_from_table(table, plan.calendar, dataclasses.replace(options, articles=known),
-                                 _taken_ids(plan))
+                                 plan.named_ids())
         written = calendar_text(posts, file.name)
         after = _read_with(site, settings_file, target, written, target_shown)
     _refuse(plan, after, written, target_shown)
@@ -98,13 +99,6 @@ def _target(site: Path, file: Path, into: str | None) -> tuple[Path, str]:
         raise InputErrors([InputError(Source(CALENDAR_DIR, 1, 1), "found a file where the folder "
                                       f"{CALENDAR_DIR}/ was expected", "rename that file")])
     return site / CALENDAR_DIR / found.name, shown
-
-
-def _taken_ids(plan: Plan) -> set[str]:
-    calendar = plan.calendar
-    return {entry.id for entry in calendar.posts} | {item.id for item in plan.items} \
-        | {article.slug for article in plan.articles} | {article_item_id(a) for a in plan.articles} \
-        | {idea.id for idea in calendar.ideas} | set(calendar.key_dates)
 
 
 def _read_with(site: Path, settings_file: str, target: Path, written: CalendarText, shown: str) -> Plan:
@@ -143,9 +137,11 @@ def _refuse(before: Plan, after: Plan, written: CalendarText, shown: str) -> Non
     """Rows planned already (in the plan or higher in the sheet: the same network, minute and text)
     and rows already past: they would be posted twice, or shown as out when nobody posted them."""
     planned: dict[tuple[object, ...], str] = {}
+    entries_before = {entry.id: entry for entry in before.calendar.posts}
+    entries_after = {entry.id: entry for entry in after.calendar.posts}
     for item in before.items:
         if item.kind == "post" and item.network is not None:
-            for text in {item.text, _written_text(before, item)}:
+            for text in {item.text, _written_text(entries_before, item)}:
                 planned[(item.network, item.start, text)] = f"'{item.parent or item.id}' ({item.source})"
     twins: dict[Source, dict[str, list[str]]] = {}
     networks_of: dict[Source, set[str]] = {}
@@ -156,7 +152,7 @@ def _refuse(before: Plan, after: Plan, written: CalendarText, shown: str) -> Non
         network = after.calendar.networks[item.network].name if item.network in after.calendar.networks \
             else str(item.network)
         networks_of.setdefault(row, set()).add(network)
-        keys = [(item.network, item.start, text) for text in (item.text, _written_text(after, item))]
+        keys = [(item.network, item.start, text) for text in (item.text, _written_text(entries_after, item))]
         twin = next((planned[key] for key in keys if key in planned), None)
         if twin is not None:
             twins.setdefault(row, {}).setdefault(twin, []).append(network)
@@ -184,9 +180,9 @@ def _refuse(before: Plan, after: Plan, written: CalendarText, shown: str) -> Non
         raise InputErrors(sorted(errors, key=InputError.sort_key))
 
 
-def _written_text(plan: Plan, item: Item) -> str | None:
+def _written_text(entries: dict[str, PostEntry], item: Item) -> str | None:
     """The text an item's entry gives, whitespace made even (None for a promotion's template)."""
-    entry = next((e for e in plan.calendar.posts if e.id == item.parent), None) if item.parent else None
+    entry = entries.get(item.parent) if item.parent else None
     variant = entry.variants.get(item.network or "") if entry is not None else None
     text = variant.text if variant is not None and variant.text else entry.text if entry is not None else None
     return " ".join(text.split()) if text else None

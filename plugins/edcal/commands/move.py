@@ -318,9 +318,7 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
                networks: tuple[str, ...], campaign: str | None, owner: str | None) -> Selection:
     """The selection, its names checked against the plan (a typo is an error, not an empty move)."""
     calendar = plan.calendar
-    known_ids = {item.id for item in plan.items} | {item.parent for item in plan.items if item.parent} \
-        | {a.slug for a in plan.articles} | {article_item_id(a) for a in plan.articles} \
-        | {idea.id for idea in calendar.ideas} | set(calendar.key_dates)
+    known_ids = plan.named_ids()
     networks = tuple(calendar.network_id(name) or name for name in networks)  # `twitter` is `x`
     errors = []
     named: list[str] = []

@@ -224,6 +224,15 @@ class Plan:
     def by_id(self) -> dict[str, Item]:
         return {item.id: item for item in self.items}
 
+    def named_ids(self) -> set[str]:
+        """Every id a person may name: post entries' and their items', articles' (slug and item id),
+        ideas' and key dates' (``edcal move`` selects by them; ``edcal import`` gives none of them)."""
+        calendar = self.calendar
+        return {entry.id for entry in calendar.posts} | {item.id for item in self.items} \
+            | {item.parent for item in self.items if item.parent} \
+            | {article.slug for article in self.articles} | {article_item_id(a) for a in self.articles} \
+            | {idea.id for idea in calendar.ideas} | set(calendar.key_dates)
+
     def day_of(self, start: dt.datetime | dt.date) -> dt.date:
         """The day an instant (or a day) falls on in the site's time zone."""
         return start.astimezone(self.calendar.zone).date() if isinstance(start, dt.datetime) else start
