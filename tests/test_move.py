@@ -10,7 +10,7 @@ import pytest
 from conftest import run_edcal
 from edcal.commands import move as move_command
 from edcal.errors import InputErrors
-from edcal.load.edits import DayEdit, edited_text, write_texts
+from edcal.load.edits import DayEdit, MovedDaysEdit, edited_text, write_texts
 from edcal.model.source import Source
 from edcal.plan import moves
 from helpers import assert_french, translatable_words
@@ -108,7 +108,8 @@ def test_what_follows_something_else_is_said_and_left(site: Path) -> None:
         "weekly (Mastodon)  [calendar.yaml:33]\n" \
         "    c'est une occurrence d'une publication récurrente, qui suit sa règle\n" \
         "    → changez le from:/until: de la règle ou ses jours (ligne 35)\u00a0; pour laisser un jour de côté, " \
-        "ajoutez-le sous `except:`\n" in out
+        "ajoutez-le sous `except:`\u00a0; pour déplacer des jours seuls, sélectionnez-les par jour " \
+        "(--since/--until)\n" in out
     assert "elle fait la promotion de l'article «\u00a0futur\u00a0» et suit sa date\n" \
         "    → déplacez l'article lui-même (edcal move futur --by …, sans --network)\u00a0: ses promotions " \
         "suivent\n" in out
@@ -220,6 +221,68 @@ def test_a_day_is_rewritten_in_place_whatever_surrounds_it(tmp_path: Path) -> No
         write_texts({path: "posts: []\n", tmp_path / "gone" / "d.yaml": "x"})
     assert path.read_bytes() == ("\ufeff" + edited).encode("utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["c.yaml"]
+
+
+def test_days_of_a_series_move_alone_under_its_rules_moved(site: Path) -> None:
+    """One Wednesday of three, a day later: written under the rule's `moved:` (the occurrence keeps its id, so
+    calendars update its event); moved again, the day written there changes; a second day joins the first."""
+    calendar = site / "calendar.yaml"
+    before = calendar.read_text(encoding="utf-8")
+    rule = '    repeat: {every: week, on: wed, at: "08:00", from: 2027-03-10, count: 3'
+    result = run_edcal("move", "--since", "2027-03-17", "--until", "2027-03-17", "--by", "+1 day", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("1 date déplacée (+1 jour)\u00a0:\n  calendar.yaml:35  2027-03-17 → 2027-03-18  "
+                                    "(weekly (Mastodon), ajoutée sous moved:)\n")
+    assert "~ jeudi 18 mars 2027 08:00 · Mastodon · Chaque mercredi (planifié)" in result.stdout
+    assert changed_lines(before, calendar.read_text(encoding="utf-8")) == [
+        (rule + "}\n", rule + ", moved: {2027-03-17: 2027-03-18}}\n")]
+    assert starts(site)["weekly-mastodon-20270317"] == "2027-03-18T08:00:00+01:00"
+    result = run_edcal("move", "weekly-mastodon-20270317", "--by", "+1 day", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "  calendar.yaml:35  2027-03-18 → 2027-03-19  (weekly (Mastodon))\n" in result.stdout
+    result = run_edcal("move", "--since", "2027-03-24", "--until", "2027-03-24", "--to", "2027-03-26", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert changed_lines(before, calendar.read_text(encoding="utf-8")) == [
+        (rule + "}\n", rule + ", moved: {2027-03-17: 2027-03-19, 2027-03-24: 2027-03-26}}\n")]
+    items = starts(site)
+    assert [items[f"weekly-mastodon-202703{day}"] for day in (10, 17, 24)] == [
+        "2027-03-10T08:00:00+01:00", "2027-03-19T08:00:00+01:00", "2027-03-26T08:00:00+01:00"]
+    # Named, the whole series follows its rule, moved days included: nothing is written.
+    after = calendar.read_bytes()
+    result = run_edcal("move", "weekly", "--by", "+1 day", cwd=site)
+    assert result.returncode == 1 and result.stdout.startswith("Rien n'a été déplacé.\n"), result.stdout
+    assert calendar.read_bytes() == after
+
+
+def test_a_days_occurrence_moves_on_all_its_networks_or_not_at_all(site: Path) -> None:
+    calendar = site / "calendar.yaml"
+    text = add_posts(site, "  - id: conseil\n    networks: [linkedin, x]\n    text: Un conseil\n"
+                           "    repeat: {every: week, on: fri, at: '11:00', from: 2027-03-05, until: 2027-03-26}\n")
+    result = run_edcal("move", "--since", "2027-03-12", "--until", "2027-03-12", "--network", "x",
+                       "--by", "+3 days", cwd=site)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "  vendredi 12 mars 2027 · Un conseil · conseil (X)  [calendar.yaml:37]\n" \
+        "    l'occurrence du 2027-03-12 est aussi publiée sur LinkedIn, non sélectionné\n" \
+        "    → sélectionnez-la sur tous les réseaux de la publication, ou sur aucun\n" in result.stdout
+    assert calendar.read_text(encoding="utf-8") == text
+
+
+def test_a_moved_day_is_added_last_in_the_rules_own_layout() -> None:
+    """A block mapping gets a line after its last one (a multi-line value, comments and CRLF included), a flow
+    mapping `, key: value` before its closing brace (quotes and comments skipped)."""
+    block = ("posts:\r\n  - id: a\r\n    repeat:\r\n      every: week\r\n      from: >-\r\n        2027-03-01\r\n"
+             "      # la fin\r\n\r\n    text: T\r\n")
+    days = ((dt.date(2027, 3, 8), dt.date(2027, 3, 9)),)
+    assert edited_text(block, [MovedDaysEdit(Source("c.yaml", 4, 7), False, days)]) == block.replace(
+        "        2027-03-01\r\n", "        2027-03-01\r\n      moved: {2027-03-08: 2027-03-09}\r\n")
+    moved = "  - repeat:\n      moved:\n        2027-03-01: 2027-03-02\n      every: week\n"
+    assert edited_text(moved, [MovedDaysEdit(Source("c.yaml", 3, 9), True, days)]) == moved.replace(
+        "2027-03-02\n", "2027-03-02\n        2027-03-08: 2027-03-09\n")
+    flow = "  - repeat: {every: week, on: 'wed}', # un {\n      from: 2027-03-01}  # }\n"
+    assert edited_text(flow, [MovedDaysEdit(Source("c.yaml", 1, 13), False, days)]) == flow.replace(
+        "2027-03-01}", "2027-03-01, moved: {2027-03-08: 2027-03-09}}")
+    assert edited_text("x: {moved: {}}\n", [MovedDaysEdit(Source("c.yaml", 1, 12), True, days)]) == \
+        "x: {moved: {2027-03-08: 2027-03-09}}\n"
 
 
 def test_months_keep_to_the_end_of_a_month() -> None:

@@ -119,6 +119,47 @@ def test_a_recurrence_leaves_out_the_days_under_except() -> None:
         "    hint: its days near it: 2027-03-16, 2027-03-23"]
 
 
+def test_a_moved_occurrence_keeps_its_id_its_text_and_the_rules_time() -> None:
+    """RFC 5545's RECURRENCE-ID: the occurrence of the 18th happens on the 19th, still named by the 18th (its
+    calendar event is updated, not replaced), with its text in turn; a time written is its own."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: tip\n    networks: [linkedin, x]\n"
+                             "    repeat: {every: week, on: [tue, thu], at: '16:30', from: 2027-03-15, count: 4,\n"
+                             "             moved: {2027-03-18: 2027-03-19, 2027-03-23: 2027-03-22 midi}}\n"
+                             "    texts: [un, deux]\nslots: {midi: '12:15'}\n")
+    posts = [i for i in plan_of(calendar).items if i.kind == "post" and i.network == "linkedin"]
+    assert [(p.id, p.start.isoformat(), p.text) for p in posts] == [
+        ("tip-linkedin-20270316", "2027-03-16T16:30:00+01:00", "un"),
+        ("tip-linkedin-20270318", "2027-03-19T16:30:00+01:00", "deux"),
+        ("tip-linkedin-20270323", "2027-03-22T12:15:00+01:00", "un"),
+        ("tip-linkedin-20270325", "2027-03-25T16:30:00+01:00", "deux")]
+    # Findings about a moved occurrence point at its new day.
+    assert (posts[1].source.line, posts[1].source.column) == (13, 34)
+
+
+@pytest.mark.parametrize(("moved", "expected"), [
+    ("{2027-03-17: 2027-03-18}", "13:22: error: found 2027-03-17 under `moved:`, which is not a day of this rule\n"
+                                 "    hint: its days near it: 2027-03-16, 2027-03-23"),
+    ("{2027-03-16: 2027-03-18}, except: [2027-03-16]",
+     "13:22: error: found 2027-03-16 under `moved:`, and under `except:` (line 13), expected one\n"
+     "    hint: a day under `except:` is not posted at all: remove it from one of them"),
+    ("[2027-03-16]", "13:21: error: found a list in `moved:`, expected the rule's days with the date each moves "
+                     "to\n    hint: e.g. moved: {2027-01-21: 2027-01-22, 2027-02-04: 2027-02-05 16:00}"),
+    ("{2027-03-16: }", "13:34: error: found nothing for 2027-03-16 in `moved:`, expected the date it moves to\n"
+                       "    hint: e.g. 2027-03-16: 2027-03-17, or with a time: 2027-03-16: \"2027-03-17 16:00\""),
+    ("{2027-03-16: mardi}", "13:34: error: unknown key date 'mardi'\n    hint: dates are written YYYY-MM-DD; name a "
+                            "day under `key_dates:` to schedule posts relative to it"),
+    ("{2027-03-16: '2027-03-28 02:30'}", "13:34: error: 2027-03-28 02:30 does not exist in Europe/Paris: the "
+                                         "clocks go forward that night (occurrence of 2027-03-16 moved, LinkedIn)\n"
+                                         "    hint: choose another time, e.g. 03:30"),
+])
+def test_a_moved_occurrence_must_be_a_day_of_the_rule_moved_to_a_date(moved: str, expected: str) -> None:
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar_from(PARIS_CALENDAR + "posts:\n  - id: tip\n    networks: [linkedin]\n"
+                              "    repeat: {every: week, on: tue, from: 2027-03-15,\n"
+                              f"             moved: {moved}}}\n    text: T\n"))
+    assert [e.format() for e in caught.value.errors] == [f"calendar.yaml:{expected}"]
+
+
 def test_monthly_recurrence_on_the_first_friday_and_until() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: m\n    networks: [x]\n"
                              "    repeat: {every: month, on: first fri, at: '18:00', from: 2027-01-01, until: 2027-04-30}\n"

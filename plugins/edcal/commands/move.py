@@ -22,7 +22,7 @@ from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.i18n import long_date, say_count, translator
 from edcal.load import timeparse
 from edcal.load.calendar import MAX_HORIZON_DAYS
-from edcal.load.edits import DayEdit, WrittenText, edited_files, write_texts
+from edcal.load.edits import DayEdit, MovedDaysEdit, WrittenText, edited_files, write_texts
 from edcal.load.yamlfile import read_text
 from edcal.model.calendar import KeyDate
 from edcal.model.plan import Item, Plan, article_item_id
@@ -91,8 +91,9 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     days = _DayReader(site)
     if shift is None:  # --to: from the first day of what moves (not of what follows or stays)
         assert to is not None
-        trial = plan_move(plan, chosen, key_dates, Shift(1, "days"), days, days.shared)
+        trial = plan_move(plan, chosen, key_dates, Shift(1, "days"), days, days.shared, days.extensible)
         moving = [*(m.before for m in trial.moves if not m.key_date),
+                  *(day for m in trial.occurrences for day, _after in m.days),
                   *(key_date.start for key_date in key_dates)]
         moving = moving or [plan.day_of(start) for i in chosen if (start := written_start(plan, i))]
         shift = _shift_to(to, min(moving))
@@ -102,9 +103,10 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
         raise InputErrors([InputError(key_date.source, f"key date '{key_date.id}' would begin on "
                                       f"{shift(key_date.start).isoformat()}, before today",
                                       "move it by fewer days, or forward") for key_date in late])
-    moved = plan_move(plan, chosen, key_dates, shift, days, days.shared)
+    moved = plan_move(plan, chosen, key_dates, shift, days, days.shared, days.extensible)
     moved.past = past
-    texts = edited_files(site, [DayEdit(m.source, m.before, m.after) for m in moved.moves])
+    texts = edited_files(site, [*(DayEdit(m.source, m.before, m.after) for m in moved.moves),
+                                *(MovedDaysEdit(m.source, m.into_moved, m.days) for m in moved.occurrences)])
     after = None
     if texts:
         after = _read_moved(site, settings_file, texts)
@@ -358,6 +360,11 @@ class _DayReader:
     def shared(self, source: Source) -> str | None:
         return self._text(source).shared(source)
 
+    def extensible(self, source: Source) -> bool:
+        """Whether a key can be added to the mapping that starts at ``source``."""
+        probe = MovedDaysEdit(source, True, ((dt.date.min, dt.date.min),))
+        return self._text(source).insertion(probe) is not None
+
     def _text(self, source: Source) -> WrittenText:
         if source.path not in self.texts:
             self.texts[source.path] = WrittenText(read_text(self.site / source.path, source.path))
@@ -373,17 +380,27 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     asked = shift.words.translated(_)
     asked = f"--to {to}, {asked}" if to else asked
     lines = []
-    if moved.moves:
-        files = len({m.source.path for m in moved.moves})
-        lines.append(say_count(len(moved.moves), "Would move {count} date ({asked}):" if dry_run else
+    if moved.moves or moved.occurrences:
+        files = len({m.source.path for m in [*moved.moves, *moved.occurrences]})
+        count = len(moved.moves) + sum(len(m.days) for m in moved.occurrences)
+        lines.append(say_count(count, "Would move {count} date ({asked}):" if dry_run else
                                "Moved {count} date ({asked}):",
                                "Would move {count} dates ({asked}):" if dry_run else
                                "Moved {count} dates ({asked}):", asked=asked).translated(_))
+        changes: list[tuple[Source, str]] = []
         for change in moved.moves:
             named = _("key date {id}").format(id=change.key_date) if change.key_date \
                 else _named(before, change.items)
-            lines.append(f"  {change.source}  {change.before.isoformat()} → {change.after.isoformat()}  "
-                         f"({named})")
+            changes.append((change.source, f"  {change.source}  {change.before.isoformat()} → "
+                                           f"{change.after.isoformat()}  ({named})"))
+        for occurrence in moved.occurrences:
+            for day, new_day in occurrence.days:
+                named = _named(before, [i for i in occurrence.items if i.id.endswith(f"{day:%Y%m%d}")])
+                added = _("added under moved:")
+                changes.append((occurrence.source, f"  {occurrence.source}  {day.isoformat()} → "
+                                                   f"{new_day.isoformat()}  ({named}, {added})"))
+        changes.sort(key=lambda change: (change[0].path, change[0].line, change[0].column))
+        lines += [line for _source, line in changes]
         if dry_run:
             lines.append(say_count(files, "Nothing written (--dry-run): {count} file to change.",
                                    "Nothing written (--dry-run): {count} files to change.").translated(_))
@@ -411,7 +428,7 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                                 "{count} item of the selection is already past: left as it is.",
                                 "{count} items of the selection are already past: left as they are.")
                   .translated(_)]
-    if moved.moves and not dry_run:
+    if (moved.moves or moved.occurrences) and not dry_run:
         lines += ["", _("edcal check tells whether the new dates keep the plan's rules.")]
     return "\n".join(lines) + "\n"
 

@@ -35,6 +35,7 @@ from edcal.load.schema import (
     RepeatSpec,
     SuggestionSpec,
     VariantSpec,
+    describe,
 )
 from edcal.load.validate import reference_hint, scheme_missing, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, edited_in, load_yaml, read_text
@@ -52,6 +53,7 @@ from edcal.model.calendar import (
     FreezeWindow,
     Idea,
     KeyDate,
+    MovedOccurrence,
     Offset,
     Person,
     PlanningSettings,
@@ -85,6 +87,16 @@ class _Document:
     path: str
     raw: dict[str, Any]
     spec: CalendarSpec
+
+
+@dataclass(frozen=True, slots=True)
+class _Moved:
+    """One entry of a rule's ``moved:``, as read."""
+
+    day: dt.date
+    when: When
+    key_source: Source
+    source: Source
 
 
 def calendar_files(site: Path) -> list[Path]:
@@ -867,6 +879,9 @@ class _Builder:
                     if (day := self._day(calendar, text, source := loc.item("except", index))) is not None]
         if len(left_out) != len(spec.except_ or ()):
             return None
+        moved = self._moved(calendar, spec, left_out)
+        if moved is None:
+            return None
         if spec.rrule is not None and (spec.every is not None or spec.on is not None):
             self.errors.add(_key(loc, "rrule"), "found both `rrule:` and `every:`/`on:`, expected one")
             return None
@@ -918,20 +933,76 @@ class _Builder:
         if spec.at is not None:
             time, slot = self._time_or_slot(calendar, spec.at, _value(loc, "at"))
         label = spec.rrule or f"every {spec.every}"
-        if not self._days_of_rule(rule, spec, left_out):
+        named = [(day, source, "except") for day, source in left_out]
+        named += [(occurrence.day, occurrence.key_source, "moved") for occurrence in moved]
+        if not self._days_of_rule(rule, spec, named):
             return None
+        # A new day alone keeps the rule's time (or, without one, takes the network's slot that day).
+        instead = tuple(MovedOccurrence(m.day, m.when if m.when.time or m.when.slot
+                                        else dataclasses.replace(m.when, time=time, slot=slot), m.source)
+                        for m in moved)
         return Recurrence(rule, spec.from_, spec.until, spec.count, time, slot, label,  # type: ignore[arg-type]
-                          tuple(dict.fromkeys(anchors)), frozenset(day for day, _source in left_out))
+                          tuple(dict.fromkeys(anchors)), frozenset(day for day, _source in left_out),
+                          instead, _value(loc, "moved") if isinstance(spec.moved, dict) else None)
 
-    def _days_of_rule(self, rule: str, spec: RepeatSpec, left_out: list[tuple[dt.date, Source]]) -> bool:
-        """Whether each day under ``except:`` is one of the rule's (a day it never gives would leave
-        nothing out, silently: a typo, or a rule changed since)."""
-        if not left_out:
+    def _moved(self, calendar: Calendar, spec: RepeatSpec,
+               left_out: list[tuple[dt.date, Source]]) -> list[_Moved] | None:
+        """The occurrences under ``moved:`` ({rule's day: new date}), None after an error."""
+        raw = spec.moved
+        where = _value(spec.loc, "moved")
+        if raw is None:
+            return []
+        if not isinstance(raw, dict):
+            self.errors.add(where, f"found {describe(raw)} in `moved:`, expected the rule's days with the "
+                            "date each moves to",
+                            "e.g. moved: {2027-01-21: 2027-01-22, 2027-02-04: 2027-02-05 16:00}")
+            return None
+        loc: Loc = raw[LOC_KEY]
+        skipped = {day: source for day, source in left_out}
+        result: list[_Moved] = []
+        failed = False
+        seen: dict[dt.date, Source] = {}
+        for key, value in raw.items():
+            if key == LOC_KEY:
+                continue
+            key_source = loc.key(key)
+            value_source = loc.value(key)
+            day = self._day(calendar, str(key), key_source)
+            if not isinstance(value, str) or not value.strip():
+                after = (day + dt.timedelta(days=1)).isoformat() if day is not None else "2027-01-22"
+                self.errors.add(value_source, f"found {describe(value)} for {key} in `moved:`, expected the "
+                                "date it moves to", f"e.g. {key}: {after}, or with a time: "
+                                f"{key}: \"{after} 16:00\"")
+                failed = True
+                continue
+            when = self._when(calendar, value, value_source)
+            if day is None or when is None:
+                failed = True
+                continue
+            if day in skipped:
+                self.errors.add(key_source, f"found {day.isoformat()} under `moved:`, and under `except:` "
+                                f"(line {skipped[day].line}), expected one",
+                                "a day under `except:` is not posted at all: remove it from one of them")
+                failed = True
+                continue
+            if day in seen:  # the same day written two ways (2027-01-21 and a key date's id)
+                self.errors.add(key_source, f"found {day.isoformat()} twice under `moved:` (first at line "
+                                f"{seen[day].line})", "move each occurrence once")
+                failed = True
+                continue
+            seen[day] = key_source
+            result.append(_Moved(day, when, key_source, value_source))
+        return None if failed else result
+
+    def _days_of_rule(self, rule: str, spec: RepeatSpec, named: list[tuple[dt.date, Source, str]]) -> bool:
+        """Whether each day under ``except:`` and ``moved:`` is one of the rule's (a day it never gives
+        would leave nothing out or move nothing, silently: a typo, or a rule changed since)."""
+        if not named:
             return True
         recurrence = rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))  # type: ignore[arg-type]
         if spec.count is not None:
             recurrence = recurrence.replace(count=spec.count)  # type: ignore[union-attr]
-        last = max(day for day, _source in left_out) + dt.timedelta(days=31)  # and days after it, to hint
+        last = max(day for day, _source, _name in named) + dt.timedelta(days=31)  # and days after it, to hint
         given: list[dt.date] = []
         for moment in recurrence:
             if moment.date() > last or (spec.until is not None and moment.date() > spec.until) \
@@ -939,14 +1010,14 @@ class _Builder:
                 break
             given.append(moment.date())
         days = set(given)
-        for day, source in left_out:
+        for day, source, name in named:
             if day not in days:
                 near = sorted(given, key=lambda other: abs((other - day).days))[:2]
                 shown = ", ".join(other.isoformat() for other in sorted(near))
-                self.errors.add(source, f"found {day.isoformat()} under `except:`, which is not a day of "
+                self.errors.add(source, f"found {day.isoformat()} under `{name}:`, which is not a day of "
                                 "this rule", f"its days near it: {shown}" if near else
                                 "the rule gives no day up to then")
-        return all(day in days for day, _source in left_out)
+        return all(day in days for day, _source, _name in named)
 
     def _rule_from_every(self, spec: RepeatSpec) -> str | None:
         loc = spec.loc

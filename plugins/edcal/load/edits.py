@@ -41,6 +41,19 @@ class DayEdit:
     after: dt.date
 
 
+@dataclass(frozen=True, slots=True)
+class MovedDaysEdit:
+    """Occurrences of a recurring post given days of their own: ``2027-01-21: 2027-01-22`` added to
+    the rule's ``moved:`` mapping, or ``moved: {…}`` added to the rule when it has none."""
+
+    #: The first character of the mapping written into (its ``{``, or its first key).
+    source: Source
+    #: Whether that mapping is the rule's ``moved:`` (else the rule's own mapping).
+    into_moved: bool
+    #: Each occurrence's day in the rule, and the day it moves to.
+    days: tuple[tuple[dt.date, dt.date], ...]
+
+
 class WrittenText:
     """A file's text, with where each line starts (a calendar of 10,000 posts is searched once)."""
 
@@ -75,34 +88,115 @@ class WrittenText:
             return match.group(0)
         return None
 
+    def insertion(self, edit: MovedDaysEdit) -> tuple[int, str] | None:
+        """Where and what to write for ``edit``, last in the mapping and in its style: ``, key: value``
+        before a flow mapping's ``}``, a line after a block mapping's last one, indented alike. None
+        for a layout this cannot extend (a block mapping on a line after other text)."""
+        offset = self.offset(edit.source)
+        pairs = [f"{day.isoformat()}: {after.isoformat()}" for day, after in edit.days]
+        if self.text.startswith("{", offset):
+            close = _closing_brace(self.text, offset)
+            if close is None:
+                return None
+            written = ", ".join(pairs) if edit.into_moved else f"moved: {{{', '.join(pairs)}}}"
+            before = self.text[offset + 1:close].rstrip(" \t\r\n")
+            end = offset + 1 + len(before)
+            return end, written if not before.strip() else (" " if before.endswith(",") else ", ") + written
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        indent = self.text[line_start:offset]
+        if indent.strip(" "):
+            return None
+        lines = pairs if edit.into_moved else [f"moved: {{{', '.join(pairs)}}}"]
+        end = self._block_end(line_start, len(indent))
+        newline = "\r\n" if self.text.startswith("\r\n", end) else "\n"
+        return end, "".join(f"{newline}{indent}{line}" for line in lines)
+
+    def _block_end(self, line_start: int, indent: int) -> int:
+        """The end (before its line break) of the last line of a block mapping whose keys are indented
+        by ``indent``: the lines after it are blank, comments, or indented less."""
+        last = self.text.find("\n", line_start)
+        position = last + 1 if last >= 0 else len(self.text)
+        end = len(self.text) if last < 0 else last
+        while position < len(self.text):
+            next_break = self.text.find("\n", position)
+            line_end = len(self.text) if next_break < 0 else next_break
+            line = self.text[position:line_end].rstrip("\r")
+            stripped = line.lstrip(" ")
+            if stripped and not stripped.startswith("#"):
+                if len(line) - len(stripped) < indent or (len(line) - len(stripped) == indent
+                                                         and stripped.startswith("- ")):
+                    break
+                end = line_end
+            position = line_end + 1
+        return end - 1 if self.text[end - 1:end] == "\r" else end
+
     def offset_written(self, source: Source) -> bool:
         """Whether the value's time is written with a UTC offset (``10:00+01:00``, ``09:00Z``)."""
         start, day = self.day_at(source)
         return day is not None and _UTC_OFFSET.match(self.text, start + 10) is not None
 
 
-def edited_text(text: str, edits: Iterable[DayEdit]) -> str:
-    """``text`` with each edit's day rewritten.
+def _closing_brace(text: str, start: int) -> int | None:
+    """The index of the ``}`` closing the flow mapping opened at ``start`` (quotes skipped)."""
+    depth, index, quote = 0, start, ""
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                if quote == "'" and text.startswith("''", index):
+                    index += 1
+                else:
+                    quote = ""
+        elif char in "'\"" and text[index - 1] in " \t{[,:":
+            quote = char
+        elif char == "#" and text[index - 1] in " \t":
+            line_end = text.find("\n", index)
+            index = len(text) if line_end < 0 else line_end
+            continue
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 0:
+                return index if char == "}" else None
+        index += 1
+    return None
+
+
+def edited_text(text: str, edits: Iterable[DayEdit | MovedDaysEdit]) -> str:
+    """``text`` with each edit's day rewritten, and each moved occurrence added.
 
     :raises InputErrors: when a day is no longer written where the edit says (the file changed).
     """
     written = WrittenText(text)
     spans = []
+    added = []
     for edit in edits:
+        if isinstance(edit, MovedDaysEdit):
+            insertion = written.insertion(edit)
+            if insertion is None:
+                raise InputErrors([InputError(edit.source, "expected a mapping here, on a line of its own or "
+                                              "in { }", "the file changed while it was read: run the command "
+                                              "again")])
+            added.append(insertion)
+            continue
         start, day = written.day_at(edit.source)
         if day != edit.before:
             raise InputErrors([InputError(edit.source, f"expected {edit.before.isoformat()} here, found "
                                           f"{day.isoformat() if day else 'no date'}",
                                           "the file changed while it was read: run the command again")])
         spans.append((start, edit.after.isoformat()))
-    for start, day in sorted(set(spans), reverse=True):
-        text = text[:start] + day + text[start + len(day):]
+    changes = [(start, len(day), day) for start, day in set(spans)] + [(at, 0, words) for at, words in added]
+    for start, length, words in sorted(changes, reverse=True):  # from the end: offsets stay true
+        text = text[:start] + words + text[start + length:]
     return text
 
 
-def edited_files(site: Path, edits: Iterable[DayEdit]) -> dict[Path, str]:
+def edited_files(site: Path, edits: Iterable[DayEdit | MovedDaysEdit]) -> dict[Path, str]:
     """Each file the edits touch, as its new text (nothing is written)."""
-    by_file: dict[str, list[DayEdit]] = {}
+    by_file: dict[str, list[DayEdit | MovedDaysEdit]] = {}
     for edit in edits:
         by_file.setdefault(edit.source.path, []).append(edit)
     return {site / path: edited_text(read_text(site / path, path), found)

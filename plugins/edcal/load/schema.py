@@ -396,6 +396,7 @@ class RepeatSpec(Spec):
     count: PositiveInt | None = Field(None, description="Number of occurrences, instead of `until`.")
     except_: Names | None = Field(None, alias="except", description="Days the rule leaves out: dates, or key dates ('salon-industrie').")
     rrule: Text | None = Field(None, description="An RFC 5545 RRULE instead of every/on, e.g. 'FREQ=MONTHLY;BYDAY=1TU'.")
+    moved: Any = Field(None, description="Occurrences on another day or time: {rule's day: new date, as in `at:`}, e.g. {2027-01-21: 2027-01-22}.")
 
 
 class PostSpec(Spec):

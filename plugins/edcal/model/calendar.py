@@ -154,6 +154,27 @@ class Recurrence:
     key_dates: tuple[str, ...] = ()
     #: Days the rule leaves out (``except:``, RFC 5545's EXDATE: they still count towards ``count``).
     skipped: frozenset[dt.date] = frozenset()
+    #: Occurrences given another day or time (``moved:``, RFC 5545's RECURRENCE-ID): each keeps its
+    #: place in the rule (its id, its text in turn, its count).
+    moved: tuple[MovedOccurrence, ...] = ()
+    #: Where the ``moved:`` mapping starts (its ``{``, or its first key), when the rule has one.
+    moved_source: Source | None = field(default=None, compare=False)
+
+    def moved_occurrence(self, day: dt.date) -> MovedOccurrence | None:
+        """The rule's occurrence of ``day``, when ``moved:`` gives it another time."""
+        return next((occurrence for occurrence in self.moved if occurrence.day == day), None)
+
+
+@dataclass(frozen=True, slots=True)
+class MovedOccurrence:
+    """One occurrence of a recurring post at another time: ``moved: {2027-01-21: 2027-01-22}``."""
+
+    #: The rule's day (the occurrence's identity).
+    day: dt.date
+    #: When it happens instead; with no time or slot written, the rule's ``at:``.
+    when: When
+    #: Where that new day is written.
+    source: Source = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)

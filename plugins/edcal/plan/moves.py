@@ -22,7 +22,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from edcal.i18n import Message, say, say_count
-from edcal.model.calendar import KeyDate, PostEntry, When
+from edcal.model.calendar import KeyDate, MovedOccurrence, PostEntry, When
 from edcal.model.plan import Item, Plan, article_item_id
 from edcal.model.source import Source
 
@@ -89,6 +89,19 @@ class DateMove:
 
 
 @dataclass(frozen=True, slots=True)
+class OccurrenceMove:
+    """Occurrences of a recurring post moved apart from their series: written under its rule's
+    ``moved:`` (each keeps its place in the rule: its id, its text in turn)."""
+
+    #: Where they are written: the rule's ``moved:`` mapping, or the rule's mapping when it has none.
+    source: Source
+    into_moved: bool
+    #: Each occurrence's day in the rule, and its new day.
+    days: tuple[tuple[dt.date, dt.date], ...]
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Unmoved:
     """A selected item whose date is not rewritten, why, and what to do instead."""
 
@@ -102,6 +115,7 @@ class Move:
     """What moving a selection does to what people wrote."""
 
     moves: list[DateMove] = field(default_factory=list)
+    occurrences: list[OccurrenceMove] = field(default_factory=list)
     unmoved: list[Unmoved] = field(default_factory=list)
     #: Selected items already out (or due before now): left where they are.
     past: list[Item] = field(default_factory=list)
@@ -159,13 +173,16 @@ def move_name(item: Item) -> str:
 
 
 def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: Shift,
-              read_day: Callable[[Source], dt.date | None], shared: Callable[[Source], str | None]) -> Move:
+              read_day: Callable[[Source], dt.date | None], shared: Callable[[Source], str | None],
+              extensible: Callable[[Source], bool] = lambda source: False) -> Move:
     """The written dates to change so that the chosen items and key dates move by ``shift``.
 
     :param chosen: the selected items still to come (:func:`selected`).
     :param read_day: the day written at the start of the value at a source, if any.
     :param shared: the YAML anchor or alias (``&jour``, ``*jour``) the value at a source is, when
         other values share its day.
+    :param extensible: whether a key can be added to the mapping starting at a source (a rule's
+        ``moved:``).
     """
     where = _Finder(plan, read_day, shared)
     move = Move()
@@ -179,14 +196,16 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
     moved_key_dates = {key_date.id for key_date in key_dates}
     # Items whose own date is written: articles first, so that their promotions know they follow.
     own, following = [], []
+    series = _whole_series(plan, chosen, where)
     for item in chosen:
-        (following if where.follower(item) else own).append(item)
+        (following if item.parent in series or where.follower(item) else own).append(item)
     moved_articles = set()
     for written, items in _by_written(plan, own, where, move).items():
         if _movable(plan, written, items, where, shift, move):
             move.moves.append(DateMove(written.source, written.day, shift(written.day),  # type: ignore[arg-type]
                                        tuple(items)))
             moved_articles |= {item.id for item in items if item.kind == "article"}
+    following = _occurrences(plan, following, where, shift, move, moved_key_dates, extensible, series)
     left_articles = {unmoved.item.id for unmoved in move.unmoved if unmoved.item.kind == "article"}
     for item in following:
         reason = where.follows(item, moved_articles, moved_key_dates, left_articles)
@@ -194,6 +213,83 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
             move.unmoved.append(Unmoved(item, *reason))
     move.moves.sort(key=lambda m: (m.source.path, m.source.line, m.source.column))
     return move
+
+
+def _whole_series(plan: Plan, chosen: list[Item], where: _Finder) -> set[str]:
+    """The recurring posts whose every occurrence to come is selected: their rule is what changes,
+    not each day (a person names the entry, or a campaign)."""
+    picked = {item.id for item in chosen}
+    entries = {item.parent for item in chosen if item.kind == "post" and item.parent}
+    return {entry_id for entry_id in entries
+            if (entry := where.entries.get(entry_id)) is not None and entry.kind == "repeat"
+            and all(item.id in picked for day_items in where.occurrences_of(entry_id).values()
+                    for item in day_items if not is_past(plan, item))}
+
+
+def _occurrences(plan: Plan, following: list[Item], where: _Finder, shift: Shift, move: Move,
+                 moved_key_dates: set[str], extensible: Callable[[Source], bool],
+                 whole: set[str]) -> list[Item]:
+    """Occurrences of recurring posts selected apart from the rest of their series move alone, under
+    their rule's ``moved:`` (added to ``move.occurrences``). Returns the followers left: every other
+    one, and a whole series (its rule is what changes)."""
+    by_entry: dict[str, list[Item]] = {}
+    rest = []
+    for item in following:
+        entry = where.entry_of(item)
+        if entry is None or entry.kind != "repeat" or entry.recurrence is None or entry.id in whole \
+                or set(entry.recurrence.key_dates) & moved_key_dates:
+            rest.append(item)
+        else:
+            by_entry.setdefault(entry.id, []).append(item)
+    for entry_id, items in by_entry.items():
+        entry = where.entries[entry_id]
+        assert entry.recurrence is not None
+        chosen = {item.id for item in items}
+        series = where.occurrences_of(entry_id)
+        rule = entry.field_sources.get("repeat", entry.source)
+        target = entry.recurrence.moved_source or rule
+        merged = rule.path != entry.source.path or rule.line < entry.source.line  # from a `<<:` merge
+        if merged or where.shared(rule) is not None or not extensible(target):
+            move.unmoved.extend(Unmoved(item, say("its rule (line {line}) is shared with other entries, or "
+                                                  "written in a way edcal cannot extend", line=rule.line),
+                                        say("add the day under the rule's `moved:` by hand (moved: "
+                                            "{{{day}: {after}}})", day=_occurrence_day(items[0]).isoformat(),
+                                            after=shift(_occurrence_day(items[0])).isoformat()))
+                                for item in items)
+            continue
+        days: dict[dt.date, list[Item]] = {}
+        for item in items:
+            days.setdefault(_occurrence_day(item), []).append(item)
+        moving: list[tuple[dt.date, dt.date]] = []
+        moved_items: list[Item] = []
+        for day, group in sorted(days.items()):
+            others = [other for other in series.get(day, []) if other.id not in chosen]
+            if others:
+                out = [other for other in others if is_past(plan, other)]
+                shown = ", ".join(sorted({_name(plan, other, True) for other in out or others}))
+                words = {"day": day.isoformat(), "others": shown}
+                if out:
+                    reason = say("the occurrence of {day} is also posted on {others}, already past", **words)
+                    hint = say("`moved:` moves a day's occurrence on every network: write this one as a post "
+                               "of its own with `at:`")
+                else:
+                    reason = say("the occurrence of {day} is also posted on {others}, not selected", **words)
+                    hint = say("select it on every network of the post, or none")
+                move.unmoved.extend(Unmoved(item, reason, hint) for item in group)
+                continue
+            if not _lands_ahead(plan, group, shift, move):
+                continue
+            moving.append((day, shift(day)))
+            moved_items.extend(group)
+        if moving:
+            move.occurrences.append(OccurrenceMove(target, entry.recurrence.moved_source is not None,
+                                                   tuple(moving), tuple(moved_items)))
+    return rest
+
+
+def _occurrence_day(item: Item) -> dt.date:
+    """The rule's day of an occurrence (its id ends with it, moved or not)."""
+    return dt.date(int(item.id[-8:-4]), int(item.id[-4:-2]), int(item.id[-2:]))
 
 
 def _by_written(plan: Plan, items: list[Item], where: _Finder, move: Move) -> dict[_Written, list[Item]]:
@@ -239,6 +335,11 @@ def _movable(plan: Plan, written: _Written, items: list[Item], where: _Finder, s
                             "`at:` under `variants:`)")
         move.unmoved.extend(Unmoved(item, reason, hint) for item in items)
         return False
+    return _lands_ahead(plan, items, shift, move)
+
+
+def _lands_ahead(plan: Plan, items: list[Item], shift: Shift, move: Move) -> bool:
+    """Whether the items, moved, are still to come (else they go to ``move.unmoved``)."""
     now = plan.now.astimezone(plan.calendar.zone).replace(tzinfo=None)
     landing = {item.id: _moved(plan, item, shift) for item in items}
     if any(day < (now if isinstance(day, dt.datetime) else now.date()) for day in landing.values()):
@@ -292,6 +393,7 @@ class _Finder:
         self.entries = {entry.id: entry for entry in plan.calendar.posts}
         self.ideas = {f"idea-{idea.id}": idea for idea in plan.calendar.ideas}
         self._dated: dict[Source, list[Item]] | None = None
+        self._series: dict[str, dict[dt.date, list[Item]]] | None = None
 
     def follower(self, item: Item) -> bool:
         """A post whose date comes from something else: a promotion, a recurring post's occurrence, a
@@ -299,8 +401,24 @@ class _Finder:
         if item.kind != "post":
             return False
         entry = self.entry_of(item)
+        if entry is not None and entry.kind == "repeat":
+            return self._moved_to(entry, item) is None
         when = self._when(entry, item) if entry is not None else None
         return entry is None or entry.kind != "once" or (when is not None and when.key_date is not None)
+
+    def occurrences_of(self, entry_id: str) -> dict[dt.date, list[Item]]:
+        """A recurring post's items, by the rule's day of each (moved or not)."""
+        if self._series is None:
+            self._series = {}
+            for item in self.plan.items:
+                entry = self.entry_of(item) if item.kind == "post" else None
+                if entry is not None and entry.kind == "repeat":
+                    self._series.setdefault(entry.id, {}).setdefault(_occurrence_day(item), []).append(item)
+        return self._series.get(entry_id, {})
+
+    @staticmethod
+    def _moved_to(entry: PostEntry, item: Item) -> MovedOccurrence | None:
+        return entry.recurrence.moved_occurrence(_occurrence_day(item)) if entry.recurrence else None
 
     def entry_of(self, item: Item) -> PostEntry | None:
         """The entry a post comes from (None for the blog's default promotions, whose entry is not
@@ -337,7 +455,8 @@ class _Finder:
             rule = entry.field_sources.get("repeat", entry.source)
             return (say("it is one occurrence of a recurring post, which follows its rule"),
                     say("change the rule's from:/until: or its days (line {line}); to leave a day out, "
-                        "add it under `except:`", line=rule.line))
+                        "add it under `except:`; to move days alone, select them by day (--since/--until)",
+                        line=rule.line))
         key_date = self._when(entry, item).key_date  # type: ignore[union-attr]
         if key_date in moved_key_dates:
             return None
@@ -349,6 +468,9 @@ class _Finder:
         """Where the item's own date is written (None for a follower)."""
         if item.kind == "post":
             entry = self.entry_of(item)
+            moved = self._moved_to(entry, item) if entry is not None and entry.kind == "repeat" else None
+            if moved is not None:  # an occurrence with a day of its own, under its rule's `moved:`
+                return moved.source
             if entry is None or entry.kind != "once":
                 return None
             variant = entry.variants.get(item.network or "")

@@ -322,21 +322,28 @@ class _Resolver:
             self.errors.add(where, f"found a rule that gives more than {MAX_OCCURRENCES:,} posts; "
                             "expected fewer", "give it an earlier `until:`, a `count:`, or a rarer rule")
             return items
+        moved = {occurrence.day: occurrence for occurrence in recurrence.moved}
         for index, day in enumerate(days):
+            instead = moved.get(day)
             for network_id in entry.networks:
                 variant = entry.variants.get(network_id)
                 if variant is not None and variant.skip:
                     continue
                 network = self.calendar.networks[network_id]
                 try:
-                    start = recurrence_instant(day, recurrence, network, self.calendar)
+                    start = recurrence_instant(day, recurrence, network, self.calendar) if instead is None \
+                        else when_instant(instead.when, network, self.calendar)
                 except WallClockError as exc:
-                    self.errors.add(where, f"{exc} (occurrence of {day}, {network.name})", exc.hint)
+                    if instead is not None:
+                        self.errors.add(instead.source, f"{exc} (occurrence of {day} moved, {network.name})",
+                                        exc.hint)
+                    else:
+                        self.errors.add(where, f"{exc} (occurrence of {day}, {network.name})", exc.hint)
                     continue
                 text = entry.texts[index % len(entry.texts)] if entry.texts else None
-                items.append(self._post(entry, network, start,
+                items.append(self._post(entry, network, start,  # the rule's day names it, moved or not
                                         f"{entry.id}-{network_id}-{day:%Y%m%d}", article,
-                                        entry.source, text=text))
+                                        entry.source if instead is None else instead.source, text=text))
         return items
 
     def _default_promotions(self, promoted: set[str]) -> list[Item]:
