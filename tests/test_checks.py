@@ -618,6 +618,9 @@ def test_placeholder_text() -> None:
     later = [lambda c: article("neuf", "2027-06-20T09:00", c, summary=NEW_ARTICLE_BODY["fr"])]
     assert not findings("placeholder-text", "", later)
     assert findings("placeholder-text", "checks: {placeholder-text: {within: 200 days}}\n", later)
+    # Online already (dated this morning: the next build publishes it), it is judged too.
+    online = [lambda c: article("neuf", "2027-01-04T07:00", c, summary=NEW_ARTICLE_BODY["fr"])]
+    assert [str(f.source) for f in findings("placeholder-text", "", online)] == ["content/articles/neuf.md:1"]
     # The article's own `silence:` silences it, as it does the rules that name an item (it was ignored here).
     silenced = [lambda c: article("neuf", "2027-01-12T09:00", c, summary=NEW_ARTICLE_BODY["fr"],
                                   silenced={"placeholder-text": "Le modèle est voulu ici"})]

@@ -273,6 +273,17 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
     skipped = runner.invoke(cli, ["new", "Autre", "--site", str(site), "--date", "2027-03-28 02:30"])
     assert skipped.exit_code == 2 and not (site / "content" / "articles" / "autre.md").exists()
     assert skipped.output.startswith("--date: error: 2027-03-28 02:30 does not exist in Europe/Paris")
+    # Values the build would refuse are refused here, on their option (a trial's `new` wrote files check refused).
+    for args, expected in (
+            (["“Bonjour”"], "TITLE: error: found title “Bonjour”, between typographic quotes"),
+            (["Autre", "--tags", "#salon,#pain"], "--tags: error: found tags '#salon, #pain', written as hashtags"),
+            (["Autre", "--category", "“Actus”"], "--category: error: found category “Actus”, between typographic"),
+            (["Autre", "--tags", "un deux trois quatre cinq six"], "--tags: error: found one tag of 6 words; "
+                                                                   "expected tags separated by commas")):
+        refused = runner.invoke(cli, ["new", *args, "--site", str(site)])
+        assert refused.exit_code == 2 and refused.output.startswith(expected), refused.output
+    assert sorted(p.name for p in (site / "content" / "articles").iterdir()) == [
+        "brouillon.md", "futur.md", "publie.md", "relecture.md", "salon-2027-j-30.md"]
     draft = runner.invoke(cli, ["new", "Sans date", "--site", str(site)])
     assert "status: draft" in (site / draft.output.strip()).read_text(encoding="utf-8")
     # Apostrophes are written as a French writer types them, not doubled inside single quotes.

@@ -78,6 +78,10 @@ def test_silence_in_key_value_style_is_a_mapping_as_in_yaml() -> None:
                         ("Status: brouillon", "Status"), ("Status: draft.", "Status"), ("Status: draft # pas encore", "Status"),
                         ("Status\uff1adraft", "Status"), ("Statut : brouillon", "Statut"))],
     ("Title: T\n\nDate: 2027-03-02\n\nCorps.\n", "a.md:3:1: error: found the header field 'Date' after a blank line"),
+    # Whatever follows it (a new-user trial published this draft, its text on the next line).
+    ("Title: T\nDate: 2026-11-25 09:00\n\nStatus: draft\nTexte pas encore prêt.\n",
+     "a.md:4:1: error: found the header field 'Status' after a blank line"),
+    ("Title: T\n\nCategory: Atelier\nStatus: review\nTexte.\n", "a.md:4:1: error: found the header field 'Status'"),
 ])
 def test_header_fields_after_a_blank_line_are_errors_not_text(text: str, expected: str) -> None:
     """The header ends at the first blank line: `Status: draft` below one published the draft."""
@@ -95,6 +99,19 @@ def test_header_fields_after_a_blank_line_are_errors_not_text(text: str, expecte
 def test_a_paragraph_that_only_looks_like_a_field_stays_text(body: str) -> None:
     parsed = split_article(f"Title: T\nDate: 2026-10-08 09:00\n\n{body}", "a.md")
     assert parsed.body == body
+    parsed = split_article(f"---\ntitle: T\n---\n{body}", "a.md")
+    assert parsed.body == body
+
+
+def test_a_status_below_yamls_closing_line_is_an_error_not_text() -> None:
+    for body in ("status: draft\nTexte.\n", "\nStatus: brouillon\n\nTexte.\n", "date: 2027-03-02\n"):
+        with pytest.raises(InputErrors) as caught:
+            split_article(f"---\ntitle: T\n---\n{body}", "a.md")
+        line = 5 if body.startswith("\n") else 4
+        key = body.split(":")[0].strip()
+        assert caught.value.errors[0].format().splitlines() == [
+            f"a.md:{line}:1: error: found the header field '{key}' after the front matter's closing '---', so it "
+            "would be published as text", "    hint: move it above the '---' at line 3"]
 
 
 def test_duplicate_fields_are_errors_in_both_styles() -> None:

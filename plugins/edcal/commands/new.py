@@ -7,8 +7,9 @@ from pathlib import Path
 
 from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.ids import slugify
-from edcal.load.articles import article_datetime
+from edcal.load.articles import article_datetime, validate_article
 from edcal.load.calendar import load_calendar
+from edcal.load.frontmatter import split_article
 from edcal.load.yamlfile import yaml_value
 from edcal.model.source import Source
 from edcal.site import pelican_settings
@@ -60,8 +61,35 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
         fields["category"] = category
     if tags:
         fields["tags"] = [t.strip() for tag in tags for t in tag.split(",") if t.strip()]
+        words = fields["tags"][0].split()
+        if len(fields["tags"]) == 1 and len(words) >= 6:  # a sentence, commas forgotten
+            raise InputErrors([InputError(Source("--tags", 1, 1), f"found one tag of {len(words)} words; "
+                                          "expected tags separated by commas",
+                                          f"e.g. --tags {','.join(words[:3])}")])
     front = "".join(f"{name}: {yaml_value(value)}\n" for name, value in fields.items())
-    folder.mkdir(parents=True, exist_ok=True)
     body = NEW_ARTICLE_BODY["en" if str(settings.get("DEFAULT_LANG", "fr")).startswith("en") else "fr"] + "\n"
-    path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    text = f"---\n{front}---\n{body}"
+    _refuse_what_the_build_would(text, list(fields), site, path)
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+#: The option each field of the new header comes from.
+_OPTIONS = {"title": "TITLE", "date": "--date", "authors": "--author", "category": "--category",
+            "tags": "--tags"}
+
+
+def _refuse_what_the_build_would(text: str, fields: list[str], site: Path, path: Path) -> None:
+    """Read the new file as the build will: a value it would refuse (``--tags "#salon"``, a title between
+    typographic quotes) is an error on its option, and nothing is written."""
+    rel = path.relative_to(site.resolve()).as_posix() if path.is_relative_to(site.resolve()) else path.name
+    errors = ErrorCollector()
+    validate_article(split_article(text, rel), load_calendar(site), frozenset(), errors)
+    found = []
+    for error in errors.errors:
+        index = error.source.line - 2  # the header's first field is on line 2
+        option = _OPTIONS.get(fields[index], "TITLE") if 0 <= index < len(fields) else "TITLE"
+        found.append(InputError(Source(option, 1, 1), error.message, error.hint))
+    if found:
+        raise InputErrors(found)

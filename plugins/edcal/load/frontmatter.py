@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,6 +132,7 @@ def _yaml_header(lines: list[str], path: str) -> ArticleSource:
         raise InputErrors([InputError(Source(path, 2, 1), "found a list or a value in the front "
                                       "matter, expected fields such as title: and date:")])
     metadata, errors = _lowercased(raw, path)
+    _refuse_fields_after_blank(lines, end + 1, metadata, path, errors, closing=True)
     errors.raise_if_any()
     return ArticleSource(path, metadata, "".join(lines[end + 1:]), "yaml", end + 2)
 
@@ -239,21 +241,21 @@ def _publishing_value(key: str, value: str) -> bool:
     return "date" in fields and _ISO_DATE.match(text) is not None
 
 
-def _refuse_fields_after_blank(lines: list[str], start: int, values: dict[str, list[str]], path: str,
-                               errors: ErrorCollector) -> None:
-    """Header fields after a blank line: the header ended there, and they would be published as text.
+def _refuse_fields_after_blank(lines: list[str], start: int, values: Iterable[str], path: str,
+                               errors: ErrorCollector, closing: bool = False) -> None:
+    """Header fields after the header's end: they would be published as text.
 
-    ``Status: draft`` below a blank line published the draft. Only the fields that
-    decide whether and when an article goes online are judged (a status, or a
-    date, however typed: ``Status : brouillon``, ``Status: "draft"``), in a
-    paragraph right after the blank line made only of field-like lines:
-    ``Status: resolved`` or ``Date: 14 mars`` opening an article's text are text.
+    ``Status: draft`` below a blank line (or below YAML's closing ``---``) published
+    the draft. Only the fields that decide whether and when an article goes online
+    are judged (a status, or a date, however typed: ``Status : brouillon``,
+    ``Status: "draft"``), among the field-like lines that open the text, whatever
+    follows them; ``Status: resolved`` or ``Date: 14 mars`` opening an article's
+    text are text.
     """
     index = start
     while index < len(lines) and not lines[index].strip():
         index += 1
     first = index
-    known: tuple[int, int, str] | None = None
     while index < len(lines) and lines[index].strip():
         line = lines[index].rstrip("\r\n")
         field = LOOKS_LIKE_FIELD_RE.match(line) or META_RE.match(line)
@@ -261,16 +263,19 @@ def _refuse_fields_after_blank(lines: list[str], start: int, values: dict[str, l
             return
         key = field.group("key")
         value = line[field.end():] if "colon" in field.groupdict() else field.group("value")
-        name = key.strip().lower()
-        if known is None and name not in values and _publishing_value(key, value):
-            known = (index, field.start("key"), key.strip())
+        if key.strip().lower() not in values and _publishing_value(key, value):
+            break
         index += 1
-    if known is None or first == index:
+    else:
         return
-    line_index, column, key = known
-    errors.add(Source(path, line_index + 1, column + 1),
-               f"found the header field '{key}' after a blank line; the header ends at the first blank line, "
-               "and this would be published as text",
+    where = Source(path, index + 1, field.start("key") + 1)
+    key = key.strip()
+    if closing:
+        errors.add(where, f"found the header field '{key}' after the front matter's closing '---', "
+                   "so it would be published as text", f"move it above the '---' at line {start}")
+        return
+    errors.add(where, f"found the header field '{key}' after a blank line; the header ends at the first "
+               "blank line, and this would be published as text",
                f"remove the blank lines at lines {start}–{first}" if first > start
                else f"remove the blank line at line {start}")
 

@@ -70,18 +70,18 @@ def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
                           article, when=max(article.start, ctx.now))
 
 
-@rule("placeholder-text", "error", "An article going online soon still has the first paragraph `edcal new` wrote",
-      options=(Option("within", 14, timeparse.parse_days,
-                      "How close to its publication an article is judged (default 14 days).", unit="days"),))
+@rule("placeholder-text", "error", "An article online, or going online soon, still has the first paragraph "
+      "`edcal new` wrote", options=(Option("within", 14, timeparse.parse_days,
+                                           "How close to its publication an article is judged (default 14 days).",
+                                           unit="days"),))
 def placeholder_text(ctx: CheckContext) -> Iterator[Problem]:
     from edcal.skeleton import NEW_ARTICLE_BODY
 
     placeholders = tuple(NEW_ARTICLE_BODY.values())
-    within = dt.timedelta(days=int(ctx.options["within"]))
-    upcoming = {item.id for item in ctx.upcoming if item.kind == "article"
-                and isinstance(item.start, dt.datetime) and item.start - ctx.now <= within}
+    # Online already (dated this morning, it goes out with the next build) or due within `within`.
+    horizon = ctx.now + dt.timedelta(days=int(ctx.options["within"]))
     for article in ctx.plan.articles:
-        if article.status == "draft" or article_item_id(article) not in upcoming:
+        if article.status == "draft" or article.date is None or article.date > horizon:
             continue
         if any(text in (article.summary or "") for text in placeholders):
             yield Problem(article.where("summary"),
@@ -89,7 +89,7 @@ def placeholder_text(ctx: CheckContext) -> Iterator[Problem]:
                               "summary on the blog and in its posts", slug=article.slug),
                           say("replace the first paragraph of {path} with the article's own summary",
                               path=article.source.path),
-                          when=article.date)
+                          when=max(article.date, ctx.now))  # online already: still to mend
 
 
 @rule("outside-campaign", "warning", "A post or article of a campaign goes out before it starts or after it ends")
