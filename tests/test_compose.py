@@ -21,6 +21,9 @@ def test_tags_become_hashtags_in_the_networks_style() -> None:
     assert hashtag("2027") == hashtag("2_0") == hashtag("c++") == ""
     assert hashtag("salon 2027") == "#Salon2027" and hashtag("IA") == "#IA"
     assert merge_hashtags([["#Salon"], ["#salon", "#Lyon"], ["#Lyon", "#Acier"]], 2) == ["#Salon", "#Lyon"]
+    # A campaign's #Epiphanie and the tag épiphanie are one hashtag to a reader (and one of Instagram's five).
+    assert merge_hashtags([["#GaletteDesRois", "#Epiphanie"], ["#Épiphanie", "#Pâtisserie"]], None) == \
+        ["#GaletteDesRois", "#Epiphanie", "#Pâtisserie"]
 
 
 def test_links_to_the_site_are_tracked_and_others_left_alone() -> None:
@@ -150,6 +153,11 @@ def test_added_hashtags_stop_at_the_networks_limit_counting_the_typed_ones() -> 
     full = composer(calendar=calendar).compose(PostParts(network=instagram, item_id="i", article=promoted,
                                                          text="Salon " + " ".join(f"#E{n}" for n in range(limit))))
     assert full.hashtags == ()
+    # A tag typed as a hashtag, accents and case aside, is not added again; one it only begins is.
+    accents = article("b", "2027-01-10T09:00", calendar, tags=("épiphanie", "salon"))
+    typed_once = composer(calendar=calendar).compose(PostParts(network=instagram, item_id="i", article=accents,
+                                                               text="Galettes #EPIPHANIE au #Salon2027"))
+    assert typed_once.hashtags == ("#Salon",)
 
 
 def test_a_site_link_in_the_text_is_tracked_where_it_is_written_only() -> None:

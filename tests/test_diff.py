@@ -171,6 +171,11 @@ def test_bad_revisions_and_folders_are_located_errors(repo: Path, tmp_path: Path
     assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
     assert unknown.stderr.startswith("REVISION: error: unknown revision 'mian'\n"
                                      "    hint: did you mean 'main'? a branch, a tag or a commit")
+    # A repository whose default branch is `master` (git init's), on a branch whose name is closer to `main`.
+    git(repo, "branch", "-m", "master")
+    git(repo, "checkout", "-q", "-b", "mais")
+    other = run_edcal("diff", "main...", cwd=repo)
+    assert "    hint: did you mean 'master'? " in other.stderr, other.stderr
     option = run_edcal("diff", "--", "--output=/tmp/x", cwd=repo)
     assert option.returncode == 2 and "expected a git revision" in option.stderr
     outside = tmp_path / "not-a-repo"

@@ -142,7 +142,11 @@ def resolve_revision(site: Path, revision: str) -> Revision:
                                           "commit the site first: edcal diff compares with a commit")])
         refs = _git(site, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes",
                     "refs/tags").stdout.split()
-        close = [ref for ref in difflib.get_close_matches(name, [*refs, "HEAD"], n=2) if ref != name][:1]
+        # The other name of a default branch first: a repository made by `git init` has `master`.
+        same = {"main": "master", "master": "main", "origin/main": "origin/master",
+                "origin/master": "origin/main"}
+        close = [same[name]] if same.get(name) in refs else \
+            [ref for ref in difflib.get_close_matches(name, [*refs, "HEAD"], n=2) if ref != name][:1]
         hint = f"did you mean '{close[0]}'? " if close else ""
         raise InputErrors([InputError(
             REVISION, f"unknown revision '{name}'",

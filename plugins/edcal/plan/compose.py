@@ -67,13 +67,21 @@ def hashtag(tag: str, case: str = "camel") -> str:
     return f"#{body}"
 
 
+def _folded(tag: str) -> str:
+    """A hashtag as readers tell hashtags apart: without case or accents (``#Épiphanie``, ``#epiphanie``)."""
+    if tag.isascii():
+        return tag.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", tag.casefold()) if not unicodedata.combining(c))
+
+
 def merge_hashtags(groups: Sequence[Sequence[str]], limit: int | None) -> list[str]:
-    """Hashtags in order, without duplicates (case-insensitive), at most ``limit``."""
+    """Hashtags in order, without duplicates (ignoring case and accents: ``#Epiphanie`` is
+    ``#Épiphanie``, the first written is kept), at most ``limit``."""
     seen: set[str] = set()
     result: list[str] = []
     for group in groups:
         for tag in group:
-            key = tag.casefold()
+            key = _folded(tag)
             if tag and key not in seen:
                 seen.add(key)
                 result.append(tag)
@@ -408,8 +416,11 @@ class Composer:
         typed = 0
         if parts.text:
             # Hashtags the writer typed themselves are not repeated, and count towards the network's limit.
-            hashtags = [h for h in hashtags if h.casefold() not in parts.text.casefold()]
-            typed = len(HASHTAG.findall(parts.text))
+            written = HASHTAG.findall(parts.text)
+            if hashtags and written:
+                folded = {_folded(tag) for tag in written}
+                hashtags = [h for h in hashtags if _folded(h) not in folded]
+            typed = len(written)
         if network.max_hashtags is not None:
             hashtags = hashtags[:max(0, network.max_hashtags - typed)]
         summary = article.summary if article else ""
