@@ -133,6 +133,9 @@ def _yaml_header(lines: list[str], path: str) -> ArticleSource:
                                       "matter, expected fields such as title: and date:")])
     metadata, errors = _lowercased(raw, path)
     _refuse_fields_after_blank(lines, end + 1, metadata, path, errors, closing=True)
+    if "status" not in metadata:
+        _refuse_status_in_text(lines, end + 1, path, errors,
+                               f"move it into the front matter, above the closing '---' at line {end + 1}")
     errors.raise_if_any()
     return ArticleSource(path, metadata, "".join(lines[end + 1:]), "yaml", end + 2)
 
@@ -216,8 +219,46 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
         else:
             metadata[name] = " ".join(p for p in parts if p)
     metadata[LOC_KEY] = Loc(Source(path, 1, 1), fields)
+    if "status" not in metadata:
+        _refuse_status_in_text(lines, body_start, path, errors,
+                               "move it into the header: one `Key: value` line each, with no blank or other "
+                               "line between them")
     errors.raise_if_any()
     return ArticleSource(path, metadata, "".join(lines[body_start:]), "pelican", body_start + 1)
+
+
+#: A line of the text that reads as a status held back from the header: ``Status: draft``, also behind
+#: Markdown's or HTML's marks (``# Status: draft``, ``- Status: draft``, ``<!-- Status: draft -->``).
+_STATUS_LINE = re.compile(r"^[\s#>*+-]*(?:<!--\s*)?(?P<key>stat(?:us|ut))\s*[:.=\uff1a]\s*"
+                          r"(?P<value>[^<>]{1,40}?)\s*(?:-->)?\s*$", re.IGNORECASE)
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def _refuse_status_in_text(lines: list[str], start: int, path: str, errors: ErrorCollector,
+                           hint: str) -> None:
+    """A ``Status: draft`` (or review, hidden) line in the text: the header ended before it (a comment, a
+    note, a list dash in between), and the article would be published, that line as its text. Lines in
+    fenced code blocks are text. One already reported (after a blank line) is not reported twice."""
+    if not any("stat" in line.lower() for line in lines[start:]):
+        return
+    from edcal.load.validate import VALUE_SYNONYMS
+
+    reported = {error.source.line for error in errors.errors}
+    fenced = False
+    for index in range(start, len(lines)):
+        line = lines[index].rstrip("\r\n")
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        match = None if fenced else _STATUS_LINE.match(line)
+        if match is None or index + 1 in reported:
+            continue
+        value = match.group("value").split(" #", 1)[0].strip().strip("\"'«»“”‘’ \u00a0").rstrip(".;!").lower()
+        if VALUE_SYNONYMS.get(value, value) in ("draft", "review", "hidden"):
+            errors.add(Source(path, index + 1, match.start("key") + 1),
+                       f"found '{line.strip()[:60]}' in the article's text: the header ended at line "
+                       f"{start}, so the article would be published, with this line as text", hint)
+            return
 
 
 #: A date as a header field gives it (a time may follow).
