@@ -397,6 +397,14 @@ def test_a_misspelt_network_key_is_one_error_not_one_per_post(tmp_path: Path) ->
     ("{every: day, from: 2027-01-01, count: 100000000}", "found count 100000000, expected at most 3,660"),
     ("{every: day, from: 2027-01-01, until: 2199-12-31}", "found a rule that gives more than 3,660 posts"),
     ("{rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', from: 2027-01-01}", "whose days never exist"),
+    # INTERVAL=0 never moves on: every command hung at full CPU (a hostile-input review).
+    ("{rrule: 'FREQ=WEEKLY;INTERVAL=0', from: 2027-01-01}", "found INTERVAL=0, expected a whole number from 1"),
+    ("{rrule: 'FREQ=DAILY;INTERVAL=0', from: 2027-01-01}", "found INTERVAL=0, expected a whole number from 1"),
+    ("{rrule: 'FREQ=DAILY;COUNT=5000', from: 2027-01-01}", "found COUNT=5000, expected at most 3,660"),
+    ("{rrule: 'FREQ=MONTHLY;BYDAY=5FR;BYSETPOS=7', from: 2027-01-01}",
+     "found rule 'FREQ=MONTHLY;BYDAY=5FR;BYSETPOS=7', which gives no day from 2027-01-01 to 2037-01-08"),
+    ("{rrule: 'FREQ=MONTHLY;BYMONTHDAY=31;INTERVAL=12', from: 2027-02-01, until: 2030-01-01}",
+     "which gives no day from 2027-02-01 to 2030-01-01"),
 ])
 def test_a_recurrence_that_would_never_end_is_refused_at_once(tmp_path: Path, repeat: str, expected: str) -> None:
     """Each kept a check busy for minutes to hours (a rule every minute took 58 s)."""

@@ -916,6 +916,19 @@ class _Builder:
                                 "MONTHLY or YEARLY: a recurring post happens once a day at most",
                                 "give its time in `at:`, and one entry per time of day")
                 return None
+            interval = re.search(r"(?:^|;)\s*INTERVAL\s*=\s*([^;]*)", rule, re.IGNORECASE)
+            if interval and not re.fullmatch(r"0*[1-9]\d{0,3}", interval.group(1).strip()):
+                # INTERVAL=0 never moves on: the rule library searched forever, every command hung.
+                self.errors.add(_value(loc, "rrule"), f"found INTERVAL={interval.group(1).strip()[:20]}, "
+                                "expected a whole number from 1",
+                                "e.g. FREQ=WEEKLY;INTERVAL=2 for every other week")
+                return None
+            counted = re.search(r"(?:^|;)\s*COUNT\s*=\s*(\d+)", rule, re.IGNORECASE)
+            if counted and int(counted.group(1)) > MAX_OCCURRENCES:
+                self.errors.add(_value(loc, "rrule"),
+                                f"found COUNT={int(counted.group(1))}, expected at most {MAX_OCCURRENCES:,}",
+                                "a recurring entry plans at most that many posts: split it, or end it sooner")
+                return None
         elif spec.every is None:
             self.errors.add(where, "missing `every:` (day, week or month) or `rrule:` in `repeat:`")
             return None
@@ -924,10 +937,12 @@ class _Builder:
             if rule is None:
                 return None
         try:
-            rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))
+            parsed = rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))
         except (ValueError, TypeError) as exc:
             self.errors.add(_value(loc, "rrule"), f"found rule '{rule}': {exc}",
                             "see RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU")
+            return None
+        if spec.rrule is not None and not self._gives_a_day(parsed, spec, _value(loc, "rrule"), rule):
             return None
         time = slot = None
         if spec.at is not None:
@@ -944,6 +959,19 @@ class _Builder:
         return Recurrence(rule, spec.from_, spec.until, spec.count, time, slot, label,  # type: ignore[arg-type]
                           tuple(dict.fromkeys(anchors)), frozenset(day for day, _source in left_out),
                           instead, _value(loc, "moved") if isinstance(spec.moved, dict) else None)
+
+    def _gives_a_day(self, parsed: Any, spec: RepeatSpec, where: Source, rule: str) -> bool:
+        """Whether the rule gives a day before its end (or within ten years): one that never does
+        (``BYDAY=5FR;BYSETPOS=7``) would plan nothing, silently."""
+        start = dt.datetime.combine(spec.from_, dt.time())  # type: ignore[arg-type]
+        bound = start + dt.timedelta(days=MAX_HORIZON_DAYS)
+        if spec.until is not None:
+            bound = min(bound, dt.datetime.combine(spec.until, dt.time()))  # type: ignore[arg-type]
+        if next(iter(parsed.replace(count=None, until=bound)), None) is not None:
+            return True
+        self.errors.add(where, f"found rule '{rule}', which gives no day from {spec.from_} to {bound.date()}",
+                        "check its BYMONTHDAY, BYDAY and BYSETPOS parts against the months they fall in")
+        return False
 
     def _moved(self, calendar: Calendar, spec: RepeatSpec,
                left_out: list[tuple[dt.date, Source]]) -> list[_Moved] | None:
