@@ -869,3 +869,65 @@ def test_plain_pelican_failing_while_writing_bounds_its_note(site: Path) -> None
     write_pelicanconf(site, "")
     assert run_edcal("build", cwd=site, env=ENV).returncode == 0
     assert (site / "output" / "google123.html").is_file()
+
+
+def test_a_file_pelican_cannot_read_stops_the_build_and_the_live_article_stays(site: Path) -> None:
+    """Pelican logs "Could not process" and goes on without the file: a live article disappeared from output/
+    with exit 0 (a hostile-input review). Now the file is an error, and output/ is left as it was."""
+    assert run_edcal("build", cwd=site).returncode == 0
+    live = site / "output" / "2027" / "publie" / "index.html"
+    assert live.is_file()
+    (site / "siteplugins").mkdir()
+    (site / "siteplugins" / "boom.py").write_text(
+        "from pelican import signals\n\n\ndef _boom(generator, metadata):\n"
+        "    if str(metadata.get('title')) == 'Un article publié':\n        raise ValueError('a plugin failed here')\n\n\n"
+        "def register():\n    signals.article_generator_context.connect(_boom)\n", encoding="utf-8")
+    write_pelicanconf(site, 'PLUGINS = ["edcal", "boom"]\nPLUGIN_PATHS = PLUGIN_PATHS + ["siteplugins"]\n')
+    before = tree(site / "output")
+    for command in ("build", "check"):
+        result = run_edcal(command, cwd=site)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "content/articles/publie.md:1:1: error: Pelican could not read this file (ValueError: a plugin " \
+            "failed here)" in result.stderr
+    assert tree(site / "output") == before and live.is_file()
+
+
+def test_unreadable_files_are_located_errors_not_tracebacks(site: Path) -> None:
+    """Without the permission to read them (as a user who is not root): calendar.yaml, calendar.d/, an article;
+    and an output/ the build may not write."""
+    if os.geteuid() == 0 and shutil.which("setpriv") is None:
+        raise AssertionError("setpriv (util-linux) is needed to drop root's right to read anything")
+    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all"] if os.geteuid() == 0 \
+        else []
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*drop, sys.executable, "-m", "edcal", *args], cwd=site, env=env,
+                              capture_output=True, text=True, timeout=120)
+
+    (site / "calendar.d").mkdir()
+    (site / "calendar.d" / "a.yaml").write_text("posts: []\n", encoding="utf-8")
+    for path, expected in ((site / "calendar.yaml", "calendar.yaml:1:1: error: cannot read calendar.yaml: "
+                                                    "permission denied"),
+                           (site / "calendar.d", "calendar.d:1:1: error: cannot read calendar.d: permission denied"),
+                           (site / "calendar.d" / "a.yaml", "calendar.d/a.yaml:1:1: error: cannot read "
+                                                            "calendar.d/a.yaml: permission denied"),
+                           (site / "content" / "articles" / "publie.md",
+                            "content/articles/publie.md:1:1: error: cannot read content/articles/publie.md")):
+        mode = path.stat().st_mode
+        path.chmod(0)
+        try:
+            result = run("check")
+        finally:
+            path.chmod(mode)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.startswith(expected), result.stderr
+    (site / "output").mkdir()
+    (site / "output").chmod(0o555)
+    try:
+        result = run("build")
+    finally:
+        (site / "output").chmod(0o755)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith("OUTPUT_PATH: error: cannot write in ")
+    assert not (site / "planning").exists()

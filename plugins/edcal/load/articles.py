@@ -324,6 +324,12 @@ def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iter
                     meant = name
                 elif ("." not in name or lower.endswith(_TEXT_EXTENSIONS)) and _starts_with_a_header(path):
                     meant = name.rpartition(".")[0] + ".md" if "." in name else name + ".md"
+                elif lower.endswith((".rst", ".rest")):  # reStructuredText: Pelican skipped it without a word
+                    rel = Path(os.path.relpath(path, site)).as_posix()
+                    problems.append(InputError(Source(rel, 1, 1), f"found {rel}, which is not read: edcal reads "
+                                               "articles and pages written in Markdown (*.md)",
+                                               f"write it in Markdown as {name.rpartition('.')[0]}.md"))
+                    continue
                 else:
                     continue
                 base, _, extension = meant.rpartition(".")

@@ -38,7 +38,7 @@ from edcal.load.schema import (
     describe,
 )
 from edcal.load.validate import reference_hint, scheme_missing, validate_spec, value_hint
-from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, edited_in, load_yaml, read_text
+from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, edited_in, load_yaml, read_text, unreadable
 from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.calendar import (
     AMBASSADOR_DAYS,
@@ -103,7 +103,7 @@ def calendar_files(site: Path) -> list[Path]:
     """calendar.yaml, then calendar.d/*.yaml in name order."""
     files = [site / CALENDAR_FILE]
     extra = site / CALENDAR_DIR
-    found = {p.name: p for p in extra.iterdir() if p.is_file()} if extra.is_dir() else {}
+    found = {p.name: p for p in _listed(extra) if p.is_file()} if extra.is_dir() else {}
     found.update((p.name, extra / p.name) for p in edited_in(extra))  # a file about to be written
     # Hidden files are not entries: macOS's ._salon.yaml, emacs's .#salon.yaml.
     return files + [path for name, path in sorted(found.items())
@@ -129,6 +129,17 @@ def _skips_a_month(spec: RepeatSpec, day: int) -> bool:
     return False
 
 
+def _listed(folder: Path) -> list[Path]:
+    """The files of calendar.d/, in name order.
+
+    :raises InputErrors: when the folder may not be read.
+    """
+    try:
+        return sorted(folder.iterdir())
+    except OSError as exc:
+        raise unreadable(CALENDAR_DIR, exc) from None
+
+
 def unread_calendar_files(site: Path) -> list[InputError]:
     """Files in calendar.d/ meant for it that would not be read: their entries would be missing silently.
 
@@ -138,10 +149,15 @@ def unread_calendar_files(site: Path) -> list[InputError]:
     ``Thumbs.db``) are left alone.
     """
     extra = site / CALENDAR_DIR
+    if extra.exists() and not extra.is_dir():
+        return [InputError(Source(CALENDAR_DIR, 1, 1), f"found {CALENDAR_DIR}, a file, expected a folder of "
+                           ".yaml files: its entries would not be read",
+                           f"make {CALENDAR_DIR}/ a folder, and move this file into it as {CALENDAR_DIR}/"
+                           "plan.yaml")]
     if not extra.is_dir():
         return []
     problems = []
-    for path in sorted(extra.iterdir()):
+    for path in _listed(extra):
         rel = f"{CALENDAR_DIR}/{path.name}"
         if path.name.startswith("."):
             continue

@@ -159,15 +159,26 @@ def read_text(file: Path, path: str) -> str:
     if _EDITED and (edited := _EDITED.get(real := os.path.realpath(file))) is not None:
         _EDITED_READ.add(real)
         return edited
-    size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _too_large(size, path)
-    with open(file, "rb") as handle:
-        # read(n) allocates n bytes first: asking for the limit cost a 16 MB buffer per article
-        data = handle.read(size + 1)
-        if len(data) > size:  # the file grew since: read on, up to just over the limit
-            data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _too_large(size, path)
+        with open(file, "rb") as handle:
+            # read(n) allocates n bytes first: asking for the limit cost a 16 MB buffer per article
+            data = handle.read(size + 1)
+            if len(data) > size:  # the file grew since: read on, up to just over the limit
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+    except OSError as exc:  # permissions, a folder, a file removed while the site is read
+        raise unreadable(path, exc) from None
     return decode(data, path)
+
+
+def unreadable(path: str, exc: OSError) -> InputErrors:
+    """A file the system will not let edcal read, as a located error."""
+    reason = exc.strerror or type(exc).__name__
+    hint = ("give it read permission (chmod a+r), or run edcal as a user who may read it"
+            if isinstance(exc, PermissionError) else "check that it is a readable file")
+    return InputErrors([InputError(Source(path, 1, 1), f"cannot read {path}: {reason.lower()}", hint)])
 
 
 def _too_large(size: int, path: str) -> InputErrors:

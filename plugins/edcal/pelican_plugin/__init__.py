@@ -26,11 +26,14 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
 from edcal.errors import InputErrors, report
+from edcal.model.source import Source
 from edcal.pelican_plugin.state import STATE_KEY, BuildState, state_of
 
 logger = logging.getLogger("edcal")
@@ -59,6 +62,25 @@ def register() -> None:
     duplicates = logging.getLogger("pelican.utils")
     if not any(isinstance(f, _SlugWarnings) for f in duplicates.filters):
         duplicates.addFilter(_SlugWarnings())
+    generators = logging.getLogger("pelican.generators")
+    if not any(isinstance(f, _FailedReads) for f in generators.filters):
+        generators.addFilter(_FailedReads())
+
+
+#: Files Pelican could not read in this run (its "Could not process" error), with why: Pelican goes on
+#: without them, and a live article disappeared from output/ with exit 0.
+FAILED_READS: list[tuple[str, str]] = []
+
+
+class _FailedReads(logging.Filter):
+    """Pelican's "Could not process" error, noted as an input error of the file (and its message kept)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if str(record.msg).startswith("Could not process") and record.args:
+            exc = sys.exc_info()[1]  # the filter runs inside Pelican's `except` block
+            path = record.args[0] if isinstance(record.args, tuple) else record.args
+            FAILED_READS.append((str(path), f"{type(exc).__name__}: {exc}" if exc else "an error"))
+        return True
 
 
 class _SlugWarnings(logging.Filter):
@@ -98,6 +120,7 @@ def abort(errors: InputErrors, settings: dict[str, Any]) -> None:
 
 def on_initialized(pelican: Any) -> None:
     settings = pelican.settings
+    FAILED_READS.clear()
     if PLUGIN_NAME not in (settings.get("PLUGINS") or []):
         settings.pop(STATE_KEY, None)
         return
@@ -132,12 +155,22 @@ def on_readers_init(readers: Any) -> None:
         readers.reader_classes[extension] = EdcalMarkdownReader
 
 
+def _refuse_failed_reads(generator: Any, state: BuildState) -> None:
+    """A file Pelican could not read is an error of that file: left out, a live article was unpublished."""
+    for path, reason in FAILED_READS:
+        absolute = path if os.path.isabs(path) else os.path.join(generator.path, path)
+        state.errors.add(Source(state.relative(Path(absolute)), 1, 1), f"Pelican could not read this file "
+                         f"({reason[:200]})", "fix the file, or move it out of the content folder")
+    FAILED_READS.clear()
+
+
 def on_articles_read(generator: Any) -> None:
     if not enabled(generator.settings):
         return
     from edcal.pelican_plugin.publish import keep_live_articles
 
     state = state_of(generator.settings)
+    _refuse_failed_reads(generator, state)
     if state.errors:
         abort(InputErrors(state.errors.errors), generator.settings)
     keep_live_articles(generator, state)
@@ -151,6 +184,7 @@ def on_pages_read(generator: Any) -> None:
     from edcal.pelican_plugin.publish import hide_draft_pages, static_references
 
     state = state_of(generator.settings)
+    _refuse_failed_reads(generator, state)
     if state.errors:
         abort(InputErrors(state.errors.errors), generator.settings)
     for page in [*generator.pages, *generator.hidden_pages, *generator.translations]:

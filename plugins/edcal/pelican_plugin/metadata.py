@@ -98,6 +98,9 @@ def read_contents(settings: dict[str, Any], state: BuildState) -> None:
     from edcal.pelican_plugin.reader import EdcalMarkdownReader
 
     register()  # signal handlers; they act only on settings carrying edcal's state
+    from edcal.pelican_plugin import FAILED_READS
+
+    FAILED_READS.clear()
     settings[RAISE_SETTING] = True
     settings[STATE_KEY] = state
     settings["WITH_FUTURE_DATES"] = True

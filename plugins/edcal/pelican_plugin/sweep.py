@@ -266,8 +266,14 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
               ("planning/", str(state.planning_path)),
               *(("a plugin folder", path) for path in settings.get("PLUGIN_PATHS") or ())]
     _own_folder("OUTPUT_PATH", output, site, theirs, "the generated site", "'output/'", beside_site=False)
-    output.mkdir(parents=True, exist_ok=True)
-    state.output_started_ns = _file_system_now(output)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        state.output_started_ns = _file_system_now(output)
+    except OSError as exc:  # read-only, or not a folder: before anything is written
+        raise InputErrors([InputError(Source("OUTPUT_PATH", 1, 1), f"cannot write in {output}: "
+                                      f"{(exc.strerror or type(exc).__name__).lower()}",
+                                      "give the build's user write permission on it, or set OUTPUT_PATH "
+                                      "to a folder it may write")]) from None
     # If this build fails while Pelican writes, the next one knows that what changed since is edcal's.
     manifest = Manifest.read(output)
     manifest.pending.append((state.output_started_ns, None))
