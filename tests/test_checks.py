@@ -271,6 +271,18 @@ def test_article_link(site: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+def test_an_article_not_online_is_found_however_its_address_is_written(site: Path) -> None:
+    """Dot segments and doubled slashes reach the same page: written so, the address of an article to come went
+    round the check and onto the blog (a hostile-input review)."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\n[a](/2027/./futur/) [b](https://blog.example.fr"
+                         "/2027//futur/) [c](/2027/x/../futur/)\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    found = json.loads(result.output)["findings"]
+    assert [f["column"] for f in found] == [5, 25, 67]
+    assert all("links to the address of 'futur', online only from 2027-03-25 09:00" in f["message"] for f in found)
+
+
 def test_an_obsidian_link_is_told_with_the_markdown_to_write(site: Path) -> None:
     """`[[futur]]` and `![[public.png]]`, as Obsidian writes them, were printed on the page, brackets included."""
     published = site / "content" / "articles" / "publie.md"

@@ -178,8 +178,32 @@ def _on_site(target: urllib.parse.SplitResult, url: str, site_url: str) -> bool:
     if not site_url:
         return url.startswith("/")
     netloc, path = _site_parts(site_url)
-    # http or https, www. or not: the same site to a reader (and to its server's redirects)
-    return target.netloc.lower().removeprefix("www.") == netloc and target.path.startswith(path)
+    # http or https, www. or not, a final dot on the host name: the same site to a reader (and its server)
+    host = _HOST_FINAL_DOT.sub("", target.netloc.lower()).removeprefix("www.")
+    return host == netloc and plain_path(target.path).startswith(path)
+
+
+_HOST_FINAL_DOT = re.compile(r"\.(?=:\d*$|$)")
+_SLASHES = re.compile(r"/{2,}")
+
+
+def plain_path(path: str) -> str:
+    """A URL's path as a browser asks for it and a server answers it: ``.`` and ``..`` segments resolved
+    (RFC 3986), repeated slashes as one. ``/2027/a/../a/`` and ``/2027//a/`` are ``/2027/a/``: written so,
+    a link to an article not yet online went round the checks and onto the public share page."""
+    if "/." not in path and "//" not in path:
+        return path
+    segments: list[str] = []
+    for segment in _SLASHES.sub("/", path).split("/"):
+        if segment == "..":
+            if len(segments) > 1:
+                segments.pop()
+        elif segment != ".":
+            segments.append(segment)
+    plain = "/".join(segments)
+    if path.endswith(("/.", "/..")):
+        plain += "/"
+    return plain
 
 
 @functools.lru_cache(maxsize=8)

@@ -42,6 +42,7 @@ from edcal.plan.compose import (
     PostParts,
     absolute,
     is_site_url,
+    plain_path,
     site_link_in,
     track,
     track_text,
@@ -489,5 +490,5 @@ def _address_path(url: str) -> str:
     two links to one page compare. Broader than the checks' ``_page_path`` on purpose: here it decides
     which article a link is about (and the ambassadors' page hides links to articles not online, in
     whatever case), where the checks ask whether a server would answer the path as written."""
-    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path).casefold()
+    path = plain_path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).casefold()
     return path.removesuffix("index.html").rstrip("/") or "/"

@@ -20,7 +20,7 @@ from edcal.i18n import say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import Article
 from edcal.model.plan import Item, Plan, article_item_id
-from edcal.plan.compose import URL_IN_TEXT, absolute, is_site_url
+from edcal.plan.compose import URL_IN_TEXT, absolute, is_site_url, plain_path
 from edcal.plan.share import site_addresses
 from edcal.plan.status import article_state
 
@@ -89,7 +89,7 @@ def _articles_by_path(plan: Plan) -> dict[str, Article]:
 
 def _page_path(path: str) -> str:
     """A page's path as servers answer it: ``/2027/a/``, ``/2027/a`` and ``/2027/a/index.html`` alike."""
-    return path.removesuffix("index.html").rstrip("/")
+    return plain_path(path).removesuffix("index.html").rstrip("/")
 
 
 def _linked_article(post: Item, by_path: dict[str, Article], site_url: str) -> Article | None:
