@@ -647,7 +647,17 @@ HOSTILE_VALUES = {
     "year 9999": ("calendar.yaml", "  - {id: a, networks: [x], at: 9999-12-31 23:59, text: A}\n",
                   "year 9999 is out of range"),
     "tracking brace": ("calendar.yaml", "tracking: {medium: '{'}\n", "found '{', expected text with placeholders"),
-    "feed duration": ("calendar.yaml", "feeds: {duration: 99999999999 hours}\n", "expected at most a week"),
+    "feed duration": ("calendar.yaml", "feeds: {duration: 99999999999 hours}\n", "expected a year at most"),
+    "feed duration week": ("calendar.yaml", "feeds: {duration: 200 hours}\n", "expected at most a week"),
+    # Numbers that overflowed Python's dates or counters, in the middle of writing (a hostile-input review).
+    "reminder": ("calendar.yaml", "feeds: {reminders: {people: 99999999999 hours}}\n", "expected a year at most"),
+    "feed past": ("calendar.yaml", "feeds: {past: 99999999999 years}\n", "expected a hundred years at most"),
+    # An address written raw into iCalendar's URL lines and HTML attributes.
+    "planning url": ("calendar.yaml", "planning: {url: \"https://p.example/a\\r\\nX-INJ:1\"}\n",
+                     "found url 'https://p.example/a\\nX-INJ:1', expected a web address without spaces, line "
+                     "breaks, quotes or < >"),
+    "planning url quote": ("calendar.yaml", "planning: {url: 'https://x.example/\"><script>'}\n",
+                           "expected a web address without spaces"),
 }
 
 
@@ -931,3 +941,18 @@ def test_unreadable_files_are_located_errors_not_tracebacks(site: Path) -> None:
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.startswith("OUTPUT_PATH: error: cannot write in ")
     assert not (site / "planning").exists()
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("url_length: 99999999999999999999999", "calendar.yaml:9:26: error: found '99999999999999999999999': Input "
+                                            "should be less than or equal to 10000"),
+    ("max_per_day: 99999999999999999999999", "calendar.yaml:9:27: error: found '99999999999999999999999': Input "
+                                             "should be less than or equal to 1000000000"),
+])
+def test_huge_network_numbers_are_located_errors(site: Path, setting: str, expected: str) -> None:
+    """url_length: 10**23 overflowed the counting of every Mastodon text (a traceback)."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("  mastodon: {}", f"  mastodon: {{{setting}}}"),
+                        encoding="utf-8")
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 2 and result.stderr.startswith(expected), result.stderr

@@ -75,7 +75,9 @@ DEFAULT_HORIZON_DAYS = 365
 #: How far ahead open-ended recurrences may be expanded (`horizon:`).
 MAX_HORIZON_DAYS = 3660
 
-_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+#: An http(s) address: no space, line break, quote, angle bracket or backslash (each is written %xx in an
+#: address; raw, they broke the iCalendar and HTML they were written into).
+_URL_RE = re.compile(r"^https?://[^\s/$.?#\"<>\\][^\s\"<>\\]*$", re.IGNORECASE)
 
 
 #: Ids a network cannot take: the blog's feed (calendars/blog.ics) and filters use them.
@@ -601,8 +603,12 @@ class _Builder:
         urls: dict[str, str | None] = {}
         for name in ("url", "repository_url"):
             value = getattr(spec, name)
-            if value is not None and not value.startswith(("https://", "http://")):
-                self.errors.add(where(name), f"found {name} '{value}', expected an address starting with https://",
+            if value is not None and not _URL_RE.match(value):
+                shown = value[:80].replace("\r", "\\r").replace("\n", "\\n")
+                expected = ("a web address without spaces, line breaks, quotes or < > (write them %20, %22…)"
+                            if value.lower().startswith(("https://", "http://")) else
+                            "an address starting with https://")
+                self.errors.add(where(name), f"found {name} '{shown}', expected {expected}",
                                 "e.g. https://plan.example.fr/ or https://github.com/acme/blog/blob/main/")
                 value = None
             urls[name] = value.rstrip("/") + "/" if value else None

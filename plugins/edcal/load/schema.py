@@ -191,7 +191,8 @@ HASHTAG_RE = regex.compile(r"^#?[\d_]*[\p{L}][\p{L}\p{M}\p{N}_]*$")
 Hashtags = Annotated[list[Annotated[str, BeforeValidator(_text), AfterValidator(_hashtag_text)]],
                      BeforeValidator(_one_or_many)]
 Counting = Literal["twitter", "graphemes", "characters", "utf16", "utf8-bytes", "threads"]
-PositiveInt = Annotated[int, Field(ge=1)]
+#: A count or a limit: at most a billion (10**23 overflowed the counting of texts).
+PositiveInt = Annotated[int, Field(ge=1, le=1_000_000_000)]
 K = TypeVar("K")
 V = TypeVar("V")
 Mapping = Annotated[dict[K, V], BeforeValidator(_mapping)]
@@ -301,7 +302,7 @@ class NetworkSpec(Spec):
     limit: PositiveInt | None = Field(None, description="Text limit under the network's main counting rule.")
     counting: Counting | None = Field(None, description="Main counting rule (with `limit`).")
     limits: list[LimitSpec] | None = Field(None, description="Every limit, when a network has several (Bluesky).")
-    url_length: int | None = Field(None, ge=0, description="What each URL costs whatever its length (X: 23).")
+    url_length: int | None = Field(None, ge=0, le=10000, description="What each URL costs whatever its length (X: 23).")
     link_display: Literal["full", "shortened"] | None = Field(None, description="'shortened' shows a short link text and carries the URL apart (Bluesky).")
     links_clickable: bool | None = Field(None, description="false when links in the text are not clickable (Instagram).")
     link_field: bool | None = Field(None, description="true when a post's link has a field of its own, apart from the text (Pinterest's pin link).")

@@ -321,19 +321,28 @@ def parse_monthly_position(text: str) -> tuple[int, int | None]:
     )
 
 
+#: The longest duration (a reminder, an event's length) and span (a horizon, a window) a setting takes:
+#: 99999999999 hours overflowed Python's dates, a traceback in the middle of writing the feeds.
+MAX_DURATION_MINUTES = 366 * 24 * 60
+MAX_SPAN_DAYS = 100 * 366
+
+
 def parse_duration_minutes(text: str) -> int:
-    """``15 minutes``, ``1 hour``, ``30m``, ``PT15M``: a short duration in minutes."""
+    """``15 minutes``, ``1 hour``, ``30m``, ``PT15M``: a short duration in minutes (a year at most)."""
     raw = str(text).strip().lower()
     iso = re.match(r"^pt(?:(\d+)h)?(?:(\d+)m)?$", raw)
-    if iso and (iso.group(1) or iso.group(2)):
-        return int(iso.group(1) or 0) * 60 + int(iso.group(2) or 0)
     match = re.match(r"^(\d+)\s*([a-z]+)$", raw)
-    if match and _OFFSET_UNITS.get(match.group(2)) in ("minutes", "hours"):
-        factor = 60 if _OFFSET_UNITS[match.group(2)] == "hours" else 1
-        return int(match.group(1)) * factor
-    if match and match.group(2) == "m":
-        return int(match.group(1))
-    raise ValueError(f"found '{text}', expected a duration such as '15 minutes' or '1 hour'")
+    if iso and (iso.group(1) or iso.group(2)):
+        minutes = int(iso.group(1) or 0) * 60 + int(iso.group(2) or 0)
+    elif match and _OFFSET_UNITS.get(match.group(2)) in ("minutes", "hours"):
+        minutes = int(match.group(1)) * (60 if _OFFSET_UNITS[match.group(2)] == "hours" else 1)
+    elif match and match.group(2) == "m":
+        minutes = int(match.group(1))
+    else:
+        raise ValueError(f"found '{text}', expected a duration such as '15 minutes' or '1 hour'")
+    if minutes > MAX_DURATION_MINUTES:
+        raise ValueError(f"found '{text}', expected a year at most")
+    return minutes
 
 
 def parse_days(text: str) -> int:
@@ -346,7 +355,13 @@ def parse_days(text: str) -> int:
         if factor is None:
             factor = {"days": 1, "weeks": 7, "months": 30}.get(_OFFSET_UNITS.get(unit, ""))
         if factor is not None:
-            return amount * factor
+            return _bounded_span(amount * factor, text)
     if raw.isdigit():
-        return int(raw)
+        return _bounded_span(int(raw), text)
     raise ValueError(f"found '{text}', expected a span such as '14 days', '2 weeks' or '6 months'")
+
+
+def _bounded_span(days: int, text: str) -> int:
+    if days > MAX_SPAN_DAYS:
+        raise ValueError(f"found '{text}', expected a hundred years at most")
+    return days
