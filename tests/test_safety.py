@@ -956,3 +956,41 @@ def test_huge_network_numbers_are_located_errors(site: Path, setting: str, expec
                         encoding="utf-8")
     result = run_edcal("check", cwd=site)
     assert result.returncode == 2 and result.stderr.startswith(expected), result.stderr
+
+
+@pytest.mark.parametrize(("publish", "expected"), [
+    ("images", "found publish 'images', where the blog writes the static folder 'images' (output/images)"),
+    ("2027", "found publish '2027', where the blog writes 'Un article publié' (output/2027/publie/index.html)"),
+    ("feeds/all.atom.xml", "found publish 'feeds/all.atom.xml', where the blog writes the site's Atom feed"),
+    (".git", "found publish '.git', a hidden folder (its name starts with a dot)"),
+])
+def test_a_published_folder_where_the_blog_writes_is_refused_before_writing(site: Path, publish: str,
+                                                                              expected: str) -> None:
+    """It was found once both were written: exit 2 with output/ and planning/ changed (a hostile-input review)."""
+    assert run_edcal("build", cwd=site).returncode == 0
+    before = tree(site)
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + f"feeds: {{publish: '{publish}'}}\n",
+                        encoding="utf-8")
+    for command in ("check", "build"):
+        result = run_edcal(command, cwd=site)
+        assert result.returncode == 2 and f"error: {expected}" in result.stderr, result.stderr
+    after = tree(site)
+    assert {path: data for path, data in after.items() if path != "calendar.yaml"} == \
+        {path: data for path, data in before.items() if path != "calendar.yaml"}
+
+
+@pytest.mark.parametrize(("save_as", "expected"), [
+    ("pages/contact.html", "is written at output/pages/contact.html, over 'Contact', which would be lost"),
+    ("feeds/all.atom.xml", "is written at output/feeds/all.atom.xml, over the site's Atom feed (FEED_ALL_ATOM)"),
+])
+def test_a_save_as_over_a_page_or_a_feed_is_refused(site: Path, save_as: str, expected: str) -> None:
+    """Pelican lets a `save_as:` replace another output: the About page and the site's feed were lost without a
+    word. The home page may still be replaced (a page as the home page)."""
+    article = site / "content" / "articles" / "publie.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Date:", f"Save_as: {save_as}\nDate:", 1), encoding="utf-8")
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 2 and expected in result.stderr, result.stderr
+    article.write_text(text.replace("Date:", "Save_as: index.html\nDate:", 1), encoding="utf-8")
+    assert run_edcal("check", cwd=site).returncode != 2

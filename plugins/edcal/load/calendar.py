@@ -747,6 +747,11 @@ class _Builder:
             return default
         folder = str(value).strip().strip("/")
         parts = folder.split("/")
+        if any(part.startswith(".") and part not in (".", "..") for part in parts):  # .git, .well-known
+            self.errors.add(where, f"found publish '{value}', a hidden folder (its name starts with a dot), "
+                            "expected a folder name inside output/",
+                            "e.g. publish: calendriers-7f3a9c (servers often refuse to serve hidden folders)")
+            return None
         if not folder or any(part in ("", ".", "..") for part in parts) or "\\" in folder:
             self.errors.add(where, f"found publish '{value}', expected true, false or a folder name "
                             "inside output/",

@@ -36,6 +36,9 @@ class Claim:
     hint: str
     #: Written over another output on purpose (``save_as:``): one such override per path.
     override: bool = False
+    #: An article's or a page's own file, or a feed: what no `save_as:` may write over (only a listing
+    #: the theme makes, such as the home page, may be replaced).
+    replaceable: bool = True
 
 
 def collisions(context: dict[str, Any], settings: dict[str, Any]) -> InputErrors | None:
@@ -56,7 +59,52 @@ def collisions(context: dict[str, Any], settings: dict[str, Any]) -> InputErrors
             "expected one file per path",
             located.hint,
         ))
+    errors += _overrides(first)
+    errors += _publish_clashes(first, settings)
     return InputErrors(errors) if errors else None
+
+
+def _overrides(first: dict[tuple[str, bool], Claim]) -> list[InputError]:
+    """A `save_as:` written over another article's or page's file, or a feed: that page or feed was lost
+    (only the theme's listings, such as the home page, may be replaced)."""
+    errors = []
+    for (path, override), claim in first.items():
+        replaced = first.get((path, False)) if override else None
+        if replaced is not None and not replaced.replaceable:
+            errors.append(InputError(claim.where, f"{claim.what} is written at output/{path}, over "
+                                     f"{replaced.what}, which would be lost", claim.hint))
+    return errors
+
+
+def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, Any]) -> list[InputError]:
+    """A `publish:` folder where the blog writes (its static folders, its articles' year folders, a page):
+    one of them replaced the other, after both were written."""
+    from edcal.pelican_plugin.state import STATE_KEY
+
+    state = settings.get(STATE_KEY)
+    if state is None:
+        return []
+    calendar = state.calendar
+    blog = {claim.path: claim.what for claim in first.values()}
+    for folder in [*(settings.get("STATIC_PATHS") or ()), settings.get("THEME_STATIC_DIR") or "theme"]:
+        blog.setdefault(_normal(str(folder)), f"the static folder '{folder}'")
+    errors = []
+    for section in ("feeds", "planning", "ambassadors"):
+        settings_of = getattr(calendar, section)
+        folder = settings_of.publish if settings_of is not None else None
+        if not folder:
+            continue
+        mine = folder.casefold()
+        for path, what in sorted(blog.items()):
+            theirs = path.casefold()
+            if theirs == mine or theirs.startswith(mine + "/") or mine.startswith(theirs + "/"):
+                errors.append(InputError(settings_of.publish_source or calendar.source,
+                                         f"found publish '{folder}', where the blog writes {what} "
+                                         f"(output/{path})",
+                                         "choose a folder name the blog does not use, e.g. "
+                                         "publish: calendriers-7f3a9c"))
+                break
+    return errors
 
 
 def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:
@@ -74,7 +122,8 @@ def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim
             override = hasattr(content, "override_save_as")
             yield Claim(_normal(content.save_as), f"'{content.title}'", _field(content, "save_as" if override
                                                                              else "slug"),
-                        "give it another `save_as:`" if override else "give it another `slug:`", override)
+                        "give it another `save_as:`" if override else "give it another `slug:`", override,
+                        replaceable=False)
     yield from _taxonomies(context, settings)
 
 
@@ -83,7 +132,7 @@ def _site_feeds(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[C
         for name, what in ((f"FEED_{kind}", "the site's"), (f"FEED_ALL_{kind}", "the site's")):
             if settings.get(name):
                 yield Claim(_normal(settings[name]), f"{what} {label} feed ({name})", Source(name, 1),
-                            f"set {name} to another path")
+                            f"set {name} to another path", replaceable=False)
     languages = sorted({str(c.lang) for name in ("articles", "translations") for c in context.get(name) or ()}
                        | {str(t.lang) for c in context.get("articles") or () for t in c.translations})
     for kind, label in _FEED_KINDS:
