@@ -433,3 +433,28 @@ def test_an_image_address_without_https_is_told_with_the_address_to_write(tmp_pa
     assert errors(tmp_path, calendar) == [
         "calendar.yaml:10:66: error: found '//cdn.example.org/x.png', an address without https:\n"
         "    hint: write the whole address: https://cdn.example.org/x.png"]
+
+
+def test_network_aliases_name_one_network_each(tmp_path: Path) -> None:
+    """Two networks shared `intra`: posts went to one, `agenda --network intra` looked at the other; an alias that
+    is another network's id was dropped; a built-in network's own aliases were dropped (a hostile-input review)."""
+    head = "version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {aliases: [li]}\n"
+    site = head + ("  fil: {custom: true, name: Fil, limit: 500, aliases: [intra]}\n"
+                   "  intranet: {custom: true, name: Intranet, limit: 500, aliases: [intra, bluesky, twitter, net]}\n")
+    messages = errors(tmp_path, site)
+    assert messages == [
+        "calendar.yaml:6:66: error: found alias 'intra' on network 'intranet', an alias of the network 'fil' "
+        "already\n    hint: give each network aliases of its own",
+        "calendar.yaml:6:73: error: found alias 'bluesky' on network 'intranet', which is the id of the network "
+        "'bluesky'\n    hint: remove it, or give another alias",
+        "calendar.yaml:6:82: error: found alias 'twitter' on network 'intranet', an alias of the network 'x' "
+        "already\n    hint: give each network aliases of its own"]
+    good = head
+    calendar = load(tmp_path, good + "posts:\n  - {id: a, networks: [li], at: 2027-03-02 09:00, text: A}\n")
+    assert calendar.posts[0].networks == ("linkedin",)
+
+
+def test_a_slot_may_not_be_named_like_the_words_of_dates(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "slots: {end: '18:00'}\n")
+    assert messages == ["calendar.yaml:8:9: error: found slot name 'end', a word dates are written with "
+                        "(`salon-industrie end`, `at publication`)\n    hint: choose another name, e.g. 'soir'"]

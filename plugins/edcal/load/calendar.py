@@ -80,6 +80,10 @@ MAX_HORIZON_DAYS = 3660
 _URL_RE = re.compile(r"^https?://[^\s/$.?#\"<>\\][^\s\"<>\\]*$", re.IGNORECASE)
 
 
+#: Words of dates a slot may not be named: ``salon-industrie end``, ``+2 days at midi``, ``at publication``.
+_NOT_SLOT_NAMES = frozenset({"end", "fin", "at", "publication", "day", "days", "week", "weeks", "month",
+                             "months"})
+
 #: Ids a network cannot take: the blog's feed (calendars/blog.ics) and filters use them.
 RESERVED_NETWORK_IDS = frozenset({"blog"})
 
@@ -356,6 +360,11 @@ class _Builder:
                 if not re.match(r"^[^\W\d_][\w-]*$", key):
                     self.errors.add(where, f"found slot name '{name}', expected a word such as 'midi'")
                     continue
+                if key in _NOT_SLOT_NAMES:  # `salon-industrie end` would read either way
+                    self.errors.add(where, f"found slot name '{name}', a word dates are written with "
+                                    "(`salon-industrie end`, `at publication`)",
+                                    "choose another name, e.g. 'soir'")
+                    continue
                 seen[key] = where
                 calendar.slots[key] = time
 
@@ -404,6 +413,7 @@ class _Builder:
 
     def _networks(self, calendar: Calendar, documents: list[_Document]) -> None:
         seen: dict[str, Source] = {}
+        declared: list[tuple[Network, Any]] = []
         for doc in documents:
             networks_loc: Loc = doc.raw.get("networks", {}).get(LOC_KEY) or doc.raw[LOC_KEY]
             for name, spec in doc.spec.networks.items():
@@ -422,8 +432,33 @@ class _Builder:
                     continue
                 seen[network.id] = key_source
                 calendar.networks[network.id] = network
+                declared.append((network, spec))
         custom = {n.id: n for n in calendar.networks.values() if not n.builtin}
+        self._aliases_apart(declared)
         self.registry = registry_with(custom)
+        # A built-in network's aliases the site adds (`linkedin: {aliases: [li]}`) name it too.
+        self.registry.aliases.update({alias: network.id for network in calendar.networks.values()
+                                      if network.builtin for alias in network.aliases})
+
+    def _aliases_apart(self, declared: list[tuple[Network, Any]]) -> None:
+        """A site network's alias may be no network's id nor another network's alias: a post on `intra`
+        went to one network, `edcal agenda --network intra` looked at the other."""
+        builtin = builtin_registry()
+        owners: dict[str, str] = dict(builtin.aliases)
+        ids = {*builtin.networks, *(network.id for network, _spec in declared)}
+        for network, spec in declared:
+            for index, alias in enumerate(spec.aliases or ()):
+                name = str(alias).lower()
+                where = _item(spec.loc, "aliases", index)
+                found = f"found alias '{alias}' on network '{network.id}'"
+                if name in ids and name != network.id:
+                    self.errors.add(where, f"{found}, which is the id of the network '{name}'",
+                                    "remove it, or give another alias")
+                elif owners.get(name, network.id) != network.id:
+                    self.errors.add(where, f"{found}, an alias of the network '{owners[name]}' already",
+                                    "give each network aliases of its own")
+                else:
+                    owners[name] = network.id
 
     def _campaigns(self, calendar: Calendar, documents: list[_Document]) -> None:
         for doc in documents:

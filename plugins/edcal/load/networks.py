@@ -115,7 +115,9 @@ def site_network(
     canonical = registry.canonical(network_id)
     where = spec.loc
     if canonical is not None and not spec.custom and spec.like is None:
-        network = apply_spec(registry[canonical], spec)
+        builtin = registry[canonical]  # a site's aliases add to the built-in ones (they were dropped)
+        extra = tuple(a.lower() for a in spec.aliases or () if a.lower() not in builtin.aliases)
+        network = apply_spec(builtin, spec, aliases=builtin.aliases + extra)
     elif spec.custom or spec.like is not None:
         if not ID_RE.match(network_id):  # it names the network's feed and drafts folder
             errors.add(key_source, f"found network id '{network_id[:80]}', expected a-z, digits and dashes "
