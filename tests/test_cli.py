@@ -501,3 +501,12 @@ def test_init_pins_the_edcal_it_was_installed_from(monkeypatch) -> None:
     monkeypatch.setattr(metadata, "distribution", lambda name: Installed())
     assert init._engine() == {"engine_line": "edcal @ git+https://github.com/acme/edcal.git@0123abcd",
                               "engine_repo": "https://github.com/acme/edcal.git", "engine_rev": "0123abcd"}
+
+
+def test_init_refuses_a_name_or_address_that_would_be_html_or_code(runner: CliRunner, tmp_path: Path) -> None:
+    """The theme shows SITENAME as HTML: `<script>` ran on every page; a quote in --url ended SITEURL's string."""
+    for args, expected in ((["--name", "<script>alert(1)</script>"], "--name: error: found '<script>alert(1)"),
+                           (["--url", 'https://x.example/"; import os'], "--url: error: found 'https://x.example/\"")):
+        result = runner.invoke(cli, ["init", str(tmp_path / "site"), *args])
+        assert result.exit_code == 2 and result.output.startswith(expected), result.output
+        assert not (tmp_path / "site").exists()

@@ -648,10 +648,16 @@ HOSTILE_VALUES = {
                   "year 9999 is out of range"),
     "tracking brace": ("calendar.yaml", "tracking: {medium: '{'}\n", "found '{', expected text with placeholders"),
     "feed duration": ("calendar.yaml", "feeds: {duration: 99999999999 hours}\n", "expected a year at most"),
+    # A draft's own file as an image: its address went into the public page's og:image.
+    "image md": ("content/articles/brouillon.md", "Image: articles/futur.md\n",
+                 "found image 'articles/futur.md', expected an image file (.avif, .gif, .jpeg, .jpg, .png, "
+                 ".svg, .webp)"),
+    "post image pdf": ("calendar.yaml", "  - {id: a, networks: [x], at: 2027-03-01 09:00, text: A, image: a.pdf}\n",
+                       "found image 'a.pdf', expected an image file"),
     "feed duration week": ("calendar.yaml", "feeds: {duration: 200 hours}\n", "expected at most a week"),
     # Numbers that overflowed Python's dates or counters, in the middle of writing (a hostile-input review).
     "reminder": ("calendar.yaml", "feeds: {reminders: {people: 99999999999 hours}}\n", "expected a year at most"),
-    "feed past": ("calendar.yaml", "feeds: {past: 99999999999 years}\n", "expected a hundred years at most"),
+    "feed past": ("calendar.yaml", "feeds: {past: 99999999999 years}\n", "expected a thousand years at most"),
     # An address written raw into iCalendar's URL lines and HTML attributes.
     "planning url": ("calendar.yaml", "planning: {url: \"https://p.example/a\\r\\nX-INJ:1\"}\n",
                      "found url 'https://p.example/a\\nX-INJ:1', expected a web address without spaces, line "

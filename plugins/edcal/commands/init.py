@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -57,9 +58,13 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         code = zone_country(timezone) or ""
         if code and not public_holidays.known_country(code):
             code = ""
-    if not site_url.startswith(("https://", "http://")):
-        raise InputErrors([InputError(Source("--url", 1, 1), f"found '{site_url}', expected the public "
+    if not re.fullmatch(r"https?://[^\s/\"'<>\\][^\s\"'<>\\]*", site_url):
+        raise InputErrors([InputError(Source("--url", 1, 1), f"found '{site_url[:80]}', expected the public "
                                       "site's address, e.g. https://www.example.fr")])
+    if re.search(r"[<>]", site_name):  # the theme shows SITENAME as HTML: `<script>` ran on every page
+        raise InputErrors([InputError(Source("--name", 1, 1), f"found '{site_name[:80]}', with < or >, "
+                                      "expected the site's name as text",
+                                      "write it without < and > (the theme shows it as HTML)")])
     now = clock.now(zone)
     values = {
         "site_name": site_name,

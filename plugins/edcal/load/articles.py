@@ -21,7 +21,7 @@ import re
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from pydantic import Field
@@ -34,7 +34,7 @@ from edcal.load.networks import Registry, registry_with
 from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
 from edcal.load.validate import reference_hint, scheme_missing, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc
-from edcal.model.article import Article, LinkedFile, Social, SocialOverride, content_path
+from edcal.model.article import IMAGE_SUFFIXES, Article, LinkedFile, Social, SocialOverride, content_path
 from edcal.model.calendar import Calendar
 from edcal.model.source import Source
 from edcal.zones import WallClockError, at_offset, localize
@@ -564,6 +564,15 @@ def _check_image(image: str, where: Source, errors: ErrorCollector) -> None:
     if ".." in path.split("/") or "\\" in path or ":" in path:
         errors.add(where, f"found image path '{image[:80]}', expected a path inside content/ "
                    "or an https URL", "e.g. image: images/salon-2027.jpg")
+    else:
+        not_an_image(image, where, errors)
+
+
+def not_an_image(image: str, where: Source, errors: ErrorCollector) -> None:
+    """An image field naming a file that is no image (a draft's own .md: its address went into og:image)."""
+    if PurePosixPath(content_path(image)).suffix.lower() not in IMAGE_SUFFIXES:
+        errors.add(where, f"found image '{image[:80]}', expected an image file "
+                   f"({', '.join(sorted(IMAGE_SUFFIXES))})", "e.g. image: images/salon-2027.jpg")
 
 
 def _reference(value: str | None, known: dict[str, Any], what: str, where: Source,

@@ -15,7 +15,7 @@ import re
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from dateutil.rrule import rrulestr
@@ -25,6 +25,7 @@ from edcal.checks.config import parse_checks, parse_silence
 from edcal.errors import ErrorCollector, InputError, InputErrors, closest, did_you_mean
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
+from edcal.load.articles import not_an_image
 from edcal.load.colors import CSS3_COLORS
 from edcal.load.networks import Registry, builtin_registry, registry_with, site_network
 from edcal.load.schema import (
@@ -39,7 +40,6 @@ from edcal.load.schema import (
 )
 from edcal.load.validate import reference_hint, scheme_missing, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, edited_in, load_yaml, read_text, unreadable
-from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.calendar import (
     AMBASSADOR_DAYS,
     FEED_PAST_DAYS,
@@ -706,11 +706,6 @@ class _Builder:
                             "e.g. title: Nous recrutons un soudeur (H/F)")
         self._check_link(entry.link, entry_where("link"))
         self._check_image(entry.image, entry_where("image"))
-        if entry.image and "://" not in entry.image \
-                and PurePosixPath(content_path(entry.image)).suffix.lower() not in IMAGE_SUFFIXES:
-            self.errors.add(entry_where("image"), f"found image '{entry.image[:80]}', expected an "
-                            f"image file ({', '.join(sorted(IMAGE_SUFFIXES))})",
-                            "e.g. images/portes-ouvertes.png")
         if entry.from_ and entry.until and entry.until < entry.from_:
             self.errors.add(entry_where("until"), f"found until {entry.until}, before from "
                             f"{entry.from_}", "the last day comes after the first one")
@@ -1321,6 +1316,8 @@ class _Builder:
         if image.startswith(("/", "\\")) or ".." in parts or "\\" in image or ":" in image:
             self.errors.add(where, f"found image path '{image[:80]}', expected a path inside "
                             "content/ (or an https URL)", "e.g. images/salon-2027.jpg")
+        else:
+            not_an_image(image, where, self.errors)
 
     def _collision(self, where: Source, what: str, first: Source) -> None:
         self.errors.add(where, f"{what} is defined twice (first at {first.path}:{first.line})",

@@ -324,7 +324,7 @@ def parse_monthly_position(text: str) -> tuple[int, int | None]:
 #: The longest duration (a reminder, an event's length) and span (a horizon, a window) a setting takes:
 #: 99999999999 hours overflowed Python's dates, a traceback in the middle of writing the feeds.
 MAX_DURATION_MINUTES = 366 * 24 * 60
-MAX_SPAN_DAYS = 100 * 366
+MAX_SPAN_DAYS = 1000 * 366
 
 
 def parse_duration_minutes(text: str) -> int:
@@ -363,5 +363,5 @@ def parse_days(text: str) -> int:
 
 def _bounded_span(days: int, text: str) -> int:
     if days > MAX_SPAN_DAYS:
-        raise ValueError(f"found '{text}', expected a hundred years at most")
+        raise ValueError(f"found '{text}', expected a thousand years at most")
     return days
