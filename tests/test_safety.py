@@ -1000,3 +1000,14 @@ def test_a_save_as_over_a_page_or_a_feed_is_refused(site: Path, save_as: str, ex
     assert result.returncode == 2 and expected in result.stderr, result.stderr
     article.write_text(text.replace("Date:", "Save_as: index.html\nDate:", 1), encoding="utf-8")
     assert run_edcal("check", cwd=site).returncode != 2
+
+
+def test_an_article_in_a_static_folder_is_refused(site: Path) -> None:
+    """Pelican copies a static folder as it is: a draft saved in content/images/ was published, header and text."""
+    (site / "content" / "images" / "note.md").write_text("Title: Secret\nStatus: draft\n\nCANARY-STATIC-5521\n",
+                                                         encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 2
+    assert result.stderr.startswith("content/images/note.md:1:1: error: found content/images/note.md, an article in "
+                                    "the static folder 'images': it would be copied into output/ as it is")
+    assert not (site / "output").exists()

@@ -344,6 +344,31 @@ def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iter
 _TEXT_EXTENSIONS = (".txt", ".text")
 
 
+def articles_in_static(site: Path, content: Path, static: Iterable[str], sources: Iterable[str],
+                       ignored: Iterable[str] = ()) -> list[InputError]:
+    """Articles (Markdown files with a header) in a static folder: Pelican copies them into output/ as
+    they are, a draft's or a future article's text and all, where anyone may read them."""
+    patterns = tuple(ignored)
+    read = {os.path.normpath(content / folder) for folder in sources}
+    problems = []
+    for folder in sorted({os.path.normpath(content / folder) for folder in static}):
+        if any(folder == r or folder.startswith(r + os.sep) for r in read):
+            continue  # inside an article or page folder: Pelican reads it there, and copies none of it
+        for directory, subfolders, names in os.walk(folder):
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith(".")
+                                   and os.path.join(directory, d) not in read)
+            for name in sorted(names):
+                path = os.path.join(directory, name)
+                if name.lower().endswith(MARKDOWN_EXTENSIONS) and not name.startswith(".") \
+                        and not any(fnmatch.fnmatch(name, p) for p in patterns) and _starts_with_a_header(path):
+                    rel = Path(os.path.relpath(path, site)).as_posix()
+                    problems.append(InputError(
+                        Source(rel, 1, 1), f"found {rel}, an article in the static folder "
+                        f"'{os.path.relpath(folder, content)}': it would be copied into output/ as it is, header "
+                        "and text, whatever its date or status", "move it to an article folder (content/articles/)"))
+    return problems
+
+
 #: The longest file name in the content folder (file systems take 255 bytes; Pelican adds to a name).
 MAX_NAME_BYTES = 200
 
