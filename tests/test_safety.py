@@ -652,6 +652,8 @@ HOSTILE_VALUES = {
     "image md": ("content/articles/brouillon.md", "Image: articles/futur.md\n",
                  "found image 'articles/futur.md', expected an image file (.avif, .gif, .jpeg, .jpg, .png, "
                  ".svg, .webp)"),
+    "category ???": ("content/articles/brouillon.md", "Category: ???\n",
+                     "found category '???', with no letter or digit: its page would have no address"),
     "post image pdf": ("calendar.yaml", "  - {id: a, networks: [x], at: 2027-03-01 09:00, text: A, image: a.pdf}\n",
                        "found image 'a.pdf', expected an image file"),
     "feed duration week": ("calendar.yaml", "feeds: {duration: 200 hours}\n", "expected at most a week"),

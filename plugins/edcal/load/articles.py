@@ -552,6 +552,12 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
     one tag ``#soudure #inox``. Nothing said so.
     """
     quotes = 'typographic quotes “…” are part of the text: write the value without them (or with straight quotes "…")'
+    for name in ("category", "tags", "authors"):  # each names a page of the blog, by its letters and digits
+        value = getattr(spec, name)
+        for one in ([value] if isinstance(value, str) else value or ()):
+            if str(one).strip() and not any(char.isalnum() for char in str(one)):
+                errors.add(loc.value(name), f"found {name} '{str(one)[:80]}', with no letter or digit: its page "
+                           "would have no address (two such would share one)", "write it with words")
     for name in ("title", "category"):
         value = getattr(spec, name)
         if value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
