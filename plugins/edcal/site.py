@@ -33,6 +33,11 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
     if not path.is_file():
         raise InputErrors([InputError(Source(settings_file, 1, 1), f"{settings_file} not found in {site}",
                                       "run in the site's folder, or pass --site DIR")])
+    if path.suffix != ".py":  # Python's import machinery finds no loader: a message about 'NoneType'
+        raise InputErrors([InputError(Source(settings_file, 1, 1),
+                                      f"found {settings_file}, expected Pelican's settings file, a Python "
+                                      "file named *.py",
+                                      "e.g. -s pelicanconf.py, or -s publishconf.py for production")])
     override = {SITE_SETTING: str(site.resolve()), **(overrides or {})}
     try:
         # Pelican warns on stderr about settings it dislikes; keep those, mute its prints.

@@ -246,6 +246,9 @@ def load_calendar(site: Path) -> Calendar:
     errors = ErrorCollector()
     documents: list[_Document] = []
     main = site / CALENDAR_FILE
+    if main.is_dir():
+        raise InputErrors([InputError(Source(CALENDAR_FILE, 1, 1), "found calendar.yaml, a folder, expected "
+                                      "the plan's file", f"more files of entries go in {CALENDAR_DIR}/")])
     if not main.is_file():
         raise InputErrors(
             [InputError(Source(CALENDAR_FILE, 1, 1), "calendar.yaml not found in the site folder",
