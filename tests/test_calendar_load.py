@@ -400,7 +400,13 @@ def test_a_misspelt_network_key_is_one_error_not_one_per_post(tmp_path: Path) ->
     # INTERVAL=0 never moves on: every command hung at full CPU (a hostile-input review).
     ("{rrule: 'FREQ=WEEKLY;INTERVAL=0', from: 2027-01-01}", "found INTERVAL=0, expected a whole number from 1"),
     ("{rrule: 'FREQ=DAILY;INTERVAL=0', from: 2027-01-01}", "found INTERVAL=0, expected a whole number from 1"),
-    ("{rrule: 'FREQ=DAILY;COUNT=5000', from: 2027-01-01}", "found COUNT=5000, expected at most 3,660"),
+    ("{rrule: 'FREQ=DAILY;COUNT=5000', from: 2027-01-01}", "found COUNT=5000, expected 1 to 3,660"),
+    ("{rrule: 'FREQ=DAILY;COUNT=0', from: 2027-01-01}", "found COUNT=0, expected 1 to 3,660"),
+    # The rule library takes the last INTERVAL: the hang came back behind a first, valid one (a review).
+    ("{rrule: 'FREQ=WEEKLY;INTERVAL=1;INTERVAL=0', from: 2027-01-01}", "found INTERVAL=0, expected a whole"),
+    ('{rrule: "FREQ=WEEKLY;BYDAY=MO\\nEXDATE:20270118T000000", from: 2027-01-01}',
+     "found several lines in `rrule:`, expected the rule alone"),
+    ("{rrule: 'FREQ=WEEKLY;UNTIL=20261201', from: 2027-01-01}", "which gives no day from 2027-01-01 to 2026-12-01"),
     ("{rrule: 'FREQ=MONTHLY;BYDAY=5FR;BYSETPOS=7', from: 2027-01-01}",
      "found rule 'FREQ=MONTHLY;BYDAY=5FR;BYSETPOS=7', which gives no day from 2027-01-01 to 2037-01-08"),
     ("{rrule: 'FREQ=MONTHLY;BYMONTHDAY=31;INTERVAL=12', from: 2027-02-01, until: 2030-01-01}",
@@ -449,6 +455,9 @@ def test_network_aliases_name_one_network_each(tmp_path: Path) -> None:
         "'bluesky'\n    hint: remove it, or give another alias",
         "calendar.yaml:6:82: error: found alias 'twitter' on network 'intranet', an alias of the network 'x' "
         "already\n    hint: give each network aliases of its own"]
+    reserved = errors(tmp_path, head + "  fil: {custom: true, name: Fil, limit: 500, aliases: [blog]}\n")
+    assert reserved == ["calendar.yaml:5:56: error: found alias 'blog' on network 'fil', a name edcal keeps for "
+                        "its own feeds and filters\n    hint: give another alias"]
     good = head
     calendar = load(tmp_path, good + "posts:\n  - {id: a, networks: [li], at: 2027-03-02 09:00, text: A}\n")
     assert calendar.posts[0].networks == ("linkedin",)

@@ -276,10 +276,12 @@ def test_an_article_not_online_is_found_however_its_address_is_written(site: Pat
     round the check and onto the blog (a hostile-input review)."""
     published = site / "content" / "articles" / "publie.md"
     published.write_text(published.read_text(encoding="utf-8") + "\n[a](/2027/./futur/) [b](https://blog.example.fr"
-                         "/2027//futur/) [c](/2027/x/../futur/)\n", encoding="utf-8")
+                         "/2027//futur/) [c](/2027/x/../futur/)\n[d](/2027/x/%2e%2e/futur/) "
+                         "[e](https://WWW.blog.example.fr:443/2027/futur/)\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
     found = json.loads(result.output)["findings"]
-    assert [f["column"] for f in found] == [5, 25, 67]
+    assert [(f["line"] - found[0]["line"], f["column"]) for f in found] == [(0, 5), (0, 25), (0, 67), (1, 5),
+                                                                           (1, 32)]
     assert all("links to the address of 'futur', online only from 2027-03-25 09:00" in f["message"] for f in found)
 
 

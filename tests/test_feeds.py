@@ -406,8 +406,10 @@ def test_publishing_never_replaces_a_folder_of_the_blog(tmp_path: Path) -> None:
     site = make_site(tmp_path / "site", "feeds:\n  publish: theme\n")
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "calendar.yaml:38:12: error: output/theme is a folder of the blog" in result.stderr
-    assert (site / "output" / "theme" / "css").is_dir(), "the theme's files are still there"
+    # Found before anything is written (it was found once the blog had written output/theme).
+    assert "calendar.yaml:38:12: error: found publish 'theme', where the blog writes the static folder 'theme' " \
+        "(output/theme)" in result.stderr
+    assert not (site / "output").exists() and not (site / "planning").exists()
 
 
 def test_feed_names_with_commas_and_line_breaks_stay_whole(tmp_path: Path) -> None:

@@ -111,19 +111,22 @@ def test_a_paragraph_that_only_looks_like_a_field_stays_text(body: str) -> None:
     ("Title: T\nDate: 2026-12-10 09:00\n- Status: draft\n", "a.md:3:3"),
     ("Title: T\nDate: 2026-12-10 09:00\nStatus.draft\n", "a.md:3:1"),
     ("Title: T\nDate: 2026-12-10 09:00\n\n\tStatus: review\n", "a.md:4:2"),
-    ("---\ntitle: T\n---\nCorps.\n\n# statut : brouillon\n", "a.md:6:3"),
+    ("---\ntitle: T\n---\n\n# statut : brouillon\nCorps.\n", "a.md:5:3"),
 ])
 def test_a_status_anywhere_in_the_text_is_an_error(text: str, expected: str) -> None:
     with pytest.raises(InputErrors) as caught:
         split_article(text, "a.md")
     message = caught.value.errors[0].format()
     assert message.startswith(f"{expected}: error: found '"), message
-    assert "in the article's text: the header ended at line" in message
+    assert "opening the article's text: the header ended before it" in message
     assert "so the article would be published, with this line as text" in message
 
 
 def test_a_status_in_code_or_in_a_sentence_is_text() -> None:
-    for body in ("```\nStatus: draft\n```\n", "Status: draft is a word we use.\n", "Status: resolved\n"):
+    for body in ("```\nStatus: draft\n```\n", "Status: draft is a word we use.\n", "Status: resolved\n",
+                 # Further down, statuses are the article's words (a review: a FAQ, a quote, indented code).
+                 "Nos statuts :\n\n- Statut : brouillon\n- Statut : publié\n", "Intro.\n\n> Status: review\n",
+                 "Intro.\n\n    Status: draft\n"):
         assert split_article(f"Title: T\nStatus: published\n\n{body}", "a.md").body == body
         assert split_article(f"Title: T\n\n{body}", "a.md").body == body
 

@@ -247,6 +247,12 @@ def test_days_of_a_series_move_alone_under_its_rules_moved(site: Path) -> None:
     items = starts(site)
     assert [items[f"weekly-mastodon-202703{day}"] for day in (10, 17, 24)] == [
         "2027-03-10T08:00:00+01:00", "2027-03-19T08:00:00+01:00", "2027-03-26T08:00:00+01:00"]
+    # Onto a day the series posts on: refused (it went out twice that day), nothing written.
+    stacked = calendar.read_bytes()
+    result = run_edcal("move", "--since", "2027-03-10", "--until", "2027-03-10", "--by", "+9 days", cwd=site)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "    la série publie déjà le 2027-03-19\n" in result.stdout  # the 17th's, moved there
+    assert calendar.read_bytes() == stacked
     # Named, the whole series follows its rule, moved days included: nothing is written.
     after = calendar.read_bytes()
     result = run_edcal("move", "weekly", "--by", "+1 day", cwd=site)
@@ -283,6 +289,14 @@ def test_a_moved_day_is_added_last_in_the_rules_own_layout() -> None:
         "2027-03-01}", "2027-03-01, moved: {2027-03-08: 2027-03-09}}")
     assert edited_text("x: {moved: {}}\n", [MovedDaysEdit(Source("c.yaml", 1, 12), True, days)]) == \
         "x: {moved: {2027-03-08: 2027-03-09}}\n"
+    # A comment before the closing brace stays after the new key (it was written inside the comment); a key's
+    # list at the keys' own indent stays whole.
+    commented = "x: {every: week,\n    from: 2027-03-01   # fin }\n   }\n"
+    assert edited_text(commented, [MovedDaysEdit(Source("c.yaml", 1, 4), False, days)]) == commented.replace(
+        "2027-03-01   #", "2027-03-01, moved: {2027-03-08: 2027-03-09}   #")
+    listed = "  - repeat:\n      every: week\n      except:\n      - 2027-03-15\n    text: T\n"
+    assert edited_text(listed, [MovedDaysEdit(Source("c.yaml", 2, 7), False, days)]) == listed.replace(
+        "- 2027-03-15\n", "- 2027-03-15\n      moved: {2027-03-08: 2027-03-09}\n")
 
 
 def test_months_keep_to_the_end_of_a_month() -> None:

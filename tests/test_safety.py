@@ -971,6 +971,7 @@ def test_huge_network_numbers_are_located_errors(site: Path, setting: str, expec
     ("2027", "found publish '2027', where the blog writes 'Un article publié' (output/2027/publie/index.html)"),
     ("feeds/all.atom.xml", "found publish 'feeds/all.atom.xml', where the blog writes the site's Atom feed"),
     (".git", "found publish '.git', a hidden folder (its name starts with a dot)"),
+    ("sitemap.xml", "found publish 'sitemap.xml', where the blog writes the sitemap (output/sitemap.xml)"),
 ])
 def test_a_published_folder_where_the_blog_writes_is_refused_before_writing(site: Path, publish: str,
                                                                               expected: str) -> None:
@@ -1013,3 +1014,6 @@ def test_an_article_in_a_static_folder_is_refused(site: Path) -> None:
     assert result.stderr.startswith("content/images/note.md:1:1: error: found content/images/note.md, an article in "
                                     "the static folder 'images': it would be copied into output/ as it is")
     assert not (site / "output").exists()
+    # Unless STATIC_EXCLUDES leaves it out: Pelican copies none of it.
+    write_pelicanconf(site, 'STATIC_EXCLUDES = ["images/note.md"]\n')
+    assert run_edcal("check", cwd=site).returncode != 2

@@ -345,11 +345,12 @@ _TEXT_EXTENSIONS = (".txt", ".text")
 
 
 def articles_in_static(site: Path, content: Path, static: Iterable[str], sources: Iterable[str],
-                       ignored: Iterable[str] = ()) -> list[InputError]:
+                       ignored: Iterable[str] = (), excludes: Iterable[str] = ()) -> list[InputError]:
     """Articles (Markdown files with a header) in a static folder: Pelican copies them into output/ as
-    they are, a draft's or a future article's text and all, where anyone may read them."""
+    they are, a draft's or a future article's text and all, where anyone may read them. What
+    ``STATIC_EXCLUDES`` leaves out is not copied."""
     patterns = tuple(ignored)
-    read = {os.path.normpath(content / folder) for folder in sources}
+    read = {os.path.normpath(content / folder) for folder in [*sources, *excludes]}
     problems = []
     for folder in sorted({os.path.normpath(content / folder) for folder in static}):
         if any(folder == r or folder.startswith(r + os.sep) for r in read):
@@ -359,7 +360,7 @@ def articles_in_static(site: Path, content: Path, static: Iterable[str], sources
                                    and os.path.join(directory, d) not in read)
             for name in sorted(names):
                 path = os.path.join(directory, name)
-                if name.lower().endswith(MARKDOWN_EXTENSIONS) and not name.startswith(".") \
+                if name.lower().endswith(MARKDOWN_EXTENSIONS) and not name.startswith(".") and path not in read \
                         and not any(fnmatch.fnmatch(name, p) for p in patterns) and _starts_with_a_header(path):
                     rel = Path(os.path.relpath(path, site)).as_posix()
                     problems.append(InputError(

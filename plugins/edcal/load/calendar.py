@@ -454,7 +454,10 @@ class _Builder:
                 name = str(alias).lower()
                 where = _item(spec.loc, "aliases", index)
                 found = f"found alias '{alias}' on network '{network.id}'"
-                if name in ids and name != network.id:
+                if name in RESERVED_NETWORK_IDS:
+                    self.errors.add(where, f"{found}, a name edcal keeps for its own feeds and filters",
+                                    "give another alias")
+                elif name in ids and name != network.id:
                     self.errors.add(where, f"{found}, which is the id of the network '{name}'",
                                     "remove it, or give another alias")
                 elif owners.get(name, network.id) != network.id:
@@ -976,19 +979,25 @@ class _Builder:
                                 "MONTHLY or YEARLY: a recurring post happens once a day at most",
                                 "give its time in `at:`, and one entry per time of day")
                 return None
-            interval = re.search(r"(?:^|;)\s*INTERVAL\s*=\s*([^;]*)", rule, re.IGNORECASE)
-            if interval and not re.fullmatch(r"0*[1-9]\d{0,3}", interval.group(1).strip()):
-                # INTERVAL=0 never moves on: the rule library searched forever, every command hung.
-                self.errors.add(_value(loc, "rrule"), f"found INTERVAL={interval.group(1).strip()[:20]}, "
-                                "expected a whole number from 1",
-                                "e.g. FREQ=WEEKLY;INTERVAL=2 for every other week")
+            if "\n" in rule or "\r" in rule:  # EXDATE/RDATE lines made a rule set (a traceback)
+                self.errors.add(_value(loc, "rrule"), "found several lines in `rrule:`, expected the rule "
+                                "alone", "leave days out with `except:`, and add days as posts of their own")
                 return None
-            counted = re.search(r"(?:^|;)\s*COUNT\s*=\s*(\d+)", rule, re.IGNORECASE)
-            if counted and int(counted.group(1)) > MAX_OCCURRENCES:
-                self.errors.add(_value(loc, "rrule"),
-                                f"found COUNT={int(counted.group(1))}, expected at most {MAX_OCCURRENCES:,}",
-                                "a recurring entry plans at most that many posts: split it, or end it sooner")
-                return None
+            # Every INTERVAL and COUNT: the rule library takes the last one written.
+            for interval in re.findall(r"(?:^|;)\s*INTERVAL\s*=\s*([^;]*)", rule, re.IGNORECASE):
+                if not re.fullmatch(r"0*[1-9]\d{0,3}", interval.strip()):
+                    # INTERVAL=0 never moves on: the rule library searched forever, every command hung.
+                    self.errors.add(_value(loc, "rrule"), f"found INTERVAL={interval.strip()[:20]}, "
+                                    "expected a whole number from 1 to 9999",
+                                    "e.g. FREQ=WEEKLY;INTERVAL=2 for every other week")
+                    return None
+            for counted in re.findall(r"(?:^|;)\s*COUNT\s*=\s*([^;]*)", rule, re.IGNORECASE):
+                if not counted.strip().isdigit() or not 1 <= int(counted) <= MAX_OCCURRENCES:
+                    self.errors.add(_value(loc, "rrule"),
+                                    f"found COUNT={counted.strip()[:20]}, expected 1 to {MAX_OCCURRENCES:,}",
+                                    "a recurring entry plans at most that many posts: split it, or end it "
+                                    "sooner")
+                    return None
         elif spec.every is None:
             self.errors.add(where, "missing `every:` (day, week or month) or `rrule:` in `repeat:`")
             return None
@@ -1027,6 +1036,9 @@ class _Builder:
         bound = start + dt.timedelta(days=MAX_HORIZON_DAYS)
         if spec.until is not None:
             bound = min(bound, dt.datetime.combine(spec.until, dt.time()))  # type: ignore[arg-type]
+        own_until = getattr(parsed, "_until", None)  # the rule's own UNTIL= ends it sooner
+        if own_until is not None:
+            bound = min(bound, own_until.replace(tzinfo=None))
         if next(iter(parsed.replace(count=None, until=bound)), None) is not None:
             return True
         self.errors.add(where, f"found rule '{rule}', which gives no day from {spec.from_} to {bound.date()}",

@@ -95,12 +95,12 @@ class WrittenText:
         offset = self.offset(edit.source)
         pairs = [f"{day.isoformat()}: {after.isoformat()}" for day, after in edit.days]
         if self.text.startswith("{", offset):
-            close = _closing_brace(self.text, offset)
-            if close is None:
+            found = _closing_brace(self.text, offset)
+            if found is None:
                 return None
+            _close, end = found  # after the last value, not inside a comment before the brace
             written = ", ".join(pairs) if edit.into_moved else f"moved: {{{', '.join(pairs)}}}"
-            before = self.text[offset + 1:close].rstrip(" \t\r\n")
-            end = offset + 1 + len(before)
+            before = self.text[offset + 1:end]
             return end, written if not before.strip() else (" " if before.endswith(",") else ", ") + written
         line_start = self.text.rfind("\n", 0, offset) + 1
         indent = self.text[line_start:offset]
@@ -108,7 +108,7 @@ class WrittenText:
             return None
         lines = pairs if edit.into_moved else [f"moved: {{{', '.join(pairs)}}}"]
         end = self._block_end(line_start, len(indent))
-        newline = "\r\n" if self.text.startswith("\r\n", end) else "\n"
+        newline = "\r\n" if self.text.startswith("\r\n", end) or "\r\n" in self.text else "\n"
         return end, "".join(f"{newline}{indent}{line}" for line in lines)
 
     def _block_end(self, line_start: int, indent: int) -> int:
@@ -123,8 +123,7 @@ class WrittenText:
             line = self.text[position:line_end].rstrip("\r")
             stripped = line.lstrip(" ")
             if stripped and not stripped.startswith("#"):
-                if len(line) - len(stripped) < indent or (len(line) - len(stripped) == indent
-                                                         and stripped.startswith("- ")):
+                if len(line) - len(stripped) < indent:  # (a `- item` at the keys' indent is a key's list)
                     break
                 end = line_end
             position = line_end + 1
@@ -136,12 +135,16 @@ class WrittenText:
         return day is not None and _UTC_OFFSET.match(self.text, start + 10) is not None
 
 
-def _closing_brace(text: str, start: int) -> int | None:
-    """The index of the ``}`` closing the flow mapping opened at ``start`` (quotes skipped)."""
-    depth, index, quote = 0, start, ""
+def _closing_brace(text: str, start: int) -> tuple[int, int] | None:
+    """The index of the ``}`` closing the flow mapping opened at ``start`` (quotes and comments skipped),
+    and where its last value ends (before the spaces, line breaks and comments that precede the brace)."""
+    depth, index, quote, last = 0, start, "", start + 1
     while index < len(text):
         char = text[index]
+        if not quote and not char.isspace() and char != "#" and not (char in "}]" and depth == 1):
+            last = index + 1
         if quote:
+            last = index + 1
             if char == "\\" and quote == '"':
                 index += 1
             elif char == quote:
@@ -160,7 +163,7 @@ def _closing_brace(text: str, start: int) -> int | None:
         elif char in "}]":
             depth -= 1
             if depth == 0:
-                return index if char == "}" else None
+                return (index, last) if char == "}" else None
         index += 1
     return None
 

@@ -236,28 +236,32 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 def _refuse_status_in_text(lines: list[str], start: int, path: str, errors: ErrorCollector,
                            hint: str) -> None:
-    """A ``Status: draft`` (or review, hidden) line in the text: the header ended before it (a comment, a
-    note, a list dash in between), and the article would be published, that line as its text. Lines in
-    fenced code blocks are text. One already reported (after a blank line) is not reported twice."""
-    if not any("stat" in line.lower() for line in lines[start:]):
+    """A ``Status: draft`` (or review, hidden) line opening the text: the header ended before it (a
+    comment, a note, a list dash or a blank line in between), and the article would be published, that
+    line as its text. Only the text's first paragraph is judged: further down, a list of statuses or a
+    code sample is text. One already reported (after a blank line) is not reported twice."""
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    end = start
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    if not any("stat" in line.lower() for line in lines[start:end]) or _FENCE.match(lines[start]):
         return
     from edcal.load.validate import VALUE_SYNONYMS
 
     reported = {error.source.line for error in errors.errors}
-    fenced = False
-    for index in range(start, len(lines)):
+    for index in range(start, end):
         line = lines[index].rstrip("\r\n")
         if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        match = None if fenced else _STATUS_LINE.match(line)
+            return
+        match = _STATUS_LINE.match(line)
         if match is None or index + 1 in reported:
             continue
         value = match.group("value").split(" #", 1)[0].strip().strip("\"'«»“”‘’ \u00a0").rstrip(".;!").lower()
         if VALUE_SYNONYMS.get(value, value) in ("draft", "review", "hidden"):
             errors.add(Source(path, index + 1, match.start("key") + 1),
-                       f"found '{line.strip()[:60]}' in the article's text: the header ended at line "
-                       f"{start}, so the article would be published, with this line as text", hint)
+                       f"found '{line.strip()[:60]}' opening the article's text: the header ended before "
+                       "it, so the article would be published, with this line as text", hint)
             return
 
 

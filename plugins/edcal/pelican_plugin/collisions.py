@@ -88,6 +88,14 @@ def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, A
     blog = {claim.path: claim.what for claim in first.values()}
     for folder in [*(settings.get("STATIC_PATHS") or ()), settings.get("THEME_STATIC_DIR") or "theme"]:
         blog.setdefault(_normal(str(folder)), f"the static folder '{folder}'")
+    for source, metadata in (settings.get("EXTRA_PATH_METADATA") or {}).items():  # robots.txt, favicon.ico
+        if isinstance(metadata, dict) and metadata.get("path"):
+            blog.setdefault(_normal(str(metadata["path"])), f"the static file '{source}'")
+    from edcal.blog.sitemap import DEFAULT_SAVE_AS, SAVE_AS_SETTING
+
+    sitemap = settings.get(SAVE_AS_SETTING, DEFAULT_SAVE_AS)
+    if sitemap:
+        blog.setdefault(_normal(str(sitemap)), "the sitemap")
     errors = []
     for section in ("feeds", "planning", "ambassadors"):
         settings_of = getattr(calendar, section)

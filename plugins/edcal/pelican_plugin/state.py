@@ -97,7 +97,7 @@ class BuildState:
         misnamed += links_outside(site, content, published, settings.get("IGNORE_FILES", ()))
         misnamed += articles_in_static(site, content, settings.get("STATIC_PATHS") or (),
                                        [folder for folder, _excludes in folders],
-                                       settings.get("IGNORE_FILES", ()))
+                                       settings.get("IGNORE_FILES", ()), settings.get("STATIC_EXCLUDES", ()))
         if misnamed:
             raise InputErrors(misnamed)
         extra = frozenset(str(n).lower() for n in settings.get(EXTRA_METADATA_SETTING, ()))

@@ -183,7 +183,7 @@ def _on_site(target: urllib.parse.SplitResult, url: str, site_url: str) -> bool:
     return host == netloc and plain_path(target.path).startswith(path)
 
 
-_HOST_FINAL_DOT = re.compile(r"\.(?=:\d*$|$)")
+_HOST_FINAL_DOT = re.compile(r"\.(?=:\d*$|$)|:(?:80|443)?$")  # and a default (or empty) port
 _SLASHES = re.compile(r"/{2,}")
 
 

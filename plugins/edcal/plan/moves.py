@@ -262,7 +262,15 @@ def _occurrences(plan: Plan, following: list[Item], where: _Finder, shift: Shift
             days.setdefault(_occurrence_day(item), []).append(item)
         moving: list[tuple[dt.date, dt.date]] = []
         moved_items: list[Item] = []
+        # The days the series posts on once this move is done, but for those moved: none gets two posts.
+        staying = {plan.day_of(start) for key, items_of_day in series.items() if key not in days
+                   for start in [items_of_day[0].start] if start is not None}
         for day, group in sorted(days.items()):
+            if shift(day) in staying:
+                taken = say("the series posts on {day} already", day=shift(day).isoformat())
+                hint = say("move it by other days, or leave that day out of the rule first (`except:`)")
+                move.unmoved.extend(Unmoved(item, taken, hint) for item in group)
+                continue
             others = [other for other in series.get(day, []) if other.id not in chosen]
             if others:
                 out = [other for other in others if is_past(plan, other)]

@@ -89,7 +89,7 @@ def _articles_by_path(plan: Plan) -> dict[str, Article]:
 
 def _page_path(path: str) -> str:
     """A page's path as servers answer it: ``/2027/a/``, ``/2027/a`` and ``/2027/a/index.html`` alike."""
-    return plain_path(path).removesuffix("index.html").rstrip("/")
+    return plain_path(urllib.parse.unquote(path)).removesuffix("index.html").rstrip("/")
 
 
 def _linked_article(post: Item, by_path: dict[str, Article], site_url: str) -> Article | None:
