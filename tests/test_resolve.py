@@ -277,6 +277,16 @@ def test_dst_gap_and_overlap_are_located_errors() -> None:
     assert messages[1].startswith("calendar.yaml:11:21: error: 2026-10-25 02:30 happens twice in Europe/Paris")
     assert "2026-10-25 02:30+02:00 (the first) or 2026-10-25 02:30+01:00 (the second)" in messages[1]
     # With the offset written, the ambiguity is settled.
+    # Written once for three networks: told once, naming them (it was told once per network).
+    three = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: gap, at: 2027-03-28 02:30, networks: [x, linkedin, "
+                          "mastodon], text: a}\n  - {id: tip, networks: [x, mastodon], text: c, repeat: {every: "
+                          "week, on: sun, at: '02:30', from: 2027-03-21, count: 2}}\n")
+    with pytest.raises(InputErrors) as caught:
+        plan_of(three)
+    assert [e.message for e in caught.value.errors] == [
+        "2027-03-28 02:30 does not exist in Europe/Paris: the clocks go forward that night (X, LinkedIn, Mastodon)",
+        "2027-03-28 02:30 does not exist in Europe/Paris: the clocks go forward that night (occurrence of "
+        "2027-03-28, X, Mastodon)"]
     settled = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: t, at: '2026-10-25 02:30+01:00', networks: [x], text: b}\n")
     start = by_id(plan_of(settled))["t-x"].start
     assert start.astimezone(dt.UTC).strftime("%H:%M") == "01:30"

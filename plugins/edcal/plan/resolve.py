@@ -217,8 +217,18 @@ class _Resolver:
             return self._promotion(entry, article)  # type: ignore[arg-type]
         return self._recurring(entry, article)
 
+    def _wall_clock_errors(self, failed: list[tuple[Source, WallClockError, str, str]]) -> None:
+        """One error per place, clock problem and occurrence, naming its networks (a skipped 02:30 written
+        once for four networks was told four times)."""
+        grouped: dict[tuple[Source, str, str], tuple[WallClockError, list[str]]] = {}
+        for where, exc, occurrence, name in failed:
+            grouped.setdefault((where, str(exc), occurrence), (exc, []))[1].append(name)
+        for (where, message, occurrence), (exc, names) in grouped.items():
+            self.errors.add(where, f"{message} ({occurrence}{', '.join(names)})", exc.hint)
+
     def _once(self, entry: PostEntry, article: Article | None) -> list[Item]:
         items = []
+        failed: list[tuple[Source, WallClockError, str, str]] = []
         for network_id in entry.networks:
             variant = entry.variants.get(network_id)
             if variant is not None and variant.skip:
@@ -229,10 +239,11 @@ class _Resolver:
             try:
                 start = when_instant(when, network, self.calendar)  # type: ignore[arg-type]
             except WallClockError as exc:
-                self.errors.add(where, f"{exc} ({network.name})", exc.hint)
+                failed.append((where, exc, "", network.name))
                 continue
             items.append(self._post(entry, network, start, f"{entry.id}-{network_id}", article,
                                     entry.source))
+        self._wall_clock_errors(failed)
         return items
 
     def _promotion_networks(self, entry: PostEntry, article: Article) -> tuple[str, ...]:
@@ -324,6 +335,7 @@ class _Resolver:
                             "expected fewer", "give it an earlier `until:`, a `count:`, or a rarer rule")
             return items
         moved = {occurrence.day: occurrence for occurrence in recurrence.moved}
+        failed: list[tuple[Source, WallClockError, str, str]] = []
         for index, day in enumerate(days):
             instead = moved.get(day)
             for network_id in entry.networks:
@@ -335,16 +347,14 @@ class _Resolver:
                     start = recurrence_instant(day, recurrence, network, self.calendar) if instead is None \
                         else when_instant(instead.when, network, self.calendar)
                 except WallClockError as exc:
-                    if instead is not None:
-                        self.errors.add(instead.source, f"{exc} (occurrence of {day} moved, {network.name})",
-                                        exc.hint)
-                    else:
-                        self.errors.add(where, f"{exc} (occurrence of {day}, {network.name})", exc.hint)
+                    label = f"occurrence of {day}{' moved' if instead is not None else ''}, "
+                    failed.append((where if instead is None else instead.source, exc, label, network.name))
                     continue
                 text = entry.texts[index % len(entry.texts)] if entry.texts else None
                 items.append(self._post(entry, network, start,  # the rule's day names it, moved or not
                                         f"{entry.id}-{network_id}-{day:%Y%m%d}", article,
                                         entry.source if instead is None else instead.source, text=text))
+        self._wall_clock_errors(failed)
         return items
 
     def _default_promotions(self, promoted: set[str]) -> list[Item]:
