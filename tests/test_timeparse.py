@@ -103,3 +103,14 @@ def test_a_day_given_alone_starts_at_its_first_instant_even_after_a_gap_at_midni
     with pytest.raises(InputErrors, match="does not exist in Africa/Cairo"):
         parse_instant("2027-04-30T00:30", cairo, "EDCAL_NOW")  # a time given explicitly is judged
 
+
+
+def test_until_the_last_day_edcal_knows_runs_to_its_end() -> None:
+    """`--until 2199-12-31` named 2200-01-01, a day the user never typed, as out of range."""
+    from zoneinfo import ZoneInfo
+
+    from edcal.clock import parse_window
+
+    start, end = parse_window(None, "2199-12-31", ZoneInfo("Europe/Paris"))
+    assert start is None and end is not None and (end.year, end.month, end.day, end.hour) == (2199, 12, 31, 23)
+    assert parse_window(None, "2027-01-12", ZoneInfo("Europe/Paris"))[1].isoformat() == "2027-01-13T00:00:00+01:00"

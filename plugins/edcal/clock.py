@@ -88,7 +88,9 @@ def parse_window(since: str | None, until: str | None, zone: ZoneInfo,
     end = None
     if until is not None:
         end = parse_instant(until, zone, "--until")
-        if len(until.strip()) == 10:  # a date: up to the end of that day, where the next day starts
+        if len(until.strip()) == 10 and end.year == 2199 and end.month == 12 and end.day == 31:
+            end = end.replace(hour=23, minute=59, second=59, microsecond=999999)  # no next day to name
+        elif len(until.strip()) == 10:  # a date: up to the end of that day, where the next day starts
             end = parse_instant((end.date() + dt.timedelta(days=1)).isoformat(), zone, "--until")
     if start is not None and end is not None and end <= start:
         hint = ("swap the two dates" if end < start
