@@ -1017,3 +1017,19 @@ def test_an_article_in_a_static_folder_is_refused(site: Path) -> None:
     # Unless STATIC_EXCLUDES leaves it out: Pelican copies none of it.
     write_pelicanconf(site, 'STATIC_EXCLUDES = ["images/note.md"]\n')
     assert run_edcal("check", cwd=site).returncode != 2
+
+
+def test_a_read_only_planning_folder_leaves_no_copy_of_the_plan_behind(site: Path) -> None:
+    """The replaced planning/ could not be removed (read-only): `.planning.edcal-old-*` kept the old plan in the
+    site's folder, where `git add .` or a copy of the site took it (a hostile-input review)."""
+    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all"] if os.geteuid() == 0 \
+        else []
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
+    assert run_edcal("build", cwd=site).returncode == 0
+    for folder in [site / "planning", *(p for p in (site / "planning").rglob("*") if p.is_dir())]:
+        folder.chmod(0o555)
+    result = subprocess.run([*drop, sys.executable, "-m", "edcal", "build"], cwd=site, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in site.iterdir() if p.name.startswith(".planning")] == []
+    assert (site / "planning" / "plan.json").is_file()

@@ -9,6 +9,7 @@ half-written feed and a failed build leaves the previous files in place.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -128,6 +129,18 @@ def publish_into(wanted: Sequence[tuple[str, str | None]], planning: Path, outpu
     return written
 
 
+def _remove(old: Path) -> None:
+    """Remove the replaced folder, also when it was read-only or a link (its copy of the plan stayed
+    beside the site as ``.planning.edcal-old-*``)."""
+    if old.is_symlink():
+        old.unlink()
+        return
+    with contextlib.suppress(OSError):
+        for folder, _subfolders, _files in os.walk(old):
+            os.chmod(folder, 0o700)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def swap_in(staging: Path, target: Path) -> None:
     """Replace ``target`` by ``staging`` with two renames; the old folder is removed."""
     os.chmod(staging, 0o755)
@@ -136,6 +149,6 @@ def swap_in(staging: Path, target: Path) -> None:
         os.rmdir(old)
         os.rename(target, old)
         os.rename(staging, target)
-        shutil.rmtree(old, ignore_errors=True)
+        _remove(old)
     else:
         os.rename(staging, target)
