@@ -527,3 +527,12 @@ def test_a_date_without_a_time_is_known_as_such(date: str, date_only: bool) -> N
     assert not errors.errors and meta is not None
     assert meta.date_only is date_only
     assert meta.date is not None and meta.date.strftime("%H:%M") == (date[11:] or "00:00")
+
+
+def test_front_matter_after_blank_lines_is_told_as_such() -> None:
+    """It was read as text: the only message was "missing required field 'title'"."""
+    with pytest.raises(InputErrors) as caught:
+        split_article("\n\n---\ntitle: T\n---\nCorps.\n", "a.md")
+    assert caught.value.errors[0].format().splitlines() == [
+        "a.md:3:1: error: found front matter opened on line 3, after blank lines: it would be read as text, and "
+        "the article would have no title", "    hint: remove the blank lines: '---' opens the front matter on line 1"]

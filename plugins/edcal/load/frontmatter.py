@@ -72,6 +72,12 @@ def split_article(text: str, path: str) -> ArticleSource:
     :raises InputErrors: on a malformed header.
     """
     lines = _lines(text)
+    first = next((index for index, line in enumerate(lines) if line.strip()), 0)
+    if first and lines[first].rstrip() == "---" and _is_yaml_header(lines[first:]):
+        raise InputErrors([InputError(Source(path, first + 1, 1),
+                                      f"found front matter opened on line {first + 1}, after blank lines: it "
+                                      "would be read as text, and the article would have no title",
+                                      "remove the blank lines: '---' opens the front matter on line 1")])
     if lines and lines[0].rstrip("\r\n").rstrip() == "---":
         if _is_yaml_header(lines):
             return _yaml_header(lines, path)
