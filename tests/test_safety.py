@@ -910,18 +910,23 @@ def test_a_file_pelican_cannot_read_stops_the_build_and_the_live_article_stays(s
     assert tree(site / "output") == before and live.is_file()
 
 
-def test_unreadable_files_are_located_errors_not_tracebacks(site: Path) -> None:
-    """Without the permission to read them (as a user who is not root): calendar.yaml, calendar.d/, an article;
-    and an output/ the build may not write."""
+def run_without_root_rights(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """edcal as a user who is not root would run it: file permissions apply (root reads and writes anything)."""
     if os.geteuid() == 0 and shutil.which("setpriv") is None:
         raise AssertionError("setpriv (util-linux) is needed to drop root's right to read anything")
     drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all"] if os.geteuid() == 0 \
         else []
     env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
+    return subprocess.run([*drop, sys.executable, "-m", "edcal", *args], cwd=site, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_unreadable_files_are_located_errors_not_tracebacks(site: Path) -> None:
+    """Without the permission to read them (as a user who is not root): calendar.yaml, calendar.d/, an article;
+    and an output/ the build may not write."""
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*drop, sys.executable, "-m", "edcal", *args], cwd=site, env=env,
-                              capture_output=True, text=True, timeout=120)
+        return run_without_root_rights(site, *args)
 
     (site / "calendar.d").mkdir()
     (site / "calendar.d" / "a.yaml").write_text("posts: []\n", encoding="utf-8")
@@ -1022,14 +1027,10 @@ def test_an_article_in_a_static_folder_is_refused(site: Path) -> None:
 def test_a_read_only_planning_folder_leaves_no_copy_of_the_plan_behind(site: Path) -> None:
     """The replaced planning/ could not be removed (read-only): `.planning.edcal-old-*` kept the old plan in the
     site's folder, where `git add .` or a copy of the site took it (a hostile-input review)."""
-    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all"] if os.geteuid() == 0 \
-        else []
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
     assert run_edcal("build", cwd=site).returncode == 0
     for folder in [site / "planning", *(p for p in (site / "planning").rglob("*") if p.is_dir())]:
         folder.chmod(0o555)
-    result = subprocess.run([*drop, sys.executable, "-m", "edcal", "build"], cwd=site, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = run_without_root_rights(site, "build")
     assert result.returncode == 0, result.stderr
     assert [p.name for p in site.iterdir() if p.name.startswith(".planning")] == []
     assert (site / "planning" / "plan.json").is_file()

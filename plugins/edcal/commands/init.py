@@ -11,6 +11,7 @@ from pathlib import Path
 
 from edcal import clock
 from edcal.errors import InputError, InputErrors, did_you_mean
+from edcal.load.validate import WEB_ADDRESS
 from edcal.model.source import Source
 from edcal.themes import DEFAULT_THEME
 from edcal.zones import zone_named
@@ -58,7 +59,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         code = zone_country(timezone) or ""
         if code and not public_holidays.known_country(code):
             code = ""
-    if not re.fullmatch(r"https?://[^\s/\"'<>\\][^\s\"'<>\\]*", site_url):
+    if not WEB_ADDRESS.match(site_url):
         raise InputErrors([InputError(Source("--url", 1, 1), f"found '{site_url[:80]}', expected the public "
                                       "site's address, e.g. https://www.example.fr")])
     if re.search(r"[<>]", site_name):  # the theme shows SITENAME as HTML: `<script>` ran on every page

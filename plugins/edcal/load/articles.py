@@ -32,7 +32,7 @@ from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.networks import Registry, registry_with
 from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
-from edcal.load.validate import reference_hint, scheme_missing, validate_spec, value_hint
+from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import IMAGE_SUFFIXES, Article, LinkedFile, Social, SocialOverride, content_path
 from edcal.model.calendar import Calendar
@@ -43,7 +43,6 @@ from edcal.zones import WallClockError, at_offset, localize
 EDCAL_KEY = "edcal"
 
 _SLUG_RE = re.compile(r"^[\w-]+\Z", re.UNICODE)
-_URL_RE = re.compile(r"^https?://\S+$", re.IGNORECASE)
 #: A header in another static generator's syntax: TOML's ``title = "…"`` (after ``+++`` or not).
 _OTHER_HEADER = re.compile(r"^(?:\+\+\+\s*\n)?\s*[A-Za-z_][\w-]*\s*=\s*\S")
 # No bracket inside a link's text, no parenthesis inside its target: each opening would otherwise be
@@ -590,7 +589,7 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
 
 
 def _check_image(image: str, where: Source, errors: ErrorCollector) -> None:
-    if _URL_RE.match(image) or scheme_missing(image, where, errors):
+    if WEB_ADDRESS.match(image) or scheme_missing(image, where, errors):
         return
     path = content_path(image)
     if ".." in path.split("/") or "\\" in path or ":" in path:

@@ -38,7 +38,7 @@ from edcal.load.schema import (
     VariantSpec,
     describe,
 )
-from edcal.load.validate import reference_hint, scheme_missing, validate_spec, value_hint
+from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec, value_hint
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, edited_in, load_yaml, read_text, unreadable
 from edcal.model.calendar import (
     AMBASSADOR_DAYS,
@@ -75,9 +75,6 @@ DEFAULT_HORIZON_DAYS = 365
 #: How far ahead open-ended recurrences may be expanded (`horizon:`).
 MAX_HORIZON_DAYS = 3660
 
-#: An http(s) address: no space, line break, quote, angle bracket or backslash (each is written %xx in an
-#: address; raw, they broke the iCalendar and HTML they were written into).
-_URL_RE = re.compile(r"^https?://[^\s/$.?#\"<>\\][^\s\"<>\\]*$", re.IGNORECASE)
 
 
 #: Words of dates a slot may not be named: ``salon-industrie end``, ``+2 days at midi``, ``at publication``.
@@ -644,7 +641,7 @@ class _Builder:
         urls: dict[str, str | None] = {}
         for name in ("url", "repository_url"):
             value = getattr(spec, name)
-            if value is not None and not _URL_RE.match(value):
+            if value is not None and not WEB_ADDRESS.match(value):
                 shown = value[:80].replace("\r", "\\r").replace("\n", "\\n")
                 expected = ("a web address without spaces, line breaks, quotes or < > (write them %20, %22…)"
                             if value.lower().startswith(("https://", "http://")) else
@@ -1312,7 +1309,7 @@ class _Builder:
     def _check_link(self, link: str | None, where: Source) -> None:
         if link is None:
             return
-        if not (_URL_RE.match(link) or (link.startswith("/") and not link.startswith("//"))):
+        if not (WEB_ADDRESS.match(link) or (link.startswith("/") and not link.startswith("//"))):
             self.errors.add(where, f"found link '{link[:80]}', expected an http(s) URL or a path "
                             "on the site starting with /", "e.g. https://www.example.fr/offres/")
             return
@@ -1325,7 +1322,7 @@ class _Builder:
     def _check_image(self, image: str | None, where: Source) -> None:
         if image is None:
             return
-        if _URL_RE.match(image) or scheme_missing(image, where, self.errors):
+        if WEB_ADDRESS.match(image) or scheme_missing(image, where, self.errors):
             return
         parts = Path(image).parts
         if image.startswith(("/", "\\")) or ".." in parts or "\\" in image or ":" in image:

@@ -100,6 +100,11 @@ def _invisible_hint(found: Any) -> str | None:
     return None
 
 
+#: An http(s) address: no space, line break, quote, angle bracket or backslash (each is written %xx in an
+#: address; raw, they broke the iCalendar, HTML and settings they were written into).
+WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#\"<>\\][^\s\"<>\\]*$", re.IGNORECASE)
+
+
 def scheme_missing(value: str, where: Source, errors: ErrorCollector) -> bool:
     """``//cdn.example.org/a.png``, an address without ``https:``: a feed, a network or a scheduler
     needs the whole address (and it is no file of content/ either). Told, with the address to write."""
