@@ -155,6 +155,31 @@ def test_all_errors_of_a_file_at_once(tmp_path: Path) -> None:
     assert len(errors(tmp_path, text)) == 2
 
 
+def test_an_entry_with_a_misspelt_field_does_not_hide_the_other_entries_errors(tmp_path: Path) -> None:
+    """Seven slips, seven errors in one run: a field's error used to stop before the dates and the
+    networks were read, and the writer fixed one slip a run."""
+    text = BASE + ("posts:\n"
+                   "  - {at: 2027-13-02 10:00, networks: [x], text: a}\n"
+                   "  - {at: 2027-01-12, networks: [linkdin], text: b}\n"
+                   "  - {at: 2027-01-13, networks: [x], txt: c}\n"
+                   "ideas:\n"
+                   "  - {title: Idée, owner: camile}\n"
+                   "  - {titel: Autre idée}\n"
+                   "freeze:\n"
+                   "  - {from: 2027-02-01, untill: 2027-02-02}\n")
+    assert [message.split(" error: ")[0] for message in errors(tmp_path, text)] == [
+        "calendar.yaml:9:10:", "calendar.yaml:10:33:", "calendar.yaml:11:37:",  # month 13, network, field
+        "calendar.yaml:13:26:", "calendar.yaml:14:6:",  # person, field
+        "calendar.yaml:16:5:", "calendar.yaml:16:24:"]  # no reason, field
+    # An entry other entries refer to is not left out: its error alone is told, not the false
+    # "unknown campaign" of every post of it.
+    text = BASE + ("campaigns:\n  - {id: salon, name: Salon, form: 2027-01-01}\n"
+                   "posts:\n  - {at: 2027-01-12, networks: [x], text: a, campaign: salon}\n")
+    assert [message.split(" error: ")[1].split("\n")[0] for message in errors(tmp_path, text)] == [
+        "missing required field 'until' in campaigns entry 'salon'",
+        "unknown field 'form' in campaigns entry 'salon'"]
+
+
 def test_the_blog_is_not_a_network_id(tmp_path: Path) -> None:
     found = errors(tmp_path, "version: 1\ntimezone: Europe/Paris\nnetworks:\n  blog: {custom: true, limit: 500}\n")
     assert found[0].startswith("calendar.yaml:4:3: error: found network 'blog', a name edcal keeps")

@@ -234,6 +234,12 @@ def _starts_like_entries(path: Path) -> bool:
     return bool(_ENTRIES_START.match(start))
 
 
+#: Sections whose entries nothing else refers to: one with an error is left out of the build, so
+#: that the others' errors come in the same run (campaigns, key dates, the team and networks are
+#: referred to by posts: leaving one out would bring false "unknown …" errors).
+STANDALONE_ENTRIES = ("posts", "ideas", "freeze")
+
+
 def load_calendar(site: Path) -> Calendar:
     """Read and validate the site's calendar.
 
@@ -251,8 +257,10 @@ def load_calendar(site: Path) -> Calendar:
             [InputError(Source(CALENDAR_FILE, 1, 1), "calendar.yaml not found in the site folder",
                        "create one with `edcal init`, or pass --site DIR")]
         )
-    errors.extend(unread_calendar_files(site))
-    for path in calendar_files(site):
+    unread = unread_calendar_files(site)
+    errors.extend(unread)
+    files = calendar_files(site)
+    for path in files:
         rel = path.relative_to(site).as_posix()
         try:
             raw = load_yaml(read_text(path, rel), rel)
@@ -265,10 +273,11 @@ def load_calendar(site: Path) -> Calendar:
             errors.add(Source(rel, 1, 1), "found a list or a value at the top of the file, "
                        "expected a mapping (timezone:, networks:, posts: …)")
             continue
-        spec = validate_spec(CalendarSpec, raw, errors)
+        spec = validate_spec(CalendarSpec, raw, errors, droppable=STANDALONE_ENTRIES)
         if spec is not None:
             documents.append(_Document(rel, raw, spec))
-    errors.raise_if_any()
+    if unread or len(documents) < len(files):  # a whole file is missing: the rest would mislead
+        errors.raise_if_any()
     calendar = _Builder(errors).build(documents)
     errors.raise_if_any()
     return calendar

@@ -252,15 +252,35 @@ def suggest_field(found: str, known: Collection[str]) -> str | None:
     return did_you_mean(found, known)
 
 
-def validate_spec(model: type[M], data: Any, errors: ErrorCollector) -> M | None:
-    """The validated spec, or None after adding every located error to ``errors``."""
+def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
+                  droppable: Collection[str] = ()) -> M | None:
+    """The validated spec, or None after adding every located error to ``errors``.
+
+    :param droppable: list fields whose entries stand alone (``posts``, ``ideas``): when every
+        error lies in such entries, they are reported and the spec is made of the others, so that
+        the next stage's errors (an unknown network, a date that does not exist) are reported in
+        the same run. A writer with three slips sees three errors, not one a run.
+    """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        located = _one_per_value([_located(model, data, error) for error in exc.errors(include_url=False)])
+        failures = exc.errors(include_url=False)
+        located = _one_per_value([_located(model, data, error) for error in failures])
         for source, message, hint in located:
             if not _explained(message, located):
                 errors.add(source, message, hint)
+    failed: dict[str, set[int]] = {}
+    for failure in failures:
+        path = failure["loc"]
+        if len(path) < 2 or path[0] not in droppable or not isinstance(path[1], int):
+            return None
+        failed.setdefault(str(path[0]), set()).add(path[1])
+    kept = dict(data)
+    for name, indices in failed.items():
+        kept[name] = [entry for index, entry in enumerate(data[name]) if index not in indices]
+    try:
+        return model.model_validate(kept)
+    except ValidationError:  # reported above
         return None
 
 
