@@ -370,6 +370,9 @@ def test_promotions_of_an_article_a_freeze_held_back_go_out_at_the_next_slot_not
     # X has no slots: the article's own time of day, the day the freeze ends.
     assert items["pendant-x-1"].start == dt.datetime(2027, 2, 12, 9, 0, tzinfo=calendar.zone)
     assert items["pendant-x-2"].start == dt.datetime(2027, 2, 14, 9, 0, tzinfo=calendar.zone)
+    # Later steps keep their distance from the post each network released (docs/calendar.md, freeze:),
+    # at that day's slot.
+    assert items["pendant-linkedin-2"].start == dt.datetime(2027, 2, 18, 12, 30, tzinfo=calendar.zone)
     # Its deadline was met; it is not withheld with the article (feeds keep it).
     assert items["article-pendant-draft-due"].status == "scheduled"
 
