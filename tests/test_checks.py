@@ -1051,6 +1051,25 @@ def test_article_files_pelican_would_skip_are_errors(site: Path) -> None:
         ("content/articles/telecharge.md.txt", "articles and pages are files named *.md", "rename it telecharge.md")]
 
 
+def test_an_article_left_at_the_top_of_content_is_an_error(site: Path) -> None:
+    """`content/nouvel-article.md` beside `content/articles/` (where a web editor puts a new file):
+    Pelican read none of it, and the article was missing from the blog and the plan without a word.
+    A README without a header, and a sub-folder kept out of the build, are left alone."""
+    content = site / "content"
+    (content / "nouvel-article.md").write_text((content / "articles" / "publie.md").read_text(encoding="utf-8"),
+                                               encoding="utf-8")
+    (content / "README.md").write_text("# Le contenu du blog\n", encoding="utf-8")
+    (content / "vieux").mkdir()
+    (content / "vieux" / "ancien.md").write_text("Title: Ancien\nDate: 2019-01-01\n\nTexte.\n", encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", cwd=site)
+    assert checked.returncode == 2, checked.stdout
+    assert [(e["file"], e["line"], e["message"], e["hint"]) for e in json.loads(checked.stdout)["findings"]] == [
+        ("content/nouvel-article.md", 1, "found content/nouvel-article.md, which is not read: it is outside the "
+         "article and page folders", "move it to content/articles/ (an article) or to content/pages/ (a page)")]
+    (content / "nouvel-article.md").rename(content / "articles" / "nouvel-article.md")
+    assert run_edcal("check", "-q", cwd=site).returncode in (0, 1)
+
+
 #: A site's own plugin that changes every article's slug, as some plugins do.
 SLUG_PLUGIN = """\
 from pelican import signals

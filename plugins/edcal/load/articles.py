@@ -369,6 +369,38 @@ def articles_in_static(site: Path, content: Path, static: Iterable[str], sources
     return problems
 
 
+def articles_outside(site: Path, content: Path, articles: Iterable[str], pages: Iterable[str],
+                     static: Iterable[str], ignored: Iterable[str] = ()) -> list[InputError]:
+    """Articles (Markdown files with a header) at the top of the content folder, outside its article,
+    page and static folders (``content/nouvel-article.md`` beside ``content/articles/``, where a web
+    editor puts a new file): Pelican reads none of them, and the article would be missing from the
+    blog and the plan without a word. Sub-folders are left alone: a folder kept out of the build
+    (old drafts, notes) may be meant."""
+    articles, pages = list(articles), list(pages)
+    top = os.path.normpath(content)
+    if not os.path.isdir(top) or top == os.path.normpath(site) or any(os.path.normpath(content / folder) == top
+                                            for folder in [*articles, *pages, *static]):
+        return []  # the whole content folder is read (Pelican's default), or it is the repository's root
+    patterns = tuple(ignored)
+
+    def shown(folder: str) -> str:
+        return f"{Path(os.path.relpath(content / folder, site)).as_posix()}/"
+
+    hint = " or ".join([*(f"to {shown(f)} (an article)" for f in articles[:1]),
+                        *(f"to {shown(f)} (a page)" for f in pages[:1])])
+    problems = []
+    for name in sorted(os.listdir(content)):
+        path = os.path.join(content, name)
+        if (name.lower().endswith(MARKDOWN_EXTENSIONS) and not name.startswith(".") and os.path.isfile(path)
+                and not any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+                and _starts_with_a_header(path)):
+            rel = Path(os.path.relpath(path, site)).as_posix()
+            problems.append(InputError(
+                Source(rel, 1, 1), f"found {rel}, which is not read: it is outside the article and page folders",
+                f"move it {hint}" if hint else "set ARTICLE_PATHS in pelicanconf.py"))
+    return problems
+
+
 #: The longest file name in the content folder (file systems take 255 bytes; Pelican adds to a name).
 MAX_NAME_BYTES = 200
 

@@ -87,7 +87,7 @@ class BuildState:
         # macOS's AppleDouble files (._article.md, on USB keys and network shares) are no articles.
         ignored = list(settings.get("IGNORE_FILES") or [])
         settings["IGNORE_FILES"] = ignored if "._*" in ignored else [*ignored, "._*"]
-        from edcal.load.articles import articles_in_static, links_outside, unread_articles
+        from edcal.load.articles import articles_in_static, articles_outside, links_outside, unread_articles
 
         folders = [(folder, settings.get(f"{kind}_EXCLUDES", ()))
                    for kind in ("ARTICLE", "PAGE") for folder in settings.get(f"{kind}_PATHS", ())]
@@ -98,6 +98,9 @@ class BuildState:
         misnamed += articles_in_static(site, content, settings.get("STATIC_PATHS") or (),
                                        [folder for folder, _excludes in folders],
                                        settings.get("IGNORE_FILES", ()), settings.get("STATIC_EXCLUDES", ()))
+        misnamed += articles_outside(site, content, settings.get("ARTICLE_PATHS") or (),
+                                     settings.get("PAGE_PATHS") or (), settings.get("STATIC_PATHS") or (),
+                                     settings.get("IGNORE_FILES", ()))
         if misnamed:
             raise InputErrors(misnamed)
         extra = frozenset(str(n).lower() for n in settings.get(EXTRA_METADATA_SETTING, ()))
