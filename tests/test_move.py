@@ -253,6 +253,11 @@ def test_days_of_a_series_move_alone_under_its_rules_moved(site: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "    la série publie déjà le 2027-03-19\n" in result.stdout  # the 17th's, moved there
     assert calendar.read_bytes() == stacked
+    # An occurrence moved before, too: its new day was rewritten onto the 10th, posted twice.
+    result = run_edcal("move", "--since", "2027-03-19", "--until", "2027-03-19", "--by", "-9 days", cwd=site)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "    la série publie déjà le 2027-03-10\n" in result.stdout
+    assert calendar.read_bytes() == stacked
     # Named, the whole series follows its rule, moved days included: nothing is written.
     after = calendar.read_bytes()
     result = run_edcal("move", "weekly", "--by", "+1 day", cwd=site)

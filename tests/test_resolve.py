@@ -151,6 +151,14 @@ def test_a_moved_occurrence_keeps_its_id_its_text_and_the_rules_time() -> None:
     ("{2027-03-16: '2027-03-28 02:30'}", "13:34: error: 2027-03-28 02:30 does not exist in Europe/Paris: the "
                                          "clocks go forward that night (occurrence of 2027-03-16 moved, LinkedIn)\n"
                                          "    hint: choose another time, e.g. 03:30"),
+
+    # Onto a day the series posts on, or where another occurrence moves: two posts that day, at one minute.
+    ("{2027-03-16: 2027-03-23 10:00}", "13:34: error: found 2027-03-23 as the new day of 2027-03-16 in `moved:`, "
+                                       "a day this series posts on already\n    hint: move it to another day, or "
+                                       "leave that day out first with `except:`"),
+    ("{2027-03-16: 2027-03-24, 2027-03-23: 2027-03-24}",
+     "13:58: error: found 2027-03-24 as the new day of 2027-03-23 in `moved:`, where 2027-03-16 moves too (line "
+     "13)\n    hint: a series posts once a day: move one of them to another day"),
 ])
 def test_a_moved_occurrence_must_be_a_day_of_the_rule_moved_to_a_date(moved: str, expected: str) -> None:
     with pytest.raises(InputErrors) as caught:
@@ -158,6 +166,15 @@ def test_a_moved_occurrence_must_be_a_day_of_the_rule_moved_to_a_date(moved: str
                               "    repeat: {every: week, on: tue, from: 2027-03-15,\n"
                               f"             moved: {moved}}}\n    text: T\n"))
     assert [e.format() for e in caught.value.errors] == [f"calendar.yaml:{expected}"]
+
+
+def test_an_occurrence_may_move_onto_a_day_left_free_by_except_or_by_another_move() -> None:
+    for moved in ("{2027-03-16: 2027-03-23}, except: [2027-03-23]", "{2027-03-16: 2027-03-23, 2027-03-23: 2027-03-24}"):
+        calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: tip\n    networks: [linkedin]\n"
+                                 "    repeat: {every: week, on: tue, at: '09:00', from: 2027-03-15, count: 3,\n"
+                                 f"             moved: {moved}}}\n    text: T\n")
+        days = sorted(i.start.date().isoformat() for i in plan_of(calendar).items if i.kind == "post")
+        assert days == (["2027-03-23", "2027-03-30"] if "except" in moved else ["2027-03-23", "2027-03-24", "2027-03-30"])
 
 
 def test_monthly_recurrence_on_the_first_friday_and_until() -> None:

@@ -113,6 +113,20 @@ def calendar_files(site: Path) -> list[Path]:
                     if path.suffix in (".yaml", ".yml") and not name.startswith(".")]
 
 
+def _rule_days(rule: str, spec: RepeatSpec, last: dt.date) -> list[dt.date]:
+    """The days a recurring entry's rule gives, up to ``last`` (and its ``until``/``count``)."""
+    recurrence = rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))  # type: ignore[arg-type]
+    if spec.count is not None:
+        recurrence = recurrence.replace(count=spec.count)  # type: ignore[union-attr]
+    given: list[dt.date] = []
+    for moment in recurrence:
+        if moment.date() > last or (spec.until is not None and moment.date() > spec.until) \
+                or len(given) > MAX_OCCURRENCES:
+            break
+        given.append(moment.date())
+    return given
+
+
 def _skips_a_month(spec: RepeatSpec, day: int) -> bool:
     """Whether a monthly rule on ``day`` meets a month without it before it ends (``until``, ``count``;
     four years for an open rule: every 12 months on 31 January never does)."""
@@ -1025,7 +1039,8 @@ class _Builder:
         label = spec.rrule or f"every {spec.every}"
         named = [(day, source, "except") for day, source in left_out]
         named += [(occurrence.day, occurrence.key_source, "moved") for occurrence in moved]
-        if not self._days_of_rule(rule, spec, named):
+        if not self._days_of_rule(rule, spec, named) \
+                or not self._moved_onto_free_days(rule, spec, left_out, moved):
             return None
         # A new day alone keeps the rule's time (or, without one, takes the network's slot that day).
         instead = tuple(MovedOccurrence(m.day, m.when if m.when.time or m.when.slot
@@ -1105,16 +1120,8 @@ class _Builder:
         would leave nothing out or move nothing, silently: a typo, or a rule changed since)."""
         if not named:
             return True
-        recurrence = rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))  # type: ignore[arg-type]
-        if spec.count is not None:
-            recurrence = recurrence.replace(count=spec.count)  # type: ignore[union-attr]
         last = max(day for day, _source, _name in named) + dt.timedelta(days=31)  # and days after it, to hint
-        given: list[dt.date] = []
-        for moment in recurrence:
-            if moment.date() > last or (spec.until is not None and moment.date() > spec.until) \
-                    or len(given) > MAX_OCCURRENCES:
-                break
-            given.append(moment.date())
+        given = _rule_days(rule, spec, last)
         days = set(given)
         for day, source, name in named:
             if day not in days:
@@ -1124,6 +1131,34 @@ class _Builder:
                                 "this rule", f"its days near it: {shown}" if near else
                                 "the rule gives no day up to then")
         return all(day in days for day, _source, _name in named)
+
+    def _moved_onto_free_days(self, rule: str, spec: RepeatSpec, left_out: list[tuple[dt.date, Source]],
+                              moved: list[_Moved]) -> bool:
+        """Whether each moved occurrence lands on a day the series does not post on already: on one of
+        its days (or where another occurrence moved), two posts would go out that day, at one minute."""
+        if not moved:
+            return True
+        targets = [(m.when.date, m) for m in moved]
+        taken = set(_rule_days(rule, spec, max(day for day, _m in targets))) - {day for day, _s in left_out}
+        taken -= {m.day for m in moved}
+        landed: dict[dt.date, _Moved] = {}
+        fine = True
+        for day, occurrence in targets:
+            if day in taken:
+                self.errors.add(occurrence.source, f"found {day.isoformat()} as the new day of "
+                                f"{occurrence.day.isoformat()} in `moved:`, a day this series posts on "
+                                "already",
+                                "move it to another day, or leave that day out first with `except:`")
+                fine = False
+            elif day in landed:
+                self.errors.add(occurrence.source, f"found {day.isoformat()} as the new day of "
+                                f"{occurrence.day.isoformat()} in `moved:`, where "
+                                f"{landed[day].day.isoformat()} moves too (line {landed[day].source.line})",
+                                "a series posts once a day: move one of them to another day")
+                fine = False
+            else:
+                landed[day] = occurrence
+        return fine
 
     def _rule_from_every(self, spec: RepeatSpec) -> str | None:
         loc = spec.loc

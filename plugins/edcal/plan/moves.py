@@ -200,8 +200,9 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
     for item in chosen:
         (following if item.parent in series or where.follower(item) else own).append(item)
     moved_articles = set()
+    picked = {item.id for item in chosen}
     for written, items in _by_written(plan, own, where, move).items():
-        if _movable(plan, written, items, where, shift, move):
+        if _movable(plan, written, items, where, shift, move, picked):
             move.moves.append(DateMove(written.source, written.day, shift(written.day),  # type: ignore[arg-type]
                                        tuple(items)))
             moved_articles |= {item.id for item in items if item.kind == "article"}
@@ -324,7 +325,7 @@ def _by_written(plan: Plan, items: list[Item], where: _Finder, move: Move) -> di
 
 
 def _movable(plan: Plan, written: _Written, items: list[Item], where: _Finder, shift: Shift,
-             move: Move) -> bool:
+             move: Move, picked: set[str]) -> bool:
     """Whether the date written there can move: nothing it dates is left out or lands before now."""
     chosen = {item.id for item in items}
     others = [other for other in where.dated_by(written.source) if other.id not in chosen]
@@ -343,7 +344,23 @@ def _movable(plan: Plan, written: _Written, items: list[Item], where: _Finder, s
                             "`at:` under `variants:`)")
         move.unmoved.extend(Unmoved(item, reason, hint) for item in items)
         return False
+    if written.day is not None and _lands_on_its_series(plan, items, where, shift(written.day), picked):
+        taken = say("the series posts on {day} already", day=shift(written.day).isoformat())
+        hint = say("move it by other days, or leave that day out of the rule first (`except:`)")
+        move.unmoved.extend(Unmoved(item, taken, hint) for item in items)
+        return False
     return _lands_ahead(plan, items, shift, move)
+
+
+def _lands_on_its_series(plan: Plan, items: list[Item], where: _Finder, day: dt.date,
+                         picked: set[str]) -> bool:
+    """Whether an occurrence moved before (its day under ``moved:``) would land on a day its series
+    posts on, and stays on: it would go out twice that day (the loader refuses it)."""
+    entry = where.entry_of(items[0]) if items[0].kind == "post" else None
+    if entry is None or entry.kind != "repeat":
+        return False
+    return any(plan.day_of(other.start) == day for others in where.occurrences_of(entry.id).values()
+               for other in others if other.id not in picked and other.start is not None)
 
 
 def _lands_ahead(plan: Plan, items: list[Item], shift: Shift, move: Move) -> bool:
