@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from pathlib import Path
 
@@ -76,3 +77,34 @@ def test_sample_output_holds_no_unpublished_title(sample: Path) -> None:
     for path, text in tree_text(sample / "output"):
         for title in private:
             assert title not in text, f"'{title}' leaked into {path}"
+
+
+def test_the_build_summary_in_the_docs_is_what_the_sample_site_prints(tmp_path: Path) -> None:
+    """docs/cli.md shows `edcal build` on the sample site at 2027-01-12 10:00: its counts drifted from what
+    the build printed as the sample grew (178 items documented, 174 printed)."""
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = docs.split("## `edcal build`", 1)[1]
+    block = section.split("```\n$ edcal build\n", 1)[1].split("```", 1)[0]
+    documented = block.splitlines()[2:]  # Pelican's two lines hold a duration
+    site = copy_sample(tmp_path / "site")
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-01-12T10:00"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[2:] == documented
+
+
+def test_the_move_examples_in_the_docs_are_what_the_sample_site_prints(tmp_path: Path) -> None:
+    """docs/cli.md's three `edcal move` runs on the sample site: the second had come to give another reason
+    than the one documented (the day the series posts on, before the network left out)."""
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    site = copy_sample(tmp_path / "site")
+    for command in ("edcal move salon-industrie --by '+1 week' --dry-run",
+                    "edcal move --since 2027-01-18 --until 2027-01-22 --network linkedin --by '+1 week'",
+                    "edcal move --since 2027-01-21 --until 2027-01-21 --network linkedin --network mastodon "
+                    "--by '+1 day'"):
+        documented = docs.split(f"```\n$ {command}\n", 1)[1].split("```", 1)[0]
+        arguments = shlex.split(command)[1:]
+        result = run_edcal(*arguments, cwd=site, env={"EDCAL_NOW": "2027-01-12T10:00"})
+        assert result.returncode in (0, 1), result.stderr
+        assert result.stdout.replace("\u00a0", " ") == documented, command  # the docs write plain spaces
+    changed = docs.split("one changed line:\n\n```yaml\n", 1)[1].split("```", 1)[0]
+    assert changed in (site / "calendar.yaml").read_text(encoding="utf-8")

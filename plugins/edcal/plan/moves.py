@@ -267,11 +267,7 @@ def _occurrences(plan: Plan, following: list[Item], where: _Finder, shift: Shift
         staying = {plan.day_of(start) for key, items_of_day in series.items() if key not in days
                    for start in [items_of_day[0].start] if start is not None}
         for day, group in sorted(days.items()):
-            if shift(day) in staying:
-                taken = say("the series posts on {day} already", day=shift(day).isoformat())
-                hint = say("move it by other days, or leave that day out of the rule first (`except:`)")
-                move.unmoved.extend(Unmoved(item, taken, hint) for item in group)
-                continue
+            # Networks left out first: another offset would not mend that.
             others = [other for other in series.get(day, []) if other.id not in chosen]
             if others:
                 out = [other for other in others if is_past(plan, other)]
@@ -285,6 +281,11 @@ def _occurrences(plan: Plan, following: list[Item], where: _Finder, shift: Shift
                     reason = say("the occurrence of {day} is also posted on {others}, not selected", **words)
                     hint = say("select it on every network of the post, or none")
                 move.unmoved.extend(Unmoved(item, reason, hint) for item in group)
+                continue
+            if shift(day) in staying:
+                taken = say("the series posts on {day} already", day=shift(day).isoformat())
+                hint = say("move it by other days, or leave that day out of the rule first (`except:`)")
+                move.unmoved.extend(Unmoved(item, taken, hint) for item in group)
                 continue
             if not _lands_ahead(plan, group, shift, move):
                 continue
