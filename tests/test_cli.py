@@ -31,7 +31,15 @@ def test_help_lists_the_commands_with_examples(runner: CliRunner) -> None:
     (["check", "--strikt"], "--strikt: error: no such option '--strikt'\n"
                             "    hint: did you mean '--strict' or '--site'? 'edcal check --help' lists its options and arguments\n"),
     (["biuld"], "edcal: error: no such command 'biuld'\n"
-                "    hint: did you mean 'build'? 'edcal --help' lists its options and arguments\n"),
+                "    hint: did you mean 'build'? 'edcal --help' lists the commands\n"),
+    # A command's option before the command (as `git -C`): where it goes.
+    (["--site", ".", "agenda"], "--site: error: no such option '--site'\n"
+                                "    hint: options of a command go after it: edcal agenda --site …\n"),
+    # click's "0 is not in the range 1<=x<=3660".
+    (["agenda", "--days", "0"], "--days: error: found 0, expected a whole number from 1 to 3660\n"
+                                "    hint: 'edcal agenda --help' lists its options and arguments\n"),
+    (["serve", "--port", "http"], "--port: error: found 'http', expected a whole number from 0 to 65535\n"
+                                  "    hint: 'edcal serve --help' lists its options and arguments\n"),
     (["new"], "TITLE: error: missing argument 'TITLE'\n"
               "    hint: 'edcal new --help' lists its options and arguments\n"),
     (["export"], "FORMAT: error: missing argument 'FORMAT'. Choose from: hootsuite, csv, json\n"
@@ -236,7 +244,7 @@ def test_agenda_on_the_sample_site(runner: CliRunner, monkeypatch) -> None:
     assert typo.exit_code == 2
     assert "--network: error: unknown value 'instagam' for --network" in typo.output and "'instagram'" in typo.output
     empty = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--days", "1", "--network", "intranet"])
-    assert empty.output.strip() == "Rien de prévu dans les 1 prochains jours."
+    assert empty.output.strip() == "Rien de prévu aujourd'hui."  # it said "dans les 1 prochains jours"
 
 
 def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: Path) -> None:

@@ -116,7 +116,11 @@ class EdcalGroup(click.Group):
             try:
                 code = super().main(args, prog_name, complete_var, False, **extra)
             except click.UsageError as exc:
-                click.echo(usage_error(exc, "edcal" + (f" {command}" if command else "")), err=True)
+                message = usage_error(exc, "edcal" + (f" {command}" if command else ""))
+                early = _before_the_command(self, exc, words, command)
+                if early:  # `edcal --site x agenda`: the command's options follow it, as click reads them
+                    message = message.split("\n    hint: ")[0] + "\n    hint: " + early
+                click.echo(message, err=True)
                 sys.exit(EXIT_INPUT)
             except click.ClickException as exc:
                 exc.show()
@@ -154,6 +158,19 @@ def _ctrl_c_remembered() -> Iterator[list[bool]]:
         signal.signal(signal.SIGINT, previous)
 
 
+def _before_the_command(group: click.Group, exc: click.UsageError, words: list[str],
+                        command: str | None) -> str:
+    """The hint for a command's option written before the command (``edcal --site x agenda``), else ''."""
+    option = getattr(exc, "option_name", None)
+    if not isinstance(exc, click.NoSuchOption) or not command or not option:
+        return ""
+    typed = next((i for i, word in enumerate(words) if word == option or word.startswith(option + "=")), None)
+    known = {name for param in group.commands[command].params for name in param.opts}
+    if typed is None or typed > words.index(command) or option not in known:
+        return ""
+    return f"options of a command go after it: edcal {command} {option} …"
+
+
 def usage_error(exc: click.UsageError, command: str) -> str:
     """``--format: error: 'xml' is not one of 'text', 'json', 'github'``, then a hint.
 
@@ -170,7 +187,16 @@ def usage_error(exc: click.UsageError, command: str) -> str:
     written = exc.message if plain else exc.format_message()
     message = " ".join(line.strip() for line in written.splitlines() if line.strip()).rstrip(".")
     message = message[:1].lower() + message[1:]
-    hint = f"'{command} --help' lists its options and arguments"
+    hint = (f"'{command} --help' lists its options and arguments" if command != "edcal" or
+            not isinstance(exc, click.UsageError) or "no such command" not in exc.format_message().lower()
+            else "'edcal --help' lists the commands")
+    param_type = getattr(param, "type", None)
+    if isinstance(param_type, click.IntRange) and isinstance(exc, click.BadParameter):
+        # click's "0 is not in the range 1<=x<=3660": a programmer's notation
+        found = re.match(r"('.*?'|\S+) is not", exc.message)
+        message = (f"found {found.group(1) if found else 'a value'}, expected a whole number from "
+                   f"{param_type.min} to {param_type.max}")
+        return f"{where}: error: {message}\n    hint: {hint}"
     possibilities = list(getattr(exc, "possibilities", None) or [])  # click's own, for options and commands
     typed = getattr(exc, "option_name", None) or where
     best = difflib.get_close_matches(typed, possibilities, n=2) or possibilities[:2]

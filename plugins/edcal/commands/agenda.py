@@ -82,6 +82,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
     today = plan.now.astimezone(zone).date()
     if not items and not key_days:
         console.print(_("Nothing planned in that period.") if window
+                      else _("Nothing planned today.") if days == 1  # "in the next 1 days"
                       else _("Nothing planned in the next {days} days.").format(days=days))
         return
     rows: list[tuple[dt.date, tuple[str, ...]]] = []
