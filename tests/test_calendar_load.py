@@ -276,6 +276,10 @@ SLIPS = [
      "otherwise if skipping is what you mean"),
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, on: thrusday, from: 2027-03-01}}\n",
      "sat, sun or lun, mar, mer, jeu, ven, sam, dim); did you mean 'thursday'?", None),
+    # An accented letter is a lowercase letter to a French writer: the id meant is given.
+    ("posts:\n  - {id: chantier-rezé, networks: [x], text: T, at: 2027-03-02}\n",
+     "found id 'chantier-rezé', which is not a valid id",
+     "did you mean 'chantier-reze'? ids use lowercase letters without accents (a-z), digits and dashes"),
 ]
 
 

@@ -32,7 +32,18 @@ from edcal.model.network import Cadence, Slot, aspect_ratio
 T = TypeVar("T")
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}\Z")  # \Z: "$" would take an id ending in a newline
-ID_HINT = "ids use lowercase letters, digits and dashes, e.g. 'salon-industrie-2027'"
+ID_HINT = "ids use lowercase letters without accents (a-z), digits and dashes, e.g. 'salon-industrie-2027'"
+
+
+def id_hint(found: str) -> str:
+    """The rule for ids, with the id meant when one can be made of what was written (``chantier-rezé``:
+    'chantier-reze'); an accented letter is a lowercase letter to a French writer."""
+    from unidecode import unidecode
+
+    meant = re.sub(r"[^a-z0-9]+", "-", unidecode(found).lower()).strip("-")[:80].rstrip("-")
+    if not meant or not ID_RE.match(meant) or meant == found:
+        return ID_HINT
+    return f"did you mean '{meant}'? ids use lowercase letters without accents (a-z), digits and dashes"
 
 
 def _parsed(parser: Callable[[str], T], expected: str) -> Callable[[Any], Any]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from edcal.errors import InputError, InputErrors
 from edcal.ids import slugify
 from edcal.load import timeparse
-from edcal.load.schema import ID_HINT, ID_RE
+from edcal.load.schema import ID_RE, id_hint
 from edcal.load.table import Cell, Table, column_letter
 from edcal.load.yamlfile import yaml_value
 from edcal.model.calendar import Calendar
@@ -491,7 +491,7 @@ def _refuse_bad_ids(posts: list[ImportedPost], taken: set[str], errors: list[Inp
         given, cell = str(post.values["id"]), post.cells["id"]
         if not ID_RE.match(given):
             errors.append(InputError(cell, f"found id '{shown(given)}', which is not a valid id",
-                                     f"{ID_HINT}, 80 characters at most"))
+                                     f"{id_hint(given)}, 80 characters at most"))
         elif given in taken:
             errors.append(InputError(cell, f"found id '{given}', which the plan has already (an entry, a "
                                      "post, an article, an idea or a key date)",

@@ -16,7 +16,7 @@ from unidecode import unidecode
 
 from edcal.errors import ErrorCollector, did_you_mean
 from edcal.i18n import MONTHS
-from edcal.load.schema import ID_HINT, describe
+from edcal.load.schema import describe, id_hint
 from edcal.load.yamlfile import INVISIBLE, LOC_KEY, TYPOGRAPHIC_QUOTES, Loc
 from edcal.model.source import Source
 
@@ -342,7 +342,7 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         message = str(ctx.get("message") or error["msg"])
         if "found" not in message:
             message = error["msg"]
-        hint = (value_hint(found, message) or (ID_HINT if "not a valid id" in message else None)
+        hint = (value_hint(found, message) or (id_hint(str(found)) if "not a valid id" in message else None)
                 or _colon_hint(found, message) or _number_hint(found, message))
         return source, message, hint
     if kind == "literal_error":
