@@ -344,7 +344,7 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
                             capture_output=True, text=True, check=True).stdout
     assert "output/" not in status and "planning" not in status and status, status
     again = runner.invoke(cli, ["init", str(target)])
-    assert again.exit_code == 2 and "the folder is not empty" in again.output
+    assert again.exit_code == 2 and again.output.startswith(f"{target}: error: the folder is not empty\n")  # no :1:1
     assert "country: FR\n" in (target / "calendar.yaml").read_text(encoding="utf-8")  # Europe/Paris's
 
 
@@ -518,3 +518,14 @@ def test_init_refuses_a_name_or_address_that_would_be_html_or_code(runner: CliRu
         result = runner.invoke(cli, ["init", str(tmp_path / "site"), *args])
         assert result.exit_code == 2 and result.output.startswith(expected), result.output
         assert not (tmp_path / "site").exists()
+
+
+def test_a_command_outside_any_site_says_there_is_no_site(tmp_path: Path) -> None:
+    """It said `pelicanconf.py:1:1: error: pelicanconf.py not found in .`: a file to open, and not the problem."""
+    from conftest import run_edcal
+
+    result = run_edcal("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{tmp_path}: error: no calendar.yaml in this folder or any folder above it: "
+                                    "this is not an edcal site\n    hint: run edcal in the site's folder, pass "
+                                    "--site DIR, or create a site with edcal init DIR\n"), result.stderr

@@ -38,7 +38,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     """
     if target.exists() and any(target.iterdir()):
         example = "mon-site" if lang == "fr" else "my-site"
-        raise InputErrors([InputError(Source(str(target), 1, 1), "the folder is not empty",
+        raise InputErrors([InputError(Source(str(target), 0, 0), "the folder is not empty",
                                       f"choose a new folder: edcal init {example}")])
     try:
         zone = zone_named(timezone)

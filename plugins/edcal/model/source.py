@@ -19,5 +19,6 @@ class Source:
     @property
     def in_file(self) -> bool:
         """False for a command-line option (``--since``), an argument (``TITLE``), a setting
-        (``OUTPUT_PATH``) or an environment variable (``$EDCAL_NOW``): no file, no line."""
-        return not (self.path.startswith(("--", "$")) or self.path.isupper())
+        (``OUTPUT_PATH``) or an environment variable (``$EDCAL_NOW``): no file, no line; nor a folder
+        (line 0)."""
+        return not (self.path.startswith(("--", "$")) or self.path.isupper() or self.line == 0)
