@@ -60,7 +60,7 @@ def test_a_french_sheet_becomes_a_calendar_file_the_site_reads(site: Path) -> No
     assert result.returncode == 0, result.stderr
     written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
     assert written == (
-        "# Imported from plan.csv by edcal import: one entry per row.\n"
+        "# Importé de plan.csv par edcal import\u00a0: une entrée par ligne.\n"  # the site's language
         "posts:\n"
         "  - id: nouvelle-machine-venez-la-voir\n"
         "    networks: [linkedin, mastodon]\n"
@@ -317,7 +317,7 @@ def test_a_dry_run_writes_nothing_and_shows_the_file(site: Path) -> None:
     result = run_edcal("import", "plan.csv", "--dry-run", cwd=site)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Importerait 2 lignes dans calendar.d/plan.yaml\u00a0:\n")
-    assert "Rien d'écrit (--dry-run). Le fichier serait\u00a0:\n\n# Imported from plan.csv" in result.stdout
+    assert "Rien d'écrit (--dry-run). Le fichier serait\u00a0:\n\n# Importé de plan.csv" in result.stdout
     assert "    owner: ben\n" in result.stdout
     assert not (site / "calendar.d").exists()
 

@@ -64,7 +64,7 @@ def import_posts(site: Path, settings_file: str, file: Path, into: str | None, o
         known = article_names((a.slug, a.url, a.title) for a in plan.articles)
         posts = posts_from_table(table, plan.calendar, dataclasses.replace(options, articles=known),
                                  plan.named_ids())
-        written = calendar_text(posts, file.name)
+        written = calendar_text(posts, file.name, plan.lang)
         after = _read_with(site, settings_file, target, written, target_shown)
     _refuse(plan, after, written, target_shown)
     before = set(run_checks(plan))

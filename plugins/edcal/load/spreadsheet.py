@@ -684,9 +684,13 @@ _ORDER = ("id", "title", "networks", "at", "status", "campaign", "owner", "promo
           "article", "image", "alt")
 
 
-def calendar_text(posts: list[ImportedPost], origin: str) -> CalendarText:
-    """The posts as a calendar.d/ file, and the cell behind each line."""
-    lines = [f"# Imported from {shown(origin)} by edcal import: one entry per row.", "posts:"]
+def calendar_text(posts: list[ImportedPost], origin: str, lang: str | None = None) -> CalendarText:
+    """The posts as a calendar.d/ file, and the cell behind each line; its comment in the site's
+    language, as `edcal init` writes calendar.yaml's."""
+    from edcal.i18n import translator
+
+    comment = translator(lang)("Imported from {file} by edcal import: one entry per row.")
+    lines = ["# " + comment.format(file=shown(origin)), "posts:"]
     where: dict[int, Source] = {}
     entries: dict[int, Source] = {}
     for post in posts:
