@@ -314,6 +314,18 @@ def test_the_agenda_shows_the_ids_move_takes(site: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if "Bonjour le monde" in line]
     assert len(lines) == 2 and all(line.rstrip().endswith(" hello") for line in lines)
+    # A recurring post's occurrence is named by its day: the entry's id named the whole series, which
+    # `edcal move` refused ("it follows its rule"). The name moves that day's occurrence alone.
+    calendar = site / "calendar.yaml"
+    before = calendar.read_text(encoding="utf-8")
+    result = run_edcal("agenda", "--ids", "--since", "2027-03-17", "--until", "2027-03-17", cwd=site)
+    assert [line.split()[-1] for line in result.stdout.splitlines() if "Chaque mercredi" in line] == [
+        "weekly-20270317"]
+    result = run_edcal("move", "weekly-20270317", "--by", "+1 day", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert changed_lines(before, calendar.read_text(encoding="utf-8")) == [(
+        '    repeat: {every: week, on: wed, at: "08:00", from: 2027-03-10, count: 3}\n',
+        '    repeat: {every: week, on: wed, at: "08:00", from: 2027-03-10, count: 3, moved: {2027-03-17: 2027-03-18}}\n')]
 
 
 def test_every_word_of_move_has_a_french_translation() -> None:

@@ -17,7 +17,7 @@ from edcal.i18n import long_date, translator
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
-from edcal.plan.moves import move_name
+from edcal.plan.moves import agenda_name
 
 
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
@@ -95,7 +95,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
         when = f"{local:%H:%M}" if local else _("all day")
         row = (when, where, escape(item.title), _(item.status), escape(owner))
-        rows.append((day, (*row, f"[dim]{escape(move_name(item))}[/]") if ids else row))  # type: ignore[arg-type]
+        rows.append((day, (*row, f"[dim]{escape(agenda_name(item))}[/]") if ids else row))  # type: ignore[arg-type]
     widths = [max((Text.from_markup(row[i]).cell_len for _, row in rows), default=0)
               for i in range(6 if ids else 5)]
     if not console.is_terminal:

@@ -34,6 +34,7 @@ from edcal.plan.moves import (
     Unmoved,
     is_past,
     move_name,
+    occurrence_name,
     plan_move,
     selected,
     where_written,
@@ -320,7 +321,8 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
                networks: tuple[str, ...], campaign: str | None, owner: str | None) -> Selection:
     """The selection, its names checked against the plan (a typo is an error, not an empty move)."""
     calendar = plan.calendar
-    known_ids = plan.named_ids()
+    # and one day's occurrence of a recurring post, as `edcal agenda --ids` names it
+    known_ids = plan.named_ids() | {name for item in plan.items if (name := occurrence_name(item))}
     networks = tuple(calendar.network_id(name) or name for name in networks)  # `twitter` is `x`
     errors = []
     named: list[str] = []

@@ -62,7 +62,7 @@ class Selection:
     owner: str | None = None
 
     def matches(self, item: Item, day: dt.date) -> bool:
-        if self.ids and not {item.id, move_name(item)} & set(self.ids):
+        if self.ids and not {item.id, move_name(item), occurrence_name(item)} & set(self.ids):
             return False
         if not self.covers(day):
             return False
@@ -170,6 +170,20 @@ def move_name(item: Item) -> str:
     if item.kind == "idea":
         return item.id.removeprefix("idea-")
     return item.parent if item.kind == "post" and item.parent else item.id
+
+
+def occurrence_name(item: Item) -> str | None:
+    """The name of one day's occurrence of a recurring post, on all its networks: the entry's id and
+    the rule's day (``astuce-du-jeudi-20270121``); None for any other item."""
+    if item.kind != "post" or not item.parent or not item.network:
+        return None
+    day = item.id.removeprefix(f"{item.parent}-{item.network}-")
+    return f"{item.parent}-{day}" if len(day) == 8 and day.isdigit() and day != item.id else None
+
+
+def agenda_name(item: Item) -> str:
+    """The name ``edcal agenda --ids`` shows: an occurrence's own (its entry's would name the series)."""
+    return occurrence_name(item) or move_name(item)
 
 
 def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: Shift,
