@@ -529,3 +529,15 @@ def test_a_command_outside_any_site_says_there_is_no_site(tmp_path: Path) -> Non
     assert result.stderr.startswith(f"{tmp_path}: error: no calendar.yaml in this folder or any folder above it: "
                                     "this is not an edcal site\n    hint: run edcal in the site's folder, pass "
                                     "--site DIR, or create a site with edcal init DIR\n"), result.stderr
+
+
+def test_the_agenda_lists_an_article_a_freeze_held_back_as_going_online(site: Path) -> None:
+    """It showed at 00:00 of the freeze's end as "gelé", read as "still frozen" at the moment it goes online."""
+    from conftest import run_edcal
+
+    (site / "content" / "articles" / "pendant.md").write_text(
+        "---\ntitle: Pendant le gel\ndate: 2027-04-01 09:00\n---\nTexte.\n", encoding="utf-8")
+    result = run_edcal("agenda", "--since", "2027-04-01", "--until", "2027-04-03", cwd=site)
+    assert result.returncode == 0, result.stderr
+    lines = [line.split() for line in result.stdout.splitlines() if "Blog" in line]
+    assert lines == [["00:00", "Blog", "Pendant", "le", "gel", "en", "ligne", "après", "le", "gel"]], result.stdout

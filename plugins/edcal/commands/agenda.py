@@ -17,7 +17,7 @@ from edcal.i18n import long_date, translator
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
-from edcal.plan.moves import agenda_name
+from edcal.plan.moves import agenda_name, written_start
 
 
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
@@ -94,7 +94,10 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         where = f"[{network.color}]●[/] {escape(network.name)}" if network else _(_KIND_LABELS[item.kind])
         owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
         when = f"{local:%H:%M}" if local else _("all day")
-        row = (when, where, escape(item.title), _(item.status), escape(owner))
+        status = _(item.status)
+        if item.kind == "article" and item.status == "withheld" and written_start(plan, item) != item.start:
+            status = _("online after the freeze")  # shown when it goes online: "gelé" read as still frozen
+        row = (when, where, escape(item.title), status, escape(owner))
         rows.append((day, (*row, f"[dim]{escape(agenda_name(item))}[/]") if ids else row))  # type: ignore[arg-type]
     widths = [max((Text.from_markup(row[i]).cell_len for _, row in rows), default=0)
               for i in range(6 if ids else 5)]
