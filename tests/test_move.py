@@ -486,9 +486,10 @@ def test_a_key_date_may_not_move_a_campaign_or_a_freeze_under_way(site: Path) ->
     calendar.write_text(text, encoding="utf-8")
     result = run_edcal("move", "salon", "--by", "+1 week", cwd=site, env={"EDCAL_NOW": "2027-03-05T10:00+01:00"})
     assert result.returncode == 2, result.stdout
-    assert "calendar.yaml:14:5: error: campaign 'launch' began on 2027-02-24: the move would have it begin on " \
+    # At the `from:` the hint asks to change, not at the entry's first line.
+    assert "calendar.yaml:14:41: error: campaign 'launch' began on 2027-02-24: the move would have it begin on " \
         "2027-03-03" in result.stderr
-    assert "calendar.yaml:16:5: error: the freeze from 2027-03-03 00:00 is in force: the move would lift it" \
+    assert "calendar.yaml:16:12: error: the freeze from 2027-03-03 00:00 is in force: the move would lift it" \
         in result.stderr
     assert calendar.read_text(encoding="utf-8") == text
     assert run_edcal("move", "salon", "--by", "+1 week", cwd=site,

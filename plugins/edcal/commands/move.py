@@ -179,7 +179,7 @@ def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
     for campaign_id, was in before.calendar.campaigns.items():
         now = after.calendar.campaigns.get(campaign_id)
         if now is not None and was.start <= today and now.start != was.start:
-            errors.append(InputError(was.source, f"campaign '{campaign_id}' began on "
+            errors.append(InputError(was.from_source or was.source, f"campaign '{campaign_id}' began on "
                                      f"{was.start.isoformat()}: the move would have it begin on "
                                      f"{now.start.isoformat()}",
                                      "write its `from:` as a date first, or leave the key date where it is"))
@@ -188,7 +188,8 @@ def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
         now_window = moved_freezes.get(was.source)
         if now_window is not None and was.start <= before.now and now_window.start != was.start:
             since = _instant(was.start, before.calendar.zone)
-            errors.append(InputError(was.source, f"the freeze from {since} is in force: the move would lift "
+            errors.append(InputError(was.from_source or was.source, f"the freeze from {since} is in force: "
+                                     "the move would lift "
                                      "it and start it again later",
                                      "write its `from:` as a date first, or leave the key date where it is"))
     return errors

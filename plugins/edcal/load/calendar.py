@@ -510,6 +510,7 @@ class _Builder:
                     objective=spec.objective.to_model() if spec.objective else None,
                     utm_campaign=spec.utm_campaign, owner=owner, color=color,
                     description=spec.description, promotional=spec.promotional,
+                    from_source=_value(spec.loc, "from"),
                 )
 
     def _freezes(self, calendar: Calendar, documents: list[_Document]) -> None:
@@ -535,7 +536,8 @@ class _Builder:
                     FreezeWindow(start, end, spec.reason, source,
                                  frozenset(n.id for n in frozen) if frozen is not None else None,
                                  spec.blog if spec.blog is not None else spec.networks is None,
-                                 network_names={n.id: n.name for n in frozen or ()})
+                                 network_names={n.id: n.name for n in frozen or ()},
+                                 from_source=_value(spec.loc, "from"))
                 )
 
     def _ideas(self, calendar: Calendar, documents: list[_Document]) -> None:

@@ -60,6 +60,8 @@ class Campaign:
     description: str | None = None
     #: Posts of a promotional campaign count against the self-promotion ceiling.
     promotional: bool = False
+    #: Where its first day is written (``from:``), for a message asking to change it.
+    from_source: Source | None = field(default=None, compare=False)
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -79,6 +81,8 @@ class FreezeWindow:
     blog: bool = True
     #: The frozen networks' names (a network the company does not post on is frozen for its staff).
     network_names: Mapping[str, str] = field(default_factory=dict, compare=False)
+    #: Where its start is written (``from:``), for a message asking to change it.
+    from_source: Source | None = field(default=None, compare=False)
 
     def covers(self, instant: dt.datetime, network: str | None = None) -> bool:
         if network is not None and self.networks is not None and network not in self.networks:
