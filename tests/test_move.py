@@ -567,3 +567,28 @@ def test_a_key_date_may_not_move_into_the_past_nor_move_once_over(site: Path) ->
     assert "error: key date 'salon' would begin on 2027-02-08, before today" in back.stderr
     over = run_edcal("move", "passe", "--by", "+1 day", cwd=site)
     assert over.returncode == 2 and "error: key date 'passe' is over (it ended on 2027-01-02)" in over.stderr
+
+
+def test_a_whole_campaign_moves_with_its_own_days(site: Path) -> None:
+    """`--campaign` alone moves the campaign's `from:` and `until:` too: its posts fell outside it, which
+    `edcal check` then reported, and the report did not say the campaign had stayed. Once it has begun,
+    its first day stays (what went out was in it); a selection of part of it leaves its days alone."""
+    calendar = site / "calendar.yaml"
+    before = add_posts(site, "  - {id: suite, networks: [x], at: 2027-03-20 10:00, text: Suite, campaign: launch}\n")
+    line = '  - {id: launch, name: Lancement, from: 2027-03-01, until: 2027-04-15, hashtags: ["#Lancement"]}\n'
+    result = run_edcal("move", "--campaign", "launch", "--by", "+1 week", "--dry-run", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "  calendar.yaml:14  2027-03-01 → 2027-03-08  (campagne launch)\n" \
+           "  calendar.yaml:14  2027-04-15 → 2027-04-22  (campagne launch)\n" in result.stdout
+    result = run_edcal("move", "--campaign", "launch", "--by", "+1 week", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (line, line.replace("2027-03-01", "2027-03-08").replace("2027-04-15", "2027-04-22")) \
+        in changed_lines(before, calendar.read_text(encoding="utf-8"))
+    calendar.write_text(before, encoding="utf-8")
+    result = run_edcal("move", "--campaign", "launch", "--by", "+1 week", cwd=site,
+                       env={"EDCAL_NOW": "2027-03-05T10:00+01:00"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (line, line.replace("2027-04-15", "2027-04-22")) in changed_lines(before, calendar.read_text(encoding="utf-8"))
+    calendar.write_text(before, encoding="utf-8")
+    result = run_edcal("move", "--campaign", "launch", "--network", "linkedin", "--by", "+1 day", cwd=site)
+    assert "(campagne launch)" not in result.stdout, result.stdout

@@ -24,10 +24,11 @@ from edcal.load import timeparse
 from edcal.load.calendar import MAX_HORIZON_DAYS
 from edcal.load.edits import DayEdit, MovedDaysEdit, WrittenText, edited_files, write_texts
 from edcal.load.yamlfile import read_text
-from edcal.model.calendar import KeyDate
+from edcal.model.calendar import Campaign, KeyDate
 from edcal.model.plan import Item, Plan, article_item_id
 from edcal.model.source import Source
 from edcal.plan.moves import (
+    DateMove,
     Move,
     Selection,
     Shift,
@@ -106,6 +107,9 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
                                       "move it by fewer days, or forward") for key_date in late])
     moved = plan_move(plan, chosen, key_dates, shift, days, days.shared, days.extensible)
     moved.past = past
+    if selection.campaign is not None and not (ids or first or last or networks or owner):  # it all
+        moved.moves += _campaign_days(plan, plan.calendar.campaigns[selection.campaign], shift, days)
+        moved.moves.sort(key=lambda m: (m.source.path, m.source.line, m.source.column))
     texts = edited_files(site, [*(DayEdit(m.source, m.before, m.after) for m in moved.moves),
                                 *(MovedDaysEdit(m.source, m.into_moved, m.days) for m in moved.occurrences)])
     after = None
@@ -116,6 +120,19 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
             _write(site, texts)
     return MoveOutcome(_report(plan, after, moved, shift, to, dry_run),
                        EXIT_UNMOVED if moved.unmoved else 0)
+
+
+def _campaign_days(plan: Plan, campaign: Campaign, shift: Shift, days: _DayReader) -> list[DateMove]:
+    """A campaign moved whole (``--campaign`` alone) moves its own days too: its posts would fall
+    outside it. Its first day stays once it has begun (its posts out already were in it); a day
+    written relative to a key date follows the key date, not the campaign."""
+    begun = campaign.start <= plan.day_of(plan.now)
+    moves = []
+    for source in ((None if begun else campaign.from_source), campaign.until_source):
+        day = days(source) if source is not None and days.shared(source) is None else None
+        if source is not None and day is not None:
+            moves.append(DateMove(source, day, shift(day), (), campaign=campaign.id))
+    return moves
 
 
 def _read_moved(site: Path, settings_file: str, texts: dict[Path, str]) -> Plan:
@@ -393,6 +410,7 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
         changes: list[tuple[Source, str]] = []
         for change in moved.moves:
             named = _("key date {id}").format(id=change.key_date) if change.key_date \
+                else _("campaign {id}").format(id=change.campaign) if change.campaign \
                 else _named(before, change.items)
             changes.append((change.source, f"  {change.source}  {change.before.isoformat()} → "
                                            f"{change.after.isoformat()}  ({named})"))

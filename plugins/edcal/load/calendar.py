@@ -510,7 +510,7 @@ class _Builder:
                     objective=spec.objective.to_model() if spec.objective else None,
                     utm_campaign=spec.utm_campaign, owner=owner, color=color,
                     description=spec.description, promotional=spec.promotional,
-                    from_source=_value(spec.loc, "from"),
+                    from_source=_value(spec.loc, "from"), until_source=_value(spec.loc, "until"),
                 )
 
     def _freezes(self, calendar: Calendar, documents: list[_Document]) -> None:

@@ -60,8 +60,9 @@ class Campaign:
     description: str | None = None
     #: Posts of a promotional campaign count against the self-promotion ceiling.
     promotional: bool = False
-    #: Where its first day is written (``from:``), for a message asking to change it.
+    #: Where its first and last days are written (``from:``, ``until:``): edcal move changes them.
     from_source: Source | None = field(default=None, compare=False)
+    until_source: Source | None = field(default=None, compare=False)
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end

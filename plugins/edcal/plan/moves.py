@@ -86,6 +86,8 @@ class DateMove:
     items: tuple[Item, ...]
     #: The key date whose day this is (what is written relative to it follows).
     key_date: str | None = None
+    #: The campaign whose first or last day this is (a whole campaign moved with --campaign).
+    campaign: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
