@@ -381,6 +381,9 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
     # English titles keep their words whole in the slug: "we're" is "were", not "we-re".
     new = runner.invoke(cli, ["new", "Why we're hiring: the company's plans", "--site", str(target)])
     assert new.exit_code == 0 and new.output.strip().endswith("why-were-hiring-the-companys-plans.md")
+    # A degree sign is dropped, not spelt out: "n°3" gave ndeg3, "20°C" 20degc (permanent URLs).
+    new = runner.invoke(cli, ["new", "Portail n°3 à 20°C", "--site", str(target)])
+    assert new.exit_code == 0 and new.output.strip().endswith("/portail-n3-a-20c.md"), new.output
     taken = runner.invoke(cli, ["init", str(target), "--lang", "en"])
     assert "hint: choose a new folder: edcal init my-site" in taken.output
     eastern = runner.invoke(cli, ["init", str(tmp_path / "eastern"), "--timezone", "US/Eastern"])  # an alias

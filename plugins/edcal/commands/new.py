@@ -36,6 +36,7 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     words = title
     if str(settings.get("DEFAULT_LANG") or "").startswith("en"):  # "we're" -> "were", not "we-re"
         words = re.sub(r"(?<=\w)['’](?=\w)", "", title)
+    words = words.replace("°", "")  # the transliteration spells it out: "n°3" gave ndeg3, "20°C" 20degc
     if slug is not None and not re.fullmatch(r"[\w-]{1,150}", slug):  # `../../tmp/x` wrote outside the site
         example = slugify(slug)[:60] or "mon-article"
         raise InputErrors([InputError(Source("--slug", 1, 1), f"found slug '{slug[:80]}', expected letters, "
