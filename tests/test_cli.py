@@ -125,7 +125,10 @@ def test_a_site_without_the_plugin_is_a_usage_error(runner: CliRunner, site: Pat
 def test_a_missing_site_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["build", "--site", str(tmp_path)])
     assert result.exit_code == 2
-    assert "pelicanconf.py not found" in result.output
+    assert result.output.startswith(f"{tmp_path}: error: found no calendar.yaml here"), result.output
+    (tmp_path / "calendar.yaml").write_text("version: 1\n", encoding="utf-8")  # a site without its settings
+    result = runner.invoke(cli, ["build", "--site", str(tmp_path)])
+    assert result.exit_code == 2 and "pelicanconf.py not found" in result.output
     nowhere = runner.invoke(cli, ["check", "--site", str(tmp_path / "nope")])
     assert nowhere.exit_code == 2
     assert nowhere.output.startswith(f"--site: error: found '{tmp_path / 'nope'}', which is not a folder")
@@ -529,9 +532,9 @@ def test_a_command_outside_any_site_says_there_is_no_site(tmp_path: Path) -> Non
 
     result = run_edcal("check", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.startswith(f"{tmp_path}: error: no calendar.yaml in this folder or any folder above it: "
-                                    "this is not an edcal site\n    hint: run edcal in the site's folder, pass "
-                                    "--site DIR, or create a site with edcal init DIR\n"), result.stderr
+    assert result.stderr.startswith(f"{tmp_path}: error: found no calendar.yaml here: this is not an edcal site\n"
+                                    "    hint: run edcal in the site's folder (or one inside it), pass --site DIR, "
+                                    "or create a site with edcal init DIR\n"), result.stderr
 
 
 def test_the_agenda_lists_an_article_a_freeze_held_back_as_going_online(site: Path) -> None:

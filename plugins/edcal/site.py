@@ -31,8 +31,9 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         raise InputErrors([InputError(Source("--site", 1, 1), f"found '{site}', which is not a folder",
                                       "give the site's folder (it holds calendar.yaml and pelicanconf.py)")])
     if not path.is_file() and not (site / "calendar.yaml").is_file() and settings_file == DEFAULT_SETTINGS:
-        message = "no calendar.yaml in this folder or any folder above it: this is not an edcal site"
-        hint = "run edcal in the site's folder, pass --site DIR, or create a site with edcal init DIR"
+        message = "found no calendar.yaml here: this is not an edcal site"
+        hint = "run edcal in the site's folder (or one inside it), pass --site DIR, or create a site with " \
+            "edcal init DIR"
         raise InputErrors([InputError(Source(str(site.resolve()), 0, 0), message, hint)])
     if not path.is_file():
         raise InputErrors([InputError(Source(settings_file, 1, 1), f"{settings_file} not found in {site}",
