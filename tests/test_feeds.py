@@ -425,14 +425,18 @@ def test_feed_names_with_commas_and_line_breaks_stay_whole(tmp_path: Path) -> No
     assert "\r\nNAME:Salon\\, Lyon\\; 2027\\\\ suite · Fixture\r\n" in feed.replace("\r\n ", "")
 
 
-def test_a_new_person_leaves_the_other_feeds_colours_as_they_were() -> None:
-    """Adding Léa turned Malik's feed from olivedrab to sienna and Sophie's from sienna to darkmagenta."""
+@pytest.mark.parametrize(("team", "newcomer"), [(("ben", "camille", "malik", "sophie"), "lea"),
+                                                (("ben", "camille", "julien"), "paul")])
+def test_a_new_person_leaves_the_other_feeds_colours_as_they_were(team: tuple[str, ...], newcomer: str) -> None:
+    """Adding Léa turned Malik's feed from olivedrab to sienna and Sophie's from sienna to darkmagenta; then,
+    with colours ordered by the ids' hashes, Paul took Julien's. A person added at the end of
+    `team:` leaves the others' colours."""
     from edcal.outputs.ics import feeds
     from helpers import PARIS_CALENDAR, calendar_from, plan_of
 
-    team = "".join(f"  - {{id: {i}, name: {i.title()}}}\n" for i in ("ben", "camille", "malik", "sophie"))
-    before = PARIS_CALENDAR.replace("  - {id: ana, name: Ana}\n", "  - {id: ana, name: Ana}\n" + team)
-    after = before.replace("  - {id: ana, name: Ana}\n", "  - {id: ana, name: Ana}\n  - {id: lea, name: Léa}\n")
+    people = "".join(f"  - {{id: {i}, name: {i.title()}}}\n" for i in team)
+    before = PARIS_CALENDAR.replace("  - {id: ana, name: Ana}\n", "  - {id: ana, name: Ana}\n" + people)
+    after = before.replace(people, people + f"  - {{id: {newcomer}, name: {newcomer.title()}}}\n")
 
     def colours(text: str) -> dict[str, str | None]:
         return {f.key: f.color for f in feeds(plan_of(calendar_from(text))) if f.family == "people"}
@@ -471,3 +475,93 @@ def test_a_calendars_last_modified_is_its_latest_events() -> None:
     feed = serialise(feeds(plan)[0], plan, EventWriter(plan)).decode()
     assert "\r\nDTSTAMP:20270105T080000Z\r\n" in feed  # the moment it went out
     assert feed.split("BEGIN:VEVENT")[0].count("LAST-MODIFIED:20270105T080000Z") == 1
+
+
+def _feed_text(plan: object, family: str = "calendar", key: str | None = None) -> str:
+    from edcal.outputs.ics import EventWriter, feeds, serialise
+
+    feed = next(f for f in feeds(plan) if f.family == family and (key is None or f.key == key))  # type: ignore[arg-type]
+    return serialise(feed, plan, EventWriter(plan)).decode().replace("\r\n ", "")  # type: ignore[arg-type]
+
+
+def test_an_article_a_freeze_held_back_is_in_the_feeds_when_it_goes_online() -> None:
+    """It was in no feed, while its promotions were: a blog.ics subscriber never saw it go live."""
+    from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-10, until: 2027-02-11, reason: Crise}\n")
+    plan = plan_of(calendar, [article("pendant", "2027-02-11T09:00", calendar)], now="2027-02-01T12:00:00+01:00")
+    for family in ("calendar", "blog"):
+        event = _feed_text(plan, family).split("BEGIN:VEVENT")[1]
+        assert "DTSTART:20270211T230000Z\r\n" in event  # midnight in Paris, when the freeze ends
+        assert "STATUS:CONFIRMED\r\n" in event and "Statut\u00a0: en ligne après le gel" in event, event
+
+
+def test_a_key_date_and_an_item_may_not_share_an_id() -> None:
+    """The feeds make UIDs of both: two events with one UID, and a calendar app kept one of them."""
+    from edcal.errors import InputErrors
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar_from(PARIS_CALENDAR + "key_dates:\n  - {id: salon-linkedin, name: Salon, on: 2027-03-10}\n"
+                              "posts:\n  - {id: key-date-salon, networks: [linkedin], at: 2027-03-09 09:00, text: A}\n"))
+    assert [e.format() for e in caught.value.errors] == [
+        "calendar.yaml:12:5: error: the item id 'key-date-salon-linkedin' is that of the key date 'salon-linkedin' in "
+        "the feeds (at calendar.yaml:10)\n    hint: give the entry an `id:` that does not start with 'key-date-'"]
+
+
+def test_a_reminder_that_has_rung_is_left_out_and_the_event_is_stamped_then() -> None:
+    """A post at 09:00 built at 08:45 kept its 30-minute reminder, which had rung at 08:30; a deadline's
+    (the day before at 09:00) stayed after 09:00. The event changed then, and its DTSTAMP says so."""
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "feeds:\n  reminders: {people: 30 minutes}\n"
+                             "ideas:\n  - {title: Idée, owner: ana, draft_due: 2027-01-22}\n"
+                             "posts:\n  - {id: bientot, at: 2027-01-21 09:00, networks: [x], text: A, owner: ana}\n")
+
+    def ana(now: str) -> str:
+        return _feed_text(plan_of(calendar, now=now), "people", "ana")
+
+    assert ana("2027-01-21T08:15:00+01:00").count("BEGIN:VALARM") == 2
+    early = ana("2027-01-21T08:45:00+01:00")  # the post's rang at 08:30
+    assert early.count("BEGIN:VALARM") == 1 and "DTSTAMP:20270121T073000Z" in early
+    late = ana("2027-01-21T10:00:00+01:00")  # the deadline's rang at 09:00, the day before it
+    assert "BEGIN:VALARM" not in late and "DTSTAMP:20270121T080000Z" in late
+    # Without reminders, the same events keep the inputs' time.
+    assert "DTSTAMP:20270121" not in _feed_text(plan_of(calendar, now="2027-01-21T08:45:00+01:00"))
+
+
+def test_a_deadline_is_stamped_when_its_article_went_out() -> None:
+    """It reads 'publié' from the article's publication: its DTSTAMP stayed the inputs' time."""
+    from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR)
+    plan = plan_of(calendar, [article("sorti", "2027-01-12T09:00", calendar, draft_due=dt.date(2027, 1, 5))],
+                   now="2027-01-12T10:00:00+01:00")
+    deadline = next(e for e in _feed_text(plan).split("BEGIN:VEVENT") if "Remise du texte" in e)
+    assert "Statut\u00a0: publié" in deadline and "DTSTAMP:20270112T080000Z" in deadline, deadline
+
+
+def test_a_feed_with_nothing_in_it_is_still_a_valid_calendar() -> None:
+    """RFC 5545 asks a calendar for one component at least: a person with nothing planned had none."""
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    text = _feed_text(plan_of(calendar_from(PARIS_CALENDAR)), "people", "ana")
+    assert "BEGIN:VEVENT" not in text and "BEGIN:VTIMEZONE\r\nTZID:UTC\r\n" in text
+    IcsCalendarStream.calendar_from_ics(text)  # the strictest of the parsers
+    assert icalendar.Calendar.from_ical(text).walk("VTIMEZONE")
+
+
+def test_a_feed_that_did_not_change_keeps_its_modification_time(tmp_path: Path) -> None:
+    """Servers derive Last-Modified (nginx its ETag) from it: every rebuild made every subscriber's app
+    download every feed again, where a '304 Not Modified' would do."""
+    import os
+
+    site = build(make_site(tmp_path / "site"))
+    feed, plan = site / "planning" / "calendar.ics", site / "planning" / "plan.json"
+    os.utime(feed, (1_700_000_000, 1_700_000_000))
+    build(site)
+    assert feed.stat().st_mtime == 1_700_000_000 and plan.stat().st_mtime > 1_700_000_000
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("Bonjour le monde", "Bonjour"), encoding="utf-8")
+    build(site)
+    assert feed.stat().st_mtime > 1_700_000_000

@@ -141,9 +141,29 @@ def _remove(old: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+#: Files that clients poll (calendar apps, feed readers): an unchanged one keeps its modification time.
+POLLED = ("*.ics", "*.atom")
+
+
+def _keep_times(staging: Path, target: Path) -> None:
+    """A polled file whose bytes did not change keeps its modification time: servers derive
+    Last-Modified (and nginx its ETag) from it, and every scheduled rebuild made every subscriber's
+    app download every feed again, where a "304 Not Modified" would do."""
+    for pattern in POLLED:
+        for new in staging.rglob(pattern):
+            old = target / new.relative_to(staging)
+            with contextlib.suppress(OSError):
+                before = old.stat()
+                if before.st_size == new.stat().st_size and old.read_bytes() == new.read_bytes():
+                    os.utime(new, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
 def swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with two renames; the old folder is removed."""
+    """Replace ``target`` by ``staging`` with two renames; the old folder is removed. Polled files
+    that did not change keep their times."""
     os.chmod(staging, 0o755)
+    if target.is_dir():
+        _keep_times(staging, target)
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f"{_prefix(target, 'old')}{os.getpid()}-", dir=target.parent))
         os.rmdir(old)

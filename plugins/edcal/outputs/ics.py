@@ -1,6 +1,7 @@
 """iCalendar feeds that community managers subscribe to (RFC 5545, RFC 7986).
 
-``planning/calendar.ics`` holds every dated item that is not withheld;
+``planning/calendar.ics`` holds every dated item that is not withheld (an
+article a freeze holds back is there when the freeze lets it go online);
 ``calendars/<network>.ics``, ``calendars/blog.ics``,
 ``calendars/people/<person>.ics`` and ``calendars/campaigns/<campaign>.ics``
 hold subsets. The rules the feeds follow (``../shared/reference/ical-feeds.md``):
@@ -77,7 +78,7 @@ def feeds(plan: Plan) -> list[Feed]:
     # Long past items leave (`feeds: past:`): years of daily posts made feeds of megabytes that Google's
     # fetcher is reported to give up on. Subscribers' apps drop them at their next poll.
     since = plan.now - dt.timedelta(days=past) if past is not None else None
-    items = [item for item in plan.items if item.dated and item.status != "withheld"
+    items = [item for item in plan.items if item.dated and (item.status != "withheld" or released(plan, item))
              and (since is None or _last_day(item) >= since)]
     key_dates = [k for k in calendar.key_dates_in_order()
                  if since is None or dt.datetime.combine(k.end, dt.time(23, 59), dt.UTC) >= since]
@@ -109,6 +110,15 @@ def feeds(plan: Plan) -> list[Feed]:
     return found
 
 
+def released(plan: Plan, item: Item) -> bool:
+    """An article a freeze holds back that goes online when the freeze ends: an event at that moment
+    (it was absent from every feed while its promotions showed)."""
+    if item.kind != "article" or item.status != "withheld":
+        return False
+    article = plan.article_of(item)
+    return article is not None and article.date is not None and item.start != article.date
+
+
 #: Colours for the people's feeds, in order, after those the networks and campaigns use.
 _PEOPLE_COLORS = ("darkcyan", "indigo", "olivedrab", "sienna", "darkmagenta", "cadetblue", "chocolate",
                   "darkolivegreen", "mediumvioletred", "darkgoldenrod", "teal", "rosybrown")
@@ -116,14 +126,16 @@ _PEOPLE_COLORS = ("darkcyan", "indigo", "olivedrab", "sienna", "darkmagenta", "c
 
 def _people_colors(calendar: Calendar) -> dict[str, str]:
     """Each person's feed colour: one no network or campaign feed has, so that subscribed feeds stay
-    apart, chosen from the person's id. Adding a person left everyone else's colour as it was (it
-    followed their order before, and Malik's feed turned from olivedrab to sienna)."""
+    apart, chosen from the person's id; when two ids choose one colour, the person written first
+    under ``team:`` keeps it. A person added at the end leaves everyone else's colour as it was
+    (ordered by their ids' hashes, a newcomer took Julien's colour, chocolate, and Julien's feed
+    turned teal)."""
     used = {c.lower() for c in (*(n.color for n in calendar.networks.values()),
                                 *(c.color for c in calendar.campaigns.values())) if c}
     palette = [color for color in _PEOPLE_COLORS if color not in used] or list(_PEOPLE_COLORS)
     taken: set[str] = set()
     colors = {}
-    for person in sorted(calendar.team, key=lambda i: (zlib.crc32(i.encode()), i)):
+    for person in calendar.team:  # in the order written
         first = zlib.crc32(person.encode()) % len(palette)
         free = [palette[(first + step) % len(palette)] for step in range(len(palette))]
         colors[person] = next((color for color in free if color not in taken), free[0])
@@ -143,11 +155,12 @@ def write(context: OutputContext, folder: Path) -> list[str]:
 def serialise(feed: Feed, plan: Plan, events: EventWriter) -> bytes:
     minutes = plan.calendar.feeds.reminders.get(feed.family)
     # The calendar was revised when its latest event was: an item gone out since the commit is later.
-    latest = max((events.revised_at(item) for item in feed.items), default=events.generated_at)
+    latest = max((events.revised_at(item, minutes) for item in feed.items), default=events.generated_at)
     head = header(feed, plan, latest)
     body = b"".join(events.event(item, minutes) for item in feed.items)
     body += b"".join(events.key_date(key_date) for key_date in feed.key_dates)
-    return head + body + b"END:VCALENDAR\r\n"
+    return head + (body or EMPTY_BODY) + b"END:VCALENDAR\r\n"
+
 
 
 def header(feed: Feed, plan: Plan, last_modified: dt.datetime) -> bytes:
@@ -199,25 +212,23 @@ class EventWriter:
         self.generated_at = plan.generated_at.astimezone(dt.UTC)
         self.stamp = f"{self.generated_at:%Y%m%dT%H%M%SZ}"
         self.duration = dt.timedelta(minutes=plan.calendar.feeds.duration)
-        self._bodies: dict[str, bytes] = {}
+        self._bodies: dict[tuple[str, dt.datetime], bytes] = {}
         self._alarms: dict[tuple[str, int], bytes] = {}
+        self._items: dict[str, Item] | None = None
 
     def event(self, item: Item, reminder: int | None = None) -> bytes:
-        body = self._bodies.get(item.id)
+        revision = self.revised_at(item, reminder)
+        body = self._bodies.get((item.id, revision))
         if body is None:
-            body = self._bodies[item.id] = self._body(item)
-        if reminder is None or self._past(item):  # a past item's alarm would ring as "missed" on subscribing
+            body = self._bodies[item.id, revision] = self._body(item, revision)
+        if reminder is None or self._rang(item, reminder):  # it would ring as "missed" on subscribing
             return body + b"END:VEVENT\r\n"
         key = (item.id, reminder)
         alarm = self._alarms.get(key)
         if alarm is None:
-            # A deadline (all day) rings the day before at 09:00: "minutes before" midnight is no time to
-            # be reminded of a text to hand in.
-            timed = isinstance(item.start, dt.datetime)
-            before = dt.timedelta(minutes=reminder) if timed else ALL_DAY_REMINDER
             alarm = self._alarms[key] = _lines([
                 "BEGIN:VALARM", "ACTION:DISPLAY",
-                f"TRIGGER:-{vDuration(before).to_ical().decode()}",
+                f"TRIGGER:-{vDuration(self._before(item, reminder)).to_ical().decode()}",
                 f"DESCRIPTION:{_text(self.summary(item))}", "END:VALARM",
             ])
         return body + alarm + b"END:VEVENT\r\n"
@@ -242,11 +253,24 @@ class EventWriter:
             "END:VEVENT",
         ])
 
-    def _past(self, item: Item) -> bool:
+    @staticmethod
+    def _before(item: Item, reminder: int) -> dt.timedelta:
+        """How long before its start an item's reminder rings. A deadline (all day) rings the day before
+        at 09:00: "minutes before" midnight is no time to be reminded of a text to hand in."""
+        return dt.timedelta(minutes=reminder) if isinstance(item.start, dt.datetime) else ALL_DAY_REMINDER
+
+    def _trigger(self, item: Item, reminder: int) -> dt.datetime:
+        """When the item's reminder rings (an all-day event's in the site's zone)."""
         start = item.start
-        if isinstance(start, dt.datetime):
-            return start <= self.plan.now
-        return start is not None and start <= self.plan.now.astimezone(self.plan.calendar.zone).date()
+        if not isinstance(start, dt.datetime):
+            assert isinstance(start, dt.date)
+            start = dt.datetime.combine(start, dt.time(), self.plan.calendar.zone)
+        return start - self._before(item, reminder)
+
+    def _rang(self, item: Item, reminder: int) -> bool:
+        """Whether the reminder's moment has come (the item's start too, then): written, it would ring
+        as "missed" on subscribing."""
+        return self._trigger(item, reminder) <= self.plan.now
 
     def summary(self, item: Item) -> str:
         """What a month view shows: ``[LinkedIn] Salon Industrie : J-7``."""
@@ -287,7 +311,8 @@ class EventWriter:
         if item.campaign:
             campaign = calendar.campaigns.get(item.campaign)
             lines.append(f"{_('Campaign:')} {campaign.name if campaign else item.campaign}")
-        lines.append(f"{_('Status:')} {_(item.status)}")
+        status = _("online after the freeze") if released(self.plan, item) else _(item.status)
+        lines.append(f"{_('Status:')} {status}")
         # The file, not its line: one entry added above would otherwise revise every event below it.
         lines.append(f"{_('Source:')} {item.source.path}")
         if item.length is not None and item.limit is not None:
@@ -297,33 +322,43 @@ class EventWriter:
             lines.append(f"{_('In the plan:')} {base}{item_link(AGENDA_FOLDER, item, self.plan)}")
         return "\n".join(lines)
 
-    def revised(self, item: Item) -> str:
-        """:meth:`revised_at` as DTSTAMP and LAST-MODIFIED write it."""
-        moment = self.revised_at(item)
-        return self.stamp if moment == self.generated_at else f"{moment:%Y%m%dT%H%M%SZ}"
+    def revised_at(self, item: Item, reminder: int | None = None) -> dt.datetime:
+        """When the event last changed: the inputs' time, or a later moment the event changed at by
+        itself: when it went out (it reads "published" from then on; a deadline when its article
+        did), or, in a feed with reminders, when its reminder rang and left it.
 
-    def revised_at(self, item: Item) -> dt.datetime:
-        """When the event last changed: the inputs' time, or the moment it went out if later.
-
-        An item published since the last commit reads "published" from then on
-        (RFC 5545: with no METHOD, DTSTAMP is the last revision), and stays
-        reproducible: it depends on the inputs and "now" only.
+        RFC 5545: with no METHOD, DTSTAMP is the last revision. It stays reproducible: it depends on
+        the inputs and "now" only.
         """
-        start = item.start
-        if item.status == "published" and isinstance(start, dt.datetime):
-            moment = start.astimezone(dt.UTC)
-            if moment > self.generated_at:
-                return moment
-        return self.generated_at
+        moments = [self.generated_at]
+        went_out = self._went_out(item)
+        if went_out is not None:
+            moments.append(went_out)
+        if reminder is not None and self._rang(item, reminder):
+            moments.append(self._trigger(item, reminder).astimezone(dt.UTC))
+        return max(moments)
 
-    def _body(self, item: Item) -> bytes:
+    def _went_out(self, item: Item) -> dt.datetime | None:
+        if item.status != "published":
+            return None
+        if item.kind == "deadline":  # it takes its article's status: it changed when the article went out
+            if self._items is None:
+                self._items = {other.id: other for other in self.plan.items}
+            parent = self._items.get(item.parent or "")
+            start = parent.start if parent is not None else None
+        else:
+            start = item.start
+        return start.astimezone(dt.UTC) if isinstance(start, dt.datetime) else None
+
+    def _body(self, item: Item, revision: dt.datetime) -> bytes:
         calendar = self.plan.calendar
         start = item.start
+        stamp = self.stamp if revision == self.generated_at else f"{revision:%Y%m%dT%H%M%SZ}"
         lines = [
             "BEGIN:VEVENT",
             f"UID:{uuid.uuid5(self.namespace, item.id)}",
-            f"DTSTAMP:{self.revised(item)}",
-            f"LAST-MODIFIED:{self.revised(item)}",
+            f"DTSTAMP:{stamp}",
+            f"LAST-MODIFIED:{stamp}",
         ]
         if isinstance(start, dt.datetime):
             begin = start.astimezone(dt.UTC)
@@ -334,7 +369,8 @@ class EventWriter:
             lines.append(f"DTSTART;VALUE=DATE:{start:%Y%m%d}")
             lines.append(f"DTEND;VALUE=DATE:{start + dt.timedelta(days=1):%Y%m%d}")
         lines.append("TRANSP:TRANSPARENT")
-        lines.append(f"STATUS:{'CONFIRMED' if item.status in ('scheduled', 'published') else 'TENTATIVE'}")
+        confirmed = item.status in ("scheduled", "published") or released(self.plan, item)
+        lines.append(f"STATUS:{'CONFIRMED' if confirmed else 'TENTATIVE'}")
         lines.append(f"SUMMARY:{_text(self.summary(item))}")
         lines.append(f"DESCRIPTION:{_text(self.description(item))}")
         categories = []
@@ -414,3 +450,8 @@ def feed_links(plan: Plan) -> list[tuple[Feed, str, str | None, str | None]]:
         links.append((feed, feed.path, https, webcal))
     return links
 
+
+#: The one component of a feed with no event (RFC 5545 3.6: a calendar holds one at least; strict
+#: validators and some clients refuse an empty one): UTC's time zone, which the events' times are in.
+EMPTY_BODY = _lines(["BEGIN:VTIMEZONE", "TZID:UTC", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+                     "TZOFFSETFROM:+0000", "TZOFFSETTO:+0000", "TZNAME:UTC", "END:STANDARD", "END:VTIMEZONE"])

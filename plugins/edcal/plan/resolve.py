@@ -96,7 +96,7 @@ def resolve_plan(
     article_list = sorted(articles, key=lambda a: (a.slug, not a.is_original, a.lang))
     resolver = _Resolver(calendar, article_list, now, site, composer, errors, compose_from)
     items = resolver.resolve()
-    _check_unique(items, errors)
+    _check_unique(items, calendar, errors)
     check_suggestions(calendar, resolver.by_slug, errors)
     errors.raise_if_any()
     items.sort(key=Item.sort_key)
@@ -109,13 +109,20 @@ def resolve_plan(
     return plan
 
 
-def _check_unique(items: list[Item], errors: ErrorCollector) -> None:
+def _check_unique(items: list[Item], calendar: Calendar, errors: ErrorCollector) -> None:
+    """Each item's id is its own, and is no key date's event id (``key-date-<id>``): the feeds make
+    UIDs of both, and a calendar app keeps one event of two with one UID."""
+    key_dates = {f"key-date-{key_date.id}": key_date for key_date in calendar.key_dates.values()}
     seen: dict[str, Item] = {}
     for item in items:
         if item.id in seen:
             first = seen[item.id]
             errors.add(item.source, f"two items get the id '{item.id}' (the other is at {first.source})",
                        "give one of the entries an explicit `id:`")
+        elif item.id in key_dates:
+            errors.add(item.source, f"the item id '{item.id}' is that of the key date "
+                       f"'{key_dates[item.id].id}' in the feeds (at {key_dates[item.id].source})",
+                       "give the entry an `id:` that does not start with 'key-date-'")
         else:
             seen[item.id] = item
 
