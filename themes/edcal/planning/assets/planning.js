@@ -299,16 +299,21 @@
     return table;
   }
 
+  function dayNumber(day) {  /* "1er" in French */
+    return day.getUTCDate() === 1 && labels.first ? labels.first : String(day.getUTCDate());
+  }
+
   function renderWeek() {
     var first = monday(cursor);
     var last = addDays(first, 6);
-    periodLabel.textContent = labels.week + " " + first.getUTCDate() + " " + labels.months[first.getUTCMonth()] +
-      " – " + last.getUTCDate() + " " + labels.months[last.getUTCMonth()] + " " + last.getUTCFullYear();
+    /* "Semaine du 1er février – 7 février 2027"; across a new year, both years */
+    var firstYear = first.getUTCFullYear() !== last.getUTCFullYear() ? " " + first.getUTCFullYear() : "";
+    periodLabel.textContent = labels.week + " " + dayNumber(first) + " " + labels.months[first.getUTCMonth()] +
+      firstYear + " – " + dayNumber(last) + " " + labels.months[last.getUTCMonth()] + " " + last.getUTCFullYear();
     var grid = el("div", { "class": "week" });
     eachDay(first, last, function (day) {
       var key = iso(day);
-      var number = day.getUTCDate() === 1 && labels.first ? labels.first : String(day.getUTCDate());  /* "1er" */
-      var title = labels.longDays[weekday(day)] + " " + number + " " + labels.months[day.getUTCMonth()];
+      var title = labels.longDays[weekday(day)] + " " + dayNumber(day) + " " + labels.months[day.getUTCMonth()];
       var column = el("section", { "class": dayClasses(key, "day"), "data-date": key, "aria-label": title });
       column.appendChild(el("h3", {}, title));
       dayNotes(column, key, iso(first));
