@@ -592,3 +592,35 @@ def test_a_whole_campaign_moves_with_its_own_days(site: Path) -> None:
     calendar.write_text(before, encoding="utf-8")
     result = run_edcal("move", "--campaign", "launch", "--network", "linkedin", "--by", "+1 day", cwd=site)
     assert "(campagne launch)" not in result.stdout, result.stdout
+
+
+def test_a_campaign_with_items_left_keeps_its_days_and_says_so(site: Path) -> None:
+    """Its days moved while a post of it stayed (a date shared through a YAML anchor): the post fell
+    outside the campaign, as `edcal check` then said."""
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8").replace("    at: 2027-03-02 10:00\n", "    at: &jour 2027-03-02 10:00\n")
+    calendar.write_text(text.replace("    at: 2027-04-01 10:00\n", "    at: *jour\n"), encoding="utf-8")
+    before = calendar.read_text(encoding="utf-8")
+    result = run_edcal("move", "--campaign", "launch", "--by", "+1 week", cwd=site)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "La campagne «\u00a0launch\u00a0» garde ses dates\u00a0: certains de ses éléments restent où ils sont." \
+        in result.stdout
+    assert "(campagne launch)" not in result.stdout and calendar.read_text(encoding="utf-8") == before
+
+
+def test_occurrences_named_or_freeing_a_day_move_alone(site: Path) -> None:
+    """The last occurrence to come, named, was taken for the whole series ("it follows its rule"); a day
+    freed by an occurrence the same move takes away was still "posted on already"."""
+    calendar = site / "calendar.yaml"
+    rule = '    repeat: {every: week, on: wed, at: "08:00", from: 2027-03-10, count: 3'
+    before = calendar.read_text(encoding="utf-8")
+    result = run_edcal("move", "weekly-20270324", "--by", "+1 day", cwd=site,
+                       env={"EDCAL_NOW": "2027-03-20T10:00+01:00"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert changed_lines(before, calendar.read_text(encoding="utf-8")) == [
+        (rule + "}\n", rule + ", moved: {2027-03-24: 2027-03-25}}\n")]
+    calendar.write_text(before.replace(rule + "}", rule + ", moved: {2027-03-17: 2027-03-18}}"), encoding="utf-8")
+    result = run_edcal("move", "--since", "2027-03-18", "--until", "2027-03-24", "--network", "mastodon",
+                       "--by", "-6 days", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr  # the 24th onto the 18th, which the 17th's leaves
+    assert rule + ", moved: {2027-03-17: 2027-03-12, 2027-03-24: 2027-03-18}}\n" in calendar.read_text(encoding="utf-8")

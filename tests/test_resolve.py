@@ -427,3 +427,14 @@ def test_a_post_without_title_is_named_by_its_first_words_without_its_link() -> 
                              "text: 'Encore deux semaines de soldes ! https://blog.example.fr/soldes/'}\n")
     items = by_id(plan_of(calendar))
     assert items["soldes-x"].title == items["soldes-mastodon"].title == "Encore deux semaines de soldes !"
+
+
+def test_an_entry_may_not_be_named_as_another_entrys_occurrence() -> None:
+    """`weekly-20270324` named a post of its own and the 24 March occurrence of `weekly`: `edcal move` took both."""
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar_from(PARIS_CALENDAR + "posts:\n"
+                              "  - {id: weekly, networks: [x], text: T, repeat: {every: week, on: wed, from: 2027-03-10, count: 3}}\n"
+                              "  - {id: weekly-20270324, networks: [x], at: 2027-03-24 15:00, text: Un}\n"))
+    assert [e.format() for e in caught.value.errors] == [
+        "calendar.yaml:11:5: error: found id 'weekly-20270324', the name of the 2027-03-24 occurrence of 'weekly'\n"
+        "    hint: give the entry another id: edcal agenda --ids and edcal move name an occurrence so"]

@@ -17,7 +17,7 @@ from edcal.i18n import long_date, translator
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
-from edcal.plan.moves import agenda_name, written_start
+from edcal.plan.moves import agenda_name
 
 
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
@@ -95,7 +95,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
         when = f"{local:%H:%M}" if local else _("all day")
         status = _(item.status)
-        if item.kind == "article" and item.status == "withheld" and written_start(plan, item) != item.start:
+        if plan.released(item):
             status = _("online after the freeze")  # shown when it goes online: "gelé" read as still frozen
         row = (when, where, escape(item.title), status, escape(owner))
         rows.append((day, (*row, f"[dim]{escape(agenda_name(item))}[/]") if ids else row))  # type: ignore[arg-type]

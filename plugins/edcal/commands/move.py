@@ -19,7 +19,7 @@ from typing import Any
 
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors, did_you_mean
-from edcal.i18n import long_date, say_count, translator
+from edcal.i18n import long_date, say, say_count, translator
 from edcal.load import timeparse
 from edcal.load.calendar import MAX_HORIZON_DAYS
 from edcal.load.edits import DayEdit, MovedDaysEdit, WrittenText, edited_files, write_texts
@@ -35,7 +35,6 @@ from edcal.plan.moves import (
     Unmoved,
     is_past,
     move_name,
-    occurrence_name,
     plan_move,
     selected,
     where_written,
@@ -93,7 +92,8 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     days = _DayReader(site)
     if shift is None:  # --to: from the first day of what moves (not of what follows or stays)
         assert to is not None
-        trial = plan_move(plan, chosen, key_dates, Shift(1, "days"), days, days.shared, days.extensible)
+        trial = plan_move(plan, chosen, key_dates, Shift(1, "days"), days, days.shared, days.extensible,
+                          selection.ids)
         moving = [*(m.before for m in trial.moves if not m.key_date),
                   *(day for m in trial.occurrences for day, _after in m.days),
                   *(key_date.start for key_date in key_dates)]
@@ -105,11 +105,14 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
         raise InputErrors([InputError(key_date.source, f"key date '{key_date.id}' would begin on "
                                       f"{shift(key_date.start).isoformat()}, before today",
                                       "move it by fewer days, or forward") for key_date in late])
-    moved = plan_move(plan, chosen, key_dates, shift, days, days.shared, days.extensible)
+    moved = plan_move(plan, chosen, key_dates, shift, days, days.shared, days.extensible, selection.ids)
     moved.past = past
     if selection.campaign is not None and not (ids or first or last or networks or owner):  # it all
-        moved.moves += _campaign_days(plan, plan.calendar.campaigns[selection.campaign], shift, days)
-        moved.moves.sort(key=lambda m: (m.source.path, m.source.line, m.source.column))
+        if moved.unmoved:  # its items left would fall outside it: it stays, and the report says so
+            moved.campaign_kept = selection.campaign
+        else:
+            moved.moves += _campaign_days(plan, plan.calendar.campaigns[selection.campaign], shift, days)
+            moved.moves.sort(key=lambda m: (m.source.path, m.source.line, m.source.column))
     texts = edited_files(site, [*(DayEdit(m.source, m.before, m.after) for m in moved.moves),
                                 *(MovedDaysEdit(m.source, m.into_moved, m.days) for m in moved.occurrences)])
     after = None
@@ -339,8 +342,7 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
                networks: tuple[str, ...], campaign: str | None, owner: str | None) -> Selection:
     """The selection, its names checked against the plan (a typo is an error, not an empty move)."""
     calendar = plan.calendar
-    # and one day's occurrence of a recurring post, as `edcal agenda --ids` names it
-    known_ids = plan.named_ids() | {name for item in plan.items if (name := occurrence_name(item))}
+    known_ids = plan.named_ids()
     networks = tuple(calendar.network_id(name) or name for name in networks)  # `twitter` is `x`
     errors = []
     named: list[str] = []
@@ -444,6 +446,9 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                          f"[{items[0].source}]")
             lines.append(f"    {group[0].reason.translated(_)}")
             lines.append(f"    → {group[0].hint.translated(_)}")
+    if moved.campaign_kept:
+        lines += ["", say("The campaign '{campaign}' keeps its days: some of its items stay where they are.",
+                          campaign=moved.campaign_kept).translated(_)]
     if moved.past:
         lines += ["", say_count(len(moved.past),
                                 "{count} item of the selection is already past: left as it is.",

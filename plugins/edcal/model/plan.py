@@ -225,17 +225,27 @@ class Plan:
         return {item.id: item for item in self.items}
 
     def named_ids(self) -> set[str]:
-        """Every id a person may name: post entries' and their items', articles' (slug and item id),
+        """Every id a person may name: post entries' and their items' (and one day's occurrence of a
+        recurring post), articles' (slug and item id),
         ideas' and key dates' (``edcal move`` selects by them; ``edcal import`` gives none of them)."""
         calendar = self.calendar
         return {entry.id for entry in calendar.posts} | {item.id for item in self.items} \
             | {item.parent for item in self.items if item.parent} \
+            | {name for item in self.items if (name := occurrence_name(item))} \
             | {article.slug for article in self.articles} | {article_item_id(a) for a in self.articles} \
             | {idea.id for idea in calendar.ideas} | set(calendar.key_dates)
 
     def day_of(self, start: dt.datetime | dt.date) -> dt.date:
         """The day an instant (or a day) falls on in the site's time zone."""
         return start.astimezone(self.calendar.zone).date() if isinstance(start, dt.datetime) else start
+
+    def released(self, item: Item) -> bool:
+        """Whether the item is an article a freeze holds back that goes online when the freeze ends
+        (its start is then, not its own date)."""
+        if item.kind != "article" or item.status != "withheld":
+            return False
+        article = self.article_of(item)
+        return article is not None and article.date is not None and item.start != article.date
 
     def article_of(self, item: Item) -> Article | None:
         """The article an item is about: an article's item is its own language's version
@@ -251,6 +261,20 @@ class Plan:
         if self._by_slug is None:
             self._by_slug = {a.slug: a for a in self.articles if a.is_original}
         return self._by_slug
+
+
+def occurrence_name(item: Item) -> str | None:
+    """The name of one day's occurrence of a recurring post, on all its networks: the entry's id and
+    the rule's day (``astuce-du-jeudi-20270121``); None for any other item."""
+    if item.kind != "post" or not item.parent or not item.network:
+        return None
+    day = item.id.removeprefix(f"{item.parent}-{item.network}-")
+    return f"{item.parent}-{day}" if len(day) == 8 and day.isdigit() and day != item.id else None
+
+
+def key_date_event_id(key_date_id: str) -> str:
+    """The id a key date's feed event is made from (its UID): no item may have it."""
+    return f"key-date-{key_date_id}"
 
 
 def article_item_id(article: Article) -> str:

@@ -39,7 +39,7 @@ from icalendar import vDuration, vText, vUri
 
 from edcal.i18n import translator
 from edcal.model.calendar import Calendar, KeyDate
-from edcal.model.plan import Item, Plan
+from edcal.model.plan import Item, Plan, key_date_event_id
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, item_link
@@ -78,7 +78,7 @@ def feeds(plan: Plan) -> list[Feed]:
     # Long past items leave (`feeds: past:`): years of daily posts made feeds of megabytes that Google's
     # fetcher is reported to give up on. Subscribers' apps drop them at their next poll.
     since = plan.now - dt.timedelta(days=past) if past is not None else None
-    items = [item for item in plan.items if item.dated and (item.status != "withheld" or released(plan, item))
+    items = [item for item in plan.items if item.dated and (item.status != "withheld" or plan.released(item))
              and (since is None or _last_day(item) >= since)]
     key_dates = [k for k in calendar.key_dates_in_order()
                  if since is None or dt.datetime.combine(k.end, dt.time(23, 59), dt.UTC) >= since]
@@ -108,15 +108,6 @@ def feeds(plan: Plan) -> list[Feed]:
     for feed in found:
         feed.name = f"{feed.label} · {site}"
     return found
-
-
-def released(plan: Plan, item: Item) -> bool:
-    """An article a freeze holds back that goes online when the freeze ends: an event at that moment
-    (it was absent from every feed while its promotions showed)."""
-    if item.kind != "article" or item.status != "withheld":
-        return False
-    article = plan.article_of(item)
-    return article is not None and article.date is not None and item.start != article.date
 
 
 #: Colours for the people's feeds, in order, after those the networks and campaigns use.
@@ -240,7 +231,7 @@ class EventWriter:
         lines.append(f"{_('Source:')} {key_date.source.path}")
         return _lines([
             "BEGIN:VEVENT",
-            f"UID:{uuid.uuid5(self.namespace, 'key-date-' + key_date.id)}",
+            f"UID:{uuid.uuid5(self.namespace, key_date_event_id(key_date.id))}",
             f"DTSTAMP:{self.stamp}",
             f"LAST-MODIFIED:{self.stamp}",
             f"DTSTART;VALUE=DATE:{key_date.start:%Y%m%d}",
@@ -311,7 +302,7 @@ class EventWriter:
         if item.campaign:
             campaign = calendar.campaigns.get(item.campaign)
             lines.append(f"{_('Campaign:')} {campaign.name if campaign else item.campaign}")
-        status = _("online after the freeze") if released(self.plan, item) else _(item.status)
+        status = _("online after the freeze") if self.plan.released(item) else _(item.status)
         lines.append(f"{_('Status:')} {status}")
         # The file, not its line: one entry added above would otherwise revise every event below it.
         lines.append(f"{_('Source:')} {item.source.path}")
@@ -369,7 +360,7 @@ class EventWriter:
             lines.append(f"DTSTART;VALUE=DATE:{start:%Y%m%d}")
             lines.append(f"DTEND;VALUE=DATE:{start + dt.timedelta(days=1):%Y%m%d}")
         lines.append("TRANSP:TRANSPARENT")
-        confirmed = item.status in ("scheduled", "published") or released(self.plan, item)
+        confirmed = item.status in ("scheduled", "published") or self.plan.released(item)
         lines.append(f"STATUS:{'CONFIRMED' if confirmed else 'TENTATIVE'}")
         lines.append(f"SUMMARY:{_text(self.summary(item))}")
         lines.append(f"DESCRIPTION:{_text(self.description(item))}")

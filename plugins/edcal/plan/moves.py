@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from edcal.i18n import Message, say, say_count
 from edcal.model.calendar import KeyDate, MovedOccurrence, PostEntry, When
-from edcal.model.plan import Item, Plan, article_item_id
+from edcal.model.plan import Item, Plan, article_item_id, occurrence_name
 from edcal.model.source import Source
 
 Unit = Literal["days", "weeks", "months"]
@@ -121,6 +121,8 @@ class Move:
     unmoved: list[Unmoved] = field(default_factory=list)
     #: Selected items already out (or due before now): left where they are.
     past: list[Item] = field(default_factory=list)
+    #: A campaign moved with --campaign that keeps its own days: some of its items stay.
+    campaign_kept: str | None = None
 
 
 def selected(plan: Plan, selection: Selection) -> tuple[list[Item], list[Item], list[KeyDate]]:
@@ -174,15 +176,6 @@ def move_name(item: Item) -> str:
     return item.parent if item.kind == "post" and item.parent else item.id
 
 
-def occurrence_name(item: Item) -> str | None:
-    """The name of one day's occurrence of a recurring post, on all its networks: the entry's id and
-    the rule's day (``astuce-du-jeudi-20270121``); None for any other item."""
-    if item.kind != "post" or not item.parent or not item.network:
-        return None
-    day = item.id.removeprefix(f"{item.parent}-{item.network}-")
-    return f"{item.parent}-{day}" if len(day) == 8 and day.isdigit() and day != item.id else None
-
-
 def agenda_name(item: Item) -> str:
     """The name ``edcal agenda --ids`` shows: an occurrence's own (its entry's would name the series)."""
     return occurrence_name(item) or move_name(item)
@@ -190,7 +183,8 @@ def agenda_name(item: Item) -> str:
 
 def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: Shift,
               read_day: Callable[[Source], dt.date | None], shared: Callable[[Source], str | None],
-              extensible: Callable[[Source], bool] = lambda source: False) -> Move:
+              extensible: Callable[[Source], bool] = lambda source: False,
+              named: Collection[str] = ()) -> Move:
     """The written dates to change so that the chosen items and key dates move by ``shift``.
 
     :param chosen: the selected items still to come (:func:`selected`).
@@ -199,6 +193,7 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
         other values share its day.
     :param extensible: whether a key can be added to the mapping starting at a source (a rule's
         ``moved:``).
+    :param named: the ids the selection names (an occurrence named moves alone, never its series).
     """
     where = _Finder(plan, read_day, shared)
     move = Move()
@@ -212,7 +207,9 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
     moved_key_dates = {key_date.id for key_date in key_dates}
     # Items whose own date is written: articles first, so that their promotions know they follow.
     own, following = [], []
-    series = _whole_series(plan, chosen, where)
+    # Occurrences named one by one (weekly-20270324) move alone, even the last one to come.
+    by_name = {item.parent for item in chosen if occurrence_name(item) in named}
+    series = _whole_series(plan, chosen, where) - by_name
     for item in chosen:
         (following if item.parent in series or where.follower(item) else own).append(item)
     moved_articles = set()
@@ -222,7 +219,7 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
             move.moves.append(DateMove(written.source, written.day, shift(written.day),  # type: ignore[arg-type]
                                        tuple(items)))
             moved_articles |= {item.id for item in items if item.kind == "article"}
-    following = _occurrences(plan, following, where, shift, move, moved_key_dates, extensible, series)
+    following = _occurrences(plan, following, where, shift, move, moved_key_dates, extensible, series, picked)
     left_articles = {unmoved.item.id for unmoved in move.unmoved if unmoved.item.kind == "article"}
     for item in following:
         reason = where.follows(item, moved_articles, moved_key_dates, left_articles)
@@ -245,7 +242,7 @@ def _whole_series(plan: Plan, chosen: list[Item], where: _Finder) -> set[str]:
 
 def _occurrences(plan: Plan, following: list[Item], where: _Finder, shift: Shift, move: Move,
                  moved_key_dates: set[str], extensible: Callable[[Source], bool],
-                 whole: set[str]) -> list[Item]:
+                 whole: set[str], picked: set[str]) -> list[Item]:
     """Occurrences of recurring posts selected apart from the rest of their series move alone, under
     their rule's ``moved:`` (added to ``move.occurrences``). Returns the followers left: every other
     one, and a whole series (its rule is what changes)."""
@@ -281,7 +278,8 @@ def _occurrences(plan: Plan, following: list[Item], where: _Finder, shift: Shift
         moved_items: list[Item] = []
         # The days the series posts on once this move is done, but for those moved: none gets two posts.
         staying = {plan.day_of(start) for key, items_of_day in series.items() if key not in days
-                   for start in [items_of_day[0].start] if start is not None}
+                   for start in [items_of_day[0].start]
+                   if start is not None and items_of_day[0].id not in picked}
         for day, group in sorted(days.items()):
             # Networks left out first: another offset would not mend that.
             others = [other for other in series.get(day, []) if other.id not in chosen]
@@ -299,9 +297,7 @@ def _occurrences(plan: Plan, following: list[Item], where: _Finder, shift: Shift
                 move.unmoved.extend(Unmoved(item, reason, hint) for item in group)
                 continue
             if shift(day) in staying:
-                taken = say("the series posts on {day} already", day=shift(day).isoformat())
-                hint = say("move it by other days, or leave that day out of the rule first (`except:`)")
-                move.unmoved.extend(Unmoved(item, taken, hint) for item in group)
+                move.unmoved.extend(_posted_already(group, shift(day)))
                 continue
             if not _lands_ahead(plan, group, shift, move):
                 continue
@@ -362,11 +358,16 @@ def _movable(plan: Plan, written: _Written, items: list[Item], where: _Finder, s
         move.unmoved.extend(Unmoved(item, reason, hint) for item in items)
         return False
     if written.day is not None and _lands_on_its_series(plan, items, where, shift(written.day), picked):
-        taken = say("the series posts on {day} already", day=shift(written.day).isoformat())
-        hint = say("move it by other days, or leave that day out of the rule first (`except:`)")
-        move.unmoved.extend(Unmoved(item, taken, hint) for item in items)
+        move.unmoved.extend(_posted_already(items, shift(written.day)))
         return False
     return _lands_ahead(plan, items, shift, move)
+
+
+def _posted_already(items: list[Item], day: dt.date) -> list[Unmoved]:
+    """Occurrences left because their series posts on the day they would land on (twice that day)."""
+    taken = say("the series posts on {day} already", day=day.isoformat())
+    hint = say("move it by other days, or leave that day out of the rule first (`except:`)")
+    return [Unmoved(item, taken, hint) for item in items]
 
 
 def _lands_on_its_series(plan: Plan, items: list[Item], where: _Finder, day: dt.date,

@@ -34,7 +34,7 @@ from edcal.load.validate import value_hint
 from edcal.model.article import Article
 from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, PostEntry
 from edcal.model.network import Network
-from edcal.model.plan import Item, Media, Plan, article_item_id
+from edcal.model.plan import Item, Media, Plan, article_item_id, key_date_event_id, occurrence_name
 from edcal.model.source import Source
 from edcal.plan.compose import (
     URL_IN_TEXT,
@@ -111,8 +111,18 @@ def resolve_plan(
 
 def _check_unique(items: list[Item], calendar: Calendar, errors: ErrorCollector) -> None:
     """Each item's id is its own, and is no key date's event id (``key-date-<id>``): the feeds make
-    UIDs of both, and a calendar app keeps one event of two with one UID."""
-    key_dates = {f"key-date-{key_date.id}": key_date for key_date in calendar.key_dates.values()}
+    UIDs of both, and a calendar app keeps one event of two with one UID. No post entry is named as
+    another's occurrence (``weekly-20270324``): `edcal move` would take both."""
+    key_dates = {key_date_event_id(key_date.id): key_date for key_date in calendar.key_dates.values()}
+    entries = {entry.id: entry for entry in calendar.posts}
+    told: set[str] = set()
+    for item in items:
+        name = occurrence_name(item)
+        if name in entries and name not in told:
+            told.add(name)
+            errors.add(entries[name].source, f"found id '{name}', the name of the {item.id[-8:-4]}-"
+                       f"{item.id[-4:-2]}-{item.id[-2:]} occurrence of '{item.parent}'",
+                       "give the entry another id: edcal agenda --ids and edcal move name an occurrence so")
     seen: dict[str, Item] = {}
     for item in items:
         if item.id in seen:
@@ -122,7 +132,7 @@ def _check_unique(items: list[Item], calendar: Calendar, errors: ErrorCollector)
         elif item.id in key_dates:
             errors.add(item.source, f"the item id '{item.id}' is that of the key date "
                        f"'{key_dates[item.id].id}' in the feeds (at {key_dates[item.id].source})",
-                       "give the entry an `id:` that does not start with 'key-date-'")
+                       f"give the entry an `id:` that does not start with '{key_date_event_id('')}'")
         else:
             seen[item.id] = item
 
