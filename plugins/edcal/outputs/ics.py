@@ -153,7 +153,6 @@ def serialise(feed: Feed, plan: Plan, events: EventWriter) -> bytes:
     return head + (body or EMPTY_BODY) + b"END:VCALENDAR\r\n"
 
 
-
 def header(feed: Feed, plan: Plan, last_modified: dt.datetime) -> bytes:
     """The VCALENDAR properties (RFC 5545 and 7986, with the X-WR- names older clients read)."""
     settings = plan.calendar.feeds
