@@ -10,7 +10,7 @@ import pytest
 from conftest import run_edcal
 from edcal.commands import move as move_command
 from edcal.errors import InputErrors
-from edcal.load.edits import DayEdit, MovedDaysEdit, edited_text, write_texts
+from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, edited_text, write_texts
 from edcal.model.source import Source
 from edcal.plan import moves
 from helpers import assert_french, translatable_words
@@ -302,6 +302,23 @@ def test_a_moved_day_is_added_last_in_the_rules_own_layout() -> None:
     listed = "  - repeat:\n      every: week\n      except:\n      - 2027-03-15\n    text: T\n"
     assert edited_text(listed, [MovedDaysEdit(Source("c.yaml", 2, 7), False, days)]) == listed.replace(
         "- 2027-03-15\n", "- 2027-03-15\n      moved: {2027-03-08: 2027-03-09}\n")
+
+
+def test_a_moved_entry_leaves_the_mapping_in_its_own_layout() -> None:
+    """An occurrence moved back on its rule's day: its `day: new day` goes, with its comma or its line;
+    a new day with a time of its own stays (the time would be lost)."""
+    def removed(text: str, line: int, key: int, value: int) -> str:
+        return edited_text(text, [MovedEntryRemoval(Source("c.yaml", line, key), Source("c.yaml", line, value))])
+
+    flow = "x: {moved: {2027-03-01: 2027-03-02, 2027-03-08: '2027-03-09', 2027-03-15: 2027-03-16}}\n"
+    assert removed(flow, 1, 13, 25) == flow.replace("2027-03-01: 2027-03-02, ", "")
+    assert removed(flow, 1, 37, 49) == flow.replace("2027-03-08: '2027-03-09', ", "")
+    assert removed(flow, 1, 63, 75) == flow.replace(", 2027-03-15: 2027-03-16", "")
+    assert removed("x: {moved: {2027-03-01: 2027-03-02}}\n", 1, 13, 25) == "x: {moved: {}}\n"
+    block = "  - repeat:\r\n      moved:\r\n        2027-03-01: 2027-03-02  # fin\r\n        2027-03-08: 2027-03-09\r\n"
+    assert removed(block, 3, 9, 21) == block.replace("        2027-03-01: 2027-03-02  # fin\r\n", "")
+    with pytest.raises(InputErrors):  # a time of its own: not removed
+        removed("x: {moved: {2027-03-01: 2027-03-01 16:00}}\n", 1, 13, 25)
 
 
 def test_months_keep_to_the_end_of_a_month() -> None:
@@ -624,3 +641,20 @@ def test_occurrences_named_or_freeing_a_day_move_alone(site: Path) -> None:
                        "--by", "-6 days", cwd=site)
     assert result.returncode == 0, result.stdout + result.stderr  # the 24th onto the 18th, which the 17th's leaves
     assert rule + ", moved: {2027-03-17: 2027-03-12, 2027-03-24: 2027-03-18}}\n" in calendar.read_text(encoding="utf-8")
+
+
+def test_an_occurrence_moved_back_on_its_rules_day_leaves_moved(site: Path) -> None:
+    """It stayed as a no-op `2027-03-17: 2027-03-17`."""
+    calendar = site / "calendar.yaml"
+    rule = '    repeat: {every: week, on: wed, at: "08:00", from: 2027-03-10, count: 3'
+    text = calendar.read_text(encoding="utf-8").replace(
+        rule + "}", rule + ", moved: {2027-03-17: 2027-03-18, 2027-03-24: 2027-03-26}}")
+    calendar.write_text(text, encoding="utf-8")
+    result = run_edcal("move", "weekly-20270317", "--by", "-1 day", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "  calendar.yaml:35  2027-03-18 → 2027-03-17  (weekly (Mastodon), revenue à sa règle, retirée de " \
+        "moved:)\n" in result.stdout
+    assert changed_lines(text, calendar.read_text(encoding="utf-8")) == [
+        (rule + ", moved: {2027-03-17: 2027-03-18, 2027-03-24: 2027-03-26}}\n",
+         rule + ", moved: {2027-03-24: 2027-03-26}}\n")]
+    assert starts(site)["weekly-mastodon-20270317"] == "2027-03-17T08:00:00+01:00"

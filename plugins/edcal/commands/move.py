@@ -22,9 +22,9 @@ from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.i18n import long_date, say, say_count, translator
 from edcal.load import timeparse
 from edcal.load.calendar import MAX_HORIZON_DAYS
-from edcal.load.edits import DayEdit, MovedDaysEdit, WrittenText, edited_files, write_texts
+from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, WrittenText, edited_files, write_texts
 from edcal.load.yamlfile import read_text
-from edcal.model.calendar import Campaign, KeyDate
+from edcal.model.calendar import Campaign, KeyDate, MovedOccurrence
 from edcal.model.plan import Item, Plan, article_item_id
 from edcal.model.source import Source
 from edcal.plan.moves import (
@@ -93,8 +93,9 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     if shift is None:  # --to: from the first day of what moves (not of what follows or stays)
         assert to is not None
         trial = plan_move(plan, chosen, key_dates, Shift(1, "days"), days, days.shared, days.extensible,
-                          selection.ids)
+                          selection.ids, days.removable)
         moving = [*(m.before for m in trial.moves if not m.key_date),
+                  *(m.before for m in trial.returned),
                   *(day for m in trial.occurrences for day, _after in m.days),
                   *(key_date.start for key_date in key_dates)]
         moving = moving or [plan.day_of(start) for i in chosen if (start := written_start(plan, i))]
@@ -105,7 +106,8 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
         raise InputErrors([InputError(key_date.source, f"key date '{key_date.id}' would begin on "
                                       f"{shift(key_date.start).isoformat()}, before today",
                                       "move it by fewer days, or forward") for key_date in late])
-    moved = plan_move(plan, chosen, key_dates, shift, days, days.shared, days.extensible, selection.ids)
+    moved = plan_move(plan, chosen, key_dates, shift, days, days.shared, days.extensible, selection.ids,
+                      days.removable)
     moved.past = past
     if selection.campaign is not None and not (ids or first or last or networks or owner):  # it all
         if moved.unmoved:  # its items left would fall outside it: it stays, and the report says so
@@ -114,7 +116,8 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
             moved.moves += _campaign_days(plan, plan.calendar.campaigns[selection.campaign], shift, days)
             moved.moves.sort(key=lambda m: (m.source.path, m.source.line, m.source.column))
     texts = edited_files(site, [*(DayEdit(m.source, m.before, m.after) for m in moved.moves),
-                                *(MovedDaysEdit(m.source, m.into_moved, m.days) for m in moved.occurrences)])
+                                *(MovedDaysEdit(m.source, m.into_moved, m.days) for m in moved.occurrences),
+                                *(_removal(m.occurrence) for m in moved.returned)])
     after = None
     if texts:
         after = _read_moved(site, settings_file, texts)
@@ -136,6 +139,11 @@ def _campaign_days(plan: Plan, campaign: Campaign, shift: Shift, days: _DayReade
         if source is not None and day is not None:
             moves.append(DateMove(source, day, shift(day), (), campaign=campaign.id))
     return moves
+
+
+def _removal(occurrence: MovedOccurrence) -> MovedEntryRemoval:
+    assert occurrence.key_source is not None  # the loader gives it
+    return MovedEntryRemoval(occurrence.key_source, occurrence.source)
 
 
 def _read_moved(site: Path, settings_file: str, texts: dict[Path, str]) -> Plan:
@@ -382,6 +390,11 @@ class _DayReader:
     def shared(self, source: Source) -> str | None:
         return self._text(source).shared(source)
 
+    def removable(self, occurrence: MovedOccurrence) -> bool:
+        """Whether an occurrence's ``moved:`` entry can be removed (its new day written alone)."""
+        return occurrence.key_source is not None and self._text(occurrence.source).removal(
+            MovedEntryRemoval(occurrence.key_source, occurrence.source)) is not None
+
     def extensible(self, source: Source) -> bool:
         """Whether a key can be added to the mapping that starts at ``source``."""
         probe = MovedDaysEdit(source, True, ((dt.date.min, dt.date.min),))
@@ -402,9 +415,10 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     asked = shift.words.translated(_)
     asked = f"--to {to}, {asked}" if to else asked
     lines = []
-    if moved.moves or moved.occurrences:
-        files = len({m.source.path for m in [*moved.moves, *moved.occurrences]})
-        count = len(moved.moves) + sum(len(m.days) for m in moved.occurrences)
+    if moved.moves or moved.occurrences or moved.returned:
+        files = len({m.source.path for m in [*moved.moves, *moved.occurrences]}
+                    | {m.occurrence.source.path for m in moved.returned})
+        count = len(moved.moves) + sum(len(m.days) for m in moved.occurrences) + len(moved.returned)
         lines.append(say_count(count, "Would move {count} date ({asked}):" if dry_run else
                                "Moved {count} date ({asked}):",
                                "Would move {count} dates ({asked}):" if dry_run else
@@ -422,6 +436,10 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                 added = _("added under moved:")
                 changes.append((occurrence.source, f"  {occurrence.source}  {day.isoformat()} → "
                                                    f"{new_day.isoformat()}  ({named}, {added})"))
+        for back in moved.returned:
+            where, removed = back.occurrence.source, _("back on its rule, removed from moved:")
+            days = f"{back.before.isoformat()} → {back.occurrence.day.isoformat()}"
+            changes.append((where, f"  {where}  {days}  ({_named(before, back.items)}, {removed})"))
         changes.sort(key=lambda change: (change[0].path, change[0].line, change[0].column))
         lines += [line for _source, line in changes]
         if dry_run:
@@ -454,7 +472,7 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                                 "{count} item of the selection is already past: left as it is.",
                                 "{count} items of the selection are already past: left as they are.")
                   .translated(_)]
-    if (moved.moves or moved.occurrences) and not dry_run:
+    if (moved.moves or moved.occurrences or moved.returned) and not dry_run:
         lines += ["", _("edcal check tells whether the new dates keep the plan's rules.")]
     return "\n".join(lines) + "\n"
 

@@ -1046,7 +1046,8 @@ class _Builder:
             return None
         # A new day alone keeps the rule's time (or, without one, takes the network's slot that day).
         instead = tuple(MovedOccurrence(m.day, m.when if m.when.time or m.when.slot
-                                        else dataclasses.replace(m.when, time=time, slot=slot), m.source)
+                                        else dataclasses.replace(m.when, time=time, slot=slot), m.source,
+                                        m.key_source)
                         for m in moved)
         return Recurrence(rule, spec.from_, spec.until, spec.count, time, slot, label,  # type: ignore[arg-type]
                           tuple(dict.fromkeys(anchors)), frozenset(day for day, _source in left_out),

@@ -54,6 +54,19 @@ class MovedDaysEdit:
     days: tuple[tuple[dt.date, dt.date], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class MovedEntryRemoval:
+    """An occurrence moved back to its rule's day: its ``day: new day`` entry leaves ``moved:``."""
+
+    #: The entry's key (the rule's day) and its value (the new day, written alone).
+    source: Source
+    value_source: Source
+
+
+#: A day written alone as a value, then what may end it: ``2027-01-22``, ``"2027-01-22"``.
+_DAY_ALONE = re.compile(r"""(["']?)\d{4}-\d{2}-\d{2}\1[ \t]*(?=[,}\r\n]|#|$)""")
+
+
 class WrittenText:
     """A file's text, with where each line starts (a calendar of 10,000 posts is searched once)."""
 
@@ -110,6 +123,30 @@ class WrittenText:
         end = self._block_end(line_start, len(indent))
         newline = "\r\n" if self.text.startswith("\r\n", end) or "\r\n" in self.text else "\n"
         return end, "".join(f"{newline}{indent}{line}" for line in lines)
+
+    def removal(self, edit: MovedEntryRemoval) -> tuple[int, int] | None:
+        """The span to delete for ``edit``: ``2027-01-21: 2027-01-22`` and its comma in a flow
+        mapping (``{}`` may stay), or its whole line in a block mapping. None when the value is not a
+        day written alone (a time of its own would be lost) or the layout is another."""
+        key, value = self.offset(edit.source), self.offset(edit.value_source)
+        found = _DAY_ALONE.match(self.text, value)
+        if found is None:
+            return None
+        end = found.end()
+        before = self.text[:key].rstrip(" \t")
+        if before.endswith(("{", ",")):  # a flow mapping
+            after = end + len(self.text[end:]) - len(self.text[end:].lstrip(" \t"))
+            if self.text.startswith(",", after):  # not the last: its comma and the spaces after it go
+                rest = self.text[after + 1:]
+                return key, after + 1 + len(rest) - len(rest.lstrip(" \t"))
+            if before.endswith(","):  # the last of several: the comma before it goes
+                return len(before) - 1, end
+            return key, end
+        line_start = self.text.rfind("\n", 0, key) + 1
+        if self.text[line_start:key].strip(" ") or self.text.count("\n", key, value):
+            return None
+        line_end = self.text.find("\n", end)
+        return line_start, len(self.text) if line_end < 0 else line_end + 1
 
     def _block_end(self, line_start: int, indent: int) -> int:
         """The end (before its line break) of the last line of a block mapping whose keys are indented
@@ -168,7 +205,7 @@ def _closing_brace(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
-def edited_text(text: str, edits: Iterable[DayEdit | MovedDaysEdit]) -> str:
+def edited_text(text: str, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryRemoval]) -> str:
     """``text`` with each edit's day rewritten, and each moved occurrence added.
 
     :raises InputErrors: when a day is no longer written where the edit says (the file changed).
@@ -176,7 +213,15 @@ def edited_text(text: str, edits: Iterable[DayEdit | MovedDaysEdit]) -> str:
     written = WrittenText(text)
     spans = []
     added = []
+    removed = []
     for edit in edits:
+        if isinstance(edit, MovedEntryRemoval):
+            span = written.removal(edit)
+            if span is None:
+                raise InputErrors([InputError(edit.value_source, "expected a day written alone here",
+                                              "the file changed while it was read: run the command again")])
+            removed.append(span)
+            continue
         if isinstance(edit, MovedDaysEdit):
             insertion = written.insertion(edit)
             if insertion is None:
@@ -192,14 +237,15 @@ def edited_text(text: str, edits: Iterable[DayEdit | MovedDaysEdit]) -> str:
                                           "the file changed while it was read: run the command again")])
         spans.append((start, edit.after.isoformat()))
     changes = [(start, len(day), day) for start, day in set(spans)] + [(at, 0, words) for at, words in added]
+    changes += [(start, end - start, "") for start, end in removed]
     for start, length, words in sorted(changes, reverse=True):  # from the end: offsets stay true
         text = text[:start] + words + text[start + length:]
     return text
 
 
-def edited_files(site: Path, edits: Iterable[DayEdit | MovedDaysEdit]) -> dict[Path, str]:
+def edited_files(site: Path, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryRemoval]) -> dict[Path, str]:
     """Each file the edits touch, as its new text (nothing is written)."""
-    by_file: dict[str, list[DayEdit | MovedDaysEdit]] = {}
+    by_file: dict[str, list[DayEdit | MovedDaysEdit | MovedEntryRemoval]] = {}
     for edit in edits:
         by_file.setdefault(edit.source.path, []).append(edit)
     return {site / path: edited_text(read_text(site / path, path), found)

@@ -180,6 +180,8 @@ class MovedOccurrence:
     when: When
     #: Where that new day is written.
     source: Source = field(compare=False)
+    #: Where the rule's day is written (its key under ``moved:``).
+    key_source: Source | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,6 +104,16 @@ class OccurrenceMove:
 
 
 @dataclass(frozen=True, slots=True)
+class MovedBack:
+    """An occurrence moved before, back on its rule's day: its entry leaves the rule's ``moved:``."""
+
+    occurrence: MovedOccurrence
+    #: The day written under ``moved:`` until now.
+    before: dt.date
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Unmoved:
     """A selected item whose date is not rewritten, why, and what to do instead."""
 
@@ -118,6 +128,7 @@ class Move:
 
     moves: list[DateMove] = field(default_factory=list)
     occurrences: list[OccurrenceMove] = field(default_factory=list)
+    returned: list[MovedBack] = field(default_factory=list)
     unmoved: list[Unmoved] = field(default_factory=list)
     #: Selected items already out (or due before now): left where they are.
     past: list[Item] = field(default_factory=list)
@@ -184,7 +195,8 @@ def agenda_name(item: Item) -> str:
 def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: Shift,
               read_day: Callable[[Source], dt.date | None], shared: Callable[[Source], str | None],
               extensible: Callable[[Source], bool] = lambda source: False,
-              named: Collection[str] = ()) -> Move:
+              named: Collection[str] = (),
+              removable: Callable[[MovedOccurrence], bool] = lambda occurrence: False) -> Move:
     """The written dates to change so that the chosen items and key dates move by ``shift``.
 
     :param chosen: the selected items still to come (:func:`selected`).
@@ -194,6 +206,8 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
     :param extensible: whether a key can be added to the mapping starting at a source (a rule's
         ``moved:``).
     :param named: the ids the selection names (an occurrence named moves alone, never its series).
+    :param removable: whether an occurrence's entry can leave ``moved:`` (its new day written alone):
+        moved back on its rule's day, it does, rather than stay as ``2027-01-21: 2027-01-21``.
     """
     where = _Finder(plan, read_day, shared)
     move = Move()
@@ -216,6 +230,10 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
     picked = {item.id for item in chosen}
     for written, items in _by_written(plan, own, where, move).items():
         if _movable(plan, written, items, where, shift, move, picked):
+            back = where.moved_back(items[0], shift(written.day))  # type: ignore[arg-type]
+            if back is not None and removable(back):
+                move.returned.append(MovedBack(back, written.day, tuple(items)))  # type: ignore[arg-type]
+                continue
             move.moves.append(DateMove(written.source, written.day, shift(written.day),  # type: ignore[arg-type]
                                        tuple(items)))
             moved_articles |= {item.id for item in items if item.kind == "article"}
@@ -458,6 +476,13 @@ class _Finder:
                 if entry is not None and entry.kind == "repeat":
                     self._series.setdefault(entry.id, {}).setdefault(_occurrence_day(item), []).append(item)
         return self._series.get(entry_id, {})
+
+    def moved_back(self, item: Item, day: dt.date) -> MovedOccurrence | None:
+        """The ``moved:`` entry of an occurrence that ``day`` takes back to its rule's day, else None."""
+        entry = self.entry_of(item) if item.kind == "post" else None
+        if entry is None or entry.kind != "repeat" or _occurrence_day(item) != day:
+            return None
+        return self._moved_to(entry, item)
 
     @staticmethod
     def _moved_to(entry: PostEntry, item: Item) -> MovedOccurrence | None:
