@@ -38,9 +38,9 @@ ID_HINT = "ids use lowercase letters without accents (a-z), digits and dashes, e
 def id_hint(found: str) -> str:
     """The rule for ids, with the id meant when one can be made of what was written (``chantier-rezé``:
     'chantier-reze'); an accented letter is a lowercase letter to a French writer."""
-    from unidecode import unidecode
+    from edcal.ids import slugify
 
-    meant = re.sub(r"[^a-z0-9]+", "-", unidecode(found).lower()).strip("-")[:80].rstrip("-")
+    meant = slugify(found, max_length=80)
     if not meant or not ID_RE.match(meant) or meant == found:
         return ID_HINT
     return f"did you mean '{meant}'? ids use lowercase letters without accents (a-z), digits and dashes"
