@@ -32,9 +32,12 @@ def test_help_lists_the_commands_with_examples(runner: CliRunner) -> None:
                             "    hint: did you mean '--strict' or '--site'? 'edcal check --help' lists its options and arguments\n"),
     (["biuld"], "edcal: error: no such command 'biuld'\n"
                 "    hint: did you mean 'build'? 'edcal --help' lists the commands\n"),
-    # A command's option before the command (as `git -C`): where it goes.
-    (["--site", ".", "agenda"], "--site: error: no such option '--site'\n"
-                                "    hint: options of a command go after it: edcal agenda --site …\n"),
+    # A command's own option before the command: where it goes.
+    (["--days", "3", "agenda"], "--days: error: no such option '--days'\n"
+                                "    hint: options of a command go after it: edcal agenda --days …\n"),
+    # init has no --site: the shared options are moved after a command that has them only.
+    (["--site", ".", "init", "x"], "--site: error: no such option '--site'\n"
+                                   "    hint: 'edcal init --help' lists its options and arguments\n"),
     # click's "0 is not in the range 1<=x<=3660".
     (["agenda", "--days", "0"], "--days: error: found 0, expected a whole number from 1 to 3660\n"
                                 "    hint: 'edcal agenda --help' lists its options and arguments\n"),
@@ -58,6 +61,16 @@ def test_check_on_a_valid_site(runner: CliRunner, site: Path) -> None:
     result = runner.invoke(cli, ["check", "--site", str(site), "--only", "text-too-long"])
     assert result.exit_code == 0, result.output
     assert result.output == "0 errors, 0 warnings\n"
+
+
+def test_the_site_options_may_come_before_the_command(runner: CliRunner, site: Path) -> None:
+    """`edcal --site ../blog check -q`, as `git -C ../blog status`: the same run as with them after it."""
+    after = runner.invoke(cli, ["check", "--site", str(site), "-s", "pelicanconf.py", "-q", "--strict"])
+    assert after.exit_code == 1 and " warning: " in after.output
+    for before in (["--site", str(site), "-s", "pelicanconf.py", "-q", "check", "--strict"],
+                   [f"--site={site}", "--settings=pelicanconf.py", "--quiet", "check", "--strict"]):
+        result = runner.invoke(cli, before)
+        assert (result.exit_code, result.output) == (after.exit_code, after.output), before
 
 
 def test_check_quiet_prints_what_fails_the_run_only(runner: CliRunner, site: Path) -> None:

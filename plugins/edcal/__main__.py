@@ -110,11 +110,11 @@ class EdcalGroup(click.Group):
              standalone_mode: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
-        words = list(sys.argv[1:] if args is None else args)
+        words = _site_options_after_command(self, list(sys.argv[1:] if args is None else args))
         command = next((word for word in words if word in self.commands), None)
         with _ctrl_c_remembered() as pressed:
             try:
-                code = super().main(args, prog_name, complete_var, False, **extra)
+                code = super().main(words, prog_name, complete_var, False, **extra)
             except click.UsageError as exc:
                 message = usage_error(exc, "edcal" + (f" {command}" if command else ""))
                 early = _before_the_command(self, exc, words, command)
@@ -156,6 +156,30 @@ def _ctrl_c_remembered() -> Iterator[list[bool]]:
         yield pressed
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+#: The options every site command shares (:func:`site_options`), and which of them take a value.
+SITE_OPTIONS = {"--site": True, "-s": True, "--settings": True,
+                "-q": False, "--quiet": False, "-v": False, "--verbose": False}
+
+
+def _site_options_after_command(group: click.Group, words: list[str]) -> list[str]:
+    """``edcal --site ../blog agenda`` read as ``edcal agenda --site ../blog``, as ``git -C`` is.
+
+    Only the options shared by the site commands move, and only when the command has them;
+    anything else before the command is left where it is, for click to report.
+    """
+    index, names = 0, set()
+    while index < len(words) and words[index].split("=", 1)[0] in SITE_OPTIONS:
+        name = words[index].split("=", 1)[0]
+        names.add(name)
+        index += 2 if SITE_OPTIONS[name] and "=" not in words[index] else 1
+    if not names or index >= len(words) or words[index] not in group.commands:
+        return words
+    command = words[index]
+    if not names <= {opt for param in group.commands[command].params for opt in param.opts}:
+        return words  # `edcal --site x init`: init has no --site, click says so
+    return [command, *words[:index], *words[index + 1:]]
 
 
 def _before_the_command(group: click.Group, exc: click.UsageError, words: list[str],
