@@ -253,11 +253,11 @@ def test_bluesky_links_keep_their_place_their_parentheses_and_their_order() -> N
     wiki = "https://fr.wikipedia.org/wiki/Python_(langage)"
     calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  bluesky: {}\n") + "posts:\n"
                              f"  - {{id: a, networks: [bluesky], at: 2027-01-12 09:00, text: 'Inscriptions sur lesalon.fr : "
-                             f"https://lesalon.fr/ et ({wiki}) puis https://lesalon.fr/programme-complet-2027'}}\n")
+                             f"https://lesalon.fr/ et {wiki} puis https://lesalon.fr/programme-complet-2027'}}\n")
     item = by_id(plan_of(calendar))["a-bluesky"]
-    assert item.text == ("Inscriptions sur lesalon.fr : lesalon.fr et (fr.wikipedia.org/wiki/Python_...) puis "
+    assert item.text == ("Inscriptions sur lesalon.fr : lesalon.fr et fr.wikipedia.org/wiki/Python_... puis "
                          "lesalon.fr/programme-co...")
-    assert item.pasted == ("Inscriptions sur lesalon.fr : https://lesalon.fr/ et (" + wiki + ") puis "
+    assert item.pasted == ("Inscriptions sur lesalon.fr : https://lesalon.fr/ et " + wiki + " puis "
                            "https://lesalon.fr/programme-complet-2027")
     facets = bluesky_facets(item, calendar.networks["bluesky"])
     assert [f["uri"] for f in facets] == ["https://lesalon.fr/", wiki, "https://lesalon.fr/programme-complet-2027"]
@@ -267,3 +267,62 @@ def test_bluesky_links_keep_their_place_their_parentheses_and_their_order() -> N
     html = str(post_html(item.text, item.links))
     assert html.count('<a class="link"') == 3 and f'href="{wiki}"' in html
     assert html.startswith("Inscriptions sur lesalon.fr : <a")
+
+
+def test_bluesky_links_are_the_ones_its_app_finds() -> None:
+    """A URL glued to what precedes it (`👉https://…`, `lien:https://…`) is no link in Bluesky's app: it is
+    shown and counted whole there. edcal counted it short (248 where the app counts 338, over 300)."""
+    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  bluesky: {}\n") + "posts:\n"
+                             "  - {id: a, networks: [bluesky], at: 2027-01-12 09:00, text: 'Programme 👉https://ailleurs"
+                             ".example/2027/programme-complet/ ; (https://ailleurs.example/plan-du-salon). Fin'}\n")
+    item = by_id(plan_of(calendar))["a-bluesky"]
+    assert item.text == ("Programme 👉https://ailleurs.example/2027/programme-complet/ ; "
+                         "(ailleurs.example/plan-du-salon). Fin")  # after "(" it is one, less its ")" and "."
+    assert [url for _, _, url in item.links] == ["https://ailleurs.example/plan-du-salon"]
+    # The app takes what follows a link up to the next space, less one final mark: "…" is part of it.
+    from edcal.plan.compose import app_links
+    text = "Voir https://a.example/x… et https://a.example/y!! ou https://a.example/(z))"
+    assert [text[start:end] for start, end in app_links(text)] == [
+        "https://a.example/x…", "https://a.example/y!", "https://a.example/(z))"]
+
+
+def test_a_links_fragment_is_no_hashtag_and_a_typed_query_is_kept_as_written() -> None:
+    """`https://salon.fr/#programme` counted as a hashtag: Threads' one topic tag made two, and the check
+    refused the draft edcal wrote itself. `?q=acier;page=2&tri` came back as `?q=acier%3Bpage%3D2&tri=`."""
+    values = {"network": "x", "campaign": "c", "article": "", "item": "i"}
+    assert track("https://blog.example.fr/r/?q=acier;page=2&tri#bas", values, Tracking(), SITE.url) == \
+        "https://blog.example.fr/r/?q=acier;page=2&tri&utm_source=x&utm_medium=social&utm_campaign=c#bas"
+    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  threads: {}\n") +
+                             "campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: ['#Salon']}\n"
+                             "posts:\n  - {id: p, networks: [threads], at: 2027-01-12 09:00, campaign: c,\n"
+                             "     link: 'https://ailleurs.example/#programme', text: Le programme complet.}\n")
+    item = by_id(plan_of(calendar))["p-threads"]
+    assert item.text == "Le programme complet.\n\nhttps://ailleurs.example/#programme\n\n#Salon"
+    from edcal.checks import run_checks
+    assert [f.rule for f in run_checks(plan_of(calendar)) if f.rule == "too-many-hashtags"] == []
+
+
+def test_decomposed_accents_are_composed_as_networks_store_them() -> None:
+    """`#Me\u0301tallerie` (e + combining accent, as some editors type it) was read as `#Me`: the campaign's
+    `#Métallerie` was added a second time, and the file held one more character than was counted."""
+    calendar = calendar_from(PARIS_CALENDAR + "campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01,"
+                             " hashtags: ['#Métallerie']}\n"
+                             "posts:\n  - {id: p, networks: [linkedin], at: 2027-01-12 09:00, campaign: c,\n"
+                             "     text: \"Au salon #Me\\u0301tallerie\"}\n")
+    item = by_id(plan_of(calendar))["p-linkedin"]
+    assert item.text == "Au salon #Métallerie" and item.length == len(item.text)
+
+
+def test_a_cut_summary_ends_on_its_last_word_and_lines_end_on_a_letter() -> None:
+    calendar = calendar_from(PARIS_CALENDAR)
+    bluesky = builtin_registry()["bluesky"]
+    summary = "Le salon approche\u00a0: " + " ".join(["finition"] * 40)
+    long_article = article("long", "2027-01-10T09:00", calendar, summary=summary)
+    texts = []
+    for limit in range(40, 80):  # wherever the cut falls, never " …" after "approche :"
+        tight = dataclasses.replace(bluesky, limits=(dataclasses.replace(bluesky.limits[0], max=limit),))
+        texts.append(composer(calendar=calendar).compose(PostParts(
+            network=tight, item_id="i", article=long_article, url="https://blog.example.fr/long/")).text)
+    assert "Le salon approche…" in "".join(texts) and " …" not in "".join(texts)
+    spaced = composer(calendar=calendar).compose(PostParts(network=bluesky, item_id="i", text="Ligne\u00a0\nDeux"))
+    assert spaced.text == "Ligne\nDeux"

@@ -28,7 +28,7 @@ from edcal.i18n import translator
 from edcal.model.article import Article
 from edcal.model.calendar import Campaign, Person, Tracking
 from edcal.model.network import Network
-from edcal.networks.counting import HTTP_URL, Measure, measure_all
+from edcal.networks.counting import Measure, measure_all
 
 DRAFTS_FOLDER = "drafts"
 DEFAULT_TEMPLATE = "default.txt.j2"
@@ -42,7 +42,18 @@ HASHTAG = re.compile(r"(?<![\w#&])#\w+", re.UNICODE)
 #: An http(s) URL in a post's text, without the punctuation that ends its sentence.
 URL_IN_TEXT = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n{3,}")
-_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+#: Spaces (no-break ones too) at the end of a line: nobody sees them, every network counts them.
+_TRAILING_SPACE = re.compile("[ \t\u00a0\u202f]+\n")
+#: What a cut summary may end with before its ellipsis: punctuation, and the (no-break) space before it.
+_CUT_END = ",;:.!?—–- \t\u00a0\u202f"
+
+
+def hashtags_in(text: str) -> list[str]:
+    """The hashtags a network links in ``text``: not the ``#programme`` of a URL's fragment
+    (``https://salon.fr/#programme``), which is part of the link."""
+    if "#" not in text:
+        return []
+    return HASHTAG.findall(URL_IN_TEXT.sub(" ", text) if "://" in text else text)
 
 
 def hashtag(tag: str, case: str = "camel") -> str:
@@ -113,11 +124,11 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
         return url
     if not _on_site(parts, url, site_url):
         return url
-    query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
-    present = {name for name, _ in query}
+    present = {name for name, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)}
     names = dict(tracking.parameters)
     if present & {names.get(key, f"utm_{key}") for key in ("source", "medium", "campaign", "content")}:
         return url
+    added = []
     for key in ("source", "medium", "campaign", "content"):
         template = getattr(tracking, key)
         if not template:
@@ -125,8 +136,12 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
         name = names.get(key, f"utm_{key}")
         value = template.format(**values)
         if name not in present and value:
-            query.append((name, value))
-    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+            added.append((name, value))
+    if not added:
+        return url
+    # The query as written, then the parameters: `?q=acier;page=2&tri` re-encoded was another address.
+    query = "&".join(part for part in (parts.query, urllib.parse.urlencode(added)) if part)
+    return urllib.parse.urlunsplit(parts._replace(query=query))
 
 
 def site_link_in(text: str, site_url: str) -> str | None:
@@ -247,16 +262,32 @@ def short_link(url: str) -> str:
     return host + (rest[:SHORT_LINK_PATH] + "..." if len(rest) > SHORT_LINK_PATH + 2 else rest)
 
 
+#: A link as Bluesky's app finds one (``detectFacets`` of @atproto/api): at the start of the text, after
+#: a space or after "(", up to the next space. ``👉https://…`` or ``lien:https://…`` is no link there: the
+#: app shows it and counts it whole.
+_APP_LINK = re.compile(r"(?:^|(?<=[\s(]))https?://\S+", re.IGNORECASE)
+
+
+def app_links(text: str) -> list[tuple[int, int]]:
+    """Where Bluesky's app finds each ``http(s)://`` link of a text: less one final punctuation mark of
+    ``.,;:!?``, then a ``)`` the link did not open (``…/Python_(langage)`` keeps its own); what else
+    follows it before a space (``…``, ``»``) is part of the link, as there."""
+    found = []
+    for match in _APP_LINK.finditer(text):
+        start, end = match.span()
+        if text[end - 1] in ".,;:!?":
+            end -= 1
+        if text[end - 1] == ")" and "(" not in text[start:end]:
+            end -= 1
+        found.append((start, end))
+    return found
+
+
 def shorten_links(text: str, main: tuple[str, str] | None) -> tuple[str, tuple[tuple[int, str, str], ...]]:
     """The text as a network that shortens links shows it, and each shortened link (where it starts in
     the shown text, the shown text, the URL) in the order of the text: the template's link (``main``,
     already shown short) and every ``http(s)://`` URL written in the text."""
-    spans = []
-    for match in HTTP_URL.finditer(text):
-        end = match.end()
-        if text[end:end + 1] == ")" and match.group(0).count("(") > match.group(0).count(")"):
-            end += 1  # Python_(langage): the parenthesis the URL opened is its own, as Bluesky reads it
-        spans.append((match.start(), end, short_link(text[match.start():end]), text[match.start():end]))
+    spans = [(start, end, short_link(text[start:end]), text[start:end]) for start, end in app_links(text)]
     if main is not None and main[0] != main[1]:
         # The template's link, shown short already; a short text can be part of a URL ("example.org/agenda").
         index = text.rfind(main[0])
@@ -422,6 +453,10 @@ class Composer:
         self.lang = lang
 
     def compose(self, parts: PostParts) -> Composed:
+        written = parts.text or ""
+        if not written.isascii():
+            # As networks store it (and count it): é typed as e + U+0301 is é, and #Métallerie one hashtag.
+            written = unicodedata.normalize("NFC", written)
         network = parts.network
         url = parts.url
         display = url
@@ -438,24 +473,24 @@ class Composer:
             None,
         )
         typed = 0
-        if parts.text:
+        if written:
             # Hashtags the writer typed themselves are not repeated, and count towards the network's limit.
-            written = HASHTAG.findall(parts.text)
-            if hashtags and written:
-                folded = {_folded(tag) for tag in written}
+            typed_tags = hashtags_in(written)
+            if hashtags and typed_tags:
+                folded = {_folded(tag) for tag in typed_tags}
                 hashtags = [h for h in hashtags if _folded(h) not in folded]
-            typed = len(written)
+            typed = len(typed_tags)
         if network.max_hashtags is not None:
             hashtags = hashtags[:max(0, network.max_hashtags - typed)]
         summary = article.summary if article else ""
         context = {
             "network": network,
-            "text": parts.text or "",
+            "text": written,
             "title": parts.title or (article.title if article else ""),
             "summary": summary,
             "link": display or "",
             "url": url or "",
-            "link_in_text": bool(parts.text and url and (url in parts.text or (display or "") in parts.text)),
+            "link_in_text": bool(written and url and (url in written or (display or "") in written)),
             "article": article,
             "campaign": parts.campaign,
             "owner": parts.owner,
@@ -471,7 +506,7 @@ class Composer:
         text, links = self._shown(self._text(template, context), network, main)
         measures = tuple(measure_all(text, network))
         fitted = False
-        if not all(m.fits for m in measures) and summary and not parts.text:
+        if not all(m.fits for m in measures) and summary and not written:
             shorter = self._fit(template, context, summary, network, measures, main)
             if shorter is not None:
                 (text, links), measures, fitted = shorter[0], shorter[1], True
@@ -514,7 +549,7 @@ class Composer:
         words = summary.split()
 
         def attempt(count: int) -> tuple[tuple[str, tuple[tuple[int, str, str], ...]], tuple[Measure, ...]]:
-            cut = " ".join(words[:count]).rstrip(",;:.!?—–-") + "…" if count else ""
+            cut = " ".join(words[:count]).rstrip(_CUT_END) + "…" if count else ""
             shown = self._shown(self._text(template, {**context, "summary": cut}), network, main)
             return shown, tuple(measure_all(shown[0], network))
 
@@ -565,6 +600,8 @@ def _lowered_opening(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """Trailing spaces off, at most one blank line in a row, no blank ends."""
+    """NFC, trailing spaces off, at most one blank line in a row, no blank ends."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     text = _TRAILING_SPACE.sub("\n", text.replace("\r\n", "\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()

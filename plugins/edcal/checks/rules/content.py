@@ -15,7 +15,7 @@ from edcal.model.network import aspect_ratio
 from edcal.model.plan import Item, article_item_id
 from edcal.model.source import Source
 from edcal.networks.counting import RULE_DESCRIPTIONS
-from edcal.plan.compose import HASHTAG, URL_IN_TEXT
+from edcal.plan.compose import URL_IN_TEXT, hashtags_in
 
 
 @rule("text-too-long", "error", "A post's text is longer than its network allows")
@@ -291,7 +291,7 @@ def too_many_hashtags(ctx: CheckContext) -> Iterator[Problem]:
         network = networks[post.network or ""]
         if network.max_hashtags is None:
             continue
-        tags = HASHTAG.findall(post.text or "")
+        tags = hashtags_in(post.text or "")
         if len(tags) > network.max_hashtags:
             yield Problem(post.source, say("{network} post '{id}' has {count} hashtags ({tags}); {network} "
                                            "takes at most {limit}", network=network.name, id=post.id,
