@@ -28,10 +28,6 @@ from edcal.lazy_packages import submodule
 from edcal.model.network import Network, TextLimit
 
 _GRAPHEME = regex.compile(r"\X")
-# http(s) URLs as Mastodon matches them for counting.
-_HTTP_URL = regex.compile(r"(?<![\w/])https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", regex.IGNORECASE)
-#: An ``http(s)://`` URL written in a text, without the punctuation that ends a sentence after it.
-HTTP_URL = _HTTP_URL
 # A mention with a domain: @user@example.social
 _REMOTE_MENTION = regex.compile(r"(?<![\w@])(@[\w.]+)@[\w-]+(?:\.[\w-]+)+", regex.UNICODE)
 _LINE_ENDS = re.compile(r"\r\n|\r|\n")
@@ -189,10 +185,28 @@ def _as_counted(text: str, network: Network, counting: str) -> str:
     """The text with URLs and mentions replaced by what the network charges for them."""
     if network.mention_counting == "local-part":
         text = _REMOTE_MENTION.sub(lambda m: m.group(1), text)
-    if network.url_length is not None and counting != "twitter":
+    if network.url_length is not None and counting != "twitter" and "://" in text:
         # twitter-text already weighs every URL (bare domains too) as 23.
-        text = _HTTP_URL.sub(lambda m: "x" * network.url_length, text)  # type: ignore[arg-type, operator]
+        text = _links_as(text, network.url_length)
     return text
+
+
+def _links_as(text: str, length: int) -> str:
+    """Each ``http(s)://`` link as ``length`` characters, the links being those Mastodon finds: its
+    servers and its composer use twitter-text's URL expression (scheme required), which knows top-level
+    domains. ``https://intranet.local/…``, ``.example`` or an IP address is no link there: it counts whole.
+    """
+    found = _twitter_part("extract_urls").extract_urls_with_indices(text, False)
+    if not found:
+        return text
+    parts = []
+    position = 0
+    for entity in found:
+        start, end = entity["indices"]
+        parts += [text[position:start], "x" * length]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def measure(text: str, network: Network, limit: TextLimit | None = None) -> Measure:
