@@ -326,3 +326,20 @@ def test_a_cut_summary_ends_on_its_last_word_and_lines_end_on_a_letter() -> None
     assert "Le salon approche…" in "".join(texts) and " …" not in "".join(texts)
     spaced = composer(calendar=calendar).compose(PostParts(network=bluesky, item_id="i", text="Ligne\u00a0\nDeux"))
     assert spaced.text == "Ligne\nDeux"
+
+
+def test_the_articles_link_written_another_way_is_tracked_once_not_added_again() -> None:
+    """docs/calendar.md: a link written in `text:` is tracked in place and not repeated. Written without
+    its final "/", with http:// or www., or as a bare address, it was tracked and then added a second time."""
+    for written in ("https://blog.example.fr/a", "http://blog.example.fr/a/", "https://www.blog.example.fr/a",
+                    "blog.example.fr/a/", "https://blog.example.fr/a/index.html"):
+        calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [x], at: 2027-01-12 09:00, "
+                                 f"article: a, text: 'Le programme : {written} !'}}\n")
+        text = by_id(plan_of(calendar, [article("a", "2027-01-05T09:00", calendar)]))["p-x"].text
+        assert text == "Le programme : https://blog.example.fr/a/?utm_source=x&utm_medium=social&utm_campaign=a !", \
+            written
+    # Another page of the site stays itself, tracked, and the article's link follows.
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [x], at: 2027-01-12 09:00, "
+                             "article: a, text: 'Voir https://blog.example.fr/ab/'}\n")
+    text = by_id(plan_of(calendar, [article("a", "2027-01-05T09:00", calendar)]))["p-x"].text
+    assert text.startswith("Voir https://blog.example.fr/ab/?utm_source=x") and text.count("https://") == 2

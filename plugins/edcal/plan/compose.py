@@ -177,9 +177,42 @@ def track_text(text: str, link: str, url: str, values: dict[str, str], tracking:
     full) becomes its tracked ``url``; every other URL of the site is tracked with the same values."""
     if link in text and url != link:
         text = _replace_link(text, link, absolute(link, site_url), url)
+    if url not in text:  # written another way: without its final "/", www. or https, or its scheme
+        text = _same_page_as(text, absolute(link, site_url), url, site_url)
     if tracking.enabled:
         text = _track_others(text, url, lambda other: track(other, values, tracking, site_url), site_url)
     return text
+
+
+def _same_page_as(text: str, page: str, url: str, site_url: str) -> str:
+    """Each URL of the text that is ``page`` to a reader (``http://``, ``www.`` or not, without its final
+    ``/``, or a bare ``example.fr/2027/a/`` that networks link too) as ``url``: the post's link is in the
+    text, tracked, and the template does not add it a second time."""
+    key = _page_key(page)
+    if key is None:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        found = match.group(0)
+        written = found if "://" in found else "https://" + found
+        return url if _page_key(written) == key else found
+
+    host = re.escape(_site_parts(site_url)[0]) if site_url else None
+    bare = rf"|(?<![\w/@.-])(?:www\.)?{host}/[^\s<>\"]*[^\s<>\".,;:!?)\]'…»]" if host else ""
+    return re.sub(URL_IN_TEXT.pattern + bare, replace, text, flags=re.IGNORECASE)
+
+
+def _page_key(url: str) -> tuple[str, str, str, str] | None:
+    """What makes two addresses the same page to a reader: the host without ``www.``, a final dot or a
+    default port; the path with ``.``, ``..`` and ``index.html`` resolved and a final ``/``; the query;
+    the fragment. The scheme is left out (the server sends http to https)."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return None
+    host = _HOST_FINAL_DOT.sub("", parts.netloc.lower()).removeprefix("www.")
+    path = plain_path(parts.path or "/").removesuffix("index.html")
+    return host, path if path.endswith("/") else path + "/", parts.query, parts.fragment
 
 
 def is_site_url(url: str, site_url: str) -> bool:
