@@ -94,7 +94,10 @@ def test_pull_requests_get_annotations_and_never_deploy(workflow: dict[str, Any]
     assert "pull_request" in annotate["if"] and "!cancelled()" in annotate["if"]
     deploy = workflow["jobs"]["deploy"]
     assert "github.event_name != 'pull_request'" in deploy["if"]
-    assert "github.ref == 'refs/heads/main'" in deploy["if"]
+    # From the repository's default branch, whatever its name (`git init` gives `master` on many machines,
+    # and a workflow that deployed from `main` only skipped every deployment without a word).
+    assert "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)" in deploy["if"]
+    assert "'refs/heads/main'" not in WORKFLOW.read_text(encoding="utf-8")
     assert [s["uses"].split("@")[0] for s in deploy["steps"] if "uses" in s] == ["actions/deploy-pages",
                                                                                  "actions/cache/save"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
