@@ -232,6 +232,10 @@ def load_yaml(text: str, path: str) -> Any:
         source = _source(path, mark) if mark else Source(path, 1, 1)
         context = f" ({exc.context})" if exc.context else ""
         hint = _syntax_hint(problem, _line(text, source.line))
+        if hint == _INDENTATION or (hint is None and problem in _INDENTATION_PROBLEMS):
+            hint, culprit = _indentation_hint(text, source.line)
+            if culprit:  # the parser stopped on the line after the one pushed to the margin
+                source = Source(path, culprit, 1)
         for number in (source.line, source.line - 1):  # the parser often stops on the line after
             # An indentation or `at:<no-break space>2027-01-12` that YAML does not take as spaces
             # (quoted text, where such a space is fine, is blanked out: columns stay where they are).
@@ -357,18 +361,67 @@ INVISIBLE = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space", 
 TYPOGRAPHIC_QUOTES = "“”«»‘’„"
 
 
+_INDENTATION = "check this line's indentation against the lines above (a key indented too far)"
+#: What libyaml says when a line's indentation does not fit the lines before it.
+_INDENTATION_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator",
+                         "expected <block end>, but found '<block mapping start>'")
+
+
+def _indentation_hint(text: str, number: int) -> tuple[str, int | None]:
+    """Which line's indentation is off, by comparing line ``number`` with the lines above it.
+
+    ``  hashtags:`` under keys indented 4 spaces, or ``color: steelblue`` pushed to the margin among
+    them (the parser then stops on the line after, whose indentation is right: that line is given).
+    """
+    lines = text.splitlines()
+
+    def written(n: int) -> bool:
+        line = lines[n - 1] if 0 < n <= len(lines) else ""
+        return bool(line.strip()) and not line.lstrip().startswith("#")
+
+    def keys_at(n: int) -> int:  # where a line's key starts: after "- " for a list item's first key
+        line = lines[n - 1]
+        item = re.match(r"^( *)((?:- +)*)", line)
+        return len(item.group(0)) if item else 0
+
+    def opens(n: int) -> bool:  # `campaigns:` or `- id: x` with its keys below
+        return lines[n - 1].rstrip().endswith(":") or lines[n - 1].lstrip().startswith("- ")
+
+    above = next((n for n in range(number - 1, 0, -1) if written(n)), None)
+    if not written(number) or above is None:
+        return _INDENTATION, None
+    here, there = keys_at(number), keys_at(above)
+    if here == there or (opens(above) and here > there and not lines[above - 1].lstrip().startswith("- ")):
+        return _INDENTATION, None
+    if here < there:  # `networks:` then `linkedin:` at the margin: its siblings below are deeper than it
+        parent = next((n for n in range(above, 0, -1) if written(n) and keys_at(n) <= here), None)
+        opener = next((n for n in range(parent - 1, 0, -1) if written(n)), None) if parent else None
+        if parent and opener and keys_at(parent) < here and keys_at(opener) == keys_at(parent) \
+                and lines[opener - 1].rstrip().endswith(":"):
+            return (f"this line is indented {keys_at(parent)} spaces, as much as line {opener} whose "
+                    f"block it starts: indent it as that block's lines ({here} spaces, as line "
+                    f"{number})"), parent
+    before = next((n for n in range(above - 1, 0, -1) if written(n)), None)
+    if before is not None and there < here == keys_at(before) and not opens(above):
+        return (f"this line is indented {there} spaces and the lines around it {here}: the keys of one "
+                "mapping line up, one under the other"), above
+    return (f"this line is indented {here} spaces and line {above} above it {there}: the keys of one mapping "
+            "line up, one under the other"), None
+
+
 def _syntax_hint(problem: str, line: str = "") -> str | None:
     indent = line[: len(line) - len(line.lstrip())]
     if "\t" in indent:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
-        value = line.split(":", 1)[1] if ":" in line else ""
-        if value.strip()[:1] and value.strip()[:1] in TYPOGRAPHIC_QUOTES:
+        key, _, value = line.strip().removeprefix("- ").partition(":")
+        value = value.strip()
+        if value[:1] and value[:1] in TYPOGRAPHIC_QUOTES:
             return ("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. "
-                    "text: \"Salon : J-7\"")
-        if ": " in value.strip() and not value.strip().startswith(("'", '"')):
-            return "a value containing ': ' must be quoted, e.g. text: \"Salon : J-7\""
-        return "check this line's indentation against the lines above (a key indented too far)"
+                    f"{key}: \"{value.strip(TYPOGRAPHIC_QUOTES)[:60]}\"")
+        if ": " in value and not value.startswith(("'", '"', "{", "[")):
+            return f"a value containing ': ' must be quoted, e.g. {key}: \"{value[:60]}\""
+        return _INDENTATION
     if "found character '\\t'" in problem or "tab" in problem:
         return "indent with spaces, not tabs"
     if ("expected ',' or '}'" in problem or "expected ',' or ']'" in problem) \
@@ -379,7 +432,7 @@ def _syntax_hint(problem: str, line: str = "") -> str | None:
         if value[:1] and value[:1] in "@`%":
             return f"a value starting with {value[:1]} must be quoted, e.g. text: \"{value[:40]}\""
     if "could not find expected ':'" in problem:
-        return "check the indentation of this line and of the one above"
+        return _INDENTATION
     linked = re.match(r"\s*([\w-]+):\s*(\{(?:static|attach|filename)\}\S*)", line)
     if linked:  # `image: {static}/images/a.png`: a `{` opens a YAML mapping
         name, value = linked.groups()
