@@ -324,6 +324,24 @@ SLIPS += [
 ]
 
 
+SLIPS += [
+    # "did you mean 'week'?" gave weekly posts to a writer who wanted them every other week.
+    ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: 2 weeks, on: fri, from: 2027-01-01}}\n",
+     "found '2 weeks', expected one of: day, week, month", "write every: week and interval: 2 (every 2 weeks)"),
+]
+
+
+@pytest.mark.parametrize(("zone", "hint"), [
+    ("CST", "'CST' is an abbreviation; write the place's zone, e.g. 'America/Chicago' (with its summer time)"),
+    ("Europe/Pari", "did you mean 'Europe/Paris'?"),
+])
+def test_a_zone_abbreviation_gets_the_zone_it_stands_for(tmp_path: Path, zone: str, hint: str) -> None:
+    """`timezone: CST` was told "did you mean 'UCT'?": UTC, six hours off for Chicago."""
+    first = errors(tmp_path, BASE.replace("Europe/Paris", zone))[0].splitlines()
+    assert first[0].endswith(f"found time zone '{zone}', expected an IANA name like 'Europe/Paris'")
+    assert first[1] == f"    hint: {hint}"
+
+
 @pytest.mark.parametrize(("text", "message", "hint"), SLIPS)
 def test_common_slips_get_a_hint_that_says_what_to_type(tmp_path: Path, text: str, message: str,
                                                         hint: str | None) -> None:

@@ -298,6 +298,10 @@ def test_a_field_written_in_french_points_at_the_articles_field(written: str, me
      "    hint: write tags: soudure, inox, TIG"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\ntags: #soudure #inox #TIG\n---\n",
      "hint: write tags without #, separated by commas: tags: soudure, inox, TIG"),
+    # The planning site calls an article with a date to come "scheduled": it is no status to write.
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\nstatus: scheduled\n---\n",
+     "hint: an article is scheduled by its date: write status: published (or leave it out) and a date: in "
+     "the future"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\nimage: //cdn.example.org/atelier.png\n---\n",
      "t.md:4:8: error: found '//cdn.example.org/atelier.png', an address without https:\n"
      "    hint: write the whole address: https://cdn.example.org/atelier.png"),
@@ -323,7 +327,8 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
     fixed = {"“Soudure TIG ou MIG ?”": "Soudure TIG ou MIG ?", "“soudure, TIG”": "soudure, TIG",
              "“Conseils”": "Conseils", "soudure TIG et MIG pour l'inox et l'aluminium": "soudure, TIG, MIG, inox",
              "#soudure #inox #TIG": "soudure, inox, TIG", "{static}/images/atelier.png": "images/atelier.png",
-             "//cdn.example.org/atelier.png": "https://cdn.example.org/atelier.png"}
+             "//cdn.example.org/atelier.png": "https://cdn.example.org/atelier.png",
+             "status: scheduled": "status: published"}
     for wrong, right in fixed.items():
         header = header.replace(wrong, right)
     errors = ErrorCollector()

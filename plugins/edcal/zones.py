@@ -67,6 +67,29 @@ def zone_named(name: str) -> ZoneInfo:
         raise ValueError(f"found time zone '{name}', expected an IANA name like 'Europe/Paris'") from None
 
 
+#: Abbreviations people write for a zone, which are no IANA names (or, as ``EST``, one without summer
+#: time), and the zone most of them mean.
+ABBREVIATIONS = {
+    "CST": "America/Chicago", "CDT": "America/Chicago", "EDT": "America/New_York",
+    "PDT": "America/Los_Angeles", "PST": "America/Los_Angeles", "MDT": "America/Denver",
+    "AKST": "America/Anchorage", "HST": "Pacific/Honolulu", "BST": "Europe/London",
+    "CEST": "Europe/Paris", "EEST": "Europe/Athens", "WEST": "Europe/Lisbon",
+    "IST": "Asia/Kolkata", "JST": "Asia/Tokyo", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    "NZST": "Pacific/Auckland", "HNE": "America/Toronto", "HAE": "America/Toronto",
+}
+
+
+def zone_hint(name: str) -> str | None:
+    """A hint for a time zone edcal does not know: the zone an abbreviation stands for (``CST`` is not
+    ``UCT``), else the closest name."""
+    from edcal.errors import did_you_mean
+
+    meant = ABBREVIATIONS.get(name.strip().upper())
+    if meant:
+        return f"'{name}' is an abbreviation; write the place's zone, e.g. '{meant}' (with its summer time)"
+    return did_you_mean(name, known_zones())
+
+
 def known_zones() -> set[str]:
     import zoneinfo
 

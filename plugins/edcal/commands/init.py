@@ -14,7 +14,7 @@ from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.load.validate import WEB_ADDRESS
 from edcal.model.source import Source
 from edcal.themes import DEFAULT_THEME
-from edcal.zones import zone_named
+from edcal.zones import zone_hint, zone_named
 
 TEMPLATE_SUFFIX = ".tmpl"
 #: Skeleton files and folders whose name differs in the site (dot files are not shipped as such).
@@ -43,7 +43,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     try:
         zone = zone_named(timezone)
     except ValueError as exc:
-        raise InputErrors([InputError(Source("--timezone", 1, 1), str(exc))]) from None
+        raise InputErrors([InputError(Source("--timezone", 1, 1), str(exc), zone_hint(timezone))]) from None
     from edcal import public_holidays
 
     if country is not None:

@@ -67,7 +67,7 @@ from edcal.model.calendar import (
 )
 from edcal.model.network import Network
 from edcal.model.source import Source
-from edcal.zones import WallClockError, known_zones, localize, zone_named
+from edcal.zones import WallClockError, localize, zone_hint, zone_named
 
 CALENDAR_FILE = "calendar.yaml"
 CALENDAR_DIR = "calendar.d"
@@ -324,7 +324,7 @@ class _Builder:
         try:
             zone = zone_named(zone_name)
         except ValueError as exc:
-            self.errors.add(loc.value("timezone"), str(exc), did_you_mean(zone_name, known_zones()))
+            self.errors.add(loc.value("timezone"), str(exc), zone_hint(zone_name))
             zone = zone_named("UTC")
         horizon = DEFAULT_HORIZON_DAYS
         if spec.horizon is not None:

@@ -393,12 +393,13 @@ _EVERY = {**dict.fromkeys(("days", "daily", "jour", "jours", "quotidien"), "day"
           **dict.fromkeys(("months", "monthly", "mois", "mensuel"), "month")}
 
 
-def _period(value: Any) -> Any:
+def period(value: Any) -> Any:
+    """``weeks``, ``hebdo`` or ``semaine`` as ``week``; anything else as written (lower case)."""
     return _EVERY.get(value.strip().lower(), value.strip().lower()) if isinstance(value, str) else value
 
 
 class RepeatSpec(Spec):
-    every: Annotated[Literal["day", "week", "month"] | None, BeforeValidator(_period)] = Field(
+    every: Annotated[Literal["day", "week", "month"] | None, BeforeValidator(period)] = Field(
         None, description="day, week or month (also days, weekly, jour, semaine, mois…).")
     interval: PositiveInt = Field(1, description="Every 2 weeks: interval 2.")
     on: Names | None = Field(None, description="Weekdays (['tue']) for weekly rules; '15' or 'first tue' for monthly ones.")

@@ -224,10 +224,24 @@ def reference_hint(found: str, known: Mapping[str, Any], field: str) -> str | No
     return value_hint(found) or did_you_mean(found, known)
 
 
+#: ``2 weeks`` for ``every:``: a number, then a period.
+_COUNTED_PERIOD = re.compile(r"^(\d+)\s*([^\W\d_]+)$")
+
+
 def suggest_value(found: Any, options: Collection[str]) -> str | None:
     """A hint naming the allowed value meant (French words included), or None."""
     if not isinstance(found, str):
         return None
+    counted = _COUNTED_PERIOD.match(found.strip().lower())
+    if counted is not None:  # `every: 2 weeks`: "did you mean 'week'?" gave weekly posts
+        from edcal.load.schema import period
+
+        number, unit = counted.groups()
+        if period(unit) in options:
+            return f"write every: {period(unit)} and interval: {number} (every {number} {period(unit)}s)"
+    if found.strip().lower() in ("scheduled", "programmé", "planifié") and "published" in options:
+        return ("an article is scheduled by its date: write status: published (or leave it out) "
+                "and a date: in the future")
     meant = VALUE_SYNONYMS.get(" ".join(found.split()).lower())
     if meant in options and meant != found:
         return f"did you mean '{meant}'?"
