@@ -328,7 +328,17 @@ SLIPS += [
     # "did you mean 'week'?" gave weekly posts to a writer who wanted them every other week.
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: 2 weeks, on: fri, from: 2027-01-01}}\n",
      "found '2 weeks', expected one of: day, week, month", "write every: week and interval: 2 (every 2 weeks)"),
+    # A US date with a 12-hour time: both fixed in one hint (fixing the date alone gave a second error).
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 03/15/2027 4:00 PM}\n",
+     "(e.g. 2027-01-12 or 2027-01-12 09:00)", "dates are written year first: 2027-03-15 16:00"),
 ]
+
+
+def test_a_slot_on_12_hours_is_given_as_written_on_24(tmp_path: Path) -> None:
+    """The message names the time alone ('9am'); the hint gives the slot to write."""
+    first = errors(tmp_path, BASE.replace("slots: [tue 09:00]", "slots: [tuesday 9am]"))[0].splitlines()
+    assert first[0].endswith("found '9am', expected a time as HH:MM (e.g. 09:30 or 9h30)")
+    assert first[1] == "    hint: times are written on 24 hours: tuesday 09:00"
 
 
 @pytest.mark.parametrize(("zone", "hint"), [

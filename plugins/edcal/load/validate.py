@@ -115,6 +115,15 @@ def scheme_missing(value: str, where: Source, errors: ErrorCollector) -> bool:
     return True
 
 
+def _on_24_hours(text: str) -> str:
+    """``4:00 PM`` as ``16:00``, ``2026-12-22 12:30 p.m.`` as ``2026-12-22 12:30``; anything else as is."""
+    am_pm = _AM_PM.match(text)
+    if am_pm is None or int(am_pm.group("hour")) not in range(1, 13):
+        return text
+    hour = int(am_pm.group("hour")) % 12 + (12 if am_pm.group("half").lower() == "p" else 0)
+    return " ".join(f"{am_pm.group('date') or ''}{hour:02d}:{am_pm.group('minute') or '00'}".split())
+
+
 def value_hint(found: Any, message: str = "") -> str | None:
     """What to change in a text value that was refused, when the reason is a common slip."""
     if not isinstance(found, str):
@@ -126,6 +135,7 @@ def value_hint(found: Any, message: str = "") -> str | None:
                 "quotes \"…\" or none")
     if (slashed := _DAY_FIRST.match(found.strip())) is not None:
         first, second, year, rest = slashed.groups()
+        rest = " " + _on_24_hours(rest.strip()) if rest.strip() else rest  # 03/15/2027 4:00 PM: both at once
         if int(first) > 12 and int(second) <= 12:  # 24/11/2026: day first
             return f"dates are written year first: {year}-{int(second):02d}-{int(first):02d}{rest}"
         if int(second) > 12 and int(first) <= 12:  # 11/24/2026: month first
@@ -137,10 +147,12 @@ def value_hint(found: Any, message: str = "") -> str | None:
                 return f"dates are written year first: {day_first}"
             return (f"dates are written year first: {day_first} if the day comes first, "
                     f"{month_first} if the month does")
-    if (am_pm := _AM_PM.match(found.strip())) is not None and int(am_pm.group("hour")) in range(1, 13):
-        hour = int(am_pm.group("hour")) % 12 + (12 if am_pm.group("half").lower() == "p" else 0)
-        written = f"{am_pm.group('date') or ''}{hour:02d}:{am_pm.group('minute') or '00'}"
-        return f"times are written on 24 hours: {' '.join(written.split())}"
+    if _on_24_hours(found.strip()) != found.strip():
+        return f"times are written on 24 hours: {_on_24_hours(found.strip())}"
+    quoted = re.match(r"found '([^']+)'", message)  # `tuesday 9am`: the message names the time alone
+    if quoted and quoted.group(1) != found and _on_24_hours(quoted.group(1)) != quoted.group(1):
+        time = quoted.group(1)
+        return f"times are written on 24 hours: {found.strip().replace(time, _on_24_hours(time))}"
     if "expected weekdays and a time" in message and _WEEKDAYS_ONLY.match(found.strip()):
         return ("a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so "
                 "quote a slot on several days: [\"tue,thu 17:00\"]")
