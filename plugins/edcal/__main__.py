@@ -393,29 +393,35 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
 @click.option("--url", "site_url", default="https://www.example.org", show_default=True,
               help="The public site's address (links in posts are built from it).")
 @click.option("--timezone", default="Europe/Paris", show_default=True, help="IANA time zone.")
-@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
-              help="The site's language: its sample articles, calendar.yaml's comments, the theme's words.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
+              help="The site's language: its sample articles, calendar.yaml's comments, the theme's words "
+                   "[default: fr where French is spoken (Europe/Paris, Europe/Brussels…) or for a zone "
+                   "without a country (UTC), else en].")
 @click.option("--country", default=None, metavar="CODE",
               help="Country whose public holidays the checks know (ISO code) [default: the time zone's].")
 @click.option("-q", "--quiet", "verbosity", flag_value=-1, help="Print errors only.")
 @click.option("-v", "--verbose", "verbosity", flag_value=1, help="Print the files written.")
 @input_errors_exit
-def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang: str, country: str | None,
-         verbosity: int | None) -> None:
+def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang: str | None,
+         country: str | None, verbosity: int | None) -> None:
     """Create a new site repository in FOLDER, with a small working sample.
 
     It holds calendar.yaml, an article, a page, pelicanconf.py and
     publishconf.py, and a copy of the theme: `edcal build` works in it at once.
     """
-    from edcal.commands.init import init_site
+    from edcal.commands.init import default_language, init_site
 
+    lang = lang or default_language(timezone, country)
     name = site_name if site_name is not None else {"fr": "Mon blog"}.get(lang, "My blog")
     written = init_site(folder, name, site_url, timezone, lang, country)
     if (verbosity or 0) > 0:
         for path in written:
             click.echo(path.as_posix())
     if (verbosity or 0) >= 0:
-        click.echo(f"Site created in {folder}. Next: cd {folder} && edcal build && edcal agenda")
+        names = {"fr": "French", "en": "English"}
+        other = "en" if lang == "fr" else "fr"
+        click.echo(f"Site created in {folder}, in {names[lang]} (--lang {other} for {names[other]}). "
+                   f"Next: cd {folder} && edcal build && edcal agenda")
         from edcal.commands.init import engine_pinned
 
         if not engine_pinned(written):

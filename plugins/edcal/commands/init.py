@@ -26,6 +26,16 @@ ENGINE_PLACEHOLDER = ("https://github.com/your-org/edcal", "COMMIT")
 
 #: The languages a new site's sample is written in: a folder of the skeleton each.
 LANGUAGES = ("fr", "en")
+#: Countries where a site is French by default (``edcal init`` without ``--lang``).
+FRENCH_SPEAKING = frozenset("""FR MC BE LU CH RE GP MQ GF YT NC PF PM WF BL MF SN CI ML BF NE TG BJ CM GA
+                               CG CD MG HT TN MA DZ""".split())
+
+
+def default_language(timezone: str, country: str | None) -> str:
+    """``fr`` for a site in a French-speaking country (given, or the time zone's) or in a zone without one
+    (UTC), else ``en``: ``--timezone America/Chicago`` alone gave a French site."""
+    code = (country or zone_country(timezone) or "").strip().upper()
+    return "fr" if not code or code in FRENCH_SPEAKING else "en"
 
 
 def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: str,
