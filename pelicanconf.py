@@ -11,7 +11,8 @@ PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
-EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
+# robots.txt is written from SITEURL. A file of content/extra/ that goes at the site's root (a CNAME):
+# EXTRA_PATH_METADATA = {"extra/CNAME": {"path": "CNAME"}}
 
 # Must match `timezone:` in calendar.yaml (edcal checks it).
 TIMEZONE = "Europe/Paris"

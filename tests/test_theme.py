@@ -278,6 +278,29 @@ def test_robots_txt_points_to_the_sitemap(sample: Path) -> None:
     assert f"Sitemap: {SITEURL}/sitemap.xml" in robots.splitlines()
 
 
+def test_robots_txt_follows_siteurl_and_a_sites_own_is_kept_with_a_warning(site: Path) -> None:
+    """robots.txt was a file written by `edcal init`: after SITEURL moved to the Pages address, it still
+    named the first address's sitemap. It is written from the build's SITEURL now; a site's own is kept,
+    and the build says when its Sitemap: line names another address."""
+    from conftest import run_edcal, write_pelicanconf
+
+    write_pelicanconf(site, 'SITEURL = "https://acme.github.io/blog"\n')
+    assert run_edcal("build", "-q", cwd=site).returncode == 0
+    assert (site / "output" / "robots.txt").read_text(encoding="utf-8") == \
+        "User-agent: *\nAllow: /\nSitemap: https://acme.github.io/blog/sitemap.xml\n"
+    (site / "content" / "extra").mkdir()
+    (site / "content" / "extra" / "robots.txt").write_text(
+        "User-agent: *\nDisallow: /brouillons/\nSitemap: https://blog.acme.example/sitemap.xml\n", encoding="utf-8")
+    write_pelicanconf(site, 'SITEURL = "https://acme.github.io/blog"\nSTATIC_PATHS = ["images", "extra"]\n'
+                      'EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}\n')
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 0, built.stderr
+    assert "Disallow: /brouillons/" in (site / "output" / "robots.txt").read_text(encoding="utf-8")
+    said = built.stdout + built.stderr  # Pelican's log, folded to the terminal's width
+    assert "WARNING" in said and "extra/robots.txt names the sitemap" in said
+    assert "https://blog.acme.example/sitemap.xml" in said and "https://acme.github.io/blog/sitemap.xml" in said
+
+
 def test_atom_and_rss_feeds_hold_the_published_articles(sample: Path, published: list[dict]) -> None:
     atom = ET.parse(sample / "output" / "feeds" / "all.atom.xml").getroot()
     ns = {"a": "http://www.w3.org/2005/Atom"}

@@ -1,4 +1,4 @@
-"""``sitemap.xml``: every public page of the blog, for search engines.
+"""``sitemap.xml``: every public page of the blog, for search engines; and ``robots.txt`` naming it.
 
 Written from the lists Pelican renders (articles and their translations,
 pages, categories, tags, authors), after edcal has taken out everything not
@@ -9,6 +9,7 @@ Hidden articles and pages (``status: hidden``) are left out, as from lists.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -16,6 +17,12 @@ from xml.sax.saxutils import escape, quoteattr
 #: pelicanconf.py: where the sitemap is written ("" writes none).
 SAVE_AS_SETTING = "SITEMAP_SAVE_AS"
 DEFAULT_SAVE_AS = "sitemap.xml"
+#: pelicanconf.py: where robots.txt is written ("" writes none). A site's own robots.txt (a static file
+#: saved there, e.g. content/extra/robots.txt through EXTRA_PATH_METADATA) is left as it is.
+ROBOTS_SETTING = "ROBOTS_SAVE_AS"
+ROBOTS_SAVE_AS = "robots.txt"
+
+logger = logging.getLogger(__name__)
 
 
 class SitemapGenerator:
@@ -32,12 +39,32 @@ class SitemapGenerator:
 
     def generate_output(self, writer: Any) -> None:
         save_as = self.settings.get(SAVE_AS_SETTING, DEFAULT_SAVE_AS)
+        site_url = str(self.settings.get("SITEURL") or "").rstrip("/")
+        if save_as:
+            target = self.output_path / save_as
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(sitemap(self.context, site_url), encoding="utf-8")
+        self._robots(_absolute(site_url, save_as) if site_url and save_as else "")
+
+    def _robots(self, sitemap_url: str) -> None:
+        """``robots.txt`` naming the sitemap at the address this build has (``publishconf.py``'s): one
+        written once, at ``edcal init``, kept the first address after SITEURL changed."""
+        save_as = self.settings.get(ROBOTS_SETTING, ROBOTS_SAVE_AS)
         if not save_as:
             return
-        site_url = str(self.settings.get("SITEURL") or "").rstrip("/")
-        target = self.output_path / save_as
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(sitemap(self.context, site_url), encoding="utf-8")
+        own = next((static for static in self.context.get("staticfiles") or ()
+                    if getattr(static, "save_as", None) == save_as), None)
+        if own is not None:
+            written = Path(own.source_path).read_text(encoding="utf-8", errors="replace")
+            named = [line.split(":", 1)[1].strip() for line in written.splitlines()
+                     if line.lower().startswith("sitemap:")]
+            if sitemap_url and named and sitemap_url not in named:
+                logger.warning("%s names the sitemap %s, but this build's is %s: remove the file (edcal "
+                               "writes robots.txt from SITEURL) or correct its Sitemap: line",
+                               own.relative_source_path, named[0], sitemap_url)
+            return
+        lines = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {sitemap_url}"] if sitemap_url else [])
+        (self.output_path / save_as).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def sitemap(context: dict[str, Any], site_url: str) -> str:
