@@ -51,6 +51,12 @@ def test_short_link_is_what_blueskys_app_shows_and_counts() -> None:
     assert short_link("http://example.fr:8080/abcdefghijklmnop") == "example.fr:8080/abcdefghijkl..."
     assert short_link("https://example.fr/?q=1#haut-de-page") == "example.fr?q=1#haut-de-..."  # "/" alone goes
     assert short_link("https://café.example/été") == "xn--caf-dma.example/%C3%A9t%C3%A9"
+    # As a browser's URL parser writes them: ß kept in the host's IDNA (Python's codec gave strasse.de, another
+    # domain), a query's accents and ' encoded, a path's | [ ] ^ left as written.
+    assert short_link("https://straße.de/produkte/") == "xn--strae-oqa.de/produkte/"
+    assert short_link("https://example.com/?q=été&x=1") == "example.com?q=%C3%A9t%C3..."
+    assert short_link("https://example.com/?q=l'été") == "example.com?q=l%27%C3%A9..."
+    assert short_link("https://example.com/a|b[c]^d") == "example.com/a|b[c]^d"
     assert short_link("mailto:a@example.fr") == "mailto:a@example.fr"
 
 

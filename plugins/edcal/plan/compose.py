@@ -277,10 +277,8 @@ def short_link(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return url
-    try:
-        host = parts.hostname.encode("idna").decode("ascii").lower() if not parts.hostname.isascii() \
-            else parts.hostname.lower()
-    except UnicodeError:  # fête..example: no host the app would link either
+    host = parts.hostname.lower() if parts.hostname.isascii() else _whatwg_host(parts.hostname)
+    if host is None:  # fête..example: no host the app would link either
         return url
     default = {"http": 80, "https": 443}[parts.scheme.lower()]
     try:
@@ -289,9 +287,9 @@ def short_link(url: str) -> str:
         return url
     if port is not None and port != default:
         host += f":{port}"
-    path = "" if parts.path in ("", "/") else urllib.parse.quote(parts.path, safe="/%:@!$&'()*+,;=-._~")
-    rest = path + (f"?{parts.query}" if parts.query else "")
-    rest += f"#{parts.fragment}" if parts.fragment else ""
+    path = "" if parts.path in ("", "/") else _percent_encoded(parts.path.replace("\\", "/"), _PATH_SET)
+    rest = path + (f"?{_percent_encoded(parts.query, _QUERY_SET)}" if parts.query else "")
+    rest += f"#{_percent_encoded(parts.fragment, _FRAGMENT_SET)}" if parts.fragment else ""
     return host + (rest[:SHORT_LINK_PATH] + "..." if len(rest) > SHORT_LINK_PATH + 2 else rest)
 
 
@@ -314,6 +312,35 @@ def app_links(text: str) -> list[tuple[int, int]]:
             end -= 1
         found.append((start, end))
     return found
+
+
+#: What a browser's URL parser (WHATWG) percent-encodes, beyond controls, spaces and non-ASCII characters,
+#: in a path, in an http(s) query and in a fragment: the app shows a link as ``new URL()`` gives it.
+_PATH_SET = frozenset('"#<>?`{}')
+_QUERY_SET = frozenset('"#<>\'')
+_FRAGMENT_SET = frozenset('"<>`')
+
+
+def _percent_encoded(text: str, extra: frozenset[str]) -> str:
+    """``text`` as a browser writes it in a URL: ``été`` as ``%C3%A9t%C3%A9``, ``'`` in a query as ``%27``."""
+    if text.isascii() and not any(char in extra or char <= " " or char == "\x7f" for char in text):
+        return text
+    return "".join(urllib.parse.quote(char, safe="") if char in extra or char <= " " or char >= "\x7f"
+                   else char for char in text)
+
+
+def _whatwg_host(host: str) -> str | None:
+    """A host name as a browser writes it: IDNA with UTS #46 (``straße.de`` is ``xn--strae-oqa.de``, where
+    Python's own IDNA 2003 codec gave ``strasse.de``, another domain). None when it cannot be one."""
+    import idna
+
+    try:
+        return idna.encode(host, uts46=True, transitional=False).decode("ascii").lower()
+    except idna.IDNAError:
+        try:
+            return host.encode("idna").decode("ascii").lower()
+        except UnicodeError:
+            return None
 
 
 def shorten_links(text: str, main: tuple[str, str] | None) -> tuple[str, tuple[tuple[int, str, str], ...]]:
