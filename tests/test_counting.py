@@ -117,6 +117,8 @@ def test_threads_counts_emoji_as_their_utf8_bytes() -> None:
     threads = builtin_registry()["threads"]
     assert measure("Salut 👋", threads).length == len("Salut ") + len("👋".encode())
     assert measure("🇫🇷", threads).length == len("🇫🇷".encode())
+    # A keycap is an emoji too, though it starts with a digit or "#": 7 bytes, not 3 characters.
+    assert measure("1\ufe0f\u20e3 #\ufe0f\u20e3", threads).length == 7 + 1 + 7
 
 
 def test_tiktok_and_youtube_units() -> None:

@@ -36,7 +36,8 @@ _EMOJI_FREE = re.compile("[\x00-\xa8\xaa-\xad\xaf-\u203b]*")
 #: Code points that never join a neighbour in a grapheme cluster (no combining marks,
 #: joiners, variation selectors, emoji, regional indicators, Hangul or Indic scripts).
 _SINGLE_CLUSTERS = re.compile("[\n\r\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u202f-\u205e\u20a0-\u20c0]*")
-_EMOJI_GRAPHEME = regex.compile(r"^(?:\p{Extended_Pictographic}|\p{Regional_Indicator})")
+#: A grapheme that is an emoji: a pictograph or a flag, or a keycap (``1️⃣``: a digit, U+FE0F and U+20E3).
+_EMOJI_GRAPHEME = regex.compile(r"^(?:\p{Extended_Pictographic}|\p{Regional_Indicator})|\u20e3")
 
 
 def count_twitter(text: str) -> int:
@@ -132,7 +133,7 @@ def count_utf8_bytes(text: str) -> int:
 def count_threads(text: str) -> int:
     total = 0
     for cluster in _GRAPHEME.findall(text):
-        if _EMOJI_GRAPHEME.match(cluster):
+        if _EMOJI_GRAPHEME.search(cluster):
             total += len(cluster.encode("utf-8"))
         else:
             total += len(cluster)
