@@ -158,11 +158,16 @@ def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None
     (("hello", "--network", "linkdin", "--by", "+1 day"),
      "--network: error: unknown network 'linkdin'\n    hint: did you mean 'linkedin'?"),
     (("hello",), "--by: error: expected --by or --to (one of them)"),
-    (("hello", "--by", "+2 hours"), "--by: error: found '+2 hours', expected a signed offset in days, weeks"),
-    (("hello", "--by", "+2 days at 12:00"), "--by: error: found '+2 days at 12:00', expected a signed offset"),
+    (("hello", "--by", "+2 hours"), "--by: error: found '+2 hours', expected an offset in days, weeks"),
+    (("hello", "--by", "+2 days at 12:00"), "--by: error: found '+2 days at 12:00', expected an offset"),
     (("hello", "--by", "+9999999 days"), "--by: error: found '+9999999 days', a move of more than ten years"),
     (("hello", "--by", "0 days"), "--by: error: found '0 days', which moves nothing"),
-    (("hello", "--by", "demain"), "--by: error: found 'demain', expected a signed offset"),
+    (("hello", "--by", "demain"), "--by: error: found 'demain', expected an offset"),
+    (("hello", "--by", "1 wk"), "--by: error: found '1 wk', expected an offset in days, weeks or months (a sign is "
+     "optional)"),
+    # A US date: the hint gives both readings year first, as in calendar.yaml.
+    (("--since", "12/10/2026", "--by", "+1 day"), "--since: error: found '12/10/2026', expected a date as YYYY-MM-DD "
+     "(e.g. 2027-01-12)\n    hint: dates are written year first: 2026-10-12 if the day comes first"),
     (("--by", "+1 day"), "ID: error: found no selection"),
     (("--network", "x", "--by", "+1 day"), "ID: error: found no selection"),
     (("sans-date", "--by", "+1 day"), "ID: error: article 'sans-date' has no date: nothing to move"),

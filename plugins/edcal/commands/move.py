@@ -308,12 +308,15 @@ def _day(text: str | None, option: str) -> dt.date | None:
     try:
         return timeparse.parse_date(text.strip())
     except ValueError as exc:
-        raise InputErrors([InputError(Source(option, 1, 1), f"{exc}", "a day, e.g. 2027-01-18")]) from None
+        from edcal.load.validate import value_hint
+
+        hint = value_hint(text.strip(), str(exc)) or "a day, e.g. 2027-01-18"  # 12/10/2026: year first
+        raise InputErrors([InputError(Source(option, 1, 1), f"{exc}", hint)]) from None
 
 
 def _shift_by(by: str) -> Shift:
     text = " ".join(by.split())
-    expected = (f"found '{by}', expected a signed offset in days, weeks or months",
+    expected = (f"found '{by}', expected an offset in days, weeks or months (a sign is optional)",
                 "e.g. --by '+7 days', --by -2d, --by '+1 week', --by '+1 month' (a move keeps each item's "
                 "time)")
     try:
