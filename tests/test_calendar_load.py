@@ -328,6 +328,9 @@ SLIPS += [
     # "did you mean 'week'?" gave weekly posts to a writer who wanted them every other week.
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: 2 weeks, on: fri, from: 2027-01-01}}\n",
      "found '2 weeks', expected one of: day, week, month", "write every: week and interval: 2 (every 2 weeks)"),
+    # A missing field says what it is for (the schema's description), as docs/calendar.md does.
+    ("freeze:\n  - {from: 2027-01-01, until: 2027-01-02}\n", "missing required field 'reason' in freeze entry 1",
+     "add reason: (why: shown on every withheld item)"),
     # A US date with a 12-hour time: both fixed in one hint (fixing the date alone gave a second error).
     ("posts:\n  - {id: a, networks: [x], text: T, at: 03/15/2027 4:00 PM}\n",
      "(e.g. 2027-01-12 or 2027-01-12 09:00)", "dates are written year first: 2027-03-15 16:00"),

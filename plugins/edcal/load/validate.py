@@ -357,7 +357,8 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
     if len(path) > 1 and kind in ("missing", "extra_forbidden"):
         where = f" in {_dotted(path[:-1], data)}"
     if kind == "missing":
-        return source, f"missing required field '{field_name}'{where}", None
+        return source, f"missing required field '{field_name}'{where}", _missing_hint(model, path[:-1],
+                                                                                     str(field_name))
     if kind == "extra_forbidden":
         known = _known_fields(model, path[:-1])
         hint = suggest_field(str(field_name), known)
@@ -468,6 +469,20 @@ def _walk(data: Any, path: list[Any], kind: str) -> tuple[Source, Any]:
 
 def _known_fields(model: type[BaseModel], path: list[Any]) -> list[str]:
     """Field names (with aliases) of the model found at ``path`` in ``model``."""
+    fields = getattr(_model_at(model, path), "model_fields", {})
+    return [f.alias or name for name, f in fields.items() if name != "loc"]
+
+
+def _missing_hint(model: type[BaseModel], path: list[Any], name: str) -> str | None:
+    """What a missing field is for, from the schema: ``add reason: (why: shown on every withheld item)``."""
+    fields = getattr(_model_at(model, path), "model_fields", {})
+    field = next((f for key, f in fields.items() if (f.alias or key) == name), None)
+    described = (field.description or "").rstrip(".") if field is not None else ""
+    return f"add {name}: ({described[:1].lower() + described[1:]})" if described else None
+
+
+def _model_at(model: type[BaseModel], path: list[Any]) -> Any:
+    """The model class found at ``path`` in ``model`` (list indexes and mapping keys stepped over)."""
     current: Any = model
     for part in path:
         if isinstance(part, int):
@@ -482,8 +497,7 @@ def _known_fields(model: type[BaseModel], path: list[Any]) -> list[str]:
             current = _inner_model(current) or current
             continue
         current = _inner_model(field.annotation) or current
-    fields = getattr(current, "model_fields", {})
-    return [f.alias or name for name, f in fields.items() if name != "loc"]
+    return current
 
 
 def _inner_model(annotation: Any) -> Any:
