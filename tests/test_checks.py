@@ -775,6 +775,17 @@ def test_public_holiday() -> None:
     assert not findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"))
 
 
+def test_idea_written() -> None:
+    """An idea that became an article stayed in the backlog: its review deadline was twice in the agenda."""
+    written = [lambda c: article("portrait-de-lea", "2027-03-01T09:00", c, status="draft", title="Portrait de Léa")]
+    by_title = findings("idea-written", "ideas:\n  - {title: 'Portrait  de LÉA', review_due: 2027-02-20}\n", written)
+    assert [(f.severity, f.source.path) for f in by_title] == [("warning", "calendar.yaml")]
+    assert "is written already" in by_title[0].message and by_title[0].message.endswith("is the article")
+    by_slug = findings("idea-written", "ideas:\n  - {id: portrait-de-lea, title: Léa à l'atelier}\n", written)
+    assert len(by_slug) == 1
+    assert not findings("idea-written", "ideas:\n  - {title: Portrait de Marc}\n", written)
+
+
 def test_idea_overdue() -> None:
     found = findings("idea-overdue", "ideas:\n  - {title: Portrait, owner: ana, status: writing, draft_due: 2027-01-02}\n")
     assert found and found[0].message == "the draft of 'Portrait' was due 2027-01-02 and its status is still 'writing' (owner: Ana)"

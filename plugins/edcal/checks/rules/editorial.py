@@ -52,6 +52,23 @@ def idea_overdue(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(deadline.source, message, hint, parent, when=ctx.now)
 
 
+@rule("idea-written", "warning", "An idea of the backlog is an article already (the same slug or title)")
+def idea_written(ctx: CheckContext) -> Iterator[Problem]:
+    articles = [a for a in ctx.plan.articles if a.is_original]
+    by_slug = {a.slug: a for a in articles}
+    by_title = {" ".join(a.title.casefold().split()): a for a in articles}
+    for idea in ctx.plan.items:
+        if idea.kind != "idea":
+            continue
+        written = by_slug.get(idea.id.removeprefix("idea-")) or by_title.get(" ".join(idea.title.casefold().split()))
+        if written is None:
+            continue
+        yield Problem(idea.source, say("idea '{title}' is written already: {path} is the article", title=idea.title,
+                                       path=written.source.path),
+                      say("remove the idea from `ideas:` (the article's front matter carries its "
+                          "`draft_due:` and `review_due:`), or give it another title"), idea)
+
+
 @rule("review-too-late", "warning", "An article is still in review shortly before its publication",
       options=(Option("margin", 48.0, _hours, "How long before publication the review must be done "
                       "(default 48 hours).", unit="hours"),))
