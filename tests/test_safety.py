@@ -700,6 +700,8 @@ def test_control_characters_and_file_names_no_page_can_have(site: Path) -> None:
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
     assert "content/articles/publie.md:10:7: error: found the control character U+0000 in the text" in result.stderr
+    assert "could not read this file" not in result.stderr  # the check's own TypeError read as Pelican's
+    assert result.stderr.count(" error: ") == 1, result.stderr
     assert not (site / "output").exists()
 
 

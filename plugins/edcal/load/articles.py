@@ -515,9 +515,9 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
                        "outside .git and edcal's files", "e.g. save_as: a-propos/index.html")
     control = _BODY_CONTROL.search(parsed.body)
     if control is not None:  # copied into summaries, drafts and feeds; XML 1.0 has no place for it
-        before = parsed.body[:control.start()]
-        errors.add(Source(parsed.path, parsed.body_line + before.count("\n"),
-                          control.start() - (before.rfind("\n") + 1) + 1),
+        preceding = parsed.body[:control.start()]
+        errors.add(Source(parsed.path, parsed.body_line + preceding.count("\n"),
+                          control.start() - (preceding.rfind("\n") + 1) + 1),
                    f"found the control character U+{ord(control.group(0)):04X} in the text, expected printable "
                    "text", "delete it (it came with a copy and paste): the blog's feed cannot hold it")
     if spec.image is not None:
