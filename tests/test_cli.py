@@ -566,3 +566,15 @@ def test_the_agenda_lists_an_article_a_freeze_held_back_as_going_online(site: Pa
     assert result.returncode == 0, result.stderr
     lines = [line.split() for line in result.stdout.splitlines() if "Blog" in line]
     assert lines == [["00:00", "Blog", "Pendant", "le", "gel", "en", "ligne", "après", "le", "gel"]], result.stdout
+
+
+def test_a_new_sites_country_and_language_come_from_its_own_zone() -> None:
+    """Indian/Reunion links to Asia/Dubai in the time zone database, Europe/Amsterdam to Europe/Brussels:
+    init gave Réunion the Emirates' holidays and an English site, the Netherlands Belgium's and a French one."""
+    from edcal.commands.init import default_language, zone_country
+
+    assert [zone_country(zone) for zone in ("Indian/Reunion", "Europe/Amsterdam", "US/Eastern", "UTC")] == \
+        ["RE", "NL", "US", None]
+    assert [default_language(zone, None) for zone in ("Indian/Reunion", "Europe/Amsterdam", "Africa/Kinshasa")] == \
+        ["fr", "en", "fr"]
+    assert default_language("America/Chicago", "Belgique") == "fr"  # a country by its name, as --country takes it

@@ -34,7 +34,12 @@ FRENCH_SPEAKING = frozenset("""FR MC BE LU CH RE GP MQ GF YT NC PF PM WF BL MF S
 def default_language(timezone: str, country: str | None) -> str:
     """``fr`` for a site in a French-speaking country (given, or the time zone's) or in a zone without one
     (UTC), else ``en``: ``--timezone America/Chicago`` alone gave a French site."""
-    code = (country or zone_country(timezone) or "").strip().upper()
+    from edcal import public_holidays
+
+    code = (country or "").strip().upper()
+    if country and not public_holidays.known_country(code):
+        code = public_holidays.code_for_name(country) or code  # --country France, as init_site reads it
+    code = code or zone_country(timezone) or ""
     return "fr" if not code or code in FRENCH_SPEAKING else "en"
 
 
@@ -152,12 +157,11 @@ def zone_country(timezone: str) -> str | None:
         table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
         return None
-    name = _canonical_zone(timezone)
-    for line in table.splitlines():
-        fields = line.split("\t")
-        if not line.startswith("#") and len(fields) >= 3 and fields[2] == name:
-            return fields[0]
-    return None
+    rows = {fields[2]: fields[0] for line in table.splitlines()
+            if not line.startswith("#") and len(fields := line.split("\t")) >= 3}
+    # The zone's own row first: Indian/Reunion links to Asia/Dubai in the database (same clock), and
+    # Europe/Amsterdam to Europe/Brussels, but they are Réunion's and the Netherlands'.
+    return rows.get(timezone) or rows.get(_canonical_zone(timezone))
 
 
 def _canonical_zone(timezone: str) -> str:
