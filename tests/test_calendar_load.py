@@ -344,14 +344,20 @@ def test_a_slot_on_12_hours_is_given_as_written_on_24(tmp_path: Path) -> None:
     assert first[1] == "    hint: times are written on 24 hours: tuesday 09:00"
 
 
-@pytest.mark.parametrize(("zone", "hint"), [
-    ("CST", "'CST' is an abbreviation; write the place's zone, e.g. 'America/Chicago' (with its summer time)"),
-    ("Europe/Pari", "did you mean 'Europe/Paris'?"),
+@pytest.mark.parametrize(("zone", "message", "hint"), [
+    ("CST", "expected an IANA name like 'Europe/Paris'",
+     "'CST' is an abbreviation; write the place's zone, e.g. 'America/Chicago' (its clock changes when the "
+     "place's does)"),
+    ("Europe/Pari", "expected an IANA name like 'Europe/Paris'", "did you mean 'Europe/Paris'?"),
+    # A valid IANA name, but -05:00 all year: a New York site's posts an hour off all summer, silently.
+    ("EST", "a fixed offset without summer time, expected a place's IANA name like 'Europe/Paris'",
+     "'EST' is an abbreviation; write the place's zone, e.g. 'America/New_York' (its clock changes when the "
+     "place's does)"),
 ])
-def test_a_zone_abbreviation_gets_the_zone_it_stands_for(tmp_path: Path, zone: str, hint: str) -> None:
+def test_a_zone_abbreviation_gets_the_zone_it_stands_for(tmp_path: Path, zone: str, message: str, hint: str) -> None:
     """`timezone: CST` was told "did you mean 'UCT'?": UTC, six hours off for Chicago."""
     first = errors(tmp_path, BASE.replace("Europe/Paris", zone))[0].splitlines()
-    assert first[0].endswith(f"found time zone '{zone}', expected an IANA name like 'Europe/Paris'")
+    assert first[0].endswith(f"found time zone '{zone}', {message}")
     assert first[1] == f"    hint: {hint}"
 
 

@@ -59,6 +59,9 @@ def zone_named(name: str) -> ZoneInfo:
     """The zone for an IANA name; ``ValueError`` naming the closest one when unknown."""
     import zoneinfo
 
+    if name in FIXED_ABBREVIATIONS:  # valid names, but a US site's clock would miss summer time
+        raise ValueError(f"found time zone '{name}', a fixed offset without summer time, expected a place's "
+                         "IANA name like 'Europe/Paris'")
     try:
         if not name or name != name.strip() or ".." in name or name.startswith("/"):
             raise zoneinfo.ZoneInfoNotFoundError(name)
@@ -70,13 +73,19 @@ def zone_named(name: str) -> ZoneInfo:
 #: Abbreviations people write for a zone, which are no IANA names (or, as ``EST``, one without summer
 #: time), and the zone most of them mean.
 ABBREVIATIONS = {
+    "EST": "America/New_York", "MST": "America/Denver",
     "CST": "America/Chicago", "CDT": "America/Chicago", "EDT": "America/New_York",
     "PDT": "America/Los_Angeles", "PST": "America/Los_Angeles", "MDT": "America/Denver",
-    "AKST": "America/Anchorage", "HST": "Pacific/Honolulu", "BST": "Europe/London",
+    "AKST": "America/Anchorage", "BST": "Europe/London",
     "CEST": "Europe/Paris", "EEST": "Europe/Athens", "WEST": "Europe/Lisbon",
     "IST": "Asia/Kolkata", "JST": "Asia/Tokyo", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
     "NZST": "Pacific/Auckland", "HNE": "America/Toronto", "HAE": "America/Toronto",
 }
+
+
+#: IANA names that are fixed offsets all year (``EST`` is -05:00 in July too): refused, with the place meant.
+#: ``Etc/GMT+5`` still says "this offset all year" on purpose.
+FIXED_ABBREVIATIONS = frozenset({"EST", "MST"})
 
 
 def zone_hint(name: str) -> str | None:
@@ -86,7 +95,8 @@ def zone_hint(name: str) -> str | None:
 
     meant = ABBREVIATIONS.get(name.strip().upper())
     if meant:
-        return f"'{name}' is an abbreviation; write the place's zone, e.g. '{meant}' (with its summer time)"
+        return (f"'{name}' is an abbreviation; write the place's zone, e.g. '{meant}' (its clock changes "
+                "when the place's does)")
     return did_you_mean(name, known_zones())
 
 
