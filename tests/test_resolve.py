@@ -74,6 +74,9 @@ def test_a_reminder_reads_differently_from_the_first_post() -> None:
     assert texts["lancement-x-1"].startswith("Le lancement")
     assert texts["lancement-x-2"].startswith(missed + "«\u00a0Le lancement\u00a0»")
     assert texts["cite-x-2"].startswith(missed + "« Le salon » et nous")
+    # A title typed with a combining accent (E + U+0301) is quoted too: the text is composed to NFC.
+    decomposed = _promotion_texts("", ("ete", "E\u0301te\u0301 a\u0300 l'atelier"))
+    assert decomposed["ete-x-2"].startswith(missed + "«\u00a0Été à l'atelier\u00a0»")
     # A text of the writer's own opens with a small letter; a proper noun keeps its capital.
     promoted = "  - {{promote: {slug}, networks: [x], schedule: [at publication, +3 days], text: \"{text}\"}}\n"
     texts = _promotion_texts("".join(promoted.format(slug=slug, text=text) for slug, text in (

@@ -513,10 +513,8 @@ class Composer:
         self.lang = lang
 
     def compose(self, parts: PostParts) -> Composed:
-        written = parts.text or ""
-        if not written.isascii():
-            # As networks store it (and count it): é typed as e + U+0301 is é, and #Métallerie one hashtag.
-            written = unicodedata.normalize("NFC", written)
+        # As networks store it (and count it): é typed as e + U+0301 is é, and #Métallerie one hashtag.
+        written = _nfc(parts.text or "")
         network = parts.network
         url = parts.url
         display = url
@@ -542,11 +540,11 @@ class Composer:
             typed = len(typed_tags)
         if network.max_hashtags is not None:
             hashtags = hashtags[:max(0, network.max_hashtags - typed)]
-        summary = article.summary if article else ""
+        summary = _nfc(article.summary if article else "")
         context = {
             "network": network,
             "text": written,
-            "title": parts.title or (article.title if article else ""),
+            "title": _nfc(parts.title or (article.title if article else "")),  # as the text it is found in
             "summary": summary,
             "link": display or "",
             "url": url or "",
@@ -659,9 +657,12 @@ def _lowered_opening(text: str) -> str:
     return text[0].lower() + text[1:]
 
 
+def _nfc(text: str) -> str:
+    """Text in NFC, as networks store it (``é`` typed as ``e`` and U+0301 is one ``é``)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def _clean(text: str) -> str:
     """NFC, trailing spaces off, at most one blank line in a row, no blank ends."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    text = _TRAILING_SPACE.sub("\n", text.replace("\r\n", "\n"))
+    text = _TRAILING_SPACE.sub("\n", _nfc(text).replace("\r\n", "\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()
