@@ -306,6 +306,8 @@ def test_a_links_fragment_is_no_hashtag_and_a_typed_query_is_kept_as_written() -
     assert item.text == "Le programme complet.\n\nhttps://ailleurs.example/#programme\n\n#Salon"
     from edcal.checks import run_checks
     assert [f.rule for f in run_checks(plan_of(calendar)) if f.rule == "too-many-hashtags"] == []
+    from edcal.plan.compose import hashtags_in
+    assert hashtags_in("Voir salon.fr/#programme, https://a.fr/#b et #Lyon") == ["#Lyon"]  # without a scheme too
 
 
 def test_decomposed_accents_are_composed_as_networks_store_them() -> None:
@@ -344,6 +346,14 @@ def test_the_articles_link_written_another_way_is_tracked_once_not_added_again()
         text = by_id(plan_of(calendar, [article("a", "2027-01-05T09:00", calendar)]))["p-x"].text
         assert text == "Le programme : https://blog.example.fr/a/?utm_source=x&utm_medium=social&utm_campaign=a !", \
             written
+    # The home page written bare, or its host alone, is the home page's link; `aindex.html` is another page.
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [x], at: 2027-01-12 09:00, link: /, "
+                             "text: 'Notre site : www.blog.example.fr'}\n"
+                             "  - {id: q, networks: [x], at: 2027-01-12 09:00, article: a, "
+                             "text: 'Voir blog.example.fr/aindex.html'}\n")
+    items = by_id(plan_of(calendar, [article("a", "2027-01-05T09:00", calendar)]))
+    assert items["p-x"].text == "Notre site : https://blog.example.fr/?utm_source=x&utm_medium=social&utm_campaign=p"
+    assert items["q-x"].text.startswith("Voir blog.example.fr/aindex.html\n\nhttps://blog.example.fr/a/?utm")
     # Another page of the site stays itself, tracked, and the article's link follows.
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [x], at: 2027-01-12 09:00, "
                              "article: a, text: 'Voir https://blog.example.fr/ab/'}\n")

@@ -37,8 +37,9 @@ DEFAULT_TEMPLATE = "default.txt.j2"
 SHORT_LINK_PATH = 13
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-#: A hashtag in a text, as networks link it: ``#`` and word characters, not after a word or ``&``.
-HASHTAG = re.compile(r"(?<![\w#&])#\w+", re.UNICODE)
+#: A hashtag in a text, as networks link it: ``#`` and word characters, not after a word, ``&`` or ``/``
+#: (``salon.fr/#programme``, an address without its scheme, is a link's fragment).
+HASHTAG = re.compile(r"(?<![\w#&/])#\w+", re.UNICODE)
 #: An http(s) URL in a post's text, without the punctuation that ends its sentence.
 URL_IN_TEXT = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -198,7 +199,9 @@ def _same_page_as(text: str, page: str, url: str, site_url: str) -> str:
         return url if _page_key(written) == key else found
 
     host = re.escape(_site_parts(site_url)[0]) if site_url else None
-    bare = rf"|(?<![\w/@.-])(?:www\.)?{host}/[^\s<>\"]*[^\s<>\".,;:!?)\]'…»]" if host else ""
+    # A bare address (networks link `www.example.fr/2027/a/` too), or the host alone for the home page.
+    bare = (rf"|(?<![\w/@.-])(?:www\.)?{host}(?:/(?:[^\s<>\"]*[^\s<>\".,;:!?)\]'…»])?)?(?![\w-]|\.\w)"
+            if host else "")
     return re.sub(URL_IN_TEXT.pattern + bare, replace, text, flags=re.IGNORECASE)
 
 
@@ -211,7 +214,8 @@ def _page_key(url: str) -> tuple[str, str, str, str] | None:
     except ValueError:
         return None
     host = _HOST_FINAL_DOT.sub("", parts.netloc.lower()).removeprefix("www.")
-    path = plain_path(parts.path or "/").removesuffix("index.html")
+    path = plain_path(parts.path or "/")
+    path = path[:-len("index.html")] if path.endswith("/index.html") else path
     return host, path if path.endswith("/") else path + "/", parts.query, parts.fragment
 
 
