@@ -308,19 +308,19 @@ SLIPS += [
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)", None),
     ("posts:\n  - id: a\n    text: Bonjour\n     networks:\n      - x\n",
      "invalid YAML: mapping values are not allowed in this context",
-     "this line is indented 5 spaces and line 10 above it 4: the keys of one mapping line up, one under the other"),
+     "this line is indented 5 spaces and line 10 above it 4 spaces: the keys of one mapping line up, one under the other"),
     # Which line is off, when the parser stops on another: a key pushed to the margin among its siblings,
     # a block's first key as far left as the key that opens the block, a key indented less than its siblings.
     ("campaigns:\n  - id: c\n    name: C\ncolor: red\n    until: 2027-02-01\n",
      "invalid YAML: mapping values are not allowed in this context",
-     "this line is indented 0 spaces and the lines around it 4: the keys of one mapping line up, one under the other"),
+     "this line is indented 0 spaces and the lines around it 4 spaces: the keys of one mapping line up, one under the other"),
     ("networks:\nlinkedin:\n    cadence: 2/week\n  x: {}\n",
      "invalid YAML: did not find expected key (while parsing a block mapping)",
      "this line is indented 0 spaces, as much as line 8 whose block it starts: indent it as that block's lines "
      "(2 spaces, as line 11)"),
     ("campaigns:\n  - id: c\n    name: C\n  until: 2027-02-01\n",
      "invalid YAML: did not find expected '-' indicator (while parsing a block collection)",
-     "this line is indented 2 spaces and line 10 above it 4: the keys of one mapping line up, one under the other"),
+     "this line is indented 2 spaces and line 10 above it 4 spaces: the keys of one mapping line up, one under the other"),
 ]
 
 

@@ -122,12 +122,20 @@ def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
     assert tab[0].startswith("calendar.yaml:3:") and "hint: indent with spaces, not tabs" in tab[0]
     indented = errors_of("posts:\n  - id: a\n    image: x.png\n      alt: Une photo\n")
     assert indented[0].startswith("calendar.yaml:4:")
-    assert "hint: this line is indented 6 spaces and line 3 above it 4: the keys of one mapping line up" \
+    assert "hint: this line is indented 6 spaces and line 3 above it 4 spaces: the keys of one mapping line up" \
         in indented[0]
+
+
+def test_indentation_hints_read_lists_and_texts_as_such() -> None:
+    """A list item's dash was measured as a key, and a `|` text's lines taken for keys."""
+    dash = errors_of("tags:\n  - a\n - b\n")
+    assert "hint: this item's dash is indented 1 space and the dash of line 2 above it 2 spaces: the items" in dash[0]
+    text = errors_of("posts:\n  - id: a\n    text: |\n      hello\n        world\n   when: 2027-01-12\n")
+    assert "hint: this line is indented 3 spaces and line 3 above it 4 spaces" in text[0]
 
 
 def test_hints_look_past_quoted_text() -> None:
     brace = errors_of('posts:\n  - {text: "Salon, #Lyon", at: 2027-01-05\n  - {text: b}\n')
     assert "unquoted '#'" not in brace[0] and "hashtag" not in brace[0]
     quoted = errors_of('posts:\n  - id: a\n    image: x.png\n      alt: "Salon : J-7"\n')
-    assert "hint: this line is indented 6 spaces and line 3 above it 4" in quoted[0]
+    assert "hint: this line is indented 6 spaces and line 3 above it 4 spaces" in quoted[0]

@@ -374,10 +374,14 @@ def _indentation_hint(text: str, number: int) -> tuple[str, int | None]:
     them (the parser then stops on the line after, whose indentation is right: that line is given).
     """
     lines = text.splitlines()
+    in_scalars = _block_scalar_lines(lines)
 
-    def written(n: int) -> bool:
+    def written(n: int) -> bool:  # a line of YAML's structure: not blank, a comment or a `|` text's line
         line = lines[n - 1] if 0 < n <= len(lines) else ""
-        return bool(line.strip()) and not line.lstrip().startswith("#")
+        return bool(line.strip()) and not line.lstrip().startswith("#") and n not in in_scalars
+
+    def item(n: int) -> bool:
+        return lines[n - 1].lstrip().startswith("- ") or lines[n - 1].strip() == "-"
 
     def keys_at(n: int) -> int:  # where a line's key starts: after "- " for a list item's first key
         line = lines[n - 1]
@@ -390,6 +394,13 @@ def _indentation_hint(text: str, number: int) -> tuple[str, int | None]:
     above = next((n for n in range(number - 1, 0, -1) if written(n)), None)
     if not written(number) or above is None:
         return _INDENTATION, None
+    if item(number):  # a list's item: its dash lines up with the dash of the item before it
+        sibling = next((n for n in range(number - 1, 0, -1) if written(n) and item(n)), None)
+        dash, other = _indent_of(lines[number - 1]), _indent_of(lines[sibling - 1]) if sibling else -1
+        if sibling is None or dash == other:
+            return _INDENTATION, None
+        return (f"this item's dash is indented {_spaces(dash)} and the dash of line {sibling} above it "
+                f"{_spaces(other)}: the items of one list line up, one under the other"), None
     here, there = keys_at(number), keys_at(above)
     if here == there or (opens(above) and here > there and not lines[above - 1].lstrip().startswith("- ")):
         return _INDENTATION, None
@@ -398,15 +409,43 @@ def _indentation_hint(text: str, number: int) -> tuple[str, int | None]:
         opener = next((n for n in range(parent - 1, 0, -1) if written(n)), None) if parent else None
         if parent and opener and keys_at(parent) < here and keys_at(opener) == keys_at(parent) \
                 and lines[opener - 1].rstrip().endswith(":"):
-            return (f"this line is indented {keys_at(parent)} spaces, as much as line {opener} whose "
-                    f"block it starts: indent it as that block's lines ({here} spaces, as line "
+            return (f"this line is indented {_spaces(keys_at(parent))}, as much as line {opener} whose "
+                    f"block it starts: indent it as that block's lines ({_spaces(here)}, as line "
                     f"{number})"), parent
     before = next((n for n in range(above - 1, 0, -1) if written(n)), None)
     if before is not None and there < here == keys_at(before) and not opens(above):
-        return (f"this line is indented {there} spaces and the lines around it {here}: the keys of one "
-                "mapping line up, one under the other"), above
-    return (f"this line is indented {here} spaces and line {above} above it {there}: the keys of one mapping "
-            "line up, one under the other"), None
+        return (f"this line is indented {_spaces(there)} and the lines around it {_spaces(here)}: the keys "
+                "of one mapping line up, one under the other"), above
+    return (f"this line is indented {_spaces(here)} and line {above} above it {_spaces(there)}: the keys of "
+            "one mapping line up, one under the other"), None
+
+
+def _spaces(count: int) -> str:
+    return "1 space" if count == 1 else f"{count} spaces"
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+#: A line whose value is a block of text: ``text: |``, ``notes: >-``, ``- |``.
+_BLOCK_SCALAR = re.compile(r"(?:^|:|-)[ \t]+[|>][-+1-9]*[ \t]*(?:#.*)?$")
+
+
+def _block_scalar_lines(lines: list[str]) -> set[int]:
+    """The numbers of the lines inside ``|`` and ``>`` texts: text, whatever their indentation says."""
+    inside: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if _BLOCK_SCALAR.search(_unquoted(lines[index])):
+            base = _indent_of(lines[index])
+            index += 1
+            while index < len(lines) and (not lines[index].strip() or _indent_of(lines[index]) > base):
+                inside.add(index + 1)
+                index += 1
+            continue
+        index += 1
+    return inside
 
 
 def _syntax_hint(problem: str, line: str = "") -> str | None:
