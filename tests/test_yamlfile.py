@@ -126,6 +126,14 @@ def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
         in indented[0]
 
 
+def test_a_quoting_hint_is_yaml_that_reads_back() -> None:
+    """`text: Il dit "stop": fin` was told to write `text: "Il dit "stop": fin"`, itself invalid."""
+    import yaml
+
+    hint = errors_of('posts:\n  - text: Il dit "stop": fin\n')[0].split("e.g. ", 1)[1]
+    assert yaml.safe_load(hint) == {"text": 'Il dit "stop": fin'}
+
+
 def test_indentation_hints_read_lists_and_texts_as_such() -> None:
     """A list item's dash was measured as a key, and a `|` text's lines taken for keys."""
     dash = errors_of("tags:\n  - a\n - b\n")

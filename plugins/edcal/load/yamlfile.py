@@ -448,6 +448,14 @@ def _block_scalar_lines(lines: list[str]) -> set[int]:
     return inside
 
 
+def _quoted_example(key: str, value: str) -> str:
+    """``key: "value"``, written so that YAML reads the value back (``"Il dit \\"stop\\": fin"``); a long
+    value is not repeated whole."""
+    if len(value) > 80:
+        return f'{key}: "…" (the whole value between quotes)'
+    return f"{key}: {_quoted(value)}"
+
+
 def _syntax_hint(problem: str, line: str = "") -> str | None:
     indent = line[: len(line) - len(line.lstrip())]
     if "\t" in indent:
@@ -457,9 +465,9 @@ def _syntax_hint(problem: str, line: str = "") -> str | None:
         value = value.strip()
         if value[:1] and value[:1] in TYPOGRAPHIC_QUOTES:
             return ("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. "
-                    f"{key}: \"{value.strip(TYPOGRAPHIC_QUOTES)[:60]}\"")
+                    f"{_quoted_example(key, value.strip(TYPOGRAPHIC_QUOTES))}")
         if ": " in value and not value.startswith(("'", '"', "{", "[")):
-            return f"a value containing ': ' must be quoted, e.g. {key}: \"{value[:60]}\""
+            return f"a value containing ': ' must be quoted, e.g. {_quoted_example(key, value)}"
         return _INDENTATION
     if "found character '\\t'" in problem or "tab" in problem:
         return "indent with spaces, not tabs"
