@@ -118,7 +118,7 @@ class EdcalGroup(click.Group):
             except click.UsageError as exc:
                 message = usage_error(exc, "edcal" + (f" {command}" if command else ""))
                 early = _before_the_command(self, exc, words, command)
-                if early:  # `edcal --site x agenda`: the command's options follow it, as click reads them
+                if early:  # `edcal --days 3 agenda`: the command's options follow it, as click reads them
                     message = message.split("\n    hint: ")[0] + "\n    hint: " + early
                 click.echo(message, err=True)
                 sys.exit(EXIT_INPUT)
@@ -158,33 +158,46 @@ def _ctrl_c_remembered() -> Iterator[list[bool]]:
         signal.signal(signal.SIGINT, previous)
 
 
-#: The options every site command shares (:func:`site_options`), and which of them take a value.
-SITE_OPTIONS = {"--site": True, "-s": True, "--settings": True,
-                "-q": False, "--quiet": False, "-v": False, "--verbose": False}
+@functools.cache
+def _site_option_names() -> dict[str, bool]:
+    """The options :func:`site_options` gives every site command, and whether each takes a value."""
+    probe = click.command()(site_options(lambda **_: None))
+    return {name: not getattr(param, "is_flag", False) for param in probe.params for name in param.opts}
 
 
 def _site_options_after_command(group: click.Group, words: list[str]) -> list[str]:
     """``edcal --site ../blog agenda`` read as ``edcal agenda --site ../blog``, as ``git -C`` is.
 
-    Only the options shared by the site commands move, and only when the command has them;
-    anything else before the command is left where it is, for click to report.
+    Only the options shared by the site commands move, and only when the command has them; another
+    option before the command stays before it, for click to report (with its own name).
     """
-    index, names = 0, set()
-    while index < len(words) and words[index].split("=", 1)[0] in SITE_OPTIONS:
-        name = words[index].split("=", 1)[0]
-        names.add(name)
-        index += 2 if SITE_OPTIONS[name] and "=" not in words[index] else 1
-    if not names or index >= len(words) or words[index] not in group.commands:
+    shared = _site_option_names()
+    moved: list[str] = []
+    others: list[str] = []
+    index = 0
+    while index < len(words) and words[index] not in group.commands:
+        word = words[index]
+        name = word.split("=", 1)[0]
+        takes = shared.get(name)
+        if takes is None:
+            others.append(word)
+            index += 1
+            continue
+        step = 2 if takes and "=" not in word else 1
+        moved += words[index:index + step]
+        index += step
+    if not moved or index >= len(words):
         return words
     command = words[index]
+    names = {word.split("=", 1)[0] for word in moved if word.split("=", 1)[0] in shared}
     if not names <= {opt for param in group.commands[command].params for opt in param.opts}:
         return words  # `edcal --site x init`: init has no --site, click says so
-    return [command, *words[:index], *words[index + 1:]]
+    return [*others, command, *moved, *words[index + 1:]]
 
 
 def _before_the_command(group: click.Group, exc: click.UsageError, words: list[str],
                         command: str | None) -> str:
-    """The hint for a command's option written before the command (``edcal --site x agenda``), else ''."""
+    """The hint for a command's option written before the command (``edcal --days 3 agenda``), else ''."""
     option = getattr(exc, "option_name", None)
     if not isinstance(exc, click.NoSuchOption) or not command or not option:
         return ""
