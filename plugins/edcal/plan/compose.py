@@ -334,17 +334,24 @@ def _percent_encoded(text: str, extra: frozenset[str]) -> str:
 
 
 def _whatwg_host(host: str) -> str | None:
-    """A host name as a browser writes it: IDNA with UTS #46 (``straße.de`` is ``xn--strae-oqa.de``, where
-    Python's own IDNA 2003 codec gave ``strasse.de``, another domain). None when it cannot be one."""
+    """A host name as a browser writes it: UTS #46 mapping, then Punycode (``straße.de`` is
+    ``xn--strae-oqa.de``, where Python's own IDNA 2003 codec gave ``strasse.de``, another domain). A
+    label IDNA 2008 refuses (``faß☃``) is still written as a browser does, without its checks. None
+    when it cannot be a host (an empty label)."""
     import idna
 
     try:
         return idna.encode(host, uts46=True, transitional=False).decode("ascii").lower()
     except idna.IDNAError:
-        try:
-            return host.encode("idna").decode("ascii").lower()
-        except UnicodeError:
-            return None
+        pass
+    try:
+        labels = idna.uts46_remap(host, std3_rules=False, transitional=False).split(".")
+    except idna.IDNAError:
+        return None
+    if not all(labels):
+        return None
+    return ".".join(label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+                    for label in labels).lower()
 
 
 def shorten_links(text: str, main: tuple[str, str] | None) -> tuple[str, tuple[tuple[int, str, str], ...]]:
