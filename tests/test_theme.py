@@ -290,7 +290,7 @@ def test_robots_txt_follows_siteurl_and_a_sites_own_is_kept_with_a_warning(site:
         "User-agent: *\nAllow: /\nSitemap: https://acme.github.io/blog/sitemap.xml\n"
     (site / "content" / "extra").mkdir()
     (site / "content" / "extra" / "robots.txt").write_text(
-        "User-agent: *\nDisallow: /brouillons/\nSitemap: https://blog.acme.example/sitemap.xml\n", encoding="utf-8")
+        "User-agent: *\nDisallow: /brouillons/\nsitemap : https://blog.acme.example/sitemap.xml\n", encoding="utf-8")
     write_pelicanconf(site, 'SITEURL = "https://acme.github.io/blog"\nSTATIC_PATHS = ["images", "extra"]\n'
                       'EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}\n')
     built = run_edcal("build", cwd=site)

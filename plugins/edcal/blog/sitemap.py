@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -23,6 +24,8 @@ ROBOTS_SETTING = "ROBOTS_SAVE_AS"
 ROBOTS_SAVE_AS = "robots.txt"
 
 logger = logging.getLogger(__name__)
+#: A robots.txt line naming a sitemap (field names are case-insensitive, spaces allowed, RFC 9309).
+_SITEMAP_LINE = re.compile(r"^\s*sitemap\s*:(.*)$", re.IGNORECASE)
 
 
 class SitemapGenerator:
@@ -56,15 +59,17 @@ class SitemapGenerator:
                     if getattr(static, "save_as", None) == save_as), None)
         if own is not None:
             written = Path(own.source_path).read_text(encoding="utf-8", errors="replace")
-            named = [line.split(":", 1)[1].strip() for line in written.splitlines()
-                     if line.lower().startswith("sitemap:")]
+            named = [found.group(1).strip() for line in written.splitlines()
+                     if (found := _SITEMAP_LINE.match(line)) is not None]
             if sitemap_url and named and sitemap_url not in named:
                 logger.warning("%s names the sitemap %s, but this build's is %s: remove the file (edcal "
                                "writes robots.txt from SITEURL) or correct its Sitemap: line",
                                own.relative_source_path, named[0], sitemap_url)
             return
         lines = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {sitemap_url}"] if sitemap_url else [])
-        (self.output_path / save_as).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        target = self.output_path / save_as
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def sitemap(context: dict[str, Any], site_url: str) -> str:
