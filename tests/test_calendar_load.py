@@ -328,6 +328,8 @@ SLIPS += [
     # "did you mean 'week'?" gave weekly posts to a writer who wanted them every other week.
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: 2 weeks, on: fri, from: 2027-01-01}}\n",
      "found '2 weeks', expected one of: day, week, month", "write every: week and interval: 2 (every 2 weeks)"),
+    ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: 1 week, on: fri, from: 2027-01-01}}\n",
+     "found '1 week', expected one of: day, week, month", "write every: week"),
     # A missing field says what it is for (the schema's description), as docs/calendar.md does.
     ("freeze:\n  - {from: 2027-01-01, until: 2027-01-02}\n", "missing required field 'reason' in freeze entry 1",
      "add reason: (why: shown on every withheld item)"),

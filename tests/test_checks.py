@@ -781,6 +781,8 @@ def test_idea_written() -> None:
     by_title = findings("idea-written", "ideas:\n  - {title: 'Portrait  de LÉA', review_due: 2027-02-20}\n", written)
     assert [(f.severity, f.source.path) for f in by_title] == [("warning", "calendar.yaml")]
     assert "is written already" in by_title[0].message and by_title[0].message.endswith("is the article")
+    decomposed = findings("idea-written", "ideas:\n  - {title: \"Portrait de Le\\u0301a\"}\n", written)
+    assert len(decomposed) == 1  # é typed as e + U+0301
     by_slug = findings("idea-written", "ideas:\n  - {id: portrait-de-lea, title: Léa à l'atelier}\n", written)
     assert len(by_slug) == 1
     assert not findings("idea-written", "ideas:\n  - {title: Portrait de Marc}\n", written)

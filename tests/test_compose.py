@@ -299,6 +299,8 @@ def test_a_links_fragment_is_no_hashtag_and_a_typed_query_is_kept_as_written() -
     values = {"network": "x", "campaign": "c", "article": "", "item": "i"}
     assert track("https://blog.example.fr/r/?q=acier;page=2&tri#bas", values, Tracking(), SITE.url) == \
         "https://blog.example.fr/r/?q=acier;page=2&tri&utm_source=x&utm_medium=social&utm_campaign=c#bas"
+    assert track("https://blog.example.fr/r/?q=1&", values, Tracking(), SITE.url) == \
+        "https://blog.example.fr/r/?q=1&utm_source=x&utm_medium=social&utm_campaign=c"  # not `&&`
     calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  threads: {}\n") +
                              "campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: ['#Salon']}\n"
                              "posts:\n  - {id: p, networks: [threads], at: 2027-01-12 09:00, campaign: c,\n"

@@ -248,9 +248,11 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
     if counted is not None:  # `every: 2 weeks`: "did you mean 'week'?" gave weekly posts
         from edcal.load.schema import period
 
-        number, unit = counted.groups()
-        if period(unit) in options:
-            return f"write every: {period(unit)} and interval: {number} (every {number} {period(unit)}s)"
+        count, meant = int(counted.group(1)), period(counted.group(2))
+        if meant in options and count <= 1:
+            return f"write every: {meant}" + ("" if count else " (every one; an interval is at least 1)")
+        if meant in options:
+            return f"write every: {meant} and interval: {count} (every {count} {meant}s)"
     if found.strip().lower() in ("scheduled", "programmé", "planifié") and "published" in options:
         return ("an article is scheduled by its date: write status: published (or leave it out) "
                 "and a date: in the future")

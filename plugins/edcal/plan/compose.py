@@ -141,7 +141,7 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
     if not added:
         return url
     # The query as written, then the parameters: `?q=acier;page=2&tri` re-encoded was another address.
-    query = "&".join(part for part in (parts.query, urllib.parse.urlencode(added)) if part)
+    query = "&".join(part for part in (parts.query.rstrip("&"), urllib.parse.urlencode(added)) if part)
     return urllib.parse.urlunsplit(parts._replace(query=query))
 
 

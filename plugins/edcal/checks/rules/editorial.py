@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -52,15 +53,20 @@ def idea_overdue(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(deadline.source, message, hint, parent, when=ctx.now)
 
 
+def _title_key(title: str) -> str:
+    """A title as a reader tells titles apart: without case, spacing or how its accents were typed."""
+    return " ".join(unicodedata.normalize("NFC", title).casefold().split())
+
+
 @rule("idea-written", "warning", "An idea of the backlog is an article already (the same slug or title)")
 def idea_written(ctx: CheckContext) -> Iterator[Problem]:
     articles = [a for a in ctx.plan.articles if a.is_original]
     by_slug = {a.slug: a for a in articles}
-    by_title = {" ".join(a.title.casefold().split()): a for a in articles}
+    by_title = {_title_key(a.title): a for a in articles}
     for idea in ctx.plan.items:
         if idea.kind != "idea":
             continue
-        written = by_slug.get(idea.id.removeprefix("idea-")) or by_title.get(" ".join(idea.title.casefold().split()))
+        written = by_slug.get(idea.id.removeprefix("idea-")) or by_title.get(_title_key(idea.title))
         if written is None:
             continue
         yield Problem(idea.source, say("idea '{title}' is written already: {path} is the article", title=idea.title,
