@@ -335,6 +335,8 @@ def test_a_cut_summary_ends_on_its_last_word_and_lines_end_on_a_letter() -> None
         texts.append(composer(calendar=calendar).compose(PostParts(
             network=tight, item_id="i", article=long_article, url="https://blog.example.fr/long/")).text)
     assert "Le salon approche…" in "".join(texts) and " …" not in "".join(texts)
+    # A cut after the colon keeps the no-break space French puts before it (the words were split on it).
+    assert any("Le salon approche\u00a0: finition" in text for text in texts)
     spaced = composer(calendar=calendar).compose(PostParts(network=bluesky, item_id="i", text="Ligne\u00a0\nDeux"))
     assert spaced.text == "Ligne\nDeux"
 

@@ -45,6 +45,8 @@ URL_IN_TEXT = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", re.IGNO
 _BLANK_LINES = re.compile(r"\n{3,}")
 #: Spaces (no-break ones too) at the end of a line: nobody sees them, every network counts them.
 _TRAILING_SPACE = re.compile("[ \t\u00a0\u202f]+\n")
+#: Where a summary may be cut: plain spaces and line breaks, not French typography's no-break spaces.
+_BETWEEN_WORDS = re.compile(r"[ \t\r\n]+")
 #: What a cut summary may end with before its ellipsis: punctuation, and the (no-break) space before it.
 _CUT_END = ",;:.!?—–- \t\u00a0\u202f"
 
@@ -615,7 +617,7 @@ class Composer:
         Starts from an estimate (drop the words that make up the excess), then
         moves one word at a time: two or three renders instead of a bisection.
         """
-        words = summary.split()
+        words = [word for word in _BETWEEN_WORDS.split(summary) if word]  # "approche\u00a0:" stays one word
 
         def attempt(count: int) -> tuple[tuple[str, tuple[tuple[int, str, str], ...]], tuple[Measure, ...]]:
             cut = " ".join(words[:count]).rstrip(_CUT_END) + "…" if count else ""
