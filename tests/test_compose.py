@@ -83,7 +83,8 @@ def test_explicit_text_wins_and_its_link_is_tracked_in_place() -> None:
                              "    link: https://blog.example.fr/offres/\n"
                              "    text: Nos offres sur https://blog.example.fr/offres/ !\n")
     post = by_id(plan_of(calendar))["p-x"]
-    assert post.text == "Nos offres sur https://blog.example.fr/offres/?utm_source=x&utm_medium=social&utm_campaign=p !"
+    # French spacing, as the blog has it: a no-break space before "!" (a line never starts with it).
+    assert post.text == "Nos offres sur https://blog.example.fr/offres/?utm_source=x&utm_medium=social&utm_campaign=p\u00a0!"
     assert post.url.endswith("utm_campaign=p")
 
 
@@ -142,7 +143,7 @@ def test_instagram_caption_keeps_link_in_bio_on_its_own_paragraph() -> None:
     told = composer(calendar=calendar).compose(PostParts(network=instagram, item_id="i", article=promoted,
                                                          text="Tout est à lire (lien en bio) !",
                                                          url="https://blog.example.fr/a/"))
-    assert told.text == "Tout est à lire (lien en bio) !\n\n#FaitMain"
+    assert told.text == "Tout est à lire (lien en bio)\u00a0!\n\n#FaitMain"
 
 
 def test_added_hashtags_stop_at_the_networks_limit_counting_the_typed_ones() -> None:
@@ -262,9 +263,9 @@ def test_bluesky_links_keep_their_place_their_parentheses_and_their_order() -> N
                              f"  - {{id: a, networks: [bluesky], at: 2027-01-12 09:00, text: 'Inscriptions sur lesalon.fr : "
                              f"https://lesalon.fr/ et {wiki} puis https://lesalon.fr/programme-complet-2027'}}\n")
     item = by_id(plan_of(calendar))["a-bluesky"]
-    assert item.text == ("Inscriptions sur lesalon.fr : lesalon.fr et fr.wikipedia.org/wiki/Python_... puis "
+    assert item.text == ("Inscriptions sur lesalon.fr\u00a0: lesalon.fr et fr.wikipedia.org/wiki/Python_... puis "
                          "lesalon.fr/programme-co...")
-    assert item.pasted == ("Inscriptions sur lesalon.fr : https://lesalon.fr/ et " + wiki + " puis "
+    assert item.pasted == ("Inscriptions sur lesalon.fr\u00a0: https://lesalon.fr/ et " + wiki + " puis "
                            "https://lesalon.fr/programme-complet-2027")
     facets = bluesky_facets(item, calendar.networks["bluesky"])
     assert [f["uri"] for f in facets] == ["https://lesalon.fr/", wiki, "https://lesalon.fr/programme-complet-2027"]
@@ -273,7 +274,7 @@ def test_bluesky_links_keep_their_place_their_parentheses_and_their_order() -> N
         ["lesalon.fr", "fr.wikipedia.org/wiki/Python_...", "lesalon.fr/programme-co..."]
     html = str(post_html(item.text, item.links))
     assert html.count('<a class="link"') == 3 and f'href="{wiki}"' in html
-    assert html.startswith("Inscriptions sur lesalon.fr : <a")
+    assert html.startswith("Inscriptions sur lesalon.fr\u00a0: <a")
 
 
 def test_bluesky_links_are_the_ones_its_app_finds() -> None:
@@ -283,7 +284,7 @@ def test_bluesky_links_are_the_ones_its_app_finds() -> None:
                              "  - {id: a, networks: [bluesky], at: 2027-01-12 09:00, text: 'Programme 👉https://ailleurs"
                              ".example/2027/programme-complet/ ; (https://ailleurs.example/plan-du-salon). Fin'}\n")
     item = by_id(plan_of(calendar))["a-bluesky"]
-    assert item.text == ("Programme 👉https://ailleurs.example/2027/programme-complet/ ; "
+    assert item.text == ("Programme 👉https://ailleurs.example/2027/programme-complet/\u00a0; "
                          "(ailleurs.example/plan-du-salon). Fin")  # after "(" it is one, less its ")" and "."
     assert [url for _, _, url in item.links] == ["https://ailleurs.example/plan-du-salon"]
     # The app takes what follows a link up to the next space, less one final mark: "…" is part of it.
@@ -349,7 +350,7 @@ def test_the_articles_link_written_another_way_is_tracked_once_not_added_again()
         calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [x], at: 2027-01-12 09:00, "
                                  f"article: a, text: 'Le programme : {written} !'}}\n")
         text = by_id(plan_of(calendar, [article("a", "2027-01-05T09:00", calendar)]))["p-x"].text
-        assert text == "Le programme : https://blog.example.fr/a/?utm_source=x&utm_medium=social&utm_campaign=a !", \
+        assert text == "Le programme\u00a0: https://blog.example.fr/a/?utm_source=x&utm_medium=social&utm_campaign=a\u00a0!", \
             written
     # The home page written bare, or its host alone, is the home page's link; `aindex.html` is another page.
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [x], at: 2027-01-12 09:00, link: /, "
@@ -357,10 +358,22 @@ def test_the_articles_link_written_another_way_is_tracked_once_not_added_again()
                              "  - {id: q, networks: [x], at: 2027-01-12 09:00, article: a, "
                              "text: 'Voir blog.example.fr/aindex.html'}\n")
     items = by_id(plan_of(calendar, [article("a", "2027-01-05T09:00", calendar)]))
-    assert items["p-x"].text == "Notre site : https://blog.example.fr/?utm_source=x&utm_medium=social&utm_campaign=p"
+    assert items["p-x"].text == "Notre site\u00a0: https://blog.example.fr/?utm_source=x&utm_medium=social&utm_campaign=p"
     assert items["q-x"].text.startswith("Voir blog.example.fr/aindex.html\n\nhttps://blog.example.fr/a/?utm")
     # Another page of the site stays itself, tracked, and the article's link follows.
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [x], at: 2027-01-12 09:00, "
                              "article: a, text: 'Voir https://blog.example.fr/ab/'}\n")
     text = by_id(plan_of(calendar, [article("a", "2027-01-05T09:00", calendar)]))["p-x"].text
     assert text.startswith("Voir https://blog.example.fr/ab/?utm_source=x") and text.count("https://") == 2
+
+
+def test_french_posts_get_the_blogs_no_break_spaces_and_others_do_not() -> None:
+    """The blog gave its titles and summaries a no-break space before ":" and the drafts did not: the same
+    title read "Salon\u00a0: J-7" on the blog and "Salon : J-7" in the post, which may break before its colon."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: p, networks: [x], at: 2027-01-12 09:00, text: 'Salon : J-7 ! « Venez » 100 %'}\n")
+    assert by_id(plan_of(calendar))["p-x"].text == "Salon\u00a0: J-7\u00a0! «\u00a0Venez\u00a0» 100\u00a0%"
+    english = article("en-salon", "2027-01-05T09:00", calendar, title="Trade fair: see you there!", lang="en")
+    composed = composer(calendar=calendar).compose(PostParts(network=builtin_registry()["x"], item_id="i",
+                                                             article=english, text="Trade fair : soon !"))
+    assert composed.text.startswith("Trade fair : soon !")  # an English article's post is left as typed

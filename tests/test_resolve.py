@@ -73,7 +73,10 @@ def test_a_reminder_reads_differently_from_the_first_post() -> None:
     texts = _promotion_texts("", ("lancement", "Le lancement"), ("cite", "« Le salon » et nous"))
     assert texts["lancement-x-1"].startswith("Le lancement")
     assert texts["lancement-x-2"].startswith(missed + "«\u00a0Le lancement\u00a0»")
-    assert texts["cite-x-2"].startswith(missed + "« Le salon » et nous")
+    assert texts["cite-x-2"].startswith(missed + "«\u00a0Le salon\u00a0» et nous")
+    # A title with a colon is quoted too, its colon after a no-break space as on the blog.
+    colon = _promotion_texts("", ("salon", "Le salon : J-7"))
+    assert colon["salon-x-2"].startswith(missed + "«\u00a0Le salon\u00a0: J-7\u00a0»")
     # A title typed with a combining accent (E + U+0301) is quoted too: the text is composed to NFC.
     decomposed = _promotion_texts("", ("ete", "E\u0301te\u0301 a\u0300 l'atelier"))
     assert decomposed["ete-x-2"].startswith(missed + "«\u00a0Été à l'atelier\u00a0»")

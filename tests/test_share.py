@@ -74,7 +74,7 @@ def test_a_suggestion_for_an_article_to_come_waits_until_it_is_online() -> None:
     after = plan_of(calendar, articles(calendar), now="2027-03-02T10:00:00+01:00")
     chosen = after.sharing.shares[0]
     assert (chosen.id, chosen.chosen, chosen.until) == ("a-venir", True, dt.date(2027, 4, 30))
-    assert chosen.texts[0].text.startswith("Mon équipe recrute, faites suivre !\n\nhttps://blog.example.fr/a-venir/?")
+    assert chosen.texts[0].text.startswith("Mon équipe recrute, faites suivre\u00a0!\n\nhttps://blog.example.fr/a-venir/?")
     # The job offer's window is over; the recent article is still within its 30 days, after the team's choice.
     assert [s.id for s in after.sharing.shares] == ["a-venir", "recent"]
 

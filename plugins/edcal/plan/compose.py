@@ -24,7 +24,7 @@ from typing import Any
 
 import jinja2
 
-from edcal.i18n import translator
+from edcal.i18n import translator, typeset
 from edcal.model.article import Article
 from edcal.model.calendar import Campaign, Person, Tracking
 from edcal.model.network import Network
@@ -569,6 +569,8 @@ class Composer:
             "item_id": parts.item_id,
             "step": None,
             "steps": None,
+            # French spacing in a French post: no line of it starts with ":" (the blog's rule, i18n.typeset)
+            "french": self.lang.startswith("fr") and (article is None or article.lang.startswith("fr")),
             **parts.values,
         }
         template_name = parts.template or network.template
@@ -598,10 +600,13 @@ class Composer:
         """The rendered text, cleaned; in French, what follows a reminder's colon reads as French wants:
         an article's title in guillemets (« Prévenir la corrosion… »), a sentence with a small letter."""
         text = _clean(self.templates.render(template, context))
+        if context.get("french"):  # as the blog shows the article: "salon\u00a0: retrouvez-nous"
+            text = typeset(text, "fr")
         if context["step"] is not None and self.lang.startswith("fr"):
             prefix = reminder(context["step"], context["steps"], self.templates.environment.globals["_"])
             if prefix and text.startswith(prefix):
                 rest, title = text[len(prefix):], context["title"]
+                title = typeset(title, "fr") if context.get("french") else title  # as the text has it
                 if not context["text"] and title and rest.startswith(title):
                     if title[:1] not in "«“\"'":  # a title that opens with its own quotes keeps them alone
                         text = f"{prefix}«\u00a0{title}\u00a0»{rest[len(title):]}"
