@@ -139,3 +139,12 @@ def test_readme_starts_with_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first_block = readme.split("```")[1]
     assert "make build" in first_block and "make test" in first_block
+
+
+def test_the_docs_bluesky_short_links_are_the_ones_edcal_writes() -> None:
+    """networks.md and outputs.md showed `…/salon-ind...` (15 characters) where edcal and the app keep 13."""
+    from edcal.plan.compose import short_link
+
+    for page, url in (("networks.md", "https://www.example.fr/2027/salon-industrie-2027/"),
+                      ("outputs.md", "https://www.atelier-morel.fr/2027/salon-industrie-2027/")):
+        assert f"`{short_link(url)}" in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
