@@ -513,7 +513,9 @@ def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server
     objective = next(n for n in plan["networks"] if n["id"] == "linkedin")["objective"]
     assert (objective["current"], objective["measured"]) == (1180, "2027-01-04")
     measured = " ".join(linkedin.locator('[data-count="measured"]').inner_text().split())
-    assert measured == f"Mesuré : 1180 abonnés le lundi 4 janvier 2027 ({round(100 * 1180 / objective['target'])} %)"
+    # The share of the target is said to be one (it read "(79 %)", like a pace), figures grouped as French writes.
+    assert measured == (f"Mesuré : 1 180 abonnés le lundi 4 janvier 2027 "
+                        f"({round(100 * 1180 / objective['target'])} % de l'objectif)")
     # A month of too few posts to judge says so, rather than showing 75 % unmarked.
     bluesky = " ".join(page.locator('.objectives tr[data-network="bluesky"] td[data-share]').inner_text().split())
     assert "au-dessus du plafond, mais moins de 5 publications : non évalué" in bluesky.replace("\u00a0", " ")
@@ -522,10 +524,11 @@ def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server
 
 
 def test_figures_read_as_a_reader_writes_them() -> None:
-    """`current: 1e3` showed "1000.0", and 12.5 kept its point on the French page."""
+    """`current: 1e3` showed "1000.0", 12.5 kept its point on the French page, and 1180 had no group."""
     from edcal.outputs.pages import figure
 
-    assert (figure(1e3, "fr"), figure(12.5, "fr"), figure(12.5, "en"), figure(1180, "fr")) == ("1000", "12,5", "12.5", "1180")
+    assert (figure(1e3, "fr"), figure(12.5, "fr"), figure(12.5, "en"), figure(1180, "fr"), figure(1180, "en"),
+            figure(40, "fr")) == ("1\u00a0000", "12,5", "12.5", "1\u00a0180", "1,180", "40")
 
 
 def test_the_rhythm_to_an_objective_is_judged_up_to_the_plans_horizon_only() -> None:

@@ -32,11 +32,14 @@ _TOKEN = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»])|((?<![\w#&])
 
 
 def figure(value: int | float, lang: str) -> str:
-    """A figure as a reader writes it: ``1000`` for 1e3, ``12,5`` in French."""
+    """A figure as a reader writes it: ``1000`` for 1e3, in groups of three digits (``1,500``; in French
+    ``1 500`` with a no-break space, and ``12,5``)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value)
-    return text.replace(".", ",") if lang.startswith("fr") else text
+    text = f"{value:,}"
+    if not lang.startswith("fr"):
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",")
 
 
 def environment(context: OutputContext) -> jinja2.Environment:
