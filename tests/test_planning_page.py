@@ -570,10 +570,11 @@ def test_a_campaigns_posts_outside_its_dates_are_counted_apart(tmp_path: Path) -
 def test_the_week_heading_writes_the_first_of_the_month_and_both_years(sample: Path, server: str,
                                                                          chromium: Any) -> None:
     """"Semaine du 1 février" (French writes "1er", as the week's column did), and a week across the new
-    year named one year: "Semaine du 28 décembre – 3 janvier 2027"."""
+    year named one year: "Semaine du 28 décembre – 3 janvier 2027"; and "du 1er février – 7 février" is
+    "du 1er au 7 février"."""
     page = chromium.new_page()
     page.goto(server + "index.html?view=week&date=2027-02-01")
-    assert page.inner_text("#period") == "Semaine du 1er février – 7 février 2027"
+    assert page.inner_text("#period") == "Semaine du 1er au 7 février 2027"  # French names the month once
     page.goto(server + "index.html?view=week&date=2026-12-28")
-    assert page.inner_text("#period") == "Semaine du 28 décembre 2026 – 3 janvier 2027"
+    assert page.inner_text("#period") == "Semaine du 28 décembre 2026 au 3 janvier 2027"
     page.close()

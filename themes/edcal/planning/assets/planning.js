@@ -306,10 +306,12 @@
   function renderWeek() {
     var first = monday(cursor);
     var last = addDays(first, 6);
-    /* "Semaine du 1er février – 7 février 2027"; across a new year, both years */
-    var firstYear = first.getUTCFullYear() !== last.getUTCFullYear() ? " " + first.getUTCFullYear() : "";
-    periodLabel.textContent = labels.week + " " + dayNumber(first) + " " + labels.months[first.getUTCMonth()] +
-      firstYear + " – " + dayNumber(last) + " " + labels.months[last.getUTCMonth()] + " " + last.getUTCFullYear();
+    /* "Semaine du 1er au 7 février 2027", "du 28 février au 6 mars 2027", "du 28 décembre 2026 au 3 janvier 2027" */
+    var otherYear = first.getUTCFullYear() !== last.getUTCFullYear();
+    var otherMonth = otherYear || first.getUTCMonth() !== last.getUTCMonth();
+    periodLabel.textContent = labels.week + " " + dayNumber(first) +
+      (otherMonth ? " " + labels.months[first.getUTCMonth()] : "") + (otherYear ? " " + first.getUTCFullYear() : "") +
+      " " + labels.weekTo + " " + dayNumber(last) + " " + labels.months[last.getUTCMonth()] + " " + last.getUTCFullYear();
     var grid = el("div", { "class": "week" });
     eachDay(first, last, function (day) {
       var key = iso(day);
