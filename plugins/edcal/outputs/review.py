@@ -91,10 +91,12 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     today = plan.now.astimezone(plan.calendar.zone).date()
     soon = [c for c in cards if c.local.date() < today + dt.timedelta(days=SOON_DAYS)]
     counts = _counts(cards)
-    # Findings about a period (a week below cadence, a crowded day) belong to no draft: counted apart.
-    periods = sum(1 for f in context.findings if f.item is None and f.data)
+    # Findings on no draft of these pages (a week below cadence, a post held by a freeze, an article, an
+    # idea): counted apart, so that the page's figures add up to what `edcal check` and the build report.
+    on_cards = {id(finding) for c in cards for finding in c.findings}
+    others = sum(1 for f in context.findings if id(f) not in on_cards)
     html = template.render(common, month=None, days=_days(soon), total=counts[""][0], errors=counts[""][1],
-                           counts=counts, soon_days=SOON_DAYS, period_findings=periods)
+                           counts=counts, soon_days=SOON_DAYS, period_findings=others)
     write_file(folder / FILENAME, html)
     return []
 
