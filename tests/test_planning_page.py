@@ -587,3 +587,12 @@ def test_the_week_heading_writes_the_first_of_the_month_and_both_years(sample: P
     page.goto(server + "index.html?view=week&date=2026-12-28")
     assert page.inner_text("#period") == "Semaine du 28 décembre 2026 au 3 janvier 2027"
     page.close()
+
+
+def test_the_planning_pages_open_a_posts_link_without_its_tracking(sample: Path) -> None:
+    """The team's own clicks from the agenda and the review pages were counted as visits from LinkedIn."""
+    pages = [*(sample / "planning" / "agenda").glob("*.html"), *(sample / "planning" / "drafts").glob("*.html")]
+    text = "".join(page.read_text(encoding="utf-8") for page in pages)
+    assert "utm_source=linkedin" in text  # the text to post keeps its tracked link
+    assert not re.findall(r'href="[^"]*utm_source', text)
+    assert 'href="https://www.atelier-morel.example/2027/salon-industrie-2027/"' in text

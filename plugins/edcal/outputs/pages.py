@@ -66,8 +66,20 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["long_date"] = lambda day: long_date(day, lang)
     env.filters["number"] = lambda value: figure(value, lang)
     env.filters["month_name"] = lambda day: month_name(day, lang)
-    env.filters["post_html"] = post_html
+    tracking = frozenset(name for _, name in context.plan.calendar.tracking.parameters)
+    env.filters["post_html"] = lambda text, links=(): post_html(text, links, tracking)
     return env
+
+
+def untracked(url: str, names: frozenset[str]) -> str:
+    """``url`` without its tracking parameters: the team opening a post's link from the planning pages
+    is not counted as a visit from the network."""
+    if not names or "?" not in url:
+        return url
+    head, _, rest = url.partition("?")
+    query, hash_, fragment = rest.partition("#")
+    kept = [part for part in query.split("&") if part and part.split("=", 1)[0] not in names]
+    return head + ("?" + "&".join(kept) if kept else "") + hash_ + fragment
 
 
 def month_file(day: dt.date) -> str:
@@ -101,10 +113,12 @@ def neighbours(months: list[Any], index: int) -> dict[str, Any]:
             "following": months[index + 1] if index + 1 < len(months) else None}
 
 
-def post_html(text: str, links: Sequence[tuple[int, str, str]] = ()) -> Markup:
+def post_html(text: str, links: Sequence[tuple[int, str, str]] = (),
+              tracking: frozenset[str] = frozenset()) -> Markup:
     """A post's text as HTML: escaped, links clickable, hashtags and mentions marked.
 
     :param links: the links the text shows shortened (Bluesky), in order: (start, shown, full URL).
+    :param tracking: the tracking parameters' names, left out of the links' targets (the text keeps them).
     """
     parts: list[str] = []
     position = 0
@@ -115,7 +129,7 @@ def post_html(text: str, links: Sequence[tuple[int, str, str]] = ()) -> Markup:
             pending.pop(0)
         if pending and pending[0][0] == position:
             _, shown, url = pending.pop(0)
-            parts.append(f'<a class="link" href="{escape(url)}">{escape(shown)}</a>')
+            parts.append(f'<a class="link" href="{escape(untracked(url, tracking))}">{escape(shown)}</a>')
             position += len(shown)
             continue
         match = _TOKEN.search(source, position)
@@ -130,7 +144,7 @@ def post_html(text: str, links: Sequence[tuple[int, str, str]] = ()) -> Markup:
         parts.append(str(escape(source[position:match.start()])))
         token = match.group(0)
         if match.group(1):
-            parts.append(f'<a class="link" href="{escape(token)}">{escape(token)}</a>')
+            parts.append(f'<a class="link" href="{escape(untracked(token, tracking))}">{escape(token)}</a>')
         elif match.group(2):
             parts.append(f'<span class="hashtag">{escape(token)}</span>')
         else:
