@@ -377,3 +377,14 @@ def test_french_posts_get_the_blogs_no_break_spaces_and_others_do_not() -> None:
     composed = composer(calendar=calendar).compose(PostParts(network=builtin_registry()["x"], item_id="i",
                                                              article=english, text="Trade fair : soon !"))
     assert composed.text.startswith("Trade fair : soon !")  # an English article's post is left as typed
+
+
+def test_french_spacing_follows_the_language_of_what_the_post_is_about() -> None:
+    """A `link:` to an English article got French spacing (only `article:` was looked at); code between
+    backquotes was spaced too."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: p, networks: [x], at: 2027-01-12 09:00, link: /en-salon/, text: 'Trade fair : soon !'}\n"
+                             "  - {id: q, networks: [x], at: 2027-01-12 09:00, text: 'Code : `a ? b : c` !'}\n")
+    items = by_id(plan_of(calendar, [article("en-salon", "2027-01-05T09:00", calendar, lang="en")]))
+    assert items["p-x"].text.startswith("Trade fair : soon !")
+    assert items["q-x"].text == "Code\u00a0: `a ? b : c`\u00a0!"

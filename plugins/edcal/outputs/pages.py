@@ -22,6 +22,7 @@ from edcal.i18n import SINGULAR, long_date, month_name, translated, translator
 from edcal.model.article import content_path
 from edcal.model.plan import Item, Plan
 from edcal.outputs.context import OutputContext
+from edcal.plan.compose import is_site_url
 
 PLANNING_FOLDER = "planning"
 #: The month pages of the agenda and of the drafts review, in planning/.
@@ -66,20 +67,27 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["long_date"] = lambda day: long_date(day, lang)
     env.filters["number"] = lambda value: figure(value, lang)
     env.filters["month_name"] = lambda day: month_name(day, lang)
-    tracking = frozenset(name for _, name in context.plan.calendar.tracking.parameters)
-    env.filters["post_html"] = lambda text, links=(): post_html(text, links, tracking)
+    tracking = context.plan.calendar.tracking
+    names = frozenset(name for _, name in tracking.parameters) if tracking.enabled else frozenset()
+    site_url = context.plan.site_url
+    env.filters["post_html"] = lambda text, links=(): post_html(
+        text, links, lambda url: untracked(url, names) if is_site_url(url, site_url) else url)
     return env
 
 
 def untracked(url: str, names: frozenset[str]) -> str:
-    """``url`` without its tracking parameters: the team opening a post's link from the planning pages
-    is not counted as a visit from the network."""
-    if not names or "?" not in url:
+    """``url`` without the tracking parameters edcal adds (``&utm_source=linkedin``): the team opening a
+    post's link from the planning pages is not counted as a visit from the network. The rest is left as
+    written, the fragment whole (``#/offre?id=3``), a ``;`` part whole."""
+    address, hash_, fragment = url.partition("#")
+    if not names or "?" not in address:
         return url
-    head, _, rest = url.partition("?")
-    query, hash_, fragment = rest.partition("#")
-    kept = [part for part in query.split("&") if part and part.split("=", 1)[0] not in names]
-    return head + ("?" + "&".join(kept) if kept else "") + hash_ + fragment
+    head, _, query = address.partition("?")
+    parts = query.split("&")
+    kept = [part for part in parts if ";" in part or part.split("=", 1)[0] not in names]
+    if len(kept) == len(parts):
+        return url
+    return head + ("?" + "&".join(kept) if any(kept) else "") + hash_ + fragment
 
 
 def month_file(day: dt.date) -> str:
@@ -114,11 +122,11 @@ def neighbours(months: list[Any], index: int) -> dict[str, Any]:
 
 
 def post_html(text: str, links: Sequence[tuple[int, str, str]] = (),
-              tracking: frozenset[str] = frozenset()) -> Markup:
+              target: Callable[[str], str] = lambda url: url) -> Markup:
     """A post's text as HTML: escaped, links clickable, hashtags and mentions marked.
 
     :param links: the links the text shows shortened (Bluesky), in order: (start, shown, full URL).
-    :param tracking: the tracking parameters' names, left out of the links' targets (the text keeps them).
+    :param target: where a link of the text opens (:func:`untracked`: without tracking; the text keeps it).
     """
     parts: list[str] = []
     position = 0
@@ -129,7 +137,7 @@ def post_html(text: str, links: Sequence[tuple[int, str, str]] = (),
             pending.pop(0)
         if pending and pending[0][0] == position:
             _, shown, url = pending.pop(0)
-            parts.append(f'<a class="link" href="{escape(untracked(url, tracking))}">{escape(shown)}</a>')
+            parts.append(f'<a class="link" href="{escape(target(url))}">{escape(shown)}</a>')
             position += len(shown)
             continue
         match = _TOKEN.search(source, position)
@@ -144,7 +152,7 @@ def post_html(text: str, links: Sequence[tuple[int, str, str]] = (),
         parts.append(str(escape(source[position:match.start()])))
         token = match.group(0)
         if match.group(1):
-            parts.append(f'<a class="link" href="{escape(untracked(token, tracking))}">{escape(token)}</a>')
+            parts.append(f'<a class="link" href="{escape(target(token))}">{escape(token)}</a>')
         elif match.group(2):
             parts.append(f'<span class="hashtag">{escape(token)}</span>')
         else:

@@ -423,6 +423,8 @@ class PostParts:
     values: dict[str, Any] = field(default_factory=dict)
     #: A template of the drafts folder to use instead of the network's (``ambassador.txt.j2``).
     template: str | None = None
+    #: The language of what the post is about (its article's, or the one its `link:` opens), if known.
+    lang: str | None = None
 
 
 #: What a caption says when it sends readers to the profile's link ("lien en bio").
@@ -569,8 +571,9 @@ class Composer:
             "item_id": parts.item_id,
             "step": None,
             "steps": None,
-            # French spacing in a French post: no line of it starts with ":" (the blog's rule, i18n.typeset)
-            "french": self.lang.startswith("fr") and (article is None or article.lang.startswith("fr")),
+            # French spacing in a post about a French article (else on a French site), as the blog spaces
+            # that article: no line of it starts with ":" (i18n.typeset)
+            "french": ((article.lang if article else None) or parts.lang or self.lang).startswith("fr"),
             **parts.values,
         }
         template_name = parts.template or network.template
@@ -601,7 +604,7 @@ class Composer:
         an article's title in guillemets (« Prévenir la corrosion… »), a sentence with a small letter."""
         text = _clean(self.templates.render(template, context))
         if context.get("french"):  # as the blog shows the article: "salon\u00a0: retrouvez-nous"
-            text = typeset(text, "fr")
+            text = _french_spaced(text)
         if context["step"] is not None and self.lang.startswith("fr"):
             prefix = reminder(context["step"], context["steps"], self.templates.environment.globals["_"])
             if prefix and text.startswith(prefix):
@@ -673,6 +676,21 @@ def _lowered_opening(text: str) -> str:
     if following[:1].isupper():  # "La Rochelle", "Le Mans", "La Poste": a name
         return text
     return text[0].lower() + text[1:]
+
+
+#: Code written between backquotes in a post: left as written (the blog leaves its code alone too).
+_CODE = re.compile(r"`[^`\n]*`")
+
+
+def _french_spaced(text: str) -> str:
+    """``text`` with French spacing (:func:`edcal.i18n.typeset`) outside code between backquotes."""
+    if "`" not in text:
+        return typeset(text, "fr")
+    parts, position = [], 0
+    for code in _CODE.finditer(text):
+        parts += [typeset(text[position:code.start()], "fr"), code.group(0)]
+        position = code.end()
+    return "".join(parts) + typeset(text[position:], "fr")
 
 
 def _nfc(text: str) -> str:

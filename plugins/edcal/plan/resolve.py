@@ -412,6 +412,7 @@ class _Resolver:
         if link is None and custom_text:  # a link to the site in the text: tracked in place, and checked
             link = site_link_in(custom_text, self.site.url)
         url = None
+        linked = article
         if link is not None:
             # A `link:` to an article counts for that article ({campaign} is its slug), as a promotion does.
             linked = article or self.article_at(absolute(link, self.site.url))
@@ -425,6 +426,7 @@ class _Resolver:
             article=article, campaign=campaign,
             owner=self.calendar.team.get(owner_id) if owner_id else None,
             values={"step": step[0] if step else None, "steps": step[1] if step else None},
+            lang=linked.lang if linked else None,
         ))
         window = freeze_at(self.calendar, start, network.id)
         media = self._media(entry, variant, override, article, network)
