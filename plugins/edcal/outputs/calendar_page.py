@@ -345,7 +345,8 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
             "months": list(MONTHS[code]), "longDays": list(DAYS[code]),
             "first": "1er" if code == "fr" else "",
             "days": [name[:3] + "." if code == "fr" else name[:3] for name in DAYS[code]],
-            "week": _("Week of"), "weekTo": "au" if code == "fr" else "–",  # "du 18 au 24 janvier", "18 – 24 January"
+            # "Semaine du 18 au 24 janvier", "Week of 18 – 24 January"
+            "week": _("Week of"), "weekTo": "au" if code == "fr" else "–",
             "agenda": _("Agenda"), "blog": _("Blog"),
             "statuses": {status: _(status) for status in STATUSES},
         },
