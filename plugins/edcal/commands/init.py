@@ -34,13 +34,17 @@ FRENCH_SPEAKING = frozenset("""FR MC BE LU CH RE GP MQ GF YT NC PF PM WF BL MF S
 def default_language(timezone: str, country: str | None) -> str:
     """``fr`` for a site in a French-speaking country (given, or the time zone's) or in a zone without one
     (UTC), else ``en``: ``--timezone America/Chicago`` alone gave a French site."""
+    code = (given_country(country) or country.strip().upper()) if country else zone_country(timezone) or ""
+    return "fr" if not code or code in FRENCH_SPEAKING else "en"
+
+
+def given_country(country: str) -> str:
+    """The ISO code of a ``--country`` given as a code (``fr``) or a name (``France``); "" when its
+    public holidays are not known."""
     from edcal import public_holidays
 
-    code = (country or "").strip().upper()
-    if country and not public_holidays.known_country(code):
-        code = public_holidays.code_for_name(country) or code  # --country France, as init_site reads it
-    code = code or zone_country(timezone) or ""
-    return "fr" if not code or code in FRENCH_SPEAKING else "en"
+    code = country.strip().upper()
+    return code if public_holidays.known_country(code) else public_holidays.code_for_name(country) or ""
 
 
 def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: str,
@@ -62,14 +66,12 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     from edcal import public_holidays
 
     if country is not None:
-        code = country.strip().upper()
-        if not public_holidays.known_country(code):
-            code = public_holidays.code_for_name(country) or ""
-            if not code:
-                raise InputErrors([InputError(
-                    Source("--country", 1, 1), f"found country '{country}', expected an ISO 3166 code "
-                    "whose public holidays are known",
-                    did_you_mean(country.upper(), public_holidays.countries()) or "e.g. FR, BE, CH, CA, US")])
+        code = given_country(country)
+        if not code:
+            raise InputErrors([InputError(
+                Source("--country", 1, 1), f"found country '{country}', expected an ISO 3166 code "
+                "whose public holidays are known",
+                did_you_mean(country.upper(), public_holidays.countries()) or "e.g. FR, BE, CH, CA, US")])
     else:
         code = zone_country(timezone) or ""
         if code and not public_holidays.known_country(code):

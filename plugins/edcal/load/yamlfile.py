@@ -384,12 +384,11 @@ def _indentation_hint(text: str, number: int) -> tuple[str, int | None]:
         return lines[n - 1].lstrip().startswith("- ") or lines[n - 1].strip() == "-"
 
     def keys_at(n: int) -> int:  # where a line's key starts: after "- " for a list item's first key
-        line = lines[n - 1]
-        item = re.match(r"^( *)((?:- +)*)", line)
-        return len(item.group(0)) if item else 0
+        marks = re.match(r"^( *)((?:- +)*)", lines[n - 1])
+        return len(marks.group(0)) if marks else 0
 
     def opens(n: int) -> bool:  # `campaigns:` or `- id: x` with its keys below
-        return lines[n - 1].rstrip().endswith(":") or lines[n - 1].lstrip().startswith("- ")
+        return lines[n - 1].rstrip().endswith(":") or item(n)
 
     above = next((n for n in range(number - 1, 0, -1) if written(n)), None)
     if not written(number) or above is None:
@@ -402,7 +401,7 @@ def _indentation_hint(text: str, number: int) -> tuple[str, int | None]:
         return (f"this item's dash is indented {_spaces(dash)} and the dash of line {sibling} above it "
                 f"{_spaces(other)}: the items of one list line up, one under the other"), None
     here, there = keys_at(number), keys_at(above)
-    if here == there or (opens(above) and here > there and not lines[above - 1].lstrip().startswith("- ")):
+    if here == there or (opens(above) and here > there and not item(above)):
         return _INDENTATION, None
     if here < there:  # `networks:` then `linkedin:` at the margin: its siblings below are deeper than it
         parent = next((n for n in range(above, 0, -1) if written(n) and keys_at(n) <= here), None)

@@ -266,6 +266,11 @@ class Tracking:
         ("content", "utm_content"),
     )
 
+    @property
+    def names(self) -> frozenset[str]:
+        """The parameters' names in a URL (``utm_source``…): what a link edcal tracked carries."""
+        return frozenset(name for _, name in self.parameters)
+
 
 @dataclass(frozen=True, slots=True)
 class ExportSettings:

@@ -68,7 +68,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["number"] = lambda value: figure(value, lang)
     env.filters["month_name"] = lambda day: month_name(day, lang)
     tracking = context.plan.calendar.tracking
-    names = frozenset(name for _, name in tracking.parameters) if tracking.enabled else frozenset()
+    names = tracking.names if tracking.enabled else frozenset()
     site_url = context.plan.site_url
     env.filters["post_html"] = lambda text, links=(): post_html(
         text, links, lambda url: untracked(url, names) if is_site_url(url, site_url) else url)

@@ -128,9 +128,9 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
     if not _on_site(parts, url, site_url):
         return url
     present = {name for name, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)}
-    names = dict(tracking.parameters)
-    if present & {names.get(key, f"utm_{key}") for key in ("source", "medium", "campaign", "content")}:
+    if present & tracking.names:
         return url
+    names = dict(tracking.parameters)
     added = []
     for key in ("source", "medium", "campaign", "content"):
         template = getattr(tracking, key)
