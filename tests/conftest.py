@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from edcal.i18n import speak
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
 #: "Now" for every test unless a test says otherwise.
@@ -45,6 +47,16 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 def pinned_time(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDCAL_NOW", NOW)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    # Messages in English, whatever the site's language, unless a test asks otherwise (docs/cli.md).
+    monkeypatch.setenv("EDCAL_LANG", "en")
+    speak(None)
+
+
+@pytest.fixture
+def site_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in the site's language, as its team gets them (no ``EDCAL_LANG``)."""
+    monkeypatch.delenv("EDCAL_LANG")
+    speak(None)
 
 
 def write_pelicanconf(site: Path, extra: str = "") -> None:

@@ -198,6 +198,7 @@ def test_next_change_prints_nothing_when_nothing_is_scheduled(runner: CliRunner,
     assert result.exit_code == 0 and result.output == ""
 
 
+@pytest.mark.usefixtures("site_language")
 def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, site: Path, monkeypatch) -> None:
     monkeypatch.setenv("EDCAL_NOW", "2027-03-02T08:00:00+01:00")
     result = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"])
@@ -251,6 +252,7 @@ def test_agenda_titles_are_the_plans_and_printed_as_written(runner: CliRunner, s
     assert titles["astuce-mastodon-20270311"] == "Graissez les serrures"
 
 
+@pytest.mark.usefixtures("site_language")
 def test_agenda_on_the_sample_site(runner: CliRunner, monkeypatch) -> None:
     from conftest import ROOT
 
@@ -559,6 +561,7 @@ def test_a_command_outside_any_site_says_there_is_no_site(tmp_path: Path) -> Non
                                     "or create a site with edcal init DIR\n"), result.stderr
 
 
+@pytest.mark.usefixtures("site_language")
 def test_the_agenda_lists_an_article_a_freeze_held_back_as_going_online(site: Path) -> None:
     """It showed at 00:00 of the freeze's end as "gelé", read as "still frozen" at the moment it goes online."""
     from conftest import run_edcal

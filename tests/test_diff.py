@@ -15,6 +15,9 @@ from edcal.commands import diff as diff_command
 from edcal.plan.changes import compare_plans
 from helpers import PARIS_CALENDAR, assert_french, calendar_from, plan_of, translatable_words
 
+#: Reports in the site's language (French here), as the team reads them.
+pytestmark = pytest.mark.usefixtures("site_language")
+
 
 def git(folder: Path, *args: str) -> str:
     result = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org",

@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,6 +55,7 @@ def refused(site: Path, *args: str) -> str:
     return result.stderr
 
 
+@pytest.mark.usefixtures("site_language")
 def test_a_french_sheet_becomes_a_calendar_file_the_site_reads(site: Path) -> None:
     write_sheet(site, FRENCH_SHEET)
     result = run_edcal("import", "plan.csv", cwd=site)
@@ -86,6 +88,7 @@ def test_a_french_sheet_becomes_a_calendar_file_the_site_reads(site: Path) -> No
     }
 
 
+@pytest.mark.usefixtures("site_language")
 def test_what_the_checks_find_new_is_shown_at_the_cells(site: Path) -> None:
     long_text = "Un texte bien trop long pour X. " * 10
     write_sheet(site, f"date,network,text\n2027-03-09 10:00,x,{long_text}\n2027-03-10 11:00,bluesky,Court\n")
@@ -93,11 +96,12 @@ def test_what_the_checks_find_new_is_shown_at_the_cells(site: Path) -> None:
     assert result.returncode == 1, result.stderr  # written, but the check finds an error
     assert (site / "calendar.d" / "plan.yaml").is_file()
     findings = result.stdout.split("edcal check relève, dans ce qu'apporte l'import\u00a0:\n")[1]
-    assert findings.startswith("plan.csv:2:20: error: X post 'un-texte-bien-trop-long-pour-x' is 319 long, "
-                               "over the limit of 280 by 39")  # at the text's cell
-    assert "plan.csv:3:1: warning: Bluesky post 'court-bluesky' is on Wed 2027-03-10 at 11:00, outside " \
-        "Bluesky's slots" in findings
-    assert "\n0 errors" not in findings and "1 error, 1 warning\n" in findings
+    # At the text's cell, in the site's language.
+    assert findings.startswith("plan.csv:2:20: error: la publication X 'un-texte-bien-trop-long-pour-x' fait "
+                               "319 caractères pondérés")
+    assert "plan.csv:3:1: warning: la publication Bluesky 'court-bluesky' est prévue le mer. 10/03 à 11:00, " \
+        "en dehors des créneaux prévus pour Bluesky" in findings
+    assert "\n0 erreur" not in findings and "1 erreur, 1 avertissement\n" in findings
     assert "calendar.yaml:" not in findings  # the plan's own findings are not the import's
     assert result.stdout.endswith("edcal build refusera de construire le site tant que ces erreurs "
                                   "resteront\u00a0: corrigez-les dans calendar.d/plan.yaml, ou supprimez-le "
@@ -228,9 +232,13 @@ def test_rows_planned_already_in_the_plan_or_the_sheet_or_past_are_refused(site:
         "edcal: 3 errors in the input; nothing was written.\n")
 
 
-def test_a_hootsuite_bulk_file_needs_its_network(site: Path) -> None:
+@pytest.mark.usefixtures("site_language")
+def test_a_hootsuite_bulk_file_needs_its_network(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_sheet(site, "09/03/2027 10:00,Texte pour Hootsuite,https://blog.example.fr/\n")
-    assert refused(site, "plan.csv").startswith(
+    with monkeypatch.context() as english:
+        english.setenv("EDCAL_LANG", "en")
+        refusal = refused(site, "plan.csv")
+    assert refusal.startswith(
         "plan.csv:1:1: error: found no network column (a file without a header row, as Hootsuite's: date, "
         "message, link)\n    hint: give the network: --network linkedin\n")
     result = run_edcal("import", "plan.csv", "--network", "LinkedIn", "--owner", "Ana Lopes", cwd=site)
@@ -312,6 +320,7 @@ def test_fields_a_sheet_may_give(site: Path) -> None:
     assert "Likes" not in written and "12" not in written
 
 
+@pytest.mark.usefixtures("site_language")
 def test_a_dry_run_writes_nothing_and_shows_the_file(site: Path) -> None:
     write_sheet(site, FRENCH_SHEET)
     result = run_edcal("import", "plan.csv", "--dry-run", cwd=site)

@@ -123,6 +123,7 @@ def test_a_calendar_d_file_adds_key_dates(tmp_path: Path) -> None:
     assert list(calendar.key_dates) == ["salon", "journee-femmes", "batimat"]
 
 
+@pytest.mark.usefixtures("site_language")
 def test_key_dates_in_plan_json_the_planning_calendar_and_the_agenda(empty_site) -> None:
     site = empty_site(CALENDAR)
     assert run_edcal("build", cwd=site).returncode == 0

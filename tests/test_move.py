@@ -15,6 +15,9 @@ from edcal.model.source import Source
 from edcal.plan import moves
 from helpers import assert_french, translatable_words
 
+#: Reports in the site's language (French here), as the team reads them.
+pytestmark = pytest.mark.usefixtures("site_language")
+
 KEY_DATES = """key_dates:
   - {id: salon, name: Salon de Lyon, on: 2027-03-10}
 """
@@ -179,7 +182,9 @@ def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None
      "ID: error: found no item to come that matches --since 2027-06-01 and --until 2027-06-30"),
     (("--since", "2027-02-30", "--by", "+1 day"), "--since: error: found '2027-02-30': February 2027 has 28 days"),
 ])
-def test_bad_options_are_located_errors(site: Path, args: tuple[str, ...], expected: str) -> None:
+def test_bad_options_are_located_errors(site: Path, args: tuple[str, ...], expected: str,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDCAL_LANG", "en")
     (site / "content" / "articles" / "sans-date.md").write_text("Title: Sans date\nStatus: draft\n\nTexte.\n",
                                                                 encoding="utf-8")
     before = (site / "calendar.yaml").read_bytes()

@@ -270,6 +270,7 @@ def build(site: Path, settings_file: str, verbosity: int | None, no_check: bool)
     from edcal.checks import report as reports
     from edcal.commands.build import build as run_build
     from edcal.commands.build import summary
+    from edcal.i18n import say, spoken
     from edcal.pelican_plugin.checking import ChecksFailed
     from edcal.pelican_plugin.worker import WorkerStopped
 
@@ -282,8 +283,8 @@ def build(site: Path, settings_file: str, verbosity: int | None, no_check: bool)
     except ChecksFailed as failed:
         shown = [f for f in failed.findings if f.severity == "error" or (verbosity or 0) >= 0]  # -q: errors
         click.echo(reports.text(shown, style=click.style, summary=failed.findings), err=True, nl=False)
-        click.echo("edcal: the checks found errors; nothing was written "
-                   "(fix them, or build with --no-check in an emergency)", err=True)
+        click.echo("edcal: " + spoken(say("the checks found errors; nothing was written (fix them, or build "
+                                          "with --no-check in an emergency)")), err=True)
         sys.exit(reports.EXIT_FINDINGS)
     if (verbosity or 0) >= 0:
         for line in summary(result, site):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from edcal.i18n import say, say_count, spoken
 from edcal.model.source import Source
 
 #: Exit code for invalid input or usage (CONTRACTS.md).
@@ -39,11 +40,11 @@ class InputError:
         """
         path = self.source.path
         if not self.source.in_file:
-            text = f"{path}: error: {self.message}"
+            text = f"{path}: error: {spoken(self.message)}"
         else:
-            text = f"{path}:{self.source.line}:{self.source.column}: error: {self.message}"
+            text = f"{path}:{self.source.line}:{self.source.column}: error: {spoken(self.message)}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {spoken(self.hint)}"
         return text
 
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -63,8 +64,7 @@ class InputErrors(Exception):
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        count = len(self.errors)
-        return f"{count} error{'s' if count != 1 else ''} in the input"
+        return say_count(len(self.errors), "{count} error in the input", "{count} errors in the input")
 
     def __str__(self) -> str:
         return "\n".join(error.format() for error in self.errors)
@@ -99,7 +99,7 @@ def closest(found: str, candidates: Iterable[str]) -> str | None:
 def did_you_mean(found: str, candidates: Iterable[str]) -> str | None:
     """A hint naming the closest candidate, or None when nothing is close."""
     match = closest(found, candidates)
-    return f"did you mean '{match}'?" if match else None
+    return say("did you mean '{match}'?", match=match) if match else None
 
 
 def report(errors: InputErrors, stream: TextIO | None = None, wrote_nothing: bool = True) -> None:
@@ -110,8 +110,10 @@ def report(errors: InputErrors, stream: TextIO | None = None, wrote_nothing: boo
     stream = stream or sys.stderr
     for error in errors.errors:
         print(error.format(), file=stream)
-    outcome = errors.outcome or ("nothing was written" if wrote_nothing else None)
-    print(f"edcal: {errors.summary()}{'; ' + outcome if outcome else ''}.", file=stream)
+    outcome = errors.outcome or (say("nothing was written") if wrote_nothing else None)
+    line = say("{summary}; {outcome}", summary=errors.summary(), outcome=outcome) if outcome \
+        else errors.summary()
+    print(f"edcal: {spoken(line)}.", file=stream)
 
 
 _TEMPLATE_SUFFIXES = (".j2", ".html", ".txt")

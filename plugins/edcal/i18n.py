@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from collections.abc import Callable
 from importlib import resources
@@ -159,3 +160,39 @@ def translated(text: str | None, translate: Callable[[str], str]) -> str:
     if text is None:
         return ""
     return text.translated(translate) if isinstance(text, Message) else translate(text)
+
+
+#: Environment variable: the language edcal's messages are in (``en``, ``fr``), whatever the site's.
+LANG_VARIABLE = "EDCAL_LANG"
+
+
+def speak(site_lang: str | None) -> None:
+    """Say the command line's messages in ``$EDCAL_LANG``, else in the site's language from now on.
+
+    Errors, findings, summaries and reports are written for the site's team:
+    a French site's team reads French, as on its planning pages. A command
+    speaks English until it has read the site's settings (an error in
+    pelicanconf.py itself), or when the language has no catalogue.
+    """
+    global _SPOKEN
+    _SPOKEN = translator(team_language(site_lang))
+
+
+def team_language(site_lang: str | None) -> str:
+    """The language of what edcal tells a site's team: ``$EDCAL_LANG``, else the site's ("fr", "en")."""
+    return language(os.environ.get(LANG_VARIABLE) or site_lang)
+
+
+def spoken(text: str | None) -> str:
+    """A message (or a plain text) in the language the command line speaks (:func:`speak`)."""
+    if text is None:
+        return ""
+    return text if _SPOKEN.language == "en" else translated(text, _SPOKEN)  # type: ignore[attr-defined]
+
+
+def speaking() -> str:
+    """The code of the language the command line speaks ("en", "fr")."""
+    return _SPOKEN.language  # type: ignore[attr-defined, no-any-return]
+
+
+_SPOKEN: Callable[[str], str] = translator(os.environ.get(LANG_VARIABLE))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.errors import InputError, InputErrors
+from edcal.i18n import speak
 from edcal.model.source import Source
 from edcal.pelican_plugin.state import SITE_SETTING
 
@@ -59,6 +60,7 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         value = settings.get(key)
         if isinstance(value, str) and not os.path.isabs(value) and key not in (overrides or {}):
             settings[key] = os.path.normpath(os.path.join(path.parent, value))
+    speak(settings.get("DEFAULT_LANG"))  # the site's team reads what follows
     plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or []]
     if PLUGIN not in plugins:
         raise InputErrors([InputError(Source(name, 1, 1), "the edcal plugin is not enabled",

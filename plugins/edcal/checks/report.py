@@ -15,6 +15,7 @@ from typing import Any
 
 from edcal.checks import Finding, count
 from edcal.errors import InputError
+from edcal.i18n import say, say_count, spoken
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -27,8 +28,10 @@ def exit_code(findings: Sequence[Finding], strict: bool = False) -> int:
 
 
 def summary_line(findings: Sequence[Finding]) -> str:
+    """"3 errors, 5 warnings", in the language the command line speaks."""
     errors, warnings = count(findings)
-    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    return spoken(say("{errors}, {warnings}", errors=say_count(errors, "{count} error", "{count} errors"),
+                      warnings=say_count(warnings, "{count} warning", "{count} warnings")))
 
 
 def text(findings: Sequence[Finding], style: Callable[..., str] | None = None,
@@ -50,10 +53,10 @@ def text(findings: Sequence[Finding], style: Callable[..., str] | None = None,
         previous = source.path
         color = "red" if finding.severity == "error" else "yellow"
         lines.append(f"{paint(f'{source.path}:{source.line}:{source.column}', bold=True)}: "
-                     f"{paint(finding.severity, fg=color, bold=True)}: {finding.message} "
+                     f"{paint(finding.severity, fg=color, bold=True)}: {spoken(finding.message)} "
                      f"{paint(f'[{finding.rule}]', dim=True)}")
         if finding.hint:
-            lines.append(f"    hint: {finding.hint}")
+            lines.append(f"    hint: {spoken(finding.hint)}")
     if lines:
         lines.append("")
     lines.append(summary_line(findings if summary is None else summary))
@@ -67,12 +70,12 @@ def as_json(findings: Sequence[Finding], strict: bool = False) -> str:
             {
                 "rule": f.rule,
                 "severity": f.severity,
-                "message": f.message,
+                "message": spoken(f.message),
                 "file": f.source.path,
                 "line": f.source.line,
                 "column": f.source.column,
                 "item": f.item,
-                "hint": f.hint,
+                "hint": spoken(f.hint) if f.hint else None,
                 "data": dict(f.data) if f.data else None,
             }
             for f in findings
@@ -127,7 +130,7 @@ def github(findings: Sequence[Finding], folder: str = "") -> str:
     lines = []
     # GitHub shows 10 annotations of each kind per step: the errors, which fail the run, come first.
     for f in sorted(findings, key=lambda f: f.severity != "error"):
-        message = f.message + (f"\n{f.hint}" if f.hint else "")
+        message = spoken(f.message) + (f"\n{spoken(f.hint)}" if f.hint else "")
         path = _property(_in_repository(folder, f.source.path))
         lines.append(f"::{f.severity} file={path},line={f.source.line},"
                      f"col={f.source.column},title={_property(f.rule)}::{_data(message)}")
@@ -142,7 +145,8 @@ def input_errors_json(errors: Sequence[InputError]) -> str:
             {"rule": "invalid-input", "severity": "error", "message": _message(e),
              "file": e.source.path if e.source.in_file else None,
              "line": e.source.line if e.source.in_file else None,
-             "column": e.source.column if e.source.in_file else None, "item": None, "hint": e.hint,
+             "column": e.source.column if e.source.in_file else None, "item": None,
+             "hint": spoken(e.hint) if e.hint else None,
              "data": None}
             for e in errors
         ],
@@ -157,7 +161,7 @@ def input_errors_github(errors: Sequence[InputError], folder: str = "") -> str:
         (f"::error file={_property(_in_repository(folder, e.source.path))},line={e.source.line},"
          f"col={e.source.column},"
          if e.source.in_file else "::error ")
-        + f"title=invalid-input::{_data(_message(e) + (chr(10) + e.hint if e.hint else ''))}\n"
+        + f"title=invalid-input::{_data(_message(e) + (chr(10) + spoken(e.hint) if e.hint else ''))}\n"
         for e in errors
     )
 
@@ -182,7 +186,8 @@ def _in_repository(folder: str, path: str) -> str:
 
 def _message(error: InputError) -> str:
     """The message, named after its option, setting or variable when it is not in a file."""
-    return error.message if error.source.in_file else f"{error.source.path}: {error.message}"
+    message = spoken(error.message)
+    return message if error.source.in_file else f"{error.source.path}: {message}"
 
 
 def _data(value: str) -> str:

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from edcal.clock import parse_window
 from edcal.errors import InputError, InputErrors, did_you_mean
-from edcal.i18n import long_date, translator
+from edcal.i18n import long_date, team_language, translator
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
@@ -77,7 +77,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
     :param window: the items are of a window given by ``--since``/``--until``, not "from now".
     :param ids: add the name ``edcal move`` selects each item by.
     """
-    _ = translator(plan.lang)
+    _ = translator(team_language(plan.lang))
     zone = plan.calendar.zone
     today = plan.now.astimezone(zone).date()
     if not items and not key_days:
@@ -107,12 +107,12 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
     by_day = {day: list(group) for day, group in itertools.groupby(rows, key=lambda r: r[0])}
     shown = sorted(by_day.keys() | key_days)
     if shown[0] != today and not window and today not in key_days:
-        heading = long_date(today, plan.lang)
+        heading = long_date(today, _.language)
         console.print(f"[bold reverse] {heading[:1].upper() + heading[1:]} — {_('today')} [/]")
         console.print(f"  {_('Nothing planned today.')}")
     for day in shown:
         group = by_day.get(day, [])
-        heading = long_date(day, plan.lang)
+        heading = long_date(day, _.language)
         heading = heading[:1].upper() + heading[1:]
         if day == today:
             heading += f" — {_('today')}"

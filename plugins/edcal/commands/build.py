@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.errors import InputError, InputErrors
+from edcal.i18n import say, spoken
 from edcal.model.source import Source
 from edcal.pelican_plugin import RAISE_SETTING
 from edcal.pelican_plugin.checking import CHECK_SETTING
@@ -73,7 +74,7 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
 
 
 def summary(result: BuildResult, site: Path) -> list[str]:
-    """What a person wants to know after a build, in a few lines."""
+    """What a person wants to know after a build, in a few lines, in the language the command speaks."""
     plan = result.plan
     kinds, statuses, networks, withheld = plan.kinds, plan.articles, plan.networks, plan.withheld
 
@@ -83,38 +84,48 @@ def summary(result: BuildResult, site: Path) -> list[str]:
         except ValueError:
             return str(path)
 
-    drafted, upcoming = plan.drafted, plan.upcoming
-    article_bits = ", ".join(f"{n} {s}" for s, n in sorted(statuses.items()))
+    def say_(template: str, **values: Any) -> str:
+        return spoken(say(template, **values))
+
+    out, planning = rel(result.output), rel(result.planning)
+    article_bits = ", ".join(say_("{count} {status}", count=count, status=say(status))
+                             for status, count in sorted(statuses.items()))
     lines = [
-        f"blog: {statuses.get('published', 0)} published article(s) -> {rel(result.output)}",
-        f"plan: {plan.items} items -> {rel(result.planning)}plan.json",
-        f"  articles: {kinds.get('article', 0)} ({article_bits or 'none'})",
-        f"  posts: {plan.posts} on {len(networks)} network(s) ({', '.join(networks) or 'none'})"
-        + (f", {withheld} withheld by a freeze" if withheld else ""),
-        f"  ideas: {kinds.get('idea', 0)}, deadlines: {kinds.get('deadline', 0)}",
-        f"drafts: {drafted} ({upcoming} upcoming, on the review pages) -> {rel(result.planning)}drafts/, "
-        f"files for bulk schedulers -> {rel(result.planning)}exports/",
-        f"feeds: {rel(result.planning)}calendar.ics and {rel(result.planning)}calendars/; "
-        f"planning site: {rel(result.planning)}index.html",
+        say_("blog: {count} published article(s) -> {path}", count=statuses.get("published", 0), path=out),
+        say_("plan: {count} items -> {path}plan.json", count=plan.items, path=planning),
+        say_("  articles: {count} ({statuses})", count=kinds.get("article", 0),
+             statuses=article_bits or say("none")),
+        say_("  posts: {count} on {networks} network(s) ({names})", count=plan.posts, networks=len(networks),
+             names=", ".join(networks) or say("none"))
+        + (say_(", {count} withheld by a freeze", count=withheld) if withheld else ""),
+        say_("  ideas: {ideas}, deadlines: {deadlines}", ideas=kinds.get("idea", 0),
+             deadlines=kinds.get("deadline", 0)),
+        say_("drafts: {count} ({upcoming} upcoming, on the review pages) -> {path}drafts/, files for bulk "
+             "schedulers -> {path}exports/", count=plan.drafted, upcoming=plan.upcoming, path=planning),
+        say_("feeds: {path}calendar.ics and {path}calendars/; planning site: {path}index.html",
+             path=planning),
     ]
     if result.findings:
-        lines.append(f"checks: {result.findings} warning(s): `edcal check` lists them")
+        lines.append(say_("checks: {count} warning(s): `edcal check` lists them", count=result.findings))
     if result.warnings:
-        lines.append(f"  {len(result.warnings)} note(s) on Hootsuite's unconfirmed rules: "
-                     "`edcal export hootsuite --network NETWORK -o FILE` shows them")
+        lines.append(say_("  {count} note(s) on Hootsuite's unconfirmed rules: `edcal export hootsuite "
+                          "--network NETWORK -o FILE` shows them", count=len(result.warnings)))
     sweep = result.sweep
     if sweep is not None and sweep.removed:
-        lines.append(f"{rel(result.output)}: removed {len(sweep.removed)} file(s) an earlier build wrote and "
-                     "this one did not (`edcal build -v` lists them)")
+        lines.append(say_("{path}: removed {count} file(s) an earlier build wrote and this one did not "
+                          "(`edcal build -v` lists them)", path=out, count=len(sweep.removed)))
     if sweep is not None and sweep.unknown:
         top = all("/" not in path for path in sweep.unknown)
-        lines.append(f"{rel(result.output)}: left alone {len(sweep.unknown)} file(s) that no edcal build "
-                     f"wrote ({_some(sweep.unknown)}): remove them"
-                     + (", or name them in OUTPUT_RETENTION" if top else ""))
+        lines.append(say_("{path}: left alone {count} file(s) that no edcal build wrote ({files}): "
+                          "remove them", path=out, count=len(sweep.unknown), files=_some(sweep.unknown))
+                     + (say_(", or name them in OUTPUT_RETENTION") if top else ""))
     if sweep is not None and sweep.failed:
-        lines.append(f"{rel(result.output)}: could not remove {_some(sweep.failed)}")
+        lines.append(say_("{path}: could not remove {files}", path=out, files=_some(sweep.failed)))
     return lines
 
 
 def _some(paths: list[str]) -> str:
-    return ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+    """At most three paths, and how many more."""
+    if len(paths) <= 3:
+        return ", ".join(paths)
+    return say("{files} and {count} more", files=", ".join(paths[:3]), count=len(paths) - 3)

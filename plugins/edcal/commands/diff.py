@@ -28,7 +28,7 @@ from typing import Any
 
 from edcal.commands._child import ChildRead, now_pinned, reading_in_child
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import long_date, say_count, translator
+from edcal.i18n import long_date, say_count, team_language, translator
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
@@ -299,7 +299,7 @@ class _Words:
         self.before = before
         self.plan = after
         self.revision = revision
-        self._ = translator(after.lang)
+        self._ = translator(team_language(after.lang))
 
     def when(self, start: dt.datetime | dt.date | None) -> str:
         _ = self._
@@ -307,8 +307,8 @@ class _Words:
             return _("undated")
         if isinstance(start, dt.datetime):
             local = start.astimezone(self.plan.calendar.zone)
-            return f"{long_date(local.date(), self.plan.lang)} {local:%H:%M}"
-        return f"{long_date(start, self.plan.lang)}, {_('all day')}"
+            return f"{long_date(local.date(), self._.language)} {local:%H:%M}"
+        return f"{long_date(start, self._.language)}, {_('all day')}"
 
     def row_when(self, row: _Row) -> str:
         starts = list(dict.fromkeys(change.item.start for change in row.changes))
@@ -430,10 +430,10 @@ class _Words:
         """"Salon Industrie, Lyon: lundi 26 janvier 2027 → jeudi 29 janvier 2027", before → after (a
         key date's or a campaign's)."""
         def days(key_date: KeyDate | Campaign) -> str:
-            first = long_date(key_date.start, self.plan.lang)
+            first = long_date(key_date.start, self._.language)
             if key_date.end == key_date.start:
                 return first
-            last = long_date(key_date.end, self.plan.lang)
+            last = long_date(key_date.end, self._.language)
             return self._("{first} to {last}").format(first=first, last=last)
 
         shown = after or before
@@ -450,9 +450,9 @@ class _Words:
         start = window.start.astimezone(zone)
         end = window.end.astimezone(zone) if window.end is not None else None
         if start.time() == dt.time() and (end is None or end.time() == dt.time()):  # whole days, as written
-            first = long_date(start.date(), self.plan.lang)
+            first = long_date(start.date(), self._.language)
             last = _("no end") if end is None else _("{day}, included").format(
-                day=long_date(end.date() - dt.timedelta(days=1), self.plan.lang))
+                day=long_date(end.date() - dt.timedelta(days=1), self._.language))
         else:
             first, last = self.when(start), self.when(end) if end is not None else _("no end")
         networks = (", ".join(window.network_names.get(n, n) for n in sorted(window.networks))

@@ -23,7 +23,7 @@ from pathlib import Path
 from edcal.checks import Finding
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import long_date, say_count, translator
+from edcal.i18n import Message, long_date, say_count, team_language, translator
 from edcal.ids import slugify
 from edcal.load.calendar import CALENDAR_DIR
 from edcal.load.spreadsheet import CalendarText, ImportOptions, article_names, calendar_text, posts_from_table
@@ -125,6 +125,9 @@ def _at_cell(said: _Located, written: CalendarText, shown: str) -> _Located:
     def words(text: str | None) -> str | None:
         if text is None:
             return None
+        if isinstance(text, Message):  # the same words in each language: rewrite what fills them
+            return Message(text.template, {name: words(value) if isinstance(value, str) else value
+                                           for name, value in text.values.items()}, text.forms)
         return re.sub(rf"{re.escape(shown)}:(\d+)(?::(\d+))?",
                       lambda m: str(cell(Source(shown, int(m.group(1)), int(m.group(2) or 1)))), text)
 
@@ -224,7 +227,7 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
     """The rows imported, each with its posts' day, time and networks, then the checks' findings."""
     from edcal.checks.report import text as findings_text
 
-    _ = translator(before.lang)
+    _ = translator(team_language(before.lang))
     if dry_run:
         said = say_count(rows, "Would import {count} row into {file}:",
                          "Would import {count} rows into {file}:", file=shown)
@@ -245,7 +248,7 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
             networks = ", ".join(calendar.networks[i.network].name for i in items
                                  if i.network in calendar.networks)
             state = f" ({_(status)})" if status != "scheduled" else ""
-            lines.append(f"  {row.path}:{row.line}  {long_date(local.date(), before.lang)} {local:%H:%M} · "
+            lines.append(f"  {row.path}:{row.line}  {long_date(local.date(), _.language)} {local:%H:%M} · "
                          f"{networks} · {items[0].title}{state}")
     if findings:
         lines += ["", _("edcal check finds, in what the import brings:"),

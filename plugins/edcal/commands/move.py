@@ -19,7 +19,7 @@ from typing import Any
 
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors, did_you_mean
-from edcal.i18n import long_date, say, say_count, translator
+from edcal.i18n import long_date, say, say_count, team_language, translator
 from edcal.load import timeparse
 from edcal.load.calendar import MAX_HORIZON_DAYS
 from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, WrittenText, edited_files, write_texts
@@ -414,7 +414,7 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     from edcal.commands.diff import change_lines
     from edcal.plan.changes import compare_plans
 
-    _ = translator(before.lang)
+    _ = translator(team_language(before.lang))
     asked = shift.words.translated(_)
     asked = f"--to {to}, {asked}" if to else asked
     lines = []
@@ -485,12 +485,12 @@ def _days(plan: Plan, items: list[Item], _: Any) -> str:
     days = list(dict.fromkeys(plan.day_of(item.start) for item in items if item.start is not None))
     if not days:
         return ""
-    first = long_date(days[0], plan.lang)
+    first = long_date(days[0], _.language)
     if len(days) == 1:
         return first
     return say_count(len(days) - 1, "{first} and one more, until {last}",
                      "{first} and {count} more, until {last}",
-                     first=first, last=long_date(days[-1], plan.lang)).translated(_)
+                     first=first, last=long_date(days[-1], _.language)).translated(_)
 
 
 def _named(plan: Plan, items: Iterable[Item]) -> str:

@@ -126,10 +126,12 @@ def on_initialized(pelican: Any) -> None:
         return
     render = settings.get("EDCAL_RENDER", True)
     from edcal.blog.sharing import SHARE_FORMS_SETTING, share_forms
+    from edcal.i18n import speak
     from edcal.load.networks import registry_with
     from edcal.pelican_plugin.sweep import check_planning_path
     from edcal.pelican_plugin.worker import jobs
 
+    speak(settings.get("DEFAULT_LANG"))  # `pelican content` with the plugin: its errors, for the site's team
     try:
         settings[STATE_KEY] = BuildState.start(settings, render=render)
         settings[SHARE_FORMS_SETTING] = share_forms(registry_with(settings[STATE_KEY].calendar.networks)
