@@ -16,8 +16,11 @@ from edcal.i18n import Message, say, say_count, translated, translator
 from edcal.networks.counting import RULE_DESCRIPTIONS
 
 ROOT = Path(__file__).resolve().parents[1] / "plugins" / "edcal"
-SOURCES = [*sorted((ROOT / "checks" / "rules").glob("*.py")), ROOT / "plan" / "cadence.py"]
-FRENCH = yaml.safe_load((ROOT / "translations" / "fr.yaml").read_text(encoding="utf-8"))
+#: Every module: the checks' findings, and the command line's errors and reports.
+SOURCES = sorted(path for path in ROOT.rglob("*.py") if "skeleton" not in path.parts)
+CATALOGUES = [ROOT / "translations" / "fr.yaml", *sorted((ROOT / "translations" / "fr").glob("*.yaml"))]
+FRENCH = {key: value for path in CATALOGUES
+          for key, value in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
 #: Texts the rules pass to say() as values rather than literals: each needs a translation too.
 COMPUTED = {*RULE_DESCRIPTIONS.values(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
             "idea", "writing", "draft", "review", "Blog"}
@@ -54,6 +57,15 @@ def test_every_problem_is_written_with_say_so_that_it_can_be_translated() -> Non
             assert not isinstance(argument, (ast.JoinedStr, ast.Constant, ast.BinOp)), (
                 f"{path.name}:{call.lineno}: a message or hint written as a plain string cannot be "
                 "translated: use say()")
+
+
+def test_a_text_is_translated_in_one_catalogue_file_only() -> None:
+    """Two translations of one text would depend on the order the files are read in."""
+    seen: dict[str, str] = {}
+    for path in CATALOGUES:
+        for key in yaml.safe_load(path.read_text(encoding="utf-8")):
+            assert key not in seen, f"{key!r} is translated in {seen[key]} and in {path.name}"
+            seen[key] = path.name
 
 
 def test_every_message_has_a_french_translation_with_the_same_fields() -> None:

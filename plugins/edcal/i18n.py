@@ -24,12 +24,28 @@ except ImportError:  # pragma: no cover
 
 @functools.cache
 def catalog(code: str) -> dict[str, str]:
-    """The translations of one language (``translations/<code>.yaml``), empty for English."""
-    resource = resources.files("edcal.translations").joinpath(f"{code}.yaml")
-    if not resource.is_file():
-        return {}
-    table = yaml.load(resource.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    return {str(key): typeset(str(value), code) for key, value in table.items()}
+    """The translations of one language, empty for English.
+
+    ``translations/<code>.yaml`` holds the engine's words (drafts, planning
+    pages, checks); ``translations/<code>/*.yaml`` the command line's errors,
+    a file per part of edcal. A text is translated in one file only (a test
+    says so).
+    """
+    table: dict[str, str] = {}
+    for resource in catalog_files(code):
+        found = yaml.load(resource.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        table.update((str(key), typeset(str(value), code)) for key, value in found.items())
+    return table
+
+
+def catalog_files(code: str) -> list[Any]:
+    """The catalogue files of a language, in the order they are read."""
+    folder = resources.files("edcal.translations")
+    files = [folder.joinpath(f"{code}.yaml")]
+    errors = folder.joinpath(code)
+    if errors.is_dir():
+        files += sorted((f for f in errors.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+    return [f for f in files if f.is_file()]
 
 
 #: French puts a space before ``: ; ! ? »`` and ``%`` and after ``«``; it must not break there.
