@@ -136,6 +136,9 @@ class Message(str):
         return (Message, (self.template, self.values, self.forms))
 
     def translated(self, translate: Callable[[str], str]) -> str:
+        if not self.values:  # a hint, a weekday: thousands of findings share a few of these
+            said = translate(self.template)
+            return said.format() if "{" in said else said
         values = {name: value.translated(translate) if isinstance(value, Message) else value
                   for name, value in self.values.items()}
         template = self.template
