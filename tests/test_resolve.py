@@ -444,3 +444,23 @@ def test_an_entry_may_not_be_named_as_another_entrys_occurrence() -> None:
     assert [e.format() for e in caught.value.errors] == [
         "calendar.yaml:11:5: error: found id 'weekly-20270324', the name of the 2027-03-24 occurrence of 'weekly'\n"
         "    hint: give the entry another id: edcal agenda --ids and edcal move name an occurrence so"]
+
+
+@pytest.mark.usefixtures("site_language")
+def test_resolution_errors_speak_french_on_a_french_site() -> None:
+    from edcal.i18n import speak
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: lancemnt\n    networks: [x]\n"
+                             "  - promote: lancement\n"
+                             "  - {id: daily, networks: [x], text: a, repeat: {every: day, from: 2027-01-01, "
+                             "until: 2040-12-31}}\n")
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, [article("lancement", "2027-01-10T09:00", calendar)])
+    speak("fr")
+    assert [error.format() for error in caught.value.errors] == [
+        "calendar.yaml:10:14: error: slug d'article inconnu 'lancemnt'\n    hint: vouliez-vous dire 'lancement'\u00a0?",
+        "calendar.yaml:12:5: error: aucun réseau sur lequel promouvoir 'lancement'\n    hint: ajoutez `networks:` à "
+        "l'entrée, `social: networks:` à l'article, ou `blog: promote: networks:` à calendar.yaml",
+        "calendar.yaml:13:49: error: règle trouvée qui donne plus de 3660 publications\u00a0; moins sont attendues\n"
+        "    hint: donnez-lui un `until:` plus tôt, un `count:`, ou une règle moins fréquente",
+    ]

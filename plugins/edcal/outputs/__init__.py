@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from edcal.i18n import say
 from edcal.outputs import calendar_page, drafts, exports, ics, plan_json, review, share
 from edcal.outputs.context import OutputContext
 
@@ -33,6 +34,9 @@ class PublishError(Exception):
     def __init__(self, section: str, message: str):
         super().__init__(message)
         self.section = section
+
+    def __str__(self) -> str:  # the message itself, which can say itself in the site's language
+        return self.args[0]  # type: ignore[no-any-return]
 
 
 def write_planning(context: OutputContext, target: Path) -> tuple[Path, list[str]]:
@@ -110,9 +114,13 @@ def publish_into(wanted: Sequence[tuple[str, str | None]], planning: Path, outpu
             continue
         target = output / folder
         if target.exists() and not (target / PUBLISHED_MARK).is_file():
-            kind = "a folder" if target.is_dir() else "a file"
-            raise PublishError(section, f"output/{folder} is {kind} of the blog (Pelican wrote it): "
-                                        "publishing there would replace it")
+            if target.is_dir():
+                message = say("output/{folder} is a folder of the blog (Pelican wrote it): publishing there "
+                              "would replace it", folder=folder)
+            else:
+                message = say("output/{folder} is a file of the blog (Pelican wrote it): publishing there "
+                              "would replace it", folder=folder)
+            raise PublishError(section, message)
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_staging(target)
         staging = new_staging(target)

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from edcal.errors import ErrorCollector, did_you_mean
-from edcal.i18n import translator
+from edcal.i18n import say, translator
 from edcal.load.validate import value_hint
 from edcal.model.article import Article
 from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, PostEntry
@@ -120,19 +120,24 @@ def _check_unique(items: list[Item], calendar: Calendar, errors: ErrorCollector)
         name = occurrence_name(item)
         if name in entries and name not in told:
             told.add(name)
-            errors.add(entries[name].source, f"found id '{name}', the name of the {item.id[-8:-4]}-"
-                       f"{item.id[-4:-2]}-{item.id[-2:]} occurrence of '{item.parent}'",
-                       "give the entry another id: edcal agenda --ids and edcal move name an occurrence so")
+            errors.add(entries[name].source,
+                       say("found id '{name}', the name of the {day} occurrence of '{parent}'", name=name,
+                           day=f"{item.id[-8:-4]}-{item.id[-4:-2]}-{item.id[-2:]}", parent=item.parent),
+                       say("give the entry another id: edcal agenda --ids and edcal move name an occurrence "
+                           "so"))
     seen: dict[str, Item] = {}
     for item in items:
         if item.id in seen:
             first = seen[item.id]
-            errors.add(item.source, f"two items get the id '{item.id}' (the other is at {first.source})",
-                       "give one of the entries an explicit `id:`")
+            errors.add(item.source, say("two items get the id '{id}' (the other is at {other})", id=item.id,
+                                        other=str(first.source)),
+                       say("give one of the entries an explicit `id:`"))
         elif item.id in key_dates:
-            errors.add(item.source, f"the item id '{item.id}' is that of the key date "
-                       f"'{key_dates[item.id].id}' in the feeds (at {key_dates[item.id].source})",
-                       f"give the entry an `id:` that does not start with '{key_date_event_id('')}'")
+            errors.add(item.source, say("the item id '{id}' is that of the key date '{key_date}' in the "
+                                        "feeds (at {other})", id=item.id, key_date=key_dates[item.id].id,
+                                        other=str(key_dates[item.id].source)),
+                       say("give the entry an `id:` that does not start with '{prefix}'",
+                           prefix=key_date_event_id('')))
         else:
             seen[item.id] = item
 
@@ -224,9 +229,9 @@ class _Resolver:
             if article is None:
                 fields = entry.field_sources
                 where = fields.get("promote") or fields.get("article") or entry.source
-                self.errors.add(where, f"unknown article slug '{entry.article}'",
+                self.errors.add(where, say("unknown article slug '{slug}'", slug=entry.article),
                                 value_hint(entry.article) or did_you_mean(entry.article, self.by_slug)
-                                or "the slug is the article file's name, or its `slug:` field")
+                                or say("the slug is the article file's name, or its `slug:` field"))
                 return []
         if entry.kind == "once":
             return self._once(entry, article)
@@ -240,8 +245,12 @@ class _Resolver:
         grouped: dict[tuple[Source, str, str], tuple[WallClockError, list[str]]] = {}
         for where, exc, occurrence, name in failed:
             grouped.setdefault((where, str(exc), occurrence), (exc, []))[1].append(name)
-        for (where, message, occurrence), (exc, names) in grouped.items():
-            self.errors.add(where, f"{message} ({occurrence}{', '.join(names)})", exc.hint)
+        for (where, _message, occurrence), (exc, names) in grouped.items():
+            networks = ", ".join(names)
+            message = say("{problem} ({occurrence}, {networks})", problem=exc.args[0], occurrence=occurrence,
+                          networks=networks) if occurrence \
+                else say("{problem} ({networks})", problem=exc.args[0], networks=networks)
+            self.errors.add(where, message, exc.hint)
 
     def _once(self, entry: PostEntry, article: Article | None) -> list[Item]:
         items = []
@@ -284,14 +293,15 @@ class _Resolver:
         if not schedule:
             schedule = (Offset("at publication"),)
         if not networks:
-            self.errors.add(entry.source, f"no networks to promote '{article.slug}' on",
-                            "add `networks:` to the entry, `social: networks:` to the article, "
-                            "or `blog: promote: networks:` to calendar.yaml")
+            self.errors.add(entry.source, say("no networks to promote '{slug}' on", slug=article.slug),
+                            say("add `networks:` to the entry, `social: networks:` to the article, "
+                                "or `blog: promote: networks:` to calendar.yaml"))
             return []
         if article.date is None:
             if not entry.implicit:
-                self.errors.add(entry.source, f"article '{article.slug}' has no date to promote it from",
-                                f"add `date:` to {article.source.path}")
+                self.errors.add(entry.source, say("article '{slug}' has no date to promote it from",
+                                                  slug=article.slug),
+                                say("add `date:` to {path}", path=article.source.path))
             return []
         state = article_state(article, self.calendar, self.now)
         publication = state.live_at or article.date
@@ -301,8 +311,9 @@ class _Resolver:
             network = self.calendar.networks.get(network_id)
             if network is None:
                 self.errors.add(article.where("social"),
-                                f"network '{network_id}' is not set up under `networks:` in calendar.yaml",
-                                "add it there, or remove it from the article's `social:`")
+                                say("network '{network}' is not set up under `networks:` in calendar.yaml",
+                                    network=network_id),
+                                say("add it there, or remove it from the article's `social:`"))
                 continue
             variant = entry.variants.get(network_id)
             if variant is not None and variant.skip:
@@ -325,8 +336,9 @@ class _Resolver:
                     starts.append((number, offset_instant(base, offset, network, self.calendar, date_only),
                                    where))
                 except WallClockError as exc:
-                    self.errors.add(where, f"{exc} ('{offset.label}' after '{article.slug}', "
-                                    f"{network.name})", exc.hint)
+                    self.errors.add(where, say("{problem} ('{offset}' after '{slug}', {network})",
+                                               problem=exc.args[0], offset=offset.label, slug=article.slug,
+                                               network=network.name), exc.hint)
             # Steps are told apart by time, not by their place in `schedule:`: the first post once the
             # article is online, then reminders, the last one "last"; a post before it is a teaser.
             after = sorted((start, number) for number, start, _where in starts if start >= publication)
@@ -348,8 +360,9 @@ class _Resolver:
         try:
             days = list(occurrences(recurrence, self.calendar, self.now))
         except TooManyOccurrences:
-            self.errors.add(where, f"found a rule that gives more than {MAX_OCCURRENCES:,} posts; "
-                            "expected fewer", "give it an earlier `until:`, a `count:`, or a rarer rule")
+            self.errors.add(where, say("found a rule that gives more than {limit:,} posts; expected fewer",
+                                       limit=MAX_OCCURRENCES),
+                            say("give it an earlier `until:`, a `count:`, or a rarer rule"))
             return items
         moved = {occurrence.day: occurrence for occurrence in recurrence.moved}
         failed: list[tuple[Source, WallClockError, str, str]] = []
@@ -364,7 +377,8 @@ class _Resolver:
                     start = recurrence_instant(day, recurrence, network, self.calendar) if instead is None \
                         else when_instant(instead.when, network, self.calendar)
                 except WallClockError as exc:
-                    label = f"occurrence of {day}{' moved' if instead is not None else ''}, "
+                    label = say("occurrence of {day}", day=day) if instead is None \
+                        else say("occurrence of {day} moved", day=day)
                     failed.append((where if instead is None else instead.source, exc, label, network.name))
                     continue
                 text = entry.texts[index % len(entry.texts)] if entry.texts else None

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from edcal.errors import ErrorCollector, did_you_mean
+from edcal.i18n import say
 from edcal.ids import slugify
 from edcal.model.article import IMAGE_SUFFIXES, Article, content_path
 from edcal.model.calendar import Calendar, ShareSuggestion
@@ -49,8 +50,9 @@ def check_suggestions(calendar: Calendar, by_slug: dict[str, Article], errors: E
     for suggestion in calendar.ambassadors.suggestions:
         if suggestion.article is not None and suggestion.article not in by_slug:
             where = suggestion.field_sources.get("article", suggestion.source)
-            errors.add(where, f"unknown article '{suggestion.article}'",
-                       did_you_mean(suggestion.article, sorted(by_slug)) or "give the slug of an article")
+            errors.add(where, say("unknown article '{slug}'", slug=suggestion.article),
+                       did_you_mean(suggestion.article, sorted(by_slug))
+                       or say("give the slug of an article"))
 
 
 def suggestion_window(suggestion: ShareSuggestion, online: dt.date | None,
