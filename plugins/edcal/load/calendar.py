@@ -23,6 +23,7 @@ from dateutil.rrule import rrulestr
 from edcal import public_holidays
 from edcal.checks.config import parse_checks, parse_silence
 from edcal.errors import ErrorCollector, InputError, InputErrors, closest, did_you_mean
+from edcal.i18n import Message, say
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
 from edcal.load.articles import not_an_image
@@ -167,10 +168,11 @@ def unread_calendar_files(site: Path) -> list[InputError]:
     """
     extra = site / CALENDAR_DIR
     if extra.exists() and not extra.is_dir():
-        return [InputError(Source(CALENDAR_DIR, 1, 1), f"found {CALENDAR_DIR}, a file, expected a folder of "
-                           ".yaml files: its entries would not be read",
-                           f"make {CALENDAR_DIR}/ a folder, and move this file into it as {CALENDAR_DIR}/"
-                           "plan.yaml")]
+        return [InputError(Source(CALENDAR_DIR, 1, 1),
+                           say("found {folder}, a file, expected a folder of .yaml files: its entries would "
+                               "not be read", folder=CALENDAR_DIR),
+                           say("make {folder}/ a folder, and move this file into it as {folder}/plan.yaml",
+                               folder=CALENDAR_DIR))]
     if not extra.is_dir():
         return []
     problems = []
@@ -182,9 +184,10 @@ def unread_calendar_files(site: Path) -> list[InputError]:
         if path.is_dir():
             if not any(p.suffix.lower() in (".yaml", ".yml") for p in path.rglob("*")):
                 continue  # images, notes: not meant as entries
-            problems.append(InputError(Source(rel, 1, 1), f"found the folder {rel}/, which is not read: "
-                                       f"{CALENDAR_DIR}/ reads the .yaml files at its top only",
-                                       f"move its .yaml files up into {CALENDAR_DIR}/"))
+            problems.append(InputError(Source(rel, 1, 1),
+                                       say("found the folder {path}/, which is not read: {folder}/ reads the "
+                                           ".yaml files at its top only", path=rel, folder=CALENDAR_DIR),
+                                       say("move its .yaml files up into {folder}/", folder=CALENDAR_DIR)))
             continue
         if path.suffix in (".yaml", ".yml"):
             continue
@@ -196,8 +199,10 @@ def unread_calendar_files(site: Path) -> list[InputError]:
             meant = path.name + ".yaml"
         else:
             continue
-        problems.append(InputError(Source(rel, 1, 1), f"found {rel}, which is not read: "
-                                   f"{CALENDAR_DIR}/ reads files named *.yaml", f"rename it {meant}"))
+        problems.append(InputError(Source(rel, 1, 1),
+                                   say("found {path}, which is not read: {folder}/ reads files named *.yaml",
+                                       path=rel, folder=CALENDAR_DIR),
+                                   say("rename it {name}", name=meant)))
     return problems
 
 
@@ -217,7 +222,7 @@ def _named_key_date(text: str, calendar: Calendar) -> str | None:
     written = " ".join(text.split()).casefold()
     for key_date in calendar.key_dates.values():
         if written.startswith(" ".join(key_date.name.split()).casefold()):
-            return f"'{key_date.name}' is the name of '{key_date.id}': write its id"
+            return say("'{name}' is the name of '{id}': write its id", name=key_date.name, id=key_date.id)
     return None
 
 
@@ -227,7 +232,7 @@ def _key_date_hint(text: str, calendar: Calendar) -> str | None:
     word = text.split()[0].casefold() if text.split() else ""
     starting = [key for key in calendar.key_dates if key.startswith(word)]
     if word and len(starting) == 1:
-        return f"did you mean '{starting[0]}'?"
+        return say("did you mean '{match}'?", match=starting[0])
     return _named_key_date(text, calendar) or did_you_mean(word, calendar.key_dates)
 
 
@@ -236,7 +241,14 @@ class KeyDateError(ValueError):
 
     def __init__(self, message: str, hint: str | None):
         super().__init__(message)
+        self.message = message  # a Message: str(self) would lose its translation
         self.hint = hint
+
+
+def _said(exc: Exception) -> str:
+    """An exception's message, as said (a :class:`Message` keeps its translation; ``str(exc)`` would not)."""
+    message = exc.args[0] if exc.args else None
+    return message if isinstance(message, Message) else str(exc)
 
 
 def _starts_like_entries(path: Path) -> bool:
@@ -264,12 +276,13 @@ def load_calendar(site: Path) -> Calendar:
     documents: list[_Document] = []
     main = site / CALENDAR_FILE
     if main.is_dir():
-        raise InputErrors([InputError(Source(CALENDAR_FILE, 1, 1), "found calendar.yaml, a folder, expected "
-                                      "the plan's file", f"more files of entries go in {CALENDAR_DIR}/")])
+        raise InputErrors([InputError(Source(CALENDAR_FILE, 1, 1),
+                                      say("found calendar.yaml, a folder, expected the plan's file"),
+                                      say("more files of entries go in {folder}/", folder=CALENDAR_DIR))])
     if not main.is_file():
         raise InputErrors(
-            [InputError(Source(CALENDAR_FILE, 1, 1), "calendar.yaml not found in the site folder",
-                       "create one with `edcal init`, or pass --site DIR")]
+            [InputError(Source(CALENDAR_FILE, 1, 1), say("calendar.yaml not found in the site folder"),
+                       say("create one with `edcal init`, or pass --site DIR"))]
         )
     unread = unread_calendar_files(site)
     errors.extend(unread)
@@ -284,8 +297,8 @@ def load_calendar(site: Path) -> Calendar:
         if raw is None:
             raw = {LOC_KEY: Loc(Source(rel, 1, 1))}
         if not isinstance(raw, dict):
-            errors.add(Source(rel, 1, 1), "found a list or a value at the top of the file, "
-                       "expected a mapping (timezone:, networks:, posts: …)")
+            errors.add(Source(rel, 1, 1), say("found a list or a value at the top of the file, "
+                                              "expected a mapping (timezone:, networks:, posts: …)"))
             continue
         spec = validate_spec(CalendarSpec, raw, errors, droppable=STANDALONE_ENTRIES)
         if spec is not None:
@@ -312,30 +325,32 @@ class _Builder:
             for name in SITE_WIDE:
                 if name in extra.raw:
                     self.errors.add(extra.raw[LOC_KEY].key(name),
-                                    f"'{name}' can only be set in calendar.yaml",
-                                    f"move it to calendar.yaml; {CALENDAR_DIR}/ files add entries only")
+                                    say("'{name}' can only be set in calendar.yaml", name=name),
+                                    say("move it to calendar.yaml; {folder}/ files add entries only",
+                                        folder=CALENDAR_DIR))
         spec = main.spec
         loc: Loc = main.raw[LOC_KEY]
         zone_name = spec.timezone
         if zone_name is None:
-            self.errors.add(loc.source, "missing required field 'timezone'",
-                            "add e.g. `timezone: Europe/Paris` at the top of calendar.yaml")
+            self.errors.add(loc.source, say("missing required field 'timezone'"),
+                            say("add e.g. `timezone: Europe/Paris` at the top of calendar.yaml"))
             zone_name = "UTC"
         try:
             zone = zone_named(zone_name)
         except ValueError as exc:
-            self.errors.add(loc.value("timezone"), str(exc), zone_hint(zone_name))
+            self.errors.add(loc.value("timezone"), _said(exc), zone_hint(zone_name))
             zone = zone_named("UTC")
         horizon = DEFAULT_HORIZON_DAYS
         if spec.horizon is not None:
             try:
                 horizon = timeparse.parse_days(spec.horizon)
             except ValueError as exc:
-                self.errors.add(loc.value("horizon"), str(exc))
+                self.errors.add(loc.value("horizon"), _said(exc))
             if horizon > MAX_HORIZON_DAYS:
                 self.errors.add(loc.value("horizon"),
-                                f"found horizon '{spec.horizon}', expected at most 10 years",
-                                "open-ended recurring posts are expanded up to it: '1 year' is the default")
+                                say("found horizon '{value}', expected at most 10 years", value=spec.horizon),
+                                say("open-ended recurring posts are expanded up to it: '1 year' is the "
+                                    "default"))
                 horizon = DEFAULT_HORIZON_DAYS
         calendar = Calendar(
             timezone=zone_name,
@@ -378,15 +393,17 @@ class _Builder:
                 where = slots_loc.key(name) if slots_loc else doc.raw[LOC_KEY].source
                 key = name.lower()
                 if key in seen:
-                    self._collision(where, f"slot '{name}'", seen[key])
+                    self._collision(where, say("slot '{name}' is defined twice (first at {path}:{line})",
+                                               name=name, **_first(seen[key])))
                     continue
                 if not re.match(r"^[^\W\d_][\w-]*$", key):
-                    self.errors.add(where, f"found slot name '{name}', expected a word such as 'midi'")
+                    self.errors.add(where, say("found slot name '{name}', expected a word such as 'midi'",
+                                               name=name))
                     continue
                 if key in _NOT_SLOT_NAMES:  # `salon-industrie end` would read either way
-                    self.errors.add(where, f"found slot name '{name}', a word dates are written with "
-                                    "(`salon-industrie end`, `at publication`)",
-                                    "choose another name, e.g. 'soir'")
+                    self.errors.add(where, say("found slot name '{name}', a word dates are written with "
+                                               "(`salon-industrie end`, `at publication`)", name=name),
+                                    say("choose another name, e.g. 'soir'"))
                     continue
                 seen[key] = where
                 calendar.slots[key] = time
@@ -396,29 +413,33 @@ class _Builder:
             for spec in doc.spec.key_dates:
                 source = _src(spec.loc)
                 if spec.id in calendar.key_dates:
-                    self._collision(source, f"key date '{spec.id}'", calendar.key_dates[spec.id].source)
+                    self._collision(source, say("key date '{id}' is defined twice (first at {path}:{line})",
+                                                id=spec.id, **_first(calendar.key_dates[spec.id].source)))
                     continue
                 if _DATE_LIKE.match(spec.id):
-                    self.errors.add(_value(spec.loc, "id"), f"found key date id '{spec.id}', which reads "
-                                    "as a date: posts' dates would mean it",
-                                    "give it a name, e.g. salon-2027")
+                    self.errors.add(_value(spec.loc, "id"),
+                                    say("found key date id '{id}', which reads as a date: posts' dates would "
+                                        "mean it", id=spec.id),
+                                    say("give it a name, e.g. salon-2027"))
                     continue
                 if spec.on is not None and (spec.from_ is not None or spec.until is not None):
                     both = "from" if spec.from_ is not None else "until"
-                    self.errors.add(_key(spec.loc, both), f"found both `on:` and `{both}:`, expected `on:` "
-                                    "alone, or `from:` and `until:`", "on: for one day; from: and until: "
-                                    "for several")
+                    self.errors.add(_key(spec.loc, both),
+                                    say("found both `on:` and `{field}:`, expected `on:` alone, or `from:` "
+                                        "and `until:`", field=both),
+                                    say("on: for one day; from: and until: for several"))
                     continue
                 start = spec.on or spec.from_
                 if start is None:
-                    self.errors.add(source, f"key date '{spec.id}' has no day",
-                                    "add `on: YYYY-MM-DD`, or `from:` and `until:` for several days")
+                    self.errors.add(source, say("key date '{id}' has no day", id=spec.id),
+                                    say("add `on: YYYY-MM-DD`, or `from:` and `until:` for several days"))
                     continue
                 end = spec.until or start
                 if end < start:
                     self.errors.add(_value(spec.loc, "until"),
-                                    f"key date '{spec.id}' ends ({end}) before it starts ({start})",
-                                    "swap `from` and `until`")
+                                    say("key date '{id}' ends ({end}) before it starts ({start})",
+                                        id=spec.id, end=end, start=start),
+                                    say("swap `from` and `until`"))
                     continue
                 bounds = (("on", spec.on), ("from", spec.from_), ("until", spec.until))
                 written = {name: _value(spec.loc, name) for name, value in bounds if value is not None}
@@ -430,7 +451,8 @@ class _Builder:
             for person in doc.spec.team:
                 source = _src(person.loc)
                 if person.id in calendar.team:
-                    self._collision(source, f"person '{person.id}'", calendar.team[person.id].source)
+                    self._collision(source, say("person '{id}' is defined twice (first at {path}:{line})",
+                                                id=person.id, **_first(calendar.team[person.id].source)))
                     continue
                 calendar.team[person.id] = Person(person.id, person.name, person.email, source)
 
@@ -442,8 +464,9 @@ class _Builder:
             for name, spec in doc.spec.networks.items():
                 key_source = networks_loc.key(name)
                 if name.lower() in RESERVED_NETWORK_IDS:
-                    self.errors.add(key_source, f"found network '{name}', a name edcal keeps for its own "
-                                    "feeds and filters", "give the network another id, e.g. 'blog-interne'")
+                    self.errors.add(key_source, say("found network '{name}', a name edcal keeps for its own "
+                                                    "feeds and filters", name=name),
+                                    say("give the network another id, e.g. 'blog-interne'"))
                     continue
                 network = site_network(name.lower(), spec, self.registry, key_source, self.errors)
                 if network is None:  # reported at its key: the posts on it are not told again
@@ -451,7 +474,9 @@ class _Builder:
                     self.failed_networks |= {name.lower(), self.registry.canonical(close) if close else ""}
                     continue
                 if network.id in seen:
-                    self._collision(key_source, f"network '{network.id}'", seen[network.id])
+                    self._collision(key_source, say("network '{id}' is defined twice (first at "
+                                                    "{path}:{line})", id=network.id,
+                                                    **_first(seen[network.id])))
                     continue
                 seen[network.id] = key_source
                 calendar.networks[network.id] = network
@@ -473,16 +498,21 @@ class _Builder:
             for index, alias in enumerate(spec.aliases or ()):
                 name = str(alias).lower()
                 where = _item(spec.loc, "aliases", index)
-                found = f"found alias '{alias}' on network '{network.id}'"
                 if name in RESERVED_NETWORK_IDS:
-                    self.errors.add(where, f"{found}, a name edcal keeps for its own feeds and filters",
-                                    "give another alias")
+                    self.errors.add(where, say("found alias '{alias}' on network '{network}', a name edcal "
+                                               "keeps for its own feeds and filters",
+                                               alias=alias, network=network.id),
+                                    say("give another alias"))
                 elif name in ids and name != network.id:
-                    self.errors.add(where, f"{found}, which is the id of the network '{name}'",
-                                    "remove it, or give another alias")
+                    self.errors.add(where, say("found alias '{alias}' on network '{network}', which is the "
+                                               "id of the network '{other}'",
+                                               alias=alias, network=network.id, other=name),
+                                    say("remove it, or give another alias"))
                 elif owners.get(name, network.id) != network.id:
-                    self.errors.add(where, f"{found}, an alias of the network '{owners[name]}' already",
-                                    "give each network aliases of its own")
+                    self.errors.add(where, say("found alias '{alias}' on network '{network}', an alias of "
+                                               "the network '{other}' already",
+                                               alias=alias, network=network.id, other=owners[name]),
+                                    say("give each network aliases of its own"))
                 else:
                     owners[name] = network.id
 
@@ -491,7 +521,8 @@ class _Builder:
             for spec in doc.spec.campaigns:
                 source = _src(spec.loc)
                 if spec.id in calendar.campaigns:
-                    self._collision(source, f"campaign '{spec.id}'", calendar.campaigns[spec.id].source)
+                    self._collision(source, say("campaign '{id}' is defined twice (first at {path}:{line})",
+                                                id=spec.id, **_first(calendar.campaigns[spec.id].source)))
                     continue
                 start = self._day(calendar, spec.from_, _value(spec.loc, "from"))
                 end = self._day(calendar, spec.until, _value(spec.loc, "until"))
@@ -499,8 +530,9 @@ class _Builder:
                     continue
                 if end < start:
                     self.errors.add(_value(spec.loc, "until"),
-                                    f"campaign '{spec.id}' ends ({end}) before it starts ({start})",
-                                    "swap `from` and `until`")
+                                    say("campaign '{id}' ends ({end}) before it starts ({start})",
+                                        id=spec.id, end=end, start=start),
+                                    say("swap `from` and `until`"))
                 owner = self._person(calendar, spec.owner, _value(spec.loc, "owner"))
                 color = self._color(spec.color, _value(spec.loc, "color"))
                 hashtags = tuple(_hashtag(h) for h in spec.hashtags)
@@ -525,11 +557,12 @@ class _Builder:
                     continue
                 if end is not None and end <= start:
                     self.errors.add(_value(spec.loc, "until"),
-                                    f"the freeze ends ({spec.until}) before it starts ({spec.from_})")
+                                    say("the freeze ends ({end}) before it starts ({start})",
+                                        end=spec.until, start=spec.from_))
                     continue
                 # Any network edcal knows: staff share on networks the company does not post on.
                 frozen = self._known_networks(calendar, spec.networks, spec.loc, "networks",
-                                              "leave `networks` out to freeze every network") \
+                                              say("leave `networks` out to freeze every network")) \
                     if spec.networks is not None else None
                 calendar.freezes.append(
                     # A freeze of some networks leaves the blog alone unless it says otherwise.
@@ -550,7 +583,8 @@ class _Builder:
             if spec.id is not None:
                 other = ids.explicit(spec.id, source)
                 if other is not None:
-                    self._collision(source, f"idea id '{spec.id}'", other)  # type: ignore[arg-type]
+                    self._collision(source, say("idea id '{id}' is defined twice (first at {path}:{line})",
+                                                id=spec.id, **_first(other)))  # type: ignore[arg-type]
         for spec, source in pending:
             idea_id = spec.id or ids.derived(slugify(spec.title) or "idea", source)
             fields = {name: _value(spec.loc, name)
@@ -589,14 +623,17 @@ class _Builder:
         parameters = dict(Tracking().parameters)
         for key, value in spec.parameters.items():
             if key not in known:
-                self.errors.add(_value(spec.loc, "parameters"), f"unknown tracking parameter '{key}'",
-                                did_you_mean(key, known) or "known: " + ", ".join(sorted(known)))
+                self.errors.add(_value(spec.loc, "parameters"),
+                                say("unknown tracking parameter '{name}'", name=key),
+                                did_you_mean(key, known)
+                                or say("known: {names}", names=", ".join(sorted(known))))
             parameters[key] = value
         for name in ("source", "medium", "campaign", "content"):
             template = getattr(spec, name)
             if template and not _placeholders_ok(template):
-                self.errors.add(_value(spec.loc, name), f"found '{template}', expected text with "
-                                "placeholders among {network}, {campaign}, {article}, {item}")
+                self.errors.add(_value(spec.loc, name),
+                                say("found '{value}', expected text with placeholders among {{network}}, "
+                                    "{{campaign}}, {{article}}, {{item}}", value=template))
         calendar.tracking = Tracking(
             enabled=spec.enabled, source=spec.source, medium=spec.medium, campaign=spec.campaign,
             content=spec.content, parameters=tuple(sorted(parameters.items())),
@@ -606,20 +643,21 @@ class _Builder:
         loc: Loc = main.raw[LOC_KEY]
         if calendar.country is None:
             if calendar.subdivision is not None:
-                self.errors.add(loc.key("subdivision"), "`subdivision` needs `country`")
+                self.errors.add(loc.key("subdivision"), say("`subdivision` needs `country`"))
             return
         if not public_holidays.known_country(calendar.country):
             written = str(main.raw.get("country", calendar.country))
             code = public_holidays.code_for_name(written)
-            self.errors.add(loc.value("country"), f"found country '{written}', expected an "
-                            "ISO 3166 code known to the holidays library",
-                            (f"write its code: country: {code}" if code else None)
+            self.errors.add(loc.value("country"), say("found country '{country}', expected an ISO 3166 code "
+                                                      "known to the holidays library", country=written),
+                            (say("write its code: country: {code}", code=code) if code else None)
                             or did_you_mean(calendar.country, public_holidays.countries())
-                            or "e.g. FR, BE, CH, CA")
+                            or say("e.g. FR, BE, CH, CA"))
         elif calendar.subdivision is not None and \
                 calendar.subdivision not in public_holidays.subdivisions(calendar.country):
-            self.errors.add(loc.value("subdivision"), f"found subdivision '{calendar.subdivision}', "
-                            f"expected one of {calendar.country}'s",
+            self.errors.add(loc.value("subdivision"),
+                            say("found subdivision '{subdivision}', expected one of {country}'s",
+                                subdivision=calendar.subdivision, country=calendar.country),
                             did_you_mean(calendar.subdivision, public_holidays.subdivisions(calendar.country))
                             or ", ".join(public_holidays.subdivisions(calendar.country)[:12]))
 
@@ -632,9 +670,11 @@ class _Builder:
         missing = [code for code in ("%H", "%M") if code not in pattern]
         has_date = "%d" in pattern and "%m" in pattern and ("%Y" in pattern or "%y" in pattern)
         if missing or not has_date:
-            self.errors.add(where, f"found date format '{pattern}', expected a strftime pattern with "
-                            "the day, month, year, hours and minutes",
-                            "e.g. '%d/%m/%Y %H:%M' (day first) or '%m/%d/%Y %H:%M' (month first)")
+            self.errors.add(where, say("found date format '{pattern}', expected a strftime pattern with the "
+                                       "day, month, year, hours and minutes", pattern=pattern),
+                            # The patterns as values: French spacing would put a no-break space in them.
+                            say("e.g. '{day_first}' (day first) or '{month_first}' (month first)",
+                                day_first="%d/%m/%Y %H:%M", month_first="%m/%d/%Y %H:%M"))
             return
         calendar.exports = ExportSettings(hootsuite_date_format=pattern)
 
@@ -646,12 +686,15 @@ class _Builder:
         for name in ("duration", "refresh"):
             value = getattr(spec, name)
             if value is not None and value < 1:
-                self.errors.add(where(name), f"found {name} '{value} minutes', expected at least 1 minute")
+                self.errors.add(where(name), say("found {name} '{value} minutes', expected at least 1 minute",
+                                                 name=name, value=value))
             elif value is not None and value > 7 * 24 * 60:
-                self.errors.add(where(name), f"found {name} '{value} minutes', expected at most a week")
+                self.errors.add(where(name), say("found {name} '{value} minutes', expected at most a week",
+                                                 name=name, value=value))
         past: int | None = None
         if spec.past is None or spec.past.strip().lower() not in ("all", "tout"):
-            past = self._days(spec.past, FEED_PAST_DAYS, where("past"), "or 'all' to keep every past item")
+            past = self._days(spec.past, FEED_PAST_DAYS, where("past"),
+                              say("or 'all' to keep every past item"))
         calendar.feeds = FeedSettings(
             duration=spec.duration or 15, refresh=spec.refresh or 60, reminders=dict(spec.reminders),
             publish=self._publish_folder(spec.publish, "calendars", where("publish")),
@@ -668,11 +711,13 @@ class _Builder:
             value = getattr(spec, name)
             if value is not None and not WEB_ADDRESS.match(value):
                 shown = value[:80].replace("\r", "\\r").replace("\n", "\\n")
-                expected = ("a web address without spaces, line breaks, quotes or < > (write them %20, %22…)"
-                            if value.lower().startswith(("https://", "http://")) else
-                            "an address starting with https://")
-                self.errors.add(where(name), f"found {name} '{shown}', expected {expected}",
-                                "e.g. https://plan.example.fr/ or https://github.com/acme/blog/blob/main/")
+                message = (say("found {name} '{value}', expected a web address without spaces, line breaks, "
+                               "quotes or < > (write them %20, %22…)", name=name, value=shown)
+                           if value.lower().startswith(("https://", "http://")) else
+                           say("found {name} '{value}', expected an address starting with https://",
+                               name=name, value=shown))
+                self.errors.add(where(name), message,
+                                say("e.g. https://plan.example.fr/ or https://github.com/acme/blog/blob/main/"))
                 value = None
             urls[name] = value.rstrip("/") + "/" if value else None
         calendar.planning = PlanningSettings(
@@ -687,10 +732,11 @@ class _Builder:
             spec = AmbassadorsSpec()
         where = spec.loc.value if spec.loc else (lambda _name: calendar.source)
         days = self._days(spec.days, AMBASSADOR_DAYS, where("days"),
-                          "or '0 days' to suggest only `suggestions`")
+                          say("or '0 days' to suggest only `suggestions`"))
         if days > MAX_HORIZON_DAYS:
-            self.errors.add(where("days"), f"found days '{spec.days}', expected at most 10 years",
-                            "an article is suggested for a few weeks: '30 days' is the default")
+            self.errors.add(where("days"),
+                            say("found days '{value}', expected at most 10 years", value=spec.days),
+                            say("an article is suggested for a few weeks: '30 days' is the default"))
             days = AMBASSADOR_DAYS
         if spec.networks is not None:
             networks = self._known_networks(calendar, spec.networks, spec.loc, "networks")
@@ -704,13 +750,16 @@ class _Builder:
         for suggestion in suggestions:
             if suggestion.id is not None and suggestion.id in first_with:
                 self._collision(suggestion.field_sources.get("id", suggestion.source),
-                                f"suggestion id '{suggestion.id}'", first_with[suggestion.id])
+                                say("suggestion id '{id}' is defined twice (first at {path}:{line})",
+                                    id=suggestion.id, **_first(first_with[suggestion.id])))
             elif suggestion.id is not None:
                 first_with[suggestion.id] = suggestion.field_sources.get("id", suggestion.source)
         medium = spec.medium or "ambassador"
         if not _placeholders_ok(medium):
-            self.errors.add(where("medium"), f"found '{medium}', expected text with placeholders among "
-                            "{network}, {campaign}, {article}, {item}", "e.g. medium: ambassador")
+            self.errors.add(where("medium"),
+                            say("found '{value}', expected text with placeholders among {{network}}, "
+                                "{{campaign}}, {{article}}, {{item}}", value=medium),
+                            say("e.g. medium: ambassador"))
             medium = "ambassador"
         calendar.ambassadors = AmbassadorSettings(
             days=days, networks=networks, medium=medium, suggestions=tuple(suggestions),
@@ -724,19 +773,21 @@ class _Builder:
         source = entry.loc.source if entry.loc else source
         entry_where = entry.loc.value if entry.loc else (lambda _name: source)
         if (entry.article is None) == (entry.link is None):
-            self.errors.add(source, "found " + ("both `article` and `link`" if entry.article else
-                                               "neither `article` nor `link`")
-                            + ", expected one of them", "article: <slug> for an article of the blog, "
-                            "link: https://… for any other page (a job offer)")
+            self.errors.add(source,
+                            say("found both `article` and `link`, expected one of them") if entry.article
+                            else say("found neither `article` nor `link`, expected one of them"),
+                            say("article: <slug> for an article of the blog, link: https://… for any other "
+                                "page (a job offer)"))
             return None
         if entry.link is not None and not entry.title:
-            self.errors.add(source, "found a `link` without `title`, expected a title staff can read",
-                            "e.g. title: Nous recrutons un soudeur (H/F)")
+            self.errors.add(source, say("found a `link` without `title`, expected a title staff can read"),
+                            say("e.g. title: Nous recrutons un soudeur (H/F)"))
         self._check_link(entry.link, entry_where("link"))
         self._check_image(entry.image, entry_where("image"))
         if entry.from_ and entry.until and entry.until < entry.from_:
-            self.errors.add(entry_where("until"), f"found until {entry.until}, before from "
-                            f"{entry.from_}", "the last day comes after the first one")
+            self.errors.add(entry_where("until"), say("found until {until}, before from {start}",
+                                                      until=entry.until, start=entry.from_),
+                            say("the last day comes after the first one"))
         return ShareSuggestion(
             source=source, id=entry.id, article=entry.article, link=entry.link, title=entry.title,
             text=entry.text,
@@ -760,26 +811,35 @@ class _Builder:
                 shorter = min(len(parts), len(other_parts))
                 if parts[:shorter] != other_parts[:shorter]:
                     continue
-                place = ("" if len(parts) == len(other_parts) else
-                         f"which holds '{other_folder}', " if len(parts) < len(other_parts) else
-                         f"inside '{other_folder}', ")
-                self.errors.add(where or calendar.source, f"found publish '{folder}', {place}the folder "
-                                f"`{other}: publish:` fills: each build replaces a published folder whole",
-                                f"give `{section}: publish:` a folder of its own, e.g. {section}-public")
+                if len(parts) == len(other_parts):
+                    message = say("found publish '{folder}', the folder `{other}: publish:` fills: each "
+                                  "build replaces a published folder whole", folder=folder, other=other)
+                elif len(parts) < len(other_parts):
+                    message = say("found publish '{folder}', which holds '{other_folder}', the folder "
+                                  "`{other}: publish:` fills: each build replaces a published folder whole",
+                                  folder=folder, other_folder=other_folder, other=other)
+                else:
+                    message = say("found publish '{folder}', inside '{other_folder}', the folder "
+                                  "`{other}: publish:` fills: each build replaces a published folder whole",
+                                  folder=folder, other_folder=other_folder, other=other)
+                self.errors.add(where or calendar.source, message,
+                                say("give `{section}: publish:` a folder of its own, e.g. {section}-public",
+                                    section=section))
 
     def _known_networks(self, calendar: Calendar, names: list[str], loc: Loc | None, field_name: str,
-                        empty_hint: str = "e.g. networks: [linkedin]; leave `networks` out for the default",
-                        ) -> tuple[Network, ...]:
+                        empty_hint: str | None = None) -> tuple[Network, ...]:
         """Any network edcal knows, set up under `networks:` or not: staff share on their own accounts
         (`ambassadors:`), and a freeze may be about those networks too."""
         if not names:
             self.errors.add(loc.value(field_name) if loc else calendar.source,
-                            "found no network, expected at least one", empty_hint)
+                            say("found no network, expected at least one"),
+                            empty_hint
+                            or say("e.g. networks: [linkedin]; leave `networks` out for the default"))
         found: list[Network] = []
         for index, name in enumerate(names):
             canonical = self.registry.canonical(name)
             if canonical is None:
-                self.errors.add(_item(loc, field_name, index), f"unknown network '{name}'",
+                self.errors.add(_item(loc, field_name, index), say("unknown network '{name}'", name=name),
                                 did_you_mean(name.lower(), self.registry.names()))
                 continue
             network = calendar.networks.get(canonical) or self.registry[canonical]
@@ -794,7 +854,7 @@ class _Builder:
         try:
             return timeparse.parse_days(text)
         except ValueError as exc:
-            self.errors.add(where, str(exc), hint)
+            self.errors.add(where, _said(exc), hint)
             return default
 
     def _publish_folder(self, value: bool | str, default: str, where: Source) -> str | None:
@@ -806,15 +866,16 @@ class _Builder:
         folder = str(value).strip().strip("/")
         parts = folder.split("/")
         if any(part.startswith(".") and part not in (".", "..") for part in parts):  # .git, .well-known
-            self.errors.add(where, f"found publish '{value}', a hidden folder (its name starts with a dot), "
-                            "expected a folder name inside output/",
-                            "e.g. publish: calendriers-7f3a9c (servers often refuse to serve hidden folders)")
+            self.errors.add(where, say("found publish '{value}', a hidden folder (its name starts with a "
+                                       "dot), expected a folder name inside output/", value=value),
+                            say("e.g. publish: calendriers-7f3a9c (servers often refuse to serve hidden "
+                                "folders)"))
             return None
         if not folder or any(part in ("", ".", "..") for part in parts) or "\\" in folder:
-            self.errors.add(where, f"found publish '{value}', expected true, false or a folder name "
-                            "inside output/",
-                            "e.g. publish: calendriers-7f3a9c (a hard-to-guess name keeps casual "
-                            "visitors out)")
+            self.errors.add(where, say("found publish '{value}', expected true, false or a folder name "
+                                       "inside output/", value=value),
+                            say("e.g. publish: calendriers-7f3a9c (a hard-to-guess name keeps casual "
+                                "visitors out)"))
             return None
         return folder
 
@@ -828,7 +889,9 @@ class _Builder:
             if spec.id is not None:
                 other = ids.explicit(spec.id, _src(spec.loc))
                 if other is not None:
-                    self._collision(_value(spec.loc, "id"), f"post id '{spec.id}'", other)  # type: ignore[arg-type]
+                    self._collision(_value(spec.loc, "id"),
+                                    say("post id '{id}' is defined twice (first at {path}:{line})",
+                                        id=spec.id, **_first(other)))  # type: ignore[arg-type]
         derived = _derived_ids(specs, ids)
         for index, spec in enumerate(specs):
             entry = self._post(calendar, spec, *derived.get(index, (None, None)))
@@ -841,31 +904,33 @@ class _Builder:
         source = _src(loc)
         kinds = [k for k in ("at", "promote", "repeat") if getattr(spec, k) is not None]
         if not kinds:
-            self.errors.add(source, "a post needs one of `at:` (one-off), `promote:` (an article's "
-                            "promotion) or `repeat:` (recurring)", "e.g. at: 2027-01-12 09:00")
+            self.errors.add(source, say("a post needs one of `at:` (one-off), `promote:` (an article's "
+                                        "promotion) or `repeat:` (recurring)"),
+                            say("e.g. at: 2027-01-12 09:00"))
             return None
         if len(kinds) > 1:
-            self.errors.add(_key(loc, kinds[1]), f"found both `{kinds[0]}:` and `{kinds[1]}:`, "
-                            "expected only one of at, promote and repeat")
+            self.errors.add(_key(loc, kinds[1]),
+                            say("found both `{first}:` and `{second}:`, expected only one of at, promote and "
+                                "repeat", first=kinds[0], second=kinds[1]))
             return None
         kind = _KINDS[kinds[0]]
         networks = self._post_networks(calendar, spec, kind)
         if networks is None:
             return None
         if spec.texts is not None and kind != "repeat":
-            self.errors.add(_key(loc, "texts"), "`texts:` is for recurring posts only",
-                            "use `text:` for a single text")
+            self.errors.add(_key(loc, "texts"), say("`texts:` is for recurring posts only"),
+                            say("use `text:` for a single text"))
         if spec.text is not None and spec.texts is not None:
-            self.errors.add(_key(loc, "texts"), "found both `text:` and `texts:`, expected one")
+            self.errors.add(_key(loc, "texts"), say("found both `text:` and `texts:`, expected one"))
         if spec.schedule is not None and kind != "promote":
-            self.errors.add(_key(loc, "schedule"), "`schedule:` is for promotions (`promote:`) only",
-                            "use `at:` for a one-off post")
+            self.errors.add(_key(loc, "schedule"), say("`schedule:` is for promotions (`promote:`) only"),
+                            say("use `at:` for a one-off post"))
         if kind in ("once", "repeat") and spec.text is None and spec.texts is None \
                 and spec.article is None:
-            self.errors.add(source, "missing `text:` for this post",
-                            "write the text, or use `article:` to post an article's template text")
+            self.errors.add(source, say("missing `text:` for this post"),
+                            say("write the text, or use `article:` to post an article's template text"))
         if spec.link is not None and spec.article is not None:
-            self.errors.add(_key(loc, "article"), "found both `link:` and `article:`, expected one")
+            self.errors.add(_key(loc, "article"), say("found both `link:` and `article:`, expected one"))
         self._check_link(spec.link, _value(loc, "link"))
         self._check_image(spec.image, _value(loc, "image"))
         owner = self._person(calendar, spec.owner, _value(loc, "owner"))
@@ -896,13 +961,14 @@ class _Builder:
     def _post_networks(self, calendar: Calendar, spec: PostSpec, kind: str) -> tuple[str, ...] | None:
         loc = spec.loc
         if spec.network is not None and spec.networks is not None:
-            self.errors.add(_key(loc, "network"), "found both `network:` and `networks:`, expected one")
+            self.errors.add(_key(loc, "network"), say("found both `network:` and `networks:`, expected one"))
             return None
         names = [spec.network] if spec.network is not None else list(spec.networks or ())
         if not names:
             if kind == "promote":
                 return ()  # the article's or the blog's default networks
-            self.errors.add(_src(loc), "missing `networks:` for this post", "e.g. networks: [linkedin, x]")
+            self.errors.add(_src(loc), say("missing `networks:` for this post"),
+                            say("e.g. networks: [linkedin, x]"))
             return None
         result: list[str] = []
         for index, name in enumerate(names):
@@ -925,8 +991,9 @@ class _Builder:
             if network is None:
                 continue
             if networks and network not in networks:
-                self.errors.add(key_where, f"variant for '{network}', which this post is not on",
-                                f"add '{network}' to `networks:` or remove the variant")
+                self.errors.add(key_where,
+                                say("variant for '{network}', which this post is not on", network=network),
+                                say("add '{network}' to `networks:` or remove the variant", network=network))
                 continue
             result[network] = self._variant(calendar, variant)
         return result
@@ -945,7 +1012,7 @@ class _Builder:
             try:
                 offset = timeparse.parse_offset(step, frozenset(calendar.slots))
             except ValueError as exc:
-                self.errors.add(where, str(exc))
+                self.errors.add(where, _said(exc))
                 continue
             result.append(Offset(offset.label, offset.amount, offset.unit, offset.time, offset.slot, where))
         return tuple(result)
@@ -968,60 +1035,69 @@ class _Builder:
         if moved is None:
             return None
         if spec.rrule is not None and (spec.every is not None or spec.on is not None):
-            self.errors.add(_key(loc, "rrule"), "found both `rrule:` and `every:`/`on:`, expected one")
+            self.errors.add(_key(loc, "rrule"), say("found both `rrule:` and `every:`/`on:`, expected one"))
             return None
         if spec.until is not None and spec.count is not None:
-            self.errors.add(_key(loc, "count"), "found both `until:` and `count:`, expected one")
+            self.errors.add(_key(loc, "count"), say("found both `until:` and `count:`, expected one"))
             return None
         if spec.count is not None and spec.count > MAX_OCCURRENCES:
             self.errors.add(_value(loc, "count"),
-                            f"found count {spec.count}, expected at most {MAX_OCCURRENCES:,}",
-                            "a recurring entry plans at most that many posts: split it, or end it sooner")
+                            say("found count {count}, expected at most {limit:,}", count=spec.count,
+                                limit=MAX_OCCURRENCES),
+                            say("a recurring entry plans at most that many posts: split it, or end it "
+                                "sooner"))
             return None
         if spec.until is not None and spec.until < spec.from_:
             self.errors.add(_value(loc, "until"),
-                            f"the rule ends ({spec.until}) before it starts ({spec.from_})")
+                            say("the rule ends ({end}) before it starts ({start})", end=spec.until,
+                                start=spec.from_))
             return None
         if spec.rrule is not None:
             rule = spec.rrule.strip().removeprefix("RRULE:")
             if re.search(r"DTSTART|UNTIL=.*T|BYHOUR|BYMINUTE|BYSECOND", rule, re.IGNORECASE):
                 self.errors.add(_value(loc, "rrule"),
-                                "found DTSTART or a time inside `rrule:`, expected the rule alone",
-                                "give the first day in `from:` and the time in `at:`")
+                                say("found DTSTART or a time inside `rrule:`, expected the rule alone"),
+                                say("give the first day in `from:` and the time in `at:`"))
                 return None
             if _never_fires(rule):  # the rule library would search every day up to year 9999 (7 s)
-                self.errors.add(_value(loc, "rrule"), f"found rule '{rule}', whose days never exist "
-                                "(a day of the month that its months do not have)",
-                                "check BYMONTH and BYMONTHDAY, e.g. BYMONTH=2;BYMONTHDAY=-1 for the last day")
+                self.errors.add(_value(loc, "rrule"),
+                                say("found rule '{rule}', whose days never exist (a day of the month that "
+                                    "its months do not have)", rule=rule),
+                                say("check BYMONTH and BYMONTHDAY, e.g. BYMONTH=2;BYMONTHDAY=-1 for the last "
+                                    "day"))
                 return None
             frequent = re.search(r"FREQ=(HOURLY|MINUTELY|SECONDLY)", rule, re.IGNORECASE)
             if frequent:  # a recurring post happens on days: millions of moments of one day each
                 self.errors.add(_value(loc, "rrule"),
-                                f"found FREQ={frequent.group(1).upper()}, expected DAILY, WEEKLY, "
-                                "MONTHLY or YEARLY: a recurring post happens once a day at most",
-                                "give its time in `at:`, and one entry per time of day")
+                                say("found FREQ={freq}, expected DAILY, WEEKLY, MONTHLY or YEARLY: a "
+                                    "recurring post happens once a day at most",
+                                    freq=frequent.group(1).upper()),
+                                say("give its time in `at:`, and one entry per time of day"))
                 return None
             if "\n" in rule or "\r" in rule:  # EXDATE/RDATE lines made a rule set (a traceback)
-                self.errors.add(_value(loc, "rrule"), "found several lines in `rrule:`, expected the rule "
-                                "alone", "leave days out with `except:`, and add days as posts of their own")
+                self.errors.add(_value(loc, "rrule"),
+                                say("found several lines in `rrule:`, expected the rule alone"),
+                                say("leave days out with `except:`, and add days as posts of their own"))
                 return None
             # Every INTERVAL and COUNT: the rule library takes the last one written.
             for interval in re.findall(r"(?:^|;)\s*INTERVAL\s*=\s*([^;]*)", rule, re.IGNORECASE):
                 if not re.fullmatch(r"0*[1-9]\d{0,3}", interval.strip()):
                     # INTERVAL=0 never moves on: the rule library searched forever, every command hung.
-                    self.errors.add(_value(loc, "rrule"), f"found INTERVAL={interval.strip()[:20]}, "
-                                    "expected a whole number from 1 to 9999",
-                                    "e.g. FREQ=WEEKLY;INTERVAL=2 for every other week")
+                    self.errors.add(_value(loc, "rrule"),
+                                    say("found INTERVAL={interval}, expected a whole number from 1 to 9999",
+                                        interval=interval.strip()[:20]),
+                                    say("e.g. FREQ=WEEKLY;INTERVAL=2 for every other week"))
                     return None
             for counted in re.findall(r"(?:^|;)\s*COUNT\s*=\s*([^;]*)", rule, re.IGNORECASE):
                 if not counted.strip().isdigit() or not 1 <= int(counted) <= MAX_OCCURRENCES:
                     self.errors.add(_value(loc, "rrule"),
-                                    f"found COUNT={counted.strip()[:20]}, expected 1 to {MAX_OCCURRENCES:,}",
-                                    "a recurring entry plans at most that many posts: split it, or end it "
-                                    "sooner")
+                                    say("found COUNT={count}, expected 1 to {limit:,}",
+                                        count=counted.strip()[:20], limit=MAX_OCCURRENCES),
+                                    say("a recurring entry plans at most that many posts: split it, or end "
+                                        "it sooner"))
                     return None
         elif spec.every is None:
-            self.errors.add(where, "missing `every:` (day, week or month) or `rrule:` in `repeat:`")
+            self.errors.add(where, say("missing `every:` (day, week or month) or `rrule:` in `repeat:`"))
             return None
         else:
             rule = self._rule_from_every(spec)
@@ -1030,8 +1106,9 @@ class _Builder:
         try:
             parsed = rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))
         except (ValueError, TypeError) as exc:
-            self.errors.add(_value(loc, "rrule"), f"found rule '{rule}': {exc}",
-                            "see RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU")
+            self.errors.add(_value(loc, "rrule"),
+                            say("found rule '{rule}': {problem}", rule=rule, problem=str(exc)),
+                            say("see RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU"))
             return None
         if spec.rrule is not None and not self._gives_a_day(parsed, spec, _value(loc, "rrule"), rule):
             return None
@@ -1065,8 +1142,9 @@ class _Builder:
             bound = min(bound, own_until.replace(tzinfo=None))
         if next(iter(parsed.replace(count=None, until=bound)), None) is not None:
             return True
-        self.errors.add(where, f"found rule '{rule}', which gives no day from {spec.from_} to {bound.date()}",
-                        "check its BYMONTHDAY, BYDAY and BYSETPOS parts against the months they fall in")
+        self.errors.add(where, say("found rule '{rule}', which gives no day from {start} to {end}",
+                                   rule=rule, start=spec.from_, end=bound.date()),
+                        say("check its BYMONTHDAY, BYDAY and BYSETPOS parts against the months they fall in"))
         return False
 
     def _moved(self, calendar: Calendar, spec: RepeatSpec,
@@ -1077,9 +1155,9 @@ class _Builder:
         if raw is None:
             return []
         if not isinstance(raw, dict):
-            self.errors.add(where, f"found {describe(raw)} in `moved:`, expected the rule's days with the "
-                            "date each moves to",
-                            "e.g. moved: {2027-01-21: 2027-01-22, 2027-02-04: 2027-02-05 16:00}")
+            self.errors.add(where, say("found {value} in `moved:`, expected the rule's days with the date "
+                                       "each moves to", value=describe(raw)),
+                            say("e.g. moved: {{2027-01-21: 2027-01-22, 2027-02-04: 2027-02-05 16:00}}"))
             return None
         loc: Loc = raw[LOC_KEY]
         skipped = {day: source for day, source in left_out}
@@ -1094,9 +1172,10 @@ class _Builder:
             day = self._day(calendar, str(key), key_source)
             if not isinstance(value, str) or not value.strip():
                 after = (day + dt.timedelta(days=1)).isoformat() if day is not None else "2027-01-22"
-                self.errors.add(value_source, f"found {describe(value)} for {key} in `moved:`, expected the "
-                                "date it moves to", f"e.g. {key}: {after}, or with a time: "
-                                f"{key}: \"{after} 16:00\"")
+                self.errors.add(value_source, say("found {value} for {key} in `moved:`, expected the date it "
+                                                  "moves to", value=describe(value), key=key),
+                                say("e.g. {key}: {after}, or with a time: {key}: \"{after} 16:00\"",
+                                    key=key, after=after))
                 failed = True
                 continue
             when = self._when(calendar, value, value_source)
@@ -1104,14 +1183,16 @@ class _Builder:
                 failed = True
                 continue
             if day in skipped:
-                self.errors.add(key_source, f"found {day.isoformat()} under `moved:`, and under `except:` "
-                                f"(line {skipped[day].line}), expected one",
-                                "a day under `except:` is not posted at all: remove it from one of them")
+                self.errors.add(key_source, say("found {day} under `moved:`, and under `except:` (line "
+                                                "{line}), expected one", day=day.isoformat(),
+                                                line=skipped[day].line),
+                                say("a day under `except:` is not posted at all: remove it from one of them"))
                 failed = True
                 continue
             if day in seen:  # the same day written two ways (2027-01-21 and a key date's id)
-                self.errors.add(key_source, f"found {day.isoformat()} twice under `moved:` (first at line "
-                                f"{seen[day].line})", "move each occurrence once")
+                self.errors.add(key_source, say("found {day} twice under `moved:` (first at line {line})",
+                                                day=day.isoformat(), line=seen[day].line),
+                                say("move each occurrence once"))
                 failed = True
                 continue
             seen[day] = key_source
@@ -1130,9 +1211,10 @@ class _Builder:
             if day not in days:
                 near = sorted(given, key=lambda other: abs((other - day).days))[:2]
                 shown = ", ".join(other.isoformat() for other in sorted(near))
-                self.errors.add(source, f"found {day.isoformat()} under `{name}:`, which is not a day of "
-                                "this rule", f"its days near it: {shown}" if near else
-                                "the rule gives no day up to then")
+                self.errors.add(source, say("found {day} under `{field}:`, which is not a day of this rule",
+                                            day=day.isoformat(), field=name),
+                                say("its days near it: {days}", days=shown) if near else
+                                say("the rule gives no day up to then"))
         return all(day in days for day, _source, _name in named)
 
     def _moved_onto_free_days(self, rule: str, spec: RepeatSpec, left_out: list[tuple[dt.date, Source]],
@@ -1148,16 +1230,18 @@ class _Builder:
         fine = True
         for day, occurrence in targets:
             if day in taken:
-                self.errors.add(occurrence.source, f"found {day.isoformat()} as the new day of "
-                                f"{occurrence.day.isoformat()} in `moved:`, a day this series posts on "
-                                "already",
-                                "move it to another day, or leave that day out first with `except:`")
+                self.errors.add(occurrence.source, say("found {day} as the new day of {old} in `moved:`, a "
+                                                       "day this series posts on already",
+                                                       day=day.isoformat(), old=occurrence.day.isoformat()),
+                                say("move it to another day, or leave that day out first with `except:`"))
                 fine = False
             elif day in landed:
-                self.errors.add(occurrence.source, f"found {day.isoformat()} as the new day of "
-                                f"{occurrence.day.isoformat()} in `moved:`, where "
-                                f"{landed[day].day.isoformat()} moves too (line {landed[day].source.line})",
-                                "a series posts once a day: move one of them to another day")
+                self.errors.add(occurrence.source, say("found {day} as the new day of {old} in `moved:`, "
+                                                       "where {other} moves too (line {line})",
+                                                       day=day.isoformat(), old=occurrence.day.isoformat(),
+                                                       other=landed[day].day.isoformat(),
+                                                       line=landed[day].source.line),
+                                say("a series posts once a day: move one of them to another day"))
                 fine = False
             else:
                 landed[day] = occurrence
@@ -1189,20 +1273,21 @@ class _Builder:
                     # RFC 5545 keeps only the days that are both (the 15th *and* a Tuesday): rarely meant.
                     self.errors.add(
                         _value(loc, "on"),
-                        f"found days of the month ({', '.join(written[True])}) and weekday positions "
-                        f"({', '.join(written[False])}) in one `on:`; expected one kind",
-                        "a monthly rule would keep only the days that are both: write one entry per kind, "
-                        "or use `rrule:` if the intersection is what you mean")
+                        say("found days of the month ({days}) and weekday positions ({positions}) in one "
+                            "`on:`; expected one kind", days=", ".join(written[True]),
+                            positions=", ".join(written[False])),
+                        say("a monthly rule would keep only the days that are both: write one entry per "
+                            "kind, or use `rrule:` if the intersection is what you mean"))
                     return None
                 short = [day for day in by_month_day if int(day) >= 29 and _skips_a_month(spec, int(day))]
                 if short:
                     # RFC 5545 skips the months without that day: February would have no post, silently.
                     self.errors.add(
                         _value(loc, "on"),
-                        f"found day {short[0]} of the month, which February (and April, June… for 31) "
-                        "does not have; those months would get no post",
-                        "write -1 for the last day of every month (-2 the day before), or an earlier day; "
-                        "`rrule:` says it otherwise if skipping is what you mean")
+                        say("found day {day} of the month, which February (and April, June… for 31) does not "
+                            "have; those months would get no post", day=short[0]),
+                        say("write -1 for the last day of every month (-2 the day before), or an earlier "
+                            "day; `rrule:` says it otherwise if skipping is what you mean"))
                     return None
                 if by_day:
                     parts.append("BYDAY=" + ",".join(by_day))
@@ -1214,7 +1299,7 @@ class _Builder:
                     days |= timeparse.parse_weekdays(value)
                 parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
         except ValueError as exc:
-            self.errors.add(_value(loc, "on"), str(exc))
+            self.errors.add(_value(loc, "on"), _said(exc))
             return None
         return ";".join(parts)
 
@@ -1225,15 +1310,18 @@ class _Builder:
         canonical = self.registry.canonical(name)
         if canonical is None:
             hint = did_you_mean(name.lower(), [*calendar.networks, *self.registry.names()])
-            self.errors.add(where, f"unknown network '{name}'", hint)
+            self.errors.add(where, say("unknown network '{name}'", name=name), hint)
             return None
         if canonical not in calendar.networks:
             if canonical in self.failed_networks or name.lower() in self.failed_networks:
                 return None
-            in_use = ", ".join(sorted(calendar.networks)) or "none"
-            shown = f"'{canonical}'" if name.lower() == canonical else f"'{name}' (that is, '{canonical}')"
-            self.errors.add(where, f"network {shown} is not set up under `networks:`",
-                            f"add it to `networks:` to post there (set up: {in_use})")
+            in_use = ", ".join(sorted(calendar.networks)) or say("none")
+            message = say("network '{network}' is not set up under `networks:`", network=canonical) \
+                if name.lower() == canonical else \
+                say("network '{name}' (that is, '{network}') is not set up under `networks:`", name=name,
+                    network=canonical)
+            self.errors.add(where, message, say("add it to `networks:` to post there (set up: {networks})",
+                                                networks=in_use))
             return None
         return canonical
 
@@ -1241,8 +1329,8 @@ class _Builder:
         if person is None:
             return None
         if person not in calendar.team:
-            self.errors.add(where, f"unknown person '{person}'",
-                            reference_hint(person, calendar.team, "owner") or "add them under `team:`")
+            self.errors.add(where, say("unknown person '{person}'", person=person),
+                            reference_hint(person, calendar.team, "owner") or say("add them under `team:`"))
             return None
         return person
 
@@ -1250,9 +1338,9 @@ class _Builder:
         if campaign is None:
             return None
         if campaign not in calendar.campaigns:
-            self.errors.add(where, f"unknown campaign '{campaign}'",
+            self.errors.add(where, say("unknown campaign '{campaign}'", campaign=campaign),
                             reference_hint(campaign, calendar.campaigns, "campaign")
-                            or "add it under `campaigns:`")
+                            or say("add it under `campaigns:`"))
             return None
         return campaign
 
@@ -1260,8 +1348,8 @@ class _Builder:
         if color is None:
             return None
         if color.lower() not in CSS3_COLORS:
-            self.errors.add(where, f"found colour '{color}', expected a CSS3 colour name",
-                            did_you_mean(color.lower(), CSS3_COLORS) or "e.g. steelblue, teal")
+            self.errors.add(where, say("found colour '{color}', expected a CSS3 colour name", color=color),
+                            did_you_mean(color.lower(), CSS3_COLORS) or say("e.g. steelblue, teal"))
             return None
         return color.lower()
 
@@ -1271,10 +1359,10 @@ class _Builder:
         try:
             return self._parse_when(calendar, text)
         except KeyDateError as exc:
-            self.errors.add(where, str(exc), exc.hint)
+            self.errors.add(where, exc.message, exc.hint)
             return None
         except ValueError as exc:
-            self.errors.add(where, str(exc), value_hint(text, str(exc)))
+            self.errors.add(where, _said(exc), value_hint(text, str(exc)))
             return None
 
     def _parse_when(self, calendar: Calendar, text: str) -> When:
@@ -1295,8 +1383,10 @@ class _Builder:
                 when = timeparse.parse_anchored(day, rest, frozenset(calendar.slots))
             except ValueError as exc:
                 name = key_date.id
-                examples = f"e.g. {name} -7 days, {name} -1 day at 18:00, {name} 09:00, {name} end +1 day"
-                raise KeyDateError(f"after key date '{key_date.id}': {exc}",
+                examples = say("e.g. {id} -7 days, {id} -1 day at 18:00, {id} 09:00, {id} end +1 day",
+                               id=name)
+                raise KeyDateError(say("after key date '{id}': {problem}", id=key_date.id,
+                                       problem=_said(exc)),
                                    _named_key_date(text, calendar) or examples) from None
             return dataclasses.replace(when, key_date=key_date.id)
         try:
@@ -1307,9 +1397,9 @@ class _Builder:
             # date written otherwise ("mardi 2 mars 2027 9h", "2027-02-30"): its own message and hint.
             if not ((_KEY_DATE_LIKE.match(word) and not value_hint(text, "expected a date")) or meant):
                 raise
-            raise KeyDateError(f"unknown key date '{word}'", meant
-                               or "dates are written YYYY-MM-DD; name a day under `key_dates:` to "
-                                  "schedule posts relative to it") from None
+            raise KeyDateError(say("unknown key date '{id}'", id=word), meant
+                               or say("dates are written YYYY-MM-DD; name a day under `key_dates:` to "
+                                      "schedule posts relative to it")) from None
 
     def _day(self, calendar: Calendar, text: str, where: Source) -> dt.date | None:
         """A day: a date, or a key date with an offset in days (``salon-industrie end +1 day``)."""
@@ -1317,8 +1407,8 @@ class _Builder:
         if when is None:
             return None
         if when.time is not None or when.slot is not None or when.utc_offset is not None:
-            self.errors.add(where, f"found '{text}', a time, expected a day",
-                            "write the date alone, e.g. 2027-01-29 or salon-industrie end")
+            self.errors.add(where, say("found '{value}', a time, expected a day", value=text),
+                            say("write the date alone, e.g. 2027-01-29 or salon-industrie end"))
             return None
         return when.date
 
@@ -1329,7 +1419,17 @@ class _Builder:
         try:
             return timeparse.parse_time(text), None
         except ValueError as exc:
-            self.errors.add(where, str(exc).replace("expected a time", "expected a time or a named slot"))
+            # parse_time's two messages, with the slots added (compared as English: a Message is its text).
+            shown, said = text.strip(), str(exc)
+            if said == f"found '{shown}', expected a time as HH:MM (e.g. 09:30 or 9h30)":
+                message = say("found '{value}', expected a time or a named slot as HH:MM (e.g. 09:30 or "
+                              "9h30)", value=shown)
+            elif said == f"found '{shown}', expected a time between 00:00 and 23:59":
+                message = say("found '{value}', expected a time or a named slot between 00:00 and 23:59",
+                              value=shown)
+            else:
+                message = said.replace("expected a time", "expected a time or a named slot")
+            self.errors.add(where, message)
             return None, None
 
     def _instant(self, calendar: Calendar, text: str, where: Source, end: bool) -> dt.datetime | None:
@@ -1350,21 +1450,23 @@ class _Builder:
                 return naive.replace(tzinfo=dt.timezone(when.utc_offset)).astimezone(calendar.zone)
             return localize(naive, calendar.zone)
         except WallClockError as exc:
-            self.errors.add(where, str(exc), exc.hint)
+            self.errors.add(where, _said(exc), exc.hint)
             return None
 
     def _check_link(self, link: str | None, where: Source) -> None:
         if link is None:
             return
         if not (WEB_ADDRESS.match(link) or (link.startswith("/") and not link.startswith("//"))):
-            self.errors.add(where, f"found link '{link[:80]}', expected an http(s) URL or a path "
-                            "on the site starting with /", "e.g. https://www.example.fr/offres/")
+            self.errors.add(where, say("found link '{link}', expected an http(s) URL or a path on the site "
+                                       "starting with /", link=link[:80]),
+                            say("e.g. https://www.example.fr/offres/"))
             return
         try:
             urllib.parse.urlsplit(link).port  # noqa: B018 - reading it validates it
         except ValueError as exc:
-            self.errors.add(where, f"found link '{link[:80]}', which is no address a browser opens "
-                            f"({exc})", "e.g. https://www.example.fr/offres/")
+            self.errors.add(where, say("found link '{link}', which is no address a browser opens ({problem})",
+                                       link=link[:80], problem=str(exc)),
+                            say("e.g. https://www.example.fr/offres/"))
 
     def _check_image(self, image: str | None, where: Source) -> None:
         if image is None:
@@ -1373,14 +1475,20 @@ class _Builder:
             return
         parts = Path(image).parts
         if image.startswith(("/", "\\")) or ".." in parts or "\\" in image or ":" in image:
-            self.errors.add(where, f"found image path '{image[:80]}', expected a path inside "
-                            "content/ (or an https URL)", "e.g. images/salon-2027.jpg")
+            self.errors.add(where, say("found image path '{path}', expected a path inside content/ (or an "
+                                       "https URL)", path=image[:80]),
+                            say("e.g. images/salon-2027.jpg"))
         else:
             not_an_image(image, where, self.errors)
 
-    def _collision(self, where: Source, what: str, first: Source) -> None:
-        self.errors.add(where, f"{what} is defined twice (first at {first.path}:{first.line})",
-                        "keep one of them, or rename one")
+    def _collision(self, where: Source, message: Message) -> None:
+        """``message``: "… is defined twice (first at {path}:{line})", given :func:`_first`'s values."""
+        self.errors.add(where, message, say("keep one of them, or rename one"))
+
+
+def _first(first: Source) -> dict[str, Any]:
+    """Where an entry defined twice is first, as the values of its message."""
+    return {"path": first.path, "line": first.line}
 
 
 def _src(loc: Loc | None) -> Source:
