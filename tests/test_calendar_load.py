@@ -547,3 +547,31 @@ def test_a_slot_may_not_be_named_like_the_words_of_dates(tmp_path: Path) -> None
     messages = errors(tmp_path, BASE + "slots: {end: '18:00'}\n")
     assert messages == ["calendar.yaml:8:9: error: found slot name 'end', a word dates are written with "
                         "(`salon-industrie end`, `at publication`)\n    hint: choose another name, e.g. 'soir'"]
+
+
+@pytest.mark.usefixtures("site_language")
+def test_calendar_errors_speak_the_sites_french(tmp_path: Path) -> None:
+    """A French site's team reads calendar.yaml's errors and hints in French, values as written."""
+    from edcal.i18n import speak
+
+    speak("fr")
+    text = BASE + """\
+key_dates:
+  - {id: salon, name: Salon, from: 2027-03-16, until: 2027-03-18}
+  - {id: bilan, name: Bilan, from: 2027-03-18, until: 2027-03-16}
+posts:
+  - {at: 2027-01-12 09:00, networks: [linkedin], text: Hi, campaign: soldes}
+  - {at: salom -7 days, networks: [linkedin], text: Hi}
+  - {networks: [linkedin], text: Hi, repeat: {every: week, from: 2027-01-05, at: "25:00"}}
+"""
+    messages = errors(tmp_path, text)
+    nbsp = "\u00a0"
+    assert messages == [
+        "calendar.yaml:10:55: error: la date clé 'bilan' finit (2027-03-16) avant de commencer (2027-03-18)\n"
+        "    hint: inversez `from` et `until`",
+        "calendar.yaml:12:70: error: campagne 'soldes' inconnue\n"
+        "    hint: ajoutez-la sous `campaigns:`",
+        "calendar.yaml:13:10: error: date clé 'salom' inconnue\n"
+        f"    hint: vouliez-vous dire 'salon'{nbsp}?",
+        "calendar.yaml:14:82: error: '25:00' trouvé, heure entre 00:00 et 23:59 ou nom de créneau attendu",
+    ], messages
