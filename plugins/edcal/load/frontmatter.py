@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from edcal.errors import ErrorCollector, InputError, InputErrors
+from edcal.i18n import say
 from edcal.load.yamlfile import LOC_KEY, FieldLoc, Loc, load_yaml
 from edcal.model.source import Source
 
@@ -75,9 +76,10 @@ def split_article(text: str, path: str) -> ArticleSource:
     first = next((index for index, line in enumerate(lines) if line.strip()), 0)
     if first and lines[first].rstrip() == "---" and _is_yaml_header(lines[first:]):
         raise InputErrors([InputError(Source(path, first + 1, 1),
-                                      f"found front matter opened on line {first + 1}, after blank lines: it "
-                                      "would be read as text, and the article would have no title",
-                                      "remove the blank lines: '---' opens the front matter on line 1")])
+                                      say("found front matter opened on line {line}, after blank lines: it "
+                                          "would be read as text, and the article would have no title",
+                                          line=first + 1),
+                                      say("remove the blank lines: '---' opens the front matter on line 1"))])
     if lines and lines[0].rstrip("\r\n").rstrip() == "---":
         if _is_yaml_header(lines):
             return _yaml_header(lines, path)
@@ -111,9 +113,9 @@ def _refuse_unclosed_yaml(lines: list[str], path: str) -> None:
             return
         if YAML_ONLY_RE.match(line):
             raise InputErrors([InputError(
-                Source(path, 1, 1), "found front matter opened with '---' on line 1 and never closed; "
-                "expected a '---' line after the last field",
-                "add a line with --- between the front matter and the article's text")])
+                Source(path, 1, 1), say("found front matter opened with '---' on line 1 and never closed; "
+                                        "expected a '---' line after the last field"),
+                say("add a line with --- between the front matter and the article's text"))])
 
 
 def _is_yaml_header(lines: list[str]) -> bool:
@@ -135,13 +137,14 @@ def _yaml_header(lines: list[str], path: str) -> ArticleSource:
     if raw is None:
         raw = {LOC_KEY: Loc(Source(path, 1, 1))}
     if not isinstance(raw, dict):
-        raise InputErrors([InputError(Source(path, 2, 1), "found a list or a value in the front "
-                                      "matter, expected fields such as title: and date:")])
+        raise InputErrors([InputError(Source(path, 2, 1), say(
+            "found a list or a value in the front matter, expected fields such as title: and date:"))])
     metadata, errors = _lowercased(raw, path)
     _refuse_fields_after_blank(lines, end + 1, metadata, path, errors, closing=True)
     if "status" not in metadata:
         _refuse_status_in_text(lines, end + 1, path, errors,
-                               f"move it into the front matter, above the closing '---' at line {end + 1}")
+                               say("move it into the front matter, above the closing '---' at line {line}",
+                                   line=end + 1))
     errors.raise_if_any()
     return ArticleSource(path, metadata, "".join(lines[end + 1:]), "yaml", end + 2)
 
@@ -157,8 +160,9 @@ def _lowercased(raw: dict[str, Any], path: str) -> tuple[dict[str, Any], ErrorCo
             continue
         name = key.lower()
         if name in result:
-            errors.add(loc.key(key), f"duplicate field '{key}' (first at line {fields[name].key.line})",
-                       "each field may appear once; field names ignore case")
+            errors.add(loc.key(key), say("duplicate field '{key}' (first at line {line})", key=key,
+                                         line=fields[name].key.line),
+                       say("each field may appear once; field names ignore case"))
             continue
         result[name] = value
         fields[name] = loc.fields[key]
@@ -180,9 +184,10 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
         breaking = _LINE_BREAKS.search(line)
         if breaking is not None and line.strip():  # a stray \r or U+2028 that an editor shows as a line end
             errors.add(Source(path, number, breaking.start() + 1),
-                       f"found a line-break character (U+{ord(breaking.group(0)):04X}) inside a header line",
-                       "put each field on a line of its own (the file's line ends are mixed: save it "
-                       "again with one kind)")
+                       say("found a line-break character (U+{code:04X}) inside a header line",
+                           code=ord(breaking.group(0))),
+                       say("put each field on a line of its own (the file's line ends are mixed: save it "
+                           "again with one kind)"))
             line = line[:breaking.start()]
         match = META_RE.match(line)
         if line.strip() == "" or END_RE.match(line):
@@ -198,10 +203,10 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
             while value_column <= len(line) and line[value_column - 1] in " \t":
                 value_column += 1
             if name in values:
-                listed = "; separate its values with commas" if name in ("tags", "authors", "keywords") \
-                    else ""
-                errors.add(key_source, f"duplicate field '{match.group('key')}' "
-                           f"(first at line {fields[name].key.line})", f"each field may appear once{listed}")
+                once = say("each field may appear once; separate its values with commas") \
+                    if name in ("tags", "authors", "keywords") else say("each field may appear once")
+                errors.add(key_source, say("duplicate field '{key}' (first at line {line})",
+                                           key=match.group("key"), line=fields[name].key.line), once)
                 key = None
             else:
                 values[name] = [match.group("value").strip()]
@@ -227,8 +232,8 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
     metadata[LOC_KEY] = Loc(Source(path, 1, 1), fields)
     if "status" not in metadata:
         _refuse_status_in_text(lines, body_start, path, errors,
-                               "move it into the header: one `Key: value` line each, with no blank or other "
-                               "line between them")
+                               say("move it into the header: one `Key: value` line each, with no blank or "
+                                   "other line between them"))
     errors.raise_if_any()
     return ArticleSource(path, metadata, "".join(lines[body_start:]), "pelican", body_start + 1)
 
@@ -266,8 +271,10 @@ def _refuse_status_in_text(lines: list[str], start: int, path: str, errors: Erro
         value = match.group("value").split(" #", 1)[0].strip().strip("\"'«»“”‘’ \u00a0").rstrip(".;!").lower()
         if VALUE_SYNONYMS.get(value, value) in ("draft", "review", "hidden"):
             errors.add(Source(path, index + 1, match.start("key") + 1),
-                       f"found '{line.strip()[:60]}' opening the article's text: the header ended before "
-                       "it, so the article would be published, with this line as text", hint)
+                       say("found '{line}' opening the article's text: the header ended before "
+                           "it, so the article would be published, with this line as text",
+                           line=line.strip()[:60]),
+                       hint)
             return
 
 
@@ -322,13 +329,14 @@ def _refuse_fields_after_blank(lines: list[str], start: int, values: Iterable[st
     where = Source(path, index + 1, field.start("key") + 1)
     key = key.strip()
     if closing:
-        errors.add(where, f"found the header field '{key}' after the front matter's closing '---', "
-                   "so it would be published as text", f"move it above the '---' at line {start}")
+        errors.add(where, say("found the header field '{key}' after the front matter's closing '---', "
+                              "so it would be published as text", key=key),
+                   say("move it above the '---' at line {line}", line=start))
         return
-    errors.add(where, f"found the header field '{key}' after a blank line; the header ends at the first "
-               "blank line, and this would be published as text",
-               f"remove the blank lines at lines {start}–{first}" if first > start
-               else f"remove the blank line at line {start}")
+    errors.add(where, say("found the header field '{key}' after a blank line; the header ends at the first "
+                          "blank line, and this would be published as text", key=key),
+               say("remove the blank lines at lines {start}–{end}", start=start, end=first) if first > start
+               else say("remove the blank line at line {line}", line=start))
 
 
 def _meant_as_field(key: str, following: list[str]) -> bool:
@@ -361,27 +369,30 @@ def _refuse_field_line(field: re.Match[str], where: Source, errors: ErrorCollect
         index, char = hidden
         name = plain.strip()
         errors.add(Source(where.path, where.line, field.start("key") + index + 1),
-                   f"found {INVISIBLE[char]} (U+{ord(char):04X}) in the header field '{name}'; "
-                   f"expected '{name}:'",
-                   f"write `{name}: …`, retyped without it (no space before the colon in a header line)")
+                   say("found {what} (U+{code:04X}) in the header field '{name}'; expected '{name}:'",
+                       what=INVISIBLE[char], code=ord(char), name=name),
+                   say("write `{name}: …`, retyped without it (no space before the colon in a header line)",
+                       name=name))
     elif field.group("colon") != ":":
         errors.add(Source(where.path, where.line, field.start("colon") + 1),
-                   f"found a full-width colon '{field.group('colon')}' after '{key}'; expected ':'",
-                   f"write `{key.strip()}: …` with a plain colon")
+                   say("found a full-width colon '{colon}' after '{key}'; expected ':'",
+                       colon=field.group("colon"), key=key),
+                   say("write `{key}: …` with a plain colon", key=key.strip()))
     elif space and re.fullmatch(r"[A-Za-z0-9_-]+", key):
         errors.add(Source(where.path, where.line, field.end("key") + 1),
-                   f"found '{key} :' in the header, with a space before ':'; expected '{key}:'",
-                   f"write `{key}: …` (no space before the colon in a header line); "
-                   "leave a blank line between the header and the text")
+                   say("found '{key} :' in the header, with a space before ':'; expected '{key}:'", key=key),
+                   say("write `{key}: …` (no space before the colon in a header line); "
+                       "leave a blank line between the header and the text", key=key))
     else:
         from edcal.load.articles import ArticleSpec
         from edcal.load.validate import suggest_field
 
         errors.add(Source(where.path, where.line, field.start("key") + 1),
-                   f"found the header field '{key}', expected a name of letters a-z, digits, '_' and '-'",
+                   say("found the header field '{key}', expected a name of letters a-z, digits, '_' and '-'",
+                       key=key),
                    suggest_field(key, ArticleSpec.model_fields)
-                   or "header fields have English names (title, owner…); if this line is text, leave a blank "
-                      "line between the header and the text")
+                   or say("header fields have English names (title, owner…); if this line is text, leave a "
+                          "blank line between the header and the text"))
 
 
 def _structured(name: str, parts: list[str], where: FieldLoc, path: str,
