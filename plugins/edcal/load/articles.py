@@ -28,6 +28,7 @@ from pydantic import Field
 
 from edcal.checks.config import parse_silence
 from edcal.errors import ErrorCollector, InputError, did_you_mean
+from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.networks import Registry, registry_with
@@ -325,17 +326,20 @@ def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iter
                     meant = name.rpartition(".")[0] + ".md" if "." in name else name + ".md"
                 elif lower.endswith((".rst", ".rest")):  # reStructuredText: Pelican skipped it without a word
                     rel = Path(os.path.relpath(path, site)).as_posix()
-                    problems.append(InputError(Source(rel, 1, 1), f"found {rel}, which is not read: edcal reads "
-                                               "articles and pages written in Markdown (*.md)",
-                                               f"write it in Markdown as {name.rpartition('.')[0]}.md"))
+                    problems.append(InputError(Source(rel, 1, 1),
+                                               say("found {path}, which is not read: edcal reads articles and "
+                                                   "pages written in Markdown (*.md)", path=rel),
+                                               say("write it in Markdown as {name}",
+                                                   name=f"{name.rpartition('.')[0]}.md")))
                     continue
                 else:
                     continue
                 base, _, extension = meant.rpartition(".")
                 rel = Path(os.path.relpath(path, site)).as_posix()
-                problems.append(InputError(Source(rel, 1, 1), f"found {rel}, which is not read: articles and "
-                                           "pages are files named *.md",
-                                           f"rename it {base or meant}.{extension.lower() if base else 'md'}"))
+                problems.append(InputError(Source(rel, 1, 1), say("found {path}, which is not read: articles and "
+                                                                  "pages are files named *.md", path=rel),
+                                           say("rename it {name}",
+                                               name=f"{base or meant}.{extension.lower() if base else 'md'}")))
     return problems
 
 
@@ -363,9 +367,10 @@ def articles_in_static(site: Path, content: Path, static: Iterable[str], sources
                         and not any(fnmatch.fnmatch(name, p) for p in patterns) and _starts_with_a_header(path):
                     rel = Path(os.path.relpath(path, site)).as_posix()
                     problems.append(InputError(
-                        Source(rel, 1, 1), f"found {rel}, an article in the static folder "
-                        f"'{os.path.relpath(folder, content)}': it would be copied into output/ as it is, header "
-                        "and text, whatever its date or status", "move it to an article folder (content/articles/)"))
+                        Source(rel, 1, 1), say("found {path}, an article in the static folder '{folder}': it would "
+                                               "be copied into output/ as it is, header and text, whatever its "
+                                               "date or status", path=rel, folder=os.path.relpath(folder, content)),
+                        say("move it to an article folder (content/articles/)")))
     return problems
 
 
@@ -386,8 +391,14 @@ def articles_outside(site: Path, content: Path, articles: Iterable[str], pages: 
     def shown(folder: str) -> str:
         return f"{Path(os.path.relpath(content / folder, site)).as_posix()}/"
 
-    hint = " or ".join([*(f"to {shown(f)} (an article)" for f in articles[:1]),
-                        *(f"to {shown(f)} (a page)" for f in pages[:1])])
+    if articles and pages:
+        hint = say("move it to {articles} (an article) or to {pages} (a page)", articles=shown(articles[0]),
+                   pages=shown(pages[0]))
+    elif articles or pages:
+        hint = say("move it to {folder} (an article)", folder=shown(articles[0])) if articles \
+            else say("move it to {folder} (a page)", folder=shown(pages[0]))
+    else:
+        hint = say("set ARTICLE_PATHS in pelicanconf.py")
     problems = []
     for name in sorted(os.listdir(content)):
         path = os.path.join(content, name)
@@ -396,8 +407,8 @@ def articles_outside(site: Path, content: Path, articles: Iterable[str], pages: 
                 and _starts_with_a_header(path)):
             rel = Path(os.path.relpath(path, site)).as_posix()
             problems.append(InputError(
-                Source(rel, 1, 1), f"found {rel}, which is not read: it is outside the article and page folders",
-                f"move it {hint}" if hint else "set ARTICLE_PATHS in pelicanconf.py"))
+                Source(rel, 1, 1), say("found {path}, which is not read: it is outside the article and page "
+                                       "folders", path=rel), hint))
     return problems
 
 
@@ -440,22 +451,24 @@ def _unpublishable(site: Path, roots: set[str], directory: str, name: str) -> li
     except UnicodeEncodeError:  # bytes the file system keeps as they are, which no URL can name
         shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         rel = Path(os.path.relpath(os.path.join(directory, shown), site)).as_posix()
-        return [InputError(Source(rel, 1, 1), f"found the file name '{shown}', which is not UTF-8",
-                           "rename it (letters, digits and dashes are safest)")]
+        return [InputError(Source(rel, 1, 1), say("found the file name '{name}', which is not UTF-8", name=shown),
+                           say("rename it (letters, digits and dashes are safest)"))]
     rel = Path(os.path.relpath(path, site)).as_posix()
     if size > MAX_NAME_BYTES:
-        return [InputError(Source(rel, 1, 1), f"found a file name of {size} bytes, expected at most "
-                           f"{MAX_NAME_BYTES}: its page's name would be too long for a file system",
-                           "give it a shorter name")]
+        return [InputError(Source(rel, 1, 1), say("found a file name of {size} bytes, expected at most "
+                                                  "{most}: its page's name would be too long for a file system",
+                                                  size=size, most=MAX_NAME_BYTES),
+                           say("give it a shorter name"))]
     if not os.path.islink(path):
         return []
     target = os.path.realpath(path)
     inside = next((root for root in roots if target == root or target.startswith(root + os.sep)), None)
     if inside is not None and not any(part.startswith(".") for part in Path(os.path.relpath(target, inside)).parts):
         return []
-    return [InputError(Source(rel, 1, 1), f"found {rel}, a link to {os.readlink(path)}, outside the site or to "
-                       "a hidden file: Pelican would publish what it points at",
-                       "copy the file into the site, or remove the link")]
+    return [InputError(Source(rel, 1, 1), say("found {path}, a link to {target}, outside the site or to "
+                                              "a hidden file: Pelican would publish what it points at",
+                                              path=rel, target=os.readlink(path)),
+                       say("copy the file into the site, or remove the link"))]
 
 
 def _starts_with_a_header(path: str) -> bool:
@@ -477,9 +490,9 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     loc: Loc = data[LOC_KEY]
     if not [key for key in data if key != LOC_KEY] and _OTHER_HEADER.match(parsed.body):
         # `title = "…"` (TOML, Hugo's +++): read as no header at all, the title would just be "missing".
-        errors.add(Source(parsed.path, parsed.body_line, 1), "found a header written `key = value`; expected "
-                   "YAML front matter or Pelican's `Key: value` lines",
-                   'write it as ---, then title: "…" and date: 2027-01-12 09:00 on their own lines, then ---')
+        errors.add(Source(parsed.path, parsed.body_line, 1), say("found a header written `key = value`; expected "
+                                                                 "YAML front matter or Pelican's `Key: value` lines"),
+                   say('write it as ---, then title: "…" and date: 2027-01-12 09:00 on their own lines, then ---'))
         return None, {}
     extras = {k: data.pop(k) for k in list(data) if k in extra_fields}
     if isinstance(data.get("status"), str):
@@ -498,28 +511,32 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     date = article_datetime(spec.date, loc.value("date"), calendar, errors)
     modified = article_datetime(spec.modified, loc.value("modified"), calendar, errors)
     if date is None and spec.date is None and spec.status in ("published", "hidden") and not page:
-        errors.add(title_source, "missing `date:` for a published article",
-                   "add e.g. `date: 2027-01-12 09:00`, or `status: draft` while it is not ready")
+        errors.add(title_source, say("missing `date:` for a published article"),
+                   say("add e.g. `date: 2027-01-12 09:00`, or `status: draft` while it is not ready"))
     if spec.slug is not None and not _SLUG_RE.match(spec.slug):
-        errors.add(loc.value("slug"), f"found slug '{spec.slug[:80]}', expected letters, digits and dashes",
-                   "e.g. slug: salon-industrie-2027")
+        errors.add(loc.value("slug"), say("found slug '{slug}', expected letters, digits and dashes",
+                                          slug=spec.slug[:80]),
+                   say("e.g. slug: salon-industrie-2027"))
     for name in ("save_as", "url"):
         value = getattr(spec, name)
         if value is not None and (".." in value.split("/") or value.startswith("/")):
-            errors.add(loc.value(name), f"found {name} '{value[:80]}', expected a path inside the site")
+            errors.add(loc.value(name), say("found {name} '{value}', expected a path inside the site", name=name,
+                                            value=value[:80]))
         elif name == "save_as" and value and (value.rstrip("/") in ("", ".") or value.endswith("/")
                                               or any(part in (".", ".git") or part.startswith(".edcal")
                                                      for part in value.split("/"))):
             # `.` (a folder), `.git/config` (the deployment's repository), `.edcal-files` (edcal's own list)
-            errors.add(loc.value(name), f"found save_as '{value[:80]}', expected the path of a page's file, "
-                       "outside .git and edcal's files", "e.g. save_as: a-propos/index.html")
+            errors.add(loc.value(name), say("found save_as '{value}', expected the path of a page's file, "
+                                            "outside .git and edcal's files", value=value[:80]),
+                       say("e.g. save_as: a-propos/index.html"))
     control = _BODY_CONTROL.search(parsed.body)
     if control is not None:  # copied into summaries, drafts and feeds; XML 1.0 has no place for it
         preceding = parsed.body[:control.start()]
         errors.add(Source(parsed.path, parsed.body_line + preceding.count("\n"),
                           control.start() - (preceding.rfind("\n") + 1) + 1),
-                   f"found the control character U+{ord(control.group(0)):04X} in the text, expected printable "
-                   "text", "delete it (it came with a copy and paste): the blog's feed cannot hold it")
+                   say("found the control character U+{code:04X} in the text, expected printable text",
+                       code=ord(control.group(0))),
+                   say("delete it (it came with a copy and paste): the blog's feed cannot hold it"))
     if spec.image is not None:
         _check_image(spec.image, loc.value("image"), errors)
     _check_names(spec, loc, errors, data.get("tags"), key_value=parsed.style == "pelican")
@@ -560,10 +577,15 @@ def article_datetime(text: str | None, where: Source, calendar: Calendar,
             return at_offset(naive, when.utc_offset, calendar.zone)
         return localize(naive, calendar.zone)
     except WallClockError as exc:
-        errors.add(where, str(exc), exc.hint)
+        errors.add(where, _said(exc), exc.hint)
     except ValueError as exc:
-        errors.add(where, str(exc), value_hint(text, str(exc)))
+        errors.add(where, _said(exc), value_hint(text, str(exc)))
     return None
+
+
+def _said(exc: Exception) -> str:
+    """An error's message, a translatable one kept as it is (``str(exc)`` would make it plain)."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
 
 
 #: Characters XML 1.0 refuses (the blog's Atom feed would fail on the day the article goes online).
@@ -583,24 +605,29 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
     pour l'inox`` one tag, and the hashtag ``#SoudureTIGEtMIGPourLInox``; ``tags: #soudure #inox``
     one tag ``#soudure #inox``. Nothing said so.
     """
-    quotes = 'typographic quotes “…” are part of the text: write the value without them (or with straight quotes "…")'
+    quotes = say('typographic quotes “…” are part of the text: write the value without them (or with straight '
+                 'quotes "…")')
     for name in ("category", "tags", "authors"):  # each names a page of the blog, by its letters and digits
         value = getattr(spec, name)
         for one in ([value] if isinstance(value, str) else value or ()):
             if str(one).strip() and not any(char.isalnum() for char in str(one)):
-                errors.add(loc.value(name), f"found {name} '{str(one)[:80]}', with no letter or digit: its page "
-                           "would have no address (two such would share one)", "write it with words")
+                errors.add(loc.value(name), say("found {name} '{value}', with no letter or digit: its page would "
+                                                "have no address (two such would share one)", name=name,
+                                                value=str(one)[:80]),
+                           say("write it with words"))
     for name in ("title", "category"):
         value = getattr(spec, name)
         if value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
-            errors.add(loc.value(name), f"found {name} {value[:80]}, between typographic quotes", quotes)
+            errors.add(loc.value(name), say("found {name} {value}, between typographic quotes", name=name,
+                                            value=value[:80]), quotes)
         elif (key_value and len(value or "") >= 2 and value[0] == value[-1] and value[0] in "\"'"
               and value[0] not in value[1:-1]):  # not `"Zéro déchet" : l'atelier "propre"`
             # `Title: "Bonjour"` is YAML's habit; a `Key: value` header keeps the quotes, on the page too.
             inner = value[1:-1].strip()
-            errors.add(loc.value(name), f"found {name} {value[:80]}, between quotes, which a `Key: value` header "
-                       "keeps as part of the text",
-                       f"write {name.capitalize()}: {inner}" if inner else "write the title after the colon")
+            errors.add(loc.value(name), say("found {name} {value}, between quotes, which a `Key: value` header "
+                                            "keeps as part of the text", name=name, value=value[:80]),
+                       say("write {key}: {value}", key=name.capitalize(), value=inner) if inner
+                       else say("write the title after the colon"))
     for name in ("tags", "keywords", "authors"):
         values = [str(v) for v in getattr(spec, name) or ()]
         if not values:
@@ -608,16 +635,19 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
         written = ", ".join(values)
         words = [w for v in values for w in re.findall(r"[^\s#,“”‘’„]+", v)]
         if any(v.lstrip(_OPENING_QUOTES).startswith("#") for v in values) and name != "authors":
-            errors.add(loc.value(name), f"found {name} '{written[:80]}', written as hashtags; expected words "
-                       "separated by commas", f"write {name}: {', '.join(words[:8])} (posts make their hashtags "
-                       "from the tags)")
+            errors.add(loc.value(name), say("found {name} '{value}', written as hashtags; expected words "
+                                            "separated by commas", name=name, value=written[:80]),
+                       say("write {name}: {words} (posts make their hashtags from the tags)", name=name,
+                           words=", ".join(words[:8])))
         elif written[0] in _OPENING_QUOTES or written[-1] in _CLOSING_QUOTES:
-            errors.add(loc.value(name), f"found {name} {written[:80]}, between typographic quotes", quotes)
+            errors.add(loc.value(name), say("found {name} {value}, between typographic quotes", name=name,
+                                            value=written[:80]), quotes)
         elif name == "tags" and len(values) == 1 and len(values[0].split()) >= 6 and ";" not in values[0] \
                 and isinstance(raw_tags, str):  # a YAML list of one long tag is meant, `a; b` is Pelican's
             meaningful = [w.split("'")[-1].split("’")[-1] for w in words if w.lower() not in _SMALL_WORDS]
-            errors.add(loc.value(name), f"found one tag of {len(values[0].split())} words, '{values[0][:80]}'; "
-                       "expected tags separated by commas", f"e.g. tags: {', '.join(meaningful[:4])}")
+            errors.add(loc.value(name), say("found one tag of {count} words, '{tag}'; expected tags separated "
+                                            "by commas", count=len(values[0].split()), tag=values[0][:80]),
+                       say("e.g. tags: {tags}", tags=", ".join(meaningful[:4])))
 
 
 def _check_image(image: str, where: Source, errors: ErrorCollector) -> None:
@@ -625,8 +655,9 @@ def _check_image(image: str, where: Source, errors: ErrorCollector) -> None:
         return
     path = content_path(image)
     if ".." in path.split("/") or "\\" in path or ":" in path:
-        errors.add(where, f"found image path '{image[:80]}', expected a path inside content/ "
-                   "or an https URL", "e.g. image: images/salon-2027.jpg")
+        errors.add(where, say("found image path '{image}', expected a path inside content/ or an https URL",
+                              image=image[:80]),
+                   say("e.g. image: images/salon-2027.jpg"))
     else:
         not_an_image(image, where, errors)
 
@@ -634,8 +665,9 @@ def _check_image(image: str, where: Source, errors: ErrorCollector) -> None:
 def not_an_image(image: str, where: Source, errors: ErrorCollector) -> None:
     """An image field naming a file that is no image (a draft's own .md: its address went into og:image)."""
     if PurePosixPath(content_path(image)).suffix.lower() not in IMAGE_SUFFIXES:
-        errors.add(where, f"found image '{image[:80]}', expected an image file "
-                   f"({', '.join(sorted(IMAGE_SUFFIXES))})", "e.g. image: images/salon-2027.jpg")
+        errors.add(where, say("found image '{image}', expected an image file ({suffixes})", image=image[:80],
+                              suffixes=", ".join(sorted(IMAGE_SUFFIXES))),
+                   say("e.g. image: images/salon-2027.jpg"))
 
 
 def _reference(value: str | None, known: dict[str, Any], what: str, where: Source,
@@ -643,10 +675,12 @@ def _reference(value: str | None, known: dict[str, Any], what: str, where: Sourc
     if value is None:
         return None
     if value not in known:
-        section = "team" if what == "person" else "campaigns"
-        errors.add(where, f"unknown {what} '{value}'",
-                   reference_hint(value, known, "owner" if what == "person" else "campaign")
-                   or f"add it under `{section}:` in calendar.yaml")
+        person = what == "person"
+        errors.add(where, say("unknown person '{value}'", value=value) if person
+                   else say("unknown campaign '{value}'", value=value),
+                   reference_hint(value, known, "owner" if person else "campaign")
+                   or (say("add it under `team:` in calendar.yaml") if person
+                       else say("add it under `campaigns:` in calendar.yaml")))
         return None
     return value
 
@@ -657,8 +691,8 @@ def _social(raw: Any, loc: Loc, calendar: Calendar, errors: ErrorCollector) -> S
         return Social()
     where = loc.value("social")
     if not isinstance(raw, dict):
-        errors.add(where, f"found {_describe(raw)} in `social:`, expected a mapping such as "
-                   "{networks: [linkedin], linkedin: \"Texte\"}")
+        errors.add(where, say("found {found} in `social:`, expected a mapping such as "
+                              "{{networks: [linkedin], linkedin: \"Texte\"}}", found=_describe(raw)))
         return Social()
     social_loc: Loc = raw.get(LOC_KEY) or Loc(where)
     skip = False
@@ -674,8 +708,8 @@ def _social(raw: Any, loc: Loc, calendar: Calendar, errors: ErrorCollector) -> S
             skip = _boolean(value, value_where, errors)
         elif key == "networks":
             if not isinstance(value, (list, str)) and value is not None:  # a mapping's repr named networks
-                errors.add(value_where, f"found {_describe(value)} in `networks:`, expected a list such as "
-                           "[linkedin, mastodon]")
+                errors.add(value_where, say("found {found} in `networks:`, expected a list such as "
+                                            "[linkedin, mastodon]", found=_describe(value)))
                 continue
             names = value if isinstance(value, list) else str(value or "").split(",")
             found = []
@@ -698,12 +732,13 @@ def _social_network(name: str, where: Source, calendar: Calendar, registry: Regi
                     errors: ErrorCollector, extra: tuple[str, ...] = ()) -> str | None:
     canonical = registry.canonical(name)
     if canonical is None:
-        errors.add(where, f"unknown network '{name}' in `social:`",
+        errors.add(where, say("unknown network '{name}' in `social:`", name=name),
                    did_you_mean(name.lower(), [*extra, *calendar.networks, *registry.names()]))
         return None
     if canonical not in calendar.networks:
-        errors.add(where, f"network '{canonical}' is not set up in calendar.yaml",
-                   f"set up: {', '.join(sorted(calendar.networks)) or 'none'}")
+        errors.add(where, say("network '{network}' is not set up in calendar.yaml", network=canonical),
+                   say("set up: {networks}", networks=", ".join(sorted(calendar.networks))) if calendar.networks
+                   else say("set up: none"))
         return None
     return canonical
 
@@ -714,19 +749,20 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
     if value is None:
         return SocialOverride()
     if not isinstance(value, dict):
-        errors.add(where, f"found {_describe(value)}, expected a text or a mapping "
-                   "(text, skip, image, alt)")
+        errors.add(where, say("found {found}, expected a text or a mapping (text, skip, image, alt)",
+                              found=_describe(value)))
         return SocialOverride()
     vloc: Loc = value.get(LOC_KEY) or Loc(where)
     known = ("text", "skip", "image", "alt")
     for key in value:
         if key != LOC_KEY and key not in known:
-            errors.add(vloc.key(key), f"unknown field '{key}' in a network's `social:` entry",
-                       did_you_mean(key, known) or "known fields: " + ", ".join(known))
+            errors.add(vloc.key(key), say("unknown field '{key}' in a network's `social:` entry", key=key),
+                       did_you_mean(key, known) or say("known fields: {fields}", fields=", ".join(known)))
     image = value.get("image")
     if image is not None and not isinstance(image, str):
-        errors.add(vloc.value("image"), f"found {_describe(image)} in `image:`, expected a path inside content/ "
-                   "or an https URL", "e.g. image: images/salon.png")
+        errors.add(vloc.value("image"), say("found {found} in `image:`, expected a path inside content/ "
+                                            "or an https URL", found=_describe(image)),
+                   say("e.g. image: images/salon.png"))
         image = None
     elif image is not None:
         _check_image(image, vloc.value("image"), errors)
@@ -742,7 +778,7 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
 def _optional_text(value: Any, where: Source, errors: ErrorCollector) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    errors.add(where, f"found {_describe(value)}, expected text")
+    errors.add(where, say("found {found}, expected text", found=_describe(value)))
     return None
 
 
@@ -752,7 +788,7 @@ def _boolean(value: Any, where: Source, errors: ErrorCollector) -> bool:
         return True
     if text in ("false", "no", "off", "0", False, None):
         return False
-    errors.add(where, f"found {_describe(value)}, expected true or false")
+    errors.add(where, say("found {found}, expected true or false", found=_describe(value)))
     return False
 
 

@@ -33,6 +33,7 @@ from typing import Any
 from pelican import signals
 
 from edcal.errors import InputErrors, report
+from edcal.i18n import say
 from edcal.model.source import Source
 from edcal.pelican_plugin.state import STATE_KEY, BuildState, state_of
 
@@ -99,6 +100,11 @@ class _SlugWarnings(logging.Filter):
         return not paths or not all(path in ARTICLES_READ for path in paths)
 
 
+def _said(exc: Exception) -> str:
+    """An error's message, a translatable one kept as it is (``str(exc)`` would make it plain)."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+
+
 def enabled(settings: dict[str, Any]) -> bool:
     """Handlers stay connected between runs in one process: act only when edcal is loaded."""
     return STATE_KEY in settings
@@ -161,8 +167,9 @@ def _refuse_failed_reads(generator: Any, state: BuildState) -> None:
     """A file Pelican could not read is an error of that file: left out, a live article was unpublished."""
     for path, reason in FAILED_READS:
         absolute = path if os.path.isabs(path) else os.path.join(generator.path, path)
-        state.errors.add(Source(state.relative(Path(absolute)), 1, 1), f"Pelican could not read this file "
-                         f"({reason[:200]})", "fix the file, or move it out of the content folder")
+        state.errors.add(Source(state.relative(Path(absolute)), 1, 1),
+                         say("Pelican could not read this file ({reason})", reason=reason[:200]),
+                         say("fix the file, or move it out of the content folder"))
     FAILED_READS.clear()
 
 
@@ -265,7 +272,7 @@ def on_finalized(pelican: Any) -> None:
     if state.plan_run is None or state.summary is None:
         return  # the build stopped before the plan's verdict
     try:  # a planning page's template may fail: the blog is written by now
-        message = state.plan_run.expect(Staged, written="output/ was written, planning/ left as it was")
+        message = state.plan_run.expect(Staged, written=say("output/ was written, planning/ left as it was"))
     except InputErrors as exc:
         abort(exc, pelican.settings)
     state.warnings = list(message.warnings)
@@ -281,9 +288,9 @@ def on_finalized(pelican: Any) -> None:
                      Path(pelican.output_path))
     except PublishError as exc:
         where = sections[exc.section].publish_source or calendar.source
-        abort(InputErrors([InputError(where, str(exc), "choose a folder name the blog does not use, "
-                                                       "e.g. publish: calendriers-7f3a9c")],
-                          outcome="output/ and planning/ were written, the published folder was not"),
+        abort(InputErrors([InputError(where, _said(exc), say("choose a folder name the blog does not use, "
+                                                             "e.g. publish: calendriers-7f3a9c"))],
+                          outcome=say("output/ and planning/ were written, the published folder was not")),
               pelican.settings)
     from edcal.pelican_plugin.sweep import sweep_output
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from edcal.errors import InputError, InputErrors
+from edcal.i18n import Message, say
 from edcal.load.articles import EDCAL_KEY, ArticleMeta
 from edcal.model.source import Source
 
@@ -55,8 +56,9 @@ def collisions(context: dict[str, Any], settings: dict[str, Any]) -> InputErrors
         located, other = (claim, earlier) if in_file else (earlier, claim)
         errors.append(InputError(
             located.where,
-            f"{located.what} is written at output/{claim.path}, where {other.what} is written too; "
-            "expected one file per path",
+            say("{what} is written at output/{path}, where {other} is written too; expected one file per "
+                "path",
+                what=located.what, path=claim.path, other=other.what),
             located.hint,
         ))
     errors += _overrides(first)
@@ -71,8 +73,9 @@ def _overrides(first: dict[tuple[str, bool], Claim]) -> list[InputError]:
     for (path, override), claim in first.items():
         replaced = first.get((path, False)) if override else None
         if replaced is not None and not replaced.replaceable:
-            errors.append(InputError(claim.where, f"{claim.what} is written at output/{path}, over "
-                                     f"{replaced.what}, which would be lost", claim.hint))
+            errors.append(InputError(claim.where, say("{what} is written at output/{path}, over {other}, "
+                                                      "which would be lost", what=claim.what, path=path,
+                                                      other=replaced.what), claim.hint))
     return errors
 
 
@@ -87,15 +90,16 @@ def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, A
     calendar = state.calendar
     blog = {claim.path: claim.what for claim in first.values()}
     for folder in [*(settings.get("STATIC_PATHS") or ()), settings.get("THEME_STATIC_DIR") or "theme"]:
-        blog.setdefault(_normal(str(folder)), f"the static folder '{folder}'")
+        blog.setdefault(_normal(str(folder)), say("the static folder '{folder}'", folder=str(folder)))
     for source, metadata in (settings.get("EXTRA_PATH_METADATA") or {}).items():  # robots.txt, favicon.ico
         if isinstance(metadata, dict) and metadata.get("path"):
-            blog.setdefault(_normal(str(metadata["path"])), f"the static file '{source}'")
+            blog.setdefault(_normal(str(metadata["path"])),
+                            say("the static file '{source}'", source=str(source)))
     from edcal.blog.sitemap import DEFAULT_SAVE_AS, SAVE_AS_SETTING
 
     sitemap = settings.get(SAVE_AS_SETTING, DEFAULT_SAVE_AS)
     if sitemap:
-        blog.setdefault(_normal(str(sitemap)), "the sitemap")
+        blog.setdefault(_normal(str(sitemap)), say("the sitemap"))
     errors = []
     for section in ("feeds", "planning", "ambassadors"):
         settings_of = getattr(calendar, section)
@@ -107,10 +111,10 @@ def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, A
             theirs = path.casefold()
             if theirs == mine or theirs.startswith(mine + "/") or mine.startswith(theirs + "/"):
                 errors.append(InputError(settings_of.publish_source or calendar.source,
-                                         f"found publish '{folder}', where the blog writes {what} "
-                                         f"(output/{path})",
-                                         "choose a folder name the blog does not use, e.g. "
-                                         "publish: calendriers-7f3a9c"))
+                                         say("found publish '{folder}', where the blog writes {what} "
+                                             "(output/{path})", folder=folder, what=what, path=path),
+                                         say("choose a folder name the blog does not use, e.g. "
+                                             "publish: calendriers-7f3a9c")))
                 break
     return errors
 
@@ -121,8 +125,9 @@ def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim
     for name in settings.get("DIRECT_TEMPLATES") or ():
         save_as = settings.get(f"{str(name).upper()}_SAVE_AS", f"{name}.html")
         if save_as:
-            yield Claim(_normal(save_as), f"the page {name}.html", Source(f"{str(name).upper()}_SAVE_AS", 1),
-                        f"set {str(name).upper()}_SAVE_AS to another path")
+            yield Claim(_normal(save_as), say("the page {name}.html", name=str(name)),
+                        Source(f"{str(name).upper()}_SAVE_AS", 1),
+                        say("set {setting} to another path", setting=f"{str(name).upper()}_SAVE_AS"))
     contents = [c for name in ("articles", "hidden_articles", "pages", "hidden_pages")
                 for c in context.get(name) or ()]
     for content in [*contents, *(t for c in contents for t in getattr(c, "translations", ()) or ())]:
@@ -130,25 +135,28 @@ def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim
             override = hasattr(content, "override_save_as")
             yield Claim(_normal(content.save_as), f"'{content.title}'", _field(content, "save_as" if override
                                                                              else "slug"),
-                        "give it another `save_as:`" if override else "give it another `slug:`", override,
+                        say("give it another `save_as:`") if override else say("give it another `slug:`"),
+                        override,
                         replaceable=False)
     yield from _taxonomies(context, settings)
 
 
 def _site_feeds(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:
     for kind, label in _FEED_KINDS:
-        for name, what in ((f"FEED_{kind}", "the site's"), (f"FEED_ALL_{kind}", "the site's")):
+        for name in (f"FEED_{kind}", f"FEED_ALL_{kind}"):
             if settings.get(name):
-                yield Claim(_normal(settings[name]), f"{what} {label} feed ({name})", Source(name, 1),
-                            f"set {name} to another path", replaceable=False)
+                yield Claim(_normal(settings[name]), say("the site's {label} feed ({setting})", label=label,
+                                                         setting=name), Source(name, 1),
+                            say("set {setting} to another path", setting=name), replaceable=False)
     languages = sorted({str(c.lang) for name in ("articles", "translations") for c in context.get(name) or ()}
                        | {str(t.lang) for c in context.get("articles") or () for t in c.translations})
     for kind, label in _FEED_KINDS:
         name = f"TRANSLATION_FEED_{kind}"
         pattern = settings.get(name)
         for lang in languages if pattern else ():
-            yield Claim(_normal(str(pattern).format(lang=lang)), f"the '{lang}' {label} feed ({name})",
-                        Source(name, 1), f"set {name} to another path")
+            yield Claim(_normal(str(pattern).format(lang=lang)),
+                        say("the '{lang}' {label} feed ({setting})", lang=lang, label=label, setting=name),
+                        Source(name, 1), say("set {setting} to another path", setting=name))
 
 
 def _taxonomies(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:
@@ -161,14 +169,41 @@ def _taxonomies(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[C
         field = "authors" if word == "author" else word + "s" if word == "tag" else word
         for taxonomy, articles in entries:
             where = next((_field(a, field, "author") for a in articles), Source(f"{prefix}_SAVE_AS", 1))
-            hint = f"rename the {word}, or change {prefix}_SAVE_AS / {prefix}_FEED_ATOM in the settings"
+            hint = _rename(word, prefix)
             if getattr(taxonomy, "save_as", ""):
-                yield Claim(_normal(taxonomy.save_as), f"the page of the {word} '{taxonomy}'", where, hint)
+                yield Claim(_normal(taxonomy.save_as), _page_of(word, str(taxonomy)), where, hint)
             for kind, label in _FEED_KINDS:
                 pattern = settings.get(f"{prefix}_FEED_{kind}")
                 if pattern:
                     yield Claim(_normal(str(pattern).format(slug=taxonomy.slug)),
-                                f"the {label} feed of the {word} '{taxonomy}'", where, hint)
+                                _feed_of(word, label, str(taxonomy)), where, hint)
+
+
+def _rename(word: str, prefix: str) -> Message:
+    if word == "category":
+        return say("rename the category, or change {prefix}_SAVE_AS / {prefix}_FEED_ATOM in the settings",
+                   prefix=prefix)
+    if word == "tag":
+        return say("rename the tag, or change {prefix}_SAVE_AS / {prefix}_FEED_ATOM in the settings",
+                   prefix=prefix)
+    return say("rename the author, or change {prefix}_SAVE_AS / {prefix}_FEED_ATOM in the settings",
+               prefix=prefix)
+
+
+def _page_of(word: str, name: str) -> Message:
+    if word == "category":
+        return say("the page of the category '{name}'", name=name)
+    if word == "tag":
+        return say("the page of the tag '{name}'", name=name)
+    return say("the page of the author '{name}'", name=name)
+
+
+def _feed_of(word: str, label: str, name: str) -> Message:
+    if word == "category":
+        return say("the {label} feed of the category '{name}'", label=label, name=name)
+    if word == "tag":
+        return say("the {label} feed of the tag '{name}'", label=label, name=name)
+    return say("the {label} feed of the author '{name}'", label=label, name=name)
 
 
 def _field(content: Any, name: str, fallback: str | None = None) -> Source:

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from edcal.errors import InputError, InputErrors, did_you_mean, located_template_errors
+from edcal.i18n import say
 from edcal.model.plan import Plan
 from edcal.pelican_plugin.state import BuildState
 from edcal.plan.compose import DRAFTS_FOLDER, Composer, DraftTemplates
@@ -25,8 +26,10 @@ def _check_named_templates(state: BuildState, templates: DraftTemplates) -> None
     """A network's ``template:`` that no drafts folder has: its posts took the default template silently."""
     known = sorted(set(templates.environment.list_templates()))
     errors = [InputError(network.template_source,
-                         f"found template '{network.template}', which no drafts folder has",
-                         did_you_mean(network.template, known) or f"templates: {', '.join(known)}")
+                         say("found template '{template}', which no drafts folder has",
+                             template=network.template),
+                         did_you_mean(network.template, known) or say("templates: {templates}",
+                                                                      templates=", ".join(known)))
               for network in state.calendar.networks.values()
               if network.template_source is not None and network.template not in known]
     if errors:

@@ -17,6 +17,7 @@ import re
 import urllib.parse
 from typing import Any
 
+from edcal.i18n import say
 from edcal.model.article import Article, content_path
 from edcal.pelican_plugin.contents import to_article
 from edcal.pelican_plugin.state import BuildState
@@ -114,9 +115,10 @@ def _check_unique_slugs(state: BuildState) -> None:
         first = seen.setdefault((article.slug, article.lang), article)
         if first is not article:
             state.errors.add(article.where("slug"),
-                             f"found the slug '{article.slug}' ({article.lang}) again, already the slug of "
-                             f"{first.source.path}; expected one article per slug and language",
-                             "rename one of the files, or give it a `slug:` of its own")
+                             say("found the slug '{slug}' ({lang}) again, already the slug of {path}; "
+                                 "expected one article per slug and language", slug=article.slug,
+                                 lang=article.lang, path=first.source.path),
+                             say("rename one of the files, or give it a `slug:` of its own"))
 
 
 #: An HTML start tag (attribute values may hold ``>``), or an anchor's end tag.

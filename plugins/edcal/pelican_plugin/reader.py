@@ -21,6 +21,7 @@ from typing import Any
 from pelican.readers import MarkdownReader
 
 from edcal.errors import InputErrors
+from edcal.i18n import say
 from edcal.load.articles import EDCAL_KEY, linked_files, page_links, unlabelled_images, validate_article
 from edcal.load.frontmatter import split_article
 from edcal.load.yamlfile import read_text
@@ -62,14 +63,17 @@ class EdcalMarkdownReader(MarkdownReader):
         if _same_language(raw.get("lang"), site_lang):
             lang = raw["lang"]
             errors.add(meta.field_sources.get("lang", meta.source),
-                       f"found lang '{lang}', the site's own language written otherwise (DEFAULT_LANG is "
-                       f"'{site_lang}'): it would be published apart, as a translation into '{lang}'",
-                       f"write lang: {site_lang}, or leave lang out")
+                       say("found lang '{lang}', the site's own language written otherwise (DEFAULT_LANG is "
+                           "'{site}'): it would be published apart, as a translation into '{lang}'",
+                           lang=lang, site=site_lang),
+                       say("write lang: {site}, or leave lang out", site=site_lang))
             return "", _placeholder(rel)
         if isinstance(raw.get("template"), str) and not _template_exists(self.settings, raw["template"]):
             errors.add(meta.field_sources.get("template", meta.source),
-                       f"found template '{raw['template'][:80]}', which the theme does not have",
-                       "name one of the theme's templates without .html (e.g. template: page), or remove it")
+                       say("found template '{template}', which the theme does not have",
+                           template=raw["template"][:80]),
+                       say("name one of the theme's templates without .html (e.g. template: page), or "
+                           "remove it"))
             return "", _placeholder(rel)
         metadata: dict[str, Any] = {"title": self.process_metadata("title", meta.title)}
         for name, value in raw.items():

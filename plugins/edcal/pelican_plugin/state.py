@@ -15,6 +15,7 @@ from typing import Any
 
 from edcal import clock
 from edcal.errors import ErrorCollector, InputError, InputErrors
+from edcal.i18n import say
 from edcal.load.calendar import CALENDAR_DIR, CALENDAR_FILE, load_calendar
 from edcal.model.article import Article
 from edcal.model.calendar import Calendar
@@ -159,8 +160,9 @@ def find_site(settings: dict[str, Any]) -> Path:
             return candidate.resolve()
     raise InputErrors(
         [InputError(Source(CALENDAR_FILE, 1, 1),
-                    f"calendar.yaml not found beside {content.name}/ or in the current folder",
-                    "run from the site's folder, or set EDCAL_SITE in pelicanconf.py")]
+                    say("calendar.yaml not found beside {folder}/ or in the current folder",
+                        folder=content.name),
+                    say("run from the site's folder, or set EDCAL_SITE in pelicanconf.py"))]
     )
 
 
@@ -189,8 +191,8 @@ def _check_timezone(calendar: Calendar, settings: dict[str, Any]) -> None:
     if configured and configured != calendar.timezone:
         raise InputErrors(
             [InputError(calendar.timezone_source or calendar.source,
-                        f"timezone is '{calendar.timezone}' here but '{configured}' in the "
-                        "Pelican settings (TIMEZONE)",
-                        "use the same zone in both files")]
+                        say("timezone is '{here}' here but '{there}' in the Pelican settings (TIMEZONE)",
+                            here=calendar.timezone, there=configured),
+                        say("use the same zone in both files"))]
         )
     settings["TIMEZONE"] = calendar.timezone

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from edcal.errors import InputError, InputErrors
+from edcal.i18n import Message, say
 from edcal.model.source import Source
 from edcal.pelican_plugin.state import BuildState
 
@@ -207,18 +208,18 @@ def check_planning_path(settings: dict[str, Any], state: BuildState) -> None:
         folder with files that no edcal build wrote (it has no plan.json).
     """
     site = state.site.resolve()
-    theirs = [("the content folder", settings.get("PATH")), ("the theme", settings.get("THEME")),
+    theirs = [(say("the content folder"), settings.get("PATH")), (say("the theme"), settings.get("THEME")),
               ("output/", settings.get("OUTPUT_PATH")), ("calendar.d/", str(site / "calendar.d")),
-              *(("a plugin folder", path) for path in settings.get("PLUGIN_PATHS") or ())]
+              *((say("a plugin folder"), path) for path in settings.get("PLUGIN_PATHS") or ())]
     refuse = _own_folder("EDCAL_PLANNING_PATH", state.planning_path, site, theirs,
-                         "the plan, which each build replaces whole", "'planning'", beside_site=True)
+                         say("the plan, which each build replaces whole"), "'planning'", beside_site=True)
     planning = state.planning_path.resolve()
     if planning.is_dir() and any(planning.iterdir()) and not (planning / "plan.json").is_file():
-        refuse("which holds files no edcal build wrote (it has no plan.json)")
+        refuse(say("which holds files no edcal build wrote (it has no plan.json)"))
 
 
-def _own_folder(name: str, folder: Path, site: Path, theirs: list[tuple[str, Any]], purpose: str,
-                example: str, beside_site: bool) -> Callable[[str], NoReturn]:
+def _own_folder(name: str, folder: Path, site: Path, theirs: list[tuple[str, Any]], purpose: Message,
+                example: str, beside_site: bool) -> Callable[[Message], NoReturn]:
     """Refuse a folder setting that is a file, holds the site or overlaps another of the site's folders;
     return how to refuse it for another reason.
 
@@ -230,15 +231,17 @@ def _own_folder(name: str, folder: Path, site: Path, theirs: list[tuple[str, Any
     def shown(path: Path) -> str:
         return path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
 
-    def refuse(found: str) -> NoReturn:
+    def refuse(found: Message) -> NoReturn:
         raise InputErrors([InputError(
-            Source(name, 1, 1), f"found {name} '{shown(folder)}', {found}; expected a folder of its own for "
-            f"{purpose}", f"{name} = {example}")])
+            Source(name, 1, 1), say("found {name} '{folder}', {found}; expected a folder of its own for "
+                                    "{purpose}", name=name, folder=shown(folder), found=found,
+                                    purpose=purpose),
+            f"{name} = {example}")])
 
     if folder.exists() and not folder.is_dir():
-        refuse("which is a file")
+        refuse(say("which is a file"))
     if site.is_relative_to(folder):
-        refuse("which holds the site's folder")
+        refuse(say("which holds the site's folder"))
     for what, value in theirs:
         if not value:
             continue
@@ -246,7 +249,7 @@ def _own_folder(name: str, folder: Path, site: Path, theirs: list[tuple[str, Any
         if path == site and (beside_site or what != "planning/"):
             continue  # PATH = "." (Pelican's default), plugins beside pelicanconf.py
         if path.is_relative_to(folder) or folder.is_relative_to(path):
-            refuse(f"which overlaps {what} '{shown(path)}'")
+            refuse(say("which overlaps {what} '{path}'", what=what, path=shown(path)))
     return refuse
 
 
@@ -262,26 +265,30 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     """
     output = Path(settings["OUTPUT_PATH"]).resolve()
     site = state.site.resolve()
-    theirs = [("the content folder", settings.get("PATH")), ("the theme", settings.get("THEME")),
+    theirs = [(say("the content folder"), settings.get("PATH")), (say("the theme"), settings.get("THEME")),
               ("planning/", str(state.planning_path)),
-              *(("a plugin folder", path) for path in settings.get("PLUGIN_PATHS") or ())]
-    _own_folder("OUTPUT_PATH", output, site, theirs, "the generated site", "'output/'", beside_site=False)
+              *((say("a plugin folder"), path) for path in settings.get("PLUGIN_PATHS") or ())]
+    _own_folder("OUTPUT_PATH", output, site, theirs, say("the generated site"), "'output/'",
+                beside_site=False)
     try:
         output.mkdir(parents=True, exist_ok=True)
         state.output_started_ns = _file_system_now(output)
     except OSError as exc:  # read-only, or not a folder: before anything is written
-        raise InputErrors([InputError(Source("OUTPUT_PATH", 1, 1), f"cannot write in {output}: "
-                                      f"{(exc.strerror or type(exc).__name__).lower()}",
-                                      "give the build's user write permission on it, or set OUTPUT_PATH "
-                                      "to a folder it may write")]) from None
+        raise InputErrors([InputError(Source("OUTPUT_PATH", 1, 1),
+                                      say("cannot write in {folder}: {reason}", folder=output,
+                                          reason=(exc.strerror or type(exc).__name__).lower()),
+                                      say("give the build's user write permission on it, or set OUTPUT_PATH "
+                                          "to a folder it may write"))]) from None
     # If this build fails while Pelican writes, the next one knows that what changed since is edcal's.
     manifest = Manifest.read(output)
     manifest.pending.append((state.output_started_ns, None))
     try:
         manifest.write(output)
     except OSError as exc:
-        raise InputErrors([InputError(Source("OUTPUT_PATH", 1, 1), f"cannot write {output / MANIFEST}: "
-                                      f"{exc.strerror or exc}", "remove what holds that name")]) from None
+        raise InputErrors([InputError(Source("OUTPUT_PATH", 1, 1),
+                                      say("cannot write {path}: {reason}", path=output / MANIFEST,
+                                          reason=exc.strerror or str(exc)),
+                                      say("remove what holds that name"))]) from None
     # Plain `pelican` has no hook on failure: the note gets its end when the process exits.
     atexit.register(note_failed_build, settings, state)
     state.journal = Journal(output)

@@ -41,6 +41,7 @@ from typing import Any
 
 from edcal.checks import Finding, run_checks
 from edcal.errors import InputError, InputErrors, located_template_errors
+from edcal.i18n import say
 from edcal.model.plan import Plan
 from edcal.model.source import Source
 from edcal.outputs import remove_stale_staging, write_planning
@@ -178,8 +179,9 @@ def jobs(settings: dict[str, Any]) -> int:
         return os.cpu_count() or 1
     text = str(configured).strip()
     if not text.isdigit() or isinstance(configured, bool):
-        raise InputErrors([InputError(Source(where, 1, 1), f"found '{text[:40]}', expected a whole number "
-                                      "of processes", "1 builds the plan in Pelican's process")])
+        raise InputErrors([InputError(Source(where, 1, 1), say("found '{value}', expected a whole number of "
+                                                               "processes", value=text[:40]),
+                                      say("1 builds the plan in Pelican's process"))])
     return max(1, int(text))
 
 
