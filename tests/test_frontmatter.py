@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
 
+from conftest import run_edcal
 from edcal.errors import InputErrors
 from edcal.load.frontmatter import split_article
 from edcal.load.yamlfile import LOC_KEY, strip_locs
@@ -541,3 +544,24 @@ def test_front_matter_after_blank_lines_is_told_as_such() -> None:
     assert caught.value.errors[0].format().splitlines() == [
         "a.md:3:1: error: found front matter opened on line 3, after blank lines: it would be read as text, and "
         "the article would have no title", "    hint: remove the blank lines: '---' opens the front matter on line 1"]
+
+
+@pytest.mark.usefixtures("site_language")
+def test_a_french_sites_article_errors_are_in_french(site: Path) -> None:
+    """The team of a French site reads its articles' errors, hints included, in French."""
+    articles = site / "content" / "articles"
+    (articles / "ligne-vide.md").write_text("Title: Ligne vide\nDate: 2027-03-01 09:00\n\nStatus: draft\n\nCorps.\n",
+                                            encoding="utf-8")
+    (articles / "inconnus.md").write_text("Title: Inconnus\nDate: 2027-03-02 09:00\nOwner: camille-r\n"
+                                          "Tags: #soudure #inox\n\nCorps.\n", encoding="utf-8")
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 2, result.stderr
+    nbsp = "\u00a0"
+    assert ("content/articles/ligne-vide.md:4:1: error: champ d'en-tête 'Status' trouvé après une ligne vide"
+            f"{nbsp}; l'en-tête se termine à la première ligne vide, et ce champ serait publié comme du texte\n"
+            "    hint: supprimez la ligne vide (ligne 3)") in result.stderr
+    assert ("content/articles/inconnus.md:3:8: error: personne 'camille-r' inconnue\n"
+            "    hint: ajoutez-la sous `team:` dans calendar.yaml") in result.stderr
+    assert (f"error: tags '#soudure #inox' trouvé, écrit en hashtags{nbsp}; des mots séparés par des virgules "
+            "sont attendus\n    hint: écrivez tags: soudure, inox (les publications font leurs hashtags à partir "
+            "des étiquettes)") in result.stderr

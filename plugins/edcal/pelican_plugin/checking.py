@@ -25,9 +25,10 @@ def refuse(findings: list[Finding], raise_errors: bool) -> None:
     if raise_errors:
         raise ChecksFailed(findings)
     from edcal.checks.report import text
+    from edcal.i18n import say, spoken
 
     sys.stderr.write(text(findings))
-    sys.stderr.write("edcal: the checks found errors; nothing was written "
-                     "(fix them, or set EDCAL_CHECK = False in an emergency)\n")
+    sys.stderr.write("edcal: " + spoken(say("the checks found errors; nothing was written (fix them, or set "
+                                            "EDCAL_CHECK = False in an emergency)")) + "\n")
     raise SystemExit(1)
 

@@ -26,8 +26,8 @@ def _check_named_templates(state: BuildState, templates: DraftTemplates) -> None
     """A network's ``template:`` that no drafts folder has: its posts took the default template silently."""
     known = sorted(set(templates.environment.list_templates()))
     errors = [InputError(network.template_source,
-                         say("found template '{template}', which no drafts folder has",
-                             template=network.template),
+                         say("found template '{name}', which no drafts folder has",
+                             name=network.template),
                          did_you_mean(network.template, known) or say("templates: {templates}",
                                                                       templates=", ".join(known)))
               for network in state.calendar.networks.values()

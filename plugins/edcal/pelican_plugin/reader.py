@@ -70,8 +70,8 @@ class EdcalMarkdownReader(MarkdownReader):
             return "", _placeholder(rel)
         if isinstance(raw.get("template"), str) and not _template_exists(self.settings, raw["template"]):
             errors.add(meta.field_sources.get("template", meta.source),
-                       say("found template '{template}', which the theme does not have",
-                           template=raw["template"][:80]),
+                       say("found template '{name}', which the theme does not have",
+                           name=raw["template"][:80]),
                        say("name one of the theme's templates without .html (e.g. template: page), or "
                            "remove it"))
             return "", _placeholder(rel)
