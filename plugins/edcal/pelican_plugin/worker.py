@@ -41,7 +41,7 @@ from typing import Any
 
 from edcal.checks import Finding, run_checks
 from edcal.errors import InputError, InputErrors, located_template_errors
-from edcal.i18n import say
+from edcal.i18n import say, spoken
 from edcal.model.plan import Plan
 from edcal.model.source import Source
 from edcal.outputs import remove_stale_staging, write_planning
@@ -114,17 +114,22 @@ class WorkerStopped(RuntimeError):
                 name = signal.Signals(-exitcode).name
             except ValueError:
                 name = f"signal {-exitcode}"
-            how = f"was killed ({name})"
+            how = say("was killed ({signal})", signal=name)
         else:
-            how = f"stopped with exit code {exitcode}"
+            how = say("stopped with exit code {code}", code=exitcode)
         if exitcode == -signal.SIGKILL:  # what the kernel's out-of-memory killer sends
-            hint = ("a process is killed like this when the machine runs short of memory; "
-                    "`EDCAL_JOBS=1 edcal build` builds in one process, with less memory")
+            hint = say("a process is killed like this when the machine runs short of memory; "
+                       "`EDCAL_JOBS=1 edcal build` builds in one process, with less memory")
         else:
-            hint = ("if nothing outside stopped it, this is a bug in edcal: please report it; "
-                    "`EDCAL_JOBS=1 edcal build` builds in one process meanwhile")
-        super().__init__(f"the plan's worker process {how} before its work was done; "
-                         f"{written or 'nothing was written'}\n    hint: {hint}")
+            hint = say("if nothing outside stopped it, this is a bug in edcal: please report it; "
+                       "`EDCAL_JOBS=1 edcal build` builds in one process meanwhile")
+        self.message = say("the plan's worker process {how} before its work was done; {outcome}", how=how,
+                           outcome=written or say("nothing was written"))
+        self.hint = hint
+        super().__init__(f"{self.message}\n    hint: {hint}")
+
+    def __str__(self) -> str:  # in the language the command line speaks
+        return f"{spoken(self.message)}\n    hint: {spoken(self.hint)}"
 
 
 Message = Checked | Refused | Invalid | Staged | Crashed | Stopped
