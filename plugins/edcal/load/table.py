@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edcal.errors import InputError, InputErrors
+from edcal.i18n import say
 from edcal.load.yamlfile import MAX_FILE_BYTES, undecodable_at
 from edcal.model.source import Source
 
@@ -62,11 +63,14 @@ def read_table(file: Path, shown: str, encoding: str | None = None, delimiter: s
         with open(file, "rb") as handle:  # a pipe or a device says 0 bytes: read no more than allowed
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise InputErrors([InputError(Source(shown, 1, 1), f"cannot read the file: {exc.strerror}",
-                                      "check its name and that you may read it")]) from None
+        raise InputErrors([InputError(Source(shown, 1, 1),
+                                      say("cannot read the file: {reason}", reason=exc.strerror),
+                                      say("check its name and that you may read it"))]) from None
     if len(data) > MAX_FILE_BYTES:
-        raise InputErrors([InputError(Source(shown, 1, 1), f"file is more than the {MAX_FILE_BYTES:,} bytes "
-                                      "allowed", "split it into several files")])
+        raise InputErrors([InputError(Source(shown, 1, 1),
+                                      say("file is more than the {limit:,} bytes allowed",
+                                          limit=MAX_FILE_BYTES),
+                                      say("split it into several files"))])
     text = _decoded(data, shown, encoding)
     directive = _SEPARATOR_LINE.match(text)
     if directive:  # Excel's "sep=;" first line says the separator, and is no record
@@ -86,8 +90,9 @@ _ENCODING_ALIASES = {"ansi": "cp1252", "windows": "cp1252", "excel": "cp1252"}
 
 def _decoded(data: bytes, shown: str, encoding: str | None) -> str:
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise InputErrors([InputError(Source(shown, 1, 1), "this is a workbook (.xlsx, .ods or .xls), not a "
-                                      "CSV file", "save the sheet as CSV: File, Save as, \"CSV UTF-8\"")])
+        raise InputErrors([InputError(Source(shown, 1, 1),
+                                      say("this is a workbook (.xlsx, .ods or .xls), not a CSV file"),
+                                      say("save the sheet as CSV: File, Save as, \"CSV UTF-8\""))])
     marked = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     name = _ENCODING_ALIASES.get((encoding or "").lower(), encoding) or marked or "utf-8-sig"
     try:
@@ -96,38 +101,44 @@ def _decoded(data: bytes, shown: str, encoding: str | None) -> str:
             raise LookupError(name)
         given = info.name
     except LookupError:
-        raise InputErrors([InputError(Source("--encoding", 1, 1), f"unknown encoding '{encoding}'",
-                                      "e.g. utf-8, cp1252 (Excel on Windows), latin-1, mac-roman")]) from None
+        raise InputErrors([InputError(Source("--encoding", 1, 1),
+                                      say("unknown encoding '{encoding}'", encoding=encoding),
+                                      say("e.g. utf-8, cp1252 (Excel on Windows), latin-1, mac-roman"))]
+                          ) from None
     if marked and given != codecs.lookup(marked).name and not (marked == "utf-8-sig" and given == "utf-8"):
-        raise InputErrors([InputError(Source("--encoding", 1, 1), f"the file starts with the byte order "
-                                      f"mark of {marked.replace('-sig', '').upper()}: it is not {encoding}",
-                                      "leave --encoding out")])
+        raise InputErrors([InputError(Source("--encoding", 1, 1),
+                                      say("the file starts with the byte order mark of {bom}: it is not "
+                                          "{encoding}",
+                                          bom=marked.replace("-sig", "").upper(), encoding=encoding),
+                                      say("leave --encoding out"))])
     if encoding and not marked and given not in ("utf-8", "utf-8-sig") and not data.isascii():
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
             pass
         else:  # bytes that read as UTF-8 are UTF-8: read otherwise, "é" would become "Ã©"
-            raise InputErrors([InputError(Source("--encoding", 1, 1), f"the file is UTF-8, not {encoding}",
-                                          "leave --encoding out")])
+            raise InputErrors([InputError(Source("--encoding", 1, 1),
+                                          say("the file is UTF-8, not {encoding}", encoding=encoding),
+                                          say("leave --encoding out"))])
     try:
         text = data.decode(name)
     except UnicodeDecodeError as exc:
-        bad = f"byte 0x{exc.object[exc.start]:02x} is not valid {name.replace('-sig', '')}"
+        bad = say("byte 0x{byte:02x} is not valid {encoding}", byte=exc.object[exc.start],
+                  encoding=name.replace("-sig", ""))
         if encoding is None and b"\r" in data and b"\n" not in data:  # Excel for Mac's "CSV (Macintosh)"
-            raise InputErrors([InputError(undecodable_at(exc, name, shown), bad, "give its encoding: "
+            raise InputErrors([InputError(undecodable_at(exc, name, shown), bad, say("give its encoding: "
                                           "--encoding mac-roman for Excel for Mac's \"CSV (Macintosh)\", or "
-                                          "save it as \"CSV UTF-8\"")]) from None
-        hint = ("save it as \"CSV UTF-8\" in the spreadsheet, or give its encoding: --encoding cp1252 for "
-                "Excel's \"CSV (séparateur: point-virgule)\" on Windows" if encoding is None
-                else "give the file's own encoding with --encoding (utf-8, cp1252, mac-roman…)")
+                                          "save it as \"CSV UTF-8\""))]) from None
+        hint = (say("save it as \"CSV UTF-8\" in the spreadsheet, or give its encoding: --encoding "
+                    "cp1252 for Excel's \"CSV (séparateur: point-virgule)\" on Windows") if encoding is None
+                else say("give the file's own encoding with --encoding (utf-8, cp1252, mac-roman…)"))
         raise InputErrors([InputError(undecodable_at(exc, name, shown), bad, hint)]) from None
     if given not in ("utf-8", "utf-8-sig") and (mixed := _UTF8_READ_AS_ANOTHER.search(text)):
         lines = re.split(r"\r\n|\r|\n", text[:mixed.start()])
         where = Source(shown, len(lines), len(lines[-1]) + 1)
-        raise InputErrors([InputError(where, f"found '{mixed.group()}', UTF-8 read as {encoding}: the file "
-                                      "mixes encodings",
-                                      "save the whole sheet again, as \"CSV UTF-8\"")])
+        raise InputErrors([InputError(where, say("found '{found}', UTF-8 read as {encoding}: the file "
+                                          "mixes encodings", found=mixed.group(), encoding=encoding),
+                                      say("save the whole sheet again, as \"CSV UTF-8\""))])
     return text.removeprefix("\ufeff")
 
 
@@ -182,8 +193,9 @@ def split_records(text: str, shown: str, delimiter: str, limit: int | None = Non
                 after = text[index + 1:index + 2]
                 if after and after not in (delimiter, "\r", "\n") and not lenient:
                     raise InputErrors([InputError(
-                        Source(shown, line, column + 1), f"found {after!r} after the quote that closes a "
-                        "quoted cell", 'inside a quoted cell, write each quote twice: ""bonjour""')])
+                        Source(shown, line, column + 1),
+                        say("found {after!r} after the quote that closes a quoted cell", after=after),
+                        say('inside a quoted cell, write each quote twice: ""bonjour""'))])
             else:
                 value.append(char)
                 if char == "\n" or (char == "\r" and text[index + 1:index + 2] != "\n"):
@@ -215,8 +227,9 @@ def split_records(text: str, shown: str, delimiter: str, limit: int | None = Non
         return records
     if quoted:
         assert opened is not None
-        raise InputErrors([InputError(opened, "found a quote that is never closed: the rest of the file "
-                                      "would be one cell", 'close it, or write a quote inside a cell as ""')])
+        raise InputErrors([InputError(opened, say("found a quote that is never closed: the rest of the file "
+                                                  "would be one cell"),
+                                      say('close it, or write a quote inside a cell as ""'))])
     if cells or value:
         cells.append(Cell("".join(value), start))
         if any(cell.text.strip() for cell in cells):
