@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from edcal.errors import InputError, InputErrors
+from edcal.i18n import DAYS, Message, say
+from edcal.i18n import MONTHS as MONTH_NAMES
 from edcal.ids import slugify
 from edcal.load import timeparse
 from edcal.load.schema import ID_RE, id_hint
@@ -65,9 +67,9 @@ STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "en cou
             "scheduled": "scheduled", "planifie": "scheduled", "programme": "scheduled", "pret": "scheduled",
             "ready": "scheduled", "valide": "scheduled", "approved": "scheduled"}
 #: What a status cell may say, as messages list it.
-STATUS_WORDS = ("expected a draft (draft, brouillon, à écrire, en cours, à valider, en attente, to do, "
-                "in progress) or a post ready (scheduled, planifié, programmé, prêt, validé, ready, "
-                "approved)")
+STATUS_WORDS = say("expected a draft (draft, brouillon, à écrire, en cours, à valider, en attente, to do, "
+                   "in progress) or a post ready (scheduled, planifié, programmé, prêt, validé, ready, "
+                   "approved)")
 #: Statuses of rows that are no posts to plan.
 _NOT_TO_PLAN = {"publie": "published", "published": "published", "posted": "published", "poste": "published",
                 "annule": "cancelled", "cancelled": "cancelled", "canceled": "cancelled"}
@@ -173,8 +175,8 @@ def posts_from_table(table: Table, calendar: Calendar, options: ImportOptions,
     errors: list[InputError] = []
     records = list(table.records)
     if not records:
-        raise InputErrors([InputError(Source(table.path, 1, 1), "found no row", "export the sheet again: the "
-                                      "file is empty")])
+        raise InputErrors([InputError(Source(table.path, 1, 1), say("found no row"),
+                                      say("export the sheet again: the file is empty"))])
     networks = {normal_name(name) for n in calendar.networks.values() for name in (n.id, n.name, *n.aliases)}
     header = _header(table, records, options, networks, errors)
     if header is None:  # not a sheet of posts
@@ -184,20 +186,24 @@ def posts_from_table(table: Table, calendar: Calendar, options: ImportOptions,
     for wanted in ("date", "text"):
         if wanted not in columns.values():
             fatal = True
-            errors.append(InputError(Source(table.path, 1, 1), f"found no {wanted} column",
-                                     f"add a column named '{COLUMNS[wanted][0]}' (known names: "
-                                     f"{', '.join(COLUMNS[wanted][:6])}…)"))
+            errors.append(InputError(Source(table.path, 1, 1),
+                                     say("found no date column") if wanted == "date"
+                                     else say("found no text column"),
+                                     say("add a column named '{name}' (known names: {names}…)",
+                                         name=COLUMNS[wanted][0], names=", ".join(COLUMNS[wanted][:6]))))
     if "networks" not in columns.values() and not options.networks:
         fatal = True
         headerless = rows is records
-        errors.append(InputError(Source(table.path, 1, 1), "found no network column" + (
-            " (a file without a header row, as Hootsuite's: date, message, link)" if headerless else ""),
-            "give the network: --network linkedin" if headerless
-            else "add a column 'network' (or 'réseau'), or give the network: --network linkedin"))
+        errors.append(InputError(
+            Source(table.path, 1, 1),
+            say("found no network column (a file without a header row, as Hootsuite's: date, message, link)")
+            if headerless else say("found no network column"),
+            say("give the network: --network linkedin") if headerless
+            else say("add a column 'network' (or 'réseau'), or give the network: --network linkedin")))
     if not rows and not fatal:
         fatal = True
-        errors.append(InputError(records[0][0].source, "found no row to import below the header row",
-                                 "write a post on each row below it"))
+        errors.append(InputError(records[0][0].source, say("found no row to import below the header row"),
+                                 say("write a post on each row below it")))
     if fatal:
         raise InputErrors(errors)
     if options.date_order:
@@ -238,21 +244,25 @@ def _check_options(calendar: Calendar, options: ImportOptions) -> None:
     errors = []
     for name in options.networks:
         if _network_id(name, calendar) is None:
-            errors.append(InputError(Source("--network", 1, 1), f"unknown network '{shown(name)}'",
+            errors.append(InputError(Source("--network", 1, 1),
+                                     say("unknown network '{name}'", name=shown(name)),
                                      _known_hint(name, calendar.networks)))
     if options.status is not None and status_of(options.status) is None:
-        errors.append(InputError(Source("--status", 1, 1), f"found '{shown(options.status)}', {STATUS_WORDS}",
-                                 None))
+        errors.append(InputError(Source("--status", 1, 1),
+                                 say("found '{value}', {expected}", value=shown(options.status),
+                                     expected=STATUS_WORDS), None))
     for option, value, named in (("--campaign", options.campaign, calendar.campaigns),
                                  ("--owner", options.owner, calendar.team)):
         if value is not None and _by_name(value, named) is None:
-            errors.append(InputError(Source(option, 1, 1), f"unknown {option[2:]} '{shown(value)}'",
+            message = say("unknown campaign '{name}'", name=shown(value)) if option == "--campaign" \
+                else say("unknown owner '{name}'", name=shown(value))
+            errors.append(InputError(Source(option, 1, 1), message,
                                      _known_hint(value, named)))
     if errors:
         raise InputErrors(errors)
 
 
-def _known_hint(name: str, known: dict[str, object]) -> str:
+def _known_hint(name: str, known: dict[str, object]) -> Message:
     """Did you mean the closest id or name; else the ids known."""
     names = {normal_name(str(getattr(thing, "name", "") or "")): key for key, thing in known.items()}
     names.pop("", None)
@@ -262,8 +272,10 @@ def _known_hint(name: str, known: dict[str, object]) -> str:
         thing = known[key]
         named = f"{getattr(thing, 'name', key)} ({key})" if getattr(thing, "name", None) not in (None, key) \
             else key
-        return f"did you mean {named}?"
-    return "known: " + (", ".join(sorted(known)) or "none, in calendar.yaml")
+        return say("did you mean {name}?", name=named)
+    if not known:
+        return say("known: none, in calendar.yaml")
+    return say("known: {names}", names=", ".join(sorted(known)))
 
 
 def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOptions, networks: set[str],
@@ -279,9 +291,10 @@ def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOption
         if len(first) <= len(HEADERLESS):
             _check_skipped(table, (), options, errors)
             return dict(enumerate(HEADERLESS[:len(first)])), records, len(first)  # Hootsuite's bulk file
-        errors.append(InputError(first[0].source, f"found a date in the first row and {len(first)} columns; "
-                                 "a file without a header row has 3 at most (date, message, link)",
-                                 "add a header row naming the columns (date, network, text, link…)"))
+        errors.append(InputError(first[0].source,
+                                 say("found a date in the first row and {count} columns; a file without a "
+                                     "header row has 3 at most (date, message, link)", count=len(first)),
+                                 say("add a header row naming the columns (date, network, text, link…)")))
         return None
     at = at or 0
     if any(sum(bool(cell.text.strip()) for cell in record) > 1 for record in records[:at]):
@@ -289,9 +302,10 @@ def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOption
     header, rows = records[at], records[at + 1:]
     names = tuple(normal_name(cell.text) for cell in header)
     if tuple(name for name in names if name) == OWN_EXPORT:
-        errors.append(InputError(header[0].source, "this is edcal's own export (planning/exports/posts.csv): "
-                                 "its posts are in the plan already", "import a sheet of posts that are not "
-                                 "in calendar.yaml yet"))
+        errors.append(InputError(header[0].source,
+                                 say("this is edcal's own export (planning/exports/posts.csv): its posts are "
+                                     "in the plan already"),
+                                 say("import a sheet of posts that are not in calendar.yaml yet")))
         return None
     _check_skipped(table, header, options, errors)
     skipped = {normal_name(name) for name in options.skipped_columns}
@@ -304,18 +318,21 @@ def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOption
             continue
         if not name:
             if any(index < len(record) and record[index].text.strip() for record in rows):
-                errors.append(InputError(cell.source, f"column {letter} has values and no name",
-                                         "name it in the header row, or leave it out: "
-                                         f"--skip-column {letter}"))
+                errors.append(InputError(cell.source,
+                                         say("column {letter} has values and no name", letter=letter),
+                                         say("name it in the header row, or leave it out: "
+                                             "--skip-column {letter}", letter=letter)))
             continue
         wanted = by_name.get(name)
         if wanted is None:
             errors.append(_unknown_column(cell, letter, name, by_name, networks))
             continue
         if wanted in seen:
-            errors.append(InputError(cell.source, f"found a second {wanted} column ({letter}; the first is "
-                                     f"'{shown(seen[wanted].text)}')", "keep one, or leave one out: "
-                                     f"--skip-column {letter}"))
+            errors.append(InputError(cell.source, say("found a second {field} column ({letter}; the first is "
+                                                      "'{first}')", field=wanted, letter=letter,
+                                                      first=shown(seen[wanted].text)),
+                                     say("keep one, or leave one out: --skip-column {letter}",
+                                         letter=letter)))
             continue
         seen[wanted] = cell
         columns[index] = wanted
@@ -326,25 +343,30 @@ def _unknown_column(cell: Cell, letter: str, name: str, by_name: dict[str, str],
                     networks: set[str]) -> InputError:
     written = cell.text.strip()
     said = shown(written)
-    leave = "leave it out: --skip-column " + (_quoted(written) if said == written and len(written) <= 40
-                                              else letter)
+    leave = say("leave it out: --skip-column {column}",
+                column=_quoted(written) if said == written and len(written) <= 40 else letter)
     if any(separator in written for separator in ",;\t|"):
-        return InputError(cell.source, f"found column '{said}' ({letter}), which holds separators",
-                          "the cells are split on another separator: give it, --delimiter semicolon "
-                          "(or comma, tab)")
+        return InputError(cell.source, say("found column '{name}' ({letter}), which holds separators",
+                                           name=said, letter=letter),
+                          say("the cells are split on another separator: give it, --delimiter semicolon "
+                              "(or comma, tab)"))
     words = name.split()
     if len(words) > 1 and " ".join(words[:-1]) in by_name and words[-1] in networks:  # "Texte LinkedIn"
         field_name = by_name[" ".join(words[:-1])]
-        return InputError(cell.source, f"found column '{said}' ({letter}): a {field_name} for one "
-                          "network; a row is one post, on the networks of its network column",
-                          f"write a row per network, with that {field_name} in the {field_name} column; "
-                          f"or {leave}")
+        return InputError(cell.source, say("found column '{name}' ({letter}): a {field} for one network; "
+                                           "a row is one post, on the networks of its network column",
+                                           name=said, letter=letter, field=field_name),
+                          say("write a row per network, with that {field} in the {field} column; or {leave}",
+                              field=field_name, leave=leave))
     close = difflib.get_close_matches(name, by_name, n=1, cutoff=0.8)
     if close:
-        return InputError(cell.source, f"found column '{said}' ({letter}), which is not a field of a post",
-                          f"did you mean '{close[0]}'? Else {leave}")
-    return InputError(cell.source, f"found column '{said}' ({letter}), which is not a field of a post",
-                      f"{leave}, or rename it (known: {', '.join(sorted(COLUMNS))})")
+        return InputError(cell.source, say("found column '{name}' ({letter}), which is not a field of a post",
+                                           name=said, letter=letter),
+                          say("did you mean '{match}'? Else {leave}", match=close[0], leave=leave))
+    return InputError(cell.source, say("found column '{name}' ({letter}), which is not a field of a post",
+                                       name=said, letter=letter),
+                      say("{leave}, or rename it (known: {names})", leave=leave,
+                          names=", ".join(sorted(COLUMNS))))
 
 
 def _check_skipped(table: Table, header: tuple[Cell, ...], options: ImportOptions,
@@ -356,10 +378,12 @@ def _check_skipped(table: Table, header: tuple[Cell, ...], options: ImportOption
         if normal_name(skipped) not in names and skipped.upper() not in letters:
             present = [cell.text.strip() for cell in header if cell.text.strip()]
             close = difflib.get_close_matches(skipped, present, n=1, cutoff=0.6)
-            listed = ", ".join(shown(name) for name in present) or "none, no header row"
-            errors.append(InputError(Source("--skip-column", 1, 1), f"found no column '{shown(skipped)}' in "
-                                     f"{table.path}", f"did you mean '{close[0]}'?" if close else
-                                     f"its columns: {listed}"))
+            listed = ", ".join(shown(name) for name in present) or say("none, no header row")
+            errors.append(InputError(Source("--skip-column", 1, 1),
+                                     say("found no column '{name}' in {file}", name=shown(skipped),
+                                         file=table.path),
+                                     say("did you mean '{match}'?", match=close[0]) if close else
+                                     say("its columns: {names}", names=listed)))
 
 
 def _quoted(text: str) -> str:
@@ -380,21 +404,24 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
     cells = {name: cell for name, cell in every.items() if cell.text.strip()}
     beyond = next((cell for cell in record[width:] if cell.text.strip()), None)
     if beyond is not None:
-        errors.append(InputError(beyond.source, f"found '{beyond.text.strip()[:40]}' in column "
-                                 f"{column_letter(record.index(beyond))}, beyond the header row's last "
-                                 "column", "name that column in the header row, or remove the value"))
+        errors.append(InputError(beyond.source,
+                                 say("found '{value}' in column {letter}, beyond the header row's last "
+                                     "column", value=beyond.text.strip()[:40],
+                                     letter=column_letter(record.index(beyond))),
+                                 say("name that column in the header row, or remove the value")))
         return None
     before = len(errors)
     for cell in cells.values():
         _refuse_control_characters(cell, errors)
 
-    def missing(name: str, what: str, hint: str) -> None:
+    def missing(name: str, alone: Message, in_column: Message, hint: Message) -> None:
         place = every[name].source if name in every else row
-        column = f" (column {letters[name]})" if name in letters else ""
-        errors.append(InputError(place, f"found no {what} in this row{column}", hint))
+        errors.append(InputError(place, in_column if name in letters else alone, hint))
 
     if "date" not in cells:
-        missing("date", "date", "write the day it goes out, and its time, or delete the row")
+        missing("date", say("found no date in this row"),
+                say("found no date in this row (column {letter})", letter=letters.get("date")),
+                say("write the day it goes out, and its time, or delete the row"))
     else:
         when = _when(cells["date"], cells.get("time"), calendar, order, errors)
         if when is not None:  # at its time's cell when the time has a column (a time the clocks skip)
@@ -406,10 +433,14 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
         post.values["networks"] = list(dict.fromkeys(_network_id(n, calendar) or n for n in options.networks))
         post.cells["networks"] = every["networks"].source if "networks" in every else row
     else:
-        missing("networks", "network", "write one (" + ", ".join(sorted(calendar.networks)) + "), or give "
-                "the rows without one theirs: --network linkedin")
+        missing("networks", say("found no network in this row"),
+                say("found no network in this row (column {letter})", letter=letters.get("networks")),
+                say("write one ({networks}), or give the rows without one theirs: --network linkedin",
+                    networks=", ".join(sorted(calendar.networks))))
     if "text" not in cells:
-        missing("text", "text", "write the post's text, or delete the row")
+        missing("text", say("found no text in this row"),
+                say("found no text in this row (column {letter})", letter=letters.get("text")),
+                say("write the post's text, or delete the row"))
     for name in ("title", "id", "text", "link", "image", "alt"):
         if name in cells:
             value = cells[name].text.strip().replace("\r\n", "\n").replace("\r", "\n")
@@ -419,18 +450,20 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
         post.values["article"] = _article(cells["article"], options.articles, errors)
         post.cells["article"] = cells["article"].source
         if "link" in cells:
-            errors.append(InputError(cells["article"].source, "found a link and an article in this row: a "
-                                     "post links to one", "keep one of the two cells"))
+            errors.append(InputError(cells["article"].source,
+                                     say("found a link and an article in this row: a post links to one"),
+                                     say("keep one of the two cells")))
     if "alt" in cells and "image" not in cells:
-        errors.append(InputError(cells["alt"].source, "found alt text and no image",
-                                 "give the image in the image column, or empty this cell"))
+        errors.append(InputError(cells["alt"].source, say("found alt text and no image"),
+                                 say("give the image in the image column, or empty this cell")))
     for name, given, named in (("campaign", options.campaign, calendar.campaigns),
                                ("owner", options.owner, calendar.team)):
         if name in cells:
             found = _by_name(cells[name].text.strip(), named)
             if found is None:
-                what = "person" if name == "owner" else name
-                errors.append(InputError(cells[name].source, f"unknown {what} '{shown(cells[name].text)}'",
+                unknown = say("unknown person '{name}'", name=shown(cells[name].text)) if name == "owner" \
+                    else say("unknown campaign '{name}'", name=shown(cells[name].text))
+                errors.append(InputError(cells[name].source, unknown,
                                          _known_hint(cells[name].text.strip(), named)))
                 continue
             post.values[name], post.cells[name] = found, cells[name].source
@@ -447,9 +480,10 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
             post.cells["promotional"] = cells["promotional"].source
         else:
             said = cells["promotional"].text.strip()
-            errors.append(InputError(cells["promotional"].source, f"found '{shown(said)}' for promotional, "
-                                     "expected yes or no (oui, non, x, 1, 0)",
-                                     "leave the cell empty for the campaign's own"))
+            errors.append(InputError(cells["promotional"].source,
+                                     say("found '{value}' for promotional, expected yes or no "
+                                         "(oui, non, x, 1, 0)", value=shown(said)),
+                                     say("leave the cell empty for the campaign's own")))
     return post if len(errors) == before else None
 
 
@@ -459,9 +493,10 @@ def _refuse_control_characters(cell: Cell, errors: list[InputError]) -> None:
     if found is None:
         return
     c1 = 0x80 <= ord(found) <= 0x9F
-    errors.append(InputError(cell.source, f"found the control character U+{ord(found):04X} in this cell",
-                             "the file is likely cp1252 rather than latin-1: --encoding cp1252" if c1
-                             else "remove it: a post cannot hold it"))
+    errors.append(InputError(cell.source, say("found the control character U+{code:04X} in this cell",
+                                              code=ord(found)),
+                             say("the file is likely cp1252 rather than latin-1: --encoding cp1252") if c1
+                             else say("remove it: a post cannot hold it")))
 
 
 def status_of(written: str) -> str | None:
@@ -474,11 +509,15 @@ def _status(cell: Cell, post: ImportedPost, errors: list[InputError]) -> None:
     if said in STATUSES:
         post.values["status"], post.cells["status"] = STATUSES[said], cell.source
     elif said in _NOT_TO_PLAN:
-        errors.append(InputError(cell.source, f"found status '{shown(cell.text)}': a row "
-                                 f"{_NOT_TO_PLAN[said]} is no post to plan", "delete the row"))
+        value = shown(cell.text)
+        message = say("found status '{value}': a row published is no post to plan", value=value) \
+            if _NOT_TO_PLAN[said] == "published" \
+            else say("found status '{value}': a row cancelled is no post to plan", value=value)
+        errors.append(InputError(cell.source, message, say("delete the row")))
     else:
-        errors.append(InputError(cell.source, f"found status '{shown(cell.text)}', {STATUS_WORDS}",
-                                 "leave the cell empty for a post ready"))
+        errors.append(InputError(cell.source, say("found status '{value}', {expected}",
+                                                  value=shown(cell.text), expected=STATUS_WORDS),
+                                 say("leave the cell empty for a post ready")))
 
 
 def _refuse_bad_ids(posts: list[ImportedPost], taken: set[str], errors: list[InputError]) -> None:
@@ -490,15 +529,16 @@ def _refuse_bad_ids(posts: list[ImportedPost], taken: set[str], errors: list[Inp
             continue
         given, cell = str(post.values["id"]), post.cells["id"]
         if not ID_RE.match(given):
-            errors.append(InputError(cell, f"found id '{shown(given)}', which is not a valid id",
-                                     f"{id_hint(given)}, 80 characters at most"))
+            errors.append(InputError(cell, say("found id '{id}', which is not a valid id", id=shown(given)),
+                                     say("{rule}, 80 characters at most", rule=id_hint(given))))
         elif given in taken:
-            errors.append(InputError(cell, f"found id '{given}', which the plan has already (an entry, a "
-                                     "post, an article, an idea or a key date)",
-                                     "give the row another id, or none"))
+            errors.append(InputError(cell, say("found id '{id}', which the plan has already (an entry, a "
+                                               "post, an article, an idea or a key date)", id=given),
+                                     say("give the row another id, or none")))
         elif given in first:
-            errors.append(InputError(cell, f"found id '{given}', the id of line {first[given].row.line} too",
-                                     "give each row its own id, or none"))
+            errors.append(InputError(cell, say("found id '{id}', the id of line {line} too", id=given,
+                                               line=first[given].row.line),
+                                     say("give each row its own id, or none")))
         else:
             first[given] = post
 
@@ -544,37 +584,45 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
         first, second, year_text = numeric.group(1), numeric.group(3), numeric.group(4)
         rest = numeric.group("rest")
         if len(year_text) == 2:
-            errors.append(InputError(date.source, f"found '{said}', a year in two digits",
-                                     f"write the year in full: {expected}"))
+            errors.append(InputError(date.source, say("found '{value}', a year in two digits", value=said),
+                                     say("write the year in full: {expected}", expected=expected)))
             return None
         day, month = (int(first), int(second)) if order == "dmy" else (int(second), int(first))
         year = int(year_text)
         if not 1 <= month <= 12 and 1 <= day <= 12 and 1 <= month <= _calendar.monthrange(year, day)[1]:
             other = "mdy" if order == "dmy" else "dmy"
-            errors.append(InputError(date.source, f"found '{said}': there is no month {month} when the "
-                                     f"day comes {'first' if order == 'dmy' else 'second'} ({expected})",
-                                     f"the file writes the {'month' if order == 'dmy' else 'day'} first: "
-                                     f"--date-order {other}"))
+            if order == "dmy":
+                message = say("found '{value}': there is no month {month} when the day comes first "
+                              "({expected})", value=said, month=month, expected=expected)
+                hint = say("the file writes the month first: --date-order {order}", order=other)
+            else:
+                message = say("found '{value}': there is no month {month} when the day comes second "
+                              "({expected})", value=said, month=month, expected=expected)
+                hint = say("the file writes the day first: --date-order {order}", order=other)
+            errors.append(InputError(date.source, message, hint))
             return None
     elif worded and normal_name(worded.group(2)) in MONTHS:
         day, month, year = int(worded.group(1)), MONTHS[normal_name(worded.group(2))], int(worded.group(3))
         rest = worded.group("rest")
     else:
-        errors.append(InputError(date.source, f"found '{said}' for the date, expected {expected}, "
-                                 "YYYY-MM-DD HH:MM or 15 février 2027", "format the column as a date in the "
-                                 "spreadsheet before exporting"))
+        errors.append(InputError(date.source, say("found '{value}' for the date, expected {expected}, "
+                                                  "YYYY-MM-DD HH:MM or 15 février 2027", value=said,
+                                                  expected=expected),
+                                 say("format the column as a date in the spreadsheet before exporting")))
         return None
     day_text = f"{year:04d}-{month:02d}-{day:02d}"
     problem = None
     if not timeparse.FIRST_YEAR <= year <= timeparse.LAST_YEAR:
-        problem = f"year {year} is out of range ({timeparse.FIRST_YEAR} to {timeparse.LAST_YEAR})"
+        problem = say("year {year} is out of range ({first} to {last})", year=year,
+                      first=timeparse.FIRST_YEAR, last=timeparse.LAST_YEAR)
     elif not 1 <= month <= 12:
-        problem = f"there is no month {month}"
+        problem = say("there is no month {month}", month=month)
     elif not 1 <= day <= _calendar.monthrange(year, month)[1]:
-        problem = f"{_calendar.month_name[month]} {year} has {_calendar.monthrange(year, month)[1]} days"
+        problem = say("{month} {year} has {days} days", month=say(MONTH_NAMES["en"][month - 1]), year=year,
+                      days=_calendar.monthrange(year, month)[1])
     if problem:
-        errors.append(InputError(date.source, f"found '{said}': {problem}",
-                                 f"write a real date, {expected}"))
+        errors.append(InputError(date.source, say("found '{value}': {problem}", value=said, problem=problem),
+                                 say("write a real date, {expected}", expected=expected)))
         return None
     if said_day is not None:
         try:
@@ -583,13 +631,15 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
             named = frozenset()
         real = _calendar.weekday(year, month, day)
         if len(named) != 1 or real not in named:
-            errors.append(InputError(date.source, f"found '{said}': {day_text} is a "
-                                     f"{_calendar.day_name[real]}", "correct the weekday or the date"))
+            errors.append(InputError(date.source, say("found '{value}': {day} is a {weekday}", value=said,
+                                                      day=day_text, weekday=say(DAYS["en"][real])),
+                                     say("correct the weekday or the date")))
             return None
     rest = _JOINING.sub("", rest.strip()) if rest else rest
     if rest and time is not None:
-        errors.append(InputError(time.source, f"found a time here and another in the date ('{said}')",
-                                 "keep one of the two"))
+        errors.append(InputError(time.source, say("found a time here and another in the date ('{value}')",
+                                                  value=said),
+                                 say("keep one of the two")))
         return None
     clock = (rest or (time.text.strip() if time is not None else "")).strip()
     if not clock:
@@ -609,25 +659,30 @@ def _clock(clock: str, cell: Cell, day_text: str, calendar: Calendar, errors: li
     if match is None:
         slots = sorted(calendar.slots)
         close = difflib.get_close_matches(normal_name(clock), slots, n=1, cutoff=0.6)
-        errors.append(InputError(cell.source, f"found '{said}' for the time, expected HH:MM (09:30, 9h30, "
-                                 "9:30 AM)" + (f" or a slot ({', '.join(slots)})" if slots else ""),
-                                 f"did you mean the slot '{close[0]}'?" if close
-                                 else "write the time as 09:30, or leave it out for the network's slot"))
+        message = say("found '{value}' for the time, expected HH:MM (09:30, 9h30, 9:30 AM) or a slot "
+                      "({slots})", value=said, slots=", ".join(slots)) if slots \
+            else say("found '{value}' for the time, expected HH:MM (09:30, 9h30, 9:30 AM)", value=said)
+        errors.append(InputError(cell.source, message,
+                                 say("did you mean the slot '{slot}'?", slot=close[0]) if close
+                                 else say("write the time as 09:30, or leave it out for the network's slot")))
         return None
     hour, minute, second = int(match.group(1)), int(match.group(2) or 0), int(match.group(3) or 0)
     if match.group("half"):
         if not 1 <= hour <= 12:
-            errors.append(InputError(cell.source, f"found '{said}': {hour} is not an hour of a 12-hour "
-                                     "clock", "write the time as HH:MM, from 00:00 to 23:59"))
+            errors.append(InputError(cell.source,
+                                     say("found '{value}': {hour} is not an hour of a 12-hour clock",
+                                         value=said, hour=hour),
+                                     say("write the time as HH:MM, from 00:00 to 23:59")))
             return None
         hour = hour % 12 + (12 if match.group("half").lower().startswith("p") else 0)
     if hour > 23 or minute > 59 or second > 59:
-        errors.append(InputError(cell.source, f"found '{said}', expected a time from 00:00 to 23:59",
-                                 "write the time as HH:MM"))
+        errors.append(InputError(cell.source, say("found '{value}', expected a time from 00:00 to 23:59",
+                                                  value=said),
+                                 say("write the time as HH:MM")))
         return None
     if second:
-        errors.append(InputError(cell.source, f"found '{said}', a time to the second",
-                                 "posts are planned to the minute: write HH:MM"))
+        errors.append(InputError(cell.source, say("found '{value}', a time to the second", value=said),
+                                 say("posts are planned to the minute: write HH:MM")))
         return None
     offset = (match.group("offset") or "").strip()
     return f"{day_text} {hour:02d}:{minute:02d}{offset}"
@@ -638,7 +693,7 @@ def _networks(cell: Cell, calendar: Calendar, errors: list[InputError]) -> list[
     for name in (name for name in _NETWORK_SEPARATORS.split(cell.text.strip()) if name):
         network = _network_id(name, calendar)
         if network is None:
-            errors.append(InputError(cell.source, f"unknown network '{shown(name)}'",
+            errors.append(InputError(cell.source, say("unknown network '{name}'", name=shown(name)),
                                      _known_hint(name, calendar.networks)))
         elif network not in found:
             found.append(network)
