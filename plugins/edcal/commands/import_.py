@@ -23,7 +23,7 @@ from pathlib import Path
 from edcal.checks import Finding
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import Message, long_date, say_count, team_language, translator
+from edcal.i18n import Message, long_date, say, say_count, team_language, translator
 from edcal.ids import slugify
 from edcal.load.calendar import CALENDAR_DIR
 from edcal.load.spreadsheet import CalendarText, ImportOptions, article_names, calendar_text, posts_from_table
@@ -85,19 +85,22 @@ def _target(site: Path, file: Path, into: str | None) -> tuple[Path, str]:
     found = next((place for place in (site / name, Path.cwd() / name)
                   if os.path.realpath(place.parent) == os.path.realpath(folder)), None)
     if found is None or found.suffix not in (".yaml", ".yml") or found.name.startswith("."):
-        raise InputErrors([InputError(Source("--into", 1, 1), f"found '{name}', expected a file of the "
-                                      f"site's {CALENDAR_DIR}/ named *.yaml (the calendar reads its entries "
-                                      "there)",
-                                      f"e.g. --into {default}")])
+        raise InputErrors([InputError(Source("--into", 1, 1),
+                                      say("found '{name}', expected a file of the site's {folder}/ named "
+                                          "*.yaml (the calendar reads its entries there)", name=name,
+                                          folder=CALENDAR_DIR),
+                                      say("e.g. --into {file}", file=default))])
     shown = f"{CALENDAR_DIR}/{found.name}"
     if found.exists() or found.is_symlink():
-        raise InputErrors([InputError(Source(shown, 1, 1), "this file exists already", (
+        raise InputErrors([InputError(Source(shown, 1, 1), say("this file exists already"), say(
             "it holds an earlier import: to import the sheet again, delete it first; to add other posts, "
             "name another file with --into") if into is None
-            else "name another file: an import never changes a file already there")])
+            else say("name another file: an import never changes a file already there"))])
     if folder.exists() and not folder.is_dir():
-        raise InputErrors([InputError(Source(CALENDAR_DIR, 1, 1), "found a file where the folder "
-                                      f"{CALENDAR_DIR}/ was expected", "rename that file")])
+        raise InputErrors([InputError(Source(CALENDAR_DIR, 1, 1),
+                                      say("found a file where the folder {folder}/ was expected",
+                                          folder=CALENDAR_DIR),
+                                      say("rename that file"))])
     return site / CALENDAR_DIR / found.name, shown
 
 
@@ -160,25 +163,28 @@ def _refuse(before: Plan, after: Plan, written: CalendarText, shown: str) -> Non
         if twin is not None:
             twins.setdefault(row, {}).setdefault(twin, []).append(network)
         for key in keys:
-            planned.setdefault(key, f"line {row.line}")
+            planned.setdefault(key, say("line {line}", line=row.line))
         if isinstance(item.start, dt.datetime) and item.start <= before.now:  # at now: out already
             past.setdefault(row, item)
     errors = []
     for row, found in twins.items():
         for twin, networks in found.items():
             everywhere = set(networks) == networks_of[row]
-            errors.append(InputError(row, f"this row is planned already: {twin} on {', '.join(networks)}, "
-                                     "at the same time, with the same text",
-                                     "delete the row: it would be posted twice" if everywhere else
-                                     f"take {', '.join(networks)} out of the row's networks: it would be "
-                                     "posted twice there"))
+            names = ", ".join(networks)
+            errors.append(InputError(row, say("this row is planned already: {twin} on {networks}, at the "
+                                              "same time, with the same text", twin=twin, networks=names),
+                                     say("delete the row: it would be posted twice") if everywhere else
+                                     say("take {networks} out of the row's networks: it would be posted "
+                                         "twice there", networks=names)))
     zone = after.calendar.zone
     for row, item in past.items():
         assert isinstance(item.start, dt.datetime)
         when, now = item.start.astimezone(zone), before.now.astimezone(zone)
-        errors.append(InputError(row, f"this row is not to come ({when:%Y-%m-%d %H:%M}; now is "
-                                 f"{now:%Y-%m-%d %H:%M}): it would be "
-                                 "planned as out, and nobody posted it", "delete the row, or check its year"))
+        errors.append(InputError(row, say("this row is not to come ({when:%Y-%m-%d %H:%M}; now is "
+                                          "{now:%Y-%m-%d %H:%M}): it would be planned as out, and nobody "
+                                          "posted it",
+                                          when=when, now=now),
+                                 say("delete the row, or check its year")))
     if errors:
         raise InputErrors(sorted(errors, key=InputError.sort_key))
 
@@ -209,10 +215,13 @@ def _write(target: Path, text: str, shown: str) -> None:
     except OSError as exc:
         if created and target.parent.is_dir() and not any(target.parent.iterdir()):
             target.parent.rmdir()
-        hint = {errno.EEXIST: "it appeared meanwhile: name another file with --into",
-                errno.ENAMETOOLONG: "name a shorter file with --into"}.get(
+        # The last hint is edcal move's too, which tests/test_move.py pins in English on a French site:
+        # it becomes say() with move's errors.
+        hint = {errno.EEXIST: say("it appeared meanwhile: name another file with --into"),
+                errno.ENAMETOOLONG: say("name a shorter file with --into")}.get(
             exc.errno or 0, "check the folder's permissions and free space")
-        raise InputErrors([InputError(Source(shown, 1, 1), f"cannot write the file: {exc.strerror}",
+        raise InputErrors([InputError(Source(shown, 1, 1),
+                                      say("cannot write the file: {reason}", reason=exc.strerror),
                                       hint)]) from None
 
 
