@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edcal.errors import InputError, InputErrors
+from edcal.i18n import say
 from edcal.load.yamlfile import read_text
 from edcal.model.source import Source
 
@@ -205,6 +206,10 @@ def _closing_brace(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
+#: The hint of an edit that no longer fits its file.
+_CHANGED = say("the file changed while it was read: run the command again")
+
+
 def edited_text(text: str, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryRemoval]) -> str:
     """``text`` with each edit's day rewritten, and each moved occurrence added.
 
@@ -218,23 +223,25 @@ def edited_text(text: str, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryR
         if isinstance(edit, MovedEntryRemoval):
             span = written.removal(edit)
             if span is None:
-                raise InputErrors([InputError(edit.value_source, "expected a day written alone here",
-                                              "the file changed while it was read: run the command again")])
+                raise InputErrors([InputError(edit.value_source, say("expected a day written alone here"),
+                                              _CHANGED)])
             removed.append(span)
             continue
         if isinstance(edit, MovedDaysEdit):
             insertion = written.insertion(edit)
             if insertion is None:
-                raise InputErrors([InputError(edit.source, "expected a mapping here, on a line of its own or "
-                                              "in { }", "the file changed while it was read: run the command "
-                                              "again")])
+                raise InputErrors([InputError(edit.source,
+                                              say("expected a mapping here, on a line of its own or in "
+                                                  "{{ }}"),
+                                              _CHANGED)])
             added.append(insertion)
             continue
         start, day = written.day_at(edit.source)
         if day != edit.before:
-            raise InputErrors([InputError(edit.source, f"expected {edit.before.isoformat()} here, found "
-                                          f"{day.isoformat() if day else 'no date'}",
-                                          "the file changed while it was read: run the command again")])
+            message = say("expected {day} here, found {found}", day=edit.before.isoformat(),
+                          found=day.isoformat()) if day \
+                else say("expected {day} here, found no date", day=edit.before.isoformat())
+            raise InputErrors([InputError(edit.source, message, _CHANGED)])
         spans.append((start, edit.after.isoformat()))
     changes = [(start, len(day), day) for start, day in set(spans)] + [(at, 0, words) for at, words in added]
     changes += [(start, end - start, "") for start, end in removed]
