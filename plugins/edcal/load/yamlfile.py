@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from edcal.errors import ErrorCollector, InputError, InputErrors
+from edcal.i18n import Message, say, say_count
 from edcal.model.source import Source
 
 try:  # libyaml is an order of magnitude faster on large calendars
@@ -176,15 +177,17 @@ def read_text(file: Path, path: str) -> str:
 def unreadable(path: str, exc: OSError) -> InputErrors:
     """A file the system will not let edcal read, as a located error."""
     reason = exc.strerror or type(exc).__name__
-    hint = ("give it read permission (chmod a+r), or run edcal as a user who may read it"
-            if isinstance(exc, PermissionError) else "check that it is a readable file")
-    return InputErrors([InputError(Source(path, 1, 1), f"cannot read {path}: {reason.lower()}", hint)])
+    hint = (say("give it read permission (chmod a+r), or run edcal as a user who may read it")
+            if isinstance(exc, PermissionError) else say("check that it is a readable file"))
+    message = say("cannot read {path}: {reason}", path=path, reason=reason.lower())
+    return InputErrors([InputError(Source(path, 1, 1), message, hint)])
 
 
 def _too_large(size: int, path: str) -> InputErrors:
-    hint = ("split it into calendar.d/*.yaml files" if path.endswith((".yaml", ".yml"))
-            else "split it into several articles (a file of data or images belongs in a static folder)")
-    message = f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} bytes allowed"
+    hint = (say("split it into calendar.d/*.yaml files") if path.endswith((".yaml", ".yml"))
+            else say("split it into several articles (a file of data or images belongs in a static folder)"))
+    message = say("file is {size:,} bytes, more than the {limit:,} bytes allowed", size=size,
+                  limit=MAX_FILE_BYTES)
     return InputErrors([InputError(Source(path, 1, 1), message, hint)])
 
 
@@ -199,8 +202,9 @@ def decode(data: bytes, path: str) -> str:
             [
                 InputError(
                     undecodable_at(exc, "utf-8-sig", path),
-                    f"byte 0x{exc.object[exc.start]:02x} is not valid UTF-8; expected UTF-8 text",
-                    "save the file as UTF-8 in your editor",
+                    say("byte 0x{byte:02x} is not valid UTF-8; expected UTF-8 text",
+                        byte=exc.object[exc.start]),
+                    say("save the file as UTF-8 in your editor"),
                 )
             ]
         ) from None
@@ -230,7 +234,6 @@ def load_yaml(text: str, path: str) -> Any:
         opened = exc.context_mark is not None and "end of stream" in problem
         mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
         source = _source(path, mark) if mark else Source(path, 1, 1)
-        context = f" ({exc.context})" if exc.context else ""
         hint = _syntax_hint(problem, _line(text, source.line))
         if hint == _INDENTATION or (hint is None and problem in _INDENTATION_PROBLEMS):
             hint, culprit = _indentation_hint(text, source.line)
@@ -244,11 +247,12 @@ def load_yaml(text: str, path: str) -> Any:
             if odd is not None:
                 char = syntax[odd]
                 source = Source(path, number, odd + 1)
-                hint = (f"this line has {INVISIBLE[char]} (U+{ord(char):04X}) at column {odd + 1}, which "
-                        "YAML does not take as a space: retype it as a plain space")
+                hint = say("this line has {char} (U+{code:04X}) at column {column}, which YAML does not take "
+                           "as a space: retype it as a plain space", char=INVISIBLE[char], code=ord(char),
+                           column=odd + 1)
                 break
         if opened:
-            hint = "this quote or bracket is never closed"
+            hint = say("this quote or bracket is never closed")
         flow = exc.context_mark if exc.context and "flow" in exc.context else None
         if flow is not None:
             _raise_if_flow_hashtag(text, path, flow.line + 1)
@@ -258,26 +262,55 @@ def load_yaml(text: str, path: str) -> Any:
             # `tags: [soudure, acier` and the next line: the parser fails lines below the bracket.
             opened = _line(text, collection.line + 1)[collection.column:collection.column + 1] or "["
             closing = "]" if opened == "[" else "}"
-            message = (f"invalid YAML: this '{opened}' is not closed (the parser stopped at line "
-                       f"{source.line}: {problem})")
-            hint = f"close it with '{closing}' on the same line, or quote a value that contains ',' or ': '"
+            message = say("invalid YAML: this '{opened}' is not closed (the parser stopped at line {line}: "
+                          "{problem})", opened=opened, line=source.line, problem=_problem(problem))
+            hint = say("close it with '{closing}' on the same line, or quote a value that contains ',' or "
+                       "': '", closing=closing)
             raise InputErrors([InputError(_source(path, collection), message, hint)]) from None
         unclosed = _unclosed_quote_line(text, source.line)
         if unclosed is not None and unclosed[0] < source.line:
             # A quote left open swallows the lines after it; the parser fails far below.
-            message = (f"invalid YAML: this line opens a quote that it does not close "
-                       f"(the parser stopped at line {source.line}: {problem})")
+            message = say("invalid YAML: this line opens a quote that it does not close (the parser stopped "
+                          "at line {line}: {problem})", line=source.line, problem=_problem(problem))
             source = Source(path, unclosed[0], unclosed[1])
-            hint = "close the quote on the same line, or use `|` for text on several lines"
+            hint = say("close the quote on the same line, or use `|` for text on several lines")
             raise InputErrors([InputError(source, message, hint)]) from None
-        raise InputErrors([InputError(source, f"invalid YAML: {problem}{context}", hint)]) from None
+        message = say("invalid YAML: {problem} ({context})", problem=_problem(problem),
+                      context=_problem(exc.context)) if exc.context \
+            else say("invalid YAML: {problem}", problem=_problem(problem))
+        raise InputErrors([InputError(source, message, hint)]) from None
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        raise InputErrors([InputError(Source(path, 1, 1), f"invalid YAML: {exc}")]) from None
+        message = say("invalid YAML: {problem}", problem=str(exc))
+        raise InputErrors([InputError(Source(path, 1, 1), message)]) from None
     composer.errors.raise_if_any()
     return value
 
 
 _FLOW_CONTEXTS = ("while parsing a flow sequence", "while parsing a flow mapping")
+
+#: What libyaml says most often, translatable (the others stay in libyaml's English).
+_PROBLEMS = {said: said for said in (
+    say("mapping values are not allowed in this context"), say("did not find expected key"),
+    say("did not find expected '-' indicator"), say("could not find expected ':'"),
+    say("found character that cannot start any token"), say("found unexpected end of stream"),
+    say("did not find expected ',' or ']'"), say("did not find expected ',' or '}}'"),
+    say("block sequence entries are not allowed in this context"),
+    say("did not find expected node content"), say("found a tab character that violates indentation"),
+    say("found a tab character where an indentation space is expected"),
+    say("found unknown escape character"), say("found unexpected ':'"),
+    say("did not find expected comment or line break"), say("found undefined tag handle"),
+    say("did not find expected <document start>"), say("while parsing a block mapping"),
+    say("while parsing a block collection"), say("while parsing a block node"),
+    say("while parsing a flow sequence"), say("while parsing a flow mapping"),
+    say("while parsing a flow node"), say("while scanning a simple key"),
+    say("while scanning a quoted scalar"), say("while scanning a plain scalar"),
+    say("while scanning a block scalar"), say("while scanning an alias"), say("while scanning an anchor"),
+    say("while parsing a node"))}
+
+
+def _problem(text: str) -> str:
+    """What libyaml says, as a message when it is one of the usual texts."""
+    return _PROBLEMS.get(text, text)
 
 
 def _left_open(text: str, number: int) -> bool:
@@ -308,11 +341,11 @@ def _raise_if_flow_hashtag(text: str, path: str, line: int) -> None:
         if found is None:
             continue
         if in_list and (not in_mapping or in_list.start() <= in_mapping.start()):
-            message = "invalid YAML: this list holds an unquoted '#', which starts a comment"
-            hint = "a hashtag in a list must be quoted, e.g. hashtags: [\"#Noël\", \"#Bûche\"]"
+            message = say("invalid YAML: this list holds an unquoted '#', which starts a comment")
+            hint = say("a hashtag in a list must be quoted, e.g. hashtags: [\"#Noël\", \"#Bûche\"]")
         else:
-            message = "invalid YAML: this mapping holds an unquoted '#', which starts a comment"
-            hint = "quote a value that starts with '#', e.g. {text: \"#PortesOuvertes samedi\"}"
+            message = say("invalid YAML: this mapping holds an unquoted '#', which starts a comment")
+            hint = say("quote a value that starts with '#', e.g. {{text: \"#PortesOuvertes samedi\"}}")
         raise InputErrors([InputError(Source(path, number, found.start(1) + 1), message, hint)]) from None
 
 
@@ -353,21 +386,22 @@ def _line(text: str, number: int) -> str:
 
 
 #: Characters that look like a space, or like nothing, in an editor (text pasted from a word processor).
-INVISIBLE = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space", "\u2009": "a thin space",
-             "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner",
-             "\u200d": "a zero-width joiner", "\u2060": "a word joiner", "\ufeff": "a byte-order mark",
-             "\u00ad": "a soft hyphen"}
+INVISIBLE = {"\u00a0": say("a no-break space"), "\u202f": say("a narrow no-break space"),
+             "\u2009": say("a thin space"), "\u200b": say("a zero-width space"),
+             "\u200c": say("a zero-width non-joiner"), "\u200d": say("a zero-width joiner"),
+             "\u2060": say("a word joiner"), "\ufeff": say("a byte-order mark"),
+             "\u00ad": say("a soft hyphen")}
 #: Quotes a word processor types, which are text to YAML.
 TYPOGRAPHIC_QUOTES = "“”«»‘’„"
 
 
-_INDENTATION = "check this line's indentation against the lines above (a key indented too far)"
+_INDENTATION = say("check this line's indentation against the lines above (a key indented too far)")
 #: What libyaml says when a line's indentation does not fit the lines before it.
 _INDENTATION_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator",
                          "expected <block end>, but found '<block mapping start>'")
 
 
-def _indentation_hint(text: str, number: int) -> tuple[str, int | None]:
+def _indentation_hint(text: str, number: int) -> tuple[Message, int | None]:
     """Which line's indentation is off, by comparing line ``number`` with the lines above it.
 
     ``  hashtags:`` under keys indented 4 spaces, or ``color: steelblue`` pushed to the margin among
@@ -398,8 +432,9 @@ def _indentation_hint(text: str, number: int) -> tuple[str, int | None]:
         dash, other = _indent_of(lines[number - 1]), _indent_of(lines[sibling - 1]) if sibling else -1
         if sibling is None or dash == other:
             return _INDENTATION, None
-        return (f"this item's dash is indented {_spaces(dash)} and the dash of line {sibling} above it "
-                f"{_spaces(other)}: the items of one list line up, one under the other"), None
+        return say("this item's dash is indented {dash} and the dash of line {line} above it {other}: the "
+                   "items of one list line up, one under the other", dash=_spaces(dash), line=sibling,
+                   other=_spaces(other)), None
     here, there = keys_at(number), keys_at(above)
     if here == there or (opens(above) and here > there and not item(above)):
         return _INDENTATION, None
@@ -408,19 +443,20 @@ def _indentation_hint(text: str, number: int) -> tuple[str, int | None]:
         opener = next((n for n in range(parent - 1, 0, -1) if written(n)), None) if parent else None
         if parent and opener and keys_at(parent) < here and keys_at(opener) == keys_at(parent) \
                 and lines[opener - 1].rstrip().endswith(":"):
-            return (f"this line is indented {_spaces(keys_at(parent))}, as much as line {opener} whose "
-                    f"block it starts: indent it as that block's lines ({_spaces(here)}, as line "
-                    f"{number})"), parent
+            return say("this line is indented {indent}, as much as line {opener} whose block it starts: "
+                       "indent it as that block's lines ({block}, as line {line})",
+                       indent=_spaces(keys_at(parent)), opener=opener, block=_spaces(here),
+                       line=number), parent
     before = next((n for n in range(above - 1, 0, -1) if written(n)), None)
     if before is not None and there < here == keys_at(before) and not opens(above):
-        return (f"this line is indented {_spaces(there)} and the lines around it {_spaces(here)}: the keys "
-                "of one mapping line up, one under the other"), above
-    return (f"this line is indented {_spaces(here)} and line {above} above it {_spaces(there)}: the keys of "
-            "one mapping line up, one under the other"), None
+        return say("this line is indented {indent} and the lines around it {around}: the keys of one "
+                   "mapping line up, one under the other", indent=_spaces(there), around=_spaces(here)), above
+    return say("this line is indented {indent} and line {line} above it {above}: the keys of one mapping "
+               "line up, one under the other", indent=_spaces(here), line=above, above=_spaces(there)), None
 
 
-def _spaces(count: int) -> str:
-    return "1 space" if count == 1 else f"{count} spaces"
+def _spaces(count: int) -> Message:
+    return say_count(count, "{count} space", "{count} spaces")
 
 
 def _indent_of(line: str) -> int:
@@ -451,39 +487,41 @@ def _quoted_example(key: str, value: str) -> str:
     """``key: "value"``, written so that YAML reads the value back (``"Il dit \\"stop\\": fin"``); a long
     value is not repeated whole."""
     if len(value) > 80:
-        return f'{key}: "…" (the whole value between quotes)'
+        return say('{key}: "…" (the whole value between quotes)', key=key)
     return f"{key}: {_quoted(value)}"
 
 
-def _syntax_hint(problem: str, line: str = "") -> str | None:
+def _syntax_hint(problem: str, line: str = "") -> Message | None:
     indent = line[: len(line) - len(line.lstrip())]
     if "\t" in indent:
-        return "indent with spaces, not tabs"
+        return say("indent with spaces, not tabs")
     if "mapping values are not allowed" in problem:
         key, _, value = line.strip().removeprefix("- ").partition(":")
         value = value.strip()
         if value[:1] and value[:1] in TYPOGRAPHIC_QUOTES:
-            return ("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. "
-                    f"{_quoted_example(key, value.strip(TYPOGRAPHIC_QUOTES))}")
+            return say("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. {example}",
+                       example=_quoted_example(key, value.strip(TYPOGRAPHIC_QUOTES)))
         if ": " in value and not value.startswith(("'", '"', "{", "[")):
-            return f"a value containing ': ' must be quoted, e.g. {_quoted_example(key, value)}"
+            return say("a value containing ': ' must be quoted, e.g. {example}",
+                       example=_quoted_example(key, value))
         return _INDENTATION
     if "found character '\\t'" in problem or "tab" in problem:
-        return "indent with spaces, not tabs"
+        return say("indent with spaces, not tabs")
     if ("expected ',' or '}'" in problem or "expected ',' or ']'" in problem) \
             and re.search(r"[{,]\s*[^\s:{},]+:\s[^,}]*\s:\s", _unquoted(line)):
-        return "a value containing ' : ' must be quoted, e.g. {text: \"Salon : J-7\"}"
+        return say("a value containing ' : ' must be quoted, e.g. {{text: \"Salon : J-7\"}}")
     if "cannot start any token" in problem:
         value = line.split(":", 1)[1].strip() if ":" in line else line.strip()
         if value[:1] and value[:1] in "@`%":
-            return f"a value starting with {value[:1]} must be quoted, e.g. text: \"{value[:40]}\""
+            return say("a value starting with {char} must be quoted, e.g. text: \"{value}\"", char=value[:1],
+                       value=value[:40])
     if "could not find expected ':'" in problem:
         return _INDENTATION
     linked = re.match(r"\s*([\w-]+):\s*(\{(?:static|attach|filename)\}\S*)", line)
     if linked:  # `image: {static}/images/a.png`: a `{` opens a YAML mapping
         name, value = linked.groups()
-        return (f"a value starting with {{ must be quoted in YAML: write {name}: \"{value}\", "
-                f"or {name}: {value.split('}', 1)[1].lstrip('/')}")
+        return say("a value starting with {{ must be quoted in YAML: write {name}: \"{value}\", or "
+                   "{name}: {path}", name=name, value=value, path=value.split("}", 1)[1].lstrip("/"))
     return None
 
 
@@ -557,7 +595,7 @@ class _Composer:
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._check_tag(event, "map" if kind is yaml.MappingStartEvent else "seq")
                 if len(stack) >= MAX_DEPTH:
-                    self._fail(event, f"YAML nested deeper than {MAX_DEPTH} levels", None)
+                    self._fail(event, say("YAML nested deeper than {depth} levels", depth=MAX_DEPTH), None)
                 if event.anchor:
                     self.open_anchors.add(event.anchor)
                 stack.append(_Frame(kind is yaml.MappingStartEvent, event.start_mark, event.anchor))
@@ -574,9 +612,10 @@ class _Composer:
                     result = value
             elif kind is alias_event:
                 if event.anchor in self.open_anchors:
-                    self._fail(event, "a YAML alias refers to itself", "remove the recursive alias")
+                    self._fail(event, say("a YAML alias refers to itself"), say("remove the recursive alias"))
                 if event.anchor not in self.anchors:
-                    self._fail(event, f"unknown YAML alias '*{event.anchor}'", "define the anchor first")
+                    self._fail(event, say("unknown YAML alias '*{anchor}'", anchor=event.anchor),
+                               say("define the anchor first"))
                 value, size = self.anchors[event.anchor]
                 self._count(size, event)
                 if stack:
@@ -586,8 +625,8 @@ class _Composer:
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    self._fail(event, "found several YAML documents, expected one",
-                               "remove the extra '---' line")
+                    self._fail(event, say("found several YAML documents, expected one"),
+                               say("remove the extra '---' line"))
         if self.expanded > MAX_EXPANDED_VALUES:  # scalars are counted in the loop, checked here
             self._count(0, events)
         return result
@@ -601,7 +640,7 @@ class _Composer:
             return
         if frame.key is None:  # this value is a key
             if isinstance(value, (dict, list)):
-                self._fail_at(mark, "a mapping key must be plain text", None)
+                self._fail_at(mark, say("a mapping key must be plain text"), None)
             frame.key = value if value is not None else ""
             frame.key_at = at
             return
@@ -612,13 +651,14 @@ class _Composer:
             return
         if key == LOC_KEY:  # where edcal keeps a mapping's positions: a value there was silently taken
             self.errors.add(Source(self.path, *key_at),  # type: ignore[misc]
-                            f"found the key '{LOC_KEY}', which edcal keeps for itself", "remove it")
+                            say("found the key '{key}', which edcal keeps for itself", key=LOC_KEY),
+                            say("remove it"))
             return
         if key in frame.fields:
             first = frame.fields[key].key_at[0]
             self.errors.add(Source(self.path, *key_at),  # type: ignore[misc]
-                            f"duplicate key '{key}' (first defined at line {first})",
-                            "each key may appear once in a mapping; remove or rename one of them")
+                            say("duplicate key '{key}' (first defined at line {line})", key=key, line=first),
+                            say("each key may appear once in a mapping; remove or rename one of them"))
             return
         items = tuple(value_items(value)) if isinstance(value, list) else ()
         frame.fields[key] = FieldLoc(self.path, key_at, at, items)  # type: ignore[arg-type]
@@ -630,7 +670,7 @@ class _Composer:
         for merged, mark in frame.merges:  # explicit keys win over merged ones
             for mapping in merged if isinstance(merged, list) else [merged]:
                 if not isinstance(mapping, dict):
-                    self._fail_at(mark, "'<<' merges mappings only", None)
+                    self._fail_at(mark, say("'<<' merges mappings only"), None)
                 for key, value in mapping.items():
                     if key != LOC_KEY and key not in frame.value:
                         frame.value[key] = value
@@ -667,8 +707,10 @@ class _Composer:
         tag = glued.group("tag")
         self.errors.add(
             Source(self.path, mark.line + 1, column),
-            f"found '{tag}' after the value, which YAML reads as a comment, so it is not part of the value",
-            f"quote the whole value to keep the hashtag, e.g. \"… {tag}\" (a comment is '# like this')")
+            say("found '{tag}' after the value, which YAML reads as a comment, so it is not part of the "
+                "value", tag=tag),
+            say("quote the whole value to keep the hashtag, e.g. \"… {tag}\" (a comment is '# like this')",
+                tag=tag))
 
     def _hashtag_as_comment(self, mark: Any) -> None:
         """``text: #PortesOuvertes samedi``: YAML reads a comment and an empty value; say so.
@@ -687,28 +729,31 @@ class _Composer:
         key = line[:found.start("tag")].strip().rstrip(":").strip().lstrip("- ").lower()
         if key in ("tags", "keywords"):  # an article's tags written as hashtags: one quoted tag would not do
             words = ", ".join(re.findall(r"[^\s#,]+", rest)[:8])
-            hint = (f"write {key} without #, separated by commas: {key}: {words} "
-                    "(posts make their hashtags from them)")
+            hint = say("write {key} without #, separated by commas: {key}: {words} (posts make their "
+                       "hashtags from them)", key=key, words=words)
         else:  # a hashtag that lost its quotes
-            hint = (f"quote a value that starts with '#', e.g. \"{shown}\" "
-                    "(a comment is written '# like this')")
+            hint = say("quote a value that starts with '#', e.g. \"{shown}\" (a comment is written '# like "
+                       "this')", shown=shown)
         self.errors.add(
             Source(self.path, mark.line + 1, found.start("tag") + 1),
-            f"found '{shown}', which YAML reads as a comment, so this value is empty; expected text", hint)
+            say("found '{shown}', which YAML reads as a comment, so this value is empty; expected text",
+                shown=shown),
+            hint)
 
     def _check_tag(self, event: Any, kind: str) -> None:
         tag = event.tag
         if tag is None or tag in _ALLOWED_TAGS:
             return
-        self._fail(event, f"YAML tag '{tag}' is not allowed",
-                   "remove the tag: edcal reads plain YAML values only")
+        self._fail(event, say("YAML tag '{tag}' is not allowed", tag=tag),
+                   say("remove the tag: edcal reads plain YAML values only"))
 
     def _count(self, size: int, event: Any) -> None:
         self.expanded += size
         if self.expanded > MAX_EXPANDED_VALUES:
             mark = getattr(event, "start_mark", None)
-            message = f"the YAML expands to more than {MAX_EXPANDED_VALUES:,} values through aliases"
-            hint = "aliases (*name) that repeat anchors many times look like an alias bomb"
+            message = say("the YAML expands to more than {limit:,} values through aliases",
+                          limit=MAX_EXPANDED_VALUES)
+            hint = say("aliases (*name) that repeat anchors many times look like an alias bomb")
             if mark is None:
                 self.errors.add(Source(self.path, 1, 1), message, hint)
                 raise InputErrors(self.errors.errors)
