@@ -25,6 +25,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from edcal import model
+from edcal.i18n import Message, say
 from edcal.load import timeparse
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.network import Cadence, Slot, aspect_ratio
@@ -32,7 +33,7 @@ from edcal.model.network import Cadence, Slot, aspect_ratio
 T = TypeVar("T")
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}\Z")  # \Z: "$" would take an id ending in a newline
-ID_HINT = "ids use lowercase letters without accents (a-z), digits and dashes, e.g. 'salon-industrie-2027'"
+ID_HINT = say("ids use lowercase letters without accents (a-z), digits and dashes, e.g. 'salon-industrie-2027'")
 
 
 def id_hint(found: str) -> str:
@@ -43,7 +44,13 @@ def id_hint(found: str) -> str:
     meant = slugify(found, max_length=80)
     if not meant or not ID_RE.match(meant) or meant == found:
         return ID_HINT
-    return f"did you mean '{meant}'? ids use lowercase letters without accents (a-z), digits and dashes"
+    return say("did you mean '{meant}'? ids use lowercase letters without accents (a-z), digits and dashes",
+               meant=meant)
+
+
+def refused(message: Message) -> PydanticCustomError:
+    """A validator's refusal, its message kept translatable (validate.py reads it from the error's context)."""
+    return PydanticCustomError("edcal", "{message}", {"message": message})
 
 
 def _parsed(parser: Callable[[str], T], expected: str) -> Callable[[Any], Any]:
@@ -53,12 +60,12 @@ def _parsed(parser: Callable[[str], T], expected: str) -> Callable[[Any], Any]:
         if value is None or not isinstance(value, str):
             if isinstance(value, (dt.date, dt.time, Slot, Cadence)):
                 return value
-            raise PydanticCustomError("edcal", "found {found}, expected {expected}",
-                                      {"found": describe(value), "expected": expected})
+            raise refused(say("found {found}, expected {expected}", found=describe(value), expected=expected))
         try:
             return parser(value)
         except ValueError as exc:
-            raise PydanticCustomError("edcal", "{message}", {"message": str(exc)}) from None
+            said = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Message) else str(exc)
+            raise PydanticCustomError("edcal", "{message}", {"message": said}) from None
 
     return validate
 
@@ -66,19 +73,18 @@ def _parsed(parser: Callable[[str], T], expected: str) -> Callable[[Any], Any]:
 def describe(value: Any) -> str:
     """How a found value is named in a message."""
     if value is None:
-        return "nothing"
+        return say("nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return say("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return say("a list")
     text = str(value)
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
 def _id(value: Any) -> Any:
     if isinstance(value, str) and not ID_RE.match(value):
-        raise PydanticCustomError("edcal", "found id '{found}', which is not a valid id",
-                                  {"found": value[:80]})
+        raise refused(say("found id '{found}', which is not a valid id", found=value[:80]))
     return value
 
 
@@ -97,10 +103,7 @@ def _objective(value: Any) -> Any:
 
 def _version(value: Any) -> Any:
     if value is not None and str(value).strip() != "1":
-        raise PydanticCustomError(
-            "edcal", "found version {found}, expected 1 (the format this edcal reads)",
-            {"found": describe(value)},
-        )
+        raise refused(say("found version {found}, expected 1 (the format this edcal reads)", found=describe(value)))
     return None if value is None else 1
 
 
@@ -116,14 +119,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def _text(value: Any) -> Any:
     if isinstance(value, (dict, list)):
-        raise PydanticCustomError("edcal", "found {found}, expected text",
-                                  {"found": describe(value)})
+        raise refused(say("found {found}, expected text", found=describe(value)))
     if isinstance(value, str):
         control = _CONTROL.search(value)
         if control:
-            raise PydanticCustomError(
-                "edcal", "found the control character U+{code} in text, expected printable text",
-                {"code": f"{ord(control.group()):04X}"})
+            raise refused(say("found the control character U+{code} in text, expected printable text",
+                              code=f"{ord(control.group()):04X}"))
         if "\r" in value:
             value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value
@@ -139,7 +140,7 @@ def _figure(value: Any) -> Any:
     """A figure as typed: ``1.180`` is refused rather than read as 1.18 (it was 1180 followers)."""
     if isinstance(value, str) and _DOTTED_THOUSANDS.match(value.strip()):
         written = value.strip()
-        raise PydanticCustomError("edcal", "found '{found}', expected a number with one reading", {"found": written})
+        raise refused(say("found '{found}', expected a number with one reading", found=written))
     return value
 
 
@@ -149,8 +150,7 @@ Figure = Annotated[int | float, BeforeValidator(_figure)]
 
 def _filled(value: str) -> str:
     if not value.strip():
-        raise PydanticCustomError("edcal", "found {found}, expected text",
-                                  {"found": "only spaces" if value else "nothing"})
+        raise refused(say("found {found}, expected text", found=say("only spaces") if value else say("nothing")))
     return value
 
 
@@ -162,19 +162,18 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
 def _language(value: str) -> str:
     if not _LANGUAGE.match(value):
-        raise PydanticCustomError("edcal", "found {found}, expected a language code such as fr, en or en-GB",
-                                  {"found": describe(value)})
+        raise refused(say("found {found}, expected a language code such as fr, en or en-GB", found=describe(value)))
     return value
 
 
 #: A language code (BCP 47 shape: ``fr``, ``en``, ``pt-BR``), as Pelican's ``lang`` and ``DEFAULT_LANG``.
 LanguageCode = Annotated[str, BeforeValidator(_text), AfterValidator(_language)]
 Id = Annotated[str, BeforeValidator(_id)]
-Date = Annotated[dt.date, BeforeValidator(_parsed(timeparse.parse_date, "a date as YYYY-MM-DD"))]
-Time = Annotated[dt.time, BeforeValidator(_parsed(timeparse.parse_time, "a time as HH:MM"))]
-SlotSpec = Annotated[Slot, BeforeValidator(_parsed(timeparse.parse_slot, "a slot like 'tue 09:00'"))]
+Date = Annotated[dt.date, BeforeValidator(_parsed(timeparse.parse_date, say("a date as YYYY-MM-DD")))]
+Time = Annotated[dt.time, BeforeValidator(_parsed(timeparse.parse_time, say("a time as HH:MM")))]
+SlotSpec = Annotated[Slot, BeforeValidator(_parsed(timeparse.parse_slot, say("a slot like 'tue 09:00'")))]
 CadenceSpec = Annotated[
-    Cadence, BeforeValidator(_parsed(timeparse.parse_cadence, "a cadence like '2/week'"))
+    Cadence, BeforeValidator(_parsed(timeparse.parse_cadence, say("a cadence like '2/week'")))
 ]
 Names = Annotated[list[Text], BeforeValidator(_one_or_many)]
 
@@ -183,17 +182,21 @@ def _hashtag_text(value: str) -> str:
     """``#Salon2027`` or ``Salon2027``: networks end a hashtag at a space, a dash or punctuation."""
     value = unicodedata.normalize("NFC", value)
     if re.fullmatch(r"#?\d+", value.strip()):
-        raise PydanticCustomError("edcal", "found hashtag '{found}', which has no letter: networks do not link "
-                                  "a hashtag made of digits only", {"found": value[:80]})
+        raise refused(say("found hashtag '{found}', which has no letter: networks do not link a hashtag made of "
+                          "digits only", found=value[:80]))
     if not HASHTAG_RE.match(value.strip()):
         words = re.findall(r"[^\W_]+", value)
-        example = f", e.g. '#{''.join(words)}'" if words else ""
         if "," in value or value.count("#") > 1:  # several in one item
             tags = [f'"#{tag.strip().lstrip("#")}"' for tag in re.split(r"[,\s]+(?=#)|,", value) if tag.strip()]
-            example = f", one per item: [{', '.join(tags)}]"
-        raise PydanticCustomError("edcal", "found hashtag '{found}', expected # then letters, digits or _ "
-                                  "(networks end a hashtag at a space, a dash or punctuation){example}",
-                                  {"found": value[:80], "example": example})
+            raise refused(say("found hashtag '{found}', expected # then letters, digits or _ (networks end a "
+                              "hashtag at a space, a dash or punctuation), one per item: [{tags}]",
+                              found=value[:80], tags=", ".join(tags)))
+        if words:
+            raise refused(say("found hashtag '{found}', expected # then letters, digits or _ (networks end a "
+                              "hashtag at a space, a dash or punctuation), e.g. '#{example}'",
+                              found=value[:80], example="".join(words)))
+        raise refused(say("found hashtag '{found}', expected # then letters, digits or _ (networks end a hashtag "
+                          "at a space, a dash or punctuation)", found=value[:80]))
     return value
 
 
@@ -252,8 +255,8 @@ class ObjectiveSpec(Spec):
     @model_validator(mode="after")
     def _measured_figure(self) -> ObjectiveSpec:
         if self.measured is not None and self.current is None:
-            raise PydanticCustomError("edcal", "found `measured:` without `current:`, expected the figure "
-                                      "measured that day, e.g. current: 1180", {})
+            raise refused(say("found `measured:` without `current:`, expected the figure measured that day, e.g. "
+                              "current: 1180"))
         return self
 
     def to_model(self) -> model.Objective:
@@ -272,17 +275,16 @@ class PersonSpec(Spec):
 
 def _aspect_range(value: Any) -> Any:
     """``['4:5', '1.91:1']``: the narrowest image shape a network takes, then the widest."""
-    expected = "the narrowest and widest shapes, width:height, e.g. ['4:5', '1.91:1']"
     if not isinstance(value, list) or len(value) != 2:
-        raise PydanticCustomError("edcal", "found {found}, expected " + expected, {"found": describe(value)})
+        raise refused(say("found {found}, expected the narrowest and widest shapes, width:height, e.g. ['4:5', "
+                          "'1.91:1']", found=describe(value)))
     for shape in value:
         if isinstance(shape, bool) or not isinstance(shape, (str, int, float)) or aspect_ratio(str(shape)) is None:
-            raise PydanticCustomError("edcal", "found {found}, expected a shape as width:height, e.g. '4:5'",
-                                      {"found": describe(shape)})
+            raise refused(say("found {found}, expected a shape as width:height, e.g. '4:5'", found=describe(shape)))
     narrowest, widest = (str(shape).strip() for shape in value)
     if aspect_ratio(narrowest) > aspect_ratio(widest):  # type: ignore[operator]
-        raise PydanticCustomError("edcal", "found {found}, expected " + expected + ": the narrowest first",
-                                  {"found": describe(value)})
+        raise refused(say("found {found}, expected the narrowest and widest shapes, width:height, e.g. ['4:5', "
+                          "'1.91:1']: the narrowest first", found=describe(value)))
     return (narrowest, widest)
 
 

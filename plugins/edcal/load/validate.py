@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from unidecode import unidecode
 
 from edcal.errors import ErrorCollector, did_you_mean
-from edcal.i18n import MONTHS
+from edcal.i18n import MONTHS, Message, say
 from edcal.load.schema import describe, id_hint
 from edcal.load.yamlfile import INVISIBLE, LOC_KEY, TYPOGRAPHIC_QUOTES, Loc
 from edcal.model.source import Source
@@ -95,8 +95,9 @@ def _invisible_hint(found: Any) -> str | None:
     """A character that looks like a space or like nothing, named with its place."""
     for index, char in enumerate(found if isinstance(found, str) else ""):
         if char in INVISIBLE:
-            return (f"it contains {INVISIBLE[char]} (U+{ord(char):04X}) at character {index + 1}, which "
-                    "looks like a space or like nothing: retype it as a plain space, or delete it")
+            return say("it contains {char} (U+{code:04X}) at character {index}, which looks like a space or "
+                       "like nothing: retype it as a plain space, or delete it", char=INVISIBLE[char],
+                       code=ord(char), index=index + 1)
     return None
 
 
@@ -110,8 +111,8 @@ def scheme_missing(value: str, where: Source, errors: ErrorCollector) -> bool:
     needs the whole address (and it is no file of content/ either). Told, with the address to write."""
     if not (value.startswith("//") and value[2:3] not in ("", "/", "\\")):
         return False
-    errors.add(where, f"found '{value[:80]}', an address without https:",
-               f"write the whole address: https:{value[:80]}")
+    errors.add(where, say("found '{value}', an address without https:", value=value[:80]),
+               say("write the whole address: https:{value}", value=value[:80]))
     return True
 
 
@@ -131,37 +132,41 @@ def value_hint(found: Any, message: str = "") -> str | None:
     if (invisible := _invisible_hint(found)) is not None:
         return invisible
     if found and (found[0] in TYPOGRAPHIC_QUOTES or found[-1] in TYPOGRAPHIC_QUOTES):
-        return (f"typographic quotes {found[:1]}…{found[-1:]} are part of the text to YAML: write straight "
-                "quotes \"…\" or none")
+        return say("typographic quotes {first}…{last} are part of the text to YAML: write straight quotes "
+                   "\"…\" or none", first=found[:1], last=found[-1:])
     if (slashed := _DAY_FIRST.match(found.strip())) is not None:
         first, second, year, rest = slashed.groups()
         rest = " " + _on_24_hours(rest.strip()) if rest.strip() else rest  # 03/15/2027 4:00 PM: both at once
         if int(first) > 12 and int(second) <= 12:  # 24/11/2026: day first
-            return f"dates are written year first: {year}-{int(second):02d}-{int(first):02d}{rest}"
+            return say("dates are written year first: {date}",
+                       date=f"{year}-{int(second):02d}-{int(first):02d}{rest}")
         if int(second) > 12 and int(first) <= 12:  # 11/24/2026: month first
-            return f"dates are written year first: {year}-{int(first):02d}-{int(second):02d}{rest}"
+            return say("dates are written year first: {date}",
+                       date=f"{year}-{int(first):02d}-{int(second):02d}{rest}")
         if int(first) <= 12 and int(second) <= 12:  # 02/03/2027: 2 March in Paris, February 3 in New York
             day_first = f"{year}-{int(second):02d}-{int(first):02d}{rest}"
             month_first = f"{year}-{int(first):02d}-{int(second):02d}{rest}"
             if day_first == month_first:
-                return f"dates are written year first: {day_first}"
-            return (f"dates are written year first: {day_first} if the day comes first, "
-                    f"{month_first} if the month does")
+                return say("dates are written year first: {date}", date=day_first)
+            return say("dates are written year first: {day_first} if the day comes first, {month_first} if "
+                       "the month does", day_first=day_first, month_first=month_first)
     if _on_24_hours(found.strip()) != found.strip():
-        return f"times are written on 24 hours: {_on_24_hours(found.strip())}"
+        return say("times are written on 24 hours: {time}", time=_on_24_hours(found.strip()))
     quoted = re.match(r"found '([^']+)'", message)  # `tuesday 9am`: the message names the time alone
     if quoted and quoted.group(1) != found and _on_24_hours(quoted.group(1)) != quoted.group(1):
         time = quoted.group(1)
-        return f"times are written on 24 hours: {found.strip().replace(time, _on_24_hours(time))}"
+        return say("times are written on 24 hours: {time}",
+                   time=found.strip().replace(time, _on_24_hours(time)))
     if "expected weekdays and a time" in message and _WEEKDAYS_ONLY.match(found.strip()):
-        return ("a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so "
-                "quote a slot on several days: [\"tue,thu 17:00\"]")
+        return say("a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so "
+                   "quote a slot on several days: [\"tue,thu 17:00\"]")
     unpadded = _UNPADDED.match(found.strip())
     if unpadded is not None and min(len(unpadded.group(2)), len(unpadded.group(3))) == 1:
         year, month, day, rest = unpadded.groups()
-        return f"write months and days with two digits: {year}-{int(month):02d}-{int(day):02d}{rest}"
+        return say("write months and days with two digits: {date}",
+                   date=f"{year}-{int(month):02d}-{int(day):02d}{rest}")
     if "expected a date as" in message and _DATE_WITH_TIME.match(found.strip()):
-        return f"this is a whole day, without a time: {found.strip()[:10]}"
+        return say("this is a whole day, without a time: {date}", date=found.strip()[:10])
     if "expected a language code" in message:
         return _language_hint(found.strip())
     if "YYYY-MM-DD" in message or "expected a date" in message:
@@ -187,7 +192,7 @@ def _language_hint(found: str) -> str | None:
     if code is None and re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", found):
         first, *rest = re.split(r"[-_]", found)
         code = "-".join([first.lower(), *(part.upper() if len(part) == 2 else part for part in rest)])
-    return f"write {code}" if code and code != found else None
+    return say("write {code}", code=code) if code and code != found else None
 
 
 def _month_number(word: str) -> int | None:
@@ -206,9 +211,11 @@ def _date_spelt_otherwise(found: str) -> str | None:
     """``2026/11/12``, ``2026-11-12 09``, ``12 janvier 2027``: the date (and time) to write."""
     if (year_first := _YEAR_FIRST.match(found)) is not None:
         year, month, day, rest = year_first.groups()
-        return f"dates are written with dashes: {year}-{int(month):02d}-{int(day):02d}{rest}"
+        return say("dates are written with dashes: {date}",
+                   date=f"{year}-{int(month):02d}-{int(day):02d}{rest}")
     if (hour_only := _HOUR_ONLY.match(found)) is not None:
-        return f"times are written HH:MM: {hour_only.group(1)} {int(hour_only.group(2)):02d}:00"
+        return say("times are written HH:MM: {time}",
+                   time=f"{hour_only.group(1)} {int(hour_only.group(2)):02d}:00")
     day_first, month_first = _WORDS_DAY_FIRST.match(found), _WORDS_MONTH_FIRST.match(found)
     if day_first is not None:
         day, month_name, year, rest = day_first.groups()
@@ -219,8 +226,10 @@ def _date_spelt_otherwise(found: str) -> str | None:
     month = _month_number(month_name)
     if month is None or not 1 <= int(day) <= 31:
         return None
-    then = ", then the time as HH:MM" if rest.strip() else ""
-    return f"dates are written with digits, year first: {year}-{month:02d}-{int(day):02d}{then}"
+    date = f"{year}-{month:02d}-{int(day):02d}"
+    if rest.strip():
+        return say("dates are written with digits, year first: {date}, then the time as HH:MM", date=date)
+    return say("dates are written with digits, year first: {date}", date=date)
 
 
 def reference_hint(found: str, known: Mapping[str, Any], field: str) -> str | None:
@@ -232,7 +241,8 @@ def reference_hint(found: str, known: Mapping[str, Any], field: str) -> str | No
     for key, entry in known.items():
         names = (getattr(entry, "name", None), getattr(entry, "email", None))
         if any(name and " ".join(name.split()).casefold() == wanted for name in names):
-            return f"'{found}' is the name of '{key}': write {field}: {key} (the id)"
+            return say("'{found}' is the name of '{key}': write {field}: {key} (the id)", found=found,
+                       key=key, field=field)
     return value_hint(found) or did_you_mean(found, known)
 
 
@@ -250,15 +260,17 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
 
         count, meant = int(counted.group(1)), period(counted.group(2))
         if meant in options and count <= 1:
-            return f"write every: {meant}" + ("" if count else " (every one; an interval is at least 1)")
+            return say("write every: {meant}", meant=meant) if count \
+                else say("write every: {meant} (every one; an interval is at least 1)", meant=meant)
         if meant in options:
-            return f"write every: {meant} and interval: {count} (every {count} {meant}s)"
+            return say("write every: {meant} and interval: {count} (every {count} {meant}s)", meant=meant,
+                       count=count)
     if found.strip().lower() in ("scheduled", "programmé", "planifié") and "published" in options:
-        return ("an article is scheduled by its date: write status: published (or leave it out) "
-                "and a date: in the future")
+        return say("an article is scheduled by its date: write status: published (or leave it out) and a "
+                   "date: in the future")
     meant = VALUE_SYNONYMS.get(" ".join(found.split()).lower())
     if meant in options and meant != found:
-        return f"did you mean '{meant}'?"
+        return say("did you mean '{match}'?", match=meant)
     return did_you_mean(found, options) or value_hint(found)
 
 
@@ -269,14 +281,14 @@ def suggest_field(found: str, known: Collection[str]) -> str | None:
     ``{text: “…, …”}`` mapping: the quotes are the mistake.
     """
     if any(char in TYPOGRAPHIC_QUOTES for char in found):
-        return ("typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it: write "
-                "straight quotes, e.g. {text: \"Samedi, portes ouvertes\"}")
+        return say("typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it: write "
+                   "straight quotes, e.g. {{text: \"Samedi, portes ouvertes\"}}")
     statuses = ("draft", "review", "published", "hidden")  # `draft: true`, as Decap CMS and Hugo write it
     if VALUE_SYNONYMS.get(found.strip().lower()) in statuses and "status" in known:
-        return "a header says `status: draft` (or review, published): write that instead"
+        return say("a header says `status: draft` (or review, published): write that instead")
     for candidate in FIELD_SYNONYMS.get(found.strip().lower(), ()):
         if candidate in known and candidate != found:
-            return f"did you mean '{candidate}'?"
+            return say("did you mean '{match}'?", match=candidate)
     return did_you_mean(found, known)
 
 
@@ -314,6 +326,8 @@ def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
 
 #: What a union's branches expect, when one branch's expectation holds the other's.
 _WIDER = {"a whole number": "a number"}
+#: A message that says what was found and what was expected, the expectation a value of its own.
+_FOUND_EXPECTED = "found {found}, expected {expected}"
 
 
 def _one_per_value(located: list[tuple[Source, str, str | None]]) -> list[tuple[Source, str, str | None]]:
@@ -322,6 +336,7 @@ def _one_per_value(located: list[tuple[Source, str, str | None]]) -> list[tuple[
     pydantic reports a branch each: "found '1 180', expected a whole number" then "…, expected a number".
     """
     merged: dict[tuple[Source, str], tuple[list[str], list[str]]] = {}
+    said: dict[tuple[Source, str, str], str] = {}  # each expectation's message
     others: list[tuple[Source, str, str | None]] = []
     for source, message, hint in located:
         found, separator, expected = message.partition(", expected ")
@@ -330,13 +345,28 @@ def _one_per_value(located: list[tuple[Source, str, str | None]]) -> list[tuple[
             continue
         expectations, hints = merged.setdefault((source, found), ([], []))
         expectations.append(expected)
+        said.setdefault((source, found, expected), message)
         hints.extend([hint] if hint else [])
     joined = []
     for (source, found), (expectations, hints) in merged.items():
         kept = [e for e in dict.fromkeys(expectations) if _WIDER.get(e) not in expectations]
-        expected = kept[0] if len(kept) == 1 else ", or ".join(kept)
-        joined.append((source, f"{found}, expected {expected}", hints[0] if hints else None))
+        messages = [said[source, found, e] for e in kept]
+        joined.append((source, messages[0] if len(kept) == 1 else _either(found, kept, messages),
+                       hints[0] if hints else None))
     return others + joined
+
+
+def _either(found: str, kept: list[str], messages: list[str]) -> str:
+    """"found 'x', expected a, or b", its expectations translatable when their messages are."""
+    first = messages[0]
+    if not (isinstance(first, Message) and first.template.startswith("found {found}, expected ")):
+        return f"{found}, expected {', or '.join(kept)}"
+    expected: Any = None
+    for text, message in zip(kept, messages, strict=True):
+        part = message.values["expected"] if isinstance(message, Message) \
+            and message.template == _FOUND_EXPECTED else text
+        expected = part if expected is None else say("{expected}, or {other}", expected=expected, other=part)
+    return say(_FOUND_EXPECTED, found=first.values["found"], expected=expected)
 
 
 def _explained(message: str, located: list[tuple[Source, str, str | None]]) -> bool:
@@ -355,22 +385,29 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
     source, field_name = _walk(data, path, kind)
     found = error.get("input")
     ctx = error.get("ctx") or {}
-    where = ""
+    where = None
     if len(path) > 1 and kind in ("missing", "extra_forbidden"):
-        where = f" in {_dotted(path[:-1], data)}"
+        where = _dotted(path[:-1], data)
     if kind == "missing":
-        return source, f"missing required field '{field_name}'{where}", _missing_hint(model, path[:-1],
-                                                                                     str(field_name))
+        message = say("missing required field '{field}' in {where}", field=field_name, where=where) if where \
+            is not None else say("missing required field '{field}'", field=field_name)
+        return source, message, _missing_hint(model, path[:-1], str(field_name))
     if kind == "extra_forbidden":
         known = _known_fields(model, path[:-1])
         hint = suggest_field(str(field_name), known)
         if hint is None and known:
-            hint = "known fields: " + ", ".join(sorted(known))
-        return source, f"unknown field '{field_name}'{where}", hint
+            hint = say("known fields: {fields}", fields=", ".join(sorted(known)))
+        message = say("unknown field '{field}' in {where}", field=field_name, where=where) if where \
+            is not None else say("unknown field '{field}'", field=field_name)
+        return source, message, hint
     if kind == "edcal":
-        message = str(ctx.get("message") or error["msg"])
-        if "found" not in message:
-            message = error["msg"]
+        given = ctx.get("message")
+        if isinstance(given, Message):  # schema.refused(): the same text, translatable
+            message = given
+        else:
+            message = str(given or error["msg"])
+            if "found" not in message:
+                message = error["msg"]
         hint = (value_hint(found, message) or (id_hint(str(found)) if "not a valid id" in message else None)
                 or _colon_hint(found, message) or _number_hint(found, message))
         return source, message, hint
@@ -379,7 +416,8 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         options = [o.strip() for o in expected.replace(" or ", ",").split(",") if o.strip()]
         return (
             source,
-            f"found {describe(found)}, expected one of: {', '.join(options)}",
+            say("found {found}, expected one of: {options}", found=describe(found),
+                options=", ".join(options)),
             _invisible_hint(found) or suggest_value(found, options),
         )
     expected = _EXPECTED.get(kind)
@@ -387,10 +425,10 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         expected = _EXPECTED.get(kind.replace("_type", "_parsing"))
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))
-        expected = f"a number of at least {limit}"
+        expected = say("a number of at least {limit}", limit=limit)
     if expected is None:
-        return source, f"found {describe(found)}: {error['msg']}", None
-    message = f"found {describe(found)}, expected {expected}"
+        return source, say("found {found}: {problem}", found=describe(found), problem=error["msg"]), None
+    message = say(_FOUND_EXPECTED, found=describe(found), expected=expected)
     return source, message, _colon_hint(found, message) or _number_hint(found, expected)
 
 
@@ -408,12 +446,12 @@ def _number_hint(found: Any, expected: str) -> str | None:
     written = found.strip()
     digits = re.sub(r"\D", "", written)
     if _ONE_GROUP.match(written):  # 1,180 or 1.180: a thousands separator, or a decimal one
-        return f"numbers take no thousands separator and a decimal point: {digits}, or " \
-               f"{float(written.replace(',', '.')):g}"
+        return say("numbers take no thousands separator and a decimal point: {digits}, or {number:g}",
+                   digits=digits, number=float(written.replace(",", ".")))
     if _DECIMAL_COMMA.match(written):
-        return f"write the decimal part after a point: {written.replace(',', '.')}"
+        return say("write the decimal part after a point: {number}", number=written.replace(",", "."))
     if _GROUPED.match(written):
-        return f"write the number without a thousands separator: {digits}"
+        return say("write the number without a thousands separator: {digits}", digits=digits)
     return None
 
 
@@ -425,20 +463,21 @@ def _colon_hint(found: Any, message: str) -> str | None:
     if len(entries) != 1 or isinstance(entries[0][1], (dict, list)):
         return None
     key, value = entries[0]
-    return f"a text containing ': ' must be quoted, e.g. \"{key}: {'' if value is None else value}\""
+    return say("a text containing ': ' must be quoted, e.g. \"{key}: {value}\"", key=key,
+               value="" if value is None else value)
 
 
 _EXPECTED = {
-    "bool_parsing": "true or false",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_parsing": "a number",
-    "string_type": "text",
-    "list_type": "a list (one '- item' per line, or [a, b])",
-    "dict_type": "a mapping (key: value lines)",
-    "model_type": "a mapping (key: value lines)",
-    "model_attributes_type": "a mapping (key: value lines)",
-    "tuple_type": "a list",
+    "bool_parsing": say("true or false"),
+    "int_parsing": say("a whole number"),
+    "int_from_float": say("a whole number"),
+    "float_parsing": say("a number"),
+    "string_type": say("text"),
+    "list_type": say("a list (one '- item' per line, or [a, b])"),
+    "dict_type": say("a mapping (key: value lines)"),
+    "model_type": say("a mapping (key: value lines)"),
+    "model_attributes_type": say("a mapping (key: value lines)"),
+    "tuple_type": say("a list"),
 }
 
 
@@ -480,7 +519,8 @@ def _missing_hint(model: type[BaseModel], path: list[Any], name: str) -> str | N
     fields = getattr(_model_at(model, path), "model_fields", {})
     field = next((f for key, f in fields.items() if (f.alias or key) == name), None)
     described = (field.description or "").rstrip(".") if field is not None else ""
-    return f"add {name}: ({described[:1].lower() + described[1:]})" if described else None
+    return say("add {name}: ({purpose})", name=name, purpose=described[:1].lower() + described[1:]) \
+        if described else None
 
 
 def _model_at(model: type[BaseModel], path: list[Any]) -> Any:
@@ -521,7 +561,7 @@ def _inner_model(annotation: Any) -> Any:
 
 def _dotted(path: list[Any], data: Any = None) -> str:
     """Where in the file, in words: ``posts entry 'j-7'``, ``ideas entry 2, owner``, ``feeds.reminders``."""
-    pieces: list[str] = []
+    pieces: list[str] = []  # texts, and messages (an entry)
     node = data
     for part in path:
         child = None
@@ -531,11 +571,18 @@ def _dotted(path: list[Any], data: Any = None) -> str:
             child = node[part]
         if isinstance(part, int):
             named = (child.get("id") or child.get("promote")) if isinstance(child, dict) else None
-            entry = f" entry '{named}'" if isinstance(named, str) else f" entry {part + 1}"
-            pieces[-1:] = [(pieces[-1] if pieces else "") + entry, ""]
+            within = pieces[-1] if pieces else ""
+            entry = say("{within} entry '{id}'", within=within, id=named) if isinstance(named, str) \
+                else say("{within} entry {number}", within=within, number=part + 1)
+            pieces[-1:] = [entry, ""]
         elif pieces and pieces[-1]:
-            pieces[-1] += f".{part}"
+            within = pieces[-1]
+            pieces[-1] = say("{within}.{key}", within=within, key=part) if isinstance(within, Message) \
+                else f"{within}.{part}"
         else:
             pieces[-1:] = [str(part)]
         node = child
-    return ", ".join(piece for piece in pieces if piece)
+    joined: str = ""
+    for piece in (piece for piece in pieces if piece):
+        joined = say("{where}, {more}", where=joined, more=piece) if joined else piece
+    return joined
