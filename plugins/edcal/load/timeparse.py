@@ -1,7 +1,8 @@
 """Parsers for the time expressions people write in calendar.yaml and front matter.
 
 Each parser takes the text as typed and returns a value, or raises
-``ValueError`` with a message that says what was found and what was expected.
+``ValueError`` with a message that says what was found and what was expected (a
+:class:`~edcal.i18n.Message`, its ``args[0]``: keep it whole to translate it).
 Weekday names and periods are accepted in English and French.
 """
 
@@ -14,6 +15,7 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
+from edcal.i18n import say
 from edcal.model.calendar import Offset, When
 from edcal.model.network import Cadence, Slot
 
@@ -95,19 +97,19 @@ def parse_date(text: str) -> dt.date:
     text = text.strip()
     match = _DATE_RE.match(text)
     if not match:
-        raise ValueError(f"found '{text}', expected a date as YYYY-MM-DD (e.g. 2027-01-12)")
+        raise ValueError(say("found '{text}', expected a date as YYYY-MM-DD (e.g. 2027-01-12)", text=text))
     year, month, day = (int(g) for g in match.groups())
     if not FIRST_YEAR <= year <= LAST_YEAR:  # 0001 and 9999 overflow once a time zone or a duration applies
-        raise ValueError(f"found '{text}': year {year} is out of range; expected a year from {FIRST_YEAR} to "
-                         f"{LAST_YEAR}")
+        raise ValueError(say("found '{text}': year {year} is out of range; expected a year from {first} to "
+                             "{last}", text=text, year=year, first=FIRST_YEAR, last=LAST_YEAR))
     if not 1 <= month <= 12:
-        raise ValueError(f"found '{text}': there is no month {month}; expected YYYY-MM-DD")
+        raise ValueError(say("found '{text}': there is no month {month}; expected YYYY-MM-DD",
+                             text=text, month=month))
     last = _calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        raise ValueError(
-            f"found '{text}': {_calendar.month_name[month]} {year} has {last} days; "
-            "expected a real date as YYYY-MM-DD"
-        )
+        raise ValueError(say("found '{text}': {month} {year} has {last} days; expected a real date as "
+                             "YYYY-MM-DD",
+                             text=text, month=say(_calendar.month_name[month]), year=year, last=last))
     return dt.date(year, month, day)
 
 
@@ -116,12 +118,12 @@ def parse_time(text: str) -> dt.time:
     text = text.strip()
     match = _TIME_RE.match(text)
     if not match:
-        raise ValueError(f"found '{text}', expected a time as HH:MM (e.g. 09:30 or 9h30)")
+        raise ValueError(say("found '{text}', expected a time as HH:MM (e.g. 09:30 or 9h30)", text=text))
     hour = int(match.group(1))
     minute = int(match.group(2) or match.group(4) or 0)
     second = int(match.group(3) or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValueError(f"found '{text}', expected a time between 00:00 and 23:59")
+        raise ValueError(say("found '{text}', expected a time between 00:00 and 23:59", text=text))
     return dt.time(hour, minute, second)
 
 
@@ -132,7 +134,7 @@ def parse_utc_offset(text: str) -> dt.timedelta:
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:])
     if hours > 14 or minutes > 59:
-        raise ValueError(f"found UTC offset '{text}', expected one between -12:00 and +14:00")
+        raise ValueError(say("found UTC offset '{text}', expected one between -12:00 and +14:00", text=text))
     return sign * dt.timedelta(hours=hours, minutes=minutes)
 
 
@@ -142,10 +144,8 @@ def parse_when(text: str, slot_names: frozenset[str] | None = None) -> When:
     raw = text.strip()
     match = _DATETIME_RE.match(raw)
     if not match:
-        raise ValueError(
-            f"found '{raw}', expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM "
-            "(e.g. 2027-01-12 or 2027-01-12 09:00)"
-        )
+        raise ValueError(say("found '{text}', expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD "
+                             "HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)", text=raw))
     day = parse_date(match.group("date"))
     rest = (match.group("rest") or "").strip()
     if not rest:
@@ -158,12 +158,10 @@ def parse_when(text: str, slot_names: frozenset[str] | None = None) -> When:
         offset = parse_utc_offset(tz_match.group("tz")) if tz_match.group("tz") else None
         return When(day, time=time, utc_offset=offset)
     if _SLOT_NAME_RE.match(rest.lower()):
-        known = ", ".join(sorted(slot_names or ())) or "none are defined"
-        raise ValueError(
-            f"found '{rest}' after the date, expected a time (HH:MM) or a slot "
-            f"named in slots: ({known})"
-        )
-    raise ValueError(f"found '{raw}', expected YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)")
+        known = ", ".join(sorted(slot_names or ())) or say("none are defined")
+        raise ValueError(say("found '{text}' after the date, expected a time (HH:MM) or a slot named in "
+                             "slots: ({known})", text=rest, known=known))
+    raise ValueError(say("found '{text}', expected YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)", text=raw))
 
 
 def parse_anchored(day: dt.date, rest: str, slot_names: frozenset[str] | None = None) -> When:
@@ -176,19 +174,22 @@ def parse_anchored(day: dt.date, rest: str, slot_names: frozenset[str] | None = 
     rest = " ".join(rest.split())
     if not rest:
         return When(day)
-    slots = f" ({', '.join(sorted(slot_names))})" if slot_names else ""
-    expected = f"expected a time (HH:MM), a slot{slots} or an offset such as '-7 days' or '-1 day at 18:00'"
+    refused = say("found '{text}', expected a time (HH:MM), a slot ({slots}) or an offset such as '-7 days' "
+                  "or '-1 day at 18:00'", text=rest, slots=", ".join(sorted(slot_names))) if slot_names \
+        else say("found '{text}', expected a time (HH:MM), a slot or an offset such as '-7 days' or '-1 day "
+                 "at 18:00'", text=rest)
     if rest[0] not in "+-":
         try:
             return parse_when(f"{day.isoformat()} {rest}", slot_names)
         except ValueError:
-            raise ValueError(f"found '{rest}', {expected}") from None
+            raise ValueError(refused) from None
     try:
         offset = parse_offset(rest, slot_names)
     except ValueError:
-        raise ValueError(f"found '{rest}', {expected}") from None
+        raise ValueError(refused) from None
     if offset.unit in ("minutes", "hours"):
-        raise ValueError(f"found '{rest}', expected an offset in days, weeks or months (a key date is a day)")
+        raise ValueError(say("found '{text}', expected an offset in days, weeks or months (a key date is a "
+                             "day)", text=rest))
     moved = day + relativedelta(**{offset.unit: offset.amount})
     return When(moved, time=offset.time, slot=offset.slot)
 
@@ -218,10 +219,12 @@ def _weekday(name: str) -> int:
     name = name.strip().lower().rstrip(".")
     if name not in WEEKDAYS:
         close = difflib.get_close_matches(name, [*WEEKDAYS, *DAY_GROUPS], n=1, cutoff=0.7)
-        raise ValueError(
-            f"found '{name}', expected a weekday (mon, tue, wed, thu, fri, sat, sun "
-            "or lun, mar, mer, jeu, ven, sam, dim)" + (f"; did you mean '{close[0]}'?" if close else "")
-        )
+        if close:
+            raise ValueError(say("found '{text}', expected a weekday (mon, tue, wed, thu, fri, sat, sun or "
+                                 "lun, mar, mer, jeu, ven, sam, dim); did you mean '{match}'?",
+                                 text=name, match=close[0]))
+        raise ValueError(say("found '{text}', expected a weekday (mon, tue, wed, thu, fri, sat, sun or lun, "
+                             "mar, mer, jeu, ven, sam, dim)", text=name))
     return WEEKDAYS[name]
 
 
@@ -230,13 +233,12 @@ def parse_slot(text: str) -> Slot:
     raw = " ".join(text.split())
     days, _, time = raw.rpartition(" ")
     if not days:
-        raise ValueError(
-            f"found '{raw}', expected weekdays and a time, e.g. 'tue 09:00' or 'mon-fri 08:30'"
-        )
+        raise ValueError(say("found '{text}', expected weekdays and a time, e.g. 'tue 09:00' or 'mon-fri "
+                             "08:30'", text=raw))
     weekdays = parse_weekdays(days)
     if re.fullmatch(r"[^\W\d_]+", time):  # `weekdays midi`: a named slot of the site
-        raise ValueError(f"found '{time}' in a network's slot, expected a time as HH:MM (e.g. 12:15): a "
-                         "network's slots take times, not the site's named slots")
+        raise ValueError(say("found '{text}' in a network's slot, expected a time as HH:MM (e.g. 12:15): a "
+                             "network's slots take times, not the site's named slots", text=time))
     return Slot(weekdays, parse_time(time), raw)
 
 
@@ -245,12 +247,11 @@ def parse_cadence(text: str) -> Cadence:
     raw = " ".join(str(text).split())
     match = re.match(r"^(\d+)\s*(?:/|per|par)\s*([a-z]+)$", raw.lower())
     if not match or match.group(2) not in _PERIODS:
-        raise ValueError(
-            f"found '{raw}', expected a count per period: '2/week', '1/month' or '1/day'"
-        )
+        raise ValueError(say("found '{text}', expected a count per period: '2/week', '1/month' or '1/day'",
+                             text=raw))
     count = int(match.group(1))
     if count < 1:
-        raise ValueError(f"found '{raw}', expected at least 1 per period")
+        raise ValueError(say("found '{text}', expected at least 1 per period", text=raw))
     period = _PERIODS[match.group(2)]
     return Cadence(count, period, f"{count}/{period}")  # type: ignore[arg-type]
 
@@ -276,10 +277,8 @@ def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
         return Offset(label="at publication")
     match = _OFFSET_RE.match(lowered)
     if not match or match.group("unit") not in _OFFSET_UNITS:
-        raise ValueError(
-            f"found '{raw}', expected 'at publication' or a signed offset such as "
-            "'+2 days', '+2 days at 12:00', '+1 week' or '-1 day at 18:00'"
-        )
+        raise ValueError(say("found '{text}', expected 'at publication' or a signed offset such as '+2 "
+                             "days', '+2 days at 12:00', '+1 week' or '-1 day at 18:00'", text=raw))
     amount = int(match.group("amount"))
     if match.group("sign") == "-":
         amount = -amount
@@ -288,7 +287,7 @@ def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
     time = slot = None
     if at:
         if unit in ("minutes", "hours"):
-            raise ValueError(f"found '{raw}': 'at' only follows days, weeks or months")
+            raise ValueError(say("found '{text}': 'at' only follows days, weeks or months", text=raw))
         if at in (slot_names or frozenset()):
             slot = at
         else:
@@ -305,7 +304,7 @@ def parse_monthly_position(text: str) -> tuple[int, int | None]:
     if raw.isdigit() or (raw.startswith("-") and raw[1:].isdigit()):
         day = int(raw)
         if not (1 <= day <= 31 or -31 <= day <= -1):
-            raise ValueError(f"found '{raw}', expected a day of the month between 1 and 31")
+            raise ValueError(say("found '{text}', expected a day of the month between 1 and 31", text=raw))
         return day, None
     positions = {
         "first": 1, "1st": 1, "premier": 1, "second": 2, "2nd": 2, "deuxième": 2,
@@ -315,10 +314,8 @@ def parse_monthly_position(text: str) -> tuple[int, int | None]:
     words = raw.split()
     if len(words) == 2 and words[0] in positions:
         return positions[words[0]], _weekday(words[1])
-    raise ValueError(
-        f"found '{raw}', expected a day of the month (15) or a weekday position "
-        "('first tue', 'last fri')"
-    )
+    raise ValueError(say("found '{text}', expected a day of the month (15) or a weekday position ('first "
+                         "tue', 'last fri')", text=raw))
 
 
 #: The longest duration (a reminder, an event's length) and span (a horizon, a window) a setting takes:
@@ -339,9 +336,10 @@ def parse_duration_minutes(text: str) -> int:
     elif match and match.group(2) == "m":
         minutes = int(match.group(1))
     else:
-        raise ValueError(f"found '{text}', expected a duration such as '15 minutes' or '1 hour'")
+        raise ValueError(say("found '{text}', expected a duration such as '15 minutes' or '1 hour'",
+                             text=text))
     if minutes > MAX_DURATION_MINUTES:
-        raise ValueError(f"found '{text}', expected a year at most")
+        raise ValueError(say("found '{text}', expected a year at most", text=text))
     return minutes
 
 
@@ -358,10 +356,11 @@ def parse_days(text: str) -> int:
             return _bounded_span(amount * factor, text)
     if raw.isdigit():
         return _bounded_span(int(raw), text)
-    raise ValueError(f"found '{text}', expected a span such as '14 days', '2 weeks' or '6 months'")
+    raise ValueError(say("found '{text}', expected a span such as '14 days', '2 weeks' or '6 months'",
+                         text=text))
 
 
 def _bounded_span(days: int, text: str) -> int:
     if days > MAX_SPAN_DAYS:
-        raise ValueError(f"found '{text}', expected a thousand years at most")
+        raise ValueError(say("found '{text}', expected a thousand years at most", text=text))
     return days
