@@ -19,6 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from edcal.errors import InputError, InputErrors
+from edcal.i18n import Message, say
 from edcal.model.source import Source
 from edcal.zones import WallClockError, localize
 
@@ -57,13 +58,17 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
     except ValueError:
         from edcal.load.timeparse import parse_date
 
-        message = (f"found '{text}', expected an ISO 8601 date or date-time such as 2027-01-12T09:00 "
-                   "or 2027-01-12T08:00:00Z")
+        message = say("found '{text}', expected an ISO 8601 date or date-time such as 2027-01-12T09:00 or "
+                      "2027-01-12T08:00:00Z", text=text)
         if re.match(r"\d{4}-\d\d-\d\d(?!\d)", value):
             try:
                 parse_date(value[:10])
             except ValueError as exc:  # ISO-shaped, but no such day: say which part is wrong
-                message = str(exc).replace(f"found '{value[:10]}'", f"found '{text}'")
+                said = exc.args[0] if exc.args else None
+                if isinstance(said, Message) and said.values.get("text") == value[:10]:  # timeparse's own
+                    message = say(said.template, **{**said.values, "text": text})
+                else:
+                    message = str(exc).replace(f"found '{value[:10]}'", f"found '{text}'")
         from edcal.load.validate import value_hint  # 03/03/2027: "dates are written year first: 2027-03-03"
 
         raise InputErrors([InputError(where, message, value_hint(text))]) from None
@@ -73,7 +78,8 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
         try:
             return localize(parsed, zone)
         except WallClockError as exc:
-            raise InputErrors([InputError(where, f"found '{text}': {exc}", exc.hint)]) from None
+            message = say("found '{text}': {problem}", text=text, problem=exc.message)
+            raise InputErrors([InputError(where, message, exc.hint)]) from None
     return parsed.astimezone(zone)
 
 
@@ -93,14 +99,16 @@ def parse_window(since: str | None, until: str | None, zone: ZoneInfo,
         elif len(until.strip()) == 10:  # a date: up to the end of that day, where the next day starts
             end = parse_instant((end.date() + dt.timedelta(days=1)).isoformat(), zone, "--until")
     if start is not None and end is not None and end <= start:
-        hint = ("swap the two dates" if end < start
-                else "give --until a later instant; a date alone runs to the end of its day")
-        raise InputErrors([InputError(Source("--until", 1, 1), f"--until {until} is not after --since "
-                                      f"{since}: the window holds nothing", hint)])
+        hint = (say("swap the two dates") if end < start
+                else say("give --until a later instant; a date alone runs to the end of its day"))
+        message = say("--until {until} is not after --since {since}: the window holds nothing",
+                      until=until, since=since)
+        raise InputErrors([InputError(Source("--until", 1, 1), message, hint)])
     if start is None and end is not None and now is not None and end <= now:
-        raise InputErrors([InputError(Source("--until", 1, 1), f"--until {until} is not after now "
-                                      f"({now.astimezone(zone):%Y-%m-%d %H:%M}): the window holds nothing",
-                                      "give a later date, or --since to look back")])
+        message = say("--until {until} is not after now ({now:%Y-%m-%d %H:%M}): the window holds nothing",
+                      until=until, now=now.astimezone(zone))
+        raise InputErrors([InputError(Source("--until", 1, 1), message,
+                                      say("give a later date, or --since to look back"))])
     return start, end
 
 
@@ -113,7 +121,7 @@ def build_time(site: Path, inputs: Sequence[str]) -> dt.datetime:
         except (ValueError, OverflowError):
             raise InputErrors(
                 [InputError(Source(f"${EPOCH_VARIABLE}", 1, 1),
-                            f"found '{epoch}', expected a number of seconds since 1970")]
+                            say("found '{epoch}', expected a number of seconds since 1970", epoch=epoch))]
             ) from None
     committed = _last_commit_time(site, inputs)
     if committed is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from edcal.i18n import say, say_count, spoken
+from edcal.i18n import Message, say, say_count, spoken
 from edcal.model.source import Source
 
 #: Exit code for invalid input or usage (CONTRACTS.md).
@@ -102,6 +102,13 @@ def did_you_mean(found: str, candidates: Iterable[str]) -> str | None:
     return say("did you mean '{match}'?", match=match) if match else None
 
 
+def message_of(exc: BaseException) -> str:
+    """What an exception says, as the message it was raised with (``ValueError(say(...))`` stays
+    translatable), else its text."""
+    said = exc.args[0] if len(exc.args) == 1 else None
+    return said if isinstance(said, Message) else str(exc)
+
+
 def report(errors: InputErrors, stream: TextIO | None = None, wrote_nothing: bool = True) -> None:
     """Print located errors and a one-line summary, for people and for editors.
 
@@ -120,8 +127,9 @@ _TEMPLATE_SUFFIXES = (".j2", ".html", ".txt")
 
 
 @contextlib.contextmanager
-def located_template_errors(root: Path, hint: str = "fix the template, or remove the override to use edcal's "
-                                                   "own", outcome: str | None = None) -> Iterator[None]:
+def located_template_errors(root: Path, hint: str = say("fix the template, or remove the override to use "
+                                                       "edcal's own"),
+                            outcome: str | None = None) -> Iterator[None]:
     """Turn an error raised by a Jinja template (a draft or planning template) into a located error.
 
     Jinja errors (syntax, undefined values) and Python errors raised by a
@@ -155,7 +163,8 @@ def located_template_errors(root: Path, hint: str = "fix the template, or remove
         with contextlib.suppress(ValueError):
             path = path.resolve().relative_to(root.resolve())
         message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
-        located = InputError(Source(path.as_posix(), line or 1, 1), f"template error: {message}", hint)
+        where = Source(path.as_posix(), line or 1, 1)
+        located = InputError(where, say("template error: {problem}", problem=message), hint)
         raise InputErrors([located], outcome=outcome) from None
 
 

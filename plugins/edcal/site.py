@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import speak
+from edcal.i18n import say, speak
 from edcal.model.source import Source
 from edcal.pelican_plugin.state import SITE_SETTING
 
@@ -29,21 +29,23 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
     path = (site / settings_file).resolve()
     name = path.name
     if not site.is_dir():
-        raise InputErrors([InputError(Source("--site", 1, 1), f"found '{site}', which is not a folder",
-                                      "give the site's folder (it holds calendar.yaml and pelicanconf.py)")])
+        message = say("found '{site}', which is not a folder", site=site)
+        hint = say("give the site's folder (it holds calendar.yaml and pelicanconf.py)")
+        raise InputErrors([InputError(Source("--site", 1, 1), message, hint)])
     if not path.is_file() and not (site / "calendar.yaml").is_file() and settings_file == DEFAULT_SETTINGS:
-        message = "found no calendar.yaml here: this is not an edcal site"
-        hint = "run edcal in the site's folder (or one inside it), pass --site DIR, or create a site with " \
-            "edcal init DIR"
+        message = say("found no calendar.yaml here: this is not an edcal site")
+        hint = say("run edcal in the site's folder (or one inside it), pass --site DIR, or create a site "
+                   "with edcal init DIR")
         raise InputErrors([InputError(Source(str(site.resolve()), 0, 0), message, hint)])
     if not path.is_file():
-        raise InputErrors([InputError(Source(settings_file, 1, 1), f"{settings_file} not found in {site}",
-                                      "run in the site's folder, or pass --site DIR")])
+        raise InputErrors([InputError(Source(settings_file, 1, 1),
+                                      say("{file} not found in {site}", file=settings_file, site=site),
+                                      say("run in the site's folder, or pass --site DIR"))])
     if path.suffix != ".py":  # Python's import machinery finds no loader: a message about 'NoneType'
         raise InputErrors([InputError(Source(settings_file, 1, 1),
-                                      f"found {settings_file}, expected Pelican's settings file, a Python "
-                                      "file named *.py",
-                                      "e.g. -s pelicanconf.py, or -s publishconf.py for production")])
+                                      say("found {file}, expected Pelican's settings file, a Python file "
+                                          "named *.py", file=settings_file),
+                                      say("e.g. -s pelicanconf.py, or -s publishconf.py for production"))])
     override = {SITE_SETTING: str(site.resolve()), **(overrides or {})}
     try:
         # Pelican warns on stderr about settings it dislikes; keep those, mute its prints.
@@ -51,9 +53,10 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
             settings: dict[str, Any] = read_settings(str(path), override=override)
     except SyntaxError as exc:
         raise InputErrors([InputError(Source(name, exc.lineno or 1, exc.offset or 1),
-                                      f"Python syntax error: {exc.msg}")]) from None
+                                      say("Python syntax error: {problem}", problem=exc.msg))]) from None
     except Exception as exc:  # the settings file is user code: report, never trace back
-        raise InputErrors([InputError(Source(name, 1, 1), f"could not read the settings: {exc}")]) from None
+        message = say("could not read the settings: {problem}", problem=str(exc))
+        raise InputErrors([InputError(Source(name, 1, 1), message)]) from None
     # Pelican makes the paths a settings file sets relative to it, and leaves its defaults ("output",
     # "cache", ".") relative to the current folder: `edcal build --site blog` wrote the blog into ./output.
     for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"):
@@ -63,8 +66,8 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
     speak(settings.get("DEFAULT_LANG"))  # the site's team reads what follows
     plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or []]
     if PLUGIN not in plugins:
-        raise InputErrors([InputError(Source(name, 1, 1), "the edcal plugin is not enabled",
-                                      'add PLUGINS = ["edcal"] (and PLUGIN_PATHS = ["plugins"])')])
+        raise InputErrors([InputError(Source(name, 1, 1), say("the edcal plugin is not enabled"),
+                                      say('add PLUGINS = ["edcal"] (and PLUGIN_PATHS = ["plugins"])'))])
     return settings
 
 

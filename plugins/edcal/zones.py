@@ -10,12 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from edcal.i18n import say
+
 
 class WallClockError(ValueError):
     """A local time that does not exist, or exists twice, in the zone."""
 
     def __init__(self, message: str, hint: str):
         super().__init__(message)
+        #: The message as made (a translatable Message; ``str(exc)`` is its English text only).
+        self.message = message
         self.hint = hint
 
 
@@ -33,13 +37,14 @@ def localize(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
     if round_trip != naive:
         later = (naive + (second.utcoffset() or dt.timedelta()) - (first.utcoffset() or dt.timedelta()))
         raise WallClockError(
-            f"{stamp} does not exist in {zone.key}: the clocks go forward that night",
-            f"choose another time, e.g. {later.strftime('%H:%M')}",
+            say("{stamp} does not exist in {zone}: the clocks go forward that night",
+                stamp=stamp, zone=zone.key),
+            say("choose another time, e.g. {time}", time=later.strftime("%H:%M")),
         )
     raise WallClockError(
-        f"{stamp} happens twice in {zone.key}: the clocks go back that night",
-        f"write the UTC offset: {stamp}{_offset(first)} (the first) or {stamp}{_offset(second)} "
-        "(the second)",
+        say("{stamp} happens twice in {zone}: the clocks go back that night", stamp=stamp, zone=zone.key),
+        say("write the UTC offset: {first} (the first) or {second} (the second)",
+            first=f"{stamp}{_offset(first)}", second=f"{stamp}{_offset(second)}"),
     )
 
 
@@ -60,14 +65,15 @@ def zone_named(name: str) -> ZoneInfo:
     import zoneinfo
 
     if name in FIXED_ABBREVIATIONS:  # valid names, but a US site's clock would miss summer time
-        raise ValueError(f"found time zone '{name}', a fixed offset without summer time, expected a place's "
-                         "IANA name like 'Europe/Paris'")
+        raise ValueError(say("found time zone '{name}', a fixed offset without summer time, expected a "
+                             "place's IANA name like 'Europe/Paris'", name=name))
     try:
         if not name or name != name.strip() or ".." in name or name.startswith("/"):
             raise zoneinfo.ZoneInfoNotFoundError(name)
         return ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"found time zone '{name}', expected an IANA name like 'Europe/Paris'") from None
+        message = say("found time zone '{name}', expected an IANA name like 'Europe/Paris'", name=name)
+        raise ValueError(message) from None
 
 
 #: Abbreviations people write for a zone, which are no IANA names (or, as ``EST``, one without summer
@@ -95,8 +101,8 @@ def zone_hint(name: str) -> str | None:
 
     meant = ABBREVIATIONS.get(name.strip().upper())
     if meant:
-        return (f"'{name}' is an abbreviation; write the place's zone, e.g. '{meant}' (its clock changes "
-                "when the place's does)")
+        return say("'{name}' is an abbreviation; write the place's zone, e.g. '{meant}' (its clock changes "
+                   "when the place's does)", name=name, meant=meant)
     return did_you_mean(name, known_zones())
 
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from edcal.errors import ErrorCollector, did_you_mean
+from edcal.errors import ErrorCollector, did_you_mean, message_of
+from edcal.i18n import say
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.source import Source
 
@@ -38,8 +39,8 @@ def parse_checks(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, R
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        errors.add(where, "found a value in `checks:`, expected a mapping of rule ids to settings",
-                   "e.g. checks: {public-holiday: off}")
+        errors.add(where, say("found a value in `checks:`, expected a mapping of rule ids to settings"),
+                   say("e.g. checks: {{public-holiday: off}}"))
         return {}
     loc: Loc = raw[LOC_KEY]
     result: dict[str, RuleSettings] = {}
@@ -48,8 +49,8 @@ def parse_checks(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, R
             continue
         rule = rules.get(rule_id)
         if rule is None:
-            errors.add(loc.key(rule_id), f"unknown check '{rule_id}'",
-                       did_you_mean(rule_id, rules) or "`edcal check --list` lists every rule")
+            errors.add(loc.key(rule_id), say("unknown check '{rule}'", rule=rule_id),
+                       did_you_mean(rule_id, rules) or say("`edcal check --list` lists every rule"))
             continue
         severity = rule.severity
         options: dict[str, Any] = {}
@@ -65,11 +66,12 @@ def parse_checks(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, R
                     try:
                         options[name] = known[name].parse(str(text))
                     except ValueError as exc:
-                        errors.add(vloc.value(name), str(exc))
+                        errors.add(vloc.value(name), message_of(exc))
                 else:
                     names = ["severity", *known]
-                    errors.add(vloc.key(name), f"unknown setting '{name}' for check '{rule_id}'",
-                               did_you_mean(name, names) or "settings: " + ", ".join(names))
+                    message = say("unknown setting '{name}' for check '{rule}'", name=name, rule=rule_id)
+                    errors.add(vloc.key(name), message,
+                               did_you_mean(name, names) or say("settings: {names}", names=", ".join(names)))
         else:
             severity = _severity(value, loc.value(rule_id), errors) or severity
         result[rule_id] = RuleSettings(severity, options)
@@ -82,7 +84,7 @@ def _severity(value: Any, where: Source, errors: ErrorCollector) -> str | None:
         return "off"
     if text in ("error", "warning"):
         return text
-    errors.add(where, f"found '{value}', expected error, warning or off")
+    errors.add(where, say("found '{value}', expected error, warning or off", value=value))
     return None
 
 
@@ -93,8 +95,8 @@ def parse_silence(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, 
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        errors.add(where, "found a value in `silence:`, expected rule ids with a reason each",
-                   'e.g. silence: {duplicate-text: "A reminder on purpose"}')
+        errors.add(where, say("found a value in `silence:`, expected rule ids with a reason each"),
+                   say('e.g. silence: {{duplicate-text: "A reminder on purpose"}}'))
         return {}
     rules = all_rules()
     loc: Loc = raw[LOC_KEY]
@@ -103,11 +105,11 @@ def parse_silence(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, 
         if rule_id == LOC_KEY:
             continue
         if rule_id not in rules:
-            errors.add(loc.key(rule_id), f"unknown check '{rule_id}' in `silence:`",
-                       did_you_mean(rule_id, rules) or "`edcal check --list` lists every rule")
+            errors.add(loc.key(rule_id), say("unknown check '{rule}' in `silence:`", rule=rule_id),
+                       did_you_mean(rule_id, rules) or say("`edcal check --list` lists every rule"))
         elif not isinstance(reason, str) or not reason.strip():
-            errors.add(loc.key(rule_id), f"silencing '{rule_id}' needs a reason",
-                       f'write it: {rule_id}: "why this is fine here"')
+            errors.add(loc.key(rule_id), say("silencing '{rule}' needs a reason", rule=rule_id),
+                       say('write it: {rule}: "why this is fine here"', rule=rule_id))
         else:
             result[rule_id] = reason.strip()
     return result

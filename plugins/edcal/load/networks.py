@@ -13,7 +13,8 @@ import re
 from importlib import resources
 from typing import Any
 
-from edcal.errors import ErrorCollector, did_you_mean
+from edcal.errors import ErrorCollector, closest, did_you_mean
+from edcal.i18n import say
 from edcal.ids import slugify
 from edcal.load.colors import CSS3_COLORS
 from edcal.load.schema import ID_RE, NetworkSpec
@@ -120,13 +121,14 @@ def site_network(
         network = apply_spec(builtin, spec, aliases=builtin.aliases + extra)
     elif spec.custom or spec.like is not None:
         if not ID_RE.match(network_id):  # it names the network's feed and drafts folder
-            errors.add(key_source, f"found network id '{network_id[:80]}', expected a-z, digits and dashes "
-                       "(80 at most): it names the network's feed and drafts folder",
-                       f"e.g. {slugify(network_id)[:40] or 'intranet'}")
+            errors.add(key_source, say("found network id '{network}', expected a-z, digits and dashes (80 "
+                                       "at most): it names the network's feed and drafts folder",
+                                       network=network_id[:80]),
+                       say("e.g. {example}", example=slugify(network_id)[:40] or "intranet"))
             return None
         if canonical is not None:
-            errors.add(key_source, f"'{network_id}' is already a built-in network",
-                       "remove `custom`/`like` to configure the built-in one, or choose another id")
+            errors.add(key_source, say("'{network}' is already a built-in network", network=network_id),
+                       say("remove `custom`/`like` to configure the built-in one, or choose another id"))
             return None
         base = Network(id=network_id, name=network_id, limits=(), builtin=False,
                        template="default.txt.j2")
@@ -134,31 +136,31 @@ def site_network(
             like = registry.canonical(spec.like)
             if like is None:
                 source = where.value("like") if where else key_source
-                errors.add(source, f"unknown network '{spec.like}' in `like`",
+                errors.add(source, say("unknown network '{network}' in `like`", network=spec.like),
                            did_you_mean(spec.like, registry.names()))
                 return None
             base = dataclasses.replace(registry[like], id=network_id, aliases=(), builtin=False)
         network = apply_spec(base, spec, aliases=tuple(a.lower() for a in spec.aliases or ()))
         if not network.limits:
-            errors.add(key_source, f"network '{network_id}' has no text limit",
-                       "add `limit: 3000` (and `counting: characters`) or `like: linkedin`")
+            errors.add(key_source, say("network '{network}' has no text limit", network=network_id),
+                       say("add `limit: 3000` (and `counting: characters`) or `like: linkedin`"))
             return None
         if spec.name is None:
-            errors.add(key_source, f"network '{network_id}' has no name",
-                       "add `name:`, e.g. name: Intranet")
+            errors.add(key_source, say("network '{network}' has no name", network=network_id),
+                       say("add `name:`, e.g. name: Intranet"))
             return None
     else:
-        hint = did_you_mean(network_id, registry.names())
-        hint = (hint + " " if hint else "") + (
-            "To declare a network of your own, add `custom: true` (or `like: linkedin`), "
-            "`name:` and `limit:`."
-        )
-        errors.add(key_source, f"unknown network '{network_id}'", hint)
+        meant = closest(network_id, registry.names())
+        hint = say("did you mean '{match}'? To declare a network of your own, add `custom: true` (or `like: "
+                   "linkedin`), `name:` and `limit:`.", match=meant) if meant \
+            else say("To declare a network of your own, add `custom: true` (or `like: linkedin`), `name:` "
+                     "and `limit:`.")
+        errors.add(key_source, say("unknown network '{network}'", network=network_id), hint)
         return None
     if network.color and network.color.lower() not in CSS3_COLORS:
         source = where.value("color") if where else key_source
-        errors.add(source, f"found colour '{network.color}', expected a CSS3 colour name",
-                   did_you_mean(network.color.lower(), CSS3_COLORS) or "e.g. steelblue, teal")
+        errors.add(source, say("found colour '{color}', expected a CSS3 colour name", color=network.color),
+                   did_you_mean(network.color.lower(), CSS3_COLORS) or say("e.g. steelblue, teal"))
     if spec.share_form is not None:
         _check_share_form(spec.share_form, where.value("share_form") if where else key_source, errors)
     template_source = where.value("template") if where and spec.template is not None else None
@@ -171,10 +173,12 @@ def _check_share_form(form: str, where: Source, errors: ErrorCollector) -> None:
     others = sorted(set(re.findall(r"\{[^{}]*\}", form)) - set(SHARE_FORM_FIELDS))
     takes = "{text}" in form or "{url}" in form
     if not form.startswith(("https://", "http://")) or others or not takes:
-        found = f"placeholder {others[0]}" if others else f"share_form '{form[:80]}'"
-        errors.add(where, f"found {found}, expected an http(s) address with {{text}} (the words to share) "
-                   "or {url} (the link), and {title} if the form asks for one, where the form takes them",
-                   "e.g. https://mastodon.example/share?text={text}")
+        found = say("placeholder {placeholder}", placeholder=others[0]) if others \
+            else say("share_form '{form}'", form=form[:80])
+        errors.add(where, say("found {found}, expected an http(s) address with {{text}} (the words to "
+                              "share) or {{url}} (the link), and {{title}} if the form asks for one, where "
+                              "the form takes them", found=found),
+                   say("e.g. https://mastodon.example/share?text={{text}}"))
 
 
 def registry_with(site_networks: dict[str, Network]) -> Registry:
