@@ -575,3 +575,25 @@ posts:
         f"    hint: vouliez-vous dire 'salon'{nbsp}?",
         "calendar.yaml:14:82: error: '25:00' trouvé, heure entre 00:00 et 23:59 ou nom de créneau attendu",
     ], messages
+
+
+@pytest.mark.usefixtures("site_language")
+def test_a_french_site_reads_its_yaml_and_schema_errors_in_french(tmp_path: Path) -> None:
+    """The errors writers meet most, as a French site's team reads them (errors-settings.yaml)."""
+    from edcal.i18n import speak
+
+    speak("fr")  # as pelican_settings() does on reading DEFAULT_LANG = "fr"
+    assert errors(tmp_path, BASE + "timezone: UTC\n") == [
+        "calendar.yaml:8:1: error: clé 'timezone' en double (déjà définie à la ligne 2)\n"
+        "    hint: une clé ne peut figurer qu'une fois dans un dictionnaire\u00a0; supprimez ou renommez l'une "
+        "des deux"]
+    indented = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n   networks: [x]\n")
+    assert indented == [
+        "calendar.yaml:11:4: error: YAML invalide\u00a0: tiret '-' attendu non trouvé (en lisant une liste ou un "
+        "dictionnaire)\n    hint: cette ligne est indentée de 3 espaces, la ligne 10 au-dessus l'est de 4 "
+        "espaces\u00a0: les clés d'un même dictionnaire s'alignent, l'une sous l'autre"]
+    schema = errors(tmp_path, BASE + "posts:\n  - {id: a, at: 2027-01-12, networks: [x], titel: Hi, text: [a]}\n")
+    assert schema == [
+        "calendar.yaml:9:44: error: champ inconnu 'titel' dans posts, entrée 'a'\n"
+        "    hint: vouliez-vous dire 'title'\u00a0?",
+        "calendar.yaml:9:61: error: trouvé une liste, attendu\u00a0: du texte"]
