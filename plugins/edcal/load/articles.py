@@ -27,7 +27,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from edcal.checks.config import parse_silence
-from edcal.errors import ErrorCollector, InputError, did_you_mean
+from edcal.errors import ErrorCollector, InputError, did_you_mean, message_of
 from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
@@ -577,15 +577,10 @@ def article_datetime(text: str | None, where: Source, calendar: Calendar,
             return at_offset(naive, when.utc_offset, calendar.zone)
         return localize(naive, calendar.zone)
     except WallClockError as exc:
-        errors.add(where, _said(exc), exc.hint)
+        errors.add(where, message_of(exc), exc.hint)
     except ValueError as exc:
-        errors.add(where, _said(exc), value_hint(text, str(exc)))
+        errors.add(where, message_of(exc), value_hint(text, str(exc)))
     return None
-
-
-def _said(exc: Exception) -> str:
-    """An error's message, a translatable one kept as it is (``str(exc)`` would make it plain)."""
-    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
 
 
 #: Characters XML 1.0 refuses (the blog's Atom feed would fail on the day the article goes online).

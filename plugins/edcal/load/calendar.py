@@ -22,7 +22,7 @@ from dateutil.rrule import rrulestr
 
 from edcal import public_holidays
 from edcal.checks.config import parse_checks, parse_silence
-from edcal.errors import ErrorCollector, InputError, InputErrors, closest, did_you_mean
+from edcal.errors import ErrorCollector, InputError, InputErrors, closest, did_you_mean, message_of
 from edcal.i18n import Message, say
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
@@ -245,12 +245,6 @@ class KeyDateError(ValueError):
         self.hint = hint
 
 
-def _said(exc: Exception) -> str:
-    """An exception's message, as said (a :class:`Message` keeps its translation; ``str(exc)`` would not)."""
-    message = exc.args[0] if exc.args else None
-    return message if isinstance(message, Message) else str(exc)
-
-
 def _starts_like_entries(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
@@ -338,14 +332,14 @@ class _Builder:
         try:
             zone = zone_named(zone_name)
         except ValueError as exc:
-            self.errors.add(loc.value("timezone"), _said(exc), zone_hint(zone_name))
+            self.errors.add(loc.value("timezone"), message_of(exc), zone_hint(zone_name))
             zone = zone_named("UTC")
         horizon = DEFAULT_HORIZON_DAYS
         if spec.horizon is not None:
             try:
                 horizon = timeparse.parse_days(spec.horizon)
             except ValueError as exc:
-                self.errors.add(loc.value("horizon"), _said(exc))
+                self.errors.add(loc.value("horizon"), message_of(exc))
             if horizon > MAX_HORIZON_DAYS:
                 self.errors.add(loc.value("horizon"),
                                 say("found horizon '{value}', expected at most 10 years", value=spec.horizon),
@@ -854,7 +848,7 @@ class _Builder:
         try:
             return timeparse.parse_days(text)
         except ValueError as exc:
-            self.errors.add(where, _said(exc), hint)
+            self.errors.add(where, message_of(exc), hint)
             return default
 
     def _publish_folder(self, value: bool | str, default: str, where: Source) -> str | None:
@@ -1012,7 +1006,7 @@ class _Builder:
             try:
                 offset = timeparse.parse_offset(step, frozenset(calendar.slots))
             except ValueError as exc:
-                self.errors.add(where, _said(exc))
+                self.errors.add(where, message_of(exc))
                 continue
             result.append(Offset(offset.label, offset.amount, offset.unit, offset.time, offset.slot, where))
         return tuple(result)
@@ -1299,7 +1293,7 @@ class _Builder:
                     days |= timeparse.parse_weekdays(value)
                 parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
         except ValueError as exc:
-            self.errors.add(_value(loc, "on"), _said(exc))
+            self.errors.add(_value(loc, "on"), message_of(exc))
             return None
         return ";".join(parts)
 
@@ -1362,7 +1356,7 @@ class _Builder:
             self.errors.add(where, exc.message, exc.hint)
             return None
         except ValueError as exc:
-            self.errors.add(where, _said(exc), value_hint(text, str(exc)))
+            self.errors.add(where, message_of(exc), value_hint(text, str(exc)))
             return None
 
     def _parse_when(self, calendar: Calendar, text: str) -> When:
@@ -1386,7 +1380,7 @@ class _Builder:
                 examples = say("e.g. {id} -7 days, {id} -1 day at 18:00, {id} 09:00, {id} end +1 day",
                                id=name)
                 raise KeyDateError(say("after key date '{id}': {problem}", id=key_date.id,
-                                       problem=_said(exc)),
+                                       problem=message_of(exc)),
                                    _named_key_date(text, calendar) or examples) from None
             return dataclasses.replace(when, key_date=key_date.id)
         try:
@@ -1450,7 +1444,7 @@ class _Builder:
                 return naive.replace(tzinfo=dt.timezone(when.utc_offset)).astimezone(calendar.zone)
             return localize(naive, calendar.zone)
         except WallClockError as exc:
-            self.errors.add(where, _said(exc), exc.hint)
+            self.errors.add(where, message_of(exc), exc.hint)
             return None
 
     def _check_link(self, link: str | None, where: Source) -> None:

@@ -25,6 +25,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from edcal import model
+from edcal.errors import message_of
 from edcal.i18n import Message, say
 from edcal.load import timeparse
 from edcal.load.yamlfile import LOC_KEY, Loc
@@ -64,8 +65,7 @@ def _parsed(parser: Callable[[str], T], expected: str) -> Callable[[Any], Any]:
         try:
             return parser(value)
         except ValueError as exc:
-            said = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Message) else str(exc)
-            raise PydanticCustomError("edcal", "{message}", {"message": said}) from None
+            raise PydanticCustomError("edcal", "{message}", {"message": message_of(exc)}) from None
 
     return validate
 

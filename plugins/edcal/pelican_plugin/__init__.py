@@ -32,7 +32,7 @@ from typing import Any
 
 from pelican import signals
 
-from edcal.errors import InputErrors, report
+from edcal.errors import InputErrors, message_of, report
 from edcal.i18n import say
 from edcal.model.source import Source
 from edcal.pelican_plugin.state import STATE_KEY, BuildState, state_of
@@ -98,11 +98,6 @@ class _SlugWarnings(logging.Filter):
 
         paths = [arg for arg in record.args or () if isinstance(arg, str) and os.path.isabs(arg)]
         return not paths or not all(path in ARTICLES_READ for path in paths)
-
-
-def _said(exc: Exception) -> str:
-    """An error's message, a translatable one kept as it is (``str(exc)`` would make it plain)."""
-    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
 
 
 def enabled(settings: dict[str, Any]) -> bool:
@@ -288,8 +283,8 @@ def on_finalized(pelican: Any) -> None:
                      Path(pelican.output_path))
     except PublishError as exc:
         where = sections[exc.section].publish_source or calendar.source
-        abort(InputErrors([InputError(where, _said(exc), say("choose a folder name the blog does not use, "
-                                                             "e.g. publish: calendriers-7f3a9c"))],
+        hint = say("choose a folder name the blog does not use, e.g. publish: calendriers-7f3a9c")
+        abort(InputErrors([InputError(where, message_of(exc), hint)],
                           outcome=say("output/ and planning/ were written, the published folder was not")),
               pelican.settings)
     from edcal.pelican_plugin.sweep import sweep_output
