@@ -392,10 +392,12 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
     days_given = click.get_current_context().get_parameter_source("days") is ParameterSource.COMMANDLINE
     if until is not None and days_given:
         from edcal.errors import InputError, InputErrors
+        from edcal.i18n import say
         from edcal.model.source import Source
 
-        raise InputErrors([InputError(Source("--days", 1, 1), "found both --days and --until, which both set "
-                                      "where the agenda ends", "keep one of them")])
+        raise InputErrors([InputError(Source("--days", 1, 1), say("found both --days and --until, which both "
+                                                                  "set where the agenda ends"),
+                                      say("keep one of them"))])
     show(site, settings_file, days, network, owner, campaign, Console(highlight=False), since, until, ids)
 
 
@@ -487,13 +489,14 @@ def diff(revision: str, site: Path, settings_file: str, verbosity: int | None, f
     code 0 whether or not anything changed.
     """
     from edcal.commands.diff import diff as compare
+    from edcal.i18n import spoken
 
     with progress("Reading the plan twice…", verbosity):
         output, notes = compare(site, settings_file, revision, fmt, everything)
     click.echo(output, nl=False)
     if (verbosity or 0) >= 0:
         for note in notes:
-            click.echo(note, err=True)
+            click.echo(spoken(note), err=True)
 
 
 @cli.command(epilog="Examples: edcal move --since 2027-01-18 --until 2027-01-22 --by '+7 days'; "
@@ -643,10 +646,13 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
             from edcal.model.source import Source
 
             folder = output.parent if str(output.parent) not in ("", ".") else Path.cwd()
-            hint = (f"the folder {folder} does not exist: create it first" if not folder.is_dir()
-                    else "choose a file you may write")
+            from edcal.i18n import say
+
+            hint = (say("the folder {folder} does not exist: create it first", folder=str(folder))
+                    if not folder.is_dir() else say("choose a file you may write"))
             raise InputErrors([InputError(Source("--output", 1, 1),
-                                          f"cannot write {output}: {exc.strerror or exc}", hint)]) from None
+                                          say("cannot write {file}: {reason}", file=str(output),
+                                              reason=exc.strerror or str(exc)), hint)]) from None
     if (verbosity or 0) >= 0:
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)

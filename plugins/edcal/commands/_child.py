@@ -23,6 +23,7 @@ from typing import Any
 
 from edcal.clock import NOW_VARIABLE
 from edcal.errors import InputError, InputErrors
+from edcal.i18n import say
 from edcal.model.source import Source
 
 
@@ -38,7 +39,9 @@ class ChildRead:
     def stopped(self, what: str) -> str:
         """"reading … stopped (exit 1): the last line it printed", for a read that said nothing."""
         last = next((line.strip() for line in reversed(self.said.splitlines()) if line.strip()), "")
-        return f"reading {what} stopped (exit {self.code})" + (f": {last}" if last else "")
+        if last:
+            return say("reading {what} stopped (exit {code}): {last}", what=what, code=self.code, last=last)
+        return say("reading {what} stopped (exit {code})", what=what, code=self.code)
 
 
 @contextlib.contextmanager
@@ -97,7 +100,7 @@ def read_edited(folder: Path, settings_file: str, edited: Mapping[Path, str],
         read = finished()
     if read.outcome is None:
         raise InputErrors([InputError(Source(settings_file, 1, 1), read.stopped(what),
-                                      "its settings or one of its plugins stopped it")])
+                                      say("its settings or one of its plugins stopped it"))])
     outcome, value = read.outcome
     return (None, value) if outcome == "errors" else (value, [])
 
@@ -133,8 +136,9 @@ def _read_here(arguments: list[str]) -> None:
             plan = read_plan(Path("."), settings_file, compose_from=NOW if "--from-now" in options else None)
         unread = sorted(str(path) for path in edited if os.path.realpath(path) not in read)
         if unread:  # a reader that bypasses the edits would show the site unchanged: say so, never guess
-            raise InputErrors([InputError(Source(unread[0], 1, 1), "this file was read without its edits",
-                                          "please report it: edcal cannot check the change")])
+            raise InputErrors([InputError(Source(unread[0], 1, 1),
+                                          say("this file was read without its edits"),
+                                          say("please report it: edcal cannot check the change"))])
         outcome = ("plan", plan)
     except InputErrors as exc:
         outcome = ("errors", exc.errors)

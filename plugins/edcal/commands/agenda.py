@@ -13,7 +13,7 @@ from rich.text import Text
 
 from edcal.clock import parse_window
 from edcal.errors import InputError, InputErrors, did_you_mean
-from edcal.i18n import long_date, team_language, translator
+from edcal.i18n import long_date, say, team_language, translator
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
@@ -64,8 +64,10 @@ def days_shown(plan: Plan, days: int, since: dt.datetime | None = None,
 
 def _check_choice(option: str, value: str | None, known: dict[str, object]) -> None:
     if value is not None and value not in known:
-        raise InputErrors([InputError(Source(option, 1, 1), f"unknown value '{value}' for {option}",
-                                      did_you_mean(value, known) or "known: " + ", ".join(sorted(known)))])
+        raise InputErrors([InputError(Source(option, 1, 1),
+                                      say("unknown value '{value}' for {option}", value=value, option=option),
+                                      did_you_mean(value, known)
+                                      or say("known: {names}", names=", ".join(sorted(known))))])
 
 
 def render(plan: Plan, items: list[Item], days: int, console: Console, key_days: dict[dt.date, list[str]],

@@ -49,17 +49,18 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
     from edcal.errors import located_template_errors
 
     theme = located_template_errors(
-        site, "fix the theme's template (a missing include, an unclosed tag, an unknown filter)",
-        outcome="output/ may be partly written, and the next successful build tidies it; planning/ was left "
-                "as it was")
+        site, say("fix the theme's template (a missing include, an unclosed tag, an unknown filter)"),
+        outcome=say("output/ may be partly written, and the next successful build tidies it; planning/ was "
+                    "left as it was"))
     try:
         with theme:  # the blog's theme, as the planning's templates are: a located error, no traceback
             pelican = Pelican(settings)
             pelican.run()
     except FileOverwriteFailedError as exc:  # a clash edcal.pelican_plugin.collisions does not foresee
-        raise InputErrors([InputError(Source("OUTPUT_PATH", 1), f"two outputs have one path: {exc}",
-                                      "give one of them another slug, or another *_SAVE_AS setting")],
-                          outcome="output/ is partly written; planning/ was left as it was") from None
+        raise InputErrors([InputError(Source("OUTPUT_PATH", 1), say("two outputs have one path: {reason}",
+                                                                    reason=str(exc)),
+                                      say("give one of them another slug, or another *_SAVE_AS setting"))],
+                          outcome=say("output/ is partly written; planning/ was left as it was")) from None
     finally:
         state: BuildState | None = settings.get(STATE_KEY)
         if state is not None and state.plan_run is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from edcal.checks import Finding, all_rules, run_checks
 from edcal.clock import parse_window
 from edcal.errors import InputError, InputErrors, did_you_mean
+from edcal.i18n import say
 from edcal.model.source import Source
 from edcal.pelican_plugin.metadata import NOW, read_plan
 
@@ -20,8 +21,8 @@ def check(site: Path, settings_file: str, only: tuple[str, ...] = (), since: str
     rules = all_rules()
     unknown = [r for r in only if r not in rules]
     if unknown:
-        raise InputErrors([InputError(Source("--only", 1, 1), f"unknown check '{r}'",
-                                      did_you_mean(r, rules) or "edcal check --list shows them")
+        raise InputErrors([InputError(Source("--only", 1, 1), say("unknown check '{rule}'", rule=r),
+                                      did_you_mean(r, rules) or say("edcal check --list shows them"))
                            for r in unknown])
     plan = read_plan(site, settings_file, compose_from=NOW if since is None else since)
     start, end = parse_window(since, until, plan.calendar.zone, plan.now)

@@ -28,7 +28,7 @@ from typing import Any
 
 from edcal.commands._child import ChildRead, now_pinned, reading_in_child
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import long_date, say_count, team_language, translator
+from edcal.i18n import long_date, say, say_count, team_language, translator
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
@@ -95,10 +95,10 @@ def _settings_in(site: Path, settings_file: str) -> str:
     try:
         return path.resolve().relative_to(site.resolve()).as_posix()
     except ValueError:
-        raise InputErrors([InputError(Source("--settings", 1, 1), f"found '{settings_file}', outside the "
-                                      "site's folder", "name a settings file of the site, e.g. -s "
-                                      "publishconf.py: edcal diff reads the same file at the revision")]) \
-            from None
+        raise InputErrors([InputError(
+            Source("--settings", 1, 1), say("found '{file}', outside the site's folder", file=settings_file),
+            say("name a settings file of the site, e.g. -s publishconf.py: edcal diff reads the same file "
+                "at the revision"))]) from None
 
 
 def _git(folder: Path | str, *args: str,
@@ -108,14 +108,16 @@ def _git(folder: Path | str, *args: str,
                               check=False, env=env)
     except FileNotFoundError as exc:
         if exc.filename != "git":  # the folder, not git: a submodule removed from the working tree
-            raise InputErrors([InputError(REVISION, f"cannot run git in {folder}: it does not exist",
+            raise InputErrors([InputError(REVISION, say("cannot run git in {folder}: it does not exist",
+                                                        folder=str(folder)),
                                           "git submodule update --init --recursive")]) from None
-        raise InputErrors([InputError(REVISION, "git is not installed", "edcal diff reads the revision "
-                                      "with git: install it, or compare by hand")]) from None
+        raise InputErrors([InputError(REVISION, say("git is not installed"),
+                                      say("edcal diff reads the revision with git: install it, or compare "
+                                          "by hand"))]) from None
 
 
-_SHALLOW_HINT = ("this clone is shallow and lacks that history: git fetch --unshallow (in CI, "
-                 "actions/checkout with fetch-depth: 0)")
+_SHALLOW_HINT = say("this clone is shallow and lacks that history: git fetch --unshallow (in CI, "
+                    "actions/checkout with fetch-depth: 0)")
 
 
 def resolve_revision(site: Path, revision: str) -> Revision:
@@ -126,20 +128,22 @@ def resolve_revision(site: Path, revision: str) -> Revision:
     branch_point = revision.endswith(BRANCH_POINT) and len(revision) > len(BRANCH_POINT)
     name = revision[:-len(BRANCH_POINT)] if branch_point else revision
     if not name or name.startswith("-") or BRANCH_POINT in name:
-        raise InputErrors([InputError(REVISION, f"found '{revision}', expected a git revision",
-                                      "a branch, a tag or a commit (main, origin/main, HEAD~3), or "
-                                      "main... for where your branch left main")])
+        raise InputErrors([InputError(REVISION, say("found '{revision}', expected a git revision",
+                                                    revision=revision),
+                                      say("a branch, a tag or a commit (main, origin/main, HEAD~3), or "
+                                          "main... for where your branch left main"))])
     top = _git(site, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
-        raise InputErrors([InputError(REVISION, f"{site.resolve()} is not in a git repository",
-                                      "edcal diff compares with a git revision: run it in the site's "
-                                      "repository")])
+        raise InputErrors([InputError(REVISION, say("{folder} is not in a git repository",
+                                                    folder=str(site.resolve())),
+                                      say("edcal diff compares with a git revision: run it in the site's "
+                                          "repository"))])
     shallow = _git(site, "rev-parse", "--is-shallow-repository").stdout.strip() == "true"
     found = _git(site, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}")
     if found.returncode != 0:
         if _git(site, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
-            raise InputErrors([InputError(REVISION, "the repository has no commit yet",
-                                          "commit the site first: edcal diff compares with a commit")])
+            raise InputErrors([InputError(REVISION, say("the repository has no commit yet"),
+                                          say("commit the site first: edcal diff compares with a commit"))])
         refs = _git(site, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes",
                     "refs/tags").stdout.split()
         # The other name of a default branch first: a repository made by `git init` has `master`.
@@ -147,26 +151,30 @@ def resolve_revision(site: Path, revision: str) -> Revision:
                 "origin/master": "origin/main"}
         close = [same[name]] if same.get(name) in refs else \
             [ref for ref in difflib.get_close_matches(name, [*refs, "HEAD"], n=2) if ref != name][:1]
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        raise InputErrors([InputError(
-            REVISION, f"unknown revision '{name}'",
-            hint + "a branch, a tag or a commit (git log --oneline lists them); in CI, fetch it first "
-            "(actions/checkout with fetch-depth: 0)")])
+        hint = say("did you mean '{match}'? a branch, a tag or a commit (git log --oneline lists them); in "
+                   "CI, fetch it first (actions/checkout with fetch-depth: 0)", match=close[0]) if close \
+            else say("a branch, a tag or a commit (git log --oneline lists them); in CI, fetch it first "
+                     "(actions/checkout with fetch-depth: 0)")
+        raise InputErrors([InputError(REVISION, say("unknown revision '{name}'", name=name), hint)])
     commit = found.stdout.strip()
     prefix = _git(site, "rev-parse", "--show-prefix").stdout.strip()
     if branch_point:
         base = _git(site, "merge-base", commit, "HEAD")
         if base.returncode != 0:
-            raise InputErrors([InputError(REVISION, f"'{name}' and HEAD have no commit in common",
+            raise InputErrors([InputError(REVISION,
+                                          say("'{name}' and HEAD have no commit in common", name=name),
                                           _SHALLOW_HINT if shallow else
-                                          f"compare with {name} itself: edcal diff {name}")])
+                                          say("compare with {name} itself: edcal diff {name}", name=name))])
         return Revision(revision, base.stdout.strip(), prefix=prefix, repository=top.stdout.strip())
     notes: tuple[str, ...] = ()
     if _git(site, "merge-base", "--is-ancestor", commit, "HEAD").returncode == 1:
         ahead = _git(site, "rev-list", "--count", f"HEAD..{commit}").stdout.strip()
-        notes = (f"note: {name} has {ahead} commit(s) that HEAD does not have: their changes show here "
-                 f"as undone. 'edcal diff {name}...' compares with where your branch left {name}, "
-                 "as a pull request does" + (f" ({_SHALLOW_HINT})." if shallow else "."),)
+        notes = (say("note: {name} has {count} commit(s) that HEAD does not have: their changes show here as "
+                     "undone. 'edcal diff {name}...' compares with where your branch left {name}, as a pull "
+                     "request does ({hint}).", name=name, count=ahead, hint=_SHALLOW_HINT) if shallow else
+                 say("note: {name} has {count} commit(s) that HEAD does not have: their changes show here as "
+                     "undone. 'edcal diff {name}...' compares with where your branch left {name}, as a pull "
+                     "request does.", name=name, count=ahead),)
     return Revision(revision, commit, notes, prefix, top.stdout.strip())
 
 
@@ -181,8 +189,9 @@ def _reading(old_site: Path | None, work: Path, settings_file: str,
     if not (old_site / settings_file).is_file():
         raise InputErrors([InputError(
             Source(revision.path(settings_file), 1, 1),
-            f"{settings_file} not found in the site at {revision.name}",
-            "was it renamed? compare with a revision that has it, or name the settings both have with -s")])
+            say("{file} not found in the site at {revision}", file=settings_file, revision=revision.name),
+            say("was it renamed? compare with a revision that has it, or name the settings both have "
+                "with -s"))])
     with reading_in_child(old_site, settings_file, work) as finished:
         yield lambda: _plan_at(finished(), settings_file, revision)
 
@@ -190,15 +199,17 @@ def _reading(old_site: Path | None, work: Path, settings_file: str,
 def _plan_at(read: ChildRead, settings_file: str, revision: Revision) -> Plan | None:
     if read.outcome is None:
         raise InputErrors([InputError(
-            Source(revision.path(settings_file), 1, 1), read.stopped(f"the site at {revision.name}"),
-            "its settings or one of its plugins stopped it; compare with another revision")])
+            Source(revision.path(settings_file), 1, 1),
+            read.stopped(say("the site at {revision}", revision=revision.name)),
+            say("its settings or one of its plugins stopped it; compare with another revision"))])
     sys.stderr.write(read.said)  # Pelican's warnings about the revision's settings, a plugin's prints
     outcome, value = read.outcome
     if outcome == "errors":
         raise InputErrors(
             [InputError(Source(revision.path(e.source.path), e.source.line, e.source.column),
                         e.message, e.hint) if e.source.in_file else e for e in value],
-            outcome=f"the site at {revision.name} does not load; compare with a revision where it does")
+            outcome=say("the site at {revision} does not load; compare with a revision where it does",
+                        revision=revision.name))
     return value  # type: ignore[no-any-return]
 
 
@@ -225,9 +236,13 @@ def _checkout(repository: str, tree: str, target: Path, index: Path, revision: R
     for args in (("read-tree", tree), ("checkout-index", "--all", "--force", f"--prefix={target}/")):
         done = _git(repository, *args, env=env)
         if done.returncode != 0:
-            raise InputErrors([InputError(REVISION, f"cannot check out {where or 'the site'} at "
-                                          f"'{revision.name}': {done.stderr.strip() or 'git failed'}",
-                                          "git fsck tells whether the repository is damaged")])
+            reason = done.stderr.strip() or say("git failed")
+            message = say("cannot check out {where} at '{revision}': {reason}", where=where,
+                          revision=revision.name, reason=reason) if where else \
+                say("cannot check out the site at '{revision}': {reason}", revision=revision.name,
+                    reason=reason)
+            raise InputErrors([InputError(REVISION, message,
+                                          say("git fsck tells whether the repository is damaged"))])
     listed = _git(repository, "ls-tree", "-r", "-z", tree).stdout
     for entry in filter(None, listed.split("\0")):
         info, _, path = entry.partition("\t")
@@ -237,9 +252,11 @@ def _checkout(repository: str, tree: str, target: Path, index: Path, revision: R
         module = Path(repository) / path
         if not module.is_dir() or _git(module, "cat-file", "-e", f"{commit}^{{commit}}").returncode != 0 or \
                 _git(module, "rev-parse", "--show-toplevel").stdout.strip() != str(module.resolve()):
-            raise InputErrors([InputError(REVISION, f"the submodule {where}{path} at '{revision.name}' is "
-                                          f"at commit {commit[:7]}, which this checkout does not have",
-                                          "git submodule update --init --recursive (and fetch it)")])
+            raise InputErrors([InputError(REVISION, say("the submodule {path} at '{revision}' is at commit "
+                                                        "{commit}, which this checkout does not have",
+                                                        path=f"{where}{path}", revision=revision.name,
+                                                        commit=commit[:7]),
+                                          say("git submodule update --init --recursive (and fetch it)"))])
         _checkout(str(module), f"{commit}^{{tree}}", target / path, index.with_name(index.name + "+"),
                   revision, f"{where}{path}/")
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from edcal.clock import parse_window
 from edcal.errors import InputError, InputErrors, did_you_mean
+from edcal.i18n import say
 from edcal.model.source import Source
 from edcal.outputs import exports
 from edcal.pelican_plugin.metadata import NOW, read_plan
@@ -22,21 +23,25 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
     if network is not None:
         network = plan.calendar.network_id(network) or network
     if network is not None and network not in plan.calendar.networks:
-        raise InputErrors([InputError(Source("--network", 1, 1), f"unknown network '{network}'",
+        known = ", ".join(sorted(plan.calendar.networks))
+        raise InputErrors([InputError(Source("--network", 1, 1),
+                                      say("unknown network '{name}'", name=network),
                                       did_you_mean(network, plan.calendar.networks)
-                                      or "networks: " + ", ".join(sorted(plan.calendar.networks)))])
+                                      or say("networks: {names}", names=known))])
     if fmt == "hootsuite" and network is not None and not plan.calendar.networks[network].builtin:
         name = plan.calendar.networks[network].name
-        raise InputErrors([InputError(Source("--network", 1, 1), f"{name} is a network of the site's own "
-                                      "(custom: true), which Hootsuite cannot post to",
-                                      "export csv or json for it")])
+        raise InputErrors([InputError(Source("--network", 1, 1),
+                                      say("{name} is a network of the site's own (custom: true), which "
+                                          "Hootsuite cannot post to", name=name),
+                                      say("export csv or json for it"))])
     if fmt == "hootsuite" and network is None:
         eligible = sorted(n.id for n in plan.calendar.networks.values() if n.builtin)
         if len(eligible) != 1:
             raise InputErrors([InputError(
-                Source("--network", 1, 1), "Hootsuite takes one network per file" if eligible
-                else "no network of the site is one Hootsuite posts to (they are all custom)",
-                f"choose one with --network: {', '.join(eligible)}" if eligible else "export csv or json")])
+                Source("--network", 1, 1), say("Hootsuite takes one network per file") if eligible
+                else say("no network of the site is one Hootsuite posts to (they are all custom)"),
+                say("choose one with --network: {networks}", networks=", ".join(eligible)) if eligible
+                else say("export csv or json"))])
         network = eligible[0]
     start, end = parse_window(since, until, zone, plan.now)
     posts = exports.upcoming(plan, network, start, end)

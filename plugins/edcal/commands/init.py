@@ -11,6 +11,7 @@ from pathlib import Path
 
 from edcal import clock
 from edcal.errors import InputError, InputErrors, did_you_mean
+from edcal.i18n import say
 from edcal.load.validate import WEB_ADDRESS
 from edcal.model.source import Source
 from edcal.themes import DEFAULT_THEME
@@ -57,32 +58,36 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     """
     if target.exists() and any(target.iterdir()):
         example = "mon-site" if lang == "fr" else "my-site"
-        raise InputErrors([InputError(Source(str(target), 0, 0), "the folder is not empty",
-                                      f"choose a new folder: edcal init {example}")])
+        raise InputErrors([InputError(Source(str(target), 0, 0), say("the folder is not empty"),
+                                      say("choose a new folder: edcal init {example}", example=example))])
     try:
         zone = zone_named(timezone)
     except ValueError as exc:
-        raise InputErrors([InputError(Source("--timezone", 1, 1), str(exc), zone_hint(timezone))]) from None
+        # exc.args[0]: the message itself, translatable when it was raised as one
+        reason = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+        raise InputErrors([InputError(Source("--timezone", 1, 1), reason, zone_hint(timezone))]) from None
     from edcal import public_holidays
 
     if country is not None:
         code = given_country(country)
         if not code:
             raise InputErrors([InputError(
-                Source("--country", 1, 1), f"found country '{country}', expected an ISO 3166 code "
-                "whose public holidays are known",
-                did_you_mean(country.upper(), public_holidays.countries()) or "e.g. FR, BE, CH, CA, US")])
+                Source("--country", 1, 1), say("found country '{country}', expected an ISO 3166 code "
+                                               "whose public holidays are known", country=country),
+                did_you_mean(country.upper(), public_holidays.countries())
+                or say("e.g. FR, BE, CH, CA, US"))])
     else:
         code = zone_country(timezone) or ""
         if code and not public_holidays.known_country(code):
             code = ""
     if not WEB_ADDRESS.match(site_url):
-        raise InputErrors([InputError(Source("--url", 1, 1), f"found '{site_url[:80]}', expected the public "
-                                      "site's address, e.g. https://www.example.fr")])
+        raise InputErrors([InputError(Source("--url", 1, 1), say("found '{url}', expected the public site's "
+                                                                 "address, e.g. https://www.example.fr",
+                                                                 url=site_url[:80]))])
     if re.search(r"[<>]", site_name):  # the theme shows SITENAME as HTML: `<script>` ran on every page
-        raise InputErrors([InputError(Source("--name", 1, 1), f"found '{site_name[:80]}', with < or >, "
-                                      "expected the site's name as text",
-                                      "write it without < and > (the theme shows it as HTML)")])
+        raise InputErrors([InputError(Source("--name", 1, 1), say("found '{name}', with < or >, expected the "
+                                                                  "site's name as text", name=site_name[:80]),
+                                      say("write it without < and > (the theme shows it as HTML)"))])
     now = clock.now(zone)
     values = {
         "site_name": site_name,

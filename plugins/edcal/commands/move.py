@@ -72,16 +72,20 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
 
     first, last = _day(since, "--since"), _day(until, "--until")
     if first is not None and last is not None and last < first:
-        raise InputErrors([InputError(Source("--until", 1, 1), f"--until {until} is before --since {since}",
-                                      "swap the two dates")])
+        raise InputErrors([InputError(
+            Source("--until", 1, 1),
+            say("--until {until} is before --since {since}", until=until, since=since),
+            say("swap the two dates"))])
     if not (ids or first or last or campaign is not None or owner is not None):
-        raise InputErrors([InputError(SELECTION, "found no selection",
-                                      "name items (an entry's id, an article's slug, a key date's id), or "
-                                      "give days with --since/--until, or --campaign or --owner")])
+        raise InputErrors([InputError(
+            SELECTION, say("found no selection"),
+            say("name items (an entry's id, an article's slug, a key date's id), or give days with "
+                "--since/--until, or --campaign or --owner"))])
     if (by is None) == (to is None):
-        raise InputErrors([InputError(Source("--by", 1, 1), "expected --by or --to (one of them)",
-                                      "--by '+7 days' (or -2 days, +1 week, +1 month), or --to 2027-01-19 "
-                                      "for the selection's first day")])
+        raise InputErrors([InputError(
+            Source("--by", 1, 1), say("expected --by or --to (one of them)"),
+            say("--by '+7 days' (or -2 days, +1 week, +1 month), or --to 2027-01-19 for the selection's "
+                "first day"))])
     shift = _shift_by(by) if by is not None else None
     plan = read_plan(site, settings_file, compose_from=NOW)
     selection = _selection(plan, ids, first, last, networks, campaign, owner)
@@ -103,9 +107,10 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     _check_key_date_values(key_dates, days)
     late = [key_date for key_date in key_dates if shift(key_date.start) < plan.day_of(plan.now)]
     if late:
-        raise InputErrors([InputError(key_date.source, f"key date '{key_date.id}' would begin on "
-                                      f"{shift(key_date.start).isoformat()}, before today",
-                                      "move it by fewer days, or forward") for key_date in late])
+        raise InputErrors([InputError(key_date.source,
+                                      say("key date '{id}' would begin on {day}, before today",
+                                          id=key_date.id, day=shift(key_date.start).isoformat()),
+                                      say("move it by fewer days, or forward")) for key_date in late])
     moved = plan_move(plan, chosen, key_dates, shift, days, days.shared, days.extensible, selection.ids,
                       days.removable)
     moved.past = past
@@ -148,9 +153,9 @@ def _removal(occurrence: MovedOccurrence) -> MovedEntryRemoval:
 
 def _read_moved(site: Path, settings_file: str, texts: dict[Path, str]) -> Plan:
     """The site read as the edits would leave it, in a child process (its own plugins' state)."""
-    plan, errors = read_edited(site, settings_file, texts, "the moved site")
+    plan, errors = read_edited(site, settings_file, texts, say("the moved site"))
     if plan is None:
-        raise InputErrors(errors, outcome="moved so, the site would not load; nothing was written")
+        raise InputErrors(errors, outcome=say("moved so, the site would not load; nothing was written"))
     return plan  # type: ignore[no-any-return]
 
 
@@ -167,25 +172,32 @@ def _refuse_what_must_not_move(before: Plan, after: Plan, moved: Move, days: _Da
         if item is None or was.start is None or item.start is None or item.start == was.start:
             continue
         if is_past(before, was):
-            errors.append(InputError(where_written(before, was), f"'{was.id}' is already past "
-                                     f"({_instant(was.start, zone)}): the move would move it to "
-                                     f"{_instant(item.start, zone)}",
-                                     "it follows what you move: leave that where it is, or make this post "
-                                     "an entry of its own with `at:`"))
+            errors.append(InputError(where_written(before, was),
+                                     say("'{id}' is already past ({was}): the move would move it to {now}",
+                                         id=was.id, was=_instant(was.start, zone),
+                                         now=_instant(item.start, zone)),
+                                     say("it follows what you move: leave that where it is, or make this "
+                                         "post an entry of its own with `at:`")))
         elif is_past(before, item):
-            errors.append(InputError(where_written(before, was), f"'{was.id}' would move to "
-                                     f"{_instant(item.start, zone)}, before now: it would never go out",
-                                     "move by fewer days, or forward"))
+            errors.append(InputError(where_written(before, was),
+                                     say("'{id}' would move to {now}, before now: it would never go out",
+                                         id=was.id, now=_instant(item.start, zone)),
+                                     say("move by fewer days, or forward")))
         elif was.id in direct and isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime) \
                 and was.start.astimezone(zone).time() != item.start.astimezone(zone).time() \
                 and days.offset_written(direct[was.id]):
-            errors.append(InputError(direct[was.id], f"'{was.id}' has its time written with a UTC offset: "
-                                     f"moved, {_instant(was.start, zone)[-5:]} would become "
-                                     f"{_instant(item.start, zone)[-5:]}",
-                                     "leave the offset out (the site's zone settles the time), or change "
-                                     "this date by hand"))
+            errors.append(InputError(direct[was.id],
+                                     say("'{id}' has its time written with a UTC offset: moved, {was} would "
+                                         "become {now}", id=was.id, was=_instant(was.start, zone)[-5:],
+                                         now=_instant(item.start, zone)[-5:]),
+                                     say("leave the offset out (the site's zone settles the time), or change "
+                                         "this date by hand")))
     if errors:
         raise InputErrors(errors)
+
+
+#: The hint when a moved key date would move what has begun.
+_FROM_FIRST = say("write its `from:` as a date first, or leave the key date where it is")
 
 
 def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
@@ -200,33 +212,36 @@ def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
             continue
         if entry.recurrence.start <= today and now_entry.recurrence.start != entry.recurrence.start:
             errors.append(InputError(entry.field_sources.get("repeat", entry.source),
-                                     f"recurring post '{entry.id}' began on "
-                                     f"{entry.recurrence.start.isoformat()}: the move would have it begin on "
-                                     f"{now_entry.recurrence.start.isoformat()}",
-                                     "write its `from:` as a date first, or leave the key date where it is"))
+                                     say("recurring post '{id}' began on {was}: the move would have it "
+                                         "begin on {now}",
+                                         id=entry.id, was=entry.recurrence.start.isoformat(),
+                                         now=now_entry.recurrence.start.isoformat()),
+                                     _FROM_FIRST))
     for campaign_id, was in before.calendar.campaigns.items():
         now = after.calendar.campaigns.get(campaign_id)
         if now is not None and was.start <= today and now.start != was.start:
-            errors.append(InputError(was.from_source or was.source, f"campaign '{campaign_id}' began on "
-                                     f"{was.start.isoformat()}: the move would have it begin on "
-                                     f"{now.start.isoformat()}",
-                                     "write its `from:` as a date first, or leave the key date where it is"))
+            errors.append(InputError(was.from_source or was.source,
+                                     say("campaign '{id}' began on {was}: the move would have it begin "
+                                         "on {now}", id=campaign_id, was=was.start.isoformat(),
+                                         now=now.start.isoformat()),
+                                     _FROM_FIRST))
     moved_freezes = {window.source: window for window in after.calendar.freezes}
     for was in before.calendar.freezes:
         now_window = moved_freezes.get(was.source)
         if now_window is not None and was.start <= before.now and now_window.start != was.start:
             since = _instant(was.start, before.calendar.zone)
-            errors.append(InputError(was.from_source or was.source, f"the freeze from {since} is in force: "
-                                     "the move would lift "
-                                     "it and start it again later",
-                                     "write its `from:` as a date first, or leave the key date where it is"))
+            errors.append(InputError(was.from_source or was.source,
+                                     say("the freeze from {since} is in force: the move would lift it and "
+                                         "start it again later", since=since),
+                                     _FROM_FIRST))
     return errors
 
 
 def _check_key_date_values(key_dates: list[KeyDate], days: _DayReader) -> None:
     """A key date's day written as a YAML alias, or an anchor other values repeat, cannot move alone."""
-    errors = [InputError(source, f"key date '{key_date.id}' has its `{name}:` written as the YAML "
-                         f"{shared}, which other values share", "write the date itself in each place first")
+    errors = [InputError(source, say("key date '{id}' has its `{name}:` written as the YAML {shared}, which "
+                                    "other values share", id=key_date.id, name=name, shared=shared),
+                         say("write the date itself in each place first"))
               for key_date in key_dates for name, source in key_date.field_sources.items()
               if (shared := days.shared(source)) is not None]
     if errors:
@@ -254,17 +269,20 @@ def _check_key_dates(plan: Plan, key_dates: list[KeyDate], networks: tuple[str, 
     errors = []
     for key_date in key_dates:
         if filters:
-            errors.append(InputError(SELECTION, f"{' and '.join(filters)} cannot select part of key date "
-                                     f"'{key_date.id}': everything written relative to it moves with it",
-                                     f"move it without {' or '.join(filters)}, or move the posts by their "
-                                     "own ids"))
+            # Option names joined by "and"/"or": a list of words of the user's (`--network and --owner`).
+            errors.append(InputError(SELECTION, say("{filters} cannot select part of key date '{id}': "
+                                                    "everything written relative to it moves with it",
+                                                    filters=_joined(filters, say("and")), id=key_date.id),
+                                     say("move it without {filters}, or move the posts by their own ids",
+                                         filters=_joined(filters, say("or")))))
         elif key_date.end < today:
-            errors.append(InputError(key_date.source, f"key date '{key_date.id}' is over (it ended on "
-                                     f"{key_date.end.isoformat()})", "name key dates still to come"))
+            errors.append(InputError(key_date.source, say("key date '{id}' is over (it ended on {day})",
+                                                          id=key_date.id, day=key_date.end.isoformat()),
+                                     say("name key dates still to come")))
         elif key_date.start <= today:
-            errors.append(InputError(key_date.source, f"key date '{key_date.id}' began on "
-                                     f"{key_date.start.isoformat()}: it is under way",
-                                     "change its dates by hand"))
+            errors.append(InputError(key_date.source, say("key date '{id}' began on {day}: it is under way",
+                                                          id=key_date.id, day=key_date.start.isoformat()),
+                                     say("change its dates by hand")))
     if errors:
         raise InputErrors(errors)
 
@@ -276,19 +294,22 @@ def _nothing_selected(plan: Plan, selection: Selection, ids: tuple[str, ...], si
     named = set(selection.ids)
     undated = [a.slug for a in plan.articles if a.slug in named and a.date is None]
     if undated:
-        return InputErrors([InputError(SELECTION, f"article '{undated[0]}' has no date: nothing to move",
-                                       "give it a `date:` in its front matter (edcal move moves dates)")])
+        return InputErrors([InputError(
+            SELECTION, say("article '{slug}' has no date: nothing to move", slug=undated[0]),
+            say("give it a `date:` in its front matter (edcal move moves dates)"))])
     ideas = [i.id for i in plan.calendar.ideas if {i.id, f"idea-{i.id}"} & named and not i.publish]
     if ideas:
-        return InputErrors([InputError(SELECTION, f"idea '{ideas[0]}' has no `publish:` day: nothing to move",
-                                       "its deadlines move by their own ids (see edcal agenda --ids)")])
+        return InputErrors([InputError(SELECTION, say("idea '{id}' has no `publish:` day: nothing to move",
+                                                      id=ideas[0]),
+                                       say("its deadlines move by their own ids (see edcal agenda --ids)"))])
     given = [*(f"'{name}'" for name in ids), *(f"{option} {value}" for option, value in (
         ("--since", since), ("--until", until), ("--campaign", campaign), ("--owner", owner)) if value),
         *(f"--network {network}" for network in networks)]
-    already = f"; {past} already past" if past else ""
-    return InputErrors([InputError(SELECTION, f"found no item to come that matches {' and '.join(given)}"
-                                   f"{already}", "edcal agenda --ids lists what is planned, with the ids "
-                                   "to name")])
+    matches = _joined(given, say("and"))
+    message = say("found no item to come that matches {given}; {count} already past", given=matches,
+                  count=past) if past else say("found no item to come that matches {given}", given=matches)
+    return InputErrors([InputError(SELECTION, message,
+                                   say("edcal agenda --ids lists what is planned, with the ids to name"))])
 
 
 def _write(site: Path, texts: dict[Path, str]) -> None:
@@ -298,8 +319,9 @@ def _write(site: Path, texts: dict[Path, str]) -> None:
     except OSError as exc:
         name = Path(exc.filename or next(iter(texts)))
         shown = name.relative_to(site).as_posix() if name.is_relative_to(site) else str(name)
-        raise InputErrors([InputError(Source(shown, 1, 1), f"cannot write the file: {exc.strerror}",
-                                      "check the folder's permissions and free space")]) from None
+        raise InputErrors([InputError(Source(shown, 1, 1), say("cannot write the file: {reason}",
+                                                                      reason=exc.strerror),
+                                      say("check the folder's permissions and free space"))]) from None
 
 
 def _day(text: str | None, option: str) -> dt.date | None:
@@ -310,15 +332,15 @@ def _day(text: str | None, option: str) -> dt.date | None:
     except ValueError as exc:
         from edcal.load.validate import value_hint
 
-        hint = value_hint(text.strip(), str(exc)) or "a day, e.g. 2027-01-18"  # 12/10/2026: year first
-        raise InputErrors([InputError(Source(option, 1, 1), f"{exc}", hint)]) from None
+        hint = value_hint(text.strip(), str(exc)) or say("a day, e.g. 2027-01-18")  # 12/10/2026: year first
+        raise InputErrors([InputError(Source(option, 1, 1), _reason(exc), hint)]) from None
 
 
 def _shift_by(by: str) -> Shift:
     text = " ".join(by.split())
-    expected = (f"found '{by}', expected an offset in days, weeks or months (a sign is optional)",
-                "e.g. --by '+7 days', --by -2d, --by '+1 week', --by '+1 month' (a move keeps each item's "
-                "time)")
+    expected = (say("found '{by}', expected an offset in days, weeks or months (a sign is optional)", by=by),
+                say("e.g. --by '+7 days', --by -2d, --by '+1 week', --by '+1 month' (a move keeps each "
+                    "item's time)"))
     try:
         offset = timeparse.parse_offset(f"+{text}" if text[:1].isdigit() else text)
     except ValueError:
@@ -336,16 +358,18 @@ def _shift_to(to: str, first: dt.date) -> Shift:
 
 def _bounded(shift: Shift, given: str, option: str) -> Shift:
     if shift.amount == 0:
-        raise InputErrors([InputError(Source(option, 1, 1), f"found '{given}', which moves nothing",
-                                      "e.g. --by '+7 days'")])
+        raise InputErrors([InputError(Source(option, 1, 1),
+                                      say("found '{given}', which moves nothing", given=given),
+                                      say("e.g. --by '+7 days'"))])
     reference = dt.date(2000, 1, 1)
     try:
         too_far = abs((shift(reference) - reference).days) > MAX_SHIFT_DAYS
     except (OverflowError, ValueError):  # beyond year 9999
         too_far = True
     if too_far:
-        raise InputErrors([InputError(Source(option, 1, 1), f"found '{given}', a move of more than ten "
-                                      "years", "move by days, weeks or months (at most ten years)")])
+        raise InputErrors([InputError(Source(option, 1, 1),
+                                      say("found '{given}', a move of more than ten years", given=given),
+                                      say("move by days, weeks or months (at most ten years)"))])
     return shift
 
 
@@ -363,10 +387,9 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
         for name in names:
             found = name if name in known else name.lower() if name.lower() in known else None
             if found is None:
-                listing = ("edcal agenda --ids lists items with their ids" if option == "ID"
-                           else "known: " + ", ".join(sorted(known)))
-                errors.append(InputError(Source(option, 1, 1),
-                                         f"unknown {option.strip('-').lower()} '{name}'",
+                listing = (say("edcal agenda --ids lists items with their ids") if option == "ID"
+                           else say("known: {names}", names=", ".join(sorted(known))))
+                errors.append(InputError(Source(option, 1, 1), _unknown(option, name),
                                          did_you_mean(name.lower(), known) or listing))
             elif option == "ID":
                 named.append(found)
@@ -375,6 +398,30 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
     slugs = {article_item_id(a): a.slug for a in plan.articles}
     return Selection(tuple(slugs.get(name, name) for name in named), first, last, frozenset(networks),
                      campaign, owner)
+
+
+def _unknown(option: str, name: str) -> str:
+    """"unknown network 'x'": a name that the option's kind of thing does not have."""
+    if option == "ID":
+        return say("unknown id '{name}'", name=name)
+    if option == "--network":
+        return say("unknown network '{name}'", name=name)
+    if option == "--campaign":
+        return say("unknown campaign '{name}'", name=name)
+    return say("unknown owner '{name}'", name=name)
+
+
+def _joined(words: list[str], conjunction: str) -> str:
+    """"a and b and c" (``conjunction`` is ``say("and")`` or ``say("or")``), each word as given."""
+    joined = words[0]
+    for word in words[1:]:
+        joined = say("{first} {conjunction} {then}", first=joined, conjunction=conjunction, then=word)
+    return joined
+
+
+def _reason(exc: ValueError) -> str:
+    """A refused value's message, translatable when it was raised as one (``ValueError(say(…))``)."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
 
 
 class _DayReader:

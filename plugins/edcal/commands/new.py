@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from edcal.errors import ErrorCollector, InputError, InputErrors
+from edcal.i18n import say
 from edcal.ids import slugify
 from edcal.load.articles import article_datetime, validate_article
 from edcal.load.calendar import load_calendar
@@ -26,8 +27,8 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     :raises InputErrors: on an empty title, an invalid date, or an existing file.
     """
     if not title.strip():
-        raise InputErrors([InputError(Source("TITLE", 1, 1), "the title is empty",
-                                      'e.g. edcal new "Mon article"')])
+        raise InputErrors([InputError(Source("TITLE", 1, 1), say("the title is empty"),
+                                      say('e.g. edcal new "Mon article"'))])
     if date is not None:  # read as the build will read the article's date, in the site's zone
         errors = ErrorCollector()
         article_datetime(date, Source("--date", 1, 1), load_calendar(site), errors)
@@ -39,18 +40,20 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     words = words.replace("°", "")  # the transliteration spells it out: "n°3" gave ndeg3, "20°C" 20degc
     if slug is not None and not re.fullmatch(r"[\w-]{1,150}", slug):  # `../../tmp/x` wrote outside the site
         example = slugify(slug)[:60] or "mon-article"
-        raise InputErrors([InputError(Source("--slug", 1, 1), f"found slug '{slug[:80]}', expected letters, "
-                                      "digits and dashes", f"e.g. --slug {example}")])
+        raise InputErrors([InputError(Source("--slug", 1, 1), say("found slug '{slug}', expected letters, "
+                                                                  "digits and dashes", slug=slug[:80]),
+                                      say("e.g. --slug {example}", example=example))])
     name = slug or slugify(words)
     if not name:
-        raise InputErrors([InputError(Source("TITLE", 1, 1), f"no slug can be made from '{title}'",
-                                      "pass --slug")])
+        raise InputErrors([InputError(Source("TITLE", 1, 1), say("no slug can be made from '{title}'",
+                                                                 title=title),
+                                      say("pass --slug"))])
     folder = Path(settings["PATH"]) / (settings.get("ARTICLE_PATHS") or [""])[0]
     path = folder / f"{name}.md"
     if path.exists():
         raise InputErrors([InputError(Source(path.relative_to(site.resolve()).as_posix(), 1, 1),
-                                      "an article with this slug exists already",
-                                      "choose another title, or pass --slug")])
+                                      say("an article with this slug exists already"),
+                                      say("choose another title, or pass --slug"))])
     fields: dict[str, object] = {"title": title.strip()}
     if date is not None:
         fields["date"] = date.strip()
@@ -64,9 +67,10 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
         fields["tags"] = [t.strip() for tag in tags for t in tag.split(",") if t.strip()]
         words = fields["tags"][0].split()
         if len(fields["tags"]) == 1 and len(words) >= 6:  # a sentence, commas forgotten
-            raise InputErrors([InputError(Source("--tags", 1, 1), f"found one tag of {len(words)} words; "
-                                          "expected tags separated by commas",
-                                          f"e.g. --tags {','.join(words[:3])}")])
+            raise InputErrors([InputError(Source("--tags", 1, 1),
+                                          say("found one tag of {count} words; expected tags separated by "
+                                              "commas", count=len(words)),
+                                          say("e.g. --tags {tags}", tags=",".join(words[:3])))])
     front = "".join(f"{name}: {yaml_value(value)}\n" for name, value in fields.items())
     body = NEW_ARTICLE_BODY["en" if str(settings.get("DEFAULT_LANG", "fr")).startswith("en") else "fr"] + "\n"
     text = f"---\n{front}---\n{body}"
