@@ -261,7 +261,7 @@ def test_agenda_on_the_sample_site(runner: CliRunner, monkeypatch) -> None:
     assert result.exit_code == 0, result.output
     assert "Prévenir la corrosion" in result.output and "Vœux 2027" in result.output
     assert "Mardi 12 janvier 2027" in result.output and "Mardi 26 janvier 2027" not in result.output
-    typo = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--network", "instagam"])
+    typo = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--network", "instagam"], env={"EDCAL_LANG": "en"})
     assert typo.exit_code == 2
     assert "--network: error: unknown value 'instagam' for --network" in typo.output and "'instagram'" in typo.output
     empty = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--days", "1", "--network", "intranet"])

@@ -193,7 +193,7 @@ def test_a_revision_whose_plan_does_not_load_is_named_in_its_errors(repo: Path) 
     edit(repo / "calendar.yaml", "networks: [linkedin, mastodon]", "networks: [linkdin, mastodon]")
     committed(repo)
     edit(repo / "calendar.yaml", "networks: [linkdin, mastodon]", "networks: [linkedin, mastodon]")
-    result = run_edcal("diff", "HEAD", cwd=repo)
+    result = run_edcal("diff", "HEAD", cwd=repo, env={"EDCAL_LANG": "en"})
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert re.match(r"HEAD:calendar\.yaml:\d+:\d+: error: .*linkdin", result.stderr)
     assert "the site at HEAD does not load" in result.stderr
@@ -318,7 +318,7 @@ def test_a_branch_is_compared_with_where_it_left_main(repo: Path) -> None:
     edit(repo / "calendar.yaml", "text: Chaque mercredi", "text: Chaque mercredi matin")
     committed(repo)
     git(repo, "checkout", "-q", "plan")
-    plain = run_edcal("diff", "main", "--format", "json", cwd=repo)
+    plain = run_edcal("diff", "main", "--format", "json", cwd=repo, env={"EDCAL_LANG": "en"})
     assert {c["id"].split("-")[0] for c in json.loads(plain.stdout)["changes"]} == {"hello", "weekly"}
     assert "note: main has 1 commit(s) that HEAD does not have" in plain.stderr
     assert "'edcal diff main...' compares with where your branch left main" in plain.stderr
@@ -412,7 +412,7 @@ def test_a_revision_that_stops_reading_is_a_located_error_and_prints_stay_out_of
     settings.write_text(good + "import sys\nsys.exit(3)\n", encoding="utf-8")
     committed(repo)
     settings.write_text(good, encoding="utf-8")
-    stopped = run_edcal("diff", cwd=repo)
+    stopped = run_edcal("diff", cwd=repo, env={"EDCAL_LANG": "en"})
     assert stopped.returncode == 2 and "Traceback" not in stopped.stderr, stopped.stderr
     assert stopped.stderr.startswith(f"{'HEAD'}:pelicanconf.py:1:1: error: reading the site at HEAD stopped (exit ")
 

@@ -195,9 +195,10 @@ def test_bad_options_are_located_errors(site: Path, args: tuple[str, ...], expec
     assert (site / "calendar.yaml").read_bytes() == before
 
 
-def test_a_move_the_site_would_not_load_after_writes_nothing(site: Path) -> None:
+def test_a_move_the_site_would_not_load_after_writes_nothing(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The site is read again as moved (by the real readers, in a child process): 02:30 on the last
     Sunday of March does not exist in Paris, so nothing is written."""
+    monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
     calendar = site / "calendar.yaml"
     add_posts(site, "  - id: nuit\n    networks: [x]\n    at: 2027-03-21 02:30\n    text: La nuit\n")
     before = calendar.read_bytes()
@@ -363,6 +364,7 @@ def test_every_word_of_move_has_a_french_translation() -> None:
 
 
 def test_a_file_that_cannot_be_written_is_a_located_error(site: Path, monkeypatch) -> None:
+    monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
     def refused(texts) -> None:
         raise PermissionError(13, "Permission denied", str(site / "calendar.yaml"))
 
@@ -381,8 +383,9 @@ def with_key_date(site: Path, key_dates: str = KEY_DATES, posts: str = ANCHORED)
     return text
 
 
-def test_what_follows_may_not_move_once_past(site: Path) -> None:
+def test_what_follows_may_not_move_once_past(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The eve-of-fair post went out last night: moving the fair would publish it again."""
+    monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
     text = with_key_date(site)
     result = run_edcal("move", "salon", "--by", "+1 week", cwd=site, env={"EDCAL_NOW": "2027-03-09T20:00+01:00"})
     assert result.returncode == 2, result.stdout
@@ -399,7 +402,8 @@ def test_nothing_lands_before_now_even_on_the_same_day(site: Path) -> None:
     assert "Rien n'a été déplacé." in result.stdout
 
 
-def test_a_time_written_with_a_utc_offset_does_not_slide_across_daylight_saving(site: Path) -> None:
+def test_a_time_written_with_a_utc_offset_does_not_slide_across_daylight_saving(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
     calendar = site / "calendar.yaml"
     text = add_posts(site, "  - id: fixe\n    networks: [x]\n    at: 2027-03-21 10:00+01:00\n    text: Fixe\n")
     result = run_edcal("move", "fixe", "--by", "+1 week", cwd=site)
@@ -424,7 +428,8 @@ def test_a_date_shared_with_another_entry_is_left(site: Path) -> None:
     assert "at: 2027-03-06 09:00" in calendar.read_text(encoding="utf-8")
 
 
-def test_a_key_date_keeps_its_length_and_takes_no_filter(site: Path) -> None:
+def test_a_key_date_keeps_its_length_and_takes_no_filter(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
     text = with_key_date(site, "key_dates:\n  - {id: salon, name: Salon, from: 2027-03-29, until: 2027-03-31}\n", "")
     assert run_edcal("move", "salon", "--network", "x", "--by", "+1 week", cwd=site).stderr.startswith(
         "ID: error: --network cannot select part of key date 'salon'")
@@ -504,7 +509,8 @@ def test_the_agenda_shows_key_dates_ids(site: Path) -> None:
     assert "Mercredi 10 mars 2027 — ◆ Salon de Lyon (salon)" in result.stdout
 
 
-def test_a_key_date_may_not_move_a_campaign_or_a_freeze_under_way(site: Path) -> None:
+def test_a_key_date_may_not_move_a_campaign_or_a_freeze_under_way(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
     calendar = site / "calendar.yaml"
     with_key_date(site, "key_dates:\n  - {id: salon, name: Salon, on: 2027-03-10}\n", "")
     text = calendar.read_text(encoding="utf-8").replace(
@@ -564,7 +570,8 @@ def test_a_relative_site_folder_is_read_as_moved(site: Path) -> None:
     assert "Date\u00a0: mardi 2 mars 2027 10:00 → mercredi 3 mars 2027 10:00" in result.stdout
 
 
-def test_a_series_under_way_may_not_see_its_start_move(site: Path) -> None:
+def test_a_series_under_way_may_not_see_its_start_move(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
     with_key_date(site, "key_dates:\n  - {id: salon, name: Salon, on: 2027-03-10}\n",
                   "  - {id: avant, networks: [x], text: Bientôt, repeat: {every: day, at: '08:00', "
                   "from: salon -5 days, until: salon}}\n")
@@ -586,7 +593,8 @@ def test_a_series_between_two_key_dates_follows_either(site: Path) -> None:
     assert "+ jeudi 11 mars 2027 08:00 et 1 autre, jusqu'au vendredi 12 mars 2027 08:00 · X · Entre" in result.stdout
 
 
-def test_a_key_date_may_not_move_into_the_past_nor_move_once_over(site: Path) -> None:
+def test_a_key_date_may_not_move_into_the_past_nor_move_once_over(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
     with_key_date(site, "key_dates:\n  - {id: salon, name: Salon, on: 2027-03-10}\n"
                         "  - {id: passe, name: Passé, on: 2027-01-02}\n", "")
     back = run_edcal("move", "salon", "--by", "-30 days", cwd=site)
@@ -668,3 +676,21 @@ def test_an_occurrence_moved_back_on_its_rules_day_leaves_moved(site: Path) -> N
         (rule + ", moved: {2027-03-17: 2027-03-18, 2027-03-24: 2027-03-26}}\n",
          rule + ", moved: {2027-03-24: 2027-03-26}}\n")]
     assert starts(site)["weekly-mastodon-20270317"] == "2027-03-17T08:00:00+01:00"
+
+
+def test_input_errors_speak_the_sites_french_with_their_hints(site: Path) -> None:
+    """The errors found once the site is read are in its language, hints and joined option names too."""
+    with_key_date(site, "key_dates:\n  - {id: salon, name: Salon, on: 2027-03-10}\n"
+                        "  - {id: passe, name: Passé, on: 2027-01-02}\n", "")
+    filtered = run_edcal("move", "salon", "--network", "x", "--owner", "ben", "--by", "+1 week", cwd=site)
+    assert filtered.returncode == 2
+    assert filtered.stderr.startswith(
+        "ID: error: impossible de sélectionner une partie de la date clé 'salon' avec --network et --owner\u00a0: "
+        "tout ce qui est écrit par rapport à elle se déplace avec elle\n"
+        "    hint: déplacez-la sans --network ou --owner, ou déplacez les publications par leurs propres ids\n")
+    over = run_edcal("move", "passe", "--by", "+1 day", cwd=site)
+    assert "error: la date clé 'passe' est passée (elle s'est terminée le 2027-01-02)\n" \
+           "    hint: nommez des dates clés encore à venir\n" in over.stderr
+    unknown = run_edcal("move", "salom", "--by", "+1 day", cwd=site)
+    assert unknown.stderr.startswith("ID: error: id 'salom' inconnu\n    hint: vouliez-vous dire 'salon'\u00a0?\n")
+    assert unknown.stderr.endswith("edcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n")

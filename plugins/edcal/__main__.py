@@ -108,6 +108,9 @@ class EdcalGroup(click.Group):
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
+        from edcal.i18n import speak
+
+        speak(None)  # $EDCAL_LANG or English until the command reads the site, as in a process of its own
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         words = _site_options_after_command(self, list(sys.argv[1:] if args is None else args))
