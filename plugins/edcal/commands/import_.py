@@ -106,7 +106,7 @@ def _target(site: Path, file: Path, into: str | None) -> tuple[Path, str]:
 
 def _read_with(site: Path, settings_file: str, target: Path, written: CalendarText, shown: str) -> Plan:
     """The site read with the new file, in a child process; the loader's errors shown at the cells."""
-    plan, errors = read_edited(site, settings_file, {target: written.text}, "the site with the import")
+    plan, errors = read_edited(site, settings_file, {target: written.text}, say("the site with the import"))
     if plan is None:
         raise InputErrors(sorted((_at_cell(error, written, shown) for error in errors),
                                  key=InputError.sort_key))

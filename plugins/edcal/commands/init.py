@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from edcal import clock
-from edcal.errors import InputError, InputErrors, did_you_mean
+from edcal.errors import InputError, InputErrors, did_you_mean, message_of
 from edcal.i18n import say
 from edcal.load.validate import WEB_ADDRESS
 from edcal.model.source import Source
@@ -63,9 +63,8 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     try:
         zone = zone_named(timezone)
     except ValueError as exc:
-        # exc.args[0]: the message itself, translatable when it was raised as one
-        reason = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
-        raise InputErrors([InputError(Source("--timezone", 1, 1), reason, zone_hint(timezone))]) from None
+        raise InputErrors([InputError(Source("--timezone", 1, 1), message_of(exc), zone_hint(timezone))]) \
+            from None
     from edcal import public_holidays
 
     if country is not None:

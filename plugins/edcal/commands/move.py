@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.commands._child import now_pinned, read_edited
-from edcal.errors import InputError, InputErrors, did_you_mean
+from edcal.errors import InputError, InputErrors, did_you_mean, message_of
 from edcal.i18n import long_date, say, say_count, team_language, translator
 from edcal.load import timeparse
 from edcal.load.calendar import MAX_HORIZON_DAYS
@@ -333,7 +333,7 @@ def _day(text: str | None, option: str) -> dt.date | None:
         from edcal.load.validate import value_hint
 
         hint = value_hint(text.strip(), str(exc)) or say("a day, e.g. 2027-01-18")  # 12/10/2026: year first
-        raise InputErrors([InputError(Source(option, 1, 1), _reason(exc), hint)]) from None
+        raise InputErrors([InputError(Source(option, 1, 1), message_of(exc), hint)]) from None
 
 
 def _shift_by(by: str) -> Shift:
@@ -417,11 +417,6 @@ def _joined(words: list[str], conjunction: str) -> str:
     for word in words[1:]:
         joined = say("{first} {conjunction} {then}", first=joined, conjunction=conjunction, then=word)
     return joined
-
-
-def _reason(exc: ValueError) -> str:
-    """A refused value's message, translatable when it was raised as one (``ValueError(say(…))``)."""
-    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
 
 
 class _DayReader:

@@ -1,0 +1,84 @@
+"""The command line speaks the site's language (DEFAULT_LANG), or EDCAL_LANG's, to the site's team."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import run_edcal, write_pelicanconf
+
+pytestmark = pytest.mark.usefixtures("site_language")
+
+NBSP = "\u00a0"
+
+
+def test_check_speaks_french_on_a_french_site_and_english_when_asked(site: Path) -> None:
+    french = run_edcal("check", cwd=site)
+    assert french.returncode == 0, french.stderr
+    assert "calendar.yaml:7:3: warning: LinkedIn\u00a0: 0 publication dans la semaine du 15/02 au 21/02/2027, " \
+        "objectif 2/semaine [cadence-gap]\n    hint: prévoyez une publication" in french.stdout
+    assert french.stdout.endswith("\n0 erreur, 13 avertissements\n")  # French plurals: "0 erreur"
+    english = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
+    assert "calendar.yaml:7:3: warning: LinkedIn: 0 posts in the week of 2027-02-15 to 2027-02-21, target " \
+        "2/week [cadence-gap]\n    hint: plan a post" in english.stdout
+    assert english.stdout.endswith("\n0 errors, 13 warnings\n")
+    # The same findings, in the same order: only the words change.
+    assert [line.split(": ", 2)[:2] for line in french.stdout.splitlines() if ": warning: " in line] == \
+        [line.split(": ", 2)[:2] for line in english.stdout.splitlines() if ": warning: " in line]
+
+
+def test_json_and_github_annotations_keep_their_keys_and_ids_and_carry_french_words(site: Path) -> None:
+    document = json.loads(run_edcal("check", "--format", "json", cwd=site).stdout)
+    first = document["findings"][0]
+    assert (first["rule"], first["severity"], first["file"], first["line"]) == ("cadence-gap", "warning",
+                                                                              "calendar.yaml", 7)
+    assert first["message"].startswith(f"LinkedIn{NBSP}: 0 publication") and first["hint"].startswith("prévoyez")
+    annotations = run_edcal("check", "--format", "github", cwd=site).stdout.splitlines()
+    assert annotations[0].startswith("::warning file=calendar.yaml,line=7,col=3,title=cadence-gap::LinkedIn")
+    assert annotations[-1] == "::notice title=edcal check::0 erreur, 13 avertissements"
+
+
+def test_input_errors_keep_their_form_and_say_the_rest_in_french(site: Path) -> None:
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("linkedin:", "linkdin:", 1), encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr == (
+        "calendar.yaml:7:3: error: réseau 'linkdin' inconnu\n"
+        f"    hint: vouliez-vous dire 'linkedin'{NBSP}? Pour déclarer votre propre réseau, ajoutez `custom: true` "
+        "(ou `like: linkedin`), `name:` et `limit:`.\n"
+        f"edcal: 1 erreur de saisie{NBSP}; rien n'a été écrit.\n")
+    english = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
+    assert english.stderr.startswith("calendar.yaml:7:3: error: unknown network 'linkdin'\n"
+                                     "    hint: did you mean 'linkedin'? To declare")
+    assert english.stderr.endswith("edcal: 1 error in the input; nothing was written.\n")
+    assert not (site / "output").exists() and not (site / "planning").exists()
+
+
+def test_the_build_summary_is_in_french_and_edcal_lang_chooses_english(site: Path) -> None:
+    french = run_edcal("build", cwd=site)
+    assert french.returncode == 0, french.stderr
+    assert f"plan{NBSP}: " in french.stdout and f"  idées{NBSP}: " in french.stdout
+    assert f"flux d'agenda{NBSP}: planning/calendar.ics et planning/calendars/" in french.stdout
+    english = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
+    assert "feeds: planning/calendar.ics and planning/calendars/; planning site: planning/index.html" \
+        in english.stdout
+
+
+def test_an_english_site_speaks_english_unless_edcal_lang_says_french(site: Path) -> None:
+    write_pelicanconf(site, 'DEFAULT_LANG = "en"\n')
+    english = run_edcal("check", cwd=site)
+    assert english.stdout.endswith("\n0 errors, 13 warnings\n"), english.stdout
+    french = run_edcal("check", cwd=site, env={"EDCAL_LANG": "fr"})
+    assert french.stdout.endswith("\n0 erreur, 13 avertissements\n")
+    other = run_edcal("check", cwd=site, env={"EDCAL_LANG": "de"})  # no German catalogue: English
+    assert other.stdout == english.stdout
+
+
+def test_what_comes_before_the_settings_are_read_is_english(tmp_path: Path) -> None:
+    """A folder that is no site has no language yet."""
+    result = run_edcal("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "error: found no calendar.yaml here: this is not an edcal site" in result.stderr
