@@ -573,7 +573,7 @@ posts:
         "    hint: ajoutez-la sous `campaigns:`",
         "calendar.yaml:13:10: error: date clé 'salom' inconnue\n"
         f"    hint: vouliez-vous dire 'salon'{nbsp}?",
-        "calendar.yaml:14:82: error: '25:00' trouvé, heure entre 00:00 et 23:59 ou nom de créneau attendu",
+        "calendar.yaml:14:82: error: trouvé '25:00', attendu\u00a0: une heure entre 00:00 et 23:59 ou le nom d'un créneau",
     ], messages
 
 
@@ -589,11 +589,11 @@ def test_a_french_site_reads_its_yaml_and_schema_errors_in_french(tmp_path: Path
         "des deux"]
     indented = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n   networks: [x]\n")
     assert indented == [
-        "calendar.yaml:11:4: error: YAML invalide\u00a0: tiret '-' attendu non trouvé (en lisant une liste ou un "
+        "calendar.yaml:11:4: error: YAML invalide\u00a0: tiret '-' attendu introuvable (en lisant une liste ou un "
         "dictionnaire)\n    hint: cette ligne est indentée de 3 espaces, la ligne 10 au-dessus l'est de 4 "
         "espaces\u00a0: les clés d'un même dictionnaire s'alignent, l'une sous l'autre"]
     schema = errors(tmp_path, BASE + "posts:\n  - {id: a, at: 2027-01-12, networks: [x], titel: Hi, text: [a]}\n")
     assert schema == [
-        "calendar.yaml:9:44: error: champ inconnu 'titel' dans posts, entrée 'a'\n"
+        "calendar.yaml:9:44: error: champ 'titel' inconnu dans posts, entrée 'a'\n"
         "    hint: vouliez-vous dire 'title'\u00a0?",
         "calendar.yaml:9:61: error: trouvé une liste, attendu\u00a0: du texte"]

@@ -557,11 +557,11 @@ def test_a_french_sites_article_errors_are_in_french(site: Path) -> None:
     result = run_edcal("check", cwd=site)
     assert result.returncode == 2, result.stderr
     nbsp = "\u00a0"
-    assert ("content/articles/ligne-vide.md:4:1: error: champ d'en-tête 'Status' trouvé après une ligne vide"
+    assert ("content/articles/ligne-vide.md:4:1: error: trouvé le champ d'en-tête 'Status' après une ligne vide"
             f"{nbsp}; l'en-tête se termine à la première ligne vide, et ce champ serait publié comme du texte\n"
             "    hint: supprimez la ligne vide (ligne 3)") in result.stderr
     assert ("content/articles/inconnus.md:3:8: error: personne 'camille-r' inconnue\n"
             "    hint: ajoutez-la sous `team:` dans calendar.yaml") in result.stderr
-    assert (f"error: tags '#soudure #inox' trouvé, écrit en hashtags{nbsp}; des mots séparés par des virgules "
-            "sont attendus\n    hint: écrivez tags: soudure, inox (les publications font leurs hashtags à partir "
+    assert (f"error: trouvé tags '#soudure #inox', écrit en hashtags{nbsp}; attendu{nbsp}: des mots séparés "
+            "par des virgules\n    hint: écrivez tags: soudure, inox (les publications font leurs hashtags à partir "
             "des étiquettes)") in result.stderr

@@ -164,14 +164,14 @@ def test_bad_cells_are_told_in_the_sites_language(site: Path) -> None:
     result = run_edcal("import", "plan.csv", cwd=site)
     assert result.returncode == 2, result.stderr
     assert result.stderr == (
-        "plan.csv:1:19: error: la colonne 'Likes' (D) n'est pas un champ de publication\n"
+        "plan.csv:1:19: error: trouvé la colonne 'Likes' (D), qui n'est pas un champ de publication\n"
         "    hint: ignorez-la\u00a0: --skip-column Likes, ou renommez-la (champs connus\u00a0: alt, article, "
         "campaign, date, id, image, link, networks, owner, promotional, status, text, time, title)\n"
-        "plan.csv:2:1: error: '31/02/2027 09:00'\u00a0: février 2027 a 28 jours\n"
+        "plan.csv:2:1: error: trouvé '31/02/2027 09:00'\u00a0: février 2027 a 28 jours\n"
         "    hint: écrivez une date qui existe, DD/MM/YYYY HH:MM\n"
         "plan.csv:2:18: error: réseau 'Linkdin' inconnu\n"
         "    hint: vouliez-vous dire LinkedIn (linkedin)\u00a0?\n"
-        "plan.csv:3:1: error: 'lundi 16/03/2027'\u00a0: le 2027-03-16 est un mardi\n"
+        "plan.csv:3:1: error: trouvé 'lundi 16/03/2027'\u00a0: le 2027-03-16 est un mardi\n"
         "    hint: corrigez le jour de la semaine ou la date\n"
         "edcal: 4 erreurs de saisie\u00a0; rien n'a été écrit.\n")
 

@@ -687,10 +687,10 @@ def test_input_errors_speak_the_sites_french_with_their_hints(site: Path) -> Non
     assert filtered.stderr.startswith(
         "ID: error: impossible de sélectionner une partie de la date clé 'salon' avec --network et --owner\u00a0: "
         "tout ce qui est écrit par rapport à elle se déplace avec elle\n"
-        "    hint: déplacez-la sans --network ou --owner, ou déplacez les publications par leurs propres ids\n")
+        "    hint: déplacez-la sans --network ou --owner, ou déplacez les publications par leurs propres identifiants\n")
     over = run_edcal("move", "passe", "--by", "+1 day", cwd=site)
     assert "error: la date clé 'passe' est passée (elle s'est terminée le 2027-01-02)\n" \
            "    hint: nommez des dates clés encore à venir\n" in over.stderr
     unknown = run_edcal("move", "salom", "--by", "+1 day", cwd=site)
-    assert unknown.stderr.startswith("ID: error: id 'salom' inconnu\n    hint: vouliez-vous dire 'salon'\u00a0?\n")
+    assert unknown.stderr.startswith("ID: error: identifiant 'salom' inconnu\n    hint: vouliez-vous dire 'salon'\u00a0?\n")
     assert unknown.stderr.endswith("edcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n")

@@ -458,9 +458,9 @@ def test_resolution_errors_speak_french_on_a_french_site() -> None:
         plan_of(calendar, [article("lancement", "2027-01-10T09:00", calendar)])
     speak("fr")
     assert [error.format() for error in caught.value.errors] == [
-        "calendar.yaml:10:14: error: slug d'article inconnu 'lancemnt'\n    hint: vouliez-vous dire 'lancement'\u00a0?",
+        "calendar.yaml:10:14: error: slug d'article 'lancemnt' inconnu\n    hint: vouliez-vous dire 'lancement'\u00a0?",
         "calendar.yaml:12:5: error: aucun réseau sur lequel promouvoir 'lancement'\n    hint: ajoutez `networks:` à "
         "l'entrée, `social: networks:` à l'article, ou `blog: promote: networks:` à calendar.yaml",
-        "calendar.yaml:13:49: error: règle trouvée qui donne plus de 3660 publications\u00a0; moins sont attendues\n"
+        "calendar.yaml:13:49: error: trouvé une règle qui donne plus de 3660 publications, attendu\u00a0: 3660 au plus\n"
         "    hint: donnez-lui un `until:` plus tôt, un `count:`, ou une règle moins fréquente",
     ]
