@@ -84,7 +84,7 @@ def test_the_build_summary_in_the_docs_is_what_the_sample_site_prints(tmp_path: 
     the build printed as the sample grew (178 items documented, 174 printed)."""
     docs = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
     section = docs.split("## `edcal build`", 1)[1]
-    block = section.split("```\n$ edcal build\n", 1)[1].split("```", 1)[0]
+    block = section.split("```\n$ EDCAL_LANG=en edcal build\n", 1)[1].split("```", 1)[0]
     documented = block.splitlines()[2:]  # Pelican's two lines hold a duration
     site = copy_sample(tmp_path / "site")
     result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-01-12T10:00"})
@@ -92,6 +92,7 @@ def test_the_build_summary_in_the_docs_is_what_the_sample_site_prints(tmp_path: 
     assert result.stdout.splitlines()[2:] == documented
 
 
+@pytest.mark.usefixtures("site_language")  # the sample site's French, as documented
 def test_the_move_examples_in_the_docs_are_what_the_sample_site_prints(tmp_path: Path) -> None:
     """docs/cli.md's three `edcal move` runs on the sample site: the second had come to give another reason
     than the one documented (the day the series posts on, before the network left out)."""

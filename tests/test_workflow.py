@@ -162,6 +162,7 @@ def test_a_scheduled_run_rebuilds_only_when_an_article_became_due(due_step: Any)
     assert due_step("push", "2027-03-20T08:00:00Z", "2027-03-20T07:45:00Z") == "build=true"
 
 
+@pytest.mark.usefixtures("site_language")
 def test_a_pull_request_gets_the_plans_changes_on_its_summary_page(workflow: dict[str, Any], tmp_path: Path,
                                                                    site: Path) -> None:
     """The step as a pull request's run has it: the merge checked out, the base branch fetched."""
