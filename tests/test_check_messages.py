@@ -156,3 +156,44 @@ def test_month_names_follow_the_language_not_the_machines_locale() -> None:
     finally:
         locale.setlocale(locale.LC_TIME, previous)
     assert message.translated(translator("fr")) == "en janvier 2027"
+
+
+def _plain(node: ast.expr) -> bool:
+    """A text written in place (a literal, an f-string, a concatenation), which cannot be translated."""
+    if isinstance(node, (ast.JoinedStr, ast.BinOp)):
+        return True
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.IfExp):
+        return _plain(node.body) or _plain(node.orelse)
+    if isinstance(node, ast.BoolOp):
+        return any(_plain(value) for value in node.values)
+    return False
+
+
+#: Hints that are only what to type (a command, a line of Python): the same in every language.
+TYPED_HINTS = {("diff.py", "git submodule update --init --recursive"), ("sweep.py", "{name} = {example}")}
+
+
+def test_every_input_error_is_written_with_say_so_that_a_french_site_reads_french() -> None:
+    found = 0
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Name) and func.id == "InputError":
+                texts = node.args[1:3]
+            elif isinstance(func, ast.Attribute) and func.attr == "add" and len(node.args) >= 2 \
+                    and not (isinstance(func.value, ast.Name) and func.value.id in ("cal", "event", "calendar")):
+                texts = node.args[1:3]  # ErrorCollector.add(source, message, hint)
+            else:
+                continue
+            found += 1
+            for text in [*texts, *(k.value for k in node.keywords if k.arg in ("message", "hint"))]:
+                if _plain(text):
+                    written = ast.unparse(text)
+                    assert any(path.name == name and phrase in written for name, phrase in TYPED_HINTS), (
+                        f"{path.name}:{text.lineno}: {written[:80]} is written as a plain string: use say() "
+                        "and add its French to translations/fr/")
+    assert found > 300
