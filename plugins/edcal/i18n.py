@@ -209,9 +209,4 @@ def spoken(text: str | None) -> str:
     return text if _SPOKEN.language == "en" else translated(text, _SPOKEN)  # type: ignore[attr-defined]
 
 
-def speaking() -> str:
-    """The code of the language the command line speaks ("en", "fr")."""
-    return _SPOKEN.language  # type: ignore[attr-defined, no-any-return]
-
-
 _SPOKEN: Callable[[str], str] = translator(os.environ.get(LANG_VARIABLE))
