@@ -82,3 +82,20 @@ def test_what_comes_before_the_settings_are_read_is_english(tmp_path: Path) -> N
     result = run_edcal("check", cwd=tmp_path)
     assert result.returncode == 2
     assert "error: found no calendar.yaml here: this is not an edcal site" in result.stderr
+
+
+def test_an_options_error_found_before_the_site_is_read_is_in_the_sites_language(site: Path) -> None:
+    """move and agenda judge their options before reading the site (seconds on a large plan)."""
+    result = run_edcal("move", "--since", "2027-02-20", "--by", "une semaine", cwd=site)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"--by: error: trouvé 'une semaine', attendu{NBSP}: un décalage en jours")
+    assert result.stderr.endswith(f"edcal: 1 erreur de saisie{NBSP}; rien n'a été écrit.\n")
+    agenda = run_edcal("agenda", "--since", "20/02/2027", cwd=site)
+    assert agenda.stderr.startswith(f"--since: error: trouvé '20/02/2027', attendu{NBSP}: une date")
+    assert "hint: les dates s'écrivent l'année en premier" in agenda.stderr
+    english = run_edcal("move", "--since", "2027-02-20", "--by", "une semaine", cwd=site, env={"EDCAL_LANG": "en"})
+    assert english.stderr.startswith("--by: error: found 'une semaine', expected an offset in days")
+    write_pelicanconf(site, "DEFAULT_LANG = 'en'\nraise RuntimeError(\"broken\")\n")  # settings that cannot be read
+    broken = run_edcal("move", "--since", "2027-02-20", "--by", "une semaine", cwd=site)
+    assert broken.returncode == 2 and "Traceback" not in broken.stderr
+    assert broken.stderr.startswith("--by: error: found 'une semaine', expected an offset in days"), broken.stderr

@@ -80,6 +80,10 @@ def input_errors_exit(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except InputErrors as exc:
+            if isinstance(kwargs.get("site"), Path):  # an option's error, before the site was read
+                from edcal.site import speak_site_language
+
+                speak_site_language(kwargs["site"], kwargs.get("settings_file") or "pelicanconf.py")
             report(exc, wrote_nothing=command.__name__ not in READ_ONLY)
             sys.exit(EXIT_INPUT)
 

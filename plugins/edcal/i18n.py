@@ -193,8 +193,14 @@ def speak(site_lang: str | None) -> None:
     speaks English until it has read the site's settings (an error in
     pelicanconf.py itself), or when the language has no catalogue.
     """
-    global _SPOKEN
+    global _SPOKEN, _SITE_HEARD
     _SPOKEN = translator(team_language(site_lang))
+    _SITE_HEARD = site_lang is not None
+
+
+def site_language_known() -> bool:
+    """Whether the command has read the site's language (:func:`speak` with the site's language)."""
+    return _SITE_HEARD
 
 
 def team_language(site_lang: str | None) -> str:
@@ -210,3 +216,4 @@ def spoken(text: str | None) -> str:
 
 
 _SPOKEN: Callable[[str], str] = translator(os.environ.get(LANG_VARIABLE))
+_SITE_HEARD = False

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import say, speak
+from edcal.i18n import say, site_language_known, speak
 from edcal.model.source import Source
 from edcal.pelican_plugin.state import SITE_SETTING
 
@@ -69,6 +69,22 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         raise InputErrors([InputError(Source(name, 1, 1), say("the edcal plugin is not enabled"),
                                       say('add PLUGINS = ["edcal"] (and PLUGIN_PATHS = ["plugins"])'))])
     return settings
+
+
+def speak_site_language(site: Path, settings_file: str = DEFAULT_SETTINGS) -> None:
+    """Learn the site's language for an error found before its settings were read.
+
+    An option's value (``edcal move --by 'une semaine'``) is checked before the
+    site is read, which may take seconds: its error is reported in the team's
+    language all the same. A site whose settings cannot be read leaves English.
+    """
+    if site_language_known():
+        return
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):  # Pelican's warnings come with the command's own read
+            pelican_settings(site, settings_file)
+    except (InputErrors, OSError):
+        pass
 
 
 def pelican_logging(level: int, quiet: bool = False) -> None:
