@@ -242,6 +242,9 @@ def test_an_item_opens_in_the_agenda_with_its_links(sample: Path, server: str, c
     both = page.locator('[data-item-id]:not([data-owner=""]):not([data-campaign=""]) summary').first
     words = " ".join(both.text_content().split())
     assert re.search(r"\w · \w.* · \w", words) and not re.search(r"\S·", words), words
+    # A post's text keeps its lines, as the network shows them.
+    page.goto(server + "agenda/2027-01.html#item-salon-j-7-bluesky")
+    assert "\n" in page.locator("#item-salon-j-7-bluesky .text").inner_text()
     page.goto(server + f"agenda/2027-04.html#item-{item_id}")
     page.click('.pager a:text("Calendrier") >> nth=0')
     page.wait_for_url("**/index.html?date=2027-04")
@@ -602,3 +605,11 @@ def test_the_planning_pages_open_a_posts_link_without_its_tracking(sample: Path)
     assert untracked("https://a.fr/x/?q=1&utm_source=x&utm_medium=social#top", names) == "https://a.fr/x/?q=1#top"
     for kept in ("https://a.fr/#/offre?utm_source=x&id=3", "https://a.fr/l?utm_source=n;page=2", "https://a.fr/?q=a&&b=1"):
         assert untracked(kept, names) == kept
+
+
+def test_a_key_dates_day_with_nothing_planned_shows_on_the_agenda(sample: Path) -> None:
+    """The fair's last day (29 January) has no post: the month's agenda shows it, as `edcal agenda` does."""
+    html = (sample / "planning" / "agenda" / "2027-01.html").read_text(encoding="utf-8")
+    day = html[html.index('data-day="2027-01-29"'):]
+    day = " ".join(re.sub(r"<[^>]+>", " ", day[:day.index("</section>")]).split())
+    assert day.endswith("vendredi 29 janvier 2027 — ◆ Salon Industrie Rhône-Alpes, Lyon Rien de prévu.")

@@ -118,7 +118,11 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     entries.sort(key=lambda e: (_day(e.local), e.time or "", e.item.id))
     today = plan.now.astimezone(plan.calendar.zone).date()
     week_start = today - dt.timedelta(days=today.weekday())
-    days = [(day, list(group)) for day, group in itertools.groupby(entries, key=lambda e: _day(e.local))]
+    key_dates_by_day = plan.calendar.key_dates_by_day(dt.date.min, dt.date.max)
+    by_day = {day: list(group) for day, group in itertools.groupby(entries, key=lambda e: _day(e.local))}
+    for day in key_dates_by_day:  # a fair's last day shows, with nothing planned on it
+        by_day.setdefault(day, [])
+    days = sorted(by_day.items(), key=lambda d: d[0])
     grouped = by_month(days, lambda d: d[0])
     months = [AgendaMonth(first, month_file(first), sum(len(entries) for _day, entries in group))
               for first, group in grouped]
@@ -129,7 +133,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name),
         "people": sorted(plan.calendar.team.values(), key=lambda p: p.name),
         "campaigns": sorted(plan.calendar.campaigns.values(), key=lambda c: c.start),
-        "key_dates_by_day": plan.calendar.key_dates_by_day(dt.date.min, dt.date.max),
+        "key_dates_by_day": key_dates_by_day,
     }
     template = env.get_template("agenda.html.j2")
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
