@@ -225,7 +225,7 @@ def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, sit
     assert "Mardi 2 mars 2027 — aujourd'hui" in past.output and "Bonjour le monde" in past.output
     both = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-03-01", "--until", "2027-03-10",
                                "--days", "2"])
-    assert both.exit_code == 2 and "--days: error: found both --days and --until" in both.output
+    assert both.exit_code == 2 and "--days: error: trouvé à la fois --days et --until" in both.output
     empty = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2031-01-01", "--until", "2031-01-02"])
     assert empty.exit_code == 0 and empty.output.strip() == "Rien de prévu sur cette période."
 
@@ -264,8 +264,18 @@ def test_agenda_on_the_sample_site(runner: CliRunner, monkeypatch) -> None:
     typo = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--network", "instagam"], env={"EDCAL_LANG": "en"})
     assert typo.exit_code == 2
     assert "--network: error: unknown value 'instagam' for --network" in typo.output and "'instagram'" in typo.output
+    # A person or a campaign by id in any case, or by name, as the team writes them.
+    by_id = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--days", "60", "--owner", "camille"])
+    for owner in ("Camille", "camille roux", "CAMILLE ROUX"):
+        by_name = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--days", "60", "--owner", owner])
+        assert by_name.exit_code == 0 and by_name.output == by_id.output, owner
+    assert "Camille Roux" in by_id.output and "Sophie Benali" not in by_id.output
     empty = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--days", "1", "--network", "intranet"])
     assert empty.output.strip() == "Rien de prévu aujourd'hui."  # it said "dans les 1 prochains jours"
+    # At 10:00 on 12 January, the article and its posts of 09:00 have gone out: nothing *more* today.
+    monkeypatch.setenv("EDCAL_NOW", "2027-01-12T10:00:00+01:00")
+    later = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--days", "1"])
+    assert later.output.strip() == "Plus rien de prévu aujourd'hui."
 
 
 def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: Path) -> None:

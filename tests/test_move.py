@@ -561,7 +561,7 @@ def test_a_post_named_like_an_article_is_not_taken_for_its_promotions(site: Path
 def test_ten_years_is_the_longest_move_in_any_unit(site: Path) -> None:
     assert run_edcal("move", "hello", "--by", "+119 months", "--dry-run", cwd=site).returncode == 0
     refused = run_edcal("move", "hello", "--by", "+121 months", cwd=site)
-    assert refused.returncode == 2 and "a move of more than ten years" in refused.stderr
+    assert refused.returncode == 2 and "un déplacement de plus de dix ans" in refused.stderr
 
 
 def test_a_relative_site_folder_is_read_as_moved(site: Path) -> None:

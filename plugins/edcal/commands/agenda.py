@@ -26,6 +26,8 @@ def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | Non
     """Dated items from now (or ``since``) to ``days`` days ahead (or ``until``), filtered."""
     if network is not None:
         network = plan.calendar.network_id(network) or network
+    owner = None if owner is None else plan.calendar.person_id(owner) or owner  # `Camille`, `Camille Roux`
+    campaign = None if campaign is None else plan.calendar.campaign_id(campaign) or campaign
     _check_choice("--network", network, plan.calendar.networks)
     _check_choice("--owner", owner, plan.calendar.team)
     _check_choice("--campaign", campaign, plan.calendar.campaigns)
@@ -71,20 +73,22 @@ def _check_choice(option: str, value: str | None, known: dict[str, object]) -> N
 
 
 def render(plan: Plan, items: list[Item], days: int, console: Console, key_days: dict[dt.date, list[str]],
-           window: bool = False, ids: bool = False) -> None:
+           window: bool = False, ids: bool = False, earlier_today: bool = False) -> None:
     """A heading per day, then one aligned row per item; today is highlighted.
 
     :param key_days: the key dates' names by day (``Calendar.key_dates_by_day``): those days get their
         heading, even with nothing planned.
     :param window: the items are of a window given by ``--since``/``--until``, not "from now".
     :param ids: add the name ``edcal move`` selects each item by.
+    :param earlier_today: items went out earlier today: "nothing more planned today", not "nothing planned".
     """
     _ = translator(team_language(plan.lang))
+    nothing_today = _("Nothing more planned today.") if earlier_today else _("Nothing planned today.")
     zone = plan.calendar.zone
     today = plan.now.astimezone(zone).date()
     if not items and not key_days:
         console.print(_("Nothing planned in that period.") if window
-                      else _("Nothing planned today.") if days == 1  # "in the next 1 days"
+                      else nothing_today if days == 1  # "in the next 1 days"
                       else _("Nothing planned in the next {days} days.").format(days=days))
         return
     rows: list[tuple[dt.date, tuple[str, ...]]] = []
@@ -111,7 +115,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
     if shown[0] != today and not window and today not in key_days:
         heading = long_date(today, _.language)
         console.print(f"[bold reverse] {heading[:1].upper() + heading[1:]} — {_('today')} [/]")
-        console.print(f"  {_('Nothing planned today.')}")
+        console.print(f"  {nothing_today}")
     for day in shown:
         group = by_day.get(day, [])
         heading = long_date(day, _.language)
@@ -122,7 +126,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
             heading += f" — ◆ {escape(name)}"
         console.print(f"[bold reverse] {heading} [/]" if day == today else f"[bold]{heading}[/]")
         if not group:
-            console.print(f"  {_('Nothing planned.')}")
+            console.print(f"  {nothing_today if day == today and not window else _('Nothing planned.')}")
             continue
         table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=True)
         for index, width in enumerate(widths):
@@ -145,5 +149,9 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
     start, end = parse_window(since, until, plan.calendar.zone, plan.now)
     items = upcoming(plan, days, network, owner, campaign, start, end)
     key_days = plan.calendar.key_dates_by_day(*days_shown(plan, days, start, end), ids=ids)
-    render(plan, items, days, console, key_days, window=since is not None or until is not None, ids=ids)
+    window = since is not None or until is not None
+    midnight = plan.now.astimezone(plan.calendar.zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    earlier = not window and any(isinstance(item.start, dt.datetime)  # gone out already today
+                                 for item in upcoming(plan, 1, network, owner, campaign, midnight, plan.now))
+    render(plan, items, days, console, key_days, window=window, ids=ids, earlier_today=earlier)
     return len(items)

@@ -385,7 +385,9 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
                                  ("--campaign", () if campaign is None else (campaign,), calendar.campaigns),
                                  ("--owner", () if owner is None else (owner,), calendar.team)):
         for name in names:
-            found = name if name in known else name.lower() if name.lower() in known else None
+            found = (calendar.person_id(name) if option == "--owner" else calendar.campaign_id(name)
+                     if option == "--campaign" else name if name in known
+                     else name.lower() if name.lower() in known else None)
             if found is None:
                 listing = (say("edcal agenda --ids lists items with their ids") if option == "ID"
                            else say("known: {names}", names=", ".join(sorted(known))))
@@ -393,6 +395,10 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
                                          did_you_mean(name.lower(), known) or listing))
             elif option == "ID":
                 named.append(found)
+            elif option == "--campaign":
+                campaign = found
+            elif option == "--owner":
+                owner = found
     if errors:
         raise InputErrors(errors)
     slugs = {article_item_id(a): a.slug for a in plan.articles}

@@ -26,7 +26,7 @@ from edcal.load import timeparse
 from edcal.load.schema import ID_RE, id_hint
 from edcal.load.table import Cell, Table, column_letter
 from edcal.load.yamlfile import yaml_value
-from edcal.model.calendar import Calendar
+from edcal.model.calendar import Calendar, id_by_name
 from edcal.model.source import Source
 
 #: What each field of a post is called in a header row, once lowercased, without accents, and
@@ -545,15 +545,7 @@ def _refuse_bad_ids(posts: list[ImportedPost], taken: set[str], errors: list[Inp
 
 def _by_name(value: str, named: dict[str, object]) -> str | None:
     """A campaign's or a person's id, by id, by name (``Camille Roux``) or by e-mail; None if none."""
-    if value in named or value.lower() in named:
-        return value if value in named else value.lower()
-    wanted = normal_name(value)
-    for attribute in ("name", "email"):
-        found = [key for key, thing in named.items()
-                 if normal_name(str(getattr(thing, attribute, "") or "")) == wanted]
-        if len(found) == 1:
-            return found[0]
-    return None
+    return id_by_name(value, named, normal_name)
 
 
 def _article(cell: Cell, articles: dict[str, str], errors: list[InputError]) -> str:

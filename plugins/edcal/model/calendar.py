@@ -7,7 +7,8 @@ articles, into concrete dated items.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -414,8 +415,43 @@ class Calendar:
                 day += dt.timedelta(days=1)
         return names
 
+    def person_id(self, name: str) -> str | None:
+        """The id of a team member named by id in any case (``Camille``), name or e-mail; None if none."""
+        return id_by_name(name, self.team)
+
+    def campaign_id(self, name: str) -> str | None:
+        """The id of a campaign named by id in any case, or by name; None if none."""
+        return id_by_name(name, self.campaigns)
+
     def network_id(self, name: str) -> str | None:
         """The id of a set-up network named by its id or one of its aliases (``twitter`` is ``x``)."""
         wanted = name.strip().lower()
         return next((network.id for network in self.networks.values()
                      if wanted == network.id or wanted in network.aliases), None)
+
+
+def id_by_name(value: str, named: Mapping[str, Any],
+               normal: Callable[[str], str] | None = None) -> str | None:
+    """An id written as it is, in other case (``Camille``), or as the thing's name (``Camille Roux``,
+    accents and case aside) or e-mail, when one thing has it; None if none.
+
+    :param normal: how names are compared (default: without case, accents or spacing differences).
+    """
+    if value in named or value.lower() in named:
+        return value if value in named else value.lower()
+    normal = normal or _plain
+    wanted = normal(value)
+    if not wanted:
+        return None
+    for attribute in ("name", "email"):
+        found = [key for key, thing in named.items()
+                 if normal(str(getattr(thing, attribute, "") or "")) == wanted]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _plain(name: str) -> str:
+    """A name without case, accents or spacing differences: ``Hélène  Roux`` is ``helene roux``."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
