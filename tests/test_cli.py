@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from edcal import __version__
@@ -408,7 +410,9 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
     # Not installed from git here: the engine's line waits, commented out, and the command says so.
     assert "\n# edcal @ git+https://github.com/your-org/edcal@COMMIT" in (target / "requirements.txt").read_text()
     assert "Before the first push: write in requirements.txt" in result.output
-    assert "id: edcal-check" in (target / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    # The hook waits likewise: `pre-commit install` with an address that does not exist broke every commit.
+    hook = (target / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "\n#       - id: edcal-check\nrepos: []\n" in hook and yaml.safe_load(hook) == {"repos": []}
     # English titles keep their words whole in the slug: "we're" is "were", not "we-re".
     new = runner.invoke(cli, ["new", "Why we're hiring: the company's plans", "--site", str(target)])
     assert new.exit_code == 0 and new.output.strip().endswith("why-were-hiring-the-companys-plans.md")
@@ -548,7 +552,8 @@ def test_init_pins_the_edcal_it_was_installed_from(monkeypatch) -> None:
 
     monkeypatch.setattr(metadata, "distribution", lambda name: Installed())
     assert init._engine() == {"engine_line": "edcal @ git+https://github.com/acme/edcal.git@0123abcd",
-                              "engine_repo": "https://github.com/acme/edcal.git", "engine_rev": "0123abcd"}
+                              "engine_hook": "repos:\n  - repo: https://github.com/acme/edcal.git\n"
+                                             "    rev: 0123abcd\n    hooks:\n      - id: edcal-check"}
 
 
 def test_init_refuses_a_name_or_address_that_would_be_html_or_code(runner: CliRunner, tmp_path: Path) -> None:
@@ -594,3 +599,19 @@ def test_a_new_sites_country_and_language_come_from_its_own_zone() -> None:
     assert [default_language(zone, None) for zone in ("Indian/Reunion", "Europe/Amsterdam", "Africa/Kinshasa")] == \
         ["fr", "en", "fr"]
     assert default_language("America/Chicago", "Belgique") == "fr"  # a country by its name, as --country takes it
+
+
+def test_init_in_london_gives_englands_bank_holidays(runner: CliRunner, tmp_path: Path) -> None:
+    """`country: GB` alone lacks Easter Monday and the August bank holiday, England's."""
+    from conftest import run_edcal
+    from edcal.pelican_plugin.state import BuildState
+    from edcal.public_holidays import holidays_between
+    from edcal.site import pelican_settings
+
+    result = runner.invoke(cli, ["init", str(tmp_path / "uk"), "--timezone", "Europe/London"])
+    assert result.exit_code == 0, result.output
+    assert "\ncountry: GB\nsubdivision: ENG   #" in (tmp_path / "uk" / "calendar.yaml").read_text(encoding="utf-8")
+    assert run_edcal("check", cwd=tmp_path / "uk").returncode == 0
+    calendar = BuildState.start(pelican_settings(tmp_path / "uk"), render=False).calendar
+    days = holidays_between(calendar, date(2027, 3, 1), date(2027, 8, 31), "en")
+    assert days[date(2027, 3, 29)] == "Easter Monday" and date(2027, 8, 30) in days

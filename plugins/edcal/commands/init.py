@@ -97,7 +97,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         **_engine(),
         "lang": lang,
         "default_category": "Divers" if lang == "fr" else "Misc",
-        "country_line": (f"country: {code}" if code else
+        "country_line": (f"country: {code}{_SUBDIVISION_LINES.get(code, '')}" if code else
                          "# country: FR   # public holidays (edcal check), e.g. FR, BE, CA, US"),
         # Published yesterday, announced; a first post the day after tomorrow.
         "first_article": f"{(now - dt.timedelta(days=1)):%Y-%m-%d} 09:00",
@@ -122,6 +122,13 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     return written
 
 
+#: Countries whose nations keep bank holidays of their own: without a subdivision, the United Kingdom's
+#: holidays lack England's Easter Monday and August bank holiday.
+_SUBDIVISION_LINES = {
+    "GB": "\nsubdivision: ENG   # England's bank holidays; NIR, SCT, WLS: Northern Ireland, Scotland, Wales",
+}
+
+
 def _engine() -> dict[str, str]:
     """The edcal this site is made with, for requirements.txt and the pre-commit hook.
 
@@ -139,13 +146,19 @@ def _engine() -> dict[str, str]:
     except (metadata.PackageNotFoundError, ValueError):
         origin = {}
     vcs = origin.get("vcs_info") or {}
-    if vcs.get("vcs") == "git" and origin.get("url") and vcs.get("commit_id"):
+    known = vcs.get("vcs") == "git" and origin.get("url") and vcs.get("commit_id")
+    if known:
         repo, rev = str(origin["url"]), str(vcs["commit_id"])
+    hook = (f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: edcal-check")
+    if known:
         line = f"edcal @ git+{repo}@{rev}"
-    else:  # commented out: pip and CI say what is missing, not fail on an address that does not exist
+    else:  # commented out: pip, CI and pre-commit say what is missing, not fail on an address that is none
         line = (f"# TODO: write where edcal lives and the tag or commit to build with, then uncomment:\n"
                 f"# edcal @ git+{repo}@{rev}")
-    return {"engine_line": line, "engine_repo": repo, "engine_rev": rev}
+        hook = ("# TODO: write where edcal lives and the tag or commit to check with, then uncomment these "
+                "lines\n# and remove `repos: []`:\n" + "\n".join(f"# {row}" for row in hook.splitlines())
+                + "\nrepos: []")
+    return {"engine_line": line, "engine_hook": hook}
 
 
 def engine_pinned(written: list[Path]) -> bool:
