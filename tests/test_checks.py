@@ -802,6 +802,8 @@ def test_review_too_late() -> None:
     assert found and "still in review and due 2027-01-05 09:00" in found[0].message
     assert found[0].source == Source("content/articles/a.md", 4, 9)  # the `status: review` line, to change
     assert not findings("review-too-late", "", [lambda c: article("a", "2027-01-08T09:00", c, status="review")])
+    past = findings("review-too-late", "", [lambda c: article("a", "2027-01-03T09:00", c, status="review")])
+    assert "still in review and was due 2027-01-03 09:00" in past[0].message  # not "due": that day is gone
     assert findings("review-too-late", "checks: {review-too-late: {margin: 5 days}}\n",
                     [lambda c: article("a", "2027-01-08T09:00", c, status="review")])
 

@@ -565,3 +565,18 @@ def test_a_feed_that_did_not_change_keeps_its_modification_time(tmp_path: Path) 
     calendar.write_text(calendar.read_text(encoding="utf-8").replace("Bonjour le monde", "Bonjour"), encoding="utf-8")
     build(site)
     assert feed.stat().st_mtime > 1_700_000_000
+
+
+def test_an_ideas_target_date_does_not_ring_and_its_deadline_does() -> None:
+    """An idea's date is when its article could appear, not a task: it rang the day before like a deadline."""
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "feeds:\n  reminders: {people: 30 minutes}\n"
+                             "ideas:\n  - {title: Verrière, owner: ana, publish: 2027-02-10, draft_due: 2027-02-01}\n")
+    events = {e.split("SUMMARY:")[1].split("\r\n")[0]: e
+              for e in _feed_text(plan_of(calendar, now="2027-01-21T08:00:00+01:00"), "people", "ana")
+              .split("BEGIN:VEVENT")[1:]}
+    assert len(events) == 2, events.keys()
+    idea = next(e for summary, e in events.items() if "Remise du texte" not in summary)
+    deadline = next(e for summary, e in events.items() if "Remise du texte" in summary)
+    assert "BEGIN:VALARM" not in idea and "BEGIN:VALARM" in deadline

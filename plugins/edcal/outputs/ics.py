@@ -188,6 +188,12 @@ def namespace(plan: Plan) -> uuid.UUID:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"edcal:{plan.site_name}")
 
 
+def _reminder(item: Item, reminder: int | None) -> int | None:
+    """The feed's reminder, but for an idea: its date is a wish for the article, not a task due that day
+    (its own deadlines, "Remise du texte", ring)."""
+    return None if item.kind == "idea" else reminder
+
+
 #: When an all-day item's reminder rings: the day before, at 09:00 in the subscriber's day.
 ALL_DAY_REMINDER = dt.timedelta(hours=15)
 
@@ -207,6 +213,7 @@ class EventWriter:
         self._items: dict[str, Item] | None = None
 
     def event(self, item: Item, reminder: int | None = None) -> bytes:
+        reminder = _reminder(item, reminder)
         revision = self.revised_at(item, reminder)
         body = self._bodies.get((item.id, revision))
         if body is None:
@@ -320,6 +327,7 @@ class EventWriter:
         RFC 5545: with no METHOD, DTSTAMP is the last revision. It stays reproducible: it depends on
         the inputs and "now" only.
         """
+        reminder = _reminder(item, reminder)
         moments = [self.generated_at]
         went_out = self._went_out(item)
         if went_out is not None:

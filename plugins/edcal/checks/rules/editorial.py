@@ -87,8 +87,12 @@ def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
         if article.start - ctx.now <= margin:
             written = ctx.plan.article_of(article)  # at its `status: review` line, what to change
             where = written.where("status") if written is not None else article.source
-            yield Problem(where, say("'{title}' is still in review and due {due:%Y-%m-%d %H:%M}",
-                                              title=article.title, due=article.start.astimezone(zone)),
+            due = article.start.astimezone(zone)
+            message = (say("'{title}' is still in review and was due {due:%Y-%m-%d %H:%M}", title=article.title,
+                           due=due) if article.start <= ctx.now
+                       else say("'{title}' is still in review and due {due:%Y-%m-%d %H:%M}", title=article.title,
+                                due=due))
+            yield Problem(where, message,
                           say("finish the review and set `status: published`, or move its `date:`"),
                           article, when=max(article.start, ctx.now))
 
