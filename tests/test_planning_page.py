@@ -613,3 +613,18 @@ def test_a_key_dates_day_with_nothing_planned_shows_on_the_agenda(sample: Path) 
     day = html[html.index('data-day="2027-01-29"'):]
     day = " ".join(re.sub(r"<[^>]+>", " ", day[:day.index("</section>")]).split())
     assert day.endswith("vendredi 29 janvier 2027 — ◆ Salon Industrie Rhône-Alpes, Lyon Rien de prévu.")
+
+
+def test_the_page_says_when_it_was_built_and_warns_when_read_another_day(sample: Path, server: str,
+                                                                       chromium: Any) -> None:
+    """Its statuses and "today" are those of the build: read days later, "planifié" may be past."""
+    page = chromium.new_page()
+    page.clock.set_fixed_time("2027-01-12T15:00:00+01:00")  # the build's day (08:00, Paris)
+    page.goto(server + "index.html")
+    assert "État du plan au mardi 12 janvier 2027, 08:00." in " ".join(page.inner_text(".lead").split())
+    assert page.locator("#stale").is_hidden()
+    page.clock.set_fixed_time("2027-01-14T09:00:00+01:00")
+    page.reload()
+    assert page.locator("#stale").is_visible()
+    assert "sont ceux du mardi 12 janvier 2027, 08:00" in page.inner_text("#stale")
+    page.close()

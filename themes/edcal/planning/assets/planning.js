@@ -6,6 +6,17 @@
 
   var params = new URLSearchParams(window.location.search);
 
+  /* The page is the plan as it stood when built: say so when it is read on another day. */
+  var stale = document.getElementById("stale");
+  if (stale) {
+    var readOn;
+    try {
+      readOn = new Intl.DateTimeFormat("en-CA", { timeZone: stale.getAttribute("data-zone"),
+        year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+    } catch (e) { readOn = new Date().toISOString().slice(0, 10); }
+    stale.hidden = readOn === stale.getAttribute("data-today");
+  }
+
   function setParam(name, value) {
     if (value) { params.set(name, value); } else { params.delete(name); }
     var query = params.toString();
