@@ -26,10 +26,10 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from edcal.checks.config import parse_silence
 from edcal.errors import ErrorCollector, InputError, did_you_mean, message_of
 from edcal.i18n import say
 from edcal.load import timeparse
+from edcal.load.checks_section import parse_silence
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.networks import Registry, registry_with
 from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
@@ -543,7 +543,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     campaign = _reference(spec.campaign, calendar.campaigns, "campaign", loc.value("campaign"), errors)
     owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
     social = _social(spec.social, loc, calendar, errors)
-    silenced = parse_silence(spec.silence, loc.value("silence"), errors)
+    silenced = parse_silence(spec.silence, loc.value("silence"), errors, calendar.check_ids)
     if len(errors.errors) > before:
         return None, extras
     summary = spec.summary

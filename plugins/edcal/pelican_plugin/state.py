@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal import clock
+from edcal.checks import all_rules
 from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.i18n import say
 from edcal.load.calendar import CALENDAR_DIR, CALENDAR_FILE, load_calendar
@@ -81,7 +82,7 @@ class BuildState:
         :raises InputErrors: when the calendar is invalid.
         """
         site = find_site(settings)
-        calendar = load_calendar(site)
+        calendar = load_calendar(site, all_rules())
         _check_timezone(calendar, settings)
         content = Path(settings["PATH"])
         page_paths = tuple(content / p for p in settings.get("PAGE_PATHS", ()))
