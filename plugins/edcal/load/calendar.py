@@ -22,6 +22,7 @@ from dateutil.rrule import rrulestr
 
 from edcal import public_holidays
 from edcal.errors import ErrorCollector, InputError, InputErrors, closest, did_you_mean, message_of
+from edcal.hints import value_hint
 from edcal.i18n import Message, say
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
@@ -39,7 +40,7 @@ from edcal.load.schema import (
     VariantSpec,
     describe,
 )
-from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec, value_hint
+from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, edited_in, load_yaml, read_text, unreadable
 from edcal.model.calendar import (
     AMBASSADOR_DAYS,
