@@ -22,10 +22,10 @@ from edcal.model.article import Article
 from edcal.model.calendar import Calendar
 from edcal.model.plan import Plan
 from edcal.model.source import Source
+from edcal.site import SITE_SETTING
 
 STATE_KEY = "EDCAL_STATE"
-#: Settings a site may set in pelicanconf.py.
-SITE_SETTING = "EDCAL_SITE"
+#: Settings a site may set in pelicanconf.py (with edcal.site.SITE_SETTING).
 PLANNING_SETTING = "EDCAL_PLANNING_PATH"
 EXTRA_METADATA_SETTING = "EDCAL_EXTRA_METADATA"
 
