@@ -26,9 +26,8 @@ from edcal.checks import rule_settings
 from edcal.i18n import DAYS, MONTHS, language, translated, translator
 from edcal.model.calendar import Idea
 from edcal.model.plan import Item, Plan
-from edcal.outputs._files import write_file
+from edcal.outputs._files import draft_path, write_file
 from edcal.outputs.context import OutputContext
-from edcal.outputs.drafts import draft_path
 from edcal.outputs.ics import feed_links
 from edcal.outputs.pages import (
     AGENDA_FOLDER,
