@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from edcal.checks import all_rules
 from edcal.errors import InputErrors
 from edcal.load.calendar import load_calendar
 from edcal.model.article import Article, Social
@@ -38,7 +39,7 @@ def load_in(folder: Path, text: str, extra: dict[str, str] | None = None) -> Cal
     for name, body in (extra or {}).items():
         (folder / "calendar.d").mkdir(exist_ok=True)
         (folder / "calendar.d" / name).write_text(body, encoding="utf-8")
-    return load_calendar(folder)
+    return load_calendar(folder, all_rules())
 
 
 def load_errors(folder: Path, text: str, extra: dict[str, str] | None = None) -> list[str]:
@@ -55,7 +56,7 @@ def calendar_from(text: str, extra: dict[str, str] | None = None) -> Calendar:
         for name, body in (extra or {}).items():
             (root / "calendar.d").mkdir(exist_ok=True)
             (root / "calendar.d" / name).write_text(body, encoding="utf-8")
-        return load_calendar(root)
+        return load_calendar(root, all_rules())
 
 
 def article(slug: str, date: str | None, calendar: Calendar, **fields: Any) -> Article:

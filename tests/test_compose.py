@@ -202,7 +202,7 @@ def test_a_site_link_in_the_text_stays_with_that_text() -> None:
 
 def test_links_written_in_a_bluesky_text_are_shown_counted_and_faceted_as_the_app_does() -> None:
     """A link in `text:` was counted whole (an error at 331 where the app counts 240) and had no facet."""
-    from edcal.outputs.drafts import facets as bluesky_facets
+    from edcal.networks.facets import facets as bluesky_facets
 
     long = "https://www.atelier-morel.example/2027/salon-industrie/?utm_source=newsletter&utm_medium=email"
     calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  bluesky: {}\n") + "posts:\n"
@@ -221,7 +221,7 @@ def test_links_written_in_a_bluesky_text_are_shown_counted_and_faceted_as_the_ap
 
 def test_bluesky_hashtags_get_tag_facets_and_a_links_fragment_does_not() -> None:
     """Posted through the API, `#Verrière` was plain text: only links had facets."""
-    from edcal.outputs.drafts import facets as bluesky_facets
+    from edcal.networks.facets import facets as bluesky_facets
 
     calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  bluesky: {}\n") + "posts:\n"
                              "  - {id: a, networks: [bluesky, mastodon], at: 2027-01-12 09:00, "
@@ -255,7 +255,7 @@ def test_every_link_to_the_site_in_a_text_is_tracked_and_a_link_tracked_already_
 def test_bluesky_links_keep_their_place_their_parentheses_and_their_order() -> None:
     """The shown text also written in the prose took the facet and the pasted URL; a URL's closing
     parenthesis was left out of the link; only the first of several links was looked at."""
-    from edcal.outputs.drafts import facets as bluesky_facets
+    from edcal.networks.facets import facets as bluesky_facets
     from edcal.outputs.pages import post_html
 
     wiki = "https://fr.wikipedia.org/wiki/Python_(langage)"

@@ -154,10 +154,11 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_sample_draft_fits_as_its_network_counts(sample: Path) -> None:
+    from edcal.checks import all_rules
     from edcal.load.calendar import load_calendar
     from edcal.networks.counting import measure_all
 
-    networks = load_calendar(sample).networks
+    networks = load_calendar(sample, all_rules()).networks
     sidecars = [json.loads(p.read_text(encoding="utf-8")) for p in (sample / "planning" / "drafts").rglob("*.json")]
     assert len(sidecars) > 100
     for sidecar in sidecars:

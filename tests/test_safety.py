@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EPOCH, NOW, ROOT, copy_sample, run_edcal, run_pelican, tree, tree_text, write_pelicanconf
+from edcal.checks import all_rules
 from edcal.errors import ErrorCollector, InputErrors
 from edcal.load.articles import validate_article
 from edcal.load.frontmatter import split_article
@@ -503,7 +504,7 @@ def test_hostile_calendars_are_located_errors_in_under_a_second(name: str, tmp_p
     with pytest.raises(InputErrors) as raised:
         from edcal.load.calendar import load_calendar
 
-        load_calendar(tmp_path)
+        load_calendar(tmp_path, all_rules())
     assert time.perf_counter() - start < 1.0
     for error in raised.value.errors:
         assert LOCATED.match(error.format()), error.format()
@@ -515,12 +516,12 @@ def test_hostile_bytes_and_sizes(tmp_path: Path) -> None:
     calendar = tmp_path / "calendar.yaml"
     calendar.write_bytes(b"version: 1\ntimezone: Europe/Paris\nteam:\n  - {id: ana, name: \xff\xfe}\n")
     with pytest.raises(InputErrors) as raised:
-        load_calendar(tmp_path)
+        load_calendar(tmp_path, all_rules())
     assert raised.value.errors[0].format().startswith("calendar.yaml:4:")
     calendar.write_bytes(b"version: 1\n" + b"# " + b"x" * (17 * 1024 * 1024) + b"\n")
     start = time.perf_counter()
     with pytest.raises(InputErrors) as raised:
-        load_calendar(tmp_path)
+        load_calendar(tmp_path, all_rules())
     assert time.perf_counter() - start < 1.0
     assert "bytes allowed" in raised.value.errors[0].format()
 
@@ -740,7 +741,7 @@ def test_generated_calendars_give_a_calendar_or_located_errors(document: dict, t
     from edcal.load.calendar import load_calendar
 
     try:
-        load_calendar(folder)
+        load_calendar(folder, all_rules())
     except InputErrors as errors:
         assert errors.errors
         for error in errors.errors:

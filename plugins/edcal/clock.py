@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from edcal.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from edcal.errors import InputError, InputErrors
+from edcal.hints import value_hint
 from edcal.i18n import Message, say
 from edcal.model.source import Source
 from edcal.zones import WallClockError, localize
@@ -51,13 +53,9 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
             parsed = dt.datetime.combine(dt.date.fromisoformat(value), dt.time())
         else:
             parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        from edcal.load.timeparse import FIRST_YEAR, LAST_YEAR
-
         if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
             raise ValueError(f"year {parsed.year} is out of range")
     except ValueError:
-        from edcal.load.timeparse import parse_date
-
         message = say("found '{text}', expected an ISO 8601 date or date-time such as 2027-01-12T09:00 or "
                       "2027-01-12T08:00:00Z", text=text)
         if re.match(r"\d{4}-\d\d-\d\d(?!\d)", value):
@@ -69,8 +67,7 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
                     message = say(said.template, **{**said.values, "text": text})
                 else:
                     message = str(exc).replace(f"found '{value[:10]}'", f"found '{text}'")
-        from edcal.load.validate import value_hint  # 03/03/2027: "dates are written year first: 2027-03-03"
-
+        # 03/03/2027: "dates are written year first: 2027-03-03"
         raise InputErrors([InputError(where, message, value_hint(text))]) from None
     if parsed.tzinfo is None and len(value) == 10:  # a day starts at its first instant, after a gap at 00:00
         return dt.datetime.fromtimestamp(parsed.replace(tzinfo=zone, fold=0).timestamp(), zone)

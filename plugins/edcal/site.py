@@ -12,8 +12,9 @@ from typing import Any
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import say, site_language_known, speak
 from edcal.model.source import Source
-from edcal.pelican_plugin.state import SITE_SETTING
 
+#: The site's root folder, a setting pelicanconf.py may set (the commands set it for Pelican).
+SITE_SETTING = "EDCAL_SITE"
 DEFAULT_SETTINGS = "pelicanconf.py"
 PLUGIN = "edcal"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from edcal.errors import did_you_mean
 from edcal.i18n import say
 
 
@@ -97,8 +98,6 @@ FIXED_ABBREVIATIONS = frozenset({"EST", "MST"})
 def zone_hint(name: str) -> str | None:
     """A hint for a time zone edcal does not know: the zone an abbreviation stands for (``CST`` is not
     ``UCT``), else the closest name."""
-    from edcal.errors import did_you_mean
-
     meant = ABBREVIATIONS.get(name.strip().upper())
     if meant:
         return say("'{name}' is an abbreviation; write the place's zone, e.g. '{meant}' (its clock changes "

@@ -19,6 +19,7 @@ from typing import Any
 
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of
+from edcal.hints import value_hint
 from edcal.i18n import long_date, say, say_count, team_language, translator
 from edcal.load import timeparse
 from edcal.load.calendar import MAX_HORIZON_DAYS
@@ -330,8 +331,6 @@ def _day(text: str | None, option: str) -> dt.date | None:
     try:
         return timeparse.parse_date(text.strip())
     except ValueError as exc:
-        from edcal.load.validate import value_hint
-
         hint = value_hint(text.strip(), str(exc)) or say("a day, e.g. 2027-01-18")  # 12/10/2026: year first
         raise InputErrors([InputError(Source(option, 1, 1), message_of(exc), hint)]) from None
 

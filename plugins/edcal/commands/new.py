@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from edcal.checks import all_rules
 from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.i18n import say
 from edcal.ids import slugify
@@ -31,7 +32,7 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
                                       say('e.g. edcal new "Mon article"'))])
     if date is not None:  # read as the build will read the article's date, in the site's zone
         errors = ErrorCollector()
-        article_datetime(date, Source("--date", 1, 1), load_calendar(site), errors)
+        article_datetime(date, Source("--date", 1, 1), load_calendar(site, all_rules()), errors)
         errors.raise_if_any()
     settings = pelican_settings(site, settings_file)
     words = title
@@ -90,7 +91,7 @@ def _refuse_what_the_build_would(text: str, fields: list[str], site: Path, path:
     typographic quotes) is an error on its option, and nothing is written."""
     rel = path.relative_to(site.resolve()).as_posix() if path.is_relative_to(site.resolve()) else path.name
     errors = ErrorCollector()
-    validate_article(split_article(text, rel), load_calendar(site), frozenset(), errors)
+    validate_article(split_article(text, rel), load_calendar(site, all_rules()), frozenset(), errors)
     found = []
     for error in errors.errors:
         index = error.source.line - 2  # the header's first field is on line 2

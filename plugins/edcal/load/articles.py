@@ -26,14 +26,15 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from edcal.checks.config import parse_silence
 from edcal.errors import ErrorCollector, InputError, did_you_mean, message_of
+from edcal.hints import value_hint
 from edcal.i18n import say
 from edcal.load import timeparse
+from edcal.load.checks_section import parse_silence
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.networks import Registry, registry_with
 from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
-from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec, value_hint
+from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import IMAGE_SUFFIXES, Article, LinkedFile, Social, SocialOverride, content_path
 from edcal.model.calendar import Calendar
@@ -543,7 +544,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     campaign = _reference(spec.campaign, calendar.campaigns, "campaign", loc.value("campaign"), errors)
     owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
     social = _social(spec.social, loc, calendar, errors)
-    silenced = parse_silence(spec.silence, loc.value("silence"), errors)
+    silenced = parse_silence(spec.silence, loc.value("silence"), errors, calendar.check_ids)
     if len(errors.errors) > before:
         return None, extras
     summary = spec.summary

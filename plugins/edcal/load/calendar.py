@@ -21,12 +21,13 @@ from typing import Any
 from dateutil.rrule import rrulestr
 
 from edcal import public_holidays
-from edcal.checks.config import parse_checks, parse_silence
 from edcal.errors import ErrorCollector, InputError, InputErrors, closest, did_you_mean, message_of
+from edcal.hints import value_hint
 from edcal.i18n import Message, say
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
 from edcal.load.articles import not_an_image
+from edcal.load.checks_section import CheckRule, parse_checks, parse_silence
 from edcal.load.colors import CSS3_COLORS
 from edcal.load.networks import Registry, builtin_registry, registry_with, site_network
 from edcal.load.schema import (
@@ -39,7 +40,7 @@ from edcal.load.schema import (
     VariantSpec,
     describe,
 )
-from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec, value_hint
+from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, edited_in, load_yaml, read_text, unreadable
 from edcal.model.calendar import (
     AMBASSADOR_DAYS,
@@ -260,10 +261,12 @@ def _starts_like_entries(path: Path) -> bool:
 STANDALONE_ENTRIES = ("posts", "ideas", "freeze")
 
 
-def load_calendar(site: Path) -> Calendar:
+def load_calendar(site: Path, rules: Mapping[str, CheckRule]) -> Calendar:
     """Read and validate the site's calendar.
 
     :param site: the site's root folder.
+    :param rules: every check rule by id (``edcal.checks.all_rules()``), which ``checks:`` and
+        ``silence:`` may name.
     :raises InputErrors: with every located problem found.
     """
     errors = ErrorCollector()
@@ -299,14 +302,15 @@ def load_calendar(site: Path) -> Calendar:
             documents.append(_Document(rel, raw, spec))
     if unread or len(documents) < len(files):  # a whole file is missing: the rest would mislead
         errors.raise_if_any()
-    calendar = _Builder(errors).build(documents)
+    calendar = _Builder(errors, rules).build(documents)
     errors.raise_if_any()
     return calendar
 
 
 class _Builder:
-    def __init__(self, errors: ErrorCollector) -> None:
+    def __init__(self, errors: ErrorCollector, rules: Mapping[str, CheckRule]) -> None:
         self.errors = errors
+        self.rules = rules
         self.registry: Registry = builtin_registry()
         #: Networks whose entry under `networks:` has an error (and the built-in it was likely meant as).
         self.failed_networks: set[str] = set()
@@ -372,7 +376,8 @@ class _Builder:
         self._planning(calendar, main)
         self._ambassadors(calendar, main)
         self._publish_folders_apart(calendar)
-        calendar.checks = parse_checks(main.raw.get("checks"), loc.value("checks"), self.errors)
+        calendar.checks = parse_checks(main.raw.get("checks"), loc.value("checks"), self.errors, self.rules)
+        calendar.check_ids = tuple(self.rules)
         self._country(calendar, main)
         return calendar
 
@@ -590,7 +595,8 @@ class _Builder:
                     draft_due=spec.draft_due, review_due=spec.review_due, publish=spec.publish,
                     campaign=self._campaign(calendar, spec.campaign, _value(spec.loc, "campaign")),
                     notes=spec.notes, field_sources=fields,
-                    silenced=parse_silence(spec.silence, _value(spec.loc, "silence"), self.errors),
+                    silenced=parse_silence(spec.silence, _value(spec.loc, "silence"), self.errors,
+                                           self.rules),
                 )
             )
 
@@ -949,7 +955,7 @@ class _Builder:
             campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
             variants=variants, when=when, schedule=schedule, recurrence=recurrence,
             texts=tuple(spec.texts or ()), field_sources=fields,
-            silenced=parse_silence(spec.silence, _value(loc, "silence"), self.errors),
+            silenced=parse_silence(spec.silence, _value(loc, "silence"), self.errors, self.rules),
         )
 
     def _post_networks(self, calendar: Calendar, spec: PostSpec, kind: str) -> tuple[str, ...] | None:

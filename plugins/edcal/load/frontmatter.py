@@ -288,8 +288,8 @@ def _publishing_value(key: str, value: str) -> bool:
     The value may carry quotes, a final full stop or a ``# comment``, and a
     status may be in French (``brouillon``), as writers type them.
     """
+    from edcal.hints import INVISIBLE
     from edcal.load.validate import FIELD_SYNONYMS, VALUE_SYNONYMS
-    from edcal.load.yamlfile import INVISIBLE
 
     name = "".join(c for c in key if c not in INVISIBLE).strip().lower()
     fields = {name, *FIELD_SYNONYMS.get(name, ())}
@@ -361,7 +361,7 @@ def _meant_as_field(key: str, following: list[str]) -> bool:
 def _refuse_field_line(field: re.Match[str], where: Source, errors: ErrorCollector) -> None:
     """A field line the header cannot read would end it: what follows would be published as text."""
     key, space = field.group("key"), field.group("space")
-    from edcal.load.yamlfile import INVISIBLE
+    from edcal.hints import INVISIBLE
 
     hidden = next(((i, c) for i, c in enumerate(key + space) if c in INVISIBLE), None)
     plain = "".join(c for c in key if c not in INVISIBLE)

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from edcal.dates import FIRST_YEAR, LAST_YEAR
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import DAYS, Message, say
 from edcal.i18n import MONTHS as MONTH_NAMES
@@ -604,9 +605,9 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
         return None
     day_text = f"{year:04d}-{month:02d}-{day:02d}"
     problem = None
-    if not timeparse.FIRST_YEAR <= year <= timeparse.LAST_YEAR:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         problem = say("year {year} is out of range ({first} to {last})", year=year,
-                      first=timeparse.FIRST_YEAR, last=timeparse.LAST_YEAR)
+                      first=FIRST_YEAR, last=LAST_YEAR)
     elif not 1 <= month <= 12:
         problem = say("there is no month {month}", month=month)
     elif not 1 <= day <= _calendar.monthrange(year, month)[1]:

@@ -8,13 +8,13 @@ Weekday names and periods are accepted in English and French.
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as dt
 import difflib
 import re
 
 from dateutil.relativedelta import relativedelta
 
+from edcal.dates import parse_date
 from edcal.i18n import say
 from edcal.model.calendar import Offset, When
 from edcal.model.network import Cadence, Slot
@@ -78,7 +78,6 @@ _OFFSET_UNITS = {
     "mois": "months",
 }
 
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z")
 #: ``09:30``, ``09:30:00``, ``09:30:00.000`` (what Decap CMS writes: the fraction is dropped), ``9h30``.
 _TIME_RE = re.compile(r"^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?|h(\d{2})?)$")
 _DATETIME_RE = re.compile(
@@ -86,31 +85,6 @@ _DATETIME_RE = re.compile(
 )
 _OFFSET_TZ_RE = re.compile(r"^(?P<time>[^+Z-]+?)(?P<tz>Z|[+-]\d{2}:?\d{2})?$")
 _SLOT_NAME_RE = re.compile(r"^[^\W\d_][\w-]*\Z")
-
-
-#: The years a date may have.
-FIRST_YEAR, LAST_YEAR = 1900, 2199
-
-
-def parse_date(text: str) -> dt.date:
-    """``YYYY-MM-DD``, checked against the calendar (no 30 February)."""
-    text = text.strip()
-    match = _DATE_RE.match(text)
-    if not match:
-        raise ValueError(say("found '{text}', expected a date as YYYY-MM-DD (e.g. 2027-01-12)", text=text))
-    year, month, day = (int(g) for g in match.groups())
-    if not FIRST_YEAR <= year <= LAST_YEAR:  # 0001 and 9999 overflow once a time zone or a duration applies
-        raise ValueError(say("found '{text}': year {year} is out of range; expected a year from {first} to "
-                             "{last}", text=text, year=year, first=FIRST_YEAR, last=LAST_YEAR))
-    if not 1 <= month <= 12:
-        raise ValueError(say("found '{text}': there is no month {month}; expected YYYY-MM-DD",
-                             text=text, month=month))
-    last = _calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        raise ValueError(say("found '{text}': {month} {year} has {last} days; expected a real date as "
-                             "YYYY-MM-DD",
-                             text=text, month=say(_calendar.month_name[month]), year=year, last=last))
-    return dt.date(year, month, day)
 
 
 def parse_time(text: str) -> dt.time:

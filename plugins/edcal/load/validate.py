@@ -12,12 +12,12 @@ from collections.abc import Collection, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from unidecode import unidecode
 
 from edcal.errors import ErrorCollector, did_you_mean
-from edcal.i18n import MONTHS, Message, say
+from edcal.hints import TYPOGRAPHIC_QUOTES, invisible_hint, value_hint
+from edcal.i18n import Message, say
 from edcal.load.schema import describe, id_hint
-from edcal.load.yamlfile import INVISIBLE, LOC_KEY, TYPOGRAPHIC_QUOTES, Loc
+from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.source import Source
 
 M = TypeVar("M", bound=BaseModel)
@@ -73,32 +73,6 @@ VALUE_SYNONYMS = {
     **dict.fromkeys(("obligatoire", "requis"), "required"),
     **dict.fromkeys(("facultatif", "optionnel"), "optional"),
 }
-_DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(.*)$")
-_UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(\b.*)$")
-_DATE_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]+\d")
-#: ``9am``, ``10:00 AM``, ``2026-12-22 12:30 p.m.``: edcal reads times on 24 hours.
-_AM_PM = re.compile(r"^(?P<date>\d{4}-\d\d-\d\d[ T]+)?(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*"
-                    r"(?P<half>[ap])\.?\s*m\.?$", re.IGNORECASE)
-#: ``2026/11/12``, ``2026.11.12``: year first, with slashes or dots.
-_YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(.*)$")
-#: ``2026-11-12 09``: an hour without minutes.
-_HOUR_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2})$")
-#: ``12 janvier 2027``, ``mardi 1er mars 2027 9h``, ``January 12, 2027``: a date in words.
-_WORDS_DAY_FIRST = re.compile(r"^(?:[^\W\d_]+\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+"
-                              r"(\d{4})(.*)$")
-_WORDS_MONTH_FIRST = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$")
-#: Weekdays alone, where a slot wants a time after them: ``[tue,thu 17:00]`` split by YAML at its comma.
-_WEEKDAYS_ONLY = re.compile(r"^[a-zé.,-]+$", re.IGNORECASE)
-
-
-def _invisible_hint(found: Any) -> str | None:
-    """A character that looks like a space or like nothing, named with its place."""
-    for index, char in enumerate(found if isinstance(found, str) else ""):
-        if char in INVISIBLE:
-            return say("it contains {char} (U+{code:04X}) at character {index}, which looks like a space or "
-                       "like nothing: retype it as a plain space, or delete it", char=INVISIBLE[char],
-                       code=ord(char), index=index + 1)
-    return None
 
 
 #: An http(s) address: no space, line break, quote, angle bracket or backslash (each is written %xx in an
@@ -114,122 +88,6 @@ def scheme_missing(value: str, where: Source, errors: ErrorCollector) -> bool:
     errors.add(where, say("found '{value}', an address without https:", value=value[:80]),
                say("write the whole address: https:{value}", value=value[:80]))
     return True
-
-
-def _on_24_hours(text: str) -> str:
-    """``4:00 PM`` as ``16:00``, ``2026-12-22 12:30 p.m.`` as ``2026-12-22 12:30``; anything else as is."""
-    am_pm = _AM_PM.match(text)
-    if am_pm is None or int(am_pm.group("hour")) not in range(1, 13):
-        return text
-    hour = int(am_pm.group("hour")) % 12 + (12 if am_pm.group("half").lower() == "p" else 0)
-    return " ".join(f"{am_pm.group('date') or ''}{hour:02d}:{am_pm.group('minute') or '00'}".split())
-
-
-def value_hint(found: Any, message: str = "") -> str | None:
-    """What to change in a text value that was refused, when the reason is a common slip."""
-    if not isinstance(found, str):
-        return None
-    if (invisible := _invisible_hint(found)) is not None:
-        return invisible
-    if found and (found[0] in TYPOGRAPHIC_QUOTES or found[-1] in TYPOGRAPHIC_QUOTES):
-        return say("typographic quotes {first}…{last} are part of the text to YAML: write straight quotes "
-                   "\"…\" or none", first=found[:1], last=found[-1:])
-    if (slashed := _DAY_FIRST.match(found.strip())) is not None:
-        first, second, year, rest = slashed.groups()
-        rest = " " + _on_24_hours(rest.strip()) if rest.strip() else rest  # 03/15/2027 4:00 PM: both at once
-        if int(first) > 12 and int(second) <= 12:  # 24/11/2026: day first
-            return say("dates are written year first: {date}",
-                       date=f"{year}-{int(second):02d}-{int(first):02d}{rest}")
-        if int(second) > 12 and int(first) <= 12:  # 11/24/2026: month first
-            return say("dates are written year first: {date}",
-                       date=f"{year}-{int(first):02d}-{int(second):02d}{rest}")
-        if int(first) <= 12 and int(second) <= 12:  # 02/03/2027: 2 March in Paris, February 3 in New York
-            day_first = f"{year}-{int(second):02d}-{int(first):02d}{rest}"
-            month_first = f"{year}-{int(first):02d}-{int(second):02d}{rest}"
-            if day_first == month_first:
-                return say("dates are written year first: {date}", date=day_first)
-            return say("dates are written year first: {day_first} if the day comes first, {month_first} if "
-                       "the month does", day_first=day_first, month_first=month_first)
-    if _on_24_hours(found.strip()) != found.strip():
-        return say("times are written on 24 hours: {time}", time=_on_24_hours(found.strip()))
-    quoted = re.match(r"found '([^']+)'", message)  # `tuesday 9am`: the message names the time alone
-    if quoted and quoted.group(1) != found and _on_24_hours(quoted.group(1)) != quoted.group(1):
-        time = quoted.group(1)
-        return say("times are written on 24 hours: {time}",
-                   time=found.strip().replace(time, _on_24_hours(time)))
-    if "expected weekdays and a time" in message and _WEEKDAYS_ONLY.match(found.strip()):
-        return say("a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so "
-                   "quote a slot on several days: [\"tue,thu 17:00\"]")
-    unpadded = _UNPADDED.match(found.strip())
-    if unpadded is not None and min(len(unpadded.group(2)), len(unpadded.group(3))) == 1:
-        year, month, day, rest = unpadded.groups()
-        return say("write months and days with two digits: {date}",
-                   date=f"{year}-{int(month):02d}-{int(day):02d}{rest}")
-    if "expected a date as" in message and _DATE_WITH_TIME.match(found.strip()):
-        return say("this is a whole day, without a time: {date}", date=found.strip()[:10])
-    if "expected a language code" in message:
-        return _language_hint(found.strip())
-    if "YYYY-MM-DD" in message or "expected a date" in message:
-        return _date_spelt_otherwise(found.strip())
-    return None
-
-
-#: Languages named in words, and their code.
-_LANGUAGE_NAMES = {
-    **dict.fromkeys(("français", "francais", "french", "française"), "fr"),
-    **dict.fromkeys(("anglais", "english", "anglaise"), "en"),
-    **dict.fromkeys(("allemand", "german", "deutsch"), "de"),
-    **dict.fromkeys(("espagnol", "spanish", "español"), "es"),
-    **dict.fromkeys(("italien", "italian", "italiano"), "it"),
-    **dict.fromkeys(("néerlandais", "neerlandais", "dutch", "nederlands"), "nl"),
-    **dict.fromkeys(("portugais", "portuguese", "português"), "pt"),
-}
-
-
-def _language_hint(found: str) -> str | None:
-    """``EN`` or ``anglais`` where a language code was expected."""
-    code = _LANGUAGE_NAMES.get(found.lower())
-    if code is None and re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", found):
-        first, *rest = re.split(r"[-_]", found)
-        code = "-".join([first.lower(), *(part.upper() if len(part) == 2 else part for part in rest)])
-    return say("write {code}", code=code) if code and code != found else None
-
-
-def _month_number(word: str) -> int | None:
-    """1 to 12 for a month's name or its start in French or English (``janv``, ``févr``, ``Sept``)."""
-    typed = unidecode(word.lower())
-    if len(typed) < 3:
-        return None
-    for names in MONTHS.values():
-        for number, name in enumerate(names, start=1):
-            if unidecode(name.lower()).startswith(typed):
-                return number
-    return None
-
-
-def _date_spelt_otherwise(found: str) -> str | None:
-    """``2026/11/12``, ``2026-11-12 09``, ``12 janvier 2027``: the date (and time) to write."""
-    if (year_first := _YEAR_FIRST.match(found)) is not None:
-        year, month, day, rest = year_first.groups()
-        return say("dates are written with dashes: {date}",
-                   date=f"{year}-{int(month):02d}-{int(day):02d}{rest}")
-    if (hour_only := _HOUR_ONLY.match(found)) is not None:
-        return say("times are written HH:MM: {time}",
-                   time=f"{hour_only.group(1)} {int(hour_only.group(2)):02d}:00")
-    day_first, month_first = _WORDS_DAY_FIRST.match(found), _WORDS_MONTH_FIRST.match(found)
-    if day_first is not None:
-        day, month_name, year, rest = day_first.groups()
-    elif month_first is not None:
-        month_name, day, year, rest = month_first.groups()
-    else:
-        return None
-    month = _month_number(month_name)
-    if month is None or not 1 <= int(day) <= 31:
-        return None
-    date = f"{year}-{month:02d}-{int(day):02d}"
-    if rest.strip():
-        return say("dates are written with digits, year first: {date}, then the time as HH:MM", date=date)
-    return say("dates are written with digits, year first: {date}", date=date)
 
 
 def reference_hint(found: str, known: Mapping[str, Any], field: str) -> str | None:
@@ -418,7 +276,7 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
             source,
             say("found {found}, expected one of: {options}", found=describe(found),
                 options=", ".join(options)),
-            _invisible_hint(found) or suggest_value(found, options),
+            invisible_hint(found) or suggest_value(found, options),
         )
     expected = _EXPECTED.get(kind)
     if expected is None and kind.endswith("_type"):

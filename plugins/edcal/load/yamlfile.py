@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from edcal.errors import ErrorCollector, InputError, InputErrors
+from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES
 from edcal.i18n import Message, say, say_count
 from edcal.model.source import Source
 
@@ -383,16 +384,6 @@ def _unquoted(line: str) -> str:
 def _line(text: str, number: int) -> str:
     lines = text.splitlines()
     return lines[number - 1] if 0 < number <= len(lines) else ""
-
-
-#: Characters that look like a space, or like nothing, in an editor (text pasted from a word processor).
-INVISIBLE = {"\u00a0": say("a no-break space"), "\u202f": say("a narrow no-break space"),
-             "\u2009": say("a thin space"), "\u200b": say("a zero-width space"),
-             "\u200c": say("a zero-width non-joiner"), "\u200d": say("a zero-width joiner"),
-             "\u2060": say("a word joiner"), "\ufeff": say("a byte-order mark"),
-             "\u00ad": say("a soft hyphen")}
-#: Quotes a word processor types, which are text to YAML.
-TYPOGRAPHIC_QUOTES = "“”«»‘’„"
 
 
 _INDENTATION = say("check this line's indentation against the lines above (a key indented too far)")

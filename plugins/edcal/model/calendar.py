@@ -362,6 +362,14 @@ class AmbassadorSettings:
     publish_source: Source | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class RuleSettings:
+    """How calendar.yaml's ``checks:`` runs one rule: its severity (or "off") and the options it sets."""
+
+    severity: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass(slots=True)
 class Calendar:
     """Everything calendar.yaml (and calendar.d/*.yaml) says, validated."""
@@ -388,8 +396,10 @@ class Calendar:
     feeds: FeedSettings = field(default_factory=FeedSettings)
     planning: PlanningSettings = field(default_factory=PlanningSettings)
     ambassadors: AmbassadorSettings = field(default_factory=AmbassadorSettings)
-    #: ``checks:``: rule id -> its settings (edcal.checks.config.RuleSettings).
-    checks: dict[str, Any] = field(default_factory=dict)
+    #: ``checks:``: rule id -> its settings.
+    checks: dict[str, RuleSettings] = field(default_factory=dict)
+    #: The ids of the rules the calendar was read against, which an article's ``silence:`` may name too.
+    check_ids: tuple[str, ...] = field(default=(), compare=False)
     #: Every file read, relative to the site root, in the order read.
     files: tuple[str, ...] = ()
     #: Sections kept as validated data for the modules that own them

@@ -1,8 +1,13 @@
-"""Writing output files: UTF-8, folders created, nothing else."""
+"""Writing output files: UTF-8, folders created; and where each post's draft is written."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from edcal.model.plan import Item, Plan
+
+#: planning/drafts/, where every post's text is written (drafts), linked from the review and calendar pages.
+FOLDER = "drafts"
 
 #: Folders already created in this process (thousands of drafts share a few folders).
 _made: set[Path] = set()
@@ -20,3 +25,15 @@ def write_file(path: Path, data: str | bytes) -> None:
         data = data.encode("utf-8")
     with open(path, "wb") as handle:
         handle.write(data)
+
+
+def drafted(plan: Plan) -> list[Item]:
+    """The posts that get a draft: every post not withheld."""
+    return [item for item in plan.items if item.kind == "post" and item.status != "withheld"]
+
+
+def draft_path(item: Item, plan: Plan) -> str:
+    """``drafts/<network>/<local date and time>-<id>`` without extension."""
+    assert isinstance(item.start, object) and item.network
+    local = item.start.astimezone(plan.calendar.zone)  # type: ignore[union-attr]
+    return f"{FOLDER}/{item.network}/{local:%Y-%m-%dT%H%M}-{item.id}"

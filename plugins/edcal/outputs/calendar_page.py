@@ -26,9 +26,8 @@ from edcal.checks import rule_settings
 from edcal.i18n import DAYS, MONTHS, language, translated, translator
 from edcal.model.calendar import Idea
 from edcal.model.plan import Item, Plan
-from edcal.outputs._files import write_file
+from edcal.outputs._files import draft_path, write_file
 from edcal.outputs.context import OutputContext
-from edcal.outputs.drafts import draft_path
 from edcal.outputs.ics import feed_links
 from edcal.outputs.pages import (
     AGENDA_FOLDER,
@@ -41,6 +40,7 @@ from edcal.outputs.pages import (
     neighbours,
 )
 from edcal.plan.cadence import Gap, cadence_gaps, target_text
+from edcal.plan.promotion import promotion_by_month
 from edcal.public_holidays import holidays_between
 
 FILENAME = "index.html"
@@ -166,11 +166,9 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
     """What a manager checks the plan against: each campaign's objective, each network's targets."""
     calendar = plan.calendar
     zone = calendar.zone
-    # One pass over the items (a plan of 10,000 posts): per campaign, and this month's posts per network.
+    # One pass over the items (a plan of 10,000 posts), per campaign:
     # posts, published, withheld, articles, posts outside the campaign's dates
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-    month_posts: dict[str, list[Item]] = defaultdict(list)
-    first_day = today.replace(day=1)
     gap_severity, gap_options = rule_settings(calendar, "cadence-gap")
     horizon = int(gap_options["horizon"])
     horizon_end = plan.now + dt.timedelta(days=horizon)
@@ -188,11 +186,6 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
                 count[4] += campaign is not None and not campaign.start <= day <= campaign.end
             elif item.kind == "article":
                 count[3] += 1
-        # (a cheap bound first: the day in UTC is at most one off the day in the site's zone)
-        if item.kind == "post" and item.status != "withheld" and isinstance(item.start, dt.datetime) \
-                and item.start.date() >= first_day - dt.timedelta(days=1) \
-                and _same_month(item.start.astimezone(zone), today):
-            month_posts[item.network or ""].append(item)
         if item.kind == "post" and item.status != "withheld" and isinstance(item.start, dt.datetime) \
                 and plan.now <= item.start < horizon_end:
             planned[item.network or ""] += 1
@@ -210,18 +203,17 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
     for gap in page_gaps:
         gaps[gap.network or ""] = gaps.get(gap.network or "", 0) + 1
     to_objective = _gaps_to_objectives(plan, today, horizon) if gap_severity != "off" else {}
+    this_month = promotion_by_month(plan, [(n, today.year, today.month) for n in calendar.networks])
     networks = []
     for network in sorted(calendar.networks.values(), key=lambda n: n.name):
-        month = month_posts[network.id]
-        promotional = sum(1 for i in month if i.promotional)
-        share = round(100 * promotional / len(month)) if month else None
-        above = promotion_judged and promotional > ceiling * len(month)
-        over = above and len(month) >= minimum
+        month = this_month[(network.id, today.year, today.month)]
+        above = promotion_judged and month.above(ceiling)
+        over = above and month.total >= minimum
         cadence = target_text(network.cadence) if network.cadence else None
         counted, until = to_objective.get(network.id, (None, None))
-        networks.append(NetworkRow(network, cadence, len(month), promotional, share, over,
+        networks.append(NetworkRow(network, cadence, month.total, month.promotional, month.percent, over,
                                    gaps.get(network.id, 0), planned[network.id], counted, until,
-                                   unjudged=above and 0 < len(month) < minimum))
+                                   unjudged=above and 0 < month.total < minimum))
     blog = calendar.blog.cadence
     return {"campaigns": campaigns, "networks": networks, "ceiling": round(100 * ceiling), "minimum": minimum,
             "blog_cadence": target_text(blog) if blog else None, "blog_gaps": gaps.get("", 0),
@@ -249,10 +241,6 @@ def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, t
         if gap.network in dated and gap.first <= dated[gap.network] and gap.last <= plan_end:
             counts[gap.network] += 1
     return {network: (counts[network], until) for network, until in dated.items()}
-
-
-def _same_month(instant: dt.datetime, day: dt.date) -> bool:
-    return (instant.year, instant.month) == (day.year, day.month)
 
 
 def _day(value: dt.datetime | dt.date) -> dt.date:

@@ -29,10 +29,10 @@ from typing import Any
 from edcal.model.network import Network
 from edcal.model.plan import Item, Plan
 from edcal.networks.counting import measure_all
+from edcal.networks.facets import facets
 from edcal.outputs._files import write_file
+from edcal.outputs._format import local_stamp, utc_stamp
 from edcal.outputs.context import OutputContext
-from edcal.outputs.drafts import facets
-from edcal.outputs.plan_json import local_stamp, utc_stamp
 
 FOLDER = "exports"
 FORMATS = ("hootsuite", "csv", "json")

@@ -16,6 +16,7 @@ from typing import Any
 from edcal.model.calendar import Calendar
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import write_file
+from edcal.outputs._format import local_stamp, utc_stamp
 from edcal.outputs.context import OutputContext
 
 FILENAME = "plan.json"
@@ -172,12 +173,3 @@ def start_stamp(start: dt.datetime | dt.date | None, calendar: Calendar) -> str 
     if isinstance(start, dt.datetime):
         return local_stamp(start, calendar)
     return start.isoformat()
-
-
-def local_stamp(instant: dt.datetime, calendar: Calendar) -> str:
-    """ISO 8601 in the site's zone with its offset: ``2027-01-12T08:00:00+01:00``."""
-    return instant.astimezone(calendar.zone).isoformat(timespec="seconds")
-
-
-def utc_stamp(instant: dt.datetime) -> str:
-    return instant.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -20,9 +20,8 @@ from typing import Any
 from edcal.checks import Finding, items_with
 from edcal.model.plan import Item, Plan
 from edcal.networks.counting import RULE_DESCRIPTIONS
-from edcal.outputs._files import write_file
+from edcal.outputs._files import draft_path, drafted, write_file
 from edcal.outputs.context import OutputContext
-from edcal.outputs.drafts import draft_path, drafted
 from edcal.outputs.pages import (
     AGENDA_FOLDER,
     REVIEW_FOLDER,

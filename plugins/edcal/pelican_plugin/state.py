@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal import clock
+from edcal.checks import all_rules
 from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.i18n import say
 from edcal.load.calendar import CALENDAR_DIR, CALENDAR_FILE, load_calendar
@@ -21,10 +22,10 @@ from edcal.model.article import Article
 from edcal.model.calendar import Calendar
 from edcal.model.plan import Plan
 from edcal.model.source import Source
+from edcal.site import SITE_SETTING
 
 STATE_KEY = "EDCAL_STATE"
-#: Settings a site may set in pelicanconf.py.
-SITE_SETTING = "EDCAL_SITE"
+#: Settings a site may set in pelicanconf.py (with edcal.site.SITE_SETTING).
 PLANNING_SETTING = "EDCAL_PLANNING_PATH"
 EXTRA_METADATA_SETTING = "EDCAL_EXTRA_METADATA"
 
@@ -81,7 +82,7 @@ class BuildState:
         :raises InputErrors: when the calendar is invalid.
         """
         site = find_site(settings)
-        calendar = load_calendar(site)
+        calendar = load_calendar(site, all_rules())
         _check_timezone(calendar, settings)
         content = Path(settings["PATH"])
         page_paths = tuple(content / p for p in settings.get("PAGE_PATHS", ()))

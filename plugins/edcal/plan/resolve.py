@@ -29,8 +29,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from edcal.errors import ErrorCollector, did_you_mean
+from edcal.hints import value_hint
 from edcal.i18n import say, translator
-from edcal.load.validate import value_hint
 from edcal.model.article import Article
 from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, PostEntry
 from edcal.model.network import Network

@@ -15,6 +15,7 @@ from edcal.model.network import Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import cadence_gaps, month_word
+from edcal.plan.promotion import promotion_by_month
 from edcal.plan.status import freeze_at
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
@@ -220,33 +221,24 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         local = post.start.astimezone(calendar.zone)  # type: ignore[union-attr]
         first_upcoming.setdefault((post.network or "", local.year, local.month), post.start)  # type: ignore[arg-type]
-    months: dict[tuple[str, int, int], list[Item]] = defaultdict(list)
-    for post in ctx.plan.items:
-        if post.kind != "post" or post.status == "withheld" or not isinstance(post.start, dt.datetime):
-            continue
-        local = post.start.astimezone(calendar.zone)
-        key = (post.network or "", local.year, local.month)
-        if key in first_upcoming:
-            months[key].append(post)
     ceiling = float(ctx.options["ceiling"])
-    for (network_id, year, month), posts in sorted(months.items()):
-        promotional = [p for p in posts if p.promotional]
-        if len(posts) < int(ctx.options["minimum"]) or len(promotional) <= ceiling * len(posts):
+    for (network_id, year, month), found in sorted(promotion_by_month(ctx.plan, first_upcoming).items()):
+        if found.total < int(ctx.options["minimum"]) or not found.above(ceiling):
             continue
         network = calendar.networks[network_id]
-        share = round(100 * len(promotional) / len(posts))
+        share = found.percent
         yield Problem(network.source or calendar.source,
-                      say_count(len(promotional),
+                      say_count(found.promotional,
                                 "{network} in {month} {year}: {count} of {total} posts is promotional "
                                 "({share}%), above the ceiling of {ceiling}%",
                                 "{network} in {month} {year}: {count} of {total} posts are promotional "
                                 "({share}%), above the ceiling of {ceiling}%", network=network.name,
-                                month=month_word(month), year=year, total=len(posts), share=share,
+                                month=month_word(month), year=year, total=found.total, share=share,
                                 ceiling=round(ceiling * 100)),
                       say("mix in useful, non-promotional posts: advice, behind the scenes, the team"),
                       when=first_upcoming[(network_id, year, month)],
                       data=(("network", network_id), ("month", f"{year:04d}-{month:02d}"),
-                            ("promotional", len(promotional)), ("total", len(posts)), ("share", share),
+                            ("promotional", found.promotional), ("total", found.total), ("share", share),
                             ("ceiling", round(ceiling * 100))))
 
 

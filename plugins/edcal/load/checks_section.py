@@ -1,5 +1,8 @@
 """``checks:`` in calendar.yaml and ``silence:`` on entries, validated against the rules.
 
+The rules are given by whoever loads the calendar (``edcal.checks.all_rules()``): the loader comes
+before the checks and does not import them.
+
     checks:
       public-holiday: off              # a rule turned off
       outside-slots: error             # or made an error
@@ -13,29 +16,43 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Protocol
 
 from edcal.errors import ErrorCollector, did_you_mean, message_of
 from edcal.i18n import say
 from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal.model.calendar import RuleSettings
 from edcal.model.source import Source
 
 SEVERITIES = ("error", "warning", "off")
 _OFF = ("off", "false", "no", "disabled")
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSettings:
-    severity: str
-    options: dict[str, Any] = field(default_factory=dict)
+class CheckOption(Protocol):
+    """What the loader reads of a rule's option (``edcal.checks.registry.Option``)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def parse(self) -> Callable[[str], Any]: ...
 
 
-def parse_checks(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, RuleSettings]:
-    """The ``checks:`` section, with located errors for unknown rules, options and values."""
-    from edcal.checks import all_rules
+class CheckRule(Protocol):
+    """What the loader reads of a rule (``edcal.checks.registry.Rule``)."""
 
-    rules = all_rules()
+    @property
+    def severity(self) -> str: ...
+    @property
+    def options(self) -> tuple[CheckOption, ...]: ...
+
+
+def parse_checks(raw: Any, where: Source, errors: ErrorCollector,
+                 rules: Mapping[str, CheckRule]) -> dict[str, RuleSettings]:
+    """The ``checks:`` section, with located errors for unknown rules, options and values.
+
+    :param rules: every rule by id.
+    """
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -88,17 +105,18 @@ def _severity(value: Any, where: Source, errors: ErrorCollector) -> str | None:
     return None
 
 
-def parse_silence(raw: Any, where: Source, errors: ErrorCollector) -> dict[str, str]:
-    """``silence: {rule-id: reason}`` on one entry; a reason is required."""
-    from edcal.checks import all_rules
+def parse_silence(raw: Any, where: Source, errors: ErrorCollector, rules: Iterable[str]) -> dict[str, str]:
+    """``silence: {rule-id: reason}`` on one entry; a reason is required.
 
+    :param rules: every rule's id.
+    """
     if raw is None:
         return {}
     if not isinstance(raw, dict):
         errors.add(where, say("found a value in `silence:`, expected rule ids with a reason each"),
                    say('e.g. silence: {{duplicate-text: "A reminder on purpose"}}'))
         return {}
-    rules = all_rules()
+    rules = tuple(rules)
     loc: Loc = raw[LOC_KEY]
     result = {}
     for rule_id, reason in raw.items():

@@ -1,0 +1,39 @@
+"""A day as people write it, YYYY-MM-DD, and the years a date may have.
+
+Read by the loader (``at: 2027-01-12``) and by the clock (``EDCAL_NOW=2027-01-12``): it depends on
+neither.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import re
+
+from edcal.i18n import say
+
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z")
+
+#: The years a date may have.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def parse_date(text: str) -> dt.date:
+    """``YYYY-MM-DD``, checked against the calendar (no 30 February)."""
+    text = text.strip()
+    match = _DATE_RE.match(text)
+    if not match:
+        raise ValueError(say("found '{text}', expected a date as YYYY-MM-DD (e.g. 2027-01-12)", text=text))
+    year, month, day = (int(g) for g in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # 0001 and 9999 overflow once a time zone or a duration applies
+        raise ValueError(say("found '{text}': year {year} is out of range; expected a year from {first} to "
+                             "{last}", text=text, year=year, first=FIRST_YEAR, last=LAST_YEAR))
+    if not 1 <= month <= 12:
+        raise ValueError(say("found '{text}': there is no month {month}; expected YYYY-MM-DD",
+                             text=text, month=month))
+    last = _calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise ValueError(say("found '{text}': {month} {year} has {last} days; expected a real date as "
+                             "YYYY-MM-DD",
+                             text=text, month=say(_calendar.month_name[month]), year=year, last=last))
+    return dt.date(year, month, day)

@@ -1,0 +1,55 @@
+"""Self-promotion: how many of a network's posts in a month are promotional.
+
+Shared by the ``self-promotion`` check and the planning page, which shows this month's share per network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from edcal.model.plan import Plan
+
+#: A network's month: (network id, year, month), in the site's zone.
+Month = tuple[str, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class MonthShare:
+    """The posts that go out (not withheld) on a network in a month, and how many are promotional."""
+
+    network: str
+    year: int
+    month: int
+    total: int
+    promotional: int
+
+    @property
+    def percent(self) -> int | None:
+        """The promotional share in whole percent; None for a month without posts."""
+        return round(100 * self.promotional / self.total) if self.total else None
+
+    def above(self, ceiling: float) -> bool:
+        """Whether the promotional posts are more than ``ceiling`` (0 to 1) of the month's posts."""
+        return self.promotional > ceiling * self.total
+
+
+def promotion_by_month(plan: Plan, months: Iterable[Month]) -> dict[Month, MonthShare]:
+    """Each month asked for, judged whole: every post of the plan in it, those already out included."""
+    counts = {month: [0, 0] for month in months}
+    if not counts:
+        return {}
+    zone = plan.calendar.zone
+    # (a cheap bound first: the day in UTC is at most one off the day in the site's zone)
+    earliest = min(dt.date(year, month, 1) for _, year, month in counts) - dt.timedelta(days=1)
+    for post in plan.items:
+        if post.kind != "post" or post.status == "withheld" or not isinstance(post.start, dt.datetime) \
+                or post.start.date() < earliest:
+            continue
+        local = post.start.astimezone(zone)
+        count = counts.get((post.network or "", local.year, local.month))
+        if count is not None:
+            count[0] += 1
+            count[1] += 1 if post.promotional else 0
+    return {key: MonthShare(*key, total, promotional) for key, (total, promotional) in counts.items()}
