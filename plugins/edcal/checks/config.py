@@ -21,7 +21,6 @@ from edcal.i18n import say
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.source import Source
 
-SEVERITIES = ("error", "warning", "off")
 _OFF = ("off", "false", "no", "disabled")
 
 

@@ -943,7 +943,7 @@ class _Builder:
         fields: Mapping[str, Source] = LocatedFields(loc) if loc else {}
         return PostEntry(
             id=entry_id, kind=kind, networks=networks, source=source,  # type: ignore[arg-type]
-            id_is_explicit=spec.id is not None, id_shared_with=id_shared_with, title=spec.title,
+            id_shared_with=id_shared_with, title=spec.title,
             text=spec.text,
             link=spec.link, article=spec.article or spec.promote, image=spec.image, alt=spec.alt,
             campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,

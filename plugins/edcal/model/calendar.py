@@ -207,7 +207,6 @@ class PostEntry:
     kind: Literal["once", "promote", "repeat"]
     networks: tuple[str, ...]
     source: Source
-    id_is_explicit: bool = False
     #: The entry that derived the same id first (this one got ``-2``): reordering them swaps their ids.
     id_shared_with: Source | None = None
     title: str | None = None
@@ -394,10 +393,6 @@ class Calendar:
     #: Sections kept as validated data for the modules that own them
     #: (``checks``, ``planning``, ``feeds``...).
     sections: dict[str, object] = field(default_factory=dict)
-
-    def cadence_of(self, network_id: str) -> Cadence | None:
-        network = self.networks.get(network_id)
-        return network.cadence if network else None
 
     def key_dates_in_order(self) -> list[KeyDate]:
         """The key dates by first day, then id (as every output lists them)."""

@@ -181,7 +181,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
                 campaign = calendar.campaigns.get(item.campaign)
                 start = item.start
                 day = start.astimezone(zone).date() if isinstance(start, dt.datetime) else start
-                count[4] += campaign is not None and not campaign.start <= day <= campaign.end
+                count[4] += campaign is not None and not campaign.contains(day)
             elif item.kind == "article":
                 count[3] += 1
         # (a cheap bound first: the day in UTC is at most one off the day in the site's zone)
