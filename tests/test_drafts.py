@@ -228,6 +228,14 @@ def test_edcal_export_filters_and_reports_hootsuite_notes(site: Path, tmp_path: 
     assert unknown.exit_code == 2 and "did you mean 'linkedin'?" in unknown.output
 
 
+def test_edcal_export_offers_the_formats_the_exports_write() -> None:
+    """The command line names them apart (not to import the outputs for --help)."""
+    from edcal.outputs.exports import FORMATS
+
+    formats = next(p for p in cli.commands["export"].params if p.name == "fmt")
+    assert tuple(formats.type.choices) == FORMATS  # type: ignore[attr-defined]
+
+
 def test_hootsuite_notes_its_unconfirmed_rules() -> None:
     from edcal.outputs.exports import hootsuite, upcoming
     from helpers import PARIS_CALENDAR, calendar_from, plan_of

@@ -32,6 +32,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: 1,000 articles + 10,000 posts, docs/performance.md). Young cycles are still collected.
 GC_YOUNG_THRESHOLD = 50_000
 
+#: edcal.outputs.exports.FORMATS, without importing the outputs for --help (a test keeps them equal).
+EXPORT_FORMATS = ("hootsuite", "csv", "json")
+
 EPILOG = ("Docs: docs/index.md in the edcal repository. "
           "Exit codes: 0 fine, 1 check found errors, 2 invalid input.")
 
@@ -624,7 +627,7 @@ def next_change(site: Path, settings_file: str, verbosity: int | None, after: st
 
 
 @cli.command(epilog="Example: edcal export hootsuite --network linkedin --until 2027-02-01 -o linkedin.csv")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["hootsuite", "csv", "json"]))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @site_options
 @click.option("--network", help="Only this network (Hootsuite: one file per network).")
 @click.option("--since", metavar="DATE", help="Posts after this date or instant (default: now).")

@@ -279,10 +279,6 @@ class ExportSettings:
     hootsuite_date_format: str = "%d/%m/%Y %H:%M"
 
 
-#: The families of iCalendar feeds, as named in ``feeds.reminders``.
-FEED_FAMILIES = ("calendar", "networks", "blog", "people", "campaigns")
-
-
 #: How far back feeds keep past items by default (`feeds: past:`), in days.
 FEED_PAST_DAYS = 365
 
