@@ -229,6 +229,14 @@ def test_edcal_export_filters_and_reports_hootsuite_notes(site: Path, tmp_path: 
     assert unknown.exit_code == 2 and "did you mean 'linkedin'?" in unknown.output
 
 
+def test_edcal_export_offers_the_formats_the_exports_write() -> None:
+    """The command line names them apart (not to import the outputs for --help)."""
+    from edcal.outputs.exports import FORMATS
+
+    formats = next(p for p in cli.commands["export"].params if p.name == "fmt")
+    assert tuple(formats.type.choices) == FORMATS  # type: ignore[attr-defined]
+
+
 def test_hootsuite_notes_its_unconfirmed_rules() -> None:
     from edcal.outputs.exports import hootsuite, upcoming
     from helpers import PARIS_CALENDAR, calendar_from, plan_of
@@ -261,6 +269,60 @@ def test_hootsuite_notes_its_unconfirmed_rules() -> None:
     assert [w for w in warnings if "whole link" in w] == [
         f"b-bluesky: {whole} long with its whole link, over Bluesky's 300 ({shown} as Bluesky's app shows the "
         "link); Hootsuite may refuse it unless it shortens links (unconfirmed rule)"]
+
+
+def many_posts(scheduled: int, drafts: int) -> str:
+    """``posts:`` on X, ten a day from 3 May 2027 (after the fixture site's freeze and promotions), the drafts
+    first."""
+    lines = ["posts:\n"]
+    for number in range(drafts + scheduled):
+        day = dt.date(2027, 5, 3) + dt.timedelta(days=number // 10)
+        status = ", status: draft" if number < drafts else ""
+        lines.append(f"  - {{id: p{number}, at: {day} {9 + number % 10:02d}:00, networks: [x], "
+                     f"text: Message {number}{status}}}\n")
+    return "".join(lines)
+
+
+def test_a_hootsuite_export_is_split_past_350_rows_its_drafts_not_counted(site: Path, tmp_path: Path) -> None:
+    """The build split its file by rows, but `edcal export` counted the drafts and never split its own."""
+    from edcal.outputs import exports
+    from edcal.outputs.context import OutputContext
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    plan = plan_of(calendar_from(PARIS_CALENDAR + many_posts(scheduled=345, drafts=20)))
+    assert len(exports.upcoming(plan, "x")) == 365  # over 350 posts, but 345 rows: one file, no note
+    exports.write(OutputContext(plan), tmp_path / "planning")
+    assert sorted(p.name for p in (tmp_path / "planning" / "exports").glob("hootsuite-*")) == ["hootsuite-x.csv"]
+    assert len((tmp_path / "planning" / "exports" / "hootsuite-x.csv").read_text(encoding="utf-8").splitlines()) == 345
+    (site / "calendar.d").mkdir()
+    (site / "calendar.d" / "x.yaml").write_text(many_posts(scheduled=345, drafts=20), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "x", "--since",
+                                 "2027-05-01", "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "x.csv").read_text(encoding="utf-8").splitlines()) == 345
+    assert "350" not in result.output and not (tmp_path / "x-1.csv").exists()
+
+    plan = plan_of(calendar_from(PARIS_CALENDAR + many_posts(scheduled=360, drafts=20)))
+    warnings = exports.write(OutputContext(plan), tmp_path / "split")
+    written = {p.name: p.read_text(encoding="utf-8").splitlines()
+               for p in (tmp_path / "split" / "exports").glob("hootsuite-*")}
+    assert {name: len(rows) for name, rows in written.items()} == {"hootsuite-x-1.csv": 350, "hootsuite-x-2.csv": 10}
+    assert warnings == ["exports/hootsuite-x-*.csv: 360 posts split into 2 files: Hootsuite takes at most 350 "
+                        "per upload"]
+    (site / "calendar.d" / "x.yaml").write_text(many_posts(scheduled=360, drafts=20), encoding="utf-8")
+    result = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "x", "--since",
+                                 "2027-05-01", "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 0, result.output
+    assert [(tmp_path / name).read_text(encoding="utf-8").splitlines() for name in ("x-1.csv", "x-2.csv")] == \
+        [written["hootsuite-x-1.csv"], written["hootsuite-x-2.csv"]]
+    assert f"warning: {tmp_path / 'x-*.csv'}: 360 posts split into 2 files: Hootsuite takes at most 350 per " \
+        "upload\n" in result.output
+    piped = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "x", "--since", "2027-05-01"])
+    assert piped.exit_code == 2 and piped.stdout == ""
+    assert "--output: error: 360 posts for Hootsuite, which takes at most 350 per upload\n    hint: write them to " \
+        "files, e.g. -o x.csv: they are split into x-1.csv, x-2.csv…; or narrow with --since and --until" \
+        in piped.output, piped.output
 
 
 def test_a_pins_link_is_in_hootsuites_link_column_and_an_instagram_link_is_not() -> None:

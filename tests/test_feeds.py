@@ -82,6 +82,7 @@ def test_every_feed_parses_with_three_independent_parsers(feeds_site: Path) -> N
 
 
 def test_raw_bytes_follow_rfc_5545(feeds_site: Path) -> None:
+    timed = 0
     for path in all_feeds(feeds_site):
         data = path.read_bytes()
         assert data.endswith(b"END:VCALENDAR\r\n")
@@ -96,7 +97,18 @@ def test_raw_bytes_follow_rfc_5545(feeds_site: Path) -> None:
         assert "X-PUBLISHED-TTL:PT1H\r\n" in unfolded
         assert "METHOD:" not in unfolded and "VTODO" not in unfolded
         assert all(stamp.endswith("Z") for stamp in re.findall(r"^DTSTAMP:(\S+)", unfolded, re.MULTILINE))
-        assert "TZID" not in unfolded or "BEGIN:VTIMEZONE" in unfolded
+        # Every zone a time names (DTSTART;TZID=Europe/Paris:…) is defined in the feed, once; edcal names
+        # none: its times are in UTC (docs/feeds.md), its all-day items dates.
+        used = set(re.findall(r"^[A-Z-]+;(?:[^:\r\n]*;)?TZID=([^;:\r\n]+)", unfolded, re.MULTILINE))
+        blocks = re.findall(r"^BEGIN:VTIMEZONE\r\n(.*?)^END:VTIMEZONE", unfolded, re.MULTILINE | re.DOTALL)
+        defined = [re.search(r"^TZID:(.+)$", block, re.MULTILINE).group(1)  # type: ignore[union-attr]
+                   for block in blocks]
+        assert used <= set(defined) and len(defined) == len(set(defined)), (path, used, defined)
+        events = unfolded.split("END:VTIMEZONE")[-1]  # the empty feed's UTC zone has a DTSTART of its own
+        times = re.findall(r"^(?:DTSTART|DTEND)(;[^:\r\n]*)?:([^\r\n]*)", events, re.MULTILINE)
+        timed += len(times)
+        assert all(re.fullmatch(r"\d{8}T\d{6}Z", value) or (params == ";VALUE=DATE" and re.fullmatch(r"\d{8}", value))
+                   for params, value in times), (path, [t for t in times if not t[1].endswith("Z")][:3])
         uids = re.findall(r"^UID:(\S+)", unfolded, re.MULTILINE)
         assert len(uids) == len(set(uids))
         calendar = icalendar.Calendar.from_ical(data)
@@ -104,6 +116,7 @@ def test_raw_bytes_follow_rfc_5545(feeds_site: Path) -> None:
         raw = dict(re.findall(r"^(DESCRIPTION|X-WR-CALDESC|NAME|X-WR-CALNAME):(.*)$", unfolded.split("BEGIN:VEVENT")[0],
                               re.MULTILINE))
         assert raw["DESCRIPTION"] == raw["X-WR-CALDESC"] and raw["NAME"] == raw["X-WR-CALNAME"]
+    assert timed > 10
 
 
 def test_calendar_ics_holds_every_dated_item_not_withheld_at_the_same_instant(feeds_site: Path) -> None:

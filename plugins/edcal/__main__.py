@@ -32,6 +32,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: 1,000 articles + 10,000 posts, docs/performance.md). Young cycles are still collected.
 GC_YOUNG_THRESHOLD = 50_000
 
+#: edcal.outputs.exports.FORMATS, without importing the outputs for --help (a test keeps them equal).
+EXPORT_FORMATS = ("hootsuite", "csv", "json")
+
 EPILOG = ("Docs: docs/index.md in the edcal repository. "
           "Exit codes: 0 fine, 1 check found errors, 2 invalid input.")
 
@@ -624,7 +627,7 @@ def next_change(site: Path, settings_file: str, verbosity: int | None, after: st
 
 
 @cli.command(epilog="Example: edcal export hootsuite --network linkedin --until 2027-02-01 -o linkedin.csv")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["hootsuite", "csv", "json"]))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @site_options
 @click.option("--network", help="Only this network (Hootsuite: one file per network).")
 @click.option("--since", metavar="DATE", help="Posts after this date or instant (default: now).")
@@ -638,31 +641,35 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
 
     Hootsuite's Bulk Composer takes one network per file (rows of date-time,
     message, link, in the date format set under `exports:` in calendar.yaml)
-    and at most 350 rows. Notes on its unconfirmed rules go to standard error.
+    and at most 350 rows: a longer export is split into -1, -2… files beside
+    FILE. Notes on its unconfirmed rules go to standard error.
     """
     from edcal.commands.export import export as run_export
 
-    data, warnings = run_export(site, settings_file, fmt, network, since, until)
+    files, warnings = run_export(site, settings_file, fmt, network, since, until, output)
     if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
+        click.echo(files[0][1].decode("utf-8"), nl=False)
     else:
-        try:
-            output.write_bytes(data)
-        except OSError as exc:
-            from edcal.errors import InputError, InputErrors
-            from edcal.model.source import Source
+        for path, data in files:
+            try:
+                path.write_bytes(data)
+            except OSError as exc:
+                from edcal.errors import InputError, InputErrors
+                from edcal.model.source import Source
 
-            folder = output.parent if str(output.parent) not in ("", ".") else Path.cwd()
-            from edcal.i18n import say
+                folder = path.parent if str(path.parent) not in ("", ".") else Path.cwd()
+                from edcal.i18n import say
 
-            hint = (say("the folder {folder} does not exist: create it first", folder=str(folder))
-                    if not folder.is_dir() else say("choose a file you may write"))
-            raise InputErrors([InputError(Source("--output", 1, 1),
-                                          say("cannot write {file}: {reason}", file=str(output),
-                                              reason=exc.strerror or str(exc)), hint)]) from None
+                hint = (say("the folder {folder} does not exist: create it first", folder=str(folder))
+                        if not folder.is_dir() else say("choose a file you may write"))
+                raise InputErrors([InputError(Source("--output", 1, 1),
+                                              say("cannot write {file}: {reason}", file=str(path),
+                                                  reason=exc.strerror or str(exc)), hint)]) from None
     if (verbosity or 0) >= 0:
+        from edcal.i18n import spoken
+
         for warning in warnings:
-            click.echo(f"warning: {warning}", err=True)
+            click.echo(f"warning: {spoken(warning)}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,10 +13,12 @@ from edcal.pelican_plugin.metadata import NOW, read_plan
 
 
 def export(site: Path, settings_file: str, fmt: str, network: str | None, since: str | None,
-           until: str | None) -> tuple[bytes, list[str]]:
-    """The export's bytes and its warnings.
+           until: str | None, output: Path | None = None) -> tuple[list[tuple[Path, bytes]], list[str]]:
+    """The export's files (one, unless Hootsuite's is split) and its warnings.
 
-    :raises InputErrors: on an unknown network or an invalid date.
+    :raises InputErrors: on an unknown network or an invalid date, or when a
+        Hootsuite export too long for one file is to go to standard output
+        (``output`` None).
     """
     plan = read_plan(site, settings_file, compose_from=NOW if since is None else since)
     zone = plan.calendar.zone
@@ -45,4 +47,13 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
         network = eligible[0]
     start, end = parse_window(since, until, zone, plan.now)
     posts = exports.upcoming(plan, network, start, end)
-    return exports.render(fmt, posts, plan)
+    files, warnings = exports.render(fmt, posts, plan, output or Path("-"))  # "-": standard output
+    if output is None and len(files) > 1:
+        rows = sum(len(part) for _, part in exports.hootsuite_files(posts, Path("-")))
+        raise InputErrors([InputError(
+            Source("--output", 1, 1),
+            say("{count} posts for Hootsuite, which takes at most {limit} per upload",
+                count=rows, limit=exports.HOOTSUITE_MAX_ROWS),
+            say("write them to files, e.g. -o {network}.csv: they are split into {network}-1.csv, "
+                "{network}-2.csv…; or narrow with --since and --until", network=network))])
+    return files, warnings

@@ -289,7 +289,8 @@ def unlabelled_images(parsed: ArticleSource) -> tuple[Source, ...]:
     return tuple(locate(match.start()) for match in _UNLABELLED_IMAGE.finditer(body))
 
 
-#: The extensions Pelican's Markdown reader takes (its file discovery is case-sensitive).
+#: The extensions Pelican's Markdown reader takes (its file discovery is case-sensitive); edcal's reader
+#: replaces it for each (edcal.pelican_plugin).
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 
 

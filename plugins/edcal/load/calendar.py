@@ -28,7 +28,7 @@ from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
 from edcal.load.articles import not_an_image
 from edcal.load.checks_section import CheckRule, parse_checks, parse_silence
-from edcal.load.colors import CSS3_COLORS
+from edcal.load.colors import css_color
 from edcal.load.networks import Registry, builtin_registry, registry_with, site_network
 from edcal.load.schema import (
     SITE_WIDE,
@@ -69,7 +69,7 @@ from edcal.model.calendar import (
 )
 from edcal.model.network import Network
 from edcal.model.source import Source
-from edcal.zones import WallClockError, localize, zone_hint, zone_named
+from edcal.zones import WallClockError, at_offset, localize, zone_hint, zone_named
 
 CALENDAR_FILE = "calendar.yaml"
 CALENDAR_DIR = "calendar.d"
@@ -533,7 +533,7 @@ class _Builder:
                                         id=spec.id, end=end, start=start),
                                     say("swap `from` and `until`"))
                 owner = self._person(calendar, spec.owner, _value(spec.loc, "owner"))
-                color = self._color(spec.color, _value(spec.loc, "color"))
+                color = css_color(spec.color, _value(spec.loc, "color"), self.errors)
                 hashtags = tuple(_hashtag(h) for h in spec.hashtags)
                 calendar.campaigns[spec.id] = Campaign(
                     id=spec.id, name=spec.name, start=start, end=end, source=source,
@@ -949,7 +949,7 @@ class _Builder:
         fields: Mapping[str, Source] = LocatedFields(loc) if loc else {}
         return PostEntry(
             id=entry_id, kind=kind, networks=networks, source=source,  # type: ignore[arg-type]
-            id_is_explicit=spec.id is not None, id_shared_with=id_shared_with, title=spec.title,
+            id_shared_with=id_shared_with, title=spec.title,
             text=spec.text,
             link=spec.link, article=spec.article or spec.promote, image=spec.image, alt=spec.alt,
             campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
@@ -1344,15 +1344,6 @@ class _Builder:
             return None
         return campaign
 
-    def _color(self, color: str | None, where: Source) -> str | None:
-        if color is None:
-            return None
-        if color.lower() not in CSS3_COLORS:
-            self.errors.add(where, say("found colour '{color}', expected a CSS3 colour name", color=color),
-                            did_you_mean(color.lower(), CSS3_COLORS) or say("e.g. steelblue, teal"))
-            return None
-        return color.lower()
-
     def _when(self, calendar: Calendar, text: str | None, where: Source) -> When | None:
         if text is None:
             return None
@@ -1447,7 +1438,7 @@ class _Builder:
         naive = dt.datetime.combine(day, time)
         try:
             if when.utc_offset is not None:
-                return naive.replace(tzinfo=dt.timezone(when.utc_offset)).astimezone(calendar.zone)
+                return at_offset(naive, when.utc_offset, calendar.zone)
             return localize(naive, calendar.zone)
         except WallClockError as exc:
             self.errors.add(where, message_of(exc), exc.hint)

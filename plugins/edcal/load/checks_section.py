@@ -25,7 +25,6 @@ from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.calendar import RuleSettings
 from edcal.model.source import Source
 
-SEVERITIES = ("error", "warning", "off")
 _OFF = ("off", "false", "no", "disabled")
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.i18n import say
 from edcal.ids import slugify
-from edcal.load.colors import CSS3_COLORS
+from edcal.load.colors import css_color
 from edcal.load.schema import ID_RE, NetworkSpec
 from edcal.load.validate import validate_spec
 from edcal.load.yamlfile import LOC_KEY, decode, load_yaml
@@ -157,14 +157,11 @@ def site_network(
                      "and `limit:`.")
         errors.add(key_source, say("unknown network '{network}'", network=network_id), hint)
         return None
-    if network.color and network.color.lower() not in CSS3_COLORS:
-        source = where.value("color") if where else key_source
-        errors.add(source, say("found colour '{color}', expected a CSS3 colour name", color=network.color),
-                   did_you_mean(network.color.lower(), CSS3_COLORS) or say("e.g. steelblue, teal"))
+    color = css_color(network.color, where.value("color") if where else key_source, errors)
     if spec.share_form is not None:
         _check_share_form(spec.share_form, where.value("share_form") if where else key_source, errors)
     template_source = where.value("template") if where and spec.template is not None else None
-    return dataclasses.replace(network, color=network.color.lower(), source=key_source,
+    return dataclasses.replace(network, color=color or network.color, source=key_source,
                                template_source=template_source)
 
 

@@ -469,6 +469,7 @@ class ExportsSpec(Spec):
 
 
 Minutes = Annotated[int, BeforeValidator(_parsed(timeparse.parse_duration_minutes, "a duration like '15 minutes'"))]
+#: The families of iCalendar feeds, as named in ``feeds.reminders``.
 FeedFamily = Literal["calendar", "networks", "blog", "people", "campaigns"]
 
 

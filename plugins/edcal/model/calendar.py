@@ -208,7 +208,6 @@ class PostEntry:
     kind: Literal["once", "promote", "repeat"]
     networks: tuple[str, ...]
     source: Source
-    id_is_explicit: bool = False
     #: The entry that derived the same id first (this one got ``-2``): reordering them swaps their ids.
     id_shared_with: Source | None = None
     title: str | None = None
@@ -279,10 +278,6 @@ class ExportSettings:
 
     #: strftime pattern of Hootsuite's date column, as chosen in its upload dialog.
     hootsuite_date_format: str = "%d/%m/%Y %H:%M"
-
-
-#: The families of iCalendar feeds, as named in ``feeds.reminders``.
-FEED_FAMILIES = ("calendar", "networks", "blog", "people", "campaigns")
 
 
 #: How far back feeds keep past items by default (`feeds: past:`), in days.
@@ -405,10 +400,6 @@ class Calendar:
     #: Sections kept as validated data for the modules that own them
     #: (``checks``, ``planning``, ``feeds``...).
     sections: dict[str, object] = field(default_factory=dict)
-
-    def cadence_of(self, network_id: str) -> Cadence | None:
-        network = self.networks.get(network_id)
-        return network.cadence if network else None
 
     def key_dates_in_order(self) -> list[KeyDate]:
         """The key dates by first day, then id (as every output lists them)."""

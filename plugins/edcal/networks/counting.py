@@ -233,7 +233,3 @@ def measure(text: str, network: Network, limit: TextLimit | None = None) -> Meas
 def measure_all(text: str, network: Network) -> list[Measure]:
     """The length of ``text`` under every limit of the network (Bluesky has two)."""
     return [measure(text, network, lim) for lim in network.limits]
-
-
-def fits(text: str, network: Network) -> bool:
-    return all(m.fits for m in measure_all(text, network))

@@ -183,7 +183,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
                 campaign = calendar.campaigns.get(item.campaign)
                 start = item.start
                 day = start.astimezone(zone).date() if isinstance(start, dt.datetime) else start
-                count[4] += campaign is not None and not campaign.start <= day <= campaign.end
+                count[4] += campaign is not None and not campaign.contains(day)
             elif item.kind == "article":
                 count[3] += 1
         if item.kind == "post" and item.status != "withheld" and isinstance(item.start, dt.datetime) \

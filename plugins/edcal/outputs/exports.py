@@ -12,7 +12,8 @@
 
 "Upcoming" means after "now" and not withheld; Hootsuite files also leave
 out posts whose status is still ``draft``. ``edcal export`` writes one of
-these, filtered by network and dates, to a chosen path.
+these, filtered by network and dates, to a chosen path (a long Hootsuite
+export split as the build splits its own).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from edcal.i18n import say
 from edcal.model.network import Network
 from edcal.model.plan import Item, Plan
 from edcal.networks.counting import measure_all
@@ -65,39 +67,57 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     for network in sorted(plan.calendar.networks):
         if not plan.calendar.networks[network].builtin:  # an intranet, a network of the site's own
             continue
-        chosen = hootsuite_items([p for p in posts if p.network == network])
-        if not chosen:
-            continue
-        parts = _chunks(chosen, HOOTSUITE_MAX_ROWS)
-        for number, part in enumerate(parts, start=1):
-            suffix = f"-{number}" if len(parts) > 1 else ""
-            name = f"hootsuite-{network}{suffix}.csv"
-            data, part_warnings = hootsuite(part, plan)
+        files = hootsuite_files([p for p in posts if p.network == network], Path(f"hootsuite-{network}.csv"))
+        for name, rows in files:
+            data, notes = hootsuite(rows, plan)
             write_file(folder / FOLDER / name, data)
-            warnings += [f"{FOLDER}/{name}: {w}" for w in part_warnings]
-        if len(parts) > 1:
-            warnings.append(f"{FOLDER}/hootsuite-{network}-*.csv: {len(chosen)} posts split into "
-                            f"{len(parts)} files: Hootsuite takes at most {HOOTSUITE_MAX_ROWS} per upload")
+            warnings += [say("{file}: {note}", file=f"{FOLDER}/{name}", note=note) for note in notes]
+        if len(files) > 1:
+            warnings.append(_split_note(f"{FOLDER}/hootsuite-{network}-*.csv", files))
     write_file(folder / FOLDER / "posts.csv", generic_csv(posts, plan))
     write_file(folder / FOLDER / "posts.json", posts_json(posts, plan))
     return warnings
 
 
-def render(fmt: str, posts: Sequence[Item], plan: Plan) -> tuple[bytes, list[str]]:
-    """One export as bytes, with its warnings (``edcal export``)."""
+def render(fmt: str, posts: Sequence[Item], plan: Plan,
+           name: Path) -> tuple[list[tuple[Path, bytes]], list[str]]:
+    """One export as files named after ``name`` (``edcal export``), with its warnings.
+
+    A Hootsuite export past :data:`HOOTSUITE_MAX_ROWS` rows is split into
+    ``-1``, ``-2``… files, as the build splits its own.
+    """
     if fmt == "hootsuite":
-        data, warnings = hootsuite(hootsuite_items(posts), plan)
-        if len(posts) > HOOTSUITE_MAX_ROWS:
-            warnings.append(f"{len(posts)} posts: Hootsuite takes at most {HOOTSUITE_MAX_ROWS} per "
-                            "upload; narrow with --network, --since and --until")
-        return data.encode("utf-8"), warnings
+        files = hootsuite_files(posts, name) or [(name, [])]
+        written: list[tuple[Path, bytes]] = []
+        warnings: list[str] = []
+        for path, rows in files:
+            data, notes = hootsuite(rows, plan)
+            written.append((path, data.encode("utf-8")))
+            warnings += notes if len(files) == 1 else [say("{file}: {note}", file=str(path), note=note)
+                                                      for note in notes]
+        if len(files) > 1:
+            warnings.append(_split_note(str(name.with_name(f"{name.stem}-*{name.suffix}")), files))
+        return written, warnings
     if fmt == "csv":
-        return generic_csv(posts, plan).encode("utf-8"), []
-    return posts_json(posts, plan).encode("utf-8"), []
+        return [(name, generic_csv(posts, plan).encode("utf-8"))], []
+    return [(name, posts_json(posts, plan).encode("utf-8"))], []
 
 
-def hootsuite_items(posts: Sequence[Item]) -> list[Item]:
-    return [p for p in posts if p.status == "scheduled"]
+def hootsuite_files(posts: Sequence[Item], name: Path) -> list[tuple[Path, list[Item]]]:
+    """The Hootsuite files of ``posts`` and their rows: drafts left out, ``name`` split into ``-1``,
+    ``-2``… files past :data:`HOOTSUITE_MAX_ROWS` rows; none without a row."""
+    rows = [p for p in posts if p.status == "scheduled"]
+    parts = [rows[i:i + HOOTSUITE_MAX_ROWS] for i in range(0, len(rows), HOOTSUITE_MAX_ROWS)]
+    if len(parts) == 1:
+        return [(name, parts[0])]
+    return [(name.with_name(f"{name.stem}-{number}{name.suffix}"), part)
+            for number, part in enumerate(parts, start=1)]
+
+
+def _split_note(files: str, parts: list[tuple[Path, list[Item]]]) -> str:
+    return say("{files}: {count} posts split into {parts} files: Hootsuite takes at most {limit} per upload",
+               files=files, count=sum(len(rows) for _, rows in parts), parts=len(parts),
+               limit=HOOTSUITE_MAX_ROWS)
 
 
 def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
@@ -123,20 +143,21 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
         if network.link_display == "shortened" and message != post.text:
             warnings += _over_with_whole_links(post, message, network)
         if local.minute % 5:
-            warnings.append(f"{post.id} at {local:%H:%M}: Hootsuite may refuse times whose minutes "
-                            "do not end in 0 or 5 (unconfirmed rule)")
+            warnings.append(say("{post} at {time:%H:%M}: Hootsuite may refuse times whose minutes do not end "
+                                "in 0 or 5 (unconfirmed rule)", post=post.id, time=local))
         if start - plan.now < HOOTSUITE_MIN_LEAD:
-            warnings.append(f"{post.id}: less than 10 minutes ahead; Hootsuite may refuse it "
-                            "(unconfirmed rule)")
+            warnings.append(say("{post}: less than 10 minutes ahead; Hootsuite may refuse it "
+                                "(unconfirmed rule)", post=post.id))
     pictured = [post for post in posts if post.media]
     if pictured:
         named = ", ".join(p.id for p in pictured[:3]) + (" …" if len(pictured) > 3 else "")
-        warnings.append(f"{len(pictured)} post(s) with images ({named}): Hootsuite's bulk file carries no "
-                        "image; attach them in Hootsuite after the upload (posts.csv names them)")
+        warnings.append(say("{count} post(s) with images ({posts}): Hootsuite's bulk file carries no image; "
+                            "attach them in Hootsuite after the upload (posts.csv names them)",
+                            count=len(pictured), posts=named))
     for message, count in messages.items():
         if count > 1:
-            warnings.append(f"the same message appears {count} times; Hootsuite may refuse "
-                            f"duplicates (unconfirmed rule): {message[:60]!r}")
+            warnings.append(say("the same message appears {count} times; Hootsuite may refuse duplicates "
+                                "(unconfirmed rule): {text}", count=count, text=repr(message[:60])))
     return buffer.getvalue(), warnings
 
 
@@ -145,9 +166,10 @@ def _over_with_whole_links(post: Item, message: str, network: Network) -> list[s
     over = [m for m in measure_all(message, network) if not m.fits]
     if not over:
         return []
-    return [f"{post.id}: {over[0].length} long with its whole link, over {network.name}'s {over[0].limit} "
-            f"({post.length} as {network.name}'s app shows the link); Hootsuite may refuse it unless it "
-            "shortens links (unconfirmed rule)"]
+    return [say("{post}: {length} long with its whole link, over {network}'s {limit} ({shown} as {network}'s "
+                "app shows the link); Hootsuite may refuse it unless it shortens links (unconfirmed rule)",
+                post=post.id, length=over[0].length, network=network.name, limit=over[0].limit,
+                shown=post.length)]
 
 
 def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
@@ -204,5 +226,3 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _chunks(items: list[Item], size: int) -> list[list[Item]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]

@@ -44,7 +44,6 @@ PLUGIN_NAME = "edcal"
 RAISE_SETTING = "EDCAL_RAISE_ERRORS"
 #: Pelican settings edcal owns while it runs.
 _NEVER_WRITTEN = ("DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS", "DRAFT_PAGE_SAVE_AS", "DRAFT_PAGE_LANG_SAVE_AS")
-_MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 
 
 def register() -> None:
@@ -152,10 +151,11 @@ def on_initialized(pelican: Any) -> None:
 def on_readers_init(readers: Any) -> None:
     if not enabled(readers.settings):
         return
+    from edcal.load.articles import MARKDOWN_EXTENSIONS
     from edcal.pelican_plugin.reader import EdcalMarkdownReader
 
-    for extension in _MARKDOWN_EXTENSIONS:
-        readers.reader_classes[extension] = EdcalMarkdownReader
+    for extension in MARKDOWN_EXTENSIONS:
+        readers.reader_classes[extension.lstrip(".")] = EdcalMarkdownReader
 
 
 def _refuse_failed_reads(generator: Any, state: BuildState) -> None:

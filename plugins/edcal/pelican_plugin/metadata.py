@@ -95,6 +95,7 @@ def read_contents(settings: dict[str, Any], state: BuildState) -> None:
     """Read every article and page into ``state`` through Pelican's generators, metadata only."""
     from pelican.generators import ArticlesGenerator, PagesGenerator
 
+    from edcal.load.articles import MARKDOWN_EXTENSIONS
     from edcal.pelican_plugin.reader import EdcalMarkdownReader
 
     register()  # signal handlers; they act only on settings carrying edcal's state
@@ -113,8 +114,8 @@ def read_contents(settings: dict[str, Any], state: BuildState) -> None:
             context=context, settings=settings, path=settings["PATH"],
             theme=settings["THEME"], output_path=settings["OUTPUT_PATH"],
         )
-        for extension in ("md", "markdown", "mkd", "mdown"):
-            generator.readers.readers[extension] = EdcalMarkdownReader(settings)
+        for extension in MARKDOWN_EXTENSIONS:
+            generator.readers.readers[extension.lstrip(".")] = EdcalMarkdownReader(settings)
         generator.generate_context()
     from edcal.pelican_plugin.collisions import collisions
 

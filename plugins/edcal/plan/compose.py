@@ -479,9 +479,6 @@ class DraftTemplates:
         self._sources: dict[str, str] = {}
         self._globals: dict[str, dict[str, Any]] = {}
 
-    def template_for(self, network: Network) -> jinja2.Template:
-        return self.named(network.template)
-
     def named(self, name: str) -> jinja2.Template:
         """The template of that name, else the default one (a site's folder may lack it)."""
         if name not in self._cache:

@@ -19,12 +19,15 @@ from edcal.model.network import Network
 from edcal.zones import at_offset, localize
 
 
+def network_slot(day: dt.date, network: Network) -> dt.time | None:
+    """The network's posting slot on ``day``'s weekday, if it has one."""
+    return next((slot.time for slot in network.slots if slot.matches(day)), None)
+
+
 def slot_time(day: dt.date, network: Network, calendar: Calendar) -> dt.time:
     """The network's posting slot on ``day``'s weekday, else the site's default time."""
-    for slot in network.slots:
-        if slot.matches(day):
-            return slot.time
-    return calendar.default_time
+    time = network_slot(day, network)
+    return calendar.default_time if time is None else time
 
 
 def when_instant(when: When, network: Network, calendar: Calendar) -> dt.datetime:
@@ -70,9 +73,9 @@ def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
     elif date_only:
         moved = dt.datetime.combine(moved.date(), slot_time(moved.date(), network, calendar))
     else:
-        slot = next((s for s in network.slots if s.matches(moved.date())), None)
+        slot = network_slot(moved.date(), network)
         if slot is not None:
-            moved = dt.datetime.combine(moved.date(), slot.time)
+            moved = dt.datetime.combine(moved.date(), slot)
     return localize(moved, calendar.zone)
 
 

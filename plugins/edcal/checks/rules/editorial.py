@@ -140,7 +140,7 @@ def outside_campaign(ctx: CheckContext) -> Iterator[Problem]:
             continue
         campaign = calendar.campaigns[item.campaign]
         day = item.start.astimezone(calendar.zone).date() if isinstance(item.start, dt.datetime) else item.start
-        if campaign.start <= day <= campaign.end:
+        if campaign.contains(day):
             continue
         if entry is not None and entry.kind == "repeat":
             repeated[(entry.id, item.network or "")].append((item, day))
