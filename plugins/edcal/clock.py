@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import Message, say
 from edcal.model.source import Source
-from edcal.zones import WallClockError, localize
+from edcal.zones import WallClockError, localize, start_of_day
 
 NOW_VARIABLE = "EDCAL_NOW"
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
@@ -73,7 +73,7 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
 
         raise InputErrors([InputError(where, message, value_hint(text))]) from None
     if parsed.tzinfo is None and len(value) == 10:  # a day starts at its first instant, after a gap at 00:00
-        return dt.datetime.fromtimestamp(parsed.replace(tzinfo=zone, fold=0).timestamp(), zone)
+        return start_of_day(parsed.date(), zone)
     if parsed.tzinfo is None:  # a wall-clock time the clocks skip, or show twice, is no instant
         try:
             return localize(parsed, zone)

@@ -40,6 +40,7 @@ from edcal.plan.compose import (
     tracking_values,
 )
 from edcal.plan.status import article_state, freeze_at
+from edcal.zones import start_of_day
 
 #: The draft template of the words suggested to staff.
 AMBASSADOR_TEMPLATE = "ambassador.txt.j2"
@@ -85,8 +86,8 @@ def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.date
         named.add(suggestion.article)
     if days:
         changes |= {day + dt.timedelta(days=days) for slug, day in online.items() if slug not in named}
-    # A midnight that a clock change skips (Santiago) is still a moment: fold=0 gives one.
-    moments = {dt.datetime.combine(day, dt.time(), calendar.zone) for day in changes}
+    # A day's first instant: 01:00 where the clocks skip midnight (Santiago).
+    moments = {start_of_day(day, calendar.zone) for day in changes}
     # A freeze empties the page (or drops its networks) from its start, and gives it back at its end.
     moments |= {instant for window in calendar.freezes for instant in (window.start, window.end) if instant}
     return sorted(moments)
