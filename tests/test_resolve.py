@@ -96,6 +96,23 @@ def test_a_default_promotion_waits_for_its_article() -> None:
     assert items["relu-x-1"].status == "draft"
 
 
+def test_a_hidden_article_is_promoted_only_when_a_promote_entry_names_it() -> None:
+    """`status: hidden` (a landing page, in no list) went out on the company's networks by `blog: promote:`
+    while the ambassadors' page kept it off: no default promotes it; a `promote:` entry does."""
+    text = PARIS_CALENDAR + "blog:\n  promote: {networks: [x]}\n"
+
+    def made(calendar):
+        return [article("page-cachee", "2027-01-12T10:00", calendar, status="hidden"),
+                article("visible", "2027-01-13T10:00", calendar)]
+
+    calendar = calendar_from(text)
+    posts = [i.id for i in plan_of(calendar, made(calendar)).items if i.kind == "post"]
+    assert posts == ["visible-x-1"]
+    calendar = calendar_from(text + "posts:\n  - {promote: page-cachee, networks: [linkedin]}\n")
+    posts = [i.id for i in plan_of(calendar, made(calendar)).items if i.kind == "post"]
+    assert posts == ["page-cachee-linkedin-1", "visible-x-1"]
+
+
 def test_recurrence_weekly_with_count_and_slot_time() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: tip\n    networks: [linkedin]\n"
                              "    repeat: {every: week, on: [tue, thu], from: 2027-03-15, count: 4}\n"

@@ -39,7 +39,7 @@ from edcal.plan.compose import (
     track_text,
     tracking_values,
 )
-from edcal.plan.status import article_state, freeze_at
+from edcal.plan.status import article_state, explicitly_promoted, freeze_at, offered_to_staff
 from edcal.zones import start_of_day
 
 #: The draft template of the words suggested to staff.
@@ -141,9 +141,9 @@ class ShareKitBuilder:
             return ShareKit(paused=pause.reason)
         shares = [share for s in self.settings.suggestions if (share := self._chosen(s)) is not None]
         named = {s.article for s in self.settings.suggestions if s.article} | {s.article for s in shares}
-        recent = []
+        recent, promoted = [], explicitly_promoted(self.calendar)
         for article in self.by_slug.values():
-            if article.slug in named or article.social.skip or article.status == "hidden":
+            if article.slug in named or not offered_to_staff(article, promoted):
                 continue
             share = self._recent(article)
             if share is not None:
