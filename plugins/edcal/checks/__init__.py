@@ -84,7 +84,7 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
                 continue
             findings.append(Finding(rule.id, severity, problem.message, problem.source,  # type: ignore[arg-type]
                                     item.id if item else None, problem.hint,
-                                    instant_key(when) if when is not None else "", problem.data))
+                                    instant_key(when, zone) if when is not None else "", problem.data))
     return sorted(set(findings), key=Finding.sort_key)
 
 

@@ -99,7 +99,7 @@ def resolve_plan(
     _check_unique(items, calendar, errors)
     check_suggestions(calendar, resolver.by_slug, errors)
     errors.raise_if_any()
-    items.sort(key=Item.sort_key)
+    items.sort(key=lambda item: item.sort_key(calendar.zone))
     plan = Plan(calendar, article_list, items, now, generated_at, site.url, site.lang,
                 site.content, site.article_url, composed_from=compose_from, site_name=site.name)
     if compose_from is None or compose_from <= now:  # what staff may share now (a few texts): not for
