@@ -345,3 +345,20 @@ def test_the_sites_language_written_otherwise_is_an_error(site: Path, lang: str)
     assert (f"content/articles/publie.md:4:7: error: found lang '{lang}', the site's own language written otherwise "
             "(DEFAULT_LANG is 'fr')") in result.stderr
     assert "hint: write lang: fr, or leave lang out" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_day_whose_midnight_the_clocks_skip_starts_at_its_first_instant(empty_site, jobs: str) -> None:
+    """Santiago's clocks jump from 00:00 to 01:00 on 2026-09-06: an article dated that day and a freeze
+    from and until it were refused ("2026-09-06 00:00 does not exist … choose another time")."""
+    site = empty_site("version: 1\ntimezone: America/Santiago\nnetworks:\n  x: {}\nfreeze:\n"
+                      "  - {from: 2026-09-06, until: 2026-09-06, reason: Congé, blog: false}\n",
+                      {"printemps.md": "---\ntitle: Printemps\ndate: 2026-09-06\n---\nTexte.\n"})
+    write_pelicanconf(site, 'TIMEZONE = "America/Santiago"\n')
+    result = run_edcal("build", cwd=site, env={"EDCAL_JOBS": jobs})
+    assert result.returncode == 0, result.stderr
+    plan = load_plan(site)
+    article = next(item for item in plan["items"] if item["kind"] == "article")
+    assert article["start"] == "2026-09-06T01:00:00-03:00", article  # the day starts at 01:00 local
+    window = plan["freezes"][0]
+    assert (window["start"], window["end"]) == ("2026-09-06T01:00:00-03:00", "2026-09-07T00:00:00-03:00")

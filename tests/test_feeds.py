@@ -478,6 +478,23 @@ def test_feeds_keep_a_year_of_the_past_unless_told_otherwise() -> None:
         calendar_from(PARIS_CALENDAR + "feeds: {past: longtemps}\n")
 
 
+def test_a_day_is_past_for_the_feeds_when_it_ends_in_the_sites_zone() -> None:
+    """Deadlines were cut at the next midnight UTC and key dates at 23:59 UTC of their last day: in Los
+    Angeles both left the feed while their day was still running 30 days before now. One rule: the end
+    of the day in the site's zone."""
+    from edcal.outputs.ics import feeds
+    from helpers import calendar_from, plan_of
+
+    text = ("version: 1\ntimezone: America/Los_Angeles\nnetworks:\n  x: {}\nfeeds: {past: 30 days}\n"
+            "key_dates:\n  - {id: salon, name: Salon, on: 2027-01-15}\n  - {id: avant, name: Avant, on: 2027-01-14}\n"
+            "ideas:\n  - {id: texte, title: Texte, draft_due: 2027-01-15}\n"
+            "  - {id: vieux, title: Vieux, draft_due: 2027-01-14}\n")
+    # 30 days before now is 2027-01-15 21:00 in Los Angeles: the 15th is not over, the 14th is.
+    everything = feeds(plan_of(calendar_from(text), now="2027-02-15T05:00:00+00:00"))[0]
+    assert [item.id for item in everything.items] == ["idea-texte-draft-due"]
+    assert [k.id for k in everything.key_dates] == ["salon"]
+
+
 def test_a_calendars_last_modified_is_its_latest_events() -> None:
     """An item gone out since the commit is stamped then; the calendar's LAST-MODIFIED was older than its events'."""
     from edcal.outputs.ics import EventWriter, feeds, serialise

@@ -96,6 +96,23 @@ def test_a_default_promotion_waits_for_its_article() -> None:
     assert items["relu-x-1"].status == "draft"
 
 
+def test_a_hidden_article_is_promoted_only_when_a_promote_entry_names_it() -> None:
+    """`status: hidden` (a landing page, in no list) went out on the company's networks by `blog: promote:`
+    while the ambassadors' page kept it off: no default promotes it; a `promote:` entry does."""
+    text = PARIS_CALENDAR + "blog:\n  promote: {networks: [x]}\n"
+
+    def made(calendar):
+        return [article("page-cachee", "2027-01-12T10:00", calendar, status="hidden"),
+                article("visible", "2027-01-13T10:00", calendar)]
+
+    calendar = calendar_from(text)
+    posts = [i.id for i in plan_of(calendar, made(calendar)).items if i.kind == "post"]
+    assert posts == ["visible-x-1"]
+    calendar = calendar_from(text + "posts:\n  - {promote: page-cachee, networks: [linkedin]}\n")
+    posts = [i.id for i in plan_of(calendar, made(calendar)).items if i.kind == "post"]
+    assert posts == ["page-cachee-linkedin-1", "visible-x-1"]
+
+
 def test_recurrence_weekly_with_count_and_slot_time() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: tip\n    networks: [linkedin]\n"
                              "    repeat: {every: week, on: [tue, thu], from: 2027-03-15, count: 4}\n"
@@ -464,3 +481,18 @@ def test_resolution_errors_speak_french_on_a_french_site() -> None:
         "calendar.yaml:13:49: error: trouvé une règle qui donne plus de 3660 publications, attendu\u00a0: 3660 au plus\n"
         "    hint: donnez-lui un `until:` plus tôt, un `count:`, ou une règle moins fréquente",
     ]
+
+
+@pytest.mark.parametrize(("zone", "before", "after"), [
+    # In Los Angeles the 11th's 17:00 post is the 12th 01:00 UTC: the deadline for the 12th sorted before it.
+    ("America/Los_Angeles", "veille-x", "idea-texte-draft-due"),
+    # In Tokyo the 12th's 08:00 post is the 11th 23:00 UTC: the deadline sorted after it.
+    ("Asia/Tokyo", "idea-texte-draft-due", "matin-x"),
+])
+def test_an_all_day_item_sorts_at_the_start_of_its_day_in_the_sites_zone(zone: str, before: str, after: str) -> None:
+    calendar = calendar_from(f"version: 1\ntimezone: {zone}\nnetworks:\n  x: {{}}\n"
+                             "ideas:\n  - {id: texte, title: Texte, draft_due: 2027-01-12}\n"
+                             "posts:\n  - {id: veille, networks: [x], at: 2027-01-11 17:00, text: Veille}\n"
+                             "  - {id: matin, networks: [x], at: 2027-01-12 08:00, text: Matin}\n")
+    ids = [item.id for item in plan_of(calendar, now="2027-01-01T00:00:00+00:00").items]
+    assert ids.index(before) < ids.index(after), ids

@@ -272,7 +272,7 @@ def test_bluesky_shows_the_link_short_and_shares_it_whole() -> None:
     assert words.url in words.pasted and words.share_href.endswith(urllib.parse.quote(words.pasted, safe=""))
 
 
-def test_skipped_and_hidden_articles_only_when_named() -> None:
+def test_skipped_and_hidden_articles_only_when_named_or_promoted() -> None:
     calendar = calendar_from(PARIS_CALENDAR)
     from edcal.model.article import Social
     hidden = article("cache", "2027-02-11T09:00", calendar, status="hidden")
@@ -280,6 +280,9 @@ def test_skipped_and_hidden_articles_only_when_named() -> None:
     assert ids("", cache=hidden, discret=skipped) == ["recent"]
     assert ids("ambassadors:\n  suggestions:\n    - {article: cache}\n    - {article: discret}\n",
                cache=hidden, discret=skipped) == ["cache", "discret", "recent"]
+    # A `promote:` entry, as it announces them on the company's networks, offers them among recent articles.
+    assert ids("posts:\n  - {promote: cache, networks: [x]}\n  - {promote: discret, networks: [x]}\n",
+               cache=hidden, discret=skipped) == ["discret", "cache", "recent"]
 
 
 def test_images_only_unpublished_articles_show_stay_off_the_page() -> None:

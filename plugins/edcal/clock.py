@@ -23,7 +23,7 @@ from edcal.errors import InputError, InputErrors
 from edcal.hints import value_hint
 from edcal.i18n import Message, say
 from edcal.model.source import Source
-from edcal.zones import WallClockError, localize
+from edcal.zones import WallClockError, localize, start_of_day
 
 NOW_VARIABLE = "EDCAL_NOW"
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
@@ -70,7 +70,7 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
         # 03/03/2027: "dates are written year first: 2027-03-03"
         raise InputErrors([InputError(where, message, value_hint(text))]) from None
     if parsed.tzinfo is None and len(value) == 10:  # a day starts at its first instant, after a gap at 00:00
-        return dt.datetime.fromtimestamp(parsed.replace(tzinfo=zone, fold=0).timestamp(), zone)
+        return start_of_day(parsed.date(), zone)
     if parsed.tzinfo is None:  # a wall-clock time the clocks skip, or show twice, is no instant
         try:
             return localize(parsed, zone)

@@ -13,10 +13,12 @@ import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from edcal.checks.registry import RULES, CheckContext, Rule, Severity
 from edcal.model.plan import Item, Plan, instant_key
 from edcal.model.source import Source
+from edcal.zones import start_of_day
 
 #: Every module holding rules, imported once so the registry is complete.
 RULE_MODULES = ("content", "links", "rhythm", "editorial")
@@ -54,9 +56,9 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
     :param errors_only: run only the rules whose severity is "error" (what a build refuses).
     """
     rules = all_rules()
-    start = since or plan.now
+    start, zone = since or plan.now, plan.calendar.zone
     chosen = set(only)
-    upcoming = tuple(item for item in plan.items if _in_window(item.start, start, until, undated=True))
+    upcoming = tuple(item for item in plan.items if _in_window(item.start, start, until, True, zone))
     entries = {entry.id: entry for entry in plan.calendar.posts}
     going_out = tuple(i for i in upcoming if i.kind == "post" and i.status != "withheld")
     # A finding about an article that names no item (its summary, its links) is silenced by the article's
@@ -78,11 +80,11 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
             if item is None and rule.id in silenced_in.get(problem.source.path, ()):
                 continue
             when = problem.when if problem.when is not None else (item.start if item else None)
-            if when is not None and not _in_window(when, start, until, undated=False):
+            if when is not None and not _in_window(when, start, until, False, zone):
                 continue
             findings.append(Finding(rule.id, severity, problem.message, problem.source,  # type: ignore[arg-type]
                                     item.id if item else None, problem.hint,
-                                    instant_key(when) if when is not None else "", problem.data))
+                                    instant_key(when, zone) if when is not None else "", problem.data))
     return sorted(set(findings), key=Finding.sort_key)
 
 
@@ -105,14 +107,14 @@ def lookback(calendar: Any) -> dt.timedelta:
 
 
 def _in_window(start: dt.datetime | dt.date | None, since: dt.datetime, until: dt.datetime | None,
-               undated: bool) -> bool:
+               undated: bool, zone: ZoneInfo) -> bool:
     if start is None:
         return undated
     if isinstance(start, dt.datetime):
         return start >= since and (until is None or start < until)
-    # An all-day item is in the window if its day is.
-    day_start = dt.datetime.combine(start, dt.time(), since.tzinfo)
-    return day_start + dt.timedelta(days=1) > since and (until is None or day_start < until)
+    # An all-day item is in the window if its day is: from its first instant to the next day's, in the zone.
+    day_start = start_of_day(start, zone)
+    return start_of_day(start + dt.timedelta(days=1), zone) > since and (until is None or day_start < until)
 
 
 def count(findings: Iterable[Finding]) -> tuple[int, int]:

@@ -508,8 +508,9 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
         for unmoved in moved.unmoved:  # an entry's networks and occurrences left for one reason: one line
             groups.setdefault((unmoved.item.parent or unmoved.item.id, unmoved.reason, unmoved.hint),
                               []).append(unmoved)
-        for group in sorted(groups.values(), key=lambda g: min(u.item.sort_key() for u in g)):
-            items = sorted((u.item for u in group), key=Item.sort_key)
+        zone = before.calendar.zone
+        for group in sorted(groups.values(), key=lambda g: min(u.item.sort_key(zone) for u in g)):
+            items = sorted((u.item for u in group), key=lambda item: item.sort_key(zone))
             lines.append(f"  {_days(before, items, _)} · {items[0].title} · {_named(before, items)}  "
                          f"[{items[0].source}]")
             lines.append(f"    {group[0].reason.translated(_)}")

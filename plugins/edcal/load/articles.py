@@ -39,7 +39,7 @@ from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import IMAGE_SUFFIXES, Article, LinkedFile, Social, SocialOverride, content_path
 from edcal.model.calendar import Calendar
 from edcal.model.source import Source
-from edcal.zones import WallClockError, at_offset, localize
+from edcal.zones import WallClockError, at_offset, localize, start_of_day
 
 #: The private metadata key that carries edcal's view of an article through Pelican.
 EDCAL_KEY = "edcal"
@@ -574,6 +574,8 @@ def article_datetime(text: str | None, where: Source, calendar: Calendar,
         return None
     try:
         when = timeparse.parse_when(text)
+        if when.time is None and when.utc_offset is None:  # a day: its first instant (01:00 after a gap)
+            return start_of_day(when.date, calendar.zone)
         naive = dt.datetime.combine(when.date, when.time or dt.time())
         if when.utc_offset is not None:
             return at_offset(naive, when.utc_offset, calendar.zone)

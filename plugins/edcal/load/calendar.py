@@ -69,7 +69,7 @@ from edcal.model.calendar import (
 )
 from edcal.model.network import Network
 from edcal.model.source import Source
-from edcal.zones import WallClockError, at_offset, localize, zone_hint, zone_named
+from edcal.zones import WallClockError, at_offset, localize, start_of_day, zone_hint, zone_named
 
 CALENDAR_FILE = "calendar.yaml"
 CALENDAR_DIR = "calendar.d"
@@ -1430,12 +1430,9 @@ class _Builder:
             return None
         day = when.date
         if when.time is None and when.slot is None:
-            if end:
-                day += dt.timedelta(days=1)
-            time = dt.time(0, 0)
-        else:
-            time = when.time or calendar.slots[when.slot or ""]
-        naive = dt.datetime.combine(day, time)
+            # A day's first instant, or (until) the next day's: 01:00 where the clocks skip midnight.
+            return start_of_day(day + dt.timedelta(days=1) if end else day, calendar.zone)
+        naive = dt.datetime.combine(day, when.time or calendar.slots[when.slot or ""])
         try:
             if when.utc_offset is not None:
                 return at_offset(naive, when.utc_offset, calendar.zone)

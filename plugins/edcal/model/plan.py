@@ -6,11 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from edcal.model.article import Article
 from edcal.model.calendar import Calendar
 from edcal.model.network import fill_share_form
 from edcal.model.source import Source
+from edcal.zones import start_of_day
 
 ItemKind = Literal["article", "post", "idea", "deadline"]
 ItemStatus = Literal["idea", "writing", "review", "draft", "scheduled", "published", "withheld"]
@@ -83,11 +85,12 @@ class Item:
     def dated(self) -> bool:
         return self.start is not None
 
-    def sort_key(self) -> tuple[int, str, str]:
-        """Items sort by start instant, then id; all-day items at their day's start."""
+    def sort_key(self, zone: ZoneInfo) -> tuple[int, str, str]:
+        """Items sort by start instant, then id; all-day items at their day's start in ``zone`` (the
+        plan's: a deadline in Los Angeles sorts after the day before's evening posts)."""
         if self.start is None:
             return (1, "", self.id)
-        return (0, instant_key(self.start), self.id)
+        return (0, instant_key(self.start, zone), self.id)
 
 
 def pasted_text(text: str, links: tuple[tuple[int, str, str], ...]) -> str:
@@ -105,11 +108,12 @@ def pasted_text(text: str, links: tuple[tuple[int, str, str], ...]) -> str:
     return "".join(parts) + text[position:]
 
 
-def instant_key(start: dt.datetime | dt.date) -> str:
-    """A sortable UTC key; an all-day date sorts at midnight UTC of its day."""
-    if isinstance(start, dt.datetime):  # isoformat() is several times faster than strftime()
-        return start.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat()
-    return start.isoformat() + "T00:00:00"
+def instant_key(start: dt.datetime | dt.date, zone: ZoneInfo) -> str:
+    """A sortable UTC key; an all-day date sorts at its day's first instant in ``zone``."""
+    if not isinstance(start, dt.datetime):
+        start = start_of_day(start, zone)
+    # isoformat() is several times faster than strftime()
+    return start.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ hold subsets. The rules the feeds follow (``../shared/reference/ical-feeds.md``)
 - withheld and removed items are simply absent, which every client
   understands as a deletion on its next poll;
 - VEVENT only, VALARM only where a site asks for reminders.
+- no calendar UID, although rule 7 asks for one: vdirsyncer took it for every event's (:func:`header`).
 
 Each event is serialised once; a feed is its header's bytes followed by the
 bytes of its events. The header is built with the ``icalendar`` library. The
@@ -43,6 +44,7 @@ from edcal.model.plan import Item, Plan, key_date_event_id
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, item_link
+from edcal.zones import start_of_day
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 CALENDAR_FILE = "calendar.ics"
@@ -77,11 +79,13 @@ def feeds(plan: Plan) -> list[Feed]:
     past = calendar.feeds.past_days
     # Long past items leave (`feeds: past:`): years of daily posts made feeds of megabytes that Google's
     # fetcher is reported to give up on. Subscribers' apps drop them at their next poll.
+    # One rule for events and key dates: kept while they end within `past` (a day ends where the next
+    # day starts, in the site's zone).
     since = plan.now - dt.timedelta(days=past) if past is not None else None
     items = [item for item in plan.items if item.dated and (item.status != "withheld" or plan.released(item))
-             and (since is None or _last_day(item) >= since)]
+             and (since is None or _over_at(item.start, calendar) >= since)]  # type: ignore[arg-type]
     key_dates = [k for k in calendar.key_dates_in_order()
-                 if since is None or dt.datetime.combine(k.end, dt.time(23, 59), dt.UTC) >= since]
+                 if since is None or _over_at(k.end, calendar) >= since]
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
     everything = Feed(CALENDAR_FILE, "calendar", "all", _("Publishing schedule"), "",
                       _("Every post, article and deadline of the editorial plan."), "dimgray", items,
@@ -389,12 +393,13 @@ class EventWriter:
         return _lines(lines)
 
 
-def _last_day(item: Item) -> dt.datetime:
-    """When an item is over, as an instant (a deadline's day ends at midnight UTC: close enough to cut)."""
-    start = item.start
+def _over_at(start: dt.datetime | dt.date, calendar: Calendar) -> dt.datetime:
+    """When an event counts as past for ``feeds: past:``: a timed item at its start; an all-day one
+    (a deadline, a key date's last day) at the end of its day in the site's zone, where the next
+    day starts."""
     if isinstance(start, dt.datetime):
         return start
-    return dt.datetime.combine(start + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)  # type: ignore[operator]
+    return start_of_day(start + dt.timedelta(days=1), calendar.zone)
 
 
 def _text(value: str) -> str:

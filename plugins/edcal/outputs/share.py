@@ -24,6 +24,7 @@ from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import copy_assets, copy_media, environment
+from edcal.zones import start_of_day
 
 #: The page's folder in planning/ (and what ``ambassadors: publish:`` copies).
 SHARE_FOLDER = "share"
@@ -88,7 +89,7 @@ def atom_feed(plan: Plan, page: str | None) -> str:
                            pinned=plan.generated_at)
     entries = []
     for share in plan.sharing.shares:
-        first_day = dt.datetime.combine(share.start, dt.time(), zone) if share.start else None
+        first_day = start_of_day(share.start, zone) if share.start else None
         dates = [day for day in (share.online, first_day) if day]
         since = max(dates, default=plan.generated_at)
         words = "".join(f"<h2>{escape(t.network_name)}</h2><p>{escape(t.pasted)}</p>".replace("\n", "<br>")

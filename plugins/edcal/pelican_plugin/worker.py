@@ -1,10 +1,10 @@
 """The plan's half of a build, on the machine's second core.
 
 Pelican reads, renders and writes the blog in the main process, one core.
-The plan needs only the articles' metadata. So, once calendar.yaml is loaded
-(``initialized``), the build forks a worker that reads the articles' headers
-itself (the path of ``edcal check``), resolves the plan, runs the checks and
-writes planning/ into its staging folder, while Pelican works.
+The plan needs only the articles' metadata. So, at ``get_generators`` (once
+``initialized`` has loaded calendar.yaml), the build forks a worker that reads
+the articles' headers itself (the path of ``edcal check``), resolves the plan,
+runs the checks and writes planning/ into its staging folder, while Pelican works.
 
 The main process waits twice:
 

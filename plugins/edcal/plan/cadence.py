@@ -16,6 +16,7 @@ from edcal.model.network import Cadence
 from edcal.model.plan import Plan
 from edcal.model.source import Source
 from edcal.plan.status import freeze_at
+from edcal.zones import start_of_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +124,7 @@ def frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt
     A two-day closure does not excuse a month of silence; a freeze over most
     of a week does excuse that week.
     """
-    start = dt.datetime.combine(first, dt.time(), calendar.zone)
-    end = dt.datetime.combine(after, dt.time(), calendar.zone)
+    start, end = start_of_day(first, calendar.zone), start_of_day(after, calendar.zone)
     spans: list[tuple[dt.datetime, dt.datetime]] = []
     for window in calendar.freezes:
         if network_id is None and not window.blog:

@@ -112,7 +112,7 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
             fields = tuple(name for name, value in COMPARED if value(was) != value(now))
             if fields:
                 changes.append(ItemChange("changed", was, now, fields))
-    changes.sort(key=lambda change: change.item.sort_key())  # the plan's own order
+    changes.sort(key=lambda change: change.item.sort_key(zone))  # the plan's own order
     old_freezes = before.calendar.freezes if before is not None else ()
     added, removed = _freezes(old_freezes, after.calendar.freezes, since)
     return PlanChanges(tuple(changes), since, added, removed, new_site=before is None,

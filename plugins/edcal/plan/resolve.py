@@ -49,7 +49,7 @@ from edcal.plan.compose import (
     tracking_values,
 )
 from edcal.plan.share import ShareKitBuilder, check_suggestions
-from edcal.plan.status import article_state, freeze_at, post_status
+from edcal.plan.status import article_state, explicitly_promoted, freeze_at, post_status, promoted_unasked
 from edcal.plan.timing import (
     TooManyOccurrences,
     occurrences,
@@ -99,7 +99,7 @@ def resolve_plan(
     _check_unique(items, calendar, errors)
     check_suggestions(calendar, resolver.by_slug, errors)
     errors.raise_if_any()
-    items.sort(key=Item.sort_key)
+    items.sort(key=lambda item: item.sort_key(calendar.zone))
     plan = Plan(calendar, article_list, items, now, generated_at, site.url, site.lang,
                 site.content, site.article_url, composed_from=compose_from, site_name=site.name)
     if compose_from is None or compose_from <= now:  # what staff may share now (a few texts): not for
@@ -164,12 +164,9 @@ class _Resolver:
             items.extend(self._article(article))
         for idea in self.calendar.ideas:
             items.extend(self._idea(idea))
-        promoted: set[str] = set()
         for entry in self.calendar.posts:
-            if entry.kind == "promote" and entry.article:
-                promoted.add(entry.article)
             items.extend(self._entry(entry))
-        items.extend(self._default_promotions(promoted))
+        items.extend(self._default_promotions(explicitly_promoted(self.calendar)))
         return items
 
     # -- articles and ideas ---------------------------------------------------
@@ -388,13 +385,13 @@ class _Resolver:
         self._wall_clock_errors(failed)
         return items
 
-    def _default_promotions(self, promoted: set[str]) -> list[Item]:
+    def _default_promotions(self, promoted: frozenset[str]) -> list[Item]:
         defaults = self.calendar.blog.promote
         if defaults is None:
             return []
         items = []
         for article in self.articles:
-            if not article.is_original or article.slug in promoted or article.social.skip:
+            if article.slug in promoted or not promoted_unasked(article):  # hidden, skip: when named
                 continue
             if defaults.since is not None and article.date is not None \
                     and article.date.astimezone(self.calendar.zone).date() < defaults.since:

@@ -39,7 +39,8 @@ from edcal.plan.compose import (
     track_text,
     tracking_values,
 )
-from edcal.plan.status import article_state, freeze_at
+from edcal.plan.status import article_state, explicitly_promoted, freeze_at, offered_to_staff
+from edcal.zones import start_of_day
 
 #: The draft template of the words suggested to staff.
 AMBASSADOR_TEMPLATE = "ambassador.txt.j2"
@@ -85,8 +86,8 @@ def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.date
         named.add(suggestion.article)
     if days:
         changes |= {day + dt.timedelta(days=days) for slug, day in online.items() if slug not in named}
-    # A midnight that a clock change skips (Santiago) is still a moment: fold=0 gives one.
-    moments = {dt.datetime.combine(day, dt.time(), calendar.zone) for day in changes}
+    # A day's first instant: 01:00 where the clocks skip midnight (Santiago).
+    moments = {start_of_day(day, calendar.zone) for day in changes}
     # A freeze empties the page (or drops its networks) from its start, and gives it back at its end.
     moments |= {instant for window in calendar.freezes for instant in (window.start, window.end) if instant}
     return sorted(moments)
@@ -140,9 +141,9 @@ class ShareKitBuilder:
             return ShareKit(paused=pause.reason)
         shares = [share for s in self.settings.suggestions if (share := self._chosen(s)) is not None]
         named = {s.article for s in self.settings.suggestions if s.article} | {s.article for s in shares}
-        recent = []
+        recent, promoted = [], explicitly_promoted(self.calendar)
         for article in self.by_slug.values():
-            if article.slug in named or article.social.skip or article.status == "hidden":
+            if article.slug in named or not offered_to_staff(article, promoted):
                 continue
             share = self._recent(article)
             if share is not None:

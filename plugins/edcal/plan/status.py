@@ -63,6 +63,30 @@ def article_state(article: Article, calendar: Calendar, now: dt.datetime) -> Art
     return ArticleState("published", True, None, live_at)
 
 
+def explicitly_promoted(calendar: Calendar) -> frozenset[str]:
+    """The slugs of the articles a ``promote:`` entry of calendar.yaml names."""
+    return frozenset(e.article for e in calendar.posts if e.kind == "promote" and e.article)
+
+
+def promoted_unasked(article: Article) -> bool:
+    """Whether an article is announced without calendar.yaml naming it: by ``blog: promote:`` on the
+    company's networks, and among the recent articles of the ambassadors' page.
+
+    The one policy for both. ``status: hidden`` is Pelican's landing page, published at its address
+    but in no list (index, feeds, sitemap): no default announces it either. ``social: {skip: true}``
+    asks for no default promotion. Named, either is the team's choice: a ``promote:`` entry promotes
+    it on the networks and offers it to staff among recent articles (:func:`offered_to_staff`); a
+    suggestion under ``ambassadors:`` offers it to staff.
+    """
+    return article.is_original and not article.social.skip and article.status != "hidden"
+
+
+def offered_to_staff(article: Article, promoted: frozenset[str]) -> bool:
+    """Whether the ambassadors' page offers an online article among recent ones: as the company's
+    networks announce it (by default, or a ``promote:`` entry in ``promoted``)."""
+    return promoted_unasked(article) or (article.is_original and article.slug in promoted)
+
+
 def post_status(start: dt.datetime, draft: bool, window: FreezeWindow | None,
                 now: dt.datetime) -> ItemStatus:
     if window is not None:

@@ -12,6 +12,7 @@ from edcal.checks.registry import CheckContext, Option, Problem, rule
 from edcal.i18n import say, say_count
 from edcal.load import timeparse
 from edcal.model.plan import Item, article_item_id
+from edcal.zones import start_of_day
 
 
 def _hours(text: str) -> float:
@@ -177,7 +178,7 @@ def empty_campaign(ctx: CheckContext) -> Iterator[Problem]:
                                            "article or idea", campaign=campaign.name, first=campaign.start,
                                            last=campaign.end),
                       say("plan its posts with `campaign: {id}`, or remove the campaign", id=campaign.id),
-                      when=max(dt.datetime.combine(campaign.start, dt.time(), calendar.zone), ctx.since))
+                      when=max(start_of_day(campaign.start, calendar.zone), ctx.since))
 
 
 @rule("category-variant", "warning", "A category or tag written differently from the one other articles use")

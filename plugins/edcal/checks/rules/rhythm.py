@@ -17,6 +17,7 @@ from edcal.model.source import Source
 from edcal.plan.cadence import cadence_gaps, month_word
 from edcal.plan.promotion import promotion_by_month
 from edcal.plan.status import freeze_at
+from edcal.zones import start_of_day
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -82,7 +83,7 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(gap.source, say("{name}: {found} {period}, target {target}", name=gap.name, found=found,
                                       period=gap.label, target=gap.target),
                       hint,
-                      when=max(dt.datetime.combine(gap.first, dt.time(), zone), ctx.since),
+                      when=max(start_of_day(gap.first, zone), ctx.since),
                       data=(("network", gap.network), ("first_day", gap.first.isoformat()),
                             ("last_day", gap.last.isoformat()), ("found", gap.found),
                             ("target", gap.cadence.count), ("per", gap.cadence.per)))
