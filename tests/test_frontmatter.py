@@ -340,6 +340,31 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
     assert not errors.errors, [e.format() for e in errors.errors]
 
 
+@pytest.mark.parametrize(("header", "hint", "fixed"), [
+    ("Title: “Une pergola en acier”\nDate: 2027-01-12 09:00\n",
+     "typographic quotes “…” are part of the text: write the value without them",
+     "Title: Une pergola en acier\nDate: 2027-01-12 09:00\n"),
+    ("---\ntitle: “Une pergola en acier”\ndate: 2027-01-12 09:00\n---\n",
+     'typographic quotes “…” are part of the text: write the value without them (or with straight quotes "…")',
+     '---\ntitle: "Une pergola en acier"\ndate: 2027-01-12 09:00\n---\n'),
+])
+def test_the_typographic_quotes_hint_proposes_only_what_the_header_accepts(header: str, hint: str,
+                                                                           fixed: str) -> None:
+    """`Title: "…"`, as the hint offered, was refused in turn: a `Key: value` header keeps straight quotes too."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    validate_article(split_article(header + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
+                     frozenset(), errors)
+    assert [e.hint for e in errors.errors] == [hint], [e.format() for e in errors.errors]
+    errors = ErrorCollector()
+    validate_article(split_article(fixed + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
+                     frozenset(), errors)
+    assert not errors.errors, [e.format() for e in errors.errors]
+
+
 @pytest.mark.parametrize(("header", "expected"), [
     ("Title:   \nDate: 2027-01-12 09:00\n", "t.md:1:10: error: found nothing, expected text"),
     ("---\ntitle: ''\ndate: 2027-01-12 09:00\n---\n", "t.md:2:8: error: found nothing, expected text"),

@@ -600,8 +600,10 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
     pour l'inox`` one tag, and the hashtag ``#SoudureTIGEtMIGPourLInox``; ``tags: #soudure #inox``
     one tag ``#soudure #inox``. Nothing said so.
     """
-    quotes = say('typographic quotes “…” are part of the text: write the value without them (or with straight '
-                 'quotes "…")')
+    # Straight quotes are YAML's; a `Key: value` header keeps them in the text, and refuses them in a title.
+    quotes = (say("typographic quotes “…” are part of the text: write the value without them") if key_value
+              else say('typographic quotes “…” are part of the text: write the value without them (or with straight '
+                       'quotes "…")'))
     for name in ("category", "tags", "authors"):  # each names a page of the blog, by its letters and digits
         value = getattr(spec, name)
         for one in ([value] if isinstance(value, str) else value or ()):
