@@ -56,6 +56,19 @@ def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
         assert messages[0].endswith(f"hint: did you mean '{meant}'?"), (wrong, messages)
 
 
+@pytest.mark.parametrize(("key", "meant"), [("“title”", "title"), ("« text »", "text"), ("‘titre’", "title"),
+                                            ("“at”", "at")])
+def test_a_key_between_typographic_quotes_is_told_to_lose_them(tmp_path: Path, key: str, meant: str) -> None:
+    """`“title”: …` got the hint of a comma ending a text, with no comma in it."""
+    messages = errors(tmp_path, BASE + f"posts:\n  - at: 2027-01-12\n    networks: [x]\n    text: Hi\n"
+                                       f"    {key}: La rampe au salon\n")
+    assert messages == [f"calendar.yaml:12:5: error: unknown field '{key}' in posts entry 1\n"
+                        f"    hint: did you mean '{meant}'? remove the quotes"]
+    # The comma of a text between such quotes still gets its own hint.
+    comma = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [x], text: “Samedi, portes ouvertes”}\n")
+    assert "hint: typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it" in comma[0]
+
+
 def test_unknown_person_and_timezone(tmp_path: Path) -> None:
     text = BASE.replace("Europe/Paris", "Europe/Pariss") + "ideas:\n  - {title: T, owner: camile}\n"
     messages = errors(tmp_path, text)

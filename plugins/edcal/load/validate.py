@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from unidecode import unidecode
 
-from edcal.errors import ErrorCollector, did_you_mean
+from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.i18n import MONTHS, Message, say
 from edcal.load.schema import describe, id_hint
 from edcal.load.yamlfile import INVISIBLE, LOC_KEY, TYPOGRAPHIC_QUOTES, Loc
@@ -278,8 +278,16 @@ def suggest_field(found: str, known: Collection[str]) -> str | None:
     """A hint naming the field a wrong name most likely means, or None.
 
     A "field" holding typographic quotes is the rest of a text whose comma ended it in a
-    ``{text: “…, …”}`` mapping: the quotes are the mistake.
+    ``{text: “…, …”}`` mapping: the quotes are the mistake; or a key written between them
+    (``“title”: …``), which YAML keeps as part of its name.
     """
+    quoted = found.strip(" \u00a0\u202f")
+    if len(quoted) > 2 and quoted[0] in TYPOGRAPHIC_QUOTES and quoted[-1] in TYPOGRAPHIC_QUOTES:
+        bare = quoted.strip(TYPOGRAPHIC_QUOTES + " \u00a0\u202f")
+        meant = bare if bare in known else next(
+            (c for c in FIELD_SYNONYMS.get(bare.lower(), ()) if c in known), None) or closest(bare, known)
+        return say("did you mean '{match}'? remove the quotes", match=meant) if meant \
+            else say("typographic quotes “ ” « » around a key are part of its name to YAML: remove them")
     if any(char in TYPOGRAPHIC_QUOTES for char in found):
         return say("typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it: write "
                    "straight quotes, e.g. {{text: \"Samedi, portes ouvertes\"}}")
@@ -374,8 +382,8 @@ def _explained(message: str, located: list[tuple[Source, str, str | None]]) -> b
     if not message.startswith("missing required field '"):
         return False
     name, _, where = message.removeprefix("missing required field '").partition("'")
-    meant = f"did you mean '{name}'?"
-    return any(other.startswith("unknown field '") and other.endswith(where) and hint == meant
+    meant = (f"did you mean '{name}'?", f"did you mean '{name}'? remove the quotes")
+    return any(other.startswith("unknown field '") and other.endswith(where) and hint in meant
                for _, other, hint in located)
 
 
