@@ -69,6 +69,22 @@ def test_a_key_between_typographic_quotes_is_told_to_lose_them(tmp_path: Path, k
     assert "hint: typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it" in comma[0]
 
 
+@pytest.mark.parametrize(("key", "hint"), [
+    ("title\u00a0", "did you mean 'title'? the key has a no-break space (U+00A0) at its end: retype it as 'title:'"),
+    ("\u200btitle", "did you mean 'title'? the key has a zero-width space (U+200B) at its start: retype it as "
+                    "'title:'"),
+    ("ow\u200bner", "did you mean 'owner'? the key has a zero-width space (U+200B) at character 3: retype it as "
+                    "'owner:'"),
+    ("zzz\u00a0", "the key has a no-break space (U+00A0) at its end, which looks like a space or like nothing: "
+                  "retype the key without it"),
+])
+def test_a_character_that_looks_like_a_space_in_a_key_is_named(tmp_path: Path, key: str, hint: str) -> None:
+    """`title\u00a0:` (a French keyboard's space before the colon) gave "unknown field 'title '", did you mean 'title'?"""
+    messages = errors(tmp_path, BASE + f"posts:\n  - at: 2027-01-12\n    networks: [x]\n    text: Hi\n"
+                                       f"    {key}: La rampe au salon\n")
+    assert len(messages) == 1 and messages[0].endswith(f"\n    hint: {hint}"), messages
+
+
 def test_unknown_person_and_timezone(tmp_path: Path) -> None:
     text = BASE.replace("Europe/Paris", "Europe/Pariss") + "ideas:\n  - {title: T, owner: camile}\n"
     messages = errors(tmp_path, text)

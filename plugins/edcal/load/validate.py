@@ -274,13 +274,32 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
     return did_you_mean(found, options) or value_hint(found)
 
 
-def suggest_field(found: str, known: Collection[str]) -> str | None:
+def suggest_field(found: str, known: Collection[str], unknown: bool = False) -> str | None:
     """A hint naming the field a wrong name most likely means, or None.
 
     A "field" holding typographic quotes is the rest of a text whose comma ended it in a
     ``{text: “…, …”}`` mapping: the quotes are the mistake; or a key written between them
-    (``“title”: …``), which YAML keeps as part of its name.
+    (``“title”: …``), which YAML keeps as part of its name. A character that looks like a space
+    or like nothing (``title\u00a0:``) is named with its place: the key looks right.
+
+    :param unknown: ``found`` is an unknown field's name: such a character is named even when no
+        field is near.
     """
+    hidden = next(((i, c) for i, c in enumerate(found) if c in INVISIBLE), None)
+    if hidden is not None:  # `title\u00a0:`, a French keyboard's space before the colon
+        index, char = hidden
+        plain = "".join(c for c in found if c not in INVISIBLE).strip()
+        place = (say("at its end") if not found[index:].strip("".join(INVISIBLE) + " ")
+                 else say("at its start") if not found[:index].strip()
+                 else say("at character {index}", index=index + 1))
+        meant = plain if plain in known else closest(plain, known)
+        if meant:
+            return say("did you mean '{match}'? the key has {char} (U+{code:04X}) {place}: retype it as "
+                       "'{match}:'", match=meant, char=INVISIBLE[char], code=ord(char), place=place)
+        if not unknown:  # a line of text with a no-break space before its colon names no field
+            return None
+        return say("the key has {char} (U+{code:04X}) {place}, which looks like a space or like nothing: "
+                   "retype the key without it", char=INVISIBLE[char], code=ord(char), place=place)
     quoted = found.strip(" \u00a0\u202f")
     if len(quoted) > 2 and quoted[0] in TYPOGRAPHIC_QUOTES and quoted[-1] in TYPOGRAPHIC_QUOTES:
         bare = quoted.strip(TYPOGRAPHIC_QUOTES + " \u00a0\u202f")
@@ -382,8 +401,8 @@ def _explained(message: str, located: list[tuple[Source, str, str | None]]) -> b
     if not message.startswith("missing required field '"):
         return False
     name, _, where = message.removeprefix("missing required field '").partition("'")
-    meant = (f"did you mean '{name}'?", f"did you mean '{name}'? remove the quotes")
-    return any(other.startswith("unknown field '") and other.endswith(where) and hint in meant
+    meant = f"did you mean '{name}'?"  # then, maybe, what to remove from it (quotes, a no-break space)
+    return any(other.startswith("unknown field '") and other.endswith(where) and str(hint).startswith(meant)
                for _, other, hint in located)
 
 
@@ -402,7 +421,7 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         return source, message, _missing_hint(model, path[:-1], str(field_name))
     if kind == "extra_forbidden":
         known = _known_fields(model, path[:-1])
-        hint = suggest_field(str(field_name), known)
+        hint = suggest_field(str(field_name), known, unknown=True)
         if hint is None and known:
             hint = say("known fields: {fields}", fields=", ".join(sorted(known)))
         message = say("unknown field '{field}' in {where}", field=field_name, where=where) if where \
