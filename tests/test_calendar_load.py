@@ -368,6 +368,27 @@ SLIPS += [
 ]
 
 
+def test_a_block_whose_lines_are_not_indented_under_it_names_the_line_that_is_off(tmp_path: Path) -> None:
+    """`instagram:` then `text: …` at the same indentation: two errors, "found nothing, expected a mapping",
+    and no word of indentation (docs/calendar.md promises one)."""
+    hint = ("    hint: line 14 ('text:') is indented 6 spaces, as much as 'instagram:' on line 13, which has no value: "
+            "indent the lines meant inside 'instagram:' deeper (8 spaces, as in `instagram:` then `  text: …`)")
+    variants = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n"
+                                       "    variants:\n      instagram:\n      text: Salut\n")
+    assert variants == ["calendar.yaml:13:17: error: found nothing, expected a mapping (key: value lines)\n" + hint,
+                        "calendar.yaml:14:13: error: found 'Salut', expected a mapping (key: value lines)\n" + hint]
+    # A field of its own (a model, not a mapping of networks), which may be left empty: the key below is
+    # unknown where it is.
+    repeat = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: T\n"
+                                     "    repeat:\n    every: week\n")
+    assert repeat[0].startswith("calendar.yaml:14:5: error: unknown field 'every' in posts entry 'a'\n"
+                                "    hint: line 14 ('every:') is indented 4 spaces, as much as 'repeat:' on line 13"), repeat
+    # A key left empty above a sibling that is right where it is gets no such hint.
+    alone = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n"
+                                    "    variants:\n      instagram:\n      x: {text: Salut}\n")
+    assert alone == ["calendar.yaml:13:17: error: found nothing, expected a mapping (key: value lines)"], alone
+
+
 def test_a_slot_on_12_hours_is_given_as_written_on_24(tmp_path: Path) -> None:
     """The message names the time alone ('9am'); the hint gives the slot to write."""
     first = errors(tmp_path, BASE.replace("slots: [tue 09:00]", "slots: [tuesday 9am]"))[0].splitlines()

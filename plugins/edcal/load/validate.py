@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from unidecode import unidecode
 
 from edcal.errors import ErrorCollector, closest, did_you_mean
-from edcal.i18n import MONTHS, Message, say
+from edcal.i18n import MONTHS, Message, say, say_count
 from edcal.load.schema import describe, id_hint
 from edcal.load.yamlfile import INVISIBLE, LOC_KEY, TYPOGRAPHIC_QUOTES, Loc
 from edcal.model.source import Source
@@ -332,7 +332,8 @@ def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
         return model.model_validate(data)
     except ValidationError as exc:
         failures = exc.errors(include_url=False)
-        located = _one_per_value([_located(model, data, error) for error in failures])
+        paths = [_path(error) for error in failures]
+        located = _one_per_value([_located(model, data, error, paths) for error in failures])
         for source, message, hint in located:
             if not _explained(message, located):
                 errors.add(source, message, hint)
@@ -406,8 +407,69 @@ def _explained(message: str, located: list[tuple[Source, str, str | None]]) -> b
                for _, other, hint in located)
 
 
-def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str, str | None]:
-    path = [part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
+def _path(error: Any) -> list[Any]:
+    """Where in the data a failure is (pydantic's validator steps left out)."""
+    return [part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
+
+
+#: The kinds of failure of a value that should have been a mapping.
+_MAPPING_KINDS = ("dict_type", "model_type", "model_attributes_type")
+
+
+def _nesting_hint(data: Any, path: list[Any], failed: Collection[list[Any]],
+                  model: type[BaseModel] | None = None) -> Message | None:
+    """``instagram:`` with nothing after it, then ``text: …`` at the same indentation: meant inside it.
+
+    The empty key is told which line below it is off; so is that line (each has its own error).
+    With ``model``, the key at ``path`` is unknown where it is: it is told so when it is a field of
+    the empty key above it (``repeat:``, then ``every: week``; an empty ``repeat:`` is no error).
+    """
+    parent: Any = data
+    for part in path[:-1]:
+        if isinstance(parent, list) and isinstance(part, int) and part < len(parent):
+            parent = parent[part]
+        else:
+            parent = parent.get(part) if isinstance(parent, dict) else None
+    loc = parent.get(LOC_KEY) if isinstance(parent, dict) else None
+    if loc is None or path[-1] not in loc.fields:
+        return None
+    names = list(loc.fields)
+    index = names.index(path[-1])
+
+    def empty_mapping(name: str) -> bool:  # a key left without a value where a mapping was expected
+        if parent.get(name) is not None:
+            return False
+        if model is None:
+            return any(p == [*path[:-1], name] for p in failed)
+        inside = [*path[:-1], name]
+        return _model_at(model, inside) is not _model_at(model, path[:-1]) \
+            and path[-1] in _known_fields(model, inside)
+
+    def failing(name: str) -> bool:  # the key or its value is refused where it is
+        return any(p[:len(path)] == [*path[:-1], name] for p in failed)
+
+    for opener, below in ((path[-1], names[index + 1] if index + 1 < len(names) else None),
+                          (names[index - 1] if index else None, path[-1])):
+        if opener is None or below is None or not empty_mapping(opener) or not (model or failing(below)):
+            continue
+        top, under = loc.key(opener), loc.key(below)
+        if under.line <= top.line or under.column != top.column:
+            continue
+        return say("line {line} ('{key}:') is indented {indent}, as much as '{opener}:' on line {above}, "
+                   "which has no value: indent the lines meant inside '{opener}:' deeper ({deeper}, as in "
+                   "`{opener}:` then `  {key}: …`)", line=under.line, key=below,
+                   indent=_spaces(top.column - 1), opener=opener, above=top.line,
+                   deeper=_spaces(top.column + 1))
+    return None
+
+
+def _spaces(count: int) -> Message:
+    return say_count(count, "{count} space", "{count} spaces")
+
+
+def _located(model: type[BaseModel], data: Any, error: Any,
+             failed: Collection[list[Any]] = ()) -> tuple[Source, str, str | None]:
+    path = _path(error)
     kind = error["type"]
     source, field_name = _walk(data, path, kind)
     found = error.get("input")
@@ -421,7 +483,7 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         return source, message, _missing_hint(model, path[:-1], str(field_name))
     if kind == "extra_forbidden":
         known = _known_fields(model, path[:-1])
-        hint = suggest_field(str(field_name), known, unknown=True)
+        hint = _nesting_hint(data, path, (), model) or suggest_field(str(field_name), known, unknown=True)
         if hint is None and known:
             hint = say("known fields: {fields}", fields=", ".join(sorted(known)))
         message = say("unknown field '{field}' in {where}", field=field_name, where=where) if where \
@@ -456,7 +518,8 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
     if expected is None:
         return source, say("found {found}: {problem}", found=describe(found), problem=error["msg"]), None
     message = say(_FOUND_EXPECTED, found=describe(found), expected=expected)
-    return source, message, _colon_hint(found, message) or _number_hint(found, expected)
+    nesting = _nesting_hint(data, path, failed) if kind in _MAPPING_KINDS and path else None
+    return source, message, _colon_hint(found, message) or _number_hint(found, expected) or nesting
 
 
 #: ``1 180``, ``1.180``, ``1,180``, ``1'180``: a thousands separator (spaces of every width count).
