@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -336,6 +337,28 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
         header = header.replace(wrong, right)
     errors = ErrorCollector()
     validate_article(split_article(header + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
+                     frozenset(), errors)
+    assert not errors.errors, [e.format() for e in errors.errors]
+
+
+@pytest.mark.parametrize("header", [
+    "Title: T\nDate: 2027-01-12 09:00\nSocial: {linkedin: “Notre pergola : posée en un jour”}\n",
+    "---\ntitle: T\ndate: 2027-01-12 09:00\nsocial: {linkedin: « Notre pergola : posée en un jour »}\n---\n",
+])
+def test_typographic_quotes_in_social_get_the_advice_calendar_yaml_gets(header: str) -> None:
+    """Only "a value containing ' : ' must be quoted" was said: the quotes, which look like quotes, were the slip."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    with pytest.raises(InputErrors) as caught:
+        split_article(header + "\nTexte.\n", "content/articles/t.md")
+    assert [e.hint for e in caught.value.errors] == [
+        'typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. '
+        '{linkedin: "Notre pergola : posée en un jour"}']
+    fixed = re.sub(r"\{linkedin: .*\}", '{linkedin: "Notre pergola : posée en un jour"}', header)
+    errors = ErrorCollector()
+    validate_article(split_article(fixed + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
                      frozenset(), errors)
     assert not errors.errors, [e.format() for e in errors.errors]
 
