@@ -389,6 +389,12 @@ def test_a_block_whose_lines_are_not_indented_under_it_names_the_line_that_is_of
     assert alone == ["calendar.yaml:13:17: error: found nothing, expected a mapping (key: value lines)"], alone
 
 
+def test_a_yes_in_french_where_true_or_false_is_expected_is_told(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "  intranet: {custom: oui, name: Le Fil, limit: 5000}\n")
+    assert messages == ["calendar.yaml:8:22: error: found 'oui', expected true or false\n"
+                        "    hint: write true or false (oui/non are not understood)"]
+
+
 def test_a_slot_on_12_hours_is_given_as_written_on_24(tmp_path: Path) -> None:
     """The message names the time alone ('9am'); the hint gives the slot to write."""
     first = errors(tmp_path, BASE.replace("slots: [tue 09:00]", "slots: [tuesday 9am]"))[0].splitlines()

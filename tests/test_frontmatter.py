@@ -341,6 +341,23 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
     assert not errors.errors, [e.format() for e in errors.errors]
 
 
+@pytest.mark.parametrize(("header", "hint"), [
+    ("Title: T\nDate: 2027-01-12 09:00\nSocial: {skip: oui}\n", "write true or false (oui/non are not understood)"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\nsocial: {linkedin: {skip: Faux}}\n---\n",
+     "write true or false (vrai/faux are not understood)"),
+])
+def test_a_yes_or_no_in_french_where_true_or_false_is_expected_is_told(header: str, hint: str) -> None:
+    """"found 'oui', expected true or false" came with no hint."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    validate_article(split_article(header + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
+                     frozenset(), errors)
+    assert [e.hint for e in errors.errors] == [hint], [e.format() for e in errors.errors]
+
+
 @pytest.mark.parametrize("header", [
     "Title: T\nDate: 2027-01-12 09:00\nSocial: {linkedin: “Notre pergola : posée en un jour”}\n",
     "---\ntitle: T\ndate: 2027-01-12 09:00\nsocial: {linkedin: « Notre pergola : posée en un jour »}\n---\n",

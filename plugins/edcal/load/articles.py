@@ -785,7 +785,9 @@ def _boolean(value: Any, where: Source, errors: ErrorCollector) -> bool:
         return True
     if text in ("false", "no", "off", "0", False, None):
         return False
-    errors.add(where, say("found {found}, expected true or false", found=_describe(value)))
+    from edcal.load.validate import bool_hint
+
+    errors.add(where, say("found {found}, expected true or false", found=_describe(value)), bool_hint(value))
     return False
 
 

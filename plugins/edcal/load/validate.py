@@ -519,7 +519,8 @@ def _located(model: type[BaseModel], data: Any, error: Any,
         return source, say("found {found}: {problem}", found=describe(found), problem=error["msg"]), None
     message = say(_FOUND_EXPECTED, found=describe(found), expected=expected)
     nesting = _nesting_hint(data, path, failed) if kind in _MAPPING_KINDS and path else None
-    return source, message, _colon_hint(found, message) or _number_hint(found, expected) or nesting
+    return source, message, (_colon_hint(found, message) or _number_hint(found, expected) or nesting
+                             or (bool_hint(found) if kind in ("bool_parsing", "bool_type") else None))
 
 
 #: ``1 180``, ``1.180``, ``1,180``, ``1'180``: a thousands separator (spaces of every width count).
@@ -543,6 +544,16 @@ def _number_hint(found: Any, expected: str) -> str | None:
     if _GROUPED.match(written):
         return say("write the number without a thousands separator: {digits}", digits=digits)
     return None
+
+
+#: Words for yes and no a writer may put where true or false is expected, and the pair they belong to.
+_BOOLEAN_WORDS = {**dict.fromkeys(("oui", "non"), "oui/non"), **dict.fromkeys(("vrai", "faux"), "vrai/faux")}
+
+
+def bool_hint(found: Any) -> Message | None:
+    """``skip: oui`` where true or false is expected: French answers are not read."""
+    words = _BOOLEAN_WORDS.get(found.strip().lower()) if isinstance(found, str) else None
+    return say("write true or false ({words} are not understood)", words=words) if words else None
 
 
 def _colon_hint(found: Any, message: str) -> str | None:
