@@ -56,6 +56,35 @@ def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
         assert messages[0].endswith(f"hint: did you mean '{meant}'?"), (wrong, messages)
 
 
+@pytest.mark.parametrize(("key", "meant"), [("“title”", "title"), ("« text »", "text"), ("‘titre’", "title"),
+                                            ("“at”", "at")])
+def test_a_key_between_typographic_quotes_is_told_to_lose_them(tmp_path: Path, key: str, meant: str) -> None:
+    """`“title”: …` got the hint of a comma ending a text, with no comma in it."""
+    messages = errors(tmp_path, BASE + f"posts:\n  - at: 2027-01-12\n    networks: [x]\n    text: Hi\n"
+                                       f"    {key}: La rampe au salon\n")
+    assert messages == [f"calendar.yaml:12:5: error: unknown field '{key}' in posts entry 1\n"
+                        f"    hint: did you mean '{meant}'? remove the quotes"]
+    # The comma of a text between such quotes still gets its own hint.
+    comma = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [x], text: “Samedi, portes ouvertes”}\n")
+    assert "hint: typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it" in comma[0]
+
+
+@pytest.mark.parametrize(("key", "hint"), [
+    ("title\u00a0", "did you mean 'title'? the key has a no-break space (U+00A0) at its end: retype it as 'title:'"),
+    ("\u200btitle", "did you mean 'title'? the key has a zero-width space (U+200B) at its start: retype it as "
+                    "'title:'"),
+    ("ow\u200bner", "did you mean 'owner'? the key has a zero-width space (U+200B) at character 3: retype it as "
+                    "'owner:'"),
+    ("zzz\u00a0", "the key has a no-break space (U+00A0) at its end, which looks like a space or like nothing: "
+                  "retype the key without it"),
+])
+def test_a_character_that_looks_like_a_space_in_a_key_is_named(tmp_path: Path, key: str, hint: str) -> None:
+    """`title\u00a0:` (a French keyboard's space before the colon) gave "unknown field 'title '", did you mean 'title'?"""
+    messages = errors(tmp_path, BASE + f"posts:\n  - at: 2027-01-12\n    networks: [x]\n    text: Hi\n"
+                                       f"    {key}: La rampe au salon\n")
+    assert len(messages) == 1 and messages[0].endswith(f"\n    hint: {hint}"), messages
+
+
 def test_unknown_person_and_timezone(tmp_path: Path) -> None:
     text = BASE.replace("Europe/Paris", "Europe/Pariss") + "ideas:\n  - {title: T, owner: camile}\n"
     messages = errors(tmp_path, text)
@@ -337,6 +366,33 @@ SLIPS += [
     ("posts:\n  - {id: a, networks: [x], text: T, at: 03/15/2027 4:00 PM}\n",
      "(e.g. 2027-01-12 or 2027-01-12 09:00)", "dates are written year first: 2027-03-15 16:00"),
 ]
+
+
+def test_a_block_whose_lines_are_not_indented_under_it_names_the_line_that_is_off(tmp_path: Path) -> None:
+    """`instagram:` then `text: …` at the same indentation: two errors, "found nothing, expected a mapping",
+    and no word of indentation (docs/calendar.md promises one)."""
+    hint = ("    hint: line 14 ('text:') is indented 6 spaces, as much as 'instagram:' on line 13, which has no value: "
+            "indent the lines meant inside 'instagram:' deeper (8 spaces, as in `instagram:` then `  text: …`)")
+    variants = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n"
+                                       "    variants:\n      instagram:\n      text: Salut\n")
+    assert variants == ["calendar.yaml:13:17: error: found nothing, expected a mapping (key: value lines)\n" + hint,
+                        "calendar.yaml:14:13: error: found 'Salut', expected a mapping (key: value lines)\n" + hint]
+    # A field of its own (a model, not a mapping of networks), which may be left empty: the key below is
+    # unknown where it is.
+    repeat = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: T\n"
+                                     "    repeat:\n    every: week\n")
+    assert repeat[0].startswith("calendar.yaml:14:5: error: unknown field 'every' in posts entry 'a'\n"
+                                "    hint: line 14 ('every:') is indented 4 spaces, as much as 'repeat:' on line 13"), repeat
+    # A key left empty above a sibling that is right where it is gets no such hint.
+    alone = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n"
+                                    "    variants:\n      instagram:\n      x: {text: Salut}\n")
+    assert alone == ["calendar.yaml:13:17: error: found nothing, expected a mapping (key: value lines)"], alone
+
+
+def test_a_yes_in_french_where_true_or_false_is_expected_is_told(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "  intranet: {custom: oui, name: Le Fil, limit: 5000}\n")
+    assert messages == ["calendar.yaml:8:22: error: found 'oui', expected true or false\n"
+                        "    hint: write true or false (oui/non are not understood)"]
 
 
 def test_a_slot_on_12_hours_is_given_as_written_on_24(tmp_path: Path) -> None:

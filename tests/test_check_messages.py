@@ -108,6 +108,17 @@ def test_nested_values_plurals_braces_and_plain_texts() -> None:
     assert Message("{x}", {"x": "{y}"}).translated(french) == "{y}"  # values are never templates
 
 
+def test_a_message_without_values_reads_its_escaped_braces_once_in_french() -> None:
+    """libyaml's "expected ',' or '}'" read "',' ou '}}' attendu" in French: a closing brace alone was left doubled."""
+    french = translator("fr")
+    unclosed = say("invalid YAML: {problem}", problem=say("did not find expected ',' or '}}'"))
+    assert unclosed == "invalid YAML: did not find expected ',' or '}'"
+    assert unclosed.translated(french) == "YAML invalide\u00a0: ',' ou '}' attendu introuvable"
+    for template in [t for t in {*templates(), *COMPUTED} if not fields(t) and "}}" in t]:  # every such text
+        english, french_text = say(template), say(template).translated(french)
+        assert (english.count("{"), english.count("}")) == (french_text.count("{"), french_text.count("}")), template
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_other_languages_read_english(lang: str) -> None:
     message = say("{network}: {found} {period}, target {target}", network="X", found="1", period="now", target="2")

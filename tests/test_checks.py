@@ -79,6 +79,21 @@ def test_text_too_long_counts_urls_as_the_network_does() -> None:
     assert not findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], text: '{text}'}}"))
 
 
+def test_text_too_long_says_when_a_url_is_no_link_for_x_and_counts_in_full() -> None:
+    """"each URL counts 23" was said of https://atelier-morel.example/…, which X counts whole."""
+    link = "https://atelier-morel.example/2027/pergola-acier-thermolaque-caluire-chantier-en-images/"
+    found = findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], "
+                                            f"text: '{'a' * 250} {link}'}}"))
+    assert [f.message for f in found] == [
+        f"X post 'a-x' is {251 + len(link)} long, over the limit of 280 by {len(link) - 29}, counted in weighted "
+        "characters (twitter-text v3; each URL counts 23, but https://atelier-morel.example/… is no link for X "
+        "(unknown domain) and counts in full)"]
+    # A link X knows: the rule's own words.
+    known = findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], "
+                                            f"text: '{'a' * 270} https://www.atelier-morel.fr/x'}}"))
+    assert known[0].message.endswith("counted in weighted characters (twitter-text v3; each URL counts 23)")
+
+
 def test_share_too_long() -> None:
     recent = [lambda c: article("recent", "2027-01-01T09:00", c, title="Un article récent")]
     long = "é" * 281

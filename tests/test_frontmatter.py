@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -336,6 +337,70 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
         header = header.replace(wrong, right)
     errors = ErrorCollector()
     validate_article(split_article(header + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
+                     frozenset(), errors)
+    assert not errors.errors, [e.format() for e in errors.errors]
+
+
+@pytest.mark.parametrize(("header", "hint"), [
+    ("Title: T\nDate: 2027-01-12 09:00\nSocial: {skip: oui}\n", "write true or false (oui/non are not understood)"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\nsocial: {linkedin: {skip: Faux}}\n---\n",
+     "write true or false (vrai/faux are not understood)"),
+])
+def test_a_yes_or_no_in_french_where_true_or_false_is_expected_is_told(header: str, hint: str) -> None:
+    """"found 'oui', expected true or false" came with no hint."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    validate_article(split_article(header + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
+                     frozenset(), errors)
+    assert [e.hint for e in errors.errors] == [hint], [e.format() for e in errors.errors]
+
+
+@pytest.mark.parametrize("header", [
+    "Title: T\nDate: 2027-01-12 09:00\nSocial: {linkedin: “Notre pergola : posée en un jour”}\n",
+    "---\ntitle: T\ndate: 2027-01-12 09:00\nsocial: {linkedin: « Notre pergola : posée en un jour »}\n---\n",
+])
+def test_typographic_quotes_in_social_get_the_advice_calendar_yaml_gets(header: str) -> None:
+    """Only "a value containing ' : ' must be quoted" was said: the quotes, which look like quotes, were the slip."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    with pytest.raises(InputErrors) as caught:
+        split_article(header + "\nTexte.\n", "content/articles/t.md")
+    assert [e.hint for e in caught.value.errors] == [
+        'typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. '
+        '{linkedin: "Notre pergola : posée en un jour"}']
+    fixed = re.sub(r"\{linkedin: .*\}", '{linkedin: "Notre pergola : posée en un jour"}', header)
+    errors = ErrorCollector()
+    validate_article(split_article(fixed + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
+                     frozenset(), errors)
+    assert not errors.errors, [e.format() for e in errors.errors]
+
+
+@pytest.mark.parametrize(("header", "hint", "fixed"), [
+    ("Title: “Une pergola en acier”\nDate: 2027-01-12 09:00\n",
+     "typographic quotes “…” are part of the text: write the value without them",
+     "Title: Une pergola en acier\nDate: 2027-01-12 09:00\n"),
+    ("---\ntitle: “Une pergola en acier”\ndate: 2027-01-12 09:00\n---\n",
+     'typographic quotes “…” are part of the text: write the value without them (or with straight quotes "…")',
+     '---\ntitle: "Une pergola en acier"\ndate: 2027-01-12 09:00\n---\n'),
+])
+def test_the_typographic_quotes_hint_proposes_only_what_the_header_accepts(header: str, hint: str,
+                                                                           fixed: str) -> None:
+    """`Title: "…"`, as the hint offered, was refused in turn: a `Key: value` header keeps straight quotes too."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    validate_article(split_article(header + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
+                     frozenset(), errors)
+    assert [e.hint for e in errors.errors] == [hint], [e.format() for e in errors.errors]
+    errors = ErrorCollector()
+    validate_article(split_article(fixed + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
                      frozenset(), errors)
     assert not errors.errors, [e.format() for e in errors.errors]
 

@@ -863,6 +863,22 @@ def test_two_articles_with_one_slug_is_one_located_error(site: Path) -> None:
         assert "There are 2" not in result.stderr and "WARNING" not in result.stderr  # not Pelican's too
 
 
+@pytest.mark.parametrize(("name", "hint"), [
+    ("publie-en.md", "hint: if content/articles/publie-en.md is the translation of content/articles/publie.md, give "
+                     "it `lang: en`; else rename one of the files, or give it a `slug:` of its own"),
+    ("copie.md", "hint: rename one of the files, or give it a `slug:` of its own; or, for a translation, give it "
+                 "its language (`lang: en`)"),
+])
+def test_a_translation_without_its_language_is_told_to_give_it(site: Path, name: str, hint: str) -> None:
+    """A translation without `Lang:` takes the site's language, and its slug clashes: the hint said only
+    "rename one of the files"."""
+    (site / "content" / "articles" / name).write_text(
+        "Title: Published\nDate: 2027-02-10 09:00\nSlug: publie\n\nText.\n", encoding="utf-8")
+    result = run_edcal("check", cwd=site, env=ENV)
+    assert result.returncode == 2 and f"again, already the slug of content/articles/publie.md; expected one " \
+        f"article per slug and language\n    {hint}\n" in result.stderr, result.stderr
+
+
 def test_a_note_without_end_claims_no_file(tmp_path: Path) -> None:
     """A build killed before it could note its end: files added later are someone's, never removed."""
     import types

@@ -138,7 +138,7 @@ class Message(str):
     def translated(self, translate: Callable[[str], str]) -> str:
         if not self.values:  # a hint, a weekday: thousands of findings share a few of these
             said = translate(self.template)
-            return said.format() if "{" in said else said
+            return said.format() if "{" in said or "}" in said else said  # "'}}'" is one brace
         values = {name: value.translated(translate) if isinstance(value, Message) else value
                   for name, value in self.values.items()}
         template = self.template

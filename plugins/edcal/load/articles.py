@@ -604,8 +604,10 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
     pour l'inox`` one tag, and the hashtag ``#SoudureTIGEtMIGPourLInox``; ``tags: #soudure #inox``
     one tag ``#soudure #inox``. Nothing said so.
     """
-    quotes = say('typographic quotes “…” are part of the text: write the value without them (or with straight '
-                 'quotes "…")')
+    # Straight quotes are YAML's; a `Key: value` header keeps them in the text, and refuses them in a title.
+    quotes = (say("typographic quotes “…” are part of the text: write the value without them") if key_value
+              else say('typographic quotes “…” are part of the text: write the value without them (or with straight '
+                       'quotes "…")'))
     for name in ("category", "tags", "authors"):  # each names a page of the blog, by its letters and digits
         value = getattr(spec, name)
         for one in ([value] if isinstance(value, str) else value or ()):
@@ -787,7 +789,9 @@ def _boolean(value: Any, where: Source, errors: ErrorCollector) -> bool:
         return True
     if text in ("false", "no", "off", "0", False, None):
         return False
-    errors.add(where, say("found {found}, expected true or false", found=_describe(value)))
+    from edcal.load.validate import bool_hint
+
+    errors.add(where, say("found {found}, expected true or false", found=_describe(value)), bool_hint(value))
     return False
 
 

@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from edcal.errors import ErrorCollector, did_you_mean
-from edcal.hints import TYPOGRAPHIC_QUOTES, invisible_hint, value_hint
-from edcal.i18n import Message, say
+from edcal.errors import ErrorCollector, closest, did_you_mean
+from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, value_hint
+from edcal.i18n import Message, say, say_count
 from edcal.load.schema import describe, id_hint
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.source import Source
@@ -132,12 +132,39 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
     return did_you_mean(found, options) or value_hint(found)
 
 
-def suggest_field(found: str, known: Collection[str]) -> str | None:
+def suggest_field(found: str, known: Collection[str], unknown: bool = False) -> str | None:
     """A hint naming the field a wrong name most likely means, or None.
 
     A "field" holding typographic quotes is the rest of a text whose comma ended it in a
-    ``{text: “…, …”}`` mapping: the quotes are the mistake.
+    ``{text: “…, …”}`` mapping: the quotes are the mistake; or a key written between them
+    (``“title”: …``), which YAML keeps as part of its name. A character that looks like a space
+    or like nothing (``title\u00a0:``) is named with its place: the key looks right.
+
+    :param unknown: ``found`` is an unknown field's name: such a character is named even when no
+        field is near.
     """
+    hidden = next(((i, c) for i, c in enumerate(found) if c in INVISIBLE), None)
+    if hidden is not None:  # `title\u00a0:`, a French keyboard's space before the colon
+        index, char = hidden
+        plain = "".join(c for c in found if c not in INVISIBLE).strip()
+        place = (say("at its end") if not found[index:].strip("".join(INVISIBLE) + " ")
+                 else say("at its start") if not found[:index].strip()
+                 else say("at character {index}", index=index + 1))
+        meant = plain if plain in known else closest(plain, known)
+        if meant:
+            return say("did you mean '{match}'? the key has {char} (U+{code:04X}) {place}: retype it as "
+                       "'{match}:'", match=meant, char=INVISIBLE[char], code=ord(char), place=place)
+        if not unknown:  # a line of text with a no-break space before its colon names no field
+            return None
+        return say("the key has {char} (U+{code:04X}) {place}, which looks like a space or like nothing: "
+                   "retype the key without it", char=INVISIBLE[char], code=ord(char), place=place)
+    quoted = found.strip(" \u00a0\u202f")
+    if len(quoted) > 2 and quoted[0] in TYPOGRAPHIC_QUOTES and quoted[-1] in TYPOGRAPHIC_QUOTES:
+        bare = quoted.strip(TYPOGRAPHIC_QUOTES + " \u00a0\u202f")
+        meant = bare if bare in known else next(
+            (c for c in FIELD_SYNONYMS.get(bare.lower(), ()) if c in known), None) or closest(bare, known)
+        return say("did you mean '{match}'? remove the quotes", match=meant) if meant \
+            else say("typographic quotes “ ” « » around a key are part of its name to YAML: remove them")
     if any(char in TYPOGRAPHIC_QUOTES for char in found):
         return say("typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it: write "
                    "straight quotes, e.g. {{text: \"Samedi, portes ouvertes\"}}")
@@ -163,7 +190,8 @@ def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
         return model.model_validate(data)
     except ValidationError as exc:
         failures = exc.errors(include_url=False)
-        located = _one_per_value([_located(model, data, error) for error in failures])
+        paths = [_path(error) for error in failures]
+        located = _one_per_value([_located(model, data, error, paths) for error in failures])
         for source, message, hint in located:
             if not _explained(message, located):
                 errors.add(source, message, hint)
@@ -232,13 +260,74 @@ def _explained(message: str, located: list[tuple[Source, str, str | None]]) -> b
     if not message.startswith("missing required field '"):
         return False
     name, _, where = message.removeprefix("missing required field '").partition("'")
-    meant = f"did you mean '{name}'?"
-    return any(other.startswith("unknown field '") and other.endswith(where) and hint == meant
+    meant = f"did you mean '{name}'?"  # then, maybe, what to remove from it (quotes, a no-break space)
+    return any(other.startswith("unknown field '") and other.endswith(where) and str(hint).startswith(meant)
                for _, other, hint in located)
 
 
-def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str, str | None]:
-    path = [part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
+def _path(error: Any) -> list[Any]:
+    """Where in the data a failure is (pydantic's validator steps left out)."""
+    return [part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
+
+
+#: The kinds of failure of a value that should have been a mapping.
+_MAPPING_KINDS = ("dict_type", "model_type", "model_attributes_type")
+
+
+def _nesting_hint(data: Any, path: list[Any], failed: Collection[list[Any]],
+                  model: type[BaseModel] | None = None) -> Message | None:
+    """``instagram:`` with nothing after it, then ``text: …`` at the same indentation: meant inside it.
+
+    The empty key is told which line below it is off; so is that line (each has its own error).
+    With ``model``, the key at ``path`` is unknown where it is: it is told so when it is a field of
+    the empty key above it (``repeat:``, then ``every: week``; an empty ``repeat:`` is no error).
+    """
+    parent: Any = data
+    for part in path[:-1]:
+        if isinstance(parent, list) and isinstance(part, int) and part < len(parent):
+            parent = parent[part]
+        else:
+            parent = parent.get(part) if isinstance(parent, dict) else None
+    loc = parent.get(LOC_KEY) if isinstance(parent, dict) else None
+    if loc is None or path[-1] not in loc.fields:
+        return None
+    names = list(loc.fields)
+    index = names.index(path[-1])
+
+    def empty_mapping(name: str) -> bool:  # a key left without a value where a mapping was expected
+        if parent.get(name) is not None:
+            return False
+        if model is None:
+            return any(p == [*path[:-1], name] for p in failed)
+        inside = [*path[:-1], name]
+        return _model_at(model, inside) is not _model_at(model, path[:-1]) \
+            and path[-1] in _known_fields(model, inside)
+
+    def failing(name: str) -> bool:  # the key or its value is refused where it is
+        return any(p[:len(path)] == [*path[:-1], name] for p in failed)
+
+    for opener, below in ((path[-1], names[index + 1] if index + 1 < len(names) else None),
+                          (names[index - 1] if index else None, path[-1])):
+        if opener is None or below is None or not empty_mapping(opener) or not (model or failing(below)):
+            continue
+        top, under = loc.key(opener), loc.key(below)
+        if under.line <= top.line or under.column != top.column:
+            continue
+        return say("line {line} ('{key}:') is indented {indent}, as much as '{opener}:' on line {above}, "
+                   "which has no value: indent the lines meant inside '{opener}:' deeper ({deeper}, as in "
+                   "`{opener}:` then `  {key}: …`)", line=under.line, key=below,
+                   indent=_spaces(top.column - 1), opener=opener, above=top.line,
+                   deeper=_spaces(top.column + 1))
+    return None
+
+
+def _spaces(count: int) -> Message:
+    return say_count(count, "{count} space", "{count} spaces")
+
+
+def _located(model: type[BaseModel], data: Any, error: Any,
+             failed: Collection[list[Any]] = ()) -> tuple[Source, str, str | None]:
+    path = _path(error)
     kind = error["type"]
     source, field_name = _walk(data, path, kind)
     found = error.get("input")
@@ -252,7 +341,7 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
         return source, message, _missing_hint(model, path[:-1], str(field_name))
     if kind == "extra_forbidden":
         known = _known_fields(model, path[:-1])
-        hint = suggest_field(str(field_name), known)
+        hint = _nesting_hint(data, path, (), model) or suggest_field(str(field_name), known, unknown=True)
         if hint is None and known:
             hint = say("known fields: {fields}", fields=", ".join(sorted(known)))
         message = say("unknown field '{field}' in {where}", field=field_name, where=where) if where \
@@ -287,7 +376,9 @@ def _located(model: type[BaseModel], data: Any, error: Any) -> tuple[Source, str
     if expected is None:
         return source, say("found {found}: {problem}", found=describe(found), problem=error["msg"]), None
     message = say(_FOUND_EXPECTED, found=describe(found), expected=expected)
-    return source, message, _colon_hint(found, message) or _number_hint(found, expected)
+    nesting = _nesting_hint(data, path, failed) if kind in _MAPPING_KINDS and path else None
+    return source, message, (_colon_hint(found, message) or _number_hint(found, expected) or nesting
+                             or (bool_hint(found) if kind in ("bool_parsing", "bool_type") else None))
 
 
 #: ``1 180``, ``1.180``, ``1,180``, ``1'180``: a thousands separator (spaces of every width count).
@@ -311,6 +402,16 @@ def _number_hint(found: Any, expected: str) -> str | None:
     if _GROUPED.match(written):
         return say("write the number without a thousands separator: {digits}", digits=digits)
     return None
+
+
+#: Words for yes and no a writer may put where true or false is expected, and the pair they belong to.
+_BOOLEAN_WORDS = {**dict.fromkeys(("oui", "non"), "oui/non"), **dict.fromkeys(("vrai", "faux"), "vrai/faux")}
+
+
+def bool_hint(found: Any) -> Message | None:
+    """``skip: oui`` where true or false is expected: French answers are not read."""
+    words = _BOOLEAN_WORDS.get(found.strip().lower()) if isinstance(found, str) else None
+    return say("write true or false ({words} are not understood)", words=words) if words else None
 
 
 def _colon_hint(found: Any, message: str) -> str | None:

@@ -498,8 +498,14 @@ def _syntax_hint(problem: str, line: str = "") -> Message | None:
         return _INDENTATION
     if "found character '\\t'" in problem or "tab" in problem:
         return say("indent with spaces, not tabs")
-    if ("expected ',' or '}'" in problem or "expected ',' or ']'" in problem) \
-            and re.search(r"[{,]\s*[^\s:{},]+:\s[^,}]*\s:\s", _unquoted(line)):
+    flow_colon = re.search(r"[{,]\s*([^\s:{},]+):\s([^,}]*\s:\s[^,}]*)", _unquoted(line)) \
+        if "expected ',' or '}'" in problem or "expected ',' or ']'" in problem else None
+    if flow_colon is not None:
+        key, value = flow_colon.group(1), flow_colon.group(2).strip()
+        if value[:1] and value[:1] in TYPOGRAPHIC_QUOTES:  # `{linkedin: “Notre pergola : posée”}`
+            example = _quoted_example(key, value.strip(TYPOGRAPHIC_QUOTES + " \u00a0\u202f"))
+            return say("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. {example}",
+                       example=f"{{{example}}}" if example.endswith('"') else example)
         return say("a value containing ' : ' must be quoted, e.g. {{text: \"Salon : J-7\"}}")
     if "cannot start any token" in problem:
         value = line.split(":", 1)[1].strip() if ":" in line else line.strip()

@@ -223,6 +223,21 @@ def _links_as(text: str, length: int) -> str:
     return "".join(parts)
 
 
+def unlinked_addresses(text: str) -> list[str]:
+    """The ``http(s)://`` addresses of ``text`` in which twitter-text finds no link (a top-level domain
+    it does not know: ``.example``, ``.local``, an IP address): X counts them in full, not as 23."""
+    found = []
+    for candidate in _SCHEME_WORD.finditer(normalize(text)):
+        word = candidate.group(0)
+        scheme = word.lower().find("http")
+        offset = max(candidate.start() - 1, 0)
+        start = candidate.start() + scheme - offset
+        links = _links_in(candidate.string[offset:candidate.end()])
+        if not any(begin <= start < end for begin, end in links):
+            found.append(word[scheme:].rstrip(".,;:!?)»”’'\""))
+    return found
+
+
 def measure(text: str, network: Network, limit: TextLimit | None = None) -> Measure:
     """The length of ``text`` under one limit (the network's primary limit by default)."""
     limit = limit or network.limit

@@ -118,7 +118,26 @@ def _check_unique_slugs(state: BuildState) -> None:
                              say("found the slug '{slug}' ({lang}) again, already the slug of {path}; "
                                  "expected one article per slug and language", slug=article.slug,
                                  lang=article.lang, path=first.source.path),
-                             say("rename one of the files, or give it a `slug:` of its own"))
+                             _duplicate_slug_hint(article, first))
+
+
+#: Language codes a translation's file name ends with (``pourquoi-un-blog-en.md``).
+_LANG_SUFFIX = re.compile(r"[-_.](en|fr|de|es|it|nl|pt|ca|br|eu|oc)$")
+
+
+def _duplicate_slug_hint(article: Article, first: Article) -> str:
+    """A translation that does not say its language (`Lang:` left out) takes the site's: its slug then
+    clashes with the article it translates. Its file name often says which it is."""
+    if "lang" in article.field_sources and "lang" in first.field_sources:
+        return say("rename one of the files, or give it a `slug:` of its own")
+    for translation, original in ((article, first), (first, article)):
+        suffix = _LANG_SUFFIX.search(posixpath.splitext(posixpath.basename(translation.source.path))[0])
+        if suffix and suffix.group(1) != translation.lang and "lang" not in translation.field_sources:
+            return say("if {path} is the translation of {original}, give it `lang: {code}`; else rename one "
+                       "of the files, or give it a `slug:` of its own", path=translation.source.path,
+                       original=original.source.path, code=suffix.group(1))
+    return say("rename one of the files, or give it a `slug:` of its own; or, for a translation, give it its "
+               "language (`lang: {code}`)", code="fr" if article.lang == "en" else "en")
 
 
 #: An HTML start tag (attribute values may hold ``>``), or an anchor's end tag.

@@ -295,7 +295,14 @@ class _Resolver:
                                 "or `blog: promote: networks:` to calendar.yaml"))
             return []
         if article.date is None:
-            if not entry.implicit:
+            if not entry.implicit and article.status in ("draft", "review"):  # a date alone publishes nothing
+                state = say("a draft") if article.status == "draft" else say("still in review")
+                self.errors.add(entry.source, say("article '{slug}' is {state}, with no date to promote it "
+                                                  "from", slug=article.slug, state=state),
+                                say("a promotion is for an article going online: remove this entry until "
+                                    "{path} is ready (`status: published` and its `date:`)",
+                                    path=article.source.path))
+            elif not entry.implicit:
                 self.errors.add(entry.source, say("article '{slug}' has no date to promote it from",
                                                   slug=article.slug),
                                 say("add `date:` to {path}", path=article.source.path))

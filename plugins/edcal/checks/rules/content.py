@@ -9,13 +9,27 @@ from pathlib import Path
 from edcal.blog.imagesize import image_size
 from edcal.checks.registry import CheckContext, Problem, rule
 from edcal.checks.rules._files import in_content, is_file, nearest_file
-from edcal.i18n import say
+from edcal.i18n import Message, say, say_count
 from edcal.model.article import content_path
 from edcal.model.network import aspect_ratio
 from edcal.model.plan import Item, article_item_id
 from edcal.model.source import Source
-from edcal.networks.counting import RULE_DESCRIPTIONS
+from edcal.networks.counting import RULE_DESCRIPTIONS, unlinked_addresses
 from edcal.plan.compose import URL_IN_TEXT, hashtags_in
+
+
+def _unit(counting: str, text: str) -> Message:
+    """What a length is counted in; on X, a URL twitter-text does not take for a link (``.example``) counts
+    in full, not 23: said so when the text has one."""
+    unlinked = unlinked_addresses(text) if counting == "twitter" else []
+    if not unlinked:
+        return say(RULE_DESCRIPTIONS.get(counting, counting))
+    shown = [address if len(address) <= 40 else address[:address.find("/", 8) + 1 or 39] + "…"
+             for address in dict.fromkeys(unlinked)]
+    return say_count(len(shown), "weighted characters (twitter-text v3; each URL counts 23, but {addresses} is "
+                     "no link for X (unknown domain) and counts in full)",
+                     "weighted characters (twitter-text v3; each URL counts 23, but {addresses} are no links for "
+                     "X (unknown domain) and count in full)", addresses=", ".join(shown))
 
 
 @rule("text-too-long", "error", "A post's text is longer than its network allows")
@@ -37,7 +51,7 @@ def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
         for counting, length, limit in post.lengths:
             if length <= limit:
                 continue
-            unit = say(RULE_DESCRIPTIONS.get(counting, counting))
+            unit = _unit(counting, post.text or "")
             hint = say("shorten `text:` by {excess} (or this network's text under `variants:`)",
                        excess=length - limit)
             if variant is not None and variant.text:
@@ -74,7 +88,7 @@ def share_too_long(ctx: CheckContext) -> Iterator[Problem]:
                     "the words suggested to staff for {network} on '{title}' are {length} long, over the limit "
                     "of {limit} by {excess}, counted in {unit}", network=words.network_name, title=share.title,
                     length=length, limit=limit, excess=length - limit,
-                    unit=say(RULE_DESCRIPTIONS.get(counting, counting))), hint)
+                    unit=_unit(counting, words.text)), hint)
 
 
 @rule("share-image-left", "warning", "The ambassadors' page leaves off an image only unpublished content shows")
