@@ -482,3 +482,18 @@ def test_a_networks_template_that_no_drafts_folder_has_is_an_error(site: Path) -
     assert result.returncode == 2
     assert "calendar.yaml:9:24: error: found template 'mastodn.txt.j2', which no drafts folder has" in result.stderr
     assert "did you mean 'mastodon.txt.j2'?" in result.stderr
+
+
+def test_a_us_sites_hootsuite_file_writes_the_month_first_unless_told_otherwise() -> None:
+    """6 December read as June 12th: Hootsuite's dialog offers the order its US user writes dates in."""
+    from edcal.outputs.exports import hootsuite, upcoming
+    from helpers import calendar_from, plan_of
+
+    site = "version: 1\ntimezone: America/New_York\ncountry: {country}\nnetworks:\n  x: {{}}\n{extra}posts:\n" \
+           "  - {{id: p, at: 2026-12-06 12:15, networks: [x], text: Hello}}\n"
+    for country, extra, expected in (("US", "", "12/06/2026 12:15,"), ("CA", "", "06/12/2026 12:15,"),
+                                     ("US", "exports:\n  hootsuite: {date_format: '%d/%m/%Y %H:%M'}\n",
+                                      "06/12/2026 12:15,")):
+        plan = plan_of(calendar_from(site.format(country=country, extra=extra)), now="2026-12-01T00:00:00-05:00")
+        rows, _ = hootsuite(upcoming(plan, "x"), plan)
+        assert rows.startswith(expected), (country, extra, rows)

@@ -22,8 +22,9 @@ from edcal.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from edcal.errors import InputError, InputErrors
 from edcal.hints import value_hint
 from edcal.i18n import Message, say
+from edcal.model.days import start_of_day
 from edcal.model.source import Source
-from edcal.zones import WallClockError, localize, start_of_day
+from edcal.zones import WallClockError, localize
 
 NOW_VARIABLE = "EDCAL_NOW"
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"

@@ -14,6 +14,11 @@ from edcal.i18n import say
 
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z")
 
+#: Countries whose people write the month first (03/02/2027 is March 2nd).
+MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW"})
+#: Hootsuite's date and time patterns (its upload dialog offers both orders), as strftime patterns.
+DAY_FIRST, MONTH_FIRST = "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M"
+
 #: The years a date may have.
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 

@@ -49,17 +49,6 @@ def localize(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
     )
 
 
-def start_of_day(day: dt.date, zone: ZoneInfo) -> dt.datetime:
-    """The first instant of ``day`` in ``zone``: its midnight, else the end of a daylight-saving gap at
-    00:00 (2026-09-06 starts at 01:00 in America/Santiago, where the clocks skip midnight).
-
-    Never raises: a date alone names a day, whose start always exists.
-    """
-    # fold=0 reads a skipped midnight at the offset before the change: the very instant the clocks jump.
-    first = dt.datetime.combine(day, dt.time(), zone)
-    return dt.datetime.fromtimestamp(first.timestamp(), zone)
-
-
 def at_offset(naive: dt.datetime, offset: dt.timedelta, zone: ZoneInfo) -> dt.datetime:
     """A time written with an explicit UTC offset, expressed in ``zone``."""
     return naive.replace(tzinfo=dt.timezone(offset)).astimezone(zone)

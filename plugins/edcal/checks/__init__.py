@@ -16,9 +16,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from edcal.checks.registry import RULES, CheckContext, Rule, Severity
+from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, instant_key
 from edcal.model.source import Source
-from edcal.zones import start_of_day
 
 #: Every module holding rules, imported once so the registry is complete.
 RULE_MODULES = ("content", "links", "rhythm", "editorial")

@@ -38,8 +38,9 @@ from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, val
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import IMAGE_SUFFIXES, Article, LinkedFile, Social, SocialOverride, content_path
 from edcal.model.calendar import Calendar
+from edcal.model.days import start_of_day
 from edcal.model.source import Source
-from edcal.zones import WallClockError, at_offset, localize, start_of_day
+from edcal.zones import WallClockError, at_offset, localize
 
 #: The private metadata key that carries edcal's view of an article through Pelican.
 EDCAL_KEY = "edcal"

@@ -21,6 +21,7 @@ from typing import Any
 from dateutil.rrule import rrulestr
 
 from edcal import public_holidays
+from edcal.dates import DAY_FIRST, MONTH_FIRST, MONTH_FIRST_COUNTRIES
 from edcal.errors import ErrorCollector, InputError, InputErrors, closest, did_you_mean, message_of
 from edcal.hints import value_hint
 from edcal.i18n import Message, say
@@ -67,9 +68,10 @@ from edcal.model.calendar import (
     Variant,
     When,
 )
+from edcal.model.days import start_of_day
 from edcal.model.network import Network
 from edcal.model.source import Source
-from edcal.zones import WallClockError, at_offset, localize, start_of_day, zone_hint, zone_named
+from edcal.zones import WallClockError, at_offset, localize, zone_hint, zone_named
 
 CALENDAR_FILE = "calendar.yaml"
 CALENDAR_DIR = "calendar.d"
@@ -663,7 +665,10 @@ class _Builder:
 
     def _exports(self, calendar: Calendar, main: _Document) -> None:
         spec = main.spec.exports
-        if spec is None or spec.hootsuite is None:
+        # Hootsuite's upload dialog asks for the order its user's country writes dates in.
+        usual = MONTH_FIRST if (calendar.country or "").upper() in MONTH_FIRST_COUNTRIES else DAY_FIRST
+        calendar.exports = ExportSettings(hootsuite_date_format=usual)
+        if spec is None or spec.hootsuite is None or spec.hootsuite.date_format is None:
             return
         pattern = spec.hootsuite.date_format
         where = spec.hootsuite.loc.value("date_format") if spec.hootsuite.loc else calendar.source
@@ -674,7 +679,7 @@ class _Builder:
                                        "day, month, year, hours and minutes", pattern=pattern),
                             # The patterns as values: French spacing would put a no-break space in them.
                             say("e.g. '{day_first}' (day first) or '{month_first}' (month first)",
-                                day_first="%d/%m/%Y %H:%M", month_first="%m/%d/%Y %H:%M"))
+                                day_first=DAY_FIRST, month_first=MONTH_FIRST))
             return
         calendar.exports = ExportSettings(hootsuite_date_format=pattern)
 

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from edcal.dates import FIRST_YEAR, LAST_YEAR
+from edcal.dates import FIRST_YEAR, LAST_YEAR, MONTH_FIRST_COUNTRIES
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import DAYS, Message, say
 from edcal.i18n import MONTHS as MONTH_NAMES
@@ -60,7 +60,6 @@ HEADERLESS = ("date", "text", "link")
 OWN_EXPORT = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt", "campaign",
               "owner", "source", "promotional", "length", "limit")
 #: Countries that write the month first (02/03/2027 is February 3rd).
-MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW"})
 
 #: A status cell's words (as :func:`normal_name` writes them).
 STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "en cours": "draft",

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 from edcal.model.article import Article
 from edcal.model.calendar import Calendar
+from edcal.model.days import start_of_day
 from edcal.model.network import fill_share_form
 from edcal.model.source import Source
-from edcal.zones import start_of_day
 
 ItemKind = Literal["article", "post", "idea", "deadline"]
 ItemStatus = Literal["idea", "writing", "review", "draft", "scheduled", "published", "withheld"]

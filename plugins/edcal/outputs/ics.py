@@ -40,11 +40,11 @@ from icalendar import vDuration, vText, vUri
 
 from edcal.i18n import translator
 from edcal.model.calendar import Calendar, KeyDate
+from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, key_date_event_id
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, item_link
-from edcal.zones import start_of_day
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 CALENDAR_FILE = "calendar.ics"

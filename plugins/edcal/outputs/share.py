@@ -19,12 +19,12 @@ from feedgenerator import Atom1Feed
 from markupsafe import escape
 
 from edcal.i18n import translator
+from edcal.model.days import start_of_day
 from edcal.model.plan import Plan
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import copy_assets, copy_media, environment
-from edcal.zones import start_of_day
 
 #: The page's folder in planning/ (and what ``ambassadors: publish:`` copies).
 SHARE_FOLDER = "share"

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from edcal.i18n import MONTHS, Message, say
 from edcal.model.calendar import Calendar
+from edcal.model.days import start_of_day
 from edcal.model.network import Cadence
 from edcal.model.plan import Plan
 from edcal.model.source import Source
 from edcal.plan.status import freeze_at
-from edcal.zones import start_of_day
 
 
 @dataclass(frozen=True, slots=True)

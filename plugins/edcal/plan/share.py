@@ -27,6 +27,7 @@ from edcal.i18n import say
 from edcal.ids import slugify
 from edcal.model.article import IMAGE_SUFFIXES, Article, content_path
 from edcal.model.calendar import Calendar, ShareSuggestion
+from edcal.model.days import start_of_day
 from edcal.model.network import Network, fill_share_form
 from edcal.model.plan import Share, ShareKit, ShareText, pasted_text
 from edcal.model.source import Source
@@ -40,7 +41,6 @@ from edcal.plan.compose import (
     tracking_values,
 )
 from edcal.plan.status import article_state, explicitly_promoted, freeze_at, offered_to_staff
-from edcal.zones import start_of_day
 
 #: The draft template of the words suggested to staff.
 AMBASSADOR_TEMPLATE = "ambassador.txt.j2"

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from edcal.checks.registry import CheckContext, Option, Problem, rule
 from edcal.i18n import say, say_count
 from edcal.load import timeparse
+from edcal.model.days import start_of_day
 from edcal.model.plan import Item, article_item_id
-from edcal.zones import start_of_day
 
 
 def _hours(text: str) -> float:

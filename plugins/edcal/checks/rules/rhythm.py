@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from edcal.checks.registry import CheckContext, Option, Problem, rule
 from edcal.i18n import DAYS, Message, say, say_count
 from edcal.load import timeparse
+from edcal.model.days import start_of_day
 from edcal.model.network import Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import cadence_gaps, month_word
 from edcal.plan.promotion import promotion_by_month
 from edcal.plan.status import freeze_at
-from edcal.zones import start_of_day
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
