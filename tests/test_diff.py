@@ -170,21 +170,24 @@ def test_a_site_new_at_the_revision_is_all_added(tmp_path: Path) -> None:
 
 
 def test_bad_revisions_and_folders_are_located_errors(repo: Path, tmp_path: Path) -> None:
-    unknown = run_edcal("diff", "mian", cwd=repo)
+    french = run_edcal("diff", "mian", cwd=repo)  # found before the site is read: in its language all the same
+    assert french.returncode == 2 and french.stderr.startswith("REVISION: error: révision 'mian' inconnue\n")
+    english = {"EDCAL_LANG": "en"}
+    unknown = run_edcal("diff", "mian", cwd=repo, env=english)
     assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
     assert unknown.stderr.startswith("REVISION: error: unknown revision 'mian'\n"
                                      "    hint: did you mean 'main'? a branch, a tag or a commit")
     # A repository whose default branch is `master` (git init's), on a branch whose name is closer to `main`.
     git(repo, "branch", "-m", "master")
     git(repo, "checkout", "-q", "-b", "mais")
-    other = run_edcal("diff", "main...", cwd=repo)
+    other = run_edcal("diff", "main...", cwd=repo, env=english)
     assert "    hint: did you mean 'master'? " in other.stderr, other.stderr
-    option = run_edcal("diff", "--", "--output=/tmp/x", cwd=repo)
+    option = run_edcal("diff", "--", "--output=/tmp/x", cwd=repo, env=english)
     assert option.returncode == 2 and "expected a git revision" in option.stderr
     outside = tmp_path / "not-a-repo"
     shutil.copytree(FIXTURE_SITE, outside)
     write_pelicanconf(outside)
-    result = run_edcal("diff", cwd=outside)
+    result = run_edcal("diff", cwd=outside, env=english)
     assert result.returncode == 2 and "is not in a git repository" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -275,7 +278,7 @@ def test_export_ignore_leaves_nothing_out(repo: Path) -> None:
 
 def test_settings_missing_at_the_revision_is_an_error_not_a_new_site(repo: Path) -> None:
     shutil.copy(repo / "pelicanconf.py", repo / "prod.py")
-    result = run_edcal("diff", "-s", "prod.py", cwd=repo)
+    result = run_edcal("diff", "-s", "prod.py", cwd=repo, env={"EDCAL_LANG": "en"})
     assert result.returncode == 2, result.stdout
     assert result.stderr.startswith("HEAD:prod.py:1:1: error: prod.py not found in the site at HEAD")
 
@@ -438,7 +441,7 @@ def test_removed_items_are_located_as_git_names_them(tmp_path: Path) -> None:
 
 def test_no_commit_yet_and_a_shallow_clone_say_what_to_do(tmp_path: Path, site: Path) -> None:
     git(site, "init", "-q")
-    empty = run_edcal("diff", cwd=site)
+    empty = run_edcal("diff", cwd=site, env={"EDCAL_LANG": "en"})
     assert empty.returncode == 2 and "the repository has no commit yet" in empty.stderr
     assert "did you mean" not in empty.stderr
     committed(site)
@@ -447,7 +450,7 @@ def test_no_commit_yet_and_a_shallow_clone_say_what_to_do(tmp_path: Path, site: 
     committed(site)
     shallow = tmp_path / "shallow"  # main's last commit only, and plan's: not the commit they share
     git(tmp_path, "clone", "-q", "--depth", "1", "--no-single-branch", f"file://{site}", str(shallow))
-    result = run_edcal("diff", "origin/plan...", cwd=shallow)
+    result = run_edcal("diff", "origin/plan...", cwd=shallow, env={"EDCAL_LANG": "en"})
     assert result.returncode == 2, result.stdout
     assert "'origin/plan' and HEAD have no commit in common" in result.stderr
     assert "git fetch --unshallow" in result.stderr
