@@ -59,7 +59,7 @@ def test_the_plan_holds_what_calendar_yaml_says(built: Path) -> None:
     assert hello["text"] == "Bonjour le monde\n\n#Lancement"
     assert hello["source"] == "calendar.yaml:21"
     # A promotion across the DST change lands on the network's Thursday slot, in summer time.
-    assert items["futur-linkedin-2"]["start"] == "2027-04-08T12:30:00+02:00"
+    assert items["futur-linkedin-2w"]["start"] == "2027-04-08T12:30:00+02:00"
     # Withheld by the freeze, with its reason.
     assert items["gel-bluesky"]["status"] == "withheld"
     assert items["gel-bluesky"]["withheld_reason"] == "Crise : tout est gelé"
@@ -67,7 +67,7 @@ def test_the_plan_holds_what_calendar_yaml_says(built: Path) -> None:
     assert [i for i in items if i.startswith("weekly-mastodon-")] == [
         "weekly-mastodon-20270310", "weekly-mastodon-20270317", "weekly-mastodon-20270324"]
     # The default promotion of a published article, with tracked links and hashtags.
-    x_post = items["publie-x-1"]
+    x_post = items["publie-x-0"]
     assert x_post["url"] == ("https://blog.example.fr/2027/publie/?utm_source=x&utm_medium=social"
                              "&utm_campaign=publie")
     assert "#RéseauxSociaux" in x_post["text"]
@@ -301,7 +301,7 @@ def test_an_undated_draft_has_no_url_yet(site: Path) -> None:
 def test_a_translation_in_progress_beside_a_published_article_builds(site: Path, draft: str) -> None:
     """Pelican pairs translations within drafts apart: the English draft was an original too, promoted on its own.
 
-    Two items 'publie-linkedin-1' stopped every build until both versions had the same status.
+    Two items 'publie-linkedin-0' stopped every build until both versions had the same status.
     """
     english = site / "content" / "articles" / "publie-en.md"
     english.write_text("Title: A published article\nDate: 2027-02-01 09:00\nLang: en\nSlug: publie\n"
@@ -313,7 +313,7 @@ def test_a_translation_in_progress_beside_a_published_article_builds(site: Path,
     assert result.returncode == 0, result.stderr
     plan = load_plan(site)
     promotions = [i["id"] for i in plan["items"] if i["kind"] == "post" and i.get("article") == "publie"]
-    assert sorted(promotions) == ["publie-linkedin-1", "publie-linkedin-2", "publie-x-1", "publie-x-2"]
+    assert sorted(promotions) == ["publie-linkedin-0", "publie-linkedin-2d", "publie-x-0", "publie-x-2d"]
     secret = "The body." if draft == "en" else "Le corps de l'article publié"
     assert not [path for path, text in tree_text(site / "output") if secret in text], "the draft reached output/"
 
@@ -328,7 +328,7 @@ def test_one_tag_written_three_ways_is_listed_once(site: Path) -> None:
     page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'href="[^"]*tag/soudure/"[^>]*>\s*#?([^<]+?)\s*<', page) == ["Soudure"]
     plan = load_plan(site)
-    assert "#Soudure #Test" in items_by_id(plan)["publie-linkedin-1"]["text"]
+    assert "#Soudure #Test" in items_by_id(plan)["publie-linkedin-0"]["text"]
     checked = run_edcal("check", "--only", "category-variant", cwd=site)
     assert "tag 'soudure' of 'publie' is also written 'Soudure' in the same article: one tag twice" in checked.stdout
     assert "tag 'SOUDURE' of 'publie' is also written 'Soudure'" in checked.stdout

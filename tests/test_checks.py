@@ -722,19 +722,19 @@ def test_outside_slots() -> None:
     blog = "blog:\n  promote:\n    networks: [linkedin]\n    schedule: [at publication, +2 days at 12:00, +3 days]\n"
     found = findings("outside-slots", blog, promoted)
     assert sorted((f.item, str(f.source), f.hint) for f in found) == [
-        ("a-linkedin-1", "content/articles/a.md:1", "it goes out when its article does (`at publication`): change "
+        ("a-linkedin-0", "content/articles/a.md:1", "it goes out when its article does (`at publication`): change "
                                                     "the article's time, or add the slot"),
-        ("a-linkedin-2", "calendar.yaml:12", "LinkedIn has no slot on Wednesday: move the step '+2 days at 12:00' to a "
+        ("a-linkedin-2d", "calendar.yaml:12", "LinkedIn has no slot on Wednesday: move the step '+2 days at 12:00' to a "
                                              "day that has one, or add a slot")]  # '+3 days': Thursday's slot
     # A time in French, a day without a slot, an offset in hours: the hint names what to change.
     blog = ("blog:\n  promote:\n    networks: [linkedin]\n"
             "    schedule: [+1 jour à 12:15, +2 days, +3 hours]\n")
     hints = sorted((f.item, f.hint) for f in findings("outside-slots", blog, promoted))
     assert hints == [
-        ("a-linkedin-1", "the step '+1 jour à 12:15' of the promotion's schedule sets this time: write it "
+        ("a-linkedin-1d", "the step '+1 jour à 12:15' of the promotion's schedule sets this time: write it "
                          "'+1 jour' to take the network's slot of that day, or add the slot"),
-        ("a-linkedin-2", "LinkedIn has no slot on Wednesday: move the step '+2 days' to a day that has one, or add a slot"),
-        ("a-linkedin-3", "the step '+3 hours' counts from the article's time: change the article's time or the step, "
+        ("a-linkedin-2d", "LinkedIn has no slot on Wednesday: move the step '+2 days' to a day that has one, or add a slot"),
+        ("a-linkedin-3h", "the step '+3 hours' counts from the article's time: change the article's time or the step, "
                          "or add the slot")]
 
 
@@ -1130,7 +1130,7 @@ def test_check_agenda_and_build_see_the_slugs_another_plugin_gives(site: Path) -
     assert agenda.returncode == 0, agenda.stderr
     built = run_edcal("build", "-q", cwd=site)
     assert built.returncode == 0, built.stderr
-    assert "blog-futur-linkedin-1" in {item["id"] for item in load_plan(site)["items"]}
+    assert "blog-futur-linkedin-0" in {item["id"] for item in load_plan(site)["items"]}
 
 
 def test_overlapping_freezes_count_once_for_the_cadence() -> None:

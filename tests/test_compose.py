@@ -94,8 +94,8 @@ def test_article_social_text_and_per_network_skip() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x, linkedin, mastodon]}\n")
     social = Social(per_network={"x": SocialOverride(text="Texte pour X"), "mastodon": SocialOverride(skip=True)})
     items = by_id(plan_of(calendar, [article("a", "2027-01-10T09:00", calendar, social=social)]))
-    assert items["a-x-1"].text.startswith("Texte pour X\n\nhttps://blog.example.fr/a/?utm_source=x")
-    assert "a-linkedin-1" in items and "a-mastodon-1" not in items
+    assert items["a-x-0"].text.startswith("Texte pour X\n\nhttps://blog.example.fr/a/?utm_source=x")
+    assert "a-linkedin-0" in items and "a-mastodon-0" not in items
     skipped = dataclasses.replace(social, skip=True)
     items = by_id(plan_of(calendar, [article("a", "2027-01-10T09:00", calendar, social=skipped)]))
     assert not any(i.startswith("a-") for i in items)

@@ -134,8 +134,8 @@ def test_an_article_going_live_earlier_and_its_promotion_moving_with_it(repo: Pa
     document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
     # The promotion's posts follow the article: moved, not removed and added.
     assert {(c["change"], c["id"], tuple(c["fields"])) for c in document["changes"]} == {
-        ("changed", item, ("start",)) for item in ("article-futur", "futur-linkedin-1", "futur-bluesky-1",
-                                                   "futur-linkedin-2", "futur-bluesky-2")}
+        ("changed", item, ("start",)) for item in ("article-futur", "futur-linkedin-0", "futur-bluesky-0",
+                                                   "futur-linkedin-2w", "futur-bluesky-2w")}
 
 
 def test_a_site_in_a_subfolder_reads_each_revisions_own_settings(tmp_path: Path) -> None:

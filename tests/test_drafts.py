@@ -111,7 +111,7 @@ def test_a_template_override_changes_the_linkedin_drafts_and_nothing_else(built:
     # In the plan and the exports, only LinkedIn posts changed.
     plans = [{i["id"]: i for i in json.loads(files[Path("planning/plan.json")])["items"]} for files in (before, after)]
     assert {i for i in plans[0] if plans[0][i] != plans[1][i]} == {i for i in plans[0] if i.endswith(
-        ("-linkedin", "-linkedin-1", "-linkedin-2"))}
+        ("-linkedin", "-linkedin-0", "-linkedin-2d", "-linkedin-2w"))}
     rows = [list(csv.DictReader(io.StringIO(files[Path("planning/exports/posts.csv")].decode("utf-8-sig"), newline="")))
             for files in (before, after)]
     assert [r for r in rows[0] if r["network"] != "linkedin"] == [r for r in rows[1] if r["network"] != "linkedin"]

@@ -178,10 +178,10 @@ def test_an_event_reads_well_and_carries_the_exact_draft(feeds_site: Path) -> No
 
 
 def test_a_bluesky_event_carries_the_text_to_paste_with_the_whole_link(feeds_site: Path) -> None:
-    sidecar = next((feeds_site / "planning" / "drafts" / "bluesky").glob("*-futur-bluesky-1.json"))
+    sidecar = next((feeds_site / "planning" / "drafts" / "bluesky").glob("*-futur-bluesky-0.json"))
     draft = json.loads(sidecar.read_text(encoding="utf-8"))
     assert draft["link_text"] == "blog.example.fr/2027/futur/?..." and draft["link_text"] in draft["text"]
-    event = next(e for e in events(feeds_site / "planning" / "calendar.ics") if item_id(e) == "futur-bluesky-1")
+    event = next(e for e in events(feeds_site / "planning" / "calendar.ics") if item_id(e) == "futur-bluesky-0")
     description = str(event["DESCRIPTION"])
     pasted = sidecar.with_suffix(".txt").read_text(encoding="utf-8")
     assert draft["link"] in pasted and description.startswith(pasted + "\n\n")

@@ -78,8 +78,8 @@ def test_an_article_moves_and_its_promotions_follow(site: Path) -> None:
     items = starts(site)
     assert items["article-futur"] == "2027-03-28T09:00:00+02:00"
     # The promotion entry (at publication, +2 weeks) follows without being rewritten.
-    assert items["futur-linkedin-1"] == "2027-03-28T09:00:00+02:00"
-    assert items["futur-linkedin-2"] == "2027-04-11T09:00:00+02:00"
+    assert items["futur-linkedin-0"] == "2027-03-28T09:00:00+02:00"
+    assert items["futur-linkedin-2w"] == "2027-04-11T09:00:00+02:00"
     assert "· Blog · Article futur" in result.stdout and "LinkedIn" in result.stdout
 
 

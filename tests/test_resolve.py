@@ -33,9 +33,9 @@ def test_day_offsets_land_on_the_networks_slot_unless_a_time_is_given() -> None:
     items = by_id(plan_of(calendar, [article("lancement", "2027-01-12T10:00", calendar)]))
     local = {k: v.start.astimezone(calendar.zone).strftime("%a %H:%M") for k, v in items.items() if v.kind == "post"}
     assert local == {
-        "lancement-linkedin-1": "Tue 10:00", "lancement-x-1": "Tue 10:00",  # at publication: exact
-        "lancement-linkedin-2": "Thu 12:30", "lancement-x-2": "Thu 10:00",  # the slot, else the same time
-        "lancement-linkedin-3": "Fri 18:00", "lancement-x-3": "Fri 18:00",  # an explicit time wins
+        "lancement-linkedin-0": "Tue 10:00", "lancement-x-0": "Tue 10:00",  # at publication: exact
+        "lancement-linkedin-2d": "Thu 12:30", "lancement-x-2d": "Thu 10:00",  # the slot, else the same time
+        "lancement-linkedin-3d": "Fri 18:00", "lancement-x-3d": "Fri 18:00",  # an explicit time wins
     }
 
 def test_promotions_of_an_article_given_a_date_only_keep_to_the_day_not_midnight() -> None:
@@ -46,15 +46,15 @@ def test_promotions_of_an_article_given_a_date_only_keep_to_the_day_not_midnight
                           now="2027-01-01T10:00:00+01:00"))
     local = {k: v.start.astimezone(calendar.zone).strftime("%a %H:%M") for k, v in items.items() if v.kind == "post"}
     assert local == {
-        "lancement-linkedin-1": "Tue 09:00", "lancement-x-1": "Tue 08:45",  # the day's slot, else default_time
-        "lancement-linkedin-2": "Thu 12:30", "lancement-x-2": "Thu 08:45",
-        "lancement-linkedin-3": "Wed 18:00", "lancement-x-3": "Wed 18:00",  # an explicit time wins
-        "lancement-linkedin-4": "Tue 11:00", "lancement-x-4": "Tue 10:45",  # hours count from the day's time
+        "lancement-linkedin-0": "Tue 09:00", "lancement-x-0": "Tue 08:45",  # the day's slot, else default_time
+        "lancement-linkedin-2d": "Thu 12:30", "lancement-x-2d": "Thu 08:45",
+        "lancement-linkedin-1d": "Wed 18:00", "lancement-x-1d": "Wed 18:00",  # an explicit time wins
+        "lancement-linkedin-2h": "Tue 11:00", "lancement-x-2h": "Tue 10:45",  # hours count from the day's time
     }
     # `date: 2027-01-12 00:00`, written to the minute: midnight was meant, and kept.
     items = by_id(plan_of(calendar, [article("lancement", "2027-01-12T00:00", calendar)],
                           now="2027-01-01T10:00:00+01:00"))
-    assert items["lancement-x-1"].start.astimezone(calendar.zone).strftime("%a %H:%M") == "Tue 00:00"
+    assert items["lancement-x-0"].start.astimezone(calendar.zone).strftime("%a %H:%M") == "Tue 00:00"
 
 
 
@@ -71,29 +71,29 @@ def test_a_reminder_reads_differently_from_the_first_post() -> None:
     missed = "Au cas où vous l'auriez manqué\u00a0: "
     # After the colon, the article's title in guillemets, as French typography quotes a title (not twice).
     texts = _promotion_texts("", ("lancement", "Le lancement"), ("cite", "« Le salon » et nous"))
-    assert texts["lancement-x-1"].startswith("Le lancement")
-    assert texts["lancement-x-2"].startswith(missed + "«\u00a0Le lancement\u00a0»")
-    assert texts["cite-x-2"].startswith(missed + "«\u00a0Le salon\u00a0» et nous")
+    assert texts["lancement-x-0"].startswith("Le lancement")
+    assert texts["lancement-x-3d"].startswith(missed + "«\u00a0Le lancement\u00a0»")
+    assert texts["cite-x-3d"].startswith(missed + "«\u00a0Le salon\u00a0» et nous")
     # A title with a colon is quoted too, its colon after a no-break space as on the blog.
     colon = _promotion_texts("", ("salon", "Le salon : J-7"))
-    assert colon["salon-x-2"].startswith(missed + "«\u00a0Le salon\u00a0: J-7\u00a0»")
+    assert colon["salon-x-3d"].startswith(missed + "«\u00a0Le salon\u00a0: J-7\u00a0»")
     # A title typed with a combining accent (E + U+0301) is quoted too: the text is composed to NFC.
     decomposed = _promotion_texts("", ("ete", "E\u0301te\u0301 a\u0300 l'atelier"))
-    assert decomposed["ete-x-2"].startswith(missed + "«\u00a0Été à l'atelier\u00a0»")
+    assert decomposed["ete-x-3d"].startswith(missed + "«\u00a0Été à l'atelier\u00a0»")
     # A text of the writer's own opens with a small letter; a proper noun keeps its capital.
     promoted = "  - {{promote: {slug}, networks: [x], schedule: [at publication, +3 days], text: \"{text}\"}}\n"
     texts = _promotion_texts("".join(promoted.format(slug=slug, text=text) for slug, text in (
         ("lyon", "Lyon vous attend"), ("atelier", "L'atelier ouvre"), ("salon", "La Rochelle accueille le salon"))),
         ("lyon", ""), ("atelier", ""), ("salon", ""))
-    assert texts["lyon-x-2"].startswith(missed + "Lyon vous attend")
-    assert texts["atelier-x-2"].startswith(missed + "l'atelier ouvre")
-    assert texts["salon-x-2"].startswith(missed + "La Rochelle accueille")
+    assert texts["lyon-x-3d"].startswith(missed + "Lyon vous attend")
+    assert texts["atelier-x-3d"].startswith(missed + "l'atelier ouvre")
+    assert texts["salon-x-3d"].startswith(missed + "La Rochelle accueille")
 
 
 def test_a_default_promotion_waits_for_its_article() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x]}\n")
     items = by_id(plan_of(calendar, [article("relu", "2027-01-12T10:00", calendar, status="review")]))
-    assert items["relu-x-1"].status == "draft"
+    assert items["relu-x-0"].status == "draft"
 
 
 def test_a_hidden_article_is_promoted_only_when_a_promote_entry_names_it() -> None:
@@ -107,10 +107,10 @@ def test_a_hidden_article_is_promoted_only_when_a_promote_entry_names_it() -> No
 
     calendar = calendar_from(text)
     posts = [i.id for i in plan_of(calendar, made(calendar)).items if i.kind == "post"]
-    assert posts == ["visible-x-1"]
+    assert posts == ["visible-x-0"]
     calendar = calendar_from(text + "posts:\n  - {promote: page-cachee, networks: [linkedin]}\n")
     posts = [i.id for i in plan_of(calendar, made(calendar)).items if i.kind == "post"]
-    assert posts == ["page-cachee-linkedin-1", "visible-x-1"]
+    assert posts == ["page-cachee-linkedin-0", "visible-x-0"]
 
 
 def test_recurrence_weekly_with_count_and_slot_time() -> None:
@@ -276,13 +276,13 @@ def test_ids_survive_insertion_above_and_edits_of_text_and_time() -> None:
                            "  - promote: lancement\n    networks: [x]\n    schedule: [at publication, +2 days]\n")
     after = calendar_from(PARIS_CALENDAR + "posts:\n"
                           "  - {id: nouveau, at: 2027-01-02 09:00, networks: [x], text: Inséré au-dessus}\n"
-                          "  - promote: lancement\n    networks: [x]\n    schedule: [at publication, +3 days]\n"
+                          "  - promote: lancement\n    networks: [x]\n    schedule: [at publication, +2 days at 18:00]\n"
                           "  - {title: Salon J-7, at: 2027-01-18 17:00, networks: [x], text: Texte réécrit}\n"
                           "  - {at: 2027-01-21 10:00, networks: [x], article: lancement, text: Autre texte}\n")
     ids_before = {i.id for i in plan_of(before, [article("lancement", "2027-01-10T09:00", before)]).items}
     ids_after = {i.id for i in plan_of(after, [article("lancement", "2027-01-10T09:00", after)]).items}
-    assert ids_before == {"salon-j-7-x", "post-lancement-x", "lancement-x-1", "lancement-x-2", "article-lancement"}
-    assert ids_after - ids_before == {"nouveau-x"}
+    assert ids_before == {"salon-j-7-x", "post-lancement-x", "lancement-x-0", "lancement-x-2d", "article-lancement"}
+    assert ids_after - ids_before == {"nouveau-x"}  # a step's time of day edited: its id stays
 
 
 def test_derived_id_collisions_get_a_suffix_and_explicit_ones_are_errors() -> None:
@@ -398,13 +398,13 @@ def test_a_teaser_before_publication_has_no_link_and_reminders_follow_time() -> 
     plan = plan_of(calendar, [article("lancement", "2027-01-12T10:00", calendar, title="Le lancement")],
                    now="2027-01-01T10:00:00+01:00")
     items = by_id(plan)
-    teaser = items["lancement-x-3"]
+    teaser = items["lancement-x-1d-before"]
     assert teaser.start == dt.datetime(2027, 1, 11, 18, 0, tzinfo=calendar.zone)
     assert teaser.text.startswith("Bientôt sur le blog\u00a0: «\u00a0Le lancement\u00a0»")
     assert teaser.url is None and "https://" not in teaser.text
-    assert items["lancement-x-1"].text.startswith("Le lancement") and items["lancement-x-1"].url
-    assert items["lancement-x-2"].text.startswith("Au cas où vous l'auriez manqué\u00a0: ")
-    assert items["lancement-x-4"].text.startswith("Dernier rappel\u00a0: ")
+    assert items["lancement-x-0"].text.startswith("Le lancement") and items["lancement-x-0"].url
+    assert items["lancement-x-2d"].text.startswith("Au cas où vous l'auriez manqué\u00a0: ")
+    assert items["lancement-x-1w"].text.startswith("Dernier rappel\u00a0: ")
     assert not [f for f in run_checks(plan) if f.rule == "post-before-article"]
 
 
@@ -412,7 +412,7 @@ def test_default_promotion_since_leaves_the_old_archive_alone() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x], since: 2027-01-01}\n")
     articles = [article("ancien", "2025-05-01T09:00", calendar), article("neuf", "2027-01-05T09:00", calendar)]
     ids = set(by_id(plan_of(calendar, articles)))
-    assert "neuf-x-1" in ids
+    assert "neuf-x-0" in ids
     assert not any(i.startswith("ancien-x") for i in ids)
 
 
@@ -422,13 +422,13 @@ def test_promotions_of_an_article_a_freeze_held_back_go_out_at_the_next_slot_not
     articles = [article("pendant", "2027-02-11T09:00", calendar, draft_due=dt.date(2027, 2, 1))]
     items = by_id(plan_of(calendar, articles, now="2027-02-01T12:00:00+01:00"))
     # The freeze ends at midnight on Friday 12/02; LinkedIn posts on tue 09:00 / thu 12:30.
-    assert items["pendant-linkedin-1"].start == dt.datetime(2027, 2, 16, 9, 0, tzinfo=calendar.zone)
+    assert items["pendant-linkedin-0"].start == dt.datetime(2027, 2, 16, 9, 0, tzinfo=calendar.zone)
     # X has no slots: the article's own time of day, the day the freeze ends.
-    assert items["pendant-x-1"].start == dt.datetime(2027, 2, 12, 9, 0, tzinfo=calendar.zone)
-    assert items["pendant-x-2"].start == dt.datetime(2027, 2, 14, 9, 0, tzinfo=calendar.zone)
+    assert items["pendant-x-0"].start == dt.datetime(2027, 2, 12, 9, 0, tzinfo=calendar.zone)
+    assert items["pendant-x-2d"].start == dt.datetime(2027, 2, 14, 9, 0, tzinfo=calendar.zone)
     # Later steps keep their distance from the post each network released (docs/calendar.md, freeze:),
     # at that day's slot.
-    assert items["pendant-linkedin-2"].start == dt.datetime(2027, 2, 18, 12, 30, tzinfo=calendar.zone)
+    assert items["pendant-linkedin-2d"].start == dt.datetime(2027, 2, 18, 12, 30, tzinfo=calendar.zone)
     # Its deadline was met; it is not withheld with the article (feeds keep it).
     assert items["article-pendant-draft-due"].status == "scheduled"
 
@@ -437,9 +437,9 @@ def test_teasers_before_an_article_a_freeze_held_back_keep_its_planned_date() ->
     calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-10, until: 2027-02-11, reason: Crise}\n"
                              "posts:\n  - {promote: pendant, networks: [x], schedule: [-1 day, -2 hours, at publication]}\n")
     items = by_id(plan_of(calendar, [article("pendant", "2027-02-11T09:00", calendar)], now="2027-02-01T12:00:00+01:00"))
-    assert items["pendant-x-1"].start == dt.datetime(2027, 2, 10, 9, 0, tzinfo=calendar.zone)
-    assert items["pendant-x-1"].status == items["pendant-x-2"].status == "withheld"
-    assert items["pendant-x-3"].start == dt.datetime(2027, 2, 12, 9, 0, tzinfo=calendar.zone)
+    assert items["pendant-x-1d-before"].start == dt.datetime(2027, 2, 10, 9, 0, tzinfo=calendar.zone)
+    assert items["pendant-x-1d-before"].status == items["pendant-x-2h-before"].status == "withheld"
+    assert items["pendant-x-0"].start == dt.datetime(2027, 2, 12, 9, 0, tzinfo=calendar.zone)
 
 
 def test_a_post_without_owner_takes_its_articles_then_its_campaigns() -> None:
@@ -512,3 +512,21 @@ def test_an_all_day_item_sorts_at_the_start_of_its_day_in_the_sites_zone(zone: s
                              "  - {id: matin, networks: [x], at: 2027-01-12 08:00, text: Matin}\n")
     ids = [item.id for item in plan_of(calendar, now="2027-01-01T00:00:00+00:00").items]
     assert ids.index(before) < ids.index(after), ids
+
+
+def test_a_promotions_steps_keep_their_ids_when_a_step_is_added_or_moved() -> None:
+    """Ids were positions in `schedule`: a step inserted renumbered the later ones (diff showed them moved,
+    calendars' events shifted, a past one read as published)."""
+    def steps(schedule: str) -> dict[str, str]:
+        calendar = calendar_from(PARIS_CALENDAR + f"posts:\n  - promote: lancement\n    networks: [x]\n"
+                                 f"    schedule: [{schedule}]\n")
+        plan = plan_of(calendar, [article("lancement", "2027-01-12T10:00", calendar)])
+        return {i.id: i.start.astimezone(calendar.zone).strftime("%m-%d %H:%M") for i in plan.items if i.kind == "post"}
+
+    before = steps("at publication, +1 week, +3 weeks, -1 day at 18:00")
+    assert before == {"lancement-x-0": "01-12 10:00", "lancement-x-1w": "01-19 10:00",
+                      "lancement-x-3w": "02-02 10:00", "lancement-x-1d-before": "01-11 18:00"}
+    after = steps("-1 day at 18:00, at publication, +3 days, +1 week at 12:00, +3 weeks")
+    assert after == {**before, "lancement-x-3d": "01-15 10:00", "lancement-x-1w": "01-19 12:00"}
+    assert set(steps("+2 months, +30 minutes, +4 hours, +1 week, +1 week at 18:00")) == {
+        "lancement-x-2mo", "lancement-x-30min", "lancement-x-4h", "lancement-x-1w", "lancement-x-1w-2"}

@@ -495,7 +495,8 @@ class _Finder:
         if entry is None:
             return None
         own = re.escape(f"{entry.id}-{item.network}")
-        suffix = {"once": "", "repeat": r"-\d{8}", "promote": r"-\d{1,3}"}[entry.kind]
+        # A promotion's step: -0, -1w, -1d-before (plan.timing.step_keys).
+        suffix = {"once": "", "repeat": r"-\d{8}", "promote": r"-\d[a-z0-9-]*"}[entry.kind]
         return entry if re.fullmatch(own + suffix, item.id) else None
 
     def follows(self, item: Item, moved_articles: set[str], moved_key_dates: set[str],

@@ -12,7 +12,7 @@ article                ``article-<slug>`` (+ ``-<lang>`` for a translation)
 idea                   ``idea-<id or slug of the title>``
 deadline               ``<article or idea id>-draft-due`` / ``-review-due``
 one-off post           ``<entry id>-<network>``
-promotion step         ``<slug or entry id>-<network>-<step number>``
+promotion step         ``<slug or entry id>-<network>-<step>``: ``0``, ``1w``, ``1d-before`` (its offset)
 recurring occurrence   ``<entry id>-<network>-<YYYYMMDD>``
 =====================  =============================================
 
@@ -56,6 +56,7 @@ from edcal.plan.timing import (
     offset_instant,
     recurrence_instant,
     resumed_publication,
+    step_keys,
     when_instant,
 )
 from edcal.zones import WallClockError
@@ -323,6 +324,7 @@ class _Resolver:
             if variant is not None and variant.skip:
                 continue
             starts: list[tuple[int, dt.datetime, Source]] = []
+            keys = step_keys(schedule)
             for number, offset in enumerate(schedule, start=1):
                 # An implicit promotion exists because of the article: point there.
                 where = entry.source if entry.implicit else (offset.source or entry.source)
@@ -351,8 +353,9 @@ class _Resolver:
             draft = entry.implicit and article.status in ("draft", "review")
             for number, start, where in starts:
                 step = (rank[number], len(after)) if number in rank else (0, len(after))
-                items.append(self._post(entry, network, start, f"{entry.id}-{network_id}-{number}", article,
-                                        where, step=step, draft=draft))
+                item_id = f"{entry.id}-{network_id}-{keys[number - 1]}"
+                items.append(self._post(entry, network, start, item_id, article, where, step=step,
+                                        draft=draft))
         return items
 
     def _recurring(self, entry: PostEntry, article: Article | None) -> list[Item]:

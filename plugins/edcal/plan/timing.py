@@ -79,6 +79,29 @@ def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
     return localize(moved, calendar.zone)
 
 
+#: A unit's letters in a promotion step's id.
+_UNIT_KEYS = {"minutes": "min", "hours": "h", "days": "d", "weeks": "w", "months": "mo"}
+
+
+def step_keys(schedule: tuple[Offset, ...] | list[Offset]) -> list[str]:
+    """What ends each promotion step's id, from its offset: ``0`` (at publication), ``1w`` (``+1 week``),
+    ``1d-before`` (``-1 day``). A step keeps its id when another is added or removed, reordered, or when
+    its time changes; a second step with the same offset gets ``-2``.
+    """
+    keys: list[str] = []
+    for offset in schedule:
+        key = "0" if offset.amount == 0 else f"{abs(offset.amount)}{_UNIT_KEYS[offset.unit]}"
+        if offset.amount < 0:
+            key += "-before"
+        taken = key
+        number = 2
+        while taken in keys:
+            taken = f"{key}-{number}"
+            number += 1
+        keys.append(taken)
+    return keys
+
+
 def resumed_publication(original: dt.datetime, live_at: dt.datetime, network: Network,
                         calendar: Calendar, date_only: bool = False) -> dt.datetime:
     """Where "at publication" lands on a network when a freeze deferred the article.

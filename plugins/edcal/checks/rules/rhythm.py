@@ -18,6 +18,7 @@ from edcal.model.source import Source
 from edcal.plan.cadence import cadence_gaps, month_word
 from edcal.plan.promotion import promotion_by_month
 from edcal.plan.status import freeze_at
+from edcal.plan.timing import step_keys
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -294,8 +295,8 @@ def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
         return post.source, say("give the post a date only (it then takes the slot of its weekday), or add the slot")
     defaults = ctx.plan.calendar.blog.promote
     schedule = (entry.schedule if entry is not None else ()) or (defaults.schedule if defaults else ())
-    number = post.id.rsplit("-", 1)[-1]
-    offset = schedule[int(number) - 1] if number.isdigit() and 0 < int(number) <= len(schedule) else None
+    step = post.id.removeprefix(f"{post.parent}-{post.network}-")
+    offset = dict(zip(step_keys(schedule), schedule, strict=True)).get(step)
     if offset is None or (offset.amount == 0 and offset.time is None and offset.slot is None):
         return post.source, say("it goes out when its article does (`at publication`): change the article's time, "
                                 "or add the slot")
