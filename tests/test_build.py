@@ -29,6 +29,61 @@ def test_build_writes_the_blog_and_a_plan_matching_the_schema(built: Path) -> No
     assert kinds == {"article", "post", "idea", "deadline"}
 
 
+#: A key date and an objective, for the levels the fixture's plan has none of.
+KEY_DATE = {"id": "salon", "name": "Salon", "start": "2027-03-10", "end": "2027-03-12", "description": None,
+            "source": "calendar.yaml:3"}
+OBJECTIVE = {"text": "Abonnés", "target": 1500, "unit": "abonnés", "by": "2027-12-31", "current": 1180,
+             "measured": "2027-01-04"}
+
+
+def test_the_schema_refuses_a_field_added_or_renamed_at_any_level(built: Path) -> None:
+    """A renamed or misspelt field validated: the schema let every object take any key."""
+    plan = load_plan(built)
+    plan["key_dates"] = [dict(KEY_DATE)]
+    plan["networks"][0]["objective"] = dict(OBJECTIVE)
+    jsonschema.validate(plan, SCHEMA)
+    items = plan["items"]
+    post = next(i for i in items if i["kind"] == "post" and "lengths" in i)
+    # Each object a script reads, found again in a fresh copy: (what it is, how to reach it).
+    levels = {
+        "plan": lambda p: p,
+        "site": lambda p: p["site"],
+        "blog": lambda p: p["blog"],
+        "network": lambda p: p["networks"][0],
+        "objective": lambda p: p["networks"][0]["objective"],
+        "campaign": lambda p: p["campaigns"][0],
+        "key date": lambda p: p["key_dates"][0],
+        "person": lambda p: p["people"][0],
+        "freeze": lambda p: p["freezes"][0],
+        "rule with options": lambda p: p["checks"]["cadence-gap"],
+        "rule without options": lambda p: p["checks"]["text-too-long"],
+        "article": lambda p: next(i for i in p["items"] if i["kind"] == "article"),
+        "idea": lambda p: next(i for i in p["items"] if i["kind"] == "idea"),
+        "deadline": lambda p: next(i for i in p["items"] if i["kind"] == "deadline"),
+        "post": lambda p: items_by_id(p)[post["id"]],
+        "media": lambda p: next(i for i in p["items"] if "media" in i)["media"][0],
+        "lengths": lambda p: items_by_id(p)[post["id"]]["lengths"][0],
+    }
+    for level, find in levels.items():
+        for key in list(find(plan)):
+            renamed = json.loads(json.dumps(plan))
+            found = find(renamed)
+            found[key.rsplit("_", 1)[0] if "_" in key else f"{key}s"] = found.pop(key)  # horizon_days: horizon
+            assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(renamed), f"{level}: {key} renamed"
+        added = json.loads(json.dumps(plan))
+        find(added)["note"] = "x"
+        assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(added), f"{level}: a key added"
+    # A post's own fields on another kind, an option of another rule, a status or counting of no one's.
+    for level, key, value in (("article", "network", "linkedin"), ("idea", "promotional", False),
+                              ("rule with options", "window_days", 30), ("rule without options", "horizon_days", 42),
+                              ("post", "status", "posted"), ("post", "counting", "words"),
+                              ("rule with options", "severity", "info"), ("media", "alt", 3),
+                              ("person", "name", None), ("post", "fitted", False)):
+        changed = json.loads(json.dumps(plan))
+        levels[level](changed)[key] = value
+        assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(changed), f"{level}: {key} = {value!r}"
+
+
 def test_items_are_sorted_and_every_item_has_a_source(built: Path) -> None:
     plan = load_plan(built)
     items = plan["items"]

@@ -396,6 +396,12 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
     assert sorted(p.name for p in (target / "content").rglob("*.md")) == ["about.md", "welcome.md"]
     built = run_edcal("build", "-s", "publishconf.py", cwd=target)
     assert built.returncode == 0, built.stderr
+    import json
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parents[1] / "docs" / "plan.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads((target / "planning" / "plan.json").read_text(encoding="utf-8")), schema)
     french = re.compile(r"[àâçéèêëîïôûùœ«»]|\b(?:le|la|les|des|nous|votre|notre)\b", re.IGNORECASE)
     pages = [*(target / "output").rglob("*.html"), *(target / "output").rglob("*.xml"),
              *(target / "planning").rglob("*.html"), *(target / "planning").rglob("*.txt")]

@@ -148,3 +148,34 @@ def test_the_docs_bluesky_short_links_are_the_ones_edcal_writes() -> None:
     for page, url in (("networks.md", "https://www.example.fr/2027/salon-industrie-2027/"),
                       ("outputs.md", "https://www.atelier-morel.fr/2027/salon-industrie-2027/")):
         assert f"`{short_link(url)}" in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
+
+
+def schema_field_names(node: object, names: set[str] | None = None) -> set[str]:
+    """Every property name of plan.schema.json, at any depth; not the keys of a map (a schema with
+    ``propertyNames``: checks, keyed by rule id), whose values' fields count all the same."""
+    names = set() if names is None else names
+    if isinstance(node, dict):
+        properties = node.get("properties", {})
+        if "propertyNames" not in node:
+            names.update(properties)
+        for child in (*properties.values(), *(v for k, v in node.items() if k != "properties")):
+            schema_field_names(child, names)
+    elif isinstance(node, list):
+        for child in node:
+            schema_field_names(child, names)
+    return names
+
+
+def test_every_plan_json_field_is_documented() -> None:
+    """The docs said "Images, with their alt text": a script writer could not know `media[].path` and `alt`."""
+    import json
+
+    schema = json.loads((DOCS / "plan.schema.json").read_text(encoding="utf-8"))
+    names = schema_field_names(schema)
+    assert {"version", "items", "path", "alt", "horizon_days", "ceiling", "measured"} <= names
+    assert "cadence-gap" not in names  # a rule id, a key of `checks`
+    body = section((DOCS / "outputs.md").read_text(encoding="utf-8"), "## `planning/plan.json`")
+    prose = re.sub(r"^```.*?^```", "", body, flags=re.S | re.M)  # not the example: named in the text
+    written = {word for span in re.findall(r"`([^`\n]+)`", prose) for word in re.findall(r"[\w-]+", span)}
+    missing = sorted(names - written)
+    assert not missing, f"plan.json fields not named in docs/outputs.md's plan.json section: {missing}"
