@@ -129,6 +129,21 @@ def test_past_items_are_left_out_unless_all(repo: Path) -> None:
     assert "Titre\u00a0: Un article publié → Un article republié" in result.stdout
 
 
+def test_a_post_added_or_moved_into_the_past_is_shown_because_it_will_not_go_out(repo: Path) -> None:
+    """Last year's date typed in January: the plan called it published, and nobody posted it."""
+    edit(repo / "calendar.yaml", "  - id: weekly\n", "  - {id: vieux, networks: [x], at: 2026-01-21 10:00, text: Oups}\n"
+         "  - id: weekly\n")
+    edit(repo / "calendar.yaml", "at: 2027-03-02 10:00", "at: 2027-01-02 10:00")  # hello, moved before now
+    result = run_edcal("diff", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    late = "Son heure est déjà passée\u00a0: cette publication ne partira pas comme prévu"
+    assert result.stdout.count(late) == 2, result.stdout
+    changes = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)["changes"]
+    assert {c["id"]: (c["change"], c["past"]) for c in changes if c["past"]} == {
+        "vieux-x": ("added", True), "hello-linkedin": ("changed", True), "hello-mastodon": ("changed", True)}
+    assert not [c for c in changes if not c["past"]]
+
+
 def test_an_article_going_live_earlier_and_its_promotion_moving_with_it(repo: Path) -> None:
     edit(repo / "content" / "articles" / "futur.md", "date: 2027-03-25 09:00", "date: 2027-03-24 09:00")
     document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)

@@ -438,7 +438,10 @@ class _Words:
         return shown
 
     def notes(self, change: ItemChange) -> list[str]:
-        """What an added or removed item's row says beyond its kind: the freeze holding it."""
+        """What an item's row says beyond its kind: the freeze holding it; a post put in the past."""
+        if change.late:
+            return [self._("Its time is already past: this post will not go out as planned (check its date; "
+                           "an article published late loses its promotions of earlier)")]
         if change.kind != "changed" and change.item.withheld_reason:
             return [self._("Freeze reason: {reason}").format(reason=change.item.withheld_reason)]
         return []
@@ -663,8 +666,9 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
         "freezes": {"added": [freeze(w) for w in changes.freezes_added],
                     "removed": [freeze(w) for w in changes.freezes_removed]},
         "changes": [{"change": change.kind, "id": change.item.id, "kind": change.item.kind,
-                     "fields": list(change.fields), "before": document(change.before, before),
-                     "after": document(change.after, after)} for change in changes.changes],
+                     "fields": list(change.fields), "past": change.late,
+                     "before": document(change.before, before), "after": document(change.after, after)}
+                    for change in changes.changes],
     }, ensure_ascii=False, indent=2) + "\n"
 
 

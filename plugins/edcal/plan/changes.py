@@ -43,6 +43,9 @@ class ItemChange:
     before: Item | None
     after: Item | None
     fields: tuple[str, ...] = ()
+    #: A post added, or moved, to a time already past: it never goes out (last year's date typed in
+    #: January, an article committed after its promotion's time). Shown even without ``--all``.
+    late: bool = False
 
     @property
     def item(self) -> Item:
@@ -99,9 +102,18 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
             return item.start >= since
         return item.start >= since.astimezone(zone).date()
 
+    def late(was: Item | None, now: Item | None) -> bool:
+        """A post the change puts in the past: never sent, though the plan says "published"."""
+        return before is not None and since is not None and now is not None and now.kind == "post" \
+            and now.status != "withheld" and not ahead(now) and (was is None or ahead(was))
+
     changes = []
     for item_id in old.keys() | new.keys():
         was, now = old.get(item_id), new.get(item_id)
+        if late(was, now):
+            moved = tuple(name for name, value in COMPARED if value(was) != value(now)) if was else ()
+            changes.append(ItemChange("changed" if was else "added", was, now, moved, late=True))
+            continue
         if not (ahead(was) or ahead(now)):
             continue
         if was is None:
