@@ -84,7 +84,7 @@ def speak_site_language(site: Path, settings_file: str = DEFAULT_SETTINGS) -> No
     try:
         with contextlib.redirect_stderr(io.StringIO()):  # Pelican's warnings come with the command's own read
             pelican_settings(site, settings_file)
-    except (InputErrors, OSError):
+    except (Exception, SystemExit):  # the settings' own error (a broken file) must not hide the one reported
         pass
 
 

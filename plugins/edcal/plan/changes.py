@@ -102,10 +102,13 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
             return item.start >= since
         return item.start >= since.astimezone(zone).date()
 
+    def to_come(item: Item) -> bool:
+        return isinstance(item.start, dt.datetime) and item.start >= after.now
+
     def late(was: Item | None, now: Item | None) -> bool:
         """A post the change puts in the past: never sent, though the plan says "published"."""
-        return before is not None and since is not None and now is not None and now.kind == "post" \
-            and now.status != "withheld" and not ahead(now) and (was is None or ahead(was))
+        return before is not None and now is not None and now.kind == "post" and now.status != "withheld" \
+            and not to_come(now) and (was is None or to_come(was))
 
     changes = []
     for item_id in old.keys() | new.keys():
