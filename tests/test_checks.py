@@ -1189,6 +1189,41 @@ def test_translation_unpaired() -> None:
     assert not findings("translation-unpaired", "", [original, english("news", "news.md")])  # English only
 
 
+def test_translation_before_original() -> None:
+    """An English version dated before its French original waits for it: its date said otherwise."""
+    def english(date: str, **fields: object) -> object:
+        return lambda c: article("pergola", date, c, lang="en", is_original=False,
+                                 source=Source("content/articles/pergola-en.md", 1), **fields)
+    def original(status: str = "published") -> object:
+        return lambda c: article("pergola", "2027-01-19T09:00", c, status=status)
+    found = findings("translation-before-original", "", [original(), english("2027-01-10T09:00")])
+    assert [(f.item, f.severity, f.message, f.hint) for f in found] == [
+        ("article-pergola-en", "warning",
+         "translation 'pergola' (en) is dated 2027-01-10 09:00, before its original content/articles/pergola.md "
+         "goes online (2027-01-19 09:00): it waits for it",
+         "date it when its original goes online, or later: `date: 2027-01-19 09:00`")]
+    found = findings("translation-before-original", "", [original("review"), english("2027-01-20T09:00")])
+    assert [f.message for f in found] == [
+        "translation 'pergola' (en) is dated 2027-01-20 09:00, but its original content/articles/pergola.md is "
+        "not going online: it waits for it"]
+    assert not findings("translation-before-original", "", [original(), english("2027-01-19T09:00")])  # together
+    assert not findings("translation-before-original", "", [original(), english("2027-01-22T09:00")])  # after
+    assert not findings("translation-before-original", "", [original("draft"), english("2027-01-10T09:00",
+                                                                                         status="draft")])
+    # Both online, the translation from the original's time: nothing left to say.
+    assert not findings("translation-before-original", "", [original(), english("2027-01-10T09:00")],
+                        now="2027-01-20T09:00:00+01:00")
+
+
+def test_a_translation_waits_for_its_original_in_the_plan() -> None:
+    calendar = calendar_from(PARIS_CALENDAR)
+    arts = [article("pergola", "2027-01-19T09:00", calendar),
+            article("pergola", "2027-01-10T09:00", calendar, lang="en", is_original=False)]
+    for now, status in (("2027-01-12T10:00:00+01:00", "scheduled"), ("2027-01-19T09:00:00+01:00", "published")):
+        item = next(i for i in plan_of(calendar, arts, now=now).items if i.id == "article-pergola-en")
+        assert (item.status, item.start) == (status, dt.datetime(2027, 1, 19, 9, tzinfo=calendar.zone))
+
+
 def test_id_clash() -> None:
     same = ("{title: Offre du mois, at: 2027-02-02 09:00, networks: [x], text: a}",
             "{title: Offre du mois, at: 2027-03-02 09:00, networks: [x], text: b}")

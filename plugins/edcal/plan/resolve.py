@@ -172,7 +172,7 @@ class _Resolver:
     # -- articles and ideas ---------------------------------------------------
 
     def _article(self, article: Article) -> list[Item]:
-        state = article_state(article, self.calendar, self.now)
+        state = article_state(article, self.calendar, self.now, self.by_slug)
         item_id = article_item_id(article)
         media = (Media(article.image, article.image_alt, article.where("image")),) if article.image else ()
         # An article a freeze held back is online from the freeze's end: when its promotions and
