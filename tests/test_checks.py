@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -701,6 +702,27 @@ def test_self_promotion() -> None:
     assert found[0].when == "2027-01-13T08:00:00"  # the month's first post to come: a finding about what is ahead
     # A month with nothing to come is history: not judged.
     assert not findings("self-promotion", posts(*lines), now="2027-02-01T10:00:00+01:00")
+
+
+def test_a_time_in_the_hour_a_fall_back_night_repeats_says_its_offset() -> None:
+    """"is on Sun 2027-11-07 at 01:30" did not say which 01:30 of the night."""
+    zone = ZoneInfo("America/New_York")
+    blog = "blog:\n  promote:\n    networks: [linkedin]\n    schedule: [at publication]\n"
+    def night(first: int) -> list:
+        date = dt.datetime(2027, 11, 7, 1, 30, tzinfo=zone, fold=first)
+        return [lambda c: dataclasses.replace(article("nuit", None, c), date=date)]
+    calendar = calendar_from(PARIS_CALENDAR.replace("Europe/Paris", "America/New_York") + blog)
+    messages = [f.message for fold in (1, 0)
+                for f in run_checks(plan_of(calendar, [a(calendar) for a in night(fold)], now=NOW),
+                                    only=["outside-slots"])]
+    assert messages == [
+        "LinkedIn post 'nuit-linkedin-1' is on Sun 2027-11-07 at 01:30 (UTC-05:00), outside LinkedIn's slots "
+        "(Tue 09:00, Thu 12:30)",
+        "LinkedIn post 'nuit-linkedin-1' is on Sun 2027-11-07 at 01:30 (UTC-04:00), outside LinkedIn's slots "
+        "(Tue 09:00, Thu 12:30)"]
+    # Any other time is written as before.
+    assert findings("outside-slots", blog, [lambda c: article("a", "2027-01-11T10:00", c)])[0].message == (
+        "LinkedIn post 'a-linkedin-1' is on Mon 2027-01-11 at 10:00, outside LinkedIn's slots (Tue 09:00, Thu 12:30)")
 
 
 def test_outside_slots() -> None:

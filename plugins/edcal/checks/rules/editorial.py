@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Option, Problem, rule
-from edcal.i18n import say, say_count
+from edcal.i18n import repeated_hour, say, say_count, utc_offset
 from edcal.load import timeparse
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, article_item_id
@@ -271,8 +271,9 @@ def translation_before_original(ctx: CheckContext) -> Iterator[Problem]:
                           "{path} goes online ({live:%Y-%m-%d %H:%M}): it waits for it", slug=article.slug,
                           lang=article.lang, date=date, path=original.source.path,
                           live=state.live_at.astimezone(zone))
-            hint = say("date it when its original goes online, or later: `date: {live:%Y-%m-%d %H:%M}`",
-                       live=state.live_at.astimezone(zone))
+            live = state.live_at.astimezone(zone)
+            hint = say("date it when its original goes online, or later: `date: {live}`",
+                       live=f"{live:%Y-%m-%d %H:%M}" + (utc_offset(live) if repeated_hour(live) else ""))
         else:
             message = say("translation '{slug}' ({lang}) is dated {date:%Y-%m-%d %H:%M}, but its original {path} "
                           "is not going online: it waits for it", slug=article.slug, lang=article.lang,
