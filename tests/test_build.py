@@ -373,6 +373,36 @@ def test_a_translation_in_progress_beside_a_published_article_builds(site: Path,
     assert not [path for path, text in tree_text(site / "output") if secret in text], "the draft reached output/"
 
 
+def test_a_translation_dated_before_its_original_waits_for_it(site: Path) -> None:
+    """An English version dated before its French original was written alone: its page in output/, in no
+    list, sitemap or feed, no link from the original, and the original's subject told early."""
+    english = site / "content" / "articles" / "futur-en.md"
+    english.write_text("Title: A future article CANARY-EN-3391\nDate: 2027-02-10 09:00\nLang: en\nSlug: futur\n"
+                       "Tags: secret-future-tag\n\nThe English body.\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert not [path for path, text in tree_text(site / "output") if "CANARY-EN-3391" in text or "futur" in
+                path.relative_to(site / "output").as_posix()], "the translation reached output/ before its original"
+    items = items_by_id(load_plan(site))
+    assert (items["article-futur-en"]["status"], items["article-futur-en"]["start"][:16]) == (
+        "scheduled", "2027-03-25T09:00")
+    checked = run_edcal("check", "--only", "translation-before-original", cwd=site)
+    assert ("content/articles/futur-en.md:2:7: warning: translation 'futur' (en) is dated 2027-02-10 09:00, "
+            "before its original content/articles/futur.md goes online (2027-03-25 09:00): it waits for it"
+            ) in checked.stdout
+    assert "hint: date it when its original goes online, or later: `date: 2027-03-25 09:00`" in checked.stdout
+    # Both online: the translation too, linked from its original, in the sitemap and the feed.
+    later = {"EDCAL_NOW": "2027-03-25T09:00:00+01:00"}
+    result = run_edcal("build", cwd=site, env=later)
+    assert result.returncode == 0, result.stderr
+    output = site / "output"
+    assert "CANARY-EN-3391" in (output / "futur-en.html").read_text(encoding="utf-8")  # ARTICLE_LANG_SAVE_AS
+    assert "futur-en.html" in (output / "2027" / "futur" / "index.html").read_text(encoding="utf-8")
+    assert "https://blog.example.fr/futur-en.html" in (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "CANARY-EN-3391" in (output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "translation-before-original" not in run_edcal("check", cwd=site, env=later).stdout
+
+
 def test_one_tag_written_three_ways_is_listed_once(site: Path) -> None:
     """`Tags: Soudure, soudure, SOUDURE` linked three times to the one tag page."""
     published = site / "content" / "articles" / "publie.md"

@@ -8,6 +8,7 @@ import pickle
 import re
 import string
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -208,3 +209,20 @@ def test_every_input_error_is_written_with_say_so_that_a_french_site_reads_frenc
                         f"{path.name}:{text.lineno}: {written[:80]} is written as a plain string: use say() "
                         "and add its French to translations/fr/")
     assert found > 300
+
+
+def test_a_time_the_clocks_show_twice_is_written_with_its_utc_offset() -> None:
+    """A finding at 01:30 on a fall-back night says which 01:30: in English and in French."""
+    zone = ZoneInfo("America/New_York")
+    second = dt.datetime(2027, 11, 7, 1, 30, tzinfo=zone, fold=1)
+    message = say("post '{id}' goes out {when:%Y-%m-%d %H:%M}, on {day:%Y-%m-%d}", id="a", when=second, day=second)
+    assert message == "post 'a' goes out 2027-11-07 01:30 (UTC-05:00), on 2027-11-07"
+    assert pickle.loads(pickle.dumps(message)) == message
+    french = say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M}, at the same time as '{other}'",
+                 network="X", id="a", when=second, other="b").translated(translator("fr"))
+    assert french == "la publication X 'a' part le 07/11 à\u00a001:30 (UTC-05:00), en même temps que 'b'"
+    # The first 01:30, and any time the clocks show once (or skip), as before.
+    first = second.replace(fold=0)
+    assert say("{when:%H:%M}", when=first) == "01:30 (UTC-04:00)"
+    assert say("{when:%H:%M}", when=dt.datetime(2027, 11, 7, 3, 30, tzinfo=zone)) == "03:30"
+    assert say("{when:%H:%M}", when=dt.datetime(2027, 3, 14, 2, 30, tzinfo=zone)) == "02:30"

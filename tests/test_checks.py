@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -703,6 +704,27 @@ def test_self_promotion() -> None:
     assert not findings("self-promotion", posts(*lines), now="2027-02-01T10:00:00+01:00")
 
 
+def test_a_time_in_the_hour_a_fall_back_night_repeats_says_its_offset() -> None:
+    """"is on Sun 2027-11-07 at 01:30" did not say which 01:30 of the night."""
+    zone = ZoneInfo("America/New_York")
+    blog = "blog:\n  promote:\n    networks: [linkedin]\n    schedule: [at publication]\n"
+    def night(first: int) -> list:
+        date = dt.datetime(2027, 11, 7, 1, 30, tzinfo=zone, fold=first)
+        return [lambda c: dataclasses.replace(article("nuit", None, c), date=date)]
+    calendar = calendar_from(PARIS_CALENDAR.replace("Europe/Paris", "America/New_York") + blog)
+    messages = [f.message for fold in (1, 0)
+                for f in run_checks(plan_of(calendar, [a(calendar) for a in night(fold)], now=NOW),
+                                    only=["outside-slots"])]
+    assert messages == [
+        "LinkedIn post 'nuit-linkedin-1' is on Sun 2027-11-07 at 01:30 (UTC-05:00), outside LinkedIn's slots "
+        "(Tue 09:00, Thu 12:30)",
+        "LinkedIn post 'nuit-linkedin-1' is on Sun 2027-11-07 at 01:30 (UTC-04:00), outside LinkedIn's slots "
+        "(Tue 09:00, Thu 12:30)"]
+    # Any other time is written as before.
+    assert findings("outside-slots", blog, [lambda c: article("a", "2027-01-11T10:00", c)])[0].message == (
+        "LinkedIn post 'a-linkedin-1' is on Mon 2027-01-11 at 10:00, outside LinkedIn's slots (Tue 09:00, Thu 12:30)")
+
+
 def test_outside_slots() -> None:
     found = findings("outside-slots", posts("{id: a, at: 2027-01-12 17:00, networks: [linkedin], text: Hi}"))
     assert found and "outside LinkedIn's slots (Tue 09:00, Thu 12:30)" in found[0].message
@@ -1187,6 +1209,41 @@ def test_translation_unpaired() -> None:
     assert findings("translation-unpaired", "", [original, english("x", "entretien.en.md")])  # the file says so
     assert not findings("translation-unpaired", "", [original, english("entretien", "entretien-en.md")])  # paired
     assert not findings("translation-unpaired", "", [original, english("news", "news.md")])  # English only
+
+
+def test_translation_before_original() -> None:
+    """An English version dated before its French original waits for it: its date said otherwise."""
+    def english(date: str, **fields: object) -> object:
+        return lambda c: article("pergola", date, c, lang="en", is_original=False,
+                                 source=Source("content/articles/pergola-en.md", 1), **fields)
+    def original(status: str = "published") -> object:
+        return lambda c: article("pergola", "2027-01-19T09:00", c, status=status)
+    found = findings("translation-before-original", "", [original(), english("2027-01-10T09:00")])
+    assert [(f.item, f.severity, f.message, f.hint) for f in found] == [
+        ("article-pergola-en", "warning",
+         "translation 'pergola' (en) is dated 2027-01-10 09:00, before its original content/articles/pergola.md "
+         "goes online (2027-01-19 09:00): it waits for it",
+         "date it when its original goes online, or later: `date: 2027-01-19 09:00`")]
+    found = findings("translation-before-original", "", [original("review"), english("2027-01-20T09:00")])
+    assert [f.message for f in found] == [
+        "translation 'pergola' (en) is dated 2027-01-20 09:00, but its original content/articles/pergola.md is "
+        "not going online: it waits for it"]
+    assert not findings("translation-before-original", "", [original(), english("2027-01-19T09:00")])  # together
+    assert not findings("translation-before-original", "", [original(), english("2027-01-22T09:00")])  # after
+    assert not findings("translation-before-original", "", [original("draft"), english("2027-01-10T09:00",
+                                                                                         status="draft")])
+    # Both online, the translation from the original's time: nothing left to say.
+    assert not findings("translation-before-original", "", [original(), english("2027-01-10T09:00")],
+                        now="2027-01-20T09:00:00+01:00")
+
+
+def test_a_translation_waits_for_its_original_in_the_plan() -> None:
+    calendar = calendar_from(PARIS_CALENDAR)
+    arts = [article("pergola", "2027-01-19T09:00", calendar),
+            article("pergola", "2027-01-10T09:00", calendar, lang="en", is_original=False)]
+    for now, status in (("2027-01-12T10:00:00+01:00", "scheduled"), ("2027-01-19T09:00:00+01:00", "published")):
+        item = next(i for i in plan_of(calendar, arts, now=now).items if i.id == "article-pergola-en")
+        assert (item.status, item.start) == (status, dt.datetime(2027, 1, 19, 9, tzinfo=calendar.zone))
 
 
 def test_id_clash() -> None:

@@ -332,6 +332,47 @@ def test_dst_gap_and_overlap_are_located_errors() -> None:
     assert start.astimezone(dt.UTC).strftime("%H:%M") == "01:30"
 
 
+NEW_YORK_CALENDAR = PARIS_CALENDAR.replace("Europe/Paris", "America/New_York")
+
+
+def _nightly(repeat: str, zone_calendar: str = NEW_YORK_CALENDAR) -> object:
+    return plan_of(calendar_from(zone_calendar + "posts:\n  - id: nuit\n    networks: [x]\n"
+                                 f"    repeat: {{every: day, at: '01:30', from: 2027-11-05, count: 4{repeat}}}\n"
+                                 "    text: T\n"))
+
+
+def test_a_repeated_hour_in_a_rule_says_to_move_that_day_with_its_offset() -> None:
+    """The hint said "write the UTC offset: 2027-11-07 01:30-04:00", which a rule's `at:` cannot hold."""
+    with pytest.raises(InputErrors) as caught:
+        _nightly("")
+    assert [e.format() for e in caught.value.errors] == [
+        "calendar.yaml:12:13: error: 2027-11-07 01:30 happens twice in America/New_York: the clocks go back that "
+        "night (occurrence of 2027-11-07, X)\n"
+        "    hint: under `repeat:`, give that day its time with the UTC offset: "
+        "`moved: {2027-11-07: \"2027-11-07 01:30-04:00\"}` (the first) or "
+        "`moved: {2027-11-07: \"2027-11-07 01:30-05:00\"}` (the second); or leave the day out: `except: [2027-11-07]`"]
+    # Either line, as written in the hint, settles it.
+    first = by_id(_nightly(", moved: {2027-11-07: \"2027-11-07 01:30-04:00\"}"))["nuit-x-20271107"].start
+    assert first.astimezone(dt.UTC) == dt.datetime(2027, 11, 7, 5, 30, tzinfo=dt.UTC)
+    second = by_id(_nightly(", moved: {2027-11-07: \"2027-11-07 01:30-05:00\"}"))["nuit-x-20271107"].start
+    assert second.astimezone(dt.UTC) == dt.datetime(2027, 11, 7, 6, 30, tzinfo=dt.UTC)
+    assert "nuit-x-20271107" not in by_id(_nightly(", except: [2027-11-07]"))
+
+
+def test_a_skipped_hour_in_a_rule_says_to_move_that_day() -> None:
+    spring = NEW_YORK_CALENDAR.replace("America/New_York", "Europe/Paris")
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar_from(spring + "posts:\n  - id: nuit\n    networks: [x]\n"
+                              "    repeat: {every: day, at: '02:30', from: 2027-03-27, count: 3}\n    text: T\n"))
+    assert caught.value.errors[0].hint == (
+        "under `repeat:`, give that day a time that exists: `moved: {2027-03-28: \"2027-03-28 03:30\"}`; "
+        "or leave the day out: `except: [2027-03-28]`")
+    moved = plan_of(calendar_from(spring + "posts:\n  - id: nuit\n    networks: [x]\n"
+                                  "    repeat: {every: day, at: '02:30', from: 2027-03-27, count: 3,\n"
+                                  "             moved: {2027-03-28: \"2027-03-28 03:30\"}}\n    text: T\n"))
+    assert by_id(moved)["nuit-x-20270328"].start.astimezone(dt.UTC) == dt.datetime(2027, 3, 28, 1, 30, tzinfo=dt.UTC)
+
+
 def test_unknown_article_slug_suggests_the_closest() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: lancemnt\n    networks: [x]\n")
     with pytest.raises(InputErrors) as caught:

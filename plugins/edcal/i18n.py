@@ -126,6 +126,8 @@ class Message(str):
     def __new__(cls, template: str, values: dict[str, Any] | None = None,
                 forms: tuple[str, str] | None = None) -> Message:
         values = {} if values is None else values
+        if any(type(value) is dt.datetime for value in values.values()):
+            values = {name: _told_apart(value) for name, value in values.items()}
         self = super().__new__(cls, template.format_map(values))
         self.template = template
         self.values = values
@@ -146,6 +148,40 @@ class Message(str):
             one = SINGULAR.get(getattr(translate, "language", "en"), SINGULAR["en"])
             template = self.forms[0] if one(self.values["count"]) else self.forms[1]
         return translate(template).format(**values)
+
+
+def repeated_hour(value: dt.datetime) -> bool:
+    """Whether a local time is one the clocks show twice (the hour repeated on a fall-back night)."""
+    if value.tzinfo is None or value.fold not in (0, 1):
+        return False
+    other = value.replace(fold=1 - value.fold)
+    if other.utcoffset() == value.utcoffset():
+        return False
+    # A time the clocks skip has two offsets too, but no second instant: back from UTC, it is another time.
+    back = other.astimezone(dt.UTC).astimezone(value.tzinfo)
+    return back.replace(tzinfo=None) == value.replace(tzinfo=None)
+
+
+def utc_offset(value: dt.datetime) -> str:
+    """``-05:00``: a time's offset from UTC, as calendar.yaml writes it after a time."""
+    minutes = int((value.utcoffset() or dt.timedelta()).total_seconds() // 60)
+    return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+class _RepeatedHour(dt.datetime):
+    """A local time the clocks show twice, in a message: its time is followed by its UTC offset,
+    ``01:30 (UTC-05:00)``, which tells the first 01:30 of a fall-back night from the second."""
+
+    def __format__(self, spec: str) -> str:
+        text = super().__format__(spec)
+        return f"{text} (UTC{utc_offset(self)})" if "%H" in spec else text
+
+
+def _told_apart(value: Any) -> Any:
+    if type(value) is not dt.datetime or not repeated_hour(value):
+        return value
+    return _RepeatedHour(value.year, value.month, value.day, value.hour, value.minute, value.second,
+                         value.microsecond, value.tzinfo, fold=value.fold)
 
 
 #: When a count takes the singular, by language (French: 0 and 1; English: 1 only).

@@ -17,11 +17,15 @@ from edcal.i18n import say
 class WallClockError(ValueError):
     """A local time that does not exist, or exists twice, in the zone."""
 
-    def __init__(self, message: str, hint: str):
+    def __init__(self, message: str, hint: str, choices: tuple[str, ...] = (), twice: bool = False):
         super().__init__(message)
         #: The message as made (a translatable Message; ``str(exc)`` is its English text only).
         self.message = message
         self.hint = hint
+        #: What to write instead, as a date and time: the two instants with their UTC offsets
+        #: (``twice``), or the time the clocks jump to.
+        self.choices = choices
+        self.twice = twice
 
 
 def localize(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
@@ -41,11 +45,14 @@ def localize(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
             say("{stamp} does not exist in {zone}: the clocks go forward that night",
                 stamp=stamp, zone=zone.key),
             say("choose another time, e.g. {time}", time=later.strftime("%H:%M")),
+            (later.strftime("%Y-%m-%d %H:%M"),),
         )
+    choices = (f"{stamp}{_offset(first)}", f"{stamp}{_offset(second)}")
     raise WallClockError(
         say("{stamp} happens twice in {zone}: the clocks go back that night", stamp=stamp, zone=zone.key),
         say("write the UTC offset: {first} (the first) or {second} (the second)",
-            first=f"{stamp}{_offset(first)}", second=f"{stamp}{_offset(second)}"),
+            first=choices[0], second=choices[1]),
+        choices, twice=True,
     )
 
 

@@ -20,7 +20,7 @@ def next_change(plan: Plan, after: dt.datetime) -> dt.datetime | None:
     """The first instant strictly after ``after`` at which an article goes live."""
     moments = []
     for article in plan.articles:
-        live_at = article_state(article, plan.calendar, plan.now).live_at
+        live_at = article_state(article, plan.calendar, plan.now, plan.articles_by_slug()).live_at
         if live_at is not None and live_at > after:
             moments.append(live_at)
     if plan.calendar.ambassadors.publish:  # the ambassadors' page is public too: its days begin and end

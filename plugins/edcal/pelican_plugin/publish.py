@@ -61,8 +61,10 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
                 models[content.source_path] = article
     state.articles = _originals_in_the_default_language(models, settings.get("DEFAULT_LANG"))
     _check_unique_slugs(state)
-    live = {path for path, article in models.items()
-            if article_state(article, state.calendar, state.now).live}
+    # A translation waits for its original: its page would tell the original's subject before its date.
+    originals = {article.slug: article for article in state.articles if article.is_original}
+    live = {path for path, article in zip(models, state.articles, strict=True)
+            if article_state(article, state.calendar, state.now, originals).live}
     for name in (*_LISTED, *_DRAFTS):
         for content in getattr(generator, name):
             refs = static_references(content)

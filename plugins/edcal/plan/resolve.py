@@ -173,7 +173,7 @@ class _Resolver:
     # -- articles and ideas ---------------------------------------------------
 
     def _article(self, article: Article) -> list[Item]:
-        state = article_state(article, self.calendar, self.now)
+        state = article_state(article, self.calendar, self.now, self.by_slug)
         item_id = article_item_id(article)
         media = (Media(article.image, article.image_alt, article.where("image")),) if article.image else ()
         # An article a freeze held back is online from the freeze's end: when its promotions and
@@ -386,6 +386,8 @@ class _Resolver:
                 except WallClockError as exc:
                     label = say("occurrence of {day}", day=day) if instead is None \
                         else say("occurrence of {day} moved", day=day)
+                    if instead is None:  # the rule's `at:` holds no one day's offset: `moved:` does
+                        exc = WallClockError(exc.message, _occurrence_hint(exc, day), exc.choices, exc.twice)
                     failed.append((where if instead is None else instead.source, exc, label, network.name))
                     continue
                 text = entry.texts[index % len(entry.texts)] if entry.texts else None
@@ -542,3 +544,15 @@ def _address_path(url: str) -> str:
     whatever case), where the checks ask whether a server would answer the path as written."""
     path = plain_path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).casefold()
     return path.removesuffix("index.html").rstrip("/") or "/"
+
+
+def _occurrence_hint(exc: WallClockError, day: dt.date) -> str:
+    """What to write for one occurrence of a rule whose time the clocks skip or repeat that night: the
+    rule's `at:` is every day's, so that day's post is moved (``moved:``) or left out (``except:``)."""
+    if exc.twice:
+        return say("under `repeat:`, give that day its time with the UTC offset: "
+                   "`moved: {{{day}: \"{first}\"}}` (the first) or "
+                   "`moved: {{{day}: \"{second}\"}}` (the second); or leave the day out: `except: [{day}]`",
+                   day=day.isoformat(), first=exc.choices[0], second=exc.choices[1])
+    return say("under `repeat:`, give that day a time that exists: `moved: {{{day}: \"{time}\"}}`; "
+               "or leave the day out: `except: [{day}]`", day=day.isoformat(), time=exc.choices[0])

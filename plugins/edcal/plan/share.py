@@ -130,7 +130,7 @@ class ShareKitBuilder:
         for article in articles:
             paths = {content_path(article.image)} if article.image else set()
             paths |= {f.target for f in article.linked_files}
-            (public if article_state(article, calendar, now).live else private).update(paths)
+            (public if article_state(article, calendar, now, by_slug).live else private).update(paths)
         self.unpublished_images = frozenset(private - public)
 
     def build(self) -> ShareKit:
@@ -157,7 +157,7 @@ class ShareKitBuilder:
 
     def _online(self, article: Article) -> dt.datetime | None:
         """When the article went online, if it is online now."""
-        state = article_state(article, self.calendar, self.now)
+        state = article_state(article, self.calendar, self.now, self.by_slug)
         return state.live_at if state.live else None
 
     def _day(self, instant: dt.datetime) -> dt.date:

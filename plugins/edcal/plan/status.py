@@ -8,6 +8,7 @@ disagree about what is published.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from edcal.model.article import Article
@@ -24,6 +25,8 @@ class ArticleState:
     freeze: FreezeWindow | None = None
     #: When it goes (or went) live by itself; None for drafts and undated articles.
     live_at: dt.datetime | None = None
+    #: A translation held back until its original is online: the original.
+    waits_for: Article | None = None
 
 
 def freeze_at(calendar: Calendar, instant: dt.datetime, network: str | None,
@@ -37,12 +40,33 @@ def freeze_at(calendar: Calendar, instant: dt.datetime, network: str | None,
     return None
 
 
-def article_state(article: Article, calendar: Calendar, now: dt.datetime) -> ArticleState:
+def article_state(article: Article, calendar: Calendar, now: dt.datetime,
+                  originals: Mapping[str, Article] | None = None) -> ArticleState:
     """The article's status at ``now``: draft, review, scheduled, published or withheld.
 
     An article due inside a freeze window stays withheld until the window ends,
     then goes live: a freeze defers the blog, it does not cancel it.
+
+    A translation (given ``originals``, the original articles by slug) goes online no earlier than
+    its original: dated before it, it waits for it (scheduled at the original's time); the
+    translation of a draft, of an article in review or held by a freeze with no end waits too
+    (withheld, with no date), as its page would tell the original's subject before its time.
     """
+    own = _own_state(article, calendar, now)
+    original = None if article.is_original or originals is None else originals.get(article.slug)
+    if original is None or original is article or own.status in ("draft", "review") or own.live_at is None:
+        return own
+    first = _own_state(original, calendar, now)
+    if first.live_at is not None and first.live_at <= own.live_at:
+        return own
+    if first.live_at is None:
+        return ArticleState("withheld", False, first.freeze, None, original)
+    # Online with (or waiting for) its original: from the original's time.
+    return ArticleState("published" if first.live else "scheduled", first.live, None, first.live_at, original)
+
+
+def _own_state(article: Article, calendar: Calendar, now: dt.datetime) -> ArticleState:
+    """The article's status by its own status, date and the freezes."""
     if article.status == "draft":
         return ArticleState("draft", False)
     if article.status == "review":

@@ -9,10 +9,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Option, Problem, rule
-from edcal.i18n import say, say_count
+from edcal.i18n import repeated_hour, say, say_count, utc_offset
 from edcal.load import timeparse
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, article_item_id
+from edcal.plan.status import article_state
 
 
 def _hours(text: str) -> float:
@@ -248,6 +249,39 @@ def translation_unpaired(ctx: CheckContext) -> Iterator[Problem]:
                           meant=meant[0]),
                       item, when=max(item.start, ctx.now) if item is not None and isinstance(item.start, dt.datetime)
                       else ctx.now)
+
+
+@rule("translation-before-original", "warning", "A translation is dated before its original goes online: it "
+      "waits for it")
+def translation_before_original(ctx: CheckContext) -> Iterator[Problem]:
+    """``pergola-acier-en.md`` dated the 10th, its French original the 19th: the English page waits for the
+    French one (it would tell the original's subject early), and its date says otherwise."""
+    plan = ctx.plan
+    originals = plan.articles_by_slug()
+    items = {item.id: item for item in plan.items if item.kind == "article"}
+    zone = plan.calendar.zone
+    for article in plan.articles:
+        state = article_state(article, plan.calendar, ctx.now, originals)
+        original = state.waits_for
+        if original is None or state.live or article.date is None:
+            continue
+        date = article.date.astimezone(zone)
+        if state.live_at is not None:
+            message = say("translation '{slug}' ({lang}) is dated {date:%Y-%m-%d %H:%M}, before its original "
+                          "{path} goes online ({live:%Y-%m-%d %H:%M}): it waits for it", slug=article.slug,
+                          lang=article.lang, date=date, path=original.source.path,
+                          live=state.live_at.astimezone(zone))
+            live = state.live_at.astimezone(zone)
+            hint = say("date it when its original goes online, or later: `date: {live}`",
+                       live=f"{live:%Y-%m-%d %H:%M}" + (utc_offset(live) if repeated_hour(live) else ""))
+        else:
+            message = say("translation '{slug}' ({lang}) is dated {date:%Y-%m-%d %H:%M}, but its original {path} "
+                          "is not going online: it waits for it", slug=article.slug, lang=article.lang,
+                          date=date, path=original.source.path)
+            hint = say("publish the original (its `status:` and `date:`), or set the translation back to "
+                       "`status: draft`")
+        yield Problem(article.where("date"), message, hint, items.get(article_item_id(article)),
+                      when=max(article.date, ctx.now))
 
 
 @rule("id-clash", "warning", "Two entries without `id:` derive the same id: reordering them swaps their events")

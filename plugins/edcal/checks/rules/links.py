@@ -208,7 +208,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
         item = items.get(article_item_id(article))
         if item is not None and item.status == "withheld":
             continue
-        online = article_state(article, plan.calendar, plan.now).live_at
+        online = article_state(article, plan.calendar, plan.now, plan.articles_by_slug()).live_at
         when = max(article.date, ctx.now) if article.date else None
         for link in article.page_links:
             if link.written.startswith(("[[", "![[")):
@@ -233,12 +233,14 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
             if target is not None:
                 if target.source == article.source:
                     continue
-                state = article_state(target, plan.calendar, plan.now)
+                state = article_state(target, plan.calendar, plan.now, plan.articles_by_slug())
                 if target.status not in ("draft", "review") and state.live_at is not None and (
                         online is None or state.live_at <= online):
                     continue
                 reason = (say("which is a draft") if target.status == "draft" else
                           say("which is still in review") if target.status == "review" else
+                          say("which waits for '{original}', not ready", original=state.waits_for.source.path)
+                          if state.live_at is None and state.waits_for is not None else
                           say("which is held back by a freeze with no end") if state.live_at is None else
                           say("online only from {day:%Y-%m-%d %H:%M}",
                               day=state.live_at.astimezone(plan.calendar.zone)))

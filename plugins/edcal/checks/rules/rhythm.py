@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Option, Problem, rule
-from edcal.i18n import DAYS, Message, say, say_count
+from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, utc_offset
 from edcal.load import timeparse
 from edcal.model.days import start_of_day
 from edcal.model.network import Slot
@@ -265,8 +265,14 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
                                  "{network}'s slots ({slots})", network=network.name, id=post.id,
                                  weekday=say(WEEKDAYS[local.weekday()]),
                                  day=local,
-                                 time=f"{local.hour:02d}:{local.minute:02d}", slots=slots),
+                                 time=_clock(local), slots=slots),
                       hint, post)
+
+
+def _clock(local: dt.datetime) -> str:
+    """``09:00``; in the hour a fall-back night repeats, with its UTC offset: ``01:30 (UTC-05:00)``."""
+    text = f"{local.hour:02d}:{local.minute:02d}"
+    return f"{text} (UTC{utc_offset(local)})" if repeated_hour(local) else text
 
 
 def _slots_text(slots: tuple[Slot, ...]) -> Message:
