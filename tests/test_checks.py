@@ -716,9 +716,9 @@ def test_a_time_in_the_hour_a_fall_back_night_repeats_says_its_offset() -> None:
                 for f in run_checks(plan_of(calendar, [a(calendar) for a in night(fold)], now=NOW),
                                     only=["outside-slots"])]
     assert messages == [
-        "LinkedIn post 'nuit-linkedin-1' is on Sun 2027-11-07 at 01:30 (UTC-05:00), outside LinkedIn's slots "
+        "LinkedIn post 'nuit-linkedin-0' is on Sun 2027-11-07 at 01:30 (UTC-05:00), outside LinkedIn's slots "
         "(Tue 09:00, Thu 12:30)",
-        "LinkedIn post 'nuit-linkedin-1' is on Sun 2027-11-07 at 01:30 (UTC-04:00), outside LinkedIn's slots "
+        "LinkedIn post 'nuit-linkedin-0' is on Sun 2027-11-07 at 01:30 (UTC-04:00), outside LinkedIn's slots "
         "(Tue 09:00, Thu 12:30)"]
     # Any other time is written as before.
     assert findings("outside-slots", blog, [lambda c: article("a", "2027-01-11T10:00", c)])[0].message == (
