@@ -722,7 +722,7 @@ def test_a_time_in_the_hour_a_fall_back_night_repeats_says_its_offset() -> None:
         "(Tue 09:00, Thu 12:30)"]
     # Any other time is written as before.
     assert findings("outside-slots", blog, [lambda c: article("a", "2027-01-11T10:00", c)])[0].message == (
-        "LinkedIn post 'a-linkedin-1' is on Mon 2027-01-11 at 10:00, outside LinkedIn's slots (Tue 09:00, Thu 12:30)")
+        "LinkedIn post 'a-linkedin-0' is on Mon 2027-01-11 at 10:00, outside LinkedIn's slots (Tue 09:00, Thu 12:30)")
 
 
 def test_outside_slots() -> None:
