@@ -384,6 +384,13 @@ def test_the_sample_site_feeds_are_valid(tmp_path: Path) -> None:
     assert len(plan["key_dates"]) == 2
     assert len(parsed.vevent_list) == len([i for i in plan["items"] if i["start"] and i["status"] != "withheld"]) \
         + len(plan["key_dates"])
+    # The fair's campaign ends with the fair (`until: salon-industrie end`): its feed shows the fair, the same
+    # event as calendar.ics's; the recruiting drive's, whose dates the fair falls within, does not.
+    fair = next(e for e in parsed.vevent_list if e.summary.value == "◆ Salon Industrie Rhône-Alpes, Lyon")
+    campaigns = site / "planning" / "calendars" / "campaigns"
+    salon = vobject.readOne((campaigns / "salon-industrie-2027.ics").read_text(encoding="utf-8"), validate=True)
+    assert [e.uid.value for e in salon.vevent_list if e.summary.value.startswith("◆")] == [fair.uid.value]
+    assert "◆".encode() not in (campaigns / "recrutement-soudeur.ics").read_bytes()
     # A translation's event gives its own language's summary, not its original's.
     by_title = {event.summary.value: event for event in parsed.vevent_list}
     english = by_title["[Blog] Why Atelier Morel is starting a blog"]

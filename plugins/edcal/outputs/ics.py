@@ -39,7 +39,7 @@ from icalendar import Calendar as VCalendar
 from icalendar import vDuration, vText, vUri
 
 from edcal.i18n import translator
-from edcal.model.calendar import Calendar, KeyDate
+from edcal.model.calendar import Calendar, Campaign, KeyDate, PostEntry
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, key_date_event_id
 from edcal.outputs._files import write_file
@@ -104,14 +104,35 @@ def feeds(plan: Plan) -> list[Feed]:
                           _("What {person} owns in the editorial plan.").format(person=person.name),
                           people_colors[person.id],
                           [i for i in items if i.owner == person.id]))
+    entries = {entry.id: entry for entry in calendar.posts}
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: c.id):
+        held = [i for i in items if i.campaign == campaign.id]
+        named = _campaign_key_dates(campaign, held, entries)
         found.append(Feed(f"{FOLDER}/campaigns/{campaign.id}.ics", "campaigns", campaign.id,
                           campaign.name, "",
                           _("Posts and articles of the campaign {campaign}.").format(campaign=campaign.name),
-                          campaign.color, [i for i in items if i.campaign == campaign.id]))
+                          campaign.color, held, [k for k in key_dates if k.id in named]))
     for feed in found:
         feed.name = f"{feed.label} · {site}"
     return found
+
+
+def _campaign_key_dates(campaign: Campaign, items: list[Item], entries: dict[str, PostEntry]) -> set[str]:
+    """The key dates a campaign refers to: those its ``from``/``until`` are written relative to
+    (``until: salon-industrie end``), and those its posts are (``at: salon-industrie -7 days``, a
+    variant's ``at``, a repetition's ``from``/``until``, a ``moved:`` day). A key date that merely
+    falls within the campaign's dates is another matter (a fair in the middle of a recruiting drive)."""
+    named = set(campaign.key_dates)
+    for item in items:
+        entry = entries.get(item.parent or "") if item.kind == "post" else None
+        if entry is None:
+            continue
+        whens = [entry.when, *(v.when for v in entry.variants.values())]
+        if entry.recurrence is not None:
+            named.update(entry.recurrence.key_dates)
+            whens += [moved.when for moved in entry.recurrence.moved]
+        named.update(w.key_date for w in whens if w is not None and w.key_date)
+    return named
 
 
 #: Colours for the people's feeds, in order, after those the networks and campaigns use.
