@@ -177,6 +177,34 @@ def test_an_event_reads_well_and_carries_the_exact_draft(feeds_site: Path) -> No
     assert event["STATUS"] == "CONFIRMED"
 
 
+def test_an_events_image_is_an_address_a_phone_opens_where_planning_url_serves_it(tmp_path: Path) -> None:
+    """"Image : images/salon.png" opened nothing on a phone: with planning.url, the copy in planning/media/."""
+    def image_line(site: Path) -> str:
+        build(site)
+        event = next(e for e in events(site / "planning" / "calendar.ics")
+                     if str(e["SUMMARY"]).startswith("[LinkedIn] Bonjour"))
+        return next(line for line in str(event["DESCRIPTION"]).splitlines() if line.startswith("Image"))
+
+    def with_image(folder: Path, extra: str) -> Path:
+        site = make_site(folder, extra)
+        calendar = site / "calendar.yaml"
+        calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+            "    text: Bonjour le monde\n", "    text: Bonjour le monde\n    image: images/public.png\n"
+            "    alt: Le logo\n", 1), encoding="utf-8")
+        return site
+
+    site = with_image(tmp_path / "url", PLANNING)
+    assert image_line(site) == ("Image\u00a0: https://plan.example.fr/equipe/media/images/public.png"
+                                " — Texte alternatif\u00a0: Le logo")
+    assert (site / "planning" / "media" / "images" / "public.png").read_bytes() == \
+        (site / "content" / "images" / "public.png").read_bytes()
+    # Without planning.url, or with the feeds published alone (their folder has no media/): the path.
+    assert image_line(with_image(tmp_path / "none", "")) == "Image\u00a0: images/public.png — Texte alternatif\u00a0: Le logo"
+    alone = with_image(tmp_path / "alone", PLANNING + "  publish: calendriers-7f3a9c\n")
+    assert image_line(alone) == "Image\u00a0: images/public.png — Texte alternatif\u00a0: Le logo"
+    assert (alone / "output" / "calendriers-7f3a9c" / "calendar.ics").is_file()
+
+
 def test_a_bluesky_event_carries_the_text_to_paste_with_the_whole_link(feeds_site: Path) -> None:
     sidecar = next((feeds_site / "planning" / "drafts" / "bluesky").glob("*-futur-bluesky-1.json"))
     draft = json.loads(sidecar.read_text(encoding="utf-8"))

@@ -44,7 +44,7 @@ from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, key_date_event_id
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
-from edcal.outputs.pages import AGENDA_FOLDER, item_link
+from edcal.outputs.pages import AGENDA_FOLDER, copy_media, item_link
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 CALENDAR_FILE = "calendar.ics"
@@ -162,10 +162,24 @@ def _people_colors(calendar: Calendar) -> dict[str, str]:
 def write(context: OutputContext, folder: Path) -> list[str]:
     """Write every feed under ``folder``; each event is serialised once."""
     plan = context.plan
-    events = EventWriter(plan)
-    for feed in feeds(plan):
+    found = feeds(plan)
+    events = EventWriter(plan, image_addresses(context, folder, found[0].items))
+    for feed in found:
         write_file(folder / feed.path, serialise(feed, plan, events))
     return []
+
+
+def image_addresses(context: OutputContext, folder: Path, items: list[Item]) -> dict[str, str]:
+    """Each image of the feeds' posts at its full address, where a phone can open it: copied into
+    planning/media/ and served under ``planning.url``. None without ``planning.url``, nor when the feeds
+    are published without the planning site (``feeds: publish:`` alone copies the .ics files only, so
+    planning.url's media/ would not be there): the descriptions keep the images' paths."""
+    calendar = context.plan.calendar
+    base = calendar.planning.url
+    if not base or (calendar.feeds.publish and not calendar.planning.publish):
+        return {}
+    copied = copy_media(dict.fromkeys(m.path for item in items for m in item.media), context, folder)
+    return {path: local if "://" in local else base + local for path, local in copied.items()}
 
 
 def serialise(feed: Feed, plan: Plan, events: EventWriter) -> bytes:
@@ -226,8 +240,10 @@ ALL_DAY_REMINDER = dt.timedelta(hours=15)
 class EventWriter:
     """Serialises each item's VEVENT once, and its alarm block once per reminder delay."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, images: dict[str, str] | None = None) -> None:
         self.plan = plan
+        #: An image's full address by its path (:func:`image_addresses`); an image not there keeps its path.
+        self.images = images or {}
         self._ = translator(plan.lang)
         self.namespace = namespace(plan)
         self.generated_at = plan.generated_at.astimezone(dt.UTC)
@@ -326,7 +342,7 @@ class EventWriter:
         if item.media:
             for media in item.media:
                 alt = f" — {_('Alt text:')} {media.alt}" if media.alt else ""
-                lines.append(f"{_('Image:')} {media.path}{alt}")
+                lines.append(f"{_('Image:')} {self.images.get(media.path, media.path)}{alt}")
         if item.owner:
             person = calendar.team.get(item.owner)
             lines.append(f"{_('Owner:')} {person.name if person else item.owner}")
