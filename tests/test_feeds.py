@@ -645,3 +645,27 @@ def test_an_ideas_target_date_does_not_ring_and_its_deadline_does() -> None:
     idea = next(e for summary, e in events.items() if "Remise du texte" not in summary)
     deadline = next(e for summary, e in events.items() if "Remise du texte" in summary)
     assert "BEGIN:VALARM" not in idea and "BEGIN:VALARM" in deadline
+
+
+def test_a_french_title_keeps_its_colon_on_its_line_in_the_feeds_and_an_english_one_is_left_as_typed() -> None:
+    """The blog and the drafts gave "Salon Industrie : J-7" a no-break space; the feeds' SUMMARY a plain one,
+    and a month view broke the line before the colon."""
+    from edcal.outputs.ics import EventWriter
+    from helpers import article, calendar_from, plan_of
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\n"
+                             "key_dates:\n  - {id: salon, name: 'Salon : Lyon', on: 2027-03-16}\nposts:\n"
+                             "  - {id: j-7, networks: [linkedin], at: 2027-03-09 09:00, "
+                             "title: 'Salon Industrie : J-7', text: 'Salon : J-7 !'}\n")
+    english = article("why", "2027-03-10 09:00", calendar, title="Why a blog: two answers ?", lang="en")
+    plan = plan_of(calendar, [english])
+    writer = EventWriter(plan)
+    items = {item.id: item for item in plan.items}
+    post = items["j-7-linkedin"]
+    assert writer.summary(post) == "[LinkedIn] Salon Industrie\u00a0: J-7"
+    assert "SUMMARY:[LinkedIn] Salon Industrie\u00a0: J-7\r\n" in writer.event(post).decode()
+    # The title itself, and the draft's text and length, are as they were (the text was spaced by the drafts).
+    assert post.title == "Salon Industrie : J-7" and post.text == "Salon\u00a0: J-7\u00a0!" and post.length == 13
+    shown = next(writer.summary(item) for item in plan.items if item.kind == "article")
+    assert shown == "[Blog] Why a blog: two answers ?"  # English: no French spacing
+    assert "SUMMARY:◆ Salon\u00a0: Lyon\r\n" in writer.key_date(calendar.key_dates["salon"]).decode()

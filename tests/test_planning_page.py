@@ -656,3 +656,18 @@ def test_the_page_says_when_it_was_built_and_warns_when_read_another_day(sample:
     assert page.locator("#stale").is_visible()
     assert "sont ceux du mardi 12 janvier 2027, 08:00" in page.inner_text("#stale")
     page.close()
+
+
+def test_the_planning_pages_space_french_titles_as_the_blog_does(sample: Path) -> None:
+    """"Salon Industrie : J-7" broke before its colon on a phone: titles get the no-break space the blog and
+    the drafts give them. plan.json keeps the title as written."""
+    plan = load_plan(sample)
+    post = next(i for i in plan["items"] if i["id"].startswith("salon-j-7-linkedin"))
+    assert post["title"] == "Salon Industrie : J-7"
+    agenda = (sample / "planning" / "agenda" / f"{post['start'][:7]}.html").read_text(encoding="utf-8")
+    assert re.search(rf'id="item-{post["id"]}".*?<span class="title">Salon Industrie\u00a0: J-7</span>', agenda, re.S)
+    page = (sample / "planning" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
+    assert next(i["title"] for i in data["items"] if i["id"] == post["id"]) == "Salon Industrie\u00a0: J-7"
+    # The backlog's ideas too.
+    assert "<strong>Acier Corten\u00a0: mode ou vraie solution\u00a0?</strong>" in page

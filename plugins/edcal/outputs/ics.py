@@ -44,7 +44,7 @@ from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, key_date_event_id
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
-from edcal.outputs.pages import AGENDA_FOLDER, copy_media, item_link
+from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 CALENDAR_FILE = "calendar.ics"
@@ -285,7 +285,7 @@ class EventWriter:
             f"DTEND;VALUE=DATE:{key_date.end + dt.timedelta(days=1):%Y%m%d}",
             "TRANSP:TRANSPARENT",
             "STATUS:CONFIRMED",
-            f"SUMMARY:{_text('◆ ' + key_date.name)}",
+            f"SUMMARY:{_text('◆ ' + french_title(key_date.name, self.plan.lang))}",
             f"DESCRIPTION:{_text(chr(10).join(lines))}",
             f"CATEGORIES:{_text(_('Key date'))}",
             "END:VEVENT",
@@ -311,13 +311,15 @@ class EventWriter:
         return self._trigger(item, reminder) <= self.plan.now
 
     def summary(self, item: Item) -> str:
-        """What a month view shows: ``[LinkedIn] Salon Industrie : J-7``."""
+        """What a month view shows: ``[LinkedIn] Salon Industrie : J-7``, with a no-break space before
+        the colon in a French title (:func:`~edcal.outputs.pages.shown_title`)."""
         _ = self._
+        title = shown_title(item, self.plan)
         if item.kind == "post":
             network = self.plan.calendar.networks.get(item.network or "")
-            label = f"[{network.name if network else item.network}] {item.title}"
+            label = f"[{network.name if network else item.network}] {title}"
         else:
-            label = f"[{_('Blog')}] {item.title}"
+            label = f"[{_('Blog')}] {title}"
         if item.status in ("idea", "writing", "review", "draft"):
             label += f" ({_(item.status)})"
         return label
