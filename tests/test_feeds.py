@@ -177,6 +177,34 @@ def test_an_event_reads_well_and_carries_the_exact_draft(feeds_site: Path) -> No
     assert event["STATUS"] == "CONFIRMED"
 
 
+def test_an_events_image_is_an_address_a_phone_opens_where_planning_url_serves_it(tmp_path: Path) -> None:
+    """"Image : images/salon.png" opened nothing on a phone: with planning.url, the copy in planning/media/."""
+    def image_line(site: Path) -> str:
+        build(site)
+        event = next(e for e in events(site / "planning" / "calendar.ics")
+                     if str(e["SUMMARY"]).startswith("[LinkedIn] Bonjour"))
+        return next(line for line in str(event["DESCRIPTION"]).splitlines() if line.startswith("Image"))
+
+    def with_image(folder: Path, extra: str) -> Path:
+        site = make_site(folder, extra)
+        calendar = site / "calendar.yaml"
+        calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+            "    text: Bonjour le monde\n", "    text: Bonjour le monde\n    image: images/public.png\n"
+            "    alt: Le logo\n", 1), encoding="utf-8")
+        return site
+
+    site = with_image(tmp_path / "url", PLANNING)
+    assert image_line(site) == ("Image\u00a0: https://plan.example.fr/equipe/media/images/public.png"
+                                " — Texte alternatif\u00a0: Le logo")
+    assert (site / "planning" / "media" / "images" / "public.png").read_bytes() == \
+        (site / "content" / "images" / "public.png").read_bytes()
+    # Without planning.url, or with the feeds published alone (their folder has no media/): the path.
+    assert image_line(with_image(tmp_path / "none", "")) == "Image\u00a0: images/public.png — Texte alternatif\u00a0: Le logo"
+    alone = with_image(tmp_path / "alone", PLANNING + "  publish: calendriers-7f3a9c\n")
+    assert image_line(alone) == "Image\u00a0: images/public.png — Texte alternatif\u00a0: Le logo"
+    assert (alone / "output" / "calendriers-7f3a9c" / "calendar.ics").is_file()
+
+
 def test_a_bluesky_event_carries_the_text_to_paste_with_the_whole_link(feeds_site: Path) -> None:
     sidecar = next((feeds_site / "planning" / "drafts" / "bluesky").glob("*-futur-bluesky-0.json"))
     draft = json.loads(sidecar.read_text(encoding="utf-8"))
@@ -384,6 +412,13 @@ def test_the_sample_site_feeds_are_valid(tmp_path: Path) -> None:
     assert len(plan["key_dates"]) == 2
     assert len(parsed.vevent_list) == len([i for i in plan["items"] if i["start"] and i["status"] != "withheld"]) \
         + len(plan["key_dates"])
+    # The fair's campaign ends with the fair (`until: salon-industrie end`): its feed shows the fair, the same
+    # event as calendar.ics's; the recruiting drive's, whose dates the fair falls within, does not.
+    fair = next(e for e in parsed.vevent_list if e.summary.value == "◆ Salon Industrie Rhône-Alpes, Lyon")
+    campaigns = site / "planning" / "calendars" / "campaigns"
+    salon = vobject.readOne((campaigns / "salon-industrie-2027.ics").read_text(encoding="utf-8"), validate=True)
+    assert [e.uid.value for e in salon.vevent_list if e.summary.value.startswith("◆")] == [fair.uid.value]
+    assert "◆".encode() not in (campaigns / "recrutement-soudeur.ics").read_bytes()
     # A translation's event gives its own language's summary, not its original's.
     by_title = {event.summary.value: event for event in parsed.vevent_list}
     english = by_title["[Blog] Why Atelier Morel is starting a blog"]
@@ -610,3 +645,27 @@ def test_an_ideas_target_date_does_not_ring_and_its_deadline_does() -> None:
     idea = next(e for summary, e in events.items() if "Remise du texte" not in summary)
     deadline = next(e for summary, e in events.items() if "Remise du texte" in summary)
     assert "BEGIN:VALARM" not in idea and "BEGIN:VALARM" in deadline
+
+
+def test_a_french_title_keeps_its_colon_on_its_line_in_the_feeds_and_an_english_one_is_left_as_typed() -> None:
+    """The blog and the drafts gave "Salon Industrie : J-7" a no-break space; the feeds' SUMMARY a plain one,
+    and a month view broke the line before the colon."""
+    from edcal.outputs.ics import EventWriter
+    from helpers import article, calendar_from, plan_of
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\n"
+                             "key_dates:\n  - {id: salon, name: 'Salon : Lyon', on: 2027-03-16}\nposts:\n"
+                             "  - {id: j-7, networks: [linkedin], at: 2027-03-09 09:00, "
+                             "title: 'Salon Industrie : J-7', text: 'Salon : J-7 !'}\n")
+    english = article("why", "2027-03-10 09:00", calendar, title="Why a blog: two answers ?", lang="en")
+    plan = plan_of(calendar, [english])
+    writer = EventWriter(plan)
+    items = {item.id: item for item in plan.items}
+    post = items["j-7-linkedin"]
+    assert writer.summary(post) == "[LinkedIn] Salon Industrie\u00a0: J-7"
+    assert "SUMMARY:[LinkedIn] Salon Industrie\u00a0: J-7\r\n" in writer.event(post).decode()
+    # The title itself, and the draft's text and length, are as they were (the text was spaced by the drafts).
+    assert post.title == "Salon Industrie : J-7" and post.text == "Salon\u00a0: J-7\u00a0!" and post.length == 13
+    shown = next(writer.summary(item) for item in plan.items if item.kind == "article")
+    assert shown == "[Blog] Why a blog: two answers ?"  # English: no French spacing
+    assert "SUMMARY:◆ Salon\u00a0: Lyon\r\n" in writer.key_date(calendar.key_dates["salon"]).decode()

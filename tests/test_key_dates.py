@@ -224,3 +224,42 @@ def test_a_recurring_post_can_run_through_its_key_date(tmp_path: Path) -> None:
         dt.date(2027, 3, 23), dt.date(2027, 3, 24)]
     typo = errors(tmp_path, text.replace("from: salon,", "from: salom,"))
     assert typo == ["calendar.yaml:32:101: error: unknown key date 'salom'\n    hint: did you mean 'salon'?"]
+
+
+def test_a_campaigns_feed_holds_the_key_dates_it_refers_to_with_calendar_ics_uids(tmp_path: Path) -> None:
+    """The campaign of a fair lacked the fair itself: a subscriber to it saw "J-7" and no J."""
+    import icalendar
+
+    from edcal.outputs.ics import EventWriter, feeds, serialise
+
+    text = CALENDAR.replace("posts:\n", (
+        "campaigns:\n"
+        "  - {id: salon-2027, name: Salon 2027, from: salon -3 weeks, until: salon end}\n"
+        "  - {id: mars, name: Mars, from: 2027-03-01, until: 2027-03-31}\n"
+        "  - {id: stands, name: Stands, from: 2027-03-01, until: 2027-03-31}\n"
+        "  - {id: vide, name: Vide, from: 2027-03-01, until: 2027-03-31}\n"
+        "posts:\n"
+        "  - {id: chaque-jour, networks: [linkedin], text: Au salon, campaign: stands, "
+        "repeat: {every: day, at: '08:00', from: salon, until: salon end}}\n"), 1)
+    text = text.replace("    text: Journée des droits des femmes\n",
+                        "    text: Journée des droits des femmes\n    campaign: mars\n")
+    plan = plan_of(load(tmp_path, text), [], now=NOW)
+    found = {feed.path: feed for feed in feeds(plan)}
+    campaign = "calendars/campaigns/{}.ics".format
+    # Its until: written as the fair's end; a post at the world day; a repetition over the fair's days.
+    # The fair falls within "mars" too, but nothing of "mars" refers to it: it is left out there.
+    assert [k.id for k in found[campaign("salon-2027")].key_dates] == ["salon"]
+    assert [k.id for k in found[campaign("mars")].key_dates] == ["journee-femmes"]
+    assert [k.id for k in found[campaign("stands")].key_dates] == ["salon"]
+    assert found[campaign("vide")].key_dates == []
+    # Networks, the blog and people hold posts, articles and what someone owns: no key date.
+    assert [path for path, feed in found.items() if feed.key_dates] == [
+        "calendar.ics", campaign("mars"), campaign("salon-2027"), campaign("stands")]
+    # The same event as in calendar.ics: one UID, so a move or a rename updates it in both.
+    writer = EventWriter(plan)
+
+    def fairs(path: str) -> dict[str, str]:
+        events = icalendar.Calendar.from_ical(serialise(found[path], plan, writer)).walk("VEVENT")
+        return {str(e["SUMMARY"]): str(e["UID"]) for e in events if str(e["SUMMARY"]).startswith("◆")}
+
+    assert fairs(campaign("salon-2027")) == {"◆ Salon de la métallerie": fairs("calendar.ics")["◆ Salon de la métallerie"]}

@@ -116,6 +116,32 @@ def test_source_links_subscribe_links_and_drafts(sample: Path) -> None:
     assert "Réserve d'idées" in html.unescape(page)
 
 
+def test_the_subscribe_block_says_what_each_link_does(sample: Path, server: str, chromium: Any) -> None:
+    """A first subscriber downloaded "fichier" and wondered why it never changed, and subscribed to every feed."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    block = page.locator("section.feeds")
+    help_text = block.locator(".help").inner_text()
+    assert "Abonnez-vous avec le lien webcal" in help_text and "suit chaque reconstruction" in help_text
+    # Where the lines break is the browser's: a colon never starts one (a no-break space before it).
+    assert "Une copie figée est le fichier tel qu'il est aujourd'hui\u00a0: elle ne se met jamais à jour." in help_text
+    assert "Planning de publication contient déjà tout" in help_text and "en double" in help_text
+    assert "Google Agenda ne relit un abonnement que toutes les 8 à 24 heures." in help_text
+    assert block.locator(".help").is_visible()
+    # The download is labelled for what it is, and a screen reader reads why on each link.
+    copies = block.locator("a[download]")
+    assert copies.count() == block.locator("li").count() == 13
+    assert set(copies.all_inner_texts()) == {"copie figée (.ics)"}
+    description = page.evaluate("document.getElementById(document.querySelector('.feeds a[download]')"
+                                ".getAttribute('aria-describedby')).textContent")
+    assert "ne se met jamais à jour" in description
+    fg, bg, size = page.eval_on_selector(".feeds .help p", "p => { const s = getComputedStyle(p); "
+                                         "return [s.color, getComputedStyle(document.body).backgroundColor, "
+                                         "parseFloat(s.fontSize)]; }")
+    assert page.evaluate(CONTRAST_JS, [fg, bg]) >= 4.5 and size >= 12
+    page.close()
+
+
 def test_the_month_view_shows_the_month_with_holidays_freezes_and_campaigns(sample: Path, server: str,
                                                                            chromium: Any) -> None:
     plan = load_plan(sample)
@@ -430,6 +456,8 @@ def test_the_interface_speaks_english_on_an_english_site(sample: Path, tmp_path:
     page = (site / "planning" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "Publishing calendar" in page and "Backlog of ideas" in page
     assert "Calendrier de publication" not in page
+    assert "Subscribe with the webcal link" in page and "frozen copy (.ics)" in page
+    assert "Publishing schedule already holds everything" in page and "every 8 to 24 hours" in page
     drafts = review_text(site)
     assert "2 Instagram posts on 2027-01-20" in drafts and "spread them over several days" in drafts
     data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
@@ -628,3 +656,18 @@ def test_the_page_says_when_it_was_built_and_warns_when_read_another_day(sample:
     assert page.locator("#stale").is_visible()
     assert "sont ceux du mardi 12 janvier 2027, 08:00" in page.inner_text("#stale")
     page.close()
+
+
+def test_the_planning_pages_space_french_titles_as_the_blog_does(sample: Path) -> None:
+    """"Salon Industrie : J-7" broke before its colon on a phone: titles get the no-break space the blog and
+    the drafts give them. plan.json keeps the title as written."""
+    plan = load_plan(sample)
+    post = next(i for i in plan["items"] if i["id"].startswith("salon-j-7-linkedin"))
+    assert post["title"] == "Salon Industrie : J-7"
+    agenda = (sample / "planning" / "agenda" / f"{post['start'][:7]}.html").read_text(encoding="utf-8")
+    assert re.search(rf'id="item-{post["id"]}".*?<span class="title">Salon Industrie\u00a0: J-7</span>', agenda, re.S)
+    page = (sample / "planning" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
+    assert next(i["title"] for i in data["items"] if i["id"] == post["id"]) == "Salon Industrie\u00a0: J-7"
+    # The backlog's ideas too.
+    assert "<strong>Acier Corten\u00a0: mode ou vraie solution\u00a0?</strong>" in page

@@ -525,10 +525,12 @@ class _Builder:
                     self._collision(source, say("campaign '{id}' is defined twice (first at {path}:{line})",
                                                 id=spec.id, **_first(calendar.campaigns[spec.id].source)))
                     continue
-                start = self._day(calendar, spec.from_, _value(spec.loc, "from"))
-                end = self._day(calendar, spec.until, _value(spec.loc, "until"))
-                if start is None or end is None:
+                first = self._day_when(calendar, spec.from_, _value(spec.loc, "from"))
+                last = self._day_when(calendar, spec.until, _value(spec.loc, "until"))
+                if first is None or last is None:
                     continue
+                start, end = first.date, last.date
+                key_dates = tuple(dict.fromkeys(w.key_date for w in (first, last) if w.key_date))
                 if end < start:
                     self.errors.add(_value(spec.loc, "until"),
                                     say("campaign '{id}' ends ({end}) before it starts ({start})",
@@ -544,6 +546,7 @@ class _Builder:
                     utm_campaign=spec.utm_campaign, owner=owner, color=color,
                     description=spec.description, promotional=spec.promotional,
                     from_source=_value(spec.loc, "from"), until_source=_value(spec.loc, "until"),
+                    key_dates=key_dates,
                 )
 
     def _freezes(self, calendar: Calendar, documents: list[_Document]) -> None:
@@ -1399,6 +1402,11 @@ class _Builder:
 
     def _day(self, calendar: Calendar, text: str, where: Source) -> dt.date | None:
         """A day: a date, or a key date with an offset in days (``salon-industrie end +1 day``)."""
+        when = self._day_when(calendar, text, where)
+        return when.date if when is not None else None
+
+    def _day_when(self, calendar: Calendar, text: str, where: Source) -> When | None:
+        """A day as :meth:`_day` reads it, with the key date it is written relative to, if any."""
         when = self._when(calendar, text, where)
         if when is None:
             return None
@@ -1406,7 +1414,7 @@ class _Builder:
             self.errors.add(where, say("found '{value}', a time, expected a day", value=text),
                             say("write the date alone, e.g. 2027-01-29 or salon-industrie end"))
             return None
-        return when.date
+        return when
 
     def _time_or_slot(self, calendar: Calendar, text: str,
                       where: Source) -> tuple[dt.time | None, str | None]:

@@ -64,6 +64,8 @@ class Campaign:
     #: Where its first and last days are written (``from:``, ``until:``): edcal move changes them.
     from_source: Source | None = field(default=None, compare=False)
     until_source: Source | None = field(default=None, compare=False)
+    #: The key dates its ``from`` and ``until`` are written relative to (``until: salon-industrie end``).
+    key_dates: tuple[str, ...] = ()
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end

@@ -35,9 +35,11 @@ from edcal.outputs.pages import (
     by_month,
     copy_assets,
     environment,
+    french_title,
     item_link,
     month_file,
     neighbours,
+    shown_title,
 )
 from edcal.plan.cadence import Gap, cadence_gaps, target_text
 from edcal.plan.promotion import promotion_by_month
@@ -343,7 +345,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
             "statuses": {status: _(status) for status in STATUSES},
         },
         "items": [{
-            "id": e.item.id, "kind": e.item.kind, "title": e.item.title,
+            "id": e.item.id, "kind": e.item.kind, "title": shown_title(e.item, plan),
             "date": _day(e.local).isoformat(), "time": e.time, "status": e.item.status,
             "network": e.item.network, "network_name": e.network_name, "color": e.color,
             "owner": e.item.owner, "owner_name": e.owner_name,
@@ -353,7 +355,8 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
                        "color": c.color or "dimgray"}
                       for c in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id))],
         "freezes": freezes,
-        "key_dates": [{"first": k.start.isoformat(), "last": k.end.isoformat(), "name": k.name}
+        "key_dates": [{"first": k.start.isoformat(), "last": k.end.isoformat(),
+                       "name": french_title(k.name, plan.lang)}
                       for k in calendar.key_dates_in_order()],
         "holidays": {day.isoformat(): name
                      for day, name in sorted(holidays_between(calendar, first, last, plan.lang).items())},

@@ -39,12 +39,12 @@ from icalendar import Calendar as VCalendar
 from icalendar import vDuration, vText, vUri
 
 from edcal.i18n import translator
-from edcal.model.calendar import Calendar, KeyDate
+from edcal.model.calendar import Calendar, Campaign, KeyDate, PostEntry
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, key_date_event_id
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
-from edcal.outputs.pages import AGENDA_FOLDER, item_link
+from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 CALENDAR_FILE = "calendar.ics"
@@ -104,14 +104,35 @@ def feeds(plan: Plan) -> list[Feed]:
                           _("What {person} owns in the editorial plan.").format(person=person.name),
                           people_colors[person.id],
                           [i for i in items if i.owner == person.id]))
+    entries = {entry.id: entry for entry in calendar.posts}
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: c.id):
+        held = [i for i in items if i.campaign == campaign.id]
+        named = _campaign_key_dates(campaign, held, entries)
         found.append(Feed(f"{FOLDER}/campaigns/{campaign.id}.ics", "campaigns", campaign.id,
                           campaign.name, "",
                           _("Posts and articles of the campaign {campaign}.").format(campaign=campaign.name),
-                          campaign.color, [i for i in items if i.campaign == campaign.id]))
+                          campaign.color, held, [k for k in key_dates if k.id in named]))
     for feed in found:
         feed.name = f"{feed.label} · {site}"
     return found
+
+
+def _campaign_key_dates(campaign: Campaign, items: list[Item], entries: dict[str, PostEntry]) -> set[str]:
+    """The key dates a campaign refers to: those its ``from``/``until`` are written relative to
+    (``until: salon-industrie end``), and those its posts are (``at: salon-industrie -7 days``, a
+    variant's ``at``, a repetition's ``from``/``until``, a ``moved:`` day). A key date that merely
+    falls within the campaign's dates is another matter (a fair in the middle of a recruiting drive)."""
+    named = set(campaign.key_dates)
+    for item in items:
+        entry = entries.get(item.parent or "") if item.kind == "post" else None
+        if entry is None:
+            continue
+        whens = [entry.when, *(v.when for v in entry.variants.values())]
+        if entry.recurrence is not None:
+            named.update(entry.recurrence.key_dates)
+            whens += [moved.when for moved in entry.recurrence.moved]
+        named.update(w.key_date for w in whens if w is not None and w.key_date)
+    return named
 
 
 #: Colours for the people's feeds, in order, after those the networks and campaigns use.
@@ -141,10 +162,24 @@ def _people_colors(calendar: Calendar) -> dict[str, str]:
 def write(context: OutputContext, folder: Path) -> list[str]:
     """Write every feed under ``folder``; each event is serialised once."""
     plan = context.plan
-    events = EventWriter(plan)
-    for feed in feeds(plan):
+    found = feeds(plan)
+    events = EventWriter(plan, image_addresses(context, folder, found[0].items))
+    for feed in found:
         write_file(folder / feed.path, serialise(feed, plan, events))
     return []
+
+
+def image_addresses(context: OutputContext, folder: Path, items: list[Item]) -> dict[str, str]:
+    """Each image of the feeds' posts at its full address, where a phone can open it: copied into
+    planning/media/ and served under ``planning.url``. None without ``planning.url``, nor when the feeds
+    are published without the planning site (``feeds: publish:`` alone copies the .ics files only, so
+    planning.url's media/ would not be there): the descriptions keep the images' paths."""
+    calendar = context.plan.calendar
+    base = calendar.planning.url
+    if not base or (calendar.feeds.publish and not calendar.planning.publish):
+        return {}
+    copied = copy_media(dict.fromkeys(m.path for item in items for m in item.media), context, folder)
+    return {path: local if "://" in local else base + local for path, local in copied.items()}
 
 
 def serialise(feed: Feed, plan: Plan, events: EventWriter) -> bytes:
@@ -205,8 +240,10 @@ ALL_DAY_REMINDER = dt.timedelta(hours=15)
 class EventWriter:
     """Serialises each item's VEVENT once, and its alarm block once per reminder delay."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, images: dict[str, str] | None = None) -> None:
         self.plan = plan
+        #: An image's full address by its path (:func:`image_addresses`); an image not there keeps its path.
+        self.images = images or {}
         self._ = translator(plan.lang)
         self.namespace = namespace(plan)
         self.generated_at = plan.generated_at.astimezone(dt.UTC)
@@ -248,7 +285,7 @@ class EventWriter:
             f"DTEND;VALUE=DATE:{key_date.end + dt.timedelta(days=1):%Y%m%d}",
             "TRANSP:TRANSPARENT",
             "STATUS:CONFIRMED",
-            f"SUMMARY:{_text('◆ ' + key_date.name)}",
+            f"SUMMARY:{_text('◆ ' + french_title(key_date.name, self.plan.lang))}",
             f"DESCRIPTION:{_text(chr(10).join(lines))}",
             f"CATEGORIES:{_text(_('Key date'))}",
             "END:VEVENT",
@@ -274,13 +311,15 @@ class EventWriter:
         return self._trigger(item, reminder) <= self.plan.now
 
     def summary(self, item: Item) -> str:
-        """What a month view shows: ``[LinkedIn] Salon Industrie : J-7``."""
+        """What a month view shows: ``[LinkedIn] Salon Industrie : J-7``, with a no-break space before
+        the colon in a French title (:func:`~edcal.outputs.pages.shown_title`)."""
         _ = self._
+        title = shown_title(item, self.plan)
         if item.kind == "post":
             network = self.plan.calendar.networks.get(item.network or "")
-            label = f"[{network.name if network else item.network}] {item.title}"
+            label = f"[{network.name if network else item.network}] {title}"
         else:
-            label = f"[{_('Blog')}] {item.title}"
+            label = f"[{_('Blog')}] {title}"
         if item.status in ("idea", "writing", "review", "draft"):
             label += f" ({_(item.status)})"
         return label
@@ -305,7 +344,7 @@ class EventWriter:
         if item.media:
             for media in item.media:
                 alt = f" — {_('Alt text:')} {media.alt}" if media.alt else ""
-                lines.append(f"{_('Image:')} {media.path}{alt}")
+                lines.append(f"{_('Image:')} {self.images.get(media.path, media.path)}{alt}")
         if item.owner:
             person = calendar.team.get(item.owner)
             lines.append(f"{_('Owner:')} {person.name if person else item.owner}")

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import jinja2
 from markupsafe import Markup, escape
 
-from edcal.i18n import SINGULAR, long_date, month_name, translated, translator
+from edcal.i18n import SINGULAR, long_date, month_name, translated, translator, typeset
 from edcal.model.article import content_path
 from edcal.model.plan import Item, Plan
 from edcal.outputs.context import OutputContext
@@ -41,6 +41,21 @@ def figure(value: int | float, lang: str) -> str:
     if not lang.startswith("fr"):
         return text
     return text.replace(",", "\u00a0").replace(".", ",")
+
+
+def shown_title(item: Item, plan: Plan) -> str:
+    """An item's title as the feeds (SUMMARY) and the planning pages show it: with French spacing
+    (:func:`edcal.i18n.typeset`) when it is French, as the blog and the drafts space it, so that
+    "Salon Industrie : J-7" never breaks before its colon. French as the drafts judge it: an item
+    about an article is in that article's language (an English translation's title is left as
+    typed), any other in the site's. The title itself (plan.json, drafts, lengths) is not changed."""
+    article = plan.article_of(item) if item.article else None
+    return french_title(item.title, (article.lang if article else None) or plan.lang)
+
+
+def french_title(title: str, lang: str | None) -> str:
+    """``title`` with French spacing when ``lang`` is French, as typed otherwise."""
+    return typeset(title, "fr") if (lang or "").startswith("fr") else title
 
 
 def environment(context: OutputContext) -> jinja2.Environment:
@@ -67,6 +82,8 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["long_date"] = lambda day: long_date(day, lang)
     env.filters["number"] = lambda value: figure(value, lang)
     env.filters["month_name"] = lambda day: month_name(day, lang)
+    env.filters["shown_title"] = lambda item: shown_title(item, context.plan)
+    env.filters["site_title"] = lambda title: french_title(title, lang)  # an idea's, in the site's language
     tracking = context.plan.calendar.tracking
     names = tracking.names if tracking.enabled else frozenset()
     site_url = context.plan.site_url
