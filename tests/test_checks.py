@@ -1304,3 +1304,17 @@ def test_duplicate_text_compares_with_posts_already_out(site: Path) -> None:
     calendar.write_text(off, encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--only", "duplicate-text", "--format", "json"])
     assert not [f for f in json.loads(result.output)["findings"] if f["item"] == "demain-linkedin"]
+
+
+def test_a_post_linking_to_a_translation_that_waits_for_its_original_is_a_dead_link() -> None:
+    """The translation's own date (the 10th) was taken: its page is online with the original, the 19th."""
+    def made(original_status: str) -> list:
+        return [lambda c: article("pergola", "2027-01-19T09:00", c, status=original_status),
+                lambda c: article("pergola", "2027-01-10T09:00", c, lang="en", is_original=False,
+                                  url="https://blog.example.fr/en/pergola/")]
+    post = posts("{id: en, at: 2027-01-12 09:00, networks: [x], link: 'https://blog.example.fr/en/pergola/', "
+                 "text: Our pergola}")
+    early = findings("post-before-article", post, made("published"))
+    assert [f.item for f in early] == ["en-x"] and "is online (2027-01-19 09:00)" in early[0].message, early
+    draft = findings("post-before-article", post, made("draft"))
+    assert "a translation that waits for 'content/articles/pergola.md', not ready" in draft[0].message, draft

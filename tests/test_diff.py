@@ -142,6 +142,12 @@ def test_a_post_added_or_moved_into_the_past_is_shown_because_it_will_not_go_out
     assert {c["id"]: (c["change"], c["past"]) for c in changes if c["past"]} == {
         "vieux-x": ("added", True), "hello-linkedin": ("changed", True), "hello-mastodon": ("changed", True)}
     assert not [c for c in changes if not c["past"]]
+    # A new recurring post whose rule started in the past: its past occurrences are no mistake.
+    edit(repo / "calendar.yaml", "  - id: weekly\n", "  - {id: hebdo, networks: [x], text: Chaque lundi,"
+         " repeat: {every: week, on: mon, at: '09:00', from: 2026-12-07, until: 2027-03-29}}\n  - id: weekly\n")
+    changes = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)["changes"]
+    assert not [c["id"] for c in changes if c["past"] and c["id"].startswith("hebdo")]
+    assert [c["id"] for c in changes if c["id"].startswith("hebdo")][:1] == ["hebdo-x-20270222"]
 
 
 def test_an_article_going_live_earlier_and_its_promotion_moving_with_it(repo: Path) -> None:

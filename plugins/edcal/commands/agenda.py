@@ -14,6 +14,7 @@ from rich.text import Text
 from edcal.clock import parse_window
 from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.i18n import long_date, say, team_language, translator
+from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
@@ -150,7 +151,7 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
     items = upcoming(plan, days, network, owner, campaign, start, end)
     key_days = plan.calendar.key_dates_by_day(*days_shown(plan, days, start, end), ids=ids)
     window = since is not None or until is not None
-    midnight = plan.now.astimezone(plan.calendar.zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    midnight = start_of_day(plan.now.astimezone(plan.calendar.zone).date(), plan.calendar.zone)
     earlier = not window and any(isinstance(item.start, dt.datetime)  # gone out already today
                                  for item in upcoming(plan, 1, network, owner, campaign, midnight, plan.now))
     render(plan, items, days, console, key_days, window=window, ids=ids, earlier_today=earlier)

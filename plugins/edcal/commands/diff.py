@@ -298,8 +298,8 @@ def _rows(changes: PlanChanges, words: _Words) -> list[_Row]:
             shown = tuple(words.changed_fields(change)) if change.kind == "changed" else ()
             text = (tuple(_text_lines(change.before.text if change.before else None, item.text))
                     if change.text_changed else ())
-            key = (change.kind, item.parent, item.kind, item.title, item.status, item.withheld_reason, shown,
-                   text, words.length(item) if _counted(change) else None)
+            key = (change.kind, change.late, item.parent, item.kind, item.title, item.status,
+                   item.withheld_reason, shown, text, words.length(item) if _counted(change) else None)
         groups.setdefault(key, []).append(change)
     return [_Row(tuple(group)) for group in groups.values()]
 

@@ -94,7 +94,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "site_name_yaml": json.dumps(site_name, ensure_ascii=False),
         "site_url": site_url.rstrip("/"),
         "timezone": timezone,
-        **_engine(),
+        **_engine(lang),
         "lang": lang,
         "default_category": "Divers" if lang == "fr" else "Misc",
         "country_line": (f"country: {code}{_SUBDIVISION_LINES.get(code, '')}" if code else
@@ -129,7 +129,19 @@ _SUBDIVISION_LINES = {
 }
 
 
-def _engine() -> dict[str, str]:
+#: What requirements.txt and .pre-commit-config.yaml say while edcal's address is unknown (site's language).
+_ENGINE_TODO = {
+    "en": ("# TODO: write where edcal lives and the tag or commit to build with, then uncomment:",
+           "# TODO: write where edcal lives and the tag or commit to check with, then uncomment these lines\n"
+           "# and remove `repos: []`:"),
+    "fr": ("# TODO : indiquez où se trouve edcal et l'étiquette ou le commit avec lequel construire, puis "
+           "décommentez :",
+           "# TODO : indiquez où se trouve edcal et l'étiquette ou le commit avec lequel vérifier, puis "
+           "décommentez ces\n# lignes et retirez `repos: []` :"),
+}
+
+
+def _engine(lang: str = "en") -> dict[str, str]:
     """The edcal this site is made with, for requirements.txt and the pre-commit hook.
 
     Installed from its git repository (``pip install "edcal @ git+URL@COMMIT"``), pip
@@ -153,11 +165,9 @@ def _engine() -> dict[str, str]:
     if known:
         line = f"edcal @ git+{repo}@{rev}"
     else:  # commented out: pip, CI and pre-commit say what is missing, not fail on an address that is none
-        line = (f"# TODO: write where edcal lives and the tag or commit to build with, then uncomment:\n"
-                f"# edcal @ git+{repo}@{rev}")
-        hook = ("# TODO: write where edcal lives and the tag or commit to check with, then uncomment these "
-                "lines\n# and remove `repos: []`:\n" + "\n".join(f"# {row}" for row in hook.splitlines())
-                + "\nrepos: []")
+        todo = _ENGINE_TODO["fr" if lang == "fr" else "en"]
+        line = f"{todo[0]}\n# edcal @ git+{repo}@{rev}"
+        hook = todo[1] + "\n" + "\n".join(f"# {row}" for row in hook.splitlines()) + "\nrepos: []"
     return {"engine_line": line, "engine_hook": hook}
 
 

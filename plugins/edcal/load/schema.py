@@ -461,7 +461,7 @@ class TrackingSpec(Spec):
 
 
 class HootsuiteSpec(Spec):
-    date_format: Text | None = Field(None, description="Date and time as chosen in Hootsuite's upload dialog, in strftime form; default day/month/year 24-hour, month/day/year in the United States (country: US).")
+    date_format: Text | None = Field(None, description="Date and time as chosen in Hootsuite's upload dialog, in strftime form; default day/month/year 24-hour; month/day/year for a country that writes the month first (US, PH, FM, MH, PW).")
 
 
 class ExportsSpec(Spec):

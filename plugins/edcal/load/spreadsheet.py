@@ -59,8 +59,6 @@ HEADERLESS = ("date", "text", "link")
 #: The header of edcal's own planning/exports/posts.csv: its posts are in the plan already.
 OWN_EXPORT = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt", "campaign",
               "owner", "source", "promotional", "length", "limit")
-#: Countries that write the month first (02/03/2027 is February 3rd).
-
 #: A status cell's words (as :func:`normal_name` writes them).
 STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "en cours": "draft",
             "a valider": "draft", "en attente": "draft", "to do": "draft", "in progress": "draft",

@@ -33,7 +33,7 @@ from typing import Any
 from pelican import signals
 
 from edcal.errors import InputErrors, message_of, report
-from edcal.i18n import say
+from edcal.i18n import say, spoken
 from edcal.model.source import Source
 from edcal.pelican_plugin.state import STATE_KEY, BuildState, state_of
 
@@ -272,7 +272,7 @@ def on_finalized(pelican: Any) -> None:
         abort(exc, pelican.settings)
     state.warnings = list(message.warnings)
     for warning in state.warnings:
-        logger.info("%s", warning)
+        logger.info("%s", spoken(warning))
     swap_in(message.staging, state.planning_path)
     state.plan_run.stop()
     calendar = state.calendar

@@ -32,7 +32,7 @@ def _originals_in_the_default_language(models: dict[str, Article], default_lang:
 
     Pelican pairs translations within published articles and within drafts apart: an English
     draft of a published French article was an "original" too, and got promotions of its own
-    (two items 'entretien-bluesky-1': the build stopped on a translation in progress).
+    (two items 'entretien-bluesky-0': the build stopped on a translation in progress).
     """
     slugs_in_default = {a.slug for a in models.values() if a.lang == default_lang}
     return [dataclasses.replace(article, is_original=False)

@@ -105,8 +105,13 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
     def to_come(item: Item) -> bool:
         return isinstance(item.start, dt.datetime) and item.start >= after.now
 
+    repeating = {entry.id for entry in after.calendar.posts if entry.kind == "repeat"}
+
     def late(was: Item | None, now: Item | None) -> bool:
-        """A post the change puts in the past: never sent, though the plan says "published"."""
+        """A post the change puts in the past: never sent, though the plan says "published". A new
+        recurring post's occurrences before now are not: a rule may start in the past."""
+        if was is None and now is not None and now.parent in repeating:
+            return False
         return before is not None and now is not None and now.kind == "post" and now.status != "withheld" \
             and not to_come(now) and (was is None or to_come(was))
 

@@ -312,6 +312,7 @@ class _Resolver:
         publication = state.live_at or article.date
         deferred = publication > article.date
         items = []
+        keys = step_keys(schedule)  # each step's id: its offset (-0, -1w), not its place
         for network_id in networks:
             network = self.calendar.networks.get(network_id)
             if network is None:
@@ -324,7 +325,6 @@ class _Resolver:
             if variant is not None and variant.skip:
                 continue
             starts: list[tuple[int, dt.datetime, Source]] = []
-            keys = step_keys(schedule)
             for number, offset in enumerate(schedule, start=1):
                 # An implicit promotion exists because of the article: point there.
                 where = entry.source if entry.implicit else (offset.source or entry.source)

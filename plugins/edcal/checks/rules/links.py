@@ -29,7 +29,7 @@ from edcal.plan.status import article_state
       "A post links to or promotes an article before it is live, or an article that is not ready")
 def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
-    articles = plan.articles_by_slug()
+    articles = originals = plan.articles_by_slug()
     by_path = _articles_by_path(plan)
     zone = plan.calendar.zone
     for post in ctx.posts():
@@ -46,7 +46,7 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
                 post = dataclasses.replace(post, source=variant.field_sources["link"])
             elif field is not None:
                 post = dataclasses.replace(post, source=entry.field_sources[field])
-        state = article_state(article, plan.calendar, plan.now)
+        state = article_state(article, plan.calendar, plan.now, originals)  # a translation waits for its original
         when = post.start.astimezone(zone)  # type: ignore[union-attr]
         if article.status in ("draft", "review"):
             if post.status == "draft":
@@ -63,6 +63,12 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
                               "review: it will not be online", id=post.id, when=when, slug=article.slug)
             yield Problem(post.source, message, say("publish the article ({path}) or move or remove the post",
                                                     path=article.source.path), post)
+        elif state.live_at is None and state.waits_for is not None:
+            yield Problem(post.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', a translation "
+                                           "that waits for '{original}', not ready: it will not be online",
+                                           id=post.id, when=when, slug=article.slug,
+                                           original=state.waits_for.source.path),
+                          say("publish the original, or move or remove the post"), post)
         elif state.live_at is None:
             yield Problem(post.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', held back "
                                            "by a freeze with no end", id=post.id, when=when, slug=article.slug),
