@@ -655,6 +655,9 @@ def test_the_page_says_when_it_was_built_and_warns_when_read_another_day(sample:
     page.reload()
     assert page.locator("#stale").is_visible()
     assert "sont ceux du mardi 12 janvier 2027, 08:00" in page.inner_text("#stale")
+    for other in ("agenda/2027-01.html", "drafts/index.html"):  # their "today" is the build's too
+        page.goto(server + other)
+        assert page.locator("#stale").is_visible(), other
     page.close()
 
 
@@ -671,3 +674,13 @@ def test_the_planning_pages_space_french_titles_as_the_blog_does(sample: Path) -
     assert next(i["title"] for i in data["items"] if i["id"] == post["id"]) == "Salon Industrie\u00a0: J-7"
     # The backlog's ideas too.
     assert "<strong>Acier Corten\u00a0: mode ou vraie solution\u00a0?</strong>" in page
+
+
+def test_a_filter_keeps_the_key_dates_days(sample: Path, server: str, chromium: Any) -> None:
+    """A network with nothing during the fair: its days went with the filter, the fair's name with them."""
+    page = chromium.new_page()
+    page.goto(server + "agenda/2027-01.html?network=intranet")
+    shown = page.eval_on_selector_all("[data-day]", "els => els.filter(e => !e.hidden).map(e => e.dataset.day)")
+    assert {"2027-01-26", "2027-01-27", "2027-01-28", "2027-01-29"} <= set(shown), shown
+    assert page.locator('[data-day="2027-01-27"] .key-date').is_visible()
+    page.close()

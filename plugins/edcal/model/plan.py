@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from edcal.model.article import Article
-from edcal.model.calendar import Calendar
+from edcal.model.calendar import Calendar, PostEntry
 from edcal.model.days import start_of_day
 from edcal.model.network import fill_share_form
 from edcal.model.source import Source
@@ -265,6 +266,18 @@ class Plan:
         if self._by_slug is None:
             self._by_slug = {a.slug: a for a in self.articles if a.is_original}
         return self._by_slug
+
+
+#: How each kind of entry ends its posts' ids after ``<entry id>-<network>``: nothing, the rule's day, or a
+#: promotion's step (``-0``, ``-1w``, ``-1d-before``: plan.timing.step_keys).
+_ID_ENDS = {"once": "", "repeat": r"-\d{8}", "promote": r"-\d[a-z0-9-]*"}
+
+
+def made_by(entry: PostEntry, item: Item) -> bool:
+    """Whether ``entry`` wrote the post ``item``: the blog's default promotions of an article share their
+    parent with an entry of calendar.yaml that has the article's slug for id, and are not its."""
+    own = re.escape(f"{entry.id}-{item.network}")
+    return item.parent == entry.id and re.fullmatch(own + _ID_ENDS[entry.kind], item.id) is not None
 
 
 def occurrence_name(item: Item) -> str | None:

@@ -41,7 +41,7 @@ from icalendar import vDuration, vText, vUri
 from edcal.i18n import translator
 from edcal.model.calendar import Calendar, Campaign, KeyDate, PostEntry
 from edcal.model.days import start_of_day
-from edcal.model.plan import Item, Plan, key_date_event_id
+from edcal.model.plan import Item, Plan, key_date_event_id, made_by
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
@@ -125,7 +125,7 @@ def _campaign_key_dates(campaign: Campaign, items: list[Item], entries: dict[str
     named = set(campaign.key_dates)
     for item in items:
         entry = entries.get(item.parent or "") if item.kind == "post" else None
-        if entry is None:
+        if entry is None or not made_by(entry, item):  # not a default promotion of a namesake
             continue
         whens = [entry.when, *(v.when for v in entry.variants.values())]
         if entry.recurrence is not None:

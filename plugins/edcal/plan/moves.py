@@ -14,7 +14,6 @@ not changed either: a move never moves more than was asked without saying so.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Literal
@@ -23,7 +22,7 @@ from dateutil.relativedelta import relativedelta
 
 from edcal.i18n import Message, say, say_count
 from edcal.model.calendar import KeyDate, MovedOccurrence, PostEntry, When
-from edcal.model.plan import Item, Plan, article_item_id, occurrence_name
+from edcal.model.plan import Item, Plan, article_item_id, made_by, occurrence_name
 from edcal.model.source import Source
 
 Unit = Literal["days", "weeks", "months"]
@@ -492,12 +491,7 @@ class _Finder:
         """The entry a post comes from (None for the blog's default promotions, whose entry is not
         written, even when an entry of calendar.yaml has the article's slug for id)."""
         entry = self.entries.get(item.parent or "")
-        if entry is None:
-            return None
-        own = re.escape(f"{entry.id}-{item.network}")
-        # A promotion's step: -0, -1w, -1d-before (plan.timing.step_keys).
-        suffix = {"once": "", "repeat": r"-\d{8}", "promote": r"-\d[a-z0-9-]*"}[entry.kind]
-        return entry if re.fullmatch(own + suffix, item.id) else None
+        return entry if entry is not None and made_by(entry, item) else None
 
     def follows(self, item: Item, moved_articles: set[str], moved_key_dates: set[str],
                 left_articles: set[str]) -> tuple[Message, Message] | None:

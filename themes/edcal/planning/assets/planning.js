@@ -126,10 +126,10 @@
     document.querySelectorAll(".gap[data-gap-network]").forEach(function (gap) {
       gap.hidden = Boolean(wanted.network) && gap.getAttribute("data-gap-network") !== wanted.network;
     });
-    // Agenda days and draft days with nothing left to show are hidden too.
+    // Agenda days and draft days with nothing left to show are hidden too, but a key date's (the fair).
     document.querySelectorAll("[data-day]").forEach(function (day) {
       var items = day.querySelectorAll("[data-item-id]");
-      if (!items.length) { return; }
+      if (!items.length || day.querySelector(".key-date")) { return; }
       day.hidden = Array.prototype.every.call(items, function (item) { return item.hidden; });
     });
     // The drafts review's counts ([drafts, errors, warnings] by network, "" for all) follow the network.
