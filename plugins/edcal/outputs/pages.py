@@ -46,9 +46,10 @@ def figure(value: int | float, lang: str) -> str:
 def shown_title(item: Item, plan: Plan) -> str:
     """An item's title as the feeds (SUMMARY) and the planning pages show it: with French spacing
     (:func:`edcal.i18n.typeset`) when it is French, as the blog and the drafts space it, so that
-    "Salon Industrie : J-7" never breaks before its colon. French as the drafts judge it: an item
-    about an article is in that article's language (an English translation's title is left as
-    typed), any other in the site's. The title itself (plan.json, drafts, lengths) is not changed."""
+    "Salon Industrie : J-7" never breaks before its colon. An item about an article is in that
+    article's language (an English translation's title is left as typed), any other in the site's
+    (a post's `link:` to a translation too: its title is the team's words, unlike its text). The
+    title itself (plan.json, drafts, lengths) is not changed."""
     article = plan.article_of(item) if item.article else None
     return french_title(item.title, (article.lang if article else None) or plan.lang)
 
