@@ -638,3 +638,17 @@ def test_a_french_sites_article_errors_are_in_french(site: Path) -> None:
     assert (f"error: trouvé tags '#soudure #inox', écrit en hashtags{nbsp}; attendu{nbsp}: des mots séparés "
             "par des virgules\n    hint: écrivez tags: soudure, inox (les publications font leurs hashtags à partir "
             "des étiquettes)") in result.stderr
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", " "])
+def test_a_first_header_line_with_a_space_before_its_colon_is_named(space: str) -> None:
+    """`Title\\u00a0: …` on line 1 began no header: the error was a missing title, the space unnamed."""
+    with pytest.raises(InputErrors) as raised:
+        split_article(f"Title{space}: Un article\nDate: 2027-02-01 09:00\n\nCorps.\n", "content/articles/t.md")
+    [error] = raised.value.errors
+    assert (error.source.line, error.source.column) == (1, 6) and "'Title:'" in error.message, error.format()
+
+
+def test_a_body_that_opens_with_a_colon_sentence_and_no_header_is_not_taken_for_a_field() -> None:
+    parsed = split_article("Voici le programme : trois jours.\n", "content/pages/t.md")
+    assert parsed.body.startswith("Voici le programme")

@@ -215,7 +215,7 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
         elif (more := META_MORE_RE.match(line)) is not None and key:
             values[key].append(more.group("value").strip())
         elif more is None:
-            field = LOOKS_LIKE_FIELD_RE.match(line) if values else None
+            field = LOOKS_LIKE_FIELD_RE.match(line)  # the first line too: `Title\u00a0: …` began no header
             if field is not None and _meant_as_field(field.group("key"), lines[index + 1:]):
                 _refuse_field_line(field, Source(path, number, 1), errors)
             break  # not a header line: the body starts here (the meta extension allows no blank line)
