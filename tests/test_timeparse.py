@@ -114,3 +114,13 @@ def test_until_the_last_day_edcal_knows_runs_to_its_end() -> None:
     start, end = parse_window(None, "2199-12-31", ZoneInfo("Europe/Paris"))
     assert start is None and end is not None and (end.year, end.month, end.day, end.hour) == (2199, 12, 31, 23)
     assert parse_window(None, "2027-01-12", ZoneInfo("Europe/Paris"))[1].isoformat() == "2027-01-13T00:00:00+01:00"
+
+
+@pytest.mark.parametrize(("written", "time"), [
+    ("2027-01-21 à 9h30", dt.time(9, 30)), ("2027-01-21 9H30", dt.time(9, 30)),
+    ("2027-01-21 10 h 30", dt.time(10, 30)), ("2027-01-21 10\u202fh\u202f30", dt.time(10, 30)),
+    ("2027-01-21 at 09:30", dt.time(9, 30)), ("2027-01-21 à 10h", dt.time(10, 0))])
+def test_a_time_as_french_writers_type_it(written: str, time: dt.time) -> None:
+    """`à 9h30`, `10 h 30`: refused with "expected YYYY-MM-DD HH:MM", though `9h30` alone was taken."""
+    when = timeparse.parse_when(written)
+    assert (when.date, when.time) == (dt.date(2027, 1, 21), time)

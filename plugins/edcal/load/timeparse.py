@@ -78,8 +78,12 @@ _OFFSET_UNITS = {
     "mois": "months",
 }
 
-#: ``09:30``, ``09:30:00``, ``09:30:00.000`` (what Decap CMS writes: the fraction is dropped), ``9h30``.
-_TIME_RE = re.compile(r"^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?|h(\d{2})?)$")
+#: ``09:30``, ``09:30:00``, ``09:30:00.000`` (what Decap CMS writes: the fraction is dropped), ``9h30``,
+#: ``9H30``, ``10 h 30`` (French typography's spaced "h").
+_TIME_RE = re.compile(r"^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"
+                      r"|[ \u00a0\u202f]?[hH][ \u00a0\u202f]?(\d{2})?)$")
+#: "à 9h30", "at 09:30" between a date and its time, as people write them.
+_AT_WORD = re.compile(r"^(?:à|at)\s+", re.IGNORECASE)
 _DATETIME_RE = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]+(?P<rest>.+))?$",
 )
@@ -121,7 +125,7 @@ def parse_when(text: str, slot_names: frozenset[str] | None = None) -> When:
         raise ValueError(say("found '{text}', expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD "
                              "HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)", text=raw))
     day = parse_date(match.group("date"))
-    rest = (match.group("rest") or "").strip()
+    rest = _AT_WORD.sub("", (match.group("rest") or "").strip())
     if not rest:
         return When(day)
     if rest.lower() in (slot_names or frozenset()):
