@@ -152,7 +152,8 @@ def test_image_missing_in_a_suggestion_to_staff(tmp_path: Path) -> None:
     plan = resolve_plan(calendar, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
                         site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
     (found,) = run_checks(plan, only=["image-missing"])
-    assert found.message.startswith("image 'images/inexistante.png' of the suggestion to staff 'Emplois' does not exist")
+    assert found.message.startswith("image 'images/inexistante.png' of the suggestion to staff 'Emplois' not found: "
+                                    "there is no ") and found.message.endswith("/images/inexistante.png")
     assert found.hint == "did you mean 'images/existante.png'?"
 
 
@@ -169,7 +170,8 @@ def test_image_missing(tmp_path: Path) -> None:
                         site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
     found = run_checks(plan, only=["image-missing"])
     assert [f.item for f in found] == ["a-x"]
-    assert "image 'images/absente.png' of 'a' does not exist" in found[0].message
+    assert "image 'images/absente.png' of 'a' not found: there is no " in found[0].message
+    assert found[0].message.endswith("/images/absente.png")
     # An image given by its address is not looked for in content/ (it was, as content/https:/…).
     calendar = calendar_from(PARIS_CALENDAR + posts(
         "{id: e, at: 2027-01-12 09:00, networks: [x], text: Hi, image: 'https://cdn.example.org/a.png', alt: A}"))
@@ -228,7 +230,7 @@ def test_the_header_image_of_an_article_online_is_judged_whatever_its_date(site:
     assert result.exit_code == 1, result.output
     [found] = json.loads(result.output)["findings"]
     assert (found["file"], found["line"], found["item"]) == ("content/articles/publie.md", 5, "article-publie")
-    assert found["message"].startswith("image 'images/pubic.png' of 'article-publie' does not exist")
+    assert found["message"].startswith("image 'images/pubic.png' of 'article-publie' not found: there is no content/images/pubic.png")
     assert found["hint"] == "did you mean 'images/public.png'?"
     result = run_edcal("build", cwd=site)
     assert result.returncode == 1 and "image-missing" in result.stderr

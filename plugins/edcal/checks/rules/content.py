@@ -151,7 +151,7 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
             if exists[path] or (where, path) in reported:
                 continue
             reported.add((where, path))
-            yield Problem(where, say("image '{image}' of '{id}' does not exist in {path}", image=media.path,
+            yield Problem(where, say("image '{image}' of '{id}' not found: there is no {path}", image=media.path,
                                      id=item.parent or item.id, path=Path(content.name) / path),
                           nearest_file(content, path), item,
                           when=ctx.now if item.id in online_ids else None)
@@ -159,7 +159,7 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
         path = content_path(suggestion.image) if suggestion.image and "://" not in suggestion.image else None
         if path is not None and not is_file(content / path):
             yield Problem(suggestion.field_sources.get("image", suggestion.source),
-                          say("image '{image}' of the suggestion to staff '{title}' does not exist in {path}",
+                          say("image '{image}' of the suggestion to staff '{title}' not found: there is no {path}",
                               image=suggestion.image, title=suggestion.title or suggestion.article or "",
                               path=Path(content.name) / path),
                           nearest_file(content, path), when=ctx.now)
