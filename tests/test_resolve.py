@@ -571,3 +571,15 @@ def test_a_promotions_steps_keep_their_ids_when_a_step_is_added_or_moved() -> No
     assert after == {**before, "lancement-x-3d": "01-15 10:00", "lancement-x-1w": "01-19 12:00"}
     assert set(steps("+2 months, +30 minutes, +4 hours, +1 week, +1 week at 18:00")) == {
         "lancement-x-2mo", "lancement-x-30min", "lancement-x-4h", "lancement-x-1w", "lancement-x-1w-2"}
+
+
+def test_a_promotion_step_at_a_time_the_clocks_skip_says_what_a_step_can_hold() -> None:
+    """"Write the UTC offset" cannot be followed in `schedule:`: the hint names the step's time to change."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: lancement\n    networks: [x]\n"
+                             "    schedule: [+1 day at 02:30]\n")
+    with pytest.raises(InputErrors) as raised:
+        plan_of(calendar, [article("lancement", "2027-03-27T10:00", calendar)])
+    [error] = raised.value.errors
+    assert "2027-03-28 02:30 does not exist in Europe/Paris" in error.message
+    assert "'+1 day at 02:30' after 'lancement', X" in error.message
+    assert error.hint.startswith("a step of `schedule:` cannot hold a UTC offset: give '+1 day at 02:30' another")

@@ -341,10 +341,13 @@ class _Resolver:
                             base = article.date
                     starts.append((number, offset_instant(base, offset, network, self.calendar, date_only),
                                    where))
-                except WallClockError as exc:
+                except WallClockError as exc:  # "write the UTC offset": a step cannot hold one
                     self.errors.add(where, say("{problem} ('{offset}' after '{slug}', {network})",
-                                               problem=exc.args[0], offset=offset.label, slug=article.slug,
-                                               network=network.name), exc.hint)
+                                               problem=exc.message, offset=offset.label, slug=article.slug,
+                                               network=network.name),
+                                    say("a step of `schedule:` cannot hold a UTC offset: give '{offset}' "
+                                        "another time of day, one the clocks show once that night, or change "
+                                        "the article's date", offset=offset.label))
             # Steps are told apart by time, not by their place in `schedule:`: the first post once the
             # article is online, then reminders, the last one "last"; a post before it is a teaser.
             after = sorted((start, number) for number, start, _where in starts if start >= publication)
