@@ -11,7 +11,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from edcal.errors import did_you_mean
-from edcal.i18n import say
+from edcal.i18n import say, utc_offset
 
 
 class WallClockError(ValueError):
@@ -47,7 +47,7 @@ def localize(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
             say("choose another time, e.g. {time}", time=later.strftime("%H:%M")),
             (later.strftime("%Y-%m-%d %H:%M"),),
         )
-    choices = (f"{stamp}{_offset(first)}", f"{stamp}{_offset(second)}")
+    choices = (f"{stamp}{utc_offset(first)}", f"{stamp}{utc_offset(second)}")
     raise WallClockError(
         say("{stamp} happens twice in {zone}: the clocks go back that night", stamp=stamp, zone=zone.key),
         say("write the UTC offset: {first} (the first) or {second} (the second)",
@@ -59,13 +59,6 @@ def localize(naive: dt.datetime, zone: ZoneInfo) -> dt.datetime:
 def at_offset(naive: dt.datetime, offset: dt.timedelta, zone: ZoneInfo) -> dt.datetime:
     """A time written with an explicit UTC offset, expressed in ``zone``."""
     return naive.replace(tzinfo=dt.timezone(offset)).astimezone(zone)
-
-
-def _offset(value: dt.datetime) -> str:
-    offset = value.utcoffset() or dt.timedelta()
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def zone_named(name: str) -> ZoneInfo:

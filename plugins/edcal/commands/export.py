@@ -47,13 +47,13 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
         network = eligible[0]
     start, end = parse_window(since, until, zone, plan.now)
     posts = exports.upcoming(plan, network, start, end)
-    files, warnings = exports.render(fmt, posts, plan, output or Path("-"))  # "-": standard output
-    if output is None and len(files) > 1:
-        rows = sum(len(part) for _, part in exports.hootsuite_files(posts, Path("-")))
-        raise InputErrors([InputError(
-            Source("--output", 1, 1),
-            say("{count} posts for Hootsuite, which takes at most {limit} per upload",
-                count=rows, limit=exports.HOOTSUITE_MAX_ROWS),
-            say("write them to files, e.g. -o {network}.csv: they are split into {network}-1.csv, "
-                "{network}-2.csv…; or narrow with --since and --until", network=network))])
-    return files, warnings
+    if fmt == "hootsuite" and output is None:  # standard output is one file: refused before anything is made
+        parts = exports.hootsuite_files(posts, Path("-"))
+        if len(parts) > 1:
+            raise InputErrors([InputError(
+                Source("--output", 1, 1),
+                say("{count} posts for Hootsuite, which takes at most {limit} per upload",
+                    count=sum(len(rows) for _, rows in parts), limit=exports.HOOTSUITE_MAX_ROWS),
+                say("write them to files, e.g. -o {network}.csv: they are split into {network}-1.csv, "
+                    "{network}-2.csv…; or narrow with --since and --until", network=network))])
+    return exports.render(fmt, posts, plan, output or Path("-"))  # "-": standard output
