@@ -357,7 +357,7 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     written.write_text(header + "---\nUn premier paragraphe écrit.\n", encoding="utf-8")
     built = run_edcal("build", cwd=target)
     assert built.returncode == 0, built.stderr
-    assert "blog: 2 published article(s)" in built.stdout
+    assert "blog: 2 published articles -> output/" in built.stdout
     assert (target / "output" / "category" / "divers" / "index.html").is_file()
     assert not (target / "output" / "category" / "articles").exists()
     # What docs/theme.md describes: robots.txt naming the sitemap, one folder per category and author page.

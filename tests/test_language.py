@@ -99,3 +99,20 @@ def test_an_options_error_found_before_the_site_is_read_is_in_the_sites_language
     broken = run_edcal("move", "--since", "2027-02-20", "--by", "une semaine", cwd=site)
     assert broken.returncode == 2 and "Traceback" not in broken.stderr
     assert broken.stderr.startswith("--by: error: found 'une semaine', expected an offset in days"), broken.stderr
+
+
+def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:
+    """"1 article(s) publié(s)" read as a form left blank: each count takes its own form."""
+    french = run_edcal("build", cwd=site)
+    assert french.returncode == 0, french.stderr
+    lines = french.stdout.replace(NBSP, " ").splitlines()  # French spacing: a no-break space before ":"
+    assert "blog : 1 article publié -> output/" in lines
+    assert "  publications : 22 sur 4 réseaux (bluesky, linkedin, mastodon, x), dont 1 gelée" in lines
+    assert "vérifications : 13 avertissements ; `edcal check` les liste" in lines
+    assert "  1 remarque sur les règles non confirmées de Hootsuite : `edcal export hootsuite --network RÉSEAU " \
+        "-o FICHIER` la montre" in lines
+    assert "(s)" not in french.stdout
+    english = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"}).stdout.splitlines()
+    assert "blog: 1 published article -> output/" in english
+    assert "  posts: 22 on 4 networks (bluesky, linkedin, mastodon, x), 1 post withheld by a freeze" in english
+    assert "checks: 13 warnings: `edcal check` lists them" in english

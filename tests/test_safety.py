@@ -123,9 +123,9 @@ def test_an_article_taken_offline_leaves_output_with_its_pages_and_image(site: P
     assert (output / ".git" / "HEAD").is_file() and (output / "CNAME").read_text(encoding="utf-8") == "blog.example.fr\n"
     # A file no build wrote is never removed, and the build says so.
     assert (output / "left-by-hand.html").read_text(encoding="utf-8") == "old page\n"
-    assert "output/: left alone 1 file(s) that no edcal build wrote (left-by-hand.html): remove them, " \
-           "or name them in OUTPUT_RETENTION" in result.stdout
-    assert re.search(r"output/: removed \d+ file\(s\) an earlier build wrote and this one did not", result.stdout)
+    assert "output/: left alone 1 file that no edcal build wrote (left-by-hand.html): remove it, " \
+           "or name it in OUTPUT_RETENTION" in result.stdout
+    assert re.search(r"output/: removed \d+ files? an earlier build wrote and this one did not", result.stdout)
 
 
 def test_a_folder_edcal_did_not_fill_loses_nothing(site: Path, tmp_path: Path) -> None:
@@ -140,7 +140,7 @@ def test_a_folder_edcal_did_not_fill_loses_nothing(site: Path, tmp_path: Path) -
         assert result.returncode == 0, result.stderr
         assert (elsewhere / ".ssh" / "id_ed25519").read_text(encoding="utf-8") == "secret\n"
         assert (elsewhere / "2027" / "publie" / "index.html").is_file()
-    assert "left alone 1 file(s) that no edcal build wrote (.ssh/id_ed25519)" in result.stdout
+    assert "left alone 1 file that no edcal build wrote (.ssh/id_ed25519)" in result.stdout
     # Its index.html was overwritten by the blog's (Pelican writes it), and is the build's own from now on.
     assert "index.html" in (elsewhere / ".edcal-files").read_text(encoding="utf-8").splitlines()
 
@@ -242,7 +242,7 @@ def test_pages_a_build_killed_outright_wrote_go_with_the_next_successful_one(sit
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 0, result.stderr
     assert not page.exists() and not [path for path, text in tree_text(site / "output") if "CANARY-FUTURE" in text]
-    assert (site / "output" / "google123.html").is_file() and "left alone 1 file(s)" in result.stdout
+    assert (site / "output" / "google123.html").is_file() and "left alone 1 file that" in result.stdout
     assert not (site / "output" / ".edcal-files.journal").exists()
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import say, spoken
+from edcal.i18n import say, say_count, spoken
 from edcal.model.source import Source
 from edcal.pelican_plugin import RAISE_SETTING
 from edcal.pelican_plugin.checking import CHECK_SETTING
@@ -91,14 +91,20 @@ def summary(result: BuildResult, site: Path) -> list[str]:
     out, planning = rel(result.output), rel(result.planning)
     article_bits = ", ".join(say_("{count} {status}", count=count, status=say(status))
                              for status, count in sorted(statuses.items()))
+    published = say_count(statuses.get("published", 0), "blog: {count} published article -> {path}",
+                          "blog: {count} published articles -> {path}", path=out)
+    items = say_count(plan.items, "plan: {count} item -> {path}plan.json",
+                      "plan: {count} items -> {path}plan.json", path=planning)
+    frozen = say_count(withheld, ", {count} post withheld by a freeze",
+                       ", {count} posts withheld by a freeze")
     lines = [
-        say_("blog: {count} published article(s) -> {path}", count=statuses.get("published", 0), path=out),
-        say_("plan: {count} items -> {path}plan.json", count=plan.items, path=planning),
+        spoken(published),
+        spoken(items),
         say_("  articles: {count} ({statuses})", count=kinds.get("article", 0),
              statuses=article_bits or say("none")),
-        say_("  posts: {count} on {networks} network(s) ({names})", count=plan.posts, networks=len(networks),
-             names=", ".join(networks) or say("none"))
-        + (say_(", {count} withheld by a freeze", count=withheld) if withheld else ""),
+        say_("  posts: {count} on {networks} ({names})", count=plan.posts,
+             networks=say_count(len(networks), "{count} network", "{count} networks"),
+             names=", ".join(networks) or say("none")) + (spoken(frozen) if withheld else ""),
         say_("  ideas: {ideas}, deadlines: {deadlines}", ideas=kinds.get("idea", 0),
              deadlines=kinds.get("deadline", 0)),
         say_("drafts: {count} ({upcoming} upcoming, on the review pages) -> {path}drafts/, files for bulk "
@@ -107,19 +113,32 @@ def summary(result: BuildResult, site: Path) -> list[str]:
              path=planning),
     ]
     if result.findings:
-        lines.append(say_("checks: {count} warning(s): `edcal check` lists them", count=result.findings))
+        lines.append(spoken(say_count(result.findings, "checks: {count} warning: `edcal check` shows it",
+                                      "checks: {count} warnings: `edcal check` lists them")))
     if result.warnings:
-        lines.append(say_("  {count} note(s) on Hootsuite's unconfirmed rules: `edcal export hootsuite "
-                          "--network NETWORK -o FILE` shows them", count=len(result.warnings)))
+        lines.append(spoken(say_count(len(result.warnings),
+                                      "  {count} note on Hootsuite's unconfirmed rules: "
+                                      "`edcal export hootsuite --network NETWORK -o FILE` shows it",
+                                      "  {count} notes on Hootsuite's unconfirmed rules: "
+                                      "`edcal export hootsuite --network NETWORK -o FILE` shows them")))
     sweep = result.sweep
     if sweep is not None and sweep.removed:
-        lines.append(say_("{path}: removed {count} file(s) an earlier build wrote and this one did not "
-                          "(`edcal build -v` lists them)", path=out, count=len(sweep.removed)))
+        removed = say_count(len(sweep.removed),
+                            "{path}: removed {count} file an earlier build wrote and this one did not "
+                            "(`edcal build -v` names it)",
+                            "{path}: removed {count} files an earlier build wrote and this one did not "
+                            "(`edcal build -v` lists them)", path=out)
+        lines.append(spoken(removed))
     if sweep is not None and sweep.unknown:
         top = all("/" not in path for path in sweep.unknown)
-        lines.append(say_("{path}: left alone {count} file(s) that no edcal build wrote ({files}): "
-                          "remove them", path=out, count=len(sweep.unknown), files=_some(sweep.unknown))
-                     + (say_(", or name them in OUTPUT_RETENTION") if top else ""))
+        unknown = len(sweep.unknown)
+        retention = say_count(unknown, ", or name it in OUTPUT_RETENTION",
+                              ", or name them in OUTPUT_RETENTION")
+        left = say_count(unknown,
+                         "{path}: left alone {count} file that no edcal build wrote ({files}): remove it",
+                         "{path}: left alone {count} files that no edcal build wrote ({files}): remove them",
+                         path=out, files=_some(sweep.unknown))
+        lines.append(spoken(left) + (spoken(retention) if top else ""))
     if sweep is not None and sweep.failed:
         lines.append(say_("{path}: could not remove {files}", path=out, files=_some(sweep.failed)))
     return lines
@@ -129,4 +148,5 @@ def _some(paths: list[str]) -> str:
     """At most three paths, and how many more."""
     if len(paths) <= 3:
         return ", ".join(paths)
-    return say("{files} and {count} more", files=", ".join(paths[:3]), count=len(paths) - 3)
+    return say_count(len(paths) - 3, "{files} and {count} other", "{files} and {count} others",
+                     files=", ".join(paths[:3]))
