@@ -101,8 +101,10 @@ def test_nested_values_plurals_braces_and_plain_texts() -> None:
                                         (2, "2 posts", "2 publications")]:
         message = pickle.loads(pickle.dumps(say_count(count, "{count} post", "{count} posts")))
         assert (message, message.translated(french)) == (english, french_text)
-    hint = say("it has {texts} text(s) for up to {posts} posts in {days} days: give it at least {posts} "
-               "`texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`", texts=2, posts=5, days=30)
+    hint = say_count(2, "it has {count} text for up to {posts} posts in {days} days: give it at least {posts} "
+                     "`texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`",
+                     "it has {count} texts for up to {posts} posts in {days} days: give it at least {posts} "
+                     "`texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`", posts=5, days=30)
     assert hint.endswith("`checks: {duplicate-text: {window: ...}}`")
     assert translated(hint, french).endswith("`checks: {duplicate-text: {window: ...}}`")
     assert translated("error", french) == "erreur" and translated(None, french) == ""

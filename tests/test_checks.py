@@ -685,8 +685,8 @@ def test_a_recurring_post_whose_texts_come_round_too_often_is_one_finding() -> N
               " texts: [Un, Deux, Trois]}")
     found = findings("duplicate-text", posts(weekly))
     assert len(found) == 1 and found[0].item == "astuce-x-20270126"
-    assert "recurring entry 'astuce' repeats a text within 30 days 9 time(s)" in found[0].message
-    assert "it has 3 text(s) for up to 5 posts in 30 days: give it at least 5 `texts:`" in found[0].hint
+    assert "recurring entry 'astuce' repeats a text within 30 days 9 times" in found[0].message
+    assert "it has 3 texts for up to 5 posts in 30 days: give it at least 5 `texts:`" in found[0].hint
     enough = weekly.replace("texts: [Un, Deux, Trois]", "texts: [Un, Deux, Trois, Quatre, Cinq]")
     assert not findings("duplicate-text", posts(enough))
 

@@ -344,7 +344,7 @@ def test_a_branch_is_compared_with_where_it_left_main(repo: Path) -> None:
     git(repo, "checkout", "-q", "plan")
     plain = run_edcal("diff", "main", "--format", "json", cwd=repo, env={"EDCAL_LANG": "en"})
     assert {c["id"].split("-")[0] for c in json.loads(plain.stdout)["changes"]} == {"hello", "weekly"}
-    assert "note: main has 1 commit(s) that HEAD does not have" in plain.stderr
+    assert "note: main has 1 commit that HEAD does not have" in plain.stderr
     assert "'edcal diff main...' compares with where your branch left main" in plain.stderr
     branch = run_edcal("diff", "main...", "--format", "json", cwd=repo)
     assert branch.returncode == 0 and branch.stderr == ""

@@ -256,7 +256,7 @@ def test_hootsuite_notes_its_unconfirmed_rules() -> None:
                              "text: Atelier, image: images/a.png, alt: L'atelier}\n")
     plan = plan_of(pictured, now="2027-01-01T00:00:00+01:00")
     _, warnings = hootsuite(upcoming(plan, "x"), plan)
-    assert any(w.startswith("1 post(s) with images (photo-x): Hootsuite's bulk file carries no image") for w in warnings)
+    assert any(w.startswith("1 post with an image (photo-x): Hootsuite's bulk file carries no image; attach it") for w in warnings)
     # Bluesky counts a link as its app shows it; in Hootsuite's file the link is whole, and over the limit.
     long_link = "https://blog.example.fr/2027/" + "tres-long-" * 8 + "/"
     bluesky = calendar_from(PARIS_CALENDAR + "  bluesky: {}\nposts:\n  - {id: b, at: 2027-01-12 09:00, networks: "

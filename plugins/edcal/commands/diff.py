@@ -169,12 +169,13 @@ def resolve_revision(site: Path, revision: str) -> Revision:
     notes: tuple[str, ...] = ()
     if _git(site, "merge-base", "--is-ancestor", commit, "HEAD").returncode == 1:
         ahead = _git(site, "rev-list", "--count", f"HEAD..{commit}").stdout.strip()
-        notes = (say("note: {name} has {count} commit(s) that HEAD does not have: their changes show here as "
+        commits = say_count(int(ahead or 0), "{count} commit", "{count} commits")
+        notes = (say("note: {name} has {commits} that HEAD does not have: their changes show here as "
                      "undone. 'edcal diff {name}...' compares with where your branch left {name}, as a pull "
-                     "request does ({hint}).", name=name, count=ahead, hint=_SHALLOW_HINT) if shallow else
-                 say("note: {name} has {count} commit(s) that HEAD does not have: their changes show here as "
+                     "request does ({hint}).", name=name, commits=commits, hint=_SHALLOW_HINT) if shallow else
+                 say("note: {name} has {commits} that HEAD does not have: their changes show here as "
                      "undone. 'edcal diff {name}...' compares with where your branch left {name}, as a pull "
-                     "request does.", name=name, count=ahead),)
+                     "request does.", name=name, commits=commits),)
     return Revision(revision, commit, notes, prefix, top.stdout.strip())
 
 

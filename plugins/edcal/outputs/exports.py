@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from edcal.i18n import say
+from edcal.i18n import say, say_count
 from edcal.model.network import Network
 from edcal.model.plan import Item, Plan
 from edcal.networks.counting import measure_all
@@ -151,9 +151,12 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
     pictured = [post for post in posts if post.media]
     if pictured:
         named = ", ".join(p.id for p in pictured[:3]) + (" …" if len(pictured) > 3 else "")
-        warnings.append(say("{count} post(s) with images ({posts}): Hootsuite's bulk file carries no image; "
-                            "attach them in Hootsuite after the upload (posts.csv names them)",
-                            count=len(pictured), posts=named))
+        warnings.append(say_count(len(pictured),
+                                  "{count} post with an image ({posts}): Hootsuite's bulk file carries no "
+                                  "image; attach it in Hootsuite after the upload (posts.csv names it)",
+                                  "{count} posts with images ({posts}): Hootsuite's bulk file carries no "
+                                  "image; attach them in Hootsuite after the upload (posts.csv names them)",
+                                  posts=named))
     for message, count in messages.items():
         if count > 1:
             warnings.append(say("the same message appears {count} times; Hootsuite may refuse duplicates "

@@ -193,14 +193,19 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
         first_previous, first = repeats[0]
         in_window = _most_within(own[(entry_id, network_id)], window)
         texts = max(len(entry.texts), 1)
-        yield Problem(first.source, say("{network}: recurring entry '{entry}' repeats a text within {days} "
-                                        "days {count} time(s), first '{id}' ({day:%Y-%m-%d}, same as "
-                                        "{previous:%Y-%m-%d})", network=network.name, entry=entry_id,
-                                        days=window.days, count=len(repeats), id=first.id, day=first.start,
-                                        previous=first_previous.start),
-                      say("it has {texts} text(s) for up to {posts} posts in {days} days: give it at least "
-                          "{posts} `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`", texts=texts,
-                          posts=in_window, days=window.days), first)
+        repeated = say_count(len(repeats),
+                             "{network}: recurring entry '{entry}' repeats a text within {days} days {count} time, "
+                             "first '{id}' ({day:%Y-%m-%d}, same as {previous:%Y-%m-%d})",
+                             "{network}: recurring entry '{entry}' repeats a text within {days} days {count} times, "
+                             "first '{id}' ({day:%Y-%m-%d}, same as {previous:%Y-%m-%d})",
+                             network=network.name, entry=entry_id, days=window.days, id=first.id, day=first.start,
+                             previous=first_previous.start)
+        more = say_count(texts, "it has {count} text for up to {posts} posts in {days} days: give it at least "
+                         "{posts} `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`",
+                         "it has {count} texts for up to {posts} posts in {days} days: give it at least "
+                         "{posts} `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`",
+                         posts=in_window, days=window.days)
+        yield Problem(first.source, repeated, more, first)
 
 
 def _most_within(starts: list[dt.datetime], window: dt.timedelta) -> int:
