@@ -74,6 +74,17 @@ class CheckContext:
         """The calendar.yaml entry a post comes from (None for an article's own promotion)."""
         return self.entries.get(post.parent or "")
 
+    def text_source(self, post: Item) -> Source:
+        """Where a post's own text is written: its network's text under ``variants:``, else the entry's
+        ``text:``; else the post's line."""
+        entry = self.entry(post)
+        variant = entry.variants.get(post.network or "") if entry else None
+        if variant is not None and variant.text and "text" in variant.field_sources:
+            return variant.field_sources["text"]
+        if entry is not None and entry.text and "text" in entry.field_sources:
+            return entry.field_sources["text"]
+        return post.source
+
 
 RuleFunction = Callable[[CheckContext], Iterator[Problem]]
 

@@ -43,11 +43,7 @@ def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
         own_text = bool(entry and (entry.text or entry.texts or (variant and variant.text)))
         article = articles.get(post.article or "")
         override = article.social.per_network.get(post.network or "") if article else None
-        source = post.source
-        if variant is not None and variant.text and "text" in variant.field_sources:
-            source = variant.field_sources["text"]  # the text to shorten
-        elif entry is not None and entry.text and "text" in entry.field_sources:
-            source = entry.field_sources["text"]
+        source = ctx.text_source(post)  # the text to shorten
         for counting, length, limit in post.lengths:
             if length <= limit:
                 continue
@@ -338,13 +334,7 @@ def link_not_clickable(ctx: CheckContext) -> Iterator[Problem]:
         found = URL_IN_TEXT.search(post.pasted) if not network.links_clickable else None
         if found is None:
             continue
-        entry = ctx.entry(post)
-        variant = entry.variants.get(post.network or "") if entry else None
-        source = post.source
-        if variant is not None and variant.text and "text" in variant.field_sources:
-            source = variant.field_sources["text"]
-        elif entry is not None and entry.text and "text" in entry.field_sources:
-            source = entry.field_sources["text"]
+        source = ctx.text_source(post)
         hint = (say("leave the address out of the pin's text (under `variants:`): `link:` gives the pin its own "
                     "link, the one Pinterest makes clickable") if network.link_field else
                 say("leave the address out of this network's text (under `variants:`): the draft points to the "
