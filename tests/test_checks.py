@@ -448,6 +448,14 @@ def test_forbidden_characters() -> None:
     assert not findings("forbidden-characters", posts(line % "a moins que b"), extra=extra)
 
 
+def test_date_in_text() -> None:
+    """More cases in test_date_in_text.py."""
+    line = "{id: a, at: 2027-01-12 09:00, networks: [x], text: 'Rendez-vous %s 21 janvier'}"
+    found = findings("date-in-text", posts(line % "mardi"))
+    assert [f.message for f in found] == ["the text of 'a-x' says 'mardi 21 janvier', but 2027-01-21 is a Thursday"]
+    assert not findings("date-in-text", posts(line % "jeudi"))
+
+
 def test_post_before_article_when_dated_before() -> None:
     rule = "post-before-article"
     entry = "{id: teaser, at: 2027-01-11 09:00, networks: [x], article: lancement, text: Bientôt}"

@@ -6,13 +6,16 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from edcal.checks.registry import CheckContext, Option, Problem, rule
-from edcal.i18n import repeated_hour, say, say_count, utc_offset
+from edcal.checks.rules._dates import NamedDate, with_years, written_dates
+from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, utc_offset
 from edcal.load import timeparse
+from edcal.model.calendar import KeyDate
 from edcal.model.days import start_of_day
-from edcal.model.plan import Item, article_item_id
+from edcal.model.plan import Item, article_item_id, made_by
+from edcal.model.source import Source
 from edcal.plan.status import article_state
 
 
@@ -165,6 +168,102 @@ def outside_campaign(ctx: CheckContext) -> Iterator[Problem]:
                                 "on {day:%Y-%m-%d}", entry=entry_id, campaign=campaign.name, first=campaign.start,
                                 last=campaign.end, id=first.id, day=day),
                       say("give `repeat:` the campaign's dates (`from:` and `until:`), or remove `campaign:`"), first)
+
+
+@rule("date-in-text", "warning", "A post's text names a day its weekday contradicts, or outside the key date "
+      "the post is written relative to")
+def date_in_text(ctx: CheckContext) -> Iterator[Problem]:
+    """"mardi 18 mars" when the 18th is a Thursday; "du 16 au 19 mars" in a post written relative to a fair
+    moved to the 23rd: the post followed the key date, its text did not."""
+    plan = ctx.plan
+    key_dates = plan.calendar.key_dates.values()
+    reported: set[tuple[object, ...]] = set()  # one text on four networks: one finding
+    for post in ctx.posts():
+        if not post.text or post.start is None:
+            continue
+        written = written_dates(post.text, plan.lang, plan.calendar.country)
+        named = with_years(written, plan.day_of(post.start)) if written else None
+        if not named:
+            continue
+        where = _text_source(ctx, post)
+        for date in named:
+            for day in date.wrong_days:
+                if ("weekday", where, date.text, day) in reported:
+                    continue
+                reported.add(("weekday", where, date.text, day))
+                yield Problem(post.source, say("the text of '{id}' says '{written}', but {day:%Y-%m-%d} is a "
+                                               "{weekday}", id=post.id, written=date.text, day=day,
+                                               weekday=say(DAYS["en"][day.weekday()])),
+                              say("correct the weekday or the date in the text ({where})", where=str(where)), post)
+        tied = _key_dates_of(ctx, post)
+        for date, key_date in _outside(named, tied, key_dates):
+            if ("key-date", where, date.text, date.first, key_date.id) in reported:
+                continue
+            reported.add(("key-date", where, date.text, date.first, key_date.id))
+            yield Problem(post.source, say("the text of '{id}' names '{written}' ({named}), but the key date "
+                                           "'{key_date}' it is written relative to is {days}: was it moved?",
+                                           id=post.id, written=date.text, named=_days(date.first, date.last),
+                                           key_date=key_date.id, days=_days(key_date.start, key_date.end)),
+                          say("update the text ({where}), or say on the entry why that date is meant: "
+                              "`silence: {{date-in-text: …}}`", where=str(where)), post)
+
+
+def _text_source(ctx: CheckContext, post: Item) -> Source:
+    """Where a post's text is written: its own text, its recurring `texts:`, or its article's (its
+    `social:` text for the network, else its summary)."""
+    where = ctx.text_source(post)
+    if where != post.source:
+        return where
+    entry = ctx.entry(post)
+    if entry is not None and made_by(entry, post) and entry.texts:
+        return entry.field_sources.get("texts", where)
+    article = ctx.plan.article_of(post) if post.article else None
+    if article is None:
+        return where
+    override = article.social.per_network.get(post.network or "")
+    return (override.source if override is not None and override.text else None) or article.where("summary")
+
+
+def _key_dates_of(ctx: CheckContext, post: Item) -> list[KeyDate]:
+    """The key dates a post's day is written relative to: its `at:` (or its network's), or the `from:`
+    and `until:` of its recurring entry."""
+    entry = ctx.entry(post)
+    if entry is None or not made_by(entry, post):
+        return []
+    variant = entry.variants.get(post.network or "")
+    when = variant.when if variant is not None and variant.when is not None else entry.when
+    names = [when.key_date] if when is not None and when.key_date else []
+    names += entry.recurrence.key_dates if entry.recurrence is not None else ()
+    key_dates = ctx.plan.calendar.key_dates
+    return [key_dates[name] for name in dict.fromkeys(names) if name in key_dates]
+
+
+def _outside(named: list[NamedDate], tied: list[KeyDate],
+             key_dates: Iterable[KeyDate]) -> Iterator[tuple[NamedDate, KeyDate]]:
+    """The dates of a text that disagree with the key dates its post is written relative to: a range across
+    one's first or last day; and, when the text names none of their days, any date that is no key date's.
+    A text that also names the key date's days names another day on purpose ("inscriptions avant le 10")."""
+    if not tied:
+        return
+    named_inside = any(_inside(date, key_date) for date in named for key_date in tied)
+    for date in named:
+        across = next((k for k in tied if date.first <= k.end and k.start <= date.last and not _inside(date, k)),
+                      None)
+        if across is not None:
+            yield date, across
+        elif not named_inside and not any(_inside(date, key_date) for key_date in key_dates):
+            yield date, tied[0]
+
+
+def _inside(date: NamedDate, key_date: KeyDate) -> bool:
+    return key_date.start <= date.first and date.last <= key_date.end
+
+
+def _days(first: dt.date, last: dt.date) -> Message:
+    """A day, or days from one to another, for a message."""
+    if first == last:
+        return say("on {first:%Y-%m-%d}", first=first)
+    return say("from {first:%Y-%m-%d} to {last:%Y-%m-%d}", first=first, last=last)
 
 
 @rule("empty-campaign", "warning", "A campaign that has not ended has nothing planned in it")
