@@ -50,7 +50,7 @@ def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
     # Names from other tools and French words point at the field meant, not at the nearest spelling
     # ('alt_text' was 'did you mean text?', and following it published the alt text as the caption).
     for wrong, meant in (("alt_text", "alt"), ("image_alt", "alt"), ("time", "at"), ("titre", "title"),
-                         ("lien", "link"), ("réseaux", "networks")):
+                         ("lien", "link"), ("réseaux", "networks"), ("carrousel", "images")):
         messages = errors(tmp_path, BASE + f"posts:\n  - at: 2027-01-12\n    networks: [x]\n    text: Hi\n"
                                            f"    {wrong}: valeur\n")
         assert messages[0].endswith(f"hint: did you mean '{meant}'?"), (wrong, messages)
