@@ -50,7 +50,7 @@ def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
     # Names from other tools and French words point at the field meant, not at the nearest spelling
     # ('alt_text' was 'did you mean text?', and following it published the alt text as the caption).
     for wrong, meant in (("alt_text", "alt"), ("image_alt", "alt"), ("time", "at"), ("titre", "title"),
-                         ("lien", "link"), ("réseaux", "networks")):
+                         ("lien", "link"), ("réseaux", "networks"), ("carrousel", "images")):
         messages = errors(tmp_path, BASE + f"posts:\n  - at: 2027-01-12\n    networks: [x]\n    text: Hi\n"
                                            f"    {wrong}: valeur\n")
         assert messages[0].endswith(f"hint: did you mean '{meant}'?"), (wrong, messages)
@@ -653,3 +653,49 @@ def test_a_french_site_reads_its_yaml_and_schema_errors_in_french(tmp_path: Path
         "calendar.yaml:9:44: error: champ 'titel' inconnu dans posts, entrée 'a'\n"
         "    hint: vouliez-vous dire 'title'\u00a0?",
         "calendar.yaml:9:61: error: trouvé une liste, attendu\u00a0: du texte"]
+
+
+def test_a_post_and_a_variant_carry_several_images_each_where_it_is_written(tmp_path: Path) -> None:
+    """A carousel: `images:` in order, each with its alt text and its own line; a path alone has no alt text."""
+    calendar = load(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [linkedin, x]\n"
+                                     "    text: Hi\n    images:\n      - {image: images/a.png, alt: A}\n"
+                                     "      - images/b.png\n      - image: images/c.png\n        alt: C\n"
+                                     "    variants:\n      x:\n        images: [{image: images/x.png, alt: X}]\n")
+    entry = calendar.posts[0]
+    assert [(m.path, m.alt, str(m.source), m.source.column) for m in entry.images] == [
+        ("images/a.png", "A", "calendar.yaml:14", 17), ("images/b.png", None, "calendar.yaml:15", 9),
+        ("images/c.png", "C", "calendar.yaml:16", 16)]
+    assert [(m.path, m.alt, str(m.source)) for m in entry.variants["x"].images] == [
+        ("images/x.png", "X", "calendar.yaml:20")]
+    # `image:` and `alt:` are one image, where they are written.
+    single = load(tmp_path, BASE + "posts:\n  - {id: a, at: 2027-01-12 09:00, networks: [x], text: Hi, "
+                                   "image: images/a.png, alt: A}\n")
+    assert [(m.path, m.alt, str(m.source)) for m in single.posts[0].images] == [("images/a.png", "A", "calendar.yaml:9")]
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("    image: images/z.png\n    images: [images/a.png]\n",
+     "calendar.yaml:14:5: error: found both `image:` and `images:`, expected one\n"
+     "    hint: write the first image under `images:`, e.g. images: [{image: images/z.png, alt: …}, …]"),
+    ("    images: [images/a.png]\n    alt: Z\n",
+     "calendar.yaml:14:5: error: found `alt:` beside `images:`: it describes none of them\n"
+     "    hint: write each image's alt text with it: images: [{image: …, alt: …}, …]"),
+    ("    images: []\n",
+     "calendar.yaml:13:13: error: found an empty list, expected at least one image, e.g. [{image: "
+     "images/salon.png, alt: Le stand B42}]"),
+    ("    images: [{image: images/a.png, atl: A}]\n",
+     "calendar.yaml:13:36: error: unknown field 'atl' in posts entry 'a', images entry 1\n"
+     "    hint: did you mean 'alt'?"),
+    ("    images:\n      - images/a.png\n      - {alt: B}\n",
+     "calendar.yaml:15:9: error: missing required field 'image' in posts entry 'a', images entry 2\n"
+     "    hint: add image: (image path in content/ (or a URL))"),
+    ("    images: [images/a.png, ../b.png]\n",
+     "calendar.yaml:13:28: error: found image path '../b.png', expected a path inside content/ (or an https URL)\n"
+     "    hint: e.g. images/salon-2027.jpg"),
+    ("    variants:\n      x:\n        image: images/a.png\n        images: [images/b.png]\n",
+     "calendar.yaml:16:9: error: found both `image:` and `images:`, expected one\n"
+     "    hint: write the first image under `images:`, e.g. images: [{image: images/a.png, alt: …}, …]"),
+])
+def test_images_written_wrong_are_located_errors(tmp_path: Path, written: str, message: str) -> None:
+    text = BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: Hi\n" + written
+    assert errors(tmp_path, text) == [message]

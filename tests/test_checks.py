@@ -141,6 +141,45 @@ def test_media_required() -> None:
         "{id: i, at: 2027-01-12 09:00, networks: [instagram], text: Hi, image: images/a.png, alt: A}"), extra=extra)
 
 
+def test_too_many_images() -> None:
+    """Bluesky takes 4 images: a fifth is refused through its API, and the carousel goes out short."""
+    extra = "  bluesky: {}\n"
+    five = "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [bluesky, linkedin]\n    text: Hi\n" \
+        "    images:\n" + "".join(f"      - {{image: images/{n}.png, alt: Image {n}}}\n" for n in range(1, 6))
+    (found,) = findings("too-many-images", five, extra=extra)  # LinkedIn takes 20
+    assert found.severity == "error" and found.item == "a-bluesky"
+    assert found.message == "post 'a' has 5 images on Bluesky, which takes at most 4"
+    assert found.hint == "keep at most 4, or give Bluesky its own `images:` under `variants:`"
+    assert str(found.source) == "calendar.yaml:20"  # the fifth image, the first one too many
+    four = five.replace("      - {image: images/5.png, alt: Image 5}\n", "")
+    assert not findings("too-many-images", four, extra=extra)
+    # Bluesky's own four under `variants:`: no finding.
+    assert not findings("too-many-images", five + "    variants:\n      bluesky: {images: [images/1.png]}\n",
+                        extra=extra)
+
+
+def test_each_image_of_a_carousel_is_judged_at_its_own_line(tmp_path: Path) -> None:
+    from edcal.plan.resolve import Site, resolve_plan
+    from helpers import SITE, composer
+
+    carousel = "posts:\n  - id: c\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: Hi\n    images:\n" \
+        "      - {image: images/presente.png, alt: Une}\n      - images/absente.png\n" \
+        "      - {image: images/autre-absente.png, alt: '%s'}\n" % ("a" * 1001)
+    found = findings("missing-alt-text", carousel)
+    assert [(str(f.source), f.message) for f in found] == [
+        ("calendar.yaml:16", "image 'images/absente.png' of 'c-x' has no alt text: people using screen readers "
+                             "will miss it")]
+    assert [str(f.source) for f in findings("alt-too-long", carousel)] == ["calendar.yaml:17"]
+    calendar = calendar_from(PARIS_CALENDAR + carousel)
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "presente.png").write_bytes(b"png")
+    plan = resolve_plan(calendar, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+                        site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
+    assert [(str(f.source), f.message.split(":")[0]) for f in run_checks(plan, only=["image-missing"])] == [
+        ("calendar.yaml:16", "image 'images/absente.png' of 'c' not found"),
+        ("calendar.yaml:17", "image 'images/autre-absente.png' of 'c' not found")]
+
+
 def test_image_missing_in_a_suggestion_to_staff(tmp_path: Path) -> None:
     from edcal.plan.resolve import Site, resolve_plan
     from helpers import SITE, composer

@@ -492,3 +492,23 @@ def test_a_campaigns_dates_are_compared(repo: Path) -> None:
                                                 "source": "calendar.yaml:14"}}]
     markdown = run_edcal("diff", "--format", "markdown", cwd=repo).stdout
     assert "#### Campagnes" in markdown
+
+
+def test_a_carousels_images_are_shown_in_order_and_a_changed_alt_text_with_its_image() -> None:
+    """A list of images read as one: "a.png, b.png (alt text: Le plan, hall B)" — which image had which words?"""
+    def plan(images: str) -> object:
+        return plan_of(calendar_from(PARIS_CALENDAR + "posts:\n  - id: c\n    networks: [linkedin]\n"
+                                     f"    at: 2027-03-02 10:00\n    text: Un\n    images: {images}\n"),
+                       [], now="2027-02-15T10:00+01:00")
+
+    def shown(before: object, after: object) -> list[str]:
+        out = diff_command.render_text(compare_plans(before, after, after.now), before, after,  # type: ignore[attr-defined]
+                                       diff_command.Revision("main", "0123456789abcdef"))
+        return [line.strip() for line in out.splitlines() if "images/" in line]
+
+    one = plan("[{image: images/a.png, alt: 'Le plan, hall B'}]")
+    two = plan("[{image: images/a.png, alt: 'Le plan, hall B'}, images/b.png]")
+    assert shown(one, two) == ["Images\u00a0: images/a.png (texte alternatif\u00a0: Le plan, hall B) → "
+                               "images/a.png (texte alternatif\u00a0: Le plan, hall B) · images/b.png"]
+    reworded = plan("[{image: images/a.png, alt: 'Le plan, hall B'}, {image: images/b.png, alt: Le stand}]")
+    assert shown(two, reworded) == ["Texte alternatif de images/b.png\u00a0: — → Le stand"]

@@ -30,6 +30,7 @@ SECTIONS: list[tuple[type[BaseModel], str, bool]] = [
     (schema.PostSpec, "## `posts:`", True),
     (schema.RepeatSpec, "## `posts:`", True),
     (schema.VariantSpec, "## `posts:`", True),
+    (schema.ImageSpec, "## `posts:`", False),
     (schema.TrackingSpec, "## `tracking:`", True),
     (schema.ExportsSpec, "## `exports:`", True),
     (schema.HootsuiteSpec, "## `exports:`", True),

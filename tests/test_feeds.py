@@ -669,3 +669,17 @@ def test_a_french_title_keeps_its_colon_on_its_line_in_the_feeds_and_an_english_
     shown = next(writer.summary(item) for item in plan.items if item.kind == "article")
     assert shown == "[Blog] Why a blog: two answers ?"  # English: no French spacing
     assert "SUMMARY:◆ Salon\u00a0: Lyon\r\n" in writer.key_date(calendar.key_dates["salon"]).decode()
+
+
+def test_an_events_description_names_each_image_of_a_carousel_in_order() -> None:
+    from edcal.outputs.ics import EventWriter
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: c\n    at: 2027-01-12 09:00\n    networks: [linkedin]\n"
+                             "    text: Le salon\n    images: [{image: images/3.png, alt: Le stand}, images/1.png,"
+                             " {image: images/2.png, alt: L'atelier}]\n")
+    plan = plan_of(calendar, now="2027-01-05T00:00:00+01:00")
+    (post,) = [item for item in plan.items if item.id == "c-linkedin"]
+    lines = [line for line in EventWriter(plan).description(post).splitlines() if line.startswith("Image")]
+    assert lines == ["Image\u00a0: images/3.png — Texte alternatif\u00a0: Le stand", "Image\u00a0: images/1.png",
+                     "Image\u00a0: images/2.png — Texte alternatif\u00a0: L'atelier"]

@@ -583,3 +583,25 @@ def test_a_promotion_step_at_a_time_the_clocks_skip_says_what_a_step_can_hold() 
     assert "2027-03-28 02:30 does not exist in Europe/Paris" in error.message
     assert "'+1 day at 02:30' after 'lancement', X" in error.message
     assert error.hint.startswith("a step of `schedule:` cannot hold a UTC offset: give '+1 day at 02:30' another")
+
+
+def test_a_posts_images_are_its_variants_else_its_entrys_else_its_articles_in_order() -> None:
+    """A carousel: the network's own `images:` win, then the entry's; an image-first network without either
+    shows the article's image; the order is kept, each image where it is written."""
+    calendar = calendar_from(PARIS_CALENDAR + "  instagram: {}\nposts:\n"
+                             "  - id: a\n    at: 2027-01-12 09:00\n    networks: [linkedin, x, mastodon]\n"
+                             "    text: Hi\n    images:\n      - {image: images/3.png, alt: Trois}\n"
+                             "      - {image: images/1.png, alt: Un}\n      - images/2.png\n"
+                             "    variants:\n      x: {images: [{image: images/x2.png, alt: X2}, images/x1.png]}\n"
+                             "      mastodon: {image: images/m.png, alt: M}\n"
+                             "  - {id: b, at: 2027-01-12 10:00, networks: [instagram, linkedin], article: art}\n")
+    plan = plan_of(calendar, [article("art", "2027-01-05T09:00", calendar, image="images/art.png",
+                                      image_alt="L'article")])
+    items = by_id(plan)
+    assert [(m.path, m.alt) for m in items["a-linkedin"].media] == [
+        ("images/3.png", "Trois"), ("images/1.png", "Un"), ("images/2.png", None)]
+    assert [(m.path, m.alt, str(m.source)) for m in items["a-x"].media] == [
+        ("images/x2.png", "X2", "calendar.yaml:20"), ("images/x1.png", None, "calendar.yaml:20")]
+    assert [(m.path, str(m.source)) for m in items["a-mastodon"].media] == [("images/m.png", "calendar.yaml:21")]
+    assert [m.path for m in items["b-instagram"].media] == ["images/art.png"]
+    assert items["b-linkedin"].media == ()  # a link card shows the article's image there

@@ -368,7 +368,8 @@ class _Words:
             campaign = calendar.campaigns.get(item.campaign or "")
             return campaign.name if campaign is not None else item.campaign or NOTHING_SHOWN
         if name == "media":
-            return ", ".join(_("{path} (alt text: {alt})").format(path=media.path, alt=media.alt)
+            # " · " between images (a carousel's, in order): an alt text may hold commas.
+            return " · ".join(_("{path} (alt text: {alt})").format(path=media.path, alt=media.alt)
                              if media.alt else media.path for media in item.media) or NOTHING_SHOWN
         if name == "limit":
             return str(item.limit) if item.limit is not None else NOTHING_SHOWN
@@ -431,8 +432,11 @@ class _Words:
             if name == "text" or (name == "title" and "text" in change.fields and named_by_text):
                 continue
             if name == "media" and [m.path for m in before.media] == [m.path for m in after.media]:
-                shown.append((self._("Alt text"), ", ".join(m.alt or NOTHING_SHOWN for m in before.media),
-                              ", ".join(m.alt or NOTHING_SHOWN for m in after.media)))
+                # The same images, in the same order: each changed alt text on a line of its own.
+                several = len(after.media) > 1
+                shown += [(self._("Alt text of {path}").format(path=was.path) if several
+                           else self._("Alt text"), was.alt or NOTHING_SHOWN, now.alt or NOTHING_SHOWN)
+                          for was, now in zip(before.media, after.media, strict=True) if was.alt != now.alt]
                 continue
             shown.append((self._(FIELD_LABELS[name]), self.value(name, before, self.before or self.plan),
                           self.value(name, after, self.plan)))

@@ -56,6 +56,7 @@ from edcal.model.calendar import (
     FreezeWindow,
     Idea,
     KeyDate,
+    Media,
     MovedOccurrence,
     Offset,
     Person,
@@ -940,7 +941,7 @@ class _Builder:
         if spec.link is not None and spec.article is not None:
             self.errors.add(_key(loc, "article"), say("found both `link:` and `article:`, expected one"))
         self._check_link(spec.link, _value(loc, "link"))
-        self._check_image(spec.image, _value(loc, "image"))
+        images = self._images(spec)
         owner = self._person(calendar, spec.owner, _value(loc, "owner"))
         campaign = self._campaign(calendar, spec.campaign, _value(loc, "campaign"))
         when = None
@@ -959,7 +960,7 @@ class _Builder:
             id=entry_id, kind=kind, networks=networks, source=source,  # type: ignore[arg-type]
             id_shared_with=id_shared_with, title=spec.title,
             text=spec.text,
-            link=spec.link, article=spec.article or spec.promote, image=spec.image, alt=spec.alt,
+            link=spec.link, article=spec.article or spec.promote, images=images,
             campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
             variants=variants, when=when, schedule=schedule, recurrence=recurrence,
             texts=tuple(spec.texts or ()), field_sources=fields,
@@ -1008,10 +1009,36 @@ class _Builder:
 
     def _variant(self, calendar: Calendar, spec: VariantSpec) -> Variant:
         self._check_link(spec.link, _value(spec.loc, "link"))
-        self._check_image(spec.image, _value(spec.loc, "image"))
+        images = self._images(spec)
         when = self._when(calendar, spec.at, _value(spec.loc, "at")) if spec.at else None
         fields: Mapping[str, Source] = LocatedFields(spec.loc) if spec.loc else {}
-        return Variant(spec.text, spec.link, spec.image, spec.alt, when, spec.skip, fields)
+        return Variant(spec.text, spec.link, images, when, spec.skip, fields)
+
+    def _images(self, spec: PostSpec | VariantSpec) -> tuple[Media, ...]:
+        """An entry's or a variant's images, in order, each where it is written: `image:` (and `alt:`),
+        or each item of `images:`."""
+        loc = spec.loc
+        if spec.images is not None and spec.image is not None:
+            self.errors.add(_key(loc, "images"), say("found both `image:` and `images:`, expected one"),
+                            say("write the first image under `images:`, e.g. images: [{{image: {image}, "
+                                "alt: …}}, …]", image=spec.image[:80]))
+            return ()
+        if spec.image is not None:
+            where = _value(loc, "image")
+            self._check_image(spec.image, where)
+            return (Media(spec.image, spec.alt, where),)
+        if spec.images is None:
+            return ()
+        if spec.alt is not None:
+            self.errors.add(_key(loc, "alt"), say("found `alt:` beside `images:`: it describes none of them"),
+                            say("write each image's alt text with it: images: [{{image: …, alt: …}}, …]"))
+        result = []
+        for index, image in enumerate(spec.images):
+            # A plain path (`- images/a.png`) has no mapping of its own: its place in the list.
+            where = image.loc.value("image") if image.loc is not None else _item(loc, "images", index)
+            self._check_image(image.image, where)
+            result.append(Media(image.image, image.alt, where))
+        return tuple(result)
 
     def _schedule(self, calendar: Calendar, steps: list[str] | None, loc: Loc | None) -> tuple[Offset, ...]:
         result = []

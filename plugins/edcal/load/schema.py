@@ -380,11 +380,36 @@ class IdeaSpec(Spec):
     silence: Any = Field(None, description="Checks silenced on this idea, each with a reason.")
 
 
+class ImageSpec(Spec):
+    """One image of ``images:``; a plain string is the ``image`` alone."""
+
+    image: Text = Field(description="Image path in content/ (or a URL).")
+    alt: Text | None = Field(None, description="Alt text of this image.")
+
+
+def _image_item(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"image": value}
+    return value
+
+
+def _images(value: Any) -> Any:
+    if isinstance(value, list) and not value:
+        raise refused(say("found an empty list, expected at least one image, e.g. [{{image: images/salon.png, "
+                          "alt: Le stand B42}}]"))
+    return value
+
+
+#: ``images:``: several images in order, each ``{image, alt}`` (or a path alone).
+Images = Annotated[list[Annotated[ImageSpec, BeforeValidator(_image_item)]], BeforeValidator(_images)]
+
+
 class VariantSpec(Spec):
     text: Text | None = Field(None, description="The text on this network.")
     link: Text | None = Field(None, description="Another link on this network.")
     image: Text | None = Field(None, description="Another image on this network.")
     alt: Text | None = Field(None, description="Alt text of that image.")
+    images: Images | None = Field(None, description="Other images on this network, in order (a carousel): [{image, alt}, …].")
     at: Text | None = Field(None, description="Another time on this network.")
     skip: bool = Field(False, description="Leave this network out for this entry.")
 
@@ -432,6 +457,7 @@ class PostSpec(Spec):
     article: Text | None = Field(None, description="Link to this article (by slug) instead of a URL.")
     image: Text | None = Field(None, description="Image path in content/ (or a URL).")
     alt: Text | None = Field(None, description="Alt text of the image.")
+    images: Images | None = Field(None, description="Several images in order (a carousel), each {image, alt}, instead of `image:`.")
     campaign: Text | None = Field(None, description="Campaign it belongs to.")
     owner: Text | None = Field(None, description="Who is in charge (a team id).")
     status: Literal["draft", "scheduled"] = Field("scheduled", description="draft while the text is not final.")

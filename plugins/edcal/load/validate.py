@@ -51,6 +51,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("statut", "etat", "état", "state"), ("status",)),
     **dict.fromkeys(("langue", "language", "locale"), ("lang",)),
     **dict.fromkeys(("photo", "visuel", "picture", "img", "images"), ("image", "media")),
+    # A post's several images; where there is no `images:` (an article), its one `image:`.
+    **dict.fromkeys(("carousel", "carrousel", "photos", "visuels", "pictures", "gallery", "galerie", "medias",
+                     "médias"), ("images", "image")),
     **dict.fromkeys(("hashtag", "mots_dieses"), ("hashtags",)),
     **dict.fromkeys(("debut", "début", "start", "since", "depuis", "du"), ("from",)),
     **dict.fromkeys(("fin", "end", "to", "jusqu_au", "au"), ("until",)),

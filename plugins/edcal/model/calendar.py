@@ -188,13 +188,23 @@ class MovedOccurrence:
 
 
 @dataclass(frozen=True, slots=True)
+class Media:
+    """An image a post or an article shows: its path in content/ (or a URL), its alt text, where it is
+    named."""
+
+    path: str
+    alt: str | None
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Variant:
     """What a post says or shows differently on one network."""
 
     text: str | None = None
     link: str | None = None
-    image: str | None = None
-    alt: str | None = None
+    #: Its own images, in order (``image:``, or ``images:`` for several); none: the entry's.
+    images: tuple[Media, ...] = ()
     when: When | None = None
     skip: bool = False
     #: Where each field is written (``text`` → its line under ``variants:``), for messages.
@@ -216,8 +226,8 @@ class PostEntry:
     text: str | None = None
     link: str | None = None
     article: str | None = None
-    image: str | None = None
-    alt: str | None = None
+    #: The images, in order (``image:``, or ``images:`` for several), each where it is written.
+    images: tuple[Media, ...] = ()
     campaign: str | None = None
     owner: str | None = None
     status: PostStatus = "scheduled"

@@ -10,20 +10,13 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from edcal.model.article import Article
-from edcal.model.calendar import Calendar, PostEntry
+from edcal.model.calendar import Calendar, Media, PostEntry
 from edcal.model.days import start_of_day
 from edcal.model.network import fill_share_form
 from edcal.model.source import Source
 
 ItemKind = Literal["article", "post", "idea", "deadline"]
 ItemStatus = Literal["idea", "writing", "review", "draft", "scheduled", "published", "withheld"]
-
-
-@dataclass(frozen=True, slots=True)
-class Media:
-    path: str
-    alt: str | None
-    source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,14 +181,23 @@ def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for post in posts:
-        media = post.media[0] if post.media else None
+        images, alts = _image_cells(post)
         writer.writerow([_cell(value) for value in (
             post.id, post.network, local_stamp(post.start, plan.calendar),  # type: ignore[arg-type]
-            post.status, post.title, post.pasted, post.url or "", media.path if media else "",
-            (media.alt or "") if media else "", post.campaign or "", post.owner or "", str(post.source),
+            post.status, post.title, post.pasted, post.url or "", images, alts,
+            post.campaign or "", post.owner or "", str(post.source),
             "true" if post.promotional else "false", str(post.length or ""), str(post.limit or ""),
         )])
     return buffer.getvalue()
+
+
+def _image_cells(post: Item) -> tuple[str, str]:
+    """The ``image`` and ``alt`` cells: one image as written; several (a carousel) one per line, in order,
+    the n-th line of ``alt`` describing the n-th image (an alt text's own line breaks become spaces)."""
+    if len(post.media) == 1:
+        return post.media[0].path, post.media[0].alt or ""
+    return ("\n".join(m.path for m in post.media),
+            "\n".join((m.alt or "").replace("\n", " ") for m in post.media))
 
 
 def _cell(value: str | None) -> str:

@@ -31,8 +31,8 @@ from pathlib import Path
 from edcal.errors import ErrorCollector, did_you_mean
 from edcal.hints import value_hint
 from edcal.i18n import say, translator
-from edcal.model.article import Article
-from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, PostEntry
+from edcal.model.article import Article, SocialOverride
+from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, PostEntry, Variant
 from edcal.model.network import Network
 from edcal.model.plan import Item, Media, Plan, article_item_id, key_date_event_id, occurrence_name
 from edcal.model.source import Source
@@ -509,14 +509,16 @@ class _Resolver:
         """The entry's ``owner:``, else its article's owner, else its campaign's."""
         return entry.owner or (article.owner if article else None) or (campaign.owner if campaign else None)
 
-    def _media(self, entry: PostEntry, variant: object, override: object,
+    def _media(self, entry: PostEntry, variant: Variant | None, override: SocialOverride | None,
                article: Article | None, network: Network) -> tuple[Media, ...]:
-        for holder in (variant, entry, override):
-            image = getattr(holder, "image", None)
-            if image:
-                alt = getattr(holder, "alt", None)
-                source = entry.field_sources.get("image", entry.source) if holder is entry else entry.source
-                return (Media(image, alt, source),)
+        """The variant's images, else the entry's, else the article's own image for this network
+        (`social:`), in order."""
+        if variant is not None and variant.images:
+            return variant.images
+        if entry.images:
+            return entry.images
+        if override is not None and override.image:
+            return (Media(override.image, override.alt, entry.source),)
         # Where links show a preview card, the article's image travels in it (OpenGraph):
         # attaching it would turn a link post into an image post. Image-first networks need it.
         image_first = network.media == "required" or not network.links_clickable

@@ -121,6 +121,22 @@ def media_required(ctx: CheckContext) -> Iterator[Problem]:
                           say("add `image:` and `alt:` to the entry (or an `image:` to the article)"), post)
 
 
+@rule("too-many-images", "error", "A post has more images than its network takes")
+def too_many_images(ctx: CheckContext) -> Iterator[Problem]:
+    networks = ctx.plan.calendar.networks
+    for post in ctx.posts():
+        network = networks[post.network or ""]
+        if network.max_images is None or len(post.media) <= network.max_images:
+            continue
+        first_over = post.media[network.max_images]  # where the images it would refuse start
+        yield Problem(first_over.source or post.source,
+                      say("post '{id}' has {count} images on {network}, which takes at most {limit}",
+                          id=post.parent or post.id, count=len(post.media), network=network.name,
+                          limit=network.max_images),
+                      say("keep at most {limit}, or give {network} its own `images:` under `variants:`",
+                          limit=network.max_images, network=network.name), post)
+
+
 @rule("image-missing", "error", "A referenced image or file does not exist")
 def image_missing(ctx: CheckContext) -> Iterator[Problem]:
     content = ctx.plan.content_root
