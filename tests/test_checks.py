@@ -1119,6 +1119,16 @@ def test_build_stops_on_errors_unless_no_check(broken_site: Path) -> None:
     assert (broken_site / "planning" / "plan.json").is_file()
 
 
+def test_the_setting_edcal_check_false_lets_edcal_build_through_as_it_does_pelican(broken_site: Path) -> None:
+    """settings.md's EDCAL_CHECK = False: `edcal build` overwrote it with its own --check default."""
+    from conftest import run_edcal
+
+    write_pelicanconf(broken_site, "EDCAL_CHECK = False\n")
+    result = run_edcal("build", cwd=broken_site)
+    assert result.returncode == 0, result.stderr
+    assert (broken_site / "planning" / "plan.json").is_file() and (broken_site / "output" / "index.html").is_file()
+
+
 def test_a_link_to_a_page_of_the_site_is_not_an_unknown_article(site: Path) -> None:
     (site / "content" / "pages" / "a-propos.md").write_text("---\ntitle: À propos\n---\nNous.\n", encoding="utf-8")
     calendar = site / "calendar.yaml"

@@ -43,7 +43,11 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
 
     level = {-1: logging.ERROR, 0: logging.WARNING}.get(verbosity, logging.INFO)
     pelican_logging(level, quiet=verbosity < 0)
-    settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True, CHECK_SETTING: check})
+    # --no-check turns the checks off; without it, pelicanconf.py's EDCAL_CHECK = False still counts.
+    overrides: dict[str, Any] = {RAISE_SETTING: True}
+    if not check:
+        overrides[CHECK_SETTING] = False
+    settings = pelican_settings(site, settings_file, overrides=overrides)
     from pelican.writers import FileOverwriteFailedError
 
     from edcal.errors import located_template_errors
