@@ -419,6 +419,9 @@ def test_odd_addresses_and_spans_are_located_errors_not_tracebacks() -> None:
                               "found link 'https://blog.example.fr:99999/', which is no address a browser opens"),
                              ("  suggestions:\n    - {link: 'https://[::1/x', title: A}\n",
                               "found link 'https://[::1/x', which is no address a browser opens"),
+                             # A path with a space went whole into the page's href and the posts' texts.
+                             ("  suggestions:\n    - {link: '/about/ x', title: A}\n",
+                              "found link '/about/ x', expected an http(s) URL or a path on the site"),
                              ("  days: 100 years\n", "found days '100 years', expected at most 10 years")):
         with pytest.raises(InputErrors) as caught:
             calendar_from(PARIS_CALENDAR + "ambassadors:\n" + section)
@@ -428,6 +431,11 @@ def test_odd_addresses_and_spans_are_located_errors_not_tracebacks() -> None:
         calendar_from(PARIS_CALENDAR + "posts:\n  - {at: 2027-03-02 10:00, networks: [x], text: Hi, "
                       "link: 'https://o.example:abc/p'}\n")
     assert caught.value.errors[0].message.startswith("found link 'https://o.example:abc/p', which is no address")
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + "posts:\n  - {at: 2027-03-02 10:00, networks: [x], text: Hi, "
+                      "link: /of fres/}\n")
+    assert caught.value.errors[0].format().startswith("calendar.yaml:") and \
+        "found link '/of fres/', expected an http(s) URL or a path on the site" in caught.value.errors[0].message
     # Words holding an address Python cannot read: no traceback, the words as written.
     calendar = calendar_from(PARIS_CALENDAR + "ambassadors:\n  suggestions:\n"
                              "    - {link: 'https://jobs.example.org/', title: A, text: 'Voir https://[abc/'}\n")

@@ -41,7 +41,7 @@ from edcal.load.schema import (
     VariantSpec,
     describe,
 )
-from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec
+from edcal.load.validate import SITE_PATH, WEB_ADDRESS, reference_hint, scheme_missing, validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields, edited_in, load_yaml, read_text, unreadable
 from edcal.model.calendar import (
     AMBASSADOR_DAYS,
@@ -1484,7 +1484,7 @@ class _Builder:
     def _check_link(self, link: str | None, where: Source) -> None:
         if link is None:
             return
-        if not (WEB_ADDRESS.match(link) or (link.startswith("/") and not link.startswith("//"))):
+        if not (WEB_ADDRESS.match(link) or SITE_PATH.match(link)):
             self.errors.add(where, say("found link '{link}', expected an http(s) URL or a path on the site "
                                        "starting with /", link=link[:80]),
                             say("e.g. https://www.example.fr/offres/"))

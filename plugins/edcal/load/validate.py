@@ -81,6 +81,8 @@ VALUE_SYNONYMS = {
 #: An http(s) address: no space, line break, quote, angle bracket or backslash (each is written %xx in an
 #: address; raw, they broke the iCalendar, HTML and settings they were written into).
 WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#\"<>\\][^\s\"<>\\]*$", re.IGNORECASE)
+#: A path on the site (``/offres/``), held to an address's characters: a post's text carries it whole.
+SITE_PATH = re.compile(r"^/(?![/\\])[^\s\"<>\\]*$")
 
 
 def scheme_missing(value: str, where: Source, errors: ErrorCollector) -> bool:
