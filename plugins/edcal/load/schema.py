@@ -539,7 +539,7 @@ class CalendarSpec(Spec):
     version: Annotated[int | None, BeforeValidator(_version)] = Field(None, description="Format version; 1.")
     timezone: Text | None = Field(None, description="IANA time zone, e.g. 'Europe/Paris'; naive times are in it.")
     country: Text | None = Field(None, description="ISO country code for public holidays, e.g. 'FR'.")
-    subdivision: Text | None = Field(None, description="Region code for regional holidays, e.g. '67' (Bas-Rhin).")
+    subdivision: Text | None = Field(None, description="Region code for regional holidays, e.g. '57' (Moselle) or '6AE' (Alsace).")
     default_time: Time | None = Field(None, description="Time of posts given a date only, on networks without slots (default 09:00).")
     horizon: Text | None = Field(None, description="How far ahead open-ended recurrences are expanded (default '1 year').")
     slots: Mapping[str, Time] = Field(default_factory=dict, description="Named times usable as '2027-01-12 midi'.")
