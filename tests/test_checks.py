@@ -1377,3 +1377,16 @@ def test_a_post_linking_to_a_translation_that_waits_for_its_original_is_a_dead_l
     assert [f.item for f in early] == ["en-x"] and "is online (2027-01-19 09:00)" in early[0].message, early
     draft = findings("post-before-article", post, made("draft"))
     assert "a translation that waits for 'content/articles/pergola.md', not ready" in draft[0].message, draft
+
+
+def test_check_quiet_is_silent_when_it_passes_even_on_pelican_s_warnings(site: Path) -> None:
+    """cli.md promises -q prints nothing on a pass (pre-commit hooks): Pelican warned of a translation alone."""
+    from conftest import run_edcal
+
+    (site / "content" / "articles" / "relecture-en.md").write_text(
+        "---\ntitle: In review\ndate: 2027-01-20 09:00\nslug: en-relecture-canary-review-1187\nlang: en\n"
+        "translation: true\n---\nText.\n", encoding="utf-8")
+    quiet = run_edcal("check", "-q", cwd=site)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    loud = run_edcal("check", cwd=site)
+    assert "are translations" in loud.stderr  # Pelican's own warning, kept without -q

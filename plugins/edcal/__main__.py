@@ -10,6 +10,7 @@ import contextlib
 import difflib
 import functools
 import gc
+import logging
 import re
 import signal
 import sys
@@ -327,6 +328,10 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
         for rule in all_rules().values():
             click.echo(f"{rule.id:22} {rule.severity:8} {rule.title}")
         return
+    pelican = logging.getLogger("pelican")
+    level = pelican.level
+    if (verbosity or 0) < 0:  # -q, for pre-commit hooks: silent on Pelican's warnings too
+        pelican.setLevel(logging.ERROR)
     try:
         findings = run_check(site, settings_file, only, since, until)
     except InputErrors as exc:
@@ -337,6 +342,8 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
         else:
             report(exc, wrote_nothing=False)  # check never writes
         sys.exit(EXIT_INPUT)
+    finally:
+        pelican.setLevel(level)  # commands run in one process in tests and `edcal serve`
     if fmt == "json":
         click.echo(reports.as_json(findings, strict), nl=False)
     elif fmt == "github":
