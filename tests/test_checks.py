@@ -1390,3 +1390,16 @@ def test_check_quiet_is_silent_when_it_passes_even_on_pelican_s_warnings(site: P
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
     loud = run_edcal("check", cwd=site)
     assert "are translations" in loud.stderr  # Pelican's own warning, kept without -q
+
+
+def test_an_image_of_an_article_s_social_block_is_reported_in_the_article(site: Path) -> None:
+    """The image an article asks for on one network (`social:`) was reported at calendar.yaml's promote entry."""
+    article = site / "content" / "articles" / "futur.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "---\n", '---\nsocial: {linkedin: {text: "Un texte", image: images/absente.png, alt: Absente}}\n', 1),
+        encoding="utf-8")
+    document = json.loads(CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json",
+                                                   "--only", "image-missing"]).output)
+    (found,) = document["findings"]
+    assert (found["file"], found["line"]) == ("content/articles/futur.md", 2)
+    assert "images/absente.png" in found["message"]

@@ -518,7 +518,7 @@ class _Resolver:
         if entry.images:
             return entry.images
         if override is not None and override.image:
-            return (Media(override.image, override.alt, entry.source),)
+            return (Media(override.image, override.alt, override.source or entry.source),)  # in the article
         # Where links show a preview card, the article's image travels in it (OpenGraph):
         # attaching it would turn a link post into an image post. Image-first networks need it.
         image_first = network.media == "required" or not network.links_clickable
