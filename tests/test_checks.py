@@ -993,7 +993,8 @@ def test_the_three_formats_agree(broken_site: Path) -> None:
     assert data.output == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     keys = [(f["file"], f["line"], f["column"], f["severity"], f["rule"]) for f in document["findings"]]
     text_keys = []
-    for line in text.output.splitlines():
+    listing, _, counts = text.output.partition("\nby rule:\n")
+    for line in listing.splitlines():
         if line and not line.startswith((" ", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")):
             location, severity, rest = line.split(": ", 2)
             path, row, col = location.rsplit(":", 2)
@@ -1011,6 +1012,21 @@ def test_the_three_formats_agree(broken_site: Path) -> None:
     assert severities == sorted(severities, key=lambda s: s != "error") and "error" in severities
     summary = document["summary"]
     assert text.output.rstrip().endswith(f"{summary['errors']} errors, {summary['warnings']} warnings")
+    # The counts by rule, in text and JSON, are the findings' own; errors first, then the most found.
+    found: dict[str, list[int]] = {}
+    for key in keys:
+        found.setdefault(key[4], [0, 0])[key[3] != "error"] += 1
+    assert {rule: [n["errors"], n["warnings"]] for rule, n in summary["rules"].items()} == found
+    assert len(found) >= 2
+    rows = [line.split() for line in counts.splitlines()[:-1]]
+    assert [row[0] for row in rows] == list(summary["rules"])
+    assert [row[0] for row in rows] == sorted(found, key=lambda rule: (-found[rule][0], -found[rule][1], rule))
+    for row in rows:
+        errors, warnings = found[row[0]]
+        said = " ".join(row[1:])
+        assert said == ", ".join(([f"{errors} error" + "s" * (errors > 1)] if errors else [])
+                                 + ([f"{warnings} warning" + "s" * (warnings > 1)] if warnings else [])), said
+    assert "by rule:" in github.output.splitlines()[-1].replace("%0A", "\n")
 
 
 def test_annotations_name_files_from_the_repositorys_root(broken_site: Path, monkeypatch) -> None:
@@ -1029,7 +1045,8 @@ def test_json_report_is_json_dumps_for_any_text() -> None:
     from edcal.checks.report import as_json
     from edcal.model.source import Source
 
-    assert json.loads(as_json([])) == {"findings": [], "summary": {"errors": 0, "warnings": 0, "exit_code": 0}}
+    assert json.loads(as_json([])) == {"findings": [], "summary": {"errors": 0, "warnings": 0, "exit_code": 0,
+                                                                  "rules": {}}}
     tricky = 'é «\u00a0q\u00a0» "q" \\ \n\t\r\u2028 😀 \x00\x1f'
     finding = Finding("text-too-long", "error", tricky, Source("a\"b.yaml", 3, 7), None, tricky)
     period = Finding("cadence-gap", "warning", "m", Source("calendar.yaml", 1), None, None, "",

@@ -37,7 +37,9 @@ def test_json_and_github_annotations_keep_their_keys_and_ids_and_carry_french_wo
     assert first["message"].startswith(f"LinkedIn{NBSP}: 0 publication") and first["hint"].startswith("prévoyez")
     annotations = run_edcal("check", "--format", "github", cwd=site).stdout.splitlines()
     assert annotations[0].startswith("::warning file=calendar.yaml,line=7,col=3,title=cadence-gap::LinkedIn")
-    assert annotations[-1] == "::notice title=edcal check::0 erreur, 13 avertissements"
+    notice = annotations[-1].split("%0A")
+    assert notice[0] == "::notice title=edcal check::0 erreur, 13 avertissements"
+    assert notice[1] == f"par règle{NBSP}:" and notice[2].split() == ["cadence-gap", "6", "avertissements"]
 
 
 def test_input_errors_keep_their_form_and_say_the_rest_in_french(site: Path) -> None:
