@@ -229,6 +229,30 @@ def test_edcal_export_filters_and_reports_hootsuite_notes(site: Path, tmp_path: 
     assert unknown.exit_code == 2 and "did you mean 'linkedin'?" in unknown.output
 
 
+def test_edcal_export_narrows_to_one_persons_or_one_campaigns_posts(sample: Path) -> None:
+    """A community manager exports her own posts, or one campaign's, for her scheduler."""
+    runner = CliRunner()
+
+    def rows(*options: str) -> list[dict[str, str]]:
+        result = runner.invoke(cli, ["export", "csv", "--site", str(sample), "--since", "2027-01-12", *options])
+        assert result.exit_code == 0, result.output
+        return list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
+
+    every = rows()
+    mine = rows("--owner", "Camille Roux")  # her name, as people write it; her id is camille
+    salon = rows("--campaign", "salon-industrie-2027", "--owner", "camille")
+    assert mine and {r["owner"] for r in mine} == {"camille"}
+    assert [r["id"] for r in mine] == [r["id"] for r in every if r["owner"] == "camille"]
+    assert len(mine) < len(every) and {r["owner"] for r in every} > {"camille"}
+    assert salon and [r["id"] for r in salon] == [r["id"] for r in mine if r["campaign"] == "salon-industrie-2027"]
+    assert len(salon) < len(mine)
+    typo = runner.invoke(cli, ["export", "csv", "--site", str(sample), "--owner", "camile"])
+    assert typo.exit_code == 2 and "--owner: error: unknown value 'camile' for --owner" in typo.output
+    assert "did you mean 'camille'?" in typo.output
+    key_date = runner.invoke(cli, ["export", "json", "--site", str(sample), "--campaign", "salon-industrie"])
+    assert key_date.exit_code == 2 and "did you mean 'salon-industrie-2027'?" in key_date.output
+
+
 def test_edcal_export_offers_the_formats_the_exports_write() -> None:
     """The command line names them apart (not to import the outputs for --help)."""
     from edcal.outputs.exports import FORMATS

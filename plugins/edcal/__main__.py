@@ -633,17 +633,21 @@ def next_change(site: Path, settings_file: str, verbosity: int | None, after: st
         click.echo(moment.astimezone(plan.calendar.zone).isoformat(timespec="seconds"))
 
 
-@cli.command(epilog="Example: edcal export hootsuite --network linkedin --until 2027-02-01 -o linkedin.csv")
+@cli.command(epilog="Examples: edcal export hootsuite --network linkedin --until 2027-02-01 -o linkedin.csv; "
+             "edcal export csv --campaign salon-industrie-2027 --owner camille -o salon.csv")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @site_options
 @click.option("--network", help="Only this network (Hootsuite: one file per network).")
 @click.option("--since", metavar="DATE", help="Posts after this date or instant (default: now).")
 @click.option("--until", metavar="DATE", help="Posts before the end of this day (or before this instant).")
+@click.option("--owner", metavar="ID", help="Only the posts of this person (a team id, name or e-mail).")
+@click.option("--campaign", metavar="ID", help="Only the posts of this campaign (its id or name).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (default: standard output).")
 @input_errors_exit
 def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, network: str | None,
-           since: str | None, until: str | None, output: Path | None) -> None:
+           since: str | None, until: str | None, owner: str | None, campaign: str | None,
+           output: Path | None) -> None:
     """Write upcoming posts for a bulk scheduler: hootsuite, csv or json.
 
     Hootsuite's Bulk Composer takes one network per file (rows of date-time,
@@ -653,7 +657,7 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
     """
     from edcal.commands.export import export as run_export
 
-    files, warnings = run_export(site, settings_file, fmt, network, since, until, output)
+    files, warnings = run_export(site, settings_file, fmt, network, since, until, output, owner, campaign)
     if output is None:
         click.echo(files[0][1].decode("utf-8"), nl=False)
     else:

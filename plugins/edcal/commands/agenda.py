@@ -12,11 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from edcal.clock import parse_window
-from edcal.errors import InputError, InputErrors, did_you_mean
-from edcal.i18n import long_date, say, team_language, translator
+from edcal.commands.choices import check_choice, owner_and_campaign
+from edcal.i18n import long_date, team_language, translator
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan
-from edcal.model.source import Source
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.moves import agenda_name
 
@@ -27,11 +26,8 @@ def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | Non
     """Dated items from now (or ``since``) to ``days`` days ahead (or ``until``), filtered."""
     if network is not None:
         network = plan.calendar.network_id(network) or network
-    owner = None if owner is None else plan.calendar.person_id(owner) or owner  # `Camille`, `Camille Roux`
-    campaign = None if campaign is None else plan.calendar.campaign_id(campaign) or campaign
-    _check_choice("--network", network, plan.calendar.networks)
-    _check_choice("--owner", owner, plan.calendar.team)
-    _check_choice("--campaign", campaign, plan.calendar.campaigns)
+    check_choice("--network", network, plan.calendar.networks)
+    owner, campaign = owner_and_campaign(plan, owner, campaign)
     zone = plan.calendar.zone
     start = (since or plan.now).astimezone(zone)
     first, last = days_shown(plan, days, since, until)
@@ -64,13 +60,6 @@ def days_shown(plan: Plan, days: int, since: dt.datetime | None = None,
         else first + dt.timedelta(days=days - 1)
     return first, last
 
-
-def _check_choice(option: str, value: str | None, known: dict[str, object]) -> None:
-    if value is not None and value not in known:
-        raise InputErrors([InputError(Source(option, 1, 1),
-                                      say("unknown value '{value}' for {option}", value=value, option=option),
-                                      did_you_mean(value, known)
-                                      or say("known: {names}", names=", ".join(sorted(known))))])
 
 
 def render(plan: Plan, items: list[Item], days: int, console: Console, key_days: dict[dt.date, list[str]],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from edcal.clock import parse_window
+from edcal.commands.choices import owner_and_campaign
 from edcal.errors import InputError, InputErrors, did_you_mean
 from edcal.i18n import say
 from edcal.model.source import Source
@@ -13,10 +14,13 @@ from edcal.pelican_plugin.metadata import NOW, read_plan
 
 
 def export(site: Path, settings_file: str, fmt: str, network: str | None, since: str | None,
-           until: str | None, output: Path | None = None) -> tuple[list[tuple[Path, bytes]], list[str]]:
+           until: str | None, output: Path | None = None, owner: str | None = None,
+           campaign: str | None = None) -> tuple[list[tuple[Path, bytes]], list[str]]:
     """The export's files (one, unless Hootsuite's is split) and its warnings.
 
-    :raises InputErrors: on an unknown network or an invalid date, or when a
+    :param owner: only the posts of this person (id, name or e-mail).
+    :param campaign: only the posts of this campaign (id or name).
+    :raises InputErrors: on an unknown network, person or campaign or an invalid date, or when a
         Hootsuite export too long for one file is to go to standard output
         (``output`` None).
     """
@@ -45,8 +49,10 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
                 say("choose one with --network: {networks}", networks=", ".join(eligible)) if eligible
                 else say("export csv or json"))])
         network = eligible[0]
+    owner, campaign = owner_and_campaign(plan, owner, campaign)
     start, end = parse_window(since, until, zone, plan.now)
-    posts = exports.upcoming(plan, network, start, end)
+    posts = [post for post in exports.upcoming(plan, network, start, end)
+             if (owner is None or post.owner == owner) and (campaign is None or post.campaign == campaign)]
     if fmt == "hootsuite" and output is None:  # standard output is one file: refused before anything is made
         parts = exports.hootsuite_files(posts, Path("-"))
         if len(parts) > 1:
