@@ -62,6 +62,11 @@ def test_the_sample_plan_matches_its_schema_with_the_targets_a_dashboard_needs(s
     assert salon["promotional"] is True and salon["objective"]["target"] == 40
     assert plan["checks"]["self-promotion"] == {"severity": "warning", "ceiling": 0.5, "minimum": 5}
     assert plan["checks"]["cadence-gap"] == {"severity": "warning", "horizon_days": 42}
+    # What was written in each language: the English translation apart from the French articles.
+    languages = {i["id"]: i.get("lang") for i in plan["items"] if i["kind"] == "article"}
+    assert languages["article-pourquoi-un-blog-en"] == "en" and languages["article-pourquoi-un-blog"] == "fr"
+    assert set(languages.values()) == {"fr", "en"}
+    assert all("lang" not in i for i in plan["items"] if i["kind"] != "article")
 
 
 def test_every_sample_draft_fits_its_network(sample: Path) -> None:

@@ -52,6 +52,8 @@ class Item:
     lengths: tuple[tuple[str, int, int], ...] = ()
     #: The text was shortened to fit (its summary cut at a word boundary).
     fitted: bool = False
+    #: An article's language (its ``lang:``, else the site's); None for other items.
+    lang: str | None = None
     #: How the link appears in the text (shortened on some networks); ``url`` is the full link.
     link_text: str | None = None
     #: The draft template the text was rendered with.

@@ -89,6 +89,8 @@ def item_document(item: Item, calendar: Calendar) -> dict[str, Any]:
     )
     if item.article is not None:
         data["article"] = item.article
+    if item.lang is not None:
+        data["lang"] = item.lang
     if item.parent is not None:
         data["parent"] = item.parent
     if item.media:

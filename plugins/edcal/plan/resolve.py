@@ -182,7 +182,7 @@ class _Resolver:
             id=item_id, kind="article", title=article.title, start=state.live_at or article.date,
             status=state.status, source=article.where("title"), url=article.url or None,
             campaign=article.campaign, owner=article.owner, article=article.slug, media=media,
-            withheld_reason=state.freeze.reason if state.freeze else None,
+            withheld_reason=state.freeze.reason if state.freeze else None, lang=article.lang,
             silenced=dict(article.silenced),
         )
         return [item, *self._deadlines(item, article.draft_due, article.review_due,
