@@ -161,10 +161,31 @@ def test_an_english_site() -> None:
     ("en", "from March 16 to 19, 2027", "2027-03-16", "2027-03-19"),
     ("en", "16–19 March", "2027-03-16", "2027-03-19"),
     ("en", "March 16 and 3 more days", "2027-03-16", "2027-03-16"),
+    # Abbreviations, as calendars and agendas print them
+    ("fr", "jeu. 18 mars", "2027-03-18", "2027-03-18"),
+    ("fr", "du 16 au 19 avr.", "2027-04-16", "2027-04-19"),
+    ("fr", "le 3 févr. 2027", "2027-02-03", "2027-02-03"),
+    ("fr", "le 16 janv 2027", "2027-01-16", "2027-01-16"),
+    ("en", "Thu, Mar 18", "2027-03-18", "2027-03-18"),
+    ("en", "Sat 16 Jan", "2027-01-16", "2027-01-16"),
+    ("en", "Sept 3–5", "2027-09-03", "2027-09-05"),
 ])
 def test_dates_as_each_language_writes_them(lang: str, text: str, first: str, last: str) -> None:
     [date] = named_dates(text, lang, dt.date(2027, 3, 9))
     assert (str(date.first), str(date.last)) == (first, last)
+
+
+def test_abbreviated_weekdays_are_checked_and_words_are_not_abbreviations() -> None:
+    near = dt.date(2027, 3, 9)
+    [wrong] = named_dates("Rendez-vous mar. 18 mars sur le stand", "fr", near)
+    assert wrong.wrong_days == (dt.date(2027, 3, 18),)  # a Thursday
+    assert not named_dates("Rendez-vous jeu. 18 mars", "fr", near)[0].wrong_days
+    assert named_dates("See you Tue, Mar 18", "en", near)[0].wrong_days == (dt.date(2027, 3, 18),)
+    assert not named_dates("See you Thu. Mar 18", "en", near)[0].wrong_days
+    # "sept" is seven, "mer" the sea and "jeu" a game without their dots; "Mar" is March only with its capital.
+    assert not named_dates("Il y a 16 sept ans", "fr", near)
+    assert not named_dates("la mer 18 mars", "fr", near)[0].wrong_days
+    assert not named_dates("the mar 16 thing", "en", near)
 
 
 def test_figures_follow_the_countrys_order() -> None:

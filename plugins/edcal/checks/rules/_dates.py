@@ -48,9 +48,30 @@ def _numbered(names: tuple[str, ...], first: int) -> dict[str, int]:
             for spelling in (name.lower(), name.lower().translate(plain))}
 
 
-#: Months (1 to 12) and weekdays (0 for Monday) by name, without accents too ("fevrier", "aout"), by language.
-_MONTHS = {code: _numbered(names, 1) for code, names in MONTHS.items()}
-_WEEKDAYS = {code: _numbered(names, 0) for code, names in DAYS.items()}
+#: Months' and weekdays' abbreviations, as calendars and agendas print them ("jeu. 18 mars", "16 janv.",
+#: "Thu, Mar 18"). A French weekday's takes its dot: "mer" or "jeu" alone is a word.
+_SHORT_MONTHS = {
+    "fr": {"janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "déc": 12},
+    "en": {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+           "Oct": 10, "Nov": 11, "Dec": 12},
+}
+_SHORT_WEEKDAYS = {
+    "fr": {"lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6},
+    "en": {"Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thur": 3, "Thurs": 3, "Fri": 4, "Sat": 5,
+           "Sun": 6},
+}
+
+
+def _with_short(names: dict[str, int], short: dict[str, int]) -> dict[str, int]:
+    plain = str.maketrans("éû", "eu")
+    return {**names, **{spelling: number for name, number in short.items()
+                        for spelling in (name.lower(), name.lower().translate(plain))}}
+
+
+#: Months (1 to 12) and weekdays (0 for Monday) by name or abbreviation, without accents too ("fevrier",
+#: "aout", "fevr"), by language.
+_MONTHS = {code: _with_short(_numbered(names, 1), _SHORT_MONTHS[code]) for code, names in MONTHS.items()}
+_WEEKDAYS = {code: _with_short(_numbered(names, 0), _SHORT_WEEKDAYS[code]) for code, names in DAYS.items()}
 
 #: What the text holds that is no date of its: links (with or without ``https://``), hashtags, handles.
 _NOT_WORDS = re.compile(URL_IN_TEXT.pattern + r"|(?<![\w@])[\w-]+(?:\.[\w-]+)+/\S*|" + HASHTAG.pattern
@@ -64,9 +85,20 @@ def _alternation(names: dict[str, int]) -> str:
 @functools.cache
 def _patterns(code: str, month_first: bool) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     """(quick looks for anything like a date, the dates) of a language."""
-    months, weekdays = _alternation(_MONTHS[code]), _alternation(_WEEKDAYS[code])
+    full_months = {name: number for name, number in _MONTHS[code].items()
+                   if name not in {short.lower() for short in _SHORT_MONTHS[code]}
+                   and name not in {short.lower().replace("é", "e") for short in _SHORT_MONTHS[code]}}
+    # "16 sept." (not "16 sept ans": seven); "16 sept 2027" too
+    months = f"{_alternation(full_months)}|(?:{_alternation(_with_short({}, _SHORT_MONTHS[code]))})(?=\\.|\\s+\\d{{4}})"
+    full_days = {name: number for name, number in _WEEKDAYS[code].items()
+                 if name.rstrip(".") not in {short.lower() for short in _SHORT_WEEKDAYS[code]}}
     if code == "en":  # English writes its months with a capital: "we march 16 miles" names no day
-        months = "(?-i:" + "|".join(f"{name}|{name.upper()}" for name in MONTHS["en"]) + ")"
+        names = sorted((*MONTHS["en"], *_SHORT_MONTHS["en"]), key=len, reverse=True)
+        months = "(?-i:" + "|".join(f"{name}|{name.upper()}" for name in names) + ")"
+        shorts = sorted(_SHORT_WEEKDAYS["en"], key=len, reverse=True)
+        weekdays = f"{_alternation(full_days)}|(?-i:{'|'.join(shorts)})\\.?"
+    else:
+        weekdays = f"{_alternation(full_days)}|(?:{_alternation(_SHORT_WEEKDAYS[code])})\\."
     numbers = 0
 
     the, of = (r"(?:the\s+)?", r"(?:of\s+)?") if code == "en" else ("", "")
@@ -80,7 +112,7 @@ def _patterns(code: str, month_first: bool) -> tuple[tuple[re.Pattern[str], ...]
         weekday = rf"(?:\b(?P<w{tag}>{weekdays}),?\s+)?"
         ordinal = "" if code == "fr" else "(?:st|nd|rd|th)?"
         day = rf"(?<![\w/:.,])(?P<d{tag}>{'1er|' if code == 'fr' else ''}3[01]|[12]\d|0?[1-9]){ordinal}"
-        month = rf"(?P<m{tag}>{months})\b"
+        month = rf"(?P<m{tag}>{months})\b\.?"
         year = rf"(?:,?\s+(?P<y{tag}>\d{{4}})(?![\w/]))?" if dated else ""
         if order == "d":
             return weekday + the + day + r"(?![\w/])" + year
@@ -150,10 +182,10 @@ def _side(parts: dict[str, str], code: str) -> tuple[int, int, int | None, int |
     """(day, month or 0 when the range's other side gives it, year or None, weekday or None)."""
     day = int(parts["d"].lower().removesuffix("er")) if "d" in parts else 0
     month_word = parts.get("m", "").lower()
-    month = int(month_word) if month_word.isdigit() else _MONTHS[code].get(month_word, 0)
+    month = int(month_word) if month_word.isdigit() else _MONTHS[code].get(month_word.rstrip("."), 0)
     if not day or (month_word and not 1 <= month <= 12):
         return None
-    weekday = _WEEKDAYS[code].get(parts["w"].lower()) if "w" in parts else None
+    weekday = _WEEKDAYS[code].get(parts["w"].lower().rstrip(".")) if "w" in parts else None
     return day, month, int(parts["y"]) if "y" in parts else None, weekday
 
 
