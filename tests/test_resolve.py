@@ -474,6 +474,21 @@ def test_promotions_of_an_article_a_freeze_held_back_go_out_at_the_next_slot_not
     assert items["article-pendant-draft-due"].status == "scheduled"
 
 
+def test_promotions_of_an_article_in_review_inside_a_freeze_are_planned_after_it_as_once_published() -> None:
+    """The planning page told "gelé / ne partira pas" of an article in review's posts; once approved, the
+    article goes online after the freeze and its posts with it: the plan says so from the start."""
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-10, until: 2027-02-11, reason: Crise}\n"
+                             "posts:\n  - {promote: pendant, networks: [x], schedule: [at publication, +2 days]}\n")
+    now = "2027-02-01T12:00:00+01:00"
+    plans = {status: by_id(plan_of(calendar, [article("pendant", "2027-02-11T09:00", calendar, status=status)],
+                                   now=now)) for status in ("review", "published")}
+    for status, items in plans.items():
+        assert items["pendant-x-0"].start == dt.datetime(2027, 2, 12, 9, 0, tzinfo=calendar.zone), status
+        assert items["pendant-x-2d"].start == dt.datetime(2027, 2, 14, 9, 0, tzinfo=calendar.zone), status
+        assert items["pendant-x-0"].status != "withheld", status
+    assert plans["review"]["article-pendant"].status == "review"
+
+
 def test_teasers_before_an_article_a_freeze_held_back_keep_its_planned_date() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-10, until: 2027-02-11, reason: Crise}\n"
                              "posts:\n  - {promote: pendant, networks: [x], schedule: [-1 day, -2 hours, at publication]}\n")

@@ -49,7 +49,14 @@ from edcal.plan.compose import (
     tracking_values,
 )
 from edcal.plan.share import ShareKitBuilder, check_suggestions
-from edcal.plan.status import article_state, explicitly_promoted, freeze_at, post_status, promoted_unasked
+from edcal.plan.status import (
+    article_state,
+    explicitly_promoted,
+    freeze_at,
+    planned_publication,
+    post_status,
+    promoted_unasked,
+)
 from edcal.plan.timing import (
     TooManyOccurrences,
     occurrences,
@@ -309,7 +316,8 @@ class _Resolver:
                                 say("add `date:` to {path}", path=article.source.path))
             return []
         state = article_state(article, self.calendar, self.now)
-        publication = state.live_at or article.date
+        # An article in review is planned as it will go online: after a freeze its date falls in.
+        publication = state.live_at or planned_publication(article, self.calendar) or article.date
         deferred = publication > article.date
         items = []
         keys = step_keys(schedule)  # each step's id: its offset (-0, -1w), not its place

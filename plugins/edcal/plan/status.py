@@ -73,18 +73,34 @@ def _own_state(article: Article, calendar: Calendar, now: dt.datetime) -> Articl
         return ArticleState("review", False)
     if article.date is None:
         return ArticleState("draft", False)
-    first = window = freeze_at(calendar, article.date, None, blog=True)
-    live_at = article.date
-    while window is not None:  # freezes end to end: it waits for the last one's end
-        if window.end is None:
-            return ArticleState("withheld", False, first, None)
-        live_at = window.end
-        window = freeze_at(calendar, live_at, None, blog=True)
+    first, live_at = _after_freezes(calendar, article.date)
+    if live_at is None:
+        return ArticleState("withheld", False, first, None)
     if first is not None and now < live_at:
         return ArticleState("withheld", False, first, live_at)
     if live_at > now:
         return ArticleState("scheduled", False, None, live_at)
     return ArticleState("published", True, None, live_at)
+
+
+def _after_freezes(calendar: Calendar, date: dt.datetime) -> tuple[FreezeWindow | None, dt.datetime | None]:
+    """(the blog's freeze covering ``date``, when an article dated then goes online): the end of the last
+    of freezes end to end, ``date`` itself outside any; None after a freeze with no end."""
+    first = window = freeze_at(calendar, date, None, blog=True)
+    live_at = date
+    while window is not None:  # freezes end to end: it waits for the last one's end
+        if window.end is None:
+            return first, None
+        live_at = window.end
+        window = freeze_at(calendar, live_at, None, blog=True)
+    return first, live_at
+
+
+def planned_publication(article: Article, calendar: Calendar) -> dt.datetime | None:
+    """When a dated article goes online once it is ready, whatever its status: its date, or the end of the
+    freezes it falls in. An article still in review inside a freeze will go online after it, and its
+    promotions with it; None for an undated article or after a freeze with no end."""
+    return None if article.date is None else _after_freezes(calendar, article.date)[1]
 
 
 def explicitly_promoted(calendar: Calendar) -> frozenset[str]:
