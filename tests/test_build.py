@@ -447,3 +447,48 @@ def test_a_day_whose_midnight_the_clocks_skip_starts_at_its_first_instant(empty_
     assert article["start"] == "2026-09-06T01:00:00-03:00", article  # the day starts at 01:00 local
     window = plan["freezes"][0]
     assert (window["start"], window["end"]) == ("2026-09-06T01:00:00-03:00", "2026-09-07T00:00:00-03:00")
+
+
+def test_an_articles_template_is_one_that_renders_an_article(site: Path) -> None:
+    """docs/articles.md's `template: article-wide` was refused with a hint, `template: page`, that stopped
+    the build when followed ('page' is undefined in page.html): the check refuses what would not render the
+    article, and the hint names what does."""
+    article = site / "content" / "articles" / "publie.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Date:", "Template: page\nDate:", 1), encoding="utf-8")
+    result = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2, result.stderr
+    assert ("content/articles/publie.md:2:11: error: found template 'page', the theme's template for pages: an "
+            "article rendered with it stops the build\n"
+            "    hint: remove it (article.html renders it), or name a template of your own, written as "
+            "article.html is\n") in result.stderr
+    article.write_text(text.replace("Date:", "Template: article-wide\nDate:", 1), encoding="utf-8")
+    result = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2, result.stderr
+    assert ("content/articles/publie.md:2:11: error: found template 'article-wide', which the theme does not "
+            "have\n    hint: remove it (article.html renders it), or add article-wide.html to the theme's "
+            "templates, written as article.html is\n") in result.stderr
+    assert "template: page" not in result.stderr
+    # The hint followed, as docs/theme.md shows it: the article builds, in its own template.
+    (site / "overrides").mkdir()
+    (site / "overrides" / "article-wide.html").write_text(
+        '{% extends "!theme/article.html" %}\n{% block title %}WIDE {{ super() }}{% endblock %}\n',
+        encoding="utf-8")
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\n')
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    assert "<title>WIDE Un article publié" in page and "Le corps de l'article publié" in page
+
+
+def test_a_pages_template_is_not_the_articles_one(site: Path) -> None:
+    """`template: article` on a page stopped the build ('article' is undefined) after check passed."""
+    page = site / "content" / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Title: Contact\n", "Title: Contact\nTemplate: article\n"),
+                    encoding="utf-8")
+    result = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2, result.stderr
+    assert ("content/pages/contact.md:2:11: error: found template 'article', the theme's template for articles: a "
+            "page rendered with it stops the build\n"
+            "    hint: remove it (page.html renders it), or name a template of your own, written as page.html is\n"
+            ) in result.stderr

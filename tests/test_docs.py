@@ -128,6 +128,30 @@ def test_every_option_of_every_command_is_documented() -> None:
             assert written, f"{parameter.opts[0]} of edcal {name} is not documented in docs/cli.md"
 
 
+def test_each_synopsis_gives_the_values_and_repetitions_help_gives() -> None:
+    """cli.md's synopses said `--delimiter comma|semicolon|tab` and `[--tags a,b]`, where --help gives
+    `[,|;|comma|semicolon|tab]` and takes --tags repeated."""
+    import re
+
+    import click
+
+    docs = (DOCS / "cli.md").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"^## `edcal ([\w-]+)`\n(.*?)(?=^## |\Z)", docs, re.MULTILINE | re.DOTALL))
+    for name, command in cli.commands.items():
+        synopsis = re.search(rf"^```\n(edcal {name}\b.*?)^```", sections[name], re.MULTILINE | re.DOTALL)
+        if synopsis is None:
+            continue
+        for parameter in command.params:
+            if not isinstance(parameter, click.Option):
+                continue
+            for written in re.finditer(rf"\[({'|'.join(map(re.escape, parameter.opts))})(?: ([^\]]*))?\](\.\.\.)?",
+                                       synopsis.group(1)):
+                shown = f"edcal {name} {written.group(0)}"
+                if isinstance(parameter.type, click.Choice):
+                    assert written.group(2) == "|".join(map(str, parameter.type.choices)), shown
+                assert bool(written.group(3)) == parameter.multiple, shown
+
+
 def test_docs_links_point_to_existing_files() -> None:
     for page in [*DOCS.glob("*.md"), ROOT / "README.md"]:
         prose = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.S | re.M)  # not examples

@@ -187,6 +187,18 @@ def test_the_sample_hootsuite_csv_has_three_columns_in_the_configured_date_forma
             assert row[2] == "" or row[2].startswith("https://")
 
 
+def test_every_sidecar_has_the_facets_posts_json_has_an_empty_list_included(sample: Path) -> None:
+    """A sidecar without a link or hashtag to mark left `facets` out, where posts.json wrote `facets: []`:
+    a script reading sidecar["facets"] failed on LinkedIn's drafts."""
+    posts = json.loads((sample / "planning" / "exports" / "posts.json").read_text(encoding="utf-8"))["posts"]
+    sidecars = {data["id"]: data for path in (sample / "planning" / "drafts").rglob("*.json")
+                if isinstance(data := json.loads(path.read_text(encoding="utf-8")), dict) and "network" in data}
+    assert posts and all(sidecars[post["id"]]["facets"] == post["facets"] for post in posts)
+    linkedin = [data for data in sidecars.values() if data["network"] == "linkedin"]
+    assert linkedin and all(data["facets"] == [] for data in linkedin)
+    assert any(data["facets"] for data in sidecars.values() if data["network"] == "bluesky")
+
+
 def test_generic_exports_list_upcoming_posts(sample: Path) -> None:
     exports = sample / "planning" / "exports"
     rows = list(csv.DictReader(io.StringIO((exports / "posts.csv").read_text(encoding="utf-8-sig"), newline="")))

@@ -179,10 +179,10 @@ def test_an_event_reads_well_and_carries_the_exact_draft(feeds_site: Path) -> No
 
 def test_an_events_image_is_an_address_a_phone_opens_where_planning_url_serves_it(tmp_path: Path) -> None:
     """"Image : images/salon.png" opened nothing on a phone: with planning.url, the copy in planning/media/."""
-    def image_line(site: Path) -> str:
-        build(site)
-        event = next(e for e in events(site / "planning" / "calendar.ics")
-                     if str(e["SUMMARY"]).startswith("[LinkedIn] Bonjour"))
+    def image_line(site: Path, feed: str = "planning/calendar.ics") -> str:
+        if not (site / "planning").is_dir():
+            build(site)
+        event = next(e for e in events(site / feed) if str(e["SUMMARY"]).startswith("[LinkedIn] Bonjour"))
         return next(line for line in str(event["DESCRIPTION"]).splitlines() if line.startswith("Image"))
 
     def with_image(folder: Path, extra: str) -> Path:
@@ -198,11 +198,35 @@ def test_an_events_image_is_an_address_a_phone_opens_where_planning_url_serves_i
                                 " — Texte alternatif\u00a0: Le logo")
     assert (site / "planning" / "media" / "images" / "public.png").read_bytes() == \
         (site / "content" / "images" / "public.png").read_bytes()
-    # Without planning.url, or with the feeds published alone (their folder has no media/): the path.
+    # Without planning.url: the path.
     assert image_line(with_image(tmp_path / "none", "")) == "Image\u00a0: images/public.png — Texte alternatif\u00a0: Le logo"
-    alone = with_image(tmp_path / "alone", PLANNING + "  publish: calendriers-7f3a9c\n")
-    assert image_line(alone) == "Image\u00a0: images/public.png — Texte alternatif\u00a0: Le logo"
-    assert (alone / "output" / "calendriers-7f3a9c" / "calendar.ics").is_file()
+
+
+def test_feeds_published_alone_give_images_paths_and_the_teams_feeds_keep_their_addresses(tmp_path: Path) -> None:
+    """With `feeds: publish:` (the .ics files copied into the public site, no media/ there), the team's feeds
+    in planning/ lost their images' addresses too: only the published copies give the path."""
+    site = make_site(tmp_path / "site", PLANNING + "  publish: calendriers-7f3a9c\n")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "    text: Bonjour le monde\n", "    text: Bonjour le monde\n    image: images/public.png\n    alt: Le logo\n",
+        1), encoding="utf-8")
+    build(site)
+
+    def image_lines(path: Path) -> list[str]:
+        return [line for e in events(path) for line in str(e["DESCRIPTION"]).splitlines() if line.startswith("Image")]
+
+    public = site / "output" / "calendriers-7f3a9c"
+    team = image_lines(site / "planning" / "calendar.ics")
+    assert "Image\u00a0: https://plan.example.fr/equipe/media/images/public.png — Texte alternatif\u00a0: Le logo" in team
+    assert all("https://plan.example.fr/equipe/media/" in line for line in team)
+    assert [line.replace("https://plan.example.fr/equipe/media/", "") for line in team] == \
+        image_lines(public / "calendar.ics")
+    assert (site / "planning" / "media" / "images" / "public.png").is_file()
+    # The same feeds, events without an image alike; planning/ holds the team's feeds only.
+    private = sorted(p.relative_to(site / "planning") for p in (site / "planning").rglob("*.ics"))
+    assert sorted(p.relative_to(public) for p in public.rglob("*.ics")) == private
+    without = [path for path in private if not image_lines(site / "planning" / path)]
+    assert without and all((public / path).read_bytes() == (site / "planning" / path).read_bytes() for path in without)
 
 
 def test_a_bluesky_event_carries_the_text_to_paste_with_the_whole_link(feeds_site: Path) -> None:
@@ -289,7 +313,9 @@ def test_uids_survive_edits_and_insertions_and_builds_are_byte_identical(
 def test_feeds_are_published_only_when_a_site_asks(tmp_path: Path) -> None:
     site = build(make_site(tmp_path / "site", PLANNING + "  publish: calendriers-7f3a9c\n"))
     public = site / "output" / "calendriers-7f3a9c"
-    assert (public / "calendar.ics").read_bytes() == (site / "planning" / "calendar.ics").read_bytes()
+    # The same events (their images' paths, not addresses: test_feeds_published_alone_give_images_paths…).
+    assert [(str(e["UID"]), str(e["SUMMARY"])) for e in events(public / "calendar.ics")] == \
+        [(str(e["UID"]), str(e["SUMMARY"])) for e in events(site / "planning" / "calendar.ics")]
     assert (public / "calendars" / "linkedin.ics").is_file()
     assert not (public / "plan.json").exists() and not (public / "drafts").exists()
     assert {p.parent for p in (site / "output").rglob("*.ics")} <= {public, public / "calendars",

@@ -118,6 +118,30 @@ def test_key_dates_themselves_are_checked(tmp_path: Path, entry: str, message: s
     assert any(message in error for error in errors(tmp_path, text)), errors(tmp_path, text)
 
 
+@pytest.mark.parametrize(("days", "message"), [
+    # docs/calendar.md: `until` goes with `from`; `on` is one day.
+    ("on: 2027-03-16, until: 2027-03-18",
+     "calendar.yaml:9:63: error: found both `on:` and `until:`, expected `on:` alone, or `from:` and `until:`\n"
+     "    hint: on: for one day; from: and until: for several"),
+    ("on: 2027-03-16, from: 2027-03-16", "error: found both `on:` and `from:`"),
+    ("from: 2027-03-18, until: 2027-03-16", "error: key date 'salon' ends (2027-03-16) before it starts (2027-03-18)"),
+    ("description: Sans date", "calendar.yaml:9:5: error: key date 'salon' has no day"),
+])
+def test_a_key_dates_error_is_said_once_not_again_at_every_post_and_campaign_naming_it(
+        tmp_path: Path, days: str, message: str) -> None:
+    """`on:` with `until:` gave its error, then "unknown key date 'salon'" at every post written relative
+    to it, and "unknown campaign" at every post of a campaign that follows it: for a key date in the file."""
+    text = CALENDAR.replace("from: 2027-03-16, until: 2027-03-18", days)
+    text = text.replace("posts:\n", "campaigns:\n  - {id: salon-2027, name: Salon, from: salon -2 weeks, "
+                                    "until: salon end}\nposts:\n")
+    text += "  - {id: stand, networks: [linkedin], at: salon -1 day, text: Stand B42, campaign: salon-2027}\n"
+    found = errors(tmp_path, text)
+    assert len(found) == 1 and message in found[0], found
+    # An error of the post's own is still said.
+    found = errors(tmp_path, text + "  - {id: tard, networks: [linkedin], at: salon +3 hours, text: T}\n")
+    assert len(found) == 2 and "after key date 'salon': found '+3 hours', expected an offset" in found[1], found
+
+
 def test_a_calendar_d_file_adds_key_dates(tmp_path: Path) -> None:
     calendar = load(tmp_path, CALENDAR, {"salons.yaml": "key_dates:\n  - {id: batimat, name: Batimat, on: 2027-10-04}\n"})
     assert list(calendar.key_dates) == ["salon", "journee-femmes", "batimat"]

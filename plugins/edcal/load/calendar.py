@@ -243,10 +243,15 @@ def _key_date_hint(text: str, calendar: Calendar) -> str | None:
 class KeyDateError(ValueError):
     """A post's time naming a key date that does not exist, or followed by what is not an offset."""
 
-    def __init__(self, message: str, hint: str | None):
+    def __init__(self, message: str | None, hint: str | None):
         super().__init__(message)
-        self.message = message  # a Message: str(self) would lose its translation
+        #: A Message (str(self) would lose its translation); None when the error is reported already.
+        self.message = message
         self.hint = hint
+
+
+#: The day a key date without one is read with, to read what follows its id (an offset, a time).
+_SOME_DAY = dt.date(2000, 1, 3)
 
 
 def _starts_like_entries(path: Path) -> bool:
@@ -317,6 +322,10 @@ class _Builder:
         self.registry: Registry = builtin_registry()
         #: Networks whose entry under `networks:` has an error (and the built-in it was likely meant as).
         self.failed_networks: set[str] = set()
+        #: Key dates and campaigns written, but left out for an error of their own: what names them gets
+        #: no second error ("unknown key date 'salon'" for a key date that is in the file).
+        self.failed_key_dates: set[str] = set()
+        self.failed_campaigns: set[str] = set()
 
     # -- the whole calendar -------------------------------------------------
 
@@ -424,17 +433,20 @@ class _Builder:
                                         "mean it", id=spec.id),
                                     say("give it a name, e.g. salon-2027"))
                     continue
+                # After an error of its own, the key date is kept with the days it seems to mean (`on:`
+                # read as `from:`; `from` and `until` swapped), so that the posts written relative to it
+                # are read, and report their own errors only; the build stops on its error anyway.
                 if spec.on is not None and (spec.from_ is not None or spec.until is not None):
                     both = "from" if spec.from_ is not None else "until"
                     self.errors.add(_key(spec.loc, both),
                                     say("found both `on:` and `{field}:`, expected `on:` alone, or `from:` "
                                         "and `until:`", field=both),
                                     say("on: for one day; from: and until: for several"))
-                    continue
-                start = spec.on or spec.from_
+                start = spec.from_ or spec.on
                 if start is None:
                     self.errors.add(source, say("key date '{id}' has no day", id=spec.id),
                                     say("add `on: YYYY-MM-DD`, or `from:` and `until:` for several days"))
+                    self.failed_key_dates.add(spec.id.lower())
                     continue
                 end = spec.until or start
                 if end < start:
@@ -442,7 +454,7 @@ class _Builder:
                                     say("key date '{id}' ends ({end}) before it starts ({start})",
                                         id=spec.id, end=end, start=start),
                                     say("swap `from` and `until`"))
-                    continue
+                    start, end = end, start
                 bounds = (("on", spec.on), ("from", spec.from_), ("until", spec.until))
                 written = {name: _value(spec.loc, name) for name, value in bounds if value is not None}
                 calendar.key_dates[spec.id] = KeyDate(spec.id, spec.name, start, end, source,
@@ -529,6 +541,7 @@ class _Builder:
                 first = self._day_when(calendar, spec.from_, _value(spec.loc, "from"))
                 last = self._day_when(calendar, spec.until, _value(spec.loc, "until"))
                 if first is None or last is None:
+                    self.failed_campaigns.add(spec.id)
                     continue
                 start, end = first.date, last.date
                 key_dates = tuple(dict.fromkeys(w.key_date for w in (first, last) if w.key_date))
@@ -1373,6 +1386,8 @@ class _Builder:
         if campaign is None:
             return None
         if campaign not in calendar.campaigns:
+            if campaign in self.failed_campaigns:
+                return None  # its own error is reported
             self.errors.add(where, say("unknown campaign '{campaign}'", campaign=campaign),
                             reference_hint(campaign, calendar.campaigns, "campaign")
                             or say("add it under `campaigns:`"))
@@ -1385,7 +1400,8 @@ class _Builder:
         try:
             return self._parse_when(calendar, text)
         except KeyDateError as exc:
-            self.errors.add(where, exc.message, exc.hint)
+            if exc.message is not None:
+                self.errors.add(where, exc.message, exc.hint)
             return None
         except ValueError as exc:
             self.errors.add(where, message_of(exc), value_hint(text, str(exc)))
@@ -1400,6 +1416,9 @@ class _Builder:
         """
         word, _, rest = text.strip().partition(" ")
         key_date = calendar.key_dates.get(word.lower())
+        if key_date is None and word.lower() in self.failed_key_dates:
+            # A key date with no day (its error said so): what follows its id is still read.
+            key_date = KeyDate(word.lower(), word, _SOME_DAY, _SOME_DAY, Source("", 0))
         if key_date is not None:
             day = key_date.start
             first, _, after = rest.strip().partition(" ")
@@ -1414,6 +1433,8 @@ class _Builder:
                 raise KeyDateError(say("after key date '{id}': {problem}", id=key_date.id,
                                        problem=message_of(exc)),
                                    _named_key_date(text, calendar) or examples) from None
+            if key_date.id not in calendar.key_dates:
+                raise KeyDateError(None, None)  # the key date's own error is reported
             return dataclasses.replace(when, key_date=key_date.id)
         try:
             return timeparse.parse_when(text, frozenset(calendar.slots))

@@ -108,6 +108,13 @@ def publish_into(wanted: Sequence[tuple[str, str | None]], planning: Path, outpu
 
     :raises PublishError: when the folder exists and is not one edcal published.
     """
+    try:
+        return _publish_into(wanted, planning, output)
+    finally:  # planning/ holds the team's feeds only
+        shutil.rmtree(planning / ics.PUBLISHED_FEEDS, ignore_errors=True)
+
+
+def _publish_into(wanted: Sequence[tuple[str, str | None]], planning: Path, output: Path) -> list[Path]:
     written = []
     for section, folder in wanted:
         if folder is None:
@@ -126,7 +133,10 @@ def publish_into(wanted: Sequence[tuple[str, str | None]], planning: Path, outpu
         staging = new_staging(target)
         folder_name, pattern = PUBLISHED_PARTS[section]
         root = planning / folder_name
-        for path in sorted(p for p in root.rglob(pattern) if p.is_file()):
+        if section == "feeds" and (planning / ics.PUBLISHED_FEEDS).is_dir():
+            root = planning / ics.PUBLISHED_FEEDS  # the copies for the public site (no images' addresses)
+        for path in sorted(p for p in root.rglob(pattern)
+                           if p.is_file() and ics.PUBLISHED_FEEDS not in p.relative_to(root).parts):
             destination = staging / path.relative_to(root)
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, destination)

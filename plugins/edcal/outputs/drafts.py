@@ -57,6 +57,7 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "link": item.url,
         "link_text": item.link_text,
         "links_clickable": network.links_clickable,
+        "facets": facets(item, network),  # [] where there are none, as in posts.json
         "media": [{"path": m.path, "alt": m.alt} for m in item.media],
         "alt": item.media[0].alt if item.media else None,
         "campaign": item.campaign,
@@ -66,7 +67,4 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "template": item.template,
         "source": str(item.source),
     }
-    found = facets(item, network)
-    if found:
-        data["facets"] = found
     return data

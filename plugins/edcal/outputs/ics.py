@@ -159,24 +159,36 @@ def _people_colors(calendar: Calendar) -> dict[str, str]:
     return colors
 
 
+#: The copies ``feeds: publish:`` puts into the public site, when they differ from the team's feeds:
+#: staged in planning/ and moved out by :func:`edcal.outputs.publish_into`.
+PUBLISHED_FEEDS = ".edcal-published-feeds"
+
+
 def write(context: OutputContext, folder: Path) -> list[str]:
-    """Write every feed under ``folder``; each event is serialised once."""
+    """Write every feed under ``folder``; each event is serialised once (twice with images when the
+    feeds are published alone: see :data:`PUBLISHED_FEEDS`)."""
     plan = context.plan
     found = feeds(plan)
     events = EventWriter(plan, image_addresses(context, folder, found[0].items))
     for feed in found:
         write_file(folder / feed.path, serialise(feed, plan, events))
+    calendar = plan.calendar
+    if events.images and calendar.feeds.publish and not calendar.planning.publish:
+        # Published without the planning site (`feeds: publish:` alone copies the .ics files, not
+        # media/): the public copies give the images' paths; the team's feeds keep their addresses.
+        public = EventWriter(plan, shared=events)
+        for feed in found:
+            write_file(folder / PUBLISHED_FEEDS / feed.path, serialise(feed, plan, public))
     return []
 
 
 def image_addresses(context: OutputContext, folder: Path, items: list[Item]) -> dict[str, str]:
     """Each image of the feeds' posts at its full address, where a phone can open it: copied into
-    planning/media/ and served under ``planning.url``. None without ``planning.url``, nor when the feeds
-    are published without the planning site (``feeds: publish:`` alone copies the .ics files only, so
-    planning.url's media/ would not be there): the descriptions keep the images' paths."""
+    planning/media/ and served under ``planning.url``. None without ``planning.url``: the descriptions
+    keep the images' paths."""
     calendar = context.plan.calendar
     base = calendar.planning.url
-    if not base or (calendar.feeds.publish and not calendar.planning.publish):
+    if not base:
         return {}
     copied = copy_media(dict.fromkeys(m.path for item in items for m in item.media), context, folder)
     return {path: local if "://" in local else base + local for path, local in copied.items()}
@@ -240,10 +252,13 @@ ALL_DAY_REMINDER = dt.timedelta(hours=15)
 class EventWriter:
     """Serialises each item's VEVENT once, and its alarm block once per reminder delay."""
 
-    def __init__(self, plan: Plan, images: dict[str, str] | None = None) -> None:
+    def __init__(self, plan: Plan, images: dict[str, str] | None = None,
+                 shared: EventWriter | None = None) -> None:
         self.plan = plan
         #: An image's full address by its path (:func:`image_addresses`); an image not there keeps its path.
         self.images = images or {}
+        #: A writer whose events this one takes as they are, but for those showing an image's address.
+        self.shared = shared
         self._ = translator(plan.lang)
         self.namespace = namespace(plan)
         self.generated_at = plan.generated_at.astimezone(dt.UTC)
@@ -254,6 +269,9 @@ class EventWriter:
         self._items: dict[str, Item] | None = None
 
     def event(self, item: Item, reminder: int | None = None) -> bytes:
+        shared = self.shared
+        if shared is not None and not any(m.path in shared.images for m in item.media):
+            return shared.event(item, reminder)
         reminder = _reminder(item, reminder)
         revision = self.revised_at(item, reminder)
         body = self._bodies.get((item.id, revision))

@@ -21,7 +21,7 @@ from typing import Any
 from pelican.readers import MarkdownReader
 
 from edcal.errors import InputErrors
-from edcal.i18n import say
+from edcal.i18n import Message, say
 from edcal.load.articles import EDCAL_KEY, linked_files, page_links, unlabelled_images, validate_article
 from edcal.load.frontmatter import split_article
 from edcal.load.yamlfile import read_text
@@ -68,13 +68,11 @@ class EdcalMarkdownReader(MarkdownReader):
                            lang=lang, site=site_lang),
                        say("write lang: {site}, or leave lang out", site=site_lang))
             return "", _placeholder(rel)
-        if isinstance(raw.get("template"), str) and not _template_exists(self.settings, raw["template"]):
-            errors.add(meta.field_sources.get("template", meta.source),
-                       say("found template '{name}', which the theme does not have",
-                           name=raw["template"][:80]),
-                       say("name one of the theme's templates without .html (e.g. template: page), or "
-                           "remove it"))
-            return "", _placeholder(rel)
+        if isinstance(raw.get("template"), str):
+            refused = _template_refused(self.settings, raw["template"], page)
+            if refused is not None:
+                errors.add(meta.field_sources.get("template", meta.source), *refused)
+                return "", _placeholder(rel)
         metadata: dict[str, Any] = {"title": self.process_metadata("title", meta.title)}
         for name, value in raw.items():
             if value is None:
@@ -122,6 +120,46 @@ class EdcalMarkdownReader(MarkdownReader):
             extra["footnotes"] = {"BACKLINK_TITLE": title, **extra.get("footnotes", {})}
         settings["extension_configs"] = configs
         return Markdown(**settings)
+
+
+#: The templates of Pelican's own pages (besides ``article`` and ``page``), ``DIRECT_TEMPLATES`` added:
+#: an article rendered with one shows that page instead (the home page, a tag's list), or stops the
+#: build (``period_archives``: 'period_num' is undefined).
+_PELICAN_TEMPLATES = frozenset({"index", "tag", "tags", "category", "categories", "author", "authors",
+                                "archives", "period_archives"})
+
+
+def _template_refused(settings: dict[str, Any], name: str, page: bool) -> tuple[Message, Message] | None:
+    """Why an article's (or a page's) ``template:`` would not render it, with a hint; None when it does.
+
+    Pelican renders an article with ``article`` in the template's context, a page with ``page``: the
+    theme's ``page.html`` stops the build on an article ('page' is undefined), as ``article.html`` does
+    on a page.
+    """
+    extension = (settings.get("TEMPLATE_EXTENSIONS") or [".html"])[0]
+    default = ("page" if page else "article") + extension
+    shown = name[:80]
+    if not _template_exists(settings, name):
+        return (say("found template '{name}', which the theme does not have", name=shown),
+                say("remove it ({default} renders it), or add {file} to the theme's templates, written "
+                    "as {default} is", default=default, file=shown + extension))
+    bare = name.removeprefix("!simple/").removeprefix("!theme/")
+    hint = say("remove it ({default} renders it), or name a template of your own, written as {default} is",
+               default=default)
+    if bare == ("article" if page else "page"):
+        if page:
+            return (say("found template '{name}', the theme's template for articles: a page rendered with "
+                        "it stops the build", name=shown), hint)
+        return (say("found template '{name}', the theme's template for pages: an article rendered with it "
+                    "stops the build", name=shown), hint)
+    if bare in _PELICAN_TEMPLATES or bare in {str(t) for t in settings.get("DIRECT_TEMPLATES") or ()}:
+        if page:
+            return (say("found template '{name}', the template of one of Pelican's own pages (the home "
+                        "page, a list): the page would show that instead, or stop the build", name=shown),
+                    hint)
+        return (say("found template '{name}', the template of one of Pelican's own pages (the home page, a "
+                    "list): the article would show that instead, or stop the build", name=shown), hint)
+    return None
 
 
 def _template_exists(settings: dict[str, Any], name: str) -> bool:
