@@ -257,6 +257,10 @@ SLIPS = [
      "found `measured:` without `current:`, expected the figure measured that day, e.g. current: 1180", None),
     ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, objective: {text: T, current: -5}}\n",
      "found '-5', expected a number of at least 0", None),
+    ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, objective: {text: T, target: -5}}\n",
+     "calendar.yaml:9:88: error: found '-5', expected a target of 0 or more (the figure to reach)",
+     "write the figure to reach, without a minus sign, e.g. `target: 1500` with `unit: abonnés`: edcal compares "
+     "`current:` with it; an objective of lowering a figure is said in its `text:`, without `target:`"),
     ("default_time: 9 heures\n",  # a time in words is no slot: no word about slots
      "found '9 heures', expected a time as HH:MM (e.g. 09:30 or 9h30)", None),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-3-2}\n",
@@ -699,3 +703,4 @@ def test_a_post_and_a_variant_carry_several_images_each_where_it_is_written(tmp_
 def test_images_written_wrong_are_located_errors(tmp_path: Path, written: str, message: str) -> None:
     text = BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: Hi\n" + written
     assert errors(tmp_path, text) == [message]
+

@@ -49,9 +49,13 @@ def id_hint(found: str) -> str:
                meant=meant)
 
 
-def refused(message: Message) -> PydanticCustomError:
-    """A validator's refusal, its message kept translatable (validate.py reads it from the error's context)."""
-    return PydanticCustomError("edcal", "{message}", {"message": message})
+def refused(message: Message, hint: Message | None = None) -> PydanticCustomError:
+    """A validator's refusal, its message (and hint) kept translatable (validate.py reads them from the
+    error's context)."""
+    context: dict[str, Any] = {"message": message}
+    if hint is not None:
+        context["hint"] = hint
+    return PydanticCustomError("edcal", "{message}", context)
 
 
 def _parsed(parser: Callable[[str], T], expected: str) -> Callable[[Any], Any]:
@@ -146,6 +150,18 @@ def _figure(value: Any) -> Any:
 
 #: A measured or targeted figure (objectives): a whole or decimal number, never an ambiguous one.
 Figure = Annotated[int | float, BeforeValidator(_figure)]
+
+
+def _target(value: int | float) -> int | float:
+    """``target: -5`` reads as a figure to reach below zero: nothing counted that way (followers, visits)
+    goes below zero, so it is a slip (a dash typed before the figure, a decrease meant)."""
+    if value < 0:
+        raise refused(say("found '{found}', expected a target of 0 or more (the figure to reach)",
+                          found=str(value)),
+                      say("write the figure to reach, without a minus sign, e.g. `target: 1500` with `unit: "
+                          "abonnés`: edcal compares `current:` with it; an objective of lowering a figure is said "
+                          "in its `text:`, without `target:`"))
+    return value
 
 
 def _filled(value: str) -> str:
@@ -246,7 +262,8 @@ class ObjectiveSpec(Spec):
     """What something is for, measurably. A plain string is the ``text`` alone."""
 
     text: Text = Field(description="The objective in words, e.g. 'Obtenir 40 rendez-vous sur le stand'.")
-    target: Figure | None = Field(None, description="The figure to reach, e.g. 40.")
+    target: Annotated[Figure, AfterValidator(_target)] | None = Field(
+        None, description="The figure to reach, e.g. 40 (0 or more).")
     unit: Text | None = Field(None, description="What the figure counts, e.g. 'rendez-vous', 'visites', 'abonnés'.")
     by: Date | None = Field(None, description="The date by which the target should be reached.")
     current: Annotated[Figure, Field(ge=0)] | None = Field(None, description="The figure last measured, e.g. 1180 (noted by hand from the network's statistics).")
