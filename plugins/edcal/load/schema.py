@@ -69,6 +69,8 @@ def _parsed(parser: Callable[[str], T], expected: str) -> Callable[[Any], Any]:
         try:
             return parser(value)
         except ValueError as exc:
+            if len(exc.args) == 2 and isinstance(exc.args[1], Message):  # (message, hint)
+                raise refused(exc.args[0], exc.args[1]) from None
             raise PydanticCustomError("edcal", "{message}", {"message": message_of(exc)}) from None
 
     return validate
@@ -189,7 +191,7 @@ Date = Annotated[dt.date, BeforeValidator(_parsed(timeparse.parse_date, say("a d
 Time = Annotated[dt.time, BeforeValidator(_parsed(timeparse.parse_time, say("a time as HH:MM")))]
 SlotSpec = Annotated[Slot, BeforeValidator(_parsed(timeparse.parse_slot, say("a slot like 'tue 09:00'")))]
 CadenceSpec = Annotated[
-    Cadence, BeforeValidator(_parsed(timeparse.parse_cadence, say("a cadence like '2/week'")))
+    Cadence, BeforeValidator(_parsed(timeparse.parse_cadence, say("a cadence like '2 fois par semaine' or '2/week'")))
 ]
 Names = Annotated[list[Text], BeforeValidator(_one_or_many)]
 
@@ -319,7 +321,7 @@ class NetworkSpec(Spec):
     # The site's account.
     account: Text | None = Field(None, description="The account's name or handle, e.g. '@atelier_dupont'.")
     slots: list[SlotSpec] = Field(default_factory=list, description="Default posting slots, e.g. ['tue 09:00', 'thu 12:30'].")
-    cadence: CadenceSpec | None = Field(None, description="Regularity target, e.g. '2/week'.")
+    cadence: CadenceSpec | None = Field(None, description="Regularity target, e.g. '2/week', '2 fois par semaine' or 'twice a week'.")
     max_per_day: PositiveInt | None = Field(None, description="Most posts allowed on one day.")
     objective: Objective | None = Field(None, description="What the account is for, with a figure.")
     utm_source: Text | None = Field(None, description="Value of utm_source for links posted here (default: the network id).")
@@ -490,7 +492,7 @@ class PromoteSpec(Spec):
 
 
 class BlogSpec(Spec):
-    cadence: CadenceSpec | None = Field(None, description="Article regularity target, e.g. '1/week'.")
+    cadence: CadenceSpec | None = Field(None, description="Article regularity target, e.g. '1/week' or '1 fois par semaine'.")
     promote: PromoteSpec | None = Field(None, description="Promote every article by default.")
 
 
