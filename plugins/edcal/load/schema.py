@@ -28,7 +28,7 @@ from edcal import model
 from edcal.errors import message_of
 from edcal.i18n import Message, say
 from edcal.load import timeparse
-from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields
 from edcal.model.network import Cadence, Slot, aspect_ratio
 
 T = TypeVar("T")
@@ -279,7 +279,10 @@ class ObjectiveSpec(Spec):
         return self
 
     def to_model(self) -> model.Objective:
-        return model.Objective(self.text, self.target, self.unit, self.by, self.current, self.measured)
+        fields: dict[str, Any] = {}
+        if self.loc is not None:
+            fields = {"source": self.loc.source, "field_sources": LocatedFields(self.loc)}
+        return model.Objective(self.text, self.target, self.unit, self.by, self.current, self.measured, **fields)
 
 
 Objective = Annotated[ObjectiveSpec, BeforeValidator(_objective)]
