@@ -637,7 +637,7 @@ def test_cadence_gap() -> None:
              "{id: c, at: 2027-01-12 09:00, networks: [x], text: Trois}"]
     plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 2 weeks}}\n" + posts(*lines)), now=NOW)
     found = run_checks(plan, only=["cadence-gap"])
-    assert [f.message for f in found] == ["X: 1 post in the week of 2027-01-11 to 2027-01-17, target 2/week"]
+    assert [f.message for f in found] == ["X: 1 post in the week of 2027-01-11 to 2027-01-17, cadence 2/week"]
     assert str(found[0].source) == "calendar.yaml:7"
     lines.append("{id: d, at: 2027-01-14 09:00, networks: [x], text: Quatre}")
     plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 2 weeks}}\n" + posts(*lines)), now=NOW)
@@ -645,7 +645,7 @@ def test_cadence_gap() -> None:
     # --until looks further than the horizon: the weeks up to then, each reported.
     until = dt.datetime(2027, 2, 1, tzinfo=plan.calendar.zone)
     found = run_checks(plan, only=["cadence-gap"], until=until)
-    assert [f.message for f in found] == [f"X: 0 posts in the week of {first} to {last}, target 2/week"
+    assert [f.message for f in found] == [f"X: 0 posts in the week of {first} to {last}, cadence 2/week"
                                           for first, last in (("2027-01-18", "2027-01-24"), ("2027-01-25", "2027-01-31"))]
 
 
@@ -675,7 +675,7 @@ def test_blog_cadence_gap() -> None:
     assert not held
     assert [f.message for f in findings("cadence-gap", monthly + freeze,
                                         [lambda c: article("a", "2027-01-20T09:00", c)])] == [
-        "Blog: 0 articles in February 2027, target 1/month"]
+        "Blog: 0 articles in February 2027, cadence 1/month"]
     # Ideas dated in the period are what to write: the hint names them.
     ideas = "ideas:\n  - {title: Portrait, publish: 2027-02-16}\n  - {title: Plus tard, publish: 2027-03-10}\n"
     found = findings("cadence-gap", monthly + freeze + ideas, [lambda c: article("a", "2027-01-20T09:00", c)])
