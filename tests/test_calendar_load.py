@@ -24,6 +24,14 @@ networks:
 
 
 
+def test_a_cadence_is_read_as_a_french_or_english_team_writes_it(tmp_path: Path) -> None:
+    calendar = load(tmp_path, BASE.replace("cadence: 2/week", "cadence: 2 fois par semaine")
+                    + "  mastodon: {cadence: twice a month}\nblog:\n  cadence: 1 fois par semaine\n")
+    assert calendar.networks["linkedin"].cadence.label == "2/week"
+    assert calendar.networks["mastodon"].cadence.label == "2/month"
+    assert calendar.blog.cadence.label == "1/week"
+
+
 def test_a_valid_calendar_loads(tmp_path: Path) -> None:
     calendar = load(tmp_path, BASE + "posts:\n  - {id: a, at: 2027-01-12 09:00, networks: [twitter], text: Hi}\n")
     assert calendar.timezone == "Europe/Paris"
@@ -257,6 +265,14 @@ SLIPS = [
      "found `measured:` without `current:`, expected the figure measured that day, e.g. current: 1180", None),
     ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, objective: {text: T, current: -5}}\n",
      "found '-5', expected a number of at least 0", None),
+    ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, objective: {text: T, target: -5}}\n",
+     "calendar.yaml:9:88: error: found '-5', expected a target of 0 or more (the figure to reach)",
+     "write the figure to reach, without a minus sign, e.g. `target: 1500` with `unit: abonnés`: edcal compares "
+     "`current:` with it; an objective of lowering a figure is said in its `text:`, without `target:`"),
+    ("  mastodon: {cadence: toutes les deux semaines}\n",  # under BASE's networks:
+     "calendar.yaml:8:23: error: found 'toutes les deux semaines', expected a count per day, week or month",
+     "a cadence counts posts per day, week or month, not the time between them: for every two weeks, write "
+     "'2/month'"),
     ("default_time: 9 heures\n",  # a time in words is no slot: no word about slots
      "found '9 heures', expected a time as HH:MM (e.g. 09:30 or 9h30)", None),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-3-2}\n",
@@ -699,3 +715,4 @@ def test_a_post_and_a_variant_carry_several_images_each_where_it_is_written(tmp_
 def test_images_written_wrong_are_located_errors(tmp_path: Path, written: str, message: str) -> None:
     text = BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: Hi\n" + written
     assert errors(tmp_path, text) == [message]
+

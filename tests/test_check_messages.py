@@ -91,11 +91,11 @@ def test_a_message_is_its_english_text_and_says_itself_in_french() -> None:
 
 def test_nested_values_plurals_braces_and_plain_texts() -> None:
     french = translator("fr")
-    gap = say("{name}: {found} {period}, target {target}", name=say("Blog"),
+    gap = say("{name}: {found} {period}, cadence {target}", name=say("Blog"),
               found=say_count(1, "{count} article", "{count} articles"),
               period=say("in {month} {year}", month=say("February"), year=2027), target=say("{count}/month", count=2))
-    assert gap == "Blog: 1 article in February 2027, target 2/month"
-    assert gap.translated(french) == "Blog\u00a0: 1 article en février 2027, objectif 2/mois"
+    assert gap == "Blog: 1 article in February 2027, cadence 2/month"
+    assert gap.translated(french) == "Blog\u00a0: 1 article en février 2027, rythme visé 2/mois"
     assert say_count(0, "{count} post", "{count} posts") == "0 posts"
     for count, english, french_text in [(0, "0 posts", "0 publication"), (1, "1 post", "1 publication"),
                                         (2, "2 posts", "2 publications")]:

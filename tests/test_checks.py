@@ -16,6 +16,7 @@ from conftest import load_plan, run_edcal, write_pelicanconf
 from edcal.__main__ import cli
 from edcal.checks import Finding, all_rules, run_checks
 from edcal.errors import InputErrors
+from edcal.i18n import translator
 from edcal.model.article import Article
 from edcal.model.source import Source
 from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
@@ -636,7 +637,7 @@ def test_cadence_gap() -> None:
              "{id: c, at: 2027-01-12 09:00, networks: [x], text: Trois}"]
     plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 2 weeks}}\n" + posts(*lines)), now=NOW)
     found = run_checks(plan, only=["cadence-gap"])
-    assert [f.message for f in found] == ["X: 1 post in the week of 2027-01-11 to 2027-01-17, target 2/week"]
+    assert [f.message for f in found] == ["X: 1 post in the week of 2027-01-11 to 2027-01-17, cadence 2/week"]
     assert str(found[0].source) == "calendar.yaml:7"
     lines.append("{id: d, at: 2027-01-14 09:00, networks: [x], text: Quatre}")
     plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 2 weeks}}\n" + posts(*lines)), now=NOW)
@@ -644,7 +645,7 @@ def test_cadence_gap() -> None:
     # --until looks further than the horizon: the weeks up to then, each reported.
     until = dt.datetime(2027, 2, 1, tzinfo=plan.calendar.zone)
     found = run_checks(plan, only=["cadence-gap"], until=until)
-    assert [f.message for f in found] == [f"X: 0 posts in the week of {first} to {last}, target 2/week"
+    assert [f.message for f in found] == [f"X: 0 posts in the week of {first} to {last}, cadence 2/week"
                                           for first, last in (("2027-01-18", "2027-01-24"), ("2027-01-25", "2027-01-31"))]
 
 
@@ -674,7 +675,7 @@ def test_blog_cadence_gap() -> None:
     assert not held
     assert [f.message for f in findings("cadence-gap", monthly + freeze,
                                         [lambda c: article("a", "2027-01-20T09:00", c)])] == [
-        "Blog: 0 articles in February 2027, target 1/month"]
+        "Blog: 0 articles in February 2027, cadence 1/month"]
     # Ideas dated in the period are what to write: the hint names them.
     ideas = "ideas:\n  - {title: Portrait, publish: 2027-02-16}\n  - {title: Plus tard, publish: 2027-03-10}\n"
     found = findings("cadence-gap", monthly + freeze + ideas, [lambda c: article("a", "2027-01-20T09:00", c)])
@@ -1420,3 +1421,101 @@ def test_an_image_of_an_article_s_social_block_is_reported_in_the_article(site: 
     (found,) = document["findings"]
     assert (found["file"], found["line"]) == ("content/articles/futur.md", 2)
     assert "images/absente.png" in found["message"]
+
+
+def _objectives(linkedin: str = "", campaign: str = "", checks: str = "") -> str:
+    """PARIS_CALENDAR with an objective on LinkedIn (`objective:` at line 7, then text, target, unit, and the lines given from line 11) and/or a campaign's."""
+    text = PARIS_CALENDAR
+    if linkedin:
+        text = text.replace("  linkedin: {slots: [tue 09:00, thu 12:30]}\n",
+                            "  linkedin:\n    objective:\n      text: Être lu des architectes\n"
+                            f"      target: 1500\n      unit: abonnés\n{linkedin}")
+    if campaign:
+        text += ("campaigns:\n  - id: salon\n    name: Salon 2027\n    from: 2027-03-01\n    until: 2027-03-26\n"
+                 f"    objective:\n      text: Rendez-vous sur le stand\n      target: 40\n{campaign}")
+    return text + checks
+
+
+def _objective_findings(rule: str, text: str, now: str) -> list[Finding]:
+    return run_checks(plan_of(calendar_from(text), now=now), only=[rule])
+
+
+def test_objective_missed_once_its_date_has_passed_below_target() -> None:
+    missed = "      by: 2027-06-30\n      current: 1350\n      measured: 2027-07-02\n"
+    found = _objective_findings("objective-missed", _objectives(missed), "2027-07-05T10:00:00+02:00")
+    assert [(f.severity, f.message, str(f.source)) for f in found] == [
+        ("warning", "LinkedIn: objective missed, 1350 of 1500 abonnés by 2027-06-30", "calendar.yaml:11")]
+    assert found[0].hint == ("set the next objective (a new `target:` and `by:`), or remove this one; this is said "
+                             "for 30 days after its date (`checks: {objective-missed: {window: …}}`)")
+    assert dict(found[0].data) == {"network": "linkedin", "target": 1500, "current": 1350, "by": "2027-06-30",
+                                   "measured": "2027-07-02"}
+    assert found[0].message.translated(translator("fr")) == (
+        "LinkedIn\u00a0: objectif manqué, 1350 sur 1500 abonnés au 30/06/2027")
+    # The last figure predates the date: what was reached is not known; the hint asks for it.
+    early = "      by: 2027-06-30\n      current: 1180\n      measured: 2027-01-04\n"
+    found = _objective_findings("objective-missed", _objectives(early), "2027-07-05T10:00:00+02:00")
+    assert [f.message for f in found] == [
+        "LinkedIn: the objective's date, 2027-06-30, has passed, and its last figure, 1180 of 1500 abonnés, was "
+        "measured before it (2027-01-04)"]
+    assert found[0].hint.startswith("note the figure reached by 2027-06-30 in `current:` and `measured:`")
+    # A campaign's objective without `by:` is due on its last day; the finding is at its `target:`.
+    campaign = "      current: 12\n      measured: 2027-03-27\n"
+    found = _objective_findings("objective-missed", _objectives(campaign=campaign), "2027-03-29T10:00:00+02:00")
+    assert [(f.message, str(f.source)) for f in found] == [
+        ("campaign 'Salon 2027': objective missed, 12 of 40 by 2027-03-26", "calendar.yaml:16")]
+
+
+def test_objective_missed_near_misses() -> None:
+    missed = "      by: 2027-06-30\n      current: 1350\n      measured: 2027-07-02\n"
+    assert not _objective_findings("objective-missed", _objectives(missed), "2027-06-30T20:00:00+02:00")  # its day
+    # Once, not for ever: a month after its date, the objective is history.
+    assert not _objective_findings("objective-missed", _objectives(missed), "2027-07-31T10:00:00+02:00")
+    longer = _objectives(missed, checks="checks: {objective-missed: {window: 60 days}}\n")
+    assert _objective_findings("objective-missed", longer, "2027-07-31T10:00:00+02:00")
+    off = _objectives(missed, checks="checks: {objective-missed: off}\n")
+    assert not _objective_findings("objective-missed", off, "2027-07-05T10:00:00+02:00")
+    reached = "      by: 2027-06-30\n      current: 1500\n      measured: 2027-06-30\n"
+    assert not _objective_findings("objective-missed", _objectives(reached), "2027-07-05T10:00:00+02:00")
+    undated = "      current: 1180\n      measured: 2027-01-04\n"  # a network's objective without `by`: no date
+    assert not _objective_findings("objective-missed", _objectives(undated), "2028-07-05T10:00:00+02:00")
+    unmeasured = "      by: 2027-06-30\n"  # no figure noted: nothing to judge
+    assert not _objective_findings("objective-missed", _objectives(unmeasured), "2027-07-05T10:00:00+02:00")
+
+
+def test_objective_stale_while_the_objective_is_ahead() -> None:
+    old = "      by: 2027-06-30\n      current: 1180\n      measured: 2027-01-04\n"
+    found = _objective_findings("objective-stale", _objectives(old), "2027-02-10T10:00:00+01:00")
+    assert [(f.severity, f.message, str(f.source)) for f in found] == [
+        ("warning", "LinkedIn: the objective's last figure, 1180 of 1500 abonnés by 2027-06-30, was measured "
+                    "2027-01-04, 37 days ago", "calendar.yaml:13")]
+    assert found[0].hint == ("note today's figure from the network's statistics in `current:` and `measured:`, or "
+                             "allow older figures: `checks: {objective-stale: {after: 60 days}}`")
+    assert found[0].message.translated(translator("fr")) == (
+        "LinkedIn\u00a0: le dernier chiffre de l'objectif, 1180 sur 1500 abonnés au 30/06/2027, a été relevé le "
+        "04/01/2027, il y a 37 jours")
+    # Near misses: 30 days old; a longer `after`; reached; its date passed (objective-missed's); a campaign not begun.
+    assert not _objective_findings("objective-stale", _objectives(old), "2027-02-03T10:00:00+01:00")
+    patient = _objectives(old, checks="checks: {objective-stale: {after: 60 days}}\n")
+    assert not _objective_findings("objective-stale", patient, "2027-02-10T10:00:00+01:00")
+    reached = "      by: 2027-06-30\n      current: 1600\n      measured: 2027-01-04\n"
+    assert not _objective_findings("objective-stale", _objectives(reached), "2027-02-10T10:00:00+01:00")
+    assert not _objective_findings("objective-stale", _objectives(old), "2027-07-01T10:00:00+02:00")
+    campaign = "      current: 0\n      measured: 2027-01-04\n"
+    assert not _objective_findings("objective-stale", _objectives(campaign=campaign), "2027-02-10T10:00:00+01:00")
+    assert _objective_findings("objective-stale", _objectives(campaign=campaign), "2027-03-02T10:00:00+01:00")
+
+
+def test_measured_in_future_is_a_warning_with_the_day_meant() -> None:
+    swapped = "      by: 2027-06-30\n      current: 1180\n      measured: 2027-04-01\n"
+    found = _objective_findings("measured-in-future", _objectives(swapped), "2027-01-12T10:00:00+01:00")
+    assert [(f.severity, f.message, str(f.source), f.hint) for f in found] == [
+        ("warning", "LinkedIn: the objective's figure is dated 2027-04-01, a day still to come (today is 2027-01-12)",
+         "calendar.yaml:13", "did you mean `measured: 2027-01-04`? (the month and the day swapped)")]
+    later = "      current: 1180\n      measured: 2027-01-20\n"
+    found = _objective_findings("measured-in-future", _objectives(later), "2027-01-12T10:00:00+01:00")
+    assert [f.hint for f in found] == ["write the day the figure was read in the network's statistics, e.g. "
+                                       "`measured: 2027-01-12` for today"]
+    today = "      current: 1180\n      measured: 2027-01-12\n"
+    assert not _objective_findings("measured-in-future", _objectives(today), "2027-01-12T10:00:00+01:00")
+    # Not an input error: the same calendar read at an earlier "now" still gives a plan.
+    assert plan_of(calendar_from(_objectives(later)), now="2026-11-23T10:00:00+01:00").items is not None

@@ -18,10 +18,10 @@ def test_check_speaks_french_on_a_french_site_and_english_when_asked(site: Path)
     french = run_edcal("check", cwd=site)
     assert french.returncode == 0, french.stderr
     assert "calendar.yaml:7:3: warning: LinkedIn\u00a0: 0 publication dans la semaine du 15/02 au 21/02/2027, " \
-        "objectif 2/semaine [cadence-gap]\n    hint: prévoyez une publication" in french.stdout
+        "rythme visé 2/semaine [cadence-gap]\n    hint: prévoyez une publication" in french.stdout
     assert french.stdout.endswith("\n0 erreur, 13 avertissements\n")  # French plurals: "0 erreur"
     english = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
-    assert "calendar.yaml:7:3: warning: LinkedIn: 0 posts in the week of 2027-02-15 to 2027-02-21, target " \
+    assert "calendar.yaml:7:3: warning: LinkedIn: 0 posts in the week of 2027-02-15 to 2027-02-21, cadence " \
         "2/week [cadence-gap]\n    hint: plan a post" in english.stdout
     assert english.stdout.endswith("\n0 errors, 13 warnings\n")
     # The same findings, in the same order: only the words change.

@@ -185,9 +185,9 @@ def test_cadence_gaps_are_the_ones_the_check_reports(sample: Path, server: str, 
                                      (sample / "planning" / "index.html").read_text(encoding="utf-8"),
                                      re.DOTALL).group(1))
     assert findings and len(page_data["gaps"]) == len(findings)
-    # The same gaps, in French: "LinkedIn : 1, objectif 2/semaine" (no-break spaces).
-    assert {g["message"] for g in page_data["gaps"]} >= {"LinkedIn\u00a0: 1, objectif 2/semaine",
-                                                         "Blog\u00a0: 1, objectif 2/mois"}
+    # The same gaps, in French: "LinkedIn : 1, rythme visé 2/semaine" (no-break spaces).
+    assert {g["message"] for g in page_data["gaps"]} >= {"LinkedIn\u00a0: 1, rythme visé 2/semaine",
+                                                         "Blog\u00a0: 1, rythme visé 2/mois"}
     assert not [g for g in page_data["gaps"] if "/week" in g["message"] or "/month" in g["message"]]
     gap = page_data["gaps"][0]
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
@@ -585,6 +585,27 @@ def test_the_rhythm_to_an_objective_is_judged_up_to_the_plans_horizon_only() -> 
     row = next(r for r in objectives(plan, dt.date(2027, 1, 4), [])["networks"] if r.network.id == "mastodon")
     assert row.gaps_until == dt.date(2027, 1, 4) + dt.timedelta(days=calendar.horizon_days)
     assert row.gaps_to_objective == 0
+
+
+def test_the_cadence_and_the_objective_are_named_apart(tmp_path: Path) -> None:
+    """Under LinkedIn's follower objective the page said "19 périodes sous l'objectif": periods below the
+    cadence, not below the objective. The cadence is the "rythme", the objective the figure to reach."""
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "  linkedin: {slots: [tue 09:00, thu 12:30]}\n",
+        "  linkedin: {slots: [tue 09:00, thu 12:30], cadence: 2 fois par semaine, objective: {text: Abonnés, "
+        "target: 1500, unit: abonnés, by: 2027-06-30}}\n") + "blog: {cadence: 1 fois par mois}\n")
+    write_planning_page(calendar_page, plan_of(calendar, now="2027-01-04T08:00:00+01:00"), tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    assert "Sous le rythme visé" in text  # the legend of the calendar's ⚠
+    assert "périodes sous le rythme visé dans les 42 prochains jours" in text  # the Rythme column
+    assert re.search(r"1 500 abonnés d'ici le [^⚠]+⚠ \d+ périodes sous le rythme visé d'ici le", text)  # Objectif
+    assert "sous l'objectif" not in text
+    gaps = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))["gaps"]
+    assert "LinkedIn : 0, rythme visé 2/semaine" in {g["message"].replace("\u00a0", " ") for g in gaps}
 
 
 def test_a_campaigns_posts_outside_its_dates_are_counted_apart(tmp_path: Path) -> None:

@@ -50,12 +50,40 @@ def test_slots_in_both_languages() -> None:
         timeparse.parse_slot("tues 09:00")
 
 
-def test_cadence() -> None:
-    cadence = timeparse.parse_cadence("2/week")
-    assert (cadence.count, cadence.per) == (2, "week")
-    assert timeparse.parse_cadence("3 par mois").per == "month"
-    with pytest.raises(ValueError, match="count per period"):
-        timeparse.parse_cadence("twice a week")
+@pytest.mark.parametrize(("text", "count", "per"), [
+    ("2/week", 2, "week"), ("3 par mois", 3, "month"), ("5 per week", 5, "week"), ("1/jour", 1, "day"),
+    # As a French team writes it.
+    ("2 fois par semaine", 2, "week"), ("1 fois par mois", 1, "month"), ("3 par semaine", 3, "week"),
+    ("une fois par semaine", 1, "week"), ("Deux fois par mois", 2, "month"), ("2 fois/semaine", 2, "week"),
+    ("2 fois la semaine", 2, "week"), ("hebdomadaire", 1, "week"), ("mensuelle", 1, "month"),
+    # As an English one does.
+    ("twice a week", 2, "week"), ("once a month", 1, "month"), ("2 per week", 2, "week"),
+    ("three times a week", 3, "week"), ("2 times per month", 2, "month"), ("2x/week", 2, "week"),
+    ("once every day", 1, "day"), ("weekly", 1, "week"), ("Daily", 1, "day"),
+])
+def test_cadences_as_people_write_them(text: str, count: int, per: str) -> None:
+    cadence = timeparse.parse_cadence(text)
+    assert (cadence.count, cadence.per, cadence.label) == (count, per, f"{count}/{per}")
+
+
+@pytest.mark.parametrize(("text", "message", "hint"), [
+    ("2 fois par quinzaine", "found '2 fois par quinzaine', expected a count per day, week or month",
+     "write it as '2 fois par semaine', '1 fois par mois', 'twice a week', '2 per week' or '2/week'"),
+    ("souvent", "found 'souvent', expected a count per day, week or month",
+     "write it as '2 fois par semaine', '1 fois par mois', 'twice a week', '2 per week' or '2/week'"),
+    ("toutes les deux semaines", "found 'toutes les deux semaines', expected a count per day, week or month",
+     "a cadence counts posts per day, week or month, not the time between them: for every two weeks, write "
+     "'2/month'"),
+    ("every 2 weeks", "found 'every 2 weeks', expected a count per day, week or month",
+     "a cadence counts posts per day, week or month, not the time between them: for every two weeks, write "
+     "'2/month'"),
+    ("0 par semaine", "found '0 par semaine', expected at least 1 per period",
+     "to set no regularity target, remove `cadence:`"),
+])
+def test_an_unreadable_cadence_says_what_to_write(text: str, message: str, hint: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        timeparse.parse_cadence(text)
+    assert [str(arg) for arg in caught.value.args] == [message, hint]
 
 
 def test_offsets() -> None:

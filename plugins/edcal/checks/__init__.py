@@ -21,7 +21,7 @@ from edcal.model.plan import Item, Plan, instant_key
 from edcal.model.source import Source
 
 #: Every module holding rules, imported once so the registry is complete.
-RULE_MODULES = ("content", "links", "rhythm", "editorial")
+RULE_MODULES = ("content", "links", "rhythm", "editorial", "objectives")
 
 
 @dataclass(frozen=True, slots=True)

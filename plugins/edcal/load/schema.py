@@ -28,7 +28,7 @@ from edcal import model
 from edcal.errors import message_of
 from edcal.i18n import Message, say
 from edcal.load import timeparse
-from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields
 from edcal.model.network import Cadence, Slot, aspect_ratio
 
 T = TypeVar("T")
@@ -49,9 +49,13 @@ def id_hint(found: str) -> str:
                meant=meant)
 
 
-def refused(message: Message) -> PydanticCustomError:
-    """A validator's refusal, its message kept translatable (validate.py reads it from the error's context)."""
-    return PydanticCustomError("edcal", "{message}", {"message": message})
+def refused(message: Message, hint: Message | None = None) -> PydanticCustomError:
+    """A validator's refusal, its message (and hint) kept translatable (validate.py reads them from the
+    error's context)."""
+    context: dict[str, Any] = {"message": message}
+    if hint is not None:
+        context["hint"] = hint
+    return PydanticCustomError("edcal", "{message}", context)
 
 
 def _parsed(parser: Callable[[str], T], expected: str) -> Callable[[Any], Any]:
@@ -65,6 +69,8 @@ def _parsed(parser: Callable[[str], T], expected: str) -> Callable[[Any], Any]:
         try:
             return parser(value)
         except ValueError as exc:
+            if len(exc.args) == 2 and isinstance(exc.args[1], Message):  # (message, hint)
+                raise refused(exc.args[0], exc.args[1]) from None
             raise PydanticCustomError("edcal", "{message}", {"message": message_of(exc)}) from None
 
     return validate
@@ -148,6 +154,18 @@ def _figure(value: Any) -> Any:
 Figure = Annotated[int | float, BeforeValidator(_figure)]
 
 
+def _target(value: int | float) -> int | float:
+    """``target: -5`` reads as a figure to reach below zero: nothing counted that way (followers, visits)
+    goes below zero, so it is a slip (a dash typed before the figure, a decrease meant)."""
+    if value < 0:
+        raise refused(say("found '{found}', expected a target of 0 or more (the figure to reach)",
+                          found=str(value)),
+                      say("write the figure to reach, without a minus sign, e.g. `target: 1500` with `unit: "
+                          "abonnés`: edcal compares `current:` with it; an objective of lowering a figure is said "
+                          "in its `text:`, without `target:`"))
+    return value
+
+
 def _filled(value: str) -> str:
     if not value.strip():
         raise refused(say("found {found}, expected text", found=say("only spaces") if value else say("nothing")))
@@ -173,7 +191,7 @@ Date = Annotated[dt.date, BeforeValidator(_parsed(timeparse.parse_date, say("a d
 Time = Annotated[dt.time, BeforeValidator(_parsed(timeparse.parse_time, say("a time as HH:MM")))]
 SlotSpec = Annotated[Slot, BeforeValidator(_parsed(timeparse.parse_slot, say("a slot like 'tue 09:00'")))]
 CadenceSpec = Annotated[
-    Cadence, BeforeValidator(_parsed(timeparse.parse_cadence, say("a cadence like '2/week'")))
+    Cadence, BeforeValidator(_parsed(timeparse.parse_cadence, say("a cadence like '2 fois par semaine' or '2/week'")))
 ]
 Names = Annotated[list[Text], BeforeValidator(_one_or_many)]
 
@@ -246,7 +264,8 @@ class ObjectiveSpec(Spec):
     """What something is for, measurably. A plain string is the ``text`` alone."""
 
     text: Text = Field(description="The objective in words, e.g. 'Obtenir 40 rendez-vous sur le stand'.")
-    target: Figure | None = Field(None, description="The figure to reach, e.g. 40.")
+    target: Annotated[Figure, AfterValidator(_target)] | None = Field(
+        None, description="The figure to reach, e.g. 40 (0 or more).")
     unit: Text | None = Field(None, description="What the figure counts, e.g. 'rendez-vous', 'visites', 'abonnés'.")
     by: Date | None = Field(None, description="The date by which the target should be reached.")
     current: Annotated[Figure, Field(ge=0)] | None = Field(None, description="The figure last measured, e.g. 1180 (noted by hand from the network's statistics).")
@@ -260,7 +279,10 @@ class ObjectiveSpec(Spec):
         return self
 
     def to_model(self) -> model.Objective:
-        return model.Objective(self.text, self.target, self.unit, self.by, self.current, self.measured)
+        fields: dict[str, Any] = {}
+        if self.loc is not None:
+            fields = {"source": self.loc.source, "field_sources": LocatedFields(self.loc)}
+        return model.Objective(self.text, self.target, self.unit, self.by, self.current, self.measured, **fields)
 
 
 Objective = Annotated[ObjectiveSpec, BeforeValidator(_objective)]
@@ -302,7 +324,7 @@ class NetworkSpec(Spec):
     # The site's account.
     account: Text | None = Field(None, description="The account's name or handle, e.g. '@atelier_dupont'.")
     slots: list[SlotSpec] = Field(default_factory=list, description="Default posting slots, e.g. ['tue 09:00', 'thu 12:30'].")
-    cadence: CadenceSpec | None = Field(None, description="Regularity target, e.g. '2/week'.")
+    cadence: CadenceSpec | None = Field(None, description="Regularity target, e.g. '2/week', '2 fois par semaine' or 'twice a week'.")
     max_per_day: PositiveInt | None = Field(None, description="Most posts allowed on one day.")
     objective: Objective | None = Field(None, description="What the account is for, with a figure.")
     utm_source: Text | None = Field(None, description="Value of utm_source for links posted here (default: the network id).")
@@ -473,7 +495,7 @@ class PromoteSpec(Spec):
 
 
 class BlogSpec(Spec):
-    cadence: CadenceSpec | None = Field(None, description="Article regularity target, e.g. '1/week'.")
+    cadence: CadenceSpec | None = Field(None, description="Article regularity target, e.g. '1/week' or '1 fois par semaine'.")
     promote: PromoteSpec | None = Field(None, description="Promote every article by default.")
 
 

@@ -220,17 +220,56 @@ def parse_slot(text: str) -> Slot:
     return Slot(weekdays, parse_time(time), raw)
 
 
+#: Counts written in words: ``twice a week``, ``deux fois par semaine``.
+_COUNT_WORDS = {
+    "once": 1, "twice": 2, "thrice": 3,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10,
+}
+#: ``weekly``, ``hebdomadaire``: once per period.
+_EVERY_PERIOD = {
+    "daily": "day", "weekly": "week", "monthly": "month",
+    "quotidien": "day", "quotidienne": "day", "hebdomadaire": "week",
+    "mensuel": "month", "mensuelle": "month",
+}
+_CADENCE_RE = re.compile(
+    r"^(?P<count>\d+|[a-z]+)\s*"
+    r"(?:(?:x|fois|times?)\s*)?"                        # 2 fois, 2 times, 2x
+    r"(?:/|(?:per|par|a|an|each|every|chaque|la|le)\s)\s*"  # per week, par semaine, a week, la semaine
+    r"(?P<period>[a-z]+)$"
+)
+#: ``every 2 weeks``, ``toutes les deux semaines``, ``tous les 15 jours``: a span between posts, not a count.
+_SPAN_RE = re.compile(r"^(?:every|tou(?:te)?s les)\s+(?:\d+|[a-z]+)\s+[a-z]+$")
+
+
 def parse_cadence(text: str) -> Cadence:
-    """A regularity target: ``2/week``, ``1 per month``, ``3/semaine``."""
+    """A regularity target: a count per day, week or month, as people write it: ``2/week``, ``2 per week``,
+    ``twice a week``, ``once a month``, ``weekly``; ``2 fois par semaine``, ``3 par mois``, ``une fois par
+    jour``, ``2/semaine``.
+
+    :raises ValueError: with the message, and a hint as its second argument.
+    """
     raw = " ".join(str(text).split())
-    match = re.match(r"^(\d+)\s*(?:/|per|par)\s*([a-z]+)$", raw.lower())
-    if not match or match.group(2) not in _PERIODS:
-        raise ValueError(say("found '{text}', expected a count per period: '2/week', '1/month' or '1/day'",
-                             text=raw))
-    count = int(match.group(1))
+    lowered = raw.lower().rstrip(".")
+    if lowered in _EVERY_PERIOD:
+        period = _EVERY_PERIOD[lowered]
+        return Cadence(1, period, f"1/{period}")  # type: ignore[arg-type]
+    match = _CADENCE_RE.match(lowered)
+    written = match.group("count") if match else ""
+    count = int(written) if written.isdigit() else _COUNT_WORDS.get(written)
+    if match is None or count is None or match.group("period") not in _PERIODS:
+        message = say("found '{text}', expected a count per day, week or month", text=raw)
+        if _SPAN_RE.match(lowered):
+            raise ValueError(message, say("a cadence counts posts per day, week or month, not the time "
+                                          "between them: for every two weeks, write '2/month'"))
+        raise ValueError(message, say("write it as '2 fois par semaine', '1 fois par mois', 'twice a week', "
+                                      "'2 per week' or '2/week'"))
     if count < 1:
-        raise ValueError(say("found '{text}', expected at least 1 per period", text=raw))
-    period = _PERIODS[match.group(2)]
+        raise ValueError(say("found '{text}', expected at least 1 per period", text=raw),
+                         say("to set no regularity target, remove `cadence:`"))
+    period = _PERIODS[match.group("period")]
     return Cadence(count, period, f"{count}/{period}")  # type: ignore[arg-type]
 
 

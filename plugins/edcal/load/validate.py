@@ -360,7 +360,8 @@ def _located(model: type[BaseModel], data: Any, error: Any,
             message = str(given or error["msg"])
             if "found" not in message:
                 message = error["msg"]
-        hint = (value_hint(found, message) or (id_hint(str(found)) if "not a valid id" in message else None)
+        hint = (ctx.get("hint") or value_hint(found, message)
+                or (id_hint(str(found)) if "not a valid id" in message else None)
                 or _colon_hint(found, message) or _number_hint(found, message))
         return source, message, hint
     if kind == "literal_error":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -86,6 +86,14 @@ class Objective:
     #: The figure last measured (followers, leads…), noted by hand, and the day it was measured.
     current: int | float | None = None
     measured: dt.date | None = None
+    #: Where the objective is written (its ``objective:`` mapping), and each of its fields (``by``,
+    #: ``measured``…), for the checks; None and empty for an objective written as a text alone.
+    source: Source | None = field(default=None, compare=False)
+    field_sources: Mapping[str, Source] = field(default_factory=dict, compare=False)
+
+    def where(self, name: str) -> Source | None:
+        """Where a field is written, else where the objective is."""
+        return self.field_sources.get(name, self.source)
 
     @property
     def progress(self) -> int | None:

@@ -317,7 +317,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
     last = max(max(dates), today) + dt.timedelta(days=62)
     gaps = []
     for gap in page_gaps:
-        target = _("{count}, target {target}").format(count=gap.found, target=translated(gap.target, _))
+        target = _("{count}, cadence {target}").format(count=gap.found, target=translated(gap.target, _))
         name = translated(gap.name, _)
         message = _("{name}: {text}").format(name=name, text=target)
         gaps.append({"network": gap.network or "blog", "name": name, "first": gap.first.isoformat(),

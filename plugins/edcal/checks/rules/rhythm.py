@@ -81,7 +81,7 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
         else:
             found = say_count(gap.found, "{count} post", "{count} posts")
             hint = say("plan a post (or an article's promotion) in that period, or adjust `cadence:`")
-        yield Problem(gap.source, say("{name}: {found} {period}, target {target}", name=gap.name, found=found,
+        yield Problem(gap.source, say("{name}: {found} {period}, cadence {target}", name=gap.name, found=found,
                                       period=gap.label, target=gap.target),
                       hint,
                       when=max(start_of_day(gap.first, zone), ctx.since),
