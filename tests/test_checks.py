@@ -649,6 +649,51 @@ def test_cadence_gap() -> None:
                                           for first, last in (("2027-01-18", "2027-01-24"), ("2027-01-25", "2027-01-31"))]
 
 
+def test_a_campaigns_cadence_holds_on_each_of_its_networks_in_the_weeks_it_runs() -> None:
+    """The recruitment campaign's 9 posts fell on 3 days of 6 weeks, and nothing said so."""
+    campaign = ("campaigns:\n  - {id: recrutement, name: Recrutement, from: 2027-01-06, until: 2027-01-24,\n"
+                "     cadence: 2 fois par semaine, networks: [linkedin, x]}\n"
+                "checks: {cadence-gap: {horizon: 4 weeks}}\n")
+    lines = [f"{{id: p{n}, campaign: recrutement, at: {day} 09:00, networks: [{networks}], text: Post {n}}}"
+             for n, (day, networks) in enumerate([("2027-01-12", "linkedin, x"), ("2027-01-14", "linkedin, x"),
+                                                  ("2027-01-19", "linkedin"), ("2027-01-21", "linkedin")])]
+    # A post of another campaign, or of none, on X that week does not count.
+    lines.append("{id: autre, at: 2027-01-20 09:00, networks: [x], text: Autre}")
+    found = findings("cadence-gap", campaign + posts(*lines))
+    # Week 04/01 (the campaign runs its Wednesday to Sunday: 5 days of 7, judged) has none; 11/01 both;
+    # 18/01 LinkedIn only.
+    assert [f.message for f in found] == [
+        "campaign 'Recrutement' on LinkedIn: 0 posts in the week of 2027-01-04 to 2027-01-10, cadence 2/week",
+        "campaign 'Recrutement' on X: 0 posts in the week of 2027-01-04 to 2027-01-10, cadence 2/week",
+        "campaign 'Recrutement' on X: 0 posts in the week of 2027-01-18 to 2027-01-24, cadence 2/week"]
+    assert {str(f.source) for f in found} == {"calendar.yaml:11"}  # the line of its `cadence:`
+    assert found[0].hint == ("plan a post of the campaign (`campaign: recrutement`) in that period, or adjust "
+                             "the campaign's `cadence:`")
+    assert dict(found[2].data)["campaign"] == "recrutement" and dict(found[2].data)["network"] == "x"
+    # Without networks: its posts on all networks together; a campaign starting on a Saturday owes that week
+    # nothing.
+    together = campaign.replace(", networks: [linkedin, x]", "").replace("from: 2027-01-06", "from: 2027-01-09")
+    assert not findings("cadence-gap", together + posts(*lines))
+    # A campaign without a cadence is not judged.
+    assert not findings("cadence-gap", campaign.replace("     cadence: 2 fois par semaine, ", "     ") + posts(*lines))
+
+
+def test_a_campaigns_networks_are_networks_set_up_for_the_site(tmp_path: Path) -> None:
+    from edcal.errors import InputErrors
+
+    text = PARIS_CALENDAR + ("campaigns:\n  - {id: r, name: R, from: 2027-01-06, until: 2027-01-24,"
+                             " networks: [linkdin, instagram, twitter]}\n")
+    with pytest.raises(InputErrors) as raised:
+        calendar_from(text)
+    line = text.splitlines()[9]
+    messages = [((e.source.line, e.source.column), e.message, e.hint) for e in raised.value.errors]
+    assert messages[0][:2] == ((10, line.index("linkdin") + 1), "unknown network 'linkdin'")
+    assert "linkedin" in messages[0][2]
+    assert messages[1][:2] == ((10, line.index("instagram") + 1), "network 'instagram' is not set up under `networks:`")
+    assert len(messages) == 2  # twitter is X's other name
+    assert calendar_from(text.replace("linkdin, instagram, ", "")).campaigns["r"].networks == ("x",)
+
+
 def test_cadence_gap_is_excused_by_a_freeze_over_most_of_the_period() -> None:
     calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {cadence: 1/week}\n")
     extra = "checks: {cadence-gap: {horizon: 1 week}}\nfreeze:\n  - {from: 2027-01-05, until: 2027-01-09, reason: Crise}\n"
@@ -1069,7 +1114,7 @@ def test_findings_about_a_period_carry_it_as_data_in_json(broken_site: Path) -> 
     blog = [f for f in json.loads(result.output)["findings"] if f["data"]["network"] is None]
     assert blog, result.output
     first = blog[0]["data"]
-    assert set(first) == {"network", "first_day", "last_day", "found", "target", "per"}
+    assert set(first) == {"network", "campaign", "first_day", "last_day", "found", "target", "per"}
     assert (first["target"], first["per"]) == (2, "week") and first["found"] < 2
     assert dt.date.fromisoformat(first["last_day"]) - dt.date.fromisoformat(first["first_day"]) == dt.timedelta(days=6)
     assert first["first_day"] in blog[0]["message"]

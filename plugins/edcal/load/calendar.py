@@ -553,6 +553,8 @@ class _Builder:
                 owner = self._person(calendar, spec.owner, _value(spec.loc, "owner"))
                 color = css_color(spec.color, _value(spec.loc, "color"), self.errors)
                 hashtags = tuple(_hashtag(h) for h in spec.hashtags)
+                networks = self._setup_networks(calendar, spec.networks or [], spec.loc, "networks") \
+                    if spec.networks is not None else ()
                 calendar.campaigns[spec.id] = Campaign(
                     id=spec.id, name=spec.name, start=start, end=end, source=source,
                     hashtags=hashtags,
@@ -560,7 +562,8 @@ class _Builder:
                     utm_campaign=spec.utm_campaign, owner=owner, color=color,
                     description=spec.description, promotional=spec.promotional,
                     from_source=_value(spec.loc, "from"), until_source=_value(spec.loc, "until"),
-                    key_dates=key_dates,
+                    key_dates=key_dates, cadence=spec.cadence, networks=networks,
+                    cadence_source=_value(spec.loc, "cadence") if spec.cadence is not None else None,
                 )
 
     def _freezes(self, calendar: Calendar, documents: list[_Document]) -> None:
@@ -1002,6 +1005,22 @@ class _Builder:
             if canonical is not None and canonical not in result:
                 result.append(canonical)
         return tuple(result) if len(result) == len(names) or result else None
+
+    def _setup_networks(self, calendar: Calendar, names: list[str], loc: Loc | None,
+                        field_name: str) -> tuple[str, ...]:
+        """The ids of networks set up under `networks:` (aliases read, each once); an error for any other."""
+        if not names:
+            self.errors.add(loc.value(field_name) if loc else calendar.source,
+                            say("found no network, expected at least one"),
+                            say("e.g. networks: [linkedin]; leave `networks` out for every network"))
+        result: list[str] = []
+        for index, name in enumerate(names):
+            canonical = self.registry.canonical(name)
+            if canonical is None or canonical not in calendar.networks:
+                canonical = self._network_ref(calendar, name, _item(loc, field_name, index))
+            if canonical is not None and canonical not in result:
+                result.append(canonical)
+        return tuple(result)
 
     def _variants(self, calendar: Calendar, spec: PostSpec, networks: tuple[str, ...]) -> dict[str, Variant]:
         result: dict[str, Variant] = {}

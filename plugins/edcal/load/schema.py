@@ -370,6 +370,8 @@ class CampaignSpec(Spec):
     color: Text | None = Field(None, description="Colour on the planning site, a CSS3 colour name.")
     description: Text | None = Field(None, description="A sentence on the campaign.")
     promotional: bool = Field(False, description="Its posts count as self-promotion.")
+    cadence: CadenceSpec | None = Field(None, description="How often it posts while it runs, e.g. '2 fois par semaine': on each of its `networks`, else on all of them together.")
+    networks: Names | None = Field(None, description="The networks it runs on (set up under `networks:`); with `cadence`, each is held to it.")
 
 
 class KeyDateSpec(Spec):

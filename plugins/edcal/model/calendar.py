@@ -66,6 +66,12 @@ class Campaign:
     until_source: Source | None = field(default=None, compare=False)
     #: The key dates its ``from`` and ``until`` are written relative to (``until: salon-industrie end``).
     key_dates: tuple[str, ...] = ()
+    #: How often it posts while it runs: on each of ``networks``, else on all networks together.
+    cadence: Cadence | None = None
+    #: The networks it runs on (ids); empty when it does not say.
+    networks: tuple[str, ...] = ()
+    #: Where its ``cadence:`` is written (a gap points there).
+    cadence_source: Source | None = field(default=None, compare=False)
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end

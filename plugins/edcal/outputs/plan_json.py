@@ -135,6 +135,8 @@ def _campaigns(calendar: Calendar) -> list[dict[str, Any]]:
             "objective": _objective(c.objective),
             "owner": c.owner,
             "promotional": c.promotional,
+            "cadence": c.cadence.label if c.cadence else None,
+            "networks": list(c.networks),
             "utm_campaign": c.utm_campaign or c.id,
             "color": c.color,
             "description": c.description,

@@ -23,13 +23,15 @@ from edcal.plan.status import freeze_at
 class Gap:
     """A period [first, after) of a target (a network, or the blog when ``network`` is None)."""
 
-    name: str
+    name: str | Message
     network: str | None
     cadence: Cadence
     source: Source
     first: dt.date
     after: dt.date
     found: int
+    #: The campaign whose cadence this is (its posts on ``network``, or on every network when None).
+    campaign: str | None = None
 
     @property
     def last(self) -> dt.date:
@@ -116,6 +118,43 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
             found = sum(1 for day in days if first <= day < after)
             if found < cadence.count:
                 yield Gap(name, network_id, cadence, source, first, after, found)
+
+
+def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
+    """Every period from today to ``horizon_days`` ahead in which a campaign with a ``cadence:`` posts less
+    than it: on each of its ``networks:``, else on all networks together.
+
+    Only the periods the campaign runs at least half of are judged (a campaign starting on a Saturday does
+    not owe that week its two posts); withheld posts do not count, and a period mostly frozen is no gap.
+    """
+    calendar = plan.calendar
+    zone = calendar.zone
+    today = now.astimezone(zone).date()
+    end = today + dt.timedelta(days=horizon_days)
+    posts: dict[str, list[tuple[str, dt.date]]] = {}
+    for item in plan.items:
+        if item.kind == "post" and item.campaign and item.status != "withheld" \
+                and isinstance(item.start, dt.datetime):
+            day = item.start.astimezone(zone).date()
+            posts.setdefault(item.campaign, []).append((item.network or "", day))
+    for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
+        cadence = campaign.cadence
+        if cadence is None or campaign.end < today:
+            continue
+        after_end = campaign.end + dt.timedelta(days=1)
+        name = say("campaign '{campaign}'", campaign=campaign.name)
+        for network_id in campaign.networks or (None,):
+            days = [day for network, day in posts.get(campaign.id, ()) if network_id in (None, network)]
+            label = name if network_id is None else \
+                say("{campaign} on {network}", campaign=name, network=calendar.networks[network_id].name)
+            for first, after in periods(cadence, max(today, campaign.start), min(end, after_end)):
+                running = (min(after, after_end) - max(first, campaign.start)).days
+                if running * 2 < (after - first).days or frozen(calendar, network_id, first, after):
+                    continue
+                found = sum(1 for day in days if first <= day < after)
+                if found < cadence.count:
+                    yield Gap(label, network_id, cadence, campaign.cadence_source or campaign.source, first,
+                              after, found, campaign.id)
 
 
 def frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt.date) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from edcal.model.days import start_of_day
 from edcal.model.network import Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
-from edcal.plan.cadence import cadence_gaps, month_word
+from edcal.plan.cadence import cadence_gaps, campaign_gaps, month_word
 from edcal.plan.promotion import promotion_by_month
 from edcal.plan.status import freeze_at
 from edcal.plan.timing import step_keys
@@ -71,8 +72,13 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
     if ctx.until is not None:  # `--until` asks for the periods up to then, whatever the horizon (its last day too)
         horizon = max(horizon, (ctx.until.astimezone(zone).date() - ctx.since.astimezone(zone).date()).days)
     ideas = [i for i in ctx.plan.items if i.kind == "idea" and isinstance(i.start, dt.date)]
-    for gap in cadence_gaps(ctx.plan, ctx.since, horizon):
-        if gap.network is None:
+    for gap in itertools.chain(cadence_gaps(ctx.plan, ctx.since, horizon),
+                               campaign_gaps(ctx.plan, ctx.since, horizon)):
+        if gap.campaign is not None:
+            found = say_count(gap.found, "{count} post", "{count} posts")
+            hint = say("plan a post of the campaign (`campaign: {id}`) in that period, or adjust the campaign's "
+                       "`cadence:`", id=gap.campaign)
+        elif gap.network is None:
             found = say_count(gap.found, "{count} article", "{count} articles")
             meant = [i.title for i in ideas if gap.first <= i.start < gap.after]  # type: ignore[operator]
             hint = (say("ideas are meant for that period but not written yet ({titles}): write them, or "
@@ -85,7 +91,7 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
                                       period=gap.label, target=gap.target),
                       hint,
                       when=max(start_of_day(gap.first, zone), ctx.since),
-                      data=(("network", gap.network), ("first_day", gap.first.isoformat()),
+                      data=(("network", gap.network), ("campaign", gap.campaign), ("first_day", gap.first.isoformat()),
                             ("last_day", gap.last.isoformat()), ("found", gap.found),
                             ("target", gap.cadence.count), ("per", gap.cadence.per)))
 
