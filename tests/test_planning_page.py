@@ -684,3 +684,32 @@ def test_a_filter_keeps_the_key_dates_days(sample: Path, server: str, chromium: 
     assert {"2027-01-26", "2027-01-27", "2027-01-28", "2027-01-29"} <= set(shown), shown
     assert page.locator('[data-day="2027-01-27"] .key-date').is_visible()
     page.close()
+
+
+#: Roles that make landmarks, as screen readers list them (axe's landmark-unique).
+LANDMARKS = {"banner", "navigation", "main", "complementary", "contentinfo", "region", "form", "search"}
+
+
+def landmarks(page: Any) -> list[tuple[str, str]]:
+    """Each landmark's role and accessible name, as Chromium computes them."""
+    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    return [(node["role"]["value"], node.get("name", {}).get("value", "")) for node in nodes
+            if not node.get("ignored") and node.get("role", {}).get("value") in LANDMARKS]
+
+
+def test_each_landmark_of_a_planning_page_has_a_name_of_its_own(sample: Path, server: str, chromium: Any) -> None:
+    """The ambassadors' page had three regions named "LinkedIn" (one per article): a screen reader's list
+    of landmarks could not tell them apart (axe: landmark-unique)."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    for path in ("index.html", "agenda/2027-01.html", "drafts/index.html", "drafts/2027-01.html", "share/index.html"):
+        page.goto(server + path)
+        found = landmarks(page)
+        repeated = sorted({landmark for landmark in found if found.count(landmark) > 1})
+        assert not repeated, (path, repeated)
+    # Each card of words is named by its network and its article.
+    page.goto(server + "share/index.html")
+    regions = [name for role, name in landmarks(page) if role == "region"]
+    shares = page.eval_on_selector_all(".share h2", "els => els.map(e => e.textContent.trim())")
+    assert len(shares) > 1 and sum(1 for name in regions if name.startswith("LinkedIn ")) == len(shares)
+    assert {name.split(" ", 1)[1] for name in regions if name.startswith("LinkedIn ")} == set(shares)
+    page.close()
