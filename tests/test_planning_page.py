@@ -713,3 +713,40 @@ def test_each_landmark_of_a_planning_page_has_a_name_of_its_own(sample: Path, se
     assert len(shares) > 1 and sum(1 for name in regions if name.startswith("LinkedIn ")) == len(shares)
     assert {name.split(" ", 1)[1] for name in regions if name.startswith("LinkedIn ")} == set(shares)
     page.close()
+
+
+def test_without_javascript_no_control_is_shown_that_would_do_nothing(sample: Path, server: str,
+                                                                      chromium: Any) -> None:
+    """With scripts off, the views, period, filter and copy buttons were shown and did nothing: they
+    appear with the script that runs them, and the agenda and the months' pages hold the content."""
+    pages = ("index.html", "agenda/2027-01.html", "drafts/index.html", "drafts/2027-01.html", "share/index.html")
+    controls = "button, select, [role=group]"
+    shown = "sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length).length"
+    context = chromium.new_context(java_script_enabled=False, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    for path in pages:
+        page.goto(server + path)
+        assert page.evaluate(shown, controls) == 0, path
+    # The calendar page shows the coming weeks' agenda and links every month's page, which shows its items.
+    page.goto(server + "index.html")
+    assert page.locator("#view-agenda [data-item-id]").first.is_visible()
+    assert page.locator("#view-month").is_hidden() and page.locator("#period").inner_text() == "Agenda"
+    page.click('.calendar nav.pager a[href="agenda/2027-04.html"]')
+    assert page.locator("h1").inner_text() == "Agenda — avril 2027"
+    assert page.locator("[data-item-id]").first.is_visible()
+    # The text of a draft is still there to select and copy by hand.
+    page.goto(server + "drafts/2027-01.html")
+    assert page.locator("article.card textarea").first.is_visible()
+    context.close()
+    # With the script, every one of them is there.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    for path in pages:
+        page.goto(server + path)
+        assert page.locator("form.filters select").first.is_visible(), path
+    page.goto(server + "index.html")
+    assert page.locator(".views").is_visible() and page.locator(".toolbar .nav").is_visible()
+    page.goto(server + "drafts/2027-01.html")
+    assert page.locator("article.card button.copy").first.is_visible()
+    page.goto(server + "share/index.html")
+    assert page.locator(".share button.copy").first.is_visible()
+    page.close()

@@ -6,6 +6,10 @@
 
   var params = new URLSearchParams(window.location.search);
 
+  /* Controls that need this script (views, periods, filters, copy buttons) are hidden in the HTML:
+     without the script, the agenda and the months' pages show everything, and no button does nothing. */
+  document.querySelectorAll("[data-needs-script]").forEach(function (control) { control.hidden = false; });
+
   /* The page is the plan as it stood when built: say so when it is read on another day. */
   var stale = document.getElementById("stale");
   if (stale) {
