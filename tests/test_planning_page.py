@@ -750,3 +750,40 @@ def test_without_javascript_no_control_is_shown_that_would_do_nothing(sample: Pa
     page.goto(server + "share/index.html")
     assert page.locator(".share button.copy").first.is_visible()
     page.close()
+
+
+def test_back_after_opening_a_tile_returns_to_the_view_it_was_opened_from(sample: Path, server: str,
+                                                                          chromium: Any) -> None:
+    """A tile of the week view opened its item in the agenda; Back changed the address to the week's but
+    left the agenda on screen. The view, its period and the filters follow the address both ways."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html?view=week&network=linkedin")
+    week = page.inner_text("#period")
+    assert week.startswith("Semaine du 11")
+    tile = page.locator("#view-week [data-item-id]:not([hidden]) a").first
+    item_id = tile.evaluate("a => a.closest('[data-item-id]').dataset.itemId")
+    tile.click()
+    assert page.locator(f"#view-agenda #item-{item_id}").is_visible() and page.locator("#view-week").is_hidden()
+    page.go_back()
+    page.locator("#view-week").wait_for(timeout=5000)  # it stayed hidden, the agenda on screen
+    assert page.url.endswith("index.html?view=week&network=linkedin")
+    assert page.locator("#view-agenda").is_hidden()
+    assert page.inner_text("#period") == week
+    assert page.get_attribute('button[data-view="week"]', "aria-pressed") == "true"
+    assert page.get_attribute('button[data-view="agenda"]', "aria-pressed") == "false"
+    assert page.locator(".toolbar .nav").is_visible()
+    assert page.input_value('select[data-filter="network"]') == "linkedin"
+    # Forward opens the item again.
+    page.go_forward()
+    page.locator("#view-agenda").wait_for(timeout=5000)
+    assert page.locator(f"#view-agenda #item-{item_id}").is_visible() and page.locator("#view-week").is_hidden()
+    assert page.locator(f"#item-{item_id} details").get_attribute("open") is not None
+    # From another month of the month view, Back shows that month, not today's.
+    page.goto(server + "index.html?date=2027-02")
+    page.locator('#view-month td[data-date="2027-02-02"] [data-item-id] a').first.click()
+    assert page.locator("#view-agenda").is_visible()
+    page.go_back()
+    page.locator("#view-month").wait_for(timeout=5000)
+    assert page.inner_text("#period") == "février 2027"
+    assert page.get_attribute('button[data-view="month"]', "aria-pressed") == "true"
+    page.close()
