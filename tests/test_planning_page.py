@@ -787,3 +787,29 @@ def test_back_after_opening_a_tile_returns_to_the_view_it_was_opened_from(sample
     assert page.inner_text("#period") == "février 2027"
     assert page.get_attribute('button[data-view="month"]', "aria-pressed") == "true"
     page.close()
+
+
+def test_a_filter_says_how_many_items_it_shows(sample: Path, server: str, chromium: Any) -> None:
+    """A screen reader heard nothing when a filter changed what the page shows: a polite status says how many
+    items are left, in the site's language."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    shown = "sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length).length"
+    for path, items in (("index.html", ".calendar [data-item-id]"), ("agenda/2027-01.html", "[data-item-id]"),
+                        ("drafts/2027-01.html", "article.card"), ("share/index.html", "section.card")):
+        page.goto(server + path)
+        status = page.locator("form.filters [role=status]")
+        assert status.get_attribute("aria-live") == "polite" and status.inner_text() == ""  # nothing said on load
+        page.select_option('select[data-filter="network"]', "linkedin")
+        count = page.evaluate(shown, items)
+        assert 1 < count < page.locator(items).count(), path
+        assert status.text_content() == f"{count} éléments affichés", path
+        page.select_option('select[data-filter="network"]', "")
+        assert status.text_content() == f"{page.evaluate(shown, items)} éléments affichés", path
+    # French counts 0 as one; "Clear filters" says its count too.
+    page.goto(server + "agenda/2027-01.html?network=linkedin")
+    page.select_option('select[data-filter="status"]', "idea")
+    assert page.locator("form.filters [role=status]").text_content() == "0 élément affiché"
+    page.click("#reset-filters")
+    count = page.evaluate(shown, "[data-item-id]")
+    assert page.locator("form.filters [role=status]").text_content() == f"{count} éléments affichés"
+    page.close()

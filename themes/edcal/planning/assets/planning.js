@@ -160,15 +160,28 @@
     });
   }
   readFilters();
+  /* What a filter leaves, said in the form's polite status ("12 items shown"): the items on screen,
+     on the calendar page those of its view (not the backlog's ideas, which no date places there). */
+  function sayShown() {
+    var scope = document.querySelector(".calendar") || document;
+    var shown = Array.prototype.filter.call(scope.querySelectorAll("[data-item-id]"), function (item) {
+      return item.getClientRects().length > 0;
+    }).length;
+    document.querySelectorAll("[data-shown-count]").forEach(function (status) {
+      var forms = JSON.parse(status.getAttribute("data-forms"));
+      status.textContent = forms[Math.min(shown, 2)].split("{count}").join(String(shown));
+    });
+  }
   filters.forEach(function (select) {
     var name = select.getAttribute("data-filter");
-    select.addEventListener("change", function () { setParam(name, select.value); applyFilters(); });
+    select.addEventListener("change", function () { setParam(name, select.value); applyFilters(); sayShown(); });
   });
   var reset = document.getElementById("reset-filters");
   if (reset) {
     reset.addEventListener("click", function () {
       filters.forEach(function (select) { select.value = ""; setParam(select.getAttribute("data-filter"), ""); });
       applyFilters();
+      sayShown();
     });
   }
 
