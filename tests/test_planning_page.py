@@ -813,3 +813,31 @@ def test_a_filter_says_how_many_items_it_shows(sample: Path, server: str, chromi
     count = page.evaluate(shown, "[data-item-id]")
     assert page.locator("form.filters [role=status]").text_content() == f"{count} éléments affichés"
     page.close()
+
+
+def test_the_drafts_review_prints_each_card_whole_with_its_whole_text(sample: Path, server: str,
+                                                                      chromium: Any) -> None:
+    """Printed, cards were cut across pages and the text to post was cut at the box's four lines."""
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(server + "drafts/2027-01.html")
+    cards = page.locator("article.card")
+    texts = page.eval_on_selector_all("article.card textarea", "els => els.map(e => e.value)")
+    assert max(text.count("\n") for text in texts) >= 4  # more lines than the box shows
+    assert page.locator(".print-text").first.is_hidden()  # on screen, the box alone
+    page.emulate_media(media="print")
+    assert page.eval_on_selector_all("article.card", "els => els.map(e => getComputedStyle(e).breakInside)") == \
+        ["avoid"] * cards.count()
+    assert page.locator("article.card textarea").first.is_hidden()
+    printed = page.locator("article.card .print-text")
+    assert printed.count() == cards.count()
+    # The whole text, its lines kept, nothing scrolled out of sight.
+    assert printed.evaluate_all("els => els.map(e => e.innerText)") == texts
+    assert printed.evaluate_all("els => els.every(e => e.getClientRects().length && e.scrollHeight <= e.clientHeight + 1 "
+                                "&& getComputedStyle(e).overflow === 'visible')")
+    # No button to press on paper.
+    assert page.evaluate("Array.from(document.querySelectorAll('button, select'))"
+                         ".filter(e => e.getClientRects().length).length") == 0
+    from browser import ARTIFACTS
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "planning-drafts-print.pdf"))  # for people to look at
+    page.close()
