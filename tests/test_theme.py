@@ -512,6 +512,38 @@ def test_pages_read_well_on_a_phone_and_a_desktop(sample: Path, chromium: Any, s
         page.close()
 
 
+def test_the_blog_has_an_icon_and_browsers_stop_asking_for_favicon_ico(sample: Path, chromium: Any) -> None:
+    """Every page made Chromium ask the server for /favicon.ico, a 404 in every log."""
+    import functools
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            asked.append(self.path)
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(sample / "output")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = chromium.new_page()
+    try:
+        for path in ("index.html", "2026/nos-apprentis/index.html", "archives.html"):
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
+            page.wait_for_timeout(500)  # the icon is asked for after the page has loaded
+        assert "/favicon.ico" not in asked
+        assert "/theme/favicon.svg" in asked
+        icon = page.eval_on_selector('link[rel="icon"]', "l => [l.getAttribute('href'), l.type]")
+        assert icon == ["./theme/favicon.svg", "image/svg+xml"]  # relative, like the stylesheet (archives.html)
+    finally:
+        page.close()
+        server.shutdown()
+    assert (sample / "output" / "theme" / "favicon.svg").read_text(encoding="utf-8").startswith("<svg")
+    for html in (sample / "output").rglob("*.html"):
+        assert 'rel="icon"' in html.read_text(encoding="utf-8"), html
+
+
 # Image sizes, read from file headers
 
 
