@@ -544,6 +544,37 @@ def test_the_blog_has_an_icon_and_browsers_stop_asking_for_favicon_ico(sample: P
         assert 'rel="icon"' in html.read_text(encoding="utf-8"), html
 
 
+def test_the_blog_prints_its_text_without_menus_and_with_its_links_addresses(sample: Path, chromium: Any) -> None:
+    """Printed, an article came with the menu, the share buttons and the footer's lists, in light text on the
+    dark header, and its links were only coloured words."""
+    page = chromium.new_page(color_scheme="dark")
+    try:
+        page.goto((sample / "output" / "2026" / "nos-apprentis" / "index.html").as_uri())
+        # A link to another of the blog's pages and one to another site, in the text.
+        page.eval_on_selector(".post__content p", "p => p.insertAdjacentHTML('beforeend', ' <a href=\"../pas-partout/\">"
+                                                  "un autre article</a> <a href=\"https://www.example.org/guide\">le guide</a>')")
+        page.emulate_media(media="print")
+        for hidden in (".skip-link", ".site-nav", ".share", ".site-footer nav"):
+            assert page.locator(hidden).first.is_hidden(), hidden
+        assert page.locator(".post__content").is_visible() and page.locator("h1").is_visible()
+        # Black on white, whatever the reader's scheme; links underlined, in the text's colour.
+        colours = page.evaluate("""() => [getComputedStyle(document.body).color,
+                                          getComputedStyle(document.body).backgroundColor,
+                                          getComputedStyle(document.querySelector('.site-header')).backgroundColor,
+                                          getComputedStyle(document.querySelector('.site-title')).color]""")
+        assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)", "rgba(0, 0, 0, 0)", "rgb(0, 0, 0)"]
+        link = page.locator(".post__content a").first
+        assert link.evaluate("a => [getComputedStyle(a).color, getComputedStyle(a).textDecorationLine]") == \
+            ["rgb(0, 0, 0)", "underline"]
+        # A link to another site prints its address after its words; the blog's own, a relative path, does not.
+        after = "sel => getComputedStyle(document.querySelector(sel), '::after').content"
+        assert page.evaluate(after, ".post__content a[href^='https']") == '" (https://www.example.org/guide)"'
+        assert page.evaluate(after, ".post__content a[href^='../']") == "none"
+        page.pdf(path=str(ARTIFACTS / "blog-article-print.pdf"))  # for people to look at
+    finally:
+        page.close()
+
+
 # Image sizes, read from file headers
 
 
