@@ -705,3 +705,160 @@ def test_a_filter_keeps_the_key_dates_days(sample: Path, server: str, chromium: 
     assert {"2027-01-26", "2027-01-27", "2027-01-28", "2027-01-29"} <= set(shown), shown
     assert page.locator('[data-day="2027-01-27"] .key-date').is_visible()
     page.close()
+
+
+#: Roles that make landmarks, as screen readers list them (axe's landmark-unique).
+LANDMARKS = {"banner", "navigation", "main", "complementary", "contentinfo", "region", "form", "search"}
+
+
+def landmarks(page: Any) -> list[tuple[str, str]]:
+    """Each landmark's role and accessible name, as Chromium computes them."""
+    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    return [(node["role"]["value"], node.get("name", {}).get("value", "")) for node in nodes
+            if not node.get("ignored") and node.get("role", {}).get("value") in LANDMARKS]
+
+
+def test_each_landmark_of_a_planning_page_has_a_name_of_its_own(sample: Path, server: str, chromium: Any) -> None:
+    """The ambassadors' page had three regions named "LinkedIn" (one per article): a screen reader's list
+    of landmarks could not tell them apart (axe: landmark-unique)."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    for path in ("index.html", "agenda/2027-01.html", "drafts/index.html", "drafts/2027-01.html", "share/index.html"):
+        page.goto(server + path)
+        found = landmarks(page)
+        repeated = sorted({landmark for landmark in found if found.count(landmark) > 1})
+        assert not repeated, (path, repeated)
+    # Each card of words is named by its network and its article.
+    page.goto(server + "share/index.html")
+    regions = [name for role, name in landmarks(page) if role == "region"]
+    shares = page.eval_on_selector_all(".share h2", "els => els.map(e => e.textContent.trim())")
+    assert len(shares) > 1 and sum(1 for name in regions if name.startswith("LinkedIn ")) == len(shares)
+    assert {name.split(" ", 1)[1] for name in regions if name.startswith("LinkedIn ")} == set(shares)
+    page.close()
+
+
+def test_without_javascript_no_control_is_shown_that_would_do_nothing(sample: Path, server: str,
+                                                                      chromium: Any) -> None:
+    """With scripts off, the views, period, filter and copy buttons were shown and did nothing: they
+    appear with the script that runs them, and the agenda and the months' pages hold the content."""
+    pages = ("index.html", "agenda/2027-01.html", "drafts/index.html", "drafts/2027-01.html", "share/index.html")
+    controls = "button, select, [role=group]"
+    shown = "sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length).length"
+    context = chromium.new_context(java_script_enabled=False, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    for path in pages:
+        page.goto(server + path)
+        assert page.evaluate(shown, controls) == 0, path
+    # The calendar page shows the coming weeks' agenda and links every month's page, which shows its items.
+    page.goto(server + "index.html")
+    assert page.locator("#view-agenda [data-item-id]").first.is_visible()
+    assert page.locator("#view-month").is_hidden() and page.locator("#period").inner_text() == "Agenda"
+    page.click('.calendar nav.pager a[href="agenda/2027-04.html"]')
+    assert page.locator("h1").inner_text() == "Agenda — avril 2027"
+    assert page.locator("[data-item-id]").first.is_visible()
+    # The text of a draft is still there to select and copy by hand.
+    page.goto(server + "drafts/2027-01.html")
+    assert page.locator("article.card textarea").first.is_visible()
+    context.close()
+    # With the script, every one of them is there.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    for path in pages:
+        page.goto(server + path)
+        assert page.locator("form.filters select").first.is_visible(), path
+    page.goto(server + "index.html")
+    assert page.locator(".views").is_visible() and page.locator(".toolbar .nav").is_visible()
+    page.goto(server + "drafts/2027-01.html")
+    assert page.locator("article.card button.copy").first.is_visible()
+    page.goto(server + "share/index.html")
+    assert page.locator(".share button.copy").first.is_visible()
+    page.close()
+
+
+def test_back_after_opening_a_tile_returns_to_the_view_it_was_opened_from(sample: Path, server: str,
+                                                                          chromium: Any) -> None:
+    """A tile of the week view opened its item in the agenda; Back changed the address to the week's but
+    left the agenda on screen. The view, its period and the filters follow the address both ways."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html?view=week&network=linkedin")
+    week = page.inner_text("#period")
+    assert week.startswith("Semaine du 11")
+    tile = page.locator("#view-week [data-item-id]:not([hidden]) a").first
+    item_id = tile.evaluate("a => a.closest('[data-item-id]').dataset.itemId")
+    tile.click()
+    assert page.locator(f"#view-agenda #item-{item_id}").is_visible() and page.locator("#view-week").is_hidden()
+    page.go_back()
+    page.locator("#view-week").wait_for(timeout=5000)  # it stayed hidden, the agenda on screen
+    assert page.url.endswith("index.html?view=week&network=linkedin")
+    assert page.locator("#view-agenda").is_hidden()
+    assert page.inner_text("#period") == week
+    assert page.get_attribute('button[data-view="week"]', "aria-pressed") == "true"
+    assert page.get_attribute('button[data-view="agenda"]', "aria-pressed") == "false"
+    assert page.locator(".toolbar .nav").is_visible()
+    assert page.input_value('select[data-filter="network"]') == "linkedin"
+    # Forward opens the item again.
+    page.go_forward()
+    page.locator("#view-agenda").wait_for(timeout=5000)
+    assert page.locator(f"#view-agenda #item-{item_id}").is_visible() and page.locator("#view-week").is_hidden()
+    assert page.locator(f"#item-{item_id} details").get_attribute("open") is not None
+    # From another month of the month view, Back shows that month, not today's.
+    page.goto(server + "index.html?date=2027-02")
+    page.locator('#view-month td[data-date="2027-02-02"] [data-item-id] a').first.click()
+    assert page.locator("#view-agenda").is_visible()
+    page.go_back()
+    page.locator("#view-month").wait_for(timeout=5000)
+    assert page.inner_text("#period") == "février 2027"
+    assert page.get_attribute('button[data-view="month"]', "aria-pressed") == "true"
+    page.close()
+
+
+def test_a_filter_says_how_many_items_it_shows(sample: Path, server: str, chromium: Any) -> None:
+    """A screen reader heard nothing when a filter changed what the page shows: a polite status says how many
+    items are left, in the site's language."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    shown = "sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length).length"
+    for path, items in (("index.html", ".calendar [data-item-id]"), ("agenda/2027-01.html", "[data-item-id]"),
+                        ("drafts/2027-01.html", "article.card"), ("share/index.html", "section.card")):
+        page.goto(server + path)
+        status = page.locator("form.filters [role=status]")
+        assert status.get_attribute("aria-live") == "polite" and status.inner_text() == ""  # nothing said on load
+        page.select_option('select[data-filter="network"]', "linkedin")
+        count = page.evaluate(shown, items)
+        assert 1 < count < page.locator(items).count(), path
+        assert status.text_content() == f"{count} éléments affichés", path
+        page.select_option('select[data-filter="network"]', "")
+        assert status.text_content() == f"{page.evaluate(shown, items)} éléments affichés", path
+    # French counts 0 as one; "Clear filters" says its count too.
+    page.goto(server + "agenda/2027-01.html?network=linkedin")
+    page.select_option('select[data-filter="status"]', "idea")
+    assert page.locator("form.filters [role=status]").text_content() == "0 élément affiché"
+    page.click("#reset-filters")
+    count = page.evaluate(shown, "[data-item-id]")
+    assert page.locator("form.filters [role=status]").text_content() == f"{count} éléments affichés"
+    page.close()
+
+
+def test_the_drafts_review_prints_each_card_whole_with_its_whole_text(sample: Path, server: str,
+                                                                      chromium: Any) -> None:
+    """Printed, cards were cut across pages and the text to post was cut at the box's four lines."""
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(server + "drafts/2027-01.html")
+    cards = page.locator("article.card")
+    texts = page.eval_on_selector_all("article.card textarea", "els => els.map(e => e.value)")
+    assert max(text.count("\n") for text in texts) >= 4  # more lines than the box shows
+    assert page.locator(".print-text").first.is_hidden()  # on screen, the box alone
+    page.emulate_media(media="print")
+    assert page.eval_on_selector_all("article.card", "els => els.map(e => getComputedStyle(e).breakInside)") == \
+        ["avoid"] * cards.count()
+    assert page.locator("article.card textarea").first.is_hidden()
+    printed = page.locator("article.card .print-text")
+    assert printed.count() == cards.count()
+    # The whole text, its lines kept, nothing scrolled out of sight.
+    assert printed.evaluate_all("els => els.map(e => e.innerText)") == texts
+    assert printed.evaluate_all("els => els.every(e => e.getClientRects().length && e.scrollHeight <= e.clientHeight + 1 "
+                                "&& getComputedStyle(e).overflow === 'visible')")
+    # No button to press on paper.
+    assert page.evaluate("Array.from(document.querySelectorAll('button, select'))"
+                         ".filter(e => e.getClientRects().length).length") == 0
+    from browser import ARTIFACTS
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "planning-drafts-print.pdf"))  # for people to look at
+    page.close()

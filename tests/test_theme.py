@@ -512,6 +512,69 @@ def test_pages_read_well_on_a_phone_and_a_desktop(sample: Path, chromium: Any, s
         page.close()
 
 
+def test_the_blog_has_an_icon_and_browsers_stop_asking_for_favicon_ico(sample: Path, chromium: Any) -> None:
+    """Every page made Chromium ask the server for /favicon.ico, a 404 in every log."""
+    import functools
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            asked.append(self.path)
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(sample / "output")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = chromium.new_page()
+    try:
+        for path in ("index.html", "2026/nos-apprentis/index.html", "archives.html"):
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
+            page.wait_for_timeout(500)  # the icon is asked for after the page has loaded
+        assert "/favicon.ico" not in asked
+        assert "/theme/favicon.svg" in asked
+        icon = page.eval_on_selector('link[rel="icon"]', "l => [l.getAttribute('href'), l.type]")
+        assert icon == ["./theme/favicon.svg", "image/svg+xml"]  # relative, like the stylesheet (archives.html)
+    finally:
+        page.close()
+        server.shutdown()
+    assert (sample / "output" / "theme" / "favicon.svg").read_text(encoding="utf-8").startswith("<svg")
+    for html in (sample / "output").rglob("*.html"):
+        assert 'rel="icon"' in html.read_text(encoding="utf-8"), html
+
+
+def test_the_blog_prints_its_text_without_menus_and_with_its_links_addresses(sample: Path, chromium: Any) -> None:
+    """Printed, an article came with the menu, the share buttons and the footer's lists, in light text on the
+    dark header, and its links were only coloured words."""
+    page = chromium.new_page(color_scheme="dark")
+    try:
+        page.goto((sample / "output" / "2026" / "nos-apprentis" / "index.html").as_uri())
+        # A link to another of the blog's pages and one to another site, in the text.
+        page.eval_on_selector(".post__content p", "p => p.insertAdjacentHTML('beforeend', ' <a href=\"../pas-partout/\">"
+                                                  "un autre article</a> <a href=\"https://www.example.org/guide\">le guide</a>')")
+        page.emulate_media(media="print")
+        for hidden in (".skip-link", ".site-nav", ".share", ".site-footer nav"):
+            assert page.locator(hidden).first.is_hidden(), hidden
+        assert page.locator(".post__content").is_visible() and page.locator("h1").is_visible()
+        # Black on white, whatever the reader's scheme; links underlined, in the text's colour.
+        colours = page.evaluate("""() => [getComputedStyle(document.body).color,
+                                          getComputedStyle(document.body).backgroundColor,
+                                          getComputedStyle(document.querySelector('.site-header')).backgroundColor,
+                                          getComputedStyle(document.querySelector('.site-title')).color]""")
+        assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)", "rgba(0, 0, 0, 0)", "rgb(0, 0, 0)"]
+        link = page.locator(".post__content a").first
+        assert link.evaluate("a => [getComputedStyle(a).color, getComputedStyle(a).textDecorationLine]") == \
+            ["rgb(0, 0, 0)", "underline"]
+        # A link to another site prints its address after its words; the blog's own, a relative path, does not.
+        after = "sel => getComputedStyle(document.querySelector(sel), '::after').content"
+        assert page.evaluate(after, ".post__content a[href^='https']") == '" (https://www.example.org/guide)"'
+        assert page.evaluate(after, ".post__content a[href^='../']") == "none"
+        page.pdf(path=str(ARTIFACTS / "blog-article-print.pdf"))  # for people to look at
+    finally:
+        page.close()
+
+
 # Image sizes, read from file headers
 
 

@@ -6,6 +6,10 @@
 
   var params = new URLSearchParams(window.location.search);
 
+  /* Controls that need this script (views, periods, filters, copy buttons) are hidden in the HTML:
+     without the script, the agenda and the months' pages show everything, and no button does nothing. */
+  document.querySelectorAll("[data-needs-script]").forEach(function (control) { control.hidden = false; });
+
   /* The page is the plan as it stood when built: say so when it is read on another day. */
   var stale = document.getElementById("stale");
   if (stale) {
@@ -148,17 +152,36 @@
     });
   }
 
+  /* The filters the address names (a value the page does not offer is no filter). */
+  function readFilters() {
+    filters.forEach(function (select) {
+      var value = params.get(select.getAttribute("data-filter"));
+      select.value = value && select.querySelector('option[value="' + CSS.escape(value) + '"]') ? value : "";
+    });
+  }
+  readFilters();
+  /* What a filter leaves, said in the form's polite status ("12 items shown"): the items on screen,
+     on the calendar page those of its view (not the backlog's ideas, which no date places there). */
+  function sayShown() {
+    var scope = document.querySelector(".calendar") || document;
+    var shown = Array.prototype.filter.call(scope.querySelectorAll("[data-item-id]"), function (item) {
+      return item.getClientRects().length > 0;
+    }).length;
+    document.querySelectorAll("[data-shown-count]").forEach(function (status) {
+      var forms = JSON.parse(status.getAttribute("data-forms"));
+      status.textContent = forms[Math.min(shown, 2)].split("{count}").join(String(shown));
+    });
+  }
   filters.forEach(function (select) {
     var name = select.getAttribute("data-filter");
-    var value = params.get(name);
-    if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) { select.value = value; }
-    select.addEventListener("change", function () { setParam(name, select.value); applyFilters(); });
+    select.addEventListener("change", function () { setParam(name, select.value); applyFilters(); sayShown(); });
   });
   var reset = document.getElementById("reset-filters");
   if (reset) {
     reset.addEventListener("click", function () {
       filters.forEach(function (select) { select.value = ""; setParam(select.getAttribute("data-filter"), ""); });
       applyFilters();
+      sayShown();
     });
   }
 
@@ -188,6 +211,13 @@
     };
     openNamed();
     window.addEventListener("hashchange", openNamed);
+    /* Back and Forward between this page's entries: the filters are the address's. */
+    window.addEventListener("popstate", function () {
+      params = new URLSearchParams(window.location.search);
+      readFilters();
+      keepQuery();
+      applyFilters();
+    });
     return;
   }
   var data = JSON.parse(dataNode.textContent);
@@ -219,8 +249,13 @@
   var buttons = document.querySelectorAll(".views button[data-view]");
   var periodLabel = document.getElementById("period");
   var today = parse(data.today);
-  var view = views[params.get("view")] ? params.get("view") : "month";
-  var cursor = params.get("date") && /^\d{4}-\d{2}(-\d{2})?$/.test(params.get("date")) ? parse(params.get("date")) : today;
+  var view, cursor;
+  /* The view and its period, as the address gives them (the month of today by default). */
+  function readView() {
+    view = views[params.get("view")] ? params.get("view") : "month";
+    cursor = params.get("date") && /^\d{4}-\d{2}(-\d{2})?$/.test(params.get("date")) ? parse(params.get("date")) : today;
+  }
+  readView();
 
   function itemNode(item) {
     var node = el("div", {
@@ -407,13 +442,32 @@
     } else if (window.location.hash === "#item-" + id) {
       showItem(id);
     } else {
-      window.location.hash = "item-" + id;
+      /* A new entry of this page, which Back leaves for the view and period the tile was in. */
+      try {
+        window.history.pushState(null, "", "#item-" + id);
+      } catch (e) {  // file:// in some browsers
+        window.location.hash = "item-" + id;
+        return;
+      }
+      showItem(id);
     }
   });
-  window.addEventListener("hashchange", function () {
+  /* The page follows its address: an item named in it opens in the agenda; Back and Forward
+     between this page's entries (Back after a tile opened its item) bring back the view, its
+     period and the filters of the entry, not the agenda the item was shown in. */
+  function followAddress() {
+    params = new URLSearchParams(window.location.search);
+    readFilters();
+    keepQuery();
+    readView();
+    render();
     if (window.location.hash.indexOf("#item-") === 0) { showItem(window.location.hash.slice(6)); }
-  });
+  }
+  /* A move between entries fires popstate, and hashchange too when only the hash differs: the
+     second time changes nothing, but gives the opened item back the focus that a move to a new
+     hash takes away after popstate. */
+  window.addEventListener("popstate", followAddress);
+  window.addEventListener("hashchange", followAddress);
   document.documentElement.classList.add("js");
-  render();
-  if (window.location.hash.indexOf("#item-") === 0) { showItem(window.location.hash.slice(6)); }
+  followAddress();
 }());
