@@ -116,6 +116,21 @@ def test_source_links_subscribe_links_and_drafts(sample: Path) -> None:
     assert "Réserve d'idées" in html.unescape(page)
 
 
+def test_every_planning_page_links_the_posts_spreadsheet(sample: Path) -> None:
+    """A manager looked for the CSV export from the planning site and found no way to it."""
+    planning = sample / "planning"
+    # (The ambassadors' page stands alone, for every employee: no link to the team's pages.)
+    pages = [planning / "index.html", planning / "drafts" / "index.html",
+             *sorted((planning / "agenda").glob("*.html"))[:1], *sorted((planning / "drafts").glob("2027-*.html"))[:1]]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        found = re.search(r'<a href="([^"]*exports/posts\.csv)" download type="text/csv">([^<]+)</a>', text)
+        assert found, page
+        assert (page.parent / found.group(1)).resolve() == (planning / "exports" / "posts.csv").resolve()
+        assert found.group(2) == "Publications en tableur (CSV)"
+    assert (planning / "exports" / "posts.csv").read_bytes().startswith(b"\xef\xbb\xbfid,network,")
+
+
 def test_the_subscribe_block_says_what_each_link_does(sample: Path, server: str, chromium: Any) -> None:
     """A first subscriber downloaded "fichier" and wondered why it never changed, and subscribed to every feed."""
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
