@@ -41,7 +41,7 @@ from edcal.outputs.pages import (
     neighbours,
     shown_title,
 )
-from edcal.plan.cadence import Gap, cadence_gaps, target_text
+from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
 from edcal.plan.promotion import promotion_by_month
 from edcal.public_holidays import holidays_between
 
@@ -73,6 +73,22 @@ class CampaignRow:
     state: str  # "coming", "running" or "ended"
     #: Posts of the campaign dated outside its dates (the outside-campaign check names them).
     outside: int = 0
+    #: Its cadence ("1/week"), and the periods below it over the horizon (cadence-gap's).
+    cadence: Any = None
+    gaps: int = 0
+    #: The names of the networks it runs on, when it says.
+    networks: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """What a team member has on their plate over the horizon: posts, articles, deadlines."""
+
+    id: str
+    name: str
+    posts: int
+    articles: int
+    deadlines: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +191,15 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
     horizon = int(gap_options["horizon"])
     horizon_end = plan.now + dt.timedelta(days=horizon)
     planned: dict[str, int] = defaultdict(int)
+    # Per person, over the same horizon: posts (not withheld), articles going online, deadlines.
+    plates: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    today_start, horizon_day = plan.now.astimezone(zone).date(), horizon_end.astimezone(zone).date()
     for item in plan.items:
+        if item.owner and item.start is not None and item.kind != "idea":
+            local = item.start.astimezone(zone).date() if isinstance(item.start, dt.datetime) else item.start
+            if today_start <= local < horizon_day and item.status != "withheld" \
+                    and (not isinstance(item.start, dt.datetime) or item.start >= plan.now):
+                plates[item.owner][("post", "article", "deadline").index(item.kind)] += 1
         if item.campaign:
             count = counts[item.campaign]
             if item.kind == "post":
@@ -191,13 +215,22 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
         if item.kind == "post" and item.status != "withheld" and isinstance(item.start, dt.datetime) \
                 and plan.now <= item.start < horizon_end:
             planned[item.network or ""] += 1
+    campaign_gaps_found: dict[str, int] = defaultdict(int)
+    if gap_severity != "off":
+        for gap in campaign_gaps(plan, plan.now, horizon):
+            campaign_gaps_found[gap.campaign or ""] += 1
     campaigns = []
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
         posts, published, withheld, articles, outside = counts[campaign.id]
         owner = calendar.team.get(campaign.owner or "")
         state = "coming" if today < campaign.start else "ended" if today > campaign.end else "running"
         campaigns.append(CampaignRow(campaign, owner.name if owner else campaign.owner, posts, published,
-                                     withheld, articles, state, outside))
+                                     withheld, articles, state, outside,
+                                     target_text(campaign.cadence) if campaign.cadence else None,
+                                     campaign_gaps_found[campaign.id],
+                                     ", ".join(calendar.networks[n].name for n in campaign.networks)))
+    people = [PersonRow(person.id, person.name, *plates[person.id])
+              for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id))]
     severity, options = rule_settings(calendar, "self-promotion")
     ceiling, minimum = float(options["ceiling"]), int(options["minimum"])
     promotion_judged = severity != "off"
@@ -217,7 +250,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
                                    gaps.get(network.id, 0), planned[network.id], counted, until,
                                    unjudged=above and 0 < month.total < minimum))
     blog = calendar.blog.cadence
-    return {"campaigns": campaigns, "networks": networks, "ceiling": round(100 * ceiling), "minimum": minimum,
+    return {"campaigns": campaigns, "networks": networks, "people": people,
+            "ceiling": round(100 * ceiling), "minimum": minimum,
             "blog_cadence": target_text(blog) if blog else None, "blog_gaps": gaps.get("", 0),
             "horizon_days": horizon}
 
