@@ -615,6 +615,24 @@ def test_the_home_page_says_who_has_what_and_where_a_campaign_falls_below_its_ca
     page.close()
 
 
+def test_an_objective_shows_what_the_checks_say_of_it(tmp_path: Path) -> None:
+    """A missed or stale objective was told by `edcal check` only, never where a manager reads objectives."""
+    site = tmp_path / "sample"
+    copy_sample(site)
+    # Five weeks after LinkedIn's followers were counted (4 January): the figure is stale.
+    env = {"EDCAL_NOW": "2027-02-15T10:00:00+01:00", "SOURCE_DATE_EPOCH": EPOCH}
+    assert run_edcal("build", cwd=site, env=env).returncode == 0
+    page = (site / "planning" / "index.html").read_text(encoding="utf-8")
+    row = page.split('<tr data-network="linkedin">', 1)[1].split("</tr>", 1)[0]
+    alert = re.search(r'<span class="gap" data-alert="objective-stale">([^<]+)</span>', row)
+    check = run_edcal("check", "--only", "objective-stale", "--format", "json", cwd=site,
+                      env={**env, "EDCAL_LANG": "fr"})
+    [finding] = json.loads(check.stdout)["findings"]
+    assert alert and html.unescape(alert.group(1)) == "⚠ " + finding["message"]
+    assert finding["data"]["network"] == "linkedin"
+    assert 'data-alert="' not in page.split('<tr data-network="linkedin">', 1)[0].split('class="objectives"', 1)[1]
+
+
 def test_figures_read_as_a_reader_writes_them() -> None:
     """`current: 1e3` showed "1000.0", 12.5 kept its point on the French page, and 1180 had no group."""
     from edcal.outputs.pages import figure

@@ -78,6 +78,8 @@ class CampaignRow:
     gaps: int = 0
     #: The names of the networks it runs on, when it says.
     networks: str = ""
+    #: What the objectives' checks say of its objective (missed, measured long ago…).
+    alerts: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,8 @@ class NetworkRow:
     gaps_until: dt.date | None = None
     #: Over the ceiling in a month of fewer posts than the check judges (it stays silent).
     unjudged: bool = False
+    #: What the objectives' checks say of its objective (missed, measured long ago…).
+    alerts: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +167,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         common, root="", total=len(entries), agenda_weeks=AGENDA_WEEKS, week_start=week_start,
         days=[(day, group) for day, group in days if week_start <= day < window_end],
         backlog=backlog(plan), feeds=feed_links(plan),
-        objectives=objectives(plan, today, gaps),
+        objectives=objectives(plan, today, gaps, context.findings),
         data=Markup(_script_json(data(plan, entries, today, gaps))),
         repository=plan.calendar.planning.repository_url,
         has_key_dates=bool(plan.calendar.key_dates),
@@ -180,9 +184,20 @@ def cadence_page_gaps(plan: Plan) -> list[Gap]:
     return list(cadence_gaps(plan, plan.now, int(options["horizon"])))
 
 
-def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, Any]:
+#: The checks that judge an objective: their findings are shown beside it.
+OBJECTIVE_RULES = ("objective-missed", "objective-stale", "measured-in-future")
+
+
+def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
+               findings: tuple[Any, ...] = ()) -> dict[str, Any]:
     """What a manager checks the plan against: each campaign's objective, each network's targets."""
     calendar = plan.calendar
+    alerts: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for finding in findings:
+        if finding.rule in OBJECTIVE_RULES:
+            data = dict(finding.data or ())
+            owner = ("campaign", data["campaign"]) if "campaign" in data else ("network", data.get("network"))
+            alerts[owner].append(finding)  # type: ignore[index]
     zone = calendar.zone
     # One pass over the items (a plan of 10,000 posts), per campaign:
     # posts, published, withheld, articles, posts outside the campaign's dates
@@ -228,7 +243,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
                                      withheld, articles, state, outside,
                                      target_text(campaign.cadence) if campaign.cadence else None,
                                      campaign_gaps_found[campaign.id],
-                                     ", ".join(calendar.networks[n].name for n in campaign.networks)))
+                                     ", ".join(calendar.networks[n].name for n in campaign.networks),
+                                     tuple(alerts[("campaign", campaign.id)])))
     people = [PersonRow(person.id, person.name, *plates[person.id])
               for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id))]
     severity, options = rule_settings(calendar, "self-promotion")
@@ -248,7 +264,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap]) -> dict[str, An
         counted, until = to_objective.get(network.id, (None, None))
         networks.append(NetworkRow(network, cadence, month.total, month.promotional, month.percent, over,
                                    gaps.get(network.id, 0), planned[network.id], counted, until,
-                                   unjudged=above and 0 < month.total < minimum))
+                                   unjudged=above and 0 < month.total < minimum,
+                                   alerts=tuple(alerts[("network", network.id)])))
     blog = calendar.blog.cadence
     return {"campaigns": campaigns, "networks": networks, "people": people,
             "ceiling": round(100 * ceiling), "minimum": minimum,
