@@ -308,6 +308,16 @@ def test_atom_and_rss_feeds_hold_the_published_articles(sample: Path, published:
     rss = ET.parse(sample / "output" / "feeds" / "all.rss.xml").getroot()
     rss_links = {item.findtext("link") for item in rss.iter("item")}
     assert atom_links == rss_links == {item["url"] for item in published}
+    # The English translation in the French feed says its language; the French entries take the feed's.
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    entries = {e.find("a:link", ns).get("href"): e for e in atom.findall("a:entry", ns)}
+    english = {href for href, e in entries.items() if e.get(lang) == "en"}
+    assert english == {i["url"] for i in published if i["id"].endswith("-en")} and len(english) == 1
+    assert all(e.get(lang) is None for href, e in entries.items() if href not in english)
+    assert atom.get(lang) == "fr"
+    # RSS ids are tag: URIs, not addresses: a reader must not open them as links.
+    guids = list(rss.iter("guid"))
+    assert guids and all(g.get("isPermaLink") == "false" and g.text.startswith("tag:") for g in guids)
     home = head_of(sample / "output" / "index.html")
     assert home.link("alternate", type="application/atom+xml") == [f"{SITEURL}/feeds/all.atom.xml"]
     assert home.link("alternate", type="application/rss+xml") == [f"{SITEURL}/feeds/all.rss.xml"]

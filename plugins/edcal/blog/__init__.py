@@ -49,15 +49,49 @@ def on_feed_generated(context: dict[str, Any], feed: Any) -> None:
             language = found.group("lang")
     if language:
         feed.feed["language"] = language
+    languages = _entry_languages(context, feed, language)
+    for item in feed.items:
+        # Pelican's ids are tag: URIs, not addresses: RSS takes a <guid> for a permalink unless told.
+        unique_id = str(item.get("unique_id") or "")
+        if unique_id and not unique_id.startswith(("http://", "https://")):
+            item["unique_id_is_permalink"] = False
+    if any(languages.values()):  # Atom: an entry in another language says so (`xml:lang`)
+        feed.item_attributes = lambda item: ({"xml:lang": languages[id(item)]} if languages.get(id(item))
+                                             else {})
     if language.lower().startswith("fr"):  # Pelican's feed writer strips the titles' no-break spaces
         from edcal.blog.typography import french_html
         from edcal.i18n import typeset
 
         for item in feed.items:
+            if languages.get(id(item)):  # a translation in the site's feed keeps its own language's spacing
+                continue
             item["title"] = typeset(str(item.get("title") or ""), "fr")
             for key in ("description", "content"):
                 if item.get(key):
                     item[key] = french_html(str(item[key]))
+
+
+def _entry_languages(context: dict[str, Any], feed: Any, language: str) -> dict[int, str]:
+    """The language of each entry of ``feed`` written in another language than the feed's (a translation
+    in the site's feed of all articles), by the entry's ``id()``; the others are left out."""
+    from urllib.parse import urlsplit
+
+    by_path: dict[str, str] = {}
+    for article in context.get("articles") or ():
+        for content in (article, *getattr(article, "translations", ())):
+            lang = str(getattr(content, "lang", "") or "")
+            if lang and lang != language:
+                by_path["/" + str(content.url).lstrip("/")] = lang
+    if not by_path:
+        return {}
+    found = {}
+    for item in feed.items:
+        path = urlsplit(str(item.get("link") or "")).path
+        for candidate, lang in by_path.items():  # only the few translations are tried
+            if path.endswith(candidate):
+                found[id(item)] = lang
+                break
+    return found
 
 
 def on_content_init(content: Any) -> None:
