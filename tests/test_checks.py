@@ -678,6 +678,19 @@ def test_a_campaigns_cadence_holds_on_each_of_its_networks_in_the_weeks_it_runs(
     assert not findings("cadence-gap", campaign.replace("     cadence: 2 fois par semaine, ", "     ") + posts(*lines))
 
 
+def test_a_campaign_on_all_networks_is_excused_by_a_freeze_of_every_network_not_by_the_blogs() -> None:
+    """A campaign without `networks:` posts on all of them: a freeze of every network but not of the blog
+    (`blog: false`, the annual closure) excuses its days (it was read as the blog's: not excused); a freeze
+    of one network does not (it may post elsewhere)."""
+    campaign = ("campaigns:\n  - {id: c, name: C, from: 2027-01-12, until: 2027-01-15, cadence: 1/day}\n"
+                "checks: {cadence-gap: {horizon: 2 weeks}}\n")
+    closure = "freeze:\n  - {from: 2027-01-13, until: 2027-01-14, reason: Fermeture, blog: false}\n"
+    found = findings("cadence-gap", campaign + closure)
+    assert [dict(f.data)["first_day"] for f in found] == ["2027-01-12", "2027-01-15"]
+    one = "freeze:\n  - {from: 2027-01-13, until: 2027-01-14, reason: Migration, networks: [mastodon]}\n"
+    assert len(findings("cadence-gap", campaign + one)) == 4
+
+
 def test_a_campaigns_networks_are_networks_set_up_for_the_site(tmp_path: Path) -> None:
     from edcal.errors import InputErrors
 

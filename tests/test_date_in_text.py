@@ -169,6 +169,10 @@ def test_an_english_site() -> None:
     ("en", "Thu, Mar 18", "2027-03-18", "2027-03-18"),
     ("en", "Sat 16 Jan", "2027-01-16", "2027-01-16"),
     ("en", "Sept 3–5", "2027-09-03", "2027-09-05"),
+    ("en", "Jan. 16", "2027-01-16", "2027-01-16"),  # the style guides' own, with a dot
+    ("en", "Tue., Mar. 16", "2027-03-16", "2027-03-16"),
+    ("en", "Dec. 3, 2027", "2027-12-03", "2027-12-03"),
+    ("en", "Sept. 3–5", "2027-09-03", "2027-09-05"),
 ])
 def test_dates_as_each_language_writes_them(lang: str, text: str, first: str, last: str) -> None:
     [date] = named_dates(text, lang, dt.date(2027, 3, 9))

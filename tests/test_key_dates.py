@@ -124,6 +124,8 @@ def test_key_dates_themselves_are_checked(tmp_path: Path, entry: str, message: s
      "calendar.yaml:9:63: error: found both `on:` and `until:`, expected `on:` alone, or `from:` and `until:`\n"
      "    hint: on: for one day; from: and until: for several"),
     ("on: 2027-03-16, from: 2027-03-16", "error: found both `on:` and `from:`"),
+    # `until` before `on`: the same error, not also "ends before it starts" with a hint to swap a `from`.
+    ("on: 2027-03-18, until: 2027-03-16", "error: found both `on:` and `until:`"),
     ("from: 2027-03-18, until: 2027-03-16", "error: key date 'salon' ends (2027-03-16) before it starts (2027-03-18)"),
     ("description: Sans date", "calendar.yaml:9:5: error: key date 'salon' has no day"),
 ])

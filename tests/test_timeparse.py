@@ -77,6 +77,13 @@ def test_cadences_as_people_write_them(text: str, count: int, per: str) -> None:
     ("every 2 weeks", "found 'every 2 weeks', expected a count per day, week or month",
      "a cadence counts posts per day, week or month, not the time between them: for every two weeks, write "
      "'2/month'"),
+    ("une fois toutes les deux semaines",
+     "found 'une fois toutes les deux semaines', expected a count per day, week or month",
+     "a cadence counts posts per day, week or month, not the time between them: for every two weeks, write "
+     "'2/month'"),
+    ("once every two weeks", "found 'once every two weeks', expected a count per day, week or month",
+     "a cadence counts posts per day, week or month, not the time between them: for every two weeks, write "
+     "'2/month'"),
     ("0 par semaine", "found '0 par semaine', expected at least 1 per period",
      "to set no regularity target, remove `cadence:`"),
 ])

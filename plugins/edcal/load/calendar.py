@@ -449,11 +449,13 @@ class _Builder:
                     self.failed_key_dates.add(spec.id.lower())
                     continue
                 end = spec.until or start
-                if end < start:
+                # `on:` with `until:` before it is the error above, said once: there is no `from` to swap.
+                if end < start and (spec.from_ is not None or spec.on is None):
                     self.errors.add(_value(spec.loc, "until"),
                                     say("key date '{id}' ends ({end}) before it starts ({start})",
                                         id=spec.id, end=end, start=start),
                                     say("swap `from` and `until`"))
+                if end < start:
                     start, end = end, start
                 bounds = (("on", spec.on), ("from", spec.from_), ("until", spec.until))
                 written = {name: _value(spec.loc, name) for name, value in bounds if value is not None}

@@ -240,8 +240,10 @@ _CADENCE_RE = re.compile(
     r"(?:/|(?:per|par|a|an|each|every|chaque|la|le)\s)\s*"  # per week, par semaine, a week, la semaine
     r"(?P<period>[a-z]+)$"
 )
-#: ``every 2 weeks``, ``toutes les deux semaines``, ``tous les 15 jours``: a span between posts, not a count.
-_SPAN_RE = re.compile(r"^(?:every|tou(?:te)?s les)\s+(?:\d+|[a-z]+)\s+[a-z]+$")
+#: ``every 2 weeks``, ``toutes les deux semaines``, ``tous les 15 jours``, ``une fois toutes les deux
+#: semaines``, ``once every two weeks``: a span between posts, not a count.
+_SPAN_RE = re.compile(r"^(?:(?:\d+|[a-z]+)\s+(?:fois|times?)\s+|once\s+)?"
+                      r"(?:every|tou(?:te)?s les)\s+(?:\d+|[a-z]+)\s+[a-z]+$")
 
 
 def parse_cadence(text: str) -> Cadence:

@@ -149,12 +149,21 @@ def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[G
                 say("{campaign} on {network}", campaign=name, network=calendar.networks[network_id].name)
             for first, after in periods(cadence, max(today, campaign.start), min(end, after_end)):
                 running = (min(after, after_end) - max(first, campaign.start)).days
-                if running * 2 < (after - first).days or frozen(calendar, network_id, first, after):
+                if running * 2 < (after - first).days or _networks_frozen(calendar, network_id, first, after):
                     continue
                 found = sum(1 for day in days if first <= day < after)
                 if found < cadence.count:
                     yield Gap(label, network_id, cadence, campaign.cadence_source or campaign.source, first,
                               after, found, campaign.id)
+
+
+def _networks_frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt.date) -> bool:
+    """True when a campaign's network (or, for one on all networks together, every network) is frozen
+    over at least half of the period. ``frozen`` reads a None network as the blog, which a campaign's
+    posts are not."""
+    if network_id is not None:
+        return frozen(calendar, network_id, first, after)
+    return bool(calendar.networks) and all(frozen(calendar, n, first, after) for n in calendar.networks)
 
 
 def frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt.date) -> bool:

@@ -142,10 +142,10 @@ def _patterns(code: str, month_first: bool) -> tuple[tuple[re.Pattern[str], ...]
     # fast on the texts without any; then a closer look at what follows them (not "/2027/03/" in a link).
     suffix = "er" if code == "fr" else "st|nd|rd|th"
     digits = [re.compile(rf"[0-9](?:{suffix})?(?:\s+[^\W\d_]|/[0-9])")] + (
-        [re.compile(rf"(?:{months})\s+[0-9]")] if code == "en" else [])
+        [re.compile(rf"(?:{months})\.?\s+[0-9]")] if code == "en" else [])  # "Jan. 16" too
     of = r"(?:of\s+)?" if code == "en" else ""
     closer = re.compile(rf"[0-9](?:{suffix})?\s+{of}(?:{months})|(?<![\w/.])[0-9]{{1,2}}/[0-9]"
-                        + (rf"|(?:{months})\s+[0-9]" if code == "en" else ""), re.IGNORECASE)
+                        + (rf"|(?:{months})\.?\s+[0-9]" if code == "en" else ""), re.IGNORECASE)
     return (*digits, closer), dates
 
 
