@@ -1560,7 +1560,10 @@ def test_objective_stale_while_the_objective_is_ahead() -> None:
     assert not _objective_findings("objective-stale", _objectives(old), "2027-07-01T10:00:00+02:00")
     campaign = "      current: 0\n      measured: 2027-01-04\n"
     assert not _objective_findings("objective-stale", _objectives(campaign=campaign), "2027-02-10T10:00:00+01:00")
-    assert _objective_findings("objective-stale", _objectives(campaign=campaign), "2027-03-02T10:00:00+01:00")
+    [stale] = _objective_findings("objective-stale", _objectives(campaign=campaign), "2027-03-02T10:00:00+01:00")
+    # A campaign's figure is counted wherever it is (applications): no network's statistics in its hint.
+    assert stale.hint == ("note today's figure in `current:` and `measured:`, or allow older figures: "
+                          "`checks: {objective-stale: {after: 60 days}}`")
 
 
 def test_measured_in_future_is_a_warning_with_the_day_meant() -> None:
@@ -1573,6 +1576,9 @@ def test_measured_in_future_is_a_warning_with_the_day_meant() -> None:
     found = _objective_findings("measured-in-future", _objectives(later), "2027-01-12T10:00:00+01:00")
     assert [f.hint for f in found] == ["write the day the figure was read in the network's statistics, e.g. "
                                        "`measured: 2027-01-12` for today"]
+    ahead = "      current: 3\n      measured: 2027-01-20\n"
+    found = _objective_findings("measured-in-future", _objectives(campaign=ahead), "2027-01-12T10:00:00+01:00")
+    assert [f.hint for f in found] == ["write the day the figure was counted, e.g. `measured: 2027-01-12` for today"]
     today = "      current: 1180\n      measured: 2027-01-12\n"
     assert not _objective_findings("measured-in-future", _objectives(today), "2027-01-12T10:00:00+01:00")
     # Not an input error: the same calendar read at an earlier "now" still gives a plan.

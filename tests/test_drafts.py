@@ -258,6 +258,7 @@ def test_edcal_export_narrows_to_one_persons_or_one_campaigns_posts(sample: Path
     assert len(mine) < len(every) and {r["owner"] for r in every} > {"camille"}
     assert salon and [r["id"] for r in salon] == [r["id"] for r in mine if r["campaign"] == "salon-industrie-2027"]
     assert len(salon) < len(mine)
+    assert rows("--owner", " camille ") == mine  # pasted with its spaces
     typo = runner.invoke(cli, ["export", "csv", "--site", str(sample), "--owner", "camile"])
     assert typo.exit_code == 2 and "--owner: error: unknown value 'camile' for --owner" in typo.output
     assert "did you mean 'camille'?" in typo.output

@@ -60,6 +60,9 @@ def test_slots_in_both_languages() -> None:
     ("twice a week", 2, "week"), ("once a month", 1, "month"), ("2 per week", 2, "week"),
     ("three times a week", 3, "week"), ("2 times per month", 2, "month"), ("2x/week", 2, "week"),
     ("once every day", 1, "day"), ("weekly", 1, "week"), ("Daily", 1, "day"),
+    # Once a period, said without a count.
+    ("toutes les semaines", 1, "week"), ("tous les jours", 1, "day"), ("chaque mois", 1, "month"),
+    ("Chaque semaine", 1, "week"), ("every week", 1, "week"), ("each month", 1, "month"),
 ])
 def test_cadences_as_people_write_them(text: str, count: int, per: str) -> None:
     cadence = timeparse.parse_cadence(text)

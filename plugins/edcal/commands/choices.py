@@ -14,8 +14,8 @@ def owner_and_campaign(plan: Plan, owner: str | None, campaign: str | None) -> t
 
     :raises InputErrors: for a name the site does not know (a typo is an error, not an empty list).
     """
-    owner = None if owner is None else plan.calendar.person_id(owner) or owner
-    campaign = None if campaign is None else plan.calendar.campaign_id(campaign) or campaign
+    owner = None if owner is None else plan.calendar.person_id(owner.strip()) or owner.strip()
+    campaign = None if campaign is None else plan.calendar.campaign_id(campaign.strip()) or campaign.strip()
     check_choice("--owner", owner, plan.calendar.team)
     check_choice("--campaign", campaign, plan.calendar.campaigns)
     return owner, campaign

@@ -231,8 +231,12 @@ _COUNT_WORDS = {
 #: ``weekly``, ``hebdomadaire``: once per period.
 _EVERY_PERIOD = {
     "daily": "day", "weekly": "week", "monthly": "month",
+    "every day": "day", "every week": "week", "every month": "month",
+    "each day": "day", "each week": "week", "each month": "month",
     "quotidien": "day", "quotidienne": "day", "hebdomadaire": "week",
     "mensuel": "month", "mensuelle": "month",
+    "tous les jours": "day", "toutes les semaines": "week", "tous les mois": "month",
+    "chaque jour": "day", "chaque semaine": "week", "chaque mois": "month",
 }
 _CADENCE_RE = re.compile(
     r"^(?P<count>\d+|[a-z]+)\s*"

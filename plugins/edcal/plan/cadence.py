@@ -84,8 +84,24 @@ def periods(cadence: Cadence, start: dt.date, end: dt.date) -> Iterator[tuple[dt
         first = after
 
 
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """A cadence to hold something to: a network, the blog, or a campaign (on a network, or on all)."""
+
+    name: str | Message
+    network: str | None
+    cadence: Cadence
+    source: Source
+    #: The local days of what counts towards it.
+    days: list[dt.date]
+    #: The days judged: [first, after).
+    first: dt.date
+    after: dt.date
+    campaign: str | None = None
+
+
 def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
-    """Every period from today to ``horizon_days`` ahead that misses its target.
+    """Every period from today to ``horizon_days`` ahead that misses a network's or the blog's target.
 
     Withheld posts do not count; periods overlapping a freeze window are not gaps
     (the freeze explains the silence).
@@ -94,14 +110,14 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
     zone = calendar.zone
     today = now.astimezone(zone).date()
     end = today + dt.timedelta(days=horizon_days)
-    targets: list[tuple[str, str | None, Cadence, Source, list[dt.date]]] = []
+    targets: list[_Target] = []
     for network in calendar.networks.values():
         if network.cadence is not None:
             days = [i.start.astimezone(zone).date() for i in plan.items
                     if i.kind == "post" and i.network == network.id and i.status != "withheld"
                     and isinstance(i.start, dt.datetime)]
             where = network.source or calendar.source
-            targets.append((network.name, network.id, network.cadence, where, days))
+            targets.append(_Target(network.name, network.id, network.cadence, where, days, today, end))
     if calendar.blog.cadence is not None:
         # An article a freeze holds back goes online when the freeze ends, its item's start: it counts then
         # (an open-ended freeze gives it no day).
@@ -110,14 +126,8 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
                 and (i.status in ("published", "scheduled", "review")
                      or (i.status == "withheld" and freeze_at(calendar, i.start, None, blog=True) is None))]
         where = calendar.blog.source or calendar.source
-        targets.append((say("Blog"), None, calendar.blog.cadence, where, days))
-    for name, network_id, cadence, source, days in targets:
-        for first, after in periods(cadence, today, end):
-            if frozen(calendar, network_id, first, after):
-                continue
-            found = sum(1 for day in days if first <= day < after)
-            if found < cadence.count:
-                yield Gap(name, network_id, cadence, source, first, after, found)
+        targets.append(_Target(say("Blog"), None, calendar.blog.cadence, where, days, today, end))
+    return _shortfalls(calendar, targets)
 
 
 def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
@@ -137,24 +147,39 @@ def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[G
                 and isinstance(item.start, dt.datetime):
             day = item.start.astimezone(zone).date()
             posts.setdefault(item.campaign, []).append((item.network or "", day))
+    targets: list[_Target] = []
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
-        cadence = campaign.cadence
-        if cadence is None or campaign.end < today:
+        if campaign.cadence is None or campaign.end < today:
             continue
-        after_end = campaign.end + dt.timedelta(days=1)
         name = say("campaign '{campaign}'", campaign=campaign.name)
         for network_id in campaign.networks or (None,):
             days = [day for network, day in posts.get(campaign.id, ()) if network_id in (None, network)]
             label = name if network_id is None else \
                 say("{campaign} on {network}", campaign=name, network=calendar.networks[network_id].name)
-            for first, after in periods(cadence, max(today, campaign.start), min(end, after_end)):
-                running = (min(after, after_end) - max(first, campaign.start)).days
-                if running * 2 < (after - first).days or _networks_frozen(calendar, network_id, first, after):
+            where = campaign.cadence_source or campaign.source
+            first, after = max(today, campaign.start), min(end, campaign.end + dt.timedelta(days=1))
+            targets.append(_Target(label, network_id, campaign.cadence, where, days, first, after,
+                                   campaign.id))
+    return _shortfalls(calendar, targets)
+
+
+def _shortfalls(calendar: Calendar, targets: list[_Target]) -> Iterator[Gap]:
+    """The periods of each target with fewer than its cadence, but those mostly frozen, and (a campaign's)
+    those it runs less than half of."""
+    for target in targets:
+        for first, after in periods(target.cadence, target.first, target.after):
+            if target.campaign is not None:
+                campaign = calendar.campaigns[target.campaign]
+                running = (min(after, campaign.end + dt.timedelta(days=1)) - max(first, campaign.start)).days
+                if running * 2 < (after - first).days \
+                        or _networks_frozen(calendar, target.network, first, after):
                     continue
-                found = sum(1 for day in days if first <= day < after)
-                if found < cadence.count:
-                    yield Gap(label, network_id, cadence, campaign.cadence_source or campaign.source, first,
-                              after, found, campaign.id)
+            elif frozen(calendar, target.network, first, after):
+                continue
+            found = sum(1 for day in target.days if first <= day < after)
+            if found < target.cadence.count:
+                yield Gap(target.name, target.network, target.cadence, target.source, first, after, found,
+                          target.campaign)
 
 
 def _networks_frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt.date) -> bool:

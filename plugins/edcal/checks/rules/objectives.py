@@ -74,9 +74,12 @@ def measured_in_future(ctx: CheckContext) -> Iterator[Problem]:
         swapped = _swapped(day)
         if swapped is not None and swapped <= today:
             hint = say("did you mean `measured: {date:%Y-%m-%d}`? (the month and the day swapped)", date=swapped)
-        else:
+        elif owned.kind == "network":
             hint = say("write the day the figure was read in the network's statistics, e.g. `measured: "
                        "{today:%Y-%m-%d}` for today", today=today)
+        else:  # a campaign's figure is counted wherever it is (applications, appointments)
+            hint = say("write the day the figure was counted, e.g. `measured: {today:%Y-%m-%d}` for today",
+                       today=today)
         yield Problem(_where(owned, "measured"),
                       say("{owner}: the objective's figure is dated {day:%Y-%m-%d}, a day still to come (today "
                           "is {today:%Y-%m-%d})", owner=owned.name, day=day, today=today),
@@ -154,6 +157,8 @@ def objective_stale(ctx: CheckContext) -> Iterator[Problem]:
                    if owned.deadline is not None else
                    say("{owner}: the objective's last figure, {current} of {target}, was measured "
                        "{measured:%Y-%m-%d}, {ago}", **figures))
-        hint = say("note today's figure from the network's statistics in `current:` and `measured:`, or allow older "
-                   "figures: `checks: {{objective-stale: {{after: 60 days}}}}`")
+        hint = (say("note today's figure from the network's statistics in `current:` and `measured:`, or allow "
+                    "older figures: `checks: {{objective-stale: {{after: 60 days}}}}`") if owned.kind == "network" else
+                say("note today's figure in `current:` and `measured:`, or allow older figures: `checks: "
+                    "{{objective-stale: {{after: 60 days}}}}`"))
         yield Problem(_where(owned, "measured"), message, hint, when=ctx.now, data=_data(owned))
