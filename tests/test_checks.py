@@ -509,10 +509,13 @@ def test_post_before_article_when_dated_before() -> None:
     teaser = "{promote: lancement, networks: [x], schedule: [-1 day]}"
     assert not findings(rule, posts(teaser), [lambda c: article("lancement", "2027-01-12T10:00", c)])
     # ...unless the entry gives it the article's link all the same.
-    # A teaser of an article still in review announces what may not come: said so, not "links to".
+    # A teaser of an article still in review waits with it (a draft: in no scheduler's file) and is not reported;
+    # one of a draft announces what may not come: said so, not "links to".
     review = findings(rule, posts(teaser), [lambda c: article("lancement", "2027-01-12T10:00", c, status="review")])
-    assert [f.message[f.message.index(")") + 2:] for f in review] == [
-        "announces 'lancement', which is still in review: it may not be online when announced"]
+    assert not review
+    draft = findings(rule, posts(teaser), [lambda c: article("lancement", "2027-01-12T10:00", c, status="draft")])
+    assert [f.message[f.message.index(")") + 2:] for f in draft] == [
+        "announces 'lancement', which is a draft: it may not be online when announced"]
     linked = "{promote: lancement, networks: [x], schedule: [-1 day], link: /lancement/}"
     early = findings(rule, posts(linked), [lambda c: article("lancement", "2027-01-12T10:00", c)])
     assert early and early[0].hint.startswith("schedule it at publication or later")
@@ -557,6 +560,31 @@ def test_post_before_article_when_the_article_is_a_draft() -> None:
     # The blog's default promotion of a draft waits for it: not an error.
     assert not findings("post-before-article", "blog:\n  promote: {networks: [x]}\n",
                         [lambda c: article("brouillon", "2027-01-12T10:00", c, status="draft")])
+    # A `promote:` entry for a draft is reported, with what to do rather than "move the post".
+    promote = posts("{promote: brouillon, networks: [x], schedule: [at publication, +1 week]}")
+    found = findings("post-before-article", promote,
+                     [lambda c: article("brouillon", "2027-01-12T10:00", c, status="draft")])
+    assert len(found) == 2 and found[0].hint == (
+        "when content/articles/brouillon.md is written, set its status to review (its promotions then wait for it) "
+        "or publish it; or remove this entry until then")
+
+
+def test_a_promotion_of_an_article_in_review_waits_for_it_as_a_draft_not_an_error() -> None:
+    """Planning an article's promotions while it is in review is the calendar's job: the build stopped on it, and
+    silencing the error made the posts 'scheduled' in the Hootsuite files."""
+    promote = posts("{promote: relu, networks: [x], schedule: [at publication, +1 week]}")
+    made = [lambda c: article("relu", "2027-01-12T10:00", c, status="review")]
+    assert not findings("post-before-article", promote, made)
+    calendar = calendar_from(PARIS_CALENDAR + promote)
+    items = [i for i in plan_of(calendar, [m(calendar) for m in made], now=NOW).items if i.kind == "post"]
+    assert [(i.id, i.status) for i in items] == [("relu-x-0", "draft"), ("relu-x-1w", "draft")]
+    # Published, they are scheduled.
+    published = [lambda c: article("relu", "2027-01-12T10:00", c)]
+    items = [i for i in plan_of(calendar, [m(calendar) for m in published], now=NOW).items if i.kind == "post"]
+    assert {i.status for i in items} == {"scheduled"}
+    # A post of one's own linking to it is still reported: it goes out whether or not the article does.
+    own = posts("{id: p, at: 2027-01-20 09:00, networks: [x], article: relu, text: Lisez}")
+    assert "still in review" in findings("post-before-article", own, made)[0].message
 
 
 def _plan_with_an_article_online(*entries: str):

@@ -360,8 +360,9 @@ class _Resolver:
             # article is online, then reminders, the last one "last"; a post before it is a teaser.
             after = sorted((start, number) for number, start, _where in starts if start >= publication)
             rank = {number: index for index, (_start, number) in enumerate(after, start=1)}
-            # A default promotion waits for its article: not ready, not scheduled.
-            draft = entry.implicit and article.status in ("draft", "review")
+            # A promotion waits for its article while it is in review (prepared, not scheduled: the article
+            # may slip); a default one also while it is a draft. A `promote:` entry for a draft is reported.
+            draft = article.status == "review" or (entry.implicit and article.status == "draft")
             for number, start, where in starts:
                 step = (rank[number], len(after)) if number in rank else (0, len(after))
                 item_id = f"{entry.id}-{network_id}-{keys[number - 1]}"

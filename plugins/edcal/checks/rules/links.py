@@ -61,8 +61,11 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
             else:
                 message = say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', which is still in "
                               "review: it will not be online", id=post.id, when=when, slug=article.slug)
-            yield Problem(post.source, message, say("publish the article ({path}) or move or remove the post",
-                                                    path=article.source.path), post)
+            hint = (say("when {path} is written, set its status to review (its promotions then wait for it) or "
+                        "publish it; or remove this entry until then", path=article.source.path)
+                    if entry is not None and entry.kind == "promote" and not entry.implicit else
+                    say("publish the article ({path}) or move or remove the post", path=article.source.path))
+            yield Problem(post.source, message, hint, post)
         elif state.live_at is None and state.waits_for is not None:
             yield Problem(post.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', a translation "
                                            "that waits for '{original}', not ready: it will not be online",
