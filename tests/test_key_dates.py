@@ -92,6 +92,9 @@ def test_a_freeze_can_name_a_key_date(tmp_path: Path) -> None:
     ("sal -7 days", "unknown key date 'sal'", "did you mean 'salon'?"),
     ("Journée des droits des femmes -7 days", "unknown key date 'Journée'",
      "'Journée des droits des femmes' is the name of 'journee-femmes': write its id"),
+    # The first words of a long name, in another case and without its accents.
+    ("journee des droits -7 days", "unknown key date 'journee'",
+     "'Journée des droits des femmes' is the name of 'journee-femmes': write its id"),
     ("Salon de la métallerie -7 days", "after key date 'salon': found 'de la métallerie -7 days'",
      "'Salon de la métallerie' is the name of 'salon': write its id"),
     ("demain", "unknown key date 'demain'", "dates are written YYYY-MM-DD; name a day under `key_dates:`"),

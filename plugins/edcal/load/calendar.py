@@ -11,7 +11,9 @@ from __future__ import annotations
 import calendar as _calendar
 import dataclasses
 import datetime as dt
+import itertools
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -222,22 +224,42 @@ _KEY_DATE_LIKE = re.compile(r"^[a-z][a-z0-9-]*$", re.IGNORECASE)
 
 
 def _named_key_date(text: str, calendar: Calendar) -> str | None:
-    """A key date written by its name rather than its id: ``Salon Industrie -7 days``."""
-    written = " ".join(text.split()).casefold()
+    """A key date written by its name rather than its id: ``Salon Industrie -7 days``, or by the first words
+    of it (``Salon Métal Expo -7 days`` for "Salon Métal Expo, Lyon Eurexpo"), case and accents aside."""
+    written = _name_words(text)
+    # The words before the offset, the time or `end`: "salon metal expo" of "Salon Métal Expo -7 days".
+    named = list(itertools.takewhile(lambda w: not (w[0] in "+-" or w[0].isdigit() or w in _AFTER_NAME),
+                                     written))
     for key_date in calendar.key_dates.values():
-        if written.startswith(" ".join(key_date.name.split()).casefold()):
+        name = _name_words(key_date.name)
+        if named and name[:len(named)] == named and (len(named) >= 2 or len(name) == 1):
             return say("'{name}' is the name of '{id}': write its id", name=key_date.name, id=key_date.id)
     return None
+
+
+#: Words that follow a key date's id, not part of its name.
+_AFTER_NAME = frozenset(("end", "fin", "at", "a", "à"))
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a name, without case, accents or punctuation ("Salon Métal Expo, Lyon": salon metal expo
+    lyon)."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.findall(r"[+-]?\w[\w'’-]*", plain)
 
 
 def _key_date_hint(text: str, calendar: Calendar) -> str | None:
     """The key date meant: by its name, by the start of its id (``salon`` for ``salon-industrie``),
     or the closest id; None when none is near."""
+    named = _named_key_date(text, calendar)
+    if named is not None:
+        return named
     word = text.split()[0].casefold() if text.split() else ""
     starting = [key for key in calendar.key_dates if key.startswith(word)]
     if word and len(starting) == 1:
         return say("did you mean '{match}'?", match=starting[0])
-    return _named_key_date(text, calendar) or did_you_mean(word, calendar.key_dates)
+    return did_you_mean(word, calendar.key_dates)
 
 
 class KeyDateError(ValueError):
