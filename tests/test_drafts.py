@@ -259,6 +259,9 @@ def test_edcal_export_narrows_to_one_persons_or_one_campaigns_posts(sample: Path
     assert salon and [r["id"] for r in salon] == [r["id"] for r in mine if r["campaign"] == "salon-industrie-2027"]
     assert len(salon) < len(mine)
     assert rows("--owner", " camille ") == mine  # pasted with its spaces
+    assert rows("--owner", "Camïlle") == mine  # the id, accents aside
+    misspelt = runner.invoke(cli, ["export", "csv", "--site", str(sample), "--owner", "Camile Rou"])
+    assert misspelt.exit_code == 2 and "did you mean 'camille' (Camille Roux)?" in misspelt.output
     typo = runner.invoke(cli, ["export", "csv", "--site", str(sample), "--owner", "camile"])
     assert typo.exit_code == 2 and "--owner: error: unknown value 'camile' for --owner" in typo.output
     assert "did you mean 'camille'?" in typo.output

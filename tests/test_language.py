@@ -95,6 +95,10 @@ def test_an_options_error_found_before_the_site_is_read_is_in_the_sites_language
     agenda = run_edcal("agenda", "--since", "20/02/2027", cwd=site)
     assert agenda.stderr.startswith(f"--since: error: trouvé '20/02/2027', attendu{NBSP}: une date")
     assert "hint: les dates s'écrivent l'année en premier" in agenda.stderr
+    only = run_edcal("check", "--only", "cadence-gaps", cwd=site)
+    assert only.returncode == 2
+    assert only.stderr.startswith(f"--only: error: vérification 'cadence-gaps' inconnue\n    hint: vouliez-vous dire "
+                                  f"'cadence-gap'{NBSP}?")
     english = run_edcal("move", "--since", "2027-02-20", "--by", "une semaine", cwd=site, env={"EDCAL_LANG": "en"})
     assert english.stderr.startswith("--by: error: found 'une semaine', expected an offset in days")
     write_pelicanconf(site, "DEFAULT_LANG = 'en'\nraise RuntimeError(\"broken\")\n")  # settings that cannot be read

@@ -335,6 +335,9 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
     try:
         findings = run_check(site, settings_file, only, since, until)
     except InputErrors as exc:
+        from edcal.site import speak_site_language
+
+        speak_site_language(site, settings_file)  # an option's error (--only), found before the site was read
         if fmt == "json":
             click.echo(reports.input_errors_json(exc.errors), nl=False)
         elif fmt == "github":

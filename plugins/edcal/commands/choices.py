@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from edcal.errors import InputError, InputErrors, did_you_mean
+from collections.abc import Mapping
+
+from edcal.errors import InputError, InputErrors, closest, did_you_mean
 from edcal.i18n import say
 from edcal.model.plan import Plan
 from edcal.model.source import Source
@@ -21,10 +23,23 @@ def owner_and_campaign(plan: Plan, owner: str | None, campaign: str | None) -> t
     return owner, campaign
 
 
-def check_choice(option: str, value: str | None, known: dict[str, object]) -> None:
-    """An error for an option's value that is not among ``known``, with the nearest one or the list."""
+def check_choice(option: str, value: str | None, known: Mapping[str, object]) -> None:
+    """An error for an option's value that is not among ``known``, with the nearest id or name, or the
+    list."""
     if value is not None and value not in known:
         raise InputErrors([InputError(Source(option, 1, 1),
                                       say("unknown value '{value}' for {option}", value=value, option=option),
-                                      did_you_mean(value, known)
+                                      _nearest(value, known)
                                       or say("known: {names}", names=", ".join(sorted(known))))])
+
+
+def _nearest(value: str, known: Mapping[str, object]) -> str | None:
+    """"did you mean 'lea'?", or, nearest a person's or a campaign's name, "did you mean 'lea' (Léa
+    Martin)?"."""
+    names = {str(getattr(thing, "name", "") or "").casefold(): (key, str(thing.name))
+             for key, thing in known.items() if getattr(thing, "name", None)}
+    match = closest(value.casefold(), [*known, *names])
+    if match is None or match in known:
+        return did_you_mean(value, known) if match is None else say("did you mean '{match}'?", match=match)
+    key, name = names[match]
+    return say("did you mean '{match}' ({name})?", match=key, name=name)

@@ -462,6 +462,9 @@ def id_by_name(value: str, named: Mapping[str, Any],
     wanted = normal(value)
     if not wanted:
         return None
+    by_id = [key for key in named if normal(key) == wanted]  # `Léa` for the id `lea`
+    if len(by_id) == 1:
+        return by_id[0]
     for attribute in ("name", "email"):
         found = [key for key, thing in named.items()
                  if normal(str(getattr(thing, attribute, "") or "")) == wanted]
