@@ -122,3 +122,14 @@ def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:
     assert "blog: 1 published article -> output/" in english
     assert "  posts: 22 on 4 networks (bluesky, linkedin, mastodon, x), 1 post withheld by a freeze" in english
     assert "checks: 13 warnings: `edcal check` lists them" in english
+
+
+def test_init_says_in_the_new_sites_language_which_zone_it_chose(tmp_path: Path) -> None:
+    """cli.md promises that init says which zone it chose; a French site's team read English."""
+    french = run_edcal("init", str(tmp_path / "fr"), cwd=tmp_path)
+    assert french.returncode == 0, french.stderr
+    assert french.stdout.startswith(f"Site créé dans {tmp_path / 'fr'}, en français (--lang en pour l'anglais), dans "
+                                    "le fuseau horaire Europe/Paris (--timezone pour un autre).")
+    english = run_edcal("init", str(tmp_path / "en"), "--timezone", "America/Chicago", cwd=tmp_path)
+    assert english.stdout.startswith(f"Site created in {tmp_path / 'en'}, in English (--lang fr for French), in the "
+                                     "time zone America/Chicago (--timezone for another).")

@@ -454,16 +454,23 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang
         for path in written:
             click.echo(path.as_posix())
     if (verbosity or 0) >= 0:
-        names = {"fr": "French", "en": "English"}
+        from edcal.i18n import say, speak, spoken
+
+        speak(lang)  # the new site's team reads what follows ($EDCAL_LANG aside)
+        names = {"fr": say("French"), "en": say("English")}
         other = "en" if lang == "fr" else "fr"
-        click.echo(f"Site created in {folder}, in {names[lang]} (--lang {other} for {names[other]}). "
-                   f"Next: cd {folder} && edcal build && edcal agenda")
+        created = say("Site created in {folder}, in {language} (--lang {other} for {other_language}), in the "
+                      "time zone {zone} (--timezone for another). Next: cd {folder} && edcal build && edcal "
+                      "agenda", folder=str(folder), language=names[lang], other=other,
+                      other_language=names[other], zone=timezone)
+        click.echo(spoken(created))
         from edcal.commands.init import engine_pinned
 
         if not engine_pinned(written):
-            click.echo("Before the first push: write in requirements.txt (and .pre-commit-config.yaml) "
-                       "where edcal lives and the tag or commit to build with; CI installs it from there "
-                       "(edcal's docs/deployment.md).")
+            pin = say("Before the first push: write in requirements.txt (and .pre-commit-config.yaml) where "
+                      "edcal lives and the tag or commit to build with; CI installs it from there (edcal's "
+                      "docs/deployment.md).")
+            click.echo(spoken(pin))
 
 
 @cli.command(epilog='Examples: edcal new "Nos apprentis à l\'honneur" --date "2027-02-02 09:00" '
