@@ -22,9 +22,24 @@ SOURCES = sorted(path for path in ROOT.rglob("*.py") if "skeleton" not in path.p
 CATALOGUES = [ROOT / "translations" / "fr.yaml", *sorted((ROOT / "translations" / "fr").glob("*.yaml"))]
 FRENCH = {key: value for path in CATALOGUES
           for key, value in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
+
+
+def _required_purposes() -> set[str]:
+    """What a missing required field of calendar.yaml or of an article's header is for (its hint)."""
+    import inspect
+
+    import pydantic
+
+    from edcal.load import articles, schema
+    from edcal.load.validate import required_purposes
+
+    models = [o for o in vars(schema).values() if inspect.isclass(o) and issubclass(o, pydantic.BaseModel)]
+    return required_purposes(*models, articles.ArticleSpec)
+
+
 #: Texts the rules pass to say() as values rather than literals: each needs a translation too.
 COMPUTED = {*RULE_DESCRIPTIONS.values(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
-            "idea", "writing", "draft", "review", "Blog"}
+            "idea", "writing", "draft", "review", "Blog", *_required_purposes()}
 
 
 def calls(name: str) -> list[tuple[Path, ast.Call]]:

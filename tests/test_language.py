@@ -59,6 +59,16 @@ def test_input_errors_keep_their_form_and_say_the_rest_in_french(site: Path) -> 
     assert not (site / "output").exists() and not (site / "planning").exists()
 
 
+def test_a_missing_fields_purpose_is_said_in_french(site: Path) -> None:
+    """The hint gave the schema's English description: "ajoutez reason: (why: shown on every withheld item)"."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("freeze:\n", "freeze:\n  - {from: 2027-03-01}\n", 1),
+                        encoding="utf-8")
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 2
+    assert f"    hint: ajoutez reason: (pourquoi{NBSP}: affiché sur chaque élément retenu)\n" in result.stderr
+
+
 def test_the_build_summary_is_in_french_and_edcal_lang_chooses_english(site: Path) -> None:
     french = run_edcal("build", cwd=site)
     assert french.returncode == 0, french.stderr

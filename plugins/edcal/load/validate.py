@@ -480,12 +480,38 @@ def _known_fields(model: type[BaseModel], path: list[Any]) -> list[str]:
 
 
 def _missing_hint(model: type[BaseModel], path: list[Any], name: str) -> str | None:
-    """What a missing field is for, from the schema: ``add reason: (why: shown on every withheld item)``."""
+    """What a missing field is for, from the schema: ``add reason: (why: shown on every withheld item)``,
+    in the team's language (each required field's purpose is in the catalogue: :func:`required_purposes`)."""
     fields = getattr(_model_at(model, path), "model_fields", {})
     field = next((f for key, f in fields.items() if (f.alias or key) == name), None)
-    described = (field.description or "").rstrip(".") if field is not None else ""
-    return say("add {name}: ({purpose})", name=name, purpose=described[:1].lower() + described[1:]) \
-        if described else None
+    purpose = field_purpose(field.description) if field is not None else ""
+    return say("add {name}: ({purpose})", name=name, purpose=say(purpose)) if purpose else None
+
+
+def field_purpose(description: str | None) -> str:
+    """A schema field's description as a hint says it: "Why: shown…." -> "why: shown…"."""
+    described = (description or "").rstrip(".")
+    return described[:1].lower() + described[1:]
+
+
+def required_purposes(*models: type[BaseModel]) -> set[str]:
+    """The purposes of every required field of ``models`` and of the models they hold: what
+    :func:`_missing_hint` says, which the catalogues translate."""
+    found: set[str] = set()
+    seen: set[Any] = set()
+    pending: list[Any] = list(models)
+    while pending:
+        model = pending.pop()
+        if model in seen or not hasattr(model, "model_fields"):
+            continue
+        seen.add(model)
+        for field in model.model_fields.values():
+            if field.is_required() and field.description:
+                found.add(field_purpose(field.description))
+            inner = _inner_model(field.annotation)
+            if inner is not None:
+                pending.append(inner)
+    return found
 
 
 def _model_at(model: type[BaseModel], path: list[Any]) -> Any:
