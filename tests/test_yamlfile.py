@@ -147,3 +147,16 @@ def test_hints_look_past_quoted_text() -> None:
     assert "unquoted '#'" not in brace[0] and "hashtag" not in brace[0]
     quoted = errors_of('posts:\n  - id: a\n    image: x.png\n      alt: "Salon : J-7"\n')
     assert "hint: this line is indented 6 spaces and line 3 above it 4 spaces" in quoted[0]
+
+
+def test_libyaml_s_context_is_said_in_french_too() -> None:
+    """A French site read "(while scanning for the next token)" after its French message."""
+    from edcal.errors import InputErrors
+    from edcal.i18n import translator
+    from edcal.load.yamlfile import load_yaml
+
+    with pytest.raises(InputErrors) as raised:
+        load_yaml("a: `b`\n", "calendar.yaml")
+    said = raised.value.errors[0].message.translated(translator("fr"))
+    assert said == ("YAML invalide\u00a0: trouvé un caractère qui ne peut commencer aucun élément (en cherchant "
+                    "l'élément suivant)"), said

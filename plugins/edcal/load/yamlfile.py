@@ -306,7 +306,8 @@ _PROBLEMS = {said: said for said in (
     say("while parsing a flow node"), say("while scanning a simple key"),
     say("while scanning a quoted scalar"), say("while scanning a plain scalar"),
     say("while scanning a block scalar"), say("while scanning an alias"), say("while scanning an anchor"),
-    say("while parsing a node"))}
+    say("while parsing a node"), say("while scanning for the next token"), say("while scanning a tag"),
+    say("while scanning a directive"))}
 
 
 def _problem(text: str) -> str:
