@@ -639,7 +639,7 @@ posts:
     messages = errors(tmp_path, text)
     nbsp = "\u00a0"
     assert messages == [
-        "calendar.yaml:10:55: error: la date clé 'bilan' finit (2027-03-16) avant de commencer (2027-03-18)\n"
+        "calendar.yaml:10:55: error: la date clé 'bilan' finit (16/03/2027) avant de commencer (18/03/2027)\n"
         "    hint: inversez `from` et `until`",
         "calendar.yaml:12:70: error: campagne 'soldes' inconnue\n"
         "    hint: ajoutez-la sous `campaigns:`",
