@@ -621,3 +621,16 @@ def test_init_in_london_gives_englands_bank_holidays(runner: CliRunner, tmp_path
     calendar = BuildState.start(pelican_settings(tmp_path / "uk"), render=False).calendar
     days = holidays_between(calendar, date(2027, 3, 1), date(2027, 8, 31), "en")
     assert days[date(2027, 3, 29)] == "Easter Monday" and date(2027, 8, 30) in days
+
+
+def test_a_network_the_site_has_not_set_up_is_said_so_by_agenda_and_export(runner: CliRunner, site: Path) -> None:
+    """`--network facebook` said "unknown network", as if edcal did not know Facebook."""
+    for command in (["agenda"], ["export", "csv"]):
+        result = runner.invoke(cli, [*command, "--site", str(site), "--network", "facebook"])
+        assert result.exit_code == 2
+        assert "--network: error: network 'facebook' is not set up under `networks:`" in result.output
+        assert "hint: networks: bluesky, linkedin, mastodon, x" in result.output
+        typo = runner.invoke(cli, [*command, "--site", str(site), "--network", "linkdin"])
+        assert "unknown network 'linkdin'" in typo.output and "did you mean 'linkedin'?" in typo.output
+        alias = runner.invoke(cli, [*command, "--site", str(site), "--network", "twitter"])
+        assert alias.exit_code == 0, alias.output

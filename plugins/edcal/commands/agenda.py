@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from edcal.clock import parse_window
-from edcal.commands.choices import check_choice, owner_and_campaign
+from edcal.commands.choices import network_choice, owner_and_campaign
 from edcal.i18n import long_date, team_language, translator
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan
@@ -24,9 +24,7 @@ def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | Non
              campaign: str | None = None, since: dt.datetime | None = None,
              until: dt.datetime | None = None) -> list[Item]:
     """Dated items from now (or ``since``) to ``days`` days ahead (or ``until``), filtered."""
-    if network is not None:
-        network = plan.calendar.network_id(network) or network
-    check_choice("--network", network, plan.calendar.networks)
+    network = network_choice(plan, network)
     owner, campaign = owner_and_campaign(plan, owner, campaign)
     zone = plan.calendar.zone
     start = (since or plan.now).astimezone(zone)

@@ -1,4 +1,4 @@
-"""The ``--owner`` and ``--campaign`` options of commands that list items (agenda, export)."""
+"""The ``--network``, ``--owner`` and ``--campaign`` options of commands that list items (agenda, export)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,30 @@ def owner_and_campaign(plan: Plan, owner: str | None, campaign: str | None) -> t
     check_choice("--owner", owner, plan.calendar.team)
     check_choice("--campaign", campaign, plan.calendar.campaigns)
     return owner, campaign
+
+
+def network_choice(plan: Plan, name: str | None) -> str | None:
+    """The id of a network set up for the site, named by its id or an alias (``twitter``).
+
+    :raises InputErrors: for a network edcal knows that the site has not set up ("not set up", as
+        calendar.yaml says it), or one it does not know (with the nearest one).
+    """
+    if name is None:
+        return None
+    found = plan.calendar.network_id(name)
+    if found is not None:
+        return found
+    from edcal.load.networks import builtin_registry
+
+    known = builtin_registry().canonical(name)
+    set_up = ", ".join(sorted(plan.calendar.networks))
+    if known is not None:
+        message = say("network '{network}' is not set up under `networks:`", network=known)
+        hint = say("networks: {names}", names=set_up)
+        raise InputErrors([InputError(Source("--network", 1, 1), message, hint)])
+    raise InputErrors([InputError(Source("--network", 1, 1), say("unknown network '{name}'", name=name),
+                                  did_you_mean(name.lower(), plan.calendar.networks)
+                                  or say("networks: {names}", names=set_up))])
 
 
 def check_choice(option: str, value: str | None, known: Mapping[str, object]) -> None:

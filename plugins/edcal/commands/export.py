@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from edcal.clock import parse_window
-from edcal.commands.choices import owner_and_campaign
-from edcal.errors import InputError, InputErrors, did_you_mean
+from edcal.commands.choices import network_choice, owner_and_campaign
+from edcal.errors import InputError, InputErrors
 from edcal.i18n import say
 from edcal.model.source import Source
 from edcal.outputs import exports
@@ -26,14 +26,7 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
     """
     plan = read_plan(site, settings_file, compose_from=NOW if since is None else since)
     zone = plan.calendar.zone
-    if network is not None:
-        network = plan.calendar.network_id(network) or network
-    if network is not None and network not in plan.calendar.networks:
-        known = ", ".join(sorted(plan.calendar.networks))
-        raise InputErrors([InputError(Source("--network", 1, 1),
-                                      say("unknown network '{name}'", name=network),
-                                      did_you_mean(network, plan.calendar.networks)
-                                      or say("networks: {names}", names=known))])
+    network = network_choice(plan, network)
     if fmt == "hootsuite" and network is not None and not plan.calendar.networks[network].builtin:
         name = plan.calendar.networks[network].name
         raise InputErrors([InputError(Source("--network", 1, 1),

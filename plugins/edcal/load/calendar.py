@@ -474,7 +474,8 @@ class _Builder:
                 # `on:` with `until:` before it is the error above, said once: there is no `from` to swap.
                 if end < start and (spec.from_ is not None or spec.on is None):
                     self.errors.add(_value(spec.loc, "until"),
-                                    say("key date '{id}' ends ({end:%Y-%m-%d}) before it starts ({start:%Y-%m-%d})",
+                                    say("key date '{id}' ends ({end:%Y-%m-%d}) before it starts "
+                                        "({start:%Y-%m-%d})",
                                         id=spec.id, end=end, start=start),
                                     say("swap `from` and `until`"))
                 if end < start:
@@ -571,7 +572,8 @@ class _Builder:
                 key_dates = tuple(dict.fromkeys(w.key_date for w in (first, last) if w.key_date))
                 if end < start:
                     self.errors.add(_value(spec.loc, "until"),
-                                    say("campaign '{id}' ends ({end:%Y-%m-%d}) before it starts ({start:%Y-%m-%d})",
+                                    say("campaign '{id}' ends ({end:%Y-%m-%d}) before it starts "
+                                        "({start:%Y-%m-%d})",
                                         id=spec.id, end=end, start=start),
                                     say("swap `from` and `until`"))
                 owner = self._person(calendar, spec.owner, _value(spec.loc, "owner"))
