@@ -265,7 +265,7 @@ def test_agenda_on_the_sample_site(runner: CliRunner, monkeypatch) -> None:
     assert "Mardi 12 janvier 2027" in result.output and "Mardi 26 janvier 2027" not in result.output
     typo = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--network", "instagam"], env={"EDCAL_LANG": "en"})
     assert typo.exit_code == 2
-    assert "--network: error: unknown value 'instagam' for --network" in typo.output and "'instagram'" in typo.output
+    assert "--network: error: unknown network 'instagam'" in typo.output and "'instagram'" in typo.output
     # A person or a campaign by id in any case, or by name, as the team writes them.
     by_id = runner.invoke(cli, ["agenda", "--site", str(ROOT), "--days", "60", "--owner", "camille"])
     for owner in ("Camille", "camille roux", "CAMILLE ROUX"):
