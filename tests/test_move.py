@@ -146,6 +146,26 @@ def test_a_key_date_moves_and_what_is_written_relative_to_it_follows(site: Path)
     assert starts(site)["veille-salon-linkedin"] == "2027-03-16T18:00:00+01:00"
 
 
+def test_a_move_says_which_texts_name_the_dates_it_leaves_behind(site: Path) -> None:
+    """The J-7 post moved with the fair; its text still said "mercredi 10 mars", and only a later check told."""
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8").replace("ideas:", KEY_DATES + "ideas:", 1) + ANCHORED.replace(
+        "text: Demain, le salon", "text: \"Demain, mercredi 10 mars, le salon\"") + \
+        "  - {id: apres, networks: [linkedin], at: salon +1 day, text: Merci}\n"
+    calendar.write_text(text, encoding="utf-8")
+    result = run_edcal("move", "salon", "--by", "+1 week", "--dry-run", cwd=site)
+    assert result.returncode == 0, result.stderr
+    report = result.stdout.split("1 texte nomme une date que le déplacement laisse derrière lui (date-in-text)\u00a0:\n")
+    assert len(report) == 2, result.stdout
+    assert report[1].startswith("  calendar.yaml:") and "mercredi 10 mars" in report[1]
+    assert "apres" not in report[1]
+    assert calendar.read_text(encoding="utf-8") == text  # --dry-run
+    # A move that leaves every text right says nothing of them.
+    calendar.write_text(text.replace("mercredi 10 mars, ", ""), encoding="utf-8")
+    quiet = run_edcal("move", "salon", "--by", "+1 week", "--dry-run", cwd=site)
+    assert "date-in-text" not in quiet.stdout
+
+
 def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None:
     moved = run_edcal("move", "--since", "2027-01-01", "--until", "2027-03-05", "--by", "+1 day", cwd=site)
     assert moved.returncode == 0, moved.stderr

@@ -20,7 +20,7 @@ from typing import Any
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of
 from edcal.hints import value_hint
-from edcal.i18n import long_date, say, say_count, team_language, translator
+from edcal.i18n import long_date, say, say_count, team_language, translated, translator
 from edcal.load import timeparse
 from edcal.load.calendar import MAX_HORIZON_DAYS
 from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, WrittenText, edited_files, write_texts
@@ -501,6 +501,12 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
         changes = compare_plans(before, after, before.now)
         lines += ["", _("What it does to the plan:"),
                   *change_lines(changes, before, after, None)]
+        stale = _dates_left_behind(before, after)
+        if stale:
+            said = say_count(len(stale), "{count} text names a date the move leaves behind (date-in-text):",
+                             "{count} texts name dates the move leaves behind (date-in-text):")
+            lines += ["", said.translated(_)]
+            lines += [f"  {finding.source}  {translated(finding.message, _)}" for finding in stale]
     if moved.unmoved:
         lines += ["", say_count(len(moved.unmoved), "{count} selected item not moved:",
                                 "{count} selected items not moved:").translated(_)]
@@ -526,6 +532,15 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     if (moved.moves or moved.occurrences or moved.returned) and not dry_run:
         lines += ["", _("edcal check tells whether the new dates keep the plan's rules.")]
     return "\n".join(lines) + "\n"
+
+
+def _dates_left_behind(before: Plan, after: Plan) -> list[Any]:
+    """The texts the move makes wrong: a post whose text names dates (a weekday, the key date's days)
+    that date-in-text reports after the move and did not before. The files' texts do not move."""
+    from edcal.checks import run_checks
+
+    already = {finding.item for finding in run_checks(before, only=("date-in-text",))}
+    return [finding for finding in run_checks(after, only=("date-in-text",)) if finding.item not in already]
 
 
 def _days(plan: Plan, items: list[Item], _: Any) -> str:
