@@ -84,13 +84,14 @@ def _entry_languages(context: dict[str, Any], feed: Any, language: str) -> dict[
                 by_path["/" + str(content.url).lstrip("/")] = lang
     if not by_path:
         return {}
+    # An entry's link is SITEURL joined with the article's URL: its path, less SITEURL's own (/blog).
+    root = urlsplit(str(context.get("SITEURL") or "")).path.rstrip("/")
     found = {}
     for item in feed.items:
         path = urlsplit(str(item.get("link") or "")).path
-        for candidate, lang in by_path.items():  # only the few translations are tried
-            if path.endswith(candidate):
-                found[id(item)] = lang
-                break
+        lang = by_path.get(path[len(root):] if root and path.startswith(root + "/") else path)
+        if lang:
+            found[id(item)] = lang
     return found
 
 
