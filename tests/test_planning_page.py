@@ -555,6 +555,15 @@ def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server
     assert linkedin.locator("td[data-share]").get_attribute("data-share") == str(share)
     assert "2/semaine" in linkedin.inner_text()
     assert "Autopromotion ce mois-ci (plafond 50 %)" in page.locator(".objectives").inner_text().replace("\u00a0", " ")
+    # Next month's too, as planned so far (a manager plans ahead; the page showed the current month only).
+    for network in ("linkedin", "instagram"):
+        february = [i for i in plan["items"] if i["kind"] == "post" and i["network"] == network
+                    and i["status"] != "withheld" and i["start"].startswith("2027-02")]
+        cell = page.locator(f'.objectives tr[data-network="{network}"] td[data-next-share]')
+        assert february and cell.get_attribute("data-next-share") == str(
+            round(100 * sum(1 for i in february if i["promotional"]) / len(february)))
+        assert f"sur {len(february)} publications" in cell.inner_text()
+    assert "Autopromotion en février 2027, telle que prévue" in page.locator(".objectives").inner_text()
     # What is planned within the check's horizon, and the rhythm up to the objective's date (30 June),
     # as `edcal check --until` counts it: the page said "1 period" where 19 weeks fell short.
     horizon_end = (dt.datetime.fromisoformat(NOW) + dt.timedelta(days=42)).isoformat()

@@ -94,6 +94,18 @@ class PersonRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ShareCell:
+    """A month's share of promotional posts on a network, against the self-promotion ceiling."""
+
+    posts: int
+    promotional: int
+    share: int | None
+    over_ceiling: bool
+    #: Over the ceiling in a month of fewer posts than the check judges (it stays silent).
+    unjudged: bool
+
+
+@dataclass(frozen=True, slots=True)
 class NetworkRow:
     """A network against its targets: cadence, objective, and this month's share of self-promotion."""
 
@@ -114,6 +126,8 @@ class NetworkRow:
     unjudged: bool = False
     #: What the objectives' checks say of its objective (missed, measured long ago…).
     alerts: tuple[Any, ...] = ()
+    #: Next month's share, as planned so far: a manager plans ahead.
+    next_month: ShareCell | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,10 +268,19 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     for gap in page_gaps:
         gaps[gap.network or ""] = gaps.get(gap.network or "", 0) + 1
     to_objective = _gaps_to_objectives(plan, today, horizon) if gap_severity != "off" else {}
-    this_month = promotion_by_month(plan, [(n, today.year, today.month) for n in calendar.networks])
+    following = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    this_month = promotion_by_month(plan, [(n, day.year, day.month) for n in calendar.networks
+                                           for day in (today, following)])
+
+    def cell(share: Any) -> ShareCell:
+        above = promotion_judged and share.above(ceiling)
+        return ShareCell(share.total, share.promotional, share.percent, above and share.total >= minimum,
+                         above and 0 < share.total < minimum)
+
     networks = []
     for network in sorted(calendar.networks.values(), key=lambda n: n.name):
         month = this_month[(network.id, today.year, today.month)]
+        ahead = cell(this_month[(network.id, following.year, following.month)])
         above = promotion_judged and month.above(ceiling)
         over = above and month.total >= minimum
         cadence = target_text(network.cadence) if network.cadence else None
@@ -265,12 +288,13 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         networks.append(NetworkRow(network, cadence, month.total, month.promotional, month.percent, over,
                                    gaps.get(network.id, 0), planned[network.id], counted, until,
                                    unjudged=above and 0 < month.total < minimum,
-                                   alerts=tuple(alerts[("network", network.id)])))
+                                   alerts=tuple(alerts[("network", network.id)]),
+                                   next_month=ahead))
     blog = calendar.blog.cadence
     return {"campaigns": campaigns, "networks": networks, "people": people,
             "ceiling": round(100 * ceiling), "minimum": minimum,
             "blog_cadence": target_text(blog) if blog else None, "blog_gaps": gaps.get("", 0),
-            "horizon_days": horizon}
+            "horizon_days": horizon, "next_month": following}
 
 
 def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, tuple[int, dt.date]]:
