@@ -109,6 +109,38 @@ def test_a_wrong_anchor_is_a_located_error(tmp_path: Path, at: str, message: str
         assert hint in lines[1]
 
 
+MORE_KEY_DATES = """\
+  - {id: noel, name: Noël, on: 2027-12-25}
+  - {id: fete-nationale, name: 14 Juillet, on: 2027-07-14}
+  - {id: jpo-mars, name: Journée portes ouvertes (mars), on: 2027-03-20}
+  - {id: jpo-juin, name: Journée portes ouvertes (juin), on: 2027-06-19}
+  - {id: salon-lyon, name: Salon de la métallerie de Lyon, on: 2027-05-04}
+"""
+
+
+@pytest.mark.parametrize(("at", "hint"), [
+    # Its id written right, then what is wrong: its name, the same but for its accent, is no hint.
+    ("noel 25h", "e.g. noel -7 days"),
+    ("Noël -1 day", "'Noël' is the name of 'noel': write its id"),
+    # A whole name that starts with a figure, as the team writes the day.
+    ("14 juillet -1 day", "'14 Juillet' is the name of 'fete-nationale': write its id"),
+    # The first words of two names: both said, not the first one found.
+    ("Journée portes ouvertes -7 days", "write the id of the key date meant, one of: 'jpo-mars' (Journée portes "
+                                        "ouvertes (mars)), 'jpo-juin' (Journée portes ouvertes (juin))"),
+    ("journée portes ouvertes (juin) -7 days", "'Journée portes ouvertes (juin)' is the name of 'jpo-juin'"),
+    # The name that accounts for the most words written, not a shorter one it starts with.
+    ("Salon de la métallerie de Lyon -7 days", "'Salon de la métallerie de Lyon' is the name of 'salon-lyon'"),
+])
+def test_a_key_date_written_by_its_name_is_told_its_id_when_one_is_meant(tmp_path: Path, at: str,
+                                                                         hint: str) -> None:
+    """The hint named one key date of several that a name's first words fit, said "write its id" of the id
+    written right ("noel 25h"), and missed a name starting with a figure ("14 Juillet")."""
+    text = CALENDAR.replace("posts:\n", MORE_KEY_DATES + "posts:\n", 1)
+    found = errors(tmp_path, text + f"  - {{id: faux, networks: [linkedin], at: {at}, text: T}}\n")
+    assert len(found) == 1, found
+    assert found[0].splitlines()[1].startswith(f"    hint: {hint}"), found
+
+
 @pytest.mark.parametrize(("entry", "message"), [
     ("{id: x, name: X, on: 2027-03-01, from: 2027-03-01}", "found both `on:` and `from:`, expected `on:` alone"),
     ("{id: 2027-01-19, name: X, on: 2027-03-01}", "found key date id '2027-01-19', which reads as a date"),

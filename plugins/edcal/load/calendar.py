@@ -230,11 +230,25 @@ def _named_key_date(text: str, calendar: Calendar) -> str | None:
     # The words before the offset, the time or `end`: "salon metal expo" of "Salon Métal Expo -7 days".
     named = list(itertools.takewhile(lambda w: not (w[0] in "+-" or w[0].isdigit() or w in _AFTER_NAME),
                                      written))
+    first = text.split()[0].lower() if text.split() else ""
+    covered: list[tuple[int, KeyDate]] = []  # how many of the words written each name accounts for
     for key_date in calendar.key_dates.values():
         name = _name_words(key_date.name)
-        if named and name[:len(named)] == named and (len(named) >= 2 or len(name) == 1):
-            return say("'{name}' is the name of '{id}': write its id", name=key_date.name, id=key_date.id)
-    return None
+        if first == key_date.id and len(named) <= 1:
+            continue  # its id, then what is wrong ("noel 25h" for Noël): its name is no hint
+        if name and written[:len(name)] == name:  # the whole name ("14 Juillet -1 day", "Salon 2027 -7 days")
+            covered.append((len(name), key_date))
+        elif named and name[:len(named)] == named and len(named) >= 2:
+            covered.append((len(named), key_date))
+    most = max((count for count, _key_date in covered), default=0)
+    meant = [key_date for count, key_date in covered if count == most]
+    if len(meant) > 1:  # the first words of several names ("Journée portes ouvertes" of March's and June's)
+        return say("write the id of the key date meant, one of: {key_dates}",
+                   key_dates=", ".join(f"'{k.id}' ({k.name})" for k in meant))
+    if not meant:
+        return None
+    key_date = meant[0]
+    return say("'{name}' is the name of '{id}': write its id", name=key_date.name, id=key_date.id)
 
 
 #: Words that follow a key date's id, not part of its name.
