@@ -166,6 +166,22 @@ def test_a_move_says_which_texts_name_the_dates_it_leaves_behind(site: Path) -> 
     assert "date-in-text" not in quiet.stdout
 
 
+def test_a_text_already_wrong_still_says_the_date_the_move_leaves_behind(site: Path) -> None:
+    """"jeudi 10 mars" (a Wednesday) was already reported; the move made it name a day outside the fair too,
+    and the report kept quiet: it left out every post that date-in-text had anything to say of before."""
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8").replace("ideas:", KEY_DATES + "ideas:", 1)
+    calendar.write_text(text + ANCHORED.replace("text: Demain, le salon", "text: \"Demain, jeudi 10 mars, le salon\""),
+                        encoding="utf-8")
+    result = run_edcal("move", "salon", "--by", "+1 week", "--dry-run", cwd=site)
+    assert result.returncode == 0, result.stderr
+    report = result.stdout.split("1 texte nomme une date que le déplacement laisse derrière lui (date-in-text)\u00a0:\n")
+    assert len(report) == 2, result.stdout
+    # The finding the move adds, alone: not the weekday's, there before it.
+    assert report[1].startswith("  calendar.yaml:39  ") and report[1].count("\n") == 1
+    assert "la date clé 'salon' à laquelle la publication est accrochée a lieu le 17/03/2027" in report[1]
+
+
 def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None:
     moved = run_edcal("move", "--since", "2027-01-01", "--until", "2027-03-05", "--by", "+1 day", cwd=site)
     assert moved.returncode == 0, moved.stderr

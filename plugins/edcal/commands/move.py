@@ -539,8 +539,11 @@ def _dates_left_behind(before: Plan, after: Plan) -> list[Any]:
     that date-in-text reports after the move and did not before. The files' texts do not move."""
     from edcal.checks import run_checks
 
-    already = {finding.item for finding in run_checks(before, only=("date-in-text",))}
-    return [finding for finding in run_checks(after, only=("date-in-text",)) if finding.item not in already]
+    # By what each finding says of its post, not by the post alone: a text already wrong before (a weekday
+    # typo) may name, besides, a date the move leaves behind.
+    already = {(finding.item, finding.message) for finding in run_checks(before, only=("date-in-text",))}
+    return [finding for finding in run_checks(after, only=("date-in-text",))
+            if (finding.item, finding.message) not in already]
 
 
 def _days(plan: Plan, items: list[Item], _: Any) -> str:
