@@ -138,8 +138,12 @@ def test_init_says_in_the_new_sites_language_which_zone_it_chose(tmp_path: Path)
     """cli.md promises that init says which zone it chose; a French site's team read English."""
     french = run_edcal("init", str(tmp_path / "fr"), cwd=tmp_path)
     assert french.returncode == 0, french.stderr
-    assert french.stdout.startswith(f"Site créé dans {tmp_path / 'fr'}, en français (--lang en pour l'anglais), dans "
-                                    "le fuseau horaire Europe/Paris (--timezone pour un autre).")
+    assert french.stdout.startswith(f"Site créé dans {tmp_path / 'fr'}, en français (--lang en pour un site en "
+                                    "anglais), dans le fuseau horaire Europe/Paris (--timezone pour un autre).")
+    # An English site, said in French ($EDCAL_LANG): French is no "l'français".
+    said = run_edcal("init", str(tmp_path / "uk"), "--lang", "en", cwd=tmp_path, env={"EDCAL_LANG": "fr"})
+    assert said.stdout.startswith(f"Site créé dans {tmp_path / 'uk'}, en anglais (--lang fr pour un site en "
+                                  "français), dans le fuseau horaire"), said.stdout
     english = run_edcal("init", str(tmp_path / "en"), "--timezone", "America/Chicago", cwd=tmp_path)
     assert english.stdout.startswith(f"Site created in {tmp_path / 'en'}, in English (--lang fr for French), in the "
                                      "time zone America/Chicago (--timezone for another).")
