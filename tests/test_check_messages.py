@@ -34,7 +34,11 @@ def _required_purposes() -> set[str]:
     from edcal.load.validate import required_purposes
 
     models = [o for o in vars(schema).values() if inspect.isclass(o) and issubclass(o, pydantic.BaseModel)]
-    return required_purposes(*models, articles.ArticleSpec)
+    found = required_purposes(*models, articles.ArticleSpec)
+    # What the hints say of a freeze's reason, a campaign's id, an article's title: all of them, not none.
+    assert {"why: shown on every withheld item", "the article's title", "working title"} <= found
+    assert len(found) >= 15
+    return found
 
 
 #: Texts the rules pass to say() as values rather than literals: each needs a translation too.

@@ -594,14 +594,13 @@ def test_the_home_page_says_who_has_what_and_where_a_campaign_falls_below_its_ca
     """A manager had no workload per person, and no word of a campaign's rhythm."""
     plan = load_plan(sample)
     now = dt.datetime.fromisoformat(NOW)
-    end = (now + dt.timedelta(days=42)).date()
+    end = now + dt.timedelta(days=42)  # as the networks' "posts planned in the next 42 days" count
     expected: dict[str, list[int]] = {p["id"]: [0, 0, 0] for p in plan["people"]}
     for item in plan["items"]:
         if not item["owner"] or not item["start"] or item["kind"] == "idea" or item["status"] == "withheld":
             continue
         start = dt.datetime.fromisoformat(item["start"]) if "T" in item["start"] else None
-        day = start.date() if start else dt.date.fromisoformat(item["start"])
-        if now.date() <= day < end and (start is None or start >= now):
+        if (now <= start < end) if start else (now.date() <= dt.date.fromisoformat(item["start"]) < end.date()):
             expected[item["owner"]][["post", "article", "deadline"].index(item["kind"])] += 1
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(server + "index.html")

@@ -220,15 +220,16 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     horizon = int(gap_options["horizon"])
     horizon_end = plan.now + dt.timedelta(days=horizon)
     planned: dict[str, int] = defaultdict(int)
-    # Per person, over the same horizon: posts (not withheld), articles going online, deadlines.
+    # Per person, over the same horizon as the networks' planned posts (from now to the minute; a deadline,
+    # a day, from today to the horizon's day): posts (not withheld), articles going online, deadlines.
     plates: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     today_start, horizon_day = plan.now.astimezone(zone).date(), horizon_end.astimezone(zone).date()
     for item in plan.items:
-        if item.owner and item.start is not None and item.kind != "idea":
-            local = item.start.astimezone(zone).date() if isinstance(item.start, dt.datetime) else item.start
-            if today_start <= local < horizon_day and item.status != "withheld" \
-                    and (not isinstance(item.start, dt.datetime) or item.start >= plan.now):
-                plates[item.owner][("post", "article", "deadline").index(item.kind)] += 1
+        if not item.owner or item.start is None or item.kind == "idea" or item.status == "withheld":
+            continue
+        if plan.now <= item.start < horizon_end if isinstance(item.start, dt.datetime) \
+                else today_start <= item.start < horizon_day:
+            plates[item.owner][("post", "article", "deadline").index(item.kind)] += 1
         if item.campaign:
             count = counts[item.campaign]
             if item.kind == "post":
