@@ -196,6 +196,11 @@ def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None
     (("helo", "--by", "+1 day"), "ID: error: unknown id 'helo'\n    hint: did you mean 'hello'?"),
     (("hello", "--network", "linkdin", "--by", "+1 day"),
      "--network: error: unknown network 'linkdin'\n    hint: did you mean 'linkedin'?"),
+    # As agenda and export say them: a network edcal knows that the site has not set up, a person's name.
+    (("hello", "--network", "facebook", "--by", "+1 day"),
+     "--network: error: network 'facebook' is not set up under `networks:`\n    hint: networks: bluesky, linkedin"),
+    (("hello", "--owner", "Ben Marshal", "--by", "+1 day"),
+     "--owner: error: unknown owner 'Ben Marshal'\n    hint: did you mean 'ben' (Ben Marchal)?"),
     (("hello",), "--by: error: expected --by or --to (one of them)"),
     (("hello", "--by", "+2 hours"), "--by: error: found '+2 hours', expected an offset in days, weeks"),
     (("hello", "--by", "+2 days at 12:00"), "--by: error: found '+2 days at 12:00', expected an offset"),

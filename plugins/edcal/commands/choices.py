@@ -26,25 +26,28 @@ def owner_and_campaign(plan: Plan, owner: str | None, campaign: str | None) -> t
 def network_choice(plan: Plan, name: str | None) -> str | None:
     """The id of a network set up for the site, named by its id or an alias (``twitter``).
 
-    :raises InputErrors: for a network edcal knows that the site has not set up ("not set up", as
-        calendar.yaml says it), or one it does not know (with the nearest one).
+    :raises InputErrors: :func:`network_error`'s.
     """
     if name is None:
         return None
     found = plan.calendar.network_id(name)
-    if found is not None:
-        return found
+    if found is None:
+        raise InputErrors([network_error(plan, name)])
+    return found
+
+
+def network_error(plan: Plan, name: str) -> InputError:
+    """The error of ``--network`` naming no network set up for the site: one edcal knows that the site has
+    not set up is "not set up" (as calendar.yaml says it); another is unknown, with the nearest one."""
     from edcal.load.networks import builtin_registry
 
     known = builtin_registry().canonical(name)
     set_up = ", ".join(sorted(plan.calendar.networks))
     if known is not None:
         message = say("network '{network}' is not set up under `networks:`", network=known)
-        hint = say("networks: {names}", names=set_up)
-        raise InputErrors([InputError(Source("--network", 1, 1), message, hint)])
-    raise InputErrors([InputError(Source("--network", 1, 1), say("unknown network '{name}'", name=name),
-                                  did_you_mean(name.lower(), plan.calendar.networks)
-                                  or say("networks: {names}", names=set_up))])
+        return InputError(Source("--network", 1, 1), message, say("networks: {names}", names=set_up))
+    hint = did_you_mean(name.lower(), plan.calendar.networks) or say("networks: {names}", names=set_up)
+    return InputError(Source("--network", 1, 1), say("unknown network '{name}'", name=name), hint)
 
 
 def check_choice(option: str, value: str | None, known: Mapping[str, object]) -> None:
@@ -53,11 +56,11 @@ def check_choice(option: str, value: str | None, known: Mapping[str, object]) ->
     if value is not None and value not in known:
         raise InputErrors([InputError(Source(option, 1, 1),
                                       say("unknown value '{value}' for {option}", value=value, option=option),
-                                      _nearest(value, known)
+                                      nearest(value, known)
                                       or say("known: {names}", names=", ".join(sorted(known))))])
 
 
-def _nearest(value: str, known: Mapping[str, object]) -> str | None:
+def nearest(value: str, known: Mapping[str, object]) -> str | None:
     """"did you mean 'lea'?", or, nearest a person's or a campaign's name, "did you mean 'lea' (Léa
     Martin)?"."""
     names = {str(getattr(thing, "name", "") or "").casefold(): (key, str(thing.name))

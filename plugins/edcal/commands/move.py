@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.commands._child import now_pinned, read_edited
+from edcal.commands.choices import nearest, network_error
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of
 from edcal.hints import value_hint
 from edcal.i18n import long_date, say, say_count, team_language, translated, translator
@@ -377,21 +378,22 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
     """The selection, its names checked against the plan (a typo is an error, not an empty move)."""
     calendar = plan.calendar
     known_ids = plan.named_ids()
+    errors = [network_error(plan, name) for name in networks if calendar.network_id(name) is None]
     networks = tuple(calendar.network_id(name) or name for name in networks)  # `twitter` is `x`
-    errors = []
     named: list[str] = []
-    for option, names, known in (("ID", ids, known_ids), ("--network", networks, calendar.networks),
+    for option, names, known in (("ID", ids, known_ids),
                                  ("--campaign", () if campaign is None else (campaign,), calendar.campaigns),
                                  ("--owner", () if owner is None else (owner,), calendar.team)):
         for name in names:
+            name = name.strip()
             found = (calendar.person_id(name) if option == "--owner" else calendar.campaign_id(name)
                      if option == "--campaign" else name if name in known
                      else name.lower() if name.lower() in known else None)
             if found is None:
                 listing = (say("edcal agenda --ids lists items with their ids") if option == "ID"
                            else say("known: {names}", names=", ".join(sorted(known))))
-                errors.append(InputError(Source(option, 1, 1), _unknown(option, name),
-                                         did_you_mean(name.lower(), known) or listing))
+                hint = did_you_mean(name.lower(), known) if option == "ID" else nearest(name, known)
+                errors.append(InputError(Source(option, 1, 1), _unknown(option, name), hint or listing))
             elif option == "ID":
                 named.append(found)
             elif option == "--campaign":
@@ -406,11 +408,9 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
 
 
 def _unknown(option: str, name: str) -> str:
-    """"unknown network 'x'": a name that the option's kind of thing does not have."""
+    """"unknown campaign 'x'": a name that the option's kind of thing does not have."""
     if option == "ID":
         return say("unknown id '{name}'", name=name)
-    if option == "--network":
-        return say("unknown network '{name}'", name=name)
     if option == "--campaign":
         return say("unknown campaign '{name}'", name=name)
     return say("unknown owner '{name}'", name=name)
