@@ -225,10 +225,9 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     plates: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     today_start, horizon_day = plan.now.astimezone(zone).date(), horizon_end.astimezone(zone).date()
     for item in plan.items:
-        if not item.owner or item.start is None or item.kind == "idea" or item.status == "withheld":
-            continue
-        if plan.now <= item.start < horizon_end if isinstance(item.start, dt.datetime) \
-                else today_start <= item.start < horizon_day:
+        if item.owner and item.start is not None and item.kind != "idea" and item.status != "withheld" \
+                and (plan.now <= item.start < horizon_end if isinstance(item.start, dt.datetime)
+                     else today_start <= item.start < horizon_day):
             plates[item.owner][("post", "article", "deadline").index(item.kind)] += 1
         if item.campaign:
             count = counts[item.campaign]
