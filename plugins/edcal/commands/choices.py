@@ -63,10 +63,12 @@ def check_choice(option: str, value: str | None, known: Mapping[str, object]) ->
 def nearest(value: str, known: Mapping[str, object]) -> str | None:
     """"did you mean 'lea'?", or, nearest a person's or a campaign's name, "did you mean 'lea' (Léa
     Martin)?"."""
-    names = {str(getattr(thing, "name", "") or "").casefold(): (key, str(thing.name))
-             for key, thing in known.items() if getattr(thing, "name", None)}
+    names = {str(name).casefold(): (key, str(name)) for key, thing in known.items()
+             if (name := getattr(thing, "name", None))}
     match = closest(value.casefold(), [*known, *names])
-    if match is None or match in known:
-        return did_you_mean(value, known) if match is None else say("did you mean '{match}'?", match=match)
+    if match is None:
+        return None
+    if match in known:
+        return say("did you mean '{match}'?", match=match)
     key, name = names[match]
     return say("did you mean '{match}' ({name})?", match=key, name=name)

@@ -13,9 +13,8 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
-import unicodedata
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,6 +69,7 @@ from edcal.model.calendar import (
     Tracking,
     Variant,
     When,
+    plain_name,
 )
 from edcal.model.days import start_of_day
 from edcal.model.network import Network
@@ -258,9 +258,7 @@ _AFTER_NAME = frozenset(("end", "fin", "at", "a", "à"))
 def _name_words(text: str) -> list[str]:
     """The words of a name, without case, accents or punctuation ("Salon Métal Expo, Lyon": salon metal expo
     lyon)."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return re.findall(r"[+-]?\w[\w'’-]*", plain)
+    return re.findall(r"[+-]?\w[\w'’-]*", plain_name(text))
 
 
 def _key_date_hint(text: str, calendar: Calendar) -> str | None:
@@ -1035,16 +1033,10 @@ class _Builder:
             self.errors.add(_src(loc), say("missing `networks:` for this post"),
                             say("e.g. networks: [linkedin, x]"))
             return None
-        result: list[str] = []
-        for index, name in enumerate(names):
-            canonical = self.registry.canonical(name)
-            if canonical is None or canonical not in calendar.networks:
-                # Locating costs something: only for the names that are wrong.
-                where = _value(loc, "network") if spec.network is not None else _item(loc, "networks", index)
-                canonical = self._network_ref(calendar, name, where)
-            if canonical is not None and canonical not in result:
-                result.append(canonical)
-        return tuple(result) if len(result) == len(names) or result else None
+        single = spec.network is not None
+        result = self._set_up_ids(calendar, names, lambda index: _value(loc, "network") if single
+                                  else _item(loc, "networks", index))
+        return result or None
 
     def _setup_networks(self, calendar: Calendar, names: list[str], loc: Loc | None,
                         field_name: str) -> tuple[str, ...]:
@@ -1053,11 +1045,17 @@ class _Builder:
             self.errors.add(loc.value(field_name) if loc else calendar.source,
                             say("found no network, expected at least one"),
                             say("e.g. networks: [linkedin]; leave `networks` out for every network"))
+        return self._set_up_ids(calendar, names, lambda index: _item(loc, field_name, index))
+
+    def _set_up_ids(self, calendar: Calendar, names: list[str],
+                    where: Callable[[int], Source]) -> tuple[str, ...]:
+        """The ids of the networks ``names`` names (aliases read, each once) that are set up under
+        `networks:`; an error at ``where(index)`` for any other (located only then: it costs something)."""
         result: list[str] = []
         for index, name in enumerate(names):
             canonical = self.registry.canonical(name)
             if canonical is None or canonical not in calendar.networks:
-                canonical = self._network_ref(calendar, name, _item(loc, field_name, index))
+                canonical = self._network_ref(calendar, name, where(index))
             if canonical is not None and canonical not in result:
                 result.append(canonical)
         return tuple(result)

@@ -458,7 +458,7 @@ def id_by_name(value: str, named: Mapping[str, Any],
     """
     if value in named or value.lower() in named:
         return value if value in named else value.lower()
-    normal = normal or _plain
+    normal = normal or plain_name
     wanted = normal(value)
     if not wanted:
         return None
@@ -473,7 +473,7 @@ def id_by_name(value: str, named: Mapping[str, Any],
     return None
 
 
-def _plain(name: str) -> str:
+def plain_name(name: str) -> str:
     """A name without case, accents or spacing differences: ``Hélène  Roux`` is ``helene roux``."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
