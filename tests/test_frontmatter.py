@@ -21,6 +21,9 @@ PELICAN_HEADERS = [
     "   Title: three spaces are still a key\nAuthor: X\n\n",
     "Just a body, no header at all.\n\nTitle: not a header\n",
     "Title: x\nKey_with-dash: y\n...\nbody\n",
+    # Markdown expands tabs before the meta extension reads: a tab-indented line continues the value.
+    "Title: Nos gants\nSummary: six modèles\n\tpour le soudage TIG.\nTags: sécurité\nOwner: malik\n\nTexte.\n",
+    "Title: x\nSummary: a\n  \tb\n\nBody\n",
 ]
 
 
@@ -309,6 +312,14 @@ def test_a_field_written_in_french_points_at_the_articles_field(written: str, me
     ("---\ntitle: T\ndate: 2027-01-12 09:00\nimage: //cdn.example.org/atelier.png\n---\n",
      "t.md:4:8: error: found '//cdn.example.org/atelier.png', an address without https:\n"
      "    hint: write the whole address: https://cdn.example.org/atelier.png"),
+    # A typographic apostrophe for the underscore ended the header: the lines below were published.
+    ("Title: T\nDate: 2027-01-12 09:00\nImage’alt: Un texte\nTags: atelier\n",
+     "3:1: error: found the header field 'Image’alt', expected a name of letters a-z, digits, '_' and '-'\n"
+     "    hint: did you mean 'image_alt'? a field's name has no apostrophe"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\nimage_alt’: Un texte\n---\n",
+     "hint: did you mean 'image_alt'? a field's name has no apostrophe"),
+    ("Title: T\nDate: 2027-01-12 09:00\nImage_alt: “Un atelier”\n",
+     "3:12: error: found image_alt “Un atelier”, between typographic quotes"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\nimage: {static}/images/atelier.png\n---\n",
      "hint: a value starting with { must be quoted in YAML: write image: \"{static}/images/atelier.png\", "
      "or image: images/atelier.png"),
@@ -332,7 +343,8 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
              "“Conseils”": "Conseils", "soudure TIG et MIG pour l'inox et l'aluminium": "soudure, TIG, MIG, inox",
              "#soudure #inox #TIG": "soudure, inox, TIG", "{static}/images/atelier.png": "images/atelier.png",
              "//cdn.example.org/atelier.png": "https://cdn.example.org/atelier.png",
-             "status: scheduled": "status: published"}
+             "status: scheduled": "status: published", "Image’alt": "image_alt", "image_alt’": "image_alt",
+             "“Un atelier”": "Un atelier"}
     for wrong, right in fixed.items():
         header = header.replace(wrong, right)
     errors = ErrorCollector()

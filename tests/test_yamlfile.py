@@ -99,6 +99,12 @@ def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
     after = errors_of("posts:\n  - id: a\n    text: Venez samedi #JPO\n")
     assert after[0].startswith("calendar.yaml:3:24: error: found '#JPO' after the value, which YAML reads as a "
                                "comment, so it is not part of the value")
+    assert 'hint: quote the whole value to keep the hashtag, e.g. "… #JPO"' in after[0]
+    # Quoted already, but with quotes YAML does not know: "quote it" would send the writer round in circles.
+    curly = errors_of("posts:\n  - id: a\n    text: “Venez au salon ! #Métallerie”\n")
+    assert curly[0].startswith("calendar.yaml:3:29: error: found '#Métallerie”' after the value")
+    assert ("hint: typographic quotes “ ” « » are text to YAML, not quotes: write the whole value between straight "
+            'quotes to keep the hashtag, e.g. "… #Métallerie"') in curly[0]
     # After a date, a time, a slot or a number, a comment takes nothing from the value.
     assert strip_locs(load_yaml("at: 2027-03-02 10:00 #matin\nslot: tue 09:00 #x\nn: 3 #x\nc: 2/week #x\n",
                                 "c.yaml")) == {"at": "2027-03-02 10:00", "slot": "tue 09:00", "n": "3", "c": "2/week"}

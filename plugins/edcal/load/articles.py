@@ -617,12 +617,12 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
                                                 "have no address (two such would share one)", name=name,
                                                 value=str(one)[:80]),
                            say("write it with words"))
-    for name in ("title", "category"):
+    for name in ("title", "category", "image_alt"):
         value = getattr(spec, name)
         if value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
             errors.add(loc.value(name), say("found {name} {value}, between typographic quotes", name=name,
                                             value=value[:80]), quotes)
-        elif (key_value and len(value or "") >= 2 and value[0] == value[-1] and value[0] in "\"'"
+        elif (name != "image_alt" and key_value and len(value or "") >= 2 and value[0] == value[-1] and value[0] in "\"'"
               and value[0] not in value[1:-1]):  # not `"Zéro déchet" : l'atelier "propre"`
             # `Title: "Bonjour"` is YAML's habit; a `Key: value` header keeps the quotes, on the page too.
             inner = value[1:-1].strip()

@@ -5,7 +5,7 @@ Two header styles are accepted:
 - YAML front matter between ``---`` lines (lists and mappings allowed);
 - Pelican's ``Key: value`` lines, ending at the first blank line. Their rules
   are python-markdown's meta extension's (keys of letters, digits, ``_`` and
-  ``-``; continuation lines indented by four spaces), so existing Pelican
+  ``-``; continuation lines indented by four spaces or a tab), so existing Pelican
   articles read the same; ``tests/test_frontmatter.py`` checks it.
 
 In the ``Key: value`` style, ``social:`` may hold a YAML flow mapping, e.g.
@@ -28,12 +28,15 @@ from edcal.model.source import Source
 # The meta extension's own expressions (markdown/extensions/meta.py).
 META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 META_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
+#: python-markdown expands tabs to this many columns before the meta extension reads a line, so a value
+#: continued on a tab-indented line is a continuation line, as four spaces are.
+TAB_LENGTH = 4
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?")
 END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 
 #: A line that was meant as a header field but that the meta extension would not take
-#: (``Category : Recrutement``, ``Propriétaire: sophie``): it would end the header.
-LOOKS_LIKE_FIELD_RE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w \u200b-\u200d\u2060\u00ad-]{0,30}?)"
+#: (``Category : Recrutement``, ``Propriétaire: sophie``, ``Image’alt: …``): it would end the header.
+LOOKS_LIKE_FIELD_RE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w \u200b-\u200d\u2060\u00ad'’-]{0,30}?)"
                                  r"(?P<space>[ \t\u00a0\u202f\u2009]*)(?P<colon>:(?=\s|$)|：)")
 #: Header lines only YAML reads as meant: a value in quotes, a whole flow list (``[a, b]``) or mapping,
 #: a nested or a list line. ``Title: [Tuto] …``, ``Social: {…}`` and ``Silence: {…}`` are meta lines,
@@ -212,7 +215,7 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
                 values[name] = [match.group("value").strip()]
                 fields[name] = FieldLoc(path, (number, column), (number, value_column))
                 key = name
-        elif (more := META_MORE_RE.match(line)) is not None and key:
+        elif (more := META_MORE_RE.match(line.expandtabs(TAB_LENGTH))) is not None and key:
             values[key].append(more.group("value").strip())
         elif more is None:
             field = LOOKS_LIKE_FIELD_RE.match(line)  # the first line too: `Title\u00a0: …` began no header

@@ -137,6 +137,10 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
     return did_you_mean(found, options) or value_hint(found)
 
 
+#: Apostrophes, typed in a name for the underscore (``image’alt``) or by a slip (``image_alt’``).
+_APOSTROPHES = re.compile(r"['’‘]")
+
+
 def suggest_field(found: str, known: Collection[str], unknown: bool = False) -> str | None:
     """A hint naming the field a wrong name most likely means, or None.
 
@@ -170,6 +174,12 @@ def suggest_field(found: str, known: Collection[str], unknown: bool = False) -> 
             (c for c in FIELD_SYNONYMS.get(bare.lower(), ()) if c in known), None) or closest(bare, known)
         return say("did you mean '{match}'? remove the quotes", match=meant) if meant \
             else say("typographic quotes “ ” « » around a key are part of its name to YAML: remove them")
+    if _APOSTROPHES.search(found) and not any(c in found for c in TYPOGRAPHIC_QUOTES if c not in "’‘"):
+        # not a text in “…” cut by a comma: an apostrophe in a name
+        for joined in (_APOSTROPHES.sub("_", found.strip()), _APOSTROPHES.sub("", found.strip())):
+            meant = joined.lower() if joined.lower() in known else closest(joined.lower(), known)
+            if meant:
+                return say("did you mean '{match}'? a field's name has no apostrophe", match=meant)
     if any(char in TYPOGRAPHIC_QUOTES for char in found):
         return say("typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it: write "
                    "straight quotes, e.g. {{text: \"Samedi, portes ouvertes\"}}")

@@ -696,19 +696,24 @@ class _Composer:
                 and not _NOT_TEXT.match(value):
             glued = _COMMENTED_HASHTAG.match(self.text, end.index)
             if glued is not None:
-                self._hashtag_after_value(end, glued)
+                self._hashtag_after_value(end, glued, value)
         return value
 
-    def _hashtag_after_value(self, mark: Any, glued: re.Match[str]) -> None:
+    def _hashtag_after_value(self, mark: Any, glued: re.Match[str], value: str) -> None:
         """``text: Venez samedi #JPO``: the hashtag is a comment to YAML, and would be lost."""
         column = mark.column + glued.start("tag") - glued.start() + 1
         tag = glued.group("tag")
+        if value[:1] in "“«„":  # quoted already, with quotes YAML does not know
+            hint = say("typographic quotes “ ” « » are text to YAML, not quotes: write the whole value "
+                       "between straight quotes to keep the hashtag, e.g. \"… {tag}\"",
+                       tag=tag.rstrip(TYPOGRAPHIC_QUOTES))
+        else:
+            hint = say("quote the whole value to keep the hashtag, e.g. \"… {tag}\" (a comment is "
+                       "'# like this')", tag=tag)
         self.errors.add(
             Source(self.path, mark.line + 1, column),
             say("found '{tag}' after the value, which YAML reads as a comment, so it is not part of the "
-                "value", tag=tag),
-            say("quote the whole value to keep the hashtag, e.g. \"… {tag}\" (a comment is '# like this')",
-                tag=tag))
+                "value", tag=tag), hint)
 
     def _hashtag_as_comment(self, mark: Any) -> None:
         """``text: #PortesOuvertes samedi``: YAML reads a comment and an empty value; say so.
