@@ -793,6 +793,33 @@ def test_placeholder_text() -> None:
     assert not findings("placeholder-text", "", silenced)
 
 
+def test_empty_article() -> None:
+    empty = [lambda c: article("neuf", "2027-01-12T09:00", c, no_text=True)]
+    found = findings("empty-article", "", empty)
+    assert [f.severity for f in found] == ["error"] and str(found[0].source) == "content/articles/neuf.md:1"
+    assert found[0].message == ("article 'neuf' has no text, only its header and headings: its page would go online "
+                                "empty, and its posts would link to it")
+    assert not findings("empty-article", "", [lambda c: article("neuf", "2027-01-12T09:00", c)])
+    assert not findings("empty-article", "", [lambda c: article("neuf", "2027-01-12T09:00", c, no_text=True,
+                                                                 status="draft")])
+    later = [lambda c: article("neuf", "2027-06-20T09:00", c, no_text=True)]
+    assert not findings("empty-article", "", later)
+    assert findings("empty-article", "checks: {empty-article: {within: 200 days}}\n", later)
+
+
+@pytest.mark.parametrize(("body", "empty"), [
+    ("", True), ("\n\n", True), ("## À compléter\n", True), ("À compléter\n===========\n\n<!-- plus tard -->\n", True),
+    ("<!--\nune note\n-->\n# Titre\n", True),
+    ("## Titre\n\nUn paragraphe.\n", False), ("![Le stand](images/stand.png)\n", False),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n", False), ("<iframe src=\"https://video\"></iframe>\n", False),
+])
+def test_an_article_with_headings_only_has_no_text(body: str, empty: bool) -> None:
+    from edcal.load.articles import has_no_text
+    from edcal.load.frontmatter import split_article
+
+    assert has_no_text(split_article("Title: T\nDate: 2027-01-12 09:00\n\n" + body, "content/a.md")) is empty
+
+
 def test_too_many_per_day() -> None:
     calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {max_per_day: 1}\n")
     plan = plan_of(calendar_from(calendar_text + posts(

@@ -156,6 +156,7 @@ class ArticleMeta:
     unlabelled_images: tuple[Source, ...] = ()
     #: ``date:`` gave a day without a time: online from midnight, promoted at the day's slot.
     date_only: bool = False
+    no_text: bool = False
 
 
 #: Every link target of a body, marked or not: a Markdown link or image, a reference, an href or src.
@@ -288,6 +289,21 @@ def unlabelled_images(parsed: ArticleSource) -> tuple[Source, ...]:
     body = _without_code(parsed.body)
     locate = _Locator(body, parsed.path, parsed.body_line)
     return tuple(locate(match.start()) for match in _UNLABELLED_IMAGE.finditer(body))
+
+
+#: What shows no text on a page: HTML comments, headings (``## Titre``, or a line underlined with
+#: ``===`` or ``---``), rules.
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_SETEXT_HEADING = re.compile(r"^[^\n]*\S[^\n]*\n[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+_NOT_TEXT_LINE = re.compile(r"\s*(?:#.*|=+|-+)?\s*")
+
+
+def has_no_text(parsed: ArticleSource) -> bool:
+    """Whether an article's body holds nothing but headings and comments (``## À compléter``, or
+    nothing at all): online, its page would show a title and no text. An image, a table, an embed or
+    code is content."""
+    body = _SETEXT_HEADING.sub("", _HTML_COMMENT.sub("", parsed.body))
+    return all(_NOT_TEXT_LINE.fullmatch(line) for line in body.splitlines())
 
 
 #: The extensions Pelican's Markdown reader takes (its file discovery is case-sensitive); edcal's reader
@@ -839,4 +855,5 @@ def build_article(meta: ArticleMeta, *, slug: str, url: str, lang: str, is_origi
         social=meta.social, draft_due=meta.draft_due, review_due=meta.review_due,
         field_sources=meta.field_sources, silenced=meta.silenced, linked_files=meta.linked_files,
         page_links=meta.page_links, unlabelled_images=meta.unlabelled_images, date_only=meta.date_only,
+        no_text=meta.no_text,
     )

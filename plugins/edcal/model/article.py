@@ -100,6 +100,8 @@ class Article:
     unlabelled_images: tuple[Source, ...] = ()
     #: ``date:`` gave a day without a time: online from midnight, promoted at the day's slot.
     date_only: bool = False
+    #: The body holds nothing but headings and comments: its page would show a title alone.
+    no_text: bool = False
 
     def where(self, name: str) -> Source:
         """The location of a front-matter field, or of the article when absent."""

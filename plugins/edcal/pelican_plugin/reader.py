@@ -22,7 +22,14 @@ from pelican.readers import MarkdownReader
 
 from edcal.errors import InputErrors
 from edcal.i18n import Message, say
-from edcal.load.articles import EDCAL_KEY, linked_files, page_links, unlabelled_images, validate_article
+from edcal.load.articles import (
+    EDCAL_KEY,
+    has_no_text,
+    linked_files,
+    page_links,
+    unlabelled_images,
+    validate_article,
+)
 from edcal.load.frontmatter import split_article
 from edcal.load.yamlfile import read_text
 from edcal.pelican_plugin.state import BuildState, state_of
@@ -57,7 +64,8 @@ class EdcalMarkdownReader(MarkdownReader):
             folder = os.path.relpath(path.parent, self.settings["PATH"]).replace(os.sep, "/")
             meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder),
                                        page_links=page_links(parsed, folder),
-                                       unlabelled_images=unlabelled_images(parsed))
+                                       unlabelled_images=unlabelled_images(parsed),
+                                       no_text=has_no_text(parsed))
         raw = {k: v for k, v in parsed.metadata.items() if isinstance(k, str) and k in _PROCESSED}
         site_lang = str(self.settings.get("DEFAULT_LANG") or "")
         if _same_language(raw.get("lang"), site_lang):

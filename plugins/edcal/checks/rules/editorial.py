@@ -124,6 +124,22 @@ def placeholder_text(ctx: CheckContext) -> Iterator[Problem]:
                           when=max(article.date, ctx.now))  # online already: still to mend
 
 
+@rule("empty-article", "error", "An article online, or going online soon, has no text: nothing but headings "
+      "(`## À compléter`) or nothing at all", options=(Option("within", 14, timeparse.parse_days,
+                                                         "How close to its publication an article is judged "
+                                                         "(default 14 days).", unit="days"),))
+def empty_article(ctx: CheckContext) -> Iterator[Problem]:
+    horizon = ctx.now + dt.timedelta(days=int(ctx.options["within"]))
+    for article in ctx.plan.articles:
+        if not article.no_text or article.status == "draft" or article.date is None or article.date > horizon:
+            continue
+        yield Problem(article.source,
+                      say("article '{slug}' has no text, only its header and headings: its page would go online "
+                          "empty, and its posts would link to it", slug=article.slug),
+                      say("write its text below the header, or set `status: draft` until it is written"),
+                      when=max(article.date, ctx.now))
+
+
 @rule("outside-campaign", "warning", "A post or article of a campaign goes out before it starts or after it ends")
 def outside_campaign(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
