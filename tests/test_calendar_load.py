@@ -435,6 +435,17 @@ def test_a_zone_abbreviation_gets_the_zone_it_stands_for(tmp_path: Path, zone: s
     assert first[1] == f"    hint: {hint}"
 
 
+def test_a_network_written_without_settings_is_told_how_to_write_none(tmp_path: Path) -> None:
+    """`bluesky:` alone said "expected a mapping" and no more: `bluesky: {}` was not to be guessed."""
+    found = errors(tmp_path, BASE + "  bluesky:\n")[0].splitlines()
+    assert found == ["calendar.yaml:8:11: error: found nothing, expected a mapping (key: value lines)",
+                     "    hint: write `bluesky: {}` to leave all its settings to their defaults, or put them on the "
+                     "lines below it, indented by two more spaces"]
+    from helpers import calendar_from
+
+    assert "bluesky" in calendar_from(BASE + "  bluesky: {}\n").networks
+
+
 @pytest.mark.parametrize(("text", "message", "hint"), SLIPS)
 def test_common_slips_get_a_hint_that_says_what_to_type(tmp_path: Path, text: str, message: str,
                                                         hint: str | None) -> None:

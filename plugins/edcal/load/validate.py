@@ -393,6 +393,11 @@ def _located(model: type[BaseModel], data: Any, error: Any,
         return source, say("found {found}: {problem}", found=describe(found), problem=error["msg"]), None
     message = say(_FOUND_EXPECTED, found=describe(found), expected=expected)
     nesting = _nesting_hint(data, path, failed) if kind in _MAPPING_KINDS and path else None
+    if nesting is None and found is None and kind in _MAPPING_KINDS and path[:1] == ["networks"] \
+            and len(path) == 2:
+        # `x:` alone under `networks:`: what to write for a network with none of its settings is not obvious
+        nesting = say("write `{key}: {{}}` to leave all its settings to their defaults, or put them on the "
+                      "lines below it, indented by two more spaces", key=path[-1])
     return source, message, (_colon_hint(found, message) or _number_hint(found, expected) or nesting
                              or (bool_hint(found) if kind in ("bool_parsing", "bool_type") else None))
 
