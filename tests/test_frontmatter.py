@@ -318,6 +318,9 @@ def test_a_field_written_in_french_points_at_the_articles_field(written: str, me
      "    hint: did you mean 'image_alt'? a field's name has no apostrophe"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\nimage_alt’: Un texte\n---\n",
      "hint: did you mean 'image_alt'? a field's name has no apostrophe"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\nslug: escalier-🌀-helicoidal\n---\n",
+     "4:7: error: found slug 'escalier-🌀-helicoidal', expected letters, digits and dashes\n"
+     "    hint: write slug: escalier-helicoidal"),
     ("Title: T\nDate: 2027-01-12 09:00\nImage_alt: “Un atelier”\n",
      "3:12: error: found image_alt “Un atelier”, between typographic quotes"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\nimage: {static}/images/atelier.png\n---\n",
@@ -344,7 +347,7 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
              "#soudure #inox #TIG": "soudure, inox, TIG", "{static}/images/atelier.png": "images/atelier.png",
              "//cdn.example.org/atelier.png": "https://cdn.example.org/atelier.png",
              "status: scheduled": "status: published", "Image’alt": "image_alt", "image_alt’": "image_alt",
-             "“Un atelier”": "Un atelier"}
+             "“Un atelier”": "Un atelier", "escalier-🌀-helicoidal": "escalier-helicoidal"}
     for wrong, right in fixed.items():
         header = header.replace(wrong, right)
     errors = ErrorCollector()

@@ -535,7 +535,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     if spec.slug is not None and not _SLUG_RE.match(spec.slug):
         errors.add(loc.value("slug"), say("found slug '{slug}', expected letters, digits and dashes",
                                           slug=spec.slug[:80]),
-                   say("e.g. slug: salon-industrie-2027"))
+                   _slug_hint(spec.slug))
     for name in ("save_as", "url"):
         value = getattr(spec, name)
         if value is not None and (".." in value.split("/") or value.startswith("/")):
@@ -578,6 +578,15 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         date_only=date is not None and _DATE_ONLY.fullmatch(spec.date or "") is not None,
     )
     return meta, extras
+
+
+def _slug_hint(found: str) -> str:
+    """The slug meant, made of what was written (``escalier-🌀-helicoidal``: 'escalier-helicoidal')."""
+    from edcal.ids import slugify
+
+    meant = slugify(found, max_length=80)
+    return say("write {key}: {value}", key="slug", value=meant) if meant and _SLUG_RE.match(meant) \
+        else say("e.g. slug: salon-industrie-2027")
 
 
 #: A ``date:`` giving a day without a time.
