@@ -338,6 +338,13 @@ SLIPS += [
     ("posts:\n  - {id: a, networks: [x], text: T, at: mardi 2 mars 2027 9h}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      "dates are written with digits, year first: 2027-03-02, then the time as HH:MM"),
+    # Without its year: the coming one is offered ("now" is 2027-02-15 in the tests).
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 19 mars}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written with digits, year first, and with their year: 2027-03-19"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 12 janvier 10h}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written with digits, year first, and with their year: 2028-01-12, then the time as HH:MM"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, campaign: Salon 12 mars 2027}\n",  # no date hint
      "unknown campaign 'Salon 12 mars 2027'", "add it under `campaigns:`"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, status: \"draft\u200b\"}\n",

@@ -33,9 +33,9 @@ _YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(.*)$")
 #: ``2026-11-12 09``: an hour without minutes.
 _HOUR_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2})$")
 #: ``12 janvier 2027``, ``mardi 1er mars 2027 9h``, ``January 12, 2027``: a date in words.
-_WORDS_DAY_FIRST = re.compile(r"^(?:[^\W\d_]+\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+"
-                              r"(\d{4})(.*)$")
-_WORDS_MONTH_FIRST = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$")
+_WORDS_DAY_FIRST = re.compile(r"^(?:[^\W\d_]+\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?"
+                              r"(?:\s+(\d{4}))?(.*)$")
+_WORDS_MONTH_FIRST = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(\d{4}))?(.*)$")
 #: Weekdays alone, where a slot wants a time after them: ``[tue,thu 17:00]`` split by YAML at its comma.
 _WEEKDAYS_ONLY = re.compile(r"^[a-zé.,-]+$", re.IGNORECASE)
 
@@ -141,6 +141,20 @@ def _month_number(word: str) -> int | None:
     return None
 
 
+def _coming_year(month: int, day: int) -> int:
+    """The year of the next such day from now (``EDCAL_NOW`` pins it), for a date written without one."""
+    import datetime as dt
+
+    from edcal import clock
+    from edcal.errors import InputErrors
+
+    try:
+        today = clock.now(dt.UTC).date()
+    except InputErrors:  # said where EDCAL_NOW is read; a hint must not fail
+        today = dt.datetime.now(dt.UTC).date()
+    return today.year if (month, day) >= (today.month, today.day) else today.year + 1
+
+
 def _date_spelt_otherwise(found: str) -> str | None:
     """``2026/11/12``, ``2026-11-12 09``, ``12 janvier 2027``: the date (and time) to write."""
     if (year_first := _YEAR_FIRST.match(found)) is not None:
@@ -158,8 +172,14 @@ def _date_spelt_otherwise(found: str) -> str | None:
     else:
         return None
     month = _month_number(month_name)
-    if month is None or not 1 <= int(day) <= 31:
+    if month is None or not 1 <= int(day) <= 31 or (rest[:1].isalnum()):
         return None
+    if year is None:  # `19 janvier`: the coming one is likely meant, but the year must be written
+        date = f"{_coming_year(month, int(day))}-{month:02d}-{int(day):02d}"
+        if rest.strip():
+            return say("dates are written with digits, year first, and with their year: {date}, then the "
+                       "time as HH:MM", date=date)
+        return say("dates are written with digits, year first, and with their year: {date}", date=date)
     date = f"{year}-{month:02d}-{int(day):02d}"
     if rest.strip():
         return say("dates are written with digits, year first: {date}, then the time as HH:MM", date=date)
