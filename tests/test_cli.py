@@ -139,6 +139,13 @@ def test_the_click_messages_edcal_says_again_are_click_s_and_have_their_french()
     assert_french([ours for _template, _fixed, ours in CLICK_MESSAGES] + [t for pair in MISSING.values() for t in pair])
 
 
+def test_edcal_alone_prints_its_help(runner: CliRunner) -> None:
+    """click's help for a bare `edcal` was flattened into one "edcal: error: usage: …" line."""
+    result = runner.invoke(cli, [])
+    assert result.exit_code == 2
+    assert result.output.startswith("Usage: ") and "\nCommands:\n" in result.output and "error:" not in result.output
+
+
 def test_check_on_a_valid_site(runner: CliRunner, site: Path) -> None:
     result = runner.invoke(cli, ["check", "--site", str(site), "--only", "text-too-long"])
     assert result.exit_code == 0, result.output

@@ -131,6 +131,9 @@ class EdcalGroup(click.Group):
             try:
                 code = super().main(words, prog_name, complete_var, False, **extra)
             except click.UsageError as exc:
+                if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())):  # `edcal` alone
+                    exc.show()  # the help, as click prints it
+                    sys.exit(EXIT_INPUT)
                 from edcal.usage import usage_error
 
                 _speak_site_language(words)
