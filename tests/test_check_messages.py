@@ -96,6 +96,33 @@ def test_every_message_has_a_french_translation_with_the_same_fields() -> None:
         assert fields(FRENCH[template]) == fields(template), template
 
 
+def figures(template: str) -> set[tuple[str, str]]:
+    """The fields a template writes as figures (``{limit:,}``), with their spec."""
+    return {(name, spec) for _, name, spec, _ in string.Formatter().parse(template) if name and "," in (spec or "")}
+
+
+def test_a_figure_is_a_figure_in_french_too() -> None:
+    """"au-delà des {limit} octets permis" read "10000" where English grouped "10,000"; French groups "10 000"."""
+    assert len([template for template in FRENCH if figures(template)]) >= 15
+    for template, french in FRENCH.items():
+        assert figures(french) == figures(template), template
+
+
+def test_figures_in_messages_read_as_each_language_writes_them() -> None:
+    message = say("file is {size:,} bytes, more than the {limit:,} bytes allowed", size=1_200_000, limit=1e6)
+    assert message == "file is 1,200,000 bytes, more than the 1,000,000 bytes allowed"
+    french = "le fichier fait 1\u00a0200\u00a0000 octets, au-delà des 1\u00a0000\u00a0000 octets permis"
+    assert message.translated(translator("fr")) == french
+    assert pickle.loads(pickle.dumps(message)).translated(translator("fr")) == french
+    share = say_count(1, "{network} in {month} {year}: {count} of {total} posts is promotional ({share}%), above "
+                      "the ceiling of {ceiling:,}%", "{network} in {month} {year}: {count} of {total} posts are "
+                      "promotional ({share}%), above the ceiling of {ceiling:,}%", network="X", month="March",
+                      year=2027, total=6, share=17, ceiling=12.5)
+    assert share.endswith("(17%), above the ceiling of 12.5%")  # the year is no figure: never "2,027"
+    assert share.translated(translator("fr")).endswith("en March 2027\u00a0: 1 publication sur 6 est promotionnelle "
+                                                       "(17\u00a0%), au-delà du plafond de 12,5\u00a0%")
+
+
 def test_a_message_is_its_english_text_and_says_itself_in_french() -> None:
     message = say("{count} {network} posts on {day:%Y-%m-%d} ({ids}), more than the maximum of {limit}",
                   count=3, network="X", day=dt.date(2027, 5, 1), ids="a, b, c", limit=2)

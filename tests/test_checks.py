@@ -420,8 +420,8 @@ def test_image_unfit(tmp_path: Path) -> None:
     assert [(f.item, f.severity) for f in found] == [("a-instagram", "warning"), ("c-bluesky", "warning")]
     assert found[0].message == ("Instagram post 'a-instagram': image 'images/banniere.png' is 3000×500 (6.00:1), "
                                 "outside Instagram's shapes from 4:5 to 1.91:1: its app crops it, its API refuses it")
-    assert found[1].message == ("Bluesky post 'c-bluesky': image 'images/lourde.png' weighs 1200 kB, over Bluesky's "
-                                "1000 kB: refused when posted through its API or a scheduler")
+    assert found[1].message == ("Bluesky post 'c-bluesky': image 'images/lourde.png' weighs 1,200 kB, over Bluesky's "
+                                "1,000 kB: refused when posted through its API or a scheduler")
     assert found[0].hint == ("crop it between 4:5 and 1.91:1 (1080×1350 to 1080×565), or give Instagram another "
                              "image under `variants:`")
     # A site sets its own: a square-only network of its own, Bluesky's limit raised.
@@ -1557,18 +1557,18 @@ def test_objective_missed_once_its_date_has_passed_below_target() -> None:
     missed = "      by: 2027-06-30\n      current: 1350\n      measured: 2027-07-02\n"
     found = _objective_findings("objective-missed", _objectives(missed), "2027-07-05T10:00:00+02:00")
     assert [(f.severity, f.message, str(f.source)) for f in found] == [
-        ("warning", "LinkedIn: objective missed, 1350 of 1500 abonnés by 2027-06-30", "calendar.yaml:11")]
+        ("warning", "LinkedIn: objective missed, 1,350 of 1,500 abonnés by 2027-06-30", "calendar.yaml:11")]
     assert found[0].hint == ("set the next objective (a new `target:` and `by:`), or remove this one; this is said "
                              "for 30 days after its date (`checks: {objective-missed: {window: …}}`)")
     assert dict(found[0].data) == {"network": "linkedin", "target": 1500, "current": 1350, "by": "2027-06-30",
                                    "measured": "2027-07-02"}
     assert found[0].message.translated(translator("fr")) == (
-        "LinkedIn\u00a0: objectif manqué, 1350 sur 1500 abonnés au 30/06/2027")
+        "LinkedIn\u00a0: objectif manqué, 1\u00a0350 sur 1\u00a0500\u00a0abonnés au 30/06/2027")
     # The last figure predates the date: what was reached is not known; the hint asks for it.
     early = "      by: 2027-06-30\n      current: 1180\n      measured: 2027-01-04\n"
     found = _objective_findings("objective-missed", _objectives(early), "2027-07-05T10:00:00+02:00")
     assert [f.message for f in found] == [
-        "LinkedIn: the objective's date, 2027-06-30, has passed, and its last figure, 1180 of 1500 abonnés, was "
+        "LinkedIn: the objective's date, 2027-06-30, has passed, and its last figure, 1,180 of 1,500 abonnés, was "
         "measured before it (2027-01-04)"]
     assert found[0].hint.startswith("note the figure reached by 2027-06-30 in `current:` and `measured:`")
     # A campaign's objective without `by:` is due on its last day; the finding is at its `target:`.
@@ -1599,12 +1599,12 @@ def test_objective_stale_while_the_objective_is_ahead() -> None:
     old = "      by: 2027-06-30\n      current: 1180\n      measured: 2027-01-04\n"
     found = _objective_findings("objective-stale", _objectives(old), "2027-02-10T10:00:00+01:00")
     assert [(f.severity, f.message, str(f.source)) for f in found] == [
-        ("warning", "LinkedIn: the objective's last figure, 1180 of 1500 abonnés by 2027-06-30, was measured "
+        ("warning", "LinkedIn: the objective's last figure, 1,180 of 1,500 abonnés by 2027-06-30, was measured "
                     "2027-01-04, 37 days ago", "calendar.yaml:13")]
     assert found[0].hint == ("note today's figure from the network's statistics in `current:` and `measured:`, or "
                              "allow older figures: `checks: {objective-stale: {after: 60 days}}`")
     assert found[0].message.translated(translator("fr")) == (
-        "LinkedIn\u00a0: le dernier chiffre de l'objectif, 1180 sur 1500 abonnés au 30/06/2027, a été relevé le "
+        "LinkedIn\u00a0: le dernier chiffre de l'objectif, 1\u00a0180 sur 1\u00a0500\u00a0abonnés au 30/06/2027, a été relevé le "
         "04/01/2027, il y a 37 jours")
     # Near misses: 30 days old; a longer `after`; reached; its date passed (objective-missed's); a campaign not begun.
     assert not _objective_findings("objective-stale", _objectives(old), "2027-02-03T10:00:00+01:00")

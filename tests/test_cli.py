@@ -9,6 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from conftest import write_pelicanconf
 from edcal import __version__
 from edcal.__main__ import cli
 
@@ -60,6 +61,89 @@ def test_usage_errors_are_in_edcals_form(runner: CliRunner, args: list[str], exp
     result = runner.invoke(cli, args)
     assert result.exit_code == 2
     assert result.output == expected
+
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.usefixtures("site_language")
+def test_click_s_usage_errors_speak_the_site_s_language(runner: CliRunner, site: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A French team read click's English ("No such command", "requires an argument") amid French errors."""
+    monkeypatch.chdir(site / "content")  # in the site, as its team runs edcal: no --site
+    for args, expected in (
+        (["check", "--only"], "--only: error: l'option '--only' attend une valeur\n"
+                              "    hint: 'edcal check --help' liste ses options et ses arguments\n"),
+        (["chek"], "edcal: error: commande 'chek' inconnue\n"
+                   f"    hint: vouliez-vous dire 'check'{NBSP}? 'edcal --help' liste les commandes\n"),
+        (["agenda", "--days", "x"], f"--days: error: trouvé 'x', attendu{NBSP}: un nombre entier de 1 à 3660\n"
+                                    "    hint: 'edcal agenda --help' liste ses options et ses arguments\n"),
+        (["check", "--format", "jsn"],
+         f"--format: error: 'jsn' ne fait pas partie des valeurs possibles{NBSP}: 'text', 'json', 'github'\n"
+         f"    hint: vouliez-vous dire 'json'{NBSP}? 'edcal check --help' liste ses options et ses arguments\n"),
+        (["export"], f"FORMAT: error: argument 'FORMAT' manquant. Au choix{NBSP}: hootsuite, csv, json\n"
+                     "    hint: 'edcal export --help' liste ses options et ses arguments\n"),
+        (["--days", "3", "agenda"], "--days: error: option '--days' inconnue\n"
+                                    f"    hint: les options d'une commande se placent après elle{NBSP}: "
+                                    "edcal agenda --days …\n"),
+        (["check", "en", "trop"], "edcal: error: arguments en trop (en trop)\n"
+                                  "    hint: 'edcal check --help' liste ses options et ses arguments\n"),
+    ):
+        result = runner.invoke(cli, args)
+        assert (result.exit_code, result.output) == (2, expected), args
+    # Named with --site from anywhere else, the site speaks its language as well.
+    monkeypatch.chdir(site.parent)
+    named = runner.invoke(cli, ["check", "--site", str(site), "--strikt"])
+    assert named.exit_code == 2 and named.output.startswith("--strikt: error: option '--strikt' inconnue\n")
+    # Asked for English ($EDCAL_LANG), the same errors read as before.
+    monkeypatch.setenv("EDCAL_LANG", "en")
+    english = runner.invoke(cli, ["check", "--site", str(site), "--only"])
+    assert (english.exit_code, english.output) == (2, "--only: error: option '--only' requires an argument\n"
+                                                      "    hint: 'edcal check --help' lists its options and "
+                                                      "arguments\n")
+
+
+@pytest.mark.usefixtures("site_language")
+def test_click_s_usage_errors_are_english_on_an_english_site_or_where_no_site_is(
+        runner: CliRunner, site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_pelicanconf(site, 'DEFAULT_LANG = "en"\n')
+    monkeypatch.chdir(site)
+    english = runner.invoke(cli, ["chek"])
+    assert (english.exit_code, english.output) == (2, "edcal: error: no such command 'chek'\n"
+                                                      "    hint: did you mean 'check'? 'edcal --help' lists the "
+                                                      "commands\n")
+    nowhere = tmp_path / "nowhere"
+    nowhere.mkdir()
+    monkeypatch.chdir(nowhere)  # no site: no language to learn
+    missing = runner.invoke(cli, ["new"])
+    assert (missing.exit_code, missing.output) == (2, "TITLE: error: missing argument 'TITLE'\n"
+                                                      "    hint: 'edcal new --help' lists its options and "
+                                                      "arguments\n")
+    monkeypatch.setenv("EDCAL_LANG", "fr")  # a French reader, anywhere
+    french = runner.invoke(cli, ["new"])
+    assert french.exit_code == 2 and french.output.startswith("TITLE: error: argument 'TITLE' manquant\n")
+    assert "Traceback" not in english.output + missing.output + french.output
+
+
+def test_the_click_messages_edcal_says_again_are_click_s_and_have_their_french() -> None:
+    """Each of click's templates edcal reads back is still in click's source (a new click may reword
+    one: it would be printed as click wrote it), and edcal's words for it are translated."""
+    import click
+
+    from edcal.usage import CLICK_MESSAGES, MISSING
+    from helpers import assert_french
+
+    source = "".join(path.read_text(encoding="utf-8") for path in Path(click.__file__).parent.glob("*.py"))
+    for template, _fixed, _ours in CLICK_MESSAGES:
+        assert f'"{template}"' in source, template
+    assert_french([ours for _template, _fixed, ours in CLICK_MESSAGES] + [t for pair in MISSING.values() for t in pair])
+
+
+def test_edcal_alone_prints_its_help(runner: CliRunner) -> None:
+    """click's help for a bare `edcal` was flattened into one "edcal: error: usage: …" line."""
+    result = runner.invoke(cli, [])
+    assert result.exit_code == 2
+    assert result.output.startswith("Usage: ") and "\nCommands:\n" in result.output and "error:" not in result.output
 
 
 def test_check_on_a_valid_site(runner: CliRunner, site: Path) -> None:

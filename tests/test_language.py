@@ -89,6 +89,28 @@ def test_an_english_site_speaks_english_unless_edcal_lang_says_french(site: Path
     assert other.stdout == english.stdout
 
 
+def test_check_writes_figures_as_french_does(site: Path) -> None:
+    """"objectif manqué, 1.5 sur 2.5 %", "1180 sur 1500 abonnés": English figures amid French words."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "  mastodon: {}\n",
+        "  mastodon: {objective: {text: Taux d'engagement, target: 2.5, unit: '%', by: 2027-02-01, current: 1.5}}\n"
+        "  x: {objective: {text: Abonnés, target: 1500, unit: abonnés, by: 2027-02-01, current: 1180}}\n").replace(
+        '  x: {account: "@fixture"}\n', ""), encoding="utf-8")
+    french = run_edcal("check", "--only", "objective-missed", cwd=site)
+    assert french.returncode == 0, french.stderr
+    assert f"warning: Mastodon{NBSP}: objectif manqué, 1,5 sur 2,5{NBSP}% au 01/02/2027 [objective-missed]" \
+        in french.stdout
+    assert f"warning: X{NBSP}: objectif manqué, 1{NBSP}180 sur 1{NBSP}500{NBSP}abonnés au 01/02/2027" in french.stdout
+    english = run_edcal("check", "--only", "objective-missed", cwd=site, env={"EDCAL_LANG": "en"})
+    assert "warning: Mastodon: objective missed, 1.5 of 2.5 % by 2027-02-01 [objective-missed]" in english.stdout
+    assert "warning: X: objective missed, 1,180 of 1,500 abonnés by 2027-02-01" in english.stdout
+    # The JSON's data keeps the figures as numbers.
+    document = json.loads(run_edcal("check", "--only", "objective-missed", "--format", "json", cwd=site).stdout)
+    assert {(f["data"].get("target"), f["data"].get("current")) for f in document["findings"]} == {(2.5, 1.5),
+                                                                                                 (1500, 1180)}
+
+
 def test_what_comes_before_the_settings_are_read_is_english(tmp_path: Path) -> None:
     """A folder that is no site has no language yet."""
     result = run_edcal("check", cwd=tmp_path)

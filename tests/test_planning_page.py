@@ -643,10 +643,43 @@ def test_an_objective_shows_what_the_checks_say_of_it(tmp_path: Path) -> None:
 
 def test_figures_read_as_a_reader_writes_them() -> None:
     """`current: 1e3` showed "1000.0", 12.5 kept its point on the French page, and 1180 had no group."""
-    from edcal.outputs.pages import figure
+    from edcal.i18n import number
 
-    assert (figure(1e3, "fr"), figure(12.5, "fr"), figure(12.5, "en"), figure(1180, "fr"), figure(1180, "en"),
-            figure(40, "fr")) == ("1\u00a0000", "12,5", "12.5", "1\u00a0180", "1,180", "40")
+    assert (number(1e3, "fr"), number(12.5, "fr"), number(12.5, "en"), number(1180, "fr"), number(1180, "en"),
+            number(40, "fr"), number(1234.5, "fr-FR")) == ("1\u00a0000", "12,5", "12.5", "1\u00a0180", "1,180", "40",
+                                                          "1\u00a0234,5")
+
+
+def test_a_french_planning_page_writes_its_figures_as_french_does(tmp_path: Path) -> None:
+    """The French home page read "plafond 12 %" for a ceiling of 12.5 %, and its objectives' alerts
+    "1.5 sur 2.5 %" and "1180 sur 1500 abonnés": figures in English amid French words."""
+    from edcal.checks import run_checks
+    from edcal.outputs import calendar_page
+    from edcal.outputs.context import OutputContext
+    from helpers import DEFAULT_THEME, PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "  linkedin: {slots: [tue 09:00, thu 12:30]}\n",
+        "  linkedin: {slots: [tue 09:00, thu 12:30], objective: {text: Taux d'engagement, target: 2.5, unit: '%', "
+        "by: 2027-06-30, current: 1.5, measured: 2027-01-04}}\n"
+        "  bluesky: {objective: {text: Abonnés, target: 1500, unit: abonnés, current: 1180, measured: 2027-01-04}}\n")
+        + "checks: {self-promotion: {ceiling: 12.5%}}\n")
+    plan = plan_of(calendar, now="2027-02-15T10:00:00+01:00")
+    findings = tuple(run_checks(plan, only=["objective-stale"]))
+    assert len(findings) == 2  # both figures are six weeks old
+    calendar_page.write(OutputContext(plan=plan, findings=findings,
+                                      template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    assert "Autopromotion ce mois-ci (plafond 12,5 %)" in text
+    assert "2,5 % d'ici le mercredi 30 juin 2027 Mesuré : 1,5 % le lundi 4 janvier 2027 (60 % de l'objectif)" in text
+    assert "⚠ LinkedIn : le dernier chiffre de l'objectif, 1,5 sur 2,5 % au 30/06/2027, a été relevé le 04/01/2027" \
+        in text
+    assert "⚠ Bluesky : le dernier chiffre de l'objectif, 1 180 sur 1 500 abonnés, a été relevé le 04/01/2027" in text
+    assert "1\u00a0180 sur 1\u00a0500\u00a0abonnés" in html.unescape(page)  # never broken across lines
+    # plan.json's figures stay as Python writes them.
+    data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
+    assert "12,5" not in json.dumps(data) and "1\u00a0180" not in json.dumps(data, ensure_ascii=False)
 
 
 def test_the_rhythm_to_an_objective_is_judged_up_to_the_plans_horizon_only() -> None:

@@ -7,11 +7,9 @@ Exit codes: 0 fine; 1 ``check`` found errors; 2 invalid input or usage.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import functools
 import gc
 import logging
-import re
 import signal
 import sys
 import threading
@@ -49,11 +47,17 @@ def _site_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Pat
 
     if ctx.get_parameter_source(param.name or "site") is not ParameterSource.DEFAULT:
         return value
+    return nearest_site(value)
+
+
+def nearest_site(default: Path) -> Path:
+    """``default`` when the current folder holds calendar.yaml, else the nearest folder above it that does
+    (``default`` when none does)."""
     here = Path.cwd()
     calendar = "calendar.yaml"  # edcal.load.calendar.CALENDAR_FILE, without importing the loader for --help
     if (here / calendar).is_file():
-        return value
-    return next((folder for folder in here.parents if (folder / calendar).is_file()), value)
+        return default
+    return next((folder for folder in here.parents if (folder / calendar).is_file()), default)
 
 
 def site_options(command: F) -> F:
@@ -127,11 +131,15 @@ class EdcalGroup(click.Group):
             try:
                 code = super().main(words, prog_name, complete_var, False, **extra)
             except click.UsageError as exc:
-                message = usage_error(exc, "edcal" + (f" {command}" if command else ""))
+                if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())):  # `edcal` alone
+                    exc.show()  # the help, as click prints it
+                    sys.exit(EXIT_INPUT)
+                from edcal.usage import usage_error
+
+                _speak_site_language(words)
                 early = _before_the_command(self, exc, words, command)
-                if early:  # `edcal --days 3 agenda`: the command's options follow it, as click reads them
-                    message = message.split("\n    hint: ")[0] + "\n    hint: " + early
-                click.echo(message, err=True)
+                # `edcal --days 3 agenda`: the command's options follow it, as click reads them
+                click.echo(usage_error(exc, "edcal" + (f" {command}" if command else ""), early), err=True)
                 sys.exit(EXIT_INPUT)
             except click.ClickException as exc:
                 exc.show()
@@ -207,55 +215,39 @@ def _site_options_after_command(group: click.Group, words: list[str]) -> list[st
 
 
 def _before_the_command(group: click.Group, exc: click.UsageError, words: list[str],
-                        command: str | None) -> str:
-    """The hint for a command's option written before the command (``edcal --days 3 agenda``), else ''."""
+                        command: str | None) -> str | None:
+    """The hint for a command's option written before the command (``edcal --days 3 agenda``), else None."""
     option = getattr(exc, "option_name", None)
     if not isinstance(exc, click.NoSuchOption) or not command or not option:
-        return ""
+        return None
     typed = next((i for i, word in enumerate(words) if word == option or word.startswith(option + "=")), None)
     known = {name for param in group.commands[command].params for name in param.opts}
     if typed is None or typed > words.index(command) or option not in known:
-        return ""
-    return f"options of a command go after it: edcal {command} {option} …"
+        return None
+    from edcal.i18n import say
+
+    return say("options of a command go after it: edcal {command} {option} …", command=command, option=option)
 
 
-def usage_error(exc: click.UsageError, command: str) -> str:
-    """``--format: error: 'xml' is not one of 'text', 'json', 'github'``, then a hint.
+def _speak_site_language(words: list[str]) -> None:
+    """Learn the site's language for a usage error: click's errors come before any command reads the site.
 
-    :param command: the command line's command (``edcal check``), whose --help the hint names.
+    The site is the one the command would have worked on: ``--site DIR`` (and ``-s FILE``) when the
+    command line gives them, else this folder or the nearest one above it with a calendar.yaml. Its
+    settings are read as a command reads them; when they cannot be, the errors stay in ``$EDCAL_LANG``
+    or English (docs/cli.md).
     """
-    param = getattr(exc, "param", None)
-    where = "edcal"
-    if param is not None:
-        option = param.param_type_name == "option" and param.opts
-        where = param.opts[0] if option else param.human_readable_name
-    elif getattr(exc, "option_name", None):
-        where = exc.option_name  # type: ignore[attr-defined]
-    plain = isinstance(exc, click.BadParameter) and not isinstance(exc, click.MissingParameter)
-    written = exc.message if plain else exc.format_message()
-    message = " ".join(line.strip() for line in written.splitlines() if line.strip()).rstrip(".")
-    message = message[:1].lower() + message[1:]
-    hint = (f"'{command} --help' lists its options and arguments" if command != "edcal" or
-            not isinstance(exc, click.UsageError) or "no such command" not in exc.format_message().lower()
-            else "'edcal --help' lists the commands")
-    param_type = getattr(param, "type", None)
-    if isinstance(param_type, click.IntRange) and isinstance(exc, click.BadParameter):
-        # click's "0 is not in the range 1<=x<=3660": a programmer's notation
-        found = re.match(r"('.*?'|\S+) is not", exc.message)
-        message = (f"found {found.group(1) if found else 'a value'}, expected a whole number from "
-                   f"{param_type.min} to {param_type.max}")
-        return f"{where}: error: {message}\n    hint: {hint}"
-    possibilities = list(getattr(exc, "possibilities", None) or [])  # click's own, for options and commands
-    typed = getattr(exc, "option_name", None) or where
-    best = difflib.get_close_matches(typed, possibilities, n=2) or possibilities[:2]
-    choices = getattr(getattr(param, "type", None), "choices", None)
-    value = re.match(r"'(.+?)' is not one of", message)
-    if choices and value:  # `--format jsn`: the choice meant, when one is close
-        best = difflib.get_close_matches(value.group(1), [str(choice) for choice in choices], n=1)
-    if best:  # click's own suggestion ends the message: it goes to the hint, the closest first
-        message = re.sub(r"\.?\s*\(?Did you mean.*$", "", message, flags=re.DOTALL)
-        hint = f"did you mean {' or '.join(repr(word) for word in best)}? " + hint
-    return f"{where}: error: {message}\n    hint: {hint}"
+    from edcal.site import DEFAULT_SETTINGS, speak_site_language
+
+    given: dict[str, str] = {}
+    for index, word in enumerate(words):
+        if word == "--":
+            break
+        name, equals, value = word.partition("=")
+        if name in ("--site", "-s", "--settings") and (equals or index + 1 < len(words)):
+            given["-s" if name == "--settings" else name] = value if equals else words[index + 1]
+    site = Path(given["--site"]) if "--site" in given else nearest_site(Path("."))
+    speak_site_language(site, given.get("-s", DEFAULT_SETTINGS))
 
 
 @click.group(cls=EdcalGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import os
 import re
+import string
 from collections.abc import Callable
 from importlib import resources
 from typing import Any
@@ -94,6 +95,53 @@ def month_name(day: dt.date, lang: str | None) -> str:
     return f"{MONTHS[language(lang)][day.month - 1]} {day.year}"
 
 
+def number(value: int | float, lang: str | None, spec: str = ",") -> str:
+    """A figure as a reader writes it: ``1,180`` and ``12.5`` in English, ``1 180`` and ``12,5`` in French.
+
+    Thousands are grouped (in French with a no-break space, U+00A0 as :func:`typeset` spaces: a
+    figure never breaks across lines); a whole float reads as a whole number (``current: 1e3`` is
+    ``1,000``, not ``1,000.0``). ``spec`` is a format spec with its ``,`` (``",.1f"``). The one
+    formatter of figures for people: the planning pages' ``number`` filter and the ``{limit:,}``
+    fields of messages (:class:`Message`). Machine files (plan.json, CSV, iCalendar) keep numbers as
+    Python writes them.
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = format(value, spec)
+    return text.translate(_FRENCH_FIGURES) if language(lang) == "fr" else text
+
+
+_FRENCH_FIGURES = str.maketrans({",": "\u00a0", ".": ","})
+
+
+class _Figures(string.Formatter):
+    """``str.format``, the fields written ``{limit:,}`` as figures in a language's way (:func:`number`)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "," in format_spec and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return number(value, self.code, format_spec)
+        return format(value, format_spec)
+
+
+#: A field with a ``,`` in its format spec: ``{limit:,}``, ``{share:,.1f}``.
+_FIGURE_FIELD = re.compile(r"\{[^{}:]*:[^{}]*,[^{}]*\}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_figures(template: str) -> bool:
+    return _FIGURE_FIELD.search(template) is not None
+
+
+def _fill(template: str, values: dict[str, Any], code: str) -> str:
+    """``template.format_map(values)``, its figures (``{limit:,}``) as language ``code`` writes them."""
+    if not _has_figures(template):
+        return template.format_map(values)
+    return _Figures(code).vformat(template, (), values)
+
+
 def translator(lang: str | None) -> Callable[[str], str]:
     """``_(text)`` for ``lang`` ("fr", "fr-FR", "en"…): the translation, else the text."""
     code = language(lang)
@@ -114,7 +162,9 @@ class Message(str):
     template and values, so that a page in French renders the template's
     translation with the same values (:meth:`translated`); values that are
     messages themselves (a status, a weekday) are translated too. Templates
-    use ``str.format`` fields, format specs included (``{day:%d/%m/%Y}``).
+    use ``str.format`` fields, format specs included (``{day:%d/%m/%Y}``); a
+    field whose spec has a ``,`` is a figure, written as each language writes
+    figures (``{limit:,}``: "3,000", "3 000"; :func:`number`).
     A message with a singular and a plural form (:func:`say_count`) takes the
     form its count needs in each language: "0 posts" but "0 publication".
     """
@@ -128,7 +178,7 @@ class Message(str):
         values = {} if values is None else values
         if any(type(value) is dt.datetime for value in values.values()):
             values = {name: _told_apart(value) for name, value in values.items()}
-        self = super().__new__(cls, template.format_map(values))
+        self = super().__new__(cls, _fill(template, values, "en"))
         self.template = template
         self.values = values
         self.forms = forms
@@ -144,10 +194,11 @@ class Message(str):
         values = {name: value.translated(translate) if isinstance(value, Message) else value
                   for name, value in self.values.items()}
         template = self.template
+        code = getattr(translate, "language", "en")
         if self.forms is not None:
-            one = SINGULAR.get(getattr(translate, "language", "en"), SINGULAR["en"])
+            one = SINGULAR.get(code, SINGULAR["en"])
             template = self.forms[0] if one(self.values["count"]) else self.forms[1]
-        return translate(template).format(**values)
+        return _fill(translate(template), values, code)
 
 
 def repeated_hour(value: dt.datetime) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import say, site_language_known, speak
+from edcal.i18n import LANG_VARIABLE, say, site_language_known, speak
 from edcal.model.source import Source
 
 #: The site's root folder, a setting pelicanconf.py may set (the commands set it for Pelican).
@@ -78,8 +78,9 @@ def speak_site_language(site: Path, settings_file: str = DEFAULT_SETTINGS) -> No
     An option's value (``edcal move --by 'une semaine'``) is checked before the
     site is read, which may take seconds: its error is reported in the team's
     language all the same. A site whose settings cannot be read leaves English.
+    ``$EDCAL_LANG`` chooses the language whatever the site's: nothing to read then.
     """
-    if site_language_known():
+    if site_language_known() or os.environ.get(LANG_VARIABLE):
         return
     try:
         with contextlib.redirect_stderr(io.StringIO()):  # Pelican's warnings come with the command's own read

@@ -7,6 +7,7 @@ code is computed once, from the findings, whatever the format.
 from __future__ import annotations
 
 import json
+import math
 import os
 import posixpath
 from collections.abc import Callable, Sequence
@@ -147,6 +148,8 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):  # an objective's `target: 2.5`
+        return float.__repr__(value)
     if isinstance(value, str):
         return _string(value)
     raise TypeError(f"a finding's value must be text, a number or null, not {type(value).__name__}")

@@ -28,7 +28,7 @@ from typing import Any
 
 from edcal.commands._child import ChildRead, now_pinned, reading_in_child
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import long_date, say, say_count, team_language, translator
+from edcal.i18n import long_date, number, say, say_count, team_language, translator
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
@@ -408,7 +408,7 @@ class _Words:
         if item.text is None or item.length is None or item.limit is None:
             return None
         counted = self._("{length} characters for a limit of {limit} ({network}'s count)").format(
-            length=item.length, limit=item.limit, network=self.where(item))
+            length=self.number(item.length), limit=self.number(item.limit), network=self.where(item))
         excess = self.excess(item)
         return self._("{counted}: {excess}").format(counted=counted, excess=excess) if excess else counted
 
@@ -416,7 +416,11 @@ class _Words:
         """"107 characters too many", for a text over its network's limit."""
         if item.length is None or item.limit is None or item.length <= item.limit:
             return None
-        return self._("{excess} characters too many").format(excess=item.length - item.limit)
+        return self._("{excess} characters too many").format(excess=self.number(item.length - item.limit))
+
+    def number(self, value: int) -> str:
+        """A count of characters as the report's language writes it ("3,000", "3 000")."""
+        return number(value, self._.language)
 
     def field_line(self, label: str, before: str, after: str) -> str:
         return self._("{label}: {before} → {after}").format(label=label, before=before, after=after)

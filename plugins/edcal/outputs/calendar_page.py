@@ -42,7 +42,7 @@ from edcal.outputs.pages import (
     shown_title,
 )
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
-from edcal.plan.promotion import promotion_by_month
+from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.public_holidays import holidays_between
 
 FILENAME = "index.html"
@@ -292,7 +292,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                                    next_month=ahead))
     blog = calendar.blog.cadence
     return {"campaigns": campaigns, "networks": networks, "people": people,
-            "ceiling": round(100 * ceiling), "minimum": minimum,
+            "ceiling": ceiling_percent(ceiling), "minimum": minimum,
             "blog_cadence": target_text(blog) if blog else None, "blog_gaps": gaps.get("", 0),
             "horizon_days": horizon, "next_month": following}
 

@@ -169,8 +169,9 @@ def _over_with_whole_links(post: Item, message: str, network: Network) -> list[s
     over = [m for m in measure_all(message, network) if not m.fits]
     if not over:
         return []
-    return [say("{post}: {length} long with its whole link, over {network}'s {limit} ({shown} as {network}'s "
-                "app shows the link); Hootsuite may refuse it unless it shortens links (unconfirmed rule)",
+    return [say("{post}: {length:,} long with its whole link, over {network}'s {limit:,} ({shown:,} as "
+                "{network}'s app shows the link); Hootsuite may refuse it unless it shortens links "
+                "(unconfirmed rule)",
                 post=post.id, length=over[0].length, network=network.name, limit=over[0].limit,
                 shown=post.length)]
 

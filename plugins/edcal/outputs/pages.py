@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import jinja2
 from markupsafe import Markup, escape
 
-from edcal.i18n import SINGULAR, long_date, month_name, translated, translator, typeset
+from edcal.i18n import SINGULAR, long_date, month_name, number, translated, translator, typeset
 from edcal.model.article import content_path
 from edcal.model.plan import Item, Plan
 from edcal.outputs.context import OutputContext
@@ -30,17 +30,6 @@ AGENDA_FOLDER = "agenda"
 REVIEW_FOLDER = "drafts"
 MEDIA_FOLDER = "media"
 _TOKEN = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»])|((?<![\w#&])#\w+)|((?<![\w@])@[\w.]+(?:@[\w-]+(?:\.[\w-]+)+)?)")
-
-
-def figure(value: int | float, lang: str) -> str:
-    """A figure as a reader writes it: ``1000`` for 1e3, in groups of three digits (``1,500``; in French
-    ``1 500`` with a no-break space, and ``12,5``)."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = f"{value:,}"
-    if not lang.startswith("fr"):
-        return text
-    return text.replace(",", "\u00a0").replace(".", ",")
 
 
 def shown_title(item: Item, plan: Plan) -> str:
@@ -81,7 +70,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     # The checks' messages and hints, in the site's language (edcal.i18n.Message).
     env.filters["translated"] = lambda text: translated(text, translate)
     env.filters["long_date"] = lambda day: long_date(day, lang)
-    env.filters["number"] = lambda value: figure(value, lang)
+    env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
     env.filters["month_name"] = lambda day: month_name(day, lang)
     env.filters["shown_title"] = lambda item: shown_title(item, context.plan)
     env.filters["site_title"] = lambda title: french_title(title, lang)  # an idea's, in the site's language

@@ -35,6 +35,12 @@ class MonthShare:
         return self.promotional > ceiling * self.total
 
 
+def ceiling_percent(ceiling: float) -> int | float:
+    """The self-promotion ceiling (0 to 1) in percent, as written: 0.2 is 20, 0.125 is 12.5 (it read 12)."""
+    percent = round(100 * ceiling, 6)
+    return int(percent) if percent.is_integer() else percent
+
+
 def promotion_by_month(plan: Plan, months: Iterable[Month]) -> dict[Month, MonthShare]:
     """Each month asked for, judged whole: every post of the plan in it, those already out included."""
     counts = {month: [0, 0] for month in months}

@@ -48,14 +48,14 @@ def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
             if length <= limit:
                 continue
             unit = _unit(counting, post.text or "")
-            hint = say("shorten `text:` by {excess} (or this network's text under `variants:`)",
+            hint = say("shorten `text:` by {excess:,} (or this network's text under `variants:`)",
                        excess=length - limit)
             if variant is not None and variant.text:
-                hint = say("shorten the {network} text under `variants:` by {excess}", network=network.name,
+                hint = say("shorten the {network} text under `variants:` by {excess:,}", network=network.name,
                            excess=length - limit)
             elif not own_text and override is not None and override.text:
                 # The article's own text for this network (`social:` in its front matter).
-                hint = say("shorten the {network} text under `social:` by {excess}", network=network.name,
+                hint = say("shorten the {network} text under `social:` by {excess:,}", network=network.name,
                            excess=length - limit)
                 source = override.source or source
             elif post.article and not own_text and entry is None:
@@ -64,8 +64,8 @@ def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
             elif post.article and not own_text:
                 hint = say("the article's summary was already cut to fit: write a shorter `text:` for this "
                            "network under `variants:`, or shorten the title")
-            yield Problem(source, say("{network} post '{id}' is {length} long, over the limit of "
-                                           "{limit} by {excess}, counted in {unit}", network=network.name,
+            yield Problem(source, say("{network} post '{id}' is {length:,} long, over the limit of "
+                                           "{limit:,} by {excess:,}, counted in {unit}", network=network.name,
                                            id=post.id, length=length, limit=limit, excess=length - limit,
                                            unit=unit), hint, post)
 
@@ -77,12 +77,12 @@ def share_too_long(ctx: CheckContext) -> Iterator[Problem]:
             for counting, length, limit in words.lengths:
                 if length <= limit:
                     continue
-                hint = (say("shorten the suggestion's `text:` by {excess}", excess=length - limit) if share.chosen
+                hint = (say("shorten the suggestion's `text:` by {excess:,}", excess=length - limit) if share.chosen
                         else say("write the words yourself under `ambassadors: suggestions:` (`article: {slug}`, "
                                  "`text:`), or shorten the article's title", slug=share.article))
                 yield Problem(share.source, say(
-                    "the words suggested to staff for {network} on '{title}' are {length} long, over the limit "
-                    "of {limit} by {excess}, counted in {unit}", network=words.network_name, title=share.title,
+                    "the words suggested to staff for {network} on '{title}' are {length:,} long, over the limit "
+                    "of {limit:,} by {excess:,}, counted in {unit}", network=words.network_name, title=share.title,
                     length=length, limit=limit, excess=length - limit,
                     unit=_unit(counting, words.text)), hint)
 
@@ -104,8 +104,8 @@ def title_too_long(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         network = networks[post.network or ""]
         if network.title_limit is not None and len(post.title) > network.title_limit:
-            yield Problem(post.source, say("{network} post '{id}' has a title of {length} characters, "
-                                           "over the limit of {limit}", network=network.name, id=post.id,
+            yield Problem(post.source, say("{network} post '{id}' has a title of {length:,} characters, "
+                                           "over the limit of {limit:,}", network=network.name, id=post.id,
                                            length=len(post.title), limit=network.title_limit),
                           say("shorten `title:`"), post)
 
@@ -246,8 +246,8 @@ def alt_too_long(ctx: CheckContext) -> Iterator[Problem]:
         for media in post.media:
             if network.alt_limit is not None and len(media.alt or "") > network.alt_limit:
                 yield Problem(media.source or post.source,
-                              say("the alt text of '{id}' is {length} characters, over {network}'s limit of "
-                                  "{limit}", id=post.id, length=len(media.alt or ""), network=network.name,
+                              say("the alt text of '{id}' is {length:,} characters, over {network}'s limit of "
+                                  "{limit:,}", id=post.id, length=len(media.alt or ""), network=network.name,
                                   limit=network.alt_limit), say("shorten `alt:`"), post)
 
 
@@ -278,8 +278,8 @@ def image_unfit(ctx: CheckContext) -> Iterator[Problem]:
             where = media.source or post.source
             limit = network.max_image_bytes
             if limit is not None and size > limit:
-                yield Problem(where, say("{network} post '{id}': image '{image}' weighs {size} kB, over {network}'s "
-                                         "{limit} kB: refused when posted through its API or a scheduler",
+                yield Problem(where, say("{network} post '{id}': image '{image}' weighs {size:,} kB, over {network}'s "
+                                         "{limit:,} kB: refused when posted through its API or a scheduler",
                                          network=network.name, id=post.id, image=media.path,
                                          size=-(-size // 1000), limit=limit // 1000),
                               say("compress it (JPEG or WebP), or give {network} a lighter image under {place}",

@@ -96,10 +96,9 @@ def _swapped(day: dt.date) -> dt.date | None:
         return None
 
 
-def _figure(value: int | float, unit: str | None) -> str:
-    """``1180 abonnés``, ``12.5 %``: the figure as calendar.yaml writes it, with its unit."""
-    written = str(int(value)) if float(value).is_integer() else str(value)
-    return f"{written} {unit}" if unit else written
+def _figure(value: int | float, unit: str | None) -> Message:
+    """``1,180 abonnés``, ``12.5 %``; in French ``1 180 abonnés``, ``12,5 %``: the figure with its unit."""
+    return say("{figure:,} {unit}", figure=value, unit=unit) if unit else say("{figure:,}", figure=value)
 
 
 @rule("objective-missed", "warning", "An objective's date has passed and its figure is below the target",

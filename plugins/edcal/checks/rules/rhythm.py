@@ -17,7 +17,7 @@ from edcal.model.network import Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import cadence_gaps, campaign_gaps, month_word
-from edcal.plan.promotion import promotion_by_month
+from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.status import freeze_at
 from edcal.plan.timing import step_keys
 
@@ -243,16 +243,16 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(network.source or calendar.source,
                       say_count(found.promotional,
                                 "{network} in {month} {year}: {count} of {total} posts is promotional "
-                                "({share}%), above the ceiling of {ceiling}%",
+                                "({share}%), above the ceiling of {ceiling:,}%",
                                 "{network} in {month} {year}: {count} of {total} posts are promotional "
-                                "({share}%), above the ceiling of {ceiling}%", network=network.name,
+                                "({share}%), above the ceiling of {ceiling:,}%", network=network.name,
                                 month=month_word(month), year=year, total=found.total, share=share,
-                                ceiling=round(ceiling * 100)),
+                                ceiling=ceiling_percent(ceiling)),
                       say("mix in useful, non-promotional posts: advice, behind the scenes, the team"),
                       when=first_upcoming[(network_id, year, month)],
                       data=(("network", network_id), ("month", f"{year:04d}-{month:02d}"),
                             ("promotional", found.promotional), ("total", found.total), ("share", share),
-                            ("ceiling", round(ceiling * 100))))
+                            ("ceiling", ceiling_percent(ceiling))))
 
 
 @rule("outside-slots", "warning", "A post's time is outside its network's posting slots")
