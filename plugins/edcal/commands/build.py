@@ -56,6 +56,11 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
         site, say("fix the theme's template (a missing include, an unclosed tag, an unknown filter)"),
         outcome=say("output/ may be partly written, and the next successful build tidies it; planning/ was "
                     "left as it was"))
+    import pelican as pelican_module
+
+    console = pelican_module.console
+    if verbosity <= 0:
+        pelican_module.console = _WithoutPelicanSummary(console)
     try:
         with theme:  # the blog's theme, as the planning's templates are: a located error, no traceback
             pelican = Pelican(settings)
@@ -66,6 +71,7 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
                                       say("give one of them another slug, or another *_SAVE_AS setting"))],
                           outcome=say("output/ is partly written; planning/ was left as it was")) from None
     finally:
+        pelican_module.console = console
         state: BuildState | None = settings.get(STATE_KEY)
         if state is not None and state.plan_run is not None:
             state.plan_run.stop()  # a failed build's worker must not outlive it
@@ -154,3 +160,23 @@ def _some(paths: list[str]) -> str:
         return ", ".join(paths)
     return say_count(len(paths) - 3, "{files} and {count} other", "{files} and {count} others",
                      files=", ".join(paths[:3]))
+
+
+class _WithoutPelicanSummary:
+    """Pelican's console without its "Done: Processed 9 articles, 0 drafts…" line (``-v`` keeps it).
+
+    Pelican counts what edcal lets it see: the drafts, articles in review and scheduled articles that
+    edcal holds back are not among them, and its "0 drafts" sat above edcal's "1 draft". edcal's own
+    summary says what was published and what was held back.
+    """
+
+    def __init__(self, console: Any) -> None:
+        self._console = console
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        if objects and isinstance(objects[0], str) and objects[0].startswith("Done: Processed"):
+            return
+        self._console.print(*objects, **options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._console, name)
