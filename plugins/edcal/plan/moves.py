@@ -262,7 +262,8 @@ def move_campaign(plan: Plan, move: Move, campaign: Campaign, shift: Shift,
     written relative to a key date follows the key date, not the campaign. When some of its items stay
     (``move.unmoved``), they would fall outside it: it keeps its days (``move.campaign_kept``).
 
-    :param read_day: and ``shared``: as :func:`plan_move` takes them.
+    :param read_day: the day written at the start of the value at a source (as :func:`plan_move`).
+    :param shared: the YAML anchor or alias the value at a source is (as :func:`plan_move`).
     """
     if move.unmoved:
         move.campaign_kept = campaign.id
