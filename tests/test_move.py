@@ -12,7 +12,7 @@ from edcal.commands import move as move_command
 from edcal.errors import InputErrors
 from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, edited_text, write_texts
 from edcal.model.source import Source
-from edcal.plan import moves
+from edcal.plan import move_refusals, moves
 from helpers import assert_french, translatable_words
 
 #: Reports in the site's language (French here), as the team reads them.
@@ -399,6 +399,7 @@ def test_the_agenda_shows_the_ids_move_takes(site: Path) -> None:
 
 def test_every_word_of_move_has_a_french_translation() -> None:
     words = [*translatable_words(Path(move_command.__file__)), *translatable_words(Path(moves.__file__)),
+             *translatable_words(Path(move_refusals.__file__)),
              *(form for forms in moves._UNIT_FORMS.values() for form in forms)]  # given with *
     assert len(words) > 25
     assert_french(words)

@@ -310,7 +310,7 @@ def test_more_wrong_ambassadors_settings(section: str, message: str) -> None:
 
 
 def test_next_change_counts_the_published_page_s_days() -> None:
-    from edcal.commands.next_change import next_change
+    from edcal.plan.next_change import next_change
 
     yaml = "ambassadors:\n  suggestions:\n    - {link: https://jobs.example.org/, title: Emplois, from: 2027-02-20}\n"
     calendar = calendar_from(PARIS_CALENDAR + yaml)
@@ -383,7 +383,7 @@ def test_a_freeze_of_some_networks_is_said_and_may_name_networks_the_company_doe
     sharing = plan_of(calendar, articles(calendar), now=NOW).sharing
     assert sharing.frozen == (("Facebook", "Polémique"),)
     assert [t.network for t in sharing.shares[0].texts] == ["linkedin"]
-    from edcal.commands.next_change import next_change
+    from edcal.plan.next_change import next_change
 
     calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-14, until: 2027-02-16 08:00, reason: Crise}\n"
                              "ambassadors: {publish: true}\n")
@@ -456,7 +456,7 @@ def test_an_image_written_otherwise_is_still_the_unpublished_article_s() -> None
 
 
 def test_next_change_follows_a_suggestion_s_own_window() -> None:
-    from edcal.commands.next_change import next_change
+    from edcal.plan.next_change import next_change
 
     calendar = calendar_from(PARIS_CALENDAR + "ambassadors:\n  publish: true\n  suggestions:\n"
                              "    - {article: recent, from: 2027-02-20}\n")

@@ -623,16 +623,11 @@ def next_change(site: Path, settings_file: str, verbosity: int | None, after: st
     back ends. Prints nothing (and exits 0) when no change is planned. With
     --after, a printed instant that is already past means a rebuild is due.
     """
-    from edcal import clock
     from edcal.commands.next_change import next_change as find
-    from edcal.pelican_plugin.metadata import NOTHING, read_plan
 
-    plan = read_plan(site, settings_file, compose_from=NOTHING)  # articles only: no post is composed
-    # An empty --after (an empty file read in CI) is an error: taken as "now", nothing would ever be due.
-    since = clock.parse_instant(after, plan.calendar.zone, "--after") if after is not None else plan.now
-    moment = find(plan, since)
+    moment = find(site, settings_file, after)
     if moment is not None:
-        click.echo(moment.astimezone(plan.calendar.zone).isoformat(timespec="seconds"))
+        click.echo(moment)
 
 
 @cli.command(epilog="Examples: edcal export hootsuite --network linkedin --until 2027-02-01 -o linkedin.csv; "

@@ -1,12 +1,13 @@
 """``edcal move``: move a selection of the plan by days, weeks or months, in the files people write.
 
-The site is read; the selection becomes written dates to change
-(:mod:`edcal.plan.moves`); the files are edited in memory
+The options are parsed and the site is read; the selection becomes written
+dates to change (:mod:`edcal.plan.moves`); the files are edited in memory
 (:mod:`edcal.load.edits`) and the site is read again as the edits would
 leave it, in a child process (:mod:`edcal.commands._child`). Only when that
-reads without error, and nothing already out moves, are the files written,
-and the plan's changes are shown as ``edcal diff`` shows them.
-``--dry-run`` stops before writing.
+reads without error, and nothing refuses the move
+(:mod:`edcal.plan.move_refusals`), are the files written, and the plan's
+changes are shown as ``edcal diff`` shows them. ``--dry-run`` stops before
+writing.
 """
 
 from __future__ import annotations
@@ -26,21 +27,26 @@ from edcal.load import timeparse
 from edcal.load.calendar import MAX_HORIZON_DAYS
 from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, WrittenText, edited_files, write_texts
 from edcal.load.yamlfile import read_text
-from edcal.model.calendar import Campaign, KeyDate, MovedOccurrence
+from edcal.model.calendar import MovedOccurrence
 from edcal.model.plan import Item, Plan, article_item_id
 from edcal.model.source import Source
+from edcal.plan.move_refusals import (
+    SELECTION,
+    check_key_dates,
+    check_key_dates_shifted,
+    nothing_selected,
+    refuse_what_must_not_move,
+)
 from edcal.plan.moves import (
-    DateMove,
     Move,
     Selection,
     Shift,
     Unmoved,
-    is_past,
+    first_day_moving,
+    move_campaign,
     move_name,
     plan_move,
     selected,
-    where_written,
-    written_start,
 )
 
 #: Exit code when some selected items could not be moved (the others were).
@@ -92,60 +98,38 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     plan = read_plan(site, settings_file, compose_from=NOW)
     selection = _selection(plan, ids, first, last, networks, campaign, owner)
     chosen, past, key_dates = selected(plan, selection)
-    _check_key_dates(plan, key_dates, networks, campaign, owner)
+    check_key_dates(plan, key_dates, selection)
     if not chosen and not key_dates:
-        raise _nothing_selected(plan, selection, ids, since, until, networks, campaign, owner, len(past))
+        given = [*(f"'{name}'" for name in ids), *(f"{option} {value}" for option, value in (
+            ("--since", since), ("--until", until), ("--campaign", campaign), ("--owner", owner)) if value),
+            *(f"--network {network}" for network in networks)]
+        raise nothing_selected(plan, selection, given, len(past))
     days = _DayReader(site)
+
+    def planned(shift: Shift) -> Move:
+        return plan_move(plan, chosen, key_dates, shift, days, days.shared, days.extensible, selection.ids,
+                         days.removable)
+
     if shift is None:  # --to: from the first day of what moves (not of what follows or stays)
         assert to is not None
-        trial = plan_move(plan, chosen, key_dates, Shift(1, "days"), days, days.shared, days.extensible,
-                          selection.ids, days.removable)
-        moving = [*(m.before for m in trial.moves if not m.key_date),
-                  *(m.before for m in trial.returned),
-                  *(day for m in trial.occurrences for day, _after in m.days),
-                  *(key_date.start for key_date in key_dates)]
-        moving = moving or [plan.day_of(start) for i in chosen if (start := written_start(plan, i))]
-        shift = _shift_to(to, min(moving))
-    _check_key_date_values(key_dates, days)
-    late = [key_date for key_date in key_dates if shift(key_date.start) < plan.day_of(plan.now)]
-    if late:
-        raise InputErrors([InputError(key_date.source,
-                                      say("key date '{id}' would begin on {day}, before today",
-                                          id=key_date.id, day=shift(key_date.start).isoformat()),
-                                      say("move it by fewer days, or forward")) for key_date in late])
-    moved = plan_move(plan, chosen, key_dates, shift, days, days.shared, days.extensible, selection.ids,
-                      days.removable)
+        shift = _shift_to(to, first_day_moving(plan, chosen, key_dates, planned(Shift(1, "days"))))
+    check_key_dates_shifted(plan, key_dates, shift, days.shared)
+    moved = planned(shift)
     moved.past = past
-    if selection.campaign is not None and not (ids or first or last or networks or owner):  # it all
-        if moved.unmoved:  # its items left would fall outside it: it stays, and the report says so
-            moved.campaign_kept = selection.campaign
-        else:
-            moved.moves += _campaign_days(plan, plan.calendar.campaigns[selection.campaign], shift, days)
-            moved.moves.sort(key=lambda m: (m.source.path, m.source.line, m.source.column))
+    if selection.whole_campaign:
+        assert selection.campaign is not None
+        move_campaign(plan, moved, plan.calendar.campaigns[selection.campaign], shift, days, days.shared)
     texts = edited_files(site, [*(DayEdit(m.source, m.before, m.after) for m in moved.moves),
                                 *(MovedDaysEdit(m.source, m.into_moved, m.days) for m in moved.occurrences),
                                 *(_removal(m.occurrence) for m in moved.returned)])
     after = None
     if texts:
         after = _read_moved(site, settings_file, texts)
-        _refuse_what_must_not_move(plan, after, moved, days)
+        refuse_what_must_not_move(plan, after, moved, days.offset_written)
         if not dry_run:
             _write(site, texts)
     return MoveOutcome(_report(plan, after, moved, shift, to, dry_run),
                        EXIT_UNMOVED if moved.unmoved else 0)
-
-
-def _campaign_days(plan: Plan, campaign: Campaign, shift: Shift, days: _DayReader) -> list[DateMove]:
-    """A campaign moved whole (``--campaign`` alone) moves its own days too: its posts would fall
-    outside it. Its first day stays once it has begun (its posts out already were in it); a day
-    written relative to a key date follows the key date, not the campaign."""
-    begun = campaign.start <= plan.day_of(plan.now)
-    moves = []
-    for source in ((None if begun else campaign.from_source), campaign.until_source):
-        day = days(source) if source is not None and days.shared(source) is None else None
-        if source is not None and day is not None:
-            moves.append(DateMove(source, day, shift(day), (), campaign=campaign.id))
-    return moves
 
 
 def _removal(occurrence: MovedOccurrence) -> MovedEntryRemoval:
@@ -159,159 +143,6 @@ def _read_moved(site: Path, settings_file: str, texts: dict[Path, str]) -> Plan:
     if plan is None:
         raise InputErrors(errors, outcome=say("moved so, the site would not load; nothing was written"))
     return plan  # type: ignore[no-any-return]
-
-
-def _refuse_what_must_not_move(before: Plan, after: Plan, moved: Move, days: _DayReader) -> None:
-    """Compare the plans: nothing already out may move (a promotion out before its article, a post of a
-    key date under way, a freeze or a campaign that has begun), nothing may land before now, and a
-    time written with a UTC offset may not slide across a daylight-saving change."""
-    now = after.by_id()
-    direct = {item.id: change.source for change in moved.moves for item in change.items}
-    zone = before.calendar.zone
-    errors = _begun_spans(before, after)
-    for was in before.items:
-        item = now.get(was.id)
-        if item is None or was.start is None or item.start is None or item.start == was.start:
-            continue
-        if is_past(before, was):
-            errors.append(InputError(where_written(before, was),
-                                     say("'{id}' is already past ({was}): the move would move it to {now}",
-                                         id=was.id, was=_instant(was.start, zone),
-                                         now=_instant(item.start, zone)),
-                                     say("it follows what you move: leave that where it is, or make this "
-                                         "post an entry of its own with `at:`")))
-        elif is_past(before, item):
-            errors.append(InputError(where_written(before, was),
-                                     say("'{id}' would move to {now}, before now: it would never go out",
-                                         id=was.id, now=_instant(item.start, zone)),
-                                     say("move by fewer days, or forward")))
-        elif was.id in direct and isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime) \
-                and was.start.astimezone(zone).time() != item.start.astimezone(zone).time() \
-                and days.offset_written(direct[was.id]):
-            errors.append(InputError(direct[was.id],
-                                     say("'{id}' has its time written with a UTC offset: moved, {was} would "
-                                         "become {now}", id=was.id, was=_instant(was.start, zone)[-5:],
-                                         now=_instant(item.start, zone)[-5:]),
-                                     say("leave the offset out (the site's zone settles the time), or change "
-                                         "this date by hand")))
-    if errors:
-        raise InputErrors(errors)
-
-
-#: The hint when a moved key date would move what has begun.
-_FROM_FIRST = say("write its `from:` as a date first, or leave the key date where it is")
-
-
-def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
-    """A freeze in force, a campaign or a recurring post under way, whose start a moved key date would
-    move (a series' occurrences already out would vanish from the plan)."""
-    today = before.day_of(before.now)
-    errors = []
-    series = {entry.id: entry for entry in after.calendar.posts if entry.recurrence is not None}
-    for entry in before.calendar.posts:
-        now_entry = series.get(entry.id)
-        if entry.recurrence is None or now_entry is None or now_entry.recurrence is None:
-            continue
-        if entry.recurrence.start <= today and now_entry.recurrence.start != entry.recurrence.start:
-            errors.append(InputError(entry.field_sources.get("repeat", entry.source),
-                                     say("recurring post '{id}' began on {was}: the move would have it "
-                                         "begin on {now}",
-                                         id=entry.id, was=entry.recurrence.start.isoformat(),
-                                         now=now_entry.recurrence.start.isoformat()),
-                                     _FROM_FIRST))
-    for campaign_id, was in before.calendar.campaigns.items():
-        now = after.calendar.campaigns.get(campaign_id)
-        if now is not None and was.start <= today and now.start != was.start:
-            errors.append(InputError(was.from_source or was.source,
-                                     say("campaign '{id}' began on {was}: the move would have it begin "
-                                         "on {now}", id=campaign_id, was=was.start.isoformat(),
-                                         now=now.start.isoformat()),
-                                     _FROM_FIRST))
-    moved_freezes = {window.source: window for window in after.calendar.freezes}
-    for was in before.calendar.freezes:
-        now_window = moved_freezes.get(was.source)
-        if now_window is not None and was.start <= before.now and now_window.start != was.start:
-            since = _instant(was.start, before.calendar.zone)
-            errors.append(InputError(was.from_source or was.source,
-                                     say("the freeze from {since} is in force: the move would lift it and "
-                                         "start it again later", since=since),
-                                     _FROM_FIRST))
-    return errors
-
-
-def _check_key_date_values(key_dates: list[KeyDate], days: _DayReader) -> None:
-    """A key date's day written as a YAML alias, or an anchor other values repeat, cannot move alone."""
-    errors = [InputError(source, say("key date '{id}' has its `{name}:` written as the YAML {shared}, which "
-                                    "other values share", id=key_date.id, name=name, shared=shared),
-                         say("write the date itself in each place first"))
-              for key_date in key_dates for name, source in key_date.field_sources.items()
-              if (shared := days.shared(source)) is not None]
-    if errors:
-        raise InputErrors(errors)
-
-
-def _instant(start: dt.datetime | dt.date, zone: Any) -> str:
-    return f"{start.astimezone(zone):%Y-%m-%d %H:%M}" if isinstance(start, dt.datetime) else start.isoformat()
-
-
-#: Where errors about the selection as a whole point (the ids given, the filters).
-SELECTION = Source("ID", 1, 1)
-#: The longest move: as far as the plan ever looks ahead, ten years (a longer one is a typo).
-MAX_SHIFT_DAYS = MAX_HORIZON_DAYS
-_UNITS = ("days", "weeks", "months")
-
-
-def _check_key_dates(plan: Plan, key_dates: list[KeyDate], networks: tuple[str, ...], campaign: str | None,
-                     owner: str | None) -> None:
-    """A key date moves with everything written relative to it, on every network: filters cannot
-    apply, and one that has begun has posts already out."""
-    today = plan.day_of(plan.now)
-    filters = [f"--{name}" for name, given in (("network", networks), ("campaign", campaign),
-                                               ("owner", owner)) if given]
-    errors = []
-    for key_date in key_dates:
-        if filters:
-            # Option names joined by "and"/"or": a list of words of the user's (`--network and --owner`).
-            errors.append(InputError(SELECTION, say("{filters} cannot select part of key date '{id}': "
-                                                    "everything written relative to it moves with it",
-                                                    filters=_joined(filters, say("and")), id=key_date.id),
-                                     say("move it without {filters}, or move the posts by their own ids",
-                                         filters=_joined(filters, say("or")))))
-        elif key_date.end < today:
-            errors.append(InputError(key_date.source, say("key date '{id}' is over (it ended on {day})",
-                                                          id=key_date.id, day=key_date.end.isoformat()),
-                                     say("name key dates still to come")))
-        elif key_date.start <= today:
-            errors.append(InputError(key_date.source, say("key date '{id}' began on {day}: it is under way",
-                                                          id=key_date.id, day=key_date.start.isoformat()),
-                                     say("change its dates by hand")))
-    if errors:
-        raise InputErrors(errors)
-
-
-def _nothing_selected(plan: Plan, selection: Selection, ids: tuple[str, ...], since: str | None,
-                      until: str | None, networks: tuple[str, ...], campaign: str | None, owner: str | None,
-                      past: int) -> InputErrors:
-    """Why the selection holds nothing to move, in the terms the user gave."""
-    named = set(selection.ids)
-    undated = [a.slug for a in plan.articles if a.slug in named and a.date is None]
-    if undated:
-        return InputErrors([InputError(
-            SELECTION, say("article '{slug}' has no date: nothing to move", slug=undated[0]),
-            say("give it a `date:` in its front matter (edcal move moves dates)"))])
-    ideas = [i.id for i in plan.calendar.ideas if {i.id, f"idea-{i.id}"} & named and not i.publish]
-    if ideas:
-        return InputErrors([InputError(SELECTION, say("idea '{id}' has no `publish:` day: nothing to move",
-                                                      id=ideas[0]),
-                                       say("its deadlines move by their own ids (see edcal agenda --ids)"))])
-    given = [*(f"'{name}'" for name in ids), *(f"{option} {value}" for option, value in (
-        ("--since", since), ("--until", until), ("--campaign", campaign), ("--owner", owner)) if value),
-        *(f"--network {network}" for network in networks)]
-    matches = _joined(given, say("and"))
-    message = say("found no item to come that matches {given}; {count} already past", given=matches,
-                  count=past) if past else say("found no item to come that matches {given}", given=matches)
-    return InputErrors([InputError(SELECTION, message,
-                                   say("edcal agenda --ids lists what is planned, with the ids to name"))])
 
 
 def _write(site: Path, texts: dict[Path, str]) -> None:
@@ -334,6 +165,11 @@ def _day(text: str | None, option: str) -> dt.date | None:
     except ValueError as exc:
         hint = value_hint(text.strip(), str(exc)) or say("a day, e.g. 2027-01-18")  # 12/10/2026: year first
         raise InputErrors([InputError(Source(option, 1, 1), message_of(exc), hint)]) from None
+
+
+#: The longest move: as far as the plan ever looks ahead, ten years (a longer one is a typo).
+MAX_SHIFT_DAYS = MAX_HORIZON_DAYS
+_UNITS = ("days", "weeks", "months")
 
 
 def _shift_by(by: str) -> Shift:
@@ -414,14 +250,6 @@ def _unknown(option: str, name: str) -> str:
     if option == "--campaign":
         return say("unknown campaign '{name}'", name=name)
     return say("unknown owner '{name}'", name=name)
-
-
-def _joined(words: list[str], conjunction: str) -> str:
-    """"a and b and c" (``conjunction`` is ``say("and")`` or ``say("or")``), each word as given."""
-    joined = words[0]
-    for word in words[1:]:
-        joined = say("{first} {conjunction} {then}", first=joined, conjunction=conjunction, then=word)
-    return joined
 
 
 class _DayReader:

@@ -1,29 +1,22 @@
-"""``edcal next-change``: when the public site will next change by itself.
-
-A static site cannot publish a scheduled article on its own: CI rebuilds when
-this instant has come. The public site changes by itself when a scheduled
-article's date arrives, or when a freeze window holding articles back ends;
-and, when the ambassadors' page is published, at midnight on the days a
-suggestion starts or ends.
-"""
+"""``edcal next-change``: when the public site will next change by itself, for CI (ISO 8601)."""
 
 from __future__ import annotations
 
-import datetime as dt
+from pathlib import Path
 
-from edcal.model.plan import Plan
-from edcal.plan.share import share_page_changes
-from edcal.plan.status import article_state
+from edcal import clock
+from edcal.pelican_plugin.metadata import NOTHING, read_plan
+from edcal.plan.next_change import next_change as first_change
 
 
-def next_change(plan: Plan, after: dt.datetime) -> dt.datetime | None:
-    """The first instant strictly after ``after`` at which an article goes live."""
-    moments = []
-    for article in plan.articles:
-        live_at = article_state(article, plan.calendar, plan.now, plan.articles_by_slug()).live_at
-        if live_at is not None and live_at > after:
-            moments.append(live_at)
-    if plan.calendar.ambassadors.publish:  # the ambassadors' page is public too: its days begin and end
-        moments += [moment for moment in share_page_changes(plan.calendar, plan.articles, plan.now)
-                    if moment > after]
-    return min(moments, default=None)
+def next_change(site: Path, settings_file: str, after: str | None = None) -> str | None:
+    """The first instant after ``after`` (default: now) at which the public site changes by itself, in
+    the site's zone; None when no change is planned.
+
+    :raises InputErrors: for invalid input or an invalid ``after``.
+    """
+    plan = read_plan(site, settings_file, compose_from=NOTHING)  # articles only: no post is composed
+    # An empty --after (an empty file read in CI) is an error: taken as "now", nothing would ever be due.
+    since = clock.parse_instant(after, plan.calendar.zone, "--after") if after is not None else plan.now
+    moment = first_change(plan, since)
+    return None if moment is None else moment.astimezone(plan.calendar.zone).isoformat(timespec="seconds")

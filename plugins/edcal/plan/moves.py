@@ -9,6 +9,8 @@ follows the key date, an occurrence of a recurring post follows its rule. A
 date that also dates items left out of the selection (one ``at:`` for
 LinkedIn and X, only X selected; one YAML anchor merged into two entries) is
 not changed either: a move never moves more than was asked without saying so.
+A campaign selected alone moves its own days too (:func:`move_campaign`).
+What refuses a move as a whole is in :mod:`edcal.plan.move_refusals`.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from edcal.i18n import Message, say, say_count
-from edcal.model.calendar import KeyDate, MovedOccurrence, PostEntry, When
+from edcal.model.calendar import Campaign, KeyDate, MovedOccurrence, PostEntry, When
 from edcal.model.plan import Item, Plan, article_item_id, made_by, occurrence_name
 from edcal.model.source import Source
 
@@ -73,6 +75,12 @@ class Selection:
 
     def covers(self, day: dt.date) -> bool:
         return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
+
+    @property
+    def whole_campaign(self) -> bool:
+        """A campaign and nothing else (``--campaign`` alone): the campaign itself moves."""
+        return self.campaign is not None and not (self.ids or self.first or self.last or self.networks
+                                                  or self.owner)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,8 +250,47 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
         reason = where.follows(item, moved_articles, moved_key_dates, left_articles)
         if reason is not None:
             move.unmoved.append(Unmoved(item, *reason))
-    move.moves.sort(key=lambda m: (m.source.path, m.source.line, m.source.column))
+    move.moves.sort(key=_in_file_order)
     return move
+
+
+def move_campaign(plan: Plan, move: Move, campaign: Campaign, shift: Shift,
+                  read_day: Callable[[Source], dt.date | None],
+                  shared: Callable[[Source], str | None]) -> None:
+    """A campaign moved whole (:attr:`Selection.whole_campaign`) moves its own days too: its posts would
+    fall outside it. Its first day stays once it has begun (its posts out already were in it); a day
+    written relative to a key date follows the key date, not the campaign. When some of its items stay
+    (``move.unmoved``), they would fall outside it: it keeps its days (``move.campaign_kept``).
+
+    :param read_day: the day written at the start of the value at a source (as :func:`plan_move`).
+    :param shared: the YAML anchor or alias the value at a source is (as :func:`plan_move`).
+    """
+    if move.unmoved:
+        move.campaign_kept = campaign.id
+        return
+    begun = campaign.start <= plan.day_of(plan.now)
+    for source in ((None if begun else campaign.from_source), campaign.until_source):
+        day = read_day(source) if source is not None and shared(source) is None else None
+        if source is not None and day is not None:
+            move.moves.append(DateMove(source, day, shift(day), (), campaign=campaign.id))
+    move.moves.sort(key=_in_file_order)
+
+
+def first_day_moving(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], trial: Move) -> dt.date:
+    """The first day of what moves (not of what follows or stays), from which ``--to`` counts.
+
+    :param trial: the move of the same selection by one day (:func:`plan_move`).
+    """
+    moving = [*(m.before for m in trial.moves if not m.key_date),
+              *(m.before for m in trial.returned),
+              *(day for m in trial.occurrences for day, _after in m.days),
+              *(key_date.start for key_date in key_dates)]
+    moving = moving or [plan.day_of(start) for i in chosen if (start := written_start(plan, i))]
+    return min(moving)
+
+
+def _in_file_order(change: DateMove) -> tuple[str, int, int]:
+    return change.source.path, change.source.line, change.source.column
 
 
 def _whole_series(plan: Plan, chosen: list[Item], where: _Finder) -> set[str]:

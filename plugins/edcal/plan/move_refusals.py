@@ -1,0 +1,202 @@
+"""What ``edcal move`` refuses: the moves it cannot make without moving what it must not.
+
+:mod:`edcal.plan.moves` says which written dates a move changes; this module
+says when nothing is to be written at all (located errors, exit code 2).
+Before the move, from the selection: a key date filtered, over or under way,
+written as a YAML alias or anchor, or moved before today; a selection with
+nothing to come. After it, comparing the plan with the plan the moved files
+give (:func:`refuse_what_must_not_move`): something already out that would
+move, something that would land before now, a freeze, a campaign or a
+recurring post under way whose start would move, a time written with a UTC
+offset that would slide across a daylight-saving change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from edcal.errors import InputError, InputErrors
+from edcal.i18n import say
+from edcal.model.calendar import KeyDate
+from edcal.model.plan import Plan
+from edcal.model.source import Source
+from edcal.plan.moves import Move, Selection, Shift, is_past, where_written
+
+#: Where errors about the selection as a whole point (the ids given, the filters).
+SELECTION = Source("ID", 1, 1)
+
+
+def check_key_dates(plan: Plan, key_dates: list[KeyDate], selection: Selection) -> None:
+    """A key date moves with everything written relative to it, on every network: filters cannot
+    apply, and one that has begun has posts already out.
+
+    :raises InputErrors: for each key date named that cannot move so.
+    """
+    today = plan.day_of(plan.now)
+    filters = [f"--{name}" for name, given in (("network", selection.networks),
+                                               ("campaign", selection.campaign),
+                                               ("owner", selection.owner)) if given]
+    errors = []
+    for key_date in key_dates:
+        if filters:
+            # Option names joined by "and"/"or": a list of words of the user's (`--network and --owner`).
+            errors.append(InputError(SELECTION, say("{filters} cannot select part of key date '{id}': "
+                                                    "everything written relative to it moves with it",
+                                                    filters=_joined(filters, say("and")), id=key_date.id),
+                                     say("move it without {filters}, or move the posts by their own ids",
+                                         filters=_joined(filters, say("or")))))
+        elif key_date.end < today:
+            errors.append(InputError(key_date.source, say("key date '{id}' is over (it ended on {day})",
+                                                          id=key_date.id, day=key_date.end.isoformat()),
+                                     say("name key dates still to come")))
+        elif key_date.start <= today:
+            errors.append(InputError(key_date.source, say("key date '{id}' began on {day}: it is under way",
+                                                          id=key_date.id, day=key_date.start.isoformat()),
+                                     say("change its dates by hand")))
+    if errors:
+        raise InputErrors(errors)
+
+
+def check_key_dates_shifted(plan: Plan, key_dates: list[KeyDate], shift: Shift,
+                            shared: Callable[[Source], str | None]) -> None:
+    """A key date's day written as a YAML alias, or an anchor other values repeat, cannot move alone;
+    and a key date may not begin before today.
+
+    :param shared: the YAML anchor or alias the value at a source is, when other values share its day.
+    :raises InputErrors: the days written so, else the key dates that would begin before today.
+    """
+    errors = [InputError(source, say("key date '{id}' has its `{name}:` written as the YAML {shared}, which "
+                                    "other values share", id=key_date.id, name=name, shared=anchor),
+                         say("write the date itself in each place first"))
+              for key_date in key_dates for name, source in key_date.field_sources.items()
+              if (anchor := shared(source)) is not None]
+    if errors:
+        raise InputErrors(errors)
+    late = [key_date for key_date in key_dates if shift(key_date.start) < plan.day_of(plan.now)]
+    if late:
+        raise InputErrors([InputError(key_date.source,
+                                      say("key date '{id}' would begin on {day}, before today",
+                                          id=key_date.id, day=shift(key_date.start).isoformat()),
+                                      say("move it by fewer days, or forward")) for key_date in late])
+
+
+def nothing_selected(plan: Plan, selection: Selection, given: list[str], past: int) -> InputErrors:
+    """Why the selection holds nothing to move, in the terms the user gave.
+
+    :param given: the selection as the user wrote it (``'voeux-2027'``, ``--since 2027-01-18``).
+    :param past: how many items it holds that are already past.
+    """
+    named = set(selection.ids)
+    undated = [a.slug for a in plan.articles if a.slug in named and a.date is None]
+    if undated:
+        return InputErrors([InputError(
+            SELECTION, say("article '{slug}' has no date: nothing to move", slug=undated[0]),
+            say("give it a `date:` in its front matter (edcal move moves dates)"))])
+    ideas = [i.id for i in plan.calendar.ideas if {i.id, f"idea-{i.id}"} & named and not i.publish]
+    if ideas:
+        return InputErrors([InputError(SELECTION, say("idea '{id}' has no `publish:` day: nothing to move",
+                                                      id=ideas[0]),
+                                       say("its deadlines move by their own ids (see edcal agenda --ids)"))])
+    matches = _joined(given, say("and"))
+    message = say("found no item to come that matches {given}; {count} already past", given=matches,
+                  count=past) if past else say("found no item to come that matches {given}", given=matches)
+    return InputErrors([InputError(SELECTION, message,
+                                   say("edcal agenda --ids lists what is planned, with the ids to name"))])
+
+
+def refuse_what_must_not_move(before: Plan, after: Plan, moved: Move,
+                              offset_written: Callable[[Source], bool]) -> None:
+    """Compare the plans: nothing already out may move (a promotion out before its article, a post of a
+    key date under way, a freeze or a campaign that has begun), nothing may land before now, and a
+    time written with a UTC offset may not slide across a daylight-saving change.
+
+    :param after: the plan the moved files give.
+    :param offset_written: whether the value at a source is a time written with a UTC offset.
+    :raises InputErrors: for everything the move may not do.
+    """
+    now = after.by_id()
+    direct = {item.id: change.source for change in moved.moves for item in change.items}
+    zone = before.calendar.zone
+    errors = _begun_spans(before, after)
+    for was in before.items:
+        item = now.get(was.id)
+        if item is None or was.start is None or item.start is None or item.start == was.start:
+            continue
+        if is_past(before, was):
+            errors.append(InputError(where_written(before, was),
+                                     say("'{id}' is already past ({was}): the move would move it to {now}",
+                                         id=was.id, was=_instant(was.start, zone),
+                                         now=_instant(item.start, zone)),
+                                     say("it follows what you move: leave that where it is, or make this "
+                                         "post an entry of its own with `at:`")))
+        elif is_past(before, item):
+            errors.append(InputError(where_written(before, was),
+                                     say("'{id}' would move to {now}, before now: it would never go out",
+                                         id=was.id, now=_instant(item.start, zone)),
+                                     say("move by fewer days, or forward")))
+        elif was.id in direct and isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime) \
+                and was.start.astimezone(zone).time() != item.start.astimezone(zone).time() \
+                and offset_written(direct[was.id]):
+            errors.append(InputError(direct[was.id],
+                                     say("'{id}' has its time written with a UTC offset: moved, {was} would "
+                                         "become {now}", id=was.id, was=_instant(was.start, zone)[-5:],
+                                         now=_instant(item.start, zone)[-5:]),
+                                     say("leave the offset out (the site's zone settles the time), or change "
+                                         "this date by hand")))
+    if errors:
+        raise InputErrors(errors)
+
+
+#: The hint when a moved key date would move what has begun.
+_FROM_FIRST = say("write its `from:` as a date first, or leave the key date where it is")
+
+
+def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
+    """A freeze in force, a campaign or a recurring post under way, whose start a moved key date would
+    move (a series' occurrences already out would vanish from the plan)."""
+    today = before.day_of(before.now)
+    errors = []
+    series = {entry.id: entry for entry in after.calendar.posts if entry.recurrence is not None}
+    for entry in before.calendar.posts:
+        now_entry = series.get(entry.id)
+        if entry.recurrence is None or now_entry is None or now_entry.recurrence is None:
+            continue
+        if entry.recurrence.start <= today and now_entry.recurrence.start != entry.recurrence.start:
+            errors.append(InputError(entry.field_sources.get("repeat", entry.source),
+                                     say("recurring post '{id}' began on {was}: the move would have it "
+                                         "begin on {now}",
+                                         id=entry.id, was=entry.recurrence.start.isoformat(),
+                                         now=now_entry.recurrence.start.isoformat()),
+                                     _FROM_FIRST))
+    for campaign_id, was in before.calendar.campaigns.items():
+        now = after.calendar.campaigns.get(campaign_id)
+        if now is not None and was.start <= today and now.start != was.start:
+            errors.append(InputError(was.from_source or was.source,
+                                     say("campaign '{id}' began on {was}: the move would have it begin "
+                                         "on {now}", id=campaign_id, was=was.start.isoformat(),
+                                         now=now.start.isoformat()),
+                                     _FROM_FIRST))
+    moved_freezes = {window.source: window for window in after.calendar.freezes}
+    for was in before.calendar.freezes:
+        now_window = moved_freezes.get(was.source)
+        if now_window is not None and was.start <= before.now and now_window.start != was.start:
+            since = _instant(was.start, before.calendar.zone)
+            errors.append(InputError(was.from_source or was.source,
+                                     say("the freeze from {since} is in force: the move would lift it and "
+                                         "start it again later", since=since),
+                                     _FROM_FIRST))
+    return errors
+
+
+def _joined(words: list[str], conjunction: str) -> str:
+    """"a and b and c" (``conjunction`` is ``say("and")`` or ``say("or")``), each word as given."""
+    joined = words[0]
+    for word in words[1:]:
+        joined = say("{first} {conjunction} {then}", first=joined, conjunction=conjunction, then=word)
+    return joined
+
+
+def _instant(start: dt.datetime | dt.date, zone: Any) -> str:
+    return f"{start.astimezone(zone):%Y-%m-%d %H:%M}" if isinstance(start, dt.datetime) else start.isoformat()
