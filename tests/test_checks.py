@@ -656,6 +656,12 @@ def test_post_in_freeze() -> None:
         "post 'a-x' (2027-01-12 09:00) is withheld by a freeze until 2027-01-14 00:00: Crise"]
     assert not findings("post-in-freeze", posts("{id: a, at: 2027-01-11 09:00, networks: [x], text: Joyeux}"),
                         extra=extra)
+    # The blog's own promotion of an article has no entry to move or remove: the hint says how to leave it out.
+    on_x = "freeze:\n  - {from: 2027-01-12, until: 2027-01-13, networks: [x], reason: Crise}\n"
+    found = findings("post-in-freeze", "blog:\n  promote: {networks: [x]}\n",
+                     [lambda c: article("lancement", "2027-01-12T09:00", c)], extra=on_x)
+    assert [f.hint for f in found] == ["it will not go out; to leave it out, write `social: {x: {skip: true}}` in the "
+                                       "header of content/articles/lancement.md, or move the article"]
 
 
 def test_cadence_gap() -> None:

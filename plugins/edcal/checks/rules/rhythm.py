@@ -51,16 +51,24 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
         if item.kind == "post" and item.status == "withheld" and isinstance(item.start, dt.datetime):
             window = freeze_at(ctx.plan.calendar, item.start, item.network)
             when = item.start.astimezone(zone)
+            article = ctx.plan.article_of(item) if ctx.entry(item) is None else None
+            if article is not None:  # the blog's own promotion: no entry of calendar.yaml to move or remove
+                hint = say("it will not go out; to leave it out, write `social: {{{network}: {{skip: true}}}}` in "
+                           "the header of {path}, or move the article", network=item.network,
+                           path=article.source.path)
+            elif window is not None and window.end is not None:
+                hint = say("it will not go out; move it after the freeze, or remove it")
+            else:
+                hint = say("it will not go out while the freeze lasts; move it later, or remove it")
             if window is not None and window.end is not None:
                 yield Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze until "
                                                "{end:%Y-%m-%d %H:%M}: {reason}", id=item.id, when=when,
                                                end=window.end.astimezone(zone), reason=item.withheld_reason),
-                              say("it will not go out; move it after the freeze, or remove it"), item)
+                              hint, item)
             else:
                 yield Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze with "
                                                "no end: {reason}", id=item.id, when=when,
-                                               reason=item.withheld_reason),
-                              say("it will not go out while the freeze lasts; move it later, or remove it"), item)
+                                               reason=item.withheld_reason), hint, item)
 
 
 @rule("cadence-gap", "warning", "Fewer posts or articles than the cadence target in a coming period",
