@@ -780,7 +780,9 @@ def test_placeholder_text() -> None:
 
     left = [lambda c: article("neuf", "2027-01-12T09:00", c, summary=NEW_ARTICLE_BODY["fr"])]
     found = findings("placeholder-text", "", left)
-    assert [f.severity for f in found] == ["error"] and "still begins with the paragraph `edcal new` wrote" in found[0].message
+    # Going online in 8 days: told now, as a warning; the build that would publish it is stopped by the error.
+    assert [f.severity for f in found] == ["warning"] and "still begins with the paragraph `edcal new` wrote" in found[0].message
+    assert [f.severity for f in findings("placeholder-text", "", left, now="2027-01-12T09:00:00+01:00")] == ["error"]
     assert found[0].hint == "replace the first paragraph of content/articles/neuf.md with the article's own summary"
     # A draft may keep it; an article with its own summary is fine.
     assert not findings("placeholder-text", "", [lambda c: article("neuf", "2027-01-12T09:00", c, status="draft",
@@ -792,7 +794,15 @@ def test_placeholder_text() -> None:
     assert findings("placeholder-text", "checks: {placeholder-text: {within: 200 days}}\n", later)
     # Online already (dated this morning: the next build publishes it), it is judged too.
     online = [lambda c: article("neuf", "2027-01-04T07:00", c, summary=NEW_ARTICLE_BODY["fr"])]
-    assert [str(f.source) for f in findings("placeholder-text", "", online)] == ["content/articles/neuf.md:1"]
+    found = findings("placeholder-text", "", online)
+    assert [(str(f.source), f.severity) for f in found] == [("content/articles/neuf.md:1", "error")]
+    # `edcal check --until` looks as far as it is asked, as the docs tell teams to (deployment.md).
+    plan = plan_of(calendar_from(PARIS_CALENDAR), [later[0](calendar_from(PARIS_CALENDAR))], now=NOW)
+    until = dt.datetime(2027, 7, 1, tzinfo=dt.UTC)
+    assert [f.severity for f in run_checks(plan, until=until, only=["placeholder-text"])] == ["warning"]
+    # In review past its date, it is not online: said, but it stops no build.
+    review = [lambda c: article("neuf", "2027-01-04T07:00", c, summary=NEW_ARTICLE_BODY["fr"], status="review")]
+    assert [f.severity for f in findings("placeholder-text", "", review)] == ["warning"]
     # The article's own `silence:` silences it, as it does the rules that name an item (it was ignored here).
     silenced = [lambda c: article("neuf", "2027-01-12T09:00", c, summary=NEW_ARTICLE_BODY["fr"],
                                   silenced={"placeholder-text": "Le modèle est voulu ici"})]
@@ -802,7 +812,8 @@ def test_placeholder_text() -> None:
 def test_empty_article() -> None:
     empty = [lambda c: article("neuf", "2027-01-12T09:00", c, no_text=True)]
     found = findings("empty-article", "", empty)
-    assert [f.severity for f in found] == ["error"] and str(found[0].source) == "content/articles/neuf.md:1"
+    assert [f.severity for f in found] == ["warning"] and str(found[0].source) == "content/articles/neuf.md:1"
+    assert [f.severity for f in findings("empty-article", "", empty, now="2027-01-12T09:00:00+01:00")] == ["error"]
     assert found[0].message == ("article 'neuf' has no text, only its header and headings: its page would go online "
                                 "empty, and its posts would link to it")
     assert not findings("empty-article", "", [lambda c: article("neuf", "2027-01-12T09:00", c)])

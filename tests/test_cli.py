@@ -373,7 +373,10 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
     assert result.output.strip() == "content/articles/salon-2027-j-30.md"
     assert runner.invoke(cli, ["check", "--site", str(site), "--only", "text-too-long"]).exit_code == 0
     # Its first paragraph is to be replaced: left as it is, it would be the summary of the article and its posts.
-    refused = run_edcal("build", cwd=site)
+    # Nine days ahead, the check says so; the build that would publish it refuses it.
+    told = run_edcal("check", cwd=site)
+    assert told.returncode == 0 and "warning: article 'salon-2027-j-30' still begins with" in told.stdout
+    refused = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-02-24T09:00:00+01:00"})
     assert refused.returncode == 1 and "[placeholder-text]" in refused.stderr
     path = site / "content" / "articles" / "salon-2027-j-30.md"
     text = path.read_text(encoding="utf-8")

@@ -82,7 +82,8 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
             when = problem.when if problem.when is not None else (item.start if item else None)
             if when is not None and not _in_window(when, start, until, False, zone):
                 continue
-            findings.append(Finding(rule.id, severity, problem.message, problem.source,  # type: ignore[arg-type]
+            said = "warning" if problem.early and severity == "error" else severity
+            findings.append(Finding(rule.id, said, problem.message, problem.source,  # type: ignore[arg-type]
                                     item.id if item else None, problem.hint,
                                     instant_key(when, zone) if when is not None else "", problem.data))
     return sorted(set(findings), key=Finding.sort_key)

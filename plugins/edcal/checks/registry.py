@@ -34,6 +34,9 @@ class Problem:
     #: What a script needs of a finding about a period rather than an item (``--format json``'s ``data``):
     #: texts, numbers and None, by name.
     data: tuple[tuple[str, str | int | float | None], ...] = ()
+    #: Said ahead of time: a warning, whatever the rule's severity, until what it is about comes due
+    #: (a scheduled build must not stop on an article that is not going online with it).
+    early: bool = False
 
 
 @dataclass(frozen=True, slots=True)

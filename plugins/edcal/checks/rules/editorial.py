@@ -12,6 +12,7 @@ from edcal.checks.registry import CheckContext, Option, Problem, rule
 from edcal.checks.rules._dates import NamedDate, with_years, written_dates
 from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, utc_offset
 from edcal.load import timeparse
+from edcal.model.article import Article
 from edcal.model.calendar import KeyDate
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, article_item_id, made_by
@@ -104,40 +105,53 @@ def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
 
 @rule("placeholder-text", "error", "An article online, or going online soon, still has the first paragraph "
       "`edcal new` wrote", options=(Option("within", 14, timeparse.parse_days,
-                                           "How close to its publication an article is judged (default 14 days).",
-                                           unit="days"),))
+                                           "How long before its publication an article is told of it, as a "
+                                           "warning (default 14 days).", unit="days"),))
 def placeholder_text(ctx: CheckContext) -> Iterator[Problem]:
     from edcal.skeleton import NEW_ARTICLE_BODY
 
     placeholders = tuple(NEW_ARTICLE_BODY.values())
-    # Online already (dated this morning, it goes out with the next build) or due within `within`.
-    horizon = ctx.now + dt.timedelta(days=int(ctx.options["within"]))
-    for article in ctx.plan.articles:
-        if article.status == "draft" or article.date is None or article.date > horizon:
-            continue
+    for article in _due_soon(ctx):
         if any(text in (article.summary or "") for text in placeholders):
             yield Problem(article.where("summary"),
                           say("article '{slug}' still begins with the paragraph `edcal new` wrote: it would be its "
                               "summary on the blog and in its posts", slug=article.slug),
                           say("replace the first paragraph of {path} with the article's own summary",
                               path=article.source.path),
-                          when=max(article.date, ctx.now))  # online already: still to mend
+                          when=max(article.date, ctx.now), early=not _online(ctx, article))  # type: ignore[type-var]
+
+
+def _online(ctx: CheckContext, article: Article) -> bool:
+    """Whether the article is online with this build (dated, published, no freeze holding it)."""
+    return article_state(article, ctx.plan.calendar, ctx.now).live
+
+
+def _due_soon(ctx: CheckContext) -> Iterator[Article]:
+    """The articles online already, or going online within the rule's ``within`` days (or up to
+    ``--until``), that are not drafts. One going online later than this build is said as a warning
+    (``early``): the error is the build's that would publish it, and a scheduled build must not stop
+    on an article of next week, the articles due today with it."""
+    horizon = ctx.now + dt.timedelta(days=int(ctx.options["within"]))
+    if ctx.until is not None:
+        horizon = max(horizon, ctx.until)
+    for article in ctx.plan.articles:
+        if article.status != "draft" and article.date is not None and article.date <= horizon:
+            yield article
 
 
 @rule("empty-article", "error", "An article online, or going online soon, has no text: nothing but headings "
       "(`## À compléter`) or nothing at all", options=(Option("within", 14, timeparse.parse_days,
-                                                         "How close to its publication an article is judged "
-                                                         "(default 14 days).", unit="days"),))
+                                                         "How long before its publication an article is told "
+                                                         "of it, as a warning (default 14 days).",
+                                                         unit="days"),))
 def empty_article(ctx: CheckContext) -> Iterator[Problem]:
-    horizon = ctx.now + dt.timedelta(days=int(ctx.options["within"]))
-    for article in ctx.plan.articles:
-        if not article.no_text or article.status == "draft" or article.date is None or article.date > horizon:
-            continue
-        yield Problem(article.source,
-                      say("article '{slug}' has no text, only its header and headings: its page would go online "
-                          "empty, and its posts would link to it", slug=article.slug),
-                      say("write its text below the header, or set `status: draft` until it is written"),
-                      when=max(article.date, ctx.now))
+    for article in _due_soon(ctx):
+        if article.no_text:
+            yield Problem(article.source,
+                          say("article '{slug}' has no text, only its header and headings: its page would go online "
+                              "empty, and its posts would link to it", slug=article.slug),
+                          say("write its text below the header, or set `status: draft` until it is written"),
+                          when=max(article.date, ctx.now), early=not _online(ctx, article))  # type: ignore[type-var]
 
 
 @rule("outside-campaign", "warning", "A post or article of a campaign goes out before it starts or after it ends")
