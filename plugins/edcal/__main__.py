@@ -50,7 +50,7 @@ def _site_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Pat
     if ctx.get_parameter_source(param.name or "site") is not ParameterSource.DEFAULT:
         return value
     here = Path.cwd()
-    calendar = "calendar.yaml"  # edcal.load.calendar.CALENDAR_FILE, without importing the loader for --help
+    calendar = "calendar.yaml"  # load.calendar_files.CALENDAR_FILE, without importing the loader for --help
     if (here / calendar).is_file():
         return value
     return next((folder for folder in here.parents if (folder / calendar).is_file()), value)
