@@ -54,7 +54,7 @@ def nearest_site(default: Path) -> Path:
     """``default`` when the current folder holds calendar.yaml, else the nearest folder above it that does
     (``default`` when none does)."""
     here = Path.cwd()
-    calendar = "calendar.yaml"  # edcal.load.calendar.CALENDAR_FILE, without importing the loader for --help
+    calendar = "calendar.yaml"  # load.calendar_files.CALENDAR_FILE, without importing the loader for --help
     if (here / calendar).is_file():
         return default
     return next((folder for folder in here.parents if (folder / calendar).is_file()), default)

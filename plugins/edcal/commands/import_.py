@@ -25,7 +25,7 @@ from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import Message, long_date, say, say_count, team_language, translator
 from edcal.ids import slugify
-from edcal.load.calendar import CALENDAR_DIR
+from edcal.load.calendar_files import CALENDAR_DIR
 from edcal.load.spreadsheet import CalendarText, ImportOptions, article_names, calendar_text, posts_from_table
 from edcal.load.table import read_table
 from edcal.model.calendar import PostEntry

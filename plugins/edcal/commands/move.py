@@ -24,8 +24,8 @@ from edcal.errors import InputError, InputErrors, did_you_mean, message_of
 from edcal.hints import value_hint
 from edcal.i18n import long_date, say, say_count, team_language, translated, translator
 from edcal.load import timeparse
-from edcal.load.calendar import MAX_HORIZON_DAYS
 from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, WrittenText, edited_files, write_texts
+from edcal.load.recurrence import MAX_HORIZON_DAYS
 from edcal.load.yamlfile import read_text
 from edcal.model.calendar import MovedOccurrence
 from edcal.model.plan import Item, Plan, article_item_id

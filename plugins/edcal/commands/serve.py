@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from edcal.load.calendar import CALENDAR_DIR, CALENDAR_FILE
+from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE
 
 PLANNING_PREFIX = "/planning/"
 #: Folders watched for changes, with all they hold, relative to the site (outputs are not).

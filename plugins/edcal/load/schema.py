@@ -3,8 +3,8 @@
 This module says what may be written where, and converts the text of each
 scalar into its type with messages of our own. It knows nothing of other
 files: references between entries (owners, networks, campaigns, articles) are
-checked by :mod:`edcal.load.calendar`, which also turns these specs into the
-plan model.
+checked by :mod:`edcal.load.calendar` and the modules that read each section,
+which also turn these specs into the plan model.
 
 Every field carries a ``description``: ``docs/calendar.md`` must document each
 one (``tests/test_docs.py`` fails otherwise), and ``edcal schema`` exports them

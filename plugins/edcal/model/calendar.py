@@ -295,7 +295,7 @@ class ExportSettings:
     """How files for bulk schedulers are written."""
 
     #: strftime pattern of Hootsuite's date column, as chosen in its upload dialog.
-    hootsuite_date_format: str = "%d/%m/%Y %H:%M"  # month first in the United States (load.calendar)
+    hootsuite_date_format: str = "%d/%m/%Y %H:%M"  # month first in the United States (load.site_settings)
 
 
 #: How far back feeds keep past items by default (`feeds: past:`), in days.

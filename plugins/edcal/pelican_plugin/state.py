@@ -17,7 +17,8 @@ from edcal import clock
 from edcal.checks import all_rules
 from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.i18n import say
-from edcal.load.calendar import CALENDAR_DIR, CALENDAR_FILE, load_calendar
+from edcal.load.calendar import load_calendar
+from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE
 from edcal.model.article import Article
 from edcal.model.calendar import Calendar
 from edcal.model.plan import Plan

@@ -1,0 +1,69 @@
+"""What the modules that read calendar.yaml's sections share: the files as read, the state one
+section leaves for the next (:class:`Reading`), and where in a file an entry's values are."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from edcal.errors import ErrorCollector
+from edcal.i18n import Message, say
+from edcal.load.calendar_files import CALENDAR_FILE
+from edcal.load.checks_section import CheckRule
+from edcal.load.networks import Registry, builtin_registry
+from edcal.load.schema import CalendarSpec
+from edcal.load.yamlfile import Loc
+from edcal.model.calendar import Calendar
+from edcal.model.source import Source
+
+
+@dataclass(slots=True)
+class _Document:
+    path: str
+    raw: dict[str, Any]
+    spec: CalendarSpec
+
+
+@dataclass(slots=True)
+class Reading:
+    """The calendar as its sections are read, in order, and what a section leaves for the ones after it."""
+
+    calendar: Calendar
+    errors: ErrorCollector
+    #: Every check rule by id, which ``checks:`` and ``silence:`` may name.
+    rules: Mapping[str, CheckRule]
+    #: The networks edcal knows; the site's own ones too once `networks:` is read.
+    registry: Registry = field(default_factory=builtin_registry)
+    #: Networks whose entry under `networks:` has an error (and the built-in it was likely meant as).
+    failed_networks: set[str] = field(default_factory=set)
+    #: Key dates and campaigns written, but left out for an error of their own: what names them gets
+    #: no second error ("unknown key date 'salon'" for a key date that is in the file).
+    failed_key_dates: set[str] = field(default_factory=set)
+    failed_campaigns: set[str] = field(default_factory=set)
+
+
+def collision(where: Source, message: Message, errors: ErrorCollector) -> None:
+    """``message``: "… is defined twice (first at {path}:{line})", given :func:`_first`'s values."""
+    errors.add(where, message, say("keep one of them, or rename one"))
+
+
+def _first(first: Source) -> dict[str, Any]:
+    """Where an entry defined twice is first, as the values of its message."""
+    return {"path": first.path, "line": first.line}
+
+
+def _src(loc: Loc | None) -> Source:
+    return loc.source if loc is not None else Source(CALENDAR_FILE, 1, 1)
+
+
+def _value(loc: Loc | None, name: str) -> Source:
+    return loc.value(name) if loc is not None else Source(CALENDAR_FILE, 1, 1)
+
+
+def _key(loc: Loc | None, name: str) -> Source:
+    return loc.key(name) if loc is not None else Source(CALENDAR_FILE, 1, 1)
+
+
+def _item(loc: Loc | None, name: str, index: int) -> Source:
+    return loc.item(name, index) if loc is not None else Source(CALENDAR_FILE, 1, 1)

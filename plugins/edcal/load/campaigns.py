@@ -1,0 +1,72 @@
+"""`campaigns:`: campaigns and their days, owner, hashtags and networks; and an entry's `campaign:`."""
+
+from __future__ import annotations
+
+from edcal.i18n import say
+from edcal.load._reading import Reading, _Document, _first, _src, _value, collision
+from edcal.load.colors import css_color
+from edcal.load.key_dates import read_day_when
+from edcal.load.networks_section import setup_networks
+from edcal.load.team import person_ref
+from edcal.load.validate import reference_hint
+from edcal.model.calendar import Campaign
+from edcal.model.source import Source
+
+
+def read_campaigns(reading: Reading, documents: list[_Document]) -> None:
+    calendar = reading.calendar
+    for doc in documents:
+        for spec in doc.spec.campaigns:
+            source = _src(spec.loc)
+            if spec.id in calendar.campaigns:
+                collision(source, say("campaign '{id}' is defined twice (first at {path}:{line})",
+                                      id=spec.id, **_first(calendar.campaigns[spec.id].source)),
+                          reading.errors)
+                continue
+            first = read_day_when(reading, spec.from_, _value(spec.loc, "from"))
+            last = read_day_when(reading, spec.until, _value(spec.loc, "until"))
+            if first is None or last is None:
+                reading.failed_campaigns.add(spec.id)
+                continue
+            start, end = first.date, last.date
+            key_dates = tuple(dict.fromkeys(w.key_date for w in (first, last) if w.key_date))
+            if end < start:
+                reading.errors.add(_value(spec.loc, "until"),
+                                   say("campaign '{id}' ends ({end:%Y-%m-%d}) before it starts "
+                                       "({start:%Y-%m-%d})",
+                                       id=spec.id, end=end, start=start),
+                                   say("swap `from` and `until`"))
+            owner = person_ref(reading, spec.owner, _value(spec.loc, "owner"))
+            color = css_color(spec.color, _value(spec.loc, "color"), reading.errors)
+            hashtags = tuple(_hashtag(h) for h in spec.hashtags)
+            networks = setup_networks(reading, spec.networks or [], spec.loc, "networks") \
+                if spec.networks is not None else ()
+            calendar.campaigns[spec.id] = Campaign(
+                id=spec.id, name=spec.name, start=start, end=end, source=source,
+                hashtags=hashtags,
+                objective=spec.objective.to_model() if spec.objective else None,
+                utm_campaign=spec.utm_campaign, owner=owner, color=color,
+                description=spec.description, promotional=spec.promotional,
+                from_source=_value(spec.loc, "from"), until_source=_value(spec.loc, "until"),
+                key_dates=key_dates, cadence=spec.cadence, networks=networks,
+                cadence_source=_value(spec.loc, "cadence") if spec.cadence is not None else None,
+            )
+
+
+def campaign_ref(reading: Reading, campaign: str | None, where: Source) -> str | None:
+    """The campaign a `campaign:` names: one under `campaigns:`."""
+    if campaign is None:
+        return None
+    if campaign not in reading.calendar.campaigns:
+        if campaign in reading.failed_campaigns:
+            return None  # its own error is reported
+        reading.errors.add(where, say("unknown campaign '{campaign}'", campaign=campaign),
+                           reference_hint(campaign, reading.calendar.campaigns, "campaign")
+                           or say("add it under `campaigns:`"))
+        return None
+    return campaign
+
+
+def _hashtag(text: str) -> str:
+    text = text.strip()
+    return text if text.startswith("#") else f"#{text}"

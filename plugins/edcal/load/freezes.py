@@ -1,0 +1,64 @@
+"""`freeze:`: the windows in which nothing is posted (on some networks, or on all of them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from edcal.errors import message_of
+from edcal.i18n import say
+from edcal.load._reading import Reading, _Document, _src, _value
+from edcal.load.key_dates import read_when
+from edcal.load.networks_section import known_networks
+from edcal.model.calendar import FreezeWindow
+from edcal.model.days import start_of_day
+from edcal.model.source import Source
+from edcal.zones import WallClockError, at_offset, localize
+
+
+def read_freezes(reading: Reading, documents: list[_Document]) -> None:
+    for doc in documents:
+        for spec in doc.spec.freeze:
+            source = _src(spec.loc)
+            start = _instant(reading, spec.from_, _value(spec.loc, "from"), end=False)
+            end = None
+            if spec.until is not None:
+                end = _instant(reading, spec.until, _value(spec.loc, "until"), end=True)
+            if start is None or (spec.until is not None and end is None):
+                continue
+            if end is not None and end <= start:
+                reading.errors.add(_value(spec.loc, "until"),
+                                   say("the freeze ends ({end}) before it starts ({start})",
+                                       end=spec.until, start=spec.from_))
+                continue
+            # Any network edcal knows: staff share on networks the company does not post on.
+            frozen = known_networks(reading, spec.networks, spec.loc, "networks",
+                                    say("leave `networks` out to freeze every network")) \
+                if spec.networks is not None else None
+            reading.calendar.freezes.append(
+                # A freeze of some networks leaves the blog alone unless it says otherwise.
+                FreezeWindow(start, end, spec.reason, source,
+                             frozenset(n.id for n in frozen) if frozen is not None else None,
+                             spec.blog if spec.blog is not None else spec.networks is None,
+                             network_names={n.id: n.name for n in frozen or ()},
+                             from_source=_value(spec.loc, "from"))
+            )
+
+
+def _instant(reading: Reading, text: str, where: Source, end: bool) -> dt.datetime | None:
+    """A freeze bound: a date means its first minute (from) or its whole day (until)."""
+    calendar = reading.calendar
+    when = read_when(reading, text, where)
+    if when is None:
+        return None
+    day = when.date
+    if when.time is None and when.slot is None:
+        # A day's first instant, or (until) the next day's: 01:00 where the clocks skip midnight.
+        return start_of_day(day + dt.timedelta(days=1) if end else day, calendar.zone)
+    naive = dt.datetime.combine(day, when.time or calendar.slots[when.slot or ""])
+    try:
+        if when.utc_offset is not None:
+            return at_offset(naive, when.utc_offset, calendar.zone)
+        return localize(naive, calendar.zone)
+    except WallClockError as exc:
+        reading.errors.add(where, message_of(exc), exc.hint)
+        return None

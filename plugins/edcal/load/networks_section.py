@@ -1,0 +1,149 @@
+"""`networks:`: the networks a site posts on, with its own settings and aliases; and the networks
+entries name, set up or not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from edcal.errors import ErrorCollector, closest, did_you_mean
+from edcal.i18n import say
+from edcal.load._reading import Reading, _Document, _first, _item, collision
+from edcal.load.networks import builtin_registry, registry_with, site_network
+from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal.model.network import Network
+from edcal.model.source import Source
+
+#: Ids a network cannot take: the blog's feed (calendars/blog.ics) and filters use them.
+RESERVED_NETWORK_IDS = frozenset({"blog"})
+
+
+def read_networks(reading: Reading, documents: list[_Document]) -> None:
+    calendar = reading.calendar
+    seen: dict[str, Source] = {}
+    declared: list[tuple[Network, Any]] = []
+    for doc in documents:
+        networks_loc: Loc = doc.raw.get("networks", {}).get(LOC_KEY) or doc.raw[LOC_KEY]
+        for name, spec in doc.spec.networks.items():
+            key_source = networks_loc.key(name)
+            if name.lower() in RESERVED_NETWORK_IDS:
+                reading.errors.add(key_source, say("found network '{name}', a name edcal keeps for its own "
+                                                   "feeds and filters", name=name),
+                                   say("give the network another id, e.g. 'blog-interne'"))
+                continue
+            network = site_network(name.lower(), spec, reading.registry, key_source, reading.errors)
+            if network is None:  # reported at its key: the posts on it are not told again
+                close = closest(name.lower(), reading.registry.names())
+                reading.failed_networks |= {name.lower(), reading.registry.canonical(close) if close else ""}
+                continue
+            if network.id in seen:
+                collision(key_source, say("network '{id}' is defined twice (first at "
+                                          "{path}:{line})", id=network.id,
+                                          **_first(seen[network.id])), reading.errors)
+                continue
+            seen[network.id] = key_source
+            calendar.networks[network.id] = network
+            declared.append((network, spec))
+    custom = {n.id: n for n in calendar.networks.values() if not n.builtin}
+    _aliases_apart(declared, reading.errors)
+    reading.registry = registry_with(custom)
+    # A built-in network's aliases the site adds (`linkedin: {aliases: [li]}`) name it too.
+    reading.registry.aliases.update({alias: network.id for network in calendar.networks.values()
+                                     if network.builtin for alias in network.aliases})
+
+
+def _aliases_apart(declared: list[tuple[Network, Any]], errors: ErrorCollector) -> None:
+    """A site network's alias may be no network's id nor another network's alias: a post on `intra`
+    went to one network, `edcal agenda --network intra` looked at the other."""
+    builtin = builtin_registry()
+    owners: dict[str, str] = dict(builtin.aliases)
+    ids = {*builtin.networks, *(network.id for network, _spec in declared)}
+    for network, spec in declared:
+        for index, alias in enumerate(spec.aliases or ()):
+            name = str(alias).lower()
+            where = _item(spec.loc, "aliases", index)
+            if name in RESERVED_NETWORK_IDS:
+                errors.add(where, say("found alias '{alias}' on network '{network}', a name edcal "
+                                      "keeps for its own feeds and filters",
+                                      alias=alias, network=network.id),
+                           say("give another alias"))
+            elif name in ids and name != network.id:
+                errors.add(where, say("found alias '{alias}' on network '{network}', which is the "
+                                      "id of the network '{other}'",
+                                      alias=alias, network=network.id, other=name),
+                           say("remove it, or give another alias"))
+            elif owners.get(name, network.id) != network.id:
+                errors.add(where, say("found alias '{alias}' on network '{network}', an alias of "
+                                      "the network '{other}' already",
+                                      alias=alias, network=network.id, other=owners[name]),
+                           say("give each network aliases of its own"))
+            else:
+                owners[name] = network.id
+
+
+def network_ref(reading: Reading, name: str, where: Source) -> str | None:
+    """A network a post may use: known to edcal *and* set up under ``networks:``."""
+    calendar = reading.calendar
+    canonical = reading.registry.canonical(name)
+    if canonical is None:
+        hint = did_you_mean(name.lower(), [*calendar.networks, *reading.registry.names()])
+        reading.errors.add(where, say("unknown network '{name}'", name=name), hint)
+        return None
+    if canonical not in calendar.networks:
+        if canonical in reading.failed_networks or name.lower() in reading.failed_networks:
+            return None
+        in_use = ", ".join(sorted(calendar.networks)) or say("none")
+        message = say("network '{network}' is not set up under `networks:`", network=canonical) \
+            if name.lower() == canonical else \
+            say("network '{name}' (that is, '{network}') is not set up under `networks:`", name=name,
+                network=canonical)
+        reading.errors.add(where, message, say("add it to `networks:` to post there (set up: {networks})",
+                                               networks=in_use))
+        return None
+    return canonical
+
+
+def setup_networks(reading: Reading, names: list[str], loc: Loc | None,
+                   field_name: str) -> tuple[str, ...]:
+    """The ids of networks set up under `networks:` (aliases read, each once); an error for any other."""
+    if not names:
+        reading.errors.add(loc.value(field_name) if loc else reading.calendar.source,
+                           say("found no network, expected at least one"),
+                           say("e.g. networks: [linkedin]; leave `networks` out for every network"))
+    return set_up_ids(reading, names, lambda index: _item(loc, field_name, index))
+
+
+def set_up_ids(reading: Reading, names: list[str],
+               where: Callable[[int], Source]) -> tuple[str, ...]:
+    """The ids of the networks ``names`` names (aliases read, each once) that are set up under
+    `networks:`; an error at ``where(index)`` for any other (located only then: it costs something)."""
+    result: list[str] = []
+    for index, name in enumerate(names):
+        canonical = reading.registry.canonical(name)
+        if canonical is None or canonical not in reading.calendar.networks:
+            canonical = network_ref(reading, name, where(index))
+        if canonical is not None and canonical not in result:
+            result.append(canonical)
+    return tuple(result)
+
+
+def known_networks(reading: Reading, names: list[str], loc: Loc | None, field_name: str,
+                   empty_hint: str | None = None) -> tuple[Network, ...]:
+    """Any network edcal knows, set up under `networks:` or not: staff share on their own accounts
+    (`ambassadors:`), and a freeze may be about those networks too."""
+    if not names:
+        reading.errors.add(loc.value(field_name) if loc else reading.calendar.source,
+                           say("found no network, expected at least one"),
+                           empty_hint
+                           or say("e.g. networks: [linkedin]; leave `networks` out for the default"))
+    found: list[Network] = []
+    for index, name in enumerate(names):
+        canonical = reading.registry.canonical(name)
+        if canonical is None:
+            reading.errors.add(_item(loc, field_name, index), say("unknown network '{name}'", name=name),
+                               did_you_mean(name.lower(), reading.registry.names()))
+            continue
+        network = reading.calendar.networks.get(canonical) or reading.registry[canonical]
+        if network not in found:
+            found.append(network)
+    return tuple(found)

@@ -1,0 +1,260 @@
+"""`posts:`: one-off posts (`at:`), an article's promotion (`promote:`) and recurring posts (`repeat:`,
+read by :mod:`edcal.load.recurrence`), with their networks, texts, variants, links and images; and the
+ids of entries written without one."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Mapping
+from pathlib import Path
+
+from edcal.errors import ErrorCollector, message_of
+from edcal.i18n import say
+from edcal.ids import IdAllocator, slugify
+from edcal.load import timeparse
+from edcal.load._reading import Reading, _Document, _first, _item, _key, _src, _value, collision
+from edcal.load.articles import not_an_image
+from edcal.load.campaigns import campaign_ref
+from edcal.load.checks_section import parse_silence
+from edcal.load.key_dates import read_when
+from edcal.load.networks_section import network_ref, set_up_ids
+from edcal.load.recurrence import read_recurrence
+from edcal.load.schema import PostSpec, VariantSpec
+from edcal.load.team import person_ref
+from edcal.load.validate import SITE_PATH, WEB_ADDRESS, scheme_missing
+from edcal.load.yamlfile import Loc, LocatedFields
+from edcal.model.calendar import Media, Offset, PostEntry, Variant
+from edcal.model.source import Source
+
+#: An entry's kind by the field that makes it one.
+_KINDS = {"at": "once", "promote": "promote", "repeat": "repeat"}
+
+
+def read_posts(reading: Reading, documents: list[_Document]) -> None:
+    ids = IdAllocator()
+    specs = [spec for doc in documents for spec in doc.spec.posts]
+    # Explicit ids first, so that a derived id never takes one a later entry asks for.
+    for spec in specs:
+        if spec.id is not None:
+            other = ids.explicit(spec.id, _src(spec.loc))
+            if other is not None:
+                collision(_value(spec.loc, "id"),
+                          say("post id '{id}' is defined twice (first at {path}:{line})",
+                              id=spec.id, **_first(other)), reading.errors)  # type: ignore[arg-type]
+    derived = _derived_ids(specs, ids)
+    for index, spec in enumerate(specs):
+        entry = _post(reading, spec, *derived.get(index, (None, None)))
+        if entry is not None:
+            reading.calendar.posts.append(entry)
+
+
+def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
+          id_shared_with: Source | None) -> PostEntry | None:
+    loc = spec.loc
+    source = _src(loc)
+    kinds = [k for k in ("at", "promote", "repeat") if getattr(spec, k) is not None]
+    if not kinds:
+        reading.errors.add(source, say("a post needs one of `at:` (one-off), `promote:` (an article's "
+                                       "promotion) or `repeat:` (recurring)"),
+                           say("e.g. at: 2027-01-12 09:00"))
+        return None
+    if len(kinds) > 1:
+        reading.errors.add(_key(loc, kinds[1]),
+                           say("found both `{first}:` and `{second}:`, expected only one of at, promote and "
+                               "repeat", first=kinds[0], second=kinds[1]))
+        return None
+    kind = _KINDS[kinds[0]]
+    networks = _post_networks(reading, spec, kind)
+    if networks is None:
+        return None
+    if spec.texts is not None and kind != "repeat":
+        reading.errors.add(_key(loc, "texts"), say("`texts:` is for recurring posts only"),
+                           say("use `text:` for a single text"))
+    if spec.text is not None and spec.texts is not None:
+        reading.errors.add(_key(loc, "texts"), say("found both `text:` and `texts:`, expected one"))
+    if spec.schedule is not None and kind != "promote":
+        reading.errors.add(_key(loc, "schedule"), say("`schedule:` is for promotions (`promote:`) only"),
+                           say("use `at:` for a one-off post"))
+    if kind in ("once", "repeat") and spec.text is None and spec.texts is None \
+            and spec.article is None:
+        reading.errors.add(source, say("missing `text:` for this post"),
+                           say("write the text, or use `article:` to post an article's template text"))
+    if spec.link is not None and spec.article is not None:
+        reading.errors.add(_key(loc, "article"), say("found both `link:` and `article:`, expected one"))
+    check_link(spec.link, _value(loc, "link"), reading.errors)
+    images = _images(spec, reading.errors)
+    owner = person_ref(reading, spec.owner, _value(loc, "owner"))
+    campaign = campaign_ref(reading, spec.campaign, _value(loc, "campaign"))
+    when = None
+    schedule: tuple[Offset, ...] = ()
+    recurrence = None
+    if kind == "once":
+        when = read_when(reading, spec.at, _value(loc, "at"))
+    elif kind == "promote":
+        schedule = read_schedule(reading, spec.schedule, loc) if spec.schedule else ()
+    else:
+        recurrence = read_recurrence(reading, spec.repeat, _value(loc, "repeat"))  # type: ignore[arg-type]
+    variants = _variants(reading, spec, networks)
+    entry_id = spec.id if spec.id is not None else derived_id or _derived_id(spec, kind)
+    fields: Mapping[str, Source] = LocatedFields(loc) if loc else {}
+    return PostEntry(
+        id=entry_id, kind=kind, networks=networks, source=source,  # type: ignore[arg-type]
+        id_shared_with=id_shared_with, title=spec.title,
+        text=spec.text,
+        link=spec.link, article=spec.article or spec.promote, images=images,
+        campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
+        variants=variants, when=when, schedule=schedule, recurrence=recurrence,
+        texts=tuple(spec.texts or ()), field_sources=fields,
+        silenced=parse_silence(spec.silence, _value(loc, "silence"), reading.errors, reading.rules),
+    )
+
+
+def _post_networks(reading: Reading, spec: PostSpec, kind: str) -> tuple[str, ...] | None:
+    loc = spec.loc
+    if spec.network is not None and spec.networks is not None:
+        reading.errors.add(_key(loc, "network"), say("found both `network:` and `networks:`, expected one"))
+        return None
+    names = [spec.network] if spec.network is not None else list(spec.networks or ())
+    if not names:
+        if kind == "promote":
+            return ()  # the article's or the blog's default networks
+        reading.errors.add(_src(loc), say("missing `networks:` for this post"),
+                           say("e.g. networks: [linkedin, x]"))
+        return None
+    single = spec.network is not None
+    result = set_up_ids(reading, names, lambda index: _value(loc, "network") if single
+                        else _item(loc, "networks", index))
+    return result or None
+
+
+def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...]) -> dict[str, Variant]:
+    result: dict[str, Variant] = {}
+    vloc = spec.loc
+    for name, variant in spec.variants.items():
+        where = _value(variant.loc, "text") if variant.loc else _value(vloc, "variants")
+        key_where = variant.loc.source if variant.loc else where
+        network = network_ref(reading, name, key_where)
+        if network is None:
+            continue
+        if networks and network not in networks:
+            reading.errors.add(key_where,
+                               say("variant for '{network}', which this post is not on", network=network),
+                               say("add '{network}' to `networks:` or remove the variant", network=network))
+            continue
+        result[network] = _variant(reading, variant)
+    return result
+
+
+def _variant(reading: Reading, spec: VariantSpec) -> Variant:
+    check_link(spec.link, _value(spec.loc, "link"), reading.errors)
+    images = _images(spec, reading.errors)
+    when = read_when(reading, spec.at, _value(spec.loc, "at")) if spec.at else None
+    fields: Mapping[str, Source] = LocatedFields(spec.loc) if spec.loc else {}
+    return Variant(spec.text, spec.link, images, when, spec.skip, fields)
+
+
+def _images(spec: PostSpec | VariantSpec, errors: ErrorCollector) -> tuple[Media, ...]:
+    """An entry's or a variant's images, in order, each where it is written: `image:` (and `alt:`),
+    or each item of `images:`."""
+    loc = spec.loc
+    if spec.images is not None and spec.image is not None:
+        errors.add(_key(loc, "images"), say("found both `image:` and `images:`, expected one"),
+                   say("write the first image under `images:`, e.g. images: [{{image: {image}, "
+                       "alt: …}}, …]", image=spec.image[:80]))
+        return ()
+    if spec.image is not None:
+        where = _value(loc, "image")
+        check_image(spec.image, where, errors)
+        return (Media(spec.image, spec.alt, where),)
+    if spec.images is None:
+        return ()
+    if spec.alt is not None:
+        errors.add(_key(loc, "alt"), say("found `alt:` beside `images:`: it describes none of them"),
+                   say("write each image's alt text with it: images: [{{image: …, alt: …}}, …]"))
+    result = []
+    for index, image in enumerate(spec.images):
+        # A plain path (`- images/a.png`) has no mapping of its own: its place in the list.
+        where = image.loc.value("image") if image.loc is not None else _item(loc, "images", index)
+        check_image(image.image, where, errors)
+        result.append(Media(image.image, image.alt, where))
+    return tuple(result)
+
+
+def read_schedule(reading: Reading, steps: list[str] | None, loc: Loc | None) -> tuple[Offset, ...]:
+    """A promotion's `schedule:` (``+1 week at midi``…), each step where it is written."""
+    result = []
+    for index, step in enumerate(steps or ()):
+        where = _item(loc, "schedule", index)
+        try:
+            offset = timeparse.parse_offset(step, frozenset(reading.calendar.slots))
+        except ValueError as exc:
+            reading.errors.add(where, message_of(exc))
+            continue
+        result.append(Offset(offset.label, offset.amount, offset.unit, offset.time, offset.slot, where))
+    return tuple(result)
+
+
+def check_link(link: str | None, where: Source, errors: ErrorCollector) -> None:
+    """An error for a `link:` that is neither a web address nor a path on the site."""
+    if link is None:
+        return
+    if not (WEB_ADDRESS.match(link) or SITE_PATH.match(link)):
+        errors.add(where, say("found link '{link}', expected an http(s) URL or a path on the site "
+                              "starting with /", link=link[:80]),
+                   say("e.g. https://www.example.fr/offres/"))
+        return
+    try:
+        urllib.parse.urlsplit(link).port  # noqa: B018 - reading it validates it
+    except ValueError as exc:
+        errors.add(where, say("found link '{link}', which is no address a browser opens ({problem})",
+                              link=link[:80], problem=str(exc)),
+                   say("e.g. https://www.example.fr/offres/"))
+
+
+def check_image(image: str | None, where: Source, errors: ErrorCollector) -> None:
+    """An error for an image that is neither a web address nor an image file inside content/."""
+    if image is None:
+        return
+    if WEB_ADDRESS.match(image) or scheme_missing(image, where, errors):
+        return
+    parts = Path(image).parts
+    if image.startswith(("/", "\\")) or ".." in parts or "\\" in image or ":" in image:
+        errors.add(where, say("found image path '{path}', expected a path inside content/ (or an "
+                              "https URL)", path=image[:80]),
+                   say("e.g. images/salon-2027.jpg"))
+    else:
+        not_an_image(image, where, errors)
+
+
+def _derived_ids(specs: list[PostSpec], ids: IdAllocator) -> dict[int, tuple[str, Source | None]]:
+    """The ids of entries without `id:`, by their index in ``specs``, each with the entry whose id it
+    derived first, when another did (two "Offre du mois": ``offre-du-mois``, then ``offre-du-mois-2``).
+
+    The suffix follows the file's order, so that an entry's id survives edits of its time; reordering
+    two such entries swaps their ids, which the `id-clash` check tells before it happens.
+    """
+    result: dict[int, tuple[str, Source | None]] = {}
+    for index, spec in enumerate(specs):
+        kinds = [_KINDS[k] for k in _KINDS if getattr(spec, k) is not None]
+        if spec.id is not None or not kinds:
+            continue
+        base = _derived_id(spec, kinds[0])
+        first = ids.taken.get(base)
+        given = ids.derived(base, _src(spec.loc))
+        result[index] = (given, first if given != base and isinstance(first, Source) else None)
+    return result
+
+
+def _derived_id(spec: PostSpec, kind: str) -> str:
+    """An id from what identifies a post best, in order: title, article, link, first words."""
+    if kind == "promote" and spec.promote:
+        return slugify(spec.promote) or "promotion"
+    if spec.title:
+        return slugify(spec.title) or "post"
+    if spec.article:
+        return f"post-{slugify(spec.article)}"
+    if spec.link:
+        return slugify(re.sub(r"^https?://(www\.)?", "", spec.link)) or "post"
+    text = spec.text or (spec.texts[0] if spec.texts else "")
+    return slugify(text, max_words=6) or "post"

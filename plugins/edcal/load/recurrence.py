@@ -1,0 +1,401 @@
+"""`repeat:`: a recurring post's rule (`every:` and `on:`, or an RFC 5545 `rrule:`), its first and last
+days, the days it leaves out (`except:`) and the occurrences it moves (`moved:`)."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dateutil.rrule import rrulestr
+
+from edcal.errors import ErrorCollector, message_of
+from edcal.i18n import say
+from edcal.load import timeparse
+from edcal.load._reading import Reading, _key, _value
+from edcal.load.key_dates import read_day, read_when
+from edcal.load.schema import RepeatSpec, describe
+from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal.model.calendar import MAX_OCCURRENCES, MovedOccurrence, Recurrence, When
+from edcal.model.source import Source
+
+#: How far ahead open-ended recurrences are expanded when `horizon:` is not set.
+DEFAULT_HORIZON_DAYS = 365
+#: How far ahead open-ended recurrences may be expanded (`horizon:`).
+MAX_HORIZON_DAYS = 3660
+
+
+@dataclass(frozen=True, slots=True)
+class _Moved:
+    """One entry of a rule's ``moved:``, as read."""
+
+    day: dt.date
+    when: When
+    key_source: Source
+    source: Source
+
+
+def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurrence | None:
+    """A post's `repeat:` (``where``) as its rule and days; None after an error."""
+    loc = spec.loc
+    # Days, or key dates (`from: salon-industrie`, `until: salon-industrie end`): the rule follows them.
+    first = read_day(reading, spec.from_, _value(loc, "from"))
+    last = read_day(reading, spec.until, _value(loc, "until")) if spec.until is not None else None
+    if first is None or (spec.until is not None and last is None):
+        return None
+    anchors = [word for text in (spec.from_, spec.until or "")
+               if (word := text.strip().partition(" ")[0].lower()) in reading.calendar.key_dates]
+    spec = spec.model_copy(update={"from_": first, "until": last})
+    left_out = [(day, source) for index, text in enumerate(spec.except_ or ())
+                if (day := read_day(reading, text, source := loc.item("except", index))) is not None]
+    if len(left_out) != len(spec.except_ or ()):
+        return None
+    moved = _moved(reading, spec, left_out)
+    if moved is None:
+        return None
+    if spec.rrule is not None and (spec.every is not None or spec.on is not None):
+        reading.errors.add(_key(loc, "rrule"), say("found both `rrule:` and `every:`/`on:`, expected one"))
+        return None
+    if spec.until is not None and spec.count is not None:
+        reading.errors.add(_key(loc, "count"), say("found both `until:` and `count:`, expected one"))
+        return None
+    if spec.count is not None and spec.count > MAX_OCCURRENCES:
+        reading.errors.add(_value(loc, "count"),
+                           say("found count {count}, expected at most {limit:,}", count=spec.count,
+                               limit=MAX_OCCURRENCES),
+                           say("a recurring entry plans at most that many posts: split it, or end it "
+                               "sooner"))
+        return None
+    if spec.until is not None and spec.until < spec.from_:
+        reading.errors.add(_value(loc, "until"),
+                           say("the rule ends ({end}) before it starts ({start})", end=spec.until,
+                               start=spec.from_))
+        return None
+    if spec.rrule is not None:
+        rule = spec.rrule.strip().removeprefix("RRULE:")
+        if re.search(r"DTSTART|UNTIL=.*T|BYHOUR|BYMINUTE|BYSECOND", rule, re.IGNORECASE):
+            reading.errors.add(_value(loc, "rrule"),
+                               say("found DTSTART or a time inside `rrule:`, expected the rule alone"),
+                               say("give the first day in `from:` and the time in `at:`"))
+            return None
+        if _never_fires(rule):  # the rule library would search every day up to year 9999 (7 s)
+            reading.errors.add(_value(loc, "rrule"),
+                               say("found rule '{rule}', whose days never exist (a day of the month that "
+                                   "its months do not have)", rule=rule),
+                               say("check BYMONTH and BYMONTHDAY, e.g. BYMONTH=2;BYMONTHDAY=-1 for the last "
+                                   "day"))
+            return None
+        frequent = re.search(r"FREQ=(HOURLY|MINUTELY|SECONDLY)", rule, re.IGNORECASE)
+        if frequent:  # a recurring post happens on days: millions of moments of one day each
+            reading.errors.add(_value(loc, "rrule"),
+                               say("found FREQ={freq}, expected DAILY, WEEKLY, MONTHLY or YEARLY: a "
+                                   "recurring post happens once a day at most",
+                                   freq=frequent.group(1).upper()),
+                               say("give its time in `at:`, and one entry per time of day"))
+            return None
+        if "\n" in rule or "\r" in rule:  # EXDATE/RDATE lines made a rule set (a traceback)
+            reading.errors.add(_value(loc, "rrule"),
+                               say("found several lines in `rrule:`, expected the rule alone"),
+                               say("leave days out with `except:`, and add days as posts of their own"))
+            return None
+        # Every INTERVAL and COUNT: the rule library takes the last one written.
+        for interval in re.findall(r"(?:^|;)\s*INTERVAL\s*=\s*([^;]*)", rule, re.IGNORECASE):
+            if not re.fullmatch(r"0*[1-9]\d{0,3}", interval.strip()):
+                # INTERVAL=0 never moves on: the rule library searched forever, every command hung.
+                reading.errors.add(_value(loc, "rrule"),
+                                   say("found INTERVAL={interval}, expected a whole number from 1 to 9999",
+                                       interval=interval.strip()[:20]),
+                                   say("e.g. FREQ=WEEKLY;INTERVAL=2 for every other week"))
+                return None
+        for counted in re.findall(r"(?:^|;)\s*COUNT\s*=\s*([^;]*)", rule, re.IGNORECASE):
+            if not counted.strip().isdigit() or not 1 <= int(counted) <= MAX_OCCURRENCES:
+                reading.errors.add(_value(loc, "rrule"),
+                                   say("found COUNT={count}, expected 1 to {limit:,}",
+                                       count=counted.strip()[:20], limit=MAX_OCCURRENCES),
+                                   say("a recurring entry plans at most that many posts: split it, or end "
+                                       "it sooner"))
+                return None
+    elif spec.every is None:
+        reading.errors.add(where, say("missing `every:` (day, week or month) or `rrule:` in `repeat:`"))
+        return None
+    else:
+        rule = _rule_from_every(spec, reading.errors)
+        if rule is None:
+            return None
+    try:
+        parsed = rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))
+    except (ValueError, TypeError) as exc:
+        reading.errors.add(_value(loc, "rrule"),
+                           say("found rule '{rule}': {problem}", rule=rule, problem=str(exc)),
+                           say("see RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU"))
+        return None
+    if spec.rrule is not None and not _gives_a_day(parsed, spec, _value(loc, "rrule"), rule, reading.errors):
+        return None
+    time = slot = None
+    if spec.at is not None:
+        time, slot = _time_or_slot(reading, spec.at, _value(loc, "at"))
+    label = spec.rrule or f"every {spec.every}"
+    named = [(day, source, "except") for day, source in left_out]
+    named += [(occurrence.day, occurrence.key_source, "moved") for occurrence in moved]
+    if not _days_of_rule(rule, spec, named, reading.errors) \
+            or not _moved_onto_free_days(rule, spec, left_out, moved, reading.errors):
+        return None
+    # A new day alone keeps the rule's time (or, without one, takes the network's slot that day).
+    instead = tuple(MovedOccurrence(m.day, m.when if m.when.time or m.when.slot
+                                    else dataclasses.replace(m.when, time=time, slot=slot), m.source,
+                                    m.key_source)
+                    for m in moved)
+    return Recurrence(rule, spec.from_, spec.until, spec.count, time, slot, label,  # type: ignore[arg-type]
+                      tuple(dict.fromkeys(anchors)), frozenset(day for day, _source in left_out),
+                      instead, _value(loc, "moved") if isinstance(spec.moved, dict) else None)
+
+
+def _gives_a_day(parsed: Any, spec: RepeatSpec, where: Source, rule: str,
+                 errors: ErrorCollector) -> bool:
+    """Whether the rule gives a day before its end (or within ten years): one that never does
+    (``BYDAY=5FR;BYSETPOS=7``) would plan nothing, silently."""
+    start = dt.datetime.combine(spec.from_, dt.time())  # type: ignore[arg-type]
+    bound = start + dt.timedelta(days=MAX_HORIZON_DAYS)
+    if spec.until is not None:
+        bound = min(bound, dt.datetime.combine(spec.until, dt.time()))  # type: ignore[arg-type]
+    own_until = getattr(parsed, "_until", None)  # the rule's own UNTIL= ends it sooner
+    if own_until is not None:
+        bound = min(bound, own_until.replace(tzinfo=None))
+    if next(iter(parsed.replace(count=None, until=bound)), None) is not None:
+        return True
+    errors.add(where, say("found rule '{rule}', which gives no day from {start} to {end}",
+                          rule=rule, start=spec.from_, end=bound.date()),
+               say("check its BYMONTHDAY, BYDAY and BYSETPOS parts against the months they fall in"))
+    return False
+
+
+def _moved(reading: Reading, spec: RepeatSpec,
+           left_out: list[tuple[dt.date, Source]]) -> list[_Moved] | None:
+    """The occurrences under ``moved:`` ({rule's day: new date}), None after an error."""
+    raw = spec.moved
+    where = _value(spec.loc, "moved")
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        reading.errors.add(where, say("found {value} in `moved:`, expected the rule's days with the date "
+                                      "each moves to", value=describe(raw)),
+                           say("e.g. moved: {{2027-01-21: 2027-01-22, 2027-02-04: 2027-02-05 16:00}}"))
+        return None
+    loc: Loc = raw[LOC_KEY]
+    skipped = {day: source for day, source in left_out}
+    result: list[_Moved] = []
+    failed = False
+    seen: dict[dt.date, Source] = {}
+    for key, value in raw.items():
+        if key == LOC_KEY:
+            continue
+        key_source = loc.key(key)
+        value_source = loc.value(key)
+        day = read_day(reading, str(key), key_source)
+        if not isinstance(value, str) or not value.strip():
+            after = (day + dt.timedelta(days=1)).isoformat() if day is not None else "2027-01-22"
+            reading.errors.add(value_source, say("found {value} for {key} in `moved:`, expected the date it "
+                                                 "moves to", value=describe(value), key=key),
+                               say("e.g. {key}: {after}, or with a time: {key}: \"{after} 16:00\"",
+                                   key=key, after=after))
+            failed = True
+            continue
+        when = read_when(reading, value, value_source)
+        if day is None or when is None:
+            failed = True
+            continue
+        if day in skipped:
+            reading.errors.add(key_source, say("found {day} under `moved:`, and under `except:` (line "
+                                               "{line}), expected one", day=day.isoformat(),
+                                               line=skipped[day].line),
+                               say("a day under `except:` is not posted at all: remove it from one of them"))
+            failed = True
+            continue
+        if day in seen:  # the same day written two ways (2027-01-21 and a key date's id)
+            reading.errors.add(key_source, say("found {day} twice under `moved:` (first at line {line})",
+                                               day=day.isoformat(), line=seen[day].line),
+                               say("move each occurrence once"))
+            failed = True
+            continue
+        seen[day] = key_source
+        result.append(_Moved(day, when, key_source, value_source))
+    return None if failed else result
+
+
+def _days_of_rule(rule: str, spec: RepeatSpec, named: list[tuple[dt.date, Source, str]],
+                  errors: ErrorCollector) -> bool:
+    """Whether each day under ``except:`` and ``moved:`` is one of the rule's (a day it never gives
+    would leave nothing out or move nothing, silently: a typo, or a rule changed since)."""
+    if not named:
+        return True
+    last = max(day for day, _source, _name in named) + dt.timedelta(days=31)  # and days after it, to hint
+    given = _rule_days(rule, spec, last)
+    days = set(given)
+    for day, source, name in named:
+        if day not in days:
+            near = sorted(given, key=lambda other: abs((other - day).days))[:2]
+            shown = ", ".join(other.isoformat() for other in sorted(near))
+            errors.add(source, say("found {day} under `{field}:`, which is not a day of this rule",
+                                   day=day.isoformat(), field=name),
+                       say("its days near it: {days}", days=shown) if near else
+                       say("the rule gives no day up to then"))
+    return all(day in days for day, _source, _name in named)
+
+
+def _moved_onto_free_days(rule: str, spec: RepeatSpec, left_out: list[tuple[dt.date, Source]],
+                          moved: list[_Moved], errors: ErrorCollector) -> bool:
+    """Whether each moved occurrence lands on a day the series does not post on already: on one of
+    its days (or where another occurrence moved), two posts would go out that day, at one minute."""
+    if not moved:
+        return True
+    targets = [(m.when.date, m) for m in moved]
+    taken = set(_rule_days(rule, spec, max(day for day, _m in targets))) - {day for day, _s in left_out}
+    taken -= {m.day for m in moved}
+    landed: dict[dt.date, _Moved] = {}
+    fine = True
+    for day, occurrence in targets:
+        if day in taken:
+            errors.add(occurrence.source, say("found {day} as the new day of {old} in `moved:`, a "
+                                              "day this series posts on already",
+                                              day=day.isoformat(), old=occurrence.day.isoformat()),
+                       say("move it to another day, or leave that day out first with `except:`"))
+            fine = False
+        elif day in landed:
+            errors.add(occurrence.source, say("found {day} as the new day of {old} in `moved:`, "
+                                              "where {other} moves too (line {line})",
+                                              day=day.isoformat(), old=occurrence.day.isoformat(),
+                                              other=landed[day].day.isoformat(),
+                                              line=landed[day].source.line),
+                       say("a series posts once a day: move one of them to another day"))
+            fine = False
+        else:
+            landed[day] = occurrence
+    return fine
+
+
+def _rule_from_every(spec: RepeatSpec, errors: ErrorCollector) -> str | None:
+    loc = spec.loc
+    freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}[spec.every or "week"]
+    parts = [f"FREQ={freq}", f"INTERVAL={spec.interval}"]
+    on = spec.on or []
+    if spec.every == "month" and not on and spec.from_.day >= 29:
+        on = [str(spec.from_.day)]  # the day of `from`, as RFC 5545 takes it: judged below
+    try:
+        if spec.every == "week" and on:
+            days: set[int] = set()
+            for value in on:
+                days |= timeparse.parse_weekdays(value)
+            parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
+        elif spec.every == "month" and on:
+            by_day, by_month_day, written = [], [], {True: [], False: []}
+            for value in on:
+                position, weekday = timeparse.parse_monthly_position(value)
+                written[weekday is None].append(str(value).strip())
+                if weekday is None:
+                    by_month_day.append(str(position))
+                else:
+                    by_day.append(f"{position}{timeparse.WEEKDAY_CODES[weekday]}")
+            if by_day and by_month_day:
+                # RFC 5545 keeps only the days that are both (the 15th *and* a Tuesday): rarely meant.
+                errors.add(
+                    _value(loc, "on"),
+                    say("found days of the month ({days}) and weekday positions ({positions}) in one "
+                        "`on:`; expected one kind", days=", ".join(written[True]),
+                        positions=", ".join(written[False])),
+                    say("a monthly rule would keep only the days that are both: write one entry per "
+                        "kind, or use `rrule:` if the intersection is what you mean"))
+                return None
+            short = [day for day in by_month_day if int(day) >= 29 and _skips_a_month(spec, int(day))]
+            if short:
+                # RFC 5545 skips the months without that day: February would have no post, silently.
+                errors.add(
+                    _value(loc, "on"),
+                    say("found day {day} of the month, which February (and April, June… for 31) does not "
+                        "have; those months would get no post", day=short[0]),
+                    say("write -1 for the last day of every month (-2 the day before), or an earlier "
+                        "day; `rrule:` says it otherwise if skipping is what you mean"))
+                return None
+            if by_day:
+                parts.append("BYDAY=" + ",".join(by_day))
+            if by_month_day:
+                parts.append("BYMONTHDAY=" + ",".join(by_month_day))
+        elif spec.every == "day" and on:
+            days = set()
+            for value in on:
+                days |= timeparse.parse_weekdays(value)
+            parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
+    except ValueError as exc:
+        errors.add(_value(loc, "on"), message_of(exc))
+        return None
+    return ";".join(parts)
+
+
+def _time_or_slot(reading: Reading, text: str, where: Source) -> tuple[dt.time | None, str | None]:
+    if text.lower() in reading.calendar.slots:
+        return None, text.lower()
+    try:
+        return timeparse.parse_time(text), None
+    except ValueError as exc:
+        # parse_time's two messages, with the slots added (compared as English: a Message is its text).
+        shown, said = text.strip(), str(exc)
+        if said == f"found '{shown}', expected a time as HH:MM (e.g. 09:30 or 9h30)":
+            message = say("found '{value}', expected a time or a named slot as HH:MM (e.g. 09:30 or "
+                          "9h30)", value=shown)
+        elif said == f"found '{shown}', expected a time between 00:00 and 23:59":
+            message = say("found '{value}', expected a time or a named slot between 00:00 and 23:59",
+                          value=shown)
+        else:
+            message = said.replace("expected a time", "expected a time or a named slot")
+        reading.errors.add(where, message)
+        return None, None
+
+
+def _rule_days(rule: str, spec: RepeatSpec, last: dt.date) -> list[dt.date]:
+    """The days a recurring entry's rule gives, up to ``last`` (and its ``until``/``count``)."""
+    recurrence = rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))  # type: ignore[arg-type]
+    if spec.count is not None:
+        recurrence = recurrence.replace(count=spec.count)  # type: ignore[union-attr]
+    given: list[dt.date] = []
+    for moment in recurrence:
+        if moment.date() > last or (spec.until is not None and moment.date() > spec.until) \
+                or len(given) > MAX_OCCURRENCES:
+            break
+        given.append(moment.date())
+    return given
+
+
+def _skips_a_month(spec: RepeatSpec, day: int) -> bool:
+    """Whether a monthly rule on ``day`` meets a month without it before it ends (``until``, ``count``;
+    four years for an open rule: every 12 months on 31 January never does)."""
+    year, month, kept = spec.from_.year, spec.from_.month, 0
+    for _ in range(48 * 12 // spec.interval + 1):  # an open rule: four years, a leap year's cycle
+        first = dt.date(year, month, 1)
+        if spec.until is not None and first > spec.until:
+            return False
+        if first.replace(day=_calendar.monthrange(year, month)[1]) >= spec.from_:
+            if _calendar.monthrange(year, month)[1] < day:
+                return True
+            kept += 1
+            if spec.count is not None and kept >= spec.count:
+                return False
+        month += spec.interval
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return False
+
+
+def _never_fires(rule: str) -> bool:
+    """A rule whose days of the month exist in none of its months (``BYMONTH=2;BYMONTHDAY=30``)."""
+    months = re.search(r"BYMONTH=([\d,]+)", rule, re.IGNORECASE)
+    days = re.search(r"BYMONTHDAY=([\d,+]+)(?:;|$)", rule, re.IGNORECASE)
+    if not months or not days:
+        return False
+    longest = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+    try:
+        wanted = [int(d) for d in days.group(1).split(",") if d]
+        return not any(0 < day <= longest.get(int(month), 31) for month in months.group(1).split(",") if month
+                       for day in wanted)
+    except ValueError:
+        return False

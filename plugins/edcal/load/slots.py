@@ -1,0 +1,41 @@
+"""`slots:`: the times of day a site names (``midi: 12:15``), which entries write instead of a time."""
+
+from __future__ import annotations
+
+import re
+
+from edcal.errors import ErrorCollector
+from edcal.i18n import say
+from edcal.load._reading import _Document, _first, collision
+from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal.model.calendar import Calendar
+from edcal.model.source import Source
+
+#: Words of dates a slot may not be named: ``salon-industrie end``, ``+2 days at midi``, ``at publication``.
+_NOT_SLOT_NAMES = frozenset({"end", "fin", "at", "publication", "day", "days", "week", "weeks", "month",
+                             "months"})
+
+
+def read_slots(calendar: Calendar, documents: list[_Document], errors: ErrorCollector) -> None:
+    seen: dict[str, Source] = {}
+    for doc in documents:
+        slots_raw = doc.raw.get("slots") or {}
+        slots_loc: Loc | None = slots_raw.get(LOC_KEY) if isinstance(slots_raw, dict) else None
+        for name, time in doc.spec.slots.items():
+            where = slots_loc.key(name) if slots_loc else doc.raw[LOC_KEY].source
+            key = name.lower()
+            if key in seen:
+                collision(where, say("slot '{name}' is defined twice (first at {path}:{line})",
+                                     name=name, **_first(seen[key])), errors)
+                continue
+            if not re.match(r"^[^\W\d_][\w-]*$", key):
+                errors.add(where, say("found slot name '{name}', expected a word such as 'midi'",
+                                      name=name))
+                continue
+            if key in _NOT_SLOT_NAMES:  # `salon-industrie end` would read either way
+                errors.add(where, say("found slot name '{name}', a word dates are written with "
+                                      "(`salon-industrie end`, `at publication`)", name=name),
+                           say("choose another name, e.g. 'soir'"))
+                continue
+            seen[key] = where
+            calendar.slots[key] = time

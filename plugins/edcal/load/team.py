@@ -1,0 +1,33 @@
+"""`team:`: the people of the plan, whom entries name as their `owner:`."""
+
+from __future__ import annotations
+
+from edcal.errors import ErrorCollector
+from edcal.i18n import say
+from edcal.load._reading import Reading, _Document, _first, _src, collision
+from edcal.load.validate import reference_hint
+from edcal.model.calendar import Calendar, Person
+from edcal.model.source import Source
+
+
+def read_team(calendar: Calendar, documents: list[_Document], errors: ErrorCollector) -> None:
+    for doc in documents:
+        for person in doc.spec.team:
+            source = _src(person.loc)
+            if person.id in calendar.team:
+                collision(source, say("person '{id}' is defined twice (first at {path}:{line})",
+                                      id=person.id, **_first(calendar.team[person.id].source)), errors)
+                continue
+            calendar.team[person.id] = Person(person.id, person.name, person.email, source)
+
+
+def person_ref(reading: Reading, person: str | None, where: Source) -> str | None:
+    """The person an `owner:` names: one under `team:`."""
+    if person is None:
+        return None
+    team = reading.calendar.team
+    if person not in team:
+        reading.errors.add(where, say("unknown person '{person}'", person=person),
+                           reference_hint(person, team, "owner") or say("add them under `team:`"))
+        return None
+    return person
