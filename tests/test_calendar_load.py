@@ -49,6 +49,15 @@ def test_a_network_not_set_up_is_an_error(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [tiktok], text: Hi}\n")
     assert "network 'tiktok' is not set up under `networks:`" in messages[0]
     assert messages[0].startswith("calendar.yaml:9:")
+    # What to write, and where: "add it to `networks:`" left the writer to guess `tiktok: {}`.
+    assert messages[0].endswith("hint: add `tiktok: {}` under `networks:` to post there (set up: linkedin, x)")
+
+
+def test_a_slot_name_with_an_apostrophe_is_given_one_to_write(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "slots:\n  l’apéro: \"17:30\"\n")
+    assert messages == ["calendar.yaml:9:3: error: found slot name 'l’apéro', expected a word such as 'midi'\n"
+                        "    hint: write it with letters, digits and dashes, e.g. 'l-apero', and the same in the "
+                        "entries that name it"]
 
 
 def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:

@@ -97,8 +97,9 @@ def network_ref(reading: Reading, name: str, where: Source) -> str | None:
             if name.lower() == canonical else \
             say("network '{name}' (that is, '{network}') is not set up under `networks:`", name=name,
                 network=canonical)
-        reading.errors.add(where, message, say("add it to `networks:` to post there (set up: {networks})",
-                                               networks=in_use))
+        hint = say("add `{network}: {{}}` under `networks:` to post there (set up: {networks})",
+                   network=canonical, networks=in_use)
+        reading.errors.add(where, message, hint)
         return None
     return canonical
 

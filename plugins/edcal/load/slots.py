@@ -29,8 +29,13 @@ def read_slots(calendar: Calendar, documents: list[_Document], errors: ErrorColl
                                      name=name, **_first(seen[key])), errors)
                 continue
             if not re.match(r"^[^\W\d_][\w-]*$", key):
-                errors.add(where, say("found slot name '{name}', expected a word such as 'midi'",
-                                      name=name))
+                from edcal.ids import slugify
+
+                meant = slugify(name, max_length=40)  # `l’apéro`: 'l-apero'
+                hint = say("write it with letters, digits and dashes, e.g. '{meant}', and the same in the "
+                           "entries that name it", meant=meant) if meant and meant != key else None
+                errors.add(where, say("found slot name '{name}', expected a word such as 'midi'", name=name),
+                           hint)
                 continue
             if key in _NOT_SLOT_NAMES:  # `salon-industrie end` would read either way
                 errors.add(where, say("found slot name '{name}', a word dates are written with "
