@@ -488,30 +488,32 @@ def new(title: str, site: Path, settings_file: str, verbosity: int | None, date:
         click.echo(path.resolve().relative_to(site.resolve()).as_posix())
 
 
-@cli.command(epilog="Examples: edcal diff; edcal diff main; "
+@cli.command(epilog="Examples: edcal diff; edcal diff main...; edcal diff main..feature; "
              'edcal diff origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"')
 @click.argument("revision", default="HEAD")
+@click.argument("target", required=False)
 @site_options
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
               show_default=True, help="text for people, markdown for a pull request, json for scripts.")
 @click.option("--all", "everything", is_flag=True, help="Compare past items too.")
 @input_errors_exit
-def diff(revision: str, site: Path, settings_file: str, verbosity: int | None, fmt: str,
+def diff(revision: str, target: str | None, site: Path, settings_file: str, verbosity: int | None, fmt: str,
          everything: bool) -> None:
     """Show what changed in the plan since REVISION (a git branch, tag or commit; default HEAD;
-    main... for where your branch left main, as a pull request compares).
+    main... for where your branch left main, as a pull request compares), or from REVISION to
+    TARGET (main..feature, or main feature; main...feature: from where feature left main).
 
     Posts, articles, ideas, deadlines, key dates and freeze windows added,
     removed or changed (date, status, text and its length, network, link,
     images, owner, campaign), read from the site at REVISION and as it is
-    now, at the same "now". Only items still to come, unless --all. Exit
-    code 0 whether or not anything changed.
+    now (or at TARGET, both from git), at the same "now". Only items still
+    to come, unless --all. Exit code 0 whether or not anything changed.
     """
     from edcal.commands.diff import diff as compare
     from edcal.i18n import spoken
 
     with progress("Reading the plan twice…", verbosity):
-        output, notes = compare(site, settings_file, revision, fmt, everything)
+        output, notes = compare(site, settings_file, revision, fmt, everything, target)
     click.echo(output, nl=False)
     if (verbosity or 0) >= 0:
         for note in notes:
