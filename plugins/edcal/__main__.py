@@ -354,7 +354,8 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
 
 @cli.command(epilog="Example: edcal serve --port 8080, then open http://127.0.0.1:8080/planning/")
 @site_options
-@click.option("--bind", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--bind", default="127.0.0.1", show_default=True,
+              help="Address to listen on (any but a loopback one serves the team's plan to the network).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port (0: any free port).")
 @click.option("--no-watch", is_flag=True, help="Do not rebuild on change.")
@@ -372,9 +373,13 @@ def serve(site: Path, settings_file: str, verbosity: int | None, bind: str, port
     settings = pelican_settings(site, settings_file)
     planning = Path(settings.get("EDCAL_PLANNING_PATH") or site / "planning")
     quiet = (verbosity or 0) < 0
+
+    def say_line(line: str) -> None:
+        click.echo(line, err=True)
+
     run_serve(site.resolve(), settings_file, Path(settings["OUTPUT_PATH"]), planning.resolve(), bind,
-              port, not no_watch, (lambda line: None) if quiet else (lambda line: click.echo(line, err=True)),
-              verbose=(verbosity or 0) > 0)
+              port, not no_watch, (lambda line: None) if quiet else say_line, verbose=(verbosity or 0) > 0,
+              warn=say_line)
 
 
 @cli.command(epilog="Examples: edcal agenda; edcal agenda --days 60 --network linkedin; "
