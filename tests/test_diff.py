@@ -177,7 +177,7 @@ def test_a_site_in_a_subfolder_reads_each_revisions_own_settings(tmp_path: Path)
                         for old, new in urls)
 
 
-def test_a_site_new_at_the_revision_is_all_added(tmp_path: Path) -> None:
+def test_a_site_new_at_the_revision_is_all_added_and_one_missing_at_the_target_is_an_error(tmp_path: Path) -> None:
     repository = tmp_path / "repo"
     repository.mkdir()
     (repository / "README.md").write_text("Rien encore\n", encoding="utf-8")
@@ -188,6 +188,14 @@ def test_a_site_new_at_the_revision_is_all_added(tmp_path: Path) -> None:
     write_pelicanconf(site)
     document = json.loads(run_edcal("diff", "--format", "json", cwd=site).stdout)
     assert document["summary"]["added"] > 5 and document["summary"]["removed"] == 0
+    # Two revisions: all added up to the one that adds it; the site missing from the one compared with, an error.
+    git(repository, "checkout", "-q", "-b", "blog")
+    committed(repository)
+    added = json.loads(run_edcal("diff", "main..blog", "--format", "json", cwd=site).stdout)
+    assert added["new_site"] and added["summary"] == document["summary"]
+    missing = run_edcal("diff", "blog..main", cwd=site, env={"EDCAL_LANG": "en"})
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr.startswith("main:blog/calendar.yaml: error: the site has no calendar.yaml at main\n")
 
 
 def test_bad_revisions_and_folders_are_located_errors(repo: Path, tmp_path: Path) -> None:
@@ -334,13 +342,18 @@ def test_a_freeze_and_an_alt_text_are_shown_for_what_they_are(repo: Path) -> Non
     assert "Texte alternatif\u00a0: Image d'un article futur → Une image plus parlante" in out
 
 
-def test_a_branch_is_compared_with_where_it_left_main(repo: Path) -> None:
+def diverged(repo: Path) -> None:
+    """A branch `plan` gives hello new words; then main, checked out, moves on with weekly's."""
     git(repo, "checkout", "-q", "-b", "plan")
     edit(repo / "calendar.yaml", "text: Bonjour le monde", "text: Bonjour à tous")
     committed(repo)
     git(repo, "checkout", "-q", "main")
     edit(repo / "calendar.yaml", "text: Chaque mercredi", "text: Chaque mercredi matin")
     committed(repo)
+
+
+def test_a_branch_is_compared_with_where_it_left_main(repo: Path) -> None:
+    diverged(repo)
     git(repo, "checkout", "-q", "plan")
     plain = run_edcal("diff", "main", "--format", "json", cwd=repo, env={"EDCAL_LANG": "en"})
     assert {c["id"].split("-")[0] for c in json.loads(plain.stdout)["changes"]} == {"hello", "weekly"}
@@ -517,12 +530,7 @@ def test_a_carousels_images_are_shown_in_order_and_a_changed_alt_text_with_its_i
 def test_two_revisions_are_compared_from_git_leaving_the_folder_alone(repo: Path) -> None:
     """`edcal diff main..plan`, `main plan` and `main...plan`, as git diff takes them: whatever is checked
     out and whatever is not committed, both sides are read from git."""
-    git(repo, "checkout", "-q", "-b", "plan")
-    edit(repo / "calendar.yaml", "text: Bonjour le monde", "text: Bonjour à tous")
-    committed(repo)
-    git(repo, "checkout", "-q", "main")
-    edit(repo / "calendar.yaml", "text: Chaque mercredi", "text: Chaque mercredi matin")
-    committed(repo)
+    diverged(repo)
     # Not committed, in the folder: neither side has it, and it stays as it is.
     edit(repo / "calendar.yaml", "  - id: weekly\n", "  - {id: brouillon, networks: [x], at: 2027-03-05 09:00, "
          "text: Pas encore commité}\n  - id: weekly\n")
@@ -592,20 +600,3 @@ def test_an_unknown_half_of_two_revisions_is_named_alone(repo: Path) -> None:
     assert unrelated.startswith("REVISION: error: 'main' and 'ailleurs' have no commit in common\n"
                                 "    hint: compare them as they are: edcal diff main..ailleurs\n")
 
-
-def test_a_site_missing_at_the_revision_compared_with_is_an_error(tmp_path: Path) -> None:
-    repository = tmp_path / "repo"
-    repository.mkdir()
-    (repository / "README.md").write_text("Rien encore\n", encoding="utf-8")
-    git(repository, "init", "-q")
-    committed(repository)
-    git(repository, "checkout", "-q", "-b", "blog")
-    site = repository / "blog"
-    shutil.copytree(FIXTURE_SITE, site)
-    write_pelicanconf(site)
-    committed(repository)
-    added = json.loads(run_edcal("diff", "main..blog", "--format", "json", cwd=site).stdout)
-    assert added["new_site"] and added["summary"]["added"] > 5
-    missing = run_edcal("diff", "blog..main", cwd=site, env={"EDCAL_LANG": "en"})
-    assert missing.returncode == 2 and missing.stdout == ""
-    assert missing.stderr.startswith("main:blog/calendar.yaml: error: the site has no calendar.yaml at main\n")
