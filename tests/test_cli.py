@@ -617,6 +617,7 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
             server.kill()
             raise
     assert server.returncode == 0 and output.rstrip().endswith("stopped") and "interrupted" not in output, output
+    assert "warning" not in output  # on 127.0.0.1, the plan stays on this computer
 
 
 def test_commands_find_the_site_from_one_of_its_folders(site: Path) -> None:

@@ -177,7 +177,7 @@ def test_a_site_in_a_subfolder_reads_each_revisions_own_settings(tmp_path: Path)
                         for old, new in urls)
 
 
-def test_a_site_new_at_the_revision_is_all_added(tmp_path: Path) -> None:
+def test_a_site_new_at_the_revision_is_all_added_and_one_missing_at_the_target_is_an_error(tmp_path: Path) -> None:
     repository = tmp_path / "repo"
     repository.mkdir()
     (repository / "README.md").write_text("Rien encore\n", encoding="utf-8")
@@ -188,6 +188,14 @@ def test_a_site_new_at_the_revision_is_all_added(tmp_path: Path) -> None:
     write_pelicanconf(site)
     document = json.loads(run_edcal("diff", "--format", "json", cwd=site).stdout)
     assert document["summary"]["added"] > 5 and document["summary"]["removed"] == 0
+    # Two revisions: all added up to the one that adds it; the site missing from the one compared with, an error.
+    git(repository, "checkout", "-q", "-b", "blog")
+    committed(repository)
+    added = json.loads(run_edcal("diff", "main..blog", "--format", "json", cwd=site).stdout)
+    assert added["new_site"] and added["summary"] == document["summary"]
+    missing = run_edcal("diff", "blog..main", cwd=site, env={"EDCAL_LANG": "en"})
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr.startswith("main:blog/calendar.yaml: error: the site has no calendar.yaml at main\n")
 
 
 def test_bad_revisions_and_folders_are_located_errors(repo: Path, tmp_path: Path) -> None:
@@ -334,13 +342,18 @@ def test_a_freeze_and_an_alt_text_are_shown_for_what_they_are(repo: Path) -> Non
     assert "Texte alternatif\u00a0: Image d'un article futur → Une image plus parlante" in out
 
 
-def test_a_branch_is_compared_with_where_it_left_main(repo: Path) -> None:
+def diverged(repo: Path) -> None:
+    """A branch `plan` gives hello new words; then main, checked out, moves on with weekly's."""
     git(repo, "checkout", "-q", "-b", "plan")
     edit(repo / "calendar.yaml", "text: Bonjour le monde", "text: Bonjour à tous")
     committed(repo)
     git(repo, "checkout", "-q", "main")
     edit(repo / "calendar.yaml", "text: Chaque mercredi", "text: Chaque mercredi matin")
     committed(repo)
+
+
+def test_a_branch_is_compared_with_where_it_left_main(repo: Path) -> None:
+    diverged(repo)
     git(repo, "checkout", "-q", "plan")
     plain = run_edcal("diff", "main", "--format", "json", cwd=repo, env={"EDCAL_LANG": "en"})
     assert {c["id"].split("-")[0] for c in json.loads(plain.stdout)["changes"]} == {"hello", "weekly"}
@@ -512,3 +525,78 @@ def test_a_carousels_images_are_shown_in_order_and_a_changed_alt_text_with_its_i
                                "images/a.png (texte alternatif\u00a0: Le plan, hall B) · images/b.png"]
     reworded = plan("[{image: images/a.png, alt: 'Le plan, hall B'}, {image: images/b.png, alt: Le stand}]")
     assert shown(two, reworded) == ["Texte alternatif de images/b.png\u00a0: — → Le stand"]
+
+
+def test_two_revisions_are_compared_from_git_leaving_the_folder_alone(repo: Path) -> None:
+    """`edcal diff main..plan`, `main plan` and `main...plan`, as git diff takes them: whatever is checked
+    out and whatever is not committed, both sides are read from git."""
+    diverged(repo)
+    # Not committed, in the folder: neither side has it, and it stays as it is.
+    edit(repo / "calendar.yaml", "  - id: weekly\n", "  - {id: brouillon, networks: [x], at: 2027-03-05 09:00, "
+         "text: Pas encore commité}\n  - id: weekly\n")
+    folder = (repo / "calendar.yaml").read_text(encoding="utf-8")
+    status = git(repo, "status", "--porcelain")
+    english = {"EDCAL_LANG": "en"}
+
+    def ids(result: subprocess.CompletedProcess[str]) -> set[str]:
+        assert result.returncode == 0, result.stderr
+        return {c["id"].split("-")[0] for c in json.loads(result.stdout)["changes"]}
+
+    plain = run_edcal("diff", "main..plan", "--format", "json", cwd=repo, env=english)
+    assert ids(plain) == {"hello", "weekly"}  # main's new words show as undone on plan
+    document = json.loads(plain.stdout)
+    assert (document["revision"], document["commit"], document["target_commit"]) == (
+        "main..plan", git(repo, "rev-parse", "main").strip(), git(repo, "rev-parse", "plan").strip())
+    assert "note: main has 1 commit that plan does not have" in plain.stderr
+    assert "'edcal diff main...plan' compares with where plan left main" in plain.stderr
+    apart = run_edcal("diff", "main", "plan", "--format", "json", cwd=repo, env=english)
+    assert apart.stdout == plain.stdout
+    branch = run_edcal("diff", "main...plan", "--format", "json", cwd=repo)
+    assert ids(branch) == {"hello"} and branch.stderr == ""
+    document = json.loads(branch.stdout)
+    assert document["commit"] == git(repo, "merge-base", "main", "plan").strip()
+    assert document["target_commit"] == git(repo, "rev-parse", "plan").strip()
+    assert json.loads(run_edcal("diff", "main", "--format", "json", cwd=repo).stdout)["target_commit"] is None
+    # In the site's language; the changed items located where git shows them, at plan.
+    text = run_edcal("diff", "main..plan", cwd=repo)
+    main, plan = (git(repo, "rev-parse", "--short=7", name).strip() for name in ("main", "plan"))
+    assert text.stdout.startswith(f"Changements du planning de main ({main}) à plan ({plan})\u00a0: "
+                                  "5 éléments modifiés.\n"), text.stdout
+    assert "[plan:calendar.yaml:21]" in text.stdout and "brouillon" not in text.stdout
+    assert text.stderr.startswith("note\u00a0: main a 1 commit que plan n'a pas")
+    same = run_edcal("diff", "plan..plan", "--format", "markdown", cwd=repo).stdout
+    assert same.startswith(f"### Aucun changement du planning de plan ({plan}) à plan ({plan}).")
+    assert (repo / "calendar.yaml").read_text(encoding="utf-8") == folder
+    assert git(repo, "status", "--porcelain") == status and git(repo, "diff", "--cached") == ""
+
+
+def test_an_unknown_half_of_two_revisions_is_named_alone(repo: Path) -> None:
+    git(repo, "branch", "plan")
+    english = {"EDCAL_LANG": "en"}
+
+    def error(*args: str) -> str:
+        result = run_edcal("diff", *args, cwd=repo, env=english)
+        assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr, result
+        return result.stderr
+
+    assert error("main..plna").startswith("REVISION: error: unknown revision 'plna'\n"
+                                          "    hint: did you mean 'plan'? ")
+    # Never the revision written beside it: `main..main` compares nothing.
+    left = error("mian..main")
+    assert left.startswith("REVISION: error: unknown revision 'mian'\n") and "did you mean" not in left
+    assert error("mian..plan").startswith("REVISION: error: unknown revision 'mian'\n"
+                                          "    hint: did you mean 'main'? ")
+    both = error("mian...plna")
+    assert "unknown revision 'mian'" in both and "unknown revision 'plna'" in both
+    assert error("main..").startswith("REVISION: error: found 'main..', expected a revision on each side of "
+                                      "'..'\n    hint: edcal diff main compares main with your folder; "
+                                      "edcal diff main..HEAD, with your last commit\n")
+    assert "hint: name both sides: HEAD is your last commit, e.g. HEAD...plan\n" in error("...plan")
+    assert "expected one range or two revisions" in error("main...", "plan")
+    assert "expected a git revision" in error("main..plan..HEAD")
+    git(repo, "checkout", "-q", "--orphan", "ailleurs")
+    committed(repo)
+    unrelated = error("main...ailleurs")
+    assert unrelated.startswith("REVISION: error: 'main' and 'ailleurs' have no commit in common\n"
+                                "    hint: compare them as they are: edcal diff main..ailleurs\n")
+

@@ -169,3 +169,54 @@ def test_init_says_in_the_new_sites_language_which_zone_it_chose(tmp_path: Path)
     english = run_edcal("init", str(tmp_path / "en"), "--timezone", "America/Chicago", cwd=tmp_path)
     assert english.stdout.startswith(f"Site created in {tmp_path / 'en'}, in English (--lang fr for French), in the "
                                      "time zone America/Chicago (--timezone for another).")
+
+
+def test_serve_speaks_the_sites_language_and_warns_when_the_plan_reaches_the_network(site: Path) -> None:
+    """Its own lines sat in English among the build's French errors; `--bind 0.0.0.0` served the team's
+    plan to the whole network without a word."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from edcal.commands import serve
+    from helpers import assert_french, translatable_words
+
+    assert_french(translatable_words(Path(serve.__file__)))
+    assert [serve.exposed(host) for host in ("127.0.0.1", "127.0.0.2", "::1", "0.0.0.0", "::", "192.168.1.20",
+                                             "fe80::1%eth0", "box.local")] == [False] * 3 + [True] * 5
+
+    def served(*options: str) -> list[str]:
+        """What `edcal serve` prints from its start to Ctrl+C."""
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = subprocess.Popen([sys.executable, "-m", "edcal", "serve", "--no-watch", "--port", str(port),
+                                   *options], cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/planning/plan.json", timeout=5):
+                        break
+                except OSError:
+                    assert time.monotonic() < deadline and server.poll() is None, "edcal serve did not start"
+                    time.sleep(0.3)
+        finally:
+            server.send_signal(signal.SIGINT)
+            said = server.communicate(timeout=30)[0]
+        assert server.returncode == 0, said
+        return said.splitlines()
+
+    warning = (f"warning: à l'écoute sur 0.0.0.0, au-delà de cet ordinateur{NBSP}: toute personne du réseau qui "
+               f"l'atteint lit /planning/, le planning réservé à l'équipe (brouillons, dates, idées), et pas "
+               f"seulement le blog{NBSP}; --bind 127.0.0.1 les garde tous deux sur cet ordinateur")
+    lines = served("--bind", "0.0.0.0")
+    assert lines[0] == f"construit{NBSP}: output/ et planning/ sont à jour"
+    assert lines[1].startswith(f"blog{NBSP}:     http://0.0.0.0:") and lines[1].endswith("/")
+    assert lines[2].startswith(f"planning{NBSP}: http://0.0.0.0:") and lines[2].endswith("/planning/")
+    assert lines[3:] == [warning, "arrêté"]
+    assert served("-q", "--bind", "0.0.0.0") == [warning]  # said even to -q, which hides the rest

@@ -354,7 +354,8 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
 
 @cli.command(epilog="Example: edcal serve --port 8080, then open http://127.0.0.1:8080/planning/")
 @site_options
-@click.option("--bind", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--bind", default="127.0.0.1", show_default=True,
+              help="Address to listen on (any but a loopback one serves the team's plan to the network).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port (0: any free port).")
 @click.option("--no-watch", is_flag=True, help="Do not rebuild on change.")
@@ -372,9 +373,13 @@ def serve(site: Path, settings_file: str, verbosity: int | None, bind: str, port
     settings = pelican_settings(site, settings_file)
     planning = Path(settings.get("EDCAL_PLANNING_PATH") or site / "planning")
     quiet = (verbosity or 0) < 0
+
+    def say_line(line: str) -> None:
+        click.echo(line, err=True)
+
     run_serve(site.resolve(), settings_file, Path(settings["OUTPUT_PATH"]), planning.resolve(), bind,
-              port, not no_watch, (lambda line: None) if quiet else (lambda line: click.echo(line, err=True)),
-              verbose=(verbosity or 0) > 0)
+              port, not no_watch, (lambda line: None) if quiet else say_line, verbose=(verbosity or 0) > 0,
+              warn=say_line)
 
 
 @cli.command(epilog="Examples: edcal agenda; edcal agenda --days 60 --network linkedin; "
@@ -488,30 +493,32 @@ def new(title: str, site: Path, settings_file: str, verbosity: int | None, date:
         click.echo(path.resolve().relative_to(site.resolve()).as_posix())
 
 
-@cli.command(epilog="Examples: edcal diff; edcal diff main; "
+@cli.command(epilog="Examples: edcal diff; edcal diff main...; edcal diff main..feature; "
              'edcal diff origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"')
 @click.argument("revision", default="HEAD")
+@click.argument("target", required=False)
 @site_options
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
               show_default=True, help="text for people, markdown for a pull request, json for scripts.")
 @click.option("--all", "everything", is_flag=True, help="Compare past items too.")
 @input_errors_exit
-def diff(revision: str, site: Path, settings_file: str, verbosity: int | None, fmt: str,
+def diff(revision: str, target: str | None, site: Path, settings_file: str, verbosity: int | None, fmt: str,
          everything: bool) -> None:
     """Show what changed in the plan since REVISION (a git branch, tag or commit; default HEAD;
-    main... for where your branch left main, as a pull request compares).
+    main... for where your branch left main, as a pull request compares), or from REVISION to
+    TARGET (main..feature, or main feature; main...feature: from where feature left main).
 
     Posts, articles, ideas, deadlines, key dates and freeze windows added,
     removed or changed (date, status, text and its length, network, link,
     images, owner, campaign), read from the site at REVISION and as it is
-    now, at the same "now". Only items still to come, unless --all. Exit
-    code 0 whether or not anything changed.
+    now (or at TARGET, both from git), at the same "now". Only items still
+    to come, unless --all. Exit code 0 whether or not anything changed.
     """
     from edcal.commands.diff import diff as compare
     from edcal.i18n import spoken
 
     with progress("Reading the plan twice…", verbosity):
-        output, notes = compare(site, settings_file, revision, fmt, everything)
+        output, notes = compare(site, settings_file, revision, fmt, everything, target)
     click.echo(output, nl=False)
     if (verbosity or 0) >= 0:
         for note in notes:

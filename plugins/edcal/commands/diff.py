@@ -28,7 +28,7 @@ from typing import Any
 
 from edcal.commands._child import ChildRead, now_pinned, reading_in_child
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import long_date, number, say, say_count, team_language, translator
+from edcal.i18n import Message, long_date, number, say, say_count, speak, team_language, translator
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
@@ -37,13 +37,16 @@ from edcal.plan.changes import ItemChange, PlanChanges, compare_plans
 
 #: Where errors about the revision argument point (an argument has no line).
 REVISION = Source("REVISION", 1, 1)
-#: ``main...``: compare with where the branch left ``main`` (their merge base), as a pull request does.
+#: ``main...``: compare with where the branch left ``main`` (their merge base), as a pull request does;
+#: ``main...feature``: where ``feature`` left ``main``, compared with ``feature``.
 BRANCH_POINT = "..."
+#: ``main..feature``: one revision compared with another, both read from git.
+RANGE = ".."
 
 
 @dataclass(frozen=True, slots=True)
 class Revision:
-    """The revision compared with: as the user named it, and its commit."""
+    """A revision compared: as the user named it, and its commit."""
 
     name: str
     commit: str
@@ -53,35 +56,62 @@ class Revision:
     prefix: str = ""
     #: The repository's top folder.
     repository: str = ""
+    #: What it is compared with when that is a revision too (``main..feature``); None: the working tree.
+    target: Revision | None = None
 
     def __str__(self) -> str:
         return f"{self.name} ({self.commit[:7]})" if not self.commit.startswith(self.name) else self.name
 
+    @property
+    def argument(self) -> str:
+        """The comparison as the command line writes it: ``main``, ``main...``, ``main..feature``."""
+        if self.target is None or BRANCH_POINT in self.name:
+            return self.name
+        return f"{self.name}{RANGE}{self.target.name}"
+
     def path(self, path: str) -> str:
         """A site file at the revision as git names it: ``main:blog/calendar.yaml`` (``git show`` it)."""
-        ref = self.commit[:7] if self.name.endswith(BRANCH_POINT) else self.name
+        ref = self.commit[:7] if BRANCH_POINT in self.name else self.name
         return f"{ref}:{self.prefix}{path}"
 
 
-def diff(site: Path, settings_file: str, revision: str, fmt: str,
-         everything: bool = False) -> tuple[str, tuple[str, ...]]:
-    """The plan's changes from ``revision`` to the working tree, in ``fmt``, and notes for stderr.
+def diff(site: Path, settings_file: str, revision: str, fmt: str, everything: bool = False,
+         target: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """The plan's changes from ``revision`` to the working tree (or to the revision it names after
+    ``..``: ``main..feature``), in ``fmt``, and notes for stderr.
 
-    The revision's site is read in a child process while this one reads the working tree: on two
-    cores, the two reads take the time of one.
+    The revision's site is read in a child process while this one reads the working tree (or a second
+    child the other revision): on two cores, the two reads take the time of one.
 
     :param everything: compare past items too (by default, only what is still to come).
+    :param target: the revision compared with, given apart (``edcal diff main feature``, as git diff
+        takes it): ``main..feature``.
     :raises InputErrors: not a git repository, an unknown revision, a site that does not load
         (at the revision, its paths are given as git names them: ``main:calendar.yaml``).
     """
     from edcal.pelican_plugin.metadata import read_plan
 
     settings_file = _settings_in(site, settings_file)
+    if target is not None:
+        if RANGE in revision or RANGE in target:
+            raise InputErrors([InputError(REVISION, say("found '{revision}' and '{target}', expected one "
+                                                        "range or two revisions", revision=revision,
+                                                        target=target),
+                                          say("e.g. edcal diff main..feature, or edcal diff main feature"))])
+        revision = f"{revision}{RANGE}{target}"
     resolved = resolve_revision(site, revision)
     with now_pinned(), _site_at(resolved) as (old_site, work), \
             _reading(old_site, work, settings_file, resolved) as before:
-        # Every post composed, past ones too: a post moved out of the past has a text to compare.
-        after = read_plan(site, settings_file, compose_from=None)
+        if resolved.target is None:
+            # Every post composed, past ones too: a post moved out of the past has a text to compare.
+            after = read_plan(site, settings_file, compose_from=None)
+        else:  # from git too: the working tree is neither read nor touched
+            with _site_at(resolved.target) as (new_site, new_work), \
+                    _reading(new_site, new_work, settings_file, resolved.target, needed=True) as read:
+                plan = read()
+            assert plan is not None
+            after = plan
+            speak(after.lang)  # no settings read here: the notes in the site's language all the same
         old = before()
     changes = compare_plans(old, after, None if everything else after.now)
     return RENDERERS[fmt](changes, old, after, resolved, everything), resolved.notes
@@ -121,17 +151,13 @@ _SHALLOW_HINT = say("this clone is shallow and lacks that history: git fetch --u
 
 
 def resolve_revision(site: Path, revision: str) -> Revision:
-    """The commit ``revision`` names (``REV...``: where HEAD's branch left REV).
+    """The commits ``revision`` names: ``REV`` (compared with the working tree), ``REV...`` (where
+    HEAD's branch left REV), ``REV..OTHER`` (compared with OTHER), ``REV...OTHER`` (where OTHER left
+    REV, compared with OTHER).
 
-    :raises InputErrors: outside a git repository, or for an unknown revision.
+    :raises InputErrors: outside a git repository, for what is no revision, or for unknown ones.
     """
-    branch_point = revision.endswith(BRANCH_POINT) and len(revision) > len(BRANCH_POINT)
-    name = revision[:-len(BRANCH_POINT)] if branch_point else revision
-    if not name or name.startswith("-") or BRANCH_POINT in name:
-        raise InputErrors([InputError(REVISION, say("found '{revision}', expected a git revision",
-                                                    revision=revision),
-                                      say("a branch, a tag or a commit (main, origin/main, HEAD~3), or "
-                                          "main... for where your branch left main"))])
+    name, dots, other = _split(revision)
     top = _git(site, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
         raise InputErrors([InputError(REVISION, say("{folder} is not in a git repository",
@@ -139,61 +165,115 @@ def resolve_revision(site: Path, revision: str) -> Revision:
                                       say("edcal diff compares with a git revision: run it in the site's "
                                           "repository"))])
     shallow = _git(site, "rev-parse", "--is-shallow-repository").stdout.strip() == "true"
-    found = _git(site, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}")
-    if found.returncode != 0:
-        if _git(site, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
-            raise InputErrors([InputError(REVISION, say("the repository has no commit yet"),
-                                          say("commit the site first: edcal diff compares with a commit"))])
+    commit, other_commit = _commits(site, name, other)
+    prefix = _git(site, "rev-parse", "--show-prefix").stdout.strip()
+    repository = top.stdout.strip()
+    target = Revision(other, other_commit, prefix=prefix, repository=repository) if other else None
+    if dots == BRANCH_POINT:
+        base = _git(site, "merge-base", commit, other_commit or "HEAD")
+        if base.returncode != 0:
+            message = say("'{name}' and '{other}' have no commit in common", name=name, other=other) \
+                if other else say("'{name}' and HEAD have no commit in common", name=name)
+            hint = _SHALLOW_HINT if shallow else \
+                say("compare them as they are: edcal diff {name}..{other}", name=name, other=other) if other \
+                else say("compare with {name} itself: edcal diff {name}", name=name)
+            raise InputErrors([InputError(REVISION, message, hint)])
+        return Revision(revision, base.stdout.strip(), prefix=prefix, repository=repository, target=target)
+    notes: tuple[str, ...] = ()
+    if _git(site, "merge-base", "--is-ancestor", commit, other_commit or "HEAD").returncode == 1:
+        ahead = _git(site, "rev-list", "--count", f"{other_commit or 'HEAD'}..{commit}").stdout.strip()
+        values = {"name": name, "other": other or "HEAD", "branch": other or say("your branch"),
+                  "command": f"edcal diff {name}{BRANCH_POINT}{other}",
+                  "commits": say_count(int(ahead or 0), "{count} commit", "{count} commits")}
+        notes = (say("note: {name} has {commits} that {other} does not have: their changes show here as "
+                     "undone. '{command}' compares with where {branch} left {name}, as a pull request does "
+                     "({hint}).", hint=_SHALLOW_HINT, **values) if shallow else
+                 say("note: {name} has {commits} that {other} does not have: their changes show here as "
+                     "undone. '{command}' compares with where {branch} left {name}, as a pull request "
+                     "does.", **values),)
+    return Revision(name, commit, notes, prefix, repository, target)
+
+
+def _split(revision: str) -> tuple[str, str, str]:
+    """``main..feature`` as ``("main", "..", "feature")``, ``main...`` as ``("main", "...", "")``.
+
+    :raises InputErrors: for what names no revision, or only one side of ``..``.
+    """
+    dots = BRANCH_POINT if BRANCH_POINT in revision else RANGE if RANGE in revision else ""
+    name, _, other = revision.partition(dots) if dots else (revision, "", "")
+    if dots and (name or other) and not (name and (other or dots == BRANCH_POINT)):
+        hint = say("edcal diff {name} compares {name} with your folder; edcal diff {name}..HEAD, with your "
+                   "last commit", name=name) if name else \
+            say("name both sides: HEAD is your last commit, e.g. HEAD{dots}{other}", dots=dots, other=other)
+        raise InputErrors([InputError(REVISION, say("found '{revision}', expected a revision on each side of "
+                                                    "'{dots}'", revision=revision, dots=dots), hint)])
+    if not name or name.startswith(("-", ".")) or other.startswith(("-", ".")) or RANGE in name \
+            or RANGE in other:
+        raise InputErrors([InputError(REVISION, say("found '{revision}', expected a git revision",
+                                                    revision=revision),
+                                      say("a branch, a tag or a commit (main, origin/main, HEAD~3); "
+                                          "main... for where your branch left main; main..feature to "
+                                          "compare two"))])
+    return name, dots, other
+
+
+def _commits(site: Path, *names: str) -> list[str]:
+    """The commit each name gives ("" for no name).
+
+    :raises InputErrors: for each unknown one; its hint never suggests a name given beside it
+        (``mian..main``: not ``main``).
+    """
+    found = {name: _git(site, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}")
+             for name in names if name}
+    unknown = [name for name, result in found.items() if result.returncode != 0]
+    if unknown and _git(site, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+        raise InputErrors([InputError(REVISION, say("the repository has no commit yet"),
+                                      say("commit the site first: edcal diff compares with a commit"))])
+    if unknown:
         refs = _git(site, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes",
                     "refs/tags").stdout.split()
-        # The other name of a default branch first: a repository made by `git init` has `master`.
-        same = {"main": "master", "master": "main", "origin/main": "origin/master",
-                "origin/master": "origin/main"}
-        close = [same[name]] if same.get(name) in refs else \
-            [ref for ref in difflib.get_close_matches(name, [*refs, "HEAD"], n=2) if ref != name][:1]
-        hint = say("did you mean '{match}'? a branch, a tag or a commit (git log --oneline lists them); in "
-                   "CI, fetch it first (actions/checkout with fetch-depth: 0)", match=close[0]) if close \
-            else say("a branch, a tag or a commit (git log --oneline lists them); in CI, fetch it first "
-                     "(actions/checkout with fetch-depth: 0)")
-        raise InputErrors([InputError(REVISION, say("unknown revision '{name}'", name=name), hint)])
-    commit = found.stdout.strip()
-    prefix = _git(site, "rev-parse", "--show-prefix").stdout.strip()
-    if branch_point:
-        base = _git(site, "merge-base", commit, "HEAD")
-        if base.returncode != 0:
-            raise InputErrors([InputError(REVISION,
-                                          say("'{name}' and HEAD have no commit in common", name=name),
-                                          _SHALLOW_HINT if shallow else
-                                          say("compare with {name} itself: edcal diff {name}", name=name))])
-        return Revision(revision, base.stdout.strip(), prefix=prefix, repository=top.stdout.strip())
-    notes: tuple[str, ...] = ()
-    if _git(site, "merge-base", "--is-ancestor", commit, "HEAD").returncode == 1:
-        ahead = _git(site, "rev-list", "--count", f"HEAD..{commit}").stdout.strip()
-        commits = say_count(int(ahead or 0), "{count} commit", "{count} commits")
-        notes = (say("note: {name} has {commits} that HEAD does not have: their changes show here as "
-                     "undone. 'edcal diff {name}...' compares with where your branch left {name}, as a pull "
-                     "request does ({hint}).", name=name, commits=commits, hint=_SHALLOW_HINT) if shallow else
-                 say("note: {name} has {commits} that HEAD does not have: their changes show here as "
-                     "undone. 'edcal diff {name}...' compares with where your branch left {name}, as a pull "
-                     "request does.", name=name, commits=commits),)
-    return Revision(revision, commit, notes, prefix, top.stdout.strip())
+        raise InputErrors([InputError(REVISION, say("unknown revision '{name}'", name=name),
+                                      _closest(name, [ref for ref in [*refs, "HEAD"] if ref not in names]))
+                           for name in unknown])
+    return [found[name].stdout.strip() if name else "" for name in names]
+
+
+def _closest(name: str, refs: list[str]) -> Message:
+    """The hint for an unknown revision: the closest of ``refs``, if any is close."""
+    # The other name of a default branch first: a repository made by `git init` has `master`.
+    same = {"main": "master", "master": "main", "origin/main": "origin/master",
+            "origin/master": "origin/main"}
+    close = [same[name]] if same.get(name) in refs else difflib.get_close_matches(name, refs, n=1)
+    if close:
+        return say("did you mean '{match}'? a branch, a tag or a commit (git log --oneline lists them); in "
+                   "CI, fetch it first (actions/checkout with fetch-depth: 0)", match=close[0])
+    return say("a branch, a tag or a commit (git log --oneline lists them); in CI, fetch it first "
+               "(actions/checkout with fetch-depth: 0)")
 
 
 @contextlib.contextmanager
-def _reading(old_site: Path | None, work: Path, settings_file: str,
-             revision: Revision) -> Iterator[Callable[[], Plan | None]]:
+def _reading(site_at: Path | None, work: Path, settings_file: str, revision: Revision,
+             needed: bool = False) -> Iterator[Callable[[], Plan | None]]:
     """Start reading the site at ``revision`` in a child process; the function given waits for its plan
-    (None when the site had no calendar.yaml then)."""
-    if old_site is None or not (old_site / "calendar.yaml").is_file():
+    (None when the site had no calendar.yaml then).
+
+    :param needed: the site compared with: its calendar.yaml missing is an error.
+    """
+    if site_at is None or not (site_at / "calendar.yaml").is_file():
+        if needed:
+            raise InputErrors([InputError(Source(revision.path("calendar.yaml"), 0, 0),
+                                          say("the site has no calendar.yaml at {revision}",
+                                              revision=revision.name),
+                                          say("compare with a revision that has the site"))])
         yield lambda: None
         return
-    if not (old_site / settings_file).is_file():
+    if not (site_at / settings_file).is_file():
         raise InputErrors([InputError(
             Source(revision.path(settings_file), 1, 1),
             say("{file} not found in the site at {revision}", file=settings_file, revision=revision.name),
             say("was it renamed? compare with a revision that has it, or name the settings both have "
                 "with -s"))])
-    with reading_in_child(old_site, settings_file, work) as finished:
+    with reading_in_child(site_at, settings_file, work) as finished:
         yield lambda: _plan_at(finished(), settings_file, revision)
 
 
@@ -346,11 +426,13 @@ class _Words:
             self.where(c.item, self.before if c.kind == "removed" else None) for c in row.changes))
 
     def source(self, change: ItemChange) -> str:
-        """Where the item is written: in the working tree, or at the revision for a removed one."""
+        """Where the item is written: in the working tree (or the revision compared with), or at the
+        revision for a removed one."""
         source = change.item.source
-        if change.kind != "removed" or self.revision is None:
+        at = self.revision if change.kind == "removed" or self.revision is None else self.revision.target
+        if at is None:
             return str(source)
-        return f"{self.revision.path(source.path)}:{source.line}"
+        return f"{at.path(source.path)}:{source.line}"
 
     def value(self, name: str, item: Item, plan: Plan) -> str:
         _ = self._
@@ -380,8 +462,12 @@ class _Words:
 
     def summary(self, changes: PlanChanges) -> str:
         _ = self._
+        target = self.revision.target if self.revision is not None else None
         if not (changes.changes or changes.freezes_added or changes.freezes_removed or changes.key_dates
                 or changes.campaigns):
+            if target is not None:
+                return _("No change to the plan from {revision} to {target}.").format(revision=self.revision,
+                                                                                      target=target)
             return _("No change to the plan since {revision}.").format(revision=self.revision)
         counts = [say_count(count, one, many).translated(_) for count, one, many in (
             (changes.count("added"), "{count} item added", "{count} items added"),
@@ -391,6 +477,9 @@ class _Words:
             (len(changes.campaigns), "{count} campaign", "{count} campaigns"),
             (len(changes.freezes_added) + len(changes.freezes_removed), "{count} freeze window",
              "{count} freeze windows")) if count]
+        if target is not None:
+            return _("Plan changes from {revision} to {target}: {counts}.").format(
+                revision=self.revision, target=target, counts=", ".join(counts))
         return _("Plan changes since {revision}: {counts}.").format(revision=self.revision,
                                                                      counts=", ".join(counts))
 
@@ -635,7 +724,7 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         written += 1
     rows_left, texts_left = len(rows) - len(shown), len(texts) - written
     if rows_left or texts_left:
-        command = f"edcal diff {revision.name}" + (" --all" if everything else "")
+        command = f"edcal diff {revision.argument}" + (" --all" if everything else "")
         add("", _inline(_("Too long for a pull request: {rows} changes and {texts} texts are left "
                           "out. {command} shows them all.").format(rows=rows_left, texts=texts_left,
                                                                     command=command)))
@@ -661,8 +750,9 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
                 "blog": window.blog, "reason": window.reason, "source": str(window.source)}
 
     return json.dumps({
-        "revision": revision.name,
+        "revision": revision.argument,
         "commit": revision.commit,
+        "target_commit": revision.target.commit if revision.target is not None else None,
         "since": changes.since.isoformat() if changes.since is not None else None,
         "new_site": changes.new_site,
         "summary": {kind: changes.count(kind) for kind in ("added", "removed", "changed")},

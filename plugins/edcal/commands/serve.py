@@ -3,13 +3,15 @@
 The blog is served at ``/`` from output/, the plan at ``/planning/`` from
 planning/ (feeds as ``text/calendar``). Each rebuild runs ``edcal build`` in
 a new process, exactly as CI does; a failed rebuild is reported and the last
-good files keep being served.
+good files keep being served. Its own lines are in the site's language, as
+the build's errors are (the command read the settings: ``i18n.speak``).
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import ipaddress
 import os
 import queue
 import subprocess
@@ -19,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from edcal.i18n import say, spoken
 from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE
 
 PLANNING_PREFIX = "/planning/"
@@ -76,10 +79,10 @@ def rebuild(site: Path, settings_file: str, echo: Callable[[str], None]) -> bool
         capture_output=True, text=True, check=False,
     )
     if result.returncode == 0:
-        echo("built: output/ and planning/ are up to date")
+        echo(spoken(say("built: output/ and planning/ are up to date")))
         return True
     echo(result.stderr.rstrip() or result.stdout.rstrip())
-    echo(f"build failed (exit {result.returncode}); still serving the previous files")
+    echo(spoken(say("build failed (exit {code}); still serving the previous files", code=result.returncode)))
     return False
 
 
@@ -144,32 +147,52 @@ def watch(site: Path, settings_file: str, echo: Callable[[str], None], stop: thr
             if not names:
                 continue
             shown = sorted(names)
-            echo(f"changed: {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}")
+            files = ", ".join(shown[:5]) + (" …" if len(shown) > 5 else "")
+            echo(spoken(say("changed: {files}", files=files)))
             rebuild(site, settings_file, echo)
     finally:
         for until in (*watchers, *followed.values()):
             until.set()
 
 
+def exposed(host: str) -> bool:
+    """Whether an address the server listens on reaches beyond this computer (0.0.0.0: every one)."""
+    try:
+        return not ipaddress.ip_address(host.split("%", 1)[0]).is_loopback
+    except ValueError:  # not an address: a name, which binding has resolved already
+        return True
+
+
 def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: str, port: int,
-          watch_files: bool, echo: Callable[[str], None], verbose: bool = False) -> None:
+          watch_files: bool, echo: Callable[[str], None], verbose: bool = False,
+          warn: Callable[[str], None] | None = None) -> None:
+    """Build, serve, and rebuild on change until Ctrl+C.
+
+    :param warn: where a warning goes (``echo`` by default): the team's plan served to the network
+        is said even under ``-q``.
+    """
     rebuild(site, settings_file, echo)
     handler = functools.partial(SiteHandler, output=output, planning=planning)
     server = http.server.ThreadingHTTPServer((bind, port), handler)
     server.verbose = verbose  # type: ignore[attr-defined]
     host, actual_port = server.server_address[:2]
-    echo(f"blog:     http://{host}:{actual_port}/")
-    echo(f"planning: http://{host}:{actual_port}{PLANNING_PREFIX}")
+    echo(spoken(say("blog:     {address}", address=f"http://{host}:{actual_port}/")))
+    echo(spoken(say("planning: {address}", address=f"http://{host}:{actual_port}{PLANNING_PREFIX}")))
+    if exposed(host):
+        (warn or echo)("warning: " + spoken(say(
+            "listening on {address}, beyond this computer: anyone on the network who reaches it reads "
+            "{path}, the plan meant for the team (drafts, dates, ideas), not only the blog; --bind 127.0.0.1 "
+            "keeps both on this computer", address=host, path=PLANNING_PREFIX)))
     stop = threading.Event()
     watcher = None
     if watch_files:
         watcher = threading.Thread(target=watch, args=(site, settings_file, echo, stop), daemon=True)
         watcher.start()
-        echo("watching for changes; Ctrl+C to stop")
+        echo(spoken(say("watching for changes; Ctrl+C to stop")))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        echo("stopped")
+        echo(spoken(say("stopped")))
     finally:
         stop.set()
         server.server_close()
