@@ -464,7 +464,7 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang
             kept = say_count(len(site.extended),
                              "Kept the folder's {files}, with edcal's lines added at its end.",
                              "Kept the folder's {files}, with edcal's lines added at their end.",
-                             files=", ".join(path.name for path in site.extended))
+                             files=", ".join(sorted(path.name for path in site.extended)))
             click.echo(spoken(kept))
         if not engine_pinned(site.written):
             pin = say("Before the first push: write in requirements.txt (and .pre-commit-config.yaml) where "
