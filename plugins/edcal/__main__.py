@@ -436,6 +436,8 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang
 
     It holds calendar.yaml, an article, a page, pelicanconf.py and
     publishconf.py, and a copy of the theme: `edcal build` works in it at once.
+    FOLDER may be a new clone (.git, a LICENSE; its README.md and .gitignore
+    are kept and added to); a folder holding another file init writes is refused.
     """
     import shlex
 
