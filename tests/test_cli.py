@@ -462,9 +462,12 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     subprocess.run(["git", "init", "-q", str(target)], check=True)
     status = subprocess.run(["git", "-C", str(target), "status", "--porcelain", "--untracked-files=all"],
                             capture_output=True, text=True, check=True).stdout
-    assert "output/" not in status and "planning" not in status and status, status
-    again = runner.invoke(cli, ["init", str(target)])
-    assert again.exit_code == 2 and again.output.startswith(f"{target}: error: the folder is not empty\n")  # no :1:1
+    assert "?? output/" not in status and "?? planning/" not in status and "staging" not in status, status
+    assert "?? themes/edcal/planning/index.html.j2\n" in status  # the site's copy of the plan's templates
+    again = runner.invoke(cli, ["init", str(target)])  # every file clashes: ten are named, located at the folder
+    first = again.output.splitlines()[0]
+    assert again.exit_code == 2 and first.startswith(f"{target}: error: found "), again.output
+    assert " files edcal init would overwrite: .github/workflows/site.yml, " in first and first.endswith(", …")
     assert "country: FR\n" in (target / "calendar.yaml").read_text(encoding="utf-8")  # Europe/Paris's
 
 
@@ -513,7 +516,7 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
     new = runner.invoke(cli, ["new", "Portail n°3 à 20°C", "--site", str(target)])
     assert new.exit_code == 0 and new.output.strip().endswith("/portail-n3-a-20c.md"), new.output
     taken = runner.invoke(cli, ["init", str(target), "--lang", "en"])
-    assert "hint: choose a new folder: edcal init my-site" in taken.output
+    assert "hint: move them away, or choose a new folder: edcal init my-site" in taken.output
     eastern = runner.invoke(cli, ["init", str(tmp_path / "eastern"), "--timezone", "US/Eastern"])  # an alias
     assert eastern.exit_code == 0 and "country: US\n" in (tmp_path / "eastern" / "calendar.yaml").read_text()
     # Without --lang, a US zone gives an English site (it gave a French one), Paris or Brussels a French one.

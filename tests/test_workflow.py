@@ -19,7 +19,8 @@ from edcal.__main__ import cli
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 #: Shell built-ins and keywords the steps may use beside pip and edcal.
-BUILTINS = {"echo", "printf", "read", "exit", "[", "test", "if", "then", "else", "elif", "fi", "!"}
+BUILTINS = {"echo", "printf", "read", "exit", "[", "test", "if", "then", "else", "elif", "fi", "!", "export",
+            "command"}
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +49,30 @@ def commands(script: str) -> list[list[str]]:
     return found
 
 
-def test_the_workflow_runs_on_push_pull_requests_and_every_15_minutes(workflow: dict[str, Any]) -> None:
-    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert {"push", "pull_request", "schedule"} <= set(triggers)
-    assert triggers["schedule"] == [{"cron": "*/15 * * * *"}]
+def triggers(workflow: dict[str, Any]) -> dict[str, Any]:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+
+
+def test_the_workflow_runs_on_pushes_to_the_default_branch_pull_requests_and_every_15_minutes(
+        workflow: dict[str, Any]) -> None:
+    on = triggers(workflow)
+    assert set(on) == {"push", "pull_request", "schedule", "workflow_dispatch"}
+    # Pushes to the default branch only: a push to a branch with a pull request ran the workflow twice.
+    assert on["push"] == {"branches": ["main", "master"]}
+    # Four times an hour, never at minute 0 (GitHub's busiest: its runs start the latest, or not at all).
+    minutes, *every_hour = on["schedule"][0]["cron"].split()
+    assert [len(on["schedule"]), every_hour] == [1, ["*", "*", "*", "*"]]
+    assert [int(minute) for minute in minutes.split(",")] == [2, 17, 32, 47]
+    assert "minute 0 is GitHub's busiest" in WORKFLOW.read_text(encoding="utf-8")  # said where it is changed
+
+
+def test_the_emergency_build_is_an_input_of_the_run_by_hand(workflow: dict[str, Any]) -> None:
+    """`edcal build --no-check`, the documented emergency, could not be reached: the check step failed first."""
+    assert triggers(workflow)["workflow_dispatch"]["inputs"]["no_check"] == {
+        "description": "Emergency: build and deploy even if edcal check finds errors (edcal build --no-check)",
+        "type": "boolean", "default": False}
+    check = next(s for s in steps(workflow) if s.get("run") == "edcal check")
+    assert check["continue-on-error"] == "${{ inputs.no_check == true }}"
 
 
 def test_a_new_site_gets_the_workflow_this_repository_runs() -> None:
@@ -74,6 +95,8 @@ def test_steps_install_the_pinned_engine_then_run_only_edcal(workflow: dict[str,
                 assert words == ["pip", "install", "-r", "requirements.txt"], words
             elif program == "edcal":
                 assert words[1] in cli.commands, f"not an edcal command: {words}"
+            elif program == "date":  # the build's clock
+                assert words == ["date", "-u", "+%Y-%m-%dT%H:%M:%SZ"], words
             else:
                 assert program in BUILTINS, f"a step runs {program!r}: only pip, edcal and shell built-ins"
             used.add(" ".join(words[:2]))
@@ -85,8 +108,10 @@ def test_steps_install_the_pinned_engine_then_run_only_edcal(workflow: dict[str,
 def test_checkout_keeps_history_and_the_blog_is_built_for_production(workflow: dict[str, Any]) -> None:
     checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
-    builds = [s["run"] for s in steps(workflow) if "edcal build" in s.get("run", "")]
-    assert builds == ["edcal build -s publishconf.py"]
+    builds = [words for s in steps(workflow) for words in commands(s.get("run", ""))
+              if words[:2] == ["edcal", "build"]]
+    assert builds == [["edcal", "build", "-s", "publishconf.py", "--no-check"],  # run by hand with no_check
+                      ["edcal", "build", "-s", "publishconf.py"]]
 
 
 def test_pull_requests_get_annotations_and_never_deploy(workflow: dict[str, Any]) -> None:
@@ -195,3 +220,243 @@ def test_a_pull_request_gets_the_plans_changes_on_its_summary_page(workflow: dic
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("### Changements du planning depuis origin/main")
     assert "```diff\n- Bonjour le monde\n+ Bonjour à toutes et à tous\n" in text
+
+
+def test_the_docs_show_the_workflow_edcal_init_writes() -> None:
+    """deployment.md said "`edcal init` writes the GitHub workflow below" and showed none of it."""
+    docs = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    shown = docs.split("```yaml\n# Checks the plan and builds the blog", 1)[1].split("\n```\n", 1)[0]
+    assert ("# Checks the plan and builds the blog" + shown + "\n").encode("utf-8") == WORKFLOW.read_bytes()
+
+
+def test_the_builds_clock_is_utc_whatever_the_machines_zone_and_taken_first(workflow: dict[str, Any],
+                                                                           tmp_path: Path) -> None:
+    """`printf '%(…Z)T'` wrote local time with a Z: right only because the job set TZ=UTC."""
+    import datetime as dt
+
+    first = workflow["jobs"]["build"]["steps"][0]
+    assert first["id"] == "clock" and "env" not in workflow["jobs"]["build"]
+    outputs, env_file = tmp_path / "output", tmp_path / "env"
+    env = {**os.environ, "TZ": "America/New_York", "GITHUB_OUTPUT": str(outputs), "GITHUB_ENV": str(env_file)}
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    subprocess.run(["bash", "-e", "-c", first["run"]], env=env, check=True, timeout=30)
+    after = dt.datetime.now(dt.UTC)
+    now = outputs.read_text(encoding="utf-8").removeprefix("now=").strip()
+    assert env_file.read_text(encoding="utf-8") == f"EDCAL_NOW={now}\n" and now.endswith("Z")
+    assert before <= dt.datetime.fromisoformat(now) <= after
+
+
+class Job:
+    """The build and deploy jobs run as GitHub runs them, in a site: each step's `if:`, its shell script with
+    the runner's files ($GITHUB_OUTPUT, $GITHUB_ENV), the actions as what they leave behind. `edcal check` and
+    `edcal build` are stand-ins (recorded; the check fails on demand), `edcal next-change` is edcal's own."""
+
+    def __init__(self, workflow: dict[str, Any], site: Path, *, event: str, now: str, ref: str = "refs/heads/main",
+                 deployed: str | None = None, failing_check: bool = False, edcal_installed: bool = True,
+                 inputs: dict[str, Any] | None = None) -> None:
+        self.workflow, self.site = workflow, site
+        self.github = {"event_name": event, "ref": ref, "run_id": "7", "sha": HEAD,
+                       "event": {"repository": {"default_branch": "main"}}}
+        self.inputs = inputs or {}
+        self.deployed = deployed
+        self.ran: list[str] = []
+        self.steps: dict[str, dict[str, Any]] = {}
+        self.failed = False
+        self.log = ""  # what the steps printed
+        bin_folder = site / "runner-bin"
+        bin_folder.mkdir(exist_ok=True)
+        self.calls = site / "edcal-calls"
+        self.calls.write_text("", encoding="utf-8")
+        stubs = {"pip": "exit 0\n",  # requirements.txt is read by the real pip on the runner
+                 "date": f"echo {now}\n"}  # the runner's clock, at the scenario's instant
+        if edcal_installed:
+            check = "echo 'calendar.yaml:3:1: error: …' >&2; exit 1" if failing_check else "exit 0"
+            stubs["edcal"] = (f'echo "$*" >> {shlex.quote(str(self.calls))}\n'
+                              f'case "$1" in\n  check) {check};;\n  build|diff) exit 0;;\nesac\n'
+                              f'exec {shlex.quote(sys.executable)} -m edcal "$@"\n')
+        for name, body in stubs.items():
+            stub = bin_folder / name
+            stub.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+            stub.chmod(stub.stat().st_mode | stat.S_IEXEC)
+        self.env = {"PATH": f"{bin_folder}{os.pathsep}/usr/bin{os.pathsep}/bin", "HOME": str(site),
+                    "PYTHONPATH": os.environ.get("PYTHONPATH", ""), "EDCAL_LANG": "en",
+                    "GITHUB_EVENT_NAME": event, "GITHUB_SHA": HEAD, "GITHUB_REF": ref,
+                    "GITHUB_BASE_REF": "main" if event == "pull_request" else "",
+                    "GITHUB_STEP_SUMMARY": str(site / "summary.md")}
+
+    def value(self, expression: str) -> Any:
+        """A GitHub expression, as far as this workflow writes them."""
+        expression = expression.strip().removeprefix("${{").removesuffix("}}").strip()
+        parts = re.split(r"('[^']*')", expression)  # the strings stay as they are
+        for index in range(0, len(parts), 2):
+            part = parts[index].replace("&&", " and ").replace("||", " or ").replace("!=", " <> ")
+            part = re.sub(r"!", " not ", part).replace(" <> ", " != ")
+            part = re.sub(r"\b(true|false|null)\b", lambda m: {"true": "True", "false": "False"}.get(m[1], "None"),
+                          part)
+            parts[index] = re.sub(r"\b([a-z_]+(?:\.[\w-]+)+)", r'look("\1")', part)
+        # The workflow's own expressions, turned into Python: no input of a test reaches them.
+        return eval("".join(parts), {"look": self.look, "cancelled": lambda: False,
+                                     "success": lambda: not self.failed, "always": lambda: True,
+                                     "format": lambda text, *values: text.format(*values)})
+
+    def look(self, path: str) -> Any:
+        found: Any = {"github": self.github, "inputs": self.inputs, "steps": self.steps, "secrets": {}}
+        if path.startswith("needs.build.outputs."):
+            found["needs"] = {"build": {"outputs": self.outputs}}
+        for key in path.split("."):
+            found = found.get(key) if isinstance(found, dict) else None
+        return found
+
+    def text(self, value: str) -> str:
+        """An env value or a `with:` value with its `${{ }}` replaced as GitHub writes them."""
+        def written(match: re.Match[str]) -> str:
+            result = self.value(match[0])
+            return "" if result is None else str(result).lower() if isinstance(result, bool) else str(result)
+
+        return re.sub(r"\$\{\{.*?\}\}", written, str(value))
+
+    def runs(self, condition: Any) -> bool:
+        if condition is None:
+            return not self.failed
+        condition = str(condition)
+        if not re.search(r"\b(cancelled|success|always|failure)\(\)", condition):
+            condition = f"success() && ({condition.strip().removeprefix('${{').removesuffix('}}')})"
+        return bool(self.value(condition))
+
+    def run_steps(self, job: str) -> None:
+        for step in self.workflow["jobs"][job]["steps"]:
+            name = step.get("name") or step["uses"].split("@")[0]
+            if not self.runs(step.get("if")):
+                self.steps[step.get("id", name)] = {"outcome": "skipped", "outputs": {}}
+                continue
+            self.ran.append(name)
+            outputs: dict[str, str] = {}
+            outcome = "success"
+            if "run" in step:
+                output_file, env_file = self.site / "github-output", self.site / "github-env"
+                output_file.write_text("", encoding="utf-8")
+                env_file.write_text("", encoding="utf-8")
+                env = {**self.env, **{k: self.text(v) for k, v in step.get("env", {}).items()},
+                       "GITHUB_OUTPUT": str(output_file), "GITHUB_ENV": str(env_file)}
+                result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+                                        cwd=self.site, env=env, capture_output=True, text=True, timeout=120,
+                                        check=False)
+                self.log += result.stdout + result.stderr
+                outputs = dict(line.split("=", 1) for line in output_file.read_text(encoding="utf-8").splitlines())
+                self.env.update(line.split("=", 1) for line in env_file.read_text(encoding="utf-8").splitlines())
+                outcome = "success" if result.returncode == 0 else "failure"
+            elif step["uses"].startswith("actions/cache/restore@") and self.deployed:
+                (self.site / ".edcal-deployed-at").write_text(self.deployed + "\n", encoding="utf-8")
+            self.steps[step.get("id", name)] = {"outcome": outcome, "outputs": outputs}
+            if outcome == "failure" and not self.value(str(step.get("continue-on-error", False))):
+                self.failed = True
+
+    @property
+    def outputs(self) -> dict[str, str]:
+        declared = self.workflow["jobs"]["build"]["outputs"]
+        return {key: self.text(value) for key, value in declared.items()}
+
+    def run(self) -> Job:
+        self.run_steps("build")
+        deploy = self.workflow["jobs"]["deploy"]
+        self.deploys = not self.failed and self.runs(deploy["if"])
+        return self
+
+    def edcal(self) -> list[str]:
+        return self.calls.read_text(encoding="utf-8").splitlines()
+
+
+#: An instant after the fixture's scheduled article went live (2027-03-25 09:00 in Paris, 08:00 UTC).
+AFTER = "2027-03-25T08:32:05Z"
+
+
+def test_a_scheduled_run_with_nothing_due_ends_green_even_when_the_check_fails(workflow: dict[str, Any],
+                                                                              site: Path) -> None:
+    """The check ran before "Anything due?": an error failed the run every 15 minutes, 96 failures a day,
+    while nothing was to be built."""
+    job = Job(workflow, site, event="schedule", now=AFTER, deployed=f"2027-03-25T08:17:03Z {HEAD}",
+              failing_check=True).run()
+    assert not job.failed and not job.deploys, job.log
+    assert job.ran == ["Pin the build's clock", "actions/checkout", "actions/setup-python", "Install edcal",
+                       "Recall the last deployment", "Anything due since then?"]
+    assert job.outputs == {"built": "false", "now": AFTER}
+    assert [call.split()[0] for call in job.edcal()] == ["next-change", "next-change"]
+    assert "Nothing became due since 2027-03-25T08:17:03Z" in job.log
+
+
+def test_a_scheduled_run_with_something_due_checks_builds_and_deploys(workflow: dict[str, Any], site: Path) -> None:
+    job = Job(workflow, site, event="schedule", now=AFTER, deployed=f"2027-03-25T07:47:02Z {HEAD}").run()
+    assert not job.failed and job.deploys, job.log
+    assert job.edcal()[2:] == ["check", "build -s publishconf.py"]
+    assert job.outputs == {"built": "true", "now": AFTER}
+    assert "Hand the blog to GitHub Pages" in job.ran
+    # The same with an error in the plan: the run fails (an article is late), nothing is built or deployed.
+    failing = Job(workflow, site, event="schedule", now=AFTER, deployed=f"2027-03-25T07:47:02Z {HEAD}",
+                  failing_check=True).run()
+    assert failing.failed and not failing.deploys
+    assert failing.edcal()[2:] == ["check"] and "Hand the blog to GitHub Pages" not in failing.ran
+
+
+def test_the_emergency_run_by_hand_shows_the_errors_then_builds_and_deploys(workflow: dict[str, Any],
+                                                                           site: Path) -> None:
+    job = Job(workflow, site, event="workflow_dispatch", now=AFTER, failing_check=True,
+              inputs={"no_check": True}).run()
+    assert not job.failed and job.deploys, job.log
+    assert job.edcal() == ["check", "build -s publishconf.py --no-check"]
+    assert job.steps["check"]["outcome"] == "failure"  # shown as failed, the run goes on
+    assert "calendar.yaml:3:1: error" in job.log and "::warning::Built with --no-check" in job.log
+    # Without the input, by hand or on a push, the errors stop the build.
+    for event, inputs in (("workflow_dispatch", {"no_check": False}), ("push", None)):
+        stopped = Job(workflow, site, event=event, now=AFTER, failing_check=True, inputs=inputs).run()
+        assert stopped.failed and not stopped.deploys and stopped.edcal() == ["check"]
+
+
+def test_a_pull_request_shows_the_findings_even_when_the_check_fails_and_never_deploys(
+        workflow: dict[str, Any], site: Path) -> None:
+    job = Job(workflow, site, event="pull_request", now=AFTER, ref="refs/pull/3/merge", failing_check=True).run()
+    assert job.failed and not job.deploys
+    assert job.edcal() == ["check", "check --format github", "diff origin/main --format markdown"]
+    passing = Job(workflow, site, event="pull_request", now=AFTER, ref="refs/pull/3/merge").run()
+    assert not passing.failed and not passing.deploys
+    assert passing.edcal()[-1] == "build -s publishconf.py" and "Hand the blog to GitHub Pages" not in passing.ran
+    # Run by hand on another branch: built, not deployed.
+    branch = Job(workflow, site, event="workflow_dispatch", now=AFTER, ref="refs/heads/draft").run()
+    assert not branch.failed and not branch.deploys
+
+
+def test_a_requirements_txt_without_edcal_stops_at_the_install_saying_what_to_write(workflow: dict[str, Any],
+                                                                                   site: Path) -> None:
+    """The requirements.txt init writes holds comments until the team pins edcal: pip installed nothing
+    and the next step failed with `edcal: command not found` (127)."""
+    for event in ("push", "pull_request"):
+        job = Job(workflow, site, event=event, now=AFTER, edcal_installed=False).run()
+        assert job.failed and job.ran[-1] == "Install edcal", job.ran  # nothing after it: no 127 to read
+        assert ("::error file=requirements.txt::requirements.txt installs no edcal: write in it the line "
+                "'edcal @ git+https://github.com/your-org/edcal@COMMIT' with edcal's address and the tag or "
+                "commit to build with (docs/deployment.md in edcal's repository).") in job.log
+        assert "command not found" not in job.log
+
+
+def test_an_edcal_in_a_private_repository_is_installed_with_the_edcal_token_secret(workflow: dict[str, Any],
+                                                                                  tmp_path: Path) -> None:
+    """git (which pip runs for `edcal @ git+https://github.com/…`) reads the token from the step's environment
+    only, and only when the secret is set."""
+    install = next(s for s in steps(workflow) if s.get("id") == "install")
+    assert install["env"] == {"EDCAL_TOKEN": "${{ secrets.EDCAL_TOKEN }}"}
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    for name, body in (("pip", "git config --get-regexp '^url\\.' > \"$HOME/seen\" || true\n"),
+                       ("edcal", "exit 0\n")):
+        (bin_folder / name).write_text("#!/bin/sh\n" + body, encoding="utf-8")
+        (bin_folder / name).chmod(0o755)
+    for token, seen in (("ghp_secret", "url.https://x-access-token:ghp_secret@github.com/.insteadof https://github.com/\n"),
+                        ("", "")):
+        env = {"PATH": f"{bin_folder}{os.pathsep}/usr/bin{os.pathsep}/bin", "HOME": str(tmp_path),
+               "EDCAL_TOKEN": token}
+        subprocess.run(["bash", "-e", "-c", install["run"]], cwd=tmp_path, env=env, check=True, timeout=30)
+        assert (tmp_path / "seen").read_text(encoding="utf-8") == seen
+    assert not (tmp_path / ".gitconfig").exists()  # nothing left for the later steps
+    rewritten = subprocess.run(
+        ["git", "-c", "url.https://x-access-token:ghp_secret@github.com/.insteadOf=https://github.com/",
+         "ls-remote", "--get-url", "https://github.com/your-org/edcal"], capture_output=True, text=True, check=True)
+    assert rewritten.stdout == "https://x-access-token:ghp_secret@github.com/your-org/edcal\n"

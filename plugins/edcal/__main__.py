@@ -441,29 +441,39 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang
 
     It holds calendar.yaml, an article, a page, pelicanconf.py and
     publishconf.py, and a copy of the theme: `edcal build` works in it at once.
+    FOLDER may be a new clone (.git, a LICENSE; its README.md and .gitignore
+    are kept and added to); a folder holding another file init writes is refused.
     """
-    from edcal.commands.init import default_language, init_site
+    import shlex
+
+    from edcal.commands.init import default_language, engine_pinned, init_site
+    from edcal.i18n import say, say_count, speak, spoken
 
     lang = lang or default_language(timezone, country)
     name = site_name if site_name is not None else {"fr": "Mon blog"}.get(lang, "My blog")
-    written = init_site(folder, name, site_url, timezone, lang, country)
+    speak(lang)  # the new site's team reads what follows, its refusals too ($EDCAL_LANG aside)
+    site = init_site(folder, name, site_url, timezone, lang, country)
     if (verbosity or 0) > 0:
-        for path in written:
+        for path in site.written:
             click.echo(path.as_posix())
     if (verbosity or 0) >= 0:
-        from edcal.i18n import say, speak, spoken
-
-        speak(lang)  # the new site's team reads what follows ($EDCAL_LANG aside)
         names = {"fr": say("French"), "en": say("English")}
         other = "en" if lang == "fr" else "fr"
+        commands = "edcal build && edcal agenda"
+        if folder.resolve() != Path.cwd().resolve():  # `edcal init .` said "cd . && …"
+            commands = f"cd {shlex.quote(str(folder))} && {commands}"
         created = say("Site created in {folder}, in {language} (--lang {other} for {other_language}), in the "
-                      "time zone {zone} (--timezone for another). Next: cd {folder} && edcal build && edcal "
-                      "agenda", folder=str(folder), language=names[lang], other=other,
-                      other_language=names[other], zone=timezone)
+                      "time zone {zone} (--timezone for another). Next: {commands}", folder=str(folder),
+                      language=names[lang], other=other, other_language=names[other], zone=timezone,
+                      commands=commands)
         click.echo(spoken(created))
-        from edcal.commands.init import engine_pinned
-
-        if not engine_pinned(written):
+        if site.extended:
+            kept = say_count(len(site.extended),
+                             "Kept the folder's {files}, with edcal's lines added at its end.",
+                             "Kept the folder's {files}, with edcal's lines added at their end.",
+                             files=", ".join(sorted(path.name for path in site.extended)))
+            click.echo(spoken(kept))
+        if not engine_pinned(site.written):
             pin = say("Before the first push: write in requirements.txt (and .pre-commit-config.yaml) where "
                       "edcal lives and the tag or commit to build with; CI installs it from there (edcal's "
                       "docs/deployment.md).")

@@ -6,12 +6,13 @@ import datetime as dt
 import json
 import re
 import shutil
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from edcal import clock
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of
-from edcal.i18n import say
+from edcal.i18n import say, say_count
 from edcal.load.validate import WEB_ADDRESS
 from edcal.model.source import Source
 from edcal.themes import DEFAULT_THEME
@@ -48,18 +49,46 @@ def given_country(country: str) -> str:
     return code if public_holidays.known_country(code) else public_holidays.code_for_name(country) or ""
 
 
+#: Files a new repository starts with (GitHub's and GitLab's README and .gitignore) that init also
+#: writes: kept, with edcal's lines added at their end, rather than refused.
+EXTENDED = (".gitignore", "README.md")
+#: How many clashing files the refusal names (a second `init` in a site clashes on every file).
+SHOWN_CLASHES = 10
+
+
+@dataclass(frozen=True)
+class NewSite:
+    """What ``init_site`` wrote: every file (the theme as its folder), and the files it added to."""
+
+    written: list[Path]
+    extended: list[Path]
+
+
 def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: str,
-              country: str | None = None) -> list[Path]:
-    """Write a new site into ``target`` (missing or empty); return the files written.
+              country: str | None = None) -> NewSite:
+    """Write a new site into ``target``: a missing folder, or one holding nothing init writes (``.git``,
+    a LICENSE, the README and .gitignore of a new repository, which init adds to).
 
     :param country: ISO code whose public holidays ``edcal check`` knows; default: the
         time zone's country (America/New_York: US), none for a zone without one (UTC).
-    :raises InputErrors: when the folder is not empty or a value is invalid.
+    :raises InputErrors: when the folder holds a file init writes, or a value is invalid.
     """
-    if target.exists() and any(target.iterdir()):
+    skeleton = resources.files("edcal.skeleton")
+    sources = [(_site_path(relative), source)
+               for relative, source in [*_walk(skeleton), *_walk(skeleton / lang)]]
+    theme = target / "themes" / "edcal"
+    theme_files = [theme.relative_to(target) / path.relative_to(DEFAULT_THEME)
+                   for path in sorted(DEFAULT_THEME.rglob("*"))
+                   if path.is_file() and "__pycache__" not in path.parts]
+    clashes = _clashes(target, [relative for relative, _ in sources] + theme_files)
+    if clashes:
         example = "mon-site" if lang == "fr" else "my-site"
-        raise InputErrors([InputError(Source(str(target), 0, 0), say("the folder is not empty"),
-                                      say("choose a new folder: edcal init {example}", example=example))])
+        shown = ", ".join(clashes[:SHOWN_CLASHES]) + (", …" if len(clashes) > SHOWN_CLASHES else "")
+        raise InputErrors([InputError(
+            Source(str(target), 0, 0),
+            say_count(len(clashes), "found {count} file edcal init would overwrite: {files}",
+                      "found {count} files edcal init would overwrite: {files}", files=shown),
+            say("move them away, or choose a new folder: edcal init {example}", example=example))])
     try:
         zone = zone_named(timezone)
     except ValueError as exc:
@@ -97,35 +126,75 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         **_engine(lang),
         "lang": lang,
         "default_category": "Divers" if lang == "fr" else "Misc",
-        "country_line": (f"country: {code}{_SUBDIVISION_LINES.get(code, '')}" if code else
-                         "# country: FR   # public holidays (edcal check), e.g. FR, BE, CA, US"),
+        "country_line": f"country: {code}{_SUBDIVISION_LINES.get(code, '')}" if code else _NO_COUNTRY[lang],
         # Published yesterday, announced; a first post the day after tomorrow.
         "first_article": f"{(now - dt.timedelta(days=1)):%Y-%m-%d} 09:00",
         "first_post": f"{(now + dt.timedelta(days=2)):%Y-%m-%d}",
     }
     written: list[Path] = []
-    skeleton = resources.files("edcal.skeleton")
-    for source in [*_walk(skeleton), *_walk(skeleton / lang)]:
-        relative = Path(*(RENAMED.get(part, part) for part in source[0].parts))
-        name = relative.name
+    extended: list[Path] = []
+    for relative, source in sources:
         destination = target / relative
-        data = source[1].read_bytes()
-        if name.endswith(TEMPLATE_SUFFIX):
-            destination = destination.with_name(name[: -len(TEMPLATE_SUFFIX)])
+        data = source.read_bytes()
+        if source.name.endswith(TEMPLATE_SUFFIX):
             data = data.decode("utf-8").format(**values).encode("utf-8")
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(data)
+        if destination.is_file():  # one of EXTENDED (_clashes refused any other)
+            data = _extension(destination.read_bytes(), data, relative.name)
+            extended.append(destination)
+            with destination.open("ab") as kept:
+                kept.write(data)
+        else:
+            destination.write_bytes(data)
         written.append(destination)
-    theme = target / "themes" / "edcal"
-    shutil.copytree(DEFAULT_THEME, theme, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(DEFAULT_THEME, theme, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
     written.append(theme)
-    return written
+    return NewSite(written, extended)
+
+
+def _site_path(relative: Path) -> Path:
+    """Where a skeleton file goes in the site: dot names restored, ``.tmpl`` dropped."""
+    path = Path(*(RENAMED.get(part, part) for part in relative.parts))
+    return path.with_name(path.name.removesuffix(TEMPLATE_SUFFIX))
+
+
+def _clashes(target: Path, planned: list[Path]) -> list[str]:
+    """The files and folders of ``target`` that writing ``planned`` (relative files) would overwrite, or
+    that stand where init makes a folder (a file named ``content``), as sorted relative paths."""
+    found: set[str] = set()
+    for relative in planned:
+        for parent in reversed(relative.parents[:-1]):  # `content`, then `content/articles`
+            if (target / parent).exists() and not (target / parent).is_dir():
+                found.add(parent.as_posix())
+                break
+        else:
+            path = target / relative
+            kept = relative.as_posix() in EXTENDED and path.is_file() and not path.is_symlink()
+            if (path.exists() or path.is_symlink()) and not kept:
+                found.add(relative.as_posix())
+    return sorted(found)
+
+
+def _extension(kept: bytes, ours: bytes, name: str) -> bytes:
+    """What init adds at the end of a README.md or .gitignore the folder has: the README's text without its
+    title (the repository's stays first), every line of the .gitignore."""
+    text = ours.decode("utf-8")
+    if name == "README.md":
+        text = text.partition("\n")[2].lstrip("\n")
+    return (b"" if not kept or kept.endswith(b"\n") else b"\n") + b"\n" + text.encode("utf-8")
 
 
 #: Countries whose nations keep bank holidays of their own: without a subdivision, the United Kingdom's
 #: holidays lack England's Easter Monday and August bank holiday.
 _SUBDIVISION_LINES = {
     "GB": "\nsubdivision: ENG   # England's bank holidays; NIR, SCT, WLS: Northern Ireland, Scotland, Wales",
+}
+
+
+#: calendar.yaml's `country:` line for a zone without a country (UTC), in the site's language.
+_NO_COUNTRY = {
+    "en": "# country: FR   # public holidays (edcal check), e.g. FR, BE, CA, US",
+    "fr": "# country: FR   # jours fériés (edcal check), par exemple FR, BE, CA, US",
 }
 
 

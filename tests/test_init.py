@@ -1,0 +1,107 @@
+"""`edcal init` in the folders a team starts from: a new clone, a folder holding files of its own."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_edcal
+
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"]
+
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run([*GIT, *args], cwd=folder, capture_output=True, text=True, check=True).stdout
+
+
+def test_git_add_commits_the_sites_theme_with_its_planning_templates_and_never_what_builds_write(
+        tmp_path: Path) -> None:
+    """.gitignore said `planning/`, which also ignored themes/edcal/planning/: `git add .` left the site's
+    planning templates out, and CI built the plan with the packaged ones without a word."""
+    site = tmp_path / "site"
+    made = run_edcal("init", str(site), cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 0, built.stderr
+    assert (site / "output" / "index.html").is_file() and (site / "planning" / "plan.json").is_file()
+    git(site, "init", "-q")
+    git(site, "add", ".")
+    tracked = set(git(site, "ls-files").splitlines())
+    theme = {path.relative_to(ROOT).as_posix() for path in (ROOT / "themes" / "edcal").rglob("*")
+             if path.is_file() and "__pycache__" not in path.parts}
+    assert {path for path in theme if path.startswith("themes/edcal/planning/")}  # what this test is about
+    assert theme <= tracked, sorted(theme - tracked)
+    assert {".gitignore", ".github/workflows/site.yml", "calendar.yaml", "requirements.txt"} <= tracked
+    assert not [path for path in tracked if path.startswith(("output/", "planning/"))]
+
+
+@pytest.mark.usefixtures("site_language")
+def test_init_writes_into_a_new_clone_and_keeps_its_readme_license_and_gitignore(tmp_path: Path) -> None:
+    """`edcal init .` in a fresh clone refused: "the folder is not empty" (a .git, GitHub's README…)."""
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    git(bare, "init", "-q")
+    made = run_edcal("init", ".", cwd=bare)
+    assert made.returncode == 0, made.stderr
+    assert (bare / "calendar.yaml").is_file() and (bare / ".git" / "HEAD").is_file()
+    # In the folder itself: no `cd .` before the next commands.
+    assert "Ensuite\u00a0: edcal build && edcal agenda" in made.stdout and "cd ." not in made.stdout
+    assert "conservé" not in made.stdout  # nothing of the folder's was added to (Fichier du dossier conservé…)
+    clone = tmp_path / "clone"  # as GitHub makes a repository with a README, a licence and a .gitignore
+    clone.mkdir()
+    git(clone, "init", "-q")
+    (clone / "README.md").write_text("# acme-blog\nThe blog of Acme.", encoding="utf-8")  # no final newline
+    (clone / "LICENSE").write_text("MIT License\n", encoding="utf-8")
+    (clone / ".gitignore").write_text("*.py[cod]\n.env\n", encoding="utf-8")
+    made = run_edcal("init", ".", "--lang", "en", "--timezone", "America/Chicago", cwd=clone)
+    assert made.returncode == 0, made.stderr
+    assert "Kept the folder's .gitignore, README.md, with edcal's lines added at their end." in made.stdout
+    assert (clone / "LICENSE").read_text(encoding="utf-8") == "MIT License\n"
+    readme = (clone / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# acme-blog\nThe blog of Acme.\n\nThe team's blog and publishing plan, made with edcal")
+    assert readme.count("\n# ") == 0  # edcal's README without its title: the repository's stays the only one
+    ignored = (clone / ".gitignore").read_text(encoding="utf-8")
+    assert ignored.startswith("*.py[cod]\n.env\n\n") and "\n/output/\n/planning/\n" in ignored
+    git(clone, "add", ".")
+    tracked = git(clone, "ls-files").splitlines()
+    assert "themes/edcal/planning/index.html.j2" in tracked and "LICENSE" in tracked
+    built = run_edcal("build", cwd=clone)
+    assert built.returncode == 0, built.stderr
+
+
+@pytest.mark.usefixtures("site_language")  # the new site's team reads French
+def test_init_refuses_a_folder_holding_a_file_it_would_overwrite_and_writes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "blog"
+    (folder / ".github" / "workflows").mkdir(parents=True)
+    (folder / ".github" / "workflows" / "site.yml").write_text("name: ours\n", encoding="utf-8")
+    (folder / "calendar.yaml").write_text("version: 1\n", encoding="utf-8")
+    (folder / "themes").write_text("", encoding="utf-8")  # a file where init makes a folder
+    (folder / "notes.txt").write_text("", encoding="utf-8")  # no clash: left alone
+    refused = run_edcal("init", str(folder), cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[:2] == [
+        f"{folder}: error: trouvé 3 fichiers qu'edcal init écraserait\u00a0: .github/workflows/site.yml, "
+        "calendar.yaml, themes",
+        "    hint: déplacez-les, ou choisissez un nouveau dossier\u00a0: edcal init mon-site"]
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == [
+        ".github/workflows/site.yml", "calendar.yaml", "notes.txt", "themes"]
+    assert (folder / "calendar.yaml").read_text(encoding="utf-8") == "version: 1\n"
+    # A folder where a file of the same name as one of the README's or .gitignore's stands: not kept.
+    (folder / "themes").unlink()
+    (folder / "calendar.yaml").unlink()
+    (folder / ".github" / "workflows" / "site.yml").unlink()
+    (folder / "README.md").mkdir()
+    refused = run_edcal("init", str(folder), "--lang", "en", cwd=tmp_path, env={"EDCAL_LANG": "en"})
+    assert refused.returncode == 2
+    assert refused.stderr.startswith(f"{folder}: error: found 1 file edcal init would overwrite: README.md\n")
+
+
+def test_a_site_without_a_country_gets_the_country_line_in_its_language(tmp_path: Path) -> None:
+    """`--timezone UTC` gave a French calendar.yaml an English comment."""
+    for lang, comment in (("fr", "# country: FR   # jours fériés (edcal check), par exemple FR, BE, CA, US\n"),
+                          ("en", "# country: FR   # public holidays (edcal check), e.g. FR, BE, CA, US\n")):
+        made = run_edcal("init", lang, "--timezone", "UTC", "--lang", lang, cwd=tmp_path)
+        assert made.returncode == 0, made.stderr
+        assert comment in (tmp_path / lang / "calendar.yaml").read_text(encoding="utf-8")
