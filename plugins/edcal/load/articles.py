@@ -294,16 +294,23 @@ def unlabelled_images(parsed: ArticleSource) -> tuple[Source, ...]:
 #: What shows no text on a page: HTML comments, headings (``## Titre``, or a line underlined with
 #: ``===`` or ``---``), rules.
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_SETEXT_HEADING = re.compile(r"^[^\n]*\S[^\n]*\n[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
-_NOT_TEXT_LINE = re.compile(r"\s*(?:#.*|=+|-+)?\s*")
+_UNDERLINE = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*")
 
 
 def has_no_text(parsed: ArticleSource) -> bool:
     """Whether an article's body holds nothing but headings and comments (``## À compléter``, or
     nothing at all): online, its page would show a title and no text. An image, a table, an embed or
-    code is content."""
-    body = _SETEXT_HEADING.sub("", _HTML_COMMENT.sub("", parsed.body))
-    return all(_NOT_TEXT_LINE.fullmatch(line) for line in body.splitlines())
+    code is content. Line by line, stopping at the first line of text: an article has one early."""
+    body = _HTML_COMMENT.sub("", parsed.body) if "<!--" in parsed.body else parsed.body
+    lines = body.splitlines()
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") or _UNDERLINE.fullmatch(line):
+            continue
+        if number + 1 < len(lines) and _UNDERLINE.fullmatch(lines[number + 1]):
+            continue  # a heading underlined on the next line
+        return False
+    return True
 
 
 #: The extensions Pelican's Markdown reader takes (its file discovery is case-sensitive); edcal's reader
