@@ -821,6 +821,12 @@ def test_empty_article() -> None:
                                                                  status="draft")])
     later = [lambda c: article("neuf", "2027-06-20T09:00", c, no_text=True)]
     assert not findings("empty-article", "", later)
+    # A translation dated in the past waits for its original, due next week: the build does not publish it.
+    waiting = [lambda c: article("neuf", "2027-01-12T09:00", c, summary="Un vrai début."),
+               lambda c: article("neuf", "2027-01-01T09:00", c, lang="en", is_original=False, no_text=True,
+                                 source=Source("content/articles/neuf-en.md", 1))]
+    assert [(str(f.source), f.severity) for f in findings("empty-article", "", waiting)] == [
+        ("content/articles/neuf-en.md:1", "warning")]
     assert findings("empty-article", "checks: {empty-article: {within: 200 days}}\n", later)
 
 
