@@ -835,6 +835,11 @@ def test_empty_article() -> None:
     ("<!--\nune note\n-->\n# Titre\n", True),
     ("## Titre\n\nUn paragraphe.\n", False), ("![Le stand](images/stand.png)\n", False),
     ("| a | b |\n|---|---|\n| 1 | 2 |\n", False), ("<iframe src=\"https://video\"></iframe>\n", False),
+    # Code indented by four spaces or a tab is content, its `#` lines too; `  # x` is a paragraph to Markdown.
+    ("## Installation\n\n    # apt install edcal\n", False), ("\t# un commentaire\n", False),
+    ("  # pas un titre\n", False),
+    # A heading holding an image shows the image.
+    ("# ![Le stand](images/stand.png)\n", False), ("## <img src=\"stand.png\" alt=\"Le stand\">\n", False),
 ])
 def test_an_article_with_headings_only_has_no_text(body: str, empty: bool) -> None:
     from edcal.load.articles import has_no_text

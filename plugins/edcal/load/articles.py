@@ -292,10 +292,11 @@ def unlabelled_images(parsed: ArticleSource) -> tuple[Source, ...]:
 
 
 #: What shows no text on a page: HTML comments, headings (``## Titre``, or a line underlined with
-#: ``===`` or ``---``), rules.
+#: ``===`` or ``---``), rules. As python-markdown reads them: a heading's ``#`` opens its line (``  # x``
+#: is a paragraph, ``    # x`` or a tab code), and a heading holding an image shows the image.
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_SETEXT_HEADING = re.compile(r"^[^\n]*\S[^\n]*\n[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
-_NOT_TEXT_LINE = re.compile(r"\s*(?:#.*|=+|-+)?\s*")
+_SETEXT_HEADING = re.compile(r"^[^\n]*\S[^\n]*\n(?:=+|-+)[ \t]*$", re.MULTILINE)
+_NOT_TEXT_LINE = re.compile(r"(?:#(?!.*(?:!\[|<img\b)).*|[ ]{0,3}(?:=+|-+))?\s*", re.IGNORECASE)
 
 
 def has_no_text(parsed: ArticleSource) -> bool:
