@@ -662,6 +662,12 @@ def test_post_in_freeze() -> None:
                      [lambda c: article("lancement", "2027-01-12T09:00", c)], extra=on_x)
     assert [f.hint for f in found] == ["it will not go out; to leave it out, write `social: {x: {skip: true}}` in the "
                                        "header of content/articles/lancement.md, or move the article"]
+    # `skip: true` leaves out every post of the article's promotion on that network, not the one withheld alone.
+    found = findings("post-in-freeze", "blog:\n  promote: {networks: [x], schedule: [at publication, +3 days]}\n",
+                     [lambda c: article("lancement", "2027-01-12T09:00", c)], extra=on_x)
+    assert [f.hint for f in found] == ["it will not go out; move the article, or leave out its 2 posts on this network "
+                                       "with `social: {x: {skip: true}}` in the header of "
+                                       "content/articles/lancement.md"]
 
 
 def test_cadence_gap() -> None:
