@@ -58,6 +58,9 @@ def test_a_slot_name_with_an_apostrophe_is_given_one_to_write(tmp_path: Path) ->
     assert messages == ["calendar.yaml:9:3: error: found slot name 'l’apéro', expected a word such as 'midi'\n"
                         "    hint: write it with letters, digits and dashes, e.g. 'l-apero', and the same in the "
                         "entries that name it"]
+    # A name that begins with a digit is offered no name that would be refused in its turn ('12-h').
+    assert errors(tmp_path, BASE + "slots:\n  12 h: \"12:00\"\n") == [
+        "calendar.yaml:9:3: error: found slot name '12 h', expected a word such as 'midi'"]
 
 
 def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
