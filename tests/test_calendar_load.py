@@ -58,6 +58,9 @@ def test_a_slot_name_with_an_apostrophe_is_given_one_to_write(tmp_path: Path) ->
     assert messages == ["calendar.yaml:9:3: error: found slot name 'l’apéro', expected a word such as 'midi'\n"
                         "    hint: write it with letters, digits and dashes, e.g. 'l-apero', and the same in the "
                         "entries that name it"]
+    # A name that begins with a digit is offered no name that would be refused in its turn ('12-h').
+    assert errors(tmp_path, BASE + "slots:\n  12 h: \"12:00\"\n") == [
+        "calendar.yaml:9:3: error: found slot name '12 h', expected a word such as 'midi'"]
 
 
 def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
@@ -354,6 +357,14 @@ SLIPS += [
     ("posts:\n  - {id: a, networks: [x], text: T, at: 12 janvier 10h}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      "dates are written with digits, year first, and with their year: 2028-01-12, then the time as HH:MM"),
+    # A day the coming year lacks is offered in the year that has it; a day no month has, not at all.
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 29 février}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written with digits, year first, and with their year: 2028-02-29"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 31 avril}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)", None),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 31 avril 2027}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)", None),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, campaign: Salon 12 mars 2027}\n",  # no date hint
      "unknown campaign 'Salon 12 mars 2027'", "add it under `campaigns:`"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, status: \"draft\u200b\"}\n",

@@ -662,6 +662,12 @@ def test_post_in_freeze() -> None:
                      [lambda c: article("lancement", "2027-01-12T09:00", c)], extra=on_x)
     assert [f.hint for f in found] == ["it will not go out; to leave it out, write `social: {x: {skip: true}}` in the "
                                        "header of content/articles/lancement.md, or move the article"]
+    # `skip: true` leaves out every post of the article's promotion on that network, not the one withheld alone.
+    found = findings("post-in-freeze", "blog:\n  promote: {networks: [x], schedule: [at publication, +3 days]}\n",
+                     [lambda c: article("lancement", "2027-01-12T09:00", c)], extra=on_x)
+    assert [f.hint for f in found] == ["it will not go out; move the article, or leave out its 2 posts on this network "
+                                       "with `social: {x: {skip: true}}` in the header of "
+                                       "content/articles/lancement.md"]
 
 
 def test_cadence_gap() -> None:
@@ -821,6 +827,12 @@ def test_empty_article() -> None:
                                                                  status="draft")])
     later = [lambda c: article("neuf", "2027-06-20T09:00", c, no_text=True)]
     assert not findings("empty-article", "", later)
+    # A translation dated in the past waits for its original, due next week: the build does not publish it.
+    waiting = [lambda c: article("neuf", "2027-01-12T09:00", c, summary="Un vrai début."),
+               lambda c: article("neuf", "2027-01-01T09:00", c, lang="en", is_original=False, no_text=True,
+                                 source=Source("content/articles/neuf-en.md", 1))]
+    assert [(str(f.source), f.severity) for f in findings("empty-article", "", waiting)] == [
+        ("content/articles/neuf-en.md:1", "warning")]
     assert findings("empty-article", "checks: {empty-article: {within: 200 days}}\n", later)
 
 
@@ -829,6 +841,11 @@ def test_empty_article() -> None:
     ("<!--\nune note\n-->\n# Titre\n", True),
     ("## Titre\n\nUn paragraphe.\n", False), ("![Le stand](images/stand.png)\n", False),
     ("| a | b |\n|---|---|\n| 1 | 2 |\n", False), ("<iframe src=\"https://video\"></iframe>\n", False),
+    # Code indented by four spaces or a tab is content, its `#` lines too; `  # x` is a paragraph to Markdown.
+    ("## Installation\n\n    # apt install edcal\n", False), ("\t# un commentaire\n", False),
+    ("  # pas un titre\n", False),
+    # A heading holding an image shows the image.
+    ("# ![Le stand](images/stand.png)\n", False), ("## <img src=\"stand.png\" alt=\"Le stand\">\n", False),
 ])
 def test_an_article_with_headings_only_has_no_text(body: str, empty: bool) -> None:
     from edcal.load.articles import has_no_text

@@ -41,6 +41,9 @@ def test_help_lists_the_commands_with_examples(runner: CliRunner) -> None:
     # Beside a shared option, which may stay there, the command's own is the one named.
     (["--site", ".", "--days", "3", "agenda"], "--days: error: no such option '--days'\n"
                                                "    hint: options of a command go after it: edcal agenda --days …\n"),
+    # A shared option, which may come before the command, waits for one.
+    (["--site", "."], "edcal: error: missing command\n    hint: 'edcal --help' lists the commands\n"),
+    (["-v"], "edcal: error: missing command\n    hint: 'edcal --help' lists the commands\n"),
     # init has no --site: the shared options are moved after a command that has them only.
     (["--site", ".", "init", "x"], "--site: error: no such option '--site'\n"
                                    "    hint: 'edcal init --help' lists its options and arguments\n"),

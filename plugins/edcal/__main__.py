@@ -136,6 +136,9 @@ class EdcalGroup(click.Group):
                     sys.exit(EXIT_INPUT)
                 from edcal.usage import usage_error
 
+                if command is None and isinstance(exc, click.NoSuchOption) \
+                        and exc.option_name in _site_option_names():
+                    exc = click.UsageError("Missing command.")  # `edcal --site ../blog`: a known option
                 _speak_site_language(words)
                 early = _before_the_command(self, exc, words, command)
                 # `edcal --days 3 agenda`: the command's options follow it, as click reads them

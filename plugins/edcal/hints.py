@@ -6,6 +6,8 @@ Message helpers shared by the loader, the plan, the clock and the commands; they
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import re
 from typing import Any
 
@@ -141,10 +143,9 @@ def _month_number(word: str) -> int | None:
     return None
 
 
-def _coming_year(month: int, day: int) -> int:
-    """The year of the next such day from now (``EDCAL_NOW`` pins it), for a date written without one."""
-    import datetime as dt
-
+def _coming_day(month: int, day: int) -> dt.date | None:
+    """The next such day from now (``EDCAL_NOW`` pins it), for a date written without its year: the
+    29th of February in the next leap year; None for a day no month has (``31 avril``)."""
     from edcal import clock
     from edcal.errors import InputErrors
 
@@ -152,7 +153,11 @@ def _coming_year(month: int, day: int) -> int:
         today = clock.now(dt.UTC).date()
     except InputErrors:  # said where EDCAL_NOW is read; a hint must not fail
         today = dt.datetime.now(dt.UTC).date()
-    return today.year if (month, day) >= (today.month, today.day) else today.year + 1
+    for year in range(today.year, today.year + 9):
+        with contextlib.suppress(ValueError):
+            if (coming := dt.date(year, month, day)) >= today:
+                return coming
+    return None
 
 
 def _date_spelt_otherwise(found: str) -> str | None:
@@ -175,12 +180,18 @@ def _date_spelt_otherwise(found: str) -> str | None:
     if month is None or not 1 <= int(day) <= 31 or (rest[:1].isalnum()):
         return None
     if year is None:  # `19 janvier`: the coming one is likely meant, but the year must be written
-        date = f"{_coming_year(month, int(day))}-{month:02d}-{int(day):02d}"
+        coming = _coming_day(month, int(day))
+        if coming is None:
+            return None
+        date = coming.isoformat()
         if rest.strip():
             return say("dates are written with digits, year first, and with their year: {date}, then the "
                        "time as HH:MM", date=date)
         return say("dates are written with digits, year first, and with their year: {date}", date=date)
-    date = f"{year}-{month:02d}-{int(day):02d}"
+    try:
+        date = dt.date(int(year), month, int(day)).isoformat()
+    except ValueError:  # `31 avril 2027`: no day to offer
+        return None
     if rest.strip():
         return say("dates are written with digits, year first: {date}, then the time as HH:MM", date=date)
     return say("dates are written with digits, year first: {date}", date=date)

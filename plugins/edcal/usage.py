@@ -104,7 +104,8 @@ def usage_error(exc: click.UsageError, command: str, hint: str | None = None) ->
         where = exc.option_name  # type: ignore[attr-defined]
     if hint is not None:
         return _said(where, click_message(exc), hint)
-    if command == "edcal" and "no such command" in exc.format_message().lower():
+    if command == "edcal" and any(words in exc.format_message().lower()
+                                  for words in ("no such command", "missing command")):
         help_hint = say("'edcal --help' lists the commands")
     else:
         help_hint = say("'{command} --help' lists its options and arguments", command=command)

@@ -49,11 +49,10 @@ def all_rules() -> dict[str, Rule]:
 
 
 def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.datetime | None = None,
-               only: Iterable[str] = (), errors_only: bool = False) -> list[Finding]:
+               only: Iterable[str] = ()) -> list[Finding]:
     """Every finding of the enabled rules on items between ``since`` (default: now) and ``until``.
 
     :param only: run only these rule ids.
-    :param errors_only: run only the rules whose severity is "error" (what a build refuses).
     """
     rules = all_rules()
     start, zone = since or plan.now, plan.calendar.zone
@@ -69,7 +68,7 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
         if chosen and rule.id not in chosen:
             continue
         severity, options = rule_settings(plan.calendar, rule.id)
-        if severity == "off" or (errors_only and severity != "error"):
+        if severity == "off":
             continue
         context = CheckContext(plan=plan, now=plan.now, since=start, options=options,
                                upcoming=upcoming, entries=entries, going_out=going_out, until=until)

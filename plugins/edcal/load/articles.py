@@ -292,9 +292,14 @@ def unlabelled_images(parsed: ArticleSource) -> tuple[Source, ...]:
 
 
 #: What shows no text on a page: HTML comments, headings (``## Titre``, or a line underlined with
-#: ``===`` or ``---``), rules.
+#: ``===`` or ``---``), rules. As python-markdown reads them: a heading's ``#`` opens its line (``  # x``
+#: is a paragraph, ``    # x`` or a tab code), and a heading holding an image shows the image.
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_UNDERLINE = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*")
+#: A heading's line (``## Titre``), unless it holds an image, which the page shows.
+_HEADING_LINE = re.compile(r"#(?!.*(?:!\[|<img\b))", re.IGNORECASE)
+#: A rule (``---``), or a heading's underline on the line below its text.
+_RULE_LINE = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*")
+_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*")
 
 
 def has_no_text(parsed: ArticleSource) -> bool:
@@ -304,8 +309,7 @@ def has_no_text(parsed: ArticleSource) -> bool:
     body = _HTML_COMMENT.sub("", parsed.body) if "<!--" in parsed.body else parsed.body
     lines = body.splitlines()
     for number, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#") or _UNDERLINE.fullmatch(line):
+        if not line.strip() or _HEADING_LINE.match(line) or _RULE_LINE.fullmatch(line):
             continue
         if number + 1 < len(lines) and _UNDERLINE.fullmatch(lines[number + 1]):
             continue  # a heading underlined on the next line

@@ -16,6 +16,10 @@ _NOT_SLOT_NAMES = frozenset({"end", "fin", "at", "publication", "day", "days", "
                              "months"})
 
 
+#: A slot's name: a word, starting with a letter (``midi``, ``fin-de-journee``).
+_SLOT_NAME = re.compile(r"^[^\W\d_][\w-]*$")
+
+
 def read_slots(calendar: Calendar, documents: list[_Document], errors: ErrorCollector) -> None:
     seen: dict[str, Source] = {}
     for doc in documents:
@@ -28,12 +32,13 @@ def read_slots(calendar: Calendar, documents: list[_Document], errors: ErrorColl
                 collision(where, say("slot '{name}' is defined twice (first at {path}:{line})",
                                      name=name, **_first(seen[key])), errors)
                 continue
-            if not re.match(r"^[^\W\d_][\w-]*$", key):
+            if not _SLOT_NAME.match(key):
                 from edcal.ids import slugify
 
-                meant = slugify(name, max_length=40)  # `l’apéro`: 'l-apero'
+                meant = slugify(name, max_length=40)  # `l’apéro`: 'l-apero'; `12 h`: none ('12-h' is no name)
                 hint = say("write it with letters, digits and dashes, e.g. '{meant}', and the same in the "
-                           "entries that name it", meant=meant) if meant and meant != key else None
+                           "entries that name it", meant=meant) \
+                    if _SLOT_NAME.match(meant) and meant not in _NOT_SLOT_NAMES else None
                 errors.add(where, say("found slot name '{name}', expected a word such as 'midi'", name=name),
                            hint)
                 continue

@@ -122,8 +122,9 @@ def placeholder_text(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def _online(ctx: CheckContext, article: Article) -> bool:
-    """Whether the article is online with this build (dated, published, no freeze holding it)."""
-    return article_state(article, ctx.plan.calendar, ctx.now).live
+    """Whether the article is online with this build (dated, published, no freeze holding it; a translation
+    not before its original)."""
+    return article_state(article, ctx.plan.calendar, ctx.now, ctx.plan.articles_by_slug()).live
 
 
 def _due_soon(ctx: CheckContext) -> Iterator[Article]:

@@ -53,9 +53,7 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
             when = item.start.astimezone(zone)
             article = ctx.plan.article_of(item) if ctx.entry(item) is None else None
             if article is not None:  # the blog's own promotion: no entry of calendar.yaml to move or remove
-                hint = say("it will not go out; to leave it out, write `social: {{{network}: {{skip: true}}}}` in "
-                           "the header of {path}, or move the article", network=item.network,
-                           path=article.source.path)
+                hint = _promotion_hint(ctx, item, article.source.path)
             elif window is not None and window.end is not None:
                 hint = say("it will not go out; move it after the freeze, or remove it")
             else:
@@ -69,6 +67,19 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
                 yield Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze with "
                                                "no end: {reason}", id=item.id, when=when,
                                                reason=item.withheld_reason), hint, item)
+
+
+def _promotion_hint(ctx: CheckContext, post: Item, path: str) -> Message:
+    """How to leave out a post of the blog's own promotion of an article: `skip: true` leaves out all of
+    the article's posts on that network (`schedule: [at publication, +3 days]`), not this one alone."""
+    posts = sum(1 for item in ctx.plan.items if item.kind == "post" and item.article == post.article
+                and item.network == post.network and ctx.entry(item) is None)
+    if posts > 1:
+        return say("it will not go out; move the article, or leave out its {posts} posts on this network with "
+                   "`social: {{{network}: {{skip: true}}}}` in the header of {path}", posts=posts,
+                   network=post.network, path=path)
+    return say("it will not go out; to leave it out, write `social: {{{network}: {{skip: true}}}}` in the header "
+               "of {path}, or move the article", network=post.network, path=path)
 
 
 @rule("cadence-gap", "warning", "Fewer posts or articles than the cadence target in a coming period",
