@@ -133,7 +133,7 @@ def test_the_click_messages_edcal_says_again_are_click_s_and_have_their_french()
     one: it would be printed as click wrote it), and edcal's words for it are translated."""
     import click
 
-    from edcal.usage import CLICK_MESSAGES, MISSING
+    from edcal._usage import CLICK_MESSAGES, MISSING
     from helpers import assert_french
 
     source = "".join(path.read_text(encoding="utf-8") for path in Path(click.__file__).parent.glob("*.py"))

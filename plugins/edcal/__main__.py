@@ -134,7 +134,7 @@ class EdcalGroup(click.Group):
                 if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())):  # `edcal` alone
                     exc.show()  # the help, as click prints it
                     sys.exit(EXIT_INPUT)
-                from edcal.usage import usage_error
+                from edcal._usage import usage_error
 
                 if command is None and isinstance(exc, click.NoSuchOption) \
                         and exc.option_name in _site_option_names():
