@@ -114,9 +114,9 @@ def test_figures_in_messages_read_as_each_language_writes_them() -> None:
     french = "le fichier fait 1\u00a0200\u00a0000 octets, au-delà des 1\u00a0000\u00a0000 octets permis"
     assert message.translated(translator("fr")) == french
     assert pickle.loads(pickle.dumps(message)).translated(translator("fr")) == french
-    share = say_count(1, "{network} in {month} {year}: {count} of {total} posts is promotional ({share}%), above "
+    share = say_count(1, "{network} in {month} {year}: {count} of {total} posts is promotional ({share:,}%), above "
                       "the ceiling of {ceiling:,}%", "{network} in {month} {year}: {count} of {total} posts are "
-                      "promotional ({share}%), above the ceiling of {ceiling:,}%", network="X", month="March",
+                      "promotional ({share:,}%), above the ceiling of {ceiling:,}%", network="X", month="March",
                       year=2027, total=6, share=17, ceiling=12.5)
     assert share.endswith("(17%), above the ceiling of 12.5%")  # the year is no figure: never "2,027"
     assert share.translated(translator("fr")).endswith("en March 2027\u00a0: 1 publication sur 6 est promotionnelle "

@@ -913,6 +913,11 @@ def test_self_promotion() -> None:
     assert found[0].when == "2027-01-13T08:00:00"  # the month's first post to come: a finding about what is ahead
     # A month with nothing to come is history: not judged.
     assert not findings("self-promotion", posts(*lines), now="2027-02-01T10:00:00+01:00")
+    # A share just above the ceiling is not rounded onto it ("33%, above the ceiling of 33%").
+    three = "checks: {self-promotion: {ceiling: 33%, minimum: 3}}\n"
+    found = findings("self-promotion", posts(*lines[1:4]), extra=three)
+    assert [f.message for f in found] == [
+        "X in January 2027: 1 of 3 posts is promotional (33.3%), above the ceiling of 33%"]
 
 
 def test_a_time_in_the_hour_a_fall_back_night_repeats_says_its_offset() -> None:

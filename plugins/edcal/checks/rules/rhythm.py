@@ -258,13 +258,13 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
         if found.total < int(ctx.options["minimum"]) or not found.above(ceiling):
             continue
         network = calendar.networks[network_id]
-        share = found.percent
+        share = _share_above(found.promotional, found.total, ceiling_percent(ceiling))
         yield Problem(network.source or calendar.source,
                       say_count(found.promotional,
                                 "{network} in {month} {year}: {count} of {total} posts is promotional "
-                                "({share}%), above the ceiling of {ceiling:,}%",
+                                "({share:,}%), above the ceiling of {ceiling:,}%",
                                 "{network} in {month} {year}: {count} of {total} posts are promotional "
-                                "({share}%), above the ceiling of {ceiling:,}%", network=network.name,
+                                "({share:,}%), above the ceiling of {ceiling:,}%", network=network.name,
                                 month=month_word(month), year=year, total=found.total, share=share,
                                 ceiling=ceiling_percent(ceiling)),
                       say("mix in useful, non-promotional posts: advice, behind the scenes, the team"),
@@ -272,6 +272,14 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
                       data=(("network", network_id), ("month", f"{year:04d}-{month:02d}"),
                             ("promotional", found.promotional), ("total", found.total), ("share", share),
                             ("ceiling", ceiling_percent(ceiling))))
+
+
+def _share_above(promotional: int, total: int, ceiling: float) -> int | float:
+    """The share in percent, whole unless rounding would hide the excess: 41 of 200 is 20.5, not "20 %, above
+    the ceiling of 20 %"."""
+    exact = 100 * promotional / total
+    return next((shown for shown in (round(exact), round(exact, 1), round(exact, 2)) if shown > ceiling),
+                round(exact, 4))
 
 
 @rule("outside-slots", "warning", "A post's time is outside its network's posting slots")
