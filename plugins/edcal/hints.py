@@ -177,7 +177,7 @@ def _date_spelt_otherwise(found: str) -> str | None:
     else:
         return None
     month = _month_number(month_name)
-    if month is None or not 1 <= int(day) <= 31 or (rest[:1].isalnum()):
+    if month is None or not 1 <= int(day) <= 31 or rest[:1].isalnum():  # `12 janvier2027`: not a date
         return None
     if year is None:  # `19 janvier`: the coming one is likely meant, but the year must be written
         coming = _coming_day(month, int(day))

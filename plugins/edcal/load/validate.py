@@ -176,9 +176,9 @@ def suggest_field(found: str, known: Collection[str], unknown: bool = False) -> 
             else say("typographic quotes “ ” « » around a key are part of its name to YAML: remove them")
     if _APOSTROPHES.search(found) and not any(c in found for c in TYPOGRAPHIC_QUOTES if c not in "’‘"):
         # not a text in “…” cut by a comma: an apostrophe in a name
-        for joined in (_APOSTROPHES.sub("_", found.strip()), _APOSTROPHES.sub("", found.strip())):
-            meant = joined.lower() if joined.lower() in known else closest(joined.lower(), known)
-            if meant:
+        name = found.strip().lower()
+        for joined in (_APOSTROPHES.sub("_", name), _APOSTROPHES.sub("", name)):
+            if meant := joined if joined in known else closest(joined, known):
                 return say("did you mean '{match}'? a field's name has no apostrophe", match=meant)
     if any(char in TYPOGRAPHIC_QUOTES for char in found):
         return say("typographic quotes “ ” are not quotes to YAML, so a comma in the text ended it: write "
