@@ -846,6 +846,11 @@ def test_empty_article() -> None:
     ("  # pas un titre\n", False),
     # A heading holding an image shows the image.
     ("# ![Le stand](images/stand.png)\n", False), ("## <img src=\"stand.png\" alt=\"Le stand\">\n", False),
+    # A quote shows what it holds; a link definition (Markdown's comment) shows nothing.
+    ("> ## À compléter\n>\n", True), ("> > # Titre\n", True), ("> Une citation.\n", False),
+    ("[//]: # (à écrire : le salon)\n## Titre\n", True), ("   [site]: https://example.org \"Le site\"\n", True),
+    ("    [site]: https://example.org\n", False), ("[//]: # (une note) et du texte\n", False),
+    ("Un titre souligné\n> ---\n", False), ("> Un titre souligné\n> ---\n", True),
 ])
 def test_an_article_with_headings_only_has_no_text(body: str, empty: bool) -> None:
     from edcal.load.articles import has_no_text

@@ -292,14 +292,20 @@ def unlabelled_images(parsed: ArticleSource) -> tuple[Source, ...]:
 
 
 #: What shows no text on a page: HTML comments, headings (``## Titre``, or a line underlined with
-#: ``===`` or ``---``), rules. As python-markdown reads them: a heading's ``#`` opens its line (``  # x``
-#: is a paragraph, ``    # x`` or a tab code), and a heading holding an image shows the image.
+#: ``===`` or ``---``), rules, link definitions (``[//]: # (une note)``, a comment in Markdown), and a
+#: quote holding only these (``> ## À compléter``). As python-markdown reads them: a heading's ``#``
+#: opens its line (``  # x`` is a paragraph, ``    # x`` or a tab code), and a heading holding an image
+#: shows the image.
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 #: A heading's line (``## Titre``), unless it holds an image, which the page shows.
 _HEADING_LINE = re.compile(r"#(?!.*(?:!\[|<img\b))", re.IGNORECASE)
 #: A rule (``---``), or a heading's underline on the line below its text.
 _RULE_LINE = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*")
 _UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*")
+#: A link definition on one line (``[id]: url``, ``[//]: # (note)``, with a title in "", '' or ()).
+_LINK_DEFINITION = re.compile(r"""[ ]{0,3}\[[^\[\]]*\]:[ \t]*\S+(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*""")
+#: The marks of a quote (``> ``, ``>> ``, ``> > ``) opening a line.
+_QUOTE_MARKS = re.compile(r"(?:[ ]{0,3}>[ ]?)+")
 
 
 def has_no_text(parsed: ArticleSource) -> bool:
@@ -308,13 +314,23 @@ def has_no_text(parsed: ArticleSource) -> bool:
     code is content. Line by line, stopping at the first line of text: an article has one early."""
     body = _HTML_COMMENT.sub("", parsed.body) if "<!--" in parsed.body else parsed.body
     lines = body.splitlines()
-    for number, line in enumerate(lines):
-        if not line.strip() or _HEADING_LINE.match(line) or _RULE_LINE.fullmatch(line):
+    for number, written in enumerate(lines):
+        depth, line = _unquoted(written)
+        if (not line.strip() or _HEADING_LINE.match(line) or _RULE_LINE.fullmatch(line)
+                or _LINK_DEFINITION.fullmatch(line)):
             continue
-        if number + 1 < len(lines) and _UNDERLINE.fullmatch(lines[number + 1]):
-            continue  # a heading underlined on the next line
+        if number + 1 < len(lines):
+            below_depth, below = _unquoted(lines[number + 1])
+            if below_depth == depth and _UNDERLINE.fullmatch(below):
+                continue  # a heading underlined on the next line, in the same quote
         return False
     return True
+
+
+def _unquoted(line: str) -> tuple[int, str]:
+    """How deep in quotes a line is, and what it shows without the quote marks opening it."""
+    marks = _QUOTE_MARKS.match(line)
+    return (marks.group().count(">"), line[marks.end():]) if marks else (0, line)
 
 
 #: The extensions Pelican's Markdown reader takes (its file discovery is case-sensitive); edcal's reader
