@@ -357,6 +357,13 @@ SLIPS += [
     ("posts:\n  - {id: a, networks: [x], text: T, at: 12 janvier 10h}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      "dates are written with digits, year first, and with their year: 2028-01-12, then the time as HH:MM"),
+    # With its weekday, in the coming year the day is on that weekday (2027-05-15 is a Saturday).
+    ("posts:\n  - {id: a, networks: [x], text: T, at: lundi 15 mai}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written with digits, year first, and with their year: 2028-05-15"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: \"Thu, 16 March\"}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written with digits, year first, and with their year: 2028-03-16"),
     # A day the coming year lacks is offered in the year that has it; a day no month has, not at all.
     ("posts:\n  - {id: a, networks: [x], text: T, at: 29 février}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",

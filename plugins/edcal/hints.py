@@ -13,7 +13,7 @@ from typing import Any
 
 from unidecode import unidecode
 
-from edcal.i18n import MONTHS, say
+from edcal.i18n import DAYS, MONTHS, say
 
 #: Characters that look like a space, or like nothing, in an editor (text pasted from a word processor).
 INVISIBLE = {"\u00a0": say("a no-break space"), "\u202f": say("a narrow no-break space"),
@@ -35,7 +35,7 @@ _YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(.*)$")
 #: ``2026-11-12 09``: an hour without minutes.
 _HOUR_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2})$")
 #: ``12 janvier 2027``, ``mardi 1er mars 2027 9h``, ``January 12, 2027``: a date in words.
-_WORDS_DAY_FIRST = re.compile(r"^(?:[^\W\d_]+\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?"
+_WORDS_DAY_FIRST = re.compile(r"^(?:([^\W\d_]+)\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?"
                               r"(?:\s+(\d{4}))?(.*)$")
 _WORDS_MONTH_FIRST = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(\d{4}))?(.*)$")
 #: Weekdays alone, where a slot wants a time after them: ``[tue,thu 17:00]`` split by YAML at its comma.
@@ -143,9 +143,22 @@ def _month_number(word: str) -> int | None:
     return None
 
 
-def _coming_day(month: int, day: int) -> dt.date | None:
+def _weekday_number(word: str | None) -> int | None:
+    """0 (Monday) to 6 for a weekday's name or its start in French or English (``mar``, ``Tue``)."""
+    typed = unidecode((word or "").lower())
+    if len(typed) < 3:
+        return None
+    for names in DAYS.values():
+        for number, name in enumerate(names):
+            if unidecode(name.lower()).startswith(typed):
+                return number
+    return None
+
+
+def _coming_day(month: int, day: int, weekday: int | None = None) -> dt.date | None:
     """The next such day from now (``EDCAL_NOW`` pins it), for a date written without its year: the
-    29th of February in the next leap year; None for a day no month has (``31 avril``)."""
+    29th of February in the next leap year, ``mardi 19 janvier`` in the next year it is a Tuesday
+    (the coming one when none is near); None for a day no month has (``31 avril``)."""
     from edcal import clock
     from edcal.errors import InputErrors
 
@@ -153,11 +166,13 @@ def _coming_day(month: int, day: int) -> dt.date | None:
         today = clock.now(dt.UTC).date()
     except InputErrors:  # said where EDCAL_NOW is read; a hint must not fail
         today = dt.datetime.now(dt.UTC).date()
-    for year in range(today.year, today.year + 9):
+    coming = []
+    for year in range(today.year, today.year + 12):  # a day is on each weekday within 12 years
         with contextlib.suppress(ValueError):
-            if (coming := dt.date(year, month, day)) >= today:
-                return coming
-    return None
+            if (date := dt.date(year, month, day)) >= today:
+                coming.append(date)
+    on_weekday = [date for date in coming[:8] if date.weekday() == weekday]
+    return (on_weekday or coming or [None])[0]
 
 
 def _date_spelt_otherwise(found: str) -> str | None:
@@ -170,8 +185,9 @@ def _date_spelt_otherwise(found: str) -> str | None:
         return say("times are written HH:MM: {time}",
                    time=f"{hour_only.group(1)} {int(hour_only.group(2)):02d}:00")
     day_first, month_first = _WORDS_DAY_FIRST.match(found), _WORDS_MONTH_FIRST.match(found)
+    weekday = None
     if day_first is not None:
-        day, month_name, year, rest = day_first.groups()
+        weekday, day, month_name, year, rest = day_first.groups()
     elif month_first is not None:
         month_name, day, year, rest = month_first.groups()
     else:
@@ -180,7 +196,7 @@ def _date_spelt_otherwise(found: str) -> str | None:
     if month is None or not 1 <= int(day) <= 31 or rest[:1].isalnum():  # `12 janvier2027`: not a date
         return None
     if year is None:  # `19 janvier`: the coming one is likely meant, but the year must be written
-        coming = _coming_day(month, int(day))
+        coming = _coming_day(month, int(day), _weekday_number(weekday))
         if coming is None:
             return None
         date = coming.isoformat()
