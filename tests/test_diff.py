@@ -150,6 +150,27 @@ def test_a_post_added_or_moved_into_the_past_is_shown_because_it_will_not_go_out
     assert [c["id"] for c in changes if c["id"].startswith("hebdo")][:1] == ["hebdo-x-20270222"]
 
 
+def test_a_workflow_is_warned_at_the_line_of_a_post_put_in_the_past(repo: Path) -> None:
+    """A direct push to main has no pull request to read: its run annotates the line, on the commit."""
+    edit(repo / "calendar.yaml", "  - id: weekly\n", "  - {id: vieux, networks: [x], at: 2026-01-21 10:00, text: Oups}\n"
+         "  - id: weekly\n")
+    line = (repo / "calendar.yaml").read_text(encoding="utf-8").splitlines().index(
+        "  - {id: vieux, networks: [x], at: 2026-01-21 10:00, text: Oups}") + 1
+    committed(repo)
+    result = run_edcal("diff", "HEAD~1..HEAD", "--format", "github", cwd=repo, env={"GITHUB_WORKSPACE": str(repo)})
+    assert result.returncode == 0, result.stderr
+    warning, notice = result.stdout.splitlines()
+    assert warning == (f"::warning file=calendar.yaml,line={line},col=5,title=publication mise dans le passé::"
+                       "X, mercredi 21 janvier 2026 10:00 : Son heure est déjà passée : cette publication "
+                       "ne partira pas comme prévu (vérifiez sa date ; un article publié en retard perd ses "
+                       "promotions d'avant)")
+    assert re.fullmatch(r"::notice title=edcal diff::Changements du planning de HEAD~1 \(\w+\) à HEAD \(\w+\)"
+                        "\u00a0: 1 élément ajouté.", notice), notice
+    # Nothing put in the past: the summary alone.
+    assert re.fullmatch(r"::notice title=edcal diff::Aucun changement du planning depuis HEAD \(\w+\)\.\n",
+                        run_edcal("diff", "HEAD", "--format", "github", cwd=repo).stdout)
+
+
 def test_an_article_going_live_earlier_and_its_promotion_moving_with_it(repo: Path) -> None:
     edit(repo / "content" / "articles" / "futur.md", "date: 2027-03-25 09:00", "date: 2027-03-24 09:00")
     document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)

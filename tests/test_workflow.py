@@ -169,6 +169,8 @@ def due_step(workflow: dict[str, Any], site: Path) -> Any:
 
 #: The commit a scheduled run checks out (main's head), as GITHUB_SHA gives it.
 HEAD = "3f2c1a9e8b7d6c5b4a39281706f5e4d3c2b1a090"
+#: The commit before a push (`github.event.before`).
+BEFORE = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807"
 
 
 def test_a_scheduled_run_rebuilds_only_when_an_article_became_due(due_step: Any) -> None:
@@ -248,15 +250,18 @@ def test_the_builds_clock_is_utc_whatever_the_machines_zone_and_taken_first(work
 
 class Job:
     """The build and deploy jobs run as GitHub runs them, in a site: each step's `if:`, its shell script with
-    the runner's files ($GITHUB_OUTPUT, $GITHUB_ENV), the actions as what they leave behind. `edcal check` and
-    `edcal build` are stand-ins (recorded; the check fails on demand), `edcal next-change` is edcal's own."""
+    the runner's files ($GITHUB_OUTPUT, $GITHUB_ENV), the actions as what they leave behind. `edcal check`,
+    `edcal build` and `edcal diff` are stand-ins (recorded; the check fails on demand; the diff is edcal's own
+    with `real_diff`), `edcal next-change` is edcal's own."""
 
     def __init__(self, workflow: dict[str, Any], site: Path, *, event: str, now: str, ref: str = "refs/heads/main",
                  deployed: str | None = None, failing_check: bool = False, edcal_installed: bool = True,
-                 inputs: dict[str, Any] | None = None) -> None:
+                 inputs: dict[str, Any] | None = None, before: str = BEFORE, real_diff: bool = False) -> None:
         self.workflow, self.site = workflow, site
         self.github = {"event_name": event, "ref": ref, "run_id": "7", "sha": HEAD,
-                       "event": {"repository": {"default_branch": "main"}}}
+                       "base_ref": "main" if event == "pull_request" else "",
+                       "event": {"repository": {"default_branch": "main"},
+                                 **({"before": before} if event == "push" else {})}}
         self.inputs = inputs or {}
         self.deployed = deployed
         self.ran: list[str] = []
@@ -272,7 +277,8 @@ class Job:
         if edcal_installed:
             check = "echo 'calendar.yaml:3:1: error: …' >&2; exit 1" if failing_check else "exit 0"
             stubs["edcal"] = (f'echo "$*" >> {shlex.quote(str(self.calls))}\n'
-                              f'case "$1" in\n  check) {check};;\n  build|diff) exit 0;;\nesac\n'
+                              f'case "$1" in\n  check) {check};;\n  {"build" if real_diff else "build|diff"}) exit 0;;\n'
+                              'esac\n'
                               f'exec {shlex.quote(sys.executable)} -m edcal "$@"\n')
         for name, body in stubs.items():
             stub = bin_folder / name
@@ -297,7 +303,8 @@ class Job:
         # The workflow's own expressions, turned into Python: no input of a test reaches them.
         return eval("".join(parts), {"look": self.look, "cancelled": lambda: False,
                                      "success": lambda: not self.failed, "always": lambda: True,
-                                     "format": lambda text, *values: text.format(*values)})
+                                     "format": lambda text, *values: text.format(*values),
+                                     "startsWith": lambda text, start: str(text or "").startswith(start)})
 
     def look(self, path: str) -> Any:
         found: Any = {"github": self.github, "inputs": self.inputs, "steps": self.steps, "secrets": {}}
@@ -405,17 +412,45 @@ def test_the_emergency_run_by_hand_shows_the_errors_then_builds_and_deploys(work
     assert job.edcal() == ["check", "build -s publishconf.py --no-check"]
     assert job.steps["check"]["outcome"] == "failure"  # shown as failed, the run goes on
     assert "calendar.yaml:3:1: error" in job.log and "::warning::Built with --no-check" in job.log
-    # Without the input, by hand or on a push, the errors stop the build.
-    for event, inputs in (("workflow_dispatch", {"no_check": False}), ("push", None)):
+    # Without the input, by hand or on a push, the errors stop the build (a push is still told of the posts
+    # it dates in the past).
+    for event, inputs, calls in (("workflow_dispatch", {"no_check": False}, ["check"]),
+                                 ("push", None, ["check", f"diff {BEFORE} --format github"])):
         stopped = Job(workflow, site, event=event, now=AFTER, failing_check=True, inputs=inputs).run()
-        assert stopped.failed and not stopped.deploys and stopped.edcal() == ["check"]
+        assert stopped.failed and not stopped.deploys and stopped.edcal() == calls
+
+
+def test_a_push_is_warned_of_the_posts_it_dates_in_the_past(workflow: dict[str, Any], site: Path) -> None:
+    """Straight to main, no pull request showed the change: the run warns at the line, from the commit
+    before the push; the first push of a branch, with nothing before it, is not compared."""
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=site, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=site, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Le site"], cwd=site, check=True)
+    before = subprocess.run(["git", "rev-parse", "HEAD"], cwd=site, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "  - id: weekly\n", "  - {id: vieux, networks: [x], at: 2026-03-25 10:00, text: Oups}\n  - id: weekly\n"),
+        encoding="utf-8")
+    subprocess.run([*git, "commit", "-q", "-am", "Un post"], cwd=site, check=True)
+    job = Job(workflow, site, event="push", now=AFTER, before=before, real_diff=True).run()
+    assert not job.failed and job.deploys, job.log
+    assert f"diff {before} --format github" in job.edcal()
+    line = calendar.read_text(encoding="utf-8").splitlines().index(
+        "  - {id: vieux, networks: [x], at: 2026-03-25 10:00, text: Oups}") + 1
+    assert (f"::warning file=calendar.yaml,line={line},col=5,title=post put in the past::X, Wednesday 25 March 2026 "
+            "10:00: Its time is already past: this post will not go out as planned") in job.log
+    first = Job(workflow, site, event="push", now=AFTER, before="0" * 40).run()
+    assert not first.failed and not [call for call in first.edcal() if call.startswith("diff")]
 
 
 def test_a_pull_request_shows_the_findings_even_when_the_check_fails_and_never_deploys(
         workflow: dict[str, Any], site: Path) -> None:
     job = Job(workflow, site, event="pull_request", now=AFTER, ref="refs/pull/3/merge", failing_check=True).run()
     assert job.failed and not job.deploys
-    assert job.edcal() == ["check", "check --format github", "diff origin/main --format markdown"]
+    assert job.edcal() == ["check", "check --format github", "diff origin/main --format markdown",
+                           "diff origin/main --format github"]
     passing = Job(workflow, site, event="pull_request", now=AFTER, ref="refs/pull/3/merge").run()
     assert not passing.failed and not passing.deploys
     assert passing.edcal()[-1] == "build -s publishconf.py" and "Hand the blog to GitHub Pages" not in passing.ran

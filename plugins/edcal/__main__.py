@@ -511,8 +511,10 @@ def new(title: str, site: Path, settings_file: str, verbosity: int | None, date:
 @click.argument("revision", default="HEAD")
 @click.argument("target", required=False)
 @site_options
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
-              show_default=True, help="text for people, markdown for a pull request, json for scripts.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "github"]), default="text",
+              show_default=True, help="text for people, markdown for a pull request, json for scripts, "
+                                      "github for workflow annotations (a warning at each post put in the "
+                                      "past).")
 @click.option("--all", "everything", is_flag=True, help="Compare past items too.")
 @input_errors_exit
 def diff(revision: str, target: str | None, site: Path, settings_file: str, verbosity: int | None, fmt: str,

@@ -17,6 +17,7 @@ from typing import Any
 from edcal.checks import Finding, count
 from edcal.errors import InputError
 from edcal.i18n import say, say_count, spoken
+from edcal.model.source import Source
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -161,16 +162,28 @@ def github(findings: Sequence[Finding], folder: str = "") -> str:
     :param folder: the site's folder in the repository (``blog/``): GitHub reads ``file=``
         from the repository's root, the findings' paths are the site's.
     """
-    lines = []
     # GitHub shows 10 annotations of each kind per step: the errors, which fail the run, come first.
-    for f in sorted(findings, key=lambda f: f.severity != "error"):
-        message = spoken(f.message) + (f"\n{spoken(f.hint)}" if f.hint else "")
-        path = _property(_in_repository(folder, f.source.path))
-        lines.append(f"::{f.severity} file={path},line={f.source.line},"
-                     f"col={f.source.column},title={_property(f.rule)}::{_data(message)}")
-    notice = "\n".join([summary_line(findings), *rule_lines(findings)])
-    lines.append(f"::notice title=edcal check::{_data(notice)}")
+    lines = [github_command(f.severity, f.rule, spoken(f.message) + (f"\n{spoken(f.hint)}" if f.hint else ""),
+                            f.source, folder)
+             for f in sorted(findings, key=lambda f: f.severity != "error")]
+    lines.append(github_command("notice", "edcal check", "\n".join([summary_line(findings),
+                                                                    *rule_lines(findings)])))
     return "\n".join(lines) + "\n"
+
+
+def github_command(kind: str, title: str, message: str, source: Source | None = None,
+                   folder: str = "") -> str:
+    """A workflow command (``::warning file=…,line=…,col=…,title=…::message``), at a site file's line
+    when it has one.
+
+    :param folder: the site's folder in the repository (``blog/``): GitHub reads ``file=``
+        from the repository's root, the site's paths are the site's.
+    """
+    where = ""
+    if source is not None and source.in_file:
+        where = (f"file={_property(_in_repository(folder, source.path))},line={source.line},"
+                 f"col={source.column},")
+    return f"::{kind} {where}title={_property(title)}::{_data(message)}"
 
 
 def input_errors_json(errors: Sequence[InputError]) -> str:
@@ -193,13 +206,10 @@ def input_errors_json(errors: Sequence[InputError]) -> str:
 
 def input_errors_github(errors: Sequence[InputError], folder: str = "") -> str:
     """One annotation per error, on its file and line when it has one (not on ``--since``)."""
-    return "".join(
-        (f"::error file={_property(_in_repository(folder, e.source.path))},line={e.source.line},"
-         f"col={e.source.column},"
-         if e.source.in_file else "::error ")
-        + f"title=invalid-input::{_data(_message(e) + (chr(10) + spoken(e.hint) if e.hint else ''))}\n"
-        for e in errors
-    )
+    return "".join(github_command("error", "invalid-input",
+                                  _message(e) + (f"\n{spoken(e.hint)}" if e.hint else ""), e.source,
+                                  folder) + "\n"
+                   for e in errors)
 
 
 def repository_folder(site: Path) -> str:

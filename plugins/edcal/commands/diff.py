@@ -6,8 +6,9 @@ git into a temporary folder (a private index, so the user's checkout and
 index are untouched) and read in a child process started there, so that the
 two reads share no settings module, plugin or signal handler. The plans are
 compared item by item (:mod:`edcal.plan.changes`) and the changes written
-for people (text), for a pull request (Markdown, e.g. the job summary) or
-for scripts (JSON).
+for people (text), for a pull request (Markdown, e.g. the job summary), for
+scripts (JSON) or for a workflow (GitHub's annotations: a warning at each post
+put in the past).
 """
 
 from __future__ import annotations
@@ -114,7 +115,13 @@ def diff(site: Path, settings_file: str, revision: str, fmt: str, everything: bo
             speak(after.lang)  # no settings read here: the notes in the site's language all the same
         old = before()
     changes = compare_plans(old, after, None if everything else after.now)
-    return RENDERERS[fmt](changes, old, after, resolved, everything), resolved.notes
+    if fmt == "github":
+        from edcal.checks.report import repository_folder
+
+        rendered = render_github(changes, old, after, resolved, everything, repository_folder(site))
+    else:
+        rendered = RENDERERS[fmt](changes, old, after, resolved, everything)
+    return rendered, resolved.notes
 
 
 def _settings_in(site: Path, settings_file: str) -> str:
@@ -544,6 +551,15 @@ class _Words:
             return [self._("Freeze reason: {reason}").format(reason=change.item.withheld_reason)]
         return []
 
+    def late_title(self) -> str:
+        """A workflow annotation's title for a post put in the past."""
+        return self._("post put in the past")
+
+    def late_message(self, change: ItemChange) -> str:
+        """"X, mercredi 21 janvier 2026 10:00 : Son heure est déjà passée…", for an annotation."""
+        post = f"{self.where(change.item)}, {self.when(change.item.start)}"
+        return self._("{post}: {note}").format(post=post, note=" ".join(self.notes(change)))
+
     def span(self, kind: str, before: KeyDate | Campaign | None, after: KeyDate | Campaign | None) -> str:
         """"Salon Industrie, Lyon: lundi 26 janvier 2027 → jeudi 29 janvier 2027", before → after (a
         key date's or a campaign's)."""
@@ -769,6 +785,23 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
                      "before": document(change.before, before), "after": document(change.after, after)}
                     for change in changes.changes],
     }, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_github(changes: PlanChanges, before: Plan | None, after: Plan, revision: Revision,
+                  everything: bool = False, folder: str = "") -> str:
+    """For a workflow: a warning at each post the change puts in the past (on a pull request, GitHub
+    shows it at the line), then the summary as a notice.
+
+    :param folder: the site's folder in the repository (:func:`edcal.checks.report.repository_folder`).
+    """
+    from edcal.checks.report import github_command
+
+    words = _Words(before, after, revision)
+    lines = [github_command("warning", words.late_title(), words.late_message(change), change.item.source,
+                            folder)
+             for change in changes.changes if change.late]
+    lines.append(github_command("notice", "edcal diff", words.summary(changes)))
+    return "\n".join(lines) + "\n"
 
 
 RENDERERS: dict[str, Callable[[PlanChanges, Plan | None, Plan, Revision, bool], str]] = {
