@@ -534,6 +534,55 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
     assert wrong.exit_code == 2 and "--country: error: found country 'Franse'" in wrong.output
 
 
+def test_serve_says_why_it_cannot_listen_before_building(site: Path) -> None:
+    """A port in use, an address of no interface or a name that resolves to none ended in a traceback, after a
+    whole build."""
+    import socket
+    import subprocess
+    import sys
+
+    def refused(*options: str) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run([sys.executable, "-m", "edcal", "serve", "--no-watch", *options], cwd=site,
+                                capture_output=True, text=True, timeout=60, check=False)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert not (site / "output").exists()  # said before building
+        return result
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert refused("--port", str(port)).stderr.startswith(
+            f"--port: error: port {port} is in use on 127.0.0.1\n    hint: another server listens there (an edcal "
+            f"serve left running?): stop it, or choose another port, e.g. --port {port + 1}\n")
+    assert refused("--bind", "10.255.255.254").stderr.startswith(
+        "--bind: error: 10.255.255.254 is not an address of this computer\n")
+    assert refused("--bind", "nowhere.invalid").stderr.startswith(
+        "--bind: error: found 'nowhere.invalid', expected an address of this computer or its name\n")
+
+
+def test_serve_listens_on_ipv6(site: Path) -> None:
+    """`--bind ::1` failed with "Address family for hostname not supported"; its address is written in brackets."""
+    import urllib.request
+
+    from edcal.commands.serve import SiteHandler, listening, url
+
+    (site / "output").mkdir()
+    (site / "output" / "index.html").write_text("<p>Bonjour</p>", encoding="utf-8")
+    server = listening("::1", 0, lambda *args: SiteHandler(*args, output=site / "output", planning=site / "planning"))
+    try:
+        import threading
+
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        address = url("::1", server.server_address[1])
+        assert address.startswith("http://[::1]:")
+        with urllib.request.urlopen(address, timeout=10) as response:
+            assert response.read() == b"<p>Bonjour</p>"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -> None:
     import shutil
     import socket

@@ -9,11 +9,14 @@ the build's errors are (the command read the settings: ``i18n.speak``).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import http.server
 import ipaddress
 import os
 import queue
+import socket
 import subprocess
 import sys
 import threading
@@ -21,8 +24,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from edcal.errors import InputError, InputErrors
 from edcal.i18n import say, spoken
 from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE
+from edcal.model.source import Source
 
 PLANNING_PREFIX = "/planning/"
 #: Folders watched for changes, with all they hold, relative to the site (outputs are not).
@@ -163,6 +168,62 @@ def exposed(host: str) -> bool:
         return True
 
 
+#: Where errors about the server's address point (an option has no line).
+BIND, PORT = Source("--bind", 1, 1), Source("--port", 1, 1)
+
+
+def listening(bind: str, port: int, handler: Callable[..., Any]) -> http.server.ThreadingHTTPServer:
+    """A server bound to ``bind`` (an IPv4 or IPv6 address, or a name) and ``port``; ``::`` takes IPv4
+    connections too, where the system lets it.
+
+    :raises InputErrors: a name that is no address, an address of another computer, a port in use or
+        reserved to the administrator: at ``--bind`` or ``--port``.
+    """
+    try:
+        family, *_, address = socket.getaddrinfo(bind, port, type=socket.SOCK_STREAM,
+                                                 flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError):
+        raise InputErrors([InputError(BIND, say("found '{bind}', expected an address of this computer or its "
+                                                "name", bind=bind),
+                                      say("--bind 127.0.0.1 serves on this computer only"))]) from None
+
+    class Server(http.server.ThreadingHTTPServer):
+        address_family = family
+        verbose = False  # SiteHandler logs each request when True (-v)
+
+        def server_bind(self) -> None:
+            if family == socket.AF_INET6:  # as `python -m http.server` does: IPv4 clients on `::` too
+                with contextlib.suppress(OSError, AttributeError):
+                    self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+            super().server_bind()
+
+    try:
+        return Server(address, handler)
+    except OSError as error:
+        shown = f"[{address[0]}]:{port}" if family == socket.AF_INET6 else f"{address[0]}:{port}"
+        if error.errno == errno.EADDRINUSE:
+            raise InputErrors([InputError(PORT, say("port {port} is in use on {address}", port=port,
+                                                    address=address[0]),
+                                          say("another server listens there (an edcal serve left running?): "
+                                              "stop it, or choose another port, e.g. --port {other}",
+                                              other=port + 1 if 0 < port < 65535 else 8001))]) from None
+        if error.errno == errno.EACCES and 0 < port < 1024:
+            raise InputErrors([InputError(PORT, say("port {port} is reserved to the administrator",
+                                                    port=port),
+                                          say("choose a port from 1024 on, e.g. --port 8000"))]) from None
+        if error.errno == errno.EADDRNOTAVAIL:
+            raise InputErrors([InputError(BIND, say("{bind} is not an address of this computer", bind=bind),
+                                          say("--bind 127.0.0.1 serves on this computer only"))]) from None
+        raise InputErrors([InputError(BIND, say("cannot listen on {address}: {reason}", address=shown,
+                                                reason=error.strerror or str(error)))]) from None
+
+
+
+def url(host: str, port: int, path: str = "/") -> str:
+    """``http://127.0.0.1:8000/``, ``http://[::1]:8000/``."""
+    return f"http://[{host}]:{port}{path}" if ":" in host else f"http://{host}:{port}{path}"
+
+
 def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: str, port: int,
           watch_files: bool, echo: Callable[[str], None], verbose: bool = False,
           warn: Callable[[str], None] | None = None) -> None:
@@ -171,13 +232,17 @@ def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: st
     :param warn: where a warning goes (``echo`` by default): the team's plan served to the network
         is said even under ``-q``.
     """
-    rebuild(site, settings_file, echo)
-    handler = functools.partial(SiteHandler, output=output, planning=planning)
-    server = http.server.ThreadingHTTPServer((bind, port), handler)
+    # Bound first: a port in use is said at once, not after a build.
+    server = listening(bind, port, functools.partial(SiteHandler, output=output, planning=planning))
     server.verbose = verbose  # type: ignore[attr-defined]
     host, actual_port = server.server_address[:2]
-    echo(spoken(say("blog:     {address}", address=f"http://{host}:{actual_port}/")))
-    echo(spoken(say("planning: {address}", address=f"http://{host}:{actual_port}{PLANNING_PREFIX}")))
+    try:
+        rebuild(site, settings_file, echo)
+    except BaseException:
+        server.server_close()
+        raise
+    echo(spoken(say("blog:     {address}", address=url(host, actual_port))))
+    echo(spoken(say("planning: {address}", address=url(host, actual_port, PLANNING_PREFIX))))
     if exposed(host):
         (warn or echo)("warning: " + spoken(say(
             "listening on {address}, beyond this computer: anyone on the network who reaches it reads "
