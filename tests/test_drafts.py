@@ -572,3 +572,39 @@ def test_a_carousel_goes_out_whole_and_in_order_in_drafts_review_exports_and_pla
     assert regex.findall(r"<figcaption>(.*?)</figcaption>", card) == [
         "Texte alternatif\u00a0: Le stand, hall B", '<span class="sev-warning">Pas de texte alternatif</span>',
         "Texte alternatif\u00a0: L&#39;atelier"]
+
+
+def test_an_online_empty_articles_error_is_on_each_card_about_it_and_counted_once(tmp_path: Path) -> None:
+    """What a `--no-check` build shows: the error on every card promoting the empty article, once in the figures."""
+    from edcal.checks import run_checks
+    from edcal.outputs import review
+    from edcal.outputs.context import OutputContext
+    from edcal.themes import DEFAULT_THEME
+    from helpers import article, calendar_from, plan_of
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\n  x: {}\nblog:\n"
+                             "  promote: {networks: [linkedin, x], schedule: [at publication, +2 days, +1 week]}\n")
+    empty = article("portes", "2027-01-04 09:00", calendar, title="Our sliding doors", no_text=True)
+    sound = article("verriere", "2027-01-04 10:00", calendar, summary="A workshop glass wall.")
+    plan = plan_of(calendar, [empty, sound], now="2027-01-05T00:00:00+01:00")
+    plan.lang = "en"
+    findings = tuple(run_checks(plan))
+    assert [(f.rule, f.severity) for f in findings] == [("empty-article", "error")]
+    review.write(OutputContext(plan=plan, findings=findings,
+                               template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
+    page = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    lines = regex.findall(r'<article class="card" id="item-([^"]+)".*?(?:<ul class="findings about-article">(.*?)</ul>|'
+                          r'</article>)', page, flags=regex.DOTALL)
+    shown = {item_id: " ".join(regex.sub(r"<[^>]+>", "", found).split()) for item_id, found in lines}
+    line = ("Article “Our sliding doors”: error [empty-article] article 'portes' has no text, only its header and "
+            "headings: its page would go online empty, and its posts would link to it content/articles/portes.md:1")
+    assert {item_id: text.replace("&#39;", "'") for item_id, text in shown.items()} == {
+        "portes-linkedin-2d": line, "portes-x-2d": line, "verriere-linkedin-2d": "", "verriere-x-2d": "",
+        "portes-linkedin-1w": line, "portes-x-1w": line, "verriere-linkedin-1w": "", "verriere-x-1w": ""}
+    # Four cards show it; the page counts one error, about their articles, and no error of their own.
+    lead = " ".join(regex.sub(r"<[^>]+>", "", regex.search(r'<p class="lead".*?</p>', page, flags=regex.DOTALL)
+                              .group(0)).split())
+    assert lead == "8 drafts, 1 error in their articles."
+    overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
+    assert '<td data-label="Errors in their articles" data-count="3" class="sev-error">1</td>' in overview
+    assert 'data-count="periods"' not in overview  # shown on its cards, it is no "finding on no draft"

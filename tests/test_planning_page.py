@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from browser import browser, screenshot
-from conftest import EPOCH, copy_sample, load_plan, run_edcal
+from conftest import EPOCH, copy_sample, load_plan, run_edcal, write_pelicanconf
 
 NOW = "2027-01-12T08:00:00+01:00"
 ENV = {"EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
@@ -338,7 +338,11 @@ def test_the_drafts_review_counts_findings_about_periods_apart(sample: Path) -> 
     months = [html.unescape((sample / "planning" / "drafts" / path.name).read_text(encoding="utf-8"))
               for path in sorted((sample / "planning" / "drafts").glob("20*.html"))]
     on_cards = sum(len(re.findall(r'<li class="sev-(?:error|warning)">', month)) for month in months)
-    assert on_cards + others == len(check["findings"]), (on_cards, others, len(check["findings"]))
+    # A finding about an article is on the cards of each post about it: counted once.
+    about_articles = {line for month in months for line in re.findall(r'<li class="sev-\w+ article-finding">(.*?)</li>',
+                                                                       month, re.DOTALL)}
+    assert on_cards + len(about_articles) + others == len(check["findings"]), \
+        (on_cards, about_articles, others, len(check["findings"]))
 
 
 #: WCAG's contrast ratio of two CSS colours, as the browser paints them (canvas: any syntax, oklch too).
@@ -972,4 +976,94 @@ def test_the_drafts_review_prints_each_card_whole_with_its_whole_text(sample: Pa
     from browser import ARTIFACTS
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "planning-drafts-print.pdf"))  # for people to look at
+    page.close()
+
+
+PROMOTED = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  linkedin: {}
+  mastodon: {}
+blog:
+  promote: {networks: [linkedin, mastodon], schedule: [at publication, +1 week]}
+posts:
+  - {id: lien, networks: [linkedin], at: 2027-01-15 12:00, text: Nos portes coulissantes,
+     link: "https://blog.example.fr/2027/portes/"}
+"""
+
+
+@pytest.fixture(scope="module")
+def promoted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site built on Tuesday 12 January 2027: Thursday's article has nothing but `## À compléter`, promoted on
+    two networks and linked to by a post; Wednesday's is written, promoted the same way."""
+    site = tmp_path_factory.mktemp("promoted") / "site"
+    articles = site / "content" / "articles"
+    articles.mkdir(parents=True)
+    (site / "content" / "pages").mkdir()
+    (site / "calendar.yaml").write_text(PROMOTED, encoding="utf-8")
+    (articles / "portes.md").write_text("---\ntitle: Nos portes coulissantes\ndate: 2027-01-14 09:00\n---\n"
+                                        "## À compléter\n", encoding="utf-8")
+    (articles / "verriere.md").write_text("---\ntitle: Une verrière d'atelier\ndate: 2027-01-13 09:00\n---\n"
+                                          "Lumière, budget, délais : ce que nous demandons à chaque client.\n",
+                                          encoding="utf-8")
+    write_pelicanconf(site)
+    result = run_edcal("build", cwd=site, env=ENV)  # a warning until the article is online: the build goes on
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+EMPTY_ARTICLE = ("Article « Nos portes coulissantes » : avertissement [empty-article] l'article 'portes' n'a pas "
+                 "de texte, seulement son en-tête et des titres : sa page serait en ligne vide, et ses publications "
+                 "y renverraient content/articles/portes.md:2")
+
+
+def card_texts(page: Any, ids: list[str], selector: str) -> dict[str, list[str]]:
+    """What each card shows in ``selector``, as a reader sees it (French spacing made plain)."""
+    return {item_id: [text.replace("\u00a0", " ") for text in
+                      page.locator(f'article.card[data-item-id="{item_id}"] {selector}').all_inner_texts()]
+            for item_id in ids}
+
+
+def test_an_empty_articles_promotions_show_what_the_check_says_of_it(promoted: Path, chromium: Any) -> None:
+    """An empty article's promotions looked ready to go out: the finding was only counted on the overview."""
+    check = json.loads(run_edcal("check", "--format", "json", cwd=promoted, env=ENV).stdout)["findings"]
+    assert [(f["rule"], f["severity"], f["item"]) for f in check if f["rule"] == "empty-article"] == \
+        [("empty-article", "warning", None)]
+    about = ["portes-linkedin-0", "portes-mastodon-0", "lien-linkedin", "portes-linkedin-1w", "portes-mastodon-1w"]
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.goto((promoted / "planning" / "drafts" / "2027-01.html").as_uri())
+    # Each card about the article, promotion or link, says it once, apart from what is said of the post itself.
+    assert card_texts(page, about, ".findings.about-article li") == {item_id: [EMPTY_ARTICLE] for item_id in about}
+    assert all("empty-article" not in text for texts in card_texts(page, about, ".findings:not(.about-article)").values()
+               for text in texts)
+    assert page.locator('article.card[data-item-id="lien-linkedin"] .about-article li').is_visible()
+    page.locator('article.card[data-item-id="portes-linkedin-0"]').scroll_into_view_if_needed()
+    screenshot(page, "planning-drafts-empty-article")
+    # Counted once however many cards show it, as the network filter leaves them.
+    page.goto((promoted / "planning" / "drafts" / "index.html").as_uri())
+    january = page.locator('tr[data-counts]:has(a[href^="2027-01.html"])')
+    assert january.locator('td[data-count="4"]').inner_text() == "1"
+    assert january.locator('td[data-count="4"]').get_attribute("data-label") == "Avertissements dans leurs articles"
+    page.select_option('select[data-filter="network"]', "mastodon")
+    assert january.locator('td[data-count="0"]').inner_text() == "4"
+    assert january.locator('td[data-count="4"]').inner_text() == "1"
+    page.close()
+    # The page's figures still add up to what `edcal check` found: the article's warning is no "finding on no draft".
+    months = html.unescape((promoted / "planning" / "drafts" / "2027-01.html").read_text(encoding="utf-8"))
+    overview = html.unescape((promoted / "planning" / "drafts" / "index.html").read_text(encoding="utf-8"))
+    own = len(re.findall(r'<li class="sev-(?:error|warning)">', months))
+    sentence = re.search(r'data-count="periods">(\d+) ', overview)
+    assert own + 1 + (int(sentence.group(1)) if sentence else 0) == len(check)
+
+
+def test_a_sound_articles_promotions_show_no_article_finding(promoted: Path, chromium: Any) -> None:
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.goto((promoted / "planning" / "drafts" / "2027-01.html").as_uri())
+    sound = ["verriere-linkedin-0", "verriere-mastodon-0", "verriere-linkedin-1w", "verriere-mastodon-1w"]
+    assert page.locator(", ".join(f'article.card[data-item-id="{i}"]' for i in sound)).count() == len(sound)
+    assert card_texts(page, sound, ".findings.about-article li") == {item_id: [] for item_id in sound}
+    # On the same page, the empty article's cards do show their article's finding.
+    assert page.locator('article.card[data-item-id^="portes-"] .about-article li').count() == 4
+    assert all("Article «" not in page.locator(f'article.card[data-item-id="{i}"]').inner_text() for i in sound)
     page.close()

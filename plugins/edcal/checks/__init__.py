@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from edcal.checks.registry import RULES, CheckContext, Rule, Severity
 from edcal.model.days import start_of_day
-from edcal.model.plan import Item, Plan, instant_key
+from edcal.model.plan import Item, Plan, article_item_id, instant_key
 from edcal.model.source import Source
 
 #: Every module holding rules, imported once so the registry is complete.
@@ -133,4 +133,22 @@ def items_with(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     return result
 
 
-__all__ = ["RULES", "Finding", "Item", "all_rules", "count", "items_with", "run_checks"]
+def articles_with(findings: Iterable[Finding], plan: Plan) -> dict[str, list[Finding]]:
+    """Findings about an article, by its item id (``article-<slug>``; a translation's ends with its language):
+    those on its item (its image, its review, its due dates) and those on no item that point into its file
+    (its text, its summary, its tags). A finding on a post is the post's, even in the article's file (a
+    default promotion's). The drafts review shows them on the cards of the posts about the article."""
+    kinds = {item.id: item.kind for item in plan.items}
+    files = {article.source.path: article_item_id(article) for article in plan.articles}
+    result: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.item is None:
+            article = files.get(finding.source.path)
+        else:
+            article = finding.item if kinds.get(finding.item) == "article" else None
+        if article is not None:
+            result.setdefault(article, []).append(finding)
+    return result
+
+
+__all__ = ["RULES", "Finding", "Item", "all_rules", "articles_with", "count", "items_with", "run_checks"]

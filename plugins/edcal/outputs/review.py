@@ -6,7 +6,8 @@ gives the months with their counts and the drafts of the next days. Grouped
 by day; each card has the exact text (line breaks, hashtags, the link as the
 network shows it), the image with its alt text, a link preview built from the
 article's sharing data, the counted length against the limit, what
-``edcal check`` says about it, and a button to copy the text.
+``edcal check`` says about it and, apart, about the article it promotes or
+links to, and a button to copy the text.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from edcal.checks import Finding, items_with
-from edcal.model.plan import Item, Plan
+from edcal.checks import Finding, articles_with, items_with
+from edcal.model.article import Article
+from edcal.model.plan import Item, Plan, article_item_id
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import draft_path, drafted, write_file
 from edcal.outputs.context import OutputContext
@@ -29,10 +31,12 @@ from edcal.outputs.pages import (
     copy_assets,
     copy_media,
     environment,
+    french_title,
     item_link,
     month_file,
     neighbours,
 )
+from edcal.plan.linked import articles_by_page, post_article
 
 FILENAME = f"{REVIEW_FOLDER}/index.html"
 #: The overview page shows the drafts of this many days from now, and the months.
@@ -48,7 +52,12 @@ class Month:
     drafts: int
     errors: int
     warnings: int
-    #: [drafts, errors, warnings] by network id, "" for all: the counts follow the network filter.
+    #: The findings about the articles its drafts promote or link to, each counted once however many
+    #: drafts show it.
+    article_errors: int
+    article_warnings: int
+    #: [drafts, errors, warnings, article_errors, article_warnings] by network id, "" for all: the counts
+    #: follow the network filter.
     counts: dict[str, list[int]]
 
 
@@ -63,6 +72,11 @@ class Card:
     preview: dict[str, str] | None
     findings: tuple[Finding, ...]
     counting: str
+    #: The article the post promotes or links to when `edcal check` says something about it (shown apart
+    #: from the post's own findings), its title as the page shows it, and those findings.
+    article: Article | None = None
+    article_title: str = ""
+    article_findings: tuple[Finding, ...] = ()
 
 
 def write(context: OutputContext, folder: Path) -> list[str]:
@@ -73,7 +87,9 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     images += [a.image for a in (articles.get(i.article or "") for i in upcoming) if a and a.image]
     media = copy_media(images, context, folder)
     findings = items_with(context.findings)
-    cards = [card(item, plan, media, findings.get(item.id, [])) for item in upcoming]
+    about = articles_with(context.findings, plan)
+    by_page = articles_by_page(plan)
+    cards = [card(item, plan, media, findings.get(item.id, []), about, by_page) for item in upcoming]
     grouped = by_month(cards, lambda c: c.local.date())
     months = []
     for first, group in grouped:
@@ -85,17 +101,21 @@ def write(context: OutputContext, folder: Path) -> list[str]:
               "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name)}
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, month=month, days=_days(group), total=month.drafts,
-                               errors=month.errors, counts=month.counts, **neighbours(months, index))
+                               errors=month.errors, article_errors=month.article_errors, counts=month.counts,
+                               **neighbours(months, index))
         write_file(folder / REVIEW_FOLDER / month.href, html)
     today = plan.now.astimezone(plan.calendar.zone).date()
     soon = [c for c in cards if c.local.date() < today + dt.timedelta(days=SOON_DAYS)]
     counts = _counts(cards)
-    # Findings on no draft of these pages (a week below cadence, a post held by a freeze, an article, an
-    # idea): counted apart, so that the page's figures add up to what `edcal check` and the build report.
-    on_cards = {id(finding) for c in cards for finding in c.findings}
+    # Findings on no draft of these pages (a week below cadence, a post held by a freeze, an article no
+    # draft is about, an idea): counted apart, so that the page's figures add up to what `edcal check` and
+    # the build report.
+    on_cards = {id(finding) for c in cards for finding in (*c.findings, *c.article_findings)}
     others = sum(1 for f in context.findings if id(f) not in on_cards)
-    html = template.render(common, month=None, days=_days(soon), total=counts[""][0], errors=counts[""][1],
-                           counts=counts, soon_days=SOON_DAYS, period_findings=others)
+    total, errors, _warnings, article_errors, _article_warnings = counts[""]
+    html = template.render(common, month=None, days=_days(soon), total=total, errors=errors,
+                           article_errors=article_errors, counts=counts, soon_days=SOON_DAYS,
+                           period_findings=others)
     write_file(folder / FILENAME, html)
     return []
 
@@ -108,17 +128,32 @@ def _count(cards: list[Card], severity: str) -> int:
     return sum(1 for c in cards for f in c.findings if f.severity == severity)
 
 
+def _count_articles(cards: list[Card], severity: str) -> int:
+    """The findings about the cards' articles, each once: ten promotions of one empty article, one error."""
+    return len({id(f) for c in cards for f in c.article_findings if f.severity == severity})
+
+
 def _counts(cards: list[Card]) -> dict[str, list[int]]:
-    """[drafts, errors, warnings] of all ``cards`` (key "") and of each network's."""
+    """[drafts, errors, warnings, article errors, article warnings] of all ``cards`` (key "") and of each
+    network's."""
     networks: dict[str, list[Card]] = {"": cards}
     for c in cards:
         networks.setdefault(c.item.network or "", []).append(c)
-    return {key: [len(group), _count(group, "error"), _count(group, "warning")]
+    return {key: [len(group), _count(group, "error"), _count(group, "warning"),
+                  _count_articles(group, "error"), _count_articles(group, "warning")]
             for key, group in sorted(networks.items())}
 
 
-def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding]) -> Card:
+def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
+         about: dict[str, list[Finding]], by_page: dict[str, Article]) -> Card:
+    """A draft's card.
+
+    :param about: the findings about each article (:func:`edcal.checks.articles_with`).
+    :param by_page: the articles by the path of their URL (:func:`edcal.plan.linked.articles_by_page`).
+    """
     network = plan.calendar.networks[item.network or ""]
+    article = post_article(item, plan, by_page)
+    article_findings = tuple(about.get(article_item_id(article), ())) if article is not None else ()
     local = item.start.astimezone(plan.calendar.zone)  # type: ignore[union-attr]
     images = tuple((f"../{media[m.path]}" if "://" not in media[m.path] else media[m.path], m.alt)
                    for m in item.media if m.path in media)
@@ -128,6 +163,8 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding])
         calendar=item_link(AGENDA_FOLDER, item, plan),
         images=images, preview=preview(item, plan, media), findings=tuple(findings),
         counting=RULE_DESCRIPTIONS.get(item.counting or "", item.counting or ""),
+        article=article if article_findings else None, article_findings=article_findings,
+        article_title=french_title(article.title, article.lang or plan.lang) if article_findings else "",
     )
 
 

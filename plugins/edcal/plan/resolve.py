@@ -553,7 +553,7 @@ def _promotional(entry: PostEntry, campaign: Campaign | None) -> bool:
 
 def _address_path(url: str) -> str:
     """An address's path without its query, fragment, ``index.html`` or final slash, in lower case: how
-    two links to one page compare. Broader than the checks' ``_page_path`` on purpose: here it decides
+    two links to one page compare. Broader than ``edcal.plan.linked.page_path`` on purpose: here it decides
     which article a link is about (and the ambassadors' page hides links to articles not online, in
     whatever case), where the checks ask whether a server would answer the path as written."""
     path = plain_path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).casefold()

@@ -19,8 +19,9 @@ from edcal.errors import closest
 from edcal.i18n import say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import Article
-from edcal.model.plan import Item, Plan, article_item_id
-from edcal.plan.compose import URL_IN_TEXT, absolute, is_site_url, plain_path
+from edcal.model.plan import article_item_id
+from edcal.plan.compose import absolute, is_site_url
+from edcal.plan.linked import articles_by_page, page_path, post_article
 from edcal.plan.share import site_addresses
 from edcal.plan.status import article_state
 
@@ -29,11 +30,11 @@ from edcal.plan.status import article_state
       "A post links to or promotes an article before it is live, or an article that is not ready")
 def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
-    articles = originals = plan.articles_by_slug()
-    by_path = _articles_by_path(plan)
+    originals = plan.articles_by_slug()
+    by_page = articles_by_page(plan)
     zone = plan.calendar.zone
     for post in ctx.posts():
-        article = articles.get(post.article or "") or _linked_article(post, by_path, plan.site_url)
+        article = post_article(post, plan, by_page)
         if article is None or post.start is None:
             continue
         # Point at the entry's `article:`, `promote:`, `link:` or `text:` line: that is what to change.
@@ -91,31 +92,6 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
                                            live=state.live_at.astimezone(zone)), hint, post)
 
 
-def _articles_by_path(plan: Plan) -> dict[str, Article]:
-    """Every article, translations included, by the path of its URL (``/2027/portail/``)."""
-    return {_page_path(urllib.parse.urlsplit(a.url).path): a for a in plan.articles if a.url}
-
-
-def _page_path(path: str) -> str:
-    """A page's path as servers answer it: ``/2027/a/``, ``/2027/a`` and ``/2027/a/index.html`` alike."""
-    return plain_path(urllib.parse.unquote(path)).removesuffix("index.html").rstrip("/")
-
-
-def _linked_article(post: Item, by_path: dict[str, Article], site_url: str) -> Article | None:
-    """The site's article a post links to by URL, in ``link:`` or in its text, without ``article:``.
-
-    Tracking parameters and fragments do not matter: the path names the page.
-    """
-    urls = [post.url] if post.url else []
-    urls += URL_IN_TEXT.findall(post.text or "")
-    for url in urls:
-        if is_site_url(url, site_url):
-            article = by_path.get(_page_path(urllib.parse.urlsplit(url).path))
-            if article is not None:
-                return article
-    return None
-
-
 #: What a date's strftime codes write, for ``{date:%Y/%m}`` in ``ARTICLE_URL``.
 _DATE_CODES = {"Y": r"\d{4}", "y": r"\d{2}", "m": r"\d{2}", "d": r"\d{2}", "H": r"\d{2}", "M": r"\d{2}",
                "S": r"\d{2}", "j": r"\d{3}", "b": r"[^/\d]+?", "B": r"[^/\d]+?", "a": r"[^/\d]+?",
@@ -149,13 +125,13 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         return
     site_path = urllib.parse.urlsplit(plan.site_url).path.rstrip("/")
     written = {urllib.parse.urlsplit(a.url).path for a in plan.articles if a.url}  # for suggestions, as they are
-    known = {_page_path(path) for path in written}
-    pages = {_page_path(f"{site_path}/{url.lstrip('/')}") for url in plan.page_urls}
+    known = {page_path(path) for path in written}
+    pages = {page_path(f"{site_path}/{url.lstrip('/')}") for url in plan.page_urls}
     shape = _url_pattern(plan.article_url_template.lstrip("/"))
 
     def dead(path: str) -> bool:
         relative = path[len(site_path):].lstrip("/")
-        return _page_path(path) not in known and _page_path(path) not in pages and bool(shape.match(relative))
+        return page_path(path) not in known and page_path(path) not in pages and bool(shape.match(relative))
 
     for suggestion in plan.calendar.ambassadors.suggestions:  # every employee would share a dead page
         addresses = [("link", absolute(suggestion.link, plan.site_url))] if suggestion.link else []
@@ -205,10 +181,10 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     content = plan.content_root
     site_path = urllib.parse.urlsplit(plan.site_url).path.rstrip("/") if plan.site_url else ""
-    by_path = _articles_by_path(plan)
+    by_path = articles_by_page(plan)
     written = {urllib.parse.urlsplit(a.url).path for a in plan.articles if a.url}
     page_paths = {f"{site_path}/{url.lstrip('/')}" for url in plan.page_urls}
-    pages = {_page_path(path) for path in page_paths}
+    pages = {page_path(path) for path in page_paths}
     shape = _url_pattern(plan.article_url_template.lstrip("/")) if plan.article_url_template else None
     items = {item.id: item for item in plan.items if item.kind == "article"}
     for article in plan.articles:
@@ -238,7 +214,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                 base = urllib.parse.urlsplit(article.url).path if article.url else "/"
                 path = posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path)) \
                     + ("/" if parts.path.endswith("/") else "")
-            target = by_path.get(_page_path(path))
+            target = by_path.get(page_path(path))
             if target is not None:
                 if target.source == article.source:
                     continue
@@ -259,7 +235,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                                                target=target.slug, reason=reason),
                               say("link to its file, [text]({{filename}}{file}): the words show without a link until "
                                   "it is online", file=_relative_file(target, article)), item, when=when)
-            elif _page_path(path) not in pages and path.startswith(site_path + "/") and shape is not None \
+            elif page_path(path) not in pages and path.startswith(site_path + "/") and shape is not None \
                     and shape.match(path[len(site_path):].lstrip("/")):
                 # Only a slip of an article's address is told: category, tag, author and archive pages
                 # have addresses of the same shape (tag/inox/), which are not the plan's to know.

@@ -136,13 +136,15 @@
       if (!items.length || day.querySelector(".key-date")) { return; }
       day.hidden = Array.prototype.every.call(items, function (item) { return item.hidden; });
     });
-    // The drafts review's counts ([drafts, errors, warnings] by network, "" for all) follow the network.
+    // The drafts review's counts ([drafts, errors, warnings, errors and warnings in their articles] by
+    // network, "" for all) follow the network.
     document.querySelectorAll("[data-counts]").forEach(function (holder) {
-      var counts = JSON.parse(holder.getAttribute("data-counts"))[wanted.network || ""] || [0, 0, 0];
+      var counts = JSON.parse(holder.getAttribute("data-counts"))[wanted.network || ""] || [0, 0, 0, 0, 0];
       holder.querySelectorAll("[data-count]").forEach(function (cell) {
-        var value = counts[Number(cell.getAttribute("data-count"))];
+        var index = cell.getAttribute("data-count");
+        var value = counts[Number(index)];
         cell.textContent = String(value);
-        if (cell.getAttribute("data-count") === "1") { cell.classList.toggle("sev-error", value > 0); }
+        if (index === "1" || index === "3") { cell.classList.toggle("sev-error", value > 0); }
       });
       // The word after a count takes the form of the new count (forms for 0, 1 and more).
       holder.querySelectorAll("[data-count-word]").forEach(function (word) {
