@@ -1306,6 +1306,13 @@ def test_build_stops_on_errors_unless_no_check(broken_site: Path) -> None:
     forced = run_edcal("build", "--no-check", cwd=broken_site)
     assert forced.returncode == 0, forced.stderr
     assert (broken_site / "planning" / "plan.json").is_file()
+    # Its summary calls the errors errors: it called every finding a warning.
+    checked = json.loads(run_edcal("check", "--format", "json", cwd=broken_site).stdout)["summary"]
+    assert checked["errors"] >= 1
+    said = [line for line in forced.stdout.splitlines() if line.startswith("checks:")]
+    assert said == [f"checks: {checked['errors']} error{'s' * (checked['errors'] > 1)}, {checked['warnings']} "
+                    f"warning{'s' * (checked['warnings'] != 1)}, built all the same (--no-check): `edcal check` "
+                    "lists them"], forced.stdout
 
 
 def test_the_setting_edcal_check_false_lets_edcal_build_through_as_it_does_pelican(broken_site: Path) -> None:

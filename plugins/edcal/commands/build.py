@@ -23,8 +23,9 @@ class BuildResult:
     output: Path
     planning: Path
     warnings: tuple[str, ...] = ()
-    #: What the checks found (warnings only: errors stop the build).
+    #: What the checks found: warnings, and errors too in a build with ``--no-check`` (else they stop it).
     findings: int = 0
+    errors: int = 0
     #: What the end of the build did in output/ (sweep.Sweep), when it ran.
     sweep: Any = None
 
@@ -81,7 +82,8 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
             note_failed_build(settings, state)  # what it wrote is edcal's to remove later
     assert state is not None and state.summary is not None
     return BuildResult(state.summary, Path(settings["OUTPUT_PATH"]), state.planning_path,
-                       tuple(state.warnings), len(state.findings), state.sweep)
+                       tuple(state.warnings), findings=len(state.findings), sweep=state.sweep,
+                       errors=sum(1 for f in state.findings if f.severity == "error"))
 
 
 def summary(result: BuildResult, site: Path) -> list[str]:
@@ -122,7 +124,14 @@ def summary(result: BuildResult, site: Path) -> list[str]:
         say_("feeds: {path}calendar.ics and {path}calendars/; planning site: {path}index.html",
              path=planning),
     ]
-    if result.findings:
+    if result.errors:  # built with --no-check
+        counts = say("{errors}, {warnings}",
+                     errors=say_count(result.errors, "{count} error", "{count} errors"),
+                     warnings=say_count(result.findings - result.errors, "{count} warning",
+                                        "{count} warnings"))
+        lines.append(say_("checks: {counts}, built all the same (--no-check): `edcal check` lists them",
+                          counts=counts))
+    elif result.findings:
         lines.append(spoken(say_count(result.findings, "checks: {count} warning: `edcal check` shows it",
                                       "checks: {count} warnings: `edcal check` lists them")))
     if result.warnings:
