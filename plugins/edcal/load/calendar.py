@@ -1,10 +1,10 @@
 """Load calendar.yaml (and calendar.d/*.yaml) into a validated :class:`Calendar`.
 
 Two passes: the schema (:mod:`edcal.load.schema`) checks each file's shape
-and types; then each section is read by a module of its own (:mod:`edcal.load.posts`,
-:mod:`edcal.load.recurrence`, :mod:`edcal.load.key_dates`…), which checks what links
-entries together (owners, networks, campaigns, slots, ids), resolves time expressions
-in the site's zone, and builds the model. All errors of all files are reported at once.
+and types; then each section is read by a module of :mod:`edcal.load.sections` named
+after it (``posts.py``, ``key_dates.py``…), which checks what links entries together
+(owners, networks, campaigns, slots, ids), resolves time expressions in the site's
+zone, and builds the model. All errors of all files are reported at once.
 """
 
 from __future__ import annotations
@@ -16,18 +16,18 @@ from pathlib import Path
 from edcal.errors import ErrorCollector, InputError, InputErrors, message_of
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load._reading import Reading, _Document
 from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE, calendar_files, unread_calendar_files
-from edcal.load.campaigns import read_campaigns
-from edcal.load.checks_section import CheckRule, parse_checks
-from edcal.load.freezes import read_freezes
-from edcal.load.ideas import read_ideas
-from edcal.load.key_dates import read_key_dates
-from edcal.load.networks_section import read_networks
-from edcal.load.posts import read_posts
-from edcal.load.recurrence import DEFAULT_HORIZON_DAYS, MAX_HORIZON_DAYS
 from edcal.load.schema import SITE_WIDE, CalendarSpec
-from edcal.load.site_settings import (
+from edcal.load.sections._reading import Reading, _Document
+from edcal.load.sections.campaigns import read_campaigns
+from edcal.load.sections.checks import CheckRule, parse_checks
+from edcal.load.sections.freeze import read_freezes
+from edcal.load.sections.ideas import read_ideas
+from edcal.load.sections.key_dates import read_key_dates
+from edcal.load.sections.networks import read_networks
+from edcal.load.sections.posts import read_posts
+from edcal.load.sections.repeat import DEFAULT_HORIZON_DAYS, MAX_HORIZON_DAYS
+from edcal.load.sections.site_wide import (
     publish_folders_apart,
     read_ambassadors,
     read_blog,
@@ -37,8 +37,8 @@ from edcal.load.site_settings import (
     read_planning,
     read_tracking,
 )
-from edcal.load.slots import read_slots
-from edcal.load.team import read_team
+from edcal.load.sections.slots import read_slots
+from edcal.load.sections.team import read_team
 from edcal.load.validate import validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc, load_yaml, read_text
 from edcal.model.calendar import Calendar

@@ -15,9 +15,9 @@ from dateutil.rrule import rrulestr
 from edcal.errors import ErrorCollector, message_of
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load._reading import Reading, _key, _value
-from edcal.load.key_dates import read_day, read_when
 from edcal.load.schema import RepeatSpec, describe
+from edcal.load.sections._reading import Reading, _key, _value
+from edcal.load.sections.key_dates import read_day, read_when
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.calendar import MAX_OCCURRENCES, MovedOccurrence, Recurrence, When
 from edcal.model.source import Source

@@ -11,12 +11,12 @@ from edcal.dates import DAY_FIRST, MONTH_FIRST, MONTH_FIRST_COUNTRIES
 from edcal.errors import ErrorCollector, did_you_mean, message_of
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load._reading import Reading, _Document, _first, _item, _src, _value, collision
-from edcal.load.campaigns import campaign_ref
-from edcal.load.networks_section import known_networks, network_ref
-from edcal.load.posts import check_image, check_link, read_schedule
-from edcal.load.recurrence import MAX_HORIZON_DAYS
 from edcal.load.schema import AmbassadorsSpec, SuggestionSpec
+from edcal.load.sections._reading import Reading, _Document, _first, _item, _src, _value, collision
+from edcal.load.sections.campaigns import campaign_ref
+from edcal.load.sections.networks import known_networks, network_ref
+from edcal.load.sections.posts import check_image, check_link, read_schedule
+from edcal.load.sections.repeat import MAX_HORIZON_DAYS
 from edcal.load.validate import WEB_ADDRESS
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields
 from edcal.model.calendar import (

@@ -8,8 +8,8 @@ from typing import Any
 
 from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.i18n import say
-from edcal.load._reading import Reading, _Document, _first, _item, collision
-from edcal.load.networks import builtin_registry, registry_with, site_network
+from edcal.load.network_registry import builtin_registry, registry_with, site_network
+from edcal.load.sections._reading import Reading, _Document, _first, _item, collision
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.network import Network
 from edcal.model.source import Source

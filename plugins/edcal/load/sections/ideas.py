@@ -6,10 +6,10 @@ from typing import Any
 
 from edcal.i18n import say
 from edcal.ids import IdAllocator, slugify
-from edcal.load._reading import Reading, _Document, _first, _src, _value, collision
-from edcal.load.campaigns import campaign_ref
-from edcal.load.checks_section import parse_silence
-from edcal.load.team import person_ref
+from edcal.load.sections._reading import Reading, _Document, _first, _src, _value, collision
+from edcal.load.sections.campaigns import campaign_ref
+from edcal.load.sections.checks import parse_silence
+from edcal.load.sections.team import person_ref
 from edcal.model.calendar import Idea
 from edcal.model.source import Source
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 from edcal.errors import message_of
 from edcal.i18n import say
-from edcal.load._reading import Reading, _Document, _src, _value
-from edcal.load.key_dates import read_when
-from edcal.load.networks_section import known_networks
+from edcal.load.sections._reading import Reading, _Document, _src, _value
+from edcal.load.sections.key_dates import read_when
+from edcal.load.sections.networks import known_networks
 from edcal.model.calendar import FreezeWindow
 from edcal.model.days import start_of_day
 from edcal.model.source import Source

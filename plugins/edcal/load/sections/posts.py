@@ -1,6 +1,6 @@
-"""`posts:`: one-off posts (`at:`), an article's promotion (`promote:`) and recurring posts (`repeat:`,
-read by :mod:`edcal.load.recurrence`), with their networks, texts, variants, links and images; and the
-ids of entries written without one."""
+"""`posts:`: one-off posts (`at:`), an article's promotion (`promote:`) and recurring posts
+(`repeat:`, read by :mod:`edcal.load.sections.repeat`), with their networks, texts, variants, links
+and images; and the ids of entries written without one."""
 
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ from edcal.errors import ErrorCollector, message_of
 from edcal.i18n import say
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
-from edcal.load._reading import Reading, _Document, _first, _item, _key, _src, _value, collision
 from edcal.load.articles import not_an_image
-from edcal.load.campaigns import campaign_ref
-from edcal.load.checks_section import parse_silence
-from edcal.load.key_dates import read_when
-from edcal.load.networks_section import network_ref, set_up_ids
-from edcal.load.recurrence import read_recurrence
 from edcal.load.schema import PostSpec, VariantSpec
-from edcal.load.team import person_ref
+from edcal.load.sections._reading import Reading, _Document, _first, _item, _key, _src, _value, collision
+from edcal.load.sections.campaigns import campaign_ref
+from edcal.load.sections.checks import parse_silence
+from edcal.load.sections.key_dates import read_when
+from edcal.load.sections.networks import network_ref, set_up_ids
+from edcal.load.sections.repeat import read_recurrence
+from edcal.load.sections.team import person_ref
 from edcal.load.validate import SITE_PATH, WEB_ADDRESS, scheme_missing
 from edcal.load.yamlfile import Loc, LocatedFields
 from edcal.model.calendar import Media, Offset, PostEntry, Variant

@@ -13,7 +13,7 @@ from edcal.errors import did_you_mean, message_of
 from edcal.hints import value_hint
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load._reading import Reading, _Document, _first, _key, _src, _value, collision
+from edcal.load.sections._reading import Reading, _Document, _first, _key, _src, _value, collision
 from edcal.model.calendar import Calendar, KeyDate, When, plain_name
 from edcal.model.source import Source
 

@@ -6,7 +6,7 @@ import re
 
 from edcal.errors import ErrorCollector
 from edcal.i18n import say
-from edcal.load._reading import _Document, _first, collision
+from edcal.load.sections._reading import _Document, _first, collision
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.calendar import Calendar
 from edcal.model.source import Source

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from edcal.i18n import say
-from edcal.load._reading import Reading, _Document, _first, _src, _value, collision
 from edcal.load.colors import css_color
-from edcal.load.key_dates import read_day_when
-from edcal.load.networks_section import setup_networks
-from edcal.load.team import person_ref
+from edcal.load.sections._reading import Reading, _Document, _first, _src, _value, collision
+from edcal.load.sections.key_dates import read_day_when
+from edcal.load.sections.networks import setup_networks
+from edcal.load.sections.team import person_ref
 from edcal.load.validate import reference_hint
 from edcal.model.calendar import Campaign
 from edcal.model.source import Source

@@ -10,9 +10,9 @@ from typing import Any
 from edcal.errors import ErrorCollector
 from edcal.i18n import Message, say
 from edcal.load.calendar_files import CALENDAR_FILE
-from edcal.load.checks_section import CheckRule
-from edcal.load.networks import Registry, builtin_registry
+from edcal.load.network_registry import Registry, builtin_registry
 from edcal.load.schema import CalendarSpec
+from edcal.load.sections.checks import CheckRule
 from edcal.load.yamlfile import Loc
 from edcal.model.calendar import Calendar
 from edcal.model.source import Source

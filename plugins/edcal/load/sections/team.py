@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from edcal.errors import ErrorCollector
 from edcal.i18n import say
-from edcal.load._reading import Reading, _Document, _first, _src, collision
+from edcal.load.sections._reading import Reading, _Document, _first, _src, collision
 from edcal.load.validate import reference_hint
 from edcal.model.calendar import Calendar, Person
 from edcal.model.source import Source
