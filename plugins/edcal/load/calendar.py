@@ -18,7 +18,7 @@ from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE, calendar_files, unread_calendar_files
 from edcal.load.schema import SITE_WIDE, CalendarSpec
-from edcal.load.sections._reading import Reading, _Document
+from edcal.load.sections._reading import Document, Reading
 from edcal.load.sections.campaigns import read_campaigns
 from edcal.load.sections.checks import CheckRule, parse_checks
 from edcal.load.sections.freeze import read_freezes
@@ -60,7 +60,7 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule]) -> Calendar:
     :raises InputErrors: with every located problem found.
     """
     errors = ErrorCollector()
-    documents: list[_Document] = []
+    documents: list[Document] = []
     main = site / CALENDAR_FILE
     if main.is_dir():
         raise InputErrors([InputError(Source(CALENDAR_FILE, 1, 1),
@@ -89,7 +89,7 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule]) -> Calendar:
             continue
         spec = validate_spec(CalendarSpec, raw, errors, droppable=STANDALONE_ENTRIES)
         if spec is not None:
-            documents.append(_Document(rel, raw, spec))
+            documents.append(Document(rel, raw, spec))
     if unread or len(documents) < len(files):  # a whole file is missing: the rest would mislead
         errors.raise_if_any()
     calendar = _build(documents, errors, rules)
@@ -97,7 +97,7 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule]) -> Calendar:
     return calendar
 
 
-def _build(documents: list[_Document], errors: ErrorCollector,
+def _build(documents: list[Document], errors: ErrorCollector,
            rules: Mapping[str, CheckRule]) -> Calendar:
     """The calendar the files give: its top level, then its sections, each after the ones it refers to."""
     main = documents[0]

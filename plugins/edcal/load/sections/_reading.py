@@ -1,5 +1,6 @@
-"""What the modules that read calendar.yaml's sections share: the files as read, the state one
-section leaves for the next (:class:`Reading`), and where in a file an entry's values are."""
+"""What the modules that read calendar.yaml's sections share: the files as read (:class:`Document`),
+the state one section leaves for the next (:class:`Reading`), and where in a file an entry's values
+are (the :class:`Loc` methods, for an entry that may have none)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from edcal.model.source import Source
 
 
 @dataclass(slots=True)
-class _Document:
+class Document:
+    """One calendar file as read: its path as messages show it, its located YAML, and its spec."""
+
     path: str
     raw: dict[str, Any]
     spec: CalendarSpec
@@ -44,26 +47,30 @@ class Reading:
 
 
 def collision(where: Source, message: Message, errors: ErrorCollector) -> None:
-    """``message``: "… is defined twice (first at {path}:{line})", given :func:`_first`'s values."""
+    """``message``: "… is defined twice (first at {path}:{line})", given :func:`first_at`'s values."""
     errors.add(where, message, say("keep one of them, or rename one"))
 
 
-def _first(first: Source) -> dict[str, Any]:
+def first_at(first: Source) -> dict[str, Any]:
     """Where an entry defined twice is first, as the values of its message."""
     return {"path": first.path, "line": first.line}
 
 
-def _src(loc: Loc | None) -> Source:
+def source_of(loc: Loc | None) -> Source:
+    """Where a mapping starts: ``loc.source``; calendar.yaml's start for a mapping without a location."""
     return loc.source if loc is not None else Source(CALENDAR_FILE, 1, 1)
 
 
-def _value(loc: Loc | None, name: str) -> Source:
+def value_of(loc: Loc | None, name: str) -> Source:
+    """Where the value of ``name`` is: ``loc.value(name)``, or as :func:`source_of`."""
     return loc.value(name) if loc is not None else Source(CALENDAR_FILE, 1, 1)
 
 
-def _key(loc: Loc | None, name: str) -> Source:
+def key_of(loc: Loc | None, name: str) -> Source:
+    """Where the key ``name`` is: ``loc.key(name)``, or as :func:`source_of`."""
     return loc.key(name) if loc is not None else Source(CALENDAR_FILE, 1, 1)
 
 
-def _item(loc: Loc | None, name: str, index: int) -> Source:
+def item_of(loc: Loc | None, name: str, index: int) -> Source:
+    """Where item ``index`` of the list ``name`` is: ``loc.item(name, index)``, or as :func:`source_of`."""
     return loc.item(name, index) if loc is not None else Source(CALENDAR_FILE, 1, 1)
