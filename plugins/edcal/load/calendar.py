@@ -18,10 +18,10 @@ from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE, calendar_files, unread_calendar_files
 from edcal.load.schema import SITE_WIDE, CalendarSpec
-from edcal.load.sections._reading import Document, Reading
+from edcal.load.sections._reading import CheckRule, Document, Reading
 from edcal.load.sections.campaigns import read_campaigns
-from edcal.load.sections.checks import CheckRule, parse_checks
-from edcal.load.sections.freeze import read_freezes
+from edcal.load.sections.checks import read_checks
+from edcal.load.sections.freeze import read_freeze
 from edcal.load.sections.ideas import read_ideas
 from edcal.load.sections.key_dates import read_key_dates
 from edcal.load.sections.networks import read_networks
@@ -144,22 +144,22 @@ def _build(documents: list[Document], errors: ErrorCollector,
         files=tuple(d.path for d in documents),
     )
     reading = Reading(calendar, errors, rules)
-    read_slots(calendar, documents, errors)
+    read_slots(reading, documents)
     read_key_dates(reading, documents)
-    read_team(calendar, documents, errors)
+    read_team(reading, documents)
     read_networks(reading, documents)
     read_campaigns(reading, documents)
-    read_freezes(reading, documents)
+    read_freeze(reading, documents)
     read_ideas(reading, documents)
     read_blog(reading, main)
     read_posts(reading, documents)
-    read_tracking(calendar, main, errors)
-    read_exports(calendar, main, errors)
-    read_feeds(calendar, main, errors)
-    read_planning(calendar, main, errors)
+    read_tracking(reading, main)
+    read_exports(reading, main)
+    read_feeds(reading, main)
+    read_planning(reading, main)
     read_ambassadors(reading, main)
-    publish_folders_apart(calendar, errors)
-    calendar.checks = parse_checks(main.raw.get("checks"), loc.value("checks"), errors, rules)
+    publish_folders_apart(reading)
+    read_checks(reading, main)
     calendar.check_ids = tuple(rules)
-    read_country(calendar, main, errors)
+    read_country(reading, main)
     return calendar

@@ -4,6 +4,8 @@
 hold (`blog:`, `tracking:`, `country:`, `exports:`, `feeds:`, `planning:`, `ambassadors:`).
 ``checks.py`` reads `checks:`, and the `silence:` of entries and articles.
 
-They are read in the order :func:`edcal.load.calendar.load_calendar` gives: each after the sections it
-refers to. ``_reading.py`` is what they share.
+Each section is read by ``read_<section>(reading, documents)`` (every calendar file), or
+``read_<section>(reading, main)`` (calendar.yaml alone), in the order
+:func:`edcal.load.calendar.load_calendar` gives: each after the sections it refers to.
+``_reading.py`` is what they share.
 """

@@ -1,22 +1,39 @@
 """What the modules that read calendar.yaml's sections share: the files as read (:class:`Document`),
-the state one section leaves for the next (:class:`Reading`), and where in a file an entry's values
-are (the :class:`Loc` methods, for an entry that may have none)."""
+the state one section leaves for the next (:class:`Reading`), what they read of a check rule, and
+where in a file an entry's values are (the :class:`Loc` methods, for an entry that may have none)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from edcal.errors import ErrorCollector
 from edcal.i18n import Message, say
 from edcal.load.calendar_files import CALENDAR_FILE
 from edcal.load.network_registry import Registry, builtin_registry
 from edcal.load.schema import CalendarSpec
-from edcal.load.sections.checks import CheckRule
 from edcal.load.yamlfile import Loc
 from edcal.model.calendar import Calendar
 from edcal.model.source import Source
+
+
+class CheckOption(Protocol):
+    """What the loader reads of a rule's option (``edcal.checks.registry.Option``)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def parse(self) -> Callable[[str], Any]: ...
+
+
+class CheckRule(Protocol):
+    """What the loader reads of a rule (``edcal.checks.registry.Rule``)."""
+
+    @property
+    def severity(self) -> str: ...
+    @property
+    def options(self) -> tuple[CheckOption, ...]: ...
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from edcal.model.source import Source
 from edcal.zones import WallClockError, at_offset, localize
 
 
-def read_freezes(reading: Reading, documents: list[Document]) -> None:
+def read_freeze(reading: Reading, documents: list[Document]) -> None:
     for doc in documents:
         for spec in doc.spec.freeze:
             source = source_of(spec.loc)

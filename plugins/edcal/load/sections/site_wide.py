@@ -24,7 +24,6 @@ from edcal.model.calendar import (
     FEED_PAST_DAYS,
     AmbassadorSettings,
     BlogSettings,
-    Calendar,
     ExportSettings,
     FeedSettings,
     PlanningSettings,
@@ -51,7 +50,8 @@ def read_blog(reading: Reading, main: Document) -> None:
     reading.calendar.blog = BlogSettings(spec.cadence, promote, source_of(spec.loc))
 
 
-def read_tracking(calendar: Calendar, main: Document, errors: ErrorCollector) -> None:
+def read_tracking(reading: Reading, main: Document) -> None:
+    calendar, errors = reading.calendar, reading.errors
     spec = main.spec.tracking
     if spec is None:
         return
@@ -76,7 +76,8 @@ def read_tracking(calendar: Calendar, main: Document, errors: ErrorCollector) ->
     )
 
 
-def read_country(calendar: Calendar, main: Document, errors: ErrorCollector) -> None:
+def read_country(reading: Reading, main: Document) -> None:
+    calendar, errors = reading.calendar, reading.errors
     loc: Loc = main.raw[LOC_KEY]
     if calendar.country is None:
         if calendar.subdivision is not None:
@@ -99,7 +100,8 @@ def read_country(calendar: Calendar, main: Document, errors: ErrorCollector) -> 
                    or ", ".join(public_holidays.subdivisions(calendar.country)[:12]))
 
 
-def read_exports(calendar: Calendar, main: Document, errors: ErrorCollector) -> None:
+def read_exports(reading: Reading, main: Document) -> None:
+    calendar, errors = reading.calendar, reading.errors
     spec = main.spec.exports
     # Hootsuite's upload dialog asks for the order its user's country writes dates in.
     usual = MONTH_FIRST if (calendar.country or "").upper() in MONTH_FIRST_COUNTRIES else DAY_FIRST
@@ -120,7 +122,8 @@ def read_exports(calendar: Calendar, main: Document, errors: ErrorCollector) -> 
     calendar.exports = ExportSettings(hootsuite_date_format=pattern)
 
 
-def read_feeds(calendar: Calendar, main: Document, errors: ErrorCollector) -> None:
+def read_feeds(reading: Reading, main: Document) -> None:
+    calendar, errors = reading.calendar, reading.errors
     spec = main.spec.feeds
     if spec is None:
         return
@@ -144,7 +147,8 @@ def read_feeds(calendar: Calendar, main: Document, errors: ErrorCollector) -> No
     )
 
 
-def read_planning(calendar: Calendar, main: Document, errors: ErrorCollector) -> None:
+def read_planning(reading: Reading, main: Document) -> None:
+    calendar, errors = reading.calendar, reading.errors
     spec = main.spec.planning
     if spec is None:
         return
@@ -244,8 +248,9 @@ def _suggestion(reading: Reading, entry: SuggestionSpec, source: Source) -> Shar
     )
 
 
-def publish_folders_apart(calendar: Calendar, errors: ErrorCollector) -> None:
+def publish_folders_apart(reading: Reading) -> None:
     """Two `publish:` folders in one place: the second copy would replace the first one's files."""
+    calendar, errors = reading.calendar, reading.errors
     folders = [(section, settings.publish, settings.publish_source)
                for section, settings in (("feeds", calendar.feeds), ("planning", calendar.planning),
                                          ("ambassadors", calendar.ambassadors)) if settings.publish]

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-from edcal.errors import ErrorCollector
 from edcal.i18n import say
-from edcal.load.sections._reading import Document, collision, first_at
+from edcal.load.sections._reading import Document, Reading, collision, first_at
 from edcal.load.yamlfile import LOC_KEY, Loc
-from edcal.model.calendar import Calendar
 from edcal.model.source import Source
 
 #: Words of dates a slot may not be named: ``salon-industrie end``, ``+2 days at midi``, ``at publication``.
@@ -20,7 +18,8 @@ _NOT_SLOT_NAMES = frozenset({"end", "fin", "at", "publication", "day", "days", "
 _SLOT_NAME = re.compile(r"^[^\W\d_][\w-]*$")
 
 
-def read_slots(calendar: Calendar, documents: list[Document], errors: ErrorCollector) -> None:
+def read_slots(reading: Reading, documents: list[Document]) -> None:
+    calendar, errors = reading.calendar, reading.errors
     seen: dict[str, Source] = {}
     for doc in documents:
         slots_raw = doc.raw.get("slots") or {}

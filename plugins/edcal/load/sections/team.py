@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from edcal.errors import ErrorCollector
 from edcal.i18n import say
 from edcal.load.sections._reading import Document, Reading, collision, first_at, source_of
 from edcal.load.validate import reference_hint
-from edcal.model.calendar import Calendar, Person
+from edcal.model.calendar import Person
 from edcal.model.source import Source
 
 
-def read_team(calendar: Calendar, documents: list[Document], errors: ErrorCollector) -> None:
+def read_team(reading: Reading, documents: list[Document]) -> None:
+    calendar, errors = reading.calendar, reading.errors
     for doc in documents:
         for person in doc.spec.team:
             source = source_of(person.loc)
