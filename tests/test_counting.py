@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from twitter_text.regexp.emoji import emoji as twitter_emoji
 
 from conftest import ROOT
-from edcal.load.networks import builtin_registry
+from edcal.load.network_registry import builtin_registry
 from edcal.networks import counting
 from edcal.networks.counting import measure, measure_all
 

@@ -324,7 +324,7 @@ def test_next_change_counts_the_published_page_s_days() -> None:
 def test_the_blog_s_share_buttons_open_the_site_s_forms() -> None:
     from edcal.blog.helpers import BlogTheme
     from edcal.blog.sharing import SHARE_FORMS_SETTING, Sharing, share_forms
-    from edcal.load.networks import registry_with
+    from edcal.load.network_registry import registry_with
 
     calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}", "  mastodon: {share_form: 'https://piaille.fr/share?text={text}'}"))
     forms = share_forms(registry_with(calendar.networks).networks.values())

@@ -48,7 +48,7 @@ def share_forms(networks: Iterable[Network] | None = None) -> dict[str, tuple[st
     when given), the ones the ambassadors' page opens too: one list of addresses to keep up to date.
     """
     if networks is None:
-        from edcal.load.networks import builtin_registry
+        from edcal.load.network_registry import builtin_registry
 
         networks = builtin_registry().networks.values()
     forms = {network.id: (network.name, network.share_form) for network in networks if network.share_form}

@@ -39,7 +39,7 @@ def network_choice(plan: Plan, name: str | None) -> str | None:
 def network_error(plan: Plan, name: str) -> InputError:
     """The error of ``--network`` naming no network set up for the site: one edcal knows that the site has
     not set up is "not set up" (as calendar.yaml says it); another is unknown, with the nearest one."""
-    from edcal.load.networks import builtin_registry
+    from edcal.load.network_registry import builtin_registry
 
     known = builtin_registry().canonical(name)
     set_up = ", ".join(sorted(plan.calendar.networks))

@@ -25,7 +25,7 @@ from edcal.hints import value_hint
 from edcal.i18n import long_date, say, say_count, team_language, translated, translator
 from edcal.load import timeparse
 from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, WrittenText, edited_files, write_texts
-from edcal.load.recurrence import MAX_HORIZON_DAYS
+from edcal.load.sections.repeat import MAX_HORIZON_DAYS
 from edcal.load.yamlfile import read_text
 from edcal.model.calendar import MovedOccurrence
 from edcal.model.plan import Item, Plan, article_item_id

@@ -30,10 +30,10 @@ from edcal.errors import ErrorCollector, InputError, did_you_mean, message_of
 from edcal.hints import value_hint
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load.checks_section import parse_silence
 from edcal.load.frontmatter import ArticleSource
-from edcal.load.networks import Registry, registry_with
+from edcal.load.network_registry import Registry, registry_with
 from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
+from edcal.load.sections.checks import parse_silence
 from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import IMAGE_SUFFIXES, Article, LinkedFile, Social, SocialOverride, content_path

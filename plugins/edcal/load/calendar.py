@@ -1,10 +1,10 @@
 """Load calendar.yaml (and calendar.d/*.yaml) into a validated :class:`Calendar`.
 
 Two passes: the schema (:mod:`edcal.load.schema`) checks each file's shape
-and types; then each section is read by a module of its own (:mod:`edcal.load.posts`,
-:mod:`edcal.load.recurrence`, :mod:`edcal.load.key_dates`…), which checks what links
-entries together (owners, networks, campaigns, slots, ids), resolves time expressions
-in the site's zone, and builds the model. All errors of all files are reported at once.
+and types; then each section is read by a module of :mod:`edcal.load.sections` named
+after it (``posts.py``, ``key_dates.py``…), which checks what links entries together
+(owners, networks, campaigns, slots, ids), resolves time expressions in the site's
+zone, and builds the model. All errors of all files are reported at once.
 """
 
 from __future__ import annotations
@@ -16,18 +16,18 @@ from pathlib import Path
 from edcal.errors import ErrorCollector, InputError, InputErrors, message_of
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load._reading import Reading, _Document
 from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE, calendar_files, unread_calendar_files
-from edcal.load.campaigns import read_campaigns
-from edcal.load.checks_section import CheckRule, parse_checks
-from edcal.load.freezes import read_freezes
-from edcal.load.ideas import read_ideas
-from edcal.load.key_dates import read_key_dates
-from edcal.load.networks_section import read_networks
-from edcal.load.posts import read_posts
-from edcal.load.recurrence import DEFAULT_HORIZON_DAYS, MAX_HORIZON_DAYS
 from edcal.load.schema import SITE_WIDE, CalendarSpec
-from edcal.load.site_settings import (
+from edcal.load.sections._reading import CheckRule, Document, Reading
+from edcal.load.sections.campaigns import read_campaigns
+from edcal.load.sections.checks import read_checks
+from edcal.load.sections.freeze import read_freeze
+from edcal.load.sections.ideas import read_ideas
+from edcal.load.sections.key_dates import read_key_dates
+from edcal.load.sections.networks import read_networks
+from edcal.load.sections.posts import read_posts
+from edcal.load.sections.repeat import DEFAULT_HORIZON_DAYS, MAX_HORIZON_DAYS
+from edcal.load.sections.site_wide import (
     publish_folders_apart,
     read_ambassadors,
     read_blog,
@@ -37,8 +37,8 @@ from edcal.load.site_settings import (
     read_planning,
     read_tracking,
 )
-from edcal.load.slots import read_slots
-from edcal.load.team import read_team
+from edcal.load.sections.slots import read_slots
+from edcal.load.sections.team import read_team
 from edcal.load.validate import validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc, load_yaml, read_text
 from edcal.model.calendar import Calendar
@@ -60,7 +60,7 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule]) -> Calendar:
     :raises InputErrors: with every located problem found.
     """
     errors = ErrorCollector()
-    documents: list[_Document] = []
+    documents: list[Document] = []
     main = site / CALENDAR_FILE
     if main.is_dir():
         raise InputErrors([InputError(Source(CALENDAR_FILE, 1, 1),
@@ -89,7 +89,7 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule]) -> Calendar:
             continue
         spec = validate_spec(CalendarSpec, raw, errors, droppable=STANDALONE_ENTRIES)
         if spec is not None:
-            documents.append(_Document(rel, raw, spec))
+            documents.append(Document(rel, raw, spec))
     if unread or len(documents) < len(files):  # a whole file is missing: the rest would mislead
         errors.raise_if_any()
     calendar = _build(documents, errors, rules)
@@ -97,7 +97,7 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule]) -> Calendar:
     return calendar
 
 
-def _build(documents: list[_Document], errors: ErrorCollector,
+def _build(documents: list[Document], errors: ErrorCollector,
            rules: Mapping[str, CheckRule]) -> Calendar:
     """The calendar the files give: its top level, then its sections, each after the ones it refers to."""
     main = documents[0]
@@ -144,22 +144,22 @@ def _build(documents: list[_Document], errors: ErrorCollector,
         files=tuple(d.path for d in documents),
     )
     reading = Reading(calendar, errors, rules)
-    read_slots(calendar, documents, errors)
+    read_slots(reading, documents)
     read_key_dates(reading, documents)
-    read_team(calendar, documents, errors)
+    read_team(reading, documents)
     read_networks(reading, documents)
     read_campaigns(reading, documents)
-    read_freezes(reading, documents)
+    read_freeze(reading, documents)
     read_ideas(reading, documents)
     read_blog(reading, main)
     read_posts(reading, documents)
-    read_tracking(calendar, main, errors)
-    read_exports(calendar, main, errors)
-    read_feeds(calendar, main, errors)
-    read_planning(calendar, main, errors)
+    read_tracking(reading, main)
+    read_exports(reading, main)
+    read_feeds(reading, main)
+    read_planning(reading, main)
     read_ambassadors(reading, main)
-    publish_folders_apart(calendar, errors)
-    calendar.checks = parse_checks(main.raw.get("checks"), loc.value("checks"), errors, rules)
+    publish_folders_apart(reading)
+    read_checks(reading, main)
     calendar.check_ids = tuple(rules)
-    read_country(calendar, main, errors)
+    read_country(reading, main)
     return calendar

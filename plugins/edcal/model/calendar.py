@@ -294,8 +294,9 @@ class Tracking:
 class ExportSettings:
     """How files for bulk schedulers are written."""
 
-    #: strftime pattern of Hootsuite's date column, as chosen in its upload dialog.
-    hootsuite_date_format: str = "%d/%m/%Y %H:%M"  # month first in the United States (load.site_settings)
+    #: strftime pattern of Hootsuite's date column, as chosen in its upload dialog; month first in the
+    #: United States (load.sections.site_wide).
+    hootsuite_date_format: str = "%d/%m/%Y %H:%M"
 
 
 #: How far back feeds keep past items by default (`feeds: past:`), in days.

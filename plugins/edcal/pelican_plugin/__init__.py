@@ -127,7 +127,7 @@ def on_initialized(pelican: Any) -> None:
     render = settings.get("EDCAL_RENDER", True)
     from edcal.blog.sharing import SHARE_FORMS_SETTING, share_forms
     from edcal.i18n import speak
-    from edcal.load.networks import registry_with
+    from edcal.load.network_registry import registry_with
     from edcal.pelican_plugin.sweep import check_planning_path
     from edcal.pelican_plugin.worker import jobs
 

@@ -17,7 +17,7 @@ recurring occurrence   ``<entry id>-<network>-<YYYYMMDD>``
 =====================  =============================================
 
 An entry's id is its ``id:``, else derived from its title, article, link or
-first words (see :func:`edcal.load.posts._derived_id`).
+first words (see :func:`edcal.load.sections.posts._derived_id`).
 """
 
 from __future__ import annotations

@@ -16,11 +16,12 @@ before the checks and does not import them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from edcal.errors import ErrorCollector, did_you_mean, message_of
 from edcal.i18n import say
+from edcal.load.sections._reading import CheckRule, Document, Reading
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.calendar import RuleSettings
 from edcal.model.source import Source
@@ -28,27 +29,15 @@ from edcal.model.source import Source
 _OFF = ("off", "false", "no", "disabled")
 
 
-class CheckOption(Protocol):
-    """What the loader reads of a rule's option (``edcal.checks.registry.Option``)."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def parse(self) -> Callable[[str], Any]: ...
+def read_checks(reading: Reading, main: Document) -> None:
+    """The ``checks:`` section, with located errors for unknown rules, options and values."""
+    where = main.raw[LOC_KEY].value("checks")
+    reading.calendar.checks = _rule_settings(main.raw.get("checks"), where, reading.errors, reading.rules)
 
 
-class CheckRule(Protocol):
-    """What the loader reads of a rule (``edcal.checks.registry.Rule``)."""
-
-    @property
-    def severity(self) -> str: ...
-    @property
-    def options(self) -> tuple[CheckOption, ...]: ...
-
-
-def parse_checks(raw: Any, where: Source, errors: ErrorCollector,
-                 rules: Mapping[str, CheckRule]) -> dict[str, RuleSettings]:
-    """The ``checks:`` section, with located errors for unknown rules, options and values.
+def _rule_settings(raw: Any, where: Source, errors: ErrorCollector,
+                   rules: Mapping[str, CheckRule]) -> dict[str, RuleSettings]:
+    """Each rule's settings under ``checks:``.
 
     :param rules: every rule by id.
     """

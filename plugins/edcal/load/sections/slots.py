@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-from edcal.errors import ErrorCollector
 from edcal.i18n import say
-from edcal.load._reading import _Document, _first, collision
+from edcal.load.sections._reading import Document, Reading, collision, first_at
 from edcal.load.yamlfile import LOC_KEY, Loc
-from edcal.model.calendar import Calendar
 from edcal.model.source import Source
 
 #: Words of dates a slot may not be named: ``salon-industrie end``, ``+2 days at midi``, ``at publication``.
@@ -20,7 +18,8 @@ _NOT_SLOT_NAMES = frozenset({"end", "fin", "at", "publication", "day", "days", "
 _SLOT_NAME = re.compile(r"^[^\W\d_][\w-]*$")
 
 
-def read_slots(calendar: Calendar, documents: list[_Document], errors: ErrorCollector) -> None:
+def read_slots(reading: Reading, documents: list[Document]) -> None:
+    calendar, errors = reading.calendar, reading.errors
     seen: dict[str, Source] = {}
     for doc in documents:
         slots_raw = doc.raw.get("slots") or {}
@@ -30,7 +29,7 @@ def read_slots(calendar: Calendar, documents: list[_Document], errors: ErrorColl
             key = name.lower()
             if key in seen:
                 collision(where, say("slot '{name}' is defined twice (first at {path}:{line})",
-                                     name=name, **_first(seen[key])), errors)
+                                     name=name, **first_at(seen[key])), errors)
                 continue
             if not _SLOT_NAME.match(key):
                 from edcal.ids import slugify

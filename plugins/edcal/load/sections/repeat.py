@@ -15,9 +15,9 @@ from dateutil.rrule import rrulestr
 from edcal.errors import ErrorCollector, message_of
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load._reading import Reading, _key, _value
-from edcal.load.key_dates import read_day, read_when
 from edcal.load.schema import RepeatSpec, describe
+from edcal.load.sections._reading import Reading, key_of, value_of
+from edcal.load.sections.key_dates import read_day, read_when
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.calendar import MAX_OCCURRENCES, MovedOccurrence, Recurrence, When
 from edcal.model.source import Source
@@ -42,8 +42,8 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
     """A post's `repeat:` (``where``) as its rule and days; None after an error."""
     loc = spec.loc
     # Days, or key dates (`from: salon-industrie`, `until: salon-industrie end`): the rule follows them.
-    first = read_day(reading, spec.from_, _value(loc, "from"))
-    last = read_day(reading, spec.until, _value(loc, "until")) if spec.until is not None else None
+    first = read_day(reading, spec.from_, value_of(loc, "from"))
+    last = read_day(reading, spec.until, value_of(loc, "until")) if spec.until is not None else None
     if first is None or (spec.until is not None and last is None):
         return None
     anchors = [word for text in (spec.from_, spec.until or "")
@@ -57,32 +57,32 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
     if moved is None:
         return None
     if spec.rrule is not None and (spec.every is not None or spec.on is not None):
-        reading.errors.add(_key(loc, "rrule"), say("found both `rrule:` and `every:`/`on:`, expected one"))
+        reading.errors.add(key_of(loc, "rrule"), say("found both `rrule:` and `every:`/`on:`, expected one"))
         return None
     if spec.until is not None and spec.count is not None:
-        reading.errors.add(_key(loc, "count"), say("found both `until:` and `count:`, expected one"))
+        reading.errors.add(key_of(loc, "count"), say("found both `until:` and `count:`, expected one"))
         return None
     if spec.count is not None and spec.count > MAX_OCCURRENCES:
-        reading.errors.add(_value(loc, "count"),
+        reading.errors.add(value_of(loc, "count"),
                            say("found count {count}, expected at most {limit:,}", count=spec.count,
                                limit=MAX_OCCURRENCES),
                            say("a recurring entry plans at most that many posts: split it, or end it "
                                "sooner"))
         return None
     if spec.until is not None and spec.until < spec.from_:
-        reading.errors.add(_value(loc, "until"),
+        reading.errors.add(value_of(loc, "until"),
                            say("the rule ends ({end}) before it starts ({start})", end=spec.until,
                                start=spec.from_))
         return None
     if spec.rrule is not None:
         rule = spec.rrule.strip().removeprefix("RRULE:")
         if re.search(r"DTSTART|UNTIL=.*T|BYHOUR|BYMINUTE|BYSECOND", rule, re.IGNORECASE):
-            reading.errors.add(_value(loc, "rrule"),
+            reading.errors.add(value_of(loc, "rrule"),
                                say("found DTSTART or a time inside `rrule:`, expected the rule alone"),
                                say("give the first day in `from:` and the time in `at:`"))
             return None
         if _never_fires(rule):  # the rule library would search every day up to year 9999 (7 s)
-            reading.errors.add(_value(loc, "rrule"),
+            reading.errors.add(value_of(loc, "rrule"),
                                say("found rule '{rule}', whose days never exist (a day of the month that "
                                    "its months do not have)", rule=rule),
                                say("check BYMONTH and BYMONTHDAY, e.g. BYMONTH=2;BYMONTHDAY=-1 for the last "
@@ -90,14 +90,14 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
             return None
         frequent = re.search(r"FREQ=(HOURLY|MINUTELY|SECONDLY)", rule, re.IGNORECASE)
         if frequent:  # a recurring post happens on days: millions of moments of one day each
-            reading.errors.add(_value(loc, "rrule"),
+            reading.errors.add(value_of(loc, "rrule"),
                                say("found FREQ={freq}, expected DAILY, WEEKLY, MONTHLY or YEARLY: a "
                                    "recurring post happens once a day at most",
                                    freq=frequent.group(1).upper()),
                                say("give its time in `at:`, and one entry per time of day"))
             return None
         if "\n" in rule or "\r" in rule:  # EXDATE/RDATE lines made a rule set (a traceback)
-            reading.errors.add(_value(loc, "rrule"),
+            reading.errors.add(value_of(loc, "rrule"),
                                say("found several lines in `rrule:`, expected the rule alone"),
                                say("leave days out with `except:`, and add days as posts of their own"))
             return None
@@ -105,14 +105,14 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
         for interval in re.findall(r"(?:^|;)\s*INTERVAL\s*=\s*([^;]*)", rule, re.IGNORECASE):
             if not re.fullmatch(r"0*[1-9]\d{0,3}", interval.strip()):
                 # INTERVAL=0 never moves on: the rule library searched forever, every command hung.
-                reading.errors.add(_value(loc, "rrule"),
+                reading.errors.add(value_of(loc, "rrule"),
                                    say("found INTERVAL={interval}, expected a whole number from 1 to 9999",
                                        interval=interval.strip()[:20]),
                                    say("e.g. FREQ=WEEKLY;INTERVAL=2 for every other week"))
                 return None
         for counted in re.findall(r"(?:^|;)\s*COUNT\s*=\s*([^;]*)", rule, re.IGNORECASE):
             if not counted.strip().isdigit() or not 1 <= int(counted) <= MAX_OCCURRENCES:
-                reading.errors.add(_value(loc, "rrule"),
+                reading.errors.add(value_of(loc, "rrule"),
                                    say("found COUNT={count}, expected 1 to {limit:,}",
                                        count=counted.strip()[:20], limit=MAX_OCCURRENCES),
                                    say("a recurring entry plans at most that many posts: split it, or end "
@@ -128,15 +128,16 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
     try:
         parsed = rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))
     except (ValueError, TypeError) as exc:
-        reading.errors.add(_value(loc, "rrule"),
+        reading.errors.add(value_of(loc, "rrule"),
                            say("found rule '{rule}': {problem}", rule=rule, problem=str(exc)),
                            say("see RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU"))
         return None
-    if spec.rrule is not None and not _gives_a_day(parsed, spec, _value(loc, "rrule"), rule, reading.errors):
+    if spec.rrule is not None and not _gives_a_day(parsed, spec, value_of(loc, "rrule"), rule,
+                                                   reading.errors):
         return None
     time = slot = None
     if spec.at is not None:
-        time, slot = _time_or_slot(reading, spec.at, _value(loc, "at"))
+        time, slot = _time_or_slot(reading, spec.at, value_of(loc, "at"))
     label = spec.rrule or f"every {spec.every}"
     named = [(day, source, "except") for day, source in left_out]
     named += [(occurrence.day, occurrence.key_source, "moved") for occurrence in moved]
@@ -150,7 +151,7 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
                     for m in moved)
     return Recurrence(rule, spec.from_, spec.until, spec.count, time, slot, label,  # type: ignore[arg-type]
                       tuple(dict.fromkeys(anchors)), frozenset(day for day, _source in left_out),
-                      instead, _value(loc, "moved") if isinstance(spec.moved, dict) else None)
+                      instead, value_of(loc, "moved") if isinstance(spec.moved, dict) else None)
 
 
 def _gives_a_day(parsed: Any, spec: RepeatSpec, where: Source, rule: str,
@@ -176,7 +177,7 @@ def _moved(reading: Reading, spec: RepeatSpec,
            left_out: list[tuple[dt.date, Source]]) -> list[_Moved] | None:
     """The occurrences under ``moved:`` ({rule's day: new date}), None after an error."""
     raw = spec.moved
-    where = _value(spec.loc, "moved")
+    where = value_of(spec.loc, "moved")
     if raw is None:
         return []
     if not isinstance(raw, dict):
@@ -301,7 +302,7 @@ def _rule_from_every(spec: RepeatSpec, errors: ErrorCollector) -> str | None:
             if by_day and by_month_day:
                 # RFC 5545 keeps only the days that are both (the 15th *and* a Tuesday): rarely meant.
                 errors.add(
-                    _value(loc, "on"),
+                    value_of(loc, "on"),
                     say("found days of the month ({days}) and weekday positions ({positions}) in one "
                         "`on:`; expected one kind", days=", ".join(written[True]),
                         positions=", ".join(written[False])),
@@ -312,7 +313,7 @@ def _rule_from_every(spec: RepeatSpec, errors: ErrorCollector) -> str | None:
             if short:
                 # RFC 5545 skips the months without that day: February would have no post, silently.
                 errors.add(
-                    _value(loc, "on"),
+                    value_of(loc, "on"),
                     say("found day {day} of the month, which February (and April, June… for 31) does not "
                         "have; those months would get no post", day=short[0]),
                     say("write -1 for the last day of every month (-2 the day before), or an earlier "
@@ -328,7 +329,7 @@ def _rule_from_every(spec: RepeatSpec, errors: ErrorCollector) -> str | None:
                 days |= timeparse.parse_weekdays(value)
             parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
     except ValueError as exc:
-        errors.add(_value(loc, "on"), message_of(exc))
+        errors.add(value_of(loc, "on"), message_of(exc))
         return None
     return ";".join(parts)
 

@@ -13,7 +13,7 @@ from edcal.errors import did_you_mean, message_of
 from edcal.hints import value_hint
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load._reading import Reading, _Document, _first, _key, _src, _value, collision
+from edcal.load.sections._reading import Document, Reading, collision, first_at, key_of, source_of, value_of
 from edcal.model.calendar import Calendar, KeyDate, When, plain_name
 from edcal.model.source import Source
 
@@ -21,18 +21,18 @@ from edcal.model.source import Source
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?$|^\d{1,2}-\d{1,2}-\d{4}$|^\d{8}$")
 
 
-def read_key_dates(reading: Reading, documents: list[_Document]) -> None:
+def read_key_dates(reading: Reading, documents: list[Document]) -> None:
     calendar = reading.calendar
     for doc in documents:
         for spec in doc.spec.key_dates:
-            source = _src(spec.loc)
+            source = source_of(spec.loc)
             if spec.id in calendar.key_dates:
                 collision(source, say("key date '{id}' is defined twice (first at {path}:{line})",
-                                      id=spec.id, **_first(calendar.key_dates[spec.id].source)),
+                                      id=spec.id, **first_at(calendar.key_dates[spec.id].source)),
                           reading.errors)
                 continue
             if _DATE_LIKE.match(spec.id):
-                reading.errors.add(_value(spec.loc, "id"),
+                reading.errors.add(value_of(spec.loc, "id"),
                                    say("found key date id '{id}', which reads as a date: posts' dates would "
                                        "mean it", id=spec.id),
                                    say("give it a name, e.g. salon-2027"))
@@ -42,7 +42,7 @@ def read_key_dates(reading: Reading, documents: list[_Document]) -> None:
             # are read, and report their own errors only; the build stops on its error anyway.
             if spec.on is not None and (spec.from_ is not None or spec.until is not None):
                 both = "from" if spec.from_ is not None else "until"
-                reading.errors.add(_key(spec.loc, both),
+                reading.errors.add(key_of(spec.loc, both),
                                    say("found both `on:` and `{field}:`, expected `on:` alone, or `from:` "
                                        "and `until:`", field=both),
                                    say("on: for one day; from: and until: for several"))
@@ -55,7 +55,7 @@ def read_key_dates(reading: Reading, documents: list[_Document]) -> None:
             end = spec.until or start
             # `on:` with `until:` before it is the error above, said once: there is no `from` to swap.
             if end < start and (spec.from_ is not None or spec.on is None):
-                reading.errors.add(_value(spec.loc, "until"),
+                reading.errors.add(value_of(spec.loc, "until"),
                                    say("key date '{id}' ends ({end:%Y-%m-%d}) before it starts "
                                        "({start:%Y-%m-%d})",
                                        id=spec.id, end=end, start=start),
@@ -63,7 +63,7 @@ def read_key_dates(reading: Reading, documents: list[_Document]) -> None:
             if end < start:
                 start, end = end, start
             bounds = (("on", spec.on), ("from", spec.from_), ("until", spec.until))
-            written = {name: _value(spec.loc, name) for name, value in bounds if value is not None}
+            written = {name: value_of(spec.loc, name) for name, value in bounds if value is not None}
             calendar.key_dates[spec.id] = KeyDate(spec.id, spec.name, start, end, source,
                                                   spec.description, written)
 

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from edcal.errors import ErrorCollector
 from edcal.i18n import say
-from edcal.load._reading import Reading, _Document, _first, _src, collision
+from edcal.load.sections._reading import Document, Reading, collision, first_at, source_of
 from edcal.load.validate import reference_hint
-from edcal.model.calendar import Calendar, Person
+from edcal.model.calendar import Person
 from edcal.model.source import Source
 
 
-def read_team(calendar: Calendar, documents: list[_Document], errors: ErrorCollector) -> None:
+def read_team(reading: Reading, documents: list[Document]) -> None:
+    calendar, errors = reading.calendar, reading.errors
     for doc in documents:
         for person in doc.spec.team:
-            source = _src(person.loc)
+            source = source_of(person.loc)
             if person.id in calendar.team:
                 collision(source, say("person '{id}' is defined twice (first at {path}:{line})",
-                                      id=person.id, **_first(calendar.team[person.id].source)), errors)
+                                      id=person.id, **first_at(calendar.team[person.id].source)), errors)
                 continue
             calendar.team[person.id] = Person(person.id, person.name, person.email, source)
 

@@ -6,27 +6,27 @@ import datetime as dt
 
 from edcal.errors import message_of
 from edcal.i18n import say
-from edcal.load._reading import Reading, _Document, _src, _value
-from edcal.load.key_dates import read_when
-from edcal.load.networks_section import known_networks
+from edcal.load.sections._reading import Document, Reading, source_of, value_of
+from edcal.load.sections.key_dates import read_when
+from edcal.load.sections.networks import known_networks
 from edcal.model.calendar import FreezeWindow
 from edcal.model.days import start_of_day
 from edcal.model.source import Source
 from edcal.zones import WallClockError, at_offset, localize
 
 
-def read_freezes(reading: Reading, documents: list[_Document]) -> None:
+def read_freeze(reading: Reading, documents: list[Document]) -> None:
     for doc in documents:
         for spec in doc.spec.freeze:
-            source = _src(spec.loc)
-            start = _instant(reading, spec.from_, _value(spec.loc, "from"), end=False)
+            source = source_of(spec.loc)
+            start = _instant(reading, spec.from_, value_of(spec.loc, "from"), end=False)
             end = None
             if spec.until is not None:
-                end = _instant(reading, spec.until, _value(spec.loc, "until"), end=True)
+                end = _instant(reading, spec.until, value_of(spec.loc, "until"), end=True)
             if start is None or (spec.until is not None and end is None):
                 continue
             if end is not None and end <= start:
-                reading.errors.add(_value(spec.loc, "until"),
+                reading.errors.add(value_of(spec.loc, "until"),
                                    say("the freeze ends ({end}) before it starts ({start})",
                                        end=spec.until, start=spec.from_))
                 continue
@@ -40,7 +40,7 @@ def read_freezes(reading: Reading, documents: list[_Document]) -> None:
                              frozenset(n.id for n in frozen) if frozen is not None else None,
                              spec.blog if spec.blog is not None else spec.networks is None,
                              network_names={n.id: n.name for n in frozen or ()},
-                             from_source=_value(spec.loc, "from"))
+                             from_source=value_of(spec.loc, "from"))
             )
 
 

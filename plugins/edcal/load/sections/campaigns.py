@@ -3,41 +3,41 @@
 from __future__ import annotations
 
 from edcal.i18n import say
-from edcal.load._reading import Reading, _Document, _first, _src, _value, collision
 from edcal.load.colors import css_color
-from edcal.load.key_dates import read_day_when
-from edcal.load.networks_section import setup_networks
-from edcal.load.team import person_ref
+from edcal.load.sections._reading import Document, Reading, collision, first_at, source_of, value_of
+from edcal.load.sections.key_dates import read_day_when
+from edcal.load.sections.networks import setup_networks
+from edcal.load.sections.team import person_ref
 from edcal.load.validate import reference_hint
 from edcal.model.calendar import Campaign
 from edcal.model.source import Source
 
 
-def read_campaigns(reading: Reading, documents: list[_Document]) -> None:
+def read_campaigns(reading: Reading, documents: list[Document]) -> None:
     calendar = reading.calendar
     for doc in documents:
         for spec in doc.spec.campaigns:
-            source = _src(spec.loc)
+            source = source_of(spec.loc)
             if spec.id in calendar.campaigns:
                 collision(source, say("campaign '{id}' is defined twice (first at {path}:{line})",
-                                      id=spec.id, **_first(calendar.campaigns[spec.id].source)),
+                                      id=spec.id, **first_at(calendar.campaigns[spec.id].source)),
                           reading.errors)
                 continue
-            first = read_day_when(reading, spec.from_, _value(spec.loc, "from"))
-            last = read_day_when(reading, spec.until, _value(spec.loc, "until"))
+            first = read_day_when(reading, spec.from_, value_of(spec.loc, "from"))
+            last = read_day_when(reading, spec.until, value_of(spec.loc, "until"))
             if first is None or last is None:
                 reading.failed_campaigns.add(spec.id)
                 continue
             start, end = first.date, last.date
             key_dates = tuple(dict.fromkeys(w.key_date for w in (first, last) if w.key_date))
             if end < start:
-                reading.errors.add(_value(spec.loc, "until"),
+                reading.errors.add(value_of(spec.loc, "until"),
                                    say("campaign '{id}' ends ({end:%Y-%m-%d}) before it starts "
                                        "({start:%Y-%m-%d})",
                                        id=spec.id, end=end, start=start),
                                    say("swap `from` and `until`"))
-            owner = person_ref(reading, spec.owner, _value(spec.loc, "owner"))
-            color = css_color(spec.color, _value(spec.loc, "color"), reading.errors)
+            owner = person_ref(reading, spec.owner, value_of(spec.loc, "owner"))
+            color = css_color(spec.color, value_of(spec.loc, "color"), reading.errors)
             hashtags = tuple(_hashtag(h) for h in spec.hashtags)
             networks = setup_networks(reading, spec.networks or [], spec.loc, "networks") \
                 if spec.networks is not None else ()
@@ -47,9 +47,9 @@ def read_campaigns(reading: Reading, documents: list[_Document]) -> None:
                 objective=spec.objective.to_model() if spec.objective else None,
                 utm_campaign=spec.utm_campaign, owner=owner, color=color,
                 description=spec.description, promotional=spec.promotional,
-                from_source=_value(spec.loc, "from"), until_source=_value(spec.loc, "until"),
+                from_source=value_of(spec.loc, "from"), until_source=value_of(spec.loc, "until"),
                 key_dates=key_dates, cadence=spec.cadence, networks=networks,
-                cadence_source=_value(spec.loc, "cadence") if spec.cadence is not None else None,
+                cadence_source=value_of(spec.loc, "cadence") if spec.cadence is not None else None,
             )
 
 

@@ -1,6 +1,6 @@
-"""`posts:`: one-off posts (`at:`), an article's promotion (`promote:`) and recurring posts (`repeat:`,
-read by :mod:`edcal.load.recurrence`), with their networks, texts, variants, links and images; and the
-ids of entries written without one."""
+"""`posts:`: one-off posts (`at:`), an article's promotion (`promote:`) and recurring posts
+(`repeat:`, read by :mod:`edcal.load.sections.repeat`), with their networks, texts, variants, links
+and images; and the ids of entries written without one."""
 
 from __future__ import annotations
 
@@ -13,15 +13,24 @@ from edcal.errors import ErrorCollector, message_of
 from edcal.i18n import say
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
-from edcal.load._reading import Reading, _Document, _first, _item, _key, _src, _value, collision
 from edcal.load.articles import not_an_image
-from edcal.load.campaigns import campaign_ref
-from edcal.load.checks_section import parse_silence
-from edcal.load.key_dates import read_when
-from edcal.load.networks_section import network_ref, set_up_ids
-from edcal.load.recurrence import read_recurrence
 from edcal.load.schema import PostSpec, VariantSpec
-from edcal.load.team import person_ref
+from edcal.load.sections._reading import (
+    Document,
+    Reading,
+    collision,
+    first_at,
+    item_of,
+    key_of,
+    source_of,
+    value_of,
+)
+from edcal.load.sections.campaigns import campaign_ref
+from edcal.load.sections.checks import parse_silence
+from edcal.load.sections.key_dates import read_when
+from edcal.load.sections.networks import network_ref, set_up_ids
+from edcal.load.sections.repeat import read_recurrence
+from edcal.load.sections.team import person_ref
 from edcal.load.validate import SITE_PATH, WEB_ADDRESS, scheme_missing
 from edcal.load.yamlfile import Loc, LocatedFields
 from edcal.model.calendar import Media, Offset, PostEntry, Variant
@@ -31,17 +40,17 @@ from edcal.model.source import Source
 _KINDS = {"at": "once", "promote": "promote", "repeat": "repeat"}
 
 
-def read_posts(reading: Reading, documents: list[_Document]) -> None:
+def read_posts(reading: Reading, documents: list[Document]) -> None:
     ids = IdAllocator()
     specs = [spec for doc in documents for spec in doc.spec.posts]
     # Explicit ids first, so that a derived id never takes one a later entry asks for.
     for spec in specs:
         if spec.id is not None:
-            other = ids.explicit(spec.id, _src(spec.loc))
+            other = ids.explicit(spec.id, source_of(spec.loc))
             if other is not None:
-                collision(_value(spec.loc, "id"),
+                collision(value_of(spec.loc, "id"),
                           say("post id '{id}' is defined twice (first at {path}:{line})",
-                              id=spec.id, **_first(other)), reading.errors)  # type: ignore[arg-type]
+                              id=spec.id, **first_at(other)), reading.errors)  # type: ignore[arg-type]
     derived = _derived_ids(specs, ids)
     for index, spec in enumerate(specs):
         entry = _post(reading, spec, *derived.get(index, (None, None)))
@@ -52,7 +61,7 @@ def read_posts(reading: Reading, documents: list[_Document]) -> None:
 def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
           id_shared_with: Source | None) -> PostEntry | None:
     loc = spec.loc
-    source = _src(loc)
+    source = source_of(loc)
     kinds = [k for k in ("at", "promote", "repeat") if getattr(spec, k) is not None]
     if not kinds:
         reading.errors.add(source, say("a post needs one of `at:` (one-off), `promote:` (an article's "
@@ -60,7 +69,7 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
                            say("e.g. at: 2027-01-12 09:00"))
         return None
     if len(kinds) > 1:
-        reading.errors.add(_key(loc, kinds[1]),
+        reading.errors.add(key_of(loc, kinds[1]),
                            say("found both `{first}:` and `{second}:`, expected only one of at, promote and "
                                "repeat", first=kinds[0], second=kinds[1]))
         return None
@@ -69,32 +78,32 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
     if networks is None:
         return None
     if spec.texts is not None and kind != "repeat":
-        reading.errors.add(_key(loc, "texts"), say("`texts:` is for recurring posts only"),
+        reading.errors.add(key_of(loc, "texts"), say("`texts:` is for recurring posts only"),
                            say("use `text:` for a single text"))
     if spec.text is not None and spec.texts is not None:
-        reading.errors.add(_key(loc, "texts"), say("found both `text:` and `texts:`, expected one"))
+        reading.errors.add(key_of(loc, "texts"), say("found both `text:` and `texts:`, expected one"))
     if spec.schedule is not None and kind != "promote":
-        reading.errors.add(_key(loc, "schedule"), say("`schedule:` is for promotions (`promote:`) only"),
+        reading.errors.add(key_of(loc, "schedule"), say("`schedule:` is for promotions (`promote:`) only"),
                            say("use `at:` for a one-off post"))
     if kind in ("once", "repeat") and spec.text is None and spec.texts is None \
             and spec.article is None:
         reading.errors.add(source, say("missing `text:` for this post"),
                            say("write the text, or use `article:` to post an article's template text"))
     if spec.link is not None and spec.article is not None:
-        reading.errors.add(_key(loc, "article"), say("found both `link:` and `article:`, expected one"))
-    check_link(spec.link, _value(loc, "link"), reading.errors)
+        reading.errors.add(key_of(loc, "article"), say("found both `link:` and `article:`, expected one"))
+    check_link(spec.link, value_of(loc, "link"), reading.errors)
     images = _images(spec, reading.errors)
-    owner = person_ref(reading, spec.owner, _value(loc, "owner"))
-    campaign = campaign_ref(reading, spec.campaign, _value(loc, "campaign"))
+    owner = person_ref(reading, spec.owner, value_of(loc, "owner"))
+    campaign = campaign_ref(reading, spec.campaign, value_of(loc, "campaign"))
     when = None
     schedule: tuple[Offset, ...] = ()
     recurrence = None
     if kind == "once":
-        when = read_when(reading, spec.at, _value(loc, "at"))
+        when = read_when(reading, spec.at, value_of(loc, "at"))
     elif kind == "promote":
         schedule = read_schedule(reading, spec.schedule, loc) if spec.schedule else ()
     else:
-        recurrence = read_recurrence(reading, spec.repeat, _value(loc, "repeat"))  # type: ignore[arg-type]
+        recurrence = read_recurrence(reading, spec.repeat, value_of(loc, "repeat"))  # type: ignore[arg-type]
     variants = _variants(reading, spec, networks)
     entry_id = spec.id if spec.id is not None else derived_id or _derived_id(spec, kind)
     fields: Mapping[str, Source] = LocatedFields(loc) if loc else {}
@@ -106,25 +115,25 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
         campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
         variants=variants, when=when, schedule=schedule, recurrence=recurrence,
         texts=tuple(spec.texts or ()), field_sources=fields,
-        silenced=parse_silence(spec.silence, _value(loc, "silence"), reading.errors, reading.rules),
+        silenced=parse_silence(spec.silence, value_of(loc, "silence"), reading.errors, reading.rules),
     )
 
 
 def _post_networks(reading: Reading, spec: PostSpec, kind: str) -> tuple[str, ...] | None:
     loc = spec.loc
     if spec.network is not None and spec.networks is not None:
-        reading.errors.add(_key(loc, "network"), say("found both `network:` and `networks:`, expected one"))
+        reading.errors.add(key_of(loc, "network"), say("found both `network:` and `networks:`, expected one"))
         return None
     names = [spec.network] if spec.network is not None else list(spec.networks or ())
     if not names:
         if kind == "promote":
             return ()  # the article's or the blog's default networks
-        reading.errors.add(_src(loc), say("missing `networks:` for this post"),
+        reading.errors.add(source_of(loc), say("missing `networks:` for this post"),
                            say("e.g. networks: [linkedin, x]"))
         return None
     single = spec.network is not None
-    result = set_up_ids(reading, names, lambda index: _value(loc, "network") if single
-                        else _item(loc, "networks", index))
+    result = set_up_ids(reading, names, lambda index: value_of(loc, "network") if single
+                        else item_of(loc, "networks", index))
     return result or None
 
 
@@ -132,7 +141,7 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...]) -> di
     result: dict[str, Variant] = {}
     vloc = spec.loc
     for name, variant in spec.variants.items():
-        where = _value(variant.loc, "text") if variant.loc else _value(vloc, "variants")
+        where = value_of(variant.loc, "text") if variant.loc else value_of(vloc, "variants")
         key_where = variant.loc.source if variant.loc else where
         network = network_ref(reading, name, key_where)
         if network is None:
@@ -147,9 +156,9 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...]) -> di
 
 
 def _variant(reading: Reading, spec: VariantSpec) -> Variant:
-    check_link(spec.link, _value(spec.loc, "link"), reading.errors)
+    check_link(spec.link, value_of(spec.loc, "link"), reading.errors)
     images = _images(spec, reading.errors)
-    when = read_when(reading, spec.at, _value(spec.loc, "at")) if spec.at else None
+    when = read_when(reading, spec.at, value_of(spec.loc, "at")) if spec.at else None
     fields: Mapping[str, Source] = LocatedFields(spec.loc) if spec.loc else {}
     return Variant(spec.text, spec.link, images, when, spec.skip, fields)
 
@@ -159,23 +168,23 @@ def _images(spec: PostSpec | VariantSpec, errors: ErrorCollector) -> tuple[Media
     or each item of `images:`."""
     loc = spec.loc
     if spec.images is not None and spec.image is not None:
-        errors.add(_key(loc, "images"), say("found both `image:` and `images:`, expected one"),
+        errors.add(key_of(loc, "images"), say("found both `image:` and `images:`, expected one"),
                    say("write the first image under `images:`, e.g. images: [{{image: {image}, "
                        "alt: …}}, …]", image=spec.image[:80]))
         return ()
     if spec.image is not None:
-        where = _value(loc, "image")
+        where = value_of(loc, "image")
         check_image(spec.image, where, errors)
         return (Media(spec.image, spec.alt, where),)
     if spec.images is None:
         return ()
     if spec.alt is not None:
-        errors.add(_key(loc, "alt"), say("found `alt:` beside `images:`: it describes none of them"),
+        errors.add(key_of(loc, "alt"), say("found `alt:` beside `images:`: it describes none of them"),
                    say("write each image's alt text with it: images: [{{image: …, alt: …}}, …]"))
     result = []
     for index, image in enumerate(spec.images):
         # A plain path (`- images/a.png`) has no mapping of its own: its place in the list.
-        where = image.loc.value("image") if image.loc is not None else _item(loc, "images", index)
+        where = image.loc.value("image") if image.loc is not None else item_of(loc, "images", index)
         check_image(image.image, where, errors)
         result.append(Media(image.image, image.alt, where))
     return tuple(result)
@@ -185,7 +194,7 @@ def read_schedule(reading: Reading, steps: list[str] | None, loc: Loc | None) ->
     """A promotion's `schedule:` (``+1 week at midi``…), each step where it is written."""
     result = []
     for index, step in enumerate(steps or ()):
-        where = _item(loc, "schedule", index)
+        where = item_of(loc, "schedule", index)
         try:
             offset = timeparse.parse_offset(step, frozenset(reading.calendar.slots))
         except ValueError as exc:
@@ -241,7 +250,7 @@ def _derived_ids(specs: list[PostSpec], ids: IdAllocator) -> dict[int, tuple[str
             continue
         base = _derived_id(spec, kinds[0])
         first = ids.taken.get(base)
-        given = ids.derived(base, _src(spec.loc))
+        given = ids.derived(base, source_of(spec.loc))
         result[index] = (given, first if given != base and isinstance(first, Source) else None)
     return result
 

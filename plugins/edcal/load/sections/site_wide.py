@@ -11,12 +11,12 @@ from edcal.dates import DAY_FIRST, MONTH_FIRST, MONTH_FIRST_COUNTRIES
 from edcal.errors import ErrorCollector, did_you_mean, message_of
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load._reading import Reading, _Document, _first, _item, _src, _value, collision
-from edcal.load.campaigns import campaign_ref
-from edcal.load.networks_section import known_networks, network_ref
-from edcal.load.posts import check_image, check_link, read_schedule
-from edcal.load.recurrence import MAX_HORIZON_DAYS
 from edcal.load.schema import AmbassadorsSpec, SuggestionSpec
+from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of, source_of, value_of
+from edcal.load.sections.campaigns import campaign_ref
+from edcal.load.sections.networks import known_networks, network_ref
+from edcal.load.sections.posts import check_image, check_link, read_schedule
+from edcal.load.sections.repeat import MAX_HORIZON_DAYS
 from edcal.load.validate import WEB_ADDRESS
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields
 from edcal.model.calendar import (
@@ -24,7 +24,6 @@ from edcal.model.calendar import (
     FEED_PAST_DAYS,
     AmbassadorSettings,
     BlogSettings,
-    Calendar,
     ExportSettings,
     FeedSettings,
     PlanningSettings,
@@ -35,7 +34,7 @@ from edcal.model.calendar import (
 from edcal.model.source import Source
 
 
-def read_blog(reading: Reading, main: _Document) -> None:
+def read_blog(reading: Reading, main: Document) -> None:
     spec = main.spec.blog
     if spec is None:
         return
@@ -44,14 +43,15 @@ def read_blog(reading: Reading, main: _Document) -> None:
         ploc = spec.promote.loc
         networks = tuple(
             n for i, name in enumerate(spec.promote.networks)
-            if (n := network_ref(reading, name, _item(ploc, "networks", i)))
+            if (n := network_ref(reading, name, item_of(ploc, "networks", i)))
         )
         schedule = read_schedule(reading, spec.promote.schedule, ploc)
-        promote = PromotionDefaults(networks, schedule, _src(ploc), spec.promote.since)
-    reading.calendar.blog = BlogSettings(spec.cadence, promote, _src(spec.loc))
+        promote = PromotionDefaults(networks, schedule, source_of(ploc), spec.promote.since)
+    reading.calendar.blog = BlogSettings(spec.cadence, promote, source_of(spec.loc))
 
 
-def read_tracking(calendar: Calendar, main: _Document, errors: ErrorCollector) -> None:
+def read_tracking(reading: Reading, main: Document) -> None:
+    calendar, errors = reading.calendar, reading.errors
     spec = main.spec.tracking
     if spec is None:
         return
@@ -59,7 +59,7 @@ def read_tracking(calendar: Calendar, main: _Document, errors: ErrorCollector) -
     parameters = dict(Tracking().parameters)
     for key, value in spec.parameters.items():
         if key not in known:
-            errors.add(_value(spec.loc, "parameters"),
+            errors.add(value_of(spec.loc, "parameters"),
                        say("unknown tracking parameter '{name}'", name=key),
                        did_you_mean(key, known)
                        or say("known: {names}", names=", ".join(sorted(known))))
@@ -67,7 +67,7 @@ def read_tracking(calendar: Calendar, main: _Document, errors: ErrorCollector) -
     for name in ("source", "medium", "campaign", "content"):
         template = getattr(spec, name)
         if template and not _placeholders_ok(template):
-            errors.add(_value(spec.loc, name),
+            errors.add(value_of(spec.loc, name),
                        say("found '{value}', expected text with placeholders among {{network}}, "
                            "{{campaign}}, {{article}}, {{item}}", value=template))
     calendar.tracking = Tracking(
@@ -76,7 +76,8 @@ def read_tracking(calendar: Calendar, main: _Document, errors: ErrorCollector) -
     )
 
 
-def read_country(calendar: Calendar, main: _Document, errors: ErrorCollector) -> None:
+def read_country(reading: Reading, main: Document) -> None:
+    calendar, errors = reading.calendar, reading.errors
     loc: Loc = main.raw[LOC_KEY]
     if calendar.country is None:
         if calendar.subdivision is not None:
@@ -99,7 +100,8 @@ def read_country(calendar: Calendar, main: _Document, errors: ErrorCollector) ->
                    or ", ".join(public_holidays.subdivisions(calendar.country)[:12]))
 
 
-def read_exports(calendar: Calendar, main: _Document, errors: ErrorCollector) -> None:
+def read_exports(reading: Reading, main: Document) -> None:
+    calendar, errors = reading.calendar, reading.errors
     spec = main.spec.exports
     # Hootsuite's upload dialog asks for the order its user's country writes dates in.
     usual = MONTH_FIRST if (calendar.country or "").upper() in MONTH_FIRST_COUNTRIES else DAY_FIRST
@@ -120,7 +122,8 @@ def read_exports(calendar: Calendar, main: _Document, errors: ErrorCollector) ->
     calendar.exports = ExportSettings(hootsuite_date_format=pattern)
 
 
-def read_feeds(calendar: Calendar, main: _Document, errors: ErrorCollector) -> None:
+def read_feeds(reading: Reading, main: Document) -> None:
+    calendar, errors = reading.calendar, reading.errors
     spec = main.spec.feeds
     if spec is None:
         return
@@ -144,7 +147,8 @@ def read_feeds(calendar: Calendar, main: _Document, errors: ErrorCollector) -> N
     )
 
 
-def read_planning(calendar: Calendar, main: _Document, errors: ErrorCollector) -> None:
+def read_planning(reading: Reading, main: Document) -> None:
+    calendar, errors = reading.calendar, reading.errors
     spec = main.spec.planning
     if spec is None:
         return
@@ -170,7 +174,7 @@ def read_planning(calendar: Calendar, main: _Document, errors: ErrorCollector) -
     )
 
 
-def read_ambassadors(reading: Reading, main: _Document) -> None:
+def read_ambassadors(reading: Reading, main: Document) -> None:
     calendar = reading.calendar
     spec = main.spec.ambassadors
     if spec is None:
@@ -190,13 +194,13 @@ def read_ambassadors(reading: Reading, main: _Document) -> None:
             or (reading.registry["linkedin"],)
     suggestions = [suggestion for index, entry in enumerate(spec.suggestions)
                    if (suggestion := _suggestion(reading, entry,
-                                                 _item(spec.loc, "suggestions", index))) is not None]
+                                                 item_of(spec.loc, "suggestions", index))) is not None]
     first_with: dict[str, Source] = {}
     for suggestion in suggestions:
         if suggestion.id is not None and suggestion.id in first_with:
             collision(suggestion.field_sources.get("id", suggestion.source),
                       say("suggestion id '{id}' is defined twice (first at {path}:{line})",
-                          id=suggestion.id, **_first(first_with[suggestion.id])), reading.errors)
+                          id=suggestion.id, **first_at(first_with[suggestion.id])), reading.errors)
         elif suggestion.id is not None:
             first_with[suggestion.id] = suggestion.field_sources.get("id", suggestion.source)
     medium = spec.medium or "ambassador"
@@ -244,8 +248,9 @@ def _suggestion(reading: Reading, entry: SuggestionSpec, source: Source) -> Shar
     )
 
 
-def publish_folders_apart(calendar: Calendar, errors: ErrorCollector) -> None:
+def publish_folders_apart(reading: Reading) -> None:
     """Two `publish:` folders in one place: the second copy would replace the first one's files."""
+    calendar, errors = reading.calendar, reading.errors
     folders = [(section, settings.publish, settings.publish_source)
                for section, settings in (("feeds", calendar.feeds), ("planning", calendar.planning),
                                          ("ambassadors", calendar.ambassadors)) if settings.publish]

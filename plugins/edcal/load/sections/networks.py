@@ -8,8 +8,8 @@ from typing import Any
 
 from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.i18n import say
-from edcal.load._reading import Reading, _Document, _first, _item, collision
-from edcal.load.networks import builtin_registry, registry_with, site_network
+from edcal.load.network_registry import builtin_registry, registry_with, site_network
+from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.network import Network
 from edcal.model.source import Source
@@ -18,7 +18,7 @@ from edcal.model.source import Source
 RESERVED_NETWORK_IDS = frozenset({"blog"})
 
 
-def read_networks(reading: Reading, documents: list[_Document]) -> None:
+def read_networks(reading: Reading, documents: list[Document]) -> None:
     calendar = reading.calendar
     seen: dict[str, Source] = {}
     declared: list[tuple[Network, Any]] = []
@@ -39,7 +39,7 @@ def read_networks(reading: Reading, documents: list[_Document]) -> None:
             if network.id in seen:
                 collision(key_source, say("network '{id}' is defined twice (first at "
                                           "{path}:{line})", id=network.id,
-                                          **_first(seen[network.id])), reading.errors)
+                                          **first_at(seen[network.id])), reading.errors)
                 continue
             seen[network.id] = key_source
             calendar.networks[network.id] = network
@@ -61,7 +61,7 @@ def _aliases_apart(declared: list[tuple[Network, Any]], errors: ErrorCollector) 
     for network, spec in declared:
         for index, alias in enumerate(spec.aliases or ()):
             name = str(alias).lower()
-            where = _item(spec.loc, "aliases", index)
+            where = item_of(spec.loc, "aliases", index)
             if name in RESERVED_NETWORK_IDS:
                 errors.add(where, say("found alias '{alias}' on network '{network}', a name edcal "
                                       "keeps for its own feeds and filters",
@@ -111,7 +111,7 @@ def setup_networks(reading: Reading, names: list[str], loc: Loc | None,
         reading.errors.add(loc.value(field_name) if loc else reading.calendar.source,
                            say("found no network, expected at least one"),
                            say("e.g. networks: [linkedin]; leave `networks` out for every network"))
-    return set_up_ids(reading, names, lambda index: _item(loc, field_name, index))
+    return set_up_ids(reading, names, lambda index: item_of(loc, field_name, index))
 
 
 def set_up_ids(reading: Reading, names: list[str],
@@ -141,7 +141,7 @@ def known_networks(reading: Reading, names: list[str], loc: Loc | None, field_na
     for index, name in enumerate(names):
         canonical = reading.registry.canonical(name)
         if canonical is None:
-            reading.errors.add(_item(loc, field_name, index), say("unknown network '{name}'", name=name),
+            reading.errors.add(item_of(loc, field_name, index), say("unknown network '{name}'", name=name),
                                did_you_mean(name.lower(), reading.registry.names()))
             continue
         network = reading.calendar.networks.get(canonical) or reading.registry[canonical]

@@ -1,25 +1,45 @@
-"""What the modules that read calendar.yaml's sections share: the files as read, the state one
-section leaves for the next (:class:`Reading`), and where in a file an entry's values are."""
+"""What the modules that read calendar.yaml's sections share: the files as read (:class:`Document`),
+the state one section leaves for the next (:class:`Reading`), what they read of a check rule, and
+where in a file an entry's values are (the :class:`Loc` methods, for an entry that may have none)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from edcal.errors import ErrorCollector
 from edcal.i18n import Message, say
 from edcal.load.calendar_files import CALENDAR_FILE
-from edcal.load.checks_section import CheckRule
-from edcal.load.networks import Registry, builtin_registry
+from edcal.load.network_registry import Registry, builtin_registry
 from edcal.load.schema import CalendarSpec
 from edcal.load.yamlfile import Loc
 from edcal.model.calendar import Calendar
 from edcal.model.source import Source
 
 
+class CheckOption(Protocol):
+    """What the loader reads of a rule's option (``edcal.checks.registry.Option``)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def parse(self) -> Callable[[str], Any]: ...
+
+
+class CheckRule(Protocol):
+    """What the loader reads of a rule (``edcal.checks.registry.Rule``)."""
+
+    @property
+    def severity(self) -> str: ...
+    @property
+    def options(self) -> tuple[CheckOption, ...]: ...
+
+
 @dataclass(slots=True)
-class _Document:
+class Document:
+    """One calendar file as read: its path as messages show it, its located YAML, and its spec."""
+
     path: str
     raw: dict[str, Any]
     spec: CalendarSpec
@@ -44,26 +64,30 @@ class Reading:
 
 
 def collision(where: Source, message: Message, errors: ErrorCollector) -> None:
-    """``message``: "… is defined twice (first at {path}:{line})", given :func:`_first`'s values."""
+    """``message``: "… is defined twice (first at {path}:{line})", given :func:`first_at`'s values."""
     errors.add(where, message, say("keep one of them, or rename one"))
 
 
-def _first(first: Source) -> dict[str, Any]:
+def first_at(first: Source) -> dict[str, Any]:
     """Where an entry defined twice is first, as the values of its message."""
     return {"path": first.path, "line": first.line}
 
 
-def _src(loc: Loc | None) -> Source:
+def source_of(loc: Loc | None) -> Source:
+    """Where a mapping starts: ``loc.source``; calendar.yaml's start for a mapping without a location."""
     return loc.source if loc is not None else Source(CALENDAR_FILE, 1, 1)
 
 
-def _value(loc: Loc | None, name: str) -> Source:
+def value_of(loc: Loc | None, name: str) -> Source:
+    """Where the value of ``name`` is: ``loc.value(name)``, or as :func:`source_of`."""
     return loc.value(name) if loc is not None else Source(CALENDAR_FILE, 1, 1)
 
 
-def _key(loc: Loc | None, name: str) -> Source:
+def key_of(loc: Loc | None, name: str) -> Source:
+    """Where the key ``name`` is: ``loc.key(name)``, or as :func:`source_of`."""
     return loc.key(name) if loc is not None else Source(CALENDAR_FILE, 1, 1)
 
 
-def _item(loc: Loc | None, name: str, index: int) -> Source:
+def item_of(loc: Loc | None, name: str, index: int) -> Source:
+    """Where item ``index`` of the list ``name`` is: ``loc.item(name, index)``, or as :func:`source_of`."""
     return loc.item(name, index) if loc is not None else Source(CALENDAR_FILE, 1, 1)
