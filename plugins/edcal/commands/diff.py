@@ -558,7 +558,9 @@ class _Words:
     def late_message(self, change: ItemChange) -> str:
         """"X, mercredi 21 janvier 2026 10:00 : Son heure est déjà passée…", for an annotation."""
         post = f"{self.where(change.item)}, {self.when(change.item.start)}"
-        return self._("{post}: {note}").format(post=post, note=" ".join(self.notes(change)))
+        note = " ".join(self.notes(change))
+        note = note[:1].lower() + note[1:]  # no capital after the colon
+        return self._("{post}: {note}").format(post=post, note=note)
 
     def span(self, kind: str, before: KeyDate | Campaign | None, after: KeyDate | Campaign | None) -> str:
         """"Salon Industrie, Lyon: lundi 26 janvier 2027 → jeudi 29 janvier 2027", before → after (a
