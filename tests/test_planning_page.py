@@ -973,3 +973,89 @@ def test_the_drafts_review_prints_each_card_whole_with_its_whole_text(sample: Pa
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "planning-drafts-print.pdf"))  # for people to look at
     page.close()
+
+
+#: A phone: its width, touch for a pointer (no hover), and French, as a community manager's.
+PHONES = {"iphone": {"width": 390, "height": 844}, "android": {"width": 360, "height": 780},
+          "fold": {"width": 280, "height": 653}}
+
+
+def phone(chromium: Any, server: str, name: str = "iphone") -> Any:
+    context = chromium.new_context(viewport=PHONES[name], is_mobile=True, has_touch=True, locale="fr-FR")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    return context
+
+
+#: What makes a page wider than the screen, beyond what is meant to be out of sight (clipped, in a scroller).
+WIDER_JS = """width => Array.from(document.querySelectorAll("body *")).filter(e => {
+  if (!e.getClientRects().length || e.getBoundingClientRect().right <= width + 0.5) { return false; }
+  for (let a = e; a; a = a.parentElement) {
+    const style = getComputedStyle(a);
+    if (style.clipPath !== "none" || (a !== e && style.overflowX !== "visible")) { return false; }
+  }
+  return true;
+}).map(e => e.tagName.toLowerCase() + "." + e.className)"""
+
+
+def test_on_a_phone_no_page_is_wider_than_the_screen(sample: Path, server: str, chromium: Any) -> None:
+    """A Galaxy Fold's 280 px, or a phone's text set larger, pushed the drafts' cards and the campaign filter
+    past the screen's edge: the text moved sideways under the thumb."""
+    pages = ["index.html", "drafts/index.html", "drafts/2027-01.html", "agenda/2027-01.html", "share/index.html"]
+    for name, screen in PHONES.items():
+        context = phone(chromium, server, name)
+        page = context.new_page()
+        for path in pages:
+            page.goto(server + path)
+            assert page.evaluate(WIDER_JS, screen["width"]) == [], (name, path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"], (name, path)
+        context.close()
+    # Android's larger text (Settings > Display > Font size) reaches the page's text, as 20 px does here.
+    context = phone(chromium, server)
+    page = context.new_page()
+    for path in pages:
+        page.goto(server + path)
+        page.add_style_tag(content="body { font-size: 20px !important; }")
+        assert page.evaluate(WIDER_JS, 390) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    context.close()
+
+
+def test_on_a_phone_the_copy_button_takes_a_finger_and_copies_the_exact_post(sample: Path, server: str,
+                                                                            chromium: Any) -> None:
+    """The copy button was 33 px high, the months' arrows 26 px wide; tapping a filter or the text's box
+    zoomed iOS's page in (text under 16 px)."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "drafts/2027-01.html?network=linkedin")
+    card = page.locator("#item-salon-industrie-2027-linkedin-2d")
+    button = card.locator("button.copy")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    for link in card.locator(".actions a").all():
+        assert link.bounding_box()["height"] >= 44, link.inner_text()
+    button.tap()
+    card.locator('[role="status"]', has_text="Copié").wait_for(timeout=5000)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    post = next(i for i in load_plan(sample)["items"] if i["id"] == "salon-industrie-2027-linkedin-2d")
+    # The whole LinkedIn post: its blank lines, its tracked link and its hashtags, as the network takes it.
+    assert copied == post["text"]
+    assert "\n\n" in copied and post["url"] in copied and "utm_source=linkedin" in copied
+    sizes = "sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length)" \
+            ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+    assert min(page.evaluate(sizes, "select, textarea")) >= 16
+    page.goto(server + "index.html")
+    for control in ("#prev", "#next", "#today", ".views button >> nth=0", "select >> nth=0", "#reset-filters"):
+        box = page.locator(control).bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, control
+    assert min(page.evaluate(sizes, "select")) >= 16
+    # Each feed's links, to subscribe from the phone: a finger's height each.
+    heights = page.eval_on_selector_all(".feeds li a", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 44
+    context.close()
+    # A mouse keeps the desktop's compact controls.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "drafts/2027-01.html")
+    assert page.locator("button.copy").first.bounding_box()["height"] < 40
+    page.close()
