@@ -1059,3 +1059,24 @@ def test_on_a_phone_the_copy_button_takes_a_finger_and_copies_the_exact_post(sam
     page.goto(server + "drafts/2027-01.html")
     assert page.locator("button.copy").first.bounding_box()["height"] < 40
     page.close()
+
+
+def test_a_copy_the_phone_refuses_leaves_the_text_selected_and_says_what_to_do(sample: Path, server: str,
+                                                                               chromium: Any) -> None:
+    """Served over plain http (an intranet address), the page has no clipboard API; when the old way
+    failed too, a phone was told to "press Ctrl+C"."""
+    context = phone(chromium, server)
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});"
+                            "document.execCommand = () => false;")
+    page = context.new_page()
+    page.goto(server + "drafts/2027-01.html")
+    card = page.locator("#item-salon-j-7-linkedin")
+    card.locator("button.copy").tap()
+    status = card.locator('[role="status"]')
+    assert status.inner_text() == "Non copié\u00a0: copiez le texte sélectionné"
+    assert card.locator("button.copy").inner_text() == "Non copié\u00a0: copiez le texte sélectionné"
+    # The whole text is selected in its box: the phone's own Copy takes it.
+    box = card.locator("textarea")
+    assert box.evaluate("e => [document.activeElement === e, e.selectionStart, e.selectionEnd, e.value.length]") == \
+        [True, 0, len(box.input_value()), len(box.input_value())]
+    context.close()

@@ -73,10 +73,12 @@
       }, 1500);
     };
     var fallback = function () {
+      field.focus();
       field.select();
+      field.setSelectionRange(0, field.value.length);  /* iOS selects nothing with select() alone */
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
-      say(ok);  /* when even this fails, the text stays selected: Ctrl+C copies it */
+      say(ok);  /* when even this fails, the text stays selected, for the system's own Copy */
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(field.value).then(function () { say(true); }, fallback);
