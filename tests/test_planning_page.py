@@ -1080,3 +1080,33 @@ def test_a_copy_the_phone_refuses_leaves_the_text_selected_and_says_what_to_do(s
     assert box.evaluate("e => [document.activeElement === e, e.selectionStart, e.selectionEnd, e.value.length]") == \
         [True, 0, len(box.input_value()), len(box.input_value())]
     context.close()
+
+
+def test_a_card_opened_on_a_phone_says_its_day(sample: Path, server: str, chromium: Any) -> None:
+    """A card reached from the calendar filled the phone's screen and said "LinkedIn 09:00": which day
+    was above, out of sight. The day's heading now stays on top while its cards scroll under it."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "drafts/2027-01.html#item-salon-j-7-linkedin")
+    card = page.locator("#item-salon-j-7-linkedin")
+    heading = page.locator('section[data-day="2027-01-19"] > h2')
+    page.wait_for_function("document.activeElement.id === 'item-salon-j-7-linkedin'")
+    day = heading.bounding_box()
+    title = card.locator(".card-title").bounding_box()
+    assert heading.inner_text() == "mardi 19 janvier 2027"
+    assert day["y"] >= 0 and day["y"] + day["height"] <= title["y"] <= 844 - title["height"]
+    # What is painted at the card's title is the title, not the heading over it.
+    assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.card-title') !== null",
+                         [title["x"] + 5, title["y"] + title["height"] / 2])
+    screenshot(page, "planning-phone-card")
+    # Scrolled down through the day's cards, the day stays on screen.
+    page.mouse.wheel(0, 600)
+    page.wait_for_function("document.querySelector('section[data-day=\"2027-01-19\"] > h2')"
+                           ".getBoundingClientRect().top === 0")
+    # Same on the agenda, an item opened from a link.
+    page.goto(server + "agenda/2027-01.html#item-salon-j-7-linkedin")
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(100)
+    top = page.locator('section[data-day="2027-01-19"] > h2').bounding_box()
+    assert -1 <= top["y"] <= 1
+    context.close()

@@ -194,7 +194,9 @@
     target.hidden = false;
     var details = target.querySelector("details");
     if (details) { details.open = true; }
-    target.scrollIntoView({ block: "center" });
+    /* Centred, or from its top when it is taller than the screen (a long post on a phone). */
+    var tall = target.getBoundingClientRect().height > window.innerHeight * 0.7;
+    target.scrollIntoView({ block: tall ? "start" : "center" });
     var summary = target.querySelector("summary");
     if (summary) {
       summary.focus();
