@@ -1110,3 +1110,20 @@ def test_a_card_opened_on_a_phone_says_its_day(sample: Path, server: str, chromi
     top = page.locator('section[data-day="2027-01-19"] > h2').bounding_box()
     assert -1 <= top["y"] <= 1
     context.close()
+
+
+def test_the_length_says_how_the_network_counts_it_without_a_mouse(sample: Path, server: str,
+                                                                   chromium: Any) -> None:
+    """"Longueur : 278 / 300" said how Bluesky counts (graphemes) in a tooltip only: a phone has no hover."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "drafts/2027-01.html")
+    length = page.locator("#item-salon-j-7-bluesky .length")
+    assert length.inner_text() == "Longueur\u00a0: 216 / 300 — graphèmes (caractères perçus)"
+    assert page.locator("#item-salon-j-7-linkedin .length").inner_text().endswith(
+        "— caractères Unicode (points de code)")
+    assert page.locator(".card .length[title]").count() == 0
+    page.goto(server + "share/index.html")
+    assert page.locator(".card .length").first.inner_text().startswith("Longueur du texte proposé\u00a0: ")
+    assert " — " in page.locator(".card .length").first.inner_text()
+    context.close()
