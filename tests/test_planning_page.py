@@ -296,7 +296,7 @@ def test_an_item_opens_in_the_agenda_with_its_links(sample: Path, server: str, c
 
 def test_keyboard_skip_link_and_phone_width(sample: Path, server: str, chromium: Any) -> None:
     page = chromium.new_page(viewport={"width": 390, "height": 844})
-    page.goto(server + "index.html")
+    page.goto(server + "index.html?view=month")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"
     page.keyboard.press("Enter")
@@ -1127,3 +1127,36 @@ def test_the_length_says_how_the_network_counts_it_without_a_mouse(sample: Path,
     assert page.locator(".card .length").first.inner_text().startswith("Longueur du texte proposé\u00a0: ")
     assert " — " in page.locator(".card .length").first.inner_text()
     context.close()
+
+
+def test_a_phone_opens_the_calendar_on_this_week(sample: Path, server: str, chromium: Any) -> None:
+    """On a phone the month is a list of 31 days: today, the 12th, was a long way down."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "index.html")
+    assert page.locator("#period").inner_text() == "Semaine du 11 au 17 janvier 2027"
+    assert page.locator('.views button[data-view="week"]').get_attribute("aria-pressed") == "true"
+    assert page.locator("#view-week .day.today h3").inner_text() == "mardi 12 janvier"
+    screenshot(page, "planning-phone-week")
+    # A tile is tapped anywhere (here at its corner, by its time), not only on its title's letters.
+    tile = page.locator('#view-week .item[data-item-id="salon-industrie-2027-linkedin-2d"]')
+    assert tile.bounding_box()["height"] >= 44
+    tile.tap(position={"x": 3, "y": 3})
+    page.wait_for_url("**#item-salon-industrie-2027-linkedin-2d")
+    assert page.locator("#item-salon-industrie-2027-linkedin-2d details").get_attribute("open") is not None
+    # The month, asked for, is kept in the address; a month's date opens that month.
+    page.goto(server + "index.html")
+    page.locator('.views button[data-view="month"]').tap()
+    assert page.url.endswith("index.html?view=month")
+    page.reload()
+    assert page.locator("#period").inner_text() == "janvier 2027"
+    page.goto(server + "index.html?date=2027-04")
+    assert page.locator("#period").inner_text() == "avril 2027"
+    page.locator('.views button[data-view="week"]').tap()
+    assert "view=" not in page.url
+    context.close()
+    # A computer's screen keeps the month.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    assert page.locator("#period").inner_text() == "janvier 2027"
+    page.close()

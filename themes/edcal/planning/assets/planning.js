@@ -254,9 +254,13 @@
   var periodLabel = document.getElementById("period");
   var today = parse(data.today);
   var view, cursor;
-  /* The view and its period, as the address gives them (the month of today by default). */
+  /* A phone shows a month as a long list of days: it opens on this week instead. */
+  var defaultView = window.matchMedia("(max-width: 700px)").matches ? "week" : "month";
+  /* The view and its period, as the address gives them (today's month, or week on a phone, by
+     default; a month's date, ?date=2027-03, is that month's view). */
   function readView() {
-    view = views[params.get("view")] ? params.get("view") : "month";
+    var date = params.get("date") || "";
+    view = views[params.get("view")] ? params.get("view") : (/^\d{4}-\d{2}$/.test(date) ? "month" : defaultView);
     cursor = params.get("date") && /^\d{4}-\d{2}(-\d{2})?$/.test(params.get("date")) ? parse(params.get("date")) : today;
   }
   readView();
@@ -403,7 +407,7 @@
   buttons.forEach(function (button) {
     button.addEventListener("click", function () {
       view = button.getAttribute("data-view");
-      setParam("view", view === "month" ? "" : view);
+      setParam("view", view === defaultView ? "" : view);
       render();
     });
   });
