@@ -296,7 +296,7 @@ def test_an_item_opens_in_the_agenda_with_its_links(sample: Path, server: str, c
 
 def test_keyboard_skip_link_and_phone_width(sample: Path, server: str, chromium: Any) -> None:
     page = chromium.new_page(viewport={"width": 390, "height": 844})
-    page.goto(server + "index.html")
+    page.goto(server + "index.html?view=month")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip"
     page.keyboard.press("Enter")
@@ -1066,4 +1066,190 @@ def test_a_sound_articles_promotions_show_no_article_finding(promoted: Path, chr
     # On the same page, the empty article's cards do show their article's finding.
     assert page.locator('article.card[data-item-id^="portes-"] .about-article li').count() == 4
     assert all("Article «" not in page.locator(f'article.card[data-item-id="{i}"]').inner_text() for i in sound)
+
+
+#: A phone: its width, touch for a pointer (no hover), and French, as a community manager's.
+PHONES = {"iphone": {"width": 390, "height": 844}, "android": {"width": 360, "height": 780},
+          "fold": {"width": 280, "height": 653}}
+
+
+def phone(chromium: Any, server: str, name: str = "iphone") -> Any:
+    context = chromium.new_context(viewport=PHONES[name], is_mobile=True, has_touch=True, locale="fr-FR")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    return context
+
+
+#: What makes a page wider than the screen, beyond what is meant to be out of sight (clipped, in a scroller).
+WIDER_JS = """width => Array.from(document.querySelectorAll("body *")).filter(e => {
+  if (!e.getClientRects().length || e.getBoundingClientRect().right <= width + 0.5) { return false; }
+  for (let a = e; a; a = a.parentElement) {
+    const style = getComputedStyle(a);
+    if (style.clipPath !== "none" || (a !== e && style.overflowX !== "visible")) { return false; }
+  }
+  return true;
+}).map(e => e.tagName.toLowerCase() + "." + e.className)"""
+
+
+def test_on_a_phone_no_page_is_wider_than_the_screen(sample: Path, server: str, chromium: Any) -> None:
+    """A Galaxy Fold's 280 px, or a phone's text set larger, pushed the drafts' cards and the campaign filter
+    past the screen's edge: the text moved sideways under the thumb."""
+    pages = ["index.html", "drafts/index.html", "drafts/2027-01.html", "agenda/2027-01.html", "share/index.html"]
+    for name, screen in PHONES.items():
+        context = phone(chromium, server, name)
+        page = context.new_page()
+        for path in pages:
+            page.goto(server + path)
+            assert page.evaluate(WIDER_JS, screen["width"]) == [], (name, path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"], (name, path)
+        context.close()
+    # Android's larger text (Settings > Display > Font size) reaches the page's text, as 20 px does here.
+    context = phone(chromium, server)
+    page = context.new_page()
+    for path in pages:
+        page.goto(server + path)
+        page.add_style_tag(content="body { font-size: 20px !important; }")
+        assert page.evaluate(WIDER_JS, 390) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    context.close()
+
+
+def test_on_a_phone_the_copy_button_takes_a_finger_and_copies_the_exact_post(sample: Path, server: str,
+                                                                            chromium: Any) -> None:
+    """The copy button was 33 px high, the months' arrows 26 px wide; tapping a filter or the text's box
+    zoomed iOS's page in (text under 16 px)."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "drafts/2027-01.html?network=linkedin")
+    card = page.locator("#item-salon-industrie-2027-linkedin-2d")
+    button = card.locator("button.copy")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    for link in card.locator(".actions a").all():
+        assert link.bounding_box()["height"] >= 44, link.inner_text()
+    button.tap()
+    card.locator('[role="status"]', has_text="Copié").wait_for(timeout=5000)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    post = next(i for i in load_plan(sample)["items"] if i["id"] == "salon-industrie-2027-linkedin-2d")
+    # The whole LinkedIn post: its blank lines, its tracked link and its hashtags, as the network takes it.
+    assert copied == post["text"]
+    assert "\n\n" in copied and post["url"] in copied and "utm_source=linkedin" in copied
+    sizes = "sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length)" \
+            ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+    assert min(page.evaluate(sizes, "select, textarea")) >= 16
+    page.goto(server + "index.html")
+    for control in ("#prev", "#next", "#today", ".views button >> nth=0", "select >> nth=0", "#reset-filters"):
+        box = page.locator(control).bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, control
+    assert min(page.evaluate(sizes, "select")) >= 16
+    # Each feed's links, to subscribe from the phone: a finger's height each.
+    heights = page.eval_on_selector_all(".feeds li a", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 44
+    context.close()
+    # A mouse keeps the desktop's compact controls.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "drafts/2027-01.html")
+    assert page.locator("button.copy").first.bounding_box()["height"] < 40
+    page.close()
+
+
+def test_a_copy_the_phone_refuses_leaves_the_text_selected_and_says_what_to_do(sample: Path, server: str,
+                                                                               chromium: Any) -> None:
+    """Served over plain http (an intranet address), the page has no clipboard API; when the old way
+    failed too, a phone was told to "press Ctrl+C"."""
+    context = phone(chromium, server)
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});"
+                            "document.execCommand = () => false;")
+    page = context.new_page()
+    page.goto(server + "drafts/2027-01.html")
+    card = page.locator("#item-salon-j-7-linkedin")
+    card.locator("button.copy").tap()
+    status = card.locator('[role="status"]')
+    assert status.inner_text() == "Non copié\u00a0: copiez le texte sélectionné"
+    assert card.locator("button.copy").inner_text() == "Non copié\u00a0: copiez le texte sélectionné"
+    # The whole text is selected in its box: the phone's own Copy takes it.
+    box = card.locator("textarea")
+    assert box.evaluate("e => [document.activeElement === e, e.selectionStart, e.selectionEnd, e.value.length]") == \
+        [True, 0, len(box.input_value()), len(box.input_value())]
+    context.close()
+
+
+def test_a_card_opened_on_a_phone_says_its_day(sample: Path, server: str, chromium: Any) -> None:
+    """A card reached from the calendar filled the phone's screen and said "LinkedIn 09:00": which day
+    was above, out of sight. The day's heading now stays on top while its cards scroll under it."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "drafts/2027-01.html#item-salon-j-7-linkedin")
+    card = page.locator("#item-salon-j-7-linkedin")
+    heading = page.locator('section[data-day="2027-01-19"] > h2')
+    page.wait_for_function("document.activeElement.id === 'item-salon-j-7-linkedin'")
+    day = heading.bounding_box()
+    title = card.locator(".card-title").bounding_box()
+    assert heading.inner_text() == "mardi 19 janvier 2027"
+    assert day["y"] >= 0 and day["y"] + day["height"] <= title["y"] <= 844 - title["height"]
+    # What is painted at the card's title is the title, not the heading over it.
+    assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.card-title') !== null",
+                         [title["x"] + 5, title["y"] + title["height"] / 2])
+    screenshot(page, "planning-phone-card")
+    # Scrolled down through the day's cards, the day stays on screen.
+    page.mouse.wheel(0, 600)
+    page.wait_for_function("document.querySelector('section[data-day=\"2027-01-19\"] > h2')"
+                           ".getBoundingClientRect().top === 0")
+    # Same on the agenda, an item opened from a link.
+    page.goto(server + "agenda/2027-01.html#item-salon-j-7-linkedin")
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(100)
+    top = page.locator('section[data-day="2027-01-19"] > h2').bounding_box()
+    assert -1 <= top["y"] <= 1
+    context.close()
+
+
+def test_the_length_says_how_the_network_counts_it_without_a_mouse(sample: Path, server: str,
+                                                                   chromium: Any) -> None:
+    """"Longueur : 278 / 300" said how Bluesky counts (graphemes) in a tooltip only: a phone has no hover."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "drafts/2027-01.html")
+    length = page.locator("#item-salon-j-7-bluesky .length")
+    assert length.inner_text() == "Longueur\u00a0: 216 / 300 — graphèmes (caractères perçus)"
+    assert page.locator("#item-salon-j-7-linkedin .length").inner_text().endswith(
+        "— caractères Unicode (points de code)")
+    assert page.locator(".card .length[title]").count() == 0
+    page.goto(server + "share/index.html")
+    assert page.locator(".card .length").first.inner_text().startswith("Longueur du texte proposé\u00a0: ")
+    assert " — " in page.locator(".card .length").first.inner_text()
+    context.close()
+
+
+def test_a_phone_opens_the_calendar_on_this_week(sample: Path, server: str, chromium: Any) -> None:
+    """On a phone the month is a list of 31 days: today, the 12th, was a long way down."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "index.html")
+    assert page.locator("#period").inner_text() == "Semaine du 11 au 17 janvier 2027"
+    assert page.locator('.views button[data-view="week"]').get_attribute("aria-pressed") == "true"
+    assert page.locator("#view-week .day.today h3").inner_text() == "mardi 12 janvier"
+    screenshot(page, "planning-phone-week")
+    # A tile is tapped anywhere (here at its corner, by its time), not only on its title's letters.
+    tile = page.locator('#view-week .item[data-item-id="salon-industrie-2027-linkedin-2d"]')
+    assert tile.bounding_box()["height"] >= 44
+    tile.tap(position={"x": 3, "y": 3})
+    page.wait_for_url("**#item-salon-industrie-2027-linkedin-2d")
+    assert page.locator("#item-salon-industrie-2027-linkedin-2d details").get_attribute("open") is not None
+    # The month, asked for, is kept in the address; a month's date opens that month.
+    page.goto(server + "index.html")
+    page.locator('.views button[data-view="month"]').tap()
+    assert page.url.endswith("index.html?view=month")
+    page.reload()
+    assert page.locator("#period").inner_text() == "janvier 2027"
+    page.goto(server + "index.html?date=2027-04")
+    assert page.locator("#period").inner_text() == "avril 2027"
+    page.locator('.views button[data-view="week"]').tap()
+    assert "view=" not in page.url
+    context.close()
+    # A computer's screen keeps the month.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    assert page.locator("#period").inner_text() == "janvier 2027"
     page.close()

@@ -73,10 +73,12 @@
       }, 1500);
     };
     var fallback = function () {
+      field.focus();
       field.select();
+      field.setSelectionRange(0, field.value.length);  /* iOS selects nothing with select() alone */
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
-      say(ok);  /* when even this fails, the text stays selected: Ctrl+C copies it */
+      say(ok);  /* when even this fails, the text stays selected, for the system's own Copy */
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(field.value).then(function () { say(true); }, fallback);
@@ -194,7 +196,9 @@
     target.hidden = false;
     var details = target.querySelector("details");
     if (details) { details.open = true; }
-    target.scrollIntoView({ block: "center" });
+    /* Centred, or from its top when it is taller than the screen (a long post on a phone). */
+    var tall = target.getBoundingClientRect().height > window.innerHeight * 0.7;
+    target.scrollIntoView({ block: tall ? "start" : "center" });
     var summary = target.querySelector("summary");
     if (summary) {
       summary.focus();
@@ -252,9 +256,13 @@
   var periodLabel = document.getElementById("period");
   var today = parse(data.today);
   var view, cursor;
-  /* The view and its period, as the address gives them (the month of today by default). */
+  /* A phone shows a month as a long list of days: it opens on this week instead. */
+  var defaultView = window.matchMedia("(max-width: 700px)").matches ? "week" : "month";
+  /* The view and its period, as the address gives them (today's month, or week on a phone, by
+     default; a month's date, ?date=2027-03, is that month's view). */
   function readView() {
-    view = views[params.get("view")] ? params.get("view") : "month";
+    var date = params.get("date") || "";
+    view = views[params.get("view")] ? params.get("view") : (/^\d{4}-\d{2}$/.test(date) ? "month" : defaultView);
     cursor = params.get("date") && /^\d{4}-\d{2}(-\d{2})?$/.test(params.get("date")) ? parse(params.get("date")) : today;
   }
   readView();
@@ -401,7 +409,7 @@
   buttons.forEach(function (button) {
     button.addEventListener("click", function () {
       view = button.getAttribute("data-view");
-      setParam("view", view === "month" ? "" : view);
+      setParam("view", view === defaultView ? "" : view);
       render();
     });
   });
