@@ -293,6 +293,8 @@ def build(site: Path, settings_file: str, verbosity: int | None, no_check: bool)
                                           "with --no-check in an emergency)")), err=True)
         sys.exit(reports.EXIT_FINDINGS)
     if (verbosity or 0) >= 0:
+        if result.shown:
+            click.echo("\n".join(reports.finding_lines(result.shown, style=click.style)), err=True)
         for line in summary(result, site):
             click.echo(line)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from edcal.checks import Finding
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import say, say_count, spoken
 from edcal.model.source import Source
@@ -16,6 +17,10 @@ from edcal.pelican_plugin.state import STATE_KEY, BuildState
 from edcal.plan.summary import PlanSummary
 from edcal.site import pelican_logging, pelican_settings
 
+#: Rules about the settings a build reads (``-s publishconf.py``): the build shows their findings in full, as
+#: `edcal check` reads pelicanconf.py and may not find them; it counts the others.
+SHOWN_RULES = ("placeholder-site-url",)
+
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
@@ -23,8 +28,10 @@ class BuildResult:
     output: Path
     planning: Path
     warnings: tuple[str, ...] = ()
-    #: What the checks found (warnings only: errors stop the build).
+    #: How many other warnings the checks found (errors stop the build).
     findings: int = 0
+    #: The checks' warnings the build shows in full (those of SHOWN_RULES).
+    shown: tuple[Finding, ...] = ()
     #: What the end of the build did in output/ (sweep.Sweep), when it ran.
     sweep: Any = None
 
@@ -80,8 +87,9 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
 
             note_failed_build(settings, state)  # what it wrote is edcal's to remove later
     assert state is not None and state.summary is not None
+    shown = tuple(finding for finding in state.findings if finding.rule in SHOWN_RULES)
     return BuildResult(state.summary, Path(settings["OUTPUT_PATH"]), state.planning_path,
-                       tuple(state.warnings), len(state.findings), state.sweep)
+                       tuple(state.warnings), len(state.findings) - len(shown), shown, state.sweep)
 
 
 def summary(result: BuildResult, site: Path) -> list[str]:
