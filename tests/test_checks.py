@@ -1703,3 +1703,74 @@ def test_measured_in_future_is_a_warning_with_the_day_meant() -> None:
     assert not _objective_findings("measured-in-future", _objectives(today), "2027-01-12T10:00:00+01:00")
     # Not an input error: the same calendar read at an earlier "now" still gives a plan.
     assert plan_of(calendar_from(_objectives(later)), now="2026-11-23T10:00:00+01:00").items is not None
+
+
+@pytest.mark.parametrize(("url", "found"), [
+    ("https://www.example.org", ("placeholder", "example.org")),  # what `edcal init` writes without --url
+    ("https://example.com/blog", ("placeholder", "example.com")),
+    ("http://Staging.Example.NET.", ("placeholder", "example.net")),
+    ("https://www.atelier-morel.example", ("placeholder", ".example")),
+    ("https://blog.invalid", ("placeholder", ".invalid")),
+    ("http://localhost:8000", ("local", "localhost")),
+    ("http://blog.localhost", ("local", ".localhost")),
+    ("https://blog.test", ("local", ".test")),
+    ("http://127.0.0.1:8000", ("local", "127.0.0.1")),
+    ("http://[::1]:8000", ("local", "::1")),
+    ("", ("none", "")),
+    ("/blog", ("none", "")),
+    ("blog.acme.fr", ("none", "")),
+    ("//blog.acme.fr", ("none", "")),
+    ("https://blog.example.fr", None),
+    ("https://myexample.org", None),
+    ("https://example.org.acme.fr", None),
+    ("https://blog.intra", None),
+    ("http://10.0.0.5", None),
+    ("https://acme.github.io/blog", None),
+])
+def test_which_site_urls_lead_nowhere(url: str, found: tuple[str, str] | None) -> None:
+    from edcal.site import unreachable_site_url
+
+    assert unreachable_site_url(url) == found
+
+
+def test_placeholder_site_url_points_at_the_settings_line_that_sets_it(site: Path) -> None:
+    """The placeholder `edcal init` writes passed check and build silently: the sitemap, the feeds, the sharing
+    tags and the drafts' links of a new site went online pointing at example.org."""
+
+    def check(*args: str) -> list[tuple[str, str, str]]:
+        result = run_edcal("check", "--only", "placeholder-site-url", "--format", "json", *args, cwd=site)
+        assert result.returncode == 0, result.stderr
+        return [(f"{f['file']}:{f['line']}:{f['column']}", f["severity"], f["message"])
+                for f in json.loads(result.stdout)["findings"]]
+
+    assert check() == []  # https://blog.example.fr: a real name, example.fr is not reserved
+    write_pelicanconf(site, 'SITEURL = "https://www.example.org"  # TODO\n')
+    line = len((site / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    said = ("SITEURL is 'https://www.example.org', a placeholder (example.org is reserved for examples): the "
+            "sitemap, the feeds, the sharing tags and the posts' links would all point there")
+    assert check() == [(f"pelicanconf.py:{line}:1", "warning", said)]
+    # publishconf.py takes pelicanconf.py's SITEURL: pelicanconf.py's line is the one to change.
+    publishconf = ("import os\nimport sys\n\nsys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))\n"
+                   "from pelicanconf import *  # noqa\n\nRELATIVE_URLS = False\n")
+    (site / "publishconf.py").write_text(publishconf, encoding="utf-8")
+    assert check("-s", "publishconf.py") == [(f"pelicanconf.py:{line}:1", "warning", said)]
+    # Set again after the import, publishconf.py's own line (here in a block); before it, the import's wins.
+    (site / "publishconf.py").write_text(publishconf + 'if True:\n    SITEURL = ""\n', encoding="utf-8")
+    assert check("-s", "publishconf.py") == [
+        ("publishconf.py:9:5", "warning", "SITEURL is empty: the sitemap, the feeds, the sharing tags and the "
+                                          "posts' links would have no address")]
+    (site / "publishconf.py").write_text('SITEURL = "https://blog.acme.fr"\n' + publishconf, encoding="utf-8")
+    assert check("-s", "publishconf.py") == [(f"pelicanconf.py:{line}:1", "warning", said)]
+    (site / "publishconf.py").write_text(publishconf + 'SITEURL = "http://localhost:8000"\n', encoding="utf-8")
+    assert check("-s", "publishconf.py") == [
+        ("publishconf.py:8:1", "warning", "SITEURL is 'http://localhost:8000', a local address (localhost): the "
+                                          "sitemap, the feeds, the sharing tags and the posts' links would point "
+                                          "where the public cannot go")]
+    # Tuned like any rule: an error stops the check; off, nothing is said.
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8")
+    calendar.write_text(text + "checks:\n  placeholder-site-url: error\n", encoding="utf-8")
+    refused = run_edcal("check", "--only", "placeholder-site-url", cwd=site)
+    assert refused.returncode == 1 and refused.stdout.startswith(f"pelicanconf.py:{line}:1: error: SITEURL is ")
+    calendar.write_text(text + "checks:\n  placeholder-site-url: off\n", encoding="utf-8")
+    assert check() == []

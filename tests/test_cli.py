@@ -431,7 +431,7 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     target = tmp_path / "nouveau"
     # A name YAML would read otherwise ("Durand : …", "#1 …") is quoted in calendar.yaml.
     name = "Durand : métallerie #1"
-    result = runner.invoke(cli, ["init", str(target), "--name", name, "--url", "https://blog.durand.example"])
+    result = runner.invoke(cli, ["init", str(target), "--name", name, "--url", "https://blog.durand.fr"])
     assert result.exit_code == 0, result.output
     assert {p.name for p in target.iterdir()} >= {"calendar.yaml", "content", "pelicanconf.py", "publishconf.py",
                                                    "themes", ".gitignore", "README.md"}
@@ -452,7 +452,7 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     assert not (target / "output" / "category" / "articles").exists()
     # What docs/theme.md describes: robots.txt naming the sitemap, one folder per category and author page.
     robots = (target / "output" / "robots.txt").read_text(encoding="utf-8")
-    assert "Sitemap: https://blog.durand.example/sitemap.xml" in robots
+    assert "Sitemap: https://blog.durand.fr/sitemap.xml" in robots
     assert list((target / "output" / "category").glob("*/index.html"))
     assert list((target / "output" / "author").glob("*/index.html"))
     checked = run_edcal("check", cwd=target)

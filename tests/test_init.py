@@ -105,3 +105,52 @@ def test_a_site_without_a_country_gets_the_country_line_in_its_language(tmp_path
         made = run_edcal("init", lang, "--timezone", "UTC", "--lang", lang, cwd=tmp_path)
         assert made.returncode == 0, made.stderr
         assert comment in (tmp_path / lang / "calendar.yaml").read_text(encoding="utf-8")
+
+
+def test_a_site_made_without_its_address_is_told_which_line_to_change_until_it_is_written(tmp_path: Path) -> None:
+    """`edcal init` without --url wrote SITEURL = 'https://www.example.org', and check and build said nothing:
+    a new site deployed its sitemap, feeds, sharing tags and drafts' links pointing at example.org."""
+    made = run_edcal("init", "blog", "--lang", "en", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert ("SITEURL is https://www.example.org, no public address: before publishing, write the site's address "
+            "in blog/pelicanconf.py:6 (edcal check and edcal build warn until then).\n") in made.stdout
+    site = tmp_path / "blog"
+    assert (site / "pelicanconf.py").read_text(encoding="utf-8").splitlines()[5] == \
+        "SITEURL = 'https://www.example.org'"
+    warning = ("pelicanconf.py:6:1: warning: SITEURL is 'https://www.example.org', a placeholder (example.org is "
+               "reserved for examples): the sitemap, the feeds, the sharing tags and the posts' links would all "
+               "point there [placeholder-site-url]\n"
+               "    hint: write the site's real address there, e.g. SITEURL = 'https://blog.your-company.com'\n")
+    checked = run_edcal("check", cwd=site)
+    assert checked.returncode == 0 and checked.stdout == warning + "\n0 errors, 1 warning\n"
+    assert run_edcal("check", "--strict", cwd=site).returncode == 1
+    # The production build (publishconf.py imports pelicanconf.py's SITEURL) says it in full, not as a count.
+    built = run_edcal("build", "-s", "publishconf.py", cwd=site)
+    assert built.returncode == 0, built.stderr
+    assert warning in built.stderr and "checks:" not in built.stdout
+    assert "Sitemap: https://www.example.org/sitemap.xml" in (site / "output" / "robots.txt").read_text()
+    # The real address written: nothing more to say.
+    settings = site / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("https://www.example.org", "https://blog.acme.com"),
+                        encoding="utf-8")
+    checked = run_edcal("check", "-s", "publishconf.py", cwd=site)
+    assert checked.returncode == 0 and checked.stdout == "0 errors, 0 warnings\n"
+    built = run_edcal("build", "-s", "publishconf.py", cwd=site)
+    assert built.returncode == 0 and "placeholder-site-url" not in built.stderr
+    given = run_edcal("init", "acme", "--lang", "en", "--url", "https://blog.acme.com", cwd=tmp_path)
+    assert given.returncode == 0 and "SITEURL" not in given.stdout
+
+
+@pytest.mark.usefixtures("site_language")
+def test_a_french_site_made_without_its_address_hears_it_in_french(tmp_path: Path) -> None:
+    made = run_edcal("init", "blog", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert ("SITEURL vaut https://www.example.org, qui n'est pas une adresse publique\u00a0: avant de publier, "
+            "écrivez l'adresse du site dans blog/pelicanconf.py:6 (edcal check et edcal build le signalent d'ici "
+            "là).") in made.stdout
+    checked = run_edcal("check", cwd=tmp_path / "blog")
+    assert checked.stdout.startswith(
+        "pelicanconf.py:6:1: warning: SITEURL vaut 'https://www.example.org', une adresse factice (example.org "
+        "est réservé aux exemples)\u00a0: le sitemap, les flux, les balises de partage et les liens des "
+        "publications pointeraient tous là [placeholder-site-url]\n"
+        "    hint: écrivez-y la vraie adresse du site, par exemple SITEURL = 'https://blog.votre-entreprise.fr'\n")

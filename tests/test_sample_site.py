@@ -116,3 +116,21 @@ def test_the_move_examples_in_the_docs_are_what_the_sample_site_prints(tmp_path:
         assert result.stdout.replace("\u00a0", " ") == documented, command  # the docs write plain spaces
     changed = docs.split("one changed line:\n\n```yaml\n", 1)[1].split("```", 1)[0]
     assert changed in (site / "calendar.yaml").read_text(encoding="utf-8")
+
+
+def test_the_samples_placeholder_address_is_meant_and_its_calendar_says_so(tmp_path: Path) -> None:
+    """The sample company is fictional: its address under .example (reserved for examples) is on purpose, so
+    its calendar.yaml turns `placeholder-site-url` off, with the reason; a site made from a copy of it that
+    drops that line hears which line to change."""
+    site = copy_sample(tmp_path / "site")
+    for settings in ("pelicanconf.py", "publishconf.py"):
+        quiet = run_edcal("check", "-s", settings, "--only", "placeholder-site-url", cwd=site)
+        assert quiet.returncode == 0 and quiet.stdout == "0 errors, 0 warnings\n", quiet.stderr
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8")
+    [line] = [line for line in text.splitlines() if line.startswith("  placeholder-site-url: off ")]
+    assert "entreprise fictive : SITEURL en .example voulu ; un vrai site retire la ligne" in line
+    calendar.write_text(text.replace(line, ""), encoding="utf-8")
+    told = run_edcal("check", "-s", "publishconf.py", "--only", "placeholder-site-url", cwd=site)
+    assert told.stdout.startswith("publishconf.py:9:1: warning: SITEURL is 'https://www.atelier-morel.example', "
+                                  "a placeholder (.example is reserved for examples)"), told.stdout

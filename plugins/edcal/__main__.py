@@ -33,6 +33,8 @@ GC_YOUNG_THRESHOLD = 50_000
 
 #: edcal.outputs.exports.FORMATS, without importing the outputs for --help (a test keeps them equal).
 EXPORT_FORMATS = ("hootsuite", "csv", "json")
+#: `edcal init`'s SITEURL without --url: a name reserved for examples, which `placeholder-site-url` reports.
+PLACEHOLDER_URL = "https://www.example.org"
 
 EPILOG = ("Docs: docs/index.md in the edcal repository. "
           "Exit codes: 0 fine, 1 check found errors, 2 invalid input.")
@@ -293,6 +295,8 @@ def build(site: Path, settings_file: str, verbosity: int | None, no_check: bool)
                                           "with --no-check in an emergency)")), err=True)
         sys.exit(reports.EXIT_FINDINGS)
     if (verbosity or 0) >= 0:
+        if result.shown:
+            click.echo("\n".join(reports.finding_lines(result.shown, style=click.style)), err=True)
         for line in summary(result, site):
             click.echo(line)
 
@@ -426,8 +430,10 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", "site_name", default=None,
               help="The site's name [default: 'Mon blog', 'My blog' in English].")
-@click.option("--url", "site_url", default="https://www.example.org", show_default=True,
-              help="The public site's address (links in posts are built from it).")
+@click.option("--url", "site_url", default=PLACEHOLDER_URL, metavar="URL",
+              help="The public site's address (SITEURL: the links in posts, the sitemap and the feeds are "
+                   f"built from it) [default: {PLACEHOLDER_URL}, a placeholder edcal check warns about until "
+                   "pelicanconf.py says the real address].")
 @click.option("--timezone", default="Europe/Paris", show_default=True, help="IANA time zone.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
               help="The site's language: its sample articles, calendar.yaml's comments, the theme's words "
@@ -451,6 +457,7 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang
 
     from edcal.commands.init import default_language, engine_pinned, init_site
     from edcal.i18n import say, say_count, speak, spoken
+    from edcal.site import setting_source, unreachable_site_url
 
     lang = lang or default_language(timezone, country)
     name = site_name if site_name is not None else {"fr": "Mon blog"}.get(lang, "My blog")
@@ -470,6 +477,12 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang
                       language=names[lang], other=other, other_language=names[other], zone=timezone,
                       commands=commands)
         click.echo(spoken(created))
+        if unreachable_site_url(site_url.rstrip("/")):
+            where = setting_source(folder, folder / "pelicanconf.py", "SITEURL")
+            address = say("SITEURL is {url}, no public address: before publishing, write the site's address "
+                          "in {where} (edcal check and edcal build warn until then).", url=site_url,
+                          where=f"{(folder / where.path).as_posix()}:{where.line}")
+            click.echo(spoken(address))
         if site.extended:
             kept = say_count(len(site.extended),
                              "Kept the folder's {files}, with edcal's lines added at its end.",

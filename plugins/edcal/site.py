@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
+import ipaddress
 import logging
 import os
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,8 @@ from edcal.model.source import Source
 
 #: The site's root folder, a setting pelicanconf.py may set (the commands set it for Pelican).
 SITE_SETTING = "EDCAL_SITE"
+#: The settings file a command read (``-s``), which Pelican's settings do not say: the checks point there.
+SETTINGS_FILE_SETTING = "EDCAL_SETTINGS_FILE"
 DEFAULT_SETTINGS = "pelicanconf.py"
 PLUGIN = "edcal"
 
@@ -47,7 +52,7 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
                                       say("found {file}, expected Pelican's settings file, a Python file "
                                           "named *.py", file=settings_file),
                                       say("e.g. -s pelicanconf.py, or -s publishconf.py for production"))])
-    override = {SITE_SETTING: str(site.resolve()), **(overrides or {})}
+    override = {SITE_SETTING: str(site.resolve()), SETTINGS_FILE_SETTING: str(path), **(overrides or {})}
     try:
         # Pelican warns on stderr about settings it dislikes; keep those, mute its prints.
         with contextlib.redirect_stdout(io.StringIO()):
@@ -96,3 +101,93 @@ def pelican_logging(level: int, quiet: bool = False) -> None:
     init(level=level, name="pelican")
     logging.getLogger("MARKDOWN").setLevel(logging.WARNING)
     console.quiet = quiet
+
+
+#: Second-level names reserved for examples (RFC 2606), with every name under them: what templates write.
+EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+#: Top-level names no public site can have: reserved for documentation, sure to be invalid (RFC 2606).
+PLACEHOLDER_TLDS = ("example", "invalid")
+#: Top-level names only a machine or a test network knows: the loopback, testing (RFC 6761).
+LOCAL_TLDS = ("localhost", "test")
+
+
+def unreachable_site_url(url: str) -> tuple[str, str] | None:
+    """Why ``url`` (a SITEURL) is no address the public can follow, or None when it is one.
+
+    ``("none", "")`` for an empty or partial address (``/blog``, ``blog.acme.fr``);
+    ``("placeholder", name)`` for a name reserved for examples (``example.org``, ``.example``);
+    ``("local", name)`` for a local or test name (``localhost``, ``.test``, ``127.0.0.1``).
+    """
+    from edcal.load.validate import WEB_ADDRESS
+
+    try:
+        host = (urllib.parse.urlsplit(url).hostname or "") if WEB_ADDRESS.match(url) else ""
+    except ValueError:  # an unclosed "[": no host
+        host = ""
+    host = host.rstrip(".")
+    if not host:
+        return "none", ""
+    for domain in EXAMPLE_DOMAINS:
+        if host == domain or host.endswith("." + domain):
+            return "placeholder", domain
+    top = host.rpartition(".")[2]
+    if top in PLACEHOLDER_TLDS:
+        return "placeholder", "." + top
+    if top in LOCAL_TLDS:
+        return "local", host if host == "localhost" else "." + top
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    return ("local", host) if address.is_loopback or address.is_unspecified else None
+
+
+def setting_source(site: Path, settings_path: Path, name: str) -> Source:
+    """Where a setting gets the value Pelican reads from ``settings_path``: its last assignment there, or,
+    when a ``from pelicanconf import *`` of a file beside it comes after (publishconf.py), that file's.
+
+    Read with :mod:`ast`, never run. A setting assigned nowhere (Pelican's default) points at the file.
+    """
+    found = _assignment(settings_path, name, frozenset())
+    path, line, column = found if found else (settings_path, 1, 1)
+    try:
+        shown = path.resolve().relative_to(site.resolve()).as_posix()
+    except ValueError:
+        shown = str(path)
+    return Source(shown, line, column)
+
+
+def _assignment(path: Path, name: str, seen: frozenset[Path]) -> tuple[Path, int, int] | None:
+    try:
+        tree = ast.parse(path.read_bytes(), filename=str(path))
+    except (OSError, SyntaxError, ValueError):
+        return None
+    candidates: list[tuple[int, int, ast.AST]] = []
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue  # a function's names are not settings
+            targets: list[ast.AST] = []
+            if isinstance(child, ast.Assign):
+                targets = [n for target in child.targets for n in ast.walk(target)]
+            elif isinstance(child, (ast.AnnAssign, ast.AugAssign)):
+                targets = [child.target]
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id == name:
+                    candidates.append((target.lineno, target.col_offset, target))
+            if isinstance(child, ast.ImportFrom) and child.module and \
+                    any(alias.name in ("*", name) for alias in child.names):
+                candidates.append((child.lineno, child.col_offset, child))
+            visit(child)
+
+    visit(tree)
+    for line, column, node in sorted(candidates, key=lambda found: found[:2], reverse=True):
+        if not isinstance(node, ast.ImportFrom):
+            return path, line, column + 1
+        imported = path.parent.joinpath(*str(node.module).split(".")).with_suffix(".py")
+        if imported.is_file() and imported.resolve() not in seen:
+            deeper = _assignment(imported, name, seen | {path.resolve()})
+            if deeper is not None:
+                return deeper
+    return None

@@ -70,6 +70,17 @@ def text(findings: Sequence[Finding], style: Callable[..., str] | None = None,
 
     :param summary: the findings the summary line counts, when not only those shown (``-q``).
     """
+    lines = finding_lines(findings, style)
+    if lines:
+        lines.append("")
+    counted = findings if summary is None else summary
+    lines += rule_lines(counted)
+    lines.append(summary_line(counted))
+    return "\n".join(lines) + "\n"
+
+
+def finding_lines(findings: Sequence[Finding], style: Callable[..., str] | None = None) -> list[str]:
+    """``path:line:col: severity: message [rule]`` and a hint line for each finding, files apart."""
 
     def paint(value: str, **kwargs: object) -> str:
         return style(value, **kwargs) if style else value
@@ -87,12 +98,7 @@ def text(findings: Sequence[Finding], style: Callable[..., str] | None = None,
                      f"{paint(f'[{finding.rule}]', dim=True)}")
         if finding.hint:
             lines.append(f"    hint: {spoken(finding.hint)}")
-    if lines:
-        lines.append("")
-    counted = findings if summary is None else summary
-    lines += rule_lines(counted)
-    lines.append(summary_line(counted))
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def as_json(findings: Sequence[Finding], strict: bool = False) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from edcal.checks import Finding
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import say, say_count, spoken
 from edcal.model.source import Source
@@ -16,6 +17,10 @@ from edcal.pelican_plugin.state import STATE_KEY, BuildState
 from edcal.plan.summary import PlanSummary
 from edcal.site import pelican_logging, pelican_settings
 
+#: Rules about the settings a build reads (``-s publishconf.py``): the build shows their findings in full, as
+#: `edcal check` reads pelicanconf.py and may not find them; it counts the others.
+SHOWN_RULES = ("placeholder-site-url",)
+
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
@@ -23,9 +28,13 @@ class BuildResult:
     output: Path
     planning: Path
     warnings: tuple[str, ...] = ()
-    #: What the checks found: warnings, and errors too in a build with ``--no-check`` (else they stop it).
+    #: How many other findings the checks found: warnings, and errors too in a build with ``--no-check``
+    #: (else they stop it).
     findings: int = 0
+    #: How many of ``findings`` are errors (``--no-check``).
     errors: int = 0
+    #: The checks' warnings the build shows in full (those of SHOWN_RULES).
+    shown: tuple[Finding, ...] = ()
     #: What the end of the build did in output/ (sweep.Sweep), when it ran.
     sweep: Any = None
 
@@ -81,9 +90,11 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
 
             note_failed_build(settings, state)  # what it wrote is edcal's to remove later
     assert state is not None and state.summary is not None
+    shown = tuple(finding for finding in state.findings if finding.rule in SHOWN_RULES)
     return BuildResult(state.summary, Path(settings["OUTPUT_PATH"]), state.planning_path,
-                       tuple(state.warnings), findings=len(state.findings), sweep=state.sweep,
-                       errors=sum(1 for f in state.findings if f.severity == "error"))
+                       tuple(state.warnings), findings=len(state.findings) - len(shown), shown=shown,
+                       sweep=state.sweep,
+                       errors=sum(1 for f in state.findings if f.severity == "error" and f not in shown))
 
 
 def summary(result: BuildResult, site: Path) -> list[str]:

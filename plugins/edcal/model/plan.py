@@ -214,6 +214,8 @@ class Plan:
     composed_from: dt.datetime | None = None
     #: The blog's name (Pelican's SITENAME), shown on the planning pages and in feed names.
     site_name: str = ""
+    #: Where the settings set SITEURL (``pelicanconf.py:6``), for the check of the address.
+    site_url_source: Source | None = None
     #: URLs of the blog's pages (relative to the site, e.g. "a-propos/"), for link checks.
     page_urls: frozenset[str] = frozenset()
     #: What staff may share now from their own accounts.

@@ -11,15 +11,19 @@ from edcal.model.plan import Plan
 from edcal.pelican_plugin.state import BuildState
 from edcal.plan.compose import DRAFTS_FOLDER, Composer, DraftTemplates
 from edcal.plan.resolve import Site, resolve_plan
+from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, setting_source
 from edcal.themes import template_folders
 
 
 def site_of(state: BuildState) -> Site:
     settings = state.settings
+    # `pelican content -s publishconf.py` does not say which file it read: pelicanconf.py, the usual one.
+    settings_file = Path(settings.get(SETTINGS_FILE_SETTING) or state.site / DEFAULT_SETTINGS)
     return Site(url=str(settings.get("SITEURL") or "").rstrip("/"),
                 lang=str(settings.get("DEFAULT_LANG") or "en"),
                 content=Path(settings["PATH"]), article_url=str(settings.get("ARTICLE_URL") or ""),
-                name=str(settings.get("SITENAME") or ""))
+                name=str(settings.get("SITENAME") or ""),
+                url_source=setting_source(state.site, settings_file, "SITEURL"))
 
 
 def _check_named_templates(state: BuildState, templates: DraftTemplates) -> None:

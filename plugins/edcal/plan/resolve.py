@@ -80,6 +80,8 @@ class Site:
     content: Path | None = None
     article_url: str | None = None
     name: str = ""
+    #: Where the settings set ``url`` (SITEURL): a finding about the address points there.
+    url_source: Source | None = None
 
 
 def resolve_plan(
@@ -109,7 +111,8 @@ def resolve_plan(
     errors.raise_if_any()
     items.sort(key=lambda item: item.sort_key(calendar.zone))
     plan = Plan(calendar, article_list, items, now, generated_at, site.url, site.lang,
-                site.content, site.article_url, composed_from=compose_from, site_name=site.name)
+                site.content, site.article_url, composed_from=compose_from, site_name=site.name,
+                site_url_source=site.url_source)
     if compose_from is None or compose_from <= now:  # what staff may share now (a few texts): not for
         # a plan of articles only (`agenda`, `next-change`), nor a check of a later window
         plan.sharing = ShareKitBuilder(calendar, article_list, resolver.by_slug, resolver.article_at, now,

@@ -1,5 +1,5 @@
-"""Links that would break on the day: promoting an article not live yet, or that does not exist, and
-the links of articles' texts that are dead on the blog."""
+"""Links that would break on the day: promoting an article not live yet, or that does not exist, the
+links of articles' texts that are dead on the blog, and a SITEURL that is no public address."""
 
 from __future__ import annotations
 
@@ -20,10 +20,12 @@ from edcal.i18n import say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import Article
 from edcal.model.plan import article_item_id
+from edcal.model.source import Source
 from edcal.plan.compose import absolute, is_site_url
 from edcal.plan.linked import articles_by_page, page_path, post_article
 from edcal.plan.share import site_addresses
 from edcal.plan.status import article_state
+from edcal.site import DEFAULT_SETTINGS, unreachable_site_url
 
 
 @rule("post-before-article", "error",
@@ -319,3 +321,28 @@ def _relative_file(target: Article, article: Article) -> str:
     """The target's file as ``{filename}`` reads it from the linking article's folder."""
     here = posixpath.dirname(article.source.path)
     return posixpath.relpath(target.source.path, here) if here else target.source.path
+
+
+@rule("placeholder-site-url", "warning",
+      "SITEURL is a placeholder (example.org), a local address or none: the blog's links would lead nowhere")
+def placeholder_site_url(ctx: CheckContext) -> Iterator[Problem]:
+    plan = ctx.plan
+    found = unreachable_site_url(plan.site_url)
+    if found is None:
+        return
+    kind, name = found
+    url = plan.site_url[:80]
+    if kind == "placeholder":
+        message = say("SITEURL is '{url}', a placeholder ({name} is reserved for examples): the sitemap, the "
+                      "feeds, the sharing tags and the posts' links would all point there", url=url, name=name)
+    elif kind == "local":
+        message = say("SITEURL is '{url}', a local address ({name}): the sitemap, the feeds, the sharing tags "
+                      "and the posts' links would point where the public cannot go", url=url, name=name)
+    elif url:
+        message = say("SITEURL is '{url}', without https:// and a host: the sitemap, the feeds, the sharing "
+                      "tags and the posts' links would not lead to the site", url=url)
+    else:
+        message = say("SITEURL is empty: the sitemap, the feeds, the sharing tags and the posts' links would "
+                      "have no address")
+    yield Problem(plan.site_url_source or Source(DEFAULT_SETTINGS, 1, 1), message,
+                  say("write the site's real address there, e.g. SITEURL = 'https://blog.your-company.com'"))
