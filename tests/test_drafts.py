@@ -548,29 +548,31 @@ def test_a_carousel_goes_out_whole_and_in_order_in_drafts_review_exports_and_pla
     cdn = "https://cdn.example.org"
     calendar = calendar_from(PARIS_CALENDAR + "  instagram: {}\nposts:\n  - id: c\n    at: 2027-01-12 09:00\n"
                              "    networks: [instagram]\n    text: Le salon\n    images:\n"
-                             f"      - {{image: '{cdn}/3.png', alt: 'Le stand,\n          hall B'}}\n"
+                             f"      - {{image: '{cdn}/3.png', alt: 'Le stand,\n          hall B : « Entrée »'}}\n"
                              f"      - '{cdn}/1.png'\n      - {{image: '{cdn}/2.png', alt: L'atelier}}\n")
     plan = plan_of(calendar, now="2027-01-05T00:00:00+01:00")
     (post,) = [item for item in plan.items if item.id == "c-instagram"]
     order = [f"{cdn}/3.png", f"{cdn}/1.png", f"{cdn}/2.png"]
-    alts = ["Le stand, hall B", None, "L'atelier"]
+    alts = ["Le stand, hall B : « Entrée »", None, "L'atelier"]
     data = sidecar(post, plan)
     assert data["media"] == [{"path": p, "alt": a} for p, a in zip(order, alts, strict=True)]
-    assert data["alt"] == "Le stand, hall B"  # the first image's, for scripts of one image
+    assert data["alt"] == "Le stand, hall B : « Entrée »"  # the first image's, for scripts of one image
     assert plan_json.item_document(post, plan.calendar)["media"] == data["media"]
     assert json.loads(exports.posts_json([post], plan))["posts"][0]["media"] == data["media"]
     (row,) = csv.DictReader(io.StringIO(exports.generic_csv([post], plan).removeprefix("\ufeff"), newline=""))
     assert row["image"].split("\n") == order
-    assert row["alt"].split("\n") == ["Le stand, hall B", "", "L'atelier"]
+    assert row["alt"].split("\n") == ["Le stand, hall B : « Entrée »", "", "L'atelier"]
     # The review card shows each image, in order, each with its alt text (or says it has none).
     write_planning_page(review, plan, tmp_path)
     page = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
     card = page[page.index('data-item-id="c-instagram"'):]
     card = card[:card.index("</article>")]
     assert regex.findall(r'<img src="([^"]+)" alt="([^"]*)"', card) == [
-        (f"{cdn}/3.png", "Le stand, hall B"), (f"{cdn}/1.png", ""), (f"{cdn}/2.png", "L&#39;atelier")]
+        (f"{cdn}/3.png", "Le stand, hall B : « Entrée »"), (f"{cdn}/1.png", ""), (f"{cdn}/2.png", "L&#39;atelier")]
     assert regex.findall(r"<figcaption>(.*?)</figcaption>", card) == [
-        "Texte alternatif\u00a0: Le stand, hall B", '<span class="sev-warning">Pas de texte alternatif</span>',
+        # Spaced as French is under the image (the `alt` itself is left as typed): no line starts with "»".
+        "Texte alternatif\u00a0: Le stand, hall B\u00a0: «\u00a0Entrée\u00a0»",
+        '<span class="sev-warning">Pas de texte alternatif</span>',
         "Texte alternatif\u00a0: L&#39;atelier"]
 
 

@@ -73,7 +73,8 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
     env.filters["month_name"] = lambda day: month_name(day, lang)
     env.filters["shown_title"] = lambda item: shown_title(item, context.plan)
-    env.filters["site_title"] = lambda title: french_title(title, lang)  # an idea's, in the site's language
+    # An idea's title, an image's alt text shown under it: in the site's language ("beiges : «" kept whole).
+    env.filters["site_title"] = lambda title: french_title(title, lang)
     tracking = context.plan.calendar.tracking
     names = tracking.names if tracking.enabled else frozenset()
     site_url = context.plan.site_url
