@@ -154,6 +154,10 @@ def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:
     assert "blog: 1 published article -> output/" in english
     assert "  posts: 22 on 4 networks (bluesky, linkedin, mastodon, x), 1 post withheld by a freeze" in english
     assert "checks: 13 warnings: `edcal check` lists them" in english
+    # Built with other settings, the check that lists the same findings reads them too.
+    (site / "publishconf.py").write_text("from pelicanconf import *  # noqa: F403\n", encoding="utf-8")
+    production = run_edcal("build", "-s", "publishconf.py", cwd=site, env={"EDCAL_LANG": "en"})
+    assert "checks: 13 warnings: `edcal check -s publishconf.py` lists them" in production.stdout.splitlines()
 
 
 def test_init_says_in_the_new_sites_language_which_zone_it_chose(tmp_path: Path) -> None:

@@ -297,7 +297,7 @@ def build(site: Path, settings_file: str, verbosity: int | None, no_check: bool)
     if (verbosity or 0) >= 0:
         if result.shown:
             click.echo("\n".join(reports.finding_lines(result.shown, style=click.style)), err=True)
-        for line in summary(result, site):
+        for line in summary(result, site, settings_file):
             click.echo(line)
 
 

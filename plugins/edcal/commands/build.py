@@ -15,7 +15,7 @@ from edcal.pelican_plugin import RAISE_SETTING
 from edcal.pelican_plugin.checking import CHECK_SETTING
 from edcal.pelican_plugin.state import STATE_KEY, BuildState
 from edcal.plan.summary import PlanSummary
-from edcal.site import pelican_logging, pelican_settings
+from edcal.site import DEFAULT_SETTINGS, pelican_logging, pelican_settings
 
 #: Rules about the settings a build reads (``-s publishconf.py``): the build shows their findings in full, as
 #: `edcal check` reads pelicanconf.py and may not find them; it counts the others.
@@ -97,8 +97,12 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
                        errors=sum(1 for f in state.findings if f.severity == "error" and f not in shown))
 
 
-def summary(result: BuildResult, site: Path) -> list[str]:
-    """What a person wants to know after a build, in a few lines, in the language the command speaks."""
+def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTINGS) -> list[str]:
+    """What a person wants to know after a build, in a few lines, in the language the command speaks.
+
+    :param settings_file: the settings the build read: the check that lists its findings reads the same
+        (``edcal check -s publishconf.py``).
+    """
     plan = result.plan
     kinds, statuses, networks, withheld = plan.kinds, plan.articles, plan.networks, plan.withheld
 
@@ -135,16 +139,17 @@ def summary(result: BuildResult, site: Path) -> list[str]:
         say_("feeds: {path}calendar.ics and {path}calendars/; planning site: {path}index.html",
              path=planning),
     ]
+    check = "`edcal check`" if settings_file == DEFAULT_SETTINGS else f"`edcal check -s {settings_file}`"
     if result.errors:  # built with --no-check
         counts = say("{errors}, {warnings}",
                      errors=say_count(result.errors, "{count} error", "{count} errors"),
                      warnings=say_count(result.findings - result.errors, "{count} warning",
                                         "{count} warnings"))
-        lines.append(say_("checks: {counts}, built all the same (--no-check): `edcal check` lists them",
-                          counts=counts))
+        lines.append(say_("checks: {counts}, built all the same (--no-check): {check} lists them",
+                          counts=counts, check=check))
     elif result.findings:
-        lines.append(spoken(say_count(result.findings, "checks: {count} warning: `edcal check` shows it",
-                                      "checks: {count} warnings: `edcal check` lists them")))
+        lines.append(spoken(say_count(result.findings, "checks: {count} warning: {check} shows it",
+                                      "checks: {count} warnings: {check} lists them", check=check)))
     if result.warnings:
         lines.append(spoken(say_count(len(result.warnings),
                                       "  {count} note on Hootsuite's unconfirmed rules: "
