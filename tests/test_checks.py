@@ -851,6 +851,8 @@ def test_empty_article() -> None:
     ("[//]: # (à écrire : le salon)\n## Titre\n", True), ("   [site]: https://example.org \"Le site\"\n", True),
     ("    [site]: https://example.org\n", False), ("[//]: # (une note) et du texte\n", False),
     ("Un titre souligné\n> ---\n", False), ("> Un titre souligné\n> ---\n", True),
+    # A footnote's definition is no link definition: the page lists it at its foot (Markdown's `extra`).
+    ("## À compléter\n\n[^1]: Source\n", False),
 ])
 def test_an_article_with_headings_only_has_no_text(body: str, empty: bool) -> None:
     from edcal.load.articles import has_no_text
