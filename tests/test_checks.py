@@ -1325,6 +1325,9 @@ def test_the_setting_edcal_check_false_lets_edcal_build_through_as_it_does_pelic
     result = run_edcal("build", cwd=broken_site)
     assert result.returncode == 0, result.stderr
     assert (broken_site / "planning" / "plan.json").is_file() and (broken_site / "output" / "index.html").is_file()
+    # Its summary names the setting that let the errors through, not an option nobody typed.
+    [said] = [line for line in result.stdout.splitlines() if line.startswith("checks:")]
+    assert "built all the same (EDCAL_CHECK = False):" in said and "--no-check" not in said, said
 
 
 def test_a_link_to_a_page_of_the_site_is_not_an_unknown_article(site: Path) -> None:
