@@ -364,6 +364,13 @@ SLIPS += [
     ("posts:\n  - {id: a, networks: [x], text: T, at: \"Thu, 16 March\"}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      "dates are written with digits, year first, and with their year: 2028-03-16"),
+    # The month first, as Outlook and Google Calendar write it in English, weekday and all.
+    ("posts:\n  - {id: a, networks: [x], text: T, at: \"Thursday, March 16\"}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written with digits, year first, and with their year: 2028-03-16"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: \"Thu, Mar 16, 2028 10:00\"}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written with digits, year first: 2028-03-16, then the time as HH:MM"),
     # A day the coming year lacks is offered in the year that has it; a day no month has, not at all.
     ("posts:\n  - {id: a, networks: [x], text: T, at: 29 février}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",

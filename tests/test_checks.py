@@ -851,6 +851,8 @@ def test_empty_article() -> None:
     ("[//]: # (à écrire : le salon)\n## Titre\n", True), ("   [site]: https://example.org \"Le site\"\n", True),
     ("    [site]: https://example.org\n", False), ("[//]: # (une note) et du texte\n", False),
     ("Un titre souligné\n> ---\n", False), ("> Un titre souligné\n> ---\n", True),
+    # A footnote's definition is no link definition: the page lists it at its foot (Markdown's `extra`).
+    ("## À compléter\n\n[^1]: Source\n", False),
 ])
 def test_an_article_with_headings_only_has_no_text(body: str, empty: bool) -> None:
     from edcal.load.articles import has_no_text
@@ -1323,6 +1325,9 @@ def test_the_setting_edcal_check_false_lets_edcal_build_through_as_it_does_pelic
     result = run_edcal("build", cwd=broken_site)
     assert result.returncode == 0, result.stderr
     assert (broken_site / "planning" / "plan.json").is_file() and (broken_site / "output" / "index.html").is_file()
+    # Its summary names the setting that let the errors through, not an option nobody typed.
+    [said] = [line for line in result.stdout.splitlines() if line.startswith("checks:")]
+    assert "built all the same (EDCAL_CHECK = False):" in said and "--no-check" not in said, said
 
 
 def test_a_link_to_a_page_of_the_site_is_not_an_unknown_article(site: Path) -> None:

@@ -581,6 +581,12 @@ def test_serve_listens_on_ipv6(site: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+    # Written in brackets, as `edcal serve` prints it (http://[::1]:8000/), the same address.
+    bracketed = listening("[::1]", 0, SiteHandler)
+    try:
+        assert bracketed.server_address[0] == "::1"
+    finally:
+        bracketed.server_close()
 
 
 def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -> None:

@@ -610,3 +610,26 @@ def test_an_online_empty_articles_error_is_on_each_card_about_it_and_counted_onc
     overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
     assert '<td data-label="Errors in their articles" data-count="3" class="sev-error">1</td>' in overview
     assert 'data-count="periods"' not in overview  # shown on its cards, it is no "finding on no draft"
+
+
+def test_the_drafts_review_says_a_finding_on_the_settings_is_on_no_draft(tmp_path: Path) -> None:
+    """A new site's SITEURL placeholder was counted as "1 more finding about no draft (a week below cadence, …,
+    an idea)": none of which the site had, and the settings were not named."""
+    from edcal.checks import run_checks
+    from edcal.outputs import review
+    from edcal.outputs.context import OutputContext
+    from edcal.themes import DEFAULT_THEME
+    from helpers import calendar_from, plan_of
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  x: {}\nposts:\n"
+                             "  - {id: a, networks: [x], at: 2027-01-14 10:00, text: Bonjour}\n")
+    plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
+    plan.lang, plan.site_url = "en", "https://www.example.org"
+    findings = tuple(run_checks(plan))
+    assert [f.rule for f in findings] == ["placeholder-site-url"]
+    review.write(OutputContext(plan=plan, findings=findings,
+                               template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
+    overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
+    sentence = regex.search(r'data-count="periods">(.*?)</p>', overview).group(1)
+    assert sentence.startswith("1 more finding is about no draft of these pages (") and \
+        "the site&#39;s settings" in sentence, sentence

@@ -1245,6 +1245,14 @@ def test_a_phone_opens_the_calendar_on_this_week(sample: Path, server: str, chro
     assert page.locator("#period").inner_text() == "janvier 2027"
     page.goto(server + "index.html?date=2027-04")
     assert page.locator("#period").inner_text() == "avril 2027"
+    # The week asked for from a month's date stays the week on reload: the address alone said "month".
+    page.locator('.views button[data-view="week"]').tap()
+    assert page.url.endswith("index.html?date=2027-04&view=week")
+    page.reload()
+    assert page.locator("#period").inner_text() == "Semaine du 29 mars au 4 avril 2027"
+    # The week, the phone's own view, needs no ?view= where the date is a day's.
+    page.locator("#next").tap()
+    page.locator('.views button[data-view="month"]').tap()
     page.locator('.views button[data-view="week"]').tap()
     assert "view=" not in page.url
     context.close()

@@ -37,7 +37,9 @@ _HOUR_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2})$")
 #: ``12 janvier 2027``, ``mardi 1er mars 2027 9h``, ``January 12, 2027``: a date in words.
 _WORDS_DAY_FIRST = re.compile(r"^(?:([^\W\d_]+)\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?"
                               r"(?:\s+(\d{4}))?(.*)$")
-_WORDS_MONTH_FIRST = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(\d{4}))?(.*)$")
+#: ``March 16``, ``Thursday, March 16, 2027``: the month first, as English writes it.
+_WORDS_MONTH_FIRST = re.compile(r"^(?:([^\W\d_]+)\.?,?\s+)?([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?"
+                                r"(?:\s+(\d{4}))?(.*)$")
 #: Weekdays alone, where a slot wants a time after them: ``[tue,thu 17:00]`` split by YAML at its comma.
 _WEEKDAYS_ONLY = re.compile(r"^[a-zé.,-]+$", re.IGNORECASE)
 
@@ -189,7 +191,7 @@ def _date_spelt_otherwise(found: str) -> str | None:
     if day_first is not None:
         weekday, day, month_name, year, rest = day_first.groups()
     elif month_first is not None:
-        month_name, day, year, rest = month_first.groups()
+        weekday, month_name, day, year, rest = month_first.groups()
     else:
         return None
     month = _month_number(month_name)

@@ -33,6 +33,8 @@ class BuildResult:
     findings: int = 0
     #: How many of ``findings`` are errors (``--no-check``).
     errors: int = 0
+    #: What let those errors through: ``--no-check``, or the setting ``EDCAL_CHECK = False``.
+    checks_off: str = "--no-check"
     #: The checks' warnings the build shows in full (those of SHOWN_RULES).
     shown: tuple[Finding, ...] = ()
     #: What the end of the build did in output/ (sweep.Sweep), when it ran.
@@ -94,7 +96,8 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
     return BuildResult(state.summary, Path(settings["OUTPUT_PATH"]), state.planning_path,
                        tuple(state.warnings), findings=len(state.findings) - len(shown), shown=shown,
                        sweep=state.sweep,
-                       errors=sum(1 for f in state.findings if f.severity == "error" and f not in shown))
+                       errors=sum(1 for f in state.findings if f.severity == "error" and f not in shown),
+                       checks_off="--no-check" if not check else f"{CHECK_SETTING} = False")
 
 
 def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTINGS) -> list[str]:
@@ -140,13 +143,13 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
              path=planning),
     ]
     check = "`edcal check`" if settings_file == DEFAULT_SETTINGS else f"`edcal check -s {settings_file}`"
-    if result.errors:  # built with --no-check
+    if result.errors:  # built with --no-check, or EDCAL_CHECK = False
         counts = say("{errors}, {warnings}",
                      errors=say_count(result.errors, "{count} error", "{count} errors"),
                      warnings=say_count(result.findings - result.errors, "{count} warning",
                                         "{count} warnings"))
-        lines.append(say_("checks: {counts}, built all the same (--no-check): {check} lists them",
-                          counts=counts, check=check))
+        lines.append(say_("checks: {counts}, built all the same ({switch}): {check} lists them",
+                          counts=counts, switch=result.checks_off, check=check))
     elif result.findings:
         lines.append(spoken(say_count(result.findings, "checks: {count} warning: {check} shows it",
                                       "checks: {count} warnings: {check} lists them", check=check)))

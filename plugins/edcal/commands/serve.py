@@ -179,6 +179,8 @@ def listening(bind: str, port: int, handler: Callable[..., Any]) -> http.server.
     :raises InputErrors: a name that is no address, an address of another computer, a port in use or
         reserved to the administrator: at ``--bind`` or ``--port``.
     """
+    if bind.startswith("[") and bind.endswith("]"):  # `[::1]`, as the addresses printed write it
+        bind = bind[1:-1]
     try:
         family, *_, address = socket.getaddrinfo(bind, port, type=socket.SOCK_STREAM,
                                                  flags=socket.AI_PASSIVE)[0]

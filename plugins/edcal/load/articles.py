@@ -302,8 +302,9 @@ _HEADING_LINE = re.compile(r"#(?!.*(?:!\[|<img\b))", re.IGNORECASE)
 #: A rule (``---``), or a heading's underline on the line below its text.
 _RULE_LINE = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*")
 _UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*")
-#: A link definition on one line (``[id]: url``, ``[//]: # (note)``, with a title in "", '' or ()).
-_LINK_DEFINITION = re.compile(r"""[ ]{0,3}\[[^\[\]]*\]:[ \t]*\S+(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*""")
+#: A link definition on one line (``[id]: url``, ``[//]: # (note)``, with a title in "", '' or ()); not a
+#: footnote's (``[^1]: Source``), which the page lists at its foot.
+_LINK_DEFINITION = re.compile(r"""[ ]{0,3}\[(?!\^)[^\[\]]*\]:[ \t]*\S+(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*""")
 #: The marks of a quote (``> ``, ``>> ``, ``> > ``) opening a line.
 _QUOTE_MARKS = re.compile(r"(?:[ ]{0,3}>[ ]?)+")
 

@@ -258,11 +258,12 @@
   var view, cursor;
   /* A phone shows a month as a long list of days: it opens on this week instead. */
   var defaultView = window.matchMedia("(max-width: 700px)").matches ? "week" : "month";
-  /* The view and its period, as the address gives them (today's month, or week on a phone, by
-     default; a month's date, ?date=2027-03, is that month's view). */
+  /* The view an address without ?view= opens: a month's date (?date=2027-03) is that month's view,
+     else the screen's default (today's month, or week on a phone). */
+  function impliedView() { return /^\d{4}-\d{2}$/.test(params.get("date") || "") ? "month" : defaultView; }
+  /* The view and its period, as the address gives them. */
   function readView() {
-    var date = params.get("date") || "";
-    view = views[params.get("view")] ? params.get("view") : (/^\d{4}-\d{2}$/.test(date) ? "month" : defaultView);
+    view = views[params.get("view")] ? params.get("view") : impliedView();
     cursor = params.get("date") && /^\d{4}-\d{2}(-\d{2})?$/.test(params.get("date")) ? parse(params.get("date")) : today;
   }
   readView();
@@ -409,7 +410,8 @@
   buttons.forEach(function (button) {
     button.addEventListener("click", function () {
       view = button.getAttribute("data-view");
-      setParam("view", view === defaultView ? "" : view);
+      /* Kept unless the address implies it: the week chosen from ?date=2027-04 stays the week on reload. */
+      setParam("view", view === impliedView() ? "" : view);
       render();
     });
   });
