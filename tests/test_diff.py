@@ -161,9 +161,9 @@ def test_a_workflow_is_warned_at_the_line_of_a_post_put_in_the_past(repo: Path) 
     assert result.returncode == 0, result.stderr
     warning, notice = result.stdout.splitlines()
     assert warning == (f"::warning file=calendar.yaml,line={line},col=5,title=publication mise dans le passé::"
-                       "X, mercredi 21 janvier 2026 10:00 : son heure est déjà passée : cette publication "
-                       "ne partira pas comme prévu (vérifiez sa date ; un article publié en retard perd ses "
-                       "promotions d'avant)")
+                       "La publication X du mercredi 21 janvier 2026 10:00 est déjà passée : elle ne partira "
+                       "pas comme prévu (vérifiez sa date ; un article publié en retard perd ses promotions "
+                       "d'avant)")
     assert re.fullmatch(r"::notice title=edcal diff::Changements du planning de HEAD~1 \(\w+\) à HEAD \(\w+\)"
                         "\u00a0: 1 élément ajouté.", notice), notice
     # Nothing put in the past: the summary alone.

@@ -439,8 +439,8 @@ def test_a_push_is_warned_of_the_posts_it_dates_in_the_past(workflow: dict[str, 
     assert f"diff {before} --format github" in job.edcal()
     line = calendar.read_text(encoding="utf-8").splitlines().index(
         "  - {id: vieux, networks: [x], at: 2026-03-25 10:00, text: Oups}") + 1
-    assert (f"::warning file=calendar.yaml,line={line},col=5,title=post put in the past::X, Wednesday 25 March 2026 "
-            "10:00: its time is already past: this post will not go out as planned") in job.log
+    assert (f"::warning file=calendar.yaml,line={line},col=5,title=post put in the past::The X post of Wednesday 25 "
+            "March 2026 10:00 is already past: it will not go out as planned") in job.log
     first = Job(workflow, site, event="push", now=AFTER, before="0" * 40).run()
     assert not first.failed and not [call for call in first.edcal() if call.startswith("diff")]
 

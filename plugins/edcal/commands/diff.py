@@ -556,11 +556,11 @@ class _Words:
         return self._("post put in the past")
 
     def late_message(self, change: ItemChange) -> str:
-        """"X, mercredi 21 janvier 2026 10:00 : Son heure est déjà passée…", for an annotation."""
-        post = f"{self.where(change.item)}, {self.when(change.item.start)}"
-        note = " ".join(self.notes(change))
-        note = note[:1].lower() + note[1:]  # no capital after the colon
-        return self._("{post}: {note}").format(post=post, note=note)
+        """"La publication LinkedIn du mercredi 14 janvier 2026 10:00 est déjà passée : …", for an
+        annotation (the note of a row, said of the post it is at)."""
+        return self._("The {network} post of {when} is already past: it will not go out as planned (check "
+                      "its date; an article published late loses its promotions of earlier)").format(
+            network=self.where(change.item), when=self.when(change.item.start))
 
     def span(self, kind: str, before: KeyDate | Campaign | None, after: KeyDate | Campaign | None) -> str:
         """"Salon Industrie, Lyon: lundi 26 janvier 2027 → jeudi 29 janvier 2027", before → after (a
