@@ -1,7 +1,8 @@
-"""A day as people write it, YYYY-MM-DD, and the years a date may have.
+"""A day as people write it, YYYY-MM-DD, the years a date may have, and days, weeks or months added
+to a date as a calendar counts them.
 
-Read by the loader (``at: 2027-01-12``) and by the clock (``EDCAL_NOW=2027-01-12``): it depends on
-neither.
+Read by the loader (``at: 2027-01-12``), the clock (``EDCAL_NOW=2027-01-12``) and the plan (``+1 month``):
+it depends on none of them.
 """
 
 from __future__ import annotations
