@@ -423,6 +423,12 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
     assert header == "title: \"L'établi idéal : nos conseils\"\nstatus: draft\ntags: [l'atelier]\n"
     brackets = runner.invoke(cli, ["new", "Outils", "--site", str(site), "--tags", "outils [pro], acier"])
     assert "tags: [\"outils [pro]\", acier]\n" in (site / brackets.output.strip()).read_text(encoding="utf-8")
+    # `--tags ""` (a script's empty variable) or a stray comma names no tag: none written, no traceback.
+    for empty in ("", ", "):
+        untagged = runner.invoke(cli, ["new", f"Sans étiquette {len(empty)}", "--site", str(site), "--tags", empty])
+        assert untagged.exit_code == 0, untagged.output
+        header = (site / untagged.output.strip()).read_text(encoding="utf-8").split("---\n")[1]
+        assert header == f"title: Sans étiquette {len(empty)}\nstatus: draft\n"
 
 
 def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp_path: Path) -> None:

@@ -113,9 +113,9 @@ def usage_error(exc: click.UsageError, command: str, hint: str | None = None) ->
     if isinstance(param_type, click.IntRange) and isinstance(exc, click.BadParameter):
         # click's "0 is not in the range 1<=x<=3660": a programmer's notation
         found = re.match(r"('.*?'|\S+) is not", exc.message)
-        message = say("found {value}, expected a whole number from {min} to {max}",
-                      value=found.group(1) if found else say("a value"), min=param_type.min,
-                      max=param_type.max)
+        message: str = say("found {value}, expected a whole number from {min} to {max}",
+                           value=found.group(1) if found else say("a value"), min=param_type.min,
+                           max=param_type.max)
         return _said(where, message, help_hint)
     message = click_message(exc)
     possibilities = list(getattr(exc, "possibilities", None) or [])  # click's own, for options and commands

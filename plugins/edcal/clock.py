@@ -57,8 +57,8 @@ def parse_instant(text: str, zone: ZoneInfo, name: str) -> dt.datetime:
         if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
             raise ValueError(f"year {parsed.year} is out of range")
     except ValueError:
-        message = say("found '{text}', expected an ISO 8601 date or date-time such as 2027-01-12T09:00 or "
-                      "2027-01-12T08:00:00Z", text=text)
+        message: str = say("found '{text}', expected an ISO 8601 date or date-time such as 2027-01-12T09:00 "
+                           "or 2027-01-12T08:00:00Z", text=text)
         if re.match(r"\d{4}-\d\d-\d\d(?!\d)", value):
             try:
                 parse_date(value[:10])

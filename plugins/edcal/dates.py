@@ -1,7 +1,8 @@
-"""A day as people write it, YYYY-MM-DD, and the years a date may have.
+"""A day as people write it, YYYY-MM-DD, the years a date may have, and days, weeks or months added
+to a date as a calendar counts them.
 
-Read by the loader (``at: 2027-01-12``) and by the clock (``EDCAL_NOW=2027-01-12``): it depends on
-neither.
+Read by the loader (``at: 2027-01-12``), the clock (``EDCAL_NOW=2027-01-12``) and the plan (``+1 month``):
+it depends on none of them.
 """
 
 from __future__ import annotations
@@ -9,8 +10,14 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
+
+from dateutil.relativedelta import relativedelta
 
 from edcal.i18n import say
+
+if TYPE_CHECKING:
+    from edcal.model.calendar import TimeUnit
 
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z")
 
@@ -42,3 +49,9 @@ def parse_date(text: str) -> dt.date:
                              "YYYY-MM-DD",
                              text=text, month=say(_calendar.month_name[month]), year=year, last=last))
     return dt.date(year, month, day)
+
+
+def calendar_delta(amount: int, unit: TimeUnit) -> relativedelta:
+    """``amount`` units as the calendar counts them: +1 month from 31 January is 28 February."""
+    # mypy checks a ``**`` mapping's values against every parameter (dt1 too), whatever its keys.
+    return relativedelta(**{unit: amount})  # type: ignore[arg-type]

@@ -161,11 +161,13 @@ def _coming_day(month: int, day: int, weekday: int | None = None) -> dt.date | N
     """The next such day from now (``EDCAL_NOW`` pins it), for a date written without its year: the
     29th of February in the next leap year, ``mardi 19 janvier`` in the next year it is a Tuesday
     (the coming one when none is near); None for a day no month has (``31 avril``)."""
+    from zoneinfo import ZoneInfo
+
     from edcal import clock
     from edcal.errors import InputErrors
 
     try:
-        today = clock.now(dt.UTC).date()
+        today = clock.now(ZoneInfo("UTC")).date()
     except InputErrors:  # said where EDCAL_NOW is read; a hint must not fail
         today = dt.datetime.now(dt.UTC).date()
     coming = []
@@ -174,7 +176,8 @@ def _coming_day(month: int, day: int, weekday: int | None = None) -> dt.date | N
             if (date := dt.date(year, month, day)) >= today:
                 coming.append(date)
     on_weekday = [date for date in coming[:8] if date.weekday() == weekday]
-    return (on_weekday or coming or [None])[0]
+    nearest = on_weekday or coming
+    return nearest[0] if nearest else None
 
 
 def _date_spelt_otherwise(found: str) -> str | None:

@@ -142,16 +142,24 @@ def _fill(template: str, values: dict[str, Any], code: str) -> str:
     return _Figures(code).vformat(template, (), values)
 
 
-def translator(lang: str | None) -> Callable[[str], str]:
+class Translator:
+    """``_(text)`` in one language: the translation, else the text."""
+
+    __slots__ = ("_table", "language")
+
+    def __init__(self, code: str, table: dict[str, str]) -> None:
+        #: The catalogue's language ("fr", "en"), for plural forms and figures (:meth:`Message.translated`).
+        self.language = code
+        self._table = table
+
+    def __call__(self, text: str) -> str:
+        return self._table.get(text, text)
+
+
+def translator(lang: str | None) -> Translator:
     """``_(text)`` for ``lang`` ("fr", "fr-FR", "en"…): the translation, else the text."""
     code = language(lang)
-    table = catalog(code)
-
-    def translate(text: str) -> str:
-        return table.get(text, text)
-
-    translate.language = code  # type: ignore[attr-defined]  # for plural forms (Message.translated)
-    return translate
+    return Translator(code, catalog(code))
 
 
 class Message(str):
@@ -299,8 +307,8 @@ def spoken(text: str | None) -> str:
     """A message (or a plain text) in the language the command line speaks (:func:`speak`)."""
     if text is None:
         return ""
-    return text if _SPOKEN.language == "en" else translated(text, _SPOKEN)  # type: ignore[attr-defined]
+    return text if _SPOKEN.language == "en" else translated(text, _SPOKEN)
 
 
-_SPOKEN: Callable[[str], str] = translator(os.environ.get(LANG_VARIABLE))
+_SPOKEN: Translator = translator(os.environ.get(LANG_VARIABLE))
 _SITE_HEARD = False

@@ -64,7 +64,7 @@ def _install_uninitialized(package: str) -> None:
         except KeyError:
             raise AttributeError(f"module '{package}' has no attribute '{attribute}'") from None
 
-    created.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    created.__dict__["__getattr__"] = __getattr__  # a module's own __getattr__ (PEP 562)
     sys.modules[package] = created
     parent, _, child = package.rpartition(".")
     if parent:  # `import holidays; holidays.countries` must find the same object

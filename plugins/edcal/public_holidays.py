@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import TYPE_CHECKING
 
 from edcal.lazy_packages import submodule
 from edcal.model.calendar import Calendar
+
+if TYPE_CHECKING:
+    from holidays.holiday_base import HolidayBase
 
 
 def holidays_between(calendar: Calendar, first: dt.date, last: dt.date, lang: str) -> dict[dt.date, str]:
@@ -18,7 +22,7 @@ def holidays_between(calendar: Calendar, first: dt.date, last: dt.date, lang: st
 
 
 @functools.cache
-def _country_class(country: str) -> type | None:
+def _country_class(country: str) -> type[HolidayBase] | None:
     """The holidays class of a country code (``FR``, ``FRA``), or None for an unknown code.
 
     Only the country's own module is imported: ``holidays.country_holidays``
@@ -28,7 +32,8 @@ def _country_class(country: str) -> type | None:
 
     for module, names in COUNTRIES.items():
         if country in names[1:]:  # names[0] is the class name; then the codes
-            return getattr(submodule("holidays.countries", module), country)  # type: ignore[no-any-return]
+            found: type[HolidayBase] = getattr(submodule("holidays.countries", module), country)
+            return found
     return None
 
 

@@ -89,9 +89,9 @@ def _entry_languages(context: dict[str, Any], feed: Any, language: str) -> dict[
     found = {}
     for item in feed.items:
         path = urlsplit(str(item.get("link") or "")).path
-        lang = by_path.get(path[len(root):] if root and path.startswith(root + "/") else path)
-        if lang:
-            found[id(item)] = lang
+        item_lang = by_path.get(path[len(root):] if root and path.startswith(root + "/") else path)
+        if item_lang:
+            found[id(item)] = item_lang
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -75,7 +76,7 @@ class SitemapGenerator:
 def sitemap(context: dict[str, Any], site_url: str) -> str:
     """The sitemap of a rendered context: home, articles (with their translations), pages, taxonomies."""
     articles = list(context.get("articles") or ())
-    newest = max((_changed(a) for a in articles), default=None)
+    newest = _newest(articles)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
              'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
@@ -99,13 +100,18 @@ def sitemap(context: dict[str, Any], site_url: str) -> str:
     for name in ("categories", "tags", "authors"):
         for taxonomy, listed in sorted(context.get(name) or (), key=lambda pair: str(pair[0].url)):
             if getattr(taxonomy, "save_as", None):
-                url(taxonomy.url, max((_changed(a) for a in listed), default=None))
+                url(taxonomy.url, _newest(listed))
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 
 
 def _changed(content: Any) -> dt.datetime | None:
     return getattr(content, "modified", None) or getattr(content, "date", None)
+
+
+def _newest(articles: Iterable[Any]) -> dt.datetime | None:
+    """When the newest of ``articles`` last changed (Pelican gives every article a date)."""
+    return max((changed for article in articles if (changed := _changed(article)) is not None), default=None)
 
 
 def _absolute(site_url: str, path: str) -> str:

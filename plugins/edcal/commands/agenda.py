@@ -91,7 +91,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         status = _(item.status)
         if plan.released(item):
             status = _("online after the freeze")  # shown when it goes online: "gelé" read as still frozen
-        row = (when, where, escape(item.title), status, escape(owner))
+        row: tuple[str, ...] = (when, where, escape(item.title), status, escape(owner))
         rows.append((day, (*row, f"[dim]{escape(agenda_name(item))}[/]") if ids else row))  # type: ignore[arg-type]
     widths = [max((Text.from_markup(row[i]).cell_len for _, row in rows), default=0)
               for i in range(6 if ids else 5)]

@@ -34,7 +34,7 @@ from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.outputs.plan_json import item_document
-from edcal.plan.changes import ItemChange, PlanChanges, compare_plans
+from edcal.plan.changes import CHANGE_KINDS, ItemChange, PlanChanges, compare_plans
 
 #: Where errors about the revision argument point (an argument has no line).
 REVISION = Source("REVISION", 1, 1)
@@ -492,7 +492,7 @@ class _Words:
 
     def scope(self, changes: PlanChanges) -> str:
         _ = self._
-        if changes.new_site:
+        if changes.new_site and self.revision is not None:  # only a revision can lack the site
             return _("The site had no calendar.yaml at {revision}: everything in it is new.").format(
                 revision=self.revision.name)
         if changes.since is None:
@@ -625,9 +625,9 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
     lines: list[str] = []
     for kind, was, now in changes.key_dates:
         lines += ["", f"{_MARKS[kind]} " + _("Key date: {date}").format(date=words.span(kind, was, now))]
-    for kind, was, now in changes.campaigns:
+    for kind, earlier, later in changes.campaigns:
         lines += ["", f"{_MARKS[kind]} " + _("Campaign: {campaign}").format(
-            campaign=words.span(kind, was, now))]
+            campaign=words.span(kind, earlier, later))]
     for kind, window in changes.freezes():
         lines += ["", f"{_MARKS[kind]} " + _("Freeze window: {window}").format(window=words.freeze(window))]
     for row in _rows(changes, words):
@@ -692,8 +692,8 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
             add(f"- **{_inline(marks[kind])}** " + _inline(words.span(kind, was, now)))
     if changes.campaigns:
         add("", f"#### {_('Campaigns')}", "")
-        for kind, was, now in changes.campaigns:
-            add(f"- **{_inline(marks[kind])}** " + _inline(words.span(kind, was, now)))
+        for kind, earlier, later in changes.campaigns:
+            add(f"- **{_inline(marks[kind])}** " + _inline(words.span(kind, earlier, later)))
     windows = changes.freezes()
     if windows:
         add("", f"#### {_('Freezes')}", "")
@@ -773,7 +773,7 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
         "target_commit": revision.target.commit if revision.target is not None else None,
         "since": changes.since.isoformat() if changes.since is not None else None,
         "new_site": changes.new_site,
-        "summary": {kind: changes.count(kind) for kind in ("added", "removed", "changed")},
+        "summary": {kind: changes.count(kind) for kind in CHANGE_KINDS},
         "key_dates": [{"change": kind, "id": (now or was).id,  # type: ignore[union-attr]
                        "before": span(was), "after": span(now)}
                       for kind, was, now in changes.key_dates],

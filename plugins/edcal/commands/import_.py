@@ -19,6 +19,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from edcal.checks import Finding
 from edcal.commands._child import now_pinned, read_edited
@@ -113,7 +114,8 @@ def _read_with(site: Path, settings_file: str, target: Path, written: CalendarTe
     return plan
 
 
-_Located = InputError | Finding
+#: An error or a finding, given back as the same kind.
+_Located = TypeVar("_Located", InputError, Finding)
 
 
 def _at_cell(said: _Located, written: CalendarText, shown: str) -> _Located:

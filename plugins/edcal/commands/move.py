@@ -13,7 +13,7 @@ writing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -228,7 +228,9 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
             if found is None:
                 listing = (say("edcal agenda --ids lists items with their ids") if option == "ID"
                            else say("known: {names}", names=", ".join(sorted(known))))
-                hint = did_you_mean(name.lower(), known) if option == "ID" else nearest(name, known)
+                # campaigns and people by id or name; items by id
+                hint = (nearest(name, known) if isinstance(known, Mapping)
+                        else did_you_mean(name.lower(), known))
                 errors.append(InputError(Source(option, 1, 1), _unknown(option, name), hint or listing))
             elif option == "ID":
                 named.append(found)
@@ -294,8 +296,8 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     asked = f"--to {to}, {asked}" if to else asked
     lines = []
     if moved.moves or moved.occurrences or moved.returned:
-        files = len({m.source.path for m in [*moved.moves, *moved.occurrences]}
-                    | {m.occurrence.source.path for m in moved.returned})
+        files = len({m.source.path for m in moved.moves} | {o.source.path for o in moved.occurrences}
+                    | {r.occurrence.source.path for r in moved.returned})
         count = len(moved.moves) + sum(len(m.days) for m in moved.occurrences) + len(moved.returned)
         lines.append(say_count(count, "Would move {count} date ({asked}):" if dry_run else
                                "Moved {count} date ({asked}):",
@@ -326,9 +328,9 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     else:
         lines.append(_("Nothing moved."))
     if after is not None:
-        changes = compare_plans(before, after, before.now)
+        plan_changes = compare_plans(before, after, before.now)
         lines += ["", _("What it does to the plan:"),
-                  *change_lines(changes, before, after, None)]
+                  *change_lines(plan_changes, before, after, None)]
         stale = _dates_left_behind(before, after)
         if stale:
             said = say_count(len(stale), "{count} text names a date the move leaves behind (date-in-text):",

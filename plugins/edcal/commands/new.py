@@ -64,14 +64,15 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
         fields["authors"] = author
     if category:
         fields["category"] = category
-    if tags:
-        fields["tags"] = [t.strip() for tag in tags for t in tag.split(",") if t.strip()]
-        words = fields["tags"][0].split()
-        if len(fields["tags"]) == 1 and len(words) >= 6:  # a sentence, commas forgotten
+    tag_names = [t.strip() for tag in tags for t in tag.split(",") if t.strip()]
+    if tag_names:  # `--tags ""` (an empty variable in a script) gives no tag, as no --tags does
+        fields["tags"] = tag_names
+        tag_words = tag_names[0].split()
+        if len(tag_names) == 1 and len(tag_words) >= 6:  # a sentence, commas forgotten
             raise InputErrors([InputError(Source("--tags", 1, 1),
                                           say("found one tag of {count} words; expected tags separated by "
-                                              "commas", count=len(words)),
-                                          say("e.g. --tags {tags}", tags=",".join(words[:3])))])
+                                              "commas", count=len(tag_words)),
+                                          say("e.g. --tags {tags}", tags=",".join(tag_words[:3])))])
     front = "".join(f"{name}: {yaml_value(value)}\n" for name, value in fields.items())
     body = NEW_ARTICLE_BODY["en" if str(settings.get("DEFAULT_LANG", "fr")).startswith("en") else "fr"] + "\n"
     text = f"---\n{front}---\n{body}"

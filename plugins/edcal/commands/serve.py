@@ -22,7 +22,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import say, spoken
@@ -33,16 +33,20 @@ PLANNING_PREFIX = "/planning/"
 #: Folders watched for changes, with all they hold, relative to the site (outputs are not).
 WATCHED_FOLDERS = ("content", CALENDAR_DIR, "themes", "templates")
 
+#: The media types of what a build writes, beside the standard library's.
+MEDIA_TYPES = {
+    **http.server.SimpleHTTPRequestHandler.extensions_map,
+    ".ics": "text/calendar; charset=utf-8",
+    ".json": "application/json; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+}
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """output/ at /, planning/ at /planning/."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".ics": "text/calendar; charset=utf-8",
-        ".json": "application/json; charset=utf-8",
-        ".txt": "text/plain; charset=utf-8",
-        ".csv": "text/csv; charset=utf-8",
-    }
+    extensions_map = MEDIA_TYPES
 
     def __init__(self, *args: Any, output: Path, planning: Path, **kwargs: Any):
         self.output = output
@@ -200,7 +204,9 @@ def listening(bind: str, port: int, handler: Callable[..., Any]) -> http.server.
             super().server_bind()
 
     try:
-        return Server(address, handler)
+        # An IPv4 or IPv6 address, (host, port[, flow, scope]): never the (int, bytes) of other families
+        # that getaddrinfo's type also allows.
+        return Server(address, handler)  # type: ignore[arg-type]
     except OSError as error:
         shown = f"[{address[0]}]:{port}" if family == socket.AF_INET6 else f"{address[0]}:{port}"
         if error.errno == errno.EADDRINUSE:
@@ -237,7 +243,8 @@ def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: st
     # Bound first: a port in use is said at once, not after a build.
     server = listening(bind, port, functools.partial(SiteHandler, output=output, planning=planning))
     server.verbose = verbose  # type: ignore[attr-defined]
-    host, actual_port = server.server_address[:2]
+    # getaddrinfo gave the host as text (socketserver's type also allows bytes)
+    host, actual_port = str(server.server_address[0]), server.server_address[1]
     try:
         rebuild(site, settings_file, echo)
     except BaseException:

@@ -15,7 +15,7 @@ import calendar as _calendar
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from edcal.dates import FIRST_YEAR, LAST_YEAR, MONTH_FIRST_COUNTRIES
@@ -260,7 +260,7 @@ def _check_options(calendar: Calendar, options: ImportOptions) -> None:
         raise InputErrors(errors)
 
 
-def _known_hint(name: str, known: dict[str, object]) -> Message:
+def _known_hint(name: str, known: Mapping[str, object]) -> Message:
     """Did you mean the closest id or name; else the ids known."""
     names = {normal_name(str(getattr(thing, "name", "") or "")): key for key, thing in known.items()}
     names.pop("", None)
@@ -541,7 +541,7 @@ def _refuse_bad_ids(posts: list[ImportedPost], taken: set[str], errors: list[Inp
             first[given] = post
 
 
-def _by_name(value: str, named: dict[str, object]) -> str | None:
+def _by_name(value: str, named: Mapping[str, object]) -> str | None:
     """A campaign's or a person's id, by id, by name (``Camille Roux``) or by e-mail; None if none."""
     return id_by_name(value, named, normal_name)
 
@@ -565,7 +565,7 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
     said = shown(written)
     weekday = _WEEKDAY_FIRST.match(written)
     said_day = weekday.group(1) if weekday and not _WORDED_DAY.match(written) else None
-    bare = written[weekday.end():] if said_day else written
+    bare = written[weekday.end():] if weekday and said_day else written
     iso, numeric, worded = _ISO_DAY.match(bare), _NUMERIC_DAY.match(bare), _WORDED_DAY.match(bare)
     expected = "DD/MM/YYYY HH:MM" if order == "dmy" else "MM/DD/YYYY HH:MM"
     if iso:

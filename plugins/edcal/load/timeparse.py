@@ -12,11 +12,9 @@ import datetime as dt
 import difflib
 import re
 
-from dateutil.relativedelta import relativedelta
-
-from edcal.dates import parse_date
+from edcal.dates import calendar_delta, parse_date
 from edcal.i18n import say
-from edcal.model.calendar import Offset, When
+from edcal.model.calendar import Offset, TimeUnit, When
 from edcal.model.network import Cadence, Slot
 
 WEEKDAYS: dict[str, int] = {}
@@ -54,7 +52,7 @@ _PERIODS = {
     "months": "month",
     "mois": "month",
 }
-_OFFSET_UNITS = {
+_OFFSET_UNITS: dict[str, TimeUnit] = {
     "minute": "minutes",
     "minutes": "minutes",
     "min": "minutes",
@@ -168,7 +166,7 @@ def parse_anchored(day: dt.date, rest: str, slot_names: frozenset[str] | None = 
     if offset.unit in ("minutes", "hours"):
         raise ValueError(say("found '{text}', expected an offset in days, weeks or months (a key date is a "
                              "day)", text=rest))
-    moved = day + relativedelta(**{offset.unit: offset.amount})
+    moved = day + calendar_delta(offset.amount, offset.unit)
     return When(moved, time=offset.time, slot=offset.slot)
 
 
@@ -315,7 +313,7 @@ def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
             slot = at
         else:
             time = parse_time(at)
-    return Offset(label=raw, amount=amount, unit=unit, time=time, slot=slot)  # type: ignore[arg-type]
+    return Offset(label=raw, amount=amount, unit=unit, time=time, slot=slot)
 
 
 def parse_monthly_position(text: str) -> tuple[int, int | None]:

@@ -350,6 +350,7 @@ def _located(model: type[BaseModel], data: Any, error: Any,
     where = None
     if len(path) > 1 and kind in ("missing", "extra_forbidden"):
         where = _dotted(path[:-1], data)
+    message: str  # edcal's words (a Message), else pydantic's own
     if kind == "missing":
         message = say("missing required field '{field}' in {where}", field=field_name, where=where) if where \
             is not None else say("missing required field '{field}'", field=field_name)
@@ -375,8 +376,8 @@ def _located(model: type[BaseModel], data: Any, error: Any,
                 or _colon_hint(found, message) or _number_hint(found, message))
         return source, message, hint
     if kind == "literal_error":
-        expected = str(ctx.get("expected", "")).replace("'", "")
-        options = [o.strip() for o in expected.replace(" or ", ",").split(",") if o.strip()]
+        listed = str(ctx.get("expected", "")).replace("'", "")
+        options = [o.strip() for o in listed.replace(" or ", ",").split(",") if o.strip()]
         return (
             source,
             say("found {found}, expected one of: {options}", found=describe(found),

@@ -261,10 +261,10 @@ def load_yaml(text: str, path: str) -> Any:
         if collection is not None and collection.line + 1 < source.line \
                 and _left_open(text, collection.line + 1):
             # `tags: [soudure, acier` and the next line: the parser fails lines below the bracket.
-            opened = _line(text, collection.line + 1)[collection.column:collection.column + 1] or "["
-            closing = "]" if opened == "[" else "}"
+            bracket = _line(text, collection.line + 1)[collection.column:collection.column + 1] or "["
+            closing = "]" if bracket == "[" else "}"
             message = say("invalid YAML: this '{opened}' is not closed (the parser stopped at line {line}: "
-                          "{problem})", opened=opened, line=source.line, problem=_problem(problem))
+                          "{problem})", opened=bracket, line=source.line, problem=_problem(problem))
             hint = say("close it with '{closing}' on the same line, or quote a value that contains ',' or "
                        "': '", closing=closing)
             raise InputErrors([InputError(_source(path, collection), message, hint)]) from None
@@ -290,7 +290,7 @@ def load_yaml(text: str, path: str) -> Any:
 _FLOW_CONTEXTS = ("while parsing a flow sequence", "while parsing a flow mapping")
 
 #: What libyaml says most often, translatable (the others stay in libyaml's English).
-_PROBLEMS = {said: said for said in (
+_PROBLEMS: dict[str, str] = {said: said for said in (
     say("mapping values are not allowed in this context"), say("did not find expected key"),
     say("did not find expected '-' indicator"), say("could not find expected ':'"),
     say("found character that cannot start any token"), say("found unexpected end of stream"),

@@ -135,13 +135,17 @@ class When:
     key_date: str | None = None
 
 
+#: The units of an offset: minutes and hours count elapsed time, days, weeks and months the calendar's.
+TimeUnit = Literal["minutes", "hours", "days", "weeks", "months"]
+
+
 @dataclass(frozen=True, slots=True)
 class Offset:
     """A time relative to an article's publication: ``+2 days at 12:00``."""
 
     label: str
     amount: int = 0
-    unit: Literal["minutes", "hours", "days", "weeks", "months"] = "days"
+    unit: TimeUnit = "days"
     time: dt.time | None = None
     slot: str | None = None
     source: Source | None = None

@@ -18,7 +18,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from markupsafe import Markup
 
@@ -210,8 +210,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     for finding in findings:
         if finding.rule in OBJECTIVE_RULES:
             data = dict(finding.data or ())
-            owner = ("campaign", data["campaign"]) if "campaign" in data else ("network", data.get("network"))
-            alerts[owner].append(finding)  # type: ignore[index]
+            about = ("campaign", data["campaign"]) if "campaign" in data else ("network", data.get("network"))
+            alerts[about].append(finding)  # type: ignore[index]
     zone = calendar.zone
     # One pass over the items (a plan of 10,000 posts), per campaign:
     # posts, published, withheld, articles, posts outside the campaign's dates
@@ -238,7 +238,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                 campaign = calendar.campaigns.get(item.campaign)
                 start = item.start
                 day = start.astimezone(zone).date() if isinstance(start, dt.datetime) else start
-                count[4] += campaign is not None and not campaign.contains(day)
+                count[4] += campaign is not None and day is not None and not campaign.contains(day)
             elif item.kind == "article":
                 count[3] += 1
         if item.kind == "post" and item.status != "withheld" and isinstance(item.start, dt.datetime) \
@@ -357,17 +357,37 @@ def entry(item: Item, plan: Plan, context: OutputContext) -> Entry:
     )
 
 
-def backlog(plan: Plan) -> list[dict[str, Any]]:
+class Due(TypedDict):
+    """An idea's due date on the backlog, and whether it has passed with the step undone."""
+
+    date: dt.date
+    late: bool
+
+
+class BacklogRow(TypedDict):
+    """An idea on the backlog."""
+
+    idea: Idea
+    id: str
+    owner: str | None
+    draft_due: Due | None
+    review_due: Due | None
+    publish: dt.date | None
+    undated: bool
+    next: dt.date | None
+
+
+def backlog(plan: Plan) -> list[BacklogRow]:
     """Ideas, undated first, then by their next date; late due dates flagged."""
     today = plan.now.astimezone(plan.calendar.zone).date()
     team = plan.calendar.team
 
-    def due(idea: Idea, day: dt.date | None, done_when: tuple[str, ...]) -> dict[str, Any] | None:
+    def due(idea: Idea, day: dt.date | None, done_when: tuple[str, ...]) -> Due | None:
         if day is None:
             return None
         return {"date": day, "late": day < today and idea.status not in done_when}
 
-    ideas = []
+    ideas: list[BacklogRow] = []
     for idea in plan.calendar.ideas:
         dates = [d for d in (idea.draft_due, idea.review_due, idea.publish) if d]
         ideas.append({

@@ -61,7 +61,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     translate = translator(lang)
     env.globals["_"] = translate
     env.globals["lang"] = lang.split("-")[0]
-    singular = SINGULAR.get(translate.language, SINGULAR["en"])  # type: ignore[attr-defined]
+    singular = SINGULAR.get(translate.language, SINGULAR["en"])
     # A count's word for 0, 1 and more, in the site's language: ["brouillon", "brouillon", "brouillons"].
     env.globals["forms"] = lambda one, many: [translate(one if singular(n) else many) for n in (0, 1, 2)]
     # "1 publication publiée", "2 publications publiées": a count in a sentence, in its plural form.

@@ -94,7 +94,9 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     months = []
     for first, group in grouped:
         counts = _counts(group)
-        months.append(Month(first, month_file(first), *counts[""], counts))
+        drafts, errors, warnings, article_errors, article_warnings = counts[""]
+        months.append(Month(first, month_file(first), drafts, errors, warnings, article_errors,
+                            article_warnings, counts))
     copy_assets(context, folder)
     template = environment(context).get_template("drafts.html.j2")
     common = {"plan": plan, "months": months, "root": "../",
@@ -164,7 +166,8 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
         images=images, preview=preview(item, plan, media), findings=tuple(findings),
         counting=RULE_DESCRIPTIONS.get(item.counting or "", item.counting or ""),
         article=article if article_findings else None, article_findings=article_findings,
-        article_title=french_title(article.title, article.lang or plan.lang) if article_findings else "",
+        article_title=french_title(article.title, article.lang or plan.lang)
+        if article is not None and article_findings else "",
     )
 
 

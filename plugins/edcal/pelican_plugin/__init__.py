@@ -28,7 +28,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pelican import signals
 
@@ -36,6 +36,9 @@ from edcal.errors import InputErrors, message_of, report
 from edcal.i18n import say, spoken
 from edcal.model.source import Source
 from edcal.pelican_plugin.state import STATE_KEY, BuildState, state_of
+
+if TYPE_CHECKING:
+    from edcal.model.calendar import AmbassadorSettings, FeedSettings, PlanningSettings
 
 logger = logging.getLogger("edcal")
 
@@ -277,8 +280,8 @@ def on_finalized(pelican: Any) -> None:
     state.plan_run.stop()
     calendar = state.calendar
     try:
-        sections = {"feeds": calendar.feeds, "planning": calendar.planning,
-                    "ambassadors": calendar.ambassadors}
+        sections: dict[str, FeedSettings | PlanningSettings | AmbassadorSettings] = {
+            "feeds": calendar.feeds, "planning": calendar.planning, "ambassadors": calendar.ambassadors}
         publish_into([(name, section.publish) for name, section in sections.items()], state.planning_path,
                      Path(pelican.output_path))
     except PublishError as exc:

@@ -78,6 +78,7 @@ def start_other_plugins(settings: dict[str, Any]) -> None:
 def plan_from_settings(settings: dict[str, Any], compose_from: dt.datetime | str | None = None) -> Plan:
     state = BuildState.start(settings, render=False)
     read_contents(settings, state)
+    start: dt.datetime | None  # posts before it are left uncomposed; None composes them all
     if compose_from == NOW:  # and the posts already out that a check compares with (duplicate-text)
         from edcal.checks import lookback
 

@@ -44,8 +44,10 @@ def _one_tag_per_page(content: Any) -> None:
     """``Tags: Soudure, soudure`` is one tag page: listed once, as first written (it linked there twice)."""
     tags = getattr(content, "tags", None)
     if tags:
-        seen: set[str] = set()
-        content.tags = [tag for tag in tags if not (tag.slug in seen or seen.add(tag.slug))]
+        first_of: dict[str, Any] = {}
+        for tag in tags:
+            first_of.setdefault(tag.slug, tag)
+        content.tags = list(first_of.values())
 
 
 def keep_live_articles(generator: Any, state: BuildState) -> None:

@@ -366,13 +366,13 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
             wrote.add(key)  # still there: still edcal's to remove later
             continue
         sweep.removed.append(key)
-        folder = path.parent
-        while folder != output and not any(folder.iterdir()):  # folders the removals emptied
+        emptied = path.parent
+        while emptied != output and not any(emptied.iterdir()):  # folders the removals emptied
             try:
-                folder.rmdir()
+                emptied.rmdir()
             except OSError:
                 break
-            folder = folder.parent
+            emptied = emptied.parent
     try:
         Manifest(files=wrote).write(output)
     except OSError as exc:

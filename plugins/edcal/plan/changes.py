@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, get_args
 
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
 from edcal.model.plan import Item, Plan
 
 ChangeKind = Literal["added", "removed", "changed"]
+CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 
 #: What a reader of the change is told about, in this order; the source's line is not a change.
 COMPARED: tuple[tuple[str, Callable[[Item], object]], ...] = (
@@ -107,18 +108,18 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
 
     repeating = {entry.id for entry in after.calendar.posts if entry.kind == "repeat"}
 
-    def late(was: Item | None, now: Item | None) -> bool:
+    def late(was: Item | None, now: Item) -> bool:
         """A post the change puts in the past: never sent, though the plan says "published". A new
         recurring post's occurrences before now are not: a rule may start in the past."""
-        if was is None and now is not None and now.parent in repeating:
+        if was is None and now.parent in repeating:
             return False
-        return before is not None and now is not None and now.kind == "post" and now.status != "withheld" \
+        return before is not None and now.kind == "post" and now.status != "withheld" \
             and not to_come(now) and (was is None or to_come(was))
 
     changes = []
     for item_id in old.keys() | new.keys():
         was, now = old.get(item_id), new.get(item_id)
-        if late(was, now):
+        if now is not None and late(was, now):
             moved = tuple(name for name, value in COMPARED if value(was) != value(now)) if was else ()
             changes.append(ItemChange("changed" if was else "added", was, now, moved, late=True))
             continue

@@ -469,7 +469,7 @@ class DraftTemplates:
             keep_trailing_newline=False,
             auto_reload=False,  # templates do not change during a run: no stat per render
         )
-        translate = translator(lang)
+        self.translate = translate = translator(lang)
         self.environment.globals["_"] = translate
         self.environment.globals["reminder"] = functools.partial(reminder, translate=translate)
         self.environment.globals["_reminder"] = self.environment.globals["reminder"]  # for _reminder.j2
@@ -603,7 +603,7 @@ class Composer:
         if context.get("french"):  # as the blog shows the article: "salon\u00a0: retrouvez-nous"
             text = _french_spaced(text)
         if context["step"] is not None and self.lang.startswith("fr"):
-            prefix = reminder(context["step"], context["steps"], self.templates.environment.globals["_"])
+            prefix = reminder(context["step"], context["steps"], self.templates.translate)
             if prefix and text.startswith(prefix):
                 rest, title = text[len(prefix):], context["title"]
                 title = typeset(title, "fr") if context.get("french") else title  # as the text has it

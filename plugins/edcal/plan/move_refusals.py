@@ -179,11 +179,11 @@ def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
                                          now=now.start.isoformat()),
                                      _FROM_FIRST))
     moved_freezes = {window.source: window for window in after.calendar.freezes}
-    for was in before.calendar.freezes:
-        now_window = moved_freezes.get(was.source)
-        if now_window is not None and was.start <= before.now and now_window.start != was.start:
-            since = _instant(was.start, before.calendar.zone)
-            errors.append(InputError(was.from_source or was.source,
+    for was_window in before.calendar.freezes:
+        now_window = moved_freezes.get(was_window.source)
+        if now_window is not None and was_window.start <= before.now and now_window.start != was_window.start:
+            since = _instant(was_window.start, before.calendar.zone)
+            errors.append(InputError(was_window.from_source or was_window.source,
                                      say("the freeze from {since} is in force: the move would lift it and "
                                          "start it again later", since=since),
                                      _FROM_FIRST))

@@ -20,8 +20,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
-from dateutil.relativedelta import relativedelta
-
+from edcal.dates import calendar_delta
 from edcal.i18n import Message, say, say_count
 from edcal.model.calendar import Campaign, KeyDate, MovedOccurrence, PostEntry, When
 from edcal.model.plan import Item, Plan, article_item_id, made_by, occurrence_name
@@ -38,7 +37,7 @@ class Shift:
     unit: Unit
 
     def __call__(self, day: dt.date) -> dt.date:
-        return day + relativedelta(**{self.unit: self.amount})  # type: ignore[arg-type]
+        return day + calendar_delta(self.amount, self.unit)
 
     @property
     def words(self) -> Message:
@@ -146,7 +145,8 @@ class Move:
 def selected(plan: Plan, selection: Selection) -> tuple[list[Item], list[Item], list[KeyDate]]:
     """The items the selection names that are still to come, those already out, and the key dates
     it names (those whose first day it covers)."""
-    chosen, past = [], []
+    chosen: list[Item] = []
+    past: list[Item] = []
     for item in plan.items:
         start = written_start(plan, item)
         if start is None or not selection.matches(item, plan.day_of(start)):
@@ -227,7 +227,8 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
                                            key_date.id))
     moved_key_dates = {key_date.id for key_date in key_dates}
     # Items whose own date is written: articles first, so that their promotions know they follow.
-    own, following = [], []
+    own: list[Item] = []
+    following: list[Item] = []
     # Occurrences named one by one (weekly-20270324) move alone, even the last one to come.
     by_name = {item.parent for item in chosen if occurrence_name(item) in named}
     series = _whole_series(plan, chosen, where) - by_name

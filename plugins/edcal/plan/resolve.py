@@ -307,9 +307,9 @@ class _Resolver:
             return []
         if article.date is None:
             if not entry.implicit and article.status in ("draft", "review"):  # a date alone publishes nothing
-                state = say("a draft") if article.status == "draft" else say("still in review")
+                unready = say("a draft") if article.status == "draft" else say("still in review")
                 self.errors.add(entry.source, say("article '{slug}' is {state}, with no date to promote it "
-                                                  "from", slug=article.slug, state=state),
+                                                  "from", slug=article.slug, state=unready),
                                 say("a promotion is for an article going online: remove this entry until "
                                     "{path} is ready (`status: published` and its `date:`)",
                                     path=article.source.path))

@@ -126,7 +126,8 @@ class ShareKitBuilder:
         self.tracking = dataclasses.replace(calendar.tracking, medium=self.settings.medium)
         self._ids: set[str] = set()
         # Images only articles that are not online show: Pelican keeps them out of output/, so does the page.
-        public, private = set(), set()
+        public: set[str] = set()
+        private: set[str] = set()
         for article in articles:
             paths = {content_path(article.image)} if article.image else set()
             paths |= {f.target for f in article.linked_files}

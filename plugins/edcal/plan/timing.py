@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 
+from edcal.dates import calendar_delta
 from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Offset, Recurrence, When
 from edcal.model.network import Network
 from edcal.zones import at_offset, localize
@@ -65,7 +65,7 @@ def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
         return publication
     if offset.unit in ("minutes", "hours"):
         return publication + dt.timedelta(**{offset.unit: offset.amount})
-    moved = local + relativedelta(**{offset.unit: offset.amount})
+    moved = local + calendar_delta(offset.amount, offset.unit)
     if offset.slot is not None:
         moved = dt.datetime.combine(moved.date(), calendar.slots[offset.slot])
     elif offset.time is not None:

@@ -100,6 +100,11 @@ _DATE_CODES = {"Y": r"\d{4}", "y": r"\d{2}", "m": r"\d{2}", "d": r"\d{2}", "H": 
                "A": r"[^/\d]+?"}
 
 
+def _date_code(part: re.Match[str]) -> str:
+    """What a strftime code (``%Y``) matches in a URL; the text between codes as written."""
+    return _DATE_CODES.get(part.group(1), r".+?") if part.group(1) else re.escape(part.group(2))
+
+
 def _url_pattern(template: str) -> re.Pattern[str]:
     """A regular expression for the URLs a Pelican ``ARTICLE_URL`` template produces.
 
@@ -112,8 +117,7 @@ def _url_pattern(template: str) -> re.Pattern[str]:
         if field is None:
             continue
         if field == "date" and spec:
-            pattern += re.sub(r"%(.)|([^%]+)", lambda m: _DATE_CODES.get(m.group(1), r".+?") if m.group(1)
-                              else re.escape(m.group(2)), spec)
+            pattern += re.sub(r"%(.)|([^%]+)", _date_code, spec)
         else:
             pattern += r"[^/]+?" if field != "date" else r".+?"
     return re.compile(pattern + r"(?:index\.html)?$")
@@ -276,16 +280,17 @@ def _wiki_link(link: Any, article: Article, content: Path | None) -> Problem:
     """``[[entretien-portail]]`` (Obsidian's link), printed as written on the blog: the Markdown link to write."""
     image = link.written.startswith("!")
     name = link.target
-    found: Path | None = None
+    found: Path | None = None  # from content/
     if content is not None:  # as Obsidian finds it: a file of that name anywhere, with or without ".md"
         names = {name.lower(), f"{name}.md".lower()}
-        found = next((path for path in sorted(content.rglob("*")) if path.is_file() and path.name.lower() in names
+        found = next((path.relative_to(content) for path in sorted(content.rglob("*"))
+                      if path.is_file() and path.name.lower() in names
                       and not any(part.startswith(".") for part in path.relative_to(content).parts)), None)
     if found is not None and image:
-        fixed = "![description]({static}/" + urllib.parse.quote(found.relative_to(content).as_posix()) + ")"
+        fixed = "![description]({static}/" + urllib.parse.quote(found.as_posix()) + ")"
     elif found is not None:
         here = posixpath.dirname(article.source.path.removeprefix(f"{content.name}/")) if content else ""
-        fixed = f"[text]({{filename}}{posixpath.relpath(found.relative_to(content).as_posix(), here or '.')})"
+        fixed = f"[text]({{filename}}{posixpath.relpath(found.as_posix(), here or '.')})"
     else:
         fixed = "![description]({static}/images/photo.jpg)" if image else "[text]({filename}other-article.md)"
     return Problem(link.source, say("'{written}' in article '{slug}' is an Obsidian link: the blog shows it as "

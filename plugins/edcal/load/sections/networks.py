@@ -34,7 +34,8 @@ def read_networks(reading: Reading, documents: list[Document]) -> None:
             network = site_network(name.lower(), spec, reading.registry, key_source, reading.errors)
             if network is None:  # reported at its key: the posts on it are not told again
                 close = closest(name.lower(), reading.registry.names())
-                reading.failed_networks |= {name.lower(), reading.registry.canonical(close) if close else ""}
+                meant = reading.registry.canonical(close) if close else None
+                reading.failed_networks |= {name.lower(), meant or ""}
                 continue
             if network.id in seen:
                 collision(key_source, say("network '{id}' is defined twice (first at "

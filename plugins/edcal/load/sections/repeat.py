@@ -16,7 +16,7 @@ from edcal.errors import ErrorCollector, message_of
 from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.schema import RepeatSpec, describe
-from edcal.load.sections._reading import Reading, key_of, value_of
+from edcal.load.sections._reading import Reading, item_of, key_of, value_of
 from edcal.load.sections.key_dates import read_day, read_when
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.calendar import MAX_OCCURRENCES, MovedOccurrence, Recurrence, When
@@ -26,6 +26,15 @@ from edcal.model.source import Source
 DEFAULT_HORIZON_DAYS = 365
 #: How far ahead open-ended recurrences may be expanded (`horizon:`).
 MAX_HORIZON_DAYS = 3660
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """The days a rule may give: from ``first``, up to ``last`` (`until:`) or ``count`` of them."""
+
+    first: dt.date
+    last: dt.date | None
+    count: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +57,9 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
         return None
     anchors = [word for text in (spec.from_, spec.until or "")
                if (word := text.strip().partition(" ")[0].lower()) in reading.calendar.key_dates]
-    spec = spec.model_copy(update={"from_": first, "until": last})
+    span = _Span(first, last, spec.count)
     left_out = [(day, source) for index, text in enumerate(spec.except_ or ())
-                if (day := read_day(reading, text, source := loc.item("except", index))) is not None]
+                if (day := read_day(reading, text, source := item_of(loc, "except", index))) is not None]
     if len(left_out) != len(spec.except_ or ()):
         return None
     moved = _moved(reading, spec, left_out)
@@ -69,10 +78,9 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
                            say("a recurring entry plans at most that many posts: split it, or end it "
                                "sooner"))
         return None
-    if spec.until is not None and spec.until < spec.from_:
+    if last is not None and last < first:
         reading.errors.add(value_of(loc, "until"),
-                           say("the rule ends ({end}) before it starts ({start})", end=spec.until,
-                               start=spec.from_))
+                           say("the rule ends ({end}) before it starts ({start})", end=last, start=first))
         return None
     if spec.rrule is not None:
         rule = spec.rrule.strip().removeprefix("RRULE:")
@@ -122,17 +130,18 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
         reading.errors.add(where, say("missing `every:` (day, week or month) or `rrule:` in `repeat:`"))
         return None
     else:
-        rule = _rule_from_every(spec, reading.errors)
-        if rule is None:
+        made = _rule_from_every(spec, span, reading.errors)
+        if made is None:
             return None
+        rule = made
     try:
-        parsed = rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))
+        parsed = rrulestr(rule, dtstart=dt.datetime.combine(first, dt.time()))
     except (ValueError, TypeError) as exc:
         reading.errors.add(value_of(loc, "rrule"),
                            say("found rule '{rule}': {problem}", rule=rule, problem=str(exc)),
                            say("see RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU"))
         return None
-    if spec.rrule is not None and not _gives_a_day(parsed, spec, value_of(loc, "rrule"), rule,
+    if spec.rrule is not None and not _gives_a_day(parsed, span, value_of(loc, "rrule"), rule,
                                                    reading.errors):
         return None
     time = slot = None
@@ -141,34 +150,34 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
     label = spec.rrule or f"every {spec.every}"
     named = [(day, source, "except") for day, source in left_out]
     named += [(occurrence.day, occurrence.key_source, "moved") for occurrence in moved]
-    if not _days_of_rule(rule, spec, named, reading.errors) \
-            or not _moved_onto_free_days(rule, spec, left_out, moved, reading.errors):
+    if not _days_of_rule(rule, span, named, reading.errors) \
+            or not _moved_onto_free_days(rule, span, left_out, moved, reading.errors):
         return None
     # A new day alone keeps the rule's time (or, without one, takes the network's slot that day).
     instead = tuple(MovedOccurrence(m.day, m.when if m.when.time or m.when.slot
                                     else dataclasses.replace(m.when, time=time, slot=slot), m.source,
                                     m.key_source)
                     for m in moved)
-    return Recurrence(rule, spec.from_, spec.until, spec.count, time, slot, label,  # type: ignore[arg-type]
+    return Recurrence(rule, first, last, spec.count, time, slot, label,
                       tuple(dict.fromkeys(anchors)), frozenset(day for day, _source in left_out),
                       instead, value_of(loc, "moved") if isinstance(spec.moved, dict) else None)
 
 
-def _gives_a_day(parsed: Any, spec: RepeatSpec, where: Source, rule: str,
+def _gives_a_day(parsed: Any, span: _Span, where: Source, rule: str,
                  errors: ErrorCollector) -> bool:
     """Whether the rule gives a day before its end (or within ten years): one that never does
     (``BYDAY=5FR;BYSETPOS=7``) would plan nothing, silently."""
-    start = dt.datetime.combine(spec.from_, dt.time())  # type: ignore[arg-type]
+    start = dt.datetime.combine(span.first, dt.time())
     bound = start + dt.timedelta(days=MAX_HORIZON_DAYS)
-    if spec.until is not None:
-        bound = min(bound, dt.datetime.combine(spec.until, dt.time()))  # type: ignore[arg-type]
+    if span.last is not None:
+        bound = min(bound, dt.datetime.combine(span.last, dt.time()))
     own_until = getattr(parsed, "_until", None)  # the rule's own UNTIL= ends it sooner
     if own_until is not None:
         bound = min(bound, own_until.replace(tzinfo=None))
     if next(iter(parsed.replace(count=None, until=bound)), None) is not None:
         return True
     errors.add(where, say("found rule '{rule}', which gives no day from {start} to {end}",
-                          rule=rule, start=spec.from_, end=bound.date()),
+                          rule=rule, start=span.first, end=bound.date()),
                say("check its BYMONTHDAY, BYDAY and BYSETPOS parts against the months they fall in"))
     return False
 
@@ -226,14 +235,14 @@ def _moved(reading: Reading, spec: RepeatSpec,
     return None if failed else result
 
 
-def _days_of_rule(rule: str, spec: RepeatSpec, named: list[tuple[dt.date, Source, str]],
+def _days_of_rule(rule: str, span: _Span, named: list[tuple[dt.date, Source, str]],
                   errors: ErrorCollector) -> bool:
     """Whether each day under ``except:`` and ``moved:`` is one of the rule's (a day it never gives
     would leave nothing out or move nothing, silently: a typo, or a rule changed since)."""
     if not named:
         return True
     last = max(day for day, _source, _name in named) + dt.timedelta(days=31)  # and days after it, to hint
-    given = _rule_days(rule, spec, last)
+    given = _rule_days(rule, span, last)
     days = set(given)
     for day, source, name in named:
         if day not in days:
@@ -246,14 +255,14 @@ def _days_of_rule(rule: str, spec: RepeatSpec, named: list[tuple[dt.date, Source
     return all(day in days for day, _source, _name in named)
 
 
-def _moved_onto_free_days(rule: str, spec: RepeatSpec, left_out: list[tuple[dt.date, Source]],
+def _moved_onto_free_days(rule: str, span: _Span, left_out: list[tuple[dt.date, Source]],
                           moved: list[_Moved], errors: ErrorCollector) -> bool:
     """Whether each moved occurrence lands on a day the series does not post on already: on one of
     its days (or where another occurrence moved), two posts would go out that day, at one minute."""
     if not moved:
         return True
     targets = [(m.when.date, m) for m in moved]
-    taken = set(_rule_days(rule, spec, max(day for day, _m in targets))) - {day for day, _s in left_out}
+    taken = set(_rule_days(rule, span, max(day for day, _m in targets))) - {day for day, _s in left_out}
     taken -= {m.day for m in moved}
     landed: dict[dt.date, _Moved] = {}
     fine = True
@@ -277,13 +286,13 @@ def _moved_onto_free_days(rule: str, spec: RepeatSpec, left_out: list[tuple[dt.d
     return fine
 
 
-def _rule_from_every(spec: RepeatSpec, errors: ErrorCollector) -> str | None:
+def _rule_from_every(spec: RepeatSpec, span: _Span, errors: ErrorCollector) -> str | None:
     loc = spec.loc
     freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}[spec.every or "week"]
     parts = [f"FREQ={freq}", f"INTERVAL={spec.interval}"]
     on = spec.on or []
-    if spec.every == "month" and not on and spec.from_.day >= 29:
-        on = [str(spec.from_.day)]  # the day of `from`, as RFC 5545 takes it: judged below
+    if spec.every == "month" and not on and span.first.day >= 29:
+        on = [str(span.first.day)]  # the day of `from`, as RFC 5545 takes it: judged below
     try:
         if spec.every == "week" and on:
             days: set[int] = set()
@@ -291,7 +300,8 @@ def _rule_from_every(spec: RepeatSpec, errors: ErrorCollector) -> str | None:
                 days |= timeparse.parse_weekdays(value)
             parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
         elif spec.every == "month" and on:
-            by_day, by_month_day, written = [], [], {True: [], False: []}
+            by_day, by_month_day = [], []
+            written: dict[bool, list[str]] = {True: [], False: []}  # days of the month, weekday positions
             for value in on:
                 position, weekday = timeparse.parse_monthly_position(value)
                 written[weekday is None].append(str(value).strip())
@@ -309,7 +319,8 @@ def _rule_from_every(spec: RepeatSpec, errors: ErrorCollector) -> str | None:
                     say("a monthly rule would keep only the days that are both: write one entry per "
                         "kind, or use `rrule:` if the intersection is what you mean"))
                 return None
-            short = [day for day in by_month_day if int(day) >= 29 and _skips_a_month(spec, int(day))]
+            short = [day for day in by_month_day
+                     if int(day) >= 29 and _skips_a_month(span, spec.interval, int(day))]
             if short:
                 # RFC 5545 skips the months without that day: February would have no post, silently.
                 errors.add(
@@ -342,6 +353,7 @@ def _time_or_slot(reading: Reading, text: str, where: Source) -> tuple[dt.time |
     except ValueError as exc:
         # parse_time's two messages, with the slots added (compared as English: a Message is its text).
         shown, said = text.strip(), str(exc)
+        message: str
         if said == f"found '{shown}', expected a time as HH:MM (e.g. 09:30 or 9h30)":
             message = say("found '{value}', expected a time or a named slot as HH:MM (e.g. 09:30 or "
                           "9h30)", value=shown)
@@ -354,35 +366,35 @@ def _time_or_slot(reading: Reading, text: str, where: Source) -> tuple[dt.time |
         return None, None
 
 
-def _rule_days(rule: str, spec: RepeatSpec, last: dt.date) -> list[dt.date]:
+def _rule_days(rule: str, span: _Span, last: dt.date) -> list[dt.date]:
     """The days a recurring entry's rule gives, up to ``last`` (and its ``until``/``count``)."""
-    recurrence = rrulestr(rule, dtstart=dt.datetime.combine(spec.from_, dt.time()))  # type: ignore[arg-type]
-    if spec.count is not None:
-        recurrence = recurrence.replace(count=spec.count)  # type: ignore[union-attr]
+    recurrence = rrulestr(rule, dtstart=dt.datetime.combine(span.first, dt.time()))
+    if span.count is not None:
+        recurrence = recurrence.replace(count=span.count)  # type: ignore[union-attr]
     given: list[dt.date] = []
     for moment in recurrence:
-        if moment.date() > last or (spec.until is not None and moment.date() > spec.until) \
+        if moment.date() > last or (span.last is not None and moment.date() > span.last) \
                 or len(given) > MAX_OCCURRENCES:
             break
         given.append(moment.date())
     return given
 
 
-def _skips_a_month(spec: RepeatSpec, day: int) -> bool:
-    """Whether a monthly rule on ``day`` meets a month without it before it ends (``until``, ``count``;
-    four years for an open rule: every 12 months on 31 January never does)."""
-    year, month, kept = spec.from_.year, spec.from_.month, 0
-    for _ in range(48 * 12 // spec.interval + 1):  # an open rule: four years, a leap year's cycle
+def _skips_a_month(span: _Span, interval: int, day: int) -> bool:
+    """Whether a rule on ``day`` every ``interval`` months meets a month without it before it ends
+    (``until``, ``count``; four years for an open rule: every 12 months on 31 January never does)."""
+    year, month, kept = span.first.year, span.first.month, 0
+    for _ in range(48 * 12 // interval + 1):  # an open rule: four years, a leap year's cycle
         first = dt.date(year, month, 1)
-        if spec.until is not None and first > spec.until:
+        if span.last is not None and first > span.last:
             return False
-        if first.replace(day=_calendar.monthrange(year, month)[1]) >= spec.from_:
+        if first.replace(day=_calendar.monthrange(year, month)[1]) >= span.first:
             if _calendar.monthrange(year, month)[1] < day:
                 return True
             kept += 1
-            if spec.count is not None and kept >= spec.count:
+            if span.count is not None and kept >= span.count:
                 return False
-        month += spec.interval
+        month += interval
         year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
     return False
 

@@ -140,8 +140,9 @@ def read_feeds(reading: Reading, main: Document) -> None:
     if spec.past is None or spec.past.strip().lower() not in ("all", "tout"):
         past = _days(spec.past, FEED_PAST_DAYS, where("past"),
                      say("or 'all' to keep every past item"), errors)
+    reminders: dict[str, int] = {family: minutes for family, minutes in spec.reminders.items()}
     calendar.feeds = FeedSettings(
-        duration=spec.duration or 15, refresh=spec.refresh or 60, reminders=dict(spec.reminders),
+        duration=spec.duration or 15, refresh=spec.refresh or 60, reminders=reminders,
         publish=_publish_folder(spec.publish, "calendars", where("publish"), errors),
         publish_source=where("publish"), past_days=past,
     )
@@ -177,8 +178,8 @@ def read_planning(reading: Reading, main: Document) -> None:
 def read_ambassadors(reading: Reading, main: Document) -> None:
     calendar = reading.calendar
     spec = main.spec.ambassadors
-    if spec is None:
-        spec = AmbassadorsSpec()
+    if spec is None:  # every default (mypy takes Field(None, …) for a required field)
+        spec = AmbassadorsSpec.model_validate({})
     where = spec.loc.value if spec.loc else (lambda _name: calendar.source)
     days = _days(spec.days, AMBASSADOR_DAYS, where("days"),
                  say("or '0 days' to suggest only `suggestions`"), reading.errors)
