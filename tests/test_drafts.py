@@ -569,6 +569,8 @@ def test_a_carousel_goes_out_whole_and_in_order_in_drafts_review_exports_and_pla
     card = card[:card.index("</article>")]
     assert regex.findall(r'<img src="([^"]+)" alt="([^"]*)"', card) == [
         (f"{cdn}/3.png", "Le stand, hall B : « Entrée »"), (f"{cdn}/1.png", ""), (f"{cdn}/2.png", "L&#39;atelier")]
+    # Figures as French writes them: "Longueur : 8 / 2 200" (it read "/ 2200").
+    assert "Longueur\u00a0: 8 / 2\u00a0200 <" in card, card[card.index('class="length'):][:200]
     assert regex.findall(r"<figcaption>(.*?)</figcaption>", card) == [
         # Spaced as French is under the image (the `alt` itself is left as typed): no line starts with "»".
         "Texte alternatif\u00a0: Le stand, hall B\u00a0: «\u00a0Entrée\u00a0»",
