@@ -1261,3 +1261,42 @@ def test_a_phone_opens_the_calendar_on_this_week(sample: Path, server: str, chro
     page.goto(server + "index.html")
     assert page.locator("#period").inner_text() == "janvier 2027"
     page.close()
+
+
+def test_on_a_phone_the_filters_fold_under_one_control_that_counts_them(sample: Path, server: str,
+                                                                        chromium: Any) -> None:
+    """On a 390 px phone the four filters, "Effacer les filtres" and the view buttons took the first 700 px:
+    the calendar began below the first screen. The filters fold under "Filtres", which says how many are set."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.clock.set_fixed_time("2027-01-12T15:00:00+01:00")  # the build's day: no notice that the page is old
+    page.goto(server + "index.html")
+    fold = page.locator(".filters-fold > summary")
+    network = page.locator('select[data-filter="network"]')
+    assert fold.inner_text() == "Filtres" and network.is_hidden()
+    assert page.locator(".views").is_visible() and page.locator(".toolbar .nav").is_visible()
+    top = "sel => document.querySelector(sel).getBoundingClientRect().top + window.scrollY"
+    assert page.evaluate(top, ".calendar") <= 450  # its view buttons; 525 px down with the filters open
+    assert page.evaluate(top, "#view-week .day") <= 600  # the week's first day; 735 px down
+    screenshot(page, "planning-phone-filters-folded")
+    # Opened from the keyboard, it shows the four filters; a filter set is counted and kept in the address.
+    fold.focus()
+    page.keyboard.press("Enter")
+    assert all(page.locator(f'select[data-filter="{name}"]').is_visible()
+               for name in ("network", "owner", "campaign", "status"))
+    page.select_option('select[data-filter="owner"]', "camille")
+    assert fold.inner_text() == "Filtres (1)" and "owner=camille" in page.url
+    page.goto(server + "index.html?network=linkedin&owner=camille")
+    assert fold.inner_text() == "Filtres (2)" and network.is_hidden()
+    page.locator("#view-week .day").first.wait_for()
+    fold.tap()
+    page.click("#reset-filters")
+    assert fold.inner_text() == "Filtres"
+    context.close()
+    # A computer's screen shows the filters open, as they were, with no control to fold them.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html?network=linkedin")
+    assert page.locator('select[data-filter="network"]').is_visible()
+    assert page.locator(".filters-fold").get_attribute("open") is not None
+    assert page.locator(".filters-fold > summary").is_hidden()
+    page.close()

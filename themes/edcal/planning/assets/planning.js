@@ -5,6 +5,8 @@
   "use strict";
 
   var params = new URLSearchParams(window.location.search);
+  /* A phone's screen (the stylesheet's breakpoint): the calendar opens on a week, the filters folded. */
+  var phoneScreen = window.matchMedia("(max-width: 700px)");
 
   /* Controls that need this script (views, periods, filters, copy buttons) are hidden in the HTML:
      without the script, the agenda and the months' pages show everything, and no button does nothing. */
@@ -103,11 +105,22 @@
 
   /* ---- Filters (network, owner, campaign, status), kept in the URL ------- */
   var filters = Array.prototype.slice.call(document.querySelectorAll("[data-filter]"));
+  /* On a phone the filters are folded under "Filters (2)", open on a wider screen. */
+  var fold = document.querySelector(".filters-fold");
+  if (fold) {
+    fold.open = !phoneScreen.matches;
+    phoneScreen.addEventListener("change", function () { fold.open = !phoneScreen.matches; });
+  }
 
   function applyFilters() {
     var wanted = {};
     filters.forEach(function (select) {
       if (select.value) { wanted[select.getAttribute("data-filter")] = select.value; }
+    });
+    // The folded filters say how many are set.
+    var active = Object.keys(wanted).length;
+    document.querySelectorAll("[data-filters-active]").forEach(function (count) {
+      count.textContent = active ? " (" + active + ")" : "";
     });
     document.querySelectorAll("[data-item-id]").forEach(function (element) {
       var show = Object.keys(wanted).every(function (name) {
@@ -257,7 +270,7 @@
   var today = parse(data.today);
   var view, cursor;
   /* A phone shows a month as a long list of days: it opens on this week instead. */
-  var defaultView = window.matchMedia("(max-width: 700px)").matches ? "week" : "month";
+  var defaultView = phoneScreen.matches ? "week" : "month";
   /* The view an address without ?view= opens: a month's date (?date=2027-03) is that month's view,
      else the screen's default (today's month, or week on a phone). */
   function impliedView() { return /^\d{4}-\d{2}$/.test(params.get("date") || "") ? "month" : defaultView; }
