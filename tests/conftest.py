@@ -135,6 +135,17 @@ SAMPLE_IGNORE = shutil.ignore_patterns(".venv", ".git", "output", "planning", "t
                                        ".pytest_cache", "test-artifacts", "node_modules", ".bench")
 
 
+def contrast(foreground: str, background: str) -> float:
+    """WCAG's contrast ratio of two `#rrggbb` colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def copy_sample(target: Path) -> Path:
     """A copy of the repository's sample site (content, calendar.yaml, settings, theme, engine)."""
     shutil.copytree(ROOT, target, ignore=SAMPLE_IGNORE)

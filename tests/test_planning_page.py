@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from browser import browser, screenshot
-from conftest import EPOCH, copy_sample, load_plan, run_edcal, write_pelicanconf
+from conftest import EPOCH, ROOT, contrast, copy_sample, load_plan, run_edcal, write_pelicanconf
 
 NOW = "2027-01-12T08:00:00+01:00"
 ENV = {"EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
@@ -377,6 +377,68 @@ def test_small_text_reads_on_every_band_and_the_focus_ring_shows(sample: Path, s
     ring = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
     for background in ("#ffffff", "#f5f7fa"):
         assert page.evaluate(CONTRAST_JS, [ring, background]) >= 3
+    page.close()
+
+
+PLANNING_CSS = ROOT / "themes" / "edcal" / "planning" / "assets" / "planning.css"
+DARK = "@media screen and (prefers-color-scheme: dark)"
+
+
+def planning_colours(css: str) -> dict[str, str]:
+    """The colour variables a part of planning.css sets; the freeze hatching's two stripes as freeze-1, freeze-2."""
+    colours = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6});", css))
+    stripes = re.search(r"--freeze:[^;]*?(#[0-9a-f]{6})[^;]*?(#[0-9a-f]{6})", css)
+    if stripes:
+        colours.update({"freeze-1": stripes[1], "freeze-2": stripes[2]})
+    return colours
+
+
+def test_planning_colours_meet_wcag_aa_in_light_and_dark_schemes() -> None:
+    """The planning pages had no dark scheme: beside a dark blog and a dark system, they stayed white."""
+    css = PLANNING_CSS.read_text(encoding="utf-8")
+    assert DARK in css
+    light = planning_colours(css.split(DARK)[0])
+    dark = {**light, **planning_colours(css.split(DARK)[1].split("\n}\n")[0])}
+    assert contrast(dark["bg"], "#000000") < contrast(dark["bg"], "#ffffff")
+    texts = ["fg", "muted", "accent", "error", "warning", "gap", "status-idea", "status-review", "status-published"]
+    # The page, the tiles, today, a holiday, another month's days and the freeze's stripes.
+    backgrounds = ["bg", "soft", "today", "holiday", "other", "freeze-1", "freeze-2"]
+    for scheme, colours in (("light", light), ("dark", dark)):
+        # The skip link and the view pressed (page colour on text colour), the copy button (on the accent).
+        assert contrast(colours["bg"], colours["fg"]) >= 4.5, scheme
+        assert contrast(colours["bg"], colours["accent"]) >= 4.5, scheme
+        for fg in texts:
+            for bg in backgrounds:
+                assert contrast(colours[fg], colours[bg]) >= 4.5, f"{scheme}: --{fg} on --{bg}"
+        for bg in [*backgrounds, "halo"]:
+            assert contrast(colours["focus"], colours[bg]) >= 3, f"{scheme}: focus ring on --{bg}"
+
+
+#: An element's text colour and the colour it is painted on (its own background, or its nearest ancestor's).
+TEXT_AND_BACKGROUND_JS = """e => { let b = e;
+  while (getComputedStyle(b).backgroundColor === "rgba(0, 0, 0, 0)" && b.parentElement) b = b.parentElement;
+  return [getComputedStyle(e).color, getComputedStyle(b).backgroundColor]; }"""
+
+
+@pytest.mark.parametrize("url", ["index.html", "drafts/2027-01.html"])
+def test_the_planning_pages_read_in_a_dark_scheme(server: str, chromium: Any, url: str) -> None:
+    """A reader whose system is dark got the planning pages white; on paper they stay black on white."""
+    page = chromium.new_page(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    page.goto(server + url)
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert page.evaluate(CONTRAST_JS, [background, "#000000"]) < 1.5
+    cards = [".backlog li", ".item", ".item .badge"] if url == "index.html" else \
+        [".card .post", ".card .meta", ".card .badge", ".card textarea", ".card .copy"]
+    for card in cards:
+        fg, bg = page.eval_on_selector(card, TEXT_AND_BACKGROUND_JS)
+        assert page.evaluate(CONTRAST_JS, [fg, bg]) >= 4.5, (card, fg, bg)
+    # The text boxes follow the scheme (color-scheme), not white boxes on a dark page.
+    if url != "index.html":
+        box = page.eval_on_selector(".card textarea", "e => getComputedStyle(e).backgroundColor")
+        assert page.evaluate(CONTRAST_JS, [box, "#000000"]) < 3
+    screenshot(page, "planning-dark-" + url.split("/")[0].removesuffix(".html"))
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
     page.close()
 
 

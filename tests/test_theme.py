@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 from browser import ARTIFACTS, browser
-from conftest import EPOCH, ROOT, copy_sample, load_plan, run_edcal, write_pelicanconf
+from conftest import EPOCH, ROOT, contrast, copy_sample, load_plan, run_edcal, write_pelicanconf
 from edcal.blog.imagesize import image_size
 from edcal.i18n import typeset
 
@@ -432,16 +432,6 @@ def test_home_and_article_pages_pass_the_nu_html_checker(sample: Path, published
                 if m["type"] != "info" or m.get("subType") == "warning"]
     assert problems == []
     assert result.returncode == 0
-
-
-def contrast(foreground: str, background: str) -> float:
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def test_colours_meet_wcag_aa_in_light_and_dark_schemes() -> None:
