@@ -468,7 +468,7 @@ def test_the_review_has_a_page_per_month_with_every_upcoming_draft_once(built: P
             seen[item_id] = month
     assert set(seen) == {p["id"] for p in upcoming}
     march = (folder / "2027-03.html").read_text(encoding="utf-8")
-    assert f'{upcoming[0]["length"]} / {upcoming[0]["limit"]}' in march
+    assert f'{upcoming[0]["length"]} / {upcoming[0]["limit"]:,}'.replace(",", "\u00a0") in march  # French figures
     assert '<html lang="fr">' in march and "Brouillons à relire — mars 2027" in march
     assert review_page(folder / "2027-03.html").month_links == ["index.html", "2027-04.html"] * 2
     assert review_page(folder / "2027-04.html").month_links == ["2027-03.html", "index.html"] * 2
