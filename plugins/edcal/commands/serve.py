@@ -226,7 +226,6 @@ def listening(bind: str, port: int, handler: Callable[..., Any]) -> http.server.
                                                 reason=error.strerror or str(error)))]) from None
 
 
-
 def url(host: str, port: int, path: str = "/") -> str:
     """``http://127.0.0.1:8000/``, ``http://[::1]:8000/``."""
     return f"http://[{host}]:{port}{path}" if ":" in host else f"http://{host}:{port}{path}"
