@@ -1,0 +1,74 @@
+"""A British team's site (English, Europe/London, GB): what they read is English, in English typography."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import run_edcal, write_pelicanconf
+
+CALENDAR = """\
+version: 1
+timezone: Europe/London
+country: GB
+subdivision: ENG
+team:
+  - {id: harriet, name: Harriet Cole}
+networks:
+  linkedin: {account: Brightwater Tea}
+  x: {account: "@brightwatertea"}
+blog:
+  promote: {networks: [linkedin], schedule: [-1 day at 18:00, at publication]}
+posts:
+  - id: tasting
+    networks: [linkedin, x]
+    at: 2027-02-17 08:30
+    owner: harriet
+    text: Join us for a tasting evening on Thursday 25 February. Places are limited!
+  - id: spring
+    networks: [linkedin]
+    at: 2027-03-04 12:30
+    text: Our spring blends are in.
+"""
+
+ARTICLE = """\
+---
+title: "The tea caddy: a short history"
+date: 2027-03-09 09:00
+summary: Why the British kept their tea under lock and key.
+---
+Tea was once so costly that it was kept locked in a caddy.
+"""
+
+
+@pytest.fixture
+def british(empty_site: Callable[..., Path], site_language: None) -> Path:
+    """The site built as its team builds it: no EDCAL_LANG, the site's own language."""
+    site = empty_site(CALENDAR, {"caddy.md": ARTICLE})
+    write_pelicanconf(site, 'DEFAULT_LANG = "en"\nTIMEZONE = "Europe/London"\n')
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def page_text(path: Path) -> str:
+    """A page's words as a reader sees them: tags dropped, entities read, spaces joined."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def test_self_promotion_shares_are_written_as_english_writes_them(british: Path) -> None:
+    """The networks' table read "0 % (0 of 1 posts)": a French space before '%', and a plural for one."""
+    index = british / "planning" / "index.html"
+    raw = index.read_text(encoding="utf-8")
+    shares = re.findall(r'<td data-label="(?:Self-promotion this month|Next month)"[^>]*>([^<]*)</td>', raw)
+    assert shares, raw
+    assert all("&nbsp;%" not in share and "\u00a0%" not in share for share in shares), shares
+    text = page_text(index)
+    assert "0% (0 of 1 post)" in text  # February: the tasting evening, on each network
+    assert "0% (0 of 3 posts)" in text  # LinkedIn in March: the spring blends, the caddy's teaser and post
+    assert "0 %" not in text and "of 1 posts" not in text
