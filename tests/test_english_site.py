@@ -72,3 +72,9 @@ def test_self_promotion_shares_are_written_as_english_writes_them(british: Path)
     assert "0% (0 of 1 post)" in text  # February: the tasting evening, on each network
     assert "0% (0 of 3 posts)" in text  # LinkedIn in March: the spring blends, the caddy's teaser and post
     assert "0 %" not in text and "of 1 posts" not in text
+
+
+def test_a_teaser_opens_in_idiomatic_english(british: Path) -> None:
+    """"Soon on the blog:" was a word-for-word "Bientôt sur le blog :"."""
+    teaser = next((british / "planning" / "drafts" / "linkedin").glob("2027-03-08T1800-*.txt"))
+    assert teaser.read_text(encoding="utf-8").startswith("Coming soon to the blog: The tea caddy: a short history")

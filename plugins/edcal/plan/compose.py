@@ -446,7 +446,7 @@ def reminder(step: int | None, steps: int | None, translate: Callable[[str], str
     a template macro: importing a macro costs every render as much as the render itself.
     """
     if step == 0:
-        return translate("Soon on the blog:") + " "
+        return translate("Coming soon to the blog:") + " "
     if not step or step <= 1:
         return ""
     if steps and steps > 2 and step == steps:
