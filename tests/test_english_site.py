@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import icalendar
 import pytest
 
 from conftest import run_edcal, write_pelicanconf
@@ -78,3 +79,13 @@ def test_a_teaser_opens_in_idiomatic_english(british: Path) -> None:
     """"Soon on the blog:" was a word-for-word "Bientôt sur le blog :"."""
     teaser = next((british / "planning" / "drafts" / "linkedin").glob("2027-03-08T1800-*.txt"))
     assert teaser.read_text(encoding="utf-8").startswith("Coming soon to the blog: The tea caddy: a short history")
+
+
+def test_a_feeds_lengths_group_thousands_as_the_drafts_page_does(british: Path) -> None:
+    """An event's description read "Length: 73 / 3000" where the drafts page says "73 / 3,000"."""
+    feed = icalendar.Calendar.from_ical((british / "planning" / "calendars" / "linkedin.ics").read_bytes())
+    descriptions = [str(event["DESCRIPTION"]) for event in feed.walk("VEVENT")]
+    lengths = re.findall(r"^Length: ([\d,]+) / ([\d,]+)$", "\n".join(descriptions), re.MULTILINE)
+    assert lengths and {limit for _, limit in lengths} == {"3,000"}, descriptions
+    drafts = page_text(british / "planning" / "drafts" / "2027-03.html")
+    assert "/ 3,000" in drafts

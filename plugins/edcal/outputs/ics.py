@@ -38,7 +38,7 @@ from pathlib import Path
 from icalendar import Calendar as VCalendar
 from icalendar import vDuration, vText, vUri
 
-from edcal.i18n import translator
+from edcal.i18n import number, translator
 from edcal.model.calendar import Calendar, Campaign, KeyDate, PostEntry
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, key_date_event_id, made_by
@@ -374,7 +374,8 @@ class EventWriter:
         # The file, not its line: one entry added above would otherwise revise every event below it.
         lines.append(f"{_('Source:')} {item.source.path}")
         if item.length is not None and item.limit is not None:
-            lines.append(f"{_('Length:')} {item.length} / {item.limit}")
+            lang = self.plan.lang  # "157 / 5,000", "157 / 5 000": as the drafts page writes it
+            lines.append(f"{_('Length:')} {number(item.length, lang)} / {number(item.limit, lang)}")
         base = calendar.planning.url
         if base:  # URL: is not shown by Google Calendar or Outlook
             lines.append(f"{_('In the plan:')} {base}{item_link(AGENDA_FOLDER, item, self.plan)}")
