@@ -89,3 +89,27 @@ def test_a_feeds_lengths_group_thousands_as_the_drafts_page_does(british: Path) 
     assert lengths and {limit for _, limit in lengths} == {"3,000"}, descriptions
     drafts = page_text(british / "planning" / "drafts" / "2027-03.html")
     assert "/ 3,000" in drafts
+
+
+@pytest.mark.usefixtures("site_language")
+def test_a_british_site_from_init_tells_browsers_and_networks_it_is_british(tmp_path: Path) -> None:
+    """A site made for Europe/London said `lang="en"` and `og:locale` `en_US`: American English."""
+    made = run_edcal("init", "tea", "--timezone", "Europe/London", "--url", "https://blog.brightwater.co.uk",
+                     cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    site = tmp_path / "tea"
+    assert "DEFAULT_LANG = 'en-GB'" in (site / "pelicanconf.py").read_text(encoding="utf-8")
+    built = run_edcal("build", "-s", "publishconf.py", cwd=site)
+    assert built.returncode == 0, built.stderr
+    welcome = (site / "output" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en-gb">' in welcome and '<meta property="og:locale" content="en_GB">' in welcome
+    assert "Welcome to our blog" in welcome and (site / "output" / "feeds" / "all-en-gb.atom.xml").is_file()
+    assert "Drafts to review" in (site / "planning" / "index.html").read_text(encoding="utf-8")
+    # A second article on the welcome's slug: the hint offers French as its translation, not British's "en".
+    (site / "content" / "articles" / "welcome-again.md").write_text(
+        "---\ntitle: Welcome again\nslug: welcome\ndate: 2026-12-01 09:00\n---\nHello.\n", encoding="utf-8")
+    clash = run_edcal("check", cwd=site)
+    assert clash.returncode == 2 and "(`lang: fr`)" in clash.stderr, clash.stderr
+    # An American site keeps `en`, which reads en_US.
+    american = run_edcal("init", "roast", "--timezone", "America/Chicago", cwd=tmp_path)
+    assert american.returncode == 0 and "DEFAULT_LANG = 'en'\n" in (tmp_path / "roast" / "pelicanconf.py").read_text()

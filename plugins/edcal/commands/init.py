@@ -33,6 +33,11 @@ FRENCH_SPEAKING = frozenset("""FR MC BE LU CH RE GP MQ GF YT NC PF PM WF BL MF S
                                CG CD MG HT TN MA DZ""".split())
 
 
+#: Countries whose English site names its territory (``DEFAULT_LANG = 'en-GB'``): its pages' ``lang`` and
+#: ``og:locale`` then say British English, where a bare ``en`` reads as American (``en_US``).
+ENGLISH_TERRITORIES = frozenset(("GB", "IE", "AU", "NZ"))
+
+
 def default_language(timezone: str, country: str | None) -> str:
     """``fr`` for a site in a French-speaking country (given, or the time zone's) or in a zone without one
     (UTC), else ``en``: ``--timezone America/Chicago`` alone gave a French site."""
@@ -125,6 +130,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "timezone": timezone,
         **_engine(lang),
         "lang": lang,
+        "site_lang": f"{lang}-{code}" if lang == "en" and code in ENGLISH_TERRITORIES else lang,
         "default_category": "Divers" if lang == "fr" else "Misc",
         "country_line": f"country: {code}{_SUBDIVISION_LINES.get(code, '')}" if code else _NO_COUNTRY[lang],
         # Published yesterday, announced; a first post the day after tomorrow.

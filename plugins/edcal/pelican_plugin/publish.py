@@ -17,7 +17,7 @@ import re
 import urllib.parse
 from typing import Any
 
-from edcal.i18n import say
+from edcal.i18n import language, say
 from edcal.model.article import Article, content_path
 from edcal.pelican_plugin.contents import to_article
 from edcal.pelican_plugin.state import BuildState
@@ -141,7 +141,7 @@ def _duplicate_slug_hint(article: Article, first: Article) -> str:
                        "of the files, or give it a `slug:` of its own", path=translation.source.path,
                        original=original.source.path, code=suffix.group(1))
     return say("rename one of the files, or give it a `slug:` of its own; or, for a translation, give it its "
-               "language (`lang: {code}`)", code="fr" if article.lang == "en" else "en")
+               "language (`lang: {code}`)", code="fr" if language(article.lang) == "en" else "en")
 
 
 #: An HTML start tag (attribute values may hold ``>``), or an anchor's end tag.
