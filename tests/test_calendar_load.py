@@ -265,7 +265,7 @@ SLIPS = [
      "dates are written year first: 2026-12-22"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2026-12-22 9pm}\n",
      "found '2026-12-22 9pm', expected YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
-     "times are written on 24 hours: 2026-12-22 21:00"),
+     "times are written on the 24-hour clock: 2026-12-22 21:00"),
     ("  bluesky: {slots: [tue,thu 17:00]}\n",  # under BASE's networks:
      "found 'tue', expected weekdays and a time, e.g. 'tue 09:00' or 'mon-fri 08:30'",
      'a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so quote a slot on several '
@@ -456,7 +456,7 @@ def test_a_slot_on_12_hours_is_given_as_written_on_24(tmp_path: Path) -> None:
     """The message names the time alone ('9am'); the hint gives the slot to write."""
     first = errors(tmp_path, BASE.replace("slots: [tue 09:00]", "slots: [tuesday 9am]"))[0].splitlines()
     assert first[0].endswith("found '9am', expected a time as HH:MM (e.g. 09:30 or 9h30)")
-    assert first[1] == "    hint: times are written on 24 hours: tuesday 09:00"
+    assert first[1] == "    hint: times are written on the 24-hour clock: tuesday 09:00"
 
 
 @pytest.mark.parametrize(("zone", "message", "hint"), [

@@ -113,3 +113,19 @@ def test_a_british_site_from_init_tells_browsers_and_networks_it_is_british(tmp_
     # An American site keeps `en`, which reads en_US.
     american = run_edcal("init", "roast", "--timezone", "America/Chicago", cwd=tmp_path)
     assert american.returncode == 0 and "DEFAULT_LANG = 'en'\n" in (tmp_path / "roast" / "pelicanconf.py").read_text()
+
+
+def test_a_british_teams_slips_get_hints_in_plain_english(empty_site: Callable[..., Path], site_language: None) -> None:
+    """"times are written on 24 hours" was French ("sur 24 heures"); a hashtag hint gave "#Noël" and "#Bûche"."""
+    site = empty_site(CALENDAR.replace("at: 2027-02-17 08:30", "at: 2027-02-17 8:30 AM"))
+    write_pelicanconf(site, 'DEFAULT_LANG = "en"\nTIMEZONE = "Europe/London"\n')
+    clock = run_edcal("check", cwd=site)
+    assert clock.returncode == 2
+    assert "    hint: times are written on the 24-hour clock: 2027-02-17 08:30\n" in clock.stderr, clock.stderr
+    (site / "calendar.yaml").write_text(CALENDAR.replace(
+        "posts:", "campaigns:\n  - {id: tasting, name: Tasting, from: 2027-02-01, until: 2027-02-28,\n"
+        "     hashtags: [#TeaTasting]}\nposts:"), encoding="utf-8")
+    hashtags = run_edcal("check", cwd=site)
+    assert hashtags.returncode == 2
+    assert 'hint: a hashtag in a list must be quoted, e.g. hashtags: ["#Christmas", "#Baking"]' in hashtags.stderr, \
+        hashtags.stderr

@@ -27,7 +27,7 @@ TYPOGRAPHIC_QUOTES = "“”«»‘’„"
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(.*)$")
 _UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(\b.*)$")
 _DATE_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]+\d")
-#: ``9am``, ``10:00 AM``, ``2026-12-22 12:30 p.m.``: edcal reads times on 24 hours.
+#: ``9am``, ``10:00 AM``, ``2026-12-22 12:30 p.m.``: edcal reads times on the 24-hour clock.
 _AM_PM = re.compile(r"^(?P<date>\d{4}-\d\d-\d\d[ T]+)?(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*"
                     r"(?P<half>[ap])\.?\s*m\.?$", re.IGNORECASE)
 #: ``2026/11/12``, ``2026.11.12``: year first, with slashes or dots.
@@ -89,11 +89,11 @@ def value_hint(found: Any, message: str = "") -> str | None:
             return say("dates are written year first: {day_first} if the day comes first, {month_first} if "
                        "the month does", day_first=day_first, month_first=month_first)
     if _on_24_hours(found.strip()) != found.strip():
-        return say("times are written on 24 hours: {time}", time=_on_24_hours(found.strip()))
+        return say("times are written on the 24-hour clock: {time}", time=_on_24_hours(found.strip()))
     quoted = re.match(r"found '([^']+)'", message)  # `tuesday 9am`: the message names the time alone
     if quoted and quoted.group(1) != found and _on_24_hours(quoted.group(1)) != quoted.group(1):
         time = quoted.group(1)
-        return say("times are written on 24 hours: {time}",
+        return say("times are written on the 24-hour clock: {time}",
                    time=found.strip().replace(time, _on_24_hours(time)))
     if "expected weekdays and a time" in message and _WEEKDAYS_ONLY.match(found.strip()):
         return say("a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so "

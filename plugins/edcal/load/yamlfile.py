@@ -344,7 +344,7 @@ def _raise_if_flow_hashtag(text: str, path: str, line: int) -> None:
             continue
         if in_list and (not in_mapping or in_list.start() <= in_mapping.start()):
             message = say("invalid YAML: this list holds an unquoted '#', which starts a comment")
-            hint = say("a hashtag in a list must be quoted, e.g. hashtags: [\"#Noël\", \"#Bûche\"]")
+            hint = say("a hashtag in a list must be quoted, e.g. hashtags: [\"#Christmas\", \"#Baking\"]")
         else:
             message = say("invalid YAML: this mapping holds an unquoted '#', which starts a comment")
             hint = say("quote a value that starts with '#', e.g. {{text: \"#PortesOuvertes samedi\"}}")
