@@ -279,7 +279,7 @@ SLIPS = [
      "found '-5', expected a number of at least 0", None),
     ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, objective: {text: T, target: -5}}\n",
      "calendar.yaml:9:88: error: found '-5', expected a target of 0 or more (the figure to reach)",
-     "write the figure to reach, without a minus sign, e.g. `target: 1500` with `unit: abonnés`: edcal compares "
+     "write the figure to reach, without a minus sign, e.g. `target: 1500` with `unit: followers`: edcal compares "
      "`current:` with it; an objective of lowering a figure is said in its `text:`, without `target:`"),
     ("  mastodon: {cadence: toutes les deux semaines}\n",  # under BASE's networks:
      "calendar.yaml:8:23: error: found 'toutes les deux semaines', expected a count per day, week or month",
@@ -750,7 +750,7 @@ def test_a_post_and_a_variant_carry_several_images_each_where_it_is_written(tmp_
      "    hint: write each image's alt text with it: images: [{image: …, alt: …}, …]"),
     ("    images: []\n",
      "calendar.yaml:13:13: error: found an empty list, expected at least one image, e.g. [{image: "
-     "images/salon.png, alt: Le stand B42}]"),
+     "images/stand.png, alt: Our stand at the fair}]"),
     ("    images: [{image: images/a.png, atl: A}]\n",
      "calendar.yaml:13:36: error: unknown field 'atl' in posts entry 'a', images entry 1\n"
      "    hint: did you mean 'alt'?"),

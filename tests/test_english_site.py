@@ -129,3 +129,21 @@ def test_a_british_teams_slips_get_hints_in_plain_english(empty_site: Callable[.
     assert hashtags.returncode == 2
     assert 'hint: a hashtag in a list must be quoted, e.g. hashtags: ["#Christmas", "#Baking"]' in hashtags.stderr, \
         hashtags.stderr
+
+
+def test_a_british_teams_examples_are_english(empty_site: Callable[..., Path], site_language: None,
+                                              tmp_path: Path) -> None:
+    """English hints gave French examples: 'Obtenir 40 rendez-vous sur le stand', edcal new "Mon article"."""
+    site = empty_site(CALENDAR.replace("linkedin: {account: Brightwater Tea}",
+                                       "linkedin: {account: Brightwater Tea, objective: {target: 40}}"))
+    write_pelicanconf(site, 'DEFAULT_LANG = "en"\nTIMEZONE = "Europe/London"\n')
+    objective = run_edcal("check", cwd=site)
+    assert objective.returncode == 2
+    assert "hint: add text: (the objective in words, e.g. 'Book 40 meetings at the stand')" in objective.stderr
+    (site / "calendar.yaml").write_text(CALENDAR, encoding="utf-8")
+    untitled = run_edcal("new", " ", cwd=site)
+    assert untitled.returncode == 2 and 'hint: e.g. edcal new "My article"' in untitled.stderr, untitled.stderr
+    (tmp_path / "plan.csv").write_text("date,network,text\nnext Tuesday,linkedin,Hello\n", encoding="utf-8")
+    dated = run_edcal("import", str(tmp_path / "plan.csv"), cwd=site)
+    assert dated.returncode == 2 and "YYYY-MM-DD HH:MM or 15 February 2027" in dated.stderr, dated.stderr
+    assert "février" not in objective.stderr + untitled.stderr + dated.stderr

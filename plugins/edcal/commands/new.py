@@ -29,7 +29,7 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     """
     if not title.strip():
         raise InputErrors([InputError(Source("TITLE", 1, 1), say("the title is empty"),
-                                      say('e.g. edcal new "Mon article"'))])
+                                      say('e.g. edcal new "My article"'))])
     if date is not None:  # read as the build will read the article's date, in the site's zone
         errors = ErrorCollector()
         article_datetime(date, Source("--date", 1, 1), load_calendar(site, all_rules()), errors)

@@ -161,7 +161,7 @@ def _target(value: int | float) -> int | float:
         raise refused(say("found '{found}', expected a target of 0 or more (the figure to reach)",
                           found=str(value)),
                       say("write the figure to reach, without a minus sign, e.g. `target: 1500` with `unit: "
-                          "abonnés`: edcal compares `current:` with it; an objective of lowering a figure is said "
+                          "followers`: edcal compares `current:` with it; an objective of lowering a figure is said "
                           "in its `text:`, without `target:`"))
     return value
 
@@ -263,7 +263,7 @@ class Spec(BaseModel):
 class ObjectiveSpec(Spec):
     """What something is for, measurably. A plain string is the ``text`` alone."""
 
-    text: Text = Field(description="The objective in words, e.g. 'Obtenir 40 rendez-vous sur le stand'.")
+    text: Text = Field(description="The objective in words, e.g. 'Book 40 meetings at the stand'.")
     target: Annotated[Figure, AfterValidator(_target)] | None = Field(
         None, description="The figure to reach, e.g. 40 (0 or more).")
     unit: Text | None = Field(None, description="What the figure counts, e.g. 'rendez-vous', 'visites', 'abonnés'.")
@@ -419,8 +419,8 @@ def _image_item(value: Any) -> Any:
 
 def _images(value: Any) -> Any:
     if isinstance(value, list) and not value:
-        raise refused(say("found an empty list, expected at least one image, e.g. [{{image: images/salon.png, "
-                          "alt: Le stand B42}}]"))
+        raise refused(say("found an empty list, expected at least one image, e.g. [{{image: images/stand.png, "
+                          "alt: Our stand at the fair}}]"))
     return value
 
 

@@ -596,7 +596,7 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
         rest = worded.group("rest")
     else:
         errors.append(InputError(date.source, say("found '{value}' for the date, expected {expected}, "
-                                                  "YYYY-MM-DD HH:MM or 15 février 2027", value=said,
+                                                  "YYYY-MM-DD HH:MM or 15 February 2027", value=said,
                                                   expected=expected),
                                  say("format the column as a date in the spreadsheet before exporting")))
         return None
