@@ -159,6 +159,35 @@ def test_dst_gap_in_a_freeze_is_an_error(tmp_path: Path) -> None:
     assert messages[0].startswith("calendar.yaml:9:12: error: 2027-03-28 02:30 does not exist in Europe/Paris")
 
 
+def test_a_freeze_written_in_a_hurry_is_told_what_to_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bad buzz, a phone, the web editor: "maintenant" got "unknown key date" and a hint about key dates,
+    "jusqu'à nouvel ordre" no hint at all, an empty reason no error (every withheld item showed no reason)."""
+    monkeypatch.setenv("EDCAL_NOW", "2027-01-12T10:03:27+01:00")
+
+    def freeze(start: str, end: str, reason: str, networks: str) -> str:
+        return BASE + f"freeze:\n  - from: {start}\n    until: {end}\n    reason: {reason}\n    networks: {networks}\n"
+
+    now = errors(tmp_path, freeze("maintenant", "jusqu'à nouvel ordre", "Crise", "tous"))
+    assert now == [
+        "calendar.yaml:9:11: error: found 'maintenant', expected the moment the freeze starts, a date and a time\n"
+        "    hint: calendar.yaml holds no \"now\", which would move at every build: write the moment, "
+        "`from: 2027-01-12 10:03` for now",
+        "calendar.yaml:10:12: error: found 'jusqu'à nouvel ordre', expected the day the freeze ends\n"
+        "    hint: leave `until:` out for a freeze until further notice, and write it when the freeze is lifted",
+        "calendar.yaml:12:15: error: unknown network 'tous'\n    hint: leave `networks` out to freeze every network",
+    ]
+    same = errors(tmp_path, freeze("2027-01-12 9h40", "2027-01-12 09:40", "Crise", "[x]"))
+    assert same == ["calendar.yaml:10:12: error: the freeze ends (2027-01-12 09:40) before it starts (2027-01-12 9h40)"
+                    "\n    hint: write an end after the start, or leave `until:` out for a freeze until further notice"]
+    assert errors(tmp_path, freeze("2027-01-12 09:40", "2027-01-13", '" "', "[x]")) == [
+        "calendar.yaml:11:13: error: found only spaces, expected text\n"
+        "    hint: say why: the reason shows on every withheld item"]
+    # A key date's id mistyped is still one.
+    typo = errors(tmp_path, BASE + "key_dates:\n  - {id: salon, name: Salon, on: 2027-02-01}\n"
+                  "freeze:\n  - {from: salom, reason: Crise}\n")
+    assert typo == ["calendar.yaml:11:12: error: unknown key date 'salom'\n    hint: did you mean 'salon'?"]
+
+
 def test_calendar_d_files_add_entries_and_collisions_are_reported(tmp_path: Path) -> None:
     extra = {"rh.yaml": "team:\n  - {id: sophie, name: Sophie}\n  - {id: camille, name: Autre}\n"}
     messages = errors(tmp_path, BASE, extra)

@@ -146,6 +146,9 @@ def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:
     lines = french.stdout.replace(NBSP, " ").splitlines()  # French spacing: a no-break space before ":"
     assert "blog : 1 article publié -> output/" in lines
     assert "  publications : 22 sur 4 réseaux (bluesky, linkedin, mastodon, x), dont 1 gelée" in lines
+    # A freeze stops nothing already handed to a scheduler: the build says so while posts to come are held.
+    assert "  1 publication à venir gelée : absente de planning/exports/ ; importée avant le gel dans un outil de " \
+        "programmation (Hootsuite), elle y partirait quand même : mettez-la en pause" in lines
     assert "vérifications : 13 avertissements ; `edcal check` les liste" in lines
     assert "  1 remarque sur les règles non confirmées de Hootsuite : `edcal export hootsuite --network RÉSEAU " \
         "-o FICHIER` la montre" in lines
@@ -153,6 +156,8 @@ def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:
     english = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"}).stdout.splitlines()
     assert "blog: 1 published article -> output/" in english
     assert "  posts: 22 on 4 networks (bluesky, linkedin, mastodon, x), 1 post withheld by a freeze" in english
+    assert "  1 post to come withheld by a freeze: not in planning/exports/; uploaded to a scheduler (Hootsuite) " \
+        "before the freeze, it would still go out there: pause it" in english
     assert "checks: 13 warnings: `edcal check` lists them" in english
     # Built with other settings, the check that lists the same findings reads them too.
     (site / "publishconf.py").write_text("from pelicanconf import *  # noqa: F403\n", encoding="utf-8")

@@ -192,6 +192,23 @@ def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None
     assert "sa nouvelle date (2027-02-01 10:00) serait passée" in back.stdout
 
 
+def test_a_post_a_freeze_withheld_moves_after_it_rather_than_being_lost(site: Path) -> None:
+    """The freeze is over; the post it stopped never went out. Move said "already past" and left it: the
+    week a crisis froze could not be sent later (docs/cli.md offers move for just that)."""
+    calendar = site / "calendar.yaml"
+    before = calendar.read_text(encoding="utf-8")
+    after_freeze = {"EDCAL_NOW": "2027-04-05T10:00:00+02:00"}
+    result = run_edcal("move", "gel", "--to", "2027-04-06", cwd=site, env=after_freeze)
+    assert result.returncode == 0, result.stderr
+    assert changed_lines(before, calendar.read_text(encoding="utf-8")) == [
+        ("    at: 2027-04-01 10:00\n", "    at: 2027-04-06 10:00\n")]
+    assert "Statut\u00a0: gelé → planifié" in result.stdout
+    # Onto a moment already past, it is refused as any move into the past.
+    calendar.write_text(before, encoding="utf-8")
+    back = run_edcal("move", "gel", "--by", "+1 day", cwd=site, env=after_freeze)
+    assert back.returncode == 1 and "sa nouvelle date (2027-04-02 10:00) serait passée" in back.stdout
+
+
 @pytest.mark.parametrize(("args", "expected"), [
     (("helo", "--by", "+1 day"), "ID: error: unknown id 'helo'\n    hint: did you mean 'hello'?"),
     (("hello", "--network", "linkdin", "--by", "+1 day"),

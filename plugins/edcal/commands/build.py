@@ -135,6 +135,15 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
         say_("  posts: {count} on {networks} ({names})", count=plan.posts,
              networks=say_count(len(networks), "{count} network", "{count} networks"),
              names=", ".join(networks) or say("none")) + (spoken(frozen) if withheld else ""),
+    ]
+    if plan.withheld_ahead:
+        lines.append(spoken(say_count(
+            plan.withheld_ahead,
+            "  {count} post to come withheld by a freeze: not in {path}exports/; uploaded to a scheduler "
+            "(Hootsuite) before the freeze, it would still go out there: pause it",
+            "  {count} posts to come withheld by a freeze: not in {path}exports/; uploaded to a scheduler "
+            "(Hootsuite) before the freeze, they would still go out there: pause them", path=planning)))
+    lines += [
         say_("  ideas: {ideas}, deadlines: {deadlines}", ideas=kinds.get("idea", 0),
              deadlines=kinds.get("deadline", 0)),
         say_("drafts: {count} ({upcoming} upcoming, on the review pages) -> {path}drafts/, files for bulk "

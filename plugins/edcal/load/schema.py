@@ -166,14 +166,23 @@ def _target(value: int | float) -> int | float:
     return value
 
 
-def _filled(value: str) -> str:
+def _filled(value: str, hint: Message | None = None) -> str:
     if not value.strip():
-        raise refused(say("found {found}, expected text", found=say("only spaces") if value else say("nothing")))
+        raise refused(say("found {found}, expected text", found=say("only spaces") if value else say("nothing")),
+                      hint)
     return value
 
 
 #: Text that may not be empty: a title (an empty one gave a page with an empty heading and a nameless card).
 FilledText = Annotated[str, BeforeValidator(_text), AfterValidator(_filled)]
+
+
+def _reason(value: str) -> str:
+    return _filled(value, say("say why: the reason shows on every withheld item"))
+
+
+#: A freeze's reason: an empty one left every withheld item without a word on why.
+Reason = Annotated[str, BeforeValidator(_text), AfterValidator(_reason)]
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
@@ -386,7 +395,7 @@ class KeyDateSpec(Spec):
 class FreezeSpec(Spec):
     from_: Text = Field(alias="from", description="Start: a date (its first minute) or a date and time.")
     until: Text | None = Field(None, description="End: a date (included) or a date and time; none means until further notice.")
-    reason: Text = Field(description="Why: shown on every withheld item.")
+    reason: Reason = Field(description="Why: shown on every withheld item.")
     networks: Names | None = Field(None, description="Freeze only these networks (default: all).")
     blog: bool | None = Field(None, description="Also hold back articles due in the window (default: true for a freeze of every network, false for one with `networks:`).")
 

@@ -174,10 +174,11 @@ def where_written(plan: Plan, item: Item) -> Source:
 
 
 def is_past(plan: Plan, item: Item) -> bool:
-    """Out already (or due before now): a move leaves it where it is."""
+    """Out already (or due before now): a move leaves it where it is. A post a freeze withheld never
+    went out: it moves after the freeze rather than being lost (onto a moment to come)."""
     if item.status == "published":
         return True
-    if item.start is None:
+    if item.start is None or (item.kind == "post" and item.status == "withheld" and item.withheld_reason):
         return False
     if isinstance(item.start, dt.datetime):
         return item.start < plan.now

@@ -17,6 +17,8 @@ class PlanSummary:
     posts: int
     networks: tuple[str, ...]
     withheld: int
+    #: Withheld posts still to come: a scheduler they were uploaded to before the freeze would post them.
+    withheld_ahead: int
     #: Posts with a draft (not withheld), and those of them still to come.
     drafted: int
     upcoming: int
@@ -25,6 +27,7 @@ class PlanSummary:
 def summarize(plan: Plan) -> PlanSummary:
     posts = [i for i in plan.items if i.kind == "post"]
     drafted = [i for i in posts if i.status != "withheld"]
+    ahead = [i for i in posts if i.start is not None and i.start >= plan.now]
     return PlanSummary(
         items=len(plan.items),
         kinds=dict(Counter(item.kind for item in plan.items)),
@@ -32,6 +35,7 @@ def summarize(plan: Plan) -> PlanSummary:
         posts=len(posts),
         networks=tuple(sorted({i.network for i in posts if i.network})),
         withheld=len(posts) - len(drafted),
+        withheld_ahead=sum(1 for i in ahead if i.status == "withheld"),
         drafted=len(drafted),
-        upcoming=sum(1 for i in drafted if i.start is not None and i.start >= plan.now),
+        upcoming=sum(1 for i in ahead if i.status != "withheld"),
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from edcal import clock
 from edcal.errors import message_of
 from edcal.i18n import say
 from edcal.load.sections._reading import Document, Reading, source_of, value_of
-from edcal.load.sections.key_dates import read_when
+from edcal.load.sections.key_dates import names_key_date, read_when
 from edcal.load.sections.networks import known_networks
 from edcal.model.calendar import FreezeWindow
 from edcal.model.days import start_of_day
@@ -23,17 +24,20 @@ def read_freeze(reading: Reading, documents: list[Document]) -> None:
             end = None
             if spec.until is not None:
                 end = _instant(reading, spec.until, value_of(spec.loc, "until"), end=True)
+            # Any network edcal knows: staff share on networks the company does not post on. Read even
+            # after a wrong date, so that one run tells every mistake of the entry.
+            frozen = known_networks(reading, spec.networks, spec.loc, "networks",
+                                    say("leave `networks` out to freeze every network"), _EVERY_NETWORK) \
+                if spec.networks is not None else None
             if start is None or (spec.until is not None and end is None):
                 continue
             if end is not None and end <= start:
                 reading.errors.add(value_of(spec.loc, "until"),
                                    say("the freeze ends ({end}) before it starts ({start})",
-                                       end=spec.until, start=spec.from_))
+                                       end=spec.until, start=spec.from_),
+                                   say("write an end after the start, or leave `until:` out for a freeze "
+                                       "until further notice"))
                 continue
-            # Any network edcal knows: staff share on networks the company does not post on.
-            frozen = known_networks(reading, spec.networks, spec.loc, "networks",
-                                    say("leave `networks` out to freeze every network")) \
-                if spec.networks is not None else None
             reading.calendar.freezes.append(
                 # A freeze of some networks leaves the blog alone unless it says otherwise.
                 FreezeWindow(start, end, spec.reason, source,
@@ -44,9 +48,16 @@ def read_freeze(reading: Reading, documents: list[Document]) -> None:
             )
 
 
+#: What a team writes for "every network" in a hurry: the hint says to leave `networks` out.
+_EVERY_NETWORK = frozenset({"all", "every", "everything", "tous", "toutes", "tout", "*"})
+
+
 def _instant(reading: Reading, text: str, where: Source, end: bool) -> dt.datetime | None:
     """A freeze bound: a date means its first minute (from) or its whole day (until)."""
     calendar = reading.calendar
+    if not any(character.isdigit() for character in text) and not names_key_date(reading, text):
+        _words_for_a_moment(reading, text, where, end)
+        return None
     when = read_when(reading, text, where)
     if when is None:
         return None
@@ -62,3 +73,20 @@ def _instant(reading: Reading, text: str, where: Source, end: bool) -> dt.dateti
     except WallClockError as exc:
         reading.errors.add(where, message_of(exc), exc.hint)
         return None
+
+
+def _words_for_a_moment(reading: Reading, text: str, where: Source, end: bool) -> None:
+    """``from: maintenant``, ``until: jusqu'à nouvel ordre``: words where a moment goes, as a freeze is
+    written in a hurry. The hint says what to write instead (the time it is, for a start)."""
+    found = text.strip()
+    if end:
+        reading.errors.add(where, say("found '{found}', expected the day the freeze ends", found=found),
+                           say("leave `until:` out for a freeze until further notice, and write it when "
+                               "the freeze is lifted"))
+        return
+    now = f"{clock.now(reading.calendar.zone):%Y-%m-%d %H:%M}"
+    reading.errors.add(where,
+                       say("found '{found}', expected the moment the freeze starts, a date and a time",
+                           found=found),
+                       say("calendar.yaml holds no \"now\", which would move at every build: write the "
+                           "moment, `from: {now}` for now", now=now))

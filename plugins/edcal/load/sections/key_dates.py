@@ -187,6 +187,13 @@ def _name_words(text: str) -> list[str]:
     return re.findall(r"[+-]?\w[\w'’-]*", plain_name(text))
 
 
+def names_key_date(reading: Reading, text: str) -> bool:
+    """Whether ``text`` starts with a key date's id, or one near it (``salon`` for ``salon-industrie``)."""
+    word = text.split()[0].casefold() if text.split() else ""
+    return (word in reading.calendar.key_dates or word in reading.failed_key_dates
+            or _key_date_hint(text, reading.calendar) is not None)
+
+
 def _key_date_hint(text: str, calendar: Calendar) -> str | None:
     """The key date meant: by its name, by the start of its id (``salon`` for ``salon-industrie``),
     or the closest id; None when none is near."""

@@ -130,9 +130,12 @@ def set_up_ids(reading: Reading, names: list[str],
 
 
 def known_networks(reading: Reading, names: list[str], loc: Loc | None, field_name: str,
-                   empty_hint: str | None = None) -> tuple[Network, ...]:
+                   empty_hint: str | None = None, every: frozenset[str] = frozenset()) -> tuple[Network, ...]:
     """Any network edcal knows, set up under `networks:` or not: staff share on their own accounts
-    (`ambassadors:`), and a freeze may be about those networks too."""
+    (`ambassadors:`), and a freeze may be about those networks too.
+
+    :param every: words meaning "every network" (``all``), whose error gets ``empty_hint``.
+    """
     if not names:
         reading.errors.add(loc.value(field_name) if loc else reading.calendar.source,
                            say("found no network, expected at least one"),
@@ -143,6 +146,7 @@ def known_networks(reading: Reading, names: list[str], loc: Loc | None, field_na
         canonical = reading.registry.canonical(name)
         if canonical is None:
             reading.errors.add(item_of(loc, field_name, index), say("unknown network '{name}'", name=name),
+                               empty_hint if name.lower() in every else
                                did_you_mean(name.lower(), reading.registry.names()))
             continue
         network = reading.calendar.networks.get(canonical) or reading.registry[canonical]
