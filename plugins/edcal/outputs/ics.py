@@ -1,8 +1,7 @@
 """iCalendar feeds that community managers subscribe to (RFC 5545, RFC 7986).
 
-``planning/calendar.ics`` holds every dated item (an article a freeze holds
-back is there when the freeze lets it go online; a post or an article held
-with no end to its freeze is there at its own time, marked withheld);
+``planning/calendar.ics`` holds every dated item that is not withheld (an
+article a freeze holds back is there when the freeze lets it go online);
 ``calendars/<network>.ics``, ``calendars/blog.ics``,
 ``calendars/people/<person>.ics`` and ``calendars/campaigns/<campaign>.ics``
 hold subsets. The rules the feeds follow (``../shared/reference/ical-feeds.md``):
@@ -12,13 +11,8 @@ hold subsets. The rules the feeds follow (``../shared/reference/ical-feeds.md``)
 - times in UTC (no VTIMEZONE needed), all-day deadlines as DATE values with an
   exclusive end; no METHOD; DTSTAMP and LAST-MODIFIED are the inputs' revision
   time, never "now": the same input gives the same bytes;
-- removed items are simply absent, which every client understands as a
-  deletion on its next poll. A frozen item stays, TENTATIVE, "(withheld)" in its
-  title, its freeze's reason in its description, without an alarm: a
-  community manager's app showed the post vanish with no word of why, nor of
-  what to pause in her scheduler, and the same UID brings it back once the
-  freeze is lifted (rule 5 asks to drop withheld items, because CANCELLED
-  differs per client: no event here is CANCELLED);
+- withheld and removed items are simply absent, which every client
+  understands as a deletion on its next poll;
 - VEVENT only, VALARM only where a site asks for reminders.
 - no calendar UID, although rule 7 asks for one: vdirsyncer took it for every event's (:func:`header`).
 
@@ -88,7 +82,7 @@ def feeds(plan: Plan) -> list[Feed]:
     # One rule for events and key dates: kept while they end within `past` (a day ends where the next
     # day starts, in the site's zone).
     since = plan.now - dt.timedelta(days=past) if past is not None else None
-    items = [item for item in plan.items if item.dated and (item.status != "withheld" or item.withheld_reason)
+    items = [item for item in plan.items if item.dated and (item.status != "withheld" or plan.released(item))
              and (since is None or _over_at(item.start, calendar) >= since)]  # type: ignore[arg-type]
     key_dates = [k for k in calendar.key_dates_in_order()
                  if since is None or _over_at(k.end, calendar) >= since]
@@ -247,8 +241,8 @@ def namespace(plan: Plan) -> uuid.UUID:
 
 def _reminder(item: Item, reminder: int | None) -> int | None:
     """The feed's reminder, but for an idea: its date is a wish for the article, not a task due that day
-    (its own deadlines, "Remise du texte", ring); and for a frozen item: nothing is to be posted."""
-    return None if item.kind == "idea" or item.status == "withheld" else reminder
+    (its own deadlines, "Remise du texte", ring)."""
+    return None if item.kind == "idea" else reminder
 
 
 #: When an all-day item's reminder rings: the day before, at 09:00 in the subscriber's day.
@@ -344,13 +338,9 @@ class EventWriter:
             label = f"[{network.name if network else item.network}] {title}"
         else:
             label = f"[{_('Blog')}] {title}"
-        if item.status in ("idea", "writing", "review", "draft") or self._frozen(item):
+        if item.status in ("idea", "writing", "review", "draft"):
             label += f" ({_(item.status)})"
         return label
-
-    def _frozen(self, item: Item) -> bool:
-        """Held by a freeze at its own time (not an article the freeze lets go online when it ends)."""
-        return item.status == "withheld" and not self.plan.released(item)
 
     def description(self, item: Item) -> str:
         _ = self._
@@ -381,8 +371,6 @@ class EventWriter:
             lines.append(f"{_('Campaign:')} {campaign.name if campaign else item.campaign}")
         status = _("online after the freeze") if self.plan.released(item) else _(item.status)
         lines.append(f"{_('Status:')} {status}")
-        if self._frozen(item) and item.withheld_reason:
-            lines.append(_("Freeze reason: {reason}").format(reason=item.withheld_reason))
         # The file, not its line: one entry added above would otherwise revise every event below it.
         lines.append(f"{_('Source:')} {item.source.path}")
         if item.length is not None and item.limit is not None:
