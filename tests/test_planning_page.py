@@ -1362,3 +1362,31 @@ def test_on_a_phone_the_filters_fold_under_one_control_that_counts_them(sample: 
     assert page.locator(".filters-fold").get_attribute("open") is not None
     assert page.locator(".filters-fold > summary").is_hidden()
     page.close()
+
+
+@pytest.mark.parametrize("path", ["drafts/index.html", "drafts/2027-01.html", "share/index.html"])
+def test_on_a_phone_the_drafts_and_share_filters_fold_as_the_calendars_do(sample: Path, server: str,
+                                                                          chromium: Any, path: str) -> None:
+    """The drafts review's and the ambassadors' network filter stood open on a phone, a label over a select
+    as wide as the screen, while the calendar's folded under "Filtres": an employee opening the share page
+    from a chat's link (?network=linkedin) saw LinkedIn's words only and nothing said that a filter was set."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + path)
+    fold = page.locator(".filters-fold > summary")
+    network = page.locator('select[data-filter="network"]')
+    assert fold.inner_text() == "Filtres" and fold.bounding_box()["height"] >= 44 and network.is_hidden()
+    page.goto(server + path + "?network=linkedin")
+    assert fold.inner_text() == "Filtres (1)" and network.is_hidden()
+    assert page.locator('[data-network="linkedin"]').first.is_visible()
+    fold.tap()
+    assert network.input_value() == "linkedin"
+    page.select_option('select[data-filter="network"]', "")
+    assert fold.inner_text() == "Filtres" and "network=" not in page.url
+    context.close()
+    # A computer's screen shows the filter open, as it was, with no handle to fold it.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + path + "?network=linkedin")
+    assert page.locator('select[data-filter="network"]').is_visible()
+    assert page.locator(".filters-fold > summary").is_hidden()
+    page.close()
