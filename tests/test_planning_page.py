@@ -1390,3 +1390,44 @@ def test_on_a_phone_the_drafts_and_share_filters_fold_as_the_calendars_do(sample
     assert page.locator('select[data-filter="network"]').is_visible()
     assert page.locator(".filters-fold > summary").is_hidden()
     page.close()
+
+
+def test_on_a_phone_the_week_starts_in_the_first_half_of_the_screen(sample: Path, server: str,
+                                                                    chromium: Any) -> None:
+    """With the filters folded, the week's first day was still 588 px down a 844 px screen (968 px with text
+    set larger): three rows of the pages' links, the legend over the week. The links are one row that
+    scrolls sideways, the legend follows the week. At 280 px with larger text, the period's heading and a
+    campaign's name pushed the week 6 px past the screen's edge."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.clock.set_fixed_time("2027-01-12T15:00:00+01:00")
+    top = "sel => document.querySelector(sel).getBoundingClientRect().top + window.scrollY"
+    page.goto(server + "index.html")
+    assert page.evaluate(top, "#view-week .day") <= 450
+    assert page.evaluate(top, "#view-week .day.today .item") <= 560  # today's first post, not its heading only
+    # The legend is still there, after the week.
+    assert page.evaluate(top, ".calendar > .legend") > page.evaluate(top, "#view-week .day:last-child")
+    # Every page's link is one swipe away, a finger's height, and the row scrolls to the last one.
+    links = page.locator(".top nav a")
+    assert links.count() == 5 and len({round(box["y"]) for box in (a.bounding_box() for a in links.all())}) == 1
+    last = links.last
+    last.scroll_into_view_if_needed()
+    box = last.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] >= 44
+    page.add_style_tag(content="body { font-size: 20px !important; }")
+    page.evaluate("window.scrollTo(0, 0)")
+    assert page.evaluate(top, "#view-week .day") <= 650
+    context.close()
+    context = phone(chromium, server, "fold")
+    page = context.new_page()
+    page.goto(server + "index.html")
+    page.add_style_tag(content="body { font-size: 20px !important; }")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 280
+    assert page.evaluate(WIDER_JS, 280) == []
+    context.close()
+    # A computer's screen keeps the links in one row and the legend over the month.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    assert page.evaluate(top, ".calendar > .legend") < page.evaluate(top, "#view-month table")
+    assert page.evaluate("getComputedStyle(document.querySelector('.top nav')).overflowX") == "visible"
+    page.close()
