@@ -1431,3 +1431,43 @@ def test_on_a_phone_the_week_starts_in_the_first_half_of_the_screen(sample: Path
     assert page.evaluate(top, ".calendar > .legend") < page.evaluate(top, "#view-month table")
     assert page.evaluate("getComputedStyle(document.querySelector('.top nav')).overflowX") == "visible"
     page.close()
+
+
+#: The campaigns' bands whose whole name does not show (cut by an ellipsis, or wider than their box).
+CUT_BANDS_JS = """sel => Array.from(document.querySelectorAll(sel)).filter(b => b.getClientRects().length
+  && b.scrollWidth > b.clientWidth + 0.5).map(b => b.parentElement.getAttribute("data-date"))"""
+
+
+def test_a_tile_says_its_owner_and_campaign_and_a_band_its_campaigns_whole_name(sample: Path, server: str,
+                                                                              chromium: Any) -> None:
+    """On a phone a tile's owner and campaign were in its tooltip only, which nothing shows without a mouse,
+    and "Salon Industrie Rhô…" was cut on the bands of a 280 px phone and of every day of a computer's month."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "index.html")
+    tile = page.locator('#view-week .item[data-item-id="salon-industrie-2027-linkedin-2d"]')
+    assert tile.inner_text().endswith("planifié · Camille Roux · Salon Industrie Rhône-Alpes 2027")
+    assert tile.locator(".who").first.is_visible()
+    other = page.locator('#view-week .item[data-item-id="astuce-du-jeudi-linkedin-20270114"]')
+    assert other.inner_text().endswith("planifié · Malik Haddad")  # no campaign, nothing said of one
+    context.close()
+    context = phone(chromium, server, "fold")
+    page = context.new_page()
+    page.goto(server + "index.html")
+    page.add_style_tag(content="body { font-size: 20px !important; }")
+    assert page.locator("#view-week .band").count() == 7
+    assert page.evaluate(CUT_BANDS_JS, "#view-week .band") == []
+    context.close()
+    # A computer's month names the campaign whole where its band starts and on each Monday; the other days
+    # continue the band on one line. Its tiles stay as short as they were: owner and campaign in the tooltip.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    cut = page.evaluate(CUT_BANDS_JS, "#view-month .band")
+    named = ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25"]
+    assert cut and not set(named) & set(cut)
+    assert page.locator('#view-month td[data-date="2027-01-11"] .band').inner_text() == \
+        "Salon Industrie Rhône-Alpes 2027"
+    assert page.locator("#view-month .item .who").first.is_hidden()
+    assert "Camille Roux · Salon Industrie Rhône-Alpes 2027" in page.locator(
+        '#view-month .item[data-item-id="salon-industrie-2027-linkedin-2d"]').get_attribute("title")
+    page.close()
