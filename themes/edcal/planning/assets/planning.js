@@ -74,16 +74,22 @@
         if (status) { status.textContent = ""; }
       }, 1500);
     };
+    /* A text box's text, or an element's (a feed's address). */
+    var text = "value" in field ? field.value : field.textContent;
     var fallback = function () {
-      field.focus();
-      field.select();
-      field.setSelectionRange(0, field.value.length);  /* iOS selects nothing with select() alone */
+      if ("value" in field) {
+        field.focus();
+        field.select();
+        field.setSelectionRange(0, field.value.length);  /* iOS selects nothing with select() alone */
+      } else {
+        window.getSelection().selectAllChildren(field);
+      }
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
       say(ok);  /* when even this fails, the text stays selected, for the system's own Copy */
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(field.value).then(function () { say(true); }, fallback);
+      navigator.clipboard.writeText(text).then(function () { say(true); }, fallback);
     } else {
       fallback();
     }
