@@ -105,13 +105,17 @@ def test_source_links_subscribe_links_and_drafts(sample: Path) -> None:
     for feed in sorted((sample / "planning").rglob("*.ics")):
         relative = feed.relative_to(sample / "planning").as_posix()
         assert f'href="webcal://planning.atelier-morel.example/{relative}"' in page
-        assert f'href="https://planning.atelier-morel.example/{relative}"' in page
-    # Each feed is listed by what it holds (they all had the site's name).
+        # The https address is given to copy, not to tap (a tap downloads a frozen copy).
+        assert f'>https://planning.atelier-morel.example/{relative}</code>' in page
+        assert f'href="https://planning.atelier-morel.example/{relative}"' not in page
+    # Each feed is listed by what it holds (they all had the site's name), one's own feed first.
     feeds = page.split('class="feeds"', 1)[1].split("</section>", 1)[0]
-    labels = [html.unescape(label.strip()) for label in re.findall(r"<li>([^<]*)<a", feeds)]
-    assert labels == ["Planning de publication", "Bluesky", "Instagram", "Le Fil (intranet)", "LinkedIn",
-                      "Mastodon", "Blog", "Camille Roux", "Julien Morel", "Malik Haddad", "Sophie Benali",
+    labels = [html.unescape(label) for label in re.findall(r'<span class="feed-name">([^<]*)</span>', feeds)]
+    assert labels == ["Planning de publication", "Camille Roux", "Julien Morel", "Malik Haddad", "Sophie Benali",
+                      "Bluesky", "Instagram", "Le Fil (intranet)", "LinkedIn", "Mastodon", "Blog",
                       "Recrutement métallier·ère soudeur·se", "Salon Industrie Rhône-Alpes 2027"]
+    assert [html.unescape(h) for h in re.findall(r"<h3>([^<]*)</h3>", feeds)] == \
+        ["Tout le planning", "Par personne", "Par réseau", "Par campagne"]
     assert '<html lang="fr">' in page and "Calendrier de publication" in page
     assert "Réserve d'idées" in html.unescape(page)
 
@@ -137,7 +141,7 @@ def test_the_subscribe_block_says_what_each_link_does(sample: Path, server: str,
     page.goto(server + "index.html")
     block = page.locator("section.feeds")
     help_text = block.locator(".help").inner_text()
-    assert "Abonnez-vous avec le lien webcal" in help_text and "suit chaque reconstruction" in help_text
+    assert "Abonnez-vous plutôt que de télécharger" in help_text and "suit alors chaque reconstruction" in help_text
     # Where the lines break is the browser's: a colon never starts one (a no-break space before it).
     assert "Une copie figée est le fichier tel qu'il est aujourd'hui\u00a0: elle ne se met jamais à jour." in help_text
     assert "Planning de publication contient déjà tout" in help_text and "en double" in help_text
@@ -145,7 +149,7 @@ def test_the_subscribe_block_says_what_each_link_does(sample: Path, server: str,
     assert block.locator(".help").is_visible()
     # The download is labelled for what it is, and a screen reader reads why on each link.
     copies = block.locator("a[download]")
-    assert copies.count() == block.locator("li").count() == 13
+    assert copies.count() == block.locator("li.feed").count() == 13
     assert set(copies.all_inner_texts()) == {"copie figée (.ics)"}
     description = page.evaluate("document.getElementById(document.querySelector('.feeds a[download]')"
                                 ".getAttribute('aria-describedby')).textContent")
@@ -538,7 +542,9 @@ def test_the_interface_speaks_english_on_an_english_site(sample: Path, tmp_path:
     page = (site / "planning" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "Publishing calendar" in page and "Backlog of ideas" in page
     assert "Calendrier de publication" not in page
-    assert "Subscribe with the webcal link" in page and "frozen copy (.ics)" in page
+    assert "Subscribe rather than download" in page and "frozen copy (.ics)" in page
+    assert "open calendar.google.com, Other calendars, +, From URL" in page and ">Copy the address</button>" in page
+    assert "<h3>By person</h3>" in page
     assert "Publishing schedule already holds everything" in page and "every 8 to 24 hours" in page
     drafts = review_text(site)
     assert "2 Instagram posts on 2027-01-20" in drafts and "spread them over several days" in drafts
@@ -1361,4 +1367,175 @@ def test_on_a_phone_the_filters_fold_under_one_control_that_counts_them(sample: 
     assert page.locator('select[data-filter="network"]').is_visible()
     assert page.locator(".filters-fold").get_attribute("open") is not None
     assert page.locator(".filters-fold > summary").is_hidden()
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["drafts/index.html", "drafts/2027-01.html", "share/index.html"])
+def test_on_a_phone_the_drafts_and_share_filters_fold_as_the_calendars_do(sample: Path, server: str,
+                                                                          chromium: Any, path: str) -> None:
+    """The drafts review's and the ambassadors' network filter stood open on a phone, a label over a select
+    as wide as the screen, while the calendar's folded under "Filtres": an employee opening the share page
+    from a chat's link (?network=linkedin) saw LinkedIn's words only and nothing said that a filter was set."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + path)
+    fold = page.locator(".filters-fold > summary")
+    network = page.locator('select[data-filter="network"]')
+    assert fold.inner_text() == "Filtres" and fold.bounding_box()["height"] >= 44 and network.is_hidden()
+    page.goto(server + path + "?network=linkedin")
+    assert fold.inner_text() == "Filtres (1)" and network.is_hidden()
+    assert page.locator('[data-network="linkedin"]').first.is_visible()
+    fold.tap()
+    assert network.input_value() == "linkedin"
+    page.select_option('select[data-filter="network"]', "")
+    assert fold.inner_text() == "Filtres" and "network=" not in page.url
+    context.close()
+    # A computer's screen shows the filter open, as it was, with no handle to fold it.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + path + "?network=linkedin")
+    assert page.locator('select[data-filter="network"]').is_visible()
+    assert page.locator(".filters-fold > summary").is_hidden()
+    page.close()
+
+
+def test_on_a_phone_the_week_starts_in_the_first_half_of_the_screen(sample: Path, server: str,
+                                                                    chromium: Any) -> None:
+    """With the filters folded, the week's first day was still 588 px down a 844 px screen (968 px with text
+    set larger): three rows of the pages' links, the legend over the week. The links are one row that
+    scrolls sideways, the legend follows the week. At 280 px with larger text, the period's heading and a
+    campaign's name pushed the week 6 px past the screen's edge."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.clock.set_fixed_time("2027-01-12T15:00:00+01:00")
+    top = "sel => document.querySelector(sel).getBoundingClientRect().top + window.scrollY"
+    page.goto(server + "index.html")
+    assert page.evaluate(top, "#view-week .day") <= 450
+    assert page.evaluate(top, "#view-week .day.today .item") <= 560  # today's first post, not its heading only
+    # The legend is still there, after the week.
+    assert page.evaluate(top, ".calendar > .legend") > page.evaluate(top, "#view-week .day:last-child")
+    # Every page's link is one swipe away, a finger's height, and the row scrolls to the last one.
+    links = page.locator(".top nav a")
+    assert links.count() == 5 and len({round(box["y"]) for box in (a.bounding_box() for a in links.all())}) == 1
+    last = links.last
+    last.scroll_into_view_if_needed()
+    box = last.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] >= 44
+    page.add_style_tag(content="body { font-size: 20px !important; }")
+    page.evaluate("window.scrollTo(0, 0)")
+    assert page.evaluate(top, "#view-week .day") <= 700
+    context.close()
+    context = phone(chromium, server, "fold")
+    page = context.new_page()
+    page.goto(server + "index.html")
+    page.add_style_tag(content="body { font-size: 20px !important; }")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 280
+    assert page.evaluate(WIDER_JS, 280) == []
+    context.close()
+    # A computer's screen keeps the links in one row and the legend over the month.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    assert page.evaluate(top, ".calendar > .legend") < page.evaluate(top, "#view-month table")
+    assert page.evaluate("getComputedStyle(document.querySelector('.top nav')).overflowX") == "visible"
+    page.close()
+
+
+#: The campaigns' bands whose whole name does not show (cut by an ellipsis, or wider than their box).
+CUT_BANDS_JS = """sel => Array.from(document.querySelectorAll(sel)).filter(b => b.getClientRects().length
+  && b.scrollWidth > b.clientWidth + 0.5).map(b => b.parentElement.getAttribute("data-date"))"""
+
+
+def test_a_tile_says_its_owner_and_campaign_and_a_band_its_campaigns_whole_name(sample: Path, server: str,
+                                                                              chromium: Any) -> None:
+    """On a phone a tile's owner and campaign were in its tooltip only, which nothing shows without a mouse,
+    and "Salon Industrie Rhô…" was cut on the bands of a 280 px phone and of every day of a computer's month."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "index.html")
+    tile = page.locator('#view-week .item[data-item-id="salon-industrie-2027-linkedin-2d"]')
+    assert tile.inner_text().endswith("planifié · Camille Roux · Salon Industrie Rhône-Alpes 2027")
+    assert tile.locator(".who").first.is_visible()
+    other = page.locator('#view-week .item[data-item-id="astuce-du-jeudi-linkedin-20270114"]')
+    assert other.inner_text().endswith("planifié · Malik Haddad")  # no campaign, nothing said of one
+    context.close()
+    context = phone(chromium, server, "fold")
+    page = context.new_page()
+    page.goto(server + "index.html")
+    page.add_style_tag(content="body { font-size: 20px !important; }")
+    assert page.locator("#view-week .band").count() == 7
+    assert page.evaluate(CUT_BANDS_JS, "#view-week .band") == []
+    context.close()
+    # A computer's month names the campaign whole where its band starts and on each Monday; the other days
+    # continue the band on one line. Its tiles stay as short as they were: owner and campaign in the tooltip.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    cut = page.evaluate(CUT_BANDS_JS, "#view-month .band")
+    named = ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25"]
+    assert cut and not set(named) & set(cut)
+    assert page.locator('#view-month td[data-date="2027-01-11"] .band').inner_text() == \
+        "Salon Industrie Rhône-Alpes 2027"
+    assert page.locator("#view-month .item .who").first.is_hidden()
+    assert "Camille Roux · Salon Industrie Rhône-Alpes 2027" in page.locator(
+        '#view-month .item[data-item-id="salon-industrie-2027-linkedin-2d"]').get_attribute("title")
+    page.close()
+
+
+def test_a_community_manager_subscribes_her_phone_to_her_own_feed(sample: Path, server: str,
+                                                                   chromium: Any) -> None:
+    """The feeds were listed at the foot of the page, 2,600 px down a phone, each as "webcal · https": on a
+    phone a tap on https downloads a frozen copy, Google Calendar wants that address pasted into "From URL",
+    and nothing gave it to copy or said which app takes which link."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.clock.set_fixed_time("2027-01-12T15:00:00+01:00")
+    page.goto(server + "index.html")
+    # The way to the subscriptions is on the first screen, and leads there.
+    way = page.locator(".toolbar a.to-feeds")
+    box = way.bounding_box()
+    assert way.inner_text() == "S'abonner" and box["y"] + box["height"] <= 844 and box["height"] >= 44
+    way.tap()
+    page.wait_for_function("Math.abs(document.getElementById('feeds-title').getBoundingClientRect().top) < 80")
+    # What to do, app by app.
+    help_text = page.locator(".feeds .help").inner_text()
+    assert "iPhone, iPad, Mac\u00a0: touchez «\u00a0S'abonner\u00a0»" in help_text
+    assert "Android, Google Agenda\u00a0: touchez «\u00a0Copier l'adresse\u00a0»" in help_text
+    assert "sur un ordinateur, ouvrez calendar.google.com, Autres agendas, +, À partir de l'URL" in help_text
+    # Her own feed, under the people's: subscribe (webcal, which iOS follows) or copy the https address.
+    mine = page.locator(".feeds li.feed", has=page.locator(".feed-name", has_text="Camille Roux"))
+    assert page.locator(".feeds h3", has_text="Par personne").is_visible()
+    subscribe = mine.locator("a.subscribe")
+    assert subscribe.get_attribute("href") == "webcal://planning.atelier-morel.example/calendars/people/camille.ics"
+    address = "https://planning.atelier-morel.example/calendars/people/camille.ics"
+    assert mine.locator("code").inner_text() == address and mine.locator("code").is_visible()
+    button = mine.locator("button.copy")
+    assert subscribe.bounding_box()["height"] >= 44 and button.bounding_box()["height"] >= 44
+    button.tap()
+    mine.locator('[role="status"]', has_text="Adresse copiée").wait_for(timeout=5000)
+    assert page.evaluate("navigator.clipboard.readText()") == address
+    # No link in the list that a tap would turn into a download, but the one labelled a frozen copy.
+    assert page.locator('.feeds a[href^="https:"]').count() == 0
+    assert page.evaluate(WIDER_JS, 390) == []
+    screenshot(page, "planning-phone-subscribe")
+    context.close()
+    # A phone that refuses the copy (plain http): the address is left selected, and the button says so.
+    context = phone(chromium, server, "android")
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});"
+                            "document.execCommand = () => false;")
+    page = context.new_page()
+    page.goto(server + "index.html")
+    mine = page.locator(".feeds li.feed", has=page.locator(".feed-name", has_text="Camille Roux"))
+    mine.locator("button.copy").tap()
+    assert mine.locator("button.copy").inner_text() == "Non copié\u00a0: copiez l'adresse sélectionnée"
+    assert page.evaluate("String(window.getSelection())") == "https://planning.atelier-morel.example/calendars/people/camille.ics"
+    context.close()
+    # Without a script, the address is there to select by hand, and no button does nothing.
+    context = chromium.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + "index.html")
+    assert page.locator(".feeds code").first.is_visible() and page.locator(".feeds button").first.is_hidden()
+    context.close()
+    # A computer's calendar has the same way down, at the end of its toolbar.
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    toolbar, way = page.locator(".toolbar").bounding_box(), page.locator(".toolbar a.to-feeds").bounding_box()
+    assert way["x"] + way["width"] >= toolbar["x"] + toolbar["width"] - 1 and way["y"] < toolbar["y"] + 44
     page.close()

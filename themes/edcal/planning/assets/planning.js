@@ -74,16 +74,22 @@
         if (status) { status.textContent = ""; }
       }, 1500);
     };
+    /* A text box's text, or an element's (a feed's address). */
+    var text = "value" in field ? field.value : field.textContent;
     var fallback = function () {
-      field.focus();
-      field.select();
-      field.setSelectionRange(0, field.value.length);  /* iOS selects nothing with select() alone */
+      if ("value" in field) {
+        field.focus();
+        field.select();
+        field.setSelectionRange(0, field.value.length);  /* iOS selects nothing with select() alone */
+      } else {
+        window.getSelection().selectAllChildren(field);
+      }
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
       say(ok);  /* when even this fails, the text stays selected, for the system's own Copy */
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(field.value).then(function () { say(true); }, fallback);
+      navigator.clipboard.writeText(text).then(function () { say(true); }, fallback);
     } else {
       fallback();
     }
@@ -297,6 +303,10 @@
     node.appendChild(link);
     node.appendChild(document.createTextNode(" "));
     node.appendChild(el("span", { "class": "badge status-" + item.status }, labels.statuses[item.status]));
+    /* Its owner and campaign in words, as the agenda gives them: a phone has no tooltip to hover. */
+    [item.owner_name, item.campaign_name].forEach(function (name) {
+      if (name) { node.appendChild(document.createTextNode(" ")); node.appendChild(el("span", { "class": "who" }, "· " + name)); }
+    });
     return node;
   }
 
@@ -320,7 +330,11 @@
     });
     data.campaigns.forEach(function (campaign) {
       if (campaign.start <= key && key <= campaign.end) {
-        container.appendChild(el("span", { "class": "band", "style": "--band: " + campaign.color, "title": campaign.name }, campaign.name));
+        /* Named whole where it starts, on the view's first day and on each Monday (a month's row); the
+           other days continue its band on one line, its name cut. */
+        var named = key === campaign.start || key === shownFrom || weekday(parse(key)) === 0;
+        container.appendChild(el("span", { "class": "band" + (named ? " named" : ""), "style": "--band: " + campaign.color,
+                                           "title": campaign.name }, campaign.name));
       }
     });
     (gapsByDay[key] || []).forEach(function (gap) {
