@@ -238,6 +238,21 @@ def test_a_site_without_the_plugin_is_a_usage_error(runner: CliRunner, site: Pat
            "    hint: add it to the site's plugins: PLUGINS = ['edcal']\n" in result.output
 
 
+def test_a_pelican_blog_without_calendar_is_told_what_to_write(runner: CliRunner, site: Path) -> None:
+    """An existing blog adopting edcal: the hint said `create one with edcal init`, which refuses its folder
+    (pelicanconf.py is there); it says what the file needs, with the zone of its settings."""
+    (site / "calendar.yaml").unlink()
+    result = runner.invoke(cli, ["check", "--site", str(site)])
+    assert result.exit_code == 2
+    assert "calendar.yaml:1:1: error: calendar.yaml not found in the site folder\n    hint: a Pelican blog " \
+           "adopting edcal: write it beside pelicanconf.py; `version: 1` and `timezone: Europe/Paris` are enough " \
+           "to build" in result.output
+    (site / "calendar.yaml").write_text("version: 1\ntimezone: Europe/Paris\n", encoding="utf-8")
+    assert runner.invoke(cli, ["check", "--site", str(site)]).exit_code == 0
+    (site / "calendar.yaml").unlink()
+    assert runner.invoke(cli, ["init", str(site)]).exit_code == 2  # what the hint said: it refuses the blog
+
+
 def test_a_missing_site_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["build", "--site", str(tmp_path)])
     assert result.exit_code == 2

@@ -86,7 +86,7 @@ class BuildState:
         :raises InputErrors: when the calendar is invalid.
         """
         site = find_site(settings)
-        calendar = load_calendar(site, all_rules())
+        calendar = load_calendar(site, all_rules(), settings.get("TIMEZONE"))
         _check_timezone(calendar, settings)
         content = Path(settings["PATH"])
         page_paths = tuple(content / p for p in settings.get("PAGE_PATHS", ()))
