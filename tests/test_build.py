@@ -308,6 +308,30 @@ def test_an_unknown_field_in_an_article_is_an_error_with_a_suggestion(site: Path
     assert "did you mean 'status'?" in result.stderr
 
 
+def test_a_field_of_the_blogs_theme_is_told_to_go_in_extra_metadata(site: Path) -> None:
+    """A blog adopting edcal has fields its theme or plugins read (`Series:`): the hint listed edcal's
+    fields only, and never named EDCAL_EXTRA_METADATA, the setting that accepts them."""
+    article = site / "content" / "articles" / "publie.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Category:", "Series: portraits\nCategory:"),
+                       encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 2
+    assert "content/articles/publie.md:4:1: error: unknown field 'series'\n    hint: a field of your theme or of " \
+           "a plugin: list it in pelicanconf.py, EDCAL_EXTRA_METADATA = ['series']; edcal's own fields: author, " \
+           "authors, campaign," in result.stderr
+    # A field edcal takes for another tool's name of one of its own may be the theme's too.
+    article.write_text(article.read_text(encoding="utf-8").replace("Series:", "Description:"), encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert "hint: did you mean 'summary'? or, if your theme or a plugin reads it, list it in pelicanconf.py, " \
+           "EDCAL_EXTRA_METADATA = ['description']\n" in result.stderr
+    article.write_text(article.read_text(encoding="utf-8").replace("Description:", "Staus:"), encoding="utf-8")
+    assert "unknown field 'staus'\n    hint: did you mean 'status'?\n" in run_edcal("build", cwd=site).stderr
+    article.write_text(article.read_text(encoding="utf-8").replace("Staus:", "Series:"), encoding="utf-8")
+    write_pelicanconf(site, "EDCAL_EXTRA_METADATA = ['series']\n")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+
+
 def test_without_source_date_epoch_outside_git_an_edited_article_moves_the_timestamp(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Outside git the outputs' timestamp is the newest input's time: editing one article is enough."""

@@ -154,6 +154,19 @@ def test_a_post_needs_exactly_one_timing(tmp_path: Path) -> None:
     assert "found both `at:` and `promote:`" in messages[1]
 
 
+def test_promote_with_a_date_is_told_to_write_article(tmp_path: Path) -> None:
+    """A blog adopting edcal posts about its older articles on dates it chooses: `promote:` with `at:` got
+    no hint; `article:` with `at:` (or `repeat:`) is what it means."""
+    messages = errors(tmp_path, BASE + "posts:\n  - {promote: architecture-2025, networks: [x], at: 2027-01-12}\n"
+                      "  - {promote: hello, networks: [x], repeat: {every: week, on: tue, from: 2027-01-05}}\n")
+    assert messages[0] == (
+        "calendar.yaml:9:6: error: found both `at:` and `promote:`, expected only one of at, promote and repeat\n"
+        "    hint: for a post about that article on a date of your own, write `article: architecture-2025` "
+        "with `at:`; `promote:` dates its posts from the article's publication (`schedule:`)")
+    assert messages[1].endswith("write `article: hello` with `repeat:`; `promote:` dates its posts from the "
+                                "article's publication (`schedule:`)")
+
+
 def test_dst_gap_in_a_freeze_is_an_error(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "freeze:\n  - {from: 2027-03-28 02:30, reason: Crise}\n")
     assert messages[0].startswith("calendar.yaml:9:12: error: 2027-03-28 02:30 does not exist in Europe/Paris")

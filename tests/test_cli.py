@@ -219,12 +219,38 @@ def test_check_reports_located_errors_and_exits_2(runner: CliRunner, site: Path)
 
 
 def test_a_site_without_the_plugin_is_a_usage_error(runner: CliRunner, site: Path) -> None:
+    """A blog adopting edcal has plugins of its own: the error is at its PLUGINS line, and the hint keeps
+    them (it said `PLUGINS = ["edcal"]`, which would drop them, and pointed at line 1)."""
     conf = site / "pelicanconf.py"
-    conf.write_text(conf.read_text(encoding="utf-8").replace('PLUGINS = ["edcal"]', "PLUGINS = []"),
+    conf.write_text(conf.read_text(encoding="utf-8").replace('PLUGINS = ["edcal"]', 'PLUGINS = ["readtime"]'),
                     encoding="utf-8")
+    line = conf.read_text(encoding="utf-8").splitlines().index('PLUGINS = ["readtime"]') + 1
+    (site / "publishconf.py").write_text("from pelicanconf import *\nSITEURL = 'https://blog.example.fr'\n",
+                                         encoding="utf-8")
+    for settings in ("pelicanconf.py", "publishconf.py"):
+        result = runner.invoke(cli, ["check", "--site", str(site), "-s", settings])
+        assert result.exit_code == 2
+        assert f"pelicanconf.py:{line}:1: error: the edcal plugin is not enabled\n" \
+               "    hint: add it to the site's plugins: PLUGINS = ['readtime', 'edcal']\n" in result.output
+    conf.write_text(conf.read_text(encoding="utf-8").replace('PLUGINS = ["readtime"]\n', ""), encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--site", str(site)])
+    assert "pelicanconf.py:1:1: error: the edcal plugin is not enabled\n" \
+           "    hint: add it to the site's plugins: PLUGINS = ['edcal']\n" in result.output
+
+
+def test_a_pelican_blog_without_calendar_is_told_what_to_write(runner: CliRunner, site: Path) -> None:
+    """An existing blog adopting edcal: the hint said `create one with edcal init`, which refuses its folder
+    (pelicanconf.py is there); it says what the file needs, with the zone of its settings."""
+    (site / "calendar.yaml").unlink()
     result = runner.invoke(cli, ["check", "--site", str(site)])
     assert result.exit_code == 2
-    assert "pelicanconf.py:1:1: error: the edcal plugin is not enabled" in result.output
+    assert "calendar.yaml:1:1: error: calendar.yaml not found in the site folder\n    hint: a Pelican blog " \
+           "adopting edcal: write it beside pelicanconf.py; `version: 1` and `timezone: Europe/Paris` are enough " \
+           "to build" in result.output
+    (site / "calendar.yaml").write_text("version: 1\ntimezone: Europe/Paris\n", encoding="utf-8")
+    assert runner.invoke(cli, ["check", "--site", str(site)]).exit_code == 0
+    (site / "calendar.yaml").unlink()
+    assert runner.invoke(cli, ["init", str(site)]).exit_code == 2  # what the hint said: it refuses the blog
 
 
 def test_a_missing_site_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:

@@ -145,6 +145,39 @@ def test_a_folder_edcal_did_not_fill_loses_nothing(site: Path, tmp_path: Path) -
     assert "index.html" in (elsewhere / ".edcal-files").read_text(encoding="utf-8").splitlines()
 
 
+@pytest.mark.parametrize("how", ["setting", "option"])
+def test_delete_output_directory_clears_what_a_build_before_edcal_left(site: Path, how: str) -> None:
+    """A blog adopting edcal: its output/ from plain Pelican held a draft's page and a future article's
+    (Pelican publishes both). Its publishconf.py says DELETE_OUTPUT_DIRECTORY = True (Pelican's
+    quickstart writes it): those pages stayed, "left alone", and were deployed with the blog."""
+    conf = site / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('PLUGINS = ["edcal"]', "PLUGINS = []")
+                    + 'THEME = "simple"\n', encoding="utf-8")
+    assert run_pelican(site).returncode == 0
+    output = site / "output"
+    left = [output / "drafts" / "brouillon.html", output / "2027" / "futur" / "index.html",
+            output / "tag" / "secret-future-tag" / "index.html", output / "images" / "futur-secret.png"]
+    assert all(page.is_file() for page in left)
+    (output / "CNAME").write_text("blog.example.fr\n", encoding="utf-8")
+    (output / ".git").mkdir()
+    (output / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    write_pelicanconf(site, 'OUTPUT_RETENTION = ["CNAME"]\n'
+                            + ("DELETE_OUTPUT_DIRECTORY = True\n" if how == "setting" else ""))
+    if how == "setting":
+        result = run_edcal("build", cwd=site, env=ENV)
+        assert result.returncode == 0, result.stderr
+        assert re.search(r"output/: removed \d+ files no edcal build wrote \(.*\), as DELETE_OUTPUT_DIRECTORY "
+                         r"asks", result.stdout), result.stdout
+        assert "left alone" not in result.stdout
+    else:  # plain `pelican --delete-output-directory`, with the plugin
+        result = run_pelican(site, "--delete-output-directory", env=ENV)
+        assert result.returncode == 0, result.stderr
+    assert not [page for page in left if page.exists()], "a page of an article not online stayed in output/"
+    assert not [path for path, text in tree_text(output) if "CANARY" in text]
+    assert (output / "CNAME").is_file() and (output / ".git" / "HEAD").is_file()
+    assert (output / "2027" / "publie" / "index.html").is_file() and (output / "images" / "public.png").is_file()
+
+
 def test_the_content_folder_may_be_the_sites_folder(site: Path) -> None:
     """Pelican's default PATH = "." with output/ beside the articles: not an overlap."""
     write_pelicanconf(site, 'PATH = "."\nARTICLE_PATHS = ["content/articles"]\nPAGE_PATHS = ["content/pages"]\n'
@@ -785,7 +818,8 @@ def test_the_sweep_removes_only_listed_files_the_build_did_not_write(tmp_path: P
     listed = ["page/index.html", "static.png", "gone/index.html", "stuck/index.html"]
     (output / MANIFEST).write_text("# header\n" + "\n".join(listed) + "\n", encoding="utf-8")
     state = types.SimpleNamespace(output_started_ns=time.time_ns() + 10**12,  # every file looks older
-                                  static_outputs={"static.png"}, written_outputs={"page/index.html"}, journal=None)
+                                  static_outputs={"static.png"}, written_outputs={"page/index.html"}, journal=None,
+                                  delete_output=False)
     real_unlink = Path.unlink
 
     def unlink(path: Path, missing_ok: bool = False) -> None:
@@ -815,7 +849,7 @@ def test_the_list_is_never_written_through_a_link(tmp_path: Path) -> None:
     (output / MANIFEST).symlink_to(victim)
     (output / "index.html").write_text("page\n", encoding="utf-8")
     state = types.SimpleNamespace(output_started_ns=0, static_outputs=set(), written_outputs={"index.html"},
-                                  journal=None)
+                                  journal=None, delete_output=False)
     sweep_output({"OUTPUT_PATH": str(output)}, state)
     assert victim.read_text(encoding="utf-8") == "precious\n"
     assert not (output / MANIFEST).is_symlink() and "index.html" in (output / MANIFEST).read_text(encoding="utf-8")
@@ -890,7 +924,7 @@ def test_a_note_without_end_claims_no_file(tmp_path: Path) -> None:
     (output / "google123.html").write_text("verification\n", encoding="utf-8")
     (output / MANIFEST).write_text("# header\n@pending 1\n", encoding="utf-8")
     state = types.SimpleNamespace(output_started_ns=time.time_ns() + 10**12, static_outputs=set(),
-                                  written_outputs=set(), journal=None)
+                                  written_outputs=set(), journal=None, delete_output=False)
     sweep = sweep_output({"OUTPUT_PATH": str(output)}, state)
     assert sweep.removed == [] and sweep.unknown == ["google123.html"] and (output / "google123.html").is_file()
 

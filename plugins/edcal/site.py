@@ -72,8 +72,11 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
     speak(settings.get("DEFAULT_LANG"))  # the site's team reads what follows
     plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or []]
     if PLUGIN not in plugins:
-        raise InputErrors([InputError(Source(name, 1, 1), say("the edcal plugin is not enabled"),
-                                      say('add PLUGINS = ["edcal"] (and PLUGIN_PATHS = ["plugins"])'))])
+        # At the PLUGINS line, keeping the site's own plugins: `PLUGINS = ["edcal"]` would drop them.
+        hint = say("add it to the site's plugins: PLUGINS = {plugins}",
+                   plugins=repr([*map(str, plugins), PLUGIN]))
+        raise InputErrors([InputError(setting_source(site, path, "PLUGINS"),
+                                      say("the edcal plugin is not enabled"), hint)])
     return settings
 
 

@@ -176,6 +176,13 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
                             "{path}: removed {count} files an earlier build wrote and this one did not "
                             "(`edcal build -v` lists them)", path=out)
         lines.append(spoken(removed))
+    if sweep is not None and sweep.cleared:
+        cleared = say_count(len(sweep.cleared),
+                            "{path}: removed {count} file no edcal build wrote ({files}), as "
+                            "DELETE_OUTPUT_DIRECTORY asks",
+                            "{path}: removed {count} files no edcal build wrote ({files}), as "
+                            "DELETE_OUTPUT_DIRECTORY asks", path=out, files=_some(sweep.cleared))
+        lines.append(spoken(cleared))
     if sweep is not None and sweep.unknown:
         top = all("/" not in path for path in sweep.unknown)
         unknown = len(sweep.unknown)

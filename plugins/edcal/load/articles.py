@@ -19,7 +19,7 @@ import os
 import posixpath
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -527,6 +527,23 @@ def _starts_with_a_header(path: str) -> bool:
     return bool(re.match(r"(?:---\s*\n)?\s*title\s*:", start, re.IGNORECASE))
 
 
+#: Header fields Pelican themes and plugins often read that edcal takes for another tool's name of one
+#: of its own (`description:` for `summary:`): their hint names the setting that accepts them too.
+THEME_FIELDS = ("description", "subtitle", "excerpt", "cover", "cover_image", "thumbnail", "featured_image",
+                "hero", "og_image")
+
+
+def _theme_field_hint(name: str, known: Collection[str], meant: str | None) -> str | None:
+    """A field near none of edcal's is most often one a blog's theme or plugins read (`Series:`)."""
+    extra = say("list it in pelicanconf.py, EDCAL_EXTRA_METADATA = [{name}]", name=repr(name))
+    if meant is None:
+        return say("a field of your theme or of a plugin: {extra}; edcal's own fields: {fields}", extra=extra,
+                   fields=", ".join(sorted(known)))
+    if name.strip().lower() in THEME_FIELDS:
+        return say("{meant} or, if your theme or a plugin reads it, {extra}", meant=meant, extra=extra)
+    return meant  # `staus:`, `auteur:`, `draft: true`: never an invitation to keep them
+
+
 def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: frozenset[str],
                      errors: ErrorCollector, page: bool = False) -> tuple[ArticleMeta | None, dict[str, Any]]:
     """Check an article's header; returns edcal's view and the fields left for Pelican.
@@ -544,7 +561,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     extras = {k: data.pop(k) for k in list(data) if k in extra_fields}
     if isinstance(data.get("status"), str):
         data["status"] = data["status"].strip().lower()
-    spec = validate_spec(ArticleSpec, data, errors)
+    spec = validate_spec(ArticleSpec, data, errors, unknown_field_hint=_theme_field_hint)
     if spec is None:
         # The dates too, in the same pass: fixing an unknown field only to meet the next error took two runs.
         reported = {error.source for error in errors.errors}

@@ -51,10 +51,25 @@ from edcal.zones import zone_hint, zone_named
 STANDALONE_ENTRIES = ("posts", "ideas", "freeze")
 
 
-def load_calendar(site: Path, rules: Mapping[str, CheckRule]) -> Calendar:
+def _missing_calendar_hint(site: Path, timezone: str | None) -> str:
+    """A blog of its own adopting edcal is told what to write: `edcal init` refuses its folder."""
+    if not (site / "pelicanconf.py").is_file():
+        return say("create one with `edcal init`, or pass --site DIR")
+    if timezone:
+        return say("a Pelican blog adopting edcal: write it beside pelicanconf.py; `version: 1` and "
+                   "`timezone: {zone}` are enough to build (edcal's docs/calendar.md); `edcal init` makes a "
+                   "new site",
+                   zone=timezone)
+    return say("a Pelican blog adopting edcal: write it beside pelicanconf.py; `version: 1` and `timezone:` "
+               "(as TIMEZONE in pelicanconf.py) are enough to build (edcal's docs/calendar.md); `edcal init` "
+               "makes a new site")
+
+
+def load_calendar(site: Path, rules: Mapping[str, CheckRule], timezone: str | None = None) -> Calendar:
     """Read and validate the site's calendar.
 
     :param site: the site's root folder.
+    :param timezone: the Pelican settings' ``TIMEZONE``, for the hint when calendar.yaml is missing.
     :param rules: every check rule by id (``edcal.checks.all_rules()``), which ``checks:`` and
         ``silence:`` may name.
     :raises InputErrors: with every located problem found.
@@ -69,7 +84,7 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule]) -> Calendar:
     if not main.is_file():
         raise InputErrors(
             [InputError(Source(CALENDAR_FILE, 1, 1), say("calendar.yaml not found in the site folder"),
-                       say("create one with `edcal init`, or pass --site DIR"))]
+                        _missing_calendar_hint(site, timezone))]
         )
     unread = unread_calendar_files(site)
     errors.extend(unread)

@@ -8,7 +8,7 @@ line and column, and reword the failure as "found …, expected …".
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -21,6 +21,9 @@ from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.source import Source
 
 M = TypeVar("M", bound=BaseModel)
+#: A hint for an unknown top-level field: from its name, the known fields, and the hint naming the
+#: field it likely means (or None).
+UnknownFieldHint = Callable[[str, Collection[str], str | None], str | None]
 
 #: Field names writers reach for (other tools' names, French words), and the fields they mean,
 #: in order: the first one the entry has is suggested. Spelling slips are left to did_you_mean.
@@ -193,20 +196,24 @@ def suggest_field(found: str, known: Collection[str], unknown: bool = False) -> 
 
 
 def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
-                  droppable: Collection[str] = ()) -> M | None:
+                  droppable: Collection[str] = (),
+                  unknown_field_hint: UnknownFieldHint | None = None) -> M | None:
     """The validated spec, or None after adding every located error to ``errors``.
 
     :param droppable: list fields whose entries stand alone (``posts``, ``ideas``): when every
         error lies in such entries, they are reported and the spec is made of the others, so that
         the next stage's errors (an unknown network, a date that does not exist) are reported in
         the same run. A writer with three slips sees three errors, not one a run.
+    :param unknown_field_hint: the hint for an unknown top-level field, from its name, the known
+        fields and the field it likely means (default: that field's, else the known fields).
     """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         failures = exc.errors(include_url=False)
         paths = [_path(error) for error in failures]
-        located = _one_per_value([_located(model, data, error, paths) for error in failures])
+        located = _one_per_value([_located(model, data, error, paths, unknown_field_hint)
+                                  for error in failures])
         for source, message, hint in located:
             if not _explained(message, located):
                 errors.add(source, message, hint)
@@ -340,8 +347,9 @@ def _spaces(count: int) -> Message:
     return say_count(count, "{count} space", "{count} spaces")
 
 
-def _located(model: type[BaseModel], data: Any, error: Any,
-             failed: Collection[list[Any]] = ()) -> tuple[Source, str, str | None]:
+def _located(model: type[BaseModel], data: Any, error: Any, failed: Collection[list[Any]] = (),
+             unknown_field_hint: UnknownFieldHint | None = None,
+             ) -> tuple[Source, str, str | None]:
     path = _path(error)
     kind = error["type"]
     source, field_name = _walk(data, path, kind)
@@ -358,6 +366,8 @@ def _located(model: type[BaseModel], data: Any, error: Any,
     if kind == "extra_forbidden":
         known = _known_fields(model, path[:-1])
         hint = _nesting_hint(data, path, (), model) or suggest_field(str(field_name), known, unknown=True)
+        if unknown_field_hint is not None and len(path) == 1:
+            hint = unknown_field_hint(str(field_name), known, hint)
         if hint is None and known:
             hint = say("known fields: {fields}", fields=", ".join(sorted(known)))
         message = say("unknown field '{field}' in {where}", field=field_name, where=where) if where \

@@ -148,6 +148,7 @@ def on_initialized(pelican: Any) -> None:
     settings["WITH_FUTURE_DATES"] = True
     # edcal removes what a build did not write once it has succeeded (sweep.sweep_output):
     # Pelican would empty output/ before reading, and a failed build would leave it empty.
+    settings[STATE_KEY].delete_output = bool(pelican.delete_outputdir)
     pelican.delete_outputdir = False
 
 
@@ -295,6 +296,8 @@ def on_finalized(pelican: Any) -> None:
     sweep = state.sweep = sweep_output(pelican.settings, state)
     for path in sweep.removed:
         logger.info("removed output/%s: an earlier build wrote it, this one did not", path)
+    for path in sweep.cleared:
+        logger.info("removed output/%s: this build did not write it (DELETE_OUTPUT_DIRECTORY)", path)
     if pelican.settings.get(RAISE_SETTING):
         return  # edcal build says the rest in its summary
     for failure in sweep.failed:

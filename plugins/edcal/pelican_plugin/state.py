@@ -75,6 +75,9 @@ class BuildState:
     output_started_ns: int | None = None
     #: output/.edcal-files.journal while this run writes (sweep.Journal).
     journal: Any = None
+    #: Pelican's ``DELETE_OUTPUT_DIRECTORY`` (or ``--delete-output-directory``): the sweep, once the build
+    #: has succeeded, removes every file it did not write, not only those an earlier build wrote.
+    delete_output: bool = False
 
     @classmethod
     def start(cls, settings: dict[str, Any], render: bool = True) -> BuildState:
@@ -83,7 +86,7 @@ class BuildState:
         :raises InputErrors: when the calendar is invalid.
         """
         site = find_site(settings)
-        calendar = load_calendar(site, all_rules())
+        calendar = load_calendar(site, all_rules(), settings.get("TIMEZONE"))
         _check_timezone(calendar, settings)
         content = Path(settings["PATH"])
         page_paths = tuple(content / p for p in settings.get("PAGE_PATHS", ()))

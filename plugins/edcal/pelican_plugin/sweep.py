@@ -299,6 +299,8 @@ class Sweep:
     """What the sweep did in output/ (paths relative to it)."""
 
     removed: list[str] = field(default_factory=list)
+    #: Files no edcal build wrote, removed as Pelican's ``DELETE_OUTPUT_DIRECTORY`` asks.
+    cleared: list[str] = field(default_factory=list)
     #: Files this build did not write that no earlier build listed: left alone.
     unknown: list[str] = field(default_factory=list)
     #: Files that could not be removed, with the reason.
@@ -317,7 +319,10 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
     when the file system changed it during the run (its ``ctime``, or an
     ``mtime`` between the run's start and now: the theme's files, other
     plugins' files). ``ALWAYS_KEPT`` and ``OUTPUT_RETENTION`` (names at the top
-    of output/) stay. A failed build never gets here: it removes nothing.
+    of output/) stay. With Pelican's ``DELETE_OUTPUT_DIRECTORY`` (``state.delete_output``), every other
+    file this build did not write goes too, as Pelican would have emptied output/: the pages a build
+    before edcal left there (a draft's, a future article's) are not published with the blog. A failed
+    build never gets here: it removes nothing.
     """
     started = state.output_started_ns
     sweep = Sweep()
@@ -329,6 +334,7 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
     kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ()), MANIFEST, JOURNAL}
     written = {path.replace("\\", "/") for path in (*state.static_outputs, *state.written_outputs)}
     stale: list[Path] = []
+    cleared: set[str] = set()
     wrote: set[str] = set()
 
     def judge(path: Path) -> None:  # a file or a symbolic link
@@ -341,6 +347,9 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
             wrote.add(key)
         elif earlier.owns(key, status.st_ctime_ns):
             stale.append(path)
+        elif state.delete_output:
+            stale.append(path)
+            cleared.add(key)
         else:
             sweep.unknown.append(key)
 
@@ -365,7 +374,7 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
             sweep.failed.append(f"{key} ({exc.strerror or exc})")
             wrote.add(key)  # still there: still edcal's to remove later
             continue
-        sweep.removed.append(key)
+        (sweep.cleared if key in cleared else sweep.removed).append(key)
         emptied = path.parent
         while emptied != output and not any(emptied.iterdir()):  # folders the removals emptied
             try:
@@ -384,5 +393,6 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
             with contextlib.suppress(OSError):
                 (output / JOURNAL).unlink()
     sweep.removed.sort()
+    sweep.cleared.sort()
     sweep.unknown.sort()
     return sweep

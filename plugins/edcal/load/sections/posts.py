@@ -69,9 +69,14 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
                            say("e.g. at: 2027-01-12 09:00"))
         return None
     if len(kinds) > 1:
+        hint = None
+        if "promote" in kinds and isinstance(spec.promote, str):  # an older article, posted about on a date
+            hint = say("for a post about that article on a date of your own, write `article: {slug}` with "
+                       "`{kind}:`; `promote:` dates its posts from the article's publication (`schedule:`)",
+                       slug=spec.promote, kind=kinds[0] if kinds[1] == "promote" else kinds[1])
         reading.errors.add(key_of(loc, kinds[1]),
                            say("found both `{first}:` and `{second}:`, expected only one of at, promote and "
-                               "repeat", first=kinds[0], second=kinds[1]))
+                               "repeat", first=kinds[0], second=kinds[1]), hint)
         return None
     kind = _KINDS[kinds[0]]
     networks = _post_networks(reading, spec, kind)
