@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from conftest import copy_sample, load_plan, run_edcal, write_pelicanconf
+from conftest import CRISIS, crisis_sample, load_plan, run_edcal, write_pelicanconf
 from edcal.__main__ import cli
 from edcal.checks import Finding, all_rules, run_checks
 from edcal.errors import InputErrors
@@ -703,20 +703,6 @@ def test_a_freeze_that_withholds_many_posts_is_one_finding_at_its_entry() -> Non
     assert bounded.message.startswith("freeze from 2027-01-12 09:40 until 2027-01-20 10:00: Bad buzz; it withholds "
                                       "16 posts to come (8 on Mastodon, 8 on X)")
     assert bounded.hint == "they will not go out: move after 2027-01-20 10:00 those that must go out, or shorten the freeze"
-
-
-#: The crisis of docs/calendar.md's step by step, added to the sample site.
-CRISIS = '  - from: 2027-01-12 09:40\n    reason: "Bad buzz sur la vidéo du chantier : on suspend tout"\n'
-
-
-def crisis_sample(target: Path) -> Path:
-    """The sample site with a freeze until further notice from 12 January 2027 at 09:40, its last."""
-    copy_sample(target)
-    calendar = target / "calendar.yaml"
-    text = calendar.read_text(encoding="utf-8")
-    anchor = "    reason: Migration de notre compte Mastodon vers une nouvelle instance\n"
-    calendar.write_text(text.replace(anchor, anchor + CRISIS, 1), encoding="utf-8")
-    return target
 
 
 def test_a_crisis_freeze_is_one_finding_in_text_json_github_and_the_builds_count(tmp_path: Path) -> None:

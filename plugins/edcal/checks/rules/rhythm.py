@@ -19,7 +19,7 @@ from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import cadence_gaps, campaign_gaps, month_word
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
-from edcal.plan.status import withheld_by_freeze
+from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
 from edcal.plan.timing import step_keys
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
@@ -67,13 +67,8 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
 def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item]) -> Problem:
     """One finding for a freeze that holds many posts: at its entry, how many on each network, the first."""
     zone = ctx.plan.calendar.zone
-    networks: dict[str, int] = {}
-    for post in held:
-        networks[post.network or ""] = networks.get(post.network or "", 0) + 1
-    names = ctx.plan.calendar.networks
-    by_network = say_list([say("{count:,} on {network}", count=count,
-                               network=names[network].name if network in names else network)
-                           for network, count in sorted(networks.items(), key=lambda row: (-row[1], row[0]))])
+    networks = posts_by_network(held)
+    by_network = said_by_network(networks, ctx.plan.calendar)
     first = say_list([say("'{id}' ({when:%Y-%m-%d %H:%M})", id=post.id, when=post.start.astimezone(zone))  # type: ignore[union-attr]
                       for post in held[:FIRST_WITHHELD]])
     start = window.start.astimezone(zone)
@@ -93,7 +88,7 @@ def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item])
                    "the freeze", end=end)
     return Problem(window.source, message, hint, when=held[0].start,
                    data=(("start", start.isoformat()), ("end", end.isoformat() if window.end else None),
-                         ("posts", len(held)), ("networks", tuple(sorted(networks.items())))))
+                         ("posts", len(held)), ("networks", tuple(sorted(networks)))))
 
 
 def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Problem:
