@@ -152,6 +152,19 @@ def copy_sample(target: Path) -> Path:
     return target
 
 
+#: The crisis of docs/calendar.md's step by step: a freeze until further notice, from 12 January 2027 at 09:40.
+CRISIS = '  - from: 2027-01-12 09:40\n    reason: "Bad buzz sur la vidéo du chantier : on suspend tout"\n'
+
+
+def crisis_sample(target: Path, crisis: str = CRISIS) -> Path:
+    """A copy of the sample site with ``crisis`` added after its other freezes (build it at 2027-01-12T10:00)."""
+    copy_sample(target)
+    calendar = target / "calendar.yaml"
+    anchor = "    reason: Migration de notre compte Mastodon vers une nouvelle instance\n"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(anchor, anchor + crisis, 1), encoding="utf-8")
+    return target
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (relative path -> bytes), to compare two outputs."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

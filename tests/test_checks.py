@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from conftest import load_plan, run_edcal, write_pelicanconf
+from conftest import CRISIS, crisis_sample, load_plan, run_edcal, write_pelicanconf
 from edcal.__main__ import cli
 from edcal.checks import Finding, all_rules, run_checks
 from edcal.errors import InputErrors
-from edcal.i18n import translator
+from edcal.i18n import translated, translator
 from edcal.model.article import Article
 from edcal.model.source import Source
 from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
@@ -668,6 +668,83 @@ def test_post_in_freeze() -> None:
     assert [f.hint for f in found] == ["it will not go out; move the article, or leave out its 2 posts on this network "
                                        "with `social: {x: {skip: true}}` in the header of "
                                        "content/articles/lancement.md"]
+
+
+def test_a_freeze_that_withholds_many_posts_is_one_finding_at_its_entry() -> None:
+    """A crisis freeze with no end gave one warning per post it withheld, each at its post's line: 65 on the
+    sample, a year of recurring posts on a big site, burying the rest of the report."""
+    crisis = "freeze:\n  - from: 2027-01-12 09:40\n    reason: Bad buzz\n"
+    daily = ("{id: astuce, networks: [x, mastodon], text: Astuce, "
+             "repeat: {every: day, at: '11:00', from: 2027-01-12, until: 2027-12-31}}")
+    found = findings("post-in-freeze", posts(daily, "{id: lundi, at: 2027-01-18 09:00, networks: [linkedin], text: Un}"),
+                     extra=crisis)
+    assert [(f.source.line, f.source.column, f.item) for f in found] == [(10, 5, None)]  # the freeze's entry
+    assert found[0].message == (
+        "freeze from 2027-01-12 09:40 until further notice: Bad buzz; it withholds 709 posts to come (354 on Mastodon, "
+        "354 on X, 1 on LinkedIn), first 'astuce-mastodon-20270112' (2027-01-12 11:00), 'astuce-x-20270112' "
+        "(2027-01-12 11:00), 'astuce-mastodon-20270113' (2027-01-13 11:00)")
+    assert found[0].hint is not None and "give the freeze its `until:` when it is over" in found[0].hint
+    assert dict(found[0].data) == {"start": "2027-01-12T09:40:00+01:00", "end": None, "posts": 709,
+                                   "networks": (("linkedin", 1), ("mastodon", 354), ("x", 354))}
+    # In French, as the drafts review shows it.
+    french = translator("fr")
+    assert translated(found[0].message, french).replace("\xa0", " ").startswith(
+        "gel des publications à partir du 12/01/2027 à 09:40, jusqu'à nouvel ordre : Bad buzz ; il retient "
+        "709 publications à venir (354 sur Mastodon, 354 sur X, 1 sur LinkedIn), d'abord "
+        "'astuce-mastodon-20270112' (12/01/2027 11:00)")
+    # What the check looks at: up to --until, the freeze withholds the posts of that window.
+    calendar = calendar_from(PARIS_CALENDAR + crisis + posts(daily))
+    plan = plan_of(calendar, now="2027-01-04T08:00:00+01:00")
+    [week] = run_checks(plan, only=["post-in-freeze"], until=dt.datetime(2027, 1, 15, tzinfo=ZoneInfo("Europe/Paris")))
+    assert dict(week.data)["posts"] == 6 and "it withholds 6 posts to come (3 on Mastodon, 3 on X)" in week.message
+    # A freeze with an end says until when, and how to send them after it.
+    ended = "freeze:\n  - {from: 2027-01-12 09:40, until: 2027-01-20 10:00, reason: Bad buzz}\n"
+    [bounded] = findings("post-in-freeze", posts(daily), extra=ended)
+    assert bounded.message.startswith("freeze from 2027-01-12 09:40 until 2027-01-20 10:00: Bad buzz; it withholds "
+                                      "16 posts to come (8 on Mastodon, 8 on X)")
+    assert bounded.hint == "they will not go out: move after 2027-01-20 10:00 those that must go out, or shorten the freeze"
+
+
+def test_a_crisis_freeze_is_one_finding_in_text_json_github_and_the_builds_count(tmp_path: Path) -> None:
+    """65 warnings, one per post the crisis withheld, in the text report, CI's annotations and the build's count."""
+    site = crisis_sample(tmp_path / "site")
+    line = site.joinpath("calendar.yaml").read_text(encoding="utf-8").splitlines().index(CRISIS.splitlines()[0]) + 1
+    env = {"EDCAL_NOW": "2027-01-12T10:00", "EDCAL_LANG": "en"}
+    data = json.loads(run_edcal("check", "--format", "json", cwd=site, env=env).stdout)
+    frozen = [f for f in data["findings"] if f["rule"] == "post-in-freeze"]
+    assert [(f["file"], f["line"], f["item"]) for f in frozen] == [
+        ("calendar.yaml", line, None), ("calendar.yaml", 263, "astuce-du-jeudi-mastodon-20270121")]
+    crisis = frozen[0]
+    assert crisis["message"].startswith("freeze from 2027-01-12 09:40 until further notice: Bad buzz sur la vidéo du "
+                                        "chantier : on suspend tout; it withholds 64 posts to come (22 on LinkedIn, ")
+    assert crisis["data"]["posts"] == 64 and sum(crisis["data"]["networks"].values()) == 64
+    assert data["summary"]["rules"]["post-in-freeze"] == {"errors": 0, "warnings": 2}
+    text = run_edcal("check", cwd=site, env=env).stdout
+    assert text.count("[post-in-freeze]") == 2 and f"calendar.yaml:{line}:5: warning: {crisis['message']}" in text
+    assert text.endswith(f"{data['summary']['errors']} errors, {data['summary']['warnings']} warnings\n")
+    annotations = run_edcal("check", "--format", "github", cwd=site, env=env).stdout.splitlines()
+    frozen_lines = [a for a in annotations if "title=post-in-freeze::" in a]
+    assert len(frozen_lines) == 2 and frozen_lines[0].startswith(f"::warning file=calendar.yaml,line={line},col=5,")
+    assert len([a for a in annotations if a.startswith("::warning ")]) == data["summary"]["warnings"]
+    build = run_edcal("build", cwd=site, env=env)
+    assert build.returncode == 0, build.stderr
+    assert f"checks: {data['summary']['warnings']} warnings: `edcal check` lists them" in build.stdout + build.stderr
+
+
+def test_a_post_planned_into_a_closure_keeps_its_warning_at_its_line() -> None:
+    """A closure known ahead that holds a few posts says so at each of them: a writer planned one there by mistake."""
+    closure = "freeze:\n  - {from: 2027-12-24, until: 2028-01-01, reason: Fermeture annuelle}\n"
+    entries = [f"{{id: p{n}, at: 2027-12-2{n} 09:00, networks: [x], text: Un}}" for n in range(5, 8)]
+    found = findings("post-in-freeze", posts(*entries), extra=closure)
+    assert [(f.item, f.source.line) for f in found] == [("p5-x", 12), ("p6-x", 13), ("p7-x", 14)]
+    # A fourth is grouped; `group_above` sets how many a freeze may hold before it is.
+    four = posts(*entries, "{id: p8, at: 2027-12-28 09:00, networks: [x], text: Un}")
+    assert [f.item for f in findings("post-in-freeze", four, extra=closure)] == [None]
+    tuned = closure + "checks:\n  post-in-freeze: {group_above: 10}\n"
+    assert len(findings("post-in-freeze", four, extra=tuned)) == 4
+    # A post silenced on its entry is not counted: three left, each at its line.
+    silenced = four.replace("text: Un}\n", "text: Un, silence: {post-in-freeze: Voulu}}\n", 1)
+    assert [f.item for f in findings("post-in-freeze", silenced, extra=closure)] == ["p6-x", "p7-x", "p8-x"]
 
 
 def test_cadence_gap() -> None:

@@ -13,7 +13,7 @@ import pytest
 import regex
 from click.testing import CliRunner
 
-from conftest import copy_sample, items_by_id, load_plan, run_edcal, write_pelicanconf
+from conftest import CRISIS, copy_sample, crisis_sample, items_by_id, load_plan, run_edcal, write_pelicanconf
 from edcal.__main__ import cli
 
 pytestmark = pytest.mark.e2e
@@ -635,3 +635,104 @@ def test_the_drafts_review_says_a_finding_on_the_settings_is_on_no_draft(tmp_pat
     sentence = regex.search(r'data-count="periods">(.*?)</p>', overview).group(1)
     assert sentence.startswith("1 more finding is about no draft of these pages (") and \
         "the site&#39;s settings" in sentence, sentence
+
+
+CRISIS_ENV = {"EDCAL_NOW": "2027-01-12T10:00", "SOURCE_DATE_EPOCH": "1800000000"}
+
+
+def built_crisis(target: Path, crisis: str = CRISIS) -> Path:
+    """The sample site with a crisis freeze, built during it (12 January 2027 at 10:00)."""
+    crisis_sample(target, crisis)
+    result = run_edcal("build", cwd=target, env=CRISIS_ENV)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def notices(page: str) -> list[str]:
+    """The freeze notices of a built page, as their text reads."""
+    import html
+
+    return [" ".join(html.unescape(regex.sub(r"<[^>]+>", " ", found)).replace("\xa0", " ").split())
+            for found in regex.findall(r'<section class="freeze-notice".*?</section>', page, flags=regex.DOTALL)]
+
+
+def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: Path) -> None:
+    """During a crisis the review said "Aucun brouillon à venir", with no word of the freeze that withheld them."""
+    site = built_crisis(tmp_path / "site")
+    overview = (site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8")
+    crisis = ("Gel des publications en cours Depuis le mardi 12 janvier 2027 à 09:40, jusqu'à nouvel ordre. "
+              "Motif : Bad buzz sur la vidéo du chantier : on suspend tout Réseaux : tous. Les articles prévus pendant "
+              "le gel attendent aussi. Il retient 64 publications à venir (22 sur LinkedIn, 19 sur Mastodon, 15 sur "
+              "Instagram, 4 sur Bluesky, 4 sur Le Fil (intranet)) : ni brouillon, ni export, ni événement dans les "
+              "flux. Pour le lever : indiquez until: dans calendar.yaml:123 , ou supprimez-le.")
+    mastodon = ("Gel des publications à venir Du mercredi 20 janvier 2027 au jeudi 21 janvier 2027 (inclus). Motif : "
+                "Migration de notre compte Mastodon vers une nouvelle instance Réseaux : Mastodon. Le blog continue. "
+                "Il retient 1 publication à venir (1 sur Mastodon) : ni brouillon, ni export, ni événement dans les "
+                "flux. Pour le lever : indiquez until: dans calendar.yaml:119 , ou supprimez-le.")
+    assert notices(overview) == [crisis, mastodon]  # the one in force first
+    assert ('<p class="empty">Aucun brouillon à venir. Un gel retient des publications à venir\xa0: voir plus '
+            'haut.</p>') in overview
+    # Each notice is a region named by its heading.
+    assert regex.search(r'<section class="freeze-notice" aria-labelledby="freeze-1">\s*<h2 id="freeze-1">', overview)
+    # The calendar page says it above the calendar, beyond its hatched days and withheld tiles.
+    # (A freeze to come is hatched there: the notice tells of those in force.)
+    assert notices((site / "planning" / "index.html").read_text(encoding="utf-8")) == [crisis]
+    # What the build counts, the review shows: 64 + 1 posts to come withheld.
+    summary = run_edcal("build", cwd=site, env=CRISIS_ENV)
+    assert "65 posts to come withheld by a freeze" in summary.stdout
+    # And the review's figures still add up to `edcal check`'s: the freeze's one finding is on no draft.
+    check = json.loads(run_edcal("check", "--format", "json", cwd=site, env=CRISIS_ENV).stdout)
+    assert [(f["rule"], f["item"]) for f in check["findings"]] == [
+        ("post-in-freeze", None), ("post-in-freeze", "astuce-du-jeudi-mastodon-20270121")]
+    assert not list((site / "planning" / "drafts").glob("20*.html"))
+    assert regex.search(r'data-count="periods">2 autres constats ne portent sur aucun brouillon', overview)
+    # The feeds, which may be published, never carry a freeze's reason.
+    assert not [p for p in (site / "planning").rglob("*.ics") if "Bad buzz" in p.read_text(encoding="utf-8")]
+
+
+def test_a_month_page_says_what_a_freeze_withholds_in_that_month(tmp_path: Path) -> None:
+    """A freeze of some networks leaves drafts on the others: each month page it covers says it."""
+    some = ('  - from: 2027-01-12 09:40\n    networks: [instagram, mastodon]\n'
+            '    reason: "Bad buzz : LinkedIn seul continue"\n')
+    site = built_crisis(tmp_path / "site", some)
+    plan = items_by_id(load_plan(site))
+    now = dt.datetime.fromisoformat("2027-01-12T10:00:00+01:00")
+    held = [i for i in plan.values() if i["kind"] == "post" and i["status"] == "withheld"
+            and dt.datetime.fromisoformat(i["start"]) >= now and i.get("withheld_reason", "").startswith("Bad buzz")]
+    months: dict[str, int] = {}
+    for post in held:
+        months[post["start"][:7]] = months.get(post["start"][:7], 0) + 1
+    assert len(months) >= 3  # January to April, each with drafts on LinkedIn
+    page = (site / "planning" / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    [notice] = [n for n in notices(page) if "Bad buzz" in n]
+    assert notice.startswith("Gel des publications en cours Depuis le mardi 12 janvier 2027 à 09:40, jusqu'à nouvel "
+                             "ordre. Motif : Bad buzz : LinkedIn seul continue Réseaux : Instagram, Mastodon. Le blog "
+                             f"continue. Ce mois-ci, il retient {months['2027-01']} publications à venir (")
+    for month, count in months.items():
+        page = (site / "planning" / "drafts" / f"{month}.html").read_text(encoding="utf-8")
+        assert [n for n in notices(page) if "Bad buzz" in n and f"Ce mois-ci, il retient {count} publication" in n]
+    overview = (site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8")
+    assert any(f"Il retient {len(held)} publications à venir (" in n for n in notices(overview))
+
+
+def test_the_freeze_notice_in_english(tmp_path: Path) -> None:
+    from edcal.checks import run_checks
+    from edcal.outputs import review
+    from edcal.outputs.context import OutputContext
+    from edcal.themes import DEFAULT_THEME
+    from helpers import calendar_from, plan_of
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  x: {}\n  mastodon: {}\n"
+                             "freeze:\n  - {from: 2027-01-12 09:40, until: 2027-01-31, networks: [x], reason: Bad buzz}\n"
+                             "posts:\n  - {id: a, networks: [x, mastodon], at: 2027-01-14 10:00, text: Bonjour}\n")
+    plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
+    plan.lang = "en"
+    review.write(OutputContext(plan=plan, findings=tuple(run_checks(plan)),
+                               template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
+    expected = ("Freeze in force Since Tuesday 12 January 2027 at 09:40, until Sunday 31 January 2027 (included). "
+                "Reason: Bad buzz Networks: X. The blog goes on. {count} withholds 1 post to come (1 on X): no draft, no "
+                "export, no feed event. To lift it: set until: in calendar.yaml:7 , or delete it.")
+    overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
+    assert notices(overview) == [expected.replace("{count}", "It")]
+    month = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    assert notices(month) == [expected.replace("{count} withholds", "In this month, it withholds")]

@@ -18,7 +18,16 @@ from typing import Any
 import pytest
 
 from browser import browser, screenshot
-from conftest import EPOCH, ROOT, contrast, copy_sample, load_plan, run_edcal, write_pelicanconf
+from conftest import (
+    EPOCH,
+    ROOT,
+    contrast,
+    copy_sample,
+    crisis_sample,
+    load_plan,
+    run_edcal,
+    write_pelicanconf,
+)
 
 NOW = "2027-01-12T08:00:00+01:00"
 ENV = {"EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
@@ -1539,3 +1548,26 @@ def test_a_community_manager_subscribes_her_phone_to_her_own_feed(sample: Path, 
     toolbar, way = page.locator(".toolbar").bounding_box(), page.locator(".toolbar a.to-feeds").bounding_box()
     assert way["x"] + way["width"] >= toolbar["x"] + toolbar["width"] - 1 and way["y"] < toolbar["y"] + 44
     page.close()
+
+
+def test_a_crisis_shows_on_the_first_screen_of_a_phone_in_light_and_dark(tmp_path: Path, chromium: Any) -> None:
+    """During a crisis the drafts review said only "Aucun brouillon à venir", and the calendar hatched days."""
+    site = crisis_sample(tmp_path / "crisis")
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-01-12T10:00", "SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr
+    for scheme in ("light", "dark"):
+        page = chromium.new_page(color_scheme=scheme, viewport={"width": 390, "height": 844})
+        for name in ("drafts/index.html", "index.html"):
+            page.goto((site / "planning" / name).as_uri())
+            notice = page.get_by_role("region", name="Gel des publications en cours")
+            assert notice.is_visible() and notice.bounding_box()["y"] + 120 < 844, name  # its first lines on screen
+            text = notice.inner_text()
+            assert "jusqu'à nouvel ordre" in text and "Bad buzz sur la vidéo du chantier" in text
+            assert "Il retient 64 publications à venir" in text
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
+            for selector in (".freeze-notice h2", ".freeze-notice p"):
+                fg, bg = page.eval_on_selector(selector, "e => [getComputedStyle(e).color, "
+                                               "getComputedStyle(document.body).backgroundColor]")
+                assert page.evaluate(CONTRAST_JS, [fg, bg]) >= 4.5, (scheme, name, selector)
+        screenshot(page, f"crisis-calendar-phone-{scheme}")
+        page.close()

@@ -12,7 +12,7 @@ import functools
 import os
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import resources
 from typing import Any
 
@@ -267,6 +267,13 @@ _FIXED: dict[str, Message] = {}
 def say_count(count: int, one: str, many: str, **values: Any) -> Message:
     """``one`` or ``many`` by ``count`` (given to the template as ``count``), in each language's way."""
     return Message(one if count == 1 else many, {"count": count, **values}, (one, many))
+
+
+def say_list(parts: Sequence[Any]) -> Message:
+    """Texts or messages one after the other, with commas: each part says itself in the reader's language
+    (``say_list([say("{count} on {network}", ...), ...])``)."""
+    values = {f"part{index}": part for index, part in enumerate(parts)}
+    return Message(", ".join(f"{{{name}}}" for name in values), values)
 
 
 def translated(text: str | None, translate: Callable[[str], str]) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from edcal.checks.registry import RULES, CheckContext, Rule, Severity
+from edcal.checks.registry import RULES, CheckContext, DataValue, Rule, Severity
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, article_item_id, instant_key
 from edcal.model.source import Source
@@ -34,8 +34,9 @@ class Finding:
     hint: str | None = None
     #: A sortable UTC key of when the problem happens: findings on one line read in date order.
     when: str = field(default="", compare=False)
-    #: The period and figures of a finding about a period (cadence-gap, self-promotion, too-many-per-day).
-    data: tuple[tuple[str, str | int | float | None], ...] = field(default=(), compare=False)
+    #: The period and figures of a finding about a period (cadence-gap, self-promotion, too-many-per-day)
+    #: or a freeze (post-in-freeze).
+    data: tuple[tuple[str, DataValue], ...] = field(default=(), compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str, str, str, str]:
         return (self.source.path, self.source.line, self.source.column, self.rule, self.when,

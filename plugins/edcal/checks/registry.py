@@ -19,6 +19,8 @@ from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 
 Severity = Literal["error", "warning"]
+#: A value of a finding's ``data``: a text, a number, null, or figures by name (an object in JSON).
+DataValue = str | int | float | None | tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ class Problem:
     when: dt.datetime | dt.date | None = None
     #: What a script needs of a finding about a period rather than an item (``--format json``'s ``data``):
     #: texts, numbers and None, by name.
-    data: tuple[tuple[str, str | int | float | None], ...] = ()
+    data: tuple[tuple[str, DataValue], ...] = ()
     #: Said ahead of time: a warning, whatever the rule's severity, until what it is about comes due
     #: (a scheduled build must not stop on an article that is not going online with it).
     early: bool = False

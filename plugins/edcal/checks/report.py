@@ -114,7 +114,8 @@ def as_json(findings: Sequence[Finding], strict: bool = False) -> str:
                 "column": f.source.column,
                 "item": f.item,
                 "hint": spoken(f.hint) if f.hint else None,
-                "data": dict(f.data) if f.data else None,
+                "data": {key: dict(value) if isinstance(value, tuple) else value for key, value in f.data}
+                if f.data else None,
             }
             for f in findings
         ],

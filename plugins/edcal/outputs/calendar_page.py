@@ -35,6 +35,7 @@ from edcal.outputs.pages import (
     by_month,
     copy_assets,
     environment,
+    freeze_notices,
     french_title,
     item_link,
     month_file,
@@ -184,7 +185,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         objectives=objectives(plan, today, gaps, context.findings),
         data=Markup(_script_json(data(plan, entries, today, gaps))),
         repository=plan.calendar.planning.repository_url,
-        has_key_dates=bool(plan.calendar.key_dates),
+        has_key_dates=bool(plan.calendar.key_dates), freezes=freeze_notices(plan, coming=False),
     )
     write_file(folder / FILENAME, html)
     return []

@@ -12,17 +12,21 @@ import itertools
 import re
 import shutil
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
 
-from edcal.i18n import SINGULAR, long_date, month_name, number, translated, translator, typeset
+from edcal.i18n import SINGULAR, Message, long_date, month_name, number, translated, translator, typeset
 from edcal.model.article import content_path
+from edcal.model.calendar import FreezeWindow
+from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan
 from edcal.outputs.context import OutputContext
 from edcal.plan.compose import is_site_url
+from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
 
 PLANNING_FOLDER = "planning"
 #: The month pages of the agenda and of the drafts review, in planning/.
@@ -46,6 +50,64 @@ def shown_title(item: Item, plan: Plan) -> str:
 def french_title(title: str, lang: str | None) -> str:
     """``title`` with French spacing when ``lang`` is French, as typed otherwise."""
     return typeset(title, "fr") if (lang or "").startswith("fr") else title
+
+
+@dataclass(frozen=True, slots=True)
+class FreezeNotice:
+    """A freeze as a planning page tells of it: in force (or to come), since and until when, why, on which
+    networks, and the posts to come it withholds, which get no draft."""
+
+    window: FreezeWindow
+    in_force: bool
+    #: When it starts and ends, in words ("mardi 12 janvier 2027 à 09:40"); ``until`` "" until further notice.
+    since: str
+    until: str
+    #: The frozen networks' names, "" for every network.
+    networks: str
+    #: The posts to come it withholds (in the month, on a month's page), and how many on each network.
+    posts: int
+    by_network: Message
+
+
+def freeze_notices(plan: Plan, month: dt.date | None = None, coming: bool = True) -> list[FreezeNotice]:
+    """The freezes in force at the plan's "now", and those to come that withhold posts (unless not ``coming``:
+    the calendar hatches those); on a month's page (``month``, its first day), those that cover part of that
+    month, with the posts they withhold in it."""
+    zone, translate = plan.calendar.zone, translator(plan.lang)
+    upcoming = [i for i in plan.items
+                if i.kind == "post" and isinstance(i.start, dt.datetime) and i.start >= plan.now]
+    if month is not None:
+        first = start_of_day(month, zone)
+        after = start_of_day((month + dt.timedelta(days=31)).replace(day=1), zone)
+        upcoming = [i for i in upcoming if first <= i.start < after]  # type: ignore[operator]
+    held = {id(window): posts for window, posts in withheld_by_freeze(plan.calendar, upcoming)}
+    notices = []
+    for window in plan.calendar.freezes:
+        posts = held.get(id(window), [])
+        in_force = window.covers(plan.now)
+        if (window.end is not None and window.end <= plan.now) or not (in_force or (coming and posts)):
+            continue
+        if month is not None and not (window.start < after and (window.end is None or window.end > first)):
+            continue
+        names = plan.calendar.networks
+        frozen = sorted(window.networks) if window.networks is not None else []
+        notices.append(FreezeNotice(
+            window, in_force, _moment(window.start.astimezone(zone), plan.lang, translate, end=False),
+            _moment(window.end.astimezone(zone), plan.lang, translate, end=True) if window.end else "",
+            ", ".join(window.network_names.get(n, names[n].name if n in names else n) for n in frozen),
+            len(posts), said_by_network(posts_by_network(posts), plan.calendar)))
+    return sorted(notices, key=lambda notice: not notice.in_force)  # in force first, then in the file's order
+
+
+def _moment(instant: dt.datetime, lang: str, translate: Callable[[str], str], end: bool) -> str:
+    """"mardi 12 janvier 2027 à 09:40"; a day alone at midnight: a start's day, or an end's day before it,
+    included (``until: 2027-01-01`` ends as 2 January begins)."""
+    if (instant.hour, instant.minute, instant.second) != (0, 0, 0):
+        return translate("{day} at {time}").format(day=long_date(instant.date(), lang),
+                                                   time=f"{instant:%H:%M}")
+    if not end:
+        return long_date(instant.date(), lang)
+    return translate("{day} (included)").format(day=long_date(instant.date() - dt.timedelta(days=1), lang))
 
 
 def environment(context: OutputContext) -> jinja2.Environment:

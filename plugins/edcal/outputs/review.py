@@ -31,6 +31,7 @@ from edcal.outputs.pages import (
     copy_assets,
     copy_media,
     environment,
+    freeze_notices,
     french_title,
     item_link,
     month_file,
@@ -104,7 +105,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, month=month, days=_days(group), total=month.drafts,
                                errors=month.errors, article_errors=month.article_errors, counts=month.counts,
-                               **neighbours(months, index))
+                               freezes=freeze_notices(plan, month.first), **neighbours(months, index))
         write_file(folder / REVIEW_FOLDER / month.href, html)
     today = plan.now.astimezone(plan.calendar.zone).date()
     soon = [c for c in cards if c.local.date() < today + dt.timedelta(days=SOON_DAYS)]
@@ -117,7 +118,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     total, errors, _warnings, article_errors, _article_warnings = counts[""]
     html = template.render(common, month=None, days=_days(soon), total=total, errors=errors,
                            article_errors=article_errors, counts=counts, soon_days=SOON_DAYS,
-                           period_findings=others)
+                           period_findings=others, freezes=freeze_notices(plan))
     write_file(folder / FILENAME, html)
     return []
 

@@ -8,12 +8,13 @@ disagree about what is published.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from edcal.i18n import Message, say, say_list
 from edcal.model.article import Article
 from edcal.model.calendar import Calendar, FreezeWindow
-from edcal.model.plan import ItemStatus
+from edcal.model.plan import Item, ItemStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,33 @@ def freeze_at(calendar: Calendar, instant: dt.datetime, network: str | None,
         if window.covers(instant, None if blog else network):
             return window
     return None
+
+
+def withheld_by_freeze(calendar: Calendar, posts: Iterable[Item]) -> list[tuple[FreezeWindow, list[Item]]]:
+    """The withheld ``posts`` by the freeze that holds each (the first covering its time and network, whose
+    reason its status gives), in calendar.yaml's order of the freezes; a freeze holding none is left out."""
+    held: dict[int, list[Item]] = {}
+    for post in posts:
+        if post.kind == "post" and post.status == "withheld" and isinstance(post.start, dt.datetime):
+            window = freeze_at(calendar, post.start, post.network)
+            if window is not None:
+                held.setdefault(id(window), []).append(post)
+    return [(window, held[id(window)]) for window in calendar.freezes if id(window) in held]
+
+
+def posts_by_network(posts: Iterable[Item]) -> tuple[tuple[str, int], ...]:
+    """How many of ``posts`` on each network, by id: the most first, then by id."""
+    counts: dict[str, int] = {}
+    for post in posts:
+        counts[post.network or ""] = counts.get(post.network or "", 0) + 1
+    return tuple(sorted(counts.items(), key=lambda row: (-row[1], row[0])))
+
+
+def said_by_network(counts: tuple[tuple[str, int], ...], calendar: Calendar) -> Message:
+    """"22 on LinkedIn, 19 on Mastodon", in the reader's language."""
+    names = calendar.networks
+    return say_list([say("{count:,} on {network}", count=count, network=names[n].name if n in names else n)
+                     for n, count in counts])
 
 
 def article_state(article: Article, calendar: Calendar, now: dt.datetime,

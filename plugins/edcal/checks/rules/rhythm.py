@@ -10,15 +10,16 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from edcal.checks.registry import CheckContext, Option, Problem, rule
-from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, utc_offset
+from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, say_list, utc_offset
 from edcal.load import timeparse
+from edcal.model.calendar import FreezeWindow
 from edcal.model.days import start_of_day
 from edcal.model.network import Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import cadence_gaps, campaign_gaps, month_word
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
-from edcal.plan.status import freeze_at
+from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
 from edcal.plan.timing import step_keys
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
@@ -44,29 +45,71 @@ def _count(text: str) -> int:
     return int(text)
 
 
-@rule("post-in-freeze", "warning", "A post falls in a freeze window and will be withheld")
+#: How many of a freeze's posts to come its finding names, the first ones.
+FIRST_WITHHELD = 3
+
+
+@rule("post-in-freeze", "warning", "A post falls in a freeze window and will be withheld",
+      options=(Option("group_above", 3, _count, "A freeze that withholds more posts to come than this gets one "
+                      "finding, at its entry, rather than one per post (default 3)."),))
 def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
+    # A crisis freeze withholds every post to come: the freeze is the decision, the posts its consequence,
+    # and a warning at each post's line would bury the rest of the report. A closure that holds a few posts
+    # says so at each of them, where a writer planned one there by mistake.
+    posts = (item for item in ctx.upcoming if "post-in-freeze" not in item.silenced)
+    for window, held in withheld_by_freeze(ctx.plan.calendar, posts):
+        if len(held) > int(ctx.options["group_above"]):
+            yield _freeze_withholds(ctx, window, held)
+        else:
+            yield from (_post_withheld(ctx, window, post) for post in held)
+
+
+def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item]) -> Problem:
+    """One finding for a freeze that holds many posts: at its entry, how many on each network, the first."""
     zone = ctx.plan.calendar.zone
-    for item in ctx.upcoming:
-        if item.kind == "post" and item.status == "withheld" and isinstance(item.start, dt.datetime):
-            window = freeze_at(ctx.plan.calendar, item.start, item.network)
-            when = item.start.astimezone(zone)
-            article = ctx.plan.article_of(item) if ctx.entry(item) is None else None
-            if article is not None:  # the blog's own promotion: no entry of calendar.yaml to move or remove
-                hint = _promotion_hint(ctx, item, article.source.path)
-            elif window is not None and window.end is not None:
-                hint = say("it will not go out; move it after the freeze, or remove it")
-            else:
-                hint = say("it will not go out while the freeze lasts; move it later, or remove it")
-            if window is not None and window.end is not None:
-                yield Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze until "
-                                               "{end:%Y-%m-%d %H:%M}: {reason}", id=item.id, when=when,
-                                               end=window.end.astimezone(zone), reason=item.withheld_reason),
-                              hint, item)
-            else:
-                yield Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze with "
-                                               "no end: {reason}", id=item.id, when=when,
-                                               reason=item.withheld_reason), hint, item)
+    networks = posts_by_network(held)
+    by_network = said_by_network(networks, ctx.plan.calendar)
+    first = say_list([say("'{id}' ({when:%Y-%m-%d %H:%M})", id=post.id, when=post.start.astimezone(zone))  # type: ignore[union-attr]
+                      for post in held[:FIRST_WITHHELD]])
+    start = window.start.astimezone(zone)
+    posts = say_count(len(held), "{count:,} post to come", "{count:,} posts to come")
+    if window.end is None:
+        message = say("freeze from {start:%Y-%m-%d %H:%M} until further notice: {reason}; it withholds {posts} "
+                      "({networks}), first {first}", start=start, reason=window.reason, posts=posts,
+                      networks=by_network, first=first)
+        hint = say("they will not go out while the freeze lasts: pause those a scheduler already holds; give "
+                   "the freeze its `until:` when it is over, and move after it those that must still go out")
+    else:
+        end = window.end.astimezone(zone)
+        message = say("freeze from {start:%Y-%m-%d %H:%M} until {end:%Y-%m-%d %H:%M}: {reason}; it withholds "
+                      "{posts} ({networks}), first {first}", start=start, end=end, reason=window.reason,
+                      posts=posts, networks=by_network, first=first)
+        hint = say("they will not go out: move after {end:%Y-%m-%d %H:%M} those that must go out, or shorten "
+                   "the freeze", end=end)
+    return Problem(window.source, message, hint, when=held[0].start,
+                   data=(("start", start.isoformat()), ("end", end.isoformat() if window.end else None),
+                         ("posts", len(held)), ("networks", tuple(sorted(networks)))))
+
+
+def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Problem:
+    """A post a freeze holds, at its own line: a closure a writer planned it into by mistake."""
+    zone = ctx.plan.calendar.zone
+    when = item.start.astimezone(zone)  # type: ignore[union-attr]
+    article = ctx.plan.article_of(item) if ctx.entry(item) is None else None
+    if article is not None:  # the blog's own promotion: no entry of calendar.yaml to move or remove
+        hint = _promotion_hint(ctx, item, article.source.path)
+    elif window.end is not None:
+        hint = say("it will not go out; move it after the freeze, or remove it")
+    else:
+        hint = say("it will not go out while the freeze lasts; move it later, or remove it")
+    if window.end is not None:
+        return Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze until "
+                                        "{end:%Y-%m-%d %H:%M}: {reason}", id=item.id, when=when,
+                                        end=window.end.astimezone(zone), reason=item.withheld_reason),
+                       hint, item)
+    return Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze with "
+                                    "no end: {reason}", id=item.id, when=when,
+                                    reason=item.withheld_reason), hint, item)
 
 
 def _promotion_hint(ctx: CheckContext, post: Item, path: str) -> Message:
