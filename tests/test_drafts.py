@@ -668,7 +668,7 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
     mastodon = ("Gel des publications à venir Du mercredi 20 janvier 2027 au jeudi 21 janvier 2027 (inclus). Motif : "
                 "Migration de notre compte Mastodon vers une nouvelle instance Réseaux : Mastodon. Le blog continue. "
                 "Il retient 1 publication à venir (1 sur Mastodon) : ni brouillon, ni export, ni événement dans les "
-                "flux. Pour le lever : indiquez until: dans calendar.yaml:119 , ou supprimez-le.")
+                "flux. Pour le lever plus tôt : changez son until: dans calendar.yaml:119 , ou supprimez-le.")
     assert notices(overview) == [crisis, mastodon]  # the one in force first
     assert ('<p class="empty">Aucun brouillon à venir. Un gel retient des publications à venir\xa0: voir plus '
             'haut.</p>') in overview
@@ -731,7 +731,7 @@ def test_the_freeze_notice_in_english(tmp_path: Path) -> None:
                                template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
     expected = ("Freeze in force Since Tuesday 12 January 2027 at 09:40, until Sunday 31 January 2027 (included). "
                 "Reason: Bad buzz Networks: X. The blog goes on. {count} withholds 1 post to come (1 on X): no draft, no "
-                "export, no feed event. To lift it: set until: in calendar.yaml:7 , or delete it.")
+                "export, no feed event. To lift it sooner: change its until: in calendar.yaml:7 , or delete it.")
     overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
     assert notices(overview) == [expected.replace("{count}", "It")]
     month = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
