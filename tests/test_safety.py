@@ -459,7 +459,7 @@ def test_a_worker_killed_in_the_middle_of_a_large_message_does_not_hang_the_buil
     def job(state):  # type: ignore[no-untyped-def]
         findings = tuple(Finding("outside-slots", "warning", f"{number:>500}", Source("calendar.yaml", 1, 1))
                          for number in range(20_000))  # distinct: 10 MB pickled
-        yield worker.Checked(findings, frozenset(), PlanSummary(0, {}, {}, 0, (), 0, 0, 0))
+        yield worker.Checked(findings, frozenset(), PlanSummary(0, {}, {}, 0, (), 0, 0, 0, 0))
         time.sleep(0.3)  # the writer thread has started on the message's 10 MB; the pipe holds 64 KB
         os.kill(os.getpid(), signal.SIGKILL)
 
