@@ -1539,3 +1539,19 @@ def test_a_community_manager_subscribes_her_phone_to_her_own_feed(sample: Path, 
     toolbar, way = page.locator(".toolbar").bounding_box(), page.locator(".toolbar a.to-feeds").bounding_box()
     assert way["x"] + way["width"] >= toolbar["x"] + toolbar["width"] - 1 and way["y"] < toolbar["y"] + 44
     page.close()
+
+
+def test_a_copy_button_tapped_twice_says_copy_again_afterwards(sample: Path, server: str, chromium: Any) -> None:
+    """A second tap while the button said "Adresse copiée" took that for its label: it kept saying so for
+    good, on every feed tapped twice (an impatient thumb, a double click)."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "index.html")
+    button = page.locator(".feeds li.feed", has=page.locator(".feed-name", has_text="Camille Roux")) \
+        .locator("button.copy")
+    button.tap()
+    page.wait_for_function("b => b.textContent === 'Adresse copiée'", arg=button.element_handle())
+    button.tap()
+    page.wait_for_timeout(2000)  # both taps' 1.5 s are over
+    assert button.inner_text() == "Copier l'adresse" and button.get_attribute("class") == "copy"
+    context.close()
