@@ -810,3 +810,9 @@ def test_images_written_wrong_are_located_errors(tmp_path: Path, written: str, m
     text = BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: Hi\n" + written
     assert errors(tmp_path, text) == [message]
 
+
+
+def test_a_publish_folders_hint_gives_an_english_example(tmp_path: Path) -> None:
+    """`publish: calendriers-7f3a9c` was the example on an English site too."""
+    messages = errors(tmp_path, BASE + "feeds:\n  publish: .calendars\n")
+    assert messages[0].endswith("hint: e.g. publish: calendars-7f3a9c (servers often refuse to serve hidden folders)")
