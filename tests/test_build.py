@@ -330,6 +330,10 @@ def test_a_field_of_the_blogs_theme_is_told_to_go_in_extra_metadata(site: Path) 
     write_pelicanconf(site, "EDCAL_EXTRA_METADATA = ['series']\n")
     result = run_edcal("build", cwd=site)
     assert result.returncode == 0, result.stderr
+    # A second field: the setting given keeps the first (`= ['mood']` alone would drop 'series').
+    article.write_text(article.read_text(encoding="utf-8").replace("Series:", "Mood: calm\nSeries:"),
+                       encoding="utf-8")
+    assert "EDCAL_EXTRA_METADATA = ['series', 'mood']; edcal's own fields" in run_edcal("build", cwd=site).stderr
 
 
 def test_without_source_date_epoch_outside_git_an_edited_article_moves_the_timestamp(

@@ -195,6 +195,10 @@ def test_a_freeze_written_in_a_hurry_is_told_what_to_write(tmp_path: Path, monke
     assert errors(tmp_path, freeze("2027-01-12 09:40", "2027-01-13", '" "', "[x]")) == [
         "calendar.yaml:11:13: error: found only spaces, expected text\n"
         "    hint: say why: the reason shows on every withheld item"]
+    # `reason:` and nothing after it, the likelier slip on a phone, gets the same hint.
+    assert errors(tmp_path, freeze("2027-01-12 09:40", "2027-01-13", "", "[x]")) == [
+        "calendar.yaml:11:12: error: found nothing, expected text\n"
+        "    hint: say why: the reason shows on every withheld item"]
     # A key date's id mistyped is still one.
     typo = errors(tmp_path, BASE + "key_dates:\n  - {id: salon, name: Salon, on: 2027-02-01}\n"
                   "freeze:\n  - {from: salom, reason: Crise}\n")
@@ -810,3 +814,9 @@ def test_images_written_wrong_are_located_errors(tmp_path: Path, written: str, m
     text = BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: Hi\n" + written
     assert errors(tmp_path, text) == [message]
 
+
+
+def test_a_publish_folders_hint_gives_an_english_example(tmp_path: Path) -> None:
+    """`publish: calendriers-7f3a9c` was the example on an English site too."""
+    messages = errors(tmp_path, BASE + "feeds:\n  publish: .calendars\n")
+    assert messages[0].endswith("hint: e.g. publish: calendars-7f3a9c (servers often refuse to serve hidden folders)")

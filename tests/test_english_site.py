@@ -147,3 +147,22 @@ def test_a_british_teams_examples_are_english(empty_site: Callable[..., Path], s
     dated = run_edcal("import", str(tmp_path / "plan.csv"), cwd=site)
     assert dated.returncode == 2 and "YYYY-MM-DD HH:MM or 15 February 2027" in dated.stderr, dated.stderr
     assert "février" not in objective.stderr + untitled.stderr + dated.stderr
+
+
+def test_an_article_may_say_the_sites_language_as_pelicanconf_writes_it(empty_site: Callable[..., Path],
+                                                                         site_language: None) -> None:
+    """`edcal init` writes DEFAULT_LANG = 'en-GB'; an article saying `lang: en-GB` was refused as "the site's
+    own language written otherwise (DEFAULT_LANG is 'en-gb')", which pelicanconf.py did not say (Pelican
+    reads DEFAULT_LANG in lower case, not an article's lang)."""
+    site = empty_site(CALENDAR, {"caddy.md": ARTICLE.replace("summary:", "lang: en-GB\nsummary:")})
+    write_pelicanconf(site, "DEFAULT_LANG = 'en-GB'\nTIMEZONE = \"Europe/London\"\n")
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-10T10:00"})
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "2027" / "caddy" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en-gb">' in page
+    assert "The tea caddy" in (site / "output" / "index.html").read_text(encoding="utf-8")  # not a translation
+    # Another code for the same language is still refused: it would go online apart.
+    (site / "content" / "articles" / "caddy.md").write_text(ARTICLE.replace("summary:", "lang: en\nsummary:"),
+                                                             encoding="utf-8")
+    refused = run_edcal("check", cwd=site)
+    assert refused.returncode == 2 and "found lang 'en', the site's own language written otherwise" in refused.stderr

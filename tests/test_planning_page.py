@@ -1571,3 +1571,19 @@ def test_a_crisis_shows_on_the_first_screen_of_a_phone_in_light_and_dark(tmp_pat
                 assert page.evaluate(CONTRAST_JS, [fg, bg]) >= 4.5, (scheme, name, selector)
         screenshot(page, f"crisis-calendar-phone-{scheme}")
         page.close()
+
+
+def test_a_copy_button_tapped_twice_says_copy_again_afterwards(sample: Path, server: str, chromium: Any) -> None:
+    """A second tap while the button said "Adresse copiée" took that for its label: it kept saying so for
+    good, on every feed tapped twice (an impatient thumb, a double click)."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "index.html")
+    button = page.locator(".feeds li.feed", has=page.locator(".feed-name", has_text="Camille Roux")) \
+        .locator("button.copy")
+    button.tap()
+    page.wait_for_function("b => b.textContent === 'Adresse copiée'", arg=button.element_handle())
+    button.tap()
+    page.wait_for_timeout(2000)  # both taps' 1.5 s are over
+    assert button.inner_text() == "Copier l'adresse" and button.get_attribute("class") == "copy"
+    context.close()

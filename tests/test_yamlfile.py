@@ -123,7 +123,7 @@ def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
     assert "unquoted '#'" not in unclosed[0]
     in_flow = errors_of("posts:\n  - {id: a, text: #JPO samedi}\n  - {id: b}\n")
     assert in_flow[0].startswith("calendar.yaml:2:19: error: invalid YAML: this mapping holds an unquoted '#'")
-    assert 'hint: quote a value that starts with \'#\', e.g. {text: "#PortesOuvertes samedi"}' in in_flow[0]
+    assert 'hint: quote a value that starts with \'#\', e.g. {text: "#OpenDay Saturday"}' in in_flow[0]
     tab = errors_of("team:\n  - id: a\n\tname: A\n")
     assert tab[0].startswith("calendar.yaml:3:") and "hint: indent with spaces, not tabs" in tab[0]
     indented = errors_of("posts:\n  - id: a\n    image: x.png\n      alt: Une photo\n")
@@ -166,3 +166,15 @@ def test_libyaml_s_context_is_said_in_french_too() -> None:
     said = raised.value.errors[0].message.translated(translator("fr"))
     assert said == ("YAML invalide\u00a0: trouvé un caractère qui ne peut commencer aucun élément (en cherchant "
                     "l'élément suivant)"), said
+
+
+def test_hashtag_hints_give_english_examples_and_french_ones_in_french() -> None:
+    """An English team read `{text: "#PortesOuvertes samedi"}` beside `["#Christmas", "#Baking"]`."""
+    from edcal.i18n import translated, translator
+
+    with pytest.raises(InputErrors) as caught:
+        load_yaml("posts:\n  - {id: a, text: #JPO samedi}\n", "calendar.yaml")
+    hint = caught.value.errors[0].hint
+    assert hint == 'quote a value that starts with \'#\', e.g. {text: "#OpenDay Saturday"}'
+    assert translated(hint, translator("fr")) == \
+        'mettez entre guillemets une valeur qui commence par \'#\', par exemple {text: "#PortesOuvertes samedi"}'

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import functools
 import os
 import posixpath
 import re
@@ -533,9 +534,14 @@ THEME_FIELDS = ("description", "subtitle", "excerpt", "cover", "cover_image", "t
                 "hero", "og_image")
 
 
-def _theme_field_hint(name: str, known: Collection[str], meant: str | None) -> str | None:
-    """A field near none of edcal's is most often one a blog's theme or plugins read (`Series:`)."""
-    extra = say("list it in pelicanconf.py, EDCAL_EXTRA_METADATA = [{name}]", name=repr(name))
+def _theme_field_hint(name: str, known: Collection[str], meant: str | None,
+                      listed: Collection[str] = ()) -> str | None:
+    """A field near none of edcal's is most often one a blog's theme or plugins read (`Series:`).
+
+    :param listed: the fields EDCAL_EXTRA_METADATA lists already, which the setting given keeps.
+    """
+    extra = say("list it in pelicanconf.py, EDCAL_EXTRA_METADATA = {names}",
+                names=repr([*sorted(listed), name]))
     if meant is None:
         return say("a field of your theme or of a plugin: {extra}; edcal's own fields: {fields}", extra=extra,
                    fields=", ".join(sorted(known)))
@@ -561,7 +567,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     extras = {k: data.pop(k) for k in list(data) if k in extra_fields}
     if isinstance(data.get("status"), str):
         data["status"] = data["status"].strip().lower()
-    spec = validate_spec(ArticleSpec, data, errors, unknown_field_hint=_theme_field_hint)
+    spec = validate_spec(ArticleSpec, data, errors, unknown_field_hint=functools.partial(_theme_field_hint, listed=extra_fields))
     if spec is None:
         # The dates too, in the same pass: fixing an unknown field only to meet the next error took two runs.
         reported = {error.source for error in errors.errors}

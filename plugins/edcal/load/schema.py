@@ -181,8 +181,13 @@ def _reason(value: str) -> str:
     return _filled(value, say("say why: the reason shows on every withheld item"))
 
 
+def _reason_text(value: Any) -> Any:
+    """``reason:`` with nothing after it, as written in a hurry, is refused as an empty one is."""
+    return _reason("") if value is None else _text(value)
+
+
 #: A freeze's reason: an empty one left every withheld item without a word on why.
-Reason = Annotated[str, BeforeValidator(_text), AfterValidator(_reason)]
+Reason = Annotated[str, BeforeValidator(_reason_text), AfterValidator(_reason)]
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 

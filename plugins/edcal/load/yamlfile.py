@@ -347,7 +347,7 @@ def _raise_if_flow_hashtag(text: str, path: str, line: int) -> None:
             hint = say("a hashtag in a list must be quoted, e.g. hashtags: [\"#Christmas\", \"#Baking\"]")
         else:
             message = say("invalid YAML: this mapping holds an unquoted '#', which starts a comment")
-            hint = say("quote a value that starts with '#', e.g. {{text: \"#PortesOuvertes samedi\"}}")
+            hint = say("quote a value that starts with '#', e.g. {{text: \"#OpenDay Saturday\"}}")
         raise InputErrors([InputError(Source(path, number, found.start(1) + 1), message, hint)]) from None
 
 

@@ -287,7 +287,7 @@ def on_finalized(pelican: Any) -> None:
                      Path(pelican.output_path))
     except PublishError as exc:
         where = sections[exc.section].publish_source or calendar.source
-        hint = say("choose a folder name the blog does not use, e.g. publish: calendriers-7f3a9c")
+        hint = say("choose a folder name the blog does not use, e.g. publish: calendars-7f3a9c")
         abort(InputErrors([InputError(where, message_of(exc), hint)],
                           outcome=say("output/ and planning/ were written, the published folder was not")),
               pelican.settings)

@@ -114,7 +114,7 @@ def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, A
                                          say("found publish '{folder}', where the blog writes {what} "
                                              "(output/{path})", folder=folder, what=what, path=path),
                                          say("choose a folder name the blog does not use, e.g. "
-                                             "publish: calendriers-7f3a9c")))
+                                             "publish: calendars-7f3a9c")))
                 break
     return errors
 

@@ -68,7 +68,11 @@ class EdcalMarkdownReader(MarkdownReader):
                                        no_text=has_no_text(parsed))
         raw = {k: v for k, v in parsed.metadata.items() if isinstance(k, str) and k in _PROCESSED}
         site_lang = str(self.settings.get("DEFAULT_LANG") or "")
-        if _same_language(raw.get("lang"), site_lang):
+        if isinstance(raw.get("lang"), str) and raw["lang"].lower() == site_lang.lower():
+            # `en-GB` as pelicanconf.py writes it: Pelican lowercases DEFAULT_LANG, not an article's lang,
+            # and would publish the article apart, as a translation.
+            raw["lang"] = site_lang
+        elif _same_language(raw.get("lang"), site_lang):
             lang = raw["lang"]
             errors.add(meta.field_sources.get("lang", meta.source),
                        say("found lang '{lang}', the site's own language written otherwise (DEFAULT_LANG is "
@@ -192,7 +196,7 @@ __all__ = ["BuildState", "EdcalMarkdownReader"]
 
 
 def _same_language(lang: Any, site_lang: str) -> bool:
-    """``fr-FR`` or ``FR`` on a site whose DEFAULT_LANG is ``fr``: the same language, another code."""
+    """``fr-FR`` or ``fr_FR`` on a site whose DEFAULT_LANG is ``fr``: the same language, another code."""
     if not isinstance(lang, str) or not site_lang or lang == site_lang:
         return False
     return re.split(r"[-_]", lang)[0].lower() == re.split(r"[-_]", site_lang)[0].lower()

@@ -302,13 +302,13 @@ def _publish_folder(value: bool | str, default: str, where: Source,
     if any(part.startswith(".") and part not in (".", "..") for part in parts):  # .git, .well-known
         errors.add(where, say("found publish '{value}', a hidden folder (its name starts with a "
                               "dot), expected a folder name inside output/", value=value),
-                   say("e.g. publish: calendriers-7f3a9c (servers often refuse to serve hidden "
+                   say("e.g. publish: calendars-7f3a9c (servers often refuse to serve hidden "
                        "folders)"))
         return None
     if not folder or any(part in ("", ".", "..") for part in parts) or "\\" in folder:
         errors.add(where, say("found publish '{value}', expected true, false or a folder name "
                               "inside output/", value=value),
-                   say("e.g. publish: calendriers-7f3a9c (a hard-to-guess name keeps casual "
+                   say("e.g. publish: calendars-7f3a9c (a hard-to-guess name keeps casual "
                        "visitors out)"))
         return None
     return folder

@@ -62,14 +62,17 @@
     if (!field) { return; }
     /* The outcome is said on the button and, for screen readers, in the card's live region. */
     var status = document.getElementById(button.getAttribute("data-copy") + "-status");
+    /* Its own label, kept from before a first tap: a second tap reads "Copied" on the button. */
+    if (!button.hasAttribute("data-label")) { button.setAttribute("data-label", button.textContent); }
     var say = function (ok) {
-      var label = button.textContent;
       var text = ok ? (button.getAttribute("data-copied") || "✓") : (button.getAttribute("data-failed") || "✗");
       button.textContent = text;
+      button.classList.remove("copied", "failed");
       button.classList.add(ok ? "copied" : "failed");
       if (status) { status.textContent = text; }
-      window.setTimeout(function () {
-        button.textContent = label;
+      window.clearTimeout(button.edcalRestore);
+      button.edcalRestore = window.setTimeout(function () {
+        button.textContent = button.getAttribute("data-label");
         button.classList.remove("copied", "failed");
         if (status) { status.textContent = ""; }
       }, 1500);
