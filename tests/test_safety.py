@@ -456,7 +456,7 @@ def test_a_worker_killed_in_the_middle_of_a_large_message_does_not_hang_the_buil
     from edcal.pelican_plugin import worker
     from edcal.plan.summary import PlanSummary
 
-    def job(state):  # type: ignore[no-untyped-def]
+    def job(state, processes=1):  # type: ignore[no-untyped-def]
         findings = tuple(Finding("outside-slots", "warning", f"{number:>500}", Source("calendar.yaml", 1, 1))
                          for number in range(20_000))  # distinct: 10 MB pickled
         yield worker.Checked(findings, frozenset(), PlanSummary(0, {}, {}, 0, (), 0, 0, 0, 0))
@@ -487,7 +487,7 @@ def test_a_worker_that_cannot_send_its_verdict_is_reported_as_a_bug(
     from edcal.__main__ import cli
     from edcal.pelican_plugin import worker
 
-    def job(state):  # type: ignore[no-untyped-def]
+    def job(state, processes=1):  # type: ignore[no-untyped-def]
         yield worker.Checked((lambda: None,), frozenset(), None)  # type: ignore[arg-type]
 
     monkeypatch.setattr("edcal.pelican_plugin.worker.plan_job", job)
@@ -500,6 +500,73 @@ def test_a_worker_that_cannot_send_its_verdict_is_reported_as_a_bug(
     assert "Can't pickle local object" in str(result.exception) and "<lambda>" in str(result.exception)
     assert "short of memory" not in result.output
     assert not (site / "output").exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_failure_writing_drafts_or_exports_stops_the_build_and_keeps_planning(
+        site: Path, runner, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:  # type: ignore[no-untyped-def]
+    """On two cores the worker writes the drafts and exports in a second process: a disk that fills up
+    there stops the build as it does in one process, with the same located error (it was a traceback in
+    both), and planning/ as it was."""
+    from edcal.__main__ import cli
+
+    for name, value in {**ENV, "EDCAL_JOBS": jobs}.items():
+        monkeypatch.setenv(name, value)
+    assert runner.invoke(cli, ["build", "--site", str(site)]).exit_code == 0
+    before = tree(site / "planning")
+
+    def full(context, folder):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device", str(folder / "exports" / "posts.csv"))
+
+    monkeypatch.setattr("edcal.outputs.exports.write", full)
+    result = runner.invoke(cli, ["build", "--site", str(site)])
+    assert result.exit_code == 2, result.output
+    assert "planning/: error: cannot write planning/exports/posts.csv: No space left on device" in result.output
+    assert "hint: free some space" in result.output and not TRACEBACK.search(result.output)
+    assert tree(site / "planning") == before, "a failed build changed planning/"
+    assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")], "staging folder left behind"
+
+
+def test_the_process_writing_drafts_ends_with_the_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker stopped (Ctrl-C, a failed build) leaves no process writing drafts into a folder nobody reads."""
+    import types
+
+    from edcal import outputs
+
+    pid_file = tmp_path / "side.pid"
+
+    def slow(context, folder):  # type: ignore[no-untyped-def]
+        pid_file.write_text(str(os.getpid()), encoding="ascii")
+        time.sleep(60)
+        return []
+
+    monkeypatch.setattr(outputs, "SIDE_OUTPUTS", (types.SimpleNamespace(write=slow, __name__="slow"),))
+    worker = os.fork()
+    if worker == 0:  # the worker: starts the side process, then is killed before waiting for it
+        try:
+            outputs._SideWriter(None, tmp_path)  # type: ignore[arg-type]
+            time.sleep(60)
+        finally:
+            os._exit(0)
+    deadline = time.monotonic() + 10
+    while not pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    side = int(pid_file.read_text(encoding="ascii"))
+    os.kill(worker, signal.SIGKILL)
+    os.waitpid(worker, 0)
+    deadline = time.monotonic() + 5
+    while Path(f"/proc/{side}").exists() and _running(side) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(side), "the side process outlived its worker"
+
+
+def _running(pid: int) -> bool:
+    """Whether a process runs (a zombie waiting for init to reap it has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
 
 
 def test_a_staging_folder_left_by_a_killed_build_is_cleaned_up(site: Path) -> None:

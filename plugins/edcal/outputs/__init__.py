@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import shutil
 import tempfile
+import threading
+import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from edcal.i18n import say
 from edcal.outputs import calendar_page, drafts, exports, ics, plan_json, review, share
@@ -22,6 +27,10 @@ from edcal.outputs.context import OutputContext
 
 #: The outputs, in the order they are written.
 OUTPUTS = (plan_json, ics, drafts, exports, review, share, calendar_page)
+#: The outputs a second process writes on a machine of two cores or more (:class:`_SideWriter`): about
+#: half of the time (20,000 draft files and sidecars, the exports), and no file another output writes
+#: (the pages and feeds copy images into media/: they stay together).
+SIDE_OUTPUTS = (drafts, exports)
 
 
 #: Marks a folder of output/ that edcal published (``feeds``, ``planning`` or ``ambassadors``: ``publish``).
@@ -39,21 +48,107 @@ class PublishError(Exception):
         return self.args[0]  # type: ignore[no-any-return]
 
 
-def write_planning(context: OutputContext, target: Path) -> tuple[Path, list[str]]:
-    """Write every output into a new staging folder; return it and the warnings."""
+def write_planning(context: OutputContext, target: Path, processes: int = 1) -> tuple[Path, list[str]]:
+    """Write every output into a new staging folder; return it and the warnings.
+
+    :param processes: 2 or more writes :data:`SIDE_OUTPUTS` in a second process meanwhile (same files,
+        same warnings in the same order).
+    """
     if context.plan.composed_from is not None:
         raise ValueError("a plan resolved for checks only (past posts uncomposed) cannot be written")
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(target)
     staging = new_staging(target)
-    warnings: list[str] = []
+    side = None
+    written: dict[ModuleType, list[str]] = {}
     try:
+        if processes > 1 and hasattr(os, "fork"):
+            side = _SideWriter(context, staging)
         for output in OUTPUTS:
-            warnings.extend(output.write(context, staging) or ())
+            if side is None or output not in SIDE_OUTPUTS:
+                written[output] = list(output.write(context, staging) or ())
+        if side is not None:
+            written.update(side.result())
     except BaseException:
+        if side is not None:
+            side.stop()
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return staging, warnings
+    return staging, [warning for output in OUTPUTS for warning in written[output]]
+
+
+class _SideWriter:
+    """A forked process that writes :data:`SIDE_OUTPUTS` into the staging folder, then sends back their
+    warnings, or the exception that stopped it (raised again here: a template's error stays located).
+
+    Forked (not a ``multiprocessing`` child: the build's worker, a daemon, may not have those), it shares
+    the plan as it is; it ends with its parent (:func:`_exit_with_parent`) and never runs ``atexit``.
+    """
+
+    def __init__(self, context: OutputContext, staging: Path):
+        reader, writer = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # the side process
+            os.close(reader)
+            _write_side(context, staging, writer)  # never returns
+        os.close(writer)
+        self._reader = reader
+
+    def result(self) -> dict[ModuleType, list[str]]:
+        """The side outputs' warnings, once written.
+
+        :raises Exception: what stopped the side process, or :class:`RuntimeError` when it died.
+        """
+        with os.fdopen(self._reader, "rb") as pipe:
+            self._reader = -1
+            data = pipe.read()
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        if not data:
+            names = ", ".join(output.__name__ for output in SIDE_OUTPUTS)
+            raise RuntimeError(f"the process writing {names} ended without a word (wait status {status})")
+        outcome, value = pickle.loads(data)
+        if outcome == "raised":
+            raise value
+        if outcome == "crashed":
+            raise RuntimeError(value)
+        return {output: warnings for output, warnings in zip(SIDE_OUTPUTS, value, strict=True)}
+
+    def stop(self) -> None:
+        """End the side process (the rest of the build failed)."""
+        if self._reader >= 0:
+            os.close(self._reader)
+            self._reader = -1
+        if self._pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, 15)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._pid, 0)
+            self._pid = 0
+
+
+def _write_side(context: OutputContext, staging: Path, writer: int) -> None:
+    """The side process: write its outputs, send the outcome, exit (without the parent's ``atexit``)."""
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    try:
+        try:
+            payload = pickle.dumps(("written", [list(o.write(context, staging) or ()) for o in SIDE_OUTPUTS]))
+        except BaseException as exc:  # sent to the parent, which raises it as its own
+            try:
+                payload = pickle.dumps(("raised", exc))
+            except Exception:  # an exception that cannot travel: its traceback does
+                payload = pickle.dumps(("crashed", traceback.format_exc()))
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(payload)
+    finally:
+        os._exit(0)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End the side process when its parent is gone (a build stopped): nobody waits for its files."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _prefix(target: Path, kind: str) -> str:

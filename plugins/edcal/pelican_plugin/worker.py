@@ -135,8 +135,11 @@ class WorkerStopped(RuntimeError):
 Message = Checked | Refused | Invalid | Staged | Crashed | Stopped
 
 
-def plan_job(state: BuildState) -> Iterator[Message]:
-    """Resolve, check, then write planning/ into a staging folder; one message per stage."""
+def plan_job(state: BuildState, processes: int = 1) -> Iterator[Message]:
+    """Resolve, check, then write planning/ into a staging folder; one message per stage.
+
+    :param processes: how many processes may write planning/ (:func:`edcal.outputs.write_planning`).
+    """
     from edcal.pelican_plugin.plan import resolve_state
 
     try:
@@ -157,11 +160,27 @@ def plan_job(state: BuildState) -> Iterator[Message]:
     )
     try:
         with located_template_errors(state.site):
-            staging, warnings = write_planning(context, state.planning_path)
+            staging, warnings = write_planning(context, state.planning_path, processes)
     except InputErrors as exc:
         yield Invalid(tuple(exc.errors))
         return
+    except OSError as exc:  # a full disk, a folder made read-only meanwhile: the machine's, not a bug
+        yield Invalid((_unwritable(exc, state),))
+        return
     yield Staged(staging, tuple(warnings))
+
+
+def _unwritable(exc: OSError, state: BuildState) -> InputError:
+    """A file of planning/ that could not be written, named where it would have gone (not in staging)."""
+    folder = state.planning_path
+    shown = folder.name + "/"
+    with contextlib.suppress(ValueError, TypeError):
+        staged = Path(os.fsdecode(exc.filename)).relative_to(folder.parent)
+        shown = "/".join((folder.name, *staged.parts[1:]))  # .planning.edcal-staging-…/a/b -> planning/a/b
+    return InputError(Source(folder.name + "/", 0, 0),
+                      say("cannot write {path}: {reason}", path=shown, reason=exc.strerror or str(exc)),
+                      say("free some space, or give the build's user write permission there, then build "
+                          "again"))
 
 
 def unpublished_media(plan: Plan) -> frozenset[str]:
@@ -349,7 +368,9 @@ def _work(state: BuildState, writer: Any) -> None:
     sender = _Sender(writer)
     try:
         read_contents(state.settings, state)
-        for message in plan_job(state):
+        # planning/ in two processes: Pelican's process is usually done first, and its core then free for
+        # the worker's last second or more (on 1,000 articles + 5,000 posts).
+        for message in plan_job(state, processes=2):
             sender.send(message)
     except InputErrors as exc:
         sender.send(Invalid(tuple(exc.errors)))
