@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
-import http.server
 import json
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from browser import browser, screenshot
+from browser import browser, screenshot, serve
 from conftest import (
     EPOCH,
     ROOT,
@@ -46,13 +43,8 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def server(sample: Path) -> Iterator[str]:
     """planning/ over HTTP on localhost, as a team's web server would serve it."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sample / "planning"))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(sample / "planning") as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

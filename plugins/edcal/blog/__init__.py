@@ -97,12 +97,15 @@ def _entry_languages(context: dict[str, Any], feed: Any, language: str) -> dict[
 
 def on_content_init(content: Any) -> None:
     """Articles and pages as readers get them: images with their size (the page does not jump as
-    they load); in French, French spacing ("corrosion : l'entretien" never breaks before ":")."""
+    they load), tables and code that the keyboard scrolls; in French, French spacing ("corrosion :
+    l'entretien" never breaks before ":")."""
     settings = getattr(content, "settings", None) or {}
     if not enabled(settings):
         return
-    from edcal.blog.typography import french_html, sized_images
+    from edcal.blog.typography import french_html, keyboard_scrollers, sized_images
 
+    if getattr(content, "_content", None):
+        content._content = keyboard_scrollers(content._content)
     source = getattr(content, "relative_source_path", None)
     if getattr(content, "_content", None) and source and settings.get("PATH"):
         import os

@@ -1,4 +1,5 @@
-"""The writer's rendered HTML, finished for readers: French spacing, and images that keep their room.
+"""The writer's rendered HTML, finished for readers: French spacing, images that keep their room, and
+tables and code that a keyboard can scroll.
 
 French spacing: a no-break space where French typography puts a space.
 
@@ -73,3 +74,28 @@ def sized_images(html: str, content: Path, folder: str) -> str:
         return f'{tag[:end].rstrip()} width="{size[0]}" height="{size[1]}"{tag[end:]}'
 
     return _IMG.sub(sized, html)
+
+
+#: The opening tag of a table or a block of code, which the stylesheet lets scroll sideways on a phone.
+#: No ``<`` or ``>`` inside: a text of 40,000 unclosed ``<pre `` is read once, not to its end from each.
+_SCROLLER = re.compile(r"""<(?:pre|table)\b(?:[^<>"']|"[^"<>]*"|'[^'<>]*')*>""", re.IGNORECASE)
+_TABINDEX = re.compile(r"\stabindex\s*=", re.IGNORECASE)
+
+
+def keyboard_scrollers(html: str) -> str:
+    """``<pre>`` and ``<table>`` take the keyboard's focus (``tabindex="0"``), unless they say otherwise.
+
+    A wide table or a long line of code scrolls sideways inside the text (``overflow-x: auto``);
+    a keyboard scrolls only what has the focus, and neither has any by itself (WCAG 2.1.1).
+    """
+    if "<pre" not in html and "<table" not in html and "<PRE" not in html and "<TABLE" not in html:
+        return html
+
+    def focusable(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if _TABINDEX.search(tag):
+            return tag
+        end = -2 if tag.endswith("/>") else -1
+        return f'{tag[:end].rstrip()} tabindex="0"{tag[end:]}'
+
+    return _SCROLLER.sub(focusable, html)

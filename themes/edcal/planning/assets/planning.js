@@ -224,6 +224,13 @@
     var summary = target.querySelector("summary");
     if (summary) {
       summary.focus();
+      /* A page opened at #item-… loses that focus once loaded: the browser moves it to the item,
+         which takes none, and drops it. The item's summary takes it back then. */
+      if (document.readyState !== "complete") {
+        window.addEventListener("load", function () {
+          if (document.activeElement === document.body) { summary.focus(); }
+        }, { once: true });
+      }
     } else {  // a draft's card: the card itself, not the first link of its text
       target.setAttribute("tabindex", "-1");
       target.focus();
@@ -359,6 +366,13 @@
     return classes.join(" ");
   }
 
+  /* A day of the month or the week; today's says so to screen readers too, not with its colour alone. */
+  function dayNode(tag, key, base) {
+    var node = el(tag, { "class": dayClasses(key, base), "data-date": key });
+    if (key === data.today) { node.setAttribute("aria-current", "date"); }
+    return node;
+  }
+
   function renderMonth() {
     var first = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth(), 1));
     var last = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 0));
@@ -372,7 +386,7 @@
     for (var day = monday(first); day <= last || weekday(day) !== 0; day = addDays(day, 1)) {
       if (weekday(day) === 0) { row = el("tr"); body.appendChild(row); }
       var key = iso(day);
-      var cell = el("td", { "class": dayClasses(key, day.getUTCMonth() === first.getUTCMonth() ? "in" : "other"), "data-date": key });
+      var cell = dayNode("td", key, day.getUTCMonth() === first.getUTCMonth() ? "in" : "other");
       /* The weekday is in the column's heading; a phone shows days one under the other, without it. */
       var num = el("span", { "class": "num" });
       num.appendChild(el("span", { "class": "weekday" }, labels.longDays[weekday(day)] + " "));
@@ -403,7 +417,8 @@
     eachDay(first, last, function (day) {
       var key = iso(day);
       var title = labels.longDays[weekday(day)] + " " + dayNumber(day) + " " + labels.months[day.getUTCMonth()];
-      var column = el("section", { "class": dayClasses(key, "day"), "data-date": key, "aria-label": title });
+      var column = dayNode("section", key, "day");
+      column.setAttribute("aria-label", title);
       column.appendChild(el("h3", {}, title));
       dayNotes(column, key, iso(first));
       (byDay[key] || []).forEach(function (item) { column.appendChild(itemNode(item)); });
@@ -479,6 +494,8 @@
     if (!link) { return; }
     event.preventDefault();
     var id = link.getAttribute("data-agenda");
+    /* Back to this entry gives the focus back to this tile: the keyboard goes on from where it was. */
+    try { window.history.replaceState({ tile: id }, ""); } catch (e) { /* file:// in some browsers */ }
     if (!inPage(id)) {
       if (itemMonth[id]) { window.location.href = monthPage(id); }
     } else if (window.location.hash === "#item-" + id) {
@@ -503,7 +520,12 @@
     keepQuery();
     readView();
     render();
-    if (window.location.hash.indexOf("#item-") === 0) { showItem(window.location.hash.slice(6)); }
+    if (window.location.hash.indexOf("#item-") === 0) {
+      showItem(window.location.hash.slice(6));
+    } else if (window.history.state && window.history.state.tile && views[view]) {
+      var tile = views[view].querySelector('a[data-agenda="' + CSS.escape(window.history.state.tile) + '"]');
+      if (tile) { tile.focus(); }
+    }
   }
   /* A move between entries fires popstate, and hashchange too when only the hash differs: the
      second time changes nothing, but gives the opened item back the focus that a move to a new

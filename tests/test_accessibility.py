@@ -1,0 +1,256 @@
+"""Every kind of page edcal builds, audited the way the RGAA and WCAG 2.1 AA ask, in headless Chromium.
+
+axe-core (the reference engine, pinned in tests/js/package.json) checks each page of the blog and of
+the planning site in the light and dark schemes, on a desktop and a phone; the tests after it check by
+hand what axe cannot: the planning site used with the keyboard alone, and what it says to screen readers.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser import browser, serve
+from conftest import EPOCH, ROOT, copy_sample, run_edcal
+
+pytestmark = pytest.mark.e2e
+
+AXE = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
+#: WCAG 2.0 and 2.1, levels A and AA: what the RGAA 4 is built on.
+RUN_AXE = """() => axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+                                  resultTypes: ["violations"]})"""
+#: Folded content is audited too: the agenda's items, the drafts' and the phone's folded filters.
+OPEN_DETAILS = "() => document.querySelectorAll('details').forEach(d => { d.open = true; })"
+
+#: An article with a wide table and a long line of code, which the sample site has none of.
+TABLE_AND_CODE = """\
+---
+title: "Nos tarifs indicatifs, et le calcul du devis"
+date: 2026-09-15 09:00
+category: Conseils
+tags: [garde-corps]
+authors: Malik Haddad
+---
+Les prix au mètre linéaire de nos garde-corps, posés, selon le métal et la finition.
+
+| Métal | Finition | Intérieur (€/m) | Extérieur (€/m) | Délai de fabrication | Garantie de la finition |
+|---|---|---|---|---|---|
+| Acier | Thermolaqué | 320 | 380 | 4 semaines | 10 ans |
+| Inox 316L | Brossé | 540 | 560 | 5 semaines | 15 ans |
+
+Le devis est calculé ainsi :
+
+```python
+def devis(metres: float, metal: str, exterieur: bool) -> float:
+    return metres * TARIFS[metal]["exterieur" if exterieur else "interieur"] * (1 + TVA_RENOVATION_LOGEMENT_ANCIEN)
+```
+"""
+
+BLOG = [
+    "index.html", "index2.html",                       # the home page and a list's second page
+    "2026/verriere-atelier/", "2026/tarifs-et-commandes/",  # an article with an image; one with a table and code
+    "en/2026/pourquoi-un-blog/",                       # the theme in English
+    "tag/acier/", "categorie/conseils/", "auteur/malik-haddad/", "archives.html", "404.html", "a-propos/",
+]
+PLANNING = [
+    "index.html?view=month", "index.html?view=week&owner=camille", "index.html?view=agenda&network=linkedin",
+    "agenda/2027-01.html", "drafts/index.html", "drafts/2027-01.html", "share/index.html",
+]
+SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site on Tuesday 12 January 2027, with a table and code, four articles a page."""
+    site = copy_sample(tmp_path_factory.mktemp("a11y") / "sample")
+    (site / "content" / "articles" / "tarifs-et-commandes.md").write_text(TABLE_AND_CODE, encoding="utf-8")
+    with (site / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write("DEFAULT_PAGINATION = 4\n")
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-01-12T10:00", "SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def addresses(site: Path) -> Iterator[tuple[str, str]]:
+    """The blog at the root of its server (its 404 page links from there), the planning site on another."""
+    with serve(site / "output") as blog, serve(site / "planning") as planning:
+        yield blog, planning
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    with browser() as instance:
+        yield instance
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_axe_finds_no_wcag_violation_on_any_page(addresses: tuple[str, str], chromium: Any, screen: str,
+                                                 scheme: str) -> None:
+    assert AXE.is_file(), "axe-core is missing: `make test` installs it (scripts/ensure-test-tools.sh)"
+    blog, planning = addresses
+    phone = screen == "phone"
+    context = chromium.new_context(viewport=SCREENS[screen], color_scheme=scheme, is_mobile=phone, has_touch=phone)
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    found = []
+    for url in [blog + path for path in BLOG] + [planning + path for path in PLANNING]:
+        response = page.goto(url)
+        assert response and response.ok, url
+        page.evaluate(OPEN_DETAILS)
+        for violation in page.evaluate(RUN_AXE)["violations"]:
+            for node in violation["nodes"]:
+                found.append(f"{url.split('/', 3)[3]} [{' '.join(map(str, node['target']))}]: {violation['id']} — "
+                             f"{violation['help']} ({violation['impact']})\n    {node['html'][:160]}")
+    context.close()
+    if found:
+        pytest.fail(f"{screen}, {scheme} scheme: {len(found)} violations of WCAG 2.1 AA\n" + "\n".join(found),
+                    pytrace=False)
+
+
+#: The focused element, named as a person hears it (a filter by what it filters), and whether its ring shows.
+FOCUSED = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+  return [e.dataset.filter || e.getAttribute("aria-label") || e.textContent.trim().replace(/\\s+/g, " "),
+          e.matches(":focus-visible") && s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2]; }"""
+#: The item (tile, agenda row, card) the focused element belongs to, and its tag.
+FOCUSED_ITEM = """() => { const e = document.activeElement, item = e.closest("[data-item-id]");
+  return [e.tagName.toLowerCase(), item ? item.dataset.itemId : null, e.matches(":focus-visible")]; }"""
+
+
+def test_the_calendar_is_used_with_the_keyboard_alone(addresses: tuple[str, str], chromium: Any) -> None:
+    """Views, periods, filters and tiles, from the keyboard: in the order they are seen, the focus always shown."""
+    planning = addresses[1]
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(planning + "index.html")
+    stops = []
+    for _ in range(18):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    assert [name for name, _ in stops[:17]] == [
+        "Aller au contenu", "Calendrier", "Brouillons à relire", "À partager", "Publications en tableur (CSV)",
+        "plan.json", "network", "owner", "campaign", "status", "Effacer les filtres", "Mois", "Semaine", "Agenda",
+        "Précédent", "Aujourd'hui", "Suivant"]
+    assert stops[17][0].startswith("[")  # then the month's first tile: "[Instagram] Les coulisses de l'atelier"
+    assert all(shown for _, shown in stops), [name for name, shown in stops if not shown]
+    # The view switcher: pressed from the keyboard, it says which view is on; the new period is announced.
+    assert page.get_attribute("#period", "aria-live") == "polite"
+    page.focus('button[data-view="week"]')
+    page.keyboard.press("Enter")
+    assert page.get_attribute('button[data-view="week"]', "aria-pressed") == "true"
+    assert page.inner_text("#period") == "Semaine du 11 au 17 janvier 2027"
+    # Today is said, not only tinted: aria-current on its day, in the week and the month.
+    assert page.eval_on_selector_all('#view-week [aria-current="date"]', "els => els.map(e => e.dataset.date)") == \
+        ["2027-01-12"]
+    page.focus('button[data-view="month"]')
+    page.keyboard.press("Space")
+    assert page.inner_text("#period") == "janvier 2027"
+    assert page.eval_on_selector_all('#view-month [aria-current="date"]', "els => els.map(e => e.dataset.date)") == \
+        ["2027-01-12"]
+    # A filter chosen with the arrow keys: what it leaves is said in the form's polite status.
+    page.focus('select[data-filter="network"]')
+    page.keyboard.press("ArrowDown")
+    assert page.input_value('select[data-filter="network"]') == "bluesky"
+    shown = page.locator("#view-month [data-item-id]:visible").count()
+    status = page.locator(".filters [data-shown-count]")
+    assert status.get_attribute("role") == "status" and status.text_content() == f"{shown} éléments affichés"
+    page.keyboard.press("ArrowUp")
+    page.close()
+
+
+def test_a_tile_opened_from_the_keyboard_gives_the_focus_to_its_item_and_back(addresses: tuple[str, str],
+                                                                              chromium: Any) -> None:
+    """A month's tile opens its item: the focus goes to the item's summary, and Back brings it to the tile.
+
+    An item of a later month opens on that month's page, where the focus was lost (the browser took it back
+    when it scrolled to the item); Back came to the calendar with the focus at the top of the page.
+    """
+    planning = addresses[1]
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    for start, tile, opened in (("index.html", "salon-j-7-linkedin", "index.html?view=agenda#item-"),
+                                ("index.html?date=2027-04", "astuce-du-jeudi-linkedin-20270401", "agenda/2027-04.html#item-")):
+        page.goto(planning + start)
+        page.focus(f'#view-month a[data-agenda="{tile}"]')
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**/{opened}{tile}")
+        page.wait_for_load_state("load")
+        page.wait_for_function(f"document.activeElement.closest('[data-item-id]')?.dataset.itemId === '{tile}'",
+                               timeout=5000)
+        assert page.evaluate(FOCUSED_ITEM) == ["summary", tile, True], start
+        page.keyboard.press("Enter")  # the summary folds and unfolds its item
+        assert page.locator(f"#item-{tile} details").get_attribute("open") is None
+        page.go_back()
+        page.wait_for_url(f"**/{start}")
+        page.wait_for_function(f"document.activeElement.getAttribute('data-agenda') === '{tile}'", timeout=5000)
+        assert page.evaluate(FOCUSED_ITEM) == ["a", tile, True], start
+    page.close()
+
+
+def test_copy_buttons_work_from_the_keyboard_and_say_so(addresses: tuple[str, str], chromium: Any) -> None:
+    planning = addresses[1]
+    context = chromium.new_context(viewport=SCREENS["desktop"])
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=planning.rstrip("/"))
+    page = context.new_page()
+    for path, card in (("drafts/2027-01.html", "#item-salon-j-7-linkedin"),
+                       ("share/index.html", '[data-item-id="words-salon-industrie-2027-linkedin"]')):
+        page.goto(planning + path)
+        button = page.locator(f"{card} button.copy")
+        button.focus()
+        page.keyboard.press("Enter")
+        status = page.locator(f"#{button.get_attribute('data-copy')}-status")
+        status.filter(has_text="Copié").wait_for(timeout=5000)
+        assert status.get_attribute("aria-live") == "polite"
+        assert page.evaluate(FOCUSED)[1] and button.evaluate("b => b === document.activeElement"), path
+    context.close()
+
+
+def test_an_edited_share_text_says_that_its_length_is_no_longer_counted(addresses: tuple[str, str],
+                                                                         chromium: Any) -> None:
+    """The note that the length shown is the suggested text's appeared on screen only (the length struck through)."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + "share/index.html")
+    card = page.locator('[data-item-id="words-salon-industrie-2027-linkedin"]')
+    card.locator("textarea").press("End")
+    page.keyboard.type(" Venez !")
+    note = card.locator(".edited")
+    assert note.is_visible() and "vous dira s'il est trop long" in note.inner_text()
+    assert note.evaluate("n => n.closest('[role=status], [aria-live=polite]') !== null")
+    page.close()
+
+
+def test_tables_and_code_in_the_text_take_the_focus_that_scrolls_them() -> None:
+    from edcal.blog.typography import keyboard_scrollers
+
+    assert keyboard_scrollers('<table>\n<pre class="x"><code>a > b</code></pre>') == \
+        '<table tabindex="0">\n<pre class="x" tabindex="0"><code>a > b</code></pre>'
+    kept = '<table tabindex="-1"><tr><td><p>preface</p></td></tr></table>'
+    assert keyboard_scrollers(kept) == kept
+    # In linear time: each unclosed opening was read to the end of the text (140 s for these 200 kB).
+    started = time.perf_counter()
+    keyboard_scrollers("<pre " * 20000 + "<table a='" * 20000)
+    assert time.perf_counter() - started < 1
+
+
+#: Everything the Tab key should reach, in the page's order.
+TABBABLE = """() => Array.from(document.querySelectorAll("a[href], button, select, textarea, summary, [tabindex]"))
+  .filter(e => e.tabIndex >= 0 && e.getClientRects().length && !e.closest("[hidden], details:not([open]) > :not(summary)"))"""
+
+
+@pytest.mark.parametrize("path", ["share/index.html", "drafts/2027-03.html"])
+def test_tab_goes_through_every_control_once_in_order_and_leaves(addresses: tuple[str, str], chromium: Any,
+                                                                 path: str) -> None:
+    """Nothing traps the keyboard (a text box, a copy button): Tab goes from the first control to the last."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + path)
+    count = page.evaluate(f"({TABBABLE})().length")
+    for index in range(count):
+        page.keyboard.press("Tab")
+        assert page.evaluate(f"document.activeElement === ({TABBABLE})()[{index}]"), (index, page.evaluate(FOCUSED))
+        assert page.evaluate(FOCUSED)[1], (index, page.evaluate(FOCUSED))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement === document.body || !document.hasFocus()")
+    page.close()
