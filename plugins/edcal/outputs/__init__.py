@@ -10,6 +10,7 @@ half-written feed and a failed build leaves the previous files in place.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import shutil
@@ -89,6 +90,7 @@ class _SideWriter:
         reader, writer = os.pipe()
         self._pid = os.fork()
         if self._pid == 0:  # the side process
+            gc.disable()  # short-lived: a collection would walk (and copy, page by page) the whole plan
             os.close(reader)
             _write_side(context, staging, writer)  # never returns
         os.close(writer)
