@@ -788,6 +788,26 @@ def test_a_new_sites_country_and_language_come_from_its_own_zone() -> None:
     assert default_language("America/Chicago", "Belgique") == "fr"  # a country by its name, as --country takes it
 
 
+def test_a_country_alone_gives_the_new_site_its_time_zone(runner: CliRunner, tmp_path: Path) -> None:
+    """`edcal init --country GB` made a British site on Paris time: every post an hour off, in every feed."""
+    made = {}
+    for country in ("GB", "Germany", "US", "FR"):
+        result = runner.invoke(cli, ["init", str(tmp_path / country), "--country", country])
+        assert result.exit_code == 0, result.output
+        made[country] = (result.output, (tmp_path / country / "calendar.yaml").read_text(encoding="utf-8"),
+                         (tmp_path / country / "pelicanconf.py").read_text(encoding="utf-8"))
+    output, calendar, settings = made["GB"]
+    assert "in the time zone Europe/London (--timezone for another)" in output
+    assert "timezone: Europe/London\n" in calendar and "TIMEZONE = 'Europe/London'" in settings
+    assert "timezone: Europe/Berlin\n" in made["Germany"][1]  # by its name, its main zone (not Büsingen's)
+    # A country of several zones gets its first, and init names it: the team sees it and can choose another.
+    assert "in the time zone America/New_York (--timezone for another)" in made["US"][0]
+    assert "timezone: Europe/Paris\n" in made["FR"][1]
+    chosen = runner.invoke(cli, ["init", str(tmp_path / "chicago"), "--country", "US", "--timezone", "America/Chicago"])
+    assert "timezone: America/Chicago\n" in (tmp_path / "chicago" / "calendar.yaml").read_text(encoding="utf-8")
+    assert chosen.exit_code == 0
+
+
 def test_init_in_london_gives_englands_bank_holidays(runner: CliRunner, tmp_path: Path) -> None:
     """`country: GB` alone lacks Easter Monday and the August bank holiday, England's."""
     from conftest import run_edcal

@@ -434,7 +434,9 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
               help="The public site's address (SITEURL: the links in posts, the sitemap and the feeds are "
                    f"built from it) [default: {PLACEHOLDER_URL}, a placeholder edcal check warns about until "
                    "pelicanconf.py says the real address].")
-@click.option("--timezone", default="Europe/Paris", show_default=True, help="IANA time zone.")
+@click.option("--timezone", default=None,
+              help="IANA time zone [default: the --country's (GB: Europe/London; its main one where it has "
+                   "several), else Europe/Paris].")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
               help="The site's language: its sample articles, calendar.yaml's comments, the theme's words "
                    "[default: fr where French is spoken (Europe/Paris, Europe/Brussels…) or for a zone "
@@ -444,7 +446,7 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
 @click.option("-q", "--quiet", "verbosity", flag_value=-1, help="Print errors only.")
 @click.option("-v", "--verbose", "verbosity", flag_value=1, help="Print the files written.")
 @input_errors_exit
-def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang: str | None,
+def init(folder: Path, site_name: str | None, site_url: str, timezone: str | None, lang: str | None,
          country: str | None, verbosity: int | None) -> None:
     """Create a new site repository in FOLDER, with a small working sample.
 
@@ -455,10 +457,19 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str, lang
     """
     import shlex
 
-    from edcal.commands.init import default_language, engine_pinned, init_site
+    from edcal.commands.init import (
+        DEFAULT_ZONE,
+        country_zone,
+        default_language,
+        engine_pinned,
+        given_country,
+        init_site,
+    )
     from edcal.i18n import say, say_count, speak, spoken
     from edcal.site import setting_source, unreachable_site_url
 
+    # A British site made with --country GB alone was on Paris time, with its posts an hour off.
+    timezone = timezone or (country_zone(given_country(country)) if country else None) or DEFAULT_ZONE
     lang = lang or default_language(timezone, country)
     name = site_name if site_name is not None else {"fr": "Mon blog"}.get(lang, "My blog")
     speak(lang)  # the new site's team reads what follows, its refusals too ($EDCAL_LANG aside)

@@ -255,6 +255,23 @@ def engine_pinned(written: list[Path]) -> bool:
                for line in requirements.read_text(encoding="utf-8").splitlines())
 
 
+#: The time zone of a site made without ``--timezone`` nor a ``--country`` the database knows.
+DEFAULT_ZONE = "Europe/Paris"
+
+
+def country_zone(code: str) -> str | None:
+    """The time zone of a country (ISO code), the first the database's zone.tab lists for it: its
+    only one (GB: Europe/London), or its main one (DE: Europe/Berlin, "most of Germany"; US:
+    America/New_York, which ``init`` then names)."""
+    try:
+        table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    return next((fields[2] for line in table.splitlines()
+                 if not line.startswith("#") and len(fields := line.split("\t")) >= 3 and fields[0] == code),
+                None)
+
+
 def zone_country(timezone: str) -> str | None:
     """The country of an IANA time zone, from the time zone database's zone.tab (None for UTC)."""
     try:
