@@ -145,7 +145,9 @@ def sized_images(html: str, content: Path, folder: str) -> str:
         end = -2 if tag.endswith("/>") else -1
         return f'{tag[:end].rstrip()} width="{size[0]}" height="{size[1]}"{tag[end:]}'
 
-    return _IMG.sub(sized, html)
+    # Up to the last ">": from each "<img" after it, the search read the rest of the text.
+    end = html.rfind(">") + 1
+    return _IMG.sub(sized, html[:end]) + html[end:]
 
 
 #: The opening tag of a table or a block of code, which the stylesheet lets scroll sideways on a phone.
