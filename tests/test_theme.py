@@ -392,6 +392,72 @@ def test_category_tag_author_archive_and_404_pages(sample: Path) -> None:
     assert not re.search(r'(href|src)="(?![/#]|https://|mailto:)', not_found)
 
 
+#: Openings that never close, before a colon (100-200 kB, a long but possible article or title).
+UNCLOSED = ["<pre " * 20000, "<!--" * 40000, "<a " * 40000, "<a title='" * 20000, "<code>" * 20000,
+            "<a title=\"x <b> " * 10000, "<a '\"" * 40000]
+
+
+@pytest.mark.parametrize("opening", UNCLOSED, ids=["pre", "comments", "tags", "quotes", "code", "tag in quotes",
+                                                   "both quotes"])
+def test_french_spacing_reads_unclosed_tags_in_linear_time(opening: str) -> None:
+    """Each unclosed opening was read to the end of the text: 20,000 `<pre ` took
+    40 s (a title goes through it twice). The colon after them is text, as before."""
+    import time
+
+    from edcal.blog.typography import french_html
+
+    started = time.perf_counter()
+    spaced = french_html(opening + "Oui : non")
+    assert time.perf_counter() - started < 1
+    assert spaced.endswith("Oui\u00a0: non")
+
+
+@pytest.mark.parametrize("opening", [*UNCLOSED, "<p " * 40000 + "</p>", "<!-- >" * 30000, "<img " * 40000],
+                         ids=["pre", "comments", "tags", "quotes", "code", "tag in quotes", "both quotes",
+                              "paragraphs", "comments closed as tags", "images"])
+def test_titles_descriptions_and_images_read_unclosed_tags_in_linear_time(opening: str, tmp_path: Path) -> None:
+    """A page's title and description as text (og:title, the description a search engine shows), its
+    reading time, and the size of its images: each unclosed opening was read to the end of the text
+    (up to 30 s for these 160 kB; a title of 20,000 `<pre ` took 4 s more to build)."""
+    import time
+    from types import SimpleNamespace
+
+    from edcal.blog.helpers import lead, plain_text
+    from edcal.blog.typography import sized_images
+
+    text = opening + "Oui : non"
+    started = time.perf_counter()
+    words = plain_text(text)
+    first = lead(SimpleNamespace(metadata={}, content=text, summary="Résumé"))
+    sized = sized_images(text, tmp_path, "")
+    assert time.perf_counter() - started < 1
+    assert words.endswith("Oui : non") and first == "Résumé" and sized == text
+
+
+def test_french_spacing_leaves_the_same_markup_alone_as_the_expression_it_replaces() -> None:
+    """The linear reading protects exactly what `<!--.*?-->|<(pre|…)\\b.*?</\\1\\s*>|<…>` matched, on
+    random mixes of the pieces that open, close or quote markup."""
+    import random
+
+    from edcal.blog.typography import french_html
+    from edcal.i18n import FRENCH_SPACE
+
+    markup = re.compile(r"<!--.*?-->|<(pre|code|script|style|textarea|kbd|samp)\b.*?</\1\s*>"
+                        r"""|<(?:[^>"']|"[^"]*"|'[^']*')*>""", re.DOTALL | re.IGNORECASE)
+    pieces = ["<", ">", '"', "'", "<!--", "-->", "-", "<pre", "</pre>", "</PRE >", "<code>", "</code", " :", " ;",
+              "\n", "a", "<kbd", "</\u212abd>", "<\u212aBD", "<\u017fcript", "</script>", "<SCRIPT", "/", "<a ",
+              'x="', "'y'", "<!-->", "« ", " »"]
+    rnd = random.Random(8)
+    for _ in range(3000):
+        html = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 20)))
+        protected = [m.span() for m in markup.finditer(html)]
+        spaced = list(html)
+        for space in (m.start() for m in FRENCH_SPACE.finditer(html)):
+            if not any(start <= space < end for start, end in protected):
+                spaced[space] = "\u00a0"
+        assert french_html(html) == "".join(spaced), html
+
+
 def test_production_settings_give_absolute_urls_and_more_feeds(tmp_path: Path) -> None:
     site = build_sample(tmp_path / "site", "-s", "publishconf.py")
     output = site / "output"

@@ -279,8 +279,9 @@ def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
     return tuple(found)
 
 
-#: An image without alt text: ``![](photo.jpg)``, or an ``<img>`` tag without ``alt``.
-_UNLABELLED_IMAGE = re.compile(r"!\[\s*\]\(|<img\b(?![^>]*\balt\s*=)[^>]*>", re.IGNORECASE)
+#: An image without alt text: ``![](photo.jpg)``, or an ``<img>`` tag without ``alt``. No ``<`` inside
+#: the tag: each of 40,000 unclosed ``<img `` was otherwise read to the end of the text.
+_UNLABELLED_IMAGE = re.compile(r"!\[\s*\]\(|<img\b(?![^<>]*\balt\s*=)[^<>]*>", re.IGNORECASE)
 
 
 def unlabelled_images(parsed: ArticleSource) -> tuple[Source, ...]:

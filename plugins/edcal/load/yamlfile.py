@@ -483,6 +483,32 @@ def _quoted_example(key: str, value: str) -> str:
     return f"{key}: {_quoted(value)}"
 
 
+#: A key of a flow mapping (``{text: ``), where its value ends, and a colon between spaces.
+_FLOW_KEY = re.compile(r"[{,]\s*([^\s:{},]+):\s")
+_FLOW_END = re.compile(r"[,}]")
+_SPACED_COLON = re.compile(r"\s:\s")
+
+
+def _flow_colon(line: str) -> tuple[str, str] | None:
+    """The first key of a flow mapping whose value holds " : ", and that value: what
+    ``[{,]\\s*([^\\s:{},]+):\\s([^,}]*\\s:\\s[^,}]*)`` finds, in linear time. That expression read the rest
+    of the line from each ``{`` of a value that does not end (a line of 150 kB took 24 s)."""
+    end = colon = -1
+    for key in _FLOW_KEY.finditer(line):
+        value = key.end()
+        if end < value:
+            found = _FLOW_END.search(line, value)
+            end = found.start() if found else len(line)
+        if colon < value:
+            spaced = _SPACED_COLON.search(line, value)
+            if spaced is None:  # nor after any later key
+                return None
+            colon = spaced.start()
+        if colon + 3 <= end:
+            return key.group(1), line[value:end]
+    return None
+
+
 def _syntax_hint(problem: str, line: str = "") -> Message | None:
     indent = line[: len(line) - len(line.lstrip())]
     if "\t" in indent:
@@ -499,10 +525,10 @@ def _syntax_hint(problem: str, line: str = "") -> Message | None:
         return _INDENTATION
     if "found character '\\t'" in problem or "tab" in problem:
         return say("indent with spaces, not tabs")
-    flow_colon = re.search(r"[{,]\s*([^\s:{},]+):\s([^,}]*\s:\s[^,}]*)", _unquoted(line)) \
+    flow_colon = _flow_colon(_unquoted(line)) \
         if "expected ',' or '}'" in problem or "expected ',' or ']'" in problem else None
     if flow_colon is not None:
-        key, value = flow_colon.group(1), flow_colon.group(2).strip()
+        key, value = flow_colon[0], flow_colon[1].strip()
         if value[:1] and value[:1] in TYPOGRAPHIC_QUOTES:  # `{linkedin: “Notre pergola : posée”}`
             example = _quoted_example(key, value.strip(TYPOGRAPHIC_QUOTES + " \u00a0\u202f"))
             return say("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. {example}",

@@ -44,7 +44,8 @@ HASHTAG = re.compile(r"(?<![\w#&/])#\w+", re.UNICODE)
 URL_IN_TEXT = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n{3,}")
 #: Spaces (no-break ones too) at the end of a line: nobody sees them, every network counts them.
-_TRAILING_SPACE = re.compile("[ \t\u00a0\u202f]+\n")
+#: Read from the first of a run only: from each of its spaces, a long run between words was read to its end.
+_TRAILING_SPACE = re.compile("(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]++\n")
 #: Where a summary may be cut: plain spaces and line breaks, not French typography's no-break spaces.
 _BETWEEN_WORDS = re.compile(r"[ \t\r\n]+")
 #: What a cut summary may end with before its ellipsis: punctuation, and the (no-break) space before it.
