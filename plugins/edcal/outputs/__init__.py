@@ -14,6 +14,7 @@ import gc
 import os
 import pickle
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -80,7 +81,8 @@ def write_planning(context: OutputContext, target: Path, processes: int = 1) -> 
 
 class _SideWriter:
     """A forked process that writes :data:`SIDE_OUTPUTS` into the staging folder, then sends back their
-    warnings, or the exception that stopped it (raised again here: a template's error stays located).
+    warnings, or the exception that stopped it (raised again here: a full disk is the same error as in one
+    process).
 
     Forked (not a ``multiprocessing`` child: the build's worker, a daemon, may not have those), it shares
     the plan as it is; it ends with its parent (:func:`_exit_with_parent`) and never runs ``atexit``.
@@ -123,7 +125,7 @@ class _SideWriter:
             self._reader = -1
         if self._pid:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, 15)
+                os.kill(self._pid, signal.SIGTERM)
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(self._pid, 0)
             self._pid = 0
