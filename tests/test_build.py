@@ -447,6 +447,22 @@ def test_one_tag_written_three_ways_is_listed_once(site: Path) -> None:
     assert "tag 'SOUDURE' of 'publie' is also written 'Soudure'" in checked.stdout
 
 
+def test_a_code_block_without_a_language_is_shown_as_written(site: Path) -> None:
+    """Pygments' guess coloured a French paragraph as code of some language, and took 80 s on 2,500
+    empty blocks; a block that names its language is coloured."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8")
+                         + "\n```\ndef ouvrir(portail):\n    return True\n```\n"
+                         + "\n```python\ndef fermer(portail):\n    return False\n```\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    blocks = re.findall(r'<div class="highlight"><pre[^>]*>(.*?)</pre></div>', page, re.DOTALL)
+    assert len(blocks) == 2, page
+    assert "def ouvrir" in re.sub(r"<[^>]+>", "", blocks[0]) and 'class="k"' not in blocks[0]
+    assert '<span class="k">def</span>' in blocks[1]
+
+
 @pytest.mark.parametrize("lang", ["fr-FR", "fr_FR"])
 def test_the_sites_language_written_otherwise_is_an_error(site: Path, lang: str) -> None:
     """`Lang: fr-FR` on a French site went online apart, at /fr-FR/…, as a translation of nothing."""

@@ -808,6 +808,43 @@ def test_control_characters_and_file_names_no_page_can_have(site: Path) -> None:
     assert not (site / "output").exists()
 
 
+#: Markup python-markdown reads in a time that grows with its square (each took minutes before it was
+#: refused), the column of its first opening, and what the error says.
+SLOW_MARKUP = {
+    "brackets": ("Voir " + "[" * 40_000, 6, "found 40,000 '[' that no ']' closes in one paragraph"),
+    "link addresses": ("Voir " + "![a](" * 20_000, 10, "found 20,000 link addresses, after '](', that no ')'"),
+    "tags": ("Voir " + "<pre " * 20_000 + "\n\n" + "Du texte. " * 20_000, 6,
+             "found 20,000 '<' that open an HTML tag with no '>' after them"),
+}
+
+
+@pytest.mark.parametrize("markup", SLOW_MARKUP.values(), ids=SLOW_MARKUP.keys())
+def test_markup_markdown_would_take_minutes_on_is_a_located_error_at_once(site: Path,
+                                                                         markup: tuple[str, int, str]) -> None:
+    body, column, expected = markup
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\n" + body + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "edcal", "build"], cwd=site, capture_output=True, text=True,
+                            env={**os.environ, **ENV}, timeout=60, check=False)
+    assert time.perf_counter() - start < 15  # the whole command; converting the article took minutes
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
+    assert f"content/articles/publie.md:10:{column}: error: {expected}" in result.stderr, result.stderr
+    assert not (site / "output").exists()
+
+
+def test_written_markup_is_never_taken_for_markup_markdown_would_be_slow_on() -> None:
+    from edcal.load.slowmarkup import slow_markup
+
+    paragraph = ("Un [lien](https://example.com/a?x=(1)) et <b>du gras</b>, x < y, [0, 1[ ; une image "
+                 "![alt](images/a.png) et un [renvoi][1]. ") * 40
+    article = ("## Titre\n\n" + (paragraph + "\n\n") * 10 + "```python\nprint('<a' * 3)\n```\n\n") * 60
+    assert len(article) > 2_500_000 and slow_markup(article) is None
+    assert slow_markup("```\n" + "<a " * 20_000 + "\n```\n") is None  # code, which Markdown leaves alone
+    assert slow_markup(("[" * 100 + "\n\n") * 1_000) is None  # a hundred per paragraph
+    assert slow_markup("[" * 3_000) is not None
+
+
 def test_a_file_too_large_is_refused_before_it_is_read(site: Path) -> None:
     (site / "calendar.d").mkdir()
     with open(site / "calendar.d" / "enorme.yaml", "wb") as handle:

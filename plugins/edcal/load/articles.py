@@ -35,6 +35,7 @@ from edcal.load.frontmatter import ArticleSource
 from edcal.load.network_registry import Registry, registry_with
 from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
 from edcal.load.sections.checks import parse_silence
+from edcal.load.slowmarkup import slow_markup
 from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import IMAGE_SUFFIXES, Article, LinkedFile, Social, SocialOverride, content_path
@@ -602,12 +603,16 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
                        say("e.g. save_as: a-propos/index.html"))
     control = _BODY_CONTROL.search(parsed.body)
     if control is not None:  # copied into summaries, drafts and feeds; XML 1.0 has no place for it
-        preceding = parsed.body[:control.start()]
-        errors.add(Source(parsed.path, parsed.body_line + preceding.count("\n"),
-                          control.start() - (preceding.rfind("\n") + 1) + 1),
+        errors.add(_body_source(parsed, control.start()),
                    say("found the control character U+{code:04X} in the text, expected printable text",
                        code=ord(control.group(0))),
                    say("delete it (it came with a copy and paste): the blog's feed cannot hold it"))
+    slow = slow_markup(parsed.body)
+    if slow is not None:  # before Pelican converts it: minutes, for CI and for `make build`
+        errors.add(_body_source(parsed, slow.offset), slow.message, slow.hint)
+    slow = slow_markup(spec.summary) if spec.summary is not None else None
+    if slow is not None:
+        errors.add(loc.value("summary"), slow.message, slow.hint)
     if spec.image is not None:
         _check_image(spec.image, loc.value("image"), errors)
     _check_names(spec, loc, errors, data.get("tags"), key_value=parsed.style == "pelican")
@@ -630,6 +635,12 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         date_only=date is not None and _DATE_ONLY.fullmatch(spec.date or "") is not None,
     )
     return meta, extras
+
+
+def _body_source(parsed: ArticleSource, offset: int) -> Source:
+    """Where the character at ``offset`` of an article's body is in its file."""
+    preceding = parsed.body[:offset]
+    return Source(parsed.path, parsed.body_line + preceding.count("\n"), offset - (preceding.rfind("\n") + 1) + 1)
 
 
 def _slug_hint(found: str) -> str:

@@ -130,9 +130,17 @@ class EdcalMarkdownReader(MarkdownReader):
         elif "markdown.extensions.extra" in settings["extensions"]:
             extra = configs.setdefault("markdown.extensions.extra", {})
             extra["footnotes"] = {"BACKLINK_TITLE": title, **extra.get("footnotes", {})}
+        for name in _CODEHILITE:
+            if name in configs or name in settings["extensions"]:
+                # A code block without a language stays plain text: Pygments' guess is often wrong (a
+                # French paragraph shown as Python), and 2,500 empty fences took it 80 s.
+                configs.setdefault(name, {}).setdefault("guess_lang", False)
         settings["extension_configs"] = configs
         return Markdown(**settings)
 
+
+#: The names python-markdown knows its code highlighter by.
+_CODEHILITE = ("markdown.extensions.codehilite", "codehilite")
 
 #: The templates of Pelican's own pages (besides ``article`` and ``page``), ``DIRECT_TEMPLATES`` added:
 #: an article rendered with one shows that page instead (the home page, a tag's list), or stops the

@@ -1,0 +1,141 @@
+"""Markup that Python-Markdown would take minutes to convert: refused before it starts.
+
+Python-Markdown reads some openings by scanning ahead for their end, from each
+opening in turn; an opening never closed is scanned to the end, and many of them
+make a time that grows with their square:
+
+- a ``[`` (a link's or image's text) is paired with its ``]`` within its paragraph:
+  20,000 unclosed ``[`` in one paragraph took 52 s, 150,000 about 48 minutes;
+- a link's address, ``](``, with its ``)``: 10,000 ``![a](`` took 25 s;
+- an HTML tag, ``<a`` or ``<http://…``, with a ``>`` anywhere after it (the
+  HTML parser reads the whole text, fenced code apart): 10,000 unclosed ``<a``
+  followed by 240 kB of text took 95 s.
+
+The cost of each kind is counted here, in one pass, as the characters those scans
+would read: in each paragraph for brackets, in the whole text for tags. Above
+about a second of conversion, the article is refused with the place of the first
+opening that is never closed. Written text never comes near: a link closes a few
+dozen characters after it opens. (Many paragraphs each a little slow make a slow
+article, not a refused one: its time grows with its length only.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from edcal.i18n import Message, say, say_count
+
+#: Characters each scan may read before the article is refused (about a second of conversion on the
+#: machine of docs/performance.md: Markdown reads brackets letter by letter in Python, the HTML parser
+#: with regular expressions).
+BRACKET_BUDGET = 4_000_000
+ADDRESS_BUDGET = 10_000_000
+TAG_BUDGET = 25_000_000
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)
+_PAREN = re.compile(r"\\.|\]\(|[()]", re.DOTALL)
+#: An opening Python-Markdown's HTML parser reads up to a ``>``: a start tag or an autolink
+#: (``<http://…``), by its first letter. An unclosed end tag (``</a``) is read once.
+_TAG = re.compile(r"<[A-Za-z]")
+_FENCE = re.compile(r"^[ ]{0,3}(?P<fence>```+|~~~+).*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z)",
+                    re.MULTILINE | re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class SlowMarkup:
+    """Where the markup begins that would make the conversion slow, and what to tell the writer."""
+
+    offset: int
+    message: Message
+    hint: Message
+
+
+def slow_markup(text: str) -> SlowMarkup | None:
+    """The first kind of markup in ``text`` (an article's Markdown) that Markdown would be too slow on."""
+    if len(text) < 2_000:  # fewer characters than any budget's square root: nothing to count
+        return None
+    return _brackets(text) or _addresses(text) or _tags(text)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _PARAGRAPH_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _worst_paragraph(text: str, marks: re.Pattern[str], opening: dict[str, bool], closing: str,
+                     budget: int) -> tuple[int, int] | None:
+    """The paragraph whose scans read more than ``budget`` characters, the most of all: how many of its
+    openings no mark closes, and where the first is.
+
+    :param opening: each opening mark, and whether its scan is counted (``(`` only pairs parentheses).
+    """
+    worst = (budget, 0, -1)
+    for start, end in _paragraphs(text):
+        cost, opened = 0, []
+        for match in marks.finditer(text, start, end):
+            mark = match.group(0)
+            if mark in opening:
+                opened.append((match.end() - 1, opening[mark]))
+            elif mark == closing and opened:
+                position, counted = opened.pop()
+                if counted:
+                    cost += match.start() - position
+        unclosed = [position for position, counted in opened if counted]
+        cost += sum(end - position for position in unclosed)
+        if cost > worst[0] and unclosed:
+            worst = (cost, len(unclosed), unclosed[0])
+    return None if worst[2] < 0 else (worst[1], worst[2])
+
+
+def _brackets(text: str) -> SlowMarkup | None:
+    if text.count("[") * len(text) <= BRACKET_BUDGET:
+        return None
+    found = _worst_paragraph(text, _BRACKET, {"[": True}, "]", BRACKET_BUDGET)
+    if found is None:
+        return None
+    return SlowMarkup(found[1], say_count(
+        found[0],
+        "found {count:,} '[' that no ']' closes in one paragraph, expected a ']' after it: Markdown would "
+        "take minutes to convert the article",
+        "found {count:,} '[' that no ']' closes in one paragraph, expected a ']' after each: Markdown would "
+        "take minutes to convert the article"),
+        say("close each link's text with ']', or write \\[ for a bracket that opens no link"))
+
+
+def _addresses(text: str) -> SlowMarkup | None:
+    if text.count("](") * len(text) <= ADDRESS_BUDGET:
+        return None
+    found = _worst_paragraph(text, _PAREN, {"](": True, "(": False}, ")", ADDRESS_BUDGET)
+    if found is None:
+        return None
+    return SlowMarkup(found[1], say_count(
+        found[0],
+        "found {count:,} link address, after '](', that no ')' closes in one paragraph, expected a ')' after "
+        "it: Markdown would take minutes to convert the article",
+        "found {count:,} link addresses, after '](', that no ')' closes in one paragraph, expected a ')' "
+        "after each: Markdown would take minutes to convert the article"),
+        say("close each link's address with ')': [text](address)"))
+
+
+def _tags(text: str) -> SlowMarkup | None:
+    if text.count("<") * len(text) <= TAG_BUDGET:
+        return None
+    read = _FENCE.sub(lambda match: " " * len(match.group(0)), text) if "``" in text or "~~" in text else text
+    # A '>' ends every tag opened before it (the first one reads up to it, the others as its attributes):
+    # only the openings after the last '>' are each read to the end.
+    after = [match.start() for match in _TAG.finditer(read, read.rfind(">") + 1)]
+    if sum(len(read) - position for position in after) <= TAG_BUDGET:
+        return None
+    return SlowMarkup(after[0], say_count(
+        len(after),
+        "found {count:,} '<' that opens an HTML tag with no '>' after it, expected a '>' closing it: "
+        "Markdown would take minutes to convert the article",
+        "found {count:,} '<' that open an HTML tag with no '>' after them, expected a '>' closing each: "
+        "Markdown would take minutes to convert the article"),
+        say("close each tag with '>', or write &lt; for a '<' that opens no tag"))
