@@ -417,6 +417,9 @@ def test_planning_colours_meet_wcag_aa_in_light_and_dark_schemes() -> None:
                 assert contrast(colours[fg], colours[bg]) >= 4.5, f"{scheme}: --{fg} on --{bg}"
         for bg in [*backgrounds, "halo"]:
             assert contrast(colours["focus"], colours[bg]) >= 3, f"{scheme}: focus ring on --{bg}"
+        for bg in ("bg", "soft"):  # the filters' and buttons' edges were 1.4:1 (WCAG 1.4.11 asks 3:1)
+            assert contrast(colours["control"], colours[bg]) >= 3, f"{scheme}: a control's edge on --{bg}"
+    assert re.search(r"\.filters select, [^{]*\{[^}]*border: 1px solid var\(--control\)", css)
 
 
 #: An element's text colour and the colour it is painted on (its own background, or its nearest ancestor's).
