@@ -104,7 +104,8 @@ def test_a_british_site_from_init_tells_browsers_and_networks_it_is_british(tmp_
     welcome = (site / "output" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en-gb">' in welcome and '<meta property="og:locale" content="en_GB">' in welcome
     assert "Welcome to our blog" in welcome and (site / "output" / "feeds" / "all-en-gb.atom.xml").is_file()
-    assert "Drafts to review" in (site / "planning" / "index.html").read_text(encoding="utf-8")
+    planning = (site / "planning" / "index.html").read_text(encoding="utf-8")
+    assert "Drafts to review" in planning and '<html lang="en-gb">' in planning  # the team's pages too
     # A second article on the welcome's slug: the hint offers French as its translation, not British's "en".
     (site / "content" / "articles" / "welcome-again.md").write_text(
         "---\ntitle: Welcome again\nslug: welcome\ndate: 2026-12-01 09:00\n---\nHello.\n", encoding="utf-8")

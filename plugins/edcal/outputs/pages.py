@@ -122,7 +122,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     lang = context.plan.lang
     translate = translator(lang)
     env.globals["_"] = translate
-    env.globals["lang"] = lang.split("-")[0]
+    env.globals["lang"] = lang.replace("_", "-")  # `<html lang>`: en-gb as the blog says it, not "en"
     singular = SINGULAR.get(translate.language, SINGULAR["en"])
     # A count's word for 0, 1 and more, in the site's language: ["brouillon", "brouillon", "brouillons"].
     env.globals["forms"] = lambda one, many: [translate(one if singular(n) else many) for n in (0, 1, 2)]
