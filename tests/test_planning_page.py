@@ -795,6 +795,30 @@ def test_the_cadence_and_the_objective_are_named_apart(tmp_path: Path) -> None:
     assert "LinkedIn : 0, rythme visé 2/semaine" in {g["message"].replace("\u00a0", " ") for g in gaps}
 
 
+def test_a_campaign_objective_without_by_shows_the_day_the_checks_hold_it_to(tmp_path: Path) -> None:
+    """A manager read "15 candidatures" with no date, while `edcal check` held the objective to the
+    campaign's last day (objective-missed, objective-stale): the page now gives that day, and says why."""
+    from edcal.checks import run_checks
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "campaigns:\n"
+                             "  - {id: recrutement, name: Recrutement, from: 2027-01-18, until: 2027-02-28, objective: "
+                             "{text: Candidatures, target: 15, unit: candidatures, current: 4, measured: 2027-03-01}}\n"
+                             "  - {id: salon, name: Salon, from: 2027-01-04, until: 2027-01-29, objective: "
+                             "{text: Rendez-vous, target: 40, unit: rendez-vous, by: 2027-02-05}}\n")
+    plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    assert "Candidatures 15 candidatures d'ici le dimanche 28 février 2027 (dernier jour de la campagne)" in text
+    assert "40 rendez-vous d'ici le vendredi 5 février 2027" in text  # its own `by`, nothing added
+    assert text.count("dernier jour de la campagne") == 1
+    # The day objective-missed holds it to, from the day after.
+    [missed] = run_checks(plan_of(calendar, now="2027-03-01T10:00:00+01:00"), only=["objective-missed"])
+    assert str(missed.message) == "campaign 'Recrutement': objective missed, 4 of 15 candidatures by 2027-02-28"
+
+
 def test_a_campaigns_posts_outside_its_dates_are_counted_apart(tmp_path: Path) -> None:
     """A manager read "3 posts" for a campaign of three days, one of them posted a week after it ended."""
     from edcal.outputs import calendar_page
