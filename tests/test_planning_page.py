@@ -690,7 +690,7 @@ def test_the_home_page_says_who_has_what_and_where_a_campaign_falls_below_its_ca
     recruiting = page.locator('.objectives tr[data-campaign="recrutement-soudeur"]')
     assert recruiting.locator('[data-count="cadence"]').inner_text() == "rythme visé 1/semaine · LinkedIn"
     assert recruiting.locator('[data-count="campaign-gaps"]').inner_text() == \
-        "⚠ 3 périodes sous le rythme visé dans les 42 prochains jours"
+        "⚠ 3 semaines sous le rythme visé dans les 42 prochains jours"
     check = run_edcal("check", "--format", "json", cwd=sample, env=ENV)
     campaign_gaps = [f for f in json.loads(check.stdout)["findings"]
                      if f["rule"] == "cadence-gap" and f["data"]["campaign"] == "recrutement-soudeur"]
@@ -788,9 +788,12 @@ def test_the_cadence_and_the_objective_are_named_apart(tmp_path: Path) -> None:
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
     assert "Sous le rythme visé" in text  # the legend of the calendar's ⚠
-    assert "périodes sous le rythme visé dans les 42 prochains jours" in text  # the Rythme column
-    assert re.search(r"1 500 abonnés d'ici le [^⚠]+⚠ \d+ périodes sous le rythme visé d'ici le", text)  # Objectif
-    assert "sous l'objectif" not in text
+    # The periods are named by their length: weeks for LinkedIn's 2 a week, months for the blog's 1 a month
+    # ("19 périodes" left a manager to guess which).
+    assert re.search(r"LinkedIn 2/semaine ⚠ \d+ semaines sous le rythme visé dans les 42 prochains jours", text)
+    assert re.search(r"1 500 abonnés d'ici le [^⚠]+⚠ \d+ semaines sous le rythme visé d'ici le", text)  # Objectif
+    assert re.search(r"Blog 1/mois ⚠ 2 mois sous le rythme visé dans les 42 prochains jours", text)
+    assert "période" not in text and "sous l'objectif" not in text
     gaps = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))["gaps"]
     assert "LinkedIn : 0, rythme visé 2/semaine" in {g["message"].replace("\u00a0", " ") for g in gaps}
 
