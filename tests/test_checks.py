@@ -652,8 +652,18 @@ def test_post_in_freeze() -> None:
     assert [f.message for f in found] == ["post 'a-x' (2027-01-12 09:00) is withheld by a freeze with no end: Crise"]
     ended = "freeze:\n  - {from: 2027-01-12, until: 2027-01-13, reason: Crise}\n"
     found = findings("post-in-freeze", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Joyeux}"), extra=ended)
+    # `until: 2027-01-13` is the day written, included, as the planning pages say it ("until 2027-01-14 00:00"
+    # read as a day too many beside "jeudi 13 janvier 2027 (inclus)").
     assert [f.message for f in found] == [
-        "post 'a-x' (2027-01-12 09:00) is withheld by a freeze until 2027-01-14 00:00: Crise"]
+        "post 'a-x' (2027-01-12 09:00) is withheld by a freeze until 2027-01-13 included: Crise"]
+    assert translated(found[0].message, translator("fr")).replace("\xa0", " ") == (
+        "la publication 'a-x' (12/01/2027 09:00) est retenue par un gel des publications jusqu'au 13/01/2027 "
+        "inclus : Crise")
+    timed = "freeze:\n  - {from: 2027-01-12, until: 2027-01-13 18:00, reason: Crise}\n"
+    found = findings("post-in-freeze", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Joyeux}"), extra=timed)
+    assert translated(found[0].message, translator("fr")).replace("\xa0", " ") == (
+        "la publication 'a-x' (12/01/2027 09:00) est retenue par un gel des publications jusqu'au 13/01/2027 "
+        "à 18:00 : Crise")
     assert not findings("post-in-freeze", posts("{id: a, at: 2027-01-11 09:00, networks: [x], text: Joyeux}"),
                         extra=extra)
     # The blog's own promotion of an article has no entry to move or remove: the hint says how to leave it out.
@@ -703,6 +713,9 @@ def test_a_freeze_that_withholds_many_posts_is_one_finding_at_its_entry() -> Non
     assert bounded.message.startswith("freeze from 2027-01-12 09:40 until 2027-01-20 10:00: Bad buzz; it withholds "
                                       "16 posts to come (8 on Mastodon, 8 on X)")
     assert bounded.hint == "they will not go out: move after 2027-01-20 10:00 those that must go out, or shorten the freeze"
+    [closure] = findings("post-in-freeze", posts(daily), extra=ended.replace("2027-01-20 10:00", "2027-01-19"))
+    assert closure.message.startswith("freeze from 2027-01-12 09:40 until 2027-01-19 included: Bad buzz; it withholds "
+                                      "16 posts to come (8 on Mastodon, 8 on X)")
 
 
 def test_a_crisis_freeze_is_one_finding_in_text_json_github_and_the_builds_count(tmp_path: Path) -> None:

@@ -630,7 +630,7 @@ def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server
     share = round(100 * sum(1 for i in january if i["promotional"]) / len(january))
     assert linkedin.locator("td[data-share]").get_attribute("data-share") == str(share)
     assert "2/semaine" in linkedin.inner_text()
-    assert "Autopromotion ce mois-ci (plafond 50 %)" in page.locator(".objectives").inner_text().replace("\u00a0", " ")
+    assert "Autopromotion en janvier 2027 (plafond 50 %)" in page.locator(".objectives").inner_text().replace("\u00a0", " ")
     # Next month's too, as planned so far (a manager plans ahead; the page showed the current month only).
     for network in ("linkedin", "instagram"):
         february = [i for i in plan["items"] if i["kind"] == "post" and i["network"] == network
@@ -690,7 +690,7 @@ def test_the_home_page_says_who_has_what_and_where_a_campaign_falls_below_its_ca
     recruiting = page.locator('.objectives tr[data-campaign="recrutement-soudeur"]')
     assert recruiting.locator('[data-count="cadence"]').inner_text() == "rythme visé 1/semaine · LinkedIn"
     assert recruiting.locator('[data-count="campaign-gaps"]').inner_text() == \
-        "⚠ 3 périodes sous le rythme visé dans les 42 prochains jours"
+        "⚠ 3 semaines sous le rythme visé dans les 42 prochains jours"
     check = run_edcal("check", "--format", "json", cwd=sample, env=ENV)
     campaign_gaps = [f for f in json.loads(check.stdout)["findings"]
                      if f["rule"] == "cadence-gap" and f["data"]["campaign"] == "recrutement-soudeur"]
@@ -747,7 +747,7 @@ def test_a_french_planning_page_writes_its_figures_as_french_does(tmp_path: Path
                                       template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
-    assert "Autopromotion ce mois-ci (plafond 12,5 %)" in text
+    assert "Autopromotion en février 2027 (plafond 12,5 %)" in text
     assert "2,5 % d'ici le mercredi 30 juin 2027 Mesuré : 1,5 % le lundi 4 janvier 2027 (60 % de l'objectif)" in text
     assert "⚠ LinkedIn : le dernier chiffre de l'objectif, 1,5 sur 2,5 % au 30/06/2027, a été relevé le 04/01/2027" \
         in text
@@ -788,11 +788,58 @@ def test_the_cadence_and_the_objective_are_named_apart(tmp_path: Path) -> None:
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
     assert "Sous le rythme visé" in text  # the legend of the calendar's ⚠
-    assert "périodes sous le rythme visé dans les 42 prochains jours" in text  # the Rythme column
-    assert re.search(r"1 500 abonnés d'ici le [^⚠]+⚠ \d+ périodes sous le rythme visé d'ici le", text)  # Objectif
-    assert "sous l'objectif" not in text
+    # The periods are named by their length: weeks for LinkedIn's 2 a week, months for the blog's 1 a month
+    # ("19 périodes" left a manager to guess which).
+    assert re.search(r"LinkedIn 2/semaine ⚠ \d+ semaines sous le rythme visé dans les 42 prochains jours", text)
+    assert re.search(r"1 500 abonnés d'ici le [^⚠]+⚠ \d+ semaines sous le rythme visé d'ici le", text)  # Objectif
+    assert re.search(r"Blog 1/mois ⚠ 2 mois sous le rythme visé dans les 42 prochains jours", text)
+    assert "période" not in text and "sous l'objectif" not in text
     gaps = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))["gaps"]
     assert "LinkedIn : 0, rythme visé 2/semaine" in {g["message"].replace("\u00a0", " ") for g in gaps}
+
+
+def test_a_campaign_objective_without_by_shows_the_day_the_checks_hold_it_to(tmp_path: Path) -> None:
+    """A manager read "15 candidatures" with no date, while `edcal check` held the objective to the
+    campaign's last day (objective-missed, objective-stale): the page now gives that day, and says why."""
+    from edcal.checks import run_checks
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "campaigns:\n"
+                             "  - {id: recrutement, name: Recrutement, from: 2027-01-18, until: 2027-02-28, objective: "
+                             "{text: Candidatures, target: 15, unit: candidatures, current: 4, measured: 2027-03-01}}\n"
+                             "  - {id: salon, name: Salon, from: 2027-01-04, until: 2027-01-29, objective: "
+                             "{text: Rendez-vous, target: 40, unit: rendez-vous, by: 2027-02-05}}\n")
+    plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    assert "Candidatures 15 candidatures d'ici le dimanche 28 février 2027 (dernier jour de la campagne)" in text
+    assert "40 rendez-vous d'ici le vendredi 5 février 2027" in text  # its own `by`, nothing added
+    assert text.count("dernier jour de la campagne") == 1
+    # The day objective-missed holds it to, from the day after.
+    [missed] = run_checks(plan_of(calendar, now="2027-03-01T10:00:00+01:00"), only=["objective-missed"])
+    assert str(missed.message) == "campaign 'Recrutement': objective missed, 4 of 15 candidatures by 2027-02-28"
+
+
+def test_the_self_promotion_columns_name_their_months(tmp_path: Path) -> None:
+    """"Autopromotion ce mois-ci" beside "Autopromotion en février 2027": read on another day than the
+    build's (the page says so), "this month" was the reader's month, not the one counted. Both are named,
+    on a phone's labels too."""
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR.replace("  linkedin: {slots: [tue 09:00, thu 12:30]}\n",
+                                                    "  linkedin: {slots: [tue 09:00, thu 12:30], cadence: 1/week}\n"))
+    write_planning_page(calendar_page, plan_of(calendar, now="2026-12-31T23:30:00+01:00"), tmp_path)
+    page = html.unescape((tmp_path / "index.html").read_text(encoding="utf-8")).replace("\u00a0", " ")
+    head = re.search(r"<caption>Réseaux</caption>.*?</thead>", page, re.DOTALL).group(0)
+    assert re.findall(r'<th scope="col">(Autopromotion[^<]*)</th>', head) == [
+        "Autopromotion en décembre 2026 (plafond 20 %)", "Autopromotion en janvier 2027, telle que prévue"]
+    row = re.search(r'<tr data-network="linkedin">.*?</tr>', page, re.DOTALL).group(0)
+    assert re.findall(r'data-label="(Autopromotion[^"]*)"', row) == [
+        "Autopromotion en décembre 2026", "Autopromotion en janvier 2027, telle que prévue"]
+    assert "ce mois-ci" not in page and "Mois prochain" not in page
 
 
 def test_a_campaigns_posts_outside_its_dates_are_counted_apart(tmp_path: Path) -> None:

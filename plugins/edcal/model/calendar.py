@@ -76,6 +76,13 @@ class Campaign:
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def objective_due(self) -> dt.date | None:
+        """The day its objective is due: its ``by``, else the campaign's last day (None without one)."""
+        if self.objective is None:
+            return None
+        return self.objective.by or self.end
+
 
 @dataclass(frozen=True, slots=True)
 class FreezeWindow:

@@ -295,7 +295,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     return {"campaigns": campaigns, "networks": networks, "people": people,
             "ceiling": ceiling_percent(ceiling), "minimum": minimum,
             "blog_cadence": target_text(blog) if blog else None, "blog_gaps": gaps.get("", 0),
-            "horizon_days": horizon, "next_month": following}
+            "blog_period": blog.per if blog else None,
+            "horizon_days": horizon, "this_month": today.replace(day=1), "next_month": following}
 
 
 def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, tuple[int, dt.date]]:

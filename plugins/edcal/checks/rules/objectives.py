@@ -47,7 +47,7 @@ def objectives(ctx: CheckContext) -> Iterator[_Owned]:
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
         if campaign.objective is not None:
             yield _Owned(campaign.objective, say("campaign '{campaign}'", campaign=campaign.name), "campaign",
-                         campaign.id, campaign.source, campaign.objective.by or campaign.end, campaign.start)
+                         campaign.id, campaign.source, campaign.objective_due, campaign.start)
 
 
 def _where(owned: _Owned, name: str) -> Source:

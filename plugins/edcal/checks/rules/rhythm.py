@@ -64,6 +64,14 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
             yield from (_post_withheld(ctx, window, post) for post in held)
 
 
+def _freeze_end(end: dt.datetime) -> Message:
+    """A freeze's end as calendar.yaml wrote it: ``until: 2027-01-21`` ends as the 22nd begins, which the
+    planning pages write "jeudi 21 janvier 2027 (inclus)"; "until 2027-01-22 00:00" read as a day too many."""
+    if (end.hour, end.minute, end.second) == (0, 0, 0):
+        return say("{day:%Y-%m-%d} included", day=end.date() - dt.timedelta(days=1))
+    return say("{end:%Y-%m-%d %H:%M}", end=end)
+
+
 def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item]) -> Problem:
     """One finding for a freeze that holds many posts: at its entry, how many on each network, the first."""
     zone = ctx.plan.calendar.zone
@@ -81,9 +89,9 @@ def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item])
                    "the freeze its `until:` when it is over, and move after it those that must still go out")
     else:
         end = window.end.astimezone(zone)
-        message = say("freeze from {start:%Y-%m-%d %H:%M} until {end:%Y-%m-%d %H:%M}: {reason}; it withholds "
-                      "{posts} ({networks}), first {first}", start=start, end=end, reason=window.reason,
-                      posts=posts, networks=by_network, first=first)
+        message = say("freeze from {start:%Y-%m-%d %H:%M} until {end}: {reason}; it withholds "
+                      "{posts} ({networks}), first {first}", start=start, end=_freeze_end(end),
+                      reason=window.reason, posts=posts, networks=by_network, first=first)
         hint = say("they will not go out: move after {end:%Y-%m-%d %H:%M} those that must go out, or shorten "
                    "the freeze", end=end)
     return Problem(window.source, message, hint, when=held[0].start,
@@ -104,8 +112,8 @@ def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Probl
         hint = say("it will not go out while the freeze lasts; move it later, or remove it")
     if window.end is not None:
         return Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze until "
-                                        "{end:%Y-%m-%d %H:%M}: {reason}", id=item.id, when=when,
-                                        end=window.end.astimezone(zone), reason=item.withheld_reason),
+                                        "{end}: {reason}", id=item.id, when=when,
+                                        end=_freeze_end(window.end.astimezone(zone)), reason=item.withheld_reason),
                        hint, item)
     return Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze with "
                                     "no end: {reason}", id=item.id, when=when,
