@@ -276,6 +276,33 @@ def test_the_header_image_of_an_article_online_is_judged_whatever_its_date(site:
     assert result.returncode == 1 and "image-missing" in result.stderr
 
 
+def test_a_file_name_with_spaces_is_linked_as_markdown_reads_it(site: Path) -> None:
+    """A writer's `![Équipe]({static}/images/Équipe atelier.png)` was an error, "a link ends at a space",
+    though Markdown reads on to the ')' and the blog showed the image; its hint's %C3%89 made Pelican warn."""
+    images = site / "content" / "images"
+    for name in ("Équipe atelier.png", "photo (1).png", "photo.png"):
+        (images / name).write_bytes((images / "public.png").read_bytes())
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n![L'équipe]({static}/images/Équipe atelier.png) et ![Encore]({static}/images/photo (1).png \"Titre\")\n"
+        "\n![Coquille]({static}/images/Equipe atelier.png)\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+    assert result.exit_code == 1, result.output
+    found = [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]]
+    assert found == [
+        (12, 13, "'{static}/images/Equipe atelier.png' in article 'publie' links to content/images/Equipe atelier.png, "
+                 "which does not exist", "did you mean '{static}/images/Équipe%20atelier.png'?")]
+    published.write_text(published.read_text(encoding="utf-8").replace("Equipe atelier", "Équipe%20atelier"),
+                         encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    assert page.count('src="https://blog.example.fr/images/Équipe atelier.png"') == 2
+    assert 'src="https://blog.example.fr/images/photo (1).png" title="Titre"' in page
+    assert (site / "output" / "images" / "photo (1).png").is_file()
+
+
 def test_article_link(site: Path) -> None:
     """Links Pelican leaves as written went online dead: a file's name or path, a wrong address, the address
     of an article not online yet (dead until then, and its address shown to every reader)."""
@@ -312,11 +339,12 @@ def test_article_link(site: Path) -> None:
          "link to its file, [text]({filename}relecture.md): the words show without a link until it is online"),
         (12, 12, "links to /2027/publi/, which is no article or page of the site",
          "did you mean '/2027/publie/'?"),
-        # Relative links to files the content folder does not hold: broken images (one ended at a space).
+        # Relative links to files the content folder does not hold: broken images. A space does not end a
+        # link (Markdown reads on to its ')'): that file is there, the link lacks {static}.
         (15, 19, "names no file of content/images: a broken image or link on the blog",
          "did you mean '{static}/images/public.png'?"),
-        (15, 52, "names no file of content/images: a broken image or link on the blog",
-         "a link ends at a space: write {static}/images/Photo%20Atelier.png, or rename the file without spaces"),
+        (15, 52, "is a file's path: Pelican leaves it as written, a dead link on the blog",
+         "write {static}../images/Photo Atelier.png"),
         (15, 90, "names no file of content/docs: a broken image or link on the blog",
          "check the file name and its folder (a path starting with / is from content/)")]
     # A future article may link to one online before it; a draft is not judged yet.

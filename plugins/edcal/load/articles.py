@@ -58,11 +58,17 @@ _HTML_TAG = re.compile(r"<[^<>]+>")
 #: Pelican's links to content files in Markdown: ``{static}path``, ``|filename|path``…
 _MARKER = r"(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)"
 _ANY_MARKER = re.compile(_MARKER)
+#: A Markdown link's target: no space, balanced (…) inside, as Markdown reads it. Then, as python-markdown
+#: reads on past spaces up to the ``)`` that closes the link, the words after it on its line: ``](images/Photo
+#: atelier.jpg)`` is the file ``Photo atelier.jpg`` on the blog (a title in quotes is no part of it).
+_TARGET = r"(?:[^\s()]|\([^\s()]*\))+"
+_SPACED_TARGET = (_TARGET + r"(?:(?:[ \t]+(?![\"'])(?:[^\s()\"]|\([^\s()]*\))+)+"
+                  r"(?=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')?[ \t]*\)))?")
 #: Where Pelican resolves them: a Markdown link or image target, a reference definition, or a
 #: quoted HTML attribute (Pelican rewrites the rendered HTML's attributes only).
 _LINKED_FILE = re.compile(
     r"\]\(\s*<(?P<bracketed>" + _MARKER + r"[^<>\n]+)>"  # <…>: spaces allowed
-    r"|\]\(\s*(?P<link>" + _MARKER + r"(?:[^\s()]|\([^\s()]*\))+)"  # balanced (…) inside, as Markdown reads
+    r"|\]\(\s*(?P<link>" + _MARKER + _SPACED_TARGET + ")"
     r"|^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(?P<reference>" + _MARKER + r"[^\s>]+)"
     r"|=\s*(?P<quote>[\"'])(?P<attribute>" + _MARKER + r"[^\"'>]*?)(?P=quote)", re.MULTILINE)
 #: Where a marker is an example to show or a note to self, not a link: fenced code blocks, code
@@ -164,7 +170,7 @@ class ArticleMeta:
 #: Every link target of a body, marked or not: a Markdown link or image, a reference, an href or src.
 #: Three expressions, each tried only when its mark is in the text: one alternation of the three read
 #: every article's body letter by letter (0.3 s for 1,000 articles).
-_INLINE_LINK = re.compile(r"\]\(\s*(?:<(?P<bracketed>[^<>\n]+)>|(?P<link>(?:[^\s()]|\([^\s()]*\))+))")
+_INLINE_LINK = re.compile(r"\]\(\s*(?:<(?P<bracketed>[^<>\n]+)>|(?P<link>" + _SPACED_TARGET + "))")
 _REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(?P<reference>[^\s>]+)", re.MULTILINE)
 _ATTRIBUTE_LINK = re.compile(r"\b(?:href|src)\s*=\s*(?P<quote>[\"'])(?P<attribute>[^\"'>]*?)(?P=quote)",
                              re.IGNORECASE)
