@@ -303,6 +303,41 @@ def test_a_file_name_with_spaces_is_linked_as_markdown_reads_it(site: Path) -> N
     assert (site / "output" / "images" / "photo (1).png").is_file()
 
 
+def test_misread_markup(site: Path) -> None:
+    """A writer saw a list in GitHub's preview, bullets in Word, tags in Obsidian: the blog showed a run-on
+    paragraph and a heading 'atelier #coulisses', without a word from the check."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n#atelier #coulisses\n\nAu programme :\n- visite\n- soudure\n\n• un ;\n• deux.\n\n"
+        "Lire [le guide]() et [](https://example.org/), ![](data:image/png;base64," + "A" * 4000 + ")\n"),
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    assert result.exit_code == 0, result.output
+    found = [(f["line"], f["column"], f["severity"], f["message"].replace(" in article 'publie'", ""), f["hint"])
+             for f in json.loads(result.output)["findings"]]
+    assert found == [
+        (10, 1, "warning", "'#atelier #coulisses' is a line of hashtags: the blog shows it as a heading, "
+                           "'atelier #coulisses'",
+         "write them in the header as tags: [atelier, coulisses] (a heading takes a space after its #)"),
+        (13, 1, "warning", "the list at '- visite' follows a line of text: the blog runs it into that paragraph, as text",
+         "leave a blank line before the list (GitHub's preview shows a list either way)"),
+        (16, 1, "warning", "'• un ;' opens its lines with a word processor's bullet: no list to Markdown, the blog "
+                           "runs them into one paragraph",
+         "start each item with '- ' (a dash and a space), after a blank line"),
+        (19, 6, "warning", "'[le guide]()' is a link without an address: on the blog, it leads back to the page itself",
+         "write the address between the parentheses, or keep the words without the brackets"),
+        (19, 22, "warning", "'[](https://example.org/)' is a link without words: nobody sees it on the page",
+         "write the words to click between the brackets: [our catalogue](…)"),
+        (19, 52, "warning", "an image is pasted into the text of article 'publie' as data (image/png, 3 kB): the page "
+                            "and every feed carry it whole",
+         "save it as a file in content/images/ and link it: ![what it shows]({static}/images/NAME.png)")]
+    # A draft is not judged yet.
+    published.write_text(published.read_text(encoding="utf-8").replace("Date:", "Status: draft\nDate:"),
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    assert json.loads(result.output)["findings"] == []
+
+
 def test_article_link(site: Path) -> None:
     """Links Pelican leaves as written went online dead: a file's name or path, a wrong address, the address
     of an article not online yet (dead until then, and its address shown to every reader)."""

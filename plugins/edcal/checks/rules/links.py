@@ -19,7 +19,6 @@ from edcal.errors import closest
 from edcal.i18n import say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import Article
-from edcal.model.plan import article_item_id
 from edcal.model.source import Source
 from edcal.plan.compose import absolute, is_site_url
 from edcal.plan.linked import articles_by_page, page_path, post_article
@@ -192,12 +191,8 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
     page_paths = {f"{site_path}/{url.lstrip('/')}" for url in plan.page_urls}
     pages = {page_path(path) for path in page_paths}
     shape = _url_pattern(plan.article_url_template.lstrip("/")) if plan.article_url_template else None
-    items = {item.id: item for item in plan.items if item.kind == "article"}
-    for article in plan.articles:
-        if article.status == "draft" or not article.page_links:
-            continue
-        item = items.get(article_item_id(article))
-        if item is not None and item.status == "withheld":
+    for article, item in ctx.articles_on_their_way():
+        if not article.page_links:
             continue
         online = article_state(article, plan.calendar, plan.now, plan.articles_by_slug()).live_at
         when = max(article.date, ctx.now) if article.date else None
