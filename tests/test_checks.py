@@ -410,14 +410,24 @@ def test_an_obsidian_link_is_told_with_the_markdown_to_write(site: Path) -> None
     """`[[futur]]` and `![[public.png]]`, as Obsidian writes them, were printed on the page, brackets included."""
     published = site / "content" / "articles" / "publie.md"
     published.write_text(published.read_text(encoding="utf-8")
-                         + "\nVoir [[futur]], ![[public.png|300]] et [[nulle-part]].\n\n    [[du code]]\n",
-                         encoding="utf-8")
+                         + "\nVoir [[futur]], ![[public.png|300]] et [[nulle-part]].\n\n    [[du code]]\n"
+                         + "\nLire [[futur|la suite du feuilleton]].\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
     assert result.exit_code == 1, result.output
     assert [(f["message"].split("' in article")[0], f["hint"]) for f in json.loads(result.output)["findings"]] == [
         ("'[[futur]]", "write [text]({filename}futur.md)"),
         ("'![[public.png|300]]", "write ![description]({static}/images/public.png)"),
-        ("'[[nulle-part]]", "write [text]({filename}other-article.md)")]
+        ("'[[nulle-part]]", "write [text]({filename}other-article.md)"),
+        # The words Obsidian shows stay the link's.
+        ("'[[futur|la suite du feuilleton]]", "write [la suite du feuilleton]({filename}futur.md)")]
+
+
+def test_an_obsidian_links_hint_is_in_the_sites_language(site: Path, site_language: None) -> None:
+    """A French writer was told "écrivez [text]({filename}futur.md)", a word of English to paste."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\nVoir [[futur]].\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert [f["hint"] for f in json.loads(result.output)["findings"]] == ["écrivez [texte]({filename}futur.md)"]
 
 
 def test_missing_alt_text() -> None:
