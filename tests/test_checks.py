@@ -276,6 +276,68 @@ def test_the_header_image_of_an_article_online_is_judged_whatever_its_date(site:
     assert result.returncode == 1 and "image-missing" in result.stderr
 
 
+def test_a_file_name_with_spaces_is_linked_as_markdown_reads_it(site: Path) -> None:
+    """A writer's `![Équipe]({static}/images/Équipe atelier.png)` was an error, "a link ends at a space",
+    though Markdown reads on to the ')' and the blog showed the image; its hint's %C3%89 made Pelican warn."""
+    images = site / "content" / "images"
+    for name in ("Équipe atelier.png", "photo (1).png", "photo.png"):
+        (images / name).write_bytes((images / "public.png").read_bytes())
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n![L'équipe]({static}/images/Équipe atelier.png) et ![Encore]({static}/images/photo (1).png \"Titre\")\n"
+        "\n![Coquille]({static}/images/Equipe atelier.png)\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+    assert result.exit_code == 1, result.output
+    found = [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]]
+    assert found == [
+        (12, 13, "'{static}/images/Equipe atelier.png' in article 'publie' links to content/images/Equipe atelier.png, "
+                 "which does not exist", "did you mean '{static}/images/Équipe%20atelier.png'?")]
+    published.write_text(published.read_text(encoding="utf-8").replace("Equipe atelier", "Équipe%20atelier"),
+                         encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    assert page.count('src="https://blog.example.fr/images/Équipe atelier.png"') == 2
+    assert 'src="https://blog.example.fr/images/photo (1).png" title="Titre"' in page
+    assert (site / "output" / "images" / "photo (1).png").is_file()
+
+
+def test_misread_markup(site: Path) -> None:
+    """A writer saw a list in GitHub's preview, bullets in Word, tags in Obsidian: the blog showed a run-on
+    paragraph and a heading 'atelier #coulisses', without a word from the check."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n#atelier #coulisses\n\nAu programme :\n- visite\n- soudure\n\n• un ;\n• deux.\n\n"
+        "Lire [le guide]() et [](https://example.org/), ![](data:image/png;base64," + "A" * 4000 + ")\n"),
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    assert result.exit_code == 0, result.output
+    found = [(f["line"], f["column"], f["severity"], f["message"].replace(" in article 'publie'", ""), f["hint"])
+             for f in json.loads(result.output)["findings"]]
+    assert found == [
+        (10, 1, "warning", "'#atelier #coulisses' is a line of hashtags: the blog shows it as a heading, "
+                           "'atelier #coulisses'",
+         "write them in the header as tags: [atelier, coulisses] (a heading takes a space after its #)"),
+        (13, 1, "warning", "the list at '- visite' follows a line of text: the blog runs it into that paragraph, as text",
+         "leave a blank line before the list (GitHub's preview shows a list either way)"),
+        (16, 1, "warning", "'• un ;' opens its lines with a word processor's bullet: no list to Markdown, the blog "
+                           "runs them into one paragraph",
+         "start each item with '- ' (a dash and a space), after a blank line"),
+        (19, 6, "warning", "'[le guide]()' is a link without an address: on the blog, it leads back to the page itself",
+         "write the address between the parentheses, or keep the words without the brackets"),
+        (19, 22, "warning", "'[](https://example.org/)' is a link without words: nobody sees it on the page",
+         "write the words to click between the brackets: [our catalogue](…)"),
+        (19, 52, "warning", "an image is pasted into the text of article 'publie' as data (image/png, 3 kB): the page "
+                            "and every feed carry it whole",
+         "save it as a file in content/images/ and link it: ![what it shows]({static}/images/NAME.png)")]
+    # A draft is not judged yet.
+    published.write_text(published.read_text(encoding="utf-8").replace("Date:", "Status: draft\nDate:"),
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    assert json.loads(result.output)["findings"] == []
+
+
 def test_article_link(site: Path) -> None:
     """Links Pelican leaves as written went online dead: a file's name or path, a wrong address, the address
     of an article not online yet (dead until then, and its address shown to every reader)."""
@@ -312,11 +374,12 @@ def test_article_link(site: Path) -> None:
          "link to its file, [text]({filename}relecture.md): the words show without a link until it is online"),
         (12, 12, "links to /2027/publi/, which is no article or page of the site",
          "did you mean '/2027/publie/'?"),
-        # Relative links to files the content folder does not hold: broken images (one ended at a space).
+        # Relative links to files the content folder does not hold: broken images. A space does not end a
+        # link (Markdown reads on to its ')'): that file is there, the link lacks {static}.
         (15, 19, "names no file of content/images: a broken image or link on the blog",
          "did you mean '{static}/images/public.png'?"),
-        (15, 52, "names no file of content/images: a broken image or link on the blog",
-         "a link ends at a space: write {static}/images/Photo%20Atelier.png, or rename the file without spaces"),
+        (15, 52, "is a file's path: Pelican leaves it as written, a dead link on the blog",
+         "write {static}../images/Photo Atelier.png"),
         (15, 90, "names no file of content/docs: a broken image or link on the blog",
          "check the file name and its folder (a path starting with / is from content/)")]
     # A future article may link to one online before it; a draft is not judged yet.
@@ -347,14 +410,24 @@ def test_an_obsidian_link_is_told_with_the_markdown_to_write(site: Path) -> None
     """`[[futur]]` and `![[public.png]]`, as Obsidian writes them, were printed on the page, brackets included."""
     published = site / "content" / "articles" / "publie.md"
     published.write_text(published.read_text(encoding="utf-8")
-                         + "\nVoir [[futur]], ![[public.png|300]] et [[nulle-part]].\n\n    [[du code]]\n",
-                         encoding="utf-8")
+                         + "\nVoir [[futur]], ![[public.png|300]] et [[nulle-part]].\n\n    [[du code]]\n"
+                         + "\nLire [[futur|la suite du feuilleton]].\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
     assert result.exit_code == 1, result.output
     assert [(f["message"].split("' in article")[0], f["hint"]) for f in json.loads(result.output)["findings"]] == [
         ("'[[futur]]", "write [text]({filename}futur.md)"),
         ("'![[public.png|300]]", "write ![description]({static}/images/public.png)"),
-        ("'[[nulle-part]]", "write [text]({filename}other-article.md)")]
+        ("'[[nulle-part]]", "write [text]({filename}other-article.md)"),
+        # The words Obsidian shows stay the link's.
+        ("'[[futur|la suite du feuilleton]]", "write [la suite du feuilleton]({filename}futur.md)")]
+
+
+def test_an_obsidian_links_hint_is_in_the_sites_language(site: Path, site_language: None) -> None:
+    """A French writer was told "écrivez [text]({filename}futur.md)", a word of English to paste."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\nVoir [[futur]].\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert [f["hint"] for f in json.loads(result.output)["findings"]] == ["écrivez [texte]({filename}futur.md)"]
 
 
 def test_missing_alt_text() -> None:

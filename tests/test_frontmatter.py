@@ -241,6 +241,24 @@ def test_yaml_front_matter_never_closed_is_an_error() -> None:
     assert split_article("---\nTitle: T\nSocial: {networks: [x]}\n\nCorps.\n", "a.md").metadata["social"]
 
 
+def test_markup_markdown_reads_otherwise_than_the_writers_editor_is_found() -> None:
+    """GitHub's preview showed a list, the blog a run-on paragraph; an Obsidian tag line became a heading."""
+    from edcal.load.articles import misread_markup
+
+    body = ("#atelier #coulisses\n\nVenez :\n- visite\n- soudure\n\n- une liste\n- bien écrite\n\n"
+            "• un ;\n• deux.\n\n## Titre\n- liste sous un titre\n#Introduction\n\n"
+            "Lire [le guide]() et [](https://example.org), ![](data:image/png;base64,iVBORw0KGgo=).\n\n"
+            "```\nTexte\n- en code\n#pas #tag\n```\n\nTexte\n- - -\n")
+    parsed = split_article("---\ntitle: T\n---\n" + body, "content/articles/t.md")
+    found = [(m.kind, m.written, m.source.line, m.source.column, m.weight) for m in misread_markup(parsed)]
+    assert found == [("hashtags", "#atelier #coulisses", 4, 1, 0),
+                     ("list-in-paragraph", "- visite", 7, 1, 0),
+                     ("bullets", "• un ;", 13, 1, 0),
+                     ("link-without-address", "[le guide]()", 20, 6, 0),
+                     ("link-without-words", "[](https://example.org)", 20, 22, 0),
+                     ("data-image", "data:image/png", 20, 51, 9)]
+
+
 def test_links_to_content_files_are_found_where_pelican_resolves_them() -> None:
     """In link and image targets, reference definitions and quoted HTML attributes; not in code or plain text."""
     from edcal.load.articles import linked_files

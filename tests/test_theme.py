@@ -721,6 +721,22 @@ def test_a_footnotes_way_back_speaks_the_articles_language(site: Path) -> None:
     assert backref and backref.group(0).endswith('title="Revenir à l\'appel de note\u00a01 dans le texte">'), repr(backref.group(0))
 
 
+def test_a_writers_notes_in_html_comments_stay_out_of_the_page_and_the_feed(site: Path) -> None:
+    """`<!-- Prix négocié : 12 000 € HT, ne pas publier -->` went into the page's source and the Atom feed."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n<!-- Prix négocié : 12 000 € HT, ne pas publier -->\n\nLa suite <!-- à vérifier avec Julien --> du texte.\n"
+        "\n`<!-- un exemple -->` en code, et le repère <!-- PELICAN_END_SUMMARY --> d'un plugin.\n"), encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    feed = (site / "output" / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    for published_text in (page, feed):
+        assert "Prix négocié" not in published_text and "Julien" not in published_text
+    assert "<p>La suite  du texte.</p>" in page
+    assert "<code>&lt;!-- un exemple --&gt;</code>" in page and "<!-- PELICAN_END_SUMMARY -->" in page
+
+
 def test_an_image_name_with_spaces_is_percent_encoded_in_urls() -> None:
     """`image: images/escalier vue de dessous.png` went as is into og:image, JSON-LD and the feed."""
     from edcal.blog.helpers import url_path

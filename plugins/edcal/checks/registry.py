@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from edcal.model.article import Article
 from edcal.model.calendar import PostEntry
-from edcal.model.plan import Item, Plan
+from edcal.model.plan import Item, Plan, article_item_id
 from edcal.model.source import Source
 
 Severity = Literal["error", "warning"]
@@ -78,6 +79,18 @@ class CheckContext:
     def entry(self, post: Item) -> PostEntry | None:
         """The calendar.yaml entry a post comes from (None for an article's own promotion)."""
         return self.entries.get(post.parent or "")
+
+    def articles_on_their_way(self) -> Iterator[tuple[Article, Item | None]]:
+        """The articles that are or will be online, whatever their date, each with its plan item: the ones
+        whose text is judged (a broken page online is a problem now). Drafts are not judged yet, nor
+        what a freeze holds back without end."""
+        items = {item.id: item for item in self.plan.items if item.kind == "article"}
+        for article in self.plan.articles:
+            if article.status == "draft":
+                continue
+            item = items.get(article_item_id(article))
+            if item is None or item.status != "withheld":
+                yield article, item
 
     def text_source(self, post: Item) -> Source:
         """Where a post's own text is written: its network's text under ``variants:``, else the entry's

@@ -38,7 +38,15 @@ from edcal.load.sections.checks import parse_silence
 from edcal.load.slowmarkup import slow_markup
 from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc
-from edcal.model.article import IMAGE_SUFFIXES, Article, LinkedFile, Social, SocialOverride, content_path
+from edcal.model.article import (
+    IMAGE_SUFFIXES,
+    Article,
+    LinkedFile,
+    MisreadMarkup,
+    Social,
+    SocialOverride,
+    content_path,
+)
 from edcal.model.calendar import Calendar
 from edcal.model.days import start_of_day
 from edcal.model.source import Source
@@ -58,11 +66,17 @@ _HTML_TAG = re.compile(r"<[^<>]+>")
 #: Pelican's links to content files in Markdown: ``{static}path``, ``|filename|path``…
 _MARKER = r"(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)"
 _ANY_MARKER = re.compile(_MARKER)
+#: A Markdown link's target: no space, balanced (…) inside, as Markdown reads it. Then, as python-markdown
+#: reads on past spaces up to the ``)`` that closes the link, the words after it on its line: ``](images/Photo
+#: atelier.jpg)`` is the file ``Photo atelier.jpg`` on the blog (a title in quotes is no part of it).
+_TARGET = r"(?:[^\s()]|\([^\s()]*\))+"
+_SPACED_TARGET = (_TARGET + r"(?:(?:[ \t]+(?![\"'])(?:[^\s()\"]|\([^\s()]*\))+)+"
+                  r"(?=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')?[ \t]*\)))?")
 #: Where Pelican resolves them: a Markdown link or image target, a reference definition, or a
 #: quoted HTML attribute (Pelican rewrites the rendered HTML's attributes only).
 _LINKED_FILE = re.compile(
     r"\]\(\s*<(?P<bracketed>" + _MARKER + r"[^<>\n]+)>"  # <…>: spaces allowed
-    r"|\]\(\s*(?P<link>" + _MARKER + r"(?:[^\s()]|\([^\s()]*\))+)"  # balanced (…) inside, as Markdown reads
+    r"|\]\(\s*(?P<link>" + _MARKER + _SPACED_TARGET + ")"
     r"|^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(?P<reference>" + _MARKER + r"[^\s>]+)"
     r"|=\s*(?P<quote>[\"'])(?P<attribute>" + _MARKER + r"[^\"'>]*?)(?P=quote)", re.MULTILINE)
 #: Where a marker is an example to show or a note to self, not a link: fenced code blocks, code
@@ -156,6 +170,7 @@ class ArticleMeta:
     linked_files: tuple[LinkedFile, ...] = ()
     page_links: tuple[LinkedFile, ...] = ()
     unlabelled_images: tuple[Source, ...] = ()
+    misread_markup: tuple[MisreadMarkup, ...] = ()
     #: ``date:`` gave a day without a time: online from midnight, promoted at the day's slot.
     date_only: bool = False
     no_text: bool = False
@@ -164,7 +179,7 @@ class ArticleMeta:
 #: Every link target of a body, marked or not: a Markdown link or image, a reference, an href or src.
 #: Three expressions, each tried only when its mark is in the text: one alternation of the three read
 #: every article's body letter by letter (0.3 s for 1,000 articles).
-_INLINE_LINK = re.compile(r"\]\(\s*(?:<(?P<bracketed>[^<>\n]+)>|(?P<link>(?:[^\s()]|\([^\s()]*\))+))")
+_INLINE_LINK = re.compile(r"\]\(\s*(?:<(?P<bracketed>[^<>\n]+)>|(?P<link>" + _SPACED_TARGET + "))")
 _REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(?P<reference>[^\s>]+)", re.MULTILINE)
 _ATTRIBUTE_LINK = re.compile(r"\b(?:href|src)\s*=\s*(?P<quote>[\"'])(?P<attribute>[^\"'>]*?)(?P=quote)",
                              re.IGNORECASE)
@@ -278,6 +293,73 @@ def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
         where = locate(start)
         found.append(LinkedFile(written, posixpath.normpath(target), where))
     return tuple(found)
+
+
+#: A list's first item as GitHub's preview lets it break into a paragraph (a bullet, or ``1.``), and any
+#: list item (the lines after one are its own text, not a paragraph's).
+_LIST_START = re.compile(r"[ ]{0,3}(?:[-*+]|1\.)[ \t]+\S")
+_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}\.)[ \t]+\S")
+#: A line that opens a block of its own, not a paragraph: a heading, a quote, a table's row, HTML, a rule.
+_OWN_BLOCK = re.compile(r"[ ]{0,3}(?:#|>|\||<|(?:[-*_][ \t]*){3,}$)")
+#: A word processor's bullet opening a line (``• visite de l'atelier``): no list to Markdown.
+_BULLET = re.compile(r"[ ]{0,3}[•◦▪●–][ \t]+\S")
+#: A line of hashtags, as Obsidian writes tags (``#atelier #coulisses``): Markdown makes it a heading.
+_HASHTAG_LINE = re.compile(r"#[^\s#]+(?:[ \t]+#[^\s#]+)*[ \t]*")
+#: An image pasted into the text as data: ``![](data:image/png;base64,…)``, ``<img src="data:image/…">``.
+_DATA_IMAGE = re.compile(r"(?:\]\(\s*<?|\bsrc\s*=\s*[\"']?)(?P<data>data:image/[\w.+-]+)[;,][^\s)\"'>]*",
+                         re.IGNORECASE)
+#: A link or image and what it holds: ``[notre guide]()`` has no address, ``[](https://…)`` no words.
+_LINK_PARTS = re.compile(r"(?P<image>!?)\[(?P<words>[^\[\]\n]*)\]\((?P<address>[^()\n]*)\)")
+
+
+def misread_markup(parsed: ArticleSource) -> tuple[MisreadMarkup, ...]:
+    """What an article's text holds that Markdown reads otherwise than the editor it was written or pasted
+    in showed it (GitHub's preview, a word processor, Obsidian), outside code, in the order of the text."""
+    body = _without_code(parsed.body)
+    found = []
+
+    def at(number: int, column: int = 1) -> Source:
+        return Source(parsed.path, parsed.body_line + number, column)
+
+    block = ""  # the block the line is in: "" (none yet), "paragraph", or "other" (a list, a heading…)
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
+        if not line.strip():
+            block = ""
+            continue
+        if _HASHTAG_LINE.fullmatch(line):
+            tags = line.split()
+            if len(tags) > 1 or tags[0] == tags[0].lower():  # one word alone may be a heading: `#Introduction`
+                found.append(MisreadMarkup("hashtags", line.strip(), at(number)))
+        if _BULLET.match(line) and number and _BULLET.match(lines[number - 1]) and block == "paragraph" and (
+                number < 2 or not _BULLET.match(lines[number - 2])):
+            first = lines[number - 1]
+            found.append(MisreadMarkup("bullets", first.strip(), at(number - 1, _indent(first) + 1)))
+        if block == "paragraph" and _LIST_START.match(line) and not _OWN_BLOCK.match(line):
+            found.append(MisreadMarkup("list-in-paragraph", line.strip(), at(number, _indent(line) + 1)))
+            block = "other"
+        elif not block:
+            block = "other" if _LIST_ITEM.match(line) or _OWN_BLOCK.match(line) else "paragraph"
+        if line.startswith("#"):
+            block = ""  # a heading is a block of its own line
+    if "](" in body or "data:" in body:
+        locate = _Locator(body, parsed.path, parsed.body_line)
+        spans = sorted([*_DATA_IMAGE.finditer(body), *_LINK_PARTS.finditer(body)], key=lambda m: m.start())
+        for match in spans:
+            if match.re is _DATA_IMAGE:
+                head, _, payload = body[match.start("data"):match.end()].partition(",")
+                weight = len(payload) * 3 // 4 if head.lower().endswith(";base64") else len(payload)
+                found.append(MisreadMarkup("data-image", match.group("data"), locate(match.start("data")),
+                                           weight=weight))
+            elif match.group("address").strip() in ("", "<>"):
+                found.append(MisreadMarkup("link-without-address", match.group(0), locate(match.start())))
+            elif not match.group("image") and not match.group("words").strip():
+                found.append(MisreadMarkup("link-without-words", match.group(0), locate(match.start())))
+    return tuple(sorted(found, key=lambda m: (m.source.line, m.source.column)))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 #: An image without alt text: ``![](photo.jpg)``, or an ``<img>`` tag without ``alt``. No ``<`` inside
@@ -926,6 +1008,7 @@ def build_article(meta: ArticleMeta, *, slug: str, url: str, lang: str, is_origi
         image=meta.image, image_alt=meta.image_alt, campaign=meta.campaign, owner=meta.owner,
         social=meta.social, draft_due=meta.draft_due, review_due=meta.review_due,
         field_sources=meta.field_sources, silenced=meta.silenced, linked_files=meta.linked_files,
-        page_links=meta.page_links, unlabelled_images=meta.unlabelled_images, date_only=meta.date_only,
+        page_links=meta.page_links, unlabelled_images=meta.unlabelled_images,
+        misread_markup=meta.misread_markup, date_only=meta.date_only,
         no_text=meta.no_text,
     )

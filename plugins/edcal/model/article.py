@@ -63,6 +63,24 @@ class LinkedFile:
     source: Source
 
 
+#: What an article's text holds that Markdown reads otherwise than the editor it was written in showed it.
+MisreadKind = Literal["list-in-paragraph", "bullets", "hashtags", "data-image", "link-without-address",
+                      "link-without-words"]
+
+
+@dataclass(frozen=True, slots=True)
+class MisreadMarkup:
+    """Markup of an article's text that the blog shows otherwise than the writer saw it: a list run into
+    the paragraph above it, a line of hashtags made a heading, an image pasted as data…"""
+
+    kind: MisreadKind
+    #: As written (an image pasted as data: its start, ``data:image/png``).
+    written: str
+    source: Source
+    #: An image pasted as data: how many bytes it weighs.
+    weight: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """An article file's metadata, resolved the way Pelican resolves it."""
@@ -98,6 +116,7 @@ class Article:
     page_links: tuple[LinkedFile, ...] = ()
     #: Where the body shows an image without alt text (``![](…)``, ``<img>`` without ``alt``).
     unlabelled_images: tuple[Source, ...] = ()
+    misread_markup: tuple[MisreadMarkup, ...] = ()
     #: ``date:`` gave a day without a time: online from midnight, promoted at the day's slot.
     date_only: bool = False
     #: The body holds nothing but headings and comments: its page would show a title alone.

@@ -26,6 +26,7 @@ from edcal.load.articles import (
     EDCAL_KEY,
     has_no_text,
     linked_files,
+    misread_markup,
     page_links,
     unlabelled_images,
     validate_article,
@@ -65,6 +66,7 @@ class EdcalMarkdownReader(MarkdownReader):
             meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder),
                                        page_links=page_links(parsed, folder),
                                        unlabelled_images=unlabelled_images(parsed),
+                                       misread_markup=misread_markup(parsed),
                                        no_text=has_no_text(parsed))
         raw = {k: v for k, v in parsed.metadata.items() if isinstance(k, str) and k in _PROCESSED}
         site_lang = str(self.settings.get("DEFAULT_LANG") or "")
@@ -107,10 +109,10 @@ class EdcalMarkdownReader(MarkdownReader):
         content = ""
         if state.render:
             self._md = self._markdown(str(metadata.get("lang") or self.settings.get("DEFAULT_LANG") or "en"))
-            content = self._md.convert(parsed.body)
+            content = without_notes(self._md.convert(parsed.body))
             if "summary" in parsed.metadata and parsed.metadata["summary"] is not None:
                 self._md.reset()
-                metadata["summary"] = self._md.convert(str(parsed.metadata["summary"]))
+                metadata["summary"] = without_notes(self._md.convert(str(parsed.metadata["summary"])))
         return content, metadata
 
     def _markdown(self, lang: str) -> Any:
@@ -137,6 +139,23 @@ class EdcalMarkdownReader(MarkdownReader):
                 configs.setdefault(name, {}).setdefault("guess_lang", False)
         settings["extension_configs"] = configs
         return Markdown(**settings)
+
+
+#: An HTML comment of the rendered text, or a <script> or <style> element, kept whole (an old script
+#: hides its code in one). Pelican's own markers (`<!-- PELICAN_END_SUMMARY -->`, for the summary
+#: plugin) are no notes. A comment written in code is escaped by then (`&lt;!--`): it stays, as the
+#: example it is. One never closed runs to the end, as a browser reads it: searching for its end from
+#: each of thousands is quadratic.
+_NOTE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)|<!--(?!\s*PELICAN_).*?(?:-->|\Z)",
+                   re.DOTALL | re.IGNORECASE)
+
+
+def without_notes(html: str) -> str:
+    """The rendered text without its HTML comments: notes to the team (`<!-- prix à confirmer -->`), which
+    went into the page's source and the feeds, for anyone to read."""
+    if "<!--" not in html:
+        return html
+    return _NOTE.sub(lambda m: m.group(0) if m.group(1) else "", html)
 
 
 #: The names python-markdown knows its code highlighter by.

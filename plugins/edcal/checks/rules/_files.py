@@ -66,8 +66,8 @@ def nearest_file(content: Path, path: str, written: str | None = None) -> Messag
                    content=content.name)
     if link is not None:
         head, _, _ = link.rpartition("/")
-        if " " in near:  # a link ends at a space: the name as the writer wrote it again would not do
-            return say("a link ends at a space: write {path}, or rename the file without spaces",
-                       path=f"{marker}{head + '/' if head else ''}{urllib.parse.quote(near)}")
-        return say("did you mean '{path}'?", path=f"{marker}{head + '/' if head else ''}{near}")
+        # A space as %20 holds in every kind of link (a reference's ends at a space); the rest as written:
+        # Pelican finds `%C3%89quipe` but warns that it cannot read the file.
+        folder_link = f"{marker}{head}/" if head else marker
+        return say("did you mean '{path}'?", path=folder_link + near.replace(" ", "%20"))
     return say("did you mean '{path}'?", path=str(Path(path).parent / near).removeprefix("./"))

@@ -12,7 +12,7 @@ from edcal.checks.rules._files import in_content, is_file, nearest_file
 from edcal.i18n import Message, say, say_count
 from edcal.model.article import content_path
 from edcal.model.network import aspect_ratio
-from edcal.model.plan import Item, article_item_id
+from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.networks.counting import RULE_DESCRIPTIONS, unlinked_addresses
 from edcal.plan.compose import URL_IN_TEXT, hashtags_in
@@ -184,13 +184,7 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
     Every article that is or will be online is judged, whatever its date: a
     broken page online is a problem now.
     """
-    items = {item.id: item for item in ctx.plan.items if item.kind == "article"}
-    for article in ctx.plan.articles:
-        if article.status == "draft" or not article.linked_files:
-            continue
-        item = items.get(article_item_id(article))
-        if item is not None and item.status == "withheld":
-            continue
+    for article, item in ctx.articles_on_their_way():
         for linked in article.linked_files:
             if linked.target not in exists:
                 exists[linked.target] = is_file(content / linked.target)

@@ -12,7 +12,7 @@ from edcal.checks.registry import CheckContext, Option, Problem, rule
 from edcal.checks.rules._dates import NamedDate, with_years, written_dates
 from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, utc_offset
 from edcal.load import timeparse
-from edcal.model.article import Article
+from edcal.model.article import Article, MisreadMarkup
 from edcal.model.calendar import KeyDate
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, article_item_id, made_by
@@ -153,6 +153,53 @@ def empty_article(ctx: CheckContext) -> Iterator[Problem]:
                               "empty, and its posts would link to it", slug=article.slug),
                           say("write its text below the header, or set `status: draft` until it is written"),
                           when=max(article.date, ctx.now), early=not _online(ctx, article))  # type: ignore[type-var]
+
+
+@rule("misread-markup", "warning", "An article's text holds markup the blog shows otherwise than the editor it "
+      "was written in: a list run into a paragraph, bullets, hashtags, an image pasted as data, an empty link")
+def misread_markup(ctx: CheckContext) -> Iterator[Problem]:
+    """What GitHub's preview, a word processor or Obsidian showed one way and Markdown reads another: the
+    writer saw a list, the blog shows a run-on paragraph. Judged, as `article-link` is, for every article
+    that is or will be online, whatever its date: a page online shown wrong is a problem now."""
+    for article, item in ctx.articles_on_their_way():
+        when = max(article.date, ctx.now) if article.date else None
+        for found in article.misread_markup:
+            message, hint = _misread(found, article.slug)
+            yield Problem(found.source, message, hint, item, when=when)
+
+
+def _misread(found: MisreadMarkup, slug: str) -> tuple[Message, Message]:
+    """What the blog shows of a misread markup, and what to write instead."""
+    written = found.written
+    if found.kind == "list-in-paragraph":
+        return (say("the list at '{written}' in article '{slug}' follows a line of text: the blog runs it into "
+                    "that paragraph, as text", written=written, slug=slug),
+                say("leave a blank line before the list (GitHub's preview shows a list either way)"))
+    if found.kind == "bullets":
+        return (say("'{written}' in article '{slug}' opens its lines with a word processor's bullet: no list to "
+                    "Markdown, the blog runs them into one paragraph", written=written, slug=slug),
+                say("start each item with '- ' (a dash and a space), after a blank line"))
+    if found.kind == "hashtags":
+        return (say("'{written}' in article '{slug}' is a line of hashtags: the blog shows it as a heading, "
+                    "'{heading}'", written=written, slug=slug, heading=written.strip("# \t")),
+                say("write them in the header as tags: [{tags}] (a heading takes a space after its #)",
+                    tags=", ".join(tag.lstrip("#") for tag in written.split())))
+    if found.kind == "data-image":
+        return (say("an image is pasted into the text of article '{slug}' as data ({kind}, {size:,} kB): the page "
+                    "and every feed carry it whole", slug=slug, kind=written.removeprefix("data:"),
+                    size=-(-found.weight // 1000)),
+                say("save it as a file in content/images/ and link it: ![what it shows]({{static}}/images/NAME.png)"))
+    if found.kind == "link-without-address" and written.startswith("!"):
+        return (say("'{written}' in article '{slug}' is an image without a file: a broken image on the blog",
+                    written=written, slug=slug),
+                say("name its file between the parentheses: ![what it shows]({{static}}/images/NAME.png)"))
+    if found.kind == "link-without-address":
+        return (say("'{written}' in article '{slug}' is a link without an address: on the blog, it leads back to "
+                    "the page itself", written=written, slug=slug),
+                say("write the address between the parentheses, or keep the words without the brackets"))
+    return (say("'{written}' in article '{slug}' is a link without words: nobody sees it on the page",
+                written=written, slug=slug),
+            say("write the words to click between the brackets: [our catalogue](…)"))
 
 
 @rule("outside-campaign", "warning", "A post or article of a campaign goes out before it starts or after it ends")

@@ -16,10 +16,9 @@ from typing import Any
 from edcal.checks.registry import CheckContext, Problem, rule
 from edcal.checks.rules._files import closest_file_name, is_file, nearest_file
 from edcal.errors import closest
-from edcal.i18n import say
+from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import Article
-from edcal.model.plan import article_item_id
 from edcal.model.source import Source
 from edcal.plan.compose import absolute, is_site_url
 from edcal.plan.linked import articles_by_page, page_path, post_article
@@ -192,12 +191,8 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
     page_paths = {f"{site_path}/{url.lstrip('/')}" for url in plan.page_urls}
     pages = {page_path(path) for path in page_paths}
     shape = _url_pattern(plan.article_url_template.lstrip("/")) if plan.article_url_template else None
-    items = {item.id: item for item in plan.items if item.kind == "article"}
-    for article in plan.articles:
-        if article.status == "draft" or not article.page_links:
-            continue
-        item = items.get(article_item_id(article))
-        if item is not None and item.status == "withheld":
+    for article, item in ctx.articles_on_their_way():
+        if not article.page_links:
             continue
         online = article_state(article, plan.calendar, plan.now, plan.articles_by_slug()).live_at
         when = max(article.date, ctx.now) if article.date else None
@@ -286,13 +281,22 @@ def _wiki_link(link: Any, article: Article, content: Path | None) -> Problem:
         found = next((path.relative_to(content) for path in sorted(content.rglob("*"))
                       if path.is_file() and path.name.lower() in names
                       and not any(part.startswith(".") for part in path.relative_to(content).parts)), None)
-    if found is not None and image:
-        fixed = "![description]({static}/" + urllib.parse.quote(found.as_posix()) + ")"
-    elif found is not None:
+    if image:
+        path = found.as_posix() if found is not None else "images/photo.jpg"  # a space holds up to the ")"
+        return _wiki_problem(link, article, "![description]({static}/" + path + ")")
+    if found is not None:
         here = posixpath.dirname(article.source.path.removeprefix(f"{content.name}/")) if content else ""
-        fixed = f"[text]({{filename}}{posixpath.relpath(found.as_posix(), here or '.')})"
+        path = posixpath.relpath(found.as_posix(), here or ".")
     else:
-        fixed = "![description]({static}/images/photo.jpg)" if image else "[text]({filename}other-article.md)"
+        path = "other-article.md"
+    # `[[entretien-portail|nos conseils]]` shows its words: they stay the link's.
+    words = link.written.partition("|")[2].removesuffix("]]").strip()
+    if words:
+        return _wiki_problem(link, article, f"[{words}]({{filename}}{path})")
+    return _wiki_problem(link, article, say("[text]({{filename}}{path})", path=path))
+
+
+def _wiki_problem(link: Any, article: Article, fixed: str | Message) -> Problem:
     return Problem(link.source, say("'{written}' in article '{slug}' is an Obsidian link: the blog shows it as "
                                     "written, brackets included", written=link.written, slug=article.slug),
                    say("write {link}", link=fixed))
@@ -305,8 +309,8 @@ _PAGE_SUFFIXES = ("", ".html", ".htm", ".php")
 def _missing_file(link: Any, article: Article, content: Path) -> Problem | None:
     """A relative link to a file the content folder does not hold: a broken image or link on the blog.
 
-    ``../images/nexiste.png`` (a file's name), or ``../images/Photo`` where the link ended at a space
-    of ``Photo atelier.jpg`` (a file of that folder starts so). Anything else relative is an address.
+    ``../images/nexiste.png`` (a file's name), or ``../images/atelir.png`` (close to one of that folder's).
+    Anything else relative is an address.
     """
     folder, name = posixpath.split(link.target)
     inside = not folder.startswith("..") and (content / folder).is_dir()
