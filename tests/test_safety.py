@@ -833,6 +833,29 @@ def test_markup_markdown_would_take_minutes_on_is_a_located_error_at_once(site: 
     assert not (site / "output").exists()
 
 
+#: Articles with no word among thousands of lines or tags, what their page shows that many times, and how
+#: many: Pelican's summary of each (its first 50 words, for the feeds and the lists) took minutes.
+WORDLESS = {
+    "table rows": ("| · | · |\n|---|---|\n" + "| · | · |\n" * 10_000, "<td>·</td>", 20_000),  # 127 s
+}
+
+
+@pytest.mark.parametrize("wordless", WORDLESS.values(), ids=WORDLESS.keys())
+def test_an_article_without_words_is_summed_up_at_once(site: Path, wordless: tuple[str, str, int]) -> None:
+    body, shown, times = wordless
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\n\n" + body, encoding="utf-8")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "edcal", "build"], cwd=site, capture_output=True, text=True,
+                            env={**os.environ, **ENV}, timeout=60, check=False)
+    assert time.perf_counter() - start < 15  # the whole command; 1.7 s here, the summary took minutes
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    assert page.count(shown) == times
+    feed = (site / "output" / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "<title>Un article publié</title>" in feed
+
+
 def test_written_markup_is_never_taken_for_markup_markdown_would_be_slow_on() -> None:
     from edcal.load.slowmarkup import slow_markup
 

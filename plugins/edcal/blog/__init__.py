@@ -21,6 +21,9 @@ PLUGIN_NAMES = ("edcal", "edcal.blog")
 
 
 def register() -> None:
+    from edcal.blog.summaries import install as linear_summaries
+
+    linear_summaries()  # Pelican's summaries, as they were, in a time that grows with the article
     signals.generator_init.connect(on_generator_init)
     signals.get_generators.connect(get_generators)
     signals.content_object_init.connect(on_content_init)
