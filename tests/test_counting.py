@@ -180,6 +180,7 @@ URLISH = [*"ab`\"é’«…—\u200b._-/:?!@#()$ \n", "ñ", "ſ", "αβ", "co", 
 @example(" ét.co/a »b.co_b.co_b.co")
 def test_x_finds_the_links_of_twitter_text_and_counts_as_parse_tweet(text: str) -> None:
     assert url_entities(text) == extract_urls_with_indices(text)
+    assert url_entities(text, with_bare_domains=False) == extract_urls_with_indices(text, False)
     assert counting.count_twitter(text) == twitter_text.parse_tweet(text).weightedLength
 
 
@@ -211,6 +212,15 @@ def test_x_counts_20_kb_without_spaces_at_once(name: str) -> None:
     length = counting.count_twitter(text)
     assert time.perf_counter() - started < 0.5
     assert length == expected(text)
+
+
+def test_mastodon_links_and_xs_unknown_domains_are_found_at_once_in_20_kb() -> None:
+    mastodon = builtin_registry()["mastodon"]
+    text = "`" * 20_000 + "https://example.com/a https://intranet.local/x"
+    started = time.perf_counter()
+    assert measure(text, mastodon).length == 20_000 + 23 + len(" https://intranet.local/x")
+    assert counting.unlinked_addresses(text) == ["https://intranet.local/x"]
+    assert time.perf_counter() - started < 0.5
 
 
 def test_rule_descriptions_cover_every_counting_rule() -> None:

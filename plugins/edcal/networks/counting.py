@@ -29,8 +29,9 @@ from edcal.model.network import Network, TextLimit
 from edcal.networks.twitter_urls import url_entities
 
 _GRAPHEME = regex.compile(r"\X")
-#: A word holding ``http(s)://``: where twitter-text may find a link with its scheme.
-_SCHEME_WORD = re.compile(r"\S*https?://\S*", re.IGNORECASE)
+#: A word holding ``http(s)://`` (tried from each word's start only: from every character, a long word
+#: would be read again and again).
+_SCHEME_WORD = re.compile(r"(?<!\S)\S*https?://\S*", re.IGNORECASE)
 # A mention with a domain: @user@example.social
 _REMOTE_MENTION = regex.compile(r"(?<![\w@])(@[\w.]+)@[\w-]+(?:\.[\w-]+)+", regex.UNICODE)
 _LINE_ENDS = re.compile(r"\r\n|\r|\n")
@@ -226,13 +227,6 @@ def _as_counted(text: str, network: Network, counting: str) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=4096)
-def _links_in(word: str) -> tuple[tuple[int, int], ...]:
-    """Where twitter-text finds links with their scheme in a word (an article's link recurs in many posts)."""
-    extract = _twitter_part("extract_urls").extract_urls_with_indices
-    return tuple((entity["indices"][0], entity["indices"][1]) for entity in extract(word, False))
-
-
 def _links_as(text: str, length: int) -> str:
     """Each ``http(s)://`` link as ``length`` characters, the links being those Mastodon finds: its
     servers and its composer use twitter-text's URL expression (scheme required), which knows top-level
@@ -240,15 +234,10 @@ def _links_as(text: str, length: int) -> str:
     """
     parts = []
     position = 0
-    # twitter-text's expression tries every position of the text (0.2 ms for a post): it reads each
-    # `http(s)://` word alone here, with the character before it that decides whether it is a link.
-    for candidate in _SCHEME_WORD.finditer(text):
-        offset = max(candidate.start() - 1, 0)
-        for found in _links_in(text[offset:candidate.end()]):
-            start, end = (index + offset for index in found)
-            if start >= position:
-                parts += [text[position:start], "x" * length]
-                position = end
+    for link in url_entities(text, with_bare_domains=False):
+        start, end = link["indices"]
+        parts += [text[position:start], "x" * length]
+        position = end
     if not parts:
         return text
     parts.append(text[position:])
@@ -258,14 +247,15 @@ def _links_as(text: str, length: int) -> str:
 def unlinked_addresses(text: str) -> list[str]:
     """The ``http(s)://`` addresses of ``text`` in which twitter-text finds no link (a top-level domain
     it does not know: ``.example``, ``.local``, an IP address): X counts them in full, not as 23."""
+    text = normalize(text)
+    if "://" not in text:
+        return []
+    links = [link["indices"] for link in url_entities(text, with_bare_domains=False)]
     found = []
-    for candidate in _SCHEME_WORD.finditer(normalize(text)):
+    for candidate in _SCHEME_WORD.finditer(text):
         word = candidate.group(0)
         scheme = word.lower().find("http")
-        offset = max(candidate.start() - 1, 0)
-        start = candidate.start() + scheme - offset
-        links = _links_in(candidate.string[offset:candidate.end()])
-        if not any(begin <= start < end for begin, end in links):
+        if not any(begin <= candidate.start() + scheme < end for begin, end in links):
             found.append(word[scheme:].rstrip(".,;:!?)»”’'\""))
     return found
 

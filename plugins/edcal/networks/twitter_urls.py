@@ -39,14 +39,23 @@ from edcal.lazy_packages import submodule
 _ASCII_NON_LETTERS = r"\x00-\x40\x5b-\x60\x7b-\x7f"
 
 
-def url_entities(text: str) -> list[dict[str, Any]]:
-    """``twitter_text.extract_urls.extract_urls_with_indices(text)``, in linear time."""
-    found: list[dict[str, Any]] = []
+def url_entities(text: str, with_bare_domains: bool = True) -> list[dict[str, Any]]:
+    """``twitter_text.extract_urls.extract_urls_with_indices(text, with_bare_domains)``, in linear time."""
+    found = []
     for chunk in _twitter().chunk.finditer(text):
-        if "." in chunk.group():  # every domain has one
-            start = max(chunk.start() - 1, 0)  # with the space before, which may precede a URL
-            found += _Chunk(text[start:chunk.end()]).entities(start)
+        # A domain has a ".", a scheme "://"; the space before a chunk may precede a URL.
+        if "." in chunk.group() and (with_bare_domains or "://" in chunk.group()):
+            offset = max(chunk.start() - 1, 0)
+            read = _chunk_entities if chunk.end() - offset < 1000 else _chunk_entities.__wrapped__
+            found += [{"url": url, "indices": [offset + start, offset + end]}
+                      for start, end, url in read(text[offset:chunk.end()], with_bare_domains)]
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _chunk_entities(chunk: str, with_bare_domains: bool) -> tuple[tuple[int, int, str], ...]:
+    """The URLs in a chunk (remembered for short ones: an article's link recurs in many posts)."""
+    return _Chunk(chunk).entities(with_bare_domains)
 
 
 @functools.cache
@@ -143,9 +152,9 @@ class _Chunk:
                     return end
         return None
 
-    def entities(self, offset: int) -> list[dict[str, Any]]:
-        """twitter-text's URLs in the chunk, at their places in a text where it starts at ``offset``."""
-        found = []
+    def entities(self, with_bare_domains: bool) -> tuple[tuple[int, int, str], ...]:
+        """twitter-text's URLs in the chunk: start, end and its text for each."""
+        found: list[tuple[int, int, str]] = []
         position = 0
         while position < len(self.text):
             end = self.match_end(position)
@@ -156,10 +165,11 @@ class _Chunk:
                 match = self.twitter.url.match(self.text, position)
                 assert match is not None  # it matches where a domain follows
                 end = match.end()
-            for start, stop, url in _match_entities(self.text[position:end] + " "):
-                found.append({"url": url, "indices": [offset + position + start, offset + position + stop]})
+            match_text = self.text[position:end] + " "
+            found += [(position + start, position + stop, url)
+                      for start, stop, url in _match_entities(match_text, with_bare_domains)]
             position = end
-        return found
+        return tuple(found)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -170,7 +180,7 @@ def _tld_length(head: str) -> int:
 
 
 @functools.lru_cache(maxsize=1024)
-def _match_entities(match: str) -> tuple[tuple[int, int, str], ...]:
-    """twitter-text's URLs in one of its expression's matches (an article's link recurs in many posts)."""
+def _match_entities(match: str, with_bare_domains: bool) -> tuple[tuple[int, int, str], ...]:
+    """twitter-text's URLs in one of its expression's matches (hostile text repeats)."""
     return tuple((entity["indices"][0], entity["indices"][1], entity["url"])
-                 for entity in _twitter().extract(match))
+                 for entity in _twitter().extract(match, with_bare_domains))
