@@ -153,6 +153,12 @@ def test_no_code_point_of_the_fast_path_is_an_emoji_for_twitter_text() -> None:
                 continue
             assert twitter_emoji.search(char) is None, f"U+{code:04X} is an emoji for twitter-text"
     assert twitter_emoji.search("©") and twitter_emoji.search("®") and twitter_emoji.search("‼")
+    # Nor is a sequence made of them only (keycaps' digits, joiners): X's counting reads emoji around the others.
+    sequences = twitter_emoji.pattern.rsplit("|[", 1)[0].split("|")
+    assert len(sequences) > 1000
+    for sequence in sequences:
+        text = "".join(chr(int(code, 16)) for code in re.findall(r"\\U([0-9A-F]{8})", sequence))
+        assert text and not all(re.fullmatch(f"[{counting._EMOJI_FREE_CHARACTERS}]", char) for char in text), sequence
 
 
 PIECES = [*"abcdeéèêàçôœ ’«»…—–-.,;:!?'\"#@/\n0123456789ABCDÉ\u202f\u00a0",
