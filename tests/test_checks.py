@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -94,6 +95,19 @@ def test_text_too_long_says_when_a_url_is_no_link_for_x_and_counts_in_full() -> 
     known = findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], "
                                             f"text: '{'a' * 270} https://www.atelier-morel.fr/x'}}"))
     assert known[0].message.endswith("counted in weighted characters (twitter-text v3; each URL counts 23)")
+
+
+def test_text_too_long_measures_a_20_kb_text_without_spaces_at_once() -> None:
+    """twitter-text's link finder took minutes on such a text (a pasted title, a summary): `edcal check` waited."""
+    text = "`" * 10_000 + "a." * 5_000 + "https://www.atelier-morel.fr/x https://intranet.local/x"
+    started = time.perf_counter()
+    found = findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x, mastodon], "
+                                            f"text: '{text}'}}"))
+    assert time.perf_counter() - started < 2.0
+    assert [f.message.split(", counted")[0] for f in found] == [
+        "Mastodon post 'a-mastodon' is 20,048 long, over the limit of 500 by 19,548",
+        "X post 'a-x' is 20,048 long, over the limit of 280 by 19,768"]
+    assert "but https://intranet.local/x is no link for X" in found[1].message
 
 
 def test_share_too_long() -> None:

@@ -10,18 +10,22 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import time
 import unicodedata
 
 import pytest
 import twitter_text
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from twitter_text.extract_urls import extract_urls_with_indices
+from twitter_text.get_character_weight import get_character_weight
 from twitter_text.regexp.emoji import emoji as twitter_emoji
 
 from conftest import ROOT
 from edcal.load.network_registry import builtin_registry
 from edcal.networks import counting
 from edcal.networks.counting import measure, measure_all
+from edcal.networks.twitter_urls import url_entities
 
 NFD_E = "e\u0301"  # é as e + combining accent
 TRICKY = [
@@ -149,6 +153,12 @@ def test_no_code_point_of_the_fast_path_is_an_emoji_for_twitter_text() -> None:
                 continue
             assert twitter_emoji.search(char) is None, f"U+{code:04X} is an emoji for twitter-text"
     assert twitter_emoji.search("©") and twitter_emoji.search("®") and twitter_emoji.search("‼")
+    # Nor is a sequence made of them only (keycaps' digits, joiners): X's counting reads emoji around the others.
+    sequences = twitter_emoji.pattern.rsplit("|[", 1)[0].split("|")
+    assert len(sequences) > 1000
+    for sequence in sequences:
+        text = "".join(chr(int(code, 16)) for code in re.findall(r"\\U([0-9A-F]{8})", sequence))
+        assert text and not all(re.fullmatch(f"[{counting._EMOJI_FREE_CHARACTERS}]", char) for char in text), sequence
 
 
 PIECES = [*"abcdeéèêàçôœ ’«»…—–-.,;:!?'\"#@/\n0123456789ABCDÉ\u202f\u00a0",
@@ -161,6 +171,62 @@ FRENCH = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 @given(FRENCH)
 def test_the_fast_path_agrees_with_parse_tweet(text: str) -> None:
     assert counting.count_twitter(text) == twitter_text.parse_tweet(text).weightedLength
+
+
+#: What makes twitter-text's URL expression read far and backtrack: characters that may be in a domain
+#: (backticks, quotes, accented letters, typographic marks, U+200B), dots, "_", "-", top-level domains,
+#: schemes, paths, bare domains whose link is shorter than their text ("a.com.αβ.org/x"), emoji, spaces.
+URLISH = [*"ab`\"é’«…—\u200b._-/:?!@#()$ \n", "ñ", "ſ", "αβ", "co", "com", "fr", "xn--p1ai", "http://", "https://",
+          "t.co/abc", "example.com", "a.com.αβ.org/x", "😷", "1\ufe0f\u20e3", "\u202a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(URLISH), max_size=30).map("".join))
+@example("Voir a.com.αβ.org/x ici")  # twitter-text keeps "a.com/x" for a link spanning 14 characters
+@example(" ét.co/a »b.co_b.co_b.co")
+def test_x_finds_the_links_of_twitter_text_and_counts_as_parse_tweet(text: str) -> None:
+    assert url_entities(text) == extract_urls_with_indices(text)
+    assert url_entities(text, with_bare_domains=False) == extract_urls_with_indices(text, False)
+    assert counting.count_twitter(text) == twitter_text.parse_tweet(text).weightedLength
+
+
+def weights(text: str) -> int:
+    """What X counts for a text in which twitter-text finds neither link nor emoji: its characters' weights."""
+    options = twitter_text.config.config["defaults"]
+    return sum(get_character_weight(char, options) for char in text) // options["scale"]
+
+
+#: Periods that twitter-text's URL expression reads in time quadratic in their repetitions (20 kB: seconds to
+#: minutes), and what X counts for the repeated text.
+HOSTILE = {
+    "no link": ("".join(run * 10 for run in ["`", "a.", "ab.", '"', "é", "à", "’", "«", "»", "…", "—", "\u200b"]),
+                weights),
+    "with an emoji": ("😷" + "`" * 9 + "é." * 5 + "…" * 5,
+                      lambda text: weights(text.replace("😷", "")) + 2 * text.count("😷")),
+    "links not kept": ("b.co_", lambda text: 23 + weights(text[4:])),  # "b.co" at the start only: then "_"
+    "links": ("a.co!", lambda text: 24 * text.count("!")),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_x_counts_20_kb_without_spaces_at_once(name: str) -> None:
+    period, expected = HOSTILE[name]
+    sample = period * 2
+    assert twitter_text.parse_tweet(sample).weightedLength == counting.count_twitter(sample) == expected(sample)
+    text = period * (20_000 // len(period))
+    started = time.perf_counter()
+    length = counting.count_twitter(text)
+    assert time.perf_counter() - started < 0.5
+    assert length == expected(text)
+
+
+def test_mastodon_links_and_xs_unknown_domains_are_found_at_once_in_20_kb() -> None:
+    mastodon = builtin_registry()["mastodon"]
+    text = "`" * 20_000 + "https://example.com/a https://intranet.local/x"
+    started = time.perf_counter()
+    assert measure(text, mastodon).length == 20_000 + 23 + len(" https://intranet.local/x")
+    assert counting.unlinked_addresses(text) == ["https://intranet.local/x"]
+    assert time.perf_counter() - started < 0.5
 
 
 def test_rule_descriptions_cover_every_counting_rule() -> None:
