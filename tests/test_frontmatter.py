@@ -259,6 +259,21 @@ def test_markup_markdown_reads_otherwise_than_the_writers_editor_is_found() -> N
                      ("data-image", "data:image/png", 20, 51, 9)]
 
 
+def test_a_list_below_a_headings_underline_or_a_rule_is_no_list_run_into_a_paragraph() -> None:
+    """`Titre` then `=====`, or a rule, ends the paragraph: the list right below showed as a list on the blog,
+    and misread-markup said the blog ran it into the paragraph."""
+    from edcal.load.articles import misread_markup
+
+    shown = ["Titre\n=====\n- un\n", "Titre\n-----\n- un\n", "Texte\n***\n- un\n", "Texte\n- - -\n- un\n",
+             "Texte\r\n___\r\n- un\r\n"]
+    for body in shown:
+        assert "<li>un</li>" in markdown.markdown(body), body
+        assert misread_markup(split_article("---\ntitle: T\n---\n" + body, "t.md")) == (), body
+    run_on = split_article("---\ntitle: T\n---\nTitre\n=====\nTexte\n- un\n", "t.md")
+    assert "<li>" not in markdown.markdown(run_on.body)
+    assert [(m.kind, m.source.line) for m in misread_markup(run_on)] == [("list-in-paragraph", 7)]
+
+
 def test_links_to_content_files_are_found_where_pelican_resolves_them() -> None:
     """In link and image targets, reference definitions and quoted HTML attributes; not in code or plain text."""
     from edcal.load.articles import linked_files

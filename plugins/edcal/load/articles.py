@@ -306,6 +306,8 @@ _LIST_START = re.compile(r"[ ]{0,3}(?:[-*+]|1\.)[ \t]+\S")
 _ANY_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}\.)[ \t]+\S")
 #: A line that opens a block of its own, not a paragraph: a heading, a quote, a table's row, HTML, a rule.
 _OWN_BLOCK = re.compile(r"[ ]{0,3}(?:#|>|\||<|(?:[-*_][ \t]*){3,}$)")
+#: A line that ends the paragraph above it: a setext heading's underline (``Titre`` then ``=====``) or a rule.
+_ENDS_PARAGRAPH = re.compile(r"(?:[=-]+|[ ]{0,3}(?:[-*_][ \t]*){3,})[ \t\r]*")
 #: A word processor's bullet opening a line (``• visite de l'atelier``): no list to Markdown.
 _BULLET = re.compile(r"[ ]{0,3}[•◦▪●–][ \t]+\S")
 #: A line of hashtags, as Obsidian writes tags (``#atelier #coulisses``): Markdown makes it a heading.
@@ -355,8 +357,8 @@ def misread_markup(parsed: ArticleSource) -> tuple[MisreadMarkup, ...]:
     block = ""  # the block the line is in: "" (none yet), "paragraph", or "other" (a list, a heading…)
     lines = body.split("\n")
     for number, line in enumerate(lines):
-        if not line.strip():
-            block = ""
+        if not line.strip() or (block == "paragraph" and _ENDS_PARAGRAPH.fullmatch(line)):
+            block = ""  # a list may follow a heading's underline or a rule: Markdown reads it anew
             continue
         if _HASHTAG_LINE.fullmatch(line):
             tags = line.split()
