@@ -856,6 +856,24 @@ def test_an_article_without_words_is_summed_up_at_once(site: Path, wordless: tup
     assert "<title>Un article publié</title>" in feed
 
 
+def test_a_long_table_or_list_of_half_open_intervals_is_built(site: Path) -> None:
+    """Markdown reads each row of a table and each item of a list apart: a price list of 600 rows written
+    `[0, 10[` (French half-open intervals) converts in 0.07 s, and was refused as "minutes to convert"."""
+    from edcal.load.slowmarkup import slow_markup
+
+    rows = "".join(f"| {i} à {i + 1} kg | [{i}, {i + 1}[ |\n" for i in range(600))
+    items = "".join(f"- classe {i} : [{i}, {i + 1}[ kg\n" for i in range(600))
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\n\n| Poids | Intervalle |\n|---|---|\n" + rows
+                         + "\n" + items, encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    assert page.count("<td>[599, 600[</td>") == 1 and page.count("<li>classe ") == 600
+    # The same lines right below a line of text are one paragraph to Markdown (2.6 s for these): refused.
+    assert slow_markup("Les classes :\n" + items) is not None
+
+
 def test_written_markup_is_never_taken_for_markup_markdown_would_be_slow_on() -> None:
     from edcal.load.slowmarkup import slow_markup
 
