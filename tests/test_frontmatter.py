@@ -274,6 +274,17 @@ def test_a_list_below_a_headings_underline_or_a_rule_is_no_list_run_into_a_parag
     assert [(m.kind, m.source.line) for m in misread_markup(run_on)] == [("list-in-paragraph", 7)]
 
 
+@pytest.mark.parametrize("header", ["---\ntitle: T\n---\n", "Title: T\n\n"], ids=["yaml", "pelican"])
+def test_indented_code_opening_the_text_is_code(header: str) -> None:
+    """Markdown shows it as code: its example image was an image-missing error, its pasted data a warning."""
+    from edcal.load.articles import linked_files, misread_markup
+
+    body = "    ![exemple]({static}/images/nulle-part.png)\n    ![](data:image/png;base64,iVBORw0KGgo=)\n"
+    assert markdown.markdown(body).startswith("<pre><code>")
+    parsed = split_article(header + body, "content/articles/t.md")
+    assert linked_files(parsed, "articles") == () and misread_markup(parsed) == ()
+
+
 def test_links_to_content_files_are_found_where_pelican_resolves_them() -> None:
     """In link and image targets, reference definitions and quoted HTML attributes; not in code or plain text."""
     from edcal.load.articles import linked_files

@@ -92,13 +92,15 @@ _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])[ \t]")
 
 
 def _blank_indented_code(body: str) -> str:
-    """Indented code blocks blanked out: lines indented by 4 spaces (8 in a list) after a blank line.
+    """Indented code blocks blanked out: lines indented by 4 spaces (8 in a list) after a blank line, or
+    opening the text.
 
     In a list, 4 spaces continue the item (``1. Étape`` then an indented image is
     an image of the item, which Markdown renders).
     """
     lines = body.split("\n")
-    in_list = after_blank = in_code = False
+    in_list = in_code = False
+    after_blank = True  # the text's first line opens a block: indented, it is code
     for number, line in enumerate(lines):
         if not line.strip():
             after_blank = True
