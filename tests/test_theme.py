@@ -737,6 +737,23 @@ def test_a_writers_notes_in_html_comments_stay_out_of_the_page_and_the_feed(site
     assert "<code>&lt;!-- un exemple --&gt;</code>" in page and "<!-- PELICAN_END_SUMMARY -->" in page
 
 
+def test_a_writers_note_stays_out_of_the_posts_that_sum_up_the_article(site: Path) -> None:
+    """A note with a '>' in the first paragraph went, from that '>' on, into the social posts' summary, the
+    drafts to paste and the scheduler's export: "Le corps 12 000 € HT, client --> de l'article"."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8").replace(
+        "Le corps de l'article", "Le corps <!-- prix > 12 000 € HT, client <Dupont> --> de l'article"),
+        encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    drafts = [path.read_text(encoding="utf-8")
+              for path in (site / "planning" / "drafts" / "linkedin").glob("*-publie-*.txt")]
+    assert drafts and all("\n\nLe corps de l'article publié avec un lien.\n\n" in draft for draft in drafts)
+    leaked = [path.relative_to(site) for path in site.rglob("*") if path.is_file() and path.suffix != ".md"
+              and b"12 000" in path.read_bytes()]
+    assert leaked == []
+
+
 def test_an_image_name_with_spaces_is_percent_encoded_in_urls() -> None:
     """`image: images/escalier vue de dessous.png` went as is into og:image, JSON-LD and the feed."""
     from edcal.blog.helpers import url_path
