@@ -259,6 +259,16 @@ def test_markup_markdown_reads_otherwise_than_the_writers_editor_is_found() -> N
                      ("data-image", "data:image/png", 20, 51, 9)]
 
 
+def test_a_line_of_hashtags_is_found_in_a_file_saved_on_windows() -> None:
+    """Markdown reads `\\r\\n` as a line end: the tags became a heading, but the check looked for `\\n` alone."""
+    from edcal.load.articles import misread_markup
+
+    body = "Texte.\r\n\r\n#atelier #coulisses\r\n"
+    assert "<h1>atelier #coulisses</h1>" in markdown.markdown(body)
+    found = misread_markup(split_article("---\r\ntitle: T\r\n---\r\n" + body, "t.md"))
+    assert [(m.kind, m.written, m.source.line) for m in found] == [("hashtags", "#atelier #coulisses", 6)]
+
+
 def test_a_list_below_a_headings_underline_or_a_rule_is_no_list_run_into_a_paragraph() -> None:
     """`Titre` then `=====`, or a rule, ends the paragraph: the list right below showed as a list on the blog,
     and misread-markup said the blog ran it into the paragraph."""
