@@ -448,7 +448,7 @@ def test_one_tag_written_three_ways_is_listed_once(site: Path) -> None:
 
 
 def test_a_code_block_without_a_language_is_shown_as_written(site: Path) -> None:
-    """Pygments' guess coloured a French paragraph as code of some language, and took 80 s on 2,500
+    """Pygments' guess coloured a French paragraph as code of some language, and took 7.9 s on 2,500
     empty blocks; a block that names its language is coloured."""
     published = site / "content" / "articles" / "publie.md"
     published.write_text(published.read_text(encoding="utf-8")

@@ -882,6 +882,7 @@ def test_written_markup_is_never_taken_for_markup_markdown_would_be_slow_on() ->
     article = ("## Titre\n\n" + (paragraph + "\n\n") * 10 + "```python\nprint('<a' * 3)\n```\n\n") * 60
     assert len(article) > 2_500_000 and slow_markup(article) is None
     assert slow_markup("```\n" + "<a " * 20_000 + "\n```\n") is None  # code, which Markdown leaves alone
+    assert slow_markup("Du code :\n\n```\n" + "[" * 5_000 + "\n```\n") is None
     assert slow_markup(("[" * 100 + "\n\n") * 1_000) is None  # a hundred per paragraph
     assert slow_markup("[" * 3_000) is not None
 

@@ -1,4 +1,4 @@
-"""Markup that Python-Markdown would take minutes to convert: refused before it starts.
+"""Markup that Python-Markdown would be very slow to convert (minutes): refused before it starts.
 
 Python-Markdown reads some openings by scanning ahead for their end, from each
 opening in turn; an opening never closed is scanned to the end, and many of them
@@ -63,6 +63,8 @@ def slow_markup(text: str) -> SlowMarkup | None:
     """The first kind of markup in ``text`` (an article's Markdown) that Markdown would be too slow on."""
     if len(text) < 2_000:  # fewer characters than any budget's square root: nothing to count
         return None
+    if "```" in text or "~~~" in text:  # fenced code is set apart before Markdown reads anything else
+        text = _FENCE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
     return _brackets(text) or _addresses(text) or _tags(text)
 
 
@@ -138,10 +140,10 @@ def _brackets(text: str) -> SlowMarkup | None:
         return None
     return SlowMarkup(found[1], say_count(
         found[0],
-        "found {count:,} '[' that no ']' closes in one paragraph, expected a ']' after it: Markdown would "
-        "take minutes to convert the article",
+        "found {count:,} '[' that no ']' closes in one paragraph, expected a ']' after it: Markdown would be "
+        "very slow to convert the article",
         "found {count:,} '[' that no ']' closes in one paragraph, expected a ']' after each: Markdown would "
-        "take minutes to convert the article"),
+        "be very slow to convert the article"),
         say("close each link's text with ']', or write \\[ for a bracket that opens no link"))
 
 
@@ -154,25 +156,24 @@ def _addresses(text: str) -> SlowMarkup | None:
     return SlowMarkup(found[1], say_count(
         found[0],
         "found {count:,} link address, after '](', that no ')' closes in one paragraph, expected a ')' after "
-        "it: Markdown would take minutes to convert the article",
+        "it: Markdown would be very slow to convert the article",
         "found {count:,} link addresses, after '](', that no ')' closes in one paragraph, expected a ')' "
-        "after each: Markdown would take minutes to convert the article"),
+        "after each: Markdown would be very slow to convert the article"),
         say("close each link's address with ')': [text](address)"))
 
 
 def _tags(text: str) -> SlowMarkup | None:
     if text.count("<") * len(text) <= TAG_BUDGET:
         return None
-    read = _FENCE.sub(lambda match: " " * len(match.group(0)), text) if "``" in text or "~~" in text else text
     # A '>' ends every tag opened before it (the first one reads up to it, the others as its attributes):
     # only the openings after the last '>' are each read to the end.
-    after = [match.start() for match in _TAG.finditer(read, read.rfind(">") + 1)]
-    if sum(len(read) - position for position in after) <= TAG_BUDGET:
+    after = [match.start() for match in _TAG.finditer(text, text.rfind(">") + 1)]
+    if sum(len(text) - position for position in after) <= TAG_BUDGET:
         return None
     return SlowMarkup(after[0], say_count(
         len(after),
         "found {count:,} '<' that opens an HTML tag with no '>' after it, expected a '>' closing it: "
-        "Markdown would take minutes to convert the article",
+        "Markdown would be very slow to convert the article",
         "found {count:,} '<' that open an HTML tag with no '>' after them, expected a '>' closing each: "
-        "Markdown would take minutes to convert the article"),
+        "Markdown would be very slow to convert the article"),
         say("close each tag with '>', or write &lt; for a '<' that opens no tag"))

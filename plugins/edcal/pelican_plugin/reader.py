@@ -135,7 +135,7 @@ class EdcalMarkdownReader(MarkdownReader):
         for name in _CODEHILITE:
             if name in configs or name in settings["extensions"]:
                 # A code block without a language stays plain text: Pygments' guess is often wrong (a
-                # French paragraph shown as Python), and 2,500 empty fences took it 80 s.
+                # French paragraph shown as Python), and 2,500 empty fences took it 7.9 s (0.6 s without).
                 configs.setdefault(name, {}).setdefault("guess_lang", False)
         settings["extension_configs"] = configs
         return Markdown(**settings)
