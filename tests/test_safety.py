@@ -815,6 +815,8 @@ SLOW_MARKUP = {
     "link addresses": ("Voir " + "![a](" * 20_000, 10, "found 20,000 link addresses, after '](', that no ')'"),
     "tags": ("Voir " + "<pre " * 20_000 + "\n\n" + "Du texte. " * 20_000, 6,
              "found 20,000 '<' that open an HTML tag with no '>' after them"),
+    "code fences": ("".join("`" * (3 + count) + "\n" for count in range(1_500)), 1,  # 86 s
+                    "found 1,500 code fences that no fence closes"),
 }
 
 
@@ -874,6 +876,24 @@ def test_a_long_table_or_list_of_half_open_intervals_is_built(site: Path) -> Non
     assert slow_markup("Les classes :\n" + items) is not None
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["```", "````", "~~~", "```python", "``` {.yaml}", "```python x", "~~~  ", "```  ",
+                                 '```hl_lines="1"', "texte [a", "", "    ```"]), min_size=1, max_size=9))
+def test_fenced_code_is_set_apart_as_markdown_reads_it(lines: list[str]) -> None:
+    """The blocks blanked before counting are python-markdown's own (its expression, run to find them, was
+    itself slow on fences never closed)."""
+    from markdown.extensions.fenced_code import FencedBlockPreprocessor
+
+    from edcal.load.slowmarkup import _without_fenced_code
+
+    text = "\n".join(lines) + "\n"
+    expected, index = list(text), 0
+    while (block := FencedBlockPreprocessor.FENCED_BLOCK_RE.search(text, index)) is not None:
+        expected[block.start():block.end()] = re.sub(r"[^\n]", " ", block.group(0))
+        index = block.end()
+    assert _without_fenced_code(text)[0] == "".join(expected)
+
+
 def test_written_markup_is_never_taken_for_markup_markdown_would_be_slow_on() -> None:
     from edcal.load.slowmarkup import slow_markup
 
@@ -883,6 +903,7 @@ def test_written_markup_is_never_taken_for_markup_markdown_would_be_slow_on() ->
     assert len(article) > 2_500_000 and slow_markup(article) is None
     assert slow_markup("```\n" + "<a " * 20_000 + "\n```\n") is None  # code, which Markdown leaves alone
     assert slow_markup("Du code :\n\n```\n" + "[" * 5_000 + "\n```\n") is None
+    assert slow_markup("Du code :\n\n```\n" + "[" * 5_000 + "\n") is not None  # a fence never closed is text
     assert slow_markup(("[" * 100 + "\n\n") * 1_000) is None  # a hundred per paragraph
     assert slow_markup("[" * 3_000) is not None
 
