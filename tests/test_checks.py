@@ -323,7 +323,9 @@ def test_misread_markup(site: Path) -> None:
     published = site / "content" / "articles" / "publie.md"
     published.write_text(published.read_text(encoding="utf-8") + (
         "\n#atelier #coulisses\n\nAu programme :\n- visite\n- soudure\n\n• un ;\n• deux.\n\n"
-        "Lire [le guide]() et [](https://example.org/), ![](data:image/png;base64," + "A" * 4000 + ")\n"),
+        "Lire [le guide]() et [](https://example.org/), ![](data:image/png;base64," + "A" * 4000 + ")\n"
+        "\n– Depuis quand soudez-vous ?\n– Depuis l'apprentissage.\n"
+        "\n<style>\n#menu{color:red}\n</style>\n"),
         encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
     assert result.exit_code == 0, result.output
@@ -344,7 +346,12 @@ def test_misread_markup(site: Path) -> None:
          "write the words to click between the brackets: [our catalogue](…)"),
         (19, 52, "warning", "an image is pasted into the text of article 'publie' as data (image/png, 3 kB): the page "
                             "and every feed carry it whole",
-         "save it as a file in content/images/ and link it: ![what it shows]({static}/images/NAME.png)")]
+         "save it as a file in content/images/ and link it: ![what it shows]({static}/images/NAME.png)"),
+        # An interview's lines, as often as a list: its hint does not take it for one.
+        (21, 1, "warning", "'– Depuis quand soudez-vous ?' and the lines below it open with a dash: the blog runs "
+                           "them into one paragraph",
+         "leave a blank line between the lines to keep each on its own (a dialogue), or start each item with '- ' "
+         "for a list")]
     # A draft is not judged yet.
     published.write_text(published.read_text(encoding="utf-8").replace("Date:", "Status: draft\nDate:"),
                          encoding="utf-8")
@@ -803,6 +810,10 @@ def test_a_freeze_that_withholds_many_posts_is_one_finding_at_its_entry() -> Non
     [closure] = findings("post-in-freeze", posts(daily), extra=ended.replace("2027-01-20 10:00", "2027-01-19"))
     assert closure.message.startswith("freeze from 2027-01-12 09:40 until 2027-01-19 included: Bad buzz; it withholds "
                                       "16 posts to come (8 on Mastodon, 8 on X)")
+    # and sends them where the freeze is over: the day after, not "after 2027-01-20 00:00", a day late to read.
+    assert closure.hint == "they will not go out: move to 2027-01-20 or later those that must go out, or shorten the freeze"
+    assert translated(closure.hint, french).replace("\xa0", " ") == (
+        "elles ne partiront pas : déplacez au 20/01/2027 ou plus tard celles qui doivent partir, ou raccourcissez le gel")
 
 
 def test_a_crisis_freeze_is_one_finding_in_text_json_github_and_the_builds_count(tmp_path: Path) -> None:

@@ -313,7 +313,8 @@ _ENDS_PARAGRAPH = re.compile(r"(?:[=-]+|[ ]{0,3}(?:[-*_][ \t]*){3,})[ \t\r]*")
 #: A word processor's bullet opening a line (``• visite de l'atelier``): no list to Markdown.
 _BULLET = re.compile(r"[ ]{0,3}[•◦▪●–][ \t]+\S")
 #: A line of hashtags, as Obsidian writes tags (``#atelier #coulisses``): Markdown makes it a heading.
-_HASHTAG_LINE = re.compile(r"#[^\s#]+(?:[ \t]+#[^\s#]+)*[ \t\r]*")  # \r: a Windows line end
+#: Tags are words (letters, digits, ``_``, ``-``, ``/``): ``#menu{color:red}`` in a <style> is no tag.
+_HASHTAG_LINE = re.compile(r"#[\w/-]+(?:[ \t]+#[\w/-]+)*[ \t\r]*")  # \r: a Windows line end
 #: An image pasted into the text as data: ``![](data:image/png;base64,…)``, ``<img src="data:image/…">``.
 _DATA_IMAGE = re.compile(r"(?:\]\(\s*<?|\bsrc\s*=\s*[\"']?)(?P<data>data:image/[\w.+-]+)[;,][^\s)\"'>]*",
                          re.IGNORECASE)

@@ -175,6 +175,11 @@ def _misread(found: MisreadMarkup, slug: str) -> tuple[Message, Message]:
         return (say("the list at '{written}' in article '{slug}' follows a line of text: the blog runs it into "
                     "that paragraph, as text", written=written, slug=slug),
                 say("leave a blank line before the list (GitHub's preview shows a list either way)"))
+    if found.kind == "bullets" and written.startswith("–"):  # a dash: a dialogue as often as a list
+        return (say("'{written}' in article '{slug}' and the lines below it open with a dash: the blog runs them "
+                    "into one paragraph", written=written, slug=slug),
+                say("leave a blank line between the lines to keep each on its own (a dialogue), or start each "
+                    "item with '- ' for a list"))
     if found.kind == "bullets":
         return (say("'{written}' in article '{slug}' opens its lines with a word processor's bullet: no list to "
                     "Markdown, the blog runs them into one paragraph", written=written, slug=slug),

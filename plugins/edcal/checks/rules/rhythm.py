@@ -72,6 +72,14 @@ def _freeze_end(end: dt.datetime) -> Message:
     return say("{end:%Y-%m-%d %H:%M}", end=end)
 
 
+def _after_freeze(end: dt.datetime) -> Message:
+    """Where a post may go once a freeze is over, in the words of :func:`_freeze_end`: "to 2027-01-22 or
+    later" after a freeze written up to a day, included ("after 2027-01-22 00:00" read as a day late)."""
+    if (end.hour, end.minute, end.second) == (0, 0, 0):
+        return say("to {day:%Y-%m-%d} or later", day=end.date())
+    return say("after {end:%Y-%m-%d %H:%M}", end=end)
+
+
 def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item]) -> Problem:
     """One finding for a freeze that holds many posts: at its entry, how many on each network, the first."""
     zone = ctx.plan.calendar.zone
@@ -92,8 +100,8 @@ def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item])
         message = say("freeze from {start:%Y-%m-%d %H:%M} until {end}: {reason}; it withholds "
                       "{posts} ({networks}), first {first}", start=start, end=_freeze_end(end),
                       reason=window.reason, posts=posts, networks=by_network, first=first)
-        hint = say("they will not go out: move after {end:%Y-%m-%d %H:%M} those that must go out, or shorten "
-                   "the freeze", end=end)
+        hint = say("they will not go out: move {after} those that must go out, or shorten the freeze",
+                   after=_after_freeze(end))
     return Problem(window.source, message, hint, when=held[0].start,
                    data=(("start", start.isoformat()), ("end", end.isoformat() if window.end else None),
                          ("posts", len(held)), ("networks", tuple(sorted(networks)))))
