@@ -697,6 +697,28 @@ def test_front_matter_after_blank_lines_is_told_as_such() -> None:
         "the article would have no title", "    hint: remove the blank lines: '---' opens the front matter on line 1"]
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("# Portes ouvertes 2027\n\nVenez nous voir.\n", "Portes ouvertes 2027"),
+    ("# Portes ouvertes : 2027\n\nVenez.\n", '"Portes ouvertes : 2027"'),
+    ("Venez nous voir samedi.\n", "…"),
+])
+def test_a_text_without_header_is_told_it_has_none(text: str, title: str) -> None:
+    """A Notion export, a note pasted into a new file: the only message was "missing required field 'title'",
+    and the writer looked for a title field she had never seen."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    meta, _ = validate_article(split_article(text, "content/articles/portes.md"), calendar_from(PARIS_CALENDAR),
+                               frozenset(), errors)
+    assert meta is None and [error.format().splitlines() for error in errors.errors] == [[
+        "content/articles/portes.md:1:1: error: found no header: the file starts with its text, expected a header "
+        "first, with the article's title and date",
+        f"    hint: write above the text, each on its own line: ---, title: {title}, date: 2027-01-12 09:00 (or "
+        "status: draft), ---"]]
+
+
 @pytest.mark.usefixtures("site_language")
 def test_a_french_sites_article_errors_are_in_french(site: Path) -> None:
     """The team of a French site reads its articles' errors, hints included, in French."""

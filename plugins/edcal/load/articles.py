@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import functools
+import json
 import os
 import posixpath
 import re
@@ -684,6 +685,15 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
                                                                  "YAML front matter or Pelican's `Key: value` lines"),
                    say('write it as ---, then title: "…" and date: 2027-01-12 09:00 on their own lines, then ---'))
         return None, {}
+    if not [key for key in data if key != LOC_KEY] and not page:
+        # A Notion or Google Docs export, a note pasted into a new file: "missing field 'title'" did not say
+        # that the whole header was missing, nor what one looks like.
+        errors.add(Source(parsed.path, parsed.body_line, 1),
+                   say("found no header: the file starts with its text, expected a header first, with the "
+                       "article's title and date"),
+                   say("write above the text, each on its own line: ---, title: {title}, date: 2027-01-12 09:00 "
+                       "(or status: draft), ---", title=_title_in(parsed.body)))
+        return None, {}
     extras = {k: data.pop(k) for k in list(data) if k in extra_fields}
     if isinstance(data.get("status"), str):
         data["status"] = data["status"].strip().lower()
@@ -753,6 +763,16 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         date_only=date is not None and _DATE_ONLY.fullmatch(spec.date or "") is not None,
     )
     return meta, extras
+
+
+def _title_in(body: str) -> str:
+    """The title a headerless text gives itself (its first line, a heading: ``# Portes ouvertes 2027``), for
+    a hint; else a placeholder."""
+    first = next((line.strip() for line in body.split("\n", 20)[:20] if line.strip()), "")
+    if first.startswith("#") and first.lstrip("#").strip():
+        title = first.lstrip("#").strip()
+        return json.dumps(title, ensure_ascii=False) if ":" in title or title[0] in "\"'[{&*!|>%@`" else title
+    return "…"
 
 
 def _body_source(parsed: ArticleSource, offset: int) -> Source:
