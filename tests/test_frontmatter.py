@@ -719,6 +719,24 @@ def test_a_text_without_header_is_told_it_has_none(text: str, title: str) -> Non
         "status: draft), ---"]]
 
 
+@pytest.mark.parametrize(("field", "hint"), [
+    ("Created time: January 10, 2027", "when the text was written, which the blog does not need: delete the line"),
+    ("published: false", "write `status: draft` for a text not ready (Jekyll's `published: false`)"),
+    ("aliases: [portes]", "an Obsidian property, which the blog does not read: delete the line"),
+])
+def test_another_tools_field_gets_the_advice_that_fits_it(field: str, hint: str) -> None:
+    """A Notion export's `Created time:` was told to go in EDCAL_EXTRA_METADATA, as a theme's field would."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    text = f"---\ntitle: Portes ouvertes\ndate: 2027-03-01 09:00\n{field}\n---\nTexte.\n"
+    validate_article(split_article(text, "a.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    [error] = errors.errors
+    assert error.hint.startswith(hint) and "EDCAL_EXTRA_METADATA" not in error.hint
+
+
 @pytest.mark.usefixtures("site_language")
 def test_a_french_sites_article_errors_are_in_french(site: Path) -> None:
     """The team of a French site reads its articles' errors, hints included, in French."""

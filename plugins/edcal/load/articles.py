@@ -655,12 +655,32 @@ THEME_FIELDS = ("description", "subtitle", "excerpt", "cover", "cover_image", "t
                 "hero", "og_image")
 
 
+#: Fields that other tools write into a header (Notion's and Google Docs' exports, Obsidian, Jekyll, Hugo), and
+#: what a writer should do instead: keeping them for a theme would be wrong advice.
+_OTHER_TOOLS_FIELD = {
+    **dict.fromkeys(("created", "created time", "created at", "date created", "creation date"),
+                    "when the text was written, which the blog does not need: delete the line; `date:` says when "
+                    "it goes online"),
+    **dict.fromkeys(("last edited time", "last edited", "last modified", "updated", "lastmod"),
+                    "write `modified:` for the day of the last change worth telling readers, or delete the line"),
+    "published": "write `status: draft` for a text not ready (Jekyll's `published: false`); an article is "
+                 "published by default: delete the line",
+    "layout": "delete the line: an article has its page by default (`template:` names another of the theme's)",
+    "permalink": "write `slug:` for the last part of the article's address, or delete the line",
+    **dict.fromkeys(("aliases", "cssclasses", "cssclass"),
+                    "an Obsidian property, which the blog does not read: delete the line"),
+}
+
+
 def _theme_field_hint(name: str, known: Collection[str], meant: str | None,
                       listed: Collection[str] = ()) -> str | None:
     """A field near none of edcal's is most often one a blog's theme or plugins read (`Series:`).
 
     :param listed: the fields EDCAL_EXTRA_METADATA lists already, which the setting given keeps.
     """
+    elsewhere = _OTHER_TOOLS_FIELD.get(" ".join(name.strip().lower().replace("_", " ").split()))
+    if elsewhere is not None:
+        return say(elsewhere)
     extra = say("list it in pelicanconf.py, EDCAL_EXTRA_METADATA = {names}",
                 names=repr([*sorted(listed), name]))
     if meant is None:
