@@ -46,6 +46,12 @@ def test_syntax_error_is_located_with_a_hint() -> None:
     assert "hint: a value containing ': ' must be quoted" in messages[0]
 
 
+def test_a_colon_ending_a_value_is_told_to_quote_it() -> None:
+    """`title: Salon Industrie 2027 :` (a French colon at the end) was told to compare its indentation."""
+    messages = errors_of("posts:\n  - text: Salon Industrie 2027 :\n")
+    assert 'hint: a value containing \': \' must be quoted, e.g. text: "Salon Industrie 2027 :"' in messages[0]
+
+
 def test_unclosed_quote_points_where_it_opens() -> None:
     messages = errors_of('a: 1\nb: "never closed\nc: 3\n')
     assert messages[0].startswith("calendar.yaml:2:4: error: invalid YAML")

@@ -519,7 +519,8 @@ def _syntax_hint(problem: str, line: str = "") -> Message | None:
         if value[:1] and value[:1] in TYPOGRAPHIC_QUOTES:
             return say("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. {example}",
                        example=_quoted_example(key, value.strip(TYPOGRAPHIC_QUOTES)))
-        if ": " in value and not value.startswith(("'", '"', "{", "[")):
+        if (": " in value or value.endswith(":")) and not value.startswith(("'", '"', "{", "[")):
+            # `title: Salon Industrie 2027 :`, a French colon at the end: YAML reads a key there too
             return say("a value containing ': ' must be quoted, e.g. {example}",
                        example=_quoted_example(key, value))
         return _INDENTATION
