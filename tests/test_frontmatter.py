@@ -319,6 +319,9 @@ def test_links_to_content_files_are_found_where_pelican_resolves_them() -> None:
                 "Écrivez `` `![x]({static}/images/ticks.png)` `` ici, ~~~ et ![vraie]({static}/images/vraie.png).\n")
     parsed = split_article("Title: T\n\n" + examples, "content/articles/t.md")
     assert [f.written for f in linked_files(parsed, "articles")] == ["{static}/images/vraie.png"]
+    # A fence never closed is text to Markdown: the image after it is on the page (it was taken for code).
+    parsed = split_article("Title: T\n\n```\nDu texte.\n\n![a]({static}/images/apres.png)\n", "content/articles/t.md")
+    assert [f.written for f in linked_files(parsed, "articles")] == ["{static}/images/apres.png"]
     # Read as Markdown reads them: <…> with spaces, balanced parentheses, an image continuing a list item.
     links = ("[p](<{static}/docs/plan du stand.png>) et ![x]({static}/images/photo(1).png).\n\n"
              "1. Étape\n\n    ![oubli]({static}/images/manquante.png)\n")

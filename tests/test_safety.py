@@ -884,14 +884,14 @@ def test_fenced_code_is_set_apart_as_markdown_reads_it(lines: list[str]) -> None
     itself slow on fences never closed)."""
     from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
-    from edcal.load.slowmarkup import _without_fenced_code
+    from edcal.load.slowmarkup import without_fenced_code
 
     text = "\n".join(lines) + "\n"
     expected, index = list(text), 0
     while (block := FencedBlockPreprocessor.FENCED_BLOCK_RE.search(text, index)) is not None:
         expected[block.start():block.end()] = re.sub(r"[^\n]", " ", block.group(0))
         index = block.end()
-    assert _without_fenced_code(text)[0] == "".join(expected)
+    assert without_fenced_code(text)[0] == "".join(expected)
 
 
 def test_written_markup_is_never_taken_for_markup_markdown_would_be_slow_on() -> None:

@@ -36,7 +36,7 @@ from edcal.load.frontmatter import ArticleSource
 from edcal.load.network_registry import Registry, registry_with
 from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
 from edcal.load.sections.checks import parse_silence
-from edcal.load.slowmarkup import slow_markup
+from edcal.load.slowmarkup import slow_markup, without_fenced_code
 from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import (
@@ -80,13 +80,13 @@ _LINKED_FILE = re.compile(
     r"|\]\(\s*(?P<link>" + _MARKER + _SPACED_TARGET + ")"
     r"|^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(?P<reference>" + _MARKER + r"[^\s>]+)"
     r"|=\s*(?P<quote>[\"'])(?P<attribute>" + _MARKER + r"[^\"'>]*?)(?P=quote)", re.MULTILINE)
-#: Where a marker is an example to show or a note to self, not a link: fenced code blocks, code
-#: spans (of any number of backticks), <pre> and <code> elements, HTML comments. Indented code
-#: blocks: see _blank_indented_code. An element or comment never closed runs to the end of the text,
-#: as a fence does: searching for its end from each of 40,000 openings took a minute.
+#: Where a marker is an example to show or a note to self, not a link: code spans (of any number of
+#: backticks), <pre> and <code> elements, HTML comments. Fenced code blocks: as python-markdown finds
+#: them (:func:`edcal.load.slowmarkup.without_fenced_code`; a fence never closed is text). Indented code
+#: blocks: see _blank_indented_code. An element or comment never closed runs to the end of the text:
+#: searching for its end from each of 40,000 openings took a minute.
 _CODE = re.compile(
-    r"^[ ]{0,3}(?P<fence>```+|~~~+).*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z)"
-    r"|(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`)"
+    r"(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`)"
     r"|<(?P<element>pre|code)\b.*?(?:</(?P=element)\s*>|\Z)|<!--.*?(?:-->|\Z)",
     re.MULTILINE | re.DOTALL | re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])[ \t]")
@@ -274,7 +274,8 @@ def _without_code(body: str) -> str:
     Kept for the few bodies being read: the links, the images and the misread markup of one article read
     it in turn (0.13 ms an article of 5 kB, a fifth of reading its header).
     """
-    return _blank_indented_code(_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body))
+    fenced = without_fenced_code(body)[0] if "```" in body or "~~~" in body else body
+    return _blank_indented_code(_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), fenced))
 
 
 def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:

@@ -72,13 +72,13 @@ def slow_markup(text: str) -> SlowMarkup | None:
     if len(text) < 2_000:  # fewer characters than any budget's square root: nothing to count
         return None
     if "```" in text or "~~~" in text:  # fenced code is set apart before Markdown reads anything else
-        text, unclosed = _without_fenced_code(text)
+        text, unclosed = without_fenced_code(text)
         if unclosed is not None:
             return unclosed
     return _brackets(text) or _addresses(text) or _tags(text)
 
 
-def _without_fenced_code(text: str) -> tuple[str, SlowMarkup | None]:
+def without_fenced_code(text: str) -> tuple[str, SlowMarkup | None]:
     """The text with its fenced code blocks blanked (lines and columns kept), and what to say when fences
     never closed would be too slow: Markdown's expression looks for each one's end to the end of the text
     (1,500 of them in 1.1 MB took it 86 s). A fence is closed by the first line holding the same fence alone,
