@@ -25,6 +25,7 @@ from edcal.load.sections.freeze import read_freeze
 from edcal.load.sections.ideas import read_ideas
 from edcal.load.sections.key_dates import read_key_dates
 from edcal.load.sections.networks import read_networks
+from edcal.load.sections.posted import read_posted
 from edcal.load.sections.posts import read_posts
 from edcal.load.sections.repeat import DEFAULT_HORIZON_DAYS, MAX_HORIZON_DAYS
 from edcal.load.sections.site_wide import (
@@ -168,6 +169,7 @@ def _build(documents: list[Document], errors: ErrorCollector,
     read_ideas(reading, documents)
     read_blog(reading, main)
     read_posts(reading, documents)
+    read_posted(reading, documents)
     read_tracking(reading, main)
     read_exports(reading, main)
     read_feeds(reading, main)

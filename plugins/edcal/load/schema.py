@@ -418,6 +418,20 @@ class IdeaSpec(Spec):
     silence: Any = Field(None, description="Checks silenced on this idea, each with a reason.")
 
 
+class PostedSpec(Spec):
+    """One line of ``posted:``, the log of what went out; a plain string is the ``item`` alone."""
+
+    item: Text = Field(description="The post's id, as plan.json, the planning pages and the draft files name it, e.g. 'voeux-2027-linkedin'.")
+    at: Text | None = Field(None, description="When it went out: a date and time, or a date (default: its planned time).")
+    url: Text | None = Field(None, description="The post's address on the network, e.g. 'https://www.linkedin.com/feed/update/urn:li:activity:7150000000000000000/'.")
+
+
+def _posted_item(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"item": value}
+    return value
+
+
 class ImageSpec(Spec):
     """One image of ``images:``; a plain string is the ``image`` alone."""
 
@@ -589,6 +603,7 @@ class CalendarSpec(Spec):
     freeze: list[FreezeSpec] = Field(default_factory=list, description="Freeze windows: the crisis switch.")
     ideas: list[IdeaSpec] = Field(default_factory=list, description="The backlog of articles not written yet.")
     posts: list[PostSpec] = Field(default_factory=list, description="Social posts: one-off, promotions, recurring.")
+    posted: list[Annotated[PostedSpec, BeforeValidator(_posted_item)]] | None = Field(None, description="The log of what went out: each post the team published, by id, with when and where; the planning site's report compares it with the plan.")
     tracking: TrackingSpec | None = Field(None, description="UTM parameters.")
     exports: ExportsSpec | None = Field(None, description="Files for bulk schedulers.")
     feeds: FeedsSpec | None = Field(None, description="iCalendar feeds: event length, refresh, reminders, publication.")

@@ -108,6 +108,20 @@ class FreezeWindow:
 
 
 @dataclass(frozen=True, slots=True)
+class PostedRecord:
+    """A line of ``posted:``: a post the team says went out, and when and where."""
+
+    item: str
+    #: When it went out (a day when written without a time); None: at its planned time.
+    at: dt.datetime | dt.date | None
+    #: The post's address on the network.
+    url: str | None
+    source: Source
+    #: Where the id (``item``) is written.
+    item_source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Idea:
     """An article not written yet: the backlog."""
 
@@ -416,6 +430,8 @@ class Calendar:
     freezes: list[FreezeWindow] = field(default_factory=list)
     ideas: list[Idea] = field(default_factory=list)
     posts: list[PostEntry] = field(default_factory=list)
+    #: ``posted:``, the log of what went out; None when no calendar file keeps one.
+    posted: list[PostedRecord] | None = None
     tracking: Tracking = field(default_factory=Tracking)
     exports: ExportSettings = field(default_factory=ExportSettings)
     feeds: FeedSettings = field(default_factory=FeedSettings)

@@ -20,6 +20,18 @@ ItemStatus = Literal["idea", "writing", "review", "draft", "scheduled", "publish
 
 
 @dataclass(frozen=True, slots=True)
+class Posted:
+    """What the team logged of a post that went out (``posted:``)."""
+
+    #: When it went out: an instant, or a day when the log gives no time.
+    at: dt.datetime | dt.date
+    #: Its address on the network.
+    url: str | None
+    #: The log's line.
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """One thing on the calendar: an article going live, a post, an idea, a deadline."""
 
@@ -61,6 +73,8 @@ class Item:
     #: Every link the text shows shortened (Bluesky), in the order of the text: (where it starts in
     #: ``text``, the shown text, the full URL).
     links: tuple[tuple[int, str, str], ...] = ()
+    #: The log's word that the post went out (``posted:``); None when it has none.
+    posted: Posted | None = None
 
     def link_spans(self) -> list[tuple[int, int, str]]:
         """Where each shortened link sits in ``text``: (start, end, full URL), in order."""

@@ -103,6 +103,9 @@ def item_document(item: Item, calendar: Calendar) -> dict[str, Any]:
             data["fitted"] = True
     if item.withheld_reason is not None:
         data["withheld_reason"] = item.withheld_reason
+    if item.posted is not None:
+        data["posted"] = {"at": start_stamp(item.posted.at, calendar), "url": item.posted.url,
+                          "source": str(item.posted.source)}
     return data
 
 

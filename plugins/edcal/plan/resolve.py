@@ -48,6 +48,7 @@ from edcal.plan.compose import (
     track_text,
     tracking_values,
 )
+from edcal.plan.posted import attach_posted
 from edcal.plan.share import ShareKitBuilder, check_suggestions
 from edcal.plan.status import (
     article_state,
@@ -107,6 +108,7 @@ def resolve_plan(
     resolver = _Resolver(calendar, article_list, now, site, composer, errors, compose_from)
     items = resolver.resolve()
     _check_unique(items, calendar, errors)
+    attach_posted(items, calendar, now, errors)
     check_suggestions(calendar, resolver.by_slug, errors)
     errors.raise_if_any()
     items.sort(key=lambda item: item.sort_key(calendar.zone))

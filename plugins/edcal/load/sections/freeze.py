@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from edcal import clock
-from edcal.errors import message_of
 from edcal.i18n import say
 from edcal.load.sections._reading import Document, Reading, source_of, value_of
-from edcal.load.sections.key_dates import names_key_date, read_when
+from edcal.load.sections.key_dates import instant_of, names_key_date, read_when
 from edcal.load.sections.networks import known_networks
 from edcal.model.calendar import FreezeWindow
 from edcal.model.days import start_of_day
 from edcal.model.source import Source
-from edcal.zones import WallClockError, at_offset, localize
 
 
 def read_freeze(reading: Reading, documents: list[Document]) -> None:
@@ -65,14 +63,7 @@ def _instant(reading: Reading, text: str, where: Source, end: bool) -> dt.dateti
     if when.time is None and when.slot is None:
         # A day's first instant, or (until) the next day's: 01:00 where the clocks skip midnight.
         return start_of_day(day + dt.timedelta(days=1) if end else day, calendar.zone)
-    naive = dt.datetime.combine(day, when.time or calendar.slots[when.slot or ""])
-    try:
-        if when.utc_offset is not None:
-            return at_offset(naive, when.utc_offset, calendar.zone)
-        return localize(naive, calendar.zone)
-    except WallClockError as exc:
-        reading.errors.add(where, message_of(exc), exc.hint)
-        return None
+    return instant_of(reading, when, where)
 
 
 def _words_for_a_moment(reading: Reading, text: str, where: Source, end: bool) -> None:

@@ -16,6 +16,7 @@ from edcal.load import timeparse
 from edcal.load.sections._reading import Document, Reading, collision, first_at, key_of, source_of, value_of
 from edcal.model.calendar import Calendar, KeyDate, When, plain_name
 from edcal.model.source import Source
+from edcal.zones import WallClockError, at_offset, localize
 
 #: A key date id that a date would be read as (``2027-01-19``): refused.
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?$|^\d{1,2}-\d{1,2}-\d{4}$|^\d{8}$")
@@ -81,6 +82,20 @@ def read_when(reading: Reading, text: str | None, where: Source) -> When | None:
         return None
     except ValueError as exc:
         reading.errors.add(where, message_of(exc), value_hint(text, str(exc)))
+        return None
+
+
+def instant_of(reading: Reading, when: When, where: Source) -> dt.datetime | None:
+    """The instant a day written with a time or a slot stands for, in the site's zone (or at its written
+    UTC offset); None, after an error at ``where``, for a wall-clock time the day skips or repeats."""
+    calendar = reading.calendar
+    naive = dt.datetime.combine(when.date, when.time or calendar.slots[when.slot or ""])
+    try:
+        if when.utc_offset is not None:
+            return at_offset(naive, when.utc_offset, calendar.zone)
+        return localize(naive, calendar.zone)
+    except WallClockError as exc:
+        reading.errors.add(where, message_of(exc), exc.hint)
         return None
 
 

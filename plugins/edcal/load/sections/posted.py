@@ -1,0 +1,57 @@
+"""`posted:`: the log of what went out, each post by its id, with when and where.
+
+The ids name items of the resolved plan, so they are checked against it when
+the plan is resolved (:mod:`edcal.plan.posted`); this module reads the values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from edcal.errors import message_of
+from edcal.i18n import say
+from edcal.load import timeparse
+from edcal.load.sections._reading import Document, Reading, item_of, value_of
+from edcal.load.sections.key_dates import instant_of
+from edcal.load.validate import WEB_ADDRESS
+from edcal.model.calendar import PostedRecord
+from edcal.model.source import Source
+
+
+def read_posted(reading: Reading, documents: list[Document]) -> None:
+    kept = [doc for doc in documents if doc.spec.posted is not None]
+    if not kept:
+        return
+    records: list[PostedRecord] = []
+    for doc in kept:
+        for index, spec in enumerate(doc.spec.posted or ()):
+            # A line written as the id alone has no mapping of its own: it is where the list's item is.
+            line = item_of(doc.spec.loc, "posted", index)
+            at = _moment(reading, spec.at, value_of(spec.loc, "at")) if spec.at is not None else None
+            url = spec.url.strip() if spec.url is not None else None
+            if url is not None and not WEB_ADDRESS.match(url):
+                reading.errors.add(value_of(spec.loc, "url"),
+                                   say("found url '{value}', expected the post's address on the network, "
+                                       "starting with https://", value=url[:80]),
+                                   say("open the post on the network and copy its address, e.g. "
+                                       "https://www.linkedin.com/feed/update/urn:li:activity:7150000000000000000/"))
+                url = None
+            if spec.at is not None and at is None:
+                continue
+            records.append(PostedRecord(spec.item.strip(), at, url, line,
+                                        value_of(spec.loc, "item") if spec.loc is not None else line))
+    reading.calendar.posted = records
+
+
+def _moment(reading: Reading, text: str, where: Source) -> dt.datetime | dt.date | None:
+    """When a post went out: a date and time in the site's zone (or with its UTC offset), or a day."""
+    calendar = reading.calendar
+    try:
+        when = timeparse.parse_when(text, frozenset(calendar.slots))
+    except ValueError as exc:
+        reading.errors.add(where, message_of(exc),
+                           say("write when it went out, e.g. 2027-01-12 09:14, or its day alone"))
+        return None
+    if when.time is None and when.slot is None:
+        return when.date
+    return instant_of(reading, when, where)
