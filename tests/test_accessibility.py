@@ -58,7 +58,7 @@ BLOG = [
 ]
 PLANNING = [
     "index.html?view=month", "index.html?view=week&owner=camille", "index.html?view=agenda&network=linkedin",
-    "agenda/2027-01.html", "drafts/index.html", "drafts/2027-01.html", "share/index.html",
+    "agenda/2027-01.html", "drafts/index.html", "drafts/2027-01.html", "share/index.html", "report.html",
 ]
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
@@ -128,14 +128,14 @@ def test_the_calendar_is_used_with_the_keyboard_alone(addresses: tuple[str, str]
     page = chromium.new_page(viewport=SCREENS["desktop"])
     page.goto(planning + "index.html")
     stops = []
-    for _ in range(19):
+    for _ in range(20):
         page.keyboard.press("Tab")
         stops.append(page.evaluate(FOCUSED))
-    assert [name for name, _ in stops[:18]] == [
-        "Aller au contenu", "Calendrier", "Brouillons à relire", "À partager", "Publications en tableur (CSV)",
+    assert [name for name, _ in stops[:19]] == [
+        "Aller au contenu", "Calendrier", "Brouillons à relire", "Bilan", "À partager", "Publications en tableur (CSV)",
         "plan.json", "network", "owner", "campaign", "status", "Effacer les filtres", "Mois", "Semaine", "Agenda",
         "Précédent", "Aujourd'hui", "Suivant", "S'abonner"]  # the toolbar's way down to the feeds
-    assert stops[18][0].startswith("[")  # then the month's first tile: "[Instagram] Les coulisses de l'atelier"
+    assert stops[19][0].startswith("[")  # then the month's first tile: "[Instagram] Les coulisses de l'atelier"
     assert all(shown for _, shown in stops), [name for name, shown in stops if not shown]
     # The view switcher: pressed from the keyboard, it says which view is on; the new period is announced.
     assert page.get_attribute("#period", "aria-live") == "polite"

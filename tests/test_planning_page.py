@@ -1212,7 +1212,8 @@ WIDER_JS = """width => Array.from(document.querySelectorAll("body *")).filter(e 
 def test_on_a_phone_no_page_is_wider_than_the_screen(sample: Path, server: str, chromium: Any) -> None:
     """A Galaxy Fold's 280 px, or a phone's text set larger, pushed the drafts' cards and the campaign filter
     past the screen's edge: the text moved sideways under the thumb."""
-    pages = ["index.html", "drafts/index.html", "drafts/2027-01.html", "agenda/2027-01.html", "share/index.html"]
+    pages = ["index.html", "drafts/index.html", "drafts/2027-01.html", "agenda/2027-01.html", "share/index.html",
+             "report.html"]
     for name, screen in PHONES.items():
         context = phone(chromium, server, name)
         page = context.new_page()
@@ -1466,7 +1467,7 @@ def test_on_a_phone_the_week_starts_in_the_first_half_of_the_screen(sample: Path
     assert page.evaluate(top, ".calendar > .legend") > page.evaluate(top, "#view-week .day:last-child")
     # Every page's link is one swipe away, a finger's height, and the row scrolls to the last one.
     links = page.locator(".top nav a")
-    assert links.count() == 5 and len({round(box["y"]) for box in (a.bounding_box() for a in links.all())}) == 1
+    assert links.count() == 6 and len({round(box["y"]) for box in (a.bounding_box() for a in links.all())}) == 1
     last = links.last
     last.scroll_into_view_if_needed()
     box = last.bounding_box()

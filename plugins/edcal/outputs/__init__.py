@@ -24,11 +24,11 @@ from pathlib import Path
 from types import ModuleType
 
 from edcal.i18n import say
-from edcal.outputs import calendar_page, drafts, exports, ics, plan_json, review, share
+from edcal.outputs import calendar_page, drafts, exports, ics, plan_json, report, review, share
 from edcal.outputs.context import OutputContext
 
 #: The outputs, in the order they are written.
-OUTPUTS = (plan_json, ics, drafts, exports, review, share, calendar_page)
+OUTPUTS = (plan_json, ics, drafts, exports, review, share, report, calendar_page)
 #: The outputs a second process writes on a machine of two cores or more (:class:`_SideWriter`): about
 #: half of the time (20,000 draft files and sidecars, the exports), and no file another output writes
 #: (the pages and feeds copy images into media/: they stay together).

@@ -1,0 +1,45 @@
+"""planning/report.html: what was planned and what went out, month by month, against the targets.
+
+The figures come from :func:`edcal.plan.report.report`; the page adds the log's lines to copy for the
+posts whose time has passed that the log does not name yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from edcal.model.plan import Item, Plan
+from edcal.outputs._files import write_file
+from edcal.outputs.context import OutputContext
+from edcal.outputs.pages import copy_assets, environment, item_link
+from edcal.plan.report import CONFIRM_DAYS, report
+
+FILENAME = "report.html"
+
+
+def write(context: OutputContext, folder: Path) -> list[str]:
+    plan = context.plan
+    copy_assets(context, folder)
+    figures = report(plan)
+    html = environment(context).get_template("report.html.j2").render(
+        plan=plan, root="", page="report", report=figures, confirm_days=CONFIRM_DAYS,
+        today=plan.now.astimezone(plan.calendar.zone).date(),
+        log_lines="".join(log_line(item, plan) + "\n" for item in figures.to_confirm),
+        links={item.id: item_link("agenda", item, plan) for item in figures.to_confirm},
+    )
+    write_file(folder / FILENAME, html)
+    return []
+
+
+def log_line(item: Item, plan: Plan) -> str:
+    """The line of ``posted:`` that says the post went out at its planned time, with a comment naming it
+    (its network, planned time and title) for the person who pastes it."""
+    assert item.start is not None
+    network = plan.calendar.networks.get(item.network or "")
+    name = network.name if network else item.network
+    when = plan.day_of(item.start).isoformat()
+    if isinstance(item.start, dt.datetime):
+        when = f"{item.start.astimezone(plan.calendar.zone):%Y-%m-%d %H:%M}"
+    title = " ".join(item.title.split())
+    return f"  - {item.id}   # {name} · {when} · {title}"

@@ -1,0 +1,207 @@
+"""What was planned and what went out, month by month, against the targets: the report page's figures.
+
+A post went out when the team's log (``posted:``) says so, from the month of the log's first post on.
+Before it (a team starts its log some day), and on a site that keeps no log, the plan is taken at its
+word: a post whose time has passed (and that no freeze held) counts as gone out. An article went out when
+it is online. The cadence is judged again on what went out, over the periods already over, as the
+``cadence-gap`` check judges the plan ahead (periods mostly frozen are not judged).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from edcal.i18n import Message, say
+from edcal.model.calendar import Campaign
+from edcal.model.network import Cadence
+from edcal.model.plan import Item, Plan
+from edcal.plan.cadence import frozen, periods, target_text
+
+#: How far back the list of posts to confirm goes: the log is kept weekly, a month covers a holiday.
+CONFIRM_DAYS = 31
+
+
+@dataclass(slots=True)
+class Tally:
+    """Items of a month (or a campaign), by what became of them; ``planned`` leaves the withheld out."""
+
+    done: int = 0
+    #: Time passed without the log's word (posts), or not online (articles).
+    unconfirmed: int = 0
+    to_come: int = 0
+    withheld: int = 0
+
+    @property
+    def planned(self) -> int:
+        return self.done + self.unconfirmed + self.to_come
+
+
+@dataclass(slots=True)
+class Channel:
+    """The blog (``network`` None) or a network, in one month."""
+
+    network: str | None
+    name: str | Message
+    cadence: Cadence | None
+    tally: Tally = field(default_factory=Tally)
+    #: The cadence's periods that start in the month and are over, and those below target on what went out.
+    judged: int = 0
+    below: int = 0
+
+    @property
+    def target(self) -> Message | None:
+        """The cadence in words ("2/week", "2/semaine")."""
+        return target_text(self.cadence) if self.cadence is not None else None
+
+
+@dataclass(slots=True)
+class Month:
+    first: dt.date
+    #: The month is not over yet.
+    current: bool
+    channels: list[Channel]
+    #: The month is before the log's first: its posts are taken at the plan's word.
+    before_log: bool = False
+
+
+@dataclass(slots=True)
+class CampaignTally:
+    campaign: Campaign
+    tally: Tally
+
+
+@dataclass(slots=True)
+class Report:
+    #: The site keeps a log (``posted:`` in a calendar file, even empty).
+    logged: bool
+    #: The first day of the month of the log's first post: what went out before is taken at the plan's word.
+    log_start: dt.date | None
+    #: Newest first, from this month back to the first month with a dated post or article.
+    months: list[Month]
+    campaigns: list[CampaignTally]
+    #: Posts whose time passed in the last :data:`CONFIRM_DAYS` days that the log does not name, in order.
+    to_confirm: list[Item]
+
+
+def report(plan: Plan) -> Report:
+    calendar = plan.calendar
+    zone = calendar.zone
+    now = plan.now
+    today = now.astimezone(zone).date()
+    log_start = min((plan.day_of(item.start).replace(day=1) for item in plan.items
+                     if item.posted is not None and item.start is not None), default=None)
+    if calendar.posted is not None and log_start is None:  # a log begun today, still empty
+        log_start = today.replace(day=1)
+    counted = [item for item in plan.items if _counted(item, plan)]
+    months: dict[dt.date, dict[str | None, Channel]] = {}
+    went_out: dict[str | None, list[dt.date]] = {}
+    campaigns = {c.id: CampaignTally(c, Tally()) for c in sorted(calendar.campaigns.values(),
+                                                                   key=lambda c: (c.start, c.id))}
+    to_confirm = []
+    first_kept = max(today - dt.timedelta(days=CONFIRM_DAYS), log_start or today)
+    for item in counted:
+        assert item.start is not None  # _counted keeps dated items only
+        day = plan.day_of(item.start)
+        if day > today and day.replace(day=1) > today.replace(day=1):
+            continue
+        outcome = _outcome(item, now, log_start is not None and day >= log_start)
+        channel = _channel(months.setdefault(day.replace(day=1), {}), item, plan)
+        _add(channel.tally, outcome)
+        if item.campaign in campaigns:
+            _add(campaigns[item.campaign].tally, outcome)
+        if outcome == "done":
+            went_out.setdefault(item.network, []).append(
+                plan.day_of(item.posted.at) if item.posted is not None else day)
+        elif outcome == "unconfirmed" and item.kind == "post" and day >= first_kept:
+            to_confirm.append(item)
+    # Campaigns' posts still to come in later months count in the campaign's tally too.
+    for item in counted:
+        assert item.start is not None
+        day = plan.day_of(item.start)
+        if day.replace(day=1) > today.replace(day=1) and item.campaign in campaigns:
+            _add(campaigns[item.campaign].tally, _outcome(item, now, log_start is not None))
+    # Every month from the first with something dated: a month of silence is a month below its targets.
+    month = min(months, default=today.replace(day=1))
+    while month <= today:
+        channels = months.setdefault(month, {})
+        if calendar.blog.cadence is not None:
+            channels.setdefault(None, Channel(None, say("Blog"), calendar.blog.cadence))
+        for network in calendar.networks.values():
+            if network.cadence is not None:
+                channels.setdefault(network.id, Channel(network.id, network.name, network.cadence))
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    result = []
+    for first in sorted(months, reverse=True):
+        channels = months[first]
+        for channel in channels.values():
+            _judge(channel, first, today, went_out.get(channel.network, []), plan)
+        order = [None, *calendar.networks]
+        result.append(Month(first, first == today.replace(day=1),
+                            sorted(channels.values(), key=lambda c: order.index(c.network)
+                                   if c.network in order else len(order)),
+                            log_start is not None and first < log_start))
+    shown = [c for c in campaigns.values()
+             if c.tally.planned or c.tally.withheld or c.campaign.start <= today]
+    to_confirm.sort(key=lambda item: item.sort_key(zone))
+    return Report(calendar.posted is not None, log_start, result, shown, to_confirm)
+
+
+def _counted(item: Item, plan: Plan) -> bool:
+    """Posts, and articles in the blog's language (a translation is the same article): dated ones."""
+    if item.start is None:
+        return False
+    if item.kind == "post":
+        return True
+    if item.kind != "article":
+        return False
+    article = plan.article_of(item)
+    return article is not None and article.is_original
+
+
+def _outcome(item: Item, now: dt.datetime, logged: bool) -> str:
+    """What became of an item: "done", "unconfirmed", "to_come" or "withheld"; ``logged``: the log covers
+    its day."""
+    if item.posted is not None:
+        return "done"
+    if item.status == "withheld":
+        return "withheld"
+    start = item.start
+    passed = start <= now if isinstance(start, dt.datetime) else start is not None and start <= now.date()
+    if not passed:
+        return "to_come"
+    if item.kind == "article":
+        return "done" if item.status == "published" else "unconfirmed"
+    return "unconfirmed" if logged else "done"
+
+
+def _add(tally: Tally, outcome: str) -> None:
+    setattr(tally, outcome, getattr(tally, outcome) + 1)
+
+
+def _channel(channels: dict[str | None, Channel], item: Item, plan: Plan) -> Channel:
+    key = item.network if item.kind == "post" else None
+    channel = channels.get(key)
+    if channel is None:
+        calendar = plan.calendar
+        if key is None:
+            channel = Channel(None, say("Blog"), calendar.blog.cadence)
+        else:
+            network = calendar.networks.get(key)
+            channel = Channel(key, network.name if network else key, network.cadence if network else None)
+        channels[key] = channel
+    return channel
+
+
+def _judge(channel: Channel, month: dt.date, today: dt.date, days: list[dt.date], plan: Plan) -> None:
+    """The cadence's periods that start in ``month`` and are over by ``today``, and those below target."""
+    cadence = channel.cadence
+    if cadence is None:
+        return
+    after_month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    for first, after in periods(cadence, month, after_month):
+        if first < month or after > today or frozen(plan.calendar, channel.network, first, after):
+            continue
+        channel.judged += 1
+        if sum(1 for day in days if first <= day < after) < cadence.count:
+            channel.below += 1

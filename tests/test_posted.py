@@ -1,0 +1,192 @@
+"""The log of what went out (`posted:`) and the report that compares it with the plan (planning/report.html)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser import browser, serve
+from conftest import EPOCH, copy_sample, load_plan, run_edcal
+from edcal.errors import InputErrors
+from edcal.outputs import plan_json
+from edcal.plan.report import report
+from helpers import calendar_from, plan_of
+
+CALENDAR = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  linkedin: {cadence: 2/week}
+  mastodon: {}
+posts:
+  - id: lundi
+    networks: [linkedin, mastodon]
+    repeat: {every: week, on: mon, from: 2026-12-07, until: 2027-01-31, at: "09:00"}
+    text: Bonne semaine à tous
+ideas:
+  - {id: mesurer, title: Mesurer ses réseaux, publish: 2027-01-06}
+"""
+#: A Wednesday: the week of 4 January is over, the week of 11 January is not.
+NOW = "2027-01-13T12:00:00+01:00"
+
+
+def errors_of(log: str) -> list[str]:
+    calendar = calendar_from(CALENDAR, {"log.yaml": log})
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, now=NOW)
+    return [error.format() for error in caught.value.errors]
+
+
+def test_a_line_that_does_not_fit_the_plan_is_a_located_error_that_says_what_was_meant() -> None:
+    found = errors_of("""\
+posted:
+  - lundi-linkedin-20270104
+  - lundi-linkdin-20270111
+  - lundi-20270104
+  - lundi-linkedin-20270104
+  - idea-mesurer
+""")
+    assert found == [
+        "calendar.d/log.yaml:3:5: error: found 'lundi-linkdin-20270111', which names no post of the plan\n"
+        "    hint: did you mean 'lundi-linkedin-20270111'?",
+        "calendar.d/log.yaml:4:5: error: found 'lundi-20270104', which names no post of the plan\n"
+        "    hint: a line names one post, on one network: lundi-linkedin-20270104, lundi-mastodon-20270104",
+        "calendar.d/log.yaml:5:5: error: post 'lundi-linkedin-20270104' is logged twice (first at "
+        "calendar.d/log.yaml:2)\n"
+        "    hint: keep one line per post: a post that went out again is a post of its own in `posts:`",
+        "calendar.d/log.yaml:6:5: error: found 'idea-mesurer', an item that is not a post, expected a post's id\n"
+        "    hint: only posts are logged under `posted:`: an article goes online by itself on its date",
+    ]
+
+
+def test_values_the_log_cannot_take_are_errors_where_they_are_written(tmp_path: Path) -> None:
+    from helpers import load_errors
+
+    found = load_errors(tmp_path, CALENDAR + """\
+posted:
+  - {item: lundi-linkedin-20270104, url: linkedin.com/feed/update/1}
+  - {item: lundi-mastodon-20270104, at: lundi matin}
+""")
+    assert found[0].startswith("calendar.yaml:14:42: error: found url 'linkedin.com/feed/update/1', expected the "
+                               "post's address on the network, starting with https://")
+    assert found[1].startswith("calendar.yaml:15:41: error: found 'lundi matin', expected a date")
+    assert "hint: write when it went out, e.g. 2027-01-12 09:14, or its day alone" in found[1]
+    assert len(found) == 2
+    # A field the log does not have is an error, never a value dropped.
+    assert load_errors(tmp_path, CALENDAR + "posted:\n  - {item: lundi-mastodon-20261207, when: 2026-12-07}\n") == [
+        "calendar.yaml:14:37: error: unknown field 'when' in posted entry 1\n    hint: did you mean 'at'?"]
+
+
+def test_plan_json_says_when_and_where_a_logged_post_went_out() -> None:
+    calendar = calendar_from(CALENDAR, {"log.yaml": """\
+posted:
+  - lundi-linkedin-20270104
+  - {item: lundi-mastodon-20270104, at: 2027-01-04 09:40, url: "https://mastodon.social/@atelier/1137"}
+  - {item: lundi-mastodon-20261228, at: 2026-12-29}
+  - lundi-linkedin-20270118
+  - {item: lundi-mastodon-20270111, at: 2027-01-14 09:00}
+"""})
+    plan = plan_of(calendar, now=NOW)
+    items = {item["id"]: item for item in plan_json.document(plan)["items"]}
+    assert items["lundi-linkedin-20270104"]["posted"] == {
+        "at": "2027-01-04T09:00:00+01:00", "url": None, "source": "calendar.d/log.yaml:2"}
+    assert items["lundi-mastodon-20270104"]["posted"] == {
+        "at": "2027-01-04T09:40:00+01:00", "url": "https://mastodon.social/@atelier/1137",
+        "source": "calendar.d/log.yaml:3"}
+    assert items["lundi-mastodon-20261228"]["posted"]["at"] == "2026-12-29"
+    assert "posted" not in items["lundi-linkedin-20270111"]
+    # A line takes effect at its moment: on 13 January, a post planned for the 18th, or logged as gone out on
+    # the 14th, has not gone out yet (a build pinned to an earlier EDCAL_NOW shows the plan as it stood).
+    assert "posted" not in items["lundi-linkedin-20270118"]
+    assert "posted" not in items["lundi-mastodon-20270111"]
+    later = {item.id: item for item in plan_of(calendar, now="2027-01-19T10:00:00+01:00").items}
+    assert later["lundi-linkedin-20270118"].posted is not None
+    assert later["lundi-mastodon-20270111"].posted is not None
+
+
+def _rows(plan: Any) -> dict[tuple[str, str], Any]:
+    return {(month.first.isoformat()[:7], channel.network or "blog"): channel
+            for month in report(plan).months for channel in month.channels}
+
+
+def test_the_report_counts_what_went_out_and_judges_the_cadence_on_it() -> None:
+    calendar = calendar_from(CALENDAR, {"log.yaml": "posted:\n  - lundi-linkedin-20270104\n"})
+    figures = report(plan_of(calendar, now=NOW))
+    rows = _rows(plan_of(calendar, now=NOW))
+    january = rows[("2027-01", "linkedin")]
+    # 4 Mondays: the 4th logged, the 11th passed without the log's word, the 18th and 25th to come.
+    assert (january.tally.planned, january.tally.done, january.tally.unconfirmed, january.tally.to_come) \
+        == (4, 1, 1, 2)
+    # One week over (4–10 January), with one post of the two the cadence asks.
+    assert (january.judged, january.below) == (1, 1)
+    # December is before the log's first post: a post counts as gone out once its time has passed.
+    december = rows[("2026-12", "linkedin")]
+    assert (december.tally.done, december.tally.unconfirmed) == (4, 0)
+    assert [month.before_log for month in figures.months] == [False, True]
+    # What to confirm: the posts of the log's months whose time has passed, oldest first.
+    assert [item.id for item in figures.to_confirm] == [
+        "lundi-mastodon-20270104", "lundi-linkedin-20270111", "lundi-mastodon-20270111"]
+
+
+def test_without_a_log_a_post_counts_as_gone_out_once_its_time_has_passed() -> None:
+    figures = report(plan_of(calendar_from(CALENDAR), now=NOW))
+    assert not figures.logged and figures.to_confirm == []
+    rows = {(m.first.month, c.network): c for m in figures.months for c in m.channels}
+    assert (rows[(1, "linkedin")].tally.done, rows[(1, "linkedin")].tally.unconfirmed) == (2, 0)
+
+
+ENV = {"EDCAL_NOW": "2027-01-12T10:00:00+01:00", "SOURCE_DATE_EPOCH": EPOCH}
+
+
+def _cells(page: str, month: str, network: str) -> dict[str, str]:
+    section = page[page.index(f'id="month-{month}"'):]
+    row = section[section.index(f'<tr data-network="{network}">'):section.index("</tr>",
+                                                                                section.index(f'data-network="{network}"'))]
+    return {name: html.unescape(re.sub(r"<[^>]+>", "", value)).strip()
+            for name, value in re.findall(r'data-count="([a-z-]+)"[^>]*>(.*?)</td>', row, re.S)}
+
+
+def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_them(tmp_path: Path) -> None:
+    """A community manager opens the report, copies the lines of what went out, pastes them under
+    `posted:`, and the next build counts those posts as gone out."""
+    site = copy_sample(tmp_path / "sample")
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    report_page = site / "planning" / "report.html"
+    page = report_page.read_text(encoding="utf-8")
+    assert "<h1>Bilan\u00a0: prévu et réalisé</h1>" in page
+    # November: the log's first month; two posts never confirmed (Instagram on the 25th, Mastodon on the 26th).
+    # Weeks below the cadence: that of the 23rd, and that of the 30th (its post, on 2 December, unconfirmed).
+    assert _cells(page, "2026-11", "instagram") == {
+        "planned": "4", "done": "3", "unconfirmed": "1", "to-come": "0", "withheld": "0", "below": "⚠ 2 sur 5 semaines"}
+    assert _cells(page, "2027-01", "linkedin")["done"] == "0"
+    with serve(site / "planning") as server, browser() as chromium:
+        context = chromium.new_context(viewport={"width": 1200, "height": 900}, locale="fr-FR")
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+        tab = context.new_page()
+        tab.goto(server + "index.html")
+        tab.click('nav a:text("Bilan")')
+        assert tab.url.endswith("/report.html")
+        tab.click('button.copy:text("Copier les lignes")')
+        tab.locator('#log-lines-status', has_text="Copié").wait_for(timeout=5000)
+        lines = tab.evaluate("navigator.clipboard.readText()")
+    # The lines of the last 31 days, oldest first, each with its network, time and title in a comment.
+    assert lines.splitlines()[0] == ("  - verriere-atelier-bluesky-0   # Bluesky · 2026-12-15 09:00 · Une verrière "
+                                     "d'atelier chez soi : les cinq questions à se poser")
+    january = [line for line in lines.splitlines() if "· 2027-01-" in line]
+    log = site / "calendar.d" / "publie.yaml"
+    log.write_text(log.read_text(encoding="utf-8") + "\n".join(january) + "\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    page = report_page.read_text(encoding="utf-8")
+    # The nine January posts whose time has passed are gone out now; December's are still to confirm.
+    assert _cells(page, "2027-01", "linkedin")["done"] == "3"  # the 5th, the 7th and the 12th
+    assert _cells(page, "2027-01", "linkedin")["unconfirmed"] == "0"
+    assert "voeux-2027-intranet" not in page[page.index('id="log-lines"'):]
+    assert "verriere-atelier-linkedin-2d" in page[page.index('id="log-lines"'):]
+    plan = load_plan(site)
+    assert next(i for i in plan["items"] if i["id"] == "voeux-2027-intranet")["posted"]["at"] \
+        == "2027-01-04T08:30:00+01:00"
