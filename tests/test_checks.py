@@ -359,6 +359,25 @@ def test_misread_markup(site: Path) -> None:
     assert json.loads(result.output)["findings"] == []
 
 
+def test_a_title_repeated_as_the_first_heading(site: Path, site_language: None) -> None:
+    """A text exported from Google Docs opens with its title, `# Un article publié`: the page showed it twice,
+    under the theme's own title, without a word from the check."""
+    published = site / "content" / "articles" / "publie.md"
+    header, _, body = published.read_text(encoding="utf-8").partition("\n\n")
+    published.write_text(f"{header}\n\n# Un article PUBLIÉ !\n\n{body}", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    found = [(f["line"], f["column"], f["severity"], f["message"], f["hint"])
+             for f in json.loads(result.output)["findings"]]
+    assert found == [(8, 1, "warning", "'# Un article PUBLIÉ !' dans l'article 'publie' répète son titre comme premier "
+                                       "intertitre du texte\u00a0: la page affiche le titre deux fois, l'un au-dessus "
+                                       "de l'autre",
+                      "supprimez la ligne\u00a0: le thème affiche le `title:` de l'en-tête au-dessus du texte")]
+    # A first heading of its own words is the writer's: it shows once.
+    published.write_text(f"{header}\n\n# Le programme\n\n{body}", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    assert json.loads(result.output)["findings"] == []
+
+
 def test_article_link(site: Path) -> None:
     """Links Pelican leaves as written went online dead: a file's name or path, a wrong address, the address
     of an article not online yet (dead until then, and its address shown to every reader)."""

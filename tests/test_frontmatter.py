@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import markdown
@@ -257,6 +258,37 @@ def test_markup_markdown_reads_otherwise_than_the_writers_editor_is_found() -> N
                      ("link-without-address", "[le guide]()", 20, 6, 0),
                      ("link-without-words", "[](https://example.org)", 20, 22, 0),
                      ("data-image", "data:image/png", 20, 51, 9)]
+
+
+def test_a_first_heading_repeating_the_title_is_found() -> None:
+    """Google Docs, Notion and Word export the title as the text's first line, `# Titre`: under the theme's own
+    title, the page showed it twice. Its words count, not their case, accents, punctuation or markup."""
+    from edcal.load.articles import misread_markup
+
+    title = "Salon Industrie 2027 : retrouvez-nous stand B42"
+    for body, written in [("\n# Salon industrie 2027 – Retrouvez-nous, stand B42\n\nTexte.\n",
+                           "# Salon industrie 2027 – Retrouvez-nous, stand B42"),
+                          ("# **SALON INDUSTRIE 2027 : RETROUVEZ-NOUS STAND B42** #\r\nTexte.\r\n",
+                           "# **SALON INDUSTRIE 2027 : RETROUVEZ-NOUS STAND B42** #"),
+                          ("Salon Industrie 2027 : retrouvez-nous stand B42\n=====\n\nTexte.\n",
+                           "Salon Industrie 2027 : retrouvez-nous stand B42")]:
+        assert markdown.markdown(body).startswith("<h1>"), body
+        found = misread_markup(split_article(f"---\ntitle: {title!r}\n---\n" + body, "t.md"), title)
+        assert [(m.kind, m.written, m.source.line, m.source.column) for m in found] == [
+            ("title-heading", written, 4 + body.startswith("\n"), 1)], body
+    # Another first heading, a heading below the text's first line, a second-level one: the writer's own.
+    for body in ("# Le programme\n\nTexte.\n", "Texte.\n\n# Salon Industrie 2027 : retrouvez-nous stand B42\n",
+                 "## Salon Industrie 2027 : retrouvez-nous stand B42\n",
+                 "    # Salon Industrie 2027 : retrouvez-nous stand B42\n"):
+        assert misread_markup(split_article("---\ntitle: T\n---\n" + body, "t.md"), title) == (), body
+    # A long first line is read once: an expression trying a closing `#` after each of its spaces took minutes.
+    started = time.perf_counter()
+    assert misread_markup(split_article("---\ntitle: a b\n---\n# a" + " " * 100_000 + "b\n", "t.md"), "a b")
+    assert time.perf_counter() - started < 1
+    # An accent left out or typed apart (a Mac's decomposed à), another apostrophe: the same words.
+    for heading in ("# Nos apprentis a l'honneur\n", "# Nos apprentis a\u0300 l'honneur\n"):
+        found = misread_markup(split_article("---\ntitle: T\n---\n" + heading, "t.md"), "Nos apprentis à l’honneur")
+        assert [m.kind for m in found] == ["title-heading"], heading
 
 
 def test_a_line_of_hashtags_is_found_in_a_file_saved_on_windows() -> None:

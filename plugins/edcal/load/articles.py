@@ -20,6 +20,7 @@ import json
 import os
 import posixpath
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -348,13 +349,17 @@ def _may_be_misread(body: str) -> bool:
     return False
 
 
-def misread_markup(parsed: ArticleSource) -> tuple[MisreadMarkup, ...]:
+def misread_markup(parsed: ArticleSource, title: str = "") -> tuple[MisreadMarkup, ...]:
     """What an article's text holds that Markdown reads otherwise than the editor it was written or pasted
-    in showed it (GitHub's preview, a word processor, Obsidian), outside code, in the order of the text."""
+    in showed it (GitHub's preview, a word processor, Obsidian), outside code, in the order of the text.
+
+    :param title: the header's ``title:``, which a first heading of the same words repeats.
+    """
+    repeated = _title_heading(parsed, title)
     if not _may_be_misread(parsed.body):
-        return ()
+        return (repeated,) if repeated is not None else ()
     body = _without_code(parsed.body)
-    found = []
+    found = [repeated] if repeated is not None else []
 
     def at(number: int, column: int = 1) -> Source:
         return Source(parsed.path, parsed.body_line + number, column)
@@ -398,6 +403,55 @@ def misread_markup(parsed: ArticleSource) -> tuple[MisreadMarkup, ...]:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+#: The blank lines and spaces a text opens with (read without copying the text, as lstrip() would).
+_BLANK_START = re.compile(r"[ \t\r\n]*")
+#: A heading's underline that makes the line above a first-level heading (``Titre`` then ``=====``).
+_FIRST_LEVEL_UNDERLINE = re.compile(r"[ ]{0,3}=+[ \t\r]*")
+
+
+def _title_heading(parsed: ArticleSource, title: str) -> MisreadMarkup | None:
+    """The text's first line, when it is a first-level heading of the title's words (``# Titre de
+    l'article``, as Google Docs, Notion and Word export a document): the theme shows the title above the
+    text already, the page would show it twice. A first heading of other words is a heading the writer
+    chose: it shows once."""
+    if not title:
+        return None
+    start = _BLANK_START.match(parsed.body).end()  # type: ignore[union-attr]  # (it matches an empty start)
+    start = parsed.body.rfind("\n", 0, start) + 1  # the first line that is not blank
+    end = parsed.body.find("\n", start)
+    line = parsed.body[start:] if end < 0 else parsed.body[start:end]
+    words = _first_level_heading(line)
+    if words is None and end >= 0 and not line.startswith("    "):
+        below_end = parsed.body.find("\n", end + 1)
+        below = parsed.body[end + 1:] if below_end < 0 else parsed.body[end + 1:below_end]
+        words = line if _FIRST_LEVEL_UNDERLINE.fullmatch(below) else None
+    if not words or _comparable(words) != _comparable(title):
+        return None
+    number = parsed.body.count("\n", 0, start)
+    return MisreadMarkup("title-heading", line.strip(), Source(parsed.path, parsed.body_line + number, 1))
+
+
+def _first_level_heading(line: str) -> str | None:
+    """The words of a first-level heading's line, ``# Titre`` (its closing ``#`` taken off), as Markdown reads
+    it (up to 3 spaces before); None for another line. Read without an expression: one with a closing ``#``
+    to try after each space of the line took seconds on a long line of spaces."""
+    text = line.lstrip(" ")
+    if len(line) - len(text) > 3 or not text.startswith(("# ", "#\t")):
+        return None
+    words = text[2:].strip(" \t\r")
+    closed = words.rstrip("#")
+    if closed != words and (not closed or closed[-1] in " \t"):
+        words = closed.strip(" \t")
+    return words
+
+
+def _comparable(text: str) -> str:
+    """A title as a reader compares two: its words, without case, accents, punctuation or markup."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
+    return " ".join(kept.split())
 
 
 #: An image without alt text: ``![](photo.jpg)``, or an ``<img>`` tag without ``alt``. No ``<`` inside

@@ -156,7 +156,8 @@ def empty_article(ctx: CheckContext) -> Iterator[Problem]:
 
 
 @rule("misread-markup", "warning", "An article's text holds markup the blog shows otherwise than the editor it "
-      "was written in: a list run into a paragraph, bullets, hashtags, an image pasted as data, an empty link")
+      "was written in: a list run into a paragraph, bullets, hashtags, an image pasted as data, an empty link, "
+      "the title repeated as a heading")
 def misread_markup(ctx: CheckContext) -> Iterator[Problem]:
     """What GitHub's preview, a word processor or Obsidian showed one way and Markdown reads another: the
     writer saw a list, the blog shows a run-on paragraph. Judged, as `article-link` is, for every article
@@ -194,6 +195,10 @@ def _misread(found: MisreadMarkup, slug: str) -> tuple[Message, Message]:
                     "and every feed carry it whole", slug=slug, kind=written.removeprefix("data:"),
                     size=-(-found.weight // 1000)),
                 say("save it as a file in content/images/ and link it: ![what it shows]({{static}}/images/NAME.png)"))
+    if found.kind == "title-heading":
+        return (say("'{written}' in article '{slug}' repeats its title as the text's first heading: the page shows "
+                    "the title twice, one above the other", written=written, slug=slug),
+                say("delete the line: the theme shows the header's `title:` above the text"))
     if found.kind == "link-without-address" and written.startswith("!"):
         return (say("'{written}' in article '{slug}' is an image without a file: a broken image on the blog",
                     written=written, slug=slug),
