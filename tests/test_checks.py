@@ -712,6 +712,59 @@ def _plan_with_an_article_online(*entries: str):
     return plan
 
 
+GOOGLE_DOCS_LINK = ("https://www.google.com/url?q=https://example.org/portails%3Fmodele%3Dacier&sa=D&source=editors"
+                    "&ust=1748851200000000&usg=AOvVaw0abc")
+
+
+def test_redirect_link(site: Path) -> None:
+    """Links pasted from Google Docs, a search or Facebook went online as Google's and Facebook's: each reader
+    went through them, without a word from the checks."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        f"\nVoir [nos portails]({GOOGLE_DOCS_LINK}) et\n"
+        '<a href="https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fsalon&amp;h=AT0x">le salon</a>,\n'
+        "[le profil](https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Fexample.org%2F&urlhash=x),\n"
+        "[la carte](https://www.google.com/maps/place/Lyon) et [recherche](https://www.google.fr/url?q=/search).\n"),
+        encoding="utf-8")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + (
+        "  - id: portails\n    networks: [linkedin, mastodon]\n    at: 2027-03-03 10:00\n"
+        f"    link: {GOOGLE_DOCS_LINK}\n"
+        "    text: Nos portails, et le salon https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fsalon !\n"
+        "ambassadors:\n  suggestions:\n"
+        f"    - {{title: Portails, link: '{GOOGLE_DOCS_LINK}'}}\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "redirect-link"])
+    assert result.exit_code == 0, result.output
+    found = [(f["file"], f["line"], f["column"], f["severity"], f["message"], f["hint"])
+             for f in json.loads(result.output)["findings"]]
+    tail = "which records the click and may stop them on a warning page first"
+    google = (f"goes through Google's redirection page ({GOOGLE_DOCS_LINK[:59]}…): each reader passes through "
+              f"Google, {tail}")
+    facebook = ("goes through Facebook's redirection page (https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org"
+                f"%2F…): each reader passes through Facebook, {tail}")
+    portails = "link to the page itself: https://example.org/portails?modele=acier"
+    assert found == [
+        # One finding a field, not one a network.
+        ("calendar.yaml", 40, 11, "warning", f"post 'portails' {google}", portails),
+        ("calendar.yaml", 41, 11, "warning", f"post 'portails' {facebook}",
+         "link to the page itself: https://example.org/salon"),
+        ("calendar.yaml", 44, 31, "warning", f"the suggestion to staff 'Portails' {google}", portails),
+        ("content/articles/publie.md", 10, 21, "warning", f"a link in article 'publie' {google}", portails),
+        ("content/articles/publie.md", 11, 10, "warning", f"a link in article 'publie' {facebook}",
+         "link to the page itself: https://example.org/salon"),
+        ("content/articles/publie.md", 12, 13, "warning", "a link in article 'publie' goes through LinkedIn's "
+         "redirection page (https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Fe…): each reader passes "
+         f"through LinkedIn, {tail}", "link to the page itself: https://example.org/")]
+    # A search result's link, from another country's Google; Outlook's safe links.
+    from edcal.checks.rules.links import redirected
+
+    assert redirected("https://www.google.co.uk/url?sa=t&url=https%3A%2F%2Fexample.org%2Fa&ved=2a") == (
+        "Google", "https://example.org/a")
+    assert redirected("https://eur02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2F&data=0") == (
+        "Outlook", "https://example.org/")
+    assert redirected("https://www.google.com/url-shortener/?q=https://example.org/") is None
+
+
 def test_unknown_article_link() -> None:
     import dataclasses
 
