@@ -378,6 +378,23 @@ def test_a_title_repeated_as_the_first_heading(site: Path, site_language: None) 
     assert json.loads(result.output)["findings"] == []
 
 
+def test_a_callout_is_told_with_the_label_to_write(site: Path, site_language: None) -> None:
+    """`> [!warning]` pasted from Obsidian showed "[!warning]" on the blog, in a plain quote."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8")
+                         + "\n> [!warning]\n> Fermé le lundi.\n\n> [!info]+ Horaires d'été\n> 8 h - 16 h\n",
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    found = [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]]
+    assert found == [
+        (10, 3, "'[!warning]' dans l'article 'publie' ouvre une citation comme un encadré (callout) d'Obsidian ou de "
+                "GitHub\u00a0: le blog affiche '[!warning]' tel quel, dans une simple citation",
+         "écrivez plutôt l'étiquette en gras\u00a0: > **Attention\u00a0:** …"),
+        (13, 3, "'[!info]+ Horaires d'été' dans l'article 'publie' ouvre une citation comme un encadré (callout) "
+                "d'Obsidian ou de GitHub\u00a0: le blog affiche '[!info]' tel quel, dans une simple citation",
+         "écrivez plutôt son titre en gras\u00a0: > **Horaires d'été**")]
+
+
 def test_article_link(site: Path) -> None:
     """Links Pelican leaves as written went online dead: a file's name or path, a wrong address, the address
     of an article not online yet (dead until then, and its address shown to every reader)."""

@@ -291,6 +291,20 @@ def test_a_first_heading_repeating_the_title_is_found() -> None:
         assert [m.kind for m in found] == ["title-heading"], heading
 
 
+def test_a_callout_is_found() -> None:
+    """Obsidian and GitHub show `> [!note]` as a box; the blog showed "[!note]" as written, in a plain quote."""
+    from edcal.load.articles import misread_markup
+
+    body = ("> [!note]\n> Fermé le lundi.\n\n> [!WARNING]- Attention au gel\r\n> Texte.\r\n\n"
+            ">> [!tip] Astuce\n\n> Une [!citation] ordinaire, et [!lien](https://example.org/).\n\n"
+            "```\n> [!note] en code\n```\n")
+    assert "<p>[!note]" in markdown.markdown(body)
+    found = misread_markup(split_article("---\ntitle: T\n---\n" + body, "t.md"))
+    assert [(m.kind, m.written, m.source.line, m.source.column) for m in found] == [
+        ("callout", "[!note]", 4, 3), ("callout", "[!WARNING]- Attention au gel", 7, 3),
+        ("callout", "[!tip] Astuce", 10, 4)]
+
+
 def test_a_line_of_hashtags_is_found_in_a_file_saved_on_windows() -> None:
     """Markdown reads `\\r\\n` as a line end: the tags became a heading, but the check looked for `\\n` alone."""
     from edcal.load.articles import misread_markup

@@ -323,6 +323,9 @@ _DATA_IMAGE = re.compile(r"(?:\]\(\s*<?|\bsrc\s*=\s*[\"']?)(?P<data>data:image/[
                          re.IGNORECASE)
 #: A link or image and what it holds: ``[notre guide]()`` has no address, ``[](https://…)`` no words.
 _LINK_PARTS = re.compile(r"(?P<image>!?)\[(?P<words>[^\[\]\n]*)\]\((?P<address>[^()\n]*)\)")
+#: A quote opened as Obsidian's and GitHub's callouts are, ``> [!note]`` or ``> [!warning]- Titre``: Markdown
+#: shows the ``[!note]`` as written.
+_CALLOUT = re.compile(r"[ ]{0,3}>(?:[ \t]*>)*[ \t]*(?P<callout>\[![A-Za-z][\w-]*\][+-]?(?:[ \t]+.*)?)")
 
 
 #: What may be misread, found in the text as written, before code is told apart (most articles hold none):
@@ -336,7 +339,7 @@ _MAYBE_NO_WORDS = re.compile(r"\[\s*\]\(")
 
 def _may_be_misread(body: str) -> bool:
     text = "\n" + body
-    if (_MAYBE_HASHTAGS.search(text) or "data:" in body or _MAYBE_NO_ADDRESS.search(body)
+    if (_MAYBE_HASHTAGS.search(text) or "data:" in body or "[!" in body or _MAYBE_NO_ADDRESS.search(body)
             or _MAYBE_NO_WORDS.search(body)):
         return True
     if any(bullet in body for bullet in "•◦▪●–"):
@@ -351,7 +354,7 @@ def _may_be_misread(body: str) -> bool:
 
 def misread_markup(parsed: ArticleSource, title: str = "") -> tuple[MisreadMarkup, ...]:
     """What an article's text holds that Markdown reads otherwise than the editor it was written or pasted
-    in showed it (GitHub's preview, a word processor, Obsidian), outside code, in the order of the text.
+    in showed it (GitHub's preview, a word processor, Obsidian, Notion), outside code, in the order of the text.
 
     :param title: the header's ``title:``, which a first heading of the same words repeats.
     """
@@ -385,6 +388,10 @@ def misread_markup(parsed: ArticleSource, title: str = "") -> tuple[MisreadMarku
             block = "other" if _ANY_ITEM.match(line) or _OWN_BLOCK.match(line) else "paragraph"
         if line.startswith("#"):
             block = ""  # a heading is a block of its own line
+        callout = _CALLOUT.match(line) if "[!" in line else None
+        if callout is not None:
+            found.append(MisreadMarkup("callout", callout.group("callout").strip(),
+                                       at(number, callout.start("callout") + 1)))
     if "](" in body or "data:" in body:
         locate = _Locator(body, parsed.path, parsed.body_line)
         spans = sorted([*_DATA_IMAGE.finditer(body), *_LINK_PARTS.finditer(body)], key=lambda m: m.start())
