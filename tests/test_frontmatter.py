@@ -786,6 +786,42 @@ def test_another_tools_field_gets_the_advice_that_fits_it(field: str, hint: str)
     assert error.hint.startswith(hint) and "EDCAL_EXTRA_METADATA" not in error.hint
 
 
+@pytest.mark.parametrize(("status", "meant"), [
+    ("Done", "published"), ("Not started", "draft"), ("In progress", "draft"), ("In review", "review"),
+    ("terminé", "published"), ("Ready", "published"), ("to_do", "draft"), ("Brouillon", "draft"),
+])
+def test_notions_status_is_told_as_edcals(status: str, meant: str) -> None:
+    """A Notion export's `Status: Done` was told "expected one of: draft, review, published, hidden", and the
+    writer had to guess which one Notion's "Done" is."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    text = f"Title: Portes ouvertes\nStatus: {status}\nOwner: personne\n\nTexte.\n"
+    meta, _ = validate_article(split_article(text, "a.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert meta is None
+    told = [error.format().splitlines() for error in errors.errors]
+    assert told[0][0] == f"a.md:2:9: error: found '{status}', expected one of: draft, review, published, hidden"
+    assert told[0][1].startswith(f"    hint: '{status}' says the text is ") and f"write `status: {meant}`" in told[0][1]
+    # The rest of the header in the same run: the owner, and the date a finished text needs.
+    assert [lines[0] for lines in told[1:]] == [
+        *(["a.md:1:1: error: missing `date:` for a published article"] if meant == "published" else []),
+        "a.md:3:8: error: unknown person 'personne'"]
+
+
+def test_notions_published_is_edcals() -> None:
+    """`Status: Published` is edcal's own status, whatever its case: no error."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    text = "Title: Portes ouvertes\nStatus: Published\nDate: 2027-03-01 09:00\n\nTexte.\n"
+    meta, _ = validate_article(split_article(text, "a.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert meta is not None and meta.status == "published" and not errors.errors
+
+
 @pytest.mark.usefixtures("site_language")
 def test_a_french_sites_article_errors_are_in_french(site: Path) -> None:
     """The team of a French site reads its articles' errors, hints included, in French."""

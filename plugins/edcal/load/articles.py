@@ -25,7 +25,7 @@ import urllib.parse
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import Field
 
@@ -38,11 +38,12 @@ from edcal.load.network_registry import Registry, registry_with
 from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
 from edcal.load.sections.checks import parse_silence
 from edcal.load.slowmarkup import slow_markup, without_fenced_code
-from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec
+from edcal.load.validate import WEB_ADDRESS, article_status, reference_hint, scheme_missing, validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import (
     IMAGE_SUFFIXES,
     Article,
+    ArticleStatus,
     LinkedFile,
     MisreadMarkup,
     Social,
@@ -734,6 +735,18 @@ _OTHER_TOOLS_FIELD = {
 }
 
 
+def _status_hint(found: str, meant: str) -> str:
+    """What to write for a status said in other words (Notion's ``Status: Done``, ``brouillon``): edcal's ``meant``."""
+    if meant == "published":
+        return say("'{found}' says the text is finished: write `status: published`, or delete the line, published "
+                   "being the default; the article goes online at its `date:`", found=found)
+    if meant == "review":
+        return say("'{found}' says the text is to be reread: write `status: review`; the article stays offline "
+                   "until it is `published`", found=found)
+    return say("'{found}' says the text is not finished: write `status: draft`; the article stays offline, and its "
+               "promotions wait for it", found=found)
+
+
 def _theme_field_hint(name: str, known: Collection[str], meant: str | None,
                       listed: Collection[str] = ()) -> str | None:
     """A field near none of edcal's is most often one a blog's theme or plugins read (`Series:`).
@@ -777,8 +790,16 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
                        "(or status: draft), ---", title=_title_in(parsed.body)))
         return None, {}
     extras = {k: data.pop(k) for k in list(data) if k in extra_fields}
+    status_refused = False
     if isinstance(data.get("status"), str):
-        data["status"] = data["status"].strip().lower()
+        written, data["status"] = data["status"].strip(), data["status"].strip().lower()
+        meant = article_status(written)
+        if meant is not None:  # Notion's `Status: Done`: the rest of the header is read in the same run
+            errors.add(loc.value("status"), say("found {found}, expected one of: {options}",
+                                                found=describe(written),
+                                                options=", ".join(get_args(ArticleStatus))),
+                       _status_hint(written, meant))
+            data["status"], status_refused = meant, True
     spec = validate_spec(ArticleSpec, data, errors, unknown_field_hint=functools.partial(_theme_field_hint, listed=extra_fields))
     if spec is None:
         # The dates too, in the same pass: fixing an unknown field only to meet the next error took two runs.
@@ -830,7 +851,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
     social = _social(spec.social, loc, calendar, errors)
     silenced = parse_silence(spec.silence, loc.value("silence"), errors, calendar.check_ids)
-    if len(errors.errors) > before:
+    if len(errors.errors) > before or status_refused:
         return None, extras
     summary = spec.summary
     if summary is None:  # the first paragraph: findings on the summary point at it
