@@ -487,6 +487,39 @@ def test_an_obsidian_links_hint_is_in_the_sites_language(site: Path, site_langua
     assert [f["hint"] for f in json.loads(result.output)["findings"]] == ["écrivez [texte]({filename}futur.md)"]
 
 
+def test_image_too_large(site: Path, site_language: None) -> None:
+    """A photo straight from a phone, in an article's text or its `image:`: every reader's page loaded 2.4 MB,
+    without a word from the checks."""
+    images = site / "content" / "images"
+    with open(images / "Photo atelier.jpg", "wb") as photo:
+        photo.truncate(2_350_001)  # its size is all the rule reads (a sparse file)
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8").replace("images/public.png", "images/Photo atelier.jpg")
+                         + "\n![L'atelier]({static}/images/Photo atelier.jpg) et ![Petite]({static}/images/public.png)\n",
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-too-large"])
+    assert result.exit_code == 0, result.output
+    found = [(f["line"], f["column"], f["severity"], f["message"], f["hint"])
+             for f in json.loads(result.output)["findings"]]
+    hint = ("réduisez-la (1\u00a0600 pixels de large suffisent pour la colonne de la page) et compressez-la (JPEG ou "
+            "WebP, qualité 80 environ), en gardant son nom\u00a0: content/images/Photo atelier.jpg")
+    assert found == [
+        (5, 8, "warning", "l'image 'images/Photo atelier.jpg' de l'article 'publie' pèse 2,4 Mo, plus de 1 Mo\u00a0: la "
+                          "page la charge en entier chez chaque lecteur, sur téléphone aussi", hint),
+        (10, 14, "warning", "l'image '{static}/images/Photo atelier.jpg' de l'article 'publie' pèse 2,4 Mo, plus de "
+                            "1 Mo\u00a0: la page la charge en entier chez chaque lecteur, sur téléphone aussi", hint)]
+    # A site that allows heavier images says so; a size without its unit is refused.
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8")
+    calendar.write_text(text + "checks:\n  image-too-large:\n    max_size: 2,5 Mo\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-too-large"])
+    assert json.loads(result.output)["findings"] == []
+    calendar.write_text(text + "checks:\n  image-too-large: {max_size: 2500}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--only", "image-too-large"])
+    assert result.exit_code == 2
+    assert "error: trouvé '2500', attendu\u00a0: une taille comme '1 Mo' ou '500 ko'" in result.output
+
+
 def test_missing_alt_text() -> None:
     found = findings("missing-alt-text", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Hi, image: images/a.png}"))
     assert found and found[0].severity == "warning"
