@@ -359,6 +359,42 @@ def test_misread_markup(site: Path) -> None:
     assert json.loads(result.output)["findings"] == []
 
 
+def test_a_title_repeated_as_the_first_heading(site: Path, site_language: None) -> None:
+    """A text exported from Google Docs opens with its title, `# Un article publié`: the page showed it twice,
+    under the theme's own title, without a word from the check."""
+    published = site / "content" / "articles" / "publie.md"
+    header, _, body = published.read_text(encoding="utf-8").partition("\n\n")
+    published.write_text(f"{header}\n\n# Un article PUBLIÉ !\n\n{body}", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    found = [(f["line"], f["column"], f["severity"], f["message"], f["hint"])
+             for f in json.loads(result.output)["findings"]]
+    assert found == [(8, 1, "warning", "'# Un article PUBLIÉ !' dans l'article 'publie' répète son titre comme premier "
+                                       "intertitre du texte\u00a0: la page affiche le titre deux fois, l'un au-dessus "
+                                       "de l'autre",
+                      "supprimez la ligne\u00a0: le thème affiche le `title:` de l'en-tête au-dessus du texte")]
+    # A first heading of its own words is the writer's: it shows once.
+    published.write_text(f"{header}\n\n# Le programme\n\n{body}", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    assert json.loads(result.output)["findings"] == []
+
+
+def test_a_callout_is_told_with_the_label_to_write(site: Path, site_language: None) -> None:
+    """`> [!warning]` pasted from Obsidian showed "[!warning]" on the blog, in a plain quote."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8")
+                         + "\n> [!warning]\n> Fermé le lundi.\n\n> [!info]+ Horaires d'été\n> 8 h - 16 h\n",
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    found = [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]]
+    assert found == [
+        (10, 3, "'[!warning]' dans l'article 'publie' ouvre une citation comme un encadré (callout) d'Obsidian ou de "
+                "GitHub\u00a0: le blog affiche '[!warning]' tel quel, dans une simple citation",
+         "écrivez plutôt l'étiquette en gras\u00a0: > **Attention\u00a0:** …"),
+        (13, 3, "'[!info]+ Horaires d'été' dans l'article 'publie' ouvre une citation comme un encadré (callout) "
+                "d'Obsidian ou de GitHub\u00a0: le blog affiche '[!info]' tel quel, dans une simple citation",
+         "écrivez plutôt son titre en gras\u00a0: > **Horaires d'été**")]
+
+
 def test_article_link(site: Path) -> None:
     """Links Pelican leaves as written went online dead: a file's name or path, a wrong address, the address
     of an article not online yet (dead until then, and its address shown to every reader)."""
@@ -449,6 +485,39 @@ def test_an_obsidian_links_hint_is_in_the_sites_language(site: Path, site_langua
     published.write_text(published.read_text(encoding="utf-8") + "\nVoir [[futur]].\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
     assert [f["hint"] for f in json.loads(result.output)["findings"]] == ["écrivez [texte]({filename}futur.md)"]
+
+
+def test_image_too_large(site: Path, site_language: None) -> None:
+    """A photo straight from a phone, in an article's text or its `image:`: every reader's page loaded 2.4 MB,
+    without a word from the checks."""
+    images = site / "content" / "images"
+    with open(images / "Photo atelier.jpg", "wb") as photo:
+        photo.truncate(2_350_001)  # its size is all the rule reads (a sparse file)
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8").replace("images/public.png", "images/Photo atelier.jpg")
+                         + "\n![L'atelier]({static}/images/Photo atelier.jpg) et ![Petite]({static}/images/public.png)\n",
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-too-large"])
+    assert result.exit_code == 0, result.output
+    found = [(f["line"], f["column"], f["severity"], f["message"], f["hint"])
+             for f in json.loads(result.output)["findings"]]
+    hint = ("réduisez-la (1\u00a0600 pixels de large suffisent pour la colonne de la page) et compressez-la (JPEG ou "
+            "WebP, qualité 80 environ), en gardant son nom\u00a0: content/images/Photo atelier.jpg")
+    assert found == [
+        (5, 8, "warning", "l'image 'images/Photo atelier.jpg' de l'article 'publie' pèse 2,4 Mo, plus de 1 Mo\u00a0: la "
+                          "page la charge en entier chez chaque lecteur, sur téléphone aussi", hint),
+        (10, 14, "warning", "l'image '{static}/images/Photo atelier.jpg' de l'article 'publie' pèse 2,4 Mo, plus de "
+                            "1 Mo\u00a0: la page la charge en entier chez chaque lecteur, sur téléphone aussi", hint)]
+    # A site that allows heavier images says so; a size without its unit is refused.
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8")
+    calendar.write_text(text + "checks:\n  image-too-large:\n    max_size: 2,5 Mo\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-too-large"])
+    assert json.loads(result.output)["findings"] == []
+    calendar.write_text(text + "checks:\n  image-too-large: {max_size: 2500}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--only", "image-too-large"])
+    assert result.exit_code == 2
+    assert "error: trouvé '2500', attendu\u00a0: une taille comme '1 Mo' ou '500 ko'" in result.output
 
 
 def test_missing_alt_text() -> None:
@@ -691,6 +760,59 @@ def _plan_with_an_article_online(*entries: str):
     plan = plan_of(calendar, [lancement], now=NOW)
     plan.article_url_template = "{date:%Y}/{slug}/"
     return plan
+
+
+GOOGLE_DOCS_LINK = ("https://www.google.com/url?q=https://example.org/portails%3Fmodele%3Dacier&sa=D&source=editors"
+                    "&ust=1748851200000000&usg=AOvVaw0abc")
+
+
+def test_redirect_link(site: Path) -> None:
+    """Links pasted from Google Docs, a search or Facebook went online as Google's and Facebook's: each reader
+    went through them, without a word from the checks."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        f"\nVoir [nos portails]({GOOGLE_DOCS_LINK}) et\n"
+        '<a href="https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fsalon&amp;h=AT0x">le salon</a>,\n'
+        "[le profil](https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Fexample.org%2F&urlhash=x),\n"
+        "[la carte](https://www.google.com/maps/place/Lyon) et [recherche](https://www.google.fr/url?q=/search).\n"),
+        encoding="utf-8")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + (
+        "  - id: portails\n    networks: [linkedin, mastodon]\n    at: 2027-03-03 10:00\n"
+        f"    link: {GOOGLE_DOCS_LINK}\n"
+        "    text: Nos portails, et le salon https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fsalon !\n"
+        "ambassadors:\n  suggestions:\n"
+        f"    - {{title: Portails, link: '{GOOGLE_DOCS_LINK}'}}\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "redirect-link"])
+    assert result.exit_code == 0, result.output
+    found = [(f["file"], f["line"], f["column"], f["severity"], f["message"], f["hint"])
+             for f in json.loads(result.output)["findings"]]
+    tail = "which records the click and may stop them on a warning page first"
+    google = (f"goes through Google's redirection page ({GOOGLE_DOCS_LINK[:59]}…): each reader passes through "
+              f"Google, {tail}")
+    facebook = ("goes through Facebook's redirection page (https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org"
+                f"%2F…): each reader passes through Facebook, {tail}")
+    portails = "link to the page itself: https://example.org/portails?modele=acier"
+    assert found == [
+        # One finding a field, not one a network.
+        ("calendar.yaml", 40, 11, "warning", f"post 'portails' {google}", portails),
+        ("calendar.yaml", 41, 11, "warning", f"post 'portails' {facebook}",
+         "link to the page itself: https://example.org/salon"),
+        ("calendar.yaml", 44, 31, "warning", f"the suggestion to staff 'Portails' {google}", portails),
+        ("content/articles/publie.md", 10, 21, "warning", f"a link in article 'publie' {google}", portails),
+        ("content/articles/publie.md", 11, 10, "warning", f"a link in article 'publie' {facebook}",
+         "link to the page itself: https://example.org/salon"),
+        ("content/articles/publie.md", 12, 13, "warning", "a link in article 'publie' goes through LinkedIn's "
+         "redirection page (https://www.linkedin.com/redir/redirect?url=https%3A%2F%2Fe…): each reader passes "
+         f"through LinkedIn, {tail}", "link to the page itself: https://example.org/")]
+    # A search result's link, from another country's Google; Outlook's safe links.
+    from edcal.checks.rules.links import redirected
+
+    assert redirected("https://www.google.co.uk/url?sa=t&url=https%3A%2F%2Fexample.org%2Fa&ved=2a") == (
+        "Google", "https://example.org/a")
+    assert redirected("https://eur02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2F&data=0") == (
+        "Outlook", "https://example.org/")
+    assert redirected("https://www.google.com/url-shortener/?q=https://example.org/") is None
 
 
 def test_unknown_article_link() -> None:

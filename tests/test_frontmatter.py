@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import markdown
@@ -257,6 +258,51 @@ def test_markup_markdown_reads_otherwise_than_the_writers_editor_is_found() -> N
                      ("link-without-address", "[le guide]()", 20, 6, 0),
                      ("link-without-words", "[](https://example.org)", 20, 22, 0),
                      ("data-image", "data:image/png", 20, 51, 9)]
+
+
+def test_a_first_heading_repeating_the_title_is_found() -> None:
+    """Google Docs, Notion and Word export the title as the text's first line, `# Titre`: under the theme's own
+    title, the page showed it twice. Its words count, not their case, accents, punctuation or markup."""
+    from edcal.load.articles import misread_markup
+
+    title = "Salon Industrie 2027 : retrouvez-nous stand B42"
+    for body, written in [("\n# Salon industrie 2027 – Retrouvez-nous, stand B42\n\nTexte.\n",
+                           "# Salon industrie 2027 – Retrouvez-nous, stand B42"),
+                          ("# **SALON INDUSTRIE 2027 : RETROUVEZ-NOUS STAND B42** #\r\nTexte.\r\n",
+                           "# **SALON INDUSTRIE 2027 : RETROUVEZ-NOUS STAND B42** #"),
+                          ("Salon Industrie 2027 : retrouvez-nous stand B42\n=====\n\nTexte.\n",
+                           "Salon Industrie 2027 : retrouvez-nous stand B42")]:
+        assert markdown.markdown(body).startswith("<h1>"), body
+        found = misread_markup(split_article(f"---\ntitle: {title!r}\n---\n" + body, "t.md"), title)
+        assert [(m.kind, m.written, m.source.line, m.source.column) for m in found] == [
+            ("title-heading", written, 4 + body.startswith("\n"), 1)], body
+    # Another first heading, a heading below the text's first line, a second-level one: the writer's own.
+    for body in ("# Le programme\n\nTexte.\n", "Texte.\n\n# Salon Industrie 2027 : retrouvez-nous stand B42\n",
+                 "## Salon Industrie 2027 : retrouvez-nous stand B42\n",
+                 "    # Salon Industrie 2027 : retrouvez-nous stand B42\n"):
+        assert misread_markup(split_article("---\ntitle: T\n---\n" + body, "t.md"), title) == (), body
+    # A long first line is read once: an expression trying a closing `#` after each of its spaces took minutes.
+    started = time.perf_counter()
+    assert misread_markup(split_article("---\ntitle: a b\n---\n# a" + " " * 100_000 + "b\n", "t.md"), "a b")
+    assert time.perf_counter() - started < 1
+    # An accent left out or typed apart (a Mac's decomposed à), another apostrophe: the same words.
+    for heading in ("# Nos apprentis a l'honneur\n", "# Nos apprentis a\u0300 l'honneur\n"):
+        found = misread_markup(split_article("---\ntitle: T\n---\n" + heading, "t.md"), "Nos apprentis à l’honneur")
+        assert [m.kind for m in found] == ["title-heading"], heading
+
+
+def test_a_callout_is_found() -> None:
+    """Obsidian and GitHub show `> [!note]` as a box; the blog showed "[!note]" as written, in a plain quote."""
+    from edcal.load.articles import misread_markup
+
+    body = ("> [!note]\n> Fermé le lundi.\n\n> [!WARNING]- Attention au gel\r\n> Texte.\r\n\n"
+            ">> [!tip] Astuce\n\n> Une [!citation] ordinaire, et [!lien](https://example.org/).\n\n"
+            "```\n> [!note] en code\n```\n")
+    assert "<p>[!note]" in markdown.markdown(body)
+    found = misread_markup(split_article("---\ntitle: T\n---\n" + body, "t.md"))
+    assert [(m.kind, m.written, m.source.line, m.source.column) for m in found] == [
+        ("callout", "[!note]", 4, 3), ("callout", "[!WARNING]- Attention au gel", 7, 3),
+        ("callout", "[!tip] Astuce", 10, 4)]
 
 
 def test_a_line_of_hashtags_is_found_in_a_file_saved_on_windows() -> None:
@@ -738,6 +784,42 @@ def test_another_tools_field_gets_the_advice_that_fits_it(field: str, hint: str)
     validate_article(split_article(text, "a.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
     [error] = errors.errors
     assert error.hint.startswith(hint) and "EDCAL_EXTRA_METADATA" not in error.hint
+
+
+@pytest.mark.parametrize(("status", "meant"), [
+    ("Done", "published"), ("Not started", "draft"), ("In progress", "draft"), ("In review", "review"),
+    ("terminé", "published"), ("Ready", "published"), ("to_do", "draft"), ("Brouillon", "draft"),
+])
+def test_notions_status_is_told_as_edcals(status: str, meant: str) -> None:
+    """A Notion export's `Status: Done` was told "expected one of: draft, review, published, hidden", and the
+    writer had to guess which one Notion's "Done" is."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    text = f"Title: Portes ouvertes\nStatus: {status}\nOwner: personne\n\nTexte.\n"
+    meta, _ = validate_article(split_article(text, "a.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert meta is None
+    told = [error.format().splitlines() for error in errors.errors]
+    assert told[0][0] == f"a.md:2:9: error: found '{status}', expected one of: draft, review, published, hidden"
+    assert told[0][1].startswith(f"    hint: '{status}' says the text is ") and f"write `status: {meant}`" in told[0][1]
+    # The rest of the header in the same run: the owner, and the date a finished text needs.
+    assert [lines[0] for lines in told[1:]] == [
+        *(["a.md:1:1: error: missing `date:` for a published article"] if meant == "published" else []),
+        "a.md:3:8: error: unknown person 'personne'"]
+
+
+def test_notions_published_is_edcals() -> None:
+    """`Status: Published` is edcal's own status, whatever its case: no error."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    text = "Title: Portes ouvertes\nStatus: Published\nDate: 2027-03-01 09:00\n\nTexte.\n"
+    meta, _ = validate_article(split_article(text, "a.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert meta is not None and meta.status == "published" and not errors.errors
 
 
 @pytest.mark.usefixtures("site_language")

@@ -20,11 +20,12 @@ import json
 import os
 import posixpath
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import Field
 
@@ -37,11 +38,12 @@ from edcal.load.network_registry import Registry, registry_with
 from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
 from edcal.load.sections.checks import parse_silence
 from edcal.load.slowmarkup import slow_markup, without_fenced_code
-from edcal.load.validate import WEB_ADDRESS, reference_hint, scheme_missing, validate_spec
+from edcal.load.validate import WEB_ADDRESS, article_status, reference_hint, scheme_missing, validate_spec
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import (
     IMAGE_SUFFIXES,
     Article,
+    ArticleStatus,
     LinkedFile,
     MisreadMarkup,
     Social,
@@ -322,6 +324,9 @@ _DATA_IMAGE = re.compile(r"(?:\]\(\s*<?|\bsrc\s*=\s*[\"']?)(?P<data>data:image/[
                          re.IGNORECASE)
 #: A link or image and what it holds: ``[notre guide]()`` has no address, ``[](https://…)`` no words.
 _LINK_PARTS = re.compile(r"(?P<image>!?)\[(?P<words>[^\[\]\n]*)\]\((?P<address>[^()\n]*)\)")
+#: A quote opened as Obsidian's and GitHub's callouts are, ``> [!note]`` or ``> [!warning]- Titre``: Markdown
+#: shows the ``[!note]`` as written.
+_CALLOUT = re.compile(r"[ ]{0,3}>(?:[ \t]*>)*[ \t]*(?P<callout>\[![A-Za-z][\w-]*\][+-]?(?:[ \t]+.*)?)")
 
 
 #: What may be misread, found in the text as written, before code is told apart (most articles hold none):
@@ -335,7 +340,7 @@ _MAYBE_NO_WORDS = re.compile(r"\[\s*\]\(")
 
 def _may_be_misread(body: str) -> bool:
     text = "\n" + body
-    if (_MAYBE_HASHTAGS.search(text) or "data:" in body or _MAYBE_NO_ADDRESS.search(body)
+    if (_MAYBE_HASHTAGS.search(text) or "data:" in body or "[!" in body or _MAYBE_NO_ADDRESS.search(body)
             or _MAYBE_NO_WORDS.search(body)):
         return True
     if any(bullet in body for bullet in "•◦▪●–"):
@@ -348,13 +353,17 @@ def _may_be_misread(body: str) -> bool:
     return False
 
 
-def misread_markup(parsed: ArticleSource) -> tuple[MisreadMarkup, ...]:
+def misread_markup(parsed: ArticleSource, title: str = "") -> tuple[MisreadMarkup, ...]:
     """What an article's text holds that Markdown reads otherwise than the editor it was written or pasted
-    in showed it (GitHub's preview, a word processor, Obsidian), outside code, in the order of the text."""
+    in showed it (GitHub's preview, a word processor, Obsidian, Notion), outside code, in the order of the text.
+
+    :param title: the header's ``title:``, which a first heading of the same words repeats.
+    """
+    repeated = _title_heading(parsed, title)
     if not _may_be_misread(parsed.body):
-        return ()
+        return (repeated,) if repeated is not None else ()
     body = _without_code(parsed.body)
-    found = []
+    found = [repeated] if repeated is not None else []
 
     def at(number: int, column: int = 1) -> Source:
         return Source(parsed.path, parsed.body_line + number, column)
@@ -380,6 +389,10 @@ def misread_markup(parsed: ArticleSource) -> tuple[MisreadMarkup, ...]:
             block = "other" if _ANY_ITEM.match(line) or _OWN_BLOCK.match(line) else "paragraph"
         if line.startswith("#"):
             block = ""  # a heading is a block of its own line
+        callout = _CALLOUT.match(line) if "[!" in line else None
+        if callout is not None:
+            found.append(MisreadMarkup("callout", callout.group("callout").strip(),
+                                       at(number, callout.start("callout") + 1)))
     if "](" in body or "data:" in body:
         locate = _Locator(body, parsed.path, parsed.body_line)
         spans = sorted([*_DATA_IMAGE.finditer(body), *_LINK_PARTS.finditer(body)], key=lambda m: m.start())
@@ -398,6 +411,55 @@ def misread_markup(parsed: ArticleSource) -> tuple[MisreadMarkup, ...]:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+#: The blank lines and spaces a text opens with (read without copying the text, as lstrip() would).
+_BLANK_START = re.compile(r"[ \t\r\n]*")
+#: A heading's underline that makes the line above a first-level heading (``Titre`` then ``=====``).
+_FIRST_LEVEL_UNDERLINE = re.compile(r"[ ]{0,3}=+[ \t\r]*")
+
+
+def _title_heading(parsed: ArticleSource, title: str) -> MisreadMarkup | None:
+    """The text's first line, when it is a first-level heading of the title's words (``# Titre de
+    l'article``, as Google Docs, Notion and Word export a document): the theme shows the title above the
+    text already, the page would show it twice. A first heading of other words is a heading the writer
+    chose: it shows once."""
+    if not title:
+        return None
+    start = _BLANK_START.match(parsed.body).end()  # type: ignore[union-attr]  # (it matches an empty start)
+    start = parsed.body.rfind("\n", 0, start) + 1  # the first line that is not blank
+    end = parsed.body.find("\n", start)
+    line = parsed.body[start:] if end < 0 else parsed.body[start:end]
+    words = _first_level_heading(line)
+    if words is None and end >= 0 and not line.startswith("    "):
+        below_end = parsed.body.find("\n", end + 1)
+        below = parsed.body[end + 1:] if below_end < 0 else parsed.body[end + 1:below_end]
+        words = line if _FIRST_LEVEL_UNDERLINE.fullmatch(below) else None
+    if not words or _comparable(words) != _comparable(title):
+        return None
+    number = parsed.body.count("\n", 0, start)
+    return MisreadMarkup("title-heading", line.strip(), Source(parsed.path, parsed.body_line + number, 1))
+
+
+def _first_level_heading(line: str) -> str | None:
+    """The words of a first-level heading's line, ``# Titre`` (its closing ``#`` taken off), as Markdown reads
+    it (up to 3 spaces before); None for another line. Read without an expression: one with a closing ``#``
+    to try after each space of the line took seconds on a long line of spaces."""
+    text = line.lstrip(" ")
+    if len(line) - len(text) > 3 or not text.startswith(("# ", "#\t")):
+        return None
+    words = text[2:].strip(" \t\r")
+    closed = words.rstrip("#")
+    if closed != words and (not closed or closed[-1] in " \t"):
+        words = closed.strip(" \t")
+    return words
+
+
+def _comparable(text: str) -> str:
+    """A title as a reader compares two: its words, without case, accents, punctuation or markup."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
+    return " ".join(kept.split())
 
 
 #: An image without alt text: ``![](photo.jpg)``, or an ``<img>`` tag without ``alt``. No ``<`` inside
@@ -673,6 +735,18 @@ _OTHER_TOOLS_FIELD = {
 }
 
 
+def _status_hint(found: str, meant: str) -> str:
+    """What to write for a status said in other words (Notion's ``Status: Done``, ``brouillon``): edcal's ``meant``."""
+    if meant == "published":
+        return say("'{found}' says the text is finished: write `status: published`, or delete the line, published "
+                   "being the default; the article goes online at its `date:`", found=found)
+    if meant == "review":
+        return say("'{found}' says the text is to be reread: write `status: review`; the article stays offline "
+                   "until it is `published`", found=found)
+    return say("'{found}' says the text is not finished: write `status: draft`; the article stays offline, and its "
+               "promotions wait for it", found=found)
+
+
 def _theme_field_hint(name: str, known: Collection[str], meant: str | None,
                       listed: Collection[str] = ()) -> str | None:
     """A field near none of edcal's is most often one a blog's theme or plugins read (`Series:`).
@@ -716,8 +790,16 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
                        "(or status: draft), ---", title=_title_in(parsed.body)))
         return None, {}
     extras = {k: data.pop(k) for k in list(data) if k in extra_fields}
+    status_refused = False
     if isinstance(data.get("status"), str):
-        data["status"] = data["status"].strip().lower()
+        written, data["status"] = data["status"].strip(), data["status"].strip().lower()
+        meant = article_status(written)
+        if meant is not None:  # Notion's `Status: Done`: the rest of the header is read in the same run
+            errors.add(loc.value("status"), say("found {found}, expected one of: {options}",
+                                                found=describe(written),
+                                                options=", ".join(get_args(ArticleStatus))),
+                       _status_hint(written, meant))
+            data["status"], status_refused = meant, True
     spec = validate_spec(ArticleSpec, data, errors, unknown_field_hint=functools.partial(_theme_field_hint, listed=extra_fields))
     if spec is None:
         # The dates too, in the same pass: fixing an unknown field only to meet the next error took two runs.
@@ -769,7 +851,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
     social = _social(spec.social, loc, calendar, errors)
     silenced = parse_silence(spec.silence, loc.value("silence"), errors, calendar.check_ids)
-    if len(errors.errors) > before:
+    if len(errors.errors) > before or status_refused:
         return None, extras
     summary = spec.summary
     if summary is None:  # the first paragraph: findings on the summary point at it

@@ -69,16 +69,36 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
 #: Literal values writers type in French, and the value meant.
 VALUE_SYNONYMS = {
     **dict.fromkeys(("brouillon", "ébauche", "ebauche", "draft"), "draft"),
-    **dict.fromkeys(("relecture", "en relecture", "à relire", "a relire", "revue", "en revue"), "review"),
-    **dict.fromkeys(("publié", "publie", "publiée", "publiee", "en ligne", "publish", "live"), "published"),
+    **dict.fromkeys(("relecture", "en relecture", "à relire", "a relire", "revue", "en revue", "in review",
+                     "to review", "pending", "pending review"), "review"),
+    **dict.fromkeys(("publié", "publie", "publiée", "publiee", "en ligne", "publish", "live", "done",
+                     "complete", "completed", "posted", "terminé", "termine", "fait"), "published"),
     **dict.fromkeys(("caché", "cache", "masqué", "masque", "privé"), "hidden"),
-    **dict.fromkeys(("idée", "idee", "à faire", "a faire", "todo"), "idea"),
-    **dict.fromkeys(("en cours", "rédaction", "redaction", "en rédaction", "écriture", "in progress"),
-                    "writing"),
+    **dict.fromkeys(("idée", "idee", "à faire", "a faire", "todo", "to do", "not started", "backlog"),
+                    "idea"),
+    **dict.fromkeys(("en cours", "rédaction", "redaction", "en rédaction", "écriture", "in progress", "doing",
+                     "writing", "wip", "drafting"), "writing"),
     **dict.fromkeys(("planifié", "planifie", "programmé", "programme", "prêt", "pret", "ready"), "scheduled"),
     **dict.fromkeys(("obligatoire", "requis"), "required"),
     **dict.fromkeys(("facultatif", "optionnel"), "optional"),
 }
+
+
+#: The article status meant by the other statuses of a text: an idea, or one being written, is not finished.
+_AS_ARTICLE_STATUS = {"idea": "draft", "writing": "draft", "draft": "draft", "review": "review",
+                      "published": "published", "scheduled": "published"}
+#: The planning site's word for an article with a date to come, which has a hint of its own.
+_SCHEDULED_WORDS = ("scheduled", "programmé", "planifié")
+
+
+def article_status(found: str) -> str | None:
+    """The article status (draft, review or published) that another word for a text's status means: Notion's
+    ``Done``, ``Not started`` and ``In progress``, French (``brouillon``), in any case. None for an article
+    status as written, for a word of none (and for ``scheduled``, which has a hint of its own: an article is
+    scheduled by its date)."""
+    key = " ".join(found.replace("_", " ").replace("-", " ").split()).lower()
+    meant = _AS_ARTICLE_STATUS.get(VALUE_SYNONYMS.get(key, ""))
+    return meant if meant is not None and meant != key and key not in _SCHEDULED_WORDS else None
 
 
 #: An http(s) address: no space, line break, quote, angle bracket or backslash (each is written %xx in an
@@ -131,7 +151,7 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
         if meant in options:
             return say("write every: {meant} and interval: {count} (every {count} {meant}s)", meant=meant,
                        count=count)
-    if found.strip().lower() in ("scheduled", "programmé", "planifié") and "published" in options:
+    if found.strip().lower() in _SCHEDULED_WORDS and "published" in options:
         return say("an article is scheduled by its date: write status: published (or leave it out) and a "
                    "date: in the future")
     meant = VALUE_SYNONYMS.get(" ".join(found.split()).lower())

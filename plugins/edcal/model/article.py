@@ -65,13 +65,14 @@ class LinkedFile:
 
 #: What an article's text holds that Markdown reads otherwise than the editor it was written in showed it.
 MisreadKind = Literal["list-in-paragraph", "bullets", "hashtags", "data-image", "link-without-address",
-                      "link-without-words"]
+                      "link-without-words", "title-heading", "callout"]
 
 
 @dataclass(frozen=True, slots=True)
 class MisreadMarkup:
     """Markup of an article's text that the blog shows otherwise than the writer saw it: a list run into
-    the paragraph above it, a line of hashtags made a heading, an image pasted as data…"""
+    the paragraph above it, a line of hashtags made a heading, an image pasted as data, the title repeated as
+    the text's first heading…"""
 
     kind: MisreadKind
     #: As written (an image pasted as data: its start, ``data:image/png``).

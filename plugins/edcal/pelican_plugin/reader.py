@@ -66,7 +66,7 @@ class EdcalMarkdownReader(MarkdownReader):
             meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder),
                                        page_links=page_links(parsed, folder),
                                        unlabelled_images=unlabelled_images(parsed),
-                                       misread_markup=misread_markup(parsed),
+                                       misread_markup=misread_markup(parsed, meta.title),
                                        no_text=has_no_text(parsed))
         raw = {k: v for k, v in parsed.metadata.items() if isinstance(k, str) and k in _PROCESSED}
         site_lang = str(self.settings.get("DEFAULT_LANG") or "")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import math
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from edcal.blog.imagesize import image_size
-from edcal.checks.registry import CheckContext, Problem, rule
+from edcal.checks.registry import CheckContext, Option, Problem, rule
 from edcal.checks.rules._files import in_content, is_file, nearest_file
 from edcal.i18n import Message, say, say_count
-from edcal.model.article import content_path
+from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.network import aspect_ratio
 from edcal.model.plan import Item
 from edcal.model.source import Source
@@ -295,6 +297,59 @@ def image_unfit(ctx: CheckContext) -> Iterator[Problem]:
                                   widest=widest, network=network.name,
                                   tallest=round(1080 / (aspect_ratio(narrowest) or 1)),
                                   lowest=round(1080 / (aspect_ratio(widest) or 1))), post)
+
+
+#: The width an article's image needs: the theme's text column is 44rem (704 CSS pixels), 1,408 on a phone's
+#: or a laptop's screen of two pixels a point.
+_PAGE_IMAGE_WIDTH = 1600
+#: A size with its unit: ``1 MB``, ``500 kB``, ``1,5 Mo``.
+_SIZE = re.compile(r"(?P<number>\d+(?:[.,]\d+)?)\s*(?P<unit>[km])(?:b|o)?", re.IGNORECASE)
+
+
+def _size(text: str) -> int:
+    """``1 MB``, ``500 kB`` (``Mo``, ``ko`` in French): a size in bytes, counted as the messages say it (1 MB is
+    1,000,000 bytes)."""
+    found = _SIZE.fullmatch(str(text).strip())
+    if found is None:
+        raise ValueError(say("found '{text}', expected a size such as '1 MB' or '500 kB'", text=text))
+    number = float(found.group("number").replace(",", "."))
+    return round(number * (1_000_000 if found.group("unit").lower() == "m" else 1_000))
+
+
+@rule("image-too-large", "warning", "An image an article shows weighs more than a page should load",
+      options=(Option("max_size", 1_000_000, _size, "The heaviest an article's image may be (default 1 MB).",
+                      unit="bytes"),))
+def image_too_large(ctx: CheckContext) -> Iterator[Problem]:
+    """A photo straight from a phone (3 to 10 MB) in an article's `image:` or text: every reader's page, on a
+    phone too, loads it whole. Sizes only, from the file system: no image is read. Judged for every article that
+    is or will be online, as image-missing is."""
+    content = ctx.plan.content_root
+    if content is None:
+        return
+    limit = int(ctx.options["max_size"])
+    sizes: dict[str, int | None] = {}
+    for article, item in ctx.articles_on_their_way():
+        images = [(article.where("image"), article.image, content_path(article.image))] if article.image else []
+        images += [(linked.source, linked.written, linked.target) for linked in article.linked_files
+                   if os.path.splitext(linked.target)[1].lower() in IMAGE_SUFFIXES]
+        for where, written, path in images:
+            if "://" in path:
+                continue
+            if path not in sizes:
+                try:
+                    sizes[path] = os.stat(content / path).st_size
+                except (OSError, ValueError):
+                    sizes[path] = None  # image-missing tells
+            size = sizes[path]
+            if size is None or size <= limit:
+                continue
+            yield Problem(where, say("image '{image}' of article '{slug}' weighs {size:,.1f} MB, more than {limit:,} "
+                                     "MB: every reader's page loads it whole, on a phone too", image=written,
+                                     slug=article.slug, size=math.ceil(size / 100_000) / 10, limit=limit / 1_000_000),
+                          say("resize it ({width:,} pixels wide is plenty for the page's column) and compress it (JPEG or "
+                              "WebP, quality about 80), keeping its name: {path}", width=_PAGE_IMAGE_WIDTH,
+                              path=Path(content.name) / path),
+                          item, when=max(article.date, ctx.now) if article.date else None)
 
 
 def _image_place(ctx: CheckContext, post: Item) -> str:

@@ -156,7 +156,8 @@ def empty_article(ctx: CheckContext) -> Iterator[Problem]:
 
 
 @rule("misread-markup", "warning", "An article's text holds markup the blog shows otherwise than the editor it "
-      "was written in: a list run into a paragraph, bullets, hashtags, an image pasted as data, an empty link")
+      "was written in: a list run into a paragraph, bullets, hashtags, an image pasted as data, an empty link, "
+      "the title repeated as a heading, a callout")
 def misread_markup(ctx: CheckContext) -> Iterator[Problem]:
     """What GitHub's preview, a word processor or Obsidian showed one way and Markdown reads another: the
     writer saw a list, the blog shows a run-on paragraph. Judged, as `article-link` is, for every article
@@ -194,6 +195,17 @@ def _misread(found: MisreadMarkup, slug: str) -> tuple[Message, Message]:
                     "and every feed carry it whole", slug=slug, kind=written.removeprefix("data:"),
                     size=-(-found.weight // 1000)),
                 say("save it as a file in content/images/ and link it: ![what it shows]({{static}}/images/NAME.png)"))
+    if found.kind == "title-heading":
+        return (say("'{written}' in article '{slug}' repeats its title as the text's first heading: the page shows "
+                    "the title twice, one above the other", written=written, slug=slug),
+                say("delete the line: the theme shows the header's `title:` above the text"))
+    if found.kind == "callout":
+        marker = written[:written.index("]") + 1]  # `[!warning]`, then `-` (folded) and a title, if any
+        title = written[len(marker):].lstrip("+-").strip()
+        return (say("'{written}' in article '{slug}' opens a quote as an Obsidian or GitHub callout: the blog shows "
+                    "'{marker}' as written, in a plain quote", written=written, slug=slug, marker=marker),
+                say("write its title in bold instead: > **{title}**", title=title) if title else
+                say("write the label in bold instead: > **{label}:** …", label=_callout_label(marker[2:-1])))
     if found.kind == "link-without-address" and written.startswith("!"):
         return (say("'{written}' in article '{slug}' is an image without a file: a broken image on the blog",
                     written=written, slug=slug),
@@ -205,6 +217,16 @@ def _misread(found: MisreadMarkup, slug: str) -> tuple[Message, Message]:
     return (say("'{written}' in article '{slug}' is a link without words: nobody sees it on the page",
                 written=written, slug=slug),
             say("write the words to click between the brackets: [our catalogue](…)"))
+
+
+def _callout_label(kind: str) -> Message | str:
+    """The word a callout's kind (GitHub's five, Obsidian's usual ones) is written in bold in its place."""
+    labels = {"note": say("Note"), "tip": say("Tip"), "important": say("Important"), "warning": say("Warning"),
+              "caution": say("Caution"), "info": say("Information"), "example": say("Example"),
+              "question": say("Question"), "quote": say("Quote"), "todo": say("To do"),
+              "danger": say("Danger"), "success": say("Success"),
+              **dict.fromkeys(("abstract", "summary", "tldr"), say("Summary"))}
+    return labels.get(kind.lower(), kind.capitalize())
 
 
 @rule("outside-campaign", "warning", "A post or article of a campaign goes out before it starts or after it ends")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import html
 import posixpath
 import re
 import string
@@ -19,8 +20,9 @@ from edcal.errors import closest
 from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import Article
+from edcal.model.calendar import PostEntry, Variant
 from edcal.model.source import Source
-from edcal.plan.compose import absolute, is_site_url
+from edcal.plan.compose import URL_IN_TEXT, absolute, is_site_url
 from edcal.plan.linked import articles_by_page, page_path, post_article
 from edcal.plan.share import site_addresses
 from edcal.plan.status import article_state
@@ -330,6 +332,102 @@ def _relative_file(target: Article, article: Article) -> str:
     """The target's file as ``{filename}`` reads it from the linking article's folder."""
     here = posixpath.dirname(article.source.path)
     return posixpath.relpath(target.source.path, here) if here else target.source.path
+
+
+def _may_redirect(text: str) -> bool:
+    """Whether a text may hold a link through a redirection page, before any address is read (most hold none)."""
+    return "/url?" in text or "/l.php?" in text or "/redir/" in text or "safelinks." in text
+
+
+#: The query parameters that hold the real address, by redirection page.
+_REDIRECT_PARAMETERS = {"Google": ("q", "url"), "Facebook": ("u",), "LinkedIn": ("url",), "Outlook": ("url",)}
+
+
+def redirected(link: str) -> tuple[str, str] | None:
+    """The service and the real address of a link copied through a redirection page: Google's
+    (``https://www.google.com/url?q=…``, what Google Docs and Search put on a pasted link), Facebook's
+    (``https://l.facebook.com/l.php?u=…``), LinkedIn's (``/redir/redirect?url=…``), Outlook's safe links."""
+    if not _may_redirect(link):
+        return None
+    parts = urllib.parse.urlsplit(html.unescape(link))  # `&amp;` in a link pasted as HTML
+    host, path = (parts.hostname or "").lower(), parts.path
+    if re.fullmatch(r"(?:www\.)?google(?:\.[a-z]{2,3}){1,2}", host) and path == "/url":
+        service = "Google"
+    elif host in ("l.facebook.com", "lm.facebook.com") and path == "/l.php":
+        service = "Facebook"
+    elif host in ("linkedin.com", "www.linkedin.com") and path.startswith("/redir/redirect"):
+        service = "LinkedIn"
+    elif host.endswith(".safelinks.protection.outlook.com"):
+        service = "Outlook"
+    else:
+        return None
+    query = urllib.parse.parse_qs(parts.query)
+    address = next((query[name][0] for name in _REDIRECT_PARAMETERS[service] if query.get(name)), "")
+    return (service, address) if re.match(r"https?://", address, re.IGNORECASE) else None
+
+
+@rule("redirect-link", "warning", "A link goes through a redirection page (Google's, Facebook's, LinkedIn's) "
+      "rather than to the page itself")
+def redirect_link(ctx: CheckContext) -> Iterator[Problem]:
+    """A link copied from Google Docs, a search result or a Facebook post is Google's or Facebook's, the real
+    address in its query: each reader goes through that service, which records the click and may stop them
+    on a warning page first. Judged in the articles' texts (every article that is or will be online, as
+    ``article-link``), in the posts' own texts and links, and in the suggestions to staff."""
+    for article, item in ctx.articles_on_their_way():
+        when = max(article.date, ctx.now) if article.date else None
+        for link in article.page_links:
+            found = redirected(link.written)
+            if found is not None:
+                yield _redirect_problem(link.source, say("a link in article '{slug}'", slug=article.slug),
+                                        link.written, *found, item=item, when=when)
+    read: set[tuple[str, str]] = set()  # an entry's posts on a network, every week: their texts are read once
+    told: set[tuple[str, str, str]] = set()  # an entry's text, on four networks: told once
+    for post in ctx.posts():
+        if (post.parent or "", post.network or "") in read:
+            continue
+        read.add((post.parent or "", post.network or ""))
+        entry = ctx.entry(post)
+        if entry is None:
+            continue  # an article's own promotion: its text is the article's
+        variant = entry.variants.get(post.network or "")
+        written: list[tuple[str, str | None, PostEntry | Variant]] = [
+            ("link", entry.link, entry), ("text", entry.text, entry), *(("texts", text, entry) for text in entry.texts)]
+        if variant is not None:
+            written += [("link", variant.link, variant), ("text", variant.text, variant)]
+        for name, value, holder in written:
+            if not value or not _may_redirect(value) or (entry.id, name, value) in told:
+                continue
+            told.add((entry.id, name, value))
+            where = holder.field_sources.get(name, entry.source)
+            for address, found in _redirects_in(value):
+                yield _redirect_problem(where, say("post '{id}'", id=entry.id), address, *found, item=post)
+    for suggestion in ctx.plan.calendar.ambassadors.suggestions:
+        for name in ("link", "text"):
+            value = getattr(suggestion, name)
+            for address, found in _redirects_in(value or ""):
+                yield _redirect_problem(suggestion.field_sources.get(name, suggestion.source),
+                                        say("the suggestion to staff '{title}'",
+                                            title=suggestion.title or suggestion.article or ""),
+                                        address, *found, when=ctx.now)
+
+
+def _redirects_in(text: str) -> Iterator[tuple[str, tuple[str, str]]]:
+    """The links through a redirection page that a text or a ``link:`` holds, each with its service and address."""
+    if not _may_redirect(text):
+        return
+    for address in dict.fromkeys(URL_IN_TEXT.findall(text)):
+        found = redirected(address)
+        if found is not None:
+            yield address, found
+
+
+def _redirect_problem(where: Source, what: Message, written: str, service: str, address: str,
+                      item: Any = None, when: Any = None) -> Problem:
+    shown = written if len(written) <= 60 else written[:59] + "…"
+    return Problem(where, say("{what} goes through {service}'s redirection page ({shown}): each reader passes "
+                              "through {service}, which records the click and may stop them on a warning page "
+                              "first", what=what, service=service, shown=shown),
+                   say("link to the page itself: {address}", address=address), item, when=when)
 
 
 @rule("placeholder-site-url", "warning",
