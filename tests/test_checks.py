@@ -1879,6 +1879,46 @@ def test_objective_stale_while_the_objective_is_ahead() -> None:
                           "`checks: {objective-stale: {after: 60 days}}`")
 
 
+def test_objective_unmeasured_once_its_period_has_begun() -> None:
+    """A manager wrote `target: 800` and never a figure: no check said so, the page showed no progress, and
+    objective-stale and objective-missed, which need `current:`, stayed silent for ever."""
+    dated = "      by: 2027-06-30\n"
+    found = _objective_findings("objective-unmeasured", _objectives(dated), "2027-01-12T10:00:00+01:00")
+    assert [(f.severity, f.message, str(f.source), f.hint) for f in found] == [
+        ("warning", "LinkedIn: no figure noted yet against the objective of 1,500 abonnés by 2027-06-30",
+         "calendar.yaml:9", "read today's figure in the network's statistics and add it to its `objective:`: "
+                            "`current: …` and `measured: 2027-01-12`")]
+    assert dict(found[0].data)["network"] == "linkedin"
+    assert found[0].message.translated(translator("fr")) == (
+        "LinkedIn\u00a0: aucun chiffre relevé à ce jour pour l'objectif de 1\u00a0500\u00a0abonnés au 30/06/2027")
+    assert found[0].hint.translated(translator("fr")) == (
+        "relevez le chiffre du jour dans les statistiques du réseau et ajoutez-le à son `objective:`\u00a0: "
+        "`current: …` et `measured: 2027-01-12`")
+    # A network's objective without `by` is always ahead: its followers can be read today.
+    [undated] = _objective_findings("objective-unmeasured", _objectives("      # no by\n"), "2027-01-12T10:00:00+01:00")
+    assert undated.message == "LinkedIn: no figure noted yet against the objective of 1,500 abonnés"
+    # A campaign's figure is counted from its first day (1 March), not before; its hint names no statistics.
+    campaign = "      unit: rendez-vous\n"
+    assert not _objective_findings("objective-unmeasured", _objectives(campaign=campaign), "2027-02-28T10:00:00+01:00")
+    [counted] = _objective_findings("objective-unmeasured", _objectives(campaign=campaign), "2027-03-01T10:00:00+01:00")
+    assert counted.message == "campaign 'Salon 2027': no figure noted yet against the objective of 40 rendez-vous by 2027-03-26"
+    assert counted.hint == ("count the figure reached so far (0 if none yet) and add it to its `objective:`: "
+                            "`current: …` and `measured: 2027-03-01`")
+    # Its date passed: once, for objective-missed's window, asking for the figure reached.
+    [passed] = _objective_findings("objective-unmeasured", _objectives(dated), "2027-07-05T10:00:00+02:00")
+    assert passed.message == ("LinkedIn: the objective's date, 2027-06-30, has passed, and no figure was noted against "
+                              "its target of 1,500 abonnés")
+    assert passed.hint.startswith("note the figure reached by 2027-06-30: add `current: …` and `measured: 2027-07-05`")
+    assert not _objective_findings("objective-unmeasured", _objectives(dated), "2027-07-31T10:00:00+02:00")
+    missed_off = _objectives(dated, checks="checks: {objective-missed: off}\n")
+    assert not _objective_findings("objective-unmeasured", missed_off, "2027-07-01T10:00:00+02:00")
+    # Nothing to measure: a figure noted, an objective in words alone.
+    noted = "      by: 2027-06-30\n      current: 1180\n      measured: 2027-01-04\n"
+    assert not _objective_findings("objective-unmeasured", _objectives(noted), "2027-01-12T10:00:00+01:00")
+    words = PARIS_CALENDAR.replace("  x: {}\n", "  x: {objective: Être lu des architectes}\n")
+    assert not _objective_findings("objective-unmeasured", words, "2027-01-12T10:00:00+01:00")
+
+
 def test_measured_in_future_is_a_warning_with_the_day_meant() -> None:
     swapped = "      by: 2027-06-30\n      current: 1180\n      measured: 2027-04-01\n"
     found = _objective_findings("measured-in-future", _objectives(swapped), "2027-01-12T10:00:00+01:00")

@@ -703,18 +703,36 @@ def test_an_objective_shows_what_the_checks_say_of_it(tmp_path: Path) -> None:
     """A missed or stale objective was told by `edcal check` only, never where a manager reads objectives."""
     site = tmp_path / "sample"
     copy_sample(site)
-    # Five weeks after LinkedIn's followers were counted (4 January): the figure is stale.
+    # Five weeks after LinkedIn's and Instagram's followers were counted (4 January): the figures are stale.
     env = {"EDCAL_NOW": "2027-02-15T10:00:00+01:00", "SOURCE_DATE_EPOCH": EPOCH}
     assert run_edcal("build", cwd=site, env=env).returncode == 0
     page = (site / "planning" / "index.html").read_text(encoding="utf-8")
-    row = page.split('<tr data-network="linkedin">', 1)[1].split("</tr>", 1)[0]
-    alert = re.search(r'<span class="gap" data-alert="objective-stale">([^<]+)</span>', row)
     check = run_edcal("check", "--only", "objective-stale", "--format", "json", cwd=site,
                       env={**env, "EDCAL_LANG": "fr"})
-    [finding] = json.loads(check.stdout)["findings"]
-    assert alert and html.unescape(alert.group(1)) == "⚠ " + finding["message"]
-    assert finding["data"]["network"] == "linkedin"
-    assert 'data-alert="' not in page.split('<tr data-network="linkedin">', 1)[0].split('class="objectives"', 1)[1]
+    findings = json.loads(check.stdout)["findings"]
+    assert sorted(f["data"]["network"] for f in findings) == ["instagram", "linkedin"]
+    for finding in findings:  # each beside its own network's objective, and nowhere else
+        network = finding["data"]["network"]
+        row = page.split(f'<tr data-network="{network}">', 1)[1].split("</tr>", 1)[0]
+        alert = re.search(r'<span class="gap" data-alert="objective-stale">([^<]+)</span>', row)
+        assert alert and html.unescape(alert.group(1)) == "⚠ " + finding["message"]
+        assert html.unescape(page).count(finding["message"]) == 1
+
+
+def test_an_objective_never_measured_says_so_beside_it(sample: Path) -> None:
+    """The fair's 40 appointments had no figure eight days into the campaign, and neither the page nor the
+    check said so: a manager read a target with no progress and no warning."""
+    page = (sample / "planning" / "index.html").read_text(encoding="utf-8")
+    row = page.split('<tr data-campaign="salon-industrie-2027"', 1)[1].split("</tr>", 1)[0]
+    alert = re.search(r'<span class="gap" data-alert="objective-unmeasured">([^<]+)</span>', row)
+    assert alert and html.unescape(alert.group(1)).replace("\u00a0", " ") == (
+        "⚠ la campagne « Salon Industrie Rhône-Alpes 2027 » : aucun chiffre relevé à ce jour pour l'objectif de "
+        "40 rendez-vous au 29/01/2027")
+    # The recruitment campaign begins on 18 January: nothing to count yet; Instagram's figure is noted.
+    for other in ('<tr data-campaign="recrutement-soudeur"', '<tr data-network="instagram">'):
+        assert 'data-alert="objective-unmeasured"' not in page.split(other, 1)[1].split("</tr>", 1)[0]
+    check = run_edcal("check", "--only", "objective-unmeasured", "--format", "json", cwd=sample, env=ENV)
+    assert [f["data"].get("campaign") for f in json.loads(check.stdout)["findings"]] == ["salon-industrie-2027"]
 
 
 def test_figures_read_as_a_reader_writes_them() -> None:

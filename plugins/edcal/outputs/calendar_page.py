@@ -200,7 +200,7 @@ def cadence_page_gaps(plan: Plan) -> list[Gap]:
 
 
 #: The checks that judge an objective: their findings are shown beside it.
-OBJECTIVE_RULES = ("objective-missed", "objective-stale", "measured-in-future")
+OBJECTIVE_RULES = ("objective-missed", "objective-stale", "objective-unmeasured", "measured-in-future")
 
 
 def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
