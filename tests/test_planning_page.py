@@ -877,7 +877,64 @@ def test_a_campaigns_posts_outside_its_dates_are_counted_apart(tmp_path: Path) -
     cell = " ".join(re.sub(r"<[^>]+>", " ", re.search(r'data-count="posts">(.*?)</td>', row.group(0),
                                                        re.DOTALL).group(1)).split())
     # 00:30 in Paris on its first day is in it (9 January in UTC); the two posts a week after it ended are not.
-    assert cell == "4 1 publiée, 2 hors de ses dates"
+    assert cell == "4 1 publiée, 3 programmées, 2 hors de ses dates 3 sur X, 1 sur Mastodon"
+
+
+def _campaign_posts_cell(page: str, campaign: str) -> dict[str, str]:
+    """The posts cell of a campaign's row: its total, and each line by its data-count."""
+    row = re.search(rf'<tr data-campaign="{campaign}".*?</tr>', page, re.DOTALL).group(0)
+    cell = re.search(r'data-count="posts">(.*?)</td>', row, re.DOTALL).group(1)
+    lines = {name: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\u00a0", " ").split())
+             for name, text in re.findall(r'<span class="due" data-count="([\w-]+)">(.*?)</span>(?=<br>|$)', cell)}
+    return {"total": cell.split("<", 1)[0], **lines}
+
+
+def test_a_campaigns_posts_are_split_by_status_and_network(tmp_path: Path) -> None:
+    """A manager read "12" for a campaign and could not tell that 10 were on LinkedIn and 2 on X, nor how
+    many were still drafts: the row now says both, in words, in the page's language."""
+    import dataclasses
+
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "campaigns:\n  - {id: salon, name: Salon, from: 2027-01-04, until: 2027-01-31}\n"
+                             "posts:\n  - {id: annonce, at: 2027-01-05 09:00, networks: [linkedin, x], text: Un, campaign: salon}\n"
+                             "  - {id: j-7, at: 2027-01-19 09:00, networks: [linkedin], text: Deux, campaign: salon, "
+                             "status: draft}\n"
+                             "  - id: rappel\n    repeat: {every: week, on: thu, at: '12:30', from: 2027-01-14, count: 3}\n"
+                             "    networks: [linkedin]\n    text: Trois\n    campaign: salon\n")
+    plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    french = _campaign_posts_cell((tmp_path / "index.html").read_text(encoding="utf-8"), "salon")
+    assert french == {"total": "6", "by-status": "2 publiées, 3 programmées, 1 en brouillon",
+                      "by-network": "5 sur LinkedIn, 1 sur X"}
+    write_planning_page(calendar_page, dataclasses.replace(plan, lang="en"), tmp_path / "en")
+    english = _campaign_posts_cell((tmp_path / "en" / "index.html").read_text(encoding="utf-8"), "salon")
+    assert english == {"total": "6", "by-status": "2 posts published, 3 posts scheduled, 1 draft",
+                       "by-network": "5 on LinkedIn, 1 on X"}
+
+
+def test_on_a_phone_a_campaigns_split_stays_on_the_screen(sample: Path, server: str, chromium: Any) -> None:
+    """The split of a campaign's posts wraps within its cell on a 390 px phone, each line whole."""
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    page.goto(server + "index.html")
+    cell = page.locator('.objectives tr[data-campaign="salon-industrie-2027"] td[data-count="posts"]')
+    cell.scroll_into_view_if_needed()
+    for line in ("by-status", "by-network"):
+        box = cell.locator(f'[data-count="{line}"]').bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, line
+    # As plan.json counts them: the most first, each network by its name.
+    plan = load_plan(sample)
+    names = {n["id"]: n["name"] for n in plan["networks"]}
+    counted: dict[str, int] = {}
+    for item in plan["items"]:
+        if item["kind"] == "post" and item["campaign"] == "salon-industrie-2027":
+            counted[item["network"]] = counted.get(item["network"], 0) + 1
+    expected = ", ".join(f"{count} sur {names[n]}" for n, count in sorted(counted.items(), key=lambda c: (-c[1], c[0])))
+    assert " ".join(cell.locator('[data-count="by-network"]').inner_text().split()) == expected
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "planning-objectives-phone")
+    page.close()
 
 
 def test_the_week_heading_writes_the_first_of_the_month_and_both_years(sample: Path, server: str,
