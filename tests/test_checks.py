@@ -1076,6 +1076,44 @@ def test_too_many_per_day() -> None:
     assert not run_checks(plan, only=["too-many-per-day"])
 
 
+def test_a_networks_finding_points_at_its_line_under_variants() -> None:
+    """Instagram's second post of the day pointed at the entry's first line, three networks above the
+    `instagram:` variant whose own `at:` put it there."""
+    calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {max_per_day: 1}\n").replace(
+        "  mastodon: {}\n", "  mastodon: {max_per_day: 1}\n")
+    entry = ("posts:\n"
+             "  - {id: matin, at: 2027-01-12 09:00, networks: [x, mastodon, linkedin], text: Un}\n"  # line 10
+             "  - id: salon\n"
+             "    networks: [linkedin, x, mastodon]\n"
+             "    at: 2027-01-13 09:00\n"
+             "    text: Salon @lea@piaille.fr\n"
+             "    variants:\n"
+             "      x:\n"  # line 16
+             "        at: 2027-01-12 18:00\n"  # line 17: X's own time, the day of 'matin'
+             "        text: Salon @lea@piaille.fr\n"  # line 18
+             "      mastodon: {at: 2027-01-12 09:30}\n"  # line 19: half an hour after 'matin'
+             "      linkedin: {text: Salon, at: 2027-01-12 09:20}\n")  # line 20: 20 minutes after it
+    plan = plan_of(calendar_from(calendar_text + entry), now=NOW)
+    found = run_checks(plan, only=["too-many-per-day", "posts-too-close", "mention-elsewhere"])
+    assert [(f.rule, f.item, str(f.source)) for f in found] == [
+        ("too-many-per-day", "salon-x", "calendar.yaml:17"),  # X's own `at:`, the post over the maximum
+        ("mention-elsewhere", "salon-x", "calendar.yaml:18"),  # X's own text, where the address is
+        ("too-many-per-day", "salon-mastodon", "calendar.yaml:19"),  # (posts-too-close: that day is said)
+        ("posts-too-close", "salon-linkedin", "calendar.yaml:20")]
+    # A variant without `at:` is its network's line: the post takes the entry's time there.
+    plan = plan_of(calendar_from(calendar_text + entry.replace("        at: 2027-01-12 18:00\n", "")
+                                 .replace("    at: 2027-01-13 09:00\n", "    at: 2027-01-12 18:00\n")), now=NOW)
+    found = run_checks(plan, only=["too-many-per-day"])
+    assert [(f.item, str(f.source)) for f in found] == [("salon-x", "calendar.yaml:16"),
+                                                        ("salon-mastodon", "calendar.yaml:18")]
+    # Without a variant for its network, the entry's line, as before.
+    plain = "posts:\n  - {id: a, at: 2027-01-12 09:00, networks: [x], text: Un}\n" \
+            "  - id: b\n    at: 2027-01-12 18:00\n    networks: [x, linkedin]\n    text: Deux\n" \
+            "    variants: {linkedin: {text: Trois}}\n"
+    [one] = run_checks(plan_of(calendar_from(calendar_text + plain), now=NOW), only=["too-many-per-day"])
+    assert str(one.source) == "calendar.yaml:11"
+
+
 def test_duplicate_text_and_its_window() -> None:
     lines = ["{id: a, at: 2027-01-12 09:00, networks: [x], text: Même texte}",
              "{id: b, at: 2027-01-20 09:00, networks: [x], text: '  même   TEXTE '}"]
