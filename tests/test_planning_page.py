@@ -673,11 +673,12 @@ def test_the_home_page_says_who_has_what_and_where_a_campaign_falls_below_its_ca
     end = now + dt.timedelta(days=42)  # as the networks' "posts planned in the next 42 days" count
     expected: dict[str, list[int]] = {p["id"]: [0, 0, 0] for p in plan["people"]}
     for item in plan["items"]:
-        if not item["owner"] or not item["start"] or item["kind"] == "idea" or item["status"] == "withheld":
+        if not item["owner"] or not item["start"] or item["status"] == "withheld":
             continue
         start = dt.datetime.fromisoformat(item["start"]) if "T" in item["start"] else None
         if (now <= start < end) if start else (now.date() <= dt.date.fromisoformat(item["start"]) < end.date()):
-            expected[item["owner"]][["post", "article", "deadline"].index(item["kind"])] += 1
+            # An idea due to go online (its `publish:` date) is an article on its owner's plate, to write first.
+            expected[item["owner"]][{"post": 0, "article": 1, "idea": 1, "deadline": 2}[item["kind"]]] += 1
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(server + "index.html")
     rows = page.locator(".objectives tr[data-person]")
@@ -697,6 +698,26 @@ def test_the_home_page_says_who_has_what_and_where_a_campaign_falls_below_its_ca
     assert len(campaign_gaps) == 3
     assert not page.locator('.objectives tr[data-campaign="salon-industrie-2027"] [data-count="cadence"]').count()
     page.close()
+
+
+def test_the_team_table_counts_the_ideas_due_to_go_online(tmp_path: Path) -> None:
+    """Sophie's idea announced for 2 February, within the 42 days, was on nobody's plate: the team table
+    counted written articles only. It is an article going online, still to write, and says so."""
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    team = PARIS_CALENDAR.replace("  - {id: ana, name: Ana}\n", "  - {id: ana, name: Ana}\n  - {id: sophie, name: Sophie}\n")
+    calendar = calendar_from(team + "ideas:\n"
+                             "  - {title: Portes ouvertes, owner: sophie, publish: 2027-02-02}\n"
+                             "  - {title: Portrait, owner: sophie, status: writing, publish: 2027-02-10}\n"
+                             "  - {title: Plus tard, owner: sophie, publish: 2027-04-01}\n"  # beyond the 42 days
+                             "  - {title: Un jour, owner: ana}\n")  # undated: the backlog, not the plate
+    write_planning_page(calendar_page, plan_of(calendar, now="2027-01-12T10:00:00+01:00"), tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    rows = {person: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).split())
+            for person, row in re.findall(r'<tr data-person="(\w+)">(.*?)</tr>', page, re.DOTALL)}
+    assert rows == {"ana": "Ana 0 0 0", "sophie": "Sophie 0 2 dont 2 idées 0"}
+    assert '<span data-count="articles">2</span>' in page
 
 
 def test_an_objective_shows_what_the_checks_say_of_it(tmp_path: Path) -> None:

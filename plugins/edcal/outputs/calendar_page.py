@@ -96,8 +96,11 @@ class PersonRow:
     id: str
     name: str
     posts: int
+    #: Articles going online, ideas of the backlog due to (their ``publish:`` date) included.
     articles: int
     deadlines: int
+    #: Of those articles, the ones still ideas: to be written before they go online.
+    ideas: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +208,9 @@ def cadence_page_gaps(plan: Plan) -> list[Gap]:
     return list(cadence_gaps(plan, plan.now, int(options["horizon"])))
 
 
+#: The team table's columns: posts, articles going online (an idea due to, too), deadlines.
+_PLATE_COLUMNS = {"post": 0, "article": 1, "idea": 1, "deadline": 2}
+
 #: The checks that judge an objective: their findings are shown beside it.
 OBJECTIVE_RULES = ("objective-missed", "objective-stale", "objective-unmeasured", "measured-in-future")
 
@@ -229,14 +235,17 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     horizon_end = plan.now + dt.timedelta(days=horizon)
     planned: dict[str, int] = defaultdict(int)
     # Per person, over the same horizon as the networks' planned posts (from now to the minute; a deadline,
-    # a day, from today to the horizon's day): posts (not withheld), articles going online, deadlines.
-    plates: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    # a day, from today to the horizon's day): posts (not withheld), articles going online (an idea whose
+    # `publish:` date falls there is one, still to write), deadlines; and which of the articles are ideas.
+    plates: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     today_start, horizon_day = plan.now.astimezone(zone).date(), horizon_end.astimezone(zone).date()
     for item in plan.items:
-        if item.owner and item.start is not None and item.kind != "idea" and item.status != "withheld" \
+        if item.owner and item.start is not None and item.status != "withheld" \
                 and (plan.now <= item.start < horizon_end if isinstance(item.start, dt.datetime)
                      else today_start <= item.start < horizon_day):
-            plates[item.owner][("post", "article", "deadline").index(item.kind)] += 1
+            plate = plates[item.owner]
+            plate[_PLATE_COLUMNS[item.kind]] += 1
+            plate[3] += item.kind == "idea"
         if item.campaign:
             count = counts[item.campaign]
             if item.kind == "post":
