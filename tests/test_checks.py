@@ -1198,6 +1198,44 @@ def test_too_many_per_day() -> None:
     assert not run_checks(plan, only=["too-many-per-day"])
 
 
+def test_a_networks_finding_points_at_its_line_under_variants() -> None:
+    """Instagram's second post of the day pointed at the entry's first line, three networks above the
+    `instagram:` variant whose own `at:` put it there."""
+    calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {max_per_day: 1}\n").replace(
+        "  mastodon: {}\n", "  mastodon: {max_per_day: 1}\n")
+    entry = ("posts:\n"
+             "  - {id: matin, at: 2027-01-12 09:00, networks: [x, mastodon, linkedin], text: Un}\n"  # line 10
+             "  - id: salon\n"
+             "    networks: [linkedin, x, mastodon]\n"
+             "    at: 2027-01-13 09:00\n"
+             "    text: Salon @lea@piaille.fr\n"
+             "    variants:\n"
+             "      x:\n"  # line 16
+             "        at: 2027-01-12 18:00\n"  # line 17: X's own time, the day of 'matin'
+             "        text: Salon @lea@piaille.fr\n"  # line 18
+             "      mastodon: {at: 2027-01-12 09:30}\n"  # line 19: half an hour after 'matin'
+             "      linkedin: {text: Salon, at: 2027-01-12 09:20}\n")  # line 20: 20 minutes after it
+    plan = plan_of(calendar_from(calendar_text + entry), now=NOW)
+    found = run_checks(plan, only=["too-many-per-day", "posts-too-close", "mention-elsewhere"])
+    assert [(f.rule, f.item, str(f.source)) for f in found] == [
+        ("too-many-per-day", "salon-x", "calendar.yaml:17"),  # X's own `at:`, the post over the maximum
+        ("mention-elsewhere", "salon-x", "calendar.yaml:18"),  # X's own text, where the address is
+        ("too-many-per-day", "salon-mastodon", "calendar.yaml:19"),  # (posts-too-close: that day is said)
+        ("posts-too-close", "salon-linkedin", "calendar.yaml:20")]
+    # A variant without `at:` is its network's line: the post takes the entry's time there.
+    plan = plan_of(calendar_from(calendar_text + entry.replace("        at: 2027-01-12 18:00\n", "")
+                                 .replace("    at: 2027-01-13 09:00\n", "    at: 2027-01-12 18:00\n")), now=NOW)
+    found = run_checks(plan, only=["too-many-per-day"])
+    assert [(f.item, str(f.source)) for f in found] == [("salon-x", "calendar.yaml:16"),
+                                                        ("salon-mastodon", "calendar.yaml:18")]
+    # Without a variant for its network, the entry's line, as before.
+    plain = "posts:\n  - {id: a, at: 2027-01-12 09:00, networks: [x], text: Un}\n" \
+            "  - id: b\n    at: 2027-01-12 18:00\n    networks: [x, linkedin]\n    text: Deux\n" \
+            "    variants: {linkedin: {text: Trois}}\n"
+    [one] = run_checks(plan_of(calendar_from(calendar_text + plain), now=NOW), only=["too-many-per-day"])
+    assert str(one.source) == "calendar.yaml:11"
+
+
 def test_duplicate_text_and_its_window() -> None:
     lines = ["{id: a, at: 2027-01-12 09:00, networks: [x], text: Même texte}",
              "{id: b, at: 2027-01-20 09:00, networks: [x], text: '  même   TEXTE '}"]
@@ -1999,6 +2037,46 @@ def test_objective_stale_while_the_objective_is_ahead() -> None:
     # A campaign's figure is counted wherever it is (applications): no network's statistics in its hint.
     assert stale.hint == ("note today's figure in `current:` and `measured:`, or allow older figures: "
                           "`checks: {objective-stale: {after: 60 days}}`")
+
+
+def test_objective_unmeasured_once_its_period_has_begun() -> None:
+    """A manager wrote `target: 800` and never a figure: no check said so, the page showed no progress, and
+    objective-stale and objective-missed, which need `current:`, stayed silent for ever."""
+    dated = "      by: 2027-06-30\n"
+    found = _objective_findings("objective-unmeasured", _objectives(dated), "2027-01-12T10:00:00+01:00")
+    assert [(f.severity, f.message, str(f.source), f.hint) for f in found] == [
+        ("warning", "LinkedIn: no figure noted yet against the objective of 1,500 abonnés by 2027-06-30",
+         "calendar.yaml:9", "read today's figure in the network's statistics and add it to its `objective:`: "
+                            "`current: …` and `measured: 2027-01-12`")]
+    assert dict(found[0].data)["network"] == "linkedin"
+    assert found[0].message.translated(translator("fr")) == (
+        "LinkedIn\u00a0: aucun chiffre relevé à ce jour pour l'objectif de 1\u00a0500\u00a0abonnés au 30/06/2027")
+    assert found[0].hint.translated(translator("fr")) == (
+        "relevez le chiffre du jour dans les statistiques du réseau et ajoutez-le à son `objective:`\u00a0: "
+        "`current: …` et `measured: 2027-01-12`")
+    # A network's objective without `by` is always ahead: its followers can be read today.
+    [undated] = _objective_findings("objective-unmeasured", _objectives("      # no by\n"), "2027-01-12T10:00:00+01:00")
+    assert undated.message == "LinkedIn: no figure noted yet against the objective of 1,500 abonnés"
+    # A campaign's figure is counted from its first day (1 March), not before; its hint names no statistics.
+    campaign = "      unit: rendez-vous\n"
+    assert not _objective_findings("objective-unmeasured", _objectives(campaign=campaign), "2027-02-28T10:00:00+01:00")
+    [counted] = _objective_findings("objective-unmeasured", _objectives(campaign=campaign), "2027-03-01T10:00:00+01:00")
+    assert counted.message == "campaign 'Salon 2027': no figure noted yet against the objective of 40 rendez-vous by 2027-03-26"
+    assert counted.hint == ("count the figure reached so far (0 if none yet) and add it to its `objective:`: "
+                            "`current: …` and `measured: 2027-03-01`")
+    # Its date passed: once, for objective-missed's window, asking for the figure reached.
+    [passed] = _objective_findings("objective-unmeasured", _objectives(dated), "2027-07-05T10:00:00+02:00")
+    assert passed.message == ("LinkedIn: the objective's date, 2027-06-30, has passed, and no figure was noted against "
+                              "its target of 1,500 abonnés")
+    assert passed.hint.startswith("note the figure reached by 2027-06-30: add `current: …` and `measured: 2027-07-05`")
+    assert not _objective_findings("objective-unmeasured", _objectives(dated), "2027-07-31T10:00:00+02:00")
+    missed_off = _objectives(dated, checks="checks: {objective-missed: off}\n")
+    assert not _objective_findings("objective-unmeasured", missed_off, "2027-07-01T10:00:00+02:00")
+    # Nothing to measure: a figure noted, an objective in words alone.
+    noted = "      by: 2027-06-30\n      current: 1180\n      measured: 2027-01-04\n"
+    assert not _objective_findings("objective-unmeasured", _objectives(noted), "2027-01-12T10:00:00+01:00")
+    words = PARIS_CALENDAR.replace("  x: {}\n", "  x: {objective: Être lu des architectes}\n")
+    assert not _objective_findings("objective-unmeasured", words, "2027-01-12T10:00:00+01:00")
 
 
 def test_measured_in_future_is_a_warning_with_the_day_meant() -> None:

@@ -680,12 +680,13 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
     # What the build counts, the review shows: 64 + 1 posts to come withheld.
     summary = run_edcal("build", cwd=site, env=CRISIS_ENV)
     assert "65 posts to come withheld by a freeze" in summary.stdout
-    # And the review's figures still add up to `edcal check`'s: the freeze's one finding is on no draft.
+    # And the review's figures still add up to `edcal check`'s: the freeze's one finding is on no draft, nor is
+    # the fair's objective without a figure.
     check = json.loads(run_edcal("check", "--format", "json", cwd=site, env=CRISIS_ENV).stdout)
     assert [(f["rule"], f["item"]) for f in check["findings"]] == [
-        ("post-in-freeze", None), ("post-in-freeze", "astuce-du-jeudi-mastodon-20270121")]
+        ("objective-unmeasured", None), ("post-in-freeze", None), ("post-in-freeze", "astuce-du-jeudi-mastodon-20270121")]
     assert not list((site / "planning" / "drafts").glob("20*.html"))
-    assert regex.search(r'data-count="periods">2 autres constats ne portent sur aucun brouillon', overview)
+    assert regex.search(r'data-count="periods">3 autres constats ne portent sur aucun brouillon', overview)
     # The feeds, which may be published, never carry a freeze's reason.
     assert not [p for p in (site / "planning").rglob("*.ics") if "Bad buzz" in p.read_text(encoding="utf-8")]
 

@@ -673,11 +673,12 @@ def test_the_home_page_says_who_has_what_and_where_a_campaign_falls_below_its_ca
     end = now + dt.timedelta(days=42)  # as the networks' "posts planned in the next 42 days" count
     expected: dict[str, list[int]] = {p["id"]: [0, 0, 0] for p in plan["people"]}
     for item in plan["items"]:
-        if not item["owner"] or not item["start"] or item["kind"] == "idea" or item["status"] == "withheld":
+        if not item["owner"] or not item["start"] or item["status"] == "withheld":
             continue
         start = dt.datetime.fromisoformat(item["start"]) if "T" in item["start"] else None
         if (now <= start < end) if start else (now.date() <= dt.date.fromisoformat(item["start"]) < end.date()):
-            expected[item["owner"]][["post", "article", "deadline"].index(item["kind"])] += 1
+            # An idea due to go online (its `publish:` date) is an article on its owner's plate, to write first.
+            expected[item["owner"]][{"post": 0, "article": 1, "idea": 1, "deadline": 2}[item["kind"]]] += 1
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(server + "index.html")
     rows = page.locator(".objectives tr[data-person]")
@@ -699,22 +700,60 @@ def test_the_home_page_says_who_has_what_and_where_a_campaign_falls_below_its_ca
     page.close()
 
 
+def test_the_team_table_counts_the_ideas_due_to_go_online(tmp_path: Path) -> None:
+    """Sophie's idea announced for 2 February, within the 42 days, was on nobody's plate: the team table
+    counted written articles only. It is an article going online, still to write, and says so."""
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    team = PARIS_CALENDAR.replace("  - {id: ana, name: Ana}\n", "  - {id: ana, name: Ana}\n  - {id: sophie, name: Sophie}\n")
+    calendar = calendar_from(team + "ideas:\n"
+                             "  - {title: Portes ouvertes, owner: sophie, publish: 2027-02-02}\n"
+                             "  - {title: Portrait, owner: sophie, status: writing, publish: 2027-02-10}\n"
+                             "  - {title: Plus tard, owner: sophie, publish: 2027-04-01}\n"  # beyond the 42 days
+                             "  - {title: Un jour, owner: ana}\n")  # undated: the backlog, not the plate
+    write_planning_page(calendar_page, plan_of(calendar, now="2027-01-12T10:00:00+01:00"), tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    rows = {person: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).split())
+            for person, row in re.findall(r'<tr data-person="(\w+)">(.*?)</tr>', page, re.DOTALL)}
+    assert rows == {"ana": "Ana 0 0 0", "sophie": "Sophie 0 2 dont 2 idées 0"}
+    assert '<span data-count="articles">2</span>' in page
+
+
 def test_an_objective_shows_what_the_checks_say_of_it(tmp_path: Path) -> None:
     """A missed or stale objective was told by `edcal check` only, never where a manager reads objectives."""
     site = tmp_path / "sample"
     copy_sample(site)
-    # Five weeks after LinkedIn's followers were counted (4 January): the figure is stale.
+    # Five weeks after LinkedIn's and Instagram's followers were counted (4 January): the figures are stale.
     env = {"EDCAL_NOW": "2027-02-15T10:00:00+01:00", "SOURCE_DATE_EPOCH": EPOCH}
     assert run_edcal("build", cwd=site, env=env).returncode == 0
     page = (site / "planning" / "index.html").read_text(encoding="utf-8")
-    row = page.split('<tr data-network="linkedin">', 1)[1].split("</tr>", 1)[0]
-    alert = re.search(r'<span class="gap" data-alert="objective-stale">([^<]+)</span>', row)
     check = run_edcal("check", "--only", "objective-stale", "--format", "json", cwd=site,
                       env={**env, "EDCAL_LANG": "fr"})
-    [finding] = json.loads(check.stdout)["findings"]
-    assert alert and html.unescape(alert.group(1)) == "⚠ " + finding["message"]
-    assert finding["data"]["network"] == "linkedin"
-    assert 'data-alert="' not in page.split('<tr data-network="linkedin">', 1)[0].split('class="objectives"', 1)[1]
+    findings = json.loads(check.stdout)["findings"]
+    assert sorted(f["data"]["network"] for f in findings) == ["instagram", "linkedin"]
+    for finding in findings:  # each beside its own network's objective, and nowhere else
+        network = finding["data"]["network"]
+        row = page.split(f'<tr data-network="{network}">', 1)[1].split("</tr>", 1)[0]
+        alert = re.search(r'<span class="gap" data-alert="objective-stale">([^<]+)</span>', row)
+        assert alert and html.unescape(alert.group(1)) == "⚠ " + finding["message"]
+        assert html.unescape(page).count(finding["message"]) == 1
+
+
+def test_an_objective_never_measured_says_so_beside_it(sample: Path) -> None:
+    """The fair's 40 appointments had no figure eight days into the campaign, and neither the page nor the
+    check said so: a manager read a target with no progress and no warning."""
+    page = (sample / "planning" / "index.html").read_text(encoding="utf-8")
+    row = page.split('<tr data-campaign="salon-industrie-2027"', 1)[1].split("</tr>", 1)[0]
+    alert = re.search(r'<span class="gap" data-alert="objective-unmeasured">([^<]+)</span>', row)
+    assert alert and html.unescape(alert.group(1)).replace("\u00a0", " ") == (
+        "⚠ la campagne « Salon Industrie Rhône-Alpes 2027 » : aucun chiffre relevé à ce jour pour l'objectif de "
+        "40 rendez-vous au 29/01/2027")
+    # The recruitment campaign begins on 18 January: nothing to count yet; Instagram's figure is noted.
+    for other in ('<tr data-campaign="recrutement-soudeur"', '<tr data-network="instagram">'):
+        assert 'data-alert="objective-unmeasured"' not in page.split(other, 1)[1].split("</tr>", 1)[0]
+    check = run_edcal("check", "--only", "objective-unmeasured", "--format", "json", cwd=sample, env=ENV)
+    assert [f["data"].get("campaign") for f in json.loads(check.stdout)["findings"]] == ["salon-industrie-2027"]
 
 
 def test_figures_read_as_a_reader_writes_them() -> None:
@@ -859,7 +898,64 @@ def test_a_campaigns_posts_outside_its_dates_are_counted_apart(tmp_path: Path) -
     cell = " ".join(re.sub(r"<[^>]+>", " ", re.search(r'data-count="posts">(.*?)</td>', row.group(0),
                                                        re.DOTALL).group(1)).split())
     # 00:30 in Paris on its first day is in it (9 January in UTC); the two posts a week after it ended are not.
-    assert cell == "4 1 publiée, 2 hors de ses dates"
+    assert cell == "4 1 publiée, 3 programmées, 2 hors de ses dates 3 sur X, 1 sur Mastodon"
+
+
+def _campaign_posts_cell(page: str, campaign: str) -> dict[str, str]:
+    """The posts cell of a campaign's row: its total, and each line by its data-count."""
+    row = re.search(rf'<tr data-campaign="{campaign}".*?</tr>', page, re.DOTALL).group(0)
+    cell = re.search(r'data-count="posts">(.*?)</td>', row, re.DOTALL).group(1)
+    lines = {name: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\u00a0", " ").split())
+             for name, text in re.findall(r'<span class="due" data-count="([\w-]+)">(.*?)</span>(?=<br>|$)', cell)}
+    return {"total": cell.split("<", 1)[0], **lines}
+
+
+def test_a_campaigns_posts_are_split_by_status_and_network(tmp_path: Path) -> None:
+    """A manager read "12" for a campaign and could not tell that 10 were on LinkedIn and 2 on X, nor how
+    many were still drafts: the row now says both, in words, in the page's language."""
+    import dataclasses
+
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "campaigns:\n  - {id: salon, name: Salon, from: 2027-01-04, until: 2027-01-31}\n"
+                             "posts:\n  - {id: annonce, at: 2027-01-05 09:00, networks: [linkedin, x], text: Un, campaign: salon}\n"
+                             "  - {id: j-7, at: 2027-01-19 09:00, networks: [linkedin], text: Deux, campaign: salon, "
+                             "status: draft}\n"
+                             "  - id: rappel\n    repeat: {every: week, on: thu, at: '12:30', from: 2027-01-14, count: 3}\n"
+                             "    networks: [linkedin]\n    text: Trois\n    campaign: salon\n")
+    plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    french = _campaign_posts_cell((tmp_path / "index.html").read_text(encoding="utf-8"), "salon")
+    assert french == {"total": "6", "by-status": "2 publiées, 3 programmées, 1 en brouillon",
+                      "by-network": "5 sur LinkedIn, 1 sur X"}
+    write_planning_page(calendar_page, dataclasses.replace(plan, lang="en"), tmp_path / "en")
+    english = _campaign_posts_cell((tmp_path / "en" / "index.html").read_text(encoding="utf-8"), "salon")
+    assert english == {"total": "6", "by-status": "2 posts published, 3 posts scheduled, 1 draft",
+                       "by-network": "5 on LinkedIn, 1 on X"}
+
+
+def test_on_a_phone_a_campaigns_split_stays_on_the_screen(sample: Path, server: str, chromium: Any) -> None:
+    """The split of a campaign's posts wraps within its cell on a 390 px phone, each line whole."""
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    page.goto(server + "index.html")
+    cell = page.locator('.objectives tr[data-campaign="salon-industrie-2027"] td[data-count="posts"]')
+    cell.scroll_into_view_if_needed()
+    for line in ("by-status", "by-network"):
+        box = cell.locator(f'[data-count="{line}"]').bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, line
+    # As plan.json counts them: the most first, each network by its name.
+    plan = load_plan(sample)
+    names = {n["id"]: n["name"] for n in plan["networks"]}
+    counted: dict[str, int] = {}
+    for item in plan["items"]:
+        if item["kind"] == "post" and item["campaign"] == "salon-industrie-2027":
+            counted[item["network"]] = counted.get(item["network"], 0) + 1
+    expected = ", ".join(f"{count} sur {names[n]}" for n, count in sorted(counted.items(), key=lambda c: (-c[1], c[0])))
+    assert " ".join(cell.locator('[data-count="by-network"]').inner_text().split()) == expected
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "planning-objectives-phone")
+    page.close()
 
 
 def test_the_week_heading_writes_the_first_of_the_month_and_both_years(sample: Path, server: str,

@@ -103,6 +103,18 @@ class CheckContext:
             return entry.field_sources["text"]
         return post.source
 
+    def network_source(self, post: Item) -> Source:
+        """Where a post's own network is written in its entry: a one-off post's ``at:`` under ``variants:``
+        (its time there), else that network's line under ``variants:``; else the post's line (also for an
+        occurrence moved by ``moved:``, whose line sets its day)."""
+        entry = self.entry(post)
+        variant = entry.variants.get(post.network or "") if entry is not None else None
+        if entry is None or variant is None or (entry.kind == "repeat" and post.source != entry.source):
+            return post.source
+        if entry.kind == "once" and variant.when is not None and "at" in variant.field_sources:
+            return variant.field_sources["at"]
+        return variant.source or post.source
+
 
 RuleFunction = Callable[[CheckContext], Iterator[Problem]]
 

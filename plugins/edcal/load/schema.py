@@ -244,6 +244,23 @@ V = TypeVar("V")
 Mapping = Annotated[dict[K, V], BeforeValidator(_mapping)]
 
 
+def _variants(value: Any) -> Any:
+    """``variants:``'s entries, each located at its network's key (``instagram:``), the line a finding about
+    that network points at, rather than at its first field."""
+    if not isinstance(value, dict):
+        return value
+    loc = value.get(LOC_KEY)
+    result = {}
+    for name, variant in value.items():
+        if name == LOC_KEY:
+            continue
+        own = variant.get(LOC_KEY) if isinstance(variant, dict) else None
+        if isinstance(loc, Loc) and isinstance(own, Loc) and name in loc.fields:
+            variant = {**variant, LOC_KEY: Loc(loc.key(name), own.fields)}
+        result[name] = variant
+    return result
+
+
 #: The words and figures pydantic reads as a ``bool`` field's values.
 _SWITCH_WORDS = {"true": True, "yes": True, "on": True, "1": True, "t": True, "y": True,
                  "false": False, "no": False, "off": False, "0": False, "f": False, "n": False}
@@ -514,7 +531,8 @@ class PostSpec(Spec):
     owner: Text | None = Field(None, description="Who is in charge (a team id).")
     status: Literal["draft", "scheduled"] = Field("scheduled", description="draft while the text is not final.")
     promotional: bool | None = Field(None, description="Counts as self-promotion (default: its campaign's setting).")
-    variants: Mapping[str, VariantSpec] = Field(default_factory=dict, description="Per-network text, link, image, time or skip.")
+    variants: Annotated[dict[str, VariantSpec], BeforeValidator(_variants)] = Field(
+        default_factory=dict, description="Per-network text, link, image, time or skip.")
     silence: Any = Field(None, description="Checks silenced on this entry, each with a reason: {rule-id: reason}.")
 
 

@@ -240,6 +240,8 @@ class Variant:
     skip: bool = False
     #: Where each field is written (``text`` → its line under ``variants:``), for messages.
     field_sources: Mapping[str, Source] = field(default_factory=dict, compare=False)
+    #: Where its network is written under ``variants:`` (``instagram:``), for findings about that network.
+    source: Source | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypedDict
@@ -44,6 +44,7 @@ from edcal.outputs.pages import (
 )
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
+from edcal.plan.status import posts_by_network, said_by_network
 from edcal.public_holidays import holidays_between
 
 FILENAME = "index.html"
@@ -81,6 +82,11 @@ class CampaignRow:
     networks: str = ""
     #: What the objectives' checks say of its objective (missed, measured long ago…).
     alerts: tuple[Any, ...] = ()
+    #: Its posts still to come: drafts (text not final, or an article not ready) and scheduled ones.
+    drafts: int = 0
+    scheduled: int = 0
+    #: Its posts on each network, the most first ("10 on LinkedIn, 2 on X"); None without posts.
+    by_network: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +96,11 @@ class PersonRow:
     id: str
     name: str
     posts: int
+    #: Articles going online, ideas of the backlog due to (their ``publish:`` date) included.
     articles: int
     deadlines: int
+    #: Of those articles, the ones still ideas: to be written before they go online.
+    ideas: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +208,11 @@ def cadence_page_gaps(plan: Plan) -> list[Gap]:
     return list(cadence_gaps(plan, plan.now, int(options["horizon"])))
 
 
+#: The team table's columns: posts, articles going online (an idea due to, too), deadlines.
+_PLATE_COLUMNS = {"post": 0, "article": 1, "idea": 1, "deadline": 2}
+
 #: The checks that judge an objective: their findings are shown beside it.
-OBJECTIVE_RULES = ("objective-missed", "objective-stale", "measured-in-future")
+OBJECTIVE_RULES = ("objective-missed", "objective-stale", "objective-unmeasured", "measured-in-future")
 
 
 def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
@@ -214,34 +226,36 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
             about = ("campaign", data["campaign"]) if "campaign" in data else ("network", data.get("network"))
             alerts[about].append(finding)  # type: ignore[index]
     zone = calendar.zone
-    # One pass over the items (a plan of 10,000 posts), per campaign:
-    # posts, published, withheld, articles, posts outside the campaign's dates
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    # One pass over the items (a plan of 10,000 posts), per campaign: its posts (counted by status and
+    # network below), its articles, its posts outside its dates.
+    campaign_posts: dict[str, list[Item]] = defaultdict(list)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     gap_severity, gap_options = rule_settings(calendar, "cadence-gap")
     horizon = int(gap_options["horizon"])
     horizon_end = plan.now + dt.timedelta(days=horizon)
     planned: dict[str, int] = defaultdict(int)
     # Per person, over the same horizon as the networks' planned posts (from now to the minute; a deadline,
-    # a day, from today to the horizon's day): posts (not withheld), articles going online, deadlines.
-    plates: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    # a day, from today to the horizon's day): posts (not withheld), articles going online (an idea whose
+    # `publish:` date falls there is one, still to write), deadlines; and which of the articles are ideas.
+    plates: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     today_start, horizon_day = plan.now.astimezone(zone).date(), horizon_end.astimezone(zone).date()
     for item in plan.items:
-        if item.owner and item.start is not None and item.kind != "idea" and item.status != "withheld" \
+        if item.owner and item.start is not None and item.status != "withheld" \
                 and (plan.now <= item.start < horizon_end if isinstance(item.start, dt.datetime)
                      else today_start <= item.start < horizon_day):
-            plates[item.owner][("post", "article", "deadline").index(item.kind)] += 1
+            plate = plates[item.owner]
+            plate[_PLATE_COLUMNS[item.kind]] += 1
+            plate[3] += item.kind == "idea"
         if item.campaign:
             count = counts[item.campaign]
             if item.kind == "post":
-                count[0] += 1
-                count[1] += item.status == "published"
-                count[2] += item.status == "withheld"
+                campaign_posts[item.campaign].append(item)
                 campaign = calendar.campaigns.get(item.campaign)
                 start = item.start
                 day = start.astimezone(zone).date() if isinstance(start, dt.datetime) else start
-                count[4] += campaign is not None and day is not None and not campaign.contains(day)
+                count[1] += campaign is not None and day is not None and not campaign.contains(day)
             elif item.kind == "article":
-                count[3] += 1
+                count[0] += 1
         if item.kind == "post" and item.status != "withheld" and isinstance(item.start, dt.datetime) \
                 and plan.now <= item.start < horizon_end:
             planned[item.network or ""] += 1
@@ -251,15 +265,19 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
             campaign_gaps_found[gap.campaign or ""] += 1
     campaigns = []
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
-        posts, published, withheld, articles, outside = counts[campaign.id]
+        articles, outside = counts[campaign.id]
+        posts = campaign_posts[campaign.id]
+        statuses = Counter(post.status for post in posts)
         owner = calendar.team.get(campaign.owner or "")
         state = "coming" if today < campaign.start else "ended" if today > campaign.end else "running"
-        campaigns.append(CampaignRow(campaign, owner.name if owner else campaign.owner, posts, published,
-                                     withheld, articles, state, outside,
+        campaigns.append(CampaignRow(campaign, owner.name if owner else campaign.owner, len(posts),
+                                     statuses["published"], statuses["withheld"], articles, state, outside,
                                      target_text(campaign.cadence) if campaign.cadence else None,
                                      campaign_gaps_found[campaign.id],
                                      ", ".join(calendar.networks[n].name for n in campaign.networks),
-                                     tuple(alerts[("campaign", campaign.id)])))
+                                     tuple(alerts[("campaign", campaign.id)]),
+                                     statuses["draft"], statuses["scheduled"],
+                                     said_by_network(posts_by_network(posts), calendar) if posts else None))
     people = [PersonRow(person.id, person.name, *plates[person.id])
               for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id))]
     severity, options = rule_settings(calendar, "self-promotion")

@@ -368,7 +368,7 @@ def too_many_hashtags(ctx: CheckContext) -> Iterator[Problem]:
             continue
         tags = hashtags_in(post.text or "")
         if len(tags) > network.max_hashtags:
-            yield Problem(post.source, say("{network} post '{id}' has {count} hashtags ({tags}); {network} "
+            yield Problem(ctx.text_source(post), say("{network} post '{id}' has {count} hashtags ({tags}); {network} "
                                            "takes at most {limit}", network=network.name, id=post.id,
                                            count=len(tags), tags=" ".join(tags), limit=network.max_hashtags),
                           say("remove hashtags from `text:`, or from the campaign's `hashtags:`"), post)
@@ -383,7 +383,7 @@ def too_many_links(ctx: CheckContext) -> Iterator[Problem]:
             continue
         links = set(URL_IN_TEXT.findall(post.pasted))  # a link Bluesky shows short is one too
         if len(links) > network.max_links:
-            yield Problem(post.source, say("{network} post '{id}' has {count} distinct links; {network} "
+            yield Problem(ctx.text_source(post), say("{network} post '{id}' has {count} distinct links; {network} "
                                            "takes at most {limit}", network=network.name, id=post.id,
                                            count=len(links), limit=network.max_links),
                           say("keep the most important links"), post)
@@ -417,7 +417,7 @@ def forbidden_characters(ctx: CheckContext) -> Iterator[Problem]:
             continue
         found = sorted(set(post.text or "") & set(network.forbidden_characters))
         if found:
-            yield Problem(post.source, say("{network} post '{id}' contains {characters}, which {network} "
+            yield Problem(ctx.text_source(post), say("{network} post '{id}' contains {characters}, which {network} "
                                            "refuses", network=network.name, id=post.id,
                                            characters=" ".join(repr(c) for c in found)),
                           say("remove or replace them"), post)
@@ -457,7 +457,7 @@ def mention_elsewhere(ctx: CheckContext) -> Iterator[Problem]:
         else:
             continue
         for handle in found:
-            yield Problem(post.source, say("{network} post '{id}' mentions {handle}, an address on another "
+            yield Problem(ctx.text_source(post), say("{network} post '{id}' mentions {handle}, an address on another "
                                            "network: {network} would link another account, or none",
                                            network=network.name, id=post.id, handle=handle),
                           say("write that person's {network} handle, or their name, in the {network} text "

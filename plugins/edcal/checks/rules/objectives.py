@@ -1,8 +1,8 @@
 """Objectives: the figures a manager checks the plan against (a network's, a campaign's ``objective:``).
 
 edcal measures nothing: ``current:`` and ``measured:`` are noted by hand from the networks' statistics.
-These rules say when that note cannot be right (measured on a day still to come), when it has grown old
-while the objective is still ahead, and when the objective's date has passed without the figure reaching
+These rules say when that note is missing once the objective's period has begun, when it cannot be right
+(measured on a day still to come), when it has grown old while the objective is still ahead, and when the objective's date has passed without the figure reaching
 its target: the one thing about the past a manager wants to hear, once (for a while after the date, not in
 every check for ever: a campaign kept in calendar.yaml as history is not nagged about).
 """
@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from edcal.checks import rule_settings
 from edcal.checks.registry import CheckContext, Option, Problem, rule
 from edcal.i18n import Message, say, say_count
 from edcal.load import timeparse
@@ -161,3 +162,39 @@ def objective_stale(ctx: CheckContext) -> Iterator[Problem]:
                 say("note today's figure in `current:` and `measured:`, or allow older figures: `checks: "
                     "{{objective-stale: {{after: 60 days}}}}`"))
         yield Problem(_where(owned, "measured"), message, hint, when=ctx.now, data=_data(owned))
+
+
+@rule("objective-unmeasured", "warning", "An objective with a target has no figure noted since its period began")
+def objective_unmeasured(ctx: CheckContext) -> Iterator[Problem]:
+    """A target without ``current:`` is a figure nobody compares with anything: the planning page shows no
+    progress, objective-stale never finds it old, objective-missed never judges it. Said from the day there
+    is a figure to read (a network's always: its followers exist today; a campaign's from its first day) up
+    to the objective's date, and after it for as long as objective-missed speaks of a missed date."""
+    today = ctx.now.astimezone(ctx.plan.calendar.zone).date()
+    missed_severity, missed_options = rule_settings(ctx.plan.calendar, "objective-missed")
+    after_date = 0 if missed_severity == "off" else int(missed_options["window"])
+    for owned in objectives(ctx):
+        objective, deadline = owned.objective, owned.deadline
+        if objective.target is None or objective.current is not None:
+            continue
+        if owned.begins is not None and owned.begins > today:  # a campaign not begun: nothing counted yet
+            continue
+        if deadline is not None and today > deadline + dt.timedelta(days=after_date):  # history
+            continue
+        target = _figure(objective.target, objective.unit)
+        if deadline is not None and deadline < today:
+            message = say("{owner}: the objective's date, {by:%Y-%m-%d}, has passed, and no figure was noted "
+                          "against its target of {target}", owner=owned.name, by=deadline, target=target)
+            hint = say("note the figure reached by {by:%Y-%m-%d}: add `current: …` and `measured: "
+                       "{today:%Y-%m-%d}` to its `objective:`; then set the next objective, or remove this one",
+                       by=deadline, today=today)
+        else:
+            message = (say("{owner}: no figure noted yet against the objective of {target} by {by:%Y-%m-%d}",
+                           owner=owned.name, target=target, by=deadline) if deadline is not None else
+                       say("{owner}: no figure noted yet against the objective of {target}", owner=owned.name,
+                           target=target))
+            hint = (say("read today's figure in the network's statistics and add it to its `objective:`: "
+                        "`current: …` and `measured: {today:%Y-%m-%d}`", today=today) if owned.kind == "network"
+                    else say("count the figure reached so far (0 if none yet) and add it to its `objective:`: "
+                             "`current: …` and `measured: {today:%Y-%m-%d}`", today=today))
+        yield Problem(_where(owned, "target"), message, hint, when=ctx.now, data=_data(owned))

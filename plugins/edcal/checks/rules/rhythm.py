@@ -118,12 +118,13 @@ def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Probl
         hint = say("it will not go out; move it after the freeze, or remove it")
     else:
         hint = say("it will not go out while the freeze lasts; move it later, or remove it")
+    where = ctx.network_source(item)
     if window.end is not None:
-        return Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze until "
+        return Problem(where, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze until "
                                         "{end}: {reason}", id=item.id, when=when,
                                         end=_freeze_end(window.end.astimezone(zone)), reason=item.withheld_reason),
                        hint, item)
-    return Problem(item.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze with "
+    return Problem(where, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze with "
                                     "no end: {reason}", id=item.id, when=when,
                                     reason=item.withheld_reason), hint, item)
 
@@ -183,8 +184,8 @@ def too_many_per_day(ctx: CheckContext) -> Iterator[Problem]:
     for (network_id, day), posts in sorted(by_day.items()):
         network = calendar.networks[network_id]
         if network.max_per_day is not None and len(posts) > network.max_per_day:
-            last = posts[network.max_per_day]
-            yield Problem(last.source, say("{count} {network} posts on {day:%Y-%m-%d} ({ids}), more than the "
+            last = posts[network.max_per_day]  # the first one over: at its network's own line, if it has one
+            yield Problem(ctx.network_source(last), say("{count} {network} posts on {day:%Y-%m-%d} ({ids}), more than the "
                                            "maximum of {limit}", count=len(posts), network=network.name,
                                            day=day, ids=", ".join(p.id for p in posts),
                                            limit=network.max_per_day),
@@ -228,7 +229,7 @@ def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
                     "{{gap: 30 minutes}}}}`") if minutes >= 30 else
                 say("move one of them to another slot or day, or say why the pair is fine on either entry: "
                     "`silence: {{posts-too-close: …}}`"))
-        yield Problem(post.source, message, hint, post)
+        yield Problem(ctx.network_source(post), message, hint, post)
 
 
 @functools.lru_cache(maxsize=4096)  # recurring posts share their texts
@@ -260,7 +261,7 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
                 recurring[(entry.id, post.network or "")].append((previous, post))
             else:
                 network = ctx.plan.calendar.networks[post.network or ""]
-                yield Problem(post.source, say("{network} post '{id}' repeats the text of '{previous}' "
+                yield Problem(ctx.text_source(post), say("{network} post '{id}' repeats the text of '{previous}' "
                                                "({day:%Y-%m-%d}), within {days} days", network=network.name,
                                                id=post.id, previous=previous.id, day=previous.start,
                                                days=window.days),
@@ -392,10 +393,11 @@ def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
     if not promotion:
         network = ctx.plan.calendar.networks[post.network or ""]
         day = post.start.astimezone(ctx.plan.calendar.zone).date()  # type: ignore[union-attr]
+        where = ctx.network_source(post)
         if not any(slot.matches(day) for slot in network.slots):  # a date only takes the site's default time
-            return post.source, say("{network} has no slot on {weekday}: move the post to a day that has one, "
-                                    "or add a slot", network=network.name, weekday=say(WEEKDAY_NAMES[day.weekday()]))
-        return post.source, say("give the post a date only (it then takes the slot of its weekday), or add the slot")
+            return where, say("{network} has no slot on {weekday}: move the post to a day that has one, "
+                              "or add a slot", network=network.name, weekday=say(WEEKDAY_NAMES[day.weekday()]))
+        return where, say("give the post a date only (it then takes the slot of its weekday), or add the slot")
     defaults = ctx.plan.calendar.blog.promote
     schedule = (entry.schedule if entry is not None else ()) or (defaults.schedule if defaults else ())
     step = post.id.removeprefix(f"{post.parent}-{post.network}-")
@@ -436,7 +438,7 @@ def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
         name = holidays.get(day)
         if name:
             network = calendar.networks[post.network or ""]
-            yield Problem(post.source, say("{network} post '{id}' goes out on {day:%Y-%m-%d}, a public "
+            yield Problem(ctx.network_source(post), say("{network} post '{id}' goes out on {day:%Y-%m-%d}, a public "
                                            "holiday ({holiday})", network=network.name, id=post.id, day=day,
                                            holiday=name),
                           say("few people read their feeds that day: move it, or silence this rule on the "

@@ -165,7 +165,8 @@ def _variant(reading: Reading, spec: VariantSpec) -> Variant:
     images = _images(spec, reading.errors)
     when = read_when(reading, spec.at, value_of(spec.loc, "at")) if spec.at else None
     fields: Mapping[str, Source] = LocatedFields(spec.loc) if spec.loc else {}
-    return Variant(spec.text, spec.link, images, when, spec.skip, fields)
+    where = spec.loc.source if spec.loc else None  # its network's key, `instagram:`
+    return Variant(spec.text, spec.link, images, when, spec.skip, fields, where)
 
 
 def _images(spec: PostSpec | VariantSpec, errors: ErrorCollector) -> tuple[Media, ...]:
