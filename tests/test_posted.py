@@ -147,7 +147,7 @@ def _cells(page: str, month: str, network: str) -> dict[str, str]:
     row = section[section.index(f'<tr data-network="{network}">'):section.index("</tr>",
                                                                                 section.index(f'data-network="{network}"'))]
     return {name: html.unescape(re.sub(r"<[^>]+>", "", value)).strip()
-            for name, value in re.findall(r'data-count="([a-z-]+)"[^>]*>(.*?)</td>', row, re.S)}
+            for name, value in re.findall(r'<td [^>]*data-count="([a-z-]+)"[^>]*>(.*?)</td>', row, re.S)}
 
 
 def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_them(tmp_path: Path) -> None:
@@ -163,6 +163,17 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
     assert _cells(page, "2026-11", "instagram") == {
         "planned": "4", "done": "3", "unconfirmed": "1", "to-come": "0", "withheld": "0", "below": "⚠ 2 sur 5 semaines"}
     assert _cells(page, "2027-01", "linkedin")["done"] == "0"
+    # The agenda says of a logged post that it went out, and links to it on the network.
+    agenda = (site / "planning" / "agenda" / "2026-11.html").read_text(encoding="utf-8")
+    def card(item_id: str) -> str:
+        start = agenda.index(f'id="item-{item_id}"')
+        return agenda[start:agenda.index("</li>", start)]
+
+    assert "✓ Partie, selon le journal\u00a0: mardi 3 novembre 2026, 09:00 · " \
+        in html.unescape(card("nos-apprentis-linkedin-0"))
+    assert 'href="https://www.linkedin.com/feed/update/urn:li:activity:7259000000000000001/"' \
+        in card("nos-apprentis-linkedin-0")
+    assert "Partie, selon le journal" not in card("coulisses-atelier-instagram-20261125")
     with serve(site / "planning") as server, browser() as chromium:
         context = chromium.new_context(viewport={"width": 1200, "height": 900}, locale="fr-FR")
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))

@@ -99,11 +99,11 @@ def report(plan: Plan) -> Report:
     campaigns = {c.id: CampaignTally(c, Tally()) for c in sorted(calendar.campaigns.values(),
                                                                    key=lambda c: (c.start, c.id))}
     to_confirm = []
-    first_kept = max(today - dt.timedelta(days=CONFIRM_DAYS), log_start or today)
+    first_kept = today - dt.timedelta(days=CONFIRM_DAYS)
     for item in counted:
         assert item.start is not None  # _counted keeps dated items only
         day = plan.day_of(item.start)
-        if day > today and day.replace(day=1) > today.replace(day=1):
+        if day.replace(day=1) > today.replace(day=1):
             continue
         outcome = _outcome(item, now, log_start is not None and day >= log_start)
         channel = _channel(months.setdefault(day.replace(day=1), {}), item, plan)
