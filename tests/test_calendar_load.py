@@ -820,3 +820,36 @@ def test_a_publish_folders_hint_gives_an_english_example(tmp_path: Path) -> None
     """`publish: calendriers-7f3a9c` was the example on an English site too."""
     messages = errors(tmp_path, BASE + "feeds:\n  publish: .calendars\n")
     assert messages[0].endswith("hint: e.g. publish: calendars-7f3a9c (servers often refuse to serve hidden folders)")
+
+
+def test_a_time_under_the_variant_of_a_promotion_or_a_recurring_post_is_an_error_not_a_value_ignored(
+        tmp_path: Path) -> None:
+    """Only a one-off post's variant moves in time: a recurring post's `variants: {mastodon: {at: "18:00"}}`
+    was read and left unused, the Mastodon posts going out at the rule's time without a word."""
+    found = errors(tmp_path, PARIS_CALENDAR + """\
+posts:
+  - id: astuce
+    networks: [linkedin, mastodon]
+    repeat: {every: week, on: thu, from: 2027-01-07, count: 3}
+    text: Astuce
+    variants:
+      mastodon: {at: "18:00"}
+  - promote: salon
+    networks: [linkedin, x]
+    variants:
+      x: {text: Salon !, at: +1 day}
+  - id: voeux
+    networks: [linkedin, x]
+    at: 2027-01-05 09:00
+    text: Bonne année
+    variants:
+      x: {at: 2027-01-05 12:00}
+""")
+    assert found == [
+        "calendar.yaml:15:22: error: found `at:` in the variant for 'mastodon' of a recurring post, expected it "
+        "only in a one-off post's variant\n"
+        "    hint: give 'mastodon' an entry of its own, with an `id:` and its own `repeat:`",
+        "calendar.yaml:19:30: error: found `at:` in the variant for 'x' of a promotion, expected it only in a "
+        "one-off post's variant\n"
+        "    hint: give 'x' an entry of its own, with an `id:` and its own `schedule:`",
+    ]

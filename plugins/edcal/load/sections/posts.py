@@ -109,7 +109,7 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
         schedule = read_schedule(reading, spec.schedule, loc) if spec.schedule else ()
     else:
         recurrence = read_recurrence(reading, spec.repeat, value_of(loc, "repeat"))  # type: ignore[arg-type]
-    variants = _variants(reading, spec, networks)
+    variants = _variants(reading, spec, networks, kind)
     entry_id = spec.id if spec.id is not None else derived_id or _derived_id(spec, kind)
     fields: Mapping[str, Source] = LocatedFields(loc) if loc else {}
     return PostEntry(
@@ -142,7 +142,7 @@ def _post_networks(reading: Reading, spec: PostSpec, kind: str) -> tuple[str, ..
     return result or None
 
 
-def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...]) -> dict[str, Variant]:
+def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...], kind: str) -> dict[str, Variant]:
     result: dict[str, Variant] = {}
     vloc = spec.loc
     for name, variant in spec.variants.items():
@@ -155,6 +155,16 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...]) -> di
             reading.errors.add(key_where,
                                say("variant for '{network}', which this post is not on", network=network),
                                say("add '{network}' to `networks:` or remove the variant", network=network))
+            continue
+        if variant.at is not None and kind != "once":
+            # Only a one-off post's variant moves in time: a promotion's steps and a rule's days are the
+            # entry's, and the time written here was left unread.
+            reading.errors.add(value_of(variant.loc, "at"),
+                               say("found `at:` in the variant for '{network}' of a {kind}, expected it only in "
+                                   "a one-off post's variant", network=network,
+                                   kind=say("promotion") if kind == "promote" else say("recurring post")),
+                               say("give '{network}' an entry of its own, with an `id:` and its own {field}",
+                                   network=network, field="`schedule:`" if kind == "promote" else "`repeat:`"))
             continue
         result[network] = _variant(reading, variant)
     return result
