@@ -159,12 +159,13 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...], kind:
         if variant.at is not None and kind != "once":
             # Only a one-off post's variant moves in time: a promotion's steps and a rule's days are the
             # entry's, and the time written here was left unread.
+            what = say("promotion") if kind == "promote" else say("recurring post")
             reading.errors.add(value_of(variant.loc, "at"),
-                               say("found `at:` in the variant for '{network}' of a {kind}, expected it only in "
-                                   "a one-off post's variant", network=network,
-                                   kind=say("promotion") if kind == "promote" else say("recurring post")),
+                               say("found `at:` in the variant for '{network}' of a {kind}, expected it only "
+                                   "in a one-off post's variant", network=network, kind=what),
                                say("give '{network}' an entry of its own, with an `id:` and its own {field}",
-                                   network=network, field="`schedule:`" if kind == "promote" else "`repeat:`"))
+                                   network=network,
+                                   field="`schedule:`" if kind == "promote" else "`repeat:`"))
             continue
         result[network] = _variant(reading, variant)
     return result
