@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -201,3 +202,35 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
     plan = load_plan(site)
     assert next(i for i in plan["items"] if i["id"] == "voeux-2027-intranet")["posted"]["at"] \
         == "2027-01-04T08:30:00+01:00"
+
+
+def test_a_log_of_misspelt_ids_on_a_large_plan_is_told_quickly() -> None:
+    """Each id that names no post was compared with every post's id: 1,000 of them on a plan of 10,000
+    posts took 78 s. A typo's post is found in the time of a look-up; the hint stays the closest id."""
+    calendar = calendar_from("""\
+version: 1
+timezone: Europe/Paris
+networks: {linkedin: {}, mastodon: {}, bluesky: {}, x: {}}
+posts:
+  - id: chaque-jour
+    networks: [linkedin, mastodon, bluesky, x]
+    repeat: {every: day, from: 2024-01-01, until: 2026-09-26, at: "09:00"}
+    text: Une astuce par jour
+""", {"log.yaml": "posted:\n" + "".join(
+        f"  - chaque-jour-{network}-2025{month:02}{day:02}\n".replace("jour", "jur" if day % 2 else "joru")
+        for network in ("linkedin", "mastodon", "bluesky", "x") for month in range(1, 11) for day in range(1, 11))
+        + "  - chaque-jour-linkedin\n  - quelque-chose\n"})
+    started = time.perf_counter()
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, now=NOW)
+    elapsed = time.perf_counter() - started
+    found = [error.format() for error in caught.value.errors]
+    assert len(found) == 402
+    assert found[0] == ("calendar.d/log.yaml:2:5: error: found 'chaque-jur-linkedin-20250101', which names no post "
+                        "of the plan\n    hint: did you mean 'chaque-jour-linkedin-20250101'?")
+    assert found[1].endswith("hint: did you mean 'chaque-jour-linkedin-20250102'?")  # two letters swapped
+    # No post one typo away: compared with every post's id, as before (the first twenty such lines).
+    assert "hint: did you mean 'chaque-jour-linkedin-20" in found[-2]
+    assert found[-1].endswith("hint: a post's id is on its card in the planning pages and in its draft's file name "
+                              "(drafts/<network>/<day>T<time>-<id>.txt)")
+    assert elapsed < 4.0, elapsed
