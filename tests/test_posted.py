@@ -234,3 +234,15 @@ posts:
     assert found[-1].endswith("hint: a post's id is on its card in the planning pages and in its draft's file name "
                               "(drafts/<network>/<day>T<time>-<id>.txt)")
     assert elapsed < 4.0, elapsed
+
+
+def test_without_a_log_a_draft_whose_time_has_passed_has_not_gone_out() -> None:
+    """The plan's word for a post still a draft on its day is that it did not go out: not confirmed, as an
+    article not online is; and not among the lines to paste into a log the site does not keep."""
+    calendar = calendar_from(CALENDAR.replace("ideas:", """\
+  - {id: brouillon, networks: [linkedin], status: draft, at: 2027-01-05 10:00, text: Pas fini}
+ideas:"""))
+    figures = report(plan_of(calendar, now=NOW))
+    january = {c.network: c for m in figures.months if m.first.month == 1 for c in m.channels}["linkedin"]
+    assert (january.tally.planned, january.tally.done, january.tally.unconfirmed) == (5, 2, 1)
+    assert figures.to_confirm == []

@@ -2,9 +2,9 @@
 
 A post went out when the team's log (``posted:``) says so, from the month of the log's first post on.
 Before it (a team starts its log some day), and on a site that keeps no log, the plan is taken at its
-word: a post whose time has passed (and that no freeze held) counts as gone out. An article went out when
-it is online. The cadence is judged again on what went out, over the periods already over, as the
-``cadence-gap`` check judges the plan ahead (periods mostly frozen are not judged).
+word: a post whose time has passed (and that no freeze held, and that is no draft) counts as gone out. An
+article went out when it is online. The cadence is judged again on what went out, over the periods already
+over, as the ``cadence-gap`` check judges the plan ahead (periods mostly frozen are not judged).
 """
 
 from __future__ import annotations
@@ -105,7 +105,8 @@ def report(plan: Plan) -> Report:
         day = plan.day_of(item.start)
         if day.replace(day=1) > today.replace(day=1):
             continue
-        outcome = _outcome(item, now, log_start is not None and day >= log_start)
+        logged = log_start is not None and day >= log_start
+        outcome = _outcome(item, now, logged)
         channel = _channel(months.setdefault(day.replace(day=1), {}), item, plan)
         _add(channel.tally, outcome)
         if item.campaign in campaigns:
@@ -113,7 +114,7 @@ def report(plan: Plan) -> Report:
         if outcome == "done":
             went_out.setdefault(item.network, []).append(
                 plan.day_of(item.posted.at) if item.posted is not None else day)
-        elif outcome == "unconfirmed" and item.kind == "post" and day >= first_kept:
+        elif outcome == "unconfirmed" and item.kind == "post" and logged and day >= first_kept:
             to_confirm.append(item)
     # Campaigns' posts still to come in later months count in the campaign's tally too.
     for item in counted:
@@ -170,9 +171,9 @@ def _outcome(item: Item, now: dt.datetime, logged: bool) -> str:
     passed = start <= now if isinstance(start, dt.datetime) else start is not None and start <= now.date()
     if not passed:
         return "to_come"
-    if item.kind == "article":
+    if item.kind == "article" or not logged:  # the plan's word: a draft on its day did not go out
         return "done" if item.status == "published" else "unconfirmed"
-    return "unconfirmed" if logged else "done"
+    return "unconfirmed"
 
 
 def _add(tally: Tally, outcome: str) -> None:
