@@ -246,3 +246,13 @@ ideas:"""))
     january = {c.network: c for m in figures.months if m.first.month == 1 for c in m.channels}["linkedin"]
     assert (january.tally.planned, january.tally.done, january.tally.unconfirmed) == (5, 2, 1)
     assert figures.to_confirm == []
+
+
+def test_a_log_begun_with_nothing_under_it_yet_is_a_log() -> None:
+    """`posted:` written alone, before the first post goes out, is a log (as `posted: []` is): the report
+    counts this month's posts on its word, not the plan's."""
+    for log in ("posted:\n", "# Le journal\nposted:   # rien encore\n", "posted: []\n"):
+        figures = report(plan_of(calendar_from(CALENDAR, {"log.yaml": log}), now=NOW))
+        assert figures.logged, log
+        january = {c.network: c for m in figures.months if m.first.month == 1 for c in m.channels}["linkedin"]
+        assert (january.tally.done, january.tally.unconfirmed) == (0, 2), log

@@ -19,7 +19,9 @@ from edcal.model.source import Source
 
 
 def read_posted(reading: Reading, documents: list[Document]) -> None:
-    kept = [doc for doc in documents if doc.spec.posted is not None]
+    # `posted:` with nothing under it yet is a log begun, as `posted: []` is.
+    kept = [doc for doc in documents
+            if doc.spec.posted is not None or (doc.spec.loc is not None and "posted" in doc.spec.loc.fields)]
     if not kept:
         return
     records: list[PostedRecord] = []
