@@ -15,7 +15,7 @@ from conftest import EPOCH, copy_sample, load_plan, run_edcal
 from edcal.errors import InputErrors
 from edcal.outputs import plan_json
 from edcal.plan.report import report
-from helpers import calendar_from, plan_of
+from helpers import article, calendar_from, plan_of
 
 CALENDAR = """\
 version: 1
@@ -256,3 +256,27 @@ def test_a_log_begun_with_nothing_under_it_yet_is_a_log() -> None:
         assert figures.logged, log
         january = {c.network: c for m in figures.months if m.first.month == 1 for c in m.channels}["linkedin"]
         assert (january.tally.done, january.tally.unconfirmed) == (0, 2), log
+
+
+def test_a_network_is_not_judged_below_its_cadence_in_the_months_before_its_first_post() -> None:
+    """A blog with an article of March 2025 made the report judge LinkedIn's 2/week in every week since, 22
+    months of "⚠ 5 of 5 weeks" for a network whose first post is of December 2026. A month of silence after
+    the first post is one below the cadence still."""
+    calendar = calendar_from(CALENDAR)
+    archive = article("archives", "2025-03-10T10:00", calendar)
+    figures = report(plan_of(calendar, [archive], now=NOW))
+    rows = {(m.first.isoformat()[:7], c.network): c for m in figures.months for c in m.channels}
+    assert [m.first.isoformat()[:7] for m in figures.months][-1] == "2025-03"
+    assert ("2025-03", None) in rows  # the article's month has the blog's row
+    # The months between, with nothing planned and no cadence begun, have no table of their own.
+    assert [m.first.isoformat()[:7] for m in figures.months] == ["2027-01", "2026-12", "2025-03"]
+    assert not [key for key in rows if key[1] == "linkedin" and key[0] < "2026-12"]
+    assert (rows[("2026-12", "linkedin")].judged, rows[("2026-12", "linkedin")].below) == (4, 4)
+
+    # A network with a cadence and nothing planned yet is judged from this month on.
+    empty = calendar_from(CALENDAR.replace("mastodon: {}", "mastodon: {cadence: 1/week}").replace(
+        "networks: [linkedin, mastodon]", "networks: [linkedin]"))
+    rows = {(m.first.isoformat()[:7], c.network): c for m in report(plan_of(empty, now=NOW)).months
+            for c in m.channels}
+    assert [key for key in rows if key[1] == "mastodon"] == [("2027-01", "mastodon")]
+    assert (rows[("2027-01", "mastodon")].judged, rows[("2027-01", "mastodon")].below) == (1, 1)

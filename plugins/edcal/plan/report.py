@@ -122,19 +122,26 @@ def report(plan: Plan) -> Report:
         day = plan.day_of(item.start)
         if day.replace(day=1) > today.replace(day=1) and item.campaign in campaigns:
             _add(campaigns[item.campaign].tally, _outcome(item, now, log_start is not None))
-    # Every month from the first with something dated: a month of silence is a month below its targets.
+    # Every month from the first with something dated: a month of silence is a month below its targets, from
+    # the channel's first month on (a network opened last year is not judged over the blog's archive).
+    began: dict[str | None, dt.date] = {}
+    for first_day, channels_in in months.items():
+        for key in channels_in:
+            began[key] = min(first_day, began.get(key, first_day))
     month = min(months, default=today.replace(day=1))
     while month <= today:
         channels = months.setdefault(month, {})
-        if calendar.blog.cadence is not None:
+        if calendar.blog.cadence is not None and month >= began.get(None, today.replace(day=1)):
             channels.setdefault(None, Channel(None, say("Blog"), calendar.blog.cadence))
         for network in calendar.networks.values():
-            if network.cadence is not None:
+            if network.cadence is not None and month >= began.get(network.id, today.replace(day=1)):
                 channels.setdefault(network.id, Channel(network.id, network.name, network.cadence))
         month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     result = []
     for first in sorted(months, reverse=True):
         channels = months[first]
+        if not channels and first != today.replace(day=1):
+            continue  # nothing planned, no cadence begun: an empty table
         for channel in channels.values():
             _judge(channel, first, today, went_out.get(channel.network, []), plan)
         order = [None, *calendar.networks]
