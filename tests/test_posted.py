@@ -280,3 +280,15 @@ def test_a_network_is_not_judged_below_its_cadence_in_the_months_before_its_firs
             for c in m.channels}
     assert [key for key in rows if key[1] == "mastodon"] == [("2027-01", "mastodon")]
     assert (rows[("2027-01", "mastodon")].judged, rows[("2027-01", "mastodon")].below) == (1, 1)
+
+
+def test_a_line_far_longer_than_any_id_is_told_at_once() -> None:
+    """A line of 40,000 characters (a text pasted into the log) is no post one typo away: it was copied
+    40,000 times to look for one (1.6 GB, 3 s; a line of 100,000 characters took 10 GB)."""
+    calendar = calendar_from(CALENDAR, {"log.yaml": "posted:\n  - " + "lundi" * 8000 + "\n"})
+    started = time.perf_counter()
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, now=NOW)
+    assert time.perf_counter() - started < 1.5
+    assert [error.message for error in caught.value.errors] == [
+        f"found '{'lundi' * 8000}', which names no post of the plan"]

@@ -81,6 +81,7 @@ class _Meant:
         for post_id in self.ids:
             for key in {post_id, *_shorter(post_id)}:
                 self.near.setdefault(key, []).append(post_id)
+        self.longest = max(map(len, self.ids), default=0)
         self.searched = 0
 
     def hint(self, found: str) -> str:
@@ -89,7 +90,10 @@ class _Meant:
         if named:
             return say("a line names one post, on one network: {ids}", ids=", ".join(sorted(named)[:6])
                        + (", …" if len(named) > 6 else ""))
-        near = {post_id for key in {found, *_shorter(found)} for post_id in self.near.get(key, ())}
+        # A line longer than any id by two characters or more has no post one typo away (and a line of
+        # 100,000 characters would be 100,000 copies of itself).
+        keys = {found, *_shorter(found)} if len(found) <= self.longest + 1 else set()
+        near = {post_id for key in keys for post_id in self.near.get(key, ())}
         match = closest(found, near)
         if match is None and not near and self.searched < self.FULL_SEARCHES:
             self.searched += 1
