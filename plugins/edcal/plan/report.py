@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from edcal.i18n import Message, say
-from edcal.model.calendar import Campaign
+from edcal.model.calendar import Calendar, Campaign
 from edcal.model.network import Cadence
 from edcal.model.plan import Item, Plan
 from edcal.plan.cadence import frozen, periods, target_text
@@ -100,52 +100,49 @@ def report(plan: Plan) -> Report:
                                                                    key=lambda c: (c.start, c.id))}
     to_confirm = []
     first_kept = today - dt.timedelta(days=CONFIRM_DAYS)
+    this_month = today.replace(day=1)
     for item in counted:
         assert item.start is not None  # _counted keeps dated items only
         day = plan.day_of(item.start)
-        if day.replace(day=1) > today.replace(day=1):
-            continue
         logged = log_start is not None and day >= log_start
         outcome = _outcome(item, now, logged)
-        channel = _channel(months.setdefault(day.replace(day=1), {}), item, plan)
-        _add(channel.tally, outcome)
-        if item.campaign in campaigns:
+        if item.campaign in campaigns:  # a campaign's tally holds its later months' posts too
             _add(campaigns[item.campaign].tally, outcome)
+        if day.replace(day=1) > this_month:
+            continue
+        channel = months.setdefault(day.replace(day=1), {}).get(_key(item))
+        if channel is None:
+            channel = months[day.replace(day=1)][_key(item)] = _new_channel(_key(item), calendar)
+        _add(channel.tally, outcome)
         if outcome == "done":
             went_out.setdefault(item.network, []).append(
                 plan.day_of(item.posted.at) if item.posted is not None else day)
         elif outcome == "unconfirmed" and item.kind == "post" and logged and day >= first_kept:
             to_confirm.append(item)
-    # Campaigns' posts still to come in later months count in the campaign's tally too.
-    for item in counted:
-        assert item.start is not None
-        day = plan.day_of(item.start)
-        if day.replace(day=1) > today.replace(day=1) and item.campaign in campaigns:
-            _add(campaigns[item.campaign].tally, _outcome(item, now, log_start is not None))
     # Every month from the first with something dated: a month of silence is a month below its targets, from
     # the channel's first month on (a network opened last year is not judged over the blog's archive).
     began: dict[str | None, dt.date] = {}
     for first_day, channels_in in months.items():
         for key in channels_in:
             began[key] = min(first_day, began.get(key, first_day))
-    month = min(months, default=today.replace(day=1))
+    month = min(months, default=this_month)
+    paced: list[str | None] = [None] if calendar.blog.cadence is not None else []
+    paced += [network.id for network in calendar.networks.values() if network.cadence is not None]
     while month <= today:
         channels = months.setdefault(month, {})
-        if calendar.blog.cadence is not None and month >= began.get(None, today.replace(day=1)):
-            channels.setdefault(None, Channel(None, say("Blog"), calendar.blog.cadence))
-        for network in calendar.networks.values():
-            if network.cadence is not None and month >= began.get(network.id, today.replace(day=1)):
-                channels.setdefault(network.id, Channel(network.id, network.name, network.cadence))
-        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        for key in paced:
+            if month >= began.get(key, this_month) and key not in channels:
+                channels[key] = _new_channel(key, calendar)
+        month = _next_month(month)
     result = []
     for first in sorted(months, reverse=True):
         channels = months[first]
-        if not channels and first != today.replace(day=1):
+        if not channels and first != this_month:
             continue  # nothing planned, no cadence begun: an empty table
         for channel in channels.values():
             _judge(channel, first, today, went_out.get(channel.network, []), plan)
         order = [None, *calendar.networks]
-        result.append(Month(first, first == today.replace(day=1),
+        result.append(Month(first, first == this_month,
                             sorted(channels.values(), key=lambda c: order.index(c.network)
                                    if c.network in order else len(order)),
                             log_start is not None and first < log_start))
@@ -187,18 +184,20 @@ def _add(tally: Tally, outcome: str) -> None:
     setattr(tally, outcome, getattr(tally, outcome) + 1)
 
 
-def _channel(channels: dict[str | None, Channel], item: Item, plan: Plan) -> Channel:
-    key = item.network if item.kind == "post" else None
-    channel = channels.get(key)
-    if channel is None:
-        calendar = plan.calendar
-        if key is None:
-            channel = Channel(None, say("Blog"), calendar.blog.cadence)
-        else:
-            network = calendar.networks.get(key)
-            channel = Channel(key, network.name if network else key, network.cadence if network else None)
-        channels[key] = channel
-    return channel
+def _key(item: Item) -> str | None:
+    """The channel an item counts on: its network, or the blog (None) for an article."""
+    return item.network if item.kind == "post" else None
+
+
+def _new_channel(key: str | None, calendar: Calendar) -> Channel:
+    if key is None:
+        return Channel(None, say("Blog"), calendar.blog.cadence)
+    network = calendar.networks.get(key)
+    return Channel(key, network.name if network else key, network.cadence if network else None)
+
+
+def _next_month(first: dt.date) -> dt.date:
+    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
 def _judge(channel: Channel, month: dt.date, today: dt.date, days: list[dt.date], plan: Plan) -> None:
@@ -206,8 +205,7 @@ def _judge(channel: Channel, month: dt.date, today: dt.date, days: list[dt.date]
     cadence = channel.cadence
     if cadence is None:
         return
-    after_month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    for first, after in periods(cadence, month, after_month):
+    for first, after in periods(cadence, month, _next_month(month)):
         if first < month or after > today or frozen(plan.calendar, channel.network, first, after):
             continue
         channel.judged += 1
