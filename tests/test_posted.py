@@ -201,3 +201,16 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
     plan = load_plan(site)
     assert next(i for i in plan["items"] if i["id"] == "voeux-2027-intranet")["posted"]["at"] \
         == "2027-01-04T08:30:00+01:00"
+
+
+def test_the_report_says_to_paste_the_lines_into_the_file_that_keeps_the_log(tmp_path: Path) -> None:
+    """The log kept in calendar.d/publie.yaml: the report names that file, not calendar.yaml."""
+    from edcal.outputs import report as report_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(CALENDAR, {"publie.yaml": "posted:\n  - lundi-linkedin-20270104\n"})
+    write_planning_page(report_page, plan_of(calendar, now=NOW), tmp_path)
+    text = html.unescape(re.sub(r"\s+", " ", (tmp_path / "report.html").read_text(encoding="utf-8")))
+    assert "le journal de ce qui est parti (posted: dans calendar.d/publie.yaml) la cite" in text
+    assert "Copiez les lignes de celles qui sont parties sous posted: dans calendar.d/publie.yaml" in text
+    assert "calendar.yaml" not in text

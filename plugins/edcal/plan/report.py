@@ -20,6 +20,8 @@ from edcal.plan.cadence import frozen, periods, target_text
 
 #: How far back the list of posts to confirm goes: the log is kept weekly, a month covers a holiday.
 CONFIRM_DAYS = 31
+#: Where a site without a log is told to start one.
+LOG_FILE = "calendar.yaml"
 
 
 @dataclass(slots=True)
@@ -82,6 +84,8 @@ class Report:
     campaigns: list[CampaignTally]
     #: Posts whose time passed in the last :data:`CONFIRM_DAYS` days that the log does not name, in order.
     to_confirm: list[Item]
+    #: The file the log's last line is in, where the next lines go (calendar.yaml for a site without one).
+    log_file: str = LOG_FILE
 
 
 def report(plan: Plan) -> Report:
@@ -144,7 +148,8 @@ def report(plan: Plan) -> Report:
     shown = [c for c in campaigns.values()
              if c.tally.planned or c.tally.withheld or c.campaign.start <= today]
     to_confirm.sort(key=lambda item: item.sort_key(zone))
-    return Report(calendar.posted is not None, log_start, result, shown, to_confirm)
+    return Report(calendar.posted is not None, log_start, result, shown, to_confirm,
+                  calendar.posted[-1].source.path if calendar.posted else LOG_FILE)
 
 
 def _counted(item: Item, plan: Plan) -> bool:
