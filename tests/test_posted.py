@@ -214,3 +214,20 @@ def test_the_report_says_to_paste_the_lines_into_the_file_that_keeps_the_log(tmp
     assert "le journal de ce qui est parti (posted: dans calendar.d/publie.yaml) la cite" in text
     assert "Copiez les lignes de celles qui sont parties sous posted: dans calendar.d/publie.yaml" in text
     assert "calendar.yaml" not in text
+
+
+def test_a_time_written_the_french_way_gets_the_date_to_write(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """`at:` says when a post went out: a day without its year is the last such day, never the coming one."""
+    from helpers import load_errors
+
+    monkeypatch.setenv("EDCAL_NOW", "2027-02-01T09:00:00+01:00")
+    found = load_errors(tmp_path, CALENDAR + """\
+posted:
+  - {item: lundi-linkedin-20270118, at: 18/01/2027 9h}
+  - {item: lundi-mastodon-20270118, at: 18 janvier}
+""")
+    assert [error.splitlines()[1] for error in found] == [
+        "    hint: dates are written year first: 2027-01-18 9h",
+        "    hint: dates are written with digits, year first, and with their year: 2027-01-18",
+    ]
