@@ -231,3 +231,28 @@ posted:
         "    hint: dates are written year first: 2027-01-18 9h",
         "    hint: dates are written with digits, year first, and with their year: 2027-01-18",
     ]
+
+
+def test_a_post_logged_with_an_at_still_to_come_is_not_offered_again_as_a_line_to_paste(tmp_path: Path) -> None:
+    """`at: 2027-01-21` typed for the 12th: the report says where the log holds it, instead of telling the
+    user the post is not in the log and giving a line that, pasted, would be a post logged twice."""
+    from edcal.outputs import report as report_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(CALENDAR, {"publie.yaml": """\
+posted:
+  - {item: lundi-linkedin-20270111, at: 2027-01-21 09:05}
+  - {item: lundi-mastodon-20270104, at: 2027-01-14}
+"""})
+    plan = plan_of(calendar, now=NOW)
+    figures = report(plan)
+    assert [item.id for item in figures.to_confirm] == ["lundi-linkedin-20270104", "lundi-mastodon-20270111"]
+    assert [(item.id, str(line.source)) for item, line in figures.logged_ahead] == [
+        ("lundi-mastodon-20270104", "calendar.d/publie.yaml:3"), ("lundi-linkedin-20270111", "calendar.d/publie.yaml:2")]
+    write_planning_page(report_page, plan, tmp_path)
+    page = html.unescape(re.sub(r"<[^>]+>", "", (tmp_path / "report.html").read_text(encoding="utf-8")))
+    assert "2 publications dont l'heure est passée sont dans le journal avec un at: encore à venir" in page
+    assert "— le journal (calendar.d/publie.yaml:2) dit\u00a0: jeudi 21 janvier 2027, 09:05" in page
+    assert "— le journal (calendar.d/publie.yaml:3) dit\u00a0: jeudi 14 janvier 2027" in page
+    lines = page[page.index("Lignes pour posted"):page.index("Copier les lignes")]
+    assert "lundi-linkedin-20270104" in lines and "lundi-linkedin-20270111" not in lines

@@ -26,7 +26,8 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         plan=plan, root="", page="report", report=figures, confirm_days=CONFIRM_DAYS,
         today=plan.now.astimezone(plan.calendar.zone).date(),
         log_lines="".join(log_line(item, plan) + "\n" for item in figures.to_confirm),
-        links={item.id: item_link("agenda", item, plan) for item in figures.to_confirm},
+        links={item.id: item_link("agenda", item, plan)
+               for item in [*figures.to_confirm, *(item for item, _line in figures.logged_ahead)]},
     )
     write_file(folder / FILENAME, html)
     return []

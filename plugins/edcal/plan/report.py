@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from edcal.i18n import Message, say
-from edcal.model.calendar import Campaign
+from edcal.model.calendar import Campaign, PostedRecord
 from edcal.model.network import Cadence
 from edcal.model.plan import Item, Plan
 from edcal.plan.cadence import frozen, periods, target_text
@@ -86,6 +86,9 @@ class Report:
     to_confirm: list[Item]
     #: The file the log's last line is in, where the next lines go (calendar.yaml for a site without one).
     log_file: str = LOG_FILE
+    #: Posts whose time has passed that the log names with an ``at:`` still to come (a mistyped day, or a
+    #: build pinned before it): not gone out yet, nor to paste again. In order, whatever their age.
+    logged_ahead: list[tuple[Item, PostedRecord]] = field(default_factory=list)
 
 
 def report(plan: Plan) -> Report:
@@ -104,6 +107,9 @@ def report(plan: Plan) -> Report:
                                                                    key=lambda c: (c.start, c.id))}
     to_confirm = []
     first_kept = today - dt.timedelta(days=CONFIRM_DAYS)
+    # A line of the log whose post has no Posted yet: its `at:` is still to come (the others are errors).
+    lines = {record.item: record for record in calendar.posted or ()}
+    logged_ahead = []
     for item in counted:
         assert item.start is not None  # _counted keeps dated items only
         day = plan.day_of(item.start)
@@ -117,6 +123,8 @@ def report(plan: Plan) -> Report:
         if outcome == "done":
             went_out.setdefault(item.network, []).append(
                 plan.day_of(item.posted.at) if item.posted is not None else day)
+        elif outcome == "unconfirmed" and item.id in lines:
+            logged_ahead.append((item, lines[item.id]))
         elif outcome == "unconfirmed" and item.kind == "post" and day >= first_kept:
             to_confirm.append(item)
     # Campaigns' posts still to come in later months count in the campaign's tally too.
@@ -148,8 +156,9 @@ def report(plan: Plan) -> Report:
     shown = [c for c in campaigns.values()
              if c.tally.planned or c.tally.withheld or c.campaign.start <= today]
     to_confirm.sort(key=lambda item: item.sort_key(zone))
+    logged_ahead.sort(key=lambda pair: pair[0].sort_key(zone))
     return Report(calendar.posted is not None, log_start, result, shown, to_confirm,
-                  calendar.posted[-1].source.path if calendar.posted else LOG_FILE)
+                  calendar.posted[-1].source.path if calendar.posted else LOG_FILE, logged_ahead)
 
 
 def _counted(item: Item, plan: Plan) -> bool:
