@@ -256,3 +256,17 @@ posted:
     assert "— le journal (calendar.d/publie.yaml:3) dit\u00a0: jeudi 14 janvier 2027" in page
     lines = page[page.index("Lignes pour posted"):page.index("Copier les lignes")]
     assert "lundi-linkedin-20270104" in lines and "lundi-linkedin-20270111" not in lines
+
+
+def test_the_lines_to_confirm_pasted_under_posts_are_told_where_they_go(tmp_path: Path) -> None:
+    """The report's lines pasted at the end of calendar.yaml, whose last section is `posts:`."""
+    from helpers import load_errors
+
+    found = load_errors(tmp_path, CALENDAR.replace("ideas:\n  - {id: mesurer, title: Mesurer ses réseaux, "
+                                                   "publish: 2027-01-06}\n", "")
+                        + "  - lundi-linkedin-20270104   # LinkedIn · 2027-01-04 09:00 · Bonne semaine\n")
+    assert found == [
+        "calendar.yaml:11:5: error: found 'lundi-linkedin-20270104', expected a mapping (key: value lines)\n"
+        "    hint: a post's id alone is a line of the log of what went out: it goes under `posted:` (write "
+        "`posted:`, unindented, on the line above, or move it into the file that keeps the log), not under "
+        "`posts:`"]
