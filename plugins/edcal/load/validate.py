@@ -444,9 +444,9 @@ def _log_line_hint(found: Any, section: Any) -> Message | None:
     calendar.yaml, under its last section, rather than under ``posted:``."""
     if not isinstance(found, str) or not _ITEM_ID.fullmatch(found.strip()) or section == "posted":
         return None
-    return say("a post's id alone is a line of the log of what went out: it goes under `posted:` (write "
-               "`posted:`, unindented, on the line above, or move it into the file that keeps the log), not under "
-               "`{section}:`", section=section)
+    return say("a post's id alone is a line of the log of what went out: it goes under `posted:` "
+               "(write `posted:`, unindented, on the line above, or move it into the file that keeps the "
+               "log), not under `{section}:`", section=section)
 
 
 #: ``1 180``, ``1.180``, ``1,180``, ``1'180``: a thousands separator (spaces of every width count).
