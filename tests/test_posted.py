@@ -53,8 +53,9 @@ posted:
     assert found == [
         "calendar.d/log.yaml:3:5: error: found 'lundi-linkdin-20270111', which names no post of the plan\n"
         "    hint: did you mean 'lundi-linkedin-20270111'?",
-        "calendar.d/log.yaml:4:5: error: found 'lundi-20270104', which names no post of the plan\n"
-        "    hint: a line names one post, on one network: lundi-linkedin-20270104, lundi-mastodon-20270104",
+        "calendar.d/log.yaml:4:5: error: found 'lundi-20270104', which names an entry (as `edcal agenda --ids` "
+        "shows it), expected the id of one of its posts\n"
+        "    hint: a line names one post, on one network: lundi-mastodon-20270104",
         "calendar.d/log.yaml:5:5: error: post 'lundi-linkedin-20270104' is logged twice (first at "
         "calendar.d/log.yaml:2)\n"
         "    hint: keep one line per post: a post that went out again is a post of its own in `posts:`",
@@ -270,3 +271,24 @@ def test_the_lines_to_confirm_pasted_under_posts_are_told_where_they_go(tmp_path
         "    hint: a post's id alone is a line of the log of what went out: it goes under `posted:` (write "
         "`posted:`, unindented, on the line above, or move it into the file that keeps the log), not under "
         "`posts:`"]
+
+
+def test_an_entry_s_id_gets_the_ids_of_its_posts_most_likely_meant_first() -> None:
+    """The posts gone out last and not logged yet come first, the logged ones not at all."""
+    found = errors_of("""\
+posted:
+  - lundi-linkedin-20270111
+  - lundi
+  - {item: lundi-linkedin-20270104, at: 2027-01-04 09:30}
+  - lundi-mastodon-20270104
+  - lundi-20270104
+""")
+    assert found == [
+        "calendar.d/log.yaml:3:5: error: found 'lundi', which names an entry (as `edcal agenda --ids` shows it), "
+        "expected the id of one of its posts\n"
+        "    hint: a line names one post, on one network: lundi-mastodon-20270111, lundi-mastodon-20261228, "
+        "lundi-linkedin-20261228, lundi-mastodon-20261221, lundi-linkedin-20261221, lundi-mastodon-20261214, …",
+        "calendar.d/log.yaml:6:5: error: found 'lundi-20270104', which names an entry (as `edcal agenda --ids` "
+        "shows it), expected the id of one of its posts\n"
+        "    hint: each of its posts is in the log already: delete this line",
+    ]

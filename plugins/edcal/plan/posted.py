@@ -28,7 +28,7 @@ def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, error
     for record in calendar.posted:
         position = index.get(record.item)
         if position is None:
-            _unknown(record, items, errors)
+            _unknown(record, items, calendar, now, errors)
             continue
         item = items[position]
         if item.kind != "post":
@@ -57,17 +57,30 @@ def _to_come(at: dt.datetime | dt.date, now: dt.datetime, calendar: Calendar) ->
     return at > now.astimezone(calendar.zone).date()
 
 
-def _unknown(record: PostedRecord, items: list[Item], errors: ErrorCollector) -> None:
-    """An id that names no item: the entry's or an occurrence's name gets its posts listed, anything else
-    the closest post's id."""
+def _unknown(record: PostedRecord, items: list[Item], calendar: Calendar, now: dt.datetime,
+             errors: ErrorCollector) -> None:
+    """An id that names no item: the entry's or an occurrence's name gets its posts listed (those gone out
+    last that the log does not name first), anything else the closest post's id."""
     posts = [item for item in items if item.kind == "post"]
-    named = [item.id for item in posts if record.item in (item.parent, occurrence_name(item))]
+    named = [item for item in posts if record.item in (item.parent, occurrence_name(item))]
     if named:
-        hint = say("a line names one post, on one network: {ids}", ids=", ".join(sorted(named)[:6])
-                   + (", …" if len(named) > 6 else ""))
-    else:
-        match = closest(record.item, (item.id for item in posts))
-        hint = (say("did you mean '{match}'?", match=match) if match else
-                say("a post's id is on its card in the planning pages and in its draft's file name "
-                    "(drafts/<network>/<day>T<time>-<id>.txt)"))
+        logged = {line.item for line in calendar.posted or ()}
+        # Most likely meant: the latest posts whose time has passed, not logged yet; then the next to come.
+        passed = sorted((item for item in named if item.start is not None and item.id not in logged
+                         and item.status != "withheld" and not _to_come(item.start, now, calendar)),
+                        key=lambda item: item.sort_key(calendar.zone), reverse=True)
+        rest = sorted((item for item in named if item not in passed and item.id not in logged),
+                      key=lambda item: (item.status == "withheld", item.sort_key(calendar.zone)))
+        ids = [item.id for item in passed + rest]
+        hint = say("a line names one post, on one network: {ids}", ids=", ".join(ids[:6])
+                   + (", …" if len(ids) > 6 else "")) if ids else \
+            say("each of its posts is in the log already: delete this line")
+        errors.add(record.item_source,
+                   say("found '{id}', which names an entry (as `edcal agenda --ids` shows it), expected the "
+                       "id of one of its posts", id=record.item), hint)
+        return
+    match = closest(record.item, (item.id for item in posts))
+    hint = (say("did you mean '{match}'?", match=match) if match else
+            say("a post's id is on its card in the planning pages and in its draft's file name "
+                "(drafts/<network>/<day>T<time>-<id>.txt)"))
     errors.add(record.item_source, say("found '{id}', which names no post of the plan", id=record.item), hint)
