@@ -292,3 +292,24 @@ posted:
         "shows it), expected the id of one of its posts\n"
         "    hint: each of its posts is in the log already: delete this line",
     ]
+
+
+@pytest.mark.usefixtures("site_language")
+def test_the_agenda_of_a_past_week_says_what_the_log_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`edcal agenda --since` for last week's review: the posts the report counts as gone out, at the time the
+    log gives, and those it does not confirm, instead of "publié" for every post whose time has passed."""
+    from click.testing import CliRunner
+
+    from conftest import ROOT
+    from edcal.__main__ import cli
+
+    monkeypatch.setenv("EDCAL_NOW", "2026-11-30T09:00:00+01:00")
+    result = CliRunner().invoke(cli, ["agenda", "--site", str(ROOT), "--since", "2026-11-09", "--until",
+                                      "2026-11-29"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    rows = {" ".join(line.split()) for line in result.output.splitlines()}
+    # Logged with `at: 2026-11-11 18:40`; logged; not in the log (the report's "Non confirmé").
+    assert "18:00 ● Instagram Les coulisses de l'atelier parti 18:40 Camille Roux" in rows
+    assert "16:30 ● LinkedIn L'astuce du jeudi parti Malik Haddad" in rows
+    assert "16:30 ● Mastodon L'astuce du jeudi non confirmé Malik Haddad" in rows
+    assert not any("publié" in row and "●" in row for row in rows)

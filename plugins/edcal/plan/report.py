@@ -96,10 +96,7 @@ def report(plan: Plan) -> Report:
     zone = calendar.zone
     now = plan.now
     today = now.astimezone(zone).date()
-    log_start = min((plan.day_of(item.start).replace(day=1) for item in plan.items
-                     if item.posted is not None and item.start is not None), default=None)
-    if calendar.posted is not None and log_start is None:  # a log begun today, still empty
-        log_start = today.replace(day=1)
+    log_start = first_logged_month(plan)
     counted = [item for item in plan.items if _counted(item, plan)]
     months: dict[dt.date, dict[str | None, Channel]] = {}
     went_out: dict[str | None, list[dt.date]] = {}
@@ -115,24 +112,24 @@ def report(plan: Plan) -> Report:
         day = plan.day_of(item.start)
         if day.replace(day=1) > today.replace(day=1):
             continue
-        outcome = _outcome(item, now, log_start is not None and day >= log_start)
+        became = outcome(item, now, log_start is not None and day >= log_start)
         channel = _channel(months.setdefault(day.replace(day=1), {}), item, plan)
-        _add(channel.tally, outcome)
+        _add(channel.tally, became)
         if item.campaign in campaigns:
-            _add(campaigns[item.campaign].tally, outcome)
-        if outcome == "done":
+            _add(campaigns[item.campaign].tally, became)
+        if became == "done":
             went_out.setdefault(item.network, []).append(
                 plan.day_of(item.posted.at) if item.posted is not None else day)
-        elif outcome == "unconfirmed" and item.id in lines:
+        elif became == "unconfirmed" and item.id in lines:
             logged_ahead.append((item, lines[item.id]))
-        elif outcome == "unconfirmed" and item.kind == "post" and day >= first_kept:
+        elif became == "unconfirmed" and item.kind == "post" and day >= first_kept:
             to_confirm.append(item)
     # Campaigns' posts still to come in later months count in the campaign's tally too.
     for item in counted:
         assert item.start is not None
         day = plan.day_of(item.start)
         if day.replace(day=1) > today.replace(day=1) and item.campaign in campaigns:
-            _add(campaigns[item.campaign].tally, _outcome(item, now, log_start is not None))
+            _add(campaigns[item.campaign].tally, outcome(item, now, log_start is not None))
     # Every month from the first with something dated: a month of silence is a month below its targets.
     month = min(months, default=today.replace(day=1))
     while month <= today:
@@ -161,6 +158,16 @@ def report(plan: Plan) -> Report:
                   calendar.posted[-1].source.path if calendar.posted else LOG_FILE, logged_ahead)
 
 
+def first_logged_month(plan: Plan) -> dt.date | None:
+    """The first day of the month of the log's first post, from which a post whose time has passed went out
+    only if the log says so; None for a site without a log."""
+    start = min((plan.day_of(item.start).replace(day=1) for item in plan.items
+                 if item.posted is not None and item.start is not None), default=None)
+    if plan.calendar.posted is not None and start is None:  # a log begun today, still empty
+        start = plan.now.astimezone(plan.calendar.zone).date().replace(day=1)
+    return start
+
+
 def _counted(item: Item, plan: Plan) -> bool:
     """Posts, and articles in the blog's language (a translation is the same article): dated ones."""
     if item.start is None:
@@ -173,7 +180,7 @@ def _counted(item: Item, plan: Plan) -> bool:
     return article is not None and article.is_original
 
 
-def _outcome(item: Item, now: dt.datetime, logged: bool) -> str:
+def outcome(item: Item, now: dt.datetime, logged: bool) -> str:
     """What became of an item: "done", "unconfirmed", "to_come" or "withheld"; ``logged``: the log covers
     its day."""
     if item.posted is not None:
