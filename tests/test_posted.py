@@ -175,6 +175,10 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
     assert 'href="https://www.linkedin.com/feed/update/urn:li:activity:7259000000000000001/"' \
         in card("nos-apprentis-linkedin-0")
     assert "Partie, selon le journal" not in card("coulisses-atelier-instagram-20261125")
+    # The report's "Non confirmé", on the card its list links to; not on a logged post's.
+    assert "Non confirmée\u00a0: le journal de ce qui est parti ne la cite pas." \
+        in html.unescape(card("coulisses-atelier-instagram-20261125"))
+    assert "Non confirmée" not in card("nos-apprentis-linkedin-0")
     with serve(site / "planning") as server, browser() as chromium:
         context = chromium.new_context(viewport={"width": 1200, "height": 900}, locale="fr-FR")
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))

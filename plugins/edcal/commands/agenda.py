@@ -18,7 +18,7 @@ from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.moves import agenda_name
-from edcal.plan.report import first_logged_month, outcome
+from edcal.plan.report import first_logged_month, unconfirmed
 
 
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
@@ -145,8 +145,7 @@ def _log_status(item: Item, plan: Plan, log_start: dt.date | None, _: Translator
                 else f"{at.astimezone(zone):%H:%M}" if plan.day_of(at) == plan.day_of(item.start)
                 else f"{at.astimezone(zone):%Y-%m-%d %H:%M}")
         return _("gone out {when}").format(when=when)
-    logged = log_start is not None and plan.day_of(item.start) >= log_start
-    return _("not confirmed") if logged and outcome(item, plan.now, True) == "unconfirmed" else None
+    return _("not confirmed") if unconfirmed(item, plan, log_start) else None
 
 
 def agenda(site: Path, settings_file: str, days: int, network: str | None, owner: str | None,

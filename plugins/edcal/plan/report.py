@@ -168,6 +168,13 @@ def first_logged_month(plan: Plan) -> dt.date | None:
     return start
 
 
+def unconfirmed(item: Item, plan: Plan, log_start: dt.date | None) -> bool:
+    """A post whose time has passed in the log's months that the log does not name (the report's "Non
+    confirmé"); ``log_start``: :func:`first_logged_month`, computed once for the plan."""
+    return (item.kind == "post" and log_start is not None and item.start is not None
+            and plan.day_of(item.start) >= log_start and outcome(item, plan.now, True) == "unconfirmed")
+
+
 def _counted(item: Item, plan: Plan) -> bool:
     """Posts, and articles in the blog's language (a translation is the same article): dated ones."""
     if item.start is None:
