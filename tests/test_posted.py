@@ -317,3 +317,22 @@ def test_the_agenda_of_a_past_week_says_what_the_log_says(monkeypatch: pytest.Mo
     assert "16:30 ● LinkedIn L'astuce du jeudi parti Malik Haddad" in rows
     assert "16:30 ● Mastodon L'astuce du jeudi non confirmé Malik Haddad" in rows
     assert not any("publié" in row and "●" in row for row in rows)
+
+
+def test_the_lines_to_paste_line_up_with_the_log_s_dashes(tmp_path: Path) -> None:
+    """A log written with its dashes at the start of the line: the report's lines are too, since a line
+    indented more than the one above it would be read as the rest of that one's id."""
+    from edcal.outputs import report as report_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(CALENDAR, {"publie.yaml": "posted:\n- lundi-linkedin-20270104\n"})
+    write_planning_page(report_page, plan_of(calendar, now=NOW), tmp_path)
+    page = html.unescape((tmp_path / "report.html").read_text(encoding="utf-8"))
+    lines = page[page.index('id="log-lines"'):].split(">", 1)[1].split("</textarea>")[0]
+    assert lines.splitlines()[0] == "- lundi-mastodon-20270104   # Mastodon · 2027-01-04 09:00 · Bonne semaine à tous"
+    # What a log whose lines are indented less than the pasted ones reads as, and what the error says.
+    assert errors_of("posted:\n- lundi-linkedin-20270104\n  - lundi-mastodon-20270104   # Mastodon\n") == [
+        "calendar.d/log.yaml:2:3: error: found 'lundi-linkedin-20270104 - lundi-mastodon-20270104', which names "
+        "no post of the plan\n"
+        "    hint: the lines below this one are indented more than its dash, so YAML reads them as the rest of "
+        "its id: line up the dashes of the log's lines"]

@@ -79,6 +79,11 @@ def _unknown(record: PostedRecord, items: list[Item], calendar: Calendar, now: d
                    say("found '{id}', which names an entry (as `edcal agenda --ids` shows it), expected the "
                        "id of one of its posts", id=record.item), hint)
         return
+    if " - " in record.item:  # `- a` then `  - b`: YAML reads the line indented more as the rest of the id
+        errors.add(record.item_source, say("found '{id}', which names no post of the plan", id=record.item),
+                   say("the lines below this one are indented more than its dash, so YAML reads them as the "
+                       "rest of its id: line up the dashes of the log's lines"))
+        return
     match = closest(record.item, (item.id for item in posts))
     hint = (say("did you mean '{match}'?", match=match) if match else
             say("a post's id is on its card in the planning pages and in its draft's file name "
