@@ -43,6 +43,22 @@ def test_every_rule_has_a_test_here() -> None:
         assert f'"{rule_id}"' in source, f"no test for {rule_id}"
 
 
+def test_posted_before_plan() -> None:
+    """The old year typed in January: the log says a post of 12 January 2027 went out on 12 January 2026."""
+    log = ("\nposted:\n  - {item: a-x, at: 2026-01-12 10:15}\n  - {item: b-x, at: 2027-01-10 18:00}\n"
+           "  - c-x\n")
+    found = findings("posted-before-plan", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: A}",
+                                                  "{id: b, at: 2027-01-12 09:00, networks: [x], text: B}",
+                                                  "{id: c, at: 2027-01-12 12:00, networks: [x], text: C}") + log,
+                     now="2027-01-18T09:00:00+01:00")
+    assert [(str(f.source), f.message) for f in found] == [
+        ("calendar.yaml:15", "post 'a-x' is logged as gone out on 2026-01-12, 365 days before its planned day, "
+                             "2027-01-12")]
+    assert found[0].hint == "check the year and the month of its `at:`; if it did go out then, move the post's " \
+                            "date in the plan"
+
+
+
 def test_text_too_long() -> None:
     long = "é" * 281
     found = findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], text: {long}}}"))

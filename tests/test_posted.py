@@ -54,8 +54,9 @@ posted:
     assert found == [
         "calendar.d/log.yaml:3:5: error: found 'lundi-linkdin-20270111', which names no post of the plan\n"
         "    hint: did you mean 'lundi-linkedin-20270111'?",
-        "calendar.d/log.yaml:4:5: error: found 'lundi-20270104', which names no post of the plan\n"
-        "    hint: a line names one post, on one network: lundi-linkedin-20270104, lundi-mastodon-20270104",
+        "calendar.d/log.yaml:4:5: error: found 'lundi-20270104', which names an entry (as `edcal agenda --ids` "
+        "shows it), expected the id of one of its posts\n"
+        "    hint: a line names one post, on one network: lundi-mastodon-20270104",
         "calendar.d/log.yaml:5:5: error: post 'lundi-linkedin-20270104' is logged twice (first at "
         "calendar.d/log.yaml:2)\n"
         "    hint: keep one line per post: a post that went out again is a post of its own in `posts:`",
@@ -175,6 +176,10 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
     assert 'href="https://www.linkedin.com/feed/update/urn:li:activity:7259000000000000001/"' \
         in card("nos-apprentis-linkedin-0")
     assert "Partie, selon le journal" not in card("coulisses-atelier-instagram-20261125")
+    # The report's "Non confirmé", on the card its list links to; not on a logged post's.
+    assert "Non confirmée\u00a0: le journal de ce qui est parti ne la cite pas." \
+        in html.unescape(card("coulisses-atelier-instagram-20261125"))
+    assert "Non confirmée" not in card("nos-apprentis-linkedin-0")
     with serve(site / "planning") as server, browser() as chromium:
         context = chromium.new_context(viewport={"width": 1200, "height": 900}, locale="fr-FR")
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
@@ -292,3 +297,133 @@ def test_a_line_far_longer_than_any_id_is_told_at_once() -> None:
     assert time.perf_counter() - started < 1.5
     assert [error.message for error in caught.value.errors] == [
         f"found '{'lundi' * 8000}', which names no post of the plan"]
+
+
+def test_the_report_says_to_paste_the_lines_into_the_file_that_keeps_the_log(tmp_path: Path) -> None:
+    """The log kept in calendar.d/publie.yaml: the report names that file, not calendar.yaml."""
+    from edcal.outputs import report as report_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(CALENDAR, {"publie.yaml": "posted:\n  - lundi-linkedin-20270104\n"})
+    write_planning_page(report_page, plan_of(calendar, now=NOW), tmp_path)
+    text = html.unescape(re.sub(r"\s+", " ", (tmp_path / "report.html").read_text(encoding="utf-8")))
+    assert "le journal de ce qui est parti (posted: dans calendar.d/publie.yaml) la cite" in text
+    assert "Copiez les lignes de celles qui sont parties sous posted: dans calendar.d/publie.yaml" in text
+    assert "calendar.yaml" not in text
+
+
+def test_a_time_written_the_french_way_gets_the_date_to_write(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """`at:` says when a post went out: a day without its year is the last such day, never the coming one."""
+    from helpers import load_errors
+
+    monkeypatch.setenv("EDCAL_NOW", "2027-02-01T09:00:00+01:00")
+    found = load_errors(tmp_path, CALENDAR + """\
+posted:
+  - {item: lundi-linkedin-20270118, at: 18/01/2027 9h}
+  - {item: lundi-mastodon-20270118, at: 18 janvier}
+""")
+    assert [error.splitlines()[1] for error in found] == [
+        "    hint: dates are written year first: 2027-01-18 9h",
+        "    hint: dates are written with digits, year first, and with their year: 2027-01-18",
+    ]
+
+
+def test_a_post_logged_with_an_at_still_to_come_is_not_offered_again_as_a_line_to_paste(tmp_path: Path) -> None:
+    """`at: 2027-01-21` typed for the 12th: the report says where the log holds it, instead of telling the
+    user the post is not in the log and giving a line that, pasted, would be a post logged twice."""
+    from edcal.outputs import report as report_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(CALENDAR, {"publie.yaml": """\
+posted:
+  - {item: lundi-linkedin-20270111, at: 2027-01-21 09:05}
+  - {item: lundi-mastodon-20270104, at: 2027-01-14}
+"""})
+    plan = plan_of(calendar, now=NOW)
+    figures = report(plan)
+    assert [item.id for item in figures.to_confirm] == ["lundi-linkedin-20270104", "lundi-mastodon-20270111"]
+    assert [(item.id, str(line.source)) for item, line in figures.logged_ahead] == [
+        ("lundi-mastodon-20270104", "calendar.d/publie.yaml:3"), ("lundi-linkedin-20270111", "calendar.d/publie.yaml:2")]
+    write_planning_page(report_page, plan, tmp_path)
+    page = html.unescape(re.sub(r"<[^>]+>", "", (tmp_path / "report.html").read_text(encoding="utf-8")))
+    assert "2 publications dont l'heure est passée sont dans le journal avec un at: encore à venir" in page
+    assert "— le journal (calendar.d/publie.yaml:2) dit\u00a0: jeudi 21 janvier 2027, 09:05" in page
+    assert "— le journal (calendar.d/publie.yaml:3) dit\u00a0: jeudi 14 janvier 2027" in page
+    lines = page[page.index("Lignes pour posted"):page.index("Copier les lignes")]
+    assert "lundi-linkedin-20270104" in lines and "lundi-linkedin-20270111" not in lines
+
+
+def test_the_lines_to_confirm_pasted_under_posts_are_told_where_they_go(tmp_path: Path) -> None:
+    """The report's lines pasted at the end of calendar.yaml, whose last section is `posts:`."""
+    from helpers import load_errors
+
+    found = load_errors(tmp_path, CALENDAR.replace("ideas:\n  - {id: mesurer, title: Mesurer ses réseaux, "
+                                                   "publish: 2027-01-06}\n", "")
+                        + "  - lundi-linkedin-20270104   # LinkedIn · 2027-01-04 09:00 · Bonne semaine\n")
+    assert found == [
+        "calendar.yaml:11:5: error: found 'lundi-linkedin-20270104', expected a mapping (key: value lines)\n"
+        "    hint: a post's id alone is a line of the log of what went out: it goes under `posted:` (write "
+        "`posted:`, unindented, on the line above, or move it into the file that keeps the log), not under "
+        "`posts:`"]
+
+
+def test_an_entry_s_id_gets_the_ids_of_its_posts_most_likely_meant_first() -> None:
+    """The posts gone out last and not logged yet come first, the logged ones not at all."""
+    found = errors_of("""\
+posted:
+  - lundi-linkedin-20270111
+  - lundi
+  - {item: lundi-linkedin-20270104, at: 2027-01-04 09:30}
+  - lundi-mastodon-20270104
+  - lundi-20270104
+""")
+    assert found == [
+        "calendar.d/log.yaml:3:5: error: found 'lundi', which names an entry (as `edcal agenda --ids` shows it), "
+        "expected the id of one of its posts\n"
+        "    hint: a line names one post, on one network: lundi-mastodon-20270111, lundi-mastodon-20261228, "
+        "lundi-linkedin-20261228, lundi-mastodon-20261221, lundi-linkedin-20261221, lundi-mastodon-20261214, …",
+        "calendar.d/log.yaml:6:5: error: found 'lundi-20270104', which names an entry (as `edcal agenda --ids` "
+        "shows it), expected the id of one of its posts\n"
+        "    hint: each of its posts is in the log already: delete this line",
+    ]
+
+
+@pytest.mark.usefixtures("site_language")
+def test_the_agenda_of_a_past_week_says_what_the_log_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`edcal agenda --since` for last week's review: the posts the report counts as gone out, at the time the
+    log gives, and those it does not confirm, instead of "publié" for every post whose time has passed."""
+    from click.testing import CliRunner
+
+    from conftest import ROOT
+    from edcal.__main__ import cli
+
+    monkeypatch.setenv("EDCAL_NOW", "2026-11-30T09:00:00+01:00")
+    result = CliRunner().invoke(cli, ["agenda", "--site", str(ROOT), "--since", "2026-11-09", "--until",
+                                      "2026-11-29"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    rows = {" ".join(line.split()) for line in result.output.splitlines()}
+    # Logged with `at: 2026-11-11 18:40`; logged; not in the log (the report's "Non confirmé").
+    assert "18:00 ● Instagram Les coulisses de l'atelier parti 18:40 Camille Roux" in rows
+    assert "16:30 ● LinkedIn L'astuce du jeudi parti Malik Haddad" in rows
+    assert "16:30 ● Mastodon L'astuce du jeudi non confirmé Malik Haddad" in rows
+    assert not any("publié" in row and "●" in row for row in rows)
+
+
+def test_the_lines_to_paste_line_up_with_the_log_s_dashes(tmp_path: Path) -> None:
+    """A log written with its dashes at the start of the line: the report's lines are too, since a line
+    indented more than the one above it would be read as the rest of that one's id."""
+    from edcal.outputs import report as report_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(CALENDAR, {"publie.yaml": "posted:\n- lundi-linkedin-20270104\n"})
+    write_planning_page(report_page, plan_of(calendar, now=NOW), tmp_path)
+    page = html.unescape((tmp_path / "report.html").read_text(encoding="utf-8"))
+    lines = page[page.index('id="log-lines"'):].split(">", 1)[1].split("</textarea>")[0]
+    assert lines.splitlines()[0] == "- lundi-mastodon-20270104   # Mastodon · 2027-01-04 09:00 · Bonne semaine à tous"
+    # What a log whose lines are indented less than the pasted ones reads as, and what the error says.
+    assert errors_of("posted:\n- lundi-linkedin-20270104\n  - lundi-mastodon-20270104   # Mastodon\n") == [
+        "calendar.d/log.yaml:2:3: error: found 'lundi-linkedin-20270104 - lundi-mastodon-20270104', which names "
+        "no post of the plan\n"
+        "    hint: the lines below this one are indented more than its dash, so YAML reads them as the rest of "
+        "its id: line up the dashes of the log's lines"]

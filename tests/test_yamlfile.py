@@ -146,6 +146,8 @@ def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
     assert 'hint: quote a value that starts with \'#\', e.g. {text: "#OpenDay Saturday"}' in in_flow[0]
     tab = errors_of("team:\n  - id: a\n\tname: A\n")
     assert tab[0].startswith("calendar.yaml:3:") and "hint: indent with spaces, not tabs" in tab[0]
+    after_dash = errors_of("posted:\n  - a-linkedin\n  -\tb-linkedin\n")  # the dash typed, then Tab
+    assert after_dash[0].startswith("calendar.yaml:3:4:") and "hint: indent with spaces, not tabs" in after_dash[0]
     indented = errors_of("posts:\n  - id: a\n    image: x.png\n      alt: Une photo\n")
     assert indented[0].startswith("calendar.yaml:4:")
     assert "hint: this line is indented 6 spaces and line 3 above it 4 spaces: the keys of one mapping line up" \

@@ -63,8 +63,12 @@ def _on_24_hours(text: str) -> str:
     return " ".join(f"{am_pm.group('date') or ''}{hour:02d}:{am_pm.group('minute') or '00'}".split())
 
 
-def value_hint(found: Any, message: str = "") -> str | None:
-    """What to change in a text value that was refused, when the reason is a common slip."""
+def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
+    """What to change in a text value that was refused, when the reason is a common slip.
+
+    :param past: the value says when something happened (the log's ``at:``): a date written without its
+        year is the last such day, not the coming one.
+    """
     if not isinstance(found, str):
         return None
     if (invisible := invisible_hint(found)) is not None:
@@ -108,7 +112,7 @@ def value_hint(found: Any, message: str = "") -> str | None:
     if "expected a language code" in message:
         return _language_hint(found.strip())
     if "YYYY-MM-DD" in message or "expected a date" in message:
-        return _date_spelt_otherwise(found.strip())
+        return _date_spelt_otherwise(found.strip(), past)
     return None
 
 
@@ -157,10 +161,11 @@ def _weekday_number(word: str | None) -> int | None:
     return None
 
 
-def _coming_day(month: int, day: int, weekday: int | None = None) -> dt.date | None:
+def _nearest_day(month: int, day: int, weekday: int | None = None, past: bool = False) -> dt.date | None:
     """The next such day from now (``EDCAL_NOW`` pins it), for a date written without its year: the
     29th of February in the next leap year, ``mardi 19 janvier`` in the next year it is a Tuesday
-    (the coming one when none is near); None for a day no month has (``31 avril``)."""
+    (the coming one when none is near); with ``past``, the last such day up to today; None for a day no
+    month has (``31 avril``)."""
     from zoneinfo import ZoneInfo
 
     from edcal import clock
@@ -171,16 +176,18 @@ def _coming_day(month: int, day: int, weekday: int | None = None) -> dt.date | N
     except InputErrors:  # said where EDCAL_NOW is read; a hint must not fail
         today = dt.datetime.now(dt.UTC).date()
     coming = []
-    for year in range(today.year, today.year + 12):  # a day is on each weekday within 12 years
+    years = range(today.year, today.year - 12, -1) if past else range(today.year, today.year + 12)
+    for year in years:  # a day is on each weekday within 12 years
         with contextlib.suppress(ValueError):
-            if (date := dt.date(year, month, day)) >= today:
+            date = dt.date(year, month, day)
+            if (date <= today) if past else (date >= today):
                 coming.append(date)
     on_weekday = [date for date in coming[:8] if date.weekday() == weekday]
     nearest = on_weekday or coming
     return nearest[0] if nearest else None
 
 
-def _date_spelt_otherwise(found: str) -> str | None:
+def _date_spelt_otherwise(found: str, past: bool = False) -> str | None:
     """``2026/11/12``, ``2026-11-12 09``, ``12 janvier 2027``: the date (and time) to write."""
     if (year_first := _YEAR_FIRST.match(found)) is not None:
         year, month, day, rest = year_first.groups()
@@ -200,8 +207,8 @@ def _date_spelt_otherwise(found: str) -> str | None:
     month = _month_number(month_name)
     if month is None or not 1 <= int(day) <= 31 or rest[:1].isalnum():  # `12 janvier2027`: not a date
         return None
-    if year is None:  # `19 janvier`: the coming one is likely meant, but the year must be written
-        coming = _coming_day(month, int(day), _weekday_number(weekday))
+    if year is None:  # `19 janvier`: the coming one (the last one, with past) is meant, but write the year
+        coming = _nearest_day(month, int(day), _weekday_number(weekday), past)
         if coming is None:
             return None
         date = coming.isoformat()

@@ -13,11 +13,12 @@ from rich.text import Text
 
 from edcal.clock import parse_window
 from edcal.commands.choices import network_choice, owner_and_campaign
-from edcal.i18n import long_date, team_language, translator
+from edcal.i18n import Translator, long_date, team_language, translator
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.moves import agenda_name
+from edcal.plan.report import first_logged_month, unconfirmed
 
 
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
@@ -80,6 +81,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
                       else _("Nothing planned in the next {days} days.").format(days=days))
         return
     rows: list[tuple[dt.date, tuple[str, ...]]] = []
+    log_start = first_logged_month(plan)
     for item in items:
         local = item.start.astimezone(zone) if isinstance(item.start, dt.datetime) else None
         day = local.date() if local else item.start
@@ -88,7 +90,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         where = f"[{network.color}]●[/] {escape(network.name)}" if network else _(_KIND_LABELS[item.kind])
         owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
         when = f"{local:%H:%M}" if local else _("all day")
-        status = _(item.status)
+        status = _log_status(item, plan, log_start, _) or _(item.status)
         if plan.released(item):
             status = _("online after the freeze")  # shown when it goes online: "gelé" read as still frozen
         row: tuple[str, ...] = (when, where, escape(item.title), status, escape(owner))
@@ -127,6 +129,23 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
 
 
 _KIND_LABELS = {"article": "Blog", "deadline": "Deadline", "idea": "Idea", "post": "Post"}
+
+
+def _log_status(item: Item, plan: Plan, log_start: dt.date | None, _: Translator) -> str | None:
+    """What the log says of a post whose time has passed, as the report counts it: gone out (at another
+    time, when it says so), or not confirmed; None where there is no log to go by."""
+    if item.kind != "post" or item.start is None:
+        return None
+    if item.posted is not None:
+        at = item.posted.at
+        if at == item.start or (not isinstance(at, dt.datetime) and at == plan.day_of(item.start)):
+            return _("gone out")
+        zone = plan.calendar.zone
+        when = (at.isoformat() if not isinstance(at, dt.datetime)
+                else f"{at.astimezone(zone):%H:%M}" if plan.day_of(at) == plan.day_of(item.start)
+                else f"{at.astimezone(zone):%Y-%m-%d %H:%M}")
+        return _("gone out {when}").format(when=when)
+    return _("not confirmed") if unconfirmed(item, plan, log_start) else None
 
 
 def agenda(site: Path, settings_file: str, days: int, network: str | None, owner: str | None,

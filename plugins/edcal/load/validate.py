@@ -429,8 +429,24 @@ def _located(model: type[BaseModel], data: Any, error: Any, failed: Collection[l
         # `x:` alone under `networks:`: what to write for a network with none of its settings is not obvious
         nesting = say("write `{key}: {{}}` to leave all its settings to their defaults, or put them on the "
                       "lines below it, indented by two more spaces", key=path[-1])
+    if kind in _MAPPING_KINDS and len(path) == 2 and isinstance(path[1], int):
+        nesting = nesting or _log_line_hint(found, path[0])
     return source, message, (_colon_hint(found, message) or _number_hint(found, expected) or nesting
                              or (bool_hint(found) if kind in ("bool_parsing", "bool_type") else None))
+
+
+#: A post's id (``voeux-2027-linkedin``, ``astuce-du-jeudi-mastodon-20270114``), as a line of the log has it.
+_ITEM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def _log_line_hint(found: Any, section: Any) -> Message | None:
+    """``- voeux-2027-linkedin`` in a list of entries: the report's lines to confirm, pasted at the end of
+    calendar.yaml, under its last section, rather than under ``posted:``."""
+    if not isinstance(found, str) or not _ITEM_ID.fullmatch(found.strip()) or section == "posted":
+        return None
+    return say("a post's id alone is a line of the log of what went out: it goes under `posted:` "
+               "(write `posted:`, unindented, on the line above, or move it into the file that keeps the "
+               "log), not under `{section}:`", section=section)
 
 
 #: ``1 180``, ``1.180``, ``1,180``, ``1'180``: a thousands separator (spaces of every width count).

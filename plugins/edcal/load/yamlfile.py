@@ -510,7 +510,7 @@ def _flow_colon(line: str) -> tuple[str, str] | None:
 
 
 def _syntax_hint(problem: str, line: str = "") -> Message | None:
-    indent = line[: len(line) - len(line.lstrip())]
+    indent = line[: len(line) - len(line.lstrip(" \t-"))]  # a list's dashes too: `  -\tid` is a tab after one
     if "\t" in indent:
         return say("indent with spaces, not tabs")
     if "mapping values are not allowed" in problem:

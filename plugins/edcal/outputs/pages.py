@@ -26,6 +26,7 @@ from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan
 from edcal.outputs.context import OutputContext
 from edcal.plan.compose import is_site_url
+from edcal.plan.report import first_logged_month, unconfirmed
 from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
 
 PLANNING_FOLDER = "planning"
@@ -135,6 +136,9 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
     env.filters["month_name"] = lambda day: month_name(day, lang)
     env.filters["shown_title"] = lambda item: shown_title(item, context.plan)
+    # A post whose time has passed that the log does not name: "Non confirmé" on the report page.
+    log_start = first_logged_month(context.plan)
+    env.filters["unconfirmed"] = lambda item: unconfirmed(item, context.plan, log_start)
     # An idea's title, an image's alt text shown under it: in the site's language ("beiges : «" kept whole).
     env.filters["site_title"] = lambda title: french_title(title, lang)
     tracking = context.plan.calendar.tracking

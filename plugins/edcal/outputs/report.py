@@ -25,16 +25,24 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     html = environment(context).get_template("report.html.j2").render(
         plan=plan, root="", page="report", report=figures, confirm_days=CONFIRM_DAYS,
         today=plan.now.astimezone(plan.calendar.zone).date(),
-        log_lines="".join(log_line(item, plan) + "\n" for item in figures.to_confirm),
-        links={item.id: item_link("agenda", item, plan) for item in figures.to_confirm},
+        log_lines="".join(log_line(item, plan, _dash_indent(plan)) + "\n" for item in figures.to_confirm),
+        links={item.id: item_link("agenda", item, plan)
+               for item in [*figures.to_confirm, *(item for item, _line in figures.logged_ahead)]},
     )
     write_file(folder / FILENAME, html)
     return []
 
 
-def log_line(item: Item, plan: Plan) -> str:
+def _dash_indent(plan: Plan) -> int:
+    """How far the log's last line has its dash: the lines to paste line up with it (a line indented
+    more than the one above would be read as the rest of its id)."""
+    posted = plan.calendar.posted
+    return max(posted[-1].source.column - 3, 0) if posted else 2  # `  - id`: the id at column 5
+
+
+def log_line(item: Item, plan: Plan, indent: int = 2) -> str:
     """The line of ``posted:`` that says the post went out at its planned time, with a comment naming it
-    (its network, planned time and title) for the person who pastes it."""
+    (its network, planned time and title) for the person who pastes it; its dash ``indent`` spaces in."""
     assert item.start is not None
     network = plan.calendar.networks.get(item.network or "")
     name = network.name if network else item.network
@@ -42,4 +50,4 @@ def log_line(item: Item, plan: Plan) -> str:
     if isinstance(item.start, dt.datetime):
         when = f"{item.start.astimezone(plan.calendar.zone):%Y-%m-%d %H:%M}"
     title = " ".join(item.title.split())
-    return f"  - {item.id}   # {name} · {when} · {title}"
+    return f"{' ' * indent}- {item.id}   # {name} · {when} · {title}"

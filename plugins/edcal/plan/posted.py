@@ -29,9 +29,8 @@ def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, error
     for record in calendar.posted:
         position = index.get(record.item)
         if position is None:
-            meant = meant or _Meant(items)
-            found = say("found '{id}', which names no post of the plan", id=record.item)
-            errors.add(record.item_source, found, meant.hint(record.item))
+            meant = meant or _Meant(items, calendar)
+            meant.tell(record, calendar, now, errors)
             continue
         item = items[position]
         if item.kind != "post":
@@ -67,14 +66,15 @@ class _Meant:
     #: How many ids with no post one edit away are compared with every post's id (78 ms each on 10,000 posts).
     FULL_SEARCHES = 20
 
-    def __init__(self, items: list[Item]) -> None:
+    def __init__(self, items: list[Item], calendar: Calendar) -> None:
+        self.logged = {line.item for line in calendar.posted or ()}
         posts = [item for item in items if item.kind == "post"]
         self.ids = sorted({item.id for item in posts})
         #: An entry's id and an occurrence's name (a day of a recurring post), with the posts they name.
-        self.named: dict[str, list[str]] = {}
+        self.named: dict[str, list[Item]] = {}
         for item in posts:
             for name in {item.parent, occurrence_name(item)} - {None}:
-                self.named.setdefault(name or "", []).append(item.id)
+                self.named.setdefault(name or "", []).append(item)
         #: Each post's id, under itself and under each string one character shorter: two ids one typo apart
         #: (a letter left out, added, changed, or two swapped) share a key.
         self.near: dict[str, list[str]] = {}
@@ -84,12 +84,25 @@ class _Meant:
         self.longest = max(map(len, self.ids), default=0)
         self.searched = 0
 
-    def hint(self, found: str) -> str:
-        """An entry's or an occurrence's name gets its posts listed, anything else the closest post's id."""
-        named = self.named.get(found)
+    def tell(self, record: PostedRecord, calendar: Calendar, now: dt.datetime,
+             errors: ErrorCollector) -> None:
+        """The error for a line whose id names no post: an entry's or an occurrence's name gets its posts
+        listed (those gone out last that the log does not name first), anything else the closest post's id."""
+        named = self.named.get(record.item)
         if named:
-            return say("a line names one post, on one network: {ids}", ids=", ".join(sorted(named)[:6])
-                       + (", …" if len(named) > 6 else ""))
+            found = say("found '{id}', which names an entry (as `edcal agenda --ids` shows it), "
+                        "expected the id of one of its posts", id=record.item)
+            errors.add(record.item_source, found, _posts_hint(named, self.logged, calendar, now))
+            return
+        found = say("found '{id}', which names no post of the plan", id=record.item)
+        if " - " in record.item:  # `- a` then `  - b`: YAML reads the lines indented more as the id's rest
+            errors.add(record.item_source, found,
+                       say("the lines below this one are indented more than its dash, so YAML reads them as "
+                           "the rest of its id: line up the dashes of the log's lines"))
+            return
+        errors.add(record.item_source, found, self._closest_hint(record.item))
+
+    def _closest_hint(self, found: str) -> str:
         # A line longer than any id by two characters or more has no post one typo away (and a line of
         # 100,000 characters would be 100,000 copies of itself).
         keys = {found, *_shorter(found)} if len(found) <= self.longest + 1 else set()
@@ -101,6 +114,21 @@ class _Meant:
         return (say("did you mean '{match}'?", match=match) if match else
                 say("a post's id is on its card in the planning pages and in its draft's file name "
                     "(drafts/<network>/<day>T<time>-<id>.txt)"))
+
+
+def _posts_hint(named: list[Item], logged: set[str], calendar: Calendar, now: dt.datetime) -> str:
+    """An entry's posts, most likely meant first: the latest whose time has passed and that the log does not
+    name yet, then those to come."""
+    passed = sorted((item for item in named if item.start is not None and item.id not in logged
+                     and item.status != "withheld" and not _to_come(item.start, now, calendar)),
+                    key=lambda item: item.sort_key(calendar.zone), reverse=True)
+    rest = sorted((item for item in named if item not in passed and item.id not in logged),
+                  key=lambda item: (item.status == "withheld", item.sort_key(calendar.zone)))
+    ids = [item.id for item in passed + rest]
+    if not ids:
+        return say("each of its posts is in the log already: delete this line")
+    return say("a line names one post, on one network: {ids}", ids=", ".join(ids[:6])
+               + (", …" if len(ids) > 6 else ""))
 
 
 def _shorter(text: str) -> list[str]:

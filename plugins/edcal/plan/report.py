@@ -13,13 +13,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from edcal.i18n import Message, say
-from edcal.model.calendar import Calendar, Campaign
+from edcal.model.calendar import Calendar, Campaign, PostedRecord
 from edcal.model.network import Cadence
 from edcal.model.plan import Item, Plan
 from edcal.plan.cadence import frozen, periods, target_text
 
 #: How far back the list of posts to confirm goes: the log is kept weekly, a month covers a holiday.
 CONFIRM_DAYS = 31
+#: Where a site without a log is told to start one.
+LOG_FILE = "calendar.yaml"
 
 
 @dataclass(slots=True)
@@ -82,6 +84,11 @@ class Report:
     campaigns: list[CampaignTally]
     #: Posts whose time passed in the last :data:`CONFIRM_DAYS` days that the log does not name, in order.
     to_confirm: list[Item]
+    #: The file the log's last line is in, where the next lines go (calendar.yaml for a site without one).
+    log_file: str = LOG_FILE
+    #: Posts whose time has passed that the log names with an ``at:`` still to come (a mistyped day, or a
+    #: build pinned before it): not gone out yet, nor to paste again. In order, whatever their age.
+    logged_ahead: list[tuple[Item, PostedRecord]] = field(default_factory=list)
 
 
 def report(plan: Plan) -> Report:
@@ -89,10 +96,7 @@ def report(plan: Plan) -> Report:
     zone = calendar.zone
     now = plan.now
     today = now.astimezone(zone).date()
-    log_start = min((plan.day_of(item.start).replace(day=1) for item in plan.items
-                     if item.posted is not None and item.start is not None), default=None)
-    if calendar.posted is not None and log_start is None:  # a log begun today, still empty
-        log_start = today.replace(day=1)
+    log_start = first_logged_month(plan)
     counted = [item for item in plan.items if _counted(item, plan)]
     months: dict[dt.date, dict[str | None, Channel]] = {}
     went_out: dict[str | None, list[dt.date]] = {}
@@ -101,23 +105,28 @@ def report(plan: Plan) -> Report:
     to_confirm = []
     first_kept = today - dt.timedelta(days=CONFIRM_DAYS)
     this_month = today.replace(day=1)
+    # A line of the log whose post has no Posted yet: its `at:` is still to come (the others are errors).
+    lines = {record.item: record for record in calendar.posted or ()}
+    logged_ahead = []
     for item in counted:
         assert item.start is not None  # _counted keeps dated items only
         day = plan.day_of(item.start)
         logged = log_start is not None and day >= log_start
-        outcome = _outcome(item, now, logged)
+        became = outcome(item, now, logged)
         if item.campaign in campaigns:  # a campaign's tally holds its later months' posts too
-            _add(campaigns[item.campaign].tally, outcome)
+            _add(campaigns[item.campaign].tally, became)
         if day.replace(day=1) > this_month:
             continue
         channel = months.setdefault(day.replace(day=1), {}).get(_key(item))
         if channel is None:
             channel = months[day.replace(day=1)][_key(item)] = _new_channel(_key(item), calendar)
-        _add(channel.tally, outcome)
-        if outcome == "done":
+        _add(channel.tally, became)
+        if became == "done":
             went_out.setdefault(item.network, []).append(
                 plan.day_of(item.posted.at) if item.posted is not None else day)
-        elif outcome == "unconfirmed" and item.kind == "post" and logged and day >= first_kept:
+        elif became == "unconfirmed" and logged and item.id in lines:
+            logged_ahead.append((item, lines[item.id]))
+        elif became == "unconfirmed" and item.kind == "post" and logged and day >= first_kept:
             to_confirm.append(item)
     # Every month from the first with something dated: a month of silence is a month below its targets, from
     # the channel's first month on (a network opened last year is not judged over the blog's archive).
@@ -149,7 +158,26 @@ def report(plan: Plan) -> Report:
     shown = [c for c in campaigns.values()
              if c.tally.planned or c.tally.withheld or c.campaign.start <= today]
     to_confirm.sort(key=lambda item: item.sort_key(zone))
-    return Report(calendar.posted is not None, log_start, result, shown, to_confirm)
+    logged_ahead.sort(key=lambda pair: pair[0].sort_key(zone))
+    return Report(calendar.posted is not None, log_start, result, shown, to_confirm,
+                  calendar.posted[-1].source.path if calendar.posted else LOG_FILE, logged_ahead)
+
+
+def first_logged_month(plan: Plan) -> dt.date | None:
+    """The first day of the month of the log's first post, from which a post whose time has passed went out
+    only if the log says so; None for a site without a log."""
+    start = min((plan.day_of(item.start).replace(day=1) for item in plan.items
+                 if item.posted is not None and item.start is not None), default=None)
+    if plan.calendar.posted is not None and start is None:  # a log begun today, still empty
+        start = plan.now.astimezone(plan.calendar.zone).date().replace(day=1)
+    return start
+
+
+def unconfirmed(item: Item, plan: Plan, log_start: dt.date | None) -> bool:
+    """A post whose time has passed in the log's months that the log does not name (the report's "Non
+    confirmé"); ``log_start``: :func:`first_logged_month`, computed once for the plan."""
+    return (item.kind == "post" and log_start is not None and item.start is not None
+            and plan.day_of(item.start) >= log_start and outcome(item, plan.now, True) == "unconfirmed")
 
 
 def _counted(item: Item, plan: Plan) -> bool:
@@ -164,7 +192,7 @@ def _counted(item: Item, plan: Plan) -> bool:
     return article is not None and article.is_original
 
 
-def _outcome(item: Item, now: dt.datetime, logged: bool) -> str:
+def outcome(item: Item, now: dt.datetime, logged: bool) -> str:
     """What became of an item: "done", "unconfirmed", "to_come" or "withheld"; ``logged``: the log covers
     its day."""
     if item.posted is not None:

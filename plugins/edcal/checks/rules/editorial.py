@@ -81,6 +81,28 @@ def idea_written(ctx: CheckContext) -> Iterator[Problem]:
                           "`draft_due:` and `review_due:`), or give it another title"), idea)
 
 
+#: How long before its planned day a post may go out before its log line is taken for a mistyped `at:`.
+EARLY_DAYS = 7
+
+
+@rule("posted-before-plan", "warning", "The log says a post went out more than a week before its planned day")
+def posted_before_plan(ctx: CheckContext) -> Iterator[Problem]:
+    plan = ctx.plan
+    for item in plan.items:
+        if item.posted is None or item.start is None:
+            continue
+        planned, day = plan.day_of(item.start), plan.day_of(item.posted.at)
+        if (planned - day).days <= EARLY_DAYS:
+            continue
+        yield Problem(item.posted.source,
+                      say("post '{id}' is logged as gone out on {day:%Y-%m-%d}, {days} days before its planned "
+                          "day, {planned:%Y-%m-%d}", id=item.id, day=day, days=(planned - day).days,
+                          planned=planned),
+                      say("check the year and the month of its `at:`; if it did go out then, move the post's "
+                          "date in the plan"),
+                      item, when=ctx.now)  # a line of the log to correct now, however old its post
+
+
 @rule("review-too-late", "warning", "An article is still in review shortly before its publication",
       options=(Option("margin", 48.0, _hours, "How long before publication the review must be done "
                       "(default 48 hours).", unit="hours"),))

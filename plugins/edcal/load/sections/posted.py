@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from edcal.errors import message_of
+from edcal.hints import value_hint
 from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.sections._reading import Document, Reading, item_of, value_of
@@ -52,7 +53,8 @@ def _moment(reading: Reading, text: str, where: Source) -> dt.datetime | dt.date
         when = timeparse.parse_when(text, frozenset(calendar.slots))
     except ValueError as exc:
         reading.errors.add(where, message_of(exc),
-                           say("write when it went out, e.g. 2027-01-12 09:14, or its day alone"))
+                           value_hint(text, str(exc), past=True)
+                           or say("write when it went out, e.g. 2027-01-12 09:14, or its day alone"))
         return None
     if when.time is None and when.slot is None:
         return when.date
