@@ -130,9 +130,17 @@ def items_by_id(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {item["id"]: item for item in plan["items"]}
 
 
-#: What a copy of the sample site leaves out: tools, builds and the tests themselves.
-SAMPLE_IGNORE = shutil.ignore_patterns(".venv", ".git", "output", "planning", "tests", "__pycache__", "*.egg-info",
-                                       ".pytest_cache", "test-artifacts", "node_modules", ".bench")
+#: What a copy of the sample site leaves out: tools, builds and the tests themselves. The builds' folders
+#: only at the top: themes/edcal/planning/ holds the planning pages' templates.
+_IGNORED_ANYWHERE = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info", ".pytest_cache",
+                                           "node_modules")
+_IGNORED_AT_TOP = {"output", "planning", "tests", "test-artifacts", ".bench", "build", "dist", "cache", ".mypy_cache",
+                   ".ruff_cache", ".hypothesis"}
+
+
+def _sample_ignore(folder: str, names: list[str]) -> set[str]:
+    ignored = set(_IGNORED_ANYWHERE(folder, names))
+    return ignored | (_IGNORED_AT_TOP & set(names)) if Path(folder) == ROOT else ignored
 
 
 def contrast(foreground: str, background: str) -> float:
@@ -148,7 +156,7 @@ def contrast(foreground: str, background: str) -> float:
 
 def copy_sample(target: Path) -> Path:
     """A copy of the repository's sample site (content, calendar.yaml, settings, theme, engine)."""
-    shutil.copytree(ROOT, target, ignore=SAMPLE_IGNORE)
+    shutil.copytree(ROOT, target, ignore=_sample_ignore)
     return target
 
 
