@@ -541,6 +541,23 @@ def test_common_slips_get_a_hint_that_says_what_to_type(tmp_path: Path, text: st
     assert (first[1] if len(first) > 1 else None) == (f"    hint: {hint}" if hint else None)
 
 
+@pytest.mark.parametrize(("written", "meant"), [
+    ("02/03/2027 10:00", "les dates s'écrivent l'année en premier\u00a0: 2027-03-02 10:00"),
+    ("19/03", "les dates s'écrivent en chiffres, l'année en premier, et avec leur année\u00a0: 2027-03-19"),
+    ("02/03 9h", "les dates s'écrivent en chiffres, l'année en premier, et avec leur année\u00a0: 2027-03-02 9h"),
+])
+def test_a_french_team_s_date_is_read_day_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                written: str, meant: str) -> None:
+    """In French 02/03 is the 2nd of March, never February 3: the hint gives that reading alone, and a day
+    written without its year gets the coming one (now: 15 February 2027)."""
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    found = errors(tmp_path, BASE + f"posts:\n  - {{id: a, networks: [x], text: T, at: {written}}}\n")
+    assert found[0].splitlines()[1] == f"    hint: {meant}"
+
+
 @pytest.mark.parametrize(("value", "expected"), [
     ("1 180", ["found '1 180', expected a number", "    hint: write the number without a thousands separator: 1180"]),
     ("'12,5'", ["found '12,5', expected a number", "    hint: write the decimal part after a point: 12.5"]),

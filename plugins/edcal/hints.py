@@ -13,7 +13,7 @@ from typing import Any
 
 from unidecode import unidecode
 
-from edcal.i18n import DAYS, MONTHS, say
+from edcal.i18n import DAYS, MONTHS, say, writes_day_first
 
 #: Characters that look like a space, or like nothing, in an editor (text pasted from a word processor).
 INVISIBLE = {"\u00a0": say("a no-break space"), "\u202f": say("a narrow no-break space"),
@@ -25,6 +25,8 @@ INVISIBLE = {"\u00a0": say("a no-break space"), "\u202f": say("a narrow no-break
 TYPOGRAPHIC_QUOTES = "“”«»‘’„"
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(.*)$")
+#: ``19/01``, ``19/01 9h``: a day and a month, without the year.
+_NO_YEAR = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?![/.\d])(.*)$")
 _UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(\b.*)$")
 _DATE_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]+\d")
 #: ``9am``, ``10:00 AM``, ``2026-12-22 12:30 p.m.``: edcal reads times on the 24-hour clock.
@@ -88,10 +90,14 @@ def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
         if int(first) <= 12 and int(second) <= 12:  # 02/03/2027: 2 March in Paris, February 3 in New York
             day_first = f"{year}-{int(second):02d}-{int(first):02d}{rest}"
             month_first = f"{year}-{int(first):02d}-{int(second):02d}{rest}"
-            if day_first == month_first:
+            if day_first == month_first or writes_day_first():  # French puts the day first, always
                 return say("dates are written year first: {date}", date=day_first)
             return say("dates are written year first: {day_first} if the day comes first, {month_first} if "
                        "the month does", day_first=day_first, month_first=month_first)
+    dated = "YYYY-MM-DD" in message or "expected a date" in message
+    if dated and (short := _NO_YEAR.match(found.strip())) is not None:  # not `2.5` for a figure
+        first, second, rest = short.groups()
+        return _without_year(first, second, rest, past)
     if _on_24_hours(found.strip()) != found.strip():
         return say("times are written on the 24-hour clock: {time}", time=_on_24_hours(found.strip()))
     quoted = re.match(r"found '([^']+)'", message)  # `tuesday 9am`: the message names the time alone
@@ -111,7 +117,7 @@ def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
         return say("this is a whole day, without a time: {date}", date=found.strip()[:10])
     if "expected a language code" in message:
         return _language_hint(found.strip())
-    if "YYYY-MM-DD" in message or "expected a date" in message:
+    if dated:
         return _date_spelt_otherwise(found.strip(), past)
     return None
 
@@ -185,6 +191,22 @@ def _nearest_day(month: int, day: int, weekday: int | None = None, past: bool = 
     on_weekday = [date for date in coming[:8] if date.weekday() == weekday]
     nearest = on_weekday or coming
     return nearest[0] if nearest else None
+
+
+def _without_year(first: str, second: str, rest: str, past: bool) -> str | None:
+    """``19/01``, ``19/01 9h``: the coming such day (the last one, with ``past``), when the reading is
+    certain: the day first in French, or a number above 12 (``01/19``: the month first)."""
+    if writes_day_first() or int(first) > 12:
+        day, month = int(first), int(second)
+    elif int(second) > 12:
+        day, month = int(second), int(first)
+    else:
+        return None  # 02/03 in English: 2 March or February 3
+    if not 1 <= month <= 12 or (meant := _nearest_day(month, day, past=past)) is None:
+        return None
+    time = _on_24_hours(rest.strip())
+    return say("dates are written with digits, year first, and with their year: {date}",
+               date=f"{meant.isoformat()} {time}" if time else meant.isoformat())
 
 
 def _date_spelt_otherwise(found: str, past: bool = False) -> str | None:

@@ -295,9 +295,16 @@ def speak(site_lang: str | None) -> None:
     speaks English until it has read the site's settings (an error in
     pelicanconf.py itself), or when the language has no catalogue.
     """
-    global _SPOKEN, _SITE_HEARD
+    global _SPOKEN, _SITE_HEARD, _SITE_LANG
     _SPOKEN = translator(team_language(site_lang))
     _SITE_HEARD = site_lang is not None
+    _SITE_LANG = language(site_lang) if site_lang else None
+
+
+def writes_day_first() -> bool:
+    """Whether the site's writers put the day before the month (``02/03`` is 2 March): a French site's, or a
+    French reader's before the site's settings are read."""
+    return (_SITE_LANG or _SPOKEN.language) == "fr"
 
 
 def site_language_known() -> bool:
@@ -319,3 +326,4 @@ def spoken(text: str | None) -> str:
 
 _SPOKEN: Translator = translator(os.environ.get(LANG_VARIABLE))
 _SITE_HEARD = False
+_SITE_LANG: str | None = None
