@@ -65,6 +65,37 @@ posted:
     ]
 
 
+def test_a_rhythm_changed_after_posts_went_out_is_told_as_such() -> None:
+    """Mondays became Tuesdays in the entry: the days of the posts that went out changed with it, and the
+    hint of each of their lines said "did you mean" another week's post. It says what happened, and the
+    `until:` that keeps what went out; a single mistyped day keeps the closest id."""
+    changed = CALENDAR.replace("on: mon", "on: tue")
+    log = "posted:\n  - lundi-linkedin-20261207\n  - lundi-mastodon-20261207\n  - lundi-linkedin-20261214\n"
+    calendar = calendar_from(changed, {"log.yaml": log})
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, now=NOW)
+    found = [error.format() for error in caught.value.errors]
+    assert len(found) == 3
+    assert found[0] == (
+        "calendar.d/log.yaml:2:5: error: found 'lundi-linkedin-20261207', which names no post of the plan\n"
+        "    hint: the log names 3 posts of 'lundi' on days or networks it no longer gives: a change to its "
+        "rhythm moved the posts that went out too. Keep the entry as it was, ending with `until: 2026-12-14` "
+        "(its last post in the log), and plan the new rhythm as another entry")
+    # What the hint says to write builds: the entry as it was, ended, and the new rhythm apart.
+    split = CALENDAR.replace("until: 2027-01-31", "until: 2026-12-14").replace("ideas:", """\
+  - id: mardi
+    networks: [linkedin, mastodon]
+    repeat: {every: week, on: tue, from: 2026-12-15, until: 2027-01-31, at: "09:00"}
+    text: Bonne semaine à tous
+ideas:""")
+    plan = plan_of(calendar_from(split, {"log.yaml": log}), now=NOW)
+    assert sum(item.posted is not None for item in plan.items) == 3
+    # One day mistyped is a typo: the closest id.
+    assert errors_of("posted:\n  - lundi-linkedin-20261208\n") == [
+        "calendar.d/log.yaml:2:5: error: found 'lundi-linkedin-20261208', which names no post of the plan\n"
+        "    hint: did you mean 'lundi-linkedin-20261228'?"]
+
+
 def test_values_the_log_cannot_take_are_errors_where_they_are_written(tmp_path: Path) -> None:
     from helpers import load_errors
 

@@ -9,6 +9,7 @@ post had not gone out yet.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 
@@ -83,6 +84,7 @@ class _Meant:
                 self.near.setdefault(key, []).append(post_id)
         self.longest = max(map(len, self.ids), default=0)
         self.searched = 0
+        self.moved = _moved_days(calendar, {item.id for item in items})
 
     def tell(self, record: PostedRecord, calendar: Calendar, now: dt.datetime,
              errors: ErrorCollector) -> None:
@@ -100,6 +102,15 @@ class _Meant:
                        say("the lines below this one are indented more than its dash, so YAML reads them as "
                            "the rest of its id: line up the dashes of the log's lines"))
             return
+        moved = self.moved.get(record.item)
+        if moved is not None:
+            entry, days = moved
+            hint = say("the log names {count} posts of '{entry}' on days or networks it no longer gives: a "
+                       "change to its rhythm moved the posts that went out too. Keep the entry as it was, "
+                       "ending with `until: {last:%Y-%m-%d}` (its last post in the log), and plan the new "
+                       "rhythm as another entry", count=len(days), entry=entry, last=max(days))
+            errors.add(record.item_source, found, hint)
+            return
         errors.add(record.item_source, found, self._closest_hint(record.item))
 
     def _closest_hint(self, found: str) -> str:
@@ -114,6 +125,27 @@ class _Meant:
         return (say("did you mean '{match}'?", match=match) if match else
                 say("a post's id is on its card in the planning pages and in its draft's file name "
                     "(drafts/<network>/<day>T<time>-<id>.txt)"))
+
+
+def _moved_days(calendar: Calendar, ids: set[str]) -> dict[str, tuple[str, list[dt.date]]]:
+    """Log lines naming a recurring entry's day (or network) that the entry no longer gives
+    (``astuce-linkedin-20261105`` after its ``on: thu`` became ``on: fri``), with the entry and those days;
+    two such lines at least: one is likelier a mistyped day, for which the closest id is the hint."""
+    recurring = sorted((entry for entry in calendar.posts if entry.kind == "repeat"),
+                       key=lambda entry: len(entry.id), reverse=True)
+    found: dict[str, list[tuple[str, dt.date]]] = {}
+    for line in calendar.posted or ():
+        head, _, day = line.item.rpartition("-")
+        if line.item in ids or len(day) != 8 or not day.isdigit():
+            continue
+        for entry in recurring:
+            if head.startswith(entry.id + "-") and head[len(entry.id) + 1:] in calendar.networks:
+                with contextlib.suppress(ValueError):
+                    found.setdefault(entry.id, []).append(
+                        (line.item, dt.datetime.strptime(day, "%Y%m%d").date()))
+                break
+    return {item_id: (entry, [day for _item, day in lines])
+            for entry, lines in found.items() if len(lines) >= 2 for item_id, _day in lines}
 
 
 def _posts_hint(named: list[Item], logged: set[str], calendar: Calendar, now: dt.datetime) -> str:
