@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import time
@@ -94,6 +95,37 @@ ideas:""")
     assert errors_of("posted:\n  - lundi-linkedin-20261208\n") == [
         "calendar.d/log.yaml:2:5: error: found 'lundi-linkedin-20261208', which names no post of the plan\n"
         "    hint: did you mean 'lundi-linkedin-20261228'?"]
+
+
+def test_a_post_s_calendar_event_says_what_the_log_says() -> None:
+    """A community manager lives in her calendar app: a past post's event says it went out (when, and its
+    address on the network) or that the log does not name it, as the report does; read by icalendar."""
+    import uuid
+
+    import icalendar
+
+    from edcal.outputs.ics import EventWriter, feeds, namespace, serialise
+
+    log = ("posted:\n  - {item: lundi-linkedin-20270104, at: 2027-01-04 09:20, "
+           "url: 'https://www.linkedin.com/feed/update/urn:li:activity:1/'}\n")
+    plan = plan_of(calendar_from(CALENDAR, {"log.yaml": log}), now=NOW)
+    everything = next(feed for feed in feeds(plan) if feed.path == "calendar.ics")
+    parsed = icalendar.Calendar.from_ical(serialise(everything, plan, EventWriter(plan)))
+    events = {str(event["UID"]): event for event in parsed.walk("VEVENT")}
+
+    def log_line(item_id: str) -> str | None:
+        event = events[str(uuid.uuid5(namespace(plan), item_id))]
+        return next((line for line in str(event["DESCRIPTION"]).splitlines() if " journal" in line), None)
+
+    # The site is French: so are its feeds.
+    assert log_line("lundi-linkedin-20270104") == ("Partie, selon le journal\u00a0: lundi 4 janvier 2027, 09:20 · "
+                                                   "https://www.linkedin.com/feed/update/urn:li:activity:1/")
+    assert log_line("lundi-mastodon-20270104") == ("Non confirmée\u00a0: le journal de ce qui est parti ne la cite "
+                                                   "pas.")
+    assert log_line("lundi-linkedin-20270118") is None  # still to come
+    # The event changed when the line took effect: logged at 09:20, it is stamped then (or later).
+    stamp = events[str(uuid.uuid5(namespace(plan), "lundi-linkedin-20270104"))]["DTSTAMP"].dt
+    assert stamp >= dt.datetime(2027, 1, 4, 8, 20, tzinfo=dt.UTC)
 
 
 def test_values_the_log_cannot_take_are_errors_where_they_are_written(tmp_path: Path) -> None:

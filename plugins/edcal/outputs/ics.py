@@ -38,13 +38,14 @@ from pathlib import Path
 from icalendar import Calendar as VCalendar
 from icalendar import vDuration, vText, vUri
 
-from edcal.i18n import number, translator
+from edcal.i18n import long_date, number, translator
 from edcal.model.calendar import Calendar, Campaign, KeyDate, PostEntry
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, key_date_event_id, made_by
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
+from edcal.plan.report import first_logged_month, unconfirmed
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 CALENDAR_FILE = "calendar.ics"
@@ -267,6 +268,7 @@ class EventWriter:
         self._bodies: dict[tuple[str, dt.datetime], bytes] = {}
         self._alarms: dict[tuple[str, int], bytes] = {}
         self._items: dict[str, Item] | None = None
+        self.log_start = first_logged_month(plan)
 
     def event(self, item: Item, reminder: int | None = None) -> bytes:
         shared = self.shared
@@ -371,6 +373,9 @@ class EventWriter:
             lines.append(f"{_('Campaign:')} {campaign.name if campaign else item.campaign}")
         status = _("online after the freeze") if self.plan.released(item) else _(item.status)
         lines.append(f"{_('Status:')} {status}")
+        logged = self._logged(item)
+        if logged:
+            lines.append(logged)
         # The file, not its line: one entry added above would otherwise revise every event below it.
         lines.append(f"{_('Source:')} {item.source.path}")
         if item.length is not None and item.limit is not None:
@@ -380,6 +385,23 @@ class EventWriter:
         if base:  # URL: is not shown by Google Calendar or Outlook
             lines.append(f"{_('In the plan:')} {base}{item_link(AGENDA_FOLDER, item, self.plan)}")
         return "\n".join(lines)
+
+    def _logged(self, item: Item) -> str | None:
+        """What the log of what went out says of a post whose time has passed: gone out (when, its address
+        on the network), or not confirmed; None where there is no log to go by."""
+        _ = self._
+        posted = item.posted
+        if posted is not None:
+            at, lang = posted.at, self.plan.lang
+            if isinstance(at, dt.datetime):
+                local = at.astimezone(self.plan.calendar.zone)
+                when = f"{long_date(local.date(), lang)}, {local:%H:%M}"
+            else:
+                when = long_date(at, lang)
+            return f"{_('Gone out, as the log says:')} {when}" + (f" · {posted.url}" if posted.url else "")
+        if unconfirmed(item, self.plan, self.log_start):
+            return _("Not confirmed: the log of what went out does not name it.")
+        return None
 
     def revised_at(self, item: Item, reminder: int | None = None) -> dt.datetime:
         """When the event last changed: the inputs' time, or a later moment the event changed at by
@@ -394,6 +416,8 @@ class EventWriter:
         went_out = self._went_out(item)
         if went_out is not None:
             moments.append(went_out)
+        if item.posted is not None and isinstance(item.posted.at, dt.datetime):  # a line logged ahead
+            moments.append(item.posted.at.astimezone(dt.UTC))  # takes effect then (plan/posted.py)
         if reminder is not None and self._rang(item, reminder):
             moments.append(self._trigger(item, reminder).astimezone(dt.UTC))
         return max(moments)
