@@ -429,6 +429,9 @@ def test_the_lines_to_confirm_pasted_under_posts_are_told_where_they_go(tmp_path
         "    hint: a post's id alone is a line of the log of what went out: it goes under `posted:` (write "
         "`posted:`, unindented, on the line above, or move it into the file that keeps the log), not under "
         "`posts:`"]
+    # An idea's id alone under `ideas:` names no network: it is no line of the log.
+    found = load_errors(tmp_path, CALENDAR + "  - mesurer-ses-reseaux\n")
+    assert found == ["calendar.yaml:13:5: error: found 'mesurer-ses-reseaux', expected a mapping (key: value lines)"]
 
 
 def test_an_entry_s_id_gets_the_ids_of_its_posts_most_likely_meant_first() -> None:

@@ -430,7 +430,7 @@ def _located(model: type[BaseModel], data: Any, error: Any, failed: Collection[l
         nesting = say("write `{key}: {{}}` to leave all its settings to their defaults, or put them on the "
                       "lines below it, indented by two more spaces", key=path[-1])
     if kind in _MAPPING_KINDS and len(path) == 2 and isinstance(path[1], int):
-        nesting = nesting or _log_line_hint(found, path[0])
+        nesting = nesting or _log_line_hint(found, path[0], data)
     return source, message, (_colon_hint(found, message) or _number_hint(found, expected) or nesting
                              or (bool_hint(found) if kind in ("bool_parsing", "bool_type") else None))
 
@@ -439,10 +439,18 @@ def _located(model: type[BaseModel], data: Any, error: Any, failed: Collection[l
 _ITEM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
-def _log_line_hint(found: Any, section: Any) -> Message | None:
+def _log_line_hint(found: Any, section: Any, data: Any) -> Message | None:
     """``- voeux-2027-linkedin`` in a list of entries: the report's lines to confirm, pasted at the end of
-    calendar.yaml, under its last section, rather than under ``posted:``."""
+    calendar.yaml, under its last section, rather than under ``posted:``. A post's id names its network
+    (``mon-idee`` under ``ideas:`` is no such line)."""
     if not isinstance(found, str) or not _ITEM_ID.fullmatch(found.strip()) or section == "posted":
+        return None
+    from edcal.load.network_registry import builtin_registry
+
+    networks = set(builtin_registry().networks)
+    if isinstance(data, dict) and isinstance(data.get("networks"), dict):
+        networks |= {str(key) for key in data["networks"]}
+    if not networks & set(found.strip().split("-")[1:]):
         return None
     return say("a post's id alone is a line of the log of what went out: it goes under `posted:` "
                "(write `posted:`, unindented, on the line above, or move it into the file that keeps the "
