@@ -97,6 +97,24 @@ ideas:""")
         "    hint: did you mean 'lundi-linkedin-20261228'?"]
 
 
+def test_promotions_changed_after_some_went_out_are_told_as_such() -> None:
+    """The blog's `+2 days` became `+3 days`: the promotions of an article that went out took new ids, and
+    the log's lines named none. The hint says so, and how to keep them: an entry of the article's own."""
+    promoted = CALENDAR.replace("posts:", "blog:\n  promote: {networks: [linkedin, mastodon], "
+                                          "schedule: [at publication, +3 days]}\nposts:")
+    calendar = calendar_from(promoted, {"log.yaml": "posted:\n  - portail-linkedin-2d\n  - portail-mastodon-2d\n"})
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, [article("portail", "2027-01-04T10:00", calendar)], now=NOW)
+    assert [error.format().splitlines()[1] for error in caught.value.errors] == [
+        "    hint: the log names 2 promotions of 'portail' that the blog's `promote:` no longer gives: a change to "
+        "its `schedule:` changed the ids of those that went out too. Give the article an entry of its own "
+        "(`- promote: portail`) whose `schedule:` keeps the steps that went out"] * 2
+    kept = promoted.replace("ideas:", "  - promote: portail\n    schedule: [at publication, +2 days]\nideas:")
+    calendar = calendar_from(kept, {"log.yaml": "posted:\n  - portail-linkedin-2d\n  - portail-mastodon-2d\n"})
+    plan = plan_of(calendar, [article("portail", "2027-01-04T10:00", calendar)], now=NOW)
+    assert sorted(item.id for item in plan.items if item.posted) == ["portail-linkedin-2d", "portail-mastodon-2d"]
+
+
 def test_a_post_s_calendar_event_says_what_the_log_says() -> None:
     """A community manager lives in her calendar app: a past post's event says it went out (when, and its
     address on the network) or that the log does not name it, as the report does; read by icalendar."""

@@ -9,7 +9,6 @@ post had not gone out yet.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 
@@ -84,7 +83,7 @@ class _Meant:
                 self.near.setdefault(key, []).append(post_id)
         self.longest = max(map(len, self.ids), default=0)
         self.searched = 0
-        self.moved = _moved_days(calendar, {item.id for item in items})
+        self.changed = _changed_entries(calendar, items)
 
     def tell(self, record: PostedRecord, calendar: Calendar, now: dt.datetime,
              errors: ErrorCollector) -> None:
@@ -102,14 +101,27 @@ class _Meant:
                        say("the lines below this one are indented more than its dash, so YAML reads them as "
                            "the rest of its id: line up the dashes of the log's lines"))
             return
-        moved = self.moved.get(record.item)
-        if moved is not None:
-            entry, days = moved
-            hint = say("the log names {count} posts of '{entry}' on days or networks it no longer gives: a "
-                       "change to its rhythm moved the posts that went out too. Keep the entry as it was, "
-                       "ending with `until: {last:%Y-%m-%d}` (its last post in the log), and plan the new "
-                       "rhythm as another entry", count=len(days), entry=entry, last=max(days))
-            errors.add(record.item_source, found, hint)
+        changed = self.changed.get(record.item)
+        if changed is not None and changed.last is not None:
+            errors.add(record.item_source, found, say(
+                "the log names {count} posts of '{entry}' on days or networks it no longer gives: a change "
+                "to its rhythm moved the posts that went out too. Keep the entry as it was, ending with "
+                "`until: {last:%Y-%m-%d}` (its last post in the log), and plan the new rhythm as another "
+                "entry", count=changed.count, entry=changed.entry, last=changed.last))
+            return
+        if changed is not None and changed.kind == "default":
+            errors.add(record.item_source, found, say(
+                "the log names {count} promotions of '{entry}' that the blog's `promote:` no longer gives: a "
+                "change to its `schedule:` changed the ids of those that went out too. Give the article an "
+                "entry of its own (`- promote: {entry}`) whose `schedule:` keeps the steps that went out",
+                count=changed.count, entry=changed.entry))
+            return
+        if changed is not None:
+            errors.add(record.item_source, found, say(
+                "the log names {count} promotions of '{entry}' that its schedule no longer gives: a change "
+                "to its `schedule:` changed the ids of those that went out too. Keep the steps that went out "
+                "in its schedule, and add the new ones to them",
+                count=changed.count, entry=changed.entry))
             return
         errors.add(record.item_source, found, self._closest_hint(record.item))
 
@@ -127,25 +139,56 @@ class _Meant:
                     "(drafts/<network>/<day>T<time>-<id>.txt)"))
 
 
-def _moved_days(calendar: Calendar, ids: set[str]) -> dict[str, tuple[str, list[dt.date]]]:
-    """Log lines naming a recurring entry's day (or network) that the entry no longer gives
-    (``astuce-linkedin-20261105`` after its ``on: thu`` became ``on: fri``), with the entry and those days;
-    two such lines at least: one is likelier a mistyped day, for which the closest id is the hint."""
-    recurring = sorted((entry for entry in calendar.posts if entry.kind == "repeat"),
-                       key=lambda entry: len(entry.id), reverse=True)
-    found: dict[str, list[tuple[str, dt.date]]] = {}
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Changed:
+    """Log lines of one entry whose ids its plan no longer gives: its rhythm or its promotions changed."""
+
+    entry: str
+    #: "repeat": the lines name days (a recurring post's); "promote": steps of an entry's promotions;
+    #: "default": steps of the blog's `promote:`, for an article without an entry.
+    kind: str
+    count: int
+    #: The last day named, for a recurring post's `until:`.
+    last: dt.date | None
+
+
+def _changed_entries(calendar: Calendar, items: list[Item]) -> dict[str, _Changed]:
+    """Log lines naming a day or a promotion's step that their entry no longer gives
+    (``astuce-linkedin-20261105`` after its ``on: thu`` became ``on: fri``; ``portail-linkedin-2d`` after
+    the article's ``+2 days`` became ``+3 days``), by line; two such lines of an entry at least: one is
+    likelier a mistyped id, for which the closest id is the hint."""
+    ids = {item.id for item in items}
+    entries: dict[str, str] = {entry.id: entry.kind for entry in calendar.posts}
+    # An article promoted by the blog's `promote:` alone has no entry: its posts' parent is its slug.
+    entries.update({item.parent: "default" for item in items if item.parent and item.parent not in entries})
+    longest_first = sorted(entries, key=len, reverse=True)
+    found: dict[str, list[tuple[str, str]]] = {}
     for line in calendar.posted or ():
-        head, _, day = line.item.rpartition("-")
-        if line.item in ids or len(day) != 8 or not day.isdigit():
+        if line.item in ids:
             continue
-        for entry in recurring:
-            if head.startswith(entry.id + "-") and head[len(entry.id) + 1:] in calendar.networks:
-                with contextlib.suppress(ValueError):
-                    found.setdefault(entry.id, []).append(
-                        (line.item, dt.datetime.strptime(day, "%Y%m%d").date()))
+        for entry in longest_first:
+            network, _, step = line.item.removeprefix(entry + "-").partition("-")
+            if line.item.startswith(entry + "-") and network in calendar.networks and step:
+                found.setdefault(entry, []).append((line.item, step))
                 break
-    return {item_id: (entry, [day for _item, day in lines])
-            for entry, lines in found.items() if len(lines) >= 2 for item_id, _day in lines}
+    changed = {}
+    for entry, lines in found.items():
+        days = [day for _item, step in lines if (day := _day_of(step)) is not None]
+        kind = entries[entry]
+        if len(lines) >= 2 and (kind != "repeat" or len(days) == len(lines)) and kind != "once":
+            for item_id, _step in lines:
+                changed[item_id] = _Changed(entry, kind, len(lines), max(days, default=None))
+    return changed
+
+
+def _day_of(step: str) -> dt.date | None:
+    """The day a recurring post's id ends with (``20261105``)."""
+    if len(step) != 8 or not step.isdigit():
+        return None
+    try:
+        return dt.datetime.strptime(step, "%Y%m%d").date()
+    except ValueError:
+        return None
 
 
 def _posts_hint(named: list[Item], logged: set[str], calendar: Calendar, now: dt.datetime) -> str:
