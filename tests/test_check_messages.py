@@ -196,6 +196,9 @@ def test_long_dates_read_as_each_language_writes_them() -> None:
     assert long_date(dt.date(2027, 4, 1), "fr") == "jeudi 1er avril 2027"  # "1 avril" is not French
     assert long_date(dt.date(2027, 4, 2), "fr") == "vendredi 2 avril 2027"
     assert long_date(dt.date(2027, 4, 1), "en") == "Thursday 1 April 2027"
+    assert long_date(dt.date(2027, 4, 1), "en-GB") == "Thursday 1 April 2027"
+    assert long_date(dt.date(2027, 4, 1), "en-US") == long_date(dt.date(2027, 4, 1), "en_us") == "Thursday, April 1, 2027"
+    assert long_date(dt.date(2027, 4, 1), "en-US", weekday=False) == "April 1, 2027"
 
 
 def test_month_names_follow_the_language_not_the_machines_locale() -> None:

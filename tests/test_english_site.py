@@ -111,9 +111,9 @@ def test_a_british_site_from_init_tells_browsers_and_networks_it_is_british(tmp_
         "---\ntitle: Welcome again\nslug: welcome\ndate: 2026-12-01 09:00\n---\nHello.\n", encoding="utf-8")
     clash = run_edcal("check", cwd=site)
     assert clash.returncode == 2 and "(`lang: fr`)" in clash.stderr, clash.stderr
-    # An American site keeps `en`, which reads en_US.
-    american = run_edcal("init", "roast", "--timezone", "America/Chicago", cwd=tmp_path)
-    assert american.returncode == 0 and "DEFAULT_LANG = 'en'\n" in (tmp_path / "roast" / "pelicanconf.py").read_text()
+    # A Canadian site keeps `en` (an American one: tests/test_american_site.py).
+    canadian = run_edcal("init", "roast", "--timezone", "America/Toronto", cwd=tmp_path)
+    assert canadian.returncode == 0 and "DEFAULT_LANG = 'en'\n" in (tmp_path / "roast" / "pelicanconf.py").read_text()
 
 
 def test_a_british_teams_slips_get_hints_in_plain_english(empty_site: Callable[..., Path], site_language: None) -> None:

@@ -83,11 +83,33 @@ def language(lang: str | None) -> str:
     return code if code in DAYS else "en"
 
 
-def long_date(day: dt.date, lang: str | None) -> str:
-    """"mardi 12 janvier 2027" / "Tuesday 12 January 2027"; French writes the first "1er"."""
+#: Language tags whose dates put the month first and whose weeks start on Sunday: US English
+#: (``DEFAULT_LANG = 'en-US'``). Other English (``en``, ``en-GB``) writes the day first, Monday first.
+MONTH_FIRST = frozenset({"en-us"})
+
+
+def month_first(lang: str | None) -> bool:
+    """Whether ``lang`` ("en-US", "en_US", "en-us") writes "January 12, 2027" and starts weeks on Sunday."""
+    return (lang or "").replace("_", "-").lower() in MONTH_FIRST
+
+
+def first_weekday(lang: str | None) -> int:
+    """The first day of a week on a calendar, as ``date.weekday()`` counts: Sunday (6) in US English,
+    else Monday (0)."""
+    return 6 if month_first(lang) else 0
+
+
+def long_date(day: dt.date, lang: str | None, weekday: bool = True) -> str:
+    """A day written out, the one way edcal writes days for people: "mardi 12 janvier 2027",
+    "Tuesday 12 January 2027", "Tuesday, January 12, 2027" (``en-US``); without its ``weekday``,
+    "12 janvier 2027", "12 January 2027", "January 12, 2027". French writes the first "1er"."""
     code = language(lang)
+    if month_first(lang):
+        written = f"{MONTHS[code][day.month - 1]} {day.day}, {day.year}"
+        return f"{DAYS[code][day.weekday()]}, {written}" if weekday else written
     number = "1er" if code == "fr" and day.day == 1 else str(day.day)
-    return f"{DAYS[code][day.weekday()]} {number} {MONTHS[code][day.month - 1]} {day.year}"
+    written = f"{number} {MONTHS[code][day.month - 1]} {day.year}"
+    return f"{DAYS[code][day.weekday()]} {written}" if weekday else written
 
 
 def month_name(day: dt.date, lang: str | None) -> str:
@@ -145,11 +167,13 @@ def _fill(template: str, values: dict[str, Any], code: str) -> str:
 class Translator:
     """``_(text)`` in one language: the translation, else the text."""
 
-    __slots__ = ("_table", "language")
+    __slots__ = ("_table", "language", "tag")
 
-    def __init__(self, code: str, table: dict[str, str]) -> None:
+    def __init__(self, code: str, table: dict[str, str], tag: str | None = None) -> None:
         #: The catalogue's language ("fr", "en"), for plural forms and figures (:meth:`Message.translated`).
         self.language = code
+        #: The language tag it was made for ("en-US", "fr"), for dates (:func:`long_date`).
+        self.tag = tag or code
         self._table = table
 
     def __call__(self, text: str) -> str:
@@ -159,7 +183,7 @@ class Translator:
 def translator(lang: str | None) -> Translator:
     """``_(text)`` for ``lang`` ("fr", "fr-FR", "en"…): the translation, else the text."""
     code = language(lang)
-    return Translator(code, catalog(code))
+    return Translator(code, catalog(code), lang)
 
 
 class Message(str):
@@ -313,8 +337,9 @@ def site_language_known() -> bool:
 
 
 def team_language(site_lang: str | None) -> str:
-    """The language of what edcal tells a site's team: ``$EDCAL_LANG``, else the site's ("fr", "en")."""
-    return language(os.environ.get(LANG_VARIABLE) or site_lang)
+    """The language of what edcal tells a site's team: ``$EDCAL_LANG``, else the site's ("fr", "en-US"),
+    as a tag whose territory writes the dates (:func:`long_date`); ``translator`` reads its language."""
+    return os.environ.get(LANG_VARIABLE) or site_lang or "en"
 
 
 def spoken(text: str | None) -> str:

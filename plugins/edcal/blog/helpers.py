@@ -17,7 +17,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from edcal.blog.imagesize import image_size
-from edcal.i18n import MONTHS, language, typeset
+from edcal.i18n import language, long_date, month_name, typeset
 from edcal.model.article import content_path
 from edcal.themes import template_folders
 
@@ -81,15 +81,13 @@ class BlogTheme:
         if len(period) >= 3:
             return self.long_date(context, dt.date(*period[:3]), lang)
         if len(period) == 2:
-            return f"{MONTHS[language(lang or self.page_lang(context))][period[1] - 1]} {period[0]}"
+            return month_name(dt.date(period[0], period[1], 1), lang or self.page_lang(context))
         return str(period[0])
 
     @pass_context
     def long_date(self, context: Context, value: dt.date, lang: str | None = None) -> str:
-        """"3 novembre 2026", "1er décembre 2026", "3 November 2026"."""
-        code = language(lang or self.page_lang(context))
-        day = "1er" if code == "fr" and value.day == 1 else str(value.day)
-        return f"{day} {MONTHS[code][value.month - 1]} {value.year}"
+        """"3 novembre 2026", "1er décembre 2026", "3 November 2026", "November 3, 2026" (``en-US``)."""
+        return long_date(value, lang or self.page_lang(context), weekday=False)
 
     # URLs and images
 

@@ -103,12 +103,12 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
     by_day = {day: list(group) for day, group in itertools.groupby(rows, key=lambda r: r[0])}
     shown = sorted(by_day.keys() | key_days)
     if shown[0] != today and not window and today not in key_days:
-        heading = long_date(today, _.language)
+        heading = long_date(today, _.tag)
         console.print(f"[bold reverse] {heading[:1].upper() + heading[1:]} — {_('today')} [/]")
         console.print(f"  {nothing_today}")
     for day in shown:
         group = by_day.get(day, [])
-        heading = long_date(day, _.language)
+        heading = long_date(day, _.tag)
         heading = heading[:1].upper() + heading[1:]
         if day == today:
             heading += f" — {_('today')}"

@@ -259,7 +259,7 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
             networks = ", ".join(calendar.networks[i.network].name for i in items
                                  if i.network in calendar.networks)
             state = f" ({_(status)})" if status != "scheduled" else ""
-            lines.append(f"  {row.path}:{row.line}  {long_date(local.date(), _.language)} {local:%H:%M} · "
+            lines.append(f"  {row.path}:{row.line}  {long_date(local.date(), _.tag)} {local:%H:%M} · "
                          f"{networks} · {items[0].title}{state}")
     if findings:
         lines += ["", _("edcal check finds, in what the import brings:"),

@@ -33,9 +33,10 @@ FRENCH_SPEAKING = frozenset("""FR MC BE LU CH RE GP MQ GF YT NC PF PM WF BL MF S
                                CG CD MG HT TN MA DZ""".split())
 
 
-#: Countries whose English site names its territory (``DEFAULT_LANG = 'en-GB'``): its pages' ``lang`` and
-#: ``og:locale`` then say British English, where a bare ``en`` reads as American (``en_US``).
-ENGLISH_TERRITORIES = frozenset(("GB", "IE", "AU", "NZ"))
+#: Countries whose English site names its territory (``DEFAULT_LANG = 'en-GB'``, ``'en-US'``): its pages'
+#: ``lang`` and ``og:locale`` then say which English (a bare ``en`` reads as ``en_US``), and a US site writes
+#: its dates month first, its calendar's weeks from Sunday (``edcal.i18n.MONTH_FIRST``).
+ENGLISH_TERRITORIES = frozenset(("GB", "IE", "AU", "NZ", "US"))
 
 
 def default_language(timezone: str, country: str | None) -> str:

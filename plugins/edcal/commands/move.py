@@ -381,12 +381,12 @@ def _days(plan: Plan, items: list[Item], _: Any) -> str:
     days = list(dict.fromkeys(plan.day_of(item.start) for item in items if item.start is not None))
     if not days:
         return ""
-    first = long_date(days[0], _.language)
+    first = long_date(days[0], _.tag)
     if len(days) == 1:
         return first
     return say_count(len(days) - 1, "{first} and one more, until {last}",
                      "{first} and {count} more, until {last}",
-                     first=first, last=long_date(days[-1], _.language)).translated(_)
+                     first=first, last=long_date(days[-1], _.tag)).translated(_)
 
 
 def _named(plan: Plan, items: Iterable[Item]) -> str:

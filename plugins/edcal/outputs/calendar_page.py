@@ -23,7 +23,7 @@ from typing import Any, TypedDict
 from markupsafe import Markup
 
 from edcal.checks import rule_settings
-from edcal.i18n import DAYS, MONTHS, language, translated, translator
+from edcal.i18n import DAYS, MONTHS, first_weekday, language, month_first, translated, translator
 from edcal.model.calendar import Idea
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import draft_path, write_file
@@ -163,7 +163,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     # By local day: all-day items sort at midnight UTC, which is another day west of Greenwich.
     entries.sort(key=lambda e: (_day(e.local), e.time or "", e.item.id))
     today = plan.now.astimezone(plan.calendar.zone).date()
-    week_start = today - dt.timedelta(days=today.weekday())
+    week_start = today - dt.timedelta(days=(today.weekday() - first_weekday(plan.lang)) % 7)
     key_dates_by_day = plan.calendar.key_dates_by_day(dt.date.min, dt.date.max)
     by_day = {day: list(group) for day, group in itertools.groupby(entries, key=lambda e: _day(e.local))}
     for day in key_dates_by_day:  # a fair's last day shows, with nothing planned on it
@@ -447,18 +447,25 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
                         "networks": networks,
                         "label": _("{name}: {text}").format(name=names, text=window.reason) if networks
                         else window.reason})
+    start = first_weekday(plan.lang)
+    columns = [DAYS[code][(start + index) % 7] for index in range(7)]  # the week's days, from its first
+    labels: dict[str, Any] = {
+        "months": list(MONTHS[code]), "longDays": columns,
+        "first": "1er" if code == "fr" else "",
+        "days": [name[:3] + "." if code == "fr" else name[:3] for name in columns],
+        # "Semaine du 18 au 24 janvier", "Week of 18 – 24 January", "Week of January 17 – 23, 2027"
+        "week": _("Week of"), "weekTo": "au" if code == "fr" else "–",
+        "agenda": _("Agenda"), "blog": _("Blog"),
+        "statuses": {status: _(status) for status in STATUSES},
+    }
+    if start != 0:  # as JavaScript's getUTCDay() counts (Sunday 0); without it, weeks start on Monday (1)
+        labels["weekStart"] = (start + 1) % 7
+    if month_first(plan.lang):  # "Sunday, January 17" (US English); without it, "Sunday 17 January"
+        labels["monthFirst"] = True
     return {
         "today": today.isoformat(),
         "timezone": calendar.timezone,
-        "labels": {
-            "months": list(MONTHS[code]), "longDays": list(DAYS[code]),
-            "first": "1er" if code == "fr" else "",
-            "days": [name[:3] + "." if code == "fr" else name[:3] for name in DAYS[code]],
-            # "Semaine du 18 au 24 janvier", "Week of 18 – 24 January"
-            "week": _("Week of"), "weekTo": "au" if code == "fr" else "–",
-            "agenda": _("Agenda"), "blog": _("Blog"),
-            "statuses": {status: _(status) for status in STATUSES},
-        },
+        "labels": labels,
         "items": [{
             "id": e.item.id, "kind": e.item.kind, "title": shown_title(e.item, plan),
             "date": _day(e.local).isoformat(), "time": e.time, "status": e.item.status,

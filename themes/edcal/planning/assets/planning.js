@@ -269,8 +269,10 @@
   function parse(text) { var p = text.split("-"); return new Date(Date.UTC(+p[0], +p[1] - 1, +(p[2] || 1))); }
   function iso(day) { return day.toISOString().slice(0, 10); }
   function addDays(day, n) { return new Date(day.getTime() + n * 86400000); }
-  function weekday(day) { return (day.getUTCDay() + 6) % 7; } // Monday = 0
-  function monday(day) { return addDays(day, -weekday(day)); }
+  /* The week's first day as getUTCDay() counts: Monday (1), Sunday (0) on a US English site. */
+  var weekStart = labels.weekStart === undefined ? 1 : labels.weekStart;
+  function weekday(day) { return (day.getUTCDay() + 7 - weekStart) % 7; } // its column: the week's first day = 0
+  function weekFirst(day) { return addDays(day, -weekday(day)); }
   function eachDay(first, last, callback) { for (var d = first; d <= last; d = addDays(d, 1)) { callback(d); } }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -320,7 +322,7 @@
     return node;
   }
 
-  /* shownFrom: the view's first day of its own period (the 1st of the month, the week's Monday). */
+  /* shownFrom: the view's first day of its own period (the 1st of the month, the week's first day). */
   function dayNotes(container, key, shownFrom) {
     if (data.holidays[key]) {
       container.appendChild(el("span", { "class": "note" }, "★ " + data.holidays[key]));
@@ -340,7 +342,7 @@
     });
     data.campaigns.forEach(function (campaign) {
       if (campaign.start <= key && key <= campaign.end) {
-        /* Named whole where it starts, on the view's first day and on each Monday (a month's row); the
+        /* Named whole where it starts, on the view's first day and on each week's first (a month's row); the
            other days continue its band on one line, its name cut. */
         var named = key === campaign.start || key === shownFrom || weekday(parse(key)) === 0;
         container.appendChild(el("span", { "class": "band" + (named ? " named" : ""), "style": "--band: " + campaign.color,
@@ -383,7 +385,7 @@
     labels.days.forEach(function (name) { row.appendChild(el("th", { "scope": "col" }, name)); });
     head.appendChild(row); table.appendChild(head);
     var body = el("tbody");
-    for (var day = monday(first); day <= last || weekday(day) !== 0; day = addDays(day, 1)) {
+    for (var day = weekFirst(first); day <= last || weekday(day) !== 0; day = addDays(day, 1)) {
       if (weekday(day) === 0) { row = el("tr"); body.appendChild(row); }
       var key = iso(day);
       var cell = dayNode("td", key, day.getUTCMonth() === first.getUTCMonth() ? "in" : "other");
@@ -404,19 +406,30 @@
     return day.getUTCDate() === 1 && labels.first ? labels.first : String(day.getUTCDate());
   }
 
+  /* "17 January", "1er février"; "January 17" on a US English site. */
+  function dayMonth(day) {
+    var month = labels.months[day.getUTCMonth()];
+    return labels.monthFirst ? month + " " + day.getUTCDate() : dayNumber(day) + " " + month;
+  }
+
   function renderWeek() {
-    var first = monday(cursor);
+    var first = weekFirst(cursor);
     var last = addDays(first, 6);
     /* "Semaine du 1er au 7 février 2027", "du 28 février au 6 mars 2027", "du 28 décembre 2026 au 3 janvier 2027" */
     var otherYear = first.getUTCFullYear() !== last.getUTCFullYear();
     var otherMonth = otherYear || first.getUTCMonth() !== last.getUTCMonth();
-    periodLabel.textContent = labels.week + " " + dayNumber(first) +
-      (otherMonth ? " " + labels.months[first.getUTCMonth()] : "") + (otherYear ? " " + first.getUTCFullYear() : "") +
-      " " + labels.weekTo + " " + dayNumber(last) + " " + labels.months[last.getUTCMonth()] + " " + last.getUTCFullYear();
+    if (labels.monthFirst) {  /* "January 17 – 23, 2027", "January 31 – February 6, 2027", "December 27, 2026 – January 2, 2027" */
+      periodLabel.textContent = labels.week + " " + dayMonth(first) + (otherYear ? ", " + first.getUTCFullYear() : "") +
+        " " + labels.weekTo + " " + (otherMonth ? dayMonth(last) : String(last.getUTCDate())) + ", " + last.getUTCFullYear();
+    } else {
+      periodLabel.textContent = labels.week + " " + dayNumber(first) +
+        (otherMonth ? " " + labels.months[first.getUTCMonth()] : "") + (otherYear ? " " + first.getUTCFullYear() : "") +
+        " " + labels.weekTo + " " + dayNumber(last) + " " + labels.months[last.getUTCMonth()] + " " + last.getUTCFullYear();
+    }
     var grid = el("div", { "class": "week" });
     eachDay(first, last, function (day) {
       var key = iso(day);
-      var title = labels.longDays[weekday(day)] + " " + dayNumber(day) + " " + labels.months[day.getUTCMonth()];
+      var title = labels.longDays[weekday(day)] + (labels.monthFirst ? ", " : " ") + dayMonth(day);
       var column = dayNode("section", key, "day");
       column.setAttribute("aria-label", title);
       column.appendChild(el("h3", {}, title));
@@ -446,7 +459,7 @@
       cursor = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + step, 1));
       setParam("date", iso(cursor).slice(0, 7));
     } else {
-      cursor = addDays(monday(cursor), 7 * step);
+      cursor = addDays(weekFirst(cursor), 7 * step);
       setParam("date", iso(cursor));
     }
     render();
