@@ -161,6 +161,11 @@ def test_a_post_added_or_moved_into_the_past_is_shown_because_it_will_not_go_out
     changes = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)["changes"]
     assert not [c["id"] for c in changes if c["past"] and c["id"].startswith("hebdo")]
     assert [c["id"] for c in changes if c["id"].startswith("hebdo")][:1] == ["hebdo-x-20270222"]
+    # A post renamed after it went out, the log renamed with it: it went out, nothing to warn of.
+    edit(repo / "calendar.yaml", "id: vieux,", "id: parti,")
+    edit(repo / "calendar.yaml", "\nposts:\n", "\nposted:\n  - parti-x\nposts:\n")
+    out = run_edcal("diff", cwd=repo).stdout
+    assert "Oups" not in out and out.count(late) == 1, out  # hello, on its two networks
 
 
 def test_a_workflow_is_warned_at_the_line_of_a_post_put_in_the_past(repo: Path) -> None:

@@ -113,8 +113,9 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
 
     def late(was: Item | None, now: Item) -> bool:
         """A post the change puts in the past: never sent, though the plan says "published". A new
-        recurring post's occurrences before now are not: a rule may start in the past."""
-        if was is None and now.parent in repeating:
+        recurring post's occurrences before now are not: a rule may start in the past; nor is a post
+        the ``posted:`` log says went out (a network or an id renamed, the log with it)."""
+        if (was is None and now.parent in repeating) or now.posted is not None:
             return False
         return before is not None and now.kind == "post" and now.status != "withheld" \
             and not to_come(now) and (was is None or to_come(was))
