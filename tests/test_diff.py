@@ -129,6 +129,19 @@ def test_past_items_are_left_out_unless_all(repo: Path) -> None:
     assert "Titre\u00a0: Un article publié → Un article republié" in result.stdout
 
 
+def test_a_change_left_out_as_past_is_counted_so_that_no_change_is_not_read_as_none(repo: Path) -> None:
+    """A published article deleted: nothing to come changes, but the reader is told what is not shown."""
+    (repo / "content" / "articles" / "publie.md").unlink()
+    for fmt in ("text", "markdown"):
+        out = run_edcal("diff", "main", "--format", fmt, cwd=repo).stdout
+        assert "Aucun changement du planning depuis main" in out
+        # The article and its promotions, as --all shows them.
+        assert "5 changements d'éléments passés ne sont pas montrés\u00a0: edcal diff main --all les montre." \
+            in out, out
+    everything = run_edcal("diff", "main", "--all", cwd=repo).stdout
+    assert "5 éléments retirés" in everything and "pas montrés" not in everything
+
+
 def test_a_post_added_or_moved_into_the_past_is_shown_because_it_will_not_go_out(repo: Path) -> None:
     """Last year's date typed in January: the plan called it published, and nobody posted it."""
     edit(repo / "calendar.yaml", "  - id: weekly\n", "  - {id: vieux, networks: [x], at: 2026-01-21 10:00, text: Oups}\n"
@@ -148,6 +161,11 @@ def test_a_post_added_or_moved_into_the_past_is_shown_because_it_will_not_go_out
     changes = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)["changes"]
     assert not [c["id"] for c in changes if c["past"] and c["id"].startswith("hebdo")]
     assert [c["id"] for c in changes if c["id"].startswith("hebdo")][:1] == ["hebdo-x-20270222"]
+    # A post renamed after it went out, the log renamed with it: it went out, nothing to warn of.
+    edit(repo / "calendar.yaml", "id: vieux,", "id: parti,")
+    edit(repo / "calendar.yaml", "\nposts:\n", "\nposted:\n  - parti-x\nposts:\n")
+    out = run_edcal("diff", cwd=repo).stdout
+    assert "Oups" not in out and out.count(late) == 1, out  # hello, on its two networks
 
 
 def test_a_workflow_is_warned_at_the_line_of_a_post_put_in_the_past(repo: Path) -> None:

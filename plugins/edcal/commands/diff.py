@@ -497,7 +497,13 @@ class _Words:
                 revision=self.revision.name)
         if changes.since is None:
             return _("Past items included.")
-        return _("Items from {day} on; past items are left out.").format(day=self.when(changes.since))
+        scope = _("Items from {day} on; past items are left out.").format(day=self.when(changes.since))
+        if changes.past_left_out and self.revision is not None:
+            scope += " " + say_count(
+                changes.past_left_out, "{count} change to a past item is not shown: {command} shows it.",
+                "{count} changes to past items are not shown: {command} shows them.",
+                command=f"edcal diff {self.revision.argument} --all").translated(_)
+        return scope
 
     def length(self, item: Item) -> str | None:
         """"417 characters for a limit of 300 (Bluesky's count): 117 too many"."""

@@ -76,6 +76,9 @@ class PlanChanges:
     #: Campaigns added, removed, or with other dates or another name (one written relative to a key
     #: date moves with it): (kind, before, after), by id.
     campaigns: tuple[tuple[ChangeKind, Campaign | None, Campaign | None], ...] = ()
+    #: Items before ``since`` in both plans that were added, removed or changed, left out: a reader
+    #: told "no change" must also be told that a change to what already went out is not shown.
+    past_left_out: int = 0
 
     def count(self, kind: ChangeKind) -> int:
         return sum(1 for change in self.changes if change.kind == kind)
@@ -110,13 +113,15 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
 
     def late(was: Item | None, now: Item) -> bool:
         """A post the change puts in the past: never sent, though the plan says "published". A new
-        recurring post's occurrences before now are not: a rule may start in the past."""
-        if was is None and now.parent in repeating:
+        recurring post's occurrences before now are not: a rule may start in the past; nor is a post
+        the ``posted:`` log says went out (a network or an id renamed, the log with it)."""
+        if (was is None and now.parent in repeating) or now.posted is not None:
             return False
         return before is not None and now.kind == "post" and now.status != "withheld" \
             and not to_come(now) and (was is None or to_come(was))
 
     changes = []
+    past_left_out = 0
     for item_id in old.keys() | new.keys():
         was, now = old.get(item_id), new.get(item_id)
         if now is not None and late(was, now):
@@ -124,6 +129,8 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
             changes.append(ItemChange("changed" if was else "added", was, now, moved, late=True))
             continue
         if not (ahead(was) or ahead(now)):
+            if was is None or now is None or any(value(was) != value(now) for _name, value in COMPARED):
+                past_left_out += 1
             continue
         if was is None:
             changes.append(ItemChange("added", None, now))
@@ -140,7 +147,8 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
                        key_dates=_spans(before.calendar.key_dates if before else {},
                                         after.calendar.key_dates, since),
                        campaigns=_spans(before.calendar.campaigns if before else {},
-                                        after.calendar.campaigns, since))
+                                        after.calendar.campaigns, since),
+                       past_left_out=past_left_out)
 
 
 Span = TypeVar("Span", KeyDate, Campaign)
