@@ -541,18 +541,25 @@ def test_common_slips_get_a_hint_that_says_what_to_type(tmp_path: Path, text: st
     assert (first[1] if len(first) > 1 else None) == (f"    hint: {hint}" if hint else None)
 
 
-@pytest.mark.parametrize(("written", "meant"), [
-    ("02/03/2027 10:00", "les dates s'écrivent l'année en premier\u00a0: 2027-03-02 10:00"),
-    ("19/03", "les dates s'écrivent en chiffres, l'année en premier, et avec leur année\u00a0: 2027-03-19"),
-    ("02/03 9h", "les dates s'écrivent en chiffres, l'année en premier, et avec leur année\u00a0: 2027-03-02 9h"),
+@pytest.mark.parametrize(("lang", "written", "meant"), [
+    ("fr", "02/03/2027 10:00", "les dates s'écrivent l'année en premier\u00a0: 2027-03-02 10:00"),
+    ("fr", "19/03", "les dates s'écrivent en chiffres, l'année en premier, et avec leur année\u00a0: 2027-03-19"),
+    ("fr", "02/03 9h", "les dates s'écrivent en chiffres, l'année en premier, et avec leur année\u00a0: "
+                       "2027-03-02 9h"),
+    ("en-GB", "02/03/2027", "dates are written year first: 2027-03-02"),
+    ("en-US", "02/03/2027", "dates are written year first: 2027-02-03"),
+    ("en-US", "3/19", "dates are written with digits, year first, and with their year: 2027-03-19"),
+    ("en", "02/03/2027", "dates are written year first: 2027-03-02 if the day comes first, 2027-02-03 if the "
+                         "month does"),
 ])
-def test_a_french_team_s_date_is_read_day_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                written: str, meant: str) -> None:
-    """In French 02/03 is the 2nd of March, never February 3: the hint gives that reading alone, and a day
-    written without its year gets the coming one (now: 15 February 2027)."""
+def test_a_team_s_date_is_read_as_its_language_writes_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         lang: str, written: str, meant: str) -> None:
+    """In French 02/03 is the 2nd of March, never February 3, and in US English the reverse: the hint gives
+    that reading alone (plain English, both), and a day written without its year gets the coming one (now:
+    15 February 2027)."""
     from edcal.i18n import speak
 
-    monkeypatch.setenv("EDCAL_LANG", "fr")
+    monkeypatch.setenv("EDCAL_LANG", lang)
     speak(None)
     found = errors(tmp_path, BASE + f"posts:\n  - {{id: a, networks: [x], text: T, at: {written}}}\n")
     assert found[0].splitlines()[1] == f"    hint: {meant}"

@@ -13,7 +13,7 @@ from typing import Any
 
 from unidecode import unidecode
 
-from edcal.i18n import DAYS, MONTHS, say, writes_day_first
+from edcal.i18n import DAYS, MONTHS, date_order, say
 
 #: Characters that look like a space, or like nothing, in an editor (text pasted from a word processor).
 INVISIBLE = {"\u00a0": say("a no-break space"), "\u202f": say("a narrow no-break space"),
@@ -90,8 +90,9 @@ def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
         if int(first) <= 12 and int(second) <= 12:  # 02/03/2027: 2 March in Paris, February 3 in New York
             day_first = f"{year}-{int(second):02d}-{int(first):02d}{rest}"
             month_first = f"{year}-{int(first):02d}-{int(second):02d}{rest}"
-            if day_first == month_first or writes_day_first():  # French puts the day first, always
-                return say("dates are written year first: {date}", date=day_first)
+            if day_first == month_first or date_order() is not None:  # French: the day first; US: the month
+                return say("dates are written year first: {date}",
+                           date=month_first if date_order() == "month" else day_first)
             return say("dates are written year first: {day_first} if the day comes first, {month_first} if "
                        "the month does", day_first=day_first, month_first=month_first)
     dated = "YYYY-MM-DD" in message or "expected a date" in message
@@ -195,13 +196,15 @@ def _nearest_day(month: int, day: int, weekday: int | None = None, past: bool = 
 
 def _without_year(first: str, second: str, rest: str, past: bool) -> str | None:
     """``19/01``, ``19/01 9h``: the coming such day (the last one, with ``past``), when the reading is
-    certain: the day first in French, or a number above 12 (``01/19``: the month first)."""
-    if writes_day_first() or int(first) > 12:
+    certain: the day first in French and British English, the month first in US English, or a number above
+    12 (``01/19``: the month first)."""
+    order = date_order()
+    if int(first) > 12 or (order == "day" and int(second) <= 12):
         day, month = int(first), int(second)
-    elif int(second) > 12:
+    elif int(second) > 12 or order == "month":
         day, month = int(second), int(first)
     else:
-        return None  # 02/03 in English: 2 March or February 3
+        return None  # 02/03 in plain English: 2 March or February 3
     if not 1 <= month <= 12 or (meant := _nearest_day(month, day, past=past)) is None:
         return None
     time = _on_24_hours(rest.strip())

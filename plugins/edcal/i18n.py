@@ -322,13 +322,17 @@ def speak(site_lang: str | None) -> None:
     global _SPOKEN, _SITE_HEARD, _SITE_LANG
     _SPOKEN = translator(team_language(site_lang))
     _SITE_HEARD = site_lang is not None
-    _SITE_LANG = language(site_lang) if site_lang else None
+    _SITE_LANG = site_lang or None
 
 
-def writes_day_first() -> bool:
-    """Whether the site's writers put the day before the month (``02/03`` is 2 March): a French site's, or a
-    French reader's before the site's settings are read."""
-    return (_SITE_LANG or _SPOKEN.language) == "fr"
+def date_order() -> str | None:
+    """How the site's writers order a date's numbers: "day" (``02/03`` is 2 March: French, British
+    English), "month" (February 3: US English), None where the language does not tell (plain ``en``).
+    The site's language, else the reader's before the site's settings are read."""
+    tag = (_SITE_LANG or _SPOKEN.tag).replace("_", "-").lower()
+    if month_first(tag):
+        return "month"
+    return "day" if language(tag) == "fr" or tag == "en-gb" else None
 
 
 def site_language_known() -> bool:
@@ -351,4 +355,4 @@ def spoken(text: str | None) -> str:
 
 _SPOKEN: Translator = translator(os.environ.get(LANG_VARIABLE))
 _SITE_HEARD = False
-_SITE_LANG: str | None = None
+_SITE_LANG: str | None = None  # the site's language tag ("fr", "en-US")

@@ -412,8 +412,8 @@ class _Words:
             return _("undated")
         if isinstance(start, dt.datetime):
             local = start.astimezone(self.plan.calendar.zone)
-            return f"{long_date(local.date(), self._.language)} {local:%H:%M}"
-        return f"{long_date(start, self._.language)}, {_('all day')}"
+            return f"{long_date(local.date(), self._.tag)} {local:%H:%M}"
+        return f"{long_date(start, self._.tag)}, {_('all day')}"
 
     def row_when(self, row: _Row) -> str:
         starts = list(dict.fromkeys(change.item.start for change in row.changes))
@@ -572,10 +572,10 @@ class _Words:
         """"Salon Industrie, Lyon: lundi 26 janvier 2027 → jeudi 29 janvier 2027", before → after (a
         key date's or a campaign's)."""
         def days(key_date: KeyDate | Campaign) -> str:
-            first = long_date(key_date.start, self._.language)
+            first = long_date(key_date.start, self._.tag)
             if key_date.end == key_date.start:
                 return first
-            last = long_date(key_date.end, self._.language)
+            last = long_date(key_date.end, self._.tag)
             return self._("{first} to {last}").format(first=first, last=last)
 
         shown = after or before
@@ -592,9 +592,9 @@ class _Words:
         start = window.start.astimezone(zone)
         end = window.end.astimezone(zone) if window.end is not None else None
         if start.time() == dt.time() and (end is None or end.time() == dt.time()):  # whole days, as written
-            first = long_date(start.date(), self._.language)
+            first = long_date(start.date(), self._.tag)
             last = _("no end") if end is None else _("{day}, included").format(
-                day=long_date(end.date() - dt.timedelta(days=1), self._.language))
+                day=long_date(end.date() - dt.timedelta(days=1), self._.tag))
         else:
             first, last = self.when(start), self.when(end) if end is not None else _("no end")
         networks = (", ".join(window.network_names.get(n, n) for n in sorted(window.networks))
