@@ -554,9 +554,9 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
     assert "hint: move them away, or choose a new folder: edcal init my-site" in taken.output
     eastern = runner.invoke(cli, ["init", str(tmp_path / "eastern"), "--timezone", "US/Eastern"])  # an alias
     assert eastern.exit_code == 0 and "country: US\n" in (tmp_path / "eastern" / "calendar.yaml").read_text()
-    # Without --lang, a US zone gives an English site (it gave a French one), Paris or Brussels a French one.
+    # Without --lang, a US zone gives a US English site (it gave a French one), Paris or Brussels a French one.
     assert "in English (--lang fr for French)" in eastern.output
-    assert "DEFAULT_LANG = 'en'" in (tmp_path / "eastern" / "pelicanconf.py").read_text(encoding="utf-8")
+    assert "DEFAULT_LANG = 'en-US'" in (tmp_path / "eastern" / "pelicanconf.py").read_text(encoding="utf-8")
     brussels = runner.invoke(cli, ["init", str(tmp_path / "bx"), "--timezone", "Europe/Brussels"])
     assert "DEFAULT_LANG = 'fr'" in (tmp_path / "bx" / "pelicanconf.py").read_text(encoding="utf-8")
     assert "in French (--lang en for English)" in brussels.output
