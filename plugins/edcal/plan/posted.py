@@ -102,28 +102,8 @@ class _Meant:
                            "the rest of its id: line up the dashes of the log's lines"))
             return
         changed = self.changed.get(record.item)
-        if changed is not None and changed.last is not None:
-            errors.add(record.item_source, found, say(
-                "the log names {count} posts of '{entry}' on days or networks it no longer gives: a change "
-                "to its rhythm moved the posts that went out too. Keep the entry as it was, ending with "
-                "`until: {last:%Y-%m-%d}` (its last post in the log), and plan the new rhythm as another "
-                "entry", count=changed.count, entry=changed.entry, last=changed.last))
-            return
-        if changed is not None and changed.kind == "default":
-            errors.add(record.item_source, found, say(
-                "the log names {count} promotions of '{entry}' that the blog's `promote:` no longer gives: a "
-                "change to its `schedule:` changed the ids of those that went out too. Give the article an "
-                "entry of its own (`- promote: {entry}`) whose `schedule:` keeps the steps that went out",
-                count=changed.count, entry=changed.entry))
-            return
-        if changed is not None:
-            errors.add(record.item_source, found, say(
-                "the log names {count} promotions of '{entry}' that its schedule no longer gives: a change "
-                "to its `schedule:` changed the ids of those that went out too. Keep the steps that went out "
-                "in its schedule, and add the new ones to them",
-                count=changed.count, entry=changed.entry))
-            return
-        errors.add(record.item_source, found, self._closest_hint(record.item))
+        errors.add(record.item_source, found,
+                   changed.hint() if changed is not None else self._closest_hint(record.item))
 
     def _closest_hint(self, found: str) -> str:
         # A line longer than any id by two characters or more has no post one typo away (and a line of
@@ -150,6 +130,23 @@ class _Changed:
     count: int
     #: The last day named, for a recurring post's `until:`.
     last: dt.date | None
+
+    def hint(self) -> str:
+        """What happened to the entry's ids, and how to keep what went out in the plan."""
+        if self.kind == "repeat":
+            return say("the log names {count} posts of '{entry}' on days or networks it no longer gives: a "
+                       "change to its rhythm moved the posts that went out too. Keep the entry as it was, "
+                       "ending with `until: {last:%Y-%m-%d}` (its last post in the log), and plan the new "
+                       "rhythm as another entry", count=self.count, entry=self.entry, last=self.last)
+        if self.kind == "default":
+            return say("the log names {count} promotions of '{entry}' that the blog's `promote:` no longer "
+                       "gives: a change to its `schedule:` changed the ids of those that went out too. Give "
+                       "the article an entry of its own (`- promote: {entry}`) whose `schedule:` keeps the "
+                       "steps that went out", count=self.count, entry=self.entry)
+        return say("the log names {count} promotions of '{entry}' that its schedule no longer gives: a "
+                   "change to its `schedule:` changed the ids of those that went out too. Keep the steps "
+                   "that went out in its schedule, and add the new ones to them",
+                   count=self.count, entry=self.entry)
 
 
 def _changed_entries(calendar: Calendar, items: list[Item]) -> dict[str, _Changed]:
