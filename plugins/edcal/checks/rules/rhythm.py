@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from edcal.checks.registry import CheckContext, Option, Problem, rule
+from edcal.checks.registry import FIRST_NAMED, CheckContext, Option, Problem, rule
 from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, say_list, utc_offset
 from edcal.load import timeparse
 from edcal.model.calendar import FreezeWindow
@@ -43,10 +43,6 @@ def _count(text: str) -> int:
     if not str(text).strip().isdigit():
         raise ValueError(f"found '{text}', expected a whole number")
     return int(text)
-
-
-#: How many of a freeze's posts to come its finding names, the first ones.
-FIRST_WITHHELD = 3
 
 
 @rule("post-in-freeze", "warning", "A post falls in a freeze window and will be withheld",
@@ -86,7 +82,7 @@ def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item])
     networks = posts_by_network(held)
     by_network = said_by_network(networks, ctx.plan.calendar)
     first = say_list([say("'{id}' ({when:%Y-%m-%d %H:%M})", id=post.id, when=post.start.astimezone(zone))  # type: ignore[union-attr]
-                      for post in held[:FIRST_WITHHELD]])
+                      for post in held[:FIRST_NAMED]])
     start = window.start.astimezone(zone)
     posts = say_count(len(held), "{count:,} post to come", "{count:,} posts to come")
     if window.end is None:
