@@ -191,7 +191,9 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(post.source, say("post '{id}' links to {path}, which is no article or page of the site",
                                        id=post.id, path=path),
                       say("did you mean '{path}'?", path=close) if close
-                      else say("check the link, or use `article: <slug>`"), post)
+                      else say("check the link, or use `article: <slug>`"), post,
+                      together=say("{posts} link to {path}, which is no article or page of the site",
+                                   posts=THE_POSTS, path=path))
 
 
 @rule("article-link", "error", "An article's text links to the site in a way that is dead on the blog")

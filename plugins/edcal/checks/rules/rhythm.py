@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from edcal.checks.registry import FIRST_NAMED, CheckContext, Option, Problem, rule
+from edcal.checks.registry import FIRST_NAMED, THE_POSTS, CheckContext, Option, Problem, rule
 from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, say_list, utc_offset
 from edcal.load import timeparse
 from edcal.model.calendar import FreezeWindow
@@ -360,7 +360,10 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
                                  weekday=say(WEEKDAYS[local.weekday()]),
                                  day=local,
                                  time=_clock(local), slots=slots),
-                      hint, post)
+                      hint, post,
+                      together=say("{network}: {posts} are on {weekday} at {time}, outside {network}'s slots "
+                                   "({slots})", network=network.name, posts=THE_POSTS,
+                                   weekday=say(WEEKDAYS[local.weekday()]), time=_clock(local), slots=slots))
 
 
 def _clock(local: dt.datetime) -> str:
