@@ -257,7 +257,10 @@ def alt_too_long(ctx: CheckContext) -> Iterator[Problem]:
                 yield Problem(media.source or post.source,
                               say("the alt text of '{id}' is {length:,} characters, over {network}'s limit of "
                                   "{limit:,}", id=post.id, length=len(media.alt or ""), network=network.name,
-                                  limit=network.alt_limit), say("shorten `alt:`"), post)
+                                  limit=network.alt_limit), say("shorten `alt:`"), post,
+                              together=say("the alt text of {posts} is {length:,} characters, over {network}'s "
+                                           "limit of {limit:,}", posts=THE_POSTS, length=len(media.alt or ""),
+                                           network=network.name, limit=network.alt_limit))
 
 
 @rule("image-unfit", "warning", "An image its network refuses through its API: too heavy, or out of its shapes")
@@ -292,7 +295,11 @@ def image_unfit(ctx: CheckContext) -> Iterator[Problem]:
                                          network=network.name, id=post.id, image=media.path,
                                          size=-(-size // 1000), limit=limit // 1000),
                               say("compress it (JPEG or WebP), or give {network} a lighter image under {place}",
-                                  network=network.name, place=_image_place(ctx, post)), post)
+                                  network=network.name, place=_image_place(ctx, post)), post,
+                              together=say("{network}: image '{image}' of {posts} weighs {size:,} kB, over "
+                                           "{network}'s {limit:,} kB: refused when posted through its API or a "
+                                           "scheduler", network=network.name, posts=THE_POSTS, image=media.path,
+                                           size=-(-size // 1000), limit=limit // 1000))
             if network.image_aspect is not None and shape is not None and shape[1]:
                 narrowest, widest = network.image_aspect
                 ratio = shape[0] / shape[1]
@@ -309,7 +316,12 @@ def image_unfit(ctx: CheckContext) -> Iterator[Problem]:
                                   narrowest=narrowest,
                                   widest=widest, network=network.name,
                                   tallest=round(1080 / (aspect_ratio(narrowest) or 1)),
-                                  lowest=round(1080 / (aspect_ratio(widest) or 1))), post)
+                                  lowest=round(1080 / (aspect_ratio(widest) or 1))), post,
+                              together=say("{network}: image '{image}' of {posts} is {width}×{height} ({ratio}:1), "
+                                           "outside {network}'s shapes from {narrowest} to {widest}: its app crops "
+                                           "it, its API refuses it", network=network.name, posts=THE_POSTS,
+                                           image=media.path, width=shape[0], height=shape[1], ratio=f"{ratio:.2f}",
+                                           narrowest=narrowest, widest=widest))
 
 
 #: The width an article's image needs: the theme's text column is 44rem (704 CSS pixels), 1,408 on a phone's
