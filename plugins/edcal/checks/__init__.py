@@ -172,11 +172,16 @@ def count(findings: Iterable[Finding]) -> tuple[int, int]:
 
 
 def items_with(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
-    """Findings by item id (the review page shows them beside each draft)."""
+    """Findings by item id (the review page shows them beside each draft); one about several posts of an entry
+    (``data``'s ``items``) beside each of them."""
     result: dict[str, list[Finding]] = {}
     for finding in findings:
         if finding.item:
             result.setdefault(finding.item, []).append(finding)
+        elif finding.data:
+            items = dict(finding.data).get("items")
+            for item_id in items if isinstance(items, tuple) else ():
+                result.setdefault(str(item_id), []).append(finding)
     return result
 
 
