@@ -931,8 +931,10 @@ def test_a_freeze_that_withholds_many_posts_is_one_finding_at_its_entry() -> Non
         "354 on X, 1 on LinkedIn), first 'astuce-mastodon-20270112' (2027-01-12 11:00), 'astuce-x-20270112' "
         "(2027-01-12 11:00), 'astuce-mastodon-20270113' (2027-01-13 11:00)")
     assert found[0].hint is not None and "give the freeze its `until:` when it is over" in found[0].hint
-    assert dict(found[0].data) == {"start": "2027-01-12T09:40:00+01:00", "end": None, "posts": 709,
-                                   "networks": (("linkedin", 1), ("mastodon", 354), ("x", 354))}
+    data = dict(found[0].data)
+    assert data.pop("items")[:2] == ("astuce-mastodon-20270112", "astuce-x-20270112")  # all 709, in date order
+    assert data == {"start": "2027-01-12T09:40:00+01:00", "end": None, "posts": 709,
+                    "networks": (("linkedin", 1), ("mastodon", 354), ("x", 354))}
     # In French, as the drafts review shows it.
     french = translator("fr")
     assert translated(found[0].message, french).replace("\xa0", " ").startswith(
@@ -972,6 +974,7 @@ def test_a_crisis_freeze_is_one_finding_in_text_json_github_and_the_builds_count
     assert crisis["message"].startswith("freeze from 2027-01-12 09:40 until further notice: Bad buzz sur la vidéo du "
                                         "chantier : on suspend tout; it withholds 64 posts to come (22 on LinkedIn, ")
     assert crisis["data"]["posts"] == 64 and sum(crisis["data"]["networks"].values()) == 64
+    assert len(crisis["data"]["items"]) == 64 and crisis["data"]["items"][0] == "coulisses-atelier-instagram-20270113"
     assert data["summary"]["rules"]["post-in-freeze"] == {"errors": 0, "warnings": 2}
     text = run_edcal("check", cwd=site, env=env).stdout
     assert text.count("[post-in-freeze]") == 2 and f"calendar.yaml:{line}:5: warning: {crisis['message']}" in text

@@ -22,6 +22,8 @@ from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, article_item_id, instant_key
 from edcal.model.source import Source
 
+#: When a problem happens: an instant, an all-day item's day, or nothing (an undated idea).
+Instant = dt.datetime | dt.date | None
 #: Every module holding rules, imported once so the registry is complete.
 RULE_MODULES = ("content", "links", "rhythm", "editorial", "objectives")
 
@@ -94,9 +96,6 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
                                     item_id, problem.hint,
                                     instant_key(when, zone) if when is not None else "", data))
     return sorted(set(findings), key=Finding.sort_key)
-
-
-Instant = dt.datetime | dt.date | None
 
 
 def _told_together(found: list[tuple[Problem, Instant]], zone: ZoneInfo

@@ -100,7 +100,8 @@ def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item])
                    after=_after_freeze(end))
     return Problem(window.source, message, hint, when=held[0].start,
                    data=(("start", start.isoformat()), ("end", end.isoformat() if window.end else None),
-                         ("posts", len(held)), ("networks", tuple(sorted(networks)))))
+                         ("posts", len(held)), ("networks", tuple(sorted(networks))),
+                         ("items", tuple(post.id for post in held))))
 
 
 def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Problem:
