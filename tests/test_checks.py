@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from conftest import CRISIS, crisis_sample, load_plan, run_edcal, write_pelicanconf
+from conftest import CRISIS, copy_sample, crisis_sample, load_plan, run_edcal, write_pelicanconf
 from edcal.__main__ import cli
 from edcal.checks import Finding, all_rules, run_checks
 from edcal.errors import InputErrors
@@ -743,7 +743,12 @@ def test_post_before_article_when_the_article_is_a_draft() -> None:
     promote = posts("{promote: brouillon, networks: [x], schedule: [at publication, +1 week]}")
     found = findings("post-before-article", promote,
                      [lambda c: article("brouillon", "2027-01-12T10:00", c, status="draft")])
-    assert len(found) == 2 and found[0].hint == (
+    # Both posts of the entry in one finding, at its line (an article set back to draft: one slip, one error).
+    assert [f.message for f in found] == [
+        "2 posts ('brouillon-x-0' (2027-01-12 10:00), 'brouillon-x-1w' (2027-01-19 10:00)) link to 'brouillon', "
+        "which is a draft: it will not be online"]
+    assert found[0].item is None and dict(found[0].data) == {"posts": 2, "items": ("brouillon-x-0", "brouillon-x-1w")}
+    assert found[0].hint == (
         "when content/articles/brouillon.md is written, set its status to review (its promotions then wait for it) "
         "or publish it; or remove this entry until then")
 
@@ -926,8 +931,11 @@ def test_a_freeze_that_withholds_many_posts_is_one_finding_at_its_entry() -> Non
         "354 on X, 1 on LinkedIn), first 'astuce-mastodon-20270112' (2027-01-12 11:00), 'astuce-x-20270112' "
         "(2027-01-12 11:00), 'astuce-mastodon-20270113' (2027-01-13 11:00)")
     assert found[0].hint is not None and "give the freeze its `until:` when it is over" in found[0].hint
-    assert dict(found[0].data) == {"start": "2027-01-12T09:40:00+01:00", "end": None, "posts": 709,
-                                   "networks": (("linkedin", 1), ("mastodon", 354), ("x", 354))}
+    data = dict(found[0].data)
+    items = data.pop("items")
+    assert len(items) == 709 and items[:2] == ("astuce-mastodon-20270112", "astuce-x-20270112")  # in date order
+    assert data == {"start": "2027-01-12T09:40:00+01:00", "end": None, "posts": 709,
+                    "networks": (("linkedin", 1), ("mastodon", 354), ("x", 354))}
     # In French, as the drafts review shows it.
     french = translator("fr")
     assert translated(found[0].message, french).replace("\xa0", " ").startswith(
@@ -967,6 +975,7 @@ def test_a_crisis_freeze_is_one_finding_in_text_json_github_and_the_builds_count
     assert crisis["message"].startswith("freeze from 2027-01-12 09:40 until further notice: Bad buzz sur la vidéo du "
                                         "chantier : on suspend tout; it withholds 64 posts to come (22 on LinkedIn, ")
     assert crisis["data"]["posts"] == 64 and sum(crisis["data"]["networks"].values()) == 64
+    assert len(crisis["data"]["items"]) == 64 and crisis["data"]["items"][0] == "coulisses-atelier-instagram-20270113"
     assert data["summary"]["rules"]["post-in-freeze"] == {"errors": 0, "warnings": 2}
     text = run_edcal("check", cwd=site, env=env).stdout
     assert text.count("[post-in-freeze]") == 2 and f"calendar.yaml:{line}:5: warning: {crisis['message']}" in text
@@ -978,6 +987,75 @@ def test_a_crisis_freeze_is_one_finding_in_text_json_github_and_the_builds_count
     build = run_edcal("build", cwd=site, env=env)
     assert build.returncode == 0, build.stderr
     assert f"checks: {data['summary']['warnings']} warnings: `edcal check` lists them" in build.stdout + build.stderr
+
+
+def test_an_article_set_back_to_draft_is_one_error_at_its_promotion_in_text_json_and_github(tmp_path: Path) -> None:
+    """Its 9 promotions gave 9 identical errors at one line, and GitHub shows 10 error annotations a step: one slip
+    hid every other error."""
+    site = copy_sample(tmp_path / "site")
+    article_file = site / "content" / "articles" / "recrutement-soudeur.md"
+    article_file.write_text(article_file.read_text(encoding="utf-8").replace("Owner: sophie\n",
+                                                                           "Owner: sophie\nStatus: draft\n", 1),
+                            encoding="utf-8")
+    line = site.joinpath("calendar.yaml").read_text(encoding="utf-8").splitlines().index(
+        "  - promote: recrutement-soudeur") + 1
+    env = {"EDCAL_NOW": "2027-01-12T10:00:00+01:00", "EDCAL_LANG": "en"}
+    said = ("9 posts ('recrutement-soudeur-intranet-0' (2027-01-26 09:00), 'recrutement-soudeur-linkedin-0' "
+            "(2027-01-26 09:00), 'recrutement-soudeur-mastodon-0' (2027-01-26 09:00), …) link to "
+            "'recrutement-soudeur', which is a draft: it will not be online")
+    text = run_edcal("check", "--only", "post-before-article", cwd=site, env=env)
+    assert text.returncode == 1
+    assert text.stdout == (f"calendar.yaml:{line}:14: error: {said} [post-before-article]\n"
+                           "    hint: when content/articles/recrutement-soudeur.md is written, set its status to "
+                           "review (its promotions then wait for it) or publish it; or remove this entry until then\n"
+                           "\n1 error, 0 warnings\n")
+    data = json.loads(run_edcal("check", "--format", "json", "--only", "post-before-article", cwd=site, env=env).stdout)
+    [finding] = data["findings"]
+    assert (finding["line"], finding["message"], finding["item"]) == (line, said, None)
+    assert finding["data"] == {"posts": 9, "items": [f"recrutement-soudeur-{network}-{step}" for step in ("0", "1w", "3w")
+                                                     for network in ("intranet", "linkedin", "mastodon")]}
+    assert data["summary"]["errors"] == 1 and data["summary"]["exit_code"] == 1
+    github = run_edcal("check", "--format", "github", "--only", "post-before-article", cwd=site, env=env)
+    errors = [a for a in github.stdout.splitlines() if a.startswith("::error ")]
+    assert github.returncode == 1 and len(errors) == 1
+    assert errors[0].startswith(f"::error file=calendar.yaml,line={line},col=14,title=post-before-article::9 posts (")
+    # The site's language, French here.
+    french = run_edcal("check", "--only", "post-before-article", cwd=site,
+                       env={**env, "EDCAL_LANG": "fr"}).stdout.replace("\xa0", " ")  # French spacing
+    assert ("9 publications ('recrutement-soudeur-intranet-0' (26/01/2027 09:00), 'recrutement-soudeur-linkedin-0' "
+            "(26/01/2027 09:00), 'recrutement-soudeur-mastodon-0' (26/01/2027 09:00), …) renvoient vers "
+            "'recrutement-soudeur', qui est un brouillon : il ne sera pas en ligne") in french
+
+
+def test_what_every_post_of_a_recurring_entry_gets_wrong_is_one_finding_per_line() -> None:
+    """A recurring post too long each week, an image without alt text, a time outside the slots: one finding each."""
+    weekly = ("{id: astuce, networks: [mastodon, x], repeat: {every: week, on: wed, at: '20:00', from: 2027-01-06, "
+              "until: 2027-02-03}, text: '" + "Un texte bien trop long. " * 21 + "', image: images/a.png}")
+    calendar = PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {slots: [wed 09:00]}\n") + posts(weekly)
+    plan = plan_of(calendar_from(calendar), now=NOW)
+    found = run_checks(plan, only=["text-too-long", "missing-alt-text", "outside-slots"])
+    first = "'astuce-{network}-20270106' (2027-01-06 20:00), 'astuce-{network}-20270113' (2027-01-13 20:00)"
+    assert [(f.rule, f.message, f.item) for f in found] == [
+        ("outside-slots", f"Mastodon: 5 posts ({first.format(network='mastodon')}, "
+         "'astuce-mastodon-20270120' (2027-01-20 20:00), …) are on Wed at 20:00, outside Mastodon's slots "
+         "(Wed 09:00)", None),
+        ("text-too-long", f"Mastodon: 5 posts ({first.format(network='mastodon')}, 'astuce-mastodon-20270120' "
+         "(2027-01-20 20:00), …) are 524 long, over the limit of 500 by 24, counted in grapheme clusters "
+         "(user-perceived characters)", None),
+        ("text-too-long", f"X: 5 posts ({first.format(network='x')}, 'astuce-x-20270120' (2027-01-20 20:00), …) are "
+         "524 long, over the limit of 280 by 244, counted in weighted characters (twitter-text v3; each URL "
+         "counts 23)", None),
+        ("missing-alt-text", "image 'images/a.png' of 10 posts ('astuce-mastodon-20270106' (2027-01-06 20:00), "
+         "'astuce-x-20270106' (2027-01-06 20:00), 'astuce-mastodon-20270113' (2027-01-13 20:00), …) has no alt "
+         "text: people using screen readers will miss it", None)]
+    assert dict(found[3].data) == {"posts": 10, "items": tuple(f"astuce-{network}-2027{day}" for day in
+                                                               ("0106", "0113", "0120", "0127", "0203")
+                                                               for network in ("mastodon", "x"))}
+    # One post alone keeps its own message, with its id.
+    single = calendar.replace("until: 2027-02-03", "until: 2027-01-06").replace("networks: [mastodon, x]",
+                                                                             "networks: [mastodon]")
+    [alone] = run_checks(plan_of(calendar_from(single), now=NOW), only=["text-too-long"])
+    assert alone.message.startswith("Mastodon post 'astuce-mastodon-20270106' is 524 long") and alone.item
 
 
 def test_a_post_planned_into_a_closure_keeps_its_warning_at_its_line() -> None:
@@ -1902,6 +1980,12 @@ def test_outside_campaign_reports_a_recurring_entry_once() -> None:
         ("astuce-x-20270105", "recurring entry 'astuce' is in campaign 'Salon' (2027-01-10 to 2027-01-20) but 4 of "
                               "its posts go out outside it, the first 'astuce-x-20270105' on 2027-01-05")]
     assert found[0].hint.startswith("give `repeat:` the campaign's dates")
+    # On two networks, still once: the same message at the same line twice said nothing more.
+    found = findings("outside-campaign", CAMPAIGN + posts(weekly.replace("networks: [x]", "networks: [x, mastodon]")))
+    assert [f.message for f in found] == [
+        "recurring entry 'astuce' is in campaign 'Salon' (2027-01-10 to 2027-01-20) but 8 of its posts go out "
+        "outside it, the first 'astuce-mastodon-20270105' on 2027-01-05"]
+    assert dict(found[0].data)["posts"] == 8
 
 
 def test_empty_campaign() -> None:

@@ -737,3 +737,33 @@ def test_the_freeze_notice_in_english(tmp_path: Path) -> None:
     assert notices(overview) == [expected.replace("{count}", "It")]
     month = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
     assert notices(month) == [expected.replace("{count} withholds", "In this month, it withholds")]
+
+
+def test_an_entry_set_back_to_draft_is_one_error_shown_on_each_of_its_cards(tmp_path: Path) -> None:
+    """`edcal check` tells the promotions of an article set back to draft as one error: each of their cards still
+    shows it, and the page counts it once, as `edcal check` does."""
+    from edcal.checks import run_checks
+    from edcal.outputs import review
+    from edcal.outputs.context import OutputContext
+    from edcal.themes import DEFAULT_THEME
+    from helpers import article, calendar_from, plan_of
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\n  x: {}\nposts:\n"
+                             "  - {promote: portes, networks: [linkedin, x], schedule: [at publication, +2 days]}\n")
+    draft = article("portes", "2027-01-12 09:00", calendar, title="Our sliding doors", status="draft")
+    plan = plan_of(calendar, [draft], now="2027-01-05T00:00:00+01:00")
+    plan.lang = "en"
+    findings = tuple(run_checks(plan))
+    assert [(f.rule, f.severity, f.item) for f in findings] == [("post-before-article", "error", None)]
+    review.write(OutputContext(plan=plan, findings=findings,
+                               template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
+    page = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    cards = regex.findall(r'<article class="card" id="item-([^"]+)".*?</article>', page, flags=regex.DOTALL)
+    assert sorted(cards) == ["portes-linkedin-0", "portes-linkedin-2d", "portes-x-0", "portes-x-2d"]
+    shown = regex.findall(r'<ul class="findings">(.*?)</ul>', page, flags=regex.DOTALL)
+    assert len(shown) == 4 and all("4 posts (" in found and "which is a draft" in found for found in shown)
+    lead = " ".join(regex.sub(r"<[^>]+>", "", regex.search(r'<p class="lead".*?</p>', page, flags=regex.DOTALL)
+                              .group(0)).split())
+    assert lead == "4 drafts, 1 error."
+    overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
+    assert 'data-count="periods"' not in overview  # shown on its cards, it is no "finding on no draft"

@@ -8,18 +8,22 @@ one with ``silence: {rule-id: reason}``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from edcal.checks.registry import RULES, CheckContext, DataValue, Rule, Severity
+from edcal.checks.registry import FIRST_NAMED, RULES, CheckContext, DataValue, Problem, Rule, Severity
+from edcal.i18n import Message, say, say_count, say_list
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, article_item_id, instant_key
 from edcal.model.source import Source
 
+#: When a problem happens: an instant, an all-day item's day, or nothing (an undated idea).
+Instant = dt.datetime | dt.date | None
 #: Every module holding rules, imported once so the registry is complete.
 RULE_MODULES = ("content", "links", "rhythm", "editorial", "objectives")
 
@@ -73,6 +77,7 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
             continue
         context = CheckContext(plan=plan, now=plan.now, since=start, options=options,
                                upcoming=upcoming, entries=entries, going_out=going_out, until=until)
+        kept: list[tuple[Problem, dt.datetime | dt.date | None]] = []
         for problem in rule.function(context):
             item = problem.item
             if item is not None and rule.id in item.silenced:
@@ -82,11 +87,51 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
             when = problem.when if problem.when is not None else (item.start if item else None)
             if when is not None and not _in_window(when, start, until, False, zone):
                 continue
+            kept.append((problem, when))
+        for problem, when, told in _told_together(kept, zone):
             said = "warning" if problem.early and severity == "error" else severity
+            item_id = problem.item.id if problem.item and told is None else None
+            data = problem.data if told is None else (*problem.data, *told)
             findings.append(Finding(rule.id, said, problem.message, problem.source,  # type: ignore[arg-type]
-                                    item.id if item else None, problem.hint,
-                                    instant_key(when, zone) if when is not None else "", problem.data))
+                                    item_id, problem.hint,
+                                    instant_key(when, zone) if when is not None else "", data))
     return sorted(set(findings), key=Finding.sort_key)
+
+
+def _told_together(found: list[tuple[Problem, Instant]], zone: ZoneInfo
+                   ) -> Iterator[tuple[Problem, Instant, tuple[tuple[str, DataValue], ...] | None]]:
+    """The problems of one rule, those that say the same of several posts at one line (a promotion of a
+    draft: one per post) made one, as a freeze's posts are: how many, and the first few by name.
+
+    Yields each problem, its instant, and for one told of several posts, the ``data`` it adds: ``posts``
+    (how many) and ``items`` (their ids, in date order).
+    """
+    groups: dict[tuple[Any, ...], list[tuple[Problem, Instant]]] = {}
+    for problem, when in found:
+        if problem.together is None or problem.item is None:
+            yield problem, when, None
+            continue
+        # What the posts share: the line, the problem said of them all, the hint, the figures.
+        key = (problem.source, str(problem.together), problem.hint, problem.data, problem.early)
+        groups.setdefault(key, []).append((problem, when))
+    for group in groups.values():
+        if len(group) == 1:
+            yield group[0][0], group[0][1], None
+            continue
+        group.sort(key=lambda pair: (instant_key(pair[1], zone) if pair[1] is not None else "",
+                                     pair[0].item.id))  # type: ignore[union-attr]
+        posts = [problem.item for problem, _ in group]
+        first = [say("'{id}' ({when:%Y-%m-%d %H:%M})", id=post.id, when=post.start.astimezone(zone))  # type: ignore[union-attr]
+                 if isinstance(post.start, dt.datetime) else say("'{id}'", id=post.id)  # type: ignore[union-attr]
+                 for post in posts[:FIRST_NAMED]]
+        named = say_list([*first, say("…")] if len(posts) > FIRST_NAMED else first)
+        told = say_count(len(posts), "{count:,} post ({first})", "{count:,} posts ({first})", first=named)
+        problem, when = group[0]
+        together = problem.together
+        assert together is not None
+        said = Message(together.template, {**together.values, "posts": told}, together.forms)
+        problem = dataclasses.replace(problem, message=said)
+        yield problem, when, (("posts", len(posts)), ("items", tuple(post.id for post in posts)))  # type: ignore[union-attr]
 
 
 def rule_settings(calendar: Any, rule_id: str) -> tuple[str, dict[str, Any]]:
@@ -126,11 +171,16 @@ def count(findings: Iterable[Finding]) -> tuple[int, int]:
 
 
 def items_with(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
-    """Findings by item id (the review page shows them beside each draft)."""
+    """Findings by item id (the review page shows them beside each draft); one about several posts of an entry
+    (``data``'s ``items``) beside each of them."""
     result: dict[str, list[Finding]] = {}
     for finding in findings:
         if finding.item:
             result.setdefault(finding.item, []).append(finding)
+        elif finding.data:
+            items = dict(finding.data).get("items")
+            for item_id in items if isinstance(items, tuple) else ():
+                result.setdefault(str(item_id), []).append(finding)
     return result
 
 

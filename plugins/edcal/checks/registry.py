@@ -14,14 +14,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from edcal.i18n import Message, say
 from edcal.model.article import Article
 from edcal.model.calendar import PostEntry
 from edcal.model.plan import Item, Plan, article_item_id
 from edcal.model.source import Source
 
 Severity = Literal["error", "warning"]
-#: A value of a finding's ``data``: a text, a number, null, or figures by name (an object in JSON).
-DataValue = str | int | float | None | tuple[tuple[str, int], ...]
+#: A value of a finding's ``data``: a text, a number, null, figures by name (an object in JSON), or texts (a
+#: list in JSON: the ids of the posts a finding is about).
+DataValue = str | int | float | None | tuple[tuple[str, int], ...] | tuple[str, ...]
+#: How many of the posts a finding about several names, the first ones (then "…").
+FIRST_NAMED = 3
+#: What ``{posts}`` says in a :attr:`Problem.together` until the engine counts them.
+THE_POSTS = say("these posts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +46,11 @@ class Problem:
     #: Said ahead of time: a warning, whatever the rule's severity, until what it is about comes due
     #: (a scheduled build must not stop on an article that is not going online with it).
     early: bool = False
+    #: The problem said of several posts, for a rule that finds it in each post of one entry (a promotion
+    #: of a draft, a recurring post too long every week): ``say("{posts} link to …", posts=THE_POSTS)``.
+    #: The engine tells those of one rule at one line that say the same as one finding, ``{posts}`` then
+    #: saying how many and the first few.
+    together: Message | None = None
 
 
 @dataclass(frozen=True, slots=True)

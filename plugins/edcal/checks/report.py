@@ -114,8 +114,7 @@ def as_json(findings: Sequence[Finding], strict: bool = False) -> str:
                 "column": f.source.column,
                 "item": f.item,
                 "hint": spoken(f.hint) if f.hint else None,
-                "data": {key: dict(value) if isinstance(value, tuple) else value for key, value in f.data}
-                if f.data else None,
+                "data": {key: _data_value(value) for key, value in f.data} if f.data else None,
             }
             for f in findings
         ],
@@ -123,6 +122,13 @@ def as_json(findings: Sequence[Finding], strict: bool = False) -> str:
                     "rules": {rule: {"errors": e, "warnings": w} for rule, e, w in by_rule(findings)}},
     }
     return _dumps(document)
+
+
+def _data_value(value: Any) -> Any:
+    """A value of a finding's ``data`` as JSON holds it: figures by name an object, texts a list."""
+    if isinstance(value, tuple):
+        return list(value) if all(isinstance(part, str) for part in value) and value else dict(value)
+    return value
 
 
 def _dumps(document: dict[str, Any]) -> str:
@@ -136,9 +142,15 @@ def _dumps(document: dict[str, Any]) -> str:
     def mapping(values: dict[str, Any], indent: str) -> str:
         inner = indent + "  "
         fields = ",\n".join(f"{inner}{_string(key)}: "
-                             + (mapping(value, inner) if isinstance(value, dict) else _scalar(value))
+                             + (mapping(value, inner) if isinstance(value, dict) else
+                                listing(value, inner) if isinstance(value, list) else _scalar(value))
                              for key, value in values.items())
         return f"{{\n{fields}\n{indent}}}" if values else "{}"
+
+    def listing(values: list[Any], indent: str) -> str:
+        inner = indent + "  "
+        listed = ",\n".join(inner + _scalar(value) for value in values)
+        return f"[\n{listed}\n{indent}]" if values else "[]"
 
     findings = document["findings"]
     listed = ",\n".join("    " + mapping(finding, "    ") for finding in findings)

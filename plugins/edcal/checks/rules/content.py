@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from edcal.blog.imagesize import image_size
-from edcal.checks.registry import CheckContext, Option, Problem, rule
+from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, rule
 from edcal.checks.rules._files import in_content, is_file, nearest_file
 from edcal.i18n import Message, say, say_count
 from edcal.model.article import IMAGE_SUFFIXES, content_path
@@ -69,7 +69,10 @@ def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(source, say("{network} post '{id}' is {length:,} long, over the limit of "
                                            "{limit:,} by {excess:,}, counted in {unit}", network=network.name,
                                            id=post.id, length=length, limit=limit, excess=length - limit,
-                                           unit=unit), hint, post)
+                                           unit=unit), hint, post,
+                          together=say("{network}: {posts} are {length:,} long, over the limit of {limit:,} by "
+                                       "{excess:,}, counted in {unit}", network=network.name, posts=THE_POSTS,
+                                       length=length, limit=limit, excess=length - limit, unit=unit))
 
 
 @rule("share-too-long", "warning", "The words suggested to staff are longer than a network allows")
@@ -109,7 +112,10 @@ def title_too_long(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(post.source, say("{network} post '{id}' has a title of {length:,} characters, "
                                            "over the limit of {limit:,}", network=network.name, id=post.id,
                                            length=len(post.title), limit=network.title_limit),
-                          say("shorten `title:`"), post)
+                          say("shorten `title:`"), post,
+                          together=say("{network}: {posts} have a title of {length:,} characters, over the "
+                                       "limit of {limit:,}", network=network.name, posts=THE_POSTS,
+                                       length=len(post.title), limit=network.title_limit))
 
 
 @rule("media-required", "error", "A post on an image-first network has no image or video")
@@ -120,7 +126,9 @@ def media_required(ctx: CheckContext) -> Iterator[Problem]:
         if network.media == "required" and not post.media:
             yield Problem(post.source, say("{network} post '{id}' has no image, and {network} requires one",
                                            network=network.name, id=post.id),
-                          say("add `image:` and `alt:` to the entry (or an `image:` to the article)"), post)
+                          say("add `image:` and `alt:` to the entry (or an `image:` to the article)"), post,
+                          together=say("{network}: {posts} have no image, and {network} requires one",
+                                       network=network.name, posts=THE_POSTS))
 
 
 @rule("too-many-images", "error", "A post has more images than its network takes")
@@ -136,7 +144,10 @@ def too_many_images(ctx: CheckContext) -> Iterator[Problem]:
                           id=post.parent or post.id, count=len(post.media), network=network.name,
                           limit=network.max_images),
                       say("keep at most {limit}, or give {network} its own `images:` under `variants:`",
-                          limit=network.max_images, network=network.name), post)
+                          limit=network.max_images, network=network.name), post,
+                      together=say("{posts} have {count} images on {network}, which takes at most {limit}",
+                                   posts=THE_POSTS, count=len(post.media), network=network.name,
+                                   limit=network.max_images))
 
 
 @rule("image-missing", "error", "A referenced image or file does not exist")
@@ -210,7 +221,9 @@ def missing_alt_text(ctx: CheckContext) -> Iterator[Problem]:
                 yield Problem(media.source or item.source,
                               say("image '{image}' of '{id}' has no alt text: people using screen readers "
                                   "will miss it", image=media.path, id=item.id),
-                              say("describe the image in `{field}`", field=field), item)
+                              say("describe the image in `{field}`", field=field), item,
+                              together=say("image '{image}' of {posts} has no alt text: people using screen "
+                                           "readers will miss it", image=media.path, posts=THE_POSTS))
         article = ctx.plan.article_of(item) if item.kind == "article" else None
         for where in article.unlabelled_images if article is not None else ():
             yield Problem(where, say("an image in the text of '{id}' has no alt text: people using screen "
@@ -244,7 +257,10 @@ def alt_too_long(ctx: CheckContext) -> Iterator[Problem]:
                 yield Problem(media.source or post.source,
                               say("the alt text of '{id}' is {length:,} characters, over {network}'s limit of "
                                   "{limit:,}", id=post.id, length=len(media.alt or ""), network=network.name,
-                                  limit=network.alt_limit), say("shorten `alt:`"), post)
+                                  limit=network.alt_limit), say("shorten `alt:`"), post,
+                              together=say("the alt text of {posts} is {length:,} characters, over {network}'s "
+                                           "limit of {limit:,}", posts=THE_POSTS, length=len(media.alt or ""),
+                                           network=network.name, limit=network.alt_limit))
 
 
 @rule("image-unfit", "warning", "An image its network refuses through its API: too heavy, or out of its shapes")
@@ -279,7 +295,11 @@ def image_unfit(ctx: CheckContext) -> Iterator[Problem]:
                                          network=network.name, id=post.id, image=media.path,
                                          size=-(-size // 1000), limit=limit // 1000),
                               say("compress it (JPEG or WebP), or give {network} a lighter image under {place}",
-                                  network=network.name, place=_image_place(ctx, post)), post)
+                                  network=network.name, place=_image_place(ctx, post)), post,
+                              together=say("{network}: image '{image}' of {posts} weighs {size:,} kB, over "
+                                           "{network}'s {limit:,} kB: refused when posted through its API or a "
+                                           "scheduler", network=network.name, posts=THE_POSTS, image=media.path,
+                                           size=-(-size // 1000), limit=limit // 1000))
             if network.image_aspect is not None and shape is not None and shape[1]:
                 narrowest, widest = network.image_aspect
                 ratio = shape[0] / shape[1]
@@ -296,7 +316,12 @@ def image_unfit(ctx: CheckContext) -> Iterator[Problem]:
                                   narrowest=narrowest,
                                   widest=widest, network=network.name,
                                   tallest=round(1080 / (aspect_ratio(narrowest) or 1)),
-                                  lowest=round(1080 / (aspect_ratio(widest) or 1))), post)
+                                  lowest=round(1080 / (aspect_ratio(widest) or 1))), post,
+                              together=say("{network}: image '{image}' of {posts} is {width}×{height} ({ratio}:1), "
+                                           "outside {network}'s shapes from {narrowest} to {widest}: its app crops "
+                                           "it, its API refuses it", network=network.name, posts=THE_POSTS,
+                                           image=media.path, width=shape[0], height=shape[1], ratio=f"{ratio:.2f}",
+                                           narrowest=narrowest, widest=widest))
 
 
 #: The width an article's image needs: the theme's text column is 44rem (704 CSS pixels), 1,408 on a phone's
@@ -371,7 +396,10 @@ def too_many_hashtags(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(ctx.text_source(post), say("{network} post '{id}' has {count} hashtags ({tags}); {network} "
                                            "takes at most {limit}", network=network.name, id=post.id,
                                            count=len(tags), tags=" ".join(tags), limit=network.max_hashtags),
-                          say("remove hashtags from `text:`, or from the campaign's `hashtags:`"), post)
+                          say("remove hashtags from `text:`, or from the campaign's `hashtags:`"), post,
+                          together=say("{network}: {posts} have {count} hashtags ({tags}); {network} takes at most "
+                                       "{limit}", network=network.name, posts=THE_POSTS, count=len(tags),
+                                       tags=" ".join(tags), limit=network.max_hashtags))
 
 
 @rule("too-many-links", "error", "A post has more distinct links than its network takes")
@@ -386,7 +414,10 @@ def too_many_links(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(ctx.text_source(post), say("{network} post '{id}' has {count} distinct links; {network} "
                                            "takes at most {limit}", network=network.name, id=post.id,
                                            count=len(links), limit=network.max_links),
-                          say("keep the most important links"), post)
+                          say("keep the most important links"), post,
+                          together=say("{network}: {posts} have {count} distinct links; {network} takes at most "
+                                       "{limit}", network=network.name, posts=THE_POSTS, count=len(links),
+                                       limit=network.max_links))
 
 
 @rule("link-not-clickable", "warning", "A post's text holds a URL its network does not make clickable")
@@ -405,7 +436,9 @@ def link_not_clickable(ctx: CheckContext) -> Iterator[Problem]:
                 say("leave the address out of this network's text (under `variants:`): the draft points to the "
                     "link in the profile's bio"))
         yield Problem(source, say("{network} post '{id}' shows {url} as text: {network} makes no link in its "
-                                  "text clickable", network=network.name, id=post.id, url=found.group()), hint, post)
+                                  "text clickable", network=network.name, id=post.id, url=found.group()), hint, post,
+                      together=say("{network}: {posts} show {url} as text: {network} makes no link in its text "
+                                   "clickable", network=network.name, posts=THE_POSTS, url=found.group()))
 
 
 @rule("forbidden-characters", "error", "A post contains characters its network refuses")
@@ -420,7 +453,10 @@ def forbidden_characters(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(ctx.text_source(post), say("{network} post '{id}' contains {characters}, which {network} "
                                            "refuses", network=network.name, id=post.id,
                                            characters=" ".join(repr(c) for c in found)),
-                          say("remove or replace them"), post)
+                          say("remove or replace them"), post,
+                          together=say("{network}: {posts} contain {characters}, which {network} refuses",
+                                       network=network.name, posts=THE_POSTS,
+                                       characters=" ".join(repr(c) for c in found)))
 
 
 #: A fediverse address (Mastodon…): ``@lea@piaille.fr``; not an e-mail (a word before the ``@``).
@@ -462,4 +498,7 @@ def mention_elsewhere(ctx: CheckContext) -> Iterator[Problem]:
                                            network=network.name, id=post.id, handle=handle),
                           say("write that person's {network} handle, or their name, in the {network} text "
                               "(`variants: {{{network_id}: {{text: …}}}}`)", network=network.name,
-                              network_id=network.id), post)
+                              network_id=network.id), post,
+                          together=say("{network}: {posts} mention {handle}, an address on another network: "
+                                       "{network} would link another account, or none", network=network.name,
+                                       posts=THE_POSTS, handle=handle))

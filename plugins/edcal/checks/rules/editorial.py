@@ -256,8 +256,8 @@ def outside_campaign(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
     hint = say("move it into the campaign's dates, change them, or remove `campaign:`; a teaser meant to go out "
                "before is said so with `silence: {{outside-campaign: …}}`")
-    # A recurring entry: one finding per entry and network, with how many of its posts are outside.
-    repeated: dict[tuple[str, str], list[tuple[Item, dt.date]]] = defaultdict(list)
+    # A recurring entry: one finding per entry, its networks together, with how many of its posts are outside.
+    repeated: dict[str, list[tuple[Item, dt.date]]] = defaultdict(list)
     for item in ctx.upcoming:
         if item.campaign is None or item.campaign not in calendar.campaigns or item.start is None:
             continue
@@ -275,14 +275,15 @@ def outside_campaign(ctx: CheckContext) -> Iterator[Problem]:
         if campaign.contains(day):
             continue
         if entry is not None and entry.kind == "repeat":
-            repeated[(entry.id, item.network or "")].append((item, day))
+            repeated[entry.id].append((item, day))
             continue
         yield Problem(where, say("'{id}' is in campaign '{campaign}' ({first:%Y-%m-%d} to {last:%Y-%m-%d}) but goes "
                                  "out on {day:%Y-%m-%d}, {side} it", id=item.id, campaign=campaign.name,
                                  first=campaign.start, last=campaign.end, day=day,
                                  side=say("before") if day < campaign.start else say("after")),
                       hint, item)
-    for (entry_id, _network), outside in repeated.items():
+    for entry_id, outside in repeated.items():
+        outside.sort(key=lambda pair: (pair[0].start, pair[0].id))  # type: ignore[arg-type,return-value]
         first, day = outside[0]
         campaign = calendar.campaigns[first.campaign or ""]
         entry = ctx.entries[entry_id]
@@ -294,7 +295,8 @@ def outside_campaign(ctx: CheckContext) -> Iterator[Problem]:
                                 "to {last:%Y-%m-%d}) but {count} of its posts go out outside it, the first '{id}' "
                                 "on {day:%Y-%m-%d}", entry=entry_id, campaign=campaign.name, first=campaign.start,
                                 last=campaign.end, id=first.id, day=day),
-                      say("give `repeat:` the campaign's dates (`from:` and `until:`), or remove `campaign:`"), first)
+                      say("give `repeat:` the campaign's dates (`from:` and `until:`), or remove `campaign:`"), first,
+                      data=(("posts", len(outside)), ("items", tuple(item.id for item, _ in outside))))
 
 
 @rule("date-in-text", "warning", "A post's text names a day its weekday contradicts, or outside the key date "

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from edcal.checks.registry import CheckContext, Problem, rule
+from edcal.checks.registry import THE_POSTS, CheckContext, Problem, rule
 from edcal.checks.rules._files import closest_file_name, is_file, nearest_file
 from edcal.errors import closest
 from edcal.i18n import Message, say
@@ -55,31 +55,45 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
         if article.status in ("draft", "review"):
             if post.status == "draft":
                 continue  # the post waits for its article (a default promotion does)
+            # A promotion of an article set back to draft: one finding for its posts, not one each.
             if post.url is None:  # a teaser: no link, but it announces an article that may never come
+                being = say("a draft") if article.status == "draft" else say("still in review")
                 message = say("post '{id}' ({when:%Y-%m-%d %H:%M}) announces '{slug}', which is {state}: it "
                               "may not be online when announced", id=post.id, when=when, slug=article.slug,
-                              state=say("a draft") if article.status == "draft" else say("still in review"))
+                              state=being)
+                together = say("{posts} announce '{slug}', which is {state}: it may not be online when announced",
+                               posts=THE_POSTS, slug=article.slug, state=being)
             elif article.status == "draft":
                 message = say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', which is a draft: "
                               "it will not be online", id=post.id, when=when, slug=article.slug)
+                together = say("{posts} link to '{slug}', which is a draft: it will not be online",
+                               posts=THE_POSTS, slug=article.slug)
             else:
                 message = say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', which is still in "
                               "review: it will not be online", id=post.id, when=when, slug=article.slug)
+                together = say("{posts} link to '{slug}', which is still in review: it will not be online",
+                               posts=THE_POSTS, slug=article.slug)
             hint = (say("when {path} is written, set its status to review (its promotions then wait for it) or "
                         "publish it; or remove this entry until then", path=article.source.path)
                     if entry is not None and entry.kind == "promote" and not entry.implicit else
                     say("publish the article ({path}) or move or remove the post", path=article.source.path))
-            yield Problem(post.source, message, hint, post)
+            yield Problem(post.source, message, hint, post, together=together)
         elif state.live_at is None and state.waits_for is not None:
+            original = state.waits_for.source.path
             yield Problem(post.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', a translation "
                                            "that waits for '{original}', not ready: it will not be online",
-                                           id=post.id, when=when, slug=article.slug,
-                                           original=state.waits_for.source.path),
-                          say("publish the original, or move or remove the post"), post)
+                                           id=post.id, when=when, slug=article.slug, original=original),
+                          say("publish the original, or move or remove the post"), post,
+                          together=say(
+                              "{posts} link to '{slug}', a translation that waits for '{original}', not ready: "
+                              "it will not be online", posts=THE_POSTS, slug=article.slug, original=original))
         elif state.live_at is None:
             yield Problem(post.source, say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to '{slug}', held back "
                                            "by a freeze with no end", id=post.id, when=when, slug=article.slug),
-                          say("end the freeze, or remove the post"), post)
+                          say("end the freeze, or remove the post"), post,
+                          together=say(
+                              "{posts} link to '{slug}', held back by a freeze with no end", posts=THE_POSTS,
+                              slug=article.slug))
         elif post.start < state.live_at and post.url is not None:  # type: ignore[operator]
             # (a teaser, a promotion's step before the article is online, has no link: nothing dead)
             if entry is None or entry.kind == "promote":  # a promotion's schedule: its offsets
@@ -89,10 +103,13 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
             else:
                 hint = say("move `at:` after the article goes online, or write the entry as `promote: {slug}` "
                            "with `schedule: [at publication]`", slug=article.slug)
+            live = state.live_at.astimezone(zone)
             yield Problem(post.source, say("post '{id}' goes out {when:%Y-%m-%d %H:%M}, before '{slug}' is "
                                            "online ({live:%Y-%m-%d %H:%M}): its link would be a dead page",
-                                           id=post.id, when=when, slug=article.slug,
-                                           live=state.live_at.astimezone(zone)), hint, post)
+                                           id=post.id, when=when, slug=article.slug, live=live), hint, post,
+                          together=say(
+                              "{posts} go out before '{slug}' is online ({live:%Y-%m-%d %H:%M}): their links "
+                              "would be dead pages", posts=THE_POSTS, slug=article.slug, live=live))
 
 
 #: What a date's strftime codes write, for ``{date:%Y/%m}`` in ``ARTICLE_URL``.
@@ -174,7 +191,9 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(post.source, say("post '{id}' links to {path}, which is no article or page of the site",
                                        id=post.id, path=path),
                       say("did you mean '{path}'?", path=close) if close
-                      else say("check the link, or use `article: <slug>`"), post)
+                      else say("check the link, or use `article: <slug>`"), post,
+                      together=say("{posts} link to {path}, which is no article or page of the site",
+                                   posts=THE_POSTS, path=path))
 
 
 @rule("article-link", "error", "An article's text links to the site in a way that is dead on the blog")

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from edcal.checks.registry import CheckContext, Option, Problem, rule
+from edcal.checks.registry import FIRST_NAMED, THE_POSTS, CheckContext, Option, Problem, rule
 from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, say_list, utc_offset
 from edcal.load import timeparse
 from edcal.model.calendar import FreezeWindow
@@ -43,10 +43,6 @@ def _count(text: str) -> int:
     if not str(text).strip().isdigit():
         raise ValueError(f"found '{text}', expected a whole number")
     return int(text)
-
-
-#: How many of a freeze's posts to come its finding names, the first ones.
-FIRST_WITHHELD = 3
 
 
 @rule("post-in-freeze", "warning", "A post falls in a freeze window and will be withheld",
@@ -86,7 +82,7 @@ def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item])
     networks = posts_by_network(held)
     by_network = said_by_network(networks, ctx.plan.calendar)
     first = say_list([say("'{id}' ({when:%Y-%m-%d %H:%M})", id=post.id, when=post.start.astimezone(zone))  # type: ignore[union-attr]
-                      for post in held[:FIRST_WITHHELD]])
+                      for post in held[:FIRST_NAMED]])
     start = window.start.astimezone(zone)
     posts = say_count(len(held), "{count:,} post to come", "{count:,} posts to come")
     if window.end is None:
@@ -104,7 +100,8 @@ def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item])
                    after=_after_freeze(end))
     return Problem(window.source, message, hint, when=held[0].start,
                    data=(("start", start.isoformat()), ("end", end.isoformat() if window.end else None),
-                         ("posts", len(held)), ("networks", tuple(sorted(networks)))))
+                         ("posts", len(held)), ("networks", tuple(sorted(networks))),
+                         ("items", tuple(post.id for post in held))))
 
 
 def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Problem:
@@ -364,7 +361,10 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
                                  weekday=say(WEEKDAYS[local.weekday()]),
                                  day=local,
                                  time=_clock(local), slots=slots),
-                      hint, post)
+                      hint, post,
+                      together=say("{network}: {posts} are on {weekday} at {time}, outside {network}'s slots "
+                                   "({slots})", network=network.name, posts=THE_POSTS,
+                                   weekday=say(WEEKDAYS[local.weekday()]), time=_clock(local), slots=slots))
 
 
 def _clock(local: dt.datetime) -> str:
