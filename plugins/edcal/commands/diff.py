@@ -34,7 +34,7 @@ from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.outputs.plan_json import item_document
-from edcal.plan.changes import CHANGE_KINDS, ItemChange, PlanChanges, compare_plans
+from edcal.plan.changes import CHANGE_KINDS, ItemChange, LeavingArticle, PlanChanges, compare_plans
 
 #: Where errors about the revision argument point (an argument has no line).
 REVISION = Source("REVISION", 1, 1)
@@ -353,8 +353,8 @@ def _checkout(repository: str, tree: str, target: Path, index: Path, revision: R
 
 #: How each compared field is named to people (translated), in COMPARED's order.
 FIELD_LABELS = {
-    "start": "Date", "status": "Status", "withheld_reason": "Freeze reason", "title": "Title",
-    "network": "Network", "limit": "Limit", "url": "Link", "media": "Images",
+    "id": "Identifier", "start": "Date", "status": "Status", "withheld_reason": "Freeze reason",
+    "title": "Title", "network": "Network", "limit": "Limit", "url": "Link", "media": "Images",
     "owner": "Owner", "campaign": "Campaign", "promotional": "Promotional",
 }
 #: An empty value (no owner, no campaign, no image), in every language.
@@ -464,19 +464,22 @@ class _Words:
             return str(item.limit) if item.limit is not None else NOTHING_SHOWN
         if name == "promotional":
             return _("yes") if item.promotional else _("no")
-        text = {"withheld_reason": item.withheld_reason, "title": item.title, "url": item.url}.get(name)
+        text = {"id": item.id, "withheld_reason": item.withheld_reason, "title": item.title,
+                "url": item.url}.get(name)
         return text or NOTHING_SHOWN
 
     def summary(self, changes: PlanChanges) -> str:
         _ = self._
         target = self.revision.target if self.revision is not None else None
         if not (changes.changes or changes.freezes_added or changes.freezes_removed or changes.key_dates
-                or changes.campaigns):
+                or changes.campaigns or changes.leaving):
             if target is not None:
                 return _("No change to the plan from {revision} to {target}.").format(revision=self.revision,
                                                                                       target=target)
             return _("No change to the plan since {revision}.").format(revision=self.revision)
         counts = [say_count(count, one, many).translated(_) for count, one, many in (
+            (len(changes.leaving), "{count} live article leaves its address",
+             "{count} live articles leave their address"),
             (changes.count("added"), "{count} item added", "{count} items added"),
             (changes.count("removed"), "{count} item removed", "{count} items removed"),
             (changes.count("changed"), "{count} item changed", "{count} items changed"),
@@ -537,6 +540,10 @@ class _Words:
         for name in change.fields:
             if name == "text" or (name == "title" and "text" in change.fields and named_by_text):
                 continue
+            if name == "id" and before.parent and after.parent and before.parent != after.parent:
+                # The entry's `id:` renamed: as it is written (one line for its networks and days).
+                shown.append((self._(FIELD_LABELS[name]), before.parent, after.parent))
+                continue
             if name == "media" and [m.path for m in before.media] == [m.path for m in after.media]:
                 # The same images, in the same order: each changed alt text on a line of its own.
                 several = len(after.media) > 1
@@ -544,18 +551,54 @@ class _Words:
                            else self._("Alt text"), was.alt or NOTHING_SHOWN, now.alt or NOTHING_SHOWN)
                           for was, now in zip(before.media, after.media, strict=True) if was.alt != now.alt]
                 continue
-            shown.append((self._(FIELD_LABELS[name]), self.value(name, before, self.before or self.plan),
-                          self.value(name, after, self.plan)))
+            was, now = self.value(name, before, self.before or self.plan), self.value(name, after, self.plan)
+            if was != now:  # a network's key renamed, its name kept: the id's line says it
+                shown.append((self._(FIELD_LABELS[name]), was, now))
         return shown
 
     def notes(self, change: ItemChange) -> list[str]:
         """What an item's row says beyond its kind: the freeze holding it; a post put in the past."""
+        if "id" in change.fields:
+            return [self._("Its id is its event's in the calendar feeds: subscribers will see the event "
+                           "removed and added again")]
         if change.late:
             return [self._("Its time is already past: this post will not go out as planned (check its date; "
                            "an article published late loses its promotions of earlier)")]
         if change.kind != "changed" and change.item.withheld_reason:
             return [self._("Freeze reason: {reason}").format(reason=change.item.withheld_reason)]
         return []
+
+    def leaving(self, article: LeavingArticle) -> str:
+        """"L'article « … », en ligne depuis le …, quitte le site : son adresse … ne répondra plus (…)"."""
+        _ = self._
+        before = article.before
+        values = {"title": before.title, "url": before.url or NOTHING_SHOWN,
+                  "day": long_date(self.plan.day_of(before.start), self._.tag) if before.start else ""}
+        if article.new_url is not None:
+            said = _("The article “{title}”, online since {day}, changes address: {url} → {new}; the old "
+                     "one will answer no more").format(new=article.new_url, **values)
+        else:
+            said = _("The article “{title}”, online since {day}, leaves the site: its address {url} will "
+                     "answer no more").format(**values)
+        if not article.posts_out:
+            return said
+        posts = say_count(article.posts_out, "{count} post that went out links to it",
+                          "{count} posts that went out link to it").translated(_)
+        return f"{said} ({posts})"
+
+    def leaving_title(self) -> str:
+        """A workflow annotation's title for an article leaving its address."""
+        return self._("article leaving its address")
+
+    def leaving_source(self, article: LeavingArticle) -> Source:
+        """Where to annotate: the line of the article's header that moves it (the file, if deleted)."""
+        now = article.after
+        found = self.plan.article_of(now) if now is not None else None
+        if now is None or found is None:
+            return article.before.source
+        if now.status != "published":
+            return found.where("status")
+        return found.where("slug" if now.id != article.before.id else "date")
 
     def late_title(self) -> str:
         """A workflow annotation's title for a post put in the past."""
@@ -629,6 +672,8 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
     words = _Words(before, after, revision)
     _ = words._
     lines: list[str] = []
+    for article in changes.leaving:
+        lines += ["", "! " + words.leaving(article)]
     for kind, was, now in changes.key_dates:
         lines += ["", f"{_MARKS[kind]} " + _("Key date: {date}").format(date=words.span(kind, was, now))]
     for kind, earlier, later in changes.campaigns:
@@ -692,6 +737,10 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         lines.extend(more)
         size += sum(len(line) + 1 for line in more)
 
+    if changes.leaving:
+        add("", f"#### {_('Articles leaving their address')}", "")
+        for article in changes.leaving:
+            add("- ⚠️ " + _inline(words.leaving(article)))
     if changes.key_dates:
         add("", f"#### {_('Key dates')}", "")
         for kind, was, now in changes.key_dates:
@@ -786,6 +835,10 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
         "campaigns": [{"change": kind, "id": (now or was).id,  # type: ignore[union-attr]
                        "before": span(was), "after": span(now)}
                       for kind, was, now in changes.campaigns],
+        "leaving": [{"id": a.before.id, "after_id": a.after.id if a.after is not None else None,
+                     "title": a.before.title, "url": a.before.url, "new_url": a.new_url,
+                     "online_since": a.before.start.isoformat() if a.before.start else None,
+                     "posts_out": a.posts_out, "source": str(a.before.source)} for a in changes.leaving],
         "freezes": {"added": [freeze(w) for w in changes.freezes_added],
                     "removed": [freeze(w) for w in changes.freezes_removed]},
         "changes": [{"change": change.kind, "id": change.item.id, "kind": change.item.kind,
@@ -805,9 +858,11 @@ def render_github(changes: PlanChanges, before: Plan | None, after: Plan, revisi
     from edcal.checks.report import github_command
 
     words = _Words(before, after, revision)
-    lines = [github_command("warning", words.late_title(), words.late_message(change), change.item.source,
-                            folder)
-             for change in changes.changes if change.late]
+    lines = [github_command("warning", words.leaving_title(), words.leaving(article),
+                            words.leaving_source(article), folder) for article in changes.leaving]
+    lines += [github_command("warning", words.late_title(), words.late_message(change), change.item.source,
+                             folder)
+              for change in changes.changes if change.late]
     lines.append(github_command("notice", "edcal diff", words.summary(changes)))
     return "\n".join(lines) + "\n"
 
