@@ -165,7 +165,8 @@ def test_a_post_added_or_moved_into_the_past_is_shown_because_it_will_not_go_out
     edit(repo / "calendar.yaml", "id: vieux,", "id: parti,")
     edit(repo / "calendar.yaml", "\nposts:\n", "\nposted:\n  - parti-x\nposts:\n")
     out = run_edcal("diff", cwd=repo).stdout
-    assert "Oups" not in out and out.count(late) == 1, out  # hello, on its two networks
+    assert out.count(late) == 1, out  # hello, on its two networks
+    assert "Oups" not in out.replace("\n+ Confirmée partie\u00a0: X · Oups, mercredi 21 janvier 2026 10:00", ""), out
 
 
 def test_a_workflow_is_warned_at_the_line_of_a_post_put_in_the_past(repo: Path) -> None:
@@ -703,3 +704,26 @@ def test_a_renamed_id_is_one_change_that_subscribers_see_as_removed_and_added(re
     edit(calendar, "  - {id: interne,", "  - {id: equipe,")
     out = spaced(run_edcal("diff", "--all", cwd=repo).stdout)
     assert "Identifiant : interne → equipe" in out and "déjà passée" not in out, out
+
+
+def test_the_log_of_what_went_out_is_shown_line_by_line(repo: Path) -> None:
+    """Posts confirmed as gone out, confirmations removed or changed: past, shown all the same."""
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "\nposts:\n", "\nposted:\n  - publie-linkedin-0\n  - publie-x-0\nposts:\n")
+    committed(repo)
+    edit(calendar, "  - publie-linkedin-0\n  - publie-x-0\n",
+         "  - {item: publie-x-0, url: 'https://x.com/fixture/status/1'}\n"
+         "  - {item: publie-linkedin-2d, at: 2027-02-03 12:40}\n")
+    out = spaced(run_edcal("diff", cwd=repo).stdout)
+    assert out.splitlines()[0].endswith(": 3 lignes du journal des publications parties."), out
+    assert "\n- Confirmation retirée : LinkedIn · Un article publié (elle disait lundi 1er février 2027 09:00) ; " \
+        "publie-linkedin-0 ne compte plus comme partie  [HEAD:calendar.yaml:21]\n" in out, out
+    assert "\n~ Confirmation modifiée : X · Un article publié, lundi 1er février 2027 09:00 → lundi 1er février " \
+        "2027 09:00 · https://x.com/fixture/status/1  [calendar.yaml:21]\n" in out
+    assert "\n+ Confirmée partie : LinkedIn · Un article publié, mercredi 3 février 2027 12:40  " \
+        "[calendar.yaml:22]\n" in out
+    markdown = spaced(run_edcal("diff", "--format", "markdown", cwd=repo).stdout)
+    assert "#### Journal des publications parties\n\n- Confirmation retirée : LinkedIn" in markdown, markdown
+    document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
+    assert [(line["change"], line["item"]) for line in document["posted"]] == [
+        ("removed", "publie-linkedin-0"), ("changed", "publie-x-0"), ("added", "publie-linkedin-2d")]

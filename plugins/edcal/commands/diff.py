@@ -30,11 +30,11 @@ from typing import Any
 from edcal.commands._child import ChildRead, now_pinned, reading_in_child
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import Message, long_date, number, say, say_count, speak, team_language, translator
-from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
+from edcal.model.calendar import Campaign, FreezeWindow, KeyDate, PostedRecord
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.outputs.plan_json import item_document
-from edcal.plan.changes import CHANGE_KINDS, ItemChange, LeavingArticle, PlanChanges, compare_plans
+from edcal.plan.changes import CHANGE_KINDS, ItemChange, LeavingArticle, LogChange, PlanChanges, compare_plans
 
 #: Where errors about the revision argument point (an argument has no line).
 REVISION = Source("REVISION", 1, 1)
@@ -432,10 +432,10 @@ class _Words:
         return ", ".join(dict.fromkeys(
             self.where(c.item, self.before if c.kind == "removed" else None) for c in row.changes))
 
-    def source(self, change: ItemChange) -> str:
-        """Where the item is written: in the working tree (or the revision compared with), or at the
-        revision for a removed one."""
-        source = change.item.source
+    def source(self, change: ItemChange | LogChange) -> str:
+        """Where the item (or the log's line) is written: in the working tree (or the revision compared
+        with), or at the revision for a removed one."""
+        source = change.item.source if isinstance(change, ItemChange) else change.record.source
         at = self.revision if change.kind == "removed" or self.revision is None else self.revision.target
         if at is None:
             return str(source)
@@ -472,7 +472,7 @@ class _Words:
         _ = self._
         target = self.revision.target if self.revision is not None else None
         if not (changes.changes or changes.freezes_added or changes.freezes_removed or changes.key_dates
-                or changes.campaigns or changes.leaving):
+                or changes.campaigns or changes.leaving or changes.log):
             if target is not None:
                 return _("No change to the plan from {revision} to {target}.").format(revision=self.revision,
                                                                                       target=target)
@@ -486,7 +486,9 @@ class _Words:
             (len(changes.key_dates), "{count} key date", "{count} key dates"),
             (len(changes.campaigns), "{count} campaign", "{count} campaigns"),
             (len(changes.freezes_added) + len(changes.freezes_removed), "{count} freeze window",
-             "{count} freeze windows")) if count]
+             "{count} freeze windows"),
+            (len(changes.log), "{count} line of the log of what went out",
+             "{count} lines of the log of what went out")) if count]
         if target is not None:
             return _("Plan changes from {revision} to {target}: {counts}.").format(
                 revision=self.revision, target=target, counts=", ".join(counts))
@@ -600,6 +602,28 @@ class _Words:
             return found.where("status")
         return found.where("slug" if now.id != article.before.id else "date")
 
+    def confirmation(self, change: LogChange) -> str:
+        """"Confirmée partie : LinkedIn · Bonjour le monde, mardi 2 mars 2027 10:40", a line of the
+        ``posted:`` log added, removed or changed, said of the post it names."""
+        _ = self._
+        item = change.item
+
+        def went(record: PostedRecord) -> str:
+            said = self.when(record.at if record.at is not None else item.start if item else None)
+            return f"{said} · {record.url}" if record.url else said
+
+        post = record_id = change.record.item
+        if item is not None:
+            post = f"{self.where(item, self.before if change.kind == 'removed' else None)} · {item.title}"
+        if change.kind == "added":
+            return _("Confirmed gone out: {post}, {when}").format(post=post, when=went(change.record))
+        assert change.before is not None
+        if change.kind == "removed":
+            return _("Confirmation removed: {post} (it said {when}); {id} no longer counts as gone "
+                     "out").format(post=post, when=went(change.before), id=record_id)
+        return _("Confirmation changed: {post}, {before} → {after}").format(
+            post=post, before=went(change.before), after=went(change.record))
+
     def late_title(self) -> str:
         """A workflow annotation's title for a post put in the past."""
         return self._("post put in the past")
@@ -681,6 +705,8 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
             campaign=words.span(kind, earlier, later))]
     for kind, window in changes.freezes():
         lines += ["", f"{_MARKS[kind]} " + _("Freeze window: {window}").format(window=words.freeze(window))]
+    for line in changes.log:
+        lines += ["", f"{_MARKS[line.kind]} {words.confirmation(line)}  [{words.source(line)}]"]
     for row in _rows(changes, words):
         change = row.first
         item = change.item
@@ -754,6 +780,10 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         add("", f"#### {_('Freezes')}", "")
         for kind, window in windows:
             add(f"- **{_inline(marks[kind])}** " + _inline(words.freeze(window)))
+    if changes.log:
+        add("", f"#### {_('Log of what went out')}", "")
+        for line in changes.log:
+            add(f"- {_inline(words.confirmation(line))} (`{words.source(line)}`)")
     rows = _rows(changes, words)
     if rows:
         add("", f"| | {_('When')} | {_('Where')} | {_('Title')} | {_('Status')} | {_('What changed')} |",
@@ -817,6 +847,12 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
         return {"name": date.name, "start": date.start.isoformat(), "end": date.end.isoformat(),
                 "source": str(date.source)}
 
+    def record(line: PostedRecord | None) -> dict[str, Any] | None:
+        if line is None:
+            return None
+        return {"item": line.item, "at": line.at.isoformat() if line.at is not None else None,
+                "url": line.url, "source": str(line.source)}
+
     def freeze(window: FreezeWindow) -> dict[str, Any]:
         return {"start": window.start.isoformat(), "end": window.end.isoformat() if window.end else None,
                 "networks": sorted(window.networks) if window.networks is not None else None,
@@ -839,6 +875,8 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
                      "title": a.before.title, "url": a.before.url, "new_url": a.new_url,
                      "online_since": a.before.start.isoformat() if a.before.start else None,
                      "posts_out": a.posts_out, "source": str(a.before.source)} for a in changes.leaving],
+        "posted": [{"change": line.kind, "item": line.record.item, "before": record(line.before),
+                    "after": record(line.after)} for line in changes.log],
         "freezes": {"added": [freeze(w) for w in changes.freezes_added],
                     "removed": [freeze(w) for w in changes.freezes_removed]},
         "changes": [{"change": change.kind, "id": change.item.id, "kind": change.item.kind,

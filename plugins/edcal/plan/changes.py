@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar, get_args
 
-from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
+from edcal.model.calendar import Campaign, FreezeWindow, KeyDate, PostedRecord
 from edcal.model.plan import Item, Plan
 
 ChangeKind = Literal["added", "removed", "changed"]
@@ -83,6 +83,22 @@ class LeavingArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class LogChange:
+    """A line of the ``posted:`` log added (a post newly confirmed as gone out), removed, or with
+    another ``at:`` or ``url:``; an id renamed with its line is no change."""
+
+    kind: ChangeKind
+    before: PostedRecord | None
+    after: PostedRecord | None
+    #: The post the line names (in the plan it belongs to); None if it names none.
+    item: Item | None
+
+    @property
+    def record(self) -> PostedRecord:
+        return self.after or self.before  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
 class PlanChanges:
     """Every change between two plans, in the order of the calendar."""
 
@@ -104,6 +120,8 @@ class PlanChanges:
     past_left_out: int = 0
     #: Live articles removed or at another address, past or not: always shown.
     leaving: tuple[LeavingArticle, ...] = ()
+    #: Lines of the ``posted:`` log added, removed or changed, past or not.
+    log: tuple[LogChange, ...] = ()
 
     def count(self, kind: ChangeKind) -> int:
         return sum(1 for change in self.changes if change.kind == kind)
@@ -175,7 +193,34 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
                                         after.calendar.key_dates, since),
                        campaigns=_spans(before.calendar.campaigns if before else {},
                                         after.calendar.campaigns, since),
-                       past_left_out=past_left_out, leaving=_leaving(before, after, renamed))
+                       past_left_out=past_left_out, leaving=_leaving(before, after, renamed),
+                       log=_log(before, after, renamed))
+
+
+def _log(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tuple[LogChange, ...]:
+    """The lines of the ``posted:`` log one plan has and the other has not, by the post's id (an id
+    renamed with its line: the same line), in the order of the posts' times."""
+    new_id = {old_id: new_id for new_id, old_id in renamed.items()}
+    logged = (before.calendar.posted or []) if before is not None else []
+    was = {new_id.get(r.item, r.item): r for r in logged}
+    now = {r.item: r for r in after.calendar.posted or []}
+    old_items, new_items = (before.by_id() if before is not None else {}), after.by_id()
+    result = []
+    for item_id in was.keys() | now.keys():
+        earlier, later = was.get(item_id), now.get(item_id)
+        if earlier is None:
+            result.append(LogChange("added", None, later, new_items.get(item_id)))
+        elif later is None:
+            result.append(LogChange("removed", earlier, None, old_items.get(earlier.item)))
+        elif (earlier.at, earlier.url) != (later.at, later.url):
+            result.append(LogChange("changed", earlier, later, new_items.get(item_id)))
+    zone = after.calendar.zone
+
+    def order(change: LogChange) -> tuple[object, ...]:
+        item = change.item
+        return item.sort_key(zone) if item is not None else (2, "", change.record.item)
+
+    return tuple(sorted(result, key=order))
 
 
 def _renamed(before: Plan | None, after: Plan) -> dict[str, str]:
