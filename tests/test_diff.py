@@ -181,8 +181,7 @@ def test_a_workflow_is_warned_at_the_line_of_a_post_put_in_the_past(repo: Path) 
     warning, notice = result.stdout.splitlines()
     assert warning == (f"::warning file=calendar.yaml,line={line},col=5,title=publication mise dans le passé::"
                        "La publication X du mercredi 21 janvier 2026 10:00 est déjà passée : elle ne partira "
-                       "pas comme prévu (vérifiez sa date ; un article publié en retard perd ses promotions "
-                       "d'avant)")
+                       "pas comme prévu (vérifiez sa date)")
     assert re.fullmatch(r"::notice title=edcal diff::Changements du planning de HEAD~1 \(\w+\) à HEAD \(\w+\)"
                         "\u00a0: 1 élément ajouté.", notice), notice
     # Nothing put in the past: the summary alone.
@@ -727,3 +726,14 @@ def test_the_log_of_what_went_out_is_shown_line_by_line(repo: Path) -> None:
     document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
     assert [(line["change"], line["item"]) for line in document["posted"]] == [
         ("removed", "publie-linkedin-0"), ("changed", "publie-x-0"), ("added", "publie-linkedin-2d")]
+
+
+def test_only_a_promotion_put_in_the_past_is_said_lost_to_an_article_published_late(repo: Path) -> None:
+    late = "Son heure est déjà passée\u00a0: cette publication ne partira pas comme prévu (vérifiez sa date"
+    edit(repo / "calendar.yaml", "at: 2027-03-02 10:00", "at: 2027-01-02 10:00")  # hello: a post of its own
+    edit(repo / "content" / "articles" / "futur.md", "date: 2027-03-25 09:00", "date: 2027-02-10 09:00")
+    out = run_edcal("diff", cwd=repo).stdout
+    hello = out[out.index("~ samedi 2 janvier 2027 10:00 · LinkedIn, Mastodon"):]
+    assert hello.split("\n\n")[0].endswith(f"\n    {late})"), hello
+    promotion = out[out.index("~ mercredi 10 février 2027 09:00 · Bluesky, LinkedIn"):]
+    assert f"    {late}\u00a0; un article publié en retard perd ses promotions d'avant)\n" in promotion, promotion

@@ -563,9 +563,12 @@ class _Words:
         if "id" in change.fields:
             return [self._("Its id is its event's in the calendar feeds: subscribers will see the event "
                            "removed and added again")]
-        if change.late:
+        if change.late and self.promotion(change.item):
             return [self._("Its time is already past: this post will not go out as planned (check its date; "
                            "an article published late loses its promotions of earlier)")]
+        if change.late:
+            return [self._("Its time is already past: this post will not go out as planned (check its "
+                           "date)")]
         if change.kind != "changed" and change.item.withheld_reason:
             return [self._("Freeze reason: {reason}").format(reason=change.item.withheld_reason)]
         return []
@@ -624,6 +627,12 @@ class _Words:
         return _("Confirmation changed: {post}, {before} → {after}").format(
             post=post, before=went(change.before), after=went(change.record))
 
+    def promotion(self, item: Item) -> bool:
+        """Whether a post promotes an article (a `promote:` entry's, or the blog's `promote:`), not one
+        of the posts written out."""
+        written = {entry.id for entry in self.plan.calendar.posts if entry.kind != "promote"}
+        return item.article is not None and item.parent not in written
+
     def late_title(self) -> str:
         """A workflow annotation's title for a post put in the past."""
         return self._("post put in the past")
@@ -631,6 +640,10 @@ class _Words:
     def late_message(self, change: ItemChange) -> str:
         """"La publication LinkedIn du mercredi 14 janvier 2026 10:00 est déjà passée : …", for an
         annotation (the note of a row, said of the post it is at)."""
+        if not self.promotion(change.item):
+            return self._("The {network} post of {when} is already past: it will not go out as planned "
+                          "(check its date)").format(network=self.where(change.item),
+                                                     when=self.when(change.item.start))
         return self._("The {network} post of {when} is already past: it will not go out as planned (check "
                       "its date; an article published late loses its promotions of earlier)").format(
             network=self.where(change.item), when=self.when(change.item.start))
