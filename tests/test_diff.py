@@ -130,8 +130,8 @@ def test_past_items_are_left_out_unless_all(repo: Path) -> None:
 
 
 def test_a_change_left_out_as_past_is_counted_so_that_no_change_is_not_read_as_none(repo: Path) -> None:
-    """A published article deleted: nothing to come changes, but the reader is told what is not shown."""
-    (repo / "content" / "articles" / "publie.md").unlink()
+    """A published article retitled: nothing to come changes, but the reader is told what is not shown."""
+    edit(repo / "content" / "articles" / "publie.md", "Title: Un article publié", "Title: Un article republié")
     for fmt in ("text", "markdown"):
         out = run_edcal("diff", "main", "--format", fmt, cwd=repo).stdout
         assert "Aucun changement du planning depuis main" in out
@@ -139,7 +139,7 @@ def test_a_change_left_out_as_past_is_counted_so_that_no_change_is_not_read_as_n
         assert "5 changements d'éléments passés ne sont pas montrés\u00a0: edcal diff main --all les montre." \
             in out, out
     everything = run_edcal("diff", "main", "--all", cwd=repo).stdout
-    assert "5 éléments retirés" in everything and "pas montrés" not in everything
+    assert "5 éléments modifiés" in everything and "pas montrés" not in everything
 
 
 def test_a_post_added_or_moved_into_the_past_is_shown_because_it_will_not_go_out(repo: Path) -> None:
@@ -165,7 +165,8 @@ def test_a_post_added_or_moved_into_the_past_is_shown_because_it_will_not_go_out
     edit(repo / "calendar.yaml", "id: vieux,", "id: parti,")
     edit(repo / "calendar.yaml", "\nposts:\n", "\nposted:\n  - parti-x\nposts:\n")
     out = run_edcal("diff", cwd=repo).stdout
-    assert "Oups" not in out and out.count(late) == 1, out  # hello, on its two networks
+    assert out.count(late) == 1, out  # hello, on its two networks
+    assert "Oups" not in out.replace("\n+ Confirmée partie\u00a0: X · Oups, mercredi 21 janvier 2026 10:00", ""), out
 
 
 def test_a_workflow_is_warned_at_the_line_of_a_post_put_in_the_past(repo: Path) -> None:
@@ -180,8 +181,7 @@ def test_a_workflow_is_warned_at_the_line_of_a_post_put_in_the_past(repo: Path) 
     warning, notice = result.stdout.splitlines()
     assert warning == (f"::warning file=calendar.yaml,line={line},col=5,title=publication mise dans le passé::"
                        "La publication X du mercredi 21 janvier 2026 10:00 est déjà passée : elle ne partira "
-                       "pas comme prévu (vérifiez sa date ; un article publié en retard perd ses promotions "
-                       "d'avant)")
+                       "pas comme prévu (vérifiez sa date)")
     assert re.fullmatch(r"::notice title=edcal diff::Changements du planning de HEAD~1 \(\w+\) à HEAD \(\w+\)"
                         "\u00a0: 1 élément ajouté.", notice), notice
     # Nothing put in the past: the summary alone.
@@ -506,6 +506,7 @@ def test_removed_items_are_located_as_git_names_them(tmp_path: Path) -> None:
     out = run_edcal("diff", "main...", cwd=site).stdout
     assert "[calendar.yaml:26]" in out  # added: in the working tree
     edit(site / "calendar.yaml", "  - id: weekly\n", "  - id: weekly-removed\n")
+    edit(site / "calendar.yaml", "text: Chaque mercredi", "text: Chaque jeudi")
     out = run_edcal("diff", "main...", cwd=site).stdout
     base = git(repository, "merge-base", "main", "HEAD").strip()[:7]
     assert f"[{base}:blog/calendar.yaml:33]" in out  # `git show {base}:blog/calendar.yaml` shows it
@@ -639,3 +640,100 @@ def test_an_unknown_half_of_two_revisions_is_named_alone(repo: Path) -> None:
     assert unrelated.startswith("REVISION: error: 'main' and 'ailleurs' have no commit in common\n"
                                 "    hint: compare them as they are: edcal diff main..ailleurs\n")
 
+
+def spaced(out: str) -> str:
+    """The output with French's no-break spaces as plain ones, to compare long sentences."""
+    return out.replace("\u00a0", " ")
+
+
+def test_a_live_article_leaving_its_address_is_told_with_the_links_that_lead_nowhere(repo: Path) -> None:
+    """Deleted, back to draft or at another address: its page answers 404 and posted links lead nowhere."""
+    article = repo / "content" / "articles" / "publie.md"
+    gone = "! L'article « Un article publié », en ligne depuis le lundi 1er février 2027, quitte le site : " \
+        "son adresse https://blog.example.fr/2027/publie/ ne répondra plus (4 publications parties y renvoient)"
+    article.unlink()
+    out = spaced(run_edcal("diff", cwd=repo).stdout)
+    assert out.startswith("Changements du planning depuis HEAD") and "1 article en ligne quitte son adresse" in out
+    assert gone in out, out
+    git(repo, "checkout", "-q", "--", "content/articles/publie.md")
+    edit(article, "Title: Un article publié", "Title: Un article publié\nStatus: draft")
+    assert gone in spaced(run_edcal("diff", cwd=repo).stdout)
+    # Its date in the address: old → new, in the pull request and at the header's line in the workflow.
+    edit(article, "Status: draft\nDate: 2027-02-01 09:00", "Date: 2026-02-01 09:00")
+    moved = "L'article « Un article publié », en ligne depuis le lundi 1er février 2027, change d'adresse : " \
+        "https://blog.example.fr/2027/publie/ → https://blog.example.fr/2026/publie/ ; l'ancienne ne " \
+        "répondra plus (4 publications parties y renvoient)"
+    markdown = spaced(run_edcal("diff", "--format", "markdown", cwd=repo).stdout)
+    assert f"#### Articles qui quittent leur adresse\n\n- ⚠️ {moved}\n" in markdown, markdown
+    github = spaced(run_edcal("diff", "--format", "github", cwd=repo, env={"GITHUB_WORKSPACE": str(repo)}).stdout)
+    assert github.splitlines()[0] == ("::warning file=content/articles/publie.md,line=2,col=7,"
+                                      f"title=article qui quitte son adresse::{moved}")
+    # With the posted: log, only the posts it names count.
+    edit(repo / "calendar.yaml", "\nposts:\n", "\nposted:\n  - publie-linkedin-0\nposts:\n")
+    assert "(1 publication partie y renvoie)" in run_edcal("diff", cwd=repo).stdout
+
+
+def test_a_renamed_id_is_one_change_that_subscribers_see_as_removed_and_added(repo: Path) -> None:
+    """An entry's `id:` or a network's key renamed: the same posts, whose feed events change UID."""
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "  x: {account: \"@fixture\"}\n", "  x: {account: \"@fixture\"}\n  fil: {custom: true, name: Le Fil, limit: 5000}\n")
+    edit(calendar, "  - id: gel\n", "  - {id: interne, networks: [fil], at: 2027-03-04 10:00, text: Pour l'équipe}\n"
+         "  - id: gel\n")
+    committed(repo)
+    edit(calendar, "  - id: hello\n", "  - id: bonjour\n")
+    edit(calendar, "  fil: {custom", "  lefil: {custom")
+    edit(calendar, "networks: [fil]", "networks: [lefil]")
+    result = run_edcal("diff", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    out = spaced(result.stdout)
+    assert out.splitlines()[0].endswith(": 3 éléments modifiés.") and not re.search("^[-+] ", out, re.M), out
+    note = "Son identifiant est celui de son événement dans les agendas : les abonnés verront l'événement " \
+        "supprimé puis ajouté de nouveau"
+    hello = out[out.index("~ mardi 2 mars 2027 10:00 · LinkedIn, Mastodon · Bonjour le monde"):]
+    assert hello.splitlines()[1:3] == ["    Identifiant : hello → bonjour", f"    {note}"], hello
+    fil = out[out.index("~ jeudi 4 mars 2027 10:00 · Le Fil · Pour l'équipe"):]
+    assert fil.splitlines()[1:3] == ["    Identifiant : interne-fil → interne-lefil", f"    {note}"], fil
+    document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
+    assert {(c["id"], c["before"]["id"], tuple(c["fields"])) for c in document["changes"]} == {
+        ("bonjour-linkedin", "hello-linkedin", ("id",)), ("bonjour-mastodon", "hello-mastodon", ("id",)),
+        ("interne-lefil", "interne-fil", ("id", "network"))}
+    # A past post renamed: it is not new, nor put in the past ("will not go out").
+    edit(calendar, "at: 2027-03-04 10:00", "at: 2027-02-04 10:00")
+    committed(repo)
+    edit(calendar, "  - {id: interne,", "  - {id: equipe,")
+    out = spaced(run_edcal("diff", "--all", cwd=repo).stdout)
+    assert "Identifiant : interne → equipe" in out and "déjà passée" not in out, out
+
+
+def test_the_log_of_what_went_out_is_shown_line_by_line(repo: Path) -> None:
+    """Posts confirmed as gone out, confirmations removed or changed: past, shown all the same."""
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "\nposts:\n", "\nposted:\n  - publie-linkedin-0\n  - publie-x-0\nposts:\n")
+    committed(repo)
+    edit(calendar, "  - publie-linkedin-0\n  - publie-x-0\n",
+         "  - {item: publie-x-0, url: 'https://x.com/fixture/status/1'}\n"
+         "  - {item: publie-linkedin-2d, at: 2027-02-03 12:40}\n")
+    out = spaced(run_edcal("diff", cwd=repo).stdout)
+    assert out.splitlines()[0].endswith(": 3 lignes du journal des publications parties."), out
+    assert "\n- Confirmation retirée : LinkedIn · Un article publié (elle disait lundi 1er février 2027 09:00) ; " \
+        "publie-linkedin-0 ne compte plus comme partie  [HEAD:calendar.yaml:21]\n" in out, out
+    assert "\n~ Confirmation modifiée : X · Un article publié, lundi 1er février 2027 09:00 → lundi 1er février " \
+        "2027 09:00 · https://x.com/fixture/status/1  [calendar.yaml:21]\n" in out
+    assert "\n+ Confirmée partie : LinkedIn · Un article publié, mercredi 3 février 2027 12:40  " \
+        "[calendar.yaml:22]\n" in out
+    markdown = spaced(run_edcal("diff", "--format", "markdown", cwd=repo).stdout)
+    assert "#### Journal des publications parties\n\n- Confirmation retirée : LinkedIn" in markdown, markdown
+    document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
+    assert [(line["change"], line["item"]) for line in document["posted"]] == [
+        ("removed", "publie-linkedin-0"), ("changed", "publie-x-0"), ("added", "publie-linkedin-2d")]
+
+
+def test_only_a_promotion_put_in_the_past_is_said_lost_to_an_article_published_late(repo: Path) -> None:
+    late = "Son heure est déjà passée\u00a0: cette publication ne partira pas comme prévu (vérifiez sa date"
+    edit(repo / "calendar.yaml", "at: 2027-03-02 10:00", "at: 2027-01-02 10:00")  # hello: a post of its own
+    edit(repo / "content" / "articles" / "futur.md", "date: 2027-03-25 09:00", "date: 2027-02-10 09:00")
+    out = run_edcal("diff", cwd=repo).stdout
+    hello = out[out.index("~ samedi 2 janvier 2027 10:00 · LinkedIn, Mastodon"):]
+    assert hello.split("\n\n")[0].endswith(f"\n    {late})"), hello
+    promotion = out[out.index("~ mercredi 10 février 2027 09:00 · Bluesky, LinkedIn"):]
+    assert f"    {late}\u00a0; un article publié en retard perd ses promotions d'avant)\n" in promotion, promotion

@@ -30,11 +30,11 @@ from typing import Any
 from edcal.commands._child import ChildRead, now_pinned, reading_in_child
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import Message, long_date, number, say, say_count, speak, team_language, translator
-from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
+from edcal.model.calendar import Campaign, FreezeWindow, KeyDate, PostedRecord
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.outputs.plan_json import item_document
-from edcal.plan.changes import CHANGE_KINDS, ItemChange, PlanChanges, compare_plans
+from edcal.plan.changes import CHANGE_KINDS, ItemChange, LeavingArticle, LogChange, PlanChanges, compare_plans
 
 #: Where errors about the revision argument point (an argument has no line).
 REVISION = Source("REVISION", 1, 1)
@@ -353,8 +353,8 @@ def _checkout(repository: str, tree: str, target: Path, index: Path, revision: R
 
 #: How each compared field is named to people (translated), in COMPARED's order.
 FIELD_LABELS = {
-    "start": "Date", "status": "Status", "withheld_reason": "Freeze reason", "title": "Title",
-    "network": "Network", "limit": "Limit", "url": "Link", "media": "Images",
+    "id": "Identifier", "start": "Date", "status": "Status", "withheld_reason": "Freeze reason",
+    "title": "Title", "network": "Network", "limit": "Limit", "url": "Link", "media": "Images",
     "owner": "Owner", "campaign": "Campaign", "promotional": "Promotional",
 }
 #: An empty value (no owner, no campaign, no image), in every language.
@@ -432,10 +432,10 @@ class _Words:
         return ", ".join(dict.fromkeys(
             self.where(c.item, self.before if c.kind == "removed" else None) for c in row.changes))
 
-    def source(self, change: ItemChange) -> str:
-        """Where the item is written: in the working tree (or the revision compared with), or at the
-        revision for a removed one."""
-        source = change.item.source
+    def source(self, change: ItemChange | LogChange) -> str:
+        """Where the item (or the log's line) is written: in the working tree (or the revision compared
+        with), or at the revision for a removed one."""
+        source = change.item.source if isinstance(change, ItemChange) else change.record.source
         at = self.revision if change.kind == "removed" or self.revision is None else self.revision.target
         if at is None:
             return str(source)
@@ -464,26 +464,31 @@ class _Words:
             return str(item.limit) if item.limit is not None else NOTHING_SHOWN
         if name == "promotional":
             return _("yes") if item.promotional else _("no")
-        text = {"withheld_reason": item.withheld_reason, "title": item.title, "url": item.url}.get(name)
+        text = {"id": item.id, "withheld_reason": item.withheld_reason, "title": item.title,
+                "url": item.url}.get(name)
         return text or NOTHING_SHOWN
 
     def summary(self, changes: PlanChanges) -> str:
         _ = self._
         target = self.revision.target if self.revision is not None else None
         if not (changes.changes or changes.freezes_added or changes.freezes_removed or changes.key_dates
-                or changes.campaigns):
+                or changes.campaigns or changes.leaving or changes.log):
             if target is not None:
                 return _("No change to the plan from {revision} to {target}.").format(revision=self.revision,
                                                                                       target=target)
             return _("No change to the plan since {revision}.").format(revision=self.revision)
         counts = [say_count(count, one, many).translated(_) for count, one, many in (
+            (len(changes.leaving), "{count} live article leaves its address",
+             "{count} live articles leave their address"),
             (changes.count("added"), "{count} item added", "{count} items added"),
             (changes.count("removed"), "{count} item removed", "{count} items removed"),
             (changes.count("changed"), "{count} item changed", "{count} items changed"),
             (len(changes.key_dates), "{count} key date", "{count} key dates"),
             (len(changes.campaigns), "{count} campaign", "{count} campaigns"),
             (len(changes.freezes_added) + len(changes.freezes_removed), "{count} freeze window",
-             "{count} freeze windows")) if count]
+             "{count} freeze windows"),
+            (len(changes.log), "{count} line of the log of what went out",
+             "{count} lines of the log of what went out")) if count]
         if target is not None:
             return _("Plan changes from {revision} to {target}: {counts}.").format(
                 revision=self.revision, target=target, counts=", ".join(counts))
@@ -537,6 +542,10 @@ class _Words:
         for name in change.fields:
             if name == "text" or (name == "title" and "text" in change.fields and named_by_text):
                 continue
+            if name == "id" and before.parent and after.parent and before.parent != after.parent:
+                # The entry's `id:` renamed: as it is written (one line for its networks and days).
+                shown.append((self._(FIELD_LABELS[name]), before.parent, after.parent))
+                continue
             if name == "media" and [m.path for m in before.media] == [m.path for m in after.media]:
                 # The same images, in the same order: each changed alt text on a line of its own.
                 several = len(after.media) > 1
@@ -544,18 +553,85 @@ class _Words:
                            else self._("Alt text"), was.alt or NOTHING_SHOWN, now.alt or NOTHING_SHOWN)
                           for was, now in zip(before.media, after.media, strict=True) if was.alt != now.alt]
                 continue
-            shown.append((self._(FIELD_LABELS[name]), self.value(name, before, self.before or self.plan),
-                          self.value(name, after, self.plan)))
+            was, now = self.value(name, before, self.before or self.plan), self.value(name, after, self.plan)
+            if was != now:  # a network's key renamed, its name kept: the id's line says it
+                shown.append((self._(FIELD_LABELS[name]), was, now))
         return shown
 
     def notes(self, change: ItemChange) -> list[str]:
         """What an item's row says beyond its kind: the freeze holding it; a post put in the past."""
-        if change.late:
+        if "id" in change.fields:
+            return [self._("Its id is its event's in the calendar feeds: subscribers will see the event "
+                           "removed and added again")]
+        if change.late and self.promotion(change.item):
             return [self._("Its time is already past: this post will not go out as planned (check its date; "
                            "an article published late loses its promotions of earlier)")]
+        if change.late:
+            return [self._("Its time is already past: this post will not go out as planned (check its "
+                           "date)")]
         if change.kind != "changed" and change.item.withheld_reason:
             return [self._("Freeze reason: {reason}").format(reason=change.item.withheld_reason)]
         return []
+
+    def leaving(self, article: LeavingArticle) -> str:
+        """"L'article « … », en ligne depuis le …, quitte le site : son adresse … ne répondra plus (…)"."""
+        _ = self._
+        before = article.before
+        values = {"title": before.title, "url": before.url or NOTHING_SHOWN,
+                  "day": long_date(self.plan.day_of(before.start), self._.tag) if before.start else ""}
+        if article.new_url is not None:
+            said = _("The article “{title}”, online since {day}, changes address: {url} → {new}; the old "
+                     "one will answer no more").format(new=article.new_url, **values)
+        else:
+            said = _("The article “{title}”, online since {day}, leaves the site: its address {url} will "
+                     "answer no more").format(**values)
+        if not article.posts_out:
+            return said
+        posts = say_count(article.posts_out, "{count} post that went out links to it",
+                          "{count} posts that went out link to it").translated(_)
+        return f"{said} ({posts})"
+
+    def leaving_title(self) -> str:
+        """A workflow annotation's title for an article leaving its address."""
+        return self._("article leaving its address")
+
+    def leaving_source(self, article: LeavingArticle) -> Source:
+        """Where to annotate: the line of the article's header that moves it (the file, if deleted)."""
+        now = article.after
+        found = self.plan.article_of(now) if now is not None else None
+        if now is None or found is None:
+            return article.before.source
+        if now.status != "published":
+            return found.where("status")
+        return found.where("slug" if now.id != article.before.id else "date")
+
+    def confirmation(self, change: LogChange) -> str:
+        """"Confirmée partie : LinkedIn · Bonjour le monde, mardi 2 mars 2027 10:40", a line of the
+        ``posted:`` log added, removed or changed, said of the post it names."""
+        _ = self._
+        item = change.item
+
+        def went(record: PostedRecord) -> str:
+            said = self.when(record.at if record.at is not None else item.start if item else None)
+            return f"{said} · {record.url}" if record.url else said
+
+        post = record_id = change.record.item
+        if item is not None:
+            post = f"{self.where(item, self.before if change.kind == 'removed' else None)} · {item.title}"
+        if change.kind == "added":
+            return _("Confirmed gone out: {post}, {when}").format(post=post, when=went(change.record))
+        assert change.before is not None
+        if change.kind == "removed":
+            return _("Confirmation removed: {post} (it said {when}); {id} no longer counts as gone "
+                     "out").format(post=post, when=went(change.before), id=record_id)
+        return _("Confirmation changed: {post}, {before} → {after}").format(
+            post=post, before=went(change.before), after=went(change.record))
+
+    def promotion(self, item: Item) -> bool:
+        """Whether a post promotes an article (a `promote:` entry's, or the blog's `promote:`), not one
+        of the posts written out."""
+        written = {entry.id for entry in self.plan.calendar.posts if entry.kind != "promote"}
+        return item.article is not None and item.parent not in written
 
     def late_title(self) -> str:
         """A workflow annotation's title for a post put in the past."""
@@ -564,6 +640,10 @@ class _Words:
     def late_message(self, change: ItemChange) -> str:
         """"La publication LinkedIn du mercredi 14 janvier 2026 10:00 est déjà passée : …", for an
         annotation (the note of a row, said of the post it is at)."""
+        if not self.promotion(change.item):
+            return self._("The {network} post of {when} is already past: it will not go out as planned "
+                          "(check its date)").format(network=self.where(change.item),
+                                                     when=self.when(change.item.start))
         return self._("The {network} post of {when} is already past: it will not go out as planned (check "
                       "its date; an article published late loses its promotions of earlier)").format(
             network=self.where(change.item), when=self.when(change.item.start))
@@ -629,6 +709,8 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
     words = _Words(before, after, revision)
     _ = words._
     lines: list[str] = []
+    for article in changes.leaving:
+        lines += ["", "! " + words.leaving(article)]
     for kind, was, now in changes.key_dates:
         lines += ["", f"{_MARKS[kind]} " + _("Key date: {date}").format(date=words.span(kind, was, now))]
     for kind, earlier, later in changes.campaigns:
@@ -636,6 +718,8 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
             campaign=words.span(kind, earlier, later))]
     for kind, window in changes.freezes():
         lines += ["", f"{_MARKS[kind]} " + _("Freeze window: {window}").format(window=words.freeze(window))]
+    for line in changes.log:
+        lines += ["", f"{_MARKS[line.kind]} {words.confirmation(line)}  [{words.source(line)}]"]
     for row in _rows(changes, words):
         change = row.first
         item = change.item
@@ -692,6 +776,10 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         lines.extend(more)
         size += sum(len(line) + 1 for line in more)
 
+    if changes.leaving:
+        add("", f"#### {_('Articles leaving their address')}", "")
+        for article in changes.leaving:
+            add("- ⚠️ " + _inline(words.leaving(article)))
     if changes.key_dates:
         add("", f"#### {_('Key dates')}", "")
         for kind, was, now in changes.key_dates:
@@ -705,6 +793,10 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         add("", f"#### {_('Freezes')}", "")
         for kind, window in windows:
             add(f"- **{_inline(marks[kind])}** " + _inline(words.freeze(window)))
+    if changes.log:
+        add("", f"#### {_('Log of what went out')}", "")
+        for line in changes.log:
+            add(f"- {_inline(words.confirmation(line))} (`{words.source(line)}`)")
     rows = _rows(changes, words)
     if rows:
         add("", f"| | {_('When')} | {_('Where')} | {_('Title')} | {_('Status')} | {_('What changed')} |",
@@ -768,6 +860,12 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
         return {"name": date.name, "start": date.start.isoformat(), "end": date.end.isoformat(),
                 "source": str(date.source)}
 
+    def record(line: PostedRecord | None) -> dict[str, Any] | None:
+        if line is None:
+            return None
+        return {"item": line.item, "at": line.at.isoformat() if line.at is not None else None,
+                "url": line.url, "source": str(line.source)}
+
     def freeze(window: FreezeWindow) -> dict[str, Any]:
         return {"start": window.start.isoformat(), "end": window.end.isoformat() if window.end else None,
                 "networks": sorted(window.networks) if window.networks is not None else None,
@@ -786,6 +884,12 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
         "campaigns": [{"change": kind, "id": (now or was).id,  # type: ignore[union-attr]
                        "before": span(was), "after": span(now)}
                       for kind, was, now in changes.campaigns],
+        "leaving": [{"id": a.before.id, "after_id": a.after.id if a.after is not None else None,
+                     "title": a.before.title, "url": a.before.url, "new_url": a.new_url,
+                     "online_since": a.before.start.isoformat() if a.before.start else None,
+                     "posts_out": a.posts_out, "source": str(a.before.source)} for a in changes.leaving],
+        "posted": [{"change": line.kind, "item": line.record.item, "before": record(line.before),
+                    "after": record(line.after)} for line in changes.log],
         "freezes": {"added": [freeze(w) for w in changes.freezes_added],
                     "removed": [freeze(w) for w in changes.freezes_removed]},
         "changes": [{"change": change.kind, "id": change.item.id, "kind": change.item.kind,
@@ -805,9 +909,11 @@ def render_github(changes: PlanChanges, before: Plan | None, after: Plan, revisi
     from edcal.checks.report import github_command
 
     words = _Words(before, after, revision)
-    lines = [github_command("warning", words.late_title(), words.late_message(change), change.item.source,
-                            folder)
-             for change in changes.changes if change.late]
+    lines = [github_command("warning", words.leaving_title(), words.leaving(article),
+                            words.leaving_source(article), folder) for article in changes.leaving]
+    lines += [github_command("warning", words.late_title(), words.late_message(change), change.item.source,
+                             folder)
+              for change in changes.changes if change.late]
     lines.append(github_command("notice", "edcal diff", words.summary(changes)))
     return "\n".join(lines) + "\n"
 

@@ -13,14 +13,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar, get_args
 
-from edcal.model.calendar import Campaign, FreezeWindow, KeyDate
+from edcal.model.calendar import Campaign, FreezeWindow, KeyDate, PostedRecord
 from edcal.model.plan import Item, Plan
 
 ChangeKind = Literal["added", "removed", "changed"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 
-#: What a reader of the change is told about, in this order; the source's line is not a change.
+#: What a reader of the change is told about, in this order; the source's line is not a change. (An
+#: id differs only in a pair of items renamed: see :func:`_renamed`.)
 COMPARED: tuple[tuple[str, Callable[[Item], object]], ...] = (
+    ("id", lambda item: item.id),
     ("start", lambda item: item.start),
     ("status", lambda item: item.status),
     ("withheld_reason", lambda item: item.withheld_reason),
@@ -60,6 +62,43 @@ class ItemChange:
 
 
 @dataclass(frozen=True, slots=True)
+class LeavingArticle:
+    """A live article whose page stops answering at its address: its file deleted, set back to draft,
+    or moved to another address (its slug, or its date in the address, changed). The links already
+    posted to the networks lead nowhere, past or not."""
+
+    before: Item
+    #: The article as it is now (its id may be another, renamed); None when it is gone.
+    after: Item | None
+    #: Posts that went out with a link to it: those the ``posted:`` log names, else (no log) those
+    #: whose time has passed.
+    posts_out: int
+
+    @property
+    def new_url(self) -> str | None:
+        """Its new address, when it is still online at another one."""
+        if self.after is None or self.after.status != "published" or self.after.url == self.before.url:
+            return None
+        return self.after.url
+
+
+@dataclass(frozen=True, slots=True)
+class LogChange:
+    """A line of the ``posted:`` log added (a post newly confirmed as gone out), removed, or with
+    another ``at:`` or ``url:``; an id renamed with its line is no change."""
+
+    kind: ChangeKind
+    before: PostedRecord | None
+    after: PostedRecord | None
+    #: The post the line names (in the plan it belongs to); None if it names none.
+    item: Item | None
+
+    @property
+    def record(self) -> PostedRecord:
+        return self.after or self.before  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
 class PlanChanges:
     """Every change between two plans, in the order of the calendar."""
 
@@ -79,6 +118,10 @@ class PlanChanges:
     #: Items before ``since`` in both plans that were added, removed or changed, left out: a reader
     #: told "no change" must also be told that a change to what already went out is not shown.
     past_left_out: int = 0
+    #: Live articles removed or at another address, past or not: always shown.
+    leaving: tuple[LeavingArticle, ...] = ()
+    #: Lines of the ``posted:`` log added, removed or changed, past or not.
+    log: tuple[LogChange, ...] = ()
 
     def count(self, kind: ChangeKind) -> int:
         return sum(1 for change in self.changes if change.kind == kind)
@@ -120,10 +163,12 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
         return before is not None and now.kind == "post" and now.status != "withheld" \
             and not to_come(now) and (was is None or to_come(was))
 
+    renamed = _renamed(before, after)  # new id -> old id
+    paired = set(renamed.values())
     changes = []
     past_left_out = 0
-    for item_id in old.keys() | new.keys():
-        was, now = old.get(item_id), new.get(item_id)
+    for item_id in (old.keys() - paired) | new.keys():
+        was, now = old.get(renamed.get(item_id, item_id)), new.get(item_id)
         if now is not None and late(was, now):
             moved = tuple(name for name, value in COMPARED if value(was) != value(now)) if was else ()
             changes.append(ItemChange("changed" if was else "added", was, now, moved, late=True))
@@ -148,7 +193,83 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
                                         after.calendar.key_dates, since),
                        campaigns=_spans(before.calendar.campaigns if before else {},
                                         after.calendar.campaigns, since),
-                       past_left_out=past_left_out)
+                       past_left_out=past_left_out, leaving=_leaving(before, after, renamed),
+                       log=_log(before, after, renamed))
+
+
+def _log(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tuple[LogChange, ...]:
+    """The lines of the ``posted:`` log one plan has and the other has not, by the post's id (an id
+    renamed with its line: the same line), in the order of the posts' times."""
+    new_id = {old_id: new_id for new_id, old_id in renamed.items()}
+    logged = (before.calendar.posted or []) if before is not None else []
+    was = {new_id.get(r.item, r.item): r for r in logged}
+    now = {r.item: r for r in after.calendar.posted or []}
+    old_items, new_items = (before.by_id() if before is not None else {}), after.by_id()
+    result = []
+    for item_id in was.keys() | now.keys():
+        earlier, later = was.get(item_id), now.get(item_id)
+        if earlier is None:
+            result.append(LogChange("added", None, later, new_items.get(item_id)))
+        elif later is None:
+            result.append(LogChange("removed", earlier, None, old_items.get(earlier.item)))
+        elif (earlier.at, earlier.url) != (later.at, later.url):
+            result.append(LogChange("changed", earlier, later, new_items.get(item_id)))
+    zone = after.calendar.zone
+
+    def order(change: LogChange) -> tuple[object, ...]:
+        item = change.item
+        return item.sort_key(zone) if item is not None else (2, "", change.record.item)
+
+    return tuple(sorted(result, key=order))
+
+
+def _renamed(before: Plan | None, after: Plan) -> dict[str, str]:
+    """Items removed and added that are one item whose id changed (an entry's ``id:``, a network's
+    key, an article's slug): the same kind, network (by its name), time, title and text. New id ->
+    old id; the first removed one of each likeness goes with the first added one."""
+    if before is None:
+        return {}
+    old, new = before.by_id(), after.by_id()
+
+    def likeness(item: Item, plan: Plan) -> tuple[object, ...]:
+        network = plan.calendar.networks.get(item.network or "")
+        return (item.kind, network.name if network is not None else item.network, item.start, item.title,
+                item.text)
+
+    removed: dict[tuple[object, ...], list[str]] = {}
+    for item_id in sorted(old.keys() - new.keys()):
+        removed.setdefault(likeness(old[item_id], before), []).append(item_id)
+    pairs = {}
+    for item_id in sorted(new.keys() - old.keys()):
+        same = removed.get(likeness(new[item_id], after))
+        if same:
+            pairs[item_id] = same.pop(0)
+    return pairs
+
+
+def _leaving(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tuple[LeavingArticle, ...]:
+    """The articles online in ``before`` that ``after`` removes, holds back or moves to another address."""
+    if before is None:
+        return ()
+    new = after.by_id()
+    now_of = {old_id: new[new_id] for new_id, old_id in renamed.items()}
+    by_file = {item.source.path: item for item in after.items if item.kind == "article"}
+    # The log as it is now knows best; a post renamed since is logged under its new id.
+    log = after.calendar.posted if after.calendar.posted is not None else before.calendar.posted
+    old_ids = {old_id: new_id for new_id, old_id in renamed.items()}
+    logged = {record.item for record in log} if log is not None else None
+    leaving = []
+    for item in before.items:
+        if item.kind != "article" or item.status != "published":
+            continue
+        now = new.get(item.id) or now_of.get(item.id) or by_file.get(item.source.path)
+        if now is not None and now.status == "published" and now.url == item.url:
+            continue
+        out = sum(1 for post in before.items if post.kind == "post" and post.article == item.article
+                  and post.url is not None and (post.status == "published" if logged is None else
+                                                old_ids.get(post.id, post.id) in logged))
+        leaving.append(LeavingArticle(item, now, out))
+    return tuple(leaving)
 
 
 Span = TypeVar("Span", KeyDate, Campaign)
