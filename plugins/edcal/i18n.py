@@ -325,14 +325,18 @@ def speak(site_lang: str | None) -> None:
     _SITE_LANG = site_lang or None
 
 
+#: English whose dates put the day first (02/03 is 2 March): British, Irish, Australian, New Zealand.
+DAY_FIRST_ENGLISH = frozenset({"en-gb", "en-ie", "en-au", "en-nz"})
+
+
 def date_order() -> str | None:
-    """How the site's writers order a date's numbers: "day" (``02/03`` is 2 March: French, British
-    English), "month" (February 3: US English), None where the language does not tell (plain ``en``).
-    The site's language, else the reader's before the site's settings are read."""
+    """How the site's writers order a date's numbers: "day" (``02/03`` is 2 March: French, British or
+    Australian English), "month" (February 3: US English), None where the language does not tell (plain
+    ``en``). The site's language, else the reader's before the site's settings are read."""
     tag = (_SITE_LANG or _SPOKEN.tag).replace("_", "-").lower()
     if month_first(tag):
         return "month"
-    return "day" if language(tag) == "fr" or tag == "en-gb" else None
+    return "day" if language(tag) == "fr" or tag in DAY_FIRST_ENGLISH else None
 
 
 def site_language_known() -> bool:
