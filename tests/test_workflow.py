@@ -97,8 +97,10 @@ def test_steps_install_the_pinned_engine_then_run_only_edcal(workflow: dict[str,
                 assert words[1] in cli.commands, f"not an edcal command: {words}"
             elif program == "date":  # the build's clock
                 assert words == ["date", "-u", "+%Y-%m-%dT%H:%M:%SZ"], words
+            elif program == "rm":  # the list of written files, not deployed
+                assert words == ["rm", "-f", "output/.edcal-files", "output/.edcal-files.journal"], words
             else:
-                assert program in BUILTINS, f"a step runs {program!r}: only pip, edcal and shell built-ins"
+                assert program in BUILTINS, f"a step runs {program!r}: only pip, edcal, rm and shell built-ins"
             used.add(" ".join(words[:2]))
     assert {"pip install", "edcal build", "edcal next-change", "edcal check"} <= used
     setup = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/setup-python@"))
@@ -246,6 +248,24 @@ def test_the_builds_clock_is_utc_whatever_the_machines_zone_and_taken_first(work
     now = outputs.read_text(encoding="utf-8").removeprefix("now=").strip()
     assert env_file.read_text(encoding="utf-8") == f"EDCAL_NOW={now}\n" and now.endswith("Z")
     assert before <= dt.datetime.fromisoformat(now) <= after
+
+
+def test_the_list_of_written_files_is_not_deployed(workflow: dict[str, Any], tmp_path: Path) -> None:
+    """output/.edcal-files, the list a build keeps for the next build in its folder, was published at the
+    site's root (upload-pages-artifact takes hidden files): the build step leaves it out, the blog whole."""
+    step = next(step for step in workflow["jobs"]["build"]["steps"] if "edcal build" in step.get("run", ""))
+    stub = tmp_path / "bin" / "edcal"
+    stub.parent.mkdir()
+    stub.write_text("#!/bin/sh\nmkdir -p output\necho index.html > output/.edcal-files\n"
+                    ": > output/.edcal-files.journal\necho '<h1>Blog</h1>' > output/index.html\n", encoding="utf-8")
+    stub.chmod(0o755)
+    env = {**os.environ, "PATH": f"{stub.parent}{os.pathsep}{os.environ['PATH']}", "NO_CHECK": "false"}
+    subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env, check=True, timeout=30)
+    assert sorted(path.name for path in (tmp_path / "output").iterdir()) == ["index.html"]
+    # GitLab's job in deployment.md does the same before `mv output public`.
+    docs = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    gitlab = docs.split("## GitLab CI and GitLab Pages", 1)[1]
+    assert gitlab.index("rm -f output/.edcal-files output/.edcal-files.journal") < gitlab.index("mv output public")
 
 
 class Job:
