@@ -115,6 +115,25 @@ def test_promotions_changed_after_some_went_out_are_told_as_such() -> None:
     assert sorted(item.id for item in plan.items if item.posted) == ["portail-linkedin-2d", "portail-mastodon-2d"]
 
 
+def test_the_agenda_s_rows_say_what_the_log_says_without_opening_them(tmp_path: Path) -> None:
+    """A month's agenda said "publié" on every past post's row: which were not confirmed showed only once a
+    row was opened. The row's badge says it, as `edcal agenda` and the report do."""
+    from edcal.outputs import calendar_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(CALENDAR, {"log.yaml": "posted:\n  - lundi-linkedin-20270104\n"})
+    write_planning_page(calendar_page, plan_of(calendar, now=NOW), tmp_path)
+    page = (tmp_path / "agenda" / "2027-01.html").read_text(encoding="utf-8")
+
+    def badge(item_id: str) -> str:
+        row = page[page.index(f'id="item-{item_id}"'):]
+        return html.unescape(re.search(r'<span class="badge[^"]*">([^<]*)</span>', row)[1])  # type: ignore[index]
+
+    assert badge("lundi-linkedin-20270104") == "parti"
+    assert badge("lundi-mastodon-20270104") == "non confirmé"
+    assert badge("lundi-linkedin-20270118") == "planifié"
+
+
 def test_a_post_s_calendar_event_says_what_the_log_says() -> None:
     """A community manager lives in her calendar app: a past post's event says it went out (when, and its
     address on the network) or that the log does not name it, as the report does; read by icalendar."""
