@@ -511,3 +511,23 @@ def test_the_lines_to_paste_line_up_with_the_log_s_dashes(tmp_path: Path) -> Non
         "no post of the plan\n"
         "    hint: the lines below this one are indented more than its dash, so YAML reads them as the rest of "
         "its id: line up the dashes of the log's lines"]
+
+
+def test_a_network_renamed_on_a_plan_of_many_entries_is_told_quickly() -> None:
+    """A network's key renamed (`linkedin` made `li`) leaves each log line naming no post. Finding the entry
+    each line belongs to compared it with every entry's id: 4,000 lines on 4,000 entries took 5 s, a
+    year's log on a large plan minutes. Each line is now looked up by the prefixes of its id."""
+    entries = "".join(f"  - {{id: conseil-{n}, networks: [li], at: 2026-12-{n % 28 + 1:02} 09:00, text: Conseil}}\n"
+                      for n in range(4000))
+    calendar = calendar_from(
+        "version: 1\ntimezone: Europe/Paris\nnetworks:\n  li: {like: linkedin, name: LinkedIn}\nposts:\n" + entries,
+        {"log.yaml": "posted:\n" + "".join(f"  - conseil-{n}-linkedin\n" for n in range(4000))})
+    started = time.perf_counter()
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, now=NOW)
+    elapsed = time.perf_counter() - started
+    assert len(caught.value.errors) == 4000
+    assert caught.value.errors[0].format() == (
+        "calendar.d/log.yaml:2:5: error: found 'conseil-0-linkedin', which names no post of the plan\n"
+        "    hint: did you mean 'conseil-0-li'?")
+    assert elapsed < 2.5, elapsed  # 1.3 s, most of it the closest ids of 20 lines
