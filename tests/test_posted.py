@@ -144,6 +144,15 @@ def test_a_post_s_calendar_event_says_what_the_log_says() -> None:
     # The event changed when the line took effect: logged at 09:20, it is stamped then (or later).
     stamp = events[str(uuid.uuid5(namespace(plan), "lundi-linkedin-20270104"))]["DTSTAMP"].dt
     assert stamp >= dt.datetime(2027, 1, 4, 8, 20, tzinfo=dt.UTC)
+    # Logged as gone out the next day (a day, no time): not confirmed until that day began, then gone out.
+    log = "posted:\n  - {item: lundi-mastodon-20270111, at: 2027-01-12}\n"
+    plan = plan_of(calendar_from(CALENDAR, {"log.yaml": log}), now=NOW)
+    everything = next(feed for feed in feeds(plan) if feed.path == "calendar.ics")
+    parsed = icalendar.Calendar.from_ical(serialise(everything, plan, EventWriter(plan)))
+    events = {str(event["UID"]): event for event in parsed.walk("VEVENT")}
+    assert log_line("lundi-mastodon-20270111") == "Partie, selon le journal\u00a0: mardi 12 janvier 2027"
+    stamp = events[str(uuid.uuid5(namespace(plan), "lundi-mastodon-20270111"))]["DTSTAMP"].dt
+    assert stamp == dt.datetime(2027, 1, 11, 23, 0, tzinfo=dt.UTC), stamp  # it said "not confirmed" until then
 
 
 def test_values_the_log_cannot_take_are_errors_where_they_are_written(tmp_path: Path) -> None:
