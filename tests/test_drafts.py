@@ -767,3 +767,36 @@ def test_an_entry_set_back_to_draft_is_one_error_shown_on_each_of_its_cards(tmp_
     assert lead == "4 drafts, 1 error."
     overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
     assert 'data-count="periods"' not in overview  # shown on its cards, it is no "finding on no draft"
+
+
+def test_a_finding_about_several_promotions_written_in_the_article_is_shown_once_on_each_card(tmp_path: Path) -> None:
+    """The article's `social:` text for LinkedIn mentions a Mastodon address: its two LinkedIn promotions get one
+    finding, at that line of the article. Being in the article's file and on no one item, it was also taken for a
+    finding about the article: each card showed it twice, and the page counted it twice."""
+    from edcal.checks import run_checks
+    from edcal.model.article import Social, SocialOverride
+    from edcal.model.source import Source
+    from edcal.outputs import review
+    from edcal.outputs.context import OutputContext
+    from edcal.themes import DEFAULT_THEME
+    from helpers import article, calendar_from, plan_of
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\n"
+                             "blog:\n  promote: {networks: [linkedin], schedule: [at publication, +2 days]}\n")
+    text = SocialOverride(text="Our doors, by @atelier@piaille.fr", source=Source("content/articles/portes.md", 4, 9))
+    live = article("portes", "2027-01-12 09:00", calendar, title="Our sliding doors",
+                   social=Social(per_network={"linkedin": text}))
+    plan = plan_of(calendar, [live], now="2027-01-05T00:00:00+01:00")
+    plan.lang = "en"
+    findings = tuple(f for f in run_checks(plan) if f.rule == "mention-elsewhere")
+    assert [(f.source.path, f.item, dict(f.data)["posts"]) for f in findings] == [
+        ("content/articles/portes.md", None, 2)]
+    review.write(OutputContext(plan=plan, findings=findings,
+                               template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
+    page = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    cards = regex.findall(r'<article class="card" id="item-([^"]+)".*?</article>', page, flags=regex.DOTALL)
+    assert sorted(cards) == ["portes-linkedin-0", "portes-linkedin-2d"]
+    assert page.count("mention @atelier@piaille.fr") == 2  # once on each card
+    assert "Article “Our sliding doors”:" not in page  # not a finding about the article too
+    # Drafts, errors, warnings, and the errors and warnings about their articles: one warning, on the posts.
+    assert """data-counts='{"": [2, 0, 1, 0, 0],""" in page

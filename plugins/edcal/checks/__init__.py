@@ -188,11 +188,14 @@ def articles_with(findings: Iterable[Finding], plan: Plan) -> dict[str, list[Fin
     """Findings about an article, by its item id (``article-<slug>``; a translation's ends with its language):
     those on its item (its image, its review, its due dates) and those on no item that point into its file
     (its text, its summary, its tags). A finding on a post is the post's, even in the article's file (a
-    default promotion's). The drafts review shows them on the cards of the posts about the article."""
+    default promotion's), and so is one about several posts (``data``'s ``items``: their ``social:`` text).
+    The drafts review shows them on the cards of the posts about the article."""
     kinds = {item.id: item.kind for item in plan.items}
     files = {article.source.path: article_item_id(article) for article in plan.articles}
     result: dict[str, list[Finding]] = {}
     for finding in findings:
+        if finding.item is None and "items" in dict(finding.data):
+            continue  # on the posts' cards already (items_with)
         if finding.item is None:
             article = files.get(finding.source.path)
         else:

@@ -416,8 +416,10 @@ class EventWriter:
         went_out = self._went_out(item)
         if went_out is not None:
             moments.append(went_out)
-        if item.posted is not None and isinstance(item.posted.at, dt.datetime):  # a line logged ahead
-            moments.append(item.posted.at.astimezone(dt.UTC))  # takes effect then (plan/posted.py)
+        if item.posted is not None:  # a line logged ahead takes effect then (a day: at its start)
+            at = item.posted.at
+            taken = at if isinstance(at, dt.datetime) else start_of_day(at, self.plan.calendar.zone)
+            moments.append(taken.astimezone(dt.UTC))
         if reminder is not None and self._rang(item, reminder):
             moments.append(self._trigger(item, reminder).astimezone(dt.UTC))
         return max(moments)

@@ -9,6 +9,7 @@ is one changed item, not one removed and one added.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar, get_args
@@ -258,6 +259,12 @@ def _leaving(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tu
     log = after.calendar.posted if after.calendar.posted is not None else before.calendar.posted
     old_ids = {old_id: new_id for new_id, old_id in renamed.items()}
     logged = {record.item for record in log} if log is not None else None
+    # Counted once for every article (counting each leaving article's over the plan was quadratic: a changed
+    # ARTICLE_URL moves every article).
+    out: Counter[str | None] = Counter(
+        post.article for post in before.items
+        if post.kind == "post" and post.url is not None
+        and (post.status == "published" if logged is None else old_ids.get(post.id, post.id) in logged))
     leaving = []
     for item in before.items:
         if item.kind != "article" or item.status != "published":
@@ -265,10 +272,7 @@ def _leaving(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tu
         now = new.get(item.id) or now_of.get(item.id) or by_file.get(item.source.path)
         if now is not None and now.status == "published" and now.url == item.url:
             continue
-        out = sum(1 for post in before.items if post.kind == "post" and post.article == item.article
-                  and post.url is not None and (post.status == "published" if logged is None else
-                                                old_ids.get(post.id, post.id) in logged))
-        leaving.append(LeavingArticle(item, now, out))
+        leaving.append(LeavingArticle(item, now, out[item.article]))
     return tuple(leaving)
 
 
