@@ -562,7 +562,7 @@ def test_a_network_renamed_on_a_plan_of_many_entries_is_told_quickly() -> None:
     assert caught.value.errors[0].format() == (
         "calendar.d/log.yaml:2:5: error: found 'conseil-0-linkedin', which names no post of the plan\n"
         "    hint: did you mean 'conseil-0-li'?")
-    assert elapsed < 2.5, elapsed  # 1.3 s, most of it the closest ids of 20 lines
+    assert elapsed < 3.5, elapsed  # 1.3 s, most of it the closest ids of 20 lines; 6.5 s compared with every entry
 
 
 def test_a_large_recurring_entry_s_id_alone_in_the_log_is_told_quickly() -> None:
