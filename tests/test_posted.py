@@ -293,6 +293,11 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
         context = chromium.new_context(viewport={"width": 1200, "height": 900}, locale="fr-FR")
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
         tab = context.new_page()
+        # The month's calendar says of each past post what the log says, as the agenda's rows do.
+        tab.goto(server + "index.html?view=month&date=2026-11")
+        cell = tab.locator('.item[data-item-id="coulisses-atelier-instagram-20261125"] .badge')
+        assert cell.inner_text() == "non confirmé"
+        assert tab.locator('.item[data-item-id="nos-apprentis-linkedin-0"] .badge').inner_text() == "parti"
         tab.goto(server + "index.html")
         tab.click('nav a:text("Bilan")')
         assert tab.url.endswith("/report.html")

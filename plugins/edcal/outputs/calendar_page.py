@@ -44,6 +44,7 @@ from edcal.outputs.pages import (
 )
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
+from edcal.plan.report import first_logged_month, unconfirmed
 from edcal.plan.status import posts_by_network, said_by_network
 from edcal.public_holidays import holidays_between
 
@@ -462,6 +463,9 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
         labels["weekStart"] = (start + 1) % 7
     if month_first(plan.lang):  # "Sunday, January 17" (US English); without it, "Sunday 17 January"
         labels["monthFirst"] = True
+    log_start = first_logged_month(plan)
+    if log_start is not None:  # a past post's badge says what the log of what went out says
+        labels["log"] = {"gone_out": _("gone out"), "unconfirmed": _("not confirmed")}
     return {
         "today": today.isoformat(),
         "timezone": calendar.timezone,
@@ -472,6 +476,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
             "network": e.item.network, "network_name": e.network_name, "color": e.color,
             "owner": e.item.owner, "owner_name": e.owner_name,
             "campaign": e.item.campaign, "campaign_name": e.campaign_name,
+            **({"log": said} if (said := _log_said(e.item, plan, log_start)) else {}),
         } for e in entries],
         "campaigns": [{"id": c.id, "name": c.name, "start": c.start.isoformat(), "end": c.end.isoformat(),
                        "color": c.color or "dimgray"}
@@ -491,3 +496,10 @@ def _script_json(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
+
+def _log_said(item: Item, plan: Plan, log_start: dt.date | None) -> str | None:
+    """What the log of what went out says of a past post, for its badge: "gone_out", "unconfirmed", or
+    None (no log, not a post, or still to come)."""
+    if item.posted is not None:
+        return "gone_out"
+    return "unconfirmed" if unconfirmed(item, plan, log_start) else None

@@ -299,13 +299,20 @@
   }
   readView();
 
+  /* A past post's badge on a site that keeps the log of what went out: "parti", "non confirmé". */
+  function badge(item) {
+    var said = item.log && labels.log ? labels.log[item.log] : null;
+    return { "class": "badge status-" + (said ? (item.log === "gone_out" ? "published" : "writing") : item.status),
+             text: said || labels.statuses[item.status] };
+  }
+
   function itemNode(item) {
     var node = el("div", {
       "class": "item status-" + item.status + (item.date < data.today ? " is-past" : "") + (item.status === "withheld" ? " withheld" : ""),
       "data-item-id": item.id, "data-network": item.network || "", "data-owner": item.owner || "",
       "data-campaign": item.campaign || "", "data-status": item.status, "data-kind": item.kind,
       "style": "--net: " + item.color,
-      "title": [item.network_name, item.title, labels.statuses[item.status], item.owner_name, item.campaign_name]
+      "title": [item.network_name, item.title, badge(item).text, item.owner_name, item.campaign_name]
         .filter(Boolean).join(" · ")
     });
     if (item.time) { node.appendChild(el("span", { "class": "time" }, item.time)); }
@@ -314,7 +321,7 @@
     link.appendChild(document.createTextNode(" " + item.title));
     node.appendChild(link);
     node.appendChild(document.createTextNode(" "));
-    node.appendChild(el("span", { "class": "badge status-" + item.status }, labels.statuses[item.status]));
+    node.appendChild(el("span", { "class": badge(item)["class"] }, badge(item).text));
     /* Its owner and campaign in words, as the agenda gives them: a phone has no tooltip to hover. */
     [item.owner_name, item.campaign_name].forEach(function (name) {
       if (name) { node.appendChild(document.createTextNode(" ")); node.appendChild(el("span", { "class": "who" }, "· " + name)); }
