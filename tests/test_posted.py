@@ -526,6 +526,30 @@ def test_the_agenda_of_a_past_week_says_what_the_log_says(monkeypatch: pytest.Mo
     assert not any("publié" in row and "●" in row for row in rows)
 
 
+@pytest.mark.usefixtures("site_language")
+def test_the_agenda_says_another_day_of_going_out_as_the_site_writes_a_day(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A post logged as gone out on another day than planned: the French agenda said "parti 2026-11-13",
+    the way the log is typed, not the way a French sentence writes a day."""
+    from click.testing import CliRunner
+
+    from edcal.__main__ import cli
+
+    site = copy_sample(tmp_path / "site")
+    log = site / "calendar.d" / "publie.yaml"
+    log.write_text(log.read_text(encoding="utf-8")
+                   .replace("at: 2026-11-11 18:40}", "at: 2026-11-12 08:10}")
+                   .replace("  - astuce-du-jeudi-linkedin-20261112\n",
+                            "  - {item: astuce-du-jeudi-linkedin-20261112, at: 2026-11-13}\n"), encoding="utf-8")
+    monkeypatch.setenv("EDCAL_NOW", "2026-11-30T09:00:00+01:00")
+    result = CliRunner().invoke(cli, ["agenda", "--site", str(site), "--since", "2026-11-09", "--until",
+                                      "2026-11-15"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    rows = {" ".join(line.split()) for line in result.output.splitlines()}
+    assert "18:00 ● Instagram Les coulisses de l'atelier parti le 12/11/2026 à 08:10 Camille Roux" in rows
+    assert "16:30 ● LinkedIn L'astuce du jeudi parti le 13/11/2026 Malik Haddad" in rows
+
+
 def test_the_lines_to_paste_line_up_with_the_log_s_dashes(tmp_path: Path) -> None:
     """A log written with its dashes at the start of the line: the report's lines are too, since a line
     indented more than the one above it would be read as the rest of that one's id."""
