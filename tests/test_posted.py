@@ -421,7 +421,9 @@ def test_the_report_says_to_paste_the_lines_into_the_file_that_keeps_the_log(tmp
     write_planning_page(report_page, plan_of(calendar, now=NOW), tmp_path)
     text = html.unescape(re.sub(r"\s+", " ", (tmp_path / "report.html").read_text(encoding="utf-8")))
     assert "le journal de ce qui est parti (posted: dans calendar.d/publie.yaml) la cite" in text
-    assert "Copiez les lignes de celles qui sont parties sous posted: dans calendar.d/publie.yaml" in text
+    assert ("Copiez les lignes de celles qui sont parties sous posted: dans calendar.d/publie.yaml (une publication "
+            "partie à une autre heure s'écrit avec l'heure où elle est partie : {item: …, at: 2027-01-12 09:40})."
+            in text)  # it said "prend son heure", which reads "takes its time"
     assert "calendar.yaml" not in text
 
 
