@@ -426,7 +426,9 @@ def test_the_report_says_to_paste_the_lines_into_the_file_that_keeps_the_log(tmp
     write_planning_page(report_page, plan_of(calendar, now=NOW), tmp_path)
     text = html.unescape(re.sub(r"\s+", " ", (tmp_path / "report.html").read_text(encoding="utf-8")))
     assert "le journal de ce qui est parti (posted: dans calendar.d/publie.yaml) la cite" in text
-    assert "Copiez les lignes de celles qui sont parties sous posted: dans calendar.d/publie.yaml" in text
+    assert ("Copiez les lignes de celles qui sont parties sous posted: dans calendar.d/publie.yaml (une publication "
+            "partie à une autre heure s'écrit avec l'heure où elle est partie : {item: …, at: 2027-01-12 09:40})."
+            in text)  # it said "prend son heure", which reads "takes its time"
     assert "calendar.yaml" not in text
 
 
@@ -510,25 +512,47 @@ posted:
     ]
 
 
+def _agenda_rows(site: Path, until: str, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """`edcal agenda --since 2026-11-09 --until UNTIL` on ``site`` on 30 November: its rows, spaces collapsed."""
+    from click.testing import CliRunner
+
+    from edcal.__main__ import cli
+
+    monkeypatch.setenv("EDCAL_NOW", "2026-11-30T09:00:00+01:00")
+    result = CliRunner().invoke(cli, ["agenda", "--site", str(site), "--since", "2026-11-09", "--until", until],
+                                env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    return {" ".join(line.split()) for line in result.output.splitlines()}
+
+
 @pytest.mark.usefixtures("site_language")
 def test_the_agenda_of_a_past_week_says_what_the_log_says(monkeypatch: pytest.MonkeyPatch) -> None:
     """`edcal agenda --since` for last week's review: the posts the report counts as gone out, at the time the
     log gives, and those it does not confirm, instead of "publié" for every post whose time has passed."""
-    from click.testing import CliRunner
-
     from conftest import ROOT
-    from edcal.__main__ import cli
 
-    monkeypatch.setenv("EDCAL_NOW", "2026-11-30T09:00:00+01:00")
-    result = CliRunner().invoke(cli, ["agenda", "--site", str(ROOT), "--since", "2026-11-09", "--until",
-                                      "2026-11-29"], env={"COLUMNS": "160"})
-    assert result.exit_code == 0, result.output
-    rows = {" ".join(line.split()) for line in result.output.splitlines()}
+    rows = _agenda_rows(ROOT, "2026-11-29", monkeypatch)
     # Logged with `at: 2026-11-11 18:40`; logged; not in the log (the report's "Non confirmé").
     assert "18:00 ● Instagram Les coulisses de l'atelier parti 18:40 Camille Roux" in rows
     assert "16:30 ● LinkedIn L'astuce du jeudi parti Malik Haddad" in rows
     assert "16:30 ● Mastodon L'astuce du jeudi non confirmé Malik Haddad" in rows
     assert not any("publié" in row and "●" in row for row in rows)
+
+
+@pytest.mark.usefixtures("site_language")
+def test_the_agenda_says_another_day_of_going_out_as_the_site_writes_a_day(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A post logged as gone out on another day than planned: the French agenda said "parti 2026-11-13",
+    the way the log is typed, not the way a French sentence writes a day."""
+    site = copy_sample(tmp_path / "site")
+    log = site / "calendar.d" / "publie.yaml"
+    log.write_text(log.read_text(encoding="utf-8")
+                   .replace("at: 2026-11-11 18:40}", "at: 2026-11-12 08:10}")
+                   .replace("  - astuce-du-jeudi-linkedin-20261112\n",
+                            "  - {item: astuce-du-jeudi-linkedin-20261112, at: 2026-11-13}\n"), encoding="utf-8")
+    rows = _agenda_rows(site, "2026-11-15", monkeypatch)
+    assert "18:00 ● Instagram Les coulisses de l'atelier parti le 12/11/2026 à 08:10 Camille Roux" in rows
+    assert "16:30 ● LinkedIn L'astuce du jeudi parti le 13/11/2026 Malik Haddad" in rows
 
 
 def test_the_lines_to_paste_line_up_with_the_log_s_dashes(tmp_path: Path) -> None:

@@ -140,11 +140,13 @@ def _log_status(item: Item, plan: Plan, log_start: dt.date | None, _: Translator
         at = item.posted.at
         if at == item.start or (not isinstance(at, dt.datetime) and at == plan.day_of(item.start)):
             return _("gone out")
-        zone = plan.calendar.zone
-        when = (at.isoformat() if not isinstance(at, dt.datetime)
-                else f"{at.astimezone(zone):%H:%M}" if plan.day_of(at) == plan.day_of(item.start)
-                else f"{at.astimezone(zone):%Y-%m-%d %H:%M}")
-        return _("gone out {when}").format(when=when)
+        if not isinstance(at, dt.datetime):
+            return _("gone out on {day:%Y-%m-%d}").format(day=at)
+        at = at.astimezone(plan.calendar.zone)
+        if plan.day_of(at) == plan.day_of(item.start):
+            return _("gone out {time:%H:%M}").format(time=at)
+        # Another day is written as the site's language writes a day: "parti le 19/12/2026 à 09:30".
+        return _("gone out on {day:%Y-%m-%d} at {day:%H:%M}").format(day=at)
     return _("not confirmed") if unconfirmed(item, plan, log_start) else None
 
 
