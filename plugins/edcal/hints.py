@@ -232,11 +232,15 @@ def _date_spelt_otherwise(found: str, past: bool = False) -> str | None:
     month = _month_number(month_name)
     if month is None or not 1 <= int(day) <= 31 or rest[:1].isalnum():  # `12 janvier2027`: not a date
         return None
+    time = _time_of(rest) if rest.strip() else None  # `18 décembre à 11h40`: the time is readable too
     if year is None:  # `19 janvier`: the coming one (the last one, with past) is meant, but write the year
         coming = _nearest_day(month, int(day), _weekday_number(weekday), past)
         if coming is None:
             return None
         date = coming.isoformat()
+        if time is not None:
+            return say("dates are written with digits, year first, and with their year: {date}",
+                       date=f"{date} {time}")
         if rest.strip():
             return say("dates are written with digits, year first, and with their year: {date}, then the "
                        "time as HH:MM", date=date)
@@ -245,6 +249,20 @@ def _date_spelt_otherwise(found: str, past: bool = False) -> str | None:
         date = dt.date(int(year), month, int(day)).isoformat()
     except ValueError:  # `31 avril 2027`: no day to offer
         return None
+    if time is not None:
+        return say("dates are written with digits, year first: {date}", date=f"{date} {time}")
     if rest.strip():
         return say("dates are written with digits, year first: {date}, then the time as HH:MM", date=date)
     return say("dates are written with digits, year first: {date}", date=date)
+
+
+#: The time after a date written in words: `à 11h40`, `9h`, `, 10:00`, `at 4:00 PM` (made 16:00 first).
+_TIME_AFTER = re.compile(r"^(?:à|a|at)?\s*(\d{1,2})\s*(?:[hH]\s*(\d{2})?|[:.]\s*(\d{2}))\s*$")
+
+
+def _time_of(rest: str) -> str | None:
+    """The time a date in words ends with, as HH:MM; None when there is none to read."""
+    found = _TIME_AFTER.match(_on_24_hours(rest.strip().lstrip(",").strip()))
+    if found is None or int(found[1]) > 23 or int(found[2] or found[3] or 0) > 59:
+        return None
+    return f"{int(found[1]):02d}:{found[2] or found[3] or '00'}"
