@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -130,3 +132,9 @@ def assert_french(words: list[str]) -> None:
         assert word in french, f"no French for {word!r} in translations/fr.yaml"
         assert {f for _, f, _, _ in string.Formatter().parse(word) if f} == \
             {f for _, f, _, _ in string.Formatter().parse(french[word]) if f}, word
+
+
+def page_text(path: Path) -> str:
+    """A page's words as a reader sees them: tags dropped, entities read, spaces joined."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+    return " ".join(text.replace("\u00a0", " ").split())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +10,7 @@ import icalendar
 import pytest
 
 from conftest import run_edcal, write_pelicanconf
+from helpers import page_text
 
 CALENDAR = """\
 version: 1
@@ -54,12 +54,6 @@ def british(empty_site: Callable[..., Path], site_language: None) -> Path:
     result = run_edcal("build", cwd=site)
     assert result.returncode == 0, result.stderr
     return site
-
-
-def page_text(path: Path) -> str:
-    """A page's words as a reader sees them: tags dropped, entities read, spaces joined."""
-    text = html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
-    return " ".join(text.replace("\u00a0", " ").split())
 
 
 def test_self_promotion_shares_are_written_as_english_writes_them(british: Path) -> None:
