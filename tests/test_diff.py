@@ -727,6 +727,14 @@ def test_the_log_of_what_went_out_is_shown_line_by_line(repo: Path) -> None:
     document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
     assert [(line["change"], line["item"]) for line in document["posted"]] == [
         ("removed", "publie-linkedin-0"), ("changed", "publie-x-0"), ("added", "publie-linkedin-2d")]
+    # A post the log now says did not go out: said as such, not "confirmed gone out".
+    committed(repo)
+    edit(calendar, "  - {item: publie-linkedin-2d, at: 2027-02-03 12:40}\n",
+         "  - {item: publie-linkedin-2d, at: 2027-02-03 12:40}\n  - {item: publie-x-2d, skipped: true}\n")
+    out = spaced(run_edcal("diff", cwd=repo).stdout)
+    assert "\n+ Notée annulée (elle n'est pas partie) : X · Un article publié  [calendar.yaml:23]\n" in out, out
+    document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
+    assert document["posted"][0]["after"]["skipped"] is True
 
 
 def test_only_a_promotion_put_in_the_past_is_said_lost_to_an_article_published_late(repo: Path) -> None:

@@ -174,6 +174,60 @@ def test_a_post_s_calendar_event_says_what_the_log_says() -> None:
     assert stamp == dt.datetime(2027, 1, 11, 23, 0, tzinfo=dt.UTC), stamp  # it said "not confirmed" until then
 
 
+SKIPPED = """\
+posted:
+  - lundi-linkedin-20270104
+  - {item: lundi-mastodon-20270104, skipped: true}   # the instance was down
+  - {item: lundi-linkedin-20270118, skipped: true}
+"""
+
+
+def test_a_post_the_log_says_did_not_go_out_is_planned_not_gone_out_and_no_longer_to_confirm() -> None:
+    """A community manager missed a post: she says so in the log (`skipped: true`) rather than leave it
+    "not confirmed" on the report for ever, or delete it from the plan, which would hide the miss from the
+    manager reading the report."""
+    import icalendar
+
+    from edcal.outputs.ics import EventWriter, feeds, serialise
+
+    plan = plan_of(calendar_from(CALENDAR, {"log.yaml": SKIPPED}), now=NOW)
+    january = _rows(plan)[("2027-01", "mastodon")].tally
+    assert (january.planned, january.done, january.skipped, january.unconfirmed, january.to_come) == (4, 0, 1, 1, 2)
+    figures = report(plan)
+    assert [item.id for item in figures.to_confirm] == ["lundi-linkedin-20270111", "lundi-mastodon-20270111"]
+    items = {item["id"]: item for item in plan_json.document(plan)["items"]}
+    assert items["lundi-mastodon-20270104"]["skipped"] == {"source": "calendar.d/log.yaml:3"}
+    assert "posted" not in items["lundi-mastodon-20270104"]
+    # A line takes effect at the post's planned time: on 13 January, the post of the 18th is still to come.
+    assert "skipped" not in items["lundi-linkedin-20270118"]
+    assert _rows(plan)[("2027-01", "linkedin")].tally.to_come == 2
+    # Its calendar event says so, in the month view's title and in its description.
+    everything = next(feed for feed in feeds(plan) if feed.path == "calendar.ics")
+    events = {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(
+        serialise(everything, plan, EventWriter(plan))).walk("VEVENT") if "2027-01-04" in str(e["DTSTART"].dt)}
+    assert set(events) == {"[LinkedIn] Bonne semaine à tous", "[Mastodon] Bonne semaine à tous (annulé)"}
+    assert "Annulée\u00a0: le journal de ce qui est parti dit qu'elle n'est pas partie (calendar.d/log.yaml:3)." \
+        in str(events["[Mastodon] Bonne semaine à tous (annulé)"]["DESCRIPTION"]).splitlines()
+
+
+def test_a_text_that_did_not_go_out_may_go_out_a_few_days_later() -> None:
+    """`duplicate-text` compares a post with those gone out in the weeks before: not with one skipped."""
+    from edcal.checks import run_checks
+
+    calendar = """\
+version: 1
+timezone: Europe/Paris
+networks: {linkedin: {}}
+posts:
+  - {id: portes-ouvertes, networks: [linkedin], at: "2027-01-11 09:00", text: Portes ouvertes samedi}
+  - {id: portes-ouvertes-bis, networks: [linkedin], at: "2027-01-14 09:00", text: Portes ouvertes samedi}
+"""
+    log = "posted:\n  - {item: portes-ouvertes-linkedin, skipped: true}\n"
+    found = run_checks(plan_of(calendar_from(calendar), now=NOW), only=["duplicate-text"])
+    assert [f.item for f in found] == ["portes-ouvertes-bis-linkedin"]
+    assert run_checks(plan_of(calendar_from(calendar, {"log.yaml": log}), now=NOW), only=["duplicate-text"]) == []
+
+
 def test_values_the_log_cannot_take_are_errors_where_they_are_written(tmp_path: Path) -> None:
     from helpers import load_errors
 
@@ -187,6 +241,12 @@ posted:
     assert found[1].startswith("calendar.yaml:15:41: error: found 'lundi matin', expected a date")
     assert "hint: write when it went out, e.g. 2027-01-12 09:14, or its day alone" in found[1]
     assert len(found) == 2
+    # A post did not go out, or went out at a time: not both.
+    assert load_errors(tmp_path, CALENDAR + "posted:\n  - {item: lundi-linkedin-20270104, skipped: true, "
+                       "at: 2027-01-04 10:00}\n") == [
+        "calendar.yaml:14:56: error: found `at:` on a line with `skipped: true`, expected either a post that "
+        "went out (with its `at:` or `url:`) or one that did not\n    hint: a post that went out late went out: "
+        "remove `skipped: true`; one that did not go out has no time nor address: remove `at:`"]
     # A field the log does not have is an error, never a value dropped.
     assert load_errors(tmp_path, CALENDAR + "posted:\n  - {item: lundi-mastodon-20261207, when: 2026-12-07}\n") == [
         "calendar.yaml:14:37: error: unknown field 'when' in posted entry 1\n    hint: did you mean 'at'?"]
@@ -272,7 +332,11 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
     # November: the log's first month; two posts never confirmed (Instagram on the 25th, Mastodon on the 26th).
     # Weeks below the cadence: that of the 23rd, and that of the 30th (its post, on 2 December, unconfirmed).
     assert _cells(page, "2026-11", "instagram") == {
-        "planned": "4", "done": "3", "unconfirmed": "1", "to-come": "0", "withheld": "0", "below": "⚠ 2 sur 5 semaines"}
+        "planned": "4", "done": "3", "unconfirmed": "1", "skipped": "0", "to-come": "0", "withheld": "0",
+        "below": "⚠ 2 sur 5 semaines"}
+    # December: the log says the post of the 23rd did not go out (`skipped: true`), the others are unconfirmed.
+    assert _cells(page, "2026-12", "instagram") | {"below": ""} == {
+        "planned": "4", "done": "0", "unconfirmed": "3", "skipped": "1", "to-come": "0", "withheld": "1", "below": ""}
     assert _cells(page, "2027-01", "linkedin")["done"] == "0"
     # The agenda says of a logged post that it went out, and links to it on the network.
     agenda = (site / "planning" / "agenda" / "2026-11.html").read_text(encoding="utf-8")
@@ -298,6 +362,9 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
         cell = tab.locator('.item[data-item-id="coulisses-atelier-instagram-20261125"] .badge')
         assert cell.inner_text() == "non confirmé"
         assert tab.locator('.item[data-item-id="nos-apprentis-linkedin-0"] .badge').inner_text() == "parti"
+        tab.goto(server + "index.html?view=month&date=2026-12")
+        assert tab.locator('.item[data-item-id="coulisses-atelier-instagram-20261223"] .badge').inner_text() \
+            == "annulé"
         tab.goto(server + "index.html")
         tab.click('nav a:text("Bilan")')
         assert tab.url.endswith("/report.html")

@@ -133,7 +133,7 @@ _KIND_LABELS = {"article": "Blog", "deadline": "Deadline", "idea": "Idea", "post
 
 def _log_status(item: Item, plan: Plan, log_start: dt.date | None, _: Translator) -> str | None:
     """What the log says of a post whose time has passed, as the report counts it: gone out (at another
-    time, when it says so), or not confirmed; None where there is no log to go by."""
+    time, when it says so), skipped, or not confirmed; None where there is no log to go by."""
     if item.kind != "post" or item.start is None:
         return None
     if item.posted is not None:
@@ -147,6 +147,8 @@ def _log_status(item: Item, plan: Plan, log_start: dt.date | None, _: Translator
             return _("gone out {time:%H:%M}").format(time=at)
         # Another day is written as the site's language writes a day: "parti le 19/12/2026 à 09:30".
         return _("gone out on {day:%Y-%m-%d} at {day:%H:%M}").format(day=at)
+    if item.skipped is not None:
+        return _("skipped")
     return _("not confirmed") if unconfirmed(item, plan, log_start) else None
 
 

@@ -612,6 +612,8 @@ class _Words:
         item = change.item
 
         def went(record: PostedRecord) -> str:
+            if record.skipped:
+                return _("skipped")
             said = self.when(record.at if record.at is not None else item.start if item else None)
             return f"{said} · {record.url}" if record.url else said
 
@@ -619,9 +621,14 @@ class _Words:
         if item is not None:
             post = f"{self.where(item, self.before if change.kind == 'removed' else None)} · {item.title}"
         if change.kind == "added":
+            if change.record.skipped:
+                return _("Logged as skipped (it did not go out): {post}").format(post=post)
             return _("Confirmed gone out: {post}, {when}").format(post=post, when=went(change.record))
         assert change.before is not None
         if change.kind == "removed":
+            if change.before.skipped:
+                return _("No longer logged as skipped: {post}; {id} is to confirm again").format(
+                    post=post, id=record_id)
             return _("Confirmation removed: {post} (it said {when}); {id} no longer counts as gone "
                      "out").format(post=post, when=went(change.before), id=record_id)
         return _("Confirmation changed: {post}, {before} → {after}").format(
@@ -864,7 +871,7 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
         if line is None:
             return None
         return {"item": line.item, "at": line.at.isoformat() if line.at is not None else None,
-                "url": line.url, "source": str(line.source)}
+                "url": line.url, "skipped": line.skipped, "source": str(line.source)}
 
     def freeze(window: FreezeWindow) -> dict[str, Any]:
         return {"start": window.start.isoformat(), "end": window.end.isoformat() if window.end else None,

@@ -441,6 +441,7 @@ class PostedSpec(Spec):
     item: Text = Field(description="The post's id, as plan.json, the planning pages and the draft files name it, e.g. 'voeux-2027-linkedin'.")
     at: Text | None = Field(None, description="When it went out: a date and time, or a date (default: its planned time).")
     url: Text | None = Field(None, description="The post's address on the network, e.g. 'https://www.linkedin.com/feed/update/urn:li:activity:7150000000000000000/'.")
+    skipped: bool = Field(False, description="true: the post did not go out (the team decided against it, or missed it); the report counts it as skipped, not as not confirmed.")
 
 
 def _posted_item(value: Any) -> Any:

@@ -119,6 +119,8 @@ class PostedRecord:
     source: Source
     #: Where the id (``item``) is written.
     item_source: Source
+    #: The line says the post did not go out (``skipped: true``): it had no ``at`` nor ``url``.
+    skipped: bool = False
 
 
 @dataclass(frozen=True, slots=True)

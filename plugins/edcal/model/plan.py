@@ -75,6 +75,8 @@ class Item:
     links: tuple[tuple[int, str, str], ...] = ()
     #: The log's word that the post went out (``posted:``); None when it has none.
     posted: Posted | None = None
+    #: The log's line saying the post did not go out (``skipped: true``); None when it says nothing so.
+    skipped: Source | None = None
 
     def link_spans(self) -> list[tuple[int, int, str]]:
         """Where each shortened link sits in ``text``: (start, end, full URL), in order."""

@@ -465,7 +465,8 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
         labels["monthFirst"] = True
     log_start = first_logged_month(plan)
     if log_start is not None:  # a past post's badge says what the log of what went out says
-        labels["log"] = {"gone_out": _("gone out"), "unconfirmed": _("not confirmed")}
+        labels["log"] = {"gone_out": _("gone out"), "unconfirmed": _("not confirmed"),
+                         "skipped": _("skipped")}
     return {
         "today": today.isoformat(),
         "timezone": calendar.timezone,
@@ -498,8 +499,10 @@ def _script_json(value: Any) -> str:
 
 
 def _log_said(item: Item, plan: Plan, log_start: dt.date | None) -> str | None:
-    """What the log of what went out says of a past post, for its badge: "gone_out", "unconfirmed", or
-    None (no log, not a post, or still to come)."""
+    """What the log of what went out says of a past post, for its badge: "gone_out", "skipped",
+    "unconfirmed", or None (no log, not a post, or still to come)."""
     if item.posted is not None:
         return "gone_out"
+    if item.skipped is not None:
+        return "skipped"
     return "unconfirmed" if unconfirmed(item, plan, log_start) else None

@@ -342,6 +342,8 @@ class EventWriter:
             label = f"[{_('Blog')}] {title}"
         if item.status in ("idea", "writing", "review", "draft"):
             label += f" ({_(item.status)})"
+        elif item.skipped is not None:  # the log says it did not go out: seen in a month view
+            label += f" ({_('skipped')})"
         return label
 
     def description(self, item: Item) -> str:
@@ -388,7 +390,7 @@ class EventWriter:
 
     def _logged(self, item: Item) -> str | None:
         """What the log of what went out says of a post whose time has passed: gone out (when, its address
-        on the network), or not confirmed; None where there is no log to go by."""
+        on the network), skipped, or not confirmed; None where there is no log to go by."""
         _ = self._
         posted = item.posted
         if posted is not None:
@@ -399,6 +401,9 @@ class EventWriter:
             else:
                 when = long_date(at, lang)
             return f"{_('Gone out, as the log says:')} {when}" + (f" · {posted.url}" if posted.url else "")
+        if item.skipped is not None:
+            return _("Skipped: the log of what went out says it did not go out ({source}).").format(
+                source=item.skipped)
         if unconfirmed(item, self.plan, self.log_start):
             return _("Not confirmed: the log of what went out does not name it.")
         return None
@@ -416,8 +421,9 @@ class EventWriter:
         went_out = self._went_out(item)
         if went_out is not None:
             moments.append(went_out)
-        if item.posted is not None:  # a line logged ahead takes effect then (a day: at its start)
-            at = item.posted.at
+        if item.posted is not None or item.skipped is not None:  # a line takes effect at its moment
+            at = item.posted.at if item.posted is not None else item.start  # (a day: at its start)
+            assert at is not None
             taken = at if isinstance(at, dt.datetime) else start_of_day(at, self.plan.calendar.zone)
             moments.append(taken.astimezone(dt.UTC))
         if reminder is not None and self._rang(item, reminder):

@@ -106,6 +106,8 @@ def item_document(item: Item, calendar: Calendar) -> dict[str, Any]:
     if item.posted is not None:
         data["posted"] = {"at": start_stamp(item.posted.at, calendar), "url": item.posted.url,
                           "source": str(item.posted.source)}
+    if item.skipped is not None:
+        data["skipped"] = {"source": str(item.skipped)}
     return data
 
 

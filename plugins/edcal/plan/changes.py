@@ -213,7 +213,7 @@ def _log(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tuple[
             result.append(LogChange("added", None, later, new_items.get(item_id)))
         elif later is None:
             result.append(LogChange("removed", earlier, None, old_items.get(earlier.item)))
-        elif (earlier.at, earlier.url) != (later.at, later.url):
+        elif (earlier.at, earlier.url, earlier.skipped) != (later.at, later.url, later.skipped):
             result.append(LogChange("changed", earlier, later, new_items.get(item_id)))
     zone = after.calendar.zone
 

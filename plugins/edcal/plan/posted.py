@@ -50,7 +50,10 @@ def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, error
         at = record.at if record.at is not None else item.start
         if at is None or _to_come(at, now, calendar):
             continue
-        items[position] = dataclasses.replace(item, posted=Posted(at, record.url, record.source))
+        if record.skipped:
+            items[position] = dataclasses.replace(item, skipped=record.source)
+        else:
+            items[position] = dataclasses.replace(item, posted=Posted(at, record.url, record.source))
 
 
 def _to_come(at: dt.datetime | dt.date, now: dt.datetime, calendar: Calendar) -> bool:

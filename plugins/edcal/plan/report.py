@@ -1,6 +1,7 @@
 """What was planned and what went out, month by month, against the targets: the report page's figures.
 
-A post went out when the team's log (``posted:``) says so, from the month of the log's first post on.
+A post went out when the team's log (``posted:``) says so, from the month of the log's first post on (and
+did not when the log says it was skipped).
 Before it (a team starts its log some day), and on a site that keeps no log, the plan is taken at its
 word: a post whose time has passed (and that no freeze held, and that is no draft) counts as gone out. An
 article went out when it is online. The cadence is judged again on what went out, over the periods already
@@ -31,12 +32,14 @@ class Tally:
     done: int = 0
     #: Time passed without the log's word (posts), or not online (articles).
     unconfirmed: int = 0
+    #: Posts the log says did not go out (``skipped: true``).
+    skipped: int = 0
     to_come: int = 0
     withheld: int = 0
 
     @property
     def planned(self) -> int:
-        return self.done + self.unconfirmed + self.to_come
+        return self.done + self.unconfirmed + self.skipped + self.to_come
 
 
 @dataclass(slots=True)
@@ -167,7 +170,8 @@ def first_logged_month(plan: Plan) -> dt.date | None:
     """The first day of the month of the log's first post, from which a post whose time has passed went out
     only if the log says so; None for a site without a log."""
     start = min((plan.day_of(item.start).replace(day=1) for item in plan.items
-                 if item.posted is not None and item.start is not None), default=None)
+                 if (item.posted is not None or item.skipped is not None) and item.start is not None),
+                default=None)
     if plan.calendar.posted is not None and start is None:  # a log begun today, still empty
         start = plan.now.astimezone(plan.calendar.zone).date().replace(day=1)
     return start
@@ -193,10 +197,12 @@ def _counted(item: Item, plan: Plan) -> bool:
 
 
 def outcome(item: Item, now: dt.datetime, logged: bool) -> str:
-    """What became of an item: "done", "unconfirmed", "to_come" or "withheld"; ``logged``: the log covers
-    its day."""
+    """What became of an item: "done", "unconfirmed", "skipped", "to_come" or "withheld"; ``logged``: the log
+    covers its day."""
     if item.posted is not None:
         return "done"
+    if item.skipped is not None:
+        return "skipped"
     if item.status == "withheld":
         return "withheld"
     start = item.start

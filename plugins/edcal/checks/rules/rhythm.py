@@ -244,8 +244,10 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
     recurring: dict[tuple[str, str], list[tuple[Item, Item]]] = defaultdict(list)
     # Posts already out within the window count as the first of a pair: repeating last week's post is
     # what this rule is for (the plan of a check composes them: see lookback()).
+    # A post the log says was skipped did not go out: its text may go out now.
     earlier = [p for p in ctx.plan.items if p.kind == "post" and p.text is not None and p.status != "withheld"
-               and isinstance(p.start, dt.datetime) and ctx.since - window <= p.start < ctx.since]
+               and p.skipped is None and isinstance(p.start, dt.datetime)
+               and ctx.since - window <= p.start < ctx.since]
     posts = sorted(ctx.posts(), key=lambda p: (p.start, p.id))
     for post in sorted(earlier, key=lambda p: (p.start, p.id)):
         last_seen[(post.network or "", _normalized(post.text or ""))] = post

@@ -1,4 +1,4 @@
-"""`posted:`: the log of what went out, each post by its id, with when and where.
+"""`posted:`: the log of what went out, each post by its id, with when and where (or that it did not).
 
 The ids name items of the resolved plan, so they are checked against it when
 the plan is resolved (:mod:`edcal.plan.posted`); this module reads the values.
@@ -41,8 +41,19 @@ def read_posted(reading: Reading, documents: list[Document]) -> None:
                 url = None
             if spec.at is not None and at is None:
                 continue
+            if spec.skipped and (spec.at is not None or spec.url is not None):
+                field = "at" if spec.at is not None else "url"
+                reading.errors.add(value_of(spec.loc, field),
+                                   say("found `{field}:` on a line with `skipped: true`, expected either a "
+                                       "post that went out (with its `at:` or `url:`) or one that did not",
+                                       field=field),
+                                   say("a post that went out late went out: remove `skipped: true`; one that "
+                                       "did not go out has no time nor address: remove `{field}:`",
+                                       field=field))
+                continue
             records.append(PostedRecord(spec.item.strip(), at, url, line,
-                                        value_of(spec.loc, "item") if spec.loc is not None else line))
+                                        value_of(spec.loc, "item") if spec.loc is not None else line,
+                                        spec.skipped))
     reading.calendar.posted = records
 
 

@@ -299,10 +299,11 @@
   }
   readView();
 
-  /* A past post's badge on a site that keeps the log of what went out: "parti", "non confirmé". */
+  /* A past post's badge on a site that keeps the log of what went out: "parti", "annulé", "non confirmé". */
+  var LOG_CLASSES = { gone_out: "published", skipped: "withheld", unconfirmed: "writing" };
   function badge(item) {
     var said = item.log && labels.log ? labels.log[item.log] : null;
-    return { "class": "badge status-" + (said ? (item.log === "gone_out" ? "published" : "writing") : item.status),
+    return { "class": "badge status-" + (said ? LOG_CLASSES[item.log] : item.status),
              text: said || labels.statuses[item.status] };
   }
 
