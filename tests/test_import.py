@@ -142,6 +142,15 @@ def test_a_network_the_site_does_not_set_up_says_what_to_write_in_calendar_yaml(
     assert set(items_of(site)) == {"bonjour-facebook", "salut-mastodon", "re-facebook"}
 
 
+def test_a_link_without_its_scheme_gets_the_whole_address_to_write(site: Path) -> None:
+    write_sheet(site, "Date,Réseau,Texte,Lien\n09/03/2027 10:00,linkedin,Bonjour,www.example.fr/offres\n")
+    assert refused(site, "plan.csv") == (
+        "plan.csv:2:35: error: found link 'www.example.fr/offres', expected an http(s) URL or a path on the "
+        "site starting with /\n"
+        "    hint: write the whole address: https://www.example.fr/offres\n"
+        "edcal: 1 error in the input; nothing was written.\n")
+
+
 def test_a_french_to_do_status_is_a_draft(site: Path) -> None:
     write_sheet(site, "Date,Réseau,Texte,Statut\n09/03/2027 10:00,linkedin,Bonjour,À faire\n")
     result = run_edcal("import", "plan.csv", cwd=site)
