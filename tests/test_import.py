@@ -118,6 +118,46 @@ def test_a_finding_elsewhere_that_the_import_brings_is_shown(site: Path) -> None
     assert "[too-many-per-day]" in result.stdout, result.stdout
 
 
+def test_a_network_the_site_does_not_set_up_says_what_to_write_in_calendar_yaml(site: Path) -> None:
+    # A sheet names networks its own way: a built-in network calendar.yaml does not list, a short word.
+    write_sheet(site, "Date,Réseau,Texte\n"
+                      "09/03/2027 10:00,Facebook,Bonjour\n"
+                      "10/03/2027 10:00,Masto,Salut\n"
+                      "11/03/2027 10:00,FB,Re\n")
+    assert refused(site, "plan.csv") == (
+        "plan.csv:2:18: error: network 'facebook' is not set up under `networks:`\n"
+        "    hint: add `facebook: {}` under `networks:` to post there (set up: bluesky, linkedin, mastodon, x)\n"
+        "plan.csv:3:18: error: unknown network 'Masto'\n"
+        "    hint: did you mean Mastodon (mastodon)? To keep 'Masto' in the sheet, add `aliases: [masto]` to "
+        "`mastodon:` under `networks:` in calendar.yaml\n"
+        "plan.csv:4:18: error: unknown network 'FB'\n"
+        "    hint: known: bluesky, linkedin, mastodon, x; the sheet's own word for one of them is read once it "
+        "is among its `aliases:` under `networks:` in calendar.yaml (`aliases: [fb]`)\n"
+        "edcal: 3 errors in the input; nothing was written.\n")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "  mastodon: {}\n", "  mastodon: {aliases: [masto]}\n  facebook: {aliases: [fb]}\n"), encoding="utf-8")
+    result = run_edcal("import", "plan.csv", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert set(items_of(site)) == {"bonjour-facebook", "salut-mastodon", "re-facebook"}
+
+
+def test_a_link_without_its_scheme_gets_the_whole_address_to_write(site: Path) -> None:
+    write_sheet(site, "Date,Réseau,Texte,Lien\n09/03/2027 10:00,linkedin,Bonjour,www.example.fr/offres\n")
+    assert refused(site, "plan.csv") == (
+        "plan.csv:2:35: error: found link 'www.example.fr/offres', expected an http(s) URL or a path on the "
+        "site starting with /\n"
+        "    hint: write the whole address: https://www.example.fr/offres\n"
+        "edcal: 1 error in the input; nothing was written.\n")
+
+
+def test_a_french_to_do_status_is_a_draft(site: Path) -> None:
+    write_sheet(site, "Date,Réseau,Texte,Statut\n09/03/2027 10:00,linkedin,Bonjour,À faire\n")
+    result = run_edcal("import", "plan.csv", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "    status: draft\n" in (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+
+
 def test_every_bad_cell_is_located_at_once(site: Path) -> None:
     write_sheet(site, "Date,Réseau,Texte,Likes,Statut\n"
                       "31/02/2027 09:00,Linkdin,Bonjour,3,\n"
@@ -135,7 +175,7 @@ def test_every_bad_cell_is_located_at_once(site: Path) -> None:
         "    hint: did you mean LinkedIn (linkedin)?\n"
         "plan.csv:3:1: error: found '25:00', expected a time from 00:00 to 23:59\n"
         "    hint: write the time as HH:MM\n"
-        "plan.csv:3:34: error: found status 'peut-être', expected a draft (draft, brouillon, à écrire, en "
+        "plan.csv:3:34: error: found status 'peut-être', expected a draft (draft, brouillon, à écrire, à faire, en "
         "cours, à valider, en attente, to do, in progress) or a post ready (scheduled, planifié, programmé, "
         "prêt, validé, ready, approved)\n"
         "    hint: leave the cell empty for a post ready\n"

@@ -98,6 +98,23 @@ def test_init_refuses_a_folder_holding_a_file_it_would_overwrite_and_writes_noth
     assert refused.stderr.startswith(f"{folder}: error: found 1 file edcal init would overwrite: README.md\n")
 
 
+def test_init_in_an_existing_pelican_blog_says_how_to_adopt_edcal_not_to_move_its_files(tmp_path: Path) -> None:
+    blog = tmp_path / "blog"
+    (blog / "content").mkdir(parents=True)
+    (blog / "pelicanconf.py").write_text("SITENAME = 'Blog'\nTIMEZONE = 'Europe/Paris'\n", encoding="utf-8")
+    (blog / "publishconf.py").write_text("from pelicanconf import *\n", encoding="utf-8")
+    refused = run_edcal("init", ".", cwd=blog, env={"EDCAL_LANG": "en"})
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        "pelicanconf.py:1:1: error: found a Pelican site: edcal init makes a new site, and leaves an existing "
+        "one as it is\n"
+        "    hint: to adopt edcal here, add 'edcal' to PLUGINS in pelicanconf.py and write calendar.yaml beside "
+        "it (`version: 1` and `timezone:`, TIMEZONE's zone), then run edcal check (docs/index.md of edcal, "
+        "'An existing Pelican blog')\n"
+        "edcal: 1 error in the input; nothing was written.\n")
+    assert sorted(p.name for p in blog.iterdir()) == ["content", "pelicanconf.py", "publishconf.py"]
+
+
 def test_a_site_without_a_country_gets_the_country_line_in_its_language(tmp_path: Path) -> None:
     """`--timezone UTC` gave a French calendar.yaml an English comment."""
     for lang, comment in (("fr", "# country: FR   # jours fériés (edcal check), par exemple FR, BE, CA, US\n"),

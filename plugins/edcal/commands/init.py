@@ -87,6 +87,13 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
                    for path in sorted(DEFAULT_THEME.rglob("*"))
                    if path.is_file() and "__pycache__" not in path.parts]
     clashes = _clashes(target, [relative for relative, _ in sources] + theme_files)
+    if "pelicanconf.py" in clashes:  # a Pelican blog adopts edcal in place: moving its files would break it
+        raise InputErrors([InputError(
+            Source(str(target / "pelicanconf.py"), 1, 1),
+            say("found a Pelican site: edcal init makes a new site, and leaves an existing one as it is"),
+            say("to adopt edcal here, add 'edcal' to PLUGINS in pelicanconf.py and write calendar.yaml "
+                "beside it (`version: 1` and `timezone:`, TIMEZONE's zone), then run edcal check "
+                "(docs/index.md of edcal, 'An existing Pelican blog')"))])
     if clashes:
         example = "mon-site" if lang == "fr" else "my-site"
         shown = ", ".join(clashes[:SHOWN_CLASHES]) + (", …" if len(clashes) > SHOWN_CLASHES else "")

@@ -24,6 +24,7 @@ from edcal.i18n import DAYS, Message, say
 from edcal.i18n import MONTHS as MONTH_NAMES
 from edcal.ids import slugify
 from edcal.load import timeparse
+from edcal.load.network_registry import builtin_registry
 from edcal.load.schema import ID_RE, id_hint
 from edcal.load.table import Cell, Table, column_letter
 from edcal.load.yamlfile import yaml_value
@@ -60,14 +61,15 @@ HEADERLESS = ("date", "text", "link")
 OWN_EXPORT = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt", "campaign",
               "owner", "source", "promotional", "length", "limit")
 #: A status cell's words (as :func:`normal_name` writes them).
-STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "en cours": "draft",
-            "a valider": "draft", "en attente": "draft", "to do": "draft", "in progress": "draft",
+STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "a faire": "draft",
+            "en cours": "draft", "a valider": "draft", "en attente": "draft", "to do": "draft",
+            "in progress": "draft",
             "scheduled": "scheduled", "planifie": "scheduled", "programme": "scheduled", "pret": "scheduled",
             "ready": "scheduled", "valide": "scheduled", "approved": "scheduled"}
 #: What a status cell may say, as messages list it.
-STATUS_WORDS = say("expected a draft (draft, brouillon, à écrire, en cours, à valider, en attente, to do, "
-                   "in progress) or a post ready (scheduled, planifié, programmé, prêt, validé, ready, "
-                   "approved)")
+STATUS_WORDS = say("expected a draft (draft, brouillon, à écrire, à faire, en cours, à valider, en attente, "
+                   "to do, in progress) or a post ready (scheduled, planifié, programmé, prêt, validé, "
+                   "ready, approved)")
 #: Statuses of rows that are no posts to plan.
 _NOT_TO_PLAN = {"publie": "published", "published": "published", "posted": "published", "poste": "published",
                 "annule": "cancelled", "cancelled": "cancelled", "canceled": "cancelled"}
@@ -242,9 +244,7 @@ def _check_options(calendar: Calendar, options: ImportOptions) -> None:
     errors = []
     for name in options.networks:
         if _network_id(name, calendar) is None:
-            errors.append(InputError(Source("--network", 1, 1),
-                                     say("unknown network '{name}'", name=shown(name)),
-                                     _known_hint(name, calendar.networks)))
+            errors.append(InputError(Source("--network", 1, 1), *_unknown_network(name, calendar)))
     if options.status is not None and status_of(options.status) is None:
         errors.append(InputError(Source("--status", 1, 1),
                                  say("found '{value}', {expected}", value=shown(options.status),
@@ -683,11 +683,45 @@ def _networks(cell: Cell, calendar: Calendar, errors: list[InputError]) -> list[
     for name in (name for name in _NETWORK_SEPARATORS.split(cell.text.strip()) if name):
         network = _network_id(name, calendar)
         if network is None:
-            errors.append(InputError(cell.source, say("unknown network '{name}'", name=shown(name)),
-                                     _known_hint(name, calendar.networks)))
+            errors.append(InputError(cell.source, *_unknown_network(name, calendar)))
         elif network not in found:
             found.append(network)
     return found
+
+
+def _unknown_network(name: str, calendar: Calendar) -> tuple[Message, Message]:
+    """The error and hint for a network the site does not post on: one edcal knows but calendar.yaml
+    does not set up (``Facebook``) says how to set it up; a near miss (``Insta``) how to keep the word."""
+    registry = builtin_registry()
+    canonical = next((found for written in (name, re.sub(r"\(.*?\)", "", name))
+                      for wanted in (normal_name(written), normal_name(written).replace(" ", ""))
+                      if (found := registry.canonical(wanted))), None)
+    if canonical is not None:
+        in_use = ", ".join(sorted(calendar.networks)) or say("none")
+        return (say("network '{network}' is not set up under `networks:`", network=canonical)
+                if normal_name(name) == canonical else
+                say("network '{name}' (that is, '{network}') is not set up under `networks:`",
+                    name=shown(name), network=canonical),
+                say("add `{network}: {{}}` under `networks:` to post there (set up: {networks})",
+                    network=canonical, networks=in_use))
+    message = say("unknown network '{name}'", name=shown(name))
+    alias = normal_name(name)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9 ]*", alias):
+        return message, _known_hint(name, calendar.networks)
+    shortened = [network for network in calendar.networks.values()
+                 if normal_name(network.id).startswith(alias) or normal_name(network.name).startswith(alias)]
+    if len(shortened) == 1:
+        network = shortened[0]
+        return message, say("did you mean {name}? To keep '{written}' in the sheet, add `aliases: [{alias}]` "
+                            "to `{network}:` under `networks:` in calendar.yaml",
+                            name=f"{network.name} ({network.id})", written=shown(name), alias=alias,
+                            network=network.id)
+    names = [*calendar.networks, *(normal_name(network.name) for network in calendar.networks.values())]
+    if not calendar.networks or difflib.get_close_matches(alias, names, n=1, cutoff=0.6):
+        return message, _known_hint(name, calendar.networks)
+    return message, say("known: {names}; the sheet's own word for one of them is read once it is among its "
+                        "`aliases:` under `networks:` in calendar.yaml (`aliases: [{alias}]`)",
+                        names=", ".join(sorted(calendar.networks)), alias=alias)
 
 
 def _network_id(name: str, calendar: Calendar) -> str | None:

@@ -221,6 +221,10 @@ def read_schedule(reading: Reading, steps: list[str] | None, loc: Loc | None) ->
     return tuple(result)
 
 
+#: An address written without its scheme, as a sheet holds it: ``www.example.fr/offres``.
+_BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
 def check_link(link: str | None, where: Source, errors: ErrorCollector) -> None:
     """An error for a `link:` that is neither a web address nor a path on the site."""
     if link is None:
@@ -228,7 +232,8 @@ def check_link(link: str | None, where: Source, errors: ErrorCollector) -> None:
     if not (WEB_ADDRESS.match(link) or SITE_PATH.match(link)):
         errors.add(where, say("found link '{link}', expected an http(s) URL or a path on the site "
                               "starting with /", link=link[:80]),
-                   say("e.g. https://www.example.fr/offres/"))
+                   say("write the whole address: https:{value}", value="//" + link[:80])
+                   if _BARE_DOMAIN.match(link) else say("e.g. https://www.example.fr/offres/"))
         return
     try:
         urllib.parse.urlsplit(link).port  # noqa: B018 - reading it validates it
