@@ -329,6 +329,9 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
     report_page = site / "planning" / "report.html"
     page = report_page.read_text(encoding="utf-8")
     assert "<h1>Bilan\u00a0: prévu et réalisé</h1>" in page
+    # The list to confirm says how to log a post that did not go out.
+    assert "Une publication qui n'est pas partie se note aussi, pour qu'elle ne soit plus à confirmer\u00a0: " \
+        "{item: …, skipped: true}." in html.unescape(page)
     # November: the log's first month; two posts never confirmed (Instagram on the 25th, Mastodon on the 26th).
     # Weeks below the cadence: that of the 23rd, and that of the 30th (its post, on 2 December, unconfirmed).
     assert _cells(page, "2026-11", "instagram") == {
