@@ -168,3 +168,17 @@ def test_diff_writes_times_on_the_12_hour_clock(chicago: Path) -> None:
     assert diff.returncode == 0, diff.stderr
     assert "Thursday, February 18, 2027 4:00 PM" in diff.stdout and "5:15 PM" in diff.stdout, diff.stdout
     assert "Items from Monday, February 15, 2027 3:00 AM on" in diff.stdout and "17:15" not in diff.stdout
+
+
+def test_a_weekly_cadence_counts_weeks_from_sunday_as_the_calendar_shows_them(
+        empty_site: Callable[..., Path], site_language: None) -> None:
+    """"2 a week" was counted Monday to Sunday while the calendar's rows run Sunday to Saturday: a post on
+    Sunday the 21st counted for the row above it, and the row of the 21st was said to miss one."""
+    calendar = CALENDAR.replace("slots: [wed 09:30]", "slots: [wed 09:30], cadence: 2 a week").replace(
+        "posted:", "  - {id: sunday, networks: [linkedin], at: 2027-02-21 09:30, text: Open shop today.}\nposted:")
+    site = empty_site(calendar)
+    write_pelicanconf(site, 'DEFAULT_LANG = "en-US"\nTIMEZONE = "America/Chicago"\n')
+    check = run_edcal("check", cwd=site)
+    assert "LinkedIn: 1 post in the week of 2027-02-28 to 2027-03-06, cadence 2/week" not in check.stdout
+    assert "LinkedIn: 0 posts in the week of 2027-02-28 to 2027-03-06, cadence 2/week" in check.stdout, check.stdout
+    assert "week of 2027-02-22" not in check.stdout and "week of 2027-02-21" not in check.stdout
