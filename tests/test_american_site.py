@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 
 from browser import browser, serve
-from conftest import run_edcal
+from conftest import run_edcal, write_pelicanconf
 from helpers import page_text
 
 
@@ -31,7 +35,7 @@ def test_an_american_site_writes_dates_as_americans_do(tmp_path: Path) -> None:
     planning = site / "planning" / "index.html"
     assert '<html lang="en-us">' in planning.read_text(encoding="utf-8")
     text = page_text(planning)
-    assert "Sunday, February 14, 2027 09:00 Blog Welcome to our blog" in text
+    assert "Sunday, February 14, 2027 9:00 AM Blog Welcome to our blog" in text
     assert "Wednesday, February 17, 2027" in page_text(site / "planning" / "drafts" / "2027-02.html")
 
     # The terminal's agenda.
@@ -53,3 +57,128 @@ def test_an_american_site_writes_dates_as_americans_do(tmp_path: Path) -> None:
         assert days[0] == "Sunday, February 14" and days[-1] == "Saturday, February 20"
         page.goto(address + "index.html?view=week&date=2027-01-01")
         assert page.inner_text("#period") == "Week of December 27, 2026 – January 2, 2027"
+
+
+CALENDAR = """\
+version: 1
+timezone: America/Chicago
+country: US
+team:
+  - {id: dana, name: Dana Brooks}
+networks:
+  linkedin: {account: Acme Tools, slots: [wed 09:30]}
+key_dates:
+  - {id: expo, name: Chicago Hardware Expo, on: 2027-03-10}
+posts:
+  - id: launch
+    networks: [linkedin]
+    at: 2027-02-10 09:30
+    text: Our new saw is out.
+  - id: hiring
+    networks: [linkedin]
+    at: 2027-02-17 09:30
+    owner: dana
+    text: We are hiring a welder.
+  - id: demo
+    networks: [linkedin]
+    at: 2027-02-18 16:00
+    text: Live demo of our new saw this afternoon.
+  - id: lunch
+    networks: [linkedin]
+    at: 2027-02-24 12:00
+    text: Lunch and learn at the shop.
+posted:
+  - {item: launch-linkedin, at: 2027-02-10 16:05}
+"""
+
+
+@pytest.fixture
+def chicago(empty_site: Callable[..., Path], site_language: None) -> Path:
+    """An American team's site, built as its team builds it (no EDCAL_LANG): now is 03:00 in Chicago."""
+    site = empty_site(CALENDAR)
+    write_pelicanconf(site, 'DEFAULT_LANG = "en-US"\nTIMEZONE = "America/Chicago"\n')
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_the_agenda_writes_times_on_the_12_hour_clock(chicago: Path) -> None:
+    """An American manager read "16:00" in `edcal agenda`: a time on a clock the US does not read."""
+    agenda = run_edcal("agenda", cwd=chicago)
+    assert agenda.returncode == 0, agenda.stderr
+    lines = agenda.stdout.splitlines()
+    assert any(line.split("●")[0].strip() == "9:30 AM" and "We are hiring a welder." in line for line in lines)
+    assert any(line.split("●")[0].strip() == "4:00 PM" and "Live demo" in line for line in lines)
+    assert any(line.split("●")[0].strip() == "12:00 PM" and "Lunch and learn" in line for line in lines)
+    assert "09:30" not in agenda.stdout and "16:00" not in agenda.stdout, agenda.stdout
+
+
+def test_the_planning_pages_and_feeds_write_times_on_the_12_hour_clock(chicago: Path) -> None:
+    """The planning pages and the feeds' descriptions said "09:30" and "16:05" to an American team."""
+    text = page_text(chicago / "planning" / "index.html")
+    assert "Wednesday, February 17, 2027 9:30 AM LinkedIn" in text, text
+    assert "Thursday, February 18, 2027 4:00 PM LinkedIn" in text
+    assert "as of Monday, February 15, 2027, 3:00 AM" in text or "February 15, 2027, 3:00 AM" in text
+    drafts = page_text(chicago / "planning" / "drafts" / "2027-02.html")
+    assert "4:00 PM" in drafts and "16:00" not in drafts
+    # The month view's data, which planning.js shows in the month and week views.
+    raw = (chicago / "planning" / "index.html").read_text(encoding="utf-8")
+    assert '"time": "9:30 AM"' in raw or '"time":"9:30 AM"' in raw
+    # The feed: the log's time in the event's words; the event's instant stays iCalendar's.
+    feed = icalendar.Calendar.from_ical((chicago / "planning" / "calendars" / "linkedin.ics").read_bytes())
+    launch = next(e for e in feed.walk("VEVENT") if "Our new saw" in str(e["DESCRIPTION"]) + str(e["SUMMARY"]))
+    assert "Gone out, as the log says: Wednesday, February 10, 2027, 4:05 PM" in str(launch["DESCRIPTION"])
+    assert launch.decoded("DTSTART").astimezone(ZoneInfo("America/Chicago")).hour == 9
+
+
+def test_findings_quote_times_on_the_12_hour_clock_and_hints_give_the_24_hour_value(
+        chicago: Path) -> None:
+    """A finding said "at 16:00"; "expo -1 day at 6 PM" got examples instead of the value to write."""
+    check = run_edcal("check", cwd=chicago)
+    assert "LinkedIn post 'demo-linkedin' is on Thu 2027-02-18 at 4:00 PM, outside LinkedIn's slots (Wed 09:30)" \
+        in check.stdout, check.stdout  # the slot as calendar.yaml writes it
+    calendar = chicago / "calendar.yaml"
+    calendar.write_text(CALENDAR.replace("at: 2027-02-24 12:00", "at: expo -1 day at 6 PM"), encoding="utf-8")
+    refused = run_edcal("check", cwd=chicago)
+    assert refused.returncode == 2
+    assert "    hint: times are written on the 24-hour clock: expo -1 day at 18:00\n" in refused.stderr, \
+        refused.stderr
+    calendar.write_text(CALENDAR.replace("    at: 2027-02-24 12:00\n",
+                                         "    repeat: {every: week, on: wed, at: 4:30 PM, from: 2027-02-24, count: 2}\n"),
+                        encoding="utf-8")
+    refused = run_edcal("check", cwd=chicago)
+    assert refused.returncode == 2
+    assert "    hint: times are written on the 24-hour clock: 16:30\n" in refused.stderr, refused.stderr
+
+
+def test_diff_writes_times_on_the_12_hour_clock(chicago: Path) -> None:
+    """`edcal diff` told an American team the demo moved to "17:15"."""
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+                       cwd=chicago, capture_output=True, check=True)
+
+    for folder in ("articles", "pages"):  # git keeps no empty folder
+        (chicago / "content" / folder / ".gitkeep").touch()
+    git("init", "-q")
+    git("add", "calendar.yaml", "content", "pelicanconf.py")
+    git("commit", "-q", "-m", "The plan")
+    calendar = chicago / "calendar.yaml"
+    calendar.write_text(CALENDAR.replace("at: 2027-02-18 16:00", "at: 2027-02-18 17:15"), encoding="utf-8")
+    diff = run_edcal("diff", "HEAD", cwd=chicago)
+    assert diff.returncode == 0, diff.stderr
+    assert "Thursday, February 18, 2027 4:00 PM" in diff.stdout and "5:15 PM" in diff.stdout, diff.stdout
+    assert "Items from Monday, February 15, 2027 3:00 AM on" in diff.stdout and "17:15" not in diff.stdout
+
+
+def test_a_weekly_cadence_counts_weeks_from_sunday_as_the_calendar_shows_them(
+        empty_site: Callable[..., Path], site_language: None) -> None:
+    """"2 a week" was counted Monday to Sunday while the calendar's rows run Sunday to Saturday: a post on
+    Sunday the 21st counted for the row above it, and the row of the 21st was said to miss one."""
+    calendar = CALENDAR.replace("slots: [wed 09:30]", "slots: [wed 09:30], cadence: 2 a week").replace(
+        "posted:", "  - {id: sunday, networks: [linkedin], at: 2027-02-21 09:30, text: Open shop today.}\nposted:")
+    site = empty_site(calendar)
+    write_pelicanconf(site, 'DEFAULT_LANG = "en-US"\nTIMEZONE = "America/Chicago"\n')
+    check = run_edcal("check", cwd=site)
+    assert "LinkedIn: 1 post in the week of 2027-02-28 to 2027-03-06, cadence 2/week" not in check.stdout
+    assert "LinkedIn: 0 posts in the week of 2027-02-28 to 2027-03-06, cadence 2/week" in check.stdout, check.stdout
+    assert "week of 2027-02-22" not in check.stdout and "week of 2027-02-21" not in check.stdout

@@ -32,6 +32,9 @@ _DATE_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]+\d")
 #: ``9am``, ``10:00 AM``, ``2026-12-22 12:30 p.m.``: edcal reads times on the 24-hour clock.
 _AM_PM = re.compile(r"^(?P<date>\d{4}-\d\d-\d\d[ T]+)?(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*"
                     r"(?P<half>[ap])\.?\s*m\.?$", re.IGNORECASE)
+#: ``4pm``, ``6 PM``, ``9:30 a.m.`` anywhere in a value (``salon -1 day at 6 PM``): a 12-hour time.
+_AM_PM_ANYWHERE = re.compile(r"(?<![\w:.])(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*"
+                             r"(?P<half>[ap])\.?\s*m\.?(?!\w)", re.IGNORECASE)
 #: ``2026/11/12``, ``2026.11.12``: year first, with slashes or dots.
 _YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(.*)$")
 #: ``2026-11-12 09``: an hour without minutes.
@@ -63,6 +66,19 @@ def _on_24_hours(text: str) -> str:
         return text
     hour = int(am_pm.group("hour")) % 12 + (12 if am_pm.group("half").lower() == "p" else 0)
     return " ".join(f"{am_pm.group('date') or ''}{hour:02d}:{am_pm.group('minute') or '00'}".split())
+
+
+def twelve_hour_hint(found: str) -> str | None:
+    """The value with its times on the 24-hour clock, as calendar.yaml writes them in every language (``salon
+    -1 day at 6 PM`` -> ``salon -1 day at 18:00``); None when it has no time with AM or PM."""
+    def on_24_hours(time: re.Match[str]) -> str:
+        if not 1 <= int(time["hour"]) <= 12:  # `13 pm`: no 12-hour time
+            return time[0]
+        hour = int(time["hour"]) % 12 + (12 if time["half"].lower() == "p" else 0)
+        return f"{hour:02d}:{time['minute'] or '00'}"
+
+    written = _AM_PM_ANYWHERE.sub(on_24_hours, found)
+    return say("times are written on the 24-hour clock: {time}", time=written) if written != found else None
 
 
 def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
@@ -106,6 +122,9 @@ def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
         time = quoted.group(1)
         return say("times are written on the 24-hour clock: {time}",
                    time=found.strip().replace(time, _on_24_hours(time)))
+    clocked = twelve_hour_hint(found.strip()) if "HH:MM" in message or "a time" in message else None
+    if clocked is not None:  # `2027-01-12 at 4 p.m.`, `tue 9am`
+        return clocked
     if "expected weekdays and a time" in message and _WEEKDAYS_ONLY.match(found.strip()):
         return say("a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so "
                    "quote a slot on several days: [\"tue,thu 17:00\"]")

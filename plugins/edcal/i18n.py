@@ -112,6 +112,21 @@ def long_date(day: dt.date, lang: str | None, weekday: bool = True) -> str:
     return f"{DAYS[code][day.weekday()]} {written}" if weekday else written
 
 
+def twelve_hour(lang: str | None) -> bool:
+    """Whether ``lang`` writes times of day on the 12-hour clock, "9:30 AM": US English, as it writes dates
+    month first (:func:`month_first`). Every other language and English, "09:30"."""
+    return month_first(lang)
+
+
+def clock_time(value: dt.time | dt.datetime, lang: str | None) -> str:
+    """A time of day, the one way edcal writes times for people: "09:30", "16:00"; "9:30 AM", "4:00 PM",
+    "12:00 PM" (noon), "12:15 AM" in US English (``en-US``). calendar.yaml, plan.json and the feeds'
+    instants keep the 24-hour clock: this is for reading, not for writing back."""
+    if not twelve_hour(lang):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    return f"{value.hour % 12 or 12}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
+
+
 def month_name(day: dt.date, lang: str | None) -> str:
     """"janvier 2027" / "January 2027"."""
     return f"{MONTHS[language(lang)][day.month - 1]} {day.year}"
@@ -136,32 +151,40 @@ def number(value: int | float, lang: str | None, spec: str = ",") -> str:
 _FRENCH_FIGURES = str.maketrans({",": "\u00a0", ".": ","})
 
 
-class _Figures(string.Formatter):
-    """``str.format``, the fields written ``{limit:,}`` as figures in a language's way (:func:`number`)."""
+class _Fields(string.Formatter):
+    """``str.format``, the fields written ``{limit:,}`` as figures in a language's way (:func:`number`),
+    and the times written ``{when:%H:%M}`` as its territory reads them (:func:`clock_time`: "9:30 AM")."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, tag: str | None = None) -> None:
         self.code = code
+        self.twelve_hour = twelve_hour(tag)
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if "," in format_spec and isinstance(value, (int, float)) and not isinstance(value, bool):
             return number(value, self.code, format_spec)
+        if self.twelve_hour and _TIME_SPEC in format_spec and isinstance(value, (dt.time, dt.datetime)):
+            text = format(value, format_spec.replace(_TIME_SPEC, clock_time(value, "en-US")))
+            return f"{text} (UTC{utc_offset(value)})" if isinstance(value, _RepeatedHour) else text
         return format(value, format_spec)
 
 
-#: A field with a ``,`` in its format spec: ``{limit:,}``, ``{share:,.1f}``.
-_FIGURE_FIELD = re.compile(r"\{[^{}:]*:[^{}]*,[^{}]*\}")
+#: The format spec of a time of day in a message's field (``{when:%Y-%m-%d %H:%M}``).
+_TIME_SPEC = "%H:%M"
+#: A field with a ``,`` (``{limit:,}``, ``{share:,.1f}``) or a time of day (``{when:%H:%M}``) in its spec.
+_SPECIAL_FIELD = re.compile(r"\{[^{}:]*:[^{}]*(?:,|%H:%M)[^{}]*\}")
 
 
 @functools.lru_cache(maxsize=4096)
-def _has_figures(template: str) -> bool:
-    return _FIGURE_FIELD.search(template) is not None
+def _has_special_fields(template: str) -> bool:
+    return _SPECIAL_FIELD.search(template) is not None
 
 
-def _fill(template: str, values: dict[str, Any], code: str) -> str:
-    """``template.format_map(values)``, its figures (``{limit:,}``) as language ``code`` writes them."""
-    if not _has_figures(template):
+def _fill(template: str, values: dict[str, Any], code: str, tag: str | None = None) -> str:
+    """``template.format_map(values)``, its figures (``{limit:,}``) as language ``code`` writes them, its
+    times (``{when:%H:%M}``) as language tag ``tag`` does."""
+    if not _has_special_fields(template):
         return template.format_map(values)
-    return _Figures(code).vformat(template, (), values)
+    return _Fields(code, tag).vformat(template, (), values)
 
 
 class Translator:
@@ -178,6 +201,11 @@ class Translator:
 
     def __call__(self, text: str) -> str:
         return self._table.get(text, text)
+
+    def fill(self, text: str, **values: Any) -> str:
+        """``_(text).format(**values)``, its figures and times of day as this language and territory write
+        them: ``_.fill("gone out {time:%H:%M}", time=at)`` is "gone out 4:00 PM" in en-US."""
+        return _fill(self(text), values, self.language, self.tag)
 
 
 def translator(lang: str | None) -> Translator:
@@ -196,7 +224,9 @@ class Message(str):
     messages themselves (a status, a weekday) are translated too. Templates
     use ``str.format`` fields, format specs included (``{day:%d/%m/%Y}``); a
     field whose spec has a ``,`` is a figure, written as each language writes
-    figures (``{limit:,}``: "3,000", "3 000"; :func:`number`).
+    figures (``{limit:,}``: "3,000", "3 000"; :func:`number`), and a time of day written ``%H:%M`` in a
+    field's spec is read on the 12-hour clock where the reader's territory does (``{when:%Y-%m-%d %H:%M}``:
+    "2027-01-12 4:00 PM" in en-US; :func:`clock_time`). The English text itself keeps "16:00".
     A message with a singular and a plural form (:func:`say_count`) takes the
     form its count needs in each language: "0 posts" but "0 publication".
     """
@@ -227,10 +257,11 @@ class Message(str):
                   for name, value in self.values.items()}
         template = self.template
         code = getattr(translate, "language", "en")
+        tag = getattr(translate, "tag", code)
         if self.forms is not None:
             one = SINGULAR.get(code, SINGULAR["en"])
             template = self.forms[0] if one(self.values["count"]) else self.forms[1]
-        return _fill(translate(template), values, code)
+        return _fill(translate(template), values, code, tag)
 
 
 def repeated_hour(value: dt.datetime) -> bool:
@@ -354,7 +385,9 @@ def spoken(text: str | None) -> str:
     """A message (or a plain text) in the language the command line speaks (:func:`speak`)."""
     if text is None:
         return ""
-    return text if _SPOKEN.language == "en" else translated(text, _SPOKEN)
+    if _SPOKEN.language == "en" and not twelve_hour(_SPOKEN.tag):  # the English text, as it is
+        return text
+    return translated(text, _SPOKEN)
 
 
 _SPOKEN: Translator = translator(os.environ.get(LANG_VARIABLE))

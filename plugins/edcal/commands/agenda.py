@@ -13,7 +13,7 @@ from rich.text import Text
 
 from edcal.clock import parse_window
 from edcal.commands.choices import network_choice, owner_and_campaign
-from edcal.i18n import Translator, long_date, team_language, translator
+from edcal.i18n import Translator, clock_time, long_date, team_language, translator
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
@@ -89,7 +89,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         # Names and titles are the team's text, not rich markup: "[brouillon]" stays as written.
         where = f"[{network.color}]●[/] {escape(network.name)}" if network else _(_KIND_LABELS[item.kind])
         owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
-        when = f"{local:%H:%M}" if local else _("all day")
+        when = clock_time(local, _.tag) if local else _("all day")
         status = _log_status(item, plan, log_start, _) or _(item.status)
         if plan.released(item):
             status = _("online after the freeze")  # shown when it goes online: "gelé" read as still frozen
@@ -144,9 +144,9 @@ def _log_status(item: Item, plan: Plan, log_start: dt.date | None, _: Translator
             return _("gone out on {day:%Y-%m-%d}").format(day=at)
         at = at.astimezone(plan.calendar.zone)
         if plan.day_of(at) == plan.day_of(item.start):
-            return _("gone out {time:%H:%M}").format(time=at)
+            return _.fill("gone out {time:%H:%M}", time=at)
         # Another day is written as the site's language writes a day: "parti le 19/12/2026 à 09:30".
-        return _("gone out on {day:%Y-%m-%d} at {day:%H:%M}").format(day=at)
+        return _.fill("gone out on {day:%Y-%m-%d} at {day:%H:%M}", day=at)
     if item.skipped is not None:
         return _("skipped")
     return _("not confirmed") if unconfirmed(item, plan, log_start) else None

@@ -29,7 +29,17 @@ from typing import Any
 
 from edcal.commands._child import ChildRead, now_pinned, reading_in_child
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import Message, long_date, number, say, say_count, speak, team_language, translator
+from edcal.i18n import (
+    Message,
+    clock_time,
+    long_date,
+    number,
+    say,
+    say_count,
+    speak,
+    team_language,
+    translator,
+)
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate, PostedRecord
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
@@ -412,7 +422,7 @@ class _Words:
             return _("undated")
         if isinstance(start, dt.datetime):
             local = start.astimezone(self.plan.calendar.zone)
-            return f"{long_date(local.date(), self._.tag)} {local:%H:%M}"
+            return f"{long_date(local.date(), self._.tag)} {clock_time(local, self._.tag)}"
         return f"{long_date(start, self._.tag)}, {_('all day')}"
 
     def row_when(self, row: _Row) -> str:

@@ -24,7 +24,7 @@ from typing import TypeVar
 from edcal.checks import Finding
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import Message, long_date, say, say_count, team_language, translator
+from edcal.i18n import Message, clock_time, long_date, say, say_count, team_language, translator
 from edcal.ids import slugify
 from edcal.load.calendar_files import CALENDAR_DIR
 from edcal.load.spreadsheet import CalendarText, ImportOptions, article_names, calendar_text, posts_from_table
@@ -259,8 +259,8 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
             networks = ", ".join(calendar.networks[i.network].name for i in items
                                  if i.network in calendar.networks)
             state = f" ({_(status)})" if status != "scheduled" else ""
-            lines.append(f"  {row.path}:{row.line}  {long_date(local.date(), _.tag)} {local:%H:%M} · "
-                         f"{networks} · {items[0].title}{state}")
+            when = f"{long_date(local.date(), _.tag)} {clock_time(local, _.tag)}"
+            lines.append(f"  {row.path}:{row.line}  {when} · {networks} · {items[0].title}{state}")
     if findings:
         lines += ["", _("edcal check finds, in what the import brings:"),
                   findings_text(findings).rstrip("\n")]

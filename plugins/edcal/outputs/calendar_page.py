@@ -23,7 +23,7 @@ from typing import Any, TypedDict
 from markupsafe import Markup
 
 from edcal.checks import rule_settings
-from edcal.i18n import DAYS, MONTHS, first_weekday, language, month_first, translated, translator
+from edcal.i18n import DAYS, MONTHS, clock_time, first_weekday, language, month_first, translated, translator
 from edcal.model.calendar import Idea
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import draft_path, write_file
@@ -162,7 +162,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
     entries = [entry(item, plan, context) for item in plan.items if item.dated]
     # By local day: all-day items sort at midnight UTC, which is another day west of Greenwich.
-    entries.sort(key=lambda e: (_day(e.local), e.time or "", e.item.id))
+    entries.sort(key=lambda e: (_day(e.local), _clock(e.local), e.item.id))
     today = plan.now.astimezone(plan.calendar.zone).date()
     week_start = today - dt.timedelta(days=(today.weekday() - first_weekday(plan.lang)) % 7)
     key_dates_by_day = plan.calendar.key_dates_by_day(dt.date.min, dt.date.max)
@@ -345,6 +345,11 @@ def _day(value: dt.datetime | dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def _clock(value: dt.datetime | dt.date) -> str:
+    """A day's order: all-day items first, then by the 24-hour clock (the shown "9:30 AM" does not sort)."""
+    return f"{value:%H:%M}" if isinstance(value, dt.datetime) else ""
+
+
 def entry(item: Item, plan: Plan, context: OutputContext) -> Entry:
     calendar = plan.calendar
     zone = calendar.zone
@@ -369,7 +374,7 @@ def entry(item: Item, plan: Plan, context: OutputContext) -> Entry:
     source = f"{repository}{item.source.path}#L{item.source.line}" if repository else None
     return Entry(
         item=item, local=local,
-        time=local.strftime("%H:%M") if isinstance(local, dt.datetime) else None,
+        time=clock_time(local, plan.lang) if isinstance(local, dt.datetime) else None,
         network_name=network.name if network else None,
         color=network.color if network else ("slategray" if item.kind != "post" else "gray"),
         owner_name=person.name if person else item.owner,

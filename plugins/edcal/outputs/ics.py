@@ -38,7 +38,7 @@ from pathlib import Path
 from icalendar import Calendar as VCalendar
 from icalendar import vDuration, vText, vUri
 
-from edcal.i18n import long_date, number, translator
+from edcal.i18n import clock_time, long_date, number, translator
 from edcal.model.calendar import Calendar, Campaign, KeyDate, PostEntry
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, key_date_event_id, made_by
@@ -397,7 +397,7 @@ class EventWriter:
             at, lang = posted.at, self.plan.lang
             if isinstance(at, dt.datetime):
                 local = at.astimezone(self.plan.calendar.zone)
-                when = f"{long_date(local.date(), lang)}, {local:%H:%M}"
+                when = f"{long_date(local.date(), lang)}, {clock_time(local, lang)}"
             else:
                 when = long_date(at, lang)
             return f"{_('Gone out, as the log says:')} {when}" + (f" · {posted.url}" if posted.url else "")

@@ -19,7 +19,17 @@ from typing import Any, TypeVar
 import jinja2
 from markupsafe import Markup, escape
 
-from edcal.i18n import SINGULAR, Message, long_date, month_name, number, translated, translator, typeset
+from edcal.i18n import (
+    SINGULAR,
+    Message,
+    clock_time,
+    long_date,
+    month_name,
+    number,
+    translated,
+    translator,
+    typeset,
+)
 from edcal.model.article import content_path
 from edcal.model.calendar import FreezeWindow
 from edcal.model.days import start_of_day
@@ -105,7 +115,7 @@ def _moment(instant: dt.datetime, lang: str, translate: Callable[[str], str], en
     included (``until: 2027-01-01`` ends as 2 January begins)."""
     if (instant.hour, instant.minute, instant.second) != (0, 0, 0):
         return translate("{day} at {time}").format(day=long_date(instant.date(), lang),
-                                                   time=f"{instant:%H:%M}")
+                                                   time=clock_time(instant, lang))
     if not end:
         return long_date(instant.date(), lang)
     return translate("{day} (included)").format(day=long_date(instant.date() - dt.timedelta(days=1), lang))
@@ -133,6 +143,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     # The checks' messages and hints, in the site's language (edcal.i18n.Message).
     env.filters["translated"] = lambda text: translated(text, translate)
     env.filters["long_date"] = lambda day: long_date(day, lang)
+    env.filters["clock_time"] = lambda instant: clock_time(instant, lang)
     env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
     env.filters["month_name"] = lambda day: month_name(day, lang)
     env.filters["shown_title"] = lambda item: shown_title(item, context.plan)

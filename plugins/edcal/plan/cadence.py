@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from edcal.i18n import MONTHS, Message, say
+from edcal.i18n import MONTHS, Message, first_weekday, say
 from edcal.model.calendar import Calendar
 from edcal.model.days import start_of_day
 from edcal.model.network import Cadence
@@ -65,12 +65,17 @@ def target_text(cadence: Cadence) -> Message:
     return say("{count}/month", count=cadence.count)
 
 
-def periods(cadence: Cadence, start: dt.date, end: dt.date) -> Iterator[tuple[dt.date, dt.date]]:
-    """Calendar periods (day, Monday-to-Sunday week, month) overlapping [start, end)."""
+def periods(cadence: Cadence, start: dt.date, end: dt.date, week_start: int = 0
+            ) -> Iterator[tuple[dt.date, dt.date]]:
+    """Calendar periods (day, week, month) overlapping [start, end).
+
+    :param week_start: the weeks' first day, as ``date.weekday()`` counts: Monday (0), Sunday (6) on a US
+        English site, as its planning calendar's rows (:func:`edcal.i18n.first_weekday`).
+    """
     if cadence.per == "day":
         first = start
     elif cadence.per == "week":
-        first = start - dt.timedelta(days=start.weekday())
+        first = start - dt.timedelta(days=(start.weekday() - week_start) % 7)
     else:
         first = start.replace(day=1)
     while first < end:
@@ -127,7 +132,7 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
                      or (i.status == "withheld" and freeze_at(calendar, i.start, None, blog=True) is None))]
         where = calendar.blog.source or calendar.source
         targets.append(_Target(say("Blog"), None, calendar.blog.cadence, where, days, today, end))
-    return _shortfalls(calendar, targets)
+    return _shortfalls(calendar, targets, first_weekday(plan.lang))
 
 
 def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
@@ -160,14 +165,14 @@ def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[G
             first, after = max(today, campaign.start), min(end, campaign.end + dt.timedelta(days=1))
             targets.append(_Target(label, network_id, campaign.cadence, where, days, first, after,
                                    campaign.id))
-    return _shortfalls(calendar, targets)
+    return _shortfalls(calendar, targets, first_weekday(plan.lang))
 
 
-def _shortfalls(calendar: Calendar, targets: list[_Target]) -> Iterator[Gap]:
+def _shortfalls(calendar: Calendar, targets: list[_Target], week_start: int) -> Iterator[Gap]:
     """The periods of each target with fewer than its cadence, but those mostly frozen, and (a campaign's)
-    those it runs less than half of."""
+    those it runs less than half of; weeks from ``week_start`` (:func:`periods`)."""
     for target in targets:
-        for first, after in periods(target.cadence, target.first, target.after):
+        for first, after in periods(target.cadence, target.first, target.after, week_start):
             if target.campaign is not None:
                 campaign = calendar.campaigns[target.campaign]
                 running = (min(after, campaign.end + dt.timedelta(days=1)) - max(first, campaign.start)).days

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from edcal.i18n import Message, say
+from edcal.i18n import Message, first_weekday, say
 from edcal.model.calendar import Calendar, Campaign, PostedRecord
 from edcal.model.network import Cadence
 from edcal.model.plan import Item, Plan
@@ -239,7 +239,7 @@ def _judge(channel: Channel, month: dt.date, today: dt.date, days: list[dt.date]
     cadence = channel.cadence
     if cadence is None:
         return
-    for first, after in periods(cadence, month, _next_month(month)):
+    for first, after in periods(cadence, month, _next_month(month), first_weekday(plan.lang)):
         if first < month or after > today or frozen(plan.calendar, channel.network, first, after):
             continue
         channel.judged += 1

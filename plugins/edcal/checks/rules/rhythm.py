@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from edcal.checks.registry import FIRST_NAMED, THE_POSTS, CheckContext, Option, Problem, rule
-from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, say_list, utc_offset
+from edcal.i18n import DAYS, Message, say, say_count, say_list
 from edcal.load import timeparse
 from edcal.model.calendar import FreezeWindow
 from edcal.model.days import start_of_day
@@ -357,22 +357,15 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
         if slots is None:
             slots = slots_of[network.id] = _slots_text(network.slots)
         where, hint = _slot_cause(ctx, post)
-        # Formatted by hand: thousands of posts outside the slots are thousands of strftime calls.
-        yield Problem(where, say("{network} post '{id}' is on {weekday} {day:%Y-%m-%d} at {time}, outside "
+        yield Problem(where, say("{network} post '{id}' is on {weekday} {day:%Y-%m-%d} at {time:%H:%M}, outside "
                                  "{network}'s slots ({slots})", network=network.name, id=post.id,
                                  weekday=say(WEEKDAYS[local.weekday()]),
                                  day=local,
-                                 time=_clock(local), slots=slots),
+                                 time=local, slots=slots),
                       hint, post,
-                      together=say("{network}: {posts} are on {weekday} at {time}, outside {network}'s slots "
+                      together=say("{network}: {posts} are on {weekday} at {time:%H:%M}, outside {network}'s slots "
                                    "({slots})", network=network.name, posts=THE_POSTS,
-                                   weekday=say(WEEKDAYS[local.weekday()]), time=_clock(local), slots=slots))
-
-
-def _clock(local: dt.datetime) -> str:
-    """``09:00``; in the hour a fall-back night repeats, with its UTC offset: ``01:30 (UTC-05:00)``."""
-    text = f"{local.hour:02d}:{local.minute:02d}"
-    return f"{text} (UTC{utc_offset(local)})" if repeated_hour(local) else text
+                                   weekday=say(WEEKDAYS[local.weekday()]), time=local, slots=slots))
 
 
 def _slots_text(slots: tuple[Slot, ...]) -> Message:

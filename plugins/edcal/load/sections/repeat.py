@@ -13,6 +13,7 @@ from typing import Any
 from dateutil.rrule import rrulestr
 
 from edcal.errors import ErrorCollector, message_of
+from edcal.hints import twelve_hour_hint
 from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.schema import RepeatSpec, describe
@@ -362,7 +363,7 @@ def _time_or_slot(reading: Reading, text: str, where: Source) -> tuple[dt.time |
                           value=shown)
         else:
             message = said.replace("expected a time", "expected a time or a named slot")
-        reading.errors.add(where, message)
+        reading.errors.add(where, message, twelve_hour_hint(shown))  # `4:30 PM`: the 24-hour time to write
         return None, None
 
 
