@@ -170,19 +170,24 @@ class _Fields(string.Formatter):
 
 #: The format spec of a time of day in a message's field (``{when:%Y-%m-%d %H:%M}``).
 _TIME_SPEC = "%H:%M"
-#: A field with a ``,`` (``{limit:,}``, ``{share:,.1f}``) or a time of day (``{when:%H:%M}``) in its spec.
-_SPECIAL_FIELD = re.compile(r"\{[^{}:]*:[^{}]*(?:,|%H:%M)[^{}]*\}")
+#: A field with a ``,`` in its format spec: ``{limit:,}``, ``{share:,.1f}``.
+_FIGURE_FIELD = re.compile(r"\{[^{}:]*:[^{}]*,[^{}]*\}")
+#: A field with a time of day in its format spec: ``{when:%Y-%m-%d %H:%M}``.
+_TIME_FIELD = re.compile(r"\{[^{}:]*:[^{}]*%H:%M[^{}]*\}")
 
 
 @functools.lru_cache(maxsize=4096)
-def _has_special_fields(template: str) -> bool:
-    return _SPECIAL_FIELD.search(template) is not None
+def _special_fields(template: str) -> tuple[bool, bool]:
+    """Whether a template has figures, and times of day, in its fields' specs."""
+    return _FIGURE_FIELD.search(template) is not None, _TIME_FIELD.search(template) is not None
 
 
 def _fill(template: str, values: dict[str, Any], code: str, tag: str | None = None) -> str:
     """``template.format_map(values)``, its figures (``{limit:,}``) as language ``code`` writes them, its
-    times (``{when:%H:%M}``) as language tag ``tag`` does."""
-    if not _has_special_fields(template):
+    times (``{when:%H:%M}``) as language tag ``tag`` does. Thousands of findings go through here: the
+    formatter that writes them so runs only for a template that needs it (a time only on a 12-hour site)."""
+    figures, times = _special_fields(template)
+    if not figures and not (times and twelve_hour(tag)):
         return template.format_map(values)
     return _Fields(code, tag).vformat(template, (), values)
 
