@@ -239,18 +239,17 @@ def test_a_site_without_the_plugin_is_a_usage_error(runner: CliRunner, site: Pat
 
 
 def test_a_pelican_blog_without_calendar_is_told_what_to_write(runner: CliRunner, site: Path) -> None:
-    """An existing blog adopting edcal: the hint said `create one with edcal init`, which refuses its folder
-    (pelicanconf.py is there); it says what the file needs, with the zone of its settings."""
+    """An existing blog adopting edcal: the hint said `create one with edcal init`, as for a new site; it
+    says that `edcal init .` adopts the blog, with the zone of its settings, and it does."""
     (site / "calendar.yaml").unlink()
     result = runner.invoke(cli, ["check", "--site", str(site)])
     assert result.exit_code == 2
     assert "calendar.yaml:1:1: error: calendar.yaml not found in the site folder\n    hint: a Pelican blog " \
-           "adopting edcal: write it beside pelicanconf.py; `version: 1` and `timezone: Europe/Paris` are enough " \
-           "to build" in result.output
-    (site / "calendar.yaml").write_text("version: 1\ntimezone: Europe/Paris\n", encoding="utf-8")
+           "adopting edcal: `edcal init .` in its folder writes it, with `timezone: Europe/Paris`, and says what " \
+           "remains to do" in result.output
+    assert runner.invoke(cli, ["init", str(site)]).exit_code == 0  # what the hint said
+    assert "\ntimezone: Europe/Paris " in (site / "calendar.yaml").read_text(encoding="utf-8")
     assert runner.invoke(cli, ["check", "--site", str(site)]).exit_code == 0
-    (site / "calendar.yaml").unlink()
-    assert runner.invoke(cli, ["init", str(site)]).exit_code == 2  # what the hint said: it refuses the blog
 
 
 def test_a_missing_site_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
