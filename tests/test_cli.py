@@ -498,7 +498,13 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
                             capture_output=True, text=True, check=True).stdout
     assert "?? output/" not in status and "?? planning/" not in status and "staging" not in status, status
     assert "?? themes/edcal/planning/index.html.j2\n" in status  # the site's copy of the plan's templates
-    again = runner.invoke(cli, ["init", str(target)])  # every file clashes: ten are named, located at the folder
+    written = {path: path.read_bytes() for path in target.rglob("*") if path.is_file()}
+    adopted = runner.invoke(cli, ["init", str(target)])  # a site init made is a Pelican blog edcal has adopted
+    assert adopted.exit_code == 0 and adopted.output.startswith(
+        f"edcal's files are in place in {target}: nothing written.\n"), adopted.output
+    assert {path: path.read_bytes() for path in target.rglob("*") if path.is_file()} == written
+    (target / "pelicanconf.py").rename(target / "settings.py")  # no Pelican blog: every file clashes
+    again = runner.invoke(cli, ["init", str(target)])  # ten are named, located at the folder
     first = again.output.splitlines()[0]
     assert again.exit_code == 2 and first.startswith(f"{target}: error: found "), again.output
     assert " files edcal init would overwrite: .github/workflows/site.yml, " in first and first.endswith(", …")
@@ -549,7 +555,9 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
     # A degree sign is dropped, not spelt out: "n°3" gave ndeg3, "20°C" 20degc (permanent URLs).
     new = runner.invoke(cli, ["new", "Portail n°3 à 20°C", "--site", str(target)])
     assert new.exit_code == 0 and new.output.strip().endswith("/portail-n3-a-20c.md"), new.output
-    taken = runner.invoke(cli, ["init", str(target), "--lang", "en"])
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "calendar.yaml").write_text("version: 1\n", encoding="utf-8")
+    taken = runner.invoke(cli, ["init", str(tmp_path / "taken"), "--lang", "en"])
     assert "hint: move them away, or choose a new folder: edcal init my-site" in taken.output
     eastern = runner.invoke(cli, ["init", str(tmp_path / "eastern"), "--timezone", "US/Eastern"])  # an alias
     assert eastern.exit_code == 0 and "country: US\n" in (tmp_path / "eastern" / "calendar.yaml").read_text()
