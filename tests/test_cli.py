@@ -239,18 +239,17 @@ def test_a_site_without_the_plugin_is_a_usage_error(runner: CliRunner, site: Pat
 
 
 def test_a_pelican_blog_without_calendar_is_told_what_to_write(runner: CliRunner, site: Path) -> None:
-    """An existing blog adopting edcal: the hint said `create one with edcal init`, which refuses its folder
-    (pelicanconf.py is there); it says what the file needs, with the zone of its settings."""
+    """An existing blog adopting edcal: the hint said `create one with edcal init`, as for a new site; it
+    says that `edcal init .` adopts the blog, with the zone of its settings, and it does."""
     (site / "calendar.yaml").unlink()
     result = runner.invoke(cli, ["check", "--site", str(site)])
     assert result.exit_code == 2
     assert "calendar.yaml:1:1: error: calendar.yaml not found in the site folder\n    hint: a Pelican blog " \
-           "adopting edcal: write it beside pelicanconf.py; `version: 1` and `timezone: Europe/Paris` are enough " \
-           "to build" in result.output
-    (site / "calendar.yaml").write_text("version: 1\ntimezone: Europe/Paris\n", encoding="utf-8")
+           "adopting edcal: `edcal init .` in its folder writes it, with `timezone: Europe/Paris`, and says what " \
+           "remains to do" in result.output
+    assert runner.invoke(cli, ["init", str(site)]).exit_code == 0  # what the hint said
+    assert "\ntimezone: Europe/Paris " in (site / "calendar.yaml").read_text(encoding="utf-8")
     assert runner.invoke(cli, ["check", "--site", str(site)]).exit_code == 0
-    (site / "calendar.yaml").unlink()
-    assert runner.invoke(cli, ["init", str(site)]).exit_code == 2  # what the hint said: it refuses the blog
 
 
 def test_a_missing_site_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
@@ -499,7 +498,13 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
                             capture_output=True, text=True, check=True).stdout
     assert "?? output/" not in status and "?? planning/" not in status and "staging" not in status, status
     assert "?? themes/edcal/planning/index.html.j2\n" in status  # the site's copy of the plan's templates
-    again = runner.invoke(cli, ["init", str(target)])  # every file clashes: ten are named, located at the folder
+    written = {path: path.read_bytes() for path in target.rglob("*") if path.is_file()}
+    adopted = runner.invoke(cli, ["init", str(target)])  # a site init made is a Pelican blog edcal has adopted
+    assert adopted.exit_code == 0 and adopted.output.startswith(
+        f"edcal's files are in place in {target}: nothing written.\n"), adopted.output
+    assert {path: path.read_bytes() for path in target.rglob("*") if path.is_file()} == written
+    (target / "pelicanconf.py").rename(target / "settings.py")  # no Pelican blog: every file clashes
+    again = runner.invoke(cli, ["init", str(target)])  # ten are named, located at the folder
     first = again.output.splitlines()[0]
     assert again.exit_code == 2 and first.startswith(f"{target}: error: found "), again.output
     assert " files edcal init would overwrite: .github/workflows/site.yml, " in first and first.endswith(", …")
@@ -550,7 +555,9 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
     # A degree sign is dropped, not spelt out: "n°3" gave ndeg3, "20°C" 20degc (permanent URLs).
     new = runner.invoke(cli, ["new", "Portail n°3 à 20°C", "--site", str(target)])
     assert new.exit_code == 0 and new.output.strip().endswith("/portail-n3-a-20c.md"), new.output
-    taken = runner.invoke(cli, ["init", str(target), "--lang", "en"])
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "calendar.yaml").write_text("version: 1\n", encoding="utf-8")
+    taken = runner.invoke(cli, ["init", str(tmp_path / "taken"), "--lang", "en"])
     assert "hint: move them away, or choose a new folder: edcal init my-site" in taken.output
     eastern = runner.invoke(cli, ["init", str(tmp_path / "eastern"), "--timezone", "US/Eastern"])  # an alias
     assert eastern.exit_code == 0 and "country: US\n" in (tmp_path / "eastern" / "calendar.yaml").read_text()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
+import pelican
 import pytest
 
 from conftest import ROOT, run_edcal
@@ -98,21 +100,134 @@ def test_init_refuses_a_folder_holding_a_file_it_would_overwrite_and_writes_noth
     assert refused.stderr.startswith(f"{folder}: error: found 1 file edcal init would overwrite: README.md\n")
 
 
-def test_init_in_an_existing_pelican_blog_says_how_to_adopt_edcal_not_to_move_its_files(tmp_path: Path) -> None:
+def pelican_blog(folder: Path, settings: str, publish: str = "from pelicanconf import *\n") -> Path:
+    """A blog as pelican-quickstart starts one, with an article, a theme and a plugin of its own."""
+    (folder / "content").mkdir(parents=True)
+    (folder / "content" / "first.md").write_text(
+        "Title: Our first article\nDate: 2026-11-02 09:00\nTags: news\nSlug: first-article\n\nHello.\n",
+        encoding="utf-8")
+    shutil.copytree(Path(pelican.__file__).parent / "themes" / "simple", folder / "themes" / "acme")
+    (folder / "plugins").mkdir()
+    (folder / "plugins" / "readtime.py").write_text("def register():\n    pass\n", encoding="utf-8")
+    (folder / "pelicanconf.py").write_text(settings, encoding="utf-8")
+    (folder / "publishconf.py").write_text(publish, encoding="utf-8")
+    return folder
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts}
+
+
+ACME_SETTINGS = """\
+AUTHOR = 'Sam Acme'
+SITENAME = 'Acme notes'
+SITEURL = 'https://blog.acme.com'
+PATH = 'content'
+TIMEZONE = 'America/Chicago'
+DEFAULT_LANG = 'en'
+THEME = 'themes/acme'
+PLUGIN_PATHS = ['plugins']
+PLUGINS = ['readtime']
+"""
+
+
+def test_init_in_a_pelican_blog_adopts_it_in_place_and_says_what_remains(tmp_path: Path) -> None:
+    """`edcal init .` in a Pelican blog refused and listed six steps by hand: it writes what edcal needs
+    beside the blog's own files and says the one line to change in pelicanconf.py."""
+    blog = pelican_blog(tmp_path / "blog", ACME_SETTINGS)
+    before = files_of(blog)
+    made = run_edcal("init", "blog", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    lines = made.stdout.splitlines()
+    assert lines[:4] == [
+        "Adopted the Pelican blog in blog: wrote 5 files, calendar.yaml, .github/workflows/site.yml, "
+        ".pre-commit-config.yaml, requirements.txt, .gitignore.",
+        "calendar.yaml is in the time zone America/Chicago, the blog's TIMEZONE.",
+        "Still to do by hand:",
+        "1. Enable the plugin, keeping the blog's: PLUGINS = ['readtime', 'edcal'] at blog/pelicanconf.py:9."]
+    assert lines[-1] == "Then run edcal check (it names what else the blog's articles need), and edcal build."
+    assert "SITEURL" not in made.stdout and "deploys the blog too" not in made.stdout
+    after = files_of(blog)
+    assert {name: data for name, data in after.items() if name in before} == before  # settings, theme, content
+    assert sorted(set(after) - set(before)) == [".github/workflows/site.yml", ".gitignore", ".pre-commit-config.yaml",
+                                                "calendar.yaml", "requirements.txt"]
+    calendar = after["calendar.yaml"].decode("utf-8")
+    assert "\nversion: 1\ntimezone: America/Chicago   # pelicanconf.py's TIMEZONE" in calendar
+    assert "\ncountry: US\n" in calendar and "\nposts:" not in calendar  # its example is commented out
+    assert after[".github/workflows/site.yml"] == (ROOT / "plugins" / "edcal" / "skeleton" / "github" / "workflows"
+                                                   / "site.yml").read_bytes()
+    assert "\n/planning/\n" in after[".gitignore"].decode("utf-8")
+    # Again: nothing written, the line still to change said again.
+    again = run_edcal("init", "blog", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[:3] == [
+        "edcal's files are in place in blog: nothing written.", "Still to do by hand:",
+        "1. Enable the plugin, keeping the blog's: PLUGINS = ['readtime', 'edcal'] at blog/pelicanconf.py:9."]
+    assert files_of(blog) == after
+    settings = blog / "pelicanconf.py"
+    settings.write_text(ACME_SETTINGS.replace("['readtime']", "['readtime', 'edcal']"), encoding="utf-8")
+    assert "PLUGINS" not in run_edcal("init", "blog", cwd=tmp_path).stdout
+    checked = run_edcal("check", cwd=blog)
+    assert checked.returncode == 0 and checked.stdout == "0 errors, 0 warnings\n", checked.stdout + checked.stderr
+    built = run_edcal("build", "-s", "publishconf.py", cwd=blog)
+    assert built.returncode == 0, built.stderr
+    assert (blog / "output" / "first-article.html").is_file() and (blog / "planning" / "plan.json").is_file()
+
+
+@pytest.mark.usefixtures("site_language")
+def test_an_adopted_blog_is_told_which_of_its_workflows_deploys_it_too(tmp_path: Path) -> None:
+    """A French quickstart blog (no PLUGINS, SITEURL only in publishconf.py) deploying with Pelican's own
+    workflow: kept, and named, since it and edcal's would deploy in turn."""
+    settings = ("AUTHOR = 'Claire Morel'\nSITENAME = \"Le carnet de l'atelier\"\nSITEURL = \"\"\n"
+                "PATH = 'content'\nTIMEZONE = 'Europe/Paris'\nDEFAULT_LANG = 'fr'\n")
+    publish = "import os\nimport sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n" \
+              "SITEURL = 'https://blog.atelier-morel.fr'\n"
+    blog = pelican_blog(tmp_path / "blog", settings, publish)
+    workflows = blog / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    deploy = "jobs:\n  deploy:\n    uses: getpelican/pelican/.github/workflows/github_pages.yml@main\n"
+    (workflows / "pelican.yml").write_text(deploy, encoding="utf-8")
+    (workflows / "tests.yml").write_text("jobs:\n  test:\n    steps:\n      - run: pelican content\n",
+                                         encoding="utf-8")  # builds, deploys nothing: not named
+    (blog / "requirements.txt").write_text("pelican[markdown]==4.12.0\n", encoding="utf-8")
+    made = run_edcal("init", ".", cwd=blog)
+    assert made.returncode == 0, made.stderr
+    assert ("1. .github/workflows/pelican.yml déploie aussi le blog\u00a0: avec .github/workflows/site.yml, les "
+            "deux le déploieraient, tour à tour. Supprimez .github/workflows/pelican.yml une fois que "
+            ".github/workflows/site.yml a déployé.\n"
+            "2. Activez le plugin\u00a0: ajoutez PLUGINS = ['edcal'] à pelicanconf.py (Pelican ne charge edcal "
+            "que si PLUGINS le nomme).\n"
+            "3. SITEURL est vide à pelicanconf.py:3\u00a0: écrivez-y l'adresse du blog "
+            "(https://blog.atelier-morel.fr, comme le dit publishconf.py)") in made.stdout
+    assert "tests.yml" not in made.stdout
+    assert (workflows / "pelican.yml").read_text(encoding="utf-8") == deploy
+    assert "Fichier du dossier conservé\u00a0: requirements.txt, complété par les lignes d'edcal." in made.stdout
+    assert (blog / "requirements.txt").read_text(encoding="utf-8").startswith("pelican[markdown]==4.12.0\n\n# ")
+    assert (blog / "calendar.yaml").read_text(encoding="utf-8").startswith(
+        "# Le plan éditorial et social du blog « Le carnet de l'atelier »")
+
+
+def test_init_in_a_pelican_blog_whose_settings_do_not_load_says_where_and_writes_nothing(tmp_path: Path) -> None:
     blog = tmp_path / "blog"
-    (blog / "content").mkdir(parents=True)
-    (blog / "pelicanconf.py").write_text("SITENAME = 'Blog'\nTIMEZONE = 'Europe/Paris'\n", encoding="utf-8")
-    (blog / "publishconf.py").write_text("from pelicanconf import *\n", encoding="utf-8")
-    refused = run_edcal("init", ".", cwd=blog, env={"EDCAL_LANG": "en"})
+    blog.mkdir()
+    (blog / "pelicanconf.py").write_text("SITENAME = 'Blog'\nDEFAULT_LANG = 'en'\nTIMEZONE = Europe/Paris\n",
+                                         encoding="utf-8")
+    refused = run_edcal("init", "blog", cwd=tmp_path)
     assert refused.returncode == 2
-    assert refused.stderr == (
-        "pelicanconf.py:1:1: error: found a Pelican site: edcal init makes a new site, and leaves an existing "
-        "one as it is\n"
-        "    hint: to adopt edcal here, add 'edcal' to PLUGINS in pelicanconf.py and write calendar.yaml beside "
-        "it (`version: 1` and `timezone:`, TIMEZONE's zone), then run edcal check (docs/index.md of edcal, "
-        "'An existing Pelican blog')\n"
-        "edcal: 1 error in the input; nothing was written.\n")
-    assert sorted(p.name for p in blog.iterdir()) == ["content", "pelicanconf.py", "publishconf.py"]
+    assert refused.stderr == ("blog/pelicanconf.py:3:1: error: could not read the settings: name 'Europe' is not "
+                              "defined\nedcal: 1 error in the input; nothing was written.\n")
+    (blog / "pelicanconf.py").write_text("SITENAME = 'Blog'\nTIMEZONE = 'Europe/Pari'\n", encoding="utf-8")
+    refused = run_edcal("init", ".", cwd=blog)
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("pelicanconf.py:2:1: error: found time zone 'Europe/Pari', expected an IANA "
+                                     "name like 'Europe/Paris'\n    hint: did you mean 'Europe/Paris'?\n")
+    (blog / "pelicanconf.py").write_text("SITENAME = 'Blog'\n", encoding="utf-8")
+    refused = run_edcal("init", ".", cwd=blog)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr.startswith("pelicanconf.py:1:1: error: found no TIMEZONE in pelicanconf.py, expected the "
+                                     "blog's time zone, which calendar.yaml repeats\n")
+    assert [path.name for path in blog.iterdir()] == ["pelicanconf.py"]
 
 
 def test_a_site_without_a_country_gets_the_country_line_in_its_language(tmp_path: Path) -> None:

@@ -454,8 +454,24 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
     publishconf.py, and a copy of the theme: `edcal build` works in it at once.
     FOLDER may be a new clone (.git, a LICENSE; its README.md and .gitignore
     are kept and added to); a folder holding another file init writes is refused.
+    A Pelican blog (FOLDER holds pelicanconf.py) adopts edcal in place: init
+    writes only the files it lacks and says what remains to change by hand.
     """
     import shlex
+
+    if (folder / "pelicanconf.py").is_file():
+        from edcal.commands.adopt import adopt_site, report
+        from edcal.i18n import speak, spoken
+
+        adoption = adopt_site(folder, timezone, lang, country)
+        speak(adoption.lang)
+        if (verbosity or 0) > 0:
+            for path in [*adoption.written, *adoption.extended]:
+                click.echo(path.as_posix())
+        if (verbosity or 0) >= 0:
+            for line in report(adoption, folder):
+                click.echo(spoken(line))
+        return
 
     from edcal.commands.init import (
         DEFAULT_ZONE,
@@ -464,6 +480,7 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
         engine_pinned,
         given_country,
         init_site,
+        pin_reminder,
     )
     from edcal.i18n import say, say_count, speak, spoken
     from edcal.site import setting_source, unreachable_site_url
@@ -501,10 +518,7 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
                              files=", ".join(sorted(path.name for path in site.extended)))
             click.echo(spoken(kept))
         if not engine_pinned(site.written):
-            pin = say("Before the first push: write in requirements.txt (and .pre-commit-config.yaml) where "
-                      "edcal lives and the tag or commit to build with; CI installs it from there (edcal's "
-                      "docs/deployment.md).")
-            click.echo(spoken(pin))
+            click.echo(spoken(pin_reminder()))
 
 
 @cli.command(epilog='Examples: edcal new "Nos apprentis à l\'honneur" --date "2027-02-02 09:00" '

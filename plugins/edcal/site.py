@@ -25,9 +25,10 @@ PLUGIN = "edcal"
 
 
 def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
-                     overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+                     overrides: dict[str, Any] | None = None, require_plugin: bool = True) -> dict[str, Any]:
     """Read a site's Pelican settings, with edcal's site root set.
 
+    :param require_plugin: refuse settings whose PLUGINS lack edcal (False: a blog ``edcal init`` adopts).
     :raises InputErrors: when the file is missing, broken, or does not load edcal.
     """
     from pelican.settings import read_settings
@@ -62,7 +63,7 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
                                       say("Python syntax error: {problem}", problem=exc.msg))]) from None
     except Exception as exc:  # the settings file is user code: report, never trace back
         message = say("could not read the settings: {problem}", problem=str(exc))
-        raise InputErrors([InputError(Source(name, 1, 1), message)]) from None
+        raise InputErrors([InputError(Source(name, _failed_line(exc, path), 1), message)]) from None
     # Pelican makes the paths a settings file sets relative to it, and leaves its defaults ("output",
     # "cache", ".") relative to the current folder: `edcal build --site blog` wrote the blog into ./output.
     for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"):
@@ -71,13 +72,22 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
             settings[key] = os.path.normpath(os.path.join(path.parent, value))
     speak(settings.get("DEFAULT_LANG"))  # the site's team reads what follows
     plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or []]
-    if PLUGIN not in plugins:
+    if require_plugin and PLUGIN not in plugins:
         # At the PLUGINS line, keeping the site's own plugins: `PLUGINS = ["edcal"]` would drop them.
         hint = say("add it to the site's plugins: PLUGINS = {plugins}",
                    plugins=repr([*map(str, plugins), PLUGIN]))
         raise InputErrors([InputError(setting_source(site, path, "PLUGINS"),
                                       say("the edcal plugin is not enabled"), hint)])
     return settings
+
+
+def _failed_line(exc: BaseException, path: Path) -> int:
+    """The line of the settings file where ``exc`` was raised (a NameError at line 12), else 1."""
+    import traceback
+
+    lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__)
+             if frame.lineno and Path(frame.filename).resolve() == path]
+    return lines[-1] if lines else 1
 
 
 def speak_site_language(site: Path, settings_file: str = DEFAULT_SETTINGS) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from edcal import clock
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of
-from edcal.i18n import say, say_count
+from edcal.i18n import Message, say, say_count
 from edcal.load.validate import WEB_ADDRESS
 from edcal.model.source import Source
 from edcal.themes import DEFAULT_THEME
@@ -28,6 +28,10 @@ ENGINE_PLACEHOLDER = ("https://github.com/your-org/edcal", "COMMIT")
 
 #: The languages a new site's sample is written in: a folder of the skeleton each.
 LANGUAGES = ("fr", "en")
+#: What a new site's skeleton holds beside its files: a folder per language, and what adopting a blog
+#: writes (``edcal.commands.adopt``).
+ADOPTION_FOLDER = "adopt"
+TOP_SKIPPED = (*LANGUAGES, ADOPTION_FOLDER)
 #: Countries where a site is French by default (``edcal init`` without ``--lang``).
 FRENCH_SPEAKING = frozenset("""FR MC BE LU CH RE GP MQ GF YT NC PF PM WF BL MF SN CI ML BF NE TG BJ CM GA
                                CG CD MG HT TN MA DZ""".split())
@@ -87,13 +91,6 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
                    for path in sorted(DEFAULT_THEME.rglob("*"))
                    if path.is_file() and "__pycache__" not in path.parts]
     clashes = _clashes(target, [relative for relative, _ in sources] + theme_files)
-    if "pelicanconf.py" in clashes:  # a Pelican blog adopts edcal in place: moving its files would break it
-        raise InputErrors([InputError(
-            Source(str(target / "pelicanconf.py"), 1, 1),
-            say("found a Pelican site: edcal init makes a new site, and leaves an existing one as it is"),
-            say("to adopt edcal here, add 'edcal' to PLUGINS in pelicanconf.py and write calendar.yaml "
-                "beside it (`version: 1` and `timezone:`, TIMEZONE's zone), then run edcal check "
-                "(docs/index.md of edcal, 'An existing Pelican blog')"))])
     if clashes:
         example = "mon-site" if lang == "fr" else "my-site"
         shown = ", ".join(clashes[:SHOWN_CLASHES]) + (", …" if len(clashes) > SHOWN_CLASHES else "")
@@ -107,20 +104,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     except ValueError as exc:
         raise InputErrors([InputError(Source("--timezone", 1, 1), message_of(exc), zone_hint(timezone))]) \
             from None
-    from edcal import public_holidays
-
-    if country is not None:
-        code = given_country(country)
-        if not code:
-            raise InputErrors([InputError(
-                Source("--country", 1, 1), say("found country '{country}', expected an ISO 3166 code "
-                                               "whose public holidays are known", country=country),
-                did_you_mean(country.upper(), public_holidays.countries())
-                or say("e.g. FR, BE, CH, CA, US"))])
-    else:
-        code = zone_country(timezone) or ""
-        if code and not public_holidays.known_country(code):
-            code = ""
+    code = site_country(timezone, country)
     if not WEB_ADDRESS.match(site_url):
         raise InputErrors([InputError(Source("--url", 1, 1), say("found '{url}', expected the public site's "
                                                                  "address, e.g. https://www.example.fr",
@@ -140,7 +124,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "lang": lang,
         "site_lang": f"{lang}-{code}" if lang == "en" and code in ENGLISH_TERRITORIES else lang,
         "default_category": "Divers" if lang == "fr" else "Misc",
-        "country_line": f"country: {code}{_SUBDIVISION_LINES.get(code, '')}" if code else _NO_COUNTRY[lang],
+        "country_line": country_line(code, lang),
         # Published yesterday, announced; a first post the day after tomorrow.
         "first_article": f"{(now - dt.timedelta(days=1)):%Y-%m-%d} 09:00",
         "first_post": f"{(now + dt.timedelta(days=2)):%Y-%m-%d}",
@@ -164,6 +148,31 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     shutil.copytree(DEFAULT_THEME, theme, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
     written.append(theme)
     return NewSite(written, extended)
+
+
+def site_country(timezone: str, country: str | None) -> str:
+    """The ISO code of the country whose public holidays ``edcal check`` knows: ``--country``, else the time
+    zone's; "" for a zone without one (UTC).
+
+    :raises InputErrors: for a ``--country`` whose holidays are not known.
+    """
+    from edcal import public_holidays
+
+    if country is None:
+        code = zone_country(timezone) or ""
+        return code if code and public_holidays.known_country(code) else ""
+    code = given_country(country)
+    if not code:
+        raise InputErrors([InputError(
+            Source("--country", 1, 1), say("found country '{country}', expected an ISO 3166 code "
+                                           "whose public holidays are known", country=country),
+            did_you_mean(country.upper(), public_holidays.countries()) or say("e.g. FR, BE, CH, CA, US"))])
+    return code
+
+
+def country_line(code: str, lang: str) -> str:
+    """calendar.yaml's ``country:`` line (with England's subdivision), commented out without a country."""
+    return f"country: {code}{_SUBDIVISION_LINES.get(code, '')}" if code else _NO_COUNTRY[lang]
 
 
 def _site_path(relative: Path) -> Path:
@@ -263,6 +272,13 @@ def engine_pinned(written: list[Path]) -> bool:
                for line in requirements.read_text(encoding="utf-8").splitlines())
 
 
+def pin_reminder() -> Message:
+    """What a site whose requirements.txt does not pin edcal yet is told (its CI cannot run)."""
+    return say("Before the first push: write in requirements.txt (and .pre-commit-config.yaml) where edcal "
+               "lives and the tag or commit to build with; CI installs it from there (edcal's "
+               "docs/deployment.md).")
+
+
 #: The time zone of a site made without ``--timezone`` nor a ``--country`` the database knows.
 DEFAULT_ZONE = "Europe/Paris"
 
@@ -309,7 +325,7 @@ def _canonical_zone(timezone: str) -> str:
 
 def _walk(folder, prefix: Path = Path()):  # type: ignore[no-untyped-def]
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name in ("__init__.py", "__pycache__") or (not prefix.parts and entry.name in LANGUAGES):
+        if entry.name in ("__init__.py", "__pycache__") or (not prefix.parts and entry.name in TOP_SKIPPED):
             continue
         if entry.is_dir():
             yield from _walk(entry, prefix / entry.name)

@@ -53,17 +53,14 @@ STANDALONE_ENTRIES = ("posts", "ideas", "freeze")
 
 
 def _missing_calendar_hint(site: Path, timezone: str | None) -> str:
-    """A blog of its own adopting edcal is told what to write: `edcal init` refuses its folder."""
+    """A blog of its own adopting edcal is told to run `edcal init`, which writes it beside its settings."""
     if not (site / "pelicanconf.py").is_file():
         return say("create one with `edcal init`, or pass --site DIR")
     if timezone:
-        return say("a Pelican blog adopting edcal: write it beside pelicanconf.py; `version: 1` and "
-                   "`timezone: {zone}` are enough to build (edcal's docs/calendar.md); `edcal init` makes a "
-                   "new site",
-                   zone=timezone)
-    return say("a Pelican blog adopting edcal: write it beside pelicanconf.py; `version: 1` and `timezone:` "
-               "(as TIMEZONE in pelicanconf.py) are enough to build (edcal's docs/calendar.md); `edcal init` "
-               "makes a new site")
+        return say("a Pelican blog adopting edcal: `edcal init .` in its folder writes it, with `timezone: "
+                   "{zone}`, and says what remains to do (edcal's docs/index.md)", zone=timezone)
+    return say("a Pelican blog adopting edcal: `edcal init .` in its folder writes it, and says what remains "
+               "to do (edcal's docs/index.md)")
 
 
 def load_calendar(site: Path, rules: Mapping[str, CheckRule], timezone: str | None = None) -> Calendar:
