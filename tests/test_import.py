@@ -400,6 +400,8 @@ def test_a_dry_run_previews_importing_the_sheet_again(site: Path) -> None:
     write_sheet(site, year_sheet(), "annee-2026.csv")
     assert run_edcal("import", "annee-2026.csv", "--past", "log", cwd=site).returncode == 0
     first = (site / "calendar.d" / "annee-2026.yaml").read_text(encoding="utf-8")
+    # A month later, the team logs in a file of its own a post of that import.
+    (site / "calendar.d" / "publie.yaml").write_text("posted:\n  - a-venir-ndeg1-linkedin\n", encoding="utf-8")
     again = run_edcal("import", "annee-2026.csv", "--past", "log", "--dry-run", cwd=site)
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith("Would import 60 rows into calendar.d/annee-2026.yaml:\n")

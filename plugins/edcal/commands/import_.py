@@ -8,7 +8,7 @@ planned, and rows already past (unless ``--past`` leaves them out, or logs
 what the sheet says went out: the file is then read once more), are shown at
 the spreadsheet's cells; only a file that loads is written. What the checks
 find new in the plan follows, at the cells too. ``--dry-run`` stops before
-writing; over an earlier import's file, it shows the site without it.
+writing; over an earlier import's file, it reads the new file in its place.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from edcal.load.spreadsheet import (
     posts_from_table,
 )
 from edcal.load.table import read_table
-from edcal.load.yamlfile import reading_edited
 from edcal.model.calendar import PostEntry
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
@@ -75,18 +74,17 @@ def import_posts(site: Path, settings_file: str, file: Path, into: str | None, o
 
     target, target_shown, replacing = _target(site, file, into, dry_run)
     with now_pinned():  # one "now" for every read
-        # A dry run over an earlier import shows the site as deleting it and importing again would leave it.
-        with reading_edited({target: ""} if replacing else {}):
-            plan = read_plan(site, settings_file, compose_from=NOW)
+        plan = read_plan(site, settings_file, compose_from=NOW)
         table = read_table(file, str(file), encoding, delimiter)
         known = article_names((a.slug, a.url, a.title) for a in plan.articles)
+        # A dry run over an earlier import: its file is read as the new one, its ids are taken again.
         posts = posts_from_table(table, plan.calendar, dataclasses.replace(options, articles=known),
-                                 plan.named_ids())
+                                 plan.named_ids() - _ids_in(plan, target_shown))
         written = calendar_text(posts, file.name, plan.lang)
         after = _read_with(site, settings_file, target, written, target_shown)
         rows = _rows(after, written, target_shown)
         gone = _past(plan, posts, rows, past)
-        _refuse(plan, after, posts, rows, gone)
+        _refuse(plan, after, posts, rows, gone, target_shown)
         if gone.left_out or gone.log:  # the file as it is written, read again
             posts = [post for post in posts if post.row not in gone.left_out]
             if not posts:
@@ -97,7 +95,7 @@ def import_posts(site: Path, settings_file: str, file: Path, into: str | None, o
                         "--past log"))])
             written = calendar_text(posts, file.name, plan.lang, gone.log)
             after = _read_with(site, settings_file, target, written, target_shown)
-    before = set(run_checks(plan))
+    before = {finding for finding in run_checks(plan) if finding.source.path != target_shown}
     findings = sorted((_at_cell(finding, written, target_shown) for finding in run_checks(after)
                        if finding not in before), key=Finding.sort_key)
     if not dry_run:
@@ -173,6 +171,13 @@ def _at_cell(said: _Located, written: CalendarText, shown: str) -> _Located:
                                hint=words(said.hint))
 
 
+def _ids_in(plan: Plan, shown: str) -> set[str]:
+    """The ids an earlier import's file gives (none when there is no such file)."""
+    items = [item for item in plan.items if item.source.path == shown]
+    return {entry.id for entry in plan.calendar.posts if entry.source.path == shown} \
+        | {item.id for item in items} | {item.parent for item in items if item.parent}
+
+
 def _rows(after: Plan, written: CalendarText, shown: str) -> dict[Source, list[Item]]:
     """The posts each imported row gives, by the row, in the order of the file."""
     rows: dict[Source, list[Item]] = {}
@@ -218,15 +223,15 @@ def _past(before: Plan, posts: list[ImportedPost], rows: dict[Source, list[Item]
 
 
 def _refuse(before: Plan, after: Plan, posts: list[ImportedPost], rows: dict[Source, list[Item]],
-            gone: _Gone) -> None:
+            gone: _Gone, shown: str) -> None:
     """Rows planned already (in the plan or higher in the sheet: the same network, minute and text),
     rows already past without ``--past`` (they would be shown as out when nobody logged them), and rows
     a status says are published or cancelled while their time is to come."""
     planned: dict[tuple[object, ...], str] = {}
     entries_before = {entry.id: entry for entry in before.calendar.posts}
     entries_after = {entry.id: entry for entry in after.calendar.posts}
-    for item in before.items:
-        if item.kind == "post" and item.network is not None:
+    for item in before.items:  # an earlier import's file (a dry run) is the one the new import replaces
+        if item.kind == "post" and item.network is not None and item.source.path != shown:
             for text in {item.text, _written_text(entries_before, item)}:
                 planned[(item.network, item.start, text)] = f"'{item.parent or item.id}' ({item.source})"
     twins: dict[Source, dict[str, list[str]]] = {}
