@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -191,9 +192,7 @@ def test_every_bad_cell_is_located_at_once(site: Path) -> None:
         "    hint: correct the weekday or the date\n"
         "plan.csv:6:27: error: found no text in this row (column C)\n"
         "    hint: write the post's text, or delete the row\n"
-        "plan.csv:6:29: error: found status 'publié': a row published is no post to plan\n"
-        "    hint: delete the row\n"
-        "edcal: 11 errors in the input; nothing was written.\n")
+        "edcal: 10 errors in the input; nothing was written.\n")
 
 
 @pytest.mark.usefixtures("site_language")
@@ -288,8 +287,133 @@ def test_rows_planned_already_in_the_plan_or_the_sheet_or_past_are_refused(site:
         "    hint: delete the row: it would be posted twice\n"
         "plan.csv:5:1: error: this row is not to come (2026-03-09 10:00; now is 2027-02-15 10:00): it "
         "would be planned as out, and nobody posted it\n"
-        "    hint: delete the row, or check its year\n"
+        "    hint: check its year; or leave the row out: --past skip\n"
         "edcal: 3 errors in the input; nothing was written.\n")
+
+
+def year_sheet() -> str:
+    """An agency's year of social-media planning, from Google Sheets: 60 rows, the first 45 past (now is
+    2027-02-15 10:00), most of them "Publié", some "Brouillon", two "Annulé"; the last 15 to come."""
+    past = ["Publié"] * 45
+    for line, status in ((7, "Brouillon"), (12, "Brouillon"), (20, ""), (37, "Annulé"), (43, "Annulé")):
+        past[line - 2] = status
+    networks = ["LinkedIn", "Mastodon", "Bluesky", "LinkedIn, Mastodon"]
+    rows = ["Date;Heure;Réseau;Texte;Statut"]
+    rows += [f"{(dt.date(2026, 3, 3) + dt.timedelta(weeks=n)):%d/%m/%Y};09:30;{networks[n % 4]};"
+             f"Astuce n°{n + 1} de l'atelier;{past[n]}" for n in range(45)]
+    rows += [f"{(dt.date(2027, 2, 16) + dt.timedelta(days=3 * n)):%d/%m/%Y};10:15;{networks[n % 4]};"
+             f"À venir n°{n + 1};{'Brouillon' if n % 3 == 0 else 'Programmé'}" for n in range(15)]
+    return "\ufeff" + "\r\n".join(rows) + "\r\n"
+
+
+def refused_into(site: Path, *args: str) -> str:
+    """An import that writes nothing, also in a site with a calendar.d/ already: its errors."""
+    def files() -> list[Path]:
+        return sorted((site / "calendar.d").iterdir()) if (site / "calendar.d").is_dir() else []
+
+    before = {path: path.read_bytes() for path in files()}
+    result = run_edcal("import", *args, cwd=site)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert {path: path.read_bytes() for path in files()} == before
+    return result.stderr
+
+
+@pytest.mark.usefixtures("site_language")
+def test_past_rows_are_one_error_that_counts_them_and_names_past(site: Path) -> None:
+    write_sheet(site, year_sheet(), "annee-2026.csv")
+    result = run_edcal("import", "annee-2026.csv", cwd=site)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "annee-2026.csv:2:1: error: 45 lignes ne sont pas à venir (lignes 2-46\u00a0; nous sommes le "
+        "15/02/2027 à\u00a010:00)\u00a0: elles seraient planifiées comme déjà en ligne, sans que le journal dise "
+        "qu'elles sont parties\n"
+        "    hint: pour n'importer que les lignes à venir\u00a0: --past skip\u00a0; pour importer aussi les "
+        "passées, en notant au journal celles marquées publiées comme parties\u00a0: --past log\n"
+        "edcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n")
+    assert not (site / "calendar.d").exists()
+
+
+def test_past_skip_leaves_the_past_rows_out_and_says_which(site: Path) -> None:
+    write_sheet(site, year_sheet(), "annee-2026.csv")
+    result = run_edcal("import", "annee-2026.csv", "--past", "skip", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Imported 15 rows into calendar.d/annee-2026.yaml:\n"
+                                    "  annee-2026.csv:47  Tuesday 16 February 2027 10:15 · LinkedIn · "
+                                    "À venir n°1 (draft)\n")
+    assert "\nLeft out 45 rows whose time has passed (--past skip): lines 2-46.\n" in result.stdout
+    written = (site / "calendar.d" / "annee-2026.yaml").read_text(encoding="utf-8")
+    assert "Astuce" not in written and "posted:" not in written
+    assert len(items_of(site, "calendar.d/annee-2026.yaml")) == 18  # 15 rows, 3 of them on two networks
+    write_sheet(site, "date,network,text\n2026-03-09 10:00,linkedin,Passé\n", "old.csv")
+    assert refused_into(site, "old.csv", "--past", "skip") == (
+        "old.csv:1:1: error: found no row to come: the 1 row is past (--past skip)\n"
+        "    hint: there is nothing to import; to import the past rows with what went out: --past log\n"
+        "edcal: 1 error in the input; nothing was written.\n")
+
+
+def test_past_log_imports_the_year_with_what_went_out(site: Path) -> None:
+    from edcal.pelican_plugin.metadata import read_plan
+    from edcal.plan.report import report
+
+    write_sheet(site, year_sheet(), "annee-2026.csv")
+    result = run_edcal("import", "annee-2026.csv", "--past", "log", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "\n  annee-2026.csv:2  Tuesday 3 March 2026 09:30 · LinkedIn · Astuce n°1 de l'atelier (gone out)\n" \
+        in result.stdout
+    assert "\n  annee-2026.csv:37  Tuesday 3 November 2026 09:30 · LinkedIn, Mastodon · Astuce n°36 de " \
+        "l'atelier (skipped)\n" in result.stdout
+    assert "\n  annee-2026.csv:7  Tuesday 7 April 2026 09:30 · Mastodon · Astuce n°6 de l'atelier " \
+        "(not confirmed)\n" in result.stdout
+    assert ("\nLogged under posted: as gone out, 40 rows marked published: lines 2-6, 8-11, 13-19, 21-36, "
+            "38-42, 44-46.\n"
+            "Logged under posted: as not gone out (skipped), 2 rows marked cancelled: lines 37, 43.\n"
+            "Not logged, 3 past rows the sheet marks neither published nor cancelled: the planning report "
+            "counts them as not confirmed until the log says: lines 7, 12, 20.\n") in result.stdout
+    written = (site / "calendar.d" / "annee-2026.yaml").read_text(encoding="utf-8")
+    assert written.count("\n  - id: ") == 60
+    assert "\n# Ce qui est parti, selon le statut du tableau (publié\u00a0; annulé\u00a0: skipped).\n" \
+        "posted:\n  - astuce-ndeg1-de-l-atelier-linkedin\n  - astuce-ndeg2-de-l-atelier-mastodon\n" in written
+    assert "  - {item: astuce-ndeg36-de-l-atelier-mastodon, skipped: true}\n" in written
+    # The planning report compares last year's plan with what went out.
+    months = {month.first.isoformat()[:7]: month for month in report(read_plan(site, "pelicanconf.py")).months}
+    april = {channel.network: channel.tally for channel in months["2026-04"].channels}
+    assert (april["mastodon"].done, april["mastodon"].unconfirmed) == (1, 1)  # line 7, a draft: not confirmed
+    november = {channel.network: channel.tally for channel in months["2026-11"].channels}
+    assert november["mastodon"].skipped == 1
+
+
+def test_a_status_published_on_a_row_to_come_is_refused_at_its_cell(site: Path) -> None:
+    write_sheet(site, "date,network,text,statut\n2027-03-09 10:00,linkedin,Déjà ?,Publié\n"
+                      "2027-03-10 10:00,linkedin,Non,Annulé\n")
+    for past in ((), ("--past", "log")):
+        assert refused(site, "plan.csv", *past) == (
+            "plan.csv:2:34: error: found status 'Publié' on a row still to come (2027-03-09 10:00): a post goes "
+            "out at its time\n"
+            "    hint: check its date and its year, or its status\n"
+            "plan.csv:3:31: error: found status 'Annulé': a row cancelled is no post to plan\n"
+            "    hint: delete the row\n"
+            "edcal: 2 errors in the input; nothing was written.\n")
+
+
+def test_a_dry_run_previews_importing_the_sheet_again(site: Path) -> None:
+    write_sheet(site, year_sheet(), "annee-2026.csv")
+    assert run_edcal("import", "annee-2026.csv", "--past", "log", cwd=site).returncode == 0
+    first = (site / "calendar.d" / "annee-2026.yaml").read_text(encoding="utf-8")
+    # A month later, the team logs in a file of its own a post of that import.
+    (site / "calendar.d" / "publie.yaml").write_text("posted:\n  - a-venir-ndeg1-linkedin\n", encoding="utf-8")
+    again = run_edcal("import", "annee-2026.csv", "--past", "log", "--dry-run", cwd=site)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("Would import 60 rows into calendar.d/annee-2026.yaml:\n")
+    # The ids are the first import's: the preview is the site once that file is deleted.
+    assert again.stdout.endswith("The file would read:\n\n" + first + "\ncalendar.d/annee-2026.yaml exists: "
+                                 "this is what importing the sheet again would write, once it is deleted (an "
+                                 "import never changes a file).\n")
+    assert (site / "calendar.d" / "annee-2026.yaml").read_text(encoding="utf-8") == first
+    assert refused_into(site, "annee-2026.csv", "--past", "log").startswith(
+        "calendar.d/annee-2026.yaml:1:1: error: this file exists already\n"
+        "    hint: it holds an earlier import: to import the sheet again, delete it first (--dry-run shows what "
+        "the import would then write)")
 
 
 @pytest.mark.usefixtures("site_language")

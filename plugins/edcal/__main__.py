@@ -642,12 +642,16 @@ DELIMITERS = {",": ",", ";": ";", "tab": "\t", "comma": ",", "semicolon": ";"}
               help="The separator of cells (default: what the first line uses: comma, semicolon or tab).")
 @click.option("--skip-column", "skipped", multiple=True, metavar="NAME",
               help="Leave out a column, by its name or its letter (repeat for several).")
-@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.option("--past", type=click.Choice(["skip", "log"]),
+              help="Rows whose time has passed: skip (leave them out) or log (import them, and log those "
+                   "marked published or cancelled under posted:); default: refused.")
+@click.option("--dry-run", is_flag=True,
+              help="Show what would be imported; write nothing (also over an earlier import's file).")
 @input_errors_exit
 def import_(file: Path, site: Path, settings_file: str, verbosity: int | None, into: str | None,
             networks: tuple[str, ...], campaign: str | None, owner: str | None, status: str | None,
             date_order: str | None, encoding: str | None, delimiter: str | None, skipped: tuple[str, ...],
-            dry_run: bool) -> None:
+            past: str | None, dry_run: bool) -> None:
     """Import posts planned in a spreadsheet (CSV) into a new calendar.d/ file.
 
     One row, one post: columns named date (and time), network, text, link,
@@ -656,7 +660,8 @@ def import_(file: Path, site: Path, settings_file: str, verbosity: int | None, i
     campagne, responsable, statut…). A Hootsuite bulk file (date, message,
     link; no header row) needs --network. The site is read with the new
     file before it is written: an error is shown at its cell, and nothing
-    is written; so are rows planned already or past. Exit code 1 when the
+    is written; so are rows planned already, and rows past unless --past
+    says what becomes of them. Exit code 1 when the
     checks find errors the imported posts bring (they are written).
     """
     from edcal.commands.import_ import import_posts
@@ -666,7 +671,7 @@ def import_(file: Path, site: Path, settings_file: str, verbosity: int | None, i
                             date_order=date_order, skipped_columns=skipped)
     with progress("Importing…", verbosity):
         outcome = import_posts(site, settings_file, file, into, options, encoding,
-                               DELIMITERS[delimiter] if delimiter else None, dry_run)
+                               DELIMITERS[delimiter] if delimiter else None, dry_run, past)
     if (verbosity or 0) >= 0 or outcome.code:
         click.echo(outcome.text, nl=False)
     sys.exit(outcome.code)

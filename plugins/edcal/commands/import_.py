@@ -4,9 +4,11 @@ The site is read; the CSV's rows become one-off post entries
 (:mod:`edcal.load.spreadsheet`), written as a new calendar.d/ file in
 memory; the site is read again with that file, in a child process
 (:mod:`edcal.commands._child`), by the real loader. Its errors, rows already
-planned or already past, are shown at the spreadsheet's cells; only a file
-that loads is written. What the checks find new in the plan follows, at the
-cells too. ``--dry-run`` stops before writing.
+planned, and rows already past (unless ``--past`` leaves them out, or logs
+what the sheet says went out: the file is then read once more), are shown at
+the spreadsheet's cells; only a file that loads is written. What the checks
+find new in the plan follows, at the cells too. ``--dry-run`` stops before
+writing; over an earlier import's file, it reads the new file in its place.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import errno
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -27,11 +30,20 @@ from edcal.errors import InputError, InputErrors
 from edcal.i18n import Message, clock_time, long_date, say, say_count, team_language, translator
 from edcal.ids import slugify
 from edcal.load.calendar_files import CALENDAR_DIR
-from edcal.load.spreadsheet import CalendarText, ImportOptions, article_names, calendar_text, posts_from_table
+from edcal.load.spreadsheet import (
+    CalendarText,
+    ImportedPost,
+    ImportOptions,
+    LogLine,
+    article_names,
+    calendar_text,
+    posts_from_table,
+)
 from edcal.load.table import read_table
 from edcal.model.calendar import PostEntry
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
+from edcal.plan.report import first_logged_month, unconfirmed
 
 #: Exit code when the checks find errors the imported posts bring (they are written, unless a dry run).
 EXIT_FINDINGS = 1
@@ -47,38 +59,55 @@ class ImportOutcome:
 
 def import_posts(site: Path, settings_file: str, file: Path, into: str | None, options: ImportOptions,
                  encoding: str | None = None, delimiter: str | None = None,
-                 dry_run: bool = False) -> ImportOutcome:
+                 dry_run: bool = False, past: str | None = None) -> ImportOutcome:
     """Import the file's rows as post entries into a new calendar.d/ file (unless ``dry_run``).
 
     :param into: the file to write: in the site's calendar.d/, relative to the site or to the current
         folder (default ``calendar.d/<file's name>.yaml``).
+    :param past: what becomes of rows whose time has passed: ``"skip"`` (left out), ``"log"`` (imported,
+        with the log of those the sheet marks published or cancelled), or None (refused).
     :raises InputErrors: invalid options or cells, a file that would not load, rows already planned or
         past (nothing is written then).
     """
     from edcal.checks import run_checks
     from edcal.pelican_plugin.metadata import NOW, read_plan
 
-    target, target_shown = _target(site, file, into)
-    with now_pinned():  # one "now" for both reads
+    target, target_shown, replacing = _target(site, file, into, dry_run)
+    with now_pinned():  # one "now" for every read
         plan = read_plan(site, settings_file, compose_from=NOW)
         table = read_table(file, str(file), encoding, delimiter)
         known = article_names((a.slug, a.url, a.title) for a in plan.articles)
+        # A dry run over an earlier import: its file is read as the new one, its ids are taken again.
         posts = posts_from_table(table, plan.calendar, dataclasses.replace(options, articles=known),
-                                 plan.named_ids())
+                                 plan.named_ids() - _ids_in(plan, target_shown))
         written = calendar_text(posts, file.name, plan.lang)
         after = _read_with(site, settings_file, target, written, target_shown)
-    _refuse(plan, after, written, target_shown)
-    before = set(run_checks(plan))
+        rows = _rows(after, written, target_shown)
+        gone = _past(plan, posts, rows, past)
+        _refuse(plan, after, posts, rows, gone, target_shown)
+        if gone.left_out or gone.log:  # the file as it is written, read again
+            posts = [post for post in posts if post.row not in gone.left_out]
+            if not posts:
+                raise InputErrors([InputError(Source(table.path, 1, 1), say_count(
+                    len(gone.left_out), "found no row to come: the {count} row is past (--past skip)",
+                    "found no row to come: the {count} rows are past (--past skip)"),
+                    say("there is nothing to import; to import the past rows with what went out: "
+                        "--past log"))])
+            written = calendar_text(posts, file.name, plan.lang, gone.log)
+            after = _read_with(site, settings_file, target, written, target_shown)
+    before = {finding for finding in run_checks(plan) if finding.source.path != target_shown}
     findings = sorted((_at_cell(finding, written, target_shown) for finding in run_checks(after)
                        if finding not in before), key=Finding.sort_key)
     if not dry_run:
         _write(target, written.text, target_shown)
-    return ImportOutcome(_report(plan, after, len(posts), target_shown, findings, written, dry_run),
+    return ImportOutcome(_report(plan, after, len(posts), target_shown, findings, written, dry_run, gone,
+                                 replacing),
                          EXIT_FINDINGS if any(f.severity == "error" for f in findings) else 0)
 
 
-def _target(site: Path, file: Path, into: str | None) -> tuple[Path, str]:
-    """The calendar.d/ file to write, and its name as messages show it."""
+def _target(site: Path, file: Path, into: str | None, dry_run: bool = False) -> tuple[Path, str, bool]:
+    """The calendar.d/ file to write, its name as messages show it, and whether it exists (a dry run
+    may preview importing the sheet again; an import never writes over it)."""
     folder = site / CALENDAR_DIR
     default = f"{CALENDAR_DIR}/{slugify(file.stem) or 'import'}.yaml"
     name = into or default
@@ -92,17 +121,18 @@ def _target(site: Path, file: Path, into: str | None) -> tuple[Path, str]:
                                           folder=CALENDAR_DIR),
                                       say("e.g. --into {file}", file=default))])
     shown = f"{CALENDAR_DIR}/{found.name}"
-    if found.exists() or found.is_symlink():
+    exists = found.exists() or found.is_symlink()
+    if exists and not (dry_run and found.is_file()):
         raise InputErrors([InputError(Source(shown, 1, 1), say("this file exists already"), say(
-            "it holds an earlier import: to import the sheet again, delete it first; to add other posts, "
-            "name another file with --into") if into is None
-            else say("name another file: an import never changes a file already there"))])
+            "it holds an earlier import: to import the sheet again, delete it first (--dry-run shows what "
+            "the import would then write); to add other posts, name another file with --into")
+            if into is None else say("name another file: an import never changes a file already there"))])
     if folder.exists() and not folder.is_dir():
         raise InputErrors([InputError(Source(CALENDAR_DIR, 1, 1),
                                       say("found a file where the folder {folder}/ was expected",
                                           folder=CALENDAR_DIR),
                                       say("rename that file"))])
-    return site / CALENDAR_DIR / found.name, shown
+    return site / CALENDAR_DIR / found.name, shown, exists
 
 
 def _read_with(site: Path, settings_file: str, target: Path, written: CalendarText, shown: str) -> Plan:
@@ -141,33 +171,85 @@ def _at_cell(said: _Located, written: CalendarText, shown: str) -> _Located:
                                hint=words(said.hint))
 
 
-def _refuse(before: Plan, after: Plan, written: CalendarText, shown: str) -> None:
-    """Rows planned already (in the plan or higher in the sheet: the same network, minute and text)
-    and rows already past: they would be posted twice, or shown as out when nobody posted them."""
+def _ids_in(plan: Plan, shown: str) -> set[str]:
+    """The ids an earlier import's file gives (none when there is no such file)."""
+    items = [item for item in plan.items if item.source.path == shown]
+    return {entry.id for entry in plan.calendar.posts if entry.source.path == shown} \
+        | {item.id for item in items} | {item.parent for item in items if item.parent}
+
+
+def _rows(after: Plan, written: CalendarText, shown: str) -> dict[Source, list[Item]]:
+    """The posts each imported row gives, by the row, in the order of the file."""
+    rows: dict[Source, list[Item]] = {}
+    for item in sorted((i for i in after.items if i.source.path == shown and i.kind == "post"),
+                       key=lambda i: (i.source.line, i.network or "")):
+        rows.setdefault(written.cell_of(item.source) or item.source, []).append(item)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class _Gone:
+    """The rows whose time has passed (one of their posts at now or before), and what ``--past`` makes of
+    them."""
+
+    mode: str | None
+    #: Each past row, with its first post's time.
+    rows: dict[Source, dt.datetime]
+    #: The rows left out (``--past skip``).
+    left_out: frozenset[Source] = frozenset()
+    #: The log's lines written with the posts (``--past log``), and the rows they log, by what became of them.
+    log: tuple[LogLine, ...] = ()
+    published: tuple[Source, ...] = ()
+    cancelled: tuple[Source, ...] = ()
+
+
+def _past(before: Plan, posts: list[ImportedPost], rows: dict[Source, list[Item]], mode: str | None) -> _Gone:
+    now = before.now
+    past = {row: min(starts) for row, items in rows.items()
+            if (starts := [i.start for i in items if isinstance(i.start, dt.datetime) and i.start <= now])}
+    if not past or mode is None:
+        return _Gone(mode, past)
+    if mode == "skip":
+        return _Gone(mode, past, frozenset(past))
+    log: list[LogLine] = []
+    published: list[Source] = []
+    cancelled: list[Source] = []
+    for post in posts:
+        if post.row in past and post.marked is not None:
+            (published if post.marked == "published" else cancelled).append(post.row)
+            cell = post.cells["marked"]
+            log += [LogLine(item.id, post.marked == "cancelled", cell) for item in rows[post.row]]
+    return _Gone(mode, past, log=tuple(log), published=tuple(published), cancelled=tuple(cancelled))
+
+
+def _refuse(before: Plan, after: Plan, posts: list[ImportedPost], rows: dict[Source, list[Item]],
+            gone: _Gone, shown: str) -> None:
+    """Rows planned already (in the plan or higher in the sheet: the same network, minute and text),
+    rows already past without ``--past`` (they would be shown as out when nobody logged them), and rows
+    a status says are published or cancelled while their time is to come."""
     planned: dict[tuple[object, ...], str] = {}
     entries_before = {entry.id: entry for entry in before.calendar.posts}
     entries_after = {entry.id: entry for entry in after.calendar.posts}
-    for item in before.items:
-        if item.kind == "post" and item.network is not None:
+    for item in before.items:  # an earlier import's file (a dry run) is the one the new import replaces
+        if item.kind == "post" and item.network is not None and item.source.path != shown:
             for text in {item.text, _written_text(entries_before, item)}:
                 planned[(item.network, item.start, text)] = f"'{item.parent or item.id}' ({item.source})"
     twins: dict[Source, dict[str, list[str]]] = {}
     networks_of: dict[Source, set[str]] = {}
-    past: dict[Source, Item] = {}
-    for item in sorted((i for i in after.items if i.source.path == shown and i.kind == "post"),
-                       key=lambda i: (i.source.line, i.network or "")):
-        row = written.cell_of(item.source) or item.source
-        network = after.calendar.networks[item.network].name if item.network in after.calendar.networks \
-            else str(item.network)
-        networks_of.setdefault(row, set()).add(network)
-        keys = [(item.network, item.start, text) for text in (item.text, _written_text(entries_after, item))]
-        twin = next((planned[key] for key in keys if key in planned), None)
-        if twin is not None:
-            twins.setdefault(row, {}).setdefault(twin, []).append(network)
-        for key in keys:
-            planned.setdefault(key, say("line {line}", line=row.line))
-        if isinstance(item.start, dt.datetime) and item.start <= before.now:  # at now: out already
-            past.setdefault(row, item)
+    for row, items in rows.items():
+        if row in gone.left_out:
+            continue
+        for item in items:
+            network = after.calendar.networks[item.network].name if item.network in after.calendar.networks \
+                else str(item.network)
+            networks_of.setdefault(row, set()).add(network)
+            texts = (item.text, _written_text(entries_after, item))
+            keys = [(item.network, item.start, text) for text in texts]
+            twin = next((planned[key] for key in keys if key in planned), None)
+            if twin is not None:
+                twins.setdefault(row, {}).setdefault(twin, []).append(network)
+            for key in keys:
+                planned.setdefault(key, say("line {line}", line=row.line))
     errors = []
     for row, found in twins.items():
         for twin, networks in found.items():
@@ -179,16 +261,67 @@ def _refuse(before: Plan, after: Plan, written: CalendarText, shown: str) -> Non
                                      say("take {networks} out of the row's networks: it would be posted "
                                          "twice there", networks=names)))
     zone = after.calendar.zone
-    for row, item in past.items():
-        assert isinstance(item.start, dt.datetime)
-        when, now = item.start.astimezone(zone), before.now.astimezone(zone)
-        errors.append(InputError(row, say("this row is not to come ({when:%Y-%m-%d %H:%M}; now is "
-                                          "{now:%Y-%m-%d %H:%M}): it would be planned as out, and nobody "
-                                          "posted it",
-                                          when=when, now=now),
-                                 say("delete the row, or check its year")))
+    now = before.now.astimezone(zone)
+    errors += _marked_to_come(posts, rows, gone, zone)
+    if gone.rows and gone.mode is None:
+        errors.append(_past_refused(gone, posts, now, zone))
     if errors:
         raise InputErrors(sorted(errors, key=InputError.sort_key))
+
+
+def _marked_to_come(posts: list[ImportedPost], rows: dict[Source, list[Item]], gone: _Gone,
+                    zone: dt.tzinfo) -> list[InputError]:
+    """Rows whose status says published or cancelled, and whose time is to come."""
+    errors = []
+    for post in posts:
+        if post.marked is None or post.row in gone.rows or post.row not in rows:
+            continue
+        cell = post.cells["marked"]
+        if post.marked == "cancelled":
+            errors.append(InputError(cell, say("found status '{value}': a row cancelled is no post to plan",
+                                               value=post.marked_word), say("delete the row")))
+            continue
+        start = rows[post.row][0].start
+        assert isinstance(start, dt.datetime)
+        errors.append(InputError(cell, say("found status '{value}' on a row still to come "
+                                           "({when:%Y-%m-%d %H:%M}): a post goes out at its time",
+                                           value=post.marked_word, when=start.astimezone(zone)),
+                                 say("check its date and its year, or its status")))
+    return errors
+
+
+def _past_refused(gone: _Gone, posts: list[ImportedPost], now: dt.datetime, zone: dt.tzinfo) -> InputError:
+    """One error for every row whose time has passed, at the first of them, naming ``--past``."""
+    first = min(gone.rows)
+    marked = any(post.marked is not None for post in posts if post.row in gone.rows)
+    if len(gone.rows) == 1 and not marked:
+        when = gone.rows[first].astimezone(zone)
+        return InputError(first, say("this row is not to come ({when:%Y-%m-%d %H:%M}; now is "
+                                     "{now:%Y-%m-%d %H:%M}): it would be planned as out, and nobody "
+                                     "posted it", when=when, now=now),
+                          say("check its year; or leave the row out: --past skip"))
+    lines = [row.line for row in sorted(gone.rows)]
+    return InputError(first, say_count(len(lines), "{count} row is not to come (line {lines}; now is "
+                                       "{now:%Y-%m-%d %H:%M}): it would be planned as out, and the log does "
+                                       "not say it went out",
+                                       "{count} rows are not to come (lines {lines}; now is "
+                                       "{now:%Y-%m-%d %H:%M}): they would be planned as out, and the log "
+                                       "does not say they went out",
+                                       lines=line_ranges(lines, most=6), now=now),
+                      say("to import the rows to come alone: --past skip; to import the past ones too, "
+                          "logging those marked published as gone out: --past log"))
+
+
+def line_ranges(lines: list[int], most: int | None = None) -> str:
+    """Line numbers as ranges, ``2-30, 33, 35-46``; ``most`` ranges, then ``…``."""
+    ranges: list[list[int]] = []
+    for line in sorted(set(lines)):
+        if ranges and line == ranges[-1][1] + 1:
+            ranges[-1][1] = line
+        else:
+            ranges.append([line, line])
+    said = [str(first) if first == last else f"{first}-{last}" for first, last in ranges]
+    return ", ".join(said[:most]) + (", …" if most is not None and len(said) > most else "")
 
 
 def _written_text(entries: dict[str, PostEntry], item: Item) -> str | None:
@@ -234,10 +367,10 @@ def _umask() -> int:
 
 
 def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Finding], written: CalendarText,
-            dry_run: bool) -> str:
-    """The rows imported, each with its posts' day, time and networks, then the checks' findings."""
+            dry_run: bool, gone: _Gone, replacing: bool) -> str:
+    """The rows imported, each with its posts' day, time and networks, what became of the rows past, then
+    the checks' findings."""
     from edcal.checks.report import text as findings_text
-
     _ = translator(team_language(before.lang))
     if dry_run:
         said = say_count(rows, "Would import {count} row into {file}:",
@@ -246,11 +379,13 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
         said = say_count(rows, "Imported {count} row into {file}:", "Imported {count} rows into {file}:",
                          file=shown)
     lines = [said.translated(_)]
+    log_start = first_logged_month(after)
     by_row: dict[Source, dict[tuple[object, str], list[Item]]] = {}
     for item in after.items:
         if item.source.path == shown and item.kind == "post":
             row = written.cell_of(item.source) or item.source
-            by_row.setdefault(row, {}).setdefault((item.start, item.status), []).append(item)
+            state = _state(item, after, log_start)
+            by_row.setdefault(row, {}).setdefault((item.start, state), []).append(item)
     calendar = after.calendar
     for row, times in sorted(by_row.items()):
         for (start, status), items in times.items():
@@ -261,6 +396,7 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
             state = f" ({_(status)})" if status != "scheduled" else ""
             when = f"{long_date(local.date(), _.tag)} {clock_time(local, _.tag)}"
             lines.append(f"  {row.path}:{row.line}  {when} · {networks} · {items[0].title}{state}")
+    lines += _past_report(gone, _)
     if findings:
         lines += ["", _("edcal check finds, in what the import brings:"),
                   findings_text(findings).rstrip("\n")]
@@ -271,4 +407,39 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
         lines += ["", _("edcal check finds nothing new to say.")]
     if dry_run:
         lines += ["", _("Nothing written (--dry-run). The file would read:"), "", written.text.rstrip("\n")]
+    if replacing:  # a dry run: the file is there
+        lines += ["", _("{file} exists: this is what importing the sheet again would write, once it is "
+                        "deleted (an import never changes a file).").format(file=shown)]
     return "\n".join(lines) + "\n"
+
+
+def _state(item: Item, plan: Plan, log_start: dt.date | None) -> str:
+    """A post's status, or, once its time has passed, what the log says of it as the report counts it."""
+    if item.posted is not None:
+        return "gone out"
+    if item.skipped is not None:
+        return "skipped"
+    return "not confirmed" if unconfirmed(item, plan, log_start) else item.status
+
+
+def _past_report(gone: _Gone, _: Callable[[str], str]) -> list[str]:
+    """What ``--past`` made of the rows whose time has passed, by their lines."""
+    logged = gone.mode == "log"
+    others = sorted(set(gone.rows) - set(gone.published) - set(gone.cancelled)) if logged else []
+    said = [say_count(len(rows), one, many, lines=line_ranges([row.line for row in rows]))
+            for rows, one, many in (
+                (gone.left_out, "Left out {count} row whose time has passed (--past skip): line {lines}.",
+                 "Left out {count} rows whose time has passed (--past skip): lines {lines}."),
+                (gone.published, "Logged under posted: as gone out, {count} row marked published: "
+                 "line {lines}.",
+                 "Logged under posted: as gone out, {count} rows marked published: lines {lines}."),
+                (gone.cancelled, "Logged under posted: as not gone out (skipped), {count} row marked "
+                 "cancelled: line {lines}.",
+                 "Logged under posted: as not gone out (skipped), {count} rows marked cancelled: "
+                 "lines {lines}."),
+                (others, "Not logged, {count} past row the sheet marks neither published nor cancelled: the "
+                 "planning report counts it as not confirmed until the log says: line {lines}.",
+                 "Not logged, {count} past rows the sheet marks neither published nor cancelled: the "
+                 "planning report counts them as not confirmed until the log says: lines {lines}."))
+            if rows]
+    return ["", *(message.translated(_) for message in said)] if said else []

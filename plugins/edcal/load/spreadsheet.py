@@ -119,6 +119,11 @@ class ImportedPost:
     row: Source
     values: dict[str, object] = field(default_factory=dict)
     cells: dict[str, Source] = field(default_factory=dict)
+    #: What the status cell says became of a row gone already: "published" or "cancelled" (its cell in
+    #: ``cells["marked"]``); the command decides, once the row's time is known.
+    marked: str | None = None
+    #: The status cell's word (``Publié``), as messages show it.
+    marked_word: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,12 +511,9 @@ def _status(cell: Cell, post: ImportedPost, errors: list[InputError]) -> None:
     said = normal_name(cell.text)
     if said in STATUSES:
         post.values["status"], post.cells["status"] = STATUSES[said], cell.source
-    elif said in _NOT_TO_PLAN:
-        value = shown(cell.text)
-        message = say("found status '{value}': a row published is no post to plan", value=value) \
-            if _NOT_TO_PLAN[said] == "published" \
-            else say("found status '{value}': a row cancelled is no post to plan", value=value)
-        errors.append(InputError(cell.source, message, say("delete the row")))
+    elif said in _NOT_TO_PLAN:  # no status written: whether its time has passed is known once read
+        post.marked, post.marked_word = _NOT_TO_PLAN[said], shown(cell.text)
+        post.cells["marked"] = cell.source
     else:
         errors.append(InputError(cell.source, say("found status '{value}', {expected}",
                                                   value=shown(cell.text), expected=STATUS_WORDS),
@@ -763,12 +765,27 @@ _ORDER = ("id", "title", "networks", "at", "status", "campaign", "owner", "promo
           "article", "image", "alt")
 
 
-def calendar_text(posts: list[ImportedPost], origin: str, lang: str | None = None) -> CalendarText:
-    """The posts as a calendar.d/ file, and the cell behind each line; its comment in the site's
-    language, as `edcal init` writes calendar.yaml's."""
+@dataclass(frozen=True, slots=True)
+class LogLine:
+    """A line of the ``posted:`` log written with the posts: a post that went out, or that did not."""
+
+    item: str
+    skipped: bool
+    #: The status cell that says so.
+    cell: Source
+
+
+def calendar_text(posts: list[ImportedPost], origin: str, lang: str | None = None,
+                  logged: Iterable[LogLine] = ()) -> CalendarText:
+    """The posts as a calendar.d/ file, and the cell behind each line; its comments in the site's
+    language, as `edcal init` writes calendar.yaml's.
+
+    :param logged: lines of the log of what went out, written under ``posted:`` after the posts.
+    """
     from edcal.i18n import translator
 
-    comment = translator(lang)("Imported from {file} by edcal import: one entry per row.")
+    _ = translator(lang)
+    comment = _("Imported from {file} by edcal import: one entry per row.")
     lines = ["# " + comment.format(file=shown(origin)), "posts:"]
     where: dict[int, Source] = {}
     entries: dict[int, Source] = {}
@@ -787,4 +804,12 @@ def calendar_text(posts: list[ImportedPost], origin: str, lang: str | None = Non
             for number, line in enumerate(written.split("\n")):
                 where[len(lines) + 1] = cell
                 lines.append(f"{prefix}{name}: {line}" if number == 0 else line)
+    log = list(logged)
+    if log:
+        lines += ["", "# " + _("What went out, as the sheet's status says (published; cancelled: skipped)."),
+                  "posted:"]
+    for record in log:
+        where[len(lines) + 1] = record.cell
+        item = yaml_value(record.item)
+        lines.append(f"  - {{item: {item}, skipped: true}}" if record.skipped else f"  - {item}")
     return CalendarText("\n".join(lines) + "\n", where, entries)
