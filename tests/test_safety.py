@@ -51,6 +51,21 @@ def test_two_builds_in_different_folders_give_byte_identical_outputs(tmp_path: P
             assert str(tmp_path).encode() not in data, f"{name}/{path} holds an absolute path of the build"
 
 
+def test_a_blog_feed_with_no_article_yet_is_dated_by_the_inputs_not_the_clock(site: Path) -> None:
+    """A blog whose articles are all to come (a new site, an adopted blog before its first article): its
+    Atom feed's <updated> was the build's clock time (feedgenerator's), so two builds differed."""
+    env = {**ENV, "EDCAL_NOW": "2020-01-01T10:00:00+01:00"}
+    feeds = []
+    for _ in range(2):
+        result = run_edcal("build", "--no-check", cwd=site, env=env)
+        assert result.returncode == 0, result.stderr
+        feeds.append((site / "output" / "feeds" / "all.atom.xml").read_text(encoding="utf-8"))
+        time.sleep(1.1)
+    assert "<entry>" not in feeds[0]
+    assert "<updated>2026-09-21T14:13:20+00:00</updated>" in feeds[0], feeds[0]  # SOURCE_DATE_EPOCH
+    assert feeds[0] == feeds[1]
+
+
 # -- atomic outputs ---------------------------------------------------------
 
 def test_a_build_that_fails_while_writing_leaves_the_previous_files(site: Path) -> None:

@@ -38,6 +38,10 @@ def on_feed_generated(context: dict[str, Any], feed: Any) -> None:
         return
     import re
 
+    if not feed.items:  # feedgenerator dates an empty feed with the clock: the build's inputs' time instead
+        pinned = _pinned_time(context)
+        if pinned is not None:
+            feed.latest_post_date = lambda: pinned
     language = str(context.get("DEFAULT_LANG") or "")
     url = str(feed.feed.get("feed_url") or "")
     for key in ("TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS"):
@@ -126,6 +130,21 @@ def on_content_init(content: Any) -> None:
     summary = content.metadata.get("summary") if hasattr(content, "metadata") else None
     if summary:  # Pelican writes _summary back into the metadata when it resolves links: both
         content._summary = content.metadata["summary"] = french_html(summary)
+
+
+def _pinned_time(context: dict[str, Any]) -> Any:
+    """The time written for "now" in the blog's files: edcal's build time (``SOURCE_DATE_EPOCH``, else the
+    inputs' last commit), or ``SOURCE_DATE_EPOCH`` for the blog built without the planning engine."""
+    import datetime as dt
+    import os
+
+    from edcal.pelican_plugin.state import STATE_KEY
+
+    state = context.get(STATE_KEY)
+    if state is not None:
+        return state.generated_at
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
 def enabled(settings: dict[str, Any]) -> bool:
