@@ -173,6 +173,8 @@ def test_init_in_a_pelican_blog_adopts_it_in_place_and_says_what_remains(tmp_pat
     built = run_edcal("build", "-s", "publishconf.py", cwd=blog)
     assert built.returncode == 0, built.stderr
     assert (blog / "output" / "first-article.html").is_file() and (blog / "planning" / "plan.json").is_file()
+    # No post planned yet: the summary says so, not "0 on 0 networks (none)".
+    assert "  posts: none yet\n" in built.stdout, built.stdout
 
 
 @pytest.mark.usefixtures("site_language")

@@ -132,9 +132,10 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
         spoken(items),
         say_("  articles: {count} ({statuses})", count=kinds.get("article", 0),
              statuses=article_bits or say("none")),
-        say_("  posts: {count} on {networks} ({names})", count=plan.posts,
-             networks=say_count(len(networks), "{count} network", "{count} networks"),
-             names=", ".join(networks) or say("none")) + (spoken(frozen) if withheld else ""),
+        (say_("  posts: {count} on {networks} ({names})", count=plan.posts,
+              networks=say_count(len(networks), "{count} network", "{count} networks"),
+              names=", ".join(networks)) if plan.posts else say_("  posts: none yet"))
+        + (spoken(frozen) if withheld else ""),
     ]
     if plan.withheld_ahead:
         lines.append(spoken(say_count(
