@@ -674,6 +674,20 @@ def test_a_live_article_leaving_its_address_is_told_with_the_links_that_lead_now
     assert "(1 publication partie y renvoie)" in run_edcal("diff", cwd=repo).stdout
 
 
+def test_an_article_s_slug_renamed_renames_its_promotions_as_one_change_each(repo: Path) -> None:
+    """A slug changed (a typo in the title mended): the article's promotions change id and link. They were
+    shown removed and added, as if the plan had lost posts and gained others."""
+    edit(repo / "content" / "articles" / "futur.md", "date: 2027-03-25 09:00", "date: 2027-03-25 09:00\nslug: avenir")
+    edit(repo / "calendar.yaml", "  - promote: futur\n", "  - promote: avenir\n")
+    out = spaced(run_edcal("diff", cwd=repo).stdout)
+    assert not re.search("^[-+] ", out, re.M), out
+    assert "Identifiant : futur → avenir" in out, out
+    document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
+    assert {(c["before"]["id"], c["id"]) for c in document["changes"] if c["kind"] == "post"} >= {
+        ("futur-linkedin-0", "avenir-linkedin-0"), ("futur-bluesky-2w", "avenir-bluesky-2w")}
+    assert {c["change"] for c in document["changes"]} == {"changed"}
+
+
 def test_a_renamed_id_is_one_change_that_subscribers_see_as_removed_and_added(repo: Path) -> None:
     """An entry's `id:` or a network's key renamed: the same posts, whose feed events change UID."""
     calendar = repo / "calendar.yaml"

@@ -226,8 +226,9 @@ def _log(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tuple[
 
 def _renamed(before: Plan | None, after: Plan) -> dict[str, str]:
     """Items removed and added that are one item whose id changed (an entry's ``id:``, a network's
-    key, an article's slug): the same kind, network (by its name), time, title and text. New id ->
-    old id; the first removed one of each likeness goes with the first added one."""
+    key, an article's slug): the same kind, network (by its name), time, title and text, or, for a post
+    about an article whose slug changed, the same network and time. New id -> old id; the first removed
+    one of each likeness goes with the first added one."""
     if before is None:
         return {}
     old, new = before.by_id(), after.by_id()
@@ -245,6 +246,26 @@ def _renamed(before: Plan | None, after: Plan) -> dict[str, str]:
         same = removed.get(likeness(new[item_id], after))
         if same:
             pairs[item_id] = same.pop(0)
+    # An article's slug renamed renames its promotions too, whose texts carry its new address: they are
+    # the same posts when they promote the renamed article on the same network at the same time.
+    slugs = {new[new_id].article: old[old_id].article for new_id, old_id in pairs.items()
+             if new[new_id].kind == "article" and new[new_id].article != old[old_id].article}
+    if slugs:
+        def promotion(item: Item, plan: Plan, article: str | None) -> tuple[object, ...]:
+            network = plan.calendar.networks.get(item.network or "")
+            return (network.name if network is not None else item.network, item.start, article)
+
+        left: dict[tuple[object, ...], list[str]] = {}
+        for item_id in sorted(old.keys() - new.keys() - set(pairs.values())):
+            item = old[item_id]
+            if item.kind == "post" and item.article in slugs.values():
+                left.setdefault(promotion(item, before, item.article), []).append(item_id)
+        for item_id in sorted(new.keys() - old.keys() - pairs.keys()):
+            item = new[item_id]
+            if item.kind == "post" and item.article in slugs:
+                same = left.get(promotion(item, after, slugs[item.article]))
+                if same:
+                    pairs[item_id] = same.pop(0)
     return pairs
 
 
