@@ -158,6 +158,7 @@ def test_init_in_a_pelican_blog_adopts_it_in_place_and_says_what_remains(tmp_pat
     assert after[".github/workflows/site.yml"] == (ROOT / "plugins" / "edcal" / "skeleton" / "github" / "workflows"
                                                    / "site.yml").read_bytes()
     assert "\n/planning/\n" in after[".gitignore"].decode("utf-8")
+    assert "themes/edcal" not in after[".gitignore"].decode("utf-8")  # the blog keeps its own theme
     # Again: nothing written, the line still to change said again.
     again = run_edcal("init", "blog", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
