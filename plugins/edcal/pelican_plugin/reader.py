@@ -7,7 +7,9 @@ edcal's view of the article under the ``edcal`` key. Errors are collected in
 the build's state and reported together before anything is written.
 
 With ``render=False`` (``edcal check``), the body is not converted: Pelican
-computes slugs and URLs from metadata alone.
+computes slugs and URLs from metadata alone. A build does not convert the body
+of an article that is not online by its own status and date either, when
+nothing of its HTML would be used (:func:`_rendered_for_nothing`).
 """
 
 from __future__ import annotations
