@@ -181,6 +181,24 @@ def test_nothing_unpublished_reaches_output(built_everything: Path) -> None:
                                                   "CANARY-IDEA-7731", "CANARY-WITHHELD-5512"))
 
 
+def test_the_image_a_scheduled_article_shows_in_its_text_stays_out_until_its_date(site: Path) -> None:
+    """The text of an article still to come is not rendered (docs/performance.md); the image it shows
+    ({static}) stays out of output/ all the same, and goes online with the article."""
+    shutil.copyfile(site / "content" / "images" / "public.png", site / "content" / "images" / "plan-secret.png")
+    future = site / "content" / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8") + "\n![Plan]({static}/images/plan-secret.png)\n",
+                      encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "output" / "images" / "plan-secret.png").exists()
+    assert (site / "output" / "images" / "public.png").is_file()
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
+    assert result.returncode == 0, result.stderr
+    assert (site / "output" / "images" / "plan-secret.png").is_file()
+    page = (site / "output" / "2027" / "futur" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img alt="Plan" src="[^"]*images/plan-secret\.png"', page)
+
+
 def test_a_scheduled_article_goes_live_everywhere_in_a_build_after_its_date(built_everything: Path) -> None:
     output = built_everything / "output"
     result = run_edcal("build", cwd=built_everything, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from edcal.i18n import Message, say, say_list
 from edcal.model.article import Article
@@ -93,7 +94,23 @@ def article_state(article: Article, calendar: Calendar, now: dt.datetime,
     return ArticleState("published" if first.live else "scheduled", first.live, None, first.live_at, original)
 
 
-def _own_state(article: Article, calendar: Calendar, now: dt.datetime) -> ArticleState:
+class _Dated(Protocol):
+    @property
+    def status(self) -> str: ...
+    @property
+    def date(self) -> dt.datetime | None: ...
+
+
+def offline_by_itself(article: _Dated, calendar: Calendar, now: dt.datetime) -> bool:
+    """Whether an article (or its header) is not online at ``now`` by its own status, date and the freezes.
+
+    Then it is not online whatever else :func:`article_state` learns: a translation waits for its original,
+    it never goes online before its own time.
+    """
+    return not _own_state(article, calendar, now).live
+
+
+def _own_state(article: _Dated, calendar: Calendar, now: dt.datetime) -> ArticleState:
     """The article's status by its own status, date and the freezes."""
     if article.status == "draft":
         return ArticleState("draft", False)
