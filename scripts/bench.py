@@ -12,8 +12,9 @@ scripts/make_corpus.py, then runs in turn, ``--repeat`` times each:
 - ``EDCAL_JOBS=1 edcal build`` (the same build in one process),
 - ``edcal check``,
 
-each in its own process, and prints the best wall time, the peak memory and
-the ratios to plain Pelican. Run it on a quiet machine; the figures of one
+each in its own process, from no output (the previous run's is moved aside,
+and deleted at the end: see ``Cleaner``), and prints the best wall time, the
+peak memory and the ratios to plain Pelican. Run it on a quiet machine; the figures of one
 run compare with each other only.
 
 Peak memory is the largest sum, over the command's process and its
@@ -120,12 +121,40 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     return Run(elapsed, sampler.peak_kib / 1024, usage.ru_maxrss / 1024)
 
 
-def best(command: list[str], cwd: Path, repeat: int, clean: list[Path], jobs: str | None = None) -> Run:
+class Cleaner:
+    """Each run starts without the folders the previous one wrote, as a fresh CI checkout does.
+
+    They are moved aside and deleted once every run is over: on an ext4 without a journal (this project's
+    machine) the kernel does not reuse an inode freed in the last 30 seconds and scans past each of them
+    for every file it creates, so a build of 20,000 files right after 20,000 were deleted paid seconds of
+    kernel time that neither a fresh checkout nor a journaled disk pays (``--delete-before`` measures
+    that way, as this script did until 2026-12-05).
+    """
+
+    def __init__(self, work: Path, delete_before: bool) -> None:
+        self.trash = work / ".bench-trash"
+        self.delete_before = delete_before
+        self.moved = 0
+
+    def clean(self, folders: list[Path]) -> None:
+        for folder in folders:
+            if self.delete_before:
+                shutil.rmtree(folder, ignore_errors=True)
+            elif folder.exists():
+                self.trash.mkdir(exist_ok=True)
+                self.moved += 1
+                folder.rename(self.trash / f"{self.moved}-{folder.name}")
+
+    def empty(self) -> None:
+        shutil.rmtree(self.trash, ignore_errors=True)
+
+
+def best(command: list[str], cwd: Path, repeat: int, clean: list[Path], cleaner: Cleaner,
+         jobs: str | None = None) -> Run:
     env = {**ENV, "EDCAL_JOBS": jobs} if jobs else ENV
     runs = []
     for _ in range(repeat):
-        for folder in clean:
-            shutil.rmtree(folder, ignore_errors=True)
+        cleaner.clean(clean)
         runs.append(measure(command, cwd, env))
     return Run(min(r.seconds for r in runs), max(r.peak_mib for r in runs), max(r.rss_mib for r in runs))
 
@@ -136,10 +165,14 @@ def main() -> int:
                         help="comma-separated ARTICLESxPOSTS (default: %(default)s)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, help="keep the corpora here (default: a temporary folder)")
+    parser.add_argument("--delete-before", action="store_true",
+                        help="delete each run's output just before the next run, as before 2026-12-05 (on a "
+                             "disk without a journal, file creation then pays for the files just deleted)")
     args = parser.parse_args()
     sizes = [tuple(int(n) for n in size.split("x")) for size in args.sizes.split(",")]
 
     work = args.work or Path(tempfile.mkdtemp(prefix="edcal-bench-"))
+    cleaner = Cleaner(work, args.delete_before)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "plugins")], check=True)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.platform()}")
@@ -154,12 +187,12 @@ def main() -> int:
                             "--articles", str(articles), "--posts", str(posts)], check=True,
                            stdout=subprocess.DEVNULL)
         plain = best([str(BIN / "pelican"), "content", "-s", "plainconf.py", "-o", "plain-output", "-q"],
-                     site, args.repeat, [site / "plain-output"])
+                     site, args.repeat, [site / "plain-output"], cleaner)
         build_command = [str(BIN / "edcal"), "build", "-q"]
         outputs = [site / "output", site / "planning"]
-        build = best(build_command, site, args.repeat, outputs)
-        single = best(build_command, site, args.repeat, outputs, jobs="1")
-        check = best([str(BIN / "edcal"), "check", "-q"], site, args.repeat, [])
+        build = best(build_command, site, args.repeat, outputs, cleaner)
+        single = best(build_command, site, args.repeat, outputs, cleaner, jobs="1")
+        check = best([str(BIN / "edcal"), "check", "-q"], site, args.repeat, [], cleaner)
         print(f"{articles:>8} {posts:>6} | "
               f"{plain.seconds:>7.2f}s {plain.peak_mib:>5.0f} {plain.rss_mib:>5.0f} | "
               f"{build.seconds:>6.2f}s {build.peak_mib:>5.0f} {build.rss_mib:>5.0f} "
@@ -168,6 +201,7 @@ def main() -> int:
               f"{single.peak_mib / plain.peak_mib:>5.2f} | "
               f"{check.seconds:>5.2f}s {check.peak_mib:>5.0f} {check.seconds / plain.seconds:>5.2f}",
               flush=True)
+    cleaner.empty()
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0
