@@ -8,6 +8,7 @@ import json
 import re
 import time
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -331,6 +332,46 @@ def test_a_file_name_with_spaces_is_linked_as_markdown_reads_it(site: Path) -> N
     assert page.count('src="https://blog.example.fr/images/Équipe atelier.png"') == 2
     assert 'src="https://blog.example.fr/images/photo (1).png" title="Titre"' in page
     assert (site / "output" / "images" / "photo (1).png").is_file()
+
+
+def _missing_files(site: Path) -> list[dict[str, Any]]:
+    """`edcal check --only image-missing`'s findings, which must fail the check."""
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+    assert result.exit_code == 1, result.output
+    return list(json.loads(result.output)["findings"])
+
+
+def test_a_name_spelled_as_only_windows_and_macos_read_it_is_told_precisely(site: Path) -> None:
+    """A team on Windows and macOS saw their images; the Linux server did not. The hint said "did you
+    mean 'images/verrière.png'?", the very name written (its accent encoded apart, as macOS saved the
+    file), or a name that differs only by its capitals, without saying what to change."""
+    images = site / "content" / "images"
+    (images / "public.png").rename(images / "Public.PNG")
+    (images / "verrie\u0300re.png").write_bytes((images / "Public.PNG").read_bytes())
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n![Verrière]({static}/images/verri\u00e8re.png) et ![Fenêtre]({static}\\images\\Public.PNG)\n"
+        "\nVoir [le futur]({filename}Futur.md).\n"), encoding="utf-8")
+    found = [(f["line"], f["message"].split(" in article")[0], f["hint"]) for f in _missing_files(site)]
+    assert found == [
+        (5, "image 'images/public.png' of 'article-publie' not found: there is no content/images/public.png",
+         "the file is content/images/Public.PNG: its capitals differ, which Windows and macOS overlook but the "
+         "web server does not (missing once online); write 'images/Public.PNG'"),
+        (10, "'{static}/images/verri\u00e8re.png'",
+         "the file content/images/verrie\u0300re.png has its accents encoded as separate marks (as macOS may save "
+         "a name): macOS finds it, the web server does not; rename the file, retyping its accented letters"),
+        (10, "'{static}\\images\\Public.PNG'", "write / between folders, not \\: {static}/images/Public.PNG"),
+        (12, "'{filename}Futur.md'",
+         "the file is content/articles/futur.md: its capitals differ, which Windows and macOS overlook but the "
+         "web server does not (missing once online); write '{filename}futur.md'")]
+    # The other way round: a name typed with its accent apart, for a file named as typed on a keyboard.
+    (images / "verrie\u0300re.png").rename(images / "verri\u00e8re.png")
+    published.write_text(published.read_text(encoding="utf-8").replace("verri\u00e8re", "verrie\u0300re"),
+                         encoding="utf-8")
+    hints = [f["hint"] for f in _missing_files(site) if f["line"] == 10]
+    assert hints[0] == ("its accented letters are encoded differently from the file content/images/verri\u00e8re.png's "
+                        "(a letter then a separate accent, as macOS may write a name): macOS finds it, the web server "
+                        "does not; retype them")
 
 
 def test_misread_markup(site: Path) -> None:

@@ -429,6 +429,13 @@ def test_a_field_written_in_french_points_at_the_articles_field(written: str, me
     ("---\ntitle: T\ndate: 2027-01-12 09:00\nimage: {static}/images/atelier.png\n---\n",
      "hint: a value starting with { must be quoted in YAML: write image: \"{static}/images/atelier.png\", "
      "or image: images/atelier.png"),
+    # A zero-width space pasted from the web made a second "Conseils" in the menu, at categorie/con-seils/.
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\ncategory: Con\u200bseils\n---\n",
+     "4:11: error: found category 'Con\u200bseils', with a zero-width space (U+200B) in it: the blog would list it "
+     "apart from the same name without it, under the same-looking words\n    hint: it contains a zero-width space "
+     "(U+200B) at character 4, which looks like a space or like nothing: retype it as a plain space, or delete it"),
+    ("Title: T\nDate: 2027-01-12 09:00\nTags: soudure, in\u2060ox\n",
+     "3:7: error: found tags 'in\u2060ox', with a word joiner (U+2060) in it"),
 ])
 def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expected: str) -> None:
     """Each went through before: quotes kept in the title and tags, one tag #SoudureTIGEtMIGPourLInox…"""
@@ -450,7 +457,8 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
              "#soudure #inox #TIG": "soudure, inox, TIG", "{static}/images/atelier.png": "images/atelier.png",
              "//cdn.example.org/atelier.png": "https://cdn.example.org/atelier.png",
              "status: scheduled": "status: published", "Image’alt": "image_alt", "image_alt’": "image_alt",
-             "“Un atelier”": "Un atelier", "escalier-🌀-helicoidal": "escalier-helicoidal"}
+             "“Un atelier”": "Un atelier", "escalier-🌀-helicoidal": "escalier-helicoidal",
+             "Con\u200bseils": "Conseils", "in\u2060ox": "inox"}
     for wrong, right in fixed.items():
         header = header.replace(wrong, right)
     errors = ErrorCollector()

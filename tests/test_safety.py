@@ -51,6 +51,39 @@ def test_two_builds_in_different_folders_give_byte_identical_outputs(tmp_path: P
             assert str(tmp_path).encode() not in data, f"{name}/{path} holds an absolute path of the build"
 
 
+def test_an_article_named_with_a_decomposed_accent_on_macos_gives_the_linux_builds_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Mac app saved "publié.md" with e + U+0301; git committed the name composed, as Linux checks it out.
+    The plan, feeds and drafts of the Mac build said the other spelling of the path (in their "source"), so
+    the two builds of one commit differed, and the planning's link to the file on the forge was another name."""
+    from click.testing import CliRunner
+
+    from edcal.__main__ import cli
+
+    def normalization_insensitive(a: Any, b: Any) -> bool:  # as macOS's APFS finds a name, in either spelling
+        import unicodedata
+        names = [unicodedata.normalize("NFC", os.fsdecode(p)) for p in (a, b)]
+        if not any(os.path.exists(p) for p in (a, b)):
+            raise FileNotFoundError(a)
+        return names[0] == names[1]
+
+    for name, value in {**ENV, "EDCAL_JOBS": "1"}.items():
+        monkeypatch.setenv(name, value)
+    plans = {}
+    for system, accent in (("linux", "\u00e9"), ("macos", "e\u0301")):
+        site = shutil.copytree(ROOT / "tests" / "fixtures" / "site", tmp_path / system / "site")
+        write_pelicanconf(site)
+        articles = site / "content" / "articles"
+        (articles / "publie.md").rename(articles / f"publi{accent}.md")
+        if system == "macos":
+            monkeypatch.setattr(os.path, "samefile", normalization_insensitive)
+        result = CliRunner().invoke(cli, ["build", "--site", str(site)])
+        assert result.exit_code == 0, result.output
+        plans[system] = tree(site / "planning")
+    assert "content/articles/publi\u00e9.md".encode() in plans["macos"]["plan.json"]
+    assert plans["macos"] == plans["linux"]
+
+
 def test_a_blog_feed_with_no_article_yet_is_dated_by_the_inputs_not_the_clock(site: Path) -> None:
     """A blog whose articles are all to come (a new site, an adopted blog before its first article): its
     Atom feed's <updated> was the build's clock time (feedgenerator's), so two builds differed."""

@@ -101,6 +101,23 @@ def test_bad_utf8_is_located() -> None:
     )
 
 
+def test_a_file_saved_as_windows_1252_is_told_how_to_save_it_as_utf8() -> None:
+    """Notepad's "ANSI" and Word's exports write 'é' as the byte 0xe9: "save the file as UTF-8" left the
+    writer with a file that was, to their editor, already fine. A UTF-8 file with one pasted byte must not
+    be reopened as Windows-1252 (its other accents would turn into 'Ã©')."""
+    with pytest.raises(InputErrors) as caught:
+        decode(b"title: Voeux\r\nresume: caf" + b"\xe9 \x93cr\xe8me\x94\r\n", "content/articles/a.md")
+    assert caught.value.errors[0].format() == (
+        "content/articles/a.md:2:12: error: byte 0xe9 is not valid UTF-8; expected UTF-8 text\n    hint: it reads "
+        "'é' in Windows-1252 (Notepad's \"ANSI\"): the file was saved in that encoding; reopen it as Windows 1252 "
+        "and save it as UTF-8 (VS Code: click the encoding in the status bar, then \"Reopen with Encoding\", then "
+        "\"Save with Encoding\")")
+    with pytest.raises(InputErrors) as caught:
+        decode("title: Vœux\nresume: caf".encode() + b"\xe9\n", "content/articles/a.md")
+    assert caught.value.errors[0].hint == ("it reads 'é' in Windows-1252: text pasted from another encoding into a "
+                                           "UTF-8 file; retype that character")
+
+
 def test_a_byte_order_mark_is_tolerated() -> None:
     assert decode("\ufeffa: 1\n".encode(), "c.yaml") == "a: 1\n"
 

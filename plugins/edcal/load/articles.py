@@ -30,7 +30,7 @@ from typing import Any, Literal, get_args
 from pydantic import Field
 
 from edcal.errors import ErrorCollector, InputError, did_you_mean, message_of
-from edcal.hints import value_hint
+from edcal.hints import INVISIBLE, invisible_hint, value_hint
 from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
@@ -926,6 +926,11 @@ _SMALL_WORDS = frozenset("et ou pour de des du la le les un une au aux en sur av
 _OPENING_QUOTES, _CLOSING_QUOTES = "“‘„", "”’“"
 
 
+#: Characters pasted from the web that show as nothing: in a category, a tag or an author, another page of the
+#: blog under a name that looks the same (``Con\u200bseils`` beside ``Conseils``, at ``categorie/con-seils/``).
+_NOTHING_LOOKING = frozenset("\u200b\u2060\ufeff\u00ad")
+
+
 def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: Any = None,
                  key_value: bool = False) -> None:
     """Tags, keywords, authors, category and title as a web editor's writer slips them.
@@ -946,6 +951,12 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
                                                 "have no address (two such would share one)", name=name,
                                                 value=str(one)[:80]),
                            say("write it with words"))
+            elif hidden := next((c for c in str(one) if c in _NOTHING_LOOKING), None):
+                errors.add(loc.value(name), say("found {name} '{value}', with {char} (U+{code:04X}) in it: the "
+                                                "blog would list it apart from the same name without it, under "
+                                                "the same-looking words", name=name, value=str(one)[:80],
+                                                char=INVISIBLE[hidden], code=ord(hidden)),
+                           invisible_hint(str(one)))
     for name in ("title", "category", "image_alt"):
         value = getattr(spec, name)
         if value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:

@@ -205,10 +205,25 @@ def decode(data: bytes, path: str) -> str:
                     undecodable_at(exc, "utf-8-sig", path),
                     say("byte 0x{byte:02x} is not valid UTF-8; expected UTF-8 text",
                         byte=exc.object[exc.start]),
-                    say("save the file as UTF-8 in your editor"),
+                    _encoding_hint(data, exc.object[exc.start]),
                 )
             ]
         ) from None
+
+
+def _encoding_hint(data: bytes, byte: int) -> Message:
+    """What the writer's editor did: saved the whole file as Windows-1252 (Notepad's "ANSI", Word's
+    "Western European"), or took a paste in that encoding into UTF-8 (reopened so, the rest would garble)."""
+    try:
+        letter = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return say("save the file as UTF-8 in your editor")
+    if any(c > "\x7f" and c != "\ufffd" for c in data.decode("utf-8", errors="replace")):
+        return say("it reads '{letter}' in Windows-1252: text pasted from another encoding into a "
+                   "UTF-8 file; retype that character", letter=letter)
+    return say("it reads '{letter}' in Windows-1252 (Notepad's \"ANSI\"): the file was saved in that "
+               "encoding; reopen it as Windows 1252 and save it as UTF-8 (VS Code: click the encoding in the "
+               "status bar, then \"Reopen with Encoding\", then \"Save with Encoding\")", letter=letter)
 
 
 def undecodable_at(exc: UnicodeDecodeError, encoding: str, path: str) -> Source:

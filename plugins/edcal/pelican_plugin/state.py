@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,7 +126,7 @@ class BuildState:
         """A site file's path as shown in messages and ``source`` fields."""
         text = os.path.abspath(path)
         if text.startswith(self._roots[0]):
-            return Path(text[len(self._roots[0]):]).as_posix()
+            return composed(self.site, Path(text[len(self._roots[0]):]).as_posix())
         try:  # a symlinked content folder
             return path.resolve().relative_to(self.site.resolve()).as_posix()
         except ValueError:
@@ -145,6 +146,19 @@ class BuildState:
     def planning_path(self) -> Path:
         configured = self.settings.get(PLANNING_SETTING)
         return Path(configured) if configured else self.site / "planning"
+
+
+def composed(site: Path, path: str) -> str:
+    """``path`` with its accents composed (NFC) when that names the same file, as on macOS, where a name saved
+    with ``e`` + U+0301 is also found as ``é``: the plan, its feeds and its drafts then say the path as the
+    Linux build of the same commit does (git commits the name composed there), byte for byte."""
+    name = unicodedata.normalize("NFC", path)
+    if name == path:
+        return path
+    try:
+        return name if os.path.samefile(site / name, site / path) else path
+    except OSError:  # no such name: a file system that tells them apart (Linux)
+        return path
 
 
 def state_of(settings: dict[str, Any]) -> BuildState:

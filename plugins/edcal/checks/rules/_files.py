@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import os
+import posixpath
 import re
+import unicodedata
 import urllib.parse
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from edcal.i18n import Message, say
 from edcal.model.article import content_path
@@ -42,6 +45,44 @@ def closest_file_name(name: str, names: list[str]) -> str | None:
     return best if score >= 0.75 else None
 
 
+def _loose(name: str) -> str:
+    """A name as Windows and macOS compare names: ``Photo.JPG`` is ``photo.jpg``, ``e`` + U+0301 is ``é``."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def same_file_but_spelled(content: Path, path: str) -> str | None:
+    """The file ``path`` names on Windows and macOS, which overlook capitals and how accents are encoded, but
+    not on a Linux server (``images/Photo.jpg`` for ``images/photo.jpg``): its path as on disk, or None."""
+    found = content
+    for part in PurePosixPath(path).parts:
+        if (found / part).exists():
+            found = found / part
+            continue
+        try:
+            names = sorted(os.listdir(found))
+        except OSError:
+            return None
+        match = next((name for name in names if _loose(name) == _loose(part)), None)
+        if match is None:
+            return None
+        found = found / match
+    return found.relative_to(content).as_posix() if found != content and is_file(found) else None
+
+
+def _spelled_differently(content: Path, path: str, on_disk: str, suggestion: str) -> Message:
+    if unicodedata.normalize("NFC", on_disk) != unicodedata.normalize("NFC", path):
+        return say("the file is {file}: its capitals differ, which Windows and macOS overlook but the web server "
+                   "does not (missing once online); write '{path}'",
+                   file=f"{content.name}/{on_disk}", path=suggestion)
+    if unicodedata.is_normalized("NFC", on_disk):
+        return say("its accented letters are encoded differently from the file {file}'s (a letter then a separate "
+                   "accent, as macOS may write a name): macOS finds it, the web server does not; retype them",
+                   file=f"{content.name}/{on_disk}")
+    return say("the file {file} has its accents encoded as separate marks (as macOS may save a name): macOS "
+               "finds it, the web server does not; rename the file, retyping its accented letters",
+               file=f"{content.name}/{on_disk}")
+
+
 def nearest_file(content: Path, path: str, written: str | None = None) -> Message:
     """What to write instead: without the content folder's name, from the content folder, or the closest
     file name in the folder.
@@ -53,6 +94,20 @@ def nearest_file(content: Path, path: str, written: str | None = None) -> Messag
     if written:
         marker = re.match(r"^(?:\{\w+\}|\|\w+\|)", written).group(0)  # type: ignore[union-attr]
         link = re.split(r"[#?]", written[len(marker):], maxsplit=1)[0]
+    if link is not None and "\\" in link:  # a Windows path: Pelican reads `\` as part of a name
+        slashed = link.replace("\\", "/")
+        target = slashed.lstrip("/") if slashed.startswith("/") else posixpath.join(posixpath.dirname(path), slashed)
+        if is_file(content / posixpath.normpath(urllib.parse.unquote(target))):
+            return say("write / between folders, not \\: {path}", path=marker + slashed)
+    on_disk = same_file_but_spelled(content, path)
+    if on_disk is not None:
+        if link is None:
+            return _spelled_differently(content, path, on_disk, on_disk)
+        head, _, _ = link.rpartition("/")
+        same_folder = posixpath.dirname(on_disk) == posixpath.dirname(path)  # the link's own form then
+        suggestion = (f"{marker}{head}/" if head else marker) + posixpath.basename(on_disk) if same_folder \
+            else f"{marker}/{on_disk}"
+        return _spelled_differently(content, path, on_disk, suggestion.replace(" ", "%20"))
     inside = path.removeprefix(f"{content.name}/")
     if inside != path and is_file(content / inside):
         return say("paths are relative to {content}/: write {path}", content=content.name,
