@@ -165,6 +165,10 @@ def main() -> int:
                         help="comma-separated ARTICLESxPOSTS (default: %(default)s)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, help="keep the corpora here (default: a temporary folder)")
+    parser.add_argument("--now", default=ENV["EDCAL_NOW"],
+                        help="EDCAL_NOW for every run (default: %(default)s, early in the corpus: most "
+                             "articles to come, most posts to compose and check; 2031-01-01T10:00:00+01:00: "
+                             "every article online, as plain Pelican publishes them)")
     parser.add_argument("--delete-before", action="store_true",
                         help="delete each run's output just before the next run, as before 2026-12-05 (on a "
                              "disk without a journal, file creation then pays for the files just deleted)")
@@ -173,6 +177,7 @@ def main() -> int:
 
     work = args.work or Path(tempfile.mkdtemp(prefix="edcal-bench-"))
     cleaner = Cleaner(work, args.delete_before)
+    ENV["EDCAL_NOW"] = args.now
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "plugins")], check=True)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.platform()}")
