@@ -2,6 +2,7 @@
 """Benchmark: plain Pelican, `edcal build` and `edcal check`, side by side on growing corpora.
 
     python scripts/bench.py [--sizes 250x1250,1000x5000,4000x20000] [--repeat 3] [--work DIR]
+                            [--now ISO-INSTANT] [--delete-before]
 
 For each size (articles x posts) it writes a synthetic site with
 scripts/make_corpus.py, then runs in turn, ``--repeat`` times each:
