@@ -136,6 +136,7 @@ class Cleaner:
         self.trash = work / ".bench-trash"
         self.delete_before = delete_before
         self.moved = 0
+        self.empty()  # an interrupted run's (--work): its "1-output" would refuse this run's
 
     def clean(self, folders: list[Path]) -> None:
         for folder in folders:

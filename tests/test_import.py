@@ -347,9 +347,13 @@ def test_past_skip_leaves_the_past_rows_out_and_says_which(site: Path) -> None:
     assert len(items_of(site, "calendar.d/annee-2026.yaml")) == 18  # 15 rows, 3 of them on two networks
     write_sheet(site, "date,network,text\n2026-03-09 10:00,linkedin,Passé\n", "old.csv")
     assert refused_into(site, "old.csv", "--past", "skip") == (
-        "old.csv:1:1: error: found no row to come: the 1 row is past (--past skip)\n"
+        "old.csv:1:1: error: found no row to come: its one row is past (--past skip)\n"
         "    hint: there is nothing to import; to import the past rows with what went out: --past log\n"
         "edcal: 1 error in the input; nothing was written.\n")
+    # In French: "la 1 ligne est passée" read as no French sentence does.
+    french = run_edcal("import", "old.csv", "--past", "skip", cwd=site, env={"EDCAL_LANG": "fr"})
+    assert french.stderr.startswith("old.csv:1:1: error: aucune ligne à venir\u00a0: sa seule ligne est passée "
+                                    "(--past skip)\n"), french.stderr
 
 
 def test_past_log_imports_the_year_with_what_went_out(site: Path) -> None:

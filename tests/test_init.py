@@ -233,6 +233,34 @@ def test_init_in_a_pelican_blog_whose_settings_do_not_load_says_where_and_writes
     assert [path.name for path in blog.iterdir()] == ["pelicanconf.py"]
 
 
+def test_init_in_a_pelican_blog_refuses_a_new_site_s_name_and_address(tmp_path: Path) -> None:
+    """`edcal init . --url https://…` in a blog adopted it and dropped the address without a word: the
+    posts' links went on being built from the empty SITEURL."""
+    blog = pelican_blog(tmp_path / "blog", ACME_SETTINGS.replace("https://blog.acme.com", ""))
+    before = files_of(blog)
+    refused = run_edcal("init", "blog", "--name", "Acme", "--url", "https://blog.acme.com", cwd=tmp_path)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr == (
+        "--name: error: found --name 'Acme', expected none: the blog's name is SITENAME in its settings\n"
+        "    hint: leave --name out: init adopts the blog with its settings as they are\n"
+        "--url: error: found --url https://blog.acme.com, expected none: the blog's address is SITEURL in its "
+        "settings\n"
+        "    hint: leave --url out, and write the address as SITEURL in pelicanconf.py (and publishconf.py)\n"
+        "edcal: 2 errors in the input; nothing was written.\n"), refused.stderr
+    assert files_of(blog) == before
+
+
+@pytest.mark.usefixtures("site_language")
+def test_a_french_blog_without_timezone_is_told_so_in_french(tmp_path: Path) -> None:
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    (blog / "pelicanconf.py").write_text("SITENAME = 'Blog'\nDEFAULT_LANG = 'fr'\n", encoding="utf-8")
+    refused = run_edcal("init", ".", cwd=blog)
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("pelicanconf.py:1:1: error: aucun TIMEZONE dans pelicanconf.py, attendu\u00a0: "
+                                     "le fuseau horaire du blog, que calendar.yaml reprend\n"), refused.stderr
+
+
 def test_a_site_without_a_country_gets_the_country_line_in_its_language(tmp_path: Path) -> None:
     """`--timezone UTC` gave a French calendar.yaml an English comment."""
     for lang, comment in (("fr", "# country: FR   # jours fériés (edcal check), par exemple FR, BE, CA, US\n"),

@@ -463,7 +463,8 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
         from edcal.commands.adopt import adopt_site, report
         from edcal.i18n import speak, spoken
 
-        adoption = adopt_site(folder, timezone, lang, country)
+        adoption = adopt_site(folder, timezone, lang, country, site_name,
+                              None if site_url == PLACEHOLDER_URL else site_url)
         speak(adoption.lang)
         if (verbosity or 0) > 0:
             for path in [*adoption.written, *adoption.extended]:

@@ -61,13 +61,18 @@ class Adoption:
     steps: list[Message] = field(default_factory=list)
 
 
-def adopt_site(target: Path, timezone: str | None, lang: str | None, country: str | None) -> Adoption:
+def adopt_site(target: Path, timezone: str | None, lang: str | None, country: str | None,
+               name: str | None = None, url: str | None = None) -> Adoption:
     """Adopt the Pelican blog in ``target`` (it holds pelicanconf.py): write what edcal needs that it lacks.
 
     :param timezone: ``--timezone``, needed only when pelicanconf.py sets no ``TIMEZONE``.
     :param lang: ``--lang``; default: the blog's ``DEFAULT_LANG``.
-    :raises InputErrors: when pelicanconf.py does not load, or the zone is missing or unknown.
+    :param name: ``--name``, and ``url``: ``--url``, when given: a new site's, refused (the blog's settings
+        say them).
+    :raises InputErrors: when pelicanconf.py does not load, the zone is missing or unknown, or ``--name`` or
+        ``--url`` is given.
     """
+    _refuse_new_site_options(name, url)
     settings_path = target / DEFAULT_SETTINGS
     settings = _read(target, DEFAULT_SETTINGS)
     lang = lang or ("fr" if language(str(settings.get("DEFAULT_LANG") or "en")) == "fr" else "en")
@@ -112,6 +117,25 @@ def adopt_site(target: Path, timezone: str | None, lang: str | None, country: st
     if not _pins_edcal((target / REQUIREMENTS).read_text(encoding="utf-8", errors="replace")):
         adoption.steps.append(pin_reminder())
     return adoption
+
+
+def _refuse_new_site_options(name: str | None, url: str | None) -> None:
+    """``--name`` and ``--url`` write a new site's settings; a blog's are its own (init never changes
+    them)."""
+    errors = []
+    if name is not None:
+        errors.append(InputError(Source("--name", 1, 1),
+                                 say("found --name '{name}', expected none: the blog's name is SITENAME in "
+                                     "its settings", name=name),
+                                 say("leave --name out: init adopts the blog with its settings as they are")))
+    if url is not None:
+        errors.append(InputError(Source("--url", 1, 1),
+                                 say("found --url {url}, expected none: the blog's address is SITEURL in its "
+                                     "settings", url=url),
+                                 say("leave --url out, and write the address as SITEURL in pelicanconf.py "
+                                     "(and publishconf.py)")))
+    if errors:
+        raise InputErrors(errors)
 
 
 def _read(target: Path, settings_file: str) -> dict[str, Any]:

@@ -89,7 +89,7 @@ def import_posts(site: Path, settings_file: str, file: Path, into: str | None, o
             posts = [post for post in posts if post.row not in gone.left_out]
             if not posts:
                 raise InputErrors([InputError(Source(table.path, 1, 1), say_count(
-                    len(gone.left_out), "found no row to come: the {count} row is past (--past skip)",
+                    len(gone.left_out), "found no row to come: its one row is past (--past skip)",
                     "found no row to come: the {count} rows are past (--past skip)"),
                     say("there is nothing to import; to import the past rows with what went out: "
                         "--past log"))])
