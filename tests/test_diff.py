@@ -751,6 +751,18 @@ def test_the_log_of_what_went_out_is_shown_line_by_line(repo: Path) -> None:
     assert document["posted"][0]["after"]["skipped"] is True
 
 
+def test_a_post_put_in_the_past_that_the_log_says_did_not_go_out_is_no_late_post(repo: Path) -> None:
+    """A post moved to a day gone by, logged as skipped: it is not told "it will not go out as planned"."""
+    late = "Son heure est déjà passée"
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "at: 2027-03-02 10:00", "at: 2027-01-02 10:00")
+    assert late in run_edcal("diff", cwd=repo).stdout
+    edit(calendar, "\nposts:\n", "\nposted:\n  - {item: hello-linkedin, skipped: true}\n"
+         "  - {item: hello-mastodon, skipped: true}\nposts:\n")
+    out = run_edcal("diff", cwd=repo).stdout
+    assert "Notée annulée" in out and late not in out, out
+
+
 def test_only_a_promotion_put_in_the_past_is_said_lost_to_an_article_published_late(repo: Path) -> None:
     late = "Son heure est déjà passée\u00a0: cette publication ne partira pas comme prévu (vérifiez sa date"
     edit(repo / "calendar.yaml", "at: 2027-03-02 10:00", "at: 2027-01-02 10:00")  # hello: a post of its own

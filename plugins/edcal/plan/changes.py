@@ -158,8 +158,8 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
     def late(was: Item | None, now: Item) -> bool:
         """A post the change puts in the past: never sent, though the plan says "published". A new
         recurring post's occurrences before now are not: a rule may start in the past; nor is a post
-        the ``posted:`` log says went out (a network or an id renamed, the log with it)."""
-        if (was is None and now.parent in repeating) or now.posted is not None:
+        the ``posted:`` log says went out (a network or an id renamed, the log with it), or did not."""
+        if (was is None and now.parent in repeating) or now.posted is not None or now.skipped is not None:
             return False
         return before is not None and now.kind == "post" and now.status != "withheld" \
             and not to_come(now) and (was is None or to_come(was))
@@ -256,9 +256,10 @@ def _renamed(before: Plan | None, after: Plan) -> dict[str, str]:
             return (network.name if network is not None else item.network, item.start, article)
 
         left: dict[tuple[object, ...], list[str]] = {}
+        old_slugs = set(slugs.values())
         for item_id in sorted(old.keys() - new.keys() - set(pairs.values())):
             item = old[item_id]
-            if item.kind == "post" and item.article in slugs.values():
+            if item.kind == "post" and item.article in old_slugs:
                 left.setdefault(promotion(item, before, item.article), []).append(item_id)
         for item_id in sorted(new.keys() - old.keys() - pairs.keys()):
             item = new[item_id]
