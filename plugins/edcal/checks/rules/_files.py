@@ -55,12 +55,12 @@ def same_file_but_spelled(content: Path, path: str) -> str | None:
     not on a Linux server (``images/Photo.jpg`` for ``images/photo.jpg``): its path as on disk, or None."""
     found = content
     for part in PurePosixPath(path).parts:
-        if (found / part).exists():
-            found = found / part
-            continue
         try:
+            if (found / part).exists():
+                found = found / part
+                continue
             names = sorted(os.listdir(found))
-        except OSError:
+        except OSError:  # a name longer than the system takes, a folder that cannot be read
             return None
         match = next((name for name in names if _loose(name) == _loose(part)), None)
         if match is None:
