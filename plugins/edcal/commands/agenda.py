@@ -18,7 +18,7 @@ from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.moves import agenda_name
-from edcal.plan.report import first_logged_month, unconfirmed
+from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
 
 
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
@@ -147,9 +147,8 @@ def _log_status(item: Item, plan: Plan, log_start: dt.date | None, _: Translator
             return _.fill("gone out {time:%H:%M}", time=at)
         # Another day is written as the site's language writes a day: "parti le 19/12/2026 à 09:30".
         return _.fill("gone out on {day:%Y-%m-%d} at {day:%H:%M}", day=at)
-    if item.skipped is not None:
-        return _("skipped")
-    return _("not confirmed") if unconfirmed(item, plan, log_start) else None
+    said = log_said(item, plan, log_start)
+    return _(LOG_WORDS[said]) if said is not None else None
 
 
 def agenda(site: Path, settings_file: str, days: int, network: str | None, owner: str | None,

@@ -43,7 +43,7 @@ from edcal.load.table import read_table
 from edcal.model.calendar import PostEntry
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
-from edcal.plan.report import first_logged_month, unconfirmed
+from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
 
 #: Exit code when the checks find errors the imported posts bring (they are written, unless a dry run).
 EXIT_FINDINGS = 1
@@ -415,11 +415,8 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
 
 def _state(item: Item, plan: Plan, log_start: dt.date | None) -> str:
     """A post's status, or, once its time has passed, what the log says of it as the report counts it."""
-    if item.posted is not None:
-        return "gone out"
-    if item.skipped is not None:
-        return "skipped"
-    return "not confirmed" if unconfirmed(item, plan, log_start) else item.status
+    said = log_said(item, plan, log_start)
+    return LOG_WORDS[said] if said is not None else item.status
 
 
 def _past_report(gone: _Gone, _: Callable[[str], str]) -> list[str]:

@@ -44,7 +44,7 @@ from edcal.outputs.pages import (
 )
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
-from edcal.plan.report import first_logged_month, unconfirmed
+from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
 from edcal.plan.status import posts_by_network, said_by_network
 from edcal.public_holidays import holidays_between
 
@@ -470,8 +470,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
         labels["monthFirst"] = True
     log_start = first_logged_month(plan)
     if log_start is not None:  # a past post's badge says what the log of what went out says
-        labels["log"] = {"gone_out": _("gone out"), "unconfirmed": _("not confirmed"),
-                         "skipped": _("skipped")}
+        labels["log"] = {key: _(word) for key, word in LOG_WORDS.items()}
     return {
         "today": today.isoformat(),
         "timezone": calendar.timezone,
@@ -482,7 +481,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
             "network": e.item.network, "network_name": e.network_name, "color": e.color,
             "owner": e.item.owner, "owner_name": e.owner_name,
             "campaign": e.item.campaign, "campaign_name": e.campaign_name,
-            **({"log": said} if (said := _log_said(e.item, plan, log_start)) else {}),
+            **({"log": said} if (said := log_said(e.item, plan, log_start)) else {}),
         } for e in entries],
         "campaigns": [{"id": c.id, "name": c.name, "start": c.start.isoformat(), "end": c.end.isoformat(),
                        "color": c.color or "dimgray"}
@@ -503,11 +502,3 @@ def _script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _log_said(item: Item, plan: Plan, log_start: dt.date | None) -> str | None:
-    """What the log of what went out says of a past post, for its badge: "gone_out", "skipped",
-    "unconfirmed", or None (no log, not a post, or still to come)."""
-    if item.posted is not None:
-        return "gone_out"
-    if item.skipped is not None:
-        return "skipped"
-    return "unconfirmed" if unconfirmed(item, plan, log_start) else None

@@ -45,7 +45,7 @@ from edcal.model.plan import Item, Plan, key_date_event_id, made_by
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
-from edcal.plan.report import first_logged_month, unconfirmed
+from edcal.plan.report import first_logged_month, log_said
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 CALENDAR_FILE = "calendar.ics"
@@ -401,10 +401,11 @@ class EventWriter:
             else:
                 when = long_date(at, lang)
             return f"{_('Gone out, as the log says:')} {when}" + (f" · {posted.url}" if posted.url else "")
-        if item.skipped is not None:
+        said = log_said(item, self.plan, self.log_start)
+        if said == "skipped":
             return _("Skipped: the log of what went out says it did not go out ({source}).").format(
                 source=item.skipped)
-        if unconfirmed(item, self.plan, self.log_start):
+        if said == "unconfirmed":
             return _("Not confirmed: the log of what went out does not name it.")
         return None
 

@@ -177,6 +177,22 @@ def first_logged_month(plan: Plan) -> dt.date | None:
     return start
 
 
+#: What the log of what went out says of a post whose time has passed, and the word for it (translated
+#: where shown: "parti", "annulé", "non confirmé").
+LOG_WORDS = {"gone_out": "gone out", "skipped": "skipped", "unconfirmed": "not confirmed"}
+
+
+def log_said(item: Item, plan: Plan, log_start: dt.date | None) -> str | None:
+    """What the log says of a post, as the report counts it: "gone_out" (a line names it), "skipped" (a line
+    says it did not go out), "unconfirmed" (its time has passed in the log's months and no line names it),
+    or None (no log to go by, not a post, or still to come); ``log_start``: :func:`first_logged_month`."""
+    if item.posted is not None:
+        return "gone_out"
+    if item.skipped is not None:
+        return "skipped"
+    return "unconfirmed" if unconfirmed(item, plan, log_start) else None
+
+
 def unconfirmed(item: Item, plan: Plan, log_start: dt.date | None) -> bool:
     """A post whose time has passed in the log's months that the log does not name (the report's "Non
     confirmé"); ``log_start``: :func:`first_logged_month`, computed once for the plan."""
