@@ -220,16 +220,23 @@ def on_file_written(path: str, **kwargs: Any) -> None:
     settings = context if STATE_KEY in context else None
     if settings is None:
         return
-    from pathlib import Path
+    import os
 
-    output = Path(settings["OUTPUT_PATH"]).resolve()
-    written = Path(path).resolve()
-    if written.is_relative_to(output):
-        state = state_of(settings)
-        key = written.relative_to(output).as_posix()
-        state.written_outputs.add(key)
-        if state.journal is not None:
-            state.journal.add((key,))
+    # Pelican joins each file's name to OUTPUT_PATH: its text, made absolute, starts with the folder's
+    # (resolving both, a dozen system calls, took 0.1 s of 1,500 files); a link in the way is resolved.
+    output = os.path.abspath(settings["OUTPUT_PATH"])
+    written = os.path.abspath(path)
+    if not written.startswith(output + os.sep):
+        from pathlib import Path
+
+        output, written = str(Path(output).resolve()), str(Path(written).resolve())
+        if not written.startswith(output + os.sep):
+            return
+    state = state_of(settings)
+    key = written[len(output) + 1:].replace(os.sep, "/")
+    state.written_outputs.add(key)
+    if state.journal is not None:
+        state.journal.add((key,))
 
 
 def get_generators(pelican: Any) -> Any:
