@@ -746,7 +746,8 @@ def test_the_log_of_what_went_out_is_shown_line_by_line(repo: Path) -> None:
     edit(calendar, "  - {item: publie-linkedin-2d, at: 2027-02-03 12:40}\n",
          "  - {item: publie-linkedin-2d, at: 2027-02-03 12:40}\n  - {item: publie-x-2d, skipped: true}\n")
     out = spaced(run_edcal("diff", cwd=repo).stdout)
-    assert "\n+ Notée annulée (elle n'est pas partie) : X · Un article publié  [calendar.yaml:23]\n" in out, out
+    assert "\n+ Notée annulée (elle n'est pas partie) : X · Un article publié, mercredi 3 février 2027 12:00  " \
+        "[calendar.yaml:23]\n" in out, out
     document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
     assert document["posted"][0]["after"]["skipped"] is True
 

@@ -176,6 +176,18 @@ def test_init_in_a_pelican_blog_adopts_it_in_place_and_says_what_remains(tmp_pat
     assert (blog / "output" / "first-article.html").is_file() and (blog / "planning" / "plan.json").is_file()
     # No post planned yet: the summary says so, not "0 on 0 networks (none)".
     assert "  posts: none yet\n" in built.stdout, built.stdout
+    # Its networks and the blog's promotions uncommented: the article online before edcal gets no
+    # promotion planned in the past (which a report without a log would count as gone out).
+    lines = (blog / "calendar.yaml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("# networks:")
+    uncommented = [line[2:] if start <= number < start + 10 else line for number, line in enumerate(lines)]
+    assert uncommented[start + 6:start + 10] == ["  promote:", "    networks: [linkedin]",
+                                                 "    schedule: [at publication, +2 days]",
+                                                 "    since: 2027-02-15"], uncommented
+    (blog / "calendar.yaml").write_text("\n".join(uncommented) + "\n", encoding="utf-8")
+    built = run_edcal("build", cwd=blog)
+    assert built.returncode == 0, built.stderr
+    assert "  posts: none yet\n" in built.stdout, built.stdout
 
 
 @pytest.mark.usefixtures("site_language")

@@ -632,7 +632,9 @@ class _Words:
             post = f"{self.where(item, self.before if change.kind == 'removed' else None)} · {item.title}"
         if change.kind == "added":
             if change.record.skipped:
-                return _("Logged as skipped (it did not go out): {post}").format(post=post)
+                # Its planned time tells apart the days of a recurring post, which share a title.
+                return _("Logged as skipped (it did not go out): {post}, {when}").format(
+                    post=post, when=self.when(item.start if item else None))
             return _("Confirmed gone out: {post}, {when}").format(post=post, when=went(change.record))
         assert change.before is not None
         if change.kind == "removed":

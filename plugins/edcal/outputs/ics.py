@@ -403,8 +403,8 @@ class EventWriter:
             return f"{_('Gone out, as the log says:')} {when}" + (f" · {posted.url}" if posted.url else "")
         said = log_said(item, self.plan, self.log_start)
         if said == "skipped":
-            return _("Skipped: the log of what went out says it did not go out ({source}).").format(
-                source=item.skipped)
+            # Without the log's line, as the event's source: a line added above would revise the event.
+            return _("Skipped: the log of what went out says it did not go out.")
         if said == "unconfirmed":
             return _("Not confirmed: the log of what went out does not name it.")
         return None
