@@ -208,6 +208,7 @@ def test_a_post_the_log_says_did_not_go_out_is_planned_not_gone_out_and_no_longe
     assert set(events) == {"[LinkedIn] Bonne semaine à tous", "[Mastodon] Bonne semaine à tous (annulé)"}
     skipped = str(events["[Mastodon] Bonne semaine à tous (annulé)"]["DESCRIPTION"])
     assert "Annulée\u00a0: le journal de ce qui est parti dit qu'elle n'est pas partie." in skipped.splitlines()
+    assert "Statut\u00a0: annulé" in skipped.splitlines() and "publié" not in skipped  # not "its time passed"
     # Not the log's line: a line added above it (a post above a log kept in calendar.yaml) left the
     # event as it was, as every event names its source file and not its line.
     plan = plan_of(calendar_from(CALENDAR, {"log.yaml": "# The log.\n" + SKIPPED}), now=NOW)

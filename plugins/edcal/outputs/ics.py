@@ -373,7 +373,9 @@ class EventWriter:
         if item.campaign:
             campaign = calendar.campaigns.get(item.campaign)
             lines.append(f"{_('Campaign:')} {campaign.name if campaign else item.campaign}")
-        status = _("online after the freeze") if self.plan.released(item) else _(item.status)
+        status = (_("online after the freeze") if self.plan.released(item)
+                  else _("skipped") if item.skipped is not None  # "published" says only that its time passed
+                  else _(item.status))
         lines.append(f"{_('Status:')} {status}")
         logged = self._logged(item)
         if logged:
