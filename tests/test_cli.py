@@ -337,6 +337,10 @@ def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, sit
     assert "aujourd'hui" not in window.output and "Mardi 2 mars" not in window.output
     past = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-03-01T00:00", "--days", "2"])
     assert "Mardi 2 mars 2027 — aujourd'hui" in past.output and "Bonjour le monde" in past.output
+    # Since a day weeks ago, without --days: on to today and the two weeks ahead ("since last month's review").
+    since = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-02-01"])
+    assert since.output.splitlines()[0].strip() == "Lundi 1er février 2027", since.output
+    assert "Mardi 2 mars 2027 — aujourd'hui" in since.output and "Un tweet" in since.output
     both = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-03-01", "--until", "2027-03-10",
                                "--days", "2"])
     assert both.exit_code == 2 and "--days: error: trouvé à la fois --days et --until" in both.output

@@ -422,7 +422,8 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
         raise InputErrors([InputError(Source("--days", 1, 1), say("found both --days and --until, which both "
                                                                   "set where the agenda ends"),
                                       say("keep one of them"))])
-    show(site, settings_file, days, network, owner, campaign, Console(highlight=False), since, until, ids)
+    show(site, settings_file, days, network, owner, campaign, Console(highlight=False), since, until, ids,
+         days_given)
 
 
 @cli.command(epilog='Example: edcal init mon-blog --name "Le blog de la Menuiserie Durand" '

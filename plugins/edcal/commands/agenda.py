@@ -153,10 +153,15 @@ def _log_status(item: Item, plan: Plan, log_start: dt.date | None, _: Translator
 
 def agenda(site: Path, settings_file: str, days: int, network: str | None, owner: str | None,
            campaign: str | None, console: Console, since: str | None = None,
-           until: str | None = None, ids: bool = False) -> int:
+           until: str | None = None, ids: bool = False, days_given: bool = True) -> int:
+    """:param days_given: ``--days`` was given: it counts from ``--since``; without it (nor ``--until``), the
+    agenda from a day gone by runs on to its usual horizon from today ("since last Monday" reaches today)."""
     # The agenda shows titles, never texts: no post needs composing.
     plan = read_plan(site, settings_file, compose_from=NOTHING)
     start, end = parse_window(since, until, plan.calendar.zone, plan.now)
+    if start is not None and end is None and not days_given:
+        zone = plan.calendar.zone
+        days += max((plan.now.astimezone(zone).date() - start.astimezone(zone).date()).days, 0)
     items = upcoming(plan, days, network, owner, campaign, start, end)
     key_days = plan.calendar.key_dates_by_day(*days_shown(plan, days, start, end), ids=ids)
     window = since is not None or until is not None
