@@ -222,6 +222,18 @@ def test_a_scheduled_article_goes_live_everywhere_in_a_build_after_its_date(buil
         assert "CANARY-DRAFT-4410" not in text and "CANARY-REVIEW-1187" not in text, path
 
 
+def test_pelican_s_content_cache_is_turned_off_and_a_scheduled_article_still_goes_live(site: Path) -> None:
+    """A site with Pelican's CACHE_CONTENT: the second build stopped with "edcal: aborted" (the cache file
+    left empty), and a cache of what readers returned would keep a scheduled article's status after its date."""
+    write_pelicanconf(site, "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n")
+    for now in ("2027-02-15T10:00:00+01:00", "2027-03-25T09:00:00+01:00"):
+        result = run_edcal("build", cwd=site, env={"EDCAL_NOW": now})
+        assert result.returncode == 0, result.stderr
+        assert "CACHE_CONTENT is turned off" in result.stdout, result.stdout
+    assert "CANARY-FUTURE-BODY-8840" in (site / "output" / "2027" / "futur" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "cache").exists()
+
+
 def test_plain_pelican_and_edcal_build_give_identical_plans(site: Path, tmp_path: Path) -> None:
     other = tmp_path / "other"
     shutil.copytree(site, other)

@@ -146,6 +146,14 @@ def on_initialized(pelican: Any) -> None:
     for name in _NEVER_WRITTEN:
         settings[name] = ""
     settings["WITH_FUTURE_DATES"] = True
+    if settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"):
+        # Pelican's cache keeps what a reader returned for a file until the file changes: an article's
+        # status and text depend on the date and calendar.yaml too (a scheduled article goes online by
+        # itself), and edcal's reader's values could not be cached (the next build stopped on the empty file).
+        logger.warning("%s", spoken(say("CACHE_CONTENT is turned off in builds with edcal: an article goes "
+                                        "online with the date and calendar.yaml, which Pelican's cache of "
+                                        "what it read would not see")))
+        settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False
     # edcal removes what a build did not write once it has succeeded (sweep.sweep_output):
     # Pelican would empty output/ before reading, and a failed build would leave it empty.
     settings[STATE_KEY].delete_output = bool(pelican.delete_outputdir)
