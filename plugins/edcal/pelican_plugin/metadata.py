@@ -106,6 +106,7 @@ def read_contents(settings: dict[str, Any], state: BuildState) -> None:
     settings[RAISE_SETTING] = True
     settings[STATE_KEY] = state
     settings["WITH_FUTURE_DATES"] = True
+    settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False  # a check writes nothing (as a build)
     state.render = False
     context: dict[str, Any] = dict(settings)
     context.update(generated_content={}, static_links=set(), static_content={},
