@@ -376,6 +376,17 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
         tab.goto(server + "index.html?view=month&date=2026-12")
         assert tab.locator('.item[data-item-id="coulisses-atelier-instagram-20261223"] .badge').inner_text() \
             == "annulé"
+        # The status filter keeps the past posts the log says that of: in the month view and on the agenda.
+        tab.select_option('select[data-filter="status"]', "log:skipped")
+        assert tab.locator(".item[data-item-id]:visible").evaluate_all(
+            "items => items.map(item => item.dataset.itemId)") == ["coulisses-atelier-instagram-20261223"]
+        tab.goto(server + "agenda/2026-11.html?status=log:unconfirmed")
+        shown = tab.locator("li.item[data-item-id]:visible").evaluate_all(
+            "items => items.map(item => item.dataset.itemId)")
+        assert "coulisses-atelier-instagram-20261125" in shown and "nos-apprentis-linkedin-0" not in shown, shown
+        assert all(tab.locator(f'li.item[data-item-id="{item}"] .badge').inner_text() == "non confirmé"
+                   for item in shown)
+        tab.goto(server + "index.html?view=month&date=2026-11")
         tab.goto(server + "index.html")
         tab.click('nav a:text("Bilan")')
         assert tab.url.endswith("/report.html")

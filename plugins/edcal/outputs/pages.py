@@ -36,7 +36,7 @@ from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan
 from edcal.outputs.context import OutputContext
 from edcal.plan.compose import is_site_url
-from edcal.plan.report import first_logged_month, unconfirmed
+from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
 from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
 
 PLANNING_FOLDER = "planning"
@@ -150,6 +150,10 @@ def environment(context: OutputContext) -> jinja2.Environment:
     # A post whose time has passed that the log does not name: "Non confirmé" on the report page.
     log_start = first_logged_month(context.plan)
     env.filters["unconfirmed"] = lambda item: unconfirmed(item, context.plan, log_start)
+    # What the log says of a past post ("gone_out", "skipped", "unconfirmed", or ""), for the status filter.
+    env.filters["log_said"] = lambda item: log_said(item, context.plan, log_start) or ""
+    # The status filter's choices by the log, where the site keeps one: "parti", "annulé", "non confirmé".
+    env.globals["log_words"] = LOG_WORDS if log_start is not None else {}
     # An idea's title, an image's alt text shown under it: in the site's language ("beiges : «" kept whole).
     env.filters["site_title"] = lambda title: french_title(title, lang)
     tracking = context.plan.calendar.tracking

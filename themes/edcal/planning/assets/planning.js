@@ -133,6 +133,10 @@
     });
     document.querySelectorAll("[data-item-id]").forEach(function (element) {
       var show = Object.keys(wanted).every(function (name) {
+        // A status chosen by the log ("log:unconfirmed") keeps the past posts the log says that of.
+        if (name === "status" && wanted.status.indexOf("log:") === 0) {
+          return element.getAttribute("data-log") === wanted.status.slice(4);
+        }
         // An element without the attribute (an idea has no network) is not filtered by it.
         if (!element.hasAttribute("data-" + name)) { return true; }
         return element.getAttribute("data-" + name) === wanted[name];
@@ -312,6 +316,7 @@
       "class": "item status-" + item.status + (item.date < data.today ? " is-past" : "") + (item.status === "withheld" ? " withheld" : ""),
       "data-item-id": item.id, "data-network": item.network || "", "data-owner": item.owner || "",
       "data-campaign": item.campaign || "", "data-status": item.status, "data-kind": item.kind,
+      "data-log": item.log || "",
       "style": "--net: " + item.color,
       "title": [item.network_name, item.title, badge(item).text, item.owner_name, item.campaign_name]
         .filter(Boolean).join(" · ")
