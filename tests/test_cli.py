@@ -341,6 +341,8 @@ def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, sit
     since = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-02-01"])
     assert since.output.splitlines()[0].strip() == "Lundi 1er février 2027", since.output
     assert "Mardi 2 mars 2027 — aujourd'hui" in since.output and "Un tweet" in since.output
+    helped = " ".join(runner.invoke(cli, ["agenda", "--help"]).output.split())
+    assert "(without --days, --since a past day runs on to 14 days from today)" in helped, helped
     both = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-03-01", "--until", "2027-03-10",
                                "--days", "2"])
     assert both.exit_code == 2 and "--days: error: trouvé à la fois --days et --until" in both.output

@@ -218,6 +218,22 @@ def test_a_post_the_log_says_did_not_go_out_is_planned_not_gone_out_and_no_longe
     assert str(events["[Mastodon] Bonne semaine à tous (annulé)"]["DESCRIPTION"]) == skipped
 
 
+def test_a_draft_the_log_says_did_not_go_out_is_skipped_in_its_event_s_title_as_in_its_status() -> None:
+    """Its title said "(brouillon)" while its status line said "annulé": the log's word wins, as in the agenda."""
+    import icalendar
+
+    from edcal.outputs.ics import EventWriter, feeds, serialise
+
+    calendar = CALENDAR.replace("    text: Bonne semaine à tous\n",
+                                "    text: Bonne semaine à tous\n    status: draft\n")
+    plan = plan_of(calendar_from(calendar, {"log.yaml": SKIPPED}), now=NOW)
+    everything = next(feed for feed in feeds(plan) if feed.path == "calendar.ics")
+    events = {str(e["SUMMARY"]): str(e["DESCRIPTION"]) for e in icalendar.Calendar.from_ical(
+        serialise(everything, plan, EventWriter(plan))).walk("VEVENT") if "2027-01-04" in str(e["DTSTART"].dt)}
+    assert "[Mastodon] Bonne semaine à tous (annulé)" in events, events
+    assert "Statut\u00a0: annulé" in events["[Mastodon] Bonne semaine à tous (annulé)"].splitlines()
+
+
 def test_a_text_that_did_not_go_out_may_go_out_a_few_days_later() -> None:
     """`duplicate-text` compares a post with those gone out in the weeks before: not with one skipped."""
     from edcal.checks import run_checks

@@ -393,7 +393,8 @@ def serve(site: Path, settings_file: str, verbosity: int | None, bind: str, port
              "edcal agenda --owner camille; edcal agenda --since 2027-02-01 --until 2027-02-28")
 @site_options
 @click.option("--days", type=click.IntRange(1, 3660), default=14, show_default=True,
-              help="How many days ahead, today (or --since's day) included.")
+              help="How many days ahead, today (or --since's day) included (without --days, --since a past "
+              "day runs on to 14 days from today).")
 @click.option("--network", help="Only this network's posts.")
 @click.option("--owner", help="Only what this person owns (a team id).")
 @click.option("--campaign", help="Only this campaign's items.")

@@ -340,10 +340,10 @@ class EventWriter:
             label = f"[{network.name if network else item.network}] {title}"
         else:
             label = f"[{_('Blog')}] {title}"
-        if item.status in ("idea", "writing", "review", "draft"):
-            label += f" ({_(item.status)})"
-        elif item.skipped is not None:  # the log says it did not go out: seen in a month view
+        if item.skipped is not None:  # the log says it did not go out (a draft too): seen in a month view
             label += f" ({_('skipped')})"
+        elif item.status in ("idea", "writing", "review", "draft"):
+            label += f" ({_(item.status)})"
         return label
 
     def description(self, item: Item) -> str:
