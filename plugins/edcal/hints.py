@@ -59,25 +59,26 @@ def invisible_hint(found: Any) -> str | None:
     return None
 
 
+def _clock_24(time: re.Match[str]) -> str | None:
+    """A match of ``_AM_PM`` or ``_AM_PM_ANYWHERE`` (``4 PM``, ``12:30 a.m.``) on the 24-hour clock,
+    ``16:00``, ``00:30``; None for an hour no 12-hour clock shows (``13 pm``)."""
+    if not 1 <= int(time["hour"]) <= 12:
+        return None
+    hour = int(time["hour"]) % 12 + (12 if time["half"].lower() == "p" else 0)
+    return f"{hour:02d}:{time['minute'] or '00'}"
+
+
 def _on_24_hours(text: str) -> str:
     """``4:00 PM`` as ``16:00``, ``2026-12-22 12:30 p.m.`` as ``2026-12-22 12:30``; anything else as is."""
     am_pm = _AM_PM.match(text)
-    if am_pm is None or int(am_pm.group("hour")) not in range(1, 13):
-        return text
-    hour = int(am_pm.group("hour")) % 12 + (12 if am_pm.group("half").lower() == "p" else 0)
-    return " ".join(f"{am_pm.group('date') or ''}{hour:02d}:{am_pm.group('minute') or '00'}".split())
+    clock = _clock_24(am_pm) if am_pm is not None else None
+    return text if am_pm is None or clock is None else " ".join(f"{am_pm.group('date') or ''}{clock}".split())
 
 
 def twelve_hour_hint(found: str) -> str | None:
     """The value with its times on the 24-hour clock, as calendar.yaml writes them in every language (``salon
     -1 day at 6 PM`` -> ``salon -1 day at 18:00``); None when it has no time with AM or PM."""
-    def on_24_hours(time: re.Match[str]) -> str:
-        if not 1 <= int(time["hour"]) <= 12:  # `13 pm`: no 12-hour time
-            return time[0]
-        hour = int(time["hour"]) % 12 + (12 if time["half"].lower() == "p" else 0)
-        return f"{hour:02d}:{time['minute'] or '00'}"
-
-    written = _AM_PM_ANYWHERE.sub(on_24_hours, found)
+    written = _AM_PM_ANYWHERE.sub(lambda time: _clock_24(time) or time[0], found)
     return say("times are written on the 24-hour clock: {time}", time=written) if written != found else None
 
 

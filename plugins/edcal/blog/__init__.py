@@ -138,12 +138,13 @@ def _pinned_time(context: dict[str, Any]) -> Any:
     import datetime as dt
     import os
 
+    from edcal.clock import EPOCH_VARIABLE
     from edcal.pelican_plugin.state import STATE_KEY
 
     state = context.get(STATE_KEY)
     if state is not None:
         return state.generated_at
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    epoch = os.environ.get(EPOCH_VARIABLE, "").strip()
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 

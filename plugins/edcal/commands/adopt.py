@@ -106,7 +106,7 @@ def adopt_site(target: Path, timezone: str | None, lang: str | None, country: st
         _write(adoption, target / REQUIREMENTS, requirements)
     elif not _names_edcal((target / REQUIREMENTS).read_text(encoding="utf-8", errors="replace")):
         _append(adoption, target / REQUIREMENTS, requirements)
-    _ignore_builds(adoption, target, (skeleton / "adopt" / lang / "gitignore").read_bytes())
+    _ignore_builds(adoption, target, (skeleton / ADOPTION_FOLDER / lang / "gitignore").read_bytes())
     for workflow in _deploying_workflows(target):
         adoption.steps.append(say("{file} deploys the blog too: with {ours}, both would deploy it, in turn. "
                                   "Remove {file} once {ours} has deployed.",

@@ -26,6 +26,7 @@ from edcal.ids import slugify
 from edcal.load import timeparse
 from edcal.load.network_registry import builtin_registry
 from edcal.load.schema import ID_RE, id_hint
+from edcal.load.sections.networks import not_set_up
 from edcal.load.table import Cell, Table, column_letter
 from edcal.load.yamlfile import yaml_value
 from edcal.model.calendar import Calendar, id_by_name
@@ -699,13 +700,8 @@ def _unknown_network(name: str, calendar: Calendar) -> tuple[Message, Message]:
                       for wanted in (normal_name(written), normal_name(written).replace(" ", ""))
                       if (found := registry.canonical(wanted))), None)
     if canonical is not None:
-        in_use = ", ".join(sorted(calendar.networks)) or say("none")
-        return (say("network '{network}' is not set up under `networks:`", network=canonical)
-                if normal_name(name) == canonical else
-                say("network '{name}' (that is, '{network}') is not set up under `networks:`",
-                    name=shown(name), network=canonical),
-                say("add `{network}: {{}}` under `networks:` to post there (set up: {networks})",
-                    network=canonical, networks=in_use))
+        written = None if normal_name(name) == canonical else shown(name)
+        return not_set_up(canonical, calendar.networks, written)
     message = say("unknown network '{name}'", name=shown(name))
     alias = normal_name(name)
     if not re.fullmatch(r"[a-z0-9][a-z0-9 ]*", alias):

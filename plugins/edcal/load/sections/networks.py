@@ -3,11 +3,11 @@ entries name, set up or not."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from edcal.errors import ErrorCollector, closest, did_you_mean
-from edcal.i18n import say
+from edcal.i18n import Message, say
 from edcal.load.network_registry import builtin_registry, registry_with, site_network
 from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of
 from edcal.load.yamlfile import LOC_KEY, Loc
@@ -93,16 +93,20 @@ def network_ref(reading: Reading, name: str, where: Source) -> str | None:
     if canonical not in calendar.networks:
         if canonical in reading.failed_networks or name.lower() in reading.failed_networks:
             return None
-        in_use = ", ".join(sorted(calendar.networks)) or say("none")
-        message = say("network '{network}' is not set up under `networks:`", network=canonical) \
-            if name.lower() == canonical else \
-            say("network '{name}' (that is, '{network}') is not set up under `networks:`", name=name,
-                network=canonical)
-        hint = say("add `{network}: {{}}` under `networks:` to post there (set up: {networks})",
-                   network=canonical, networks=in_use)
-        reading.errors.add(where, message, hint)
+        reading.errors.add(where, *not_set_up(canonical, calendar.networks,
+                                              None if name.lower() == canonical else name))
         return None
     return canonical
+
+
+def not_set_up(network: str, set_up: Iterable[str], written: str | None = None) -> tuple[Message, Message]:
+    """The error and hint for a network edcal knows that calendar.yaml does not set up (``facebook``, or
+    ``written`` another way, ``Facebook (Meta)``): add it under ``networks:``."""
+    message = say("network '{network}' is not set up under `networks:`", network=network) if written is None \
+        else say("network '{name}' (that is, '{network}') is not set up under `networks:`", name=written,
+                 network=network)
+    return message, say("add `{network}: {{}}` under `networks:` to post there (set up: {networks})",
+                        network=network, networks=", ".join(sorted(set_up)) or say("none"))
 
 
 def setup_networks(reading: Reading, names: list[str], loc: Loc | None,
