@@ -748,5 +748,7 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
             click.echo(f"warning: {spoken(warning)}", err=True)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    cli()
+if __name__ == "__main__":  # pragma: no cover - `python -m edcal`, as the console script runs
+    from edcal._console import main as console_main
+
+    console_main(cli)
