@@ -721,6 +721,28 @@ def test_a_footnotes_way_back_speaks_the_articles_language(site: Path) -> None:
     assert backref and backref.group(0).endswith('title="Revenir à l\'appel de note\u00a01 dans le texte">'), repr(backref.group(0))
 
 
+def test_each_article_shows_its_own_footnotes_and_abbreviations_only(site: Path) -> None:
+    """One Markdown converter serves every article of a language (the build's speed): what a text defines
+    (its notes, its abbreviations) must not reach the article read after it, whichever that is."""
+    articles = site / "content" / "articles"
+    published = articles / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8")
+                         + "\nUne note[^publie], un prix HT ou TTC.\n\n[^publie]: La note de l'article publié.\n\n"
+                           "*[HT]: hors taxes\n", encoding="utf-8")
+    (articles / "autre.md").write_text(
+        "Title: Un autre article\nDate: 2027-01-20 09:00\nCategory: Essais\n\n"
+        "Une autre note[^autre], un autre prix HT ou TTC.\n\n[^autre]: La note de l'autre article.\n\n"
+        "*[TTC]: toutes taxes comprises\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    first = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    other = (site / "output" / "2027" / "autre" / "index.html").read_text(encoding="utf-8")
+    assert "La note de l'article publié" in first and "La note de l'autre article" not in first
+    assert "La note de l'autre article" in other and "La note de l'article publié" not in other
+    assert '<abbr title="hors taxes">HT</abbr> ou TTC.' in first
+    assert 'HT ou <abbr title="toutes taxes comprises">TTC</abbr>.' in other
+
+
 def test_a_writers_notes_in_html_comments_stay_out_of_the_page_and_the_feed(site: Path) -> None:
     """`<!-- Prix négocié : 12 000 € HT, ne pas publier -->` went into the page's source and the Atom feed."""
     published = site / "content" / "articles" / "publie.md"
