@@ -2,7 +2,7 @@
 """Benchmark: plain Pelican, `edcal build` and `edcal check`, side by side on growing corpora.
 
     python scripts/bench.py [--sizes 250x1250,1000x5000,4000x20000] [--repeat 3] [--work DIR]
-                            [--now ISO-INSTANT] [--delete-before]
+                            [--now ISO-INSTANT] [--delete-before] [--timed-sampling]
 
 For each size (articles x posts) it writes a synthetic site with
 scripts/make_corpus.py, then runs in turn, ``--repeat`` times each:
@@ -23,6 +23,12 @@ children, of their proportional set size (PSS: a page shared by two
 processes counts half in each), sampled every 20 ms. ``edcal build`` runs
 the plan in a worker process beside Pelican's: both count. The largest
 single process's resident set (``ru_maxrss``) is printed too ("RSS").
+Memory is measured in one more run of each command, not timed: sampling
+costs a core's time (reading /proc, and the kernel walking each process's
+page tables for its PSS), which a command of one process never misses on a
+two-core machine but a build of three processes does (0.6 to 0.8 s of
+``edcal build`` on 1,000 + 5,000, 2026-12-05; ``--timed-sampling`` times
+the sampled runs, as the script did until then).
 
 edcal's modules are compiled to bytecode first, as an installed package's
 are: the editable install leaves them as source, and where the environment
@@ -102,18 +108,20 @@ class PeakMemory(threading.Thread):
             self.done.wait(0.02)
 
 
-def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
-    """Wall time and peak memory of one command (and its children), in a fresh process."""
+def measure(command: list[str], cwd: Path, env: dict[str, str], sample: bool = True) -> Run:
+    """Wall time, and peak memory when ``sample``, of one command (and its children), in a fresh process."""
     # stderr into a file, not a pipe: a chatty command would block on a full pipe.
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         sampler = PeakMemory(process.pid)
-        sampler.start()
+        if sample:
+            sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
-        sampler.done.set()
-        sampler.join()
+        if sample:
+            sampler.done.set()
+            sampler.join()
         errors.seek(0)
         stderr = errors.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
@@ -152,12 +160,20 @@ class Cleaner:
 
 
 def best(command: list[str], cwd: Path, repeat: int, clean: list[Path], cleaner: Cleaner,
-         jobs: str | None = None) -> Run:
+         jobs: str | None = None, timed_sampling: bool = False) -> Run:
+    """The best time of ``repeat`` runs left alone, and the memory of one more run, sampled (not timed).
+
+    :param timed_sampling: sample every run, and time those (before 2026-12-05).
+    """
     env = {**ENV, "EDCAL_JOBS": jobs} if jobs else ENV
     runs = []
     for _ in range(repeat):
         cleaner.clean(clean)
-        runs.append(measure(command, cwd, env))
+        runs.append(measure(command, cwd, env, sample=timed_sampling))
+    if not timed_sampling:
+        cleaner.clean(clean)
+        sampled = measure(command, cwd, env)
+        return Run(min(r.seconds for r in runs), sampled.peak_mib, max(r.rss_mib for r in [*runs, sampled]))
     return Run(min(r.seconds for r in runs), max(r.peak_mib for r in runs), max(r.rss_mib for r in runs))
 
 
@@ -174,6 +190,9 @@ def main() -> int:
     parser.add_argument("--delete-before", action="store_true",
                         help="delete each run's output just before the next run, as before 2026-12-05 (on a "
                              "disk without a journal, file creation then pays for the files just deleted)")
+    parser.add_argument("--timed-sampling", action="store_true",
+                        help="time the runs whose memory is sampled, as before 2026-12-05 (sampling takes "
+                             "a core's time from commands of several processes)")
     args = parser.parse_args()
     sizes = [tuple(int(n) for n in size.split("x")) for size in args.sizes.split(",")]
 
@@ -193,13 +212,15 @@ def main() -> int:
             subprocess.run([sys.executable, str(ROOT / "scripts" / "make_corpus.py"), str(site),
                             "--articles", str(articles), "--posts", str(posts)], check=True,
                            stdout=subprocess.DEVNULL)
+        sampling = args.timed_sampling
         plain = best([str(BIN / "pelican"), "content", "-s", "plainconf.py", "-o", "plain-output", "-q"],
-                     site, args.repeat, [site / "plain-output"], cleaner)
+                     site, args.repeat, [site / "plain-output"], cleaner, timed_sampling=sampling)
         build_command = [str(BIN / "edcal"), "build", "-q"]
         outputs = [site / "output", site / "planning"]
-        build = best(build_command, site, args.repeat, outputs, cleaner)
-        single = best(build_command, site, args.repeat, outputs, cleaner, jobs="1")
-        check = best([str(BIN / "edcal"), "check", "-q"], site, args.repeat, [], cleaner)
+        build = best(build_command, site, args.repeat, outputs, cleaner, timed_sampling=sampling)
+        single = best(build_command, site, args.repeat, outputs, cleaner, jobs="1", timed_sampling=sampling)
+        check = best([str(BIN / "edcal"), "check", "-q"], site, args.repeat, [], cleaner,
+                     timed_sampling=sampling)
         print(f"{articles:>8} {posts:>6} | "
               f"{plain.seconds:>7.2f}s {plain.peak_mib:>5.0f} {plain.rss_mib:>5.0f} | "
               f"{build.seconds:>6.2f}s {build.peak_mib:>5.0f} {build.rss_mib:>5.0f} "
