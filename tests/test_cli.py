@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -883,6 +884,23 @@ def test_the_console_script_ends_without_pythons_teardown_but_with_its_output_an
 
     script = tmp_path / "ending.py"
     script.write_text(_ENDING, encoding="utf-8")
+    # Buffered, as a pipe is by default (a CI's environment may set PYTHONUNBUFFERED): flushed at the end.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
     result = subprocess.run([sys.executable, str(script), code], capture_output=True, text=True, timeout=60,
-                            check=False)
+                            check=False, env=env)
     assert (result.returncode, result.stdout, result.stderr) == (status, "output, handler ran\n", stderr)
+
+
+def test_output_that_cannot_be_written_at_the_end_is_said_and_fails(tmp_path: Path) -> None:
+    """Skipping the teardown must not hide what Python says of an output it could not write (a full disk)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "ending.py"
+    script.write_text(_ENDING, encoding="utf-8")
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = subprocess.run([sys.executable, str(script), "0"], stdout=full, stderr=subprocess.PIPE,
+                                text=True, timeout=60, check=False, env=env)
+    assert result.returncode == 120
+    assert result.stderr == "edcal: cannot write the output: [Errno 28] No space left on device\n"

@@ -1,4 +1,4 @@
-"""The ``edcal`` console script.
+"""The ``edcal`` console script (and ``python -m edcal``).
 
 The CLI's modules load here, so that Ctrl-C while they load exits 130 with
 "edcal: interrupted", as Ctrl-C later on does (``EdcalGroup``), rather than
@@ -7,14 +7,17 @@ printing a traceback.
 Once the command is done, the process ends without Python's teardown: after
 a build, freeing the hundreds of thousands of objects the blog and the plan
 are made of, one by one, took 0.3 s that no one waits for usefully
-(docs/performance.md). Every ``atexit`` handler still runs, and the output
-is flushed, before the process exits with the command's status.
+(docs/performance.md). The ``atexit`` handlers registered after :func:`main`
+started run first (a failed build's note in output/, the worker's end),
+logging's handlers are flushed and closed, and so are the standard streams,
+before the process exits with the command's status. :func:`main` ends the
+process: a program running edcal's commands in its own process calls
+``edcal.__main__.cli`` instead.
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -22,6 +25,8 @@ from typing import Any
 
 #: Exit code after Ctrl-C, as shells report a command killed by SIGINT (128 + 2).
 EXIT_INTERRUPTED = 130
+#: Exit code when the output could not be written at the end, as Python gives it.
+EXIT_UNWRITTEN = 120
 
 
 class _Teardown:
@@ -29,13 +34,25 @@ class _Teardown:
 
     #: The command's exit status; a traceback's (1) until the command has ended otherwise.
     status = 1
+    #: Whether to end without the teardown: not after a Ctrl-C that escaped the CLI, which Python ends by
+    #: SIGINT, as a shell's loop expects to stop it.
+    skipped = True
 
     @classmethod
     def skip(cls) -> None:
+        if not cls.skipped:
+            return
+        if "logging" in sys.modules:  # registered before us under `python -m edcal`
+            sys.modules["logging"].shutdown()
         for stream in (sys.stdout, sys.stderr):
-            # A reader gone (`edcal agenda | head`), a stream closed: nothing more to say.
-            with contextlib.suppress(OSError, ValueError):
+            try:
                 stream.flush()
+            except BrokenPipeError:  # a reader gone (`edcal agenda | head`): nothing more to say
+                pass
+            except (OSError, ValueError) as exc:  # a full disk: said, as Python would
+                cls.status = cls.status or EXIT_UNWRITTEN
+                if stream is sys.stdout:
+                    sys.stderr.write(f"edcal: cannot write the output: {exc}\n")
         os._exit(cls.status)
 
 
@@ -47,7 +64,7 @@ def status_of(code: object) -> int:
 
 
 def main(cli: Callable[[], Any] | None = None) -> None:
-    """Run the CLI (``cli``: the group ``python -m edcal`` has defined already)."""
+    """Run the CLI, then end the process (``cli``: the group ``python -m edcal`` has defined already)."""
     atexit.register(_Teardown.skip)
     if cli is None:
         try:
@@ -64,5 +81,5 @@ def main(cli: Callable[[], Any] | None = None) -> None:
         _Teardown.status = status_of(exc.code)
         raise
     except KeyboardInterrupt:
-        _Teardown.status = EXIT_INTERRUPTED
+        _Teardown.skipped = False
         raise
