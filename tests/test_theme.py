@@ -743,6 +743,28 @@ def test_each_article_shows_its_own_footnotes_and_abbreviations_only(site: Path)
     assert 'HT ou <abbr title="toutes taxes comprises">TTC</abbr>.' in other
 
 
+def test_footnotes_numbered_apart_in_each_text_keep_pelicans_ids(site: Path) -> None:
+    """With footnotes' UNIQUE_IDS, ids depend on how many texts a converter has read: such a site keeps a
+    converter per article, as Pelican does, and each article's ids as Pelican gives them."""
+    conf = site / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + (
+        "\nMARKDOWN = {'extension_configs': {'markdown.extensions.extra': {'footnotes': {'UNIQUE_IDS': True}}},"
+        " 'output_format': 'html5'}\n"), encoding="utf-8")
+    articles = site / "content" / "articles"
+    published = articles / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\nUne note[^n].\n\n[^n]: La note.\n",
+                         encoding="utf-8")
+    (articles / "autre.md").write_text(
+        "Title: Un autre article\nDate: 2027-01-20 09:00\nCategory: Essais\n\nUne note[^n].\n\n[^n]: L'autre.\n",
+        encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    ids = [re.findall(r'id="(fn(?:ref)?:\d+-n)"', (site / "output" / "2027" / slug / "index.html")
+                      .read_text(encoding="utf-8")) for slug in ("publie", "autre")]
+    # What a converter new to each text gives (Python-Markdown 3.11: 2), the same in both articles.
+    assert ids[0] == ids[1] and re.fullmatch(r"fnref:(\d+)-n fn:\1-n", " ".join(ids[0])), ids
+
+
 def test_a_writers_notes_in_html_comments_stay_out_of_the_page_and_the_feed(site: Path) -> None:
     """`<!-- Prix négocié : 12 000 € HT, ne pas publier -->` went into the page's source and the Atom feed."""
     published = site / "content" / "articles" / "publie.md"

@@ -117,7 +117,6 @@ class EdcalMarkdownReader(MarkdownReader):
         content = ""
         if state.render and (page or not _rendered_for_nothing(self.settings, state, meta, parsed.body)):
             self._md = self._markdown(str(metadata.get("lang") or self.settings.get("DEFAULT_LANG") or "en"))
-            self._md.reset()  # the previous article's notes and abbreviations
             content = without_notes(self._md.convert(parsed.body))
             if "summary" in parsed.metadata and parsed.metadata["summary"] is not None:
                 self._md.reset()
@@ -125,7 +124,7 @@ class EdcalMarkdownReader(MarkdownReader):
         return content, metadata
 
     def _markdown(self, lang: str) -> Any:
-        """A Markdown converter for an article in ``lang``, reset before each use.
+        """A Markdown converter for an article in ``lang``, new or reset.
 
         Pelican makes one for each file; setting up its extensions took 0.16 s of 1,000 articles. One per
         language serves every article when the extensions are Python-Markdown's own, which
@@ -134,7 +133,7 @@ class EdcalMarkdownReader(MarkdownReader):
         a site that numbers footnotes apart in each text it converts (``UNIQUE_IDS``).
         """
         if lang in self._markdowns:
-            return self._markdowns[lang]
+            return self._markdowns[lang].reset()  # the previous article's notes and abbreviations
         converter = self._new_markdown(lang)
         if _reusable(self.settings.get("MARKDOWN") or {}):
             self._markdowns[lang] = converter
@@ -203,11 +202,23 @@ def _own_extensions_only(markdown: dict[str, Any]) -> bool:
 
 def _reusable(markdown: dict[str, Any]) -> bool:
     """Whether one converter may serve every article (:meth:`EdcalMarkdownReader._markdown`)."""
-    configs = markdown.get("extension_configs") or {}
-    unique_ids = any(isinstance(config, dict) and (config.get("UNIQUE_IDS")
-                                                   or (config.get("footnotes") or {}).get("UNIQUE_IDS"))
-                     for config in configs.values())
-    return not unique_ids and _own_extensions_only(markdown)
+    extensions = markdown.get("extensions") or ()
+    instances = [getattr(e, "config", None) for e in extensions if not isinstance(e, str)]
+    return (_own_extensions_only(markdown)
+            and not _asks_unique_ids(markdown.get("extension_configs")) and not _asks_unique_ids(instances))
+
+
+def _asks_unique_ids(config: Any) -> bool:
+    """Whether extensions' settings turn footnotes' ``UNIQUE_IDS`` on: in ``extension_configs``, in the
+    ``footnotes`` of ``extra``'s, or in an extension given as an instance (``{name: [value, help]}``)."""
+    if isinstance(config, dict):
+        value = config.get("UNIQUE_IDS")
+        if isinstance(value, list) and value:
+            value = value[0]
+        return bool(value) or any(_asks_unique_ids(v) for v in config.values())
+    if isinstance(config, (list, tuple)):
+        return any(_asks_unique_ids(v) for v in config)
+    return False
 
 
 #: An HTML comment of the rendered text, or a <script> or <style> element, kept whole (an old script
