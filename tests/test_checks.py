@@ -463,7 +463,9 @@ def test_article_link(site: Path) -> None:
         "[ancre](#suite), [moi](/2027/publie/) et `[code](futur.md)`.\n"
         "Aussi [le tag](/tag/test/), [la catégorie](/category/essais/) et [ailleurs](/boutique/portails/).\n"
         "Enfin ![coquille](../images/publc.png), ![espaces](../images/Photo Atelier.png) et [pdf](../docs/a.pdf).\n"
-        "Pages: [bienvenue](futur/), [à propos](../pages/contact), [relu](relecture).\n"),
+        "Pages: [bienvenue](futur/), [à propos](../pages/contact), [relu](relecture).\n"
+        # Footnotes are no links, whatever their one word (it was read as a link to a file).
+        "Des notes[^1][^2].\n\n[^1]: Source.\n[^2]: absent.md\n"),
         encoding="utf-8")
     (site / "content" / "images" / "Photo Atelier.png").write_bytes((site / "content" / "images" / "public.png")
                                                                      .read_bytes())

@@ -80,7 +80,7 @@ _SPACED_TARGET = (_TARGET + r"(?:(?:[ \t]+(?![\"'])(?:[^\s()\"]|\([^\s()]*\))+)+
 _LINKED_FILE = re.compile(
     r"\]\(\s*<(?P<bracketed>" + _MARKER + r"[^<>\n]+)>"  # <…>: spaces allowed
     r"|\]\(\s*(?P<link>" + _MARKER + _SPACED_TARGET + ")"
-    r"|^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(?P<reference>" + _MARKER + r"[^\s>]+)"
+    r"|^[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]*<?(?P<reference>" + _MARKER + r"[^\s>]+)"
     r"|=\s*(?P<quote>[\"'])(?P<attribute>" + _MARKER + r"[^\"'>]*?)(?P=quote)", re.MULTILINE)
 #: Where a marker is an example to show or a note to self, not a link: code spans (of any number of
 #: backticks), <pre> and <code> elements, HTML comments. Fenced code blocks: as python-markdown finds
@@ -185,7 +185,8 @@ class ArticleMeta:
 #: Three expressions, each tried only when its mark is in the text: one alternation of the three read
 #: every article's body letter by letter (0.3 s for 1,000 articles).
 _INLINE_LINK = re.compile(r"\]\(\s*(?:<(?P<bracketed>[^<>\n]+)>|(?P<link>" + _SPACED_TARGET + "))")
-_REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(?P<reference>[^\s>]+)", re.MULTILINE)
+#: Not a footnote's definition (``[^1]: Source.``), which is text.
+_REFERENCE_LINK = re.compile(r"^[ ]{0,3}\[(?!\^)[^\[\]\n]+\]:[ \t]*<?(?P<reference>[^\s>]+)", re.MULTILINE)
 _ATTRIBUTE_LINK = re.compile(r"\b(?:href|src)\s*=\s*(?P<quote>[\"'])(?P<attribute>[^\"'>]*?)(?P=quote)",
                              re.IGNORECASE)
 
