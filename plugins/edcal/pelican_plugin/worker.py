@@ -301,8 +301,10 @@ def _stop_all() -> None:
         run.stop()
 
 
-#: The worker's niceness, added to the build's (its helper for planning/ inherits it).
-WORKER_NICENESS = 10
+#: The worker's niceness, added to the build's (its helper for planning/ inherits it). Against another
+#: program busy on the same core, a process of niceness 5 gets about a quarter of it (10: a tenth): enough
+#: for Pelican to come first, without starving the plan on a busy machine.
+WORKER_NICENESS = 5
 
 
 def _yield_to_pelican() -> None:
@@ -312,8 +314,8 @@ def _yield_to_pelican() -> None:
     (planning/ in two processes), and until Pelican is done three processes share the two cores. On a
     site whose articles are all online, Pelican's rendering is the longer path, and it lost a third of a
     core to them: on 1,000 articles + 5,000 posts the build took 6.2 s, 6.0 s with the worker niced
-    (plain Pelican: 5.0 s; docs/performance.md). Where the plan is the longer path, Pelican ends first
-    and the worker then has both cores whatever its niceness: measured the same.
+    (5 or 10; plain Pelican: 5.0 s; docs/performance.md). Where the plan is the longer path, Pelican ends
+    first and the worker then has both cores whatever its niceness: measured the same.
     """
     with contextlib.suppress(OSError, AttributeError):  # no os.nice (Windows forks no worker anyway)
         os.nice(WORKER_NICENESS)
