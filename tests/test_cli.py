@@ -10,7 +10,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import write_pelicanconf
+from conftest import run_edcal, write_pelicanconf
 from edcal import __version__
 from edcal.__main__ import cli
 
@@ -292,6 +292,46 @@ def test_next_change_prints_the_next_scheduled_article(runner: CliRunner, site: 
     # What became due since an earlier deployment: the past instant says "rebuild now".
     since = runner.invoke(cli, ["next-change", "--site", str(site), "--after", "2027-01-01T00:00:00Z"])
     assert since.output == "2027-02-01T09:00:00+01:00\n"
+
+
+def test_next_change_names_the_moment_a_posts_own_image_goes_online(runner: CliRunner, site: Path,
+                                                                   monkeypatch) -> None:
+    """An image only posts show stays out of output/ until the last of them goes out: next-change said the
+    next article's date, and the scheduled builds published the image up to weeks later."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("posts:\n", (
+        "posts:\n  - id: carte\n    networks: [linkedin, mastodon]\n    at: 2027-02-20 12:15\n"
+        "    text: Bonne année\n    image: images/carte.png\n    alt: Une carte de vœux\n"
+        "    variants: {mastodon: {at: 2027-02-20 12:30}}\n"), 1), encoding="utf-8")
+    images = site / "content" / "images"
+    (images / "carte.png").write_bytes((images / "public.png").read_bytes())
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-02-20T12:30:00+01:00\n"
+    for now, online in (("2027-02-20T12:29:00+01:00", False), ("2027-02-20T12:30:00+01:00", True)):
+        result = run_edcal("build", cwd=site, env={"EDCAL_NOW": now})
+        assert result.returncode == 0, result.stderr
+        assert (site / "output" / "images" / "carte.png").exists() is online, now
+    monkeypatch.setenv("EDCAL_NOW", "2027-02-20T12:30:00+01:00")
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-03-25T09:00:00+01:00\n"
+
+
+def test_next_change_names_the_moments_published_feeds_change(runner: CliRunner, site: Path, monkeypatch) -> None:
+    """Published (`feeds: publish:`), the feeds are part of the public site, and change at each post's time
+    and reminder: next-change named the next article only, and the public feeds went stale for weeks."""
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-02T08:00:00+01:00")
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-03-25T09:00:00+01:00\n"
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "posts:\n", "feeds:\n  publish: calendriers\n  reminders: {networks: 30 minutes}\nposts:\n", 1),
+        encoding="utf-8")
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-03-02T09:30:00+01:00\n"
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-02T09:30:00+01:00")
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-03-02T10:00:00+01:00\n"
+    feeds = []
+    for now in ("2027-03-02T09:59:00+01:00", "2027-03-02T10:00:00+01:00"):
+        result = run_edcal("build", cwd=site, env={"EDCAL_NOW": now})
+        assert result.returncode == 0, result.stderr
+        feeds.append((site / "output" / "calendriers" / "calendar.ics").read_bytes())
+    assert feeds[0] != feeds[1]
 
 
 @pytest.mark.parametrize("command", [["next-change"], ["agenda", "--days", "400"]])

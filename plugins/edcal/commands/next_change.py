@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from edcal import clock
+from edcal.model.days import start_of_day
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.next_change import next_change as first_change
 
@@ -15,8 +17,17 @@ def next_change(site: Path, settings_file: str, after: str | None = None) -> str
 
     :raises InputErrors: for invalid input or an invalid ``after``.
     """
-    plan = read_plan(site, settings_file, compose_from=NOTHING)  # articles only: no post is composed
+    plan = read_plan(site, settings_file, compose_from=NOTHING)  # no post is composed: dates and images
     # An empty --after (an empty file read in CI) is an error: taken as "now", nothing would ever be due.
     since = clock.parse_instant(after, plan.calendar.zone, "--after") if after is not None else plan.now
-    moment = first_change(plan, since)
+    moments = [first_change(plan, since)]
+    calendar = plan.calendar
+    if calendar.feeds.publish or calendar.planning.publish:  # public copies of what changes by itself
+        from edcal.outputs.ics import changes
+
+        moments += changes(plan, since)
+    if calendar.planning.publish:  # its pages mark today: each new day changes them
+        moments.append(start_of_day(since.astimezone(calendar.zone).date() + dt.timedelta(days=1),
+                                    calendar.zone))
+    moment = min((m for m in moments if m is not None), default=None)
     return None if moment is None else moment.astimezone(plan.calendar.zone).isoformat(timespec="seconds")

@@ -45,7 +45,7 @@ from edcal.model.plan import Item, Plan, key_date_event_id, made_by
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
-from edcal.plan.report import first_logged_month, log_said
+from edcal.plan.report import first_logged_month, log_said, unconfirmed
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 CALENDAR_FILE = "calendar.ics"
@@ -240,6 +240,33 @@ def namespace(plan: Plan) -> uuid.UUID:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"edcal:{plan.site_name}")
 
 
+def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
+    """Moments after ``after`` at which the feeds may change by themselves, for ``edcal next-change``
+    when they are published: each dated item's start (a post reads "published", or what the log says of
+    it, from then on), its reminders' moments (a reminder that rang is left out), a log line's moment,
+    the day it leaves the feeds (``past:``), and the freezes' bounds. A moment where nothing changes
+    only costs a build that gives the same bytes."""
+    calendar = plan.calendar
+    befores = sorted({dt.timedelta(minutes=m) for m in calendar.feeds.reminders.values()})
+    past = dt.timedelta(days=calendar.feeds.past_days) if calendar.feeds.past_days is not None else None
+    found = []
+    for item in plan.items:
+        start = item.start
+        if not item.dated or start is None:
+            continue
+        at = start if isinstance(start, dt.datetime) else start_of_day(start, calendar.zone)
+        found.append(at)
+        found += [at - (before if isinstance(start, dt.datetime) else ALL_DAY_REMINDER) for before in befores]
+        if past is not None:
+            found.append(_over_at(start, calendar) + past)
+        logged = item.posted.at if item.posted is not None else None
+        if logged is not None:
+            found.append(logged if isinstance(logged, dt.datetime) else start_of_day(logged, calendar.zone))
+    for window in calendar.freezes:
+        found += [bound for bound in (window.start, window.end) if bound is not None]
+    return [moment for moment in found if moment > after]
+
+
 def _reminder(item: Item, reminder: int | None) -> int | None:
     """The feed's reminder, but for an idea: its date is a wish for the article, not a task due that day
     (its own deadlines, "Remise du texte", ring)."""
@@ -429,6 +456,8 @@ class EventWriter:
             assert at is not None
             taken = at if isinstance(at, dt.datetime) else start_of_day(at, self.plan.calendar.zone)
             moments.append(taken.astimezone(dt.UTC))
+        elif isinstance(item.start, dt.datetime) and unconfirmed(item, self.plan, self.log_start):
+            moments.append(item.start.astimezone(dt.UTC))  # "not confirmed" from its time on (a draft too)
         if reminder is not None and self._rang(item, reminder):
             moments.append(self._trigger(item, reminder).astimezone(dt.UTC))
         return max(moments)

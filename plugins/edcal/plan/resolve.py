@@ -442,7 +442,8 @@ class _Resolver:
             or (override.text if override else None)
         )
         if self.compose_from is not None and start < self.compose_from:
-            return self._uncomposed(entry, network, start, item_id, article, source, draft, custom_text)
+            return self._uncomposed(entry, network, start, item_id, article, source, draft, custom_text,
+                                    self._media(entry, variant, override, article, network))
         campaign_id, campaign = self._campaign(entry, article)
         owner_id = self._owner(entry, article, campaign)
         # A teaser (a promotion's step before the article is online) has no link to it: a dead page.
@@ -485,8 +486,10 @@ class _Resolver:
         )
 
     def _uncomposed(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
-                    article: Article | None, source: Source, draft: bool, custom_text: str | None) -> Item:
-        """A past post for a check: where and when, without its text."""
+                    article: Article | None, source: Source, draft: bool, custom_text: str | None,
+                    media: tuple[Media, ...]) -> Item:
+        """A past post for a check: where and when, and its images (kept out of output/ until it goes
+        out: ``edcal next-change``), without its text."""
         window = freeze_at(self.calendar, start, network.id)
         campaign_id, campaign = self._campaign(entry, article)
         return Item(
@@ -494,7 +497,7 @@ class _Resolver:
             status=post_status(start, entry.status == "draft" or draft, window, self.now), source=source,
             network=network.id, campaign=campaign_id, owner=self._owner(entry, article, campaign),
             article=article.slug if article else None, parent=entry.id,
-            promotional=_promotional(entry, campaign),
+            promotional=_promotional(entry, campaign), media=media,
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
         )
 
