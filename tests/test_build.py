@@ -393,6 +393,14 @@ def test_without_source_date_epoch_outside_git_an_edited_article_moves_the_times
     inputs = input_paths(site, {"PATH": str(site / "content")})
     assert "pelicanconf.py" in inputs and "publishconf.py" not in inputs  # only files the site has
     assert build_time(site, inputs).timestamp() == 1_900_000_000
+    # The site's templates of drafts make the posts' texts in the feeds: an edited one moved no stamp.
+    drafts = site / "theme" / "drafts"
+    drafts.mkdir(parents=True)
+    (drafts / "linkedin.txt.j2").write_text("{{ text }}\n", encoding="utf-8")
+    os.utime(drafts / "linkedin.txt.j2", (1_950_000_000, 1_950_000_000))
+    inputs = input_paths(site, {"PATH": str(site / "content"), "THEME": "theme"})
+    assert "theme/drafts" in inputs and "theme/planning" not in inputs  # the folders the site has
+    assert build_time(site, inputs).timestamp() == 1_950_000_000
 
 
 def test_an_undated_draft_has_no_url_yet(site: Path) -> None:

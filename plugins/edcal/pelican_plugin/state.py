@@ -198,6 +198,16 @@ def input_paths(site: Path, settings: dict[str, Any]) -> list[str]:
         names.append(content.relative_to(site).as_posix())
     # SITEURL or SITENAME are in every event's links and names: a change there is a revision too.
     names += [name for name in SETTINGS_FILES if (site / name).is_file()]
+    # The site's own templates of drafts make the posts' texts (the feeds' descriptions, plan.json), and
+    # those of the planning pages their pages: edcal's own, outside the site, change with its version.
+    from edcal.themes import template_folders
+
+    root = site.resolve()
+    for kind in ("drafts", "planning"):
+        for folder in template_folders(settings, kind):
+            resolved = (site / folder).resolve()
+            if resolved.is_dir() and resolved.is_relative_to(root):
+                names.append(resolved.relative_to(root).as_posix())
     return sorted(set(names), key=names.index)
 
 
