@@ -226,6 +226,17 @@ def test_a_pull_request_gets_the_plans_changes_on_its_summary_page(workflow: dic
     assert "```diff\n- Bonjour le monde\n+ Bonjour à toutes et à tous\n" in text
 
 
+def test_runs_of_the_default_branch_build_and_deploy_in_the_order_they_started(workflow: dict[str, Any]) -> None:
+    """Two pushes a minute apart: the older commit's build ended last and deployed it over the newer one (for
+    up to 15 minutes, until the next scheduled run). Builds of the branch wait for each other; a pull
+    request's never wait for a deployment."""
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    group = build["concurrency"]["group"]
+    assert group == "site-${{ github.event_name == 'pull_request' && github.ref || 'deploy' }}"
+    assert build["concurrency"]["cancel-in-progress"] is False  # a running build finishes (and deploys)
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
 def test_the_docs_show_the_workflow_edcal_init_writes() -> None:
     """deployment.md said "`edcal init` writes the GitHub workflow below" and showed none of it."""
     docs = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
