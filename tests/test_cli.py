@@ -326,12 +326,29 @@ def test_next_change_names_the_moments_published_feeds_change(runner: CliRunner,
     assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-03-02T09:30:00+01:00\n"
     monkeypatch.setenv("EDCAL_NOW", "2027-03-02T09:30:00+01:00")
     assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-03-02T10:00:00+01:00\n"
-    feeds = []
-    for now in ("2027-03-02T09:59:00+01:00", "2027-03-02T10:00:00+01:00"):
-        result = run_edcal("build", cwd=site, env={"EDCAL_NOW": now})
-        assert result.returncode == 0, result.stderr
-        feeds.append((site / "output" / "calendriers" / "calendar.ics").read_bytes())
-    assert feeds[0] != feeds[1]
+    before, after = (published_feed(site, now) for now in ("2027-03-02T09:59:00+01:00", "2027-03-02T10:00:00+01:00"))
+    assert before != after
+
+
+def test_a_key_date_leaves_the_published_feeds_at_the_moment_next_change_names(runner: CliRunner, site: Path,
+                                                                             monkeypatch) -> None:
+    """With `past:`, a key date leaves the feeds a week after its last day: next-change did not name that
+    moment, and an event named at its very moment was still there then (it left one second later)."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("posts:\n", (
+        "key_dates:\n  - {id: salon, name: Salon de Lyon, from: 2027-02-18, until: 2027-02-20}\n"
+        "feeds:\n  publish: calendriers\n  past: 7 days\nposts:\n"), 1), encoding="utf-8")
+    monkeypatch.setenv("EDCAL_NOW", "2027-02-22T10:00:00+01:00")
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-02-28T00:00:00+01:00\n"
+    assert ["Salon de Lyon" in published_feed(site, now)
+            for now in ("2027-02-27T23:59:59+01:00", "2027-02-28T00:00:00+01:00")] == [True, False]
+
+
+def published_feed(site: Path, now: str) -> str:
+    """The published calendar.ics (`feeds: publish: calendriers`) of a build at ``now``."""
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": now})
+    assert result.returncode == 0, result.stderr
+    return (site / "output" / "calendriers" / "calendar.ics").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("command", [["next-change"], ["agenda", "--days", "400"]])

@@ -174,7 +174,6 @@ def test_a_post_s_calendar_event_says_what_the_log_says() -> None:
     assert stamp == dt.datetime(2027, 1, 11, 23, 0, tzinfo=dt.UTC), stamp  # it said "not confirmed" until then
 
 
-
 def test_a_draft_s_event_is_stamped_when_it_came_to_say_not_confirmed() -> None:
     """A draft whose time passed (a promotion of an article still in review) says "not confirmed" from then
     on: its event changed then, and its stamp must say so, or calendar apps keep the old text."""
@@ -192,6 +191,7 @@ def test_a_draft_s_event_is_stamped_when_it_came_to_say_not_confirmed() -> None:
     event = next(e for e in parsed.walk("VEVENT") if str(e["UID"]) == str(uuid.uuid5(namespace(plan), "brouillon-linkedin")))
     assert "Non confirmée" in str(event["DESCRIPTION"])
     assert event["DTSTAMP"].dt == event["LAST-MODIFIED"].dt == dt.datetime(2027, 1, 5, 9, 0, tzinfo=dt.UTC)
+
 
 SKIPPED = """\
 posted:

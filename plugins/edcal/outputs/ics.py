@@ -81,12 +81,12 @@ def feeds(plan: Plan) -> list[Feed]:
     # Long past items leave (`feeds: past:`): years of daily posts made feeds of megabytes that Google's
     # fetcher is reported to give up on. Subscribers' apps drop them at their next poll.
     # One rule for events and key dates: kept while they end within `past` (a day ends where the next
-    # day starts, in the site's zone).
+    # day starts, in the site's zone); gone at that moment, which `edcal next-change` names (changes()).
     since = plan.now - dt.timedelta(days=past) if past is not None else None
     items = [item for item in plan.items if item.dated and (item.status != "withheld" or plan.released(item))
-             and (since is None or _over_at(item.start, calendar) >= since)]  # type: ignore[arg-type]
+             and (since is None or _over_at(item.start, calendar) > since)]  # type: ignore[arg-type]
     key_dates = [k for k in calendar.key_dates_in_order()
-                 if since is None or _over_at(k.end, calendar) >= since]
+                 if since is None or _over_at(k.end, calendar) > since]
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
     everything = Feed(CALENDAR_FILE, "calendar", "all", _("Publishing schedule"), "",
                       _("Every post, article and deadline of the editorial plan."), "dimgray", items,
@@ -241,30 +241,40 @@ def namespace(plan: Plan) -> uuid.UUID:
 
 
 def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
-    """Moments after ``after`` at which the feeds may change by themselves, for ``edcal next-change``
-    when they are published: each dated item's start (a post reads "published", or what the log says of
-    it, from then on), its reminders' moments (a reminder that rang is left out), a log line's moment,
-    the day it leaves the feeds (``past:``), and the freezes' bounds. A moment where nothing changes
-    only costs a build that gives the same bytes."""
+    """Moments after ``after`` at which the feeds change by themselves, for ``edcal next-change`` when
+    they are published: a timed item's start (a post reads "published", or what the log says of it, from
+    then on), its reminders' moments (a reminder that has rung is no longer written), a log line's
+    moment, and the moment an event or a key date leaves the feeds (``past:``). An article going online
+    and its deadlines change with it: :func:`edcal.plan.next_change.next_change` names those."""
     calendar = plan.calendar
-    befores = sorted({dt.timedelta(minutes=m) for m in calendar.feeds.reminders.values()})
+    reminders = calendar.feeds.reminders
     past = dt.timedelta(days=calendar.feeds.past_days) if calendar.feeds.past_days is not None else None
     found = []
     for item in plan.items:
         start = item.start
         if not item.dated or start is None:
             continue
-        at = start if isinstance(start, dt.datetime) else start_of_day(start, calendar.zone)
-        found.append(at)
-        found += [at - (before if isinstance(start, dt.datetime) else ALL_DAY_REMINDER) for before in befores]
+        minutes = {reminders[family] for family in _families(item) if family in reminders}
+        if item.kind == "idea":  # no reminder (_reminder)
+            minutes = set()
+        if isinstance(start, dt.datetime):
+            found += [start, *(start - dt.timedelta(minutes=m) for m in minutes)]
+        elif minutes:  # all day: nothing changes as its day starts, but its reminder rings the day before
+            found.append(start_of_day(start, calendar.zone) - ALL_DAY_REMINDER)
         if past is not None:
             found.append(_over_at(start, calendar) + past)
         logged = item.posted.at if item.posted is not None else None
         if logged is not None:
             found.append(logged if isinstance(logged, dt.datetime) else start_of_day(logged, calendar.zone))
-    for window in calendar.freezes:
-        found += [bound for bound in (window.start, window.end) if bound is not None]
+    if past is not None:
+        found += [_over_at(key_date.end, calendar) + past for key_date in calendar.key_dates_in_order()]
     return [moment for moment in found if moment > after]
+
+
+def _families(item: Item) -> set[str]:
+    """The families of the feeds an item is in (:func:`feeds`), whose reminders it may carry."""
+    return {"calendar", "networks" if item.kind == "post" else "blog",
+            *(["people"] if item.owner else []), *(["campaigns"] if item.campaign else [])}
 
 
 def _reminder(item: Item, reminder: int | None) -> int | None:

@@ -42,7 +42,7 @@ from typing import Any
 from edcal.checks import Finding, run_checks
 from edcal.errors import InputError, InputErrors, located_template_errors
 from edcal.i18n import say, spoken
-from edcal.model.plan import Plan
+from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.outputs import remove_stale_staging, write_planning
 from edcal.outputs.context import OutputContext
@@ -186,9 +186,13 @@ def _unwritable(exc: OSError, state: BuildState) -> InputError:
 def unpublished_media(plan: Plan) -> frozenset[str]:
     """Local images of posts that are not published yet, as paths in content/."""
     from edcal.model.article import content_path
+    from edcal.plan.status import images_kept_until
 
-    return frozenset(content_path(m.path) for item in plan.items
-                     if item.kind == "post" and item.status != "published"
+    def kept(item: Item) -> bool:
+        until = images_kept_until(item)
+        return until is None or until > plan.now
+
+    return frozenset(content_path(m.path) for item in plan.items if item.kind == "post" and kept(item)
                      for m in item.media if "://" not in m.path)
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 from edcal.model.article import content_path
 from edcal.model.plan import Plan
 from edcal.plan.share import share_page_changes
-from edcal.plan.status import article_state
+from edcal.plan.status import article_state, images_kept_until
 
 #: Before any moment: an article online with no date of its own.
 _ALWAYS = dt.datetime.min.replace(tzinfo=dt.UTC)
@@ -26,32 +26,31 @@ _ALWAYS = dt.datetime.min.replace(tzinfo=dt.UTC)
 def next_change(plan: Plan, after: dt.datetime) -> dt.datetime | None:
     """The first instant strictly after ``after`` at which the blog changes by itself."""
     moments = []
-    articles_show: dict[str, dt.datetime] = {}  # an image of content/: the first article to show it, online
-    posts_show: dict[str, dt.datetime | None] = {}  # the last post to show it going out (None: never)
+    # An image of content/ is kept out of output/ while content not online shows it (an article to come, a
+    # post not gone out), unless online content shows it (pelican_plugin.publish.keep_public_static).
+    articles_show: dict[str, list[dt.datetime | None]] = {}  # each article's moment online (None: never)
+    posts_show: dict[str, list[dt.datetime | None]] = {}  # each post's (:func:`images_kept_until`)
     for article in plan.articles:
         state = article_state(article, plan.calendar, plan.now, plan.articles_by_slug())
         if state.live_at is not None and state.live_at > after:
             moments.append(state.live_at)
         live_at = state.live_at or (_ALWAYS if state.live else None)
-        if live_at is None:
-            continue
         for path in [*([article.image] if article.image else []), *(f.target for f in article.linked_files)]:
-            key = content_path(path)
-            articles_show[key] = min(live_at, articles_show.get(key, live_at))
-    # An image posts show is kept out of output/ until every one of them has gone out
-    # (pelican_plugin.worker.unpublished_media), or an online article shows it.
+            articles_show.setdefault(content_path(path), []).append(live_at)
     for item in plan.items:
         for media in item.media if item.kind == "post" else ():
-            key = content_path(media.path)
-            start = item.start
-            out = start if isinstance(start, dt.datetime) and item.status in ("scheduled", "published") \
-                else None  # a draft, a post a freeze withholds: not yet
-            last = posts_show.get(key, out)
-            posts_show[key] = None if out is None or last is None else max(out, last)
+            posts_show.setdefault(content_path(media.path), []).append(images_kept_until(item))
     for key in articles_show.keys() | posts_show.keys():
-        known = [m for m in (articles_show.get(key), posts_show.get(key)) if m is not None]
-        if known and "://" not in key and min(known) > after:
-            moments.append(min(known))
+        if "://" in key:
+            continue
+        if key in articles_show:  # online with the first article to go online (never, if none does by itself)
+            known = [moment for moment in articles_show[key] if moment is not None]
+            public = min(known, default=None)
+        else:  # with the last post to go out (never: while a draft or a withheld post shows it)
+            shown = posts_show[key]
+            public = None if None in shown else max(m for m in shown if m is not None)
+        if public is not None and public > after:
+            moments.append(public)
     if plan.calendar.ambassadors.publish:  # the ambassadors' page is public too: its days begin and end
         moments += [moment for moment in share_page_changes(plan.calendar, plan.articles, plan.now)
                     if moment > after]

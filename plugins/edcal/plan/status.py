@@ -172,6 +172,15 @@ def offered_to_staff(article: Article, promoted: frozenset[str]) -> bool:
     return promoted_unasked(article) or (article.is_original and article.slug in promoted)
 
 
+def images_kept_until(post: Item) -> dt.datetime | None:
+    """Until when a post keeps the images of content/ it shows out of output/ (unless online content shows
+    them): its time, when it goes out by itself (scheduled, or published since); None for as long as it
+    stays a draft or a freeze withholds it. The build's rule (``pelican_plugin.worker.unpublished_media``),
+    and ``edcal next-change``'s."""
+    start = post.start
+    return start if isinstance(start, dt.datetime) and post.status in ("scheduled", "published") else None
+
+
 def post_status(start: dt.datetime, draft: bool, window: FreezeWindow | None,
                 now: dt.datetime) -> ItemStatus:
     if window is not None:
