@@ -575,3 +575,14 @@ def test_a_pages_template_is_not_the_articles_one(site: Path) -> None:
             "page rendered with it stops the build\n"
             "    hint: remove it (page.html renders it), or name a template of your own, written as page.html is\n"
             ) in result.stderr
+
+
+def test_the_summary_names_what_went_online_by_its_date_since_the_sources_changed(site: Path) -> None:
+    """A scheduled CI build's log printed the same counts at every run: which article it had published was
+    left to find by comparing them with the run before."""
+    result = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})  # sources of 2026-09-21, now 2027-02-15
+    assert result.returncode == 0, result.stderr
+    assert ("\n  1 online by its date since the sources last changed (2026-09-21 16:13): 'Un article publié' "
+            "(2027-02-01 09:00)\n") in result.stdout
+    committed_since = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en", "SOURCE_DATE_EPOCH": "1802000000"})
+    assert committed_since.returncode == 0 and " online by " not in committed_since.stdout

@@ -127,9 +127,8 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
                       "plan: {count} items -> {path}plan.json", path=planning)
     frozen = say_count(withheld, ", {count} post withheld by a freeze",
                        ", {count} posts withheld by a freeze")
-    lines = [
-        spoken(published),
-        spoken(items),
+    lines = [spoken(published), *_went_online(plan), spoken(items)]
+    lines += [
         say_("  articles: {count} ({statuses})", count=kinds.get("article", 0),
              statuses=article_bits or say("none")),
         (say_("  posts: {count} on {networks} ({names})", count=plan.posts,
@@ -197,6 +196,28 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
     if sweep is not None and sweep.failed:
         lines.append(say_("{path}: could not remove {files}", path=out, files=_some(sweep.failed)))
     return lines
+
+
+#: How many of the articles that went online by their date the summary names.
+WENT_ONLINE_SHOWN = 3
+
+
+def _went_online(plan: PlanSummary) -> list[str]:
+    """The articles online by their own date since the sources last changed: what a scheduled build (no
+    commit since) published, named in its log."""
+    if not plan.went_online or plan.revised is None:
+        return []
+    names = [spoken(say("'{title}' ({when:%Y-%m-%d %H:%M})", title=title, when=when))
+             for title, when in plan.went_online[:WENT_ONLINE_SHOWN]]
+    more = len(plan.went_online) - WENT_ONLINE_SHOWN
+    if more > 0:
+        names.append(spoken(say_count(more, "{count} other", "{count} others")))
+    return [spoken(say_count(len(plan.went_online),
+                             "  {count} online by its date since the sources last changed "
+                             "({since:%Y-%m-%d %H:%M}): {names}",
+                             "  {count} online by their dates since the sources last changed "
+                             "({since:%Y-%m-%d %H:%M}): {names}",
+                             since=plan.revised, names=", ".join(names)))]
 
 
 def _some(paths: list[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -22,6 +23,10 @@ class PlanSummary:
     #: Posts with a draft (not withheld), and those of them still to come.
     drafted: int
     upcoming: int
+    #: Articles online by their own date since the inputs last changed (``Plan.generated_at``, also given),
+    #: the latest first: (title, moment). A scheduled build's log names what went online without a commit.
+    went_online: tuple[tuple[str, dt.datetime], ...] = ()
+    revised: dt.datetime | None = None
 
 
 def summarize(plan: Plan) -> PlanSummary:
@@ -38,4 +43,17 @@ def summarize(plan: Plan) -> PlanSummary:
         withheld_ahead=sum(1 for i in ahead if i.status == "withheld"),
         drafted=len(drafted),
         upcoming=sum(1 for i in ahead if i.status != "withheld"),
+        went_online=_went_online(plan),
+        revised=plan.generated_at.astimezone(plan.calendar.zone),
     )
+
+
+def _went_online(plan: Plan) -> tuple[tuple[str, dt.datetime], ...]:
+    """Articles online by their own date since the inputs last changed, the latest first."""
+    found: list[tuple[str, dt.datetime]] = []
+    for item in plan.items:
+        start = item.start
+        if (item.kind == "article" and item.status == "published" and isinstance(start, dt.datetime)
+                and plan.generated_at < start <= plan.now):
+            found.append((item.title, start))
+    return tuple(sorted(found, key=lambda row: row[1], reverse=True))
