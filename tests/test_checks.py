@@ -1920,11 +1920,13 @@ def test_category_variant() -> None:
                                                            tags=tags)]
     found = findings("category-variant", "", written("Conseil"))
     assert [(f.item, f.message) for f in found] == [
-        ("article-nouveau", "category 'Conseil' of 'nouveau' is written differently from 'Conseils', the category of "
-                            "3 other articles")]
+        ("article-nouveau", "the category 'Conseil' of 'nouveau' is written differently from 'Conseils', the "
+                            "category of 3 other articles")]
     assert found[0].severity == "warning"
-    assert [f.message.split(" of ")[0] for f in findings("category-variant", "", written("conseils", ("Soudure",)))] \
-        == ["category 'conseils'", "tag 'Soudure'"]
+    tag = findings("category-variant", "", written("conseils", ("Soudure",)))
+    assert [f.message.split(" of ")[0] for f in tag] == ["the category 'conseils'", "the tag 'Soudure'"]
+    # French elides: "l'étiquette", never "la étiquette".
+    assert translated(tag[1].message, translator("fr")).startswith("l'étiquette 'Soudure' de ")
     assert not findings("category-variant", "", written("Conseils"))
     assert not findings("category-variant", "", written("Événements"))  # another category altogether
     two = [lambda c, n=n, k=k: article(f"f{n}", f"2027-02-2{n}T09:00", c, category=k)

@@ -430,6 +430,7 @@ def category_variant(ctx: CheckContext) -> Iterator[Problem]:
                 other = meant[name]
                 item = items.get(article_item_id(article))
                 kind = say("category") if field == "category" else say("tag")
+                the_kind = say("the category") if field == "category" else say("the tag")  # French: l'étiquette
                 others = counts[other] - (other in own)
                 when = max(item.start, ctx.now) if item is not None and isinstance(item.start, dt.datetime) \
                     else ctx.now
@@ -440,11 +441,11 @@ def category_variant(ctx: CheckContext) -> Iterator[Problem]:
                                   say("keep one of them"), item, when=when)
                     continue
                 yield Problem(article.where(field),
-                              say_count(others, "{kind} '{name}' of '{slug}' is written differently from "
-                                        "'{other}', the {kind} of {count} other article",
-                                        "{kind} '{name}' of '{slug}' is written differently from '{other}', the "
-                                        "{kind} of {count} other articles", kind=kind, name=name, slug=article.slug,
-                                        other=other),
+                              say_count(others, "{the_kind} '{name}' of '{slug}' is written differently from "
+                                        "'{other}', {the_kind} of {count} other article",
+                                        "{the_kind} '{name}' of '{slug}' is written differently from '{other}', "
+                                        "{the_kind} of {count} other articles", the_kind=the_kind, name=name,
+                                        slug=article.slug, other=other),
                               say("write '{other}' (the blog shows one spelling of a {kind}), or say in the "
                                   "article's header that '{name}' is meant: `silence: {{category-variant: …}}`",
                                   other=other, kind=kind, name=name),
