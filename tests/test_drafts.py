@@ -121,6 +121,29 @@ def test_a_template_override_changes_the_linkedin_drafts_and_nothing_else(built:
     assert sidecar["template"] == "drafts/linkedin.txt.j2" and sidecar["text"].startswith("[OVERRIDE]")
 
 
+def test_a_network_like_another_takes_its_own_template_when_there_is_one(site: Path) -> None:
+    """docs/calendar.md: a network's template is `<id>.txt.j2` by default; one declared `like: linkedin` took
+    LinkedIn's, even with `linkedin-en.txt.j2` in the drafts folder."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("networks:\n", (
+        "networks:\n  linkedin-en: {like: linkedin, name: LinkedIn (English)}\n")).replace("posts:\n", (
+        "posts:\n  - {id: hello-en, networks: [linkedin-en, linkedin], at: 2027-03-03 10:00, "
+        "text: Hello world}\n"), 1), encoding="utf-8")
+    assert run_edcal("build", cwd=site).returncode == 0
+    drafts = site / "planning" / "drafts"
+    like_linkedin = (drafts / "linkedin-en" / "2027-03-03T1000-hello-en-linkedin-en.txt").read_text(encoding="utf-8")
+    assert like_linkedin == (drafts / "linkedin" / "2027-03-03T1000-hello-en-linkedin.txt").read_text(encoding="utf-8")
+    override = site / "templates" / "drafts"
+    override.mkdir(parents=True)
+    (override / "linkedin-en.txt.j2").write_text("[EN] {{ text }}\n", encoding="utf-8")
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["templates"]\n')
+    assert run_edcal("build", cwd=site).returncode == 0
+    assert (drafts / "linkedin-en" / "2027-03-03T1000-hello-en-linkedin-en.txt").read_text(encoding="utf-8") \
+        == "[EN] Hello world"
+    sidecar = json.loads((drafts / "linkedin-en" / "2027-03-03T1000-hello-en-linkedin-en.json").read_text(encoding="utf-8"))
+    assert sidecar["template"] == "drafts/linkedin-en.txt.j2"
+
+
 PINNED = {"EDCAL_NOW": "2027-01-12T10:00", "SOURCE_DATE_EPOCH": "1800000000"}
 
 

@@ -477,6 +477,7 @@ class DraftTemplates:
         self.environment.globals["points_to_bio"] = points_to_bio
         self.environment.filters["hashtag"] = hashtag
         self._cache: dict[str, jinja2.Template] = {}
+        self._found: dict[str, bool] = {}
         self._sources: dict[str, str] = {}
         self._globals: dict[str, dict[str, Any]] = {}
 
@@ -488,6 +489,20 @@ class DraftTemplates:
             except jinja2.TemplateNotFound:
                 self._cache[name] = self.environment.get_template(DEFAULT_TEMPLATE)
         return self._cache[name]
+
+    def for_network(self, network: Network) -> str:
+        """The name of a network's template: the one its `template:` names; for a site's own network, its
+        ``<id>.txt.j2`` when a drafts folder has it, else the template of the network it is ``like:``."""
+        if network.builtin or network.template_source is not None:
+            return network.template
+        own = f"{network.id}.txt.j2"
+        if own not in self._found:
+            try:
+                self.environment.get_template(own)
+                self._found[own] = True
+            except jinja2.TemplateNotFound:
+                self._found[own] = False
+        return own if self._found[own] else network.template
 
     def render(self, template: jinja2.Template, context: dict[str, Any]) -> str:
         """``template.render(context)``, without merging the globals into a new mapping on every call.
@@ -574,7 +589,7 @@ class Composer:
             "french": ((article.lang if article else None) or parts.lang or self.lang).startswith("fr"),
             **parts.values,
         }
-        template_name = parts.template or network.template
+        template_name = parts.template or self.templates.for_network(network)
         template = self.templates.named(template_name)
         main = (display, url) if url is not None and display is not None else None
         text, links = self._shown(self._text(template, context), network, main)
