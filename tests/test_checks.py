@@ -44,6 +44,23 @@ def test_every_rule_has_a_test_here() -> None:
         assert f'"{rule_id}"' in source, f"no test for {rule_id}"
 
 
+def test_post_language() -> None:
+    """`article: recrutement`, in French only, on the English LinkedIn page: English words went out with the
+    French title and address, without a word."""
+    english = "  linkedin-en: {like: linkedin, name: LinkedIn (English), lang: en}\n"
+    arts = [lambda c: article("portail", "2027-01-12T09:00", c),
+            lambda c: article("portail", "2027-01-12T09:00", c, lang="en", is_original=False),
+            lambda c: article("recrutement", "2027-01-19T09:00", c)]
+    found = findings("post-language", posts(
+        "{id: gate, networks: [linkedin-en], at: 2027-02-20 10:00, article: portail, text: Our advice}",
+        "{id: hiring, networks: [linkedin-en, linkedin], at: 2027-02-21 10:00, article: recrutement, text: Hi}"),
+        arts, extra=english)
+    assert [(f.item, f.message) for f in found] == [
+        ("hiring-linkedin-en", "LinkedIn (English) post 'hiring' is for readers in 'en', and its article "
+                               "'recrutement' has no version in it: the post gives its title, summary and address "
+                               "in another language")]
+
+
 def test_posted_before_plan() -> None:
     """The old year typed in January: the log says a post of 12 January 2027 went out on 12 January 2026."""
     log = ("\nposted:\n  - {item: a-x, at: 2026-01-12 10:15}\n  - {item: b-x, at: 2027-01-10 18:00}\n"

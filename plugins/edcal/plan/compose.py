@@ -471,7 +471,14 @@ class DraftTemplates:
             auto_reload=False,  # templates do not change during a run: no stat per render
         )
         self.translate = translate = translator(lang)
-        self.environment.globals["_"] = translate
+
+        def words(text: str, lang: str | None = None, **values: Any) -> str:
+            """``_("Read the article:")`` in the drafts' language; ``lang="en"`` forces one, fields are
+            filled (``_("{minutes} min read", minutes=4)``), as in the theme's templates (docs/theme.md)."""
+            chosen = translate if lang is None else translator(lang)
+            return chosen.fill(text, **values) if values else chosen(text)
+
+        self.environment.globals["_"] = words
         self.environment.globals["reminder"] = functools.partial(reminder, translate=translate)
         self.environment.globals["_reminder"] = self.environment.globals["reminder"]  # for _reminder.j2
         self.environment.globals["points_to_bio"] = points_to_bio
@@ -539,6 +546,16 @@ class Composer:
         self.tracking = tracking
         self.site_url = site_url
         self.lang = lang
+        self._other_languages: dict[str, DraftTemplates] = {}
+
+    def _templates(self, network: Network) -> tuple[DraftTemplates, str]:
+        """The draft templates for a network's posts, speaking its language (``lang:``), and that language."""
+        lang = network.lang
+        if lang is None or lang.lower() == self.lang.lower():
+            return self.templates, self.lang
+        if lang not in self._other_languages:
+            self._other_languages[lang] = DraftTemplates([Path(f) for f in self.templates.folders], lang)
+        return self._other_languages[lang], lang
 
     def compose(self, parts: PostParts) -> Composed:
         # As networks store it (and count it): é typed as e + U+0301 is é, and #Métallerie one hashtag.
@@ -589,20 +606,21 @@ class Composer:
             "french": ((article.lang if article else None) or parts.lang or self.lang).startswith("fr"),
             **parts.values,
         }
-        template_name = parts.template or self.templates.for_network(network)
-        template = self.templates.named(template_name)
+        templates, lang = self._templates(network)
+        template_name = parts.template or templates.for_network(network)
+        template = templates.named(template_name)
         main = (display, url) if url is not None and display is not None else None
-        text, links = self._shown(self._text(template, context), network, main)
+        text, links = self._shown(self._text(template, context, templates, lang), network, main)
         measures = tuple(measure_all(text, network))
         fitted = False
         if not all(m.fits for m in measures) and summary and not written:
-            shorter = self._fit(template, context, summary, network, measures, main)
+            shorter = self._fit(template, context, summary, network, measures, main, templates, lang)
             if shorter is not None:
                 (text, links), measures, fitted = shorter[0], shorter[1], True
         # The full URL first: a short display text can be part of it ("example.org/agenda").
         shown = url if url and url in text else (display if display and display in text else None)
         return Composed(text, measures, url, fitted, tuple(hashtags), shown,
-                        self.templates.source_of(template_name), links)
+                        templates.source_of(template_name), links)
 
     @staticmethod
     def _shown(text: str, network: Network, main: tuple[str, str] | None,
@@ -612,14 +630,15 @@ class Composer:
             return text, ()
         return shorten_links(text, main)
 
-    def _text(self, template: jinja2.Template, context: dict[str, Any]) -> str:
+    def _text(self, template: jinja2.Template, context: dict[str, Any], templates: DraftTemplates,
+              lang: str) -> str:
         """The rendered text, cleaned; in French, what follows a reminder's colon reads as French wants:
         an article's title in guillemets (« Prévenir la corrosion… »), a sentence with a small letter."""
-        text = _clean(self.templates.render(template, context))
+        text = _clean(templates.render(template, context))
         if context.get("french"):  # as the blog shows the article: "salon\u00a0: retrouvez-nous"
             text = _french_spaced(text)
-        if context["step"] is not None and self.lang.startswith("fr"):
-            prefix = reminder(context["step"], context["steps"], self.templates.translate)
+        if context["step"] is not None and lang.startswith("fr"):
+            prefix = reminder(context["step"], context["steps"], templates.translate)
             if prefix and text.startswith(prefix):
                 rest, title = text[len(prefix):], context["title"]
                 title = typeset(title, "fr") if context.get("french") else title  # as the text has it
@@ -631,8 +650,8 @@ class Composer:
         return text
 
     def _fit(self, template: jinja2.Template, context: dict[str, Any], summary: str, network: Network,
-             measures: tuple[Measure, ...], main: tuple[str, str] | None,
-             ) -> tuple[tuple[str, tuple[tuple[int, str, str], ...]], tuple[Measure, ...]] | None:
+             measures: tuple[Measure, ...], main: tuple[str, str] | None, templates: DraftTemplates,
+             lang: str) -> tuple[tuple[str, tuple[tuple[int, str, str], ...]], tuple[Measure, ...]] | None:
         """The longest word-boundary cut of the summary that makes the text fit.
 
         Starts from an estimate (drop the words that make up the excess), then
@@ -642,7 +661,8 @@ class Composer:
 
         def attempt(count: int) -> tuple[tuple[str, tuple[tuple[int, str, str], ...]], tuple[Measure, ...]]:
             cut = " ".join(words[:count]).rstrip(_CUT_END) + "…" if count else ""
-            shown = self._shown(self._text(template, {**context, "summary": cut}), network, main)
+            text = self._text(template, {**context, "summary": cut}, templates, lang)
+            shown = self._shown(text, network, main)
             return shown, tuple(measure_all(shown[0], network))
 
         def fits(result: tuple[Any, tuple[Measure, ...]]) -> bool:

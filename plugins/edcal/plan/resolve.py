@@ -162,6 +162,11 @@ class _Resolver:
         self.calendar = calendar
         self.articles = articles
         self.by_slug = {a.slug: a for a in articles if a.is_original}
+        #: Each original's translations, by slug: a network with a `lang:` posts the version in it.
+        self.translations: dict[str, list[Article]] = {}
+        for other in articles:
+            if not other.is_original:
+                self.translations.setdefault(other.slug, []).append(other)
         #: Articles by their address's path (``/2027/slug/``): a post's `link:` to one is tracked as its.
         self.by_path = {_address_path(a.url): a for a in articles if a.url}
         self.now = now
@@ -294,7 +299,43 @@ class _Resolver:
             wanted = ()
         if entry.implicit:
             wanted = tuple(n for n in wanted if not (n in social.per_network and social.per_network[n].skip))
+            # A translation's header names the networks in its language it is promoted on, as an original's.
+            for translation in self.translations.get(article.slug, ()):
+                wanted += tuple(n for n in translation.social.networks or () if n not in wanted)
         return wanted
+
+    def _version(self, article: Article, network: Network) -> Article | None:
+        """The version of an article a network posts: with a `lang:`, the one in that language (a
+        translation takes its original's campaign and owner when it names none), else None; without, the
+        original."""
+        lang = network.lang
+        if lang is None:
+            return article
+        versions = [article, *self.translations.get(article.slug, ())]
+        found = next((v for v in versions if _same_language(v.lang, lang)), None) \
+            or next((v for v in versions if _same_language(v.lang, lang, primary=True)), None)
+        if found is None or found is article:
+            return found
+        return dataclasses.replace(found, campaign=found.campaign or article.campaign,
+                                   owner=found.owner or article.owner)
+
+    def _untranslated(self, entry: PostEntry, article: Article, network: Network) -> None:
+        """A `promote:` entry names a network whose language the article has no version in."""
+        self.errors.add(entry.field_sources.get("networks", entry.source),
+                        say("article '{slug}' has no version in '{lang}', the language of {network}",
+                            slug=article.slug, lang=network.lang, network=network.name),
+                        say("translate it (`lang: {lang}` and `slug: {slug}` in the translation's header), "
+                            "or leave {id} out of `networks:`", lang=network.lang, slug=article.slug,
+                            id=network.id))
+
+    def _unwanted(self, version: Article, article: Article, network_id: str, entry: PostEntry) -> bool:
+        """Whether a translation's header leaves a network out of its default promotion (`social:`)."""
+        if version is article or not entry.implicit:
+            return False
+        social = version.social
+        if social.skip or (network_id in social.per_network and social.per_network[network_id].skip):
+            return True
+        return social.networks is not None and network_id not in social.networks
 
     def _promotion(self, entry: PostEntry, article: Article) -> list[Item]:
         networks = self._promotion_networks(entry, article)
@@ -322,14 +363,16 @@ class _Resolver:
             return []
         state = article_state(article, self.calendar, self.now)
         # An article in review is planned as it will go online: after a freeze its date falls in.
-        publication = state.live_at or planned_publication(article, self.calendar) or article.date
-        deferred = publication > article.date
+        original_publication = state.live_at or planned_publication(article, self.calendar) or article.date
+        original = article  # each network posts a version of it (`_version`)
         items = []
         keys = step_keys(schedule)  # each step's id: its offset (-0, -1w), not its place
         for network_id in networks:
             network = self.calendar.networks.get(network_id)
             if network is None:
-                self.errors.add(article.where("social"),
+                named = next((t for t in self.translations.get(original.slug, ())
+                              if network_id in (t.social.networks or ())), original)
+                self.errors.add(named.where("social"),
                                 say("network '{network}' is not set up under `networks:` in calendar.yaml",
                                     network=network_id),
                                 say("add it there, or remove it from the article's `social:`"))
@@ -337,6 +380,19 @@ class _Resolver:
             variant = entry.variants.get(network_id)
             if variant is not None and variant.skip:
                 continue
+            version = self._version(original, network)
+            if version is None:  # no version in the network's language: nothing to say to its audience
+                if network_id in entry.networks:
+                    self._untranslated(entry, original, network)
+                continue
+            date = version.date
+            if self._unwanted(version, original, network_id, entry) or date is None:
+                continue
+            publication = original_publication
+            if version is not original:  # a translation goes online with its original, or after it
+                own = article_state(version, self.calendar, self.now, self.by_slug)
+                publication = max(own.live_at or date, original_publication)
+            deferred = publication > date
             starts: list[tuple[int, dt.datetime, Source]] = []
             for number, offset in enumerate(schedule, start=1):
                 # An implicit promotion exists because of the article: point there.
@@ -344,19 +400,18 @@ class _Resolver:
                 try:
                     # Teasers before the article keep its planned date (a freeze withholds them).
                     base = publication
-                    date_only = article.date_only
+                    date_only = version.date_only
                     if deferred:
                         if offset.amount >= 0:
-                            base = resumed_publication(article.date, publication, network, self.calendar,
-                                                       date_only)
+                            base = resumed_publication(date, publication, network, self.calendar, date_only)
                             date_only = False  # the resumed instant is a slot or a time already
                         else:
-                            base = article.date
+                            base = date
                     starts.append((number, offset_instant(base, offset, network, self.calendar, date_only),
                                    where))
                 except WallClockError as exc:  # "write the UTC offset": a step cannot hold one
                     self.errors.add(where, say("{problem} ('{offset}' after '{slug}', {network})",
-                                               problem=exc.message, offset=offset.label, slug=article.slug,
+                                               problem=exc.message, offset=offset.label, slug=version.slug,
                                                network=network.name),
                                     say("a step of `schedule:` cannot hold a UTC offset: give '{offset}' "
                                         "another time of day, one the clocks show once that night, or change "
@@ -367,11 +422,13 @@ class _Resolver:
             rank = {number: index for index, (_start, number) in enumerate(after, start=1)}
             # A promotion waits for its article while it is in review (prepared, not scheduled: the article
             # may slip); a default one also while it is a draft. A `promote:` entry for a draft is reported.
-            draft = article.status == "review" or (entry.implicit and article.status == "draft")
+            # A translation's waits for its original too.
+            draft = any(version_of.status == "review" or (entry.implicit and version_of.status == "draft")
+                        for version_of in (original, version))
             for number, start, where in starts:
                 step = (rank[number], len(after)) if number in rank else (0, len(after))
                 item_id = f"{entry.id}-{network_id}-{keys[number - 1]}"
-                items.append(self._post(entry, network, start, item_id, article, where, step=step,
+                items.append(self._post(entry, network, start, item_id, version, where, step=step,
                                         draft=draft))
         return items
 
@@ -435,6 +492,8 @@ class _Resolver:
     def _post(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
               article: Article | None, source: Source, text: str | None = None,
               step: tuple[int, int] | None = None, draft: bool = False) -> Item:
+        if article is not None and network.lang is not None:  # `article:` on an account of another language
+            article = self._version(article, network) or article  # none in it: `post-language` says so
         variant = entry.variants.get(network.id)
         override = article.social.per_network.get(network.id) if article else None
         custom_text = (
@@ -550,6 +609,13 @@ class _Resolver:
             return article.title
         words = URL_IN_TEXT.sub("", text).split()  # a link is no title, and differs per network (tracking)
         return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+
+
+def _same_language(lang: str, other: str, primary: bool = False) -> bool:
+    """Whether two language tags name one language: ``en-GB`` and ``en_gb``; with ``primary``, ``en`` and
+    ``en-GB`` too."""
+    one, two = lang.lower().replace("_", "-"), other.lower().replace("_", "-")
+    return one.split("-")[0] == two.split("-")[0] if primary else one == two
 
 
 def _promotional(entry: PostEntry, campaign: Campaign | None) -> bool:

@@ -8,7 +8,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from edcal.checks.registry import CheckContext, Option, Problem, rule
+from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, rule
 from edcal.checks.rules._dates import NamedDate, with_years, written_dates
 from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, utc_offset
 from edcal.load import timeparse
@@ -511,6 +511,33 @@ def translation_before_original(ctx: CheckContext) -> Iterator[Problem]:
                        "`status: draft`")
         yield Problem(article.where("date"), message, hint, items.get(article_item_id(article)),
                       when=max(article.date, ctx.now))
+
+
+@rule("post-language", "warning", "A post on an account of another language is about an article with no "
+      "version in it")
+def post_language(ctx: CheckContext) -> Iterator[Problem]:
+    """`hiring-en` on the English LinkedIn page, `article: recrutement-soudeur` in French only: English
+    words, then the French title, "Lire l'article :" and the French address, without a word."""
+    networks = ctx.plan.calendar.networks
+    languages: dict[str, list[str]] = {}
+    for article in ctx.plan.articles:
+        languages.setdefault(article.slug, []).append(article.lang.lower().replace("_", "-").split("-")[0])
+    for post in ctx.posts():
+        network = networks.get(post.network or "")
+        if network is None or network.lang is None or post.article is None:
+            continue
+        lang = network.lang.lower().replace("_", "-").split("-")[0]
+        if lang in languages.get(post.article, [lang]):
+            continue
+        yield Problem(post.source,
+                      say("{network} post '{id}' is for readers in '{lang}', and its article '{slug}' has no "
+                          "version in it: the post gives its title, summary and address in another language",
+                          network=network.name, id=post.parent or post.id, lang=network.lang, slug=post.article),
+                      say("translate the article (`lang: {lang}` and `slug: {slug}` in the translation's "
+                          "header), or post it on another account", lang=network.lang, slug=post.article),
+                      post, together=say("{network}: {posts} are for readers in '{lang}', about '{slug}', which "
+                                         "has no version in it", network=network.name, posts=THE_POSTS,
+                                         lang=network.lang, slug=post.article))
 
 
 @rule("id-clash", "warning", "Two entries without `id:` derive the same id: reordering them swaps their events")

@@ -1,0 +1,109 @@
+"""A blog in two languages: a network with a `lang:` posts each article's version in its language."""
+
+from __future__ import annotations
+
+import pytest
+
+from edcal.errors import InputErrors
+from edcal.model.article import Social
+from helpers import SITE, article, calendar_from, plan_of
+
+CALENDAR = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  linkedin: {}
+  linkedin-en: {like: linkedin, name: LinkedIn (English), lang: en}
+blog:
+  promote: {networks: [linkedin, linkedin-en], schedule: [at publication, +1 week]}
+"""
+NOW = "2027-01-01T00:00:00+01:00"
+
+
+def articles(calendar, **english):  # type: ignore[no-untyped-def]
+    """A French article with its English translation, and one in French only."""
+    return [
+        article("portail", "2027-01-12T09:00", calendar, title="Entretenir un portail", tags=("Entretien",),
+                summary="Un portail en acier se garde vingt ans."),
+        article("portail", english.pop("date", "2027-01-12T09:00"), calendar, title="Caring for a steel gate",
+                lang="en", is_original=False, url=f"{SITE.url}/en/portail/", tags=("Maintenance",),
+                summary="A steel gate lasts twenty years.", source=_source("portail-en"), **english),
+        article("recrutement", "2027-01-19T09:00", calendar, title="Nous recrutons"),
+    ]
+
+
+def _source(name: str):  # type: ignore[no-untyped-def]
+    from edcal.model.source import Source
+
+    return Source(f"content/articles/{name}.md", 1)
+
+
+def posts(plan):  # type: ignore[no-untyped-def]
+    return {item.id: item for item in plan.items if item.kind == "post"}
+
+
+def test_an_english_account_posts_the_english_version_in_english_words() -> None:
+    """The English LinkedIn page had the French original, its French words ("Lire l'article :") and French
+    address: promoting the translation was not possible."""
+    calendar = calendar_from(CALENDAR)
+    found = posts(plan_of(calendar, articles(calendar), now=NOW))
+    english, french = found["portail-linkedin-en-0"], found["portail-linkedin-0"]
+    assert english.text.startswith("Caring for a steel gate\n\nA steel gate lasts twenty years.\n\nRead the article: ")
+    assert "/en/portail/?utm_source=linkedin-en" in english.text and english.text.endswith("#Maintenance")
+    assert french.text.startswith("Entretenir un portail") and "Lire l'article\u00a0:" in french.text
+    assert "/portail/?utm_source=linkedin&" in french.text and "#Entretien" in french.text
+    # The French article alone says nothing to the English audience; its French post stays.
+    assert "recrutement-linkedin-0" in found and not [i for i in found if i.startswith("recrutement-linkedin-en")]
+
+
+def test_a_translation_is_promoted_from_when_it_goes_online() -> None:
+    """From its own date, or from its original's when it was dated before (it waits for it)."""
+    calendar = calendar_from(CALENDAR)
+    later = posts(plan_of(calendar, articles(calendar, date="2027-01-15T09:00"), now=NOW))
+    assert [later[f"portail-linkedin-en-{step}"].start.isoformat() for step in ("0", "1w")] == [
+        "2027-01-15T09:00:00+01:00", "2027-01-22T09:00:00+01:00"]
+    earlier = posts(plan_of(calendar, articles(calendar, date="2027-01-05T09:00"), now=NOW))
+    assert earlier["portail-linkedin-en-0"].start == earlier["portail-linkedin-0"].start
+
+
+def test_a_translation_names_the_networks_in_its_language_it_is_promoted_on() -> None:
+    """`social: networks: [linkedin-en]` in the translation's header made no post, without a word."""
+    calendar = calendar_from(CALENDAR.replace("networks: [linkedin, linkedin-en]", "networks: [linkedin]"))
+    assert not [i for i in posts(plan_of(calendar, articles(calendar), now=NOW)) if "linkedin-en" in i]
+    found = posts(plan_of(calendar, articles(calendar, social=Social(networks=("linkedin-en",))), now=NOW))
+    assert found["portail-linkedin-en-0"].url.startswith(f"{SITE.url}/en/portail/")
+    leaves = posts(plan_of(calendar_from(CALENDAR), articles(calendar, social=Social(skip=True)), now=NOW))
+    assert "portail-linkedin-0" in leaves and "portail-linkedin-en-0" not in leaves
+
+
+def test_promoting_an_article_on_a_network_whose_language_it_lacks_is_an_error() -> None:
+    calendar = calendar_from(CALENDAR + "posts:\n  - promote: recrutement\n    networks: [linkedin, linkedin-en]\n")
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, articles(calendar), now=NOW)
+    assert [error.format() for error in caught.value.errors] == [
+        "calendar.yaml:10:15: error: article 'recrutement' has no version in 'en', the language of LinkedIn "
+        "(English)\n    hint: translate it (`lang: en` and `slug: recrutement` in the translation's header), or "
+        "leave linkedin-en out of `networks:`"]
+
+
+def test_a_draft_template_chooses_a_language_as_the_themes_do(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`_("Read the article:", lang="en")` stopped the build (an unexpected keyword), though docs/theme.md
+    gives `lang=` to the theme's templates."""
+    from edcal.plan.compose import DraftTemplates
+
+    (tmp_path / "words.txt.j2").write_text('{{ _("Read the article:") }} | {{ _("Read the article:", lang="en") }} | '
+                                           '{{ _("{minutes} min read", minutes=4) }}', encoding="utf-8")
+    templates = DraftTemplates([tmp_path], "fr")
+    assert templates.render(templates.named("words.txt.j2"), {}) == \
+        "Lire l'article\u00a0: | Read the article: | 4 min read"
+
+
+def test_a_post_about_an_article_on_an_account_of_another_language_gives_its_version_in_it() -> None:
+    """`article: portail` on the English page: its English version (the rule `post-language` tells of an article
+    with none: tests/test_checks.py)."""
+    calendar = calendar_from(CALENDAR + (
+        "posts:\n"
+        "  - {id: gate, networks: [linkedin-en], at: 2027-01-20 10:00, article: portail, text: Our advice}\n"
+        "  - {id: hiring, networks: [linkedin-en], at: 2027-01-21 10:00, article: recrutement, text: We hire}\n"))
+    found = posts(plan_of(calendar, articles(calendar), now=NOW))
+    assert "/en/portail/" in found["gate-linkedin-en"].text and "/recrutement/" in found["hiring-linkedin-en"].text
