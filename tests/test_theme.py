@@ -196,6 +196,29 @@ def test_translations_are_linked_and_each_speaks_its_language(sample: Path) -> N
         assert french_words in fr_text and english_words not in fr_text, french_words
 
 
+def test_a_translation_links_no_page_pelican_does_not_write_and_gives_its_languages_feed(site: Path) -> None:
+    """An English translation's own category and tags ("Trials", "social media") linked to pages Pelican
+    does not write (it lists originals only there): 404s. Its readers found only the French feed."""
+    (site / "content" / "articles" / "publie-en.md").write_text(
+        "Title: A published article\nSlug: publie\nLang: en\nDate: 2027-02-01 09:00\nCategory: Trials\n"
+        "Tags: social media, test\n\nThe body.\n", encoding="utf-8")
+    write_pelicanconf(site, 'TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"\n')
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    output = site / "output"
+    english = next(output.rglob("publie-en*.html")).read_text(encoding="utf-8")
+    assert '<p class="kicker">Trials</p>' in english  # no page: words, in the article's language
+    assert '<span class="tags__tag">social media</span>' in english
+    assert 'rel="tag" lang="fr">test</a>' in english  # shared with the French original: its page, in French
+    linked = re.findall(r'href="(https://blog\.example\.fr/[^"]+)"', english)
+    missing = [url for url in linked if "/feeds/" not in url and not (
+        output / url.removeprefix("https://blog.example.fr/")).exists()
+        and not (output / url.removeprefix("https://blog.example.fr/") / "index.html").exists()]
+    assert missing == []
+    feeds = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', english)
+    assert feeds[0].endswith("/feeds/all-en.atom.xml") and (output / "feeds" / "all-en.atom.xml").exists()
+
+
 def test_every_interface_word_has_a_french_translation() -> None:
     used: set[str] = set()
     for template in (THEME / "templates").rglob("*.html"):
