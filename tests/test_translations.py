@@ -107,3 +107,19 @@ def test_a_post_about_an_article_on_an_account_of_another_language_gives_its_ver
         "  - {id: hiring, networks: [linkedin-en], at: 2027-01-21 10:00, article: recrutement, text: We hire}\n"))
     found = posts(plan_of(calendar, articles(calendar), now=NOW))
     assert "/en/portail/" in found["gate-linkedin-en"].text and "/recrutement/" in found["hiring-linkedin-en"].text
+
+
+def test_a_translation_waiting_for_its_original_says_so_and_not_frozen(site) -> None:  # type: ignore[no-untyped-def]
+    """Its original in review, the English version showed "gelé" in the agenda and the planning pages: read
+    as a freeze, which there was none."""
+    from conftest import run_edcal
+
+    (site / "content" / "articles" / "relecture-en.md").write_text(
+        "Title: In review\nSlug: relecture\nLang: en\nDate: 2027-03-01 09:00\n\nThe text.\n", encoding="utf-8")
+    agenda = run_edcal("agenda", "--since", "2027-03-01", "--days", "1", cwd=site)
+    assert agenda.returncode == 0, agenda.stderr
+    assert "In review  waits for its original" in agenda.stdout and "withheld" not in agenda.stdout
+    assert run_edcal("build", cwd=site).returncode == 0
+    page = (site / "planning" / "agenda" / "2027-03.html").read_text(encoding="utf-8")
+    row = page[page.index('id="item-article-relecture-en"'):]
+    assert row[:row.index("</summary>")].count("attend son original") == 1

@@ -93,6 +93,8 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         status = _log_status(item, plan, log_start, _) or _(item.status)
         if plan.released(item):
             status = _("online after the freeze")  # shown when it goes online: "gelé" read as still frozen
+        elif plan.waits_for_original(item):
+            status = _("waits for its original")  # "gelé" read as a freeze
         row: tuple[str, ...] = (when, where, escape(item.title), status, escape(owner))
         rows.append((day, (*row, f"[dim]{escape(agenda_name(item))}[/]") if ids else row))  # type: ignore[arg-type]
     widths = [max((Text.from_markup(row[i]).cell_len for _, row in rows), default=0)

@@ -265,6 +265,14 @@ class Plan:
         article = self.article_of(item)
         return article is not None and article.date is not None and item.start != article.date
 
+    def waits_for_original(self, item: Item) -> bool:
+        """Whether the item is a translation held back until its original goes online (a draft, in review,
+        or held by a freeze with no end): "withheld", without a freeze of its own to say why."""
+        if item.kind != "article" or item.status != "withheld" or item.withheld_reason is not None:
+            return False
+        article = self.article_of(item)
+        return article is not None and not article.is_original
+
     def article_of(self, item: Item) -> Article | None:
         """The article an item is about: an article's item is its own language's version
         (a translation shares its original's slug); a post or deadline names the original."""
