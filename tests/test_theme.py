@@ -198,10 +198,13 @@ def test_translations_are_linked_and_each_speaks_its_language(sample: Path) -> N
 
 def test_a_translation_links_no_page_pelican_does_not_write_and_gives_its_languages_feed(site: Path) -> None:
     """An English translation's own category and tags ("Trials", "social media") linked to pages Pelican
-    does not write (it lists originals only there): 404s. Its readers found only the French feed."""
+    does not write (it lists originals only there): 404s. Its readers found only the French feed. An
+    English article's card on the French home page was read out as French."""
     (site / "content" / "articles" / "publie-en.md").write_text(
         "Title: A published article\nSlug: publie\nLang: en\nDate: 2027-02-01 09:00\nCategory: Trials\n"
         "Tags: social media, test\n\nThe body.\n", encoding="utf-8")
+    (site / "content" / "articles" / "english-only.md").write_text(
+        "Title: In English only\nLang: en\nDate: 2027-02-02 09:00\nCategory: Essais\n\nThe text.\n", encoding="utf-8")
     write_pelicanconf(site, 'TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"\n')
     result = run_edcal("build", cwd=site)
     assert result.returncode == 0, result.stderr
@@ -217,6 +220,10 @@ def test_a_translation_links_no_page_pelican_does_not_write_and_gives_its_langua
     assert missing == []
     feeds = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', english)
     assert feeds[0].endswith("/feeds/all-en.atom.xml") and (output / "feeds" / "all-en.atom.xml").exists()
+    # On the French home page, an English article's card says its title and summary are English.
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 class="card__title" lang="en"><a [^>]*>In English only</a>', home)
+    assert re.search(r'<h2 class="card__title"><a [^>]*>Un article publié</a>', home)
 
 
 def test_every_interface_word_has_a_french_translation() -> None:
