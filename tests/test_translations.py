@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from edcal.errors import InputErrors
@@ -123,3 +125,50 @@ def test_a_translation_waiting_for_its_original_says_so_and_not_frozen(site) -> 
     page = (site / "planning" / "agenda" / "2027-03.html").read_text(encoding="utf-8")
     row = page[page.index('id="item-article-relecture-en"'):]
     assert row[:row.index("</summary>")].count("attend son original") == 1
+
+
+def test_each_version_decides_for_the_networks_in_its_language_only() -> None:
+    """A translation's `social: networks: [x]` posted the French original on X, a network without `lang:`
+    (the site's language): each version's header names networks in its own language only."""
+    calendar = calendar_from(CALENDAR.replace("  linkedin: {}\n", "  linkedin: {}\n  x: {}\n"))
+    found = posts(plan_of(calendar, articles(calendar, social=Social(networks=("x", "linkedin-en"))), now=NOW))
+    assert "portail-linkedin-en-0" in found and not [i for i in found if i.startswith("portail-x")]
+    # The original skips its networks; the translation is promoted on its own all the same.
+    arts = articles(calendar)
+    arts[0] = dataclasses.replace(arts[0], social=Social(skip=True))
+    found = posts(plan_of(calendar, arts, now=NOW))
+    assert "portail-linkedin-en-0" in found and "portail-linkedin-0" not in found
+
+
+def test_a_translation_in_review_or_a_draft_makes_drafts_and_an_undated_one_named_is_an_error() -> None:
+    calendar = calendar_from(CALENDAR + "posts:\n  - promote: portail\n    networks: [linkedin, linkedin-en]\n")
+    for status in ("review", "draft"):
+        found = posts(plan_of(calendar, articles(calendar, status=status), now=NOW))
+        assert found["portail-linkedin-en-0"].status == "draft" and found["portail-linkedin-0"].status == "scheduled"
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, articles(calendar, status="draft", date=None), now=NOW)
+    assert [error.format() for error in caught.value.errors] == [
+        "calendar.yaml:10:15: error: the 'en' version of 'portail' has no date to promote it from on LinkedIn "
+        "(English)\n    hint: add `date:` to content/articles/portail-en.md"]
+
+
+def test_a_translation_in_review_is_promoted_after_the_freeze_its_date_falls_in() -> None:
+    calendar = calendar_from(CALENDAR + "freeze:\n  - {from: 2027-01-14, until: 2027-01-16, reason: Crise}\n")
+    found = posts(plan_of(calendar, articles(calendar, status="review", date="2027-01-15T09:00"), now=NOW))
+    assert found["portail-linkedin-en-0"].start.isoformat() >= "2027-01-17"
+    assert found["portail-linkedin-en-0"].status == "draft"
+
+
+def test_a_post_about_an_article_links_its_translation_only_once_that_goes_online() -> None:
+    calendar = calendar_from(CALENDAR + (
+        "posts:\n  - {id: gate, networks: [linkedin-en], at: 2027-01-20 10:00, article: portail, text: Advice}\n"))
+    found = posts(plan_of(calendar, articles(calendar, status="draft"), now=NOW))
+    assert "/en/portail/" not in found["gate-linkedin-en"].text
+
+
+def test_promoting_since_a_day_counts_each_versions_own_date() -> None:
+    """`since:` left out an old article's translation written after it (translating old articles)."""
+    calendar = calendar_from(CALENDAR.replace("schedule: [at publication, +1 week]}",
+                                              "schedule: [at publication, +1 week], since: 2027-01-14}"))
+    found = posts(plan_of(calendar, articles(calendar, date="2027-01-15T09:00"), now=NOW))
+    assert "portail-linkedin-en-0" in found and "portail-linkedin-0" not in found

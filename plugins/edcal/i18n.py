@@ -83,6 +83,13 @@ def language(lang: str | None) -> str:
     return code if code in DAYS else "en"
 
 
+def same_language(lang: str, other: str, primary: bool = False) -> bool:
+    """Whether two language tags name one language: ``en-GB`` and ``en_gb``; with ``primary``, ``en`` and
+    ``en-GB`` too (a translation into English for an account in British English)."""
+    one, two = lang.lower().replace("_", "-"), other.lower().replace("_", "-")
+    return one.split("-")[0] == two.split("-")[0] if primary else one == two
+
+
 #: Language tags whose dates put the month first and whose weeks start on Sunday: US English
 #: (``DEFAULT_LANG = 'en-US'``). Other English (``en``, ``en-GB``) writes the day first, Monday first.
 MONTH_FIRST = frozenset({"en-us"})

@@ -24,7 +24,7 @@ from typing import Any
 
 import jinja2
 
-from edcal.i18n import translator, typeset
+from edcal.i18n import same_language, translator, typeset
 from edcal.model.article import Article
 from edcal.model.calendar import Campaign, Person, Tracking
 from edcal.model.network import Network
@@ -551,11 +551,12 @@ class Composer:
     def _templates(self, network: Network) -> tuple[DraftTemplates, str]:
         """The draft templates for a network's posts, speaking its language (``lang:``), and that language."""
         lang = network.lang
-        if lang is None or lang.lower() == self.lang.lower():
+        if lang is None or same_language(lang, self.lang):
             return self.templates, self.lang
-        if lang not in self._other_languages:
-            self._other_languages[lang] = DraftTemplates([Path(f) for f in self.templates.folders], lang)
-        return self._other_languages[lang], lang
+        key = lang.lower().replace("_", "-")
+        if key not in self._other_languages:
+            self._other_languages[key] = DraftTemplates([Path(f) for f in self.templates.folders], lang)
+        return self._other_languages[key], lang
 
     def compose(self, parts: PostParts) -> Composed:
         # As networks store it (and count it): é typed as e + U+0301 is é, and #Métallerie one hashtag.

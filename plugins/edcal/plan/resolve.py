@@ -30,7 +30,7 @@ from pathlib import Path
 
 from edcal.errors import ErrorCollector, did_you_mean
 from edcal.hints import value_hint
-from edcal.i18n import say, translator
+from edcal.i18n import same_language, say, translator
 from edcal.model.article import Article, SocialOverride
 from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, PostEntry, Variant
 from edcal.model.network import Network
@@ -290,19 +290,34 @@ class _Resolver:
     def _promotion_networks(self, entry: PostEntry, article: Article) -> tuple[str, ...]:
         if entry.networks:
             return entry.networks
-        social = article.social
-        if social.networks is not None:
-            wanted = social.networks
-        elif self.calendar.blog.promote is not None:
-            wanted = self.calendar.blog.promote.networks
-        else:
-            wanted = ()
-        if entry.implicit:
-            wanted = tuple(n for n in wanted if not (n in social.per_network and social.per_network[n].skip))
-            # A translation's header names the networks in its language it is promoted on, as an original's.
-            for translation in self.translations.get(article.slug, ()):
-                wanted += tuple(n for n in translation.social.networks or () if n not in wanted)
+        if not entry.implicit:
+            social = article.social
+            defaults = self.calendar.blog.promote
+            return social.networks if social.networks is not None else (defaults.networks if defaults else ())
+        # A default promotion: each version's header decides for the networks in its language.
+        wanted = self._wanted(article)
+        for translation in self.translations.get(article.slug, ()):
+            wanted += tuple(n for n in self._wanted(translation) if n not in wanted)
         return wanted
+
+    def _wanted(self, version: Article) -> tuple[str, ...]:
+        """The networks a version's default promotion is for: its `social: networks:`, else the blog's, less
+        those its header skips, in its language (a network without `lang:` speaks the site's)."""
+        social = version.social
+        defaults = self.calendar.blog.promote
+        if social.skip or version.status == "hidden":
+            return ()
+        listed = social.networks if social.networks is not None else (defaults.networks if defaults else ())
+        return tuple(n for n in listed if not (n in social.per_network and social.per_network[n].skip)
+                     and self._speaks(version, n))
+
+    def _speaks(self, version: Article, network_id: str) -> bool:
+        """Whether a network's readers read a version: the original on a network without `lang:`, a version
+        in the network's language on one with (an unknown network: reported where it is promoted)."""
+        network = self.calendar.networks.get(network_id)
+        if network is None or network.lang is None:
+            return network is None or version.is_original
+        return same_language(version.lang, network.lang, primary=True)
 
     def _version(self, article: Article, network: Network) -> Article | None:
         """The version of an article a network posts: with a `lang:`, the one in that language (a
@@ -312,30 +327,35 @@ class _Resolver:
         if lang is None:
             return article
         versions = [article, *self.translations.get(article.slug, ())]
-        found = next((v for v in versions if _same_language(v.lang, lang)), None) \
-            or next((v for v in versions if _same_language(v.lang, lang, primary=True)), None)
+        found = next((v for v in versions if same_language(v.lang, lang)), None) \
+            or next((v for v in versions if same_language(v.lang, lang, primary=True)), None)
         if found is None or found is article:
             return found
         return dataclasses.replace(found, campaign=found.campaign or article.campaign,
                                    owner=found.owner or article.owner)
 
-    def _untranslated(self, entry: PostEntry, article: Article, network: Network) -> None:
-        """A `promote:` entry names a network whose language the article has no version in."""
-        self.errors.add(entry.field_sources.get("networks", entry.source),
-                        say("article '{slug}' has no version in '{lang}', the language of {network}",
-                            slug=article.slug, lang=network.lang, network=network.name),
+    def _untranslated(self, entry: PostEntry, article: Article, network: Network,
+                      version: Article | None = None) -> None:
+        """A `promote:` entry names a network whose language the article has no version in (or one with no
+        date to promote it from)."""
+        where = entry.field_sources.get("networks", entry.source)
+        if version is not None:
+            self.errors.add(where, say("the '{lang}' version of '{slug}' has no date to promote it from on "
+                                       "{network}", lang=version.lang, slug=article.slug,
+                                       network=network.name),
+                            say("add `date:` to {path}", path=version.source.path))
+            return
+        self.errors.add(where, say("article '{slug}' has no version in '{lang}', the language of {network}",
+                                   slug=article.slug, lang=network.lang, network=network.name),
                         say("translate it (`lang: {lang}` and `slug: {slug}` in the translation's header), "
                             "or leave {id} out of `networks:`", lang=network.lang, slug=article.slug,
                             id=network.id))
 
-    def _unwanted(self, version: Article, article: Article, network_id: str, entry: PostEntry) -> bool:
-        """Whether a translation's header leaves a network out of its default promotion (`social:`)."""
-        if version is article or not entry.implicit:
-            return False
-        social = version.social
-        if social.skip or (network_id in social.per_network and social.per_network[network_id].skip):
-            return True
-        return social.networks is not None and network_id not in social.networks
+    def _before_since(self, version: Article) -> bool:
+        """Whether a default promotion leaves a version out: dated before `blog: promote: since:`."""
+        defaults = self.calendar.blog.promote
+        return defaults is not None and defaults.since is not None and version.date is not None \
+            and version.date.astimezone(self.calendar.zone).date() < defaults.since
 
     def _promotion(self, entry: PostEntry, article: Article) -> list[Item]:
         networks = self._promotion_networks(entry, article)
@@ -381,17 +401,18 @@ class _Resolver:
             if variant is not None and variant.skip:
                 continue
             version = self._version(original, network)
-            if version is None:  # no version in the network's language: nothing to say to its audience
+            if version is None or version.date is None:  # nothing to say to the network's readers
                 if network_id in entry.networks:
-                    self._untranslated(entry, original, network)
+                    self._untranslated(entry, original, network, version)
                 continue
             date = version.date
-            if self._unwanted(version, original, network_id, entry) or date is None:
+            if entry.implicit and (network_id not in self._wanted(version) or self._before_since(version)):
                 continue
             publication = original_publication
             if version is not original:  # a translation goes online with its original, or after it
                 own = article_state(version, self.calendar, self.now, self.by_slug)
-                publication = max(own.live_at or date, original_publication)
+                planned = own.live_at or planned_publication(version, self.calendar) or date
+                publication = max(planned, original_publication)
             deferred = publication > date
             starts: list[tuple[int, dt.datetime, Source]] = []
             for number, offset in enumerate(schedule, start=1):
@@ -422,9 +443,10 @@ class _Resolver:
             rank = {number: index for index, (_start, number) in enumerate(after, start=1)}
             # A promotion waits for its article while it is in review (prepared, not scheduled: the article
             # may slip); a default one also while it is a draft. A `promote:` entry for a draft is reported.
-            # A translation's waits for its original too.
-            draft = any(version_of.status == "review" or (entry.implicit and version_of.status == "draft")
-                        for version_of in (original, version))
+            # A translation's waits for its original too, and for itself while it is a draft or in review.
+            draft = any(of.status == "review"
+                        or (of.status == "draft" and (entry.implicit or of is not original))
+                        for of in (original, version))
             for number, start, where in starts:
                 step = (rank[number], len(after)) if number in rank else (0, len(after))
                 item_id = f"{entry.id}-{network_id}-{keys[number - 1]}"
@@ -477,11 +499,14 @@ class _Resolver:
             return []
         items = []
         for article in self.articles:
-            if article.slug in promoted or not promoted_unasked(article):  # hidden, skip: when named
+            if not article.is_original or article.slug in promoted:
                 continue
-            if defaults.since is not None and article.date is not None \
-                    and article.date.astimezone(self.calendar.zone).date() < defaults.since:
-                continue
+            translations = self.translations.get(article.slug, ())
+            if not translations:  # hidden, skip: when named
+                if not promoted_unasked(article) or self._before_since(article):
+                    continue
+            elif not any(self._wanted(v) and not self._before_since(v) for v in (article, *translations)):
+                continue  # each version's header decides for its language, and `since:` for its date
             entry = PostEntry(
                 id=article.slug, kind="promote", networks=(), source=article.where("social"),
                 article=article.slug, implicit=True,
@@ -492,8 +517,12 @@ class _Resolver:
     def _post(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
               article: Article | None, source: Source, text: str | None = None,
               step: tuple[int, int] | None = None, draft: bool = False) -> Item:
-        if article is not None and network.lang is not None:  # `article:` on an account of another language
-            article = self._version(article, network) or article  # none in it: `post-language` says so
+        if article is not None and article.is_original and network.lang is not None:
+            # `article:` on an account of another language: its version there, once that goes online (none in
+            # it, or not yet: the original, and `post-language` says so).
+            version = self._version(article, network)
+            if version is not None and version.date is not None and version.status not in ("draft", "review"):
+                article = version
         variant = entry.variants.get(network.id)
         override = article.social.per_network.get(network.id) if article else None
         custom_text = (
@@ -609,13 +638,6 @@ class _Resolver:
             return article.title
         words = URL_IN_TEXT.sub("", text).split()  # a link is no title, and differs per network (tracking)
         return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
-
-
-def _same_language(lang: str, other: str, primary: bool = False) -> bool:
-    """Whether two language tags name one language: ``en-GB`` and ``en_gb``; with ``primary``, ``en`` and
-    ``en-GB`` too."""
-    one, two = lang.lower().replace("_", "-"), other.lower().replace("_", "-")
-    return one.split("-")[0] == two.split("-")[0] if primary else one == two
 
 
 def _promotional(entry: PostEntry, campaign: Campaign | None) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, rule
 from edcal.checks.rules._dates import NamedDate, with_years, written_dates
-from edcal.i18n import DAYS, Message, repeated_hour, say, say_count, utc_offset
+from edcal.i18n import DAYS, Message, repeated_hour, same_language, say, say_count, utc_offset
 from edcal.load import timeparse
 from edcal.model.article import Article, MisreadMarkup
 from edcal.model.calendar import KeyDate
@@ -521,13 +521,12 @@ def post_language(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
     languages: dict[str, list[str]] = {}
     for article in ctx.plan.articles:
-        languages.setdefault(article.slug, []).append(article.lang.lower().replace("_", "-").split("-")[0])
+        languages.setdefault(article.slug, []).append(article.lang)
     for post in ctx.posts():
         network = networks.get(post.network or "")
-        if network is None or network.lang is None or post.article is None:
+        if network is None or network.lang is None or post.article not in languages:
             continue
-        lang = network.lang.lower().replace("_", "-").split("-")[0]
-        if lang in languages.get(post.article, [lang]):
+        if any(same_language(lang, network.lang, primary=True) for lang in languages[post.article]):
             continue
         yield Problem(post.source,
                       say("{network} post '{id}' is for readers in '{lang}', and its article '{slug}' has no "
