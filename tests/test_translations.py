@@ -172,3 +172,16 @@ def test_promoting_since_a_day_counts_each_versions_own_date() -> None:
                                               "schedule: [at publication, +1 week], since: 2027-01-14}"))
     found = posts(plan_of(calendar, articles(calendar, date="2027-01-15T09:00"), now=NOW))
     assert "portail-linkedin-en-0" in found and "portail-linkedin-0" not in found
+
+
+def test_the_drafts_review_previews_the_link_as_the_english_page_shows_it() -> None:
+    """The review's card of an English post previewed the French title and summary, its link going to the
+    English page (whose og:title is English)."""
+    from edcal.outputs.review import preview
+
+    calendar = calendar_from(CALENDAR)
+    plan = plan_of(calendar, articles(calendar), now=NOW)
+    english, french = posts(plan)["portail-linkedin-en-0"], posts(plan)["portail-linkedin-0"]
+    assert (english.lang, french.lang) == ("en", None)  # plan.json's `lang`: the translation's, on its posts
+    assert preview(english, plan, {})["title"] == "Caring for a steel gate"  # type: ignore[index]
+    assert preview(french, plan, {})["title"] == "Entretenir un portail"  # type: ignore[index]

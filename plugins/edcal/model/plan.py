@@ -275,10 +275,13 @@ class Plan:
 
     def article_of(self, item: Item) -> Article | None:
         """The article an item is about: an article's item is its own language's version
-        (a translation shares its original's slug); a post or deadline names the original."""
-        if item.kind == "article":
+        (a translation shares its original's slug); a post or deadline names the original, or, a post on
+        an account of another language (its `lang`), the translation it posts."""
+        if item.kind == "article" or (item.kind == "post" and item.lang is not None):
             if self._by_item is None:
                 self._by_item = {article_item_id(a): a for a in self.articles}
+            if item.kind == "post":
+                return self._by_item.get(article_item_id_for(item.article or "", item.lang))
             return self._by_item.get(item.id)
         return self.articles_by_slug().get(item.article or "")
 
@@ -317,4 +320,9 @@ def key_date_event_id(key_date_id: str) -> str:
 
 def article_item_id(article: Article) -> str:
     """The plan item's id of an article: ``article-<slug>``, and ``-<lang>`` for a translation."""
-    return f"article-{article.slug}" + ("" if article.is_original else f"-{article.lang}")
+    return article_item_id_for(article.slug, None if article.is_original else article.lang)
+
+
+def article_item_id_for(slug: str, translation: str | None) -> str:
+    """:func:`article_item_id` from a slug and, for a translation, its language."""
+    return f"article-{slug}" + (f"-{translation}" if translation else "")

@@ -83,9 +83,8 @@ class Card:
 def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
     upcoming = [i for i in drafted(plan) if i.start >= plan.now]  # type: ignore[operator]
-    articles = plan.articles_by_slug()
     images = [m.path for item in upcoming for m in item.media]
-    images += [a.image for a in (articles.get(i.article or "") for i in upcoming) if a and a.image]
+    images += [a.image for a in (plan.article_of(i) for i in upcoming) if a and a.image]
     media = copy_media(images, context, folder)
     findings = items_with(context.findings)
     about = articles_with(context.findings, plan)
@@ -178,7 +177,7 @@ def preview(item: Item, plan: Plan, media: dict[str, str]) -> dict[str, str] | N
     network = plan.calendar.networks[item.network or ""]
     if not item.url or not network.links_clickable or item.media:
         return None
-    article = plan.articles_by_slug().get(item.article or "")
+    article = plan.article_of(item)  # a translation, on an account of its language
     host = item.url.split("/")[2] if "://" in item.url else plan.site_url
     if article is None:
         return {"title": host, "description": "", "image": "", "host": host}

@@ -44,4 +44,4 @@ def post_article(post: Item, plan: Plan, by_page: dict[str, Article]) -> Article
 
     :param by_page: :func:`articles_by_page` of ``plan``, computed once for every post.
     """
-    return plan.articles_by_slug().get(post.article or "") or linked_article(post, by_page, plan.site_url)
+    return plan.article_of(post) or linked_article(post, by_page, plan.site_url)
