@@ -110,17 +110,28 @@ def parse_window(since: str | None, until: str | None, zone: ZoneInfo,
     return start, end
 
 
+def source_date_epoch() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as an instant in UTC, None when it is not set.
+
+    :raises InputErrors: when it is no number of seconds.
+    """
+    epoch = os.environ.get(EPOCH_VARIABLE)
+    if not epoch:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (ValueError, OverflowError):
+        raise InputErrors(
+            [InputError(Source(f"${EPOCH_VARIABLE}", 1, 1),
+                        say("found '{epoch}', expected a number of seconds since 1970", epoch=epoch))]
+        ) from None
+
+
 def build_time(site: Path, inputs: Sequence[str]) -> dt.datetime:
     """The instant the inputs were last revised, in UTC, for timestamps in outputs."""
-    epoch = os.environ.get(EPOCH_VARIABLE)
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-        except (ValueError, OverflowError):
-            raise InputErrors(
-                [InputError(Source(f"${EPOCH_VARIABLE}", 1, 1),
-                            say("found '{epoch}', expected a number of seconds since 1970", epoch=epoch))]
-            ) from None
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return epoch
     committed = _last_commit_time(site, inputs)
     if committed is not None:
         return committed

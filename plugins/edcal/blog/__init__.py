@@ -135,17 +135,17 @@ def on_content_init(content: Any) -> None:
 def _pinned_time(context: dict[str, Any]) -> Any:
     """The time written for "now" in the blog's files: edcal's build time (``SOURCE_DATE_EPOCH``, else the
     inputs' last commit), or ``SOURCE_DATE_EPOCH`` for the blog built without the planning engine."""
-    import datetime as dt
-    import os
-
-    from edcal.clock import EPOCH_VARIABLE
+    from edcal.clock import source_date_epoch
+    from edcal.errors import InputErrors
     from edcal.pelican_plugin.state import STATE_KEY
 
     state = context.get(STATE_KEY)
     if state is not None:
         return state.generated_at
-    epoch = os.environ.get(EPOCH_VARIABLE, "").strip()
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
+    try:
+        return source_date_epoch()
+    except InputErrors:  # not a number: the blog alone keeps Pelican's own date
+        return None
 
 
 def enabled(settings: dict[str, Any]) -> bool:

@@ -23,7 +23,7 @@ from typing import Any
 from pelican.readers import MarkdownReader
 
 from edcal.errors import InputErrors
-from edcal.i18n import Message, say
+from edcal.i18n import Message, same_language, say
 from edcal.load.articles import (
     EDCAL_KEY,
     ArticleMeta,
@@ -306,4 +306,4 @@ def _same_language(lang: Any, site_lang: str) -> bool:
     """``fr-FR`` or ``fr_FR`` on a site whose DEFAULT_LANG is ``fr``: the same language, another code."""
     if not isinstance(lang, str) or not site_lang or lang == site_lang:
         return False
-    return re.split(r"[-_]", lang)[0].lower() == re.split(r"[-_]", site_lang)[0].lower()
+    return same_language(lang, site_lang, primary=True)

@@ -291,9 +291,7 @@ class _Resolver:
         if entry.networks:
             return entry.networks
         if not entry.implicit:
-            social = article.social
-            defaults = self.calendar.blog.promote
-            return social.networks if social.networks is not None else (defaults.networks if defaults else ())
+            return self._listed(article)
         # A default promotion: each version's header decides for the networks in its language.
         wanted = self._wanted(article)
         for translation in self.translations.get(article.slug, ()):
@@ -304,12 +302,17 @@ class _Resolver:
         """The networks a version's default promotion is for: its `social: networks:`, else the blog's, less
         those its header skips, in its language (a network without `lang:` speaks the site's)."""
         social = version.social
-        defaults = self.calendar.blog.promote
         if social.skip or version.status == "hidden":
             return ()
-        listed = social.networks if social.networks is not None else (defaults.networks if defaults else ())
-        return tuple(n for n in listed if not (n in social.per_network and social.per_network[n].skip)
-                     and self._speaks(version, n))
+        skipped = {n for n, override in social.per_network.items() if override.skip}
+        return tuple(n for n in self._listed(version) if n not in skipped and self._speaks(version, n))
+
+    def _listed(self, version: Article) -> tuple[str, ...]:
+        """The networks a version's header names (`social: networks:`), else the blog's default ones."""
+        defaults = self.calendar.blog.promote
+        if version.social.networks is not None:
+            return version.social.networks
+        return defaults.networks if defaults is not None else ()
 
     def _speaks(self, version: Article, network_id: str) -> bool:
         """Whether a network's readers read a version: the original on a network without `lang:`, a version
