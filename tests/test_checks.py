@@ -708,6 +708,11 @@ def test_too_many_hashtags() -> None:
                     extra=extra)
     assert not findings("too-many-hashtags", posts("{id: t, at: 2027-01-12 09:00, networks: [threads], text: '#Un et C#'}"),
                         extra=extra)
+    teams = "  teams: {custom: true, name: Teams, limit: 5000, max_hashtags: 0}\n"
+    found = findings("too-many-hashtags", posts("{id: t, at: 2027-01-12 09:00, networks: [teams], text: 'Bienvenue #Lyon'}"),
+                     extra=teams)
+    assert [(f.message, f.hint) for f in found] == [
+        ("Teams post 't-teams' has hashtags (#Lyon); Teams takes none (max_hashtags: 0)", "remove the hashtags from `text:`")]
 
 
 def test_too_many_links() -> None:

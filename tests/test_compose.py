@@ -403,3 +403,23 @@ def test_french_spacing_follows_the_language_of_what_the_post_is_about() -> None
     items = by_id(plan_of(calendar, [article("en-salon", "2027-01-05T09:00", calendar, lang="en")]))
     assert items["p-x"].text.startswith("Trade fair : soon !")
     assert items["q-x"].text == "Code\u00a0: `a ? b : c`\u00a0!"
+
+
+def test_an_internal_network_with_max_hashtags_0_gets_no_hashtags() -> None:
+    """An intranet (Teams) declared with `max_hashtags: 0` was refused ("a number of at least 1"), and its
+    drafts carried the campaign's hashtags and the article's tags (`#NovalisRecrute #Emploi`); a network
+    refusing "#" got them too, then `edcal check` refused the text edcal had written itself."""
+    networks = ("  teams: {custom: true, name: Teams, limit: 5000, max_hashtags: 0}\n"
+                "  intranet: {custom: true, name: Intranet, limit: 5000, forbidden_characters: '#'}\n")
+    calendar = calendar_from(
+        PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n" + networks)
+        + "campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: ['#Recrute']}\n"
+        "posts:\n  - {id: p, networks: [teams, intranet, mastodon], at: 2027-01-12 09:00, campaign: c,\n"
+        "     article: offre, text: Nous recrutons.}\n")
+    items = by_id(plan_of(calendar, [article("offre", "2027-01-11T09:00", calendar, tags=["emploi"])]))
+    assert "#" not in (items["p-teams"].text or "") and "#" not in (items["p-intranet"].text or "")
+    assert "#Recrute #Emploi" in (items["p-mastodon"].text or "")  # elsewhere they are still given
+    from edcal.checks import run_checks
+    assert [f.rule for f in run_checks(plan_of(calendar, [article("offre", "2027-01-11T09:00", calendar,
+                                                                   tags=["emploi"])]))
+            if f.rule in ("too-many-hashtags", "forbidden-characters")] == []

@@ -377,7 +377,8 @@ class NetworkSpec(Spec):
     mention_counting: Literal["full", "local-part"] | None = Field(None, description="'local-part' counts @user@domain as @user (Mastodon).")
     media: Literal["required", "optional", "none"] | None = Field(None, description="Whether a post needs an image or video.")
     max_images: PositiveInt | None = Field(None, description="Most images per post.")
-    max_hashtags: PositiveInt | None = Field(None, description="Most hashtags per post.")
+    max_hashtags: int | None = Field(None, ge=0, le=1_000_000_000,
+                                     description="Most hashtags per post; 0: none (an internal network).")
     max_links: PositiveInt | None = Field(None, description="Most distinct links per post.")
     title_limit: PositiveInt | None = Field(None, description="Limit of a post's title (Pinterest, YouTube).")
     alt_limit: PositiveInt | None = Field(None, description="Limit of an image's alt text.")

@@ -586,6 +586,8 @@ class Composer:
             typed = len(typed_tags)
         if network.max_hashtags is not None:
             hashtags = hashtags[:max(0, network.max_hashtags - typed)]
+        if "#" in (network.forbidden_characters or ""):  # a network that refuses "#" is given no hashtags
+            hashtags = []
         summary = _nfc(article.summary if article else "")
         context = {
             "network": network,

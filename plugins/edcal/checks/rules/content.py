@@ -392,7 +392,14 @@ def too_many_hashtags(ctx: CheckContext) -> Iterator[Problem]:
         if network.max_hashtags is None:
             continue
         tags = hashtags_in(post.text or "")
-        if len(tags) > network.max_hashtags:
+        if len(tags) > network.max_hashtags == 0:
+            yield Problem(ctx.text_source(post), say("{network} post '{id}' has hashtags ({tags}); {network} takes "
+                                                     "none (max_hashtags: 0)", network=network.name,
+                                                     id=post.id, tags=" ".join(tags)),
+                          say("remove the hashtags from `text:`"), post,
+                          together=say("{network}: {posts} have hashtags ({tags}); {network} takes none "
+                                       "(max_hashtags: 0)", network=network.name, posts=THE_POSTS, tags=" ".join(tags)))
+        elif len(tags) > network.max_hashtags:
             yield Problem(ctx.text_source(post), say("{network} post '{id}' has {count} hashtags ({tags}); {network} "
                                            "takes at most {limit}", network=network.name, id=post.id,
                                            count=len(tags), tags=" ".join(tags), limit=network.max_hashtags),
