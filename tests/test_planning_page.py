@@ -548,6 +548,12 @@ def test_the_interface_speaks_english_on_an_english_site(sample: Path, tmp_path:
     assert "Calendrier de publication" not in page
     assert "Subscribe rather than download" in page and "frozen copy (.ics)" in page
     assert "open calendar.google.com, Other calendars, +, From URL" in page and ">Copy the address</button>" in page
+    # A language edcal does not speak: the pages are in English, and say so to screen readers (they said "es").
+    settings.write_text(settings.read_text(encoding="utf-8").replace('DEFAULT_LANG = "en"', 'DEFAULT_LANG = "es"'),
+                        encoding="utf-8")
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    page = (site / "planning" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "Publishing calendar" in page
     assert "<h3>By person</h3>" in page
     assert "Publishing schedule already holds everything" in page and "every 8 to 24 hours" in page
     drafts = review_text(site)

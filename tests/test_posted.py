@@ -192,6 +192,9 @@ def test_a_draft_s_event_is_stamped_when_it_came_to_say_not_confirmed() -> None:
     assert "Non confirmée" in str(event["DESCRIPTION"])
     assert event["DTSTAMP"].dt == event["LAST-MODIFIED"].dt == dt.datetime(2027, 1, 5, 9, 0, tzinfo=dt.UTC)
 
+    # The report asks to confirm what may have gone out: not a draft (the article was still in review).
+    assert "brouillon-linkedin" not in [item.id for item in report(plan).to_confirm]
+
 
 SKIPPED = """\
 posted:
@@ -228,6 +231,7 @@ def test_a_post_the_log_says_did_not_go_out_is_planned_not_gone_out_and_no_longe
     skipped = str(events["[Mastodon] Bonne semaine à tous (annulé)"]["DESCRIPTION"])
     assert "Annulée\u00a0: le journal de ce qui est parti dit qu'elle n'est pas partie." in skipped.splitlines()
     assert "Statut\u00a0: annulé" in skipped.splitlines() and "publié" not in skipped  # not "its time passed"
+    assert [str(events[title]["STATUS"]) for title in sorted(events)] == ["CONFIRMED", "CANCELLED"]
     # Not the log's line: a line added above it (a post above a log kept in calendar.yaml) left the
     # event as it was, as every event names its source file and not its line.
     plan = plan_of(calendar_from(CALENDAR, {"log.yaml": "# The log.\n" + SKIPPED}), now=NOW)

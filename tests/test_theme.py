@@ -282,6 +282,33 @@ def test_a_site_overrides_one_word_and_one_template(site: Path) -> None:
     assert "<title>Contact, page à part</title>" in page and "Écrivez-nous." in page
 
 
+def test_override_folders_are_the_settings_files_and_a_missing_one_is_an_error(site: Path) -> None:
+    """`THEME_TEMPLATES_OVERRIDES = ["overrides"]`, as networks.md writes it: built from content/ (edcal finds
+    the site above), the site's templates and words were left out without a word, as was a misspelt folder;
+    a misspelt THEME was reported at line 1 with no hint."""
+    overrides = site / "overrides"
+    (overrides / "translations").mkdir(parents=True)
+    (overrides / "translations" / "fr.yaml").write_text("Share this article: Faites passer\n", encoding="utf-8")
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\n')
+    result = run_edcal("build", cwd=site / "content")
+    assert result.returncode == 0, result.stderr
+    assert "Faites passer" in (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    settings = (site / "pelicanconf.py").read_text(encoding="utf-8")
+    (site / "pelicanconf.py").write_text(settings.replace('["overrides"]', '["overides"]'), encoding="utf-8")
+    result = run_edcal("check", cwd=site)
+    line = settings.splitlines().index('THEME_TEMPLATES_OVERRIDES = ["overrides"]') + 1
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert (f"pelicanconf.py:{line}:1: error: found 'overides' in THEME_TEMPLATES_OVERRIDES, no such folder "
+            "beside pelicanconf.py\n    hint: did you mean 'overrides'?") in result.stderr
+    theme = next(n for n, text in enumerate(settings.splitlines(), start=1) if text.startswith("THEME ="))
+    (site / "pelicanconf.py").write_text(settings.replace("themes/edcal'", "themes/edcl'"), encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"pelicanconf.py:{theme}:1: error: found THEME = '" in result.stderr
+    assert "themes/edcl': no such theme folder beside pelicanconf.py" in result.stderr
+    assert "themes/edcal'?" in result.stderr  # did you mean
+
+
 # Site files
 
 

@@ -8,11 +8,12 @@ import io
 import ipaddress
 import logging
 import os
+import re
 import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from edcal.errors import InputError, InputErrors
+from edcal.errors import InputError, InputErrors, closest, did_you_mean
 from edcal.i18n import LANG_VARIABLE, say, site_language_known, speak
 from edcal.model.source import Source
 
@@ -62,6 +63,9 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         raise InputErrors([InputError(Source(name, exc.lineno or 1, exc.offset or 1),
                                       say("Python syntax error: {problem}", problem=exc.msg))]) from None
     except Exception as exc:  # the settings file is user code: report, never trace back
+        theme = _missing_theme(site, path, exc)
+        if theme is not None:
+            raise InputErrors([theme]) from None
         message = say("could not read the settings: {problem}", problem=str(exc))
         raise InputErrors([InputError(Source(name, _failed_line(exc, path), 1), message)]) from None
     # Pelican makes the paths a settings file sets relative to it, and leaves its defaults ("output",
@@ -71,6 +75,7 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         if isinstance(value, str) and not os.path.isabs(value) and key not in (overrides or {}):
             settings[key] = os.path.normpath(os.path.join(path.parent, value))
     speak(settings.get("DEFAULT_LANG"))  # the site's team reads what follows
+    _override_folders(site, path, settings, overrides or {})
     plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or []]
     if require_plugin and PLUGIN not in plugins:
         # At the PLUGINS line, keeping the site's own plugins: `PLUGINS = ["edcal"]` would drop them.
@@ -79,6 +84,69 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         raise InputErrors([InputError(setting_source(site, path, "PLUGINS"),
                                       say("the edcal plugin is not enabled"), hint)])
     return settings
+
+
+def _override_folders(site: Path, path: Path, settings: dict[str, Any], overrides: dict[str, Any]) -> None:
+    """``THEME_TEMPLATES_OVERRIDES`` made relative to the settings file, as Pelican makes ``THEME``; a folder
+    that is not there is an error.
+
+    Pelican leaves them relative to the current folder: run from content/ (edcal finds the site above), the
+    site's templates, words and draft templates were left out without a word, as was a misspelt folder.
+    """
+    key = "THEME_TEMPLATES_OVERRIDES"
+    folders = settings.get(key)
+    if not folders or key in overrides or isinstance(folders, str):
+        return
+    resolved = [os.path.normpath(os.path.join(path.parent, str(f))) for f in folders]
+    missing = [(written, folder) for written, folder in zip(folders, resolved, strict=True)
+               if not os.path.isdir(folder)]
+    if missing:
+        where = setting_source(site, path, key)
+        errors = []
+        for written, folder in missing:
+            parent = Path(folder).parent
+            siblings = sorted(p.name for p in parent.iterdir() if p.is_dir()) if parent.is_dir() else []
+            errors.append(InputError(
+                where, say("found '{folder}' in {setting}, no such folder beside {file}", folder=written,
+                           setting=key, file=path.name),
+                did_you_mean(Path(folder).name, siblings)
+                or say("create the folder, or remove it from {setting}", setting=key)))
+        raise InputErrors(errors)
+    settings[key] = resolved
+
+
+def _missing_theme(site: Path, path: Path, exc: BaseException) -> InputError | None:
+    """Pelican's "Could not find the theme X", at the THEME line, with the themes there are."""
+    found = re.fullmatch(r"Could not find the theme (.*)", str(exc))
+    if found is None:
+        return None
+    written = found.group(1)
+    if not site_language_known():  # Pelican stopped before DEFAULT_LANG was read: read it as written
+        speak(_written_setting(path, "DEFAULT_LANG"))
+    folder = Path(os.path.normpath(os.path.join(path.parent, written)))
+    themes = sorted(p.name for p in folder.parent.iterdir() if p.is_dir()) if folder.parent.is_dir() else []
+    match = closest(folder.name, themes)
+    hint = say("did you mean '{match}'?", match=(Path(written).parent / match).as_posix()) if match else None
+    return InputError(setting_source(site, path, "THEME"),
+                      say("found THEME = '{theme}': no such theme folder beside {file}, nor a theme Pelican "
+                          "has", theme=written, file=path.name),
+                      hint or say("give the theme's folder, e.g. THEME = 'themes/edcal'"))
+
+
+def _written_setting(path: Path, name: str) -> str | None:
+    """A setting's text as the settings file assigns it at top level (``DEFAULT_LANG = 'fr'``), not run."""
+    try:
+        tree = ast.parse(path.read_bytes(), filename=str(path))
+    except (OSError, SyntaxError, ValueError):
+        return None
+    found = None
+    for node in tree.body:
+        if not isinstance(node, ast.Assign):
+            continue
+        value = node.value.value if isinstance(node.value, ast.Constant) else None
+        if any(isinstance(t, ast.Name) and t.id == name for t in node.targets) and isinstance(value, str):
+            found = value
+    return found
 
 
 def _failed_line(exc: BaseException, path: Path) -> int:

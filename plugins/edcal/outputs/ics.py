@@ -504,7 +504,10 @@ class EventWriter:
             lines.append(f"DTEND;VALUE=DATE:{start + dt.timedelta(days=1):%Y%m%d}")
         lines.append("TRANSP:TRANSPARENT")
         confirmed = item.status in ("scheduled", "published") or self.plan.released(item)
-        lines.append(f"STATUS:{'CONFIRMED' if confirmed else 'TENTATIVE'}")
+        if item.skipped is not None:  # the log says it did not go out (its title says "cancelled")
+            lines.append("STATUS:CANCELLED")
+        else:
+            lines.append(f"STATUS:{'CONFIRMED' if confirmed else 'TENTATIVE'}")
         lines.append(f"SUMMARY:{_text(self.summary(item))}")
         lines.append(f"DESCRIPTION:{_text(self.description(item))}")
         categories = []

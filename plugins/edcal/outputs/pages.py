@@ -23,6 +23,7 @@ from edcal.i18n import (
     SINGULAR,
     Message,
     clock_time,
+    language,
     long_date,
     month_name,
     number,
@@ -133,7 +134,9 @@ def environment(context: OutputContext) -> jinja2.Environment:
     lang = context.plan.lang
     translate = translator(lang)
     env.globals["_"] = translate
-    env.globals["lang"] = lang.replace("_", "-")  # `<html lang>`: en-gb as the blog says it, not "en"
+    # `<html lang>`: en-gb as the blog says it, not "en"; the words' language where edcal has none of the
+    # site's (a Spanish site's planning pages are in English: a screen reader must read them so).
+    env.globals["lang"] = lang.replace("_", "-") if language(lang) == lang[:2].lower() else translate.language
     singular = SINGULAR.get(translate.language, SINGULAR["en"])
     # A count's word for 0, 1 and more, in the site's language: ["brouillon", "brouillon", "brouillons"].
     env.globals["forms"] = lambda one, many: [translate(one if singular(n) else many) for n in (0, 1, 2)]

@@ -129,7 +129,8 @@ def report(plan: Plan) -> Report:
                 plan.day_of(item.posted.at) if item.posted is not None else day)
         elif became == "unconfirmed" and logged and item.id in lines:
             logged_ahead.append((item, lines[item.id]))
-        elif became == "unconfirmed" and item.kind == "post" and logged and day >= first_kept:
+        elif (became == "unconfirmed" and item.kind == "post" and logged and day >= first_kept
+              and item.status != "draft"):  # a draft post (its article still in review) cannot have gone out
             to_confirm.append(item)
     # Every month from the first with something dated: a month of silence is a month below its targets, from
     # the channel's first month on (a network opened last year is not judged over the blog's archive).

@@ -527,6 +527,11 @@ class _Resolver:
             if version is not None and version.date is not None and version.status not in ("draft", "review"):
                 article = version
         variant = entry.variants.get(network.id)
+        written_link = (variant.link if variant else None) or entry.link
+        if article is None and written_link is not None:
+            # `link:` to one of the site's articles is that article's post, as `article:` is: its words in the
+            # template ("Read the article:"), its campaign, owner, tags and image, and plan.json's `article`.
+            article = self.article_at(absolute(written_link, self.site.url))
         override = article.social.per_network.get(network.id) if article else None
         custom_text = (
             (variant.text if variant else None) or text or entry.text
@@ -539,14 +544,13 @@ class _Resolver:
         owner_id = self._owner(entry, article, campaign)
         # A teaser (a promotion's step before the article is online) has no link to it: a dead page.
         teaser = step is not None and step[0] == 0
-        link = (variant.link if variant else None) or entry.link \
-            or (article.url if article and not teaser else None) or None
+        link = written_link or (article.url if article and not teaser else None) or None
         if link is None and custom_text:  # a link to the site in the text: tracked in place, and checked
             link = site_link_in(custom_text, self.site.url)
         url = None
         linked = article
         if link is not None:
-            # A `link:` to an article counts for that article ({campaign} is its slug), as a promotion does.
+            # A link to an article in the text counts for that article ({campaign} is its slug) too.
             linked = article or self.article_at(absolute(link, self.site.url))
             values = tracking_values(network, campaign, linked, entry.id, item_id)
             url = track(absolute(link, self.site.url), values, self.calendar.tracking, self.site.url)

@@ -44,9 +44,10 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
         entry = ctx.entry(post)
         if entry is not None and not entry.implicit:
             variant = entry.variants.get(post.network or "")
+            named = "article" in entry.field_sources or "promote" in entry.field_sources
             fields = ("article", "promote", "link") if post.article else ("link", "text")
             field = next((name for name in fields if name in entry.field_sources), None)
-            if not post.article and variant is not None and variant.link and "link" in variant.field_sources:
+            if not named and variant is not None and variant.link and "link" in variant.field_sources:
                 post = dataclasses.replace(post, source=variant.field_sources["link"])
             elif field is not None:
                 post = dataclasses.replace(post, source=entry.field_sources[field])
