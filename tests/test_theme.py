@@ -309,6 +309,28 @@ def test_override_folders_are_the_settings_files_and_a_missing_one_is_an_error(s
     assert "themes/edcal'?" in result.stderr  # did you mean
 
 
+def test_a_designer_replaces_the_brand_and_the_footer_s_last_line_and_a_missing_template_is_named(site: Path) -> None:
+    """A logo and a footer line meant copying all of base.html (no block for them); a template included or
+    extended under a wrong name said only its name ("template error: partials/brand-head.html")."""
+    overrides = site / "overrides"
+    overrides.mkdir()
+    (overrides / "base.html").write_text(
+        '{% extends "!theme/base.html" %}\n'
+        '{% block brand %}<a class="site-title" href="/"><img src="/brand/logo.svg" alt="ACME"></a>{% endblock %}\n'
+        '{% block footer_end %}<p>© ACME, Lyon</p>{% endblock %}\n', encoding="utf-8")
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\n')
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    home = (site / "output" / "index.html").read_text(encoding="utf-8")
+    assert '<img src="/brand/logo.svg" alt="ACME">' in home and "<p>© ACME, Lyon</p>" in home
+    assert 'class="site-nav"' in home and 'class="site-footer__title"' in home  # the rest stays
+    (overrides / "article.html").write_text('{% extends "!theme/articel.html" %}\n', encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert ("overrides/article.html:1:1: error: template error: template '!theme/articel.html' not found\n"
+            "    hint: check its name, and the folders of THEME_TEMPLATES_OVERRIDES and THEME") in result.stderr
+
+
 # Site files
 
 

@@ -164,6 +164,13 @@ def located_template_errors(root: Path, hint: str = say("fix the template, or re
             path = path.resolve().relative_to(root.resolve())
         message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
         where = Source(path.as_posix(), line or 1, 1)
+        if isinstance(exc, jinja2.TemplatesNotFound | jinja2.TemplateNotFound):
+            # Jinja says the name alone ("partials/brand-head.html"): say what is wrong, and where to look.
+            names = ", ".join(f"'{name}'" for name in getattr(exc, "templates", None) or [exc.name])
+            located = InputError(where, say("template error: template {names} not found", names=names),
+                                 say("check its name, and the folders of THEME_TEMPLATES_OVERRIDES and THEME "
+                                     "(`!theme/` before a name is the theme's own template)"))
+            raise InputErrors([located], outcome=outcome) from None
         located = InputError(where, say("template error: {problem}", problem=message), hint)
         raise InputErrors([located], outcome=outcome) from None
 
