@@ -245,6 +245,27 @@ def test_image_missing_in_a_suggestion_to_staff(tmp_path: Path) -> None:
     assert found.hint == "did you mean 'images/existante.png'?"
 
 
+def test_image_missing_in_a_page_s_text(tmp_path: Path) -> None:
+    """`![Atelier]({static}/images/atelier.jpg)` in content/pages/about.md: checked in articles, not in pages
+    (the page went out with a broken image, Pelican's "Cannot get modification stamp" on stdout)."""
+    from edcal.model.article import LinkedFile
+    from edcal.plan.resolve import Site, resolve_plan
+    from helpers import SITE, composer
+
+    calendar = calendar_from(PARIS_CALENDAR)
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "atelier.png").write_bytes(b"png")
+    plan = resolve_plan(calendar, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+                        site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
+    where = Source("content/pages/about.md", 6, 12)
+    plan.page_files = (("content/pages/about.md", LinkedFile("{static}/images/atelier.jpg", "images/atelier.jpg", where)),
+                       ("content/pages/about.md", LinkedFile("{static}/images/atelier.png", "images/atelier.png", where)))
+    (found,) = run_checks(plan, only=["image-missing"])
+    assert (found.source, found.severity) == (where, "error")
+    assert found.message.startswith("'{static}/images/atelier.jpg' in page content/pages/about.md links to ")
+    assert found.hint == "did you mean '{static}/images/atelier.png'?"
+
+
 def test_image_missing(tmp_path: Path) -> None:
     from edcal.plan.resolve import Site, resolve_plan
     from helpers import SITE, composer

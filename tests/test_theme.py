@@ -331,6 +331,16 @@ def test_a_designer_replaces_the_brand_and_the_footer_s_last_line_and_a_missing_
             "    hint: check its name, and the folders of THEME_TEMPLATES_OVERRIDES and THEME") in result.stderr
 
 
+def test_a_page_s_broken_image_is_found_as_an_article_s(site: Path) -> None:
+    contact = site / "content" / "pages" / "contact.md"
+    contact.write_text(contact.read_text(encoding="utf-8") + "\n![Atelier]({static}/images/atelier.jpg)\n",
+                       encoding="utf-8")
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 1, result.stderr
+    assert ("error: '{static}/images/atelier.jpg' in page content/pages/contact.md links to content/images/"
+            "atelier.jpg, which does not exist [image-missing]") in result.stdout
+
+
 # Site files
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from edcal.model.article import Article
+from edcal.model.article import Article, LinkedFile
 from edcal.model.calendar import Calendar, Media, PostEntry
 from edcal.model.days import start_of_day
 from edcal.model.network import fill_share_form
@@ -234,6 +234,8 @@ class Plan:
     site_url_source: Source | None = None
     #: URLs of the blog's pages (relative to the site, e.g. "a-propos/"), for link checks.
     page_urls: frozenset[str] = frozenset()
+    #: Files of the content folder the texts of pages not in draft link to: (the page's path, LinkedFile).
+    page_files: tuple[tuple[str, LinkedFile], ...] = ()
     #: What staff may share now from their own accounts.
     sharing: ShareKit = field(default_factory=ShareKit)
     _by_slug: dict[str, Article] | None = field(default=None, repr=False, compare=False)

@@ -56,5 +56,6 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) ->
                             generated_at=state.generated_at, site=site, composer=composer,
                             compose_from=compose_from)
     plan.page_urls = frozenset(state.page_urls)
+    plan.page_files = tuple(sorted(state.page_files, key=lambda pair: (pair[0], pair[1].source.line)))
     state.plan = plan
     return plan

@@ -208,6 +208,13 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
                                              path=Path(content.name) / linked.target),
                           nearest_file(content, linked.target, linked.written),
                           item, when=max(article.date, ctx.now) if article.date else None)
+    for page, linked in ctx.plan.page_files:
+        if linked.target not in exists:
+            exists[linked.target] = is_file(content / linked.target)
+        if not exists[linked.target]:
+            yield Problem(linked.source, say("'{written}' in page {page} links to {path}, which does not exist",
+                                             written=linked.written, page=page, path=Path(content.name) / linked.target),
+                          nearest_file(content, linked.target, linked.written), when=ctx.now)
 
 
 @rule("missing-alt-text", "warning", "An image has no alt text")
