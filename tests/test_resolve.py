@@ -113,6 +113,28 @@ def test_a_hidden_article_is_promoted_only_when_a_promote_entry_names_it() -> No
     assert posts == ["page-cachee-linkedin-0", "visible-x-0"]
 
 
+def test_a_hidden_article_is_not_one_of_the_blog_s_articles_in_the_counts() -> None:
+    """Two job offers as `status: hidden` pages: the build said "4 articles publiés", and the report met the
+    blog's `cadence: 2/month` with them."""
+    from edcal.plan.cadence import cadence_gaps
+    from edcal.plan.report import report
+    from edcal.plan.summary import summarize
+
+    calendar = calendar_from(PARIS_CALENDAR + "blog: {cadence: 2/month}\n")
+    plan = plan_of(calendar, [article("offre-1", "2027-01-05T10:00", calendar, status="hidden"),
+                              article("offre-2", "2027-01-06T10:00", calendar, status="hidden"),
+                              article("vrai", "2027-01-07T10:00", calendar)], now="2027-01-20T10:00:00+01:00")
+    assert summarize(plan).articles == {"published": 1, "hidden": 2}
+    january = next(row for row in report(plan).months[0].channels if row.network is None)
+    assert january.tally.done == 1
+    # Ahead, with the offers to come in February: one article, below the blog's two a month.
+    plan = plan_of(calendar, [article("offre-1", "2027-02-05T10:00", calendar, status="hidden"),
+                              article("offre-2", "2027-02-06T10:00", calendar, status="hidden"),
+                              article("vrai", "2027-02-07T10:00", calendar)], now="2027-01-20T10:00:00+01:00")
+    february = [gap for gap in cadence_gaps(plan, plan.now, 45) if gap.first == dt.date(2027, 2, 1)]
+    assert [(gap.name, gap.found) for gap in february] == [("Blog", 1)]
+
+
 def test_recurrence_weekly_with_count_and_slot_time() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: tip\n    networks: [linkedin]\n"
                              "    repeat: {every: week, on: [tue, thu], from: 2027-03-15, count: 4}\n"

@@ -287,6 +287,12 @@ class Plan:
             return self._by_item.get(item.id)
         return self.articles_by_slug().get(item.article or "")
 
+    def listed(self, item: Item) -> bool:
+        """Whether an article's item is one of the blog's articles, as its lists show them: an original (a
+        translation is the same article), not ``status: hidden`` (a page at its address, in no list)."""
+        article = self.article_of(item) if item.kind == "article" else None
+        return article is not None and article.is_original and article.status != "hidden"
+
     def articles_by_slug(self) -> dict[str, Article]:
         """Original articles by slug (computed once: the outputs ask for it per item)."""
         if self._by_slug is None:

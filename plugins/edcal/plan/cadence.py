@@ -127,7 +127,7 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
         # An article a freeze holds back goes online when the freeze ends, its item's start: it counts then
         # (an open-ended freeze gives it no day).
         days = [i.start.astimezone(zone).date() for i in plan.items
-                if i.kind == "article" and isinstance(i.start, dt.datetime)
+                if i.kind == "article" and isinstance(i.start, dt.datetime) and plan.listed(i)
                 and (i.status in ("published", "scheduled", "review")
                      or (i.status == "withheld" and freeze_at(calendar, i.start, None, blog=True) is None))]
         where = calendar.blog.source or calendar.source

@@ -207,10 +207,7 @@ def _counted(item: Item, plan: Plan) -> bool:
         return False
     if item.kind == "post":
         return True
-    if item.kind != "article":
-        return False
-    article = plan.article_of(item)
-    return article is not None and article.is_original
+    return item.kind == "article" and plan.listed(item)
 
 
 def outcome(item: Item, now: dt.datetime, logged: bool) -> str:

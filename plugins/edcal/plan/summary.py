@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from edcal.model.plan import Plan
+from edcal.model.plan import Item, Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,9 @@ def summarize(plan: Plan) -> PlanSummary:
     return PlanSummary(
         items=len(plan.items),
         kinds=dict(Counter(item.kind for item in plan.items)),
-        articles=dict(Counter(item.status for item in plan.items if item.kind == "article")),
+        # A hidden article is online at its address, in no list: the blog's published articles leave it out.
+        articles=dict(Counter("hidden" if item.status == "published" and _hidden(plan, item) else item.status
+                              for item in plan.items if item.kind == "article")),
         posts=len(posts),
         networks=tuple(sorted({i.network for i in posts if i.network})),
         withheld=len(posts) - len(drafted),
@@ -57,3 +59,8 @@ def _went_online(plan: Plan) -> tuple[tuple[str, dt.datetime], ...]:
                 and plan.generated_at < start <= plan.now):
             found.append((item.title, start))
     return tuple(sorted(found, key=lambda row: row[1], reverse=True))
+
+
+def _hidden(plan: Plan, item: Item) -> bool:
+    article = plan.article_of(item)
+    return article is not None and article.status == "hidden"
