@@ -435,3 +435,23 @@ def test_a_link_to_one_of_the_site_s_articles_is_that_article_s_post() -> None:
     assert item.article == "offre"
     assert "Lire l'article\u00a0: https://blog.example.fr/offre/?utm_source=linkedin" in (item.text or "")
     assert (item.text or "").endswith("#Emploi")
+
+
+def test_a_promotion_takes_texts_in_turn() -> None:
+    """A job offer posted five times while open: the reminders were one text ("In case you missed it: …"),
+    `duplicate-text` said so and hinted `texts:`, which promotions refused."""
+    from edcal.checks import run_checks
+
+    def plan(texts: str):
+        calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {promote: offre, networks: [mastodon], " + texts
+                                 + "schedule: [at publication, +1 week, +2 weeks, +3 weeks]}\n")
+        return plan_of(calendar, [article("offre", "2027-01-11T09:00", calendar)], now="2027-01-04T08:00:00+01:00")
+
+    repeated = [f.item for f in run_checks(plan(""), only=["duplicate-text"])]
+    assert repeated == ["offre-mastodon-2w"]  # the second reminder repeats the first
+    items = by_id(plan("texts: ['Nous recrutons un soudeur.', 'Toujours ouvert : soudeur H/F.'], "))
+    texts = [(items[f"offre-mastodon-{step}"].text or "").split("\n")[0] for step in ("0", "1w", "2w", "3w")]
+    assert texts == ["Nous recrutons un soudeur.", "Au cas où vous l'auriez manqué\u00a0: Toujours ouvert\u00a0: soudeur H/F.",
+                     "Au cas où vous l'auriez manqué\u00a0: nous recrutons un soudeur.",  # French after a colon
+                     "Dernier rappel\u00a0: Toujours ouvert\u00a0: soudeur H/F."]
+    assert run_checks(plan("texts: [Un, Deux], "), only=["duplicate-text"]) == []

@@ -524,7 +524,7 @@ class PostSpec(Spec):
     schedule: Names | None = Field(None, description="Promotion: times relative to publication, e.g. ['at publication', '+2 days at 12:00'].")
     repeat: RepeatSpec | None = Field(None, description="Recurring post: the rule.")
     text: Text | None = Field(None, description="The post's text (default for promotions: the network's template).")
-    texts: list[Text] | None = Field(None, description="Recurring post: texts used in turn.")
+    texts: list[Text] | None = Field(None, description="Recurring post or promotion: texts used in turn.")
     link: Text | None = Field(None, description="A URL; links to the site get UTM parameters.")
     article: Text | None = Field(None, description="Link to this article (by slug) instead of a URL.")
     image: Text | None = Field(None, description="Image path in content/ (or a URL).")

@@ -450,10 +450,14 @@ class _Resolver:
             draft = any(of.status == "review"
                         or (of.status == "draft" and (entry.implicit or of is not original))
                         for of in (original, version))
+            # `texts:` in turn, by time: the first post takes the first, each later step the next.
+            turn = {number: index for index, (number, _start, _where)
+                    in enumerate(sorted(starts, key=lambda step: (step[1], step[0])))}
             for number, start, where in starts:
                 step = (rank[number], len(after)) if number in rank else (0, len(after))
                 item_id = f"{entry.id}-{network_id}-{keys[number - 1]}"
-                items.append(self._post(entry, network, start, item_id, version, where, step=step,
+                text = entry.texts[turn[number] % len(entry.texts)] if entry.texts else None
+                items.append(self._post(entry, network, start, item_id, version, where, text=text, step=step,
                                         draft=draft))
         return items
 

@@ -264,7 +264,7 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
                                                "({day:%Y-%m-%d}), within {days} days", network=network.name,
                                                id=post.id, previous=previous.id, day=previous.start,
                                                days=window.days),
-                              say("vary the text (recurring posts can take `texts:` in turn)"), post)
+                              say("vary the text (recurring posts and promotions can take `texts:` in turn)"), post)
         last_seen[key] = post
     own: dict[tuple[str, str], list[dt.datetime]] = defaultdict(list)
     if recurring:

@@ -82,8 +82,8 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
     networks = _post_networks(reading, spec, kind)
     if networks is None:
         return None
-    if spec.texts is not None and kind != "repeat":
-        reading.errors.add(key_of(loc, "texts"), say("`texts:` is for recurring posts only"),
+    if spec.texts is not None and kind not in ("repeat", "promote"):
+        reading.errors.add(key_of(loc, "texts"), say("`texts:` is for recurring posts and promotions only"),
                            say("use `text:` for a single text"))
     if spec.text is not None and spec.texts is not None:
         reading.errors.add(key_of(loc, "texts"), say("found both `text:` and `texts:`, expected one"))
