@@ -455,3 +455,15 @@ def test_a_promotion_takes_texts_in_turn() -> None:
                      "Au cas où vous l'auriez manqué\u00a0: nous recrutons un soudeur.",  # French after a colon
                      "Dernier rappel\u00a0: Toujours ouvert\u00a0: soudeur H/F."]
     assert run_checks(plan("texts: [Un, Deux], "), only=["duplicate-text"]) == []
+
+
+def test_a_network_s_own_utm_medium() -> None:
+    """An intranet's clicks were `utm_medium=social`, mixed with the social networks' in the analytics."""
+    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  intranet: {custom: true, "
+                                                    "name: Intranet, limit: 5000, utm_medium: intranet}\n")
+                             + "posts:\n  - {id: p, networks: [intranet, mastodon], at: 2027-01-12 09:00, link: /a/,"
+                             " text: 'Voir https://blog.example.fr/b/'}\n")
+    items = by_id(plan_of(calendar))
+    assert "utm_source=intranet&utm_medium=intranet&" in (items["p-intranet"].url or "")
+    assert "https://blog.example.fr/b/?utm_source=intranet&utm_medium=intranet&" in (items["p-intranet"].text or "")
+    assert "utm_source=mastodon&utm_medium=social&" in (items["p-mastodon"].url or "")

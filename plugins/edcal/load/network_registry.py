@@ -29,7 +29,8 @@ _RULE_FIELDS = (
     "media", "max_images", "max_hashtags", "max_links", "title_limit", "alt_limit", "max_image_bytes",
     "image_aspect", "hashtag_case", "forbidden_characters", "share_form", "color", "template",
 )  # fmt: skip
-_ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "utm_source", "lang")
+_ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "utm_source", "utm_medium",
+                   "lang")
 
 
 class Registry:

@@ -557,10 +557,12 @@ class _Resolver:
             # A link to an article in the text counts for that article ({campaign} is its slug) too.
             linked = article or self.article_at(absolute(link, self.site.url))
             values = tracking_values(network, campaign, linked, entry.id, item_id)
-            url = track(absolute(link, self.site.url), values, self.calendar.tracking, self.site.url)
+            tracking = self.calendar.tracking
+            if network.utm_medium is not None:
+                tracking = dataclasses.replace(tracking, medium=network.utm_medium)
+            url = track(absolute(link, self.site.url), values, tracking, self.site.url)
             if custom_text:
-                custom_text = track_text(custom_text, link, url, values, self.calendar.tracking,
-                                         self.site.url)
+                custom_text = track_text(custom_text, link, url, values, tracking, self.site.url)
         composed = self.composer.compose(PostParts(
             network=network, item_id=item_id, text=custom_text, title=entry.title, url=url,
             article=article, campaign=campaign,
