@@ -61,6 +61,19 @@ def test_post_language() -> None:
                                "in another language")]
 
 
+def test_placeholder_name() -> None:
+    """`edcal init`'s `{id: moi, name: Prénom Nom}` and Mastodon account: "0 errors, 0 warnings"."""
+    text = PARIS_CALENDAR.replace("{id: ana, name: Ana}", "{id: moi, name: Prénom Nom}").replace(
+        "  mastodon: {}", "  mastodon: {account: '@mon_entreprise@exemple.social'}")
+    found = run_checks(plan_of(calendar_from(text)), only=["placeholder-name"])
+    assert [(str(f.source), f.message) for f in found] == [
+        ("calendar.yaml:4", "team member 'moi' is still named 'Prénom Nom', the example `edcal init` wrote: what is "
+                            "signed by, or owned by, 'moi' names nobody"),
+        ("calendar.yaml:8", "Mastodon's account is still '@mon_entreprise@exemple.social', the example `edcal init` "
+                            "wrote")]
+    assert run_checks(plan_of(calendar_from(PARIS_CALENDAR)), only=["placeholder-name"]) == []
+
+
 def test_posted_before_plan() -> None:
     """The old year typed in January: the log says a post of 12 January 2027 went out on 12 January 2026."""
     log = ("\nposted:\n  - {item: a-x, at: 2026-01-12 10:15}\n  - {item: b-x, at: 2027-01-10 18:00}\n"

@@ -292,6 +292,14 @@ def test_a_site_made_without_its_address_is_told_which_line_to_change_until_it_i
     site = tmp_path / "blog"
     assert (site / "pelicanconf.py").read_text(encoding="utf-8").splitlines()[5] == \
         "SITEURL = 'https://www.example.org'"
+    # The example person and account `edcal init` wrote: said by init, warned by check until replaced.
+    assert "Under team: in blog/calendar.yaml:9, write your name, and your accounts under networks: " in made.stdout
+    found = run_edcal("check", "--only", "placeholder-name", cwd=site)
+    assert "calendar.yaml:8:5: warning: team member 'me' is still named 'First Last'" in found.stdout
+    assert "Mastodon's account is still '@my_company@example.social'" in found.stdout
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("First Last", "Dana Reyes").replace(
+        "@my_company@example.social", "@acme@mastodon.social"), encoding="utf-8")
     warning = ("pelicanconf.py:6:1: warning: SITEURL is 'https://www.example.org', a placeholder (example.org is "
                "reserved for examples): the sitemap, the feeds, the sharing tags and the posts' links would all "
                "point there [placeholder-site-url]\n"
@@ -323,7 +331,7 @@ def test_a_french_site_made_without_its_address_hears_it_in_french(tmp_path: Pat
     assert ("SITEURL vaut https://www.example.org, qui n'est pas une adresse publique\u00a0: avant de publier, "
             "écrivez l'adresse du site dans blog/pelicanconf.py:6 (edcal check et edcal build le signalent d'ici "
             "là).") in made.stdout
-    checked = run_edcal("check", cwd=tmp_path / "blog")
+    checked = run_edcal("check", "--only", "placeholder-site-url", cwd=tmp_path / "blog")
     assert checked.stdout.startswith(
         "pelicanconf.py:6:1: warning: SITEURL vaut 'https://www.example.org', une adresse factice (example.org "
         "est réservé aux exemples)\u00a0: le sitemap, les flux, les balises de partage et les liens des "

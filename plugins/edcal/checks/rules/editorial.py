@@ -143,6 +143,25 @@ def placeholder_text(ctx: CheckContext) -> Iterator[Problem]:
                           when=max(article.date, ctx.now), early=not _online(ctx, article))  # type: ignore[type-var]
 
 
+@rule("placeholder-name", "warning", "calendar.yaml still names the example person or account `edcal init` wrote")
+def placeholder_name(ctx: CheckContext) -> Iterator[Problem]:
+    from edcal.skeleton import PLACEHOLDER_ACCOUNTS, PLACEHOLDER_PEOPLE
+
+    calendar = ctx.plan.calendar
+    for person in calendar.team.values():
+        if person.name in PLACEHOLDER_PEOPLE:
+            yield Problem(person.source, say("team member '{id}' is still named '{name}', the example `edcal init` "
+                                             "wrote: what is signed by, or owned by, '{id}' names nobody",
+                                             id=person.id, name=person.name),
+                          say("write the real person's name (a post is signed by someone real)"))
+    for network in calendar.networks.values():
+        if network.account in PLACEHOLDER_ACCOUNTS:
+            yield Problem(network.source or calendar.source, say("{network}'s account is still '{account}', the example "
+                                                        "`edcal init` wrote", network=network.name,
+                                                        account=network.account),
+                          say("write the company's account on {network}, or remove the network", network=network.name))
+
+
 def _online(ctx: CheckContext, article: Article) -> bool:
     """Whether the article is online with this build (dated, published, no freeze holding it; a translation
     not before its original)."""
