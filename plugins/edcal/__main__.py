@@ -522,8 +522,8 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
             line = next((n for n, text in enumerate(lines, start=1)
                          if any(text.endswith(f"name: {name}") for name in PLACEHOLDER_PEOPLE)), None)
             if line is not None:
-                told = say("Under team: in {where}, write your name, and your accounts under networks: (edcal "
-                           "check warns until then).", where=f"{calendar_file.as_posix()}:{line}")
+                told = say("Under team: in {where}, write your name, and your accounts under networks: "
+                           "(edcal check warns until then).", where=f"{calendar_file.as_posix()}:{line}")
                 click.echo(spoken(told))
         if site.extended:
             kept = say_count(len(site.extended),
