@@ -43,6 +43,20 @@ def errors_of(log: str) -> list[str]:
     return [error.format() for error in caught.value.errors]
 
 
+def test_a_line_s_hint_never_names_a_post_the_log_names_already() -> None:
+    """X retired: each X line's hint named the same day's LinkedIn post, logged already: following it, "logged
+    twice"."""
+    found = errors_of("""\
+posted:
+  - lundi-linkedin-20270104
+  - lundi-linkedn-20270104
+""")
+    (error,) = found
+    assert error.startswith("calendar.d/log.yaml:3:5: error: found 'lundi-linkedn-20270104', which names no post of "
+                            "the plan\n    hint: did you mean 'lundi-linkedin-2027")
+    assert "'lundi-linkedin-20270104'" not in error
+
+
 def test_a_line_that_does_not_fit_the_plan_is_a_located_error_that_says_what_was_meant() -> None:
     found = errors_of("""\
 posted:

@@ -112,11 +112,13 @@ class _Meant:
         # A line longer than any id by two characters or more has no post one typo away (and a line of
         # 100,000 characters would be 100,000 copies of itself).
         keys = {found, *_shorter(found)} if len(found) <= self.longest + 1 else set()
-        near = {post_id for key in keys for post_id in self.near.get(key, ())}
+        # An id the log names already is no hint: following it, the line would log that post twice (a
+        # network removed: its posts' lines pointed at the same day's post on another network).
+        near = {post_id for key in keys for post_id in self.near.get(key, ())} - self.logged
         match = closest(found, near)
         if match is None and not near and self.searched < self.FULL_SEARCHES:
             self.searched += 1
-            match = closest(found, self.ids)
+            match = closest(found, [post_id for post_id in self.ids if post_id not in self.logged])
         return (say("did you mean '{match}'?", match=match) if match else
                 say("a post's id is on its card in the planning pages and in its draft's file name "
                     "(drafts/<network>/<day>T<time>-<id>.txt)"))
