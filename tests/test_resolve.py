@@ -135,6 +135,21 @@ def test_a_hidden_article_is_not_one_of_the_blog_s_articles_in_the_counts() -> N
     assert [(gap.name, gap.found) for gap in february] == [("Blog", 1)]
 
 
+def test_an_account_opened_later_has_no_past_promotions_of_older_articles() -> None:
+    """X added to `blog: promote: networks:` a year on: 14 promotions of 2026 articles appeared, "publié";
+    `blog: promote: since:` took the past promotions of every network away, and the log's lines with them."""
+    text = PARIS_CALENDAR.replace("  x: {}", "  x: {since: 2027-03-01}") + "blog:\n  promote: {networks: [x, mastodon]}\n"
+    calendar = calendar_from(text)
+    plan = plan_of(calendar, [article("ancien", "2026-10-06T10:00", calendar),
+                              article("nouveau", "2027-03-02T10:00", calendar)], now="2027-03-05T10:00:00+01:00")
+    assert sorted(i.id for i in plan.items if i.kind == "post") == [
+        "ancien-mastodon-0", "nouveau-mastodon-0", "nouveau-x-0"]
+    # A promotion asked for by name is left as written.
+    calendar = calendar_from(text + "posts:\n  - {promote: ancien, networks: [x]}\n")
+    plan = plan_of(calendar, [article("ancien", "2026-10-06T10:00", calendar)], now="2027-03-05T10:00:00+01:00")
+    assert [i.id for i in plan.items if i.kind == "post"] == ["ancien-x-0"]
+
+
 def test_recurrence_weekly_with_count_and_slot_time() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: tip\n    networks: [linkedin]\n"
                              "    repeat: {every: week, on: [tue, thu], from: 2027-03-15, count: 4}\n"

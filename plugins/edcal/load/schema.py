@@ -359,6 +359,7 @@ class NetworkSpec(Spec):
     max_per_day: PositiveInt | None = Field(None, description="Most posts allowed on one day.")
     objective: Objective | None = Field(None, description="What the account is for, with a figure.")
     utm_source: Text | None = Field(None, description="Value of utm_source for links posted here (default: the network id).")
+    since: Date | None = Field(None, description="The day the site began posting on this account: the blog's default promotions leave out articles published before it.")
     utm_medium: Text | None = Field(None, description="Value of utm_medium for links posted here (default: tracking's medium, 'social'), e.g. 'intranet' for an internal network.")
     lang: LanguageCode | None = Field(None, description="The account's language, e.g. 'en': promotions post the article's version in it, the draft templates speak it.")
     # Declaring a network of one's own.

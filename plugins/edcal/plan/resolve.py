@@ -409,8 +409,10 @@ class _Resolver:
                     self._untranslated(entry, original, network, version)
                 continue
             date = version.date
-            if entry.implicit and (network_id not in self._wanted(version) or self._before_since(version)):
-                continue
+            if entry.implicit and (network_id not in self._wanted(version) or self._before_since(version)
+                                   or (network.since is not None
+                                       and date.astimezone(self.calendar.zone).date() < network.since)):
+                continue  # an account opened later has no past promotions of older articles
             publication = original_publication
             if version is not original:  # a translation goes online with its original, or after it
                 own = article_state(version, self.calendar, self.now, self.by_slug)
