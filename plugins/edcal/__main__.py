@@ -519,11 +519,11 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
         calendar_file = folder / "calendar.yaml"
         if calendar_file in site.written:
             lines = calendar_file.read_text(encoding="utf-8").splitlines()
-            line = next((n for n, text in enumerate(lines, start=1)
+            name_line = next((n for n, text in enumerate(lines, start=1)
                          if any(text.endswith(f"name: {name}") for name in PLACEHOLDER_PEOPLE)), None)
-            if line is not None:
+            if name_line is not None:
                 told = say("Under team: in {where}, write your name, and your accounts under networks: "
-                           "(edcal check warns until then).", where=f"{calendar_file.as_posix()}:{line}")
+                           "(edcal check warns until then).", where=f"{calendar_file.as_posix()}:{name_line}")
                 click.echo(spoken(told))
         if site.extended:
             kept = say_count(len(site.extended),
