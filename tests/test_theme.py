@@ -341,6 +341,18 @@ def test_a_page_s_broken_image_is_found_as_an_article_s(site: Path) -> None:
             "atelier.jpg, which does not exist [image-missing]") in result.stdout
 
 
+def test_a_misspelt_default_image_is_an_error_at_its_setting(site: Path) -> None:
+    """`DEFAULT_IMAGE = "images/defualt.png"`: exit 0, and every page's og:image pointed at a 404."""
+    write_pelicanconf(site, 'DEFAULT_IMAGE = "images/public.pnj"\n')
+    line = (site / "pelicanconf.py").read_text(encoding="utf-8").splitlines().index(
+        'DEFAULT_IMAGE = "images/public.pnj"') + 1
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 1, result.stderr
+    assert (f"pelicanconf.py:{line}:1: error: DEFAULT_IMAGE is 'images/public.pnj', and there is no "
+            "content/images/public.pnj: every page without an image of its own would share a missing image "
+            "[image-missing]\n    hint: did you mean 'images/public.png'?") in result.stdout
+
+
 # Site files
 
 

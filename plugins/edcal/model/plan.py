@@ -234,6 +234,9 @@ class Plan:
     site_url_source: Source | None = None
     #: URLs of the blog's pages (relative to the site, e.g. "a-propos/"), for link checks.
     page_urls: frozenset[str] = frozenset()
+    #: The settings' DEFAULT_IMAGE (a path in the content folder) and where they set it: every page without an
+    #: image of its own shares it.
+    default_image: tuple[str, Source] | None = None
     #: Files of the content folder the texts of pages not in draft link to: (the page's path, LinkedFile).
     page_files: tuple[tuple[str, LinkedFile], ...] = ()
     #: What staff may share now from their own accounts.

@@ -56,6 +56,10 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) ->
                             generated_at=state.generated_at, site=site, composer=composer,
                             compose_from=compose_from)
     plan.page_urls = frozenset(state.page_urls)
+    default_image = state.settings.get("DEFAULT_IMAGE")
+    if isinstance(default_image, str) and default_image and "://" not in default_image:
+        settings_file = Path(state.settings.get(SETTINGS_FILE_SETTING) or state.site / DEFAULT_SETTINGS)
+        plan.default_image = (default_image, setting_source(state.site, settings_file, "DEFAULT_IMAGE"))
     plan.page_files = tuple(sorted(state.page_files, key=lambda pair: (pair[0], pair[1].source.line)))
     state.plan = plan
     return plan

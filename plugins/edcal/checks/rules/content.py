@@ -180,6 +180,14 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
                                      id=item.parent or item.id, path=Path(content.name) / path),
                           nearest_file(content, path), item,
                           when=ctx.now if item.id in online_ids else None)
+    if ctx.plan.default_image is not None:
+        image, where = ctx.plan.default_image
+        path = content_path(image)
+        if not is_file(content / path):
+            yield Problem(where, say("DEFAULT_IMAGE is '{image}', and there is no {path}: every page without an "
+                                     "image of its own would share a missing image", image=image,
+                                     path=Path(content.name) / path),
+                          nearest_file(content, path), when=ctx.now)
     for suggestion in ctx.plan.calendar.ambassadors.suggestions:
         path = content_path(suggestion.image) if suggestion.image and "://" not in suggestion.image else None
         if path is not None and not is_file(content / path):
