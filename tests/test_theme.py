@@ -269,7 +269,8 @@ def test_an_article_without_an_image_shares_the_default_image(site: Path) -> Non
 def test_a_site_overrides_one_word_and_one_template(site: Path) -> None:
     overrides = site / "overrides"
     (overrides / "translations").mkdir(parents=True)
-    (overrides / "translations" / "fr.yaml").write_text("Share this article: Faites passer\n", encoding="utf-8")
+    (overrides / "translations" / "fr.yaml").write_text("Share this article: Faites passer\n"
+                                                        "'Read the article:': 'À lire :'\n", encoding="utf-8")
     (overrides / "page.html").write_text(
         '{% extends "!theme/page.html" %}\n{% block title %}Contact, page à part{% endblock %}\n', encoding="utf-8")
     write_pelicanconf(site, f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n")
@@ -280,6 +281,11 @@ def test_a_site_overrides_one_word_and_one_template(site: Path) -> None:
     assert "Aller au contenu" in article  # the other words are still the theme's
     page = (site / "output" / "pages" / "contact.html").read_text(encoding="utf-8")
     assert "<title>Contact, page à part</title>" in page and "Écrivez-nous." in page
+    # The same file gives the drafts their words: the site's, then edcal's ("In case you missed it:").
+    drafts = [path.read_text(encoding="utf-8") for path in (site / "planning" / "drafts" / "linkedin").glob("*.txt")]
+    assert drafts and all("Lire l'article" not in text for text in drafts)
+    assert any("À lire\u00a0: https://" in text for text in drafts)
+    assert any("Au cas où vous l'auriez manqué" in text for text in drafts)
 
 
 def test_override_folders_are_the_settings_files_and_a_missing_one_is_an_error(site: Path) -> None:

@@ -214,6 +214,11 @@ class Translator:
     def __call__(self, text: str) -> str:
         return self._table.get(text, text)
 
+    @property
+    def table(self) -> dict[str, str]:
+        """Its translations, English text -> translation."""
+        return self._table
+
     def fill(self, text: str, **values: Any) -> str:
         """``_(text).format(**values)``, its figures and times of day as this language and territory write
         them: ``_.fill("gone out {time:%H:%M}", time=at)`` is "gone out 4:00 PM" in en-US."""

@@ -24,7 +24,7 @@ from typing import Any
 
 import jinja2
 
-from edcal.i18n import same_language, translator, typeset
+from edcal.i18n import Translator, same_language, translator, typeset
 from edcal.model.article import Article
 from edcal.model.calendar import Campaign, Person, Tracking
 from edcal.model.network import Network
@@ -455,10 +455,21 @@ def reminder(step: int | None, steps: int | None, translate: Callable[[str], str
     return translate("In case you missed it:") + " "
 
 
+def _with_site_words(base: Translator, folders: Sequence[str], lang: str) -> Translator:
+    """``base`` with the words of ``<lang>.yaml`` in the ``translations/`` folders beside the drafts folders
+    (the site's override folder, the theme's), as the blog's templates read them: a Spanish site's drafts say
+    "Lee el artículo:" and its reminders "Por si te lo perdiste:" from the file that translates its blog."""
+    from edcal.blog.helpers import catalog as theme_catalog
+
+    words = theme_catalog(tuple(folders), lang)
+    return Translator(base.language, {**base.table, **words}, base.tag) if words else base
+
+
 class DraftTemplates:
     """The draft templates, looked up in the site's override folders, then the theme's."""
 
     def __init__(self, folders: Sequence[Path], lang: str):
+        self.given = tuple(folders)
         self.folders = [str(f) for f in folders if f.is_dir()]
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader(self.folders),
@@ -470,7 +481,9 @@ class DraftTemplates:
             keep_trailing_newline=False,
             auto_reload=False,  # templates do not change during a run: no stat per render
         )
-        self.translate = translate = translator(lang)
+        # Beside each drafts folder (one the site may not have: its override folder holds only words).
+        self.words_folders = tuple(str(Path(folder).parent / "translations") for folder in folders)
+        self.translate = translate = _with_site_words(translator(lang), self.words_folders, lang)
 
         def words(text: str, lang: str | None = None, **values: Any) -> str:
             """``_("Read the article:")`` in the drafts' language; ``lang="en"`` forces one, fields are
@@ -555,7 +568,7 @@ class Composer:
             return self.templates, self.lang
         key = lang.lower().replace("_", "-")
         if key not in self._other_languages:
-            self._other_languages[key] = DraftTemplates([Path(f) for f in self.templates.folders], lang)
+            self._other_languages[key] = DraftTemplates(self.templates.given, lang)
         return self._other_languages[key], lang
 
     def compose(self, parts: PostParts) -> Composed:
