@@ -74,6 +74,35 @@ def test_placeholder_name() -> None:
     assert run_checks(plan_of(calendar_from(PARIS_CALENDAR)), only=["placeholder-name"]) == []
 
 
+def test_untranslated_words(tmp_path: Path) -> None:
+    """A Spanish site whose es.yaml left out words: build and check said nothing, and they showed in English."""
+    site = tmp_path / "site"
+    import shutil
+
+    from conftest import FIXTURE_SITE
+    shutil.copytree(FIXTURE_SITE, site)
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\n')
+    settings = site / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('DEFAULT_LANG = "fr"', 'DEFAULT_LANG = "es"'),
+                        encoding="utf-8")
+    (site / "overrides" / "translations").mkdir(parents=True)
+    (site / "overrides" / "translations" / "es.yaml").write_text("Skip to content: Saltar al contenido\n",
+                                                                 encoding="utf-8")
+    result = run_edcal("check", "--only", "untranslated-words", cwd=site)
+    assert result.returncode == 0, result.stderr
+    found = re.search(r"overrides/translations/es.yaml:1:1: warning: (\d+) words of the theme or the drafts have no "
+                      r"translation into 'es', and show in English: 'Main menu', 'Home', ", result.stdout)
+    assert found is not None, result.stdout
+    assert "'Skip to content'" not in result.stdout and int(found.group(1)) > 40  # the theme's and the drafts'
+    from edcal.themes import untranslated_words
+    words, own = untranslated_words({"THEME_TEMPLATES_OVERRIDES": [str(site / "overrides")]}, "es")
+    assert own == site / "overrides" / "translations" / "es.yaml" and len(words) == int(found.group(1))
+    assert {"Share this article", "Read the article:", "In case you missed it:"} <= set(words)  # blog, drafts
+    # French needs nothing more than edcal's.
+    settings.write_text(settings.read_text(encoding="utf-8").replace('"es"', '"fr"'), encoding="utf-8")
+    assert "untranslated-words" not in run_edcal("check", cwd=site).stdout
+
+
 def test_posted_before_plan() -> None:
     """The old year typed in January: the log says a post of 12 January 2027 went out on 12 January 2026."""
     log = ("\nposted:\n  - {item: a-x, at: 2026-01-12 10:15}\n  - {item: b-x, at: 2027-01-10 18:00}\n"

@@ -237,6 +237,8 @@ class Plan:
     #: The settings' DEFAULT_IMAGE (a path in the content folder) and where they set it: every page without an
     #: image of its own shares it.
     default_image: tuple[str, Source] | None = None
+    #: The theme's and drafts' words with no translation into the site's language, and where to add them.
+    untranslated: tuple[tuple[str, ...], Source] | None = None
     #: Files of the content folder the texts of pages not in draft link to: (the page's path, LinkedFile).
     page_files: tuple[tuple[str, LinkedFile], ...] = ()
     #: What staff may share now from their own accounts.

@@ -8,11 +8,12 @@ from pathlib import Path
 from edcal.errors import InputError, InputErrors, did_you_mean, located_template_errors
 from edcal.i18n import say
 from edcal.model.plan import Plan
+from edcal.model.source import Source
 from edcal.pelican_plugin.state import BuildState
 from edcal.plan.compose import DRAFTS_FOLDER, Composer, DraftTemplates
 from edcal.plan.resolve import Site, resolve_plan
 from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, setting_source
-from edcal.themes import template_folders
+from edcal.themes import template_folders, untranslated_words
 
 
 def site_of(state: BuildState) -> Site:
@@ -56,9 +57,14 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) ->
                             generated_at=state.generated_at, site=site, composer=composer,
                             compose_from=compose_from)
     plan.page_urls = frozenset(state.page_urls)
+    settings_file = Path(state.settings.get(SETTINGS_FILE_SETTING) or state.site / DEFAULT_SETTINGS)
+    missing, own = untranslated_words(state.settings, site.lang)
+    if missing:
+        where = Source(state.relative(own), 1, 1) if own is not None \
+            else setting_source(state.site, settings_file, "DEFAULT_LANG")
+        plan.untranslated = (tuple(missing), where)
     default_image = state.settings.get("DEFAULT_IMAGE")
     if isinstance(default_image, str) and default_image and "://" not in default_image:
-        settings_file = Path(state.settings.get(SETTINGS_FILE_SETTING) or state.site / DEFAULT_SETTINGS)
         plan.default_image = (default_image, setting_source(state.site, settings_file, "DEFAULT_IMAGE"))
     plan.page_files = tuple(sorted(state.page_files, key=lambda pair: (pair[0], pair[1].source.line)))
     state.plan = plan

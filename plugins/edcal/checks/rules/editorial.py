@@ -162,6 +162,28 @@ def placeholder_name(ctx: CheckContext) -> Iterator[Problem]:
                           say("write the company's account on {network}, or remove the network", network=network.name))
 
 
+#: How many of the words without a translation a finding names.
+UNTRANSLATED_SHOWN = 5
+
+
+@rule("untranslated-words", "warning", "Words of the theme or the drafts have no translation into the site's "
+      "language: they show in English")
+def untranslated_words(ctx: CheckContext) -> Iterator[Problem]:
+    if ctx.plan.untranslated is None:
+        return
+    words, where = ctx.plan.untranslated
+    shown = ", ".join(f"'{text}'" for text in words[:UNTRANSLATED_SHOWN]) + (", …" if len(words) > UNTRANSLATED_SHOWN
+                                                                              else "")
+    lang = ctx.plan.lang
+    code = lang.replace("_", "-").split("-")[0].lower()
+    yield Problem(where, say_count(len(words), "{count} word of the theme or the drafts has no translation into "
+                                   "'{lang}', and shows in English: {words}",
+                                   "{count} words of the theme or the drafts have no translation into '{lang}', "
+                                   "and show in English: {words}", lang=lang, words=shown),
+                  say("add them to translations/{code}.yaml in your THEME_TEMPLATES_OVERRIDES folder (English text: "
+                      "translation); the theme's translations/fr.yaml lists every word", code=code))
+
+
 def _online(ctx: CheckContext, article: Article) -> bool:
     """Whether the article is online with this build (dated, published, no freeze holding it; a translation
     not before its original)."""
