@@ -87,6 +87,25 @@ def test_a_change_is_told_item_by_item_in_the_sites_language(repo: Path) -> None
     assert marks == ["~", "~", "+", "-"]
 
 
+def test_a_feed_no_longer_written_and_an_account_changed_are_told(repo: Path) -> None:
+    """A person removed: people/ben.ics vanished from under its subscribers, and the X account changed in every
+    event: "No change to the plan"."""
+    calendar = repo / "calendar.yaml"
+    edit(calendar, '  - {id: ben, name: Ben Marchal}\n', "")
+    edit(calendar, 'x: {account: "@fixture"}', 'x: {account: "@atelier"}')
+    result = run_edcal("diff", "--all", cwd=repo, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 0, result.stderr
+    assert "1 feed no longer written, 1 account changed" in result.stdout.splitlines()[0]
+    assert ("! The feed calendars/people/ben.ics is no longer written: calendar apps subscribed to it will find no "
+            "calendar there") in result.stdout
+    assert "~ Account on X: @fixture → @atelier (in every event and draft of it, past ones included)" in result.stdout
+    document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
+    assert document["feeds_gone"] == ["calendars/people/ben.ics"]
+    assert document["accounts"] == [{"network": "X", "before": "@fixture", "after": "@atelier"}]
+    annotations = run_edcal("diff", "--format", "github", cwd=repo).stdout
+    assert "::warning file=calendar.yaml" in annotations and "calendars/people/ben.ics" in annotations
+
+
 def test_markdown_for_a_pull_request_shows_the_teams_text_as_written(repo: Path) -> None:
     changed_calendar(repo)
     edit(repo / "calendar.yaml", "  - id: gel\n", "  - id: gel\n    title: \"<script>alert(1)</script> | # titre\"\n")
@@ -701,7 +720,9 @@ def test_a_renamed_id_is_one_change_that_subscribers_see_as_removed_and_added(re
     result = run_edcal("diff", cwd=repo)
     assert result.returncode == 0, result.stderr
     out = spaced(result.stdout)
-    assert out.splitlines()[0].endswith(": 3 éléments modifiés.") and not re.search("^[-+] ", out, re.M), out
+    assert out.splitlines()[0].endswith(": 3 éléments modifiés, 1 flux qui n'est plus écrit.") \
+        and not re.search("^[-+] ", out, re.M), out
+    assert "! Le flux calendars/fil.ics n'est plus écrit : les agendas abonnés" in out  # the network's key
     note = "Son identifiant est celui de son événement dans les agendas : les abonnés verront l'événement " \
         "supprimé puis ajouté de nouveau"
     hello = out[out.index("~ mardi 2 mars 2027 10:00 · LinkedIn, Mastodon · Bonjour le monde"):]

@@ -482,7 +482,8 @@ class _Words:
         _ = self._
         target = self.revision.target if self.revision is not None else None
         if not (changes.changes or changes.freezes_added or changes.freezes_removed or changes.key_dates
-                or changes.campaigns or changes.leaving or changes.log):
+                or changes.campaigns or changes.leaving or changes.log or changes.feeds_gone
+                or changes.accounts):
             if target is not None:
                 return _("No change to the plan from {revision} to {target}.").format(revision=self.revision,
                                                                                       target=target)
@@ -498,7 +499,9 @@ class _Words:
             (len(changes.freezes_added) + len(changes.freezes_removed), "{count} freeze window",
              "{count} freeze windows"),
             (len(changes.log), "{count} line of the log of what went out",
-             "{count} lines of the log of what went out")) if count]
+             "{count} lines of the log of what went out"),
+            (len(changes.feeds_gone), "{count} feed no longer written", "{count} feeds no longer written"),
+            (len(changes.accounts), "{count} account changed", "{count} accounts changed")) if count]
         if target is not None:
             return _("Plan changes from {revision} to {target}: {counts}.").format(
                 revision=self.revision, target=target, counts=", ".join(counts))
@@ -600,6 +603,19 @@ class _Words:
         posts = say_count(article.posts_out, "{count} post that went out links to it",
                           "{count} posts that went out link to it").translated(_)
         return f"{said} ({posts})"
+
+    def feed_gone(self, path: str) -> str:
+        return self._("The feed {path} is no longer written: calendar apps subscribed to it will find no "
+                      "calendar there (edcal build leaves the old file out of planning/)").format(path=path)
+
+    def account(self, network: str, was: str | None, now: str | None) -> str:
+        return self._("Account on {network}: {before} → {after} (in every event and draft of it, past ones "
+                      "included)").format(network=network, before=was or NOTHING_SHOWN,
+                                          after=now or NOTHING_SHOWN)
+
+    def feed_gone_title(self) -> str:
+        """A workflow annotation's title for a feed no longer written."""
+        return self._("feed no longer written")
 
     def leaving_title(self) -> str:
         """A workflow annotation's title for an article leaving its address."""
@@ -730,6 +746,10 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
     lines: list[str] = []
     for article in changes.leaving:
         lines += ["", "! " + words.leaving(article)]
+    for path in changes.feeds_gone:
+        lines += ["", "! " + words.feed_gone(path)]
+    for network, account_was, account_now in changes.accounts:
+        lines += ["", "~ " + words.account(network, account_was, account_now)]
     for kind, was, now in changes.key_dates:
         lines += ["", f"{_MARKS[kind]} " + _("Key date: {date}").format(date=words.span(kind, was, now))]
     for kind, earlier, later in changes.campaigns:
@@ -795,6 +815,12 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         lines.extend(more)
         size += sum(len(line) + 1 for line in more)
 
+    if changes.feeds_gone or changes.accounts:
+        add("", f"#### {_('Feeds and accounts')}", "")
+        for path in changes.feeds_gone:
+            add("- ⚠️ " + _inline(words.feed_gone(path)))
+        for network, account_was, account_now in changes.accounts:
+            add("- " + _inline(words.account(network, account_was, account_now)))
     if changes.leaving:
         add("", f"#### {_('Articles leaving their address')}", "")
         for article in changes.leaving:
@@ -907,6 +933,9 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
                      "title": a.before.title, "url": a.before.url, "new_url": a.new_url,
                      "online_since": a.before.start.isoformat() if a.before.start else None,
                      "posts_out": a.posts_out, "source": str(a.before.source)} for a in changes.leaving],
+        "feeds_gone": list(changes.feeds_gone),
+        "accounts": [{"network": network, "before": was, "after": now}
+                     for network, was, now in changes.accounts],
         "posted": [{"change": line.kind, "item": line.record.item, "before": record(line.before),
                     "after": record(line.after)} for line in changes.log],
         "freezes": {"added": [freeze(w) for w in changes.freezes_added],
@@ -933,6 +962,8 @@ def render_github(changes: PlanChanges, before: Plan | None, after: Plan, revisi
     lines += [github_command("warning", words.late_title(), words.late_message(change), change.item.source,
                              folder)
               for change in changes.changes if change.late]
+    lines += [github_command("warning", words.feed_gone_title(), words.feed_gone(path),
+                             after.calendar.source, folder) for path in changes.feeds_gone]
     lines.append(github_command("notice", "edcal diff", words.summary(changes)))
     return "\n".join(lines) + "\n"
 

@@ -123,6 +123,11 @@ class PlanChanges:
     leaving: tuple[LeavingArticle, ...] = ()
     #: Lines of the ``posted:`` log added, removed or changed, past or not.
     log: tuple[LogChange, ...] = ()
+    #: Feeds (paths in planning/) the plan no longer gives: a network, a person or a campaign removed or
+    #: renamed; their subscribers' apps find nothing there any more. Always shown.
+    feeds_gone: tuple[str, ...] = ()
+    #: Accounts changed: (network name, account before, account after), by network id.
+    accounts: tuple[tuple[str, str | None, str | None], ...] = ()
 
     def count(self, kind: ChangeKind) -> int:
         return sum(1 for change in self.changes if change.kind == kind)
@@ -195,7 +200,24 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
                        campaigns=_spans(before.calendar.campaigns if before else {},
                                         after.calendar.campaigns, since),
                        past_left_out=past_left_out, leaving=_leaving(before, after, renamed),
-                       log=_log(before, after, renamed))
+                       log=_log(before, after, renamed), feeds_gone=_feeds_gone(before, after),
+                       accounts=_accounts(before, after))
+
+
+def _feeds_gone(before: Plan | None, after: Plan) -> tuple[str, ...]:
+    from edcal.outputs.ics import feeds
+
+    if before is None:
+        return ()
+    return tuple(sorted({feed.path for feed in feeds(before)} - {feed.path for feed in feeds(after)}))
+
+
+def _accounts(before: Plan | None, after: Plan) -> tuple[tuple[str, str | None, str | None], ...]:
+    if before is None:
+        return ()
+    old, new = before.calendar.networks, after.calendar.networks
+    return tuple((new[name].name, old[name].account, new[name].account)
+                 for name in sorted(old.keys() & new.keys()) if old[name].account != new[name].account)
 
 
 def _log(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tuple[LogChange, ...]:
