@@ -2397,3 +2397,25 @@ def test_placeholder_site_url_points_at_the_settings_line_that_sets_it(site: Pat
     assert refused.returncode == 1 and refused.stdout.startswith(f"pelicanconf.py:{line}:1: error: SITEURL is ")
     calendar.write_text(text + "checks:\n  placeholder-site-url: off\n", encoding="utf-8")
     assert check() == []
+
+
+def test_owner_left_and_network_ended() -> None:
+    """A year on: Camille left and X was given up. Removing them made every past header, entry and log line
+    that names them an error; kept with `left:` and `until:`, what is still to come is what to hand over."""
+    text = (PARIS_CALENDAR.replace("{id: ana, name: Ana}", "{id: ana, name: Ana, left: 2027-01-10}\n  - {id: lea, name: Léa}")
+            .replace("  x: {}", "  x: {until: 2027-01-15}")
+            + "blog:\n  promote: {networks: [x], schedule: [at publication, +1 week]}\n")
+    lines = ("{id: vieux, at: 2027-01-08 09:00, networks: [x], text: Fait, owner: ana}",
+             "{id: a-remettre, at: 2027-01-12 09:00, networks: [linkedin], text: À faire, owner: ana}",
+             "{id: trop-tard, at: 2027-01-20 09:00, networks: [x, linkedin], text: Bonjour, owner: lea}")
+    calendar = calendar_from(text + posts(*lines))
+    plan = plan_of(calendar, [article("annonce", "2027-01-11T10:00", calendar)], now="2027-01-05T08:00:00+01:00")
+    # The default promotion's step after X's last day is not planned; the one before is.
+    assert [i.id for i in plan.items if i.kind == "post" and i.parent == "annonce"] == ["annonce-x-0"]
+    left = run_checks(plan, only=["owner-left"])
+    assert [(f.item, f.message) for f in left] == [
+        ("a-remettre-linkedin", "'a-remettre-linkedin' (2027-01-12) is owned by Ana, who left the team on 2027-01-10")]
+    ended = run_checks(plan, only=["network-ended"])
+    assert [(f.item, f.message) for f in ended] == [
+        ("trop-tard-x", "post 'trop-tard-x' (2027-01-20) is on X, where the site stopped posting on 2027-01-15 "
+                        "(its `until:`)")]

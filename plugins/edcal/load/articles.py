@@ -1022,8 +1022,10 @@ def _reference(value: str | None, known: dict[str, Any], what: str, where: Sourc
         errors.add(where, say("unknown person '{value}'", value=value) if person
                    else say("unknown campaign '{value}'", value=value),
                    reference_hint(value, known, "owner" if person else "campaign")
-                   or (say("add it under `team:` in calendar.yaml") if person
-                       else say("add it under `campaigns:` in calendar.yaml")))
+                   or (say("add it under `team:` in calendar.yaml (someone who left stays there with `left:`, "
+                           "so that what they wrote keeps their name)") if person
+                       else say("add it under `campaigns:` in calendar.yaml (a campaign that ended stays there, "
+                                "for what named it; an old one can go to a calendar.d/ file)")))
         return None
     return value
 

@@ -30,7 +30,7 @@ _RULE_FIELDS = (
     "image_aspect", "hashtag_case", "forbidden_characters", "share_form", "color", "template",
 )  # fmt: skip
 _ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "utm_source", "utm_medium",
-                   "lang", "since")
+                   "lang", "since", "until")
 
 
 class Registry:

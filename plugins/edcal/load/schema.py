@@ -324,6 +324,7 @@ class PersonSpec(Spec):
     name: Text = Field(description="Full name, shown in calendars and on the planning site.")
     email: Text | None = Field(None, description="Optional e-mail address.")
     role: Text | None = Field(None, description="Optional role, e.g. 'Community manager'.")
+    left: Date | None = Field(None, description="The day they left the team: what they owned keeps their name, what they own from then on is to hand over (`owner-left`).")
 
 
 def _aspect_range(value: Any) -> Any:
@@ -360,6 +361,7 @@ class NetworkSpec(Spec):
     objective: Objective | None = Field(None, description="What the account is for, with a figure.")
     utm_source: Text | None = Field(None, description="Value of utm_source for links posted here (default: the network id).")
     since: Date | None = Field(None, description="The day the site began posting on this account: the blog's default promotions leave out articles published before it.")
+    until: Date | None = Field(None, description="The last day the site posts on this account: its past posts stay, the blog's default promotions stop, later posts are reported (`network-ended`).")
     utm_medium: Text | None = Field(None, description="Value of utm_medium for links posted here (default: tracking's medium, 'social'), e.g. 'intranet' for an internal network.")
     lang: LanguageCode | None = Field(None, description="The account's language, e.g. 'en': promotions post the article's version in it, the draft templates speak it.")
     # Declaring a network of one's own.

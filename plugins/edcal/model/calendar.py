@@ -26,6 +26,8 @@ class Person:
     name: str
     email: str | None
     source: Source
+    #: The day they left the team (``left:``): items of theirs from then on are to hand over.
+    left: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

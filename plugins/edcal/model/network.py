@@ -151,6 +151,8 @@ class Network:
     utm_source: str | None = None
     #: The day the site began posting on this account: default promotions leave out older articles.
     since: dt.date | None = None
+    #: The last day the site posts on this account: default promotions stop, later posts are reported.
+    until: dt.date | None = None
     #: utm_medium of the links posted here, instead of ``tracking: medium:`` (an intranet is not social).
     utm_medium: str | None = None
     #: The account's language (``lang:``): promotions post the article's version in it; None: the site's.

@@ -442,6 +442,9 @@ class _Resolver:
                                     say("a step of `schedule:` cannot hold a UTC offset: give '{offset}' "
                                         "another time of day, one the clocks show once that night, or change "
                                         "the article's date", offset=offset.label))
+            if entry.implicit and network.until is not None:  # an account the site no longer posts on
+                zone = self.calendar.zone
+                starts = [step for step in starts if step[1].astimezone(zone).date() <= network.until]
             # Steps are told apart by time, not by their place in `schedule:`: the first post once the
             # article is online, then reminders, the last one "last"; a post before it is a teaser.
             after = sorted((start, number) for number, start, _where in starts if start >= publication)

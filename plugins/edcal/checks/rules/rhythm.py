@@ -341,6 +341,45 @@ def _share_above(promotional: int, total: int, ceiling: float) -> int | float:
                 round(exact, 4))
 
 
+@rule("network-ended", "warning", "A post goes out on an account after the last day the site posts there "
+      "(the network's `until:`)")
+def network_ended(ctx: CheckContext) -> Iterator[Problem]:
+    calendar = ctx.plan.calendar
+    zone = calendar.zone
+    for post in ctx.posts():
+        network = calendar.networks.get(post.network or "")
+        if network is None or network.until is None or not isinstance(post.start, dt.datetime):
+            continue
+        if post.start.astimezone(zone).date() > network.until:
+            yield Problem(ctx.network_source(post),
+                          say("post '{id}' ({day:%Y-%m-%d}) is on {network}, where the site stopped posting on "
+                              "{until:%Y-%m-%d} (its `until:`)", id=post.id, day=post.start.astimezone(zone),
+                              network=network.name, until=network.until),
+                          say("remove {network} from the entry's `networks:`, or move the network's `until:`",
+                              network=network.name), post,
+                          together=say("{posts} are on {network}, where the site stopped posting on "
+                                       "{until:%Y-%m-%d} (its `until:`)", posts=THE_POSTS, network=network.name,
+                                       until=network.until))
+
+
+@rule("owner-left", "warning", "An item still to come is owned by someone who has left the team (`left:`)")
+def owner_left(ctx: CheckContext) -> Iterator[Problem]:
+    team = ctx.plan.calendar.team
+    for item in ctx.upcoming:
+        person = team.get(item.owner or "")
+        if person is None or person.left is None or item.status == "withheld":
+            continue
+        day = ctx.plan.day_of(item.start if item.start is not None else ctx.now)
+        if day >= person.left:
+            yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who left the team on "
+                                           "{left:%Y-%m-%d}", id=item.id, day=day, person=person.name,
+                                           left=person.left),
+                          say("give it another `owner:` (where it is written: the entry, the article's header or "
+                              "its campaign)"), item,
+                          together=say("{posts} are owned by {person}, who left the team on {left:%Y-%m-%d}",
+                                       posts=THE_POSTS, person=person.name, left=person.left))
+
+
 @rule("outside-slots", "warning", "A post's time is outside its network's posting slots")
 def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar

@@ -18,7 +18,7 @@ def read_team(reading: Reading, documents: list[Document]) -> None:
                 collision(source, say("person '{id}' is defined twice (first at {path}:{line})",
                                       id=person.id, **first_at(calendar.team[person.id].source)), errors)
                 continue
-            calendar.team[person.id] = Person(person.id, person.name, person.email, source)
+            calendar.team[person.id] = Person(person.id, person.name, person.email, source, person.left)
 
 
 def person_ref(reading: Reading, person: str | None, where: Source) -> str | None:
@@ -28,6 +28,8 @@ def person_ref(reading: Reading, person: str | None, where: Source) -> str | Non
     team = reading.calendar.team
     if person not in team:
         reading.errors.add(where, say("unknown person '{person}'", person=person),
-                           reference_hint(person, team, "owner") or say("add them under `team:`"))
+                           reference_hint(person, team, "owner")
+                           or say("add them under `team:` (someone who left stays there with `left:` and the "
+                                  "day, so that what they did keeps their name)"))
         return None
     return person
