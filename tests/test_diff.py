@@ -106,6 +106,27 @@ def test_a_feed_no_longer_written_and_an_account_changed_are_told(repo: Path) ->
     assert "::warning file=calendar.yaml" in annotations and "calendars/people/ben.ics" in annotations
 
 
+def test_a_new_time_for_a_recurring_post_is_told_for_the_posts_the_log_says_went_out(repo: Path) -> None:
+    """`at: "08:00"` → `"09:30"` on a weekly post: the log's lines without `at:` then said a year of posts went out
+    at 09:30; the diff said only "13 changes to past items are not shown"."""
+    (repo / "calendar.d").mkdir(exist_ok=True)
+    (repo / "calendar.d" / "log.yaml").write_text("posted:\n  - weekly-mastodon-20270310\n  - weekly-mastodon-20270317\n",
+                                                  encoding="utf-8")
+    committed(repo)
+    edit(repo / "calendar.yaml", 'at: "08:00", from: 2027-03-10', 'at: "09:30", from: 2027-03-10')
+    env = {"EDCAL_NOW": "2027-03-20T10:00:00+01:00", "EDCAL_LANG": "en"}
+    result = run_edcal("diff", cwd=repo, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "2 posts gone out said to have gone out at another time" in result.stdout.splitlines()[0]
+    assert ("! 2 posts the log says went out at their planned time now say another time (weekly-mastodon-20270310: "
+            "Wednesday 10 March 2027 08:00 → Wednesday 10 March 2027 09:30…): their log lines give no `at:`, so "
+            "they follow the plan; to keep what happened, give each line the time it went out: "
+            "{item: weekly-mastodon-20270310, at: 2027-03-10 08:00}") in result.stdout
+    document = json.loads(run_edcal("diff", "--format", "json", cwd=repo, env=env).stdout)
+    assert [moved["id"] for moved in document["history_moved"]] == ["weekly-mastodon-20270310",
+                                                                     "weekly-mastodon-20270317"]
+
+
 def test_markdown_for_a_pull_request_shows_the_teams_text_as_written(repo: Path) -> None:
     changed_calendar(repo)
     edit(repo / "calendar.yaml", "  - id: gel\n", "  - id: gel\n    title: \"<script>alert(1)</script> | # titre\"\n")

@@ -483,7 +483,7 @@ class _Words:
         target = self.revision.target if self.revision is not None else None
         if not (changes.changes or changes.freezes_added or changes.freezes_removed or changes.key_dates
                 or changes.campaigns or changes.leaving or changes.log or changes.feeds_gone
-                or changes.accounts):
+                or changes.accounts or changes.history_moved):
             if target is not None:
                 return _("No change to the plan from {revision} to {target}.").format(revision=self.revision,
                                                                                       target=target)
@@ -501,7 +501,9 @@ class _Words:
             (len(changes.log), "{count} line of the log of what went out",
              "{count} lines of the log of what went out"),
             (len(changes.feeds_gone), "{count} feed no longer written", "{count} feeds no longer written"),
-            (len(changes.accounts), "{count} account changed", "{count} accounts changed")) if count]
+            (len(changes.accounts), "{count} account changed", "{count} accounts changed"),
+            (len(changes.history_moved), "{count} post gone out said to have gone out at another time",
+             "{count} posts gone out said to have gone out at another time")) if count]
         if target is not None:
             return _("Plan changes from {revision} to {target}: {counts}.").format(
                 revision=self.revision, target=target, counts=", ".join(counts))
@@ -612,6 +614,22 @@ class _Words:
         return self._("Account on {network}: {before} → {after} (in every event and draft of it, past ones "
                       "included)").format(network=network, before=was or NOTHING_SHOWN,
                                           after=now or NOTHING_SHOWN)
+
+    def history_moved(self, moved: tuple[tuple[Item, Item], ...]) -> str:
+        """One line for every post the log says went out whose planned time moved: the log says it too."""
+        was, now = moved[0]
+        said = say_count(
+            len(moved), "{count} post the log says went out at its planned time now says another time ({id}: "
+            "{before} → {after}): its log line gives no `at:`, so it follows the plan",
+            "{count} posts the log says went out at their planned time now say another time ({id}: {before} "
+            "→ {after}…): their log lines give no `at:`, so they follow the plan",
+            id=now.id, before=self.when(was.start), after=self.when(now.start)).translated(self._)
+        went = was.posted.at if was.posted is not None else was.start
+        written = went.astimezone(self.plan.calendar.zone).strftime("%Y-%m-%d %H:%M") \
+            if isinstance(went, dt.datetime) else str(went)
+        hint = self._("to keep what happened, give each line the time it went out: {example}").format(
+            example=f"{{item: {now.id}, at: {written}}}")
+        return f"{said}; {hint}"
 
     def feed_gone_title(self) -> str:
         """A workflow annotation's title for a feed no longer written."""
@@ -748,6 +766,8 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
         lines += ["", "! " + words.leaving(article)]
     for path in changes.feeds_gone:
         lines += ["", "! " + words.feed_gone(path)]
+    if changes.history_moved:
+        lines += ["", "! " + words.history_moved(changes.history_moved)]
     for network, account_was, account_now in changes.accounts:
         lines += ["", "~ " + words.account(network, account_was, account_now)]
     for kind, was, now in changes.key_dates:
@@ -815,10 +835,12 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         lines.extend(more)
         size += sum(len(line) + 1 for line in more)
 
-    if changes.feeds_gone or changes.accounts:
+    if changes.feeds_gone or changes.accounts or changes.history_moved:
         add("", f"#### {_('Feeds and accounts')}", "")
         for path in changes.feeds_gone:
             add("- ⚠️ " + _inline(words.feed_gone(path)))
+        if changes.history_moved:
+            add("- ⚠️ " + _inline(words.history_moved(changes.history_moved)))
         for network, account_was, account_now in changes.accounts:
             add("- " + _inline(words.account(network, account_was, account_now)))
     if changes.leaving:
@@ -934,6 +956,9 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
                      "online_since": a.before.start.isoformat() if a.before.start else None,
                      "posts_out": a.posts_out, "source": str(a.before.source)} for a in changes.leaving],
         "feeds_gone": list(changes.feeds_gone),
+        "history_moved": [{"id": now.id, "before": was.start.isoformat() if was.start else None,
+                           "after": now.start.isoformat() if now.start else None}
+                          for was, now in changes.history_moved],
         "accounts": [{"network": network, "before": was, "after": now}
                      for network, was, now in changes.accounts],
         "posted": [{"change": line.kind, "item": line.record.item, "before": record(line.before),

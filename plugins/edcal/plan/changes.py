@@ -128,6 +128,9 @@ class PlanChanges:
     feeds_gone: tuple[str, ...] = ()
     #: Accounts changed: (network name, account before, account after), by network id.
     accounts: tuple[tuple[str, str | None, str | None], ...] = ()
+    #: Posts the log says went out, at their planned time (a line without `at:`), whose planned time the
+    #: change moves: the log then says they went out at the new time. (before, after), past or not.
+    history_moved: tuple[tuple[Item, Item], ...] = ()
 
     def count(self, kind: ChangeKind) -> int:
         return sum(1 for change in self.changes if change.kind == kind)
@@ -201,7 +204,21 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
                                         after.calendar.campaigns, since),
                        past_left_out=past_left_out, leaving=_leaving(before, after, renamed),
                        log=_log(before, after, renamed), feeds_gone=_feeds_gone(before, after),
-                       accounts=_accounts(before, after))
+                       accounts=_accounts(before, after), history_moved=_history_moved(old, new, renamed))
+
+
+def _history_moved(old: Mapping[str, Item], new: Mapping[str, Item],
+                   renamed: Mapping[str, str]) -> tuple[tuple[Item, Item], ...]:
+    """Posts gone out at their planned time by the log (no `at:` in its line) whose planned time moved: a
+    recurring post's `at:` changed rewrote the time a year of posts went out, without a word."""
+    moved = []
+    for item_id, now in new.items():
+        was = old.get(renamed.get(item_id, item_id))
+        if (was is not None and was.posted is not None and now.posted is not None and was.start != now.start
+                and was.posted.at == was.start and now.posted.at == now.start):
+            moved.append((was, now))
+    moved.sort(key=lambda pair: (pair[1].start, pair[1].id))  # type: ignore[arg-type, return-value]
+    return tuple(moved)
 
 
 def _feeds_gone(before: Plan | None, after: Plan) -> tuple[str, ...]:
