@@ -43,6 +43,16 @@ def errors_of(log: str) -> list[str]:
     return [error.format() for error in caught.value.errors]
 
 
+def test_the_log_is_matched_once_the_plan_has_no_error() -> None:
+    """A promoted article renamed: its 8 log lines were errors first ("names no post", hint: "a change to its
+    schedule"), and the cause, the entry's unknown slug, came last."""
+    calendar = calendar_from(CALENDAR.replace("ideas:", "  - {promote: garde-corps, networks: [mastodon]}\nideas:"),
+                             {"log.yaml": "posted:\n  - garde-corps-mastodon-0\n"})
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, now=NOW)
+    assert [error.message for error in caught.value.errors] == ["unknown article slug 'garde-corps'"]
+
+
 def test_a_line_s_hint_never_names_a_post_the_log_names_already() -> None:
     """X retired: each X line's hint named the same day's LinkedIn post, logged already: following it, "logged
     twice"."""

@@ -108,7 +108,8 @@ def resolve_plan(
     resolver = _Resolver(calendar, article_list, now, site, composer, errors, compose_from)
     items = resolver.resolve()
     _check_unique(items, calendar, errors)
-    attach_posted(items, calendar, now, errors)
+    if not errors:  # a plan with errors lacks posts (an unknown slug's): the log's lines would be told they
+        attach_posted(items, calendar, now, errors)  # name no post, before the error that explains it
     check_suggestions(calendar, resolver.by_slug, errors)
     errors.raise_if_any()
     items.sort(key=lambda item: item.sort_key(calendar.zone))
