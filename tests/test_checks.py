@@ -2419,3 +2419,16 @@ def test_owner_left_and_network_ended() -> None:
     assert [(f.item, f.message) for f in ended] == [
         ("trop-tard-x", "post 'trop-tard-x' (2027-01-20) is on X, where the site stopped posting on 2027-01-15 "
                         "(its `until:`)")]
+
+
+def test_post_before_article_of_a_job_offer_taken_down() -> None:
+    """The job was filled: the offer set back to `status: draft`. The hint said "when … is written, set its status
+    to review", for an article written, posted twice, and taken down on purpose."""
+    text = PARIS_CALENDAR + posts("{promote: offre, networks: [mastodon], "
+                                  "schedule: [at publication, +1 week, +2 weeks, +3 weeks]}")
+    calendar = calendar_from(text)
+    found = run_checks(plan_of(calendar, [article("offre", "2026-12-21T10:00", calendar, status="draft")]),
+                       only=["post-before-article"])
+    assert {f.hint for f in found} == {
+        "content/articles/offre.md was taken down after its first posts: remove the steps still to come from "
+        "`schedule:` (or end the entry), or publish it again"}

@@ -4,6 +4,7 @@ links of articles' texts that are dead on the blog, and a SITEURL that is no pub
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import html
 import posixpath
@@ -35,6 +36,7 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     originals = plan.articles_by_slug()
     by_page = articles_by_page(plan)
+    started: set[str | None] | None = None
     zone = plan.calendar.zone
     for post in ctx.posts():
         article = post_article(post, plan, by_page)
@@ -74,10 +76,18 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
                               "review: it will not be online", id=post.id, when=when, slug=article.slug)
                 together = say("{posts} link to '{slug}', which is still in review: it will not be online",
                                posts=THE_POSTS, slug=article.slug)
-            hint = (say("when {path} is written, set its status to review (its promotions then wait for it) or "
-                        "publish it; or remove this entry until then", path=article.source.path)
-                    if entry is not None and entry.kind == "promote" and not entry.implicit else
-                    say("publish the article ({path}) or move or remove the post", path=article.source.path))
+            if started is None:  # entries with a post gone out already: computed once, for the first finding
+                started = {i.parent for i in plan.items
+                           if i.kind == "post" and isinstance(i.start, dt.datetime) and i.start <= plan.now}
+            if entry is not None and entry.kind == "promote" and post.parent in started:
+                # Taken down after its first posts (a job offer filled): what is still to come is to remove.
+                hint = say("{path} was taken down after its first posts: remove the steps still to come from "
+                           "`schedule:` (or end the entry), or publish it again", path=article.source.path)
+            elif entry is not None and entry.kind == "promote" and not entry.implicit:
+                hint = say("when {path} is written, set its status to review (its promotions then wait for it) "
+                           "or publish it; or remove this entry until then", path=article.source.path)
+            else:
+                hint = say("publish the article ({path}) or move or remove the post", path=article.source.path)
             yield Problem(post.source, message, hint, post, together=together)
         elif state.live_at is None and state.waits_for is not None:
             original = state.waits_for.source.path
