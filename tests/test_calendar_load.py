@@ -45,6 +45,13 @@ def test_misspelt_network_suggests_the_right_one(tmp_path: Path) -> None:
     assert messages == ["calendar.yaml:9:33: error: unknown network 'linkdin'\n    hint: did you mean 'linkedin'?"]
 
 
+def test_both_link_and_article_say_which_to_keep(tmp_path: Path) -> None:
+    messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [x], article: a, link: /a/, text: Hi}\n")
+    assert messages == ["calendar.yaml:9:37: error: found both `link:` and `article:`, expected one\n"
+                        "    hint: keep `article:` (the post links to the article), or `link:` for another page (a "
+                        "link to one of the site's articles makes the post that article's too)"]
+
+
 def test_a_network_not_set_up_is_an_error(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [tiktok], text: Hi}\n")
     assert "network 'tiktok' is not set up under `networks:`" in messages[0]

@@ -95,7 +95,9 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
         reading.errors.add(source, say("missing `text:` for this post"),
                            say("write the text, or use `article:` to post an article's template text"))
     if spec.link is not None and spec.article is not None:
-        reading.errors.add(key_of(loc, "article"), say("found both `link:` and `article:`, expected one"))
+        reading.errors.add(key_of(loc, "article"), say("found both `link:` and `article:`, expected one"),
+                           say("keep `article:` (the post links to the article), or `link:` for another page "
+                               "(a link to one of the site's articles makes the post that article's too)"))
     check_link(spec.link, value_of(loc, "link"), reading.errors)
     images = _images(spec, reading.errors)
     owner = person_ref(reading, spec.owner, value_of(loc, "owner"))
