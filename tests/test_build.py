@@ -401,6 +401,14 @@ def test_without_source_date_epoch_outside_git_an_edited_article_moves_the_times
     inputs = input_paths(site, {"PATH": str(site / "content"), "THEME": "theme"})
     assert "theme/drafts" in inputs and "theme/planning" not in inputs  # the folders the site has
     assert build_time(site, inputs).timestamp() == 1_950_000_000
+    # Its translations give the drafts their words too.
+    (site / "overrides" / "translations").mkdir(parents=True)
+    (site / "overrides" / "translations" / "fr.yaml").write_text("'Read the article:': 'À lire :'\n",
+                                                                 encoding="utf-8")
+    os.utime(site / "overrides" / "translations" / "fr.yaml", (1_960_000_000, 1_960_000_000))
+    inputs = input_paths(site, {"PATH": str(site / "content"), "THEME": "theme",
+                                "THEME_TEMPLATES_OVERRIDES": [str(site / "overrides")]})
+    assert "overrides/translations" in inputs and build_time(site, inputs).timestamp() == 1_960_000_000
 
 
 def test_an_undated_draft_has_no_url_yet(site: Path) -> None:

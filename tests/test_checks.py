@@ -2432,3 +2432,20 @@ def test_post_before_article_of_a_job_offer_taken_down() -> None:
     assert {f.hint for f in found} == {
         "content/articles/offre.md was taken down after its first posts: remove the steps still to come from "
         "`schedule:` (or end the entry), or publish it again"}
+    # Only its teaser has gone out: it was never online, nothing was taken down.
+    text = PARIS_CALENDAR + posts("{promote: salon, networks: [mastodon], schedule: [-2 days, at publication]}")
+    calendar = calendar_from(text)
+    found = run_checks(plan_of(calendar, [article("salon", "2027-01-05T10:00", calendar, status="draft")]),
+                       only=["post-before-article"])
+    assert {f.hint for f in found} == {
+        "when content/articles/salon.md is written, set its status to review (its promotions then wait for it) "
+        "or publish it; or remove this entry until then"}
+
+
+def test_cadence_gap_judges_an_account_over_the_days_it_is_used() -> None:
+    """X given up on 2026-12-31 with `cadence: 1/week`: every week to come was a gap, whose hint (plan a post)
+    network-ended then reported."""
+    calendar = calendar_from(PARIS_CALENDAR.replace("  x: {}", "  x: {cadence: 1/week, until: 2027-01-13}"))
+    found = run_checks(plan_of(calendar, now="2027-01-04T08:00:00+01:00"), only=["cadence-gap"])
+    assert [f.message for f in found if "X" in f.message] == [
+        "X: 0 posts in the week of 2027-01-04 to 2027-01-10, cadence 1/week"]  # the 11th's week: used 3 days of 7

@@ -101,7 +101,7 @@ def test_a_feed_no_longer_written_and_an_account_changed_are_told(repo: Path) ->
     assert "~ Account on X: @fixture → @atelier (in every event and draft of it, past ones included)" in result.stdout
     document = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)
     assert document["feeds_gone"] == ["calendars/people/ben.ics"]
-    assert document["accounts"] == [{"network": "X", "before": "@fixture", "after": "@atelier"}]
+    assert document["accounts"] == [{"network": "x", "name": "X", "before": "@fixture", "after": "@atelier"}]
     annotations = run_edcal("diff", "--format", "github", cwd=repo).stdout
     assert "::warning file=calendar.yaml" in annotations and "calendars/people/ben.ics" in annotations
 

@@ -303,9 +303,11 @@ def test_override_folders_are_the_settings_files_and_a_missing_one_is_an_error(s
     (site / "pelicanconf.py").write_text(settings.replace('["overrides"]', '["overides"]'), encoding="utf-8")
     result = run_edcal("check", cwd=site)
     line = settings.splitlines().index('THEME_TEMPLATES_OVERRIDES = ["overrides"]') + 1
-    assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert (f"pelicanconf.py:{line}:1: error: found 'overides' in THEME_TEMPLATES_OVERRIDES, no such folder "
-            "beside pelicanconf.py\n    hint: did you mean 'overrides'?") in result.stderr
+    # A warning, not an error: git keeps no empty folder, so a site's empty one is missing in every CI checkout.
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert (f"pelicanconf.py:{line}:1: warning: found 'overides' in THEME_TEMPLATES_OVERRIDES, no such folder "
+            "beside pelicanconf.py: nothing of it is used\n    hint: did you mean 'overrides'?\n") in result.stderr
+    assert result.stderr.count("THEME_TEMPLATES_OVERRIDES") == 1
     theme = next(n for n, text in enumerate(settings.splitlines(), start=1) if text.startswith("THEME ="))
     (site / "pelicanconf.py").write_text(settings.replace("themes/edcal'", "themes/edcl'"), encoding="utf-8")
     result = run_edcal("build", cwd=site)

@@ -9,12 +9,13 @@ import ipaddress
 import logging
 import os
 import re
+import sys
 import urllib.parse
 from pathlib import Path
 from typing import Any
 
 from edcal.errors import InputError, InputErrors, closest, did_you_mean
-from edcal.i18n import LANG_VARIABLE, say, site_language_known, speak
+from edcal.i18n import LANG_VARIABLE, say, site_language_known, speak, spoken
 from edcal.model.source import Source
 
 #: The site's root folder, a setting pelicanconf.py may set (the commands set it for Pelican).
@@ -86,12 +87,17 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
     return settings
 
 
+#: The missing override folders said already in this process (a command may read the settings twice).
+_WARNED: set[tuple[Source, str]] = set()
+
+
 def _override_folders(site: Path, path: Path, settings: dict[str, Any], overrides: dict[str, Any]) -> None:
     """``THEME_TEMPLATES_OVERRIDES`` made relative to the settings file, as Pelican makes ``THEME``; a folder
-    that is not there is an error.
+    that is not there is a warning, located, with a did-you-mean.
 
     Pelican leaves them relative to the current folder: run from content/ (edcal finds the site above), the
-    site's templates, words and draft templates were left out without a word, as was a misspelt folder.
+    site's templates, words and draft templates were left out without a word, as was a misspelt folder. Not an
+    error: git keeps no empty folder, and a site's empty one is missing in every CI checkout.
     """
     key = "THEME_TEMPLATES_OVERRIDES"
     folders = settings.get(key)
@@ -100,18 +106,20 @@ def _override_folders(site: Path, path: Path, settings: dict[str, Any], override
     resolved = [os.path.normpath(os.path.join(path.parent, str(f))) for f in folders]
     missing = [(written, folder) for written, folder in zip(folders, resolved, strict=True)
                if not os.path.isdir(folder)]
-    if missing:
-        where = setting_source(site, path, key)
-        errors = []
-        for written, folder in missing:
-            parent = Path(folder).parent
-            siblings = sorted(p.name for p in parent.iterdir() if p.is_dir()) if parent.is_dir() else []
-            errors.append(InputError(
-                where, say("found '{folder}' in {setting}, no such folder beside {file}", folder=written,
-                           setting=key, file=path.name),
-                did_you_mean(Path(folder).name, siblings)
-                or say("create the folder, or remove it from {setting}", setting=key)))
-        raise InputErrors(errors)
+    where = setting_source(site, path, key)
+    for written, folder in missing:
+        if (where, written) in _WARNED:
+            continue
+        _WARNED.add((where, written))
+        parent = Path(folder).parent
+        siblings = sorted(p.name for p in parent.iterdir() if p.is_dir()) if parent.is_dir() else []
+        message = say("found '{folder}' in {setting}, no such folder beside {file}: nothing of it is used",
+                      folder=written, setting=key, file=path.name)
+        hint = did_you_mean(Path(folder).name, siblings) or say(
+            "create the folder with what it overrides (git keeps no empty folder), or remove it from "
+            "{setting}", setting=key)
+        print(f"{where.path}:{where.line}:{where.column}: warning: {spoken(message)}\n"
+              f"    hint: {spoken(hint)}", file=sys.stderr)
     settings[key] = resolved
 
 

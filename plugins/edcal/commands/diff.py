@@ -629,7 +629,7 @@ class _Words:
             if isinstance(went, dt.datetime) else str(went)
         hint = self._("to keep what happened, give each line the time it went out: {example}").format(
             example=f"{{item: {now.id}, at: {written}}}")
-        return f"{said}; {hint}"
+        return self._("{said}; {hint}").format(said=said, hint=hint)
 
     def feed_gone_title(self) -> str:
         """A workflow annotation's title for a feed no longer written."""
@@ -768,7 +768,7 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
         lines += ["", "! " + words.feed_gone(path)]
     if changes.history_moved:
         lines += ["", "! " + words.history_moved(changes.history_moved)]
-    for network, account_was, account_now in changes.accounts:
+    for _id, network, account_was, account_now in changes.accounts:
         lines += ["", "~ " + words.account(network, account_was, account_now)]
     for kind, was, now in changes.key_dates:
         lines += ["", f"{_MARKS[kind]} " + _("Key date: {date}").format(date=words.span(kind, was, now))]
@@ -835,13 +835,15 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         lines.extend(more)
         size += sum(len(line) + 1 for line in more)
 
-    if changes.feeds_gone or changes.accounts or changes.history_moved:
+    if changes.history_moved:
+        add("", f"#### {_('Posts gone out, said at another time')}", "")
+        add("- ⚠️ " + _inline(words.history_moved(changes.history_moved)))
+    if changes.feeds_gone or changes.accounts:
         add("", f"#### {_('Feeds and accounts')}", "")
         for path in changes.feeds_gone:
             add("- ⚠️ " + _inline(words.feed_gone(path)))
-        if changes.history_moved:
-            add("- ⚠️ " + _inline(words.history_moved(changes.history_moved)))
-        for network, account_was, account_now in changes.accounts:
+
+        for _id, network, account_was, account_now in changes.accounts:
             add("- " + _inline(words.account(network, account_was, account_now)))
     if changes.leaving:
         add("", f"#### {_('Articles leaving their address')}", "")
@@ -959,8 +961,8 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
         "history_moved": [{"id": now.id, "before": was.start.isoformat() if was.start else None,
                            "after": now.start.isoformat() if now.start else None}
                           for was, now in changes.history_moved],
-        "accounts": [{"network": network, "before": was, "after": now}
-                     for network, was, now in changes.accounts],
+        "accounts": [{"network": network_id, "name": name, "before": was, "after": now}
+                     for network_id, name, was, now in changes.accounts],
         "posted": [{"change": line.kind, "item": line.record.item, "before": record(line.before),
                     "after": record(line.after)} for line in changes.log],
         "freezes": {"added": [freeze(w) for w in changes.freezes_added],

@@ -201,11 +201,12 @@ def input_paths(site: Path, settings: dict[str, Any]) -> list[str]:
     # SITEURL or SITENAME are in every event's links and names: a change there is a revision too.
     names += [name for name in SETTINGS_FILES if (site / name).is_file()]
     # The site's own templates of drafts make the posts' texts (the feeds' descriptions, plan.json), and
-    # those of the planning pages their pages: edcal's own, outside the site, change with its version.
+    # those of the planning pages their pages, and the words of its translations/ the drafts' words: edcal's
+    # own, outside the site, change with its version.
     from edcal.themes import template_folders
 
     root = site.resolve()
-    for kind in ("drafts", "planning"):
+    for kind in ("drafts", "planning", "translations"):
         for folder in template_folders(settings, kind):
             resolved = (site / folder).resolve()
             if resolved.is_dir() and resolved.is_relative_to(root):

@@ -103,6 +103,9 @@ class _Target:
     first: dt.date
     after: dt.date
     campaign: str | None = None
+    #: The days an account is used, when its `since:` or `until:` bound them: a period it is used less than
+    #: half of is not judged (an account given up on a Wednesday owes that week nothing).
+    used: tuple[dt.date, dt.date] | None = None
 
 
 def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
@@ -122,7 +125,13 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
                     if i.kind == "post" and i.network == network.id and i.status != "withheld"
                     and isinstance(i.start, dt.datetime)]
             where = network.source or calendar.source
-            targets.append(_Target(network.name, network.id, network.cadence, where, days, today, end))
+            # An account opened later or given up (`since:`, `until:`) is judged over the days it is used.
+            used = (network.since or dt.date.min,
+                    network.until + dt.timedelta(days=1) if network.until is not None else dt.date.max)
+            first, after = max(today, used[0]), min(end, used[1])
+            if first < after:
+                targets.append(_Target(network.name, network.id, network.cadence, where, days, first, after,
+                                       used=used if network.since or network.until else None))
     if calendar.blog.cadence is not None:
         # An article a freeze holds back goes online when the freeze ends, its item's start: it counts then
         # (an open-ended freeze gives it no day).
@@ -179,12 +188,19 @@ def _shortfalls(calendar: Calendar, targets: list[_Target], week_start: int) -> 
                 if running * 2 < (after - first).days \
                         or _networks_frozen(calendar, target.network, first, after):
                     continue
-            elif frozen(calendar, target.network, first, after):
+            elif frozen(calendar, target.network, first, after) or _little_used(target, first, after):
                 continue
             found = sum(1 for day in target.days if first <= day < after)
             if found < target.cadence.count:
                 yield Gap(target.name, target.network, target.cadence, target.source, first, after, found,
                           target.campaign)
+
+
+def _little_used(target: _Target, first: dt.date, after: dt.date) -> bool:
+    """Whether an account bounded by `since:`/`until:` is used less than half of a period."""
+    if target.used is None:
+        return False
+    return (min(after, target.used[1]) - max(first, target.used[0])).days * 2 < (after - first).days
 
 
 def _networks_frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt.date) -> bool:

@@ -126,8 +126,8 @@ class PlanChanges:
     #: Feeds (paths in planning/) the plan no longer gives: a network, a person or a campaign removed or
     #: renamed; their subscribers' apps find nothing there any more. Always shown.
     feeds_gone: tuple[str, ...] = ()
-    #: Accounts changed: (network name, account before, account after), by network id.
-    accounts: tuple[tuple[str, str | None, str | None], ...] = ()
+    #: Accounts changed: (network id, network name, account before, account after), by network id.
+    accounts: tuple[tuple[str, str, str | None, str | None], ...] = ()
     #: Posts the log says went out, at their planned time (a line without `at:`), whose planned time the
     #: change moves: the log then says they went out at the new time. (before, after), past or not.
     history_moved: tuple[tuple[Item, Item], ...] = ()
@@ -229,11 +229,11 @@ def _feeds_gone(before: Plan | None, after: Plan) -> tuple[str, ...]:
     return tuple(sorted({feed.path for feed in feeds(before)} - {feed.path for feed in feeds(after)}))
 
 
-def _accounts(before: Plan | None, after: Plan) -> tuple[tuple[str, str | None, str | None], ...]:
+def _accounts(before: Plan | None, after: Plan) -> tuple[tuple[str, str, str | None, str | None], ...]:
     if before is None:
         return ()
     old, new = before.calendar.networks, after.calendar.networks
-    return tuple((new[name].name, old[name].account, new[name].account)
+    return tuple((name, new[name].name, old[name].account, new[name].account)
                  for name in sorted(old.keys() & new.keys()) if old[name].account != new[name].account)
 
 

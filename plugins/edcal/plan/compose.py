@@ -426,6 +426,9 @@ class PostParts:
     template: str | None = None
     #: The language of what the post is about (its article's, or the one its `link:` opens), if known.
     lang: str | None = None
+    #: Whether the article's tags become hashtags: not for a post that names the article by its `link:` only
+    #: (its text, written before that post was an article's, must not grow).
+    article_tags: bool = True
 
 
 #: What a caption says when it sends readers to the profile's link ("lien en bio").
@@ -585,7 +588,7 @@ class Composer:
             [
                 list(parts.campaign.hashtags) if parts.campaign else [],
                 list(parts.extra_hashtags),
-                [hashtag(t, tag_case) for t in (article.tags if article else ())],
+                [hashtag(t, tag_case) for t in (article.tags if article and parts.article_tags else ())],
             ],
             None,
         )

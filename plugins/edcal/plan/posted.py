@@ -104,6 +104,13 @@ class _Meant:
                        say("the lines below this one are indented more than its dash, so YAML reads them as "
                            "the rest of its id: line up the dashes of the log's lines"))
             return
+        bounded = next((n for n in calendar.networks.values() if (n.since is not None or n.until is not None)
+                        and f"-{n.id}-" in f"{record.item}-"), None)
+        if bounded is not None:  # an account's days set after its posts went out: its default promotions left
+            hint = say("{network}'s `since:` or `until:` leaves out of the plan the blog's promotions there "
+                       "outside those days: if this one went out, move that day", network=bounded.name)
+            errors.add(record.item_source, found, hint)
+            return
         changed = self.changed.get(record.item)
         errors.add(record.item_source, found,
                    changed.hint() if changed is not None else self._closest_hint(record.item))

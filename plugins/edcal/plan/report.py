@@ -129,8 +129,7 @@ def report(plan: Plan) -> Report:
                 plan.day_of(item.posted.at) if item.posted is not None else day)
         elif became == "unconfirmed" and logged and item.id in lines:
             logged_ahead.append((item, lines[item.id]))
-        elif (became == "unconfirmed" and item.kind == "post" and logged and day >= first_kept
-              and item.status != "draft"):  # a draft post (its article still in review) cannot have gone out
+        elif became == "unconfirmed" and item.kind == "post" and logged and day >= first_kept:
             to_confirm.append(item)
     # Every month from the first with something dated: a month of silence is a month below its targets, from
     # the channel's first month on (a network opened last year is not judged over the blog's archive).
@@ -223,6 +222,8 @@ def outcome(item: Item, now: dt.datetime, logged: bool) -> str:
     passed = start <= now if isinstance(start, dt.datetime) else start is not None and start <= now.date()
     if not passed:
         return "to_come"
+    if item.kind == "post" and item.status == "draft":  # never scheduled (its article still in review): held
+        return "withheld"
     if item.kind == "article" or not logged:  # the plan's word: a draft on its day did not go out
         return "done" if item.status == "published" else "unconfirmed"
     return "unconfirmed"

@@ -538,9 +538,11 @@ class _Resolver:
                 article = version
         variant = entry.variants.get(network.id)
         written_link = (variant.link if variant else None) or entry.link
+        named = article  # the entry's `article:` or `promote:`: its campaign and owner, its tags as hashtags
         if article is None and written_link is not None:
-            # `link:` to one of the site's articles is that article's post, as `article:` is: its words in the
-            # template ("Read the article:"), its campaign, owner, tags and image, and plan.json's `article`.
+            # `link:` to one of the site's articles is that article's post: its words in the template ("Read
+            # the article:"), its image where one is required, plan.json's `article`; a text written as it was
+            # does not grow with the article's tags or campaign hashtags.
             article = self.article_at(absolute(written_link, self.site.url))
         override = article.social.per_network.get(network.id) if article else None
         custom_text = (
@@ -549,9 +551,9 @@ class _Resolver:
         )
         if self.compose_from is not None and start < self.compose_from:
             return self._uncomposed(entry, network, start, item_id, article, source, draft, custom_text,
-                                    self._media(entry, variant, override, article, network))
-        campaign_id, campaign = self._campaign(entry, article)
-        owner_id = self._owner(entry, article, campaign)
+                                    self._media(entry, variant, override, article, network), named)
+        campaign_id, campaign = self._campaign(entry, named)
+        owner_id = self._owner(entry, named, campaign)
         # A teaser (a promotion's step before the article is online) has no link to it: a dead page.
         teaser = step is not None and step[0] == 0
         link = written_link or (article.url if article and not teaser else None) or None
@@ -574,7 +576,7 @@ class _Resolver:
             article=article, campaign=campaign,
             owner=self.calendar.team.get(owner_id) if owner_id else None,
             values={"step": step[0] if step else None, "steps": step[1] if step else None},
-            lang=linked.lang if linked else None,
+            lang=linked.lang if linked else None, article_tags=named is not None,
         ))
         window = freeze_at(self.calendar, start, network.id)
         media = self._media(entry, variant, override, article, network)
@@ -595,15 +597,16 @@ class _Resolver:
 
     def _uncomposed(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
                     article: Article | None, source: Source, draft: bool, custom_text: str | None,
-                    media: tuple[Media, ...]) -> Item:
+                    media: tuple[Media, ...], named: Article | None) -> Item:
         """A past post for a check: where and when, and its images (kept out of output/ until it goes
-        out: ``edcal next-change``), without its text."""
+        out: ``edcal next-change``), without its text. ``named``: the article its entry names (not its
+        link's), whose campaign and owner it takes."""
         window = freeze_at(self.calendar, start, network.id)
-        campaign_id, campaign = self._campaign(entry, article)
+        campaign_id, campaign = self._campaign(entry, named)
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, custom_text or ""), start=start,
             status=post_status(start, entry.status == "draft" or draft, window, self.now), source=source,
-            network=network.id, campaign=campaign_id, owner=self._owner(entry, article, campaign),
+            network=network.id, campaign=campaign_id, owner=self._owner(entry, named, campaign),
             article=article.slug if article else None, parent=entry.id,
             promotional=_promotional(entry, campaign), media=media,
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),

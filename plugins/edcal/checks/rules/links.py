@@ -76,9 +76,11 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
                               "review: it will not be online", id=post.id, when=when, slug=article.slug)
                 together = say("{posts} link to '{slug}', which is still in review: it will not be online",
                                posts=THE_POSTS, slug=article.slug)
-            if started is None:  # entries with a post gone out already: computed once, for the first finding
+            if started is None:  # entries whose link to the article went out already (a teaser has none; a
+                # skipped or withheld post did not go out): computed once, for the first finding
                 started = {i.parent for i in plan.items
-                           if i.kind == "post" and isinstance(i.start, dt.datetime) and i.start <= plan.now}
+                           if i.kind == "post" and i.url is not None and i.skipped is None
+                           and i.status == "published" and isinstance(i.start, dt.datetime) and i.start <= plan.now}
             if entry is not None and entry.kind == "promote" and post.parent in started:
                 # Taken down after its first posts (a job offer filled): what is still to come is to remove.
                 hint = say("{path} was taken down after its first posts: remove the steps still to come from "

@@ -351,12 +351,18 @@ def network_ended(ctx: CheckContext) -> Iterator[Problem]:
         if network is None or network.until is None or not isinstance(post.start, dt.datetime):
             continue
         if post.start.astimezone(zone).date() > network.until:
+            entry = ctx.entry(post)
+            hint = (say("end the recurring post with `until: {until:%Y-%m-%d}` and start a new entry without "
+                        "{network}: its posts gone out keep their ids and the log's lines", until=network.until,
+                        network=network.name)
+                    if entry is not None and entry.kind == "repeat" else
+                    say("remove {network} from the entry's `networks:`, or move the network's `until:`",
+                        network=network.name))
             yield Problem(ctx.network_source(post),
                           say("post '{id}' ({day:%Y-%m-%d}) is on {network}, where the site stopped posting on "
                               "{until:%Y-%m-%d} (its `until:`)", id=post.id, day=post.start.astimezone(zone),
                               network=network.name, until=network.until),
-                          say("remove {network} from the entry's `networks:`, or move the network's `until:`",
-                              network=network.name), post,
+                          hint, post,
                           together=say("{posts} are on {network}, where the site stopped posting on "
                                        "{until:%Y-%m-%d} (its `until:`)", posts=THE_POSTS, network=network.name,
                                        until=network.until))
