@@ -2424,20 +2424,16 @@ def test_owner_left_and_network_ended() -> None:
 def test_post_before_article_of_a_job_offer_taken_down() -> None:
     """The job was filled: the offer set back to `status: draft`. The hint said "when … is written, set its status
     to review", for an article written, posted twice, and taken down on purpose."""
-    text = PARIS_CALENDAR + posts("{promote: offre, networks: [mastodon], "
-                                  "schedule: [at publication, +1 week, +2 weeks, +3 weeks]}")
-    calendar = calendar_from(text)
-    found = run_checks(plan_of(calendar, [article("offre", "2026-12-21T10:00", calendar, status="draft")]),
-                       only=["post-before-article"])
-    assert {f.hint for f in found} == {
+    def hints(slug: str, date: str, schedule: str) -> set[str | None]:
+        calendar = calendar_from(PARIS_CALENDAR + posts(f"{{promote: {slug}, networks: [mastodon], schedule: {schedule}}}"))
+        found = run_checks(plan_of(calendar, [article(slug, date, calendar, status="draft")]), only=["post-before-article"])
+        return {f.hint for f in found}
+
+    assert hints("offre", "2026-12-21T10:00", "[at publication, +1 week, +2 weeks, +3 weeks]") == {
         "content/articles/offre.md was taken down after its first posts: remove the steps still to come from "
         "`schedule:` (or end the entry), or publish it again"}
     # Only its teaser has gone out: it was never online, nothing was taken down.
-    text = PARIS_CALENDAR + posts("{promote: salon, networks: [mastodon], schedule: [-2 days, at publication]}")
-    calendar = calendar_from(text)
-    found = run_checks(plan_of(calendar, [article("salon", "2027-01-05T10:00", calendar, status="draft")]),
-                       only=["post-before-article"])
-    assert {f.hint for f in found} == {
+    assert hints("salon", "2027-01-05T10:00", "[-2 days, at publication]") == {
         "when content/articles/salon.md is written, set its status to review (its promotions then wait for it) "
         "or publish it; or remove this entry until then"}
 

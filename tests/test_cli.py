@@ -550,6 +550,12 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     assert "Sitemap: https://blog.durand.fr/sitemap.xml" in robots
     assert list((target / "output" / "category").glob("*/index.html"))
     assert list((target / "output" / "author").glob("*/index.html"))
+    # Once the example person and account `edcal init` wrote are replaced (init said where), nothing to say.
+    checked = run_edcal("check", cwd=target)
+    assert checked.returncode == 0 and checked.stdout.count("[placeholder-name]") == 2, checked.stdout
+    calendar = target / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("Prénom Nom", "Claire Durand").replace(
+        "@mon_entreprise@exemple.social", "@durand@mastodon.social"), encoding="utf-8")
     checked = run_edcal("check", cwd=target)
     assert checked.returncode == 0 and checked.stdout.strip() == "0 errors, 0 warnings"
     # What builds write, and a killed build's staging copy of the private plan, stay out of `git add .`.
