@@ -693,6 +693,10 @@ def test_alt_too_long() -> None:
     line = "{id: p, at: 2027-01-12 09:00, networks: [pinterest], image: images/a.png, text: Hi, alt: '%s'}"
     assert findings("alt-too-long", posts(line % ("a" * 501)), extra=extra)
     assert not findings("alt-too-long", posts(line % ("a" * 500)), extra=extra)
+    # Bluesky's app takes 2,000: a 2,100-character description passed.
+    line = "{id: b, at: 2027-01-12 09:00, networks: [bluesky], image: images/a.png, text: Hi, alt: '%s'}"
+    assert findings("alt-too-long", posts(line % ("a" * 2001)), extra="  bluesky: {}\n")
+    assert not findings("alt-too-long", posts(line % ("a" * 2000)), extra="  bluesky: {}\n")
 
 
 def test_image_unfit(tmp_path: Path) -> None:

@@ -468,3 +468,30 @@ def test_a_network_s_own_utm_medium() -> None:
     assert "utm_source=intranet&utm_medium=intranet&" in (items["p-intranet"].url or "")
     assert "https://blog.example.fr/b/?utm_source=intranet&utm_medium=intranet&" in (items["p-intranet"].text or "")
     assert "utm_source=mastodon&utm_medium=social&" in (items["p-mastodon"].url or "")
+
+
+def test_a_bare_site_link_in_the_text_is_the_post_s_link_and_an_article_s() -> None:
+    """`Voir www.blog.example.fr/a/` (networks link it too) stayed as typed, untracked, and a post linking an
+    article in its text only had no `article` in plan.json."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: p, networks: [mastodon], at: 2027-01-12 09:00, text: 'Voir www.blog.example.fr/a/ merci'}\n"
+                             "  - {id: q, networks: [mastodon], at: 2027-01-12 10:00, text: 'Voir blog.example.fr/b/ merci'}\n")
+    items = by_id(plan_of(calendar, [article("a", "2027-01-11T09:00", calendar)]))
+    assert items["p-mastodon"].text == ("Voir https://www.blog.example.fr/a/?utm_source=mastodon&utm_medium=social"
+                                        "&utm_campaign=a merci")  # in place, not added again
+    assert items["p-mastodon"].article == "a"
+    assert items["q-mastodon"].url == "https://blog.example.fr/b/?utm_source=mastodon&utm_medium=social&utm_campaign=q"
+    assert items["q-mastodon"].article is None  # no article there: a page of the site
+
+
+def test_a_link_tagged_by_another_analytics_tool_is_left_as_written() -> None:
+    """Parameters renamed for Matomo: `?utm_source=newsletter` got `&mtm_source=linkedin…` too, crediting the click
+    to two sources."""
+    from edcal.model.calendar import Tracking
+
+    matomo = Tracking(parameters=(("source", "mtm_source"), ("medium", "mtm_medium"), ("campaign", "mtm_campaign"),
+                                  ("content", "mtm_content")))
+    values = {"network": "linkedin", "campaign": "c", "article": "", "item": "i"}
+    for tagged in ("https://blog.example.fr/a/?utm_source=newsletter", "https://blog.example.fr/a/?pk_campaign=x"):
+        assert track(tagged, values, matomo, SITE.url) == tagged
+        assert track(tagged, values, Tracking(), SITE.url) == tagged

@@ -113,6 +113,15 @@ def tracking_values(network: Network, campaign: Campaign | None, article: Articl
             "article": article.slug if article else "", "item": item_id}
 
 
+#: The campaign parameters of Google Analytics and Matomo (and Piwik's, which Matomo still reads): a link
+#: carrying one is tagged already, whatever names this site gives its own (`tracking: parameters:`).
+CAMPAIGN_PARAMETERS = frozenset({
+    "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "utm_id",
+    "mtm_source", "mtm_medium", "mtm_campaign", "mtm_content", "mtm_keyword", "mtm_cid", "mtm_group",
+    "mtm_placement", "pk_campaign", "pk_source", "pk_medium", "pk_content", "pk_keyword", "pk_kwd", "pk_cid",
+})
+
+
 def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -> str:
     """``url`` with UTM parameters when it points to the site; others are left alone.
 
@@ -129,7 +138,7 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
     if not _on_site(parts, url, site_url):
         return url
     present = {name for name, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)}
-    if present & tracking.names:
+    if present & (tracking.names | CAMPAIGN_PARAMETERS):
         return url
     names = dict(tracking.parameters)
     added = []
@@ -149,8 +158,19 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
 
 
 def site_link_in(text: str, site_url: str) -> str | None:
-    """The first URL of the site written in a post's text, which becomes the post's link."""
-    return next((url for url in URL_IN_TEXT.findall(text) if is_site_url(url, site_url)), None)
+    """The first URL of the site written in a post's text, which becomes the post's link: in full, or bare
+    (``www.example.fr/2027/a/``, which networks link too: it was left as typed, untracked), given ``https://``."""
+    found = next((url for url in URL_IN_TEXT.findall(text) if is_site_url(url, site_url)), None)
+    if found is not None or not site_url:
+        return found
+    bare = re.search(_bare_site_address(site_url), text, flags=re.IGNORECASE)
+    return "https://" + bare.group(0) if bare is not None and "/" in bare.group(0) else None
+
+
+def _bare_site_address(site_url: str) -> str:
+    """The site's address written without its scheme: ``www.example.fr/2027/a/``, or the host alone."""
+    host = re.escape(_site_parts(site_url)[0])
+    return rf"(?<![\w/@.-])(?:www\.)?{host}(?:/(?:[^\s<>\"]*[^\s<>\".,;:!?)\]'…»])?)?(?![\w-]|\.\w)"
 
 
 def _track_others(text: str, tracked: str | None, tracker: Callable[[str], str], site_url: str) -> str:
@@ -201,10 +221,8 @@ def _same_page_as(text: str, page: str, url: str, site_url: str) -> str:
         written = found if "://" in found else "https://" + found
         return url if _page_key(written) == key else found
 
-    host = re.escape(_site_parts(site_url)[0]) if site_url else None
     # A bare address (networks link `www.example.fr/2027/a/` too), or the host alone for the home page.
-    bare = (rf"|(?<![\w/@.-])(?:www\.)?{host}(?:/(?:[^\s<>\"]*[^\s<>\".,;:!?)\]'…»])?)?(?![\w-]|\.\w)"
-            if host else "")
+    bare = "|" + _bare_site_address(site_url) if site_url else ""
     return re.sub(URL_IN_TEXT.pattern + bare, replace, text, flags=re.IGNORECASE)
 
 

@@ -539,16 +539,17 @@ class _Resolver:
         variant = entry.variants.get(network.id)
         written_link = (variant.link if variant else None) or entry.link
         named = article  # the entry's `article:` or `promote:`: its campaign and owner, its tags as hashtags
-        if article is None and written_link is not None:
-            # `link:` to one of the site's articles is that article's post: its words in the template ("Read
-            # the article:"), its image where one is required, plan.json's `article`; a text written as it was
-            # does not grow with the article's tags or campaign hashtags.
-            article = self.article_at(absolute(written_link, self.site.url))
+        custom_text = (variant.text if variant else None) or text or entry.text
+        # Without `link:`, the first link to the site written in the text (in full, or bare) is the post's.
+        found_link = written_link or (site_link_in(custom_text, self.site.url)
+                                      if named is None and custom_text else None)
+        if article is None and found_link is not None:
+            # A link to one of the site's articles (`link:`, or in the text) makes the post that article's:
+            # its words in the template ("Read the article:"), its image where one is required, plan.json's
+            # `article`; a text written as it was does not grow with the article's tags or campaign hashtags.
+            article = self.article_at(absolute(found_link, self.site.url))
         override = article.social.per_network.get(network.id) if article else None
-        custom_text = (
-            (variant.text if variant else None) or text or entry.text
-            or (override.text if override else None)
-        )
+        custom_text = custom_text or (override.text if override else None)
         if self.compose_from is not None and start < self.compose_from:
             return self._uncomposed(entry, network, start, item_id, article, source, draft, custom_text,
                                     self._media(entry, variant, override, article, network), named)
@@ -556,7 +557,7 @@ class _Resolver:
         owner_id = self._owner(entry, named, campaign)
         # A teaser (a promotion's step before the article is online) has no link to it: a dead page.
         teaser = step is not None and step[0] == 0
-        link = written_link or (article.url if article and not teaser else None) or None
+        link = found_link or (article.url if article and not teaser else None) or None
         if link is None and custom_text:  # a link to the site in the text: tracked in place, and checked
             link = site_link_in(custom_text, self.site.url)
         url = None
