@@ -82,6 +82,14 @@ def test_the_schema_refuses_a_field_added_or_renamed_at_any_level(built: Path) -
         changed = json.loads(json.dumps(plan))
         levels[level](changed)[key] = value
         assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(changed), f"{level}: {key} = {value!r}"
+    # What every post, every article carries, as outputs.md says: a dashboard may count on it.
+    for level, key in (("post", "parent"), ("article", "lang"), ("article", "article")):
+        changed = json.loads(json.dumps(plan))
+        del levels[level](changed)[key]
+        assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(changed), f"{level} without {key}"
+    changed = json.loads(json.dumps(plan))
+    levels["idea"](changed)["posted"] = {"at": "2027-01-12T09:00:00+01:00", "url": None, "source": "x:1"}
+    assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(changed), "an idea gone out"
 
 
 def test_items_are_sorted_and_every_item_has_a_source(built: Path) -> None:

@@ -264,6 +264,31 @@ def test_edcal_export_filters_and_reports_hootsuite_notes(site: Path, tmp_path: 
     assert unknown.exit_code == 2 and "did you mean 'linkedin'?" in unknown.output
 
 
+def test_a_second_page_like_linkedin_gets_its_hootsuite_file(site: Path, tmp_path: Path) -> None:
+    """`linkedin-en: {like: linkedin}` got no hootsuite file, and `export hootsuite` said it was `custom: true`."""
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8").replace(
+        "networks:\n", "networks:\n  linkedin-en: {like: linkedin, name: LinkedIn (English)}\n"
+        "  intranet: {custom: true, name: Intranet, limit: 5000}\n", 1)
+    calendar.write_text(text.replace("posts:\n", "posts:\n  - {id: en, networks: [linkedin-en, intranet], "
+                                     "at: 2027-03-09 10:00, text: Hello}\n", 1), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "linkedin-en"])
+    assert result.exit_code == 0, result.output
+    assert "09/03/2027 10:00,Hello" in result.output
+    refused = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "intranet"])
+    assert refused.exit_code == 2 and "Intranet is a network of the site's own (custom: true)" in refused.output
+    from edcal.load.network_registry import builtin_registry
+
+    assert builtin_registry()["linkedin"].platform == "linkedin"
+    # `--since` a day gone by: the JSON export gives the past posts, Hootsuite's leaves them out, and says so.
+    past = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "linkedin", "--since",
+                               "2027-01-01", "-o", str(tmp_path / "li.csv")])
+    assert past.exit_code == 0, past.output
+    assert regex.search(r"\d+ posts? whose time has passed (is|are) left out: Hootsuite schedules only what is to come",
+                     past.output), past.output
+
+
 def test_edcal_export_narrows_to_one_persons_or_one_campaigns_posts(sample: Path) -> None:
     """A community manager exports her own posts, or one campaign's, for her scheduler."""
     runner = CliRunner()

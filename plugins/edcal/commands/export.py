@@ -27,14 +27,14 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
     plan = read_plan(site, settings_file, compose_from=NOW if since is None else since)
     zone = plan.calendar.zone
     network = network_choice(plan, network)
-    if fmt == "hootsuite" and network is not None and not plan.calendar.networks[network].builtin:
+    if fmt == "hootsuite" and network is not None and plan.calendar.networks[network].platform is None:
         name = plan.calendar.networks[network].name
         raise InputErrors([InputError(Source("--network", 1, 1),
                                       say("{name} is a network of the site's own (custom: true), which "
                                           "Hootsuite cannot post to", name=name),
                                       say("export csv or json for it"))])
     if fmt == "hootsuite" and network is None:
-        eligible = sorted(n.id for n in plan.calendar.networks.values() if n.builtin)
+        eligible = sorted(n.id for n in plan.calendar.networks.values() if n.platform is not None)
         if len(eligible) != 1:
             raise InputErrors([InputError(
                 Source("--network", 1, 1), say("Hootsuite takes one network per file") if eligible

@@ -140,7 +140,9 @@ def site_network(
                 errors.add(source, say("unknown network '{network}' in `like`", network=spec.like),
                            did_you_mean(spec.like, registry.names()))
                 return None
-            base = dataclasses.replace(registry[like], id=network_id, aliases=(), builtin=False)
+            model = registry[like]  # a built-in network, or a network of the site's own like one
+            base = dataclasses.replace(model, id=network_id, aliases=(), builtin=False,
+                                       like=model.id if model.builtin else model.like)
         network = apply_spec(base, spec, aliases=tuple(a.lower() for a in spec.aliases or ()))
         if not network.limits:
             errors.add(key_source, say("network '{network}' has no text limit", network=network_id),

@@ -142,6 +142,8 @@ class Network:
     #: Where the site named the template (``template:``), which must then exist; None for the default.
     template_source: Source | None = None
     builtin: bool = True
+    #: The built-in network a site's network is `like:` (another LinkedIn page: "linkedin"); None otherwise.
+    like: str | None = None
     # What the site sets for its account on this network.
     account: str | None = None
     slots: tuple[Slot, ...] = ()
@@ -160,6 +162,11 @@ class Network:
     #: Where the site sets up this network in calendar.yaml (None for unused built-ins).
     source: Source | None = None
     extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def platform(self) -> str | None:
+        """The built-in network it posts to: its own id, or the one it is `like:`; None for an intranet."""
+        return self.id if self.builtin else self.like
 
     @property
     def limit(self) -> TextLimit:

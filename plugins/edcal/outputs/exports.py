@@ -1,8 +1,8 @@
 """planning/exports/: upcoming posts as files for bulk schedulers.
 
 - ``hootsuite-<network>.csv``: Hootsuite's Bulk Composer format, one file per
-  built-in network (the profile is chosen at upload; a custom network is none
-  of Hootsuite's): rows of date-time, message and link, no header, UTF-8.
+  built-in network or network `like:` one (the profile is chosen at upload; a
+  custom network is none of Hootsuite's): rows of date-time, message and link, no header, UTF-8.
   Hootsuite takes at most 350 messages per upload, so a longer list is split
   into ``-1``, ``-2``… files. Its unconfirmed rules (minutes ending in 0 or 5,
   at least 10 minutes ahead, no duplicate messages) are reported as warnings,
@@ -65,7 +65,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     posts = upcoming(plan)
     warnings: list[str] = []
     for network in sorted(plan.calendar.networks):
-        if not plan.calendar.networks[network].builtin:  # an intranet, a network of the site's own
+        if plan.calendar.networks[network].platform is None:  # an intranet, a network of the site's own
             continue
         files = hootsuite_files([p for p in posts if p.network == network], Path(f"hootsuite-{network}.csv"))
         for name, rows in files:
@@ -97,6 +97,17 @@ def render(fmt: str, posts: Sequence[Item], plan: Plan,
                                                       for note in notes]
         if len(files) > 1:
             warnings.append(_split_note(str(name.with_name(f"{name.stem}-*{name.suffix}")), files))
+        past = sum(1 for post in posts if post.status == "published")
+        drafts = sum(1 for post in posts if post.status == "draft")
+        if past:  # `--since` a day gone by: the JSON and CSV exports give them, Hootsuite takes none
+            warnings.append(say_count(
+                past,
+                "{count} post whose time has passed is left out: Hootsuite schedules only what is to come",
+                "{count} posts whose time has passed are left out: Hootsuite schedules only what is to come"))
+        if drafts:
+            warnings.append(say_count(
+                drafts, "{count} draft post is left out (status: draft, or its article still in review)",
+                "{count} draft posts are left out (status: draft, or their article still in review)"))
         return written, warnings
     if fmt == "csv":
         return [(name, generic_csv(posts, plan).encode("utf-8"))], []
