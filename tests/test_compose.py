@@ -495,3 +495,18 @@ def test_a_link_tagged_by_another_analytics_tool_is_left_as_written() -> None:
     for tagged in ("https://blog.example.fr/a/?utm_source=newsletter", "https://blog.example.fr/a/?pk_campaign=x"):
         assert track(tagged, values, matomo, SITE.url) == tagged
         assert track(tagged, values, Tracking(), SITE.url) == tagged
+
+
+def test_each_post_says_the_language_of_its_text() -> None:
+    """Mastodon's `language` and Bluesky's `langs`: posts.json and the sidecars gave no language for a post."""
+    from edcal.outputs.drafts import sidecar
+    from edcal.outputs.exports import posts_json
+
+    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  linkedin-en: {like: linkedin, "
+                                                    "name: LinkedIn (English), lang: en-GB}")
+                             + "posts:\n  - {id: p, networks: [mastodon, linkedin-en], at: 2027-01-12 09:00, text: Hi}\n")
+    plan = plan_of(calendar)
+    items = by_id(plan)
+    assert [sidecar(items[i], plan)["lang"] for i in ("p-mastodon", "p-linkedin-en")] == ["fr", "en-GB"]
+    import json
+    assert {p["id"]: p["lang"] for p in json.loads(posts_json([items["p-mastodon"]], plan))["posts"]} == {"p-mastodon": "fr"}

@@ -62,6 +62,7 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "alt": item.media[0].alt if item.media else None,
         "campaign": item.campaign,
         "owner": item.owner,
+        "lang": plan.language_of(item),
         "article": item.article,
         "promotional": item.promotional,
         "template": item.template,

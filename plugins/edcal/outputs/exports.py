@@ -241,6 +241,7 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
                 "media": [{"path": m.path, "alt": m.alt} for m in post.media],
                 "campaign": post.campaign,
                 "owner": post.owner,
+                "lang": plan.language_of(post),
                 "promotional": post.promotional,
                 "source": str(post.source),
             }
