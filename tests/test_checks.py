@@ -2449,3 +2449,10 @@ def test_cadence_gap_judges_an_account_over_the_days_it_is_used() -> None:
     found = run_checks(plan_of(calendar, now="2027-01-04T08:00:00+01:00"), only=["cadence-gap"])
     assert [f.message for f in found if "X" in f.message] == [
         "X: 0 posts in the week of 2027-01-04 to 2027-01-10, cadence 1/week"]  # the 11th's week: used 3 days of 7
+
+
+def test_content_warning_lost() -> None:
+    text = posts("{id: p, networks: [mastodon, x], at: 2027-01-12 09:00, cw: Spoiler, text: La fin du film}")
+    assert [f.item for f in findings("content-warning-lost", text)] == ["p-x"]
+    assert not findings("content-warning-lost", posts("{id: p, networks: [mastodon], at: 2027-01-12 09:00, cw: S, "
+                                                      "text: T}"))

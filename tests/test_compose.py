@@ -510,3 +510,35 @@ def test_each_post_says_the_language_of_its_text() -> None:
     assert [sidecar(items[i], plan)["lang"] for i in ("p-mastodon", "p-linkedin-en")] == ["fr", "en-GB"]
     import json
     assert {p["id"]: p["lang"] for p in json.loads(posts_json([items["p-mastodon"]], plan))["posts"]} == {"p-mastodon": "fr"}
+
+
+def test_a_content_warning_on_mastodon_is_counted_with_the_text_and_kept_apart() -> None:
+    """`cw:` was an unknown field; typed as the text's first line, it stayed in the text and hid nothing."""
+    import json
+
+    from edcal.checks import run_checks
+    from edcal.outputs.drafts import sidecar
+    from edcal.outputs.exports import posts_json
+    from edcal.outputs.plan_json import document
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [mastodon, linkedin], at: 2027-01-12 09:00,"
+                             " cw: Violences conjugales, text: Notre rapport annuel}\n")
+    plan = plan_of(calendar)
+    items = by_id(plan)
+    mastodon, linkedin = items["p-mastodon"], items["p-linkedin"]
+    assert (mastodon.cw, mastodon.text, mastodon.length) == ("Violences conjugales", "Notre rapport annuel", 40)
+    assert (linkedin.cw, linkedin.length) == (None, 20)
+    assert sidecar(mastodon, plan)["cw"] == "Violences conjugales"
+    assert json.loads(posts_json([mastodon], plan))["posts"][0]["cw"] == "Violences conjugales"
+    assert {i["id"]: i.get("cw") for i in document(plan)["items"]} == {"p-linkedin": None, "p-mastodon": "Violences conjugales"}
+    lost = run_checks(plan, only=["content-warning-lost"])
+    assert [(f.item, str(f.source)) for f in lost] == [("p-linkedin", "calendar.yaml:10")]
+    assert lost[0].message == ("LinkedIn post 'p-linkedin' has a content warning (Violences conjugales), which LinkedIn "
+                               "does not show: its text goes out unwarned")
+    # Its own on a network, or none there: `variants:`.
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: q\n    networks: [mastodon, linkedin]\n"
+                             "    at: 2027-01-12 09:00\n    cw: Deuil\n    text: Hommage\n"
+                             "    variants:\n      mastodon: {cw: Décès}\n      linkedin: {skip: true}\n")
+    plan = plan_of(calendar)
+    assert [(i.id, i.cw) for i in plan.items if i.kind == "post"] == [("q-mastodon", "Décès")]
+    assert run_checks(plan, only=["content-warning-lost"]) == []

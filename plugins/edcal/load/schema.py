@@ -390,6 +390,7 @@ class NetworkSpec(Spec):
     image_aspect: AspectRange | None = Field(None, description="Narrowest and widest image shapes, width:height, e.g. ['4:5', '1.91:1'] (Instagram).")
     hashtag_case: Literal["camel", "lower", "as-is"] | None = Field(None, description="How tags become hashtags: camel (#RéseauxSociaux), lower or as-is.")
     forbidden_characters: Text | None = Field(None, description="Characters the network refuses in a text.")
+    content_warning: bool | None = Field(None, description="true when a post can carry a content warning (`cw:`), counted with its text (Mastodon).")
     share_form: Text | None = Field(None, description="Address of the network's share form, with {text} (the words to share, link included) and/or {url} (the link), e.g. 'https://x.com/intent/tweet?text={text}': the ambassadors' page and the blog's share buttons open it.")
     color: Text | None = Field(None, description="Colour in calendars, a CSS3 colour name.")
     template: Text | None = Field(None, description="Draft template file name in the theme's drafts/ folder.")
@@ -488,6 +489,7 @@ class VariantSpec(Spec):
     images: Images | None = Field(None, description="Other images on this network, in order (a carousel): [{image, alt}, …].")
     at: Text | None = Field(None, description="Another time on this network.")
     skip: bool = Field(False, description="Leave this network out for this entry.")
+    cw: Text | None = Field(None, description="The content warning on this network, instead of the entry's.")
 
 
 #: The periods of ``repeat: every:``, as writers also spell them (English plural or adverb, French).
@@ -528,6 +530,7 @@ class PostSpec(Spec):
     schedule: Names | None = Field(None, description="Promotion: times relative to publication, e.g. ['at publication', '+2 days at 12:00'].")
     repeat: RepeatSpec | None = Field(None, description="Recurring post: the rule.")
     text: Text | None = Field(None, description="The post's text (default for promotions: the network's template).")
+    cw: Text | None = Field(None, description="A content warning, shown before the text, which stays folded until opened (Mastodon's); counted with the text.")
     texts: list[Text] | None = Field(None, description="Recurring post or promotion: texts used in turn.")
     link: Text | None = Field(None, description="A URL; links to the site get UTM parameters.")
     article: Text | None = Field(None, description="Link to this article (by slug) instead of a URL.")

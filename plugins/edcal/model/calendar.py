@@ -246,6 +246,8 @@ class Variant:
     field_sources: Mapping[str, Source] = field(default_factory=dict, compare=False)
     #: Where its network is written under ``variants:`` (``instagram:``), for findings about that network.
     source: Source | None = field(default=None, compare=False)
+    #: Its own content warning (``cw:``); none: the entry's.
+    cw: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +276,8 @@ class PostEntry:
     schedule: tuple[Offset, ...] = ()
     recurrence: Recurrence | None = None
     texts: tuple[str, ...] = ()
+    #: A content warning (``cw:``): shown before the text, which stays folded until opened (Mastodon).
+    cw: str | None = None
     field_sources: Mapping[str, Source] = field(default_factory=dict)
     #: Checks silenced on this entry: rule id -> the reason given.
     silenced: dict[str, str] = field(default_factory=dict)

@@ -137,6 +137,8 @@ class Network:
     share_form: str | None = None
     #: Characters the network refuses in a text (YouTube: ``<`` and ``>``).
     forbidden_characters: str = ""
+    #: Whether a post can carry a content warning (``cw:``), counted with its text (Mastodon).
+    content_warning: bool = False
     color: str = "gray"
     template: str = "default.txt.j2"
     #: Where the site named the template (``template:``), which must then exist; None for the default.

@@ -77,6 +77,8 @@ class Item:
     posted: Posted | None = None
     #: The log's line saying the post did not go out (``skipped: true``); None when it says nothing so.
     skipped: Source | None = None
+    #: A post's content warning (``cw:``), on a network that shows one (Mastodon); counted in ``length``.
+    cw: str | None = None
 
     def link_spans(self) -> list[tuple[int, int, str]]:
         """Where each shortened link sits in ``text``: (start, end, full URL), in order."""

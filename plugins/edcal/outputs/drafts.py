@@ -63,6 +63,7 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "campaign": item.campaign,
         "owner": item.owner,
         "lang": plan.language_of(item),
+        "cw": item.cw,
         "article": item.article,
         "promotional": item.promotional,
         "template": item.template,

@@ -242,6 +242,7 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
                 "campaign": post.campaign,
                 "owner": post.owner,
                 "lang": plan.language_of(post),
+                "cw": post.cw,
                 "promotional": post.promotional,
                 "source": str(post.source),
             }

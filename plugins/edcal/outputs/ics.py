@@ -387,6 +387,8 @@ class EventWriter:
         _ = self._
         calendar = self.plan.calendar
         lines: list[str] = []
+        if item.cw:  # first, as the network shows it: the text folded under it
+            lines.append(f"{_('Content warning:')} {item.cw}")
         if item.text:
             lines += [item.pasted, ""]  # what to paste: a link the network shows shortened is whole here
         elif item.kind == "article":

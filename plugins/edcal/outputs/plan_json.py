@@ -97,6 +97,8 @@ def item_document(item: Item, calendar: Calendar) -> dict[str, Any]:
         data["media"] = [{"path": m.path, "alt": m.alt} for m in item.media]
     if item.kind == "post":
         data["promotional"] = item.promotional
+        if item.cw is not None:
+            data["cw"] = item.cw
         if len(item.lengths) > 1:
             data["lengths"] = [{"counting": c, "length": n, "limit": m} for c, n, m in item.lengths]
         if item.fitted:

@@ -444,6 +444,9 @@ class PostParts:
     template: str | None = None
     #: The language of what the post is about (its article's, or the one its `link:` opens), if known.
     lang: str | None = None
+    #: A content warning (``cw:``), on a network that shows one: counted with the text (Mastodon's
+    #: spoiler_text and status share its 500 characters).
+    cw: str | None = None
     #: Whether the article's tags become hashtags: not for a post that names the article by its `link:` only
     #: (its text, written before that post was an article's, must not grow).
     article_tags: bool = True
@@ -648,10 +651,11 @@ class Composer:
         template = templates.named(template_name)
         main = (display, url) if url is not None and display is not None else None
         text, links = self._shown(self._text(template, context, templates, lang), network, main)
-        measures = tuple(measure_all(text, network))
+        cw = _nfc(parts.cw or "")
+        measures = tuple(measure_all(cw + text, network))
         fitted = False
         if not all(m.fits for m in measures) and summary and not written:
-            shorter = self._fit(template, context, summary, network, measures, main, templates, lang)
+            shorter = self._fit(template, context, summary, network, measures, main, templates, lang, cw)
             if shorter is not None:
                 (text, links), measures, fitted = shorter[0], shorter[1], True
         # The full URL first: a short display text can be part of it ("example.org/agenda").
@@ -688,7 +692,8 @@ class Composer:
 
     def _fit(self, template: jinja2.Template, context: dict[str, Any], summary: str, network: Network,
              measures: tuple[Measure, ...], main: tuple[str, str] | None, templates: DraftTemplates,
-             lang: str) -> tuple[tuple[str, tuple[tuple[int, str, str], ...]], tuple[Measure, ...]] | None:
+             lang: str, cw: str = ""
+             ) -> tuple[tuple[str, tuple[tuple[int, str, str], ...]], tuple[Measure, ...]] | None:
         """The longest word-boundary cut of the summary that makes the text fit.
 
         Starts from an estimate (drop the words that make up the excess), then
@@ -700,7 +705,7 @@ class Composer:
             cut = " ".join(words[:count]).rstrip(_CUT_END) + "…" if count else ""
             text = self._text(template, {**context, "summary": cut}, templates, lang)
             shown = self._shown(text, network, main)
-            return shown, tuple(measure_all(shown[0], network))
+            return shown, tuple(measure_all(cw + shown[0], network))
 
         def fits(result: tuple[Any, tuple[Measure, ...]]) -> bool:
             return all(m.fits for m in result[1])

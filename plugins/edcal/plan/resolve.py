@@ -550,6 +550,9 @@ class _Resolver:
             article = self.article_at(absolute(found_link, self.site.url))
         override = article.social.per_network.get(network.id) if article else None
         custom_text = custom_text or (override.text if override else None)
+        # A content warning where the network shows one (Mastodon); elsewhere `content-warning-lost` says so.
+        cw = ((variant.cw if variant and variant.cw is not None else entry.cw) or None) \
+            if network.content_warning else None
         if self.compose_from is not None and start < self.compose_from:
             return self._uncomposed(entry, network, start, item_id, article, source, draft, custom_text,
                                     self._media(entry, variant, override, article, network), named)
@@ -577,7 +580,7 @@ class _Resolver:
             article=article, campaign=campaign,
             owner=self.calendar.team.get(owner_id) if owner_id else None,
             values={"step": step[0] if step else None, "steps": step[1] if step else None},
-            lang=linked.lang if linked else None, article_tags=named is not None,
+            lang=linked.lang if linked else None, article_tags=named is not None, cw=cw,
         ))
         window = freeze_at(self.calendar, start, network.id)
         media = self._media(entry, variant, override, article, network)
@@ -593,7 +596,7 @@ class _Resolver:
             lang=article.lang if article is not None and not article.is_original else None,  # a translation's
             lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures),
             fitted=composed.fitted, link_text=composed.link_text, template=composed.template,
-            links=composed.links,
+            links=composed.links, cw=cw,
         )
 
     def _uncomposed(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,

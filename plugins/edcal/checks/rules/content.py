@@ -424,6 +424,30 @@ def too_many_hashtags(ctx: CheckContext) -> Iterator[Problem]:
                                        tags=" ".join(tags), limit=network.max_hashtags))
 
 
+@rule("content-warning-lost", "warning", "A post's content warning (`cw:`) is on a network that shows none: its "
+      "text goes out unwarned")
+def content_warning_lost(ctx: CheckContext) -> Iterator[Problem]:
+    networks = ctx.plan.calendar.networks
+    for post in ctx.posts():
+        network = networks[post.network or ""]
+        entry = ctx.entry(post)
+        if network.content_warning or entry is None:
+            continue
+        variant = entry.variants.get(network.id)
+        cw = variant.cw if variant is not None and variant.cw is not None else entry.cw
+        if not cw:
+            continue
+        where = (variant.field_sources.get("cw") if variant is not None and variant.cw is not None
+                 else entry.field_sources.get("cw")) or post.source
+        yield Problem(where, say("{network} post '{id}' has a content warning ({cw}), which {network} does not "
+                                 "show: its text goes out unwarned", network=network.name, id=post.id, cw=cw),
+                      say("give {network} a text of its own under `variants:`, or leave it out there (`skip: "
+                          "true`); or set `content_warning: true` on a network that has them", network=network.name),
+                      post, together=say("{network}: {posts} have a content warning ({cw}), which {network} does "
+                                         "not show: their text goes out unwarned", network=network.name,
+                                         posts=THE_POSTS, cw=cw))
+
+
 @rule("too-many-links", "error", "A post has more distinct links than its network takes")
 def too_many_links(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
