@@ -368,12 +368,14 @@ def test_past_log_imports_the_year_with_what_went_out(site: Path) -> None:
     assert "\n  annee-2026.csv:37  Tuesday 3 November 2026 09:30 · LinkedIn, Mastodon · Astuce n°36 de " \
         "l'atelier (skipped)\n" in result.stdout
     assert "\n  annee-2026.csv:7  Tuesday 7 April 2026 09:30 · Mastodon · Astuce n°6 de l'atelier " \
-        "(not confirmed)\n" in result.stdout
+        "(draft)\n" in result.stdout
     assert ("\nLogged under posted: as gone out, 40 rows marked published: lines 2-6, 8-11, 13-19, 21-36, "
             "38-42, 44-46.\n"
             "Logged under posted: as not gone out (skipped), 2 rows marked cancelled: lines 37, 43.\n"
-            "Not logged, 3 past rows the sheet marks neither published nor cancelled: the planning report "
-            "counts them as not confirmed until the log says: lines 7, 12, 20.\n") in result.stdout
+            "Not logged, 1 past row the sheet marks neither published nor cancelled: the planning report "
+            "counts it as not confirmed until the log says: line 20.\n"
+            "Not logged, 2 past rows still drafts in the sheet: the planning report counts them as held back, "
+            "never gone out: lines 7, 12.\n") in result.stdout
     written = (site / "calendar.d" / "annee-2026.yaml").read_text(encoding="utf-8")
     assert written.count("\n  - id: ") == 60
     assert "\n# Ce qui est parti, selon le statut du tableau (publié\u00a0; annulé\u00a0: skipped).\n" \
@@ -382,7 +384,7 @@ def test_past_log_imports_the_year_with_what_went_out(site: Path) -> None:
     # The planning report compares last year's plan with what went out.
     months = {month.first.isoformat()[:7]: month for month in report(read_plan(site, "pelicanconf.py")).months}
     april = {channel.network: channel.tally for channel in months["2026-04"].channels}
-    assert (april["mastodon"].done, april["mastodon"].unconfirmed) == (1, 1)  # line 7, a draft: not confirmed
+    assert (april["mastodon"].done, april["mastodon"].withheld) == (1, 1)  # line 7, a draft: held back
     november = {channel.network: channel.tally for channel in months["2026-11"].channels}
     assert november["mastodon"].skipped == 1
 

@@ -485,6 +485,9 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
                 if i["kind"] == "post" and i["status"] != "withheld" and i["start"] >= NOW]
     instagram = [i for i in upcoming if i["network"] == "instagram"]
     assert 0 < len(instagram) < len(upcoming)
+    # The page's script recounts once loaded: wait for it (a busy machine ran the assertion first).
+    page.wait_for_function("n => document.querySelector('.lead [data-count=\"0\"]').innerText === n",
+                           arg=str(len(instagram)), timeout=5000)
     assert page.locator('.lead [data-count="0"]').inner_text() == str(len(instagram))
     january = page.locator('tr[data-counts]:has(a[href^="2027-01.html"]) td[data-count="0"]')
     assert january.inner_text() == str(sum(1 for i in instagram if i["start"].startswith("2027-01")))

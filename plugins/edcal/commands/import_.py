@@ -201,6 +201,8 @@ class _Gone:
     log: tuple[LogLine, ...] = ()
     published: tuple[Source, ...] = ()
     cancelled: tuple[Source, ...] = ()
+    #: The past rows still drafts in the sheet: held back, never to confirm.
+    drafts: tuple[Source, ...] = ()
 
 
 def _past(before: Plan, posts: list[ImportedPost], rows: dict[Source, list[Item]], mode: str | None) -> _Gone:
@@ -219,7 +221,10 @@ def _past(before: Plan, posts: list[ImportedPost], rows: dict[Source, list[Item]
             (published if post.marked == "published" else cancelled).append(post.row)
             cell = post.cells["marked"]
             log += [LogLine(item.id, post.marked == "cancelled", cell) for item in rows[post.row]]
-    return _Gone(mode, past, log=tuple(log), published=tuple(published), cancelled=tuple(cancelled))
+    drafts = tuple(row for row in past if row not in published and row not in cancelled
+                   and all(item.status == "draft" for item in rows[row]))
+    return _Gone(mode, past, log=tuple(log), published=tuple(published), cancelled=tuple(cancelled),
+                 drafts=drafts)
 
 
 def _refuse(before: Plan, after: Plan, posts: list[ImportedPost], rows: dict[Source, list[Item]],
@@ -422,7 +427,8 @@ def _state(item: Item, plan: Plan, log_start: dt.date | None) -> str:
 def _past_report(gone: _Gone, _: Callable[[str], str]) -> list[str]:
     """What ``--past`` made of the rows whose time has passed, by their lines."""
     logged = gone.mode == "log"
-    others = sorted(set(gone.rows) - set(gone.published) - set(gone.cancelled)) if logged else []
+    said_of = set(gone.published) | set(gone.cancelled) | set(gone.drafts)
+    others = sorted(set(gone.rows) - said_of) if logged else []
     said = [say_count(len(rows), one, many, lines=line_ranges([row.line for row in rows]))
             for rows, one, many in (
                 (gone.left_out, "Left out {count} row whose time has passed (--past skip): line {lines}.",
@@ -437,6 +443,10 @@ def _past_report(gone: _Gone, _: Callable[[str], str]) -> list[str]:
                 (others, "Not logged, {count} past row the sheet marks neither published nor cancelled: the "
                  "planning report counts it as not confirmed until the log says: line {lines}.",
                  "Not logged, {count} past rows the sheet marks neither published nor cancelled: the "
-                 "planning report counts them as not confirmed until the log says: lines {lines}."))
+                 "planning report counts them as not confirmed until the log says: lines {lines}."),
+                (gone.drafts, "Not logged, {count} past row still a draft in the sheet: the planning report "
+                 "counts it as held back, never gone out: line {lines}.",
+                 "Not logged, {count} past rows still drafts in the sheet: the planning report counts them "
+                 "as held back, never gone out: lines {lines}."))
             if rows]
     return ["", *(message.translated(_) for message in said)] if said else []
