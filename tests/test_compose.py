@@ -374,7 +374,9 @@ def test_the_articles_link_written_another_way_is_tracked_once_not_added_again()
                              "text: 'Voir blog.example.fr/aindex.html'}\n")
     items = by_id(plan_of(calendar, [article("a", "2027-01-05T09:00", calendar)]))
     assert items["p-x"].text == "Notre site\u00a0: https://blog.example.fr/?utm_source=x&utm_medium=social&utm_campaign=p"
-    assert items["q-x"].text.startswith("Voir blog.example.fr/aindex.html\n\nhttps://blog.example.fr/a/?utm")
+    # (written bare, it is tracked in place too, as networks make it a link)
+    assert items["q-x"].text.startswith("Voir https://blog.example.fr/aindex.html?utm_source=x&utm_medium=social"
+                                        "&utm_campaign=a\n\nhttps://blog.example.fr/a/?utm")
     # Another page of the site stays itself, tracked, and the article's link follows.
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [x], at: 2027-01-12 09:00, "
                              "article: a, text: 'Voir https://blog.example.fr/ab/'}\n")
@@ -542,3 +544,57 @@ def test_a_content_warning_on_mastodon_is_counted_with_the_text_and_kept_apart()
     plan = plan_of(calendar)
     assert [(i.id, i.cw) for i in plan.items if i.kind == "post"] == [("q-mastodon", "Décès")]
     assert run_checks(plan, only=["content-warning-lost"]) == []
+
+
+def test_bare_site_links_are_found_only_where_they_are_the_site_s() -> None:
+    """Review: a SITEURL without a host made the bare pattern match everywhere (`lundi https:/// mardi`); a bare
+    address inside a share link was taken for the post's; only the first bare link was tracked; a bare address
+    outside SITEURL's path was taken for the site's."""
+    from edcal.plan.compose import site_link_in
+
+    text = "Ouvert lundi / mardi, 9h-18h"
+    assert site_link_in(text, "blog.example.fr") is None and site_link_in(text, "/") is None
+    assert site_link_in("Partagez facebook.com/sharer.php?u=blog.example.fr/a/ merci", SITE.url) is None
+    assert site_link_in("Partagez https://facebook.com/sharer.php?u=blog.example.fr/a/ merci", SITE.url) is None
+    assert site_link_in("Voir blog.example.fr/boutique/", "https://blog.example.fr/journal") is None
+    assert site_link_in("Voir blog.example.fr/journal/a/", "https://blog.example.fr/journal") == \
+        "https://blog.example.fr/journal/a/"
+    assert site_link_in("Voir blog.example.fr/a/ puis https://blog.example.fr/b/", SITE.url) == \
+        "https://blog.example.fr/a/"  # the first in the text
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [x], at: 2027-01-12 09:00, "
+                             "text: 'Voir www.blog.example.fr/a/ et blog.example.fr/b/'}\n")
+    text = by_id(plan_of(calendar))["p-x"].text or ""
+    assert "https://blog.example.fr/b/?utm_source=x" in text and " blog.example.fr/b/" not in text
+
+
+def test_a_content_warning_is_counted_as_mastodon_counts_it() -> None:
+    """Review: `cw + text` measured as one string: a URL in the warning cost 23 (Mastodon counts it in full), and
+    `Spoiler` glued to a URL in the text hid the link (counted in full). A blank warning is none."""
+    from edcal.checks import run_checks
+    from edcal.outputs.exports import generic_csv, hootsuite
+
+    url = "https://ailleurs.example.org/un/chemin/assez/long/pour/depasser/vingt-trois"
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             f"  - {{id: a, networks: [mastodon], at: 2027-01-12 09:00, cw: '{url}', text: Bonjour}}\n"
+                             f"  - {{id: b, networks: [mastodon], at: 2027-01-12 10:00, cw: Spoiler, text: '{url}'}}\n"
+                             "  - {id: c, networks: [mastodon], at: 2027-01-12 11:00, cw: '  ', text: Bonjour}\n"
+                             "  - {id: d, networks: [mastodon, linkedin], at: 2027-01-12 12:00, cw: Deuil, text: Hommage,"
+                             " variants: {linkedin: {text: Un hommage sobre}}}\n")
+    items = by_id(plan_of(calendar))
+    assert items["a-mastodon"].length == len(url) + len("Bonjour")
+    assert items["b-mastodon"].length == len("Spoiler") + 23
+    assert (items["c-mastodon"].cw, items["c-mastodon"].length) == (None, 7)
+    plan = plan_of(calendar)
+    assert run_checks(plan, only=["content-warning-lost"]) == []  # LinkedIn has words of its own
+    posts = [by_id(plan)[i] for i in ("d-mastodon",)]
+    assert generic_csv(posts, plan).splitlines()[0].endswith(",cw") and generic_csv(posts, plan).rstrip().endswith(",Deuil")
+    assert any("content warning (d-mastodon)" in note for note in hootsuite(posts, plan)[1])
+
+
+def test_a_post_s_language_is_its_writer_s_when_it_links_a_translation() -> None:
+    """Review: French words linking to the English version of an article were given `lang: en`."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [mastodon], at: 2027-01-12 09:00, "
+                             "text: 'Notre article existe en anglais : https://blog.example.fr/en/a/'}\n")
+    english = article("a", "2027-01-05T09:00", calendar, lang="en", is_original=False, url="https://blog.example.fr/en/a/")
+    plan = plan_of(calendar, [article("a", "2027-01-05T09:00", calendar), english])
+    assert plan.language_of(by_id(plan)["p-mastodon"]) == "fr"

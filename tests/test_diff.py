@@ -127,6 +127,18 @@ def test_a_new_time_for_a_recurring_post_is_told_for_the_posts_the_log_says_went
                                                                      "weekly-mastodon-20270317"]
 
 
+def test_a_content_warning_changed_is_a_change(repo: Path) -> None:
+    """Review: removing a post's `cw:` said "no change to the plan"."""
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "at: 2027-03-02 10:00\n    text: Bonjour le monde", "at: 2027-03-02 10:00\n    cw: Annonce\n"
+         "    text: Bonjour le monde")
+    committed(repo)
+    edit(calendar, "    cw: Annonce\n", "")
+    result = run_edcal("diff", cwd=repo, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 0, result.stderr
+    assert "Content warning: Annonce → —" in result.stdout
+
+
 def test_markdown_for_a_pull_request_shows_the_teams_text_as_written(repo: Path) -> None:
     changed_calendar(repo)
     edit(repo / "calendar.yaml", "  - id: gel\n", "  - id: gel\n    title: \"<script>alert(1)</script> | # titre\"\n")

@@ -365,7 +365,7 @@ def _checkout(repository: str, tree: str, target: Path, index: Path, revision: R
 FIELD_LABELS = {
     "id": "Identifier", "start": "Date", "status": "Status", "withheld_reason": "Freeze reason",
     "title": "Title", "network": "Network", "limit": "Limit", "url": "Link", "media": "Images",
-    "owner": "Owner", "campaign": "Campaign", "promotional": "Promotional",
+    "owner": "Owner", "campaign": "Campaign", "promotional": "Promotional", "cw": "Content warning",
 }
 #: An empty value (no owner, no campaign, no image), in every language.
 NOTHING_SHOWN = "—"
@@ -475,7 +475,7 @@ class _Words:
         if name == "promotional":
             return _("yes") if item.promotional else _("no")
         text = {"id": item.id, "withheld_reason": item.withheld_reason, "title": item.title,
-                "url": item.url}.get(name)
+                "url": item.url, "cw": item.cw}.get(name)
         return text or NOTHING_SHOWN
 
     def summary(self, changes: PlanChanges) -> str:

@@ -221,8 +221,9 @@ def _past(before: Plan, posts: list[ImportedPost], rows: dict[Source, list[Item]
             (published if post.marked == "published" else cancelled).append(post.row)
             cell = post.cells["marked"]
             log += [LogLine(item.id, post.marked == "cancelled", cell) for item in rows[post.row]]
-    drafts = tuple(row for row in past if row not in published and row not in cancelled
-                   and all(item.status == "draft" for item in rows[row]))
+    said_of = set(published) | set(cancelled)  # sets: a year's sheet has thousands of rows
+    drafts = tuple(row for row in past
+                   if row not in said_of and all(item.status == "draft" for item in rows[row]))
     return _Gone(mode, past, log=tuple(log), published=tuple(published), cancelled=tuple(cancelled),
                  drafts=drafts)
 

@@ -296,10 +296,10 @@ class Plan:
 
     def language_of(self, post: Item) -> str:
         """The language a post's text is in, as a BCP 47 tag (what Mastodon's ``language`` and Bluesky's
-        ``langs`` take): its translation's (a post giving an article's English version), else its account's
-        (``lang:``), else the site's."""
+        ``langs`` take): its account's (``lang:``), else its translation's (a post giving an article's English
+        version), else the site's."""
         network = self.calendar.networks.get(post.network or "")
-        return (post.lang or (network.lang if network else None) or self.lang).replace("_", "-")
+        return ((network.lang if network else None) or post.lang or self.lang).replace("_", "-")
 
     def listed(self, item: Item) -> bool:
         """Whether an article's item is one of the blog's articles, as its lists show them: an original (a

@@ -42,7 +42,7 @@ FORMATS = ("hootsuite", "csv", "json")
 HOOTSUITE_MAX_ROWS = 350
 HOOTSUITE_MIN_LEAD = dt.timedelta(minutes=10)
 CSV_COLUMNS = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt",
-               "campaign", "owner", "source", "promotional", "length", "limit")
+               "campaign", "owner", "source", "promotional", "length", "limit", "cw")
 #: Spreadsheets (Excel above all) read a CSV file as UTF-8 only when it starts with a byte-order mark.
 BOM = "\ufeff"
 
@@ -168,6 +168,15 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
                                   "{count} posts with images ({posts}): Hootsuite's bulk file carries no "
                                   "image; attach them in Hootsuite after the upload (posts.csv names them)",
                                   posts=named))
+    warned = [post for post in posts if post.cw]
+    if warned:
+        named = ", ".join(p.id for p in warned[:3]) + (" …" if len(warned) > 3 else "")
+        warnings.append(say_count(
+            len(warned),
+            "{count} post with a content warning ({posts}): Hootsuite's bulk file carries none; add it in "
+            "Hootsuite after the upload (posts.csv gives it)",
+            "{count} posts with a content warning ({posts}): Hootsuite's bulk file carries none; add them in "
+            "Hootsuite after the upload (posts.csv gives them)", posts=named))
     for message, count in messages.items():
         if count > 1:
             warnings.append(say("the same message appears {count} times; Hootsuite may refuse duplicates "
@@ -199,6 +208,7 @@ def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
             post.status, post.title, post.pasted, post.url or "", images, alts,
             post.campaign or "", post.owner or "", str(post.source),
             "true" if post.promotional else "false", str(post.length or ""), str(post.limit or ""),
+            post.cw or "",
         )])
     return buffer.getvalue()
 

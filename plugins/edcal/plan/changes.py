@@ -30,6 +30,7 @@ COMPARED: tuple[tuple[str, Callable[[Item], object]], ...] = (
     ("title", lambda item: item.title),
     ("network", lambda item: item.network),
     ("text", lambda item: item.text),
+    ("cw", lambda item: item.cw),
     ("limit", lambda item: item.limit),
     ("url", lambda item: item.url),
     ("media", lambda item: tuple((media.path, media.alt) for media in item.media)),

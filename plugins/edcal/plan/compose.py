@@ -28,7 +28,7 @@ from edcal.i18n import Translator, same_language, translator, typeset
 from edcal.model.article import Article
 from edcal.model.calendar import Campaign, Person, Tracking
 from edcal.model.network import Network
-from edcal.networks.counting import Measure, measure_all
+from edcal.networks.counting import COUNTERS, Measure, measure_all
 
 DRAFTS_FOLDER = "drafts"
 DEFAULT_TEMPLATE = "default.txt.j2"
@@ -158,28 +158,49 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
 
 
 def site_link_in(text: str, site_url: str) -> str | None:
-    """The first URL of the site written in a post's text, which becomes the post's link: in full, or bare
-    (``www.example.fr/2027/a/``, which networks link too: it was left as typed, untracked), given ``https://``."""
-    found = next((url for url in URL_IN_TEXT.findall(text) if is_site_url(url, site_url)), None)
-    if found is not None or not site_url:
+    """The first link to the site written in a post's text, which becomes the post's link: in full, or bare
+    (``www.example.fr/2027/a/``, which networks link too: it was left as typed, untracked), given the site's
+    scheme."""
+    for match in _addresses(site_url).finditer(text):
+        found = match.group(0)
+        url = _as_link(found, site_url)
+        if ("://" in found or "/" in found) and is_site_url(url, site_url):
+            return url
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _addresses(site_url: str) -> re.Pattern[str]:
+    """Links written in a text: in full (any site's), or the site's own without its scheme. A bare address
+    inside a full one (``…/sharer.php?u=example.fr/a/``) is part of that one: the full one matches first."""
+    host = _site_parts(site_url)[0] if site_url else ""
+    if "." not in host:  # SITEURL without a host (`blog.example.fr`, `/`): nothing bare to find
+        return URL_IN_TEXT
+    bare = (rf"(?<![\w/@.=?&#%:-])(?:www\.)?{re.escape(host)}"
+            rf"(?:/(?:[^\s<>\"]*[^\s<>\".,;:!?)\]'…»])?)?(?![\w-]|\.\w)")
+    return re.compile(f"{URL_IN_TEXT.pattern}|{bare}", re.IGNORECASE)
+
+
+def _as_link(found: str, site_url: str) -> str:
+    """A link as written, with the site's scheme when it was written without one."""
+    if "://" in found:
         return found
-    bare = re.search(_bare_site_address(site_url), text, flags=re.IGNORECASE)
-    return "https://" + bare.group(0) if bare is not None and "/" in bare.group(0) else None
-
-
-def _bare_site_address(site_url: str) -> str:
-    """The site's address written without its scheme: ``www.example.fr/2027/a/``, or the host alone."""
-    host = re.escape(_site_parts(site_url)[0])
-    return rf"(?<![\w/@.-])(?:www\.)?{host}(?:/(?:[^\s<>\"]*[^\s<>\".,;:!?)\]'…»])?)?(?![\w-]|\.\w)"
+    scheme = urllib.parse.urlsplit(site_url).scheme or "https"
+    return f"{scheme}://{found}"
 
 
 def _track_others(text: str, tracked: str | None, tracker: Callable[[str], str], site_url: str) -> str:
-    """Every other URL of the site written in the text, tracked where it is (only the post's link was)."""
+    """Every other link to the site written in the text (in full, or bare with a path), tracked where it is
+    (only the post's link was)."""
     def replace(match: re.Match[str]) -> str:
         found = match.group(0)
-        return found if found == tracked or not is_site_url(found, site_url) else tracker(found)
+        url = _as_link(found, site_url)
+        if found == tracked or url == tracked or not ("://" in found or "/" in found) \
+                or not is_site_url(url, site_url):
+            return found
+        return tracker(url)
 
-    return URL_IN_TEXT.sub(replace, text)
+    return _addresses(site_url).sub(replace, text)
 
 
 def _replace_link(text: str, link: str, full: str, tracked: str) -> str:
@@ -218,12 +239,10 @@ def _same_page_as(text: str, page: str, url: str, site_url: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         found = match.group(0)
-        written = found if "://" in found else "https://" + found
-        return url if _page_key(written) == key else found
+        return url if _page_key(_as_link(found, site_url)) == key else found
 
     # A bare address (networks link `www.example.fr/2027/a/` too), or the host alone for the home page.
-    bare = "|" + _bare_site_address(site_url) if site_url else ""
-    return re.sub(URL_IN_TEXT.pattern + bare, replace, text, flags=re.IGNORECASE)
+    return _addresses(site_url).sub(replace, text)
 
 
 def _page_key(url: str) -> tuple[str, str, str, str] | None:
@@ -420,6 +439,8 @@ class Composed:
     template: str | None = None
     #: Every link the text shows shortened, in order: (where it starts in ``text``, shown text, full URL).
     links: tuple[tuple[int, str, str], ...] = ()
+    #: The content warning as posted (one line, NFC), counted in ``measures``; None without one.
+    cw: str | None = None
 
     @property
     def fits(self) -> bool:
@@ -487,6 +508,14 @@ def _with_site_words(base: Translator, folders: Sequence[str], lang: str) -> Tra
 
     words = theme_catalog(tuple(folders), lang)
     return Translator(base.language, {**base.table, **words}, base.tag) if words else base
+
+
+def _with_warning(measures: Sequence[Measure], cw: str) -> tuple[Measure, ...]:
+    """The text's measures with its content warning's length added, counted as written: Mastodon counts its
+    spoiler_text raw (no URL costs 23 there) beside the status."""
+    if not cw:
+        return tuple(measures)
+    return tuple(Measure(m.counting, m.length + COUNTERS[m.counting](cw), m.limit) for m in measures)
 
 
 class DraftTemplates:
@@ -651,8 +680,10 @@ class Composer:
         template = templates.named(template_name)
         main = (display, url) if url is not None and display is not None else None
         text, links = self._shown(self._text(template, context, templates, lang), network, main)
-        cw = _nfc(parts.cw or "")
-        measures = tuple(measure_all(cw + text, network))
+        cw = " ".join(_nfc(parts.cw or "").split())  # one line, as the network's field takes it
+        if cw and context.get("french"):
+            cw = _french_spaced(cw)
+        measures = _with_warning(measure_all(text, network), cw)
         fitted = False
         if not all(m.fits for m in measures) and summary and not written:
             shorter = self._fit(template, context, summary, network, measures, main, templates, lang, cw)
@@ -661,7 +692,7 @@ class Composer:
         # The full URL first: a short display text can be part of it ("example.org/agenda").
         shown = url if url and url in text else (display if display and display in text else None)
         return Composed(text, measures, url, fitted, tuple(hashtags), shown,
-                        templates.source_of(template_name), links)
+                        templates.source_of(template_name), links, cw or None)
 
     @staticmethod
     def _shown(text: str, network: Network, main: tuple[str, str] | None,
@@ -705,7 +736,7 @@ class Composer:
             cut = " ".join(words[:count]).rstrip(_CUT_END) + "…" if count else ""
             text = self._text(template, {**context, "summary": cut}, templates, lang)
             shown = self._shown(text, network, main)
-            return shown, tuple(measure_all(cw + shown[0], network))
+            return shown, _with_warning(measure_all(shown[0], network), cw)
 
         def fits(result: tuple[Any, tuple[Measure, ...]]) -> bool:
             return all(m.fits for m in result[1])

@@ -16,7 +16,7 @@ from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.network import aspect_ratio
 from edcal.model.plan import Item
 from edcal.model.source import Source
-from edcal.networks.counting import RULE_DESCRIPTIONS, unlinked_addresses
+from edcal.networks.counting import COUNTERS, RULE_DESCRIPTIONS, unlinked_addresses
 from edcal.plan.compose import URL_IN_TEXT, hashtags_in
 
 
@@ -66,6 +66,9 @@ def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
             elif post.article and not own_text:
                 hint = say("the article's summary was already cut to fit: write a shorter `text:` for this "
                            "network under `variants:`, or shorten the title")
+            if post.cw:  # the warning counts with the text: shortening it is a way too
+                hint = say("{hint}; its content warning counts too ({count:,} of the {length:,})", hint=hint,
+                           count=COUNTERS[counting](post.cw), length=length)
             yield Problem(source, say("{network} post '{id}' is {length:,} long, over the limit of "
                                            "{limit:,} by {excess:,}, counted in {unit}", network=network.name,
                                            id=post.id, length=length, limit=limit, excess=length - limit,
@@ -435,7 +438,7 @@ def content_warning_lost(ctx: CheckContext) -> Iterator[Problem]:
             continue
         variant = entry.variants.get(network.id)
         cw = variant.cw if variant is not None and variant.cw is not None else entry.cw
-        if not cw:
+        if not cw or (variant is not None and variant.text):  # a text written for that network: its own words
             continue
         where = (variant.field_sources.get("cw") if variant is not None and variant.cw is not None
                  else entry.field_sources.get("cw")) or post.source
