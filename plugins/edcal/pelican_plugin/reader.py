@@ -69,11 +69,10 @@ class EdcalMarkdownReader(MarkdownReader):
         meta, extras = validate_article(parsed, state.calendar, state.extra_metadata, errors, page=page)
         if meta is None:
             return "", _placeholder(rel)
+        folder = os.path.relpath(path.parent, self.settings["PATH"]).replace(os.sep, "/")
         if page and meta.status != "draft":  # a page's broken image is as broken as an article's
-            folder = os.path.relpath(path.parent, self.settings["PATH"]).replace(os.sep, "/")
             state.page_files += [(rel, linked) for linked in linked_files(parsed, folder)]
         if not page:
-            folder = os.path.relpath(path.parent, self.settings["PATH"]).replace(os.sep, "/")
             meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder),
                                        page_links=page_links(parsed, folder),
                                        unlabelled_images=unlabelled_images(parsed),
