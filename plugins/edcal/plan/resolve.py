@@ -593,7 +593,7 @@ class _Resolver:
             owner=owner_id, article=article.slug if article else None, media=media,
             parent=entry.id, promotional=_promotional(entry, campaign),
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
-            lang=named.lang if named is not None and not named.is_original else None,
+            lang=article.lang if article is not None and not article.is_original else None,  # a translation
             lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures),
             fitted=composed.fitted, link_text=composed.link_text, template=composed.template,
             links=composed.links, cw=composed.cw,
