@@ -590,3 +590,14 @@ def test_a_content_warning_is_counted_as_mastodon_counts_it() -> None:
     assert generic_csv(posts, plan).splitlines()[0].endswith(",cw") and generic_csv(posts, plan).rstrip().endswith(",Deuil")
     assert any("content warning (d-mastodon)" in note for note in hootsuite(posts, plan)[1])
 
+
+
+def test_a_post_s_language_is_its_writer_s_when_it_links_a_translation() -> None:
+    """Review: French words linking to the English version of an article were given `lang: en`; the post still
+    links (and is judged as linking) the translation."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [mastodon], at: 2027-01-12 09:00, "
+                             "text: 'Notre article existe en anglais : https://blog.example.fr/en/a/'}\n")
+    english = article("a", "2027-01-05T09:00", calendar, lang="en", is_original=False, url="https://blog.example.fr/en/a/")
+    plan = plan_of(calendar, [article("a", "2027-01-05T09:00", calendar), english])
+    post = by_id(plan)["p-mastodon"]
+    assert plan.language_of(post) == "fr" and post.lang == "en"

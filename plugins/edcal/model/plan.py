@@ -79,6 +79,9 @@ class Item:
     skipped: Source | None = None
     #: A post's content warning (``cw:``), on a network that shows one (Mastodon); counted in ``length``.
     cw: str | None = None
+    #: The language of a post's words when it is not its account's or the site's: the translation its entry
+    #: names (``article:``, ``promote:``) gives its title and summary. Not that of a page its text links to.
+    text_lang: str | None = field(default=None, compare=False)
 
     def link_spans(self) -> list[tuple[int, int, str]]:
         """Where each shortened link sits in ``text``: (start, end, full URL), in order."""
@@ -296,10 +299,10 @@ class Plan:
 
     def language_of(self, post: Item) -> str:
         """The language a post's text is in, as a BCP 47 tag (what Mastodon's ``language`` and Bluesky's
-        ``langs`` take): its account's (``lang:``), else its translation's (a post giving an article's English
-        version), else the site's."""
+        ``langs`` take): its account's (``lang:``), else the translation's its entry names (a post giving an
+        article's English version), else the site's: a French text linking an English page is French."""
         network = self.calendar.networks.get(post.network or "")
-        return ((network.lang if network else None) or post.lang or self.lang).replace("_", "-")
+        return ((network.lang if network else None) or post.text_lang or self.lang).replace("_", "-")
 
     def listed(self, item: Item) -> bool:
         """Whether an article's item is one of the blog's articles, as its lists show them: an original (a

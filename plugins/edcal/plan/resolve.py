@@ -597,6 +597,7 @@ class _Resolver:
             lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures),
             fitted=composed.fitted, link_text=composed.link_text, template=composed.template,
             links=composed.links, cw=composed.cw,
+            text_lang=named.lang if named is not None and not named.is_original else None,
         )
 
     def _uncomposed(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
