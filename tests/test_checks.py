@@ -1598,6 +1598,13 @@ def test_mention_elsewhere() -> None:
     assert not findings("mention-elsewhere", posts("{id: c, at: 2027-01-12 09:00, networks: [x, mastodon], "
                                                    "text: 'Merci @lea, écrivez à lea@atelier.fr. Version @2.0, "
                                                    "voir https://mastodon.social/@atelier'}"))
+    # Bluesky's handles are domains: a plain @name is someone on another network (an e-mail, a version, a URL's
+    # @ and a time are none).
+    bluesky = "  bluesky: {}\n"
+    found = findings("mention-elsewhere", posts("{id: d, at: 2027-01-12 09:00, networks: [bluesky], text: 'Merci "
+                                                "@partenaire ! lea@atelier.fr, v@2.0, https://mastodon.social/@a, "
+                                                "@10h, @tom.bsky.social'}"), extra=bluesky)
+    assert [f.message.split(" mentions ")[1].split(",")[0] for f in found] == ["@partenaire"]
 
 
 def test_public_holiday() -> None:

@@ -512,6 +512,8 @@ def forbidden_characters(ctx: CheckContext) -> Iterator[Problem]:
 _FEDIVERSE_ADDRESS = re.compile(r"(?<![\w@/.])@[\w.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 #: A Bluesky handle, a domain name: ``@lea.bsky.social``.
 _DOMAIN_HANDLE = re.compile(r"(?<![\w@/.])@[^\W\d][\w-]*(?:\.[^\W\d][\w-]*)+(?![\w@.-])")
+#: A plain ``@name`` (X's, Instagram's, a Mastodon local account): no one on Bluesky, whose handles are domains.
+_PLAIN_HANDLE = re.compile(r"(?<![\w@/.])@[^\W\d]\w*(?![\w@.-]|\.\w)")
 #: Built-in networks whose accounts are plain ``@name`` handles (a fediverse address is no one there).
 _OWN_HANDLES = frozenset({"x", "instagram", "threads", "facebook", "linkedin", "tiktok", "youtube", "pinterest"})
 
@@ -533,8 +535,8 @@ def mention_elsewhere(ctx: CheckContext) -> Iterator[Problem]:
         dotted = _DOMAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))
         if network.mention_counting == "local-part":  # Mastodon and its likes: no dot in a local account
             found = dotted
-        elif network.id == "bluesky" and network.builtin:
-            found = fediverse
+        elif network.id == "bluesky" and network.builtin:  # handles are domains: @partner.bsky.social
+            found = fediverse + _PLAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))
         elif network.id == "x" and network.builtin:
             found = fediverse + dotted
         elif network.id in _OWN_HANDLES and network.builtin:
