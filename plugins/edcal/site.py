@@ -87,10 +87,6 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
     return settings
 
 
-#: The missing override folders said already in this process (a command may read the settings twice).
-_WARNED: set[tuple[Source, str]] = set()
-
-
 def _override_folders(site: Path, path: Path, settings: dict[str, Any], overrides: dict[str, Any]) -> None:
     """``THEME_TEMPLATES_OVERRIDES`` made relative to the settings file, as Pelican makes ``THEME``; a folder
     that is not there is a warning, located, with a did-you-mean.
@@ -106,11 +102,11 @@ def _override_folders(site: Path, path: Path, settings: dict[str, Any], override
     resolved = [os.path.normpath(os.path.join(path.parent, str(f))) for f in folders]
     missing = [(written, folder) for written, folder in zip(folders, resolved, strict=True)
                if not os.path.isdir(folder)]
+    settings[key] = resolved
+    if not missing:
+        return
     where = setting_source(site, path, key)
     for written, folder in missing:
-        if (where, written) in _WARNED:
-            continue
-        _WARNED.add((where, written))
         parent = Path(folder).parent
         siblings = sorted(p.name for p in parent.iterdir() if p.is_dir()) if parent.is_dir() else []
         message = say("found '{folder}' in {setting}, no such folder beside {file}: nothing of it is used",
@@ -120,7 +116,6 @@ def _override_folders(site: Path, path: Path, settings: dict[str, Any], override
             "{setting}", setting=key)
         print(f"{where.path}:{where.line}:{where.column}: warning: {spoken(message)}\n"
               f"    hint: {spoken(hint)}", file=sys.stderr)
-    settings[key] = resolved
 
 
 def _missing_theme(site: Path, path: Path, exc: BaseException) -> InputError | None:

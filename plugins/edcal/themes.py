@@ -13,13 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
 
 def _default_theme() -> Path:
     """``themes/edcal`` of this repository (a checkout, an editable install), else the copy that
@@ -68,10 +61,8 @@ def untranslated_words(settings: dict[str, Any], lang: str) -> tuple[list[str], 
         return [], None
     folders = template_folders(settings, "translations")
     asked: dict[str, None] = {}
-    theme = Path(str(settings.get("THEME") or DEFAULT_THEME)) / "translations" / "fr.yaml"
-    if theme.is_file():
-        words = yaml.load(theme.read_text(encoding="utf-8"), Loader=_Loader) or {}
-        asked.update((str(key), None) for key in words)
+    theme = Path(str(settings.get("THEME") or DEFAULT_THEME)) / "translations"
+    asked.update(dict.fromkeys(theme_catalog((str(theme),), "fr")))  # the keys: every word the theme asks for
     for folder in template_folders(settings, "drafts"):
         for template in sorted(folder.glob("*.j2")) if folder.is_dir() else ():
             for found in _WORDS_ASKED.finditer(template.read_text(encoding="utf-8")):

@@ -469,7 +469,7 @@ class EventWriter:
             taken = at if isinstance(at, dt.datetime) else start_of_day(at, self.plan.calendar.zone)
             moments.append(taken.astimezone(dt.UTC))
         elif isinstance(item.start, dt.datetime) and unconfirmed(item, self.plan, self.log_start):
-            moments.append(item.start.astimezone(dt.UTC))  # "not confirmed" from its time on (a draft too)
+            moments.append(item.start.astimezone(dt.UTC))  # "not confirmed" from its time on (a draft: held)
         if reminder is not None and self._rang(item, reminder):
             moments.append(self._trigger(item, reminder).astimezone(dt.UTC))
         return max(moments)

@@ -16,10 +16,14 @@ from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, setting_source
 from edcal.themes import template_folders, untranslated_words
 
 
+def _settings_file(state: BuildState) -> Path:
+    """The settings file the run read (`pelican content -s publishconf.py` does not say: pelicanconf.py)."""
+    return Path(state.settings.get(SETTINGS_FILE_SETTING) or state.site / DEFAULT_SETTINGS)
+
+
 def site_of(state: BuildState) -> Site:
     settings = state.settings
-    # `pelican content -s publishconf.py` does not say which file it read: pelicanconf.py, the usual one.
-    settings_file = Path(settings.get(SETTINGS_FILE_SETTING) or state.site / DEFAULT_SETTINGS)
+    settings_file = _settings_file(state)
     return Site(url=str(settings.get("SITEURL") or "").rstrip("/"),
                 lang=str(settings.get("DEFAULT_LANG") or "en"),
                 content=Path(settings["PATH"]), article_url=str(settings.get("ARTICLE_URL") or ""),
@@ -56,16 +60,22 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) ->
         plan = resolve_plan(state.calendar, state.articles, now=state.now,
                             generated_at=state.generated_at, site=site, composer=composer,
                             compose_from=compose_from)
+    _add_site_facts(plan, state, site)
+    state.plan = plan
+    return plan
+
+
+def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
+    """What the checks judge of the site around the plan: its pages' URLs and linked files, its default
+    image, the theme's words without a translation into its language."""
     plan.page_urls = frozenset(state.page_urls)
-    settings_file = Path(state.settings.get(SETTINGS_FILE_SETTING) or state.site / DEFAULT_SETTINGS)
+    plan.page_files = tuple(sorted(state.page_files, key=lambda pair: (pair[0], pair[1].source.line)))
     missing, own = untranslated_words(state.settings, site.lang)
     if missing:
         where = Source(state.relative(own), 1, 1) if own is not None \
-            else setting_source(state.site, settings_file, "DEFAULT_LANG")
+            else setting_source(state.site, _settings_file(state), "DEFAULT_LANG")
         plan.untranslated = (tuple(missing), where)
     default_image = state.settings.get("DEFAULT_IMAGE")
     if isinstance(default_image, str) and default_image and "://" not in default_image:
-        plan.default_image = (default_image, setting_source(state.site, settings_file, "DEFAULT_IMAGE"))
-    plan.page_files = tuple(sorted(state.page_files, key=lambda pair: (pair[0], pair[1].source.line)))
-    state.plan = plan
-    return plan
+        where = setting_source(state.site, _settings_file(state), "DEFAULT_IMAGE")
+        plan.default_image = (default_image, where)

@@ -64,6 +64,24 @@ def _title_key(title: str) -> str:
     return " ".join(unicodedata.normalize("NFC", title).casefold().split())
 
 
+@rule("owner-left", "warning", "An item still to come is owned by someone who has left the team (`left:`)")
+def owner_left(ctx: CheckContext) -> Iterator[Problem]:
+    team = ctx.plan.calendar.team
+    for item in ctx.upcoming:
+        person = team.get(item.owner or "")
+        if person is None or person.left is None or item.status == "withheld":
+            continue
+        day = ctx.plan.day_of(item.start if item.start is not None else ctx.now)
+        if day >= person.left:
+            yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who left the team on "
+                                           "{left:%Y-%m-%d}", id=item.id, day=day, person=person.name,
+                                           left=person.left),
+                          say("give it another `owner:` (where it is written: the entry, the article's header or "
+                              "its campaign)"), item,
+                          together=say("{posts} are owned by {person}, who left the team on {left:%Y-%m-%d}",
+                                       posts=THE_POSTS, person=person.name, left=person.left))
+
+
 @rule("idea-written", "warning", "An idea of the backlog is an article already (the same slug or title)")
 def idea_written(ctx: CheckContext) -> Iterator[Problem]:
     articles = [a for a in ctx.plan.articles if a.is_original]

@@ -368,24 +368,6 @@ def network_ended(ctx: CheckContext) -> Iterator[Problem]:
                                        until=network.until))
 
 
-@rule("owner-left", "warning", "An item still to come is owned by someone who has left the team (`left:`)")
-def owner_left(ctx: CheckContext) -> Iterator[Problem]:
-    team = ctx.plan.calendar.team
-    for item in ctx.upcoming:
-        person = team.get(item.owner or "")
-        if person is None or person.left is None or item.status == "withheld":
-            continue
-        day = ctx.plan.day_of(item.start if item.start is not None else ctx.now)
-        if day >= person.left:
-            yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who left the team on "
-                                           "{left:%Y-%m-%d}", id=item.id, day=day, person=person.name,
-                                           left=person.left),
-                          say("give it another `owner:` (where it is written: the entry, the article's header or "
-                              "its campaign)"), item,
-                          together=say("{posts} are owned by {person}, who left the team on {left:%Y-%m-%d}",
-                                       posts=THE_POSTS, person=person.name, left=person.left))
-
-
 @rule("outside-slots", "warning", "A post's time is outside its network's posting slots")
 def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
