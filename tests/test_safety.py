@@ -274,22 +274,63 @@ def test_a_failed_build_leaves_output_as_it_was(site: Path, failure: str) -> Non
     assert written_by_blog(site) == written_by_blog(site, blog)
 
 
-def test_pages_a_failed_build_wrote_go_with_the_next_successful_one(site: Path) -> None:
-    """A build that fails while Pelican writes leaves new pages behind: they are edcal's, not someone's."""
+def test_a_build_failing_while_pelican_writes_publishes_none_of_its_pages(site: Path) -> None:
+    """Pelican rendered straight into output/: a template failing on the tags' page had published the article
+    that went online that day, beside a home page and feeds that did not list it yet."""
     assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    blog = tree(site / "output")
     break_tags_template(site)
     later = {**ENV, "EDCAL_NOW": "2027-04-01T10:00:00+02:00"}  # the future article is online by then
-    failed = run_edcal("build", cwd=site, env=later)
-    assert failed.returncode != 0
+    failed = run_edcal("build", cwd=site, env={**later, "EDCAL_LANG": "en"})
+    assert failed.returncode == 2 and "output/ and planning/ were left as they were" in failed.stderr, failed.stderr
     page = site / "output" / "2027" / "futur" / "index.html"
-    assert page.is_file(), "the failed build wrote the article's page before failing"
-    assert "@pending " in (site / "output" / ".edcal-files").read_text(encoding="utf-8")
+    assert not page.exists(), "the failed build published the article's page"
+    assert written_by_blog(site) == written_by_blog(site, blog), "a failed build changed output/"
+    assert not (site / "output" / ".edcal-staging").exists(), "the pages written aside were left behind"
     write_pelicanconf(site, "")
-    result = run_edcal("build", cwd=site, env=ENV)
+    result = run_edcal("build", cwd=site, env=later)
     assert result.returncode == 0, result.stderr
-    assert not page.exists() and "left alone" not in result.stdout
-    assert not [path for path, text in tree_text(site / "output") if "CANARY-FUTURE" in text]
-    assert "@pending" not in (site / "output" / ".edcal-files").read_text(encoding="utf-8")
+    assert page.is_file() and "left alone" not in result.stdout
+    assert not (site / "output" / ".edcal-staging").exists()
+
+
+@pytest.mark.parametrize("in_the_way", ["folder", "file"])
+def test_something_in_the_way_of_a_page_stops_the_build_before_any_page_is_moved_in(site: Path,
+                                                                                   in_the_way: str) -> None:
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    output = site / "output"
+    article = site / "content" / "articles" / "publie.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+    if in_the_way == "folder":  # where the tags' page goes
+        (output / "tags.html").unlink()
+        (output / "tags.html" / "notes").mkdir(parents=True)
+        blocked = "output/tags.html"
+    else:  # where the test tag's folder goes
+        shutil.rmtree(output / "tag" / "test")
+        (output / "tag" / "test").write_text("someone's\n", encoding="utf-8")
+        blocked = "output/tag/test/index.html"
+    blog = written_by_blog(site)
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_LANG": "en"})
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
+    assert f"OUTPUT_PATH: error: cannot put the page {blocked} in place" in result.stderr, result.stderr
+    assert result.stderr.rstrip().endswith("output/ and planning/ were left as they were."), result.stderr
+    assert written_by_blog(site) == blog and not (output / ".edcal-staging").exists()
+
+
+def test_pages_whose_bytes_did_not_change_keep_their_time(site: Path) -> None:
+    """What a web server says of a page (Last-Modified) and what rsync copies: only the pages that changed."""
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    output = site / "output"
+    pages = {path: path.stat().st_mtime_ns for path in output.rglob("*.html")}
+    time.sleep(0.05)
+    article = site / "content" / "articles" / "publie.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    changed = sorted(path.relative_to(output).as_posix() for path, mtime in pages.items()
+                     if path.stat().st_mtime_ns != mtime)
+    assert "2027/publie/index.html" in changed, changed  # its text
+    assert "pages/contact.html" not in changed and "tags.html" not in changed, changed
+    assert len(changed) < len(pages) / 2, changed
 
 
 def after_the_page(action: str) -> str:
@@ -309,20 +350,27 @@ _signals.content_written.connect(_written, weak=False)
 KILLED_AFTER_THE_PAGE = after_the_page("_os.kill(_os.getpid(), _signal.SIGKILL)")
 
 
-def test_pages_a_build_killed_outright_wrote_go_with_the_next_successful_one(site: Path) -> None:
-    """SIGKILL left no end to its note: a draft's page it wrote stayed online, "left alone" as someone's."""
+def test_a_build_killed_outright_while_pelican_writes_leaves_output_as_it_was(site: Path) -> None:
+    """SIGKILL (the out-of-memory killer, a CI timeout) gives no build a chance to tidy up: the pages it wrote
+    aside stay aside, and the next build removes them."""
     assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    blog = tree(site / "output")
     write_pelicanconf(site, KILLED_AFTER_THE_PAGE)
     later = {**ENV, "EDCAL_NOW": "2027-04-01T10:00:00+02:00"}  # the future article is online by then
     killed = run_edcal("build", "-q", cwd=site, env=later)
     assert killed.returncode != 0
     page = site / "output" / "2027" / "futur" / "index.html"
-    assert page.is_file(), "the killed build wrote the article's page"
+    assert (site / "output" / ".edcal-staging" / "2027" / "futur" / "index.html").is_file(), \
+        "the killed build wrote the article's page aside"
+    assert not page.exists(), "the killed build published the article's page"
+    assert {path: data for path, data in written_by_blog(site).items() if not path.startswith(".edcal-staging/")} \
+        == written_by_blog(site, blog)
     (site / "output" / "google123.html").write_text("verification\n", encoding="utf-8")  # someone's file
     write_pelicanconf(site, "")
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 0, result.stderr
     assert not page.exists() and not [path for path, text in tree_text(site / "output") if "CANARY-FUTURE" in text]
+    assert not (site / "output" / ".edcal-staging").exists()
     assert (site / "output" / "google123.html").is_file() and "left alone 1 file that" in result.stdout
     assert not (site / "output" / ".edcal-files.journal").exists()
 

@@ -66,8 +66,7 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
 
     theme = located_template_errors(
         site, say("fix the theme's template (a missing include, an unclosed tag, an unknown filter)"),
-        outcome=say("output/ may be partly written, and the next successful build tidies it; planning/ was "
-                    "left as it was"))
+        outcome=say("output/ and planning/ were left as they were"))
     import pelican as pelican_module
 
     console = pelican_module.console
@@ -81,7 +80,7 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
         raise InputErrors([InputError(Source("OUTPUT_PATH", 1), say("two outputs have one path: {reason}",
                                                                     reason=str(exc)),
                                       say("give one of them another slug, or another *_SAVE_AS setting"))],
-                          outcome=say("output/ is partly written; planning/ was left as it was")) from None
+                          outcome=say("output/ and planning/ were left as they were")) from None
     finally:
         pelican_module.console = console
         state: BuildState | None = settings.get(STATE_KEY)

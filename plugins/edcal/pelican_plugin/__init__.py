@@ -59,6 +59,7 @@ def register() -> None:
     signals.page_generator_finalized.connect(on_pages_read)
     signals.static_generator_finalized.connect(on_static_files_found)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)
     signals.finalized.connect(on_finalized)
     signals.content_written.connect(on_file_written)
     signals.feed_written.connect(on_file_written)
@@ -228,20 +229,18 @@ def on_file_written(path: str, **kwargs: Any) -> None:
     settings = context if STATE_KEY in context else None
     if settings is None:
         return
-    import os
+    from edcal.pelican_plugin.staging import output_key
 
-    # Pelican joins each file's name to OUTPUT_PATH: its text, made absolute, starts with the folder's
-    # (resolving both, a dozen system calls, took 0.1 s of 1,500 files); a link in the way is resolved.
+    # Pelican joins each file's name to OUTPUT_PATH (or to its staging folder, staging.StagingWriter): its
+    # text, made absolute, starts with the folder's (resolving both, a dozen system calls, took 0.1 s of
+    # 1,500 files); a link in the way is resolved.
     output = os.path.abspath(settings["OUTPUT_PATH"])
-    written = os.path.abspath(path)
-    if not written.startswith(output + os.sep):
-        from pathlib import Path
-
-        output, written = str(Path(output).resolve()), str(Path(written).resolve())
-        if not written.startswith(output + os.sep):
+    key = output_key(path, output)
+    if key is None:
+        key = output_key(str(Path(path).resolve()), str(Path(output).resolve()))
+        if key is None:
             return
     state = state_of(settings)
-    key = written[len(output) + 1:].replace(os.sep, "/")
     state.written_outputs.add(key)
     if state.journal is not None:
         state.journal.add((key,))
@@ -271,6 +270,15 @@ def get_generators(pelican: Any) -> Any:
     state.journal = None
     state.plan_run = PlanRun.start(state, state.processes)
     return PlanGenerator
+
+
+def get_writer(pelican: Any) -> Any:
+    """Pelican's writer, writing the pages aside until all are written (staging.StagingWriter)."""
+    if not enabled(pelican.settings):
+        return None
+    from edcal.pelican_plugin.staging import StagingWriter
+
+    return StagingWriter
 
 
 def on_finalized(pelican: Any) -> None:

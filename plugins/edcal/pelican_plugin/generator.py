@@ -1,13 +1,17 @@
-"""The Pelican generator that holds Pelican's writing until the plan's checks have passed."""
+"""The Pelican generator that holds Pelican's writing until the plan's checks have passed, and moves the
+pages into output/ once all are written."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from edcal.errors import InputErrors
+from edcal.errors import InputError, InputErrors
+from edcal.i18n import say
+from edcal.model.source import Source
 from edcal.pelican_plugin import RAISE_SETTING, abort
 from edcal.pelican_plugin.checking import refuse
 from edcal.pelican_plugin.collisions import collisions
+from edcal.pelican_plugin.staging import Blocked, StagingWriter
 from edcal.pelican_plugin.state import state_of
 from edcal.pelican_plugin.sweep import check_output_path, expected_outputs
 from edcal.pelican_plugin.worker import Checked, Refused
@@ -56,4 +60,28 @@ class PlanGenerator:
             state.journal.add(expected_outputs(self.context))
 
     def generate_output(self, writer: Any) -> None:
-        """Nothing: planning/ is staged by the plan's job, Pelican now writes output/."""
+        """Move the pages Pelican's generators wrote aside into output/, now that all of them are written.
+
+        Pelican runs this after its article, page and template-page generators and before the static
+        files (:mod:`~edcal.pelican_plugin.staging`); planning/ is staged by the plan's job.
+        """
+        if not isinstance(writer, StagingWriter):
+            return  # another plugin's writer (Pelican takes the first): it wrote into output/
+        try:
+            writer.move_in()
+        except Blocked as exc:
+            abort(InputErrors(
+                [InputError(Source("OUTPUT_PATH", 1, 1),
+                            say("cannot put the page {path} in place: a folder stands where it goes, or a "
+                                "file where its folder goes", path=f"output/{key}"),
+                            say("remove what stands in the way in output/ (an earlier build's or someone's)"))
+                 for key in exc.keys[:5]],
+                outcome=say("output/ and planning/ were left as they were")), self.settings)
+        except OSError as exc:
+            where = exc.filename2 if isinstance(exc.filename2, str) else writer.target
+            abort(InputErrors([InputError(
+                Source("OUTPUT_PATH", 1, 1),
+                say("cannot move the new pages into {folder}: {reason} ({path})", folder=writer.target,
+                    reason=(exc.strerror or type(exc).__name__).lower(), path=where),
+                say("give the build's user write permission on output/ (and room on its disk)"))],
+                outcome=say("output/ is partly written; planning/ was left as it was")), self.settings)

@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import Message, say
 from edcal.model.source import Source
+from edcal.pelican_plugin.staging import STAGING, remove_staging
 from edcal.pelican_plugin.state import BuildState
 
 #: Never deleted from output/: a deployment repository's history (as Jekyll's ``keep_files``).
@@ -166,7 +167,8 @@ def expected_outputs(context: dict[str, Any]) -> list[str]:
 
 
 def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
-    """A build that started writing output/ failed: bound its pending note with the end time.
+    """A build that started writing output/ failed: remove the pages it wrote aside
+    (:mod:`~edcal.pelican_plugin.staging`), and bound its pending note with the end time.
 
     Called by ``edcal build`` when it fails, and at exit (plain ``pelican``); a
     build that succeeded, or a note closed already, is left as it is.
@@ -176,6 +178,8 @@ def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
     if state.journal is not None:  # kept: the next build claims what it lists
         state.journal.close(remove=False)
     output = Path(settings["OUTPUT_PATH"]).resolve()
+    with contextlib.suppress(OSError):  # the pages it wrote aside never reach the blog
+        remove_staging(str(output))
     manifest = Manifest.read(output)
     if (state.output_started_ns, None) not in manifest.pending:
         return
@@ -331,7 +335,7 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
     output = Path(settings["OUTPUT_PATH"]).resolve()
     earlier = Manifest.read(output)
     now = _file_system_now(output)
-    kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ()), MANIFEST, JOURNAL}
+    kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ()), MANIFEST, JOURNAL, STAGING}
     written = {path.replace("\\", "/") for path in (*state.static_outputs, *state.written_outputs)}
     stale: list[Path] = []
     cleared: set[str] = set()
