@@ -42,6 +42,9 @@ class SitemapGenerator:
         pass
 
     def generate_output(self, writer: Any) -> None:
+        # Where Pelican's writer writes: under edcal build, a staging folder moved into output/ with the
+        # pages once all are written (edcal.pelican_plugin.staging).
+        self.output_path = Path(getattr(writer, "output_path", None) or self.output_path)
         save_as = self.settings.get(SAVE_AS_SETTING, DEFAULT_SAVE_AS)
         site_url = str(self.settings.get("SITEURL") or "").rstrip("/")
         if save_as:

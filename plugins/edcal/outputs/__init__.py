@@ -172,10 +172,15 @@ def remove_stale_staging(target: Path) -> None:
     and a user's ``.planning-notes`` is never touched.
     """
     for kind in ("staging", "old"):
-        for stale in target.parent.glob(f"{_prefix(target, kind)}*"):
-            pid = stale.name.removeprefix(_prefix(target, kind)).split("-", 1)[0]
-            if stale.is_dir() and not (pid.isdigit() and _alive(int(pid))):
-                shutil.rmtree(stale, ignore_errors=True)
+        remove_stale_folders(target.parent, _prefix(target, kind))
+
+
+def remove_stale_folders(folder: Path, prefix: str) -> None:
+    """Remove the folders named ``<prefix><pid>-…`` in ``folder`` whose process is gone (or is this one)."""
+    for stale in folder.glob(f"{prefix}*"):
+        pid = stale.name.removeprefix(prefix).split("-", 1)[0]
+        if stale.is_dir() and not stale.is_symlink() and not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:

@@ -68,20 +68,30 @@ class PlanGenerator:
         if not isinstance(writer, StagingWriter):
             return  # another plugin's writer (Pelican takes the first): it wrote into output/
         try:
-            writer.move_in()
+            moved = writer.move_in()
         except Blocked as exc:
             abort(InputErrors(
                 [InputError(Source("OUTPUT_PATH", 1, 1),
                             say("cannot put the page {path} in place: a folder stands where it goes, or a "
-                                "file where its folder goes", path=f"output/{key}"),
-                            say("remove what stands in the way in output/ (an earlier build's or someone's)"))
-                 for key in exc.keys[:5]],
+                                "file where its folder goes", path=f"output/{key}") if reason == "taken" else
+                            say("cannot put the page {path} in place: its folder is read-only",
+                                path=f"output/{key}"),
+                            say("remove what stands in the way in output/ (an earlier build's or someone's)")
+                            if reason == "taken" else
+                            say("give the build's user write permission on output/ and its folders"))
+                 for key, reason in exc.found[:5]],
                 outcome=say("output/ and planning/ were left as they were")), self.settings)
         except OSError as exc:
-            where = exc.filename2 if isinstance(exc.filename2, str) else writer.target
+            where = exc.filename2 if isinstance(exc.filename2, str) else exc.filename or writer.target
             abort(InputErrors([InputError(
                 Source("OUTPUT_PATH", 1, 1),
                 say("cannot move the new pages into {folder}: {reason} ({path})", folder=writer.target,
                     reason=(exc.strerror or type(exc).__name__).lower(), path=where),
                 say("give the build's user write permission on output/ (and room on its disk)"))],
                 outcome=say("output/ is partly written; planning/ was left as it was")), self.settings)
+        # What this run wrote, for the sweep: a page left as it was (its bytes the same) keeps its old times.
+        state = state_of(self.settings)
+        unsaid = [key for key in moved if key not in state.written_outputs]  # not through Pelican's signals
+        state.written_outputs.update(unsaid)
+        if state.journal is not None:
+            state.journal.add(unsaid)

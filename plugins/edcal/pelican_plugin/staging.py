@@ -5,8 +5,8 @@ failing on the fortieth article left thirty-nine new pages beside an old
 home page, and a build killed half-way (a CI timeout, the out-of-memory
 killer) the same, on the server that serves output/. edcal's writer
 (:class:`StagingWriter`, Pelican's ``get_writer`` signal) writes the pages
-and feeds of the article, page and template-page generators into
-``output/.edcal-staging/``;
+and feeds of the article, page and template-page generators (and edcal's
+sitemap.xml and robots.txt) into ``output/.edcal-staging-<pid>-…/``;
 :class:`~edcal.pelican_plugin.generator.PlanGenerator`, which Pelican runs
 after them, moves every staged file into place (one rename each, on the same
 file system) once they are all written. A page whose bytes did not change is
@@ -21,26 +21,31 @@ its own hands, goes to output/ directly, as it did.
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import os
 import shutil
+import stat
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from pelican.writers import Writer
 
-#: In output/, while Pelican renders: the pages to move in once all are written.
-STAGING = ".edcal-staging"
+#: In output/, while Pelican renders: ``.edcal-staging-<pid>-…``, the pages to move in once all are written.
+STAGING_PREFIX = ".edcal-staging-"
 
 
 class StagingWriter(Writer):  # type: ignore[misc]  # Pelican has no type hints
-    """Pelican's writer, writing into ``output/.edcal-staging/`` until :meth:`move_in`."""
+    """Pelican's writer, writing into a staging folder of output/ until :meth:`move_in`."""
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
         #: output/, where the staged files go.
         self.target = output_path
-        self.output_path = os.path.join(output_path, STAGING)
-        remove_staging(output_path)  # a killed build's
+        try:
+            self.output_path = tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=output_path)
+        except OSError:  # output/ was checked writable (sweep.check_output_path): Pelican's own error then
+            self.output_path = output_path
 
     @property
     def staging(self) -> bool:
@@ -49,12 +54,14 @@ class StagingWriter(Writer):  # type: ignore[misc]  # Pelican has no type hints
     def move_in(self) -> list[str]:
         """Move every staged file into output/; what is written after goes there directly.
 
-        :returns: the files moved, relative to output/ (those whose bytes did not change stay as they were
-            and are not listed).
-        :raises Blocked: before moving anything, when a folder stands where a page goes, or a file where
-            its folder goes.
-        :raises OSError: when a file cannot be moved (output/ read-only, a full disk): output/ is then
-            partly written.
+        A file whose bytes did not change is left as it was, with its time; a changed one keeps the mode of
+        the file it replaces (a web server reading as another user).
+
+        :returns: every staged file, relative to output/ (moved in or left as it was).
+        :raises Blocked: before moving anything, when a folder stands where a page goes, a file where its
+            folder goes, or the folder is read-only.
+        :raises OSError: when a file cannot be moved all the same (a full disk): output/ is then partly
+            written.
         """
         if not self.staging:
             return []
@@ -66,49 +73,84 @@ class StagingWriter(Writer):  # type: ignore[misc]  # Pelican has no type hints
             staged += [os.path.normpath(os.path.join(relative, name)) for name in sorted(files)]
         blocked = _blocked(self.target, staged)
         if blocked:
-            raise Blocked([key.replace(os.sep, "/") for key in blocked])
-        moved = []
+            raise Blocked(blocked)
         for key in staged:
             source, target = os.path.join(staging, key), os.path.join(self.target, key)
             if _same_file_contents(source, target):
                 continue  # left as it was, with its time
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.replace(source, target)
-            moved.append(key.replace(os.sep, "/"))
+            _replace(source, target)
+        # Pelican's writer refuses a second write of one file: it now lives in output/.
+        written: set[str] = getattr(self, "_written_files", set())
+        overridden: set[str] = getattr(self, "_overridden_files", set())
+        self._written_files = {_moved(path, staging, self.target) for path in written}
+        self._overridden_files = {_moved(path, staging, self.target) for path in overridden}
         self.output_path = self.target
-        remove_staging(self.target)
-        return moved
+        shutil.rmtree(staging, ignore_errors=True)
+        return [key.replace(os.sep, "/") for key in staged]
 
 
 class Blocked(Exception):
-    """Staged pages whose place in output/ is taken by a folder, or whose folder's by a file."""
+    """Staged pages that cannot be put in place: ``(key, reason)``, ``reason`` "taken" (a folder where the
+    page goes, or a file where its folder goes) or "read-only" (its folder)."""
 
-    def __init__(self, keys: list[str]) -> None:
-        super().__init__(", ".join(keys))
-        self.keys = keys
+    def __init__(self, found: list[tuple[str, str]]) -> None:
+        super().__init__(", ".join(key for key, _ in found))
+        self.found = [(key.replace(os.sep, "/"), reason) for key, reason in found]
 
 
-def _blocked(output: str, keys: list[str]) -> list[str]:
-    """The keys whose file cannot be put in place: a folder (not a link) at its path, or, in its folder's
-    place, the first thing that exists is not a folder."""
-    folders: dict[str, bool] = {}
+def _blocked(output: str, keys: list[str]) -> list[tuple[str, str]]:
+    """The keys whose file cannot be put in place, and why: a folder (not a link) at its path, or, in its
+    folder's place, the first thing that exists is not a folder, or is a folder this process may not
+    write in."""
+    folders: dict[str, str | None] = {}  # a folder's path: why a file cannot go there (None: it can)
 
-    def folder_possible(path: str) -> bool:
-        if path == output or path in folders:
-            return folders.get(path, True)
-        if os.path.lexists(path):
-            folders[path] = os.path.isdir(path)
-        else:
-            folders[path] = folder_possible(os.path.dirname(path))
+    def why_not(path: str) -> str | None:
+        if path not in folders:
+            if path != output and not os.path.lexists(path):
+                folders[path] = why_not(os.path.dirname(path))  # made when the file is moved in
+            elif not os.path.isdir(path):
+                folders[path] = "taken"
+            else:
+                folders[path] = None if os.access(path, os.W_OK | os.X_OK) else "read-only"
         return folders[path]
 
     found = []
     for key in keys:
         target = os.path.join(output, key)
-        taken = os.path.isdir(target) and not os.path.islink(target)
-        if taken or not folder_possible(os.path.dirname(target)):
-            found.append(key)
+        reason = "taken" if os.path.isdir(target) and not os.path.islink(target) \
+            else why_not(os.path.dirname(target))
+        if reason is not None:
+            found.append((key, reason))
     return found
+
+
+def _replace(source: str, target: str) -> None:
+    """``os.replace``, keeping the replaced file's mode; across file systems (a folder of output/ linked to
+    another disk), a copy beside the target first."""
+    try:
+        mode = os.stat(target).st_mode
+        if stat.S_ISREG(mode):
+            os.chmod(source, stat.S_IMODE(mode))
+    except OSError:
+        pass  # a new file: the mode Pelican gave it
+    try:
+        os.replace(source, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        handle, beside = tempfile.mkstemp(prefix=".edcal-", dir=os.path.dirname(target))
+        os.close(handle)
+        try:
+            shutil.copy2(source, beside)
+            os.replace(beside, target)
+        except BaseException:
+            Path(beside).unlink(missing_ok=True)
+            raise
+
+
+def _moved(path: str, staging: str, target: str) -> str:
+    return os.path.join(target, path[len(staging) + 1:]) if path.startswith(staging + os.sep) else path
 
 
 def _same_file_contents(staged: str, target: str) -> bool:
@@ -124,14 +166,11 @@ def _same_file_contents(staged: str, target: str) -> bool:
         return False
 
 
-def remove_staging(output_path: str) -> None:
-    """Remove ``output/.edcal-staging`` (a link of that name is removed, never followed)."""
-    path = os.path.join(output_path, STAGING)
-    with contextlib.suppress(FileNotFoundError):
-        if os.path.islink(path) or not os.path.isdir(path):
-            os.unlink(path)
-        else:
-            shutil.rmtree(path)
+def remove_stale_staging(output_path: str | Path) -> None:
+    """Remove the staging folders of builds that are over (killed, failed, or this process's own)."""
+    from edcal.outputs import remove_stale_folders
+
+    remove_stale_folders(Path(output_path), STAGING_PREFIX)
 
 
 def output_key(path: str, output: str) -> str | None:
@@ -141,4 +180,6 @@ def output_key(path: str, output: str) -> str | None:
     if not written.startswith(output + os.sep):
         return None
     key = written[len(output) + 1:].replace(os.sep, "/")
-    return key.removeprefix(f"{STAGING}/")
+    if key.startswith(STAGING_PREFIX):
+        key = key.split("/", 1)[1] if "/" in key else key
+    return key

@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import Message, say
 from edcal.model.source import Source
-from edcal.pelican_plugin.staging import STAGING, remove_staging
+from edcal.pelican_plugin.staging import STAGING_PREFIX, remove_stale_staging
 from edcal.pelican_plugin.state import BuildState
 
 #: Never deleted from output/: a deployment repository's history (as Jekyll's ``keep_files``).
@@ -179,7 +179,7 @@ def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
         state.journal.close(remove=False)
     output = Path(settings["OUTPUT_PATH"]).resolve()
     with contextlib.suppress(OSError):  # the pages it wrote aside never reach the blog
-        remove_staging(str(output))
+        remove_stale_staging(output)
     manifest = Manifest.read(output)
     if (state.output_started_ns, None) not in manifest.pending:
         return
@@ -277,6 +277,7 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     try:
         output.mkdir(parents=True, exist_ok=True)
         state.output_started_ns = _file_system_now(output)
+        remove_stale_staging(output)  # the pages a killed build wrote aside (staging.StagingWriter)
     except OSError as exc:  # read-only, or not a folder: before anything is written
         raise InputErrors([InputError(Source("OUTPUT_PATH", 1, 1),
                                       say("cannot write in {folder}: {reason}", folder=output,
@@ -335,7 +336,7 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
     output = Path(settings["OUTPUT_PATH"]).resolve()
     earlier = Manifest.read(output)
     now = _file_system_now(output)
-    kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ()), MANIFEST, JOURNAL, STAGING}
+    kept_names = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ()), MANIFEST, JOURNAL}
     written = {path.replace("\\", "/") for path in (*state.static_outputs, *state.written_outputs)}
     stale: list[Path] = []
     cleared: set[str] = set()
@@ -358,7 +359,8 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
             sweep.unknown.append(key)
 
     for top in sorted(output.iterdir()):
-        if top.name in kept_names or (top.name.startswith(f"{MANIFEST}.") and top.name.endswith(".tmp")):
+        if top.name in kept_names or (top.name.startswith(f"{MANIFEST}.") and top.name.endswith(".tmp")) \
+                or top.name.startswith(STAGING_PREFIX):  # a build's at the same time (staging.StagingWriter)
             continue
         if top.is_symlink() or not top.is_dir():
             judge(top)
