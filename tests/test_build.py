@@ -189,6 +189,63 @@ def test_nothing_unpublished_reaches_output(built_everything: Path) -> None:
                                                   "CANARY-IDEA-7731", "CANARY-WITHHELD-5512"))
 
 
+#: Found by a red-team trial: each was a way for an article, page or plan not online to reach output/.
+LEAK_SETTINGS = """
+STATIC_PATHS = ["images", "articles", "pages"]
+OUTPUT_SOURCES = True
+TEMPLATE_PAGES = {"liste.html": "liste.html"}
+"""
+LEAK_CANARIES = ("CANARY-DRAFTPAGE-3141", "CANARY-ORIG-EN-1618", "CANARY-TRAD-FR-2718", "CANARY-NOTE-7070",
+                 "CANARY-PLAN-4242")
+
+
+def test_static_folders_sources_translations_and_templates_leak_nothing(site: Path) -> None:
+    content = site / "content"
+    write_pelicanconf(site, LEAK_SETTINGS)
+    public = content / "images" / "public.png"
+    for name in ("équipe-secrète.png", "offre-secrete.png", "offre-secrete-2.png"):
+        shutil.copyfile(public, content / "images" / name)
+    # A scheduled article showing an image by its percent-encoded name, as web editors write accents.
+    future = content / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8")
+                      + "\n![L'équipe]({static}/images/%C3%A9quipe-secr%C3%A8te.png)\n", encoding="utf-8")
+    # A live article: a team note, a plan field, and a link written without a space before href.
+    live = content / "articles" / "publie.md"
+    live.write_text(live.read_text(encoding="utf-8").replace("Category: Essais", "Category: Essais\nOwner: ana")
+                    + '\n<!-- CANARY-NOTE-7070 -->\n\n<div><a title="x"href="{filename}futur.md">suite</a></div>\n'
+                    "\n[source]({static}relecture.md)\n", encoding="utf-8")
+    (content / "pages" / "offre.md").write_text(
+        "Title: Offre CANARY-DRAFTPAGE-3141\nStatus: draft\nImage: images/offre-secrete.png\n\n"
+        "![Offre]({static}/images/offre-secrete-2.png)\n", encoding="utf-8")
+    # A French article marked as the translation of an English original still to come.
+    (content / "articles" / "orig-en.md").write_text(
+        "Title: New product CANARY-ORIG-EN-1618\nLang: en\nSlug: nouveau-produit\nDate: 2027-03-26 09:00\n\n"
+        "English text.\n", encoding="utf-8")
+    (content / "articles" / "nouveau-produit.md").write_text(
+        "Title: Nouveau produit CANARY-TRAD-FR-2718\nTranslation: true\nDate: 2027-01-05 09:00\n"
+        "Category: Essais\n\nTexte français.\n", encoding="utf-8")
+    (content / "liste.html").write_text("{% for p in draft_pages %}{{ p.title }}{% endfor %}"
+                                        "{% for a in drafts %}{{ a.title }}{% endfor %}ok\n", encoding="utf-8")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("Bonjour le monde", "CANARY-PLAN-4242"),
+                        encoding="utf-8")
+    result = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 0, result.stderr
+    assert "OUTPUT_SOURCES is turned off and" in result.stdout, result.stdout
+    output = site / "output"
+    assert (output / "liste.html").read_text(encoding="utf-8").strip() == "ok"
+    for path, text in tree_text(output):
+        for canary in (*CANARIES, *LEAK_CANARIES):
+            assert canary not in text, f"{canary} leaked into {path}"
+        assert not re.search(r"\b(futur|relecture)\b", text), f"an unpublished article's name leaked into {path}"
+    names = {path.relative_to(output).as_posix() for path in output.rglob("*")}
+    assert not [name for name in names if name.endswith((".md", ".text"))], sorted(names)
+    assert not {"images/équipe-secrète.png", "images/offre-secrete.png", "images/offre-secrete-2.png"} & names
+    assert not [name for name in names if "nouveau-produit" in name], sorted(names)
+    statuses = {i["id"]: i["status"] for i in load_plan(site)["items"] if i["kind"] == "article"}
+    assert statuses["article-nouveau-produit"] == "scheduled", statuses
+
+
 def test_the_image_a_scheduled_article_shows_in_its_text_stays_out_until_its_date(site: Path) -> None:
     """The text of an article still to come is not rendered (docs/performance.md); the image it shows
     ({static}) stays out of output/ all the same, and goes online with the article."""

@@ -155,6 +155,14 @@ def on_initialized(pelican: Any) -> None:
                                         "online with the date and calendar.yaml, which Pelican's cache of "
                                         "what it read would not see")))
         settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False
+    if settings.get("OUTPUT_SOURCES") or not settings.get("STATIC_EXCLUDE_SOURCES", True):
+        # An article's source holds the team's notes (<!-- … -->) and its plan (owner, due dates, posts' texts
+        # still to come): Pelican would copy it into output/ beside the page.
+        logger.warning("%s", spoken(say(
+            "OUTPUT_SOURCES is turned off and STATIC_EXCLUDE_SOURCES on in builds with edcal: an article's "
+            "source holds the team's notes and its plan (owner, due dates, the texts of posts to come), "
+            "which Pelican would publish")))
+        settings["OUTPUT_SOURCES"], settings["STATIC_EXCLUDE_SOURCES"] = False, True
     # edcal removes what a build did not write once it has succeeded (sweep.sweep_output):
     # Pelican would empty output/ before reading, and a failed build would leave it empty.
     settings[STATE_KEY].delete_output = bool(pelican.delete_outputdir)

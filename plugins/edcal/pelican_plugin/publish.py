@@ -34,7 +34,8 @@ def _originals_in_the_default_language(models: dict[str, Article], default_lang:
     draft of a published French article was an "original" too, and got promotions of its own
     (two items 'entretien-bluesky-0': the build stopped on a translation in progress).
     """
-    slugs_in_default = {a.slug for a in models.values() if a.lang == default_lang}
+    # Only an original in the site's language: one marked `translation: true` translates the other.
+    slugs_in_default = {a.slug for a in models.values() if a.lang == default_lang and a.is_original}
     return [dataclasses.replace(article, is_original=False)
             if article.is_original and article.lang != default_lang and article.slug in slugs_in_default
             else article for article in models.values()]
@@ -92,6 +93,10 @@ def hide_draft_pages(generator: Any, state: BuildState) -> None:
     """Draft pages are not written: links to them lose their target, in articles and pages."""
     drafts = {page.source_path for name in ("draft_pages", "draft_translations")
               for page in getattr(generator, name, ())}
+    for name in ("draft_pages", "draft_translations"):
+        for page in getattr(generator, name, ()):
+            state.private_static |= static_references(page)  # its image stays out, unless a live one shows it
+        del getattr(generator, name, [])[:]  # and out of the templates' context (`draft_pages`)
     new = _unresolvable(generator, drafts)
     state.hidden_sources |= new
     pages = [page for name in ("pages", "hidden_pages", "translations", "hidden_translations")
@@ -103,11 +108,16 @@ def hide_draft_pages(generator: Any, state: BuildState) -> None:
 
 
 def _unresolvable(generator: Any, source_paths: set[str]) -> set[str]:
-    """Take these contents out of what {filename} links resolve to; their paths in the content folder."""
+    """Take these contents out of what {filename} links resolve to; their paths in the content folder.
+
+    Each stays a known source, with no content (Pelican's own mark of a file it failed to read): its
+    static generator leaves sources out of output/ by that list, and a static folder overlapping the
+    articles' (``STATIC_PATHS = ["."]``) had published the Markdown of every article not online.
+    """
     generated = generator.context.get("generated_content", {})
     hidden = [key for key, value in generated.items() if getattr(value, "source_path", None) in source_paths]
     for key in hidden:
-        del generated[key]
+        generated[key] = None
     return {key.replace(os.sep, "/") for key in hidden}
 
 
@@ -147,8 +157,14 @@ def _duplicate_slug_hint(article: Article, first: Article) -> str:
 #: An HTML start tag (attribute values may hold ``>``), or an anchor's end tag.
 _TAG = re.compile(r"</a\s*>|<(?P<name>[a-zA-Z][\w-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
                   re.IGNORECASE | re.DOTALL)
-_ATTRIBUTE = re.compile(r"\s+(?P<attr>[\w:-]+)\s*=\s*(?P<quote>[\"'])(?P<value>.*?)(?P=quote)", re.DOTALL)
-_INTRASITE = re.compile(r"^[{|]filename[}|](?P<path>[^#?]*)")
+#: An attribute: after a space or right after the previous value's quote (``title="x"href=…``, which
+#: Pelican reads as a link too), its value quoted or not.
+_ATTRIBUTE = re.compile(r"(?:\s+|(?<=[\"']))(?P<attr>[\w:-]+)\s*=\s*"
+                        r"(?:(?P<quote>[\"'])(?P<value>.*?)(?P=quote)|(?P<bare>[^\s\"'>]+))", re.DOTALL)
+#: A link Pelican resolves to a file of the content folder: an article's, a page's (or its source, as a
+#: static file: ``{static}futur.md``).
+_INTRASITE = re.compile(r"^[{|](?:filename|static|attach)[}|](?P<path>[^#?]*)")
+_LINK_MARK = re.compile(r"[{|](?:filename|static|attach)[}|]")
 
 
 def unlink_hidden(content: Any, hidden: set[str]) -> None:
@@ -183,8 +199,9 @@ def unlink_hidden(content: Any, hidden: set[str]) -> None:
                     parts.append(tag.group(0))
                 drop_end = False
                 continue
-            gone = [a for a in _ATTRIBUTE.finditer(attrs) if "filename" in a.group("value")
-                    and is_hidden(a.group("value"))] if "filename" in attrs else []
+            values = [(a, a.group("value") or a.group("bare")) for a in _ATTRIBUTE.finditer(attrs)] \
+                if _LINK_MARK.search(attrs) else []
+            gone = [a for a, value in values if is_hidden(value)]
             if not gone:
                 parts.append(tag.group(0))
             elif name.lower() == "a" and any(a.group("attr").lower() == "href" for a in gone):
@@ -197,10 +214,10 @@ def unlink_hidden(content: Any, hidden: set[str]) -> None:
         return "".join(parts)
 
     html = getattr(content, "_content", None)
-    if html and "filename" in html:
+    if html and _LINK_MARK.search(html):
         content._content = rewrite(html)
     summary = getattr(content, "_summary", None)  # a summary written in the header, or its first paragraph
-    if isinstance(summary, str) and "filename" in summary:
+    if isinstance(summary, str) and _LINK_MARK.search(summary):
         content._summary = content.metadata["summary"] = rewrite(summary)
 
 
@@ -211,7 +228,10 @@ def static_references(content: Any) -> set[str]:
     if isinstance(image, str) and "://" not in image:
         refs.add(content_path(image))
     if getattr(content, "_content", None):
-        refs |= {content_path(link) for link in content.get_static_links()}
+        # As Pelican finds the file: the path as written, or percent-decoded (`%C3%A9quipe.png`).
+        links = content.get_static_links()
+        refs |= {content_path(link) for link in links} | {content_path(urllib.parse.unquote(link))
+                                                          for link in links if "%" in link}
     return refs
 
 
@@ -224,7 +244,7 @@ def keep_public_static(generator: Any, state: BuildState) -> None:
     default_image = generator.settings.get("DEFAULT_IMAGE")
     if isinstance(default_image, str) and "://" not in default_image:
         state.public_static.add(content_path(default_image))  # shown by every page without an image
-    private = (state.private_static | state.unpublished_media) - state.public_static
+    private = (state.private_static | state.unpublished_media | state.hidden_sources) - state.public_static
     if private:
         generator.staticfiles[:] = [
             static for static in generator.staticfiles
