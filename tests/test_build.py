@@ -246,6 +246,30 @@ def test_static_folders_sources_translations_and_templates_leak_nothing(site: Pa
     assert statuses["article-nouveau-produit"] == "scheduled", statuses
 
 
+def test_images_a_scheduled_article_shows_by_their_address_stay_out_until_its_date(site: Path) -> None:
+    """Decap CMS and other web editors write an image as ``/images/salon.png``, not with ``{static}``: such an
+    image named after the article's subject went out before it. One a live page or the settings show stays."""
+    images = site / "content" / "images"
+    for name in ("salon-2027.png", "salon-plan.png", "partage.png", "logo-site.png"):
+        shutil.copyfile(images / "public.png", images / name)
+    write_pelicanconf(site, 'SITELOGO = "/images/logo-site.png"\n')
+    future = site / "content" / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8")
+                      + "\n![Salon](/images/salon-2027.png)\n\n"
+                      '<img src="https://blog.example.fr/images/salon-plan.png" alt="Plan">\n\n'
+                      "![Partagée](/images/partage.png) ![Logo](/images/logo-site.png)\n", encoding="utf-8")
+    page = site / "content" / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![Partagée](/images/partage.png)\n", encoding="utf-8")
+    assert run_edcal("build", cwd=site).returncode == 0
+    output = site / "output" / "images"
+    assert not (output / "salon-2027.png").exists() and not (output / "salon-plan.png").exists()
+    assert (output / "partage.png").is_file() and (output / "logo-site.png").is_file()
+    assert (output / "public.png").is_file()
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
+    assert result.returncode == 0, result.stderr
+    assert (output / "salon-2027.png").is_file() and (output / "salon-plan.png").is_file()
+
+
 def test_the_image_a_scheduled_article_shows_in_its_text_stays_out_until_its_date(site: Path) -> None:
     """The text of an article still to come is not rendered (docs/performance.md); the image it shows
     ({static}) stays out of output/ all the same, and goes online with the article."""

@@ -15,9 +15,11 @@ import os
 import posixpath
 import re
 import urllib.parse
+from collections.abc import Iterable
 from typing import Any
 
 from edcal.i18n import language, say
+from edcal.load.articles import EDCAL_KEY
 from edcal.model.article import Article, content_path
 from edcal.pelican_plugin.contents import to_article
 from edcal.pelican_plugin.state import BuildState
@@ -68,13 +70,16 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
     originals = {article.slug: article for article in state.articles if article.is_original}
     live = {path for path, article in zip(models, state.articles, strict=True)
             if article_state(article, state.calendar, state.now, originals).live}
+    site_url = str(settings.get("SITEURL") or "")
     for name in (*_LISTED, *_DRAFTS):
         for content in getattr(generator, name):
-            refs = static_references(content)
+            refs, addresses = static_references(content), addressed_files(content, site_url)
             if content.source_path in live:
                 state.public_static |= refs
+                state.public_addresses |= addresses
             else:
                 state.private_static |= refs
+                state.private_addresses |= addresses
     for name in _LISTED:
         setattr(generator, name, [c for c in getattr(generator, name) if c.source_path in live])
     for name in _DRAFTS:
@@ -93,9 +98,11 @@ def hide_draft_pages(generator: Any, state: BuildState) -> None:
     """Draft pages are not written: links to them lose their target, in articles and pages."""
     drafts = {page.source_path for name in ("draft_pages", "draft_translations")
               for page in getattr(generator, name, ())}
+    site_url = str(generator.settings.get("SITEURL") or "")
     for name in ("draft_pages", "draft_translations"):
         for page in getattr(generator, name, ()):
             state.private_static |= static_references(page)  # its image stays out, unless a live one shows it
+            state.private_addresses |= addressed_files(page, site_url)
         del getattr(generator, name, [])[:]  # and out of the templates' context (`draft_pages`)
     new = _unresolvable(generator, drafts)
     state.hidden_sources |= new
@@ -221,6 +228,10 @@ def unlink_hidden(content: Any, hidden: set[str]) -> None:
         content._summary = content.metadata["summary"] = rewrite(summary)
 
 
+def _output_path(static: Any) -> str:
+    return posixpath.normpath(str(getattr(static, "save_as", "") or "").replace(os.sep, "/"))
+
+
 def static_references(content: Any) -> set[str]:
     """Static files a content object shows: its ``image`` and its {static}/{attach} links."""
     refs = set()
@@ -235,6 +246,65 @@ def static_references(content: Any) -> set[str]:
     return refs
 
 
+#: An address in rendered HTML: a link's, an image's, a video's poster.
+_HTML_ADDRESS = re.compile(r"\b(?:src|href|poster)\s*=\s*(?P<quote>[\"'])(?P<address>[^\"'<>]*)(?P=quote)",
+                           re.IGNORECASE)
+
+
+def addressed_files(content: Any, site_url: str) -> set[str]:
+    """Paths in output/ a content names by their address, ``/images/salon.png`` (as Decap CMS and other web
+    editors write an image), or the site's full address: from the links edcal read in an article's
+    Markdown (:func:`edcal.load.articles.page_links`; an article not online is not rendered), and from
+    the rendered HTML of a page."""
+    meta = getattr(content, EDCAL_KEY, None)
+    written = [link.written for link in getattr(meta, "page_links", ())]
+    html = getattr(content, "_content", None)
+    if isinstance(html, str) and ("src" in html or "href" in html or "SRC" in html or "HREF" in html):
+        written += [found.group("address") for found in _HTML_ADDRESS.finditer(html)]
+    image = getattr(content, "image", None)
+    if isinstance(image, str) and "://" in image:
+        written.append(image)
+    return site_paths(written, site_url)
+
+
+def site_paths(addresses: Iterable[str], site_url: str) -> set[str]:
+    """The paths in output/ that addresses name: ``/images/a.png``, ``https://<the site>/images/a.png``
+    (``SITEURL``'s own path taken off); relative ones and other sites' are left out."""
+    site = urllib.parse.urlsplit(site_url)
+    host, prefix = site.netloc.lower(), site.path.rstrip("/")
+    found = set()
+    for address in addresses:
+        try:
+            link = urllib.parse.urlsplit(address.strip())
+        except ValueError:
+            continue
+        if link.scheme or link.netloc:
+            if link.scheme.lower() not in ("http", "https", "") or not host or link.netloc.lower() != host:
+                continue
+        elif not link.path.startswith("/"):
+            continue
+        path = link.path
+        if prefix and (path == prefix or path.startswith(prefix + "/")):
+            path = path[len(prefix):]
+        path = posixpath.normpath(urllib.parse.unquote(path).lstrip("/"))
+        if path not in (".", "") and not path.startswith("../"):
+            found.add(path)
+    return found
+
+
+def _settings_paths(settings: dict[str, Any]) -> set[str]:
+    """Paths in output/ the settings name (``SITELOGO = "/images/logo.png"``): the theme shows them on every
+    page, whatever articles do."""
+    values: list[str] = []
+    for value in settings.values():
+        items = value.values() if isinstance(value, dict) else \
+            value if isinstance(value, (list, tuple)) else (value,)
+        values += [item for item in items if isinstance(item, str) and "/" in item and len(item) < 500]
+    return site_paths(values, str(settings.get("SITEURL") or "")) | {
+        posixpath.normpath(value.lstrip("/")) for value in values if not value.startswith(("/", "{")) and
+        "://" not in value and "." in posixpath.basename(value)}
+
+
 def keep_public_static(generator: Any, state: BuildState) -> None:
     """Leave out of output/ the images only unpublished articles or posts use.
 
@@ -245,8 +315,13 @@ def keep_public_static(generator: Any, state: BuildState) -> None:
     if isinstance(default_image, str) and "://" not in default_image:
         state.public_static.add(content_path(default_image))  # shown by every page without an image
     private = (state.private_static | state.unpublished_media | state.hidden_sources) - state.public_static
-    if private:
+    addressed = state.private_addresses - state.public_addresses
+    if addressed:
+        addressed -= _settings_paths(generator.settings)
+    if private or addressed:
         generator.staticfiles[:] = [
             static for static in generator.staticfiles
             if content_path(static.relative_source_path) not in private
+            and not (_output_path(static) in addressed
+                     and content_path(static.relative_source_path) not in state.public_static)
         ]
