@@ -890,6 +890,29 @@ def test_a_writers_notes_in_html_comments_stay_out_of_the_page_and_the_feed(site
     assert "<code>&lt;!-- un exemple --&gt;</code>" in page and "<!-- PELICAN_END_SUMMARY -->" in page
 
 
+@pytest.mark.parametrize("name", ["publie.md", "futur.md"])
+@pytest.mark.parametrize("note", ["Texte <!-- CANARY-NOTE à confirmer\n\nsuite -->\n",
+                                  "* un point <!-- CANARY-NOTE\n* autre point\nfin -->\n",
+                                  "Écrivez <!-- CANARY-NOTE pour commencer.\n"])
+def test_a_note_markdown_would_print_is_a_located_error_before_the_article_is_online(site: Path, name: str,
+                                                                                    note: str) -> None:
+    """Split by a blank line or a list's item (or never closed) inside a paragraph, a note was printed on
+    the page: `Texte <!-- CANARY … suite -->`, for anyone to read."""
+    article = site / "content" / "articles" / name
+    text = article.read_text(encoding="utf-8")
+    before = text + "\n<!-- une note\n\nsur deux paragraphes, qui reste une note -->\n\n"
+    article.write_text(before + note, encoding="utf-8")
+    line = len(before.splitlines()) + 1
+    for command in ("check", "build"):
+        result = run_edcal(command, cwd=site, env={"EDCAL_LANG": "en"})
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert (f"content/articles/{name}:{line}:" in result.stderr
+                and "error: found a note to the team (`<!--`) that Markdown would print" in result.stderr), \
+            result.stderr
+    assert not (site / "output").exists() or not [path for path in (site / "output").rglob("*")
+                                                   if path.is_file() and b"CANARY-NOTE" in path.read_bytes()]
+
+
 def test_a_writers_note_stays_out_of_the_posts_that_sum_up_the_article(site: Path) -> None:
     """A note with a '>' in the first paragraph went, from that '>' on, into the social posts' summary, the
     drafts to paste and the scheduler's export: "Le corps 12 000 € HT, client --> de l'article"."""

@@ -281,6 +281,22 @@ def _without_code(body: str) -> str:
     return _blank_indented_code(_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), fenced))
 
 
+#: Code alone (spans, elements): :data:`_CODE` without the notes.
+_CODE_ONLY = re.compile(
+    r"(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`)|<(?P<element>pre|code)\b.*?(?:</(?P=element)\s*>|\Z)",
+    re.MULTILINE | re.DOTALL | re.IGNORECASE)
+
+
+def note_openings(parsed: ArticleSource) -> list[Source]:
+    """Where each ``<!--`` of a body outside code is (notes within notes too, as the rendered HTML holds
+    them), in the order of the text."""
+    body = parsed.body
+    fenced = without_fenced_code(body)[0] if "```" in body or "~~~" in body else body
+    text = _blank_indented_code(_CODE_ONLY.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), fenced))
+    locate = _Locator(text, parsed.path, parsed.body_line)
+    return [locate(found.start()) for found in re.finditer("<!--", text)]
+
+
 def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:
     """The files an article's body links to with ``{static}``, ``{attach}`` or ``{filename}``.
 

@@ -30,6 +30,7 @@ from edcal.load.articles import (
     has_no_text,
     linked_files,
     misread_markup,
+    note_openings,
     page_links,
     unlabelled_images,
     validate_article,
@@ -117,12 +118,24 @@ class EdcalMarkdownReader(MarkdownReader):
             metadata["image_alt"] = meta.image_alt
         metadata[EDCAL_KEY] = meta
         content = ""
+        lang = str(metadata.get("lang") or self.settings.get("DEFAULT_LANG") or "en")
+        html = None
         if state.render and (page or not _rendered_for_nothing(self.settings, state, meta, parsed.body)):
-            self._md = self._markdown(str(metadata.get("lang") or self.settings.get("DEFAULT_LANG") or "en"))
-            content = without_notes(self._md.convert(parsed.body))
+            self._md = self._markdown(lang)
+            html = self._md.convert(parsed.body)
+            content = without_notes(html)
             if "summary" in parsed.metadata and parsed.metadata["summary"] is not None:
                 self._md.reset()
                 metadata["summary"] = without_notes(self._md.convert(str(parsed.metadata["summary"])))
+        if "<!--" in parsed.body:  # a note Markdown would print, found before the day the article goes online
+            printed = printed_note(html if html is not None else self._markdown(lang).convert(parsed.body))
+            openings = note_openings(parsed)
+            if printed is not None:
+                errors.add(openings[printed] if printed < len(openings) else meta.source,
+                           say("found a note to the team (`<!--`) that Markdown would print on the page: a "
+                               "blank line or a list's item splits it before its `-->`"),
+                           say("start the note at the beginning of a line, after a blank line, or keep it "
+                               "within its paragraph; to show `<!--` as text, write it as code"))
         return content, metadata
 
     def _markdown(self, lang: str) -> Any:
@@ -230,6 +243,20 @@ def _asks_unique_ids(config: Any) -> bool:
 #: each of thousands is quadratic.
 _NOTE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)|<!--(?!\s*PELICAN_).*?(?:-->|\Z)",
                    re.DOTALL | re.IGNORECASE)
+
+
+#: Code in rendered HTML, where an escaped ``&lt;!--`` is an example, not a note.
+_HTML_CODE = re.compile(r"<(pre|code)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+_NOTE_OPENING = re.compile(r"<!--|&lt;!--")
+
+
+def printed_note(html: str) -> int | None:
+    """Which note (its rank among the ``<!--`` outside code) Markdown printed as text rather than kept as a
+    comment (``&lt;!--``), or None."""
+    for rank, opening in enumerate(_NOTE_OPENING.finditer(_HTML_CODE.sub("", html))):
+        if opening.group(0) != "<!--":
+            return rank
+    return None
 
 
 def without_notes(html: str) -> str:
