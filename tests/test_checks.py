@@ -602,6 +602,28 @@ def test_an_article_not_online_is_found_however_its_address_is_written(site: Pat
     assert all("links to the address of 'futur', online only from 2027-03-25 09:00" in f["message"] for f in found)
 
 
+def test_a_page_linking_to_an_article_not_online_is_told_too(site: Path) -> None:
+    """A page is online now: its link to a scheduled article's address went out dead, the address shown
+    (found by a red-team trial; only articles' links were judged)."""
+    page = site / "content" / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nBientôt [le salon](/2027/futur/), déjà [ici](/2027/publie/), "
+                    "[relu](https://blog.example.fr/2027/relecture/) et [ailleurs](https://example.org/2027/futur/).\n",
+                    encoding="utf-8")
+    draft_page = site / "content" / "pages" / "brouillon.md"
+    draft_page.write_text("Title: Page en cours\nStatus: draft\n\nVoir [le salon](/2027/futur/).\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert result.exit_code == 1, result.output
+    assert [(f["file"], f["line"], f["column"], f["message"], f["hint"])
+            for f in json.loads(result.output)["findings"]] == [
+        ("content/pages/contact.md", 5, 20, "'/2027/futur/' in page content/pages/contact.md links to the address of "
+         "'futur', online only from 2027-03-25 09:00: a dead link until then, and its address shown to every reader",
+         "link to its file, [text]({filename}../articles/futur.md): the words show without a link until it is online"),
+        ("content/pages/contact.md", 5, 69, "'https://blog.example.fr/2027/relecture/' in page content/pages/contact.md "
+         "links to the address of 'relecture', which is still in review: a dead link until then, and its address "
+         "shown to every reader", "link to its file, [text]({filename}../articles/relecture.md): the words show "
+         "without a link until it is online")]
+
+
 def test_an_obsidian_link_is_told_with_the_markdown_to_write(site: Path) -> None:
     """`[[futur]]` and `![[public.png]]`, as Obsidian writes them, were printed on the page, brackets included."""
     published = site / "content" / "articles" / "publie.md"

@@ -246,6 +246,8 @@ class Plan:
     untranslated: tuple[tuple[str, ...], Source] | None = None
     #: Files of the content folder the texts of pages not in draft link to: (the page's path, LinkedFile).
     page_files: tuple[tuple[str, LinkedFile], ...] = ()
+    #: Links the texts of pages not in draft leave as written (addresses): (the page's path, LinkedFile).
+    page_links: tuple[tuple[str, LinkedFile], ...] = ()
     #: What staff may share now from their own accounts.
     sharing: ShareKit = field(default_factory=ShareKit)
     _by_slug: dict[str, Article] | None = field(default=None, repr=False, compare=False)

@@ -70,6 +70,7 @@ def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
     image, the theme's words without a translation into its language."""
     plan.page_urls = frozenset(state.page_urls)
     plan.page_files = tuple(sorted(state.page_files, key=lambda pair: (pair[0], pair[1].source.line)))
+    plan.page_links = tuple(sorted(state.page_links, key=lambda pair: (pair[0], pair[1].source.line)))
     missing, own = untranslated_words(state.settings, site.lang)
     if missing:
         where = Source(state.relative(own), 1, 1) if own is not None \

@@ -73,6 +73,7 @@ class EdcalMarkdownReader(MarkdownReader):
         folder = os.path.relpath(path.parent, self.settings["PATH"]).replace(os.sep, "/")
         if page and meta.status != "draft":  # a page's broken image is as broken as an article's
             state.page_files += [(rel, linked) for linked in linked_files(parsed, folder)]
+            state.page_links += [(rel, linked) for linked in page_links(parsed, folder)]
         if not page:
             meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder),
                                        page_links=page_links(parsed, folder),

@@ -60,6 +60,8 @@ class BuildState:
     page_urls: set[str] = field(default_factory=set)
     #: Files of the content folder the pages' texts link to (``{static}``…), with each page's path.
     page_files: list[tuple[str, Any]] = field(default_factory=list)
+    #: The addresses the pages' texts link to (``/2027/salon/``), with each page's path.
+    page_links: list[tuple[str, Any]] = field(default_factory=list)
     extra_metadata: frozenset[str] = frozenset()
     #: Static files (paths in content/) shown by live content, and by content not live yet.
     public_static: set[str] = field(default_factory=set)

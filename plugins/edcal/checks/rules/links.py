@@ -253,17 +253,9 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
             if target is not None:
                 if target.source == article.source:
                     continue
-                state = article_state(target, plan.calendar, plan.now, plan.articles_by_slug())
-                if target.status not in ("draft", "review") and state.live_at is not None and (
-                        online is None or state.live_at <= online):
+                reason = _not_online_yet(target, online, plan)
+                if reason is None:
                     continue
-                reason = (say("which is a draft") if target.status == "draft" else
-                          say("which is still in review") if target.status == "review" else
-                          say("which waits for '{original}', not ready", original=state.waits_for.source.path)
-                          if state.live_at is None and state.waits_for is not None else
-                          say("which is held back by a freeze with no end") if state.live_at is None else
-                          say("online only from {day:%Y-%m-%d %H:%M}",
-                              day=state.live_at.astimezone(plan.calendar.zone)))
                 yield Problem(link.source, say("'{written}' in article '{slug}' links to the address of '{target}', "
                                                "{reason}: a dead link until then, and its address shown to every "
                                                "reader", written=link.written, slug=article.slug,
@@ -280,6 +272,41 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                                                    "article or page of the site", written=link.written,
                                                    slug=article.slug, path=path),
                                   say("did you mean '{path}'?", path=close[0]), item, when=when)
+
+
+    # The pages (not in draft) are online now: their links to an article's address judged the same way.
+    for page, link in plan.page_links:
+        parts = urllib.parse.urlsplit(link.written)
+        if parts.scheme or parts.netloc:
+            if parts.scheme.lower() not in ("http", "https") or not is_site_url(link.written, plan.site_url):
+                continue
+        elif not link.written.startswith("/"):
+            continue  # relative to the page's address: as the articles' file names, not judged on pages
+        target = by_path.get(page_path(parts.path))
+        reason = _not_online_yet(target, ctx.now, plan) if target is not None else None
+        if target is None or reason is None:
+            continue
+        file = posixpath.relpath(target.source.path, posixpath.dirname(page) or ".")
+        yield Problem(link.source, say("'{written}' in page {page} links to the address of '{target}', {reason}: "
+                                       "a dead link until then, and its address shown to every reader",
+                                       written=link.written, page=page, target=target.slug, reason=reason),
+                      say("link to its file, [text]({{filename}}{file}): the words show without a link until "
+                          "it is online", file=file))
+
+
+def _not_online_yet(target: Article, online: dt.datetime | None, plan: Any) -> Message | None:
+    """Why an article linked by its address from a text online at ``online`` (None: its own date is not
+    known yet) is not online then, or None when it is."""
+    state = article_state(target, plan.calendar, plan.now, plan.articles_by_slug())
+    if target.status not in ("draft", "review") and state.live_at is not None and (
+            online is None or state.live_at <= online):
+        return None
+    return (say("which is a draft") if target.status == "draft" else
+            say("which is still in review") if target.status == "review" else
+            say("which waits for '{original}', not ready", original=state.waits_for.source.path)
+            if state.live_at is None and state.waits_for is not None else
+            say("which is held back by a freeze with no end") if state.live_at is None else
+            say("online only from {day:%Y-%m-%d %H:%M}", day=state.live_at.astimezone(plan.calendar.zone)))
 
 
 def _file_link(link: Any, article: Article, content: Path | None) -> Problem | None:
