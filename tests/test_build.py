@@ -270,6 +270,58 @@ def test_images_a_scheduled_article_shows_by_their_address_stay_out_until_its_da
     assert (output / "salon-2027.png").is_file() and (output / "salon-plan.png").is_file()
 
 
+def test_an_image_online_content_names_however_stays_whatever_a_scheduled_article_does(site: Path) -> None:
+    """A review found live pages losing their images to a scheduled article that showed them by address: a
+    page's relative link, a srcset, a name with an apostrophe, a menu's link, a draft page's {static} logo."""
+    images = site / "content" / "images"
+    names = ("relatif.png", "hd.png", "l'atelier.png", "menu.png", "logo.png", "u1.png", "p1.png", "s1.png",
+             "c1.png")
+    for name in names:
+        shutil.copyfile(images / "public.png", images / name)
+    write_pelicanconf(site, 'MENUITEMS = (("Plaquette", "/images/menu.png"),)\nSITELOGO = "/images/logo.png"\n')
+    future = site / "content" / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8") + "".join(
+        f"\n![x](/images/{name})\n" for name in names[:5]) + (
+        '\n<img src=/images/u1.png alt="u"> <video poster="/images/p1.png"></video>\n'
+        '<img src="/images/public.png" srcset="/images/s1.png 2x" alt="s">\n'
+        '<div style="background-image:url(/images/c1.png)">x</div>\n'), encoding="utf-8")
+    page = site / "content" / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n![Plan](../images/relatif.png)\n\n'
+                    '<img src="/images/public.png" srcset="/images/hd.png 2x" alt="HD">\n\n'
+                    "![Atelier](/images/l'atelier.png)\n", encoding="utf-8")
+    (site / "content" / "pages" / "offre.md").write_text(
+        "Title: Offre\nStatus: draft\n\n![Logo]({static}/images/logo.png)\n", encoding="utf-8")
+    assert run_edcal("build", cwd=site).returncode == 0
+    output = site / "output" / "images"
+    assert all((output / name).is_file() for name in names[:5]), sorted(p.name for p in output.iterdir())
+    assert not [name for name in names[5:] if (output / name).exists()], "only the scheduled article shows them"
+
+
+@pytest.mark.parametrize("english, french", [
+    ("2027-02-01 09:00", "review"),  # the translation in review: the English original goes online alone
+    ("review", "2027-02-01 09:00"),  # the original in review: the French translation waits for it
+])
+def test_translation_true_marks_the_translation_whichever_list_pelican_puts_each_in(
+        site: Path, english: str, french: str) -> None:
+    """Pelican pairs drafts and published articles apart: a French article marked `translation: true` of an
+    English one in review was the original of its list, and went online before it (a review found it)."""
+    articles = site / "content" / "articles"
+
+    def header(value: str) -> str:
+        return "Status: review\nDate: 2027-02-01 09:00\n" if value == "review" else f"Date: {value}\n"
+
+    (articles / "story-en.md").write_text(f"Title: Story CANARY-EN\nLang: en\nSlug: story\n{header(english)}\n"
+                                          "English text.\n", encoding="utf-8")
+    (articles / "story.md").write_text(f"Title: Histoire CANARY-FR\nTranslation: true\n{header(french)}\n"
+                                       "Texte.\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    leaked = [path for path, text in tree_text(site / "output") if "CANARY-FR" in text]
+    assert leaked == [], leaked
+    english_online = english != "review"
+    assert any("CANARY-EN" in text for _, text in tree_text(site / "output")) == english_online
+
+
 def test_the_image_a_scheduled_article_shows_in_its_text_stays_out_until_its_date(site: Path) -> None:
     """The text of an article still to come is not rendered (docs/performance.md); the image it shows
     ({static}) stays out of output/ all the same, and goes online with the article."""

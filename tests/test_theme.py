@@ -913,6 +913,27 @@ def test_a_note_markdown_would_print_is_a_located_error_before_the_article_is_on
                                                    if path.is_file() and b"CANARY-NOTE" in path.read_bytes()]
 
 
+def test_a_note_split_in_a_summary_is_a_located_error(site: Path) -> None:
+    """`summary:` is Markdown too: a note split there went onto the home page and every feed."""
+    (site / "content" / "articles" / "resume.md").write_text(
+        "---\ntitle: Un résumé\ndate: 2027-02-01 10:00\nsummary: |\n  Le résumé. <!-- prix à confirmer\n\n"
+        "  avant l'envoi -->\n---\nTexte.\n", encoding="utf-8")
+    result = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2 and "content/articles/resume.md:4:" in result.stderr, result.stderr
+    assert "error: found a note to the team (`<!--`) that Markdown would print" in result.stderr
+
+
+def test_an_opening_written_to_be_shown_is_no_note(site: Path) -> None:
+    """`&lt;!--`, written to show the characters, was taken for a note Markdown printed."""
+    article = site / "content" / "articles" / "publie.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nPour montrer le début d'une note, on écrit &lt;!-- "
+                       "en HTML.\n\n<!-- une vraie note -->\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    assert "on écrit &lt;!-- en HTML" in page and "une vraie note" not in page
+
+
 def test_a_writers_note_stays_out_of_the_posts_that_sum_up_the_article(site: Path) -> None:
     """A note with a '>' in the first paragraph went, from that '>' on, into the social posts' summary, the
     drafts to paste and the scheduler's export: "Le corps 12 000 € HT, client --> de l'article"."""

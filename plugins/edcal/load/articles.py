@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import functools
+import html
 import json
 import os
 import posixpath
@@ -176,6 +177,9 @@ class ArticleMeta:
     page_links: tuple[LinkedFile, ...] = ()
     unlabelled_images: tuple[Source, ...] = ()
     misread_markup: tuple[MisreadMarkup, ...] = ()
+    #: The addresses of the site the text names, however (``/images/a.png``, ``https://…``): a build's only,
+    #: for the files of output/ that only content not online shows (:func:`addresses_in`).
+    addresses: tuple[str, ...] = ()
     #: ``date:`` gave a day without a time: online from midnight, promoted at the day's slot.
     date_only: bool = False
     no_text: bool = False
@@ -287,14 +291,48 @@ _CODE_ONLY = re.compile(
     re.MULTILINE | re.DOTALL | re.IGNORECASE)
 
 
-def note_openings(parsed: ArticleSource) -> list[Source]:
-    """Where each ``<!--`` of a body outside code is (notes within notes too, as the rendered HTML holds
-    them), in the order of the text."""
-    body = parsed.body
-    fenced = without_fenced_code(body)[0] if "```" in body or "~~~" in body else body
-    text = _blank_indented_code(_CODE_ONLY.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), fenced))
-    locate = _Locator(text, parsed.path, parsed.body_line)
-    return [locate(found.start()) for found in re.finditer("<!--", text)]
+#: What may be an address of the site in a text, however it is written (a Markdown link or image, an HTML
+#: attribute quoted or not, a ``srcset``, a stylesheet's ``url()``): a full address, or a path from the
+#: site's root. A French file name may hold an apostrophe (``/images/l'atelier.png``).
+_ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]{}|\\^`]+|(?<![\w.~%/-])/[\w%~.-][^\s\"<>()\[\]{}|\\^`,]*")
+
+
+def addresses_in(text: str) -> tuple[str, ...]:
+    """The addresses a text may name (:data:`_ADDRESS`), trailing punctuation left out."""
+    if "/" not in text:
+        return ()
+    return tuple(sorted({found.rstrip(".,;:!?'") for found in _ADDRESS.findall(html.unescape(text))}))
+
+
+@dataclass(frozen=True, slots=True)
+class NoteOpening:
+    """A ``<!--`` (or a ``&lt;!--`` written to show one) of a text, outside code."""
+
+    source: Source
+    #: ``<!--`` itself: a note, unless Markdown prints it.
+    note: bool
+    #: A note Markdown may print: never closed, or a blank line or a list's or quote's line before its ``-->``.
+    suspect: bool
+
+
+#: A line that splits a paragraph (blank), or starts a list's item or a quote's line.
+_SPLITS_NOTE = re.compile(r"\n[ \t]*(?:\n|[-*+>][ \t]|\d{1,9}[.)][ \t])")
+
+
+def note_openings(text: str, path: str, first_line: int) -> list[NoteOpening]:
+    """Each ``<!--`` and ``&lt;!--`` of a text outside code (notes within notes too, as the rendered HTML holds
+    them), located, in the order of the text; a note is suspect when Markdown may print it (a cheap look:
+    only those are rendered to tell, for an article not rendered yet)."""
+    fenced = without_fenced_code(text)[0] if "```" in text or "~~~" in text else text
+    blanked = _blank_indented_code(_CODE_ONLY.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), fenced))
+    locate = _Locator(blanked, path, first_line)
+    found = []
+    for opening in re.finditer("<!--|&lt;!--", blanked):
+        note = opening.group(0) == "<!--"
+        end = blanked.find("-->", opening.end()) if note else -1
+        suspect = note and (end < 0 or _SPLITS_NOTE.search(blanked, opening.end(), end) is not None)
+        found.append(NoteOpening(locate(opening.start()), note, suspect))
+    return found
 
 
 def linked_files(parsed: ArticleSource, folder: str) -> tuple[LinkedFile, ...]:

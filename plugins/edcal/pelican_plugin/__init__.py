@@ -206,16 +206,16 @@ def on_articles_read(generator: Any) -> None:
 def on_pages_read(generator: Any) -> None:
     if not enabled(generator.settings):
         return
-    from edcal.pelican_plugin.publish import addressed_files, hide_draft_pages, static_references
+    from edcal.pelican_plugin.publish import hide_draft_pages, live_text, static_references
 
     state = state_of(generator.settings)
     _refuse_failed_reads(generator, state)
     if state.errors:
         abort(InputErrors(state.errors.errors), generator.settings)
-    site_url = str(generator.settings.get("SITEURL") or "")
-    for page in [*generator.pages, *generator.hidden_pages, *generator.translations]:
+    for page in [*generator.pages, *generator.hidden_pages, *generator.translations,
+                 *getattr(generator, "hidden_translations", ())]:
         state.public_static |= static_references(page)
-        state.public_addresses |= addressed_files(page, site_url)
+        state.live_texts.append(live_text(page))
         state.page_urls.add(str(page.url))
     hide_draft_pages(generator, state)
 

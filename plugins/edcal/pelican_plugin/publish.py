@@ -15,7 +15,7 @@ import os
 import posixpath
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from edcal.i18n import language, say
@@ -29,18 +29,35 @@ _LISTED = ("articles", "translations", "hidden_articles", "hidden_translations")
 _DRAFTS = ("drafts", "drafts_translations")
 
 
-def _originals_in_the_default_language(models: dict[str, Article], default_lang: str | None) -> list[Article]:
-    """The articles, the one in the site's language being the original among those sharing a slug.
+def _originals_in_the_default_language(models: dict[str, Article], default_lang: str | None,
+                                       marked: set[str]) -> list[Article]:
+    """The articles, with one original among those sharing a slug: the only one not marked
+    ``translation: true`` (``marked``: their paths), else the one in the site's language.
 
     Pelican pairs translations within published articles and within drafts apart: an English
     draft of a published French article was an "original" too, and got promotions of its own
-    (two items 'entretien-bluesky-0': the build stopped on a translation in progress).
+    (two items 'entretien-bluesky-0': the build stopped on a translation in progress); a French
+    article marked as the translation of an English one in review was the original of its list,
+    and went online before it.
     """
-    # Only an original in the site's language: one marked `translation: true` translates the other.
-    slugs_in_default = {a.slug for a in models.values() if a.lang == default_lang and a.is_original}
-    return [dataclasses.replace(article, is_original=False)
-            if article.is_original and article.lang != default_lang and article.slug in slugs_in_default
-            else article for article in models.values()]
+    by_slug: dict[str, list[str]] = {}
+    for path, article in models.items():
+        by_slug.setdefault(article.slug, []).append(path)
+    original_of: dict[str, str] = {}
+    for slug, paths in by_slug.items():
+        if len(paths) < 2:
+            continue
+        unmarked = [path for path in paths if path not in marked]
+        if len(unmarked) == 1:
+            original_of[slug] = unmarked[0]
+        else:
+            in_default = [path for path in unmarked or paths
+                          if models[path].lang == default_lang and models[path].is_original]
+            if in_default:
+                original_of[slug] = in_default[0]
+    return [dataclasses.replace(article, is_original=original_of[article.slug] == path)
+            if article.slug in original_of and article.is_original != (original_of[article.slug] == path)
+            else article for path, article in models.items()]
 
 
 def _one_tag_per_page(content: Any) -> None:
@@ -56,7 +73,7 @@ def _one_tag_per_page(content: Any) -> None:
 def keep_live_articles(generator: Any, state: BuildState) -> None:
     """Record every article in the build's state; leave only live ones to Pelican."""
     settings = generator.settings
-    models = {}
+    models, marked = {}, set()
     for name in (*_LISTED, *_DRAFTS):
         is_original = name in ("articles", "hidden_articles", "drafts")
         for content in getattr(generator, name):
@@ -64,7 +81,9 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
             _one_tag_per_page(content)
             if article is not None:
                 models[content.source_path] = article
-    state.articles = _originals_in_the_default_language(models, settings.get("DEFAULT_LANG"))
+                if str(content.metadata.get("translation", "")).lower() == "true":
+                    marked.add(content.source_path)
+    state.articles = _originals_in_the_default_language(models, settings.get("DEFAULT_LANG"), marked)
     _check_unique_slugs(state)
     # A translation waits for its original: its page would tell the original's subject before its date.
     originals = {article.slug: article for article in state.articles if article.is_original}
@@ -76,7 +95,7 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
             refs, addresses = static_references(content), addressed_files(content, site_url)
             if content.source_path in live:
                 state.public_static |= refs
-                state.public_addresses |= addresses
+                state.live_texts.append(live_text(content))
             else:
                 state.private_static |= refs
                 state.private_addresses |= addresses
@@ -246,25 +265,23 @@ def static_references(content: Any) -> set[str]:
     return refs
 
 
-#: An address in rendered HTML: a link's, an image's, a video's poster.
-_HTML_ADDRESS = re.compile(r"\b(?:src|href|poster)\s*=\s*(?P<quote>[\"'])(?P<address>[^\"'<>]*)(?P=quote)",
-                           re.IGNORECASE)
-
-
 def addressed_files(content: Any, site_url: str) -> set[str]:
-    """Paths in output/ a content names by their address, ``/images/salon.png`` (as Decap CMS and other web
-    editors write an image), or the site's full address: from the links edcal read in an article's
-    Markdown (:func:`edcal.load.articles.page_links`; an article not online is not rendered), and from
-    the rendered HTML of a page."""
+    """Paths in output/ a content names by their address, however written: ``/images/salon.png`` (as Decap
+    CMS and other web editors write an image), the site's full address, in a Markdown link or an HTML
+    attribute, quoted or not (:func:`edcal.load.articles.addresses_in`, read from the Markdown: an
+    article not online is not rendered)."""
     meta = getattr(content, EDCAL_KEY, None)
-    written = [link.written for link in getattr(meta, "page_links", ())]
-    html = getattr(content, "_content", None)
-    if isinstance(html, str) and ("src" in html or "href" in html or "SRC" in html or "HREF" in html):
-        written += [found.group("address") for found in _HTML_ADDRESS.finditer(html)]
+    written = list(getattr(meta, "addresses", ()))
     image = getattr(content, "image", None)
     if isinstance(image, str) and "://" in image:
         written.append(image)
     return site_paths(written, site_url)
+
+
+def live_text(content: Any) -> str:
+    """What of an online content may name a file: its rendered text, summary and image."""
+    parts = [getattr(content, name, None) for name in ("_content", "_summary", "image")]
+    return "\n".join(part for part in parts if isinstance(part, str))
 
 
 def site_paths(addresses: Iterable[str], site_url: str) -> set[str]:
@@ -292,17 +309,58 @@ def site_paths(addresses: Iterable[str], site_url: str) -> set[str]:
     return found
 
 
-def _settings_paths(settings: dict[str, Any]) -> set[str]:
-    """Paths in output/ the settings name (``SITELOGO = "/images/logo.png"``): the theme shows them on every
-    page, whatever articles do."""
-    values: list[str] = []
-    for value in settings.values():
-        items = value.values() if isinstance(value, dict) else \
-            value if isinstance(value, (list, tuple)) else (value,)
-        values += [item for item in items if isinstance(item, str) and "/" in item and len(item) < 500]
-    return site_paths(values, str(settings.get("SITEURL") or "")) | {
-        posixpath.normpath(value.lstrip("/")) for value in values if not value.startswith(("/", "{")) and
-        "://" not in value and "." in posixpath.basename(value)}
+#: A word of a text that may name a file, however: between spaces, quotes, brackets, ``=``, ``,``.
+_NAMING = re.compile(r"[^\s\"<>()\[\]{}=,;|*`]+")
+
+
+def _named(texts: Iterable[str]) -> set[str]:
+    """The file names (last parts of paths, decoded) the texts hold."""
+    found: set[str] = set()
+    for text in texts:
+        for word in _NAMING.findall(html_module.unescape(text)) if "." in text else ():
+            if "." in word:
+                found.add(posixpath.basename(urllib.parse.unquote(word).strip("'").rstrip(".,;:!?")))
+    return found
+
+
+def _strings(value: Any, depth: int = 0) -> Iterator[str]:
+    """The strings a setting holds, at any depth (``MENUITEMS = (("Plaquette", "/images/a.pdf"),)``)."""
+    if isinstance(value, str):
+        yield value
+    elif depth < 6 and isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item, depth + 1)
+    elif depth < 6 and isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            yield from _strings(item, depth + 1)
+
+
+def _template_texts(settings: dict[str, Any]) -> Iterator[str]:
+    """The texts of the theme's templates and of the site's own (THEME_TEMPLATES_OVERRIDES)."""
+    folders = [os.path.join(str(settings.get("THEME") or ""), "templates"),
+               *(str(folder) for folder in settings.get("THEME_TEMPLATES_OVERRIDES") or ())]
+    for folder in folders:
+        for root, _dirs, files in os.walk(folder):
+            for name in sorted(files):
+                try:
+                    with open(os.path.join(root, name), encoding="utf-8", errors="replace") as handle:
+                        yield handle.read()
+                except OSError:
+                    continue
+
+
+def _shown_by_what_is_online(state: BuildState, settings: dict[str, Any]) -> set[str]:
+    """The file names that online content, the settings (a logo, a menu's link) and the templates name,
+    however: a file named there stays in output/, whatever content not online shows it too."""
+    texts = [*state.live_texts, *(text for value in settings.values() for text in _strings(value)
+                                  if len(text) < 2000), *_template_texts(settings)]
+    return _named(texts)
+
+
+def _last_word(name: str) -> str:
+    """A file name's last word: ``Photo Atelier.png`` is named ``Photo%20Atelier.png``, or split at its
+    space."""
+    return name.rsplit(" ", 1)[-1]
 
 
 def keep_public_static(generator: Any, state: BuildState) -> None:
@@ -314,14 +372,22 @@ def keep_public_static(generator: Any, state: BuildState) -> None:
     default_image = generator.settings.get("DEFAULT_IMAGE")
     if isinstance(default_image, str) and "://" not in default_image:
         state.public_static.add(content_path(default_image))  # shown by every page without an image
-    private = (state.private_static | state.unpublished_media | state.hidden_sources) - state.public_static
-    addressed = state.private_addresses - state.public_addresses
-    if addressed:
-        addressed -= _settings_paths(generator.settings)
-    if private or addressed:
-        generator.staticfiles[:] = [
-            static for static in generator.staticfiles
-            if content_path(static.relative_source_path) not in private
-            and not (_output_path(static) in addressed
-                     and content_path(static.relative_source_path) not in state.public_static)
-        ]
+    private = (state.private_static | state.unpublished_media) - state.public_static
+    addressed = state.private_addresses
+    if not (private or addressed or state.hidden_sources):
+        return
+    named: set[str] | None = None
+
+    def kept_out(static: Any) -> bool:
+        nonlocal named
+        source = content_path(static.relative_source_path)
+        if source in state.hidden_sources:
+            return True  # the Markdown of an article or page not online
+        if source in state.public_static or not (source in private or _output_path(static) in addressed):
+            return False
+        if named is None:  # once, when a file may be kept out
+            named = _shown_by_what_is_online(state, generator.settings)
+        names = {posixpath.basename(source), posixpath.basename(_output_path(static))}
+        return not any(name in named or _last_word(name) in named for name in names)
+
+    generator.staticfiles[:] = [static for static in generator.staticfiles if not kept_out(static)]

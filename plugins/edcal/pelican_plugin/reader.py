@@ -27,6 +27,7 @@ from edcal.i18n import Message, same_language, say
 from edcal.load.articles import (
     EDCAL_KEY,
     ArticleMeta,
+    addresses_in,
     has_no_text,
     linked_files,
     misread_markup,
@@ -74,6 +75,8 @@ class EdcalMarkdownReader(MarkdownReader):
         if page and meta.status != "draft":  # a page's broken image is as broken as an article's
             state.page_files += [(rel, linked) for linked in linked_files(parsed, folder)]
             state.page_links += [(rel, linked) for linked in page_links(parsed, folder)]
+        if state.render:  # what a build keeps out of output/ while only content not online shows it
+            meta = dataclasses.replace(meta, addresses=addresses_in(parsed.body))
         if not page:
             meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder),
                                        page_links=page_links(parsed, folder),
@@ -129,15 +132,32 @@ class EdcalMarkdownReader(MarkdownReader):
                 self._md.reset()
                 metadata["summary"] = without_notes(self._md.convert(str(parsed.metadata["summary"])))
         if "<!--" in parsed.body:  # a note Markdown would print, found before the day the article goes online
-            printed = printed_note(html if html is not None else self._markdown(lang).convert(parsed.body))
-            openings = note_openings(parsed)
-            if printed is not None:
-                errors.add(openings[printed] if printed < len(openings) else meta.source,
-                           say("found a note to the team (`<!--`) that Markdown would print on the page: a "
-                               "blank line or a list's item splits it before its `-->`"),
-                           say("start the note at the beginning of a line, after a blank line, or keep it "
-                               "within its paragraph; to show `<!--` as text, write it as code"))
+            self._printed_notes(note_openings(parsed.body, parsed.path, parsed.body_line), html, parsed.body,
+                                lang, errors)
+        summary = parsed.metadata.get("summary")
+        if isinstance(summary, str) and "<!--" in summary:
+            where = meta.field_sources.get("summary", meta.source)
+            self._printed_notes([dataclasses.replace(opening, source=where)
+                                 for opening in note_openings(summary, parsed.path, where.line)],
+                                None, summary, lang, errors)
         return content, metadata
+
+    def _printed_notes(self, openings: list[Any], html: str | None, text: str, lang: str,
+                       errors: Any) -> None:
+        """A located error for the first note Markdown prints of ``text``, rendered as ``html`` (or now, when
+        a note is suspect: an article not rendered, its summary)."""
+        if html is None:
+            if not any(opening.suspect for opening in openings):
+                return
+            html = self._markdown(lang).convert(text)
+        printed = printed_note(html, [opening.note for opening in openings])
+        if printed is None:
+            return
+        errors.add(openings[printed].source,
+                   say("found a note to the team (`<!--`) that Markdown would print on the page: a "
+                       "blank line or a list's item splits it before its `-->`"),
+                   say("start the note at the beginning of a line, after a blank line, or keep it "
+                       "within its paragraph; to show `<!--` as text, write it as code"))
 
     def _markdown(self, lang: str) -> Any:
         """A Markdown converter for an article in ``lang``, new or reset.
@@ -251,11 +271,13 @@ _HTML_CODE = re.compile(r"<(pre|code)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNOR
 _NOTE_OPENING = re.compile(r"<!--|&lt;!--")
 
 
-def printed_note(html: str) -> int | None:
-    """Which note (its rank among the ``<!--`` outside code) Markdown printed as text rather than kept as a
-    comment (``&lt;!--``), or None."""
-    for rank, opening in enumerate(_NOTE_OPENING.finditer(_HTML_CODE.sub("", html))):
-        if opening.group(0) != "<!--":
+def printed_note(html: str, notes: list[bool]) -> int | None:
+    """Which note Markdown printed as text (``&lt;!--``) rather than kept as a comment, or None: its rank
+    among the openings of the source outside code, ``notes`` (True for a ``<!--``, False for a
+    ``&lt;!--`` written to be shown), which the HTML's openings follow one for one."""
+    rendered = (opening.group(0) == "<!--" for opening in _NOTE_OPENING.finditer(_HTML_CODE.sub("", html)))
+    for rank, (note, kept) in enumerate(zip(notes, rendered, strict=False)):  # a note within a note
+        if note and not kept:
             return rank
     return None
 

@@ -66,10 +66,11 @@ class BuildState:
     #: Static files (paths in content/) shown by live content, and by content not live yet.
     public_static: set[str] = field(default_factory=set)
     private_static: set[str] = field(default_factory=set)
-    #: Paths in output/ that live content (and the settings), or content not live yet, name by their address
-    #: (``/images/salon.png``, as a web editor writes it), rather than with ``{static}``.
-    public_addresses: set[str] = field(default_factory=set)
+    #: Paths in output/ that content not online names by their address (``/images/salon.png``, as a web
+    #: editor writes it), rather than with ``{static}``.
     private_addresses: set[str] = field(default_factory=set)
+    #: The rendered texts of what is online (articles, pages): a file they name stays in output/.
+    live_texts: list[str] = field(default_factory=list)
     #: Where Pelican puts this run's static files in output/ (kept by the sweep even when not copied again).
     static_outputs: set[str] = field(default_factory=set)
     #: Files Pelican reported writing in this run (content_written, feed_written), relative to output/.
