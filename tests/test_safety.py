@@ -935,6 +935,94 @@ def test_hostile_values_are_located_errors(site: Path, case: tuple[str, str, str
     assert LOCATED.search(result.stderr) and not TRACEBACK.search(result.stderr)
 
 
+def _override(site: Path, relative: str, data: bytes) -> None:
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\n')
+    target = site / "overrides" / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def _replace_in(site: Path, relative: str, old: str, new: str) -> None:
+    target = site / relative
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+#: Found by a helper hunting tracebacks and silent drops: what a site wrote, and the located error it now gets.
+#: Each stopped the build with a Python traceback, or was read without a word (the first one published drafts).
+SETTINGS_AND_SITE_FILES: dict[str, tuple[Any, str]] = {
+    "extra metadata status": (lambda site: write_pelicanconf(site, 'EDCAL_EXTRA_METADATA = ["status", "serie"]\n'),
+                              "pelicanconf.py:18:1: error: found 'status' in EDCAL_EXTRA_METADATA, which edcal reads "
+                              "itself"),
+    "empty language": (lambda site: write_pelicanconf(site, 'DEFAULT_LANG = ""\n'),
+                       "pelicanconf.py:18:1: error: found DEFAULT_LANG = ''; expected a language code"),
+    "misspelt url field": (lambda site: write_pelicanconf(site, 'ARTICLE_URL = "{date:%Y}/{slgu}/"\n'),
+                           "pelicanconf.py:18:1: error: found ARTICLE_URL = '{date:%Y}/{slgu}/', whose {slgu} no "
+                           "article has\n    hint: did you mean 'slug'?"),
+    "pagination as text": (lambda site: write_pelicanconf(site, 'DEFAULT_PAGINATION = "10"\n'),
+                           "found DEFAULT_PAGINATION = '10'; expected a number of articles a page, or False"),
+    "social as a dict": (lambda site: write_pelicanconf(site, 'SOCIAL = {"X": "https://x.com/a"}\n'),
+                         "pelicanconf.py:18:1: error: found SOCIAL = {'X': 'https://x.com/a'}; expected (text, "
+                         "address) pairs"),
+    "words with a field misspelt": (lambda site: _override(site, "translations/fr.yaml",
+                                                           b'"{minutes} min read": "{minuts} min de lecture"\n'),
+                                    "overrides/translations/fr.yaml:1:23: error: found the translation '{minuts} min "
+                                    "de lecture' of '{minutes} min read', which names {minuts}"),
+    "words not yaml": (lambda site: _override(site, "translations/fr.yaml", b"Home: [\n"),
+                       "overrides/translations/fr.yaml:"),
+    "draft template in latin-1": (lambda site: _override(site, "drafts/linkedin.txt.j2", b"\xe9t\xe9 {{ text }}"),
+                                  "overrides/drafts/linkedin.txt.j2:1:1: error: byte 0xe9 is not valid UTF-8"),
+    "word's line break": (lambda site: _replace_in(site, "calendar.yaml", "Bonjour le monde", "Bonjour\x0ble monde"),
+                          "calendar.yaml:24:18: error: found the control character U+000B, which YAML does not take"),
+    "value glued to its key": (lambda site: _replace_in(site, "calendar.yaml", "text: Bonjour", "text:Bonjour"),
+                               "calendar.yaml:24:9: error: invalid YAML: could not find expected ':' (while scanning "
+                               "a simple key)\n    hint: write a space after 'text:' (text: Bonjour le monde)"),
+    "limit with a thousands dot": (lambda site: _replace_in(site, "calendar.yaml", "mastodon: {}",
+                                                            "mastodon: {limit: 5.000}"),
+                                   "calendar.yaml:9:21: error: found '5.000', expected a whole number"),
+    "calendar file name ending in a space": (
+        lambda site: (site / "calendar.d").mkdir() or (site / "calendar.d" / "rec.yaml ").write_text(
+            "posts:\n  - {id: rec, networks: [linkedin], at: 2027-03-02, text: Hop}\n", encoding="utf-8"),
+        "calendar.d/rec.yaml :1:1: error: found calendar.d/rec.yaml , which is not read"),
+    "article name ending in a dot": (
+        lambda site: shutil.copyfile(site / "content" / "articles" / "publie.md",
+                                     site / "content" / "articles" / "autre.md."),
+        "content/articles/autre.md.:1:1: error: found content/articles/autre.md., which is not read"),
+    "calendar in utf-16": (lambda site: (site / "calendar.yaml").write_bytes(
+        (site / "calendar.yaml").read_text(encoding="utf-8").encode("utf-16")),
+        "calendar.yaml:1:1: error: found a file saved as UTF-16 (Notepad's \"Unicode\"); expected UTF-8 text"),
+}
+
+
+@pytest.mark.parametrize("case", SETTINGS_AND_SITE_FILES.values(), ids=SETTINGS_AND_SITE_FILES.keys())
+def test_settings_and_site_files_that_broke_a_build_are_located_errors(site: Path, case: tuple[Any, str]) -> None:
+    setup, expected = case
+    setup(site)
+    for command in ("check", "build"):
+        result = run_edcal(command, cwd=site, env={**ENV, "EDCAL_LANG": "en"})
+        assert result.returncode == 2 and expected in result.stderr, result.stderr
+        assert not TRACEBACK.search(result.stderr)
+    assert not (site / "output").exists() and not (site / "planning").exists()
+
+
+def test_pelicans_quickstart_publishconf_is_read_from_a_folder_of_the_site(site: Path) -> None:
+    """`sys.path.append(os.curdir)` then `from pelicanconf import *`: run from content/articles/ (edcal finds the
+    site above, as git does), the import failed."""
+    (site / "publishconf.py").write_text("import os\nimport sys\n\nsys.path.append(os.curdir)\n"
+                                         "from pelicanconf import *\n\nSITEURL = \"https://blog.example.fr\"\n",
+                                         encoding="utf-8")
+    result = run_edcal("check", "-s", "publishconf.py", cwd=site / "content" / "articles", env=ENV)
+    assert result.returncode in (0, 1), result.stderr
+
+
+def test_init_into_a_folder_it_cannot_make_is_a_located_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    result = run_edcal("init", "notes.txt/site", cwd=tmp_path, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
+    assert "error: cannot create the site in notes.txt/site: notes.txt is a file" in result.stderr
+
+
 def test_control_characters_and_file_names_no_page_can_have(site: Path) -> None:
     """A NUL in the text broke the blog's feed the day the article went online; a file name of 250
     bytes or not in UTF-8 ended in a traceback, half of output/ written."""

@@ -11,11 +11,12 @@ import os
 import re
 import sys
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from edcal.errors import InputError, InputErrors, closest, did_you_mean
-from edcal.i18n import LANG_VARIABLE, say, site_language_known, speak, spoken
+from edcal.i18n import LANG_VARIABLE, Message, say, site_language_known, speak, spoken
 from edcal.model.source import Source
 
 #: The site's root folder, a setting pelicanconf.py may set (the commands set it for Pelican).
@@ -58,7 +59,7 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
     override = {SITE_SETTING: str(site.resolve()), SETTINGS_FILE_SETTING: str(path), **(overrides or {})}
     try:
         # Pelican warns on stderr about settings it dislikes; keep those, mute its prints.
-        with contextlib.redirect_stdout(io.StringIO()):
+        with contextlib.redirect_stdout(io.StringIO()), _beside_importable(path.parent):
             settings: dict[str, Any] = read_settings(str(path), override=override)
     except SyntaxError as exc:
         raise InputErrors([InputError(Source(name, exc.lineno or 1, exc.offset or 1),
@@ -76,6 +77,9 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         if isinstance(value, str) and not os.path.isabs(value) and key not in (overrides or {}):
             settings[key] = os.path.normpath(os.path.join(path.parent, value))
     speak(settings.get("DEFAULT_LANG"))  # the site's team reads what follows
+    shapes = _settings_shape_errors(site, path, settings)
+    if shapes:
+        raise InputErrors(shapes)
     _override_folders(site, path, settings, overrides or {})
     plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or []]
     if require_plugin and PLUGIN not in plugins:
@@ -85,6 +89,106 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         raise InputErrors([InputError(setting_source(site, path, "PLUGINS"),
                                       say("the edcal plugin is not enabled"), hint)])
     return settings
+
+
+#: Settings giving the address or the file of an article or page, as Pelican formats them.
+_URL_SETTINGS = ("ARTICLE_URL", "ARTICLE_SAVE_AS", "ARTICLE_LANG_URL", "ARTICLE_LANG_SAVE_AS", "PAGE_URL",
+                 "PAGE_SAVE_AS", "PAGE_LANG_URL", "PAGE_LANG_SAVE_AS")
+#: What Pelican gives them beside an article's header fields (Content.url_format).
+_URL_FIELDS = ("slug", "lang", "date", "category", "author", "authors", "path", "title", "tags", "summary",
+               "status", "modified", "template", "keywords", "translation")
+#: Settings the theme reads as (text, address) pairs.
+_PAIRS_SETTINGS = ("SOCIAL", "LINKS", "MENUITEMS")
+_PAIR_EXAMPLES = {"SOCIAL": '"Mastodon", "https://mastodon.social/@nous"',
+                  "LINKS": '"Pelican", "https://getpelican.com/"',
+                  "MENUITEMS": '"Contact", "/pages/contact.html"'}
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> list[InputError]:
+    """Settings Pelican or the theme would stop on half-way, with a traceback: told at their line.
+
+    ``DEFAULT_LANG = ""`` (docutils imports a language module of that name), an address with a misspelt
+    field (``ARTICLE_URL = "{date:%Y}/{slgu}/"``), ``SLUGIFY_SOURCE`` or ``DEFAULT_PAGINATION`` of the wrong
+    kind, a ``SOCIAL`` or ``MENUITEMS`` not made of ``(text, address)`` pairs (the error named the theme's
+    base.html).
+    """
+    import string
+
+    from edcal.load.articles import ArticleSpec
+
+    errors: list[InputError] = []
+
+    def refuse(name: str, found: Message, hint: str) -> None:
+        errors.append(InputError(setting_source(site, path, name), found, hint))
+
+    lang = settings.get("DEFAULT_LANG")
+    if not isinstance(lang, str) or not _LANGUAGE_TAG.fullmatch(lang):
+        refuse("DEFAULT_LANG", say("found DEFAULT_LANG = {value!r}; expected a language code", value=lang),
+               say("e.g. DEFAULT_LANG = \"fr\", or \"en-GB\""))
+    extra = (str(name).lower() for name in settings.get("EDCAL_EXTRA_METADATA") or ())
+    known = {*_URL_FIELDS, *ArticleSpec.model_fields, *extra} - {"loc"}
+    for name in _URL_SETTINGS:
+        value = settings.get(name)
+        if not isinstance(value, str):
+            continue
+        try:
+            fields = [field.split(".")[0].split("[")[0] for _, field, _, _ in string.Formatter().parse(value)
+                      if field is not None]
+        except ValueError:
+            refuse(name, say("found {name} = {value!r}, with a brace not closed", name=name, value=value),
+                   say("write each field in braces, e.g. {example}", example="{date:%Y}/{slug}/"))
+            continue
+        for field in fields:
+            if field not in known:
+                refuse(name, say("found {name} = {value!r}, whose {{{field}}} no article has", name=name,
+                                 value=value, field=field or " "),
+                       did_you_mean(field, sorted(known)) or say("use {fields}", fields=", ".join(
+                           f"{{{f}}}" for f in ("slug", "date:%Y", "lang", "category"))))
+    if settings.get("SLUGIFY_SOURCE") not in ("title", "basename"):
+        refuse("SLUGIFY_SOURCE", say("found SLUGIFY_SOURCE = {value!r}; expected \"title\" or \"basename\"",
+                                     value=settings.get("SLUGIFY_SOURCE")),
+               say("\"basename\" names an article after its file, \"title\" after its title"))
+    pagination = settings.get("DEFAULT_PAGINATION")
+    if pagination is not False and not (isinstance(pagination, int) and not isinstance(pagination, bool)
+                                        and pagination > 0):
+        refuse("DEFAULT_PAGINATION", say("found DEFAULT_PAGINATION = {value!r}; expected a number of "
+                                         "articles a page, or False", value=pagination),
+               say("e.g. DEFAULT_PAGINATION = 10, without quotes"))
+    for name in _PAIRS_SETTINGS:
+        value = settings.get(name)
+        if value is None:
+            continue
+        pairs = isinstance(value, (list, tuple)) and all(
+            isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(v, str) for v in pair)
+            for pair in value)
+        if not pairs:
+            refuse(name, say("found {name} = {value!r}; expected (text, address) pairs", name=name,
+                             value=value if len(repr(value)) < 80 else type(value).__name__),
+                   say("e.g. {name} = (({pair}),)", name=name, pair=_PAIR_EXAMPLES[name]))
+    return errors
+
+
+@contextlib.contextmanager
+def _beside_importable(folder: Path) -> Iterator[None]:
+    """The settings file's neighbours importable while it runs, wherever edcal runs from.
+
+    Pelican's quickstart writes publishconf.py as ``sys.path.append(os.curdir)`` then ``from pelicanconf
+    import *``: the current folder's, which is not the site's when edcal runs from content/articles/ (it
+    finds the site above, as git does) or with ``--site``. A ``pelicanconf`` another site's settings
+    imported in this process is forgotten first.
+    """
+    for name in ("pelicanconf", "publishconf"):
+        module = sys.modules.get(name)
+        where = getattr(module, "__file__", None)
+        if module is not None and (not where or Path(where).parent.resolve() != folder.resolve()):
+            del sys.modules[name]
+    sys.path.insert(0, str(folder))
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):
+            sys.path.remove(str(folder))
 
 
 def _override_folders(site: Path, path: Path, settings: dict[str, Any], overrides: dict[str, Any]) -> None:

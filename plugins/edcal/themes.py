@@ -72,3 +72,93 @@ def untranslated_words(settings: dict[str, Any], lang: str) -> tuple[list[str], 
     known = set(theme_catalog(tuple(str(f) for f in folders), lang))
     own = next((f / f"{code}.yaml" for f in folders if (f / f"{code}.yaml").is_file()), None)
     return [text for text in asked if text not in known], own
+
+
+
+#: The kinds of template folders a site may override, and the files edcal and Pelican read there.
+_SITE_FOLDERS = ("translations", "drafts", "planning", "templates")
+_TEXT_SUFFIXES = (".yaml", ".yml", ".j2", ".html", ".txt", ".xml", ".ics")
+
+
+def site_template_errors(settings: dict[str, Any], site: Path) -> list[Any]:
+    """Located errors in the site's own templates and words (its ``THEME_TEMPLATES_OVERRIDES`` and its
+    theme, not edcal's): a file that is not UTF-8, and a ``translations/<lang>.yaml`` that is not YAML, not
+    ``English text: translation`` lines, or whose translation names a ``{field}`` its text does not give.
+
+    Found before anything is written: they stopped a build half-way with a Python traceback, and only
+    the build (the blog's words are read as its pages are written).
+    """
+    from edcal.errors import InputErrors
+    from edcal.load.yamlfile import load_yaml, read_text
+
+    own, seen, errors = DEFAULT_THEME.resolve(), set(), []
+    # The blog's templates a site overrides sit at the top of its folders (Pelican's way), edcal's below.
+    places = [(folder, kind) for kind in _SITE_FOLDERS for folder in template_folders(settings, kind)]
+    places += [(Path(folder), "top") for folder in settings.get("THEME_TEMPLATES_OVERRIDES") or ()]
+    for folder, kind in places:
+        real = folder.resolve()
+        if real.is_relative_to(own) or (real, kind == "top") in seen or not folder.is_dir():
+            continue
+        seen.add((real, kind == "top"))
+        for file in sorted(folder.glob("*") if kind == "top" else folder.rglob("*")):
+            if not file.is_file() or file.suffix.lower() not in _TEXT_SUFFIXES:
+                continue
+            path = _shown(file, site)
+            try:
+                text = read_text(file, path)
+                if kind == "translations" and file.suffix.lower() in (".yaml", ".yml"):
+                    errors += _words_errors(load_yaml(text, path), path)
+            except InputErrors as exc:
+                errors += exc.errors
+    return errors
+
+
+def _shown(file: Path, site: Path) -> str:
+    try:
+        return file.resolve().relative_to(site.resolve()).as_posix()
+    except ValueError:
+        return str(file)
+
+
+def _fields(text: str) -> set[str] | None:
+    """The ``{fields}`` a text names (None: a brace not closed)."""
+    import string
+
+    try:
+        return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:
+        return None
+
+
+def _words_errors(words: Any, path: str) -> list[Any]:
+    """What is wrong with a catalogue of words: not a mapping, a translation that is not text, or one that
+    names a ``{field}`` its English text does not give (the page would stop on it)."""
+    from edcal.errors import InputError
+    from edcal.i18n import say
+    from edcal.load.yamlfile import LOC_KEY
+    from edcal.model.source import Source
+
+    if not isinstance(words, dict):
+        return [InputError(Source(path, 1, 1), say("found no words here; expected lines `English text: "
+                                                   "translation`"),
+                           say("write each word on a line of its own: \"Home\": \"Accueil\""))]
+    errors, loc = [], words.get(LOC_KEY)
+    for key, value in words.items():
+        if key == LOC_KEY or value is None:
+            continue
+        where = loc.value(str(key)) if loc is not None else Source(path, 1, 1)
+        if not isinstance(value, str) or not isinstance(key, str):
+            errors.append(InputError(where, say("found {value!r}; expected the words of '{key}' as text",
+                                                value=value, key=key),
+                                     say("write the translation in quotes")))
+            continue
+        given, asked = _fields(key), _fields(value)
+        if asked is not None and (given is None or asked <= given):
+            continue
+        missing = ", ".join(f"{{{name}}}" for name in sorted((asked or set()) - (given or set())))
+        errors.append(InputError(
+            where, say("found the translation '{value}' of '{key}', which names {fields}: expected only the "
+                       "fields its text gives", value=value, key=key,
+                       fields=missing or say("a brace not closed")),
+            say("write each field as the English text does, and double a brace to show it")))
+    return errors

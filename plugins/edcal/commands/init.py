@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from edcal import clock
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of
@@ -83,6 +85,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         time zone's country (America/New_York: US), none for a zone without one (UTC).
     :raises InputErrors: when the folder holds a file init writes, or a value is invalid.
     """
+    _check_writable(target)
     skeleton = resources.files("edcal.skeleton")
     sources = [(_site_path(relative), source)
                for relative, source in [*_walk(skeleton), *_walk(skeleton / lang)]]
@@ -129,6 +132,18 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "first_article": f"{(now - dt.timedelta(days=1)):%Y-%m-%d} 09:00",
         "first_post": f"{(now + dt.timedelta(days=2)):%Y-%m-%d}",
     }
+    try:
+        return _write_site(target, sources, theme, values)
+    except OSError as exc:  # the system refused what os.access allowed (/proc, a full disk)
+        raise InputErrors([InputError(Source(str(target), 0, 0),
+                                      say("cannot create the site in {folder}: {reason}", folder=target,
+                                          reason=(exc.strerror or type(exc).__name__).lower()),
+                                      say("choose a folder you may write in, e.g. edcal init mon-site"))],
+                          outcome=say("some files may be written")) from None
+
+
+def _write_site(target: Path, sources: list[tuple[Path, Any]], theme: Path,
+                values: dict[str, str]) -> NewSite:
     written: list[Path] = []
     extended: list[Path] = []
     for relative, source in sources:
@@ -148,6 +163,27 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     shutil.copytree(DEFAULT_THEME, theme, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
     written.append(theme)
     return NewSite(written, extended)
+
+
+def _check_writable(target: Path) -> None:
+    """The site's folder can be made or written in: a file in the way (``edcal init notes.txt/site``), a
+    folder of the system or of another user stopped init half-way with a Python traceback.
+
+    :raises InputErrors: before anything is written.
+    """
+    existing = target
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    reason = None
+    if existing.exists() and not existing.is_dir():
+        reason = say("{path} is a file", path=existing)
+    elif not os.access(existing, os.W_OK | os.X_OK):
+        reason = say("{path} may not be written", path=existing)
+    if reason is not None:
+        raise InputErrors([InputError(Source(str(target), 0, 0),
+                                      say("cannot create the site in {folder}: {reason}", folder=target,
+                                          reason=reason),
+                                      say("choose a folder you may write in, e.g. edcal init mon-site"))])
 
 
 def site_country(timezone: str, country: str | None) -> str:

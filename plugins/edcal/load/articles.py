@@ -605,7 +605,9 @@ def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iter
                     continue
                 seen.add(path)
                 lower = name.lower()
-                if lower.endswith(".txt") and lower[:-4].endswith(MARKDOWN_EXTENSIONS):
+                if lower.rstrip(" .") != lower and lower.rstrip(" .").endswith(MARKDOWN_EXTENSIONS):
+                    meant = name.rstrip(" .")  # `salon.md ` : a space or dot after the extension
+                elif lower.endswith(".txt") and lower[:-4].endswith(MARKDOWN_EXTENSIONS):
                     meant = name[:-4]
                 elif lower.endswith(MARKDOWN_EXTENSIONS) and not name.endswith(MARKDOWN_EXTENSIONS):
                     meant = name

@@ -69,8 +69,16 @@ def unread_calendar_files(site: Path) -> list[InputError]:
                                        say("move its .yaml files up into {folder}/", folder=CALENDAR_DIR)))
             continue
         if path.suffix in (".yaml", ".yml"):
+            if path.is_symlink() and not path.is_file():  # a link to nowhere, or to itself
+                problems.append(InputError(
+                    Source(rel, 1, 1),
+                    say("found {path}, a link that leads to no file: its entries would not be read",
+                        path=rel),
+                    say("replace the link by the file it should lead to")))
             continue
-        if lower.endswith((".yaml", ".yml")):
+        if lower.rstrip(" .") != lower and lower.rstrip(" .").endswith((".yaml", ".yml")):
+            meant = path.name.rstrip(" .")  # a space or dot after the extension, as a file dialog may leave
+        elif lower.endswith((".yaml", ".yml")):
             meant = path.stem + path.suffix.lower()
         elif lower.endswith((".yaml.txt", ".yml.txt")):
             meant = path.name[:-4]

@@ -237,8 +237,16 @@ HASHTAG_RE = regex.compile(r"^#?[\d_]*[\p{L}][\p{L}\p{M}\p{N}_]*$")
 Hashtags = Annotated[list[Annotated[str, BeforeValidator(_text), AfterValidator(_hashtag_text)]],
                      BeforeValidator(_one_or_many)]
 Counting = Literal["twitter", "graphemes", "characters", "utf16", "utf8-bytes", "threads"]
-#: A count or a limit: at most a billion (10**23 overflowed the counting of texts).
-PositiveInt = Annotated[int, Field(ge=1, le=1_000_000_000)]
+def _whole(value: Any) -> Any:
+    """A count or a limit as typed: ``5.000`` (French thousands) was read as 5, and ``2.5`` refused in Python's
+    words; both are told here (the hint for a dotted figure says how to write it)."""
+    if isinstance(value, str) and "." in value and re.fullmatch(r"[+-]?\d[\d.]*", value.strip()):
+        raise refused(say("found '{found}', expected a whole number", found=value.strip()))
+    return value
+
+
+#: A count or a limit: a whole number, at most a billion (10**23 overflowed the counting of texts).
+PositiveInt = Annotated[int, BeforeValidator(_whole), Field(ge=1, le=1_000_000_000)]
 K = TypeVar("K")
 V = TypeVar("V")
 Mapping = Annotated[dict[K, V], BeforeValidator(_mapping)]
@@ -373,7 +381,7 @@ class NetworkSpec(Spec):
     limit: PositiveInt | None = Field(None, description="Text limit under the network's main counting rule.")
     counting: Counting | None = Field(None, description="Main counting rule (with `limit`).")
     limits: list[LimitSpec] | None = Field(None, description="Every limit, when a network has several (Bluesky).")
-    url_length: int | None = Field(None, ge=0, le=10000, description="What each URL costs whatever its length (X: 23).")
+    url_length: Annotated[int, BeforeValidator(_whole)] | None = Field(None, ge=0, le=10000, description="What each URL costs whatever its length (X: 23).")
     link_display: Literal["full", "shortened"] | None = Field(None, description="'shortened' shows a short link text and carries the URL apart (Bluesky).")
     links_clickable: bool | None = Field(None, description="false when links in the text are not clickable (Instagram).")
     link_field: bool | None = Field(None, description="true when a post's link has a field of its own, apart from the text (Pinterest's pin link).")
@@ -381,7 +389,7 @@ class NetworkSpec(Spec):
     mention_counting: Literal["full", "local-part"] | None = Field(None, description="'local-part' counts @user@domain as @user (Mastodon).")
     media: Literal["required", "optional", "none"] | None = Field(None, description="Whether a post needs an image or video.")
     max_images: PositiveInt | None = Field(None, description="Most images per post.")
-    max_hashtags: int | None = Field(None, ge=0, le=1_000_000_000,
+    max_hashtags: Annotated[int, BeforeValidator(_whole)] | None = Field(None, ge=0, le=1_000_000_000,
                                      description="Most hashtags per post; 0: none (an internal network).")
     max_links: PositiveInt | None = Field(None, description="Most distinct links per post.")
     title_limit: PositiveInt | None = Field(None, description="Limit of a post's title (Pinterest, YouTube).")

@@ -196,6 +196,12 @@ def decode(data: bytes, path: str) -> str:
     """UTF-8 text (a BOM is tolerated), or a located error on the first bad byte."""
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(len(data), path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": no Windows-1252 hint
+        raise InputErrors([InputError(
+            Source(path, 1, 1),
+            say("found a file saved as UTF-16 (Notepad's \"Unicode\"); expected UTF-8 text"),
+            say("save it as UTF-8 in your editor (Notepad: Save as, Encoding: UTF-8; VS Code: click the "
+                "encoding in the status bar, then \"Save with Encoding\")"))])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -269,6 +275,16 @@ def load_yaml(text: str, path: str) -> Any:
                 break
         if opened:
             hint = say("this quote or bracket is never closed")
+        for number in (source.line - 1, source.line):  # `text:Bonjour`, a value glued to its key
+            glued = _GLUED_KEY.match(_line(text, number))
+            if glued is not None and number >= 1:
+                wide = glued.group("wide") is not None
+                source = Source(path, number, glued.end("wide" if wide else "colon"))
+                hint = say("write a space after '{key}:' ({key}: {value})", key=glued.group("key"),
+                           value=glued.group("value").strip()) if not wide else \
+                    say("this '：' is a full-width colon: type a plain ':' ({key}: {value})",
+                        key=glued.group("key"), value=glued.group("text").strip())
+                break
         flow = exc.context_mark if exc.context and "flow" in exc.context else None
         if flow is not None:
             _raise_if_flow_hashtag(text, path, flow.line + 1)
@@ -295,7 +311,17 @@ def load_yaml(text: str, path: str) -> Any:
                       context=_problem(exc.context)) if exc.context \
             else say("invalid YAML: {problem}", problem=_problem(problem))
         raise InputErrors([InputError(source, message, hint)]) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+    except yaml.reader.ReaderError as exc:  # a control character: Word's line break (U+000B), an escape
+        # libyaml counts bytes of UTF-8, not characters
+        before = text.encode("utf-8")[:exc.position].decode("utf-8", errors="ignore")
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise InputErrors([InputError(
+            Source(path, line, column),
+            say("found the control character U+{code:04X}, which YAML does not take", code=code),
+            say("remove it, or retype the line (a line break pasted from a word processor is one: write \\n "
+                "in quotes, or use a `|` block)"))]) from None
+    except yaml.YAMLError as exc:
         message = say("invalid YAML: {problem}", problem=str(exc))
         raise InputErrors([InputError(Source(path, 1, 1), message)]) from None
     composer.errors.raise_if_any()
@@ -303,6 +329,10 @@ def load_yaml(text: str, path: str) -> Any:
 
 
 _FLOW_CONTEXTS = ("while parsing a flow sequence", "while parsing a flow mapping")
+#: A key whose value is glued to its colon (``text:Bonjour``), which YAML reads as one text, not a key: the
+#: parser fails on the line after. Not an address (``https://``) nor a time (``at: 9:00``).
+_GLUED_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w-]*)"
+                        r"(?:(?P<colon>:)(?P<value>(?!//)[^\s:][^\n]*)|(?P<wide>：)[ \t]*(?P<text>[^\n]*))$")
 
 #: What libyaml says most often, translatable (the others stay in libyaml's English).
 _PROBLEMS: dict[str, str] = {said: said for said in (

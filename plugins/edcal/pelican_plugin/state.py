@@ -117,9 +117,13 @@ class BuildState:
         misnamed += articles_outside(site, content, settings.get("ARTICLE_PATHS") or (),
                                      settings.get("PAGE_PATHS") or (), settings.get("STATIC_PATHS") or (),
                                      settings.get("IGNORE_FILES", ()))
+        from edcal.themes import site_template_errors
+
+        misnamed += site_template_errors(settings, site)  # a site's words and templates, before any is read
         if misnamed:
             raise InputErrors(misnamed)
         extra = frozenset(str(n).lower() for n in settings.get(EXTRA_METADATA_SETTING, ()))
+        _check_extra_metadata(site, settings, extra)
         return cls(
             site=site,
             calendar=calendar,
@@ -223,6 +227,25 @@ def input_paths(site: Path, settings: dict[str, Any]) -> list[str]:
 
 #: The Pelican settings files of a site, as `edcal init` writes them.
 SETTINGS_FILES = ("pelicanconf.py", "publishconf.py")
+
+
+def _check_extra_metadata(site: Path, settings: dict[str, Any], extra: frozenset[str]) -> None:
+    """``EDCAL_EXTRA_METADATA`` names fields of the site's theme and plugins, never edcal's own: with
+    ``status`` there, drafts went online, taken for a theme's field."""
+    from edcal.load.articles import ArticleSpec
+    from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, setting_source
+
+    own = sorted(extra & {name for name in ArticleSpec.model_fields if name != "loc"})
+    if not own:
+        return
+    settings_file = Path(settings.get(SETTINGS_FILE_SETTING) or site / DEFAULT_SETTINGS)
+    raise InputErrors([InputError(
+        setting_source(site, settings_file, EXTRA_METADATA_SETTING),
+        say("found {names} in {setting}, which edcal reads itself (articles.md lists them); expected only "
+            "the fields of your theme or plugins", names=", ".join(f"'{name}'" for name in own),
+            setting=EXTRA_METADATA_SETTING),
+        say("remove {names} from {setting}", names=", ".join(f"'{name}'" for name in own),
+            setting=EXTRA_METADATA_SETTING))])
 
 
 def _check_timezone(calendar: Calendar, settings: dict[str, Any]) -> None:

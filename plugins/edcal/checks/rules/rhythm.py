@@ -275,7 +275,10 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
         entry = ctx.entries[entry_id]
         network = ctx.plan.calendar.networks[network_id]
         first_previous, first = repeats[0]
-        in_window = _most_within(own[(entry_id, network_id)], window)
+        # Counted with the posts already out it repeats (the window reaches back before "now"): at least two.
+        starts: list[dt.datetime] = sorted({*own[(entry_id, network_id)],
+                                            *(previous.start for previous, _ in repeats)})  # type: ignore[type-var, arg-type]
+        in_window = max(_most_within(starts, window), 2)
         texts = max(len(entry.texts), 1)
         repeated = say_count(len(repeats),
                              "{network}: recurring entry '{entry}' repeats a text within {days} days {count} time, "
