@@ -1006,6 +1006,14 @@ def test_settings_and_site_files_that_broke_a_build_are_located_errors(site: Pat
     assert not (site / "output").exists() and not (site / "planning").exists()
 
 
+def test_robots_or_sitemap_named_after_a_folder_of_the_blog_is_a_located_error(site: Path) -> None:
+    """It stopped the build with IsADirectoryError, a traceback."""
+    write_pelicanconf(site, 'ROBOTS_SAVE_AS = "feeds"\n')
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_LANG": "en"})
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
+    assert "pelicanconf.py:18:1: error: cannot write ROBOTS_SAVE_AS = 'feeds': is a directory" in result.stderr
+
+
 def test_pelicans_quickstart_publishconf_is_read_from_a_folder_of_the_site(site: Path) -> None:
     """`sys.path.append(os.curdir)` then `from pelicanconf import *`: run from content/articles/ (edcal finds the
     site above, as git does), the import failed."""

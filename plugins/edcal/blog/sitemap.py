@@ -48,10 +48,34 @@ class SitemapGenerator:
         save_as = self.settings.get(SAVE_AS_SETTING, DEFAULT_SAVE_AS)
         site_url = str(self.settings.get("SITEURL") or "").rstrip("/")
         if save_as:
-            target = self.output_path / save_as
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(sitemap(self.context, site_url), encoding="utf-8")
+            self._write(SAVE_AS_SETTING, save_as, sitemap(self.context, site_url))
         self._robots(_absolute(site_url, save_as) if site_url and save_as else "")
+
+    def _write(self, setting: str, save_as: str, text: str) -> None:
+        """Write a file of output/; a setting that names a folder of the blog (``ROBOTS_SAVE_AS =
+        "feeds"``) is told at its line, not as a traceback."""
+        target = self.output_path / save_as
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            from edcal.errors import InputError, InputErrors
+            from edcal.i18n import say
+            from edcal.pelican_plugin import abort
+            from edcal.pelican_plugin.staging import STAGING_PREFIX
+            from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, SITE_SETTING, setting_source
+
+            site = Path(str(self.settings.get(SITE_SETTING) or "."))
+            settings_file = Path(self.settings.get(SETTINGS_FILE_SETTING) or site / DEFAULT_SETTINGS)
+            abort(InputErrors([InputError(
+                setting_source(site, settings_file, setting),
+                say("cannot write {setting} = {value!r}: {reason}", setting=setting, value=save_as,
+                    reason=(exc.strerror or type(exc).__name__).lower()),
+                say("name a file the blog does not write, e.g. {example}",
+                    example=DEFAULT_SAVE_AS if setting == SAVE_AS_SETTING else ROBOTS_SAVE_AS))],
+                outcome=say("output/ and planning/ were left as they were")
+                if self.output_path.name.startswith(STAGING_PREFIX) else
+                say("output/ is partly written; planning/ was left as it was")), self.settings)
 
     def _robots(self, sitemap_url: str) -> None:
         """``robots.txt`` naming the sitemap at the address this build has (``publishconf.py``'s): one
@@ -71,9 +95,7 @@ class SitemapGenerator:
                                own.relative_source_path, named[0], sitemap_url)
             return
         lines = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {sitemap_url}"] if sitemap_url else [])
-        target = self.output_path / save_as
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        self._write(ROBOTS_SETTING, save_as, "\n".join(lines) + "\n")
 
 
 def sitemap(context: dict[str, Any], site_url: str) -> str:

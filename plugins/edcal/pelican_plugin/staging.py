@@ -74,8 +74,16 @@ class StagingWriter(Writer):  # type: ignore[misc]  # Pelican has no type hints
         blocked = _blocked(self.target, staged)
         if blocked:
             raise Blocked(blocked)
+        moved_folders: list[str] = []  # a folder output/ does not have yet goes in whole, by one rename
         for key in staged:
             source, target = os.path.join(staging, key), os.path.join(self.target, key)
+            if any(key.startswith(folder) for folder in moved_folders[-1:]):
+                continue
+            new_folder = _first_missing_folder(self.target, key)
+            if new_folder is not None and _rename_folder(os.path.join(staging, new_folder),
+                                                         os.path.join(self.target, new_folder)):
+                moved_folders.append(new_folder + os.sep)
+                continue
             if _same_file_contents(source, target):
                 continue  # left as it was, with its time
             os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -123,6 +131,31 @@ def _blocked(output: str, keys: list[str]) -> list[tuple[str, str]]:
         if reason is not None:
             found.append((key, reason))
     return found
+
+
+def _first_missing_folder(output: str, key: str) -> str | None:
+    """The first folder of ``key``'s path that output/ does not have (``2027/salon``), or None.
+
+    Moved in whole, a new folder's files need one rename, and the staging folder is left with few folders
+    to remove: removing hundreds of them slowed the creation of the files that followed (planning/'s
+    drafts) on a file system without a journal, which scans the inodes deleted in the last 30 s.
+    """
+    parts = key.split(os.sep)[:-1]
+    for depth in range(1, len(parts) + 1):
+        folder = os.path.join(*parts[:depth])
+        if not os.path.lexists(os.path.join(output, folder)):
+            return folder
+    return None
+
+
+def _rename_folder(source: str, target: str) -> bool:
+    """``os.rename`` of a folder to a name output/ does not have; False when it cannot (another disk)."""
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.rename(source, target)
+    except OSError:
+        return False
+    return True
 
 
 def _replace(source: str, target: str) -> None:
