@@ -206,7 +206,7 @@ def on_articles_read(generator: Any) -> None:
 def on_pages_read(generator: Any) -> None:
     if not enabled(generator.settings):
         return
-    from edcal.pelican_plugin.publish import hide_draft_pages, live_text, static_references
+    from edcal.pelican_plugin.publish import hide_draft_pages, live_texts, static_references
 
     state = state_of(generator.settings)
     _refuse_failed_reads(generator, state)
@@ -215,7 +215,7 @@ def on_pages_read(generator: Any) -> None:
     for page in [*generator.pages, *generator.hidden_pages, *generator.translations,
                  *getattr(generator, "hidden_translations", ())]:
         state.public_static |= static_references(page)
-        state.live_texts.append(live_text(page))
+        state.live_texts += live_texts(page)
         state.page_urls.add(str(page.url))
     hide_draft_pages(generator, state)
 

@@ -95,7 +95,7 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
             refs, addresses = static_references(content), addressed_files(content, site_url)
             if content.source_path in live:
                 state.public_static |= refs
-                state.live_texts.append(live_text(content))
+                state.live_texts += live_texts(content)
             else:
                 state.private_static |= refs
                 state.private_addresses |= addresses
@@ -295,10 +295,11 @@ def addressed_files(content: Any, site_url: str) -> set[str]:
     return site_paths(written, site_url)
 
 
-def live_text(content: Any) -> str:
-    """What of an online content may name a file: its rendered text, summary and image."""
+def live_texts(content: Any) -> list[str]:
+    """What of an online content may name a file: its rendered text, summary and image (the strings
+    themselves, not a copy: joined, they cost 10 MiB on 1,000 articles)."""
     parts = [getattr(content, name, None) for name in ("_content", "_summary", "image")]
-    return "\n".join(part for part in parts if isinstance(part, str))
+    return [part for part in parts if isinstance(part, str) and part]
 
 
 def site_paths(addresses: Iterable[str], site_url: str) -> set[str]:
