@@ -150,8 +150,8 @@ def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> 
                                      value=settings.get("SLUGIFY_SOURCE")),
                say("\"basename\" names an article after its file, \"title\" after its title"))
     pagination = settings.get("DEFAULT_PAGINATION")
-    if pagination is not False and not (isinstance(pagination, int) and not isinstance(pagination, bool)
-                                        and pagination > 0):
+    whole = isinstance(pagination, int) and not isinstance(pagination, bool) and pagination > 0
+    if pagination not in (False, None, 0) and not whole:
         refuse("DEFAULT_PAGINATION", say("found DEFAULT_PAGINATION = {value!r}; expected a number of "
                                          "articles a page, or False", value=pagination),
                say("e.g. DEFAULT_PAGINATION = 10, without quotes"))
@@ -159,8 +159,9 @@ def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> 
         value = settings.get(name)
         if value is None:
             continue
+        # Other themes take more than a pair (an icon, a colour): the first two are the text and the address.
         pairs = isinstance(value, (list, tuple)) and all(
-            isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(v, str) for v in pair)
+            isinstance(pair, (list, tuple)) and len(pair) >= 2 and all(isinstance(v, str) for v in pair[:2])
             for pair in value)
         if not pairs:
             refuse(name, say("found {name} = {value!r}; expected (text, address) pairs", name=name,
