@@ -624,6 +624,25 @@ def test_a_page_linking_to_an_article_not_online_is_told_too(site: Path) -> None
          "without a link until it is online")]
 
 
+def test_social_unused(site: Path) -> None:
+    """A text for a network the article is not promoted on was dropped without a word."""
+    future = site / "content" / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8").replace(
+        "tags:", "social: {mastodon: Pour Mastodon, linkedin: Pour LinkedIn, bluesky: {skip: true}}\ntags:"),
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "social-unused"])
+    assert [(f["line"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]] == [
+        (4, "article 'futur' gives a text for Mastodon in `social:`, but no post promotes it there",
+         "add mastodon to the networks of the `promote:` entry 'futur' in the calendar (it decides this article's "
+         "networks), or remove its text")]
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("networks: [linkedin, bluesky]",
+                                                                    "networks: [linkedin, bluesky, mastodon]"),
+                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "social-unused"])
+    assert json.loads(result.output)["findings"] == [], result.output
+
+
 def test_an_obsidian_link_is_told_with_the_markdown_to_write(site: Path) -> None:
     """`[[futur]]` and `![[public.png]]`, as Obsidian writes them, were printed on the page, brackets included."""
     published = site / "content" / "articles" / "publie.md"

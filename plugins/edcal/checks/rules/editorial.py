@@ -103,6 +103,34 @@ def idea_written(ctx: CheckContext) -> Iterator[Problem]:
 EARLY_DAYS = 7
 
 
+@rule("social-unused", "warning", "An article's `social:` gives a text for a network no post promotes it on")
+def social_unused(ctx: CheckContext) -> Iterator[Problem]:
+    """`social: {mastodon: "…"}` when the blog promotes on LinkedIn and X: the text was never used, and no
+    word said so (a helper's hunt for values dropped without a word)."""
+    plan = ctx.plan
+    promoted: dict[str, set[str]] = defaultdict(set)
+    entries: dict[str, set[str]] = defaultdict(set)  # the `promote:` entries that decide an article's networks
+    for post in plan.items:
+        if post.kind == "post" and post.article and post.network:
+            promoted[post.article].add(post.network)
+            entry = ctx.entries.get(post.parent or "")
+            if entry is not None and entry.kind == "promote":
+                entries[post.article].add(entry.id)
+    for article, item in ctx.articles_on_their_way():
+        for network, wish in article.social.per_network.items():
+            if wish.skip or network in promoted.get(article.slug, ()):
+                continue
+            name = plan.calendar.networks[network].name if network in plan.calendar.networks else network
+            hint = say("add {network} to the networks of the `promote:` entry '{entry}' in the calendar (it "
+                       "decides this article's networks), or remove its text", network=network,
+                       entry=sorted(entries[article.slug])[0]) if entries.get(article.slug) else \
+                say("add {network} to `social: networks:` (or to the blog's `promote: networks:`), or remove "
+                    "its text", network=network)
+            yield Problem(wish.source or article.social.source or article.source,
+                          say("article '{slug}' gives a text for {network} in `social:`, but no post promotes "
+                              "it there", slug=article.slug, network=name), hint, item)
+
+
 @rule("posted-before-plan", "warning", "The log says a post went out more than a week before its planned day")
 def posted_before_plan(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
