@@ -322,6 +322,16 @@ SINGULAR: dict[str, Callable[[int], bool]] = {
 }
 
 
+def format_fields(text: str) -> set[str] | None:
+    """The ``{fields}`` a format string names (``{date:%Y}`` is ``date``; ``{}`` is ``""``), or None when a
+    brace is not closed: what a settings file's addresses and a site's words may name."""
+    try:
+        return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text)
+                if name is not None}
+    except ValueError:
+        return None
+
+
 def say(template: str, **values: Any) -> Message:
     """A message from an English template and its values: ``say("{count} posts", count=3)``."""
     if not values:  # a hint, a weekday: the same few texts for thousands of findings

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.errors import InputError, InputErrors, closest, did_you_mean
-from edcal.i18n import LANG_VARIABLE, Message, say, site_language_known, speak, spoken
+from edcal.i18n import LANG_VARIABLE, Message, format_fields, say, site_language_known, speak, spoken
 from edcal.model.source import Source
 
 #: The site's root folder, a setting pelicanconf.py may set (the commands set it for Pelican).
@@ -113,8 +113,6 @@ def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> 
     kind, a ``SOCIAL`` or ``MENUITEMS`` not made of ``(text, address)`` pairs (the error named the theme's
     base.html).
     """
-    import string
-
     from edcal.load.articles import ArticleSpec
 
     errors: list[InputError] = []
@@ -132,14 +130,12 @@ def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> 
         value = settings.get(name)
         if not isinstance(value, str):
             continue
-        try:
-            fields = [field.split(".")[0].split("[")[0] for _, field, _, _ in string.Formatter().parse(value)
-                      if field is not None]
-        except ValueError:
+        fields = format_fields(value)
+        if fields is None:
             refuse(name, say("found {name} = {value!r}, with a brace not closed", name=name, value=value),
                    say("write each field in braces, e.g. {example}", example="{date:%Y}/{slug}/"))
             continue
-        for field in fields:
+        for field in sorted(fields):
             if field not in known:
                 refuse(name, say("found {name} = {value!r}, whose {{{field}}} no article has", name=name,
                                  value=value, field=field or " "),

@@ -120,21 +120,11 @@ def _shown(file: Path, site: Path) -> str:
         return str(file)
 
 
-def _fields(text: str) -> set[str] | None:
-    """The ``{fields}`` a text names (None: a brace not closed)."""
-    import string
-
-    try:
-        return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
-    except ValueError:
-        return None
-
-
 def _words_errors(words: Any, path: str) -> list[Any]:
     """What is wrong with a catalogue of words: not a mapping, a translation that is not text, or one that
     names a ``{field}`` its English text does not give (the page would stop on it)."""
     from edcal.errors import InputError
-    from edcal.i18n import say
+    from edcal.i18n import format_fields, say
     from edcal.load.yamlfile import LOC_KEY
     from edcal.model.source import Source
 
@@ -152,7 +142,7 @@ def _words_errors(words: Any, path: str) -> list[Any]:
                                                 value=value, key=key),
                                      say("write the translation in quotes")))
             continue
-        given, asked = _fields(key), _fields(value)
+        given, asked = format_fields(key), format_fields(value)
         if asked is not None and (given is None or asked <= given):
             continue
         missing = ", ".join(f"{{{name}}}" for name in sorted((asked or set()) - (given or set())))

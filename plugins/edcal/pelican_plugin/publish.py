@@ -305,16 +305,18 @@ def live_texts(content: Any) -> list[str]:
 def site_paths(addresses: Iterable[str], site_url: str) -> set[str]:
     """The paths in output/ that addresses name: ``/images/a.png``, ``https://<the site>/images/a.png``
     (``SITEURL``'s own path taken off); relative ones and other sites' are left out."""
-    site = urllib.parse.urlsplit(site_url)
-    host, prefix = site.netloc.lower(), site.path.rstrip("/")
+    from edcal.plan.compose import is_site_url
+
+    prefix = urllib.parse.urlsplit(site_url).path.rstrip("/")
     found = set()
     for address in addresses:
         try:
             link = urllib.parse.urlsplit(address.strip())
         except ValueError:
             continue
-        if link.scheme or link.netloc:
-            if link.scheme.lower() not in ("http", "https", "") or not host or link.netloc.lower() != host:
+        if link.scheme or link.netloc:  # www. or not, a port, a final dot: the site as edcal tells it
+            if link.scheme.lower() not in ("http", "https", "") or not site_url \
+                    or not is_site_url(address.strip(), site_url):
                 continue
         elif not link.path.startswith("/"):
             continue
