@@ -196,7 +196,7 @@ OUTPUT_SOURCES = True
 TEMPLATE_PAGES = {"liste.html": "liste.html"}
 """
 LEAK_CANARIES = ("CANARY-DRAFTPAGE-3141", "CANARY-ORIG-EN-1618", "CANARY-TRAD-FR-2718", "CANARY-NOTE-7070",
-                 "CANARY-PLAN-4242")
+                 "CANARY-PLAN-4242", "CANARY-PAGE-EN-5151")
 
 
 def test_static_folders_sources_translations_and_templates_leak_nothing(site: Path) -> None:
@@ -217,6 +217,12 @@ def test_static_folders_sources_translations_and_templates_leak_nothing(site: Pa
     (content / "pages" / "offre.md").write_text(
         "Title: Offre CANARY-DRAFTPAGE-3141\nStatus: draft\nImage: images/offre-secrete.png\n\n"
         "![Offre]({static}/images/offre-secrete-2.png)\n", encoding="utf-8")
+    # The English version of a French page still in draft, linked from a live page.
+    (content / "pages" / "presse.md").write_text("Title: Presse\nStatus: draft\n\nBientôt.\n", encoding="utf-8")
+    (content / "pages" / "presse-en.md").write_text(
+        "Title: Press CANARY-PAGE-EN-5151\nLang: en\nSlug: presse\n\nSoon.\n", encoding="utf-8")
+    (content / "pages" / "contact.md").write_text(
+        "Title: Contact\n\nVoir [la presse]({filename}presse-en.md).\n", encoding="utf-8")
     # A French article marked as the translation of an English original still to come.
     (content / "articles" / "orig-en.md").write_text(
         "Title: New product CANARY-ORIG-EN-1618\nLang: en\nSlug: nouveau-produit\nDate: 2027-03-26 09:00\n\n"
@@ -241,7 +247,8 @@ def test_static_folders_sources_translations_and_templates_leak_nothing(site: Pa
     names = {path.relative_to(output).as_posix() for path in output.rglob("*")}
     assert not [name for name in names if name.endswith((".md", ".text"))], sorted(names)
     assert not {"images/équipe-secrète.png", "images/offre-secrete.png", "images/offre-secrete-2.png"} & names
-    assert not [name for name in names if "nouveau-produit" in name], sorted(names)
+    assert not [name for name in names if "nouveau-produit" in name or "presse" in name], sorted(names)
+    assert "Voir la presse." in (output / "pages" / "contact.html").read_text(encoding="utf-8")
     statuses = {i["id"]: i["status"] for i in load_plan(site)["items"] if i["kind"] == "article"}
     assert statuses["article-nouveau-produit"] == "scheduled", statuses
 

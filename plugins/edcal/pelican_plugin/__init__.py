@@ -212,12 +212,12 @@ def on_pages_read(generator: Any) -> None:
     _refuse_failed_reads(generator, state)
     if state.errors:
         abort(InputErrors(state.errors.errors), generator.settings)
+    hide_draft_pages(generator, state)
     for page in [*generator.pages, *generator.hidden_pages, *generator.translations,
                  *getattr(generator, "hidden_translations", ())]:
         state.public_static |= static_references(page)
         state.live_texts += live_texts(page)
         state.page_urls.add(str(page.url))
-    hide_draft_pages(generator, state)
 
 
 def on_static_files_found(generator: Any) -> None:

@@ -114,8 +114,36 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
         unlink_hidden(content, state.hidden_sources, names)
 
 
+_PAGES = ("pages", "hidden_pages", "translations", "hidden_translations")
+
+
+def _translations_of_draft_pages(generator: Any) -> list[Any]:
+    """Published pages whose original is a draft: a translation (same slug, another language, or marked
+    ``translation: true``) of a draft page in the site's language. Pelican pairs translations within
+    published pages and within drafts apart, so the English version of a French page still in draft went
+    online alone, and told the page's subject before it; it waits for its original, as an article's does."""
+    default_lang = generator.settings.get("DEFAULT_LANG")
+    def marked(page: Any) -> bool:
+        return str(page.metadata.get("translation", "")).lower() == "true"
+
+    originals = {page.slug for name in ("draft_pages", "draft_translations")
+                 for page in getattr(generator, name, ()) if page.lang == default_lang and not marked(page)}
+    return [page for name in _PAGES for page in getattr(generator, name, ())
+            if page.slug in originals and (page.lang != default_lang or marked(page))]
+
+
 def hide_draft_pages(generator: Any, state: BuildState) -> None:
-    """Draft pages are not written: links to them lose their target, in articles and pages."""
+    """Draft pages, and the translations waiting for them, are not written: links to them lose their target,
+    in articles and pages."""
+    waiting = _translations_of_draft_pages(generator)
+    if waiting:
+        held = {id(page) for page in waiting}
+        for name in _PAGES:  # in place: the templates' context holds these lists (`pages`)
+            pages = getattr(generator, name, [])
+            pages[:] = [page for page in pages if id(page) not in held]
+            for page in pages:
+                page.translations = [t for t in page.translations if id(t) not in held]
+        generator.draft_translations = [*getattr(generator, "draft_translations", []), *waiting]
     drafts = {page.source_path for name in ("draft_pages", "draft_translations")
               for page in getattr(generator, name, ())}
     site_url = str(generator.settings.get("SITEURL") or "")
@@ -126,8 +154,7 @@ def hide_draft_pages(generator: Any, state: BuildState) -> None:
         del getattr(generator, name, [])[:]  # and out of the templates' context (`draft_pages`)
     new = _unresolvable(generator, drafts)
     state.hidden_sources |= new
-    pages = [page for name in ("pages", "hidden_pages", "translations", "hidden_translations")
-             for page in getattr(generator, name, ())]
+    pages = [page for name in _PAGES for page in getattr(generator, name, ())]
     names = names_of(state.hidden_sources)
     for content in pages:
         unlink_hidden(content, state.hidden_sources, names)
