@@ -123,6 +123,7 @@ def _translations_of_draft_pages(generator: Any) -> list[Any]:
     published pages and within drafts apart, so the English version of a French page still in draft went
     online alone, and told the page's subject before it; it waits for its original, as an article's does."""
     default_lang = generator.settings.get("DEFAULT_LANG")
+
     def marked(page: Any) -> bool:
         return str(page.metadata.get("translation", "")).lower() == "true"
 
