@@ -17,7 +17,7 @@ from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, value_hint
 from edcal.i18n import Message, say, say_count
 from edcal.load.schema import describe, id_hint
-from edcal.load.yamlfile import LOC_KEY, Loc
+from edcal.load.yamlfile import LOC_KEY, FieldLoc, Loc
 from edcal.model.source import Source
 
 M = TypeVar("M", bound=BaseModel)
@@ -521,7 +521,7 @@ def _walk(data: Any, path: list[Any], kind: str) -> tuple[Source, Any]:
     node = data
     loc: Loc | None = data.get(LOC_KEY) if isinstance(data, dict) else None
     source = loc.source if loc else Source("?", 1, 1)
-    items: tuple[Source, ...] = ()
+    field_loc: FieldLoc | None = None  # where the list being walked is written (its items' places)
     last = path[-1] if path else None
     for depth, part in enumerate(path):
         is_last = depth == len(path) - 1
@@ -531,13 +531,13 @@ def _walk(data: Any, path: list[Any], kind: str) -> tuple[Source, Any]:
                 break
             if loc is not None:
                 source = loc.key(part) if (is_last and kind == "extra_forbidden") else loc.value(part)
-                items = loc.fields[part].items if part in loc.fields else ()
+                field_loc = loc.fields.get(part)
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            if part < len(items):
-                source = items[part]
+            if field_loc is not None and part < len(field_loc.items_at):  # one Source, not all: n errors, n²
+                source = Source(field_loc.path, *field_loc.items_at[part])
             node = node[part]
-            items = ()
+            field_loc = None
         else:
             break
     return source, last
