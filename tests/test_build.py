@@ -221,6 +221,10 @@ def test_static_folders_sources_translations_and_templates_leak_nothing(site: Pa
     (content / "pages" / "presse.md").write_text("Title: Presse\nStatus: draft\n\nBientôt.\n", encoding="utf-8")
     (content / "pages" / "presse-en.md").write_text(
         "Title: Press CANARY-PAGE-EN-5151\nLang: en\nSlug: presse\n\nSoon.\n", encoding="utf-8")
+    (content / "pages" / "tarifs-en.md").write_text("Title: Prices\nLang: en\nSlug: tarifs\nStatus: draft\n\nSoon.\n",
+                                                      encoding="utf-8")
+    (content / "pages" / "tarifs.md").write_text(  # marked as the translation of the English draft
+        "Title: Tarifs CANARY-PAGE-EN-5151\nSlug: tarifs\nTranslation: true\n\nBientôt.\n", encoding="utf-8")
     (content / "pages" / "contact.md").write_text(
         "Title: Contact\n\nVoir [la presse]({filename}presse-en.md).\n", encoding="utf-8")
     # A French article marked as the translation of an English original still to come.
@@ -247,7 +251,7 @@ def test_static_folders_sources_translations_and_templates_leak_nothing(site: Pa
     names = {path.relative_to(output).as_posix() for path in output.rglob("*")}
     assert not [name for name in names if name.endswith((".md", ".text"))], sorted(names)
     assert not {"images/équipe-secrète.png", "images/offre-secrete.png", "images/offre-secrete-2.png"} & names
-    assert not [name for name in names if "nouveau-produit" in name or "presse" in name], sorted(names)
+    assert not [name for name in names if re.search("nouveau-produit|presse|tarifs", name)], sorted(names)
     assert "Voir la presse." in (output / "pages" / "contact.html").read_text(encoding="utf-8")
     statuses = {i["id"]: i["status"] for i in load_plan(site)["items"] if i["kind"] == "article"}
     assert statuses["article-nouveau-produit"] == "scheduled", statuses

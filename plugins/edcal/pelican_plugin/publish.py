@@ -118,19 +118,26 @@ _PAGES = ("pages", "hidden_pages", "translations", "hidden_translations")
 
 
 def _translations_of_draft_pages(generator: Any) -> list[Any]:
-    """Published pages whose original is a draft: a translation (same slug, another language, or marked
-    ``translation: true``) of a draft page in the site's language. Pelican pairs translations within
-    published pages and within drafts apart, so the English version of a French page still in draft went
-    online alone, and told the page's subject before it; it waits for its original, as an article's does."""
+    """Published pages whose original is a draft. The original of pages sharing a slug is chosen as an
+    article's (:func:`_originals_in_the_default_language`): the only one not marked ``translation: true``,
+    else the one in the site's language. Pelican pairs translations within published pages and within
+    drafts apart, so the English version of a French page still in draft went online alone, and told the
+    page's subject before it; it waits for its original, as an article's does."""
     default_lang = generator.settings.get("DEFAULT_LANG")
-
-    def marked(page: Any) -> bool:
-        return str(page.metadata.get("translation", "")).lower() == "true"
-
-    originals = {page.slug for name in ("draft_pages", "draft_translations")
-                 for page in getattr(generator, name, ()) if page.lang == default_lang and not marked(page)}
-    return [page for name in _PAGES for page in getattr(generator, name, ())
-            if page.slug in originals and (page.lang != default_lang or marked(page))]
+    drafts = [page for name in ("draft_pages", "draft_translations") for page in getattr(generator, name, ())]
+    slugs = {page.slug for page in drafts}
+    published = [page for name in _PAGES for page in getattr(generator, name, ()) if page.slug in slugs]
+    group: dict[str, list[Any]] = {}
+    for page in [*drafts, *published]:
+        group.setdefault(page.slug, []).append(page)
+    waiting = []
+    for pages in group.values():
+        unmarked = [page for page in pages if str(page.metadata.get("translation", "")).lower() != "true"]
+        original = unmarked[0] if len(unmarked) == 1 else next(
+            (page for page in unmarked or pages if page.lang == default_lang), None)
+        if original is not None and any(original is draft for draft in drafts):
+            waiting += [page for page in pages if any(page is other for other in published)]
+    return waiting
 
 
 def hide_draft_pages(generator: Any, state: BuildState) -> None:
