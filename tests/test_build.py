@@ -746,3 +746,31 @@ def test_the_summary_names_what_went_online_by_its_date_since_the_sources_change
             "(2027-02-01 09:00)\n") in result.stdout
     committed_since = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en", "SOURCE_DATE_EPOCH": "1802000000"})
     assert committed_since.returncode == 0 and " online by " not in committed_since.stdout
+
+
+def test_a_status_pelicans_settings_give_keeps_an_article_offline(site: Path) -> None:
+    """``DEFAULT_METADATA = {"status": "draft"}``, common on Pelican blogs, ``EXTRA_PATH_METADATA`` for a folder
+    and a ``(?P<status>…)`` of ``PATH_METADATA``: edcal's header made every article without a `status:` line
+    published, and all four went online. An article's own line still wins."""
+    articles = site / "content" / "articles"
+    for folder, name in (("", "par-defaut"), ("attente", "dossier"), ("drafts", "chemin")):
+        (articles / folder).mkdir(exist_ok=True)
+        (articles / folder / f"{name}.md").write_text(
+            f"Title: CANARY-SETTINGS-{name}\nDate: 2027-01-20 09:00\n\nTexte.\n", encoding="utf-8")
+    (articles / "voulu.md").write_text("Title: Voulu en ligne\nStatus: published\nDate: 2027-01-20 09:00\n\n"
+                                       "Texte.\n", encoding="utf-8")
+    write_pelicanconf(site, 'DEFAULT_METADATA = {"status": "draft"}\n'
+                            'EXTRA_PATH_METADATA = {"articles/attente": {"status": "draft"}}\n'
+                            'PATH_METADATA = r"articles/(?P<status>draft)s/.*"\n')
+    # Only the default applies to publie.md, which says no status either: it is a draft now.
+    future = articles / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8").replace("---\n", "---\nstatus: published\n", 1),
+                      encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    for path, text in tree_text(site / "output"):
+        assert "CANARY-SETTINGS" not in text and "Un article publié" not in text, path
+    assert (site / "output" / "2027" / "voulu" / "index.html").is_file()
+    statuses = {i["id"]: i["status"] for i in load_plan(site)["items"] if i["kind"] == "article"}
+    assert {statuses[f"article-{name}"] for name in ("par-defaut", "dossier", "chemin", "publie")} == {"draft"}
+    assert statuses["article-voulu"] == "published"

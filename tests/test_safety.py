@@ -991,6 +991,14 @@ SETTINGS_AND_SITE_FILES: dict[str, tuple[Any, str]] = {
         lambda site: shutil.copyfile(site / "content" / "articles" / "publie.md",
                                      site / "content" / "articles" / "autre.md."),
         "content/articles/autre.md.:1:1: error: found content/articles/autre.md., which is not read"),
+    "translations paired by another field": (
+        lambda site: write_pelicanconf(site, 'ARTICLE_TRANSLATION_ID = "tkey"\n'),
+        "pelicanconf.py:18:1: error: found ARTICLE_TRANSLATION_ID = 'tkey'; edcal pairs an article with its "
+        "translations by their slug"),
+    "a status edcal does not know by default": (
+        lambda site: write_pelicanconf(site, 'DEFAULT_METADATA = {"status": "brouillon"}\n'),
+        "pelicanconf.py:18:1: error: found status 'brouillon' in DEFAULT_METADATA; expected draft, review, "
+        "published or hidden"),
     "calendar in utf-16": (lambda site: (site / "calendar.yaml").write_bytes(
         (site / "calendar.yaml").read_text(encoding="utf-8").encode("utf-16")),
         "calendar.yaml:1:1: error: found a file saved as UTF-16 (Notepad's \"Unicode\"); expected UTF-8 text"),

@@ -151,6 +151,21 @@ def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> 
         refuse("DEFAULT_PAGINATION", say("found DEFAULT_PAGINATION = {value!r}; expected a number of "
                                          "articles a page, or False", value=pagination),
                say("e.g. DEFAULT_PAGINATION = 10, without quotes"))
+    for name in ("ARTICLE_TRANSLATION_ID", "PAGE_TRANSLATION_ID"):
+        value = settings.get(name, "slug")
+        if value != "slug":  # Pelican stopped on an article without that field
+            refuse(name, say("found {name} = {value!r}; edcal pairs an article with its translations by "
+                             "their slug", name=name, value=value),
+                   say("delete the line, and give each translation its original's `slug:` and its own "
+                       "`lang:`"))
+    statuses = [("DEFAULT_METADATA", settings.get("DEFAULT_METADATA"))] + [
+        ("EXTRA_PATH_METADATA", value) for value in (settings.get("EXTRA_PATH_METADATA") or {}).values()]
+    for name, metadata in statuses:
+        status = metadata.get("status") if isinstance(metadata, dict) else None
+        if status is not None and status not in ("draft", "review", "published", "hidden"):
+            refuse(name, say("found status {value!r} in {name}; expected draft, review, published or hidden",
+                             value=status, name=name),
+                   say("an article's own `status:` line wins over {name}", name=name))
     for name in _PAIRS_SETTINGS:
         value = settings.get(name)
         if value is None:

@@ -68,6 +68,10 @@ class EdcalMarkdownReader(MarkdownReader):
         page = state.is_page(path)
         if not page:
             ARTICLES_READ.add(source_path)
+        if "status" not in parsed.metadata:
+            status = _status_from_settings(self.settings, path)
+            if status is not None:
+                parsed.metadata["status"] = status
         meta, extras = validate_article(parsed, state.calendar, state.extra_metadata, errors, page=page)
         if meta is None:
             return "", _placeholder(rel)
@@ -344,6 +348,20 @@ def _template_exists(settings: dict[str, Any], name: str) -> bool:
                os.path.join(settings["THEME"], "templates")]
     return any(os.path.isfile(os.path.join(folder, name + extension))
                for folder in folders for extension in extensions)
+
+
+def _status_from_settings(settings: dict[str, Any], path: Path) -> str | None:
+    """The status Pelican's settings give an article whose header says none: ``DEFAULT_METADATA``,
+    ``EXTRA_PATH_METADATA`` for its file or folder, or a ``(?P<status>…)`` of ``PATH_METADATA``, as Pelican
+    applies them. edcal's header set the status on every article, ``published`` by default, and a Pelican
+    blog writing ``DEFAULT_METADATA = {"status": "draft"}`` went online whole."""
+    from pelican.readers import default_metadata, parse_path_metadata, path_metadata
+
+    relative = os.path.relpath(path, settings["PATH"]).replace(os.sep, "/")
+    found = {**default_metadata(settings), **path_metadata(str(path), relative, settings),
+             **parse_path_metadata(relative, settings)}
+    status = found.get("status")
+    return status.strip().lower() if isinstance(status, str) else None
 
 
 def _placeholder(rel: str) -> dict[str, Any]:
