@@ -235,6 +235,8 @@ def test_static_folders_sources_translations_and_templates_leak_nothing(site: Pa
         "Title: Nouveau produit CANARY-TRAD-FR-2718\nTranslation: true\nDate: 2027-01-05 09:00\n"
         "Category: Essais\n\nTexte français.\n", encoding="utf-8")
     (content / "liste.html").write_text("{% for p in draft_pages %}{{ p.title }}{% endfor %}"
+                                        "{% for a in EDCAL_STATE.articles %}{{ a.title }}{% endfor %}"
+                                        "{{ EDCAL_STATE.calendar }}"
                                         "{% for a in drafts %}{{ a.title }}{% endfor %}ok\n", encoding="utf-8")
     calendar = site / "calendar.yaml"
     calendar.write_text(calendar.read_text(encoding="utf-8").replace("Bonjour le monde", "CANARY-PLAN-4242"),

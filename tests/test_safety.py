@@ -520,6 +520,7 @@ def test_pelican_can_run_again_in_one_process(site: Path, jobs: str, monkeypatch
     """``pelican -r`` runs the same Pelican object again after each change."""
     from pelican import Pelican
 
+    from edcal.pelican_plugin.state import state_of
     from edcal.site import pelican_settings
 
     for name, value in {**ENV, "EDCAL_JOBS": jobs}.items():
@@ -531,7 +532,7 @@ def test_pelican_can_run_again_in_one_process(site: Path, jobs: str, monkeypatch
         (site / "calendar.yaml").touch()
         pelican.run()
         assert (site / "planning" / "plan.json").is_file(), f"run {attempt + 1}"
-        assert settings["EDCAL_STATE"].plan_run.forked == (jobs == "2"), "EDCAL_JOBS not followed"
+        assert state_of(settings).plan_run.forked == (jobs == "2"), "EDCAL_JOBS not followed"
     assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")]
 
 

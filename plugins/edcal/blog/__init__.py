@@ -137,9 +137,9 @@ def _pinned_time(context: dict[str, Any]) -> Any:
     inputs' last commit), or ``SOURCE_DATE_EPOCH`` for the blog built without the planning engine."""
     from edcal.clock import source_date_epoch
     from edcal.errors import InputErrors
-    from edcal.pelican_plugin.state import STATE_KEY
+    from edcal.pelican_plugin.state import find_state
 
-    state = context.get(STATE_KEY)
+    state = find_state(context)
     if state is not None:
         return state.generated_at
     try:

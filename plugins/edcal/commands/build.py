@@ -13,7 +13,7 @@ from edcal.i18n import say, say_count, spoken
 from edcal.model.source import Source
 from edcal.pelican_plugin import RAISE_SETTING
 from edcal.pelican_plugin.checking import CHECK_SETTING
-from edcal.pelican_plugin.state import STATE_KEY, BuildState
+from edcal.pelican_plugin.state import BuildState, find_state
 from edcal.plan.summary import PlanSummary
 from edcal.site import DEFAULT_SETTINGS, pelican_logging, pelican_settings
 
@@ -83,7 +83,7 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
                           outcome=say("output/ and planning/ were left as they were")) from None
     finally:
         pelican_module.console = console
-        state: BuildState | None = settings.get(STATE_KEY)
+        state: BuildState | None = find_state(settings)
         if state is not None and state.plan_run is not None:
             state.plan_run.stop()  # a failed build's worker must not outlive it
         if state is not None and state.sweep is None:

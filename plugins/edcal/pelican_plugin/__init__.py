@@ -35,7 +35,7 @@ from pelican import signals
 from edcal.errors import InputErrors, message_of, report
 from edcal.i18n import say, spoken
 from edcal.model.source import Source
-from edcal.pelican_plugin.state import STATE_KEY, BuildState, state_of
+from edcal.pelican_plugin.state import STATE_KEY, BuildState, attach_state, detach_state, find_state, state_of
 
 if TYPE_CHECKING:
     from edcal.model.calendar import AmbassadorSettings, FeedSettings, PlanningSettings
@@ -126,7 +126,7 @@ def on_initialized(pelican: Any) -> None:
     settings = pelican.settings
     FAILED_READS.clear()
     if PLUGIN_NAME not in (settings.get("PLUGINS") or []):
-        settings.pop(STATE_KEY, None)
+        detach_state(settings)
         return
     render = settings.get("EDCAL_RENDER", True)
     from edcal.blog.sharing import SHARE_FORMS_SETTING, share_forms
@@ -137,11 +137,11 @@ def on_initialized(pelican: Any) -> None:
 
     speak(settings.get("DEFAULT_LANG"))  # `pelican content` with the plugin: its errors, for the site's team
     try:
-        settings[STATE_KEY] = BuildState.start(settings, render=render)
-        settings[SHARE_FORMS_SETTING] = share_forms(registry_with(settings[STATE_KEY].calendar.networks)
-                                                    .networks.values())
-        settings[STATE_KEY].processes = jobs(settings)
-        check_planning_path(settings, settings[STATE_KEY])
+        state = BuildState.start(settings, render=render)
+        attach_state(settings, state)
+        settings[SHARE_FORMS_SETTING] = share_forms(registry_with(state.calendar.networks).networks.values())
+        state.processes = jobs(settings)
+        check_planning_path(settings, state)
     except InputErrors as exc:
         abort(exc, settings)
     for name in _NEVER_WRITTEN:
@@ -165,7 +165,7 @@ def on_initialized(pelican: Any) -> None:
         settings["OUTPUT_SOURCES"], settings["STATIC_EXCLUDE_SOURCES"] = False, True
     # edcal removes what a build did not write once it has succeeded (sweep.sweep_output):
     # Pelican would empty output/ before reading, and a failed build would leave it empty.
-    settings[STATE_KEY].delete_output = bool(pelican.delete_outputdir)
+    state.delete_output = bool(pelican.delete_outputdir)
     pelican.delete_outputdir = False
 
 
@@ -236,7 +236,7 @@ def on_static_files_found(generator: Any) -> None:
 def on_file_written(path: str, **kwargs: Any) -> None:
     """Pelican's writer wrote ``path``: this run's, whatever its time stamp (sweep.sweep_output)."""
     context = kwargs.get("context") or {}
-    settings = context if STATE_KEY in context else None
+    settings = context if find_state(context) is not None else None
     if settings is None:
         return
     from edcal.pelican_plugin.staging import output_key

@@ -82,9 +82,9 @@ def _overrides(first: dict[tuple[str, bool], Claim]) -> list[InputError]:
 def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, Any]) -> list[InputError]:
     """A `publish:` folder where the blog writes (its static folders, its articles' year folders, a page):
     one of them replaced the other, after both were written."""
-    from edcal.pelican_plugin.state import STATE_KEY
+    from edcal.pelican_plugin.state import find_state
 
-    state = settings.get(STATE_KEY)
+    state = find_state(settings)
     if state is None:
         return []
     calendar = state.calendar

@@ -16,7 +16,7 @@ from edcal.clock import parse_instant
 from edcal.model.plan import Plan
 from edcal.pelican_plugin import PLUGIN_NAME, RAISE_SETTING, logger, on_initialized, register
 from edcal.pelican_plugin.plan import resolve_state
-from edcal.pelican_plugin.state import STATE_KEY, BuildState
+from edcal.pelican_plugin.state import BuildState, attach_state
 from edcal.site import pelican_settings
 
 #: ``compose_from`` value: compose posts from "now" on (the default of checks and exports).
@@ -104,7 +104,7 @@ def read_contents(settings: dict[str, Any], state: BuildState) -> None:
 
     FAILED_READS.clear()
     settings[RAISE_SETTING] = True
-    settings[STATE_KEY] = state
+    attach_state(settings, state)
     settings["WITH_FUTURE_DATES"] = True
     settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False  # a check writes nothing (as a build)
     state.render = False

@@ -1,13 +1,16 @@
 """What one build (or check) knows about the site: shared by the plugin's parts.
 
 Pelican passes its settings dict to every generator and reader; the build's
-state travels in it under :data:`STATE_KEY`.
+state travels in it under :data:`STATE_KEY`, as a token (:func:`attach_state`):
+Pelican passes the settings to the templates too, and a site's template
+printed the plan (drafts' titles, ideas, posts to come) from the state itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import os
 import unicodedata
 from dataclasses import dataclass, field
@@ -174,11 +177,35 @@ def composed(site: Path, path: str) -> str:
         return path
 
 
+#: Build states by the token their settings carry (:func:`attach_state`).
+_STATES: dict[str, BuildState] = {}
+_TOKENS = itertools.count(1)
+
+
+def attach_state(settings: dict[str, Any], state: BuildState) -> None:
+    """Give ``settings`` the build's state, by a token a template sees as a word, not the state: Pelican
+    passes the settings to the templates, and ``{{ EDCAL_STATE.articles }}`` printed drafts' titles."""
+    _STATES.pop(settings.get(STATE_KEY, ""), None)
+    token = f"edcal-build-{next(_TOKENS)}"
+    _STATES[token] = state
+    settings[STATE_KEY] = token
+
+
+def detach_state(settings: dict[str, Any]) -> None:
+    _STATES.pop(settings.pop(STATE_KEY, ""), None)
+
+
+def find_state(settings: dict[str, Any]) -> BuildState | None:
+    """The build's state ``settings`` (or a context made from them) carry, if any."""
+    token = settings.get(STATE_KEY)
+    return _STATES.get(token) if isinstance(token, str) else None
+
+
 def state_of(settings: dict[str, Any]) -> BuildState:
-    state = settings.get(STATE_KEY)
+    state = find_state(settings)
     if state is None:  # pragma: no cover - the plugin sets it at initialisation
         raise RuntimeError("edcal's build state is missing: is the edcal plugin registered?")
-    return state  # type: ignore[no-any-return]
+    return state
 
 
 def find_site(settings: dict[str, Any]) -> Path:
