@@ -776,3 +776,22 @@ def test_a_status_pelicans_settings_give_keeps_an_article_offline(site: Path) ->
     statuses = {i["id"]: i["status"] for i in load_plan(site)["items"] if i["kind"] == "article"}
     assert {statuses[f"article-{name}"] for name in ("par-defaut", "dossier", "chemin", "publie")} == {"draft"}
     assert statuses["article-voulu"] == "published"
+
+
+def test_the_image_of_a_post_the_log_says_was_skipped_stays_out(site: Path) -> None:
+    """A post's image goes online at the post's time, which the post links to; a post that did not go out
+    (``skipped: true`` in the log) never showed it, and its image went out all the same."""
+    images = site / "content" / "images"
+    for name in ("parti.png", "jamais.png"):
+        shutil.copyfile(images / "public.png", images / name)
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("\nposts:\n", (
+        "\nposted:\n  - {item: jamais-linkedin, skipped: true}\n"
+        "posts:\n"
+        "  - {id: parti, networks: [linkedin], at: 2027-02-02 10:00, text: Parti, image: images/parti.png}\n"
+        "  - {id: jamais, networks: [linkedin], at: 2027-02-04 12:30, text: Jamais, image: images/jamais.png}\n")),
+        encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "output" / "images" / "parti.png").is_file()
+    assert not (site / "output" / "images" / "jamais.png").exists()

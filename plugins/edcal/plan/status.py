@@ -175,9 +175,12 @@ def offered_to_staff(article: Article, promoted: frozenset[str]) -> bool:
 def images_kept_until(post: Item) -> dt.datetime | None:
     """Until when a post keeps the images of content/ it shows out of output/ (unless online content shows
     them): its time, when it goes out by itself (scheduled, or published since); None for as long as it
-    stays a draft or a freeze withholds it. The build's rule (``pelican_plugin.worker.unpublished_media``),
-    and ``edcal next-change``'s."""
+    stays a draft or a freeze withholds it, and for good once the log says it did not go out (``skipped``:
+    its image went online at its time all the same). The build's rule
+    (``pelican_plugin.worker.unpublished_media``), and ``edcal next-change``'s."""
     start = post.start
+    if post.skipped is not None:
+        return None
     return start if isinstance(start, dt.datetime) and post.status in ("scheduled", "published") else None
 
 
