@@ -287,27 +287,28 @@ def test_an_image_online_content_names_however_stays_whatever_a_scheduled_articl
     """A review found live pages losing their images to a scheduled article that showed them by address: a
     page's relative link, a srcset, a name with an apostrophe, a menu's link, a draft page's {static} logo."""
     images = site / "content" / "images"
-    names = ("relatif.png", "hd.png", "l'atelier.png", "menu.png", "logo.png", "u1.png", "p1.png", "s1.png",
-             "c1.png")
+    names = ("relatif.png", "hd.png", "l'atelier.png", "menu.png", "logo.png", "Photo Atelier.png",
+             "u1.png", "p1.png", "s1.png", "c1.png", "Secret Atelier.png")
     for name in names:
         shutil.copyfile(images / "public.png", images / name)
     write_pelicanconf(site, 'MENUITEMS = (("Plaquette", "/images/menu.png"),)\nSITELOGO = "/images/logo.png"\n')
     future = site / "content" / "articles" / "futur.md"
     future.write_text(future.read_text(encoding="utf-8") + "".join(
-        f"\n![x](/images/{name})\n" for name in names[:5]) + (
+        f"\n![x](/images/{name.replace(' ', '%20')})\n" for name in (*names[:6], names[-1])) + (
         '\n<img src=/images/u1.png alt="u"> <video poster="/images/p1.png"></video>\n'
         '<img src="/images/public.png" srcset="/images/s1.png 2x" alt="s">\n'
         '<div style="background-image:url(/images/c1.png)">x</div>\n'), encoding="utf-8")
     page = site / "content" / "pages" / "contact.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n![Plan](../images/relatif.png)\n\n'
                     '<img src="/images/public.png" srcset="/images/hd.png 2x" alt="HD">\n\n'
-                    "![Atelier](/images/l'atelier.png)\n", encoding="utf-8")
+                    "![Atelier](/images/l'atelier.png)\n\n"
+                    '<img src="/images/Photo Atelier.png" alt="Atelier">\n', encoding="utf-8")
     (site / "content" / "pages" / "offre.md").write_text(
         "Title: Offre\nStatus: draft\n\n![Logo]({static}/images/logo.png)\n", encoding="utf-8")
     assert run_edcal("build", cwd=site).returncode == 0
     output = site / "output" / "images"
-    assert all((output / name).is_file() for name in names[:5]), sorted(p.name for p in output.iterdir())
-    assert not [name for name in names[5:] if (output / name).exists()], "only the scheduled article shows them"
+    assert all((output / name).is_file() for name in names[:6]), sorted(p.name for p in output.iterdir())
+    assert not [name for name in names[6:] if (output / name).exists()], "only the scheduled article shows them"
 
 
 @pytest.mark.parametrize("english, french", [

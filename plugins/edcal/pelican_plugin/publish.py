@@ -417,19 +417,23 @@ def _template_texts(settings: dict[str, Any]) -> Iterator[str]:
                     continue
 
 
-def _shown_by_what_is_online(state: BuildState, settings: dict[str, Any], extensions: set[str]) -> set[str]:
-    """The names of files (with these extensions) that online content, the settings (a logo, a menu's link)
-    and the templates name, however: a file named there stays in output/, whatever content not online
-    shows it too."""
-    texts = [*state.live_texts, *(text for value in settings.values() for text in _strings(value)
-                                  if len(text) < 2000), *_template_texts(settings)]
-    return _named(texts, extensions)
+def _online_texts(state: BuildState, settings: dict[str, Any]) -> list[str]:
+    """What online content, the settings (a logo, a menu's link) and the templates say: a file they name,
+    however, stays in output/, whatever content not online shows it too."""
+    return [*state.live_texts, *(text for value in settings.values() for text in _strings(value)
+                                 if len(text) < 2000), *_template_texts(settings)]
 
 
-def _last_word(name: str) -> str:
-    """A file name's last word: ``Photo Atelier.png`` is named ``Photo%20Atelier.png``, or split at its
-    space."""
-    return name.rsplit(" ", 1)[-1]
+def _named_whole(name: str, named: set[str], texts: list[str]) -> bool:
+    """Whether the texts name this file: found by :func:`_named`, or, for a name with a space written as it
+    is (``src="Photo Atelier.png"``, which :func:`_named` reads from the space on), found whole: its last
+    word alone kept ``CANARY secret atelier.png``, a draft's, beside a live ``atelier.png``."""
+    if name in named:
+        return True
+    if " " not in name or name.rsplit(" ", 1)[-1] not in named:
+        return False
+    written = {name, html_module.escape(name, quote=True)}
+    return any(form in text for text in texts for form in written)
 
 
 def keep_public_static(generator: Any, state: BuildState) -> None:
@@ -457,9 +461,10 @@ def keep_public_static(generator: Any, state: BuildState) -> None:
                 source in private or _output_path(static) in addressed):
             candidates.append(static)
     extensions = {posixpath.splitext(name)[1][1:].lower() for static in candidates for name in names(static)}
-    named = _shown_by_what_is_online(state, generator.settings, extensions - {""}) if candidates else set()
+    texts = _online_texts(state, generator.settings) if candidates else []
+    named = _named(texts, extensions - {""}) if candidates else set()
     kept_out = {id(static) for static in candidates
-                if not any(name in named or _last_word(name) in named for name in names(static))}
+                if not any(_named_whole(name, named, texts) for name in names(static))}
     hidden = state.hidden_sources  # the Markdown of an article or page not online
     generator.staticfiles[:] = [static for static in generator.staticfiles if id(static) not in kept_out
                                 and content_path(static.relative_source_path) not in hidden]
