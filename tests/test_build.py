@@ -217,6 +217,10 @@ def test_static_folders_sources_translations_and_templates_leak_nothing(site: Pa
     (content / "pages" / "offre.md").write_text(
         "Title: Offre CANARY-DRAFTPAGE-3141\nStatus: draft\nImage: images/offre-secrete.png\n\n"
         "![Offre]({static}/images/offre-secrete-2.png)\n", encoding="utf-8")
+    # Editors' and merges' leftovers beside the articles, in a static folder.
+    draft = (content / "articles" / "brouillon.md").read_text(encoding="utf-8")
+    for name in ("brouillon.md~", "#brouillon.md#", "brouillon.md.orig", ".brouillon.md.swp", "brouillon.md.bak"):
+        (content / "articles" / name).write_text(draft, encoding="utf-8")
     # The English version of a French page still in draft, linked from a live page.
     (content / "pages" / "presse.md").write_text("Title: Presse\nStatus: draft\n\nBientôt.\n", encoding="utf-8")
     (content / "pages" / "presse-en.md").write_text(
@@ -251,7 +255,7 @@ def test_static_folders_sources_translations_and_templates_leak_nothing(site: Pa
             assert canary not in text, f"{canary} leaked into {path}"
         assert not re.search(r"\b(futur|relecture)\b", text), f"an unpublished article's name leaked into {path}"
     names = {path.relative_to(output).as_posix() for path in output.rglob("*")}
-    assert not [name for name in names if name.endswith((".md", ".text"))], sorted(names)
+    assert not [name for name in names if re.search(r"\.(md|text)\b", name)], sorted(names)
     assert not {"images/équipe-secrète.png", "images/offre-secrete.png", "images/offre-secrete-2.png"} & names
     assert not [name for name in names if re.search("nouveau-produit|presse|tarifs", name)], sorted(names)
     assert "Voir la presse." in (output / "pages" / "contact.html").read_text(encoding="utf-8")

@@ -33,6 +33,11 @@ STATE_KEY = "EDCAL_STATE"
 #: Settings a site may set in pelicanconf.py (with edcal.site.SITE_SETTING).
 PLANNING_SETTING = "EDCAL_PLANNING_PATH"
 EXTRA_METADATA_SETTING = "EDCAL_EXTRA_METADATA"
+#: Names no article, page or public file has, added to Pelican's ``IGNORE_FILES``: macOS's AppleDouble files
+#: (``._article.md``, on USB keys and network shares), and editors' and merges' leftovers (``article.md~``,
+#: ``#article.md#``, ``article.md.orig``, ``.article.md.swp``), which a static folder over the articles
+#: (``STATIC_PATHS = ["."]``) copied into output/, a draft's text and its plan with them.
+LEFTOVERS = ("._*", "*~", "#*#", ".#*", "*.bak", "*.orig", "*.rej", "*.swp", "*.swo")
 
 
 @dataclass
@@ -103,9 +108,8 @@ class BuildState:
         _check_timezone(calendar, settings)
         content = Path(settings["PATH"])
         page_paths = tuple(content / p for p in settings.get("PAGE_PATHS", ()))
-        # macOS's AppleDouble files (._article.md, on USB keys and network shares) are no articles.
         ignored = list(settings.get("IGNORE_FILES") or [])
-        settings["IGNORE_FILES"] = ignored if "._*" in ignored else [*ignored, "._*"]
+        settings["IGNORE_FILES"] = [*ignored, *(name for name in LEFTOVERS if name not in ignored)]
         from edcal.load.articles import articles_in_static, articles_outside, links_outside, unread_articles
 
         folders = [(folder, settings.get(f"{kind}_EXCLUDES", ()))
