@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import urllib.parse
 from pathlib import Path
 
@@ -169,6 +171,21 @@ ambassadors:
         assert not leaks
     # The page stands alone: no link back into the team's planning pages.
     assert "../" not in page and "plan.json" not in page
+
+
+@pytest.mark.parametrize("networks", ["", ", networks: [x]"])
+def test_a_crisis_s_reason_stays_off_the_page_the_blog_publishes(site: Path, networks: str) -> None:
+    """`publish:` puts the page in the public blog: a freeze's reason ("Incident client") went there."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "freeze:\n", f"freeze:\n  - {{from: 2027-02-14, until: 2027-02-16, reason: CANARY-CRISE-6060{networks}}}\n")
+        + "ambassadors:\n  publish: partage\n  networks: [linkedin, x]\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 0, result.stderr
+    page = html.unescape((site / "output" / "partage" / "index.html").read_text(encoding="utf-8"))
+    assert re.search(r"l'entreprise y? ?a suspendu ses publications\.<", page), page
+    assert [path for path, text in tree_text(site / "output") if "CANARY-CRISE" in text] == []
+    assert "CANARY-CRISE-6060" in (site / "planning" / "plan.json").read_text(encoding="utf-8")  # the team sees it
 
 
 def test_staff_edit_the_words_and_share_them_as_edited(site: Path) -> None:

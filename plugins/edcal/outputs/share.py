@@ -44,6 +44,9 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     networks = dict.fromkeys((t.network, t.network_name) for s in shares for t in s.texts)
     html = environment(context).get_template("share.html.j2").render(
         plan=plan, shares=shares, paused=plan.sharing.paused, frozen=plan.sharing.frozen, media=media,
+        # Published in the blog (`ambassadors: publish:`), the page is public: a crisis's reason stays with
+        # the team (the feeds, the planning pages), and the page says only that posts are paused.
+        public=bool(plan.calendar.ambassadors.publish),
         networks=list(networks),
         online={s.id: s.online.astimezone(zone).date() for s in shares if s.online},
         descriptions=RULE_DESCRIPTIONS,
