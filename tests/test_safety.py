@@ -536,11 +536,20 @@ def test_pelican_can_run_again_in_one_process(site: Path, jobs: str, monkeypatch
     assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")]
 
 
-def test_a_wrong_number_of_processes_is_an_error(site: Path) -> None:
-    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_JOBS": "two"})
-    assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
-    assert "$EDCAL_JOBS: error: found 'two', expected a whole number of processes" in result.stderr
+@pytest.mark.parametrize("value", ["two", "²", "0"])  # '²' passed isdigit() and stopped int(): a traceback
+def test_a_wrong_number_of_processes_is_an_error(site: Path, value: str) -> None:
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_JOBS": value})
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
+    assert f"$EDCAL_JOBS: error: found '{value}', expected a whole number of processes" in result.stderr
     assert not (site / "output").exists() and not (site / "planning").exists()
+
+
+@pytest.mark.parametrize("value", ["-1", "1_748_851_200", "soon"])
+def test_a_source_date_epoch_that_is_not_digits_is_an_error(site: Path, value: str) -> None:
+    result = run_edcal("build", cwd=site, env={**ENV, "SOURCE_DATE_EPOCH": value, "EDCAL_LANG": "en"})
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
+    assert f"$SOURCE_DATE_EPOCH: error: found '{value}', expected a number of seconds since 1970\n    hint: the " \
+        "last commit's time: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" in result.stderr
 
 
 def test_a_worker_process_and_one_process_give_the_same_bytes(tmp_path: Path) -> None:

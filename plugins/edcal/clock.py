@@ -119,11 +119,14 @@ def source_date_epoch() -> dt.datetime | None:
     if not epoch:
         return None
     try:
+        if not (epoch.isascii() and epoch.isdigit()):  # int() takes -1, +5, 1_000 and ' 5'; the spec, digits
+            raise ValueError(epoch)
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, OSError):
         raise InputErrors(
             [InputError(Source(f"${EPOCH_VARIABLE}", 1, 1),
-                        say("found '{epoch}', expected a number of seconds since 1970", epoch=epoch))]
+                        say("found '{epoch}', expected a number of seconds since 1970", epoch=epoch),
+                        say("the last commit's time: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"))]
         ) from None
 
 

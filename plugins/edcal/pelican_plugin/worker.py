@@ -206,11 +206,12 @@ def jobs(settings: dict[str, Any]) -> int:
     if configured is None:
         return os.cpu_count() or 1
     text = str(configured).strip()
-    if not text.isdigit() or isinstance(configured, bool):
+    # isdigit() takes '²' and '٣', which int() does not; 0 processes would run nothing.
+    if not (text.isascii() and text.isdigit()) or isinstance(configured, bool) or int(text) == 0:
         raise InputErrors([InputError(Source(where, 1, 1), say("found '{value}', expected a whole number of "
                                                                "processes", value=text[:40]),
                                       say("1 builds the plan in Pelican's process"))])
-    return max(1, int(text))
+    return int(text)
 
 
 class PlanRun:
