@@ -59,6 +59,11 @@ def test_help_lists_the_commands_with_examples(runner: CliRunner) -> None:
                  "    hint: 'edcal export --help' lists its options and arguments\n"),
     (["check", "--only"], "--only: error: option '--only' requires an argument\n"
                           "    hint: 'edcal check --help' lists its options and arguments\n"),
+    # click kept the last: moved by two days, exported Mastodon alone.
+    (["move", "hello", "--by", "+1d", "--by", "+2d"], "--by: error: given more than once; it takes one value\n"
+                                                      "    hint: 'edcal move --help' lists its options and arguments\n"),
+    (["agenda", "--days", "3", "--days", "5"], "--days: error: given more than once; it takes one value\n"
+                                               "    hint: 'edcal agenda --help' lists its options and arguments\n"),
 ])
 def test_usage_errors_are_in_edcals_form(runner: CliRunner, args: list[str], expected: str) -> None:
     """click's own "Usage: … Error: Invalid value for '--format'" block, in the form of every other error."""

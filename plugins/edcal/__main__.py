@@ -112,6 +112,30 @@ def progress(message: str, verbosity: int | None) -> Iterator[None]:
         yield
 
 
+class EdcalCommand(click.Command):
+    """click's command, refusing an option of one value given twice: click keeps the last, and
+    ``edcal move X --by +1d --by +2d`` moved by two days, ``export --network linkedin --network mastodon``
+    exported Mastodon alone, without a word."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not ctx.resilient_parsing:
+            try:
+                _opts, _rest, order = self.make_parser(ctx).parse_args(args=list(args))
+            except click.UsageError:
+                order = []  # click says what is wrong, below
+            seen: set[str | None] = set()
+            for param in order:
+                if isinstance(param, click.Option) and not (param.multiple or param.count or param.is_flag):
+                    if param.name in seen:
+                        from edcal.i18n import say
+
+                        twice = click.UsageError(say("given more than once; it takes one value"), ctx)
+                        twice.param = param  # type: ignore[attr-defined]  # named in the message, as click's
+                        raise twice
+                    seen.add(param.name)
+        return super().parse_args(ctx, args)
+
+
 class EdcalGroup(click.Group):
     """click's group, with usage errors in edcal's ``--option: error: …`` form and Ctrl-C exiting 130.
 
@@ -119,6 +143,8 @@ class EdcalGroup(click.Group):
     "Aborted!" with exit 1: a CI log or a script could not tell an interrupt
     from a failed check.
     """
+
+    command_class = EdcalCommand
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
