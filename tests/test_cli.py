@@ -675,6 +675,33 @@ def test_serve_says_why_it_cannot_listen_before_building(site: Path) -> None:
         "--bind: error: found 'nowhere.invalid', expected an address of this computer or its name\n")
 
 
+def test_serve_with_nothing_to_serve_says_so(site: Path) -> None:
+    """A first build that fails on a fresh clone: serve said "still serving the previous files" and served
+    404 pages. Without --watch it ends; watching, it says that the site is built again on save."""
+    import subprocess
+    import sys
+
+    (site / "calendar.yaml").write_text("version: 1\ntimezone: Europe/Paris\nnetworks: {linkdin: {}}\n",
+                                        encoding="utf-8")
+    env = {**os.environ, "EDCAL_LANG": "en"}
+    result = subprocess.run([sys.executable, "-m", "edcal", "serve", "--no-watch", "--port", "0"], cwd=site,
+                            capture_output=True, text=True, timeout=60, check=False, env=env)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "calendar.yaml:3:" in result.stdout + result.stderr and "previous files" not in result.stdout
+    process = subprocess.Popen([sys.executable, "-m", "edcal", "serve", "--port", "0"], cwd=site, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines = []
+        for line in process.stdout:  # type: ignore[union-attr]
+            lines.append(line)
+            if "watching" in line:
+                break
+        assert "nothing to serve yet: fix the errors above, and the site is built again on save\n" in lines, lines
+    finally:
+        process.kill()
+        process.wait()
+
+
 def test_serve_listens_on_ipv6(site: Path) -> None:
     """`--bind ::1` failed with "Address family for hostname not supported"; its address is written in brackets."""
     import urllib.request

@@ -245,10 +245,16 @@ def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: st
     # getaddrinfo gave the host as text (socketserver's type also allows bytes)
     host, actual_port = str(server.server_address[0]), server.server_address[1]
     try:
-        rebuild(site, settings_file, echo)
+        built = rebuild(site, settings_file, echo)
     except BaseException:
         server.server_close()
         raise
+    if not built and not (output / "index.html").is_file():
+        # "Still serving the previous files" when there are none: the browser got 404 pages.
+        if not watch_files:
+            server.server_close()
+            raise SystemExit(2)
+        echo(spoken(say("nothing to serve yet: fix the errors above, and the site is built again on save")))
     echo(spoken(say("blog:     {address}", address=url(host, actual_port))))
     echo(spoken(say("planning: {address}", address=url(host, actual_port, PLANNING_PREFIX))))
     if exposed(host):
