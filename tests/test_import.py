@@ -165,7 +165,8 @@ def test_every_bad_cell_is_located_at_once(site: Path) -> None:
                       "03/03/2027 25:00,linkedin,Salut,,peut-être\n"
                       "12/31/2027,linkedin,Re,,\n"
                       "05/03/27,,Court,,\n"
-                      "lundi 16/03/2027,linkedin,,,publié\n")
+                      "lundi 16/03/2027,linkedin,,,publié\n"
+                      "ma 16/03/2027,linkedin,Mardi,,\n")
     assert refused(site, "plan.csv") == (
         "plan.csv:1:19: error: found column 'Likes' (D), which is not a field of a post\n"
         "    hint: leave it out: --skip-column Likes, or rename it (known: alt, article, campaign, date, id, "
@@ -192,7 +193,9 @@ def test_every_bad_cell_is_located_at_once(site: Path) -> None:
         "    hint: correct the weekday or the date\n"
         "plan.csv:6:27: error: found no text in this row (column C)\n"
         "    hint: write the post's text, or delete the row\n"
-        "edcal: 10 errors in the input; nothing was written.\n")
+        "plan.csv:7:1: error: found 'ma 16/03/2027': 'ma' is no day of the week\n"
+        "    hint: write the date alone, e.g. 16/03/2027\n"
+        "edcal: 11 errors in the input; nothing was written.\n")
 
 
 @pytest.mark.usefixtures("site_language")
@@ -223,14 +226,18 @@ def test_dates_and_times_as_sheets_write_them(site: Path) -> None:
                       "mardi 9/03/2027 à 14h;;mastodon;Deux\n"
                       "10-03-2027;2 PM;bluesky;Trois\n"
                       "11.03.2027;09.45;x;Quatre\n"
-                      "2027-03-11;;linkedin;Cinq\n")
+                      "2027-03-11;;linkedin;Cinq\n"
+                      "le 12 mars 2027;10:00;linkedin;Six\n"  # was taken for a weekday, 'le'
+                      "Le vendredi 12/03/2027;11:00;linkedin;Sept\n")
     result = run_edcal("import", "plan.csv", cwd=site)
     assert result.returncode == 0, result.stderr
     assert items_of(site) == {"un-linkedin": "2027-03-09T09:30:00+01:00",
                               "deux-mastodon": "2027-03-09T14:00:00+01:00",
                               "trois-bluesky": "2027-03-10T14:00:00+01:00",
                               "quatre-x": "2027-03-11T09:45:00+01:00",
-                              "cinq-linkedin": "2027-03-11T12:30:00+01:00"}  # a day alone: its slot
+                              "cinq-linkedin": "2027-03-11T12:30:00+01:00",  # a day alone: its slot
+                              "six-linkedin": "2027-03-12T10:00:00+01:00",
+                              "sept-linkedin": "2027-03-12T11:00:00+01:00"}
 
 
 def test_month_first_dates(site: Path) -> None:

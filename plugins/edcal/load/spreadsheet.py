@@ -80,6 +80,8 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(?P<rest>.+))?$"
 _NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:(?:T|,?\s+)(?P<rest>.+))?$")
 #: ``15 février 2027``, ``1er mars 2027``, ``3 Feb 2027`` (the month checked against :data:`MONTHS`).
 _WORDED_DAY = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:,?\s+(?P<rest>.+))?$")
+#: The article a date may be written with: ``le 9 mars 2027``, ``Le mardi 10/03/2027``, ``the 9th``.
+_ARTICLE = re.compile(r"^(?:le|the)\s+(?=\S)", re.IGNORECASE)
 #: A weekday before the date: ``lundi 15/02/2027``, ``Mon, 15/02/2027``.
 _WEEKDAY_FIRST = re.compile(r"^([^\W\d_]+)\.?,?\s+(?=\d)")
 #: What may join a date and its time: ``15/02/2027 à 10h``, ``… at 10:00``, ``… - 10:00``.
@@ -564,8 +566,8 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
           errors: list[InputError]) -> tuple[str, Source] | None:
     """The date (and time) as calendar.yaml writes them, ``2027-03-02 09:00`` or a day alone, and the
     cell of its time (else of its date)."""
-    written = date.text.strip()
-    said = shown(written)
+    written = _ARTICLE.sub("", date.text.strip(), count=1)
+    said = shown(date.text.strip())
     weekday = _WEEKDAY_FIRST.match(written)
     said_day = weekday.group(1) if weekday and not _WORDED_DAY.match(written) else None
     bare = written[weekday.end():] if weekday and said_day else written
@@ -623,6 +625,13 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
         except ValueError:
             named = frozenset()
         real = _calendar.weekday(year, month, day)
+        if not named:  # `ma 9 mars 2027`: told it was a Tuesday, as if 'ma' were another day
+            errors.append(InputError(date.source, say("found '{value}': '{word}' is no day of the week",
+                                                      value=said, word=said_day),
+                                     say("write the date alone, e.g. {day}",
+                                         day=f"{day:02d}/{month:02d}/{year}" if order == "dmy"
+                                         else f"{month:02d}/{day:02d}/{year}")))
+            return None
         if len(named) != 1 or real not in named:
             errors.append(InputError(date.source, say("found '{value}': {day} is a {weekday}", value=said,
                                                       day=day_text, weekday=say(DAYS["en"][real])),
