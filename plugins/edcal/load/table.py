@@ -40,6 +40,17 @@ class Table:
     records: tuple[tuple[Cell, ...], ...]
 
 
+def _character(char: str) -> str:
+    """A character in a message, as a person names it: ``'x'``, "a space", "a tab", "a no-break space"
+    (``{after!r}`` wrote ``'\xa0'`` and ``'\t'``)."""
+    from edcal.hints import INVISIBLE
+
+    named = {" ": say("a space"), "\t": say("a tab"), **INVISIBLE}
+    if char in named:
+        return named[char]
+    return f"'{char}'" if char.isprintable() else f"U+{ord(char):04X}"
+
+
 def column_letter(index: int) -> str:
     """A spreadsheet's name for the 0-based column ``index``: A, B, … Z, AA, AB…"""
     letters = ""
@@ -194,7 +205,8 @@ def split_records(text: str, shown: str, delimiter: str, limit: int | None = Non
                 if after and after not in (delimiter, "\r", "\n") and not lenient:
                     raise InputErrors([InputError(
                         Source(shown, line, column + 1),
-                        say("found {after!r} after the quote that closes a quoted cell", after=after),
+                        say("found {after} after the quote that closes a quoted cell",
+                            after=_character(after)),
                         say('inside a quoted cell, write each quote twice: ""bonjour""'))])
             else:
                 value.append(char)

@@ -180,8 +180,14 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
     for message, count in messages.items():
         if count > 1:
             warnings.append(say("the same message appears {count} times; Hootsuite may refuse duplicates "
-                                "(unconfirmed rule): {text}", count=count, text=repr(message[:60])))
+                                "(unconfirmed rule): {text}", count=count, text=_quoted(message)))
     return buffer.getvalue(), warnings
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    """A text in a note, on one line and quoted: ``repr`` wrote a French text's no-break spaces ``\xa0``."""
+    flat = " ".join(text.split())
+    return f"'{flat[:limit]}…'" if len(flat) > limit else f"'{flat}'"
 
 
 def _over_with_whole_links(post: Item, message: str, network: Network) -> list[str]:
