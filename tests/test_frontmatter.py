@@ -549,6 +549,12 @@ def test_the_typographic_quotes_hint_proposes_only_what_the_header_accepts(heade
     ('Title: ""\nDate: 2027-01-12 09:00\n', "1:8: error: found title \"\", between quotes, which a `Key: value` "
                                            "header keeps as part of the text\n    hint: write the title after the colon"),
     ("Title: 'Bonjour'\nDate: 2027-01-12 09:00\n", "hint: write Title: Bonjour"),
+    # The tag `"acier` showed its quote on the page, at the address of `acier`.
+    ('Title: T\nDate: 2027-01-12 09:00\nTags: "acier, inox\n', "3:7: error: found tags: \"acier, inox, with quotes or "
+                                                               "brackets, which a `Key: value` header keeps as part "
+                                                               "of each name\n    hint: write Tags: acier, inox"),
+    ("Title: T\nDate: 2027-01-12 09:00\nTags: [acier, inox]\n", "hint: write Tags: acier, inox"),
+    ("Title: T\nDate: 2027-01-12 09:00\nAuthors: 'Ana Lopes'\n", "hint: write Authors: Ana Lopes"),
 ])
 def test_an_empty_title_and_other_generators_fields_are_told(header: str, expected: str) -> None:
     """An empty title was published: a page with an empty heading, a card without a name, `<title/>` in Atom."""

@@ -1041,6 +1041,14 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
         elif written[0] in _OPENING_QUOTES or written[-1] in _CLOSING_QUOTES:
             errors.add(loc.value(name), say("found {name} {value}, between typographic quotes", name=name,
                                             value=written[:80]), quotes)
+        elif key_value and any(v[:1] in "\"[" or v[-1:] in "\"]" or (len(v) > 1 and v[0] == v[-1] == "'")
+                               for v in values):
+            # `Tags: "acier, inox` or `Tags: [acier, inox]`, YAML's way in a `Key: value` header: the tag
+            # `"acier` (or `[acier`), its quote shown on the page, its address the same as `acier`'s.
+            bare = ", ".join(part for v in values if (part := v.strip("\"'[] ")))
+            errors.add(loc.value(name), say("found {name}: {value}, with quotes or brackets, which a `Key: value` "
+                                            "header keeps as part of each name", name=name, value=written[:80]),
+                       say("write {key}: {value}", key=name.capitalize(), value=bare[:80]))
         elif name == "tags" and len(values) == 1 and len(values[0].split()) >= 6 and ";" not in values[0] \
                 and isinstance(raw_tags, str):  # a YAML list of one long tag is meant, `a; b` is Pelican's
             meaningful = [w.split("'")[-1].split("’")[-1] for w in words if w.lower() not in _SMALL_WORDS]
