@@ -192,6 +192,21 @@ def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None
     assert "sa nouvelle date (2027-02-01 10:00) serait passée" in back.stdout
 
 
+def test_an_article_late_in_review_is_rescheduled_with_its_promotions(site: Path) -> None:
+    """Still in review a month after its date: move said "no item to come matches 'relecture'; 1 already
+    past", and the slipped article, what a team reschedules most, could not be moved. A move of days that
+    leaves it late leaves it as it was, among the past items."""
+    moved = run_edcal("move", "relecture", "--to", "2027-02-22", cwd=site)
+    assert moved.returncode == 0, moved.stdout + moved.stderr
+    assert "  content/articles/relecture.md:3  2027-01-20 → 2027-02-22  (relecture)\n" in moved.stdout
+    after = starts(site)
+    assert after["article-relecture"] == "2027-02-22T09:00:00+01:00"
+    assert after["relecture-linkedin-0"] == "2027-02-22T09:00:00+01:00"  # its promotions follow it
+    days = run_edcal("move", "--since", "2027-01-01", "--until", "2027-02-10", "--by", "+1 day", cwd=site)
+    assert days.returncode == 0 and "non déplacé" not in days.stdout, days.stdout
+    assert starts(site)["article-brouillon"] == "2027-01-15T09:00:00+01:00"  # late, and left so
+
+
 def test_a_post_a_freeze_withheld_moves_after_it_rather_than_being_lost(site: Path) -> None:
     """The freeze is over; the post it stopped never went out. Move said "already past" and left it: the
     week a crisis froze could not be sent later (docs/cli.md offers move for just that)."""

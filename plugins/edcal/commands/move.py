@@ -115,7 +115,7 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
         shift = _shift_to(to, first_day_moving(plan, chosen, key_dates, planned(Shift(1, "days"))))
     check_key_dates_shifted(plan, key_dates, shift, days.shared)
     moved = planned(shift)
-    moved.past = past
+    moved.past = [*past, *moved.past]  # and what was due already and stays so (an article in review)
     if selection.whole_campaign:
         assert selection.campaign is not None
         move_campaign(plan, moved, plan.calendar.campaigns[selection.campaign], shift, days, days.shared)

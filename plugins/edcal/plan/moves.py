@@ -140,6 +140,8 @@ class Move:
     past: list[Item] = field(default_factory=list)
     #: A campaign moved with --campaign that keeps its own days: some of its items stay.
     campaign_kept: str | None = None
+    #: The names the selection gives (``edcal move relecture``), not its days.
+    named: frozenset[str] = frozenset()
 
 
 def selected(plan: Plan, selection: Selection) -> tuple[list[Item], list[Item], list[KeyDate]]:
@@ -175,11 +177,15 @@ def where_written(plan: Plan, item: Item) -> Source:
 
 def is_past(plan: Plan, item: Item) -> bool:
     """Out already (or due before now): a move leaves it where it is. A post a freeze withheld never
-    went out: it moves after the freeze rather than being lost (onto a moment to come)."""
+    went out: it moves after the freeze rather than being lost (onto a moment to come). Nor did an article
+    not online whose date has passed (still in review, a draft, held back): a slipped article is what a
+    team reschedules most, and ``move`` refused it as past."""
     if item.status == "published":
         return True
     if item.start is None or (item.kind == "post" and item.status == "withheld" and item.withheld_reason):
         return False
+    if item.kind == "article" or (item.kind == "post" and item.status == "draft"):
+        return False  # and a post still a draft when its time came (its article's promotions) did not go out
     if isinstance(item.start, dt.datetime):
         return item.start < plan.now
     return item.start < plan.day_of(plan.now)
@@ -218,7 +224,7 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
         moved back on its rule's day, it does, rather than stay as ``2027-01-21: 2027-01-21``.
     """
     where = _Finder(plan, read_day, shared)
-    move = Move()
+    move = Move(named=frozenset(named))
     for key_date in key_dates:
         for name in ("on", "from", "until"):
             source = key_date.field_sources.get(name)
@@ -248,9 +254,13 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
             moved_articles |= {item.id for item in items if item.kind == "article"}
     following = _occurrences(plan, following, where, shift, move, moved_key_dates, extensible, series, picked)
     left_articles = {unmoved.item.id for unmoved in move.unmoved if unmoved.item.kind == "article"}
+    late_articles = {item.article for item in move.past if item.kind == "article"}
+    left_articles |= {item.id for item in move.past if item.kind == "article"}
     for item in following:
         reason = where.follows(item, moved_articles, moved_key_dates, left_articles)
-        if reason is not None:
+        if reason is not None and item.article in late_articles:
+            move.past.append(item)  # it promotes a late article the days given leave late: it stays with it
+        elif reason is not None:
             move.unmoved.append(Unmoved(item, *reason))
     move.moves.sort(key=_in_file_order)
     return move
@@ -452,11 +462,26 @@ def _lands_ahead(plan: Plan, items: list[Item], shift: Shift, move: Move) -> boo
     now = plan.now.astimezone(plan.calendar.zone).replace(tzinfo=None)
     landing = {item.id: _moved(plan, item, shift) for item in items}
     if any(day < (now if isinstance(day, dt.datetime) else now.date()) for day in landing.values()):
+        if _late(plan, items, move.named):  # days given, `--since … --by +1 day`: it stays late, as it was
+            move.past.extend(items)
+            return False
         move.unmoved.extend(Unmoved(item, say("its new date ({when}) would be past",
                                               when=_shown(landing[item.id])),
                                     say("move by fewer days, or forward")) for item in items)
         return False
     return True
+
+
+def _late(plan: Plan, items: list[Item], named: frozenset[str]) -> bool:
+    """Whether items still to come (:func:`is_past`) were due already (an article still in review after
+    its date), and the selection gives their days, not their names: a move of days that leaves them late
+    leaves them as other past items, rather than failing on them. Named, they are moved, or refused."""
+    def due(item: Item) -> bool:
+        start = written_start(plan, item)
+        return start is not None and (start < plan.now if isinstance(start, dt.datetime)
+                                      else start < plan.day_of(plan.now))
+
+    return all(due(item) and not {move_name(item), agenda_name(item), item.id} & named for item in items)
 
 
 def _moved(plan: Plan, item: Item, shift: Shift) -> dt.datetime | dt.date:
