@@ -64,6 +64,9 @@ def test_help_lists_the_commands_with_examples(runner: CliRunner) -> None:
                                                       "    hint: 'edcal move --help' lists its options and arguments\n"),
     (["agenda", "--days", "3", "--days", "5"], "--days: error: given more than once; it takes one value\n"
                                                "    hint: 'edcal agenda --help' lists its options and arguments\n"),
+    # ":1:1: error:  not found in .", a variable left empty in a script.
+    (["agenda", "-s", ""], "-s: error: found an empty name, expected a settings file such as publishconf.py\n"
+                           "    hint: 'edcal agenda --help' lists its options and arguments\n"),
 ])
 def test_usage_errors_are_in_edcals_form(runner: CliRunner, args: list[str], expected: str) -> None:
     """click's own "Usage: … Error: Invalid value for '--format'" block, in the form of every other error."""

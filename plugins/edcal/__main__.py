@@ -52,6 +52,16 @@ def _site_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Pat
     return nearest_site(value)
 
 
+def _settings_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``-s ''`` (a variable left empty in a script) said ":1:1: error:  not found in .": no name at all."""
+    if not value.strip():
+        from edcal.i18n import say
+
+        raise click.BadParameter(say("found an empty name, expected a settings file such as publishconf.py"),
+                                 ctx, param)
+    return value
+
+
 def nearest_site(default: Path) -> Path:
     """``default`` when the current folder holds calendar.yaml, else the nearest folder above it that does
     (``default`` when none does)."""
@@ -69,7 +79,7 @@ def site_options(command: F) -> F:
                            help="The site's folder (holding calendar.yaml and pelicanconf.py; default: "
                                 "this folder or the nearest one above it with a calendar.yaml).")(command)
     command = click.option("-s", "--settings", "settings_file", default="pelicanconf.py",
-                           show_default=True,
+                           show_default=True, callback=_settings_name,
                            help="Pelican settings file, relative to the site (e.g. publishconf.py).")(command)
     command = click.option("-q", "--quiet", "verbosity", flag_value=-1,
                            help="Print errors only.")(command)
