@@ -581,6 +581,10 @@ def test_no_commit_yet_and_a_shallow_clone_say_what_to_do(tmp_path: Path, site: 
     assert result.returncode == 2, result.stdout
     assert "'origin/plan' and HEAD have no commit in common" in result.stderr
     assert "git fetch --unshallow" in result.stderr
+    # The commit before the last: "did you mean 'HEAD'?" sent CI to compare with itself.
+    parent = run_edcal("diff", "HEAD~1", cwd=shallow, env={"EDCAL_LANG": "en"})
+    assert parent.returncode == 2 and "error: unknown revision 'HEAD~1'\n    hint: this clone is shallow and " \
+        "lacks that history: git fetch --unshallow" in parent.stderr, parent.stderr
 
 
 def test_a_campaigns_dates_are_compared(repo: Path) -> None:

@@ -182,7 +182,7 @@ def resolve_revision(site: Path, revision: str) -> Revision:
                                       say("edcal diff compares with a git revision: run it in the site's "
                                           "repository"))])
     shallow = _git(site, "rev-parse", "--is-shallow-repository").stdout.strip() == "true"
-    commit, other_commit = _commits(site, name, other)
+    commit, other_commit = _commits(site, name, other, shallow=shallow)
     prefix = _git(site, "rev-parse", "--show-prefix").stdout.strip()
     repository = top.stdout.strip()
     target = Revision(other, other_commit, prefix=prefix, repository=repository) if other else None
@@ -234,11 +234,12 @@ def _split(revision: str) -> tuple[str, str, str]:
     return name, dots, other
 
 
-def _commits(site: Path, *names: str) -> list[str]:
+def _commits(site: Path, *names: str, shallow: bool = False) -> list[str]:
     """The commit each name gives ("" for no name).
 
     :raises InputErrors: for each unknown one; its hint never suggests a name given beside it
-        (``mian..main``: not ``main``).
+        (``mian..main``: not ``main``), nor, in a shallow clone, a name for ``HEAD~1`` (its history is
+        missing).
     """
     found = {name: _git(site, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}")
              for name in names if name}
@@ -249,8 +250,10 @@ def _commits(site: Path, *names: str) -> list[str]:
     if unknown:
         refs = _git(site, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes",
                     "refs/tags").stdout.split()
+        others = [ref for ref in [*refs, "HEAD"] if ref not in names]
         raise InputErrors([InputError(REVISION, say("unknown revision '{name}'", name=name),
-                                      _closest(name, [ref for ref in [*refs, "HEAD"] if ref not in names]))
+                                      _SHALLOW_HINT if shallow and re.search(r"[~^]|^[0-9a-f]{7,40}$", name)
+                                      else _closest(name, others))
                            for name in unknown])
     return [found[name].stdout.strip() if name else "" for name in names]
 
