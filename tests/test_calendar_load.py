@@ -698,6 +698,12 @@ def test_a_misspelt_network_key_is_one_error_not_one_per_post(tmp_path: Path) ->
      "found rule 'FREQ=MONTHLY;BYDAY=5FR;BYSETPOS=7', which gives no day from 2027-01-01 to 2037-01-08"),
     ("{rrule: 'FREQ=MONTHLY;BYMONTHDAY=31;INTERVAL=12', from: 2027-02-01, until: 2030-01-01}",
      "which gives no day from 2027-02-01 to 2030-01-01"),
+    # The rule library's own words were Python's: "not enough values to unpack (expected 2, got 1)".
+    ("{rrule: hello, from: 2027-01-01}", "found rule 'hello': 'hello' is no NAME=VALUE part"),
+    ("{rrule: 'FREQ=WEEKLY;BYDAI=TU', from: 2027-01-01}", "BYDAI is no part of a rule (did you mean BYDAY?)"),
+    ("{rrule: 'FREQ=WEEKLY;BYDAY=XX', from: 2027-01-01}", "BYDAY=XX is not a value its part takes"),
+    ("{every: week, on: mon, at: '09:00', from: 2027-01-01, count: 99999999999}",
+     "found '99999999999', expected a number of at most 1 000 000 000"),  # pydantic's "Input should be…"
 ])
 def test_a_recurrence_that_would_never_end_is_refused_at_once(tmp_path: Path, repeat: str, expected: str) -> None:
     """Each kept a check busy for minutes to hours (a rule every minute took 58 s)."""

@@ -137,9 +137,8 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
         rule = made
     try:
         parsed = rrulestr(rule, dtstart=dt.datetime.combine(first, dt.time()))
-    except (ValueError, TypeError) as exc:
-        reading.errors.add(value_of(loc, "rrule"),
-                           say("found rule '{rule}': {problem}", rule=rule, problem=str(exc)),
+    except (ValueError, TypeError):
+        reading.errors.add(value_of(loc, "rrule"), _rule_problem(rule),
                            say("see RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU"))
         return None
     if spec.rrule is not None and not _gives_a_day(parsed, span, value_of(loc, "rrule"), rule,
@@ -285,6 +284,36 @@ def _moved_onto_free_days(rule: str, span: _Span, left_out: list[tuple[dt.date, 
         else:
             landed[day] = occurrence
     return fine
+
+
+#: The parts of an RFC 5545 RRULE (``FREQ=WEEKLY;BYDAY=TU``).
+_RULE_PARTS = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "BYWEEKNO",
+               "BYYEARDAY", "BYHOUR", "BYMINUTE", "BYSECOND", "WKST")
+
+
+def _rule_problem(rule: str) -> str:
+    """What is wrong with a rule the rule library refused, in the user's words: its own message was
+    Python's ("not enough values to unpack (expected 2, got 1)" for ``hello``)."""
+    from edcal.errors import closest
+
+    for part in (p.strip() for p in rule.removeprefix("RRULE:").split(";") if p.strip()):
+        name, equals, _value = part.partition("=")
+        if not equals:
+            return say("found rule '{rule}': '{part}' is no NAME=VALUE part", rule=rule[:80], part=part[:40])
+        if name.strip().upper() not in _RULE_PARTS:
+            near = closest(name.strip().upper(), _RULE_PARTS)
+            return say("found rule '{rule}': {name} is no part of a rule{near}", rule=rule[:80],
+                       name=name.strip()[:40], near=say(" (did you mean {near}?)", near=near) if near else "")
+    if not re.search(r"(?:^|;)\s*FREQ\s*=", rule, re.IGNORECASE):
+        return say("found rule '{rule}', without FREQ=", rule=rule[:80])
+    for part in (p.strip() for p in rule.removeprefix("RRULE:").split(";") if p.strip()):
+        alone = part if part.upper().startswith("FREQ") else f"FREQ=DAILY;{part}"
+        try:
+            rrulestr(alone, dtstart=dt.datetime(2027, 1, 1))
+        except (ValueError, TypeError):
+            return say("found rule '{rule}': {part} is not a value its part takes", rule=rule[:80],
+                       part=part[:40])
+    return say("found rule '{rule}', whose parts do not go together", rule=rule[:80])
 
 
 def _rule_from_every(spec: RepeatSpec, span: _Span, errors: ErrorCollector) -> str | None:
