@@ -127,6 +127,21 @@ def test_a_translation_waiting_for_its_original_says_so_and_not_frozen(site) -> 
     assert row[:row.index("</summary>")].count("attend son original") == 1
 
 
+@pytest.mark.parametrize("flag, errors", [("oui", 1), ("no", 0)])
+def test_a_translation_without_its_original_is_an_error(site, flag: str, errors: int) -> None:  # type: ignore[no-untyped-def]
+    """Pelican said "All items ("1") "with slug "seule"" are translations" in its own words, and published it;
+    `Translation: no` was a translation too (any text but "false")."""
+    from conftest import run_edcal
+
+    (site / "content" / "articles" / "seule.md").write_text(
+        f"Title: Seule\nTranslation: {flag}\nDate: 2027-01-10 09:00\n\nTexte.\n", encoding="utf-8")
+    result = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
+    assert "All items" not in result.stderr + result.stdout
+    found = [line for line in result.stderr.splitlines() if "a translation needs its original" in line]
+    assert found == (["content/articles/seule.md:2:14: error: found translation: true, and no other article has "
+                      "the slug 'seule': a translation needs its original"] if errors else []), result.stderr
+
+
 def test_each_version_decides_for_the_networks_in_its_language_only() -> None:
     """A translation's `social: networks: [x]` posted the French original on X, a network without `lang:`
     (the site's language): each version's header names networks in its own language only."""

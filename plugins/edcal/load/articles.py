@@ -36,7 +36,7 @@ from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.network_registry import Registry, registry_with
-from edcal.load.schema import Date, FilledText, LanguageCode, Names, Spec, Text, describe
+from edcal.load.schema import Date, FilledText, Flag, LanguageCode, Names, Spec, Text, describe
 from edcal.load.sections.checks import parse_silence
 from edcal.load.slowmarkup import slow_markup, without_fenced_code
 from edcal.load.validate import WEB_ADDRESS, article_status, reference_hint, scheme_missing, validate_spec
@@ -140,7 +140,7 @@ class ArticleSpec(Spec):
     authors: Names | None = Field(None, description="Several authors, comma-separated.")
     summary: Text | None = Field(None, description="Summary shown in lists and used by post templates.")
     lang: LanguageCode | None = Field(None, description="Language code, e.g. 'en' for a translation.")
-    translation: Text | None = Field(None, description="Pelican's translation flag.")
+    translation: Flag | None = Field(None, description="Pelican's translation flag.")
     template: Text | None = Field(None, description="Theme template to render it with.")
     save_as: Text | None = Field(None, description="Pelican's output path override.")
     url: Text | None = Field(None, description="Pelican's URL override.")

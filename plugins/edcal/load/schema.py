@@ -201,6 +201,23 @@ def _language(value: str) -> str:
 #: A language code (BCP 47 shape: ``fr``, ``en``, ``pt-BR``), as Pelican's ``lang`` and ``DEFAULT_LANG``.
 LanguageCode = Annotated[str, BeforeValidator(_text), AfterValidator(_language)]
 Id = Annotated[str, BeforeValidator(_id)]
+
+#: How a header may say yes or no to a flag: Pelican's ``true``/``false``, YAML's, and the team's words.
+FLAG_WORDS = {"true": True, "yes": True, "oui": True, "vrai": True,
+              "false": False, "no": False, "non": False, "faux": False}
+
+
+def flag(value: Any) -> bool:
+    """``translation: true``, ``Translation: oui``: Pelican takes any text but ``false`` as yes, and
+    ``Translation: no`` made an article a translation."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in FLAG_WORDS:
+        return FLAG_WORDS[value.strip().lower()]
+    raise refused(say("found {found}, expected true or false", found=describe(value)))
+
+
+Flag = Annotated[bool, BeforeValidator(flag)]
 Date = Annotated[dt.date, BeforeValidator(_parsed(timeparse.parse_date, say("a date as YYYY-MM-DD")))]
 Time = Annotated[dt.time, BeforeValidator(_parsed(timeparse.parse_time, say("a time as HH:MM")))]
 SlotSpec = Annotated[Slot, BeforeValidator(_parsed(timeparse.parse_slot, say("a slot like 'tue 09:00'")))]

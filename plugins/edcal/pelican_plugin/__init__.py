@@ -95,7 +95,7 @@ class _SlugWarnings(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not str(record.msg).startswith(("There are %s items", "There are %s original")):
+        if not str(record.msg).startswith(("There are %s items", "There are %s original", "All items (")):
             return True
         from edcal.pelican_plugin.reader import ARTICLES_READ
 

@@ -85,6 +85,7 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
                     marked.add(content.source_path)
     state.articles = _originals_in_the_default_language(models, settings.get("DEFAULT_LANG"), marked)
     _check_unique_slugs(state)
+    _check_originals(models, marked, state)
     # A translation waits for its original: its page would tell the original's subject before its date.
     originals = {article.slug: article for article in state.articles if article.is_original}
     live = {path for path, article in zip(models, state.articles, strict=True)
@@ -183,6 +184,24 @@ def _unresolvable(generator: Any, source_paths: set[str]) -> set[str]:
     for key in hidden:
         generated[key] = None
     return {key.replace(os.sep, "/") for key in hidden}
+
+
+def _check_originals(models: dict[str, Article], marked: set[str], state: BuildState) -> None:
+    """Articles sharing a slug, each marked ``translation: true``: none is the original (Pelican said so in
+    its own words, "All items ("1") "with slug "x"" are translations", and published one all the same)."""
+    by_slug: dict[str, list[str]] = {}
+    for path, article in models.items():
+        by_slug.setdefault(article.slug, []).append(path)
+    for slug, paths in sorted(by_slug.items()):
+        if all(path in marked for path in paths):
+            article = models[paths[0]]
+            message = say("found translation: true, and no other article has the slug '{slug}': a "
+                          "translation needs its original", slug=slug) if len(paths) == 1 else \
+                say("found translation: true on every article with the slug '{slug}' ({paths}): one of them "
+                    "must be the original", slug=slug, paths=", ".join(models[p].source.path for p in paths))
+            state.errors.add(article.where("translation"), message,
+                             say("remove `translation:` from the original, or give the translation its "
+                                 "original's `slug:`"))
 
 
 def _check_unique_slugs(state: BuildState) -> None:

@@ -37,6 +37,7 @@ from edcal.load.articles import (
     validate_article,
 )
 from edcal.load.frontmatter import split_article
+from edcal.load.schema import flag
 from edcal.load.yamlfile import read_text
 from edcal.pelican_plugin.state import BuildState, state_of
 
@@ -88,6 +89,8 @@ class EdcalMarkdownReader(MarkdownReader):
                                        misread_markup=misread_markup(parsed, meta.title),
                                        no_text=has_no_text(parsed))
         raw = {k: v for k, v in parsed.metadata.items() if isinstance(k, str) and k in _PROCESSED}
+        if "translation" in raw:  # as Pelican reads it: any text but "false" says yes (validated: a flag)
+            raw["translation"] = "true" if flag(raw["translation"]) else "false"
         site_lang = str(self.settings.get("DEFAULT_LANG") or "")
         if isinstance(raw.get("lang"), str) and raw["lang"].lower() == site_lang.lower():
             # `en-GB` as pelicanconf.py writes it: Pelican lowercases DEFAULT_LANG, not an article's lang,
