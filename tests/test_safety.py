@@ -1001,6 +1001,9 @@ SETTINGS_AND_SITE_FILES: dict[str, tuple[Any, str]] = {
         lambda site: shutil.copyfile(site / "content" / "articles" / "publie.md",
                                      site / "content" / "articles" / "autre.md."),
         "content/articles/autre.md.:1:1: error: found content/articles/autre.md., which is not read"),
+    "address as None": (lambda site: write_pelicanconf(site, "SITEURL = None\n"),
+                        "pelicanconf.py:18:1: error: found SITEURL = None; expected text in quotes\n    hint: e.g. "
+                        "SITEURL = \"https://blog.example.fr\""),  # Python's words, at line 1
     "translations paired by another field": (
         lambda site: write_pelicanconf(site, 'ARTICLE_TRANSLATION_ID = "tkey"\n'),
         "pelicanconf.py:18:1: error: found ARTICLE_TRANSLATION_ID = 'tkey'; edcal pairs an article with its "

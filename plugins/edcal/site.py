@@ -68,6 +68,9 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         theme = _missing_theme(site, path, exc)
         if theme is not None:
             raise InputErrors([theme]) from None
+        not_text = _not_text(site, path)
+        if not_text:  # `SITEURL = None`: "'NoneType' object has no attribute 'endswith'", at line 1
+            raise InputErrors(not_text) from None
         message = say("could not read the settings: {problem}", problem=str(exc))
         raise InputErrors([InputError(Source(name, _failed_line(exc, path), 1), message)]) from None
     # Pelican makes the paths a settings file sets relative to it, and leaves its defaults ("output",
@@ -89,6 +92,32 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         raise InputErrors([InputError(setting_source(site, path, "PLUGINS"),
                                       say("the edcal plugin is not enabled"), hint)])
     return settings
+
+
+#: Settings Pelican reads as text while it reads the settings (``SITEURL.endswith("/")``).
+_TEXT_SETTINGS = ("SITEURL", "FEED_DOMAIN", "THEME", "PATH", "OUTPUT_PATH", "CACHE_PATH", "TIMEZONE",
+                  "DEFAULT_LANG", "SITENAME")
+
+
+def _not_text(site: Path, path: Path) -> list[InputError]:
+    """The settings of :data:`_TEXT_SETTINGS` the file sets to something else than text, at their line:
+    Pelican stopped on them with Python's words."""
+    from pelican.settings import get_settings_from_file
+
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), _beside_importable(path.parent):
+            raw = get_settings_from_file(str(path))
+    except Exception:  # the file is user code: the caller tells its error as it is
+        return []
+    return [InputError(setting_source(site, path, name),
+                       say("found {name} = {value!r}; expected text in quotes", name=name, value=raw[name]),
+                       say("e.g. {name} = \"{example}\"", name=name, example=_TEXT_EXAMPLES.get(name, "…")))
+            for name in _TEXT_SETTINGS if name in raw and not isinstance(raw[name], str)]
+
+
+_TEXT_EXAMPLES = {"SITEURL": "https://blog.example.fr", "FEED_DOMAIN": "https://blog.example.fr",
+                  "THEME": "themes/edcal", "PATH": "content", "OUTPUT_PATH": "output", "CACHE_PATH": "cache",
+                  "TIMEZONE": "Europe/Paris", "DEFAULT_LANG": "fr", "SITENAME": "Le blog de l'atelier"}
 
 
 #: Settings giving the address or the file of an article or page, as Pelican formats them.
