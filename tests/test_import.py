@@ -480,6 +480,10 @@ def test_quotes_and_characters_a_post_cannot_hold(site: Path) -> None:
     write_sheet(site, 'Date;Réseau;Texte\n09/03/2027 10:00;linkedin;"Salut"\u00a0\n')
     assert refused(site, "plan.csv").startswith(  # written '\xa0'
         "plan.csv:2:34: error: found a no-break space after the quote that closes a quoted cell\n")
+    # Left open on a file split on semicolons: the error blamed the header's separators.
+    write_sheet(site, 'Date;Réseau;Texte\n09/03/2027 10:00;linkedin;"Il a dit bonjour\n10/03/2027 10:00;x;Re\n')
+    assert refused(site, "plan.csv").startswith(
+        "plan.csv:2:27: error: found a quote that is never closed: the rest of the file would be one cell\n")
     write_sheet(site, "Date;Réseau;Texte\n09/03/2027 10:00;linkedin;Trois points\x85\n")
     assert refused(site, "plan.csv").startswith(
         "plan.csv:2:27: error: found the control character U+0085 in this cell\n"

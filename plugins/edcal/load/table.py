@@ -163,11 +163,13 @@ def _sniffed(text: str, shown: str) -> str:
     none does), split as the whole file will be."""
     start = text[:65536]
 
-    def cells(delimiter: str) -> int:  # over ten records: a title line above the header may hold commas
+    def cells(delimiter: str) -> tuple[int, int]:  # over ten records: a title line may hold commas
         records = split_records(start, shown, delimiter, limit=10, lenient=True)
-        return sum(len(record) for record in records)
+        # Then the first line's: a quote left open on line 2 ends the records there, and the comma,
+        # splitting nothing, tied with the semicolon that split the header (the error blamed the header).
+        return sum(len(record) for record in records), len(records[0]) if records else 0
 
-    return max(DELIMITERS, key=lambda d: (cells(d), -DELIMITERS.index(d)))
+    return max(DELIMITERS, key=lambda d: (*cells(d), -DELIMITERS.index(d)))
 
 
 def split_records(text: str, shown: str, delimiter: str, limit: int | None = None,
