@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
+import contextlib
+import errno
+import io
 import json
 import os
 import shutil
@@ -187,3 +191,45 @@ def tree_text(folder: Path) -> Iterator[tuple[Path, str]]:
                 yield path, data.decode("utf-8")
             except UnicodeDecodeError:
                 yield path, ""
+
+
+class _FullFile:
+    """A file opened for writing on a full disk: it was created, and nothing more goes in."""
+
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+
+    def write(self, data: Any) -> int:
+        if not data:
+            return 0
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __enter__(self) -> _FullFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handle, name)
+
+
+@contextlib.contextmanager
+def full_disk(monkeypatch: pytest.MonkeyPatch, after: int = 0) -> Iterator[list[str]]:
+    """A full disk, in this process, after ``after`` files were opened for writing: a file opened then
+    is created (as the system creates it) but every write into it fails with ENOSPC. Yields the files
+    opened for writing (a test can say which ones were left behind)."""
+    real_open = io.open
+    opened: list[str] = []
+
+    def opener(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(file, mode, *args, **kwargs)
+        if not any(flag in mode for flag in "wax+"):
+            return handle
+        opened.append(str(file))
+        return handle if len(opened) <= after else _FullFile(handle)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(io, "open", opener)
+        patched.setattr(builtins, "open", opener)
+        yield opened

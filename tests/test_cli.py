@@ -528,6 +528,52 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
         assert header == f"title: Sans étiquette {len(empty)}\nstatus: draft\n"
 
 
+def test_new_on_a_full_disk_leaves_no_empty_article_and_says_why(runner: CliRunner, site: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk gave a traceback, exit 1, and an empty court.md: the rerun then said the slug existed."""
+    from conftest import full_disk
+
+    articles = site / "content" / "articles"
+    before = sorted(p.name for p in articles.iterdir())
+    with full_disk(monkeypatch):
+        result = runner.invoke(cli, ["new", "Court", "--site", str(site)])
+    assert result.exit_code == 2, result.output
+    assert result.output == ("content/articles/court.md: error: cannot write the article: no space left on the disk\n"
+                             "    hint: check the folder's permissions and free space\n"
+                             "edcal: 1 error in the input; nothing was written.\n")
+    assert sorted(p.name for p in articles.iterdir()) == before  # neither court.md nor a file beside it
+    french = runner.invoke(cli, ["new", "Court", "--site", str(site)], env={"EDCAL_LANG": "fr"})
+    assert french.exit_code == 0 and french.output == "content/articles/court.md\n", french.output
+    # A folder made for the article is removed with it: `content/billets` did not exist.
+    write_pelicanconf(site, 'ARTICLE_PATHS = ["billets/2027"]\n')
+    with full_disk(monkeypatch):
+        french = runner.invoke(cli, ["new", "Court", "--site", str(site)], env={"EDCAL_LANG": "fr"})
+    assert french.exit_code == 2
+    assert french.output.startswith("content/billets/2027/court.md: error: impossible d'écrire l'article\u00a0: "
+                                    "plus de place sur le disque\n")
+    assert not (site / "content" / "billets").exists()
+
+
+@pytest.mark.parametrize("obstacle", ["file", "broken link"])
+def test_new_names_what_stands_where_the_articles_folder_goes(runner: CliRunner, site: Path, obstacle: str) -> None:
+    """A file or a link to nothing at content/articles gave FileExistsError's traceback."""
+    import shutil
+
+    articles = site / "content" / "articles"
+    shutil.rmtree(articles)
+    if obstacle == "file":
+        articles.write_text("notes\n", encoding="utf-8")
+        expected = ("content/articles: error: found a file; expected a folder\n"
+                    "    hint: move the file away, or set ARTICLE_PATHS to another folder\n")
+    else:
+        articles.symlink_to(site / "elsewhere")
+        expected = (f"content/articles: error: found a link to {site / 'elsewhere'}, which does not exist; expected "
+                    "a folder\n    hint: create the folder it points to, or remove the link\n")
+    result = runner.invoke(cli, ["new", "Court", "--site", str(site)])
+    assert result.exit_code == 2 and result.output == expected + "edcal: 1 error in the input; nothing was written.\n"
+    assert not (site / "elsewhere").exists() and (articles.is_symlink() or articles.read_text() == "notes\n")
+
+
 def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp_path: Path) -> None:
     from conftest import run_edcal
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from pathlib import Path
 
 from edcal.checks import all_rules
 from edcal.errors import ErrorCollector, InputError, InputErrors
+from edcal.files import os_reason, write_new
 from edcal.i18n import say
 from edcal.ids import slugify
 from edcal.load.articles import article_datetime, validate_article
@@ -77,9 +80,69 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     body = NEW_ARTICLE_BODY["en" if str(settings.get("DEFAULT_LANG", "fr")).startswith("en") else "fr"] + "\n"
     text = f"---\n{front}---\n{body}"
     _refuse_what_the_build_would(text, list(fields), site, path)
-    folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    _write(site, folder, path, text)
     return path
+
+
+def _write(site: Path, folder: Path, path: Path, text: str) -> None:
+    """Write the article whole, or not at all: no empty file (whose slug the next try finds taken), nor
+    the folders made for it, after a full disk or a read-only folder.
+
+    :raises InputErrors: at the folder that cannot be made, or at the file that cannot be written.
+    """
+    made = _make_folder(site, folder)
+    try:
+        write_new(path, text.encode("utf-8"))
+    except OSError as exc:
+        for created in made:  # the deepest first
+            with contextlib.suppress(OSError):
+                created.rmdir()
+        exists = isinstance(exc, FileExistsError)  # written meanwhile, by someone else
+        raise InputErrors([InputError(
+            Source(_shown(site, path), 0, 0),
+            say("an article with this slug exists already") if exists
+            else say("cannot write the article: {reason}", reason=os_reason(exc)),
+            say("choose another title, or pass --slug") if exists
+            else say("check the folder's permissions and free space"))]) from None
+
+
+def _make_folder(site: Path, folder: Path) -> list[Path]:
+    """Make the articles' folder and those above it that are missing; the folders made, deepest first.
+
+    :raises InputErrors: at a file, or a link to nothing, where a folder goes; or when one cannot be made.
+    """
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    made: list[Path] = []
+    for wanted in reversed(missing):  # the highest first
+        try:
+            wanted.mkdir()
+        except OSError as exc:
+            for created in reversed(made):
+                with contextlib.suppress(OSError):
+                    created.rmdir()
+            if wanted.is_symlink() and not wanted.exists():
+                found = say("found a link to {target}, which does not exist; expected a folder",
+                            target=os.readlink(wanted))
+                hint = say("create the folder it points to, or remove the link")
+            elif wanted.exists() and not wanted.is_dir():
+                found, hint = (say("found a file; expected a folder"),
+                               say("move the file away, or set ARTICLE_PATHS to another folder"))
+            else:
+                found = say("cannot create the folder: {reason}", reason=os_reason(exc))
+                hint = say("check the folder's permissions and free space")
+            raise InputErrors([InputError(Source(_shown(site, wanted), 0, 0), found, hint)]) from None
+        made.append(wanted)
+    return list(reversed(made))
+
+
+def _shown(site: Path, path: Path) -> str:
+    """A path as the user sees it: relative to the site when it is in it."""
+    root = site.resolve()
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 #: The option each field of the new header comes from.

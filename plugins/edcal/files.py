@@ -1,0 +1,161 @@
+"""The user's files written whole or not at all, and the system's refusals said in the team's words.
+
+A full disk, a read-only folder or a file in the way must not leave a half-written file behind (an
+empty article that makes the rerun say its slug exists, an export cut short under its old name), and
+what the system said must reach the user in their language, not as Python's English ``strerror``
+("No space left on device" in the middle of a French sentence).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from edcal.i18n import say
+
+#: What each refusal of the system means, in words the catalogue translates (the rest: its strerror).
+_REASONS: dict[int, str] = {
+    errno.ENOENT: say("no such file or folder"),
+    errno.EISDIR: say("it is a folder"),
+    errno.ENOTDIR: say("a part of its path is a file, not a folder"),
+    errno.ENOSPC: say("no space left on the disk"),
+    errno.EDQUOT: say("the disk quota is used up"),
+    errno.EACCES: say("permission denied"),
+    errno.EPERM: say("operation not permitted (the file or its folder may be locked)"),
+    errno.EROFS: say("the file system is read-only"),
+    errno.EEXIST: say("it exists already"),
+    errno.ENAMETOOLONG: say("the name is too long"),
+    errno.ELOOP: say("too many symbolic links in its path"),
+    errno.EBUSY: say("it is in use"),
+}
+
+#: What ``os.link`` says on a file system without hard links (some network and USB disks).
+_NO_HARD_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.EXDEV})
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, for a message's ``{reason}``: in the team's language for the usual
+    refusals (a missing folder, a full disk, a read-only or locked folder…), else the system's own words."""
+    said = _REASONS.get(exc.errno or 0)
+    if said is not None:
+        return said
+    if exc.strerror:
+        return exc.strerror[:1].lower() + exc.strerror[1:]
+    return say("the system refused")
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write a new file whole, or not at all; never over a file (nor a link, even a broken one).
+
+    The bytes go to a new file beside ``path`` first (a full disk fails there), which is then given
+    its name in one step.
+
+    :raises FileExistsError: when ``path`` exists (or appeared meanwhile).
+    :raises OSError: naming ``path`` (``filename``), not the file written beside it.
+    """
+    temporary = _beside(path, data, None)
+    try:
+        try:
+            os.link(temporary, path)  # fails if the name is taken, whatever took it
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS or os.path.lexists(path):
+                raise OSError(exc.errno, exc.strerror, str(path)) from None
+            os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every file whole, or none of them.
+
+    Each file's bytes go to a new file beside it first: a full disk or a read-only folder fails there,
+    every file as it was. Only then is each put in place in one step (a link is followed: the file it
+    names is replaced; an existing file keeps its mode). Should one of these steps fail, the files put
+    in place before it get their old bytes back, or are removed if they are new. What is no regular file
+    (``/dev/stdout``, a named pipe) is written to, last, as it is: replacing it would be no export.
+
+    :raises OSError: naming the file that could not be written (``filename``), not the one beside it.
+    """
+    staged: list[tuple[Path, str, str, bytes | None]] = []  # (path, written beside, real file, old bytes)
+    devices: list[tuple[Path, bytes]] = []  # `-o /dev/stdout`, a named pipe: written to, never replaced
+    try:
+        for path, data in files:
+            real = os.path.realpath(path)
+            if os.path.isdir(real):
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+            if os.path.exists(real) and not stat.S_ISREG(os.stat(real).st_mode):
+                devices.append((path, data))
+                continue
+            try:
+                old = Path(real).read_bytes() if os.path.exists(real) else None
+                mode = os.stat(real).st_mode & 0o7777 if old is not None else None
+            except OSError as exc:
+                raise OSError(exc.errno, exc.strerror, str(path)) from None
+            staged.append((path, _beside(Path(real), data, mode, shown=path), real, old))
+    except BaseException:
+        for _path, temporary, _real, _old in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise
+    done: list[tuple[str, bytes | None]] = []
+    for index, (path, temporary, real, old) in enumerate(staged):
+        try:
+            os.replace(temporary, real)
+        except OSError as exc:  # a file that may not be replaced (immutable): put back what was
+            for _path, later, _real, _old in staged[index:]:
+                with contextlib.suppress(OSError):
+                    os.unlink(later)
+            for earlier, before in reversed(done):
+                with contextlib.suppress(OSError):
+                    if before is None:
+                        os.unlink(earlier)
+                    else:
+                        mode = os.stat(earlier).st_mode & 0o7777
+                        os.replace(_beside(Path(earlier), before, mode), earlier)
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        done.append((real, old))
+    for path, data in devices:
+        try:
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+
+
+def _beside(path: Path, data: bytes, mode: int | None, shown: Path | None = None) -> str:
+    """``data`` in a new file beside ``path``, with ``mode`` (None: a new file's, as the umask says);
+    the new file's name.
+
+    :raises OSError: naming ``shown`` (default ``path``), as the user wrote it.
+    """
+    folder, name = os.path.split(os.fspath(path))
+    try:
+        handle_number, temporary = tempfile.mkstemp(prefix=f".{name[:100]}.", suffix=".edcal-tmp",
+                                                    dir=folder or ".")
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(shown or path)) from None
+    try:
+        with os.fdopen(handle_number, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o666 & ~_umask() if mode is None else mode)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise OSError(exc.errno, exc.strerror, str(shown or path)) from None
+        raise
+    return temporary
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
