@@ -208,7 +208,7 @@ def test_windows_and_output_files_that_cannot_be_are_usage_errors(runner: CliRun
         (["export", "csv", "--since", ""], "--since: error: found '', expected an ISO 8601 date"),
         (["check", "--until", "2020-01-01"], "--until: error: --until 2020-01-01 is not after now (2027-02-15 10:00)"),
         (["export", "csv", "-o", str(tmp_path / "missing" / "posts.csv")],
-         f"--output: error: cannot write {tmp_path / 'missing' / 'posts.csv'}: No such file or directory"),
+         f"--output: error: cannot write {tmp_path / 'missing' / 'posts.csv'}: no such file or folder"),
     ):
         result = runner.invoke(cli, [*args, "--site", str(site)])
         assert result.exit_code == 2, (args, result.output)
@@ -1048,3 +1048,48 @@ def test_output_that_cannot_be_written_at_the_end_is_said_and_fails(tmp_path: Pa
                                 text=True, timeout=60, check=False, env=env)
     assert result.returncode == 120
     assert result.stderr == "edcal: cannot write the output: [Errno 28] No space left on device\n"
+
+
+def _x_posts(site: Path, count: int) -> None:
+    """``count`` scheduled posts on X, ten a day from 3 May 2027, in calendar.d/x.yaml."""
+    from datetime import timedelta
+
+    lines = ["posts:\n"]
+    for number in range(count):
+        day = date(2027, 5, 3) + timedelta(days=number // 10)
+        lines.append(f"  - {{id: p{number}, at: {day} {9 + number % 10:02d}:00, networks: [x], text: Message {number}}}\n")
+    (site / "calendar.d").mkdir(exist_ok=True)
+    (site / "calendar.d" / "x.yaml").write_text("".join(lines), encoding="utf-8")
+
+
+def test_an_export_on_a_full_disk_leaves_the_old_file_as_it_was(runner: CliRunner, site: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old file was cut to nothing while the command said "nothing was written"."""
+    from conftest import full_disk
+
+    target = tmp_path / "y.csv"
+    target.write_bytes(b"last week's export\n")
+    with full_disk(monkeypatch):
+        result = runner.invoke(cli, ["export", "csv", "--site", str(site), "-o", str(target)],
+                               env={"EDCAL_LANG": "fr"})
+    assert result.exit_code == 2
+    assert result.output == (f"--output: error: impossible d'écrire {target}\u00a0: plus de place sur le disque\n"
+                             "    hint: libérez de la place sur son disque, ou écrivez l'export ailleurs\n"
+                             "edcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n")
+    assert target.read_bytes() == b"last week's export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "y.csv"]  # nothing left beside it
+
+
+def test_a_split_export_is_written_whole_or_not_at_all(runner: CliRunner, site: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk filled up after x-1.csv: x-1.csv was left, with half of the posts, for someone to upload."""
+    from conftest import full_disk
+
+    _x_posts(site, 360)
+    with full_disk(monkeypatch, after=1):
+        result = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "x", "--since",
+                                     "2027-05-01", "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 2, result.output
+    assert f"--output: error: cannot write {tmp_path / 'x-2.csv'}: no space left on the disk\n" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+

@@ -765,33 +765,19 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
     Hootsuite's Bulk Composer takes one network per file (rows of date-time,
     message, link, in the date format set under `exports:` in calendar.yaml)
     and at most 350 rows: a longer export is split into -1, -2… files beside
-    FILE. Notes on its unconfirmed rules go to standard error.
+    FILE, written all or none. Notes on its unconfirmed rules go to standard error.
     """
     from edcal.commands.export import export as run_export
+    from edcal.commands.export import write
+    from edcal.i18n import spoken
 
-    files, warnings = run_export(site, settings_file, fmt, network, since, until, output, owner, campaign)
+    result = run_export(site, settings_file, fmt, network, since, until, output, owner, campaign)
     if output is None:
-        click.echo(files[0][1].decode("utf-8"), nl=False)
+        click.echo(result.files[0][1].decode("utf-8"), nl=False)
     else:
-        for path, data in files:
-            try:
-                path.write_bytes(data)
-            except OSError as exc:
-                from edcal.errors import InputError, InputErrors
-                from edcal.model.source import Source
-
-                folder = path.parent if str(path.parent) not in ("", ".") else Path.cwd()
-                from edcal.i18n import say
-
-                hint = (say("the folder {folder} does not exist: create it first", folder=str(folder))
-                        if not folder.is_dir() else say("choose a file you may write"))
-                raise InputErrors([InputError(Source("--output", 1, 1),
-                                              say("cannot write {file}: {reason}", file=str(path),
-                                                  reason=exc.strerror or str(exc)), hint)]) from None
+        write(result, output)
     if (verbosity or 0) >= 0:
-        from edcal.i18n import spoken
-
-        for warning in warnings:
+        for warning in result.warnings:
             click.echo(f"warning: {spoken(warning)}", err=True)
 
 

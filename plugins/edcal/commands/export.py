@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+import errno
+from dataclasses import dataclass
 from pathlib import Path
 
 from edcal.clock import parse_window
 from edcal.commands.choices import network_choice, owner_and_campaign
 from edcal.errors import InputError, InputErrors
+from edcal.files import os_reason, write_all
 from edcal.i18n import say
 from edcal.model.source import Source
 from edcal.outputs import exports
 from edcal.pelican_plugin.metadata import NOW, read_plan
 
 
+@dataclass
+class Export:
+    """What an export writes, and what it says of it."""
+
+    #: Its files (one, unless Hootsuite's is split), each with its bytes.
+    files: list[tuple[Path, bytes]]
+    #: Notes on Hootsuite's unconfirmed rules, and on the posts left out.
+    warnings: list[str]
+
+
 def export(site: Path, settings_file: str, fmt: str, network: str | None, since: str | None,
            until: str | None, output: Path | None = None, owner: str | None = None,
-           campaign: str | None = None) -> tuple[list[tuple[Path, bytes]], list[str]]:
+           campaign: str | None = None) -> Export:
     """The export's files (one, unless Hootsuite's is split) and its warnings.
 
     :param owner: only the posts of this person (id, name or e-mail).
@@ -55,4 +68,26 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
                     count=sum(len(rows) for _, rows in parts), limit=exports.HOOTSUITE_MAX_ROWS),
                 say("write them to files, e.g. -o {network}.csv: they are split into {network}-1.csv, "
                     "{network}-2.csv…; or narrow with --since and --until", network=network))])
-    return exports.render(fmt, posts, plan, output or Path("-"))  # "-": standard output
+    files, warnings = exports.render(fmt, posts, plan, output or Path("-"))  # "-": standard output
+    return Export(files, warnings)
+
+
+def write(result: Export, output: Path) -> None:
+    """Write the export's files, all or none.
+
+    :raises InputErrors: at ``--output`` when a file cannot be written (nothing is).
+    """
+    try:
+        write_all(result.files)
+    except OSError as exc:
+        path = Path(exc.filename) if isinstance(exc.filename, str) else output
+        folder = path.parent if str(path.parent) not in ("", ".") else Path.cwd()
+        if not folder.is_dir():
+            hint = say("the folder {folder} does not exist: create it first", folder=str(folder))
+        elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            hint = say("free some space on its disk, or write the export elsewhere")
+        else:
+            hint = say("choose a file you may write")
+        raise InputErrors([InputError(Source("--output", 1, 1),
+                                      say("cannot write {file}: {reason}", file=str(path),
+                                          reason=os_reason(exc)), hint)]) from None
