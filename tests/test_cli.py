@@ -1093,3 +1093,21 @@ def test_a_split_export_is_written_whole_or_not_at_all(runner: CliRunner, site: 
     assert f"--output: error: cannot write {tmp_path / 'x-2.csv'}: no space left on the disk\n" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
+
+def test_dash_is_standard_output_and_an_empty_path_is_refused(runner: CliRunner, site: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-o -` wrote a file named "-"; `-o ''` said "cannot write .: Is a directory"."""
+    monkeypatch.chdir(tmp_path)
+    dash = runner.invoke(cli, ["export", "csv", "--site", str(site), "-o", "-"])
+    assert dash.exit_code == 0 and dash.stdout.startswith("\ufeffid,network,scheduled,")
+    assert not (tmp_path / "-").exists()
+    _x_posts(site, 360)
+    split = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "x", "-o", "-"])
+    assert split.exit_code == 2 and "--output: error: 360 posts for Hootsuite" in split.output
+    empty = runner.invoke(cli, ["export", "csv", "--site", str(site), "-o", ""], env={"EDCAL_LANG": "fr"})
+    assert empty.exit_code == 2
+    assert empty.output == ("--output: error: trouvé un chemin vide, attendu\u00a0: le fichier à écrire, ou - pour "
+                            "la sortie standard\n    hint: par exemple -o posts.csv\n"
+                            "edcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+

@@ -754,12 +754,12 @@ def next_change(site: Path, settings_file: str, verbosity: int | None, after: st
 @click.option("--until", metavar="DATE", help="Posts before the end of this day (or before this instant).")
 @click.option("--owner", metavar="ID", help="Only the posts of this person (a team id, name or e-mail).")
 @click.option("--campaign", metavar="ID", help="Only the posts of this campaign (its id or name).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file (default: standard output).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Write to this file (default, or -: standard output).")
 @input_errors_exit
 def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, network: str | None,
            since: str | None, until: str | None, owner: str | None, campaign: str | None,
-           output: Path | None) -> None:
+           output: str | None) -> None:
     """Write upcoming posts for a bulk scheduler: hootsuite, csv or json.
 
     Hootsuite's Bulk Composer takes one network per file (rows of date-time,
@@ -771,11 +771,20 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
     from edcal.commands.export import write
     from edcal.i18n import spoken
 
-    result = run_export(site, settings_file, fmt, network, since, until, output, owner, campaign)
-    if output is None:
+    if output == "":  # `-o "$FILE"` with FILE unset: "." would be the file, a folder
+        from edcal.errors import InputError, InputErrors
+        from edcal.i18n import say
+        from edcal.model.source import Source
+
+        raise InputErrors([InputError(Source("--output", 1, 1),
+                                      say("found an empty path, expected the file to write, or - for "
+                                          "standard output"), say("e.g. -o posts.csv"))])
+    target = None if output is None or output == "-" else Path(output)
+    result = run_export(site, settings_file, fmt, network, since, until, target, owner, campaign)
+    if target is None:
         click.echo(result.files[0][1].decode("utf-8"), nl=False)
     else:
-        write(result, output)
+        write(result, target)
     if (verbosity or 0) >= 0:
         for warning in result.warnings:
             click.echo(f"warning: {spoken(warning)}", err=True)
