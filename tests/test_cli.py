@@ -1111,3 +1111,21 @@ def test_dash_is_standard_output_and_an_empty_path_is_refused(runner: CliRunner,
                             "edcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "hootsuite"])
+def test_an_export_without_any_post_says_so(runner: CliRunner, site: Path, tmp_path: Path, fmt: str) -> None:
+    """`--since 2030-01-01` wrote an empty file and said nothing."""
+    network = ["--network", "linkedin"] if fmt == "hootsuite" else []
+    target = tmp_path / f"posts.{fmt}"
+    written = runner.invoke(cli, ["export", fmt, "--site", str(site), *network, "--since", "2030-01-01",
+                                  "-o", str(target)])
+    assert written.exit_code == 0 and target.is_file()
+    assert written.output == f"note: no post matched: {target} holds none\n"
+    printed = runner.invoke(cli, ["export", fmt, "--site", str(site), *network, "--since", "2030-01-01"],
+                            env={"EDCAL_LANG": "fr"})
+    assert printed.exit_code == 0
+    assert printed.stderr == "note: aucune publication ne correspond\u00a0: l'export n'en contient aucune\n"
+    quiet = runner.invoke(cli, ["export", fmt, "--site", str(site), *network, "--since", "2030-01-01", "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    some = runner.invoke(cli, ["export", fmt, "--site", str(site), *network, "-o", str(target)])
+    assert some.exit_code == 0 and "no post matched" not in some.output

@@ -783,11 +783,14 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
     result = run_export(site, settings_file, fmt, network, since, until, target, owner, campaign)
     if target is None:
         click.echo(result.files[0][1].decode("utf-8"), nl=False)
+        notes = result.notes
     else:
-        write(result, target)
+        notes = write(result, target)
     if (verbosity or 0) >= 0:
         for warning in result.warnings:
             click.echo(f"warning: {spoken(warning)}", err=True)
+        for note in notes:
+            click.echo(f"note: {spoken(note)}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover - `python -m edcal`, as the console script runs

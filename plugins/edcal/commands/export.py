@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from edcal.clock import parse_window
@@ -24,12 +24,14 @@ class Export:
     files: list[tuple[Path, bytes]]
     #: Notes on Hootsuite's unconfirmed rules, and on the posts left out.
     warnings: list[str]
+    #: What else the user is told: no post matched.
+    notes: list[str] = field(default_factory=list)
 
 
 def export(site: Path, settings_file: str, fmt: str, network: str | None, since: str | None,
            until: str | None, output: Path | None = None, owner: str | None = None,
            campaign: str | None = None) -> Export:
-    """The export's files (one, unless Hootsuite's is split) and its warnings.
+    """The export's files (one, unless Hootsuite's is split), its warnings and notes.
 
     :param owner: only the posts of this person (id, name or e-mail).
     :param campaign: only the posts of this campaign (id or name).
@@ -69,12 +71,18 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
                 say("write them to files, e.g. -o {network}.csv: they are split into {network}-1.csv, "
                     "{network}-2.csv…; or narrow with --since and --until", network=network))])
     files, warnings = exports.render(fmt, posts, plan, output or Path("-"))  # "-": standard output
-    return Export(files, warnings)
+    rows = sum(1 for post in posts if post.status == "scheduled") if fmt == "hootsuite" else len(posts)
+    notes: list[str] = []
+    if not rows:  # `--since 2030-01-01`, a network without posts: an empty file, said so
+        notes.append(say("no post matched: {file} holds none", file=str(output)) if output is not None
+                     else say("no post matched: the export holds none"))
+    return Export(files, warnings, notes)
 
 
-def write(result: Export, output: Path) -> None:
+def write(result: Export, output: Path) -> list[str]:
     """Write the export's files, all or none.
 
+    :returns: what to tell the user (the notes).
     :raises InputErrors: at ``--output`` when a file cannot be written (nothing is).
     """
     try:
@@ -91,3 +99,4 @@ def write(result: Export, output: Path) -> None:
         raise InputErrors([InputError(Source("--output", 1, 1),
                                       say("cannot write {file}: {reason}", file=str(path),
                                           reason=os_reason(exc)), hint)]) from None
+    return list(result.notes)
