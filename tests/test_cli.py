@@ -1094,6 +1094,31 @@ def test_a_split_export_is_written_whole_or_not_at_all(runner: CliRunner, site: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def test_a_shorter_split_export_removes_the_numbered_files_an_earlier_one_left(runner: CliRunner, site: Path,
+                                                                              tmp_path: Path) -> None:
+    """x-3.csv of a longer export stayed beside the new x-1.csv and x-2.csv: its posts could be uploaded."""
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def export(*options: str) -> str:
+        result = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "x", "--since",
+                                     "2027-05-01", "-o", str(out / "x.csv"), *options])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    _x_posts(site, 710)
+    export()
+    assert sorted(p.name for p in out.iterdir()) == ["x-1.csv", "x-2.csv", "x-3.csv"]
+    (out / "x-7.csv").write_text("date;notes\nnot an export of edcal's\n", encoding="utf-8")  # someone's own
+    said = export("--until", "2027-06-07")  # 360 posts
+    assert sorted(p.name for p in out.iterdir()) == ["x-1.csv", "x-2.csv", "x-7.csv"]
+    assert f"note: removed {out / 'x-3.csv'}, left by an earlier export of this name: this one replaces it\n" in said
+    said = export("--until", "2027-05-05")  # one file: every numbered part of an earlier export goes
+    assert sorted(p.name for p in out.iterdir()) == ["x-7.csv", "x.csv"]
+    assert f"note: removed {out / 'x-1.csv'}, {out / 'x-2.csv'}, left by an earlier export of this name: this " \
+        "one replaces them\n" in said
+
+
 def test_dash_is_standard_output_and_an_empty_path_is_refused(runner: CliRunner, site: Path, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """`-o -` wrote a file named "-"; `-o ''` said "cannot write .: Is a directory"."""

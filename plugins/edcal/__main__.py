@@ -765,7 +765,9 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
     Hootsuite's Bulk Composer takes one network per file (rows of date-time,
     message, link, in the date format set under `exports:` in calendar.yaml)
     and at most 350 rows: a longer export is split into -1, -2… files beside
-    FILE, written all or none. Notes on its unconfirmed rules go to standard error.
+    FILE (and the numbered files a longer export of that name wrote before are
+    removed). The files are written all or none. Notes on its unconfirmed rules
+    go to standard error.
     """
     from edcal.commands.export import export as run_export
     from edcal.commands.export import write

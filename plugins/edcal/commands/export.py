@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import errno
+import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +14,7 @@ from edcal.clock import parse_window
 from edcal.commands.choices import network_choice, owner_and_campaign
 from edcal.errors import InputError, InputErrors
 from edcal.files import os_reason, write_all
-from edcal.i18n import say
+from edcal.i18n import say, say_count
 from edcal.model.source import Source
 from edcal.outputs import exports
 from edcal.pelican_plugin.metadata import NOW, read_plan
@@ -24,8 +28,11 @@ class Export:
     files: list[tuple[Path, bytes]]
     #: Notes on Hootsuite's unconfirmed rules, and on the posts left out.
     warnings: list[str]
-    #: What else the user is told: no post matched.
+    #: What else the user is told: no post matched, earlier files removed.
     notes: list[str] = field(default_factory=list)
+    #: Numbered files an earlier, longer Hootsuite export of the same name wrote, which this one does not:
+    #: removed once its own files are written (someone could upload their posts).
+    stale: list[Path] = field(default_factory=list)
 
 
 def export(site: Path, settings_file: str, fmt: str, network: str | None, since: str | None,
@@ -76,13 +83,15 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
     if not rows:  # `--since 2030-01-01`, a network without posts: an empty file, said so
         notes.append(say("no post matched: {file} holds none", file=str(output)) if output is not None
                      else say("no post matched: the export holds none"))
-    return Export(files, warnings, notes)
+    stale = [] if fmt != "hootsuite" or output is None else \
+        _earlier_parts(output, {path for path, _ in files}, plan.calendar.exports.hootsuite_date_format)
+    return Export(files, warnings, notes, stale)
 
 
 def write(result: Export, output: Path) -> list[str]:
-    """Write the export's files, all or none.
+    """Write the export's files, all or none; then remove the files of an earlier export it replaces.
 
-    :returns: what to tell the user (the notes).
+    :returns: what to tell the user (the notes, and what was removed).
     :raises InputErrors: at ``--output`` when a file cannot be written (nothing is).
     """
     try:
@@ -99,4 +108,56 @@ def write(result: Export, output: Path) -> list[str]:
         raise InputErrors([InputError(Source("--output", 1, 1),
                                       say("cannot write {file}: {reason}", file=str(path),
                                           reason=os_reason(exc)), hint)]) from None
-    return list(result.notes)
+    notes = list(result.notes)
+    removed: list[Path] = []
+    kept: list[str] = []
+    for path in result.stale:
+        try:
+            path.unlink()
+        except OSError as exc:
+            kept.append(say("{file} ({reason})", file=str(path), reason=os_reason(exc)))
+        else:
+            removed.append(path)
+    if removed:
+        notes.append(say_count(len(removed), "removed {files}, left by an earlier export of this name: this "
+                               "one replaces it", "removed {files}, left by an earlier export of this name: "
+                               "this one replaces them", files=", ".join(str(path) for path in removed)))
+    if kept:
+        notes.append(say("could not remove {files}, left by an earlier export of this name: remove them "
+                         "before an upload", files=", ".join(kept)))
+    return notes
+
+
+def _earlier_parts(output: Path, written: set[Path], date_format: str) -> list[Path]:
+    """The numbered files beside ``output`` (``linkedin-3.csv`` for ``-o linkedin.csv``) that an earlier
+    Hootsuite export split into more files wrote and this one does not: only files that read as
+    Hootsuite's rows (date-time, message, link), never a file of someone else's that shares the name."""
+    pattern = re.compile(re.escape(output.stem) + r"-([1-9][0-9]*)" + re.escape(output.suffix))
+    folder = output.parent
+    try:
+        numbered = sorted((int(found.group(1)), folder / entry.name) for entry in folder.iterdir()
+                          if (found := pattern.fullmatch(entry.name)))
+    except OSError:  # no folder yet: nothing earlier (the write says why it cannot be made)
+        return []
+    return [path for _, path in numbered if path not in written and _hootsuite_rows(path, date_format)]
+
+
+def _hootsuite_rows(path: Path, date_format: str) -> bool:
+    """Whether ``path`` is a regular file of Hootsuite's rows, as edcal writes them."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > 10_000_000:
+            return False
+        text = path.read_text(encoding="utf-8")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return False
+    if not rows or len(rows) > exports.HOOTSUITE_MAX_ROWS:
+        return False
+    for row in rows:
+        if len(row) != 3:
+            return False
+        try:
+            dt.datetime.strptime(row[0], date_format)
+        except ValueError:
+            return False
+    return True
