@@ -204,6 +204,9 @@ class _FullFile:
             return 0
         raise OSError(errno.ENOSPC, "No space left on device")
 
+    def fileno(self) -> int:  # shutil copies through write(), not os.sendfile() on the file's number
+        raise io.UnsupportedOperation("a full disk")
+
     def __enter__(self) -> _FullFile:
         return self
 

@@ -337,3 +337,34 @@ def test_a_french_site_made_without_its_address_hears_it_in_french(tmp_path: Pat
         "est réservé aux exemples)\u00a0: le sitemap, les flux, les balises de partage et les liens des "
         "publications pointeraient tous là [placeholder-site-url]\n"
         "    hint: écrivez-y la vraie adresse du site, par exemple SITEURL = 'https://blog.votre-entreprise.fr'\n")
+
+
+@pytest.mark.parametrize("after", [0, 5, 30])
+def test_init_on_a_full_disk_takes_back_what_it_wrote(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch, after: int) -> None:
+    """A full disk left ~11 files behind, and the next `edcal init` took them for a blog to adopt, and failed."""
+    from click.testing import CliRunner
+
+    from conftest import full_disk
+    from edcal.__main__ import cli
+
+    runner = CliRunner()
+    new = tmp_path / "new" / "site"
+    clone = tmp_path / "clone"
+    (clone / ".git").mkdir(parents=True)
+    (clone / "README.md").write_text("# Our blog\n", encoding="utf-8")
+    for target in (new, clone):
+        with full_disk(monkeypatch, after=after) as opened:
+            result = runner.invoke(cli, ["init", str(target), "--lang", "fr"], env={"EDCAL_LANG": "fr"})
+        assert len(opened) > after  # the disk was full before init was done
+        assert result.exit_code == 2, result.output
+        assert result.output == (f"{target}: error: impossible de créer le site dans {target}\u00a0: plus de place "
+                                 "sur le disque\n    hint: choisissez un dossier où vous pouvez écrire, par exemple "
+                                 "edcal init mon-site\nedcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n")
+    assert not (tmp_path / "new").exists()  # the folders init made went with its files
+    assert sorted(p.name for p in clone.iterdir()) == [".git", "README.md"]
+    assert (clone / "README.md").read_text(encoding="utf-8") == "# Our blog\n"
+    for target in (new, clone):  # the next try, with room on the disk, makes the site
+        again = runner.invoke(cli, ["init", str(target), "--lang", "fr"])
+        assert again.exit_code == 0, again.output
+        assert (target / "calendar.yaml").is_file() and (target / "themes" / "edcal").is_dir()

@@ -14,6 +14,7 @@ from typing import Any
 
 from edcal import clock
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of
+from edcal.files import os_reason, write_new
 from edcal.i18n import Message, say, say_count
 from edcal.load.validate import WEB_ADDRESS
 from edcal.model.source import Source
@@ -132,35 +133,89 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "first_article": f"{(now - dt.timedelta(days=1)):%Y-%m-%d} 09:00",
         "first_post": f"{(now + dt.timedelta(days=2)):%Y-%m-%d}",
     }
+    made = _Undo(target)
     try:
-        return _write_site(target, sources, theme, values)
-    except OSError as exc:  # the system refused what os.access allowed (/proc, a full disk)
+        return _write_site(target, sources, theme, values, made)
+    except OSError as exc:  # the system refused what os.access allowed (/proc, a full disk, a locked folder)
+        undone = made.undo()
         raise InputErrors([InputError(Source(str(target), 0, 0),
                                       say("cannot create the site in {folder}: {reason}", folder=target,
-                                          reason=(exc.strerror or type(exc).__name__).lower()),
+                                          reason=os_reason(exc)),
                                       say("choose a folder you may write in, e.g. edcal init mon-site"))],
-                          outcome=say("some files may be written")) from None
+                          outcome=None if undone else say("some files may be written")) from None
+
+
+class _Undo:
+    """What init wrote, to take back when it cannot finish: a full disk left a dozen files, and the next
+    ``edcal init`` took the half-made site for a blog to adopt, and failed."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.files: list[Path] = []  # files made, in order
+        self.folders: list[Path] = []  # folders made, the highest first
+        self.extended: list[tuple[Path, int]] = []  # files added to, with their size before
+
+    def folder(self, folder: Path) -> None:
+        """Make ``folder`` and the missing ones above it, remembering each."""
+        missing: list[Path] = []
+        for candidate in (folder, *folder.parents):
+            if candidate.is_dir():
+                break
+            missing.append(candidate)
+        for candidate in reversed(missing):
+            candidate.mkdir()
+            self.folders.append(candidate)
+
+    def undo(self) -> bool:
+        """Remove what was made, give the files added to their old end; whether all went."""
+        undone = True
+        for path in reversed(self.files):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                undone = False
+        for path, size in self.extended:
+            try:
+                os.truncate(path, size)
+            except OSError:
+                undone = False
+        for folder in reversed(self.folders):
+            try:
+                folder.rmdir()
+            except OSError:
+                undone = False
+        return undone
 
 
 def _write_site(target: Path, sources: list[tuple[Path, Any]], theme: Path,
-                values: dict[str, str]) -> NewSite:
+                values: dict[str, str], made: _Undo) -> NewSite:
     written: list[Path] = []
     extended: list[Path] = []
+    made.folder(target)
     for relative, source in sources:
         destination = target / relative
         data = source.read_bytes()
         if source.name.endswith(TEMPLATE_SUFFIX):
             data = data.decode("utf-8").format(**values).encode("utf-8")
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        made.folder(destination.parent)
         if destination.is_file():  # one of EXTENDED (_clashes refused any other)
-            data = _extension(destination.read_bytes(), data, relative.name)
+            before = destination.read_bytes()
+            data = _extension(before, data, relative.name)
             extended.append(destination)
+            made.extended.append((destination, len(before)))
             with destination.open("ab") as kept:
                 kept.write(data)
         else:
-            destination.write_bytes(data)
+            write_new(destination, data)  # whole or not at all, never over a file
+            made.files.append(destination)
         written.append(destination)
-    shutil.copytree(DEFAULT_THEME, theme, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+    for path in sorted(DEFAULT_THEME.rglob("*")):  # as shutil.copytree, each file remembered
+        if not path.is_file() or "__pycache__" in path.relative_to(DEFAULT_THEME).parts:
+            continue
+        destination = theme / path.relative_to(DEFAULT_THEME)
+        made.folder(destination.parent)
+        made.files.append(destination)  # before it is copied: one cut short is removed too
+        shutil.copy2(path, destination)
     written.append(theme)
     return NewSite(written, extended)
 
