@@ -1154,3 +1154,27 @@ def test_an_export_without_any_post_says_so(runner: CliRunner, site: Path, tmp_p
     assert quiet.exit_code == 0 and quiet.stderr == ""
     some = runner.invoke(cli, ["export", fmt, "--site", str(site), *network, "-o", str(target)])
     assert some.exit_code == 0 and "no post matched" not in some.output
+
+
+def test_the_systems_refusals_are_said_in_the_teams_words() -> None:
+    """"impossible d'écrire … : No such file or directory / Is a directory / No space left on device": Python's
+    English amid French words, in export, move, import, init and new."""
+    import errno
+
+    from edcal.files import os_reason
+    from edcal.i18n import translator
+
+    french = translator("fr")
+    said = {code: os_reason(OSError(code, os.strerror(code), "x")) for code in (
+        errno.ENOENT, errno.EISDIR, errno.ENOTDIR, errno.ENOSPC, errno.EACCES, errno.EPERM, errno.EROFS, errno.EEXIST,
+        errno.EDQUOT)}
+    assert {code: french(reason) for code, reason in said.items()} == {
+        errno.ENOENT: "fichier ou dossier introuvable", errno.EISDIR: "c'est un dossier",
+        errno.ENOTDIR: "une partie de son chemin est un fichier, pas un dossier",
+        errno.ENOSPC: "plus de place sur le disque", errno.EACCES: "permission refusée",
+        errno.EPERM: "opération non autorisée", errno.EROFS: "le système de fichiers est en lecture seule",
+        errno.EEXIST: "il existe déjà", errno.EDQUOT: "le quota de disque est atteint"}
+    assert said[errno.ENOSPC] == "no space left on the disk"  # and in English, no Python's words either
+    # Another refusal: the system's words, as a reason is written in a sentence.
+    assert os_reason(OSError(errno.EMFILE, "Too many open files")) == "too many open files"
+    assert os_reason(OSError("no number")) == "the system refused"

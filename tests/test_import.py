@@ -676,3 +676,30 @@ def assert_lines_map_to_cells(written: CalendarText, cells: dict[str, Source]) -
         if field and field.group(1) in cells:
             assert written.cell_of(Source("calendar.d/f.yaml", number, 9)) == cells[field.group(1)]
     assert written.cell_of(Source("calendar.d/f.yaml", 3, 3)) == Source("f.csv", 2)
+
+
+
+def test_a_full_disk_is_said_in_the_teams_words_and_leaves_no_file(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"impossible d'écrire le fichier : No space left on device": the system's English amid French words; and a
+    full temporary folder, where the site is read with the import, gave a traceback."""
+    import tempfile
+
+    from click.testing import CliRunner
+
+    from conftest import full_disk
+    from edcal.__main__ import cli
+
+    write_sheet(site, FRENCH_SHEET)
+    for after, expected in (
+            (2, "calendar.d/plan.yaml:1:1: error: impossible d'écrire le fichier\u00a0: plus de place sur le disque\n"
+                "    hint: vérifiez les droits du dossier et l'espace libre\n"),
+            (0, f"{tempfile.gettempdir()}: error: impossible d'écrire dans le dossier temporaire "
+                f"{tempfile.gettempdir()}\u00a0: plus de place sur le disque\n    hint: libérez-y de la place, ou réglez "
+                "TMPDIR sur un dossier qui en a\u00a0: le site avec l'import y est lu avant que quoi que ce soit ne "
+                "soit écrit\n")):
+        with full_disk(monkeypatch, after=after):
+            result = CliRunner().invoke(cli, ["import", str(site / "plan.csv"), "--site", str(site)],
+                                        env={"EDCAL_LANG": "fr"})
+        assert result.exit_code == 2, result.output
+        assert result.output == expected + "edcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n"
+        assert not (site / "calendar.d").exists()

@@ -10,6 +10,7 @@ import pytest
 from conftest import run_edcal
 from edcal.commands import move as move_command
 from edcal.errors import InputErrors
+from edcal.i18n import speak, spoken
 from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, edited_text, write_texts
 from edcal.model.source import Source
 from edcal.plan import move_refusals, moves
@@ -446,8 +447,21 @@ def test_a_file_that_cannot_be_written_is_a_located_error(site: Path, monkeypatc
     with pytest.raises(InputErrors) as caught:
         move_command.move(site, "pelicanconf.py", ("hello",), None, None, (), None, None, "+2 days", None)
     assert [e.format() for e in caught.value.errors] == [
-        "calendar.yaml:1:1: error: cannot write the file: Permission denied\n"
+        "calendar.yaml:1:1: error: cannot write the file: permission denied\n"
         "    hint: check the folder's permissions and free space"]
+    # In the team's language, the system's refusal too: not Python's "Operation not permitted".
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+
+    def locked(texts) -> None:
+        raise PermissionError(1, "Operation not permitted", str(site / "calendar.yaml"))
+
+    monkeypatch.setattr(move_command, "write_texts", locked)
+    with pytest.raises(InputErrors) as caught:
+        move_command.move(site, "pelicanconf.py", ("hello",), None, None, (), None, None, "+2 days", None)
+    assert [spoken(e.format()) for e in caught.value.errors] == [
+        "calendar.yaml:1:1: error: impossible d'écrire le fichier\u00a0: opération non autorisée\n"
+        "    hint: vérifiez les droits du dossier et l'espace libre"]
 
 
 def with_key_date(site: Path, key_dates: str = KEY_DATES, posts: str = ANCHORED) -> str:

@@ -682,7 +682,7 @@ def test_a_failure_writing_drafts_or_exports_stops_the_build_and_keeps_planning(
     monkeypatch.setattr("edcal.outputs.exports.write", full)
     result = runner.invoke(cli, ["build", "--site", str(site)])
     assert result.exit_code == 2, result.output
-    assert "planning/: error: cannot write planning/exports/posts.csv: No space left on device" in result.output
+    assert "planning/: error: cannot write planning/exports/posts.csv: no space left on the disk" in result.output
     assert "hint: free some space" in result.output and not TRACEBACK.search(result.output)
     assert tree(site / "planning") == before, "a failed build changed planning/"
     assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")], "staging folder left behind"
@@ -1034,7 +1034,7 @@ def test_robots_or_sitemap_named_after_a_folder_of_the_blog_is_a_located_error(s
     write_pelicanconf(site, 'ROBOTS_SAVE_AS = "feeds"\n')
     result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_LANG": "en"})
     assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
-    assert "pelicanconf.py:18:1: error: cannot write ROBOTS_SAVE_AS = 'feeds': is a directory" in result.stderr
+    assert "pelicanconf.py:18:1: error: cannot write ROBOTS_SAVE_AS = 'feeds': it is a folder" in result.stderr
 
 
 def test_pelicans_quickstart_publishconf_is_read_from_a_folder_of_the_site(site: Path) -> None:
@@ -1268,7 +1268,7 @@ def test_the_sweep_removes_only_listed_files_the_build_did_not_write(tmp_path: P
     sweep = sweep_output({"OUTPUT_PATH": str(output)}, state)
     assert sweep.removed == ["gone/index.html"] and not (output / "gone").exists()
     assert sweep.unknown == ["theirs.txt"] and (output / "theirs.txt").is_file()
-    assert sweep.failed == ["stuck/index.html (Operation not permitted)"]
+    assert sweep.failed == ["stuck/index.html (operation not permitted)"]
     assert (output / "page" / "index.html").is_file() and (output / "static.png").is_file()
     # The new list: what this build wrote, and what it still has to remove; never theirs.txt.
     assert [line for line in (output / MANIFEST).read_text(encoding="utf-8").splitlines()

@@ -26,7 +26,7 @@ _REASONS: dict[int, str] = {
     errno.ENOSPC: say("no space left on the disk"),
     errno.EDQUOT: say("the disk quota is used up"),
     errno.EACCES: say("permission denied"),
-    errno.EPERM: say("operation not permitted (the file or its folder may be locked)"),
+    errno.EPERM: say("operation not permitted"),
     errno.EROFS: say("the file system is read-only"),
     errno.EEXIST: say("it exists already"),
     errno.ENAMETOOLONG: say("the name is too long"),

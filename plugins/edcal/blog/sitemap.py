@@ -60,6 +60,7 @@ class SitemapGenerator:
             target.write_text(text, encoding="utf-8")
         except OSError as exc:
             from edcal.errors import InputError, InputErrors
+            from edcal.files import os_reason
             from edcal.i18n import say
             from edcal.pelican_plugin import abort
             from edcal.pelican_plugin.staging import STAGING_PREFIX
@@ -70,7 +71,7 @@ class SitemapGenerator:
             abort(InputErrors([InputError(
                 setting_source(site, settings_file, setting),
                 say("cannot write {setting} = {value!r}: {reason}", setting=setting, value=save_as,
-                    reason=(exc.strerror or type(exc).__name__).lower()),
+                    reason=os_reason(exc)),
                 say("name a file the blog does not write, e.g. {example}",
                     example=DEFAULT_SAVE_AS if setting == SAVE_AS_SETTING else ROBOTS_SAVE_AS))],
                 outcome=say("output/ and planning/ were left as they were")

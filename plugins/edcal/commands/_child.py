@@ -23,6 +23,7 @@ from typing import Any
 
 from edcal.clock import NOW_VARIABLE
 from edcal.errors import InputError, InputErrors
+from edcal.files import os_reason
 from edcal.i18n import say
 from edcal.model.source import Source
 
@@ -95,9 +96,18 @@ def read_edited(folder: Path, settings_file: str, edited: Mapping[Path, str],
     """
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="edcal-") as work, \
-            reading_in_child(folder, settings_file, Path(work), edited, from_now=True) as finished:
-        read = finished()
+    try:
+        with tempfile.TemporaryDirectory(prefix="edcal-") as work, \
+                reading_in_child(folder, settings_file, Path(work), edited, from_now=True) as finished:
+            read = finished()
+    except OSError as exc:  # the temporary folder full or read-only: said before anything is written
+        where = tempfile.gettempdir()
+        raise InputErrors([InputError(Source(where, 0, 0),
+                                      say("cannot write in the temporary folder {folder}: {reason}",
+                                          folder=where, reason=os_reason(exc)),
+                                      say("free some space there, or set TMPDIR to a folder with room: "
+                                          "{what} is read there before anything is written", what=what))]) \
+            from None
     if read.outcome is None:
         raise InputErrors([InputError(Source(settings_file, 1, 1), read.stopped(what),
                                       say("its settings or one of its plugins stopped it"))])

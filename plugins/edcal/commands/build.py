@@ -9,7 +9,7 @@ from typing import Any
 
 from edcal.checks import Finding
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import say, say_count, spoken
+from edcal.i18n import say, say_count, say_list, spoken
 from edcal.model.source import Source
 from edcal.pelican_plugin import RAISE_SETTING
 from edcal.pelican_plugin.checking import CHECK_SETTING
@@ -220,11 +220,12 @@ def _went_online(plan: PlanSummary) -> list[str]:
 
 
 def _some(paths: list[str]) -> str:
-    """At most three paths, and how many more."""
+    """At most three paths, and how many more (each path a message of its own, said in the team's words:
+    "stuck/index.html (permission refusée)")."""
     if len(paths) <= 3:
-        return ", ".join(paths)
+        return say_list(paths)
     return say_count(len(paths) - 3, "{files} and {count} other", "{files} and {count} others",
-                     files=", ".join(paths[:3]))
+                     files=say_list(paths[:3]))
 
 
 class _WithoutPelicanSummary:

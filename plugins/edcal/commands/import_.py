@@ -27,6 +27,7 @@ from typing import TypeVar
 from edcal.checks import Finding
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors
+from edcal.files import os_reason
 from edcal.i18n import Message, clock_time, long_date, say, say_count, team_language, translator
 from edcal.ids import slugify
 from edcal.load.calendar_files import CALENDAR_DIR
@@ -356,13 +357,11 @@ def _write(target: Path, text: str, shown: str) -> None:
     except OSError as exc:
         if created and target.parent.is_dir() and not any(target.parent.iterdir()):
             target.parent.rmdir()
-        # The last hint is edcal move's too, which tests/test_move.py pins in English on a French site:
-        # it becomes say() with move's errors.
         hint = {errno.EEXIST: say("it appeared meanwhile: name another file with --into"),
                 errno.ENAMETOOLONG: say("name a shorter file with --into")}.get(
-            exc.errno or 0, "check the folder's permissions and free space")
+            exc.errno or 0, say("check the folder's permissions and free space"))  # edcal move's too
         raise InputErrors([InputError(Source(shown, 1, 1),
-                                      say("cannot write the file: {reason}", reason=exc.strerror),
+                                      say("cannot write the file: {reason}", reason=os_reason(exc)),
                                       hint)]) from None
 
 

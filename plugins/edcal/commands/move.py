@@ -21,6 +21,7 @@ from typing import Any
 from edcal.commands._child import now_pinned, read_edited
 from edcal.commands.choices import nearest, network_error
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of
+from edcal.files import os_reason
 from edcal.hints import value_hint
 from edcal.i18n import long_date, say, say_count, team_language, translated, translator
 from edcal.load import timeparse
@@ -153,7 +154,7 @@ def _write(site: Path, texts: dict[Path, str]) -> None:
         name = Path(exc.filename or next(iter(texts)))
         shown = name.relative_to(site).as_posix() if name.is_relative_to(site) else str(name)
         raise InputErrors([InputError(Source(shown, 1, 1), say("cannot write the file: {reason}",
-                                                                      reason=exc.strerror),
+                                                                      reason=os_reason(exc)),
                                       say("check the folder's permissions and free space"))]) from None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edcal.errors import InputError, InputErrors
+from edcal.files import os_reason
 from edcal.i18n import say
 from edcal.load.yamlfile import MAX_FILE_BYTES, undecodable_at
 from edcal.model.source import Source
@@ -75,7 +76,7 @@ def read_table(file: Path, shown: str, encoding: str | None = None, delimiter: s
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InputErrors([InputError(Source(shown, 1, 1),
-                                      say("cannot read the file: {reason}", reason=exc.strerror),
+                                      say("cannot read the file: {reason}", reason=os_reason(exc)),
                                       say("check its name and that you may read it"))]) from None
     if len(data) > MAX_FILE_BYTES:
         raise InputErrors([InputError(Source(shown, 1, 1),

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from edcal.errors import ErrorCollector, InputError, InputErrors
+from edcal.files import os_reason
 from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES
 from edcal.i18n import Message, say, say_count
 from edcal.model.source import Source
@@ -177,10 +178,9 @@ def read_text(file: Path, path: str) -> str:
 
 def unreadable(path: str, exc: OSError) -> InputErrors:
     """A file the system will not let edcal read, as a located error."""
-    reason = exc.strerror or type(exc).__name__
     hint = (say("give it read permission (chmod a+r), or run edcal as a user who may read it")
             if isinstance(exc, PermissionError) else say("check that it is a readable file"))
-    message = say("cannot read {path}: {reason}", path=path, reason=reason.lower())
+    message = say("cannot read {path}: {reason}", path=path, reason=os_reason(exc))
     return InputErrors([InputError(Source(path, 1, 1), message, hint)])
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from edcal.errors import InputError, InputErrors
+from edcal.files import os_reason
 from edcal.i18n import say
 from edcal.model.source import Source
 from edcal.pelican_plugin import RAISE_SETTING, abort
@@ -86,7 +87,7 @@ class PlanGenerator:
             abort(InputErrors([InputError(
                 Source("OUTPUT_PATH", 1, 1),
                 say("cannot move the new pages into {folder}: {reason} ({path})", folder=writer.target,
-                    reason=(exc.strerror or type(exc).__name__).lower(), path=where),
+                    reason=os_reason(exc), path=where),
                 say("give the build's user write permission on output/ (and room on its disk)"))],
                 outcome=say("output/ is partly written; planning/ was left as it was")), self.settings)
         # What this run wrote, for the sweep: a page left as it was (its bytes the same) keeps its old times.

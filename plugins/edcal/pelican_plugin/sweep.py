@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from edcal.errors import InputError, InputErrors
+from edcal.files import os_reason
 from edcal.i18n import Message, say
 from edcal.model.source import Source
 from edcal.pelican_plugin.staging import STAGING_PREFIX, remove_stale_staging
@@ -281,7 +282,7 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     except OSError as exc:  # read-only, or not a folder: before anything is written
         raise InputErrors([InputError(Source("OUTPUT_PATH", 1, 1),
                                       say("cannot write in {folder}: {reason}", folder=output,
-                                          reason=(exc.strerror or type(exc).__name__).lower()),
+                                          reason=os_reason(exc)),
                                       say("give the build's user write permission on it, or set OUTPUT_PATH "
                                           "to a folder it may write"))]) from None
     # If this build fails while Pelican writes, the next one knows that what changed since is edcal's.
@@ -292,7 +293,7 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     except OSError as exc:
         raise InputErrors([InputError(Source("OUTPUT_PATH", 1, 1),
                                       say("cannot write {path}: {reason}", path=output / MANIFEST,
-                                          reason=exc.strerror or str(exc)),
+                                          reason=os_reason(exc)),
                                       say("remove what holds that name"))]) from None
     # Plain `pelican` has no hook on failure: the note gets its end when the process exits.
     atexit.register(note_failed_build, settings, state)
@@ -377,7 +378,7 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
         try:
             path.unlink()
         except OSError as exc:
-            sweep.failed.append(f"{key} ({exc.strerror or exc})")
+            sweep.failed.append(say("{file} ({reason})", file=key, reason=os_reason(exc)))
             wrote.add(key)  # still there: still edcal's to remove later
             continue
         (sweep.cleared if key in cleared else sweep.removed).append(key)
@@ -391,7 +392,8 @@ def sweep_output(settings: dict[str, Any], state: BuildState) -> Sweep:
     try:
         Manifest(files=wrote).write(output)
     except OSError as exc:
-        sweep.failed.append(f"{MANIFEST} ({exc.strerror or exc}): the next build removes nothing")
+        sweep.failed.append(say("{file} ({reason}): the next build removes nothing", file=MANIFEST,
+                                reason=os_reason(exc)))
     else:  # the manifest names all this build wrote: the journals of this and killed builds are done
         if state.journal is not None:
             state.journal.close(remove=True)

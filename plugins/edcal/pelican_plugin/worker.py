@@ -41,6 +41,7 @@ from typing import Any
 
 from edcal.checks import Finding, run_checks
 from edcal.errors import InputError, InputErrors, located_template_errors
+from edcal.files import os_reason
 from edcal.i18n import say, spoken
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
@@ -178,7 +179,7 @@ def _unwritable(exc: OSError, state: BuildState) -> InputError:
         staged = Path(os.fsdecode(exc.filename)).relative_to(folder.parent)
         shown = "/".join((folder.name, *staged.parts[1:]))  # .planning.edcal-staging-…/a/b -> planning/a/b
     return InputError(Source(folder.name + "/", 0, 0),
-                      say("cannot write {path}: {reason}", path=shown, reason=exc.strerror or str(exc)),
+                      say("cannot write {path}: {reason}", path=shown, reason=os_reason(exc)),
                       say("free some space, or give the build's user write permission there, then build "
                           "again"))
 
