@@ -231,6 +231,9 @@ def test_static_folders_sources_translations_and_templates_leak_nothing(site: Pa
         "Title: Tarifs CANARY-PAGE-EN-5151\nSlug: tarifs\nTranslation: true\n\nBientôt.\n", encoding="utf-8")
     (content / "pages" / "contact.md").write_text(
         "Title: Contact\n\nVoir [la presse]({filename}presse-en.md).\n", encoding="utf-8")
+    # A rewrite of the live contact page, drafted under its slug: the live page stays.
+    (content / "pages" / "contact-v2.md").write_text("Title: Contact v2\nSlug: contact\nStatus: draft\n\nBientôt.\n",
+                                                     encoding="utf-8")
     # A French article marked as the translation of an English original still to come.
     (content / "articles" / "orig-en.md").write_text(
         "Title: New product CANARY-ORIG-EN-1618\nLang: en\nSlug: nouveau-produit\nDate: 2027-03-26 09:00\n\n"
@@ -781,6 +784,13 @@ def test_a_status_pelicans_settings_give_keeps_an_article_offline(site: Path) ->
     statuses = {i["id"]: i["status"] for i in load_plan(site)["items"] if i["kind"] == "article"}
     assert {statuses[f"article-{name}"] for name in ("par-defaut", "dossier", "chemin", "publie")} == {"draft"}
     assert statuses["article-voulu"] == "published"
+    # A folder PATH_METADATA reads as a status it is not: said at the file, naming the setting.
+    (articles / "brouillons").mkdir()
+    (articles / "brouillons" / "x.md").write_text("Title: X\nDate: 2027-01-20 09:00\n\nTexte.\n", encoding="utf-8")
+    write_pelicanconf(site, 'PATH_METADATA = r"articles/(?P<status>[a-z]+)s/.*"\n')
+    refused = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
+    assert refused.returncode == 2 and "content/articles/brouillons/x.md:1:1: error: found status 'brouillon', " \
+        "which PATH_METADATA gives this file; expected draft, review, published or hidden" in refused.stderr
 
 
 def test_the_image_of_a_post_the_log_says_was_skipped_stays_out(site: Path) -> None:

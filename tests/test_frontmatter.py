@@ -571,6 +571,18 @@ def test_an_empty_title_and_other_generators_fields_are_told(header: str, expect
     assert len(errors.errors) == 1 and expected in errors.errors[0].format(), [e.format() for e in errors.errors]
 
 
+def test_a_tag_ending_in_an_inch_mark_is_a_tag() -> None:
+    """`vis 1/4"` on a metalwork blog: a quote ending a name alone is no YAML quote."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    meta, _ = validate_article(split_article('Title: T\nDate: 2027-01-12 09:00\nTags: tube 40x40, vis 1/4"\n\nTexte.\n',
+                                             "content/articles/t.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert not errors.errors and meta is not None, [e.format() for e in errors.errors]
+
+
 @pytest.mark.parametrize("title", ['"Zéro déchet" : l\'atelier "propre"', "'Tis the season, at l'atelier'"])
 def test_quotes_inside_a_key_value_title_are_the_title(title: str) -> None:
     """Only a title wrapped whole in one pair of quotes is YAML's habit; quotes inside it are the writer's."""

@@ -204,8 +204,23 @@ def test_an_article_late_in_review_is_rescheduled_with_its_promotions(site: Path
     assert after["article-relecture"] == "2027-02-22T09:00:00+01:00"
     assert after["relecture-linkedin-0"] == "2027-02-22T09:00:00+01:00"  # its promotions follow it
     days = run_edcal("move", "--since", "2027-01-01", "--until", "2027-02-10", "--by", "+1 day", cwd=site)
-    assert days.returncode == 0 and "non déplacé" not in days.stdout, days.stdout
+    assert days.returncode == 2 and "; 5 en retard (jamais parus), que le déplacement laisserait dans le passé" in days.stderr, days.stderr
     assert starts(site)["article-brouillon"] == "2027-01-15T09:00:00+01:00"  # late, and left so
+
+
+def test_a_teaser_of_an_article_in_review_may_not_land_before_now(site: Path) -> None:
+    """The safety net asked whether a post was out (a draft teaser never is): moved with its late article,
+    the teaser the day before was written into the past, exit 0 (a review found it)."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "schedule: [at publication, +2 days at 12:00]", "schedule: [-1 day at 08:00, at publication]"),
+        encoding="utf-8")
+    result = run_edcal("move", "relecture", "--to", "2027-02-16", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "'relecture-linkedin-1d-before' would move to 2027-02-15 08:00, before now" in result.stderr
+    days = run_edcal("move", "--since", "2027-01-19", "--until", "2027-01-21", "--by", "+3d", cwd=site,
+                     env={"EDCAL_LANG": "en"})
+    assert days.returncode == 2 and "late (due, never out), which the move would leave in the past" in days.stderr
 
 
 def test_a_post_a_freeze_withheld_moves_after_it_rather_than_being_lost(site: Path) -> None:

@@ -1449,10 +1449,10 @@ def test_unreadable_files_are_located_errors_not_tracebacks(site: Path) -> None:
 
 
 @pytest.mark.parametrize(("setting", "expected"), [
-    ("url_length: 99999999999999999999999", "calendar.yaml:9:26: error: found '99999999999999999999999': Input "
-                                            "should be less than or equal to 10000"),
-    ("max_per_day: 99999999999999999999999", "calendar.yaml:9:27: error: found '99999999999999999999999': Input "
-                                             "should be less than or equal to 1000000000"),
+    ("url_length: 99999999999999999999999", "calendar.yaml:9:26: error: found '99999999999999999999999', "
+                                            "expected a number of at most 10,000"),
+    ("max_per_day: 99999999999999999999999", "calendar.yaml:9:27: error: found '99999999999999999999999', "
+                                             "expected a number of at most 1,000,000,000"),
 ])
 def test_huge_network_numbers_are_located_errors(site: Path, setting: str, expected: str) -> None:
     """url_length: 10**23 overflowed the counting of every Mastodon text (a traceback)."""

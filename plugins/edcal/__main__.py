@@ -128,7 +128,7 @@ class EdcalCommand(click.Command):
     exported Mastodon alone, without a word."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not ctx.resilient_parsing:
+        if not ctx.resilient_parsing and not set(args) & set(ctx.help_option_names):  # --help wins
             try:
                 _opts, _rest, order = self.make_parser(ctx).parse_args(args=list(args))
             except click.UsageError:

@@ -182,7 +182,8 @@ def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> 
                say("e.g. DEFAULT_PAGINATION = 10, without quotes"))
     for name in ("ARTICLE_TRANSLATION_ID", "PAGE_TRANSLATION_ID"):
         value = settings.get(name, "slug")
-        if value != "slug":  # Pelican stopped on an article without that field
+        if value not in ("slug", None, False):  # Pelican stopped on an article without that field; None
+            # and False (no translations) are Pelican's too, and edcal's pairing by slug holds them back
             refuse(name, say("found {name} = {value!r}; edcal pairs an article with its translations by "
                              "their slug", name=name, value=value),
                    say("delete the line, and give each translation its original's `slug:` and its own "
@@ -191,7 +192,8 @@ def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> 
         ("EXTRA_PATH_METADATA", value) for value in (settings.get("EXTRA_PATH_METADATA") or {}).values()]
     for name, metadata in statuses:
         status = metadata.get("status") if isinstance(metadata, dict) else None
-        if status is not None and status not in ("draft", "review", "published", "hidden"):
+        said = status.strip().lower() if isinstance(status, str) else status
+        if status is not None and said not in ("draft", "review", "published", "hidden"):
             refuse(name, say("found status {value!r} in {name}; expected draft, review, published or hidden",
                              value=status, name=name),
                    say("an article's own `status:` line wins over {name}", name=name))

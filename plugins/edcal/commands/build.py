@@ -13,7 +13,7 @@ from edcal.i18n import say, say_count, say_list, spoken
 from edcal.model.source import Source
 from edcal.pelican_plugin import RAISE_SETTING
 from edcal.pelican_plugin.checking import CHECK_SETTING
-from edcal.pelican_plugin.state import BuildState, find_state
+from edcal.pelican_plugin.state import BuildState, detach_state, find_state
 from edcal.plan.summary import PlanSummary
 from edcal.site import DEFAULT_SETTINGS, pelican_logging, pelican_settings
 
@@ -90,6 +90,7 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
             from edcal.pelican_plugin.sweep import note_failed_build
 
             note_failed_build(settings, state)  # what it wrote is edcal's to remove later
+        detach_state(settings)  # the registry keeps no state of a build that is over
     assert state is not None and state.summary is not None
     shown = tuple(finding for finding in state.findings if finding.rule in SHOWN_RULES)
     return BuildResult(state.summary, Path(settings["OUTPUT_PATH"]), state.planning_path,

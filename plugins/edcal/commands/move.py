@@ -48,6 +48,7 @@ from edcal.plan.moves import (
     move_name,
     plan_move,
     selected,
+    written_start,
 )
 
 #: Exit code when some selected items could not be moved (the others were).
@@ -113,10 +114,20 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
 
     if shift is None:  # --to: from the first day of what moves (not of what follows or stays)
         assert to is not None
-        shift = _shift_to(to, first_day_moving(plan, chosen, key_dates, planned(Shift(1, "days"))))
+        # Tried far enough to land ahead: an article late in review, tried a day on, stayed, and --to
+        # counted from its teaser's day (a day early).
+        late = [(plan.day_of(plan.now) - plan.day_of(start)).days + 1 for item in chosen
+                if (start := written_start(plan, item)) is not None]
+        trial = planned(Shift(max([1, *late]), "days"))
+        shift = _shift_to(to, first_day_moving(plan, chosen, key_dates, trial))
     check_key_dates_shifted(plan, key_dates, shift, days.shared)
     moved = planned(shift)
-    moved.past = [*past, *moved.past]  # and what was due already and stays so (an article in review)
+    moved.past = past
+    if moved.late and not (moved.moves or moved.occurrences or moved.returned or moved.unmoved or key_dates):
+        given = [*(f"'{name}'" for name in ids), *(f"{option} {value}" for option, value in (
+            ("--since", since), ("--until", until), ("--campaign", campaign), ("--owner", owner)) if value),
+            *(f"--network {network}" for network in networks)]
+        raise nothing_selected(plan, selection, given, len(past), late=len(moved.late))
     if selection.whole_campaign:
         assert selection.campaign is not None
         move_campaign(plan, moved, plan.calendar.campaigns[selection.campaign], shift, days, days.shared)
@@ -359,6 +370,13 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
         lines += ["", say_count(len(moved.past),
                                 "{count} item of the selection is already past: left as it is.",
                                 "{count} items of the selection are already past: left as they are.")
+                  .translated(_)]
+    if moved.late:
+        lines += ["", say_count(len(moved.late),
+                                "{count} item of the selection, due already and not out, would still be "
+                                "due before now: left as it is (name it to move it further).",
+                                "{count} items of the selection, due already and not out, would still be "
+                                "due before now: left as they are (name them to move them further).")
                   .translated(_)]
     if (moved.moves or moved.occurrences or moved.returned) and not dry_run:
         lines += ["", _("edcal check tells whether the new dates keep the plan's rules.")]

@@ -249,7 +249,7 @@ def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: st
     except BaseException:
         server.server_close()
         raise
-    if not built and not (output / "index.html").is_file():
+    if not built and not (output.is_dir() and any(output.iterdir())):
         # "Still serving the previous files" when there are none: the browser got 404 pages.
         if not watch_files:
             server.server_close()

@@ -422,8 +422,8 @@ def _located(model: type[BaseModel], data: Any, error: Any, failed: Collection[l
         expected = say("a number of at least {limit}", limit=limit)
     if kind in ("less_than_equal", "less_than"):  # pydantic's "Input should be less than or equal to …"
         limit = ctx.get("le", ctx.get("lt"))
-        expected = say("a number of at most {limit}", limit=f"{limit:,}".replace(",", " ")
-                       if isinstance(limit, int) else limit)
+        expected = say("a number of at most {limit:,}", limit=limit) if isinstance(limit, int) \
+            else say("a number of at most {limit}", limit=limit)
     if expected is None:
         return source, say("found {found}: {problem}", found=describe(found), problem=error["msg"]), None
     message = say(_FOUND_EXPECTED, found=describe(found), expected=expected)

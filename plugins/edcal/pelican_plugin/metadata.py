@@ -16,7 +16,7 @@ from edcal.clock import parse_instant
 from edcal.model.plan import Plan
 from edcal.pelican_plugin import PLUGIN_NAME, RAISE_SETTING, logger, on_initialized, register
 from edcal.pelican_plugin.plan import resolve_state
-from edcal.pelican_plugin.state import BuildState, attach_state
+from edcal.pelican_plugin.state import BuildState, attach_state, detach_state
 from edcal.site import pelican_settings
 
 #: ``compose_from`` value: compose posts from "now" on (the default of checks and exports).
@@ -111,16 +111,19 @@ def read_contents(settings: dict[str, Any], state: BuildState) -> None:
     context: dict[str, Any] = dict(settings)
     context.update(generated_content={}, static_links=set(), static_content={},
                    localsiteurl=settings.get("SITEURL", ""))
-    for generator_class in (ArticlesGenerator, PagesGenerator):
-        generator = generator_class(
-            context=context, settings=settings, path=settings["PATH"],
-            theme=settings["THEME"], output_path=settings["OUTPUT_PATH"],
-        )
-        for extension in MARKDOWN_EXTENSIONS:
-            generator.readers.readers[extension.lstrip(".")] = EdcalMarkdownReader(settings)
-        generator.generate_context()
-    from edcal.pelican_plugin.collisions import collisions
+    try:
+        for generator_class in (ArticlesGenerator, PagesGenerator):
+            generator = generator_class(
+                context=context, settings=settings, path=settings["PATH"],
+                theme=settings["THEME"], output_path=settings["OUTPUT_PATH"],
+            )
+            for extension in MARKDOWN_EXTENSIONS:
+                generator.readers.readers[extension.lstrip(".")] = EdcalMarkdownReader(settings)
+            generator.generate_context()
+        from edcal.pelican_plugin.collisions import collisions
 
-    clashes = collisions(context, settings)  # as the build would refuse them
-    if clashes is not None:
-        raise clashes
+        clashes = collisions(context, settings)  # as the build would refuse them
+        if clashes is not None:
+            raise clashes
+    finally:
+        detach_state(settings)  # the registry keeps no state of a read that is over

@@ -129,7 +129,7 @@ def _translations_of_draft_pages(generator: Any) -> list[Any]:
     slugs = {page.slug for page in drafts}
     published = [page for name in _PAGES for page in getattr(generator, name, ()) if page.slug in slugs]
     group: dict[str, list[Any]] = {}
-    for page in [*drafts, *published]:
+    for page in [*published, *drafts]:  # a published page in the site's language stays the original
         group.setdefault(page.slug, []).append(page)
     waiting = []
     for pages in group.values():
@@ -137,7 +137,11 @@ def _translations_of_draft_pages(generator: Any) -> list[Any]:
         original = unmarked[0] if len(unmarked) == 1 else next(
             (page for page in unmarked or pages if page.lang == default_lang), None)
         if original is not None and any(original is draft for draft in drafts):
-            waiting += [page for page in pages if any(page is other for other in published)]
+            # Its translations wait; a published page in its language (a rewrite drafted under the same
+            # slug) is no translation of it, and stays.
+            waiting += [page for page in pages if any(page is other for other in published)
+                        and (page.lang != original.lang or str(page.metadata.get("translation", "")).lower()
+                             == "true")]
     return waiting
 
 

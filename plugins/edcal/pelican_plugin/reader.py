@@ -38,7 +38,8 @@ from edcal.load.articles import (
 )
 from edcal.load.frontmatter import split_article
 from edcal.load.schema import flag
-from edcal.load.yamlfile import read_text
+from edcal.load.yamlfile import LOC_KEY, read_text
+from edcal.model.source import Source
 from edcal.pelican_plugin.state import BuildState, state_of
 
 #: Articles (not pages) this process read: Pelican's slug warnings about them are edcal's errors.
@@ -69,10 +70,17 @@ class EdcalMarkdownReader(MarkdownReader):
         page = state.is_page(path)
         if not page:
             ARTICLES_READ.add(source_path)
-        if "status" not in parsed.metadata:
-            status = _status_from_settings(self.settings, path)
-            if status is not None:
-                parsed.metadata["status"] = status
+        if "status" not in parsed.metadata and any(key != LOC_KEY for key in parsed.metadata):
+            # (a file with no header at all is told so, not "missing field 'title'")
+            given = _status_from_settings(self.settings, path)
+            if given is not None and given[0] not in ("draft", "review", "published", "hidden"):
+                errors.add(Source(rel, 1, 1), say("found status '{status}', which {setting} gives this file; "
+                                                  "expected draft, review, published or hidden",
+                                                  status=given[0], setting=given[1]),
+                           say("write its status in its header, or change {setting}", setting=given[1]))
+                return "", _placeholder(rel)
+            if given is not None:
+                parsed.metadata["status"] = given[0]
         meta, extras = validate_article(parsed, state.calendar, state.extra_metadata, errors, page=page)
         if meta is None:
             return "", _placeholder(rel)
@@ -353,18 +361,23 @@ def _template_exists(settings: dict[str, Any], name: str) -> bool:
                for folder in folders for extension in extensions)
 
 
-def _status_from_settings(settings: dict[str, Any], path: Path) -> str | None:
-    """The status Pelican's settings give an article whose header says none: ``DEFAULT_METADATA``,
-    ``EXTRA_PATH_METADATA`` for its file or folder, or a ``(?P<status>…)`` of ``PATH_METADATA``, as Pelican
-    applies them. edcal's header set the status on every article, ``published`` by default, and a Pelican
-    blog writing ``DEFAULT_METADATA = {"status": "draft"}`` went online whole."""
+def _status_from_settings(settings: dict[str, Any], path: Path) -> tuple[str, str] | None:
+    """The status Pelican's settings give an article whose header says none, and the setting that gives it:
+    ``DEFAULT_METADATA``, ``EXTRA_PATH_METADATA`` for its file or folder, or a ``(?P<status>…)`` of
+    ``PATH_METADATA`` (or ``FILENAME_METADATA``), the last winning, as Pelican applies them. edcal's header
+    set the status on every article, ``published`` by default, and a Pelican blog writing
+    ``DEFAULT_METADATA = {"status": "draft"}`` went online whole."""
     from pelican.readers import default_metadata, parse_path_metadata, path_metadata
 
     relative = os.path.relpath(path, settings["PATH"]).replace(os.sep, "/")
-    found = {**default_metadata(settings), **path_metadata(str(path), relative, settings),
-             **parse_path_metadata(relative, settings)}
-    status = found.get("status")
-    return status.strip().lower() if isinstance(status, str) else None
+    given = None
+    for setting, found in (("DEFAULT_METADATA", default_metadata(settings)),
+                           ("EXTRA_PATH_METADATA", path_metadata(str(path), relative, settings)),
+                           ("PATH_METADATA", parse_path_metadata(relative, settings))):
+        status = found.get("status")
+        if status is not None:
+            given = (str(status).strip().lower(), setting)
+    return given
 
 
 def _placeholder(rel: str) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from typing import Any
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import say
 from edcal.model.calendar import KeyDate
-from edcal.model.plan import Plan
+from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.plan.moves import Move, Selection, Shift, is_past, where_written
 
@@ -82,11 +82,13 @@ def check_key_dates_shifted(plan: Plan, key_dates: list[KeyDate], shift: Shift,
                                       say("move it by fewer days, or forward")) for key_date in late])
 
 
-def nothing_selected(plan: Plan, selection: Selection, given: list[str], past: int) -> InputErrors:
+def nothing_selected(plan: Plan, selection: Selection, given: list[str], past: int,
+                     late: int = 0) -> InputErrors:
     """Why the selection holds nothing to move, in the terms the user gave.
 
     :param given: the selection as the user wrote it (``'voeux-2027'``, ``--since 2027-01-18``).
     :param past: how many items it holds that are already past.
+    :param late: how many it holds that were due and are not out, which the move leaves due (Move.late).
     """
     named = set(selection.ids)
     undated = [a.slug for a in plan.articles if a.slug in named and a.date is None]
@@ -100,10 +102,24 @@ def nothing_selected(plan: Plan, selection: Selection, given: list[str], past: i
                                                       id=ideas[0]),
                                        say("its deadlines move by their own ids (see edcal agenda --ids)"))])
     matches = _joined(given, say("and"))
+    if late:
+        return InputErrors([InputError(
+            SELECTION, say("found no item to come that matches {given}; {count} late (due, never out), "
+                           "which the move would leave in the past", given=matches, count=late),
+            say("move them further, or name them (edcal move SLUG --to DAY)"))])
     message = say("found no item to come that matches {given}; {count} already past", given=matches,
                   count=past) if past else say("found no item to come that matches {given}", given=matches)
     return InputErrors([InputError(SELECTION, message,
                                    say("edcal agenda --ids lists what is planned, with the ids to name"))])
+
+
+def _before_now(plan: Plan, item: Item) -> bool:
+    """Whether the item is dated before now (out or not)."""
+    if item.start is None:
+        return False
+    if isinstance(item.start, dt.datetime):
+        return item.start < plan.now
+    return item.start < plan.day_of(plan.now)
 
 
 def refuse_what_must_not_move(before: Plan, after: Plan, moved: Move,
@@ -131,7 +147,7 @@ def refuse_what_must_not_move(before: Plan, after: Plan, moved: Move,
                                          now=_instant(item.start, zone)),
                                      say("it follows what you move: leave that where it is, or make this "
                                          "post an entry of its own with `at:`")))
-        elif is_past(before, item):
+        elif _before_now(before, item):  # not is_past: a draft (a teaser of an article in review) is never
             errors.append(InputError(where_written(before, was),
                                      say("'{id}' would move to {now}, before now: it would never go out",
                                          id=was.id, now=_instant(item.start, zone)),

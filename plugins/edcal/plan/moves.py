@@ -142,6 +142,9 @@ class Move:
     campaign_kept: str | None = None
     #: The names the selection gives (``edcal move relecture``), not its days.
     named: frozenset[str] = frozenset()
+    #: Selected by their days, items due already that never went out (an article still in review), which
+    #: the move would leave due: left where they are.
+    late: list[Item] = field(default_factory=list)
 
 
 def selected(plan: Plan, selection: Selection) -> tuple[list[Item], list[Item], list[KeyDate]]:
@@ -254,12 +257,12 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
             moved_articles |= {item.id for item in items if item.kind == "article"}
     following = _occurrences(plan, following, where, shift, move, moved_key_dates, extensible, series, picked)
     left_articles = {unmoved.item.id for unmoved in move.unmoved if unmoved.item.kind == "article"}
-    late_articles = {item.article for item in move.past if item.kind == "article"}
-    left_articles |= {item.id for item in move.past if item.kind == "article"}
+    late_articles = {item.article for item in move.late if item.kind == "article"}
+    left_articles |= {item.id for item in move.late if item.kind == "article"}
     for item in following:
         reason = where.follows(item, moved_articles, moved_key_dates, left_articles)
         if reason is not None and item.article in late_articles:
-            move.past.append(item)  # it promotes a late article the days given leave late: it stays with it
+            move.late.append(item)  # it promotes a late article the days given leave late: it stays with it
         elif reason is not None:
             move.unmoved.append(Unmoved(item, *reason))
     move.moves.sort(key=_in_file_order)
@@ -463,7 +466,7 @@ def _lands_ahead(plan: Plan, items: list[Item], shift: Shift, move: Move) -> boo
     landing = {item.id: _moved(plan, item, shift) for item in items}
     if any(day < (now if isinstance(day, dt.datetime) else now.date()) for day in landing.values()):
         if _late(plan, items, move.named):  # days given, `--since … --by +1 day`: it stays late, as it was
-            move.past.extend(items)
+            move.late.extend(items)
             return False
         move.unmoved.extend(Unmoved(item, say("its new date ({when}) would be past",
                                               when=_shown(landing[item.id])),
