@@ -528,6 +528,19 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
         assert header == f"title: Sans étiquette {len(empty)}\nstatus: draft\n"
 
 
+def test_new_with_a_past_date_says_the_article_goes_online_backdated(site: Path) -> None:
+    """`--date 2020-01-01` wrote an article the next build put online at once, under an old date, without a
+    word."""
+    from conftest import run_edcal
+
+    result = run_edcal("new", "Vieux", "--date", "2020-01-01 09:00", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 0 and result.stdout == "content/articles/vieux.md\n", result.stderr
+    assert result.stderr == ("warning: --date 2020-01-01 09:00 is past: the article goes online at the next "
+                             "build, dated then, among older articles; without --date it is a draft\n")
+    ahead = run_edcal("new", "Neuf", "--date", "2027-03-01 09:00", cwd=site, env={"EDCAL_LANG": "en"})
+    assert ahead.returncode == 0 and ahead.stderr == ""
+
+
 def test_new_on_a_full_disk_leaves_no_empty_article_and_says_why(runner: CliRunner, site: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """A full disk gave a traceback, exit 1, and an empty court.md: the rerun then said the slug existed."""

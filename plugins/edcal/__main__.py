@@ -588,8 +588,10 @@ def new(title: str, site: Path, settings_file: str, verbosity: int | None, date:
     Without --date it is a draft; with a future date it is scheduled.
     """
     from edcal.commands.new import new_article
+    from edcal.i18n import spoken
 
-    path = new_article(site, settings_file, title, date, author, category, tags, slug)
+    path = new_article(site, settings_file, title, date, author, category, tags, slug,
+                       warn=lambda message: click.echo("warning: " + spoken(message), err=True))
     if (verbosity or 0) >= 0:
         click.echo(path.resolve().relative_to(site.resolve()).as_posix())
 

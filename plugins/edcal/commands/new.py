@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+from edcal import clock
 from edcal.checks import all_rules
 from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.files import os_reason, write_new
@@ -23,7 +25,8 @@ from edcal.skeleton import NEW_ARTICLE_BODY
 
 def new_article(site: Path, settings_file: str, title: str, date: str | None = None,
                 author: str | None = None, category: str | None = None,
-                tags: tuple[str, ...] = (), slug: str | None = None) -> Path:
+                tags: tuple[str, ...] = (), slug: str | None = None,
+                warn: Callable[[str], None] | None = None) -> Path:
     """Write ``content/<first article path>/<slug>.md`` and return its path.
 
     Without ``date`` the article is a draft (nothing to schedule yet).
@@ -35,9 +38,14 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
                                       say('e.g. edcal new "My article"'))])
     if date is not None:  # read as the build will read the article's date, in the site's zone
         errors = ErrorCollector()
-        article_datetime(date, Source("--date", 1, 1), load_calendar(site, all_rules()), errors)
+        calendar = load_calendar(site, all_rules())
+        when = article_datetime(date, Source("--date", 1, 1), calendar, errors)
         errors.raise_if_any()
-    settings = pelican_settings(site, settings_file)
+    settings = pelican_settings(site, settings_file)  # and the team's language, for what follows
+    if date is not None and when is not None and warn is not None and when < clock.now(calendar.zone):
+        # Backdated without a word: the next build puts it online at once, under that old date.
+        warn(say("--date {date} is past: the article goes online at the next build, dated then, "
+                 "among older articles; without --date it is a draft", date=date.strip()))
     words = title
     if str(settings.get("DEFAULT_LANG") or "").startswith("en"):  # "we're" -> "were", not "we-re"
         words = re.sub(r"(?<=\w)['’](?=\w)", "", title)
