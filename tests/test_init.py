@@ -39,6 +39,20 @@ def test_git_add_commits_the_sites_theme_with_its_planning_templates_and_never_w
     assert not [path for path in tracked if path.startswith(("output/", "planning/"))]
 
 
+def test_init_refuses_in_the_language_of_the_blog_or_of_the_site_to_be(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A French blog's `--name` was refused in English, and so was a new Paris site's `--country ZZ` (an
+    unknown country made the site English)."""
+    monkeypatch.delenv("EDCAL_LANG", raising=False)
+    pelican_blog(tmp_path / "blog", ACME_SETTINGS.replace("'en'", "'fr'").replace("America/Chicago",
+                                                                                     "Europe/Paris"))
+    refused = run_edcal("init", "blog", "--name", "Acme", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.startswith("--name: error: trouvé --name 'Acme'"), \
+        refused.stderr
+    new = run_edcal("init", "neuf", "--timezone", "Europe/Paris", "--country", "ZZ", cwd=tmp_path)
+    assert new.returncode == 2 and new.stderr.startswith("--country: error: trouvé le pays 'ZZ'"), new.stderr
+
+
 @pytest.mark.usefixtures("site_language")
 def test_init_writes_into_a_new_clone_and_keeps_its_readme_license_and_gitignore(tmp_path: Path) -> None:
     """`edcal init .` in a fresh clone refused: "the folder is not empty" (a .git, GitHub's README…)."""

@@ -26,7 +26,7 @@ from edcal.commands.init import (
     site_country,
 )
 from edcal.errors import InputError, InputErrors, message_of
-from edcal.i18n import Message, language, say, say_count
+from edcal.i18n import Message, language, say, say_count, speak
 from edcal.model.source import Source
 from edcal.site import DEFAULT_SETTINGS, PLUGIN, pelican_settings, setting_source, unreachable_site_url
 from edcal.zones import zone_hint, zone_named
@@ -72,10 +72,11 @@ def adopt_site(target: Path, timezone: str | None, lang: str | None, country: st
     :raises InputErrors: when pelicanconf.py does not load, the zone is missing or unknown, or ``--name`` or
         ``--url`` is given.
     """
-    _refuse_new_site_options(name, url)
     settings_path = target / DEFAULT_SETTINGS
     settings = _read(target, DEFAULT_SETTINGS)
     lang = lang or ("fr" if language(str(settings.get("DEFAULT_LANG") or "en")) == "fr" else "en")
+    speak(lang)  # its refusals too, in the blog's language (--name was refused in English)
+    _refuse_new_site_options(name, url)
     adoption = Adoption(lang, None)
     skeleton = resources.files("edcal.skeleton")
     engine = _engine(lang)

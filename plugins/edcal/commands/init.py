@@ -49,7 +49,9 @@ ENGLISH_TERRITORIES = frozenset(("GB", "IE", "AU", "NZ", "US"))
 def default_language(timezone: str, country: str | None) -> str:
     """``fr`` for a site in a French-speaking country (given, or the time zone's) or in a zone without one
     (UTC), else ``en``: ``--timezone America/Chicago`` alone gave a French site."""
-    code = (given_country(country) or country.strip().upper()) if country else zone_country(timezone) or ""
+    # A country whose holidays are unknown (`--country ZZ`, an error said next) leaves the zone's say: its
+    # error was in English on a Paris site.
+    code = (given_country(country) if country else "") or zone_country(timezone) or ""
     return "fr" if not code or code in FRENCH_SPEAKING else "en"
 
 
