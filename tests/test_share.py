@@ -309,6 +309,12 @@ def test_images_only_unpublished_articles_show_stay_off_the_page() -> None:
     future = article("a-venir", "2027-03-01T09:00", calendar, image="images/secret.png")
     shares = plan_of(calendar, [*articles(calendar)[:2], future], now=NOW).sharing.shares
     assert [(s.id, s.image) for s in shares[:2]] == [("emplois", None), ("autre", "images/public.png")]
+    # Named by its address on the site, the page printed it as <img src>, its name and all.
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors:\n  suggestions:\n"
+                             "    - {link: https://jobs.example.org/, title: Emplois, "
+                             "image: 'https://www.blog.example.fr/images/secret.png'}\n")
+    shares = plan_of(calendar, [*articles(calendar)[:2], future], now=NOW).sharing.shares
+    assert (shares[0].id, shares[0].image) == ("emplois", None)
 
 
 @pytest.mark.parametrize(("section", "message"), [

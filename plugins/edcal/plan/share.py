@@ -36,6 +36,7 @@ from edcal.plan.compose import (
     Composer,
     PostParts,
     absolute,
+    is_site_url,
     track,
     track_text,
     tracking_values,
@@ -227,9 +228,13 @@ class ShareKitBuilder:
         )
 
     def _public_image(self, image: str) -> bool:
-        """An address, or an image file of content/ that no unpublished article alone shows."""
+        """An address, or an image file of content/ that no unpublished article alone shows, named by its
+        path or by its address on the site (``https://blog…/images/salon.png``: the page printed it)."""
         if "://" in image:
-            return True
+            if not is_site_url(image, self.site_url):
+                return True
+            site_path = urllib.parse.urlsplit(self.site_url).path.rstrip("/")
+            image = urllib.parse.unquote(urllib.parse.urlsplit(image).path).removeprefix(site_path)
         path = content_path(image)
         return PurePosixPath(path).suffix.lower() in IMAGE_SUFFIXES and path not in self.unpublished_images
 
