@@ -204,7 +204,7 @@ def test_an_article_late_in_review_is_rescheduled_with_its_promotions(site: Path
     assert after["article-relecture"] == "2027-02-22T09:00:00+01:00"
     assert after["relecture-linkedin-0"] == "2027-02-22T09:00:00+01:00"  # its promotions follow it
     days = run_edcal("move", "--since", "2027-01-01", "--until", "2027-02-10", "--by", "+1 day", cwd=site)
-    assert days.returncode == 2 and "; 5 en retard (jamais parus), que le déplacement laisserait dans le passé" in days.stderr, days.stderr
+    assert days.returncode == 2 and "; 5 sont en retard (jamais parus), et le déplacement les laisserait dans le passé" in days.stderr, days.stderr
     assert starts(site)["article-brouillon"] == "2027-01-15T09:00:00+01:00"  # late, and left so
 
 
@@ -220,7 +220,7 @@ def test_a_teaser_of_an_article_in_review_may_not_land_before_now(site: Path) ->
     assert "'relecture-linkedin-1d-before' would move to 2027-02-15 08:00, before now" in result.stderr
     days = run_edcal("move", "--since", "2027-01-19", "--until", "2027-01-21", "--by", "+3d", cwd=site,
                      env={"EDCAL_LANG": "en"})
-    assert days.returncode == 2 and "late (due, never out), which the move would leave in the past" in days.stderr
+    assert days.returncode == 2 and "5 are late (due, never out), and the move would leave them in the past" in days.stderr
 
 
 def test_a_post_a_freeze_withheld_moves_after_it_rather_than_being_lost(site: Path) -> None:

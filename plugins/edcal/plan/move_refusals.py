@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import say
+from edcal.i18n import say, say_count
 from edcal.model.calendar import KeyDate
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
@@ -104,8 +104,10 @@ def nothing_selected(plan: Plan, selection: Selection, given: list[str], past: i
     matches = _joined(given, say("and"))
     if late:
         return InputErrors([InputError(
-            SELECTION, say("found no item to come that matches {given}; {count} late (due, never out), "
-                           "which the move would leave in the past", given=matches, count=late),
+            SELECTION, say_count(late, "found no item to come that matches {given}; {count} is late (due, "
+                                 "never out), and the move would leave it in the past",
+                                 "found no item to come that matches {given}; {count} are late (due, "
+                                 "never out), and the move would leave them in the past", given=matches),
             say("move them further, or name them (edcal move SLUG --to DAY)"))])
     message = say("found no item to come that matches {given}; {count} already past", given=matches,
                   count=past) if past else say("found no item to come that matches {given}", given=matches)
