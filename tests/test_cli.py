@@ -539,6 +539,10 @@ def test_new_with_a_past_date_says_the_article_goes_online_backdated(site: Path)
                              "build, dated then, among older articles; without --date it is a draft\n")
     ahead = run_edcal("new", "Neuf", "--date", "2027-03-01 09:00", cwd=site, env={"EDCAL_LANG": "en"})
     assert ahead.returncode == 0 and ahead.stderr == ""
+    today = run_edcal("new", "Ce jour", "--date", "2027-02-15", cwd=site, env={"EDCAL_LANG": "en"})
+    assert today.returncode == 0 and today.stderr == ""  # the day, not its midnight
+    quiet = run_edcal("new", "Ancien", "--date", "2020-01-01", "-q", cwd=site, env={"EDCAL_LANG": "en"})
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == ""
 
 
 def test_new_on_a_full_disk_leaves_no_empty_article_and_says_why(runner: CliRunner, site: Path,
@@ -746,6 +750,8 @@ def test_serve_with_nothing_to_serve_says_so(site: Path) -> None:
     (site / "calendar.yaml").write_text("version: 1\ntimezone: Europe/Paris\nnetworks: {linkdin: {}}\n",
                                         encoding="utf-8")
     env = {**os.environ, "EDCAL_LANG": "en"}
+    (site / "output").mkdir()  # edcal's own list of what it wrote is no page to serve (a review found)
+    (site / "output" / ".edcal-files").write_text("", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "edcal", "serve", "--no-watch", "--port", "0"], cwd=site,
                             capture_output=True, text=True, timeout=60, check=False, env=env)
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
@@ -1126,8 +1132,12 @@ def test_a_shorter_split_export_removes_the_numbered_files_an_earlier_one_left(r
     said = export("--until", "2027-06-07")  # 360 posts
     assert sorted(p.name for p in out.iterdir()) == ["x-1.csv", "x-2.csv", "x-7.csv"]
     assert f"note: removed {out / 'x-3.csv'}, left by an earlier export of this name: this one replaces it\n" in said
+    # An archive of edcal's own, named with a year: no part of x.csv (it was removed, a review found).
+    archive = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "x", "--since",
+                                  "2027-05-01", "--until", "2027-05-05", "-o", str(out / "x-2026.csv")])
+    assert archive.exit_code == 0, archive.output
     said = export("--until", "2027-05-05")  # one file: every numbered part of an earlier export goes
-    assert sorted(p.name for p in out.iterdir()) == ["x-7.csv", "x.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["x-2026.csv", "x-7.csv", "x.csv"]
     assert f"note: removed {out / 'x-1.csv'}, {out / 'x-2.csv'}, left by an earlier export of this name: this " \
         "one replaces them\n" in said
 
@@ -1139,6 +1149,16 @@ def test_dash_is_standard_output_and_an_empty_path_is_refused(runner: CliRunner,
     dash = runner.invoke(cli, ["export", "csv", "--site", str(site), "-o", "-"])
     assert dash.exit_code == 0 and dash.stdout.startswith("\ufeffid,network,scheduled,")
     assert not (tmp_path / "-").exists()
+    # The file's bytes, BOM and CRLF, whatever the terminal's encoding (latin-1 stopped on the BOM).
+    import subprocess
+    import sys
+
+    written = subprocess.run(
+        [sys.executable, "-m", "edcal", "export", "csv", "--site", str(site), "-o", "-"], capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "latin-1"}, check=False).stdout
+    assert runner.invoke(cli, ["export", "csv", "--site", str(site), "-o", "posts.csv"]).exit_code == 0
+    assert written == (tmp_path / "posts.csv").read_bytes()
+    (tmp_path / "posts.csv").unlink()
     _x_posts(site, 360)
     split = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "x", "-o", "-"])
     assert split.exit_code == 2 and "--output: error: 360 posts for Hootsuite" in split.output

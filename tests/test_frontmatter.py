@@ -555,6 +555,7 @@ def test_the_typographic_quotes_hint_proposes_only_what_the_header_accepts(heade
                                                                "of each name\n    hint: write Tags: acier, inox"),
     ("Title: T\nDate: 2027-01-12 09:00\nTags: [acier, inox]\n", "hint: write Tags: acier, inox"),
     ("Title: T\nDate: 2027-01-12 09:00\nAuthors: 'Ana Lopes'\n", "hint: write Authors: Ana Lopes"),
+    ('Title: T\nDate: 2027-01-12 09:00\nTags: soudure, "acier, inox"\n', "hint: write Tags: soudure, acier, inox"),
     # Pelican takes any text but "false" as yes: `Translation: no` made a translation.
     ("Title: T\nDate: 2027-01-12 09:00\nTranslation: peut-être\n",
      "3:14: error: found 'peut-être', expected true or false"),

@@ -142,6 +142,20 @@ def test_a_translation_without_its_original_is_an_error(site, flag: str, errors:
                       "the slug 'seule': a translation needs its original"] if errors else []), result.stderr
 
 
+def test_a_page_marked_as_a_translation_of_nothing_is_an_error(site) -> None:  # type: ignore[no-untyped-def]
+    """Pelican said so in English, "All items ("1") … are translations", and published it."""
+    from conftest import run_edcal
+
+    (site / "content" / "pages" / "about-us.md").write_text(
+        "Title: About us\nLang: en\nTranslation: true\n\nText.\n", encoding="utf-8")
+    for command in ("check", "build"):
+        result = run_edcal(command, cwd=site, env={"EDCAL_LANG": "en"})
+        assert result.returncode == 2 and "All items" not in result.stderr, result.stderr
+        assert "content/pages/about-us.md:3:14: error: found translation: true, and no other page has the slug " \
+            "'about-us': a translation needs its original" in result.stderr
+    assert not (site / "output").exists()
+
+
 def test_each_version_decides_for_the_networks_in_its_language_only() -> None:
     """A translation's `social: networks: [x]` posted the French original on X, a network without `lang:`
     (the site's language): each version's header names networks in its own language only."""

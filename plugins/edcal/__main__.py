@@ -591,7 +591,8 @@ def new(title: str, site: Path, settings_file: str, verbosity: int | None, date:
     from edcal.i18n import spoken
 
     path = new_article(site, settings_file, title, date, author, category, tags, slug,
-                       warn=lambda message: click.echo("warning: " + spoken(message), err=True))
+                       warn=None if (verbosity or 0) < 0 else
+                       lambda message: click.echo("warning: " + spoken(message), err=True))
     if (verbosity or 0) >= 0:
         click.echo(path.resolve().relative_to(site.resolve()).as_posix())
 
@@ -786,7 +787,9 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
     target = None if output is None or output == "-" else Path(output)
     result = run_export(site, settings_file, fmt, network, since, until, target, owner, campaign)
     if target is None:
-        click.echo(result.files[0][1].decode("utf-8"), nl=False)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.files[0][1])  # the file's bytes, whatever the terminal's encoding
+        sys.stdout.buffer.flush()
         notes = result.notes
     else:
         notes = write(result, target)

@@ -78,7 +78,8 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
     every file as it was. Only then is each put in place in one step (a link is followed: the file it
     names is replaced; an existing file keeps its mode). Should one of these steps fail, the files put
     in place before it get their old bytes back, or are removed if they are new. What is no regular file
-    (``/dev/stdout``, a named pipe) is written to, last, as it is: replacing it would be no export.
+    (``/dev/stdout``, a named pipe) is written to, last, as it is: replacing it would be no export; so is a
+    file one may write in a folder one may not. A file one may not write is refused, as writing it was.
 
     :raises OSError: naming the file that could not be written (``filename``), not the one beside it.
     """
@@ -91,6 +92,11 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
             if os.path.exists(real) and not stat.S_ISREG(os.stat(real).st_mode):
                 devices.append((path, data))
+                continue
+            if os.path.exists(real) and not os.access(real, os.W_OK):  # a rename would replace it anyway
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+            if os.path.exists(real) and not os.access(os.path.dirname(real) or ".", os.W_OK):
+                devices.append((path, data))  # a file one may write in a folder one may not: written in place
                 continue
             try:
                 old = Path(real).read_bytes() if os.path.exists(real) else None

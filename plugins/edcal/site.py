@@ -182,7 +182,7 @@ def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> 
                say("e.g. DEFAULT_PAGINATION = 10, without quotes"))
     for name in ("ARTICLE_TRANSLATION_ID", "PAGE_TRANSLATION_ID"):
         value = settings.get(name, "slug")
-        if value not in ("slug", None, False):  # Pelican stopped on an article without that field; None
+        if value not in ("slug", None, False, ""):  # Pelican stopped on an article without that field; None
             # and False (no translations) are Pelican's too, and edcal's pairing by slug holds them back
             refuse(name, say("found {name} = {value!r}; edcal pairs an article with its translations by "
                              "their slug", name=name, value=value),

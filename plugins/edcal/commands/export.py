@@ -139,7 +139,17 @@ def _earlier_parts(output: Path, written: set[Path], date_format: str) -> list[P
                           if (found := pattern.fullmatch(entry.name)))
     except OSError:  # no folder yet: nothing earlier (the write says why it cannot be made)
         return []
-    return [path for _, path in numbered if path not in written and _hootsuite_rows(path, date_format)]
+    # Only the parts that follow the last one written, without a gap: `linkedin-2026.csv`, an archive
+    # beside `linkedin.csv`, is no part of it (it was removed).
+    parts, expected = [], max((number for number, path in numbered if path in written), default=0) + 1
+    for number, path in numbered:
+        if number < expected:
+            continue
+        if number != expected:
+            break
+        parts.append(path)
+        expected += 1
+    return [path for path in parts if path not in written and _hootsuite_rows(path, date_format)]
 
 
 def _hootsuite_rows(path: Path, date_format: str) -> bool:

@@ -36,16 +36,20 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     if not title.strip():
         raise InputErrors([InputError(Source("TITLE", 1, 1), say("the title is empty"),
                                       say('e.g. edcal new "My article"'))])
+    past = False
     if date is not None:  # read as the build will read the article's date, in the site's zone
         errors = ErrorCollector()
         calendar = load_calendar(site, all_rules())
         when = article_datetime(date, Source("--date", 1, 1), calendar, errors)
         errors.raise_if_any()
+        now = clock.now(calendar.zone)
+        # A day alone is the day, not its midnight: `--date 2027-02-15` on that day is no past date.
+        past = when is not None and (when.date() < now.date() if len(date.strip()) <= 10 else when < now)
     settings = pelican_settings(site, settings_file)  # and the team's language, for what follows
-    if date is not None and when is not None and warn is not None and when < clock.now(calendar.zone):
+    if past and warn is not None:
         # Backdated without a word: the next build puts it online at once, under that old date.
         warn(say("--date {date} is past: the article goes online at the next build, dated then, "
-                 "among older articles; without --date it is a draft", date=date.strip()))
+                 "among older articles; without --date it is a draft", date=str(date).strip()))
     words = title
     if str(settings.get("DEFAULT_LANG") or "").startswith("en"):  # "we're" -> "were", not "we-re"
         words = re.sub(r"(?<=\w)['’](?=\w)", "", title)

@@ -249,7 +249,8 @@ def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: st
     except BaseException:
         server.server_close()
         raise
-    if not built and not (output.is_dir() and any(output.iterdir())):
+    if not built and not (output.is_dir() and any(not entry.name.startswith(".edcal-")
+                                                   for entry in output.iterdir())):  # its own files aside
         # "Still serving the previous files" when there are none: the browser got 404 pages.
         if not watch_files:
             server.server_close()

@@ -1041,8 +1041,8 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
         elif written[0] in _OPENING_QUOTES or written[-1] in _CLOSING_QUOTES:
             errors.add(loc.value(name), say("found {name} {value}, between typographic quotes", name=name,
                                             value=written[:80]), quotes)
-        elif key_value and (values[0][:1] in "\"[" or values[-1][-1:] == "]"
-                            or any(len(v) > 1 and v[0] == v[-1] and v[0] in "\"'" for v in values)):
+        elif key_value and any(v[:1] in ("\"", "[") or v[-1:] == "]" or (len(v) > 1 and v[0] == v[-1] == "'")
+                               for v in values):
             # Not a quote ending a name alone: `vis 1/4"` is an inch.
             # `Tags: "acier, inox` or `Tags: [acier, inox]`, YAML's way in a `Key: value` header: the tag
             # `"acier` (or `[acier`), its quote shown on the page, its address the same as `acier`'s.

@@ -97,10 +97,11 @@ class _SlugWarnings(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if not str(record.msg).startswith(("There are %s items", "There are %s original", "All items (")):
             return True
-        from edcal.pelican_plugin.reader import ARTICLES_READ
+        from edcal.pelican_plugin.reader import ARTICLES_READ, PAGES_READ
 
+        read = ARTICLES_READ | PAGES_READ if str(record.msg).startswith("All items (") else ARTICLES_READ
         paths = [arg for arg in record.args or () if isinstance(arg, str) and os.path.isabs(arg)]
-        return not paths or not all(path in ARTICLES_READ for path in paths)
+        return not paths or not all(path in read for path in paths)
 
 
 def enabled(settings: dict[str, Any]) -> bool:
@@ -213,6 +214,8 @@ def on_pages_read(generator: Any) -> None:
     if state.errors:
         abort(InputErrors(state.errors.errors), generator.settings)
     hide_draft_pages(generator, state)
+    if state.errors:  # a page marked as a translation of nothing
+        abort(InputErrors(state.errors.errors), generator.settings)
     for page in [*generator.pages, *generator.hidden_pages, *generator.translations,
                  *getattr(generator, "hidden_translations", ())]:
         state.public_static |= static_references(page)

@@ -16,11 +16,13 @@ import posixpath
 import re
 import urllib.parse
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from edcal.i18n import language, say
 from edcal.load.articles import EDCAL_KEY
 from edcal.model.article import Article, content_path
+from edcal.model.source import Source
 from edcal.pelican_plugin.contents import to_article
 from edcal.pelican_plugin.state import BuildState
 from edcal.plan.status import article_state
@@ -145,9 +147,32 @@ def _translations_of_draft_pages(generator: Any) -> list[Any]:
     return waiting
 
 
+def _check_page_originals(generator: Any, state: BuildState) -> None:
+    """A page marked ``translation: true`` whose slug no other page has: no original (Pelican said so in
+    English, and published it), as for an article (:func:`_check_originals`)."""
+    pages = [page for name in (*_PAGES, "draft_pages", "draft_translations")
+             for page in getattr(generator, name, ())]
+    by_slug: dict[str, list[Any]] = {}
+    for page in pages:
+        by_slug.setdefault(page.slug, []).append(page)
+    for slug, group in sorted(by_slug.items()):
+        if all(str(page.metadata.get("translation", "")).lower() == "true" for page in group):
+            meta = group[0].metadata.get(EDCAL_KEY)
+            where = meta.field_sources.get("translation", meta.source) if meta is not None \
+                else Source(state.relative(Path(group[0].source_path)), 1, 1)
+            state.errors.add(where, say("found translation: true, and no other page has the slug '{slug}': a "
+                                        "translation needs its original", slug=slug) if len(group) == 1 else
+                             say("found translation: true on every page with the slug '{slug}' ({paths}): "
+                                 "one of them must be the original", slug=slug, paths=", ".join(
+                                     state.relative(Path(page.source_path)) for page in group)),
+                             say("remove `translation:` from the original, or give the translation its "
+                                 "original's `slug:`"))
+
+
 def hide_draft_pages(generator: Any, state: BuildState) -> None:
     """Draft pages, and the translations waiting for them, are not written: links to them lose their target,
     in articles and pages."""
+    _check_page_originals(generator, state)
     waiting = _translations_of_draft_pages(generator)
     if waiting:
         held = {id(page) for page in waiting}

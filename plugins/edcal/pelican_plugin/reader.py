@@ -44,6 +44,8 @@ from edcal.pelican_plugin.state import BuildState, state_of
 
 #: Articles (not pages) this process read: Pelican's slug warnings about them are edcal's errors.
 ARTICLES_READ: set[str] = set()
+#: Pages this process read: Pelican's warning on a translation alone is edcal's error for them too.
+PAGES_READ: set[str] = set()
 #: Pelican fields passed through its own metadata processors (URL wrappers, lists).
 _PROCESSED = ("tags", "keywords", "category", "author", "authors", "lang", "slug", "template",
               "save_as", "url", "translation")
@@ -68,8 +70,7 @@ class EdcalMarkdownReader(MarkdownReader):
             errors.extend(exc.errors)
             return "", _placeholder(rel)
         page = state.is_page(path)
-        if not page:
-            ARTICLES_READ.add(source_path)
+        (PAGES_READ if page else ARTICLES_READ).add(source_path)
         if "status" not in parsed.metadata and any(key != LOC_KEY for key in parsed.metadata):
             # (a file with no header at all is told so, not "missing field 'title'")
             given = _status_from_settings(self.settings, path)
@@ -371,9 +372,12 @@ def _status_from_settings(settings: dict[str, Any], path: Path) -> tuple[str, st
 
     relative = os.path.relpath(path, settings["PATH"]).replace(os.sep, "/")
     given = None
+    # FILENAME_METADATA is read before PATH_METADATA, and the first to name a status gives it.
+    from_path = parse_path_metadata(relative, {"PATH_METADATA": settings.get("PATH_METADATA")})
+    from_name = parse_path_metadata(relative, {"FILENAME_METADATA": settings.get("FILENAME_METADATA")})
     for setting, found in (("DEFAULT_METADATA", default_metadata(settings)),
                            ("EXTRA_PATH_METADATA", path_metadata(str(path), relative, settings)),
-                           ("PATH_METADATA", parse_path_metadata(relative, settings))):
+                           ("PATH_METADATA", from_path), ("FILENAME_METADATA", from_name)):
         status = found.get("status")
         if status is not None:
             given = (str(status).strip().lower(), setting)
