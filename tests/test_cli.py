@@ -605,7 +605,8 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     # `edcal new` writes no category without --category: the article was filed under "articles", its folder.
     uncategorised = runner.invoke(cli, ["new", "Sans catégorie", "--site", str(target), "--date", "2026-01-05 09:00"])
     assert uncategorised.exit_code == 0, uncategorised.output
-    written = target / uncategorised.output.strip()
+    written = target / uncategorised.stdout.strip()
+    assert uncategorised.stderr.startswith("warning: --date 2026-01-05 09:00 is past")
     # Online already (a past date): its placeholder paragraph stops the build until it is written.
     refused = run_edcal("build", cwd=target)
     assert refused.returncode == 1 and "[placeholder-text]" in refused.stderr
