@@ -156,18 +156,24 @@ ambassadors:
     - {article: futur, text: "CANARY-SUGGESTION-3307"}
     - {link: /2027/futur/, title: "CANARY-LINK-9921"}
     - {article: relecture}
+    - {link: /pages/offre-secrete.html, title: "CANARY-DRAFTPAGE-4646"}
+    - {link: /pages/contact.html, title: Nous contacter}
 """)
+    # A page still in draft: its link, and the address that tells its subject, wait for it.
+    (site / "content" / "pages" / "offre-secrete.md").write_text("Title: Offre\nStatus: draft\n\nBientôt.\n",
+                                                              encoding="utf-8")
     result = run_edcal("build", cwd=site)
     assert result.returncode == 0, result.stderr
     page = (site / "planning" / "share" / "index.html").read_text(encoding="utf-8")
-    assert "Un article publié" in page and "utm_medium=ambassador" in page
+    assert "Un article publié" in page and "utm_medium=ambassador" in page and "Nous contacter" in page
     published = site / "output" / "partage"
     assert (published / "index.html").read_text(encoding="utf-8") == page
     assert (published / "assets" / "planning.css").is_file()
     for folder in (site / "planning" / "share", site / "output"):
         leaks = [path for path, text in tree_text(folder)
                  if any(canary in text for canary in ("CANARY-SUGGESTION-3307", "CANARY-LINK-9921", "CANARY-FUTURE",
-                                                      "CANARY-REVIEW", "CANARY-DRAFT", "futur-secret"))]
+                                                      "CANARY-REVIEW", "CANARY-DRAFT", "futur-secret",
+                                                      "offre-secrete"))]
         assert not leaks
     # The page stands alone: no link back into the team's planning pages.
     assert "../" not in page and "plan.json" not in page

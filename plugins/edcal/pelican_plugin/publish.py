@@ -169,6 +169,18 @@ def _check_page_originals(generator: Any, state: BuildState) -> None:
                                  "original's `slug:`"))
 
 
+def _published_url(page: Any) -> str:
+    """The URL a page will have once published: a draft's ``url`` is Pelican's DRAFT_PAGE_URL."""
+    override = getattr(page, "override_url", None)
+    if override is not None:
+        return str(override)
+    setting = "PAGE_URL" if page.in_default_lang else "PAGE_LANG_URL"
+    try:
+        return str(page.settings[setting]).format(**page.url_format)
+    except (KeyError, IndexError, ValueError, AttributeError):  # a setting Pelican itself could not fill
+        return str(page.url)
+
+
 def hide_draft_pages(generator: Any, state: BuildState) -> None:
     """Draft pages, and the translations waiting for them, are not written: links to them lose their target,
     in articles and pages."""
@@ -187,6 +199,7 @@ def hide_draft_pages(generator: Any, state: BuildState) -> None:
     site_url = str(generator.settings.get("SITEURL") or "")
     for name in ("draft_pages", "draft_translations"):
         for page in getattr(generator, name, ()):
+            state.draft_page_urls.add(_published_url(page))
             state.private_static |= static_references(page)  # its image stays out, unless a live one shows it
             state.private_addresses |= addressed_files(page, site_url)
         del getattr(generator, name, [])[:]  # and out of the templates' context (`draft_pages`)
