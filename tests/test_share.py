@@ -158,6 +158,8 @@ ambassadors:
     - {article: relecture}
     - {link: /pages/offre-secrete.html, title: "CANARY-DRAFTPAGE-4646"}
     - {link: /pages/contact.html, title: Nous contacter}
+    - {link: /tag/secret-future-tag/, title: "CANARY-TAGLINK-5757"}
+    - {link: /tag/reseaux-sociaux/, title: Nos articles sur les réseaux}
 """)
     # A page still in draft: its link, and the address that tells its subject, wait for it.
     (site / "content" / "pages" / "offre-secrete.md").write_text("Title: Offre\nStatus: draft\n\nBientôt.\n",
@@ -166,6 +168,7 @@ ambassadors:
     assert result.returncode == 0, result.stderr
     page = (site / "planning" / "share" / "index.html").read_text(encoding="utf-8")
     assert "Un article publié" in page and "utm_medium=ambassador" in page and "Nous contacter" in page
+    assert "Nos articles sur les réseaux" in page  # a tag page a live article has
     published = site / "output" / "partage"
     assert (published / "index.html").read_text(encoding="utf-8") == page
     assert (published / "assets" / "planning.css").is_file()
@@ -173,7 +176,7 @@ ambassadors:
         leaks = [path for path, text in tree_text(folder)
                  if any(canary in text for canary in ("CANARY-SUGGESTION-3307", "CANARY-LINK-9921", "CANARY-FUTURE",
                                                       "CANARY-REVIEW", "CANARY-DRAFT", "futur-secret",
-                                                      "offre-secrete"))]
+                                                      "offre-secrete", "CANARY-TAGLINK"))]
         assert not leaks
     # The page stands alone: no link back into the team's planning pages.
     assert "../" not in page and "plan.json" not in page

@@ -67,24 +67,25 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) ->
     return plan
 
 
-def _without_draft_pages(plan: Plan, draft_urls: set[str]) -> ShareKit:
-    """The share page without the suggestions that link to a page still in draft, or name its address in
-    their words: they wait for it, as one for an article to come does (the page printed the link, its
-    address telling the page's subject, and every employee would have shared a dead page)."""
+def _without_offline_pages(plan: Plan, offline_urls: set[str]) -> ShareKit:
+    """The share page without the suggestions that link to a page not online (a draft page, a tag page only
+    articles to come have), or name its address in their words: they wait for it, as one for an article to
+    come does (the page printed the link, its address telling the page's subject, and every employee would
+    have shared a dead page)."""
     from edcal.plan.compose import is_site_url
     from edcal.plan.linked import page_path
     from edcal.plan.share import site_addresses
 
     site_path = urllib.parse.urlsplit(plan.site_url).path.rstrip("/")
-    drafts = {page_path(f"{site_path}/{url.lstrip('/')}") for url in draft_urls}  # as the checks read pages
+    offline = {page_path(f"{site_path}/{url.lstrip('/')}") for url in offline_urls}  # as checks read pages
 
-    def names_a_draft(share: Share) -> bool:
+    def names_one(share: Share) -> bool:
         addresses = [share.url, *(found for text in share.texts
                                   for found in site_addresses(text.pasted, plan.site_url))]
-        return any(is_site_url(url, plan.site_url) and page_path(urllib.parse.urlsplit(url).path) in drafts
+        return any(is_site_url(url, plan.site_url) and page_path(urllib.parse.urlsplit(url).path) in offline
                    for url in addresses)
 
-    shares = tuple(share for share in plan.sharing.shares if not names_a_draft(share))
+    shares = tuple(share for share in plan.sharing.shares if not names_one(share))
     return dataclasses.replace(plan.sharing, shares=shares)
 
 
@@ -92,8 +93,8 @@ def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
     """What the checks judge of the site around the plan: its pages' URLs and linked files, its default
     image, the theme's words without a translation into its language."""
     plan.page_urls = frozenset(state.page_urls)
-    if state.draft_page_urls and plan.sharing.shares:
-        plan.sharing = _without_draft_pages(plan, state.draft_page_urls)
+    if state.offline_urls and plan.sharing.shares:
+        plan.sharing = _without_offline_pages(plan, state.offline_urls)
     plan.page_files = tuple(sorted(state.page_files, key=lambda pair: (pair[0], pair[1].source.line)))
     plan.page_links = tuple(sorted(state.page_links, key=lambda pair: (pair[0], pair[1].source.line)))
     missing, own = untranslated_words(state.settings, site.lang)

@@ -9,6 +9,7 @@ the link. They remain in the plan.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import html as html_module
 import os
@@ -62,6 +63,18 @@ def _originals_in_the_default_language(models: dict[str, Article], default_lang:
             else article for path, article in models.items()]
 
 
+def _taxonomy_urls(content: Any) -> set[str]:
+    """The URLs of the tag, category and author pages a content is listed on."""
+    wrappers = [*(getattr(content, "tags", None) or ()), *(getattr(content, "authors", None) or ())]
+    if getattr(content, "category", None) is not None:
+        wrappers.append(content.category)
+    urls = set()
+    for wrapper in wrappers:
+        with contextlib.suppress(Exception):  # a URL setting Pelican itself cannot fill: its own error
+            urls.add(str(wrapper.url))
+    return urls
+
+
 def _one_tag_per_page(content: Any) -> None:
     """``Tags: Soudure, soudure`` is one tag page: listed once, as first written (it linked there twice)."""
     tags = getattr(content, "tags", None)
@@ -92,6 +105,12 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
     originals = {article.slug: article for article in state.articles if article.is_original}
     live = {path for path, article in zip(models, state.articles, strict=True)
             if article_state(article, state.calendar, state.now, originals).live}
+    # Tag, category and author pages are Pelican's of the published originals: those only articles not
+    # online have are no page yet (a share suggestion linking to one waits).
+    listed = set().union(*(_taxonomy_urls(c) for c in generator.articles if c.source_path in live))
+    unlisted = set().union(*(_taxonomy_urls(c) for name in (*_LISTED, *_DRAFTS)
+                             for c in getattr(generator, name) if c.source_path not in live))
+    state.offline_urls |= unlisted - listed
     site_url = str(settings.get("SITEURL") or "")
     for name in (*_LISTED, *_DRAFTS):
         for content in getattr(generator, name):
@@ -199,7 +218,7 @@ def hide_draft_pages(generator: Any, state: BuildState) -> None:
     site_url = str(generator.settings.get("SITEURL") or "")
     for name in ("draft_pages", "draft_translations"):
         for page in getattr(generator, name, ()):
-            state.draft_page_urls.add(_published_url(page))
+            state.offline_urls.add(_published_url(page))
             state.private_static |= static_references(page)  # its image stays out, unless a live one shows it
             state.private_addresses |= addressed_files(page, site_url)
         del getattr(generator, name, [])[:]  # and out of the templates' context (`draft_pages`)

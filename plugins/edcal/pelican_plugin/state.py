@@ -66,9 +66,9 @@ class BuildState:
     page_paths: tuple[Path, ...] = ()
     #: URLs of the site's pages (relative, as Pelican gives them), for link checks.
     page_urls: set[str] = field(default_factory=set)
-    #: The URLs of pages not online (drafts, and translations waiting for a draft): a share suggestion
-    #: linking to one waits for it.
-    draft_page_urls: set[str] = field(default_factory=set)
+    #: The URLs of pages not online (draft pages, translations waiting for a draft, the tag, category and
+    #: author pages that only articles not online have): a share suggestion linking to one waits for it.
+    offline_urls: set[str] = field(default_factory=set)
     #: Files of the content folder the pages' texts link to (``{static}``…), with each page's path.
     page_files: list[tuple[str, Any]] = field(default_factory=list)
     #: The addresses the pages' texts link to (``/2027/salon/``), with each page's path.
