@@ -402,6 +402,10 @@ def test_settings_missing_at_the_revision_is_an_error_not_a_new_site(repo: Path)
     result = run_edcal("diff", "-s", "prod.py", cwd=repo, env={"EDCAL_LANG": "en"})
     assert result.returncode == 2, result.stdout
     assert result.stderr.startswith("HEAD:prod.py:1:1: error: prod.py not found in the site at HEAD")
+    # In neither: the folder is told first (it was blamed on HEAD).
+    nowhere = run_edcal("diff", "-s", "nope.py", cwd=repo, env={"EDCAL_LANG": "en"})
+    assert nowhere.returncode == 2 and nowhere.stderr.startswith("nope.py:1:1: error: nope.py not found in "), \
+        nowhere.stderr
 
 
 def test_a_post_moved_out_of_the_past_keeps_its_words(repo: Path) -> None:

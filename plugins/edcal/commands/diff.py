@@ -111,6 +111,11 @@ def diff(site: Path, settings_file: str, revision: str, fmt: str, everything: bo
                                           say("e.g. edcal diff main..feature, or edcal diff main feature"))])
         revision = f"{revision}{RANGE}{target}"
     resolved = resolve_revision(site, revision)
+    if resolved.target is None and not (site / settings_file).is_file():
+        # The folder's first: a file missing in both was blamed on the revision ("HEAD:nope.py").
+        raise InputErrors([InputError(Source(settings_file, 1, 1),
+                                      say("{file} not found in {site}", file=settings_file, site=site),
+                                      say("run in the site's folder, or pass --site DIR"))])
     with now_pinned(), _site_at(resolved) as (old_site, work), \
             _reading(old_site, work, settings_file, resolved) as before:
         if resolved.target is None:
