@@ -1001,6 +1001,10 @@ SETTINGS_AND_SITE_FILES: dict[str, tuple[Any, str]] = {
         lambda site: shutil.copyfile(site / "content" / "articles" / "publie.md",
                                      site / "content" / "articles" / "autre.md."),
         "content/articles/autre.md.:1:1: error: found content/articles/autre.md., which is not read"),
+    "a setting Pelican renames into one it then misses": (
+        lambda site: write_pelicanconf(site, "JINJA_EXTENSIONS = []\n"),
+        "pelicanconf.py:1:1: error: could not read the settings: Pelican looked for the setting JINJA_ENVIRONMENT, "
+        "which they do not set\n    hint: set JINJA_ENVIRONMENT in pelicanconf.py"),  # it said 'JINJA_ENVIRONMENT'
     "address as None": (lambda site: write_pelicanconf(site, "SITEURL = None\n"),
                         "pelicanconf.py:18:1: error: found SITEURL = None; expected text in quotes\n    hint: e.g. "
                         "SITEURL = \"https://blog.example.fr\""),  # Python's words, at line 1

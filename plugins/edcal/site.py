@@ -71,6 +71,13 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         not_text = _not_text(site, path)
         if not_text:  # `SITEURL = None`: "'NoneType' object has no attribute 'endswith'", at line 1
             raise InputErrors(not_text) from None
+        key = exc.args[0] if isinstance(exc, KeyError) and exc.args else None
+        if isinstance(key, str) and key.isupper():  # "could not read the settings: 'JINJA_ENVIRONMENT'"
+            raise InputErrors([InputError(Source(name, 1, 1),
+                                          say("could not read the settings: Pelican looked for the setting "
+                                              "{key}, which they do not set", key=key),
+                                          say("set {key} in {file} (Pelican's documentation gives its value)",
+                                              key=key, file=name))]) from None
         message = say("could not read the settings: {problem}", problem=str(exc))
         raise InputErrors([InputError(Source(name, _failed_line(exc, path), 1), message)]) from None
     # Pelican makes the paths a settings file sets relative to it, and leaves its defaults ("output",
