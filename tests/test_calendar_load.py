@@ -837,6 +837,11 @@ def test_a_post_and_a_variant_carry_several_images_each_where_it_is_written(tmp_
     ("    images: [images/a.png]\n    alt: Z\n",
      "calendar.yaml:14:5: error: found `alt:` beside `images:`: it describes none of them\n"
      "    hint: write each image's alt text with it: images: [{image: …, alt: …}, …]"),
+    # Dropped without a word, on an entry as on a network's variant.
+    ("    alt: Z\n", "calendar.yaml:13:5: error: found `alt:` and no image: it describes nothing\n"
+                   "    hint: write the image it describes beside it (`image:`), or remove `alt:`"),
+    ("    variants: {x: {alt: Z}}\n", "calendar.yaml:13:20: error: found `alt:` and no image: it describes nothing\n"
+                                  "    hint: write the image it describes beside it (`image:`), or remove `alt:`"),
     ("    images: []\n",
      "calendar.yaml:13:13: error: found an empty list, expected at least one image, e.g. [{image: "
      "images/stand.png, alt: Our stand at the fair}]"),

@@ -196,6 +196,9 @@ def _images(spec: PostSpec | VariantSpec, errors: ErrorCollector) -> tuple[Media
         check_image(spec.image, where, errors)
         return (Media(spec.image, spec.alt, where),)
     if spec.images is None:
+        if spec.alt is not None:  # it was dropped without a word
+            errors.add(key_of(loc, "alt"), say("found `alt:` and no image: it describes nothing"),
+                       say("write the image it describes beside it (`image:`), or remove `alt:`"))
         return ()
     if spec.alt is not None:
         errors.add(key_of(loc, "alt"), say("found `alt:` beside `images:`: it describes none of them"),
