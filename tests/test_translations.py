@@ -156,6 +156,42 @@ def test_a_page_marked_as_a_translation_of_nothing_is_an_error(site) -> None:  #
     assert not (site / "output").exists()
 
 
+@pytest.mark.parametrize("folder, status, expected", [
+    # Neither in the site's language, one a draft: the English went online alone.
+    ("pages", "draft", "content/pages/solo-de.md:3:7: error: found 2 pages with the slug 'solo' (content/pages/"
+                       "solo-de.md, content/pages/solo-en.md), none in the site's language (fr): which is the "
+                       "original cannot be told"),
+    ("pages", "published", "found 2 pages with the slug 'solo'"),
+    # The hint said to give one an `id:`, a field no article has.
+    ("articles", "draft", "found 2 articles with the slug 'solo' (content/articles/solo-de.md, content/articles/"
+                          "solo-en.md), none in the site's language (fr): which is the original cannot be told"),
+])
+def test_versions_with_no_original_in_the_site_s_language_are_an_error(  # type: ignore[no-untyped-def]
+        site, folder: str, status: str, expected: str) -> None:
+    from conftest import run_edcal, tree_text
+
+    (site / "content" / folder / "solo-de.md").write_text(
+        f"Title: Über\nLang: de\nSlug: solo\nStatus: {status}\nDate: 2027-01-10 09:00\n\nText.\n", encoding="utf-8")
+    (site / "content" / folder / "solo-en.md").write_text(
+        "Title: About CANARY-SOLO\nLang: en\nSlug: solo\nDate: 2027-01-10 09:00\n\nText.\n", encoding="utf-8")
+    for command in ("check", "build"):
+        result = run_edcal(command, cwd=site, env={"EDCAL_LANG": "en"})
+        assert result.returncode == 2 and expected in result.stderr, result.stderr
+        assert "There are" not in result.stderr and "write `translation: true`" in result.stderr
+    assert not (site / "output").exists() or not [p for p, t in tree_text(site / "output") if "CANARY-SOLO" in t]
+
+
+def test_two_pages_with_one_slug_in_one_language_are_told_once(site) -> None:  # type: ignore[no-untyped-def]
+    """Pelican warned in English, then edcal said the page's file "receives both 'À propos' and 'À propos'"."""
+    from conftest import run_edcal
+
+    (site / "content" / "pages" / "autre.md").write_text("Title: Autre\nSlug: contact\n\nTexte.\n",
+                                                         encoding="utf-8")
+    result = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2 and "There are" not in result.stderr, result.stderr
+    assert "error: found the slug 'contact' (fr) again, already the slug of the page content/pages/" in result.stderr
+
+
 def test_each_version_decides_for_the_networks_in_its_language_only() -> None:
     """A translation's `social: networks: [x]` posted the French original on X, a network without `lang:`
     (the site's language): each version's header names networks in its own language only."""

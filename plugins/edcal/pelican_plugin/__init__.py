@@ -90,7 +90,7 @@ class _FailedReads(logging.Filter):
 class _SlugWarnings(logging.Filter):
     """Pelican's warning on two articles with one slug: edcal reports it as a located error.
 
-    Only when every file it names is an article edcal read (pages and other
+    Only when every file it names is an article or page edcal read (other
     formats keep Pelican's warning).
     """
 
@@ -99,7 +99,7 @@ class _SlugWarnings(logging.Filter):
             return True
         from edcal.pelican_plugin.reader import ARTICLES_READ, PAGES_READ
 
-        read = ARTICLES_READ | PAGES_READ if str(record.msg).startswith("All items (") else ARTICLES_READ
+        read = ARTICLES_READ | PAGES_READ  # edcal judges pages' slugs too (publish._check_page_originals)
         paths = [arg for arg in record.args or () if isinstance(arg, str) and os.path.isabs(arg)]
         return not paths or not all(path in read for path in paths)
 

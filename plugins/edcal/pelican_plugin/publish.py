@@ -167,25 +167,53 @@ def _translations_of_draft_pages(generator: Any) -> list[Any]:
 
 
 def _check_page_originals(generator: Any, state: BuildState) -> None:
-    """A page marked ``translation: true`` whose slug no other page has: no original (Pelican said so in
-    English, and published it), as for an article (:func:`_check_originals`)."""
+    """Pages sharing a slug, as articles are judged (:func:`_check_originals`, :func:`_check_unique_slugs`):
+    two in one language (one page's file replaced the other's); none that can be the original (every one
+    marked ``translation: true``, or several unmarked and none in the site's language: Pelican said so in
+    English, and published one of them, a draft's translation included)."""
+    default_lang = generator.settings.get("DEFAULT_LANG")
     pages = [page for name in (*_PAGES, "draft_pages", "draft_translations")
              for page in getattr(generator, name, ())]
     by_slug: dict[str, list[Any]] = {}
     for page in pages:
         by_slug.setdefault(page.slug, []).append(page)
+
+    def where(page: Any, field: str) -> Source:
+        meta = page.metadata.get(EDCAL_KEY)
+        return meta.field_sources.get(field, meta.source) if meta is not None \
+            else Source(state.relative(Path(page.source_path)), 1, 1)
+
+    def shown(group: list[Any]) -> str:
+        return ", ".join(state.relative(Path(page.source_path)) for page in group)
+
     for slug, group in sorted(by_slug.items()):
-        if all(str(page.metadata.get("translation", "")).lower() == "true" for page in group):
-            meta = group[0].metadata.get(EDCAL_KEY)
-            where = meta.field_sources.get("translation", meta.source) if meta is not None \
-                else Source(state.relative(Path(group[0].source_path)), 1, 1)
-            state.errors.add(where, say("found translation: true, and no other page has the slug '{slug}': a "
-                                        "translation needs its original", slug=slug) if len(group) == 1 else
+        group.sort(key=lambda page: page.source_path)
+        unmarked = [page for page in group if str(page.metadata.get("translation", "")).lower() != "true"]
+        seen: dict[str, Any] = {}
+        twins = [(page, seen[page.lang]) for page in group if seen.setdefault(page.lang, page) is not page]
+        for page, first in twins:
+            state.errors.add(where(page, "slug"),
+                             say("found the slug '{slug}' ({lang}) again, already the slug of the page "
+                                 "{path}; expected one page per slug and language", slug=slug, lang=page.lang,
+                                 path=state.relative(Path(first.source_path))),
+                             say("give one of them a `slug:` of its own; or, for a translation, a `lang:` of "
+                                 "its own"))
+        if twins:
+            continue
+        if not unmarked:
+            state.errors.add(where(group[0], "translation"),
+                             say("found translation: true, and no other page has the slug '{slug}': a "
+                                 "translation needs its original", slug=slug) if len(group) == 1 else
                              say("found translation: true on every page with the slug '{slug}' ({paths}): "
-                                 "one of them must be the original", slug=slug, paths=", ".join(
-                                     state.relative(Path(page.source_path)) for page in group)),
+                                 "one of them must be the original", slug=slug, paths=shown(group)),
                              say("remove `translation:` from the original, or give the translation its "
                                  "original's `slug:`"))
+        elif len(unmarked) > 1 and not any(page.lang == default_lang for page in unmarked):
+            state.errors.add(where(unmarked[0], "slug"),
+                             say("found {count} pages with the slug '{slug}' ({paths}), none in the site's "
+                                 "language ({lang}): which is the original cannot be told",
+                                 count=len(unmarked), slug=slug, paths=shown(unmarked), lang=default_lang),
+                             say("write `translation: true` in each translation's header"))
 
 
 def _published_url(page: Any) -> str:
@@ -253,7 +281,18 @@ def _check_originals(models: dict[str, Article], marked: set[str], state: BuildS
     by_slug: dict[str, list[str]] = {}
     for path, article in models.items():
         by_slug.setdefault(article.slug, []).append(path)
+    default_lang = state.settings.get("DEFAULT_LANG")
     for slug, paths in sorted(by_slug.items()):
+        unmarked = sorted((path for path in paths if path not in marked), key=lambda p: models[p].source.path)
+        languages = {models[path].lang for path in unmarked}
+        if len(unmarked) > 1 and len(languages) == len(unmarked) and default_lang not in languages:
+            state.errors.add(models[unmarked[0]].where("slug"),
+                             say("found {count} articles with the slug '{slug}' ({paths}), none in the "
+                                 "site's language ({lang}): which is the original cannot be told",
+                                 count=len(unmarked), slug=slug,
+                                 paths=", ".join(models[p].source.path for p in unmarked), lang=default_lang),
+                             say("write `translation: true` in each translation's header"))
+            continue
         if all(path in marked for path in paths):
             article = models[paths[0]]
             message = say("found translation: true, and no other article has the slug '{slug}': a "
