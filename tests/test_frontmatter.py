@@ -556,9 +556,13 @@ def test_the_typographic_quotes_hint_proposes_only_what_the_header_accepts(heade
     ("Title: T\nDate: 2027-01-12 09:00\nTags: [acier, inox]\n", "hint: write Tags: acier, inox"),
     ("Title: T\nDate: 2027-01-12 09:00\nAuthors: 'Ana Lopes'\n", "hint: write Authors: Ana Lopes"),
     ('Title: T\nDate: 2027-01-12 09:00\nTags: soudure, "acier, inox"\n', "hint: write Tags: soudure, acier, inox"),
+    # What `edcal new --tags '"soudure"'` wrote: the tag showed its quotes on its page.
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\ntags: ['\"soudure\"', inox]\n---\n",
+     "4:7: error: found tags \"soudure\", inox, with quotes in a name: they would show on its page\n"
+     "    hint: write tags: [soudure, inox]"),
     # Pelican takes any text but "false" as yes: `Translation: no` made a translation.
     ("Title: T\nDate: 2027-01-12 09:00\nTranslation: peut-être\n",
-     "3:14: error: found 'peut-être', expected true or false"),
+     "3:14: error: found 'peut-être', expected true or false\n    hint: write true or false (yes or no, oui or non)"),
 ])
 def test_an_empty_title_and_other_generators_fields_are_told(header: str, expected: str) -> None:
     """An empty title was published: a page with an empty heading, a card without a name, `<title/>` in Atom."""

@@ -1050,6 +1050,12 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
             errors.add(loc.value(name), say("found {name}: {value}, with quotes or brackets, which a `Key: value` "
                                             "header keeps as part of each name", name=name, value=written[:80]),
                        say("write {key}: {value}", key=name.capitalize(), value=bare[:80]))
+        elif not key_value and any(v[:1] == '"' or (len(v) > 1 and v[0] == v[-1] == "'") for v in values):
+            # `tags: ['"soudure"']` (`edcal new --tags '"soudure"'`): the name shows its quotes on its page.
+            bare = ", ".join(part for v in values if (part := v.strip("\"' ")))
+            errors.add(loc.value(name), say("found {name} {value}, with quotes in a name: they would show on its "
+                                            "page", name=name, value=written[:80]),
+                       say("write {name}: [{value}]", name=name, value=bare[:80]))
         elif name == "tags" and len(values) == 1 and len(values[0].split()) >= 6 and ";" not in values[0] \
                 and isinstance(raw_tags, str):  # a YAML list of one long tag is meant, `a; b` is Pelican's
             meaningful = [w.split("'")[-1].split("’")[-1] for w in words if w.lower() not in _SMALL_WORDS]

@@ -214,7 +214,8 @@ def flag(value: Any) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in FLAG_WORDS:
         return FLAG_WORDS[value.strip().lower()]
-    raise refused(say("found {found}, expected true or false", found=describe(value)))
+    raise refused(say("found {found}, expected true or false", found=describe(value)),
+                  say("write true or false (yes or no, oui or non)"))
 
 
 Flag = Annotated[bool, BeforeValidator(flag)]
