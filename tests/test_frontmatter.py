@@ -889,3 +889,17 @@ def test_a_first_header_line_with_a_space_before_its_colon_is_named(space: str) 
 def test_a_body_that_opens_with_a_colon_sentence_and_no_header_is_not_taken_for_a_field() -> None:
     parsed = split_article("Voici le programme : trois jours.\n", "content/pages/t.md")
     assert parsed.body.startswith("Voici le programme")
+
+
+def test_a_page_s_status_in_other_words_is_told_as_a_page_s() -> None:
+    """The hint spoke of the article's date and promotions: a page has neither."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    validate_article(split_article("Title: À propos\nStatus: brouillon\n\nTexte.\n", "content/pages/a.md"),
+                     calendar_from(PARIS_CALENDAR), frozenset(), errors, page=True)
+    assert [error.format() for error in errors.errors] == [
+        "content/pages/a.md:2:9: error: found 'brouillon', expected one of: draft, review, published, hidden\n"
+        "    hint: 'brouillon' means `status: draft` for a page (published, hidden or draft: a page is not planned)"]

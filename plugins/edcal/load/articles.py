@@ -792,8 +792,13 @@ _OTHER_TOOLS_FIELD = {
 }
 
 
-def _status_hint(found: str, meant: str) -> str:
-    """What to write for a status said in other words (Notion's ``Status: Done``, ``brouillon``): edcal's ``meant``."""
+def _status_hint(found: str, meant: str, page: bool = False) -> str:
+    """What to write for a status said in other words (Notion's ``Status: Done``, ``brouillon``): edcal's ``meant``.
+    A page is not planned: neither date nor promotions."""
+    if page:
+        written = "published" if meant == "published" else "draft"
+        return say("'{found}' means `status: {status}` for a page (published, hidden or draft: a page is not planned)",
+                   found=found, status=written)
     if meant == "published":
         return say("'{found}' says the text is finished: write `status: published`, or delete the line, published "
                    "being the default; the article goes online at its `date:`", found=found)
@@ -855,7 +860,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
             errors.add(loc.value("status"), say("found {found}, expected one of: {options}",
                                                 found=describe(written),
                                                 options=", ".join(get_args(ArticleStatus))),
-                       _status_hint(written, meant))
+                       _status_hint(written, meant, page))
             data["status"], status_refused = meant, True
     spec = validate_spec(ArticleSpec, data, errors, unknown_field_hint=functools.partial(_theme_field_hint, listed=extra_fields))
     if spec is None:
