@@ -168,9 +168,9 @@ def _translations_of_draft_pages(generator: Any) -> list[Any]:
 
 def _check_page_originals(generator: Any, state: BuildState) -> None:
     """Pages sharing a slug, as articles are judged (:func:`_check_originals`, :func:`_check_unique_slugs`):
-    two in one language (one page's file replaced the other's); none that can be the original (every one
-    marked ``translation: true``, or several unmarked and none in the site's language: Pelican said so in
-    English, and published one of them, a draft's translation included)."""
+    two written in one language (one page's file replaced the other's); none that can be the original
+    (every one marked ``translation: true``, or several unmarked and none in the site's language: Pelican
+    said so in English, and published one of them, a draft's translation included)."""
     default_lang = generator.settings.get("DEFAULT_LANG")
     pages = [page for name in (*_PAGES, "draft_pages", "draft_translations")
              for page in getattr(generator, name, ())]
@@ -189,8 +189,9 @@ def _check_page_originals(generator: Any, state: BuildState) -> None:
     for slug, group in sorted(by_slug.items()):
         group.sort(key=lambda page: page.source_path)
         unmarked = [page for page in group if str(page.metadata.get("translation", "")).lower() != "true"]
-        seen: dict[str, Any] = {}
-        twins = [(page, seen[page.lang]) for page in group if seen.setdefault(page.lang, page) is not page]
+        seen: dict[str, Any] = {}  # among pages written: a rewrite drafted under a page's slug is no twin
+        twins = [(page, seen[page.lang]) for page in group if getattr(page, "status", "") != "draft"
+                 and seen.setdefault(page.lang, page) is not page]
         for page, first in twins:
             state.errors.add(where(page, "slug"),
                              say("found the slug '{slug}' ({lang}) again, already the slug of the page "
@@ -208,7 +209,7 @@ def _check_page_originals(generator: Any, state: BuildState) -> None:
                                  "one of them must be the original", slug=slug, paths=shown(group)),
                              say("remove `translation:` from the original, or give the translation its "
                                  "original's `slug:`"))
-        elif len(unmarked) > 1 and not any(page.lang == default_lang for page in unmarked):
+        elif len(languages := {page.lang for page in unmarked}) > 1 and default_lang not in languages:
             state.errors.add(where(unmarked[0], "slug"),
                              say("found {count} pages with the slug '{slug}' ({paths}), none in the site's "
                                  "language ({lang}): which is the original cannot be told",
