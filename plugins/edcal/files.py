@@ -49,6 +49,40 @@ def os_reason(exc: OSError) -> str:
     return say("the system refused")
 
 
+def make_folders(folder: Path) -> list[Path]:
+    """Make ``folder`` and the missing ones above it; the folders made, the highest first, for
+    :func:`remove_folders` to take back.
+
+    :raises OSError: naming the folder that could not be made (``filename``), once those made before it
+        are removed again.
+    """
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    made: list[Path] = []
+    for wanted in reversed(missing):
+        try:
+            wanted.mkdir()
+        except OSError as exc:
+            remove_folders(made)
+            raise OSError(exc.errno, exc.strerror, str(wanted)) from None
+        made.append(wanted)
+    return made
+
+
+def remove_folders(made: Sequence[Path]) -> bool:
+    """Remove folders :func:`make_folders` made (empty again), the deepest first; whether all went."""
+    removed = True
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError:
+            removed = False
+    return removed
+
+
 def write_new(path: Path, data: bytes) -> None:
     """Write a new file whole, or not at all; never over a file (nor a link, even a broken one).
 
@@ -84,19 +118,19 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
     :raises OSError: naming the file that could not be written (``filename``), not the one beside it.
     """
     staged: list[tuple[Path, str, str, bytes | None]] = []  # (path, written beside, real file, old bytes)
-    devices: list[tuple[Path, bytes]] = []  # `-o /dev/stdout`, a named pipe: written to, never replaced
+    in_place: list[tuple[Path, bytes]] = []  # `-o /dev/stdout`, a pipe, a file in a locked folder: written to
     try:
         for path, data in files:
             real = os.path.realpath(path)
             if os.path.isdir(real):
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
             if os.path.exists(real) and not stat.S_ISREG(os.stat(real).st_mode):
-                devices.append((path, data))
+                in_place.append((path, data))
                 continue
             if os.path.exists(real) and not os.access(real, os.W_OK):  # a rename would replace it anyway
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
             if os.path.exists(real) and not os.access(os.path.dirname(real) or ".", os.W_OK):
-                devices.append((path, data))  # a file one may write in a folder one may not: written in place
+                in_place.append((path, data))  # a file one may write in a folder one may not
                 continue
             try:
                 old = Path(real).read_bytes() if os.path.exists(real) else None
@@ -126,7 +160,7 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
                         os.replace(_beside(Path(earlier), before, mode), earlier)
             raise OSError(exc.errno, exc.strerror, str(path)) from None
         done.append((real, old))
-    for path, data in devices:
+    for path, data in in_place:
         try:
             with open(path, "wb") as handle:
                 handle.write(data)

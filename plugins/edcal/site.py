@@ -13,7 +13,7 @@ import sys
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from edcal.errors import InputError, InputErrors, closest, did_you_mean
 from edcal.i18n import LANG_VARIABLE, Message, format_fields, say, site_language_known, speak, spoken
@@ -150,6 +150,7 @@ def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> 
     base.html).
     """
     from edcal.load.articles import ArticleSpec
+    from edcal.model.article import ArticleStatus
 
     errors: list[InputError] = []
 
@@ -200,7 +201,7 @@ def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> 
     for name, metadata in statuses:
         status = metadata.get("status") if isinstance(metadata, dict) else None
         said = status.strip().lower() if isinstance(status, str) else status
-        if status is not None and said not in ("draft", "review", "published", "hidden"):
+        if status is not None and said not in get_args(ArticleStatus):
             refuse(name, say("found status {value!r} in {name}; expected draft, review, published or hidden",
                              value=status, name=name),
                    say("an article's own `status:` line wins over {name}", name=name))

@@ -149,7 +149,7 @@ def _earlier_parts(output: Path, written: set[Path], date_format: str) -> list[P
             break
         parts.append(path)
         expected += 1
-    return [path for path in parts if path not in written and _hootsuite_rows(path, date_format)]
+    return [path for path in parts if _hootsuite_rows(path, date_format)]  # numbered past what was written
 
 
 def _hootsuite_rows(path: Path, date_format: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from edcal import clock
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of
-from edcal.files import os_reason, write_new
+from edcal.files import make_folders, os_reason, remove_folders, write_new
 from edcal.i18n import Message, say, say_count
 from edcal.load.validate import WEB_ADDRESS
 from edcal.model.source import Source
@@ -159,14 +159,7 @@ class _Undo:
 
     def folder(self, folder: Path) -> None:
         """Make ``folder`` and the missing ones above it, remembering each."""
-        missing: list[Path] = []
-        for candidate in (folder, *folder.parents):
-            if candidate.is_dir():
-                break
-            missing.append(candidate)
-        for candidate in reversed(missing):
-            candidate.mkdir()
-            self.folders.append(candidate)
+        self.folders += make_folders(folder)
 
     def undo(self) -> bool:
         """Remove what was made, give the files added to their old end; whether all went."""
@@ -181,12 +174,7 @@ class _Undo:
                 os.truncate(path, size)
             except OSError:
                 undone = False
-        for folder in reversed(self.folders):
-            try:
-                folder.rmdir()
-            except OSError:
-                undone = False
-        return undone
+        return remove_folders(self.folders) and undone
 
 
 def _write_site(target: Path, sources: list[tuple[Path, Any]], theme: Path,

@@ -101,10 +101,11 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     selection = _selection(plan, ids, first, last, networks, campaign, owner)
     chosen, past, key_dates = selected(plan, selection)
     check_key_dates(plan, key_dates, selection)
+    # The selection as the user wrote it, for a refusal of it.
+    given = [*(f"'{name}'" for name in ids), *(f"{option} {value}" for option, value in (
+        ("--since", since), ("--until", until), ("--campaign", campaign), ("--owner", owner)) if value),
+        *(f"--network {network}" for network in networks)]
     if not chosen and not key_dates:
-        given = [*(f"'{name}'" for name in ids), *(f"{option} {value}" for option, value in (
-            ("--since", since), ("--until", until), ("--campaign", campaign), ("--owner", owner)) if value),
-            *(f"--network {network}" for network in networks)]
         raise nothing_selected(plan, selection, given, len(past))
     days = _DayReader(site)
 
@@ -124,9 +125,6 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     moved = planned(shift)
     moved.past = past
     if moved.late and not (moved.moves or moved.occurrences or moved.returned or moved.unmoved or key_dates):
-        given = [*(f"'{name}'" for name in ids), *(f"{option} {value}" for option, value in (
-            ("--since", since), ("--until", until), ("--campaign", campaign), ("--owner", owner)) if value),
-            *(f"--network {network}" for network in networks)]
         raise nothing_selected(plan, selection, given, len(past), late=len(moved.late))
     if selection.whole_campaign:
         assert selection.campaign is not None

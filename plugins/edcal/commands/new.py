@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from pathlib import Path
 from edcal import clock
 from edcal.checks import all_rules
 from edcal.errors import ErrorCollector, InputError, InputErrors
-from edcal.files import os_reason, write_new
+from edcal.files import make_folders, os_reason, remove_folders, write_new
 from edcal.i18n import say
 from edcal.ids import slugify
 from edcal.load.articles import article_datetime, validate_article
@@ -106,9 +105,7 @@ def _write(site: Path, folder: Path, path: Path, text: str) -> None:
     try:
         write_new(path, text.encode("utf-8"))
     except OSError as exc:
-        for created in made:  # the deepest first
-            with contextlib.suppress(OSError):
-                created.rmdir()
+        remove_folders(made)
         exists = isinstance(exc, FileExistsError)  # written meanwhile, by someone else
         raise InputErrors([InputError(
             Source(_shown(site, path), 0, 0),
@@ -119,36 +116,25 @@ def _write(site: Path, folder: Path, path: Path, text: str) -> None:
 
 
 def _make_folder(site: Path, folder: Path) -> list[Path]:
-    """Make the articles' folder and those above it that are missing; the folders made, deepest first.
+    """Make the articles' folder and those above it that are missing; the folders made, the highest first.
 
     :raises InputErrors: at a file, or a link to nothing, where a folder goes; or when one cannot be made.
     """
-    missing: list[Path] = []
-    for candidate in (folder, *folder.parents):
-        if candidate.is_dir():
-            break
-        missing.append(candidate)
-    made: list[Path] = []
-    for wanted in reversed(missing):  # the highest first
-        try:
-            wanted.mkdir()
-        except OSError as exc:
-            for created in reversed(made):
-                with contextlib.suppress(OSError):
-                    created.rmdir()
-            if wanted.is_symlink() and not wanted.exists():
-                found = say("found a link to {target}, which does not exist; expected a folder",
-                            target=os.readlink(wanted))
-                hint = say("create the folder it points to, or remove the link")
-            elif wanted.exists() and not wanted.is_dir():
-                found, hint = (say("found a file; expected a folder"),
-                               say("move the file away, or set ARTICLE_PATHS to another folder"))
-            else:
-                found = say("cannot create the folder: {reason}", reason=os_reason(exc))
-                hint = say("check the folder's permissions and free space")
-            raise InputErrors([InputError(Source(_shown(site, wanted), 0, 0), found, hint)]) from None
-        made.append(wanted)
-    return list(reversed(made))
+    try:
+        return make_folders(folder)
+    except OSError as exc:
+        wanted = Path(exc.filename)
+        if wanted.is_symlink() and not wanted.exists():
+            found = say("found a link to {target}, which does not exist; expected a folder",
+                        target=os.readlink(wanted))
+            hint = say("create the folder it points to, or remove the link")
+        elif wanted.exists() and not wanted.is_dir():
+            found, hint = (say("found a file; expected a folder"),
+                           say("move the file away, or set ARTICLE_PATHS to another folder"))
+        else:
+            found = say("cannot create the folder: {reason}", reason=os_reason(exc))
+            hint = say("check the folder's permissions and free space")
+        raise InputErrors([InputError(Source(_shown(site, wanted), 0, 0), found, hint)]) from None
 
 
 def _shown(site: Path, path: Path) -> str:

@@ -16,9 +16,9 @@ import os
 import posixpath
 import re
 import urllib.parse
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from edcal.i18n import language, say
 from edcal.load.articles import EDCAL_KEY
@@ -50,17 +50,33 @@ def _originals_in_the_default_language(models: dict[str, Article], default_lang:
     for slug, paths in by_slug.items():
         if len(paths) < 2:
             continue
-        unmarked = [path for path in paths if path not in marked]
-        if len(unmarked) == 1:
-            original_of[slug] = unmarked[0]
-        else:
-            in_default = [path for path in unmarked or paths
-                          if models[path].lang == default_lang and models[path].is_original]
-            if in_default:
-                original_of[slug] = in_default[0]
+        def in_default(path: str) -> bool:
+            return models[path].lang == default_lang and models[path].is_original
+
+        original = _original_among(paths, marked.__contains__, in_default)
+        if original is not None:
+            original_of[slug] = original
     return [dataclasses.replace(article, is_original=original_of[article.slug] == path)
             if article.slug in original_of and article.is_original != (original_of[article.slug] == path)
             else article for path, article in models.items()]
+
+
+T = TypeVar("T")
+
+
+def _original_among(versions: list[T], marked: Callable[[T], bool],
+                    in_default: Callable[[T], bool]) -> T | None:
+    """The original of versions sharing a slug (articles' and pages' alike): the only one not marked
+    ``translation: true``, else the first in the site's language (among those not marked, if any)."""
+    unmarked = [version for version in versions if not marked(version)]
+    if len(unmarked) == 1:
+        return unmarked[0]
+    return next((version for version in unmarked or versions if in_default(version)), None)
+
+
+def _marked(content: Any) -> bool:
+    """Whether a content says ``translation: true`` (the reader gives Pelican ``true`` or ``false``)."""
+    return str(content.metadata.get("translation", "")).lower() == "true"
 
 
 def _taxonomy_urls(content: Any) -> set[str]:
@@ -96,7 +112,7 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
             _one_tag_per_page(content)
             if article is not None:
                 models[content.source_path] = article
-                if str(content.metadata.get("translation", "")).lower() == "true":
+                if _marked(content):
                     marked.add(content.source_path)
     state.articles = _originals_in_the_default_language(models, settings.get("DEFAULT_LANG"), marked)
     _check_unique_slugs(state)
@@ -154,15 +170,12 @@ def _translations_of_draft_pages(generator: Any) -> list[Any]:
         group.setdefault(page.slug, []).append(page)
     waiting = []
     for pages in group.values():
-        unmarked = [page for page in pages if str(page.metadata.get("translation", "")).lower() != "true"]
-        original = unmarked[0] if len(unmarked) == 1 else next(
-            (page for page in unmarked or pages if page.lang == default_lang), None)
+        original = _original_among(pages, _marked, lambda page: page.lang == default_lang)
         if original is not None and any(original is draft for draft in drafts):
             # Its translations wait; a published page in its language (a rewrite drafted under the same
             # slug) is no translation of it, and stays.
             waiting += [page for page in pages if any(page is other for other in published)
-                        and (page.lang != original.lang or str(page.metadata.get("translation", "")).lower()
-                             == "true")]
+                        and (page.lang != original.lang or _marked(page))]
     return waiting
 
 
@@ -188,7 +201,7 @@ def _check_page_originals(generator: Any, state: BuildState) -> None:
 
     for slug, group in sorted(by_slug.items()):
         group.sort(key=lambda page: page.source_path)
-        unmarked = [page for page in group if str(page.metadata.get("translation", "")).lower() != "true"]
+        unmarked = [page for page in group if not _marked(page)]
         seen: dict[str, Any] = {}  # among pages written: a rewrite drafted under a page's slug is no twin
         twins = [(page, seen[page.lang]) for page in group if getattr(page, "status", "") != "draft"
                  and seen.setdefault(page.lang, page) is not page]

@@ -18,7 +18,7 @@ import dataclasses
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pelican.readers import MarkdownReader
 
@@ -39,6 +39,7 @@ from edcal.load.articles import (
 from edcal.load.frontmatter import split_article
 from edcal.load.schema import flag
 from edcal.load.yamlfile import LOC_KEY, read_text
+from edcal.model.article import ArticleStatus
 from edcal.model.source import Source
 from edcal.pelican_plugin.state import BuildState, state_of
 
@@ -74,7 +75,7 @@ class EdcalMarkdownReader(MarkdownReader):
         if "status" not in parsed.metadata and any(key != LOC_KEY for key in parsed.metadata):
             # (a file with no header at all is told so, not "missing field 'title'")
             given = _status_from_settings(self.settings, path)
-            if given is not None and given[0] not in ("draft", "review", "published", "hidden"):
+            if given is not None and given[0] not in get_args(ArticleStatus):
                 errors.add(Source(rel, 1, 1), say("found status '{status}', which {setting} gives this file; "
                                                   "expected draft, review, published or hidden",
                                                   status=given[0], setting=given[1]),
