@@ -903,3 +903,17 @@ def test_a_page_s_status_in_other_words_is_told_as_a_page_s() -> None:
     assert [error.format() for error in errors.errors] == [
         "content/pages/a.md:2:9: error: found 'brouillon', expected one of: draft, review, published, hidden\n"
         "    hint: 'brouillon' means `status: draft` for a page (published, hidden or draft: a page is not planned)"]
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_article_s_and_a_page_s_header_errors_are_told_in_one_run(site: Path, command: str) -> None:
+    """A page's error showed only in the run after the articles' were fixed: two runs for two typos."""
+    (site / "content" / "articles" / "faute.md").write_text(
+        "Title: Faute\nDate: 2027-02-30 09:00\n\nTexte.\n", encoding="utf-8")
+    (site / "content" / "pages" / "faute.md").write_text(
+        "Title: Page\nStatus: brouillon\n\nTexte.\n", encoding="utf-8")
+    result = run_edcal(command, cwd=site)
+    assert result.returncode == 2, result.stderr
+    told = [line.split(": error:")[0] for line in result.stderr.splitlines() if ": error:" in line]
+    assert told == ["content/articles/faute.md:2:7", "content/pages/faute.md:2:9"], result.stderr
+    assert not (site / "output").exists() and "Traceback" not in result.stderr

@@ -198,7 +198,9 @@ def on_articles_read(generator: Any) -> None:
     state = state_of(generator.settings)
     _refuse_failed_reads(generator, state)
     if state.errors:
-        abort(InputErrors(state.errors.errors), generator.settings)
+        # Reported once the pages are read too (on_pages_read): a page's header error showed only in the
+        # run after the articles' were fixed. Files with errors are drafts to Pelican until then.
+        return
     keep_live_articles(generator, state)
     if state.errors:  # e.g. two articles with one slug
         abort(InputErrors(state.errors.errors), generator.settings)
