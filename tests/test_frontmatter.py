@@ -917,3 +917,22 @@ def test_an_article_s_and_a_page_s_header_errors_are_told_in_one_run(site: Path,
     told = [line.split(": error:")[0] for line in result.stderr.splitlines() if ": error:" in line]
     assert told == ["content/articles/faute.md:2:7", "content/pages/faute.md:2:9"], result.stderr
     assert not (site / "output").exists() and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("field", "value", "hint"), [
+    ("Save_as", "/a-propos.html", "save_as: a-propos.html"),
+    ("Save_as", "../../index.html", "save_as: a-propos/index.html"),
+    ("Url", "../a-propos/", "url: a-propos/"),
+])
+def test_a_page_address_outside_the_site_is_told_what_to_write(field: str, value: str, hint: str) -> None:
+    """The refusal said only "expected a path inside the site": the writer was left to guess the form."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    validate_article(split_article(f"Title: À propos\n{field}: {value}\n\nTexte.\n", "content/pages/a.md"),
+                     calendar_from(PARIS_CALENDAR), frozenset(), errors, page=True)
+    assert [error.format() for error in errors.errors] == [
+        f"content/pages/a.md:2:{len(field) + 3}: error: found {field.lower()} '{value}', expected a path inside "
+        f"the site\n    hint: write it from the site's root, without '..' or a leading '/': {hint}"]

@@ -885,8 +885,13 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     for name in ("save_as", "url"):
         value = getattr(spec, name)
         if value is not None and (".." in value.split("/") or value.startswith("/")):
+            inside = value.lstrip("/")
+            example = inside if inside and ".." not in inside.split("/") else (
+                "a-propos/index.html" if name == "save_as" else "a-propos/")
             errors.add(loc.value(name), say("found {name} '{value}', expected a path inside the site", name=name,
-                                            value=value[:80]))
+                                            value=value[:80]),
+                       say("write it from the site's root, without '..' or a leading '/': {name}: {example}",
+                           name=name, example=example[:80]))
         elif name == "save_as" and value and (value.rstrip("/") in ("", ".") or value.endswith("/")
                                               or any(part in (".", ".git") or part.startswith(".edcal")
                                                      for part in value.split("/"))):
