@@ -1003,8 +1003,22 @@ SETTINGS_AND_SITE_FILES: dict[str, tuple[Any, str]] = {
         "content/articles/autre.md.:1:1: error: found content/articles/autre.md., which is not read"),
     "a setting Pelican renames into one it then misses": (
         lambda site: write_pelicanconf(site, "JINJA_EXTENSIONS = []\n"),
-        "pelicanconf.py:1:1: error: could not read the settings: Pelican looked for the setting JINJA_ENVIRONMENT, "
-        "which they do not set\n    hint: set JINJA_ENVIRONMENT in pelicanconf.py"),  # it said 'JINJA_ENVIRONMENT'
+        "pelicanconf.py:18:1: error: found JINJA_EXTENSIONS, Pelican's old name for Jinja's extensions, which it "
+        "reads only beside JINJA_ENVIRONMENT\n    hint: write in its place JINJA_ENVIRONMENT = {\"extensions\": "
+        "[...]}, with the same list"),  # it said 'JINJA_ENVIRONMENT', then asked for a setting at line 1
+    # Jinja's settings stopped the build with a traceback when Pelican made its templates' environment.
+    "a Jinja option misspelt": (lambda site: write_pelicanconf(site, 'JINJA_ENVIRONMENT = {"trim_block": True}\n'),
+                                "pelicanconf.py:18:1: error: found the option 'trim_block' in JINJA_ENVIRONMENT, "
+                                "which Jinja does not know\n    hint: did you mean 'trim_blocks'?"),
+    "a Jinja extension misspelt": (
+        lambda site: write_pelicanconf(site, 'JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.dooo"]}\n'),
+        "pelicanconf.py:18:1: error: found the Jinja extension 'jinja2.ext.dooo', which Python cannot import"),
+    "Jinja filters as a list": (lambda site: write_pelicanconf(site, 'JINJA_FILTERS = ["upper"]\n'),
+                                "pelicanconf.py:18:1: error: found JINJA_FILTERS = ['upper']; expected a mapping in "
+                                "braces\n    hint: e.g. JINJA_FILTERS = {\"shout\": str.upper}"),
+    "Jinja's options as a list": (lambda site: write_pelicanconf(site, 'JINJA_ENVIRONMENT = ["jinja2.ext.do"]\n'),
+                                  "pelicanconf.py:18:1: error: found JINJA_ENVIRONMENT = ['jinja2.ext.do']; expected "
+                                  "a mapping in braces"),
     "address as None": (lambda site: write_pelicanconf(site, "SITEURL = None\n"),
                         "pelicanconf.py:18:1: error: found SITEURL = None; expected text in quotes\n    hint: e.g. "
                         "SITEURL = \"https://blog.example.fr\""),  # Python's words, at line 1

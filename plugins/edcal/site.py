@@ -65,6 +65,7 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         raise InputErrors([InputError(Source(name, exc.lineno or 1, exc.offset or 1),
                                       say("Python syntax error: {problem}", problem=exc.msg))]) from None
     except Exception as exc:  # the settings file is user code: report, never trace back
+        speak(_written_setting(path, "DEFAULT_LANG"))  # the team's language, as the file writes it
         theme = _missing_theme(site, path, exc)
         if theme is not None:
             raise InputErrors([theme]) from None
@@ -72,6 +73,13 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         if not_text:  # `SITEURL = None`: "'NoneType' object has no attribute 'endswith'", at line 1
             raise InputErrors(not_text) from None
         key = exc.args[0] if isinstance(exc, KeyError) and exc.args else None
+        if key == "JINJA_ENVIRONMENT" and _assignment(path, "JINJA_EXTENSIONS", frozenset()) is not None:
+            # Pelican moves the old setting into JINJA_ENVIRONMENT, and stops when the file sets none.
+            raise InputErrors([InputError(setting_source(site, path, "JINJA_EXTENSIONS"),
+                                          say("found JINJA_EXTENSIONS, Pelican's old name for Jinja's "
+                                              "extensions, which it reads only beside JINJA_ENVIRONMENT"),
+                                          say("write in its place JINJA_ENVIRONMENT = {{\"extensions\": "
+                                              "[...]}}, with the same list"))]) from None
         if isinstance(key, str) and key.isupper():  # "could not read the settings: 'JINJA_ENVIRONMENT'"
             raise InputErrors([InputError(Source(name, 1, 1),
                                           say("could not read the settings: Pelican looked for the setting "
@@ -116,10 +124,72 @@ def _not_text(site: Path, path: Path) -> list[InputError]:
             raw = get_settings_from_file(str(path))
     except Exception:  # the file is user code: the caller tells its error as it is
         return []
-    return [InputError(setting_source(site, path, name),
-                       say("found {name} = {value!r}; expected text in quotes", name=name, value=raw[name]),
-                       say("e.g. {name} = \"{example}\"", name=name, example=_TEXT_EXAMPLES.get(name, "…")))
-            for name in _TEXT_SETTINGS if name in raw and not isinstance(raw[name], str)]
+    return [*(InputError(setting_source(site, path, name),
+                         say("found {name} = {value!r}; expected text in quotes", name=name, value=raw[name]),
+                         say("e.g. {name} = \"{example}\"", name=name, example=_TEXT_EXAMPLES.get(name, "…")))
+              for name in _TEXT_SETTINGS if name in raw and not isinstance(raw[name], str)),
+            *(InputError(setting_source(site, path, name), found, hint)
+              for name, found, hint in _not_mappings(raw))]
+
+
+#: Settings Pelican reads as mappings (``JINJA_FILTERS.update``), with an example of each.
+_MAPPING_SETTINGS = {"JINJA_ENVIRONMENT": '{"trim_blocks": True, "extensions": ["jinja2.ext.do"]}',
+                     "JINJA_FILTERS": '{"shout": str.upper}',
+                     "JINJA_GLOBALS": '{"COMPANY": "Atelier Martin"}',
+                     "JINJA_TESTS": '{"long": lambda text: len(text) > 280}'}
+
+
+def _not_mappings(settings: dict[str, Any]) -> Iterator[tuple[str, Message, Message]]:
+    """The settings of :data:`_MAPPING_SETTINGS` set to something else than a mapping."""
+    for name, example in _MAPPING_SETTINGS.items():
+        value = settings.get(name)
+        if name in settings and not isinstance(value, dict):
+            shown = value if len(repr(value)) < 80 else type(value).__name__
+            yield (name, say("found {name} = {value!r}; expected a mapping in braces", name=name,
+                             value=shown),
+                   say("e.g. {name} = {example}", name=name, example=example))
+
+
+def _jinja_errors(settings: dict[str, Any], old_name: bool) -> Iterator[tuple[str, Message, Message]]:
+    """Jinja settings Pelican would stop on with a traceback when it makes its template environment:
+    an option Jinja does not know (``trim_block``), an extension Python cannot import.
+
+    :param old_name: the extensions are set by ``JINJA_EXTENSIONS``, which Pelican moves into
+        ``JINJA_ENVIRONMENT``: their errors are told at its line.
+    """
+    yield from _not_mappings(settings)
+    options = settings.get("JINJA_ENVIRONMENT")
+    if not isinstance(options, dict):
+        return
+    import inspect
+
+    import jinja2
+    from jinja2.utils import import_string
+
+    known = [name for name in inspect.signature(jinja2.Environment).parameters if name != "loader"]
+    for option in options:
+        if option not in known:
+            yield ("JINJA_ENVIRONMENT",
+                   say("found the option {option!r} in JINJA_ENVIRONMENT, which Jinja does not know",
+                       option=option),
+                   did_you_mean(str(option), known)
+                   or say("Jinja's options: {options}", options=", ".join(known)))
+    extensions = options.get("extensions") or ()
+    where = "JINJA_EXTENSIONS" if old_name else "JINJA_ENVIRONMENT"
+    for extension in extensions if isinstance(extensions, (list, tuple)) else (extensions,):
+        if isinstance(extension, str):
+            try:
+                import_string(extension)
+            except (ImportError, AttributeError) as exc:
+                yield (where, say("found the Jinja extension {name!r}, which Python cannot import ({reason})",
+                                  name=extension, reason=str(exc)[:200]),
+                       say("check its name (e.g. jinja2.ext.do), and that the package providing it is "
+                           "installed"))
+                continue
+        elif not isinstance(extension, type):
+            yield (where, say("found {value!r} among the Jinja extensions; expected an extension's name, "
+                              "e.g. \"jinja2.ext.do\"", value=extension),
+                   say("write each extension's name in quotes"))
 
 
 _TEXT_EXAMPLES = {"SITEURL": "https://blog.example.fr", "FEED_DOMAIN": "https://blog.example.fr",
@@ -205,6 +275,9 @@ def _settings_shape_errors(site: Path, path: Path, settings: dict[str, Any]) -> 
             refuse(name, say("found status {value!r} in {name}; expected draft, review, published or hidden",
                              value=status, name=name),
                    say("an article's own `status:` line wins over {name}", name=name))
+    old_name = _assignment(path, "JINJA_EXTENSIONS", frozenset()) is not None
+    for name, found, hint in _jinja_errors(settings, old_name):
+        refuse(name, found, hint)
     for name in _PAIRS_SETTINGS:
         value = settings.get(name)
         if value is None:
