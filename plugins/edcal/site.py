@@ -139,7 +139,7 @@ _MAPPING_SETTINGS = {"JINJA_ENVIRONMENT": '{"trim_blocks": True, "extensions": [
                      "JINJA_TESTS": '{"long": lambda text: len(text) > 280}'}
 
 
-def _not_mappings(settings: dict[str, Any]) -> Iterator[tuple[str, Message, Message]]:
+def _not_mappings(settings: dict[str, Any]) -> Iterator[tuple[str, Message, str]]:
     """The settings of :data:`_MAPPING_SETTINGS` set to something else than a mapping."""
     for name, example in _MAPPING_SETTINGS.items():
         value = settings.get(name)
@@ -150,7 +150,7 @@ def _not_mappings(settings: dict[str, Any]) -> Iterator[tuple[str, Message, Mess
                    say("e.g. {name} = {example}", name=name, example=example))
 
 
-def _jinja_errors(settings: dict[str, Any], old_name: bool) -> Iterator[tuple[str, Message, Message]]:
+def _jinja_errors(settings: dict[str, Any], old_name: bool) -> Iterator[tuple[str, Message, str]]:
     """Jinja settings Pelican would stop on with a traceback when it makes its template environment:
     an option Jinja does not know (``trim_block``), an extension Python cannot import.
 
