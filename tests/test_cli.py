@@ -1114,6 +1114,74 @@ def test_a_split_export_is_written_whole_or_not_at_all(runner: CliRunner, site: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+@pytest.mark.parametrize("stopped", ["os.fsync", "os.replace"])
+def test_ctrl_c_while_an_export_is_written_leaves_every_file_as_it_was(tmp_path: Path, stopped: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C between two renames left x-1.csv new beside x-2.csv old, and the .edcal-tmp files of the rest
+    beside them; Ctrl-C while the second file was written, the first one's."""
+    from edcal import files
+
+    first, second, third = tmp_path / "x-1.csv", tmp_path / "x-2.csv", tmp_path / "x-3.csv"
+    first.write_bytes(b"old 1\n")
+    second.write_bytes(b"old 2\n")
+    real = getattr(os, stopped.removeprefix("os."))
+    calls: list[object] = []
+
+    def interrupted(*args: object) -> object:
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(os, stopped.removeprefix("os."), interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        files.write_all([(first, b"new 1\n"), (second, b"new 2\n"), (third, b"new 3\n")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x-1.csv", "x-2.csv"]  # nothing beside them
+    assert (first.read_bytes(), second.read_bytes()) == (b"old 1\n", b"old 2\n")
+
+
+_TERMINATED = """
+import os, signal, sys
+from pathlib import Path
+from edcal import files
+
+real = os.replace
+calls = []
+
+def replace(source, target):
+    calls.append(target)
+    if len(calls) == 2:
+        os.kill(os.getpid(), signal.SIGTERM)
+    real(source, target)
+
+os.replace = replace
+folder = Path(sys.argv[1])
+files.write_all([(folder / name, b"new\\n") for name in ("x-1.csv", "x-2.csv", "x-3.csv")])
+print("not stopped")
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM as POSIX sends it")
+def test_sigterm_while_an_export_is_written_leaves_every_file_as_it_was_and_ends_the_process(tmp_path: Path) -> None:
+    """SIGTERM between two renames (a CI job cancelled) ended the process at once: x-1.csv new, x-2.csv old,
+    the .edcal-tmp files of the rest left beside them."""
+    import signal
+    import subprocess
+    import sys
+
+    script = tmp_path / "terminated.py"
+    script.write_text(_TERMINATED, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "x-1.csv").write_bytes(b"old 1\n")
+    (out / "x-2.csv").write_bytes(b"old 2\n")
+    result = subprocess.run([sys.executable, str(script), str(out)], capture_output=True, text=True, timeout=60,
+                            check=False)
+    assert (result.returncode, result.stdout, result.stderr) == (-signal.SIGTERM, "", "")
+    assert sorted(p.name for p in out.iterdir()) == ["x-1.csv", "x-2.csv"]
+    assert ((out / "x-1.csv").read_bytes(), (out / "x-2.csv").read_bytes()) == (b"old 1\n", b"old 2\n")
+
+
 def test_a_shorter_split_export_removes_the_numbered_files_an_earlier_one_left(runner: CliRunner, site: Path,
                                                                               tmp_path: Path) -> None:
     """x-3.csv of a longer export stayed beside the new x-1.csv and x-2.csv: its posts could be uploaded."""

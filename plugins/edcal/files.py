@@ -11,9 +11,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from edcal.i18n import say
@@ -114,58 +116,89 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
     in place before it get their old bytes back, or are removed if they are new. What is no regular file
     (``/dev/stdout``, a named pipe) is written to, last, as it is: replacing it would be no export; so is a
     file one may write in a folder one may not. A file one may not write is refused, as writing it was.
+    Ctrl-C or SIGTERM before the last file is put in place undoes the same (then goes on: SIGTERM still
+    ends the process); no file is left beside any.
 
     :raises OSError: naming the file that could not be written (``filename``), not the one beside it.
     """
     staged: list[tuple[Path, str, str, bytes | None]] = []  # (path, written beside, real file, old bytes)
     in_place: list[tuple[Path, bytes]] = []  # `-o /dev/stdout`, a pipe, a file in a locked folder: written to
-    try:
-        for path, data in files:
-            real = os.path.realpath(path)
-            if os.path.isdir(real):
-                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-            if os.path.exists(real) and not stat.S_ISREG(os.stat(real).st_mode):
-                in_place.append((path, data))
-                continue
-            if os.path.exists(real) and not os.access(real, os.W_OK):  # a rename would replace it anyway
-                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-            if os.path.exists(real) and not os.access(os.path.dirname(real) or ".", os.W_OK):
-                in_place.append((path, data))  # a file one may write in a folder one may not
-                continue
-            try:
-                old = Path(real).read_bytes() if os.path.exists(real) else None
-                mode = os.stat(real).st_mode & 0o7777 if old is not None else None
-            except OSError as exc:
-                raise OSError(exc.errno, exc.strerror, str(path)) from None
-            staged.append((path, _beside(Path(real), data, mode, shown=path), real, old))
-    except BaseException:
-        for _path, temporary, _real, _old in staged:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        raise
-    done: list[tuple[str, bytes | None]] = []
-    for index, (path, temporary, real, old) in enumerate(staged):
+    with _sigterm_unwinds():
         try:
-            os.replace(temporary, real)
-        except OSError as exc:  # a file that may not be replaced (immutable): put back what was
-            for _path, later, _real, _old in staged[index:]:
-                with contextlib.suppress(OSError):
-                    os.unlink(later)
-            for earlier, before in reversed(done):
-                with contextlib.suppress(OSError):
-                    if before is None:
-                        os.unlink(earlier)
-                    else:
-                        mode = os.stat(earlier).st_mode & 0o7777
-                        os.replace(_beside(Path(earlier), before, mode), earlier)
-            raise OSError(exc.errno, exc.strerror, str(path)) from None
-        done.append((real, old))
+            for path, data in files:
+                real = os.path.realpath(path)
+                if os.path.isdir(real):
+                    raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+                if os.path.exists(real) and not stat.S_ISREG(os.stat(real).st_mode):
+                    in_place.append((path, data))
+                    continue
+                if os.path.exists(real) and not os.access(real, os.W_OK):  # a rename would replace it anyway
+                    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+                if os.path.exists(real) and not os.access(os.path.dirname(real) or ".", os.W_OK):
+                    in_place.append((path, data))  # a file one may write in a folder one may not
+                    continue
+                try:
+                    old = Path(real).read_bytes() if os.path.exists(real) else None
+                    mode = os.stat(real).st_mode & 0o7777 if old is not None else None
+                except OSError as exc:
+                    raise OSError(exc.errno, exc.strerror, str(path)) from None
+                staged.append((path, _beside(Path(real), data, mode, shown=path), real, old))
+            for path, temporary, real, _old in staged:
+                try:
+                    os.replace(temporary, real)
+                except OSError as exc:  # a file that may not be replaced (immutable)
+                    raise OSError(exc.errno, exc.strerror, str(path)) from None
+        except BaseException:  # that refusal, Ctrl-C or SIGTERM: every file as it was, nothing left beside
+            _put_back(staged)
+            raise
     for path, data in in_place:
         try:
             with open(path, "wb") as handle:
                 handle.write(data)
         except OSError as exc:
             raise OSError(exc.errno, exc.strerror, str(path)) from None
+
+
+def _put_back(staged: Sequence[tuple[Path, str, str, bytes | None]]) -> None:
+    """Undo :func:`write_all`'s renames: each file put in place gets its old bytes back (or is removed if it
+    was new), each one still beside its file is removed. A rename is done or not: the file beside tells."""
+    for _path, temporary, real, old in reversed(staged):
+        with contextlib.suppress(OSError):
+            if os.path.lexists(temporary):
+                os.unlink(temporary)
+            elif old is None:
+                os.unlink(real)
+            else:
+                os.replace(_beside(Path(real), old, os.stat(real).st_mode & 0o7777), real)
+
+
+class _Terminated(BaseException):
+    """SIGTERM while :func:`write_all` puts files in place: raised to undo what was begun."""
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """SIGTERM raises :class:`_Terminated` in the block (its default would end the process at once, files
+    half put in place); once the block has undone its work, the signal ends the process as it would have.
+    Nothing changes where another handler is set, or outside the main thread (no handler can be set)."""
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+
+    def terminated(_number: int, _frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the undoing short
+        raise _Terminated
+
+    signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)  # the end it was meant to be, now the files are as they were
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _beside(path: Path, data: bytes, mode: int | None, shown: Path | None = None) -> str:
