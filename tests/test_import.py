@@ -703,3 +703,40 @@ def test_a_full_disk_is_said_in_the_teams_words_and_leaves_no_file(site: Path, m
         assert result.exit_code == 2, result.output
         assert result.output == expected + "edcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n"
         assert not (site / "calendar.d").exists()
+
+
+def test_a_process_that_cannot_be_started_is_no_temporary_folders_fault(site: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python removed by an upgrade under a running edcal, or no process left to start: "cannot write in the
+    temporary folder /tmp: no such file or folder", and TMPDIR to change, about a folder that was fine."""
+    import errno
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from edcal.__main__ import cli
+
+    write_sheet(site, FRENCH_SHEET)
+    gone = tmp_path / "python3.12"
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "executable", str(gone))
+        result = CliRunner().invoke(cli, ["import", str(site / "plan.csv"), "--site", str(site)],
+                                    env={"EDCAL_LANG": "fr"})
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"{gone}: error: impossible de lancer le processus qui lit le site\u00a0: fichier ou dossier introuvable\n"
+        f"    hint: edcal lit le site dans un processus à part, {gone} lancé dans {site}\u00a0: vérifiez que l'un "
+        "et l'autre peuvent servir\n"
+        "edcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n")
+
+    def no_process(*_args: object, **_kwargs: object) -> None:
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(subprocess, "Popen", no_process)
+        result = CliRunner().invoke(cli, ["import", str(site / "plan.csv"), "--site", str(site)])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"{sys.executable}: error: cannot start the process that reads the site: "
+                                    "resource temporarily unavailable\n"), result.output
+    assert not (site / "calendar.d").exists()

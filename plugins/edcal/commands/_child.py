@@ -52,6 +52,8 @@ def reading_in_child(folder: Path, settings_file: str, work: Path, edited: Mappi
 
     :param edited: files read as holding these texts (see ``yamlfile.reading_edited``).
     :param from_now: compose posts from "now" on, as a check does (else every post).
+    :raises InputErrors: when the process cannot be started (naming the program or the folder).
+    :raises OSError: when ``work`` cannot be written.
     """
     # This engine, wherever it was imported from (a relative PYTHONPATH would find a revision's);
     # -P: the site's folder is not put on the child's import path (a site's `edcal.py` is not edcal).
@@ -67,9 +69,16 @@ def reading_in_child(folder: Path, settings_file: str, work: Path, edited: Mappi
     if from_now:
         arguments.append("--from-now")
     with log.open("wb") as output:
-        child = subprocess.Popen([sys.executable, "-P", "-m", "edcal.commands._child", *arguments],
-                                 cwd=folder, stdout=output, stderr=subprocess.STDOUT,
-                                 env={**os.environ, "PYTHONPATH": path})
+        try:
+            child = subprocess.Popen([sys.executable, "-P", "-m", "edcal.commands._child", *arguments],
+                                     cwd=folder, stdout=output, stderr=subprocess.STDOUT,
+                                     env={**os.environ, "PYTHONPATH": path})
+        except OSError as exc:  # Python gone, the site's folder closed, no process left: not `work`'s fault
+            raise InputErrors([InputError(
+                Source(exc.filename if isinstance(exc.filename, str) else sys.executable, 0, 0),
+                say("cannot start the process that reads the site: {reason}", reason=os_reason(exc)),
+                say("edcal reads the site in a process of its own, {python} run in {folder}: check that both "
+                    "can be used", python=sys.executable, folder=str(folder)))]) from None
 
     def finished() -> ChildRead:
         code = child.wait()
