@@ -15,7 +15,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from edcal.i18n import say
@@ -148,6 +148,7 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
                     os.replace(temporary, real)
                 except OSError as exc:  # a file that may not be replaced (immutable)
                     raise OSError(exc.errno, exc.strerror, str(path)) from None
+            _sync_folders(dict.fromkeys(os.path.dirname(real) for _path, _temporary, real, _old in staged))
         except BaseException:  # that refusal, Ctrl-C or SIGTERM: every file as it was, nothing left beside
             _put_back(staged)
             raise
@@ -157,6 +158,22 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
                 handle.write(data)
         except OSError as exc:
             raise OSError(exc.errno, exc.strerror, str(path)) from None
+
+
+def _sync_folders(folders: Iterable[str]) -> None:
+    """Each folder's list of names on the disk: a rename is in the folder, which a power cut after it
+    could otherwise lose. A file system that cannot sync a folder (or open one) is left as it is."""
+    for folder in folders:
+        try:
+            number = os.open(folder or ".", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            continue
+        try:
+            os.fsync(number)
+        except OSError:
+            pass
+        finally:
+            os.close(number)
 
 
 def _put_back(staged: Sequence[tuple[Path, str, str, bytes | None]]) -> None:
