@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -66,6 +67,18 @@ def test_a_translation_is_promoted_from_when_it_goes_online() -> None:
         "2027-01-15T09:00:00+01:00", "2027-01-22T09:00:00+01:00"]
     earlier = posts(plan_of(calendar, articles(calendar, date="2027-01-05T09:00"), now=NOW))
     assert earlier["portail-linkedin-en-0"].start == earlier["portail-linkedin-0"].start
+
+
+def test_a_translation_dated_before_its_original_is_teased_before_the_original() -> None:
+    """A teaser counted from the translation's own date (the 5th) went out a week before the article it
+    announces was online, and showed as already posted once that day was past."""
+    calendar = calendar_from(CALENDAR.replace("[at publication, +1 week]", "[-1 day at 18:00, at publication]"))
+    for now in (NOW, "2027-01-06T00:00:00+01:00"):
+        found = posts(plan_of(calendar, articles(calendar, date="2027-01-05T09:00"), now=now))
+        english, french = found["portail-linkedin-en-1d-before"], found["portail-linkedin-1d-before"]
+        assert english.start == french.start == dt.datetime(2027, 1, 11, 18, tzinfo=calendar.zone)
+        assert english.status == "scheduled"
+        assert found["portail-linkedin-en-0"].start == found["portail-linkedin-0"].start
 
 
 def test_a_translation_names_the_networks_in_its_language_it_is_promoted_on() -> None:

@@ -415,11 +415,17 @@ class _Resolver:
                                        and date.astimezone(self.calendar.zone).date() < network.since)):
                 continue  # an account opened later has no past promotions of older articles
             publication = original_publication
+            # What the steps count from: the version's date, or its original's when the translation is dated
+            # before it (it goes online with its original: a teaser counted from its own date went out weeks
+            # early, for an article not online).
+            anchor, anchor_date_only = date, version.date_only
             if version is not original:  # a translation goes online with its original, or after it
                 own = article_state(version, self.calendar, self.now, self.by_slug)
                 planned = own.live_at or planned_publication(version, self.calendar) or date
                 publication = max(planned, original_publication)
-            deferred = publication > date
+                if original.date is not None and original.date > date:
+                    anchor, anchor_date_only = original.date, original.date_only
+            deferred = publication > anchor
             starts: list[tuple[int, dt.datetime, Source]] = []
             for number, offset in enumerate(schedule, start=1):
                 # An implicit promotion exists because of the article: point there.
@@ -427,13 +433,13 @@ class _Resolver:
                 try:
                     # Teasers before the article keep its planned date (a freeze withholds them).
                     base = publication
-                    date_only = version.date_only
+                    date_only = anchor_date_only
                     if deferred:
                         if offset.amount >= 0:
-                            base = resumed_publication(date, publication, network, self.calendar, date_only)
+                            base = resumed_publication(anchor, publication, network, self.calendar, date_only)
                             date_only = False  # the resumed instant is a slot or a time already
                         else:
-                            base = date
+                            base = anchor
                     starts.append((number, offset_instant(base, offset, network, self.calendar, date_only),
                                    where))
                 except WallClockError as exc:  # "write the UTC offset": a step cannot hold one
