@@ -233,6 +233,35 @@ def test_a_draft_post_whose_time_passed_is_held_back_not_to_confirm() -> None:
     january = _rows(plan)[("2027-01", "linkedin")].tally
     assert (january.withheld, january.unconfirmed) == (1, 1)  # the draft; the Monday of the 11th, not logged
 
+def test_a_post_the_log_says_went_out_despite_a_freeze_or_as_a_draft_is_gone_out_in_the_feeds() -> None:
+    """The docs say a post sent despite a freeze is logged as any other; it disappeared from every feed (plan.json
+    said `withheld` beside its `posted` time) while the report counted it as gone out."""
+    import uuid
+
+    import icalendar
+
+    from edcal.outputs.ics import EventWriter, feeds, namespace, serialise
+
+    frozen = CALENDAR.replace("ideas:", "  - id: brouillon\n    networks: [linkedin]\n    at: 2027-01-05 10:00\n"
+                                        "    text: Pas encore\n    status: draft\nideas:") \
+        + "freeze:\n  - {from: 2027-01-11 08:00, until: 2027-01-11 12:00, networks: [linkedin], reason: Incident}\n"
+    log = "posted:\n  - {item: lundi-linkedin-20270111, at: 2027-01-11 09:05}\n  - brouillon-linkedin\n"
+    plan = plan_of(calendar_from(frozen, {"log.yaml": log}), now=NOW)
+    items = {item.id: item for item in plan.items}
+    for item_id in ("lundi-linkedin-20270111", "brouillon-linkedin"):
+        assert (items[item_id].status, items[item_id].withheld_reason) == ("published", None)
+    assert items["lundi-mastodon-20270111"].status == "published"  # the freeze held LinkedIn alone
+    everything = next(feed for feed in feeds(plan) if feed.path == "calendar.ics")
+    parsed = icalendar.Calendar.from_ical(serialise(everything, plan, EventWriter(plan)))
+    events = {str(event["UID"]): event for event in parsed.walk("VEVENT")}
+    for item_id in ("lundi-linkedin-20270111", "brouillon-linkedin"):
+        event = events[str(uuid.uuid5(namespace(plan), item_id))]
+        assert "Partie, selon le journal" in str(event["DESCRIPTION"]) and event["STATUS"] == "CONFIRMED"
+    # Not logged, the frozen post stays out of the feed.
+    plan = plan_of(calendar_from(frozen, {"log.yaml": "posted:\n  - lundi-mastodon-20270111\n"}), now=NOW)
+    assert next(i for i in plan.items if i.id == "lundi-linkedin-20270111").status == "withheld"
+
+
 SKIPPED = """\
 posted:
   - lundi-linkedin-20270104

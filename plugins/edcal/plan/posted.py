@@ -52,6 +52,11 @@ def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, error
             continue
         if record.skipped:
             items[position] = dataclasses.replace(item, skipped=record.source)
+        elif item.status in ("withheld", "draft"):
+            # It went out all the same (a freeze's post sent by hand, a draft posted as it was): the feeds,
+            # the drafts and the planning pages show it as gone out, as the report counts it.
+            items[position] = dataclasses.replace(item, posted=Posted(at, record.url, record.source),
+                                                  status="published", withheld_reason=None)
         else:
             items[position] = dataclasses.replace(item, posted=Posted(at, record.url, record.source))
 
