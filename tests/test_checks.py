@@ -641,6 +641,16 @@ def test_social_unused(site: Path) -> None:
                         encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "social-unused"])
     assert json.loads(result.output)["findings"] == [], result.output
+    # The entry's own texts win on every post: the article's text for LinkedIn was dropped without a word.
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "schedule: [at publication, +2 weeks]",
+        "schedule: [at publication, +2 weeks]\n    texts: [Lisez-le, Relisez-le]"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "social-unused"])
+    assert [(f["line"], f["message"]) for f in json.loads(result.output)["findings"]] == [
+        (4, "article 'futur' gives a text for Mastodon in `social:`, but the entry 'futur' gives every post there "
+            "its own text"),
+        (4, "article 'futur' gives a text for LinkedIn in `social:`, but the entry 'futur' gives every post there "
+            "its own text")]
 
 
 def test_an_obsidian_link_is_told_with_the_markdown_to_write(site: Path) -> None:

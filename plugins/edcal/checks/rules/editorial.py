@@ -110,17 +110,37 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     promoted: dict[str, set[str]] = defaultdict(set)
     entries: dict[str, set[str]] = defaultdict(set)  # the `promote:` entries that decide an article's networks
+    # Networks where some post of the article takes its `social:` text: no text of its entry's own wins there.
+    texts_taken: dict[str, set[str]] = defaultdict(set)
+    written: dict[tuple[str, str], str] = {}  # (article, network): an entry whose own text wins there
     for post in plan.items:
         if post.kind == "post" and post.article and post.network:
             promoted[post.article].add(post.network)
             entry = ctx.entries.get(post.parent or "")
             if entry is not None and entry.kind == "promote":
                 entries[post.article].add(entry.id)
+            variant = entry.variants.get(post.network) if entry is not None else None
+            if entry is not None and ((variant is not None and variant.text) or entry.text or entry.texts):
+                written.setdefault((post.article, post.network), entry.id)
+            else:
+                texts_taken[post.article].add(post.network)
     for article, item in ctx.articles_on_their_way():
         for network, wish in article.social.per_network.items():
+            name = plan.calendar.networks[network].name if network in plan.calendar.networks else network
+            if wish.text and network in promoted.get(article.slug, ()) \
+                    and network not in texts_taken.get(article.slug, ()):
+                # `promote:` with `text:` or `texts:` (or a variant's): the entry's words win on every post.
+                entry_id = written[(article.slug, network)]
+                yield Problem(wish.source or article.social.source or article.source,
+                              say("article '{slug}' gives a text for {network} in `social:`, but the entry '{entry}' "
+                                  "gives every post there its own text", slug=article.slug, network=name,
+                                  entry=entry_id),
+                              say("the calendar's entry wins: remove the article's text, or the entry's own "
+                                  "text for {network} (its `text:`, `texts:` or variant) to post the article's",
+                                  network=network), item)
+                continue
             if wish.skip or network in promoted.get(article.slug, ()):
                 continue
-            name = plan.calendar.networks[network].name if network in plan.calendar.networks else network
             hint = say("add {network} to the networks of the `promote:` entry '{entry}' in the calendar (it "
                        "decides this article's networks), or remove its text", network=network,
                        entry=sorted(entries[article.slug])[0]) if entries.get(article.slug) else \
