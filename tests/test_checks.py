@@ -60,6 +60,20 @@ def test_post_language() -> None:
                                "'recrutement' has no version in it: the post gives its title, summary and address "
                                "in another language")]
 
+    # An entry's own texts on accounts of two languages: "Coming soon to the blog:", then French words.
+    promotion = ("{promote: portail, networks: [linkedin, linkedin-en], schedule: [-1 day, at publication], "
+                 "texts: ['Demain sur le blog', 'Notre portail']}")
+    found = findings("post-language", posts(promotion), arts, extra=english)
+    assert [(f.item, f.source.line, f.message) for f in found] == [
+        ("portail-linkedin-en-1d-before", 11,
+         "LinkedIn (English) post 'portail-linkedin-en-1d-before' is for readers in 'en', and takes the entry's "
+         "own text, which its posts on LinkedIn take too, for readers in 'fr'")]
+    assert found[0].hint == "give linkedin-en its words in its language under the entry's `variants:` " \
+                            "(linkedin-en: {text: …})"
+    found = findings("post-language", posts(promotion.replace(
+        "}", ", variants: {linkedin-en: {text: Tomorrow on the blog}}}")), arts, extra=english)
+    assert found == []
+
 
 def test_placeholder_name() -> None:
     """`edcal init`'s `{id: moi, name: Prénom Nom}` and Mastodon account: "0 errors, 0 warnings"."""

@@ -657,3 +657,25 @@ def test_a_posts_images_are_its_variants_else_its_entrys_else_its_articles_in_or
     assert [(m.path, str(m.source)) for m in items["a-mastodon"].media] == [("images/m.png", "calendar.yaml:21")]
     assert [m.path for m in items["b-instagram"].media] == ["images/art.png"]
     assert items["b-linkedin"].media == ()  # a link card shows the article's image there
+
+
+@pytest.mark.parametrize(("texts", "message", "hint"), [
+    ("[Demain sur le blog, Notre levain]",
+     "found 2 texts in `texts:`, for 3 steps of `schedule:`; expected one per step, in time order",
+     "schedule: [-1 day, at publication, +3 weeks]: write a text for each, or `text:` for one text on every step"),
+    ("[Demain, Notre levain, Relisez-le, Encore]",
+     "found 4 texts in `texts:`, for 3 steps of `schedule:`; expected one per step, in time order",
+     "remove the last text, or add its step to `schedule:`"),
+])
+def test_a_promotion_s_texts_are_one_per_step(texts: str, message: str, hint: str) -> None:
+    """Two texts for three steps: the reminder three weeks on took the teaser's "Demain sur le blog"; a fourth
+    text was never posted. Neither said a word."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: levain\n    networks: [x]\n"
+                             f"    schedule: [-1 day, at publication, +3 weeks]\n    texts: {texts}\n")
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, [article("levain", "2027-01-12T10:00", calendar)])
+    assert [(e.source.line, e.message, e.hint) for e in caught.value.errors] == [(13, message, hint)]
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: levain\n    networks: [x]\n"
+                             "    schedule: [-1 day, at publication, +3 weeks]\n    texts: [Demain, Ce matin, Relisez]\n")
+    texts_of = {i.id: i.text for i in plan_of(calendar, [article("levain", "2027-01-12T10:00", calendar)]).items}
+    assert "demain" in texts_of["levain-x-1d-before"] and "relisez" in texts_of["levain-x-3w"]

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from edcal.errors import ErrorCollector, did_you_mean
 from edcal.hints import value_hint
-from edcal.i18n import same_language, say, translator
+from edcal.i18n import same_language, say, say_count, translator
 from edcal.model.article import Article, SocialOverride
 from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, PostEntry, Variant
 from edcal.model.network import Network
@@ -361,12 +361,32 @@ class _Resolver:
         return defaults is not None and defaults.since is not None and version.date is not None \
             and version.date.astimezone(self.calendar.zone).date() < defaults.since
 
+    def _texts_not_one_per_step(self, entry: PostEntry, schedule: tuple[Offset, ...]) -> None:
+        """Fewer texts than steps: a step took another's words in turn (a teaser's "tomorrow on the blog" in
+        a reminder three weeks later); more: the last ones were never posted. Neither said a word."""
+        steps = say_count(len(schedule), "{count} step", "{count} steps")
+        found = say_count(len(entry.texts),
+                          "found {count} text in `texts:`, for {steps} of `schedule:`; expected one per "
+                          "step, in time order",
+                          "found {count} texts in `texts:`, for {steps} of `schedule:`; expected one per "
+                          "step, in time order", steps=steps)
+        if len(entry.texts) < len(schedule):
+            hint = say("schedule: [{steps}]: write a text for each, or `text:` for one text on every step",
+                       steps=", ".join(offset.label for offset in schedule))
+        else:
+            hint = say_count(len(entry.texts) - len(schedule),
+                             "remove the last text, or add its step to `schedule:`",
+                             "remove the last {count} texts, or add their steps to `schedule:`")
+        self.errors.add(entry.field_sources.get("texts", entry.source), found, hint)
+
     def _promotion(self, entry: PostEntry, article: Article) -> list[Item]:
         networks = self._promotion_networks(entry, article)
         defaults = self.calendar.blog.promote
         schedule = entry.schedule or (defaults.schedule if defaults else ())
         if not schedule:
             schedule = (Offset("at publication"),)
+        if len(entry.texts) > 1 and len(entry.texts) != len(schedule):
+            self._texts_not_one_per_step(entry, schedule)
         if not networks:
             self.errors.add(entry.source, say("no networks to promote '{slug}' on", slug=article.slug),
                             say("add `networks:` to the entry, `social: networks:` to the article, "

@@ -629,12 +629,14 @@ def post_language(ctx: CheckContext) -> Iterator[Problem]:
     languages: dict[str, list[str]] = {}
     for article in ctx.plan.articles:
         languages.setdefault(article.slug, []).append(article.lang)
+    told: set[str] = set()
     for post in ctx.posts():
         network = networks.get(post.network or "")
         if network is None or network.lang is None or post.article not in languages:
             continue
         if any(same_language(lang, network.lang, primary=True) for lang in languages[post.article]):
             continue
+        told.add(post.id)
         yield Problem(post.source,
                       say("{network} post '{id}' is for readers in '{lang}', and its article '{slug}' has no "
                           "version in it: the post gives its title, summary and address in another language",
@@ -644,6 +646,38 @@ def post_language(ctx: CheckContext) -> Iterator[Problem]:
                       post, together=say("{network}: {posts} are for readers in '{lang}', about '{slug}', which "
                                          "has no version in it", network=network.name, posts=THE_POSTS,
                                          lang=network.lang, slug=post.article))
+    yield from _shared_words(ctx, told)
+
+
+def _shared_words(ctx: CheckContext, told: set[str]) -> Iterator[Problem]:
+    """An entry's own `text:` or `texts:` posted on accounts of two languages: "Coming soon to the blog:",
+    then the French words, on the English page, without a word. Its first post to come on each account
+    whose language is not the site's is told, at the entry's text (unless told already: ``told``)."""
+    networks, site_lang = ctx.plan.calendar.networks, ctx.plan.lang
+    by_entry: dict[str, dict[str, Item]] = {}
+    for post in ctx.posts():
+        entry = ctx.entry(post)
+        network = networks.get(post.network or "")
+        variant = entry.variants.get(network.id) if entry is not None and network is not None else None
+        if entry is None or network is None or not (entry.text or entry.texts) or (variant and variant.text) \
+                or post.id in told:  # a post about an article not in its language: told once, above
+            continue
+        by_entry.setdefault(entry.id, {}).setdefault(network.id, post)
+    for entry_id, posts in by_entry.items():
+        spoken = {name: networks[name].lang or site_lang for name in posts}
+        for name, post in posts.items():
+            lang = spoken[name]
+            other = next((n for n in posts if not same_language(spoken[n], lang, primary=True)), None)
+            if networks[name].lang is None or other is None or same_language(lang, site_lang, primary=True):
+                continue
+            entry = ctx.entries[entry_id]
+            yield Problem(entry.field_sources.get("texts") or entry.field_sources.get("text") or entry.source,
+                          say("{network} post '{id}' is for readers in '{lang}', and takes the entry's own text, "
+                              "which its posts on {other} take too, for readers in '{other_lang}'",
+                              network=networks[name].name, id=post.id, lang=lang, other=networks[other].name,
+                              other_lang=spoken[other]),
+                          say("give {network} its words in its language under the entry's `variants:` "
+                              "({network}: {{text: …}})", network=name), post)
 
 
 @rule("id-clash", "warning", "Two entries without `id:` derive the same id: reordering them swaps their events")
