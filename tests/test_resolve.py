@@ -661,15 +661,17 @@ def test_a_posts_images_are_its_variants_else_its_entrys_else_its_articles_in_or
 
 @pytest.mark.parametrize(("texts", "message", "hint"), [
     ("[Demain sur le blog, Notre levain]",
-     "found 2 texts in `texts:`, for 3 steps of `schedule:`; expected one per step, in time order",
-     "schedule: [-1 day, at publication, +3 weeks]: write a text for each, or `text:` for one text on every step"),
+     "found 2 texts in `texts:`, for 3 steps of `schedule:`, with a teaser before the article is online: taken in "
+     "turn, a later step would repeat a teaser's words",
+     "schedule: [-1 day, at publication, +3 weeks]: write a text for each step, in time order"),
     ("[Demain, Notre levain, Relisez-le, Encore]",
-     "found 4 texts in `texts:`, for 3 steps of `schedule:`; expected one per step, in time order",
+     "found 4 texts in `texts:`, for 3 steps of `schedule:`: the last ones would never be posted",
      "remove the last text, or add its step to `schedule:`"),
 ])
-def test_a_promotion_s_texts_are_one_per_step(texts: str, message: str, hint: str) -> None:
+def test_a_promotion_s_texts_are_one_per_step_with_a_teaser_and_never_more(texts: str, message: str,
+                                                                           hint: str) -> None:
     """Two texts for three steps: the reminder three weeks on took the teaser's "Demain sur le blog"; a fourth
-    text was never posted. Neither said a word."""
+    text was never posted. Neither said a word. (Reminders alone take fewer texts in turn: test_compose.)"""
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: levain\n    networks: [x]\n"
                              f"    schedule: [-1 day, at publication, +3 weeks]\n    texts: {texts}\n")
     with pytest.raises(InputErrors) as caught:

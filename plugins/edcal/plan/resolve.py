@@ -362,22 +362,23 @@ class _Resolver:
             and version.date.astimezone(self.calendar.zone).date() < defaults.since
 
     def _texts_not_one_per_step(self, entry: PostEntry, schedule: tuple[Offset, ...]) -> None:
-        """Fewer texts than steps: a step took another's words in turn (a teaser's "tomorrow on the blog" in
-        a reminder three weeks later); more: the last ones were never posted. Neither said a word."""
+        """More texts than steps: the last ones were never posted. Fewer, with a teaser (a step before the
+        article is online): taken in turn, a later step took a teaser's words ("tomorrow on the blog" three
+        weeks after). Neither said a word. Fewer texts for reminders alone are taken in turn, as written."""
         steps = say_count(len(schedule), "{count} step", "{count} steps")
-        found = say_count(len(entry.texts),
-                          "found {count} text in `texts:`, for {steps} of `schedule:`; expected one per "
-                          "step, in time order",
-                          "found {count} texts in `texts:`, for {steps} of `schedule:`; expected one per "
-                          "step, in time order", steps=steps)
-        if len(entry.texts) < len(schedule):
-            hint = say("schedule: [{steps}]: write a text for each, or `text:` for one text on every step",
-                       steps=", ".join(offset.label for offset in schedule))
-        else:
-            hint = say_count(len(entry.texts) - len(schedule),
-                             "remove the last text, or add its step to `schedule:`",
-                             "remove the last {count} texts, or add their steps to `schedule:`")
-        self.errors.add(entry.field_sources.get("texts", entry.source), found, hint)
+        where = entry.field_sources.get("texts", entry.source)
+        if len(entry.texts) > len(schedule):
+            self.errors.add(where, say("found {count} texts in `texts:`, for {steps} of `schedule:`: the "
+                                       "last ones would never be posted", count=len(entry.texts), steps=steps),
+                            say_count(len(entry.texts) - len(schedule),
+                                      "remove the last text, or add its step to `schedule:`",
+                                      "remove the last {count} texts, or add their steps to `schedule:`"))
+        elif any(offset.amount < 0 for offset in schedule):
+            self.errors.add(where, say("found {count} texts in `texts:`, for {steps} of `schedule:`, with "
+                                       "a teaser before the article is online: taken in turn, a later step "
+                                       "would repeat a teaser's words", count=len(entry.texts), steps=steps),
+                            say("schedule: [{steps}]: write a text for each step, in time order",
+                                steps=", ".join(offset.label for offset in schedule)))
 
     def _promotion(self, entry: PostEntry, article: Article) -> list[Item]:
         networks = self._promotion_networks(entry, article)
