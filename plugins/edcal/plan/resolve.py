@@ -369,7 +369,8 @@ class _Resolver:
         where = entry.field_sources.get("texts", entry.source)
         if len(entry.texts) > len(schedule):
             self.errors.add(where, say("found {count} texts in `texts:`, for {steps} of `schedule:`: the "
-                                       "last ones would never be posted", count=len(entry.texts), steps=steps),
+                                       "last ones would never be posted", count=len(entry.texts),
+                                       steps=steps),
                             say_count(len(entry.texts) - len(schedule),
                                       "remove the last text, or add its step to `schedule:`",
                                       "remove the last {count} texts, or add their steps to `schedule:`"))
