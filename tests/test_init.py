@@ -382,3 +382,27 @@ def test_init_on_a_full_disk_takes_back_what_it_wrote(tmp_path: Path,
         again = runner.invoke(cli, ["init", str(target), "--lang", "fr"])
         assert again.exit_code == 0, again.output
         assert (target / "calendar.yaml").is_file() and (target / "themes" / "edcal").is_dir()
+
+
+def test_init_puts_a_translation_under_its_language_beside_its_original(tmp_path: Path) -> None:
+    """pelicanconf.py from `edcal init` had no ARTICLE_LANG_URL: the English version of 2026/bienvenue/
+    went to /bienvenue-en.html, a page's to /pages/a-propos-en.html, Pelican's defaults."""
+    site = tmp_path / "site"
+    made = run_edcal("init", str(site), "--url", "https://blog.durand.fr", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    original = (site / "content" / "articles" / "bienvenue.md").read_text(encoding="utf-8")
+    date = next(line for line in original.splitlines() if line.startswith("date: "))  # yesterday's
+    year = date[6:10]
+    (site / "content" / "articles" / "bienvenue-en.md").write_text(
+        f"---\ntitle: Welcome\nslug: bienvenue\nlang: en\n{date}\nsummary: Why.\n---\nWe open it.\n",
+        encoding="utf-8")
+    (site / "content" / "pages" / "a-propos-en.md").write_text(
+        "---\ntitle: About\nslug: a-propos\nlang: en\n---\nAbout us.\n", encoding="utf-8")
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 0, built.stderr
+    output = site / "output"
+    assert (output / "en" / year / "bienvenue" / "index.html").is_file()
+    assert (output / "en" / "a-propos" / "index.html").is_file()
+    assert not (output / "bienvenue-en.html").exists() and not (output / "pages").exists()
+    assert f'href="https://blog.durand.fr/en/{year}/bienvenue/"' in \
+        (output / year / "bienvenue" / "index.html").read_text(encoding="utf-8")
