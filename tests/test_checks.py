@@ -950,6 +950,32 @@ def test_post_before_article_when_the_article_is_a_draft() -> None:
         "or publish it; or remove this entry until then")
 
 
+def test_promoting_a_draft_without_a_date_is_a_finding_and_the_other_checks_still_run() -> None:
+    """It was an input error (exit 2) that stopped every other finding, while a dated draft's `promote:` entry
+    was a finding of post-before-article, as docs/calendar.md#freeze says of both. Its hint was "add `date:`"
+    once: a date publishes no draft."""
+    entries = posts("{promote: thermolaquage, networks: [x]}", "{promote: sans-date, networks: [x]}",
+                    "{id: p, at: 2027-01-20 09:00, networks: [x], article: brouillon, text: Lisez}",
+                    "{promote: muet, networks: [x], silence: {post-before-article: on le sait}}")
+    calendar = calendar_from(PARIS_CALENDAR + entries)
+    plan = plan_of(calendar, [article("thermolaquage", None, calendar, status="draft"),
+                              article("sans-date", None, calendar, status="review"),
+                              article("brouillon", "2027-01-12T10:00", calendar, status="draft"),
+                              article("muet", None, calendar, status="draft")], now=NOW)
+    assert not [i for i in plan.items if i.kind == "post" and i.parent != "p"]  # nothing to count steps from
+    found = run_checks(plan, only=["post-before-article"])
+    assert [(f.severity, f"{f.source}:{f.source.column}: {f.message}\n    hint: {f.hint}") for f in found] == [
+        ("error", "calendar.yaml:10:15: article 'thermolaquage' is a draft, with no date to promote it from"
+                  "\n    hint: a promotion is for an article going online: remove this entry "
+                  "until content/articles/thermolaquage.md is ready (`status: published` and its `date:`)"),
+        ("error", "calendar.yaml:11:15: article 'sans-date' is still in review, with no date to promote it "
+                  "from\n    hint: a promotion is for an article going online: remove this "
+                  "entry until content/articles/sans-date.md is ready (`status: published` and its `date:`)"),
+        ("error", "calendar.yaml:12:59: post 'p-x' (2027-01-20 09:00) links to 'brouillon', which is a draft: "
+                  "it will not be online\n    hint: publish the article "
+                  "(content/articles/brouillon.md) or move or remove the post")]
+
+
 def test_a_promotion_of_an_article_in_review_waits_for_it_as_a_draft_not_an_error() -> None:
     """Planning an article's promotions while it is in review is the calendar's job: the build stopped on it, and
     silencing the error made the posts 'scheduled' in the Hootsuite files."""

@@ -419,22 +419,6 @@ def test_unknown_article_slug_suggests_the_closest() -> None:
     )
 
 
-def test_promoting_a_draft_without_a_date_says_it_is_a_draft() -> None:
-    """It said "no date to promote it from", hint "add `date:`": a date publishes no draft."""
-    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: thermolaquage\n    networks: [x]\n"
-                             "  - promote: sans-date\n    networks: [x]\n")
-    with pytest.raises(InputErrors) as caught:
-        plan_of(calendar, [article("thermolaquage", None, calendar, status="draft"),
-                           article("sans-date", None, calendar, status="review")])
-    assert [error.format() for error in caught.value.errors] == [
-        "calendar.yaml:10:5: error: article 'thermolaquage' is a draft, with no date to promote it from\n"
-        "    hint: a promotion is for an article going online: remove this entry until "
-        "content/articles/thermolaquage.md is ready (`status: published` and its `date:`)",
-        "calendar.yaml:12:5: error: article 'sans-date' is still in review, with no date to promote it from\n"
-        "    hint: a promotion is for an article going online: remove this entry until "
-        "content/articles/sans-date.md is ready (`status: published` and its `date:`)"]
-
-
 def test_statuses_of_articles_and_posts() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: d, at: 2027-01-05, networks: [x], text: a, status: draft}\n"
                              "  - {id: old, at: 2026-12-01, networks: [x], text: a}\n")

@@ -395,14 +395,9 @@ class _Resolver:
                                 "or `blog: promote: networks:` to calendar.yaml"))
             return []
         if article.date is None:
-            if not entry.implicit and article.status in ("draft", "review"):  # a date alone publishes nothing
-                unready = say("a draft") if article.status == "draft" else say("still in review")
-                self.errors.add(entry.source, say("article '{slug}' is {state}, with no date to promote it "
-                                                  "from", slug=article.slug, state=unready),
-                                say("a promotion is for an article going online: remove this entry until "
-                                    "{path} is ready (`status: published` and its `date:`)",
-                                    path=article.source.path))
-            elif not entry.implicit:
+            # An entry for a draft or an article in review with no date yet: nothing to schedule, a finding of
+            # post-before-article (the rest of the checks still run, `build --no-check` still builds).
+            if not entry.implicit and article.status not in ("draft", "review"):
                 self.errors.add(entry.source, say("article '{slug}' has no date to promote it from",
                                                   slug=article.slug),
                                 say("add `date:` to {path}", path=article.source.path))

@@ -123,6 +123,25 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
                           together=say(
                               "{posts} go out before '{slug}' is online ({live:%Y-%m-%d %H:%M}): their links "
                               "would be dead pages", posts=THE_POSTS, slug=article.slug, live=live))
+    yield from _promoted_undated(ctx)
+
+
+def _promoted_undated(ctx: CheckContext) -> Iterator[Problem]:
+    """A `promote:` entry for a draft or an article in review that has no `date:` yet: it has no posts to
+    judge (nothing to count its steps from), but it is the same slip as a dated draft's promotion."""
+    originals = ctx.plan.articles_by_slug()
+    for entry in ctx.plan.calendar.posts:
+        article = originals.get(entry.article or "") if entry.kind == "promote" and not entry.implicit else None
+        if article is None or article.date is not None or article.status not in ("draft", "review"):
+            continue
+        if "post-before-article" in entry.silenced:
+            continue
+        unready = say("a draft") if article.status == "draft" else say("still in review")
+        yield Problem(entry.field_sources.get("promote", entry.source),
+                      say("article '{slug}' is {state}, with no date to promote it from", slug=article.slug,
+                          state=unready),
+                      say("a promotion is for an article going online: remove this entry until {path} is ready "
+                          "(`status: published` and its `date:`)", path=article.source.path))
 
 
 #: What a date's strftime codes write, for ``{date:%Y/%m}`` in ``ARTICLE_URL``.
