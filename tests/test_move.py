@@ -179,7 +179,7 @@ def test_a_text_already_wrong_still_says_the_date_the_move_leaves_behind(site: P
     report = result.stdout.split("1 texte nomme une date que le déplacement laisse derrière lui (date-in-text)\u00a0:\n")
     assert len(report) == 2, result.stdout
     # The finding the move adds, alone: not the weekday's, there before it.
-    assert report[1].startswith("  calendar.yaml:39  ") and report[1].count("\n") == 1
+    assert report[1].startswith("  calendar.yaml:42  ") and report[1].count("\n") == 1  # at its `text:`
     assert "la date clé 'salon' à laquelle la publication est accrochée a lieu le 17/03/2027" in report[1]
 
 

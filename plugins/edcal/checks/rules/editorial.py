@@ -427,21 +427,23 @@ def date_in_text(ctx: CheckContext) -> Iterator[Problem]:
                 if ("weekday", where, date.text, day) in reported:
                     continue
                 reported.add(("weekday", where, date.text, day))
-                yield Problem(post.source, say("the text of '{id}' says '{written}', but {day:%Y-%m-%d} is a "
-                                               "{weekday}", id=post.id, written=date.text, day=day,
-                                               weekday=say(DAYS["en"][day.weekday()])),
-                              say("correct the weekday or the date in the text ({where})", where=str(where)), post)
+                # At the text that holds the date (the network's under `variants:`, the entry's, the article's
+                # summary or `social:` text), as the other rules about a post's text point.
+                yield Problem(where, say("the text of '{id}' says '{written}', but {day:%Y-%m-%d} is a "
+                                         "{weekday}", id=post.id, written=date.text, day=day,
+                                         weekday=say(DAYS["en"][day.weekday()])),
+                              say("correct the weekday or the date in the text"), post)
         tied = _key_dates_of(ctx, post)
         for date, key_date in _outside(named, tied, key_dates):
             if ("key-date", where, date.text, date.first, key_date.id) in reported:
                 continue
             reported.add(("key-date", where, date.text, date.first, key_date.id))
-            yield Problem(post.source, say("the text of '{id}' names '{written}' ({named}), but the key date "
-                                           "'{key_date}' it is written relative to is {days}: was it moved?",
-                                           id=post.id, written=date.text, named=_days(date.first, date.last),
-                                           key_date=key_date.id, days=_days(key_date.start, key_date.end)),
-                          say("update the text ({where}), or say on the entry why that date is meant: "
-                              "`silence: {{date-in-text: …}}`", where=str(where)), post)
+            yield Problem(where, say("the text of '{id}' names '{written}' ({named}), but the key date "
+                                     "'{key_date}' it is written relative to is {days}: was it moved?",
+                                     id=post.id, written=date.text, named=_days(date.first, date.last),
+                                     key_date=key_date.id, days=_days(key_date.start, key_date.end)),
+                          say("update the text, or say on the entry why that date is meant: "
+                              "`silence: {{date-in-text: …}}`"), post)
 
 
 def _text_source(ctx: CheckContext, post: Item) -> Source:
