@@ -147,6 +147,34 @@ def test_a_key_date_moves_and_what_is_written_relative_to_it_follows(site: Path)
     assert starts(site)["veille-salon-linkedin"] == "2027-03-16T18:00:00+01:00"
 
 
+def test_a_network_with_a_date_of_its_own_stays_and_the_report_says_so(site: Path) -> None:
+    """The J-7 post followed the fair; its Mastodon variant, at a date of its own, stayed two weeks before it,
+    and the report said nothing of it."""
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8").replace("ideas:", KEY_DATES + "ideas:", 1) + ANCHORED.replace(
+        "networks: [linkedin]", "networks: [linkedin, mastodon]") + \
+        "    variants:\n      mastodon: {at: 2027-03-09 12:00}\n"
+    calendar.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("      mastodon: {at: 2027-03-09 12:00}") + 1
+    result = run_edcal("move", "salon", "--by", "+1 week", cwd=site)
+    assert result.returncode == 0, result.stderr  # nothing selected was left
+    assert changed_lines(text, calendar.read_text(encoding="utf-8")) == [
+        ("  - {id: salon, name: Salon de Lyon, on: 2027-03-10}\n",
+         "  - {id: salon, name: Salon de Lyon, on: 2027-03-17}\n")]
+    moved = starts(site)
+    assert (moved["veille-salon-linkedin"], moved["veille-salon-mastodon"]) == (
+        "2027-03-16T18:00:00+01:00", "2027-03-09T12:00:00+01:00")
+    report = result.stdout.split("1 publication garde sa propre date, alors que son entrée suit la date clé\u00a0:\n")
+    assert len(report) == 2, result.stdout
+    assert report[1] == (
+        f"  mardi 9 mars 2027 · Demain, le salon · veille-salon (Mastodon)  [calendar.yaml:{line}]\n"
+        "    son `at:` sous `variants:` est une date à part, alors que le reste de son entrée suit la date clé "
+        "«\u00a0salon\u00a0»\n"
+        "    → déplacez-la aussi (edcal move veille-salon-mastodon --by …), ou écrivez son `at:` par rapport à la "
+        "date clé (salon …) pour qu'elle la suive\n"
+        "\nedcal check dit si les nouvelles dates respectent les règles du plan.\n")
+
+
 def test_a_move_says_which_texts_name_the_dates_it_leaves_behind(site: Path) -> None:
     """The J-7 post moved with the fair; its text still said "mercredi 10 mars", and only a later check told."""
     calendar = site / "calendar.yaml"

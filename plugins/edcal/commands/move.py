@@ -48,6 +48,7 @@ from edcal.plan.moves import (
     move_name,
     plan_move,
     selected,
+    where_written,
     written_start,
 )
 
@@ -350,17 +351,13 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     if moved.unmoved:
         lines += ["", say_count(len(moved.unmoved), "{count} selected item not moved:",
                                 "{count} selected items not moved:").translated(_)]
-        groups: dict[tuple[str, ...], list[Unmoved]] = {}
-        for unmoved in moved.unmoved:  # an entry's networks and occurrences left for one reason: one line
-            groups.setdefault((unmoved.item.parent or unmoved.item.id, unmoved.reason, unmoved.hint),
-                              []).append(unmoved)
-        zone = before.calendar.zone
-        for group in sorted(groups.values(), key=lambda g: min(u.item.sort_key(zone) for u in g)):
-            items = sorted((u.item for u in group), key=lambda item: item.sort_key(zone))
-            lines.append(f"  {_days(before, items, _)} · {items[0].title} · {_named(before, items)}  "
-                         f"[{items[0].source}]")
-            lines.append(f"    {group[0].reason.translated(_)}")
-            lines.append(f"    → {group[0].hint.translated(_)}")
+        lines += _unmoved_lines(before, moved.unmoved, _)
+    if moved.own_date:
+        lines += ["", say_count(len(moved.own_date),
+                                "{count} post keeps a date of its own, while its entry follows the key date:",
+                                "{count} posts keep a date of their own, while their entries follow the key "
+                                "date:").translated(_)]
+        lines += _unmoved_lines(before, moved.own_date, _, at_date=True)
     if moved.campaign_kept:
         lines += ["", say("The campaign '{campaign}' keeps its days: some of its items stay where they are.",
                           campaign=moved.campaign_kept).translated(_)]
@@ -379,6 +376,23 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     if (moved.moves or moved.occurrences or moved.returned) and not dry_run:
         lines += ["", _("edcal check tells whether the new dates keep the plan's rules.")]
     return "\n".join(lines) + "\n"
+
+
+def _unmoved_lines(before: Plan, unmoved: list[Unmoved], _: Any, at_date: bool = False) -> list[str]:
+    """Items left where they are, each with why and what to do: an entry's networks and occurrences left for
+    one reason on one line, at the entry's line (``at_date``: at the line of the date they keep)."""
+    groups: dict[tuple[Any, ...], list[Unmoved]] = {}
+    for one in unmoved:
+        groups.setdefault((one.item.parent or one.item.id, one.reason, one.hint), []).append(one)
+    zone = before.calendar.zone
+    lines = []
+    for group in sorted(groups.values(), key=lambda g: min(u.item.sort_key(zone) for u in g)):
+        items = sorted((u.item for u in group), key=lambda item: item.sort_key(zone))
+        where = where_written(before, items[0]) if at_date else items[0].source
+        lines.append(f"  {_days(before, items, _)} · {items[0].title} · {_named(before, items)}  [{where}]")
+        lines.append(f"    {group[0].reason.translated(_)}")
+        lines.append(f"    → {group[0].hint.translated(_)}")
+    return lines
 
 
 def _dates_left_behind(before: Plan, after: Plan) -> list[Any]:

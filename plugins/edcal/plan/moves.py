@@ -145,6 +145,10 @@ class Move:
     #: Selected by their days, items due already that never went out (an article still in review), which
     #: the move would leave due: left where they are.
     late: list[Item] = field(default_factory=list)
+    #: Posts of an entry written relative to a key date that moves, whose network has an `at:` of its own
+    #: under `variants:` (a date, not relative to a key date): not selected, they stay, and the report
+    #: says so.
+    own_date: list[Unmoved] = field(default_factory=list)
 
 
 def selected(plan: Plan, selection: Selection) -> tuple[list[Item], list[Item], list[KeyDate]]:
@@ -265,8 +269,31 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
             move.late.append(item)  # it promotes a late article the days given leave late: it stays with it
         elif reason is not None:
             move.unmoved.append(Unmoved(item, *reason))
+    move.own_date = _own_dates(plan, where, moved_key_dates, picked)
     move.moves.sort(key=_in_file_order)
     return move
+
+
+def _own_dates(plan: Plan, where: _Finder, moved_key_dates: set[str], picked: set[str]) -> list[Unmoved]:
+    """The posts to come of an entry written relative to a key date that moves, on a network whose own
+    `at:` under `variants:` is a date (`bluesky: {at: 2027-03-13 12:00}`): the rest of the entry follows
+    the key date, they stay (they are not selected, and their date says nothing of the key date)."""
+    kept = []
+    for item in plan.items:
+        entry = where.entry_of(item) if item.kind == "post" and item.id not in picked else None
+        if entry is None or entry.kind != "once" or entry.when is None or is_past(plan, item):
+            continue
+        variant = entry.variants.get(item.network or "")
+        key_date = entry.when.key_date
+        if key_date not in moved_key_dates or variant is None or variant.when is None \
+                or variant.when.key_date is not None:
+            continue
+        reason = say("its `at:` under `variants:` is a date of its own, while the rest of its entry follows "
+                     "the key date '{key_date}'", key_date=key_date)
+        hint = say("move it too (edcal move {id} --by …), or write its `at:` relative to the key date "
+                   "({key_date} …) so that it follows", id=item.id, key_date=key_date)
+        kept.append(Unmoved(item, reason, hint))
+    return kept
 
 
 def move_campaign(plan: Plan, move: Move, campaign: Campaign, shift: Shift,
