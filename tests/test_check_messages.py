@@ -41,9 +41,16 @@ def _required_purposes() -> set[str]:
     return found
 
 
+def _rule_titles() -> set[str]:
+    """Each rule's one line, which `edcal check --list` says in the site's language."""
+    from edcal.checks import all_rules
+
+    return {rule.title for rule in all_rules().values()}
+
+
 #: Texts the rules pass to say() as values rather than literals: each needs a translation too.
 COMPUTED = {*RULE_DESCRIPTIONS.values(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
-            "idea", "writing", "draft", "review", "Blog", *_required_purposes()}
+            "idea", "writing", "draft", "review", "Blog", *_required_purposes(), *_rule_titles()}
 
 
 def calls(name: str) -> list[tuple[Path, ast.Call]]:

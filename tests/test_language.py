@@ -29,6 +29,21 @@ def test_check_speaks_french_on_a_french_site_and_english_when_asked(site: Path)
         [line.split(": ", 2)[:2] for line in english.stdout.splitlines() if ": warning: " in line]
 
 
+def test_check_list_describes_the_rules_in_the_sites_language(site: Path, tmp_path: Path) -> None:
+    """`edcal check --list` read no site: its descriptions stayed in English on a French site. The ids and the
+    severities stay as `checks:` takes them."""
+    french = run_edcal("check", "--list", cwd=site)
+    assert french.returncode == 0, french.stderr
+    assert "post-before-article    error    Une publication mène à un article ou en fait la promotion avant sa " \
+        "mise en ligne, ou mène à un article qui n'est pas prêt\n" in french.stdout
+    assert "missing-alt-text       warning  Une image n'a pas de texte alternatif\n" in french.stdout
+    english = run_edcal("check", "--list", cwd=site, env={"EDCAL_LANG": "en"})
+    assert "missing-alt-text       warning  An image has no alt text\n" in english.stdout
+    assert [line[:32] for line in french.stdout.splitlines()] == [line[:32] for line in english.stdout.splitlines()]
+    outside = run_edcal("check", "--list", cwd=tmp_path)  # no site: English, as before any settings are read
+    assert outside.returncode == 0 and "An image has no alt text" in outside.stdout
+
+
 def test_json_and_github_annotations_keep_their_keys_and_ids_and_carry_french_words(site: Path) -> None:
     document = json.loads(run_edcal("check", "--format", "json", cwd=site).stdout)
     first = document["findings"][0]

@@ -360,8 +360,12 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
     from edcal.commands.check import check as run_check
 
     if list_rules:
-        for rule in all_rules().values():
-            click.echo(f"{rule.id:22} {rule.severity:8} {rule.title}")
+        from edcal.i18n import say, spoken
+        from edcal.site import speak_site_language
+
+        speak_site_language(site, settings_file)  # the descriptions in the team's language
+        for rule in all_rules().values():  # the severity as `checks:` takes it, in every language
+            click.echo(f"{rule.id:22} {rule.severity:8} {spoken(say(rule.title))}")
         return
     pelican = logging.getLogger("pelican")
     level = pelican.level
