@@ -744,19 +744,28 @@ def test_serve_says_why_it_cannot_listen_before_building(site: Path) -> None:
 
 def test_serve_with_nothing_to_serve_says_so(site: Path) -> None:
     """A first build that fails on a fresh clone: serve said "still serving the previous files" and served
-    404 pages. Without --watch it ends; watching, it says that the site is built again on save."""
+    404 pages. Without --watch it ends; watching, it says that the site is built again on save. The line
+    went to stderr, where the first test of it did not look: it still said "previous files" (the new-user
+    trial), with no output/ at all or only edcal's own list of what it wrote."""
+    import shutil
     import subprocess
     import sys
 
     (site / "calendar.yaml").write_text("version: 1\ntimezone: Europe/Paris\nnetworks: {linkdin: {}}\n",
                                         encoding="utf-8")
     env = {**os.environ, "EDCAL_LANG": "en"}
-    (site / "output").mkdir()  # edcal's own list of what it wrote is no page to serve (a review found)
-    (site / "output" / ".edcal-files").write_text("", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "edcal", "serve", "--no-watch", "--port", "0"], cwd=site,
-                            capture_output=True, text=True, timeout=60, check=False, env=env)
-    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
-    assert "calendar.yaml:3:" in result.stdout + result.stderr and "previous files" not in result.stdout
+    for own_files in (False, True):
+        shutil.rmtree(site / "output", ignore_errors=True)
+        if own_files:  # edcal's own list of what it wrote is no page to serve (a review found)
+            (site / "output").mkdir()
+            (site / "output" / ".edcal-files").write_text("", encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "edcal", "serve", "--no-watch", "--port", "0"], cwd=site,
+                                capture_output=True, text=True, timeout=60, check=False, env=env)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        said = result.stdout + result.stderr
+        assert "calendar.yaml:3:" in said and "previous files" not in said, said
+        assert said.endswith("build failed (exit 2); nothing to serve: fix the errors above and run edcal serve "
+                             "again\n"), said
     process = subprocess.Popen([sys.executable, "-m", "edcal", "serve", "--port", "0"], cwd=site, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -765,7 +774,9 @@ def test_serve_with_nothing_to_serve_says_so(site: Path) -> None:
             lines.append(line)
             if "watching" in line:
                 break
-        assert "nothing to serve yet: fix the errors above, and the site is built again on save\n" in lines, lines
+        assert "build failed (exit 2); nothing to serve yet: fix the errors above, and the site is built again " \
+            "on save\n" in lines, lines
+        assert not [line for line in lines if "previous files" in line], lines
     finally:
         process.kill()
         process.wait()

@@ -81,8 +81,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def rebuild(site: Path, settings_file: str, echo: Callable[[str], None]) -> bool:
-    """Run ``edcal build`` in a new process; report its outcome in one line (errors in full)."""
+def has_pages(output: Path) -> bool:
+    """Whether output/ holds anything to serve: edcal's own files (``.edcal-files``) are none."""
+    return output.is_dir() and any(not entry.name.startswith(".edcal-") for entry in output.iterdir())
+
+
+def rebuild(site: Path, settings_file: str, output: Path, echo: Callable[[str], None],
+            watching: bool = True) -> bool:
+    """Run ``edcal build`` in a new process; report its outcome in one line (errors in full).
+
+    A failed build says whether the previous files are still served or there are none (a first build
+    that fails on a fresh clone): "still serving the previous files" was said of an empty output/.
+
+    :param watching: whether a save builds again (the line then says so when there is nothing to serve).
+    """
     result = subprocess.run(
         [sys.executable, "-m", "edcal", "build", "-q", "--site", str(site), "-s", settings_file],
         capture_output=True, text=True, check=False,
@@ -91,11 +103,20 @@ def rebuild(site: Path, settings_file: str, echo: Callable[[str], None]) -> bool
         echo(spoken(say("built: output/ and planning/ are up to date")))
         return True
     echo(result.stderr.rstrip() or result.stdout.rstrip())
-    echo(spoken(say("build failed (exit {code}); still serving the previous files", code=result.returncode)))
+    code = result.returncode
+    if has_pages(output):
+        echo(spoken(say("build failed (exit {code}); still serving the previous files", code=code)))
+    elif watching:
+        echo(spoken(say("build failed (exit {code}); nothing to serve yet: fix the errors above, and the "
+                        "site is built again on save", code=code)))
+    else:
+        echo(spoken(say("build failed (exit {code}); nothing to serve: fix the errors above and run edcal "
+                        "serve again", code=code)))
     return False
 
 
-def watch(site: Path, settings_file: str, echo: Callable[[str], None], stop: threading.Event) -> None:
+def watch(site: Path, settings_file: str, output: Path, echo: Callable[[str], None],
+          stop: threading.Event) -> None:
     """Rebuild whenever a watched file changes, until ``stop`` is set.
 
     The site's folder itself is watched (not recursively) for calendar.yaml,
@@ -158,7 +179,7 @@ def watch(site: Path, settings_file: str, echo: Callable[[str], None], stop: thr
             shown = sorted(names)
             files = ", ".join(shown[:5]) + (" …" if len(shown) > 5 else "")
             echo(spoken(say("changed: {files}", files=files)))
-            rebuild(site, settings_file, echo)
+            rebuild(site, settings_file, output, echo)
     finally:
         for until in (*watchers, *followed.values()):
             until.set()
@@ -245,17 +266,13 @@ def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: st
     # getaddrinfo gave the host as text (socketserver's type also allows bytes)
     host, actual_port = str(server.server_address[0]), server.server_address[1]
     try:
-        built = rebuild(site, settings_file, echo)
+        built = rebuild(site, settings_file, output, echo, watch_files)
     except BaseException:
         server.server_close()
         raise
-    if not built and not (output.is_dir() and any(not entry.name.startswith(".edcal-")
-                                                   for entry in output.iterdir())):  # its own files aside
-        # "Still serving the previous files" when there are none: the browser got 404 pages.
-        if not watch_files:
-            server.server_close()
-            raise SystemExit(2)
-        echo(spoken(say("nothing to serve yet: fix the errors above, and the site is built again on save")))
+    if not built and not watch_files and not has_pages(output):  # said by rebuild: nothing to wait for
+        server.server_close()
+        raise SystemExit(2)
     echo(spoken(say("blog:     {address}", address=url(host, actual_port))))
     echo(spoken(say("planning: {address}", address=url(host, actual_port, PLANNING_PREFIX))))
     if exposed(host):
@@ -266,7 +283,7 @@ def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: st
     stop = threading.Event()
     watcher = None
     if watch_files:
-        watcher = threading.Thread(target=watch, args=(site, settings_file, echo, stop), daemon=True)
+        watcher = threading.Thread(target=watch, args=(site, settings_file, output, echo, stop), daemon=True)
         watcher.start()
         echo(spoken(say("watching for changes; Ctrl+C to stop")))
     try:
