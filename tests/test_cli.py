@@ -754,13 +754,13 @@ def test_serve_with_nothing_to_serve_says_so(site: Path) -> None:
     (site / "calendar.yaml").write_text("version: 1\ntimezone: Europe/Paris\nnetworks: {linkdin: {}}\n",
                                         encoding="utf-8")
     env = {**os.environ, "EDCAL_LANG": "en"}
-    for own_files in (False, True):
+    for own_files, quiet in ((False, ()), (True, ()), (False, ("-q",))):  # -q hid the errors: exit 2, no word
         shutil.rmtree(site / "output", ignore_errors=True)
         if own_files:  # edcal's own list of what it wrote is no page to serve (a review found)
             (site / "output").mkdir()
             (site / "output" / ".edcal-files").write_text("", encoding="utf-8")
-        result = subprocess.run([sys.executable, "-m", "edcal", "serve", "--no-watch", "--port", "0"], cwd=site,
-                                capture_output=True, text=True, timeout=60, check=False, env=env)
+        result = subprocess.run([sys.executable, "-m", "edcal", "serve", *quiet, "--no-watch", "--port", "0"],
+                                cwd=site, capture_output=True, text=True, timeout=60, check=False, env=env)
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
         said = result.stdout + result.stderr
         assert "calendar.yaml:3:" in said and "previous files" not in said, said

@@ -87,13 +87,14 @@ def has_pages(output: Path) -> bool:
 
 
 def rebuild(site: Path, settings_file: str, output: Path, echo: Callable[[str], None],
-            watching: bool = True) -> bool:
+            watching: bool = True, fail: Callable[[str], None] | None = None) -> bool:
     """Run ``edcal build`` in a new process; report its outcome in one line (errors in full).
 
     A failed build says whether the previous files are still served or there are none (a first build
     that fails on a fresh clone): "still serving the previous files" was said of an empty output/.
 
     :param watching: whether a save builds again (the line then says so when there is nothing to serve).
+    :param fail: where a failed build's errors and line go (``echo`` by default): said even under ``-q``.
     """
     result = subprocess.run(
         [sys.executable, "-m", "edcal", "build", "-q", "--site", str(site), "-s", settings_file],
@@ -102,21 +103,22 @@ def rebuild(site: Path, settings_file: str, output: Path, echo: Callable[[str], 
     if result.returncode == 0:
         echo(spoken(say("built: output/ and planning/ are up to date")))
         return True
-    echo(result.stderr.rstrip() or result.stdout.rstrip())
+    fail = fail or echo
+    fail(result.stderr.rstrip() or result.stdout.rstrip())
     code = result.returncode
     if has_pages(output):
-        echo(spoken(say("build failed (exit {code}); still serving the previous files", code=code)))
+        fail(spoken(say("build failed (exit {code}); still serving the previous files", code=code)))
     elif watching:
-        echo(spoken(say("build failed (exit {code}); nothing to serve yet: fix the errors above, and the "
+        fail(spoken(say("build failed (exit {code}); nothing to serve yet: fix the errors above, and the "
                         "site is built again on save", code=code)))
     else:
-        echo(spoken(say("build failed (exit {code}); nothing to serve: fix the errors above and run edcal "
+        fail(spoken(say("build failed (exit {code}); nothing to serve: fix the errors above and run edcal "
                         "serve again", code=code)))
     return False
 
 
 def watch(site: Path, settings_file: str, output: Path, echo: Callable[[str], None],
-          stop: threading.Event) -> None:
+          stop: threading.Event, fail: Callable[[str], None] | None = None) -> None:
     """Rebuild whenever a watched file changes, until ``stop`` is set.
 
     The site's folder itself is watched (not recursively) for calendar.yaml,
@@ -179,7 +181,7 @@ def watch(site: Path, settings_file: str, output: Path, echo: Callable[[str], No
             shown = sorted(names)
             files = ", ".join(shown[:5]) + (" …" if len(shown) > 5 else "")
             echo(spoken(say("changed: {files}", files=files)))
-            rebuild(site, settings_file, output, echo)
+            rebuild(site, settings_file, output, echo, fail=fail)
     finally:
         for until in (*watchers, *followed.values()):
             until.set()
@@ -257,8 +259,8 @@ def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: st
           warn: Callable[[str], None] | None = None) -> None:
     """Build, serve, and rebuild on change until Ctrl+C.
 
-    :param warn: where a warning goes (``echo`` by default): the team's plan served to the network
-        is said even under ``-q``.
+    :param warn: where a warning or a failed build goes (``echo`` by default): the team's plan served to
+        the network, and the errors that stop a build, are said even under ``-q``.
     """
     # Bound first: a port in use is said at once, not after a build.
     server = listening(bind, port, functools.partial(SiteHandler, output=output, planning=planning))
@@ -266,7 +268,7 @@ def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: st
     # getaddrinfo gave the host as text (socketserver's type also allows bytes)
     host, actual_port = str(server.server_address[0]), server.server_address[1]
     try:
-        built = rebuild(site, settings_file, output, echo, watch_files)
+        built = rebuild(site, settings_file, output, echo, watch_files, warn)
     except BaseException:
         server.server_close()
         raise
@@ -283,7 +285,8 @@ def serve(site: Path, settings_file: str, output: Path, planning: Path, bind: st
     stop = threading.Event()
     watcher = None
     if watch_files:
-        watcher = threading.Thread(target=watch, args=(site, settings_file, output, echo, stop), daemon=True)
+        watcher = threading.Thread(target=watch, args=(site, settings_file, output, echo, stop, warn),
+                                   daemon=True)
         watcher.start()
         echo(spoken(say("watching for changes; Ctrl+C to stop")))
     try:
