@@ -1092,6 +1092,41 @@ def test_unknown_article_link_in_a_suggestion_to_staff() -> None:
     assert found.hint == "did you mean '/2027/lancement/'?" and (found.source.line, found.source.column) == (11, 14)
 
 
+def test_a_link_to_a_draft_with_no_date_yet_names_the_draft(site: Path) -> None:
+    """A draft has no address until it has a date (ARTICLE_URL holds the year): a post whose text linked to
+    /2027/brouillon/ was told it linked to "no article or page of the site", where `article: brouillon`
+    says it is a draft (the new-user trial). Told as that, at the text; a suggestion to staff waits for it."""
+    articles = site / "content" / "articles"
+    for name in ("brouillon", "relecture"):
+        path = articles / f"{name}.md"
+        path.write_text(re.sub(r"(?im)^date: .*\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + (
+        "  - id: annonce\n    networks: [mastodon]\n    at: 2027-03-11 08:00\n"
+        "    text: 'Notre recette : https://blog.example.fr/2027/brouillon/'\n"
+        "  - {id: relue, networks: [mastodon], at: 2027-03-12 08:00, text: Bientôt, link: /2027/relecture/}\n"
+        "  - {id: perdu, networks: [mastodon], at: 2027-03-13 08:00, text: Lisez, link: /2027/brouilon/}\n"
+        "ambassadors:\n  suggestions:\n    - {link: /2027/brouillon/, title: La recette}\n"), encoding="utf-8")
+    published = articles / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\nVoir [la recette](/2027/brouillon/).\n",
+                         encoding="utf-8")
+    checked = run_edcal("check", "--only", "post-before-article", "--only", "unknown-article-link",
+                        "--only", "article-link", cwd=site)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    said = checked.stdout + checked.stderr
+    assert "calendar.yaml:40:11: error: post 'annonce-mastodon' (2027-03-11 08:00) links to 'brouillon', which is a " \
+        "draft: it will not be online [post-before-article]\n    hint: publish the article " \
+        "(content/articles/brouillon.md) or move or remove the post\n" in said, said
+    assert "post 'relue-mastodon' (2027-03-12 08:00) links to 'relecture', which is still in review: it will " \
+        "not be online [post-before-article]" in said, said
+    # An address that is no article's, dated or not, is still told so; the suggestion is not (it waits).
+    assert "post 'perdu-mastodon' links to /2027/brouilon/, which is no article or page of the site" in said, said
+    assert said.count("no article or page") == 1 and "suggestion" not in said, said
+    # An article's text that links to it: told as a link to a draft too.
+    assert "'/2027/brouillon/' in article 'publie' links to the address of 'brouillon', which is a draft: a dead " \
+        "link until then" in said, said
+
+
 def test_a_site_link_written_in_the_text_is_the_posts_link_tracked_and_checked() -> None:
     plan = _plan_with_an_article_online(
         "{id: a, at: 2027-01-12 09:00, networks: [x], text: 'Nos conseils : https://blog.example.fr/2027/lancemnt/ !'}",

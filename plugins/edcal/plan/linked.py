@@ -7,11 +7,70 @@ post's card what ``edcal check`` says about that article.
 
 from __future__ import annotations
 
+import functools
+import re
+import string
 import urllib.parse
 
 from edcal.model.article import Article
 from edcal.model.plan import Item, Plan
 from edcal.plan.compose import URL_IN_TEXT, is_site_url, plain_path
+
+#: What a date's strftime codes write, for ``{date:%Y/%m}`` in ``ARTICLE_URL``.
+_DATE_CODES = {"Y": r"\d{4}", "y": r"\d{2}", "m": r"\d{2}", "d": r"\d{2}", "H": r"\d{2}", "M": r"\d{2}",
+               "S": r"\d{2}", "j": r"\d{3}", "b": r"[^/\d]+?", "B": r"[^/\d]+?", "a": r"[^/\d]+?",
+               "A": r"[^/\d]+?"}
+
+
+def _date_code(part: re.Match[str]) -> str:
+    """What a strftime code (``%Y``) matches in a URL; the text between codes as written."""
+    return _DATE_CODES.get(part.group(1), r".+?") if part.group(1) else re.escape(part.group(2))
+
+
+@functools.lru_cache(maxsize=16)
+def url_pattern(template: str) -> re.Pattern[str]:
+    """A regular expression for the URLs a Pelican ``ARTICLE_URL`` template produces, the slug as the
+    group ``slug``.
+
+    A ``{date:%Y}`` is four digits, not anything: ``/jobs/welder/`` is no article address of
+    ``{date:%Y}/{slug}/``, and was judged dead.
+    """
+    pattern = ""
+    for literal, field, spec, _ in string.Formatter().parse(template):
+        pattern += re.escape(literal)
+        if field is None:
+            continue
+        if field == "date" and spec:
+            pattern += re.sub(r"%(.)|([^%]+)", _date_code, spec)
+        elif field == "slug":
+            pattern += r"(?P=slug)" if "(?P<slug>" in pattern else r"(?P<slug>[^/]+?)"
+        else:
+            pattern += r"[^/]+?" if field != "date" else r".+?"
+    return re.compile(pattern + r"(?:index\.html)?$")
+
+
+def undated_article(url: str, site_url: str, template: str | None,
+                    by_slug: dict[str, Article]) -> Article | None:
+    """The article with no date yet whose address ``url`` (absolute, or a path) has the shape of, if any.
+
+    Its address is not known until it has a date (``{date:%Y}/{slug}/``): a post that links to
+    ``/2027/brioche/`` before the draft ``brioche`` is dated links to it all the same, and was told it
+    linked to no article at all.
+
+    :param by_slug: the original articles by slug; a translation's address follows another template.
+    """
+    if not template:
+        return None
+    site_path = urllib.parse.urlsplit(site_url).path.rstrip("/")
+    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
+    if not path.startswith(site_path + "/"):
+        return None
+    relative = path[len(site_path):].lstrip("/")
+    shape = url_pattern(template.lstrip("/"))
+    found = shape.match(relative) or shape.match(relative.rstrip("/") + "/")
+    slug = found.groupdict().get("slug") if found is not None else None
+    article = (by_slug.get(slug) or by_slug.get(slug.lower())) if slug else None
+    return article if article is not None and not article.url else None
 
 
 def page_path(path: str) -> str:

@@ -48,6 +48,7 @@ from edcal.plan.compose import (
     track_text,
     tracking_values,
 )
+from edcal.plan.linked import undated_article
 from edcal.plan.posted import attach_posted
 from edcal.plan.share import ShareKitBuilder, check_suggestions
 from edcal.plan.status import (
@@ -642,7 +643,8 @@ class _Resolver:
 
     def article_at(self, url: str) -> Article | None:
         """The article an absolute address of the site belongs to, if any: ``/2027/futur/``,
-        ``/2027/futur/index.html``, ``/2027/FUTUR/`` and ``:443`` are the same page to a reader."""
+        ``/2027/futur/index.html``, ``/2027/FUTUR/`` and ``:443`` are the same page to a reader. A draft
+        with no date yet has no address: one of the shape of ``ARTICLE_URL`` with its slug is its."""
         if not is_site_url(url, self.site.url):
             try:
                 parts = urllib.parse.urlsplit(url)
@@ -653,7 +655,8 @@ class _Resolver:
             url = urllib.parse.urlunsplit(parts._replace(netloc=parts.hostname or ""))
             if not is_site_url(url, self.site.url):
                 return None
-        return self.by_path.get(_address_path(url))
+        found = self.by_path.get(_address_path(url))
+        return found or undated_article(url, self.site.url, self.site.article_url, self.by_slug)
 
     def _campaign(self, entry: PostEntry, article: Article | None) -> tuple[str | None, Campaign | None]:
         """The entry's ``campaign:``, else its article's: its id and the campaign."""

@@ -9,7 +9,6 @@ import difflib
 import html
 import posixpath
 import re
-import string
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +23,7 @@ from edcal.model.article import Article
 from edcal.model.calendar import PostEntry, Variant
 from edcal.model.source import Source
 from edcal.plan.compose import URL_IN_TEXT, absolute, is_site_url
-from edcal.plan.linked import articles_by_page, page_path, post_article
+from edcal.plan.linked import articles_by_page, page_path, post_article, undated_article, url_pattern
 from edcal.plan.share import site_addresses
 from edcal.plan.status import article_state
 from edcal.site import DEFAULT_SETTINGS, unreachable_site_url
@@ -47,7 +46,7 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
         if entry is not None and not entry.implicit:
             variant = entry.variants.get(post.network or "")
             named = "article" in entry.field_sources or "promote" in entry.field_sources
-            fields = ("article", "promote", "link") if post.article else ("link", "text")
+            fields = ("article", "promote", "link") if named else ("link", "text")
             field = next((name for name in fields if name in entry.field_sources), None)
             if not named and variant is not None and variant.link and "link" in variant.field_sources:
                 post = dataclasses.replace(post, source=variant.field_sources["link"])
@@ -144,35 +143,6 @@ def _promoted_undated(ctx: CheckContext) -> Iterator[Problem]:
                           "(`status: published` and its `date:`)", path=article.source.path))
 
 
-#: What a date's strftime codes write, for ``{date:%Y/%m}`` in ``ARTICLE_URL``.
-_DATE_CODES = {"Y": r"\d{4}", "y": r"\d{2}", "m": r"\d{2}", "d": r"\d{2}", "H": r"\d{2}", "M": r"\d{2}",
-               "S": r"\d{2}", "j": r"\d{3}", "b": r"[^/\d]+?", "B": r"[^/\d]+?", "a": r"[^/\d]+?",
-               "A": r"[^/\d]+?"}
-
-
-def _date_code(part: re.Match[str]) -> str:
-    """What a strftime code (``%Y``) matches in a URL; the text between codes as written."""
-    return _DATE_CODES.get(part.group(1), r".+?") if part.group(1) else re.escape(part.group(2))
-
-
-def _url_pattern(template: str) -> re.Pattern[str]:
-    """A regular expression for the URLs a Pelican ``ARTICLE_URL`` template produces.
-
-    A ``{date:%Y}`` is four digits, not anything: ``/jobs/welder/`` is no article address of
-    ``{date:%Y}/{slug}/``, and was judged dead.
-    """
-    pattern = ""
-    for literal, field, spec, _ in string.Formatter().parse(template):
-        pattern += re.escape(literal)
-        if field is None:
-            continue
-        if field == "date" and spec:
-            pattern += re.sub(r"%(.)|([^%]+)", _date_code, spec)
-        else:
-            pattern += r"[^/]+?" if field != "date" else r".+?"
-    return re.compile(pattern + r"(?:index\.html)?$")
-
-
 @rule("unknown-article-link", "error", "A post or a suggestion to staff links to an article URL of the site "
       "that does not exist")
 def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
@@ -183,11 +153,14 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     written = {urllib.parse.urlsplit(a.url).path for a in plan.articles if a.url}  # for suggestions, as they are
     known = {page_path(path) for path in written}
     pages = {page_path(f"{site_path}/{url.lstrip('/')}") for url in plan.page_urls}
-    shape = _url_pattern(plan.article_url_template.lstrip("/"))
+    shape = url_pattern(plan.article_url_template.lstrip("/"))
+    originals = plan.articles_by_slug()
 
     def dead(path: str) -> bool:
         relative = path[len(site_path):].lstrip("/")
-        return page_path(path) not in known and page_path(path) not in pages and bool(shape.match(relative))
+        # An undated draft's address (no date, no address yet): the link waits for it, as an `article:` does.
+        return page_path(path) not in known and page_path(path) not in pages and bool(shape.match(relative)) \
+            and undated_article(path, plan.site_url, plan.article_url_template, originals) is None
 
     for suggestion in plan.calendar.ambassadors.suggestions:  # every employee would share a dead page
         addresses = [("link", absolute(suggestion.link, plan.site_url))] if suggestion.link else []
@@ -243,7 +216,8 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
     written = {urllib.parse.urlsplit(a.url).path for a in plan.articles if a.url}
     page_paths = {f"{site_path}/{url.lstrip('/')}" for url in plan.page_urls}
     pages = {page_path(path) for path in page_paths}
-    shape = _url_pattern(plan.article_url_template.lstrip("/")) if plan.article_url_template else None
+    shape = url_pattern(plan.article_url_template.lstrip("/")) if plan.article_url_template else None
+    originals = plan.articles_by_slug()
     for article, item in ctx.articles_on_their_way():
         if not article.page_links:
             continue
@@ -268,7 +242,8 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                 base = urllib.parse.urlsplit(article.url).path if article.url else "/"
                 path = posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path)) \
                     + ("/" if parts.path.endswith("/") else "")
-            target = by_path.get(page_path(path))
+            target = by_path.get(page_path(path)) or undated_article(path, plan.site_url,
+                                                                     plan.article_url_template, originals)
             if target is not None:
                 if target.source == article.source:
                     continue
