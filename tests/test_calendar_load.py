@@ -83,6 +83,37 @@ def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
         assert messages[0].endswith(f"hint: did you mean '{meant}'?"), (wrong, messages)
 
 
+@pytest.mark.parametrize(("text", "where", "meant"), [
+    # The top level: `equipe:` was given the 22 known fields, where `reseaux:` in a post was told 'networks'.
+    ("equipe:\n  - {id: lea, name: Léa}\n", "9:1: error: unknown field 'equipe'", "team"),
+    ("Équipe:\n  - {id: lea, name: Léa}\n", "9:1: error: unknown field 'Équipe'", "team"),
+    ("réseaux:\n  bluesky: {}\n", "9:1: error: unknown field 'réseaux'", "networks"),
+    ("campagnes:\n  - {id: ete, name: Été}\n", "9:1: error: unknown field 'campagnes'", "campaigns"),
+    ("publications:\n  - {at: 2027-01-12, networks: [x], text: Hi}\n", "9:1: error: unknown field 'publications'",
+     "posts"),
+    ("idées:\n  - {title: Le levain}\n", "9:1: error: unknown field 'idées'", "ideas"),
+    ("gel:\n  - {from: 2027-01-12, reason: Crise}\n", "9:1: error: unknown field 'gel'", "freeze"),
+    ("dates-clés:\n  - {id: salon, name: Salon, on: 2027-03-02}\n", "9:1: error: unknown field 'dates-clés'",
+     "key_dates"),
+    ("fuseau_horaire: Europe/Paris\n", "9:1: error: unknown field 'fuseau_horaire'", "timezone"),
+    ("pays: FR\n", "9:1: error: unknown field 'pays'", "country"),
+    ("créneaux: {midi: '12:15'}\n", "9:1: error: unknown field 'créneaux'", "slots"),
+    # Inside the top level's entries.
+    ("campaigns:\n  - {id: ete, nom: Été}\n", "10:15: error: unknown field 'nom' in campaigns entry 'ete'", "name"),
+    ("freeze:\n  - {from: 2027-01-12, raison: Crise}\n", "10:24: error: unknown field 'raison' in freeze entry 1",
+     "reason"),
+    ("ambassadors:\n  jours: 10\n", "10:3: error: unknown field 'jours' in ambassadors", "days"),
+])
+def test_a_french_name_for_a_field_is_told_the_field_at_every_level(tmp_path: Path, text: str, where: str,
+                                                                      meant: str) -> None:
+    messages = errors(tmp_path, BASE.replace("  - {id: camille, name: Camille}\n",
+                                             "  - {id: camille, name: Camille}\n  - {id: ana, name: Ana, courriel: a@b.fr}\n")
+                      + text)
+    assert f"calendar.yaml:{where}\n    hint: did you mean '{meant}'?" in messages, messages
+    assert "calendar.yaml:5:26: error: unknown field 'courriel' in team entry 'ana'\n    hint: did you mean 'email'?" \
+        in messages, messages
+
+
 @pytest.mark.parametrize(("key", "meant"), [("“title”", "title"), ("« text »", "text"), ("‘titre’", "title"),
                                             ("“at”", "at")])
 def test_a_key_between_typographic_quotes_is_told_to_lose_them(tmp_path: Path, key: str, meant: str) -> None:

@@ -8,6 +8,7 @@ line and column, and reword the failure as "found …, expected …".
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar
 
@@ -31,8 +32,10 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("alt_text", "alttext", "alt-text", "image_alt", "imagealt", "alternative", "texte_alt",
                      "texte_alternatif", "description_image"), ("alt", "image_alt")),
     "alt": ("image_alt",),
-    **dict.fromkeys(("time", "when", "heure", "quand", "datetime", "date_time", "le", "publication"),
-                    ("at", "date")),
+    **dict.fromkeys(("time", "when", "quand", "datetime", "date_time"), ("at", "date")),
+    "heure": ("at", "date", "default_time"),
+    "le": ("at", "date", "on"),  # a key date's day
+    "publication": ("at", "date", "posts"),  # at the top level, the posts
     "date": ("at",),
     "titre": ("title",),
     **dict.fromkeys(("texte", "message", "contenu", "body", "caption", "legende", "légende"), ("text",)),
@@ -63,7 +66,66 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("raison", "motif", "why", "pourquoi"), ("reason",)),
     **dict.fromkeys(("repetition", "répétition", "recurrence", "récurrence", "recurring", "rrule", "every"),
                     ("repeat",)),
+    # calendar.yaml's top level, in French (and other tools' words): `equipe:` was given the 22 known fields.
+    # From here on, one spelling a word: `field_synonyms` reads `équipe`, `Equipe` and `dates-clés` as these.
+    **dict.fromkeys(("equipe", "membres", "personnes", "people", "members", "staff"), ("team",)),
+    "campagnes": ("campaigns",),
+    **dict.fromkeys(("publications", "messages", "publis"), ("posts",)),
+    **dict.fromkeys(("idees", "idee", "backlog", "sujets"), ("ideas",)),
+    **dict.fromkeys(("gel", "gels", "gel_des_publications", "freezes", "pause", "pauses", "blackout"),
+                    ("freeze",)),
+    **dict.fromkeys(("dates_cles", "date_cle", "evenements", "evenement", "events", "temps_forts"),
+                    ("key_dates",)),
+    **dict.fromkeys(("publie", "publies", "deja_publie", "journal", "historique", "log", "sent", "published"),
+                    ("posted",)),
+    **dict.fromkeys(("fuseau", "fuseau_horaire", "zone", "time_zone", "tz"), ("timezone",)),
+    "pays": ("country",),
+    **dict.fromkeys(("region", "departement", "province"), ("subdivision",)),
+    **dict.fromkeys(("heure_par_defaut", "heure_defaut"), ("default_time",)),
+    **dict.fromkeys(("creneaux", "creneau", "horaires"), ("slots",)),
+    **dict.fromkeys(("suivi", "utm"), ("tracking",)),
+    **dict.fromkeys(("flux", "calendriers", "ical", "ics"), ("feeds",)),
+    **dict.fromkeys(("verifications", "controles", "regles", "rules"), ("checks",)),
+    **dict.fromkeys(("ambassadeurs", "ambassadrices", "partage", "employee_advocacy"), ("ambassadors",)),
+    # Inside the top level's entries: a person, a network, a campaign, a key date, the ambassadors, the feeds.
+    **dict.fromkeys(("nom", "libelle", "intitule"), ("name", "title")),
+    **dict.fromkeys(("courriel", "mail", "e_mail", "adresse_mail", "adresse_email"), ("email",)),
+    **dict.fromkeys(("fonction", "poste"), ("role",)),
+    **dict.fromkeys(("depart", "parti", "parti_le"), ("left",)),
+    **dict.fromkeys(("compte", "handle", "pseudo"), ("account",)),
+    "couleur": ("color",),
+    **dict.fromkeys(("objectif", "objectifs", "goal", "goals"), ("objective",)),
+    "limite": ("limit",),
+    "modele": ("template",),
+    **dict.fromkeys(("promouvoir", "promotion", "promo"), ("promote",)),
+    **dict.fromkeys(("calendrier", "etapes"), ("schedule",)),
+    "jours": ("days",),
+    "duree": ("duration",),
+    **dict.fromkeys(("rappel", "rappels", "alarmes"), ("reminders",)),
+    **dict.fromkeys(("remarques", "commentaires", "commentaire"), ("notes",)),
+    **dict.fromkeys(("ignore", "ignoree", "saute", "sautee", "annule", "annulee"), ("skipped", "skip")),
+    **dict.fromkeys(("sauf", "exceptions", "excepte"), ("except",)),
+    "intervalle": ("interval",),
 }
+
+
+def _field_key(name: str) -> str:
+    """A field's name as :data:`FIELD_SYNONYMS` is looked up: in lower case, without accents, words joined
+    by ``_`` (``Équipe``, ``dates clés``, ``dates-cles``: one key)."""
+    plain = unicodedata.normalize("NFKD", name.strip().lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[\s_-]+", "_", plain)
+
+
+_FIELD_SYNONYM_KEYS: dict[str, tuple[str, ...]] = {}
+for _name, _meant in FIELD_SYNONYMS.items():
+    _FIELD_SYNONYM_KEYS.setdefault(_field_key(_name), _meant)
+
+
+def field_synonyms(name: str) -> tuple[str, ...]:
+    """The fields another name for one may mean (:data:`FIELD_SYNONYMS`), in order, however it is accented,
+    cased or joined."""
+    return FIELD_SYNONYMS.get(name.strip().lower()) or _FIELD_SYNONYM_KEYS.get(_field_key(name), ())
 
 
 #: Literal values writers type in French, and the value meant.
@@ -194,7 +256,7 @@ def suggest_field(found: str, known: Collection[str], unknown: bool = False) -> 
     if len(quoted) > 2 and quoted[0] in TYPOGRAPHIC_QUOTES and quoted[-1] in TYPOGRAPHIC_QUOTES:
         bare = quoted.strip(TYPOGRAPHIC_QUOTES + " \u00a0\u202f")
         meant = bare if bare in known else next(
-            (c for c in FIELD_SYNONYMS.get(bare.lower(), ()) if c in known), None) or closest(bare, known)
+            (c for c in field_synonyms(bare) if c in known), None) or closest(bare, known)
         return say("did you mean '{match}'? remove the quotes", match=meant) if meant \
             else say("typographic quotes “ ” « » around a key are part of its name to YAML: remove them")
     if _APOSTROPHES.search(found) and not any(c in found for c in TYPOGRAPHIC_QUOTES if c not in "’‘"):
@@ -209,7 +271,7 @@ def suggest_field(found: str, known: Collection[str], unknown: bool = False) -> 
     statuses = ("draft", "review", "published", "hidden")  # `draft: true`, as Decap CMS and Hugo write it
     if VALUE_SYNONYMS.get(found.strip().lower()) in statuses and "status" in known:
         return say("a header says `status: draft` (or review, published): write that instead")
-    for candidate in FIELD_SYNONYMS.get(found.strip().lower(), ()):
+    for candidate in field_synonyms(found):
         if candidate in known and candidate != found:
             return say("did you mean '{match}'?", match=candidate)
     return did_you_mean(found, known)
