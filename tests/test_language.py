@@ -135,9 +135,9 @@ def test_what_comes_before_the_settings_are_read_is_english(tmp_path: Path) -> N
 
 def test_an_options_error_found_before_the_site_is_read_is_in_the_sites_language(site: Path) -> None:
     """move and agenda judge their options before reading the site (seconds on a large plan)."""
-    result = run_edcal("move", "--since", "2027-02-20", "--by", "une semaine", cwd=site)
+    result = run_edcal("move", "--since", "2027-02-20", "--by", "une quinzaine", cwd=site)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"--by: error: trouvé 'une semaine', attendu{NBSP}: un décalage en jours")
+    assert result.stderr.startswith(f"--by: error: trouvé 'une quinzaine', attendu{NBSP}: un décalage en jours")
     assert result.stderr.endswith(f"edcal: 1 erreur de saisie{NBSP}; rien n'a été écrit.\n")
     agenda = run_edcal("agenda", "--since", "20/02/2027", cwd=site)
     assert agenda.stderr.startswith(f"--since: error: trouvé '20/02/2027', attendu{NBSP}: une date")
@@ -146,12 +146,12 @@ def test_an_options_error_found_before_the_site_is_read_is_in_the_sites_language
     assert only.returncode == 2
     assert only.stderr.startswith(f"--only: error: vérification 'cadence-gaps' inconnue\n    hint: vouliez-vous dire "
                                   f"'cadence-gap'{NBSP}?")
-    english = run_edcal("move", "--since", "2027-02-20", "--by", "une semaine", cwd=site, env={"EDCAL_LANG": "en"})
-    assert english.stderr.startswith("--by: error: found 'une semaine', expected an offset in days")
+    english = run_edcal("move", "--since", "2027-02-20", "--by", "une quinzaine", cwd=site, env={"EDCAL_LANG": "en"})
+    assert english.stderr.startswith("--by: error: found 'une quinzaine', expected an offset in days")
     write_pelicanconf(site, "DEFAULT_LANG = 'en'\nraise RuntimeError(\"broken\")\n")  # settings that cannot be read
-    broken = run_edcal("move", "--since", "2027-02-20", "--by", "une semaine", cwd=site)
+    broken = run_edcal("move", "--since", "2027-02-20", "--by", "une quinzaine", cwd=site)
     assert broken.returncode == 2 and "Traceback" not in broken.stderr
-    assert broken.stderr.startswith("--by: error: found 'une semaine', expected an offset in days"), broken.stderr
+    assert broken.stderr.startswith("--by: error: found 'une quinzaine', expected an offset in days"), broken.stderr
 
 
 def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:

@@ -84,6 +84,19 @@ def test_an_article_moves_and_its_promotions_follow(site: Path) -> None:
     assert "· Blog · Article futur" in result.stdout and "LinkedIn" in result.stdout
 
 
+@pytest.mark.parametrize(("by", "day", "said"), [
+    ("une semaine", "2027-04-01", "+1 semaine"), ("un jour", "2027-03-26", "+1 jour"),
+    ("one week", "2027-04-01", "+1 semaine"), ("a week", "2027-04-01", "+1 semaine"),
+    ("deux semaines", "2027-04-08", "+2 semaines"), ("-une semaine", "2027-03-18", "-1 semaine"),
+])
+def test_by_takes_the_count_in_words_as_cadences_do(site: Path, by: str, day: str, said: str) -> None:
+    """`--by 'une semaine'` was refused where `+1 semaine` moved, and a cadence takes `une fois par semaine`."""
+    result = run_edcal("move", "futur", "--by", by, "--dry-run", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Déplacerait 1 date ({said})\u00a0:\n"
+                                    f"  content/articles/futur.md:3  2027-03-25 → {day}  (futur)\n"), result.stdout
+
+
 def test_a_dry_run_shows_the_move_and_writes_nothing(site: Path) -> None:
     files = {path: (path.read_bytes(), path.stat().st_mtime_ns)
              for path in [site / "calendar.yaml", *sorted((site / "content").rglob("*.md"))]}

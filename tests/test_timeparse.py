@@ -107,6 +107,14 @@ def test_offsets() -> None:
         timeparse.parse_offset("+3 hours at 12:00")
     with pytest.raises(ValueError, match="signed offset"):
         timeparse.parse_offset("tomorrow")
+    # The count in words, as a cadence takes it (`une fois par semaine`): `edcal move --by 'une semaine'`.
+    for written, amount, unit in (("+une semaine", 1, "weeks"), ("-deux jours à 18h", -2, "days"),
+                                  ("+a week", 1, "weeks"), ("+one month", 1, "months"), ("+Trois heures", 3, "hours")):
+        offset = timeparse.parse_offset(written)
+        assert (offset.amount, offset.unit) == (amount, unit), written
+    for refused in ("+une", "+plusieurs semaines", "+unesemaine"):
+        with pytest.raises(ValueError, match="signed offset"):
+            timeparse.parse_offset(refused)
 
 
 @pytest.mark.parametrize(("typed", "written", "french"), [

@@ -392,7 +392,7 @@ def _failed_line(exc: BaseException, path: Path) -> int:
 def speak_site_language(site: Path, settings_file: str = DEFAULT_SETTINGS) -> None:
     """Learn the site's language for an error found before its settings were read.
 
-    An option's value (``edcal move --by 'une semaine'``) is checked before the
+    An option's value (``edcal move --by demain``) is checked before the
     site is read, which may take seconds: its error is reported in the team's
     language all the same. A site whose settings cannot be read leaves English.
     ``$EDCAL_LANG`` chooses the language whatever the site's: nothing to read then.

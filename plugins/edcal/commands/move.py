@@ -189,7 +189,8 @@ def _shift_by(by: str) -> Shift:
                 say("e.g. --by '+7 days', --by -2d, --by '+1 week', --by '+1 month' (a move keeps each "
                     "item's time)"))
     try:
-        offset = timeparse.parse_offset(f"+{text}" if text[:1].isdigit() else text)
+        # A sign is optional: `7 days`, `une semaine`, `a week` move later.
+        offset = timeparse.parse_offset(text if text[:1] in "+-" else f"+{text}")
     except ValueError:
         raise InputErrors([InputError(Source("--by", 1, 1), *expected)]) from None
     if offset.unit not in _UNITS or offset.time or offset.slot:

@@ -225,7 +225,14 @@ _COUNT_WORDS = {
     "ten": 10,
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
     "dix": 10,
+    "a": 1, "an": 1,  # an offset's `a week`; in a cadence, `a` is read as "per" first (`twice a week`)
 }
+
+
+def count_of(written: str) -> int | None:
+    """A count written in figures or in words (``2``, ``une``, ``two``, ``a``), or None: a cadence's, an
+    offset's."""
+    return int(written) if written.isdigit() else _COUNT_WORDS.get(written.lower())
 #: ``weekly``, ``hebdomadaire``: once per period.
 _EVERY_PERIOD = {
     "daily": "day", "weekly": "week", "monthly": "month",
@@ -262,7 +269,7 @@ def parse_cadence(text: str) -> Cadence:
         return Cadence(1, period, f"1/{period}")  # type: ignore[arg-type]
     match = _CADENCE_RE.match(lowered)
     written = match.group("count") if match else ""
-    count = int(written) if written.isdigit() else _COUNT_WORDS.get(written)
+    count = count_of(written)
     if match is None or count is None or match.group("period") not in _PERIODS:
         message = say("found '{text}', expected a count per day, week or month", text=raw)
         if _SPAN_RE.match(lowered):
@@ -277,8 +284,9 @@ def parse_cadence(text: str) -> Cadence:
     return Cadence(count, period, f"{count}/{period}")  # type: ignore[arg-type]
 
 
+#: ``+2 days``, ``-1 day at 18:00``; the count in words too, as cadences take it (``+une semaine``).
 _OFFSET_RE = re.compile(
-    r"^(?P<sign>[+-])\s*(?P<amount>\d+)\s*(?P<unit>[a-z]+)"
+    r"^(?P<sign>[+-])\s*(?:(?P<amount>\d+)\s*|(?P<word>[a-z]+)\s+)(?P<unit>[a-z]+)"
     r"(?:\s+(?:at|à|a)\s+(?P<at>\S+))?$"
 )
 _AT_PUBLICATION = {"at publication", "publication", "à la publication", "a la publication", "+0"}
@@ -288,7 +296,8 @@ def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
     """A time relative to an article's publication.
 
     ``at publication``, ``+2 days``, ``+2 days at 12:00``, ``+1 week at midi``,
-    ``-1 day at 18:00``, ``+3 hours``. Days, weeks and months keep the
+    ``-1 day at 18:00``, ``+3 hours``; the count in words as a cadence's (``+une semaine``,
+    ``+a week``). Days, weeks and months keep the
     wall-clock time across a daylight-saving change; hours and minutes count
     elapsed time.
     """
@@ -297,10 +306,10 @@ def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
     if lowered in _AT_PUBLICATION:
         return Offset(label="at publication")
     match = _OFFSET_RE.match(lowered)
-    if not match or match.group("unit") not in _OFFSET_UNITS:
+    amount = count_of(match.group("amount") or match.group("word")) if match else None
+    if not match or match.group("unit") not in _OFFSET_UNITS or amount is None:
         raise ValueError(say("found '{text}', expected 'at publication' or a signed offset such as '+2 "
                              "days', '+2 days at 12:00', '+1 week' or '-1 day at 18:00'", text=raw))
-    amount = int(match.group("amount"))
     if match.group("sign") == "-":
         amount = -amount
     unit = _OFFSET_UNITS[match.group("unit")]
