@@ -734,6 +734,42 @@ def test_a_live_article_leaving_its_address_is_told_with_the_links_that_lead_now
     assert "(1 publication partie y renvoie)" in run_edcal("diff", cwd=repo).stdout
 
 
+def test_the_posts_gone_out_to_a_leaving_article_are_counted_by_page_as_the_report_counts_them(repo: Path) -> None:
+    """An article and its translation share a slug: both lines said the posts of both ("3 publications" for a
+    French page with 2 and an English one with 1). With a `posted:` log begun in February, January's posts
+    counted for none, where the report takes the months before the log's first line as gone out; a line saying
+    a post was skipped counted as gone out."""
+    calendar = repo / "calendar.yaml"
+    edit(calendar, '  x: {account: "@fixture"}\n',
+         '  x: {account: "@fixture"}\n  linkedin-en: {like: linkedin, name: LinkedIn (English), lang: en}\n')
+    edit(calendar, "promote: {networks: [linkedin, x]", "promote: {networks: [linkedin, x, linkedin-en]")
+    edit(calendar, "\nposts:\n", "\nposted:\n  - fevrier-x\nposts:\n"
+         "  - {id: fevrier, networks: [x], at: 2027-02-02 09:00, text: Bonjour février}\n")
+    articles = repo / "content" / "articles"
+    edit(articles / "publie.md", "Date: 2027-02-01 09:00", "Date: 2027-01-11 09:00")
+    (articles / "publie-en.md").write_text("Title: A published article\nSlug: publie\nLang: en\n"
+                                           "Date: 2027-01-11 09:00\n\nText.\n", encoding="utf-8")
+    committed(repo)
+    edit(articles / "publie.md", "Title: Un article publié", "Title: Un article publié\nStatus: draft")
+
+    def leaving() -> list[str]:
+        out = spaced(run_edcal("diff", cwd=repo).stdout)
+        return [line.partition(" ne répondra plus")[2].strip() for line in out.splitlines()
+                if line.startswith("! L'article")]
+
+    # January's 4 French posts (LinkedIn, X, at publication and 2 days on) and 2 English ones, before the log.
+    assert leaving() == ["(4 publications parties y renvoient)", "(2 publications parties y renvoient)"]
+    # From the log's first month on, only the lines that say a post went out count.
+    edit(calendar, "  - fevrier-x\n", "  - {item: publie-x-0, skipped: true}\n  - publie-linkedin-0\n"
+         "  - fevrier-x\n")
+    assert leaving() == ["(1 publication partie y renvoie)", ""]
+    # Without a log, every post whose time has passed.
+    git(repo, "checkout", "-q", "--", "calendar.yaml")
+    edit(calendar, "\nposted:\n  - fevrier-x\n", "\n")
+    git(repo, "commit", "-q", "-m", "No log", "--", "calendar.yaml")
+    assert leaving() == ["(4 publications parties y renvoient)", "(2 publications parties y renvoient)"]
+
+
 def test_an_article_s_slug_renamed_renames_its_promotions_as_one_change_each(repo: Path) -> None:
     """A slug changed (a typo in the title mended): the article's promotions change id and link. They were
     shown removed and added, as if the plan had lost posts and gained others."""

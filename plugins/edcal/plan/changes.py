@@ -9,6 +9,7 @@ is one changed item, not one removed and one added.
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from typing import Literal, TypeVar, get_args
 
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate, PostedRecord
 from edcal.model.plan import Item, Plan
+from edcal.plan.linked import page_path
+from edcal.plan.report import first_logged_month
 
 ChangeKind = Literal["added", "removed", "changed"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
@@ -72,8 +75,8 @@ class LeavingArticle:
     before: Item
     #: The article as it is now (its id may be another, renamed); None when it is gone.
     after: Item | None
-    #: Posts that went out with a link to it: those the ``posted:`` log names, else (no log) those
-    #: whose time has passed.
+    #: Posts that went out with a link to its page: those the ``posted:`` log names, and (no log, or
+    #: before the month of its first line, as the report takes them) those whose time has passed.
     posts_out: int
 
     @property
@@ -317,16 +320,27 @@ def _leaving(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tu
     new = after.by_id()
     now_of = {old_id: new[new_id] for new_id, old_id in renamed.items()}
     by_file = {item.source.path: item for item in after.items if item.kind == "article"}
-    # The log as it is now knows best; a post renamed since is logged under its new id.
-    log = after.calendar.posted if after.calendar.posted is not None else before.calendar.posted
+    # The log as it is now knows best; a post renamed since is logged under its new id. A line saying a post
+    # was skipped is no post gone out.
+    log, logged_in = (after.calendar.posted, after) if after.calendar.posted is not None \
+        else (before.calendar.posted, before)
     old_ids = {old_id: new_id for new_id, old_id in renamed.items()}
-    logged = {record.item for record in log} if log is not None else None
-    # Counted once for every article (counting each leaving article's over the plan was quadratic: a changed
-    # ARTICLE_URL moves every article).
-    out: Counter[str | None] = Counter(
-        post.article for post in before.items
-        if post.kind == "post" and post.url is not None
-        and (post.status == "published" if logged is None else old_ids.get(post.id, post.id) in logged))
+    logged = {record.item for record in log if not record.skipped} if log is not None else None
+    # As the report counts: before the month of the log's first line, a post whose time has passed went out.
+    log_start = first_logged_month(logged_in) if log is not None else None
+
+    def went_out(post: Item) -> bool:
+        if post.kind != "post" or post.url is None:
+            return False
+        if logged is not None and old_ids.get(post.id, post.id) in logged:
+            return True
+        return post.status == "published" and (
+            log_start is None or (post.start is not None and before.day_of(post.start) < log_start))
+
+    # Counted by page, not by slug (an article and its translation share a slug), once for every page
+    # (counting each leaving article's over the plan was quadratic: a changed ARTICLE_URL moves them all).
+    out: Counter[str] = Counter(page_path(urllib.parse.urlsplit(post.url).path)  # type: ignore[arg-type]
+                                for post in before.items if went_out(post))
     leaving = []
     for item in before.items:
         if item.kind != "article" or item.status != "published":
@@ -334,7 +348,8 @@ def _leaving(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tu
         now = new.get(item.id) or now_of.get(item.id) or by_file.get(item.source.path)
         if now is not None and now.status == "published" and now.url == item.url:
             continue
-        leaving.append(LeavingArticle(item, now, out[item.article]))
+        page = page_path(urllib.parse.urlsplit(item.url).path) if item.url else None
+        leaving.append(LeavingArticle(item, now, out[page] if page is not None else 0))
     return tuple(leaving)
 
 
