@@ -384,6 +384,12 @@ SLIPS = [
     ("ideas:\n  - {title: T, owner: camille\u200b}\n", "unknown person 'camille\u200b'",
      "it contains a zero-width space (U+200B) at character 8, which looks like a space or like nothing: retype "
      "it as a plain space, or delete it"),
+    # The joiners of an emoji (👩‍👩‍👧) are its own: the hint named the first one, for a control character.
+    ('posts:\n  - {id: a, networks: [x], at: 2027-03-02, text: "En famille 👩\u200d👩\u200d👧 \\x85 ok"}\n',
+     "found the control character U+0085 in text, expected printable text", None),
+    ('ideas:\n  - {title: T, owner: "👍\u200dcamille"}\n', "unknown person '👍\u200dcamille'",
+     "it contains a zero-width joiner (U+200D) at character 2, which looks like a space or like nothing: retype "
+     "it as a plain space, or delete it"),
     ("ideas:\n  - {title: T, draft_due: 2027-03-20 18:00}\n",
      "expected a date as YYYY-MM-DD (e.g. 2027-01-12)", "this is a whole day, without a time: 2027-03-20"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, status: brouillon}\n",

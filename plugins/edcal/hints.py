@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
+import regex
 from unidecode import unidecode
 
 from edcal.i18n import DAYS, MONTHS, date_order, say
@@ -21,6 +22,10 @@ INVISIBLE = {"\u00a0": say("a no-break space"), "\u202f": say("a narrow no-break
              "\u200c": say("a zero-width non-joiner"), "\u200d": say("a zero-width joiner"),
              "\u2060": say("a word joiner"), "\ufeff": say("a byte-order mark"),
              "\u00ad": say("a soft hyphen")}
+#: A zero-width joiner that makes one emoji of two (👩‍👩‍👧, 👩‍❤️‍👨): after an emoji (its skin tone, its
+#: variation selector) and before another, it is part of the text, not a slip (Unicode's rule GB11).
+_EMOJI_JOINER = regex.compile(r"\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]*(\u200D)"
+                              r"(?=\p{Extended_Pictographic})")
 #: Quotes a word processor types, which are text to YAML.
 TYPOGRAPHIC_QUOTES = "“”«»‘’„"
 
@@ -50,9 +55,12 @@ _WEEKDAYS_ONLY = re.compile(r"^[a-zé.,-]+$", re.IGNORECASE)
 
 
 def invisible_hint(found: Any) -> str | None:
-    """A character that looks like a space or like nothing, named with its place."""
-    for index, char in enumerate(found if isinstance(found, str) else ""):
-        if char in INVISIBLE:
+    """A character that looks like a space or like nothing, named with its place; not a zero-width joiner
+    inside an emoji (an error about a control character pointed at the one of 👩‍👩‍👧)."""
+    text = found if isinstance(found, str) else ""
+    joining = {match.start(1) for match in _EMOJI_JOINER.finditer(text)} if "\u200d" in text else set()
+    for index, char in enumerate(text):
+        if char in INVISIBLE and index not in joining:
             return say("it contains {char} (U+{code:04X}) at character {index}, which looks like a space or "
                        "like nothing: retype it as a plain space, or delete it", char=INVISIBLE[char],
                        code=ord(char), index=index + 1)
