@@ -205,3 +205,17 @@ def test_every_plan_json_field_is_documented() -> None:
     written = {word for span in re.findall(r"`([^`\n]+)`", prose) for word in re.findall(r"[\w-]+", span)}
     missing = sorted(names - written)
     assert not missing, f"plan.json fields not named in docs/outputs.md's plan.json section: {missing}"
+
+
+def test_the_documented_git_log_names_the_inputs_the_timestamp_is_taken_from() -> None:
+    """settings.md's command gives the sample site's DTSTAMP: it left out the theme's template folders, and
+    gave a commit hours older than the feeds said."""
+    from pelican.settings import read_settings
+
+    from edcal.pelican_plugin.state import input_paths
+
+    docs = (DOCS / "settings.md").read_text(encoding="utf-8")
+    command = re.search(r"`git log -1 --format=%cI -- ([^`]+)`", docs)
+    assert command, "settings.md gives no git log command for the timestamp"
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    assert command[1].split() == input_paths(ROOT, settings)
