@@ -352,6 +352,24 @@ def test_a_key_date_leaves_the_published_feeds_at_the_moment_next_change_names(r
             for now in ("2027-02-27T23:59:59+01:00", "2027-02-28T00:00:00+01:00")] == [True, False]
 
 
+def test_next_change_leaves_out_the_moments_of_posts_a_freeze_withholds(runner: CliRunner, site: Path,
+                                                                         monkeypatch) -> None:
+    """A post a freeze withholds is in no feed: next-change named its time, its reminder's and the moment it
+    would have left them (`past:`), and the scheduled build rebuilt feeds that had not changed."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("posts:\n", (
+        "feeds:\n  publish: calendriers\n  reminders: {networks: 30 minutes}\n  past: 1 day\nposts:\n"), 1),
+        encoding="utf-8")
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-31T12:00:00+02:00")  # the post "gel" is on 1 April, frozen
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-04-08T08:00:00+02:00\n"
+    assert "CANARY-WITHHELD" not in published_feed(site, "2027-04-01T10:00:00+02:00")
+    assert published_feed(site, "2027-03-31T12:00:00+02:00") == published_feed(site, "2027-04-08T07:59:00+02:00")
+    # The planning site published, its pages mark the post past from its time (the feeds have none of it).
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "planning:\n  publish: planning\n", encoding="utf-8")
+    monkeypatch.setenv("EDCAL_NOW", "2027-04-01T09:00:00+02:00")
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-04-01T10:00:00+02:00\n"
+
+
 def published_feed(site: Path, now: str) -> str:
     """The published calendar.ics (`feeds: publish: calendriers`) of a build at ``now``."""
     result = run_edcal("build", cwd=site, env={"EDCAL_NOW": now})

@@ -29,5 +29,8 @@ def next_change(site: Path, settings_file: str, after: str | None = None) -> str
     if calendar.planning.publish:  # its pages mark today: each new day changes them
         moments.append(start_of_day(since.astimezone(calendar.zone).date() + dt.timedelta(days=1),
                                     calendar.zone))
+        # and each item as past from its time, a withheld post too, which no feed has (changes() leaves it)
+        moments += [item.start for item in plan.items
+                    if isinstance(item.start, dt.datetime) and item.start > since]
     moment = min((m for m in moments if m is not None), default=None)
     return None if moment is None else moment.astimezone(plan.calendar.zone).isoformat(timespec="seconds")

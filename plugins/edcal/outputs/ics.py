@@ -83,8 +83,8 @@ def feeds(plan: Plan) -> list[Feed]:
     # One rule for events and key dates: kept while they end within `past` (a day ends where the next
     # day starts, in the site's zone); gone at that moment, which `edcal next-change` names (changes()).
     since = plan.now - dt.timedelta(days=past) if past is not None else None
-    items = [item for item in plan.items if item.dated and (item.status != "withheld" or plan.released(item))
-             and (since is None or _over_at(item.start, calendar) > since)]  # type: ignore[arg-type]
+    items = [item for item in plan.items
+             if _in_feeds(item, plan) and (since is None or _over_at(item.start, calendar) > since)]  # type: ignore[arg-type]
     key_dates = [k for k in calendar.key_dates_in_order()
                  if since is None or _over_at(k.end, calendar) > since]
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
@@ -116,6 +116,12 @@ def feeds(plan: Plan) -> list[Feed]:
     for feed in found:
         feed.name = f"{feed.label} · {site}"
     return found
+
+
+def _in_feeds(item: Item, plan: Plan) -> bool:
+    """Whether the feeds show an item, however far past: dated, and not withheld (but for an article a
+    freeze lets go online when it ends). What :func:`feeds` shows and what :func:`changes` counts."""
+    return item.dated and (item.status != "withheld" or plan.released(item))
 
 
 def _campaign_key_dates(campaign: Campaign, items: list[Item], entries: dict[str, PostEntry]) -> set[str]:
@@ -252,7 +258,7 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
     found = []
     for item in plan.items:
         start = item.start
-        if not item.dated or start is None:
+        if not _in_feeds(item, plan) or start is None:  # a withheld post's time, reminder, leaving: no change
             continue
         minutes = {reminders[family] for family in _families(item) if family in reminders}
         if item.kind == "idea":  # no reminder (_reminder)
