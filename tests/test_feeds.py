@@ -539,6 +539,34 @@ def test_feeds_keep_a_year_of_the_past_unless_told_otherwise() -> None:
         calendar_from(PARIS_CALENDAR + "feeds: {past: longtemps}\n")
 
 
+def test_past_counts_months_on_the_calendar() -> None:
+    """`past: 3 months` was 90 days: on 1 June a post of 2 March had left, though three months back is 1 March.
+    It leaves at 09:00 on 2 June, as written, across the change of clocks, when next-change says."""
+    from edcal.outputs.ics import changes, feeds
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "feeds: {past: 3 months}\nposts:\n"
+                             "  - {id: fevrier, at: 2027-02-28 09:00, networks: [x], text: Février}\n"
+                             "  - {id: mars, at: 2027-03-02 09:00, networks: [x], text: Mars}\n")
+    kept = {now: [item.id for item in feeds(plan_of(calendar, now=now))[0].items]
+            for now in ("2027-06-01T09:00:00+02:00", "2027-06-02T08:59:00+02:00", "2027-06-02T09:00:00+02:00")}
+    assert list(kept.values()) == [["mars-x"], ["mars-x"], []]
+    leaving = min(changes(plan_of(calendar, now="2027-06-01T09:00:00+02:00"), dt.datetime.fromisoformat(
+        "2027-06-01T09:00:00+02:00")))
+    assert leaving.isoformat() == "2027-06-02T09:00:00+02:00"
+
+
+def test_horizon_counts_months_on_the_calendar() -> None:
+    """`horizon: 6 months` was 180 days: from 15 January, the monthly post of 15 July was not planned."""
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR.replace("version: 1\n", "version: 1\nhorizon: 6 months\n")
+                             + "posts:\n  - {id: mois, networks: [x], text: Chaque mois, repeat: {every: month, "
+                             "on: 15, at: '09:00', from: 2027-01-15}}\n")
+    days = [item.start.date().isoformat() for item in plan_of(calendar, now="2027-01-15T08:00:00+01:00").items]
+    assert days[-1] == "2027-07-15" and len(days) == 7
+
+
 def test_a_day_is_past_for_the_feeds_when_it_ends_in_the_sites_zone() -> None:
     """Deadlines were cut at the next midnight UTC and key dates at 23:59 UTC of their last day: in Los
     Angeles both left the feed while their day was still running 30 days before now. One rule: the end

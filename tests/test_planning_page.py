@@ -818,7 +818,7 @@ def test_the_rhythm_to_an_objective_is_judged_up_to_the_plans_horizon_only() -> 
         "from: 2027-01-04}}\n")
     plan = plan_of(calendar, now="2027-01-04T08:00:00+01:00")
     row = next(r for r in objectives(plan, dt.date(2027, 1, 4), [])["networks"] if r.network.id == "mastodon")
-    assert row.gaps_until == dt.date(2027, 1, 4) + dt.timedelta(days=calendar.horizon_days)
+    assert row.gaps_until == dt.date(2027, 1, 4) + calendar.horizon == dt.date(2028, 1, 4)
     assert row.gaps_to_objective == 0
 
 

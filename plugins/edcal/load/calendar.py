@@ -27,7 +27,7 @@ from edcal.load.sections.key_dates import read_key_dates
 from edcal.load.sections.networks import read_networks
 from edcal.load.sections.posted import read_posted
 from edcal.load.sections.posts import read_posts
-from edcal.load.sections.repeat import DEFAULT_HORIZON_DAYS, MAX_HORIZON_DAYS
+from edcal.load.sections.repeat import DEFAULT_HORIZON, MAX_HORIZON_DAYS
 from edcal.load.sections.site_wide import (
     publish_folders_apart,
     read_ambassadors,
@@ -133,18 +133,18 @@ def _build(documents: list[Document], errors: ErrorCollector,
     except ValueError as exc:
         errors.add(loc.value("timezone"), message_of(exc), zone_hint(zone_name))
         zone = zone_named("UTC")
-    horizon = DEFAULT_HORIZON_DAYS
+    horizon = DEFAULT_HORIZON
     if spec.horizon is not None:
-        try:
-            horizon = timeparse.parse_days(spec.horizon)
+        try:  # on the calendar: 6 months from 15 January is 15 July, the monthly post of that day with them
+            if timeparse.parse_days(spec.horizon) > MAX_HORIZON_DAYS:
+                errors.add(loc.value("horizon"),
+                           say("found horizon '{value}', expected at most 10 years", value=spec.horizon),
+                           say("open-ended recurring posts are expanded up to it: '1 year' is the "
+                               "default"))
+            else:
+                horizon = timeparse.parse_span(spec.horizon)
         except ValueError as exc:
             errors.add(loc.value("horizon"), message_of(exc))
-        if horizon > MAX_HORIZON_DAYS:
-            errors.add(loc.value("horizon"),
-                       say("found horizon '{value}', expected at most 10 years", value=spec.horizon),
-                       say("open-ended recurring posts are expanded up to it: '1 year' is the "
-                           "default"))
-            horizon = DEFAULT_HORIZON_DAYS
     calendar = Calendar(
         timezone=zone_name,
         zone=zone,
@@ -153,7 +153,7 @@ def _build(documents: list[Document], errors: ErrorCollector,
         country=spec.country.upper() if spec.country else None,
         subdivision=spec.subdivision,
         default_time=spec.default_time or dt.time(9, 0),
-        horizon_days=horizon,
+        horizon=horizon,
         files=tuple(d.path for d in documents),
     )
     reading = Reading(calendar, errors, rules)

@@ -12,6 +12,8 @@ import datetime as dt
 import difflib
 import re
 
+from dateutil.relativedelta import relativedelta
+
 from edcal.dates import calendar_delta, parse_date
 from edcal.i18n import say
 from edcal.model.calendar import Offset, TimeUnit, When
@@ -373,19 +375,39 @@ def parse_duration_minutes(text: str) -> int:
     return minutes
 
 
+#: Days in a span's unit, for :func:`parse_days` (a window, a distance between two posts) and for bounds.
+_SPAN_DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
+
+
 def parse_days(text: str) -> int:
-    """A span in days: ``14 days``, ``2 weeks``, ``6 months`` (30 days each), ``1 year``."""
+    """A span in days: ``14 days``, ``2 weeks``, ``6 months`` (30 days each), ``1 year`` (365 days)."""
+    amount, unit = _span(text)
+    return amount * _SPAN_DAYS[unit]
+
+
+def parse_span(text: str) -> relativedelta:
+    """A span as the calendar counts it, from a given moment: ``14 days``, ``2 weeks``, ``3 months`` (from
+    15 May, back to 15 February), ``1 year``. Days and weeks keep the time of day across a change of clocks
+    when added in the site's zone."""
+    amount, unit = _span(text)
+    if unit == "years":
+        return relativedelta(years=amount)
+    return relativedelta(months=amount) if unit == "months" else relativedelta(days=amount * _SPAN_DAYS[unit])
+
+
+def _span(text: str) -> tuple[int, str]:
+    """A span's amount and unit (``days``, ``weeks``, ``months``, ``years``), bounded."""
     raw = str(text).strip().lower()
     match = re.match(r"^(\d+)\s*([a-z]+)$", raw)
     if match:
-        amount, unit = int(match.group(1)), match.group(2)
-        factor = {"year": 365, "years": 365, "an": 365, "ans": 365}.get(unit)
-        if factor is None:
-            factor = {"days": 1, "weeks": 7, "months": 30}.get(_OFFSET_UNITS.get(unit, ""))
-        if factor is not None:
-            return _bounded_span(amount * factor, text)
+        amount, written = int(match.group(1)), match.group(2)
+        unit = "years" if written in ("year", "years", "an", "ans") else _OFFSET_UNITS.get(written, "")
+        if unit in _SPAN_DAYS:
+            _bounded_span(amount * _SPAN_DAYS[unit], text)
+            return amount, unit
     if raw.isdigit():
-        return _bounded_span(int(raw), text)
+        _bounded_span(int(raw), text)
+        return int(raw), "days"
     raise ValueError(say("found '{text}', expected a span such as '14 days', '2 weeks' or '6 months'",
                          text=text))
 

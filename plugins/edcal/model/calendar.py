@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
+
 from edcal.model.network import Cadence, Network, Objective
 from edcal.model.source import Source
 
@@ -334,8 +336,8 @@ class ExportSettings:
     hootsuite_date_format: str = "%d/%m/%Y %H:%M"
 
 
-#: How far back feeds keep past items by default (`feeds: past:`), in days.
-FEED_PAST_DAYS = 365
+#: How far back feeds keep past items by default (`feeds: past:`): a year, as the calendar counts it.
+FEED_PAST = relativedelta(years=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,8 +353,9 @@ class FeedSettings:
     #: A folder of output/ that also receives the feeds (public!); None keeps them private.
     publish: str | None = None
     publish_source: Source | None = None
-    #: How many days back feeds keep past items (`past:`); None keeps them all.
-    past_days: int | None = FEED_PAST_DAYS
+    #: How far back feeds keep past items (`past:`), on the calendar (3 months before 15 May is 15
+    #: February); None keeps them all.
+    past: relativedelta | None = FEED_PAST
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,7 +433,8 @@ class Calendar:
     country: str | None = None
     subdivision: str | None = None
     default_time: dt.time = dt.time(9, 0)
-    horizon_days: int = 365
+    #: How far after "now" open-ended recurrences are expanded (`horizon:`), on the calendar.
+    horizon: relativedelta = field(default_factory=lambda: relativedelta(years=1))
     slots: dict[str, dt.time] = field(default_factory=dict)
     team: dict[str, Person] = field(default_factory=dict)
     networks: dict[str, Network] = field(default_factory=dict)

@@ -327,7 +327,7 @@ def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, t
     itself ends at its horizon (``horizon:``, where open-ended repetitions stop):
     beyond it every week would look empty, so the count stops there.
     """
-    plan_end = today + dt.timedelta(days=plan.calendar.horizon_days)
+    plan_end = today + plan.calendar.horizon
     dated = {n.id: min(n.objective.by, plan_end) for n in plan.calendar.networks.values()
              if n.cadence is not None and n.objective is not None and n.objective.by is not None
              and (n.objective.by - today).days > horizon}

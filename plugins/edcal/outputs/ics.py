@@ -31,10 +31,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateutil.relativedelta import relativedelta
 from icalendar import Calendar as VCalendar
 from icalendar import vDuration, vText, vUri
 
@@ -77,16 +78,14 @@ def feeds(plan: Plan) -> list[Feed]:
     _ = translator(plan.lang)
     site = plan.site_name or _("Editorial plan")
     calendar = plan.calendar
-    past = calendar.feeds.past_days
     # Long past items leave (`feeds: past:`): years of daily posts made feeds of megabytes that Google's
     # fetcher is reported to give up on. Subscribers' apps drop them at their next poll.
-    # One rule for events and key dates: kept while they end within `past` (a day ends where the next
+    # One rule for events and key dates: kept until `past` after they end (a day ends where the next
     # day starts, in the site's zone); gone at that moment, which `edcal next-change` names (changes()).
-    since = plan.now - dt.timedelta(days=past) if past is not None else None
+    kept = _kept(plan)
     items = [item for item in plan.items
-             if _in_feeds(item, plan) and (since is None or _over_at(item.start, calendar) > since)]  # type: ignore[arg-type]
-    key_dates = [k for k in calendar.key_dates_in_order()
-                 if since is None or _over_at(k.end, calendar) > since]
+             if _in_feeds(item, plan) and kept(_over_at(item.start, calendar))]  # type: ignore[arg-type]
+    key_dates = [k for k in calendar.key_dates_in_order() if kept(_over_at(k.end, calendar))]
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
     everything = Feed(CALENDAR_FILE, "calendar", "all", _("Publishing schedule"), "",
                       _("Every post, article and deadline of the editorial plan."), "dimgray", items,
@@ -254,7 +253,7 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
     and its deadlines change with it: :func:`edcal.plan.next_change.next_change` names those."""
     calendar = plan.calendar
     reminders = calendar.feeds.reminders
-    past = dt.timedelta(days=calendar.feeds.past_days) if calendar.feeds.past_days is not None else None
+    past = calendar.feeds.past
     found = []
     for item in plan.items:
         start = item.start
@@ -268,12 +267,13 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
         elif minutes:  # all day: nothing changes as its day starts, but its reminder rings the day before
             found.append(start_of_day(start, calendar.zone) - ALL_DAY_REMINDER)
         if past is not None:
-            found.append(_over_at(start, calendar) + past)
+            found.append(_leaves_at(_over_at(start, calendar), calendar, past))
         logged = item.posted.at if item.posted is not None else None
         if logged is not None:
             found.append(logged if isinstance(logged, dt.datetime) else start_of_day(logged, calendar.zone))
     if past is not None:
-        found += [_over_at(key_date.end, calendar) + past for key_date in calendar.key_dates_in_order()]
+        found += [_leaves_at(_over_at(key_date.end, calendar), calendar, past)
+                  for key_date in calendar.key_dates_in_order()]
     return [moment for moment in found if moment > after]
 
 
@@ -543,6 +543,29 @@ def _over_at(start: dt.datetime | dt.date, calendar: Calendar) -> dt.datetime:
     if isinstance(start, dt.datetime):
         return start
     return start_of_day(start + dt.timedelta(days=1), calendar.zone)
+
+
+def _leaves_at(over: dt.datetime, calendar: Calendar, past: relativedelta) -> dt.datetime:
+    """When an event over at ``over`` (:func:`_over_at`) leaves the feeds: ``past`` later on the calendar,
+    in the site's zone (3 months after 30 November is 28 February; a day keeps its time of day across a
+    change of clocks)."""
+    return over.astimezone(calendar.zone) + past
+
+
+#: Beyond this distance from "now" less `past:`, an event is kept or gone whatever the months' lengths.
+_CLEARLY = dt.timedelta(days=7)
+
+
+def _kept(plan: Plan) -> Callable[[dt.datetime], bool]:
+    """Whether an event over at a moment is still in the feeds at ``plan.now``: it leaves them at
+    :func:`_leaves_at`, the moment :func:`changes` names. Worked out for the events near the edge only: a
+    calendar's sum costs microseconds, and a feed may hold 10,000 events."""
+    calendar, past, now = plan.calendar, plan.calendar.feeds.past, plan.now
+    if past is None:
+        return lambda _over: True
+    since = now.astimezone(calendar.zone) - past
+    low, high = since - _CLEARLY, since + _CLEARLY
+    return lambda over: over > high or (over >= low and _leaves_at(over, calendar, past) > now)
 
 
 def _text(value: str) -> str:

@@ -133,7 +133,7 @@ def occurrences(recurrence: Recurrence, calendar: Calendar, now: dt.datetime) ->
 
     :raises TooManyOccurrences: past :data:`MAX_OCCURRENCES` days.
     """
-    horizon = (now.astimezone(calendar.zone) + dt.timedelta(days=calendar.horizon_days)).date()
+    horizon = now.astimezone(calendar.zone).date() + calendar.horizon
     # A rule with an end (a date or a count) is finite; only open-ended ones stop at the horizon.
     if recurrence.until is not None:
         last = recurrence.until

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 
 from edcal.errors import ErrorCollector, message_of
@@ -24,7 +25,7 @@ from edcal.model.calendar import MAX_OCCURRENCES, MovedOccurrence, Recurrence, W
 from edcal.model.source import Source
 
 #: How far ahead open-ended recurrences are expanded when `horizon:` is not set.
-DEFAULT_HORIZON_DAYS = 365
+DEFAULT_HORIZON = relativedelta(years=1)
 #: How far ahead open-ended recurrences may be expanded (`horizon:`).
 MAX_HORIZON_DAYS = 3660
 

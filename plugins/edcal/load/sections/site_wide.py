@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from dateutil.relativedelta import relativedelta
+
 from edcal import public_holidays
 from edcal.dates import DAY_FIRST, MONTH_FIRST, MONTH_FIRST_COUNTRIES
 from edcal.errors import ErrorCollector, did_you_mean, message_of
@@ -21,7 +23,7 @@ from edcal.load.validate import WEB_ADDRESS
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields
 from edcal.model.calendar import (
     AMBASSADOR_DAYS,
-    FEED_PAST_DAYS,
+    FEED_PAST,
     AmbassadorSettings,
     BlogSettings,
     ExportSettings,
@@ -136,15 +138,20 @@ def read_feeds(reading: Reading, main: Document) -> None:
         elif value is not None and value > 7 * 24 * 60:
             errors.add(where(name), say("found {name} '{value} minutes', expected at most a week",
                                         name=name, value=value))
-    past: int | None = None
-    if spec.past is None or spec.past.strip().lower() not in ("all", "tout"):
-        past = _days(spec.past, FEED_PAST_DAYS, where("past"),
-                     say("or 'all' to keep every past item"), errors)
+    past: relativedelta | None = None
+    if spec.past is None:
+        past = FEED_PAST
+    elif spec.past.strip().lower() not in ("all", "tout"):
+        try:  # months on the calendar: 3 months back from 31 May is 28 February, not 90 days
+            past = timeparse.parse_span(spec.past)
+        except ValueError as exc:
+            errors.add(where("past"), message_of(exc), say("or 'all' to keep every past item"))
+            past = FEED_PAST
     reminders: dict[str, int] = {family: minutes for family, minutes in spec.reminders.items()}
     calendar.feeds = FeedSettings(
         duration=spec.duration or 15, refresh=spec.refresh or 60, reminders=reminders,
         publish=_publish_folder(spec.publish, "calendars", where("publish"), errors),
-        publish_source=where("publish"), past_days=past,
+        publish_source=where("publish"), past=past,
     )
 
 
