@@ -248,6 +248,19 @@ def test_each_feed_has_a_colour_of_its_own(feeds_site: Path) -> None:
     assert len(colours) >= 8 and len(set(colours.values())) == len(colours), colours
 
 
+def test_only_the_whole_plan_colours_its_events_by_network(feeds_site: Path) -> None:
+    """Every event carried its network's COLOR: an app that honours it (ICSx⁵ on Android, Evolution) showed
+    Ana's feed in LinkedIn's and Mastodon's colours, not in hers, and her feed beside a campaign's alike."""
+    planning = feeds_site / "planning"
+    whole = {item_id(e): e.get("COLOR") for e in events(planning / "calendar.ics")}
+    linkedin, mastodon = whole["hello-linkedin"], whole["hello-mastodon"]
+    assert linkedin and mastodon and linkedin != mastodon  # one feed for everything: the networks tell apart
+    held = {path.relative_to(planning).as_posix(): [e.get("COLOR") for e in events(path)]
+            for path in sorted((planning / "calendars").rglob("*.ics"))}
+    assert held["calendars/people/ana.ics"] and held["calendars/campaigns/launch.ics"]
+    assert {path: colours for path, colours in held.items() if any(colours)} == {}  # the feed's own COLOR rules
+
+
 def test_an_event_published_since_the_last_commit_is_stamped_when_it_went_out(tmp_path: Path) -> None:
     """DTSTAMP is the last revision (no METHOD): 'Statut : publié' is new since the post went out."""
     site = make_site(tmp_path / "site")

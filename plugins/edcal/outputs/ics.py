@@ -205,7 +205,10 @@ def serialise(feed: Feed, plan: Plan, events: EventWriter) -> bytes:
     # The calendar was revised when its latest event was: an item gone out since the commit is later.
     latest = max((events.revised_at(item, minutes) for item in feed.items), default=events.generated_at)
     head = header(feed, plan, latest)
-    body = b"".join(events.event(item, minutes) for item in feed.items)
+    # Only the whole plan colours its events, by network: a client that honours an event's COLOR (ICSx⁵,
+    # Evolution) showed a person's or a campaign's feed in the networks' colours, not in its own.
+    colored = feed.family == "calendar"
+    body = b"".join(events.event(item, minutes, colored) for item in feed.items)
     body += b"".join(events.key_date(key_date) for key_date in feed.key_dates)
     return head + (body or EMPTY_BODY) + b"END:VCALENDAR\r\n"
 
@@ -313,15 +316,18 @@ class EventWriter:
         self._items: dict[str, Item] | None = None
         self.log_start = first_logged_month(plan)
 
-    def event(self, item: Item, reminder: int | None = None) -> bytes:
+    def event(self, item: Item, reminder: int | None = None, colored: bool = False) -> bytes:
+        """The item's VEVENT, with its network's colour when ``colored`` (the whole plan's feed)."""
         shared = self.shared
         if shared is not None and not any(m.path in shared.images for m in item.media):
-            return shared.event(item, reminder)
+            return shared.event(item, reminder, colored)
         reminder = _reminder(item, reminder)
         revision = self.revised_at(item, reminder)
         body = self._bodies.get((item.id, revision))
         if body is None:
             body = self._bodies[item.id, revision] = self._body(item, revision)
+        if colored:
+            body += self._color(item)
         if reminder is None or self._rang(item, reminder):  # it would ring as "missed" on subscribing
             return body + b"END:VEVENT\r\n"
         key = (item.id, reminder)
@@ -333,6 +339,12 @@ class EventWriter:
                 f"DESCRIPTION:{_text(self.summary(item))}", "END:VALARM",
             ])
         return body + alarm + b"END:VEVENT\r\n"
+
+    def _color(self, item: Item) -> bytes:
+        """``COLOR:`` of the item's network (RFC 7986), as the planning page's legend colours it; none for
+        an article or a deadline (the feed's own colour)."""
+        network = self.plan.calendar.networks.get(item.network or "")
+        return f"COLOR:{network.color}\r\n".encode() if network is not None and network.color else b""
 
     def key_date(self, key_date: KeyDate) -> bytes:
         """A key date as an all-day event over its days, without an alarm: a fair is not a task."""
@@ -527,9 +539,6 @@ class EventWriter:
             categories.append(calendar.campaigns[item.campaign].name)
         if categories:
             lines.append("CATEGORIES:" + ",".join(_text(c) for c in categories))
-        color = calendar.networks[item.network].color if item.network in calendar.networks else None
-        if color:
-            lines.append(f"COLOR:{color}")
         base = calendar.planning.url
         if base:
             lines.append(f"URL;VALUE=URI:{base}{item_link(AGENDA_FOLDER, item, self.plan)}")
