@@ -44,6 +44,19 @@ def test_every_rule_has_a_test_here() -> None:
         assert f'"{rule_id}"' in source, f"no test for {rule_id}"
 
 
+def test_planning_url_feeds_only() -> None:
+    """feeds.md's example set planning.url to the folder of `feeds: publish:`: every event linked to a planning
+    page that is not there, and nothing said so."""
+    published = "feeds: {publish: calendriers-7f3a9c}\n"
+    found = findings("planning-url-feeds-only", published + "planning:\n  url: https://BLOG.example.fr/calendriers-7f3a9c\n")
+    assert [(f.source.line, f.source.column, f.message) for f in found] == [
+        (11, 8, "planning.url is https://BLOG.example.fr/calendriers-7f3a9c/, the folder where `feeds: publish:` "
+                 "copies the feeds alone: no planning page or image is there, so the feeds link to none")]
+    for served in ("https://blog.example.fr/plan/", "https://plan.example.fr/calendriers-7f3a9c/"):
+        assert not findings("planning-url-feeds-only", published + f"planning:\n  url: {served}\n")
+    assert not findings("planning-url-feeds-only", "planning:\n  url: https://blog.example.fr/calendriers-7f3a9c/\n")
+
+
 def test_post_language() -> None:
     """`article: recrutement`, in French only, on the English LinkedIn page: English words went out with the
     French title and address, without a word."""

@@ -226,7 +226,50 @@ def test_feeds_published_alone_give_images_paths_and_the_teams_feeds_keep_their_
     private = sorted(p.relative_to(site / "planning") for p in (site / "planning").rglob("*.ics"))
     assert sorted(p.relative_to(public) for p in public.rglob("*.ics")) == private
     without = [path for path in private if not image_lines(site / "planning" / path)]
-    assert without and all((public / path).read_bytes() == (site / "planning" / path).read_bytes() for path in without)
+    # but for SOURCE, where each is refreshed from (test_public_copies_are_refreshed_from_the_public_site)
+    def unfolded(path: Path) -> str:
+        return path.read_bytes().decode().replace("\r\n ", "").replace(
+            "SOURCE;VALUE=URI:https://blog.example.fr/calendriers-7f3a9c/", "SOURCE;VALUE=URI:https://plan.example.fr/equipe/")
+
+    assert without and all(unfolded(public / path) == unfolded(site / "planning" / path) for path in without)
+
+
+def test_public_copies_are_refreshed_from_the_public_site(tmp_path: Path) -> None:
+    """RFC 7986's SOURCE is where a client refreshes a feed from: the public copies named the team's private
+    server, where a public subscriber cannot go. The team's feeds keep theirs, and the links to their site."""
+    site = build(make_site(tmp_path / "site", PLANNING + "  publish: calendriers-7f3a9c\n"))
+    public = site / "output" / "calendriers-7f3a9c" / "calendars" / "people" / "ana.ics"
+    team = site / "planning" / "calendars" / "people" / "ana.ics"
+    assert str(icalendar.Calendar.from_ical(public.read_bytes())["SOURCE"]) == \
+        "https://blog.example.fr/calendriers-7f3a9c/calendars/people/ana.ics"
+    assert str(icalendar.Calendar.from_ical(team.read_bytes())["SOURCE"]) == \
+        "https://plan.example.fr/equipe/calendars/people/ana.ics"
+    assert [str(e["URL"]) for e in events(public)] == [str(e["URL"]) for e in events(team)]
+
+
+def test_feeds_published_alone_link_to_no_planning_page(tmp_path: Path) -> None:
+    """feeds.md's "Feeds only" example set planning.url to the feeds' folder: every event linked to
+    agenda/….html there, and the calendar to index.html, all 404s (the folder holds the feeds alone), and
+    `edcal check` said nothing. Now the feeds leave those links out, and the check names `url:`."""
+    site = build(make_site(tmp_path / "site", "feeds:\n  publish: calendriers-7f3a9c\n"
+                                              "planning:\n  url: https://blog.example.fr/calendriers-7f3a9c/\n"))
+    public = site / "output" / "calendriers-7f3a9c"
+    assert sorted(p.name for p in public.iterdir()) == [".edcal-published", "calendar.ics", "calendars"]
+    for path in (public / "calendar.ics", site / "planning" / "calendar.ics"):
+        feed = icalendar.Calendar.from_ical(path.read_bytes())
+        assert "URL" not in feed and str(feed["SOURCE"]) == "https://blog.example.fr/calendriers-7f3a9c/calendar.ics"
+        assert [e for e in events(path) if "URL" in e or "Dans le planning" in str(e["DESCRIPTION"])] == []
+    result = run_edcal("check", cwd=site, env={**ENV, "EDCAL_LANG": "en"})
+    assert ("calendar.yaml:40:8: warning: planning.url is https://blog.example.fr/calendriers-7f3a9c/, the folder "
+            "where `feeds: publish:` copies the feeds alone: no planning page or image is there, so the feeds link "
+            "to none") in result.stdout and "[planning-url-feeds-only]" in result.stdout
+    # Without planning.url, the planning page gives the public copies' addresses to subscribe to.
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "planning:\n  url: https://blog.example.fr/calendriers-7f3a9c/\n", ""), encoding="utf-8")
+    page = (build(site) / "planning" / "index.html").read_text(encoding="utf-8")
+    assert 'href="webcal://blog.example.fr/calendriers-7f3a9c/calendars/people/ana.ics"' in page
+    assert "planning-url-feeds-only" not in run_edcal("check", cwd=site, env=ENV).stdout
 
 
 def test_a_bluesky_event_carries_the_text_to_paste_with_the_whole_link(feeds_site: Path) -> None:

@@ -364,6 +364,7 @@ class PlanningSettings:
 
     #: Public address of planning/ (https://...), ending with "/"; None when not served.
     url: str | None = None
+    url_source: Source | None = None
     #: Web address of the repository's files (".../blob/main/"), ending with "/".
     repository_url: str | None = None
     #: A folder of output/ that also receives the whole planning site (public!).

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from edcal.model.article import Article, LinkedFile
@@ -217,6 +218,12 @@ class ShareKit:
     frozen: tuple[tuple[str, str], ...] = ()
 
 
+def _folder(url: str) -> tuple[str, str]:
+    """A folder's web address as two addresses of it compare: its host in any case, its path without "/"."""
+    parts = urlsplit(url)
+    return parts.netloc.lower(), parts.path.rstrip("/")
+
+
 @dataclass(slots=True)
 class Plan:
     """The calendar, the articles and every resolved item, at a given "now"."""
@@ -266,6 +273,31 @@ class Plan:
             | {name for item in self.items if (name := occurrence_name(item))} \
             | {article.slug for article in self.articles} | {article_item_id(a) for a in self.articles} \
             | {idea.id for idea in calendar.ideas} | set(calendar.key_dates)
+
+    def public_feeds_url(self) -> str | None:
+        """Where the public site serves the copies of ``feeds: publish:`` (SITEURL, then the folder, ending
+        with "/"); None when the feeds are not published, or SITEURL is no web address."""
+        folder, site = self.calendar.feeds.publish, self.site_url.rstrip("/")
+        return f"{site}/{folder}/" if folder and site.lower().startswith(("https://", "http://")) else None
+
+    def feeds_url(self) -> str | None:
+        """Where the team's feeds are subscribed to: ``planning.url``, else their public copies' address."""
+        return self.calendar.planning.url or self.public_feeds_url()
+
+    def planning_site_url(self) -> str | None:
+        """Where the planning site's pages and media are: ``planning.url``, unless it names the folder that
+        ``feeds: publish:`` fills, which holds the feeds alone (no page, no media/: every link there was a
+        404; the check ``planning-url-feeds-only`` says so)."""
+        url = self.calendar.planning.url
+        return None if url is not None and self.planning_url_holds_feeds_only() else url
+
+    def planning_url_holds_feeds_only(self) -> bool:
+        """Whether ``planning.url`` is the address of the folder ``feeds: publish:`` fills (scheme and host in
+        any case, with or without its final "/")."""
+        url, public = self.calendar.planning.url, self.public_feeds_url()
+        if url is None or public is None:
+            return False
+        return _folder(url) == _folder(public)
 
     def day_of(self, start: dt.datetime | dt.date) -> dt.date:
         """The day an instant (or a day) falls on in the site's time zone."""

@@ -179,32 +179,36 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     for feed in found:
         write_file(folder / feed.path, serialise(feed, plan, events))
     calendar = plan.calendar
-    if events.images and calendar.feeds.publish and not calendar.planning.publish:
-        # Published without the planning site (`feeds: publish:` alone copies the .ics files, not
-        # media/): the public copies give the images' paths; the team's feeds keep their addresses.
-        public = EventWriter(plan, shared=events)
+    if not calendar.feeds.publish:
+        return []
+    # Published without the planning site (`feeds: publish:` alone copies the .ics files, not media/): the
+    # public copies give the images' paths; the team's feeds keep their addresses.
+    paths = bool(events.images) and not calendar.planning.publish
+    if paths or plan.public_feeds_url() != plan.feeds_url():  # its SOURCE: where it is refreshed from
+        public = EventWriter(plan, shared=events) if paths else events
         for feed in found:
-            write_file(folder / PUBLISHED_FEEDS / feed.path, serialise(feed, plan, public))
+            write_file(folder / PUBLISHED_FEEDS / feed.path, serialise(feed, plan, public, published=True))
     return []
 
 
 def image_addresses(context: OutputContext, folder: Path, items: list[Item]) -> dict[str, str]:
     """Each image of the feeds' posts at its full address, where a phone can open it: copied into
-    planning/media/ and served under ``planning.url``. None without ``planning.url``: the descriptions
+    planning/media/ and served under ``planning.url``. None without a planning site: the descriptions
     keep the images' paths."""
-    calendar = context.plan.calendar
-    base = calendar.planning.url
+    base = context.plan.planning_site_url()
     if not base:
         return {}
     copied = copy_media(dict.fromkeys(m.path for item in items for m in item.media), context, folder)
     return {path: local if "://" in local else base + local for path, local in copied.items()}
 
 
-def serialise(feed: Feed, plan: Plan, events: EventWriter) -> bytes:
+def serialise(feed: Feed, plan: Plan, events: EventWriter, published: bool = False) -> bytes:
+    """The feed's bytes; ``published``: its copy in the public site (``feeds: publish:``), whose SOURCE
+    is its public address."""
     minutes = plan.calendar.feeds.reminders.get(feed.family)
     # The calendar was revised when its latest event was: an item gone out since the commit is later.
     latest = max((events.revised_at(item, minutes) for item in feed.items), default=events.generated_at)
-    head = header(feed, plan, latest)
+    head = header(feed, plan, latest, plan.public_feeds_url() if published else plan.feeds_url())
     # Only the whole plan colours its events, by network: a client that honours an event's COLOR (ICSx⁵,
     # Evolution) showed a person's or a campaign's feed in the networks' colours, not in its own.
     colored = feed.family == "calendar"
@@ -213,8 +217,9 @@ def serialise(feed: Feed, plan: Plan, events: EventWriter) -> bytes:
     return head + (body or EMPTY_BODY) + b"END:VCALENDAR\r\n"
 
 
-def header(feed: Feed, plan: Plan, last_modified: dt.datetime) -> bytes:
-    """The VCALENDAR properties (RFC 5545 and 7986, with the X-WR- names older clients read)."""
+def header(feed: Feed, plan: Plan, last_modified: dt.datetime, source: str | None) -> bytes:
+    """The VCALENDAR properties (RFC 5545 and 7986, with the X-WR- names older clients read); ``source``:
+    the address of the folder the feed is served from (SOURCE: where a client refreshes it from)."""
     settings = plan.calendar.feeds
     refresh = dt.timedelta(minutes=settings.refresh)
     cal = VCalendar()
@@ -233,10 +238,11 @@ def header(feed: Feed, plan: Plan, last_modified: dt.datetime) -> bytes:
     cal.add("LAST-MODIFIED", max(last_modified, plan.generated_at).astimezone(dt.UTC))
     cal.add("REFRESH-INTERVAL", vDuration(refresh), parameters={"VALUE": "DURATION"})
     cal.add("X-PUBLISHED-TTL", vDuration(refresh))
-    base = plan.calendar.planning.url
-    if base:
-        cal.add("SOURCE", vUri(base + feed.path), parameters={"VALUE": "URI"})
-        cal.add("URL", vUri(base + "index.html"), parameters={"VALUE": "URI"})
+    if source:  # the public copies' own address: a public subscriber cannot refresh from a private host
+        cal.add("SOURCE", vUri(source + feed.path), parameters={"VALUE": "URI"})
+    site = plan.planning_site_url()
+    if site:
+        cal.add("URL", vUri(site + "index.html"), parameters={"VALUE": "URI"})
     text = cal.to_ical()
     end = b"END:VCALENDAR\r\n"
     assert text.endswith(end)
@@ -308,6 +314,8 @@ class EventWriter:
         self.shared = shared
         self._ = translator(plan.lang)
         self.namespace = namespace(plan)
+        #: The planning site's address, for each item's link to its agenda page (Plan.planning_site_url).
+        self.planning = plan.planning_site_url()
         self.generated_at = plan.generated_at.astimezone(dt.UTC)
         self.stamp = f"{self.generated_at:%Y%m%dT%H%M%SZ}"
         self.duration = dt.timedelta(minutes=plan.calendar.feeds.duration)
@@ -442,7 +450,7 @@ class EventWriter:
         if item.length is not None and item.limit is not None:
             lang = self.plan.lang  # "157 / 5,000", "157 / 5 000": as the drafts page writes it
             lines.append(f"{_('Length:')} {number(item.length, lang)} / {number(item.limit, lang)}")
-        base = calendar.planning.url
+        base = self.planning
         if base:  # URL: is not shown by Google Calendar or Outlook
             lines.append(f"{_('In the plan:')} {base}{item_link(AGENDA_FOLDER, item, self.plan)}")
         return "\n".join(lines)
@@ -539,7 +547,7 @@ class EventWriter:
             categories.append(calendar.campaigns[item.campaign].name)
         if categories:
             lines.append("CATEGORIES:" + ",".join(_text(c) for c in categories))
-        base = calendar.planning.url
+        base = self.planning
         if base:
             lines.append(f"URL;VALUE=URI:{base}{item_link(AGENDA_FOLDER, item, self.plan)}")
         return _lines(lines)
@@ -619,8 +627,9 @@ def _escaped(line: bytes, index: int) -> bool:
 
 
 def feed_links(plan: Plan) -> list[tuple[Feed, str, str | None, str | None]]:
-    """Each feed with its path from planning/, and its https and webcal addresses when planning.url is set."""
-    base = plan.calendar.planning.url
+    """Each feed with its path from planning/, and its https and webcal addresses when known: under
+    ``planning.url``, else those of its public copy (``feeds: publish:``)."""
+    base = plan.feeds_url()
     links = []
     for feed in feeds(plan):
         https = base + feed.path if base else None

@@ -483,6 +483,20 @@ def _redirect_problem(where: Source, what: Message, written: str, service: str, 
                    say("link to the page itself: {address}", address=address), item, when=when)
 
 
+@rule("planning-url-feeds-only", "warning",
+      "planning.url is the folder `feeds: publish:` fills, where there is no planning page to link to")
+def planning_url_feeds_only(ctx: CheckContext) -> Iterator[Problem]:
+    plan = ctx.plan
+    planning = plan.calendar.planning
+    if planning.url is None or not plan.planning_url_holds_feeds_only():
+        return
+    yield Problem(planning.url_source or plan.calendar.source,
+                  say("planning.url is {url}, the folder where `feeds: publish:` copies the feeds alone: no planning "
+                      "page or image is there, so the feeds link to none", url=planning.url),
+                  say("remove `url:`: the planning page then gives the feeds' public addresses (SITEURL and "
+                      "`feeds: publish:`); or give the address where planning/ is served"))
+
+
 @rule("placeholder-site-url", "warning",
       "SITEURL is a placeholder (example.org), a local address or none: the blog's links would lead nowhere")
 def placeholder_site_url(ctx: CheckContext) -> Iterator[Problem]:

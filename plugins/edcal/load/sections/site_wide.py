@@ -176,7 +176,7 @@ def read_planning(reading: Reading, main: Document) -> None:
             value = None
         urls[name] = value.rstrip("/") + "/" if value else None
     calendar.planning = PlanningSettings(
-        url=urls["url"], repository_url=urls["repository_url"],
+        url=urls["url"], url_source=where("url"), repository_url=urls["repository_url"],
         publish=_publish_folder(spec.publish, "planning", where("publish"), errors),
         publish_source=where("publish"),
     )
