@@ -805,3 +805,37 @@ def test_a_large_recurring_entry_s_id_alone_in_the_log_is_told_quickly() -> None
         "chaque-jour-x-20260925, chaque-jour-mastodon-20260925, chaque-jour-linkedin-20260925, …")
     assert found[1] == found[0].replace(":3:5:", ":4:5:")
     assert elapsed < 2.0, elapsed  # 0.4 s; 6 s when each post was looked for in a list
+
+
+def test_a_post_the_log_says_was_skipped_counts_in_no_rhythm_share_or_campaign_as_gone_out() -> None:
+    """The report said "Annulé"; the cadence check, the share of promotional posts and the home page's campaign
+    counted it as posted all the same: a week one post short was not warned, a share above the ceiling was not
+    (2 promotional posts of 7 shown as 2 of 8), a campaign whose posts were all skipped said "2 publiées"."""
+    from edcal.outputs.calendar_page import objectives
+    from edcal.plan.cadence import cadence_gaps, campaign_gaps
+    from edcal.plan.promotion import promotion_by_month
+
+    text = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  linkedin: {cadence: 1/week}
+campaigns:
+  - {id: salon, name: Salon, from: 2027-01-01, until: 2027-01-31, cadence: 1/week}
+posts:
+  - id: lundi
+    networks: [linkedin]
+    repeat: {every: week, on: mon, from: 2027-01-04, until: 2027-01-31, at: "09:00"}
+    text: Venez au salon
+    campaign: salon
+    promotional: true
+"""
+    log = "posted:\n  - lundi-linkedin-20270104\n  - {item: lundi-linkedin-20270111, skipped: true}\n"
+    plain, skipped = (plan_of(calendar_from(text, extra), now=NOW) for extra in (None, {"log.yaml": log}))
+    january = ("linkedin", 2027, 1)
+    assert [promotion_by_month(p, [january])[january].total for p in (plain, skipped)] == [4, 3]
+    week = dt.date(2027, 1, 11)
+    assert [week in [g.first for g in cadence_gaps(p, p.now, 14)] for p in (plain, skipped)] == [False, True]
+    assert [week in [g.first for g in campaign_gaps(p, p.now, 14)] for p in (plain, skipped)] == [False, True]
+    row = next(iter(objectives(skipped, dt.date(2027, 1, 13), [])["campaigns"]))
+    assert (row.posts, row.published, row.skipped, row.scheduled) == (4, 1, 1, 2)

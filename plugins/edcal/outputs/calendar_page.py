@@ -44,7 +44,7 @@ from edcal.outputs.pages import (
 )
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
-from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
+from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, outcome
 from edcal.plan.status import posts_by_network, said_by_network
 from edcal.public_holidays import holidays_between
 
@@ -65,7 +65,8 @@ class AgendaMonth:
 
 @dataclass(frozen=True, slots=True)
 class CampaignRow:
-    """A campaign against its objective: what is planned in it, what is out already."""
+    """A campaign against its objective: what is planned in it, what is out already (``published``: gone out,
+    as the report counts it, by the log's word where the site keeps one)."""
 
     campaign: Any
     owner: str | None
@@ -88,6 +89,9 @@ class CampaignRow:
     scheduled: int = 0
     #: Its posts on each network, the most first ("10 on LinkedIn, 2 on X"); None without posts.
     by_network: Any = None
+    #: Its posts the log says did not go out, and those whose time passed that it does not name.
+    skipped: int = 0
+    unconfirmed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,20 +269,30 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         for gap in campaign_gaps(plan, plan.now, horizon):
             campaign_gaps_found[gap.campaign or ""] += 1
     campaigns = []
+    log_start = first_logged_month(plan)
+
+    def became(post: Item) -> str:
+        """As the report counts it: gone out (by the log's word where it keeps one), skipped, not confirmed,
+        withheld (a draft whose time passed too), or to come as a draft or scheduled."""
+        logged = log_start is not None and post.start is not None and plan.day_of(post.start) >= log_start
+        said = outcome(post, plan.now, logged)
+        return ("draft" if post.status == "draft" else "scheduled") if said == "to_come" else said
+
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
         articles, outside = counts[campaign.id]
         posts = campaign_posts[campaign.id]
-        statuses = Counter(post.status for post in posts)
+        statuses = Counter(became(post) for post in posts)
         owner = calendar.team.get(campaign.owner or "")
         state = "coming" if today < campaign.start else "ended" if today > campaign.end else "running"
         campaigns.append(CampaignRow(campaign, owner.name if owner else campaign.owner, len(posts),
-                                     statuses["published"], statuses["withheld"], articles, state, outside,
+                                     statuses["done"], statuses["withheld"], articles, state, outside,
                                      target_text(campaign.cadence) if campaign.cadence else None,
                                      campaign_gaps_found[campaign.id],
                                      ", ".join(calendar.networks[n].name for n in campaign.networks),
                                      tuple(alerts[("campaign", campaign.id)]),
                                      statuses["draft"], statuses["scheduled"],
-                                     said_by_network(posts_by_network(posts), calendar) if posts else None))
+                                     said_by_network(posts_by_network(posts), calendar) if posts else None,
+                                     statuses["skipped"], statuses["unconfirmed"]))
     people = [PersonRow(person.id, person.name, *plates[person.id])
               for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id))]
     severity, options = rule_settings(calendar, "self-promotion")

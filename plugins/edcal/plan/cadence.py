@@ -16,7 +16,7 @@ from edcal.model.days import start_of_day
 from edcal.model.network import Cadence
 from edcal.model.plan import Plan
 from edcal.model.source import Source
-from edcal.plan.status import freeze_at
+from edcal.plan.status import counts_as_posted, freeze_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +122,8 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
     for network in calendar.networks.values():
         if network.cadence is not None:
             days = [i.start.astimezone(zone).date() for i in plan.items
-                    if i.kind == "post" and i.network == network.id and i.status != "withheld"
-                    and isinstance(i.start, dt.datetime)]
+                    if i.network == network.id and isinstance(i.start, dt.datetime)
+                    and counts_as_posted(i, now)]
             where = network.source or calendar.source
             # An account opened later or given up (`since:`, `until:`) is judged over the days it is used.
             used = (network.since or dt.date.min,
@@ -157,8 +157,7 @@ def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[G
     end = today + dt.timedelta(days=horizon_days)
     posts: dict[str, list[tuple[str, dt.date]]] = {}
     for item in plan.items:
-        if item.kind == "post" and item.campaign and item.status != "withheld" \
-                and isinstance(item.start, dt.datetime):
+        if item.campaign and counts_as_posted(item, now) and isinstance(item.start, dt.datetime):
             day = item.start.astimezone(zone).date()
             posts.setdefault(item.campaign, []).append((item.network or "", day))
     targets: list[_Target] = []

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from edcal.model.plan import Plan
+from edcal.plan.status import counts_as_posted
 
 #: A network's month: (network id, year, month), in the site's zone.
 Month = tuple[str, int, int]
@@ -50,10 +51,11 @@ def promotion_by_month(plan: Plan, months: Iterable[Month]) -> dict[Month, Month
     # (a cheap bound first: the day in UTC is at most one off the day in the site's zone)
     earliest = min(dt.date(year, month, 1) for _, year, month in counts) - dt.timedelta(days=1)
     for post in plan.items:
-        if post.kind != "post" or post.status == "withheld" or not isinstance(post.start, dt.datetime) \
-                or post.start.date() < earliest:
+        start = post.start
+        if not isinstance(start, dt.datetime) or start.date() < earliest \
+                or not counts_as_posted(post, plan.now):
             continue
-        local = post.start.astimezone(zone)
+        local = start.astimezone(zone)
         count = counts.get((post.network or "", local.year, local.month))
         if count is not None:
             count[0] += 1

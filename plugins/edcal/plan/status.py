@@ -42,6 +42,20 @@ def freeze_at(calendar: Calendar, instant: dt.datetime, network: str | None,
     return None
 
 
+def counts_as_posted(post: Item, now: dt.datetime) -> bool:
+    """Whether a post counts among a network's posts (its cadence, its share of promotional posts, a
+    campaign's rhythm): it went out, or is to go out. Not one a freeze withholds, nor one the log says did
+    not go out (``skipped``), nor a draft whose time has passed (held back: it never went out), unless the
+    log says it went out. The report counts them so (:func:`edcal.plan.report.outcome`)."""
+    if post.kind != "post" or not isinstance(post.start, dt.datetime):
+        return False
+    if post.posted is not None:
+        return True
+    if post.skipped is not None or post.status == "withheld":
+        return False
+    return not (post.status == "draft" and post.start <= now)
+
+
 def withheld_by_freeze(calendar: Calendar, posts: Iterable[Item]) -> list[tuple[FreezeWindow, list[Item]]]:
     """The withheld ``posts`` by the freeze that holds each (the first covering its time and network, whose
     reason its status gives), in calendar.yaml's order of the freezes; a freeze holding none is left out."""
