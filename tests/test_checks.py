@@ -2601,3 +2601,20 @@ def test_content_warning_lost() -> None:
     assert [f.item for f in findings("content-warning-lost", text)] == ["p-x"]
     assert not findings("content-warning-lost", posts("{id: p, networks: [mastodon], at: 2027-01-12 09:00, cw: S, "
                                                       "text: T}"))
+
+
+@pytest.mark.parametrize(("written", "told"), [
+    ("0.25", "found '0.25', a share without its % sign, which reads as 0.25%; expected 25% for 25 in a hundred"),
+    ("cinq", "found 'cinq', expected a percentage such as 20%"),
+    ("120%", "found '120%', expected a percentage between 0% and 100%"),
+])
+def test_a_ceiling_written_otherwise_than_a_percentage_is_told_in_the_team_s_words(written: str, told: str) -> None:
+    """`ceiling: 0.25` (plan.json's notation) was read as a quarter of one percent, every network over it; the
+    other mistakes were told in English on a French site (a ValueError's text), without a hint."""
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + f"checks:\n  self-promotion: {{ceiling: '{written}'}}\n")
+    assert [(e.source.line, e.message) for e in caught.value.errors] == [(10, told)]
+    assert translated(caught.value.errors[0].message, translator("fr")).startswith(f"trouvé '{written}'")
+    for accepted, ceiling in (("12,5 %", 0.125), ("25%", 0.25), ("20", 0.2), ("0%", 0.0)):
+        calendar = calendar_from(PARIS_CALENDAR + f"checks:\n  self-promotion: {{ceiling: '{accepted}'}}\n")
+        assert calendar.checks["self-promotion"].options["ceiling"] == ceiling

@@ -29,19 +29,25 @@ WEEKDAY_NAMES = DAYS["en"]
 
 
 def _percentage(text: str) -> float:
-    value = str(text).strip().rstrip("%").strip()
+    """``20%``, ``20 %`` (with any space), ``12,5 %`` (a French decimal comma), or ``20``; never ``0.25``."""
+    written = str(text).strip()
+    value = written.rstrip("%").strip().replace(",", ".")
     try:
         number = float(value)
     except ValueError:
-        raise ValueError(f"found '{text}', expected a percentage such as '20%'") from None
+        raise ValueError(say("found '{value}', expected a percentage such as 20%", value=written)) from None
+    if not written.endswith("%") and 0 < number < 1:
+        # `0.25`, the notation of plan.json and spreadsheets: 25% meant, read as a quarter of a percent.
+        raise ValueError(say("found '{value}', a share without its % sign, which reads as {value}%; expected "
+                             "{percent}% for {percent} in a hundred", value=written, percent=f"{number * 100:g}"))
     if not 0 <= number <= 100:
-        raise ValueError(f"found '{text}', expected a percentage between 0% and 100%")
+        raise ValueError(say("found '{value}', expected a percentage between 0% and 100%", value=written))
     return number / 100
 
 
 def _count(text: str) -> int:
     if not str(text).strip().isdigit():
-        raise ValueError(f"found '{text}', expected a whole number")
+        raise ValueError(say("found '{value}', expected a whole number, such as 5, in digits", value=text))
     return int(text)
 
 
