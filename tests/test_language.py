@@ -244,3 +244,25 @@ def test_serve_speaks_the_sites_language_and_warns_when_the_plan_reaches_the_net
     assert lines[2].startswith(f"planning{NBSP}: http://0.0.0.0:") and lines[2].endswith("/planning/")
     assert lines[3:] == [warning, "arrêté"]
     assert served("-q", "--bind", "0.0.0.0") == [warning]  # said even to -q, which hides the rest
+
+
+def test_every_word_of_the_planning_and_drafts_templates_has_a_french_translation() -> None:
+    """A card of a skipped post read "Skipped: the log of what went out says it did not go out (…)" in English on
+    a French site: the template's sentence with its source had no French, and no test read the templates."""
+    import re
+
+    import yaml
+
+    theme = Path(__file__).parent.parent / "themes" / "edcal"
+    used: set[str] = set()
+    for template in [*(theme / "planning").rglob("*.j2"), *(theme / "drafts").rglob("*.j2")]:
+        text = template.read_text(encoding="utf-8")
+        used |= {double or single for double, single in re.findall(r"""\b_\(\s*(?:"([^"]+)"|'([^']+)')""", text)}
+        for forms in re.findall(r"""\bplural\([^,]+,\s*(?:"([^"]+)"|'([^']+)'),\s*(?:"([^"]+)"|'([^']+)')""", text):
+            used |= {forms[0] or forms[1], forms[2] or forms[3]}
+    catalogues = Path(__file__).parent.parent / "plugins" / "edcal" / "translations"
+    french: dict[str, str] = {}
+    for catalogue in [catalogues / "fr.yaml", *sorted((catalogues / "fr").glob("*.yaml"))]:
+        french.update(yaml.safe_load(catalogue.read_text(encoding="utf-8")) or {})
+    assert len(used) > 200
+    assert sorted(used - set(french)) == [], "template words without a French translation"
