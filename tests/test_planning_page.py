@@ -1735,3 +1735,11 @@ def test_a_copy_button_tapped_twice_says_copy_again_afterwards(sample: Path, ser
     page.wait_for_timeout(2000)  # both taps' 1.5 s are over
     assert button.inner_text() == "Copier l'adresse" and button.get_attribute("class") == "copy"
     context.close()
+
+
+def test_an_agenda_row_s_status_is_a_word_apart_from_its_title(sample: Path) -> None:
+    """"Vœux 2027non confirmé", "stand B42publié": the badge was glued to the title, on screen and for a screen
+    reader alike (a template comment swallowed the space between them)."""
+    html = (sample / "planning" / "agenda" / "2027-01.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<span class="title">[^<]*</span>(\s*)<span class="badge', html)
+    assert len(rows) > 20 and all(space for space in rows), rows[:5]
