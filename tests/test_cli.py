@@ -370,6 +370,20 @@ def test_next_change_leaves_out_the_moments_of_posts_a_freeze_withholds(runner: 
     assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-04-01T10:00:00+02:00\n"
 
 
+def test_next_change_names_the_moment_a_frozen_post_the_log_says_went_out_comes_back(
+        runner: CliRunner, site: Path, monkeypatch) -> None:
+    """Sent by hand during the freeze and logged, the post is back in the feeds from its log line's moment:
+    next-change passed over it (withheld until then), and the published feed stayed stale for a week."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("posts:\n", (
+        "feeds:\n  publish: calendriers\nposted:\n  - {item: gel-bluesky, at: 2027-04-01 10:20}\nposts:\n"), 1),
+        encoding="utf-8")
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-31T12:00:00+02:00")
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-04-01T10:20:00+02:00\n"
+    assert "CANARY-WITHHELD" not in published_feed(site, "2027-04-01T10:19:00+02:00")
+    assert "CANARY-WITHHELD" in published_feed(site, "2027-04-01T10:20:00+02:00")
+
+
 def published_feed(site: Path, now: str) -> str:
     """The published calendar.ics (`feeds: publish: calendriers`) of a build at ``now``."""
     result = run_edcal("build", cwd=site, env={"EDCAL_NOW": now})

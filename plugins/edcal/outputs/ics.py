@@ -283,6 +283,14 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
     if past is not None:
         found += [_leaves_at(_over_at(key_date.end, calendar), calendar, past)
                   for key_date in calendar.key_dates_in_order()]
+    # A log line still to take effect: its moment changes its post's event, or brings back a post a freeze
+    # withheld (or a draft) that went out all the same, which the loop above passed over.
+    posts = {item.id: item for item in plan.items if item.kind == "post"} if calendar.posted else {}
+    for record in calendar.posted or ():
+        post = posts.get(record.item)
+        at = record.at if record.at is not None else post.start if post is not None else None
+        if at is not None:
+            found.append(at if isinstance(at, dt.datetime) else start_of_day(at, calendar.zone))
     return [moment for moment in found if moment > after]
 
 
