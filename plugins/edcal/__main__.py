@@ -364,8 +364,10 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
         from edcal.site import speak_site_language
 
         speak_site_language(site, settings_file)  # the descriptions in the team's language
-        for rule in all_rules().values():  # the severity as `checks:` takes it, in every language
-            click.echo(f"{rule.id:22} {rule.severity:8} {spoken(say(rule.title))}")
+        rules = all_rules().values()
+        width = max(len(rule.id) for rule in rules)  # the ids in one column, however long the longest
+        for rule in rules:  # the severity as `checks:` takes it, in every language
+            click.echo(f"{rule.id:{width}} {rule.severity:8} {spoken(say(rule.title))}")
         return
     pelican = logging.getLogger("pelican")
     level = pelican.level
