@@ -198,8 +198,9 @@ def _sigterm_unwinds() -> Iterator[None]:
     """SIGTERM raises :class:`_Terminated` in the block (its default would end the process at once, files
     half put in place); once the block has undone its work, the signal ends the process as it would have.
     Nothing changes where another handler is set, or outside the main thread (no handler can be set)."""
-    if threading.current_thread() is not threading.main_thread() \
+    if threading.current_thread() is not threading.main_thread() or os.getpid() == 1 \
             or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        # (a container's first process: the kernel ignores SIGTERM to it by default, and the export goes on)
         yield
         return
 
@@ -213,7 +214,7 @@ def _sigterm_unwinds() -> Iterator[None]:
     except _Terminated:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTERM)  # the end it was meant to be, now the files are as they were
-        raise
+        raise SystemExit(128 + signal.SIGTERM) from None  # should the signal not end it, no traceback either
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
