@@ -936,3 +936,12 @@ def test_a_page_address_outside_the_site_is_told_what_to_write(field: str, value
     assert [error.format() for error in errors.errors] == [
         f"content/pages/a.md:2:{len(field) + 3}: error: found {field.lower()} '{value}', expected a path inside "
         f"the site\n    hint: write it from the site's root, without '..' or a leading '/': {hint}"]
+
+
+@pytest.mark.parametrize("line", ["Nom : Jean Dupont, soudeur depuis vingt ans.", "Libellé : soudeur.",
+                                  "Modèle : le portail Lyon, en acier."])
+def test_a_text_opening_with_a_label_after_the_header_is_text(line: str) -> None:
+    """calendar.yaml's French names for `name`, `title` and `template` made an article's first line (a
+    portrait's "Nom : Jean Dupont") a header field refused, where it had been read as text."""
+    parsed = split_article(f"Title: Portrait\nDate: 2027-03-01 09:00\n{line}\n", "content/articles/p.md")
+    assert parsed.body.startswith(line.split(" :")[0])

@@ -358,7 +358,15 @@ def _meant_as_field(key: str, following: list[str]) -> bool:
     from edcal.load.validate import suggest_field
 
     folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode().lower().replace(" ", "_")
+    if folded in _PROSE_LABELS:  # `Nom : Jean Dupont, soudeur depuis vingt ans.` opens a portrait
+        return False
     return folded in ArticleSpec.model_fields or suggest_field(key, ArticleSpec.model_fields) is not None
+
+
+#: Words a text opens with as a label (``Nom : …``, ``Libellé : …``, ``Modèle : …``), which calendar.yaml's
+#: entries mean as ``name``, ``title`` or ``template`` (:data:`edcal.load.validate.FIELD_SYNONYMS`): after a
+#: header, with no header line below them, they are the text's.
+_PROSE_LABELS = frozenset({"nom", "libelle", "intitule", "modele"})
 
 
 def _refuse_field_line(field: re.Match[str], where: Source, errors: ErrorCollector) -> None:
