@@ -170,3 +170,21 @@ def test_a_time_as_french_writers_type_it(written: str, time: dt.time) -> None:
     """`à 9h30`, `10 h 30`: refused with "expected YYYY-MM-DD HH:MM", though `9h30` alone was taken."""
     when = timeparse.parse_when(written)
     assert (when.date, when.time) == (dt.date(2027, 1, 21), time)
+
+
+@pytest.mark.parametrize("text", ["+twice weeks", "+once week", "twice weeks"])
+def test_an_offset_counts_lengths_not_times(text: str) -> None:
+    """The cadences' word list, shared with offsets, let `+twice weeks` move by two weeks."""
+    from edcal.load.timeparse import parse_offset
+
+    with pytest.raises(ValueError):
+        parse_offset(text)
+
+
+@pytest.mark.parametrize("text", ["a/week", "a per week", "an par semaine"])
+def test_a_cadence_s_article_is_no_count(text: str) -> None:
+    """`a` and `an`, an offset's counts (`+a week`), made `a/week` a cadence of one a week."""
+    from edcal.load.timeparse import parse_cadence
+
+    with pytest.raises(ValueError):
+        parse_cadence(text)

@@ -227,14 +227,22 @@ _COUNT_WORDS = {
     "ten": 10,
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
     "dix": 10,
-    "a": 1, "an": 1,  # an offset's `a week`; in a cadence, `a` is read as "per" first (`twice a week`)
 }
+#: Words that count times (a cadence's ``twice a week``), not lengths (no ``+twice weeks``).
+_TIMES_WORDS = frozenset({"once", "twice", "thrice"})
+#: ``a week``, an offset's; a cadence's ``a`` is "per" (``twice a week``), never a count (no ``a/week``).
+_ARTICLES = {"a": 1, "an": 1}
 
 
-def count_of(written: str) -> int | None:
-    """A count written in figures or in words (``2``, ``une``, ``two``, ``a``), or None: a cadence's, an
-    offset's."""
-    return int(written) if written.isdigit() else _COUNT_WORDS.get(written.lower())
+def count_of(written: str, offset: bool = False) -> int | None:
+    """A count written in figures or in words (``2``, ``une``, ``two``), or None: a cadence's (``twice``
+    too), or an ``offset``'s (``a`` too: ``a week``)."""
+    if written.isdigit():
+        return int(written)
+    word = written.lower()
+    if offset:
+        return _ARTICLES.get(word) or (None if word in _TIMES_WORDS else _COUNT_WORDS.get(word))
+    return _COUNT_WORDS.get(word)
 #: ``weekly``, ``hebdomadaire``: once per period.
 _EVERY_PERIOD = {
     "daily": "day", "weekly": "week", "monthly": "month",
@@ -308,7 +316,7 @@ def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
     if lowered in _AT_PUBLICATION:
         return Offset(label="at publication")
     match = _OFFSET_RE.match(lowered)
-    amount = count_of(match.group("amount") or match.group("word")) if match else None
+    amount = count_of(match.group("amount") or match.group("word"), offset=True) if match else None
     if not match or match.group("unit") not in _OFFSET_UNITS or amount is None:
         raise ValueError(say("found '{text}', expected 'at publication' or a signed offset such as '+2 "
                              "days', '+2 days at 12:00', '+1 week' or '-1 day at 18:00'", text=raw))
