@@ -987,6 +987,14 @@ def test_promoting_a_draft_without_a_date_is_a_finding_and_the_other_checks_stil
         ("error", "calendar.yaml:12:59: post 'p-x' (2027-01-20 09:00) links to 'brouillon', which is a draft: "
                   "it will not be online\n    hint: publish the article "
                   "(content/articles/brouillon.md) or move or remove the post")]
+    # The other rules run on the same plan: the dated draft's post is over X's limit, and is told so too.
+    long = calendar_from(PARIS_CALENDAR + entries.replace("text: Lisez", "text: " + "mot " * 90))
+    plan = plan_of(long, [article("thermolaquage", None, long, status="draft"),
+                          article("sans-date", None, long, status="review"),
+                          article("brouillon", "2027-01-12T10:00", long, status="draft"),
+                          article("muet", None, long, status="draft")], now=NOW)
+    rules = {f.rule for f in run_checks(plan)}
+    assert {"post-before-article", "text-too-long"} <= rules, rules
 
 
 def test_a_promotion_of_an_article_in_review_waits_for_it_as_a_draft_not_an_error() -> None:
