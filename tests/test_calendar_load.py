@@ -938,3 +938,18 @@ posts:
         "one-off post's variant\n"
         "    hint: give 'x' an entry of its own, with an `id:` and its own `schedule:`",
     ]
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("by: T1 2027", "a date names its day: 2027-03-31 for the last day of that period, 2027-01-01 for its first"),
+    ("by: 2027-Q2", "a date names its day: 2027-06-30 for the last day of that period, 2027-04-01 for its first"),
+    ("by: 2027-03", "a date names its day: 2027-03-31 for the last day of that period, 2027-03-01 for its first"),
+    ("target: 12 %", "write the number alone, 12 (an objective's `unit:` says what it counts: \"%\")"),
+    ("target: 600 abonnés", "write the number alone, 600 (an objective's `unit:` says what it counts: abonnés)"),
+])
+def test_an_objective_s_period_or_unit_in_its_figure_gets_what_to_write(tmp_path: Path, written: str,
+                                                                       hint: str) -> None:
+    """A manager's `by: T1 2027` and `target: 12 %` were refused with no hint ("expected a date as YYYY-MM-DD")."""
+    text = PARIS_CALENDAR.replace("  x: {}\n", f"  x: {{objective: {{text: Abonnés, {written}}}}}\n")
+    found = errors(tmp_path, text)
+    assert len(found) == 1 and found[0].endswith(f"\n    hint: {hint}"), found

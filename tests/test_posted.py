@@ -457,7 +457,7 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
     # A network's objective, with its figure, in the month the figure was measured only: every month's row
     # said "Mesuré : 1 180 abonnés le lundi 4 janvier 2027", September's too.
     months = re.split(r'id="month-(\d{4}-\d{2})"', page)[1:]
-    measured = {month for month, part in zip(months[::2], months[1::2]) if "Mesuré" in html.unescape(part)}
+    measured = {month for month, part in zip(months[::2], months[1::2], strict=True) if "Mesuré" in html.unescape(part)}
     assert measured == {"2027-01"}, measured
     # The agenda says of a logged post that it went out, and links to it on the network.
     agenda = (site / "planning" / "agenda" / "2026-11.html").read_text(encoding="utf-8")

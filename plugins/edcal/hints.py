@@ -146,9 +146,38 @@ def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
         return say("this is a whole day, without a time: {date}", date=found.strip()[:10])
     if "expected a language code" in message:
         return _language_hint(found.strip())
+    if dated and (period := _period_hint(found.strip())) is not None:
+        return period
     if dated:
         return _date_spelt_otherwise(found.strip(), past)
     return None
+
+
+#: A month alone (``2027-03``), a quarter (``T1 2027``, ``Q1 2027``, ``2027-Q1``, ``1er trimestre 2027``).
+_MONTH_ALONE = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(?:[TQ]([1-4])\s*[-/ ]?\s*(\d{4})|(\d{4})\s*[-/ ]?\s*[TQ]([1-4])"
+                      r"|([1-4])(?:er|e|ème|st|nd|rd|th)?\s+(?:trimestre|quarter)\s+(\d{4}))$", re.IGNORECASE)
+
+
+def _period_hint(found: str) -> str | None:
+    """A month or a quarter where a date was expected: its first and last days, to choose from."""
+    import calendar as _calendar
+
+    month = _MONTH_ALONE.match(found)
+    quarter = _QUARTER.match(found)
+    if month is not None and 1 <= int(month.group(2)) <= 12:
+        year, first_month, last_month = int(month.group(1)), int(month.group(2)), int(month.group(2))
+    elif quarter is not None:
+        number, year_text = next((q, y) for q, y in ((quarter.group(1), quarter.group(2)),
+                                                     (quarter.group(4), quarter.group(3)),
+                                                     (quarter.group(5), quarter.group(6))) if q)
+        year, first_month = int(year_text), 3 * int(number) - 2
+        last_month = first_month + 2
+    else:
+        return None
+    last_day = _calendar.monthrange(year, last_month)[1]
+    return say("a date names its day: {last} for the last day of that period, {first} for its first",
+               last=f"{year}-{last_month:02d}-{last_day:02d}", first=f"{year}-{first_month:02d}-01")
 
 
 #: Languages named in words, and their code.

@@ -543,7 +543,16 @@ def _number_hint(found: Any, expected: str) -> str | None:
         return say("write the decimal part after a point: {number}", number=written.replace(",", "."))
     if _GROUPED.match(written):
         return say("write the number without a thousands separator: {digits}", digits=digits)
+    counted = _FIGURE_WITH_UNIT.match(written)
+    if counted is not None:  # `target: 12 %`, `target: 600 abonnés`, `limit: 500 caractères`
+        figure, unit = counted.group(1).replace(",", "."), counted.group(2).strip()
+        return say("write the number alone, {figure} (an objective's `unit:` says what it counts: {unit})",
+                   figure=figure, unit=f'"{unit}"' if unit == "%" else unit)
     return None
+
+
+#: A figure followed by what it counts: ``12 %``, ``600 abonnés``, ``4,5 %``.
+_FIGURE_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(%|[^\W\d_][\w\s'’-]{0,30})$")
 
 
 #: Words for yes and no a writer may put where true or false is expected, and the pair they belong to.
