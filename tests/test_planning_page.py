@@ -1743,3 +1743,47 @@ def test_an_agenda_row_s_status_is_a_word_apart_from_its_title(sample: Path) -> 
     html = (sample / "planning" / "agenda" / "2027-01.html").read_text(encoding="utf-8")
     rows = re.findall(r'<span class="title">[^<]*</span>(\s*)<span class="badge', html)
     assert len(rows) > 20 and all(space for space in rows), rows[:5]
+
+
+LATE_ENV = {"EDCAL_NOW": "2027-02-06T10:00:00+01:00", "SOURCE_DATE_EPOCH": EPOCH}
+
+
+@pytest.fixture(scope="module")
+def late(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The sample site built on Saturday 6 February 2027: 'Mesurer ce que rapportent nos réseaux sociaux' was
+    to be reviewed by 2 February and is still in review; the portrait's text was due on the 5th."""
+    site = tmp_path_factory.mktemp("late") / "sample"
+    copy_sample(site)
+    result = run_edcal("build", cwd=site, env=LATE_ENV)
+    assert result.returncode == 0, result.stderr
+    with serve(site / "planning") as address:
+        yield site, address
+
+
+def test_an_article_whose_review_is_late_says_so_in_the_calendar_and_the_agenda(late: tuple[Path, str],
+                                                                               chromium: Any) -> None:
+    """It said "en relecture" only, in the week and month views and the agenda, while `edcal check` reported
+    its review overdue and the backlog called such an idea late."""
+    site, server = late
+    overdue = {"article-mesurer-reseaux", "article-mesurer-reseaux-review-due",
+               "idea-portrait-trente-ans-de-serrurerie-avec-gerard",
+               "idea-portrait-trente-ans-de-serrurerie-avec-gerard-draft-due", "idea-journee-portes-ouvertes"}
+    agenda = (site / "planning" / "agenda" / "2027-02.html").read_text(encoding="utf-8")
+    rows = dict(re.findall(r'<li class="item[^"]*"\s+id="item-([^"]+)".*?<summary>(.*?)</summary>', agenda, re.DOTALL))
+    flagged = {id_ for id_, summary in rows.items() if '<span class="badge late">en retard</span>' in summary}
+    # Not the portrait's review, due on the 12th, nor a post.
+    assert flagged == overdue
+    assert '<span class="badge status-review">en relecture</span> <span class="badge late">en retard</span>' in \
+        rows["article-mesurer-reseaux"]
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    for view in ("week", "month"):
+        page.goto(server + f"index.html?view={view}&date=2027-02-09")
+        tile = page.locator(f'#view-{view} .item[data-item-id="article-mesurer-reseaux"]')
+        assert "en relecture en retard" in tile.inner_text()
+        assert "en relecture · en retard" in tile.get_attribute("title")
+        shown = page.eval_on_selector_all(f"#view-{view} .item:has(.badge.late)", "els => els.map(e => e.dataset.itemId)")
+        assert set(shown) <= overdue and "article-mesurer-reseaux" in shown
+    page.goto(server + "index.html?view=week&date=2027-02-02")
+    assert page.locator('#view-week .item[data-item-id="article-mesurer-reseaux-review-due"] .badge.late').is_visible()
+    assert page.locator('#view-week .item[data-item-id="recrutement-soudeur-linkedin-1w"] .badge.late').count() == 0
+    page.close()

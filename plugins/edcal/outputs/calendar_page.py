@@ -45,7 +45,7 @@ from edcal.outputs.pages import (
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, outcome
-from edcal.plan.status import posts_by_network, said_by_network
+from edcal.plan.status import late_items, posts_by_network, said_by_network
 from edcal.public_holidays import holidays_between
 
 FILENAME = "index.html"
@@ -160,14 +160,17 @@ class Entry:
     article: str | None
     source: str | None
     past: bool
+    #: A deadline passed with its step undone, or the article or idea it is of (idea-overdue's): "late".
+    late: bool = False
 
 
 def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
-    entries = [entry(item, plan, context) for item in plan.items if item.dated]
+    today = plan.now.astimezone(plan.calendar.zone).date()
+    late = late_items(plan.items, today)
+    entries = [entry(item, plan, context, item.id in late) for item in plan.items if item.dated]
     # By local day: all-day items sort at midnight UTC, which is another day west of Greenwich.
     entries.sort(key=lambda e: (_day(e.local), _clock(e.local), e.item.id))
-    today = plan.now.astimezone(plan.calendar.zone).date()
     week_start = today - dt.timedelta(days=(today.weekday() - first_weekday(plan.lang)) % 7)
     key_dates_by_day = plan.calendar.key_dates_by_day(dt.date.min, dt.date.max)
     by_day = {day: list(group) for day, group in itertools.groupby(entries, key=lambda e: _day(e.local))}
@@ -364,7 +367,7 @@ def _clock(value: dt.datetime | dt.date) -> str:
     return f"{value:%H:%M}" if isinstance(value, dt.datetime) else ""
 
 
-def entry(item: Item, plan: Plan, context: OutputContext) -> Entry:
+def entry(item: Item, plan: Plan, context: OutputContext, late: bool = False) -> Entry:
     calendar = plan.calendar
     zone = calendar.zone
     start = item.start
@@ -393,7 +396,7 @@ def entry(item: Item, plan: Plan, context: OutputContext) -> Entry:
         color=network.color if network else ("slategray" if item.kind != "post" else "gray"),
         owner_name=person.name if person else item.owner,
         campaign_name=campaign.name if campaign else item.campaign,
-        draft=draft, article=article, source=source, past=past,
+        draft=draft, article=article, source=source, past=past, late=late,
     )
 
 
@@ -475,7 +478,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
         "days": [name[:3] + "." if code == "fr" else name[:3] for name in columns],
         # "Semaine du 18 au 24 janvier", "Week of 18 – 24 January", "Week of January 17 – 23, 2027"
         "week": _("Week of"), "weekTo": "au" if code == "fr" else "–",
-        "agenda": _("Agenda"), "blog": _("Blog"),
+        "agenda": _("Agenda"), "blog": _("Blog"), "late": _("late"),
         "statuses": {status: _(status) for status in STATUSES},
     }
     if start != 0:  # as JavaScript's getUTCDay() counts (Sunday 0); without it, weeks start on Monday (1)
@@ -496,6 +499,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
             "owner": e.item.owner, "owner_name": e.owner_name,
             "campaign": e.item.campaign, "campaign_name": e.campaign_name,
             **({"log": said} if (said := log_said(e.item, plan, log_start)) else {}),
+            **({"late": True} if e.late else {}),
         } for e in entries],
         "campaigns": [{"id": c.id, "name": c.name, "start": c.start.isoformat(), "end": c.end.isoformat(),
                        "color": c.color or "dimgray"}

@@ -8,7 +8,7 @@ disagree about what is published.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -54,6 +54,29 @@ def counts_as_posted(post: Item, now: dt.datetime) -> bool:
     if post.skipped is not None or post.status == "withheld":
         return False
     return not (post.status == "draft" and post.start <= now)
+
+
+def overdue_deadlines(items: Iterable[Item], today: dt.date) -> Iterator[tuple[Item, Item]]:
+    """The deadlines before ``today`` whose step is not done, each with the article or idea it is of: a
+    draft due while its parent is still an idea, being written or a draft; a review due while it is still
+    in review too. What the ``idea-overdue`` check reports, and what the planning pages call late."""
+    listed = list(items)
+    by_id = {item.id: item for item in listed}
+    for deadline in listed:
+        if deadline.kind != "deadline" or not isinstance(deadline.start, dt.date) or deadline.start >= today:
+            continue
+        parent = by_id.get(deadline.parent or "")
+        if parent is None:
+            continue
+        pending = {"idea", "writing", "draft"} if deadline.id.endswith("-draft-due") else \
+            {"idea", "writing", "draft", "review"}
+        if parent.status in pending:
+            yield deadline, parent
+
+
+def late_items(items: Iterable[Item], today: dt.date) -> set[str]:
+    """The ids of the deadlines passed with their step undone and of the articles and ideas they are of."""
+    return {item.id for pair in overdue_deadlines(items, today) for item in pair}
 
 
 def withheld_by_freeze(calendar: Calendar, posts: Iterable[Item]) -> list[tuple[FreezeWindow, list[Item]]]:

@@ -17,7 +17,7 @@ from edcal.model.calendar import KeyDate
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, article_item_id, made_by
 from edcal.model.source import Source
-from edcal.plan.status import article_state
+from edcal.plan.status import article_state, overdue_deadlines
 
 
 def _hours(text: str) -> float:
@@ -33,19 +33,8 @@ def idea_overdue(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     today = ctx.now.astimezone(plan.calendar.zone).date()
     owners = plan.calendar.team
-    by_id = {item.id: item for item in plan.items}
-    for deadline in plan.items:
-        if deadline.kind != "deadline" or not isinstance(deadline.start, dt.date):
-            continue
-        if deadline.start >= today:
-            continue
-        parent = by_id.get(deadline.parent or "")
-        if parent is None:
-            continue
+    for deadline, parent in overdue_deadlines(plan.items, today):
         drafting = deadline.id.endswith("-draft-due")
-        pending = {"idea", "writing", "draft"} if drafting else {"idea", "writing", "draft", "review"}
-        if parent.status not in pending:
-            continue
         who = owners[parent.owner].name if parent.owner in owners else say("nobody")
         values = {"title": parent.title, "due": deadline.start, "status": say(parent.status), "owner": who}
         if drafting:

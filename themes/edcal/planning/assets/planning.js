@@ -318,7 +318,8 @@
       "data-campaign": item.campaign || "", "data-status": item.status, "data-kind": item.kind,
       "data-log": item.log || "",
       "style": "--net: " + item.color,
-      "title": [item.network_name, item.title, badge(item).text, item.owner_name, item.campaign_name]
+      "title": [item.network_name, item.title, badge(item).text, item.late ? labels.late : "", item.owner_name,
+                item.campaign_name]
         .filter(Boolean).join(" · ")
     });
     if (item.time) { node.appendChild(el("span", { "class": "time" }, item.time)); }
@@ -328,6 +329,8 @@
     node.appendChild(link);
     node.appendChild(document.createTextNode(" "));
     node.appendChild(el("span", { "class": badge(item)["class"] }, badge(item).text));
+    /* A deadline passed with its step undone, and the article or idea it is of: said in words. */
+    if (item.late) { node.appendChild(document.createTextNode(" ")); node.appendChild(el("span", { "class": "badge late" }, labels.late)); }
     /* Its owner and campaign in words, as the agenda gives them: a phone has no tooltip to hover. */
     [item.owner_name, item.campaign_name].forEach(function (name) {
       if (name) { node.appendChild(document.createTextNode(" ")); node.appendChild(el("span", { "class": "who" }, "· " + name)); }
