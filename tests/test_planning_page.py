@@ -1787,3 +1787,52 @@ def test_an_article_whose_review_is_late_says_so_in_the_calendar_and_the_agenda(
     assert page.locator('#view-week .item[data-item-id="article-mesurer-reseaux-review-due"] .badge.late').is_visible()
     assert page.locator('#view-week .item[data-item-id="recrutement-soudeur-linkedin-1w"] .badge.late').count() == 0
     page.close()
+
+
+WAITING = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  linkedin: {}
+blog:
+  promote: {networks: [linkedin], schedule: [at publication]}
+posts:
+  - {id: annonce, networks: [linkedin], at: 2027-01-15 12:00, text: Nos horaires changent, status: draft}
+  - {id: prete, networks: [linkedin], at: 2027-01-15 14:00, text: Nos horaires d'hiver}
+"""
+
+
+def test_a_draft_card_says_why_it_is_a_draft(tmp_path: Path, late: tuple[Path, str]) -> None:
+    """A promotion of an article still in review was a "brouillon" card with nothing to say why, nor what
+    would make it a post to schedule."""
+    site = tmp_path / "site"
+    articles = site / "content" / "articles"
+    articles.mkdir(parents=True)
+    (site / "content" / "pages").mkdir()
+    (site / "calendar.yaml").write_text(WAITING, encoding="utf-8")
+    (articles / "portes.md").write_text("---\ntitle: Nos portes coulissantes\ndate: 2027-01-20 09:00\nstatus: review\n"
+                                        "review_due: 2027-01-18\n---\nDes portes.\n", encoding="utf-8")
+    (articles / "verriere.md").write_text("---\ntitle: Une verrière d'atelier\ndate: 2027-01-21 09:00\n"
+                                          "status: draft\n---\nUne verrière.\n", encoding="utf-8")
+    write_pelicanconf(site)
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    page = (site / "planning" / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    cards = dict(re.findall(r'<article class="card" id="item-([^"]+)".*?</header>(.*?)<div class="post">', page,
+                            re.DOTALL))
+    why = {item_id: [html.unescape(re.sub(r"<[^>]+>", "", line)).replace("\u00a0", " ")
+                     for line in re.findall(r"<li>(.*?)</li>", text, re.DOTALL)] for item_id, text in cards.items()}
+    assert why == {
+        "annonce-linkedin": ["Brouillon : son entrée indique status: draft (calendar.yaml:8)."],
+        "prete-linkedin": [],
+        "portes-linkedin-0": ["Brouillon : son article « Nos portes coulissantes » est encore en relecture "
+                              "(relecture attendue le lundi 18 janvier 2027)."],
+        "verriere-linkedin-0": ["Brouillon : son article « Une verrière d'atelier » est lui-même un brouillon."],
+    }, why
+    # The sample site's promotions of its article in review, on 6 February, its review overdue.
+    page = (late[0] / "planning" / "drafts" / "2027-02.html").read_text(encoding="utf-8")
+    waiting = re.findall(r'<article class="card" id="item-(mesurer-reseaux-[^"]+)".*?</header>\s*<ul class="why-draft">'
+                         r"\s*<li>([^<]*)</li>", page, re.DOTALL)
+    assert len(waiting) == 6 and {html.unescape(text).replace("\u00a0", " ") for _id, text in waiting} == {
+        "Brouillon : son article « Mesurer ce que rapportent nos réseaux sociaux » est encore en relecture "
+        "(relecture attendue le mardi 2 février 2027)."}

@@ -21,6 +21,7 @@ from typing import Any
 from edcal.checks import Finding, articles_with, items_with
 from edcal.model.article import Article
 from edcal.model.plan import Item, Plan, article_item_id
+from edcal.model.source import Source
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import draft_path, drafted, write_file
 from edcal.outputs.context import OutputContext
@@ -78,6 +79,10 @@ class Card:
     article: Article | None = None
     article_title: str = ""
     article_findings: tuple[Finding, ...] = ()
+    #: Why a draft is one: the line of its entry that says ``status: draft``, and the articles it waits for,
+    #: still drafts or in review: (title as the page shows it, status, review due date).
+    draft_entry: Source | None = None
+    draft_articles: tuple[tuple[str, str, dt.date | None], ...] = ()
 
 
 def write(context: OutputContext, folder: Path) -> list[str]:
@@ -89,7 +94,8 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     findings = items_with(context.findings)
     about = articles_with(context.findings, plan)
     by_page = articles_by_page(plan)
-    cards = [card(item, plan, media, findings.get(item.id, []), about, by_page) for item in upcoming]
+    entries = {entry.id: entry for entry in plan.calendar.posts}
+    cards = [card(item, plan, media, findings.get(item.id, []), about, by_page, entries) for item in upcoming]
     grouped = by_month(cards, lambda c: c.local.date())
     months = []
     for first, group in grouped:
@@ -148,11 +154,13 @@ def _counts(cards: list[Card]) -> dict[str, list[int]]:
 
 
 def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
-         about: dict[str, list[Finding]], by_page: dict[str, Article]) -> Card:
+         about: dict[str, list[Finding]], by_page: dict[str, Article],
+         entries: dict[str, Any] | None = None) -> Card:
     """A draft's card.
 
     :param about: the findings about each article (:func:`edcal.checks.articles_with`).
     :param by_page: the articles by the path of their URL (:func:`edcal.plan.linked.articles_by_page`).
+    :param entries: calendar.yaml's post entries by id (a post's ``parent``).
     """
     network = plan.calendar.networks[item.network or ""]
     article = post_article(item, plan, by_page)
@@ -169,7 +177,24 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
         article=article if article_findings else None, article_findings=article_findings,
         article_title=french_title(article.title, article.lang or plan.lang)
         if article is not None and article_findings else "",
+        **(_why_draft(item, plan, entries or {}) if item.status == "draft" else {}),
     )
+
+
+def _why_draft(item: Item, plan: Plan, entries: dict[str, Any]) -> dict[str, Any]:
+    """Why a post is a draft, for its card: its entry says ``status: draft`` (where), or the article it
+    promotes (its original, and the translation it posts) is a draft or still in review."""
+    entry = entries.get(item.parent or "")
+    said = entry.field_sources.get("status", entry.source) if entry is not None and entry.status == "draft" \
+        else None
+    waited: list[tuple[str, str, dt.date | None]] = []
+    original = plan.articles_by_slug().get(item.article or "")
+    version = plan.article_of(item)  # the translation a post on an account of another language gives
+    for article in (original, version if version is not original else None):
+        if article is not None and article.status in ("draft", "review"):
+            waited.append((french_title(article.title, article.lang or plan.lang), article.status,
+                           article.review_due if article.status == "review" else None))
+    return {"draft_entry": said, "draft_articles": tuple(waited)}
 
 
 def preview(item: Item, plan: Plan, media: dict[str, str]) -> dict[str, str] | None:
