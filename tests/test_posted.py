@@ -844,3 +844,17 @@ posts:
     assert [week in [g.first for g in campaign_gaps(p, p.now, 14)] for p in (plain, skipped)] == [False, True]
     row = next(iter(objectives(skipped, dt.date(2027, 1, 13), [])["campaigns"]))
     assert (row.posts, row.published, row.skipped, row.scheduled) == (4, 1, 1, 2)
+
+
+def test_a_month_with_nothing_planned_says_so_rather_than_showing_an_empty_table(tmp_path: Path) -> None:
+    """The month in progress, nothing planned in it and no cadence to judge: a table of headings alone."""
+    from edcal.outputs import report as report_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(CALENDAR.replace("linkedin: {cadence: 2/week}", "linkedin: {}"))
+    write_planning_page(report_page, plan_of(calendar, now="2027-02-10T10:00:00+01:00"), tmp_path)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    february = page[page.index('id="month-2027-02"'):page.index('id="month-2027-01"')]
+    assert "<table" not in february
+    assert '<p class="empty">Rien de prévu ce mois-ci.</p>' in february
+    assert "<table" in page[page.index('id="month-2027-01"'):]  # a month with rows keeps its table
