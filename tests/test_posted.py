@@ -858,3 +858,28 @@ def test_a_month_with_nothing_planned_says_so_rather_than_showing_an_empty_table
     assert "<table" not in february
     assert '<p class="empty">Rien de prévu ce mois-ci.</p>' in february
     assert "<table" in page[page.index('id="month-2027-01"'):]  # a month with rows keeps its table
+
+
+def test_each_month_of_the_report_links_to_what_went_out_in_it(tmp_path: Path) -> None:
+    """"What did we actually post in November?" The report counted it, but nothing led to the posts."""
+    site = copy_sample(tmp_path / "sample")
+    assert run_edcal("build", cwd=site, env=ENV).returncode == 0
+    page = (site / "planning" / "report.html").read_text(encoding="utf-8")
+    months = dict(re.findall(r'id="month-(\d{4}-\d{2})"(.*?)</section>', page, re.S))
+    links = {month: html.unescape(re.sub(r"[ \n]+", " ", found.group(1)))
+             for month, part in months.items() if (found := re.search(r'<p class="gone-out-link">(.*?)</p>', part, re.S))}
+    assert links == {
+        "2026-11": '<a href="agenda/2026-11.html?status=log:gone_out">22 publications parties, selon le journal\u00a0: '
+                   "les voir dans l'agenda</a>",
+        "2026-12": "Aucune publication partie pour l'instant, selon le journal.",
+        "2027-01": "Aucune publication partie pour l'instant, selon le journal.",
+    }  # September and October are before the log's first post: counted at the plan's word
+    with serve(site / "planning") as address, browser() as chromium:
+        tab = chromium.new_page()
+        tab.goto(address + "report.html")
+        tab.click("#month-2026-11 .gone-out-link a")
+        tab.wait_for_load_state()
+        assert tab.url.endswith("agenda/2026-11.html?status=log:gone_out")
+        shown = tab.eval_on_selector_all("[data-item-id]", "els => els.filter(e => e.getClientRects().length)"
+                                                          ".map(e => e.dataset.log)")
+        assert shown == ["gone_out"] * 22
