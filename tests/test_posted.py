@@ -604,6 +604,14 @@ def test_a_network_is_not_judged_below_its_cadence_in_the_months_before_its_firs
     assert [key for key in rows if key[1] == "mastodon"] == [("2027-01", "mastodon")]
     assert (rows[("2027-01", "mastodon")].judged, rows[("2027-01", "mastodon")].below) == (1, 1)
 
+    # Nor in the weeks of its first month before its first post: LinkedIn's first Monday on 21 December, the
+    # weeks of the 7th and 14th are not below its cadence (it said "⚠ 4 of 4 weeks"); the week of that post is
+    # judged, and the next.
+    later = calendar_from(CALENDAR.replace("from: 2026-12-07", "from: 2026-12-16"))
+    rows = {(m.first.isoformat()[:7], c.network): c for m in report(plan_of(later, now=NOW)).months
+            for c in m.channels}
+    assert (rows[("2026-12", "linkedin")].judged, rows[("2026-12", "linkedin")].below) == (2, 2)
+
 
 def test_a_line_far_longer_than_any_id_is_told_at_once() -> None:
     """A line of 40,000 characters (a text pasted into the log) is no post one typo away: it was copied

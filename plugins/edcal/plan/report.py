@@ -111,9 +111,12 @@ def report(plan: Plan) -> Report:
     # A line of the log whose post has no Posted yet: its `at:` is still to come (the others are errors).
     lines = {record.item: record for record in calendar.posted or ()}
     logged_ahead = []
+    # Each channel's first planned post (or article): the periods before it are not judged.
+    first_planned: dict[str | None, dt.date] = {}
     for item in counted:
         assert item.start is not None  # _counted keeps dated items only
         day = plan.day_of(item.start)
+        first_planned[_key(item)] = min(day, first_planned.get(_key(item), day))
         logged = log_start is not None and day >= log_start
         became = outcome(item, now, logged)
         if item.campaign in campaigns:  # a campaign's tally holds its later months' posts too
@@ -152,7 +155,8 @@ def report(plan: Plan) -> Report:
         if not channels and first != this_month:
             continue  # nothing planned, no cadence begun: an empty table
         for channel in channels.values():
-            _judge(channel, first, today, went_out.get(channel.network, []), plan)
+            _judge(channel, first, today, went_out.get(channel.network, []), plan,
+                   first_planned.get(channel.network))
         order = [None, *calendar.networks]
         result.append(Month(first, first == this_month,
                             sorted(channels.values(), key=lambda c: order.index(c.network)
@@ -249,13 +253,18 @@ def _next_month(first: dt.date) -> dt.date:
     return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
-def _judge(channel: Channel, month: dt.date, today: dt.date, days: list[dt.date], plan: Plan) -> None:
-    """The cadence's periods that start in ``month`` and are over by ``today``, and those below target."""
+def _judge(channel: Channel, month: dt.date, today: dt.date, days: list[dt.date], plan: Plan,
+           begins: dt.date | None = None) -> None:
+    """The cadence's periods that start in ``month`` and are over by ``today``, and those below target; not
+    those over before ``begins``, the channel's first planned post (a network opened on 22 September is not
+    below its cadence in the weeks of 7 and 14 September)."""
     cadence = channel.cadence
     if cadence is None:
         return
     for first, after in periods(cadence, month, _next_month(month), first_weekday(plan.lang)):
         if first < month or after > today or frozen(plan.calendar, channel.network, first, after):
+            continue
+        if begins is not None and after <= begins:
             continue
         channel.judged += 1
         if sum(1 for day in days if first <= day < after) < cadence.count:
