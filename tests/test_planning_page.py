@@ -1836,3 +1836,31 @@ def test_a_draft_card_says_why_it_is_a_draft(tmp_path: Path, late: tuple[Path, s
     assert len(waiting) == 6 and {html.unescape(text).replace("\u00a0", " ") for _id, text in waiting} == {
         "Brouillon : son article « Mesurer ce que rapportent nos réseaux sociaux » est encore en relecture "
         "(relecture attendue le mardi 2 février 2027)."}
+
+
+def test_the_calendar_prints_its_period_and_its_days_without_the_sidebar(sample: Path, server: str,
+                                                                        chromium: Any) -> None:
+    """Printed, the month lost its name ("janvier 2027"), the Subscribe sidebar printed with its buttons and the
+    objectives after it (January took 7 A4 pages), and "[Le Fil (intranet)]" ran out of its day's cell."""
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    for address, period in (("index.html?date=2027-01", "janvier 2027"),
+                            ("index.html?view=week&date=2027-01-12", "Semaine du 11 au 17 janvier 2027")):
+        page.goto(server + address)
+        page.emulate_media(media="print")
+        assert page.locator("#period").is_visible() and page.inner_text("#period") == period
+        assert page.locator(".legend").is_visible()
+        for hidden in (".side", "#feeds-title", "a.subscribe", "button.copy", ".to-feeds", "#objectives-title",
+                       ".views", ".nav"):
+            assert page.locator(hidden).first.is_hidden(), hidden
+        # Every tile inside its day, nothing cut or running over the next day.
+        out = page.evaluate("""() => Array.from(document.querySelectorAll('#view-month .item, #view-week .item'))
+          .filter(tile => { const cell = tile.closest('td, section').getBoundingClientRect();
+                            const box = tile.getBoundingClientRect();
+                            return tile.scrollWidth > tile.clientWidth + 1 || box.right > cell.right + 0.5; })
+          .map(tile => tile.dataset.itemId)""")
+        assert out == [], out
+        pdf = page.pdf(format="A4")
+        pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+        assert pages <= (4 if "week" not in address else 2), pages
+        page.emulate_media(media="screen")
+    page.close()
