@@ -953,3 +953,14 @@ def test_an_objective_s_period_or_unit_in_its_figure_gets_what_to_write(tmp_path
     text = PARIS_CALENDAR.replace("  x: {}\n", f"  x: {{objective: {{text: Abonnés, {written}}}}}\n")
     found = errors(tmp_path, text)
     assert len(found) == 1 and found[0].endswith(f"\n    hint: {hint}"), found
+
+
+def test_a_thousands_comma_in_a_one_line_mapping_is_told_as_such(tmp_path: Path) -> None:
+    """`{target: 1,200, …}`: "unknown field '200'" and the list of the objective's fields, where the same
+    mistake over several lines got its hint."""
+    text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {objective: {text: Abonnés, target: 1,200, unit: abonnés}}\n")
+    found = errors(tmp_path, text)
+    assert len(found) == 1 and "unknown field '200'" in found[0], found
+    assert found[0].endswith("\n    hint: in a {…} mapping written on one line, a comma separates the fields: a "
+                             "number written with a thousands comma (1,200) is cut there; write it without one "
+                             "(1200)"), found

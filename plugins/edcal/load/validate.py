@@ -448,6 +448,10 @@ def _located(model: type[BaseModel], data: Any, error: Any, failed: Collection[l
     if kind == "extra_forbidden":
         known = _known_fields(model, path[:-1])
         hint = _nesting_hint(data, path, (), model) or suggest_field(str(field_name), known, unknown=True)
+        if hint is None and re.fullmatch(r"\d{3}(?:[.,]\d+)?", str(field_name).strip()):
+            # `{target: 1,200, unit: abonnés}`: YAML cut the figure at its comma, and read `200` as a key
+            hint = say("in a {{…}} mapping written on one line, a comma separates the fields: a number "
+                       "written with a thousands comma (1,200) is cut there; write it without one (1200)")
         if unknown_field_hint is not None and len(path) == 1:
             hint = unknown_field_hint(str(field_name), known, hint)
         if hint is None and known:
