@@ -7,7 +7,7 @@ import html
 import json
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -1802,19 +1802,14 @@ posts:
 """
 
 
-def test_a_draft_card_says_why_it_is_a_draft(tmp_path: Path, late: tuple[Path, str]) -> None:
+def test_a_draft_card_says_why_it_is_a_draft(empty_site: Callable[..., Path], late: tuple[Path, str]) -> None:
     """A promotion of an article still in review was a "brouillon" card with nothing to say why, nor what
     would make it a post to schedule."""
-    site = tmp_path / "site"
-    articles = site / "content" / "articles"
-    articles.mkdir(parents=True)
-    (site / "content" / "pages").mkdir()
-    (site / "calendar.yaml").write_text(WAITING, encoding="utf-8")
-    (articles / "portes.md").write_text("---\ntitle: Nos portes coulissantes\ndate: 2027-01-20 09:00\nstatus: review\n"
-                                        "review_due: 2027-01-18\n---\nDes portes.\n", encoding="utf-8")
-    (articles / "verriere.md").write_text("---\ntitle: Une verrière d'atelier\ndate: 2027-01-21 09:00\n"
-                                          "status: draft\n---\nUne verrière.\n", encoding="utf-8")
-    write_pelicanconf(site)
+    site = empty_site(WAITING, {
+        "portes.md": "---\ntitle: Nos portes coulissantes\ndate: 2027-01-20 09:00\nstatus: review\n"
+                     "review_due: 2027-01-18\n---\nDes portes.\n",
+        "verriere.md": "---\ntitle: Une verrière d'atelier\ndate: 2027-01-21 09:00\nstatus: draft\n---\n"
+                       "Une verrière.\n"})
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 0, result.stderr
     page = (site / "planning" / "drafts" / "2027-01.html").read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ Message helpers shared by the loader, the plan, the clock and the commands; they
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import re
@@ -161,8 +162,6 @@ _QUARTER = re.compile(r"^(?:[TQ]([1-4])\s*[-/ ]?\s*(\d{4})|(\d{4})\s*[-/ ]?\s*[T
 
 def _period_hint(found: str) -> str | None:
     """A month or a quarter where a date was expected: its first and last days, to choose from."""
-    import calendar as _calendar
-
     month = _MONTH_ALONE.match(found)
     quarter = _QUARTER.match(found)
     if month is not None and 1 <= int(month.group(2)) <= 12:
@@ -175,7 +174,7 @@ def _period_hint(found: str) -> str | None:
         last_month = first_month + 2
     else:
         return None
-    last_day = _calendar.monthrange(year, last_month)[1]
+    last_day = calendar.monthrange(year, last_month)[1]
     return say("a date names its day: {last} for the last day of that period, {first} for its first",
                last=f"{year}-{last_month:02d}-{last_day:02d}", first=f"{year}-{first_month:02d}-01")
 

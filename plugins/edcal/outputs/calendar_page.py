@@ -44,8 +44,8 @@ from edcal.outputs.pages import (
 )
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
-from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, outcome
-from edcal.plan.status import late_items, posts_by_network, said_by_network
+from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
+from edcal.plan.status import late_items, outcome, posts_by_network, said_by_network
 from edcal.public_holidays import holidays_between
 
 FILENAME = "index.html"

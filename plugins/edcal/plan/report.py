@@ -18,6 +18,7 @@ from edcal.model.calendar import Calendar, Campaign, PostedRecord
 from edcal.model.network import Cadence
 from edcal.model.plan import Item, Plan
 from edcal.plan.cadence import frozen, periods, target_text
+from edcal.plan.status import outcome
 
 #: How far back the list of posts to confirm goes: the log is kept weekly, a month covers a holiday.
 CONFIRM_DAYS = 31
@@ -211,26 +212,6 @@ def _counted(item: Item, plan: Plan) -> bool:
     if item.kind == "post":
         return True
     return item.kind == "article" and plan.listed(item)
-
-
-def outcome(item: Item, now: dt.datetime, logged: bool) -> str:
-    """What became of an item: "done", "unconfirmed", "skipped", "to_come" or "withheld"; ``logged``: the log
-    covers its day."""
-    if item.posted is not None:
-        return "done"
-    if item.skipped is not None:
-        return "skipped"
-    if item.status == "withheld":
-        return "withheld"
-    start = item.start
-    passed = start <= now if isinstance(start, dt.datetime) else start is not None and start <= now.date()
-    if not passed:
-        return "to_come"
-    if item.kind == "post" and item.status == "draft":  # never scheduled (its article still in review): held
-        return "withheld"
-    if item.kind == "article" or not logged:  # the plan's word: a draft on its day did not go out
-        return "done" if item.status == "published" else "unconfirmed"
-    return "unconfirmed"
 
 
 def _add(tally: Tally, outcome: str) -> None:

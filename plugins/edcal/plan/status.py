@@ -42,18 +42,33 @@ def freeze_at(calendar: Calendar, instant: dt.datetime, network: str | None,
     return None
 
 
+def outcome(item: Item, now: dt.datetime, logged: bool) -> str:
+    """What became of an item: "done", "unconfirmed", "skipped", "to_come" or "withheld"; ``logged``: the log
+    covers its day."""
+    if item.posted is not None:
+        return "done"
+    if item.skipped is not None:
+        return "skipped"
+    if item.status == "withheld":
+        return "withheld"
+    start = item.start
+    passed = start <= now if isinstance(start, dt.datetime) else start is not None and start <= now.date()
+    if not passed:
+        return "to_come"
+    if item.kind == "post" and item.status == "draft":  # never scheduled (its article still in review): held
+        return "withheld"
+    if item.kind == "article" or not logged:  # the plan's word: a draft on its day did not go out
+        return "done" if item.status == "published" else "unconfirmed"
+    return "unconfirmed"
+
+
 def counts_as_posted(post: Item, now: dt.datetime) -> bool:
     """Whether a post counts among a network's posts (its cadence, its share of promotional posts, a
-    campaign's rhythm): it went out, or is to go out. Not one a freeze withholds, nor one the log says did
-    not go out (``skipped``), nor a draft whose time has passed (held back: it never went out), unless the
-    log says it went out. The report counts them so (:func:`edcal.plan.report.outcome`)."""
-    if post.kind != "post" or not isinstance(post.start, dt.datetime):
-        return False
-    if post.posted is not None:
-        return True
-    if post.skipped is not None or post.status == "withheld":
-        return False
-    return not (post.status == "draft" and post.start <= now)
+    campaign's rhythm): it went out, or is to go out, as the report counts it (:func:`outcome`). Not one a
+    freeze withholds, nor one the log says did not go out, nor a draft whose time has passed (held back: it
+    never went out), unless the log says it went out."""
+    return post.kind == "post" and isinstance(post.start, dt.datetime) \
+        and outcome(post, now, logged=False) not in ("skipped", "withheld")
 
 
 def overdue_deadlines(items: Iterable[Item], today: dt.date) -> Iterator[tuple[Item, Item]]:

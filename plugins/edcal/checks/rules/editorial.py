@@ -13,7 +13,7 @@ from edcal.checks.rules._dates import NamedDate, with_years, written_dates
 from edcal.i18n import DAYS, Message, repeated_hour, same_language, say, say_count, utc_offset
 from edcal.load import timeparse
 from edcal.model.article import Article, MisreadMarkup
-from edcal.model.calendar import KeyDate
+from edcal.model.calendar import KeyDate, PostEntry
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, article_item_id, made_by
 from edcal.model.source import Source
@@ -108,8 +108,7 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
             entry = ctx.entries.get(post.parent or "")
             if entry is not None and entry.kind == "promote":
                 entries[post.article].add(entry.id)
-            variant = entry.variants.get(post.network) if entry is not None else None
-            if entry is not None and ((variant is not None and variant.text) or entry.text or entry.texts):
+            if entry is not None and _words_of(entry, post.network) is not None:
                 written.setdefault((post.article, post.network), entry.id)
             else:
                 texts_taken[post.article].add(post.network)
@@ -138,6 +137,16 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(wish.source or article.social.source or article.source,
                           say("article '{slug}' gives a text for {network} in `social:`, but no post promotes "
                               "it there", slug=article.slug, network=name), hint, item)
+
+
+def _words_of(entry: PostEntry, network: str) -> str | None:
+    """Where an entry's post on ``network`` takes its words when the entry gives them, as resolution composes
+    it: its variant's `text:` ("variant"), else the entry's own `text:` or `texts:`, the same on every
+    network ("shared"); None when the article's `social:` text or the template writes them."""
+    variant = entry.variants.get(network)
+    if variant is not None and variant.text:
+        return "variant"
+    return "shared" if entry.text or entry.texts else None
 
 
 @rule("posted-before-plan", "warning", "The log says a post went out more than a week before its planned day")
@@ -649,8 +658,7 @@ def _shared_words(ctx: CheckContext, told: set[str]) -> Iterator[Problem]:
     for post in ctx.posts():
         entry = ctx.entry(post)
         network = networks.get(post.network or "")
-        variant = entry.variants.get(network.id) if entry is not None and network is not None else None
-        if entry is None or network is None or not (entry.text or entry.texts) or (variant and variant.text) \
+        if entry is None or network is None or _words_of(entry, network.id) != "shared" \
                 or post.id in told:  # a post about an article not in its language: told once, above
             continue
         by_entry.setdefault(entry.id, {}).setdefault(network.id, post)
