@@ -83,6 +83,29 @@ def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
         assert messages[0].endswith(f"hint: did you mean '{meant}'?"), (wrong, messages)
 
 
+def test_an_unknown_field_does_not_hide_the_next_stages_errors(tmp_path: Path) -> None:
+    """An unknown field stopped the reading at the schema: a post's date that does not exist came in the
+    next run. The field is read as the one it likely means for the rest of the reading (a misspelt
+    `slots:` does not make every named slot unknown), and what follows only from that guess is not told."""
+    text = BASE.replace("  x: {}\n", "  x: {colour: blue}\n") + (
+        "créneaux: {midi: '12:15'}\n"
+        "posts:\n"
+        "  - {at: 2027-02-31 09:00, networks: [x], text: Hi}\n"
+        "  - {at: 2027-03-02 midi, networks: [linkedin], text: Salut}\n"
+        "  - {at: 2027-03-03 25:00, networks: [x], txt: Hi}\n"
+        "  - {at: 2027-03-04, networks: [x], text: Hi, alt_text: Une rampe}\n")
+    messages = errors(tmp_path, text)
+    assert [m.split("\n")[0] for m in messages] == [
+        "calendar.yaml:7:7: error: unknown field 'colour' in networks.x",
+        "calendar.yaml:8:1: error: unknown field 'créneaux'",
+        "calendar.yaml:10:10: error: found '2027-02-31': February 2027 has 28 days; expected a real date as "
+        "YYYY-MM-DD",
+        "calendar.yaml:12:10: error: found '25:00', expected a time between 00:00 and 23:59",
+        "calendar.yaml:12:43: error: unknown field 'txt' in posts entry 3",
+        "calendar.yaml:13:47: error: unknown field 'alt_text' in posts entry 4",
+    ], messages
+
+
 @pytest.mark.parametrize(("text", "where", "meant"), [
     # The top level: `equipe:` was given the 22 known fields, where `reseaux:` in a post was told 'networks'.
     ("equipe:\n  - {id: lea, name: Léa}\n", "9:1: error: unknown field 'equipe'", "team"),

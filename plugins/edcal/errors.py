@@ -75,9 +75,16 @@ class ErrorCollector:
 
     def __init__(self) -> None:
         self.errors: list[InputError] = []
+        self._muted: set[Source] = set()
 
     def add(self, source: Source, message: str, hint: str | None = None) -> None:
-        self.errors.append(InputError(source, message, hint))
+        if source not in self._muted:
+            self.errors.append(InputError(source, message, hint))
+
+    def mute(self, sources: Iterable[Source]) -> None:
+        """Errors added from now on at these places are left out: places already told of, whose next
+        errors would follow from a guess (an unknown field read as the one it likely means)."""
+        self._muted.update(sources)
 
     def extend(self, errors: Iterable[InputError]) -> None:
         self.errors.extend(errors)

@@ -100,7 +100,7 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule], timezone: str | No
             errors.add(Source(rel, 1, 1), say("found a list or a value at the top of the file, "
                                               "expected a mapping (timezone:, networks:, posts: …)"))
             continue
-        spec = validate_spec(CalendarSpec, raw, errors, droppable=STANDALONE_ENTRIES)
+        spec = validate_spec(CalendarSpec, raw, errors, droppable=STANDALONE_ENTRIES, recover_unknown=True)
         if spec is not None:
             documents.append(Document(rel, raw, spec))
     if unread or len(documents) < len(files):  # a whole file is missing: the rest would mislead

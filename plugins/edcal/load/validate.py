@@ -279,7 +279,8 @@ def suggest_field(found: str, known: Collection[str], unknown: bool = False) -> 
 
 def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
                   droppable: Collection[str] = (),
-                  unknown_field_hint: UnknownFieldHint | None = None) -> M | None:
+                  unknown_field_hint: UnknownFieldHint | None = None,
+                  recover_unknown: bool = False) -> M | None:
     """The validated spec, or None after adding every located error to ``errors``.
 
     :param droppable: list fields whose entries stand alone (``posts``, ``ideas``): when every
@@ -288,6 +289,8 @@ def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
         the same run. A writer with three slips sees three errors, not one a run.
     :param unknown_field_hint: the hint for an unknown top-level field, from its name, the known
         fields and the field it likely means (default: that field's, else the known fields).
+    :param recover_unknown: an unknown field does not stop here: the spec is made with it read as the
+        field it likely means (:func:`_as_meant`), for the next stage's errors to come in the same run.
     """
     try:
         return model.model_validate(data)
@@ -300,18 +303,74 @@ def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
             if not _explained(message, located):
                 errors.add(source, message, hint)
     failed: dict[str, set[int]] = {}
+    unknown: list[list[Any]] = []
     for failure in failures:
-        path = failure["loc"]
-        if len(path) < 2 or path[0] not in droppable or not isinstance(path[1], int):
+        path = _path(failure)
+        if failure["type"] == "extra_forbidden" and recover_unknown:
+            unknown.append(path)
+        elif len(path) >= 2 and path[0] in droppable and isinstance(path[1], int):
+            failed.setdefault(str(path[0]), set()).add(path[1])
+        else:
             return None
-        failed.setdefault(str(path[0]), set()).add(path[1])
-    kept = dict(data)
+    meant = _as_meant(model, data, unknown)
+    if meant is None:
+        return None
+    kept, guessed = meant
+    errors.mute(guessed)
     for name, indices in failed.items():
-        kept[name] = [entry for index, entry in enumerate(data[name]) if index not in indices]
+        kept[name] = [entry for index, entry in enumerate(kept[name]) if index not in indices]
     try:
         return model.model_validate(kept)
-    except ValidationError:  # reported above
+    except ValidationError:  # reported above, or a consequence of reading an unknown field as meant
         return None
+
+
+def _as_meant(model: type[BaseModel], data: dict[str, Any],
+              unknown: list[list[Any]]) -> tuple[dict[str, Any], list[Source]] | None:
+    """``data`` with each unknown field at ``unknown`` read as the field it most likely means (``colour:``
+    as ``color:``, ``equipe:`` as ``team:``), or left out when none is near: a copy, the data untouched;
+    and the places of the fields so read (their key, value and items).
+
+    The next stage then runs on the fields as meant, and its errors (a post's date that does not exist)
+    come in the same run as the unknown field's: a writer with two slips sees two errors, not one a run.
+    Its errors at the places of a field read as meant follow from the guess (`alt_text:` read as `alt:`,
+    "alt and no image"): the caller leaves them out. None when a path does not lead through the data (the
+    first stage's errors then stand alone).
+    """
+    kept = dict(data)
+    guessed: list[Source] = []
+    for path in unknown:
+        node: Any = kept
+        for part in path[:-1]:  # copy each mapping and list on the way down
+            in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
+            found = in_list or (isinstance(node, dict) and part in node)
+            if not found or not isinstance(node[part], dict | list):
+                return None
+            node[part] = dict(node[part]) if isinstance(node[part], dict) else list(node[part])
+            node = node[part]
+        name = path[-1]
+        if not isinstance(node, dict) or name not in node:
+            return None
+        value = node.pop(name)
+        meant = _meant_field(str(name), _known_fields(model, path[:-1]))
+        if meant is not None and meant not in node:
+            node[meant] = value
+            loc = node.get(LOC_KEY)
+            if isinstance(loc, Loc) and name in loc.fields:  # the field as meant is where the unknown one is
+                written = loc.fields[name]
+                node[LOC_KEY] = Loc(loc.source, {**loc.fields, meant: written})
+                guessed.extend((written.key, written.value, *written.items))
+    return kept, guessed
+
+
+def _meant_field(found: str, known: Collection[str]) -> str | None:
+    """The known field an unknown one most likely means (a slip, another word for it, an invisible
+    character or quotes around it), or None."""
+    plain = "".join(c for c in found if c not in INVISIBLE).strip(TYPOGRAPHIC_QUOTES + " ")
+    plain = _APOSTROPHES.sub("_", plain)
+    if plain in known:
+        return plain
+    return next((c for c in field_synonyms(plain) if c in known), None) or closest(plain, known)
 
 
 #: What a union's branches expect, when one branch's expectation holds the other's.
