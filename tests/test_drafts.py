@@ -850,3 +850,41 @@ def test_a_finding_about_several_promotions_written_in_the_article_is_shown_once
     assert "Article “Our sliding doors”:" not in page  # not a finding about the article too
     # Drafts, errors, warnings, and the errors and warnings about their articles: one warning, on the posts.
     assert """data-counts='{"": [2, 0, 1, 0, 0],""" in page
+
+
+def test_a_card_names_the_account_and_gives_the_link_to_set_where_the_text_cannot_carry_it(tmp_path: Path) -> None:
+    """The Instagram draft said "Lien en bio", but no card gave the link to put in the bio (nor a pin's its
+    field): the publisher had to open posts.csv. Nor did a card say which account to post from."""
+    from edcal.outputs import review
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR.replace("  x: {}\n", "  x: {account: '@AtelierMorel'}\n")
+                             + "  instagram: {account: '@atelier.morel'}\n  pinterest: {}\nposts:\n"
+                             "  - id: salon\n    at: 2027-01-12 09:00\n    networks: [instagram, pinterest, x, linkedin]\n"
+                             "    text: Le salon\n    link: /salon/\n    image: https://cdn.example.org/s.png\n"
+                             "    alt: Le stand\n")
+    plan = plan_of(calendar, now="2027-01-05T00:00:00+01:00")
+    write_planning_page(review, plan, tmp_path)
+    page = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+
+    def card(item_id: str) -> str:
+        found = page[page.index(f'data-item-id="{item_id}"'):]
+        return found[:found.index("</article>")]
+
+    def words(html: str) -> str:
+        return regex.sub(r"[ \n]+", " ", regex.sub(r"<[^>]+>", " ", html).replace("&amp;", "&")).strip()
+
+    url = "https://blog.example.fr/salon/?utm_source={}&utm_medium=social&utm_campaign=salon"
+    instagram = card("salon-instagram")
+    assert '<span class="net">Instagram</span> <span class="account">@atelier.morel</span>' in instagram
+    assert "Lien en bio" in instagram  # the draft's words…
+    bio = regex.search(r'<p class="bio-link">(.*?)</p>', instagram, flags=regex.DOTALL).group(1)
+    # …and the link they send to, tracked for Instagram, with a button that copies it.
+    assert words(bio) == f"Lien à mettre dans la bio du profil\u00a0: {url.format('instagram')} Copier le lien"
+    assert 'data-copy="link-salon-instagram"' in bio and 'id="link-salon-instagram"' in bio
+    pin = regex.search(r'<p class="bio-link">(.*?)</p>', card("salon-pinterest"), flags=regex.DOTALL).group(1)
+    assert words(pin).startswith(f"Lien, pour son champ à part\u00a0: {url.format('pinterest')} ")
+    # Where the text carries the link, the card gives none apart; a network without `account:` names none.
+    assert 'class="bio-link"' not in card("salon-x") and 'class="bio-link"' not in card("salon-linkedin")
+    assert '<span class="account">@AtelierMorel</span>' in card("salon-x")
+    assert 'class="account"' not in card("salon-linkedin")

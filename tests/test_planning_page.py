@@ -460,14 +460,16 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     assert page.locator('article[data-network="linkedin"]').first.is_hidden()
     # Each card is headed (network, time) one level under its day's heading: screen readers jump card to card.
     assert card.locator("h3.card-title").inner_text().startswith("Instagram")
-    button = card.locator("button.copy")
+    # The text's button (an Instagram card has another, for the link to put in the bio).
+    button = card.locator(".actions button.copy")
+    status = card.locator(f"#text-{item_id}-status")
     # Among dozens of copy buttons, each says which post it copies; the outcome is announced.
     assert button.get_attribute("aria-label").startswith("Copier le texte (Instagram, ")
     assert card.locator("label.visually-hidden").inner_text().startswith("Texte à publier sur Instagram, ")
     button.click()
     # The clipboard answers asynchronously: wait for the announcement rather than read it at once.
-    card.locator('[role="status"]', has_text="Copié").wait_for(timeout=5000)
-    assert card.locator('[role="status"]').inner_text() == "Copié"
+    status.filter(has_text="Copié").wait_for(timeout=5000)
+    assert status.inner_text() == "Copié"
     copied = page.evaluate("navigator.clipboard.readText()")
     post = next(i for i in load_plan(sample)["items"] if i["id"] == item_id)
     assert copied == post["text"]
@@ -1377,6 +1379,30 @@ def test_on_a_phone_the_copy_button_takes_a_finger_and_copies_the_exact_post(sam
     page.goto(server + "drafts/2027-01.html")
     assert page.locator("button.copy").first.bounding_box()["height"] < 40
     page.close()
+
+
+def test_on_a_phone_an_instagram_card_names_its_account_and_copies_the_link_for_the_bio(sample: Path, server: str,
+                                                                                       chromium: Any) -> None:
+    """The draft said "Lien en bio" and the card gave no link to put there, nor the account to post from."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "drafts/2027-01.html?network=instagram")
+    card = page.locator("#item-salon-industrie-2027-instagram-0")
+    assert card.locator(".card-title").inner_text().split() == ["Instagram", "@atelier.morel", "09:00"]
+    post = next(i for i in load_plan(sample)["items"] if i["id"] == "salon-industrie-2027-instagram-0")
+    assert "Lien en bio" in post["text"] and post["url"] not in post["text"]
+    bio = card.locator(".bio-link")
+    assert bio.inner_text().startswith("Lien à mettre dans la bio du profil\u00a0: " + post["url"])
+    button = bio.locator("button.copy")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    assert box["height"] >= 44 and box["x"] + box["width"] <= 390
+    button.tap()
+    bio.locator('[role="status"]', has_text="Copié").wait_for(timeout=5000)
+    # The link tracked for Instagram, not the text: the text's own button still copies the post.
+    assert page.evaluate("navigator.clipboard.readText()") == post["url"]
+    assert "utm_source=instagram" in post["url"]
+    context.close()
 
 
 def test_a_copy_the_phone_refuses_leaves_the_text_selected_and_says_what_to_do(sample: Path, server: str,
