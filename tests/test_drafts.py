@@ -888,3 +888,16 @@ def test_a_card_names_the_account_and_gives_the_link_to_set_where_the_text_canno
     assert 'class="bio-link"' not in card("salon-x") and 'class="bio-link"' not in card("salon-linkedin")
     assert '<span class="account">@AtelierMorel</span>' in card("salon-x")
     assert 'class="account"' not in card("salon-linkedin")
+
+
+def test_the_drafts_review_says_in_which_zone_its_times_are(tmp_path: Path) -> None:
+    """The calendar said "heure de Paris"; the drafts review, where one publishes by hand, gave "09:00" alone."""
+    from edcal.outputs import review
+    from helpers import MONTREAL, calendar_from, plan_of, write_planning_page
+
+    plan = plan_of(calendar_from(MONTREAL + "posts:\n  - {id: p, at: 2027-01-12 09:00, networks: [x], text: Bonjour}\n"),
+                   now="2027-01-11T00:00:00-05:00")
+    write_planning_page(review, plan, tmp_path)
+    for name in ("2027-01.html", "index.html"):
+        shown = (tmp_path / "drafts" / name).read_text(encoding="utf-8")
+        assert '<p class="zone">Heure des publications\u00a0: heure de Montreal.</p>' in shown, name
