@@ -149,6 +149,8 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["clock_time"] = lambda instant: clock_time(instant, lang)
     env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
     env.filters["month_name"] = lambda day: month_name(day, lang)
+    # The site's zone as its pages name it ("Paris", "New York"): the times they give are its.
+    env.globals["zone_name"] = context.plan.calendar.timezone.rsplit("/", 1)[-1].replace("_", " ")
     env.filters["shown_title"] = lambda item: shown_title(item, context.plan)
     # A post whose time has passed that the log does not name: "Non confirmé" on the report page.
     log_start = first_logged_month(context.plan)
