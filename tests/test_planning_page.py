@@ -1405,6 +1405,32 @@ def test_on_a_phone_an_instagram_card_names_its_account_and_copies_the_link_for_
     context.close()
 
 
+def test_a_card_gives_its_image_to_download_and_its_alt_text_to_copy(sample: Path, server: str,
+                                                                     chromium: Any) -> None:
+    """Posting by hand takes the image's file and its alt text, for the network's own field: the card showed
+    the image and its alt text, neither to take (the alt text, typed again, is where typos creep in)."""
+    context = chromium.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page = context.new_page()
+    page.goto(server + "drafts/2027-01.html?network=instagram")
+    card = page.locator("#item-salon-industrie-2027-instagram-0")
+    medium = next(i for i in load_plan(sample)["items"] if i["id"] == "salon-industrie-2027-instagram-0")["media"][0]
+    button = card.locator("figcaption button.copy")
+    assert button.inner_text() == "Copier le texte alternatif"
+    assert button.get_attribute("aria-label").startswith("Copier le texte alternatif (Instagram, ")
+    button.click()
+    card.locator('figcaption [role="status"]', has_text="Copié").wait_for(timeout=5000)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    # The alt text as written, with French typography's no-break spaces as the post's text has them.
+    assert copied.replace("\u00a0", " ").replace("\u202f", " ") == medium["alt"].replace("\u00a0", " ")
+    with page.expect_download() as download:
+        card.locator("figcaption a.download", has_text="Télécharger l'image").click()
+    saved = download.value.path()
+    assert download.value.suggested_filename == Path(medium["path"]).name
+    assert Path(saved).read_bytes() == (sample / "planning" / "media" / medium["path"]).read_bytes()
+    context.close()
+
+
 def test_a_copy_the_phone_refuses_leaves_the_text_selected_and_says_what_to_do(sample: Path, server: str,
                                                                                chromium: Any) -> None:
     """Served over plain http (an intranet address), the page has no clipboard API; when the old way
@@ -1415,10 +1441,10 @@ def test_a_copy_the_phone_refuses_leaves_the_text_selected_and_says_what_to_do(s
     page = context.new_page()
     page.goto(server + "drafts/2027-01.html")
     card = page.locator("#item-salon-j-7-linkedin")
-    card.locator("button.copy").tap()
-    status = card.locator('[role="status"]')
+    card.locator(".actions button.copy").tap()
+    status = card.locator('.actions [role="status"]')
     assert status.inner_text() == "Non copié\u00a0: copiez le texte sélectionné"
-    assert card.locator("button.copy").inner_text() == "Non copié\u00a0: copiez le texte sélectionné"
+    assert card.locator(".actions button.copy").inner_text() == "Non copié\u00a0: copiez le texte sélectionné"
     # The whole text is selected in its box: the phone's own Copy takes it.
     box = card.locator("textarea")
     assert box.evaluate("e => [document.activeElement === e, e.selectionStart, e.selectionEnd, e.value.length]") == \
