@@ -1098,6 +1098,25 @@ def test_unknown_article_link() -> None:
     assert (found[0].source.line, found[0].source.column) == (10, 69)
 
 
+def test_unknown_article_link_in_a_posts_text_beyond_its_link() -> None:
+    """Only a post's link (its `link:`, or the first address of the site in its text) was judged: a second
+    address of the site in the text, mistyped, went out dead. Told at the text; a path alone is no link."""
+    plan = _plan_with_an_article_online(
+        "{id: a, at: 2027-01-12 09:00, networks: [x], link: /2027/lancement/, text: 'Et nos offres : "
+        "https://blog.example.fr/2027/ofres/'}",
+        "{id: b, at: 2027-01-12 10:00, networks: [linkedin], text: 'Lisez https://blog.example.fr/2027/lancement/ "
+        "et www.blog.example.fr/2027/lancemen/ !'}",
+        "{id: c, at: 2027-01-12 11:00, networks: [x], text: 'Lisez https://blog.example.fr/2027/lancement/ "
+        "(voir aussi /2027/rien/)'}")
+    found = run_checks(plan, only=["unknown-article-link"])
+    assert [(f.item, f.message) for f in found] == [
+        ("a-x", "post 'a-x' links to /2027/ofres/, which is no article or page of the site"),
+        ("b-linkedin", "post 'b-linkedin' links to /2027/lancemen/, which is no article or page of the site")]
+    assert found[1].hint == "did you mean '/2027/lancement/'?"
+    # At the text that holds it (line 10 is the first entry: its `link:` is right).
+    assert [(f.source.line, f.source.column) for f in found] == [(10, 80), (11, 63)]
+
+
 def test_unknown_article_link_in_a_suggestion_to_staff() -> None:
     """Every employee would share the dead page: a typo in a suggestion's `link:` is told like a post's."""
     import dataclasses

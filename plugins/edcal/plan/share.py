@@ -94,16 +94,17 @@ def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.date
     return sorted(moments)
 
 
-def site_addresses(text: str, site_url: str) -> list[str]:
+def site_addresses(text: str, site_url: str, paths: bool = True) -> list[str]:
     """The site's addresses a text holds, as a browser would open them: written in full, without their
-    scheme (``www.example.fr/2027/a/``: LinkedIn links it), or as a path (``/2027/a/``)."""
+    scheme (``www.example.fr/2027/a/``: LinkedIn links it), or as a path (``/2027/a/``; not with
+    ``paths=False``: a post's text, where a path is no link)."""
     found = list(URL_IN_TEXT.findall(text))
     host = urllib.parse.urlsplit(site_url).netloc.removeprefix("www.")
     if host:
-        bare = rf"(?<![\w.@-])(?:www\.)?{re.escape(host)}(?::\d+)?(/[^\s<>\"]*)?"
+        bare = rf"(?<![\w.@/-])(?:www\.)?{re.escape(host)}(?::\d+)?(/[^\s<>\"]*)?"
         found += [f"https://{host}{m.group(1) or '/'}" for m in re.finditer(bare, text, re.IGNORECASE)]
-    paths = re.finditer(r"(?<![\w/.:-])/[\w\-./%~]+", text)
-    found += [absolute(m.group(0), site_url) for m in paths]
+    if paths:
+        found += [absolute(m.group(0), site_url) for m in re.finditer(r"(?<![\w/.:-])/[\w\-./%~]+", text)]
     return [address.rstrip(".,;:!?)»'\"") for address in found]
 
 

@@ -21,6 +21,7 @@ from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import Article
 from edcal.model.calendar import PostEntry, Variant
+from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.compose import URL_IN_TEXT, absolute, is_site_url
 from edcal.plan.linked import articles_by_page, page_path, post_article, undated_article, url_pattern
@@ -175,30 +176,42 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
                               "of the site", title=suggestion.title or suggestion.article or "", path=path),
                           say("did you mean '{path}'?", path=close) if close
                           else say("check the link, or use `article: <slug>`"), when=ctx.now)
+    host = urllib.parse.urlsplit(plan.site_url).netloc.removeprefix("www.").lower()
     for post in ctx.posts():
-        if not post.url or post.article or not is_site_url(post.url, plan.site_url):
-            continue
-        path = urllib.parse.urlsplit(post.url).path
-        if not dead(path):
-            continue
-        close = closest(path, written)
-        # Point at the `link:` line (the network's own under `variants:` first), else at the text holding it.
-        entry = ctx.entry(post)
-        variant = entry.variants.get(post.network or "") if entry is not None else None
-        if variant is not None and variant.link and "link" in variant.field_sources:
-            post = dataclasses.replace(post, source=variant.field_sources["link"])
-        elif entry is not None and "link" in entry.field_sources:
-            post = dataclasses.replace(post, source=entry.field_sources["link"])
-        elif variant is not None and variant.text and "text" in variant.field_sources:
-            post = dataclasses.replace(post, source=variant.field_sources["text"])
-        elif entry is not None and "text" in entry.field_sources:
-            post = dataclasses.replace(post, source=entry.field_sources["text"])
-        yield Problem(post.source, say("post '{id}' links to {path}, which is no article or page of the site",
-                                       id=post.id, path=path),
-                      say("did you mean '{path}'?", path=close) if close
-                      else say("check the link, or use `article: <slug>`"), post,
-                      together=say("{posts} link to {path}, which is no article or page of the site",
-                                   posts=THE_POSTS, path=path))
+        # Its link (`link:`, or the first address of the site in its text), then any other address of the
+        # site its text holds: a second link, mistyped, is as dead on the day.
+        paths: list[tuple[str, str]] = []
+        if post.url and not post.article and is_site_url(post.url, plan.site_url):
+            paths.append(("link", urllib.parse.urlsplit(post.url).path))
+        if post.text and host and host in post.text.lower():
+            linked = urllib.parse.urlsplit(post.url).path if post.url else None
+            paths += [("text", path) for path in dict.fromkeys(
+                urllib.parse.urlsplit(url).path for url in site_addresses(post.text, plan.site_url, paths=False)
+                if is_site_url(url, plan.site_url)) if path != linked]
+        for field, path in paths:
+            if dead(path):
+                yield _dead_link(ctx, post, field, path, closest(path, written))
+
+
+def _dead_link(ctx: CheckContext, post: Item, field: str, path: str, close: str | None) -> Problem:
+    """A post's link to ``path``, no article or page of the site: told at the `link:` line that gives it
+    (the network's own under `variants:` first), else at the text holding it."""
+    entry = ctx.entry(post)
+    variant = entry.variants.get(post.network or "") if entry is not None else None
+    if field == "link" and variant is not None and variant.link and "link" in variant.field_sources:
+        post = dataclasses.replace(post, source=variant.field_sources["link"])
+    elif field == "link" and entry is not None and "link" in entry.field_sources:
+        post = dataclasses.replace(post, source=entry.field_sources["link"])
+    elif variant is not None and variant.text and "text" in variant.field_sources:
+        post = dataclasses.replace(post, source=variant.field_sources["text"])
+    elif entry is not None and "text" in entry.field_sources:
+        post = dataclasses.replace(post, source=entry.field_sources["text"])
+    return Problem(post.source, say("post '{id}' links to {path}, which is no article or page of the site",
+                                    id=post.id, path=path),
+                   say("did you mean '{path}'?", path=close) if close
+                   else say("check the link, or use `article: <slug>`"), post,
+                   together=say("{posts} link to {path}, which is no article or page of the site",
+                                posts=THE_POSTS, path=path))
 
 
 @rule("article-link", "error", "An article's text links to the site in a way that is dead on the blog")
