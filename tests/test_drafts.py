@@ -904,3 +904,37 @@ def test_the_drafts_review_says_in_which_zone_its_times_are(tmp_path: Path) -> N
     for name in ("2027-01.html", "index.html"):
         shown = (tmp_path / "drafts" / name).read_text(encoding="utf-8")
         assert '<p class="zone">Heure des publications\u00a0: heure de Montreal.</p>' in shown, name
+
+
+@pytest.mark.parametrize("log", [None, "posted:\n  - b-x\n  - {item: c-x, skipped: true}\n"])
+def test_a_post_of_today_whose_time_passed_stays_on_the_overview_until_the_log_names_it(tmp_path: Path,
+                                                                                        log: str | None) -> None:
+    """Built at 09:00, as `next-change` asks, the overview lost the 09:00 post's card, copy button and all,
+    for whoever posts by hand at 09:05. It stays for the day, said to be past, until the log names it."""
+    from edcal.outputs import review
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: y, at: 2027-01-11 09:00, networks: [x], text: Hier}\n"
+                             "  - {id: a, at: 2027-01-12 09:00, networks: [x], text: Ce matin}\n"
+                             "  - {id: b, at: 2027-01-12 09:30, networks: [x], text: Parti}\n"
+                             "  - {id: c, at: 2027-01-12 09:45, networks: [x], text: Annulé}\n"
+                             "  - {id: d, at: 2027-01-12 18:00, networks: [x], text: Ce soir}\n",
+                             {"log.yaml": log} if log else None)
+    plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
+    write_planning_page(review, plan, tmp_path)
+    page = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
+    shown = regex.findall(r'<article class="card" id="item-([\w-]+)"', page)
+    # Without a log, a past post is taken as gone out: kept all the same for the day, said to be past.
+    assert shown == (["a-x", "d-x"] if log else ["a-x", "b-x", "c-x", "d-x"])
+    late = page[page.index('id="item-a-x"'):]
+    late = late[:late.index("</article>")]
+    badge = "non confirmé" if log else "heure passée"
+    assert f'<span class="badge late">{badge}</span>' in late and "status-published" not in late
+    assert "Son heure est passée" in late and 'id="text-a-x"' in late  # its text, to copy
+    assert ("notez-la ensuite au journal" in late) == bool(log)
+    tonight = page[page.index('id="item-d-x"'):]
+    assert '<span class="badge status-scheduled">' in tonight[:tonight.index("</article>")]
+    # The month's page and the counts are of the posts to come.
+    month = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    assert regex.findall(r'<article class="card" id="item-([\w-]+)"', month) == ["d-x"]

@@ -12,6 +12,7 @@ links to, and a button to copy the text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from edcal.outputs.pages import (
     neighbours,
 )
 from edcal.plan.linked import articles_by_page, post_article
+from edcal.plan.report import first_logged_month
 
 FILENAME = f"{REVIEW_FOLDER}/index.html"
 #: The overview page shows the drafts of this many days from now, and the months.
@@ -83,13 +85,18 @@ class Card:
     #: still drafts or in review: (title as the page shows it, status, review due date).
     draft_entry: Source | None = None
     draft_articles: tuple[tuple[str, str, dt.date | None], ...] = ()
+    #: A post of today whose time has passed that the log does not name (yet): "unconfirmed" where the
+    #: site keeps a log, "passed" where it keeps none; kept on the overview for the day, for whoever posts
+    #: it by hand a few minutes late (the build at its time, which `next-change` asks for, took it away).
+    passed: str | None = None
 
 
 def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
     upcoming = [i for i in drafted(plan) if i.start >= plan.now]  # type: ignore[operator]
-    images = [m.path for item in upcoming for m in item.media]
-    images += [a.image for a in (plan.article_of(i) for i in upcoming) if a and a.image]
+    earlier = earlier_today(plan)
+    images = [m.path for item in (*earlier, *upcoming) for m in item.media]
+    images += [a.image for a in (plan.article_of(i) for i in (*earlier, *upcoming)) if a and a.image]
     media = copy_media(images, context, folder)
     findings = items_with(context.findings)
     about = articles_with(context.findings, plan)
@@ -113,7 +120,10 @@ def write(context: OutputContext, folder: Path) -> list[str]:
                                freezes=freeze_notices(plan, month.first), **neighbours(months, index))
         write_file(folder / REVIEW_FOLDER / month.href, html)
     today = plan.now.astimezone(plan.calendar.zone).date()
-    soon = [c for c in cards if c.local.date() < today + dt.timedelta(days=SOON_DAYS)]
+    passed = "unconfirmed" if first_logged_month(plan) is not None else "passed"
+    soon = [dataclasses.replace(card(item, plan, media, [], about, by_page, entries), passed=passed)
+            for item in earlier]
+    soon += [c for c in cards if c.local.date() < today + dt.timedelta(days=SOON_DAYS)]
     counts = _counts(cards)
     # Findings on no draft of these pages (a week below cadence, a post held by a freeze, an article no
     # draft is about, an idea): counted apart, so that the page's figures add up to what `edcal check` and
@@ -126,6 +136,15 @@ def write(context: OutputContext, folder: Path) -> list[str]:
                            period_findings=others, freezes=freeze_notices(plan))
     write_file(folder / FILENAME, html)
     return []
+
+
+def earlier_today(plan: Plan) -> list[Item]:
+    """Today's posts whose time has passed and that the log names neither as gone out nor as skipped:
+    whoever posts by hand at 09:05 still finds the 09:00 card on the overview."""
+    today = plan.now.astimezone(plan.calendar.zone).date()
+    return [i for i in drafted(plan) if isinstance(i.start, dt.datetime) and i.start < plan.now
+            and plan.day_of(i.start) == today and i.status == "published" and i.posted is None
+            and i.skipped is None]
 
 
 def _days(cards: list[Card]) -> list[tuple[dt.date, list[Card]]]:
