@@ -810,3 +810,39 @@ def test_the_image_of_a_post_the_log_says_was_skipped_stays_out(site: Path) -> N
     assert result.returncode == 0, result.stderr
     assert (site / "output" / "images" / "parti.png").is_file()
     assert not (site / "output" / "images" / "jamais.png").exists()
+
+
+WARNING_PLUGIN = '''
+import logging
+
+from pelican import signals
+
+log = logging.getLogger(__name__)
+
+
+def _warn(generator):
+    log.warning("the site's own plugin warns of content/articles/a-rather-long-article-name.md, "
+                "a message longer than the eighty columns of a terminal")
+
+
+def register():
+    signals.article_generator_finalized.connect(_warn)
+'''
+
+
+def test_pelicans_lines_in_a_ci_log_are_whole_lines(site: Path) -> None:
+    """A CI log is no terminal: Pelican's (rich) lines came cut at 80 columns, padded with spaces."""
+    (site / "extra").mkdir()
+    (site / "extra" / "avertit.py").write_text(WARNING_PLUGIN, encoding="utf-8")
+    write_pelicanconf(site, 'PLUGIN_PATHS += ["extra"]\nPLUGINS += ["avertit"]\n')
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 0, built.stderr
+    lines = built.stdout.splitlines()
+    assert ("WARNING: the site's own plugin warns of content/articles/a-rather-long-article-name.md, "
+            "a message longer than the eighty columns of a terminal") in lines, built.stdout
+    assert not [line for line in lines if line != line.rstrip()]
+    verbose = run_edcal("build", "-v", cwd=site)
+    assert verbose.returncode == 0, verbose.stderr
+    done = [line for line in verbose.stdout.splitlines() if line.startswith("Done: Processed")]
+    assert len(done) == 1 and done[0].endswith(" seconds."), verbose.stdout
+    assert not [line for line in verbose.stdout.splitlines() if line != line.rstrip()]

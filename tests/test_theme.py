@@ -405,7 +405,7 @@ def test_robots_txt_follows_siteurl_and_a_sites_own_is_kept_with_a_warning(site:
     built = run_edcal("build", cwd=site)
     assert built.returncode == 0, built.stderr
     assert "Disallow: /brouillons/" in (site / "output" / "robots.txt").read_text(encoding="utf-8")
-    said = built.stdout + built.stderr  # Pelican's log, folded to the terminal's width
+    said = built.stdout + built.stderr  # Pelican's log
     assert "WARNING" in said and "extra/robots.txt names the sitemap" in said
     assert "https://blog.acme.example/sitemap.xml" in said and "https://acme.github.io/blog/sitemap.xml" in said
 

@@ -407,12 +407,43 @@ def speak_site_language(site: Path, settings_file: str = DEFAULT_SETTINGS) -> No
 
 
 def pelican_logging(level: int, quiet: bool = False) -> None:
-    """Pelican's log handler at the level asked for; ``quiet`` also mutes its summary line."""
-    from pelican.log import console, init
+    """Pelican's log handler at the level asked for; ``quiet`` also mutes its summary line.
 
-    init(level=level, name="pelican")
+    On a terminal, Pelican's own lines (rich's, in columns, with the time); elsewhere (a CI log, a
+    pipe, a file) one plain line per record, ``WARNING: message``: rich lays its lines out at 80
+    columns there, and cut a plugin's warning, a path in it too, over lines padded with spaces.
+    """
+    from pelican.log import DEFAULT_LOG_HANDLER, console, init
+
+    plain = not console.is_terminal
+    wanted, other = (_PLAIN_LOG, DEFAULT_LOG_HANDLER) if plain else (DEFAULT_LOG_HANDLER, _PLAIN_LOG)
+    init(level=level, name="pelican", handler=wanted)
+    root = logging.getLogger()
+    if other in root.handlers:  # a build before this one, in this process, set the other up
+        root.removeHandler(other)
+        if wanted not in root.handlers:
+            root.addHandler(wanted)
     logging.getLogger("MARKDOWN").setLevel(logging.WARNING)
     console.quiet = quiet
+    console.soft_wrap = plain  # Pelican's "Done: Processed …" line (-v) on one line too
+
+
+class _PlainLogHandler(logging.Handler):
+    """``LEVEL: message``, a line per record, where Pelican's console writes (its stream at the time)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from pelican.log import console
+
+        try:
+            stream = console.file
+            stream.write(self.format(record) + "\n")
+            stream.flush()
+        except Exception:  # logging's own rule: a record that cannot be written is reported, not raised
+            self.handleError(record)
+
+
+_PLAIN_LOG = _PlainLogHandler()
+_PLAIN_LOG.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
 
 
 #: Second-level names reserved for examples (RFC 2606), with every name under them: what templates write.
