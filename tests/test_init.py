@@ -406,3 +406,19 @@ def test_init_puts_a_translation_under_its_language_beside_its_original(tmp_path
     assert not (output / "bienvenue-en.html").exists() and not (output / "pages").exists()
     assert f'href="https://blog.durand.fr/en/{year}/bienvenue/"' in \
         (output / year / "bienvenue" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_site_made_in_a_folder_of_a_repository_is_told_where_github_and_pre_commit_read(tmp_path: Path) -> None:
+    """GitHub runs the root's workflows only: blog/.github/workflows/site.yml would never run, silently."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    made = run_edcal("init", "blog", "--lang", "en", "--url", "https://blog.acme.com", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.splitlines()[-1] == (
+        f"blog is in the git repository {tmp_path.resolve()}: if the site is committed there, GitHub runs only "
+        "the workflows of .github/workflows/, and pre-commit reads only .pre-commit-config.yaml. Move "
+        "blog/.github/workflows/site.yml and blog/.pre-commit-config.yaml there, with the site's folder written "
+        "in them (edcal's docs/deployment.md, \"A site in a folder of its repository\").")
+    clone = tmp_path / "clone"  # a site at the root of its repository hears nothing of it
+    subprocess.run(["git", "init", "-q", str(clone)], check=True)
+    alone = run_edcal("init", ".", "--lang", "en", "--url", "https://blog.acme.com", cwd=clone)
+    assert alone.returncode == 0 and "git repository" not in alone.stdout, alone.stdout

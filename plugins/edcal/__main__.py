@@ -526,6 +526,7 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
         given_country,
         init_site,
         pin_reminder,
+        repository_note,
     )
     from edcal.i18n import say, say_count, speak, spoken
     from edcal.site import setting_source, unreachable_site_url
@@ -575,6 +576,9 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
             click.echo(spoken(kept))
         if not engine_pinned(site.written):
             click.echo(spoken(pin_reminder()))
+        elsewhere = repository_note(folder, site.written)
+        if elsewhere is not None:
+            click.echo(spoken(elsewhere))
 
 
 @cli.command(epilog='Examples: edcal new "Nos apprentis à l\'honneur" --date "2027-02-02 09:00" '

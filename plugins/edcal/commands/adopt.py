@@ -23,6 +23,7 @@ from edcal.commands.init import (
     _extension,
     country_line,
     pin_reminder,
+    repository_note,
     site_country,
 )
 from edcal.errors import InputError, InputErrors, message_of
@@ -118,6 +119,9 @@ def adopt_site(target: Path, timezone: str | None, lang: str | None, country: st
                                   "(`from pelicanconf import *` and the public SITEURL)."))
     if not _pins_edcal((target / REQUIREMENTS).read_text(encoding="utf-8", errors="replace")):
         adoption.steps.append(pin_reminder())
+    elsewhere = repository_note(target, adoption.written)
+    if elsewhere is not None:
+        adoption.steps.append(elsewhere)
     return adoption
 
 

@@ -360,6 +360,30 @@ def pin_reminder() -> Message:
                "docs/deployment.md).")
 
 
+def repository_note(folder: Path, written: list[Path]) -> Message | None:
+    """What a site made in a folder of a git repository (``edcal init blog`` beside the company's code)
+    is told: GitHub runs the workflows of the repository's root only, and pre-commit reads its config
+    there, so the files init wrote in the site's folder would never run. None for a site at the root of
+    its repository (a clone), or outside git.
+    """
+    here = folder.resolve()
+    root = next((parent for parent in (here, *here.parents) if (parent / ".git").exists()), None)
+    workflow = folder / ".github" / "workflows" / "site.yml"
+    if root is None or root == here or workflow not in written:
+        return None
+    hook = folder / ".pre-commit-config.yaml"
+    ours: str | Message = workflow.as_posix()
+    if hook in written:
+        ours = say("{workflow} and {hook}", workflow=workflow.as_posix(), hook=hook.as_posix())
+    return say("{folder} is in the git repository {root}: if the site is committed there, GitHub runs "
+               "only the workflows of {workflows}, and pre-commit reads only {config}. Move {ours} there, "
+               "with the site's folder written in them (edcal's docs/deployment.md, \"A site in a folder "
+               "of its repository\").",
+               folder=here.name if here == Path.cwd().resolve() else folder.as_posix(), root=str(root),
+               workflows=os.path.relpath(root / ".github" / "workflows") + "/",
+               config=os.path.relpath(root / ".pre-commit-config.yaml"), ours=ours)
+
+
 #: The time zone of a site made without ``--timezone`` nor a ``--country`` the database knows.
 DEFAULT_ZONE = "Europe/Paris"
 
