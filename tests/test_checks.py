@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import shutil
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -1960,6 +1962,23 @@ def test_annotations_name_files_from_the_repositorys_root(broken_site: Path, mon
     monkeypatch.setenv("GITHUB_WORKSPACE", str(broken_site))  # the site is the repository
     github = runner.invoke(cli, ["check", "--site", str(broken_site), "--format", "github"])
     assert "file=calendar.yaml," in github.output
+
+
+def test_annotations_name_files_from_the_root_of_a_repository_checked_out_into_a_folder(
+        broken_site: Path, tmp_path: Path) -> None:
+    """`actions/checkout` with `path: checkout`: the repository's root is that folder, not the workspace."""
+    workspace = tmp_path / "workspace"
+    blog = workspace / "checkout" / "blog"
+    shutil.copytree(broken_site, blog)
+    subprocess.run(["git", "init", "-q", str(workspace / "checkout")], check=True)
+    for cwd in (workspace, blog / "content"):
+        github = run_edcal("check", "--site", str(blog), "--format", "github", cwd=cwd,
+                           env={"GITHUB_WORKSPACE": str(workspace)})
+        files = {line.split("file=", 1)[1].split(",", 1)[0] for line in github.stdout.splitlines()
+                 if "file=" in line}
+        assert "blog/calendar.yaml" in files and all(path.startswith("blog/") for path in files), files
+    outside = run_edcal("check", "--site", str(blog), "--format", "github", cwd=tmp_path, env={"GITHUB_WORKSPACE": ""})
+    assert "file=blog/calendar.yaml," in outside.stdout, outside.stdout  # not workspace/checkout/blog/…
 
 
 def test_json_report_is_json_dumps_for_any_text() -> None:

@@ -232,9 +232,17 @@ def input_errors_github(errors: Sequence[InputError], folder: str = "") -> str:
 
 
 def repository_folder(site: Path) -> str:
-    """The site's folder relative to the repository's root (``$GITHUB_WORKSPACE``, else the current
-    folder), with a final ``/``; ``""`` for the root itself or a site outside it."""
-    root = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd()).resolve()
+    """The site's folder relative to the repository's root, with a final ``/``; ``""`` for the root itself
+    or a site outside it.
+
+    The root is the nearest folder holding ``.git`` above the site (or the site itself): a repository
+    checked out into a folder of the workspace (``actions/checkout`` with ``path:``) has its root there,
+    not at ``$GITHUB_WORKSPACE``. Outside git, ``$GITHUB_WORKSPACE``, else the current folder.
+    """
+    here = site.resolve()
+    root = next((parent for parent in (here, *here.parents) if (parent / ".git").exists()), None)
+    if root is None:
+        root = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd()).resolve()
     try:
         relative = site.resolve().relative_to(root).as_posix()
     except ValueError:
