@@ -1323,3 +1323,13 @@ def test_the_systems_refusals_are_said_in_the_teams_words() -> None:
     # Another refusal: the system's words, as a reason is written in a sentence.
     assert os_reason(OSError(errno.EMFILE, "Too many open files")) == "too many open files"
     assert os_reason(OSError("no number")) == "the system refused"
+
+
+def test_check_on_a_terminal_is_coloured_unless_no_color_is_set(site: Path) -> None:
+    """https://no-color.org: a terminal's user who set NO_COLOR got the findings in colour all the same."""
+    coloured = CliRunner().invoke(cli, ["check", "--site", str(site)], color=True)  # as on a terminal
+    assert "warning" in coloured.output and "\x1b[" in coloured.output
+    plain = CliRunner().invoke(cli, ["check", "--site", str(site)], color=True, env={"NO_COLOR": "1"})
+    assert plain.exit_code == coloured.exit_code and "\x1b[" not in plain.output
+    assert plain.output == coloured.output.replace("\x1b[0m", "").replace("\x1b[1m", "").replace(
+        "\x1b[2m", "").replace("\x1b[31m", "").replace("\x1b[33m", "")

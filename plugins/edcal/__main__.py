@@ -10,6 +10,7 @@ import contextlib
 import functools
 import gc
 import logging
+import os
 import signal
 import sys
 import threading
@@ -297,6 +298,8 @@ def cli() -> None:
     """Editorial calendar for a static site: the blog, the publishing schedule
     and per-network post drafts from Markdown articles and calendar.yaml."""
     gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 100)  # before any command imports and loads anything
+    if os.environ.get("NO_COLOR"):  # https://no-color.org: rich's output (agenda) follows it by itself
+        click.get_current_context().color = False
 
 
 @cli.command(epilog="Example: edcal build --site . -s publishconf.py")
