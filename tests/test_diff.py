@@ -734,6 +734,26 @@ def test_a_live_article_leaving_its_address_is_told_with_the_links_that_lead_now
     assert "(1 publication partie y renvoie)" in run_edcal("diff", cwd=repo).stdout
 
 
+def test_articles_a_new_siteurl_or_article_url_moves_are_annotated_at_that_setting(repo: Path) -> None:
+    """A new address for the whole blog: the workflow's warnings were at each article's `Date:` line, which
+    nobody changed."""
+    settings = repo / "pelicanconf.py"
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    at = {name: n for n, line in enumerate(lines, 1) for name in ("SITEURL", "ARTICLE_URL")
+          if line.startswith(f"{name} =")}
+    edit(settings, 'SITEURL = "https://blog.example.fr"', 'SITEURL = "https://www.example.fr/blog"')
+    github = run_edcal("diff", "--format", "github", cwd=repo, env={"GITHUB_WORKSPACE": str(repo)}).stdout
+    warned = [line for line in github.splitlines() if line.startswith("::warning")]
+    assert warned and all(line.startswith(f"::warning file=pelicanconf.py,line={at['SITEURL']},col=1,")
+                          for line in warned), github
+    git(repo, "checkout", "-q", "--", "pelicanconf.py")
+    edit(settings, 'ARTICLE_URL = "{date:%Y}/{slug}/"', 'ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"')
+    github = run_edcal("diff", "--format", "github", cwd=repo, env={"GITHUB_WORKSPACE": str(repo)}).stdout
+    warned = [line for line in github.splitlines() if line.startswith("::warning")]
+    assert warned and all(line.startswith(f"::warning file=pelicanconf.py,line={at['ARTICLE_URL']},col=1,")
+                          for line in warned), github
+
+
 def test_the_posts_gone_out_to_a_leaving_article_are_counted_by_page_as_the_report_counts_them(repo: Path) -> None:
     """An article and its translation share a slug: both lines said the posts of both ("3 publications" for a
     French page with 2 and an English one with 1). With a `posted:` log begun in February, January's posts

@@ -22,6 +22,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,8 +133,13 @@ def diff(site: Path, settings_file: str, revision: str, fmt: str, everything: bo
     changes = compare_plans(old, after, None if everything else after.now)
     if fmt == "github":
         from edcal.checks.report import repository_folder
+        from edcal.site import setting_source
 
-        rendered = render_github(changes, old, after, resolved, everything, repository_folder(site))
+        def setting(name: str) -> Source:
+            return setting_source(site, site / settings_file, name)
+
+        rendered = render_github(changes, old, after, resolved, everything, repository_folder(site),
+                                 setting if resolved.target is None else None)
     else:
         rendered = RENDERERS[fmt](changes, old, after, resolved, everything)
     return rendered, resolved.notes
@@ -647,15 +653,27 @@ class _Words:
         """A workflow annotation's title for an article leaving its address."""
         return self._("article leaving its address")
 
-    def leaving_source(self, article: LeavingArticle) -> Source:
-        """Where to annotate: the line of the article's header that moves it (the file, if deleted)."""
+    def leaving_source(self, article: LeavingArticle,
+                       setting: Callable[[str], Source] | None = None) -> Source:
+        """Where to annotate: the line of the article's header that moves it (the file, if deleted), or
+        the settings' line when they do (``SITEURL``, ``ARTICLE_URL``: its slug and date are as they were).
+
+        :param setting: where the settings the site was read with set a setting, when known.
+        """
         now = article.after
         found = self.plan.article_of(now) if now is not None else None
         if now is None or found is None:
             return article.before.source
         if now.status != "published":
             return found.where("status")
-        return found.where("slug" if now.id != article.before.id else "date")
+        if now.id != article.before.id:
+            return found.where("slug")
+        if now.start == article.before.start and setting is not None and now.url and article.before.url:
+            was, new = urllib.parse.urlsplit(article.before.url), urllib.parse.urlsplit(now.url)
+            moved_site = (was.scheme, was.netloc) != (new.scheme, new.netloc) \
+                or was.path.endswith(new.path) or new.path.endswith(was.path)
+            return setting("SITEURL" if moved_site else "ARTICLE_URL")
+        return found.where("date")
 
     def confirmation(self, change: LogChange) -> str:
         """"Confirmée partie : LinkedIn · Bonjour le monde, mardi 2 mars 2027 10:40", a line of the
@@ -983,17 +1001,20 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
 
 
 def render_github(changes: PlanChanges, before: Plan | None, after: Plan, revision: Revision,
-                  everything: bool = False, folder: str = "") -> str:
+                  everything: bool = False, folder: str = "",
+                  setting: Callable[[str], Source] | None = None) -> str:
     """For a workflow: a warning at each post the change puts in the past (on a pull request, GitHub
     shows it at the line), then the summary as a notice.
 
     :param folder: the site's folder in the repository (:func:`edcal.checks.report.repository_folder`).
+    :param setting: where the settings of the site compared set a setting (an article moved by a new
+        ``SITEURL`` is annotated there, not at its header's ``Date:``).
     """
     from edcal.checks.report import github_command
 
     words = _Words(before, after, revision)
     lines = [github_command("warning", words.leaving_title(), words.leaving(article),
-                            words.leaving_source(article), folder) for article in changes.leaving]
+                            words.leaving_source(article, setting), folder) for article in changes.leaving]
     lines += [github_command("warning", words.late_title(), words.late_message(change), change.item.source,
                              folder)
               for change in changes.changes if change.late]
