@@ -1649,6 +1649,22 @@ def test_a_recurring_post_whose_texts_come_round_too_often_is_one_finding() -> N
     assert not findings("duplicate-text", posts(enough))
 
 
+def test_a_recurring_post_whose_variant_repeats_one_text_is_told_so_at_the_variant() -> None:
+    """With five `texts:` and a Mastodon variant's one `text:`, the hint said "it has 5 texts for up to 5
+    posts: give it at least 5 `texts:`", which it had; the finding pointed at the entry, not at the text
+    that repeats."""
+    weekly = ("{id: astuce, networks: [x, mastodon], repeat: {every: week, on: tue, at: '09:00', from: 2027-01-05,"
+              " count: 12}, texts: [Un, Deux, Trois, Quatre, Cinq],\n     variants: {mastodon: {text: Toot}}}")
+    [found] = findings("duplicate-text", posts(weekly))
+    assert found.item == "astuce-mastodon-20270112"
+    assert "Mastodon: recurring entry 'astuce' repeats a text within 30 days 11 times" in found.message
+    assert found.hint == ("its variant gives Mastodon the same text for up to 5 posts in 30 days: leave out its "
+                          "`text:` under `variants:` to take the entry's `texts:` in turn, give Mastodon an entry "
+                          "of its own with `texts:`, or set `checks: {duplicate-text: {window: ...}}`")
+    line = (PARIS_CALENDAR + posts(weekly)).splitlines().index("     variants: {mastodon: {text: Toot}}}") + 1
+    assert str(found.source) == f"calendar.yaml:{line}"
+
+
 def test_self_promotion() -> None:
     lines = [f"{{id: p{n}, at: 2027-01-{10 + n} 09:00, networks: [x], text: Texte {n}"
              f"{', promotional: true' if n < 2 else ''}}}" for n in range(5)]

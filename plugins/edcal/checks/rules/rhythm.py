@@ -285,7 +285,9 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
         starts: list[dt.datetime] = sorted({*own[(entry_id, network_id)],
                                             *(previous.start for previous, _ in repeats)})  # type: ignore[type-var, arg-type]
         in_window = max(_most_within(starts, window), 2)
-        texts = max(len(entry.texts), 1)
+        variant = entry.variants.get(network_id)
+        own_text = variant is not None and variant.text is not None  # one text on this network, every time
+        texts = 1 if own_text else max(len(entry.texts), 1)
         repeated = say_count(len(repeats),
                              "{network}: recurring entry '{entry}' repeats a text within {days} days {count} time, "
                              "first '{id}' ({day:%Y-%m-%d}, same as {previous:%Y-%m-%d})",
@@ -293,12 +295,18 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
                              "first '{id}' ({day:%Y-%m-%d}, same as {previous:%Y-%m-%d})",
                              network=network.name, entry=entry_id, days=window.days, id=first.id, day=first.start,
                              previous=first_previous.start)
-        more = say_count(texts, "it has {count} text for up to {posts} posts in {days} days: give it at least "
-                         "{posts} `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`",
-                         "it has {count} texts for up to {posts} posts in {days} days: give it at least "
-                         "{posts} `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`",
-                         posts=in_window, days=window.days)
-        yield Problem(first.source, repeated, more, first)
+        more = say("its variant gives {network} the same text for up to {posts} posts in {days} days: leave out "
+                   "its `text:` under `variants:` to take the entry's `texts:` in turn, give {network} an entry of "
+                   "its own with `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`",
+                   network=network.name, posts=in_window, days=window.days) if own_text else \
+            say_count(texts, "it has {count} text for up to {posts} posts in {days} days: give it at least "
+                      "{posts} `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`",
+                      "it has {count} texts for up to {posts} posts in {days} days: give it at least "
+                      "{posts} `texts:`, or set `checks: {{duplicate-text: {{window: ...}}}}`",
+                      posts=in_window, days=window.days)
+        # The variant's text is what repeats on this network: the finding is at its line.
+        where = variant.field_sources.get("text", first.source) if own_text else first.source  # type: ignore[union-attr]
+        yield Problem(where, repeated, more, first)
 
 
 def _most_within(starts: list[dt.datetime], window: dt.timedelta) -> int:
