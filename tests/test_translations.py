@@ -263,3 +263,42 @@ def test_the_drafts_review_previews_the_link_as_the_english_page_shows_it() -> N
     assert (english.lang, french.lang) == ("en", None)  # plan.json's `lang`: the translation's, on its posts
     assert preview(english, plan, {})["title"] == "Caring for a steel gate"  # type: ignore[index]
     assert preview(french, plan, {})["title"] == "Entretenir un portail"  # type: ignore[index]
+
+
+def test_the_planning_pages_say_the_language_of_a_post_in_another_language(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """On a French site's planning pages (`<html lang="fr">`), the English account's posts, titles and
+    texts, were unmarked: a screen reader spoke "Caring for a steel gate" with French sounds (and an
+    English site's French posts with English ones)."""
+    import re
+
+    from edcal.outputs import calendar_page, review
+    from helpers import write_planning_page
+
+    calendar = calendar_from(CALENDAR + "posts:\n  - {id: hello, networks: [linkedin, linkedin-en], "
+                             "at: 2027-01-05 10:00, text: Bonjour, variants: {linkedin-en: {text: Hello there}}}\n")
+    plan = plan_of(calendar, articles(calendar), now=NOW)
+    write_planning_page(review, plan, tmp_path)
+    write_planning_page(calendar_page, plan, tmp_path)
+    drafts = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    card = drafts.split('id="item-portail-linkedin-en-0"')[1].split("</article>")[0]
+    assert '<div class="post" lang="en">Caring for a steel gate' in card
+    assert re.search(r'<textarea id="text-portail-linkedin-en-0" readonly rows="4" lang="en">Caring', card)
+    assert '<div class="preview" lang="en">' in card
+    french = drafts.split('id="item-portail-linkedin-0"')[1].split("</article>")[0]
+    assert '<div class="post">Entretenir un portail' in french and 'lang="en"' not in french
+    agenda = (tmp_path / "agenda" / "2027-01.html").read_text(encoding="utf-8")
+    english = agenda.split('id="item-portail-linkedin-en-0"')[1].split("</li>")[0]
+    assert '<span class="title" lang="en">Caring for a steel gate</span>' in english
+    assert '<p class="text" lang="en">Caring for a steel gate' in english
+    hello = agenda.split('id="item-hello-linkedin-en"')[1].split("</li>")[0]
+    assert '<span class="title" lang="en">Hello there</span>' in hello  # its title: its text's first words
+    french = agenda.split('id="item-portail-linkedin-0"')[1].split("</li>")[0]
+    assert 'lang=' not in french
+    # The month and week views, drawn by planning.js from the page's data: the title's language with it.
+    import json
+
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    data = json.loads(index.split('<script type="application/json" id="plan-data">')[1].split("</script>")[0])
+    langs = {item["id"]: item.get("lang") for item in data["items"]}
+    assert (langs["portail-linkedin-en-0"], langs["hello-linkedin-en"], langs["article-portail-en"]) == ("en",) * 3
+    assert (langs["portail-linkedin-0"], langs["hello-linkedin"], langs["article-portail"]) == (None,) * 3

@@ -40,7 +40,9 @@ from edcal.outputs.pages import (
     item_link,
     month_file,
     neighbours,
+    other_language,
     shown_title,
+    title_language,
 )
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
@@ -488,6 +490,10 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
     log_start = first_logged_month(plan)
     if log_start is not None:  # a past post's badge says what the log of what went out says
         labels["log"] = {key: _(word) for key, word in LOG_WORDS.items()}
+    untitled = frozenset(entry.id for entry in calendar.posts if not entry.title)
+    # A title in another language than the page's (a blog in two languages): planning.js marks it `lang`.
+    other = {e.item.id: tag for e in entries
+             if (tag := other_language(title_language(e.item, plan, untitled), plan.lang))}
     return {
         "today": today.isoformat(),
         "timezone": calendar.timezone,
@@ -500,6 +506,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
             "campaign": e.item.campaign, "campaign_name": e.campaign_name,
             **({"log": said} if (said := log_said(e.item, plan, log_start)) else {}),
             **({"late": True} if e.late else {}),
+            **({"lang": other[e.item.id]} if e.item.id in other else {}),
         } for e in entries],
         "campaigns": [{"id": c.id, "name": c.name, "start": c.start.isoformat(), "end": c.end.isoformat(),
                        "color": c.color or "dimgray"}

@@ -27,6 +27,7 @@ from edcal.i18n import (
     long_date,
     month_name,
     number,
+    same_language,
     translated,
     translator,
     typeset,
@@ -55,8 +56,41 @@ def shown_title(item: Item, plan: Plan) -> str:
     article's language (an English translation's title is left as typed), any other in the site's
     (a post's `link:` to a translation too: its title is the team's words, unlike its text). The
     title itself (plan.json, drafts, lengths) is not changed."""
+    return french_title(item.title, title_language(item, plan))
+
+
+def title_language(item: Item, plan: Plan, untitled: frozenset[str] = frozenset()) -> str:
+    """The language of an item's title as :func:`shown_title` gives it: its article's (a translation's),
+    else, for a post of an entry in ``untitled`` (ids of entries without ``title:``, whose posts take their
+    first words as title), its text's; else the site's."""
     article = plan.article_of(item) if item.article else None
-    return french_title(item.title, (article.lang if article else None) or plan.lang)
+    if article is None and item.kind == "post" and item.parent in untitled:
+        return plan.language_of(item)
+    return (article.lang if article else None) or plan.lang
+
+
+def text_language(item: Item, plan: Plan) -> str:
+    """The language of what an item says: a post's text its account's (:meth:`Plan.language_of`), an
+    article's summary its own; else the site's."""
+    if item.kind == "post":
+        return plan.language_of(item)
+    article = plan.article_of(item) if item.kind == "article" else None
+    return (article.lang if article else None) or plan.lang
+
+
+def other_language(lang: str | None, page_lang: str) -> str | None:
+    """``lang`` as a BCP 47 tag when it is another language than the page's (``fr`` on an English page),
+    else None (``en`` on an ``en-GB`` page: one language)."""
+    if not lang or same_language(lang, page_lang, primary=True):
+        return None
+    return lang.replace("_", "-")
+
+
+def lang_attribute(lang: str | None, page_lang: str) -> Markup:
+    """`` lang="fr"`` for words in another language than the page's (a French account's post on an English
+    site's planning page), so that a screen reader speaks them in theirs; nothing in the page's own."""
+    other = other_language(lang, page_lang)
+    return Markup(' lang="{}"').format(other) if other else Markup("")
 
 
 def french_title(title: str, lang: str | None) -> str:
@@ -152,6 +186,11 @@ def environment(context: OutputContext) -> jinja2.Environment:
     # The site's zone as its pages name it ("Paris", "New York"): the times they give are its.
     env.globals["zone_name"] = context.plan.calendar.timezone.rsplit("/", 1)[-1].replace("_", " ")
     env.filters["shown_title"] = lambda item: shown_title(item, context.plan)
+    # ` lang="fr"` on a title or a text in another language than the page's (a blog in two languages).
+    untitled = frozenset(entry.id for entry in context.plan.calendar.posts if not entry.title)
+    page_lang, plan = str(env.globals["lang"]), context.plan
+    env.filters["title_lang"] = lambda item: lang_attribute(title_language(item, plan, untitled), page_lang)
+    env.filters["text_lang"] = lambda item: lang_attribute(text_language(item, context.plan), page_lang)
     # A post whose time has passed that the log does not name: "Non confirmé" on the report page.
     log_start = first_logged_month(context.plan)
     env.filters["unconfirmed"] = lambda item: unconfirmed(item, context.plan, log_start)

@@ -325,7 +325,9 @@
     if (item.time) { node.appendChild(el("span", { "class": "time" }, item.time)); }
     var link = el("a", { "href": "#item-" + item.id, "data-agenda": item.id });
     link.appendChild(el("span", { "class": "tag" }, "[" + (item.network_name || labels.blog) + "]"));
-    link.appendChild(document.createTextNode(" " + item.title));
+    link.appendChild(document.createTextNode(" "));
+    /* A title in another language than the page's (a blog in two languages) says which. */
+    link.appendChild(item.lang ? el("span", { "lang": item.lang }, item.title) : document.createTextNode(item.title));
     node.appendChild(link);
     node.appendChild(document.createTextNode(" "));
     node.appendChild(el("span", { "class": badge(item)["class"] }, badge(item).text));
