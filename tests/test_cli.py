@@ -1045,6 +1045,28 @@ def test_init_in_london_gives_englands_bank_holidays(runner: CliRunner, tmp_path
     assert days[date(2027, 3, 29)] == "Easter Monday" and date(2027, 8, 30) in days
 
 
+@pytest.mark.parametrize(("zone", "region", "day", "name"), [
+    ("Australia/Sydney", "NSW", date(2027, 6, 14), "King's Birthday"),
+    ("Australia/Melbourne", "VIC", date(2027, 3, 8), "Labour Day"),
+    ("America/Toronto", "ON", date(2027, 10, 11), "Thanksgiving Day"),
+    ("America/Vancouver", "BC", date(2027, 5, 24), "Victoria Day"),
+])
+def test_init_in_australia_or_canada_gives_the_states_holidays(runner: CliRunner, tmp_path: Path, zone: str,
+                                                                region: str, day: date, name: str) -> None:
+    """`country: AU` alone lacks the King's Birthday and Labour Day, `country: CA` Victoria Day and
+    Thanksgiving: the states' and provinces' holidays. The zone names the state or province."""
+    from edcal.pelican_plugin.state import BuildState
+    from edcal.public_holidays import holidays_between
+    from edcal.site import pelican_settings
+
+    result = runner.invoke(cli, ["init", str(tmp_path / "site"), "--timezone", zone])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "site" / "calendar.yaml").read_text(encoding="utf-8")
+    assert f"\ncountry: {'AU' if zone.startswith('Australia') else 'CA'}\nsubdivision: {region}   # " in text
+    calendar = BuildState.start(pelican_settings(tmp_path / "site"), render=False).calendar
+    assert holidays_between(calendar, day, day, "en") == {day: name}
+
+
 def test_a_network_the_site_has_not_set_up_is_said_so_by_agenda_and_export(runner: CliRunner, site: Path) -> None:
     """`--network facebook` said "unknown network", as if edcal did not know Facebook."""
     for command in (["agenda"], ["export", "csv"]):

@@ -422,3 +422,11 @@ def test_a_site_made_in_a_folder_of_a_repository_is_told_where_github_and_pre_co
     subprocess.run(["git", "init", "-q", str(clone)], check=True)
     alone = run_edcal("init", ".", "--lang", "en", "--url", "https://blog.acme.com", cwd=clone)
     assert alone.returncode == 0 and "git repository" not in alone.stdout, alone.stdout
+
+
+def test_a_french_site_in_quebec_gets_its_province_in_french(tmp_path: Path) -> None:
+    """A zone naming a province gives calendar.yaml its `subdivision:`, commented in the site's language."""
+    made = run_edcal("init", "qc", "--timezone", "America/Montreal", "--lang", "fr", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert ("country: CA\nsubdivision: QC   # les jours fériés de la province (QC, ON, BC, AB, MB, SK, NS, NB, NL, "
+            "PE, YT, NT, NU)\n") in (tmp_path / "qc" / "calendar.yaml").read_text(encoding="utf-8")

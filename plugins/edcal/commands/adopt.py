@@ -85,7 +85,7 @@ def adopt_site(target: Path, timezone: str | None, lang: str | None, country: st
         zone = _zone(target, settings, timezone)
         code = site_country(zone, country)
         values = {"site_name": " ".join(str(settings.get("SITENAME") or "").split()) or target.resolve().name,
-                  "timezone": zone, "country_line": country_line(code, lang),
+                  "timezone": zone, "country_line": country_line(code, lang, zone),
                   "today": f"{clock.now(zone_named(zone)).date():%Y-%m-%d}",
                   "first_post": f"{clock.now(zone_named(zone)).date() + dt.timedelta(days=7):%Y-%m-%d}"}
         if settings.get("TIMEZONE"):

@@ -130,7 +130,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "lang": lang,
         "site_lang": f"{lang}-{code}" if lang == "en" and code in ENGLISH_TERRITORIES else lang,
         "default_category": "Divers" if lang == "fr" else "Misc",
-        "country_line": country_line(code, lang),
+        "country_line": country_line(code, lang, timezone),
         # Published yesterday, announced; a first post the day after tomorrow.
         "first_article": f"{(now - dt.timedelta(days=1)):%Y-%m-%d} 09:00",
         "first_post": f"{(now + dt.timedelta(days=2)):%Y-%m-%d}",
@@ -251,9 +251,15 @@ def site_country(timezone: str, country: str | None) -> str:
     return code
 
 
-def country_line(code: str, lang: str) -> str:
-    """calendar.yaml's ``country:`` line (with England's subdivision), commented out without a country."""
-    return f"country: {code}{_SUBDIVISION_LINES.get(code, '')}" if code else _NO_COUNTRY[lang]
+def country_line(code: str, lang: str, timezone: str = "") -> str:
+    """calendar.yaml's ``country:`` line (with England's subdivision, or the state or province the time
+    zone names in Australia and Canada), commented out without a country."""
+    if not code:
+        return _NO_COUNTRY[lang]
+    region = _ZONE_SUBDIVISIONS.get(code, {}).get(timezone)
+    if region is not None:
+        return f"country: {code}\nsubdivision: {region}   # {_SUBDIVISION_COMMENTS[lang][code]}"
+    return f"country: {code}{_SUBDIVISION_LINES.get(code, '')}"
 
 
 def _site_path(relative: Path) -> Path:
@@ -292,6 +298,37 @@ def _extension(kept: bytes, ours: bytes, name: str) -> bytes:
 #: holidays lack England's Easter Monday and August bank holiday.
 _SUBDIVISION_LINES = {
     "GB": "\nsubdivision: ENG   # England's bank holidays; NIR, SCT, WLS: Northern Ireland, Scotland, Wales",
+}
+
+
+#: Countries whose states or provinces keep most public holidays, by the zone that names one (the
+#: `holidays` library's codes): without it, Sydney lacks the King's Birthday and Labour Day, Toronto
+#: Victoria Day and Thanksgiving. A zone several of them share (Canada/Eastern) names none.
+_ZONE_SUBDIVISIONS = {
+    "AU": {"Australia/Sydney": "NSW", "Australia/NSW": "NSW", "Australia/Broken_Hill": "NSW",
+           "Australia/Lord_Howe": "NSW", "Australia/Canberra": "ACT", "Australia/ACT": "ACT",
+           "Australia/Melbourne": "VIC", "Australia/Victoria": "VIC", "Australia/Brisbane": "QLD",
+           "Australia/Queensland": "QLD", "Australia/Lindeman": "QLD", "Australia/Adelaide": "SA",
+           "Australia/South": "SA", "Australia/Perth": "WA", "Australia/West": "WA", "Australia/Eucla": "WA",
+           "Australia/Hobart": "TAS", "Australia/Tasmania": "TAS", "Australia/Darwin": "NT",
+           "Australia/North": "NT"},
+    "CA": {"America/Vancouver": "BC", "Canada/Pacific": "BC",
+           "America/Edmonton": "AB", "Canada/Mountain": "AB",
+           "America/Regina": "SK", "America/Swift_Current": "SK", "Canada/Saskatchewan": "SK",
+           "America/Winnipeg": "MB", "Canada/Central": "MB",
+           "America/Toronto": "ON", "America/Montreal": "QC",
+           "America/Halifax": "NS", "America/Glace_Bay": "NS", "Canada/Atlantic": "NS",
+           "America/Moncton": "NB",
+           "America/St_Johns": "NL", "America/Goose_Bay": "NL", "Canada/Newfoundland": "NL",
+           "America/Whitehorse": "YT", "America/Dawson": "YT", "Canada/Yukon": "YT",
+           "America/Yellowknife": "NT", "America/Inuvik": "NT",
+           "America/Iqaluit": "NU", "America/Rankin_Inlet": "NU", "America/Cambridge_Bay": "NU"},
+}
+_SUBDIVISION_COMMENTS = {
+    "en": {"AU": "the state's public holidays (NSW, VIC, QLD, SA, WA, TAS, ACT, NT)",
+           "CA": "the province's public holidays (ON, QC, BC, AB, MB, SK, NS, NB, NL, PE, YT, NT, NU)"},
+    "fr": {"AU": "les jours fériés de l'État (NSW, VIC, QLD, SA, WA, TAS, ACT, NT)",
+           "CA": "les jours fériés de la province (QC, ON, BC, AB, MB, SK, NS, NB, NL, PE, YT, NT, NU)"},
 }
 
 
