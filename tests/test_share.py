@@ -561,3 +561,33 @@ def test_no_address_in_words_for_a_network_where_links_are_not_clickable() -> No
     instagram, linkedin = plan_of(calendar, articles(calendar), now=NOW).sharing.shares[0].texts
     assert "https://" not in instagram.text and "Un article récent" in instagram.text
     assert "https://blog.example.fr/recent/?utm_source=linkedin" in linkedin.text
+
+
+def test_staff_on_an_account_in_another_language_share_the_articles_version_in_it(tmp_path: Path) -> None:
+    """LinkedIn (English), `lang: en`, got "I recommend this article from our blog: “Un article récent”"
+    with the French page's address and hashtags: English words around a French article, whose English
+    version was online. An article with none is not offered there, as the blog's promotions leave it out."""
+    from edcal.model.source import Source
+    from edcal.outputs import share as share_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR.replace("  mastodon: {}\n", "  mastodon: {}\n  linkedin-en: {like: "
+                                                    "linkedin, name: LinkedIn (English), lang: en}\n")
+                             + "ambassadors: {networks: [linkedin, linkedin-en]}\n")
+    english = article("recent", "2027-02-11T09:00", calendar, title="A recent article", summary="The summary.",
+                      tags=("welding",), lang="en", is_original=False, url="https://blog.example.fr/en/recent/",
+                      source=Source("content/articles/recent-en.md", 1))
+    plan = plan_of(calendar, articles(calendar, later=article("autre", "2027-02-12T09:00", calendar,
+                                                              title="Un autre article"), english=english), now=NOW)
+    by_id = {s.id: s for s in plan.sharing.shares}
+    texts = {t.network: t for t in by_id["recent"].texts}
+    assert texts["linkedin-en"].text.startswith("I recommend this article from our blog: “A recent article”")
+    assert "The summary." in texts["linkedin-en"].text and "#Welding" in texts["linkedin-en"].text
+    assert texts["linkedin-en"].url.startswith("https://blog.example.fr/en/recent/?utm_source=linkedin-en")
+    assert texts["linkedin"].text.startswith("Un article de notre blog que je vous recommande")
+    assert "/recent/?utm_source=linkedin&" in texts["linkedin"].url
+    assert [t.network for t in by_id["autre"].texts] == ["linkedin"]  # no English version: no English words
+    write_planning_page(share_page, plan, tmp_path)
+    page = (tmp_path / "share" / "index.html").read_text(encoding="utf-8")
+    assert '<textarea id="words-recent-linkedin-en" rows="8" data-share-text lang="en">I recommend' in page
+    assert '<textarea id="words-recent-linkedin" rows="8" data-share-text>Un article' in page

@@ -191,6 +191,8 @@ def environment(context: OutputContext) -> jinja2.Environment:
     page_lang, plan = str(env.globals["lang"]), context.plan
     env.filters["title_lang"] = lambda item: lang_attribute(title_language(item, plan, untitled), page_lang)
     env.filters["text_lang"] = lambda item: lang_attribute(text_language(item, context.plan), page_lang)
+    env.filters["network_lang"] = lambda network_id: lang_attribute(
+        getattr(plan.calendar.networks.get(network_id), "lang", None), page_lang)
     # A post whose time has passed that the log does not name: "Non confirmé" on the report page.
     log_start = first_logged_month(context.plan)
     env.filters["unconfirmed"] = lambda item: unconfirmed(item, context.plan, log_start)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from edcal.errors import ErrorCollector, did_you_mean
-from edcal.i18n import say
+from edcal.i18n import same_language, say
 from edcal.ids import slugify
 from edcal.model.article import IMAGE_SUFFIXES, Article, content_path
 from edcal.model.calendar import Calendar, ShareSuggestion
@@ -135,6 +135,12 @@ class ShareKitBuilder:
             paths |= {f.target for f in article.linked_files}
             (public if article_state(article, calendar, now, by_slug).live else private).update(paths)
         self.unpublished_images = frozenset(private - public)
+        # Each article's translations (same slug, another `lang:`): an account in another language shares
+        # its own.
+        self.translations: dict[str, list[Article]] = {}
+        for article in articles:
+            if not article.is_original:
+                self.translations.setdefault(article.slug, []).append(article)
 
     def build(self) -> ShareKit:
         """The team's suggestions first, in the order written, then the articles online in the last
@@ -239,6 +245,18 @@ class ShareKitBuilder:
         path = content_path(image)
         return PurePosixPath(path).suffix.lower() in IMAGE_SUFFIXES and path not in self.unpublished_images
 
+    def _version(self, article: Article, network: Network) -> Article | None:
+        """The version of an article a network's readers read, as its promotions post it: the original on a
+        network in its language (or without `lang:`), else its translation in the network's language if
+        that is online (with its original's campaign when it names none); None without one."""
+        lang = network.lang
+        if lang is None or same_language(lang, article.lang or self.composer.lang, primary=True):
+            return article
+        versions = [v for v in self.translations.get(article.slug, ()) if self._online(v) is not None]
+        found = next((v for v in versions if same_language(v.lang, lang)), None) \
+            or next((v for v in versions if same_language(v.lang, lang, primary=True)), None)
+        return dataclasses.replace(found, campaign=found.campaign or article.campaign) if found else None
+
     def _words(self, share_id: str, url: str, networks: tuple[Network, ...], article: Article | None,
                text: str | None, title: str, campaign_id: str | None,
                written: str | None = None) -> tuple[ShareText, ...]:
@@ -249,20 +267,30 @@ class ShareKitBuilder:
         for network in networks:
             if freeze_at(calendar, self.now, network.id) is not None:
                 continue  # a freeze of this network: nothing to share there now
-            values = tracking_values(network, campaign, article, share_id, f"share-{share_id}")
-            tracked = track(url, values, self.tracking, self.site_url)
-            words = track_text(text, written or url, tracked, values, self.tracking, self.site_url) \
+            # An account in another language (`lang:`) shares the article's version in it: its title, address
+            # and tags, as the template's words are in that language; none online, and no words of the
+            # team's: nothing to share there (as the blog's promotions leave it out).
+            version = self._version(article, network) if article is not None else None
+            if article is not None and version is None and not text:
+                continue
+            shown, address = title, url
+            if version is not None and version is not article:
+                shown = version.title if title == article.title else title  # type: ignore[union-attr]
+                address = version.url if url == article.url else url  # type: ignore[union-attr]
+            values = tracking_values(network, campaign, version or article, share_id, f"share-{share_id}")
+            tracked = track(address, values, self.tracking, self.site_url)
+            words = track_text(text, written or address, tracked, values, self.tracking, self.site_url) \
                 if text else None
             composed = self.composer.compose(PostParts(
-                network=network, item_id=f"share-{share_id}", text=words, title=title, url=tracked,
-                article=article, campaign=campaign, template=AMBASSADOR_TEMPLATE,
+                network=network, item_id=f"share-{share_id}", text=words, title=shown, url=tracked,
+                article=version or article, campaign=campaign, template=AMBASSADOR_TEMPLATE,
             ))
             form = network.share_form
             texts.append(ShareText(
                 network=network.id, network_name=network.name, text=composed.text,
                 pasted=pasted_text(composed.text, composed.links),
                 lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures), url=tracked,
-                share_form=fill_share_form(form, {"url": tracked, "title": title}, keep="{text}") if form
+                share_form=fill_share_form(form, {"url": tracked, "title": shown}, keep="{text}") if form
                 else None,
             ))
         return tuple(texts)
