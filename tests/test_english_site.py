@@ -161,3 +161,23 @@ def test_an_article_may_say_the_sites_language_as_pelicanconf_writes_it(empty_si
                                                              encoding="utf-8")
     refused = run_edcal("check", cwd=site)
     assert refused.returncode == 2 and "found lang 'en', the site's own language written otherwise" in refused.stderr
+
+
+@pytest.mark.parametrize(("lang", "year", "day"), [
+    ("en", "The articles of Brightwater in 2027.", "The articles of Brightwater on 9 February 2027."),
+    ("fr", "Les articles de Brightwater en 2027.", "Les articles de Brightwater du 9 février 2027."),
+])
+def test_a_days_archive_is_described_as_a_day(empty_site: Callable[..., Path], lang: str, year: str,
+                                              day: str) -> None:
+    """A day's archive page told search engines "The articles of Brightwater in 9 February 2027."
+    ("en 9 février 2027" in French): a day is "on" ("du"), a year or a month "in" ("en")."""
+    site = empty_site(CALENDAR, {"caddy.md": ARTICLE.replace("2027-03-09", "2027-02-09")})
+    write_pelicanconf(site, f'SITENAME = "Brightwater"\nDEFAULT_LANG = "{lang}"\nTIMEZONE = "Europe/London"\n'
+                      'YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"\n'
+                      'DAY_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/index.html"\n')
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    described = re.compile(r'<meta name="description" content="([^"]*)">')
+    pages = site / "output" / "2027"
+    assert described.findall((pages / "index.html").read_text(encoding="utf-8")) == [year]
+    assert described.findall((pages / "02" / "09" / "index.html").read_text(encoding="utf-8")) == [day]
