@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -1355,3 +1356,28 @@ def test_check_on_a_terminal_is_coloured_unless_no_color_is_set(site: Path) -> N
     assert plain.exit_code == coloured.exit_code and "\x1b[" not in plain.output
     assert plain.output == coloured.output.replace("\x1b[0m", "").replace("\x1b[1m", "").replace(
         "\x1b[2m", "").replace("\x1b[31m", "").replace("\x1b[33m", "")
+
+
+def test_the_paths_a_terminal_shows_are_from_the_current_folder(site: Path) -> None:
+    """`edcal check --site blog`, a pre-commit hook's for a site in a folder of its repository, printed
+    `calendar.yaml:52:11`, which the terminal and the editor opened from the repository's root: the wrong
+    file. Paths are shown from where the command ran, as git shows them; JSON keeps them the site's."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("timezone:", "timzone:", 1), encoding="utf-8")
+    line = next(n for n, text in enumerate(calendar.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("timzone:"))
+    from_parent = run_edcal("check", "--site", site.name, cwd=site.parent)
+    assert from_parent.returncode == 2
+    assert from_parent.stderr.startswith(f"{site.name}/calendar.yaml:{line}:1: error: unknown field 'timzone'")
+    articles = site / "content" / "articles"
+    from_articles = run_edcal("check", cwd=articles)  # the site found above, as git finds its repository
+    assert from_articles.stderr.startswith(f"../../calendar.yaml:{line}:1: error:"), from_articles.stderr
+    assert run_edcal("check", cwd=site).stderr.startswith(f"calendar.yaml:{line}:1: error:")
+    # A finding too; and what scripts read is the site's path, wherever the command ran.
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("timzone:", "timezone:", 1), encoding="utf-8")
+    (articles / "lien.md").write_text("Title: Lien\nDate: 2027-02-20 09:00\n\nVoir [ici](absent.md).\n",
+                                      encoding="utf-8")
+    found = run_edcal("check", "--only", "article-link", "--site", site.name, cwd=site.parent)
+    assert f"{site.name}/content/articles/lien.md:4:" in found.stdout, found.stdout
+    as_json = run_edcal("check", "--only", "article-link", "--format", "json", "--site", site.name, cwd=site.parent)
+    assert {f["file"] for f in json.loads(as_json.stdout)["findings"]} == {"content/articles/lien.md"}

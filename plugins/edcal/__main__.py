@@ -22,7 +22,7 @@ import click
 
 from edcal import __version__
 from edcal._console import EXIT_INTERRUPTED
-from edcal.errors import EXIT_INPUT, InputErrors, report
+from edcal.errors import EXIT_INPUT, InputErrors, report, show_paths_from
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,8 +49,11 @@ def _site_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Pat
     from click.core import ParameterSource
 
     if ctx.get_parameter_source(param.name or "site") is not ParameterSource.DEFAULT:
+        show_paths_from(value)  # `--site blog`: blog/calendar.yaml:52:11, which the terminal opens
         return value
-    return nearest_site(value)
+    site = nearest_site(value)
+    show_paths_from(site)  # from content/articles/: ../../calendar.yaml
+    return site
 
 
 def _settings_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -298,6 +301,7 @@ def cli() -> None:
     """Editorial calendar for a static site: the blog, the publishing schedule
     and per-network post drafts from Markdown articles and calendar.yaml."""
     gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 100)  # before any command imports and loads anything
+    show_paths_from(None)  # until a command's site is known (`init`'s paths are its own)
     if os.environ.get("NO_COLOR"):  # https://no-color.org: rich's output (agenda) follows it by itself
         click.get_current_context().color = False
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import os
+import posixpath
 import sys
 import traceback
 from collections.abc import Iterable, Iterator
@@ -22,6 +24,38 @@ from edcal.model.source import Source
 
 #: Exit code for invalid input or usage (CONTRACTS.md).
 EXIT_INPUT = 2
+
+
+#: The site's folder as the current folder reaches it ("blog", "../.."), where the paths a terminal shows
+#: (the site's, relative to it) are shown from: an editor or a terminal opens ``blog/calendar.yaml:52:11``
+#: from where the command ran; None when the site is the current folder.
+_shown_from: str | None = None
+
+
+def show_paths_from(site: Path | None) -> None:
+    """The folder the site's paths are relative to (``--site``, or the site found above the current
+    folder), for the paths shown on a terminal: from the current folder, as git and compilers show them,
+    when the site is in it (``blog/calendar.yaml``) or holds it (``../../calendar.yaml``, from
+    ``content/articles/``); as the site has them for a site elsewhere, and for None (JSON, annotations and
+    plan.json keep them so)."""
+    global _shown_from
+    _shown_from = None
+    if site is None:
+        return
+    try:
+        here, there = Path.cwd().resolve(), site.resolve()
+    except OSError:  # no current folder (deleted)
+        return
+    if there != here and (there.is_relative_to(here) or here.is_relative_to(there)):
+        _shown_from = Path(os.path.relpath(there, here)).as_posix()
+
+
+def shown_path(path: str) -> str:
+    """A site's path (``calendar.yaml``) as the terminal shows it: from the current folder (``blog/…``,
+    ``../../calendar.yaml``); an absolute path, or a path that is no file (``--network``), as it is."""
+    if _shown_from is None or not path or path.startswith(("/", "$", "-")) or os.path.isabs(path):
+        return path
+    return posixpath.normpath(posixpath.join(Path(_shown_from).as_posix(), path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +72,11 @@ class InputError:
         Errors in a command-line option (``--network``), an argument (``TITLE``)
         or an environment variable (``$EDCAL_NOW``) have no line to show.
         """
-        path = self.source.path
         if not self.source.in_file:
-            text = f"{path}: error: {spoken(self.message)}"
+            text = f"{self.source.path}: error: {spoken(self.message)}"
         else:
-            text = f"{path}:{self.source.line}:{self.source.column}: error: {spoken(self.message)}"
+            text = f"{shown_path(self.source.path)}:{self.source.line}:{self.source.column}: error: " \
+                   f"{spoken(self.message)}"
         if self.hint:
             text += f"\n    hint: {spoken(self.hint)}"
         return text

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, get_args
 
-from edcal.errors import InputError, InputErrors, closest, did_you_mean
+from edcal.errors import InputError, InputErrors, closest, did_you_mean, shown_path
 from edcal.i18n import LANG_VARIABLE, Message, format_fields, say, site_language_known, speak, spoken
 from edcal.model.source import Source
 
@@ -342,7 +342,7 @@ def _override_folders(site: Path, path: Path, settings: dict[str, Any], override
         hint = did_you_mean(Path(folder).name, siblings) or say(
             "create the folder with what it overrides (git keeps no empty folder), or remove it from "
             "{setting}", setting=key)
-        print(f"{where.path}:{where.line}:{where.column}: warning: {spoken(message)}\n"
+        print(f"{shown_path(where.path)}:{where.line}:{where.column}: warning: {spoken(message)}\n"
               f"    hint: {spoken(hint)}", file=sys.stderr)
 
 

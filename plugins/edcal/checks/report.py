@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.checks import Finding, count
-from edcal.errors import InputError
+from edcal.errors import InputError, shown_path
 from edcal.i18n import say, say_count, spoken
 from edcal.model.source import Source
 
@@ -93,7 +93,7 @@ def finding_lines(findings: Sequence[Finding], style: Callable[..., str] | None 
             lines.append("")
         previous = source.path
         color = "red" if finding.severity == "error" else "yellow"
-        lines.append(f"{paint(f'{source.path}:{source.line}:{source.column}', bold=True)}: "
+        lines.append(f"{paint(f'{shown_path(source.path)}:{source.line}:{source.column}', bold=True)}: "
                      f"{paint(finding.severity, fg=color, bold=True)}: {spoken(finding.message)} "
                      f"{paint(f'[{finding.rule}]', dim=True)}")
         if finding.hint:
