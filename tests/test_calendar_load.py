@@ -565,6 +565,22 @@ def test_a_block_whose_lines_are_not_indented_under_it_names_the_line_that_is_of
     assert alone == ["calendar.yaml:13:17: error: found nothing, expected a mapping (key: value lines)"], alone
 
 
+def test_a_no_break_space_in_a_post_s_text_is_not_blamed_for_the_line_that_stops_the_parser(tmp_path: Path) -> None:
+    """A French text keeps its no-break spaces (`voir\u00a0!`); a calendar edited in GitHub's web editor, a
+    tab for the text's indentation or a key indented off below it, was told at the no-break space's column
+    to retype it as a plain space, and not what was wrong."""
+    entry = "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: |\n"
+    tab = errors(tmp_path, BASE + entry + "\tVenez nous voir\u00a0! L'atelier ouvre.\n")
+    assert tab == ["calendar.yaml:13:1: error: invalid YAML: found a tab character where an indentation space is "
+                   "expected (while scanning a block scalar)\n    hint: indent with spaces, not tabs"], tab
+    off = errors(tmp_path, BASE + entry + "      Venez nous voir\u00a0!\n   owner: camille\n")
+    assert off[0].startswith("calendar.yaml:14:4: error: invalid YAML: "), off
+    assert "this line is indented 3 spaces" in off[0] and "no-break" not in off[0], off
+    # Where YAML reads structure, the look-alike space is still the one named.
+    glued = errors(tmp_path, BASE + "posts:\n  - id: a\n    at:\u00a02027-01-12 09:00\n    networks: [x]\n")
+    assert "a no-break space (U+00A0) at column 8" in glued[0], glued
+
+
 def test_a_yes_in_french_where_true_or_false_is_expected_is_told(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "  intranet: {custom: oui, name: Le Fil, limit: 5000}\n")
     assert messages == ["calendar.yaml:8:22: error: found 'oui', expected true or false\n"

@@ -265,7 +265,7 @@ def load_yaml(text: str, path: str) -> Any:
             # An indentation or `at:<no-break space>2027-01-12` that YAML does not take as spaces
             # (quoted text, where such a space is fine, is blanked out: columns stay where they are).
             syntax = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), _line(text, number))
-            odd = next((i for i, char in enumerate(syntax) if char in INVISIBLE), None)
+            odd = _structural_invisible(syntax)
             if odd is not None:
                 char = syntax[odd]
                 source = Source(path, number, odd + 1)
@@ -417,6 +417,25 @@ def _unclosed_quote_line(text: str, before: int) -> tuple[int, int] | None:
         if quote not in body:
             return number, match.start("quote") + 1
     return None
+
+
+#: A look-alike space where YAML reads structure: in the indentation (before any other character but
+#: spaces), after a list's dash, or right after a key's colon (``at:\u00a02027-01-12``; a French colon,
+#: ``Programme\u00a0:\u00a0visite``, has its space before it).
+_STRUCTURAL_INVISIBLE = re.compile("^[ " + "".join(INVISIBLE) + "]*?([" + "".join(INVISIBLE) + "])"
+                                   "|^[ ]*-([" + "".join(INVISIBLE) + "])"
+                                   "|(?<![\\s" + "".join(INVISIBLE) + "]):([" + "".join(INVISIBLE) + "])")
+
+
+def _structural_invisible(line: str) -> int | None:
+    """Where a look-alike space stands where YAML reads structure in ``line``, or None. Elsewhere it is
+    text: a French post's ``voir\u00a0!`` in a block of text is not why the parser stopped (the hint named
+    it, at its column, for a tab or a line indented off below it)."""
+    match = _STRUCTURAL_INVISIBLE.search(line)
+    if match is None:
+        return None
+    group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+    return match.start(group)
 
 
 _QUOTED = re.compile(r"\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'")
