@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -938,3 +939,21 @@ def test_a_post_of_today_whose_time_passed_stays_on_the_overview_until_the_log_n
     # The month's page and the counts are of the posts to come.
     month = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
     assert regex.findall(r'<article class="card" id="item-([\w-]+)"', month) == ["d-x"]
+
+
+def test_the_no_break_spaces_a_writer_typed_in_the_first_paragraph_stay_in_the_drafts(
+        empty_site: Callable[..., Path]) -> None:
+    """An article saved by a web editor (a byte order mark, Windows line ends) whose first paragraph holds
+    the no-break spaces its writer typed: `6 mars`, `1 200 €` and a narrow one before `;`. The blog's page
+    and feed kept them; the drafts' summary had made each a plain space (a post could break `1 | 200 €`)."""
+    site = empty_site("version: 1\ntimezone: Europe/Paris\nnetworks:\n  mastodon: {}\n"
+                      "blog:\n  promote: {networks: [mastodon]}\n",
+                      {"portes.md": "\ufeff---\r\ntitle: Portes ouvertes\r\ndate: 2027-02-10 09:00\r\n---\r\n"
+                                    "Le samedi 6\u00a0mars, 1\u00a0200\u00a0€ de remise\u202f; venez\u00a0!  \r\n"
+                                    "Deuxième ligne.\r\n"})
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    draft = drafts_of(site)["portes-mastodon-0"].read_text(encoding="utf-8")
+    assert draft.splitlines()[2] == ("Le samedi 6\u00a0mars, 1\u00a0200\u00a0€ de remise\u202f; venez\u00a0! "
+                                     "Deuxième ligne."), draft
+    assert "\r" not in draft

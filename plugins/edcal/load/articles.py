@@ -67,6 +67,10 @@ _OTHER_HEADER = re.compile(r"^(?:\+\+\+\s*\n)?\s*[A-Za-z_][\w-]*\s*=\s*\S")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
 _HTML_TAG = re.compile(r"<[^<>]+>")
+#: White space, collapsed in a summary; but the no-break spaces a writer typed (``6\u00a0mars``,
+#: ``10\u202f000\u00a0€``, French ``voir\u202f!``) are kept, as the blog keeps them.
+_SPACE_RUN = re.compile(r"\s+")
+_NO_BREAK_RUN = re.compile("[\u00a0\u202f\u2007]+")
 #: Pelican's links to content files in Markdown: ``{static}path``, ``|filename|path``…
 _MARKER = r"(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)"
 _ANY_MARKER = re.compile(_MARKER)
@@ -1249,7 +1253,13 @@ def plain_text(markdown: str) -> str:
     text = _HTML_TAG.sub("", text)
     text = _HEADING.sub("", text)
     text = _MARKDOWN_MARKS.sub("", text)
-    return " ".join(text.split())
+    return _SPACE_RUN.sub(_one_space, text).strip()
+
+
+def _one_space(run: re.Match[str]) -> str:
+    """A run of white space as one: kept when only no-break spaces make it, a space when a line may break in it
+    (``fin.\u00a0 Début``, as Word writes two spaces)."""
+    return run.group() if _NO_BREAK_RUN.fullmatch(run.group()) else " "
 
 
 def _without_notes(markdown: str) -> str:
