@@ -290,6 +290,36 @@ def test_images_a_scheduled_article_shows_by_their_address_stay_out_until_its_da
     assert (output / "salon-2027.png").is_file() and (output / "salon-plan.png").is_file()
 
 
+def test_images_a_web_editor_saved_outside_the_static_folders_go_online_with_their_article(site: Path) -> None:
+    """A CMS saves uploads in a folder of its choice (``content/uploads/``), GitHub's "Upload files" beside the
+    article, under their names from the phone (``Photo Équipe.JPG``), and writes them ``image: /uploads/…``,
+    ``/uploads/…`` or ``{static}Photo%20%C3%89quipe.JPG`` (the link edcal's own hint writes). Outside
+    STATIC_PATHS, the page went online with broken images, ``{static}`` left as written, and no word."""
+    content = site / "content"
+    (content / "uploads").mkdir()
+    public = content / "images" / "public.png"
+    for name in ("uploads/Photo Équipe.JPG", "uploads/Été 2027.png", "articles/Photo Équipe.JPG",
+                 "uploads/Secret Futur.png"):
+        shutil.copyfile(public, content / name)
+    live = content / "articles" / "publie.md"
+    live.write_text(live.read_text(encoding="utf-8").replace("Image: images/public.png",
+                                                             "Image: /uploads/Photo Équipe.JPG")
+                    + "\n![L'été](/uploads/%C3%89t%C3%A9%202027.png)\n\n![L'équipe]({static}Photo%20%C3%89quipe.JPG)\n",
+                    encoding="utf-8")
+    future = content / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8").replace("image: images/futur-secret.png",
+                                                                 "image: uploads/Secret Futur.png"), encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "Cannot get modification stamp" not in result.stdout + result.stderr
+    output = site / "output"
+    page = (output / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    assert '/articles/Photo Équipe.JPG"' in page and "{static}" not in page, page
+    for name in ("uploads/Photo Équipe.JPG", "uploads/Été 2027.png", "articles/Photo Équipe.JPG"):
+        assert (output / name).is_file(), name
+    assert not (output / "uploads" / "Secret Futur.png").exists()
+
+
 def test_an_image_online_content_names_however_stays_whatever_a_scheduled_article_does(site: Path) -> None:
     """A review found live pages losing their images to a scheduled article that showed them by address: a
     page's relative link, a srcset, a name with an apostrophe, a menu's link, a draft page's {static} logo."""

@@ -209,7 +209,13 @@ def on_articles_read(generator: Any) -> None:
 def on_pages_read(generator: Any) -> None:
     if not enabled(generator.settings):
         return
-    from edcal.pelican_plugin.publish import hide_draft_pages, live_texts, static_references
+    from edcal.pelican_plugin.publish import (
+        addressed_files,
+        hide_draft_pages,
+        link_static_files,
+        live_texts,
+        static_references,
+    )
 
     state = state_of(generator.settings)
     _refuse_failed_reads(generator, state)
@@ -222,6 +228,8 @@ def on_pages_read(generator: Any) -> None:
                  *getattr(generator, "hidden_translations", ())]:
         state.public_static |= static_references(page)
         state.live_texts += live_texts(page)
+        link_static_files(generator, static_references(page)
+                          | addressed_files(page, str(generator.settings.get("SITEURL") or "")))
         state.page_urls.add(str(page.url))
 
 

@@ -134,6 +134,7 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
             if content.source_path in live:
                 state.public_static |= refs
                 state.live_texts += live_texts(content)
+                link_static_files(generator, refs | addresses)
             else:
                 state.private_static |= refs
                 state.private_addresses |= addresses
@@ -448,6 +449,31 @@ def static_references(content: Any) -> set[str]:
         refs |= {content_path(link) for link in links} | {content_path(urllib.parse.unquote(link))
                                                           for link in links if "%" in link}
     return refs
+
+
+def link_static_files(generator: Any, paths: set[str]) -> None:
+    """Have Pelican copy the files of the content folder that online content shows, as {static} links are
+    copied, also where no ``STATIC_PATHS`` folder holds them: an ``image:`` or a ``/uploads/photo.jpg`` saved
+    by a web editor in ``content/uploads/``; ``{static}Photo%20%C3%89quipe.JPG`` beside the article (Pelican
+    looks the file up with only ``%20`` decoded, copied nothing and left the link as written)."""
+    from edcal.load.articles import MARKDOWN_EXTENSIONS
+
+    links = generator.context.setdefault("static_links", set())
+    root = Path(generator.path)
+    for path in paths:
+        if path and "://" not in path and path not in links and not path.startswith(("../", "/")) \
+                and path != ".." and not path.lower().endswith(MARKDOWN_EXTENSIONS) and _is_file(root / path):
+            links.add(path)
+    # Pelican's own entry for the name as written is no file: it warned "Cannot get modification stamp".
+    links -= {link for link in links if "%" in link and urllib.parse.unquote(link) in links
+              and not _is_file(root / link)}
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name the system refuses (over 255 bytes) is no file
+        return False
 
 
 def addressed_files(content: Any, site_url: str) -> set[str]:
