@@ -802,6 +802,27 @@ def test_a_text_without_header_is_told_it_has_none(text: str, title: str) -> Non
         "status: draft), ---"]]
 
 
+def test_an_empty_file_saved_by_mistake_is_told_as_empty(site: Path) -> None:
+    """A web editor's "new file" committed before anything was typed (or a byte order mark and a line end):
+    it was told "the file starts with its text", of a file without any; a page's, that it lacked a title."""
+    from conftest import run_edcal
+
+    (site / "content" / "articles" / "nouveau.md").write_bytes(b"\xef\xbb\xbf\r\n")
+    (site / "content" / "pages" / "vide.md").write_bytes(b"")
+    result = run_edcal("build", cwd=site, env={"EDCAL_LANG": "fr"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.replace("\u00a0", " ").splitlines()[:4] == [
+        "content/articles/nouveau.md:1:1: error: trouvé un fichier vide, attendu : un article, avec un en-tête (son "
+        "titre et sa date), puis son texte",
+        "    hint: supprimez le fichier s'il a été enregistré par erreur ; sinon écrivez-y, chacun sur sa ligne : ---, "
+        "title: …, date: 2027-01-12 09:00 (ou status: draft), ---, puis le texte",
+        "content/pages/vide.md:1:1: error: trouvé un fichier vide, attendu : une page, avec un en-tête (son titre), "
+        "puis son texte",
+        "    hint: supprimez le fichier s'il a été enregistré par erreur ; sinon écrivez-y, chacun sur sa ligne : ---, "
+        "title: …, ---, puis le texte"], result.stderr
+    assert not (site / "output").exists() and not (site / "planning").exists()
+
+
 @pytest.mark.parametrize(("field", "hint"), [
     ("Created time: January 10, 2027", "when the text was written, which the blog does not need: delete the line"),
     ("published: false", "write `status: draft` for a text not ready (Jekyll's `published: false`)"),

@@ -846,6 +846,19 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
                                                                  "YAML front matter or Pelican's `Key: value` lines"),
                    say('write it as ---, then title: "…" and date: 2027-01-12 09:00 on their own lines, then ---'))
         return None, {}
+    if not [key for key in data if key != LOC_KEY] and not parsed.body.strip(" \t\r\n\ufeff"):
+        # Saved by mistake, as a web editor's "new file" does: "the file starts with its text" named no text.
+        if page:
+            errors.add(Source(parsed.path, 1, 1), say("found an empty file, expected a page: a header with its "
+                                                      "title, then its text"),
+                       say("delete the file if it was saved by mistake; otherwise write in it, each on its own "
+                           "line: ---, title: …, ---, then the text"))
+        else:
+            errors.add(Source(parsed.path, 1, 1), say("found an empty file, expected an article: a header with its "
+                                                      "title and date, then its text"),
+                       say("delete the file if it was saved by mistake; otherwise write in it, each on its own "
+                           "line: ---, title: …, date: 2027-01-12 09:00 (or status: draft), ---, then the text"))
+        return None, {}
     if not [key for key in data if key != LOC_KEY] and not page:
         # A Notion or Google Docs export, a note pasted into a new file: "missing field 'title'" did not say
         # that the whole header was missing, nor what one looks like.
