@@ -116,6 +116,13 @@ def test_a_file_saved_as_windows_1252_is_told_how_to_save_it_as_utf8() -> None:
         decode("title: Vœux\nresume: caf".encode() + b"\xe9\n", "content/articles/a.md")
     assert caught.value.errors[0].hint == ("it reads 'é' in Windows-1252: text pasted from another encoding into a "
                                            "UTF-8 file; retype that character")
+    # Word's no-break space before a French colon, 0xa0, read ' ' between quotes: it is named.
+    with pytest.raises(InputErrors) as caught:
+        decode(b"title: Portes ouvertes\xa0: venez\r\n", "content/articles/a.md")
+    assert caught.value.errors[0].format().startswith(
+        "content/articles/a.md:1:23: error: byte 0xa0 is not valid UTF-8; expected UTF-8 text\n    hint: it reads "
+        "a no-break space in Windows-1252 (Notepad's \"ANSI\"): the file was saved in that encoding;"), \
+        caught.value.errors[0].format()
 
 
 def test_a_byte_order_mark_is_tolerated() -> None:

@@ -224,12 +224,14 @@ def _encoding_hint(data: bytes, byte: int) -> Message:
         letter = bytes([byte]).decode("cp1252")
     except UnicodeDecodeError:
         return say("save the file as UTF-8 in your editor")
+    # A no-break space (0xa0) or a soft hyphen (0xad) shows as nothing between quotes: named instead.
+    shown: Message | str = INVISIBLE.get(letter) or f"'{letter}'"
     if any(c > "\x7f" and c != "\ufffd" for c in data.decode("utf-8", errors="replace")):
-        return say("it reads '{letter}' in Windows-1252: text pasted from another encoding into a "
-                   "UTF-8 file; retype that character", letter=letter)
-    return say("it reads '{letter}' in Windows-1252 (Notepad's \"ANSI\"): the file was saved in that "
+        return say("it reads {letter} in Windows-1252: text pasted from another encoding into a "
+                   "UTF-8 file; retype that character", letter=shown)
+    return say("it reads {letter} in Windows-1252 (Notepad's \"ANSI\"): the file was saved in that "
                "encoding; reopen it as Windows 1252 and save it as UTF-8 (VS Code: click the encoding in the "
-               "status bar, then \"Reopen with Encoding\", then \"Save with Encoding\")", letter=letter)
+               "status bar, then \"Reopen with Encoding\", then \"Save with Encoding\")", letter=shown)
 
 
 def undecodable_at(exc: UnicodeDecodeError, encoding: str, path: str) -> Source:
