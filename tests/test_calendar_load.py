@@ -370,6 +370,10 @@ SLIPS = [
     ("posts:\n  - {id: a, networks: [x], text: T, at: 12/22/2026}\n",  # an American writer's date
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
      "dates are written year first: 2026-12-22"),
+    # Day first with dashes, as a French writer types it into a web form: it had no hint at all.
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 15-03-2027 09:00}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written year first: 2027-03-15 09:00"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2026-12-22 9pm}\n",
      "found '2026-12-22 9pm', expected YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
      "times are written on the 24-hour clock: 2026-12-22 21:00"),

@@ -30,7 +30,8 @@ _EMOJI_JOINER = regex.compile(r"\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE
 #: Quotes a word processor types, which are text to YAML.
 TYPOGRAPHIC_QUOTES = "“”«»‘’„"
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(.*)$")
+#: ``15/03/2027``, ``15.03.2027``, ``15-03-2027 9h``: the day or the month first, then the year.
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(.*)$")
 #: ``19/01``, ``19/01 9h``: a day and a month, without the year.
 _NO_YEAR = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?![/.\d])(.*)$")
 _UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(\b.*)$")
