@@ -443,6 +443,29 @@ def test_a_file_name_with_spaces_is_linked_as_markdown_reads_it(site: Path) -> N
     assert (site / "output" / "images" / "photo (1).png").is_file()
 
 
+def test_an_image_shown_by_an_address_where_the_content_folder_does_not_have_it_is_told_where_it_is(
+        site: Path) -> None:
+    """A web editor writes its uploads by their address from its public folder (`/static/uploads/…`), saved
+    elsewhere (`content/uploads/`): the page went online with a broken image, and neither the check nor Pelican
+    said a word. An address naming no file of that name anywhere (a theme's or a plugin's) is left alone."""
+    (site / "content" / "uploads").mkdir()
+    (site / "content" / "uploads" / "Photo Équipe.JPG").write_bytes(b"")
+    (site / "content" / "images" / "Photo Équipe.JPG").write_bytes(b"")
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n![L'équipe](/static/uploads/Photo Équipe.JPG) ![Bon](/uploads/Photo%20%C3%89quipe.JPG)\n"
+        "\n![Aussi](https://blog.example.fr/static/uploads/Photo%20%C3%89quipe.JPG) ![Vignette](/thumbs/a.png)\n"),
+        encoding="utf-8")
+    found = [(f["line"], f["column"], f["message"], f["hint"]) for f in _missing_files(site)]
+    assert found == [
+        (10, 13, "'/static/uploads/Photo Équipe.JPG' in article 'publie' shows an image the blog does not have at "
+                 "that address: there is no content/static/uploads/Photo Équipe.JPG",
+         "the file is content/uploads/Photo Équipe.JPG: write /uploads/Photo%20Équipe.JPG"),
+        (12, 10, "'https://blog.example.fr/static/uploads/Photo%20%C3%89quipe.JPG' in article 'publie' shows an image "
+                 "the blog does not have at that address: there is no content/static/uploads/Photo Équipe.JPG",
+         "the file is content/uploads/Photo Équipe.JPG: write /uploads/Photo%20Équipe.JPG")]
+
+
 def _missing_files(site: Path) -> list[dict[str, Any]]:
     """`edcal check --only image-missing`'s findings, which must fail the check."""
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import math
 import os
+import posixpath
 import re
+import unicodedata
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from edcal.model.network import aspect_ratio
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.networks.counting import COUNTERS, RULE_DESCRIPTIONS, unlinked_addresses
-from edcal.plan.compose import URL_IN_TEXT, hashtags_in
+from edcal.plan.compose import URL_IN_TEXT, hashtags_in, is_site_url
 
 
 def _unit(counting: str, text: str) -> Message:
@@ -219,6 +222,7 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
                                              path=Path(content.name) / linked.target),
                           nearest_file(content, linked.target, linked.written),
                           item, when=max(article.date, ctx.now) if article.date else None)
+    yield from _misplaced_addressed_images(ctx, content)
     for page, linked in ctx.plan.page_files:
         if linked.target not in exists:
             exists[linked.target] = is_file(content / linked.target)
@@ -226,6 +230,77 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
             yield Problem(linked.source, say("'{written}' in page {page} links to {path}, which does not exist",
                                              written=linked.written, page=page, path=Path(content.name) / linked.target),
                           nearest_file(content, linked.target, linked.written), when=ctx.now)
+
+
+def _misplaced_addressed_images(ctx: CheckContext, content: Path) -> Iterator[Problem]:
+    """An image an article shows by its address from the site's root (``![](/static/uploads/photo.jpg)``, as a
+    web editor whose public folder is not where it saved the file writes it), which the content folder does
+    not have there but has elsewhere under that name: a broken image on the blog, Pelican saying nothing.
+    An address naming no file of the content folder at all may be a theme's or a plugin's: not judged."""
+    site_url = ctx.plan.site_url or ""
+    prefix = urllib.parse.urlsplit(site_url).path.rstrip("/")
+    by_name: dict[str, list[str]] | None = None
+    for article, item in ctx.articles_on_their_way():
+        for link in article.page_links:
+            path = _addressed_image(link.written, site_url, prefix)
+            if path is None or is_file(content / path):
+                continue
+            if by_name is None:
+                by_name = _files_by_name(content)
+            found = by_name.get(unicodedata.normalize("NFC", posixpath.basename(path)))
+            if not found:
+                continue
+            # The file whose folders end as the address's do (`/static/uploads/a.jpg`: uploads/a.jpg); a space
+            # as %20, which holds in every kind of link.
+            best = max(found, key=lambda other: _common_tail(other, path))
+            address = f"{prefix}/{best.replace(' ', '%20')}"
+            yield Problem(link.source, say("'{written}' in article '{slug}' shows an image the blog does not have "
+                                           "at that address: there is no {path}", written=link.written,
+                                           slug=article.slug, path=Path(content.name) / path),
+                          say("the file is {file}: write {address}", file=Path(content.name) / best,
+                              address=address),
+                          item, when=max(article.date, ctx.now) if article.date else None)
+
+
+def _addressed_image(written: str, site_url: str, prefix: str) -> str | None:
+    """The path in the content folder of an image named by its address on the site, or None."""
+    try:
+        parts = urllib.parse.urlsplit(written)
+    except ValueError:
+        return None
+    if parts.scheme or parts.netloc:
+        if not site_url or not is_site_url(written, site_url):
+            return None
+    elif not written.startswith("/"):
+        return None
+    path = parts.path
+    if prefix and (path == prefix or path.startswith(prefix + "/")):
+        path = path[len(prefix):]
+    path = posixpath.normpath(urllib.parse.unquote(path).lstrip("/"))
+    if path.startswith(("../", "theme/")) or posixpath.splitext(path)[1].lower() not in IMAGE_SUFFIXES:
+        return None
+    return path
+
+
+def _common_tail(path: str, other: str) -> int:
+    """How many of their last folders and name two paths share."""
+    count = 0
+    for mine, theirs in zip(reversed(path.split("/")), reversed(other.split("/")), strict=False):
+        if unicodedata.normalize("NFC", mine) != unicodedata.normalize("NFC", theirs):
+            break
+        count += 1
+    return count
+
+
+def _files_by_name(content: Path) -> dict[str, list[str]]:
+    """The content folder's files by name (NFC), each with its paths from the folder, sorted."""
+    found: dict[str, list[str]] = {}
+    for folder, folders, files in os.walk(content):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in files:
+            path = (Path(folder) / name).relative_to(content).as_posix()
+            found.setdefault(unicodedata.normalize("NFC", name), []).append(path)
+    return {name: sorted(paths) for name, paths in found.items()}
 
 
 @rule("missing-alt-text", "warning", "An image has no alt text")
