@@ -1764,6 +1764,23 @@ def test_outside_slots() -> None:
                          "or add the slot")]
 
 
+def test_a_default_promotion_at_publication_outside_the_slots_is_told_at_the_article_s_date_line(
+        tmp_path: Path) -> None:
+    """The hint says to change the article's time; the finding pointed at the article's first line (1:1 in a
+    `Key: value` header, behind a web editor's byte order mark), not at its `date:`."""
+    site = tmp_path / "site"
+    (site / "content" / "articles").mkdir(parents=True)
+    (site / "calendar.yaml").write_text("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {slots: [tue 09:00]}\n"
+                                        "blog:\n  promote: {networks: [linkedin]}\n", encoding="utf-8")
+    (site / "content" / "articles" / "portes.md").write_bytes(
+        "\ufeffTitle: Portes ouvertes\r\nCategory: Atelier\r\nDate: 2027-03-15 10:00\r\n\r\nTexte.\r\n".encode())
+    write_pelicanconf(site)
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "outside-slots"])
+    found = [(f["file"], f["line"], f["column"], f["hint"]) for f in json.loads(result.output)["findings"]]
+    assert found == [("content/articles/portes.md", 3, 7, "it goes out when its article does (`at publication`): "
+                                                          "change the article's time, or add the slot")], found
+
+
 def test_posts_too_close() -> None:
     found = findings("posts-too-close", posts("{id: a, at: 2027-01-12 09:00, networks: [x, mastodon], text: Un}",
                                               "{id: b, at: 2027-01-12 09:00, networks: [x], text: Deux}",

@@ -442,8 +442,11 @@ def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
     step = post.id.removeprefix(f"{post.parent}-{post.network}-")
     offset = dict(zip(step_keys(schedule), schedule, strict=True)).get(step)
     if offset is None or (offset.amount == 0 and offset.time is None and offset.slot is None):
-        return post.source, say("it goes out when its article does (`at publication`): change the article's time, "
-                                "or add the slot")
+        # A default promotion points at what to change, the article's `date:` line (it pointed at its first line).
+        article = ctx.plan.article_of(post) if entry is None else None
+        where = article.where("date") if article is not None else post.source
+        return where, say("it goes out when its article does (`at publication`): change the article's time, "
+                          "or add the slot")
     where = offset.source or post.source
     if offset.unit in ("minutes", "hours"):
         return where, say("the step '{label}' counts from the article's time: change the article's time or "
