@@ -913,6 +913,20 @@ def test_a_note_markdown_would_print_is_a_located_error_before_the_article_is_on
                                                    if path.is_file() and b"CANARY-NOTE" in path.read_bytes()]
 
 
+def test_a_note_split_in_an_article_saved_with_windows_line_ends_is_told_by_check_too(site: Path) -> None:
+    """A web editor saves Windows line ends: `edcal check` took the blank line, `\\r\\n`, for none and passed
+    the article, whose page would print the note (the build alone refused it)."""
+    article = site / "content" / "articles" / "futur.md"
+    text = article.read_text(encoding="utf-8") + "\nLes chiffres <!-- CANARY-NOTE à confirmer\n\navant l'envoi -->.\n"
+    article.write_bytes(text.replace("\n", "\r\n").encode())
+    line = len(text.splitlines()) - 2
+    for command in ("check", "build"):
+        result = run_edcal(command, cwd=site, env={"EDCAL_LANG": "en"})
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert (f"content/articles/futur.md:{line}:14: error: found a note to the team (`<!--`) that Markdown would "
+                "print") in result.stderr, result.stderr
+
+
 def test_a_note_split_in_a_summary_is_a_located_error(site: Path) -> None:
     """`summary:` is Markdown too: a note split there went onto the home page and every feed."""
     (site / "content" / "articles" / "resume.md").write_text(

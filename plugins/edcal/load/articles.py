@@ -319,8 +319,9 @@ class NoteOpening:
     suspect: bool
 
 
-#: A line that splits a paragraph (blank), or starts a list's item or a quote's line.
-_SPLITS_NOTE = re.compile(r"\n[ \t]*(?:\n|[-*+>][ \t]|\d{1,9}[.)][ \t])")
+#: A line that splits a paragraph (blank), or starts a list's item or a quote's line; a blank line of a file with
+#: Windows line ends (a web editor's) is `\r\n`.
+_SPLITS_NOTE = re.compile(r"\n[ \t\r]*(?:\n|[-*+>][ \t]|\d{1,9}[.)][ \t])")
 
 
 def note_openings(text: str, path: str, first_line: int) -> list[NoteOpening]:
