@@ -567,6 +567,21 @@ def test_french_spacing_leaves_the_same_markup_alone_as_the_expression_it_replac
         assert french_html(html) == "".join(spaced), html
 
 
+def test_the_no_break_spaces_a_writer_typed_in_a_title_stay_in_the_feeds(site: Path) -> None:
+    """Pelican's feed writer strips a title's tags with `striptags`, which made every no-break space a plain
+    one: `1 200 m²` and `6 mars` could break in a feed reader, where the page kept them; a narrow one before
+    `:` became a wide one."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8").replace(
+        "Title: Un article publié", "Title: Portes ouvertes\u202f: 1\u202f200\u00a0m² à visiter le 6\u00a0mars !"),
+        encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    feed = ET.parse(site / "output" / "feeds" / "all.atom.xml").getroot()
+    titles = [entry.findtext("{http://www.w3.org/2005/Atom}title") for entry in feed]
+    assert "Portes ouvertes\u202f: 1\u202f200\u00a0m² à visiter le 6\u00a0mars\u00a0!" in titles, titles
+
+
 def test_production_settings_give_absolute_urls_and_more_feeds(tmp_path: Path) -> None:
     site = build_sample(tmp_path / "site", "-s", "publishconf.py")
     output = site / "output"

@@ -65,7 +65,11 @@ def on_feed_generated(context: dict[str, Any], feed: Any) -> None:
     if any(languages.values()):  # Atom: an entry in another language says so (`xml:lang`)
         feed.item_attributes = lambda item: ({"xml:lang": languages[id(item)]} if languages.get(id(item))
                                              else {})
-    if language.lower().startswith("fr"):  # Pelican's feed writer strips the titles' no-break spaces
+    # Pelican's feed writer strips the titles' no-break spaces (Markup.striptags): the ones the writer typed,
+    # `1 200 m²`, `6 mars`, `2027 :` (narrow), are the title's as the page shows it.
+    for item, title in _written_titles(context, feed):
+        item["title"] = title
+    if language.lower().startswith("fr"):  # and French spacing where the writer typed a plain space
         from edcal.blog.typography import french_html
         from edcal.i18n import typeset
 
@@ -76,6 +80,31 @@ def on_feed_generated(context: dict[str, Any], feed: Any) -> None:
             for key in ("description", "content"):
                 if item.get(key):
                     item[key] = french_html(str(item[key]))
+
+
+def _written_titles(context: dict[str, Any], feed: Any) -> list[tuple[dict[str, Any], str]]:
+    """Each entry of ``feed`` with its article's title as text, no-break spaces kept (what Pelican's
+    ``striptags`` made plain spaces); entries of no article found are left out."""
+    from urllib.parse import urlsplit
+
+    from edcal.blog.helpers import plain_text
+
+    by_path: dict[str, str] = {}
+    for article in context.get("articles") or ():
+        for content in (article, *getattr(article, "translations", ())):
+            title = getattr(content, "title", None)
+            if isinstance(title, str) and any(space in title for space in "\u00a0\u202f\u2007"):
+                by_path["/" + str(content.url).lstrip("/")] = plain_text(title)
+    if not by_path:
+        return []
+    root = urlsplit(str(context.get("SITEURL") or "")).path.rstrip("/")
+    found = []
+    for item in feed.items:
+        path = urlsplit(str(item.get("link") or "")).path
+        title = by_path.get(path[len(root):] if root and path.startswith(root + "/") else path)
+        if title is not None:
+            found.append((item, title))
+    return found
 
 
 def _entry_languages(context: dict[str, Any], feed: Any, language: str) -> dict[int, str]:
