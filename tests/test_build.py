@@ -320,6 +320,24 @@ def test_images_a_web_editor_saved_outside_the_static_folders_go_online_with_the
     assert not (output / "uploads" / "Secret Futur.png").exists()
 
 
+def test_a_live_article_naming_a_file_out_of_the_content_folder_never_puts_it_online(site: Path) -> None:
+    """Files online content shows are copied where no STATIC_PATHS folder holds them: never a file above the
+    content folder, named with `..` or through a link inside it (the server's keys, the repository's secrets)."""
+    content = site / "content"
+    (site / "secret.png").write_bytes((content / "images" / "public.png").read_bytes())
+    (content / "uploads").mkdir()
+    (content / "uploads" / "lien.png").symlink_to(site / "secret.png")
+    live = content / "articles" / "publie.md"
+    live.write_text(live.read_text(encoding="utf-8")
+                    + "\n![a]({static}../secret.png)\n\n![b](/uploads/lien.png)\n\n![c](uploads/../../secret.png)\n",
+                    encoding="utf-8")
+    result = run_edcal("build", "--no-check", cwd=site)
+    assert result.returncode == 0, result.stderr
+    copied = [p.relative_to(site / "output") for p in (site / "output").rglob("*.png")
+              if p.read_bytes() == (site / "secret.png").read_bytes() and "images" not in p.parts]
+    assert copied == [], copied
+
+
 def test_an_image_online_content_names_however_stays_whatever_a_scheduled_article_does(site: Path) -> None:
     """A review found live pages losing their images to a scheduled article that showed them by address: a
     page's relative link, a srcset, a name with an apostrophe, a menu's link, a draft page's {static} logo."""

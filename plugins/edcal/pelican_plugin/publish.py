@@ -17,7 +17,7 @@ import posixpath
 import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from edcal.i18n import language, say
@@ -461,12 +461,21 @@ def link_static_files(generator: Any, paths: set[str]) -> None:
     links = generator.context.setdefault("static_links", set())
     root = Path(generator.path)
     for path in paths:
-        if path and "://" not in path and path not in links and not path.startswith(("../", "/")) \
-                and path != ".." and not path.lower().endswith(MARKDOWN_EXTENSIONS) and _is_file(root / path):
+        if path and "://" not in path and path not in links and not path.startswith("/") \
+                and ".." not in PurePosixPath(path).parts and not path.lower().endswith(MARKDOWN_EXTENSIONS) \
+                and _is_file(root / path) and _inside(root / path, root):  # never a file out of content/
             links.add(path)
     # Pelican's own entry for the name as written is no file: it warned "Cannot get modification stamp".
     links -= {link for link in links if "%" in link and urllib.parse.unquote(link) in links
               and not _is_file(root / link)}
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, its links followed, is in ``root``: a link in content/ to /etc/passwd is not."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except OSError:
+        return False
 
 
 def _is_file(path: Path) -> bool:
