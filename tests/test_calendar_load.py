@@ -106,6 +106,47 @@ def test_an_unknown_field_does_not_hide_the_next_stages_errors(tmp_path: Path) -
     ], messages
 
 
+def test_a_top_level_field_read_as_meant_is_told_of_where_it_is_written(tmp_path: Path) -> None:
+    """The next stage read the file as written: `réseaux:` read as `networks:` had its unknown network at
+    calendar.yaml:1:1, and `timezon:`'s wrong zone too, which follows from the guess and is not told."""
+    text = BASE.replace("networks:", "réseaux:").replace("  x: {}\n", "  linkdin: {}\n").replace(
+        "timezone:", "timezon:").replace("Europe/Paris", "Europe/Pariss") + (
+        "posts:\n  - {at: 2027-02-31 09:00, networks: [linkedin], text: Hi}\n")
+    assert [m.split("\n")[0] for m in errors(tmp_path, text)] == [
+        "calendar.yaml:2:1: error: unknown field 'timezon'",
+        "calendar.yaml:5:1: error: unknown field 'réseaux'",
+        "calendar.yaml:7:3: error: unknown network 'linkdin'",
+        "calendar.yaml:9:10: error: found '2027-02-31': February 2027 has 28 days; expected a real date as "
+        "YYYY-MM-DD"]
+    # A mapping's place is its first key's: that key's own error holds whatever the field is read as.
+    assert [m.split("\n")[0] for m in errors(tmp_path, BASE + "créneaux:\n  l’apéro: '17:30'\n")] == [
+        "calendar.yaml:8:1: error: unknown field 'créneaux'",
+        "calendar.yaml:9:3: error: found slot name 'l’apéro', expected a word such as 'midi'"]
+    team = BASE.replace("team:", "équipe:").replace("networks:", "  - {id: camille, name: Camille R.}\nnetworks:")
+    assert [m.split("\n")[0] for m in errors(tmp_path, team)] == [
+        "calendar.yaml:3:1: error: unknown field 'équipe'",
+        "calendar.yaml:5:5: error: person 'camille' is defined twice (first at calendar.yaml:4)"]
+
+
+def test_a_misspelt_required_field_does_not_hide_the_next_stages_errors(tmp_path: Path) -> None:
+    """A required field written misspelt is also missing: the reading stopped there, as before."""
+    text = BASE + ("blog:\n  promote: {networkz: [x], schedule: [at publication]}\n"
+                   "posts:\n  - {at: 2027-02-31 09:00, networks: [x], text: Hi}\n")
+    assert [m.split("\n")[0] for m in errors(tmp_path, text)] == [
+        "calendar.yaml:9:13: error: unknown field 'networkz' in blog.promote",
+        "calendar.yaml:11:10: error: found '2027-02-31': February 2027 has 28 days; expected a real date as "
+        "YYYY-MM-DD"]
+
+
+def test_a_top_level_field_left_out_does_not_make_what_it_holds_unknown(tmp_path: Path) -> None:
+    """`créneaux:` beside `slots:` (or a field near none) is left out: each post naming one of its slots
+    was told of an unknown slot, which follows only from leaving it out."""
+    posts = "posts:\n  - {at: 2027-03-02 midi, networks: [x], text: Hi}\n"
+    for extra in ("slots: {soir: '18:00'}\ncréneaux: {midi: '12:15'}\n", "zzz: {midi: '12:15'}\n"):
+        messages = errors(tmp_path, BASE + extra + posts)
+        assert len(messages) == 1 and "unknown field" in messages[0], (extra, messages)
+
+
 @pytest.mark.parametrize(("text", "where", "meant"), [
     # The top level: `equipe:` was given the 22 known fields, where `reseaux:` in a post was told 'networks'.
     ("equipe:\n  - {id: lea, name: Léa}\n", "9:1: error: unknown field 'equipe'", "team"),

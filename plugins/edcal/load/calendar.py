@@ -40,7 +40,7 @@ from edcal.load.sections.site_wide import (
 )
 from edcal.load.sections.slots import read_slots
 from edcal.load.sections.team import read_team
-from edcal.load.validate import validate_spec
+from edcal.load.validate import validate_as_read
 from edcal.load.yamlfile import LOC_KEY, Loc, load_yaml, read_text
 from edcal.model.calendar import Calendar
 from edcal.model.source import Source
@@ -100,9 +100,12 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule], timezone: str | No
             errors.add(Source(rel, 1, 1), say("found a list or a value at the top of the file, "
                                               "expected a mapping (timezone:, networks:, posts: …)"))
             continue
-        spec = validate_spec(CalendarSpec, raw, errors, droppable=STANDALONE_ENTRIES, recover_unknown=True)
+        # The next stage reads the fields as the spec was made of them: a misspelt `créneaux:` read as
+        # `slots:` is located where it is written, not at the top of the file.
+        spec, read = validate_as_read(CalendarSpec, raw, errors, droppable=STANDALONE_ENTRIES,
+                                      recover_unknown=True)
         if spec is not None:
-            documents.append(Document(rel, raw, spec))
+            documents.append(Document(rel, read, spec))
     if unread or len(documents) < len(files):  # a whole file is missing: the rest would mislead
         errors.raise_if_any()
     calendar = _build(documents, errors, rules)

@@ -292,8 +292,17 @@ def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
     :param recover_unknown: an unknown field does not stop here: the spec is made with it read as the
         field it likely means (:func:`_as_meant`), for the next stage's errors to come in the same run.
     """
+    return validate_as_read(model, data, errors, droppable, unknown_field_hint, recover_unknown)[0]
+
+
+def validate_as_read(model: type[M], data: Any, errors: ErrorCollector,
+                     droppable: Collection[str] = (),
+                     unknown_field_hint: UnknownFieldHint | None = None,
+                     recover_unknown: bool = False) -> tuple[M | None, Any]:
+    """:func:`validate_spec`, and the data as the spec was made of it: with each unknown field read as
+    the one it likely means, for the next stage to find it (and its place) where the spec has it."""
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), data
     except ValidationError as exc:
         failures = exc.errors(include_url=False)
         paths = [_path(error) for error in failures]
@@ -303,26 +312,30 @@ def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
             if not _explained(message, located):
                 errors.add(source, message, hint)
     failed: dict[str, set[int]] = {}
-    unknown: list[list[Any]] = []
+    unknown = [_path(f) for f in failures if recover_unknown and f["type"] == "extra_forbidden"]
+    # A required field written misspelt is missing too: the unknown field read as meant gives it.
+    given = {(*path[:-1], _meant_field(str(path[-1]), _known_fields(model, path[:-1]))) for path in unknown}
     for failure in failures:
         path = _path(failure)
         if failure["type"] == "extra_forbidden" and recover_unknown:
-            unknown.append(path)
-        elif len(path) >= 2 and path[0] in droppable and isinstance(path[1], int):
+            continue
+        if failure["type"] == "missing" and tuple(path) in given:
+            continue
+        if len(path) >= 2 and path[0] in droppable and isinstance(path[1], int):
             failed.setdefault(str(path[0]), set()).add(path[1])
         else:
-            return None
+            return None, data
     meant = _as_meant(model, data, unknown)
     if meant is None:
-        return None
+        return None, data
     kept, guessed = meant
     errors.mute(guessed)
     for name, indices in failed.items():
         kept[name] = [entry for index, entry in enumerate(kept[name]) if index not in indices]
     try:
-        return model.model_validate(kept)
+        return model.model_validate(kept), kept
     except ValidationError:  # reported above, or a consequence of reading an unknown field as meant
-        return None
+        return None, data
 
 
 def _as_meant(model: type[BaseModel], data: dict[str, Any],
@@ -353,13 +366,22 @@ def _as_meant(model: type[BaseModel], data: dict[str, Any],
             return None
         value = node.pop(name)
         meant = _meant_field(str(name), _known_fields(model, path[:-1]))
+        if (meant is None or meant in node) and not path[:-1]:
+            return None  # a top-level field left out: what refers to its entries would be told unknown
         if meant is not None and meant not in node:
             node[meant] = value
             loc = node.get(LOC_KEY)
             if isinstance(loc, Loc) and name in loc.fields:  # the field as meant is where the unknown one is
                 written = loc.fields[name]
                 node[LOC_KEY] = Loc(loc.source, {**loc.fields, meant: written})
-                guessed.extend((written.key, written.value, *written.items))
+                # Its key, and its value or items when they are plain values: a mapping's place is its first
+                # key's, whose own errors (a person defined twice) hold whatever the field is read as.
+                guessed.append(written.key)
+                if not isinstance(value, dict | list):
+                    guessed.append(written.value)
+                elif isinstance(value, list):
+                    guessed.extend(at for at, item in zip(written.items, value, strict=False)
+                                   if not isinstance(item, dict | list))
     return kept, guessed
 
 
