@@ -1140,6 +1140,12 @@ def test_unknown_article_link_in_a_posts_text_beyond_its_link() -> None:
     assert found[1].hint == "did you mean '/2027/lancement/'?"
     # At the text that holds it (line 10 is the first entry: its `link:` is right).
     assert [(f.source.line, f.source.column) for f in found] == [(10, 80), (11, 63)]
+    # A link to another site with the same path hid the site's address in the text.
+    plan = _plan_with_an_article_online(
+        "{id: d, at: 2027-01-12 09:00, networks: [x], link: 'https://autre.example.org/2027/ofres/', "
+        "text: 'Et blog.example.fr/2027/ofres/ !'}")
+    assert [f.message for f in run_checks(plan, only=["unknown-article-link"])] == [
+        "post 'd-x' links to /2027/ofres/, which is no article or page of the site"]
 
 
 def test_unknown_article_link_in_a_suggestion_to_staff() -> None:

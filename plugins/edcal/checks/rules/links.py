@@ -184,7 +184,7 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         if post.url and not post.article and is_site_url(post.url, plan.site_url):
             paths.append(("link", urllib.parse.urlsplit(post.url).path))
         if post.text and host and host in post.text.lower():
-            linked = urllib.parse.urlsplit(post.url).path if post.url else None
+            linked = paths[0][1] if paths else None  # told once; another site's link is no path of this one
             paths += [("text", path) for path in dict.fromkeys(
                 urllib.parse.urlsplit(url).path for url in site_addresses(post.text, plan.site_url, paths=False)
                 if is_site_url(url, plan.site_url)) if path != linked]
