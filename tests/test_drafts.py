@@ -620,6 +620,13 @@ def test_a_carousel_goes_out_whole_and_in_order_in_drafts_review_exports_and_pla
     card = card[:card.index("</article>")]
     assert regex.findall(r'<img src="([^"]+)" alt="([^"]*)"', card) == [
         (f"{cdn}/3.png", "Le stand, hall B : « Entrée »"), (f"{cdn}/1.png", ""), (f"{cdn}/2.png", "L&#39;atelier")]
+    # Each image's button and link is told apart by its name, heard out of context (a screen reader's list).
+    assert regex.findall(r'aria-label="((?:Copier le texte alternatif|Télécharger l&#39;image)[^"]*)"', card) == [
+        "Copier le texte alternatif (Instagram, mardi 12 janvier 2027 09:00, 1/3)",
+        "Télécharger l&#39;image (Instagram, mardi 12 janvier 2027 09:00, 1/3)",
+        "Télécharger l&#39;image (Instagram, mardi 12 janvier 2027 09:00, 2/3)",
+        "Copier le texte alternatif (Instagram, mardi 12 janvier 2027 09:00, 3/3)",
+        "Télécharger l&#39;image (Instagram, mardi 12 janvier 2027 09:00, 3/3)"]
     # Figures as French writes them: "Longueur : 8 / 2 200" (it read "/ 2200").
     assert "Longueur\u00a0: 8 / 2\u00a0200 <" in card, card[card.index('class="length'):][:200]
     captions = [regex.sub(r"\s*<button.*?</button>\s*<span[^>]*></span>|\s*<a class=\"download\".*?</a>", "", caption,
