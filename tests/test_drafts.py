@@ -964,3 +964,14 @@ def test_the_no_break_spaces_a_writer_typed_in_the_first_paragraph_stay_in_the_d
     assert draft.splitlines()[2] == ("Le samedi 6\u00a0mars, 1\u00a0200\u00a0€ de remise\u202f; venez\u00a0! "
                                      "Deuxième ligne."), draft
     assert "\r" not in draft
+
+
+@pytest.mark.parametrize(("zone", "french", "english"), [
+    ("Europe/Paris", "heure de Paris", "Paris time"), ("Europe/Amsterdam", "heure d'Amsterdam", "Amsterdam time"),
+    ("UTC", "heure UTC", "UTC"), ("Etc/GMT+5", "heure UTC−5", "UTC−5"), ("America/New_York", "heure de New York",
+                                                                      "New York time")])
+def test_the_pages_say_their_zone_as_their_language_does(zone: str, french: str, english: str) -> None:
+    """"heure de UTC", "heure de Amsterdam", and Etc/GMT+5 (five hours behind UTC) shown as "GMT+5"."""
+    from edcal.zones import zone_time
+
+    assert (zone_time(zone, "fr"), zone_time(zone, "en")) == (french, english)

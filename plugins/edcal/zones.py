@@ -11,7 +11,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from edcal.errors import did_you_mean
-from edcal.i18n import say, utc_offset
+from edcal.i18n import language, say, utc_offset
 
 
 class WallClockError(ValueError):
@@ -109,3 +109,24 @@ def known_zones() -> set[str]:
     import zoneinfo
 
     return zoneinfo.available_timezones()
+
+
+#: Names of UTC itself (``Etc/GMT+5`` and the like are fixed offsets, told apart below).
+_UTC_NAMES = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu", "GMT",
+              "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "GMT0", "GMT+0", "GMT-0", "Etc/Greenwich",
+              "Greenwich"}
+
+
+def zone_time(name: str, lang: str) -> str:
+    """What the times of a site in zone ``name`` are, as its pages say it: "Paris time", "heure de Paris",
+    "heure d'Amsterdam", "UTC", "UTC−5" (``Etc/GMT+5``: POSIX's sign, the other way round)."""
+    if name in _UTC_NAMES:
+        return "UTC" if language(lang) != "fr" else "heure UTC"
+    if name.startswith("Etc/GMT") and name[7:8] in "+-" and name[8:].isdigit():
+        offset = f"UTC{'−' if name[7] == '+' else '+'}{int(name[8:])}"
+        return offset if language(lang) != "fr" else f"heure {offset}"
+    city = name.rsplit("/", 1)[-1].replace("_", " ")
+    if language(lang) != "fr":
+        return f"{city} time"
+    # French elides "de" before a vowel or a mute h: "heure d'Amsterdam", "heure d'Helsinki".
+    return f"heure d'{city}" if city[:1].lower() in "aeiouyàâéèêëîïôöûüh" else f"heure de {city}"

@@ -40,6 +40,7 @@ from edcal.outputs.context import OutputContext
 from edcal.plan.compose import is_site_url
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
 from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
+from edcal.zones import zone_time
 
 PLANNING_FOLDER = "planning"
 #: The month pages of the agenda and of the drafts review, in planning/.
@@ -183,8 +184,8 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["clock_time"] = lambda instant: clock_time(instant, lang)
     env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
     env.filters["month_name"] = lambda day: month_name(day, lang)
-    # The site's zone as its pages name it ("Paris", "New York"): the times they give are its.
-    env.globals["zone_name"] = context.plan.calendar.timezone.rsplit("/", 1)[-1].replace("_", " ")
+    # What the pages' times are, in words ("heure de Paris", "New York time"): the site's zone's.
+    env.globals["zone_time"] = zone_time(context.plan.calendar.timezone, translate.language)
     env.filters["shown_title"] = lambda item: shown_title(item, context.plan)
     # ` lang="fr"` on a title or a text in another language than the page's (a blog in two languages).
     untitled = frozenset(entry.id for entry in context.plan.calendar.posts if not entry.title)
