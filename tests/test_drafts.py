@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 from collections.abc import Callable
@@ -975,3 +976,30 @@ def test_the_pages_say_their_zone_as_their_language_does(zone: str, french: str,
     from edcal.zones import zone_time
 
     assert (zone_time(zone, "fr"), zone_time(zone, "en")) == (french, english)
+
+
+def test_a_post_logged_before_its_time_says_so_on_its_card(tmp_path: Path) -> None:
+    """Posted at 08:55 and logged, the 09:00 card still said "planifié" with its copy button: posted twice."""
+    from edcal.outputs import review
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: a, at: 2027-01-12 09:00, networks: [x], text: Tôt}\n"
+                             "  - {id: b, at: 2027-01-12 10:00, networks: [x], text: Annulé}\n"
+                             "  - {id: c, at: 2027-01-12 11:00, networks: [x], text: Prévu}\n",
+                             {"log.yaml": "posted:\n  - {item: a-x, at: 2027-01-12 08:55}\n"
+                                          "  - {item: b-x, skipped: true}\n"})
+    plan = plan_of(calendar, now="2027-01-12T08:58:00+01:00")
+    write_planning_page(review, plan, tmp_path)
+    page = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
+
+    def card(item_id: str) -> str:
+        found = page[page.index(f'id="item-{item_id}"'):]
+        return html.unescape(found[:found.index("</article>")])
+
+    assert '<span class="badge logged">parti</span>' in card("a-x")
+    assert "Le journal dit qu'elle est partie (calendar.d/log.yaml:2) : ne la publiez pas une seconde fois." \
+        in card("a-x").replace("\u00a0", " ")
+    # A line saying a post to come is skipped waits for its time (the plan may change until then).
+    assert '<span class="badge status-scheduled">' in card("b-x")
+    assert '<span class="badge status-scheduled">' in card("c-x") and "Le journal" not in card("c-x")
