@@ -302,3 +302,32 @@ def test_the_planning_pages_say_the_language_of_a_post_in_another_language(tmp_p
     langs = {item["id"]: item.get("lang") for item in data["items"]}
     assert (langs["portail-linkedin-en-0"], langs["hello-linkedin-en"], langs["article-portail-en"]) == ("en",) * 3
     assert (langs["portail-linkedin-0"], langs["hello-linkedin"], langs["article-portail"]) == (None,) * 3
+
+
+def test_a_translations_menu_links_to_the_pages_in_its_language(site) -> None:  # type: ignore[no-untyped-def]
+    """An English article's menu and footer linked to the French « Contact » (marked lang="fr"), though its
+    English version was online: the reader switched language at the first click."""
+    import re
+
+    from conftest import run_edcal
+
+    content = site / "content"
+    (content / "pages" / "contact-en.md").write_text("Title: Contact us\nLang: en\nSlug: contact\n\nWrite to us.\n",
+                                                     encoding="utf-8")
+    (content / "articles" / "publie-en.md").write_text(
+        "Title: A published article\nLang: en\nSlug: publie\nDate: 2027-02-01 09:00\n\nThe body.\n", encoding="utf-8")
+    assert run_edcal("build", cwd=site).returncode == 0
+    output = site / "output"
+
+    def links(page: str) -> list[str]:
+        html = (output / page).read_text(encoding="utf-8")
+        return re.findall(r'<a href="https://blog\.example\.fr/(pages/contact[^"]*)"([^>]*)>([^<]*)</a>', html)
+
+    english = links("publie-en.html")
+    assert english and all(found == ("pages/contact-en.html", "", "Contact us") for found in english), english
+    french = links("2027/publie/index.html")
+    assert french and all(found == ("pages/contact.html", "", "Contact") for found in french), french
+    # A page with no version in the reader's language keeps its own, said to be in the site's.
+    (content / "pages" / "contact-en.md").unlink()
+    assert run_edcal("build", cwd=site).returncode == 0
+    assert all(found == ("pages/contact.html", ' lang="fr"', "Contact") for found in links("publie-en.html"))

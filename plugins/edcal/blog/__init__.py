@@ -204,6 +204,7 @@ def install(env: Any, settings: dict[str, Any]) -> None:
         "_": theme.translate,
         "_n": theme.translate_plural,
         "page_lang": theme.page_lang,
+        "in_page_lang": theme.in_page_lang,
         "absolute_url": theme.absolute_url,
         "root_url": theme.root_url,
         "canonical_url": theme.canonical_url,

@@ -61,6 +61,19 @@ class BlogTheme:
         return self.default_lang
 
     @pass_context
+    def in_page_lang(self, context: Context, content: Any) -> Any:
+        """A page of the menu in the language of the page being written: its translation in it, when one is
+        online (a French page's menu links to « À propos », not to "About"), else the page itself."""
+        lang = self.page_lang(context)
+        if getattr(content, "lang", None) == lang:
+            return content
+        for version in getattr(content, "translations", None) or ():
+            online = getattr(version, "status", None) in ("published", "hidden")
+            if online and getattr(version, "lang", None) == lang:
+                return version
+        return content
+
+    @pass_context
     def translate(self, context: Context, text: str, lang: str | None = None, **fields: Any) -> str:
         """``_("Share this article")``: the text in the page's language (or ``lang``),
         with ``{name}`` fields filled from keyword arguments."""
