@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -430,3 +431,22 @@ def test_a_french_site_in_quebec_gets_its_province_in_french(tmp_path: Path) -> 
     assert made.returncode == 0, made.stderr
     assert ("country: CA\nsubdivision: QC   # les jours fériés de la province (QC, ON, BC, AB, MB, SK, NS, NB, NL, "
             "PE, YT, NT, NU)\n") in (tmp_path / "qc" / "calendar.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_commented_examples_of_a_new_calendar_are_valid_once_uncommented(tmp_path: Path, lang: str) -> None:
+    """calendar.yaml written by init showed no objective nor log of what went out: a manager found them in the
+    docs only. Its commented examples must read as they are once their `#` is taken away."""
+    made = run_edcal("init", "site", "--lang", lang, "--url", "https://blog.acme.com", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    calendar = tmp_path / "site" / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8")
+    assert "# objective: {text:" in text and "# posted:" in text
+    uncommented = text.replace("    # objective:", "    objective:").replace("    #             by:", "                by:")
+    uncommented = re.sub(r"(?m)^# posted:\n((?:#   - .*\n)+)",
+                         lambda m: "posted:\n" + m.group(1).replace("#   - ", "  - "), uncommented)
+    calendar.write_text(uncommented, encoding="utf-8")
+    assert "\nposted:\n" in uncommented and "\n    objective: {text:" in uncommented, uncommented
+    first_post = re.search(r"(?m)^\s+at: (\d{4}-\d\d-\d\d)", text).group(1)
+    checked = run_edcal("check", cwd=tmp_path / "site", env={"EDCAL_NOW": f"{first_post}T20:00:00+01:00"})
+    assert checked.returncode in (0, 1), checked.stderr

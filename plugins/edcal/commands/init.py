@@ -134,6 +134,8 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         # Published yesterday, announced; a first post the day after tomorrow.
         "first_article": f"{(now - dt.timedelta(days=1)):%Y-%m-%d} 09:00",
         "first_post": f"{(now + dt.timedelta(days=2)):%Y-%m-%d}",
+        "today": f"{now:%Y-%m-%d}",
+        "year_end": f"{now.year + 1}-12-31",  # an objective of a year or so
     }
     made = _Undo(target)
     try:
