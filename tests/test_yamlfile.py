@@ -52,6 +52,12 @@ def test_a_colon_ending_a_value_is_told_to_quote_it() -> None:
     assert 'hint: a value containing \': \' must be quoted, e.g. text: "Salon Industrie 2027 :"' in messages[0]
 
 
+def test_the_quoted_example_keeps_french_no_break_spaces_as_typed() -> None:
+    """The hint wrote `text: "Salon\\u00a0: J-7"`: valid YAML, a puzzle for the French writer it was for."""
+    messages = errors_of("posts:\n  - text: Salon\u00a0: J-7 : demain\n")
+    assert 'e.g. text: "Salon\u00a0: J-7 : demain"' in messages[0], messages[0]
+
+
 def test_unclosed_quote_points_where_it_opens() -> None:
     messages = errors_of('a: 1\nb: "never closed\nc: 3\n')
     assert messages[0].startswith("calendar.yaml:2:4: error: invalid YAML")

@@ -930,12 +930,13 @@ def _flow_item(text: str) -> str:
 
 def _quoted(text: str) -> str:
     """In double quotes; what is not printable (a tab, U+2028, which YAML would read as a line break, a
-    character Unicode has not assigned) escaped, as YAML writes escapes (JSON's would split U+1F600)."""
+    character Unicode has not assigned) escaped, as YAML writes escapes (JSON's would split U+1F600). The
+    no-break spaces of French typography stay as typed: ``\u00a0`` puzzled the writer it was for."""
     escaped = []
     for char in text:
         if char in '"\\':
             escaped.append("\\" + char)
-        elif char.isprintable():
+        elif char.isprintable() or char in "\u00a0\u202f":  # French typography's spaces, as typed
             escaped.append(char)
         else:
             escaped.append({"\n": "\\n", "\t": "\\t"}.get(char) or (
