@@ -450,3 +450,13 @@ def test_the_commented_examples_of_a_new_calendar_are_valid_once_uncommented(tmp
     first_post = re.search(r"(?m)^\s+at: (\d{4}-\d\d-\d\d)", text).group(1)
     checked = run_edcal("check", cwd=tmp_path / "site", env={"EDCAL_NOW": f"{first_post}T20:00:00+01:00"})
     assert checked.returncode in (0, 1), checked.stderr
+
+
+def test_a_site_in_quebecs_zone_is_french_by_default(tmp_path: Path) -> None:
+    """`edcal init --timezone America/Montreal` made an English site: Canada is English by default, Quebec not."""
+    made = run_edcal("init", "qc", "--timezone", "America/Montreal", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert "DEFAULT_LANG = 'fr'" in (tmp_path / "qc" / "pelicanconf.py").read_text(encoding="utf-8")
+    toronto = run_edcal("init", "on", "--timezone", "America/Toronto", cwd=tmp_path)
+    assert toronto.returncode == 0 and "DEFAULT_LANG = 'en'" in (tmp_path / "on" / "pelicanconf.py").read_text(
+        encoding="utf-8")

@@ -47,11 +47,14 @@ ENGLISH_TERRITORIES = frozenset(("GB", "IE", "AU", "NZ", "US"))
 
 
 def default_language(timezone: str, country: str | None) -> str:
-    """``fr`` for a site in a French-speaking country (given, or the time zone's) or in a zone without one
-    (UTC), else ``en``: ``--timezone America/Chicago`` alone gave a French site."""
+    """``fr`` for a site in a French-speaking country (given, or the time zone's), in Quebec's zone
+    (America/Montreal), or in a zone without one (UTC), else ``en``: ``--timezone America/Chicago`` alone
+    gave a French site."""
     # A country whose holidays are unknown (`--country ZZ`, an error said next) leaves the zone's say: its
     # error was in English on a Paris site.
     code = (given_country(country) if country else "") or zone_country(timezone) or ""
+    if code == "CA" and not country and timezone == "America/Montreal":  # Quebec's zone (Canada's: Toronto's)
+        return "fr"
     return "fr" if not code or code in FRENCH_SPEAKING else "en"
 
 
