@@ -620,6 +620,17 @@ def test_a_title_with_commas_above_a_semicolon_header(site: Path) -> None:
         "    hint: the cells are split on another separator: give it, --delimiter semicolon")
 
 
+def test_a_row_of_merged_cells_above_the_header_is_refused_at_its_line(site: Path) -> None:
+    # Excel's merged cells over the column names ("Quand" over Date and Heure): the header was taken to
+    # be the title's line, and every column said to have no name, at line 1
+    write_sheet(site, "Planning de mars;;;\nQuand;;Quoi;\nDate;Heure;Réseau;Texte\n09/03/2027;10:00;linkedin;A\n")
+    assert refused(site, "plan.csv") == (
+        "plan.csv:2:1: error: found a row of several values ('Quand', 'Quoi') above the header row (line 3)\n"
+        "    hint: delete this row in the sheet, and unmerge the cells above the column names: only a title in "
+        "one cell may stand above them\n"
+        "edcal: 1 error in the input; nothing was written.\n")
+
+
 def test_the_report_speaks_french() -> None:
     assert_french(translatable_words(ROOT / "plugins" / "edcal" / "commands" / "import_.py"))
 

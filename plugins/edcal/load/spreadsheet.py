@@ -303,8 +303,16 @@ def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOption
                                  say("add a header row naming the columns (date, network, text, link…)")))
         return None
     at = at or 0
-    if any(sum(bool(cell.text.strip()) for cell in record) > 1 for record in records[:at]):
-        at = 0
+    above = next((record for record in records[:at] if sum(bool(cell.text.strip()) for cell in record) > 1),
+                 None)
+    if above is not None:  # merged cells over the column names ("Quand", "Quoi"): no title, no row of posts
+        values = ", ".join(f"'{shown(cell.text.strip(), 30)}'" for cell in above if cell.text.strip())
+        errors.append(InputError(next(cell for cell in above if cell.text.strip()).source,
+                                 say("found a row of several values ({values}) above the header row "
+                                     "(line {line})", values=values, line=records[at][0].source.line),
+                                 say("delete this row in the sheet, and unmerge the cells above the column "
+                                     "names: only a title in one cell may stand above them")))
+        return None
     header, rows = records[at], records[at + 1:]
     names = tuple(normal_name(cell.text) for cell in header)
     if tuple(name for name in names if name) == OWN_EXPORT:
