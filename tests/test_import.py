@@ -240,6 +240,22 @@ def test_dates_and_times_as_sheets_write_them(site: Path) -> None:
                               "sept-linkedin": "2027-03-12T11:00:00+01:00"}
 
 
+def test_a_date_without_its_year_is_refused_with_the_year_to_write(site: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # "mardi 12 janvier", as French sheets write a day: it was told to format the column as a date
+    monkeypatch.setenv("EDCAL_NOW", "2027-02-15T10:00:00+01:00")
+    write_sheet(site, "Date;Réseau;Texte\nmardi 12 janvier;linkedin;A\n10 mars à 9h;linkedin;B\n"
+                      "12/01 09:00;linkedin;C\n")
+    assert refused(site, "plan.csv") == (
+        "plan.csv:2:1: error: found 'mardi 12 janvier': the date has no year\n"
+        "    hint: write its year: mardi 12 janvier 2027\n"  # the year it is a Tuesday, though past
+        "plan.csv:3:1: error: found '10 mars à 9h': the date has no year\n"
+        "    hint: write its year: 10 mars 2027 à 9h\n"
+        "plan.csv:4:1: error: found '12/01 09:00': the date has no year\n"
+        "    hint: write its year: 12/01/2028 09:00\n"  # the next 12 January
+        "edcal: 3 errors in the input; nothing was written.\n")
+
+
 def test_month_first_dates(site: Path) -> None:
     write_sheet(site, "date,time,network,text\n03/09/2027,2:30 PM,linkedin,Bonjour\n")
     result = run_edcal("import", "plan.csv", "--date-order", "mdy", cwd=site)

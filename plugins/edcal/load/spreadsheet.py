@@ -12,6 +12,7 @@ the calendar loader's errors can be shown at the cell.
 from __future__ import annotations
 
 import calendar as _calendar
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -80,6 +81,9 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(?P<rest>.+))?$"
 _NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:(?:T|,?\s+)(?P<rest>.+))?$")
 #: ``15 février 2027``, ``1er mars 2027``, ``3 Feb 2027`` (the month checked against :data:`MONTHS`).
 _WORDED_DAY = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:,?\s+(?P<rest>.+))?$")
+#: A day without its year: ``12 janvier``, ``1er mars 9h``, ``12/01``, ``12/01 09:00``.
+_WORDED_NO_YEAR = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?(?:,?\s+(?!\d{4}\b).+)?$")
+_NUMERIC_NO_YEAR = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})(?![/.\-\d])(?:(?:T|,?\s+).+)?$")
 #: The article a date may be written with: ``le 9 mars 2027``, ``Le mardi 10/03/2027``, ``the 9th``.
 _ARTICLE = re.compile(r"^(?:le|the)\s+(?=\S)", re.IGNORECASE)
 #: A weekday before the date: ``lundi 15/02/2027``, ``Mon, 15/02/2027``.
@@ -607,6 +611,10 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
     elif worded and normal_name(worded.group(2)) in MONTHS:
         day, month, year = int(worded.group(1)), MONTHS[normal_name(worded.group(2))], int(worded.group(3))
         rest = worded.group("rest")
+    elif (no_year := _without_year(date.text.strip(), bare, said_day, calendar, order)) is not None:
+        errors.append(InputError(date.source, say("found '{value}': the date has no year", value=said),
+                                 say("write its year: {date}", date=no_year)))
+        return None
     else:
         errors.append(InputError(date.source, say("found '{value}' for the date, expected {expected}, "
                                                   "YYYY-MM-DD HH:MM or 15 February 2027", value=said,
@@ -658,6 +666,44 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
     assert cell is not None
     at = _clock(clock, cell, day_text, calendar, errors)
     return None if at is None else (at, cell.source)
+
+
+def _without_year(written: str, bare: str, said_day: str | None, calendar: Calendar,
+                  order: str) -> str | None:
+    """The cell with its year, for a day written without one (``mardi 12 janvier``, ``12/01 9h``): the year
+    in which that day is the weekday written, nearest to now; else the next such day. None for anything
+    else."""
+    worded, numeric = _WORDED_NO_YEAR.match(bare), _NUMERIC_NO_YEAR.match(bare)
+    if worded and normal_name(worded.group(2)) in MONTHS:
+        day, month, end = int(worded.group(1)), MONTHS[normal_name(worded.group(2))], worded.end(2)
+    elif numeric:
+        first, second = int(numeric.group(1)), int(numeric.group(3))
+        day, month = (first, second) if order == "dmy" else (second, first)
+        end = numeric.end(3)
+    else:
+        return None
+    try:
+        named = timeparse.parse_weekdays(said_day) if said_day else frozenset()
+    except ValueError:
+        named = frozenset()
+    from edcal import clock
+
+    today = clock.now(calendar.zone).date()
+    days = []
+    for year in range(today.year - 1, today.year + 2):
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:  # 31/04, 29/02 of a common year
+            continue
+    if not days:
+        return None
+    on_weekday = [candidate for candidate in days if candidate.weekday() in named] if len(named) == 1 else []
+    year = (min(on_weekday, key=lambda candidate: abs(candidate - today)) if on_weekday
+            else next((candidate for candidate in days if candidate >= today), days[-1])).year
+    cut = len(written) - len(bare) + end  # after the month, in the cell as written
+    if numeric and not (worded and normal_name(worded.group(2)) in MONTHS):
+        return f"{written[:cut]}{numeric.group(2)}{year}{written[cut:]}"
+    return f"{written[:cut]} {year}{written[cut:]}"
 
 
 def _clock(clock: str, cell: Cell, day_text: str, calendar: Calendar, errors: list[InputError]) -> str | None:
