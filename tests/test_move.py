@@ -224,6 +224,24 @@ def test_a_text_already_wrong_still_says_the_date_the_move_leaves_behind(site: P
     assert "la date clé 'salon' à laquelle la publication est accrochée a lieu le 17/03/2027" in report[1]
 
 
+def test_a_move_says_the_errors_it_brings(site: Path) -> None:
+    """A post moved before the article it links to: the move said nothing, exit 0, and the next build
+    refused the plan."""
+    calendar = site / "calendar.yaml"
+    add_posts(site, "  - {id: teaser, networks: [linkedin], at: 2027-03-26 12:30, article: futur, text: Lisez}\n")
+    result = run_edcal("move", "teaser", "--to", "2027-03-23", cwd=site)
+    assert result.returncode == 0, result.stderr
+    report = result.stdout.split("1 erreur d'edcal check qu'apporte le déplacement (edcal build refuse de "
+                                 "construire tant qu'elle reste)\u00a0:\n")
+    assert len(report) == 2, result.stdout
+    assert report[1].startswith("  calendar.yaml:")
+    assert "avant la mise en ligne de 'futur'" in report[1] and "[post-before-article]" in report[1]
+    assert "2027-03-23 12:30" in calendar.read_text(encoding="utf-8")
+    # Moved back after the article: nothing to say.
+    back = run_edcal("move", "teaser", "--to", "2027-03-26", cwd=site)
+    assert back.returncode == 0 and "erreur" not in back.stdout, back.stdout
+
+
 def test_past_items_stay_and_a_move_into_the_past_is_refused(site: Path) -> None:
     moved = run_edcal("move", "--since", "2027-01-01", "--until", "2027-03-05", "--by", "+1 day", cwd=site)
     assert moved.returncode == 0, moved.stderr

@@ -349,6 +349,17 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                              "{count} texts name dates the move leaves behind (date-in-text):")
             lines += ["", said.translated(_)]
             lines += [f"  {finding.source}  {translated(finding.message, _)}" for finding in stale]
+        brought = _errors_brought(before, after)
+        if brought:  # a post moved before its article: the build would refuse the plan
+            said = say_count(len(brought), "{count} error of edcal check the move brings (edcal build "
+                             "refuses to build while it stays):",
+                             "{count} errors of edcal check the move brings (edcal build refuses to build "
+                             "while they stay):")
+            lines += ["", said.translated(_)]
+            for finding in brought:
+                lines.append(f"  {finding.source}  {translated(finding.message, _)} [{finding.rule}]")
+                if finding.hint:
+                    lines.append(f"    → {translated(finding.hint, _)}")
     if moved.unmoved:
         lines += ["", say_count(len(moved.unmoved), "{count} selected item not moved:",
                                 "{count} selected items not moved:").translated(_)]
@@ -406,6 +417,19 @@ def _dates_left_behind(before: Plan, after: Plan) -> list[Any]:
     already = {(finding.item, finding.message) for finding in run_checks(before, only=("date-in-text",))}
     return [finding for finding in run_checks(after, only=("date-in-text",))
             if (finding.item, finding.message) not in already]
+
+
+def _errors_brought(before: Plan, after: Plan) -> list[Any]:
+    """The errors of the checks after the move that no item had before it, by rule and item (a post
+    moved before its article, onto a day over a network's maximum): each would stop the build."""
+    from edcal.checks import Finding, run_checks
+
+    def key(finding: Finding) -> tuple[str, str, str]:
+        return finding.rule, finding.item or "", "" if finding.item else finding.message
+
+    already = {key(finding) for finding in run_checks(before) if finding.severity == "error"}
+    return sorted((finding for finding in run_checks(after)
+                   if finding.severity == "error" and key(finding) not in already), key=Finding.sort_key)
 
 
 def _days(plan: Plan, items: list[Item], _: Any) -> str:
