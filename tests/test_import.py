@@ -256,6 +256,22 @@ def test_a_date_without_its_year_is_refused_with_the_year_to_write(site: Path,
         "edcal: 3 errors in the input; nothing was written.\n")
 
 
+def test_times_in_utc_are_written_in_the_sites_time(site: Path) -> None:
+    # A scheduler's export in UTC: `08:00Z` was written as is, and `edcal move` then refused to move the
+    # post across the change to summer time ("09:00 would become 10:00")
+    write_sheet(site, "Text,Date\nA,2027-03-03T08:00:00Z\nB,2027-03-05 23:30+00:00\nC,2027-10-31 00:30Z\n")
+    result = run_edcal("import", "plan.csv", "--network", "linkedin", cwd=site)
+    assert result.returncode in (0, 1), result.stderr
+    written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+    assert [line for line in written.splitlines() if "at:" in line] == [
+        "    at: 2027-03-03 09:00", "    at: 2027-03-06 00:30",
+        "    at: 2027-10-31 02:30+02:00"]  # the hour that happens twice keeps its offset
+    assert items_of(site)["a-linkedin"] == "2027-03-03T09:00:00+01:00"
+    moved = run_edcal("move", "a", "--by", "+1 month", cwd=site)
+    assert moved.returncode == 0, moved.stderr
+    assert items_of(site)["a-linkedin"] == "2027-04-03T09:00:00+02:00"
+
+
 def test_month_first_dates(site: Path) -> None:
     write_sheet(site, "date,time,network,text\n03/09/2027,2:30 PM,linkedin,Bonjour\n")
     result = run_edcal("import", "plan.csv", "--date-order", "mdy", cwd=site)

@@ -741,7 +741,22 @@ def _clock(clock: str, cell: Cell, day_text: str, calendar: Calendar, errors: li
                                  say("posts are planned to the minute: write HH:MM")))
         return None
     offset = (match.group("offset") or "").strip()
-    return f"{day_text} {hour:02d}:{minute:02d}{offset}"
+    if not offset:
+        return f"{day_text} {hour:02d}:{minute:02d}"
+    # A scheduler's export in UTC (``2027-03-03T08:00:00Z``): the site's time, written as calendar.yaml
+    # writes it, so that `edcal move` keeps it across a change of daylight-saving time; the offset stays
+    # only where that time happens twice (the night the clocks go back).
+    sign, digits = (1, "0000") if offset.upper() == "Z" else (-1 if offset[0] == "-" else 1,
+                                                               offset[1:].replace(":", ""))
+    given = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    local = dt.datetime.fromisoformat(day_text).replace(hour=hour, minute=minute, tzinfo=given) \
+        .astimezone(calendar.zone)
+    twice = local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
+    written = local.strftime("%Y-%m-%d %H:%M")
+    if twice:
+        local_offset = local.strftime("%z")
+        written += f"{local_offset[:3]}:{local_offset[3:]}"
+    return written
 
 
 def _networks(cell: Cell, calendar: Calendar, errors: list[InputError]) -> list[str]:
