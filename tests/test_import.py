@@ -292,6 +292,17 @@ def test_the_loaders_errors_are_shown_at_the_cell(site: Path) -> None:
     assert "calendar.d/" not in errors  # the file the user never saw is never named
 
 
+def test_a_past_row_at_the_minute_of_a_past_promotion_is_no_twin(site: Path) -> None:
+    # The draft article brouillon is promoted on LinkedIn at 2027-01-15 09:00: a past row of another text
+    # at that minute was refused as "planned already, with the same text" (both texts left uncomposed)
+    write_sheet(site, "Date;Réseau;Texte;Statut\n15/01/2027 09:00;LinkedIn;Bonne année !;Publié\n"
+                      "09/03/2027 10:00;linkedin;À venir;\n")
+    result = run_edcal("import", "plan.csv", "--past", "log", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "  plan.csv:2  " in result.stdout and "Bonne année !" in result.stdout
+    assert "    text: Bonne année !\n" in (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+
+
 def test_names_are_checked_at_their_cells_and_options_once(site: Path) -> None:
     write_sheet(site, "date,network,text,owner,campaign\n"
                       "2027-03-09 10:00,linkedin,Bonjour,Ana Lpes,\n"

@@ -239,7 +239,8 @@ def _refuse(before: Plan, after: Plan, posts: list[ImportedPost], rows: dict[Sou
     entries_after = {entry.id: entry for entry in after.calendar.posts}
     for item in before.items:  # an earlier import's file (a dry run) is the one the new import replaces
         if item.kind == "post" and item.network is not None and item.source.path != shown:
-            for text in {item.text, _written_text(entries_before, item)}:
+            # A text unknown (a promotion's, past) is no text: None matched a past row's, at its minute.
+            for text in {item.text, _written_text(entries_before, item)} - {None}:
                 planned[(item.network, item.start, text)] = f"'{item.parent or item.id}' ({item.source})"
     twins: dict[Source, dict[str, list[str]]] = {}
     networks_of: dict[Source, set[str]] = {}
@@ -251,7 +252,7 @@ def _refuse(before: Plan, after: Plan, posts: list[ImportedPost], rows: dict[Sou
                 else str(item.network)
             networks_of.setdefault(row, set()).add(network)
             texts = (item.text, _written_text(entries_after, item))
-            keys = [(item.network, item.start, text) for text in texts]
+            keys = [(item.network, item.start, text) for text in texts if text is not None]
             twin = next((planned[key] for key in keys if key in planned), None)
             if twin is not None:
                 twins.setdefault(row, {}).setdefault(twin, []).append(network)
