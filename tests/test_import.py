@@ -429,8 +429,8 @@ def test_past_log_imports_the_year_with_what_went_out(site: Path) -> None:
     written = (site / "calendar.d" / "annee-2026.yaml").read_text(encoding="utf-8")
     assert written.count("\n  - id: ") == 60
     assert "\n# Ce qui est parti, selon le statut du tableau (publié\u00a0; annulé\u00a0: skipped).\n" \
-        "posted:\n  - astuce-ndeg1-de-l-atelier-linkedin\n  - astuce-ndeg2-de-l-atelier-mastodon\n" in written
-    assert "  - {item: astuce-ndeg36-de-l-atelier-mastodon, skipped: true}\n" in written
+        "posted:\n  - astuce-n1-de-l-atelier-linkedin\n  - astuce-n2-de-l-atelier-mastodon\n" in written
+    assert "  - {item: astuce-n36-de-l-atelier-mastodon, skipped: true}\n" in written
     # The planning report compares last year's plan with what went out.
     months = {month.first.isoformat()[:7]: month for month in report(read_plan(site, "pelicanconf.py")).months}
     april = {channel.network: channel.tally for channel in months["2026-04"].channels}
@@ -457,7 +457,7 @@ def test_a_dry_run_previews_importing_the_sheet_again(site: Path) -> None:
     assert run_edcal("import", "annee-2026.csv", "--past", "log", cwd=site).returncode == 0
     first = (site / "calendar.d" / "annee-2026.yaml").read_text(encoding="utf-8")
     # A month later, the team logs in a file of its own a post of that import.
-    (site / "calendar.d" / "publie.yaml").write_text("posted:\n  - a-venir-ndeg1-linkedin\n", encoding="utf-8")
+    (site / "calendar.d" / "publie.yaml").write_text("posted:\n  - a-venir-n1-linkedin\n", encoding="utf-8")
     again = run_edcal("import", "annee-2026.csv", "--past", "log", "--dry-run", cwd=site)
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith("Would import 60 rows into calendar.d/annee-2026.yaml:\n")

@@ -819,7 +819,8 @@ def _give_id(post: ImportedPost, taken: set[str]) -> None:
     if "id" in post.values:
         return
     words = str(post.values.get("title") or post.values.get("text") or "")
-    base = slugify(words, max_words=6) or "post"
+    # As edcal new makes a slug: the transliteration spells the degree sign out ("n°3" gave ndeg3)
+    base = slugify(words.replace("°", ""), max_words=6) or "post"
     day = str(post.values.get("at", ""))[:10]
     candidates = [base, f"{base}-{day}"] if day else [base]
     free = next((c for c in candidates if not _with_items(c, post) & taken), None)
