@@ -299,6 +299,22 @@ def test_a_post_a_freeze_withheld_moves_after_it_rather_than_being_lost(site: Pa
     assert back.returncode == 1 and "sa nouvelle date (2027-04-02 10:00) serait passée" in back.stdout
 
 
+def test_a_slot_as_the_day_to_move_to_says_a_move_keeps_the_time(site: Path) -> None:
+    """`--to midi`, to give a post the noon slot: told only to write a day, e.g. 2027-01-18."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text("slots: {midi: \"12:15\"}\n" + calendar.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_edcal("move", "hello", "--to", "midi", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith(
+        "--to: error: found 'midi', expected a date as YYYY-MM-DD (e.g. 2027-01-12)\n"
+        "    hint: a day, e.g. 2027-01-18; a move keeps each post's time or slot (to give a post another one, "
+        "such as 'midi', edit its `at:`)\n"), result.stderr
+    dated = run_edcal("move", "hello", "--to", "2027-03-11 midi", cwd=site, env={"EDCAL_LANG": "en"})
+    assert "    hint: a day alone: 2027-03-11; a move keeps each post's time or slot" in dated.stderr
+    other = run_edcal("move", "hello", "--to", "demain", cwd=site, env={"EDCAL_LANG": "en"})
+    assert "    hint: a day, e.g. 2027-01-18\n" in other.stderr  # no slot of the site
+
+
 @pytest.mark.parametrize(("args", "expected"), [
     (("helo", "--by", "+1 day"), "ID: error: unknown id 'helo'\n    hint: did you mean 'hello'?"),
     (("hello", "--network", "linkdin", "--by", "+1 day"),

@@ -13,6 +13,7 @@ writing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from edcal.commands.choices import nearest, network_error
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of
 from edcal.files import os_reason
 from edcal.hints import value_hint
-from edcal.i18n import long_date, say, say_count, team_language, translated, translator
+from edcal.i18n import Message, long_date, say, say_count, team_language, translated, translator
 from edcal.load import timeparse
 from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, WrittenText, edited_files, write_texts
 from edcal.load.sections.repeat import MAX_HORIZON_DAYS
@@ -121,7 +122,7 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
         late = [(plan.day_of(plan.now) - plan.day_of(start)).days + 1 for item in chosen
                 if (start := written_start(plan, item)) is not None]
         trial = planned(Shift(max([1, *late]), "days"))
-        shift = _shift_to(to, first_day_moving(plan, chosen, key_dates, trial))
+        shift = _shift_to(to, first_day_moving(plan, chosen, key_dates, trial), plan.calendar.slots)
     check_key_dates_shifted(plan, key_dates, shift, days.shared)
     moved = planned(shift)
     moved.past = past
@@ -168,14 +169,27 @@ def _write(site: Path, texts: dict[Path, str]) -> None:
                                       say("check the folder's permissions and free space"))]) from None
 
 
-def _day(text: str | None, option: str) -> dt.date | None:
+def _day(text: str | None, option: str, slots: Iterable[str] = ()) -> dt.date | None:
     if text is None:
         return None
     try:
         return timeparse.parse_date(text.strip())
     except ValueError as exc:
-        hint = value_hint(text.strip(), str(exc)) or say("a day, e.g. 2027-01-18")  # 12/10/2026: year first
+        hint = value_hint(text.strip(), str(exc)) or _slot_hint(text.strip(), slots) \
+            or say("a day, e.g. 2027-01-18")  # 12/10/2026: year first
         raise InputErrors([InputError(Source(option, 1, 1), message_of(exc), hint)]) from None
+
+
+def _slot_hint(text: str, slots: Iterable[str]) -> Message | None:
+    """``--to midi``, ``--to "2027-03-11 soir"``: one of the site's slots, where the option takes a day."""
+    found = re.fullmatch(r"(\d{4}-\d{2}-\d{2}\s+)?([^\W\d_]+)", text)
+    if found is None or found.group(2).lower() not in {slot.lower() for slot in slots}:
+        return None
+    if found.group(1):
+        return say("a day alone: {day}; a move keeps each post's time or slot (to change it, edit its `at:`)",
+                   day=found.group(1).strip())
+    return say("a day, e.g. 2027-01-18; a move keeps each post's time or slot (to give a post another one, "
+               "such as '{slot}', edit its `at:`)", slot=found.group(2))
 
 
 #: The longest move: as far as the plan ever looks ahead, ten years (a longer one is a typo).
@@ -198,8 +212,8 @@ def _shift_by(by: str) -> Shift:
     return _bounded(Shift(offset.amount, offset.unit), by, "--by")  # type: ignore[arg-type]
 
 
-def _shift_to(to: str, first: dt.date) -> Shift:
-    day = _day(to, "--to")
+def _shift_to(to: str, first: dt.date, slots: Iterable[str] = ()) -> Shift:
+    day = _day(to, "--to", slots)
     assert day is not None
     return _bounded(Shift((day - first).days, "days"), to, "--to")
 
