@@ -674,6 +674,19 @@ def test_a_row_of_merged_cells_above_the_header_is_refused_at_its_line(site: Pat
         "edcal: 1 error in the input; nothing was written.\n")
 
 
+def test_a_semicolon_sheet_whose_texts_hold_more_commas_than_its_rows_hold_semicolons(site: Path) -> None:
+    # Excel's French CSV: the comma split more cells than the semicolon, the header was one cell, and the
+    # sheet was refused ("holds separators")
+    write_sheet(site, "Date;Réseau;Texte;Budget\r\n"
+                      "02/03/2027 09:00;LinkedIn;Acier, inox, alu, laiton, cuivre, zinc : on fait tout, vraiment;12,50\r\n"
+                      "04/03/2027 12:30;LinkedIn;Portes, portails, grilles, garde-corps, verrières, etc.;3,25\r\n")
+    result = run_edcal("import", "plan.csv", "--skip-column", "Budget", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert items_of(site) == {"acier-inox-alu-laiton-cuivre-zinc-linkedin": "2027-03-02T09:00:00+01:00",
+                              "portes-portails-grilles-garde-corps-verrieres-linkedin":
+                                  "2027-03-04T12:30:00+01:00"}
+
+
 def test_the_report_speaks_french() -> None:
     assert_french(translatable_words(ROOT / "plugins" / "edcal" / "commands" / "import_.py"))
 

@@ -160,15 +160,20 @@ _UTF8_READ_AS_ANOTHER = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u203a\u0152\u015
 
 
 def _sniffed(text: str, shown: str) -> str:
-    """The separator that splits the first ten lines with a value into the most cells (a comma when
-    none does), split as the whole file will be."""
+    """The separator that splits the most of the first ten lines with a value into one same number of
+    cells, two at least (a spreadsheet writes every row as wide as the sheet), then the one that splits
+    them into the most cells (a comma when none does), split as the whole file will be."""
     start = text[:65536]
 
-    def cells(delimiter: str) -> tuple[int, int]:  # over ten records: a title line may hold commas
+    def cells(delimiter: str) -> tuple[int, int, int]:  # over ten records: a title line may hold commas
         records = split_records(start, shown, delimiter, limit=10, lenient=True)
+        # Rows as wide as each other first: Excel's French ";" file whose texts hold more commas than
+        # its rows hold semicolons was split on the commas, and its header was one cell.
+        widths = [len(record) for record in records if len(record) > 1]
+        even = max((widths.count(width) for width in widths), default=0)
         # Then the first line's: a quote left open on line 2 ends the records there, and the comma,
         # splitting nothing, tied with the semicolon that split the header (the error blamed the header).
-        return sum(len(record) for record in records), len(records[0]) if records else 0
+        return even, sum(len(record) for record in records), len(records[0]) if records else 0
 
     return max(DELIMITERS, key=lambda d: (*cells(d), -DELIMITERS.index(d)))
 
