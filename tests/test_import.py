@@ -143,6 +143,22 @@ def test_a_network_the_site_does_not_set_up_says_what_to_write_in_calendar_yaml(
     assert set(items_of(site)) == {"bonjour-facebook", "salut-mastodon", "re-facebook"}
 
 
+def test_a_short_word_for_a_network_not_set_up_says_to_set_it_up_with_the_word(site: Path) -> None:
+    # `Insta` in a site without Instagram: the hint listed the networks set up, as if it were one of them
+    write_sheet(site, "Date,Réseau,Texte\n09/03/2027 10:00,\"LinkedIn, Insta\",Bonjour\n")
+    assert refused(site, "plan.csv") == (
+        "plan.csv:2:18: error: unknown network 'Insta'\n"
+        "    hint: did you mean Instagram (instagram)? It is not set up: add `instagram: {aliases: [insta]}` "
+        "under `networks:` in calendar.yaml\n"
+        "edcal: 1 error in the input; nothing was written.\n")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "  mastodon: {}\n", "  mastodon: {}\n  instagram: {aliases: [insta]}\n"), encoding="utf-8")
+    result = run_edcal("import", "plan.csv", cwd=site)
+    assert result.returncode in (0, 1), result.stderr  # Instagram wants an image: a finding, not a refusal
+    assert set(items_of(site)) == {"bonjour-linkedin", "bonjour-instagram"}
+
+
 def test_a_link_without_its_scheme_gets_the_whole_address_to_write(site: Path) -> None:
     write_sheet(site, "Date,Réseau,Texte,Lien\n09/03/2027 10:00,linkedin,Bonjour,www.example.fr/offres\n")
     assert refused(site, "plan.csv") == (

@@ -792,6 +792,13 @@ def _unknown_network(name: str, calendar: Calendar) -> tuple[Message, Message]:
                             "to `{network}:` under `networks:` in calendar.yaml",
                             name=f"{network.name} ({network.id})", written=shown(name), alias=alias,
                             network=network.id)
+    builtin = [network for network in registry.networks.values() if network.id not in calendar.networks
+               and (normal_name(network.id).startswith(alias) or normal_name(network.name).startswith(alias))]
+    if not shortened and len(builtin) == 1:  # `Insta` in a site without Instagram: set it up with the word
+        network = builtin[0]
+        return message, say("did you mean {name}? It is not set up: add `{network}: {{aliases: [{alias}]}}` "
+                            "under `networks:` in calendar.yaml", name=f"{network.name} ({network.id})",
+                            network=network.id, alias=alias)
     names = [*calendar.networks, *(normal_name(network.name) for network in calendar.networks.values())]
     if not calendar.networks or difflib.get_close_matches(alias, names, n=1, cutoff=0.6):
         return message, _known_hint(name, calendar.networks)
