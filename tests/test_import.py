@@ -288,6 +288,19 @@ def test_times_in_utc_are_written_in_the_sites_time(site: Path) -> None:
     assert items_of(site)["a-linkedin"] == "2027-04-03T09:00:00+02:00"
 
 
+def test_excels_french_day_month_year_with_dashes(site: Path) -> None:
+    # Excel's "j-mmm-aaaa" format: `2-mars-2027` was told to be formatted as a date, as it was
+    write_sheet(site, "Date;Réseau;Texte\n02-mars-27;linkedin;Trois\n", name="court.csv")
+    assert refused(site, "court.csv").startswith(
+        "court.csv:2:1: error: found '02-mars-27', a year in two digits\n"
+        "    hint: write the year in full: DD/MM/YYYY HH:MM\n")
+    write_sheet(site, "Date;Heure;Réseau;Texte\n2-mars-2027;09:00;linkedin;Un\n12-janv.-2028;;linkedin;Deux\n")
+    result = run_edcal("import", "plan.csv", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert items_of(site) == {"un-linkedin": "2027-03-02T09:00:00+01:00",
+                              "deux-linkedin": "2028-01-12T09:00:00+01:00"}
+
+
 def test_month_first_dates(site: Path) -> None:
     write_sheet(site, "date,time,network,text\n03/09/2027,2:30 PM,linkedin,Bonjour\n")
     result = run_edcal("import", "plan.csv", "--date-order", "mdy", cwd=site)

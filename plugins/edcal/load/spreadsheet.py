@@ -80,7 +80,9 @@ _NO = {"no", "non", "false", "faux", "0", ""}
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(?P<rest>.+))?$")
 _NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:(?:T|,?\s+)(?P<rest>.+))?$")
 #: ``15 février 2027``, ``1er mars 2027``, ``3 Feb 2027`` (the month checked against :data:`MONTHS`).
-_WORDED_DAY = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:,?\s+(?P<rest>.+))?$")
+#: Excel's French "j-mmm-aaaa" writes ``2-mars-2027``, ``12-janv.-2027`` (``02-mars-27``: two digits).
+_WORDED_DAY = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?(?:\s+|-)([^\W\d_]+)\.?(?:,?\s+|-)"
+                         r"(\d{4}|\d{2}(?=-|$))(?:,?\s+(?P<rest>.+))?$")
 #: A day without its year: ``12 janvier``, ``1er mars 9h``, ``12/01``, ``12/01 09:00``.
 _WORDED_NO_YEAR = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?(?:,?\s+(?!\d{4}\b).+)?$")
 _NUMERIC_NO_YEAR = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})(?![/.\-\d])(?:(?:T|,?\s+).+)?$")
@@ -609,6 +611,10 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
             errors.append(InputError(date.source, message, hint))
             return None
     elif worded and normal_name(worded.group(2)) in MONTHS:
+        if len(worded.group(3)) == 2:
+            errors.append(InputError(date.source, say("found '{value}', a year in two digits", value=said),
+                                     say("write the year in full: {expected}", expected=expected)))
+            return None
         day, month, year = int(worded.group(1)), MONTHS[normal_name(worded.group(2))], int(worded.group(3))
         rest = worded.group("rest")
     elif (no_year := _without_year(date.text.strip(), bare, said_day, calendar, order)) is not None:
