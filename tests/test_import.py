@@ -175,6 +175,19 @@ def test_a_french_to_do_status_is_a_draft(site: Path) -> None:
     assert "    status: draft\n" in (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
 
 
+def test_statuses_agreed_with_publication_a_feminine_word(site: Path) -> None:
+    # "Programmée", "Publiée", "Annulée": a sheet of publications agrees its statuses; each was refused
+    write_sheet(site, "Date;Réseau;Texte;Statut\n"
+                      "02/02/2027 09:00;linkedin;Partie;Publiée\n03/02/2027 09:00;linkedin;Pas partie;Annulée\n"
+                      "09/03/2027 10:00;linkedin;Prête;Programmée\n10/03/2027 10:00;linkedin;Relue;En relecture\n")
+    result = run_edcal("import", "plan.csv", "--past", "log", cwd=site)
+    assert result.returncode == 0, result.stderr
+    written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+    assert "  - id: prete\n    networks: [linkedin]\n    at: 2027-03-09 10:00\n    status: scheduled\n" in written
+    assert "  - id: relue\n    networks: [linkedin]\n    at: 2027-03-10 10:00\n    status: draft\n" in written
+    assert written.endswith("posted:\n  - partie-linkedin\n  - {item: pas-partie-linkedin, skipped: true}\n")
+
+
 def test_every_bad_cell_is_located_at_once(site: Path) -> None:
     write_sheet(site, "Date,Réseau,Texte,Likes,Statut\n"
                       "31/02/2027 09:00,Linkdin,Bonjour,3,\n"

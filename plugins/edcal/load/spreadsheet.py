@@ -67,13 +67,17 @@ STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "a fair
             "en cours": "draft", "a valider": "draft", "en attente": "draft", "to do": "draft",
             "in progress": "draft",
             "scheduled": "scheduled", "planifie": "scheduled", "programme": "scheduled", "pret": "scheduled",
-            "ready": "scheduled", "valide": "scheduled", "approved": "scheduled"}
+            "ready": "scheduled", "valide": "scheduled", "approved": "scheduled",
+            # A "publication" is feminine: "programmée", "prête", "validée", and "en relecture" as "à valider"
+            "en relecture": "draft", "a relire": "draft", "planifiee": "scheduled", "programmee": "scheduled",
+            "prete": "scheduled", "validee": "scheduled"}
 #: What a status cell may say, as messages list it.
 STATUS_WORDS = say("expected a draft (draft, brouillon, à écrire, à faire, en cours, à valider, en attente, "
                    "to do, in progress) or a post ready (scheduled, planifié, programmé, prêt, validé, "
                    "ready, approved)")
 #: Statuses of rows that are no posts to plan.
 _NOT_TO_PLAN = {"publie": "published", "published": "published", "posted": "published", "poste": "published",
+                "publiee": "published", "postee": "published", "annulee": "cancelled",
                 "annule": "cancelled", "cancelled": "cancelled", "canceled": "cancelled"}
 _YES = {"yes", "oui", "true", "vrai", "x", "1"}
 _NO = {"no", "non", "false", "faux", "0", ""}
