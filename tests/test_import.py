@@ -314,6 +314,20 @@ def test_excels_french_day_month_year_with_dashes(site: Path) -> None:
                               "deux-linkedin": "2028-01-12T09:00:00+01:00"}
 
 
+def test_a_date_column_named_with_utc_is_read_in_utc(site: Path) -> None:
+    # "Date (GMT)", as a scheduler's export heads it: the brackets were dropped with the zone, and 08:00 GMT
+    # planned at 08:00 in Paris, an hour early, without a word
+    write_sheet(site, "Date (GMT);Heure;Réseau;Texte\n02/03/2027 08:00;;linkedin;Un\n03/03/2027;08:00;linkedin;Deux\n"
+                      "04/03/2027;;linkedin;Trois\n")
+    result = run_edcal("import", "plan.csv", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert items_of(site) == {"un-linkedin": "2027-03-02T09:00:00+01:00", "deux-linkedin": "2027-03-03T09:00:00+01:00",
+                              "trois-linkedin": "2027-03-04T12:30:00+01:00"}  # a day alone: the slot, in Paris
+    write_sheet(site, "Date;Heure (UTC+2);Réseau;Texte\n02/06/2027;09:00;linkedin;Quatre\n", name="ete.csv")
+    assert run_edcal("import", "ete.csv", cwd=site).returncode == 0
+    assert items_of(site, "calendar.d/ete.yaml") == {"quatre-linkedin": "2027-06-02T09:00:00+02:00"}
+
+
 def test_month_first_dates(site: Path) -> None:
     write_sheet(site, "date,time,network,text\n03/09/2027,2:30 PM,linkedin,Bonjour\n")
     result = run_edcal("import", "plan.csv", "--date-order", "mdy", cwd=site)

@@ -231,9 +231,13 @@ def posts_from_table(table: Table, calendar: Calendar, options: ImportOptions,
     else:
         order = "mdy" if (calendar.country or "").upper() in MONTH_FIRST_COUNTRIES else "dmy"
     letters = {wanted: column_letter(index) for index, wanted in columns.items()}
+    # "Date (UTC)", "Heure (GMT+1)": the zone the column's times are in, as a scheduler's export says it
+    named = records[len(records) - len(rows) - 1] if rows is not records else ()
+    offsets = {columns[index]: offset for index, cell in enumerate(named)
+               if columns.get(index) in ("date", "time") and (offset := _column_offset(cell.text))}
     posts = []
     for record in rows:
-        post = _post(record, columns, width, letters, calendar, options, order, errors)
+        post = _post(record, columns, width, letters, calendar, options, order, offsets, errors)
         if post is not None:
             posts.append(post)
     taken = set(taken_ids)
@@ -420,7 +424,7 @@ def _reads_as_date(text: str) -> bool:
 
 
 def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters: dict[str, str],
-          calendar: Calendar, options: ImportOptions, order: str,
+          calendar: Calendar, options: ImportOptions, order: str, offsets: Mapping[str, str],
           errors: list[InputError]) -> ImportedPost | None:
     row = record[0].source
     post = ImportedPost(Source(row.path, row.line, 1))
@@ -447,7 +451,7 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
                 say("found no date in this row (column {letter})", letter=letters.get("date")),
                 say("write the day it goes out, and its time, or delete the row"))
     else:
-        when = _when(cells["date"], cells.get("time"), calendar, order, errors)
+        when = _when(cells["date"], cells.get("time"), calendar, order, errors, offsets)
         if when is not None:  # at its time's cell when the time has a column (a time the clocks skip)
             post.values["at"], post.cells["at"] = when
     if "networks" in cells:
@@ -581,7 +585,7 @@ def _article(cell: Cell, articles: dict[str, str], errors: list[InputError]) -> 
 
 
 def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
-          errors: list[InputError]) -> tuple[str, Source] | None:
+          errors: list[InputError], offsets: Mapping[str, str] | None = None) -> tuple[str, Source] | None:
     """The date (and time) as calendar.yaml writes them, ``2027-03-02 09:00`` or a day alone, and the
     cell of its time (else of its date)."""
     written = _ARTICLE.sub("", date.text.strip(), count=1)
@@ -674,8 +678,22 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
         return day_text, date.source
     cell = date if rest else time
     assert cell is not None
-    at = _clock(clock, cell, day_text, calendar, errors)
+    zones = offsets or {}  # a time column without a zone of its own is in its date column's
+    at = _clock(clock, cell, day_text, calendar, errors,
+                zones.get("date", "") if rest else zones.get("time", zones.get("date", "")))
     return None if at is None else (at, cell.source)
+
+
+def _column_offset(name: str) -> str | None:
+    """``Z`` for a column named ``Date (UTC)`` or ``Date (GMT)``, ``+01:00`` for ``Heure (UTC+1)``; None
+    for a name that gives no zone."""
+    found = re.search(r"[(\[]\s*(?:utc|gmt)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[)\]]", name,
+                      re.IGNORECASE)
+    if found is None:
+        return None
+    if not found.group(1):
+        return "Z"
+    return f"{found.group(1)}{int(found.group(2)):02d}:{found.group(3) or '00'}"
 
 
 def _without_year(written: str, bare: str, said_day: str | None, calendar: Calendar,
@@ -716,7 +734,8 @@ def _without_year(written: str, bare: str, said_day: str | None, calendar: Calen
     return f"{written[:cut]} {year}{written[cut:]}"
 
 
-def _clock(clock: str, cell: Cell, day_text: str, calendar: Calendar, errors: list[InputError]) -> str | None:
+def _clock(clock: str, cell: Cell, day_text: str, calendar: Calendar, errors: list[InputError],
+           column_offset: str = "") -> str | None:
     """``2027-03-02 09:30``, ``2027-03-02 14:30+02:00`` or ``2027-03-02 midi`` (a slot)."""
     said = shown(clock)
     if normal_name(clock) in calendar.slots:
@@ -750,7 +769,7 @@ def _clock(clock: str, cell: Cell, day_text: str, calendar: Calendar, errors: li
         errors.append(InputError(cell.source, say("found '{value}', a time to the second", value=said),
                                  say("posts are planned to the minute: write HH:MM")))
         return None
-    offset = (match.group("offset") or "").strip()
+    offset = (match.group("offset") or "").strip() or column_offset
     if not offset:
         return f"{day_text} {hour:02d}:{minute:02d}"
     # A scheduler's export in UTC (``2027-03-03T08:00:00Z``): the site's time, written as calendar.yaml
