@@ -743,6 +743,18 @@ def test_a_semicolon_sheet_whose_texts_hold_more_commas_than_its_rows_hold_semic
                                   "2027-03-04T12:30:00+01:00"}
 
 
+def test_a_date_merged_over_rows_says_the_sheet_gives_it_in_the_first_row_only(site: Path) -> None:
+    # One date merged over a day's three posts: Excel exports it in the first row, and the other rows were
+    # told to write the day or be deleted
+    write_sheet(site, "Date;Réseau;Texte\n02/03/2027 09:00;linkedin;Un\n;mastodon;Deux\n;bluesky;Trois\n")
+    merged = ("    hint: if the cell is merged with the one above, its value is in the first row only: unmerge the "
+              "cells, and write the value on each row\n")
+    assert refused(site, "plan.csv") == (
+        "plan.csv:3:1: error: found no date in this row (column A)\n" + merged +
+        "plan.csv:4:1: error: found no date in this row (column A)\n" + merged +
+        "edcal: 2 errors in the input; nothing was written.\n")
+
+
 def test_the_report_speaks_french() -> None:
     assert_french(translatable_words(ROOT / "plugins" / "edcal" / "commands" / "import_.py"))
 

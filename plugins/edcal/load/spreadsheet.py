@@ -236,8 +236,12 @@ def posts_from_table(table: Table, calendar: Calendar, options: ImportOptions,
     offsets = {columns[index]: offset for index, cell in enumerate(named)
                if columns.get(index) in ("date", "time") and (offset := _column_offset(cell.text))}
     posts = []
+    above: frozenset[str] = frozenset()  # the fields the row above has: a cell merged over rows fills one
     for record in rows:
-        post = _post(record, columns, width, letters, calendar, options, order, offsets, errors)
+        post = _post(record, columns, width, letters, calendar, options, order, offsets, above, errors)
+        here = frozenset(columns[index] for index, cell in enumerate(record)
+                         if index in columns and cell.text.strip())
+        above = here | (above - here) if here else frozenset()  # merged over three rows: the third too
         if post is not None:
             posts.append(post)
     taken = set(taken_ids)
@@ -425,7 +429,7 @@ def _reads_as_date(text: str) -> bool:
 
 def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters: dict[str, str],
           calendar: Calendar, options: ImportOptions, order: str, offsets: Mapping[str, str],
-          errors: list[InputError]) -> ImportedPost | None:
+          above: frozenset[str], errors: list[InputError]) -> ImportedPost | None:
     row = record[0].source
     post = ImportedPost(Source(row.path, row.line, 1))
     every = {columns[index]: cell for index, cell in enumerate(record) if index in columns}
@@ -444,6 +448,10 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
 
     def missing(name: str, alone: Message, in_column: Message, hint: Message) -> None:
         place = every[name].source if name in every else row
+        # A day's posts under one merged date: Excel exports its value in the first row only
+        if name == "date" and name in above and name in letters:
+            hint = say("if the cell is merged with the one above, its value is in the first row only: "
+                       "unmerge the cells, and write the value on each row")
         errors.append(InputError(place, in_column if name in letters else alone, hint))
 
     if "date" not in cells:
