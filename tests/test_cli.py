@@ -1381,3 +1381,29 @@ def test_the_paths_a_terminal_shows_are_from_the_current_folder(site: Path) -> N
     assert f"{site.name}/content/articles/lien.md:4:" in found.stdout, found.stdout
     as_json = run_edcal("check", "--only", "article-link", "--format", "json", "--site", site.name, cwd=site.parent)
     assert {f["file"] for f in json.loads(as_json.stdout)["findings"]} == {"content/articles/lien.md"}
+
+
+def test_the_spinner_on_a_terminal_speaks_the_sites_language(site: Path) -> None:
+    """On a terminal, `edcal build` showed "Building the blog and the plan…" on a French site: the spinner
+    came before the site's settings were read."""
+    import pty
+    import sys
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: edcal on a terminal, with no language forced
+        os.chdir(site)
+        os.environ.pop("EDCAL_LANG", None)
+        os.execv(sys.executable, [sys.executable, "-m", "edcal", "build", "--no-check"])
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the terminal closes with the child
+            break
+        if not chunk:
+            break
+        shown += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, shown
+    assert "Construction du blog et du plan…" in shown.decode("utf-8", "replace")
+    assert "Building the blog" not in shown.decode("utf-8", "replace")

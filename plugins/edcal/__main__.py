@@ -23,6 +23,7 @@ import click
 from edcal import __version__
 from edcal._console import EXIT_INTERRUPTED
 from edcal.errors import EXIT_INPUT, InputErrors, report, show_paths_from
+from edcal.i18n import Message, say
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -115,14 +116,19 @@ def input_errors_exit(command: F) -> F:
 
 
 @contextlib.contextmanager
-def progress(message: str, verbosity: int | None) -> Iterator[None]:
-    """A spinner on a terminal (never in CI logs or pipes, never with -q)."""
+def progress(message: Message, verbosity: int | None, site: Path, settings_file: str) -> Iterator[None]:
+    """A spinner on a terminal (never in CI logs or pipes, never with -q), in the site's language: its
+    settings are read first for it ("Construction du blog et du plan…" on a French site, not English)."""
     if (verbosity or 0) < 0 or not sys.stderr.isatty():
         yield
         return
     from rich.console import Console
 
-    with Console(stderr=True).status(message):
+    from edcal.i18n import spoken
+    from edcal.site import speak_site_language
+
+    speak_site_language(site, settings_file)
+    with Console(stderr=True).status(spoken(message)):
         yield
 
 
@@ -326,7 +332,7 @@ def build(site: Path, settings_file: str, verbosity: int | None, no_check: bool)
     from edcal.pelican_plugin.worker import WorkerStopped
 
     try:
-        with progress("Building the blog and the plan…", verbosity):
+        with progress(say("Building the blog and the plan…"), verbosity, site, settings_file):
             result = run_build(site, settings_file, verbosity or 0, check=not no_check)
     except WorkerStopped as stopped:
         click.echo(f"edcal: error: {stopped}", err=True)
@@ -640,7 +646,7 @@ def diff(revision: str, target: str | None, site: Path, settings_file: str, verb
     from edcal.commands.diff import diff as compare
     from edcal.i18n import spoken
 
-    with progress("Reading the plan twice…", verbosity):
+    with progress(say("Reading the plan twice…"), verbosity, site, settings_file):
         output, notes = compare(site, settings_file, revision, fmt, everything, target)
     click.echo(output, nl=False)
     if (verbosity or 0) >= 0:
@@ -680,7 +686,7 @@ def move(ids: tuple[str, ...], site: Path, settings_file: str, verbosity: int | 
     """
     from edcal.commands.move import move as run
 
-    with progress("Moving…", verbosity):
+    with progress(say("Moving…"), verbosity, site, settings_file):
         outcome = run(site, settings_file, ids, since, until, networks, campaign, owner, by, to, dry_run)
     if (verbosity or 0) >= 0 or outcome.code:
         click.echo(outcome.text, nl=False)
@@ -739,7 +745,7 @@ def import_(file: Path, site: Path, settings_file: str, verbosity: int | None, i
 
     options = ImportOptions(networks=networks, campaign=campaign, owner=owner, status=status,
                             date_order=date_order, skipped_columns=skipped)
-    with progress("Importing…", verbosity):
+    with progress(say("Importing…"), verbosity, site, settings_file):
         outcome = import_posts(site, settings_file, file, into, options, encoding,
                                DELIMITERS[delimiter] if delimiter else None, dry_run, past)
     if (verbosity or 0) >= 0 or outcome.code:
