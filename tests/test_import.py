@@ -544,6 +544,16 @@ def test_a_hootsuite_bulk_file_needs_its_network(site: Path, monkeypatch: pytest
     assert "    owner: ana\n" in (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
 
 
+def test_a_buffer_bulk_file_is_read_by_its_posting_time(site: Path) -> None:
+    """Buffer's bulk upload file (Text, Image URL, Tags, Posting Time): its date column was not known."""
+    write_sheet(site, "Text,Image URL,Tags,Posting Time\nTexte pour Buffer,,,2027-03-09 10:00\n")
+    # Buffer's tags are its own labels, no field of a post: left out when said so, as any other column.
+    result = run_edcal("import", "plan.csv", "--network", "linkedin", "--owner", "ana", "--skip-column", "Tags",
+                       cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert items_of(site) == {"texte-pour-buffer-linkedin": "2027-03-09T10:00:00+01:00"}
+
+
 def test_encodings(site: Path) -> None:
     write_sheet(site, "Date;Réseau;Texte\n09/03/2027 10:00;linkedin;Café offert\n", encoding="cp1252")
     assert refused(site, "plan.csv").startswith(

@@ -40,7 +40,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("title", "titre", "sujet", "subject", "label", "libelle"),
     "date": ("date", "day", "jour", "date de publication", "publication date", "scheduled", "date et heure",
              "date heure", "datetime", "date time", "date and time", "when", "quand", "publish date",
-             "date programmee", "scheduled date"),
+             "date programmee", "scheduled date",
+             # schedulers' exports and bulk files (Buffer's "Posting Time": a date and its time)
+             "posting time", "scheduled at", "scheduled time", "publish at", "publish time", "send time",
+             "date d envoi"),
     "time": ("time", "heure", "hour", "horaire", "heure de publication", "publication time", "creneau",
              "slot"),
     "networks": ("network", "networks", "reseau", "reseaux", "reseau social", "reseaux sociaux",
