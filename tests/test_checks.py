@@ -2500,6 +2500,43 @@ def test_objective_missed_near_misses() -> None:
     assert not _objective_findings("objective-missed", _objectives(unmeasured), "2027-07-05T10:00:00+02:00")
 
 
+def test_objective_past_once_a_networks_objective_outlives_its_date() -> None:
+    """A network's objective past its date was judged no more after objective-missed's month: the planning
+    page and the report went on measuring against it, and a mistyped year (by: 2026-06-30 for 2027) was silent."""
+    reached = "      by: 2027-06-30\n      current: 1520\n      measured: 2027-06-30\n"
+    found = _objective_findings("objective-past", _objectives(reached), "2027-07-05T10:00:00+02:00")
+    assert [(f.message, str(f.source)) for f in found] == [
+        ("LinkedIn: objective reached, 1,520 of 1,500 abonnés by 2027-06-30: the network has no objective ahead",
+         "calendar.yaml:11")]
+    assert found[0].hint == ("set the next objective (a new `target:` and `by:`), or remove `by:` for an objective "
+                             "without a date")
+    typo = "      by: 2026-06-30\n      current: 1180\n      measured: 2027-01-04\n"
+    found = _objective_findings("objective-past", _objectives(typo), "2027-02-15T10:00:00+01:00")
+    assert [f.message for f in found] == [
+        "LinkedIn: the objective's date, 2026-06-30, passed 230 days ago: the network has no objective ahead"]
+    assert found[0].hint.startswith("its figure was measured after that date (2027-01-04): did you mean `by: "
+                                    "2027-06-30`?")
+    assert found[0].message.translated(translator("fr")) == (
+        "LinkedIn\u00a0: la date de l'objectif, le 30/06/2026, est passée (il y a 230 jours)\u00a0: le réseau "
+        "n'a plus d'objectif devant lui")
+
+
+def test_objective_past_near_misses() -> None:
+    missed = "      by: 2027-06-30\n      current: 1350\n      measured: 2027-07-02\n"
+    # Below target, objective-missed speaks for its window: not twice.
+    assert not _objective_findings("objective-past", _objectives(missed), "2027-07-05T10:00:00+02:00")
+    assert _objective_findings("objective-past", _objectives(missed), "2027-08-05T10:00:00+02:00")
+    reached = "      by: 2027-06-30\n      current: 1520\n      measured: 2027-06-30\n"
+    assert not _objective_findings("objective-past", _objectives(reached), "2027-06-30T20:00:00+02:00")  # its day
+    undated = "      current: 1180\n      measured: 2027-01-04\n"  # a network's objective without `by`: no date
+    assert not _objective_findings("objective-past", _objectives(undated), "2028-07-05T10:00:00+02:00")
+    # A campaign's objective is its history.
+    campaign = "      current: 50\n      measured: 2027-03-27\n"
+    assert not _objective_findings("objective-past", _objectives(campaign=campaign), "2027-09-29T10:00:00+02:00")
+    off = _objectives(reached, checks="checks: {objective-past: off}\n")
+    assert not _objective_findings("objective-past", off, "2027-07-05T10:00:00+02:00")
+
+
 def test_objective_stale_while_the_objective_is_ahead() -> None:
     old = "      by: 2027-06-30\n      current: 1180\n      measured: 2027-01-04\n"
     found = _objective_findings("objective-stale", _objectives(old), "2027-02-10T10:00:00+01:00")

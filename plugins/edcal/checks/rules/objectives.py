@@ -130,6 +130,50 @@ def objective_missed(ctx: CheckContext) -> Iterator[Problem]:
                       data=_data(owned))
 
 
+@rule("objective-past", "warning", "A network's objective is past its date: the network has no objective ahead")
+def objective_past(ctx: CheckContext) -> Iterator[Problem]:
+    """A network's objective outlives its date: the network goes on, and the planning page and the report keep
+    judging it against a target whose date is gone. Said once objective-missed has had its say (the day after
+    the date for an objective reached; after its window for the others), for as long as it stays. A
+    campaign's is its history: not judged. A figure measured after the date suggests a mistyped year."""
+    today = ctx.now.astimezone(ctx.plan.calendar.zone).date()
+    missed_severity, missed_options = rule_settings(ctx.plan.calendar, "objective-missed")
+    window = 0 if missed_severity == "off" else int(missed_options["window"])
+    for owned in objectives(ctx):
+        objective, deadline = owned.objective, owned.deadline
+        if owned.kind != "network" or deadline is None or deadline >= today:
+            continue
+        current, target = objective.current, objective.target
+        reached = target is not None and current is not None and current >= target
+        if not reached and today <= deadline + dt.timedelta(days=window):  # objective-missed's, -unmeasured's
+            continue
+        ago = say_count((today - deadline).days, "{count} day ago", "{count} days ago")
+        if current is not None and target is not None and reached:
+            message = say("{owner}: objective reached, {current} of {target} by {by:%Y-%m-%d}: the network has no "
+                          "objective ahead", owner=owned.name, current=_figure(current, None),
+                          target=_figure(target, objective.unit), by=deadline)
+        else:
+            message = say("{owner}: the objective's date, {by:%Y-%m-%d}, passed {ago}: the network has no "
+                          "objective ahead", owner=owned.name, by=deadline, ago=ago)
+        later = _a_year_later(deadline)
+        if objective.measured is not None and objective.measured > deadline and later is not None and later > today:
+            hint = say("its figure was measured after that date ({measured:%Y-%m-%d}): did you mean `by: "
+                       "{later:%Y-%m-%d}`? Else set the next objective (a new `target:` and `by:`)",
+                       measured=objective.measured, later=later)
+        else:
+            hint = say("set the next objective (a new `target:` and `by:`), or remove `by:` for an objective "
+                       "without a date")
+        yield Problem(_where(owned, "by"), message, hint, when=ctx.now, data=_data(owned))
+
+
+def _a_year_later(day: dt.date) -> dt.date | None:
+    """The same day a year later (28 February for a 29th), or None past the calendar's years."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28) if day.month == 2 else None
+
+
 @rule("objective-stale", "warning", "An objective still ahead is judged on a figure measured long ago",
       options=(Option("after", 30, timeparse.parse_days, "How old a figure may be before it is reported "
                       "(default 30 days).", unit="days"),))
