@@ -226,11 +226,11 @@ def test_a_text_already_wrong_still_says_the_date_the_move_leaves_behind(site: P
 
 def test_a_move_says_the_errors_it_brings(site: Path) -> None:
     """A post moved before the article it links to: the move said nothing, exit 0, and the next build
-    refused the plan."""
+    refused the plan. It is said, and the exit code is 1, as `edcal import`'s when its posts bring errors."""
     calendar = site / "calendar.yaml"
     add_posts(site, "  - {id: teaser, networks: [linkedin], at: 2027-03-26 12:30, article: futur, text: Lisez}\n")
     result = run_edcal("move", "teaser", "--to", "2027-03-23", cwd=site)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # moved, and the checks find errors: as `import` says it
     report = result.stdout.split("1 erreur d'edcal check qu'apporte le déplacement (edcal build refuse de "
                                  "construire tant qu'elle reste)\u00a0:\n")
     assert len(report) == 2, result.stdout

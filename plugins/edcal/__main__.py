@@ -682,7 +682,8 @@ def move(ids: tuple[str, ...], site: Path, settings_file: str, verbosity: int | 
     deadlines move; promotions follow their article, posts written relative
     to a key date follow it. The site is read again as the move leaves it
     before anything is written, and the plan's changes are shown. Exit code
-    1 when some selected items could not be moved (the others were).
+    1 when some selected items could not be moved (the others were), or
+    when the move brings errors of edcal check (a post before its article).
     """
     from edcal.commands.move import move as run
 

@@ -140,8 +140,11 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
         refuse_what_must_not_move(plan, after, moved, days.offset_written)
         if not dry_run:
             _write(site, texts)
-    return MoveOutcome(_report(plan, after, moved, shift, to, dry_run),
-                       EXIT_UNMOVED if moved.unmoved else 0)
+    # The checks' errors the move brings (a post moved before its article): the build would refuse the plan;
+    # said, and the exit code says it too, as `edcal import`'s does.
+    brought = _errors_brought(plan, after) if after is not None else []
+    return MoveOutcome(_report(plan, after, moved, shift, to, dry_run, brought),
+                       EXIT_UNMOVED if moved.unmoved or brought else 0)
 
 
 def _removal(occurrence: MovedOccurrence) -> MovedEntryRemoval:
@@ -313,7 +316,7 @@ class _DayReader:
 
 
 def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str | None,
-            dry_run: bool) -> str:
+            dry_run: bool, brought: list[Any]) -> str:
     from edcal.commands.diff import change_lines
     from edcal.plan.changes import compare_plans
 
@@ -363,7 +366,6 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                              "{count} texts name dates the move leaves behind (date-in-text):")
             lines += ["", said.translated(_)]
             lines += [f"  {finding.source}  {translated(finding.message, _)}" for finding in stale]
-        brought = _errors_brought(before, after)
         if brought:  # a post moved before its article: the build would refuse the plan
             said = say_count(len(brought), "{count} error of edcal check the move brings (edcal build "
                              "refuses to build while it stays):",
