@@ -885,3 +885,23 @@ def test_a_process_that_cannot_be_started_is_no_temporary_folders_fault(site: Pa
     assert result.output.startswith(f"{sys.executable}: error: cannot start the process that reads the site: "
                                     "resource temporarily unavailable\n"), result.output
     assert not (site / "calendar.d").exists()
+
+
+def test_the_sheet_named_from_another_folder_is_shown_as_typed(site: Path) -> None:
+    """`edcal import --site blog plans/mars.csv` from the repository's root: the sheet's path is the one
+    typed, from the current folder; its cells were shown as blog/plans/mars.csv:1:19, a file that is not
+    there, and its rows' list said plans/mars.csv while the findings under it said blog/plans/…"""
+    sheets = site.parent / "plans"
+    sheets.mkdir()
+    (sheets / "mars.csv").write_text("date,network,text,Likes\n2027-03-09 10:00,bluesky,Court\n",
+                                     encoding="utf-8")
+    wrong = run_edcal("import", "--site", site.name, "plans/mars.csv", "--dry-run", cwd=site.parent)
+    assert wrong.returncode == 2 and wrong.stderr.startswith("plans/mars.csv:1:19: error: "), wrong.stderr
+    (sheets / "mars.csv").write_text("date,network,text\n2027-03-10 11:00,bluesky,Court\n", encoding="utf-8")
+    shown = run_edcal("import", "--site", site.name, "plans/mars.csv", "--dry-run", cwd=site.parent)
+    assert shown.returncode == 0, shown.stderr
+    assert "\n  plans/mars.csv:2  " in shown.stdout, shown.stdout
+    assert "\nplans/mars.csv:2:1: warning: " in shown.stdout, shown.stdout
+    articles = site / "content" / "articles"
+    below = run_edcal("import", "../../../plans/mars.csv", "--dry-run", cwd=articles)
+    assert "\n../../../plans/mars.csv:2:1: warning: " in below.stdout, below.stdout

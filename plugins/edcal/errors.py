@@ -31,6 +31,9 @@ EXIT_INPUT = 2
 #: from where the command ran; None when the site is the current folder.
 _shown_from: str | None = None
 
+#: The paths named on the command line, relative to the current folder already (see :func:`typed_path`).
+_typed: set[str] = set()
+
 
 def show_paths_from(site: Path | None) -> None:
     """The folder the site's paths are relative to (``--site``, or the site found above the current
@@ -53,9 +56,19 @@ def show_paths_from(site: Path | None) -> None:
 def shown_path(path: str) -> str:
     """A site's path (``calendar.yaml``) as the terminal shows it: from the current folder (``blog/…``,
     ``../../calendar.yaml``); an absolute path, or a path that is no file (``--network``), as it is."""
-    if _shown_from is None or not path or path.startswith(("/", "$", "-")) or os.path.isabs(path):
+    if _shown_from is None or not path or path.startswith(("/", "$", "-")) or os.path.isabs(path) \
+            or path in _typed:
         return path
     return posixpath.normpath(posixpath.join(Path(_shown_from).as_posix(), path))
+
+
+def typed_path(path: Path) -> str:
+    """A file named on the command line (``edcal import ../plan.csv``), relative to the current folder:
+    :func:`shown_path` shows it as typed, not from the site's folder a second time (``blog/../plan.csv``
+    for ``--site blog``)."""
+    typed = str(path)
+    _typed.add(typed)
+    return typed
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from typing import TypeVar
 
 from edcal.checks import Finding
 from edcal.commands._child import now_pinned, read_edited
-from edcal.errors import InputError, InputErrors
+from edcal.errors import InputError, InputErrors, shown_path, typed_path
 from edcal.files import os_reason
 from edcal.i18n import Message, clock_time, long_date, say, say_count, team_language, translator
 from edcal.ids import slugify
@@ -76,7 +76,7 @@ def import_posts(site: Path, settings_file: str, file: Path, into: str | None, o
     target, target_shown, replacing = _target(site, file, into, dry_run)
     with now_pinned():  # one "now" for every read
         plan = read_plan(site, settings_file, compose_from=NOW)
-        table = read_table(file, str(file), encoding, delimiter)
+        table = read_table(file, typed_path(file), encoding, delimiter)
         known = article_names((a.slug, a.url, a.title) for a in plan.articles)
         # A dry run over an earlier import: its file is read as the new one, its ids are taken again.
         posts = posts_from_table(table, plan.calendar, dataclasses.replace(options, articles=known),
@@ -401,7 +401,8 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
                                  if i.network in calendar.networks)
             state = f" ({_(status)})" if status != "scheduled" else ""
             when = f"{long_date(local.date(), _.tag)} {clock_time(local, _.tag)}"
-            lines.append(f"  {row.path}:{row.line}  {when} · {networks} · {items[0].title}{state}")
+            lines.append(f"  {shown_path(row.path)}:{row.line}  {when} · {networks} · "
+                         f"{items[0].title}{state}")
     lines += _past_report(gone, _)
     if findings:
         lines += ["", _("edcal check finds, in what the import brings:"),
