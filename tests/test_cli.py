@@ -1407,3 +1407,18 @@ def test_the_spinner_on_a_terminal_speaks_the_sites_language(site: Path) -> None
     assert os.waitstatus_to_exitcode(status) == 0, shown
     assert "Construction du blog et du plan…" in shown.decode("utf-8", "replace")
     assert "Building the blog" not in shown.decode("utf-8", "replace")
+
+
+def test_a_site_reached_by_a_link_in_the_current_folder_shows_its_paths_from_it(site: Path) -> None:
+    """`--site blog`, blog a link to the site's folder elsewhere (a checkout shared between projects): the
+    paths were the site's own, calendar.yaml:52:1, which the terminal opened in the current folder."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("timezone:", "timzone:", 1), encoding="utf-8")
+    line = next(n for n, text in enumerate(calendar.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("timzone:"))
+    elsewhere = site.parent / "projet"
+    elsewhere.mkdir()
+    (elsewhere / "blog").symlink_to(site, target_is_directory=True)
+    result = run_edcal("check", "--site", "blog", cwd=elsewhere)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"blog/calendar.yaml:{line}:1: error: unknown field 'timzone'"), result.stderr

@@ -46,11 +46,18 @@ def show_paths_from(site: Path | None) -> None:
     if site is None:
         return
     try:
-        here, there = Path.cwd().resolve(), site.resolve()
+        here = Path.cwd()
+        # As typed first (`--site blog`, blog a link to a folder elsewhere: blog/calendar.yaml), then as the
+        # folders are on disk.
+        places = ((Path(os.path.abspath(site)), here), (site.resolve(), here.resolve()))
     except OSError:  # no current folder (deleted)
         return
-    if there != here and (there.is_relative_to(here) or here.is_relative_to(there)):
-        _shown_from = Path(os.path.relpath(there, here)).as_posix()
+    for there, where in places:
+        if there == where:
+            return
+        if there.is_relative_to(where) or where.is_relative_to(there):
+            _shown_from = Path(os.path.relpath(there, where)).as_posix()
+            return
 
 
 def shown_path(path: str) -> str:
