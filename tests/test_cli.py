@@ -1422,3 +1422,13 @@ def test_a_site_reached_by_a_link_in_the_current_folder_shows_its_paths_from_it(
     result = run_edcal("check", "--site", "blog", cwd=elsewhere)
     assert result.returncode == 2
     assert result.stderr.startswith(f"blog/calendar.yaml:{line}:1: error: unknown field 'timzone'"), result.stderr
+
+
+def test_new_prints_the_articles_path_from_the_current_folder(site: Path) -> None:
+    """`edcal new --site blog "Titre"` printed content/articles/titre.md, which `$EDITOR "$(edcal new …)"`
+    opened, empty, in the current folder: the path is from there, as the errors' are."""
+    result = run_edcal("new", "--site", site.name, "Nos portails", cwd=site.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{site.name}/content/articles/nos-portails.md\n"
+    assert (site.parent / result.stdout.strip()).is_file()
+    assert run_edcal("new", "Nos grilles", cwd=site).stdout == "content/articles/nos-grilles.md\n"

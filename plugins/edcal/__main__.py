@@ -22,7 +22,7 @@ import click
 
 from edcal import __version__
 from edcal._console import EXIT_INTERRUPTED
-from edcal.errors import EXIT_INPUT, InputErrors, report, show_paths_from
+from edcal.errors import EXIT_INPUT, InputErrors, report, show_paths_from, shown_path
 from edcal.i18n import Message, say
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -617,7 +617,8 @@ def new(title: str, site: Path, settings_file: str, verbosity: int | None, date:
                        warn=None if (verbosity or 0) < 0 else
                        lambda message: click.echo("warning: " + spoken(message), err=True))
     if (verbosity or 0) >= 0:
-        click.echo(path.resolve().relative_to(site.resolve()).as_posix())
+        # From the current folder, as the errors' paths: `$EDITOR "$(edcal new --site blog …)"` opens it.
+        click.echo(shown_path(path.resolve().relative_to(site.resolve()).as_posix()))
 
 
 @cli.command(epilog="Examples: edcal diff; edcal diff main...; edcal diff main..feature; "
