@@ -2763,3 +2763,25 @@ def test_a_ceiling_written_otherwise_than_a_percentage_is_told_in_the_team_s_wor
     for accepted, ceiling in (("12,5 %", 0.125), ("25%", 0.25), ("20", 0.2), ("0%", 0.0)):
         calendar = calendar_from(PARIS_CALENDAR + f"checks:\n  self-promotion: {{ceiling: '{accepted}'}}\n")
         assert calendar.checks["self-promotion"].options["ceiling"] == ceiling
+
+
+def test_a_file_named_out_of_the_content_folder_is_told_the_build_does_not_publish_it(site: Path) -> None:
+    """`![a]({static}../../secret.png)`, or a link in content/uploads/ to a file above it: the build puts no
+    file out of content/ online, and the check found the file there: the page went out with a broken
+    image, untold."""
+    content = site / "content"
+    (site / "secret.png").write_bytes((content / "images" / "public.png").read_bytes())
+    (content / "uploads").mkdir()
+    (content / "uploads" / "lien.png").symlink_to(site / "secret.png")
+    published = content / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8")
+                         + "\n![a]({static}../../secret.png) et ![b]({static}/uploads/lien.png)\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+    assert result.exit_code == 1, result.output
+    found = [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]]
+    hint = "move the file into content/ (a folder of STATIC_PATHS, such as content/images/) and name it there"
+    assert found == [
+        (10, 6, "'{static}../../secret.png' names secret.png, out of the content folder: the build does not put "
+                "it online", hint),
+        (10, 40, "'{static}/uploads/lien.png' names content/uploads/lien.png, out of the content folder: the build "
+                 "does not put it online", hint)]

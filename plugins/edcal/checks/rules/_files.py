@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import posixpath
@@ -10,9 +11,11 @@ import unicodedata
 import urllib.parse
 from pathlib import Path, PurePosixPath
 
+from edcal.checks.registry import Problem
 from edcal.i18n import Message, say
 from edcal.model.article import content_path
-from edcal.model.plan import Media
+from edcal.model.plan import Item, Media
+from edcal.model.source import Source
 
 
 def is_file(path: Path) -> bool:
@@ -21,6 +24,25 @@ def is_file(path: Path) -> bool:
         return path.is_file()
     except OSError:
         return False
+
+
+def outside_content(content: Path, path: str) -> bool:
+    """Whether ``path`` is a file out of the content folder (``../secret.png``, or a link in it to a file
+    above it): the build never puts such a file online (publish.link_static_files)."""
+    try:
+        return (content / path).is_file() and not (content / path).resolve().is_relative_to(content.resolve())
+    except OSError:
+        return False
+
+
+def outside_problem(where: Source, written: str, content: Path, path: str, item: Item | None = None,
+                    when: dt.datetime | None = None) -> Problem:
+    """The finding of a file shown out of the content folder: online, a broken image or link."""
+    return Problem(where, say("'{written}' names {path}, out of the content folder: the build does not put it "
+                              "online", written=written,
+                              path=posixpath.normpath(posixpath.join(content.name, path))),
+                   say("move the file into {folder}/ (a folder of STATIC_PATHS, such as {folder}/images/) and "
+                       "name it there", folder=content.name), item, when=when)
 
 
 def in_content(media: Media) -> str | None:

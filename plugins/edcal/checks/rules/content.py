@@ -13,7 +13,7 @@ from pathlib import Path
 
 from edcal.blog.imagesize import image_size
 from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, rule
-from edcal.checks.rules._files import in_content, is_file, nearest_file
+from edcal.checks.rules._files import in_content, is_file, nearest_file, outside_content, outside_problem
 from edcal.i18n import Message, say, say_count
 from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.network import aspect_ratio
@@ -179,6 +179,10 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
             if path not in exists:
                 exists[path] = is_file(content / path)
             where = media.source or item.source
+            if exists[path] and outside_content(content, path) and (where, path) not in reported:
+                reported.add((where, path))
+                yield outside_problem(where, media.path, content, path, item,
+                                      ctx.now if item.id in online_ids else None)
             if exists[path] or (where, path) in reported:
                 continue
             reported.add((where, path))
@@ -216,6 +220,9 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
             if linked.target not in exists:
                 exists[linked.target] = is_file(content / linked.target)
             if exists[linked.target]:
+                if outside_content(content, linked.target):
+                    yield outside_problem(linked.source, linked.written, content, linked.target, item,
+                                          max(article.date, ctx.now) if article.date else None)
                 continue
             yield Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does not exist",
                                              written=linked.written, slug=article.slug,
@@ -226,7 +233,9 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
     for page, linked in ctx.plan.page_files:
         if linked.target not in exists:
             exists[linked.target] = is_file(content / linked.target)
-        if not exists[linked.target]:
+        if exists[linked.target] and outside_content(content, linked.target):
+            yield outside_problem(linked.source, linked.written, content, linked.target, when=ctx.now)
+        elif not exists[linked.target]:
             yield Problem(linked.source, say("'{written}' in page {page} links to {path}, which does not exist",
                                              written=linked.written, page=page, path=Path(content.name) / linked.target),
                           nearest_file(content, linked.target, linked.written), when=ctx.now)
