@@ -331,3 +331,30 @@ def test_a_translations_menu_links_to_the_pages_in_its_language(site) -> None:  
     (content / "pages" / "contact-en.md").unlink()
     assert run_edcal("build", cwd=site).returncode == 0
     assert all(found == ("pages/contact.html", ' lang="fr"', "Contact") for found in links("publie-en.html"))
+
+
+def test_a_page_in_one_language_only_is_said_in_it_in_every_menu(site) -> None:  # type: ignore[no-untyped-def]
+    """A page written in English only, on a French site: an English article's menu and footer said its title
+    was French (lang="fr"), the French pages' said nothing, and screen readers read "Privacy" in French."""
+    import re
+
+    from conftest import run_edcal
+
+    content = site / "content"
+    (content / "pages" / "privacy.md").write_text("Title: Privacy\nLang: en\nSlug: privacy\n\nOur policy.\n",
+                                                  encoding="utf-8")
+    (content / "articles" / "publie-en.md").write_text(
+        "Title: A published article\nLang: en\nSlug: publie\nDate: 2027-02-01 09:00\n\nThe body.\n", encoding="utf-8")
+    assert run_edcal("build", cwd=site).returncode == 0
+    output = site / "output"
+
+    def links(page: str) -> list[tuple[str, str]]:
+        html = (output / page).read_text(encoding="utf-8")
+        return re.findall(r'<a href="https://blog\.example\.fr/pages/(privacy[^"]*|contact[^"]*)"([^>]*)>', html)
+
+    english = links("publie-en.html")
+    assert english and all(found == (("privacy-en.html", "") if found[0].startswith("privacy")
+                                     else ("contact.html", ' lang="fr"')) for found in english), english
+    french = links("2027/publie/index.html")
+    assert french and all(found == (("privacy-en.html", ' lang="en"') if found[0].startswith("privacy")
+                                    else ("contact.html", "")) for found in french), french
