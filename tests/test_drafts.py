@@ -970,7 +970,10 @@ def test_the_no_break_spaces_a_writer_typed_in_the_first_paragraph_stay_in_the_d
 @pytest.mark.parametrize(("zone", "french", "english"), [
     ("Europe/Paris", "heure de Paris", "Paris time"), ("Europe/Amsterdam", "heure d'Amsterdam", "Amsterdam time"),
     ("UTC", "heure UTC", "UTC"), ("Etc/GMT+5", "heure UTC−5", "UTC−5"), ("America/New_York", "heure de New York",
-                                                                      "New York time")])
+                                                                      "New York time"),
+    ("Asia/Yerevan", "heure de Yerevan", "Yerevan time"), ("Asia/Hong_Kong", "heure de Hong Kong", "Hong Kong time"),
+    ("Europe/Helsinki", "heure d'Helsinki", "Helsinki time"), ("CET", "heure CET", "CET"),
+    ("EST5EDT", "heure EST5EDT", "EST5EDT")])
 def test_the_pages_say_their_zone_as_their_language_does(zone: str, french: str, english: str) -> None:
     """"heure de UTC", "heure de Amsterdam", and Etc/GMT+5 (five hours behind UTC) shown as "GMT+5"."""
     from edcal.zones import zone_time

@@ -116,6 +116,9 @@ _UTC_NAMES = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", 
               "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "GMT0", "GMT+0", "GMT-0", "Etc/Greenwich",
               "Greenwich"}
 
+#: The zones' cities whose h is aspirated: "heure de Hong Kong".
+_ASPIRATED_H = {"Hong Kong", "Havana", "Hovd"}
+
 
 def zone_time(name: str, lang: str) -> str:
     """What the times of a site in zone ``name`` are, as its pages say it: "Paris time", "heure de Paris",
@@ -125,8 +128,12 @@ def zone_time(name: str, lang: str) -> str:
     if name.startswith("Etc/GMT") and name[7:8] in "+-" and name[8:].isdigit():
         offset = f"UTC{'−' if name[7] == '+' else '+'}{int(name[8:])}"
         return offset if language(lang) != "fr" else f"heure {offset}"
+    if "/" not in name and name[:3].isupper():  # an abbreviation, as UTC: CET, EST5EDT
+        return name if language(lang) != "fr" else f"heure {name}"
     city = name.rsplit("/", 1)[-1].replace("_", " ")
     if language(lang) != "fr":
         return f"{city} time"
-    # French elides "de" before a vowel or a mute h: "heure d'Amsterdam", "heure d'Helsinki".
-    return f"heure d'{city}" if city[:1].lower() in "aeiouyàâéèêëîïôöûüh" else f"heure de {city}"
+    # French elides "de" before a vowel or a mute h: "heure d'Amsterdam", "heure d'Helsinki"; not before a
+    # y sounded as a consonant (Yerevan, Yangon) nor an aspirated h (Hong Kong, Havana).
+    elided = city[:1].lower() in "aeiouàâéèêëîïôöûüh" and city not in _ASPIRATED_H
+    return f"heure d'{city}" if elided else f"heure de {city}"
