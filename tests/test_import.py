@@ -214,7 +214,7 @@ def test_every_bad_cell_is_located_at_once(site: Path) -> None:
         "(DD/MM/YYYY HH:MM)\n"
         "    hint: the file writes the month first: --date-order mdy\n"
         "plan.csv:5:1: error: found '05/03/27', a year in two digits\n"
-        "    hint: write the year in full: DD/MM/YYYY HH:MM\n"
+        "    hint: write the year in full: 05/03/2027\n"
         "plan.csv:5:10: error: found no network in this row (column B)\n"
         "    hint: write one (bluesky, linkedin, mastodon, x), or give the rows without one theirs: "
         "--network linkedin\n"
@@ -306,7 +306,7 @@ def test_excels_french_day_month_year_with_dashes(site: Path) -> None:
     write_sheet(site, "Date;Réseau;Texte\n02-mars-27;linkedin;Trois\n", name="court.csv")
     assert refused(site, "court.csv").startswith(
         "court.csv:2:1: error: found '02-mars-27', a year in two digits\n"
-        "    hint: write the year in full: DD/MM/YYYY HH:MM\n")
+        "    hint: write the year in full: 02-mars-2027\n")
     write_sheet(site, "Date;Heure;Réseau;Texte\n2-mars-2027;09:00;linkedin;Un\n12-janv.-2028;;linkedin;Deux\n")
     result = run_edcal("import", "plan.csv", cwd=site)
     assert result.returncode == 0, result.stderr

@@ -90,6 +90,15 @@ _NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:(?:T|,?\
 #: Excel's French "j-mmm-aaaa" writes ``2-mars-2027``, ``12-janv.-2027`` (``02-mars-27``: two digits).
 _WORDED_DAY = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?(?:\s+|-)([^\W\d_]+)\.?(?:,?\s+|-)"
                          r"(\d{4}|\d{2}(?=-|$))(?:,?\s+(?P<rest>.+))?$")
+def _full_year(written: str, bare: str, match: re.Match[str], group: int) -> str:
+    """The cell ``written`` with its year of two digits (group ``group`` of ``match``, over ``bare``, its
+    end) in full, as the hint gives it: ``02-mars-27`` is ``02-mars-2027``, ``05/03/27 9h``
+    ``05/03/2027 9h``."""
+    start = len(written) - len(bare)
+    return (written[:start + match.start(group)] + f"20{match.group(group)}"
+            + written[start + match.end(group):])
+
+
 #: A day without its year: ``12 janvier``, ``1er mars 9h``, ``12/01``, ``12/01 09:00``.
 _WORDED_NO_YEAR = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)?\s+([^\W\d_]+)\.?(?:,?\s+(?!\d{4}\b).+)?$")
 _NUMERIC_NO_YEAR = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})(?![/.\-\d])(?:(?:T|,?\s+).+)?$")
@@ -613,7 +622,8 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
         rest = numeric.group("rest")
         if len(year_text) == 2:
             errors.append(InputError(date.source, say("found '{value}', a year in two digits", value=said),
-                                     say("write the year in full: {expected}", expected=expected)))
+                                     say("write the year in full: {expected}",
+                                         expected=_full_year(written, bare, numeric, 4))))
             return None
         day, month = (int(first), int(second)) if order == "dmy" else (int(second), int(first))
         year = int(year_text)
@@ -632,7 +642,8 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
     elif worded and normal_name(worded.group(2)) in MONTHS:
         if len(worded.group(3)) == 2:
             errors.append(InputError(date.source, say("found '{value}', a year in two digits", value=said),
-                                     say("write the year in full: {expected}", expected=expected)))
+                                     say("write the year in full: {expected}",
+                                         expected=_full_year(written, bare, worded, 3))))
             return None
         day, month, year = int(worded.group(1)), MONTHS[normal_name(worded.group(2))], int(worded.group(3))
         rest = worded.group("rest")
