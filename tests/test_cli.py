@@ -1432,3 +1432,18 @@ def test_new_prints_the_articles_path_from_the_current_folder(site: Path) -> Non
     assert result.stdout == f"{site.name}/content/articles/nos-portails.md\n"
     assert (site.parent / result.stdout.strip()).is_file()
     assert run_edcal("new", "Nos grilles", cwd=site).stdout == "content/articles/nos-grilles.md\n"
+
+
+def test_the_paths_in_a_messages_words_are_from_the_current_folder_too(site: Path) -> None:
+    """`edcal check --site blog` said `blog/calendar.d/b.yaml:2:10: error: post id 'hello' is defined twice
+    (first at calendar.yaml:21)`: the first path opened, the second did not, from where the command ran."""
+    (site / "calendar.d").mkdir(exist_ok=True)
+    (site / "calendar.d" / "b.yaml").write_text(
+        "posts:\n  - {id: hello, at: 2027-03-02 09:00, networks: [mastodon], text: Encore}\n", encoding="utf-8")
+    line = next(n for n, text in enumerate((site / "calendar.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip() == "- id: hello")
+    result = run_edcal("check", "--site", site.name, cwd=site.parent)
+    assert result.returncode == 2
+    assert f"{site.name}/calendar.d/b.yaml:2:10: error: " in result.stderr, result.stderr
+    assert f"(first at {site.name}/calendar.yaml:{line})" in result.stderr, result.stderr
+    assert f"(first at calendar.yaml:{line})" in run_edcal("check", cwd=site).stderr

@@ -12,6 +12,7 @@ import contextlib
 import difflib
 import os
 import posixpath
+import re
 import sys
 import traceback
 from collections.abc import Iterable, Iterator
@@ -69,6 +70,20 @@ def shown_path(path: str) -> str:
     return posixpath.normpath(posixpath.join(Path(_shown_from).as_posix(), path))
 
 
+#: A site's file at a line in a message's words: "(first at calendar.d/log.yaml:6)".
+_PATH_AT_LINE = re.compile(r"(?<![\w./:-])(\w[\w./-]*\.(?:ya?ml|md|markdown|mkd|mdown|py|html|rst|csv))"
+                           r":(\d+)")
+
+
+def shown_paths_in(text: str) -> str:
+    """A message's or a hint's words with the site's files they name at a line shown from the current
+    folder, as the line they follow: ``blog/calendar.yaml:52:3: error: … (first at
+    blog/calendar.yaml:12)``."""
+    if _shown_from is None:
+        return text
+    return _PATH_AT_LINE.sub(lambda m: f"{shown_path(m.group(1))}:{m.group(2)}", text)
+
+
 def typed_path(path: Path) -> str:
     """A file named on the command line (``edcal import ../plan.csv``), relative to the current folder:
     :func:`shown_path` shows it as typed, not from the site's folder a second time (``blog/../plan.csv``
@@ -93,12 +108,12 @@ class InputError:
         or an environment variable (``$EDCAL_NOW``) have no line to show.
         """
         if not self.source.in_file:
-            text = f"{self.source.path}: error: {spoken(self.message)}"
+            text = f"{self.source.path}: error: {shown_paths_in(spoken(self.message))}"
         else:
             text = f"{shown_path(self.source.path)}:{self.source.line}:{self.source.column}: error: " \
-                   f"{spoken(self.message)}"
+                   f"{shown_paths_in(spoken(self.message))}"
         if self.hint:
-            text += f"\n    hint: {spoken(self.hint)}"
+            text += f"\n    hint: {shown_paths_in(spoken(self.hint))}"
         return text
 
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.checks import Finding, count
-from edcal.errors import InputError, shown_path
+from edcal.errors import InputError, shown_path, shown_paths_in
 from edcal.i18n import say, say_count, spoken
 from edcal.model.source import Source
 
@@ -94,10 +94,11 @@ def finding_lines(findings: Sequence[Finding], style: Callable[..., str] | None 
         previous = source.path
         color = "red" if finding.severity == "error" else "yellow"
         lines.append(f"{paint(f'{shown_path(source.path)}:{source.line}:{source.column}', bold=True)}: "
-                     f"{paint(finding.severity, fg=color, bold=True)}: {spoken(finding.message)} "
+                     f"{paint(finding.severity, fg=color, bold=True)}: "
+                     f"{shown_paths_in(spoken(finding.message))} "
                      f"{paint(f'[{finding.rule}]', dim=True)}")
         if finding.hint:
-            lines.append(f"    hint: {spoken(finding.hint)}")
+            lines.append(f"    hint: {shown_paths_in(spoken(finding.hint))}")
     return lines
 
 
