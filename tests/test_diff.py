@@ -910,3 +910,17 @@ def test_a_blog_whose_articles_all_leave_their_address_is_compared_quickly() -> 
     assert len(changes.leaving) == 3000
     assert {article.posts_out for article in changes.leaving} == {9}
     assert elapsed < 1.2, elapsed  # 0.2 s; 3.2 s when each article's posts were counted over the plan
+
+
+def test_a_change_is_shown_at_its_line_from_the_current_folder(repo: Path) -> None:
+    """`edcal diff --site blog` named the changed post at [calendar.yaml:21], which the terminal opened from
+    where it ran: the paths are from there, as edcal check's; markdown, for a pull request, keeps the site's."""
+    changed_calendar(repo)
+    line = next(n for n, text in enumerate((repo / "calendar.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip() == "- id: hello")
+    result = run_edcal("diff", "--site", repo.name, cwd=repo.parent)
+    assert result.returncode == 0, result.stderr
+    assert f"[{repo.name}/calendar.yaml:{line}]" in result.stdout, result.stdout
+    assert f"[calendar.yaml:{line}]" in run_edcal("diff", cwd=repo).stdout
+    markdown = run_edcal("diff", "--site", repo.name, "--format", "markdown", cwd=repo.parent).stdout
+    assert f"`calendar.yaml:{line}`" in markdown and f"{repo.name}/calendar.yaml" not in markdown, markdown

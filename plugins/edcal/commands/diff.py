@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.commands._child import ChildRead, now_pinned, reading_in_child
-from edcal.errors import InputError, InputErrors
+from edcal.errors import InputError, InputErrors, shown_path
 from edcal.i18n import (
     Message,
     clock_time,
@@ -456,13 +456,14 @@ class _Words:
         return ", ".join(dict.fromkeys(
             self.where(c.item, self.before if c.kind == "removed" else None) for c in row.changes))
 
-    def source(self, change: ItemChange | LogChange) -> str:
+    def source(self, change: ItemChange | LogChange, terminal: bool = False) -> str:
         """Where the item (or the log's line) is written: in the working tree (or the revision compared
-        with), or at the revision for a removed one."""
+        with), or at the revision for a removed one. On a terminal, a file of the working tree is shown
+        from the current folder, as edcal check shows it (``blog/calendar.yaml:52``)."""
         source = change.item.source if isinstance(change, ItemChange) else change.record.source
         at = self.revision if change.kind == "removed" or self.revision is None else self.revision.target
         if at is None:
-            return str(source)
+            return f"{shown_path(source.path)}:{source.line}" if terminal else str(source)
         return f"{at.path(source.path)}:{source.line}"
 
     def value(self, name: str, item: Item, plan: Plan) -> str:
@@ -804,13 +805,14 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
     for kind, window in changes.freezes():
         lines += ["", f"{_MARKS[kind]} " + _("Freeze window: {window}").format(window=words.freeze(window))]
     for line in changes.log:
-        lines += ["", f"{_MARKS[line.kind]} {words.confirmation(line)}  [{words.source(line)}]"]
+        where = words.source(line, terminal=True)
+        lines += ["", f"{_MARKS[line.kind]} {words.confirmation(line)}  [{where}]"]
     for row in _rows(changes, words):
         change = row.first
         item = change.item
         lines.append("")
         lines.append(f"{_MARKS[change.kind]} {words.row_when(row)} · {words.row_where(row)} · {item.title} "
-                     f"({_(item.status)})  [{words.source(change)}]")
+                     f"({_(item.status)})  [{words.source(change, terminal=True)}]")
         for label, old, new in words.changed_fields(change) if change.kind == "changed" else ():
             lines.append(f"    {words.field_line(label, old, new)}")
         lines.extend(f"    {note}" for note in words.notes(change))
