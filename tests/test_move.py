@@ -872,3 +872,15 @@ def test_input_errors_speak_the_sites_french_with_their_hints(site: Path) -> Non
     unknown = run_edcal("move", "salom", "--by", "+1 day", cwd=site)
     assert unknown.stderr.startswith("ID: error: identifiant 'salom' inconnu\n    hint: vouliez-vous dire 'salon'\u00a0?\n")
     assert unknown.stderr.endswith("edcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n")
+
+
+def test_what_is_left_is_shown_at_its_line_from_the_current_folder(site: Path) -> None:
+    """`edcal move --site blog` named what it left at [calendar.yaml:33], which the terminal opened from where
+    it ran: the paths are from there, as edcal check's (and the plan's changes, at [blog/calendar.yaml:21])."""
+    args = ("move", "--since", "2027-03-10", "--until", "2027-03-25", "--network", "mastodon", "--by", "+1 day")
+    result = run_edcal(*args, "--site", site.name, "--dry-run", cwd=site.parent)
+    assert result.returncode == 1, result.stderr
+    assert f"· weekly (Mastodon)  [{site.name}/calendar.yaml:33]\n" in result.stdout, result.stdout
+    assert "· weekly (Mastodon)  [calendar.yaml:33]\n" in run_edcal(*args, "--dry-run", cwd=site).stdout
+    moved = run_edcal("move", "hello", "--by", "+1 day", "--site", site.name, "--dry-run", cwd=site.parent)
+    assert f"  [{site.name}/calendar.yaml:21]\n" in moved.stdout, moved.stdout

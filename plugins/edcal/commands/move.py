@@ -21,7 +21,7 @@ from typing import Any
 
 from edcal.commands._child import now_pinned, read_edited
 from edcal.commands.choices import nearest, network_error
-from edcal.errors import InputError, InputErrors, did_you_mean, message_of
+from edcal.errors import InputError, InputErrors, did_you_mean, message_of, shown_path, shown_paths_in
 from edcal.files import os_reason
 from edcal.hints import value_hint
 from edcal.i18n import Message, long_date, say, say_count, team_language, translated, translator
@@ -365,7 +365,8 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
             said = say_count(len(stale), "{count} text names a date the move leaves behind (date-in-text):",
                              "{count} texts name dates the move leaves behind (date-in-text):")
             lines += ["", said.translated(_)]
-            lines += [f"  {finding.source}  {translated(finding.message, _)}" for finding in stale]
+            lines += [f"  {_at(finding.source)}  {shown_paths_in(translated(finding.message, _))}"
+                      for finding in stale]
         if brought:  # a post moved before its article: the build would refuse the plan
             said = say_count(len(brought), "{count} error of edcal check the move brings (edcal build "
                              "refuses to build while it stays):",
@@ -373,9 +374,10 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                              "while they stay):")
             lines += ["", said.translated(_)]
             for finding in brought:
-                lines.append(f"  {finding.source}  {translated(finding.message, _)} [{finding.rule}]")
+                lines.append(f"  {_at(finding.source)}  {shown_paths_in(translated(finding.message, _))} "
+                             f"[{finding.rule}]")
                 if finding.hint:
-                    lines.append(f"    → {translated(finding.hint, _)}")
+                    lines.append(f"    → {shown_paths_in(translated(finding.hint, _))}")
     if moved.unmoved:
         lines += ["", say_count(len(moved.unmoved), "{count} selected item not moved:",
                                 "{count} selected items not moved:").translated(_)]
@@ -406,6 +408,11 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     return "\n".join(lines) + "\n"
 
 
+def _at(source: Source) -> str:
+    """A line of the site as the terminal shows it: from the current folder (``blog/calendar.yaml:52``)."""
+    return f"{shown_path(source.path)}:{source.line}"
+
+
 def _unmoved_lines(before: Plan, unmoved: list[Unmoved], _: Any, at_date: bool = False) -> list[str]:
     """Items left where they are, each with why and what to do: an entry's networks and occurrences left for
     one reason on one line, at the entry's line (``at_date``: at the line of the date they keep)."""
@@ -416,7 +423,7 @@ def _unmoved_lines(before: Plan, unmoved: list[Unmoved], _: Any, at_date: bool =
     lines = []
     for group in sorted(groups.values(), key=lambda g: min(u.item.sort_key(zone) for u in g)):
         items = sorted((u.item for u in group), key=lambda item: item.sort_key(zone))
-        where = where_written(before, items[0]) if at_date else items[0].source
+        where = _at(where_written(before, items[0]) if at_date else items[0].source)
         lines.append(f"  {_days(before, items, _)} · {items[0].title} · {_named(before, items)}  [{where}]")
         lines.append(f"    {group[0].reason.translated(_)}")
         lines.append(f"    → {group[0].hint.translated(_)}")
