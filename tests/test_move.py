@@ -884,3 +884,4 @@ def test_what_is_left_is_shown_at_its_line_from_the_current_folder(site: Path) -
     assert "· weekly (Mastodon)  [calendar.yaml:33]\n" in run_edcal(*args, "--dry-run", cwd=site).stdout
     moved = run_edcal("move", "hello", "--by", "+1 day", "--site", site.name, "--dry-run", cwd=site.parent)
     assert f"  [{site.name}/calendar.yaml:21]\n" in moved.stdout, moved.stdout
+    assert f"\n  {site.name}/calendar.yaml:23  2027-03-02 → 2027-03-03  " in moved.stdout, moved.stdout

@@ -337,18 +337,18 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
             named = _("key date {id}").format(id=change.key_date) if change.key_date \
                 else _("campaign {id}").format(id=change.campaign) if change.campaign \
                 else _named(before, change.items)
-            changes.append((change.source, f"  {change.source}  {change.before.isoformat()} → "
+            changes.append((change.source, f"  {_at(change.source)}  {change.before.isoformat()} → "
                                            f"{change.after.isoformat()}  ({named})"))
         for occurrence in moved.occurrences:
             for day, new_day in occurrence.days:
                 named = _named(before, [i for i in occurrence.items if i.id.endswith(f"{day:%Y%m%d}")])
                 added = _("added under moved:")
-                changes.append((occurrence.source, f"  {occurrence.source}  {day.isoformat()} → "
+                changes.append((occurrence.source, f"  {_at(occurrence.source)}  {day.isoformat()} → "
                                                    f"{new_day.isoformat()}  ({named}, {added})"))
         for back in moved.returned:
             where, removed = back.occurrence.source, _("back on its rule, removed from moved:")
             days = f"{back.before.isoformat()} → {back.occurrence.day.isoformat()}"
-            changes.append((where, f"  {where}  {days}  ({_named(before, back.items)}, {removed})"))
+            changes.append((where, f"  {_at(where)}  {days}  ({_named(before, back.items)}, {removed})"))
         changes.sort(key=lambda change: (change[0].path, change[0].line, change[0].column))
         lines += [line for _source, line in changes]
         if dry_run:
