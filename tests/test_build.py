@@ -894,3 +894,23 @@ def test_pelicans_lines_in_a_ci_log_are_whole_lines(site: Path) -> None:
     done = [line for line in verbose.stdout.splitlines() if line.startswith("Done: Processed")]
     assert len(done) == 1 and done[0].endswith(" seconds."), verbose.stdout
     assert not [line for line in verbose.stdout.splitlines() if line != line.rstrip()]
+
+
+def test_a_drafts_upload_stays_out_though_a_live_page_shows_another_file_of_its_name(site: Path) -> None:
+    """A web editor keeps each upload's name from the phone: content/uploads/public.png, a draft's, went online
+    because a live page shows images/public.png, another file of that name (and the draft's future with it)."""
+    content = site / "content"
+    (content / "uploads").mkdir()
+    (content / "uploads" / "public.png").write_bytes(b"CANARY draft's upload")
+    (content / "uploads" / "partage.png").write_bytes(b"shared upload")
+    draft = content / "articles" / "brouillon.md"
+    draft.write_text(draft.read_text(encoding="utf-8")
+                     + "\n![A]({static}/uploads/public.png) ![B](/uploads/partage.png)\n", encoding="utf-8")
+    live = content / "articles" / "publie.md"
+    live.write_text(live.read_text(encoding="utf-8") + "\n![B](/uploads/partage.png)\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    output = site / "output"
+    assert not [path for path in output.rglob("*") if path.is_file() and b"CANARY" in path.read_bytes()]
+    assert (output / "images" / "public.png").is_file()
+    assert (output / "uploads" / "partage.png").read_bytes() == b"shared upload"

@@ -537,12 +537,12 @@ def site_paths(addresses: Iterable[str], site_url: str) -> set[str]:
 _BEFORE_NAME = frozenset(" \t\r\n\"<>()[]{}=,|*`")
 
 
-def _named(texts: Iterable[str], extensions: set[str]) -> set[str]:
+def _named(texts: Iterable[str], extensions: set[str]) -> dict[str, set[str]]:
     """The names of files with these extensions (``png``) the texts hold, however written (a path, an
-    address, percent-encoded, an HTML entity): found from each ``.png`` back to what ends the name, in the
-    time of a search (a regular expression over every word of 1,000 articles took half a second and
-    90 MiB)."""
-    found: set[str] = set()
+    address, percent-encoded, an HTML entity), each with the ways it is written (``/uploads/a.png``): found
+    from each ``.png`` back to what ends the name, in the time of a search (a regular expression over every
+    word of 1,000 articles took half a second and 90 MiB)."""
+    found: dict[str, set[str]] = {}
     for text in texts:
         lower = text.lower()
         for extension in extensions:
@@ -553,8 +553,8 @@ def _named(texts: Iterable[str], extensions: set[str]) -> set[str]:
                 start = at
                 while start > 0 and text[start - 1] not in _BEFORE_NAME:
                     start -= 1
-                word = html_module.unescape(text[start:end])
-                found.add(posixpath.basename(urllib.parse.unquote(word)).strip("'"))
+                word = urllib.parse.unquote(html_module.unescape(text[start:end]))
+                found.setdefault(posixpath.basename(word).strip("'"), set()).add(word.strip("'"))
                 at = lower.find(needle, end)
     return found
 
@@ -592,7 +592,22 @@ def _online_texts(state: BuildState, settings: dict[str, Any]) -> list[str]:
                                  if len(text) < 2000), *_template_texts(settings)]
 
 
-def _named_whole(name: str, named: set[str], texts: list[str]) -> bool:
+def _named_here(paths: set[str], words: set[str]) -> bool:
+    """Whether a way the texts write a file's name may be the file at these paths (its source's and its
+    output's): its name alone, or a path whose folders are its own (``/uploads/a.png``,
+    ``../../uploads/a.png``, the site's address before it); ``/images/a.png`` is another file than
+    uploads/a.png, whose draft kept it online."""
+    for word in words:
+        path = urllib.parse.urlsplit(word).path if "://" in word else word
+        parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".", "..")]
+        written = "/".join(parts)
+        if len(parts) <= 1 or any(place == written or place.endswith("/" + written)
+                                  or written.endswith("/" + place) for place in paths):
+            return True
+    return False
+
+
+def _named_whole(name: str, named: dict[str, set[str]], texts: list[str]) -> bool:
     """Whether the texts name this file: found by :func:`_named`, or, for a name with a space written as it
     is (``src="Photo Atelier.png"``, which :func:`_named` reads from the space on), found whole: its last
     word alone kept ``CANARY secret atelier.png``, a draft's, beside a live ``atelier.png``."""
@@ -630,9 +645,14 @@ def keep_public_static(generator: Any, state: BuildState) -> None:
             candidates.append(static)
     extensions = {posixpath.splitext(name)[1][1:].lower() for static in candidates for name in names(static)}
     texts = _online_texts(state, generator.settings) if candidates else []
-    named = _named(texts, extensions - {""}) if candidates else set()
-    kept_out = {id(static) for static in candidates
-                if not any(_named_whole(name, named, texts) for name in names(static))}
+    named = _named(texts, extensions - {""}) if candidates else {}
+
+    def shown(static: Any) -> bool:  # named online, by its name alone or with its own folders
+        paths = {content_path(static.relative_source_path), _output_path(static)}
+        return any(_named_whole(name, named, texts) and (name not in named or _named_here(paths, named[name]))
+                   for name in names(static))
+
+    kept_out = {id(static) for static in candidates if not shown(static)}
     hidden = state.hidden_sources  # the Markdown of an article or page not online
     generator.staticfiles[:] = [static for static in generator.staticfiles if id(static) not in kept_out
                                 and content_path(static.relative_source_path) not in hidden]
