@@ -44,7 +44,8 @@ def show_paths_from(site: Path | None) -> None:
     plan.json keep them so)."""
     global _shown_from
     _shown_from = None
-    if site is None:
+    if site is None:  # a command's run begins: nothing typed yet either
+        _typed.clear()
         return
     try:
         here = Path.cwd()
