@@ -148,6 +148,27 @@ def test_posted_before_plan() -> None:
 
 
 
+def test_posted_in_future() -> None:
+    """The month and the day swapped: a line logged on 5 January for 1 May waited silently, and the post
+    counted as gone out that day, whatever happened."""
+    log = ("\nposted:\n  - {item: a-x, at: 2027-05-01 12:40}\n  - {item: b-x, at: 2027-01-05 08:55}\n"
+           "  - c-x\n  - {item: d-x, at: 2027-01-06}\n")
+    found = findings("posted-in-future", posts("{id: a, at: 2027-01-05 12:00, networks: [x], text: A}",
+                                                "{id: b, at: 2027-01-05 09:00, networks: [x], text: B}",
+                                                "{id: c, at: 2027-01-20 12:00, networks: [x], text: C}",
+                                                "{id: d, at: 2027-01-06 09:00, networks: [x], text: D}") + log,
+                     now="2027-01-05T13:00:00+01:00")
+    # Not b (gone out this morning), nor c (logged ahead without `at:`, as a scheduler's team may); d's day alone,
+    # tomorrow, is told.
+    assert [(str(f.source), f.message) for f in found] == [
+        ("calendar.yaml:16", "post 'a-x' is logged as gone out 2027-05-01 12:40, a moment still to come"),
+        ("calendar.yaml:19", "post 'd-x' is logged as gone out 2027-01-06, a moment still to come")]
+    assert found[0].hint.startswith("a post is logged once it went out: check the day, the month and the year")
+    # Its moment passed, the line is the log's word.
+    assert not findings("posted-in-future", posts("{id: a, at: 2027-01-05 12:00, networks: [x], text: A}")
+                        + "\nposted:\n  - {item: a-x, at: 2027-05-01 12:40}\n", now="2027-05-02T09:00:00+02:00")
+
+
 def test_text_too_long() -> None:
     long = "é" * 281
     found = findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], text: {long}}}"))

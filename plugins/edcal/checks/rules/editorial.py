@@ -167,6 +167,29 @@ def posted_before_plan(ctx: CheckContext) -> Iterator[Problem]:
                       item, when=ctx.now)  # a line of the log to correct now, however old its post
 
 
+@rule("posted-in-future", "warning", "The log says a post went out at a moment still to come")
+def posted_in_future(ctx: CheckContext) -> Iterator[Problem]:
+    """A line of the log whose `at:` is still to come: a slip (the month and the day swapped, a year, a
+    copied line), waiting silently until then, when the post counts as gone out whatever happened. A line
+    without `at:` for a post to come (a team logging what its scheduler will send) is its own business."""
+    plan = ctx.plan
+    today = ctx.now.astimezone(plan.calendar.zone).date()
+    for record in plan.calendar.posted or ():
+        at = record.at
+        if at is None or record.skipped:
+            continue
+        ahead = at > ctx.now if isinstance(at, dt.datetime) else at > today
+        if not ahead:
+            continue
+        when = at.astimezone(plan.calendar.zone) if isinstance(at, dt.datetime) else at
+        shown = f"{when:%Y-%m-%d %H:%M}" if isinstance(when, dt.datetime) else f"{when:%Y-%m-%d}"
+        yield Problem(record.source,
+                      say("post '{id}' is logged as gone out {at}, a moment still to come", id=record.item, at=shown),
+                      say("a post is logged once it went out: check the day, the month and the year of its `at:`, "
+                          "or remove the line until then"),
+                      when=ctx.now)
+
+
 @rule("review-too-late", "warning", "An article is still in review shortly before its publication",
       options=(Option("margin", 48.0, _hours, "How long before publication the review must be done "
                       "(default 48 hours).", unit="hours"),))
