@@ -71,6 +71,23 @@ def write_pelicanconf(site: Path, extra: str = "") -> None:
     )
 
 
+def add_site_plugin(site: Path, name: str, code: str) -> None:
+    """The site's own Pelican plugin ``name`` (in ``extra/``), loaded beside edcal."""
+    (site / "extra").mkdir(exist_ok=True)
+    (site / "extra" / f"{name}.py").write_text(code, encoding="utf-8")
+    write_pelicanconf(site, f'PLUGIN_PATHS += ["extra"]\nPLUGINS += [{name!r}]\n')
+
+
+def secret_above_content(site: Path) -> Path:
+    """A file above the content folder (``secret.png``, the site's), and a link to it inside
+    (``content/uploads/lien.png``): what no build may put online. Returns the secret file."""
+    secret = site / "secret.png"
+    secret.write_bytes((site / "content" / "images" / "public.png").read_bytes())
+    (site / "content" / "uploads").mkdir(exist_ok=True)
+    (site / "content" / "uploads" / "lien.png").symlink_to(secret)
+    return secret
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A copy of tests/fixtures/site, ready to build."""

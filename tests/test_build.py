@@ -10,7 +10,17 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import ROOT, items_by_id, load_plan, run_edcal, run_pelican, tree_text, write_pelicanconf
+from conftest import (
+    ROOT,
+    add_site_plugin,
+    items_by_id,
+    load_plan,
+    run_edcal,
+    run_pelican,
+    secret_above_content,
+    tree_text,
+    write_pelicanconf,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -324,9 +334,7 @@ def test_a_live_article_naming_a_file_out_of_the_content_folder_never_puts_it_on
     """Files online content shows are copied where no STATIC_PATHS folder holds them: never a file above the
     content folder, named with `..` or through a link inside it (the server's keys, the repository's secrets)."""
     content = site / "content"
-    (site / "secret.png").write_bytes((content / "images" / "public.png").read_bytes())
-    (content / "uploads").mkdir()
-    (content / "uploads" / "lien.png").symlink_to(site / "secret.png")
+    secret = secret_above_content(site)
     live = content / "articles" / "publie.md"
     live.write_text(live.read_text(encoding="utf-8")
                     + "\n![a]({static}../secret.png)\n\n![b](/uploads/lien.png)\n\n![c](uploads/../../secret.png)\n",
@@ -334,7 +342,7 @@ def test_a_live_article_naming_a_file_out_of_the_content_folder_never_puts_it_on
     result = run_edcal("build", "--no-check", cwd=site)
     assert result.returncode == 0, result.stderr
     copied = [p.relative_to(site / "output") for p in (site / "output").rglob("*.png")
-              if p.read_bytes() == (site / "secret.png").read_bytes() and "images" not in p.parts]
+              if p.read_bytes() == secret.read_bytes() and "images" not in p.parts]
     assert copied == [], copied
 
 
@@ -880,9 +888,7 @@ def register():
 
 def test_pelicans_lines_in_a_ci_log_are_whole_lines(site: Path) -> None:
     """A CI log is no terminal: Pelican's (rich) lines came cut at 80 columns, padded with spaces."""
-    (site / "extra").mkdir()
-    (site / "extra" / "avertit.py").write_text(WARNING_PLUGIN, encoding="utf-8")
-    write_pelicanconf(site, 'PLUGIN_PATHS += ["extra"]\nPLUGINS += ["avertit"]\n')
+    add_site_plugin(site, "avertit", WARNING_PLUGIN)
     built = run_edcal("build", cwd=site)
     assert built.returncode == 0, built.stderr
     lines = built.stdout.splitlines()

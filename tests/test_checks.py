@@ -16,7 +16,16 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from conftest import CRISIS, copy_sample, crisis_sample, load_plan, run_edcal, write_pelicanconf
+from conftest import (
+    CRISIS,
+    add_site_plugin,
+    copy_sample,
+    crisis_sample,
+    load_plan,
+    run_edcal,
+    secret_above_content,
+    write_pelicanconf,
+)
 from edcal.__main__ import cli
 from edcal.checks import Finding, all_rules, run_checks
 from edcal.errors import InputErrors
@@ -2247,9 +2256,7 @@ def register():
 
 
 def test_check_agenda_and_build_see_the_slugs_another_plugin_gives(site: Path) -> None:
-    (site / "extra").mkdir()
-    (site / "extra" / "prefixe.py").write_text(SLUG_PLUGIN, encoding="utf-8")
-    write_pelicanconf(site, 'PLUGIN_PATHS += ["extra"]\nPLUGINS += ["prefixe"]\n')
+    add_site_plugin(site, "prefixe", SLUG_PLUGIN)
     calendar = site / "calendar.yaml"
     calendar.write_text(calendar.read_text(encoding="utf-8").replace("promote: futur", "promote: blog-futur"),
                         encoding="utf-8")
@@ -2791,9 +2798,7 @@ def test_a_file_named_out_of_the_content_folder_is_told_the_build_does_not_publi
     file out of content/ online, and the check found the file there: the page went out with a broken
     image, untold."""
     content = site / "content"
-    (site / "secret.png").write_bytes((content / "images" / "public.png").read_bytes())
-    (content / "uploads").mkdir()
-    (content / "uploads" / "lien.png").symlink_to(site / "secret.png")
+    secret_above_content(site)
     published = content / "articles" / "publie.md"
     published.write_text(published.read_text(encoding="utf-8")
                          + "\n![a]({static}../../secret.png) et ![b]({static}/uploads/lien.png)\n", encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -307,54 +308,47 @@ def test_the_planning_pages_say_the_language_of_a_post_in_another_language(tmp_p
 def test_a_translations_menu_links_to_the_pages_in_its_language(site) -> None:  # type: ignore[no-untyped-def]
     """An English article's menu and footer linked to the French « Contact » (marked lang="fr"), though its
     English version was online: the reader switched language at the first click."""
-    import re
-
-    from conftest import run_edcal
-
-    content = site / "content"
-    (content / "pages" / "contact-en.md").write_text("Title: Contact us\nLang: en\nSlug: contact\n\nWrite to us.\n",
-                                                     encoding="utf-8")
-    (content / "articles" / "publie-en.md").write_text(
-        "Title: A published article\nLang: en\nSlug: publie\nDate: 2027-02-01 09:00\n\nThe body.\n", encoding="utf-8")
-    assert run_edcal("build", cwd=site).returncode == 0
-    output = site / "output"
-
-    def links(page: str) -> list[str]:
-        html = (output / page).read_text(encoding="utf-8")
-        return re.findall(r'<a href="https://blog\.example\.fr/(pages/contact[^"]*)"([^>]*)>([^<]*)</a>', html)
-
-    english = links("publie-en.html")
+    contact = r'<a href="https://blog\.example\.fr/(pages/contact[^"]*)"([^>]*)>([^<]*)</a>'
+    english_page = site / "content" / "pages" / "contact-en.md"
+    english_page.write_text("Title: Contact us\nLang: en\nSlug: contact\n\nWrite to us.\n", encoding="utf-8")
+    links = _built_with_english(site)
+    english = links("publie-en.html", contact)
     assert english and all(found == ("pages/contact-en.html", "", "Contact us") for found in english), english
-    french = links("2027/publie/index.html")
+    french = links("2027/publie/index.html", contact)
     assert french and all(found == ("pages/contact.html", "", "Contact") for found in french), french
     # A page with no version in the reader's language keeps its own, said to be in the site's.
-    (content / "pages" / "contact-en.md").unlink()
-    assert run_edcal("build", cwd=site).returncode == 0
-    assert all(found == ("pages/contact.html", ' lang="fr"', "Contact") for found in links("publie-en.html"))
+    english_page.unlink()
+    assert all(found == ("pages/contact.html", ' lang="fr"', "Contact")
+               for found in _built_with_english(site)("publie-en.html", contact))
 
 
 def test_a_page_in_one_language_only_is_said_in_it_in_every_menu(site) -> None:  # type: ignore[no-untyped-def]
     """A page written in English only, on a French site: an English article's menu and footer said its title
     was French (lang="fr"), the French pages' said nothing, and screen readers read "Privacy" in French."""
+    (site / "content" / "pages" / "privacy.md").write_text("Title: Privacy\nLang: en\nSlug: privacy\n\nOur policy.\n",
+                                                         encoding="utf-8")
+    pages = r'<a href="https://blog\.example\.fr/pages/(privacy[^"]*|contact[^"]*)"([^>]*)>'
+    links = _built_with_english(site)
+    english = links("publie-en.html", pages)
+    assert english and all(found == (("privacy-en.html", "") if found[0].startswith("privacy")
+                                     else ("contact.html", ' lang="fr"')) for found in english), english
+    french = links("2027/publie/index.html", pages)
+    assert french and all(found == (("privacy-en.html", ' lang="en"') if found[0].startswith("privacy")
+                                    else ("contact.html", "")) for found in french), french
+
+
+
+def _built_with_english(site) -> Callable[[str, str], list[tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    """The site built with an English version of its published article; what finds, in a page of output/,
+    the links of its menu and footer that a pattern matches."""
     import re
 
     from conftest import run_edcal
 
-    content = site / "content"
-    (content / "pages" / "privacy.md").write_text("Title: Privacy\nLang: en\nSlug: privacy\n\nOur policy.\n",
-                                                  encoding="utf-8")
-    (content / "articles" / "publie-en.md").write_text(
-        "Title: A published article\nLang: en\nSlug: publie\nDate: 2027-02-01 09:00\n\nThe body.\n", encoding="utf-8")
-    assert run_edcal("build", cwd=site).returncode == 0
-    output = site / "output"
-
-    def links(page: str) -> list[tuple[str, str]]:
-        html = (output / page).read_text(encoding="utf-8")
-        return re.findall(r'<a href="https://blog\.example\.fr/pages/(privacy[^"]*|contact[^"]*)"([^>]*)>', html)
-
-    english = links("publie-en.html")
-    assert english and all(found == (("privacy-en.html", "") if found[0].startswith("privacy")
-                                     else ("contact.html", ' lang="fr"')) for found in english), english
-    french = links("2027/publie/index.html")
-    assert french and all(found == (("privacy-en.html", ' lang="en"') if found[0].startswith("privacy")
-                                    else ("contact.html", "")) for found in french), french
+    english = site / "content" / "articles" / "publie-en.md"
+    if not english.exists():
+        english.write_text("Title: A published article\nLang: en\nSlug: publie\nDate: 2027-02-01 09:00\n\n"
+                           "The body.\n", encoding="utf-8")
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 0, built.stderr
+    return lambda page, pattern: re.findall(pattern, (site / "output" / page).read_text(encoding="utf-8"))
