@@ -40,6 +40,23 @@ _REASONS: dict[int, str] = {
 _NO_HARD_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.EXDEV})
 
 
+def is_file(path: Path) -> bool:
+    """Whether a file is there; a name the system refuses (over 255 bytes) is no file, not a crash."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, its links followed, is in ``root``: a link in content/ to /etc/passwd is not. The
+    build puts no file online that is not (pelican_plugin.publish), and the checks say so (image-missing)."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except OSError:
+        return False
+
+
 def os_reason(exc: OSError) -> str:
     """Why the system refused, for a message's ``{reason}``: in the team's language for the usual
     refusals (a missing folder, a full disk, a read-only or locked folder…), else the system's own words."""

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
+from edcal.files import inside, is_file
 from edcal.i18n import language, say
 from edcal.load.articles import EDCAL_KEY
 from edcal.model.article import Article, content_path
@@ -463,26 +464,13 @@ def link_static_files(generator: Any, paths: set[str]) -> None:
     for path in paths:
         if path and "://" not in path and path not in links and not path.startswith("/") \
                 and ".." not in PurePosixPath(path).parts and not path.lower().endswith(MARKDOWN_EXTENSIONS) \
-                and _is_file(root / path) and _inside(root / path, root):  # never a file out of content/
+                and is_file(root / path) and inside(root / path, root):  # never a file out of content/
             links.add(path)
     # Pelican's own entry for the name as written is no file: it warned "Cannot get modification stamp".
     links -= {link for link in links if "%" in link and urllib.parse.unquote(link) in links
-              and not _is_file(root / link)}
+              and not is_file(root / link)}
 
 
-def _inside(path: Path, root: Path) -> bool:
-    """Whether ``path``, its links followed, is in ``root``: a link in content/ to /etc/passwd is not."""
-    try:
-        return path.resolve().is_relative_to(root.resolve())
-    except OSError:
-        return False
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:  # a name the system refuses (over 255 bytes) is no file
-        return False
 
 
 def addressed_files(content: Any, site_url: str) -> set[str]:

@@ -12,27 +12,17 @@ import urllib.parse
 from pathlib import Path, PurePosixPath
 
 from edcal.checks.registry import Problem
+from edcal.files import inside, is_file
 from edcal.i18n import Message, say
 from edcal.model.article import content_path
 from edcal.model.plan import Item, Media
 from edcal.model.source import Source
 
 
-def is_file(path: Path) -> bool:
-    """Whether a file is there; a name the system refuses (over 255 bytes) is no file, not a crash."""
-    try:
-        return path.is_file()
-    except OSError:
-        return False
-
-
 def outside_content(content: Path, path: str) -> bool:
     """Whether ``path`` is a file out of the content folder (``../secret.png``, or a link in it to a file
     above it): the build never puts such a file online (publish.link_static_files)."""
-    try:
-        return (content / path).is_file() and not (content / path).resolve().is_relative_to(content.resolve())
-    except OSError:
-        return False
+    return is_file(content / path) and not inside(content / path, content)
 
 
 def outside_problem(where: Source, written: str, content: Path, path: str, item: Item | None = None,
