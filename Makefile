@@ -28,10 +28,13 @@ serve: $(RUN) ## Build, serve the blog and /planning/ on http://localhost:8000, 
 	$(COMPILE)
 	$(BIN)/edcal serve --port 8000
 
+# On every core (pytest-xdist), tests handed out one by one as workers free up: most build a site
+# in a subprocess, and one core took 15 of CI's 90 minutes where two take 8. The slowest ten are
+# listed at the end, to see a test that grew.
 test: $(TEST) ## Run the whole test suite (installs Chromium etc. when missing)
 	$(COMPILE)
 	bash scripts/ensure-test-tools.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal --durations=10
 
 lint: $(TEST)
 	$(BIN)/python -m ruff check plugins tests scripts
