@@ -633,7 +633,7 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     result = runner.invoke(cli, ["init", str(target), "--name", name, "--url", "https://blog.durand.fr"])
     assert result.exit_code == 0, result.output
     assert {p.name for p in target.iterdir()} >= {"calendar.yaml", "content", "pelicanconf.py", "publishconf.py",
-                                                   "themes", ".gitignore", "README.md"}
+                                                   "overrides", ".gitignore", "README.md"}
     assert f"SITENAME = '{name}'" in (target / "pelicanconf.py").read_text(encoding="utf-8")
     # `edcal new` writes no category without --category: the article was filed under "articles", its folder.
     uncategorised = runner.invoke(cli, ["new", "Sans catégorie", "--site", str(target), "--date", "2026-01-05 09:00"])
@@ -672,17 +672,19 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     status = subprocess.run(["git", "-C", str(target), "status", "--porcelain", "--untracked-files=all"],
                             capture_output=True, text=True, check=True).stdout
     assert "?? output/" not in status and "?? planning/" not in status and "staging" not in status, status
-    assert "?? themes/edcal/planning/index.html.j2\n" in status  # the site's copy of the plan's templates
+    assert "?? overrides/README.md\n" in status  # the site's changes to the theme
     written = {path: path.read_bytes() for path in target.rglob("*") if path.is_file()}
     adopted = runner.invoke(cli, ["init", str(target)])  # a site init made is a Pelican blog edcal has adopted
     assert adopted.exit_code == 0 and adopted.output.startswith(
         f"edcal's files are in place in {target}: nothing written.\n"), adopted.output
     assert {path: path.read_bytes() for path in target.rglob("*") if path.is_file()} == written
     (target / "pelicanconf.py").rename(target / "settings.py")  # no Pelican blog: every file clashes
-    again = runner.invoke(cli, ["init", str(target)])  # ten are named, located at the folder
+    again = runner.invoke(cli, ["init", str(target)])  # each is named (up to ten), located at the folder
     first = again.output.splitlines()[0]
-    assert again.exit_code == 2 and first.startswith(f"{target}: error: found "), again.output
-    assert " files edcal init would overwrite: .github/workflows/site.yml, " in first and first.endswith(", …")
+    assert again.exit_code == 2 and first == (
+        f"{target}: error: found 9 files edcal init would overwrite: .github/workflows/site.yml, "
+        ".pre-commit-config.yaml, calendar.yaml, content/articles/bienvenue.md, content/images/default.png, "
+        "content/pages/a-propos.md, overrides/README.md, publishconf.py, requirements.txt"), again.output
     assert "country: FR\n" in (target / "calendar.yaml").read_text(encoding="utf-8")  # Europe/Paris's
 
 

@@ -19,25 +19,57 @@ def git(folder: Path, *args: str) -> str:
     return subprocess.run([*GIT, *args], cwd=folder, capture_output=True, text=True, check=True).stdout
 
 
-def test_git_add_commits_the_sites_theme_with_its_planning_templates_and_never_what_builds_write(
+def test_a_new_site_takes_edcals_theme_and_its_overrides_folder_changes_it_and_is_committed(
         tmp_path: Path) -> None:
-    """.gitignore said `planning/`, which also ignored themes/edcal/planning/: `git add .` left the site's
-    planning templates out, and CI built the plan with the packaged ones without a word."""
+    """init copied the whole theme into themes/edcal/, which came before edcal's own: no later fix to the blog,
+    the drafts or the planning pages reached the site. The site now names edcal's theme and keeps its own
+    changes in overrides/, where a file replaces the theme's of the same name, and `git add .` commits them
+    (.gitignore's `/planning/` is the build's folder only) and never what builds write."""
+    from pelican.settings import read_settings
+
+    from edcal.themes import DEFAULT_THEME
+
     site = tmp_path / "site"
     made = run_edcal("init", str(site), cwd=tmp_path)
     assert made.returncode == 0, made.stderr
+    assert not (site / "themes").exists()
+    settings = read_settings(str(site / "pelicanconf.py"))
+    assert Path(settings["THEME"]) == DEFAULT_THEME
+    assert settings["THEME_TEMPLATES_OVERRIDES"] == ["overrides"]
+    assert "THEME_TEMPLATES_OVERRIDES" in (site / "overrides" / "README.md").read_text(encoding="utf-8")
+    # The site's changes: a block of the blog's pages, a word, a network's drafts, a planning template.
+    overrides = site / "overrides"
+    (overrides / "base.html").write_text('{% extends "!theme/base.html" %}\n'
+                                         "{% block footer_end %}<p>Métallerie Morel, Lyon</p>{% endblock %}\n",
+                                         encoding="utf-8")
+    (overrides / "translations").mkdir()
+    (overrides / "translations" / "fr.yaml").write_text("Home: Page d’accueil\n", encoding="utf-8")
+    (overrides / "drafts").mkdir()
+    (overrides / "drafts" / "mastodon.txt.j2").write_text("{{ text or title }} (Morel)\n", encoding="utf-8")
+    (overrides / "planning").mkdir()
+    shutil.copy2(DEFAULT_THEME / "planning" / "index.html.j2", overrides / "planning" / "index.html.j2")
     built = run_edcal("build", cwd=site)
     assert built.returncode == 0, built.stderr
-    assert (site / "output" / "index.html").is_file() and (site / "planning" / "plan.json").is_file()
+    home = (site / "output" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Métallerie Morel, Lyon</p>" in home and "Page d’accueil" in home
+    assert "theme/css/edcal.css" in home and (site / "output" / "theme" / "css" / "edcal.css").is_file()
+    drafts = sorted((site / "planning" / "drafts" / "mastodon").glob("*.txt"))
+    assert drafts and all(d.read_text(encoding="utf-8").endswith(" (Morel)") for d in drafts)
+    assert (site / "planning" / "index.html").is_file()
     git(site, "init", "-q")
     git(site, "add", ".")
     tracked = set(git(site, "ls-files").splitlines())
-    theme = {path.relative_to(ROOT).as_posix() for path in (ROOT / "themes" / "edcal").rglob("*")
-             if path.is_file() and "__pycache__" not in path.parts}
-    assert {path for path in theme if path.startswith("themes/edcal/planning/")}  # what this test is about
-    assert theme <= tracked, sorted(theme - tracked)
+    assert {"overrides/README.md", "overrides/base.html", "overrides/translations/fr.yaml",
+            "overrides/drafts/mastodon.txt.j2", "overrides/planning/index.html.j2"} <= tracked
     assert {".gitignore", ".github/workflows/site.yml", "calendar.yaml", "requirements.txt"} <= tracked
-    assert not [path for path in tracked if path.startswith(("output/", "planning/"))]
+    assert not [path for path in tracked if path.startswith(("output/", "planning/", "themes/"))]
+    # A site of an older edcal that removed its copy but kept its THEME line is told what to write.
+    conf = site / "pelicanconf.py"
+    conf.write_text(re.sub(r"(?m)^THEME = .*$", 'THEME = "themes/edcal"', conf.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    refused = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
+    assert refused.returncode == 2 and "hint: give the theme's folder, or edcal's own as edcal init writes it: " \
+        "THEME = str(edcal.themes.DEFAULT_THEME), after import edcal.themes" in refused.stderr, refused.stderr
 
 
 def test_init_refuses_in_the_language_of_the_blog_or_of_the_site_to_be(tmp_path: Path,
@@ -83,7 +115,7 @@ def test_init_writes_into_a_new_clone_and_keeps_its_readme_license_and_gitignore
     assert ignored.startswith("*.py[cod]\n.env\n\n") and "\n/output/\n/planning/\n" in ignored
     git(clone, "add", ".")
     tracked = git(clone, "ls-files").splitlines()
-    assert "themes/edcal/planning/index.html.j2" in tracked and "LICENSE" in tracked
+    assert "overrides/README.md" in tracked and "LICENSE" in tracked
     built = run_edcal("build", cwd=clone)
     assert built.returncode == 0, built.stderr
 
@@ -94,19 +126,19 @@ def test_init_refuses_a_folder_holding_a_file_it_would_overwrite_and_writes_noth
     (folder / ".github" / "workflows").mkdir(parents=True)
     (folder / ".github" / "workflows" / "site.yml").write_text("name: ours\n", encoding="utf-8")
     (folder / "calendar.yaml").write_text("version: 1\n", encoding="utf-8")
-    (folder / "themes").write_text("", encoding="utf-8")  # a file where init makes a folder
+    (folder / "overrides").write_text("", encoding="utf-8")  # a file where init makes a folder
     (folder / "notes.txt").write_text("", encoding="utf-8")  # no clash: left alone
     refused = run_edcal("init", str(folder), cwd=tmp_path)
     assert refused.returncode == 2
     assert refused.stderr.splitlines()[:2] == [
         f"{folder}: error: trouvé 3 fichiers qu'edcal init écraserait\u00a0: .github/workflows/site.yml, "
-        "calendar.yaml, themes",
+        "calendar.yaml, overrides",
         "    hint: déplacez-les, ou choisissez un nouveau dossier\u00a0: edcal init mon-site"]
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == [
-        ".github/workflows/site.yml", "calendar.yaml", "notes.txt", "themes"]
+        ".github/workflows/site.yml", "calendar.yaml", "notes.txt", "overrides"]
     assert (folder / "calendar.yaml").read_text(encoding="utf-8") == "version: 1\n"
     # A folder where a file of the same name as one of the README's or .gitignore's stands: not kept.
-    (folder / "themes").unlink()
+    (folder / "overrides").unlink()
     (folder / "calendar.yaml").unlink()
     (folder / ".github" / "workflows" / "site.yml").unlink()
     (folder / "README.md").mkdir()
@@ -354,7 +386,7 @@ def test_a_french_site_made_without_its_address_hears_it_in_french(tmp_path: Pat
         "    hint: écrivez-y la vraie adresse du site, par exemple SITEURL = 'https://blog.votre-entreprise.fr'\n")
 
 
-@pytest.mark.parametrize("after", [0, 5, 30])
+@pytest.mark.parametrize("after", [0, 5, 10])
 def test_init_on_a_full_disk_takes_back_what_it_wrote(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch, after: int) -> None:
     """A full disk left ~11 files behind, and the next `edcal init` took them for a blog to adopt, and failed."""
@@ -382,7 +414,7 @@ def test_init_on_a_full_disk_takes_back_what_it_wrote(tmp_path: Path,
     for target in (new, clone):  # the next try, with room on the disk, makes the site
         again = runner.invoke(cli, ["init", str(target), "--lang", "fr"])
         assert again.exit_code == 0, again.output
-        assert (target / "calendar.yaml").is_file() and (target / "themes" / "edcal").is_dir()
+        assert (target / "calendar.yaml").is_file() and (target / "overrides" / "README.md").is_file()
 
 
 def test_init_puts_a_translation_under_its_language_beside_its_original(tmp_path: Path) -> None:

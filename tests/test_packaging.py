@@ -60,7 +60,9 @@ def test_the_pre_commit_hook_runs_on_what_the_checks_read() -> None:
     assert hook["entry"] == "edcal check -q" and hook["pass_filenames"] is False  # the errors that stop the commit
     files = re.compile(hook["files"])
     for path in ("calendar.yaml", "calendar.d/salon.yaml", "content/articles/a.md", "content/images/a.png",
-                 "pelicanconf.py", "themes/edcal/drafts/x.txt.j2", "templates/drafts/x.txt.j2"):
+                 "pelicanconf.py", "themes/edcal/drafts/x.txt.j2", "templates/drafts/x.txt.j2",
+                 "overrides/drafts/linkedin.txt.j2", "overrides/translations/es.yaml"):
         assert files.search(path), path
-    for path in ("README.md", "output/index.html", "planning/plan.json", "themes/edcal/static/css/edcal.css"):
+    for path in ("README.md", "output/index.html", "planning/plan.json", "themes/edcal/static/css/edcal.css",
+                 "overrides/README.md"):
         assert not files.search(path), path

@@ -361,7 +361,8 @@ def _missing_theme(site: Path, path: Path, exc: BaseException) -> InputError | N
     return InputError(setting_source(site, path, "THEME"),
                       say("found THEME = '{theme}': no such theme folder beside {file}, nor a theme Pelican "
                           "has", theme=written, file=path.name),
-                      hint or say("give the theme's folder, e.g. THEME = 'themes/edcal'"))
+                      hint or say("give the theme's folder, or edcal's own as edcal init writes it: "
+                                  "THEME = str(edcal.themes.DEFAULT_THEME), after import edcal.themes"))
 
 
 def _written_setting(path: Path, name: str) -> str | None:

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -18,7 +17,6 @@ from edcal.files import make_folders, os_reason, remove_folders, write_new
 from edcal.i18n import Message, say, say_count
 from edcal.load.validate import WEB_ADDRESS
 from edcal.model.source import Source
-from edcal.themes import DEFAULT_THEME
 from edcal.zones import zone_hint, zone_named
 
 TEMPLATE_SUFFIX = ".tmpl"
@@ -76,7 +74,7 @@ SHOWN_CLASHES = 10
 
 @dataclass(frozen=True)
 class NewSite:
-    """What ``init_site`` wrote: every file (the theme as its folder), and the files it added to."""
+    """What ``init_site`` wrote: every file, and the files it added to."""
 
     written: list[Path]
     extended: list[Path]
@@ -95,11 +93,10 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     skeleton = resources.files("edcal.skeleton")
     sources = [(_site_path(relative), source)
                for relative, source in [*_walk(skeleton), *_walk(skeleton / lang)]]
-    theme = target / "themes" / "edcal"
-    theme_files = [theme.relative_to(target) / path.relative_to(DEFAULT_THEME)
-                   for path in sorted(DEFAULT_THEME.rglob("*"))
-                   if path.is_file() and "__pycache__" not in path.parts]
-    clashes = _clashes(target, [relative for relative, _ in sources] + theme_files)
+    # No copy of the theme: the site takes edcal's own (pelicanconf.py's THEME), fixes and all, with each
+    # upgrade, and keeps its changes in overrides/. A copy kept the templates of the edcal that made the
+    # site, and a new edcal's fixes to the blog, the drafts and the planning pages never reached it.
+    clashes = _clashes(target, [relative for relative, _ in sources])
     if clashes:
         example = "mon-site" if lang == "fr" else "my-site"
         shown = ", ".join(clashes[:SHOWN_CLASHES]) + (", …" if len(clashes) > SHOWN_CLASHES else "")
@@ -142,7 +139,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     }
     made = _Undo(target)
     try:
-        return _write_site(target, sources, theme, values, made)
+        return _write_site(target, sources, values, made)
     except OSError as exc:  # the system refused what os.access allowed (/proc, a full disk, a locked folder)
         undone = made.undo()
         raise InputErrors([InputError(Source(str(target), 0, 0),
@@ -182,8 +179,8 @@ class _Undo:
         return remove_folders(self.folders) and undone
 
 
-def _write_site(target: Path, sources: list[tuple[Path, Any]], theme: Path,
-                values: dict[str, str], made: _Undo) -> NewSite:
+def _write_site(target: Path, sources: list[tuple[Path, Any]], values: dict[str, str],
+                made: _Undo) -> NewSite:
     written: list[Path] = []
     extended: list[Path] = []
     made.folder(target)
@@ -204,14 +201,6 @@ def _write_site(target: Path, sources: list[tuple[Path, Any]], theme: Path,
             write_new(destination, data)  # whole or not at all, never over a file
             made.files.append(destination)
         written.append(destination)
-    for path in sorted(DEFAULT_THEME.rglob("*")):  # as shutil.copytree, each file remembered
-        if not path.is_file() or "__pycache__" in path.relative_to(DEFAULT_THEME).parts:
-            continue
-        destination = theme / path.relative_to(DEFAULT_THEME)
-        made.folder(destination.parent)
-        made.files.append(destination)  # before it is copied: one cut short is removed too
-        shutil.copy2(path, destination)
-    written.append(theme)
     return NewSite(written, extended)
 
 
