@@ -920,3 +920,28 @@ def test_a_drafts_upload_stays_out_though_a_live_page_shows_another_file_of_its_
     assert not [path for path in output.rglob("*") if path.is_file() and b"CANARY" in path.read_bytes()]
     assert (output / "images" / "public.png").is_file()
     assert (output / "uploads" / "partage.png").read_bytes() == b"shared upload"
+
+
+def test_the_summary_names_the_feeds_too_heavy_for_google_calendar(site: Path) -> None:
+    """A year of daily posts made calendar.ics megabytes: Google Calendar, which reads about 1 MB of a
+    subscription, dropped events silently, and the build said nothing of it. The summary names each such
+    feed, with its size and events, and what to subscribe to instead."""
+    calendar = site / "calendar.yaml"
+    text = ("Un mot de l'atelier. " * 130).strip()
+    calendar.write_text(calendar.read_text(encoding="utf-8") + (
+        "  - id: quotidien\n    networks: [linkedin]\n"
+        f'    repeat: {{every: day, at: "10:00", from: 2027-03-01, count: 330}}\n    text: "{text}"\n'),
+        encoding="utf-8")
+    result = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 0, result.stderr
+    assert ("\n  2 feeds over 1 MB, more than Google Calendar is known to read whole (a heavier subscription is "
+            "reported to lose events, silently): planning/calendar.ics (1.1 MB, 355 events), "
+            "planning/calendars/linkedin.ics (1.1 MB, 337 events); subscribe to a network's, a person's or a "
+            "campaign's feed instead, or keep fewer past events (`feeds: past:`)\n") in result.stdout
+    # The other feeds are light: not named.
+    assert "mastodon.ics (" not in result.stdout and "people/" not in result.stdout
+
+
+def test_the_summary_is_silent_on_feeds_of_a_usual_size(built: Path) -> None:
+    result = run_edcal("build", cwd=built, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 0 and " MB, more than Google Calendar" not in result.stdout

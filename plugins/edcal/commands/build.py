@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,7 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
              "schedulers -> {path}exports/", count=plan.drafted, upcoming=plan.upcoming, path=planning),
         say_("feeds: {path}calendar.ics and {path}calendars/; planning site: {path}index.html",
              path=planning),
+        *_heavy_feeds(result.planning, planning),
     ]
     check = "`edcal check`" if settings_file == DEFAULT_SETTINGS else f"`edcal check -s {settings_file}`"
     if result.errors:  # built with --no-check, or EDCAL_CHECK = False
@@ -218,6 +220,38 @@ def _went_online(plan: PlanSummary) -> list[str]:
                              "  {count} online by their dates since the sources last changed "
                              "({since:%Y-%m-%d %H:%M}): {names}",
                              since=plan.revised, names=", ".join(names)))]
+
+
+#: The heaviest feed Google Calendar is known to read whole (its help gives 1 MB for an imported file; a
+#: subscribed feed beyond it is reported to lose events, silently). Outlook.com has no published limit.
+FEED_LIMIT_BYTES = 1_000_000
+
+
+def _heavy_feeds(planning: Path, shown: str) -> list[str]:
+    """The feeds too heavy for Google Calendar, each with its size and events, and what to subscribe to
+    instead: a plan of thousands of posts makes calendar.ics megabytes, however short ``feeds: past:``."""
+    heavy = []
+    for path in sorted(planning.glob("*.ics")) + sorted((planning / "calendars").rglob("*.ics")):
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        if size > FEED_LIMIT_BYTES:
+            events = path.read_bytes().count(b"BEGIN:VEVENT")
+            heavy.append(say("{path} ({size:,.1f} MB, {events:,} events)", events=events,
+                             size=math.ceil(size / 100_000) / 10,
+                             path=shown + path.relative_to(planning).as_posix()))
+    if not heavy:
+        return []
+    return [spoken(say_count(
+        len(heavy),
+        "  {count} feed over {limit:,} MB, more than Google Calendar is known to read whole (a heavier "
+        "subscription is reported to lose events, silently): {feeds}; subscribe to a network's, a person's "
+        "or a campaign's feed instead, or keep fewer past events (`feeds: past:`)",
+        "  {count} feeds over {limit:,} MB, more than Google Calendar is known to read whole (a heavier "
+        "subscription is reported to lose events, silently): {feeds}; subscribe to a network's, a person's "
+        "or a campaign's feed instead, or keep fewer past events (`feeds: past:`)",
+        limit=FEED_LIMIT_BYTES / 1_000_000, feeds=_some(heavy)))]
 
 
 def _some(paths: list[str]) -> str:
