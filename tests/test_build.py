@@ -940,8 +940,21 @@ def test_the_summary_names_the_feeds_too_heavy_for_google_calendar(site: Path) -
             "campaign's feed instead, or keep fewer past events (`feeds: past:`)\n") in result.stdout
     # The other feeds are light: not named.
     assert "mastodon.ics (" not in result.stdout and "people/" not in result.stdout
+    # The planning page, where the team picks a feed to subscribe to, says it beside the two (in French).
+    page = (site / "planning" / "index.html").read_text(encoding="utf-8")
+    said = re.findall(r'<span class="feed-name">([^<]*)</span>(?:(?!</li>).)*?<span class="heavy">([^<]*)</span>',
+                      page, re.S)
+    assert [(name, text.replace("\xa0", " ")) for name, text in said] == [  # no-break spaces before : and ;
+        ("Planning de publication", "⚠ 1,1 Mo, 355 événements : plus que Google Agenda n&#39;en lit en entier "
+         "(il perdrait des événements) ; là, abonnez-vous au flux d&#39;un réseau, d&#39;une personne ou "
+         "d&#39;une campagne"),
+        ("LinkedIn", "⚠ 1,1 Mo, 337 événements : plus que Google Agenda n&#39;en lit en entier "
+         "(il perdrait des événements) ; là, abonnez-vous au flux d&#39;un réseau, d&#39;une personne ou "
+         "d&#39;une campagne"),
+    ]
 
 
 def test_the_summary_is_silent_on_feeds_of_a_usual_size(built: Path) -> None:
     result = run_edcal("build", cwd=built, env={"EDCAL_LANG": "en"})
     assert result.returncode == 0 and " MB, more than Google Calendar" not in result.stdout
+    assert 'class="heavy"' not in (built / "planning" / "index.html").read_text(encoding="utf-8")

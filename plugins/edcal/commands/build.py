@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -222,25 +221,15 @@ def _went_online(plan: PlanSummary) -> list[str]:
                              since=plan.revised, names=", ".join(names)))]
 
 
-#: The heaviest feed Google Calendar is known to read whole (its help gives 1 MB for an imported file; a
-#: subscribed feed beyond it is reported to lose events, silently). Outlook.com has no published limit.
-FEED_LIMIT_BYTES = 1_000_000
-
-
 def _heavy_feeds(planning: Path, shown: str) -> list[str]:
     """The feeds too heavy for Google Calendar, each with its size and events, and what to subscribe to
     instead: a plan of thousands of posts makes calendar.ics megabytes, however short ``feeds: past:``."""
-    heavy = []
-    for path in sorted(planning.glob("*.ics")) + sorted((planning / "calendars").rglob("*.ics")):
-        try:
-            size = path.stat().st_size
-        except OSError:
-            continue
-        if size > FEED_LIMIT_BYTES:
-            events = path.read_bytes().count(b"BEGIN:VEVENT")
-            heavy.append(say("{path} ({size:,.1f} MB, {events:,} events)", events=events,
-                             size=math.ceil(size / 100_000) / 10,
-                             path=shown + path.relative_to(planning).as_posix()))
+    from edcal.outputs.ics import FEED_LIMIT_BYTES, heavy_feeds
+
+    paths = [path.relative_to(planning).as_posix()
+             for path in sorted(planning.glob("*.ics")) + sorted((planning / "calendars").rglob("*.ics"))]
+    heavy = [say("{path} ({size:,.1f} MB, {events:,} events)", size=size, events=events, path=shown + path)
+             for path, (size, events) in heavy_feeds(planning, paths).items()]
     if not heavy:
         return []
     return [spoken(say_count(

@@ -28,7 +28,7 @@ from edcal.model.calendar import Idea
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import draft_path, write_file
 from edcal.outputs.context import OutputContext
-from edcal.outputs.ics import feed_links
+from edcal.outputs.ics import feed_links, heavy_feeds
 from edcal.outputs.pages import (
     AGENDA_FOLDER,
     REVIEW_FOLDER,
@@ -197,10 +197,11 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         write_file(folder / AGENDA_FOLDER / month.href, html)
     window_end = week_start + dt.timedelta(weeks=AGENDA_WEEKS)
     gaps = cadence_page_gaps(plan)
+    links = feed_links(plan)  # the feeds are written by now (ics comes first): too heavy ones are said so
     html = env.get_template("index.html.j2").render(
         common, root="", total=len(entries), agenda_weeks=AGENDA_WEEKS, week_start=week_start,
         days=[(day, group) for day, group in days if week_start <= day < window_end],
-        backlog=backlog(plan), feeds=feed_links(plan),
+        backlog=backlog(plan), feeds=links, heavy_feeds=heavy_feeds(folder, (link[1] for link in links)),
         objectives=objectives(plan, today, gaps, context.findings),
         data=Markup(_script_json(data(plan, entries, today, gaps))),
         repository=plan.calendar.planning.repository_url,
