@@ -198,6 +198,45 @@ def test_the_month_view_shows_the_month_with_holidays_freezes_and_campaigns(samp
     page.close()
 
 
+def test_a_busy_day_of_the_month_shows_its_first_tiles_and_a_button_for_the_others(sample: Path, server: str,
+                                                                                 chromium: Any) -> None:
+    """A trial at 3,000 posts a year: a day of 13 posts was a cell 1,500 px high, and a month five screens.
+    A day of more than four tiles shows three and "+N autres"; the filters, print and the count follow."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html")
+    day = page.locator('#view-month td[data-date="2027-01-26"]')  # the fair's first day: 7 items
+    tiles = day.locator("[data-item-id]")
+    assert tiles.count() == 7
+
+    def shown() -> int:
+        return day.evaluate("td => Array.from(td.querySelectorAll('[data-item-id]'))"
+                            ".filter(e => e.getClientRects().length).length")
+
+    button = day.locator("button.more")
+    assert shown() == 3 and button.inner_text() == "+4 autres" and button.get_attribute("aria-expanded") == "false"
+    quiet = page.locator('#view-month td[data-date="2027-01-25"]')  # a day of few tiles: all, no button
+    assert quiet.locator("button.more").count() == 0
+    height = day.bounding_box()["height"]
+    button.click()
+    assert shown() == 7 and button.inner_text() == "Afficher moins" and button.get_attribute("aria-expanded") == "true"
+    assert day.bounding_box()["height"] > height
+    button.click()
+    assert shown() == 3
+    # Counted among what the filters leave: LinkedIn's tiles of the day all show, without a button.
+    page.select_option('select[data-filter="network"]', "linkedin")
+    linkedin = day.locator('[data-item-id][data-network="linkedin"]').count()
+    assert 0 < linkedin <= 4 and shown() == linkedin and day.locator("button.more").count() == 0
+    # The polite status counts the folded tiles among those shown: they are one click away.
+    page.select_option('select[data-filter="network"]', "")
+    total = page.evaluate("Array.from(document.querySelectorAll('#view-month [data-item-id]'))"
+                          ".filter(e => !e.hidden).length")
+    assert page.locator("form.filters [role=status]").text_content() == f"{total} éléments affichés"
+    # On paper, every tile and no button.
+    page.emulate_media(media="print")
+    assert shown() == 7 and not button.is_visible()
+    page.close()
+
+
 def test_cadence_gaps_are_the_ones_the_check_reports(sample: Path, server: str, chromium: Any) -> None:
     result = run_edcal("check", "--format", "json", "--only", "cadence-gap", cwd=sample, env=ENV)
     # The calendar marks the networks' and the blog's gaps; a campaign's are on its row of the objectives.
@@ -1155,7 +1194,9 @@ def test_a_filter_says_how_many_items_it_shows(sample: Path, server: str, chromi
     """A screen reader heard nothing when a filter changed what the page shows: a polite status says how many
     items are left, in the site's language."""
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
-    shown = "sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length).length"
+    # What the filters leave: a busy day's tiles folded behind its button count too (one click away).
+    shown = ("sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length"
+             " || (e.classList.contains('folded') && !e.hidden)).length")
     for path, items in (("index.html", ".calendar [data-item-id]"), ("agenda/2027-01.html", "[data-item-id]"),
                         ("drafts/2027-01.html", "article.card"), ("share/index.html", "section.card")):
         page.goto(server + path)

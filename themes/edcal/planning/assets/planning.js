@@ -158,6 +158,7 @@
     document.querySelectorAll(".gap[data-gap-network]").forEach(function (gap) {
       gap.hidden = Boolean(wanted.network) && gap.getAttribute("data-gap-network") !== wanted.network;
     });
+    foldBusyDays();
     // Agenda days and draft days with nothing left to show are hidden too, but a key date's (the fair).
     document.querySelectorAll("[data-day]").forEach(function (day) {
       var items = day.querySelectorAll("[data-item-id]");
@@ -195,7 +196,7 @@
   function sayShown() {
     var scope = document.querySelector(".calendar") || document;
     var shown = Array.prototype.filter.call(scope.querySelectorAll("[data-item-id]"), function (item) {
-      return item.getClientRects().length > 0;
+      return item.getClientRects().length > 0 || (item.classList.contains("folded") && !item.hidden);
     }).length;
     document.querySelectorAll("[data-shown-count]").forEach(function (status) {
       var forms = JSON.parse(status.getAttribute("data-forms"));
@@ -212,6 +213,43 @@
       filters.forEach(function (select) { select.value = ""; setParam(select.getAttribute("data-filter"), ""); });
       applyFilters();
       sayShown();
+    });
+  }
+
+  /* A busy day of the month view shows its first tiles and a button for the others ("+9 autres"), as
+     calendar apps do: 13 tiles made a cell 1,500 px high, and a month five screens to scroll. Counted
+     among the tiles the filters leave; the day's button shows them all, and a day opened stays open
+     until the view changes period. Paper shows every tile (planning.css). */
+  var FOLD_ABOVE = 4;  /* at most this many tiles; a busier day shows one less, and its button */
+  var openDays = {};
+  function foldBusyDays() {
+    document.querySelectorAll("table.month td[data-date]").forEach(function (cell) {
+      var key = cell.getAttribute("data-date");
+      var tiles = Array.prototype.filter.call(cell.querySelectorAll(".item[data-item-id]"), function (tile) {
+        tile.classList.remove("folded");
+        return !tile.hidden;
+      });
+      var button = cell.querySelector("button.more");
+      if (tiles.length <= FOLD_ABOVE) {
+        if (button) { button.remove(); }
+        return;
+      }
+      var folded = tiles.slice(FOLD_ABOVE - 1);
+      if (!button) {
+        button = document.createElement("button");
+        button.type = "button";
+        button.className = "more";
+        button.addEventListener("click", function () {
+          openDays[key] = !openDays[key];
+          foldBusyDays();
+          sayShown();
+        });
+        cell.appendChild(button);
+      }
+      var open = Boolean(openDays[key]);
+      if (!open) { folded.forEach(function (tile) { tile.classList.add("folded"); }); }
+      button.setAttribute("aria-expanded", String(open));
+      button.textContent = open ? data.labels.fewer : data.labels.more.split("{count}").join(String(folded.length));
     });
   }
 
@@ -467,6 +505,7 @@
     } else {
       var target = views[view];
       target.textContent = "";
+      openDays = {};
       target.appendChild(view === "month" ? renderMonth() : renderWeek());
     }
     applyFilters();
@@ -555,6 +594,8 @@
       showItem(window.location.hash.slice(6));
     } else if (window.history.state && window.history.state.tile && views[view]) {
       var tile = views[view].querySelector('a[data-agenda="' + CSS.escape(window.history.state.tile) + '"]');
+      var day = tile && tile.parentNode.classList.contains("folded") && tile.closest("td[data-date]");
+      if (day) { openDays[day.getAttribute("data-date")] = true; foldBusyDays(); }
       if (tile) { tile.focus(); }
     }
   }
