@@ -30,8 +30,9 @@ from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE
 from edcal.model.source import Source
 
 PLANNING_PREFIX = "/planning/"
-#: Folders watched for changes, with all they hold, relative to the site (outputs are not).
-WATCHED_FOLDERS = ("content", CALENDAR_DIR, "themes", "templates")
+#: Folders watched for changes, with all they hold, relative to the site (outputs are not): overrides/ is
+#: where `edcal init` puts the site's changes to the theme.
+WATCHED_FOLDERS = ("content", CALENDAR_DIR, "themes", "overrides", "templates")
 
 #: The media types of what a build writes, beside the standard library's.
 MEDIA_TYPES = {
