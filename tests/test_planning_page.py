@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -545,6 +546,61 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     page.select_option('select[data-filter="network"]', "")
     assert page.locator(".lead").inner_text().endswith(" brouillons.")
     context.close()
+
+
+def test_the_drafts_review_filters_by_person_with_the_network(sample: Path, server: str, chromium: Any) -> None:
+    """On a team of 15, nobody could pick out the drafts they own: the drafts review filtered by network only.
+    Its person filter, the calendar page's, shows one owner's cards, counts them with the network chosen too,
+    says so to screen readers and stays in the address from page to page."""
+    upcoming = [i for i in load_plan(sample)["items"]
+                if i["kind"] == "post" and i["status"] != "withheld" and i["start"] >= NOW]
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+
+    def address(page: Any) -> tuple[str, dict[str, str]]:
+        url = urlsplit(page.url)
+        return url.path.removeprefix("/"), dict(parse_qsl(url.query))
+
+    owners = "() => Array.from(document.querySelectorAll('article.card')).filter(e => e.getClientRects().length)" \
+        ".map(e => [e.dataset.owner, e.dataset.network])"
+    page.goto(server + "drafts/2027-01.html")
+    assert page.locator('label:has(select[data-filter="owner"])').inner_text().startswith("Responsable")
+    page.select_option('select[data-filter="owner"]', "camille")
+    camille = [i for i in upcoming if i["owner"] == "camille" and i["start"].startswith("2027-01")]
+    assert 0 < len(camille) < sum(1 for i in upcoming if i["start"].startswith("2027-01"))
+    assert sorted(page.evaluate(owners)) == sorted(["camille", i["network"]] for i in camille)
+    assert page.locator(".lead").inner_text() == f"{len(camille)} brouillons."
+    assert page.locator("form.filters [role=status]").text_content() == f"{len(camille)} éléments affichés"
+    assert address(page) == ("drafts/2027-01.html", {"owner": "camille"})
+    # With a network: Camille's LinkedIn drafts, counted so; the address keeps both, a reload too.
+    page.select_option('select[data-filter="network"]', "linkedin")
+    linkedin = [i for i in camille if i["network"] == "linkedin"]
+    assert linkedin and sorted(page.evaluate(owners)) == [["camille", "linkedin"]] * len(linkedin)
+    assert page.locator(".lead").inner_text() == f"{len(linkedin)} brouillons."
+    assert address(page) == ("drafts/2027-01.html", {"owner": "camille", "network": "linkedin"})
+    page.reload()
+    assert page.input_value('select[data-filter="owner"]') == "camille"
+    assert sorted(page.evaluate(owners)) == [["camille", "linkedin"]] * len(linkedin)
+    # The overview's counts and its months follow both filters.
+    page.click('.pager a:text("Tous les mois") >> nth=0')
+    assert address(page) == ("drafts/index.html", {"owner": "camille", "network": "linkedin"})
+    both = [i for i in upcoming if i["owner"] == "camille" and i["network"] == "linkedin"]
+    page.wait_for_function("n => document.querySelector('.lead [data-count=\"0\"]').innerText === n",
+                           arg=str(len(both)), timeout=5000)
+    january = page.locator('tr[data-counts]:has(a[href^="2027-01.html"])')
+    assert january.locator('td[data-count="0"]').inner_text() == str(len(linkedin))
+    assert january.locator('td[data-count="2"]').inner_text() == "0"
+    # Camille's warnings on any network: 3 of January's 5 (too many Instagram posts a day, out of its slots).
+    page.select_option('select[data-filter="network"]', "")
+    assert january.locator('td[data-count="0"]').inner_text() == str(len(camille))
+    assert january.locator('td[data-count="2"]').inner_text() == "3"
+    page.select_option('select[data-filter="network"]', "linkedin")
+    # Another person: Sophie's LinkedIn post too close to another is her month's warning.
+    page.select_option('select[data-filter="owner"]', "sophie")
+    sophie = [i for i in upcoming if i["owner"] == "sophie" and i["network"] == "linkedin"]
+    assert page.locator('.lead [data-count="0"]').inner_text() == str(len(sophie))
+    assert january.locator('td[data-count="2"]').inner_text() == "1"
+    assert address(page) == ("drafts/index.html", {"owner": "sophie", "network": "linkedin"})
+    page.close()
 
 
 def test_the_review_overview_gives_the_months_and_the_next_seven_days(sample: Path) -> None:

@@ -60,8 +60,8 @@ class Month:
     #: drafts show it.
     article_errors: int
     article_warnings: int
-    #: [drafts, errors, warnings, article_errors, article_warnings] by network id, "" for all: the counts
-    #: follow the network filter.
+    #: [drafts, errors, warnings, article_errors, article_warnings] by network id, "" for all, by owner
+    #: ("/camille") and by owner on a network ("linkedin/camille"): the counts follow the filters.
     counts: dict[str, list[int]]
 
 
@@ -112,8 +112,10 @@ def write(context: OutputContext, folder: Path) -> list[str]:
                             article_warnings, counts))
     copy_assets(context, folder)
     template = environment(context).get_template("drafts.html.j2")
+    # The team as the calendar page's person filter offers it (by name).
     common = {"plan": plan, "months": months, "root": "../",
-              "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name)}
+              "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name),
+              "people": sorted(plan.calendar.team.values(), key=lambda p: p.name)}
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, month=month, days=_days(group), total=month.drafts,
                                errors=month.errors, article_errors=month.article_errors, counts=month.counts,
@@ -163,13 +165,18 @@ def _count_articles(cards: list[Card], severity: str) -> int:
 
 def _counts(cards: list[Card]) -> dict[str, list[int]]:
     """[drafts, errors, warnings, article errors, article warnings] of all ``cards`` (key "") and of each
-    network's."""
-    networks: dict[str, list[Card]] = {"": cards}
+    network's (its id), each owner's ("/camille") and each owner's on a network ("linkedin/camille"): the
+    counts follow the network and person filters together. A choice that leaves no card has no key (0s)."""
+    groups: dict[str, list[Card]] = {"": cards}
     for c in cards:
-        networks.setdefault(c.item.network or "", []).append(c)
+        network = c.item.network or ""
+        groups.setdefault(network, []).append(c)
+        if c.item.owner:
+            groups.setdefault(f"/{c.item.owner}", []).append(c)
+            groups.setdefault(f"{network}/{c.item.owner}", []).append(c)
     return {key: [len(group), _count(group, "error"), _count(group, "warning"),
                   _count_articles(group, "error"), _count_articles(group, "warning")]
-            for key, group in sorted(networks.items())}
+            for key, group in sorted(groups.items())}
 
 
 def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],

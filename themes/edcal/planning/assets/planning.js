@@ -166,9 +166,10 @@
       day.hidden = Array.prototype.every.call(items, function (item) { return item.hidden; });
     });
     // The drafts review's counts ([drafts, errors, warnings, errors and warnings in their articles] by
-    // network, "" for all) follow the network.
+    // network, "" for all, by owner "/camille" and by both "linkedin/camille") follow the two filters.
+    var countKey = (wanted.network || "") + (wanted.owner ? "/" + wanted.owner : "");
     document.querySelectorAll("[data-counts]").forEach(function (holder) {
-      var counts = JSON.parse(holder.getAttribute("data-counts"))[wanted.network || ""] || [0, 0, 0, 0, 0];
+      var counts = JSON.parse(holder.getAttribute("data-counts"))[countKey] || [0, 0, 0, 0, 0];
       holder.querySelectorAll("[data-count]").forEach(function (cell) {
         var index = cell.getAttribute("data-count");
         var value = counts[Number(index)];
