@@ -564,6 +564,11 @@ def test_the_drafts_review_filters_by_person_with_the_network(sample: Path, serv
         ".map(e => [e.dataset.owner, e.dataset.network])"
     page.goto(server + "drafts/2027-01.html")
     assert page.locator('label:has(select[data-filter="owner"])').inner_text().startswith("Responsable")
+    # A person with no draft this month: the page says so, where the days were (it showed nothing at all).
+    empty = page.locator("p[data-filtered-empty]")
+    assert empty.is_hidden()
+    page.select_option('select[data-filter="owner"]', "julien")
+    assert page.evaluate(owners) == [] and empty.inner_text() == "Aucun brouillon ici ne correspond aux filtres."
     page.select_option('select[data-filter="owner"]', "camille")
     camille = [i for i in upcoming if i["owner"] == "camille" and i["start"].startswith("2027-01")]
     assert 0 < len(camille) < sum(1 for i in upcoming if i["start"].startswith("2027-01"))
@@ -600,6 +605,8 @@ def test_the_drafts_review_filters_by_person_with_the_network(sample: Path, serv
     assert page.locator('.lead [data-count="0"]').inner_text() == str(len(sophie))
     assert january.locator('td[data-count="2"]').inner_text() == "1"
     assert address(page) == ("drafts/index.html", {"owner": "sophie", "network": "linkedin"})
+    assert page.locator("p[data-filtered-empty]").is_hidden() == bool(
+        [i for i in sophie if i["start"] < "2027-01-19"])  # the next 7 days from 12 January
     page.close()
 
 

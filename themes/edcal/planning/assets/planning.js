@@ -165,6 +165,11 @@
       if (!items.length || day.querySelector(".key-date")) { return; }
       day.hidden = Array.prototype.every.call(items, function (item) { return item.hidden; });
     });
+    // A drafts page whose filters leave no card says so, where the days were.
+    document.querySelectorAll("[data-filtered-empty]").forEach(function (note) {
+      note.hidden = Array.prototype.some.call(document.querySelectorAll("article.card[data-item-id]"),
+                                              function (card) { return !card.hidden; });
+    });
     // The drafts review's counts ([drafts, errors, warnings, errors and warnings in their articles] by
     // network, "" for all, by owner "/camille" and by both "linkedin/camille") follow the two filters.
     var countKey = (wanted.network || "") + (wanted.owner ? "/" + wanted.owner : "");
