@@ -2721,6 +2721,60 @@ def test_placeholder_site_url_points_at_the_settings_line_that_sets_it(site: Pat
     assert check() == []
 
 
+
+def test_theme_copy_points_at_the_theme_setting_and_the_build_shows_it(site: Path) -> None:
+    """A site from an edcal of before December 2026 has its copy of the theme, THEME = "themes/edcal", which
+    comes before edcal's own: upgrading edcal built it as before, without the new edcal's fixes to the blog,
+    the drafts and the planning pages, and nothing said so."""
+    from edcal.themes import DEFAULT_THEME
+
+    def check() -> list[tuple[str, str, str, str]]:
+        result = run_edcal("check", "--only", "theme-copy", "--format", "json", cwd=site)
+        assert result.returncode == 0, result.stderr
+        return [(f"{f['file']}:{f['line']}:{f['column']}", f["severity"], f["message"], f["hint"])
+                for f in json.loads(result.stdout)["findings"]]
+
+    assert check() == []  # edcal's own theme
+    shutil.copytree(DEFAULT_THEME, site / "themes" / "edcal")
+    write_pelicanconf(site, 'THEME = "themes/edcal"\n')
+    line = len((site / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    said = ("THEME is 'themes/edcal', a copy of edcal's theme (its planning/ and drafts/ templates are there): it "
+            "comes before the theme of the edcal that builds, whose fixes to the blog, the drafts and the planning "
+            "pages do not reach the site")
+    hint = ("put your changes in overrides/ and write THEME = str(edcal.themes.DEFAULT_THEME), as edcal's "
+            "docs/deployment.md says (\"Upgrading edcal in a site repository\"); a fork kept on purpose turns "
+            "this off: checks: {theme-copy: off}")
+    assert check() == [(f"pelicanconf.py:{line}:1", "warning", said, hint)]
+    # The build shows it in full (it counts the other warnings), and still builds.
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 0, built.stderr
+    assert f"pelicanconf.py:{line}:1: warning: {said} [theme-copy]\n    hint: {hint}\n" in built.stderr
+    # A team that keeps its fork on purpose says so once, and is not told again.
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "checks:\n  theme-copy: off\n", encoding="utf-8")
+    assert check() == []
+    assert "theme-copy" not in run_edcal("build", cwd=site).stderr
+
+
+def test_a_theme_of_its_own_or_beside_its_engine_is_no_theme_copy(site: Path) -> None:
+    """A theme of the site's own, even with draft templates of its own, is not edcal's copy; nor is the theme
+    of a copy of edcal's repository (themes/edcal beside plugins/edcal), upgraded with its engine."""
+    from edcal.themes import DEFAULT_THEME
+
+    own = site / "themes" / "acme"
+    shutil.copytree(Path(__import__("pelican").__file__).parent / "themes" / "simple", own)
+    (own / "drafts").mkdir()
+    (own / "drafts" / "linkedin.txt.j2").write_text("{{ text }}\n", encoding="utf-8")
+    repository = site / "edcal-fork"
+    shutil.copytree(DEFAULT_THEME, repository / "themes" / "edcal")
+    (repository / "plugins" / "edcal").mkdir(parents=True)
+    (repository / "plugins" / "edcal" / "themes.py").write_text("", encoding="utf-8")
+    for theme in ("themes/acme", "edcal-fork/themes/edcal"):
+        write_pelicanconf(site, f'THEME = "{theme}"\n')
+        result = run_edcal("check", "--only", "theme-copy", cwd=site)
+        assert result.returncode == 0 and "theme-copy" not in result.stdout, (theme, result.stdout)
+
+
 def test_owner_left_and_network_ended() -> None:
     """A year on: Camille left and X was given up. Removing them made every past header, entry and log line
     that names them an error; kept with `left:` and `until:`, what is still to come is what to hand over."""

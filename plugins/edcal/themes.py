@@ -41,6 +41,33 @@ def template_folders(settings: dict[str, Any], kind: str) -> list[Path]:
     return unique
 
 
+
+#: Files only a copy of edcal's theme holds: the planning site's page and the drafts' reminder macro.
+_COPY_MARKS = (Path("planning") / "index.html.j2", Path("drafts") / "_reminder.j2")
+
+
+def copied_theme(settings: dict[str, Any]) -> Path | None:
+    """The site's ``THEME`` when it is a copy of edcal's theme, as ``edcal init`` wrote one before
+    December 2026 (``themes/edcal/``): a folder other than edcal's own that holds its planning and drafts
+    templates. Its files come before edcal's (``template_folders``), so the fixes of each new edcal to the
+    blog, the drafts and the planning pages never reach the site, and nothing said so.
+
+    Not a theme beside its engine (``themes/edcal`` next to ``plugins/edcal``: a copy of edcal's own
+    repository, as its sample site is), whose theme and engine are upgraded together.
+    """
+    theme = settings.get("THEME")
+    if not theme:
+        return None
+    folder = Path(str(theme))
+    if folder.resolve() == DEFAULT_THEME.resolve():
+        return None
+    if not all((folder / mark).is_file() for mark in _COPY_MARKS):
+        return None
+    if (folder.resolve().parent.parent / "plugins" / "edcal" / "themes.py").is_file():
+        return None
+    return folder
+
+
 #: ``_("…")`` with a literal text in a template: the words a template asks to be translated.
 _WORDS_ASKED = re.compile(r"""\b_n?\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 

@@ -251,6 +251,9 @@ class Plan:
     default_image: tuple[str, Source] | None = None
     #: The theme's and drafts' words with no translation into the site's language, and where to add them.
     untranslated: tuple[tuple[str, ...], Source] | None = None
+    #: The site's THEME when it is a copy of edcal's theme (as written, e.g. ``themes/edcal``), and where the
+    #: settings set it: edcal's fixes to its theme do not reach the site.
+    theme_copy: tuple[str, Source] | None = None
     #: Files of the content folder the texts of pages not in draft link to: (the page's path, LinkedFile).
     page_files: tuple[tuple[str, LinkedFile], ...] = ()
     #: Links the texts of pages not in draft leave as written (addresses): (the page's path, LinkedFile).

@@ -15,7 +15,7 @@ from edcal.pelican_plugin.state import BuildState
 from edcal.plan.compose import DRAFTS_FOLDER, Composer, DraftTemplates
 from edcal.plan.resolve import Site, resolve_plan
 from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, setting_source
-from edcal.themes import template_folders, untranslated_words
+from edcal.themes import copied_theme, template_folders, untranslated_words
 
 
 def _settings_file(state: BuildState) -> Path:
@@ -91,7 +91,7 @@ def _without_offline_pages(plan: Plan, offline_urls: set[str]) -> ShareKit:
 
 def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
     """What the checks judge of the site around the plan: its pages' URLs and linked files, its default
-    image, the theme's words without a translation into its language."""
+    image, the theme's words without a translation into its language, a copy of edcal's theme."""
     plan.page_urls = frozenset(state.page_urls)
     if state.offline_urls and plan.sharing.shares:
         plan.sharing = _without_offline_pages(plan, state.offline_urls)
@@ -102,6 +102,10 @@ def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
         where = Source(state.relative(own), 1, 1) if own is not None \
             else setting_source(state.site, _settings_file(state), "DEFAULT_LANG")
         plan.untranslated = (tuple(missing), where)
+    copy = copied_theme(state.settings)
+    if copy is not None:
+        where = setting_source(state.site, _settings_file(state), "THEME")
+        plan.theme_copy = (state.relative(copy), where)
     default_image = state.settings.get("DEFAULT_IMAGE")
     if isinstance(default_image, str) and default_image and "://" not in default_image:
         where = setting_source(state.site, _settings_file(state), "DEFAULT_IMAGE")

@@ -271,6 +271,20 @@ def untranslated_words(ctx: CheckContext) -> Iterator[Problem]:
                       "translation); the theme's translations/fr.yaml lists every word", code=code))
 
 
+@rule("theme-copy", "warning", "THEME is a copy of edcal's theme: the fixes of a new edcal to the blog, the "
+      "drafts and the planning pages do not reach the site")
+def theme_copy(ctx: CheckContext) -> Iterator[Problem]:
+    if ctx.plan.theme_copy is None:
+        return
+    theme, where = ctx.plan.theme_copy
+    yield Problem(where, say("THEME is '{theme}', a copy of edcal's theme (its planning/ and drafts/ templates "
+                             "are there): it comes before the theme of the edcal that builds, whose fixes to "
+                             "the blog, the drafts and the planning pages do not reach the site", theme=theme),
+                  say("put your changes in overrides/ and write THEME = str(edcal.themes.DEFAULT_THEME), as "
+                      "edcal's docs/deployment.md says (\"Upgrading edcal in a site repository\"); a fork "
+                      "kept on purpose turns this off: checks: {{theme-copy: off}}"))
+
+
 def _online(ctx: CheckContext, article: Article) -> bool:
     """Whether the article is online with this build (dated, published, no freeze holding it; a translation
     not before its original)."""
