@@ -317,6 +317,40 @@ def test_override_folders_are_the_settings_files_and_a_missing_one_is_an_error(s
     assert "themes/edcal'?" in result.stderr  # did you mean
 
 
+
+def test_override_files_laid_out_as_in_the_theme_are_named_as_unread(site: Path) -> None:
+    """Copied from edcal's theme with their path, overrides/templates/base.html and overrides/static/css/edcal.css
+    changed nothing (Pelican looks for base.html at the folder's top; static files come from THEME alone), and
+    the build said nothing: the team's footer and colour were simply not there."""
+    overrides = site / "overrides"
+    theme = ROOT / "themes" / "edcal"
+    (overrides / "templates").mkdir(parents=True)
+    footer = (theme / "templates" / "base.html").read_text(encoding="utf-8").replace(
+        "© {{ PUBLISHER or SITENAME }}", "© ACME, Lyon")
+    (overrides / "templates" / "base.html").write_text(footer, encoding="utf-8")
+    (overrides / "templates" / "notes.html").write_text("<p>{{ 1 }}</p>\n", encoding="utf-8")  # not the theme's
+    (overrides / "static" / "css").mkdir(parents=True)
+    (overrides / "static" / "css" / "edcal.css").write_text(":root { --accent: #123456; }\n", encoding="utf-8")
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\n')
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "© ACME, Lyon" not in (site / "output" / "index.html").read_text(encoding="utf-8")  # as Pelican does
+    assert ("overrides/templates/base.html:1:1: warning: found overrides/templates/base.html, which nothing reads: "
+            "a template that replaces the theme's is looked for at the top of the override folder, without "
+            "templates/\n    hint: move it to overrides/base.html\n") in result.stderr
+    assert ("overrides/static/css/edcal.css:1:1: warning: found 1 file in overrides/static/, which nothing reads: "
+            "the override folder replaces templates and words, not the theme's stylesheet or images\n    hint: put "
+            "a stylesheet of your own in the content (a folder of STATIC_PATHS) and link it from the `head` block "
+            "of base.html (docs/theme.md, \"Changing the theme\")\n") in result.stderr
+    assert "notes.html" not in result.stderr and result.stderr.count("nothing reads") == 2
+    # Moved where the hint says, it is read, and nothing more is said.
+    shutil.rmtree(overrides / "static")
+    (overrides / "templates" / "base.html").rename(overrides / "base.html")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0 and "nothing reads" not in result.stderr, result.stderr
+    assert "© ACME, Lyon" in (site / "output" / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_designer_replaces_the_brand_and_the_footer_s_last_line_and_a_missing_template_is_named(site: Path) -> None:
     """A logo and a footer line meant copying all of base.html (no block for them); a template included or
     extended under a wrong name said only its name ("template error: partials/brand-head.html")."""

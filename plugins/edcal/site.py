@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any, get_args
 
 from edcal.errors import InputError, InputErrors, closest, did_you_mean, shown_path
-from edcal.i18n import LANG_VARIABLE, Message, format_fields, say, site_language_known, speak, spoken
+from edcal.i18n import (
+    LANG_VARIABLE,
+    Message,
+    format_fields,
+    say,
+    say_count,
+    site_language_known,
+    speak,
+    spoken,
+)
 from edcal.model.source import Source
 
 #: The site's root folder, a setting pelicanconf.py may set (the commands set it for Pelican).
@@ -331,6 +340,7 @@ def _override_folders(site: Path, path: Path, settings: dict[str, Any], override
     missing = [(written, folder) for written, folder in zip(folders, resolved, strict=True)
                if not os.path.isdir(folder)]
     settings[key] = resolved
+    _unread_override_files(site, settings, resolved)
     if not missing:
         return
     where = setting_source(site, path, key)
@@ -344,6 +354,50 @@ def _override_folders(site: Path, path: Path, settings: dict[str, Any], override
             "{setting}", setting=key)
         print(f"{shown_path(where.path)}:{where.line}:{where.column}: warning: {spoken(message)}\n"
               f"    hint: {spoken(hint)}", file=sys.stderr)
+
+
+
+def _unread_override_files(site: Path, settings: dict[str, Any], folders: list[str]) -> None:
+    """A warning for the files of an override folder that nothing reads, laid out as in the theme's folder:
+    ``overrides/templates/base.html`` (Pelican looks for ``base.html`` at the folder's top) and
+    ``overrides/static/…`` (the theme's static files come from THEME alone). Copied from edcal's theme with
+    their path, they changed nothing, and nothing said so."""
+    from edcal.themes import DEFAULT_THEME
+
+    themes = [Path(str(settings.get("THEME") or DEFAULT_THEME)), DEFAULT_THEME]
+    for folder in map(Path, folders):
+        if not folder.is_dir():
+            continue
+        nested = folder / "templates"
+        misplaced = sorted(file for file in nested.rglob("*") if file.is_file() and any(
+            (theme / "templates" / file.relative_to(nested)).is_file() for theme in themes))
+        for file in misplaced:
+            shown = _shown_file(site, file)
+            _warn(Source(shown, 1, 1),
+                  say("found {file}, which nothing reads: a template that replaces the theme's is looked for "
+                      "at the top of the override folder, without templates/", file=shown),
+                  say("move it to {top}", top=_shown_file(site, folder / file.relative_to(nested))))
+        static = sorted(file for file in (folder / "static").rglob("*") if file.is_file())
+        if static:
+            _warn(Source(_shown_file(site, static[0]), 1, 1),
+                  say_count(len(static), "found {count} file in {folder}, which nothing reads: the override "
+                            "folder replaces templates and words, not the theme's stylesheet or images",
+                            "found {count} files in {folder}, which nothing reads: the override folder "
+                            "replaces templates and words, not the theme's stylesheet or images",
+                            folder=_shown_file(site, folder / "static") + "/"),
+                  say("put a stylesheet of your own in the content (a folder of STATIC_PATHS) and link it "
+                      "from the `head` block of base.html (docs/theme.md, \"Changing the theme\")"))
+
+def _shown_file(site: Path, file: Path) -> str:
+    try:
+        return file.resolve().relative_to(site.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _warn(where: Source, message: Message, hint: Message) -> None:
+    print(f"{shown_path(where.path)}:{where.line}:{where.column}: warning: {spoken(message)}\n"
+          f"    hint: {spoken(hint)}", file=sys.stderr)
 
 
 def _missing_theme(site: Path, path: Path, exc: BaseException) -> InputError | None:
