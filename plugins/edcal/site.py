@@ -352,9 +352,7 @@ def _override_folders(site: Path, path: Path, settings: dict[str, Any], override
         hint = did_you_mean(Path(folder).name, siblings) or say(
             "create the folder with what it overrides (git keeps no empty folder), or remove it from "
             "{setting}", setting=key)
-        print(f"{shown_path(where.path)}:{where.line}:{where.column}: warning: {spoken(message)}\n"
-              f"    hint: {spoken(hint)}", file=sys.stderr)
-
+        _warn(where, message, hint)
 
 
 def _unread_override_files(site: Path, settings: dict[str, Any], folders: list[str]) -> None:
@@ -362,7 +360,7 @@ def _unread_override_files(site: Path, settings: dict[str, Any], folders: list[s
     ``overrides/templates/base.html`` (Pelican looks for ``base.html`` at the folder's top) and
     ``overrides/static/…`` (the theme's static files come from THEME alone). Copied from edcal's theme with
     their path, they changed nothing, and nothing said so."""
-    from edcal.themes import DEFAULT_THEME
+    from edcal.themes import DEFAULT_THEME, shown_file
 
     themes = [Path(str(settings.get("THEME") or DEFAULT_THEME)), DEFAULT_THEME]
     for folder in map(Path, folders):
@@ -372,30 +370,24 @@ def _unread_override_files(site: Path, settings: dict[str, Any], folders: list[s
         misplaced = sorted(file for file in nested.rglob("*") if file.is_file() and any(
             (theme / "templates" / file.relative_to(nested)).is_file() for theme in themes))
         for file in misplaced:
-            shown = _shown_file(site, file)
+            shown = shown_file(file, site)
             _warn(Source(shown, 1, 1),
                   say("found {file}, which nothing reads: a template that replaces the theme's is looked for "
                       "at the top of the override folder, without templates/", file=shown),
-                  say("move it to {top}", top=_shown_file(site, folder / file.relative_to(nested))))
+                  say("move it to {top}", top=shown_file(folder / file.relative_to(nested), site)))
         static = sorted(file for file in (folder / "static").rglob("*") if file.is_file())
         if static:
-            _warn(Source(_shown_file(site, static[0]), 1, 1),
+            _warn(Source(shown_file(static[0], site), 1, 1),
                   say_count(len(static), "found {count} file in {folder}, which nothing reads: the override "
                             "folder replaces templates and words, not the theme's stylesheet or images",
                             "found {count} files in {folder}, which nothing reads: the override folder "
                             "replaces templates and words, not the theme's stylesheet or images",
-                            folder=_shown_file(site, folder / "static") + "/"),
+                            folder=shown_file(folder / "static", site) + "/"),
                   say("put a stylesheet of your own in the content (a folder of STATIC_PATHS) and link it "
                       "from the `head` block of base.html (docs/theme.md, \"Changing the theme\")"))
 
-def _shown_file(site: Path, file: Path) -> str:
-    try:
-        return file.resolve().relative_to(site.resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()
 
-
-def _warn(where: Source, message: Message, hint: Message) -> None:
+def _warn(where: Source, message: str, hint: str) -> None:
     print(f"{shown_path(where.path)}:{where.line}:{where.column}: warning: {spoken(message)}\n"
           f"    hint: {spoken(hint)}", file=sys.stderr)
 

@@ -41,7 +41,6 @@ def template_folders(settings: dict[str, Any], kind: str) -> list[Path]:
     return unique
 
 
-
 #: Files only a copy of edcal's theme holds: the planning site's page and the drafts' reminder macro.
 _COPY_MARKS = (Path("planning") / "index.html.j2", Path("drafts") / "_reminder.j2")
 
@@ -130,7 +129,7 @@ def site_template_errors(settings: dict[str, Any], site: Path) -> list[Any]:
         for file in sorted(folder.glob("*") if kind == "top" else folder.rglob("*")):
             if not file.is_file() or file.suffix.lower() not in _TEXT_SUFFIXES:
                 continue
-            path = _shown(file, site)
+            path = shown_file(file, site)
             try:
                 text = read_text(file, path)
                 if kind == "translations" and file.suffix.lower() in (".yaml", ".yml"):
@@ -140,7 +139,8 @@ def site_template_errors(settings: dict[str, Any], site: Path) -> list[Any]:
     return errors
 
 
-def _shown(file: Path, site: Path) -> str:
+def shown_file(file: Path, site: Path) -> str:
+    """A file as a message names it: from the site's folder when inside it, else as it is."""
     try:
         return file.resolve().relative_to(site.resolve()).as_posix()
     except ValueError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -243,7 +244,7 @@ def _heavy_feeds(planning: Path, shown: str) -> list[str]:
         limit=FEED_LIMIT_BYTES / 1_000_000, feeds=_some(heavy)))]
 
 
-def _some(paths: list[str]) -> str:
+def _some(paths: Sequence[str]) -> str:
     """At most three paths, and how many more (each path a message of its own, said in the team's words:
     "stuck/index.html (permission refusée)")."""
     if len(paths) <= 3:
