@@ -188,6 +188,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         "plan": plan, "today": today, "months": months, "statuses": STATUSES,
         "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name),
         "people": sorted(plan.calendar.team.values(), key=lambda p: p.name),
+        "unowned": any(item.owner is None for item in plan.items),  # the person filter offers them
         "campaigns": sorted(plan.calendar.campaigns.values(), key=lambda c: c.start),
         "key_dates_by_day": key_dates_by_day,
     }

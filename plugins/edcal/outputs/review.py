@@ -45,6 +45,9 @@ from edcal.plan.report import first_logged_month
 FILENAME = f"{REVIEW_FOLDER}/index.html"
 #: The overview page shows the drafts of this many days from now, and the months.
 SOON_DAYS = 7
+#: The person filter's choice for the drafts nobody owns (no id starts with "_"; _macros.html.j2, planning.js
+#: read it so).
+NOBODY = "_none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +115,11 @@ def write(context: OutputContext, folder: Path) -> list[str]:
                             article_warnings, counts))
     copy_assets(context, folder)
     template = environment(context).get_template("drafts.html.j2")
-    # The team as the calendar page's person filter offers it (by name).
+    # The team as the calendar page's person filter offers it (by name), and the drafts nobody owns.
     common = {"plan": plan, "months": months, "root": "../",
               "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name),
-              "people": sorted(plan.calendar.team.values(), key=lambda p: p.name)}
+              "people": sorted(plan.calendar.team.values(), key=lambda p: p.name),
+              "unowned": any(c.item.owner is None for c in cards) or any(i.owner is None for i in earlier)}
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, month=month, days=_days(group), total=month.drafts,
                                errors=month.errors, article_errors=month.article_errors, counts=month.counts,
@@ -166,14 +170,14 @@ def _count_articles(cards: list[Card], severity: str) -> int:
 def _counts(cards: list[Card]) -> dict[str, list[int]]:
     """[drafts, errors, warnings, article errors, article warnings] of all ``cards`` (key "") and of each
     network's (its id), each owner's ("/camille") and each owner's on a network ("linkedin/camille"): the
-    counts follow the network and person filters together. A choice that leaves no card has no key (0s)."""
+    counts follow the network and person filters together; "_none" for the cards nobody owns (the person
+    filter's choice for them). A choice that leaves no card has no key (0s)."""
     groups: dict[str, list[Card]] = {"": cards}
     for c in cards:
-        network = c.item.network or ""
+        network, owner = c.item.network or "", c.item.owner or NOBODY
         groups.setdefault(network, []).append(c)
-        if c.item.owner:
-            groups.setdefault(f"/{c.item.owner}", []).append(c)
-            groups.setdefault(f"{network}/{c.item.owner}", []).append(c)
+        groups.setdefault(f"/{owner}", []).append(c)
+        groups.setdefault(f"{network}/{owner}", []).append(c)
     return {key: [len(group), _count(group, "error"), _count(group, "warning"),
                   _count_articles(group, "error"), _count_articles(group, "warning")]
             for key, group in sorted(groups.items())}

@@ -139,7 +139,8 @@
         }
         // An element without the attribute (an idea has no network) is not filtered by it.
         if (!element.hasAttribute("data-" + name)) { return true; }
-        return element.getAttribute("data-" + name) === wanted[name];
+        // "_none" (no id starts with "_"): the items nobody owns, whose data-owner is empty.
+        return element.getAttribute("data-" + name) === (wanted[name] === "_none" ? "" : wanted[name]);
       });
       element.hidden = !show;
     });
