@@ -61,7 +61,11 @@ def test_the_pre_commit_hook_runs_on_what_the_checks_read() -> None:
     files = re.compile(hook["files"])
     for path in ("calendar.yaml", "calendar.d/salon.yaml", "content/articles/a.md", "content/images/a.png",
                  "pelicanconf.py", "themes/edcal/drafts/x.txt.j2", "templates/drafts/x.txt.j2",
-                 "overrides/drafts/linkedin.txt.j2", "overrides/translations/es.yaml"):
+                 "overrides/drafts/linkedin.txt.j2", "overrides/translations/es.yaml",
+                 # edcal check reads these too: a blog template at the override folder's top (its UTF-8, the
+                 # templates articles name), the planning pages', a theme's own blog templates.
+                 "overrides/base.html", "overrides/article-wide.html", "overrides/planning/index.html.j2",
+                 "templates/article.html", "themes/acme/templates/base.html", "themes/acme/planning/base.html.j2"):
         assert files.search(path), path
     for path in ("README.md", "output/index.html", "planning/plan.json", "themes/edcal/static/css/edcal.css",
                  "overrides/README.md"):
