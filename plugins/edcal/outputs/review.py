@@ -119,7 +119,8 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     common = {"plan": plan, "months": months, "root": "../",
               "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name),
               "people": sorted(plan.calendar.team.values(), key=lambda p: p.name),
-              "unowned": any(c.item.owner is None for c in cards) or any(i.owner is None for i in earlier)}
+              # As the calendar page offers it (any item of the plan): ?owner=_none means the same here.
+              "unowned": any(item.owner is None for item in plan.items)}
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, month=month, days=_days(group), total=month.drafts,
                                errors=month.errors, article_errors=month.article_errors, counts=month.counts,
