@@ -2756,6 +2756,30 @@ def test_theme_copy_points_at_the_theme_setting_and_the_build_shows_it(site: Pat
     assert "theme-copy" not in run_edcal("build", cwd=site).stderr
 
 
+def test_theme_override_is_a_finding_in_every_format_and_can_be_turned_off(site: Path) -> None:
+    """An override folder's base.html copied with the theme's path (overrides/templates/) was told on stderr by
+    every command reading the settings, never in `--format json` or `github` (CI's annotations), nor under
+    --strict: a finding now, as the others."""
+    def check(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_edcal("check", "--only", "theme-override", *args, cwd=site)
+
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\n')
+    (site / "overrides" / "templates").mkdir(parents=True)
+    (site / "overrides" / "base.html").write_text('{% extends "!theme/base.html" %}\n', encoding="utf-8")
+    assert json.loads(check("--format", "json").stdout)["findings"] == []  # read: at the folder's top
+    (site / "overrides" / "templates" / "article.html").write_text('{% extends "!theme/article.html" %}\n',
+                                                                  encoding="utf-8")
+    found = json.loads(check("--format", "json").stdout)["findings"]
+    assert [(f["file"], f["line"], f["severity"], f["hint"]) for f in found] == [
+        ("overrides/templates/article.html", 1, "warning", "move it to overrides/article.html")]
+    assert check("--strict").returncode == 1
+    assert "::warning file=overrides/templates/article.html,line=1,col=1,title=theme-override::" in check(
+        "--format", "github").stdout
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "checks:\n  theme-override: off\n", encoding="utf-8")
+    assert json.loads(check("--format", "json").stdout)["findings"] == []
+
+
 def test_a_theme_of_its_own_or_beside_its_engine_is_no_theme_copy(site: Path) -> None:
     """A theme of the site's own, even with draft templates of its own, is not edcal's copy; nor is the theme
     of a copy of edcal's repository (themes/edcal beside plugins/edcal), upgraded with its engine."""

@@ -306,8 +306,13 @@ def test_override_folders_are_the_settings_files_and_a_missing_one_is_an_error(s
     # A warning, not an error: git keeps no empty folder, so a site's empty one is missing in every CI checkout.
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert (f"pelicanconf.py:{line}:1: warning: found 'overides' in THEME_TEMPLATES_OVERRIDES, no such folder "
-            "beside pelicanconf.py: nothing of it is used\n    hint: did you mean 'overrides'?\n") in result.stderr
-    assert result.stderr.count("THEME_TEMPLATES_OVERRIDES") == 1
+            "beside pelicanconf.py: nothing of it is used [theme-override]\n"
+            "    hint: did you mean 'overrides'?\n") in result.stdout
+    assert result.stdout.count("THEME_TEMPLATES_OVERRIDES") == 1
+    # A finding as any other: in CI's annotations too, and a command about the plan alone keeps quiet.
+    github = run_edcal("check", "--format", "github", cwd=site)
+    assert f"::warning file=pelicanconf.py,line={line},col=1,title=theme-override::" in github.stdout
+    assert "overides" not in run_edcal("agenda", cwd=site).stderr
     theme = next(n for n, text in enumerate(settings.splitlines(), start=1) if text.startswith("THEME ="))
     (site / "pelicanconf.py").write_text(settings.replace("themes/edcal'", "themes/edcl'"), encoding="utf-8")
     result = run_edcal("build", cwd=site)
@@ -337,11 +342,12 @@ def test_override_files_laid_out_as_in_the_theme_are_named_as_unread(site: Path)
     assert "© ACME, Lyon" not in (site / "output" / "index.html").read_text(encoding="utf-8")  # as Pelican does
     assert ("overrides/templates/base.html:1:1: warning: found overrides/templates/base.html, which nothing reads: "
             "a template that replaces the theme's is looked for at the top of the override folder, without "
-            "templates/\n    hint: move it to overrides/base.html\n") in result.stderr
+            "templates/ [theme-override]\n    hint: move it to overrides/base.html\n") in result.stderr
     assert ("overrides/static/css/edcal.css:1:1: warning: found 1 file in overrides/static/, which nothing reads: "
-            "the override folder replaces templates and words, not the theme's stylesheet or images\n    hint: put "
-            "a stylesheet of your own in the content (a folder of STATIC_PATHS) and link it from the `head` block "
-            "of base.html (docs/theme.md, \"Changing the theme\")\n") in result.stderr
+            "the override folder replaces templates and words, not the theme's stylesheet or images "
+            "[theme-override]\n    hint: put a stylesheet of your own in the content (a folder of STATIC_PATHS) "
+            "and link it from the `head` block of base.html (docs/theme.md, \"Changing the theme\")\n"
+            ) in result.stderr
     assert "notes.html" not in result.stderr and result.stderr.count("nothing reads") == 2
     # Moved where the hint says, it is read, and nothing more is said.
     shutil.rmtree(overrides / "static")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, get_args
 
-from edcal.errors import InputError, InputErrors, closest, did_you_mean, shown_path
+from edcal.errors import InputError, InputErrors, closest, did_you_mean
 from edcal.i18n import (
     LANG_VARIABLE,
     Message,
@@ -24,7 +24,6 @@ from edcal.i18n import (
     say_count,
     site_language_known,
     speak,
-    spoken,
 )
 from edcal.model.source import Source
 
@@ -325,71 +324,80 @@ def _beside_importable(folder: Path) -> Iterator[None]:
 
 
 def _override_folders(site: Path, path: Path, settings: dict[str, Any], overrides: dict[str, Any]) -> None:
-    """``THEME_TEMPLATES_OVERRIDES`` made relative to the settings file, as Pelican makes ``THEME``; a folder
-    that is not there is a warning, located, with a did-you-mean.
+    """``THEME_TEMPLATES_OVERRIDES`` made relative to the settings file, as Pelican makes ``THEME``.
 
     Pelican leaves them relative to the current folder: run from content/ (edcal finds the site above), the
-    site's templates, words and draft templates were left out without a word, as was a misspelt folder. Not an
-    error: git keeps no empty folder, and a site's empty one is missing in every CI checkout.
+    site's templates, words and draft templates were left out without a word. What they hold that nothing
+    reads, or a folder that is not there, is the ``theme-override`` check's (:func:`override_problems`).
     """
     key = "THEME_TEMPLATES_OVERRIDES"
     folders = settings.get(key)
     if not folders or key in overrides or isinstance(folders, str):
         return
-    resolved = [os.path.normpath(os.path.join(path.parent, str(f))) for f in folders]
-    missing = [(written, folder) for written, folder in zip(folders, resolved, strict=True)
-               if not os.path.isdir(folder)]
-    settings[key] = resolved
-    _unread_override_files(site, settings, resolved)
-    if not missing:
-        return
-    where = setting_source(site, path, key)
-    for written, folder in missing:
-        parent = Path(folder).parent
+    settings[key] = [os.path.normpath(os.path.join(path.parent, str(f))) for f in folders]
+
+
+#: A located problem of the settings' files: where, what, and the hint.
+Told = tuple[Source, str, str]
+
+
+def override_problems(site: Path, path: Path, settings: dict[str, Any]) -> list[Told]:
+    """What of the site's ``THEME_TEMPLATES_OVERRIDES`` nothing reads, located, with its hint: a folder that
+    is not there (a warning, not an error: git keeps no empty folder, and a site's empty one is missing in
+    every CI checkout), and files laid out as in the theme's folder, ``overrides/templates/base.html``
+    (Pelican looks for ``base.html`` at the folder's top) and ``overrides/static/…`` (the theme's static
+    files come from THEME alone): copied from edcal's theme with their path, they changed nothing, and
+    nothing said so.
+
+    :param path: the settings file, whose folder the override folders were made relative to.
+    """
+    key = "THEME_TEMPLATES_OVERRIDES"
+    folders = settings.get(key)
+    if not folders or isinstance(folders, str):
+        return []
+    problems: list[Told] = []
+    for folder in map(Path, folders):
+        if folder.is_dir():
+            problems += _unread_override_files(site, settings, folder)
+            continue
+        parent = folder.parent
         siblings = sorted(p.name for p in parent.iterdir() if p.is_dir()) if parent.is_dir() else []
+        written = os.path.relpath(folder, path.parent) if folder.is_absolute() else str(folder)
         message = say("found '{folder}' in {setting}, no such folder beside {file}: nothing of it is used",
                       folder=written, setting=key, file=path.name)
-        hint = did_you_mean(Path(folder).name, siblings) or say(
+        hint = did_you_mean(folder.name, siblings) or say(
             "create the folder with what it overrides (git keeps no empty folder), or remove it from "
             "{setting}", setting=key)
-        _warn(where, message, hint)
+        problems.append((setting_source(site, path, key), message, hint))
+    return problems
 
 
-def _unread_override_files(site: Path, settings: dict[str, Any], folders: list[str]) -> None:
-    """A warning for the files of an override folder that nothing reads, laid out as in the theme's folder:
-    ``overrides/templates/base.html`` (Pelican looks for ``base.html`` at the folder's top) and
-    ``overrides/static/…`` (the theme's static files come from THEME alone). Copied from edcal's theme with
-    their path, they changed nothing, and nothing said so."""
+def _unread_override_files(site: Path, settings: dict[str, Any], folder: Path) -> list[Told]:
+    """The files of an existing override folder that nothing reads (:func:`override_problems`)."""
     from edcal.themes import DEFAULT_THEME, shown_file
 
     themes = [Path(str(settings.get("THEME") or DEFAULT_THEME)), DEFAULT_THEME]
-    for folder in map(Path, folders):
-        if not folder.is_dir():
-            continue
-        nested = folder / "templates"
-        misplaced = sorted(file for file in nested.rglob("*") if file.is_file() and any(
-            (theme / "templates" / file.relative_to(nested)).is_file() for theme in themes))
-        for file in misplaced:
-            shown = shown_file(file, site)
-            _warn(Source(shown, 1, 1),
-                  say("found {file}, which nothing reads: a template that replaces the theme's is looked for "
-                      "at the top of the override folder, without templates/", file=shown),
-                  say("move it to {top}", top=shown_file(folder / file.relative_to(nested), site)))
-        static = sorted(file for file in (folder / "static").rglob("*") if file.is_file())
-        if static:
-            _warn(Source(shown_file(static[0], site), 1, 1),
-                  say_count(len(static), "found {count} file in {folder}, which nothing reads: the override "
+    problems: list[Told] = []
+    nested = folder / "templates"
+    misplaced = sorted(file for file in nested.rglob("*") if file.is_file() and any(
+        (theme / "templates" / file.relative_to(nested)).is_file() for theme in themes))
+    for file in misplaced:
+        shown = shown_file(file, site)
+        message = say("found {file}, which nothing reads: a template that replaces the theme's is looked "
+                      "for at the top of the override folder, without templates/", file=shown)
+        hint = say("move it to {top}", top=shown_file(folder / file.relative_to(nested), site))
+        problems.append((Source(shown, 1, 1), message, hint))
+    static = sorted(file for file in (folder / "static").rglob("*") if file.is_file())
+    if static:
+        message = say_count(len(static), "found {count} file in {folder}, which nothing reads: the override "
                             "folder replaces templates and words, not the theme's stylesheet or images",
                             "found {count} files in {folder}, which nothing reads: the override folder "
                             "replaces templates and words, not the theme's stylesheet or images",
-                            folder=shown_file(folder / "static", site) + "/"),
-                  say("put a stylesheet of your own in the content (a folder of STATIC_PATHS) and link it "
-                      "from the `head` block of base.html (docs/theme.md, \"Changing the theme\")"))
-
-
-def _warn(where: Source, message: str, hint: str) -> None:
-    print(f"{shown_path(where.path)}:{where.line}:{where.column}: warning: {spoken(message)}\n"
-          f"    hint: {spoken(hint)}", file=sys.stderr)
+                            folder=shown_file(folder / "static", site) + "/")
+        hint = say("put a stylesheet of your own in the content (a folder of STATIC_PATHS) and link it from "
+                   "the `head` block of base.html (docs/theme.md, \"Changing the theme\")")
+        problems.append((Source(shown_file(static[0], site), 1, 1), message, hint))
+    return problems
 
 
 def _missing_theme(site: Path, path: Path, exc: BaseException) -> InputError | None:

@@ -20,7 +20,7 @@ from edcal.site import DEFAULT_SETTINGS, pelican_logging, pelican_settings
 
 #: Rules about the settings a build reads (``-s publishconf.py``): the build shows their findings in full, as
 #: `edcal check` reads pelicanconf.py and may not find them; it counts the others.
-SHOWN_RULES = ("placeholder-site-url", "theme-copy")
+SHOWN_RULES = ("placeholder-site-url", "theme-copy", "theme-override")
 
 
 @dataclass(frozen=True, slots=True)

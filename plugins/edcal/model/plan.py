@@ -254,6 +254,9 @@ class Plan:
     #: The site's THEME when it is a copy of edcal's theme (as written, e.g. ``themes/edcal``), and where the
     #: settings set it: edcal's fixes to its theme do not reach the site.
     theme_copy: tuple[str, Source] | None = None
+    #: What of the site's THEME_TEMPLATES_OVERRIDES nothing reads (a folder not there, files laid out as in
+    #: the theme's folder): where, what, and the hint.
+    override_problems: tuple[tuple[Source, str, str], ...] = ()
     #: Files of the content folder the texts of pages not in draft link to: (the page's path, LinkedFile).
     page_files: tuple[tuple[str, LinkedFile], ...] = ()
     #: Links the texts of pages not in draft leave as written (addresses): (the page's path, LinkedFile).

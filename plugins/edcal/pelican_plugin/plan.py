@@ -14,7 +14,7 @@ from edcal.model.source import Source
 from edcal.pelican_plugin.state import BuildState
 from edcal.plan.compose import DRAFTS_FOLDER, Composer, DraftTemplates
 from edcal.plan.resolve import Site, resolve_plan
-from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, setting_source
+from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, override_problems, setting_source
 from edcal.themes import copied_theme, template_folders, untranslated_words
 
 
@@ -102,6 +102,7 @@ def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
         where = Source(state.relative(own), 1, 1) if own is not None \
             else setting_source(state.site, _settings_file(state), "DEFAULT_LANG")
         plan.untranslated = (tuple(missing), where)
+    plan.override_problems = tuple(override_problems(state.site, _settings_file(state), state.settings))
     copy = copied_theme(state.settings)
     if copy is not None:
         where = setting_source(state.site, _settings_file(state), "THEME")

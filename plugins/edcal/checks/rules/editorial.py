@@ -285,6 +285,13 @@ def theme_copy(ctx: CheckContext) -> Iterator[Problem]:
                       "kept on purpose turns this off: checks: {{theme-copy: off}}"))
 
 
+@rule("theme-override", "warning", "A folder of THEME_TEMPLATES_OVERRIDES is missing, or holds files nothing "
+      "reads")
+def theme_override(ctx: CheckContext) -> Iterator[Problem]:
+    for where, message, hint in ctx.plan.override_problems:
+        yield Problem(where, message, hint)
+
+
 def _online(ctx: CheckContext, article: Article) -> bool:
     """Whether the article is online with this build (dated, published, no freeze holding it; a translation
     not before its original)."""
