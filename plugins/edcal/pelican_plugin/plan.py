@@ -91,7 +91,8 @@ def _without_offline_pages(plan: Plan, offline_urls: set[str]) -> ShareKit:
 
 def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
     """What the checks judge of the site around the plan: its pages' URLs and linked files, its default
-    image, the theme's words without a translation into its language, a copy of edcal's theme."""
+    image, the theme's words without a translation into its language, what of its override folders nothing
+    reads, a copy of edcal's theme."""
     plan.page_urls = frozenset(state.page_urls)
     if state.offline_urls and plan.sharing.shares:
         plan.sharing = _without_offline_pages(plan, state.offline_urls)
