@@ -532,15 +532,17 @@ def test_the_review_has_a_page_per_month_with_every_upcoming_draft_once(built: P
     row = index.rows[0]
     assert row["href"] == "2027-03.html" and row["cells"][0] == str(len(march_posts))
     # Counts by network, for the network filter: each network's own, adding up to the month's; by owner
-    # ("/camille") and by both ("linkedin/camille") for the person filter, each of a post of the month.
+    # ("/camille") and by both ("linkedin/camille") for the person filter, each of a post of the month; "_none"
+    # for the posts nobody owns (the filter's "Sans responsable").
     networks = {p["network"] for p in march_posts}
-    owners = {p["owner"] for p in march_posts if p["owner"]}
-    both = {f'{p["network"]}/{p["owner"]}' for p in march_posts if p["owner"]}
+    owners = {p["owner"] or "_none" for p in march_posts}
+    both = {f'{p["network"]}/{p["owner"] or "_none"}' for p in march_posts}
+    assert "_none" in owners  # the fixture's posts have no owner
     assert set(row["by_network"]) == {""} | networks | {f"/{o}" for o in owners} | both
     for key in both:
         network, owner = key.split("/")
         assert row["by_network"][key][0] == sum(1 for p in march_posts
-                                                if p["network"] == network and p["owner"] == owner)
+                                                if p["network"] == network and (p["owner"] or "_none") == owner)
     assert row["by_network"][""] == [int(cell) for cell in row["cells"]]
     for network in networks:
         assert row["by_network"][network][0] == sum(1 for p in march_posts if p["network"] == network)
