@@ -859,10 +859,12 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
         port = probe.getsockname()[1]
     import signal
 
-    (site / "overrides" / "translations").mkdir(parents=True)  # as `edcal init` sets it up
-    (site / "overrides" / "translations" / "fr.yaml").write_text("Skip to content: Aller au contenu\n",
-                                                                 encoding="utf-8")
-    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\n')
+    # The site's changes to the theme, in a folder of its own naming (an adopted blog's; `edcal init` says
+    # overrides/): followed as the settings name it.
+    (site / "mes-gabarits" / "translations").mkdir(parents=True)
+    (site / "mes-gabarits" / "translations" / "fr.yaml").write_text("Skip to content: Aller au contenu\n",
+                                                                    encoding="utf-8")
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["mes-gabarits"]\n')
     server = subprocess.Popen([sys.executable, "-m", "edcal", "serve", "--port", str(port)], cwd=site,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # a CI shell's SIG_IGN
@@ -930,8 +932,9 @@ def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -
         wait_for(lambda: "Bel automne" in fetch("/planning/plan.json")[1].decode("utf-8"))
         extra.write_text(extra.read_text(encoding="utf-8").replace("Bel automne", "Bel hiver"), encoding="utf-8")
         wait_for(lambda: "Bel hiver" in fetch("/planning/plan.json")[1].decode("utf-8"))
-        # The site's changes to the theme, in overrides/ where `edcal init` puts them: a saved word shows.
-        (site / "overrides" / "translations" / "fr.yaml").write_text("Home: Page d’accueil\n", encoding="utf-8")
+        # A word saved in the site's override folder shows.
+        (site / "mes-gabarits" / "translations" / "fr.yaml").write_text("Home: Page d’accueil\n",
+                                                                        encoding="utf-8")
         wait_for(lambda: "Page d’accueil" in fetch("/")[1].decode("utf-8"))
     finally:
         server.send_signal(signal.SIGINT)  # Ctrl+C, as it says: its way to stop, not an interrupted build

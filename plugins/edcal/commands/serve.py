@@ -118,6 +118,31 @@ def rebuild(site: Path, settings_file: str, output: Path, echo: Callable[[str], 
     return False
 
 
+def watched_folders(site: Path, settings_file: str) -> tuple[str, ...]:
+    """:data:`WATCHED_FOLDERS`, and the site's own folders its settings name: the content (``PATH``), the
+    theme and each of ``THEME_TEMPLATES_OVERRIDES`` inside the site, by their top folder (an adopted blog's
+    ``theme-overrides/`` was not watched, and a saved template waited for a restart). Settings that do not
+    load leave the names alone: the build says why."""
+    from edcal.errors import InputErrors
+    from edcal.site import pelican_settings
+
+    names = list(WATCHED_FOLDERS)
+    try:
+        settings = pelican_settings(site, settings_file, require_plugin=False)
+    except (InputErrors, OSError):
+        return tuple(names)
+    named = [settings.get("PATH"), settings.get("THEME"), *(settings.get("THEME_TEMPLATES_OVERRIDES") or ())]
+    for folder in named:
+        if not isinstance(folder, str) or not folder:
+            continue
+        path = (site / folder).resolve()
+        if path.is_relative_to(site) and path != site:
+            top = path.relative_to(site).parts[0]
+            if top not in names and not top.startswith("."):
+                names.append(top)
+    return tuple(names)
+
+
 def watch(site: Path, settings_file: str, output: Path, echo: Callable[[str], None],
           stop: threading.Event, fail: Callable[[str], None] | None = None) -> None:
     """Rebuild whenever a watched file changes, until ``stop`` is set.
@@ -132,7 +157,8 @@ def watch(site: Path, settings_file: str, output: Path, echo: Callable[[str], No
     site = site.resolve()
     changed: queue.Queue[set[str]] = queue.Queue()
     settings = (site / settings_file).resolve()
-    top = {site / CALENDAR_FILE, settings, *(site / name for name in WATCHED_FOLDERS)}
+    folders = watched_folders(site, settings_file)
+    top = {site / CALENDAR_FILE, settings, *(site / name for name in folders)}
 
     def at_top(change: watchfiles.Change, path: str) -> bool:
         return Path(path) in top
@@ -159,7 +185,7 @@ def watch(site: Path, settings_file: str, output: Path, echo: Callable[[str], No
 
         Done before the rebuild that shows the change, so that the next save is seen.
         """
-        for name in WATCHED_FOLDERS:
+        for name in folders:
             present = (site / name).is_dir()
             if name in followed and (not present or name in names):
                 followed.pop(name).set()  # its watch went with the folder
