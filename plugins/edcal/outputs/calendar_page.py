@@ -41,6 +41,7 @@ from edcal.outputs.pages import (
     month_file,
     neighbours,
     other_language,
+    person_filter,
     shown_title,
     title_language,
 )
@@ -187,8 +188,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     common = {
         "plan": plan, "today": today, "months": months, "statuses": STATUSES,
         "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name),
-        "people": sorted(plan.calendar.team.values(), key=lambda p: p.name),
-        "unowned": any(item.owner is None for item in plan.items),  # the person filter offers them
+        **person_filter(plan),
         "campaigns": sorted(plan.calendar.campaigns.values(), key=lambda c: c.start),
         "key_dates_by_day": key_dates_by_day,
     }

@@ -226,6 +226,14 @@ def untracked(url: str, names: frozenset[str]) -> str:
     return head + ("?" + "&".join(kept) if any(kept) else "") + hash_ + fragment
 
 
+def person_filter(plan: Plan) -> dict[str, Any]:
+    """The person filter's choices, the same on the calendar and the drafts pages (so that an address's
+    ``owner=`` means the same on both): the team by name, and whether to offer the items nobody owns
+    (``_none`` in _macros.html.j2 and planning.js), which any item of the plan gives."""
+    return {"people": sorted(plan.calendar.team.values(), key=lambda p: p.name),
+            "unowned": any(item.owner is None for item in plan.items)}
+
+
 def month_file(day: dt.date) -> str:
     """A month's page in its folder of the planning site (``agenda/``, ``drafts/``): ``2027-01.html``."""
     return f"{day:%Y-%m}.html"

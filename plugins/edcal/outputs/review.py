@@ -38,6 +38,7 @@ from edcal.outputs.pages import (
     item_link,
     month_file,
     neighbours,
+    person_filter,
 )
 from edcal.plan.linked import articles_by_page, post_article
 from edcal.plan.report import first_logged_month
@@ -115,12 +116,9 @@ def write(context: OutputContext, folder: Path) -> list[str]:
                             article_warnings, counts))
     copy_assets(context, folder)
     template = environment(context).get_template("drafts.html.j2")
-    # The team as the calendar page's person filter offers it (by name), and the drafts nobody owns.
     common = {"plan": plan, "months": months, "root": "../",
               "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name),
-              "people": sorted(plan.calendar.team.values(), key=lambda p: p.name),
-              # As the calendar page offers it (any item of the plan): ?owner=_none means the same here.
-              "unowned": any(item.owner is None for item in plan.items)}
+              **person_filter(plan)}
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, month=month, days=_days(group), total=month.drafts,
                                errors=month.errors, article_errors=month.article_errors, counts=month.counts,
