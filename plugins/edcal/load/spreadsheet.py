@@ -62,9 +62,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 #: The columns of a file without a header row (Hootsuite's bulk composer): date, message, link.
 HEADERLESS = ("date", "text", "link")
-#: The header of edcal's own planning/exports/posts.csv: its posts are in the plan already.
+#: The header of edcal's own planning/exports/posts.csv: its posts are in the plan already. Its first
+#: columns, which every version wrote; later versions added columns after them (``cw``, ``first comment``).
 OWN_EXPORT = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt", "campaign",
               "owner", "source", "promotional", "length", "limit")
+OWN_EXPORT_LATER = ("cw", "first comment")
 #: A status cell's words (as :func:`normal_name` writes them).
 STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "a faire": "draft",
             "en cours": "draft", "a valider": "draft", "en attente": "draft", "to do": "draft",
@@ -345,7 +347,8 @@ def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOption
         return None
     header, rows = records[at], records[at + 1:]
     names = tuple(normal_name(cell.text) for cell in header)
-    if tuple(name for name in names if name) == OWN_EXPORT:
+    named = tuple(name for name in names if name)
+    if named[:len(OWN_EXPORT)] == OWN_EXPORT and set(named[len(OWN_EXPORT):]) <= set(OWN_EXPORT_LATER):
         errors.append(InputError(header[0].source,
                                  say("this is edcal's own export (planning/exports/posts.csv): its posts are "
                                      "in the plan already"),
