@@ -1329,7 +1329,7 @@ def test_a_crisis_freeze_is_one_finding_in_text_json_github_and_the_builds_count
     data = json.loads(run_edcal("check", "--format", "json", cwd=site, env=env).stdout)
     frozen = [f for f in data["findings"] if f["rule"] == "post-in-freeze"]
     assert [(f["file"], f["line"], f["item"]) for f in frozen] == [
-        ("calendar.yaml", line, None), ("calendar.yaml", 263, "astuce-du-jeudi-mastodon-20270121")]
+        ("calendar.yaml", line, None), ("calendar.yaml", 268, "astuce-du-jeudi-mastodon-20270121")]
     crisis = frozen[0]
     assert crisis["message"].startswith("freeze from 2027-01-12 09:40 until further notice: Bad buzz sur la vidéo du "
                                         "chantier : on suspend tout; it withholds 64 posts to come (22 on LinkedIn, ")
@@ -2889,3 +2889,33 @@ def test_a_file_named_out_of_the_content_folder_is_told_the_build_does_not_publi
                 "it online", hint),
         (10, 40, "'{static}/uploads/lien.png' names content/uploads/lien.png, out of the content folder: the build "
                  "does not put it online", hint)]
+
+
+def _first_comment_plan(posts: str) -> Any:
+    """Networks with first comments (LinkedIn's link, Instagram's hashtags), one that takes none (X)."""
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {in_first_comment: link}\n"
+                             "  instagram: {in_first_comment: hashtags}\n  facebook: {}\n  x: {}\nposts:\n" + posts)
+    return plan_of(calendar, [article("a", "2027-01-05T09:00", calendar, tags=("métallerie",))])
+
+
+def test_checks_judge_the_first_comment_where_it_is_written() -> None:
+    long_comment = "Merci " * 220  # 1,320 characters, over LinkedIn's 1,250
+    plan = _first_comment_plan(f"  - id: long\n    networks: [linkedin]\n    at: 2027-01-12 09:00\n    text: Bonjour\n"
+                 f"    first_comment: '{long_comment.strip()}'\n"
+                 "  - id: lost\n    networks: [x, facebook]\n    at: 2027-01-13 09:00\n    text: Bonjour\n"
+                 "    first_comment: Qu'en pensez-vous ?\n"
+                 "  - id: insta\n    networks: [instagram]\n    at: 2027-01-14 09:00\n    text: Bonjour\n"
+                 "    image: images/p.png\n    alt: Un portail\n"
+                 "    first_comment: 'Voir https://blog.example.fr/a/'\n")
+    too_long = run_checks(plan, only=["first-comment-too-long"])
+    assert [(f.item, str(f.source), f.source.column, f.severity) for f in too_long] == \
+        [("long-linkedin", "calendar.yaml:13", 20, "error")]
+    assert too_long[0].message.startswith("LinkedIn post 'long-linkedin' has a first comment 1,319 long, over the "
+                                          "limit of 1,250 by 69")
+    lost = run_checks(plan, only=["first-comment-lost"])
+    assert [(f.item, str(f.source), f.source.column) for f in lost] == [("lost-x", "calendar.yaml:18", 20)]
+    assert "X does not take: it is not posted" in lost[0].message
+    unclickable = run_checks(plan, only=["link-not-clickable"])
+    assert [(f.item, str(f.source), f.source.column) for f in unclickable] == \
+        [("insta-instagram", "calendar.yaml:25", 20)]
+    assert "in its first comment" in unclickable[0].message

@@ -735,11 +735,11 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
               "Motif : Bad buzz sur la vidéo du chantier : on suspend tout Réseaux : tous. Les articles prévus pendant "
               "le gel attendent aussi. Il retient 64 publications à venir (22 sur LinkedIn, 19 sur Mastodon, 15 sur "
               "Instagram, 4 sur Bluesky, 4 sur Le Fil (intranet)) : ni brouillon, ni export, ni événement dans les "
-              "flux. Pour le lever : indiquez until: dans calendar.yaml:123 , ou supprimez-le.")
+              "flux. Pour le lever : indiquez until: dans calendar.yaml:125 , ou supprimez-le.")
     mastodon = ("Gel des publications à venir Du mercredi 20 janvier 2027 au jeudi 21 janvier 2027 (inclus). Motif : "
                 "Migration de notre compte Mastodon vers une nouvelle instance Réseaux : Mastodon. Le blog continue. "
                 "Il retient 1 publication à venir (1 sur Mastodon) : ni brouillon, ni export, ni événement dans les "
-                "flux. Pour le lever plus tôt : changez son until: dans calendar.yaml:119 , ou supprimez-le.")
+                "flux. Pour le lever plus tôt : changez son until: dans calendar.yaml:121 , ou supprimez-le.")
     assert notices(overview) == [crisis, mastodon]  # the one in force first
     assert ('<p class="empty">Aucun brouillon à venir. Un gel retient des publications à venir\xa0: voir plus '
             'haut.</p>') in overview

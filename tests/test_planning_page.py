@@ -505,7 +505,12 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     status = card.locator(f"#text-{item_id}-status")
     # Among dozens of copy buttons, each says which post it copies; the outcome is announced.
     assert button.get_attribute("aria-label").startswith("Copier le texte (Instagram, ")
-    assert card.locator("label.visually-hidden").inner_text().startswith("Texte à publier sur Instagram, ")
+    assert card.locator(f'label[for="text-{item_id}"]').inner_text().startswith("Texte à publier sur Instagram, ")
+    # Its first comment (the hashtags, on the sample's Instagram) has a button and a label of its own.
+    assert card.locator(".comment-actions button.copy").get_attribute("aria-label").startswith(
+        "Copier le premier commentaire (Instagram, ")
+    assert card.locator(f'label[for="comment-{item_id}"]').inner_text().startswith(
+        "Premier commentaire à publier sur Instagram, ")
     button.click()
     # The clipboard answers asynchronously: wait for the announcement rather than read it at once.
     status.filter(has_text="Copié").wait_for(timeout=5000)
@@ -1317,7 +1322,9 @@ def test_the_drafts_review_prints_each_card_whole_with_its_whole_text(sample: Pa
     page = chromium.new_page(viewport={"width": 1200, "height": 900})
     page.goto(server + "drafts/2027-01.html")
     cards = page.locator("article.card")
-    texts = page.eval_on_selector_all("article.card textarea", "els => els.map(e => e.value)")
+    texts = page.eval_on_selector_all("article.card textarea[id^=text-]", "els => els.map(e => e.value)")
+    comments = page.eval_on_selector_all("article.card textarea[id^=comment-]", "els => els.map(e => e.value)")
+    assert comments  # the sample's LinkedIn links and Instagram hashtags go in first comments
     assert max(text.count("\n") for text in texts) >= 4  # more lines than the box shows
     assert page.locator(".print-text").first.is_hidden()  # on screen, the box alone
     page.emulate_media(media="print")
@@ -1328,6 +1335,9 @@ def test_the_drafts_review_prints_each_card_whole_with_its_whole_text(sample: Pa
     assert printed.count() == cards.count()
     # The whole text, its lines kept, nothing scrolled out of sight.
     assert printed.evaluate_all("els => els.map(e => e.innerText)") == texts
+    # And each first comment whole, in place of its box.
+    assert page.locator("article.card .print-comment").evaluate_all("els => els.map(e => e.innerText)") == comments
+    assert page.locator("article.card textarea[id^=comment-]").first.is_hidden()
     assert printed.evaluate_all("els => els.every(e => e.getClientRects().length && e.scrollHeight <= e.clientHeight + 1 "
                                 "&& getComputedStyle(e).overflow === 'visible')")
     # No button to press on paper.
@@ -1482,7 +1492,10 @@ def test_on_a_phone_the_copy_button_takes_a_finger_and_copies_the_exact_post(sam
     page = context.new_page()
     page.goto(server + "drafts/2027-01.html?network=linkedin")
     card = page.locator("#item-salon-industrie-2027-linkedin-2d")
-    button = card.locator("button.copy")
+    comment_button = card.locator(".comment-actions button.copy")  # its first comment's: a finger's size too
+    comment_button.scroll_into_view_if_needed()
+    assert comment_button.bounding_box()["height"] >= 44
+    button = card.locator(".actions button.copy")
     button.scroll_into_view_if_needed()
     box = button.bounding_box()
     assert box["height"] >= 44 and box["width"] >= 44
@@ -1493,9 +1506,14 @@ def test_on_a_phone_the_copy_button_takes_a_finger_and_copies_the_exact_post(sam
     card.locator('[role="status"]', has_text="Copié").wait_for(timeout=5000)
     copied = page.evaluate("navigator.clipboard.readText()")
     post = next(i for i in load_plan(sample)["items"] if i["id"] == "salon-industrie-2027-linkedin-2d")
-    # The whole LinkedIn post: its blank lines, its tracked link and its hashtags, as the network takes it.
+    # The whole LinkedIn post: its blank lines and its hashtags, as the network takes it; its tracked link is
+    # in its first comment (the sample's LinkedIn has `in_first_comment: link`), which its own button copies.
     assert copied == post["text"]
-    assert "\n\n" in copied and post["url"] in copied and "utm_source=linkedin" in copied
+    assert "\n\n" in copied and "#SIRA2027" in copied and post["url"] not in copied
+    comment_button.tap()
+    card.locator(".comment-actions [role=status]", has_text="Copié").wait_for(timeout=5000)
+    comment = page.evaluate("navigator.clipboard.readText()")
+    assert comment == post["first_comment"]["text"] and post["url"] in comment and "utm_source=linkedin" in comment
     sizes = "sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length)" \
             ".map(e => parseFloat(getComputedStyle(e).fontSize))"
     assert min(page.evaluate(sizes, "select, textarea")) >= 16
@@ -1580,7 +1598,7 @@ def test_a_copy_the_phone_refuses_leaves_the_text_selected_and_says_what_to_do(s
     assert status.inner_text() == "Non copié\u00a0: copiez le texte sélectionné"
     assert card.locator(".actions button.copy").inner_text() == "Non copié\u00a0: copiez le texte sélectionné"
     # The whole text is selected in its box: the phone's own Copy takes it.
-    box = card.locator("textarea")
+    box = card.locator("#text-salon-j-7-linkedin")
     assert box.evaluate("e => [document.activeElement === e, e.selectionStart, e.selectionEnd, e.value.length]") == \
         [True, 0, len(box.input_value()), len(box.input_value())]
     context.close()

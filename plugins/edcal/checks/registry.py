@@ -106,12 +106,21 @@ class CheckContext:
     def text_source(self, post: Item) -> Source:
         """Where a post's own text is written: its network's text under ``variants:``, else the entry's
         ``text:``; else the post's line."""
+        return self._written_at(post, "text")
+
+    def comment_source(self, post: Item) -> Source:
+        """Where a post's first comment is written: its network's under ``variants:``, else the entry's
+        ``first_comment:``; else the post's line (a comment of the link or hashtags alone)."""
+        return self._written_at(post, "first_comment")
+
+    def _written_at(self, post: Item, name: str) -> Source:
+        """Where a field of a post is written: its network's under ``variants:``, else the entry's; else
+        the post's line."""
         entry = self.entry(post)
         variant = entry.variants.get(post.network or "") if entry else None
-        if variant is not None and variant.text and "text" in variant.field_sources:
-            return variant.field_sources["text"]
-        if entry is not None and entry.text and "text" in entry.field_sources:
-            return entry.field_sources["text"]
+        for written in (variant, entry):
+            if written is not None and getattr(written, name) and name in written.field_sources:
+                return written.field_sources[name]
         return post.source
 
     def network_source(self, post: Item) -> Source:

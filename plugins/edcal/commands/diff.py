@@ -380,6 +380,7 @@ FIELD_LABELS = {
     "id": "Identifier", "start": "Date", "status": "Status", "withheld_reason": "Freeze reason",
     "title": "Title", "network": "Network", "limit": "Limit", "url": "Link", "media": "Images",
     "owner": "Owner", "campaign": "Campaign", "promotional": "Promotional", "cw": "Content warning",
+    "first_comment": "First comment",
 }
 #: An empty value (no owner, no campaign, no image), in every language.
 NOTHING_SHOWN = "—"
@@ -490,7 +491,9 @@ class _Words:
         if name == "promotional":
             return _("yes") if item.promotional else _("no")
         text = {"id": item.id, "withheld_reason": item.withheld_reason, "title": item.title,
-                "url": item.url, "cw": item.cw}.get(name)
+                "url": item.url, "cw": item.cw,
+                # On the change's one line: its paragraphs joined (a link, then hashtags).
+                "first_comment": " ".join((item.first_comment or "").split())}.get(name)
         return text or NOTHING_SHOWN
 
     def summary(self, changes: PlanChanges) -> str:

@@ -1168,7 +1168,12 @@ def _social(raw: Any, loc: Loc, calendar: Calendar, errors: ErrorCollector) -> S
                                       extra=("skip", "networks"))
             if network is None:
                 continue
-            per_network[network] = _social_override(value, value_where, errors)
+            override = _social_override(value, value_where, errors)
+            if override.first_comment is not None and calendar.networks[network].comment_limit is None:
+                errors.add(social_loc.key(key), say("found `first_comment:` for {network}, which takes no first "
+                                                    "comment", network=calendar.networks[network].name),
+                           say("put what matters in its text; LinkedIn, Facebook and Instagram take one"))
+            per_network[network] = override
     return Social(skip, networks, per_network, where)
 
 
@@ -1193,11 +1198,11 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
     if value is None:
         return SocialOverride()
     if not isinstance(value, dict):
-        errors.add(where, say("found {found}, expected a text or a mapping (text, skip, image, alt)",
-                              found=_describe(value)))
+        errors.add(where, say("found {found}, expected a text or a mapping (text, skip, image, alt, "
+                              "first_comment)", found=_describe(value)))
         return SocialOverride()
     vloc: Loc = value.get(LOC_KEY) or Loc(where)
-    known = ("text", "skip", "image", "alt")
+    known = ("text", "skip", "image", "alt", "first_comment")
     for key in value:
         if key != LOC_KEY and key not in known:
             errors.add(vloc.key(key), say("unknown field '{key}' in a network's `social:` entry", key=key),
@@ -1216,6 +1221,7 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
         image=None if image is None else str(image),
         alt=_optional_text(value.get("alt"), vloc.value("alt"), errors),
         source=vloc.value("text") if "text" in value else where,
+        first_comment=_optional_text(value.get("first_comment"), vloc.value("first_comment"), errors),
     )
 
 

@@ -28,10 +28,10 @@ _RULE_FIELDS = (
     "name", "url_length", "link_display", "links_clickable", "link_field", "facets", "mention_counting",
     "media", "max_images", "max_hashtags", "max_links", "title_limit", "alt_limit", "max_image_bytes",
     "image_aspect", "hashtag_case", "forbidden_characters", "share_form", "color", "template",
-    "content_warning",
+    "content_warning", "comment_limit",
 )  # fmt: skip
 _ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "utm_source", "utm_medium",
-                   "lang", "since", "until")
+                   "lang", "since", "until", "in_first_comment")
 
 
 class Registry:
@@ -93,6 +93,8 @@ def apply_spec(base: Network, spec: NetworkSpec, aliases: tuple[str, ...] = ()) 
             continue
         if name == "slots":
             value = tuple(value)
+        if name == "in_first_comment":
+            value = tuple(dict.fromkeys(value))
         if name == "objective":
             value = spec.objective.to_model()  # type: ignore[union-attr]
         changes[name] = value
@@ -164,9 +166,25 @@ def site_network(
     color = css_color(network.color, where.value("color") if where else key_source, errors)
     if spec.share_form is not None:
         _check_share_form(spec.share_form, where.value("share_form") if where else key_source, errors)
+    if network.in_first_comment:
+        _check_first_comment(network, where.value("in_first_comment") if where else key_source, errors)
     template_source = where.value("template") if where and spec.template is not None else None
     return dataclasses.replace(network, color=color or network.color, source=key_source,
                                template_source=template_source)
+
+
+def _check_first_comment(network: Network, where: Source, errors: ErrorCollector) -> None:
+    """``in_first_comment:`` needs a network that takes a first comment, and a link one that makes it
+    clickable there."""
+    if network.comment_limit is None:
+        errors.add(where, say("found `in_first_comment:` on {network}, which takes no first comment",
+                              network=network.name),
+                   say("remove it; a network of your own that takes one sets `comment_limit:` (LinkedIn's: "
+                       "1250)"))
+    elif "link" in network.in_first_comment and not network.links_clickable:
+        errors.add(where, say("found `link` in `in_first_comment:` on {network}, whose links are not "
+                              "clickable, in comments either", network=network.name),
+                   say("keep `hashtags` only; readers reach the article through the profile's link"))
 
 
 def _check_share_form(form: str, where: Source, errors: ErrorCollector) -> None:

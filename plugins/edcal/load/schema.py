@@ -390,6 +390,8 @@ class NetworkSpec(Spec):
     until: Date | None = Field(None, description="The last day the site posts on this account: its past posts stay, the blog's default promotions stop, later posts are reported (`network-ended`).")
     utm_medium: Text | None = Field(None, description="Value of utm_medium for links posted here (default: tracking's medium, 'social'), e.g. 'intranet' for an internal network.")
     lang: LanguageCode | None = Field(None, description="The account's language, e.g. 'en': promotions post the article's version in it, the draft templates speak it.")
+    in_first_comment: Annotated[list[Literal["link", "hashtags"]], BeforeValidator(_one_or_many)] | None = Field(
+        None, description="What the drafts put in each post's first comment instead of its text: link (the tracked link, LinkedIn's practice), hashtags (Instagram's).")
     # Declaring a network of one's own.
     aliases: Names | None = Field(None, description="Other names accepted for this network, e.g. [twitter].")
     custom: bool = Field(False, description="Declares a network that is not built in (an intranet, Viadeo).")
@@ -417,6 +419,7 @@ class NetworkSpec(Spec):
     hashtag_case: Literal["camel", "lower", "as-is"] | None = Field(None, description="How tags become hashtags: camel (#RéseauxSociaux), lower or as-is.")
     forbidden_characters: Text | None = Field(None, description="Characters the network refuses in a text.")
     content_warning: bool | None = Field(None, description="true when a post can carry a content warning (`cw:`), counted with its text (Mastodon).")
+    comment_limit: PositiveInt | None = Field(None, description="Longest first comment (`first_comment:`) the network takes, counted as its text is; unset: it takes none (LinkedIn: 1250).")
     share_form: Text | None = Field(None, description="Address of the network's share form, with {text} (the words to share, link included) and/or {url} (the link), e.g. 'https://x.com/intent/tweet?text={text}': the ambassadors' page and the blog's share buttons open it.")
     color: Text | None = Field(None, description="Colour in calendars, a CSS3 colour name.")
     template: Text | None = Field(None, description="Draft template file name in the theme's drafts/ folder.")
@@ -516,6 +519,7 @@ class VariantSpec(Spec):
     at: Text | None = Field(None, description="Another time on this network.")
     skip: bool = Field(False, description="Leave this network out for this entry.")
     cw: Text | None = Field(None, description="The content warning on this network, instead of the entry's.")
+    first_comment: Text | None = Field(None, description="The first comment on this network, instead of the entry's.")
 
 
 #: The periods of ``repeat: every:``, as writers also spell them (English plural or adverb, French).
@@ -557,6 +561,7 @@ class PostSpec(Spec):
     repeat: RepeatSpec | None = Field(None, description="Recurring post: the rule.")
     text: Text | None = Field(None, description="The post's text (default for promotions: the network's template).")
     cw: Text | None = Field(None, description="A content warning, shown before the text, which stays folded until opened (Mastodon's); counted with the text.")
+    first_comment: Text | None = Field(None, description="A comment posted under the post as soon as it is out (LinkedIn, Facebook, Instagram): a link, hashtags, a question.")
     texts: list[Text] | None = Field(None, description="Recurring post or promotion: texts used in turn.")
     link: Text | None = Field(None, description="A URL; links to the site get UTM parameters.")
     article: Text | None = Field(None, description="Link to this article (by slug) instead of a URL.")

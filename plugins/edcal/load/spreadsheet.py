@@ -55,6 +55,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "article": ("article", "article slug", "slug"),
     "image": ("image", "visuel", "visual", "media", "photo", "picture", "image url"),
     "alt": ("alt", "alt text", "texte alternatif", "alternative text"),
+    # Buffer's "First Comment"; not "Commentaire" alone, which a team's sheet uses for its own notes
+    "first_comment": ("first comment", "premier commentaire", "1er commentaire"),
     "campaign": ("campaign", "campagne"),
     "owner": ("owner", "responsable", "auteur", "author", "who", "qui", "assignee"),
     "status": ("status", "statut", "etat", "state"),
@@ -492,7 +494,7 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
         missing("text", say("found no text in this row"),
                 say("found no text in this row (column {letter})", letter=letters.get("text")),
                 say("write the post's text, or delete the row"))
-    for name in ("title", "id", "text", "link", "image", "alt"):
+    for name in ("title", "id", "text", "link", "image", "alt", "first_comment"):
         if name in cells:
             value = cells[name].text.strip().replace("\r\n", "\n").replace("\r", "\n")
             post.values[name] = _FORMULA_GUARD.sub("", value) if name == "text" else value
@@ -898,7 +900,7 @@ def _give_id(post: ImportedPost, taken: set[str]) -> None:
 _VALUE_COLUMN = len("  - id: ") + 1
 #: The order of an entry's fields in the file written.
 _ORDER = ("id", "title", "networks", "at", "status", "campaign", "owner", "promotional", "text", "link",
-          "article", "image", "alt")
+          "article", "image", "alt", "first_comment")
 
 
 @dataclass(frozen=True, slots=True)

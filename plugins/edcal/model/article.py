@@ -40,6 +40,8 @@ class SocialOverride:
     alt: str | None = None
     #: Where its text is written (the network's key, or its ``text:``).
     source: Source | None = None
+    #: The first comment under its posts there (``first_comment:``), where the network takes one.
+    first_comment: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -250,6 +250,8 @@ class Variant:
     source: Source | None = field(default=None, compare=False)
     #: Its own content warning (``cw:``); none: the entry's.
     cw: str | None = None
+    #: Its own first comment (``first_comment:``); none: the entry's.
+    first_comment: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +282,8 @@ class PostEntry:
     texts: tuple[str, ...] = ()
     #: A content warning (``cw:``): shown before the text, which stays folded until opened (Mastodon).
     cw: str | None = None
+    #: A comment posted under the post once it is out (``first_comment:``), where the network takes one.
+    first_comment: str | None = None
     field_sources: Mapping[str, Source] = field(default_factory=dict)
     #: Checks silenced on this entry: rule id -> the reason given.
     silenced: dict[str, str] = field(default_factory=dict)

@@ -139,6 +139,9 @@ class Network:
     forbidden_characters: str = ""
     #: Whether a post can carry a content warning (``cw:``), counted with its text (Mastodon).
     content_warning: bool = False
+    #: The longest first comment (``first_comment:``) a scheduler posts under a post, counted as the
+    #: text is (LinkedIn: 1,250); None: the network takes no first comment.
+    comment_limit: int | None = None
     color: str = "gray"
     template: str = "default.txt.j2"
     #: Where the site named the template (``template:``), which must then exist; None for the default.
@@ -161,6 +164,9 @@ class Network:
     utm_medium: str | None = None
     #: The account's language (``lang:``): promotions post the article's version in it; None: the site's.
     lang: str | None = None
+    #: What the drafts put in each post's first comment instead of its text (``in_first_comment:``):
+    #: ``link`` (the tracked link, LinkedIn's practice), ``hashtags`` (Instagram's).
+    in_first_comment: tuple[str, ...] = ()
     #: Where the site sets up this network in calendar.yaml (None for unused built-ins).
     source: Source | None = None
     extra: dict[str, object] = field(default_factory=dict)

@@ -80,6 +80,12 @@ class Item:
     skipped: Source | None = None
     #: A post's content warning (``cw:``), on a network that shows one (Mastodon); counted in ``length``.
     cw: str | None = None
+    #: The comment posted under the post once it is out (``first_comment:``, and what the network's
+    #: ``in_first_comment:`` moves there), on a network that takes one; None without one.
+    first_comment: str | None = None
+    #: The first comment's length, counted as the text is, and the network's ``comment_limit``.
+    comment_length: int | None = None
+    comment_limit: int | None = None
     #: The language of a post's words when it is not its account's or the site's: the translation its entry
     #: names (``article:``, ``promote:``) gives its title and summary. Not that of a page its text links to.
     text_lang: str | None = field(default=None, compare=False)

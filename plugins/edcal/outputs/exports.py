@@ -42,7 +42,7 @@ FORMATS = ("hootsuite", "csv", "json")
 HOOTSUITE_MAX_ROWS = 350
 HOOTSUITE_MIN_LEAD = dt.timedelta(minutes=10)
 CSV_COLUMNS = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt",
-               "campaign", "owner", "source", "promotional", "length", "limit", "cw")
+               "campaign", "owner", "source", "promotional", "length", "limit", "cw", "first_comment")
 #: Spreadsheets (Excel above all) read a CSV file as UTF-8 only when it starts with a byte-order mark.
 BOM = "\ufeff"
 
@@ -147,7 +147,9 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
         link = ""
         # Hootsuite adds the link to the text, where it is clickable; a pin's link is the pin's own field,
         # whether or not its text also shows it.
-        if post.url and ((network.links_clickable and post.url not in message) or network.link_field):
+        # A link the first comment carries is not added to the text (it is there on purpose).
+        if post.url and ((network.links_clickable and post.url not in message
+                          and post.url not in (post.first_comment or "")) or network.link_field):
             link = post.url
         writer.writerow([local.strftime(pattern), message, link])
         messages[message] += 1
@@ -161,27 +163,38 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
                                 "(unconfirmed rule)", post=post.id))
     pictured = [post for post in posts if post.media]
     if pictured:
-        named = ", ".join(p.id for p in pictured[:3]) + (" …" if len(pictured) > 3 else "")
         warnings.append(say_count(len(pictured),
                                   "{count} post with an image ({posts}): Hootsuite's bulk file carries no "
                                   "image; attach it in Hootsuite after the upload (posts.csv names it)",
                                   "{count} posts with images ({posts}): Hootsuite's bulk file carries no "
                                   "image; attach them in Hootsuite after the upload (posts.csv names them)",
-                                  posts=named))
+                                  posts=_first_named(pictured)))
     warned = [post for post in posts if post.cw]
     if warned:
-        named = ", ".join(p.id for p in warned[:3]) + (" …" if len(warned) > 3 else "")
         warnings.append(say_count(
             len(warned),
             "{count} post with a content warning ({posts}): Hootsuite's bulk file carries none; add it in "
             "Hootsuite after the upload (posts.csv gives it)",
             "{count} posts with a content warning ({posts}): Hootsuite's bulk file carries none; add them in "
-            "Hootsuite after the upload (posts.csv gives them)", posts=named))
+            "Hootsuite after the upload (posts.csv gives them)", posts=_first_named(warned)))
+    commented = [post for post in posts if post.first_comment]
+    if commented:
+        warnings.append(say_count(
+            len(commented),
+            "{count} post with a first comment ({posts}): Hootsuite's bulk file carries none; add it in "
+            "Hootsuite after the upload (posts.csv gives it)",
+            "{count} posts with a first comment ({posts}): Hootsuite's bulk file carries none; add them in "
+            "Hootsuite after the upload (posts.csv gives them)", posts=_first_named(commented)))
     for message, count in messages.items():
         if count > 1:
             warnings.append(say("the same message appears {count} times; Hootsuite may refuse duplicates "
                                 "(unconfirmed rule): {text}", count=count, text=_quoted(message)))
     return buffer.getvalue(), warnings
+
+
+def _first_named(posts: Sequence[Item]) -> str:
+    """The first three posts' ids, for a note about them all."""
+    return ", ".join(p.id for p in posts[:3]) + (" …" if len(posts) > 3 else "")
 
 
 def _quoted(text: str, limit: int = 60) -> str:
@@ -214,7 +227,7 @@ def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
             post.status, post.title, post.pasted, post.url or "", images, alts,
             post.campaign or "", post.owner or "", str(post.source),
             "true" if post.promotional else "false", str(post.length or ""), str(post.limit or ""),
-            post.cw or "",
+            post.cw or "", post.first_comment or "",
         )])
     return buffer.getvalue()
 
@@ -259,6 +272,7 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
                 "owner": post.owner,
                 "lang": plan.language_of(post),
                 "cw": post.cw,
+                "first_comment": post.first_comment,
                 "promotional": post.promotional,
                 "source": str(post.source),
             }

@@ -429,6 +429,8 @@ class EventWriter:
             lines.append(f"{_('Content warning:')} {item.cw}")
         if item.text:
             lines += [item.pasted, ""]  # what to paste: a link the network shows shortened is whole here
+        if item.first_comment:  # pasted as a comment once the post is out
+            lines += [_("First comment:"), item.first_comment, ""]
         elif item.kind == "article":
             article = self.plan.article_of(item)
             if article and article.summary:

@@ -99,6 +99,9 @@ def item_document(item: Item, calendar: Calendar) -> dict[str, Any]:
         data["promotional"] = item.promotional
         if item.cw is not None:
             data["cw"] = item.cw
+        if item.first_comment is not None:
+            data["first_comment"] = {"text": item.first_comment, "length": item.comment_length,
+                                     "limit": item.comment_limit}
         if len(item.lengths) > 1:
             data["lengths"] = [{"counting": c, "length": n, "limit": m} for c, n, m in item.lengths]
         if item.fitted:

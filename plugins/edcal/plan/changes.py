@@ -34,6 +34,7 @@ COMPARED: tuple[tuple[str, Callable[[Item], object]], ...] = (
     ("network", lambda item: item.network),
     ("text", lambda item: item.text),
     ("cw", lambda item: item.cw),
+    ("first_comment", lambda item: item.first_comment),
     ("limit", lambda item: item.limit),
     ("url", lambda item: item.url),
     ("media", lambda item: tuple((media.path, media.alt) for media in item.media)),

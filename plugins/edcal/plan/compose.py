@@ -27,8 +27,8 @@ import jinja2
 from edcal.i18n import Translator, same_language, translator, typeset
 from edcal.model.article import Article
 from edcal.model.calendar import Campaign, Person, Tracking
-from edcal.model.network import Network
-from edcal.networks.counting import COUNTERS, Measure, measure_all
+from edcal.model.network import Network, TextLimit
+from edcal.networks.counting import COUNTERS, Measure, measure, measure_all
 
 DRAFTS_FOLDER = "drafts"
 DEFAULT_TEMPLATE = "default.txt.j2"
@@ -441,6 +441,11 @@ class Composed:
     links: tuple[tuple[int, str, str], ...] = ()
     #: The content warning as posted (one line, NFC), counted in ``measures``; None without one.
     cw: str | None = None
+    #: The first comment as posted (the writer's words, and the link or hashtags the network's
+    #: ``in_first_comment:`` moves there); None without one.
+    comment: str | None = None
+    #: The first comment's length, against the network's ``comment_limit``.
+    comment_measure: Measure | None = None
 
     @property
     def fits(self) -> bool:
@@ -468,6 +473,8 @@ class PostParts:
     #: A content warning (``cw:``), on a network that shows one: counted with the text (Mastodon's
     #: spoiler_text and status share its 500 characters).
     cw: str | None = None
+    #: The writer's first comment (``first_comment:``, its links tracked), on a network that takes one.
+    comment: str | None = None
     #: Whether the article's tags become hashtags: not for a post that names the article by its `link:` only
     #: (its text, written before that post was an article's, must not grow).
     article_tags: bool = True
@@ -482,6 +489,17 @@ def points_to_bio(text: str | None) -> bool:
     """Whether a text already sends readers to the profile's link: the draft does not say it twice."""
     lowered = (text or "").lower()
     return any(phrase in lowered for phrase in BIO_PHRASES)
+
+
+#: What a text says when it sends readers to the first comment ("lien en commentaire").
+COMMENT_PHRASES = ("en commentaire", "premier commentaire", "dans les commentaires", "in the comments",
+                   "in a comment", "first comment", "👇")
+
+
+def points_to_comment(text: str | None) -> bool:
+    """Whether a text already sends readers to the first comment: the draft does not say it twice."""
+    lowered = (text or "").lower()
+    return any(phrase in lowered for phrase in COMMENT_PHRASES)
 
 
 def reminder(step: int | None, steps: int | None, translate: Callable[[str], str] = str) -> str:
@@ -548,6 +566,7 @@ class DraftTemplates:
         self.environment.globals["reminder"] = functools.partial(reminder, translate=translate)
         self.environment.globals["_reminder"] = self.environment.globals["reminder"]  # for _reminder.j2
         self.environment.globals["points_to_bio"] = points_to_bio
+        self.environment.globals["points_to_comment"] = points_to_comment
         self.environment.filters["hashtag"] = hashtag
         self._cache: dict[str, jinja2.Template] = {}
         self._found: dict[str, bool] = {}
@@ -643,9 +662,13 @@ class Composer:
             None,
         )
         typed = 0
-        if written:
+        # What goes in the first comment: the writer's words, and what the network's `in_first_comment:`
+        # moves there from the text (the link, the hashtags).
+        holds = network.in_first_comment if network.comment_limit is not None else ()
+        comment = _nfc(parts.comment or "") if network.comment_limit is not None else ""
+        if written or comment:
             # Hashtags the writer typed themselves are not repeated, and count towards the network's limit.
-            typed_tags = hashtags_in(written)
+            typed_tags = hashtags_in(written) + (hashtags_in(comment) if comment else [])
             if hashtags and typed_tags:
                 folded = {_folded(tag) for tag in typed_tags}
                 hashtags = [h for h in hashtags if _folded(h) not in folded]
@@ -655,18 +678,24 @@ class Composer:
         if "#" in (network.forbidden_characters or ""):  # a network that refuses "#" is given no hashtags
             hashtags = []
         summary = _nfc(article.summary if article else "")
+        link_in_text = bool(written and url and (url in written or (display or "") in written))
+        # The link goes in the comment where the network says so, unless the writer put it in the text; a
+        # link written in the comment is there already, and not repeated in the text.
+        link_in_comment = bool(url and not link_in_text and (
+            "link" in holds or (comment and (url in comment or (display or "") in comment))))
         context = {
             "network": network,
             "text": written,
             "title": _nfc(parts.title or (article.title if article else "")),  # as the text it is found in
             "summary": summary,
-            "link": display or "",
-            "url": url or "",
-            "link_in_text": bool(written and url and (url in written or (display or "") in written)),
+            "link": "" if link_in_comment else display or "",
+            "url": "" if link_in_comment else url or "",
+            "link_in_text": link_in_text,
+            "link_in_comment": link_in_comment,
             "article": article,
             "campaign": parts.campaign,
             "owner": parts.owner,
-            "hashtags": hashtags,
+            "hashtags": [] if "hashtags" in holds else hashtags,
             "item_id": parts.item_id,
             "step": None,
             "steps": None,
@@ -691,8 +720,30 @@ class Composer:
                 (text, links), measures, fitted = shorter[0], shorter[1], True
         # The full URL first: a short display text can be part of it ("example.org/agenda").
         shown = url if url and url in text else (display if display and display in text else None)
+        comment = self._comment(comment, display if link_in_comment else None,
+                                hashtags if "hashtags" in holds else [], article is not None, templates,
+                                bool(context.get("french")))
+        comment_measure = None
+        if comment and network.comment_limit is not None:
+            limit = TextLimit(network.limit.counting, network.comment_limit)
+            comment_measure = measure(comment, network, limit)
         return Composed(text, measures, url, fitted, tuple(hashtags), shown,
-                        templates.source_of(template_name), links, cw or None)
+                        templates.source_of(template_name), links, cw or None, comment or None,
+                        comment_measure)
+
+    @staticmethod
+    def _comment(written: str, link: str | None, hashtags: Sequence[str], about_article: bool,
+                 templates: DraftTemplates, french: bool) -> str:
+        """The first comment: the writer's words, then the link (when the text does not carry it), then
+        the hashtags the network moves there; a blank line between them."""
+        pieces = [written.strip()] if written.strip() else []
+        if link and link not in written:
+            words = templates.translate("Read the article:" if about_article else "Learn more:")
+            pieces.append(f"{words} {link}" if not pieces else link)
+        if hashtags:
+            pieces.append(" ".join(hashtags))
+        comment = _clean("\n\n".join(pieces))
+        return _french_spaced(comment) if comment and french else comment
 
     @staticmethod
     def _shown(text: str, network: Network, main: tuple[str, str] | None,

@@ -564,9 +564,12 @@ class _Resolver:
         written_link = (variant.link if variant else None) or entry.link
         named = article  # the entry's `article:` or `promote:`: its campaign and owner, its tags as hashtags
         custom_text = (variant.text if variant else None) or text or entry.text
-        # Without `link:`, the first link to the site written in the text (in full, or bare) is the post's.
-        found_link = written_link or (site_link_in(custom_text, self.site.url)
-                                      if named is None and custom_text else None)
+        # A first comment where the network takes one; elsewhere `first-comment-lost` says so.
+        comment = ((variant.first_comment if variant and variant.first_comment is not None
+                    else entry.first_comment) or None) if network.comment_limit is not None else None
+        # Without `link:`, the first link to the site written in the text (in full, or bare), else in the
+        # first comment, is the post's.
+        found_link = written_link or (self._site_link_in(custom_text, comment) if named is None else None)
         if article is None and found_link is not None:
             # A link to one of the site's articles (`link:`, or in the text) makes the post that article's:
             # its words in the template ("Read the article:"), its image where one is required, plan.json's
@@ -574,6 +577,8 @@ class _Resolver:
             article = self.article_at(absolute(found_link, self.site.url))
         override = article.social.per_network.get(network.id) if article else None
         custom_text = custom_text or (override.text if override else None)
+        if comment is None and override is not None and network.comment_limit is not None:
+            comment = override.first_comment  # the article's own, for that network (`social:`)
         # A content warning where the network shows one (Mastodon); elsewhere `content-warning-lost` says so.
         cw = ((variant.cw if variant and variant.cw is not None else entry.cw) or None) \
             if network.content_warning else None
@@ -585,8 +590,8 @@ class _Resolver:
         # A teaser (a promotion's step before the article is online) has no link to it: a dead page.
         teaser = step is not None and step[0] == 0
         link = found_link or (article.url if article and not teaser else None) or None
-        if link is None and custom_text:  # a link to the site in the text: tracked in place, and checked
-            link = site_link_in(custom_text, self.site.url)
+        if link is None:  # a link to the site in the text or the comment: tracked in place, and checked
+            link = self._site_link_in(custom_text, comment)
         url = None
         linked = article
         if link is not None:
@@ -599,12 +604,14 @@ class _Resolver:
             url = track(absolute(link, self.site.url), values, tracking, self.site.url)
             if custom_text:
                 custom_text = track_text(custom_text, link, url, values, tracking, self.site.url)
+            if comment:
+                comment = track_text(comment, link, url, values, tracking, self.site.url)
         composed = self.composer.compose(PostParts(
             network=network, item_id=item_id, text=custom_text, title=entry.title, url=url,
             article=article, campaign=campaign,
             owner=self.calendar.team.get(owner_id) if owner_id else None,
             values={"step": step[0] if step else None, "steps": step[1] if step else None},
-            lang=linked.lang if linked else None, article_tags=named is not None, cw=cw,
+            lang=linked.lang if linked else None, article_tags=named is not None, cw=cw, comment=comment,
         ))
         window = freeze_at(self.calendar, start, network.id)
         media = self._media(entry, variant, override, article, network)
@@ -620,9 +627,16 @@ class _Resolver:
             lang=article.lang if article is not None and not article.is_original else None,  # a translation
             lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures),
             fitted=composed.fitted, link_text=composed.link_text, template=composed.template,
-            links=composed.links, cw=composed.cw,
+            links=composed.links, cw=composed.cw, first_comment=composed.comment,
+            comment_length=composed.comment_measure.length if composed.comment_measure else None,
+            comment_limit=composed.comment_measure.limit if composed.comment_measure else None,
             text_lang=named.lang if named is not None and not named.is_original else None,
         )
+
+    def _site_link_in(self, text: str | None, comment: str | None) -> str | None:
+        """The first link to the site written in a post's text, else in its first comment."""
+        found = site_link_in(text, self.site.url) if text else None
+        return found or (site_link_in(comment, self.site.url) if comment else None)
 
     def _uncomposed(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
                     article: Article | None, source: Source, draft: bool, custom_text: str | None,

@@ -535,6 +535,53 @@ def content_warning_lost(ctx: CheckContext) -> Iterator[Problem]:
                                          posts=THE_POSTS, cw=cw))
 
 
+@rule("first-comment-too-long", "error", "A post's first comment is longer than its network allows")
+def first_comment_too_long(ctx: CheckContext) -> Iterator[Problem]:
+    networks = ctx.plan.calendar.networks
+    for post in ctx.posts():
+        if post.comment_length is None or post.comment_limit is None or post.comment_length <= post.comment_limit:
+            continue
+        network = networks[post.network or ""]
+        length, limit = post.comment_length, post.comment_limit
+        unit = _unit(network.limit.counting, post.first_comment or "")
+        yield Problem(ctx.comment_source(post),
+                      say("{network} post '{id}' has a first comment {length:,} long, over the limit of {limit:,} "
+                          "by {excess:,}, counted in {unit}", network=network.name, id=post.id, length=length,
+                          limit=limit, excess=length - limit, unit=unit),
+                      say("shorten `first_comment:` by {excess:,} (or this network's under `variants:`)",
+                          excess=length - limit), post,
+                      together=say("{network}: {posts} have a first comment {length:,} long, over the limit of "
+                                   "{limit:,} by {excess:,}, counted in {unit}", network=network.name,
+                                   posts=THE_POSTS, length=length, limit=limit, excess=length - limit, unit=unit))
+
+
+@rule("first-comment-lost", "warning", "A post's first comment (`first_comment:`) is on a network that takes "
+      "none: it is not posted")
+def first_comment_lost(ctx: CheckContext) -> Iterator[Problem]:
+    networks = ctx.plan.calendar.networks
+    for post in ctx.posts():
+        network = networks[post.network or ""]
+        entry = ctx.entry(post)
+        if network.comment_limit is not None or entry is None:
+            continue
+        variant = entry.variants.get(network.id)
+        own = variant is not None and variant.first_comment is not None
+        comment = variant.first_comment if own and variant is not None else entry.first_comment
+        if not comment or (not own and variant is not None and variant.text):  # its own words there
+            continue
+        where = (variant.field_sources.get("first_comment") if own and variant is not None
+                 else entry.field_sources.get("first_comment")) or post.source
+        shown = comment if len(comment) <= 60 else comment[:59] + "…"
+        yield Problem(where, say("{network} post '{id}' has a first comment ({comment}), which {network} does not "
+                                 "take: it is not posted", network=network.name, id=post.id, comment=shown),
+                      say("put what matters in {network}'s text under `variants:`, or leave the network out there "
+                          "(`skip: true`); a network of your own that takes comments sets `comment_limit:`",
+                          network=network.name),
+                      post, together=say("{network}: {posts} have a first comment ({comment}), which {network} "
+                                         "does not take: it is not posted", network=network.name,
+                                         posts=THE_POSTS, comment=shown))
+
+
 @rule("too-many-links", "error", "A post has more distinct links than its network takes")
 def too_many_links(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
@@ -561,6 +608,17 @@ def link_not_clickable(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         network = networks[post.network or ""]
         found = URL_IN_TEXT.search(post.pasted) if not network.links_clickable else None
+        in_comment = URL_IN_TEXT.search(post.first_comment or "") if not network.links_clickable else None
+        if in_comment is not None:
+            yield Problem(ctx.comment_source(post),
+                          say("{network} post '{id}' shows {url} as text in its first comment: {network} makes no "
+                              "link in a comment clickable", network=network.name, id=post.id,
+                              url=in_comment.group()),
+                          say("leave the address out of the first comment: the draft points to the link in the "
+                              "profile's bio"), post,
+                          together=say("{network}: {posts} show {url} as text in their first comment: {network} "
+                                       "makes no link in a comment clickable", network=network.name,
+                                       posts=THE_POSTS, url=in_comment.group()))
         if found is None:
             continue
         source = ctx.text_source(post)

@@ -122,6 +122,7 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
         campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
         variants=variants, when=when, schedule=schedule, recurrence=recurrence,
         texts=tuple(spec.texts or ()), field_sources=fields, cw=spec.cw,
+        first_comment=spec.first_comment,
         silenced=parse_silence(spec.silence, value_of(loc, "silence"), reading.errors, reading.rules),
     )
 
@@ -179,7 +180,8 @@ def _variant(reading: Reading, spec: VariantSpec) -> Variant:
     when = read_when(reading, spec.at, value_of(spec.loc, "at")) if spec.at else None
     fields: Mapping[str, Source] = LocatedFields(spec.loc) if spec.loc else {}
     where = spec.loc.source if spec.loc else None  # its network's key, `instagram:`
-    return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=spec.cw)
+    return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=spec.cw,
+                   first_comment=spec.first_comment)
 
 
 def _images(spec: PostSpec | VariantSpec, errors: ErrorCollector) -> tuple[Media, ...]:
