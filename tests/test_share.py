@@ -591,3 +591,13 @@ def test_staff_on_an_account_in_another_language_share_the_articles_version_in_i
     page = (tmp_path / "share" / "index.html").read_text(encoding="utf-8")
     assert '<textarea id="words-recent-linkedin-en" rows="8" data-share-text lang="en">I recommend' in page
     assert '<textarea id="words-recent-linkedin" rows="8" data-share-text>Un article' in page
+
+
+def test_staff_share_the_link_with_their_words_where_the_company_posts_it_in_a_comment() -> None:
+    """A LinkedIn account with `in_first_comment: link` gave staff words without the link (the comment it moved
+    to is the company's, and is not suggested)."""
+    calendar = calendar_from(PARIS_CALENDAR.replace("linkedin: {slots: [tue 09:00, thu 12:30]}",
+                                                    "linkedin: {slots: [tue 09:00, thu 12:30], in_first_comment: link}"))
+    linkedin = plan_of(calendar, articles(calendar), now=NOW).sharing.shares[0].texts[0]
+    assert linkedin.network == "linkedin" and linkedin.url in linkedin.text and "#Soudure" in linkedin.text
+    assert "commentaire" not in linkedin.text

@@ -475,6 +475,9 @@ class PostParts:
     cw: str | None = None
     #: The writer's first comment (``first_comment:``, its links tracked), on a network that takes one.
     comment: str | None = None
+    #: Whether the post has a first comment, where the network's ``in_first_comment:`` moves the link or
+    #: hashtags: the team's posts; not the words suggested to staff, who share them whole.
+    commented: bool = True
     #: Whether the article's tags become hashtags: not for a post that names the article by its `link:` only
     #: (its text, written before that post was an article's, must not grow).
     article_tags: bool = True
@@ -664,7 +667,7 @@ class Composer:
         typed = 0
         # What goes in the first comment: the writer's words, and what the network's `in_first_comment:`
         # moves there from the text (the link, the hashtags).
-        holds = network.in_first_comment if network.comment_limit is not None else ()
+        holds = network.in_first_comment if network.comment_limit is not None and parts.commented else ()
         comment = _nfc(parts.comment or "") if network.comment_limit is not None else ""
         if written or comment:
             # Hashtags the writer typed themselves are not repeated, and count towards the network's limit.

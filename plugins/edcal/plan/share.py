@@ -283,7 +283,7 @@ class ShareKitBuilder:
                 if text else None
             composed = self.composer.compose(PostParts(
                 network=network, item_id=f"share-{share_id}", text=words, title=shown, url=tracked,
-                article=version or article, campaign=campaign, template=AMBASSADOR_TEMPLATE,
+                article=version or article, campaign=campaign, template=AMBASSADOR_TEMPLATE, commented=False,
             ))
             form = network.share_form
             texts.append(ShareText(
