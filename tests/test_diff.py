@@ -924,3 +924,15 @@ def test_a_change_is_shown_at_its_line_from_the_current_folder(repo: Path) -> No
     assert f"[calendar.yaml:{line}]" in run_edcal("diff", cwd=repo).stdout
     markdown = run_edcal("diff", "--site", repo.name, "--format", "markdown", cwd=repo.parent).stdout
     assert f"`calendar.yaml:{line}`" in markdown and f"{repo.name}/calendar.yaml" not in markdown, markdown
+
+
+def test_a_first_comment_changed_is_a_change_on_one_line(repo: Path) -> None:
+    """A pull request changing only a LinkedIn post's first comment must say so (its paragraphs on one line)."""
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "    networks: [linkedin, mastodon]\n    at: 2027-03-02 10:00\n",
+         "    networks: [linkedin]\n    at: 2027-03-02 10:00\n    first_comment: \"Une question ?\\n\\nDites-nous tout.\"\n")
+    committed(repo)
+    edit(calendar, "Une question ?", "Un avis ?")
+    result = run_edcal("diff", cwd=repo, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 0, result.stderr
+    assert "First comment: Une question\u00a0? Dites-nous tout. → Un avis\u00a0? Dites-nous tout." in result.stdout

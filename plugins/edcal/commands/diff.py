@@ -492,8 +492,8 @@ class _Words:
             return _("yes") if item.promotional else _("no")
         text = {"id": item.id, "withheld_reason": item.withheld_reason, "title": item.title,
                 "url": item.url, "cw": item.cw,
-                # On the change's one line: its paragraphs joined (a link, then hashtags).
-                "first_comment": " ".join((item.first_comment or "").split())}.get(name)
+                # On the change's one line: its paragraphs joined, its no-break spaces kept.
+                "first_comment": re.sub(r"\n+", " ", item.first_comment or "")}.get(name)
         return text or NOTHING_SHOWN
 
     def summary(self, changes: PlanChanges) -> str:
