@@ -2919,3 +2919,18 @@ def test_checks_judge_the_first_comment_where_it_is_written() -> None:
     assert [(f.item, str(f.source), f.source.column) for f in unclickable] == \
         [("insta-instagram", "calendar.yaml:25", 20)]
     assert "in its first comment" in unclickable[0].message
+
+
+def test_an_entry_named_after_an_article_is_not_its_default_promotions_entry() -> None:
+    """A one-off post whose `id:` is an article's slug was taken for the entry of that article's default promotions:
+    its first comment was said lost on their Mastodon posts, and the article's LinkedIn text unused."""
+    from edcal.model.article import Social, SocialOverride
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\n  mastodon: {}\n  x: {}\n"
+                             "blog:\n  promote: {networks: [linkedin, mastodon], schedule: [at publication]}\n"
+                             "posts:\n  - {id: portes, networks: [linkedin, x], at: 2027-01-12 09:00, text: Venez,"
+                             " first_comment: Qui vient ?}\n")
+    social = Social(per_network={"linkedin": SocialOverride(text="Nos portes ouvertes")})
+    plan = plan_of(calendar, [article("portes", "2027-01-05T09:00", calendar, social=social)])
+    assert [f.item for f in run_checks(plan, only=["first-comment-lost"])] == ["portes-x"]
+    assert run_checks(plan, only=["social-unused"]) == []

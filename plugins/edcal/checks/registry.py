@@ -88,8 +88,12 @@ class CheckContext:
         return iter(self.going_out)
 
     def entry(self, post: Item) -> PostEntry | None:
-        """The calendar.yaml entry a post comes from (None for an article's own promotion)."""
-        return self.entries.get(post.parent or "")
+        """The calendar.yaml entry a post comes from (None for an article's own promotion, even when an entry
+        has the article's slug for id)."""
+        entry = self.entries.get(post.parent or "")
+        # A default promotion's line is its article's, never a file of the plan's (and this is asked of every
+        # post by several rules: cheaper than `made_by`'s expression).
+        return entry if entry is not None and post.source.path == entry.source.path else None
 
     def articles_on_their_way(self) -> Iterator[tuple[Article, Item | None]]:
         """The articles that are or will be online, whatever their date, each with its plan item: the ones

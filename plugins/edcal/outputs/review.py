@@ -21,7 +21,7 @@ from typing import Any
 
 from edcal.checks import Finding, articles_with, items_with
 from edcal.model.article import Article
-from edcal.model.plan import Item, Plan, article_item_id
+from edcal.model.plan import Item, Plan, article_item_id, made_by
 from edcal.model.source import Source
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import draft_path, drafted, write_file
@@ -214,6 +214,7 @@ def _why_draft(item: Item, plan: Plan, entries: dict[str, Any]) -> dict[str, Any
     """Why a post is a draft, for its card: its entry says ``status: draft`` (where), or the article it
     promotes (its original, and the translation it posts) is a draft or still in review."""
     entry = entries.get(item.parent or "")
+    entry = entry if entry is not None and made_by(entry, item) else None  # not a default promotion's
     said = entry.field_sources.get("status", entry.source) if entry is not None and entry.status == "draft" \
         else None
     waited: list[tuple[str, str, dt.date | None]] = []

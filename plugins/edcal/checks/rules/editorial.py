@@ -105,7 +105,7 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
     for post in plan.items:
         if post.kind == "post" and post.article and post.network:
             promoted[post.article].add(post.network)
-            entry = ctx.entries.get(post.parent or "")
+            entry = ctx.entry(post)
             if entry is not None and entry.kind == "promote":
                 entries[post.article].add(entry.id)
             if entry is not None and _words_of(entry, post.network) is not None:
