@@ -76,7 +76,8 @@ def test_first_comment_settings_that_cannot_work_are_located_errors(tmp_path: Pa
     base = "version: 1\ntimezone: Europe/Paris\nnetworks:\n"
     assert load_errors(tmp_path, base + "  x: {in_first_comment: link}\n") == [
         "calendar.yaml:4:25: error: found `in_first_comment:` on X, which takes no first comment\n"
-        "    hint: remove it; a network of your own that takes one sets `comment_limit:` (LinkedIn's: 1250)"]
+        "    hint: remove it; a network of your own that takes one sets its limit, e.g. `comment_limit: 1250` "
+        "(LinkedIn's)"]
     errors = load_errors(tmp_path, base + "  instagram:\n    in_first_comment: [hashtags, link]\n")
     assert len(errors) == 1 and errors[0].startswith("calendar.yaml:5:23: error: found `link` in `in_first_comment:`"
                                                      " on Instagram, whose links are not clickable")
@@ -92,7 +93,8 @@ def test_first_comment_settings_that_cannot_work_are_located_errors(tmp_path: Pa
 def test_exports_sidecars_and_plan_json_carry_the_comment() -> None:
     plan = _plan("  - {id: p, networks: [linkedin], at: 2027-01-12 09:00, article: a, first_comment: Vous en pensez quoi ?}\n")
     post = by_id(plan)["p-linkedin"]
-    expected = f"Vous en pensez quoi\u00a0?\n\n{post.url}"  # the writer's words, then the link moved there
+    # The writer's words, then the link moved there with its words.
+    expected = f"Vous en pensez quoi\u00a0?\n\nLire l'article\u00a0: {post.url}"
     assert post.first_comment == expected
     assert sidecar(post, plan)["first_comment"] == {"text": expected, "length": len(expected), "limit": 1250,
                                                     "fits": True}
@@ -156,7 +158,7 @@ def test_an_article_s_social_gives_a_network_its_first_comment(tmp_path: Path) -
     post = next(i for i in json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))["items"]
                 if i["kind"] == "post")
     assert post["text"] == "Deux apprentis, un chef-d'œuvre.\n\nLien en premier commentaire"
-    assert post["first_comment"]["text"] == f"Qui vous a appris le métier\u00a0?\n\n{post['url']}"
+    assert post["first_comment"]["text"] == f"Qui vous a appris le métier\u00a0?\n\nLire l'article\u00a0: {post['url']}"
     # On a network that takes no comment, the writer is told where, and nothing is built.
     (site / "content" / "articles" / "apprentis.md").write_text(
         article.replace("  linkedin:\n", "  x:\n"), encoding="utf-8")
@@ -182,3 +184,20 @@ def test_a_sheet_s_first_comment_column_is_imported(site: Path) -> None:
                                     encoding="utf-8")
     refused = run_edcal("import", "plan2.csv", "--network", "linkedin", "--owner", "ana", cwd=site)
     assert refused.returncode == 2 and "plan2.csv:1:6: error: found column 'Commentaire' (B)" in refused.stderr
+
+
+def test_the_trial_s_surprises() -> None:
+    """A new user's trial: a link written in an Instagram comment took the caption's "Lien en bio" away; a reminder
+    kept the capital of a weekday after its colon; the too-long hint did not say the moved link counts."""
+    from edcal.checks import run_checks
+
+    plan = _plan("  - id: i\n    networks: [instagram]\n    at: 2027-01-12 09:00\n    article: a\n"
+                 "    image: images/p.png\n    alt: Un portail\n    first_comment: 'Voir https://blog.example.fr/a/'\n"
+                 "  - promote: a\n    networks: [linkedin]\n    schedule: [at publication, +2 days]\n"
+                 "    texts: [Lisez-le, 'Samedi 20 mars, on ouvre nos portes.']\n"
+                 f"  - {{id: long, networks: [linkedin], at: 2027-01-20 09:00, article: a, first_comment: '{'x' * 1200}'}}\n")
+    items = by_id(plan)
+    assert "Lien en bio" in items["i-instagram"].text
+    assert items["a-linkedin-2d"].text.startswith("Au cas où vous l'auriez manqué\u00a0: samedi 20 mars")
+    [finding] = run_checks(plan, only=["first-comment-too-long"])
+    assert finding.hint.endswith("what the network's `in_first_comment:` puts there (link) counts too")

@@ -167,8 +167,8 @@ def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:
     assert "  1 publication à venir gelée : absente de planning/exports/ ; importée avant le gel dans un outil de " \
         "programmation (Hootsuite), elle y partirait quand même : mettez-la en pause" in lines
     assert "vérifications : 13 avertissements ; `edcal check` les liste" in lines
-    assert "  1 remarque sur les règles non confirmées de Hootsuite : `edcal export hootsuite --network RÉSEAU " \
-        "-o FICHIER` la montre" in lines
+    assert "  1 remarque sur les fichiers Hootsuite (une règle de Hootsuite non confirmée, ce qu'il faudra ajouter " \
+        "après l'envoi) : `edcal export hootsuite --network RÉSEAU -o FICHIER` la montre" in lines
     assert "(s)" not in french.stdout
     english = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"}).stdout.splitlines()
     assert "blog: 1 published article -> output/" in english

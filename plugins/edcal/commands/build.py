@@ -165,11 +165,12 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
         lines.append(spoken(say_count(result.findings, "checks: {count} warning: {check} shows it",
                                       "checks: {count} warnings: {check} lists them", check=check)))
     if result.warnings:
-        lines.append(spoken(say_count(len(result.warnings),
-                                      "  {count} note on Hootsuite's unconfirmed rules: "
-                                      "`edcal export hootsuite --network NETWORK -o FILE` shows it",
-                                      "  {count} notes on Hootsuite's unconfirmed rules: "
-                                      "`edcal export hootsuite --network NETWORK -o FILE` shows them")))
+        lines.append(spoken(say_count(
+            len(result.warnings),
+            "  {count} note on the Hootsuite files (a rule of Hootsuite's not confirmed, what to add after "
+            "the upload): `edcal export hootsuite --network NETWORK -o FILE` shows it",
+            "  {count} notes on the Hootsuite files (rules of Hootsuite's not confirmed, what to add after "
+            "the upload): `edcal export hootsuite --network NETWORK -o FILE` shows them")))
     sweep = result.sweep
     if sweep is not None and sweep.removed:
         removed = say_count(len(sweep.removed),

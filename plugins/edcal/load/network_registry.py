@@ -179,8 +179,8 @@ def _check_first_comment(network: Network, where: Source, errors: ErrorCollector
     if network.comment_limit is None:
         errors.add(where, say("found `in_first_comment:` on {network}, which takes no first comment",
                               network=network.name),
-                   say("remove it; a network of your own that takes one sets `comment_limit:` (LinkedIn's: "
-                       "1250)"))
+                   say("remove it; a network of your own that takes one sets its limit, e.g. `comment_limit: "
+                       "1250` (LinkedIn's)"))
     elif "link" in network.in_first_comment and not network.links_clickable:
         errors.add(where, say("found `link` in `in_first_comment:` on {network}, whose links are not "
                               "clickable, in comments either", network=network.name),

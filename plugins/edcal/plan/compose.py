@@ -684,7 +684,9 @@ class Composer:
         link_in_text = bool(written and url and (url in written or (display or "") in written))
         # The link goes in the comment where the network says so, unless the writer put it in the text; a
         # link written in the comment is there already, and not repeated in the text.
-        link_in_comment = bool(url and not link_in_text and (
+        # Not where links are not clickable: a link written in an Instagram comment leaves the text its "Lien
+        # en bio" (and `link-not-clickable` tells it).
+        link_in_comment = bool(url and not link_in_text and network.links_clickable and (
             "link" in holds or (comment and (url in comment or (display or "") in comment))))
         context = {
             "network": network,
@@ -742,7 +744,7 @@ class Composer:
         pieces = [written.strip()] if written.strip() else []
         if link and link not in written:
             words = templates.translate("Read the article:" if about_article else "Learn more:")
-            pieces.append(f"{words} {link}" if not pieces else link)
+            pieces.append(f"{words} {link}")
         if hashtags:
             pieces.append(" ".join(hashtags))
         comment = _clean("\n\n".join(pieces))
@@ -822,6 +824,8 @@ _FRENCH_OPENINGS = frozenset("""
     le la les l un une des du de d au aux ce cet cette ces c ça ceci cela notre nos votre vos leur leurs
     mon ma mes son sa ses il elle ils elles on nous vous je j qui que qu quand comment pourquoi où
     chaque tous toutes tout toute dans pour avec en à sur plus encore déjà demain aujourd ici voici
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
+    septembre octobre novembre décembre
     venez découvrez retrouvez rejoignez lisez relisez suivez profitez inscrivez participez regardez
 """.split())
 _OPENING_WORD = re.compile(r"^([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]*)(?=[\s'’,.!?:;]|$)")

@@ -544,12 +544,16 @@ def first_comment_too_long(ctx: CheckContext) -> Iterator[Problem]:
         network = networks[post.network or ""]
         length, limit = post.comment_length, post.comment_limit
         unit = _unit(network.limit.counting, post.first_comment or "")
+        hint = say("shorten `first_comment:` by {excess:,} (or this network's under `variants:`)",
+                   excess=length - limit)
+        if network.in_first_comment:  # the tracked link (100 characters and more) or the hashtags count too
+            hint = say("{hint}; what the network's `in_first_comment:` puts there ({moved}) counts too", hint=hint,
+                       moved=", ".join(network.in_first_comment))
         yield Problem(ctx.comment_source(post),
                       say("{network} post '{id}' has a first comment {length:,} long, over the limit of {limit:,} "
                           "by {excess:,}, counted in {unit}", network=network.name, id=post.id, length=length,
                           limit=limit, excess=length - limit, unit=unit),
-                      say("shorten `first_comment:` by {excess:,} (or this network's under `variants:`)",
-                          excess=length - limit), post,
+                      hint, post,
                       together=say("{network}: {posts} have a first comment {length:,} long, over the limit of "
                                    "{limit:,} by {excess:,}, counted in {unit}", network=network.name,
                                    posts=THE_POSTS, length=length, limit=limit, excess=length - limit, unit=unit))
