@@ -201,3 +201,14 @@ def test_the_trial_s_surprises() -> None:
     assert items["a-linkedin-2d"].text.startswith("Au cas où vous l'auriez manqué\u00a0: samedi 20 mars")
     [finding] = run_checks(plan, only=["first-comment-too-long"])
     assert finding.hint.endswith("what the network's `in_first_comment:` puts there (link) counts too")
+
+
+def test_a_text_asking_for_comments_still_says_where_the_link_is() -> None:
+    """"Dites-le-nous en commentaire" (a call to comment, LinkedIn's commonest) was taken for "the link is in
+    the comment": the post showed neither the link nor where it was."""
+    plan = _plan("  - {id: q, networks: [linkedin], at: 2027-01-13 09:00, article: a,"
+                 " text: 'Et vous, quel métal choisiriez-vous ? Dites-le-nous en commentaire.'}\n"
+                 "  - {id: s, networks: [linkedin], at: 2027-01-14 09:00, article: a, text: 'Lien en 1er commentaire 👇'}\n")
+    items = by_id(plan)
+    assert items["q-linkedin"].text.endswith("Lien en premier commentaire\n\n#Métallerie")
+    assert "Lien en premier commentaire" not in items["s-linkedin"].text

@@ -494,15 +494,17 @@ def points_to_bio(text: str | None) -> bool:
     return any(phrase in lowered for phrase in BIO_PHRASES)
 
 
-#: What a text says when it sends readers to the first comment ("lien en commentaire").
-COMMENT_PHRASES = ("en commentaire", "premier commentaire", "dans les commentaires", "in the comments",
-                   "in a comment", "first comment", "👇")
+#: What a text says when it sends readers to the link in the first comment ("lien en commentaire", "link in
+#: the first comment", "👇"): a link word, then a comment word in the same sentence. "Dites-le-nous en
+#: commentaire" asks readers to comment, and says nothing of where the link is.
+COMMENT_POINTER = re.compile(
+    r"\b(?:liens?|links?|article|inscriptions?|sign[- ]?up)\b[^.!?\n]{0,40}?\bcomment|👇", re.IGNORECASE)
 
 
 def points_to_comment(text: str | None) -> bool:
-    """Whether a text already sends readers to the first comment: the draft does not say it twice."""
-    lowered = (text or "").lower()
-    return any(phrase in lowered for phrase in COMMENT_PHRASES)
+    """Whether a text already sends readers to the link in the first comment: the draft does not say it
+    twice."""
+    return COMMENT_POINTER.search(text or "") is not None
 
 
 def reminder(step: int | None, steps: int | None, translate: Callable[[str], str] = str) -> str:
