@@ -212,3 +212,34 @@ def test_a_text_asking_for_comments_still_says_where_the_link_is() -> None:
     items = by_id(plan)
     assert items["q-linkedin"].text.endswith("Lien en premier commentaire\n\n#Métallerie")
     assert "Lien en premier commentaire" not in items["s-linkedin"].text
+
+
+def test_hashtags_typed_in_the_comment_count_with_the_post_s() -> None:
+    """The template counted a comment's hashtags against Instagram's five, and `too-many-hashtags` did not: six
+    typed in an Instagram comment passed `edcal check`."""
+    from edcal.checks import run_checks
+
+    plan = _plan("  - {id: i, networks: [instagram], at: 2027-01-12 09:00, article: a, image: images/p.png, alt: Un portail,"
+                 " first_comment: '#Un #Deux #Trois #Quatre #Cinq #Six'}\n")
+    [finding] = run_checks(plan, only=["too-many-hashtags"])
+    assert finding.message.startswith("Instagram post 'i-instagram' has 6 hashtags (#Un #Deux #Trois #Quatre #Cinq #Six)")
+    assert by_id(plan)["i-instagram"].first_comment == "#Un #Deux #Trois #Quatre #Cinq #Six"  # no tag added
+
+
+def test_scripts_are_told_the_link_is_in_the_comment_and_the_article_s_comment_is_located(tmp_path: Path) -> None:
+    """A script attaching posts.json's `link` as a link card put back what LinkedIn is not to see; a comment too long
+    written in an article's `social:` was located at the calendar's entry."""
+    from edcal.checks import run_checks
+    from edcal.model.article import Social, SocialOverride
+    from edcal.model.source import Source
+
+    plan = _plan("  - {id: p, networks: [linkedin, facebook], at: 2027-01-12 09:00, article: a}\n")
+    linkedin, facebook = by_id(plan)["p-linkedin"], by_id(plan)["p-facebook"]
+    assert sidecar(linkedin, plan)["link_in_comment"] is True and sidecar(facebook, plan)["link_in_comment"] is False
+    assert json.loads(posts_json([linkedin], plan))["posts"][0]["link_in_comment"] is True
+    calendar = calendar_from(NETWORKS + "  - {promote: a, networks: [linkedin], schedule: [at publication]}\n")
+    written = Source("content/articles/a.md", 7, 20)
+    social = Social(per_network={"linkedin": SocialOverride(first_comment="x" * 1300, comment_source=written)})
+    plan = plan_of(calendar, [article("a", "2027-01-05T09:00", calendar, social=social)])
+    [finding] = run_checks(plan, only=["first-comment-too-long"])
+    assert finding.source == written

@@ -114,8 +114,15 @@ class CheckContext:
 
     def comment_source(self, post: Item) -> Source:
         """Where a post's first comment is written: its network's under ``variants:``, else the entry's
-        ``first_comment:``; else the post's line (a comment of the link or hashtags alone)."""
-        return self._written_at(post, "first_comment")
+        ``first_comment:``, else its article's under ``social:``; else the post's line (a comment of the
+        link or hashtags alone)."""
+        where = self._written_at(post, "first_comment")
+        if where is post.source and post.article:
+            article = self.plan.articles_by_slug().get(post.article)
+            override = article.social.per_network.get(post.network or "") if article else None
+            if override is not None and override.first_comment and override.comment_source is not None:
+                return override.comment_source
+        return where
 
     def _written_at(self, post: Item, name: str) -> Source:
         """Where a field of a post is written: its network's under ``variants:``, else the entry's; else

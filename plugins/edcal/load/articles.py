@@ -1222,6 +1222,7 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
         alt=_optional_text(value.get("alt"), vloc.value("alt"), errors),
         source=vloc.value("text") if "text" in value else where,
         first_comment=_optional_text(value.get("first_comment"), vloc.value("first_comment"), errors),
+        comment_source=vloc.value("first_comment") if "first_comment" in value else None,
     )
 
 

@@ -42,6 +42,8 @@ class SocialOverride:
     source: Source | None = None
     #: The first comment under its posts there (``first_comment:``), where the network takes one.
     first_comment: str | None = None
+    #: Where that first comment is written.
+    comment_source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)

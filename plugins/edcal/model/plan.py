@@ -90,6 +90,12 @@ class Item:
     #: names (``article:``, ``promote:``) gives its title and summary. Not that of a page its text links to.
     text_lang: str | None = field(default=None, compare=False)
 
+    @property
+    def link_in_comment(self) -> bool:
+        """Whether the post's link is in its first comment, not in its text (``in_first_comment: link``)."""
+        return bool(self.url and self.first_comment and self.url in self.first_comment
+                    and self.url not in self.pasted)
+
     def link_spans(self) -> list[tuple[int, int, str]]:
         """Where each shortened link sits in ``text``: (start, end, full URL), in order."""
         text = self.text or ""

@@ -56,6 +56,7 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "status": item.status,
         "link": item.url,
         "link_text": item.link_text,
+        "link_in_comment": item.link_in_comment,
         "links_clickable": network.links_clickable,
         "facets": facets(item, network),  # [] where there are none, as in posts.json
         "media": [{"path": m.path, "alt": m.alt} for m in item.media],

@@ -267,6 +267,7 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
                 "length": post.length,
                 "limit": post.limit,
                 "link": post.url,
+                "link_in_comment": post.link_in_comment,
                 "media": [{"path": m.path, "alt": m.alt} for m in post.media],
                 "campaign": post.campaign,
                 "owner": post.owner,

@@ -232,8 +232,8 @@ def preview(item: Item, plan: Plan, media: dict[str, str]) -> dict[str, str] | N
     network = plan.calendar.networks[item.network or ""]
     if not item.url or not network.links_clickable or item.media:
         return None
-    if item.url in (item.first_comment or "") and item.url not in item.pasted:
-        return None  # the link is in the first comment: the post itself shows no card
+    if item.link_in_comment:
+        return None  # the post itself shows no card
     article = plan.article_of(item)  # a translation, on an account of its language
     host = item.url.split("/")[2] if "://" in item.url else plan.site_url
     if article is None:

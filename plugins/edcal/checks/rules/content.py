@@ -493,7 +493,9 @@ def too_many_hashtags(ctx: CheckContext) -> Iterator[Problem]:
         network = networks[post.network or ""]
         if network.max_hashtags is None:
             continue
-        tags = hashtags_in(post.text or "")
+        # Those of its first comment count too (Instagram's hashtags, moved there): the post's, as the draft
+        # template counts them; whether a network counts a comment's apart is documented nowhere.
+        tags = hashtags_in(post.text or "") + hashtags_in(post.first_comment or "")
         if len(tags) > network.max_hashtags == 0:
             yield Problem(ctx.text_source(post), say("{network} post '{id}' has hashtags ({tags}); {network} takes "
                                                      "none (max_hashtags: 0)", network=network.name,
@@ -505,7 +507,8 @@ def too_many_hashtags(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(ctx.text_source(post), say("{network} post '{id}' has {count} hashtags ({tags}); {network} "
                                            "takes at most {limit}", network=network.name, id=post.id,
                                            count=len(tags), tags=" ".join(tags), limit=network.max_hashtags),
-                          say("remove hashtags from `text:`, or from the campaign's `hashtags:`"), post,
+                          say("remove hashtags from `text:` (or `first_comment:`), or from the campaign's "
+                              "`hashtags:`"), post,
                           together=say("{network}: {posts} have {count} hashtags ({tags}); {network} takes at most "
                                        "{limit}", network=network.name, posts=THE_POSTS, count=len(tags),
                                        tags=" ".join(tags), limit=network.max_hashtags))
