@@ -198,8 +198,8 @@ def test_every_bad_cell_is_located_at_once(site: Path) -> None:
                       "ma 16/03/2027,linkedin,Mardi,,\n")
     assert refused(site, "plan.csv") == (
         "plan.csv:1:19: error: found column 'Likes' (D), which is not a field of a post\n"
-        "    hint: leave it out: --skip-column Likes, or rename it (known: alt, article, campaign, date, id, "
-        "image, link, networks, owner, promotional, status, text, time, title)\n"
+        "    hint: leave it out: --skip-column Likes, or rename it (known: alt, article, campaign, date, first_comment, "
+        "id, image, link, networks, owner, promotional, status, text, time, title)\n"
         "plan.csv:2:1: error: found '31/02/2027 09:00': February 2027 has 28 days\n"
         "    hint: write a real date, DD/MM/YYYY HH:MM\n"
         "plan.csv:2:18: error: unknown network 'Linkdin'\n"
@@ -237,7 +237,7 @@ def test_bad_cells_are_told_in_the_sites_language(site: Path) -> None:
     assert result.stderr == (
         "plan.csv:1:19: error: trouvé la colonne 'Likes' (D), qui n'est pas un champ de publication\n"
         "    hint: ignorez-la\u00a0: --skip-column Likes, ou renommez-la (champs connus\u00a0: alt, article, "
-        "campaign, date, id, image, link, networks, owner, promotional, status, text, time, title)\n"
+        "campaign, date, first_comment, id, image, link, networks, owner, promotional, status, text, time, title)\n"
         "plan.csv:2:1: error: trouvé '31/02/2027 09:00'\u00a0: février 2027 a 28 jours\n"
         "    hint: écrivez une date qui existe, DD/MM/YYYY HH:MM\n"
         "plan.csv:2:18: error: réseau 'Linkdin' inconnu\n"
