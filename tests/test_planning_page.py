@@ -886,6 +886,15 @@ def test_an_objective_shows_what_the_checks_say_of_it(tmp_path: Path) -> None:
         alert = re.search(r'<span class="gap" data-alert="objective-stale">([^<]+)</span>', row)
         assert alert and html.unescape(alert.group(1)) == "⚠ " + finding["message"]
         assert html.unescape(page).count(finding["message"]) == 1
+    # The report, where a manager compares the plan with its objectives, says it too, beside the objective's
+    # figure (in the month it was measured): it showed the figure alone.
+    report = (site / "planning" / "report.html").read_text(encoding="utf-8")
+    for finding in findings:
+        rows = [row for row in re.findall(rf'<tr data-network="{finding["data"]["network"]}">(.*?)</tr>', report,
+                                          re.DOTALL) if "data-alert" in row]
+        assert len(rows) == 1 and "⚠ " + finding["message"] in html.unescape(rows[0])
+    assert html.unescape(report).replace("\u00a0", " ").count(
+        "⚠ la campagne « Salon Industrie Rhône-Alpes 2027 » : la date de l'objectif") == 1
 
 
 def test_an_objective_never_measured_says_so_beside_it(sample: Path) -> None:

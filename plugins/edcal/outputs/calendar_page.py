@@ -227,16 +227,23 @@ _PLATE_COLUMNS = {"post": 0, "article": 1, "idea": 1, "deadline": 2}
 OBJECTIVE_RULES = ("objective-missed", "objective-stale", "objective-unmeasured", "measured-in-future")
 
 
-def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
-               findings: tuple[Any, ...] = ()) -> dict[str, Any]:
-    """What a manager checks the plan against: each campaign's objective, each network's targets."""
-    calendar = plan.calendar
+def objective_alerts(findings: tuple[Any, ...]) -> dict[tuple[str, str], list[Any]]:
+    """What the checks say of each objective, by what it is the objective of: ("campaign", id) or
+    ("network", id). The planning page and the report show them beside the objective."""
     alerts: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for finding in findings:
         if finding.rule in OBJECTIVE_RULES:
             data = dict(finding.data or ())
             about = ("campaign", data["campaign"]) if "campaign" in data else ("network", data.get("network"))
             alerts[about].append(finding)  # type: ignore[index]
+    return alerts
+
+
+def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
+               findings: tuple[Any, ...] = ()) -> dict[str, Any]:
+    """What a manager checks the plan against: each campaign's objective, each network's targets."""
+    calendar = plan.calendar
+    alerts = objective_alerts(findings)
     zone = calendar.zone
     # One pass over the items (a plan of 10,000 posts), per campaign: its posts (counted by status and
     # network below), its articles, its posts outside its dates.

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import write_file
+from edcal.outputs.calendar_page import objective_alerts
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import copy_assets, environment, item_link
 from edcal.plan.report import CONFIRM_DAYS, report
@@ -24,7 +25,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     figures = report(plan)
     html = environment(context).get_template("report.html.j2").render(
         plan=plan, root="", page="report", report=figures, confirm_days=CONFIRM_DAYS,
-        today=plan.now.astimezone(plan.calendar.zone).date(),
+        today=plan.now.astimezone(plan.calendar.zone).date(), alerts=objective_alerts(context.findings),
         log_lines="".join(log_line(item, plan, _dash_indent(plan)) + "\n" for item in figures.to_confirm),
         links={item.id: item_link("agenda", item, plan)
                for item in [*figures.to_confirm, *(item for item, _line in figures.logged_ahead)]},
