@@ -886,6 +886,12 @@ def test_an_objective_shows_what_the_checks_say_of_it(tmp_path: Path) -> None:
         alert = re.search(r'<span class="gap" data-alert="objective-stale">([^<]+)</span>', row)
         assert alert and html.unescape(alert.group(1)) == "⚠ " + finding["message"]
         assert html.unescape(page).count(finding["message"]) == 1
+    # What is left, and the pace it takes (a manager worked it out by hand): LinkedIn's 1,180 of 1,500 followers by
+    # 30 June, 135 days ahead; none for an objective without a date (Instagram's) or past (the fair's).
+    rows = re.findall(r'<tr data-(?:network|campaign)="([\w-]+)"[^>]*>(.*?)</tr>', page, re.DOTALL)
+    paces = [(owner, found.group(1).replace("\u00a0", " ")) for owner, row in rows
+             if (found := re.search(r'data-count="pace">([^<]+)<', row))]
+    assert paces == [("linkedin", "reste 320 abonnés en 135 jours : 17 par semaine")]
     # The report, where a manager compares the plan with its objectives, says it too, beside the objective's
     # figure (in the month it was measured): it showed the figure alone.
     report = (site / "planning" / "report.html").read_text(encoding="utf-8")

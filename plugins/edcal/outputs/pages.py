@@ -157,6 +157,21 @@ def _moment(instant: dt.datetime, lang: str, translate: Callable[[str], str], en
     return translate("{day} (included)").format(day=long_date(instant.date() - dt.timedelta(days=1), lang))
 
 
+def objective_pace(objective: Any, due: dt.date | None, today: dt.date) -> dict[str, Any] | None:
+    """What is left of an objective still ahead, and the pace it takes: ``gap`` (in its unit), ``days`` to its
+    date (its ``by``, else ``due``: a campaign's last day), ``per_week``; None for one reached, past, or
+    without a target, a figure or a date. A manager worked it out by hand ("1,72 a day to reach 1,500")."""
+    by = objective.by or due
+    if objective.target is None or objective.current is None or by is None or by <= today:
+        return None
+    gap = objective.target - objective.current
+    if gap <= 0:
+        return None
+    days = (by - today).days
+    per_week = gap * 7 / days
+    return {"gap": gap, "days": days, "per_week": round(per_week, 1) if per_week < 10 else round(per_week)}
+
+
 def environment(context: OutputContext) -> jinja2.Environment:
     folders = [str(f) for f in context.template_folders.get(PLANNING_FOLDER, ()) if Path(f).is_dir()]
     env = jinja2.Environment(
@@ -184,6 +199,8 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["clock_time"] = lambda instant: clock_time(instant, lang)
     env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
     env.filters["month_name"] = lambda day: month_name(day, lang)
+    today = context.plan.now.astimezone(context.plan.calendar.zone).date()
+    env.filters["pace"] = lambda objective, due=None: objective_pace(objective, due, today)
     # What the pages' times are, in words ("heure de Paris", "New York time"): the site's zone's.
     env.globals["zone_time"] = zone_time(context.plan.calendar.timezone, translate.language)
     env.filters["shown_title"] = lambda item: shown_title(item, context.plan)
