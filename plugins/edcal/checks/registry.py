@@ -17,7 +17,7 @@ from typing import Any, Literal
 from edcal.i18n import Message, say
 from edcal.model.article import Article
 from edcal.model.calendar import PostEntry
-from edcal.model.plan import Item, Plan, article_item_id
+from edcal.model.plan import Item, Plan, article_item_id, made_by
 from edcal.model.source import Source
 
 Severity = Literal["error", "warning"]
@@ -91,9 +91,7 @@ class CheckContext:
         """The calendar.yaml entry a post comes from (None for an article's own promotion, even when an entry
         has the article's slug for id)."""
         entry = self.entries.get(post.parent or "")
-        # A default promotion's line is its article's, never a file of the plan's (and this is asked of every
-        # post by several rules: cheaper than `made_by`'s expression).
-        return entry if entry is not None and post.source.path == entry.source.path else None
+        return entry if entry is not None and made_by(entry, post) else None
 
     def articles_on_their_way(self) -> Iterator[tuple[Article, Item | None]]:
         """The articles that are or will be online, whatever their date, each with its plan item: the ones

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -369,16 +368,12 @@ class Plan:
         return self._by_slug
 
 
-#: How each kind of entry ends its posts' ids after ``<entry id>-<network>``: nothing, the rule's day, or a
-#: promotion's step (``-0``, ``-1w``, ``-1d-before``: plan.timing.step_keys).
-_ID_ENDS = {"once": "", "repeat": r"-\d{8}", "promote": r"-\d[a-z0-9-]*"}
-
-
 def made_by(entry: PostEntry, item: Item) -> bool:
     """Whether ``entry`` wrote the post ``item``: the blog's default promotions of an article share their
-    parent with an entry of calendar.yaml that has the article's slug for id, and are not its."""
-    own = re.escape(f"{entry.id}-{item.network}")
-    return item.parent == entry.id and re.fullmatch(own + _ID_ENDS[entry.kind], item.id) is not None
+    parent with an entry of calendar.yaml that has the article's slug for id, and are not its. Theirs is
+    the article's line; an entry's posts are on lines of the entry's file (its `at:`, a `moved:` day, a
+    step of its `schedule:`). Asked of every post by several checks: no expression to match."""
+    return item.parent == entry.id and item.source.path == entry.source.path
 
 
 def occurrence_name(item: Item) -> str | None:

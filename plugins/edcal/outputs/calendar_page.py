@@ -40,6 +40,7 @@ from edcal.outputs.pages import (
     item_link,
     month_file,
     neighbours,
+    objective_alerts,
     other_language,
     person_filter,
     shown_title,
@@ -222,22 +223,6 @@ def cadence_page_gaps(plan: Plan) -> list[Gap]:
 
 #: The team table's columns: posts, articles going online (an idea due to, too), deadlines.
 _PLATE_COLUMNS = {"post": 0, "article": 1, "idea": 1, "deadline": 2}
-
-#: The checks that judge an objective: their findings are shown beside it.
-OBJECTIVE_RULES = ("objective-missed", "objective-stale", "objective-unmeasured", "measured-in-future")
-
-
-def objective_alerts(findings: tuple[Any, ...]) -> dict[tuple[str, str], list[Any]]:
-    """What the checks say of each objective, by what it is the objective of: ("campaign", id) or
-    ("network", id). The planning page and the report show them beside the objective."""
-    alerts: dict[tuple[str, str], list[Any]] = defaultdict(list)
-    for finding in findings:
-        if finding.rule in OBJECTIVE_RULES:
-            data = dict(finding.data or ())
-            about = ("campaign", data["campaign"]) if "campaign" in data else ("network", data.get("network"))
-            alerts[about].append(finding)  # type: ignore[index]
-    return alerts
-
 
 def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                findings: tuple[Any, ...] = ()) -> dict[str, Any]:

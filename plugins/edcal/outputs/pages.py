@@ -11,6 +11,7 @@ import datetime as dt
 import itertools
 import re
 import shutil
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ from edcal.i18n import (
 from edcal.model.article import content_path
 from edcal.model.calendar import FreezeWindow
 from edcal.model.days import start_of_day
+from edcal.model.network import Objective
 from edcal.model.plan import Item, Plan
 from edcal.outputs.context import OutputContext
 from edcal.plan.compose import is_site_url
@@ -157,7 +159,23 @@ def _moment(instant: dt.datetime, lang: str, translate: Callable[[str], str], en
     return translate("{day} (included)").format(day=long_date(instant.date() - dt.timedelta(days=1), lang))
 
 
-def objective_pace(objective: Any, due: dt.date | None, today: dt.date) -> dict[str, Any] | None:
+#: The checks that judge an objective: their findings are shown beside it.
+OBJECTIVE_RULES = ("objective-missed", "objective-stale", "objective-unmeasured", "measured-in-future")
+
+
+def objective_alerts(findings: tuple[Any, ...]) -> dict[tuple[str, str], list[Any]]:
+    """What the checks say of each objective, by what it is the objective of: ("campaign", id) or
+    ("network", id). The planning page and the report show them beside the objective."""
+    alerts: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for finding in findings:
+        if finding.rule in OBJECTIVE_RULES:
+            data = dict(finding.data or ())
+            about = ("campaign", data["campaign"]) if "campaign" in data else ("network", data.get("network"))
+            alerts[about].append(finding)  # type: ignore[index]
+    return alerts
+
+
+def objective_pace(objective: Objective, due: dt.date | None, today: dt.date) -> dict[str, Any] | None:
     """What is left of an objective still ahead, and the pace it takes: ``gap`` (in its unit), ``days`` to its
     date (its ``by``, else ``due``: a campaign's last day), ``per_week``; None for one reached, past, or
     without a target, a figure or a date. A manager worked it out by hand ("1,72 a day to reach 1,500")."""

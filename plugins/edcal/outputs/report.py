@@ -11,9 +11,8 @@ from pathlib import Path
 
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import write_file
-from edcal.outputs.calendar_page import objective_alerts
 from edcal.outputs.context import OutputContext
-from edcal.outputs.pages import copy_assets, environment, item_link
+from edcal.outputs.pages import copy_assets, environment, item_link, objective_alerts
 from edcal.plan.report import CONFIRM_DAYS, report
 
 FILENAME = "report.html"
