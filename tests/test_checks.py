@@ -2934,3 +2934,57 @@ def test_an_entry_named_after_an_article_is_not_its_default_promotions_entry() -
     plan = plan_of(calendar, [article("portes", "2027-01-05T09:00", calendar, social=social)])
     assert [f.item for f in run_checks(plan, only=["first-comment-lost"])] == ["portes-x"]
     assert run_checks(plan, only=["social-unused"]) == []
+
+
+def test_checks_judge_each_reply_of_a_thread_where_it_is_written() -> None:
+    """`thread:` replies are posts of their own: each is measured against its network's limit (X weighted,
+    Mastodon with its content warning), located at its own line; a thread on LinkedIn is lost."""
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  x: {}\n  mastodon: {}\n  linkedin: {}\n"
+                             "posts:\n"
+                             "  - id: fil\n    networks: [x, mastodon, linkedin]\n    at: 2027-01-12 09:00\n"
+                             "    text: Notre bilan en trois points\n    cw: Bilan chiffré\n"
+                             "    thread:\n      - Un premier point, court.\n"
+                             f"      - '{'é' * 290}'\n"
+                             f"    variants:\n      mastodon:\n        thread: ['{'a' * 490}']\n")
+    plan = plan_of(calendar, [])
+    too_long = run_checks(plan, only=["thread-too-long"])
+    assert [(f.item, str(f.source), f.source.column, f.severity) for f in too_long] == [
+        ("fil-x", "calendar.yaml:15", 9, "error"), ("fil-mastodon", "calendar.yaml:18", 18, "error")]
+    assert too_long[0].message == ("X post 'fil-x': reply 2 of its thread is 290 long, over the limit of 280 by 10, "
+                                   "counted in weighted characters (twitter-text v3; each URL counts 23)")
+    # Mastodon gives each reply the post's content warning, which counts with it: 490 + 13 = 503.
+    assert too_long[1].message.startswith("Mastodon post 'fil-mastodon': reply 1 of its thread is 503 long")
+    assert "content warning" in too_long[1].hint
+    lost = run_checks(plan, only=["thread-lost"])
+    assert [(f.item, str(f.source), f.source.column, f.severity) for f in lost] == [
+        ("fil-linkedin", "calendar.yaml:14", 9, "warning")]
+    assert lost[0].message == ("LinkedIn post 'fil-linkedin' has a thread of 2 replies, which LinkedIn does not "
+                               "take: they are not posted")
+    # A thread that fits, on networks that take one: nothing to say.
+    fits = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  x: {}\n  linkedin: {}\nposts:\n"
+                         "  - {id: f, networks: [x], at: 2027-01-12 09:00, text: Un, thread: [Deux, Trois]}\n"
+                         "  - {id: g, networks: [x, linkedin], at: 2027-01-13 09:00, text: Un, thread: [Deux],"
+                         " variants: {linkedin: {text: Un et deux}}}\n")
+    assert run_checks(plan_of(fits, []), only=["thread-too-long", "thread-lost"]) == []
+    # X takes no first comment, but a reply: the hint says so.
+    comment = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  x: {}\nposts:\n"
+                            "  - {id: c, networks: [x], at: 2027-01-12 09:00, text: Un, first_comment: Deux}\n")
+    hint = run_checks(plan_of(comment, []), only=["first-comment-lost"])[0].hint
+    assert hint == "post it as the thread's first reply (`thread:`): X answers a post with another"
+
+
+def test_a_thread_s_replies_are_judged_as_posts_for_hashtags_and_links() -> None:
+    """Threads takes one topic tag and five links a post: a reply is a post, judged on its own words."""
+    links = " ".join(f"https://exemple.fr/{n}" for n in range(6))
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  threads: {}\nposts:\n"
+                             "  - id: t\n    networks: [threads]\n    at: 2027-01-12 09:00\n    text: 'Un fil #Métal'\n"
+                             f"    thread:\n      - 'Deux #Acier #Inox'\n      - '{links}'\n      - 'Trois #Fer'\n")
+    plan = plan_of(calendar, [])
+    tags = run_checks(plan, only=["too-many-hashtags"])
+    assert [(str(f.source), f.source.column, f.message) for f in tags] == [
+        ("calendar.yaml:11", 9, "Threads post 't-threads': reply 1 of its thread has 2 hashtags (#Acier #Inox); "
+                                "Threads takes at most 1")]
+    found = run_checks(plan, only=["too-many-links"])
+    assert [(str(f.source), f.message) for f in found] == [
+        ("calendar.yaml:12", "Threads post 't-threads': reply 2 of its thread has 6 distinct links; Threads takes "
+                             "at most 5")]

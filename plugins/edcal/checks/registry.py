@@ -122,6 +122,21 @@ class CheckContext:
                 return override.comment_source
         return where
 
+    def reply_source(self, post: Item, index: int) -> Source:
+        """Where reply ``index`` of a post's thread is written: its network's ``thread:`` under
+        ``variants:``, else the entry's, else its article's under ``social:``; else the post's line."""
+        entry = self.entry(post)
+        variant = entry.variants.get(post.network or "") if entry else None
+        if variant is not None and variant.thread is not None:
+            places = variant.thread_sources
+        elif entry is not None and entry.thread:
+            places = entry.thread_sources
+        else:
+            article = self.plan.articles_by_slug().get(post.article or "")
+            override = article.social.per_network.get(post.network or "") if article else None
+            places = override.thread_sources if override is not None else ()
+        return places[index] if index < len(places) else post.source
+
     def _written_at(self, post: Item, name: str) -> Source:
         """Where a field of a post is written: its network's under ``variants:``, else the entry's; else
         the post's line."""

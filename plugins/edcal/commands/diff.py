@@ -380,7 +380,7 @@ FIELD_LABELS = {
     "id": "Identifier", "start": "Date", "status": "Status", "withheld_reason": "Freeze reason",
     "title": "Title", "network": "Network", "limit": "Limit", "url": "Link", "media": "Images",
     "owner": "Owner", "campaign": "Campaign", "promotional": "Promotional", "cw": "Content warning",
-    "first_comment": "First comment",
+    "first_comment": "First comment", "thread": "Thread",
 }
 #: An empty value (no owner, no campaign, no image), in every language.
 NOTHING_SHOWN = "—"
@@ -493,7 +493,8 @@ class _Words:
         text = {"id": item.id, "withheld_reason": item.withheld_reason, "title": item.title,
                 "url": item.url, "cw": item.cw,
                 # On the change's one line: its paragraphs joined, its no-break spaces kept.
-                "first_comment": re.sub(r"\n+", " ", item.first_comment or "")}.get(name)
+                "first_comment": re.sub(r"\n+", " ", item.first_comment or ""),
+                "thread": " · ".join(re.sub(r"\n+", " ", reply.text) for reply in item.thread)}.get(name)
         return text or NOTHING_SHOWN
 
     def summary(self, changes: PlanChanges) -> str:

@@ -1173,6 +1173,10 @@ def _social(raw: Any, loc: Loc, calendar: Calendar, errors: ErrorCollector) -> S
                 errors.add(social_loc.key(key), say("found `first_comment:` for {network}, which takes no first "
                                                     "comment", network=calendar.networks[network].name),
                            say("put what matters in its text; LinkedIn, Facebook and Instagram take one"))
+            if override.thread and not calendar.networks[network].replies:
+                errors.add(social_loc.key(key), say("found `thread:` for {network}, which takes no thread",
+                                                    network=calendar.networks[network].name),
+                           say("put what matters in its text; X, Mastodon, Bluesky and Threads take one"))
             per_network[network] = override
     return Social(skip, networks, per_network, where)
 
@@ -1199,10 +1203,10 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
         return SocialOverride()
     if not isinstance(value, dict):
         errors.add(where, say("found {found}, expected a text or a mapping (text, skip, image, alt, "
-                              "first_comment)", found=_describe(value)))
+                              "first_comment, thread)", found=_describe(value)))
         return SocialOverride()
     vloc: Loc = value.get(LOC_KEY) or Loc(where)
-    known = ("text", "skip", "image", "alt", "first_comment")
+    known = ("text", "skip", "image", "alt", "first_comment", "thread")
     for key in value:
         if key != LOC_KEY and key not in known:
             errors.add(vloc.key(key), say("unknown field '{key}' in a network's `social:` entry", key=key),
@@ -1215,6 +1219,7 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
         image = None
     elif image is not None:
         _check_image(image, vloc.value("image"), errors)
+    thread, thread_sources = _thread(value.get("thread"), vloc, errors) if "thread" in value else (None, ())
     return SocialOverride(
         text=_optional_text(value.get("text"), vloc.value("text"), errors),
         skip=_boolean(value.get("skip", "false"), vloc.value("skip"), errors),
@@ -1223,7 +1228,32 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
         source=vloc.value("text") if "text" in value else where,
         first_comment=_optional_text(value.get("first_comment"), vloc.value("first_comment"), errors),
         comment_source=vloc.value("first_comment") if "first_comment" in value else None,
+        thread=thread, thread_sources=thread_sources,
     )
+
+
+def _thread(value: Any, vloc: Loc, errors: ErrorCollector) -> tuple[tuple[str, ...], tuple[Source, ...]]:
+    """``thread:`` in a network's ``social:`` entry: its replies in order (one may be written alone), and
+    where each is written."""
+    if isinstance(value, str):
+        value = [value]
+        places = [vloc.value("thread")]
+    elif isinstance(value, list):
+        places = [vloc.item("thread", index) for index in range(len(value))]
+    else:
+        errors.add(vloc.value("thread"), say("found {found}, expected a list of replies, e.g. [\"2/3 …\", "
+                                             "\"3/3 …\"]", found=_describe(value)))
+        return (), ()
+    replies: list[tuple[str, Source]] = []
+    for reply, where in zip(value, places, strict=True):
+        if not isinstance(reply, str):
+            errors.add(where, say("found {found}, expected text", found=_describe(reply)))
+        elif not reply.strip():
+            errors.add(where, say("found an empty reply in `thread:`, expected its words"),
+                       say("write the reply's words, or remove the empty item"))
+        else:
+            replies.append((reply.replace("\r\n", "\n"), where))
+    return tuple(text for text, _ in replies), tuple(where for _, where in replies)
 
 
 def _optional_text(value: Any, where: Source, errors: ErrorCollector) -> str | None:

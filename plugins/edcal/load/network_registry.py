@@ -28,7 +28,7 @@ _RULE_FIELDS = (
     "name", "url_length", "link_display", "links_clickable", "link_field", "facets", "mention_counting",
     "media", "max_images", "max_hashtags", "max_links", "title_limit", "alt_limit", "max_image_bytes",
     "image_aspect", "hashtag_case", "forbidden_characters", "share_form", "color", "template",
-    "content_warning", "comment_limit",
+    "content_warning", "comment_limit", "replies",
 )  # fmt: skip
 _ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "utm_source", "utm_medium",
                    "lang", "since", "until", "in_first_comment")

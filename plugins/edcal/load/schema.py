@@ -420,6 +420,7 @@ class NetworkSpec(Spec):
     forbidden_characters: Text | None = Field(None, description="Characters the network refuses in a text.")
     content_warning: bool | None = Field(None, description="true when a post can carry a content warning (`cw:`), counted with its text (Mastodon).")
     comment_limit: PositiveInt | None = Field(None, description="Longest first comment (`first_comment:`) the network takes, counted as its text is; unset: it takes none (LinkedIn: 1250).")
+    replies: bool | None = Field(None, description="true when the account can answer its own post with more posts, a thread (`thread:`): X, Mastodon, Bluesky, Threads.")
     share_form: Text | None = Field(None, description="Address of the network's share form, with {text} (the words to share, link included) and/or {url} (the link), e.g. 'https://x.com/intent/tweet?text={text}': the ambassadors' page and the blog's share buttons open it.")
     color: Text | None = Field(None, description="Colour in calendars, a CSS3 colour name.")
     template: Text | None = Field(None, description="Draft template file name in the theme's drafts/ folder.")
@@ -510,6 +511,20 @@ def _images(value: Any) -> Any:
 Images = Annotated[list[Annotated[ImageSpec, BeforeValidator(_image_item)]], BeforeValidator(_images)]
 
 
+def _reply(value: str) -> str:
+    return _filled(value, say("write the reply's words, or remove the empty item"))
+
+
+def _replies(value: Any) -> Any:
+    """``thread: "Un mot"`` is a thread of one reply (its commas are words, not a list)."""
+    return [value] if isinstance(value, str) else value
+
+
+#: ``thread:``: the replies under a post, in order; one reply may be written alone, as text.
+Thread = Annotated[list[Annotated[str, BeforeValidator(_text), AfterValidator(_reply)]],
+                   BeforeValidator(_replies)]
+
+
 class VariantSpec(Spec):
     text: Text | None = Field(None, description="The text on this network.")
     link: Text | None = Field(None, description="Another link on this network.")
@@ -520,6 +535,7 @@ class VariantSpec(Spec):
     skip: bool = Field(False, description="Leave this network out for this entry.")
     cw: Text | None = Field(None, description="The content warning on this network, instead of the entry's.")
     first_comment: Text | None = Field(None, description="The first comment on this network, instead of the entry's.")
+    thread: Thread | None = Field(None, description="The thread on this network, instead of the entry's; [] for none.")
 
 
 #: The periods of ``repeat: every:``, as writers also spell them (English plural or adverb, French).
@@ -562,6 +578,7 @@ class PostSpec(Spec):
     text: Text | None = Field(None, description="The post's text (default for promotions: the network's template).")
     cw: Text | None = Field(None, description="A content warning, shown before the text, which stays folded until opened (Mastodon's); counted with the text.")
     first_comment: Text | None = Field(None, description="A comment posted under the post as soon as it is out (LinkedIn, Facebook, Instagram): a link, hashtags, a question.")
+    thread: Thread | None = Field(None, description="Replies posted under the post, in order, each a post of its own (X, Mastodon, Bluesky, Threads): a thread.")
     texts: list[Text] | None = Field(None, description="Recurring post or promotion: texts used in turn.")
     link: Text | None = Field(None, description="A URL; links to the site get UTM parameters.")
     article: Text | None = Field(None, description="Link to this article (by slug) instead of a URL.")

@@ -44,6 +44,10 @@ class SocialOverride:
     first_comment: str | None = None
     #: Where that first comment is written.
     comment_source: Source | None = None
+    #: The replies under its posts there (``thread:``), where the network answers a post with another.
+    thread: tuple[str, ...] | None = None
+    #: Where each reply is written.
+    thread_sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -252,6 +252,10 @@ class Variant:
     cw: str | None = None
     #: Its own first comment (``first_comment:``); none: the entry's.
     first_comment: str | None = None
+    #: Its own thread (``thread:``; an empty one: none on this network); None: the entry's.
+    thread: tuple[str, ...] | None = None
+    #: Where each reply of its thread is written.
+    thread_sources: tuple[Source, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +288,11 @@ class PostEntry:
     cw: str | None = None
     #: A comment posted under the post once it is out (``first_comment:``), where the network takes one.
     first_comment: str | None = None
+    #: The replies posted under the post, in order, each a post of its own (``thread:``), where the
+    #: network answers a post with another (X, Mastodon, Bluesky, Threads).
+    thread: tuple[str, ...] = ()
+    #: Where each reply is written.
+    thread_sources: tuple[Source, ...] = field(default=(), compare=False)
     field_sources: Mapping[str, Source] = field(default_factory=dict)
     #: Checks silenced on this entry: rule id -> the reason given.
     silenced: dict[str, str] = field(default_factory=dict)

@@ -142,6 +142,9 @@ class Network:
     #: The longest first comment (``first_comment:``) a scheduler posts under a post, counted as the
     #: text is (LinkedIn: 1,250); None: the network takes no first comment.
     comment_limit: int | None = None
+    #: Whether the account can answer its own post with more posts, a thread (``thread:``): X, Mastodon,
+    #: Bluesky and Threads. Each reply is a post of its own, under the network's limits.
+    replies: bool = False
     color: str = "gray"
     template: str = "default.txt.j2"
     #: Where the site named the template (``template:``), which must then exist; None for the default.

@@ -31,6 +31,49 @@ class Posted:
     source: Source
 
 
+class Measured:
+    """A text measured as its network counts it: ``lengths``, the primary first (counting, length, limit)."""
+
+    __slots__ = ()
+    lengths: tuple[tuple[str, int, int], ...]
+
+    @property
+    def counting(self) -> str:
+        return self.lengths[0][0]
+
+    @property
+    def length(self) -> int:
+        return self.lengths[0][1]
+
+    @property
+    def limit(self) -> int:
+        return self.lengths[0][2]
+
+    @property
+    def fits(self) -> bool:
+        return all(length <= limit for _, length, limit in self.lengths)
+
+
+@dataclass(frozen=True, slots=True)
+class Reply(Measured):
+    """One reply of a post's thread, as the network shows it: a post of its own, under its limits."""
+
+    text: str
+    #: Every length the network checks, as for a post: (counting, length, limit).
+    lengths: tuple[tuple[str, int, int], ...]
+    #: Every link it shows shortened (Bluesky): (where it starts in ``text``, the shown text, the full URL).
+    links: tuple[tuple[int, str, str], ...] = ()
+
+    @property
+    def pasted(self) -> str:
+        """The text to paste into the network's composer: see :func:`pasted_text`."""
+        return pasted_text(self.text, self.links)
+
+    def link_spans(self) -> list[tuple[int, int, str]]:
+        """Where each shortened link sits in ``text``: (start, end, full URL), in order."""
+        return link_spans(self.text, self.links)
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """One thing on the calendar: an article going live, a post, an idea, a deadline."""
@@ -85,6 +128,9 @@ class Item:
     #: The first comment's length, counted as the text is, and the network's ``comment_limit``.
     comment_length: int | None = None
     comment_limit: int | None = None
+    #: The replies posted under the post, in order (``thread:``), on a network that answers a post with
+    #: another; each a post of its own.
+    thread: tuple[Reply, ...] = ()
     #: The language of a post's words when it is not its account's or the site's: the translation its entry
     #: names (``article:``, ``promote:``) gives its title and summary. Not that of a page its text links to.
     text_lang: str | None = field(default=None, compare=False)
@@ -97,9 +143,7 @@ class Item:
 
     def link_spans(self) -> list[tuple[int, int, str]]:
         """Where each shortened link sits in ``text``: (start, end, full URL), in order."""
-        text = self.text or ""
-        return [(start, start + len(shown), url) for start, shown, url in self.links
-                if text[start:start + len(shown)] == shown]
+        return link_spans(self.text or "", self.links)
 
     @property
     def pasted(self) -> str:
@@ -120,6 +164,12 @@ class Item:
         if self.start is None:
             return (1, "", self.id)
         return (0, instant_key(self.start, zone), self.id)
+
+
+def link_spans(text: str, links: tuple[tuple[int, str, str], ...]) -> list[tuple[int, int, str]]:
+    """Where each shortened link sits in ``text``: (start, end, full URL), in order."""
+    return [(start, start + len(shown), url) for start, shown, url in links
+            if text[start:start + len(shown)] == shown]
 
 
 def pasted_text(text: str, links: tuple[tuple[int, str, str], ...]) -> str:
@@ -146,7 +196,7 @@ def instant_key(start: dt.datetime | dt.date, zone: ZoneInfo) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class ShareText:
+class ShareText(Measured):
     """The words suggested to staff for one network, as that network counts them."""
 
     network: str
@@ -161,22 +211,6 @@ class ShareText:
     url: str
     #: The share form with the link filled in and ``{text}`` left for the words (edited on the page).
     share_form: str | None = None
-
-    @property
-    def counting(self) -> str:
-        return self.lengths[0][0]
-
-    @property
-    def length(self) -> int:
-        return self.lengths[0][1]
-
-    @property
-    def limit(self) -> int:
-        return self.lengths[0][2]
-
-    @property
-    def fits(self) -> bool:
-        return all(length <= limit for _, length, limit in self.lengths)
 
     @property
     def form_takes_text(self) -> bool:

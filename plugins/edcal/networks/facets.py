@@ -11,7 +11,7 @@ from typing import Any
 import regex
 
 from edcal.model.network import Network
-from edcal.model.plan import Item
+from edcal.model.plan import Item, Reply
 
 #: Characters that end a word on Bluesky though they show nothing (soft hyphen, zero-width ones).
 _UNSEEN = "\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2"
@@ -24,7 +24,7 @@ _TRAILING_PUNCTUATION = regex.compile(r"\p{P}+$")
 _TAG_LIMIT = 64
 
 
-def facets(item: Item, network: Network) -> list[dict[str, Any]]:
+def facets(item: Item | Reply, network: Network) -> list[dict[str, Any]]:
     """Where each shortened link and each hashtag sits in the UTF-8 text, in order: Bluesky's facets.
 
     On a network with ``facets: true`` (Bluesky), a post sent through the API links nothing by itself:

@@ -68,6 +68,8 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "first_comment": None if item.first_comment is None else {
             "text": item.first_comment, "length": item.comment_length, "limit": item.comment_limit,
             "fits": (item.comment_length or 0) <= (item.comment_limit or 0)},
+        "thread": [{"text": reply.text, "pasted": reply.pasted, "length": reply.length, "limit": reply.limit,
+                    "fits": reply.fits, "facets": facets(reply, network)} for reply in item.thread],
         "article": item.article,
         "promotional": item.promotional,
         "template": item.template,

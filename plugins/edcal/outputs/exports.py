@@ -41,8 +41,11 @@ FORMATS = ("hootsuite", "csv", "json")
 #: Hootsuite's Bulk Composer limit per upload.
 HOOTSUITE_MAX_ROWS = 350
 HOOTSUITE_MIN_LEAD = dt.timedelta(minutes=10)
+#: Between the replies of a thread in posts.csv's ``thread`` cell: a line of its own.
+THREAD_SEPARATOR = "\n---\n"
 CSV_COLUMNS = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt",
-               "campaign", "owner", "source", "promotional", "length", "limit", "cw", "first_comment")
+               "campaign", "owner", "source", "promotional", "length", "limit", "cw", "first_comment",
+               "thread")
 #: Spreadsheets (Excel above all) read a CSV file as UTF-8 only when it starts with a byte-order mark.
 BOM = "\ufeff"
 
@@ -185,6 +188,14 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
             "Hootsuite after the upload (posts.csv gives it)",
             "{count} posts with a first comment ({posts}): Hootsuite's bulk file carries none; add them in "
             "Hootsuite after the upload (posts.csv gives them)", posts=_first_named(commented)))
+    threaded = [post for post in posts if post.thread]
+    if threaded:
+        warnings.append(say_count(
+            len(threaded),
+            "{count} post with a thread ({posts}): Hootsuite's bulk file carries no reply; post them as "
+            "replies once it is out (posts.csv gives them)",
+            "{count} posts with a thread ({posts}): Hootsuite's bulk file carries no reply; post them as "
+            "replies once they are out (posts.csv gives them)", posts=_first_named(threaded)))
     for message, count in messages.items():
         if count > 1:
             warnings.append(say("the same message appears {count} times; Hootsuite may refuse duplicates "
@@ -228,6 +239,7 @@ def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
             post.campaign or "", post.owner or "", str(post.source),
             "true" if post.promotional else "false", str(post.length or ""), str(post.limit or ""),
             post.cw or "", post.first_comment or "",
+            THREAD_SEPARATOR.join(reply.pasted for reply in post.thread),
         )])
     return buffer.getvalue()
 
@@ -274,6 +286,9 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
                 "lang": plan.language_of(post),
                 "cw": post.cw,
                 "first_comment": post.first_comment,
+                "thread": [{"text": reply.text, "pasted": reply.pasted,
+                            "facets": facets(reply, plan.calendar.networks[post.network or ""]),
+                            "length": reply.length, "limit": reply.limit} for reply in post.thread],
                 "promotional": post.promotional,
                 "source": str(post.source),
             }

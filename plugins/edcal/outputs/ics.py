@@ -429,12 +429,14 @@ class EventWriter:
             lines.append(f"{_('Content warning:')} {item.cw}")
         if item.text:
             lines += [item.pasted, ""]  # what to paste: a link the network shows shortened is whole here
-        if item.first_comment:  # pasted as a comment once the post is out
-            lines += [_("First comment:"), item.first_comment, ""]
         elif item.kind == "article":
             article = self.plan.article_of(item)
             if article and article.summary:
                 lines += [article.summary, ""]
+        if item.first_comment:  # pasted as a comment once the post is out
+            lines += [_("First comment:"), item.first_comment, ""]
+        for place, reply in enumerate(item.thread, start=1):  # posted as replies, in order, once it is out
+            lines += [_("Thread, reply {number}:").format(number=place), reply.pasted, ""]
         if item.url:
             lines.append(f"{_('Link:')} {item.url}")
         if item.network:

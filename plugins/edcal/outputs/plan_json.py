@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.model.calendar import Calendar
-from edcal.model.plan import Item, Plan
+from edcal.model.plan import Item, Plan, Reply
 from edcal.outputs._files import write_file
 from edcal.outputs._format import local_stamp, utc_stamp
 from edcal.outputs.context import OutputContext
@@ -102,6 +102,8 @@ def item_document(item: Item, calendar: Calendar) -> dict[str, Any]:
         if item.first_comment is not None:
             data["first_comment"] = {"text": item.first_comment, "length": item.comment_length,
                                      "limit": item.comment_limit}
+        if item.thread:
+            data["thread"] = [_reply(reply) for reply in item.thread]
         if len(item.lengths) > 1:
             data["lengths"] = [{"counting": c, "length": n, "limit": m} for c, n, m in item.lengths]
         if item.fitted:
@@ -113,6 +115,14 @@ def item_document(item: Item, calendar: Calendar) -> dict[str, Any]:
                           "source": str(item.posted.source)}
     if item.skipped is not None:
         data["skipped"] = {"source": str(item.skipped)}
+    return data
+
+
+def _reply(reply: Reply) -> dict[str, Any]:
+    """A reply of a post's thread, measured as its post is."""
+    data: dict[str, Any] = {"text": reply.text, "length": reply.length, "limit": reply.limit}
+    if len(reply.lengths) > 1:
+        data["lengths"] = [{"counting": c, "length": n, "limit": m} for c, n, m in reply.lengths]
     return data
 
 

@@ -35,6 +35,7 @@ COMPARED: tuple[tuple[str, Callable[[Item], object]], ...] = (
     ("text", lambda item: item.text),
     ("cw", lambda item: item.cw),
     ("first_comment", lambda item: item.first_comment),
+    ("thread", lambda item: tuple(reply.text for reply in item.thread)),
     ("limit", lambda item: item.limit),
     ("url", lambda item: item.url),
     ("media", lambda item: tuple((media.path, media.alt) for media in item.media)),

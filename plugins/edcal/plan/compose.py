@@ -28,6 +28,7 @@ from edcal.i18n import Translator, same_language, translator, typeset
 from edcal.model.article import Article
 from edcal.model.calendar import Campaign, Person, Tracking
 from edcal.model.network import Network, TextLimit
+from edcal.model.plan import Reply
 from edcal.networks.counting import COUNTERS, Measure, measure, measure_all
 
 DRAFTS_FOLDER = "drafts"
@@ -446,6 +447,8 @@ class Composed:
     comment: str | None = None
     #: The first comment's length, against the network's ``comment_limit``.
     comment_measure: Measure | None = None
+    #: The replies under the post, as posted and measured (``thread:``), on a network that takes them.
+    thread: tuple[Reply, ...] = ()
 
     @property
     def fits(self) -> bool:
@@ -478,6 +481,9 @@ class PostParts:
     #: Whether the post has a first comment, where the network's ``in_first_comment:`` moves the link or
     #: hashtags: the team's posts; not the words suggested to staff, who share them whole.
     commented: bool = True
+    #: The replies under the post (``thread:``, their links tracked), on a network that answers a post with
+    #: another.
+    thread: tuple[str, ...] = ()
     #: Whether the article's tags become hashtags: not for a post that names the article by its `link:` only
     #: (its text, written before that post was an article's, must not grow).
     article_tags: bool = True
@@ -734,9 +740,22 @@ class Composer:
         if comment and network.comment_limit is not None:
             limit = TextLimit(network.limit.counting, network.comment_limit)
             comment_measure = measure(comment, network, limit)
+        thread = tuple(self._reply(reply, network, bool(context.get("french")), cw)
+                       for reply in parts.thread) if network.replies else ()
         return Composed(text, measures, url, fitted, tuple(hashtags), shown,
                         templates.source_of(template_name), links, cw or None, comment or None,
-                        comment_measure)
+                        comment_measure, thread)
+
+    @classmethod
+    def _reply(cls, written: str, network: Network, french: bool, cw: str) -> Reply:
+        """A reply of a thread as the network shows it, measured as a post of its own; with the post's
+        content warning, which Mastodon gives each reply too."""
+        text = _clean(written)
+        if french:
+            text = _french_spaced(text)
+        text, links = cls._shown(text, network, None)
+        measures = _with_warning(measure_all(text, network), cw)
+        return Reply(text, tuple((m.counting, m.length, m.limit) for m in measures), links)
 
     @staticmethod
     def _comment(written: str, link: str | None, hashtags: Sequence[str], about_article: bool,

@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from edcal.errors import ErrorCollector, did_you_mean
@@ -567,9 +567,13 @@ class _Resolver:
         # A first comment where the network takes one; elsewhere `first-comment-lost` says so.
         comment = ((variant.first_comment if variant and variant.first_comment is not None
                     else entry.first_comment) or None) if network.comment_limit is not None else None
+        # A thread where the network answers a post with another; elsewhere `thread-lost` says so.
+        thread = ((variant.thread if variant and variant.thread is not None else entry.thread)
+                  if network.replies else ())
         # Without `link:`, the first link to the site written in the text (in full, or bare), else in the
-        # first comment, is the post's.
-        found_link = written_link or (self._site_link_in(custom_text, comment) if named is None else None)
+        # first comment or the thread, is the post's.
+        found_link = written_link or (
+            self._site_link_in(custom_text, comment, thread) if named is None else None)
         if article is None and found_link is not None:
             # A link to one of the site's articles (`link:`, or in the text) makes the post that article's:
             # its words in the template ("Read the article:"), its image where one is required, plan.json's
@@ -579,6 +583,11 @@ class _Resolver:
         custom_text = custom_text or (override.text if override else None)
         if comment is None and override is not None and network.comment_limit is not None:
             comment = override.first_comment  # the article's own, for that network (`social:`)
+        if not thread and override is not None and override.thread and network.replies \
+                and (variant is None or variant.thread is None):
+            thread = override.thread
+        if step is not None and step[0] != 1:
+            thread = ()  # a promotion's thread is told once, by its first post once the article is online
         # A content warning where the network shows one (Mastodon); elsewhere `content-warning-lost` says so.
         cw = ((variant.cw if variant and variant.cw is not None else entry.cw) or None) \
             if network.content_warning else None
@@ -591,7 +600,7 @@ class _Resolver:
         teaser = step is not None and step[0] == 0
         link = found_link or (article.url if article and not teaser else None) or None
         if link is None:  # a link to the site in the text or the comment: tracked in place, and checked
-            link = self._site_link_in(custom_text, comment)
+            link = self._site_link_in(custom_text, comment, thread)
         url = None
         linked = article
         if link is not None:
@@ -606,12 +615,14 @@ class _Resolver:
                 custom_text = track_text(custom_text, link, url, values, tracking, self.site.url)
             if comment:
                 comment = track_text(comment, link, url, values, tracking, self.site.url)
+            thread = tuple(track_text(reply, link, url, values, tracking, self.site.url) for reply in thread)
         composed = self.composer.compose(PostParts(
             network=network, item_id=item_id, text=custom_text, title=entry.title, url=url,
             article=article, campaign=campaign,
             owner=self.calendar.team.get(owner_id) if owner_id else None,
             values={"step": step[0] if step else None, "steps": step[1] if step else None},
             lang=linked.lang if linked else None, article_tags=named is not None, cw=cw, comment=comment,
+            thread=thread,
         ))
         window = freeze_at(self.calendar, start, network.id)
         media = self._media(entry, variant, override, article, network)
@@ -630,13 +641,18 @@ class _Resolver:
             links=composed.links, cw=composed.cw, first_comment=composed.comment,
             comment_length=composed.comment_measure.length if composed.comment_measure else None,
             comment_limit=composed.comment_measure.limit if composed.comment_measure else None,
+            thread=composed.thread,
             text_lang=named.lang if named is not None and not named.is_original else None,
         )
 
-    def _site_link_in(self, text: str | None, comment: str | None) -> str | None:
-        """The first link to the site written in a post's text, else in its first comment."""
-        found = site_link_in(text, self.site.url) if text else None
-        return found or (site_link_in(comment, self.site.url) if comment else None)
+    def _site_link_in(self, text: str | None, comment: str | None, thread: Sequence[str] = ()) -> str | None:
+        """The first link to the site written in a post's text, else in its first comment, else in its
+        thread's replies."""
+        for written in (text, comment, *thread):
+            found = site_link_in(written, self.site.url) if written else None
+            if found:
+                return found
+        return None
 
     def _uncomposed(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
                     article: Article | None, source: Source, draft: bool, custom_text: str | None,

@@ -512,6 +512,14 @@ def too_many_hashtags(ctx: CheckContext) -> Iterator[Problem]:
                           together=say("{network}: {posts} have {count} hashtags ({tags}); {network} takes at most "
                                        "{limit}", network=network.name, posts=THE_POSTS, count=len(tags),
                                        tags=" ".join(tags), limit=network.max_hashtags))
+        for index, reply in enumerate(post.thread):  # each reply is a post of its own
+            tags = hashtags_in(reply.text)
+            if len(tags) > network.max_hashtags:
+                yield Problem(ctx.reply_source(post, index),
+                              say("{network} post '{id}': reply {number} of its thread has {count} hashtags ({tags}); "
+                                  "{network} takes at most {limit}", network=network.name, id=post.id,
+                                  number=index + 1, count=len(tags), tags=" ".join(tags), limit=network.max_hashtags),
+                              say("remove hashtags from this reply"), post)
 
 
 @rule("content-warning-lost", "warning", "A post's content warning (`cw:`) is on a network that shows none: its "
@@ -581,12 +589,72 @@ def first_comment_lost(ctx: CheckContext) -> Iterator[Problem]:
         shown = comment if len(comment) <= 60 else comment[:59] + "…"
         yield Problem(where, say("{network} post '{id}' has a first comment ({comment}), which {network} does not "
                                  "take: it is not posted", network=network.name, id=post.id, comment=shown),
+                      say("post it as the thread's first reply (`thread:`): {network} answers a post with another",
+                          network=network.name) if network.replies else
                       say("put what matters in {network}'s text under `variants:`, or leave the network out there "
                           "(`skip: true`); a network of your own that takes comments sets `comment_limit:`",
                           network=network.name),
                       post, together=say("{network}: {posts} have a first comment ({comment}), which {network} "
                                          "does not take: it is not posted", network=network.name,
                                          posts=THE_POSTS, comment=shown))
+
+
+@rule("thread-too-long", "error", "A reply of a post's thread is longer than its network allows")
+def thread_too_long(ctx: CheckContext) -> Iterator[Problem]:
+    networks = ctx.plan.calendar.networks
+    for post in ctx.posts():
+        for index, reply in enumerate(post.thread):
+            for counting, length, limit in reply.lengths:
+                if length <= limit:
+                    continue
+                network = networks[post.network or ""]
+                number = index + 1
+                hint = say("shorten this reply by {excess:,}, or split it in two", excess=length - limit)
+                if post.cw:
+                    hint = say("{hint}; the content warning, which each reply carries, counts too ({count:,} of "
+                               "the {length:,})", hint=hint, count=COUNTERS[counting](post.cw), length=length)
+                yield Problem(ctx.reply_source(post, index),
+                              say("{network} post '{id}': reply {number} of its thread is {length:,} long, over the "
+                                  "limit of {limit:,} by {excess:,}, counted in {unit}", network=network.name,
+                                  id=post.id, number=number, length=length, limit=limit, excess=length - limit,
+                                  unit=_unit(counting, reply.text)),
+                              hint, post,
+                              together=say("{network}: reply {number} of the thread of {posts} is {length:,} long, "
+                                           "over the limit of {limit:,} by {excess:,}, counted in {unit}",
+                                           network=network.name, number=number, posts=THE_POSTS, length=length,
+                                           limit=limit, excess=length - limit, unit=_unit(counting, reply.text)))
+                break  # one finding a reply: its first limit broken
+
+
+@rule("thread-lost", "warning", "A post's thread (`thread:`) is on a network that takes none: its replies are not "
+      "posted")
+def thread_lost(ctx: CheckContext) -> Iterator[Problem]:
+    networks = ctx.plan.calendar.networks
+    for post in ctx.posts():
+        network = networks[post.network or ""]
+        entry = ctx.entry(post)
+        if network.replies or entry is None:
+            continue
+        variant = entry.variants.get(network.id)
+        own = variant is not None and variant.thread is not None
+        thread = variant.thread if own and variant is not None else entry.thread
+        if not thread or (not own and variant is not None and variant.text):  # its own words there
+            continue
+        places = variant.thread_sources if own and variant is not None else entry.thread_sources
+        where = places[0] if places else post.source
+        count = len(thread)
+        yield Problem(where, say_count(count, "{network} post '{id}' has a thread of {count} reply, which {network} "
+                                       "does not take: it is not posted",
+                                       "{network} post '{id}' has a thread of {count} replies, which {network} does "
+                                       "not take: they are not posted", network=network.name, id=post.id),
+                      say("give {network} a text of its own under `variants:` with what matters (or a first "
+                          "comment, `first_comment:`, where it takes one), or leave it out there (`skip: true`); a "
+                          "network of your own that takes replies sets `replies: true`", network=network.name),
+                      post, together=say_count(count, "{network}: {posts} have a thread of {count} reply, which "
+                                           "{network} does not take: it is not posted",
+                                           "{network}: {posts} have a thread of {count} replies, which {network} "
+                                           "does not take: they are not posted", network=network.name,
+                                           posts=THE_POSTS))
 
 
 @rule("too-many-links", "error", "A post has more distinct links than its network takes")
@@ -605,6 +673,14 @@ def too_many_links(ctx: CheckContext) -> Iterator[Problem]:
                           together=say("{network}: {posts} have {count} distinct links; {network} takes at most "
                                        "{limit}", network=network.name, posts=THE_POSTS, count=len(links),
                                        limit=network.max_links))
+        for index, reply in enumerate(post.thread):  # each reply is a post of its own
+            links = set(URL_IN_TEXT.findall(reply.pasted))
+            if len(links) > network.max_links:
+                yield Problem(ctx.reply_source(post, index),
+                              say("{network} post '{id}': reply {number} of its thread has {count} distinct links; "
+                                  "{network} takes at most {limit}", network=network.name, id=post.id,
+                                  number=index + 1, count=len(links), limit=network.max_links),
+                              say("keep the most important links"), post)
 
 
 @rule("link-not-clickable", "warning", "A post's text holds a URL its network does not make clickable")

@@ -122,7 +122,8 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
         campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
         variants=variants, when=when, schedule=schedule, recurrence=recurrence,
         texts=tuple(spec.texts or ()), field_sources=fields, cw=spec.cw,
-        first_comment=spec.first_comment,
+        first_comment=spec.first_comment, thread=tuple(spec.thread or ()),
+        thread_sources=_thread_sources(loc, spec.thread),
         silenced=parse_silence(spec.silence, value_of(loc, "silence"), reading.errors, reading.rules),
     )
 
@@ -181,7 +182,14 @@ def _variant(reading: Reading, spec: VariantSpec) -> Variant:
     fields: Mapping[str, Source] = LocatedFields(spec.loc) if spec.loc else {}
     where = spec.loc.source if spec.loc else None  # its network's key, `instagram:`
     return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=spec.cw,
-                   first_comment=spec.first_comment)
+                   first_comment=spec.first_comment,
+                   thread=tuple(spec.thread) if spec.thread is not None else None,
+                   thread_sources=_thread_sources(spec.loc, spec.thread))
+
+
+def _thread_sources(loc: Loc | None, thread: list[str] | None) -> tuple[Source, ...]:
+    """Where each reply of ``thread:`` is written."""
+    return tuple(item_of(loc, "thread", index) for index in range(len(thread or ())))
 
 
 def _images(spec: PostSpec | VariantSpec, errors: ErrorCollector) -> tuple[Media, ...]:
