@@ -567,7 +567,10 @@ def category_variant(ctx: CheckContext) -> Iterator[Problem]:
     renames the menu's "Conseils" for the whole site (Pelican keeps one spelling per slug)."""
     items = {item.id: item for item in ctx.plan.items if item.kind == "article"}
     articles = [a for a in ctx.plan.articles if a.status != "draft" and a.is_original]
-    for field, names_of in (("category", lambda a: [a.category] if a.category else []), ("tags", lambda a: a.tags)):
+    # Compared as shown: an "é" saved as "e" and a separate accent mark (macOS, some web editors) looks the same
+    # on the blog, one tag page; told apart, it was "'santé' is written differently from 'santé'".
+    for field, names_of in (("category", lambda a: [_shown(a.category)] if a.category else []),
+                            ("tags", lambda a: list(dict.fromkeys(_shown(tag) for tag in a.tags)))):
         counts: dict[str, int] = defaultdict(int)
         for article in articles:
             for name in set(names_of(article)):
@@ -746,6 +749,11 @@ def _singular(name: str) -> str:
     from edcal.ids import slugify
 
     return "-".join(word[:-1] if len(word) > 3 and word[-1] in "sx" else word for word in slugify(name).split("-"))
+
+
+def _shown(name: str) -> str:
+    """A category's or tag's name as readers see it: its accents composed (NFC)."""
+    return unicodedata.normalize("NFC", name)
 
 
 def _variants(counts: dict[str, int], fuzzy: bool) -> dict[str, str]:
