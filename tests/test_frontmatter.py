@@ -535,6 +535,15 @@ def test_the_typographic_quotes_hint_proposes_only_what_the_header_accepts(heade
     ("Title:   \nDate: 2027-01-12 09:00\n", "t.md:1:10: error: found nothing, expected text"),
     ("---\ntitle: ''\ndate: 2027-01-12 09:00\n---\n", "t.md:2:8: error: found nothing, expected text"),
     ("---\ntitle: '  '\ndate: 2027-01-12 09:00\n---\n", "t.md:2:8: error: found only spaces, expected text"),
+    # `title:` left empty, and YAML lists where one name goes: "found a list, expected text" said no more.
+    ("---\ntitle:\ndate: 2027-01-12 09:00\n---\n", "t.md:2:7: error: found nothing, expected text\n    hint: write "
+                                                  "the title on the same line, after `title:`"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\nauthor: [Marie Roux, Paul Morel]\n---\n",
+     "4:9: error: found a list, expected text\n    hint: several authors go in `authors:`, comma-separated: "
+     "`authors: Marie Roux, Paul Morel`"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\ncategory: [RH, Paie]\n---\n",
+     "hint: an article has one category: `category: RH`; the other words can be tags: `tags: [Paie]`"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\ncategory: [RH]\n---\n", "hint: write it without brackets: `category: RH`"),
     # What Decap CMS, Jekyll or Hugo themes write.
     ("---\ntitle: T\ndate: 2027-01-12 09:00\ndraft: true\n---\n",
      "4:1: error: unknown field 'draft'\n    hint: a header says `status: draft` (or review, published): write "

@@ -23,12 +23,12 @@ import posixpath
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from edcal.errors import ErrorCollector, InputError, did_you_mean, message_of
 from edcal.hints import INVISIBLE, invisible_hint, value_hint
@@ -36,7 +36,7 @@ from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.network_registry import Registry, registry_with
-from edcal.load.schema import Date, FilledText, Flag, LanguageCode, Names, Spec, Text, describe
+from edcal.load.schema import Date, FilledText, Flag, LanguageCode, Names, Spec, Text, describe, refused
 from edcal.load.sections.checks import parse_silence
 from edcal.load.slowmarkup import slow_markup, without_fenced_code
 from edcal.load.validate import WEB_ADDRESS, article_status, reference_hint, scheme_missing, validate_spec
@@ -129,18 +129,48 @@ def _blank_indented_code(body: str) -> str:
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|>\s?|[-*+]\s|\d+\.\s)")
 
 
+def _titled(value: Any) -> Any:
+    """``title:`` left empty (a web editor's template, a title not written yet): said what to write."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise refused(say("found {found}, expected text", found=say("only spaces") if value else say("nothing")),
+                      say("write the title on the same line, after `title:` (a page and its posts show it)"))
+    return value
+
+
+def _one_name(field_name: str) -> Callable[[Any], Any]:
+    """``author: [Marie, Paul]`` or ``category: [RH, Management]`` (lists, as YAML front matter writes them
+    elsewhere): "found a list, expected text" did not say which field takes several names."""
+
+    def validate(value: Any) -> Any:
+        if not isinstance(value, list):
+            return value
+        names = [str(name) for name in value if isinstance(name, (str, int, float))]
+        if len(names) <= 1:
+            hint = say("write it without brackets: `{field}: {first}`", field=field_name,
+                       first=names[0] if names else "…")
+        elif field_name == "author":
+            hint = say("several authors go in `authors:`, comma-separated: `authors: {names}`",
+                       names=", ".join(names))
+        else:
+            hint = say("an article has one category: `category: {first}`; the other words can be tags: "
+                       "`tags: [{rest}]`", first=names[0], rest=", ".join(names[1:]))
+        raise refused(say("found {found}, expected text", found=describe(value)), hint)
+
+    return validate
+
+
 class ArticleSpec(Spec):
     """The fields of an article's header (YAML front matter or Pelican ``Key: value``)."""
 
-    title: FilledText = Field(description="The article's title.")
+    title: Annotated[FilledText, BeforeValidator(_titled)] = Field(description="The article's title.")
     date: Text | None = Field(None, description="Publication date and time, 'YYYY-MM-DD HH:MM' in the site's zone; a future date schedules it.")
     modified: Text | None = Field(None, description="Date of the last significant change.")
     status: Literal["draft", "review", "published", "hidden"] = Field("published", description="draft, review, published (the default) or hidden.")
     tags: Names | None = Field(None, description="Tags, comma-separated or a YAML list; they become hashtags.")
     keywords: Names | None = Field(None, description="Keywords for search engines.")
-    category: Text | None = Field(None, description="The category.")
+    category: Annotated[Text, BeforeValidator(_one_name("category"))] | None = Field(None, description="The category.")
     slug: Text | None = Field(None, description="URL name (default: from the file name or title, per SLUGIFY_SOURCE).")
-    author: Text | None = Field(None, description="The author.")
+    author: Annotated[Text, BeforeValidator(_one_name("author"))] | None = Field(None, description="The author.")
     authors: Names | None = Field(None, description="Several authors, comma-separated.")
     summary: Text | None = Field(None, description="Summary shown in lists and used by post templates.")
     lang: LanguageCode | None = Field(None, description="Language code, e.g. 'en' for a translation.")
