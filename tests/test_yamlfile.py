@@ -131,6 +131,17 @@ def test_a_file_saved_as_windows_1252_is_told_how_to_save_it_as_utf8() -> None:
         caught.value.errors[0].format()
 
 
+def test_a_file_saved_as_utf16_is_told_in_french_with_vs_codes_french_words() -> None:
+    """The French hint for a UTF-16 file named VS Code's command in English ("Save with Encoding"), which the
+    Windows-1252 hint beside it gives as the French VS Code shows it."""
+    from edcal.i18n import translated, translator
+
+    with pytest.raises(InputErrors) as caught:
+        decode("title: Vœux\n".encode("utf-16"), "content/articles/a.md")
+    hint = translated(caught.value.errors[0].hint, translator("fr"))
+    assert "Enregistrer avec l'encodage" in hint and "Save" not in hint, hint
+
+
 def test_a_byte_order_mark_is_tolerated() -> None:
     assert decode("\ufeffa: 1\n".encode(), "c.yaml") == "a: 1\n"
 
