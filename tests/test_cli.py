@@ -228,6 +228,27 @@ def test_check_reports_located_errors_and_exits_2(runner: CliRunner, site: Path)
     assert "Traceback" not in result.output
 
 
+def test_an_error_in_pelicanconf_read_through_publishconf_is_at_its_own_line(runner: CliRunner,
+                                                                           site: Path) -> None:
+    """`edcal build -s publishconf.py`, as CI runs it, said `publishconf.py:59:11` of a syntax error at
+    pelicanconf.py:59 (publishconf.py, 2 lines long, imports it), and `publishconf.py:1` of a NameError there."""
+    conf = site / "pelicanconf.py"
+    (site / "publishconf.py").write_text("from pelicanconf import *\nSITEURL = 'https://blog.example.fr'\n",
+                                         encoding="utf-8")
+    good = conf.read_text(encoding="utf-8")
+    line = len(good.splitlines()) + 1
+    for broken, error in (("SITEURL = (\n", f"pelicanconf.py:{line}:11: error: Python syntax error: "),
+                          ("X = undefined_name\n", f"pelicanconf.py:{line}:1: error: could not read the settings: "
+                                                   "name 'undefined_name' is not defined")):
+        conf.write_text(good + broken, encoding="utf-8")
+        for command in ("check", "build"):
+            result = runner.invoke(cli, [command, "--site", str(site), "-s", "publishconf.py"],
+                                   env={"EDCAL_LANG": "en"})
+            assert result.exit_code == 2
+            assert error in result.output
+            assert "publishconf.py:" not in result.output
+
+
 def test_a_site_without_the_plugin_is_a_usage_error(runner: CliRunner, site: Path) -> None:
     """A blog adopting edcal has plugins of its own: the error is at its PLUGINS line, and the hint keeps
     them (it said `PLUGINS = ["edcal"]`, which would drop them, and pointed at line 1)."""

@@ -69,8 +69,11 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         # Pelican warns on stderr about settings it dislikes; keep those, mute its prints.
         with contextlib.redirect_stdout(io.StringIO()), _beside_importable(path.parent):
             settings: dict[str, Any] = read_settings(str(path), override=override)
-    except SyntaxError as exc:
-        raise InputErrors([InputError(Source(name, exc.lineno or 1, exc.offset or 1),
+    except SyntaxError as exc:  # in the file read, or in a file of the site it imports (pelicanconf.py)
+        where = _site_file(site, Path(exc.filename)) if exc.filename else None
+        if exc.filename and Path(exc.filename).resolve() == path:
+            where = name
+        raise InputErrors([InputError(Source(where or name, exc.lineno or 1, exc.offset or 1),
                                       say("Python syntax error: {problem}", problem=exc.msg))]) from None
     except Exception as exc:  # the settings file is user code: report, never trace back
         speak(_written_setting(path, "DEFAULT_LANG"))  # the team's language, as the file writes it
@@ -95,7 +98,7 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
                                           say("set {key} in {file} (Pelican's documentation gives its value)",
                                               key=key, file=name))]) from None
         message = say("could not read the settings: {problem}", problem=str(exc))
-        raise InputErrors([InputError(Source(name, _failed_line(exc, path), 1), message)]) from None
+        raise InputErrors([InputError(Source(*_failed_at(exc, path, site, name), 1), message)]) from None
     # Pelican makes the paths a settings file sets relative to it, and leaves its defaults ("output",
     # "cache", ".") relative to the current folder: `edcal build --site blog` wrote the blog into ./output.
     for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"):
@@ -435,13 +438,35 @@ def _written_setting(path: Path, name: str) -> str | None:
     return found
 
 
-def _failed_line(exc: BaseException, path: Path) -> int:
-    """The line of the settings file where ``exc`` was raised (a NameError at line 12), else 1."""
+def _failed_at(exc: BaseException, path: Path, site: Path, name: str) -> tuple[str, int]:
+    """The file of the site and the line where ``exc`` was raised (a NameError at line 12), else ``name``
+    and 1: the settings file read, or a file of the site it runs (publishconf.py's ``from pelicanconf
+    import *`` said publishconf.py:7 of an error at pelicanconf.py:59)."""
     import traceback
 
-    lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__)
-             if frame.lineno and Path(frame.filename).resolve() == path]
-    return lines[-1] if lines else 1
+    found: tuple[str, int] = (name, 1)
+    read = False
+    for frame in traceback.extract_tb(exc.__traceback__):
+        file = Path(frame.filename).resolve()
+        if file == path:
+            read = True
+            found = (name, frame.lineno or 1)
+        elif read and frame.lineno and (where := _site_file(site, file)) is not None:
+            found = (where, frame.lineno)
+    return found
+
+
+def _site_file(site: Path, file: Path) -> str | None:
+    """``file`` relative to the site, when it is the site's own Python file (not one of a virtual
+    environment kept in the site's folder, ``.venv/``), else None."""
+    try:
+        relative = file.resolve().relative_to(site.resolve())
+    except (ValueError, OSError):
+        return None
+    if file.suffix != ".py" or any(part.startswith(".") or part == "site-packages"
+                                   for part in relative.parts):
+        return None
+    return relative.as_posix()
 
 
 def speak_site_language(site: Path, settings_file: str = DEFAULT_SETTINGS) -> None:
