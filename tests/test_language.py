@@ -268,3 +268,19 @@ def test_every_word_of_the_planning_and_drafts_templates_has_a_french_translatio
         french.update(yaml.safe_load(catalogue.read_text(encoding="utf-8")) or {})
     assert len(used) > 200
     assert sorted(used - set(french)) == [], "template words without a French translation"
+
+
+def test_a_broken_settings_file_is_told_in_the_language_it_writes(site: Path) -> None:
+    """A NameError in a French site's pelicanconf.py was told in French, a syntax error in English: the file
+    that cannot be run is read as text for its DEFAULT_LANG, and through publishconf.py too."""
+    conf = site / "pelicanconf.py"
+    good = conf.read_text(encoding="utf-8")
+    (site / "publishconf.py").write_text("from pelicanconf import *\nSITEURL = 'https://blog.example.fr'\n",
+                                         encoding="utf-8")
+    for broken, said in (("SITEURL = (\n", f"error: erreur de syntaxe Python{NBSP}: "),
+                         ("X = nom_inconnu\n", f"error: impossible de lire les réglages{NBSP}: ")):
+        conf.write_text(good + broken, encoding="utf-8")
+        for settings in ("pelicanconf.py", "publishconf.py"):
+            result = run_edcal("check", "-s", settings, cwd=site)
+            assert result.returncode == 2 and said in result.stderr, result.stderr
+            assert "Traceback" not in result.stderr

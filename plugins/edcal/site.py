@@ -70,13 +70,14 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
         with contextlib.redirect_stdout(io.StringIO()), _beside_importable(path.parent):
             settings: dict[str, Any] = read_settings(str(path), override=override)
     except SyntaxError as exc:  # in the file read, or in a file of the site it imports (pelicanconf.py)
+        speak(_written_language(path))  # the team's language, as the files write it
         where = _site_file(site, Path(exc.filename)) if exc.filename else None
         if exc.filename and Path(exc.filename).resolve() == path:
             where = name
         raise InputErrors([InputError(Source(where or name, exc.lineno or 1, exc.offset or 1),
                                       say("Python syntax error: {problem}", problem=exc.msg))]) from None
     except Exception as exc:  # the settings file is user code: report, never trace back
-        speak(_written_setting(path, "DEFAULT_LANG"))  # the team's language, as the file writes it
+        speak(_written_language(path))  # the team's language, as the files write it
         theme = _missing_theme(site, path, exc)
         if theme is not None:
             raise InputErrors([theme]) from None
@@ -410,7 +411,7 @@ def _missing_theme(site: Path, path: Path, exc: BaseException) -> InputError | N
         return None
     written = found.group(1)
     if not site_language_known():  # Pelican stopped before DEFAULT_LANG was read: read it as written
-        speak(_written_setting(path, "DEFAULT_LANG"))
+        speak(_written_language(path))
     folder = Path(os.path.normpath(os.path.join(path.parent, written)))
     themes = sorted(p.name for p in folder.parent.iterdir() if p.is_dir()) if folder.parent.is_dir() else []
     match = closest(folder.name, themes)
@@ -422,12 +423,33 @@ def _missing_theme(site: Path, path: Path, exc: BaseException) -> InputError | N
                                   "THEME = str(edcal.themes.DEFAULT_THEME), after import edcal.themes"))
 
 
+def _written_language(path: Path) -> str | None:
+    """The site's DEFAULT_LANG as its settings file writes it, else as pelicanconf.py beside it does (the
+    publishconf.py of `edcal init` takes it from there); read, not run: the settings could not be."""
+    found = _written_setting(path, "DEFAULT_LANG")
+    beside = path.with_name(DEFAULT_SETTINGS)
+    if found is None and beside != path and beside.is_file():
+        found = _written_setting(beside, "DEFAULT_LANG")
+    return found
+
+
+#: ``DEFAULT_LANG = 'fr'`` on a line of its own, for a file Python cannot parse.
+_ASSIGNED = r"""^{name}\s*=\s*(['"])([^'"\n]*)\1\s*(?:#.*)?$"""
+
+
 def _written_setting(path: Path, name: str) -> str | None:
-    """A setting's text as the settings file assigns it at top level (``DEFAULT_LANG = 'fr'``), not run."""
+    """A setting's text as the settings file assigns it at top level (``DEFAULT_LANG = 'fr'``), not run; in a
+    file with a syntax error, the last line that assigns it so."""
     try:
-        tree = ast.parse(path.read_bytes(), filename=str(path))
-    except (OSError, SyntaxError, ValueError):
+        source = path.read_bytes()
+    except OSError:
         return None
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except (SyntaxError, ValueError):
+        text = source.decode("utf-8", errors="replace")
+        written = re.findall(_ASSIGNED.format(name=re.escape(name)), text, re.MULTILINE)
+        return written[-1][1] if written else None
     found = None
     for node in tree.body:
         if not isinstance(node, ast.Assign):
