@@ -1480,3 +1480,15 @@ def test_the_paths_in_a_messages_words_are_from_the_current_folder_too(site: Pat
     assert f"{site.name}/calendar.d/b.yaml:2:10: error: " in result.stderr, result.stderr
     assert f"(first at {site.name}/calendar.yaml:{line})" in result.stderr, result.stderr
     assert f"(first at calendar.yaml:{line})" in run_edcal("check", cwd=site).stderr
+
+
+def test_new_writes_the_date_as_the_header_writes_it(runner: CliRunner, site: Path) -> None:
+    """`--date "2026-12-15 9h"`, which the build reads as 09:00, was written as typed: a reader of the header
+    (and another tool reading it) did not know when the article goes live."""
+    for typed, written in (("2027-03-15 9h", "2027-03-15 09:00"), ("2027-03-16 14h30", "2027-03-16 14:30"),
+                           ("2027-03-17", "2027-03-17"), ("2027-03-18T10:30+02:00", "2027-03-18T10:30+02:00")):
+        result = runner.invoke(cli, ["new", f"Article {typed}", "--site", str(site), "--date", typed],
+                               env={"EDCAL_LANG": "en"})
+        assert result.exit_code == 0, result.output
+        header = (site / result.output.strip()).read_text(encoding="utf-8").split("---\n")[1]
+        assert f"date: {written}\n" in header.replace("'", "").replace('"', "")

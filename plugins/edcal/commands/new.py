@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Callable
@@ -35,7 +36,7 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     if not title.strip():
         raise InputErrors([InputError(Source("TITLE", 1, 1), say("the title is empty"),
                                       say('e.g. edcal new "My article"'))])
-    past = False
+    past, when = False, None
     if date is not None:  # read as the build will read the article's date, in the site's zone
         errors = ErrorCollector()
         calendar = load_calendar(site, all_rules())
@@ -71,7 +72,7 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
                                       say("choose another title, or pass --slug"))])
     fields: dict[str, object] = {"title": title.strip()}
     if date is not None:
-        fields["date"] = date.strip()
+        fields["date"] = _written_date(date, when)
     else:
         fields["status"] = "draft"
     if author:
@@ -161,3 +162,13 @@ def _refuse_what_the_build_would(text: str, fields: list[str], site: Path, path:
         found.append(InputError(Source(option, 1, 1), error.message, error.hint))
     if found:
         raise InputErrors(found)
+
+
+def _written_date(date: str, when: dt.datetime | None) -> str:
+    """``--date`` as the header writes it: ``2026-12-15 09:00`` for ``2026-12-15 9h`` (which
+    the build reads alike, and a reader of the file might not); a day alone, or a time with its own offset,
+    as typed."""
+    typed = date.strip()
+    if when is None or len(typed) <= 10 or re.search(r"(?:Z|[+-]\d\d:?\d\d)$", typed):
+        return typed
+    return when.strftime("%Y-%m-%d %H:%M:%S" if when.second else "%Y-%m-%d %H:%M")
