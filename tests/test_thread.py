@@ -183,3 +183,24 @@ def test_a_promotion_s_thread_goes_with_its_first_post_once_the_article_is_onlin
                         "    thread: [Un détail de plus.]\n"))
     assert [(item_id, len(item.thread)) for item_id, item in sorted(items.items()) if item.kind == "post"] == [
         ("a-mastodon-0", 1), ("a-mastodon-1d-before", 0), ("a-mastodon-2d", 0)]
+
+
+def test_the_post_s_link_written_in_a_reply_is_not_repeated_in_the_post() -> None:
+    """Many keep a thread's first post free of links (X shows a post with one less) and give the link at the
+    end: the template does not add it to the post, Hootsuite is not given it, the review page shows no card."""
+    from edcal.outputs.review import preview
+
+    plan = _plan("  - id: t\n    networks: [x, bluesky]\n    at: 2027-01-12 09:00\n    article: a\n"
+                 "    text: Nos portails, en trois messages 🧵\n"
+                 "    thread: ['Tout est là : https://blog.example.fr/a/']\n")
+    items = by_id(plan)
+    for network in ("x", "bluesky"):
+        post = items[f"t-{network}"]
+        assert post.url and post.url in post.thread[0].pasted
+        assert post.text.startswith("Nos portails, en trois messages 🧵") and "blog.example.fr" not in post.text
+        assert post.link_in_thread and preview(post, plan, {}) is None
+    rows, _ = hootsuite([items["t-x"]], plan)
+    assert next(csv.reader(io.StringIO(rows)))[1:] == [items["t-x"].text, ""]
+    # Without it in a reply, the template gives the post its link as before.
+    post = by_id(_plan(THREAD.replace(" https://blog.example.fr/a/", "")))["fil-mastodon"]
+    assert post.url in post.text and not post.link_in_thread

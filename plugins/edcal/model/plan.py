@@ -141,6 +141,12 @@ class Item:
         return bool(self.url and self.first_comment and self.url in self.first_comment
                     and self.url not in self.pasted)
 
+    @property
+    def link_in_thread(self) -> bool:
+        """Whether the post's link is in a reply of its thread, not in its text."""
+        return bool(self.url and self.url not in self.pasted
+                    and any(self.url in reply.pasted for reply in self.thread))
+
     def link_spans(self) -> list[tuple[int, int, str]]:
         """Where each shortened link sits in ``text``: (start, end, full URL), in order."""
         return link_spans(self.text or "", self.links)

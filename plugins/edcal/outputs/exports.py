@@ -150,9 +150,11 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
         link = ""
         # Hootsuite adds the link to the text, where it is clickable; a pin's link is the pin's own field,
         # whether or not its text also shows it.
-        # A link the first comment carries is not added to the text (it is there on purpose).
+        # A link the first comment or a reply of the thread carries is not added to the text (it is there on
+        # purpose).
         if post.url and ((network.links_clickable and post.url not in message
-                          and post.url not in (post.first_comment or "")) or network.link_field):
+                          and post.url not in (post.first_comment or "") and not post.link_in_thread)
+                         or network.link_field):
             link = post.url
         writer.writerow([local.strftime(pattern), message, link])
         messages[message] += 1

@@ -232,7 +232,7 @@ def preview(item: Item, plan: Plan, media: dict[str, str]) -> dict[str, str] | N
     network = plan.calendar.networks[item.network or ""]
     if not item.url or not network.links_clickable or item.media:
         return None
-    if item.link_in_comment:
+    if item.link_in_comment or item.link_in_thread:
         return None  # the post itself shows no card
     article = plan.article_of(item)  # a translation, on an account of its language
     host = item.url.split("/")[2] if "://" in item.url else plan.site_url

@@ -696,13 +696,17 @@ class Composer:
         # en bio" (and `link-not-clickable` tells it).
         link_in_comment = bool(url and not link_in_text and network.links_clickable and (
             "link" in holds or (comment and (url in comment or (display or "") in comment))))
+        # A link written in a reply of the thread is there already (many keep a thread's first post free of
+        # links, which X shows less), and not repeated in the text.
+        link_in_thread = bool(url and not link_in_text and network.replies
+                              and any(url in reply for reply in parts.thread))
         context = {
             "network": network,
             "text": written,
             "title": _nfc(parts.title or (article.title if article else "")),  # as the text it is found in
             "summary": summary,
-            "link": "" if link_in_comment else display or "",
-            "url": "" if link_in_comment else url or "",
+            "link": "" if link_in_comment or link_in_thread else display or "",
+            "url": "" if link_in_comment or link_in_thread else url or "",
             "link_in_text": link_in_text,
             "link_in_comment": link_in_comment,
             "article": article,
