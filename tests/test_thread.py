@@ -185,6 +185,14 @@ def test_a_promotion_s_thread_goes_with_its_first_post_once_the_article_is_onlin
         ("a-mastodon-0", 1), ("a-mastodon-1d-before", 0), ("a-mastodon-2d", 0)]
 
 
+def test_a_promotion_of_teasers_only_gives_its_thread_to_its_last_teaser() -> None:
+    """No step once the article is online: the thread was silently lost, no check saying so."""
+    items = by_id(_plan("  - promote: a\n    networks: [mastodon]\n    schedule: [-2 days, -1 day]\n"
+                        "    thread: [Un détail de plus.]\n"))
+    assert [(item_id, len(item.thread)) for item_id, item in sorted(items.items()) if item.kind == "post"] == [
+        ("a-mastodon-1d-before", 1), ("a-mastodon-2d-before", 0)]
+
+
 def test_the_post_s_link_written_in_a_reply_is_not_repeated_in_the_post() -> None:
     """Many keep a thread's first post free of links (X shows a post with one less) and give the link at the
     end: the template does not add it to the post, Hootsuite is not given it, the review page shows no card."""

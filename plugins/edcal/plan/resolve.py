@@ -483,12 +483,16 @@ class _Resolver:
             # `texts:` in turn, by time: the first post takes the first, each later step the next.
             turn = {number: index for index, (number, _start, _where)
                     in enumerate(sorted(starts, key=lambda step: (step[1], step[0])))}
+            # Its thread is told once: by its first post once the article is online, else (teasers only) by
+            # the last teaser, the nearest the article.
+            threaded = after[0][1] if after else max(starts, key=lambda step: (step[1], step[0]))[0] \
+                if starts else None
             for number, start, where in starts:
                 step = (rank[number], len(after)) if number in rank else (0, len(after))
                 item_id = f"{entry.id}-{network_id}-{keys[number - 1]}"
                 text = entry.texts[turn[number] % len(entry.texts)] if entry.texts else None
                 items.append(self._post(entry, network, start, item_id, version, where, text=text, step=step,
-                                        draft=draft))
+                                        draft=draft, threaded=number == threaded))
         return items
 
     def _recurring(self, entry: PostEntry, article: Article | None) -> list[Item]:
@@ -553,7 +557,7 @@ class _Resolver:
 
     def _post(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
               article: Article | None, source: Source, text: str | None = None,
-              step: tuple[int, int] | None = None, draft: bool = False) -> Item:
+              step: tuple[int, int] | None = None, draft: bool = False, threaded: bool = True) -> Item:
         if article is not None and article.is_original and network.lang is not None:
             # `article:` on an account of another language: its version there, once that goes online (none in
             # it, or not yet: the original, and `post-language` says so).
@@ -586,8 +590,8 @@ class _Resolver:
         if not thread and override is not None and override.thread and network.replies \
                 and (variant is None or variant.thread is None):
             thread = override.thread
-        if step is not None and step[0] != 1:
-            thread = ()  # a promotion's thread is told once, by its first post once the article is online
+        if not threaded:
+            thread = ()  # a promotion's thread is told once (`_promotion` says by which post)
         # A content warning where the network shows one (Mastodon); elsewhere `content-warning-lost` says so.
         cw = ((variant.cw if variant and variant.cw is not None else entry.cw) or None) \
             if network.content_warning else None
