@@ -212,3 +212,14 @@ def test_the_post_s_link_written_in_a_reply_is_not_repeated_in_the_post() -> Non
     # Without it in a reply, the template gives the post its link as before.
     post = by_id(_plan(THREAD.replace(" https://blog.example.fr/a/", "")))["fil-mastodon"]
     assert post.url in post.text and not post.link_in_thread
+
+
+def test_a_reply_mentioning_someone_by_another_network_s_address_is_located() -> None:
+    """A thread written once for X, Mastodon and Bluesky: `@lea@piaille.fr` in a reply tags `@lea` on X."""
+    from edcal.checks import run_checks
+
+    plan = _plan("  - id: t\n    networks: [x, mastodon]\n    at: 2027-01-12 09:00\n    text: Un fil\n"
+                 "    thread:\n      - Rien ici.\n      - Merci @lea@piaille.fr pour les photos.\n")
+    found = [(f.source.line, f.source.column, f.message) for f in run_checks(plan, only=["mention-elsewhere"])]
+    assert found == [(15, 9, "X post 't-x' mentions @lea@piaille.fr, an address on another network: X would "
+                              "link another account, or none")]

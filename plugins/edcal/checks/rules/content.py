@@ -16,7 +16,7 @@ from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, rule
 from edcal.checks.rules._files import in_content, is_file, nearest_file, outside_content, outside_problem
 from edcal.i18n import Message, say, say_count
 from edcal.model.article import IMAGE_SUFFIXES, content_path
-from edcal.model.network import aspect_ratio
+from edcal.model.network import Network, aspect_ratio
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.networks.counting import COUNTERS, RULE_DESCRIPTIONS, unlinked_addresses
@@ -753,28 +753,37 @@ def mention_elsewhere(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
     for post in ctx.posts():
         network = networks[post.network or ""]
-        text = post.text or ""
-        if "@" not in text:
-            continue
-        fediverse = _FEDIVERSE_ADDRESS.findall(text)
-        dotted = _DOMAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))
-        if network.mention_counting == "local-part":  # Mastodon and its likes: no dot in a local account
-            found = dotted
-        elif network.id == "bluesky" and network.builtin:  # handles are domains: @partner.bsky.social
-            found = fediverse + _PLAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))
-        elif network.id == "x" and network.builtin:
-            found = fediverse + dotted
-        elif network.id in _OWN_HANDLES and network.builtin:
-            found = fediverse
-        else:
-            continue
-        for handle in found:
-            yield Problem(ctx.text_source(post), say("{network} post '{id}' mentions {handle}, an address on another "
-                                           "network: {network} would link another account, or none",
-                                           network=network.name, id=post.id, handle=handle),
-                          say("write that person's {network} handle, or their name, in the {network} text "
-                              "(`variants: {{{network_id}: {{text: …}}}}`)", network=network.name,
-                              network_id=network.id), post,
-                          together=say("{network}: {posts} mention {handle}, an address on another network: "
-                                       "{network} would link another account, or none", network=network.name,
-                                       posts=THE_POSTS, handle=handle))
+        # The text, then each reply of its thread (a thread written once for X, Mastodon and Bluesky).
+        texts = [(post.text or "", None)] + [(reply.text, index) for index, reply in enumerate(post.thread)]
+        for text, index in texts:
+            for handle in _other_networks_handles(text, network):
+                yield Problem(ctx.text_source(post) if index is None else ctx.reply_source(post, index),
+                              say("{network} post '{id}' mentions {handle}, an address on another network: "
+                                  "{network} would link another account, or none", network=network.name,
+                                  id=post.id, handle=handle),
+                              say("write that person's {network} handle, or their name, in the {network} text "
+                                  "(`variants: {{{network_id}: {{text: …}}}}`)", network=network.name,
+                                  network_id=network.id) if index is None else
+                              say("write that person's {network} handle, or their name, in the {network} thread "
+                                  "(`variants: {{{network_id}: {{thread: […]}}}}`)", network=network.name,
+                                  network_id=network.id), post,
+                              together=say("{network}: {posts} mention {handle}, an address on another network: "
+                                           "{network} would link another account, or none", network=network.name,
+                                           posts=THE_POSTS, handle=handle))
+
+
+def _other_networks_handles(text: str, network: Network) -> list[str]:
+    """The addresses of another network's accounts a text on ``network`` mentions someone by."""
+    if "@" not in text:
+        return []
+    fediverse = _FEDIVERSE_ADDRESS.findall(text)
+    dotted = _DOMAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))
+    if network.mention_counting == "local-part":  # Mastodon and its likes: no dot in a local account
+        return dotted
+    if network.id == "bluesky" and network.builtin:  # handles are domains: @partner.bsky.social
+        return fediverse + _PLAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))
+    if network.id == "x" and network.builtin:
+        return fediverse + dotted
+    if network.id in _OWN_HANDLES and network.builtin:
+        return fediverse
+    return []
