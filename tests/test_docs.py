@@ -219,3 +219,11 @@ def test_the_documented_git_log_names_the_inputs_the_timestamp_is_taken_from() -
     assert command, "settings.md gives no git log command for the timestamp"
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     assert command[1].split() == input_paths(ROOT, settings)
+
+
+def test_what_edcal_does_not_do_names_no_field_it_reads() -> None:
+    """networks.md said threads were not done ("add the replies in the network's app") after `thread:` came."""
+    body = section((DOCS / "networks.md").read_text(encoding="utf-8"), "## What edcal does not do (yet)")
+    fields = set(field_names(schema.PostSpec)) | set(field_names(schema.VariantSpec))
+    named = {name.lower().rstrip("s") for name in re.findall(r"^- \*\*([^*]+)\*\*", body, re.MULTILINE)}
+    assert named and not named & fields, f"named as not done, yet fields of posts: {sorted(named & fields)}"
