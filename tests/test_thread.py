@@ -223,3 +223,29 @@ def test_a_reply_mentioning_someone_by_another_network_s_address_is_located() ->
     found = [(f.source.line, f.source.column, f.message) for f in run_checks(plan, only=["mention-elsewhere"])]
     assert found == [(15, 9, "X post 't-x' mentions @lea@piaille.fr, an address on another network: X would "
                               "link another account, or none")]
+
+
+def test_the_review_page_says_a_mastodon_length_counts_the_content_warning(tmp_path: Path) -> None:
+    """A 46-character reply shown "80 / 500": nothing said the post's content warning, which Mastodon gives each
+    reply, was counted in it (nor in the post's own length)."""
+    import regex
+
+    from edcal.checks import run_checks
+    from edcal.outputs import review
+    from edcal.outputs.context import OutputContext
+    from edcal.themes import DEFAULT_THEME
+
+    plan = _plan("  - id: cw\n    networks: [mastodon, x]\n    at: 2027-01-12 09:00\n    cw: Accident du travail\n"
+                 "    text: Un soudeur s'est brûlé la main 🧵\n    thread: [Il va bien.]\n"
+                 "    silence: {content-warning-lost: X le sait}\n")
+    review.write(OutputContext(plan=plan, findings=tuple(run_checks(plan)),
+                               template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
+    page = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    cards = dict(regex.findall(r'<article class="card" id="item-([^"]+)"(.*?)</article>', page, flags=regex.DOTALL))
+    shown = {key: " ".join(regex.sub(r"<[^>]+>", "", html).split()) for key, html in cards.items()}
+    mastodon = by_id(plan)["cw-mastodon"]
+    assert mastodon.thread[0].length == len("Il va bien.") + len("Accident du travail")
+    assert "avertissement de contenu compris" in shown["cw-mastodon"]
+    assert (f"Fil, réponse 1 : {mastodon.thread[0].length} / 500 — avec l&#39;avertissement de contenu de la "
+            "publication, que la réponse porte aussi") in shown["cw-mastodon"]
+    assert "avertissement de contenu" not in shown["cw-x"]  # X shows none: its length has none
