@@ -249,3 +249,21 @@ def test_the_review_page_says_a_mastodon_length_counts_the_content_warning(tmp_p
     assert (f"Fil, réponse 1 : {mastodon.thread[0].length} / 500 — avec l&#39;avertissement de contenu de la "
             "publication, que la réponse porte aussi") in shown["cw-mastodon"]
     assert "avertissement de contenu" not in shown["cw-x"]  # X shows none: its length has none
+
+
+def test_a_too_long_reply_of_several_posts_says_whose_thread_it_is() -> None:
+    """"X : la réponse 1 du fil de 3 publications (…)" read as a thread made of three posts; the posts of a
+    recurring entry are named first, as `thread-lost` names them, then the reply of their thread."""
+    from edcal.checks import run_checks
+    from edcal.i18n import translator
+
+    plan = _plan("  - id: astuce\n    networks: [x]\n    repeat: {every: week, on: thu, at: '12:30', from: 2027-01-07, "
+                 "count: 2}\n    texts: [Pointez avant de percer., Rangez les électrodes.]\n"
+                 f"    thread: [Court., '{'Pourquoi ? ' * 30}']\n")
+    [finding] = [f for f in run_checks(plan) if f.rule == "thread-too-long"]
+    assert finding.message.translated(translator("fr")).startswith(
+        "X\u00a0: 2 publications ('astuce-x-20270107' (07/01/2027\u00a012:30), 'astuce-x-20270114' (14/01/2027\u00a0"
+        "12:30))\u00a0: la réponse 2 de leur fil fait 329 caractères pondérés")
+    assert finding.message.translated(translator("en")).startswith(
+        "X: 2 posts ('astuce-x-20270107' (2027-01-07 12:30), 'astuce-x-20270114' (2027-01-14 12:30)): reply 2 of "
+        "their thread is 329 long")

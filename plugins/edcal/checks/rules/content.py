@@ -619,7 +619,7 @@ def thread_too_long(ctx: CheckContext) -> Iterator[Problem]:
                                   id=post.id, number=number, length=length, limit=limit, excess=length - limit,
                                   unit=_unit(counting, reply.text)),
                               hint, post,
-                              together=say("{network}: reply {number} of the thread of {posts} is {length:,} long, "
+                              together=say("{network}: {posts}: reply {number} of their thread is {length:,} long, "
                                            "over the limit of {limit:,} by {excess:,}, counted in {unit}",
                                            network=network.name, number=number, posts=THE_POSTS, length=length,
                                            limit=limit, excess=length - limit, unit=_unit(counting, reply.text)))
