@@ -94,7 +94,9 @@ def test_thread_settings_that_cannot_work_are_located_errors(tmp_path: Path) -> 
     # A network of one's own that answers its posts says so.
     calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  fedi:\n    custom: true\n"
                              "    name: Notre instance\n    limit: 1000\n    replies: true\n")
-    assert calendar.networks["fedi"].replies and not calendar.networks.get("linkedin", calendar.networks["fedi"]).comment_limit
+    assert calendar.networks["fedi"].replies
+    assert not calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  fedi: {custom: true, name: F, limit: 9}\n"
+                             ).networks["fedi"].replies
 
 
 def test_exports_sidecars_and_plan_json_carry_the_thread() -> None:
@@ -119,6 +121,7 @@ def test_exports_sidecars_and_plan_json_carry_the_thread() -> None:
     data = {item["id"]: item for item in document(plan)["items"]}
     assert data["fil-x"]["thread"] == [{"text": r.text, "length": r.length, "limit": 280} for r in x.thread]
     assert data["fil-bluesky"]["thread"][0]["lengths"][1]["counting"] == "utf8-bytes"
+    assert [limit["counting"] for limit in sidecar(bluesky, plan)["thread"][0]["lengths"]] == ["graphemes", "utf8-bytes"]
     assert "thread" not in data["fil-linkedin"]
     schema = json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(document(plan), schema)
@@ -207,6 +210,8 @@ def test_the_post_s_link_written_in_a_reply_is_not_repeated_in_the_post() -> Non
         assert post.url and post.url in post.thread[0].pasted
         assert post.text.startswith("Nos portails, en trois messages 🧵") and "blog.example.fr" not in post.text
         assert post.link_in_thread and preview(post, plan, {}) is None
+        # A script posting through the API is told not to attach the link to the post as a card.
+        assert sidecar(post, plan)["link_in_thread"] and json.loads(posts_json([post], plan))["posts"][0]["link_in_thread"]
     rows, _ = hootsuite([items["t-x"]], plan)
     assert next(csv.reader(io.StringIO(rows)))[1:] == [items["t-x"].text, ""]
     # Without it in a reply, the template gives the post its link as before.

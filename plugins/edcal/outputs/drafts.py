@@ -50,13 +50,14 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "counting": item.counting,
         "counting_rule": RULE_DESCRIPTIONS.get(item.counting or "", item.counting),
         "fits": all(length <= limit for _, length, limit in item.lengths),
-        "lengths": [{"counting": c, "length": n, "limit": m} for c, n, m in item.lengths],
+        "lengths": _lengths(item.lengths),
         "scheduled": local_stamp(item.start, calendar),  # type: ignore[arg-type]
         "scheduled_utc": utc_stamp(item.start),  # type: ignore[arg-type]
         "status": item.status,
         "link": item.url,
         "link_text": item.link_text,
         "link_in_comment": item.link_in_comment,
+        "link_in_thread": item.link_in_thread,
         "links_clickable": network.links_clickable,
         "facets": facets(item, network),  # [] where there are none, as in posts.json
         "media": [{"path": m.path, "alt": m.alt} for m in item.media],
@@ -69,10 +70,16 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
             "text": item.first_comment, "length": item.comment_length, "limit": item.comment_limit,
             "fits": (item.comment_length or 0) <= (item.comment_limit or 0)},
         "thread": [{"text": reply.text, "pasted": reply.pasted, "length": reply.length, "limit": reply.limit,
-                    "fits": reply.fits, "facets": facets(reply, network)} for reply in item.thread],
+                    "fits": reply.fits, "lengths": _lengths(reply.lengths), "facets": facets(reply, network)}
+                   for reply in item.thread],
         "article": item.article,
         "promotional": item.promotional,
         "template": item.template,
         "source": str(item.source),
     }
     return data
+
+
+def _lengths(lengths: tuple[tuple[str, int, int], ...]) -> list[dict[str, Any]]:
+    """Every limit the network checks, as the sidecar gives it: ``{counting, length, limit}``."""
+    return [{"counting": c, "length": n, "limit": m} for c, n, m in lengths]

@@ -282,6 +282,7 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
                 "limit": post.limit,
                 "link": post.url,
                 "link_in_comment": post.link_in_comment,
+                "link_in_thread": post.link_in_thread,
                 "media": [{"path": m.path, "alt": m.alt} for m in post.media],
                 "campaign": post.campaign,
                 "owner": post.owner,
