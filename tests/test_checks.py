@@ -3000,3 +3000,23 @@ def test_a_thread_s_replies_are_judged_as_posts_for_hashtags_and_links() -> None
     assert [(str(f.source), f.message) for f in found] == [
         ("calendar.yaml:12", "Threads post 't-threads': reply 2 of its thread has 6 distinct links; Threads takes "
                              "at most 5")]
+
+
+def test_thread_promised() -> None:
+    """An article's `social:` text with 🧵 is every step's: the reminder promised replies nobody posts."""
+    from edcal.model.article import Social, SocialOverride
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  mastodon: {}\n  linkedin: {}\n"
+                             "posts:\n  - promote: a\n    networks: [mastodon]\n    schedule: [at publication, +2 days]\n"
+                             "  - {id: seul, networks: [mastodon, linkedin], at: 2027-01-20 09:00, text: 'Un fil 🧵'}\n"
+                             "  - {id: fil, networks: [mastodon], at: 2027-01-21 09:00, text: 'Un fil 🧵', thread: [Deux]}\n")
+    social = Social(per_network={"mastodon": SocialOverride(text="Nos cinq conseils, en fil 🧵", thread=("Un",),
+                                                            source=Source("content/a.md", 7, 5))})
+    plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar, social=social)])
+    found = run_checks(plan, only=["thread-promised"])
+    assert [(f.item, str(f.source), f.severity) for f in found] == [
+        ("seul-linkedin", "calendar.yaml:10", "warning"), ("seul-mastodon", "calendar.yaml:10", "warning"),
+        ("a-mastodon-2d", "content/a.md:7", "warning")]
+    hints = {f.item: f.hint for f in found}
+    assert "`texts:`" in hints["a-mastodon-2d"] and "`thread:`" in hints["seul-mastodon"]
+    assert hints["seul-linkedin"] == "LinkedIn takes no thread: take 🧵 out of its text under `variants:`"

@@ -657,6 +657,42 @@ def thread_lost(ctx: CheckContext) -> Iterator[Problem]:
                                            posts=THE_POSTS))
 
 
+#: What announces a thread in a post: the spool of thread (🧵), as networks' users write it.
+THREAD_SIGN = "\U0001f9f5"
+
+
+@rule("thread-promised", "warning", "A post announces a thread (🧵) that does not follow it")
+def thread_promised(ctx: CheckContext) -> Iterator[Problem]:
+    """An article's `social:` text with its 🧵 is every step's of its promotion, whose thread goes with one
+    post only: the reminder "Au cas où vous l'auriez manqué : 🧵 …" promised replies nobody posts."""
+    networks = ctx.plan.calendar.networks
+    articles = ctx.plan.articles_by_slug()
+    for post in ctx.posts():
+        if post.thread or THREAD_SIGN not in (post.text or ""):
+            continue
+        network = networks[post.network or ""]
+        entry = ctx.entry(post)
+        article = articles.get(post.article or "")
+        override = article.social.per_network.get(network.id) if article else None
+        source = ctx.text_source(post)
+        if source is post.source and override is not None and override.text and THREAD_SIGN in override.text:
+            source = override.source or source
+        variant = entry.variants.get(network.id) if entry is not None else None
+        threaded = bool(network.replies and ((variant.thread if variant and variant.thread is not None
+                                              else entry.thread if entry is not None else ())
+                                             or (override.thread if override is not None else ())))
+        hint = (say("its promotion's thread goes with one post, its first once the article is online: give the "
+                    "other steps texts of their own without 🧵 (`texts:` in its calendar.yaml entry), or make the "
+                    "thread a post of its own (`at:` and `article:`), apart from the promotion")
+                if threaded else
+                say("write its replies under `thread:`, or take 🧵 out of its text") if network.replies else
+                say("{network} takes no thread: take 🧵 out of its text under `variants:`", network=network.name))
+        yield Problem(source, say("{network} post '{id}' announces a thread (🧵), but no reply follows it",
+                                  network=network.name, id=post.id), hint, post,
+                      together=say("{network}: {posts} announce a thread (🧵), but no reply follows them",
+                                   network=network.name, posts=THE_POSTS))
+
+
 @rule("too-many-links", "error", "A post has more distinct links than its network takes")
 def too_many_links(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
