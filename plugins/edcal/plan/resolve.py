@@ -481,12 +481,11 @@ class _Resolver:
                         or (of.status == "draft" and (entry.implicit or of is not original))
                         for of in (original, version))
             # `texts:` in turn, by time: the first post takes the first, each later step the next.
-            turn = {number: index for index, (number, _start, _where)
-                    in enumerate(sorted(starts, key=lambda step: (step[1], step[0])))}
+            by_time = sorted(starts, key=lambda step: (step[1], step[0]))
+            turn = {number: index for index, (number, _start, _where) in enumerate(by_time)}
             # Its thread is told once: by its first post once the article is online, else (teasers only) by
             # the last teaser, the nearest the article.
-            threaded = after[0][1] if after else max(starts, key=lambda step: (step[1], step[0]))[0] \
-                if starts else None
+            threaded = after[0][1] if after else by_time[-1][0] if by_time else None
             for number, start, where in starts:
                 step = (rank[number], len(after)) if number in rank else (0, len(after))
                 item_id = f"{entry.id}-{network_id}-{keys[number - 1]}"
