@@ -3020,3 +3020,29 @@ def test_thread_promised() -> None:
     hints = {f.item: f.hint for f in found}
     assert "`texts:`" in hints["a-mastodon-2d"] and "`thread:`" in hints["seul-mastodon"]
     assert hints["seul-linkedin"] == "LinkedIn takes no thread: take 🧵 out of its text under `variants:`"
+
+
+def test_social_unused_says_an_article_s_thread_an_entry_overrides() -> None:
+    """The trial's article gave Mastodon a thread in `social:`; the calendar's `promote:` entry gave its own: the
+    article's replies were posted nowhere, and the post was followed by the entry's '2/3'."""
+    from edcal.model.article import Social, SocialOverride
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  mastodon: {}\n  bluesky: {}\nposts:\n"
+                             "  - promote: a\n    networks: [mastodon, bluesky]\n    thread: [2/3 Du calendrier]\n"
+                             "    variants: {bluesky: {thread: []}}\n")
+    social = Social(per_network={
+        network: SocialOverride(thread=("1/3 De l'article",), thread_sources=(Source("content/a.md", 8, 9),))
+        for network in ("mastodon", "bluesky")})
+    plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar, social=social)])
+    found = run_checks(plan, only=["social-unused"])
+    assert [(str(f.source), f.source.column, f.message) for f in found] == [
+        ("content/a.md:8", 9, f"article 'a' gives a thread for {name} in `social:`, but the entry 'a' gives every "
+                              "post there its own thread") for name in ("Bluesky", "Mastodon")]
+    # Without the entry's own, the article's thread is posted: nothing to say.
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  mastodon: {}\nposts:\n"
+                             "  - promote: a\n    networks: [mastodon]\n")
+    plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar,
+                                      social=Social(per_network={"mastodon": social.per_network["mastodon"]}))])
+    assert run_checks(plan, only=["social-unused"]) == []
+    [posted] = [item for item in plan.items if item.id == "a-mastodon-0"]
+    assert [reply.text for reply in posted.thread] == ["1/3 De l'article"]

@@ -102,6 +102,9 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
     # Networks where some post of the article takes its `social:` text: no text of its entry's own wins there.
     texts_taken: dict[str, set[str]] = defaultdict(set)
     written: dict[tuple[str, str], str] = {}  # (article, network): an entry whose own text wins there
+    # The same for a thread: networks where some post takes the article's, and entries whose own wins.
+    threads_taken: dict[str, set[str]] = defaultdict(set)
+    threaded: dict[tuple[str, str], str] = {}
     for post in plan.items:
         if post.kind == "post" and post.article and post.network:
             promoted[post.article].add(post.network)
@@ -112,9 +115,21 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
                 written.setdefault((post.article, post.network), entry.id)
             else:
                 texts_taken[post.article].add(post.network)
+            if entry is not None and _own_thread(entry, post.network):
+                threaded.setdefault((post.article, post.network), entry.id)
+            else:
+                threads_taken[post.article].add(post.network)
     for article, item in ctx.articles_on_their_way():
         for network, wish in article.social.per_network.items():
             name = plan.calendar.networks[network].name if network in plan.calendar.networks else network
+            if wish.thread and network in promoted.get(article.slug, ()) \
+                    and network not in threads_taken.get(article.slug, ()):
+                yield Problem(wish.thread_sources[0] if wish.thread_sources else wish.source or article.source,
+                              say("article '{slug}' gives a thread for {network} in `social:`, but the entry "
+                                  "'{entry}' gives every post there its own thread", slug=article.slug,
+                                  network=name, entry=threaded[(article.slug, network)]),
+                              say("the calendar's entry wins: remove the article's thread, or the entry's own "
+                                  "`thread:` for {network} to post the article's", network=network), item)
             if wish.text and network in promoted.get(article.slug, ()) \
                     and network not in texts_taken.get(article.slug, ()):
                 # `promote:` with `text:` or `texts:` (or a variant's): the entry's words win on every post.
@@ -137,6 +152,13 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(wish.source or article.social.source or article.source,
                           say("article '{slug}' gives a text for {network} in `social:`, but no post promotes "
                               "it there", slug=article.slug, network=name), hint, item)
+
+
+def _own_thread(entry: PostEntry, network: str) -> bool:
+    """Whether an entry gives its posts on ``network`` a thread of its own (its variant's, even an empty one,
+    else its own), which wins over the article's `social:` one."""
+    variant = entry.variants.get(network)
+    return (variant is not None and variant.thread is not None) or bool(entry.thread)
 
 
 def _words_of(entry: PostEntry, network: str) -> str | None:
