@@ -284,3 +284,13 @@ def test_a_broken_settings_file_is_told_in_the_language_it_writes(site: Path) ->
             result = run_edcal("check", "-s", settings, cwd=site)
             assert result.returncode == 2 and said in result.stderr, result.stderr
             assert "Traceback" not in result.stderr
+
+
+def test_an_edcal_lang_edcal_does_not_speak_leaves_the_site_s_and_says_so(site: Path) -> None:
+    """`EDCAL_LANG=de` in a CI job gave English to a French team, without a word."""
+    result = run_edcal("check", cwd=site, env={"EDCAL_LANG": "de"})
+    assert result.returncode in (0, 1)
+    assert result.stderr.startswith("warning: EDCAL_LANG is 'de', a language edcal does not speak (en, fr): "
+                                    "messages are in the site's language")
+    assert "avertissement" in result.stdout  # the site's French
+    assert run_edcal("check", cwd=site, env={"EDCAL_LANG": "en-GB"}).stderr == ""

@@ -168,9 +168,14 @@ class EdcalGroup(click.Group):
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
-        from edcal.i18n import speak
+        from edcal.i18n import LANG_VARIABLE, say, speak, unspoken_language
 
         speak(None)  # $EDCAL_LANG or English until the command reads the site, as in a process of its own
+        unspoken = unspoken_language()
+        if unspoken is not None:  # a CI job's `EDCAL_LANG=de` read English, or French, without a word
+            click.echo("warning: " + say("{variable} is '{lang}', a language edcal does not speak (en, fr): "
+                                         "messages are in the site's language", variable=LANG_VARIABLE,
+                                         lang=unspoken), err=True)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         words = _site_options_after_command(self, list(sys.argv[1:] if args is None else args))

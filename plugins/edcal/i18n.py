@@ -404,8 +404,18 @@ def site_language_known() -> bool:
 
 def team_language(site_lang: str | None) -> str:
     """The language of what edcal tells a site's team: ``$EDCAL_LANG``, else the site's ("fr", "en-US"),
-    as a tag whose territory writes the dates (:func:`long_date`); ``translator`` reads its language."""
-    return os.environ.get(LANG_VARIABLE) or site_lang or "en"
+    as a tag whose territory writes the dates (:func:`long_date`); ``translator`` reads its language.
+    An ``$EDCAL_LANG`` edcal does not speak (``de``) leaves the site's (:func:`unspoken_language` says so)."""
+    wanted = os.environ.get(LANG_VARIABLE)
+    return (wanted if wanted and unspoken_language() is None else None) or site_lang or "en"
+
+
+def unspoken_language() -> str | None:
+    """``$EDCAL_LANG`` when edcal has no words in that language (``de``), else None."""
+    wanted = (os.environ.get(LANG_VARIABLE) or "").strip()
+    if not wanted or language(wanted) != "en" or wanted.lower()[:2] == "en":
+        return None
+    return wanted
 
 
 def spoken(text: str | None) -> str:
