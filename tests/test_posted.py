@@ -882,7 +882,7 @@ def test_each_month_of_the_report_links_to_what_went_out_in_it(tmp_path: Path) -
                    "les voir dans l'agenda</a>",
         # A log not kept since November: said as such, not as months where nothing went out (a manager read
         # "⚠ 4 sur 4 semaines" as weeks without posts).
-        "2026-12": "Le journal ne nomme aucune des publications de ce mois, alors que l'heure de 21 d'entre elles est "
+        "2026-12": "Le journal ne nomme aucune des publications de ce mois, alors que l'heure de 23 d'entre elles est "
                    "passée\u00a0: est-il à jour\u00a0? Plus bas, le rythme est jugé sur ce qu'il nomme.",
         "2027-01": "Le journal ne nomme aucune des publications de ce mois, alors que l'heure de 12 d'entre elles est "
                    "passée\u00a0: est-il à jour\u00a0? Plus bas, le rythme est jugé sur ce qu'il nomme.",
