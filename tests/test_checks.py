@@ -3046,3 +3046,21 @@ def test_social_unused_says_an_article_s_thread_an_entry_overrides() -> None:
     assert run_checks(plan, only=["social-unused"]) == []
     [posted] = [item for item in plan.items if item.id == "a-mastodon-0"]
     assert [reply.text for reply in posted.thread] == ["1/3 De l'article"]
+
+
+def test_social_unused_says_an_article_s_first_comment_an_entry_overrides() -> None:
+    from edcal.model.article import Social, SocialOverride
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\n  facebook: {}\nposts:\n"
+                             "  - promote: a\n    networks: [linkedin, facebook]\n"
+                             "    variants: {linkedin: {first_comment: Et vous ?}}\n")
+    social = Social(per_network={network: SocialOverride(first_comment="Qui vient ?",
+                                                         comment_source=Source("content/a.md", 9, 20))
+                                 for network in ("linkedin", "facebook")})
+    plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar, social=social)])
+    found = run_checks(plan, only=["social-unused"])
+    # LinkedIn's variant wins; Facebook posts the article's comment.
+    assert [(str(f.source), f.source.column, f.message) for f in found] == [
+        ("content/a.md:9", 20, "article 'a' gives a first comment for LinkedIn in `social:`, but the entry 'a' gives "
+                               "every post there its own")]
+    assert [item.first_comment for item in plan.items if item.id == "a-facebook-0"] == ["Qui vient\u00a0?"]

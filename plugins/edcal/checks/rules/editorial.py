@@ -102,9 +102,11 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
     # Networks where some post of the article takes its `social:` text: no text of its entry's own wins there.
     texts_taken: dict[str, set[str]] = defaultdict(set)
     written: dict[tuple[str, str], str] = {}  # (article, network): an entry whose own text wins there
-    # The same for a thread: networks where some post takes the article's, and entries whose own wins.
-    threads_taken: dict[str, set[str]] = defaultdict(set)
-    threaded: dict[tuple[str, str], str] = {}
+    # The same for a thread and a first comment: networks where some post takes the article's, and entries
+    # whose own wins there.
+    extras = {"thread": _own_thread, "first_comment": _own_comment}
+    extras_taken: dict[str, dict[str, set[str]]] = {name: defaultdict(set) for name in extras}
+    extras_written: dict[str, dict[tuple[str, str], str]] = {name: {} for name in extras}
     for post in plan.items:
         if post.kind == "post" and post.article and post.network:
             promoted[post.article].add(post.network)
@@ -115,21 +117,34 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
                 written.setdefault((post.article, post.network), entry.id)
             else:
                 texts_taken[post.article].add(post.network)
-            if entry is not None and _own_thread(entry, post.network):
-                threaded.setdefault((post.article, post.network), entry.id)
-            else:
-                threads_taken[post.article].add(post.network)
+            for name, own in extras.items():
+                if entry is not None and own(entry, post.network):
+                    extras_written[name].setdefault((post.article, post.network), entry.id)
+                else:
+                    extras_taken[name][post.article].add(post.network)
     for article, item in ctx.articles_on_their_way():
         for network, wish in article.social.per_network.items():
             name = plan.calendar.networks[network].name if network in plan.calendar.networks else network
-            if wish.thread and network in promoted.get(article.slug, ()) \
-                    and network not in threads_taken.get(article.slug, ()):
-                yield Problem(wish.thread_sources[0] if wish.thread_sources else wish.source or article.source,
-                              say("article '{slug}' gives a thread for {network} in `social:`, but the entry "
-                                  "'{entry}' gives every post there its own thread", slug=article.slug,
-                                  network=name, entry=threaded[(article.slug, network)]),
-                              say("the calendar's entry wins: remove the article's thread, or the entry's own "
-                                  "`thread:` for {network} to post the article's", network=network), item)
+            for extra in extras:
+                if not getattr(wish, extra) or network not in promoted.get(article.slug, ()) \
+                        or network in extras_taken[extra].get(article.slug, ()):
+                    continue
+                entry_id = extras_written[extra][(article.slug, network)]
+                if extra == "thread":
+                    yield Problem(wish.thread_sources[0] if wish.thread_sources else wish.source or article.source,
+                                  say("article '{slug}' gives a thread for {network} in `social:`, but the entry "
+                                      "'{entry}' gives every post there its own thread", slug=article.slug,
+                                      network=name, entry=entry_id),
+                                  say("the calendar's entry wins: remove the article's thread, or the entry's own "
+                                      "`thread:` for {network} to post the article's", network=network), item)
+                else:
+                    yield Problem(wish.comment_source or wish.source or article.source,
+                                  say("article '{slug}' gives a first comment for {network} in `social:`, but the "
+                                      "entry '{entry}' gives every post there its own", slug=article.slug,
+                                      network=name, entry=entry_id),
+                                  say("the calendar's entry wins: remove the article's first comment, or the entry's "
+                                      "own `first_comment:` for {network} to post the article's", network=network),
+                                  item)
             if wish.text and network in promoted.get(article.slug, ()) \
                     and network not in texts_taken.get(article.slug, ()):
                 # `promote:` with `text:` or `texts:` (or a variant's): the entry's words win on every post.
@@ -159,6 +174,14 @@ def _own_thread(entry: PostEntry, network: str) -> bool:
     else its own), which wins over the article's `social:` one."""
     variant = entry.variants.get(network)
     return (variant is not None and variant.thread is not None) or bool(entry.thread)
+
+
+def _own_comment(entry: PostEntry, network: str) -> bool:
+    """Whether an entry gives its posts on ``network`` a first comment of its own (its variant's, else its
+    own), which wins over the article's `social:` one, as resolution takes them."""
+    variant = entry.variants.get(network)
+    return bool(variant.first_comment if variant is not None and variant.first_comment is not None
+                else entry.first_comment)
 
 
 def _words_of(entry: PostEntry, network: str) -> str | None:
