@@ -211,6 +211,16 @@ def test_a_header_line_the_header_cannot_read_is_an_error_not_text() -> None:
         "a.md:3:9: error: found 'Category :' in the header, with a space before ':'; expected 'Category:'",
         "    hint: write `Category: …` (no space before the colon in a header line); leave a blank line between "
         "the header and the text"]
+    # `Statut : brouillon` took three runs: the space, then 'statut', then 'brouillon'; the first says all.
+    for line, written in (("Statut : brouillon", "status: draft"), ("Titre : Essai", "title: Essai"),
+                          ("Subtitle : Un mot", None)):
+        with pytest.raises(InputErrors) as french_field:
+            split_article(f"Title: T\nDate: 2027-01-12 09:00\n{line}\nOwner: sophie\n\nCorps.\n", "a.md")
+        hint = french_field.value.errors[0].format().splitlines()[1]
+        assert hint == (f"    hint: write `{written}` (no space before the colon, and the field's English name); leave "
+                        "a blank line between the header and the text" if written else
+                        "    hint: write `Subtitle: …` (no space before the colon in a header line); leave a blank "
+                        "line between the header and the text")
     with pytest.raises(InputErrors) as french:
         split_article("Title: T\nPropriétaire: sophie\n\nCorps.\n", "a.md")
     assert french.value.errors[0].format().splitlines() == [

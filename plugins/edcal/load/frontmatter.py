@@ -390,10 +390,15 @@ def _refuse_field_line(field: re.Match[str], where: Source, errors: ErrorCollect
                        colon=field.group("colon"), key=key),
                    say("write `{key}: …` with a plain colon", key=key.strip()))
     elif space and re.fullmatch(r"[A-Za-z0-9_-]+", key):
+        hint = say("write `{key}: …` (no space before the colon in a header line); "
+                   "leave a blank line between the header and the text", key=key)
+        written = _english_field(key, field.string[field.end():].strip())
+        if written is not None:  # `Statut : brouillon`: all it takes, said at once (it took three runs)
+            hint = say("write `{written}` (no space before the colon, and the field's English name); leave a "
+                       "blank line between the header and the text", written=written)
         errors.add(Source(where.path, where.line, field.end("key") + 1),
                    say("found '{key} :' in the header, with a space before ':'; expected '{key}:'", key=key),
-                   say("write `{key}: …` (no space before the colon in a header line); "
-                       "leave a blank line between the header and the text", key=key))
+                   hint)
     else:
         from edcal.load.articles import ArticleSpec
         from edcal.load.validate import suggest_field
@@ -404,6 +409,22 @@ def _refuse_field_line(field: re.Match[str], where: Source, errors: ErrorCollect
                    suggest_field(key, ArticleSpec.model_fields)
                    or say("header fields have English names (title, owner…); if this line is text, leave a "
                           "blank line between the header and the text"))
+
+
+def _english_field(key: str, value: str) -> str | None:
+    """``status: draft`` for a header line written ``Statut : brouillon``: the article field a French (or
+    other) name means, with the status its value means; None for a name that is no known field's synonym
+    (a site's own field, listed in EDCAL_EXTRA_METADATA, keeps its name)."""
+    from edcal.load.articles import ArticleSpec
+    from edcal.load.validate import VALUE_SYNONYMS, field_synonyms
+
+    known = ArticleSpec.model_fields
+    meant = next((name for name in field_synonyms(key) if name in known and name != key.lower()), None)
+    if meant is None:
+        return None
+    if meant == "status":
+        value = VALUE_SYNONYMS.get(value.lower(), value)
+    return f"{meant}: {value}" if value else f"{meant}: …"
 
 
 def _structured(name: str, parts: list[str], where: FieldLoc, path: str,
