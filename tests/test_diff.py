@@ -223,16 +223,16 @@ def test_a_post_added_or_moved_into_the_past_is_shown_because_it_will_not_go_out
 
 
 def test_a_workflow_is_warned_at_the_line_of_a_post_put_in_the_past(repo: Path) -> None:
-    """A direct push to main has no pull request to read: its run annotates the line, on the commit."""
-    edit(repo / "calendar.yaml", "  - id: weekly\n", "  - {id: vieux, networks: [x], at: 2026-01-21 10:00, text: Oups}\n"
-         "  - id: weekly\n")
-    line = (repo / "calendar.yaml").read_text(encoding="utf-8").splitlines().index(
-        "  - {id: vieux, networks: [x], at: 2026-01-21 10:00, text: Oups}") + 1
+    """A direct push to main has no pull request to read: its run annotates the line, on the commit: the line of
+    the post's `at:`, the one to change (it was the entry's `- id:` line, above)."""
+    edit(repo / "calendar.yaml", "  - id: weekly\n", "  - id: vieux\n    networks: [x]\n    at: 2026-01-21 10:00\n"
+         "    text: Oups\n  - id: weekly\n")
+    line = (repo / "calendar.yaml").read_text(encoding="utf-8").splitlines().index("    at: 2026-01-21 10:00") + 1
     committed(repo)
     result = run_edcal("diff", "HEAD~1..HEAD", "--format", "github", cwd=repo, env={"GITHUB_WORKSPACE": str(repo)})
     assert result.returncode == 0, result.stderr
     warning, notice = result.stdout.splitlines()
-    assert warning == (f"::warning file=calendar.yaml,line={line},col=5,title=publication mise dans le passé::"
+    assert warning == (f"::warning file=calendar.yaml,line={line},col=9,title=publication mise dans le passé::"
                        "La publication X du mercredi 21 janvier 2026 10:00 est déjà passée : elle ne partira "
                        "pas comme prévu (vérifiez sa date)")
     assert re.fullmatch(r"::notice title=edcal diff::Changements du planning de HEAD~1 \(\w+\) à HEAD \(\w+\)"

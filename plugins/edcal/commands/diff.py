@@ -42,7 +42,7 @@ from edcal.i18n import (
     translator,
 )
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate, PostedRecord
-from edcal.model.plan import Item, Plan
+from edcal.model.plan import Item, Plan, made_by
 from edcal.model.source import Source
 from edcal.outputs.plan_json import item_document
 from edcal.plan.changes import CHANGE_KINDS, ItemChange, LeavingArticle, LogChange, PlanChanges, compare_plans
@@ -1006,6 +1006,19 @@ def render_json(changes: PlanChanges, before: Plan | None, after: Plan, revision
     }, ensure_ascii=False, indent=2) + "\n"
 
 
+def _when_source(item: Item, plan: Plan) -> Source:
+    """Where a post's time is written, for an annotation on the line to change: a one-off post's `at:` (its
+    network's under `variants:`, when it has one), else the post's line (a step of a schedule, a rule's or a
+    moved day's line already)."""
+    entry = next((e for e in plan.calendar.posts if made_by(e, item)), None)
+    if entry is None or entry.kind != "once":
+        return item.source
+    variant = entry.variants.get(item.network or "")
+    if variant is not None and variant.when is not None and "at" in variant.field_sources:
+        return variant.field_sources["at"]
+    return entry.field_sources.get("at", item.source)
+
+
 def render_github(changes: PlanChanges, before: Plan | None, after: Plan, revision: Revision,
                   everything: bool = False, folder: str = "",
                   setting: Callable[[str], Source] | None = None) -> str:
@@ -1021,8 +1034,8 @@ def render_github(changes: PlanChanges, before: Plan | None, after: Plan, revisi
     words = _Words(before, after, revision)
     lines = [github_command("warning", words.leaving_title(), words.leaving(article),
                             words.leaving_source(article, setting), folder) for article in changes.leaving]
-    lines += [github_command("warning", words.late_title(), words.late_message(change), change.item.source,
-                             folder)
+    lines += [github_command("warning", words.late_title(), words.late_message(change),
+                             _when_source(change.item, after), folder)
               for change in changes.changes if change.late]
     lines += [github_command("warning", words.feed_gone_title(), words.feed_gone(path),
                              after.calendar.source, folder) for path in changes.feeds_gone]
