@@ -939,6 +939,13 @@ def test_date_in_text() -> None:
     found = findings("date-in-text", posts(line % "mardi"))
     assert [f.message for f in found] == ["the text of 'a-x' says 'mardi 21 janvier', but 2027-01-21 is a Thursday"]
     assert not findings("date-in-text", posts(line % "jeudi"))
+    # A reply of its thread, and a first comment, are read too, each at its line.
+    threaded = posts("{id: t, at: 2027-01-12 09:00, networks: [x, linkedin], text: Un fil,"
+                     " thread: [Deux, 'Rendez-vous mardi 21 janvier'], first_comment: 'Et lundi 21 janvier ?'}")
+    found = findings("date-in-text", threaded)
+    assert sorted((f.item, f.source.column, f.message) for f in found) == [
+        ("t-linkedin", 137, "the text of 't-linkedin' says 'lundi 21 janvier', but 2027-01-21 is a Thursday"),
+        ("t-x", 89, "the text of 't-x' says 'mardi 21 janvier', but 2027-01-21 is a Thursday")]
 
 
 def test_post_before_article_when_dated_before() -> None:

@@ -501,14 +501,11 @@ def date_in_text(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     key_dates = plan.calendar.key_dates.values()
     reported: set[tuple[object, ...]] = set()  # one text on four networks: one finding
-    for post in ctx.posts():
-        if not post.text or post.start is None:
-            continue
-        written = written_dates(post.text, plan.lang, plan.calendar.country)
-        named = with_years(written, plan.day_of(post.start)) if written else None
+    for post, text, where in _post_texts(ctx):
+        written = written_dates(text, plan.lang, plan.calendar.country)
+        named = with_years(written, plan.day_of(post.start)) if written and post.start is not None else None
         if not named:
             continue
-        where = _text_source(ctx, post)
         for date in named:
             for day in date.wrong_days:
                 if ("weekday", where, date.text, day) in reported:
@@ -531,6 +528,20 @@ def date_in_text(ctx: CheckContext) -> Iterator[Problem]:
                                      key_date=key_date.id, days=_days(key_date.start, key_date.end)),
                           say("update the text, or say on the entry why that date is meant: "
                               "`silence: {{date-in-text: …}}`"), post)
+
+
+def _post_texts(ctx: CheckContext) -> Iterator[tuple[Item, str, Source]]:
+    """Each text a post puts out, where it is written: its text, its first comment, each reply of its
+    thread ("rendez-vous mardi 18 mars" in the third reply is read too)."""
+    for post in ctx.posts():
+        if post.start is None:
+            continue
+        if post.text:
+            yield post, post.text, _text_source(ctx, post)
+        if post.first_comment:
+            yield post, post.first_comment, ctx.comment_source(post)
+        for index, reply in enumerate(post.thread):
+            yield post, reply.text, ctx.reply_source(post, index)
 
 
 def _text_source(ctx: CheckContext, post: Item) -> Source:
