@@ -237,6 +237,25 @@ def test_init_in_a_pelican_blog_adopts_it_in_place_and_says_what_remains(tmp_pat
     assert "  posts: none yet\n" in built.stdout, built.stdout
 
 
+def test_an_adopted_blog_is_told_which_of_its_articles_are_in_restructuredtext(tmp_path: Path) -> None:
+    """A Pelican blog's .rst articles, which edcal check and edcal build refuse, were not named by init: its
+    owner learnt of them only at the first check. init now says so among what remains by hand."""
+    blog = pelican_blog(tmp_path / "blog", ACME_SETTINGS.replace("['readtime']", "['readtime', 'edcal']"))
+    (blog / "content" / "hiring.rst").write_text(
+        "We are hiring\n#############\n\n:date: 2026-11-02 09:30\n:tags: hiring\n\nJoin us.\n",
+        encoding="utf-8")
+    made = run_edcal("init", "blog", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert ("1. blog/content/hiring.rst is written in reStructuredText, which edcal does not read (edcal check "
+            "and edcal build refuse it): write it in Markdown, as a .md file with the same fields (Title:, "
+            "Date:, Tags:…).\n") in made.stdout, made.stdout
+    (blog / "content" / "pages").mkdir()
+    (blog / "content" / "pages" / "about.rest").write_text("About\n#####\n\nUs.\n", encoding="utf-8")
+    again = run_edcal("init", ".", cwd=blog, env={"EDCAL_LANG": "fr"})
+    assert ("1. 2 articles et pages sont écrits en reStructuredText, qu'edcal ne lit pas (content/hiring.rst, "
+            "content/pages/about.rest\u00a0; edcal check les nomme chacun") in again.stdout, again.stdout
+
+
 @pytest.mark.usefixtures("site_language")
 def test_an_adopted_blog_is_told_which_of_its_workflows_deploys_it_too(tmp_path: Path) -> None:
     """A French quickstart blog (no PLUGINS, SITEURL only in publishconf.py) deploying with Pelican's own

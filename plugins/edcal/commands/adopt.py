@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -114,6 +115,16 @@ def adopt_site(target: Path, timezone: str | None, lang: str | None, country: st
                                   "Remove {file} once {ours} has deployed.",
                                   file=workflow, ours=WORKFLOW.as_posix()))
     adoption.steps.extend(_settings_steps(target, settings_path, settings))
+    restructured = _restructured_sources(target, settings)
+    if restructured:
+        shown = ", ".join(restructured[:3]) + (", …" if len(restructured) > 3 else "")
+        adoption.steps.append(say_count(
+            len(restructured),
+            "{files} is written in reStructuredText, which edcal does not read (edcal check and edcal build "
+            "refuse it): write it in Markdown, as a .md file with the same fields (Title:, Date:, Tags:…).",
+            "{count} articles and pages are written in reStructuredText, which edcal does not read ({files}; "
+            "edcal check names each, and edcal build refuses them): write them in Markdown, as .md files "
+            "with the same fields (Title:, Date:, Tags:…).", files=shown))
     if not (target / PUBLISH_SETTINGS).is_file():
         adoption.steps.append(say("The workflow builds with publishconf.py, which the blog lacks: write one "
                                   "(`from pelicanconf import *` and the public SITEURL)."))
@@ -278,6 +289,23 @@ def _settings_steps(target: Path, settings_path: Path, settings: dict[str, Any])
         steps.append(say("DEFAULT_DATE = 'fs' ({where}) is not read by edcal: give each published article a "
                          "Date: header (edcal check names those without).", where=where("DEFAULT_DATE")))
     return steps
+
+
+#: reStructuredText, which Pelican reads and edcal does not.
+_RESTRUCTURED = (".rst", ".rest")
+
+
+def _restructured_sources(target: Path, settings: dict[str, Any]) -> list[str]:
+    """The blog's articles and pages in reStructuredText, as paths shown from where ``init`` was run."""
+    content = target / str(settings.get("PATH") or ".")  # Pelican makes it absolute: target / it is it
+    found: set[Path] = set()
+    for folder in [*(settings.get("ARTICLE_PATHS") or ()), *(settings.get("PAGE_PATHS") or ())]:
+        root = content / str(folder)
+        if root.is_dir():
+            found.update(path for path in root.rglob("*")
+                         if path.suffix.lower() in _RESTRUCTURED and path.is_file()
+                         and not any(part.startswith(".") for part in path.relative_to(content).parts))
+    return sorted(_shown(target, os.path.relpath(path, target)) for path in found)
 
 
 def _public_url(target: Path) -> str:
