@@ -227,3 +227,12 @@ def test_what_edcal_does_not_do_names_no_field_it_reads() -> None:
     fields = set(field_names(schema.PostSpec)) | set(field_names(schema.VariantSpec))
     named = {name.lower().rstrip("s") for name in re.findall(r"^- \*\*([^*]+)\*\*", body, re.MULTILINE)}
     assert named and not named & fields, f"named as not done, yet fields of posts: {sorted(named & fields)}"
+
+
+def test_every_share_form_field_is_documented() -> None:
+    """calendar.md's `share_form` row names every {field} a share form may hold: edcal accepts {title} too."""
+    from edcal.model.network import SHARE_FORM_FIELDS
+
+    body = section((DOCS / "calendar.md").read_text(encoding="utf-8"), "## `networks:`")
+    row = next(line for line in body.splitlines() if line.startswith("| `share_form` |"))
+    assert [field for field in SHARE_FORM_FIELDS if f"`{field}`" not in row] == []

@@ -421,7 +421,7 @@ class NetworkSpec(Spec):
     content_warning: bool | None = Field(None, description="true when a post can carry a content warning (`cw:`), counted with its text (Mastodon).")
     comment_limit: PositiveInt | None = Field(None, description="Longest first comment (`first_comment:`) the network takes, counted as its text is; unset: it takes none (LinkedIn: 1250).")
     replies: bool | None = Field(None, description="true when the account can answer its own post with more posts, a thread (`thread:`): X, Mastodon, Bluesky, Threads.")
-    share_form: Text | None = Field(None, description="Address of the network's share form, with {text} (the words to share, link included) and/or {url} (the link), e.g. 'https://x.com/intent/tweet?text={text}': the ambassadors' page and the blog's share buttons open it.")
+    share_form: Text | None = Field(None, description="Address of the network's share form, with {text} (the words to share, link included) and/or {url} (the link), and {title} (the page's title) if the form asks for one, e.g. 'https://x.com/intent/tweet?text={text}': the ambassadors' page and the blog's share buttons open it.")
     color: Text | None = Field(None, description="Colour in calendars, a CSS3 colour name.")
     template: Text | None = Field(None, description="Draft template file name in the theme's drafts/ folder.")
 
