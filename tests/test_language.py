@@ -91,6 +91,7 @@ def test_the_build_summary_is_in_french_and_edcal_lang_chooses_english(site: Pat
     assert french.returncode == 0, french.stderr
     assert f"plan{NBSP}: " in french.stdout and f"  idées{NBSP}: " in french.stdout
     assert f"flux d'agenda{NBSP}: planning/calendar.ics et planning/calendars/" in french.stdout
+    assert f"\npage des ambassadeurs{NBSP}: " in french.stdout and " à partager -> planning/share/\n" in french.stdout
     english = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
     assert "feeds: planning/calendar.ics and planning/calendars/; planning site: planning/index.html" \
         in english.stdout

@@ -169,6 +169,9 @@ ambassadors:
     page = (site / "planning" / "share" / "index.html").read_text(encoding="utf-8")
     assert "Un article publié" in page and "utm_medium=ambassador" in page and "Nous contacter" in page
     assert "Nos articles sur les réseaux" in page  # a tag page a live article has
+    # The build's summary says where the page is and how much it offers: the team hands it to staff.
+    shown = page.count('<article class="share"')
+    assert shown > 1 and f"ambassadors' page: {shown} items to share -> planning/share/" in result.stdout
     published = site / "output" / "partage"
     assert (published / "index.html").read_text(encoding="utf-8") == page
     assert (published / "assets" / "planning.css").is_file()
@@ -195,6 +198,8 @@ def test_a_crisis_s_reason_stays_off_the_page_the_blog_publishes(site: Path, net
     assert re.search(r"l'entreprise y? ?a suspendu ses publications\.<", page), page
     assert [path for path, text in tree_text(site / "output") if "CANARY-CRISE" in text] == []
     assert "CANARY-CRISE-6060" in (site / "planning" / "plan.json").read_text(encoding="utf-8")  # the team sees it
+    if not networks:  # the whole page is paused: the summary counts nothing to share
+        assert "ambassadors' page: 0 items to share -> planning/share/" in result.stdout
 
 
 def test_staff_edit_the_words_and_share_them_as_edited(site: Path) -> None:

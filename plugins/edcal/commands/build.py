@@ -151,6 +151,8 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
              "schedulers -> {path}exports/", count=plan.drafted, upcoming=plan.upcoming, path=planning),
         say_("feeds: {path}calendar.ics and {path}calendars/; planning site: {path}index.html",
              path=planning),
+        spoken(say_count(plan.shares, "ambassadors' page: {count} item to share -> {path}share/",
+                         "ambassadors' page: {count} items to share -> {path}share/", path=planning)),
         *_heavy_feeds(result.planning, planning),
     ]
     check = "`edcal check`" if settings_file == DEFAULT_SETTINGS else f"`edcal check -s {settings_file}`"

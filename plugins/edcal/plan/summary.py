@@ -27,6 +27,8 @@ class PlanSummary:
     #: the latest first: (title, moment). A scheduled build's log names what went online without a commit.
     went_online: tuple[tuple[str, dt.datetime], ...] = ()
     revised: dt.datetime | None = None
+    #: What the ambassadors' page (planning/share/) offers staff now: none in a freeze.
+    shares: int = 0
 
 
 def summarize(plan: Plan) -> PlanSummary:
@@ -47,6 +49,7 @@ def summarize(plan: Plan) -> PlanSummary:
         upcoming=sum(1 for i in ahead if i.status != "withheld"),
         went_online=_went_online(plan),
         revised=plan.generated_at.astimezone(plan.calendar.zone),
+        shares=len(plan.sharing.shares),
     )
 
 
