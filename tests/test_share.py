@@ -606,3 +606,18 @@ def test_staff_share_the_link_with_their_words_where_the_company_posts_it_in_a_c
     linkedin = plan_of(calendar, articles(calendar), now=NOW).sharing.shares[0].texts[0]
     assert linkedin.network == "linkedin" and linkedin.url in linkedin.text and "#Soudure" in linkedin.text
     assert "commentaire" not in linkedin.text
+
+
+def test_a_card_for_a_network_without_a_share_form_says_how_to_share(tmp_path: Path) -> None:
+    """Instagram's card had no button and no word: staff did not know what to do with the text."""
+    from edcal.outputs import share as share_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors: {networks: [linkedin, instagram]}\n")
+    plan = plan_of(calendar, articles(calendar), now=NOW)
+    write_planning_page(share_page, plan, tmp_path)
+    page = (tmp_path / "share" / "index.html").read_text(encoding="utf-8")
+    said = "Instagram n'a pas de formulaire de partage\u00a0: copiez le texte, puis publiez-le depuis l'application"
+    assert said in page.replace("&#39;", "'")
+    assert page.count("pas de formulaire de partage") == sum(
+        1 for share in plan.sharing.shares for words in share.texts if words.network == "instagram")
