@@ -129,6 +129,17 @@ def test_a_text_also_naming_the_key_dates_days_names_other_days_on_purpose() -> 
     assert not findings(tied("Après le salon, nos portes ouvertes le 3 avril"), extra=extra)
 
 
+def test_a_reply_naming_another_day_of_a_post_naming_the_key_dates_days_is_on_purpose() -> None:
+    """The fair's days in the first post, "avant le 12 mars" in a reply: one post, as in one text."""
+    entries = ("  - {id: salon-j-7, at: salon-industrie -7 days, networks: [mastodon],"
+               " text: 'Salon du 23 au 26 mars 🧵', thread: ['Prenez rendez-vous avant le 12 mars']}\n")
+    assert not findings(entries)
+    # A reply alone names the other day: still told, at its line.
+    entries = ("  - {id: salon-j-7, at: salon-industrie -7 days, networks: [mastodon],"
+               " text: 'Le salon approche 🧵', thread: ['Prenez rendez-vous avant le 12 mars']}\n")
+    assert [(f.source.line, f.source.column) for f in findings(entries)] == [(12, 110)]
+
+
 def test_a_post_written_at_a_fixed_date_is_not_judged_against_key_dates() -> None:
     assert not findings(entry("Retrouvez-nous du 16 au 19 mars"))
 

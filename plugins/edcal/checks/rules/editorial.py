@@ -499,49 +499,60 @@ def date_in_text(ctx: CheckContext) -> Iterator[Problem]:
     """"mardi 18 mars" when the 18th is a Thursday; "du 16 au 19 mars" in a post written relative to a fair
     moved to the 23rd: the post followed the key date, its text did not."""
     plan = ctx.plan
-    key_dates = plan.calendar.key_dates.values()
     reported: set[tuple[object, ...]] = set()  # one text on four networks: one finding
-    for post, text, where in _post_texts(ctx):
-        written = written_dates(text, plan.lang, plan.calendar.country)
-        named = with_years(written, plan.day_of(post.start)) if written and post.start is not None else None
-        if not named:
-            continue
-        for date in named:
-            for day in date.wrong_days:
-                if ("weekday", where, date.text, day) in reported:
-                    continue
-                reported.add(("weekday", where, date.text, day))
-                # At the text that holds the date (the network's under `variants:`, the entry's, the article's
-                # summary or `social:` text), as the other rules about a post's text point.
-                yield Problem(where, say("the text of '{id}' says '{written}', but {day:%Y-%m-%d} is a "
-                                         "{weekday}", id=post.id, written=date.text, day=day,
-                                         weekday=say(DAYS["en"][day.weekday()])),
-                              say("correct the weekday or the date in the text"), post)
-        tied = _key_dates_of(ctx, post)
-        for date, key_date in _outside(named, tied, key_dates):
-            if ("key-date", where, date.text, date.first, key_date.id) in reported:
+    for post, texts in _post_texts(ctx):
+        read = []
+        for text, where in texts:
+            written = written_dates(text, plan.lang, plan.calendar.country)
+            named = with_years(written, plan.day_of(post.start)) if written and post.start is not None else None
+            if named:
+                read.append((named, where))
+        # A post names the key date's days in one of its texts, another day in a reply: on purpose.
+        every = [date for named, _where in read for date in named]
+        for named, where in read:
+            yield from _date_problems(ctx, post, named, where, every, reported)
+
+
+def _date_problems(ctx: CheckContext, post: Item, named: list[NamedDate], where: Source, every: list[NamedDate],
+                   reported: set[tuple[object, ...]]) -> Iterator[Problem]:
+    """date-in-text's findings about the dates ``named`` in one text of a post, written at ``where``; ``every``
+    is the dates of all its texts (its first comment, its replies)."""
+    key_dates = ctx.plan.calendar.key_dates.values()
+    for date in named:
+        for day in date.wrong_days:
+            if ("weekday", where, date.text, day) in reported:
                 continue
-            reported.add(("key-date", where, date.text, date.first, key_date.id))
-            yield Problem(where, say("the text of '{id}' names '{written}' ({named}), but the key date "
-                                     "'{key_date}' it is written relative to is {days}: was it moved?",
-                                     id=post.id, written=date.text, named=_days(date.first, date.last),
-                                     key_date=key_date.id, days=_days(key_date.start, key_date.end)),
-                          say("update the text, or say on the entry why that date is meant: "
-                              "`silence: {{date-in-text: …}}`"), post)
+            reported.add(("weekday", where, date.text, day))
+            # At the text that holds the date (the network's under `variants:`, the entry's, the article's
+            # summary or `social:` text), as the other rules about a post's text point.
+            yield Problem(where, say("the text of '{id}' says '{written}', but {day:%Y-%m-%d} is a "
+                                     "{weekday}", id=post.id, written=date.text, day=day,
+                                     weekday=say(DAYS["en"][day.weekday()])),
+                          say("correct the weekday or the date in the text"), post)
+    tied = _key_dates_of(ctx, post)
+    for date, key_date in _outside(named, tied, key_dates, every):
+        if ("key-date", where, date.text, date.first, key_date.id) in reported:
+            continue
+        reported.add(("key-date", where, date.text, date.first, key_date.id))
+        yield Problem(where, say("the text of '{id}' names '{written}' ({named}), but the key date "
+                                 "'{key_date}' it is written relative to is {days}: was it moved?",
+                                 id=post.id, written=date.text, named=_days(date.first, date.last),
+                                 key_date=key_date.id, days=_days(key_date.start, key_date.end)),
+                      say("update the text, or say on the entry why that date is meant: "
+                          "`silence: {{date-in-text: …}}`"), post)
 
 
-def _post_texts(ctx: CheckContext) -> Iterator[tuple[Item, str, Source]]:
-    """Each text a post puts out, where it is written: its text, its first comment, each reply of its
-    thread ("rendez-vous mardi 18 mars" in the third reply is read too)."""
+def _post_texts(ctx: CheckContext) -> Iterator[tuple[Item, list[tuple[str, Source]]]]:
+    """Each post with the texts it puts out, each where it is written: its text, its first comment, each
+    reply of its thread ("rendez-vous mardi 18 mars" in the third reply is read too)."""
     for post in ctx.posts():
         if post.start is None:
             continue
-        if post.text:
-            yield post, post.text, _text_source(ctx, post)
+        texts = [(post.text, _text_source(ctx, post))] if post.text else []
         if post.first_comment:
-            yield post, post.first_comment, ctx.comment_source(post)
-        for index, reply in enumerate(post.thread):
-            yield post, reply.text, ctx.reply_source(post, index)
+            texts.append((post.first_comment, ctx.comment_source(post)))
+        texts += [(reply.text, ctx.reply_source(post, index)) for index, reply in enumerate(post.thread)]
+        yield post, texts
 
 
 def _text_source(ctx: CheckContext, post: Item) -> Source:
@@ -574,14 +585,15 @@ def _key_dates_of(ctx: CheckContext, post: Item) -> list[KeyDate]:
     return [key_dates[name] for name in dict.fromkeys(names) if name in key_dates]
 
 
-def _outside(named: list[NamedDate], tied: list[KeyDate],
-             key_dates: Iterable[KeyDate]) -> Iterator[tuple[NamedDate, KeyDate]]:
+def _outside(named: list[NamedDate], tied: list[KeyDate], key_dates: Iterable[KeyDate],
+             every: list[NamedDate] | None = None) -> Iterator[tuple[NamedDate, KeyDate]]:
     """The dates of a text that disagree with the key dates its post is written relative to: a range across
     one's first or last day; and, when the text names none of their days, any date that is no key date's.
     A text that also names the key date's days names another day on purpose ("inscriptions avant le 10")."""
     if not tied:
         return
-    named_inside = any(_inside(date, key_date) for date in named for key_date in tied)
+    named_inside = any(_inside(date, key_date) for date in (named if every is None else every)
+                       for key_date in tied)
     for date in named:
         across = next((k for k in tied if date.first <= k.end and k.start <= date.last and not _inside(date, k)),
                       None)
