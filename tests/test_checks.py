@@ -3029,6 +3029,22 @@ def test_thread_promised() -> None:
     assert hints["seul-linkedin"] == "LinkedIn takes no thread: take 🧵 out of its text under `variants:`"
 
 
+def test_thread_promised_leaves_a_lost_thread_to_thread_lost() -> None:
+    """A thread written for Mastodon and LinkedIn: on LinkedIn `thread-lost` tells it (give LinkedIn its own
+    text), not a second finding about its 🧵."""
+    found = findings("thread-promised", posts("{id: f, networks: [mastodon, linkedin], at: 2027-01-20 09:00,"
+                                              " text: 'Un fil 🧵', thread: [Deux]}"))
+    assert not found
+    assert [f.item for f in findings("thread-lost", posts("{id: f, networks: [mastodon, linkedin],"
+                                                          " at: 2027-01-20 09:00, text: 'Un fil 🧵',"
+                                                          " thread: [Deux]}"))] == ["f-linkedin"]
+    # Its own text there, 🧵 still in it: no thread lost, the promise told.
+    found = findings("thread-promised", "posts:\n  - id: f\n    networks: [mastodon, linkedin]\n"
+                     "    at: 2027-01-20 09:00\n    text: 'Un fil 🧵'\n    thread: [Deux]\n"
+                     "    variants:\n      linkedin: {text: 'Sur LinkedIn aussi 🧵'}\n")
+    assert [f.item for f in found] == ["f-linkedin"]
+
+
 def test_social_unused_says_an_article_s_thread_an_entry_overrides() -> None:
     """The trial's article gave Mastodon a thread in `social:`; the calendar's `promote:` entry gave its own: the
     article's replies were posted nowhere, and the post was followed by the entry's '2/3'."""

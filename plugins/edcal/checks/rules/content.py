@@ -632,15 +632,10 @@ def thread_lost(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
     for post in ctx.posts():
         network = networks[post.network or ""]
-        entry = ctx.entry(post)
-        if network.replies or entry is None:
+        lost = _lost_thread(ctx, post)
+        if lost is None:
             continue
-        variant = entry.variants.get(network.id)
-        own = variant is not None and variant.thread is not None
-        thread = variant.thread if own and variant is not None else entry.thread
-        if not thread or (not own and variant is not None and variant.text):  # its own words there
-            continue
-        places = variant.thread_sources if own and variant is not None else entry.thread_sources
+        thread, places = lost
         where = places[0] if places else post.source
         count = len(thread)
         yield Problem(where, say_count(count, "{network} post '{id}' has a thread of {count} reply, which {network} "
@@ -657,6 +652,21 @@ def thread_lost(ctx: CheckContext) -> Iterator[Problem]:
                                            posts=THE_POSTS))
 
 
+def _lost_thread(ctx: CheckContext, post: Item) -> tuple[tuple[str, ...], tuple[Source, ...]] | None:
+    """The thread a post's entry gives it on a network that takes none, with where its replies are written
+    (`thread-lost`); None when it has none there, or its own words (a variant's text)."""
+    network = ctx.plan.calendar.networks[post.network or ""]
+    entry = ctx.entry(post)
+    if network.replies or entry is None:
+        return None
+    variant = entry.variants.get(network.id)
+    own = variant is not None and variant.thread is not None
+    thread = variant.thread if own and variant is not None else entry.thread
+    if not thread or (not own and variant is not None and variant.text):  # its own words there
+        return None
+    return thread, variant.thread_sources if own and variant is not None else entry.thread_sources
+
+
 #: What announces a thread in a post: the spool of thread (🧵), as networks' users write it.
 THREAD_SIGN = "\U0001f9f5"
 
@@ -668,8 +678,8 @@ def thread_promised(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
     articles = ctx.plan.articles_by_slug()
     for post in ctx.posts():
-        if post.thread or THREAD_SIGN not in (post.text or ""):
-            continue
+        if post.thread or THREAD_SIGN not in (post.text or "") or _lost_thread(ctx, post) is not None:
+            continue  # a thread its network drops: `thread-lost` tells it, and how to give it its own text
         network = networks[post.network or ""]
         entry = ctx.entry(post)
         article = articles.get(post.article or "")
