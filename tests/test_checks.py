@@ -3029,6 +3029,22 @@ def test_thread_promised() -> None:
     assert hints["seul-linkedin"] == "LinkedIn takes no thread: take 🧵 out of its text under `variants:`"
 
 
+def test_thread_promised_tells_a_promotion_s_thread_only_of_a_promotion() -> None:
+    """A one-off post whose `thread: []` under `variants:` silences its article's thread has no promotion
+    whose thread went with another post: the hint is to write its replies, or take 🧵 out."""
+    from edcal.model.article import Social, SocialOverride
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  mastodon: {}\nposts:\n"
+                             "  - id: x\n    networks: [mastodon]\n    at: 2027-01-20 09:00\n    article: a\n"
+                             "    variants:\n      mastodon: {thread: []}\n")
+    social = Social(per_network={"mastodon": SocialOverride(text="Nos cinq conseils, en fil 🧵", thread=("Un",),
+                                                            source=Source("content/a.md", 7, 5))})
+    plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar, social=social)])
+    found = run_checks(plan, only=["thread-promised"])
+    assert [(f.item, f.hint) for f in found] == [
+        ("x-mastodon", "write its replies under `thread:`, or take 🧵 out of its text")]
+
+
 def test_thread_promised_leaves_a_lost_thread_to_thread_lost() -> None:
     """A thread written for Mastodon and LinkedIn: on LinkedIn `thread-lost` tells it (give LinkedIn its own
     text), not a second finding about its 🧵."""

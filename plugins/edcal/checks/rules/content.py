@@ -688,9 +688,13 @@ def thread_promised(ctx: CheckContext) -> Iterator[Problem]:
         if source is post.source and override is not None and override.text and THREAD_SIGN in override.text:
             source = override.source or source
         variant = entry.variants.get(network.id) if entry is not None else None
-        threaded = bool(network.replies and ((variant.thread if variant and variant.thread is not None
-                                              else entry.thread if entry is not None else ())
-                                             or (override.thread if override is not None else ())))
+        # Its promotion's thread, as resolution gives it (an empty `thread: []` under `variants:` gives none):
+        # another step took it. A one-off post's thread is its own.
+        promotion = entry is None or entry.kind == "promote"
+        own = variant is not None and variant.thread is not None
+        thread = (variant.thread if own and variant is not None else entry.thread if entry is not None else ()) \
+            or (override.thread if override is not None and not own else ())
+        threaded = bool(promotion and network.replies and thread)
         hint = (say("its promotion's thread goes with one post, its first once the article is online: give the "
                     "other steps texts of their own without 🧵 (`texts:` in its calendar.yaml entry), or make the "
                     "thread a post of its own (`at:` and `article:`), apart from the promotion")
