@@ -295,3 +295,7 @@ def test_an_edcal_lang_edcal_does_not_speak_leaves_the_site_s_and_says_so(site: 
                                     "messages are in the site's language")
     assert "avertissement" in result.stdout  # the site's French
     assert run_edcal("check", cwd=site, env={"EDCAL_LANG": "en-GB"}).stderr == ""
+    # An option's error, told before the site is read, is in the site's language too; a stray space is no language.
+    told = run_edcal("move", "--since", "2027-02-20", "--by", "une quinzaine", cwd=site, env={"EDCAL_LANG": "de"})
+    assert told.returncode == 2 and "error: trouvé" in told.stderr, told.stderr
+    assert "avertissement" in run_edcal("check", cwd=site, env={"EDCAL_LANG": " fr"}).stdout

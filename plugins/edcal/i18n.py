@@ -406,7 +406,7 @@ def team_language(site_lang: str | None) -> str:
     """The language of what edcal tells a site's team: ``$EDCAL_LANG``, else the site's ("fr", "en-US"),
     as a tag whose territory writes the dates (:func:`long_date`); ``translator`` reads its language.
     An ``$EDCAL_LANG`` edcal does not speak (``de``) leaves the site's (:func:`unspoken_language` says so)."""
-    wanted = os.environ.get(LANG_VARIABLE)
+    wanted = (os.environ.get(LANG_VARIABLE) or "").strip()
     return (wanted if wanted and unspoken_language() is None else None) or site_lang or "en"
 
 

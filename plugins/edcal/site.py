@@ -24,6 +24,7 @@ from edcal.i18n import (
     say_count,
     site_language_known,
     speak,
+    unspoken_language,
 )
 from edcal.model.source import Source
 
@@ -499,7 +500,7 @@ def speak_site_language(site: Path, settings_file: str = DEFAULT_SETTINGS) -> No
     language all the same. A site whose settings cannot be read leaves English.
     ``$EDCAL_LANG`` chooses the language whatever the site's: nothing to read then.
     """
-    if site_language_known() or os.environ.get(LANG_VARIABLE):
+    if site_language_known() or (os.environ.get(LANG_VARIABLE, "").strip() and unspoken_language() is None):
         return
     try:
         with contextlib.redirect_stderr(io.StringIO()):  # Pelican's warnings come with the command's own read
