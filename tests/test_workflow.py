@@ -468,9 +468,10 @@ def test_a_push_is_warned_of_the_posts_it_dates_in_the_past(workflow: dict[str, 
     job = Job(workflow, site, event="push", now=AFTER, before=before, real_diff=True).run()
     assert not job.failed and job.deploys, job.log
     assert f"diff {before} --format github" in job.edcal()
-    line = calendar.read_text(encoding="utf-8").splitlines().index(
-        "  - {id: vieux, networks: [x], at: 2026-03-25 10:00, text: Oups}") + 1
-    assert (f"::warning file=calendar.yaml,line={line},col=5,title=post put in the past::The X post of Wednesday 25 "
+    written = "  - {id: vieux, networks: [x], at: 2026-03-25 10:00, text: Oups}"
+    line = calendar.read_text(encoding="utf-8").splitlines().index(written) + 1
+    column = written.index("2026-03-25") + 1  # at its `at:`, the value to change
+    assert (f"::warning file=calendar.yaml,line={line},col={column},title=post put in the past::The X post of Wednesday 25 "
             "March 2026 10:00 is already past: it will not go out as planned") in job.log
     first = Job(workflow, site, event="push", now=AFTER, before="0" * 40).run()
     assert not first.failed and not [call for call in first.edcal() if call.startswith("diff")]
