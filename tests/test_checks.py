@@ -3027,6 +3027,13 @@ def test_thread_promised() -> None:
     hints = {f.item: f.hint for f in found}
     assert "`texts:`" in hints["a-mastodon-2d"] and "`thread:`" in hints["seul-mastodon"]
     assert hints["seul-linkedin"] == "LinkedIn takes no thread: take 🧵 out of its text under `variants:`"
+    # The blog's default promotion has no calendar.yaml entry to give `texts:` to: the article's text is the fix.
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  mastodon: {}\n"
+                             "blog:\n  promote: {networks: [mastodon], schedule: [at publication, +2 days]}\n")
+    plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar, social=social)])
+    [default] = run_checks(plan, only=["thread-promised"])
+    assert (default.item, str(default.source)) == ("a-mastodon-2d", "content/a.md:7")
+    assert "`texts:`" not in default.hint and "take 🧵 out of the article's Mastodon text under `social:`" in default.hint
 
 
 def test_thread_promised_tells_a_promotion_s_thread_only_of_a_promotion() -> None:

@@ -698,6 +698,11 @@ def thread_promised(ctx: CheckContext) -> Iterator[Problem]:
         hint = (say("its promotion's thread goes with one post, its first once the article is online: give the "
                     "other steps texts of their own without 🧵 (`texts:` in its calendar.yaml entry), or make the "
                     "thread a post of its own (`at:` and `article:`), apart from the promotion")
+                if threaded and entry is not None else
+                # The blog's default promotion: no entry to give `texts:` to.
+                say("its promotion's thread goes with one post, its first once the article is online: take 🧵 out "
+                    "of the article's {network} text under `social:`, or make the thread a post of its own (`at:` "
+                    "and `article:`) and the article's {network} text one without 🧵", network=network.name)
                 if threaded else
                 say("write its replies under `thread:`, or take 🧵 out of its text") if network.replies else
                 say("{network} takes no thread: take 🧵 out of its text under `variants:`", network=network.name))
