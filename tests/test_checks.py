@@ -1408,7 +1408,7 @@ def test_what_every_post_of_a_recurring_entry_gets_wrong_is_one_finding_per_line
          "(Wed 09:00)", None),
         ("text-too-long", f"Mastodon: 5 posts ({first.format(network='mastodon')}, 'astuce-mastodon-20270120' "
          "(2027-01-20 20:00), …) are 524 long, over the limit of 500 by 24, counted in grapheme clusters "
-         "(user-perceived characters)", None),
+         "(user-perceived characters; each URL counts 23)", None),
         ("text-too-long", f"X: 5 posts ({first.format(network='x')}, 'astuce-x-20270120' (2027-01-20 20:00), …) are "
          "524 long, over the limit of 280 by 244, counted in weighted characters (twitter-text v3; each URL "
          "counts 23)", None),

@@ -1657,6 +1657,9 @@ def test_the_length_says_how_the_network_counts_it_without_a_mouse(sample: Path,
     page.goto(server + "drafts/2027-01.html")
     length = page.locator("#item-salon-j-7-bluesky .length")
     assert length.inner_text() == "Longueur\u00a0: 216 / 300 — graphèmes (caractères perçus)"
+    # Mastodon counts each URL as 23: a reader counting a tracked link in full found another figure.
+    assert page.locator("#item-salon-industrie-2027-mastodon-0 .length").inner_text().endswith(
+        "— graphèmes (caractères perçus\u00a0; chaque URL compte 23)")
     assert page.locator("#item-salon-j-7-linkedin .length").inner_text().endswith(
         "— caractères Unicode (points de code)")
     assert page.locator(".card .length[title]").count() == 0

@@ -23,7 +23,7 @@ from edcal.checks import Finding, articles_with, items_with
 from edcal.model.article import Article
 from edcal.model.plan import Item, Plan, article_item_id, made_by
 from edcal.model.source import Source
-from edcal.networks.counting import RULE_DESCRIPTIONS
+from edcal.networks.counting import counting_description
 from edcal.outputs._files import draft_path, drafted, write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import (
@@ -202,7 +202,7 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
         draft=draft_path(item, plan).removeprefix("drafts/") + ".txt",
         calendar=item_link(AGENDA_FOLDER, item, plan),
         images=images, preview=preview(item, plan, media), findings=tuple(findings),
-        counting=RULE_DESCRIPTIONS.get(item.counting or "", item.counting or ""),
+        counting=counting_description(item.counting or "", network),
         article=article if article_findings else None, article_findings=article_findings,
         article_title=french_title(article.title, article.lang or plan.lang)
         if article is not None and article_findings else "",

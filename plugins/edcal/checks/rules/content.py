@@ -19,16 +19,16 @@ from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.network import Network, aspect_ratio
 from edcal.model.plan import Item
 from edcal.model.source import Source
-from edcal.networks.counting import COUNTERS, RULE_DESCRIPTIONS, unlinked_addresses
+from edcal.networks.counting import COUNTERS, counting_description, unlinked_addresses
 from edcal.plan.compose import URL_IN_TEXT, hashtags_in, is_site_url
 
 
-def _unit(counting: str, text: str) -> Message:
-    """What a length is counted in; on X, a URL twitter-text does not take for a link (``.example``) counts
-    in full, not 23: said so when the text has one."""
+def _unit(counting: str, text: str, network: Network | None = None) -> Message:
+    """What a length is counted in (Mastodon's graphemes with each URL as 23); on X, a URL twitter-text does
+    not take for a link (``.example``) counts in full, not 23: said so when the text has one."""
     unlinked = unlinked_addresses(text) if counting == "twitter" else []
     if not unlinked:
-        return say(RULE_DESCRIPTIONS.get(counting, counting))
+        return say(counting_description(counting, network))
     shown = [address if len(address) <= 40 else address[:address.find("/", 8) + 1 or 39] + "…"
              for address in dict.fromkeys(unlinked)]
     return say_count(len(shown), "weighted characters (twitter-text v3; each URL counts 23, but {addresses} is "
@@ -52,7 +52,7 @@ def text_too_long(ctx: CheckContext) -> Iterator[Problem]:
         for counting, length, limit in post.lengths:
             if length <= limit:
                 continue
-            unit = _unit(counting, post.text or "")
+            unit = _unit(counting, post.text or "", network)
             hint = say("shorten `text:` by {excess:,} (or this network's text under `variants:`)",
                        excess=length - limit)
             if variant is not None and variant.text:
@@ -554,7 +554,7 @@ def first_comment_too_long(ctx: CheckContext) -> Iterator[Problem]:
             continue
         network = networks[post.network or ""]
         length, limit = post.comment_length, post.comment_limit
-        unit = _unit(network.limit.counting, post.first_comment or "")
+        unit = _unit(network.limit.counting, post.first_comment or "", network)
         hint = say("shorten `first_comment:` by {excess:,} (or this network's under `variants:`)",
                    excess=length - limit)
         if network.in_first_comment:  # the tracked link (100 characters and more) or the hashtags count too
@@ -617,12 +617,12 @@ def thread_too_long(ctx: CheckContext) -> Iterator[Problem]:
                               say("{network} post '{id}': reply {number} of its thread is {length:,} long, over the "
                                   "limit of {limit:,} by {excess:,}, counted in {unit}", network=network.name,
                                   id=post.id, number=number, length=length, limit=limit, excess=length - limit,
-                                  unit=_unit(counting, reply.text)),
+                                  unit=_unit(counting, reply.text, network)),
                               hint, post,
                               together=say("{network}: {posts}: reply {number} of their thread is {length:,} long, "
                                            "over the limit of {limit:,} by {excess:,}, counted in {unit}",
                                            network=network.name, number=number, posts=THE_POSTS, length=length,
-                                           limit=limit, excess=length - limit, unit=_unit(counting, reply.text)))
+                                           limit=limit, excess=length - limit, unit=_unit(counting, reply.text, network)))
                 break  # one finding a reply: its first limit broken
 
 
