@@ -166,38 +166,34 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
         if start - plan.now < HOOTSUITE_MIN_LEAD:
             warnings.append(say("{post}: less than 10 minutes ahead; Hootsuite may refuse it "
                                 "(unconfirmed rule)", post=post.id))
-    pictured = [post for post in posts if post.media]
-    if pictured:
-        warnings.append(say_count(len(pictured),
-                                  "{count} post with an image ({posts}): Hootsuite's bulk file carries no "
-                                  "image; attach it in Hootsuite after the upload (posts.csv names it)",
-                                  "{count} posts with images ({posts}): Hootsuite's bulk file carries no "
-                                  "image; attach them in Hootsuite after the upload (posts.csv names them)",
-                                  posts=_first_named(pictured)))
-    warned = [post for post in posts if post.cw]
-    if warned:
-        warnings.append(say_count(
-            len(warned),
+    # What Hootsuite's bulk file cannot carry, to add in Hootsuite after the upload: a note names the posts.
+    left_out = (
+        ([post for post in posts if post.media], lambda count, named: say_count(
+            count,
+            "{count} post with an image ({posts}): Hootsuite's bulk file carries no image; attach it in "
+            "Hootsuite after the upload (posts.csv names it)",
+            "{count} posts with images ({posts}): Hootsuite's bulk file carries no image; attach them in "
+            "Hootsuite after the upload (posts.csv names them)", posts=named)),
+        ([post for post in posts if post.cw], lambda count, named: say_count(
+            count,
             "{count} post with a content warning ({posts}): Hootsuite's bulk file carries none; add it in "
             "Hootsuite after the upload (posts.csv gives it)",
             "{count} posts with a content warning ({posts}): Hootsuite's bulk file carries none; add them in "
-            "Hootsuite after the upload (posts.csv gives them)", posts=_first_named(warned)))
-    commented = [post for post in posts if post.first_comment]
-    if commented:
-        warnings.append(say_count(
-            len(commented),
+            "Hootsuite after the upload (posts.csv gives them)", posts=named)),
+        ([post for post in posts if post.first_comment], lambda count, named: say_count(
+            count,
             "{count} post with a first comment ({posts}): Hootsuite's bulk file carries none; add it in "
             "Hootsuite after the upload (posts.csv gives it)",
             "{count} posts with a first comment ({posts}): Hootsuite's bulk file carries none; add them in "
-            "Hootsuite after the upload (posts.csv gives them)", posts=_first_named(commented)))
-    threaded = [post for post in posts if post.thread]
-    if threaded:
-        warnings.append(say_count(
-            len(threaded),
+            "Hootsuite after the upload (posts.csv gives them)", posts=named)),
+        ([post for post in posts if post.thread], lambda count, named: say_count(
+            count,
             "{count} post with a thread ({posts}): Hootsuite's bulk file carries no reply; post them as "
             "replies once it is out (posts.csv gives them)",
             "{count} posts with a thread ({posts}): Hootsuite's bulk file carries no reply; post them as "
-            "replies once they are out (posts.csv gives them)", posts=_first_named(threaded)))
+            "replies once they are out (posts.csv gives them)", posts=named)),
+    )
+    warnings += [note(len(named), _first_named(named)) for named, note in left_out if named]
     for message, count in messages.items():
         if count > 1:
             warnings.append(say("the same message appears {count} times; Hootsuite may refuse duplicates "

@@ -10,6 +10,7 @@ import unicodedata
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from edcal.blog.imagesize import image_size
 from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, rule
@@ -528,15 +529,10 @@ def content_warning_lost(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
     for post in ctx.posts():
         network = networks[post.network or ""]
-        entry = ctx.entry(post)
-        if network.content_warning or entry is None:
+        dropped = None if network.content_warning else _dropped(ctx, post, "cw")
+        if dropped is None:
             continue
-        variant = entry.variants.get(network.id)
-        cw = variant.cw if variant is not None and variant.cw is not None else entry.cw
-        if not cw or (variant is not None and variant.text):  # a text written for that network: its own words
-            continue
-        where = (variant.field_sources.get("cw") if variant is not None and variant.cw is not None
-                 else entry.field_sources.get("cw")) or post.source
+        cw, where = dropped
         yield Problem(where, say("{network} post '{id}' has a content warning ({cw}), which {network} does not "
                                  "show: its text goes out unwarned", network=network.name, id=post.id, cw=cw),
                       say("give {network} a text of its own under `variants:`, or leave it out there (`skip: "
@@ -576,16 +572,10 @@ def first_comment_lost(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
     for post in ctx.posts():
         network = networks[post.network or ""]
-        entry = ctx.entry(post)
-        if network.comment_limit is not None or entry is None:
+        dropped = None if network.comment_limit is not None else _dropped(ctx, post, "first_comment")
+        if dropped is None:
             continue
-        variant = entry.variants.get(network.id)
-        own = variant is not None and variant.first_comment is not None
-        comment = variant.first_comment if own and variant is not None else entry.first_comment
-        if not comment or (not own and variant is not None and variant.text):  # its own words there
-            continue
-        where = (variant.field_sources.get("first_comment") if own and variant is not None
-                 else entry.field_sources.get("first_comment")) or post.source
+        comment, where = dropped
         shown = comment if len(comment) <= 60 else comment[:59] + "…"
         yield Problem(where, say("{network} post '{id}' has a first comment ({comment}), which {network} does not "
                                  "take: it is not posted", network=network.name, id=post.id, comment=shown),
@@ -635,8 +625,7 @@ def thread_lost(ctx: CheckContext) -> Iterator[Problem]:
         lost = _lost_thread(ctx, post)
         if lost is None:
             continue
-        thread, places = lost
-        where = places[0] if places else post.source
+        thread, where = lost
         count = len(thread)
         yield Problem(where, say_count(count, "{network} post '{id}' has a thread of {count} reply, which {network} "
                                        "does not take: it is not posted",
@@ -652,19 +641,29 @@ def thread_lost(ctx: CheckContext) -> Iterator[Problem]:
                                            posts=THE_POSTS))
 
 
-def _lost_thread(ctx: CheckContext, post: Item) -> tuple[tuple[str, ...], tuple[Source, ...]] | None:
-    """The thread a post's entry gives it on a network that takes none, with where its replies are written
+def _lost_thread(ctx: CheckContext, post: Item) -> tuple[Any, Source] | None:
+    """The thread a post's entry gives it on a network that takes none, with where it is written
     (`thread-lost`); None when it has none there, or its own words (a variant's text)."""
     network = ctx.plan.calendar.networks[post.network or ""]
+    return None if network.replies else _dropped(ctx, post, "thread")
+
+
+def _dropped(ctx: CheckContext, post: Item, name: str) -> tuple[Any, Source] | None:
+    """What a post's entry gives it under ``name`` (``cw``, ``first_comment``, ``thread``), for a network that
+    drops it: its variant's, else the entry's, and where it is written (a thread: its first reply); None
+    without one, or where the network has words of its own (a variant's text, written for it) and no value
+    of its own."""
     entry = ctx.entry(post)
-    if network.replies or entry is None:
+    if entry is None:
         return None
-    variant = entry.variants.get(network.id)
-    own = variant is not None and variant.thread is not None
-    thread = variant.thread if own and variant is not None else entry.thread
-    if not thread or (not own and variant is not None and variant.text):  # its own words there
+    variant = entry.variants.get(post.network or "")
+    own = variant is not None and getattr(variant, name) is not None
+    written = variant if own and variant is not None else entry
+    value = getattr(written, name)
+    if not value or (not own and variant is not None and variant.text):
         return None
-    return thread, variant.thread_sources if own and variant is not None else entry.thread_sources
+    where = (written.thread_sources[:1] or (None,))[0] if name == "thread" else written.field_sources.get(name)
+    return value, where or post.source
 
 
 #: What announces a thread in a post: the spool of thread (🧵), as networks' users write it.
