@@ -2871,6 +2871,11 @@ def test_content_warning_lost() -> None:
     assert [f.item for f in findings("content-warning-lost", text)] == ["p-x"]
     assert not findings("content-warning-lost", posts("{id: p, networks: [mastodon], at: 2027-01-12 09:00, cw: S, "
                                                       "text: T}"))
+    # X's own text is written for it: the entry's warning is not told there; a warning written for X itself is.
+    own_text = "{id: p, networks: [mastodon, x], at: 2027-01-12 09:00, cw: S, text: T, variants: {x: {text: U%s}}}"
+    assert not findings("content-warning-lost", posts(own_text % ""))
+    [told] = findings("content-warning-lost", posts(own_text % ", cw: Spoiler"))
+    assert (told.item, told.source.column) == ("p-x", len("  - ") + (own_text % ", cw: Spoiler").index("Spoiler") + 1)
 
 
 @pytest.mark.parametrize(("written", "told"), [
