@@ -1002,6 +1002,11 @@ def test_post_before_article_when_it_links_to_the_article_by_url() -> None:
                   "    variants:\n      x: {link: /lancement/}\n")
     found = findings(rule, in_variant, live)
     assert [(f.item, str(f.source)) for f in found] == [("v-x", "calendar.yaml:15")]
+    # A link written in a reply of the thread (or the first comment) only: told at that reply.
+    in_reply = ("posts:\n  - id: r\n    at: 2027-01-11 09:00\n    networks: [x]\n    text: Bientôt 🧵\n"
+                "    thread:\n      - Un\n      - 'Lisez https://blog.example.fr/lancement/'\n")
+    found = findings(rule, in_reply, live)
+    assert [(f.item, str(f.source), f.source.column) for f in found] == [("r-x", "calendar.yaml:16", 9)]
 
 
 def test_post_before_article_when_the_article_is_a_draft() -> None:
@@ -1109,6 +1114,8 @@ def test_redirect_link(site: Path) -> None:
         "  - id: portails\n    networks: [linkedin, mastodon]\n    at: 2027-03-03 10:00\n"
         f"    link: {GOOGLE_DOCS_LINK}\n"
         "    text: Nos portails, et le salon https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fsalon !\n"
+        "    first_comment: 'Le salon : https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fsalon'\n"
+        f"    variants:\n      mastodon:\n        thread: [Un, 'Deux : {GOOGLE_DOCS_LINK}']\n"
         "ambassadors:\n  suggestions:\n"
         f"    - {{title: Portails, link: '{GOOGLE_DOCS_LINK}'}}\n"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "redirect-link"])
@@ -1126,7 +1133,11 @@ def test_redirect_link(site: Path) -> None:
         ("calendar.yaml", 40, 11, "warning", f"post 'portails' {google}", portails),
         ("calendar.yaml", 41, 11, "warning", f"post 'portails' {facebook}",
          "link to the page itself: https://example.org/salon"),
-        ("calendar.yaml", 44, 31, "warning", f"the suggestion to staff 'Portails' {google}", portails),
+        # The first comment, and a reply (at its own column) are read too.
+        ("calendar.yaml", 42, 20, "warning", f"post 'portails' {facebook}",
+         "link to the page itself: https://example.org/salon"),
+        ("calendar.yaml", 45, 22, "warning", f"post 'portails' {google}", portails),
+        ("calendar.yaml", 48, 31, "warning", f"the suggestion to staff 'Portails' {google}", portails),
         ("content/articles/publie.md", 10, 21, "warning", f"a link in article 'publie' {google}", portails),
         ("content/articles/publie.md", 11, 10, "warning", f"a link in article 'publie' {facebook}",
          "link to the page itself: https://example.org/salon"),
@@ -1184,6 +1195,31 @@ def test_unknown_article_link_in_a_posts_text_beyond_its_link() -> None:
         "text: 'Et blog.example.fr/2027/ofres/ !'}")
     assert [f.message for f in run_checks(plan, only=["unknown-article-link"])] == [
         "post 'd-x' links to /2027/ofres/, which is no article or page of the site"]
+
+
+def test_unknown_article_link_in_a_first_comment_or_a_reply() -> None:
+    """A mistyped address of the site in a LinkedIn first comment or in a reply of an X thread went out dead
+    without a word: only the post's text and link were read. Told at the comment's, the reply's, line."""
+    plan = _plan_with_an_article_online(
+        "{id: a, at: 2027-01-12 09:00, networks: [linkedin], text: Nouveau, "
+        "first_comment: 'Lisez : https://blog.example.fr/2027/lancemnt/'}",
+        "{id: b, at: 2027-01-12 10:00, networks: [x], text: 'Un fil 🧵', thread: ['Deux', "
+        "'Tout est là : https://blog.example.fr/2027/lancemen/']}",
+        "{id: c, at: 2027-01-12 11:00, networks: [x], text: 'Lisez https://blog.example.fr/2027/lancement/', "
+        "thread: ['Et blog.example.fr/2027/ofres/']}",
+        "{id: d, at: 2027-01-12 12:00, networks: [x], text: Un fil, "
+        "thread: ['Lisez https://blog.example.fr/2027/lancement/']}")
+    found = run_checks(plan, only=["unknown-article-link"])
+    assert [(f.item, f.message, f.source.line) for f in found] == [
+        ("a-linkedin", "post 'a-linkedin' links to /2027/lancemnt/ in its first comment, which is no article or "
+                       "page of the site", 10),
+        ("b-x", "post 'b-x' links to /2027/lancemen/ in reply 2 of its thread, which is no article or page of "
+                "the site", 11),
+        ("c-x", "post 'c-x' links to /2027/ofres/ in reply 1 of its thread, which is no article or page of the "
+                "site", 12)]
+    assert [f.hint for f in found[:2]] == ["did you mean '/2027/lancement/'?"] * 2
+    # At the comment's and the reply's own values, not at the entry's text.
+    assert found[0].source.column == 87 and found[1].source.column == 85
 
 
 def test_unknown_article_link_in_a_suggestion_to_staff() -> None:

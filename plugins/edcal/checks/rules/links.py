@@ -49,8 +49,11 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
             named = "article" in entry.field_sources or "promote" in entry.field_sources
             fields = ("article", "promote", "link") if named else ("link", "text")
             field = next((name for name in fields if name in entry.field_sources), None)
+            elsewhere = None if named or _given_link(ctx, post) else _link_only_below(ctx, post)
             if not named and variant is not None and variant.link and "link" in variant.field_sources:
                 post = dataclasses.replace(post, source=variant.field_sources["link"])
+            elif elsewhere is not None:  # written in its first comment, or a reply, only
+                post = dataclasses.replace(post, source=elsewhere)
             elif field is not None:
                 post = dataclasses.replace(post, source=entry.field_sources[field])
         state = article_state(article, plan.calendar, plan.now, originals)  # a translation waits for its original
@@ -178,19 +181,66 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
                           else say("check the link, or use `article: <slug>`"), when=ctx.now)
     host = urllib.parse.urlsplit(plan.site_url).netloc.removeprefix("www.").lower()
     for post in ctx.posts():
-        # Its link (`link:`, or the first address of the site in its text), then any other address of the
-        # site its text holds: a second link, mistyped, is as dead on the day.
-        paths: list[tuple[str, str]] = []
+        # Its link (`link:`, or the first address of the site in its text, its first comment or a reply),
+        # then any other address of the site these hold: a second link, mistyped, is as dead on the day.
+        texts = [(None, post.text or ""), (-1, post.first_comment or ""),
+                 *((index, reply.text) for index, reply in enumerate(post.thread))]
+        found = [(where, path) for where, text in texts if host and host in text.lower()
+                 for path in dict.fromkeys(urllib.parse.urlsplit(url).path
+                                           for url in site_addresses(text, plan.site_url, paths=False)
+                                           if is_site_url(url, plan.site_url))]
+        told: set[str] = set()
         if post.url and not post.article and is_site_url(post.url, plan.site_url):
-            paths.append(("link", urllib.parse.urlsplit(post.url).path))
-        if post.text and host and host in post.text.lower():
-            linked = paths[0][1] if paths else None  # told once; another site's link is no path of this one
-            paths += [("text", path) for path in dict.fromkeys(
-                urllib.parse.urlsplit(url).path for url in site_addresses(post.text, plan.site_url, paths=False)
-                if is_site_url(url, plan.site_url)) if path != linked]
-        for field, path in paths:
-            if dead(path):
-                yield _dead_link(ctx, post, field, path, closest(path, written))
+            path = urllib.parse.urlsplit(post.url).path
+            # Told at its `link:`, or at the text that holds it: a comment's or a reply's link is told there.
+            if _given_link(ctx, post) or not any(where is not None and seen == path for where, seen in found):
+                told.add(path)
+                if dead(path):
+                    yield _dead_link(ctx, post, "link", path, closest(path, written))
+        for where, path in found:
+            if path in told:  # one path, told once: at the first text that holds it
+                continue
+            told.add(path)
+            if not dead(path):
+                continue
+            close = closest(path, written)
+            if where is None:
+                yield _dead_link(ctx, post, "text", path, close)
+                continue
+            hint = say("did you mean '{path}'?", path=close) if close \
+                else say("check the link, or use `article: <slug>`")
+            if where < 0:
+                yield Problem(ctx.comment_source(post),
+                              say("post '{id}' links to {path} in its first comment, which is no article or page "
+                                  "of the site", id=post.id, path=path), hint, post,
+                              together=say("{posts} link to {path} in their first comment, which is no article "
+                                           "or page of the site", posts=THE_POSTS, path=path))
+            else:
+                yield Problem(ctx.reply_source(post, where),
+                              say("post '{id}' links to {path} in reply {number} of its thread, which is no "
+                                  "article or page of the site", id=post.id, path=path, number=where + 1),
+                              hint, post)
+
+
+def _link_only_below(ctx: CheckContext, post: Item) -> Source | None:
+    """Where a post's link is written when its first comment or a reply holds it, and its text does not."""
+    if not post.url:
+        return None
+    path = urllib.parse.urlsplit(post.url).path
+    if path in (post.text or ""):
+        return None
+    if path in (post.first_comment or ""):
+        return ctx.comment_source(post)
+    return next((ctx.reply_source(post, index) for index, reply in enumerate(post.thread) if path in reply.text),
+                None)
+
+
+def _given_link(ctx: CheckContext, post: Item) -> bool:
+    """Whether a post's link is written as `link:` (its network's under `variants:`, or the entry's)."""
+    entry = ctx.entry(post)
+    variant = entry.variants.get(post.network or "") if entry is not None else None
+    return any(written is not None and written.link and "link" in written.field_sources
+               for written in (variant, entry))
 
 
 def _dead_link(ctx: CheckContext, post: Item, field: str, path: str, close: str | None) -> Problem:
@@ -456,15 +506,14 @@ def redirect_link(ctx: CheckContext) -> Iterator[Problem]:
         if entry is None:
             continue  # an article's own promotion: its text is the article's
         variant = entry.variants.get(post.network or "")
-        written: list[tuple[str, str | None, PostEntry | Variant]] = [
-            ("link", entry.link, entry), ("text", entry.text, entry), *(("texts", text, entry) for text in entry.texts)]
+        written = _written_words(entry, entry.source)
+        written += [("texts", text, entry.field_sources.get("texts", entry.source)) for text in entry.texts]
         if variant is not None:
-            written += [("link", variant.link, variant), ("text", variant.text, variant)]
-        for name, value, holder in written:
+            written += _written_words(variant, entry.source)
+        for name, value, where in written:
             if not value or not _may_redirect(value) or (entry.id, name, value) in told:
                 continue
             told.add((entry.id, name, value))
-            where = holder.field_sources.get(name, entry.source)
             for address, found in _redirects_in(value):
                 yield _redirect_problem(where, say("post '{id}'", id=entry.id), address, *found, item=post)
     for suggestion in ctx.plan.calendar.ambassadors.suggestions:
@@ -475,6 +524,15 @@ def redirect_link(ctx: CheckContext) -> Iterator[Problem]:
                                         say("the suggestion to staff '{title}'",
                                             title=suggestion.title or suggestion.article or ""),
                                         address, *found, when=ctx.now)
+
+
+def _written_words(holder: PostEntry | Variant, default: Source) -> list[tuple[str, str | None, Source]]:
+    """An entry's, or a variant's, link, text, first comment and replies, each where it is written."""
+    written = [(name, getattr(holder, name), holder.field_sources.get(name, default))
+               for name in ("link", "text", "first_comment")]
+    replies = holder.thread or ()
+    places = (*holder.thread_sources, *(default,) * len(replies))  # a reply whose place is not known: the entry's
+    return written + [("thread", reply, where) for reply, where in zip(replies, places, strict=False)]
 
 
 def _redirects_in(text: str) -> Iterator[tuple[str, tuple[str, str]]]:
