@@ -718,6 +718,16 @@ def test_social_unused(site: Path) -> None:
         (4, "article 'futur' gives a text for Mastodon in `social:`, but no post promotes it there",
          "add mastodon to the networks of the `promote:` entry 'futur' in the calendar (it decides this article's "
          "networks), or remove its text")]
+    # A thread alone, for a network no post promotes it on: told as the thread it is.
+    future.write_text(future.read_text(encoding="utf-8").replace(
+        "mastodon: Pour Mastodon", "mastodon: {thread: [Un, Deux]}"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "social-unused"])
+    assert [(f["message"], f["hint"]) for f in json.loads(result.output)["findings"]] == [
+        ("article 'futur' gives a thread for Mastodon in `social:`, but no post promotes it there",
+         "add mastodon to the networks of the `promote:` entry 'futur' in the calendar (it decides this article's "
+         "networks), or remove its thread")]
+    future.write_text(future.read_text(encoding="utf-8").replace(
+        "mastodon: {thread: [Un, Deux]}", "mastodon: Pour Mastodon"), encoding="utf-8")
     calendar = site / "calendar.yaml"
     calendar.write_text(calendar.read_text(encoding="utf-8").replace("networks: [linkedin, bluesky]",
                                                                     "networks: [linkedin, bluesky, mastodon]"),
@@ -944,8 +954,9 @@ def test_date_in_text() -> None:
                      " thread: [Deux, 'Rendez-vous mardi 21 janvier'], first_comment: 'Et lundi 21 janvier ?'}")
     found = findings("date-in-text", threaded)
     assert sorted((f.item, f.source.column, f.message) for f in found) == [
-        ("t-linkedin", 137, "the text of 't-linkedin' says 'lundi 21 janvier', but 2027-01-21 is a Thursday"),
-        ("t-x", 89, "the text of 't-x' says 'mardi 21 janvier', but 2027-01-21 is a Thursday")]
+        ("t-linkedin", 137, "the first comment of 't-linkedin' says 'lundi 21 janvier', but 2027-01-21 is a "
+                            "Thursday"),
+        ("t-x", 89, "reply 2 of the thread of 't-x' says 'mardi 21 janvier', but 2027-01-21 is a Thursday")]
 
 
 def test_post_before_article_when_dated_before() -> None:

@@ -137,7 +137,18 @@ def test_a_reply_naming_another_day_of_a_post_naming_the_key_dates_days_is_on_pu
     # A reply alone names the other day: still told, at its line.
     entries = ("  - {id: salon-j-7, at: salon-industrie -7 days, networks: [mastodon],"
                " text: 'Le salon approche 🧵', thread: ['Prenez rendez-vous avant le 12 mars']}\n")
-    assert [(f.source.line, f.source.column) for f in findings(entries)] == [(12, 110)]
+    found = findings(entries)
+    assert [(f.source.line, f.source.column) for f in found] == [(12, 110)]
+    # Named as what it is: the reply, not "the text".
+    assert found[0].message.startswith("reply 1 of the thread of 'salon-j-7-mastodon' names '12 mars' (on 2027-03-12)")
+    assert found[0].message.translated(translator("fr")).replace("\u00a0", " ").startswith(
+        "la réponse 1 du fil de 'salon-j-7-mastodon' cite « 12 mars » (le 12/03/2027)")
+    # A first comment's weekday that contradicts its date: the first comment's.
+    comment = ("  - {id: atelier, at: 2027-03-10 09:00, networks: [linkedin], text: Un atelier,"
+               " first_comment: 'Rendez-vous mardi 18 mars'}\n")
+    (found,) = findings(comment)
+    assert found.message == ("the first comment of 'atelier-linkedin' says 'mardi 18 mars', but 2027-03-18 is "
+                             "a Thursday")
 
 
 def test_a_post_written_at_a_fixed_date_is_not_judged_against_key_dates() -> None:

@@ -159,14 +159,19 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
                 continue
             if wish.skip or network in promoted.get(article.slug, ()):
                 continue
+            # What it gives: a text, else a thread, a first comment, an image (`social: {x: {thread: […]}}`).
+            what, its = ((say("a text"), say("its text")) if wish.text else
+                         (say("a thread"), say("its thread")) if wish.thread else
+                         (say("a first comment"), say("its first comment")) if wish.first_comment else
+                         (say("an image"), say("its image")))
             hint = say("add {network} to the networks of the `promote:` entry '{entry}' in the calendar (it "
-                       "decides this article's networks), or remove its text", network=network,
+                       "decides this article's networks), or remove {its}", network=network, its=its,
                        entry=sorted(entries[article.slug])[0]) if entries.get(article.slug) else \
                 say("add {network} to `social: networks:` (or to the blog's `promote: networks:`), or remove "
-                    "its text", network=network)
+                    "{its}", network=network, its=its)
             yield Problem(wish.source or article.social.source or article.source,
-                          say("article '{slug}' gives a text for {network} in `social:`, but no post promotes "
-                              "it there", slug=article.slug, network=name), hint, item)
+                          say("article '{slug}' gives {what} for {network} in `social:`, but no post promotes "
+                              "it there", slug=article.slug, what=what, network=name), hint, item)
 
 
 def _own_thread(entry: PostEntry, network: str) -> bool:
@@ -502,21 +507,21 @@ def date_in_text(ctx: CheckContext) -> Iterator[Problem]:
     reported: set[tuple[object, ...]] = set()  # one text on four networks: one finding
     for post, texts in _post_texts(ctx):
         read = []
-        for text, where in texts:
+        for text, where, what in texts:
             written = written_dates(text, plan.lang, plan.calendar.country)
             named = with_years(written, plan.day_of(post.start)) if written and post.start is not None else None
             if named:
-                read.append((named, where))
+                read.append((named, where, what))
         # A post names the key date's days in one of its texts, another day in a reply: on purpose.
-        every = [date for named, _where in read for date in named]
-        for named, where in read:
-            yield from _date_problems(ctx, post, named, where, every, reported)
+        every = [date for named, _where, _what in read for date in named]
+        for named, where, what in read:
+            yield from _date_problems(ctx, post, named, where, what, every, reported)
 
 
-def _date_problems(ctx: CheckContext, post: Item, named: list[NamedDate], where: Source, every: list[NamedDate],
-                   reported: set[tuple[object, ...]]) -> Iterator[Problem]:
-    """date-in-text's findings about the dates ``named`` in one text of a post, written at ``where``; ``every``
-    is the dates of all its texts (its first comment, its replies)."""
+def _date_problems(ctx: CheckContext, post: Item, named: list[NamedDate], where: Source, what: Message,
+                   every: list[NamedDate], reported: set[tuple[object, ...]]) -> Iterator[Problem]:
+    """date-in-text's findings about the dates ``named`` in one text of a post (``what``: its text, its first
+    comment, a reply), written at ``where``; ``every`` is the dates of all its texts."""
     key_dates = ctx.plan.calendar.key_dates.values()
     for date in named:
         for day in date.wrong_days:
@@ -525,8 +530,8 @@ def _date_problems(ctx: CheckContext, post: Item, named: list[NamedDate], where:
             reported.add(("weekday", where, date.text, day))
             # At the text that holds the date (the network's under `variants:`, the entry's, the article's
             # summary or `social:` text), as the other rules about a post's text point.
-            yield Problem(where, say("the text of '{id}' says '{written}', but {day:%Y-%m-%d} is a "
-                                     "{weekday}", id=post.id, written=date.text, day=day,
+            yield Problem(where, say("{what} says '{written}', but {day:%Y-%m-%d} is a "
+                                     "{weekday}", what=what, written=date.text, day=day,
                                      weekday=say(DAYS["en"][day.weekday()])),
                           say("correct the weekday or the date in the text"), post)
     tied = _key_dates_of(ctx, post)
@@ -534,24 +539,27 @@ def _date_problems(ctx: CheckContext, post: Item, named: list[NamedDate], where:
         if ("key-date", where, date.text, date.first, key_date.id) in reported:
             continue
         reported.add(("key-date", where, date.text, date.first, key_date.id))
-        yield Problem(where, say("the text of '{id}' names '{written}' ({named}), but the key date "
+        yield Problem(where, say("{what} names '{written}' ({named}), but the key date "
                                  "'{key_date}' it is written relative to is {days}: was it moved?",
-                                 id=post.id, written=date.text, named=_days(date.first, date.last),
+                                 what=what, written=date.text, named=_days(date.first, date.last),
                                  key_date=key_date.id, days=_days(key_date.start, key_date.end)),
                       say("update the text, or say on the entry why that date is meant: "
                           "`silence: {{date-in-text: …}}`"), post)
 
 
-def _post_texts(ctx: CheckContext) -> Iterator[tuple[Item, list[tuple[str, Source]]]]:
-    """Each post with the texts it puts out, each where it is written: its text, its first comment, each
-    reply of its thread ("rendez-vous mardi 18 mars" in the third reply is read too)."""
+def _post_texts(ctx: CheckContext) -> Iterator[tuple[Item, list[tuple[str, Source, Message]]]]:
+    """Each post with the texts it puts out, each where it is written and named for a message: its text, its
+    first comment, each reply of its thread ("rendez-vous mardi 18 mars" in the third reply is read too)."""
     for post in ctx.posts():
         if post.start is None:
             continue
-        texts = [(post.text, _text_source(ctx, post))] if post.text else []
+        texts = [(post.text, _text_source(ctx, post), say("the text of '{id}'", id=post.id))] if post.text else []
         if post.first_comment:
-            texts.append((post.first_comment, ctx.comment_source(post)))
-        texts += [(reply.text, ctx.reply_source(post, index)) for index, reply in enumerate(post.thread)]
+            texts.append((post.first_comment, ctx.comment_source(post),
+                          say("the first comment of '{id}'", id=post.id)))
+        texts += [(reply.text, ctx.reply_source(post, index),
+                   say("reply {number} of the thread of '{id}'", number=index + 1, id=post.id))
+                  for index, reply in enumerate(post.thread)]
         yield post, texts
 
 
