@@ -1922,6 +1922,24 @@ def test_mention_elsewhere() -> None:
     assert [f.message.split(" mentions ")[1].split(",")[0] for f in found] == ["@partenaire"]
 
 
+def test_mention_not_tagged() -> None:
+    """LinkedIn and Facebook tag only the account picked from the composer's list: a pasted @Name is words."""
+    extra = "  facebook: {}\n  linkedin-en: {like: linkedin, name: LinkedIn EN}\n"
+    found = findings("mention-not-tagged", posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [linkedin, facebook, linkedin-en, x, mastodon], "
+        "text: 'Merci @MaisonDupont et @lea@piaille.fr ! contact@atelier.fr'}",
+        "{id: b, at: 2027-01-14 12:30, networks: [linkedin], text: Le chantier est fini, "
+        "first_comment: 'Bravo @Julien et @Ana'}",
+        "{id: c, at: 2027-01-19 09:00, networks: [linkedin], text: 'Merci à Maison Dupont, v@2.0, @10h'}"),
+        extra=extra)
+    assert sorted((f.item, f.message.split(" mentions ")[1].split(":")[0]) for f in found) == [
+        ("a-facebook", "@MaisonDupont"), ("a-linkedin", "@MaisonDupont"), ("a-linkedin-en", "@MaisonDupont"),
+        ("b-linkedin", "@Julien, @Ana")]  # X and Mastodon make mentions of pasted text; an e-mail is none
+    comment = next(f for f in found if f.item == "b-linkedin")
+    assert comment.source.line == 13 and comment.source.column > 60  # at its `first_comment:`
+    assert "type the mention again in LinkedIn's composer" in str(comment.hint)
+
+
 def test_public_holiday() -> None:
     found = findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"),
                      extra="country: FR\n")

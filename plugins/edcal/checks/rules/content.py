@@ -826,6 +826,37 @@ def mention_elsewhere(ctx: CheckContext) -> Iterator[Problem]:
                                            posts=THE_POSTS, handle=handle))
 
 
+#: Networks where a mention is made only by picking the account from the composer's list as one types:
+#: an ``@Name`` pasted there stays plain text, tagging no one (and their APIs want the page's id).
+_PICKED_MENTIONS = frozenset({"linkedin", "facebook"})
+
+
+@rule("mention-not-tagged", "warning", "A LinkedIn or Facebook post's @mention, pasted, would tag no one")
+def mention_not_tagged(ctx: CheckContext) -> Iterator[Problem]:
+    """``Merci @Maison Dupont`` pasted into LinkedIn or Facebook stays words: no page is tagged nor told."""
+    networks = ctx.plan.calendar.networks
+    for post in ctx.posts():
+        network = networks[post.network or ""]
+        if network.platform not in _PICKED_MENTIONS:
+            continue
+        texts = [(post.text or "", False), (post.first_comment or "", True)]
+        for text, in_comment in texts:
+            if "@" not in text:
+                continue
+            handles = list(dict.fromkeys(_PLAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))))
+            if not handles:
+                continue
+            handle = ", ".join(handles)
+            yield Problem(ctx.comment_source(post) if in_comment else ctx.text_source(post),
+                          say("{network} post '{id}' mentions {handle}: pasted, {network} keeps it as text and "
+                              "tags no one", network=network.name, id=post.id, handle=handle),
+                          say("after pasting, type the mention again in {network}'s composer and pick the page "
+                              "or the person from its list; or write the name without @", network=network.name),
+                          post,
+                          together=say("{network}: {posts} mention {handle}: pasted, {network} keeps it as text "
+                                       "and tags no one", network=network.name, posts=THE_POSTS, handle=handle))
+
+
 def _other_networks_handles(text: str, network: Network) -> list[str]:
     """The addresses of another network's accounts a text on ``network`` mentions someone by."""
     if "@" not in text:
