@@ -1233,6 +1233,40 @@ def test_unknown_article_link_in_a_first_comment_or_a_reply() -> None:
     assert found[0].source.column == 87 and found[1].source.column == 85
 
 
+def test_text_not_adapted() -> None:
+    """One text for LinkedIn, Instagram, Mastodon and Bluesky (the sample's New Year wishes did so) went out
+    without a word: each network has its codes. Told once an entry, at its text."""
+    extra = "  bluesky: {}\n  instagram: {}\n"
+    image = "image: images/a.png, alt: Une carte"
+    everywhere = posts("{id: voeux, at: 2027-01-12 12:00, networks: [linkedin, x, mastodon, bluesky], "
+                       "text: Belle année à tous}")
+    (found,) = findings("text-not-adapted", everywhere, extra=extra)
+    assert (found.item, found.severity, str(found.source), found.source.column) == (
+        "voeux-linkedin", "warning", "calendar.yaml:12", 89)
+    assert found.message == ("post 'voeux' gives the same words to 4 networks (LinkedIn, X, Mastodon, Bluesky): "
+                             "each has its own codes, and a text written for all fits none")
+    assert "`variants: {linkedin: {text: …}}`" in (found.hint or "")
+    # Two of them with words of their own: two left, nothing to say; so with `networks: 5`.
+    adapted = everywhere.replace("text: Belle année à tous}", "text: Belle année à tous, variants: "
+                                 "{x: {text: Belle année !}, bluesky: {text: Bonne année 2027}}}")
+    assert findings("text-not-adapted", adapted, extra=extra) == []
+    assert findings("text-not-adapted", everywhere, extra=extra + "checks:\n  text-not-adapted: {networks: 5}\n") == []
+    # An Instagram caption and a LinkedIn text alike: told even for two networks.
+    pair = posts(f"{{id: salon, at: 2027-01-12 09:00, networks: [linkedin, instagram], text: Venez, {image}}}")
+    (found,) = findings("text-not-adapted", pair, extra=extra)
+    assert found.message == ("post 'salon' gives the same words to Instagram, where the image speaks first, and "
+                             "to LinkedIn, where the text does")
+    assert "`variants: {instagram: {text: …}}`" in (found.hint or "")
+    # Silenced with a reason, or past: nothing.
+    silenced = pair.replace("text: Venez,", "silence: {text-not-adapted: Communiqué}, text: Venez,")
+    assert findings("text-not-adapted", silenced, extra=extra) == []
+    assert findings("text-not-adapted", pair.replace("2027-01-12", "2027-01-02"), extra=extra) == []
+    # Words from the article (its template on each network) are no entry's text.
+    promoted = posts("{promote: lancement, networks: [linkedin, x, mastodon, bluesky], schedule: [at publication]}")
+    assert findings("text-not-adapted", promoted, [lambda c: article("lancement", "2027-01-20T09:00", c)],
+                    extra=extra) == []
+
+
 def test_unknown_article_link_in_a_suggestion_to_staff() -> None:
     """Every employee would share the dead page: a typo in a suggestion's `link:` is told like a post's."""
     import dataclasses
@@ -1380,11 +1414,14 @@ def test_a_crisis_freeze_is_one_finding_in_text_json_github_and_the_builds_count
     """65 warnings, one per post the crisis withheld, in the text report, CI's annotations and the build's count."""
     site = crisis_sample(tmp_path / "site")
     line = site.joinpath("calendar.yaml").read_text(encoding="utf-8").splitlines().index(CRISIS.splitlines()[0]) + 1
+    # A post of the recurring entry alone in the freeze: told at its entry.
+    astuce = site.joinpath("calendar.yaml").read_text(encoding="utf-8").splitlines().index(
+        "  - id: astuce-du-jeudi") + 1
     env = {"EDCAL_NOW": "2027-01-12T10:00", "EDCAL_LANG": "en"}
     data = json.loads(run_edcal("check", "--format", "json", cwd=site, env=env).stdout)
     frozen = [f for f in data["findings"] if f["rule"] == "post-in-freeze"]
     assert [(f["file"], f["line"], f["item"]) for f in frozen] == [
-        ("calendar.yaml", line, None), ("calendar.yaml", 268, "astuce-du-jeudi-mastodon-20270121")]
+        ("calendar.yaml", line, None), ("calendar.yaml", astuce, "astuce-du-jeudi-mastodon-20270121")]
     crisis = frozen[0]
     assert crisis["message"].startswith("freeze from 2027-01-12 09:40 until further notice: Bad buzz sur la vidéo du "
                                         "chantier : on suspend tout; it withholds 64 posts to come (22 on LinkedIn, ")

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, rule
 from edcal.checks.rules._dates import NamedDate, with_years, written_dates
+from edcal.checks.rules.rhythm import _count
 from edcal.i18n import DAYS, Message, repeated_hour, same_language, say, say_count, utc_offset
 from edcal.load import timeparse
 from edcal.model.article import Article, MisreadMarkup
@@ -800,6 +801,45 @@ def _shared_words(ctx: CheckContext, told: set[str]) -> Iterator[Problem]:
                               other_lang=spoken[other]),
                           say("give {network} its words in its language under the entry's `variants:` "
                               "({network}: {{text: …}})", network=name), post)
+
+
+@rule("text-not-adapted", "warning", "One text goes unchanged to several networks, or to an image-first network and "
+      "a text-first one", options=(Option("networks", 3, _count, "How many networks one unchanged text may go to "
+                                          "before it is reported (default 3)."),))
+def text_not_adapted(ctx: CheckContext) -> Iterator[Problem]:
+    """`voeux-2027`'s words on LinkedIn, Instagram, Mastodon and Bluesky alike: each network has its codes (short
+    with the link on X, professional on LinkedIn, image-first on Instagram), and a text written for none of
+    them fits none. Told once an entry, at its text, for its posts to come."""
+    networks = ctx.plan.calendar.networks
+    most = int(ctx.options["networks"])
+    shared: dict[str, dict[str, Item]] = {}  # entry → network → its first post to come taking the entry's words
+    for post in ctx.posts():
+        entry = ctx.entry(post)
+        if entry is None or post.network not in networks or _words_of(entry, post.network) != "shared":
+            continue
+        shared.setdefault(entry.id, {}).setdefault(post.network, post)
+    for entry_id, posts in shared.items():
+        names = sorted(posts, key=lambda name: list(networks).index(name))
+        image_first = [name for name in names if networks[name].media == "required"]
+        mixed = bool(image_first) and len(image_first) < len(names)
+        if len(names) < most and not mixed:
+            continue
+        entry = ctx.entries[entry_id]
+        shown = ", ".join(networks[name].name for name in names)
+        first = min(posts.values(), key=lambda p: (p.start, names.index(p.network or "")))
+        example = image_first[0] if mixed else names[0]
+        message = (say("post '{id}' gives the same words to {count} networks ({networks}): each has its own codes, "
+                       "and a text written for all fits none", id=entry_id, count=len(names), networks=shown)
+                   if len(names) >= most else
+                   say("post '{id}' gives the same words to {image_first}, where the image speaks first, and to "
+                       "{others}, where the text does", id=entry_id,
+                       image_first=", ".join(networks[n].name for n in image_first),
+                       others=", ".join(networks[n].name for n in names if n not in image_first)))
+        yield Problem(entry.field_sources.get("text") or entry.field_sources.get("texts") or entry.source, message,
+                      say("write each network its own words under `variants:` (e.g. `variants: {{{network}: "
+                          "{{text: …}}}}`): short with the link on X, professional on LinkedIn, a caption for the "
+                          "image on Instagram; or say why on the entry: `silence: {{text-not-adapted: …}}`",
+                          network=example), first)
 
 
 @rule("id-clash", "warning", "Two entries without `id:` derive the same id: reordering them swaps their events")
