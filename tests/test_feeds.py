@@ -793,3 +793,41 @@ def test_an_events_description_names_each_image_of_a_carousel_in_order() -> None
     lines = [line for line in EventWriter(plan).description(post).splitlines() if line.startswith("Image")]
     assert lines == ["Image\u00a0: images/3.png — Texte alternatif\u00a0: Le stand", "Image\u00a0: images/1.png",
                      "Image\u00a0: images/2.png — Texte alternatif\u00a0: L'atelier"]
+
+
+def _plan_in_zone(calendar: object, now: str) -> object:
+    """A plan whose "now" is in the site's zone, as the command line pins it (`clock.now`): plan_of's
+    fixed offset hid the wall-clock arithmetic of two times in one zone."""
+    from edcal.plan.resolve import resolve_plan
+    from helpers import SITE, composer
+
+    instant = dt.datetime.fromisoformat(now).astimezone(calendar.zone)  # type: ignore[attr-defined]
+    return resolve_plan(calendar, [], now=instant, generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),  # type: ignore[arg-type]
+                        site=SITE, composer=composer(calendar=calendar))  # type: ignore[arg-type]
+
+
+def test_a_reminder_rings_its_delay_before_the_post_across_a_change_of_clocks() -> None:
+    """A 45-minute reminder was taken off the wall clock: for a post at 02:30 (the second one, +01:00) on the
+    night the clocks go back, it counted as rung at 01:45 +02:00, an hour early, and a build then left it
+    out; for a post at 03:30 on the night they go forward, at a 02:45 that does not exist, read an hour late.
+    TRIGGER:-PT45M is elapsed time (RFC 5545, 3.3.6), and so is when it rings."""
+    from edcal.outputs.ics import changes
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    calendar = calendar_from(PARIS_CALENDAR + "feeds:\n  reminders: {people: 45 minutes}\nposts:\n"
+                             "  - {id: recul, at: '2027-10-31 02:30+01:00', networks: [x], text: A, owner: ana}\n"
+                             "  - {id: avance, at: '2027-03-28 03:30', networks: [x], text: B, owner: ana}\n")
+
+    def alarms(now: str) -> int:
+        return _feed_text(_plan_in_zone(calendar, now), "people", "ana").count("BEGIN:VALARM")
+
+    # Back: the post is at 01:30 UTC, its reminder at 00:45 UTC (02:45 +02:00, the first 02:45).
+    assert alarms("2027-10-30T23:50:00+00:00") == 1  # 01:50 +02:00: 55 minutes to go
+    assert alarms("2027-10-31T00:50:00+00:00") == 0
+    # Forward: the post is at 01:30 UTC (03:30 +02:00), its reminder at 00:45 UTC (01:45 +01:00).
+    assert alarms("2027-03-28T00:40:00+00:00") == 2
+    assert alarms("2027-03-28T00:50:00+00:00") == 1  # rang 5 minutes ago
+    after = dt.datetime(2027, 3, 27, 12, tzinfo=dt.UTC)
+    moments = sorted(m.astimezone(dt.UTC) for m in changes(_plan_in_zone(calendar, after.isoformat()), after))
+    assert [f"{m:%Y-%m-%d %H:%M}" for m in moments if m.year == 2027] == [
+        "2027-03-28 00:45", "2027-03-28 01:30", "2027-10-31 00:45", "2027-10-31 01:30"]

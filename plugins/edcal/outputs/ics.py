@@ -276,9 +276,9 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
         if item.kind == "idea":  # no reminder (_reminder)
             minutes = set()
         if isinstance(start, dt.datetime):
-            found += [start, *(start - dt.timedelta(minutes=m) for m in minutes)]
+            found += [start, *(_rings_at(start, dt.timedelta(minutes=m), calendar) for m in minutes)]
         elif minutes:  # all day: nothing changes as its day starts, but its reminder rings the day before
-            found.append(start_of_day(start, calendar.zone) - ALL_DAY_REMINDER)
+            found.append(_rings_at(start, ALL_DAY_REMINDER, calendar))
         if past is not None:
             found.append(_leaves_at(_over_at(start, calendar), calendar, past))
         logged = item.posted.at if item.posted is not None else None
@@ -295,7 +295,18 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
         at = record.at if record.at is not None else post.start if post is not None else None
         if at is not None:
             found.append(at if isinstance(at, dt.datetime) else start_of_day(at, calendar.zone))
-    return [moment for moment in found if moment > after]
+    # In UTC: two times in one zone compare as wall clocks, and 02:30 happens twice as the clocks go back.
+    after = after.astimezone(dt.UTC)
+    return [moment for moment in found if moment.astimezone(dt.UTC) > after]
+
+
+def _rings_at(start: dt.datetime | dt.date, before: dt.timedelta, calendar: Calendar) -> dt.datetime:
+    """When a reminder ``before`` an item's start rings, in UTC: elapsed time, as a client counts TRIGGER's
+    duration (RFC 5545, 3.3.6). Subtracted in the site's zone, it was a wall-clock sum: 45 minutes before
+    03:30 on the night the clocks go forward was a 02:45 that does not exist, read an hour late. An all-day
+    item starts at its day's first instant in the site's zone."""
+    first = start if isinstance(start, dt.datetime) else start_of_day(start, calendar.zone)
+    return first.astimezone(dt.UTC) - before
 
 
 def _families(item: Item) -> set[str]:
@@ -393,12 +404,9 @@ class EventWriter:
         return dt.timedelta(minutes=reminder) if isinstance(item.start, dt.datetime) else ALL_DAY_REMINDER
 
     def _trigger(self, item: Item, reminder: int) -> dt.datetime:
-        """When the item's reminder rings (an all-day event's in the site's zone)."""
-        start = item.start
-        if not isinstance(start, dt.datetime):
-            assert isinstance(start, dt.date)
-            start = dt.datetime.combine(start, dt.time(), self.plan.calendar.zone)
-        return start - self._before(item, reminder)
+        """When the item's reminder rings, in UTC (:func:`_rings_at`)."""
+        assert item.start is not None
+        return _rings_at(item.start, self._before(item, reminder), self.plan.calendar)
 
     def _rang(self, item: Item, reminder: int) -> bool:
         """Whether the reminder's moment has come (the item's start too, then): written, it would ring
