@@ -26,6 +26,27 @@ def test_relative_dates_keep_the_wall_clock_across_dst() -> None:
     ]
 
 
+def test_hours_and_minutes_are_elapsed_time_across_the_change_of_clocks() -> None:
+    """`+6 hours` was added to the wall clock: from 22:00 on the Saturday the clocks go forward it gave 04:00,
+    five hours later, and on the night they go back 04:00 too, seven hours later (calendar.md: hours and
+    minutes are elapsed time)."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: printemps\n    networks: [x]\n"
+                             "    schedule: [-90 minutes, at publication, +6 hours]\n"
+                             "  - promote: automne\n    networks: [x]\n    schedule: [at publication, +6 hours]\n")
+    plan = plan_of(calendar, [article("printemps", "2027-03-27T22:00", calendar),
+                              article("automne", "2027-10-31T04:00", calendar)])
+    local = {k: v.start.astimezone(calendar.zone).strftime("%d %H:%M %z") for k, v in by_id(plan).items()
+             if v.kind == "post"}
+    assert local == {
+        "printemps-x-90min-before": "27 20:30 +0100",
+        "printemps-x-0": "27 22:00 +0100", "printemps-x-6h": "28 05:00 +0200",
+        "automne-x-0": "31 04:00 +0100", "automne-x-6h": "31 10:00 +0100",
+    }
+    autumn = by_id(plan_of(calendar, [article("printemps", "2027-03-27T22:00", calendar),
+                                      article("automne", "2027-10-30T23:00", calendar)]))
+    assert autumn["automne-x-6h"].start.astimezone(calendar.zone).strftime("%d %H:%M %z") == "31 04:00 +0100"
+
+
 def test_day_offsets_land_on_the_networks_slot_unless_a_time_is_given() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: lancement\n    networks: [linkedin, x]\n"
                              "    schedule: [at publication, +2 days, +3 days at 18:00]\n")

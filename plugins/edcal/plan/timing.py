@@ -63,8 +63,9 @@ def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
         publication = localize(dt.datetime.combine(day, slot_time(day, network, calendar)), calendar.zone)
     if offset.amount == 0 and offset.time is None and offset.slot is None:
         return publication
-    if offset.unit in ("minutes", "hours"):
-        return publication + dt.timedelta(**{offset.unit: offset.amount})
+    if offset.unit in ("minutes", "hours"):  # elapsed time: in UTC, not on the wall clock of the site's zone
+        elapsed = publication.astimezone(dt.UTC) + dt.timedelta(**{offset.unit: offset.amount})
+        return elapsed.astimezone(calendar.zone)
     moved = local + calendar_delta(offset.amount, offset.unit)
     if offset.slot is not None:
         moved = dt.datetime.combine(moved.date(), calendar.slots[offset.slot])
