@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -686,3 +687,27 @@ def test_a_promotion_s_texts_are_one_per_step_with_a_teaser_and_never_more(texts
                              "    schedule: [-1 day, at publication, +3 weeks]\n    texts: [Demain, Ce matin, Relisez]\n")
     texts_of = {i.id: i.text for i in plan_of(calendar, [article("levain", "2027-01-12T10:00", calendar)]).items}
     assert "demain" in texts_of["levain-x-1d-before"] and "relisez" in texts_of["levain-x-3w"]
+
+
+def test_a_post_at_the_second_0230_is_not_published_during_the_first() -> None:
+    """On the night the clocks go back, a post at 02:30 +01:00 (01:30 UTC) read "published" from 02:30 +02:00
+    (00:30 UTC), an hour early, in plan.json and the feeds: the command line's "now" is in the site's zone,
+    and Python compares two times of one zone by their wall clocks. So did an article at that time."""
+    from edcal.plan.resolve import resolve_plan
+    from helpers import SITE, composer
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: second, at: '2027-10-31 02:30+01:00', networks: [x], text: A}\n"
+                             "  - {id: premier, at: '2027-10-31 02:30+02:00', networks: [x], text: B}\n")
+    second = article("nuit", "2027-10-31T02:30", calendar)
+    articles = [dataclasses.replace(second, date=second.date.replace(fold=1))]  # type: ignore[union-attr]
+
+    def statuses(now: str) -> dict[str, str]:
+        instant = dt.datetime.fromisoformat(now).astimezone(calendar.zone)  # as clock.now gives it
+        plan = resolve_plan(calendar, articles, now=instant, generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+                            site=SITE, composer=composer(calendar=calendar))
+        return {item.id: item.status for item in plan.items if item.kind in ("post", "article")}
+
+    assert statuses("2027-10-31T00:40:00+00:00") == {  # 02:40 +02:00
+        "premier-x": "published", "second-x": "scheduled", "article-nuit": "scheduled"}
+    assert set(statuses("2027-10-31T01:40:00+00:00").values()) == {"published"}  # 02:40 +01:00

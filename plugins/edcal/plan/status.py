@@ -52,7 +52,10 @@ def outcome(item: Item, now: dt.datetime, logged: bool) -> str:
     if item.status == "withheld":
         return "withheld"
     start = item.start
-    passed = start <= now if isinstance(start, dt.datetime) else start is not None and start <= now.date()
+    # In UTC: two times of the site's zone compare by their wall clocks, and 02:30 happens twice as the clocks
+    # go back (a post at 02:30 +01:00 had passed at 02:40 +02:00, an hour before it).
+    passed = (start <= now.astimezone(dt.UTC) if isinstance(start, dt.datetime)
+              else start is not None and start <= now.date())
     if not passed:
         return "to_come"
     if item.kind == "post" and item.status == "draft":  # never scheduled (its article still in review): held
@@ -173,9 +176,10 @@ def _own_state(article: _Dated, calendar: Calendar, now: dt.datetime) -> Article
     first, live_at = _after_freezes(calendar, article.date)
     if live_at is None:
         return ArticleState("withheld", False, first, None)
-    if first is not None and now < live_at:
+    instant = now.astimezone(dt.UTC)  # compared as instants, not wall clocks (outcome())
+    if first is not None and instant < live_at:
         return ArticleState("withheld", False, first, live_at)
-    if live_at > now:
+    if live_at > instant:
         return ArticleState("scheduled", False, None, live_at)
     return ArticleState("published", True, None, live_at)
 
@@ -242,4 +246,4 @@ def post_status(start: dt.datetime, draft: bool, window: FreezeWindow | None,
         return "withheld"
     if draft:
         return "draft"
-    return "published" if start <= now else "scheduled"
+    return "published" if start <= now.astimezone(dt.UTC) else "scheduled"  # as instants (outcome())
