@@ -1909,6 +1909,21 @@ def test_a_default_promotion_at_publication_outside_the_slots_is_told_at_the_art
                                                           "change the article's time, or add the slot")], found
 
 
+def test_posts_too_close_counts_elapsed_time_across_a_change_of_clocks() -> None:
+    """Two times of the site's zone were subtracted as wall clocks: 01:50 +02:00 and 02:10 +01:00, 80 minutes
+    apart as the clocks go back, were told 20 min apart; 01:50 and 03:10 on the night they go forward, 20
+    minutes apart, 80, and nothing was said."""
+    back = findings("posts-too-close", posts("{id: a, at: 2027-10-31 01:50, networks: [x], text: Un}",
+                                             "{id: b, at: '2027-10-31 02:10+01:00', networks: [x], text: Deux}"),
+                    now="2027-10-01T00:00:00+02:00")
+    assert [f.message for f in back] == []
+    forward = findings("posts-too-close", posts("{id: a, at: 2027-03-28 01:50, networks: [x], text: Un}",
+                                                "{id: b, at: 2027-03-28 03:10, networks: [x], text: Deux}"),
+                       now="2027-03-01T00:00:00+01:00")
+    assert [f.message for f in forward] == [
+        "X post 'b-x' goes out 2027-03-28 03:10, 20 min after 'a-x': followers see them as one burst"]
+
+
 def test_posts_too_close() -> None:
     found = findings("posts-too-close", posts("{id: a, at: 2027-01-12 09:00, networks: [x, mastodon], text: Un}",
                                               "{id: b, at: 2027-01-12 09:00, networks: [x], text: Deux}",
