@@ -711,3 +711,14 @@ def test_a_post_at_the_second_0230_is_not_published_during_the_first() -> None:
     assert statuses("2027-10-31T00:40:00+00:00") == {  # 02:40 +02:00
         "premier-x": "published", "second-x": "scheduled", "article-nuit": "scheduled"}
     assert set(statuses("2027-10-31T01:40:00+00:00").values()) == {"published"}  # 02:40 +01:00
+
+
+def test_a_freeze_ending_in_the_first_0245_lets_the_second_0230_go() -> None:
+    """A freeze until 02:45 +02:00 (00:45 UTC) withheld a post at 02:30 +01:00 (01:30 UTC), 45 minutes after
+    it ended: a window's bounds and a post's time were compared as wall clocks of one zone."""
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-10-30 12:00, until: '2027-10-31 02:45+02:00', "
+                             "reason: Crise}\nposts:\n"
+                             "  - {id: apres, at: '2027-10-31 02:30+01:00', networks: [x], text: A}\n"
+                             "  - {id: pendant, at: '2027-10-31 02:30+02:00', networks: [x], text: B}\n")
+    statuses = {item.id: item.status for item in plan_of(calendar, now="2027-10-01T00:00:00+02:00").items}
+    assert statuses == {"apres-x": "scheduled", "pendant-x": "withheld"}

@@ -108,6 +108,8 @@ class FreezeWindow:
     def covers(self, instant: dt.datetime, network: str | None = None) -> bool:
         if network is not None and self.networks is not None and network not in self.networks:
             return False
+        # In UTC: times of one zone compare as wall clocks, and 02:30 happens twice as the clocks go back.
+        instant = instant.astimezone(dt.UTC)
         return self.start <= instant and (self.end is None or instant < self.end)
 
 
