@@ -162,6 +162,30 @@ def test_the_calendar_is_used_with_the_keyboard_alone(addresses: tuple[str, str]
     page.close()
 
 
+def test_a_busy_day_opened_from_the_keyboard_gives_the_focus_to_the_tiles_it_shows(addresses: tuple[str, str],
+                                                                                   chromium: Any) -> None:
+    """"+2 autres" shows tiles that come before it in the page: the focus stayed on the button, and Tab went on to
+    the next day, past the tiles just shown (a screen reader read past them too)."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + "index.html?view=month")
+    day = page.locator('#view-month td[data-date="2027-01-12"]')
+    button = day.locator("button.more")
+    assert button.inner_text() == "+2 autres"
+    hidden = day.locator(".item.folded a[data-agenda]").evaluate_all("links => links.map(a => a.dataset.agenda)")
+    assert len(hidden) == 2
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.evaluate(FOCUSED_ITEM) == ["a", hidden[0], True]
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED_ITEM)[1] == hidden[1]
+    page.keyboard.press("Tab")  # then the button, which folds them again and keeps the focus
+    assert button.evaluate("b => b === document.activeElement")
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "false" and button.evaluate("b => b === document.activeElement")
+    page.close()
+
+
 def test_a_tile_opened_from_the_keyboard_gives_the_focus_to_its_item_and_back(addresses: tuple[str, str],
                                                                               chromium: Any) -> None:
     """A month's tile opens its item: the focus goes to the item's summary, and Back brings it to the tile.

@@ -247,9 +247,13 @@
         button.type = "button";
         button.className = "more";
         button.addEventListener("click", function () {
+          /* The tiles it shows come before it: the focus goes to the first of them, else the Tab key
+             went on to the next day and a screen reader read past them. */
+          var shown = cell.querySelector(".item.folded a[data-agenda]");
           openDays[key] = !openDays[key];
           foldBusyDays();
           sayShown();
+          if (openDays[key] && shown) { shown.focus(); }
         });
         cell.appendChild(button);
       }
