@@ -777,7 +777,7 @@ def test_the_blog_has_an_icon_and_browsers_stop_asking_for_favicon_ico(sample: P
 def test_the_blog_prints_its_text_without_menus_and_with_its_links_addresses(sample: Path, chromium: Any) -> None:
     """Printed, an article came with the menu, the share buttons and the footer's lists, in light text on the
     dark header, and its links were only coloured words."""
-    page = chromium.new_page(color_scheme="dark")
+    page = chromium.new_page(color_scheme="dark", viewport={"width": 700, "height": 1000})
     try:
         page.goto((sample / "output" / "2026" / "nos-apprentis" / "index.html").as_uri())
         # A link to another of the blog's pages and one to another site, in the text.
@@ -800,6 +800,18 @@ def test_the_blog_prints_its_text_without_menus_and_with_its_links_addresses(sam
         after = "sel => getComputedStyle(document.querySelector(sel), '::after').content"
         assert page.evaluate(after, ".post__content a[href^='https']") == '" (https://www.example.org/guide)"'
         assert page.evaluate(after, ".post__content a[href^='../']") == "none"
+        # Paper does not scroll: a line of code wider than the page wraps, and a wide table keeps its
+        # last columns (no-break spaces in its figures), where both scrolled sideways (on screen) and
+        # were cut off at the page's edge.
+        page.emulate_media(media="screen")
+        page.eval_on_selector(".post__content", "c => c.insertAdjacentHTML('beforeend', '<pre><code>' + "
+                                                "'devis(metres, metal) '.repeat(12) + '</code></pre><table><tr>' + "
+                                                "'<td>1&nbsp;234,56&nbsp;€&nbsp;HT&nbsp;le&nbsp;mètre</td>'.repeat(8) + '</tr></table>')")
+        cut = "() => [...document.querySelectorAll('.post__content pre, .post__content table')]" \
+              ".map(e => e.scrollWidth > e.clientWidth + 1)"
+        assert page.evaluate(cut) == [True, True]  # the page is as narrow as a sheet of A4
+        page.emulate_media(media="print")
+        assert page.evaluate(cut) == [False, False]
         page.pdf(path=str(ARTIFACTS / "blog-article-print.pdf"))  # for people to look at
     finally:
         page.close()
