@@ -1,4 +1,4 @@
-"""Every kind of page edcal builds, audited the way the RGAA and WCAG 2.1 AA ask, in headless Chromium.
+"""Every kind of page edcal builds, audited the way the RGAA and WCAG 2.2 AA ask, in headless Chromium.
 
 axe-core (the reference engine, pinned in tests/js/package.json) checks each page of the blog and of
 the planning site in the light and dark schemes, on a desktop and a phone; the tests after it check by
@@ -20,8 +20,9 @@ from conftest import EPOCH, ROOT, copy_sample, run_edcal
 pytestmark = pytest.mark.e2e
 
 AXE = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
-#: WCAG 2.0 and 2.1, levels A and AA: what the RGAA 4 is built on.
-RUN_AXE = """() => axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+#: WCAG 2.0 and 2.1, levels A and AA, what the RGAA 4 is built on, and 2.2's AA (its 24 px targets, 2.5.8).
+RUN_AXE = """() => axe.run(document, {runOnly: {type: "tag",
+                                            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
                                   resultTypes: ["violations"]})"""
 #: Folded content is audited too: the agenda's items, the drafts' and the phone's folded filters.
 OPEN_DETAILS = "() => document.querySelectorAll('details').forEach(d => { d.open = true; })"
@@ -109,7 +110,7 @@ def test_axe_finds_no_wcag_violation_on_any_page(addresses: tuple[str, str], chr
                              f"{violation['help']} ({violation['impact']})\n    {node['html'][:160]}")
     context.close()
     if found:
-        pytest.fail(f"{screen}, {scheme} scheme: {len(found)} violations of WCAG 2.1 AA\n" + "\n".join(found),
+        pytest.fail(f"{screen}, {scheme} scheme: {len(found)} violations of WCAG 2.2 AA\n" + "\n".join(found),
                     pytrace=False)
 
 
