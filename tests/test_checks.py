@@ -2034,6 +2034,67 @@ def test_review_too_late() -> None:
                     [lambda c: article("a", "2027-01-08T09:00", c, status="review")])
 
 
+def test_post_not_ready() -> None:
+    """A post still `status: review` (or `draft`) the day before it goes out: nobody approved it, and it would
+    not go out (Hootsuite's file leaves it out) without a word. Told once an entry, at its `status:`."""
+    line = "{id: offre, at: 2027-01-05 09:00, networks: [linkedin, x], text: Nouvelle offre, status: %s}"
+    (found,) = findings("post-not-ready", posts(line % "review"))
+    assert (found.item, found.severity, str(found.source), found.source.column) == (
+        "offre-linkedin", "warning", "calendar.yaml:10", 94)
+    assert found.message == ("post 'offre' goes out 2027-01-05 09:00 and still awaits approval (`status: review`): "
+                             "it will not go out until it is approved")
+    assert found.hint == ("once its text is final and approved, remove `status:` (or write `status: scheduled`); "
+                          "or move the post: `edcal move offre …`")
+    assert translated(found.message, translator("fr")).replace("\u00a0", " ") == (
+        "la publication 'offre' part le 05/01/2027 à 09:00 et attend encore d'être validée (`status: review`) : "
+        "elle ne partira pas tant qu'elle ne l'est pas")
+    (draft,) = findings("post-not-ready", posts(line % "draft"))
+    assert draft.message == ("post 'offre' goes out 2027-01-05 09:00 and is still a draft (`status: draft`): it "
+                             "will not go out as it is")
+    # Further than 48 hours, approved, or past: nothing; a wider margin reaches it.
+    later = posts((line % "review").replace("2027-01-05", "2027-01-08"))
+    assert findings("post-not-ready", later) == []
+    assert findings("post-not-ready", posts(line % "scheduled")) == []
+    assert findings("post-not-ready", posts((line % "review").replace("2027-01-05", "2027-01-02"))) == []
+    assert findings("post-not-ready", later + "checks:\n  post-not-ready: {margin: 5 days}\n")
+    # A promotion waiting for its article in review: the article is told (`review-too-late`), not its posts.
+    waiting = posts("{promote: a, networks: [linkedin], schedule: [at publication]}")
+    assert findings("post-not-ready", waiting, [lambda c: article("a", "2027-01-05T09:00", c, status="review")]) == []
+
+
+def test_a_post_awaiting_approval_is_planned_but_does_not_go_out(site: Path) -> None:
+    """`status: review`: written, awaiting approval. Planned and shown (plan.json, feeds, the drafts page's
+    card says what it waits for), left out of Hootsuite's file; past its time unapproved, it did not go out."""
+    calendar = site / "calendar.yaml"
+    entry = ("  - {id: a-valider, networks: [linkedin], at: 2027-03-10 09:00, text: Notre nouvel atelier,"
+             " status: à valider}\n")
+    calendar.write_text(calendar.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    said = run_edcal("check", cwd=site)  # the French word is understood, and the field's value given
+    assert said.returncode == 2 and "found 'à valider', expected one of: draft, review, scheduled\n    hint: did " \
+        "you mean 'review'?" in said.stderr, said.stderr
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("status: à valider", "status: review"),
+                        encoding="utf-8")
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 0, built.stdout + built.stderr
+    plan = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
+    (item,) = [i for i in plan["items"] if i["id"] == "a-valider-linkedin"]
+    assert item["status"] == "review"
+    hootsuite = "".join(p.read_text(encoding="utf-8") for p in (site / "planning").rglob("hootsuite*.csv"))
+    assert "Notre nouvel atelier" not in hootsuite and hootsuite
+    page = (site / "planning" / "drafts" / "2027-03.html").read_text(encoding="utf-8")
+    card = page[page.index('id="a-valider-linkedin"'):].replace("\u00a0", " ")
+    assert "À valider : son entrée indique <code>status: review</code> (<code>calendar.yaml:" in card[:4000], card[:4000]
+    import icalendar
+
+    feed = icalendar.Calendar.from_ical((site / "planning" / "calendar.ics").read_bytes())
+    summaries = [str(e["SUMMARY"]) for e in feed.walk("VEVENT") if "Notre nouvel atelier" in str(e["SUMMARY"])]
+    assert summaries == ["[LinkedIn] Notre nouvel atelier (en relecture)"]
+    # Its time passed, never approved: it did not go out.
+    late = run_edcal("check", "--format", "json", "--only", "post-not-ready", cwd=site,
+                     env={"EDCAL_NOW": "2027-03-09T10:00"})
+    assert [f["item"] for f in json.loads(late.stdout)["findings"]] == ["a-valider-linkedin"]
+
+
 def test_a_later_since_does_not_move_now() -> None:
     """`--since` chooses the window checked; what is late or soon is still measured from now."""
     calendar = calendar_from(PARIS_CALENDAR + "ideas:\n  - {title: Portrait, status: writing, draft_due: 2027-01-20}\n")

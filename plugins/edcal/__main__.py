@@ -716,7 +716,8 @@ DELIMITERS = {",": ",", ";": ";", "tab": "\t", "comma": ",", "semicolon": ";"}
 @click.option("--campaign", metavar="ID", help="The campaign of rows that name none.")
 @click.option("--owner", metavar="ID", help="Who is in charge of rows that name no one.")
 @click.option("--status", metavar="STATUS",
-              help="The status of rows that give none: draft (brouillon…) or scheduled (prêt…; the default).")
+              help="The status of rows that give none: draft (brouillon…), review (à valider…) or scheduled "
+                   "(prêt…; the default).")
 @click.option("--date-order", type=click.Choice(["dmy", "mdy"]),
               help="How 02/03/2027 reads: dmy (2 March) or mdy (February 3); default: dmy, mdy for a site "
                    "in the United States.")

@@ -224,7 +224,7 @@ def _past(before: Plan, posts: list[ImportedPost], rows: dict[Source, list[Item]
             log += [LogLine(item.id, post.marked == "cancelled", cell) for item in rows[post.row]]
     said_of = set(published) | set(cancelled)  # sets: a year's sheet has thousands of rows
     drafts = tuple(row for row in past
-                   if row not in said_of and all(item.status == "draft" for item in rows[row]))
+                   if row not in said_of and all(item.status in ("draft", "review") for item in rows[row]))
     return _Gone(mode, past, log=tuple(log), published=tuple(published), cancelled=tuple(cancelled),
                  drafts=drafts)
 

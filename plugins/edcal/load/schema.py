@@ -587,7 +587,7 @@ class PostSpec(Spec):
     images: Images | None = Field(None, description="Several images in order (a carousel), each {image, alt}, instead of `image:`.")
     campaign: Text | None = Field(None, description="Campaign it belongs to.")
     owner: Text | None = Field(None, description="Who is in charge (a team id).")
-    status: Literal["draft", "scheduled"] = Field("scheduled", description="draft while the text is not final.")
+    status: Literal["draft", "review", "scheduled"] = Field("scheduled", description="draft while the text is not final; review once written, awaiting approval; scheduled (the default) once approved.")
     promotional: bool | None = Field(None, description="Counts as self-promotion (default: its campaign's setting).")
     variants: Annotated[dict[str, VariantSpec], BeforeValidator(_variants)] = Field(
         default_factory=dict, description="Per-network text, link, image, time or skip.")

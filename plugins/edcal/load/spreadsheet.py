@@ -71,17 +71,20 @@ OWN_EXPORT = ("id", "network", "scheduled", "status", "title", "text", "link", "
 OWN_EXPORT_LATER = ("cw", "first comment", "thread")
 #: A status cell's words (as :func:`normal_name` writes them).
 STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "a faire": "draft",
-            "en cours": "draft", "a valider": "draft", "en attente": "draft", "to do": "draft",
-            "in progress": "draft",
+            "en cours": "draft", "to do": "draft", "in progress": "draft",
+            # Written, awaiting approval: `status: review`.
+            "review": "review", "a valider": "review", "en attente": "review", "en validation": "review",
+            "to approve": "review", "pending approval": "review",
             "scheduled": "scheduled", "planifie": "scheduled", "programme": "scheduled", "pret": "scheduled",
             "ready": "scheduled", "valide": "scheduled", "approved": "scheduled",
             # A "publication" is feminine: "programmée", "prête", "validée", and "en relecture" as "à valider"
-            "en relecture": "draft", "a relire": "draft", "planifiee": "scheduled", "programmee": "scheduled",
-            "prete": "scheduled", "validee": "scheduled"}
+            "en relecture": "review", "a relire": "review", "planifiee": "scheduled",
+            "programmee": "scheduled", "prete": "scheduled", "validee": "scheduled"}
 #: What a status cell may say, as messages list it.
-STATUS_WORDS = say("expected a draft (draft, brouillon, à écrire, à faire, en cours, à valider, en attente, "
-                   "to do, in progress) or a post ready (scheduled, planifié, programmé, prêt, validé, "
-                   "ready, approved)")
+STATUS_WORDS = say("expected a draft (draft, brouillon, à écrire, à faire, en cours, to do, in progress), a "
+                   "post awaiting approval (review, à valider, en attente, en relecture, à relire, "
+                   "to approve) or a post ready (scheduled, planifié, programmé, prêt, validé, ready, "
+                   "approved)")
 #: Statuses of rows that are no posts to plan.
 _NOT_TO_PLAN = {"publie": "published", "published": "published", "posted": "published", "poste": "published",
                 "publiee": "published", "postee": "published", "annulee": "cancelled",

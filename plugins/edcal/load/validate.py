@@ -132,7 +132,8 @@ def field_synonyms(name: str) -> tuple[str, ...]:
 VALUE_SYNONYMS = {
     **dict.fromkeys(("brouillon", "ébauche", "ebauche", "draft"), "draft"),
     **dict.fromkeys(("relecture", "en relecture", "à relire", "a relire", "revue", "en revue", "in review",
-                     "to review", "pending", "pending review"), "review"),
+                     "to review", "pending", "pending review", "à valider", "a valider", "en validation",
+                     "to approve", "awaiting approval", "pending approval"), "review"),
     **dict.fromkeys(("publié", "publie", "publiée", "publiee", "en ligne", "publish", "live", "done",
                      "complete", "completed", "posted", "terminé", "termine", "fait"), "published"),
     **dict.fromkeys(("caché", "cache", "masqué", "masque", "privé"), "hidden"),

@@ -19,7 +19,7 @@ from edcal.model.network import Cadence, Network, Objective
 from edcal.model.source import Source
 
 IdeaStatus = Literal["idea", "writing", "review"]
-PostStatus = Literal["draft", "scheduled"]
+PostStatus = Literal["draft", "review", "scheduled"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -275,7 +275,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         withheld (a draft whose time passed too), or to come as a draft or scheduled."""
         logged = log_start is not None and post.start is not None and plan.day_of(post.start) >= log_start
         said = outcome(post, plan.now, logged)
-        return ("draft" if post.status == "draft" else "scheduled") if said == "to_come" else said
+        return ("draft" if post.status in ("draft", "review") else "scheduled") if said == "to_come" else said
 
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
         articles, outside = counts[campaign.id]

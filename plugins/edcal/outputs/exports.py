@@ -102,6 +102,7 @@ def render(fmt: str, posts: Sequence[Item], plan: Plan,
             warnings.append(_split_note(str(name.with_name(f"{name.stem}-*{name.suffix}")), files))
         past = sum(1 for post in posts if post.status == "published")
         drafts = sum(1 for post in posts if post.status == "draft")
+        unapproved = sum(1 for post in posts if post.status == "review")
         if past:  # `--since` a day gone by: the JSON and CSV exports give them, Hootsuite takes none
             warnings.append(say_count(
                 past,
@@ -111,6 +112,10 @@ def render(fmt: str, posts: Sequence[Item], plan: Plan,
             warnings.append(say_count(
                 drafts, "{count} draft post is left out (status: draft, or its article still in review)",
                 "{count} draft posts are left out (status: draft, or their article still in review)"))
+        if unapproved:
+            warnings.append(say_count(
+                unapproved, "{count} post awaiting approval is left out (status: review)",
+                "{count} posts awaiting approval are left out (status: review)"))
         return written, warnings
     if fmt == "csv":
         return [(name, generic_csv(posts, plan).encode("utf-8"))], []

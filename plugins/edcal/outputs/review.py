@@ -89,6 +89,8 @@ class Card:
     #: still drafts or in review: (title as the page shows it, status, review due date).
     draft_entry: Source | None = None
     draft_articles: tuple[tuple[str, str, dt.date | None], ...] = ()
+    #: What its entry's ``status:`` says when it keeps the post from going out: "draft" or "review".
+    draft_status: str | None = None
     #: A post of today whose time has passed that the log does not name (yet): "unconfirmed" where the
     #: site keeps a log, "passed" where it keeps none; kept on the overview for the day, for whoever posts
     #: it by hand a few minutes late (the build at its time, which `next-change` asks for, took it away).
@@ -206,17 +208,18 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
         article=article if article_findings else None, article_findings=article_findings,
         article_title=french_title(article.title, article.lang or plan.lang)
         if article is not None and article_findings else "",
-        **(_why_draft(item, plan, entries or {}) if item.status == "draft" else {}),
+        **(_why_draft(item, plan, entries or {}) if item.status in ("draft", "review") else {}),
     )
 
 
 def _why_draft(item: Item, plan: Plan, entries: dict[str, Any]) -> dict[str, Any]:
-    """Why a post is a draft, for its card: its entry says ``status: draft`` (where), or the article it
-    promotes (its original, and the translation it posts) is a draft or still in review."""
+    """Why a post is a draft, for its card: its entry says ``status: draft`` (where), or ``status: review``
+    (awaiting approval), or the article it promotes (its original, and the translation it posts) is a draft
+    or still in review."""
     entry = entries.get(item.parent or "")
     entry = entry if entry is not None and made_by(entry, item) else None  # not a default promotion's
-    said = entry.field_sources.get("status", entry.source) if entry is not None and entry.status == "draft" \
-        else None
+    said = entry.field_sources.get("status", entry.source) \
+        if entry is not None and entry.status in ("draft", "review") else None
     waited: list[tuple[str, str, dt.date | None]] = []
     original = plan.articles_by_slug().get(item.article or "")
     version = plan.article_of(item)  # the translation a post on an account of another language gives
@@ -224,7 +227,8 @@ def _why_draft(item: Item, plan: Plan, entries: dict[str, Any]) -> dict[str, Any
         if article is not None and article.status in ("draft", "review"):
             waited.append((french_title(article.title, article.lang or plan.lang), article.status,
                            article.review_due if article.status == "review" else None))
-    return {"draft_entry": said, "draft_articles": tuple(waited)}
+    return {"draft_entry": said, "draft_articles": tuple(waited),
+            "draft_status": entry.status if entry is not None else None}
 
 
 def preview(item: Item, plan: Plan, media: dict[str, str]) -> dict[str, str] | None:

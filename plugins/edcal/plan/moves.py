@@ -191,8 +191,8 @@ def is_past(plan: Plan, item: Item) -> bool:
         return True
     if item.start is None or (item.kind == "post" and item.status == "withheld" and item.withheld_reason):
         return False
-    if item.kind == "article" or (item.kind == "post" and item.status == "draft"):
-        return False  # and a post still a draft when its time came (its article's promotions) did not go out
+    if item.kind == "article" or (item.kind == "post" and item.status in ("draft", "review")):
+        return False  # and a post still a draft (or unapproved) when its time came did not go out
     if isinstance(item.start, dt.datetime):
         return item.start < plan.now
     return item.start < plan.day_of(plan.now)

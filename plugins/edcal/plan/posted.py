@@ -52,7 +52,7 @@ def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, error
             continue
         if record.skipped:
             items[position] = dataclasses.replace(item, skipped=record.source)
-        elif item.status in ("withheld", "draft"):
+        elif item.status in ("withheld", "draft", "review"):
             # It went out all the same (a freeze's post sent by hand, a draft posted as it was): the feeds,
             # the drafts and the planning pages show it as gone out, as the report counts it.
             items[position] = dataclasses.replace(item, posted=Posted(at, record.url, record.source),

@@ -34,7 +34,15 @@ from edcal.i18n import same_language, say, say_count, translator
 from edcal.model.article import Article, SocialOverride
 from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, PostEntry, Variant
 from edcal.model.network import Network
-from edcal.model.plan import Item, Media, Plan, article_item_id, key_date_event_id, occurrence_name
+from edcal.model.plan import (
+    Item,
+    ItemStatus,
+    Media,
+    Plan,
+    article_item_id,
+    key_date_event_id,
+    occurrence_name,
+)
 from edcal.model.source import Source
 from edcal.plan.compose import (
     URL_IN_TEXT,
@@ -632,7 +640,7 @@ class _Resolver:
         primary = composed.measures[0]
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, custom_text or composed.text),
-            start=start, status=post_status(start, entry.status == "draft" or draft, window, self.now),
+            start=start, status=post_status(start, _waiting(entry, draft), window, self.now),
             source=source, network=network.id, text=composed.text, length=primary.length,
             limit=primary.limit, counting=primary.counting, url=url, campaign=campaign_id,
             owner=owner_id, article=article.slug if article else None, media=media,
@@ -667,7 +675,7 @@ class _Resolver:
         campaign_id, campaign = self._campaign(entry, named)
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, custom_text or ""), start=start,
-            status=post_status(start, entry.status == "draft" or draft, window, self.now), source=source,
+            status=post_status(start, _waiting(entry, draft), window, self.now), source=source,
             network=network.id, campaign=campaign_id, owner=self._owner(entry, named, campaign),
             article=article.slug if article else None, parent=entry.id,
             promotional=_promotional(entry, campaign), media=media,
@@ -725,6 +733,14 @@ class _Resolver:
             return article.title
         words = URL_IN_TEXT.sub("", text).split()  # a link is no title, and differs per network (tracking)
         return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+
+
+def _waiting(entry: PostEntry, draft: bool) -> ItemStatus | None:
+    """What a post of ``entry`` waits for: "draft" (its text, or its article, is not ready: ``draft``),
+    "review" (written, awaiting approval), or nothing."""
+    if entry.status == "draft" or draft:
+        return "draft"
+    return "review" if entry.status == "review" else None
 
 
 def _promotional(entry: PostEntry, campaign: Campaign | None) -> bool:

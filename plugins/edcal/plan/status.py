@@ -58,7 +58,7 @@ def outcome(item: Item, now: dt.datetime, logged: bool) -> str:
               else start is not None and start <= now.date())
     if not passed:
         return "to_come"
-    if item.kind == "post" and item.status == "draft":  # never scheduled (its article still in review): held
+    if item.kind == "post" and item.status in ("draft", "review"):  # never scheduled (nor approved): held
         return "withheld"
     if item.kind == "article" or not logged:  # the plan's word: a draft on its day did not go out
         return "done" if item.status == "published" else "unconfirmed"
@@ -240,10 +240,12 @@ def images_kept_until(post: Item) -> dt.datetime | None:
     return start if isinstance(start, dt.datetime) and post.status in ("scheduled", "published") else None
 
 
-def post_status(start: dt.datetime, draft: bool, window: FreezeWindow | None,
+def post_status(start: dt.datetime, waiting: ItemStatus | None, window: FreezeWindow | None,
                 now: dt.datetime) -> ItemStatus:
+    """A post's status: ``waiting`` is "draft" (its text, or its article, not ready) or "review" (written,
+    awaiting approval), else None (approved: scheduled, then published at its time)."""
     if window is not None:
         return "withheld"
-    if draft:
-        return "draft"
+    if waiting is not None:
+        return waiting
     return "published" if start <= now.astimezone(dt.UTC) else "scheduled"  # as instants (outcome())

@@ -263,6 +263,35 @@ def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
                           article, when=max(article.start, ctx.now))
 
 
+@rule("post-not-ready", "warning", "A post is still a draft, or awaiting approval, shortly before it goes out",
+      options=(Option("margin", 48.0, _hours, "How long before a post goes out it must be ready and approved "
+                      "(default 48 hours).", unit="hours"),))
+def post_not_ready(ctx: CheckContext) -> Iterator[Problem]:
+    """`status: review` on Friday's post, on Thursday: nobody approved it, and it will not go out (the
+    Hootsuite file leaves it out, the drafts page shows it as waiting). Told once an entry, at its `status:`,
+    for its first post to come within the margin."""
+    margin = dt.timedelta(hours=float(ctx.options["margin"]))
+    zone = ctx.plan.calendar.zone
+    told: set[str] = set()
+    for post in sorted(ctx.posts(), key=lambda p: (p.start.astimezone(dt.UTC), p.id)):  # type: ignore[union-attr]
+        entry = ctx.entry(post)
+        if entry is None or entry.status == "scheduled" or post.status not in ("draft", "review") \
+                or entry.id in told or not isinstance(post.start, dt.datetime):
+            continue  # a post waiting for its article: `review-too-late` tells the article
+        if post.start.astimezone(dt.UTC) - ctx.now.astimezone(dt.UTC) > margin:
+            continue
+        told.add(entry.id)
+        when = post.start.astimezone(zone)
+        message = (say("post '{id}' goes out {when:%Y-%m-%d %H:%M} and still awaits approval (`status: review`): "
+                       "it will not go out until it is approved", id=entry.id, when=when)
+                   if entry.status == "review" else
+                   say("post '{id}' goes out {when:%Y-%m-%d %H:%M} and is still a draft (`status: draft`): it "
+                       "will not go out as it is", id=entry.id, when=when))
+        yield Problem(entry.field_sources.get("status", entry.source), message,
+                      say("once its text is final and approved, remove `status:` (or write `status: scheduled`); "
+                          "or move the post: `edcal move {id} …`", id=entry.id), post)
+
+
 @rule("placeholder-text", "error", "An article online, or going online soon, still has the first paragraph "
       "`edcal new` wrote", options=(Option("within", 14, timeparse.parse_days,
                                            "How long before its publication an article is told of it, as a "
