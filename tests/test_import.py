@@ -169,10 +169,14 @@ def test_a_link_without_its_scheme_gets_the_whole_address_to_write(site: Path) -
 
 
 def test_a_french_to_do_status_is_a_draft(site: Path) -> None:
-    write_sheet(site, "Date,Réseau,Texte,Statut\n09/03/2027 10:00,linkedin,Bonjour,À faire\n")
+    write_sheet(site, "Date,Réseau,Texte,Statut\n09/03/2027 10:00,linkedin,Bonjour,À faire\n"
+                      "10/03/2027 10:00,linkedin,Bonsoir,À valider\n")
     result = run_edcal("import", "plan.csv", cwd=site)
     assert result.returncode == 0, result.stderr
-    assert "    status: draft\n" in (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+    written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+    assert "    status: draft\n    text: Bonjour\n" in written
+    # "À valider" was a draft: the row's word that it is written, and waits for approval, was lost.
+    assert "    status: review\n    text: Bonsoir\n" in written
 
 
 def test_statuses_agreed_with_publication_a_feminine_word(site: Path) -> None:
@@ -184,7 +188,8 @@ def test_statuses_agreed_with_publication_a_feminine_word(site: Path) -> None:
     assert result.returncode == 0, result.stderr
     written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
     assert "  - id: prete\n    networks: [linkedin]\n    at: 2027-03-09 10:00\n    status: scheduled\n" in written
-    assert "  - id: relue\n    networks: [linkedin]\n    at: 2027-03-10 10:00\n    status: draft\n" in written
+    # Read again, awaiting approval: `status: review`.
+    assert "  - id: relue\n    networks: [linkedin]\n    at: 2027-03-10 10:00\n    status: review\n" in written
     assert written.endswith("posted:\n  - partie-linkedin\n  - {item: pas-partie-linkedin, skipped: true}\n")
 
 
