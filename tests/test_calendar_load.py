@@ -1048,3 +1048,15 @@ def test_a_thousands_comma_in_a_one_line_mapping_is_told_as_such(tmp_path: Path)
     assert found[0].endswith("\n    hint: in a {…} mapping written on one line, a comma separates the fields: a "
                              "number written with a thousands comma (1,200) is cut there; write it without one "
                              "(1200)"), found
+
+
+def test_an_idea_for_posts_names_networks_set_up(tmp_path: Path) -> None:
+    """`ideas:` with `networks:` are ideas for posts: a misspelt network is told, with the one meant; words
+    (`text:`) on an idea for an article were kept without a word nowhere to show them."""
+    text = PARIS_CALENDAR + ("ideas:\n  - {title: Portrait, networks: [linkdin]}\n"
+                             "  - {title: Un article, text: Les mots}\n")
+    assert errors(tmp_path, text) == [
+        "calendar.yaml:10:34: error: unknown network 'linkdin'\n    hint: did you mean 'linkedin'?",
+        "calendar.yaml:11:25: error: found `text:` on an idea with no `networks:`: an idea for an article has no "
+        "text yet\n    hint: an idea for a post names its networks (networks: [linkedin]); an article's angle "
+        "goes in `notes:`"]

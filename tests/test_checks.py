@@ -1544,6 +1544,30 @@ def test_cadence_gap() -> None:
                                           for first, last in (("2027-01-18", "2027-01-24"), ("2027-01-25", "2027-01-31"))]
 
 
+def test_a_networks_gap_names_the_ideas_for_posts_waiting_in_the_backlog() -> None:
+    """`ideas:` with `networks:` are ideas for posts: a network's gap names those for it (undated, or meant
+    for the period), the fill-ins a community manager looks for; an idea for another network is not named."""
+    calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {cadence: 2/week}\n")
+    lines = ["{id: a, at: 2027-01-05 09:00, networks: [x], text: Un}",
+             "{id: b, at: 2027-01-07 09:00, networks: [x], text: Deux}"]
+    ideas = ("ideas:\n  - {title: Portrait d'un compagnon, networks: [x, linkedin], text: \"Vingt ans à l'atelier\"}\n"
+             "  - {title: Coulisses du salon, networks: [linkedin]}\n"
+             "  - {title: Un article, publish: 2027-01-13}\n")
+    plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 2 weeks}}\n" + ideas
+                                 + posts(*lines)), now=NOW)
+    (found,) = run_checks(plan, only=["cadence-gap"])
+    assert found.message == "X: 0 posts in the week of 2027-01-11 to 2027-01-17, cadence 2/week"
+    assert found.hint == ("ideas for X wait in the backlog ('Portrait d'un compagnon'): plan one in that period, or "
+                          "adjust `cadence:`")
+    assert translated(found.hint, translator("fr")).replace("\u00a0", " ") == (
+        "des idées pour X attendent dans la réserve ('Portrait d'un compagnon') : planifiez-en une sur cette "
+        "période, ou ajustez `cadence:`")
+    # The idea's item in the plan: its networks and words; an idea for a post is no article already written.
+    (idea,) = [i for i in plan.items if i.id == "idea-portrait-d-un-compagnon"]
+    assert (idea.networks, idea.text) == (("x", "linkedin"), "Vingt ans à l'atelier")
+    assert run_checks(plan, only=["idea-written"]) == []
+
+
 def test_a_campaigns_cadence_holds_on_each_of_its_networks_in_the_weeks_it_runs() -> None:
     """The recruitment campaign's 9 posts fell on 3 days of 6 weeks, and nothing said so."""
     campaign = ("campaigns:\n  - {id: recrutement, name: Recrutement, from: 2027-01-06, until: 2027-01-24,\n"

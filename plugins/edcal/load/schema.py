@@ -469,6 +469,8 @@ class IdeaSpec(Spec):
     publish: Date | None = Field(None, description="Target publication date.")
     campaign: Text | None = Field(None, description="Campaign it serves.")
     notes: Text | None = Field(None, description="Free notes: angle, sources, contacts.")
+    networks: Names | None = Field(None, description="An idea for a post, not an article: the networks it is meant for, e.g. [linkedin, instagram].")
+    text: Text | None = Field(None, description="An idea for a post: its words so far.")
     silence: Any = Field(None, description="Checks silenced on this idea, each with a reason.")
 
 

@@ -131,7 +131,7 @@ class PostedRecord:
 
 @dataclass(frozen=True, slots=True)
 class Idea:
-    """An article not written yet: the backlog."""
+    """An article not written yet, or a post (``networks:``): the backlog."""
 
     id: str
     title: str
@@ -145,6 +145,9 @@ class Idea:
     notes: str | None = None
     field_sources: dict[str, Source] = field(default_factory=dict)
     silenced: dict[str, str] = field(default_factory=dict)
+    #: An idea for a post, not an article: the networks it is meant for (``networks:``), and its words so far.
+    networks: tuple[str, ...] = ()
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

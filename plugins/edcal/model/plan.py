@@ -131,6 +131,8 @@ class Item:
     #: The replies posted under the post, in order (``thread:``), on a network that answers a post with
     #: another; each a post of its own.
     thread: tuple[Reply, ...] = ()
+    #: An idea for posts (``networks:`` on an idea): the networks it is meant for; its words are ``text``.
+    networks: tuple[str, ...] = ()
     #: The language of a post's words when it is not its account's or the site's: the translation its entry
     #: names (``article:``, ``promote:``) gives its title and summary. Not that of a page its text links to.
     text_lang: str | None = field(default=None, compare=False)

@@ -414,6 +414,8 @@ class BacklogRow(TypedDict):
     publish: dt.date | None
     undated: bool
     next: dt.date | None
+    #: An idea for a post: its networks' names ("LinkedIn, Instagram"); empty for an article's.
+    networks: str
 
 
 def backlog(plan: Plan) -> list[BacklogRow]:
@@ -435,6 +437,7 @@ def backlog(plan: Plan) -> list[BacklogRow]:
             "draft_due": due(idea, idea.draft_due, ("review",)),
             "review_due": due(idea, idea.review_due, ()),
             "publish": idea.publish, "undated": not dates, "next": min(dates) if dates else None,
+            "networks": ", ".join(plan.calendar.networks[n].name for n in idea.networks),
         })
     ideas.sort(key=lambda i: (not i["undated"], i["next"] or dt.date.min, i["idea"].title))
     return ideas

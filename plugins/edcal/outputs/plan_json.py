@@ -73,6 +73,8 @@ def item_document(item: Item, calendar: Calendar) -> dict[str, Any]:
         "all_day": item.all_day,
         "status": item.status,
     }
+    if item.kind == "idea" and item.networks:  # an idea for a post, and its words so far
+        data.update(networks=list(item.networks), **({"text": item.text} if item.text is not None else {}))
     if item.kind == "post":
         data.update(
             network=item.network,

@@ -219,7 +219,7 @@ class _Resolver:
         item = Item(
             id=f"idea-{idea.id}", kind="idea", title=idea.title, start=idea.publish,
             status=idea.status, source=idea.source, campaign=idea.campaign, owner=idea.owner,
-            silenced=dict(idea.silenced),
+            silenced=dict(idea.silenced), networks=idea.networks, text=idea.text,
         )
         return [item, *self._deadlines(item, idea.draft_due, idea.review_due,
                                        idea.field_sources.get("draft_due", idea.source),

@@ -78,7 +78,7 @@ def idea_written(ctx: CheckContext) -> Iterator[Problem]:
     by_slug = {a.slug: a for a in articles}
     by_title = {_title_key(a.title): a for a in articles}
     for idea in ctx.plan.items:
-        if idea.kind != "idea":
+        if idea.kind != "idea" or idea.networks:  # an idea for a post is no article
             continue
         written = by_slug.get(idea.id.removeprefix("idea-")) or by_title.get(_title_key(idea.title))
         if written is None:

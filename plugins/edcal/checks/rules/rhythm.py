@@ -153,7 +153,9 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
     horizon = int(ctx.options["horizon"])
     if ctx.until is not None:  # `--until` asks for the periods up to then, whatever the horizon (its last day too)
         horizon = max(horizon, (ctx.until.astimezone(zone).date() - ctx.since.astimezone(zone).date()).days)
-    ideas = [i for i in ctx.plan.items if i.kind == "idea" and isinstance(i.start, dt.date)]
+    ideas = [i for i in ctx.plan.items if i.kind == "idea" and isinstance(i.start, dt.date) and not i.networks]
+    # Ideas for posts, by network: what could fill a network's gap (undated, or meant for its period).
+    post_ideas = [i for i in ctx.plan.items if i.kind == "idea" and i.networks]
     for gap in itertools.chain(cadence_gaps(ctx.plan, ctx.since, horizon),
                                campaign_gaps(ctx.plan, ctx.since, horizon)):
         if gap.campaign is not None:
@@ -168,7 +170,11 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
                     say("plan an article in that period, or adjust the blog's `cadence:`"))
         else:
             found = say_count(gap.found, "{count} post", "{count} posts")
-            hint = say("plan a post (or an article's promotion) in that period, or adjust `cadence:`")
+            meant = [i.title for i in post_ideas if gap.network in i.networks
+                     and (not isinstance(i.start, dt.date) or gap.first <= i.start < gap.after)]
+            hint = (say("ideas for {network} wait in the backlog ({titles}): plan one in that period, or adjust "
+                        "`cadence:`", network=gap.name, titles=", ".join(f"'{t}'" for t in meant[:3]))
+                    if meant else say("plan a post (or an article's promotion) in that period, or adjust `cadence:`"))
         yield Problem(gap.source, say("{name}: {found} {period}, cadence {target}", name=gap.name, found=found,
                                       period=gap.label, target=gap.target),
                       hint,

@@ -1,4 +1,4 @@
-"""`ideas:`: articles not written yet, with their due dates."""
+"""`ideas:`: articles not written yet, with their due dates; and ideas for posts (`networks:`)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from typing import Any
 
 from edcal.i18n import say
 from edcal.ids import IdAllocator, slugify
-from edcal.load.sections._reading import Document, Reading, collision, first_at, source_of, value_of
+from edcal.load.sections._reading import Document, Reading, collision, first_at, key_of, source_of, value_of
 from edcal.load.sections.campaigns import campaign_ref
 from edcal.load.sections.checks import parse_silence
+from edcal.load.sections.networks import setup_networks
 from edcal.load.sections.team import person_ref
 from edcal.model.calendar import Idea
 from edcal.model.source import Source
@@ -27,6 +28,12 @@ def read_ideas(reading: Reading, documents: list[Document]) -> None:
                 collision(source, say("idea id '{id}' is defined twice (first at {path}:{line})",
                                       id=spec.id, **first_at(other)), reading.errors)  # type: ignore[arg-type]
     for spec, source in pending:
+        if spec.text is not None and spec.networks is None:
+            reading.errors.add(key_of(spec.loc, "text"),
+                               say("found `text:` on an idea with no `networks:`: an idea for an article "
+                                   "has no text yet"),
+                               say("an idea for a post names its networks (networks: [linkedin]); an "
+                                   "article's angle goes in `notes:`"))
         idea_id = spec.id or ids.derived(slugify(spec.title) or "idea", source)
         fields = {name: value_of(spec.loc, name)
                   for name in ("draft_due", "review_due", "publish", "owner")}
@@ -39,5 +46,8 @@ def read_ideas(reading: Reading, documents: list[Document]) -> None:
                 notes=spec.notes, field_sources=fields,
                 silenced=parse_silence(spec.silence, value_of(spec.loc, "silence"), reading.errors,
                                        reading.rules),
+                networks=setup_networks(reading, spec.networks, spec.loc, "networks")
+                if spec.networks is not None else (),
+                text=spec.text,
             )
         )
