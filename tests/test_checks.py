@@ -292,6 +292,62 @@ def test_media_required() -> None:
         "{id: i, at: 2027-01-12 09:00, networks: [instagram], text: Hi, image: images/a.png, alt: A}"), extra=extra)
 
 
+def test_media_required_asks_youtube_and_tiktok_for_a_video() -> None:
+    """YouTube takes only videos: a PNG passed with 0 errors; Instagram takes an image or a video."""
+    extra = "  youtube: {}\n  instagram: {}\n"
+    line = "{id: v, at: 2027-01-12 09:00, networks: [youtube, instagram], text: Hi, title: Visite, %s}"
+    found = findings("media-required", posts(line % "image: images/a.png, alt: A"), extra=extra)
+    assert [(f.item, f.message, f.hint) for f in found] == [
+        ("v-youtube", "YouTube post 'v-youtube' has no video, and YouTube requires one",
+         "add `video:` to the entry, e.g. video: videos/visite-atelier.mp4 (or give YouTube its own under "
+         "`variants:`)")]
+    assert sorted(f.item for f in findings("media-required", posts(line % "link: 'https://example.org/'"),
+                                           extra=extra)) == ["v-instagram", "v-youtube"]
+    assert not findings("media-required", posts(line % "video: videos/visite.mp4"), extra=extra)
+    # A video given to YouTube alone, under its variant; Instagram keeps the entry's image.
+    assert not findings("media-required", posts(
+        line % "image: images/a.png, alt: A, variants: {youtube: {video: videos/visite.mp4}}"), extra=extra)
+
+
+def test_a_video_is_no_image_to_count_describe_or_measure() -> None:
+    """too-many-images counts images; missing-alt-text, alt-too-long and image-unfit leave a video alone."""
+    video = posts("{id: v, at: 2027-01-12 09:00, networks: [bluesky, instagram], text: Hi, video: "
+                  "{file: videos/visite.mp4, subtitles: videos/visite.vtt, alt: '%s'}}" % ("a" * 3000))
+    extra = "  bluesky: {}\n  instagram: {}\n"
+    for rule_id in ("too-many-images", "missing-alt-text", "alt-too-long", "image-unfit", "missing-subtitles"):
+        assert not findings(rule_id, video, extra=extra), rule_id
+
+
+def test_missing_subtitles() -> None:
+    """Most people watch without sound: a video without subtitles loses them."""
+    (found,) = findings("missing-subtitles", posts(
+        "{id: v, at: 2027-01-12 09:00, networks: [linkedin], text: Hi, video: videos/visite.mp4}"))
+    assert (found.severity, str(found.source), found.item) == ("warning", "calendar.yaml:10", "v-linkedin")
+    assert found.message == ("video 'videos/visite.mp4' of 'v-linkedin' has no subtitles: people watching "
+                             "without sound, and deaf people, will miss what is said")
+    assert found.hint == ("add its subtitles, e.g. video: {file: videos/visite.mp4, subtitles: "
+                          "videos/visite-atelier.fr.vtt} (silence the rule for a video without words)")
+
+
+def test_image_missing_tells_a_video_its_cover_and_subtitles(tmp_path: Path) -> None:
+    from edcal.plan.resolve import Site, resolve_plan
+    from helpers import SITE, composer
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: v\n    at: 2027-01-12 09:00\n    networks: [x]\n"
+                             "    text: Hi\n    video:\n      file: videos/visit.mp4\n      cover: images/cover.jpg\n"
+                             "      subtitles: videos/visite.fr.vtt\n")
+    (tmp_path / "videos").mkdir()
+    (tmp_path / "videos" / "visite.mp4").write_bytes(b"mp4")
+    plan = resolve_plan(calendar, [], now=dt.datetime.fromisoformat(NOW), generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+                        site=Site(SITE.url, SITE.lang, content=tmp_path), composer=composer(calendar=calendar))
+    found = run_checks(plan, only=["image-missing"])
+    assert [(str(f.source), f.message.split(": there")[0]) for f in found] == [
+        ("calendar.yaml:15", "video 'videos/visit.mp4' of 'v' not found"),
+        ("calendar.yaml:16", "cover 'images/cover.jpg' of the video of 'v' not found"),
+        ("calendar.yaml:17", "subtitles 'videos/visite.fr.vtt' of the video of 'v' not found")]
+    assert found[0].hint == "did you mean 'videos/visite.mp4'?"
+
+
 def test_too_many_images() -> None:
     """Bluesky takes 4 images: a fifth is refused through its API, and the carousel goes out short."""
     extra = "  bluesky: {}\n"

@@ -31,6 +31,7 @@ SECTIONS: list[tuple[type[BaseModel], str, bool]] = [
     (schema.RepeatSpec, "## `posts:`", True),
     (schema.VariantSpec, "## `posts:`", True),
     (schema.ImageSpec, "## `posts:`", False),
+    (schema.VideoSpec, "## `posts:`", True),
     (schema.PostedSpec, "## `posted:`", True),
     (schema.TrackingSpec, "## `tracking:`", True),
     (schema.ExportsSpec, "## `exports:`", True),

@@ -407,7 +407,7 @@ class NetworkSpec(Spec):
     link_field: bool | None = Field(None, description="true when a post's link has a field of its own, apart from the text (Pinterest's pin link).")
     facets: bool | None = Field(None, description="true when links and hashtags are clickable only through facets sent beside the text (Bluesky's API).")
     mention_counting: Literal["full", "local-part"] | None = Field(None, description="'local-part' counts @user@domain as @user (Mastodon).")
-    media: Literal["required", "optional", "none"] | None = Field(None, description="Whether a post needs an image or video.")
+    media: Literal["required", "video", "optional", "none"] | None = Field(None, description="Whether a post needs an image or a video (required), a video (video), may have one (optional) or takes none (none).")
     max_images: PositiveInt | None = Field(None, description="Most images per post.")
     max_hashtags: Annotated[int, BeforeValidator(_whole)] | None = Field(None, ge=0, le=1_000_000_000,
                                      description="Most hashtags per post; 0: none (an internal network).")
@@ -513,6 +513,25 @@ def _images(value: Any) -> Any:
 Images = Annotated[list[Annotated[ImageSpec, BeforeValidator(_image_item)]], BeforeValidator(_images)]
 
 
+class VideoSpec(Spec):
+    """``video:``; a plain string is the ``file`` alone."""
+
+    file: Text = Field(description="Video file in content/ (.mp4, .mov, .m4v, .webm), or an https URL.")
+    cover: Text | None = Field(None, description="The still shown before the video plays: an image in content/ (or a URL).")
+    alt: Text | None = Field(None, description="What the video shows, for people who cannot see it.")
+    subtitles: Text | None = Field(None, description="Its subtitles: a .vtt or .srt file in content/ (or a URL).")
+
+
+def _video(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"file": value}
+    return value
+
+
+#: ``video:``: a post's video, ``{file, cover, alt, subtitles}`` (or a path alone).
+Video = Annotated[VideoSpec, BeforeValidator(_video)]
+
+
 def _reply(value: str) -> str:
     return _filled(value, say("write the reply's words, or remove the empty item"))
 
@@ -533,6 +552,7 @@ class VariantSpec(Spec):
     image: Text | None = Field(None, description="Another image on this network.")
     alt: Text | None = Field(None, description="Alt text of that image.")
     images: Images | None = Field(None, description="Other images on this network, in order (a carousel): [{image, alt}, …].")
+    video: Video | None = Field(None, description="Another video on this network (a Reel, a Short), instead of images: a path, or {file, cover, alt, subtitles}.")
     at: Text | None = Field(None, description="Another time on this network.")
     skip: bool = Field(False, description="Leave this network out for this entry.")
     cw: Text | None = Field(None, description="The content warning on this network, instead of the entry's.")
@@ -587,6 +607,7 @@ class PostSpec(Spec):
     image: Text | None = Field(None, description="Image path in content/ (or a URL).")
     alt: Text | None = Field(None, description="Alt text of the image.")
     images: Images | None = Field(None, description="Several images in order (a carousel), each {image, alt}, instead of `image:`.")
+    video: Video | None = Field(None, description="A video instead of images: a path in content/ (or an https URL), or {file, cover, alt, subtitles}.")
     campaign: Text | None = Field(None, description="Campaign it belongs to.")
     owner: Text | None = Field(None, description="Who is in charge (a team id).")
     status: Literal["draft", "review", "scheduled"] = Field("scheduled", description="draft while the text is not final; review once written, awaiting approval; scheduled (the default) once approved.")

@@ -53,7 +53,11 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("mots_cles", "mots-clés", "mots-cles", "motscles", "mots_clés"), ("keywords", "tags")),
     **dict.fromkeys(("resume", "résumé", "chapo", "chapeau", "excerpt", "description"), ("summary",)),
     **dict.fromkeys(("thumbnail", "cover", "cover_image", "featured_image", "hero", "vignette"),
-                    ("image",)),
+                    ("image", "cover")),
+    # A video's: the still shown before it plays, its captions, the video itself.
+    **dict.fromkeys(("poster", "miniature", "couverture"), ("cover", "image")),
+    **dict.fromkeys(("captions", "sous_titres", "sous-titres", "soustitres", "vtt", "srt"), ("subtitles",)),
+    **dict.fromkeys(("vidéo", "videos", "vidéos", "clip", "reel", "short"), ("video",)),
     **dict.fromkeys(("statut", "etat", "état", "state"), ("status",)),
     **dict.fromkeys(("langue", "language", "locale"), ("lang",)),
     **dict.fromkeys(("photo", "visuel", "picture", "img", "images"), ("image", "media")),

@@ -11,6 +11,8 @@ from edcal.model.source import Source
 
 #: Image files (an image field naming a source file of content/ is a mistake).
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"})
+VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".webm"})
+SUBTITLE_SUFFIXES = frozenset({".vtt", ".srt"})
 
 
 def content_path(written: str) -> str:

@@ -231,12 +231,26 @@ class MovedOccurrence:
 
 @dataclass(frozen=True, slots=True)
 class Media:
-    """An image a post or an article shows: its path in content/ (or a URL), its alt text, where it is
-    named."""
+    """An image or a video a post or an article shows: its path in content/ (or a URL), its alt text,
+    where it is named; a video's cover (the still shown before it plays) and subtitles file, each where it
+    is written."""
 
     path: str
     alt: str | None
     source: Source | None = None
+    kind: Literal["image", "video"] = "image"
+    cover: str | None = None
+    subtitles: str | None = None
+    cover_source: Source | None = field(default=None, compare=False)
+    subtitles_source: Source | None = field(default=None, compare=False)
+
+    @property
+    def is_video(self) -> bool:
+        return self.kind == "video"
+
+    def files(self) -> tuple[str, ...]:
+        """Every file it shows: the image, or the video with its cover and subtitles."""
+        return tuple(path for path in (self.path, self.cover, self.subtitles) if path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +275,8 @@ class Variant:
     thread: tuple[str, ...] | None = None
     #: Where each reply of its thread is written.
     thread_sources: tuple[Source, ...] = field(default=(), compare=False)
+    #: Its own video (``video:``), instead of images; none: the entry's.
+    video: Media | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +296,8 @@ class PostEntry:
     article: str | None = None
     #: The images, in order (``image:``, or ``images:`` for several), each where it is written.
     images: tuple[Media, ...] = ()
+    #: The video (``video:``), instead of images.
+    video: Media | None = None
     campaign: str | None = None
     owner: str | None = None
     status: PostStatus = "scheduled"

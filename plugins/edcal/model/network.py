@@ -17,7 +17,7 @@ from typing import Literal
 from edcal.model.source import Source
 
 CountingRule = Literal["twitter", "graphemes", "characters", "utf16", "utf8-bytes", "threads"]
-MediaRule = Literal["required", "optional", "none"]
+MediaRule = Literal["required", "video", "optional", "none"]
 LinkDisplay = Literal["full", "shortened"]
 MentionCounting = Literal["full", "local-part"]
 HashtagCase = Literal["camel", "lower", "as-is"]

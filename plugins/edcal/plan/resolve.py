@@ -711,17 +711,17 @@ class _Resolver:
 
     def _media(self, entry: PostEntry, variant: Variant | None, override: SocialOverride | None,
                article: Article | None, network: Network) -> tuple[Media, ...]:
-        """The variant's images, else the entry's, else the article's own image for this network
+        """The variant's video or images, else the entry's, else the article's own image for this network
         (`social:`), in order."""
-        if variant is not None and variant.images:
-            return variant.images
-        if entry.images:
-            return entry.images
+        for own in (variant, entry):
+            if own is not None and (own.video or own.images):
+                return (own.video,) if own.video else own.images
         if override is not None and override.image:
             return (Media(override.image, override.alt, override.source or entry.source),)  # in the article
         # Where links show a preview card, the article's image travels in it (OpenGraph):
-        # attaching it would turn a link post into an image post. Image-first networks need it.
-        image_first = network.media == "required" or not network.links_clickable
+        # attaching it would turn a link post into an image post. Image-first networks need it; a network
+        # that takes only videos has no use for it.
+        image_first = network.media == "required" or not (network.links_clickable or network.media == "video")
         if article is not None and article.image and image_first:
             return (Media(article.image, article.image_alt, article.where("image")),)
         return ()

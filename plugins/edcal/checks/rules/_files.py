@@ -15,7 +15,7 @@ from edcal.checks.registry import Problem
 from edcal.files import inside, is_file
 from edcal.i18n import Message, say
 from edcal.model.article import content_path
-from edcal.model.plan import Item, Media
+from edcal.model.plan import Item
 from edcal.model.source import Source
 
 
@@ -35,9 +35,9 @@ def outside_problem(where: Source, written: str, content: Path, path: str, item:
                        "name it there", folder=content.name), item, when=when)
 
 
-def in_content(media: Media) -> str | None:
-    """An image's path from the content folder (``{static}/images/a.png`` is ``images/a.png``); None for a URL."""
-    path = content_path(media.path)
+def in_content(written: str) -> str | None:
+    """A file's path from the content folder (``{static}/images/a.png`` is ``images/a.png``); None for a URL."""
+    path = content_path(written)
     return None if "://" in path else path
 
 

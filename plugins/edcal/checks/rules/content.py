@@ -130,7 +130,14 @@ def media_required(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
     for post in ctx.posts():
         network = networks[post.network or ""]
-        if network.media == "required" and not post.media:
+        if network.media == "video" and not any(m.is_video for m in post.media):
+            yield Problem(post.source, say("{network} post '{id}' has no video, and {network} requires one",
+                                           network=network.name, id=post.id),
+                          say("add `video:` to the entry, e.g. video: videos/visite-atelier.mp4 (or give "
+                              "{network} its own under `variants:`)", network=network.name), post,
+                          together=say("{network}: {posts} have no video, and {network} requires one",
+                                       network=network.name, posts=THE_POSTS))
+        elif network.media == "required" and not post.media:
             yield Problem(post.source, say("{network} post '{id}' has no image, and {network} requires one",
                                            network=network.name, id=post.id),
                           say("add `image:` and `alt:` to the entry (or an `image:` to the article)"), post,
@@ -143,17 +150,18 @@ def too_many_images(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
     for post in ctx.posts():
         network = networks[post.network or ""]
-        if network.max_images is None or len(post.media) <= network.max_images:
+        images = [m for m in post.media if not m.is_video]
+        if network.max_images is None or len(images) <= network.max_images:
             continue
-        first_over = post.media[network.max_images]  # where the images it would refuse start
+        first_over = images[network.max_images]  # where the images it would refuse start
         yield Problem(first_over.source or post.source,
                       say("post '{id}' has {count} images on {network}, which takes at most {limit}",
-                          id=post.parent or post.id, count=len(post.media), network=network.name,
+                          id=post.parent or post.id, count=len(images), network=network.name,
                           limit=network.max_images),
                       say("keep at most {limit}, or give {network} its own `images:` under `variants:`",
                           limit=network.max_images, network=network.name), post,
                       together=say("{posts} have {count} images on {network}, which takes at most {limit}",
-                                   posts=THE_POSTS, count=len(post.media), network=network.name,
+                                   posts=THE_POSTS, count=len(images), network=network.name,
                                    limit=network.max_images))
 
 
@@ -173,23 +181,27 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
     for item in [*online, *ctx.upcoming]:
         if item.kind not in ("post", "article") or item.status == "withheld":
             continue
-        for media in item.media:
-            path = in_content(media)
-            if path is None:
-                continue
-            if path not in exists:
-                exists[path] = is_file(content / path)
-            where = media.source or item.source
-            if exists[path] and outside_content(content, path) and (where, path) not in reported:
-                reported.add((where, path))
-                yield outside_problem(where, media.path, content, path, item,
+        for written, local, where, what in _files_of(item):
+            if local not in exists:
+                exists[local] = is_file(content / local)
+            if exists[local] and outside_content(content, local) and (where, local) not in reported:
+                reported.add((where, local))
+                yield outside_problem(where, written, content, local, item,
                                       ctx.now if item.id in online_ids else None)
-            if exists[path] or (where, path) in reported:
+            if exists[local] or (where, local) in reported:
                 continue
-            reported.add((where, path))
-            yield Problem(where, say("image '{image}' of '{id}' not found: there is no {path}", image=media.path,
-                                     id=item.parent or item.id, path=Path(content.name) / path),
-                          nearest_file(content, path), item,
+            reported.add((where, local))
+            shown = Path(content.name) / local
+            named = item.parent or item.id
+            message = (say("video '{video}' of '{id}' not found: there is no {path}", video=written, id=named,
+                           path=shown) if what == "video"
+                       else say("cover '{cover}' of the video of '{id}' not found: there is no {path}",
+                                cover=written, id=named, path=shown) if what == "cover"
+                       else say("subtitles '{subtitles}' of the video of '{id}' not found: there is no {path}",
+                                subtitles=written, id=named, path=shown) if what == "subtitles"
+                       else say("image '{image}' of '{id}' not found: there is no {path}", image=written,
+                                id=named, path=shown))
+            yield Problem(where, message, nearest_file(content, local), item,
                           when=ctx.now if item.id in online_ids else None)
     if ctx.plan.default_image is not None:
         image, where = ctx.plan.default_image
@@ -200,13 +212,25 @@ def image_missing(ctx: CheckContext) -> Iterator[Problem]:
                                      path=Path(content.name) / path),
                           nearest_file(content, path), when=ctx.now)
     for suggestion in ctx.plan.calendar.ambassadors.suggestions:
-        path = content_path(suggestion.image) if suggestion.image and "://" not in suggestion.image else None
-        if path is not None and not is_file(content / path):
+        staff = in_content(suggestion.image) if suggestion.image else None
+        if staff is not None and not is_file(content / staff):
             yield Problem(suggestion.field_sources.get("image", suggestion.source),
                           say("image '{image}' of the suggestion to staff '{title}' not found: there is no {path}",
                               image=suggestion.image, title=suggestion.title or suggestion.article or "",
-                              path=Path(content.name) / path),
-                          nearest_file(content, path), when=ctx.now)
+                              path=Path(content.name) / staff),
+                          nearest_file(content, staff), when=ctx.now)
+
+
+def _files_of(item: Item) -> Iterator[tuple[str, str, Source, str]]:
+    """Each file of content/ an item shows: as written, its path from the folder, where it is written, and
+    what it is ("image", "video", or a video's "cover" and "subtitles")."""
+    for media in item.media:
+        parts = ((media.path, media.source, media.kind), (media.cover, media.cover_source, "cover"),
+                 (media.subtitles, media.subtitles_source, "subtitles"))
+        for written, where, what in parts:
+            path = in_content(written) if written else None
+            if written and path is not None:
+                yield written, path, where or item.source, what
 
 
 def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bool]) -> Iterator[Problem]:
@@ -319,7 +343,7 @@ def missing_alt_text(ctx: CheckContext) -> Iterator[Problem]:
         if item.kind not in ("post", "article") or item.status == "withheld":
             continue
         for media in item.media:
-            if not (media.alt or "").strip():
+            if not media.is_video and not (media.alt or "").strip():
                 field = "image_alt:" if item.kind == "article" else "alt:"
                 yield Problem(media.source or item.source,
                               say("image '{image}' of '{id}' has no alt text: people using screen readers "
@@ -334,6 +358,24 @@ def missing_alt_text(ctx: CheckContext) -> Iterator[Problem]:
                           say("describe it between the brackets, ![what the image shows](…), or in the "
                               "<img> tag's alt=\"…\""), item)
     yield from _suggestions_without_alt(ctx)
+
+
+@rule("missing-subtitles", "warning", "A video has no subtitles")
+def missing_subtitles(ctx: CheckContext) -> Iterator[Problem]:
+    """Most people scroll past a video with the sound off, and deaf people cannot hear it: its words belong in
+    a subtitles file, which the review page plays and the networks take at upload."""
+    for post in ctx.posts():
+        for media in post.media:
+            if media.is_video and not media.subtitles:
+                yield Problem(media.source or post.source,
+                              say("video '{video}' of '{id}' has no subtitles: people watching without sound, "
+                                  "and deaf people, will miss what is said", video=media.path, id=post.id),
+                              say("add its subtitles, e.g. video: {{file: {video}, subtitles: "
+                                  "videos/visite-atelier.fr.vtt}} (silence the rule for a video without words)",
+                                  video=media.path), post,
+                              together=say("video '{video}' of {posts} has no subtitles: people watching without "
+                                           "sound, and deaf people, will miss what is said", video=media.path,
+                                           posts=THE_POSTS))
 
 
 def _suggestions_without_alt(ctx: CheckContext) -> Iterator[Problem]:
@@ -355,8 +397,8 @@ def alt_too_long(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
     for post in ctx.posts():
         network = networks[post.network or ""]
-        for media in post.media:
-            if network.alt_limit is not None and len(media.alt or "") > network.alt_limit:
+        for media in post.media:  # an image's: a video's alt text is no network's field
+            if network.alt_limit is not None and not media.is_video and len(media.alt or "") > network.alt_limit:
                 yield Problem(media.source or post.source,
                               say("the alt text of '{id}' is {length:,} characters, over {network}'s limit of "
                                   "{limit:,}", id=post.id, length=len(media.alt or ""), network=network.name,
@@ -380,7 +422,7 @@ def image_unfit(ctx: CheckContext) -> Iterator[Problem]:
         if network.max_image_bytes is None and network.image_aspect is None:
             continue
         for media in post.media:
-            path = in_content(media)
+            path = in_content(media.path) if not media.is_video else None
             if path is not None and path not in measured:
                 try:
                     measured[path] = ((content / path).stat().st_size, image_size(content / path))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from edcal.errors import ErrorCollector, message_of
 from edcal.i18n import say
@@ -33,6 +33,7 @@ from edcal.load.sections.repeat import read_recurrence
 from edcal.load.sections.team import person_ref
 from edcal.load.validate import SITE_PATH, WEB_ADDRESS, scheme_missing
 from edcal.load.yamlfile import Loc, LocatedFields
+from edcal.model.article import IMAGE_SUFFIXES, SUBTITLE_SUFFIXES, VIDEO_SUFFIXES, content_path
 from edcal.model.calendar import Media, Offset, PostEntry, Variant
 from edcal.model.source import Source
 
@@ -99,7 +100,7 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
                            say("keep `article:` (the post links to the article), or `link:` for another page "
                                "(a link to one of the site's articles makes the post that article's too)"))
     check_link(spec.link, value_of(loc, "link"), reading.errors)
-    images = _images(spec, reading.errors)
+    images, video = _media(spec, reading.errors)
     owner = person_ref(reading, spec.owner, value_of(loc, "owner"))
     campaign = campaign_ref(reading, spec.campaign, value_of(loc, "campaign"))
     when = None
@@ -118,7 +119,7 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
         id=entry_id, kind=kind, networks=networks, source=source,  # type: ignore[arg-type]
         id_shared_with=id_shared_with, title=spec.title,
         text=spec.text,
-        link=spec.link, article=spec.article or spec.promote, images=images,
+        link=spec.link, article=spec.article or spec.promote, images=images, video=video,
         campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
         variants=variants, when=when, schedule=schedule, recurrence=recurrence,
         texts=tuple(spec.texts or ()), field_sources=fields, cw=spec.cw,
@@ -177,19 +178,54 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...], kind:
 
 def _variant(reading: Reading, spec: VariantSpec) -> Variant:
     check_link(spec.link, value_of(spec.loc, "link"), reading.errors)
-    images = _images(spec, reading.errors)
+    images, video = _media(spec, reading.errors)
     when = read_when(reading, spec.at, value_of(spec.loc, "at")) if spec.at else None
     fields: Mapping[str, Source] = LocatedFields(spec.loc) if spec.loc else {}
     where = spec.loc.source if spec.loc else None  # its network's key, `instagram:`
     return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=spec.cw,
                    first_comment=spec.first_comment,
                    thread=tuple(spec.thread) if spec.thread is not None else None,
-                   thread_sources=_thread_sources(spec.loc, spec.thread))
+                   thread_sources=_thread_sources(spec.loc, spec.thread), video=video)
 
 
 def _thread_sources(loc: Loc | None, thread: list[str] | None) -> tuple[Source, ...]:
     """Where each reply of ``thread:`` is written."""
     return tuple(item_of(loc, "thread", index) for index in range(len(thread or ())))
+
+
+def _media(spec: PostSpec | VariantSpec, errors: ErrorCollector) -> tuple[tuple[Media, ...], Media | None]:
+    """An entry's or a variant's images, or its video: a post shows one or the other."""
+    if spec.video is None:
+        return _images(spec, errors), None
+    loc = spec.loc
+    for field in ("image", "images"):
+        if getattr(spec, field) is not None:
+            errors.add(key_of(loc, "video"),
+                       say("found both `video:` and `{field}:`, expected one", field=field),
+                       say("a post shows either a video or images: keep `video:`, or give the images a post "
+                           "of their own"))
+            return (), None
+    return (), _video(spec, errors)
+
+
+def _video(spec: PostSpec | VariantSpec, errors: ErrorCollector) -> Media | None:
+    """`video:`, as a path alone or ``{file, cover, alt, subtitles}``, each part where it is written; an
+    `alt:` beside a video written as a path describes it."""
+    video, loc = spec.video, spec.loc
+    assert video is not None
+    own = video.loc  # None for a path alone
+    where = own.value("file") if own is not None else value_of(loc, "video")
+    if video.alt is not None and spec.alt is not None:
+        errors.add(key_of(loc, "alt"), say("found `alt:` beside a video that has its own, expected one"),
+                   say("keep the video's `alt:`"))
+    cover_at = own.value("cover") if own is not None and video.cover is not None else where
+    subtitles_at = own.value("subtitles") if own is not None and video.subtitles is not None else where
+    check_video(video.file, where, errors)
+    check_image(video.cover, cover_at, errors)
+    check_subtitles(video.subtitles, subtitles_at, errors)
+    return Media(video.file, video.alt if video.alt is not None else spec.alt, where, kind="video",
+                 cover=video.cover, subtitles=video.subtitles, cover_source=cover_at,
+                 subtitles_source=subtitles_at)
 
 
 def _images(spec: PostSpec | VariantSpec, errors: ErrorCollector) -> tuple[Media, ...]:
@@ -260,17 +296,57 @@ def check_link(link: str | None, where: Source, errors: ErrorCollector) -> None:
 
 def check_image(image: str | None, where: Source, errors: ErrorCollector) -> None:
     """An error for an image that is neither a web address nor an image file inside content/."""
-    if image is None:
+    if image is None or _address(image, where, errors):
         return
-    if WEB_ADDRESS.match(image) or scheme_missing(image, where, errors):
-        return
-    parts = Path(image).parts
-    if image.startswith(("/", "\\")) or ".." in parts or "\\" in image or ":" in image:
+    if _outside(image):
         errors.add(where, say("found image path '{path}', expected a path inside content/ (or an "
                               "https URL)", path=image[:80]),
                    say("e.g. images/salon-2027.jpg"))
+    elif _suffix(image) in VIDEO_SUFFIXES:
+        errors.add(where, say("found image '{image}', expected an image file ({suffixes})", image=image[:80],
+                              suffixes=", ".join(sorted(IMAGE_SUFFIXES))),
+                   say("a video goes under `video:`, e.g. video: {video}", video=image[:80]))
     else:
         not_an_image(image, where, errors)
+
+
+def check_video(video: str, where: Source, errors: ErrorCollector) -> None:
+    """An error for a video that is neither a web address nor a video file inside content/."""
+    if _address(video, where, errors):
+        return
+    if _outside(video):
+        errors.add(where, say("found video path '{path}', expected a path inside content/ (or an "
+                              "https URL)", path=video[:80]),
+                   say("e.g. videos/visite-atelier.mp4"))
+    elif _suffix(video) not in VIDEO_SUFFIXES:
+        errors.add(where, say("found video '{video}', expected a video file ({suffixes})", video=video[:80],
+                              suffixes=", ".join(sorted(VIDEO_SUFFIXES))),
+                   say("an image goes under `image:`, e.g. image: {image}", image=video[:80])
+                   if _suffix(video) in IMAGE_SUFFIXES else say("e.g. video: videos/visite-atelier.mp4"))
+
+
+def check_subtitles(subtitles: str | None, where: Source, errors: ErrorCollector) -> None:
+    """An error for subtitles that are neither a web address nor a .vtt or .srt file inside content/."""
+    if subtitles is None or _address(subtitles, where, errors):
+        return
+    if _outside(subtitles) or _suffix(subtitles) not in SUBTITLE_SUFFIXES:
+        errors.add(where, say("found subtitles '{path}', expected a .vtt or .srt file inside content/ (or an "
+                              "https URL)", path=subtitles[:80]),
+                   say("e.g. subtitles: videos/visite-atelier.fr.vtt"))
+
+
+def _address(path: str, where: Source, errors: ErrorCollector) -> bool:
+    """Whether a file is given by its web address (one without its scheme is told)."""
+    return bool(WEB_ADDRESS.match(path)) or scheme_missing(path, where, errors)
+
+
+def _outside(path: str) -> bool:
+    """Whether a path leaves content/ (``../``, ``/etc``, ``C:``), or is written the Windows way."""
+    return path.startswith(("/", "\\")) or ".." in Path(path).parts or "\\" in path or ":" in path
+
+
+def _suffix(path: str) -> str:
+    return PurePosixPath(content_path(path)).suffix.lower()
 
 
 def _derived_ids(specs: list[PostSpec], ids: IdAllocator) -> dict[int, tuple[str, Source | None]]:
