@@ -309,6 +309,19 @@ def test_media_required_asks_youtube_and_tiktok_for_a_video() -> None:
         line % "image: images/a.png, alt: A, variants: {youtube: {video: videos/visite.mp4}}"), extra=extra)
 
 
+def test_an_article_s_image_is_not_attached_to_a_post_on_a_video_network() -> None:
+    """TikTok's links are not clickable, so a promotion there took the article's image: a photo where the
+    network wants a video. It is told it has no video, with nothing attached."""
+    calendar = calendar_from(PARIS_CALENDAR + "  tiktok: {}\n  instagram: {}\n" + posts(
+        "{id: p, at: 2027-01-12 09:00, networks: [tiktok, instagram], article: lancement}"))
+    plan = plan_of(calendar, [article("lancement", "2027-01-05T09:00", calendar, image="images/a.png",
+                                      image_alt="A")], now=NOW)
+    assert {i.id: [m.path for m in i.media] for i in plan.items if i.kind == "post"} == {
+        "p-tiktok": [], "p-instagram": ["images/a.png"]}
+    assert [(f.item, f.message) for f in run_checks(plan, only=["media-required"])] == [
+        ("p-tiktok", "TikTok post 'p-tiktok' has no video, and TikTok requires one")]
+
+
 def test_a_video_is_no_image_to_count_describe_or_measure() -> None:
     """too-many-images counts images; missing-alt-text, alt-too-long and image-unfit leave a video alone."""
     video = posts("{id: v, at: 2027-01-12 09:00, networks: [bluesky, instagram], text: Hi, video: "
