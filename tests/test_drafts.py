@@ -199,7 +199,7 @@ def test_the_sample_hootsuite_csv_has_three_columns_in_the_configured_date_forma
     own = CliRunner().invoke(cli, ["export", "hootsuite", "--site", str(sample), "--network", "intranet"])
     assert own.exit_code == 2 and "Le Fil (intranet) is a network of the site's own" in own.output, own.output
     every = CliRunner().invoke(cli, ["export", "hootsuite", "--site", str(sample)])
-    assert every.exit_code == 2 and "choose one with --network: bluesky, instagram, linkedin, mastodon\n" in every.output
+    assert every.exit_code == 2 and "choose one with --network: bluesky, instagram, linkedin, mastodon, youtube\n" in every.output
     now = dt.datetime(2026, 11, 23, 10, 0)
     for path in files:
         rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
@@ -733,8 +733,8 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
     overview = (site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8")
     crisis = ("Gel des publications en cours Depuis le mardi 12 janvier 2027 à 09:40, jusqu'à nouvel ordre. "
               "Motif : Bad buzz sur la vidéo du chantier : on suspend tout Réseaux : tous. Les articles prévus pendant "
-              "le gel attendent aussi. Il retient 64 publications à venir (22 sur LinkedIn, 19 sur Mastodon, 15 sur "
-              "Instagram, 4 sur Bluesky, 4 sur Le Fil (intranet)) : ni brouillon, ni export, ni événement dans les "
+              "le gel attendent aussi. Il retient 66 publications à venir (22 sur LinkedIn, 19 sur Mastodon, 16 sur "
+              "Instagram, 4 sur Bluesky, 4 sur Le Fil (intranet), 1 sur YouTube) : ni brouillon, ni export, ni événement dans les "
               "flux. Pour le lever : indiquez until: dans calendar.yaml:125 , ou supprimez-le.")
     mastodon = ("Gel des publications à venir Du mercredi 20 janvier 2027 au jeudi 21 janvier 2027 (inclus). Motif : "
                 "Migration de notre compte Mastodon vers une nouvelle instance Réseaux : Mastodon. Le blog continue. "
@@ -750,7 +750,7 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
     assert notices((site / "planning" / "index.html").read_text(encoding="utf-8")) == [crisis]
     # What the build counts, the review shows: 64 + 1 posts to come withheld.
     summary = run_edcal("build", cwd=site, env=CRISIS_ENV)
-    assert "65 posts to come withheld by a freeze" in summary.stdout
+    assert "67 posts to come withheld by a freeze" in summary.stdout
     # And the review's figures still add up to `edcal check`'s: the freeze's one finding is on no draft, nor is
     # the fair's objective without a figure.
     check = json.loads(run_edcal("check", "--format", "json", cwd=site, env=CRISIS_ENV).stdout)

@@ -114,7 +114,7 @@ def test_source_links_subscribe_links_and_drafts(sample: Path) -> None:
     feeds = page.split('class="feeds"', 1)[1].split("</section>", 1)[0]
     labels = [html.unescape(label) for label in re.findall(r'<span class="feed-name">([^<]*)</span>', feeds)]
     assert labels == ["Planning de publication", "Camille Roux", "Julien Morel", "Malik Haddad", "Sophie Benali",
-                      "Bluesky", "Instagram", "Le Fil (intranet)", "LinkedIn", "Mastodon", "Blog",
+                      "Bluesky", "Instagram", "Le Fil (intranet)", "LinkedIn", "Mastodon", "YouTube", "Blog",
                       "Recrutement métallier·ère soudeur·se", "Salon Industrie Rhône-Alpes 2027"]
     assert [html.unescape(h) for h in re.findall(r"<h3>([^<]*)</h3>", feeds)] == \
         ["Tout le planning", "Par personne", "Par réseau", "Par campagne"]
@@ -151,7 +151,7 @@ def test_the_subscribe_block_says_what_each_link_does(sample: Path, server: str,
     assert block.locator(".help").is_visible()
     # The download is labelled for what it is, and a screen reader reads why on each link.
     copies = block.locator("a[download]")
-    assert copies.count() == block.locator("li.feed").count() == 13
+    assert copies.count() == block.locator("li.feed").count() == 14
     assert set(copies.all_inner_texts()) == {"copie figée (.ics)"}
     description = page.evaluate("document.getElementById(document.querySelector('.feeds a[download]')"
                                 ".getAttribute('aria-describedby')).textContent")
@@ -1935,7 +1935,7 @@ def test_a_crisis_shows_on_the_first_screen_of_a_phone_in_light_and_dark(tmp_pat
             assert notice.is_visible() and notice.bounding_box()["y"] + 120 < 844, name  # its first lines on screen
             text = notice.inner_text()
             assert "jusqu'à nouvel ordre" in text and "Bad buzz sur la vidéo du chantier" in text
-            assert "Il retient 64 publications à venir" in text
+            assert "Il retient 66 publications à venir" in text
             assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
             for selector in (".freeze-notice h2", ".freeze-notice p"):
                 fg, bg = page.eval_on_selector(selector, "e => [getComputedStyle(e).color, "

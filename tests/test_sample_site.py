@@ -29,7 +29,8 @@ def test_sample_plan_uses_every_feature(sample: Path) -> None:
     items = plan["items"]
     posts = [i for i in items if i["kind"] == "post"]
     networks = Counter(p["network"] for p in posts)
-    assert len(networks) >= 4 and all(count >= 3 for count in networks.values())
+    # Each network posts several times, but YouTube, which carries the sample's one video.
+    assert len(networks) >= 4 and all(count >= 3 for network, count in networks.items() if network != "youtube")
     articles = {i["id"]: i for i in items if i["kind"] == "article"}
     assert len([a for a in articles.values() if not a["id"].endswith("-en")]) >= 8
     statuses = Counter(a["status"] for a in articles.values())
@@ -43,6 +44,12 @@ def test_sample_plan_uses_every_feature(sample: Path) -> None:
     assert any(p["id"].startswith("salon-industrie-2027-") for p in posts)  # a promotion
     by_id = items_by_id(plan)
     assert by_id["voeux-2027-intranet"]["start"] == "2027-01-04T08:30:00+01:00"
+    # A video, on YouTube and as an Instagram Reel, with its cover and French subtitles (calendar.d/videos.yaml).
+    for network in ("youtube", "instagram"):
+        video = by_id[f"visite-atelier-{network}"]["video"]
+        assert (video["path"], video["cover"], video["subtitles"]) == (
+            "videos/visite-atelier.mp4", "images/visite-atelier.jpg", "videos/visite-atelier.fr.vtt")
+        assert "media" not in by_id[f"visite-atelier-{network}"]
     # Published articles span the recent past, scheduled ones the next three months.
     dates = sorted(a["start"][:10] for a in articles.values() if a["start"])
     assert dates[0] < "2026-11-23" < dates[-1] <= "2027-02-23"
@@ -134,3 +141,49 @@ def test_the_samples_placeholder_address_is_meant_and_its_calendar_says_so(tmp_p
     told = run_edcal("check", "-s", "publishconf.py", "--only", "placeholder-site-url", cwd=site)
     assert told.stdout.startswith("publishconf.py:9:1: warning: SITEURL is 'https://www.atelier-morel.example', "
                                   "a placeholder (.example is reserved for examples)"), told.stdout
+
+
+def test_the_sample_video_goes_wherever_images_go(sample: Path) -> None:
+    """calendar.d/videos.yaml: the video, its cover and subtitles copied into planning/media/ and kept out of
+    the blog until the post goes out; named in the sidecars, the exports, the feeds; played on the review page."""
+    import csv
+    import json
+    import re
+
+    planning = sample / "planning"
+    for path in ("videos/visite-atelier.mp4", "videos/visite-atelier.fr.vtt", "images/visite-atelier.jpg"):
+        assert (planning / "media" / path).read_bytes() == (sample / "content" / path).read_bytes(), path
+        assert not (sample / "output" / path).exists(), path  # the post has not gone out
+    url = "https://planning.atelier-morel.example/media/videos/visite-atelier.mp4"
+    sidecar = json.loads((planning / "drafts" / "youtube" / "2027-02-20T1000-visite-atelier-youtube.json")
+                         .read_text(encoding="utf-8"))
+    assert (sidecar["media"], sidecar["alt"]) == ([], None)
+    assert sidecar["video"] == {"path": "videos/visite-atelier.mp4", "url": url, "cover": "images/visite-atelier.jpg",
+                                "subtitles": "videos/visite-atelier.fr.vtt",
+                                "alt": "Travelling dans l'atelier, de la table de découpe à la cabine de thermolaquage"}
+    posts = {p["id"]: p for p in json.loads((planning / "exports" / "posts.json").read_text(encoding="utf-8"))["posts"]}
+    assert posts["visite-atelier-instagram"]["video"] == sidecar["video"]
+    assert posts["coulisses-atelier-instagram-20261125"]["video"] is None
+    with (planning / "exports" / "posts.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = {row["id"]: row for row in csv.DictReader(file)}
+    assert (rows["visite-atelier-youtube"]["video"], rows["visite-atelier-youtube"]["image"]) == (
+        "videos/visite-atelier.mp4", "")
+    assert rows["visite-atelier-youtube"]["alt"].startswith("Travelling dans l'atelier")
+    # The review page plays it, with its cover and its subtitles, and downloads all three.
+    page = (planning / "drafts" / "2027-02.html").read_text(encoding="utf-8")
+    assert ('<video controls preload="metadata" src="../media/videos/visite-atelier.mp4" '
+            'poster="../media/images/visite-atelier.jpg"') in page
+    assert '<track kind="captions" src="../media/videos/visite-atelier.fr.vtt" srclang="fr"' in page
+    assert "Télécharger la vidéo (YouTube, samedi 20 février 2027 10:00)" in page
+    # The calendar feed names it where an image gets "Image :".
+    feed = re.sub(r"\r\n[ \t]", "", (planning / "calendar.ics").read_bytes().decode("utf-8"))
+    event = feed[feed.index("SUMMARY:[YouTube] Vidéo\u00a0: visite de l'atelier"):]
+    event = event[:event.index("END:VEVENT")].replace("\u00a0", " ")
+    assert f"\\nVidéo : {url} — Texte alternatif : Travelling" in event
+    assert ("\\nCouverture : https://planning.atelier-morel.example/media/images/visite-atelier.jpg\\n"
+            "Sous-titres : https://planning.atelier-morel.example/media/videos/visite-atelier.fr.vtt\\n") in event
+    # Hootsuite's bulk file carries no video: a note says so.
+    result = run_edcal("export", "hootsuite", "--network", "youtube", "-o", str(sample / "h.csv"), cwd=sample,
+                       env={"EDCAL_NOW": SAMPLE_NOW})
+    assert "1 post with a video (visite-atelier-youtube): Hootsuite's bulk file carries no video; attach it in " \
+           "Hootsuite after the upload (posts.csv names it)" in result.stderr

@@ -4,7 +4,8 @@
 and nothing else (UTF-8, no trailing newline; a link the network shows
 shortened is written in full, as the network's composer expects it); the ``.json`` beside it holds what
 a person or a script needs to publish it: counted length and limit, counting
-rule, link, media with alt text, scheduled time, campaign, owner, source.
+rule, link, media with alt text (a video apart, with its cover and subtitles),
+scheduled time, campaign, owner, source.
 Withheld posts get no draft; the folder is rebuilt on every build, so drafts
 of removed posts disappear.
 """
@@ -19,12 +20,16 @@ from edcal.model.plan import Item, Plan
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.networks.facets import facets
 from edcal.outputs._files import draft_path, drafted, write_file
-from edcal.outputs._format import local_stamp, utc_stamp
+from edcal.outputs._format import images_document, local_stamp, utc_stamp, video_document
 from edcal.outputs.context import OutputContext
+from edcal.outputs.pages import copy_media
 
 
 def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
+    # A video's address in a sidecar is its copy on the planning site (the review pages copy the images).
+    copy_media([path for item in drafted(plan) for m in item.media if m.is_video for path in m.files()],
+               context, folder)
     for item in drafted(plan):
         base = folder / draft_path(item, plan)
         write_file(base.with_name(base.name + ".txt"), item.pasted)
@@ -60,8 +65,9 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "link_in_thread": item.link_in_thread,
         "links_clickable": network.links_clickable,
         "facets": facets(item, network),  # [] where there are none, as in posts.json
-        "media": [{"path": m.path, "alt": m.alt} for m in item.media],
-        "alt": item.media[0].alt if item.media else None,
+        "media": images_document(item.media),
+        "alt": next((m.alt for m in item.media if not m.is_video), None),
+        "video": video_document(item.media, plan.planning_site_url()),
         "campaign": item.campaign,
         "owner": item.owner,
         "lang": plan.language_of(item),

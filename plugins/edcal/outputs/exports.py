@@ -33,7 +33,7 @@ from edcal.model.plan import Item, Plan
 from edcal.networks.counting import measure_all
 from edcal.networks.facets import facets
 from edcal.outputs._files import write_file
-from edcal.outputs._format import local_stamp, utc_stamp
+from edcal.outputs._format import images_document, local_stamp, utc_stamp, video_document
 from edcal.outputs.context import OutputContext
 
 FOLDER = "exports"
@@ -45,7 +45,7 @@ HOOTSUITE_MIN_LEAD = dt.timedelta(minutes=10)
 THREAD_SEPARATOR = "\n---\n"
 CSV_COLUMNS = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt",
                "campaign", "owner", "source", "promotional", "length", "limit", "cw", "first_comment",
-               "thread")
+               "thread", "video")
 #: Spreadsheets (Excel above all) read a CSV file as UTF-8 only when it starts with a byte-order mark.
 BOM = "\ufeff"
 
@@ -173,11 +173,17 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
                                 "(unconfirmed rule)", post=post.id))
     # What Hootsuite's bulk file cannot carry, to add in Hootsuite after the upload: a note names the posts.
     left_out = (
-        ([post for post in posts if post.media], lambda count, named: say_count(
+        ([post for post in posts if any(not m.is_video for m in post.media)], lambda count, named: say_count(
             count,
             "{count} post with an image ({posts}): Hootsuite's bulk file carries no image; attach it in "
             "Hootsuite after the upload (posts.csv names it)",
             "{count} posts with images ({posts}): Hootsuite's bulk file carries no image; attach them in "
+            "Hootsuite after the upload (posts.csv names them)", posts=named)),
+        ([post for post in posts if any(m.is_video for m in post.media)], lambda count, named: say_count(
+            count,
+            "{count} post with a video ({posts}): Hootsuite's bulk file carries no video; attach it in "
+            "Hootsuite after the upload (posts.csv names it)",
+            "{count} posts with a video ({posts}): Hootsuite's bulk file carries no video; attach them in "
             "Hootsuite after the upload (posts.csv names them)", posts=named)),
         ([post for post in posts if post.cw], lambda count, named: say_count(
             count,
@@ -243,15 +249,18 @@ def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
             "true" if post.promotional else "false", str(post.length or ""), str(post.limit or ""),
             post.cw or "", post.first_comment or "",
             THREAD_SEPARATOR.join(reply.pasted for reply in post.thread),
+            next((m.path for m in post.media if m.is_video), ""),
         )])
     return buffer.getvalue()
 
 
 def _image_cells(post: Item) -> tuple[str, str]:
     """The ``image`` and ``alt`` cells: one image as written; several (a carousel) one per line, in order,
-    the n-th line of ``alt`` describing the n-th image (an alt text's own line breaks become spaces)."""
+    the n-th line of ``alt`` describing the n-th image (an alt text's own line breaks become spaces). A
+    video's alt text is in ``alt``, its file in ``video``."""
     if len(post.media) == 1:
-        return post.media[0].path, post.media[0].alt or ""
+        only = post.media[0]
+        return "" if only.is_video else only.path, only.alt or ""
     return ("\n".join(m.path for m in post.media),
             "\n".join((m.alt or "").replace("\n", " ") for m in post.media))
 
@@ -284,7 +293,8 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
                 "link": post.url,
                 "link_in_comment": post.link_in_comment,
                 "link_in_thread": post.link_in_thread,
-                "media": [{"path": m.path, "alt": m.alt} for m in post.media],
+                "media": images_document(post.media),
+                "video": video_document(post.media, plan.planning_site_url()),
                 "campaign": post.campaign,
                 "owner": post.owner,
                 "lang": plan.language_of(post),

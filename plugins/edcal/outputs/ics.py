@@ -202,7 +202,8 @@ def image_addresses(context: OutputContext, folder: Path, items: list[Item]) -> 
     base = context.plan.planning_site_url()
     if not base:
         return {}
-    copied = copy_media(dict.fromkeys(m.path for item in items for m in item.media), context, folder)
+    shown = (path for item in items for media in item.media for path in media.files())
+    copied = copy_media(dict.fromkeys(shown), context, folder)
     return {path: local if "://" in local else base + local for path, local in copied.items()}
 
 
@@ -350,7 +351,8 @@ class EventWriter:
     def event(self, item: Item, reminder: int | None = None, colored: bool = False) -> bytes:
         """The item's VEVENT, with its network's colour when ``colored`` (the whole plan's feed)."""
         shared = self.shared
-        if shared is not None and not any(m.path in shared.images for m in item.media):
+        shown = (path for media in item.media for path in media.files())
+        if shared is not None and not any(path in shared.images for path in shown):
             return shared.event(item, reminder, colored)
         reminder = _reminder(item, reminder)
         revision = self.revised_at(item, reminder)
@@ -455,7 +457,12 @@ class EventWriter:
         if item.media:
             for media in item.media:
                 alt = f" — {_('Alt text:')} {media.alt}" if media.alt else ""
-                lines.append(f"{_('Image:')} {self.images.get(media.path, media.path)}{alt}")
+                address = self.images.get(media.path, media.path)
+                lines.append(f"{_('Video:') if media.is_video else _('Image:')} {address}{alt}")
+                if media.cover:
+                    lines.append(f"{_('Cover:')} {self.images.get(media.cover, media.cover)}")
+                if media.subtitles:
+                    lines.append(f"{_('Subtitles:')} {self.images.get(media.subtitles, media.subtitles)}")
         if item.owner:
             person = calendar.team.get(item.owner)
             lines.append(f"{_('Owner:')} {person.name if person else item.owner}")

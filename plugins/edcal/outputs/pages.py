@@ -38,6 +38,7 @@ from edcal.model.calendar import FreezeWindow
 from edcal.model.days import start_of_day
 from edcal.model.network import Objective
 from edcal.model.plan import Item, Plan
+from edcal.outputs._format import MEDIA_FOLDER
 from edcal.outputs.context import OutputContext
 from edcal.plan.compose import is_site_url
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
@@ -48,7 +49,6 @@ PLANNING_FOLDER = "planning"
 #: The month pages of the agenda and of the drafts review, in planning/.
 AGENDA_FOLDER = "agenda"
 REVIEW_FOLDER = "drafts"
-MEDIA_FOLDER = "media"
 _TOKEN = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»])|((?<![\w#&])#\w+)|((?<![\w@])@[\w.]+(?:@[\w-]+(?:\.[\w-]+)+)?)")
 
 

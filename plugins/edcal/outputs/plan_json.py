@@ -16,7 +16,7 @@ from typing import Any
 from edcal.model.calendar import Calendar
 from edcal.model.plan import Item, Plan, Reply
 from edcal.outputs._files import write_file
-from edcal.outputs._format import local_stamp, utc_stamp
+from edcal.outputs._format import images_document, local_stamp, utc_stamp, video_document
 from edcal.outputs.context import OutputContext
 
 FILENAME = "plan.json"
@@ -60,11 +60,12 @@ def document(plan: Plan) -> dict[str, Any]:
             for f in calendar.freezes
         ],
         "checks": _checks(plan),
-        "items": [item_document(item, calendar) for item in plan.items],
+        "items": [item_document(item, calendar, plan.planning_site_url()) for item in plan.items],
     }
 
 
-def item_document(item: Item, calendar: Calendar) -> dict[str, Any]:
+def item_document(item: Item, calendar: Calendar, planning_url: str | None = None) -> dict[str, Any]:
+    """An item as plan.json gives it; ``planning_url``: the planning site's address, its video's there."""
     data: dict[str, Any] = {
         "id": item.id,
         "kind": item.kind,
@@ -95,8 +96,11 @@ def item_document(item: Item, calendar: Calendar) -> dict[str, Any]:
         data["lang"] = item.lang
     if item.parent is not None:
         data["parent"] = item.parent
-    if item.media:
-        data["media"] = [{"path": m.path, "alt": m.alt} for m in item.media]
+    if images_document(item.media):
+        data["media"] = images_document(item.media)
+    video = video_document(item.media, planning_url)
+    if video is not None:
+        data["video"] = video
     if item.kind == "post":
         data["promotional"] = item.promotional
         if item.cw is not None:

@@ -95,13 +95,24 @@ class Card:
     #: site keeps a log, "passed" where it keeps none; kept on the overview for the day, for whoever posts
     #: it by hand a few minutes late (the build at its time, which `next-change` asks for, took it away).
     passed: str | None = None
+    #: Its video, as the page shows it: file, cover and subtitles (addresses from the page; None when not
+    #: copied) and alt text.
+    video: Video | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Video:
+    src: str
+    cover: str | None
+    subtitles: str | None
+    alt: str | None
 
 
 def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
     upcoming = [i for i in drafted(plan) if i.start >= plan.now]  # type: ignore[operator]
     earlier = earlier_today(plan)
-    images = [m.path for item in (*earlier, *upcoming) for m in item.media]
+    images = [path for item in (*earlier, *upcoming) for m in item.media for path in m.files()]
     images += [a.image for a in (plan.article_of(i) for i in (*earlier, *upcoming)) if a and a.image]
     media = copy_media(images, context, folder)
     findings = items_with(context.findings)
@@ -197,13 +208,21 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
     article = post_article(item, plan, by_page)
     article_findings = tuple(about.get(article_item_id(article), ())) if article is not None else ()
     local = item.start.astimezone(plan.calendar.zone)  # type: ignore[union-attr]
+
+    def shown(path: str | None) -> str | None:
+        """A file's address from the review page: its copy in media/, or its own address."""
+        found = media.get(path) if path else None
+        return None if found is None else found if "://" in found else f"../{found}"
+
     images = tuple((f"../{media[m.path]}" if "://" not in media[m.path] else media[m.path], m.alt)
-                   for m in item.media if m.path in media)
+                   for m in item.media if not m.is_video and m.path in media)
+    video = next((Video(src, shown(m.cover), shown(m.subtitles), m.alt) for m in item.media
+                  if m.is_video and (src := shown(m.path)) is not None), None)
     return Card(
         item=item, network=network, local=local,
         draft=draft_path(item, plan).removeprefix("drafts/") + ".txt",
         calendar=item_link(AGENDA_FOLDER, item, plan),
-        images=images, preview=preview(item, plan, media), findings=tuple(findings),
+        images=images, video=video, preview=preview(item, plan, media), findings=tuple(findings),
         counting=counting_description(item.counting or "", network),
         article=article if article_findings else None, article_findings=article_findings,
         article_title=french_title(article.title, article.lang or plan.lang)

@@ -185,7 +185,8 @@ def _unwritable(exc: OSError, state: BuildState) -> InputError:
 
 
 def unpublished_media(plan: Plan) -> frozenset[str]:
-    """Local images of posts that are not published yet, as paths in content/."""
+    """Local images of posts that are not published yet (a video's cover and subtitles too), as paths in
+    content/."""
     from edcal.model.article import content_path
     from edcal.plan.status import images_kept_until
 
@@ -193,8 +194,8 @@ def unpublished_media(plan: Plan) -> frozenset[str]:
         until = images_kept_until(item)
         return until is None or until > plan.now
 
-    return frozenset(content_path(m.path) for item in plan.items if item.kind == "post" and kept(item)
-                     for m in item.media if "://" not in m.path)
+    return frozenset(content_path(path) for item in plan.items if item.kind == "post" and kept(item)
+                     for m in item.media for path in m.files() if "://" not in path)
 
 
 def jobs(settings: dict[str, Any]) -> int:

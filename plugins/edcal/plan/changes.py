@@ -38,7 +38,7 @@ COMPARED: tuple[tuple[str, Callable[[Item], object]], ...] = (
     ("thread", lambda item: tuple(reply.text for reply in item.thread)),
     ("limit", lambda item: item.limit),
     ("url", lambda item: item.url),
-    ("media", lambda item: tuple((media.path, media.alt) for media in item.media)),
+    ("media", lambda item: tuple((m.path, m.alt, m.cover, m.subtitles) for m in item.media)),
     ("owner", lambda item: item.owner),
     ("campaign", lambda item: item.campaign),
     ("promotional", lambda item: item.promotional),

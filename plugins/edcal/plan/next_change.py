@@ -38,8 +38,8 @@ def next_change(plan: Plan, after: dt.datetime) -> dt.datetime | None:
         for path in [*([article.image] if article.image else []), *(f.target for f in article.linked_files)]:
             articles_show.setdefault(content_path(path), []).append(live_at)
     for item in plan.items:
-        for media in item.media if item.kind == "post" else ():
-            posts_show.setdefault(content_path(media.path), []).append(images_kept_until(item))
+        for path in (path for m in item.media for path in m.files()) if item.kind == "post" else ():
+            posts_show.setdefault(content_path(path), []).append(images_kept_until(item))
     for key in articles_show.keys() | posts_show.keys():
         if "://" in key:
             continue
