@@ -1326,6 +1326,11 @@ def test_text_not_adapted() -> None:
     assert found.message == ("post 'salon' gives the same words to Instagram, where the image speaks first, and "
                              "to LinkedIn, where the text does")
     assert "`variants: {instagram: {text: …}}`" in (found.hint or "")
+    # A YouTube video's description and a LinkedIn text alike too: the video speaks first there.
+    video = posts("{id: film, at: 2027-01-12 09:00, networks: [linkedin, youtube], text: Venez, "
+                  "video: videos/film.mp4}")
+    (found,) = findings("text-not-adapted", video, extra=extra + "  youtube: {}\n")
+    assert found.message.startswith("post 'film' gives the same words to YouTube, where the image speaks first")
     # Silenced with a reason, or past: nothing.
     silenced = pair.replace("text: Venez,", "silence: {text-not-adapted: Communiqué}, text: Venez,")
     assert findings("text-not-adapted", silenced, extra=extra) == []

@@ -724,8 +724,11 @@ def test_the_agenda_shows_every_dated_item_and_the_backlog_without_console_error
     assert months == [f"agenda/{p.name}" for p in sorted((sample / "planning" / "agenda").glob("*.html"))]
     assert page.locator('.calendar nav.pager a[href="agenda/2026-12.html"]').is_visible()
     backlog = page.locator(".backlog [data-item-id]")
-    assert backlog.count() == 5 and backlog.first.is_visible()
+    assert backlog.count() == 6 and backlog.first.is_visible()
     assert "Acier Corten" in page.inner_text(".backlog")
+    # An idea for posts (calendar.d/idees-publications.yaml): its networks and its words so far.
+    idea = page.locator('.backlog [data-item-id="idea-portrait-ines-apprentie-soudeuse"]').inner_text()
+    assert "Publication sur LinkedIn, Instagram" in idea and "Inès a rejoint l'atelier en septembre" in idea
     for other in ("agenda/2026-12.html", "drafts/2027-02.html#item-salon-j-7-instagram"):
         page.goto(server + other)
         assert page.locator("h1").count() == 1 and page.locator("h2").count() > 0

@@ -849,7 +849,8 @@ def text_not_adapted(ctx: CheckContext) -> Iterator[Problem]:
         shared.setdefault(entry.id, {}).setdefault(post.network, post)
     for entry_id, posts in shared.items():
         names = sorted(posts, key=lambda name: list(networks).index(name))
-        image_first = [name for name in names if networks[name].media == "required"]
+        # Where the image or the video speaks first (`media: required`, or `video`: YouTube, TikTok).
+        image_first = [name for name in names if networks[name].media in ("required", "video")]
         mixed = bool(image_first) and len(image_first) < len(names)
         if len(names) < most and not mixed:
             continue
