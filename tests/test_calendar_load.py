@@ -461,7 +461,7 @@ SLIPS = [
     ("ideas:\n  - {title: T, draft_due: 2027-03-20 18:00}\n",
      "expected a date as YYYY-MM-DD (e.g. 2027-01-12)", "this is a whole day, without a time: 2027-03-20"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, status: brouillon}\n",
-     "found 'brouillon', expected one of: draft, scheduled", "did you mean 'draft'?"),
+     "found 'brouillon', expected one of: draft, review, scheduled", "did you mean 'draft'?"),
     ("ideas:\n  - {title: T, status: en cours}\n",
      "found 'en cours', expected one of: idea, writing, review", "did you mean 'writing'?"),
     ("posts:\n  - id: a\n    networks: [x]\n    text: T\n    title: “Salon : J-7”\n    at: 2027-03-02\n",
@@ -546,7 +546,7 @@ SLIPS += [
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, campaign: Salon 12 mars 2027}\n",  # no date hint
      "unknown campaign 'Salon 12 mars 2027'", "add it under `campaigns:`"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-03-02, status: \"draft\u200b\"}\n",
-     "found 'draft\u200b', expected one of: draft, scheduled",
+     "found 'draft\u200b', expected one of: draft, review, scheduled",
      "it contains a zero-width space (U+200B) at character 6, which looks like a space or like nothing: retype "
      "it as a plain space, or delete it"),
 ]
