@@ -745,6 +745,33 @@ def test_a_wrong_shape_in_social_is_told_in_words_not_as_internals(header: str, 
     assert any(expected in m for m in messages) and not any("Loc(" in m for m in messages), messages
 
 
+@pytest.mark.parametrize(("social", "column"), [
+    ('mastodon: "Un\\0fil"', 13),
+    ('mastodon: {text: "Un\\x1bfil"}', 20),
+    ('linkedin: {first_comment: "Un\\x07mot"}', 29),
+    ('linkedin: {image: images/a.png, alt: "Un\\x7fportail"}', 40),
+    ('mastodon: {thread: [Un, "fil\\x00"]}', 27),
+])
+def test_a_control_character_in_social_is_an_error_as_in_calendar_yaml(social: str, column: int) -> None:
+    """A NUL or an escape written in an article's `social:` (a text, a first comment, a reply) went as it was
+    into the drafts, the review pages and the .ics feeds (no iCalendar reader takes a NUL), where
+    calendar.yaml refuses it."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    calendar = calendar_from(PARIS_CALENDAR)
+    errors = ErrorCollector()
+    text = f"---\ntitle: T\ndate: 2027-01-12 09:00\nsocial:\n  {social}\n---\nT.\n"
+    try:
+        validate_article(split_article(text, "content/articles/t.md"), calendar, frozenset(), errors)
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+    messages = [e.format() for e in errors.errors]
+    assert any(m.startswith(f"content/articles/t.md:5:{column}: error: found the control character U+")
+               for m in messages), messages
+
+
 @pytest.mark.parametrize("separator", ["\r", "\u2028", "\x0b"])
 def test_a_line_break_character_inside_a_header_line_is_an_error(separator: str) -> None:
     """`Title: Secret\\rStatus: draft`: an editor shows two lines, Markdown reads one title, and the draft

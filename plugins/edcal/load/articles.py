@@ -36,7 +36,19 @@ from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.network_registry import Registry, registry_with
-from edcal.load.schema import Date, FilledText, Flag, LanguageCode, Names, Spec, Text, describe, refused
+from edcal.load.schema import (
+    Date,
+    FilledText,
+    Flag,
+    LanguageCode,
+    Names,
+    Spec,
+    Text,
+    control_refused,
+    describe,
+    line_ends,
+    refused,
+)
 from edcal.load.sections.checks import parse_silence
 from edcal.load.slowmarkup import slow_markup, without_fenced_code
 from edcal.load.validate import WEB_ADDRESS, article_status, reference_hint, scheme_missing, validate_spec
@@ -1228,7 +1240,7 @@ def _social_network(name: str, where: Source, calendar: Calendar, registry: Regi
 
 def _social_override(value: Any, where: Source, errors: ErrorCollector) -> SocialOverride:
     if isinstance(value, str):
-        return SocialOverride(text=value, source=where)
+        return SocialOverride(text=_optional_text(value, where, errors), source=where)
     if value is None:
         return SocialOverride()
     if not isinstance(value, dict):
@@ -1281,14 +1293,24 @@ def _thread(value: Any, vloc: Loc, errors: ErrorCollector) -> tuple[tuple[str, .
         elif not reply.strip():
             errors.add(where, say("found an empty reply in `thread:`, expected its words"),
                        say("write the reply's words, or remove the empty item"))
+        elif (control := control_refused(reply)) is not None:
+            errors.add(where, control)
         else:
-            replies.append((reply.replace("\r\n", "\n"), where))
+            replies.append((line_ends(reply), where))
     return tuple(text for text, _ in replies), tuple(where for _, where in replies)
 
 
 def _optional_text(value: Any, where: Source, errors: ErrorCollector) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
+    """A text of a network's ``social:`` entry, as calendar.yaml reads its posts' texts: no control
+    character (a NUL, an escape: drafts, feeds and pages take them as they are), line ends as ``\\n``."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        control = control_refused(value)
+        if control is not None:
+            errors.add(where, control)
+            return None
+        return line_ends(value)
     errors.add(where, say("found {found}, expected text", found=_describe(value)))
     return None
 

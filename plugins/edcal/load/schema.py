@@ -123,16 +123,29 @@ def _mapping(value: Any) -> Any:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+def control_refused(value: str) -> Message | None:
+    """What is wrong with a text holding a control character (a NUL, an escape): none may go into the
+    drafts, the feeds or the pages; ``None`` when it holds none."""
+    control = _CONTROL.search(value)
+    if control is None:
+        return None
+    return say("found the control character U+{code} in text, expected printable text",
+               code=f"{ord(control.group()):04X}")
+
+
+def line_ends(value: str) -> str:
+    """A text's Windows (``\\r\\n``) and lone ``\\r`` line ends as ``\\n``."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
 def _text(value: Any) -> Any:
     if isinstance(value, (dict, list)):
         raise refused(say("found {found}, expected text", found=describe(value)))
     if isinstance(value, str):
-        control = _CONTROL.search(value)
-        if control:
-            raise refused(say("found the control character U+{code} in text, expected printable text",
-                              code=f"{ord(control.group()):04X}"))
-        if "\r" in value:
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        control = control_refused(value)
+        if control is not None:
+            raise refused(control)
+        value = line_ends(value)
     return value
 
 
