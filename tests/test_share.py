@@ -414,6 +414,21 @@ def test_words_naming_an_article_to_come_however_written_wait_for_it(written: st
                f"text: 'Bientôt {written}'}}\n", now="2027-03-02T10:00:00+01:00") == ["emplois"]
 
 
+@pytest.mark.parametrize("suggestion", [
+    "{link: https://jobs.example.org/, title: 'Bientôt blog.example.fr/a-venir/', text: Bientôt}",
+    "{link: https://jobs.example.org/, title: 'Bientôt blog.example.fr/a-venir/'}",
+    "{link: https://jobs.example.org/, title: Emplois, text: Bientôt, image: https://jobs.example.org/a.png, "
+    "alt: 'Voir /a-venir/'}",
+])
+def test_a_title_or_alt_text_naming_an_article_to_come_waits_for_it(suggestion: str) -> None:
+    """The words waited for the article they name, but a suggestion's title (shown on the page, in its
+    feed, in the default words) or its image's alt text printed the address of an article to come on a
+    page handed to all staff."""
+    section = f"ambassadors:\n  days: 0 days\n  suggestions:\n    - {suggestion}\n"
+    assert ids(section) == []
+    assert len(ids(section, now="2027-03-02T10:00:00+01:00")) == 1
+
+
 def test_a_freeze_of_some_networks_is_said_and_may_name_networks_the_company_does_not_use() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-14, reason: Polémique, networks: [facebook]}\n"
                              "ambassadors: {networks: [linkedin, facebook]}\n")

@@ -192,7 +192,9 @@ class ShareKitBuilder:
             since = self._online(article)
             if since is None:
                 return None
-        for written in site_addresses(suggestion.text or "", self.site_url):  # nor an address in its words
+        # Nor an address in its words, its title or its image's alt text: all three are on the page.
+        shown = "\n".join(part for part in (suggestion.text, suggestion.title, suggestion.alt) if part)
+        for written in site_addresses(shown, self.site_url):
             other = self.article_at(written)
             if other is not None and self._online(other) is None:
                 return None
