@@ -1492,3 +1492,20 @@ def test_new_writes_the_date_as_the_header_writes_it(runner: CliRunner, site: Pa
         assert result.exit_code == 0, result.output
         header = (site / result.output.strip()).read_text(encoding="utf-8").split("---\n")[1]
         assert f"date: {written}\n" in header.replace("'", "").replace('"', "")
+
+
+def test_new_with_a_slot_for_a_time_names_the_slot_s_time(site: Path) -> None:
+    """`--date "2027-03-02 midi"` in a site whose calendar.yaml names `midi` was told "expected a time (HH:MM) or
+    a slot named in slots: (none are defined)": the slots are there, and an article's date takes none."""
+    from conftest import run_edcal
+
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("timezone: Europe/Paris\n",
+                                                                     "timezone: Europe/Paris\nslots: {midi: \"12:15\"}\n",
+                                                                     1), encoding="utf-8")
+    result = run_edcal("new", "Midi", "--date", "2027-03-02 midi", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("--date: error: found 'midi' after the date, expected a time (HH:MM)\n"
+                                    "    hint: slots are the networks' times, not the blog's: write the time of "
+                                    "'midi', 2027-03-02 12:15\n"), result.stderr
+    assert not (site / "content" / "articles" / "midi.md").exists()

@@ -32,7 +32,7 @@ from pydantic import BeforeValidator, Field
 
 from edcal.errors import ErrorCollector, InputError, did_you_mean, message_of
 from edcal.hints import INVISIBLE, invisible_hint, value_hint
-from edcal.i18n import say
+from edcal.i18n import Message, say
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.network_registry import Registry, registry_with
@@ -1040,8 +1040,18 @@ def article_datetime(text: str | None, where: Source, calendar: Calendar,
     except WallClockError as exc:
         errors.add(where, message_of(exc), exc.hint)
     except ValueError as exc:
-        errors.add(where, message_of(exc), value_hint(text, str(exc)))
+        errors.add(where, message_of(exc), _slot_hint(text, calendar) or value_hint(text, str(exc)))
     return None
+
+
+def _slot_hint(text: str, calendar: Calendar) -> Message | None:
+    """``2027-02-02 midi``: a slot of calendar.yaml, which an article's date does not take; its time does."""
+    day, _, rest = text.strip().partition(" ")
+    slot = calendar.slots.get(rest.strip().lower())
+    if slot is None:
+        return None
+    return say("slots are the networks' times, not the blog's: write the time of '{slot}', {day} {time}",
+               slot=rest.strip(), day=day, time=slot.strftime("%H:%M"))
 
 
 #: Characters XML 1.0 refuses (the blog's Atom feed would fail on the day the article goes online).

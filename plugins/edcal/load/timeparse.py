@@ -118,7 +118,10 @@ def parse_utc_offset(text: str) -> dt.timedelta:
 
 def parse_when(text: str, slot_names: frozenset[str] | None = None) -> When:
     """A publication time: ``2027-01-12``, ``2027-01-12 09:00``, ``2027-01-12T09:00+01:00``
-    or ``2027-01-12 midi`` (a slot named in ``slots:``)."""
+    or ``2027-01-12 midi`` (a slot named in ``slots:``).
+
+    :param slot_names: the slots the time may name; ``None`` where none may be named (an article's date).
+    """
     raw = text.strip()
     match = _DATETIME_RE.match(raw)
     if not match:
@@ -136,7 +139,9 @@ def parse_when(text: str, slot_names: frozenset[str] | None = None) -> When:
         offset = parse_utc_offset(tz_match.group("tz")) if tz_match.group("tz") else None
         return When(day, time=time, utc_offset=offset)
     if _SLOT_NAME_RE.match(rest.lower()):
-        known = ", ".join(sorted(slot_names or ())) or say("none are defined")
+        if slot_names is None:  # an article's date: a slot is the networks', not the blog's
+            raise ValueError(say("found '{text}' after the date, expected a time (HH:MM)", text=rest))
+        known = ", ".join(sorted(slot_names)) or say("none are defined")
         raise ValueError(say("found '{text}' after the date, expected a time (HH:MM) or a slot named in "
                              "slots: ({known})", text=rest, known=known))
     raise ValueError(say("found '{text}', expected YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)", text=raw))
