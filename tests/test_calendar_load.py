@@ -403,6 +403,24 @@ def test_a_text_written_as_key_and_value_gets_the_quoting_hint(tmp_path: Path) -
                in error for error in found), found
 
 
+
+@pytest.mark.parametrize(("post", "expected"), [
+    ("text: ''", "calendar.yaml:12:11: error: found nothing, expected text\n    hint: write the post's words, or leave `text:` out"),
+    ("text: '   '", "calendar.yaml:12:11: error: found only spaces, expected text"),
+    ("text: T\n    variants:\n      x: {text: ''}", "calendar.yaml:14:17: error: found nothing, expected text"),
+    ("texts: [T, '']\n    repeat: {every: week, from: 2027-01-12, count: 2}",
+     "calendar.yaml:11:16: error: found nothing, expected text\n    hint: write the post's words, or remove the empty item"),
+    ("texts: []\n    repeat: {every: week, from: 2027-01-12, count: 2}",
+     "calendar.yaml:11:12: error: found an empty list, expected at least one text"),
+])
+def test_an_empty_text_is_an_error_not_an_empty_post(tmp_path: Path, post: str, expected: str) -> None:
+    """`text: ''` planned a post of nothing, and `texts: [A, '']` an empty post every other week, without a word;
+    a variant's `text: ''` was replaced by the entry's."""
+    entry = "posts:\n  - id: a\n    networks: [x]\n" + ("" if "repeat" in post else "    at: 2027-01-12 09:00\n")
+    found = errors(tmp_path, BASE + entry + "    " + post + "\n")
+    assert any(expected in error for error in found), found
+
+
 SLIPS = [
     # (calendar.yaml after BASE, the error's first line ends with, its hint)
     ("posts:\n  - {id: a, networks: [x], text: T, at: 02/03/2027 10:00}\n",

@@ -545,6 +545,28 @@ def _video(value: Any) -> Any:
 Video = Annotated[VideoSpec, BeforeValidator(_video)]
 
 
+def _post_text(value: str) -> str:
+    return _filled(value, say("write the post's words, or leave `text:` out where the network's template writes "
+                              "them (a promotion, a post with `article:`)"))
+
+
+def _turn_text(value: str) -> str:
+    return _filled(value, say("write the post's words, or remove the empty item"))
+
+
+def _turns(value: Any) -> Any:
+    if isinstance(value, list) and not value:
+        raise refused(say("found an empty list, expected at least one text, e.g. [Astuce 1, Astuce 2]"),
+                      say("write the texts, or remove `texts:`"))
+    return value
+
+
+#: A post's ``text:``: an empty one planned a post of nothing (no network posts it; a scheduler's import fails).
+PostText = Annotated[str, BeforeValidator(_text), AfterValidator(_post_text)]
+#: ``texts:``, used in turn: an empty item gave its days empty posts, and an empty list all of them.
+Turns = Annotated[list[Annotated[str, BeforeValidator(_text), AfterValidator(_turn_text)]], BeforeValidator(_turns)]
+
+
 def _reply(value: str) -> str:
     return _filled(value, say("write the reply's words, or remove the empty item"))
 
@@ -560,7 +582,7 @@ Thread = Annotated[list[Annotated[str, BeforeValidator(_text), AfterValidator(_r
 
 
 class VariantSpec(Spec):
-    text: Text | None = Field(None, description="The text on this network.")
+    text: PostText | None = Field(None, description="The text on this network.")
     link: Text | None = Field(None, description="Another link on this network.")
     image: Text | None = Field(None, description="Another image on this network.")
     alt: Text | None = Field(None, description="Alt text of that image.")
@@ -610,11 +632,11 @@ class PostSpec(Spec):
     promote: Text | None = Field(None, description="Promotion: the article's slug.")
     schedule: Names | None = Field(None, description="Promotion: times relative to publication, e.g. ['at publication', '+2 days at 12:00'].")
     repeat: RepeatSpec | None = Field(None, description="Recurring post: the rule.")
-    text: Text | None = Field(None, description="The post's text (default for promotions: the network's template).")
+    text: PostText | None = Field(None, description="The post's text (default for promotions: the network's template).")
     cw: Text | None = Field(None, description="A content warning, shown before the text, which stays folded until opened (Mastodon's); counted with the text.")
     first_comment: Text | None = Field(None, description="A comment posted under the post as soon as it is out (LinkedIn, Facebook, Instagram): a link, hashtags, a question.")
     thread: Thread | None = Field(None, description="Replies posted under the post, in order, each a post of its own (X, Mastodon, Bluesky, Threads): a thread.")
-    texts: list[Text] | None = Field(None, description="Recurring post or promotion: texts used in turn.")
+    texts: Turns | None = Field(None, description="Recurring post or promotion: texts used in turn.")
     link: Text | None = Field(None, description="A URL; links to the site get UTM parameters.")
     article: Text | None = Field(None, description="Link to this article (by slug) instead of a URL.")
     image: Text | None = Field(None, description="Image path in content/ (or a URL).")
