@@ -241,3 +241,13 @@ def test_hashtag_hints_give_english_examples_and_french_ones_in_french() -> None
     assert hint == 'quote a value that starts with \'#\', e.g. {text: "#OpenDay Saturday"}'
     assert translated(hint, translator("fr")) == \
         'mettez entre guillemets une valeur qui commence par \'#\', par exemple {text: "#PortesOuvertes samedi"}'
+
+
+def test_a_next_line_character_is_an_error_not_a_space() -> None:
+    """U+0085 (what a '…' of Windows-1252 becomes when read as Latin-1) is a line break to YAML: in a post's text it
+    became a space without a word, though the same character written "\\x85" is refused."""
+    with pytest.raises(InputErrors) as caught:
+        load_yaml("posts:\n  - id: a\n    text: Et puis\x85 voilà\n", "calendar.yaml")
+    [error] = caught.value.errors
+    assert error.format().startswith("calendar.yaml:3:18: error: found the control character U+0085, which YAML "
+                                     "reads as a line break\n    hint: remove it: it is often a '…'")

@@ -249,6 +249,14 @@ def load_yaml(text: str, path: str) -> Any:
     :param path: the file's path relative to the site root, for messages.
     :raises InputErrors: on a syntax error or a construct we refuse.
     """
+    nel = text.find("\x85")
+    if nel >= 0:  # YAML reads it as a line break: in a text it became a space, in a key a broken line
+        before = text[:nel]
+        raise InputErrors([InputError(
+            Source(path, before.count("\n") + 1, nel - (before.rfind("\n") + 1) + 1),
+            say("found the control character U+{code:04X}, which YAML reads as a line break", code=0x85),
+            say("remove it: it is often a '…' saved in Windows-1252 and read as Latin-1; retype that "
+                "character"))])
     composer = _Composer(path, text)
     try:
         value = composer.compose(_events(text))
