@@ -3154,6 +3154,17 @@ def test_content_warning_lost() -> None:
     assert (told.item, told.source.column) == ("p-x", len("  - ") + (own_text % ", cw: Spoiler").index("Spoiler") + 1)
 
 
+def test_a_team_s_text_quoted_in_a_finding_keeps_it_on_one_line() -> None:
+    """`cw: "Spoiler\\n::error::x"` quoted in content-warning-lost (a first comment's lines in first-comment-lost)
+    printed a line of their own in `edcal check`'s output: a reader saw another finding, a CI runner a command."""
+    from edcal.checks.report import text as report_text
+
+    written = posts('{id: p, networks: [mastodon, x], at: 2027-01-12 09:00, cw: "Spoiler\\n::error::x", text: T}')
+    lines = report_text(findings("content-warning-lost", written)).splitlines()
+    assert not any(line.startswith("::") for line in lines), lines
+    assert "has a content warning (Spoiler ↵ ::error::x)" in lines[0]
+
+
 @pytest.mark.parametrize(("written", "told"), [
     ("0.25", "found '0.25', a share without its % sign, which reads as 0.25%; expected 25% for 25 in a hundred"),
     ("cinq", "found 'cinq', expected a percentage such as 20%"),

@@ -139,6 +139,18 @@ def test_a_content_warning_changed_is_a_change(repo: Path) -> None:
     assert "Content warning: Annonce → —" in result.stdout
 
 
+def test_a_line_break_in_a_title_stays_on_its_row_in_the_text_output(repo: Path) -> None:
+    """A title holding a line break ("…\\n::error::…") printed a line of its own: a reader took it for another
+    change, and a CI runner running `edcal diff` for a command (`::error::`, `::add-mask::`)."""
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "at: 2027-03-02 10:00\n    text: Bonjour le monde",
+         "at: 2027-03-02 10:00\n    title: \"Bonjour\\n::error::forgé\"\n    text: Bonjour le monde")
+    result = run_edcal("diff", cwd=repo, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 0, result.stderr
+    assert not any(line.startswith("::") for line in result.stdout.splitlines()), result.stdout
+    assert "Bonjour ↵ ::error::forgé" in result.stdout
+
+
 def test_markdown_for_a_pull_request_shows_the_teams_text_as_written(repo: Path) -> None:
     changed_calendar(repo)
     edit(repo / "calendar.yaml", "  - id: gel\n", "  - id: gel\n    title: \"<script>alert(1)</script> | # titre\"\n")

@@ -10,6 +10,7 @@ import json
 import math
 import os
 import posixpath
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -95,11 +96,22 @@ def finding_lines(findings: Sequence[Finding], style: Callable[..., str] | None 
         color = "red" if finding.severity == "error" else "yellow"
         lines.append(f"{paint(f'{shown_path(source.path)}:{source.line}:{source.column}', bold=True)}: "
                      f"{paint(finding.severity, fg=color, bold=True)}: "
-                     f"{shown_paths_in(spoken(finding.message))} "
+                     f"{one_line(shown_paths_in(spoken(finding.message)))} "
                      f"{paint(f'[{finding.rule}]', dim=True)}")
         if finding.hint:
-            lines.append(f"    hint: {shown_paths_in(spoken(finding.hint))}")
+            lines.append(f"    hint: {one_line(shown_paths_in(spoken(finding.hint)))}")
     return lines
+
+
+#: Line breaks, as a text quoted in a message may hold them (a first comment, a content warning, a title).
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """A message on its line: a line break of the team's text quoted in it is shown as ``↵``. It began a
+    line of its own, which a reader took for another finding, and a CI runner for a command of its own
+    (``::error::``, ``::add-mask::``)."""
+    return _LINE_BREAKS.sub(" ↵ ", text)
 
 
 def as_json(findings: Sequence[Finding], strict: bool = False) -> str:

@@ -790,6 +790,8 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
                  revision: Revision | None) -> list[str]:
     """The changes for a terminal, each after a blank line (``edcal move`` shows them too, with no
     revision: what it removes is where it is written now)."""
+    from edcal.checks.report import one_line
+
     words = _Words(before, after, revision)
     _ = words._
     lines: list[str] = []
@@ -815,11 +817,11 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
         change = row.first
         item = change.item
         lines.append("")
-        lines.append(f"{_MARKS[change.kind]} {words.row_when(row)} · {words.row_where(row)} · {item.title} "
-                     f"({_(item.status)})  [{words.source(change, terminal=True)}]")
+        lines.append(one_line(f"{_MARKS[change.kind]} {words.row_when(row)} · {words.row_where(row)} · "
+                              f"{item.title} ({_(item.status)})  [{words.source(change, terminal=True)}]"))
         for label, old, new in words.changed_fields(change) if change.kind == "changed" else ():
-            lines.append(f"    {words.field_line(label, old, new)}")
-        lines.extend(f"    {note}" for note in words.notes(change))
+            lines.append(f"    {one_line(words.field_line(label, old, new))}")
+        lines.extend(f"    {one_line(note)}" for note in words.notes(change))
         if change.text_changed:
             lines.append(f"    {_('Text:')}")
             lines.extend(f"      {line}" for line in _text_lines(
