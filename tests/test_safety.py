@@ -1072,6 +1072,33 @@ def test_init_into_a_folder_it_cannot_make_is_a_located_error(tmp_path: Path) ->
     assert "error: cannot create the site in notes.txt/site: notes.txt is a file" in result.stderr
 
 
+def test_a_file_name_of_calendar_d_or_content_no_message_or_feed_can_hold(site: Path) -> None:
+    """A calendar.d/ file named in bytes that are not UTF-8 ended in a traceback, output/ half written; one whose
+    name holds a line break or an escape went on into every message naming it (a line of its own) and raw into
+    the .ics feeds' descriptions (`Source: calendar.d/x\\x1b[31m.yaml`), as did an article's."""
+    entries = "posts:\n  - {id: zz, networks: [linkedin], at: 2027-03-02 09:00, text: Bonjour}\n"
+    (site / "calendar.d").mkdir(exist_ok=True)
+    (site / "calendar.d").joinpath(os.fsdecode(b"plan\xff.yaml")).write_text(entries, encoding="utf-8")
+    (site / "calendar.d" / "x\n::error::y.yaml").write_text(entries.replace("zz", "yy"), encoding="utf-8")
+    published = site / "content" / "articles" / "publie.md"
+    (site / "content" / "articles" / "x\x1b[31m.md").write_text(
+        published.read_text(encoding="utf-8").replace("Title:", "Slug: autre\nTitle:", 1), encoding="utf-8")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
+    assert "calendar.d/plan\ufffd.yaml:1:1: error: found the file name 'plan\ufffd.yaml', which is not UTF-8" \
+        in result.stderr
+    assert "calendar.d/x\ufffd::error::y.yaml:1:1: error: found the file name 'x\ufffd::error::y.yaml', which " \
+           "holds the control character U+000A" in result.stderr
+    assert not any(line.startswith("::") for line in result.stderr.splitlines())
+    for name in os.listdir(site / "calendar.d"):  # the articles are read once calendar.yaml is right
+        (site / "calendar.d" / name).unlink()
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
+    assert "content/articles/x\ufffd[31m.md:1:1: error: found the file name 'x\ufffd[31m.md', which holds the " \
+           "control character U+001B" in result.stderr
+    assert not (site / "output").exists() and not (site / "planning").exists()
+
+
 def test_control_characters_and_file_names_no_page_can_have(site: Path) -> None:
     """A NUL in the text broke the blog's feed the day the article went online; a file name of 250
     bytes or not in UTF-8 ended in a traceback, half of output/ written."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import signal
 import stat
 import tempfile
@@ -18,7 +19,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from edcal.i18n import say
+from edcal.i18n import Message, say
 
 #: What each refusal of the system means, in words the catalogue translates (the rest: its strerror).
 _REASONS: dict[int, str] = {
@@ -38,6 +39,29 @@ _REASONS: dict[int, str] = {
 
 #: What ``os.link`` says on a file system without hard links (some network and USB disks).
 _NO_HARD_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.EXDEV})
+
+
+#: Characters no file name of the site may hold: they would go as they are into messages, feeds and pages.
+_CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def bad_name(name: str) -> tuple[str, Message] | None:
+    """A file name the site cannot use, shown safely (a control character as ``�``), and what is wrong with
+    it: bytes that are not UTF-8 (the file system keeps them; no page, feed or message can), or a control
+    character (a line break, an escape), which would break the line of every message naming the file and
+    go raw into the calendar feeds."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        return _CONTROL_IN_NAME.sub("\ufffd", shown), say("found the file name '{name}', which is not UTF-8",
+                                                           name=_CONTROL_IN_NAME.sub("\ufffd", shown))
+    control = _CONTROL_IN_NAME.search(name)
+    if control is None:
+        return None
+    shown = _CONTROL_IN_NAME.sub("\ufffd", name)
+    return shown, say("found the file name '{name}', which holds the control character U+{code:04X}",
+                      name=shown, code=ord(control.group()))
 
 
 def is_file(path: Path) -> bool:

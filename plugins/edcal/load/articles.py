@@ -31,6 +31,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BeforeValidator, Field
 
 from edcal.errors import ErrorCollector, InputError, did_you_mean, message_of
+from edcal.files import bad_name
 from edcal.hints import INVISIBLE, invisible_hint, value_hint
 from edcal.i18n import Message, say
 from edcal.load import timeparse
@@ -782,13 +783,12 @@ def links_outside(site: Path, content: Path, folders: Iterable[str] = ("",),
 
 def _unpublishable(site: Path, roots: set[str], directory: str, name: str) -> list[InputError]:
     path = os.path.join(directory, name)
-    try:
-        size = len(name.encode("utf-8"))
-    except UnicodeEncodeError:  # bytes the file system keeps as they are, which no URL can name
-        shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    bad = bad_name(name)
+    if bad is not None:  # bytes no URL can name, or a control character no message, feed or page can hold
+        shown, message = bad
         rel = Path(os.path.relpath(os.path.join(directory, shown), site)).as_posix()
-        return [InputError(Source(rel, 1, 1), say("found the file name '{name}', which is not UTF-8", name=shown),
-                           say("rename it (letters, digits and dashes are safest)"))]
+        return [InputError(Source(rel, 1, 1), message, say("rename it (letters, digits and dashes are safest)"))]
+    size = len(name.encode("utf-8"))
     rel = Path(os.path.relpath(path, site)).as_posix()
     if size > MAX_NAME_BYTES:
         return [InputError(Source(rel, 1, 1), say("found a file name of {size} bytes, expected at most "

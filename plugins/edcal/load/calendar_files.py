@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from edcal.errors import InputError
+from edcal.files import bad_name
 from edcal.i18n import say
 from edcal.load.yamlfile import edited_in, unreadable
 from edcal.model.source import Source
@@ -22,8 +23,10 @@ def calendar_files(site: Path) -> list[Path]:
     found = {p.name: p for p in _listed(extra) if p.is_file()} if extra.is_dir() else {}
     found.update((p.name, extra / p.name) for p in edited_in(extra))  # a file about to be written
     # Hidden files are not entries: macOS's ._salon.yaml, emacs's .#salon.yaml.
+    # A name no message or feed can hold is not read: unread_calendar_files says so.
     return files + [path for name, path in sorted(found.items())
-                    if path.suffix in (".yaml", ".yml") and not name.startswith(".")]
+                    if path.suffix in (".yaml", ".yml") and not name.startswith(".")
+                    and bad_name(name) is None]
 
 
 def _listed(folder: Path) -> list[Path]:
@@ -69,7 +72,12 @@ def unread_calendar_files(site: Path) -> list[InputError]:
                                        say("move its .yaml files up into {folder}/", folder=CALENDAR_DIR)))
             continue
         if path.suffix in (".yaml", ".yml"):
-            if path.is_symlink() and not path.is_file():  # a link to nowhere, or to itself
+            bad = bad_name(path.name)
+            if bad is not None:  # not read: its entries would carry its name into every output
+                shown, message = bad
+                problems.append(InputError(Source(f"{CALENDAR_DIR}/{shown}", 1, 1), message,
+                                           say("rename it (letters, digits and dashes are safest)")))
+            elif path.is_symlink() and not path.is_file():  # a link to nowhere, or to itself
                 problems.append(InputError(
                     Source(rel, 1, 1),
                     say("found {path}, a link that leads to no file: its entries would not be read",
