@@ -671,6 +671,12 @@ def test_an_import_never_overwrites_and_stays_in_calendar_d(site: Path) -> None:
                                      "calendar.d/")
     assert run_edcal("import", "plan.csv", "--into", "calendar.d/second.yml", cwd=site).returncode == 0
     assert set(items_of(site, "calendar.d/second.yml")) == {"second-linkedin"}
+    # A name calendar.d/ does not read (a line break typed in it): told on the option, not "read without its
+    # edits, please report it".
+    broken = run_edcal("import", "plan.csv", "--into", "calendar.d/third\n.yaml", cwd=site, env={"EDCAL_LANG": "en"})
+    assert broken.returncode == 2 and not (site / "calendar.d" / "third\n.yaml").exists()
+    assert broken.stderr.startswith("--into: error: found the file name 'third\ufffd.yaml', which holds the control "
+                                    "character U+000A\n"), broken.stderr
 
 
 def test_derived_ids_never_name_another_rows_post(site: Path) -> None:

@@ -27,7 +27,7 @@ from typing import TypeVar
 from edcal.checks import Finding
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors, shown_path, typed_path
-from edcal.files import os_reason
+from edcal.files import bad_name, os_reason
 from edcal.i18n import Message, clock_time, long_date, say, say_count, team_language, translator
 from edcal.ids import slugify
 from edcal.load.calendar_files import CALENDAR_DIR
@@ -120,6 +120,10 @@ def _target(site: Path, file: Path, into: str | None, dry_run: bool = False) -> 
                                       say("found '{name}', expected a file of the site's {folder}/ named "
                                           "*.yaml (the calendar reads its entries there)", name=name,
                                           folder=CALENDAR_DIR),
+                                      say("e.g. --into {file}", file=default))])
+    bad = bad_name(found.name)
+    if bad is not None:  # calendar.d/ would not read it: the new file was said "read without its edits"
+        raise InputErrors([InputError(Source("--into", 1, 1), bad[1],
                                       say("e.g. --into {file}", file=default))])
     shown = f"{CALENDAR_DIR}/{found.name}"
     exists = found.exists() or found.is_symlink()
