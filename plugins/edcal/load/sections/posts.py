@@ -161,6 +161,16 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...], kind:
                                say("variant for '{network}', which this post is not on", network=network),
                                say("add '{network}' to `networks:` or remove the variant", network=network))
             continue
+        beside = next((name for name in _VARIANT_CONTENT if getattr(variant, name) is not None), None)
+        if variant.skip and beside is not None:
+            # `{skip: true, thread: […]}`: what is written beside it was never posted, without a word.
+            reading.errors.add(key_of(variant.loc, beside),
+                               say("found `{field}:` beside `skip: true` in the variant for '{network}', "
+                                   "which leaves {network} out: it would never be posted", field=beside,
+                                   network=network),
+                               say("remove `skip: true` to post on '{network}', or remove `{field}:`",
+                                   network=network, field=beside))
+            continue
         if variant.at is not None and kind != "once":
             # Only a one-off post's variant moves in time: a promotion's steps and a rule's days are the
             # entry's, and the time written here was left unread.
@@ -174,6 +184,10 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...], kind:
             continue
         result[network] = _variant(reading, variant)
     return result
+
+
+#: What a variant gives its network, which `skip: true` would leave unposted.
+_VARIANT_CONTENT = ("text", "link", "image", "alt", "images", "at", "cw", "first_comment", "thread")
 
 
 def _variant(reading: Reading, spec: VariantSpec) -> Variant:
