@@ -948,3 +948,25 @@ def test_a_first_comment_changed_is_a_change_on_one_line(repo: Path) -> None:
     result = run_edcal("diff", cwd=repo, env={"EDCAL_LANG": "en"})
     assert result.returncode == 0, result.stderr
     assert "First comment: Une question\u00a0? Dites-nous tout. → Un avis\u00a0? Dites-nous tout." in result.stdout
+
+
+def test_a_videos_new_cover_or_subtitles_are_shown() -> None:
+    """A video whose subtitles changed was a changed row with nothing under it: its path and alt text had not."""
+    def plan(video: str) -> object:
+        return plan_of(calendar_from(PARIS_CALENDAR + "posts:\n  - id: v\n    networks: [linkedin]\n"
+                                     f"    at: 2027-03-02 10:00\n    text: Un\n    video: {video}\n"),
+                       [], now="2027-02-15T10:00+01:00")
+
+    def shown(before: object, after: object) -> list[str]:
+        out = diff_command.render_text(compare_plans(before, after, after.now), before, after,  # type: ignore[attr-defined]
+                                       diff_command.Revision("main", "0123456789abcdef"))
+        return [line.strip() for line in out.splitlines() if line.startswith("    ")]
+
+    before = plan("{file: videos/v.mp4, alt: La visite, cover: images/a.jpg, subtitles: videos/v.fr.vtt}")
+    after = plan("{file: videos/v.mp4, alt: La visite, cover: images/b.jpg, subtitles: videos/v.en.vtt}")
+    assert shown(before, after) == [
+        "Images\u00a0: videos/v.mp4 (texte alternatif\u00a0: La visite) · Couverture\u00a0: images/a.jpg · "
+        "Sous-titres\u00a0: videos/v.fr.vtt → videos/v.mp4 (texte alternatif\u00a0: La visite) · "
+        "Couverture\u00a0: images/b.jpg · Sous-titres\u00a0: videos/v.en.vtt"]
+    reworded = plan("{file: videos/v.mp4, alt: Le tour, cover: images/b.jpg, subtitles: videos/v.en.vtt}")
+    assert shown(after, reworded) == ["Texte alternatif\u00a0: La visite → Le tour"]

@@ -483,9 +483,14 @@ class _Words:
             campaign = calendar.campaigns.get(item.campaign or "")
             return campaign.name if campaign is not None else item.campaign or NOTHING_SHOWN
         if name == "media":
-            # " · " between images (a carousel's, in order): an alt text may hold commas.
-            return " · ".join(_("{path} (alt text: {alt})").format(path=media.path, alt=media.alt)
-                             if media.alt else media.path for media in item.media) or NOTHING_SHOWN
+            # " · " between images (a carousel's, in order): an alt text may hold commas. A video's cover and
+            # subtitles after it: changing either is a change of the post.
+            return " · ".join(
+                part for media in item.media for part in (
+                    _("{path} (alt text: {alt})").format(path=media.path, alt=media.alt) if media.alt
+                    else media.path,
+                    *([f"{_('Cover:')} {media.cover}"] if media.cover else []),
+                    *([f"{_('Subtitles:')} {media.subtitles}"] if media.subtitles else []))) or NOTHING_SHOWN
         if name == "limit":
             return str(item.limit) if item.limit is not None else NOTHING_SHOWN
         if name == "promotional":
@@ -580,8 +585,10 @@ class _Words:
                 # The entry's `id:` renamed: as it is written (one line for its networks and days).
                 shown.append((self._(FIELD_LABELS[name]), before.parent, after.parent))
                 continue
-            if name == "media" and [m.path for m in before.media] == [m.path for m in after.media]:
-                # The same images, in the same order: each changed alt text on a line of its own.
+            if name == "media" and [(m.path, m.cover, m.subtitles) for m in before.media] == \
+                    [(m.path, m.cover, m.subtitles) for m in after.media]:
+                # The same images (a video with the same cover and subtitles), in the same order: each changed
+                # alt text on a line of its own.
                 several = len(after.media) > 1
                 shown += [(self._("Alt text of {path}").format(path=was.path) if several
                            else self._("Alt text"), was.alt or NOTHING_SHOWN, now.alt or NOTHING_SHOWN)
