@@ -2155,6 +2155,13 @@ def test_post_not_ready() -> None:
     assert findings("post-not-ready", posts(line % "scheduled")) == []
     assert findings("post-not-ready", posts((line % "review").replace("2027-01-05", "2027-01-02"))) == []
     assert findings("post-not-ready", later + "checks:\n  post-not-ready: {margin: 5 days}\n")
+    # Checked `--since` a day gone by: a past post unapproved did not go out; the next one to come is told.
+    weekly = posts("{id: tips, networks: [linkedin], repeat: {every: day, at: '09:00', from: 2026-12-30}, "
+                   "text: Astuce, status: draft}")
+    calendar = calendar_from(PARIS_CALENDAR + weekly)
+    (told,) = run_checks(plan_of(calendar, [], now=NOW), since=dt.datetime(2026, 12, 30, tzinfo=dt.UTC),
+                         only=["post-not-ready"])
+    assert told.item == "tips-linkedin-20270104" and "goes out 2027-01-04 09:00" in told.message, told.message
     # A promotion waiting for its article in review: the article is told (`review-too-late`), not its posts.
     waiting = posts("{promote: a, networks: [linkedin], schedule: [at publication]}")
     assert findings("post-not-ready", waiting, [lambda c: article("a", "2027-01-05T09:00", c, status="review")]) == []

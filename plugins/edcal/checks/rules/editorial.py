@@ -278,8 +278,9 @@ def post_not_ready(ctx: CheckContext) -> Iterator[Problem]:
         if entry is None or entry.status == "scheduled" or post.status not in ("draft", "review") \
                 or entry.id in told or not isinstance(post.start, dt.datetime):
             continue  # a post waiting for its article: `review-too-late` tells the article
-        if post.start.astimezone(dt.UTC) - ctx.now.astimezone(dt.UTC) > margin:
-            continue
+        ahead = post.start.astimezone(dt.UTC) - ctx.now.astimezone(dt.UTC)
+        if ahead > margin or ahead <= dt.timedelta(0):
+            continue  # past (`--since` a day gone by): it did not go out, and "goes out" is no longer true
         told.add(entry.id)
         when = post.start.astimezone(zone)
         message = (say("post '{id}' goes out {when:%Y-%m-%d %H:%M} and still awaits approval (`status: review`): "
