@@ -831,3 +831,17 @@ def test_a_reminder_rings_its_delay_before_the_post_across_a_change_of_clocks() 
     moments = sorted(m.astimezone(dt.UTC) for m in changes(_plan_in_zone(calendar, after.isoformat()), after))
     assert [f"{m:%Y-%m-%d %H:%M}" for m in moments if m.year == 2027] == [
         "2027-03-28 00:45", "2027-03-28 01:30", "2027-10-31 00:45", "2027-10-31 01:30"]
+
+
+def test_an_idea_for_posts_is_in_its_networks_feeds_not_the_blogs() -> None:
+    """A dated idea for a LinkedIn post was "[Blog] Portrait (idée)" in blog.ics, and in no LinkedIn feed."""
+    from edcal.outputs.ics import EventWriter, feeds
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    plan = plan_of(calendar_from(PARIS_CALENDAR + "ideas:\n  - {title: Portrait, networks: [linkedin, x], "
+                                 "publish: 2027-03-10}\n  - {title: Article, publish: 2027-03-11}\n"))
+    held = {f.key: [i.title for i in f.items] for f in feeds(plan)}
+    assert held["linkedin"] == held["x"] == ["Portrait"]
+    assert held["blog"] == ["Article"] and held["mastodon"] == []
+    (idea,) = [i for i in plan.items if i.title == "Portrait"]
+    assert EventWriter(plan).summary(idea) == "[LinkedIn, X] Portrait (idée)"

@@ -99,10 +99,11 @@ def feeds(plan: Plan) -> list[Feed]:
     for network in sorted(calendar.networks.values(), key=lambda n: n.id):
         found.append(Feed(f"{FOLDER}/{network.id}.ics", "networks", network.id, network.name, "",
                           _("Posts planned on {network}.").format(network=network.name), network.color,
-                          [i for i in items if i.network == network.id]))
+                          [i for i in items if i.network == network.id or network.id in i.networks]))
+    # An idea for posts (`networks:` on an idea) is its networks' (its date, a wish), not the blog's.
     found.append(Feed(f"{FOLDER}/blog.ics", "blog", "blog", _("Blog"), "",
                       _("Articles going live, and their writing and review deadlines."), "slategray",
-                      [i for i in items if i.kind != "post"]))
+                      [i for i in items if i.kind != "post" and not i.networks]))
     for person in sorted(calendar.team.values(), key=lambda p: p.id):
         found.append(Feed(f"{FOLDER}/people/{person.id}.ics", "people", person.id, person.name, "",
                           _("What {person} owns in the editorial plan.").format(person=person.name),
@@ -420,9 +421,12 @@ class EventWriter:
         the colon in a French title (:func:`~edcal.outputs.pages.shown_title`)."""
         _ = self._
         title = shown_title(item, self.plan)
+        networks = self.plan.calendar.networks
         if item.kind == "post":
-            network = self.plan.calendar.networks.get(item.network or "")
+            network = networks.get(item.network or "")
             label = f"[{network.name if network else item.network}] {title}"
+        elif item.networks:  # an idea for posts: its networks', not the blog's
+            label = f"[{', '.join(networks[n].name if n in networks else n for n in item.networks)}] {title}"
         else:
             label = f"[{_('Blog')}] {title}"
         if item.skipped is not None:  # the log says it did not go out (a draft too): seen in a month view
