@@ -2086,3 +2086,16 @@ def test_the_calendar_prints_its_period_and_its_days_without_the_sidebar(sample:
         assert pages <= (4 if "week" not in address else 2), pages
         page.emulate_media(media="screen")
     page.close()
+
+
+def test_a_dated_idea_for_posts_is_shown_with_its_networks_not_as_the_blogs() -> None:
+    """On the agenda and the month grid, a dated idea for a LinkedIn post read "Blog"."""
+    from edcal.outputs import calendar_page
+    from edcal.outputs.context import OutputContext
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    plan = plan_of(calendar_from(PARIS_CALENDAR + "ideas:\n  - {title: Portrait, networks: [linkedin, x], "
+                                 "publish: 2027-03-10}\n  - {title: Article, publish: 2027-03-11}\n"))
+    context = OutputContext(plan=plan, findings=())
+    shown = {i.title: calendar_page.entry(i, plan, context).network_name for i in plan.items if i.kind == "idea"}
+    assert shown == {"Portrait": "LinkedIn, X", "Article": None}

@@ -388,7 +388,9 @@ def entry(item: Item, plan: Plan, context: OutputContext, late: bool = False) ->
     return Entry(
         item=item, local=local,
         time=clock_time(local, plan.lang) if isinstance(local, dt.datetime) else None,
-        network_name=network.name if network else None,
+        # An idea for posts: its networks' names ("LinkedIn, Instagram"), not "Blog".
+        network_name=network.name if network else ", ".join(
+            calendar.networks[n].name if n in calendar.networks else n for n in item.networks) or None,
         color=network.color if network else ("slategray" if item.kind != "post" else "gray"),
         owner_name=person.name if person else item.owner,
         campaign_name=campaign.name if campaign else item.campaign,
