@@ -187,7 +187,7 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...], kind:
 
 
 #: What a variant gives its network, which `skip: true` would leave unposted.
-_VARIANT_CONTENT = ("text", "link", "image", "alt", "images", "at", "cw", "first_comment", "thread")
+_VARIANT_CONTENT = ("text", "link", "image", "alt", "images", "video", "at", "cw", "first_comment", "thread")
 
 
 def _variant(reading: Reading, spec: VariantSpec) -> Variant:
