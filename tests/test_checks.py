@@ -1330,7 +1330,7 @@ def test_text_not_adapted() -> None:
     video = posts("{id: film, at: 2027-01-12 09:00, networks: [linkedin, youtube], text: Venez, "
                   "video: videos/film.mp4}")
     (found,) = findings("text-not-adapted", video, extra=extra + "  youtube: {}\n")
-    assert found.message.startswith("post 'film' gives the same words to YouTube, where the image speaks first")
+    assert found.message.startswith("post 'film' gives the same words to YouTube, where the video speaks first")
     # Silenced with a reason, or past: nothing.
     silenced = pair.replace("text: Venez,", "silence: {text-not-adapted: Communiqué}, text: Venez,")
     assert findings("text-not-adapted", silenced, extra=extra) == []
@@ -2194,7 +2194,7 @@ def test_a_post_awaiting_approval_is_planned_but_does_not_go_out(site: Path) -> 
     feed = icalendar.Calendar.from_ical((site / "planning" / "calendar.ics").read_bytes())
     summaries = [str(e["SUMMARY"]) for e in feed.walk("VEVENT") if "Notre nouvel atelier" in str(e["SUMMARY"])]
     assert summaries == ["[LinkedIn] Notre nouvel atelier (en relecture)"]
-    # Its time passed, never approved: it did not go out.
+    # The day before it goes out, still awaiting approval: told.
     late = run_edcal("check", "--format", "json", "--only", "post-not-ready", cwd=site,
                      env={"EDCAL_NOW": "2027-03-09T10:00"})
     assert [f["item"] for f in json.loads(late.stdout)["findings"]] == ["a-valider-linkedin"]

@@ -42,7 +42,7 @@ from edcal.load.spreadsheet import (
 )
 from edcal.load.table import read_table
 from edcal.model.calendar import PostEntry
-from edcal.model.plan import Item, Plan
+from edcal.model.plan import WAITING, Item, Plan
 from edcal.model.source import Source
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
 
@@ -228,7 +228,7 @@ def _past(before: Plan, posts: list[ImportedPost], rows: dict[Source, list[Item]
             log += [LogLine(item.id, post.marked == "cancelled", cell) for item in rows[post.row]]
     said_of = set(published) | set(cancelled)  # sets: a year's sheet has thousands of rows
     drafts = tuple(row for row in past
-                   if row not in said_of and all(item.status in ("draft", "review") for item in rows[row]))
+                   if row not in said_of and all(item.status in WAITING for item in rows[row]))
     return _Gone(mode, past, log=tuple(log), published=tuple(published), cancelled=tuple(cancelled),
                  drafts=drafts)
 

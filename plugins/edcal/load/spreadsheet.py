@@ -82,9 +82,9 @@ STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "a fair
             "programmee": "scheduled", "prete": "scheduled", "validee": "scheduled"}
 #: What a status cell may say, as messages list it.
 STATUS_WORDS = say("expected a draft (draft, brouillon, à écrire, à faire, en cours, to do, in progress), a "
-                   "post awaiting approval (review, à valider, en attente, en relecture, à relire, "
-                   "to approve) or a post ready (scheduled, planifié, programmé, prêt, validé, ready, "
-                   "approved)")
+                   "post awaiting approval (review, à valider, en attente, en validation, en relecture, "
+                   "à relire, to approve, pending approval) or a post ready (scheduled, planifié, programmé, "
+                   "prêt, validé, ready, approved)")
 #: Statuses of rows that are no posts to plan.
 _NOT_TO_PLAN = {"publie": "published", "published": "published", "posted": "published", "poste": "published",
                 "publiee": "published", "postee": "published", "annulee": "cancelled",

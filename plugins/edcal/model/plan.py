@@ -17,6 +17,9 @@ from edcal.model.source import Source
 
 ItemKind = Literal["article", "post", "idea", "deadline"]
 ItemStatus = Literal["idea", "writing", "review", "draft", "scheduled", "published", "withheld"]
+#: A post's statuses while it may not go out: its text (or its article) is not ready ("draft"), or it is
+#: written and awaits approval ("review"). Its time passing, it did not go out.
+WAITING: frozenset[str] = frozenset({"draft", "review"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from markupsafe import Markup
 from edcal.checks import rule_settings
 from edcal.i18n import DAYS, MONTHS, clock_time, first_weekday, language, month_first, translated, translator
 from edcal.model.calendar import Idea
-from edcal.model.plan import Item, Plan
+from edcal.model.plan import WAITING, Item, Plan
 from edcal.outputs._files import draft_path, write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.ics import feed_links, heavy_feeds
@@ -275,7 +275,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         withheld (a draft whose time passed too), or to come as a draft or scheduled."""
         logged = log_start is not None and post.start is not None and plan.day_of(post.start) >= log_start
         said = outcome(post, plan.now, logged)
-        return ("draft" if post.status in ("draft", "review") else "scheduled") if said == "to_come" else said
+        return ("draft" if post.status in WAITING else "scheduled") if said == "to_come" else said
 
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
         articles, outside = counts[campaign.id]

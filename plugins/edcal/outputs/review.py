@@ -21,7 +21,7 @@ from typing import Any
 
 from edcal.checks import Finding, articles_with, items_with
 from edcal.model.article import Article
-from edcal.model.plan import Item, Plan, article_item_id, made_by
+from edcal.model.plan import WAITING, Item, Plan, article_item_id, made_by
 from edcal.model.source import Source
 from edcal.networks.counting import counting_description
 from edcal.outputs._files import draft_path, drafted, write_file
@@ -227,7 +227,7 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
         article=article if article_findings else None, article_findings=article_findings,
         article_title=french_title(article.title, article.lang or plan.lang)
         if article is not None and article_findings else "",
-        **(_why_draft(item, plan, entries or {}) if item.status in ("draft", "review") else {}),
+        **(_why_draft(item, plan, entries or {}) if item.status in WAITING else {}),
     )
 
 
@@ -238,7 +238,7 @@ def _why_draft(item: Item, plan: Plan, entries: dict[str, Any]) -> dict[str, Any
     entry = entries.get(item.parent or "")
     entry = entry if entry is not None and made_by(entry, item) else None  # not a default promotion's
     said = entry.field_sources.get("status", entry.source) \
-        if entry is not None and entry.status in ("draft", "review") else None
+        if entry is not None and entry.status in WAITING else None
     waited: list[tuple[str, str, dt.date | None]] = []
     original = plan.articles_by_slug().get(item.article or "")
     version = plan.article_of(item)  # the translation a post on an account of another language gives

@@ -23,7 +23,7 @@ from typing import Literal
 from edcal.dates import calendar_delta
 from edcal.i18n import Message, say, say_count
 from edcal.model.calendar import Campaign, KeyDate, MovedOccurrence, PostEntry, When
-from edcal.model.plan import Item, Plan, article_item_id, made_by, occurrence_name
+from edcal.model.plan import WAITING, Item, Plan, article_item_id, made_by, occurrence_name
 from edcal.model.source import Source
 
 Unit = Literal["days", "weeks", "months"]
@@ -191,7 +191,7 @@ def is_past(plan: Plan, item: Item) -> bool:
         return True
     if item.start is None or (item.kind == "post" and item.status == "withheld" and item.withheld_reason):
         return False
-    if item.kind == "article" or (item.kind == "post" and item.status in ("draft", "review")):
+    if item.kind == "article" or (item.kind == "post" and item.status in WAITING):
         return False  # and a post still a draft (or unapproved) when its time came did not go out
     if isinstance(item.start, dt.datetime):
         return item.start < plan.now

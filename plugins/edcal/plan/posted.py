@@ -15,7 +15,7 @@ import datetime as dt
 from edcal.errors import ErrorCollector, closest
 from edcal.i18n import say
 from edcal.model.calendar import Calendar, PostedRecord
-from edcal.model.plan import Item, Posted, occurrence_name
+from edcal.model.plan import WAITING, Item, Posted, occurrence_name
 
 
 def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, errors: ErrorCollector) -> None:
@@ -52,7 +52,7 @@ def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, error
             continue
         if record.skipped:
             items[position] = dataclasses.replace(item, skipped=record.source)
-        elif item.status in ("withheld", "draft", "review"):
+        elif item.status == "withheld" or item.status in WAITING:
             # It went out all the same (a freeze's post sent by hand, a draft posted as it was): the feeds,
             # the drafts and the planning pages show it as gone out, as the report counts it.
             items[position] = dataclasses.replace(item, posted=Posted(at, record.url, record.source),

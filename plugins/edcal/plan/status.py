@@ -15,7 +15,7 @@ from typing import Protocol
 from edcal.i18n import Message, say, say_list
 from edcal.model.article import Article
 from edcal.model.calendar import Calendar, FreezeWindow
-from edcal.model.plan import Item, ItemStatus
+from edcal.model.plan import WAITING, Item, ItemStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ def outcome(item: Item, now: dt.datetime, logged: bool) -> str:
               else start is not None and start <= now.date())
     if not passed:
         return "to_come"
-    if item.kind == "post" and item.status in ("draft", "review"):  # never scheduled (nor approved): held
+    if item.kind == "post" and item.status in WAITING:  # never scheduled (nor approved): held
         return "withheld"
     if item.kind == "article" or not logged:  # the plan's word: a draft on its day did not go out
         return "done" if item.status == "published" else "unconfirmed"

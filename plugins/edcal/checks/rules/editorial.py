@@ -16,7 +16,7 @@ from edcal.load import timeparse
 from edcal.model.article import Article, MisreadMarkup
 from edcal.model.calendar import KeyDate, PostEntry
 from edcal.model.days import start_of_day
-from edcal.model.plan import Item, article_item_id, made_by
+from edcal.model.plan import WAITING, Item, article_item_id, made_by
 from edcal.model.source import Source
 from edcal.plan.status import article_state, overdue_deadlines
 
@@ -275,7 +275,7 @@ def post_not_ready(ctx: CheckContext) -> Iterator[Problem]:
     told: set[str] = set()
     for post in sorted(ctx.posts(), key=lambda p: (p.start.astimezone(dt.UTC), p.id)):  # type: ignore[union-attr]
         entry = ctx.entry(post)
-        if entry is None or entry.status == "scheduled" or post.status not in ("draft", "review") \
+        if entry is None or entry.status == "scheduled" or post.status not in WAITING \
                 or entry.id in told or not isinstance(post.start, dt.datetime):
             continue  # a post waiting for its article: `review-too-late` tells the article
         ahead = post.start.astimezone(dt.UTC) - ctx.now.astimezone(dt.UTC)
@@ -862,8 +862,10 @@ def text_not_adapted(ctx: CheckContext) -> Iterator[Problem]:
         message = (say("post '{id}' gives the same words to {count} networks ({networks}): each has its own codes, "
                        "and a text written for all fits none", id=entry_id, count=len(names), networks=shown)
                    if len(names) >= most else
-                   say("post '{id}' gives the same words to {image_first}, where the image speaks first, and to "
+                   say("post '{id}' gives the same words to {image_first}, where {shown} speaks first, and to "
                        "{others}, where the text does", id=entry_id,
+                       shown=say("the video") if all(networks[n].media == "video" for n in image_first)
+                       else say("the image"),
                        image_first=", ".join(networks[n].name for n in image_first),
                        others=", ".join(networks[n].name for n in names if n not in image_first)))
         yield Problem(entry.field_sources.get("text") or entry.field_sources.get("texts") or entry.source, message,
