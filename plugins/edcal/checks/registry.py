@@ -67,6 +67,24 @@ class Option:
 
 
 @dataclass(frozen=True, slots=True)
+class PostText:
+    """One of the texts a post puts out: its own (``text``), its first comment (``comment``), or a reply of
+    its thread (``reply``, the reply's index in ``index``)."""
+
+    text: str
+    part: Literal["text", "comment", "reply"]
+    index: int = 0
+
+
+def post_texts(post: Item) -> list[PostText]:
+    """What a post puts out, in order: its text, its first comment, each reply of its thread."""
+    texts = [PostText(post.text, "text")] if post.text else []
+    if post.first_comment:
+        texts.append(PostText(post.first_comment, "comment"))
+    return texts + [PostText(reply.text, "reply", index) for index, reply in enumerate(post.thread)]
+
+
+@dataclass(frozen=True, slots=True)
 class CheckContext:
     plan: Plan
     #: The plan's "now" (the clock or EDCAL_NOW): what is late, what is soon.
@@ -136,6 +154,14 @@ class CheckContext:
             override = article.social.per_network.get(post.network or "") if article else None
             places = override.thread_sources if override is not None else ()
         return places[index] if index < len(places) else post.source
+
+    def written_at(self, post: Item, text: PostText) -> Source:
+        """Where one of a post's texts (:func:`post_texts`) is written."""
+        if text.part == "comment":
+            return self.comment_source(post)
+        if text.part == "reply":
+            return self.reply_source(post, text.index)
+        return self.text_source(post)
 
     def _written_at(self, post: Item, name: str) -> Source:
         """Where a field of a post is written: its network's under ``variants:``, else the entry's; else

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.blog.imagesize import image_size
-from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, rule
+from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, post_texts, rule
 from edcal.checks.rules._files import in_content, is_file, nearest_file, outside_content, outside_problem
 from edcal.i18n import Message, say, say_count
 from edcal.model.article import IMAGE_SUFFIXES, content_path
@@ -850,16 +850,17 @@ def mention_elsewhere(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         network = networks[post.network or ""]
         # The text, then each reply of its thread (a thread written once for X, Mastodon and Bluesky).
-        texts = [(post.text or "", None)] + [(reply.text, index) for index, reply in enumerate(post.thread)]
-        for text, index in texts:
-            for handle in _other_networks_handles(text, network):
-                yield Problem(ctx.text_source(post) if index is None else ctx.reply_source(post, index),
+        for text in post_texts(post):
+            if text.part == "comment":
+                continue
+            for handle in _other_networks_handles(text.text, network):
+                yield Problem(ctx.written_at(post, text),
                               say("{network} post '{id}' mentions {handle}, an address on another network: "
                                   "{network} would link another account, or none", network=network.name,
                                   id=post.id, handle=handle),
                               say("write that person's {network} handle, or their name, in the {network} text "
                                   "(`variants: {{{network_id}: {{text: …}}}}`)", network=network.name,
-                                  network_id=network.id) if index is None else
+                                  network_id=network.id) if text.part == "text" else
                               say("write that person's {network} handle, or their name, in the {network} thread "
                                   "(`variants: {{{network_id}: {{thread: […]}}}}`)", network=network.name,
                                   network_id=network.id), post,
@@ -881,15 +882,14 @@ def mention_not_tagged(ctx: CheckContext) -> Iterator[Problem]:
         network = networks[post.network or ""]
         if network.platform not in _PICKED_MENTIONS:
             continue
-        texts = [(post.text or "", False), (post.first_comment or "", True)]
-        for text, in_comment in texts:
-            if "@" not in text:
+        for text in post_texts(post):
+            if "@" not in text.text:
                 continue
-            handles = list(dict.fromkeys(_PLAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))))
+            handles = list(dict.fromkeys(_PLAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text.text))))
             if not handles:
                 continue
             handle = ", ".join(handles)
-            yield Problem(ctx.comment_source(post) if in_comment else ctx.text_source(post),
+            yield Problem(ctx.written_at(post, text),
                           say("{network} post '{id}' mentions {handle}: pasted, {network} keeps it as text and "
                               "tags no one", network=network.name, id=post.id, handle=handle),
                           say("after pasting, type the mention again in {network}'s composer and pick the page "

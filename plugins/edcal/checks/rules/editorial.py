@@ -8,7 +8,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, rule
+from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, post_texts, rule
 from edcal.checks.rules._dates import NamedDate, with_years, written_dates
 from edcal.checks.rules.rhythm import _count
 from edcal.i18n import DAYS, Message, repeated_hour, same_language, say, say_count, utc_offset
@@ -584,14 +584,13 @@ def _post_texts(ctx: CheckContext) -> Iterator[tuple[Item, list[tuple[str, Sourc
     for post in ctx.posts():
         if post.start is None:
             continue
-        texts = [(post.text, _text_source(ctx, post), say("the text of '{id}'", id=post.id))] if post.text else []
-        if post.first_comment:
-            texts.append((post.first_comment, ctx.comment_source(post),
-                          say("the first comment of '{id}'", id=post.id)))
-        texts += [(reply.text, ctx.reply_source(post, index),
-                   say("reply {number} of the thread of '{id}'", number=index + 1, id=post.id))
-                  for index, reply in enumerate(post.thread)]
-        yield post, texts
+        yield post, [(text.text, _text_source(ctx, post), say("the text of '{id}'", id=post.id))
+                     if text.part == "text" else
+                     (text.text, ctx.written_at(post, text), say("the first comment of '{id}'", id=post.id))
+                     if text.part == "comment" else
+                     (text.text, ctx.written_at(post, text),
+                      say("reply {number} of the thread of '{id}'", number=text.index + 1, id=post.id))
+                     for text in post_texts(post)]
 
 
 def _text_source(ctx: CheckContext, post: Item) -> Source:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from edcal.checks.registry import THE_POSTS, CheckContext, Problem, rule
+from edcal.checks.registry import THE_POSTS, CheckContext, Problem, post_texts, rule
 from edcal.checks.rules._files import closest_file_name, is_file, nearest_file
 from edcal.errors import closest
 from edcal.i18n import Message, say
@@ -183,42 +183,40 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         # Its link (`link:`, or the first address of the site in its text, its first comment or a reply),
         # then any other address of the site these hold: a second link, mistyped, is as dead on the day.
-        texts = [(None, post.text or ""), (-1, post.first_comment or ""),
-                 *((index, reply.text) for index, reply in enumerate(post.thread))]
-        found = [(where, path) for where, text in texts if host and host in text.lower()
+        found = [(text, path) for text in post_texts(post) if host and host in text.text.lower()
                  for path in dict.fromkeys(urllib.parse.urlsplit(url).path
-                                           for url in site_addresses(text, plan.site_url, paths=False)
+                                           for url in site_addresses(text.text, plan.site_url, paths=False)
                                            if is_site_url(url, plan.site_url))]
         told: set[str] = set()
         if post.url and not post.article and is_site_url(post.url, plan.site_url):
             path = urllib.parse.urlsplit(post.url).path
             # Told at its `link:`, or at the text that holds it: a comment's or a reply's link is told there.
-            if _given_link(ctx, post) or not any(where is not None and seen == path for where, seen in found):
+            if _given_link(ctx, post) or not any(text.part != "text" and seen == path for text, seen in found):
                 told.add(path)
                 if dead(path):
                     yield _dead_link(ctx, post, "link", path, closest(path, written))
-        for where, path in found:
+        for text, path in found:
             if path in told:  # one path, told once: at the first text that holds it
                 continue
             told.add(path)
             if not dead(path):
                 continue
             close = closest(path, written)
-            if where is None:
+            if text.part == "text":
                 yield _dead_link(ctx, post, "text", path, close)
                 continue
             hint = say("did you mean '{path}'?", path=close) if close \
                 else say("check the link, or use `article: <slug>`")
-            if where < 0:
-                yield Problem(ctx.comment_source(post),
+            if text.part == "comment":
+                yield Problem(ctx.written_at(post, text),
                               say("post '{id}' links to {path} in its first comment, which is no article or page "
                                   "of the site", id=post.id, path=path), hint, post,
                               together=say("{posts} link to {path} in their first comment, which is no article "
                                            "or page of the site", posts=THE_POSTS, path=path))
             else:
-                yield Problem(ctx.reply_source(post, where),
+                yield Problem(ctx.written_at(post, text),
                               say("post '{id}' links to {path} in reply {number} of its thread, which is no "
-                                  "article or page of the site", id=post.id, path=path, number=where + 1),
+                                  "article or page of the site", id=post.id, path=path, number=text.index + 1),
                               hint, post)
 
 
