@@ -8,7 +8,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, post_texts, rule
+from edcal.checks.registry import THE_POSTS, CheckContext, Option, PostText, Problem, post_texts, rule
 from edcal.checks.rules._dates import NamedDate, with_years, written_dates
 from edcal.checks.rules.rhythm import _count
 from edcal.i18n import DAYS, Message, repeated_hour, same_language, say, say_count, utc_offset
@@ -536,16 +536,19 @@ def date_in_text(ctx: CheckContext) -> Iterator[Problem]:
     moved to the 23rd: the post followed the key date, its text did not."""
     plan = ctx.plan
     reported: set[tuple[object, ...]] = set()  # one text on four networks: one finding
-    for post, texts in _post_texts(ctx):
+    for post in ctx.posts():
+        if post.start is None:
+            continue
         read = []
-        for text, where, what in texts:
-            written = written_dates(text, plan.lang, plan.calendar.country)
-            named = with_years(written, plan.day_of(post.start)) if written and post.start is not None else None
+        for text in post_texts(post):  # "rendez-vous mardi 18 mars" in the third reply is read too
+            written = written_dates(text.text, plan.lang, plan.calendar.country)
+            named = with_years(written, plan.day_of(post.start)) if written else None
             if named:
-                read.append((named, where, what))
+                read.append((named, text))
         # A post names the key date's days in one of its texts, another day in a reply: on purpose.
-        every = [date for named, _where, _what in read for date in named]
-        for named, where, what in read:
+        every = [date for named, _text in read for date in named]
+        for named, text in read:  # where it is written, and how a message names it: for those told only
+            where, what = _text_place(ctx, post, text)
             yield from _date_problems(ctx, post, named, where, what, every, reported)
 
 
@@ -578,19 +581,15 @@ def _date_problems(ctx: CheckContext, post: Item, named: list[NamedDate], where:
                           "`silence: {{date-in-text: …}}`"), post)
 
 
-def _post_texts(ctx: CheckContext) -> Iterator[tuple[Item, list[tuple[str, Source, Message]]]]:
-    """Each post with the texts it puts out, each where it is written and named for a message: its text, its
-    first comment, each reply of its thread ("rendez-vous mardi 18 mars" in the third reply is read too)."""
-    for post in ctx.posts():
-        if post.start is None:
-            continue
-        yield post, [(text.text, _text_source(ctx, post), say("the text of '{id}'", id=post.id))
-                     if text.part == "text" else
-                     (text.text, ctx.written_at(post, text), say("the first comment of '{id}'", id=post.id))
-                     if text.part == "comment" else
-                     (text.text, ctx.written_at(post, text),
-                      say("reply {number} of the thread of '{id}'", number=text.index + 1, id=post.id))
-                     for text in post_texts(post)]
+def _text_place(ctx: CheckContext, post: Item, text: PostText) -> tuple[Source, Message]:
+    """Where one of a post's texts is written, and its name in a message: its text, its first comment, a
+    reply of its thread."""
+    if text.part == "text":
+        return _text_source(ctx, post), say("the text of '{id}'", id=post.id)
+    if text.part == "comment":
+        return ctx.written_at(post, text), say("the first comment of '{id}'", id=post.id)
+    return ctx.written_at(post, text), say("reply {number} of the thread of '{id}'", number=text.index + 1,
+                                           id=post.id)
 
 
 def _text_source(ctx: CheckContext, post: Item) -> Source:

@@ -504,8 +504,11 @@ def redirect_link(ctx: CheckContext) -> Iterator[Problem]:
         if entry is None:
             continue  # an article's own promotion: its text is the article's
         variant = entry.variants.get(post.network or "")
-        written = _written_words(entry, entry.source)
-        written += [("texts", text, entry.field_sources.get("texts", entry.source)) for text in entry.texts]
+        written = []
+        if (entry.id, "") not in read:  # the entry's own words: read once, not once a network
+            read.add((entry.id, ""))
+            written = _written_words(entry, entry.source)
+            written += [("texts", text, entry.field_sources.get("texts", entry.source)) for text in entry.texts]
         if variant is not None:
             written += _written_words(variant, entry.source)
         for name, value, where in written:
