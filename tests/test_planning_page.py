@@ -2099,3 +2099,27 @@ def test_a_dated_idea_for_posts_is_shown_with_its_networks_not_as_the_blogs() ->
     context = OutputContext(plan=plan, findings=())
     shown = {i.title: calendar_page.entry(i, plan, context).network_name for i in plan.items if i.kind == "idea"}
     assert shown == {"Portrait": "LinkedIn, X", "Article": None}
+
+
+def test_the_network_filter_shows_a_dated_idea_for_posts_with_each_of_its_networks(site: Path,
+                                                                                   chromium: Any) -> None:
+    """A dated idea for LinkedIn and X had `data-network=""`: choosing LinkedIn (or X) hid it, as it hides
+    the blog's items."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "  - {title: Sans date}\n",
+        "  - {title: Sans date}\n  - {title: Portrait, networks: [linkedin, x], publish: 2027-03-10}\n"),
+        encoding="utf-8")
+    built = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-01T10:00"})
+    assert built.returncode == 0, built.stderr
+    shown = "() => Array.from(document.querySelectorAll('[data-item-id=\"idea-portrait\"][data-network]'))" \
+            ".filter(e => e.getClientRects().length).length"
+    with serve(site / "planning") as server:
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        for network, seen in (("linkedin", True), ("x", True), ("mastodon", False)):
+            for view in ("agenda", "month"):
+                page.goto(server + f"index.html?view={view}&network={network}")
+                assert bool(page.evaluate(shown)) is seen, (network, view)
+        page.goto(server + "agenda/2027-03.html?network=x")
+        assert page.evaluate(shown) == 1
+        page.close()

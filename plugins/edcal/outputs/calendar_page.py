@@ -502,7 +502,9 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
         "items": [{
             "id": e.item.id, "kind": e.item.kind, "title": shown_title(e.item, plan),
             "date": _day(e.local).isoformat(), "time": e.time, "status": e.item.status,
-            "network": e.item.network, "network_name": e.network_name, "color": e.color,
+            # An idea for posts: its networks, space-separated, as the network filter matches them.
+            "network": e.item.network or " ".join(e.item.networks), "network_name": e.network_name,
+            "color": e.color,
             "owner": e.item.owner, "owner_name": e.owner_name,
             "campaign": e.item.campaign, "campaign_name": e.campaign_name,
             **({"log": said} if (said := log_said(e.item, plan, log_start)) else {}),

@@ -139,6 +139,10 @@
         }
         // An element without the attribute (an idea has no network) is not filtered by it.
         if (!element.hasAttribute("data-" + name)) { return true; }
+        // An idea for posts names its networks, space-separated: shown with each of them.
+        if (name === "network") {
+          return element.getAttribute("data-network").split(" ").indexOf(wanted.network) >= 0;
+        }
         // "_none" (no id starts with "_"): the items nobody owns, whose data-owner is empty.
         return element.getAttribute("data-" + name) === (wanted[name] === "_none" ? "" : wanted[name]);
       });
