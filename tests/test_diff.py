@@ -965,7 +965,7 @@ def test_a_videos_new_cover_or_subtitles_are_shown() -> None:
     before = plan("{file: videos/v.mp4, alt: La visite, cover: images/a.jpg, subtitles: videos/v.fr.vtt}")
     after = plan("{file: videos/v.mp4, alt: La visite, cover: images/b.jpg, subtitles: videos/v.en.vtt}")
     assert shown(before, after) == [
-        "Images\u00a0: videos/v.mp4 (texte alternatif\u00a0: La visite) · Couverture\u00a0: images/a.jpg · "
+        "Vidéo\u00a0: videos/v.mp4 (texte alternatif\u00a0: La visite) · Couverture\u00a0: images/a.jpg · "
         "Sous-titres\u00a0: videos/v.fr.vtt → videos/v.mp4 (texte alternatif\u00a0: La visite) · "
         "Couverture\u00a0: images/b.jpg · Sous-titres\u00a0: videos/v.en.vtt"]
     reworded = plan("{file: videos/v.mp4, alt: Le tour, cover: images/b.jpg, subtitles: videos/v.en.vtt}")

@@ -596,7 +596,8 @@ class _Words:
                 continue
             was, now = self.value(name, before, self.before or self.plan), self.value(name, after, self.plan)
             if was != now:  # a network's key renamed, its name kept: the id's line says it
-                shown.append((self._(FIELD_LABELS[name]), was, now))
+                video = name == "media" and any(m.is_video for m in (*before.media, *after.media))
+                shown.append((self._("Video") if video else self._(FIELD_LABELS[name]), was, now))
         return shown
 
     def notes(self, change: ItemChange) -> list[str]:
