@@ -2181,6 +2181,9 @@ def test_a_post_awaiting_approval_is_planned_but_does_not_go_out(site: Path) -> 
                         encoding="utf-8")
     built = run_edcal("build", cwd=site)
     assert built.returncode == 0, built.stdout + built.stderr
+    # The build says so: a scheduler's file would otherwise seem to have lost a post.
+    assert "  1 post to come awaiting approval (status: review): not in planning/exports/ until approved\n" \
+        in built.stdout + built.stderr, built.stdout + built.stderr
     plan = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
     (item,) = [i for i in plan["items"] if i["id"] == "a-valider-linkedin"]
     assert item["status"] == "review"

@@ -144,6 +144,12 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
             "(Hootsuite) before the freeze, it would still go out there: pause it",
             "  {count} posts to come withheld by a freeze: not in {path}exports/; uploaded to a scheduler "
             "(Hootsuite) before the freeze, they would still go out there: pause them", path=planning)))
+    if plan.awaiting_ahead:
+        lines.append(spoken(say_count(
+            plan.awaiting_ahead,
+            "  {count} post to come awaiting approval (status: review): not in {path}exports/ until approved",
+            "  {count} posts to come awaiting approval (status: review): not in {path}exports/ until "
+            "approved", path=planning)))
     lines += [
         say_("  ideas: {ideas}, deadlines: {deadlines}", ideas=kinds.get("idea", 0),
              deadlines=kinds.get("deadline", 0)),

@@ -29,6 +29,8 @@ class PlanSummary:
     revised: dt.datetime | None = None
     #: What the ambassadors' page (planning/share/) offers staff now: none in a freeze.
     shares: int = 0
+    #: Posts to come still awaiting approval (`status: review`): left out of the schedulers' files.
+    awaiting_ahead: int = 0
 
 
 def summarize(plan: Plan) -> PlanSummary:
@@ -50,6 +52,7 @@ def summarize(plan: Plan) -> PlanSummary:
         went_online=_went_online(plan),
         revised=plan.generated_at.astimezone(plan.calendar.zone),
         shares=len(plan.sharing.shares),
+        awaiting_ahead=sum(1 for i in ahead if i.status == "review"),
     )
 
 
