@@ -3104,6 +3104,42 @@ def test_a_theme_of_its_own_or_beside_its_engine_is_no_theme_copy(site: Path) ->
         assert result.returncode == 0 and "theme-copy" not in result.stdout, (theme, result.stdout)
 
 
+def test_owner_away() -> None:
+    """Camille's posts went out during her holidays, nobody there to answer the comments, without a word: what
+    someone owns while away (`away:` under `team:`) is told, posts of one entry together."""
+    text = PARIS_CALENDAR.replace(
+        "{id: ana, name: Ana}", "{id: ana, name: Ana, away: [{from: 2027-01-11, until: 2027-01-15, reason: Congés}]}")
+    lines = ("{id: pendant, at: 2027-01-12 09:00, networks: [linkedin, x], text: Bonjour, owner: ana}",
+             "{id: apres, at: 2027-01-18 09:00, networks: [linkedin], text: Retour, owner: ana}",
+             "{id: autre, at: 2027-01-13 09:00, networks: [x], text: Rien, owner: null}")
+    ideas = "ideas:\n  - {title: Portrait, owner: ana, draft_due: 2027-01-14}\n"
+    found = run_checks(plan_of(calendar_from(text + ideas + posts(*lines)), now=NOW), only=["owner-away"])
+    assert [(f.item, f.severity, f.message) for f in found] == [
+        ("idea-portrait-draft-due", "warning", "'idea-portrait-draft-due' (2027-01-14) is owned by Ana, who is "
+                                               "away then (from 2027-01-11 to 2027-01-15)"),
+        (None, "warning", "2 posts ('pendant-linkedin' (2027-01-12 09:00), 'pendant-x' (2027-01-12 09:00)) go "
+                          "out while their owner Ana is away (from 2027-01-11 to 2027-01-15)")]
+    assert translated(found[0].message, translator("fr")).replace("\u00a0", " ").startswith(
+        "'idea-portrait-draft-due' (14/01/2027) est confié à Ana, absent(e) à ce moment-là (du 11/01/2027 au")
+    # Alone, a post says why it matters; an absence over: nothing.
+    (alone,) = run_checks(plan_of(calendar_from(text + posts(lines[0].replace("linkedin, x", "x"))), now=NOW),
+                          only=["owner-away"])
+    assert alone.message == ("post 'pendant-x' goes out 2027-01-12 09:00 while its owner Ana is away (from "
+                             "2027-01-11 to 2027-01-15): nobody to answer its comments")
+    over = plan_of(calendar_from(text + posts(*lines)), now="2027-01-16T08:00:00+01:00")
+    assert run_checks(over, only=["owner-away"]) == []
+
+
+def test_an_absence_ending_before_it_starts_is_a_located_error(tmp_path: Path) -> None:
+    from helpers import load_errors
+
+    text = PARIS_CALENDAR.replace("{id: ana, name: Ana}", "{id: ana, name: Ana, away: [{from: 2027-08-20, "
+                                  "until: 2027-08-02}]}")
+    assert load_errors(tmp_path, text) == [
+        "calendar.yaml:4:59: error: found an absence until 2027-08-02, before its first day 2027-08-20\n"
+        "    hint: `until:` is the last day away, on or after `from:`"]
+
+
 def test_owner_left_and_network_ended() -> None:
     """A year on: Camille left and X was given up. Removing them made every past header, entry and log line
     that names them an error; kept with `left:` and `until:`, what is still to come is what to hand over."""

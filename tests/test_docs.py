@@ -18,6 +18,7 @@ DOCS = ROOT / "docs"
 SECTIONS: list[tuple[type[BaseModel], str, bool]] = [
     (schema.CalendarSpec, "## Top level", True),
     (schema.PersonSpec, "## `team:`", True),
+    (schema.AbsenceSpec, "## `team:`", False),
     (schema.NetworkSpec, "## `networks:`", True),
     (schema.ObjectiveSpec, "### Objectives", True),
     (schema.LimitSpec, "## `networks:`", False),

@@ -358,12 +358,21 @@ class ObjectiveSpec(Spec):
 Objective = Annotated[ObjectiveSpec, BeforeValidator(_objective)]
 
 
+class AbsenceSpec(Spec):
+    """A time a person is away (holidays, leave): what they own then has no one to answer for it."""
+
+    from_: Date = Field(alias="from", description="First day away.")
+    until: Date = Field(description="Last day away (included).")
+    reason: Text | None = Field(None, description="Why, for the team: 'Congés', 'Formation'.")
+
+
 class PersonSpec(Spec):
     id: Id = Field(description="Short id used by `owner:` fields, e.g. 'camille'.")
     name: Text = Field(description="Full name, shown in calendars and on the planning site.")
     email: Text | None = Field(None, description="Optional e-mail address.")
     role: Text | None = Field(None, description="Optional role, e.g. 'Community manager'.")
     left: Date | None = Field(None, description="The day they left the team: what they owned keeps their name, what they own from then on is to hand over (`owner-left`).")
+    away: list[AbsenceSpec] = Field(default_factory=list, description="Times they are away (holidays, leave), each {from, until, reason}: what they own then is told (`owner-away`).")
 
 
 def _aspect_range(value: Any) -> Any:

@@ -30,6 +30,22 @@ class Person:
     source: Source
     #: The day they left the team (``left:``): items of theirs from then on are to hand over.
     left: dt.date | None = None
+    #: The times they are away (``away:``), in order: what they own then has no one to answer for it.
+    away: tuple[Absence, ...] = ()
+
+    def away_on(self, day: dt.date) -> Absence | None:
+        """The absence ``day`` falls in, if any."""
+        return next((absence for absence in self.away if absence.first <= day <= absence.last), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Absence:
+    """A time someone is away (``away:`` under ``team:``), its days included."""
+
+    first: dt.date
+    last: dt.date
+    source: Source
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

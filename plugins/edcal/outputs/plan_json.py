@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from edcal.model.calendar import Calendar
+from edcal.model.calendar import Calendar, Person
 from edcal.model.plan import Item, Plan, Reply
 from edcal.outputs._files import write_file
 from edcal.outputs._format import images_document, local_stamp, utc_stamp, video_document
@@ -47,7 +47,7 @@ def document(plan: Plan) -> dict[str, Any]:
              "description": k.description, "source": str(k.source)}
             for k in calendar.key_dates_in_order()
         ],
-        "people": [{"id": p.id, "name": p.name} for p in sorted(calendar.team.values(), key=lambda p: p.id)],
+        "people": [_person(p) for p in sorted(calendar.team.values(), key=lambda p: p.id)],
         "freezes": [
             {
                 "start": local_stamp(f.start, calendar),
@@ -62,6 +62,15 @@ def document(plan: Plan) -> dict[str, Any]:
         "checks": _checks(plan),
         "items": [item_document(item, calendar, plan.planning_site_url()) for item in plan.items],
     }
+
+
+def _person(person: Person) -> dict[str, Any]:
+    """One of the team, and the times they are away (when they have any)."""
+    data: dict[str, Any] = {"id": person.id, "name": person.name}
+    if person.away:
+        data["away"] = [{"from": a.first.isoformat(), "until": a.last.isoformat(), "reason": a.reason}
+                        for a in person.away]
+    return data
 
 
 def item_document(item: Item, calendar: Calendar, planning_url: str | None = None) -> dict[str, Any]:

@@ -72,6 +72,35 @@ def owner_left(ctx: CheckContext) -> Iterator[Problem]:
                                        posts=THE_POSTS, person=person.name, left=person.left))
 
 
+@rule("owner-away", "warning", "An item still to come is owned by someone away that day (`away:`)")
+def owner_away(ctx: CheckContext) -> Iterator[Problem]:
+    """Camille's posts go out during her holidays: comments wait a fortnight for an answer, and nobody
+    checks that the post went out. What someone owns while they are away is told, to hand over or move."""
+    team = ctx.plan.calendar.team
+    for item in ctx.upcoming:
+        person = team.get(item.owner or "")
+        if person is None or not person.away or item.status == "withheld" or item.start is None:
+            continue
+        absence = person.away_on(ctx.plan.day_of(item.start))
+        if absence is None:
+            continue
+        days = _days(absence.first, absence.last)
+        if item.kind == "post" and isinstance(item.start, dt.datetime):
+            when = item.start.astimezone(ctx.plan.calendar.zone)
+            yield Problem(item.source, say("post '{id}' goes out {when:%Y-%m-%d %H:%M} while its owner {person} is "
+                                           "away ({days}): nobody to answer its comments", id=item.id, when=when,
+                                           person=person.name, days=days),
+                          say("give it to someone who is there (`owner:`, where it is written: the entry, its "
+                              "campaign or the article's header), or move it"), item,
+                          together=say("{posts} go out while their owner {person} is away ({days})",
+                                       posts=THE_POSTS, person=person.name, days=days))
+        else:
+            yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who is away then "
+                                           "({days})", id=item.id, day=ctx.plan.day_of(item.start),
+                                           person=person.name, days=days),
+                          say("move its date, or give it another `owner:` for that time"), item)
+
+
 @rule("idea-written", "warning", "An idea of the backlog is an article already (the same slug or title)")
 def idea_written(ctx: CheckContext) -> Iterator[Problem]:
     articles = [a for a in ctx.plan.articles if a.is_original]

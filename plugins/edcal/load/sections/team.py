@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from edcal.errors import ErrorCollector
 from edcal.i18n import say
-from edcal.load.sections._reading import Document, Reading, collision, first_at, source_of
+from edcal.load.schema import AbsenceSpec
+from edcal.load.sections._reading import Document, Reading, collision, first_at, source_of, value_of
 from edcal.load.validate import reference_hint
-from edcal.model.calendar import Person
+from edcal.model.calendar import Absence, Person
 from edcal.model.source import Source
 
 
@@ -18,7 +20,23 @@ def read_team(reading: Reading, documents: list[Document]) -> None:
                 collision(source, say("person '{id}' is defined twice (first at {path}:{line})",
                                       id=person.id, **first_at(calendar.team[person.id].source)), errors)
                 continue
-            calendar.team[person.id] = Person(person.id, person.name, person.email, source, person.left)
+            calendar.team[person.id] = Person(person.id, person.name, person.email, source, person.left,
+                                              _absences(person.away, errors))
+
+
+def _absences(specs: list[AbsenceSpec], errors: ErrorCollector) -> tuple[Absence, ...]:
+    """A person's `away:` times, in order; one that ends before it starts is an error at its `until:`."""
+    found = []
+    for spec in specs:
+        where = source_of(spec.loc)
+        if spec.until < spec.from_:
+            errors.add(value_of(spec.loc, "until"),
+                       say("found an absence until {until:%Y-%m-%d}, before its first day {first:%Y-%m-%d}",
+                           until=spec.until, first=spec.from_),
+                       say("`until:` is the last day away, on or after `from:`"))
+            continue
+        found.append(Absence(spec.from_, spec.until, where, spec.reason))
+    return tuple(sorted(found, key=lambda absence: absence.first))
 
 
 def person_ref(reading: Reading, person: str | None, where: Source) -> str | None:
