@@ -1138,10 +1138,11 @@ def test_an_idea_for_posts_names_networks_set_up(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("variant", ["{skip: true, thread: [Deux]}", "{skip: true, text: Autre}",
-                                     "{cw: Spoiler, skip: true}", "{skip: true, video: videos/v.mp4}"])
+                                     "{cw: Spoiler, skip: true}", "{skip: true, video: videos/v.mp4}",
+                                     "{skip: true, note: Épingler}"])
 def test_what_a_skipped_variant_gives_is_an_error_not_dropped(tmp_path: Path, variant: str) -> None:
     """`variants: {x: {skip: true, thread: […]}}`: the thread (a text, a warning) was never posted, nothing said."""
     found = errors(tmp_path, BASE + "posts:\n  - id: a\n    networks: [x, linkedin]\n    at: 2027-01-12 09:00\n"
                                     f"    text: T\n    variants:\n      x: {variant}\n")
-    field = next(name for name in ("thread", "text", "cw", "video") if f"{name}:" in variant)
+    field = next(name for name in ("thread", "text", "cw", "video", "note") if f"{name}:" in variant)
     assert any(f"error: found `{field}:` beside `skip: true` in the variant for 'x'" in error for error in found), found

@@ -970,3 +970,17 @@ def test_a_videos_new_cover_or_subtitles_are_shown() -> None:
         "Couverture\u00a0: images/b.jpg · Sous-titres\u00a0: videos/v.en.vtt"]
     reworded = plan("{file: videos/v.mp4, alt: Le tour, cover: images/b.jpg, subtitles: videos/v.en.vtt}")
     assert shown(after, reworded) == ["Texte alternatif\u00a0: La visite → Le tour"]
+
+
+def test_a_changed_note_for_whoever_posts_is_shown() -> None:
+    """`note:` ("tag the partner in the photo") changed in a pull request: the row says what it was and is."""
+    def plan(note: str) -> object:
+        return plan_of(calendar_from(PARIS_CALENDAR + "posts:\n  - id: n\n    networks: [linkedin]\n"
+                                     f"    at: 2027-03-02 10:00\n    text: Un\n    note: {note}\n"),
+                       [], now="2027-02-15T10:00+01:00")
+
+    before, after = plan("Épingler"), plan("Identifier le partenaire")
+    out = diff_command.render_text(compare_plans(before, after, after.now), before, after,  # type: ignore[attr-defined]
+                                   diff_command.Revision("main", "0123456789abcdef"))
+    assert [line.strip() for line in out.splitlines() if line.startswith("    ")] == [
+        "Note\u00a0: Épingler → Identifier le partenaire"]

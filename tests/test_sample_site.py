@@ -187,3 +187,33 @@ def test_the_sample_video_goes_wherever_images_go(sample: Path) -> None:
                        env={"EDCAL_NOW": SAMPLE_NOW})
     assert "1 post with a video (visite-atelier-youtube): Hootsuite's bulk file carries no video; attach it in " \
            "Hootsuite after the upload (posts.csv names it)" in result.stderr
+
+
+def test_a_note_for_whoever_posts_is_shown_to_them_and_never_posted(sample: Path) -> None:
+    """calendar.d/videos.yaml: "pin it", "share it to the feed too": what to do beyond pasting had nowhere to
+    go but a YAML comment nobody posting reads. The network's own note wins; the draft's text never holds it."""
+    import csv
+    import json
+    import re
+
+    planning = sample / "planning"
+    pin = "Épinglez la vidéo en tête de la chaîne une fois en ligne."
+    reel = "En Reel, cochez « Partager aussi dans le fil » avant de publier."
+    sidecar = json.loads((planning / "drafts" / "youtube" / "2027-02-20T1000-visite-atelier-youtube.json")
+                         .read_text(encoding="utf-8"))
+    assert sidecar["note"] == pin
+    draft = (planning / "drafts" / "youtube" / "2027-02-20T1000-visite-atelier-youtube.txt").read_text(encoding="utf-8")
+    assert "Épinglez" not in draft
+    items = {i["id"]: i for i in json.loads((planning / "plan.json").read_text(encoding="utf-8"))["items"]}
+    assert (items["visite-atelier-youtube"]["note"], items["visite-atelier-instagram"]["note"]) == (pin, reel)
+    assert "note" not in items["voeux-2027-linkedin"]
+    posts = {p["id"]: p for p in json.loads((planning / "exports" / "posts.json").read_text(encoding="utf-8"))["posts"]}
+    assert posts["visite-atelier-instagram"]["note"] == reel and posts["voeux-2027-linkedin"]["note"] is None
+    with (planning / "exports" / "posts.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = {row["id"]: row for row in csv.DictReader(file)}
+    assert rows["visite-atelier-youtube"]["note"] == pin
+    page = (planning / "drafts" / "2027-02.html").read_text(encoding="utf-8").replace("\u00a0", " ")
+    card = page[page.index('id="item-visite-atelier-instagram"'):]
+    assert f'<p class="post-note"><strong>Note pour qui publie :</strong> {reel}</p>' in card[:3000]
+    feed = re.sub(r"\r\n[ \t]", "", (planning / "calendar.ics").read_bytes().decode("utf-8")).replace("\u00a0", " ")
+    assert f"\\nNote pour qui publie : {pin}\\n" in feed

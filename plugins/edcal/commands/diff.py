@@ -380,7 +380,7 @@ FIELD_LABELS = {
     "id": "Identifier", "start": "Date", "status": "Status", "withheld_reason": "Freeze reason",
     "title": "Title", "network": "Network", "limit": "Limit", "url": "Link", "media": "Images",
     "owner": "Owner", "campaign": "Campaign", "promotional": "Promotional", "cw": "Content warning",
-    "first_comment": "First comment", "thread": "Thread",
+    "first_comment": "First comment", "thread": "Thread", "note": "Note",
 }
 #: An empty value (no owner, no campaign, no image), in every language.
 NOTHING_SHOWN = "—"
@@ -499,7 +499,8 @@ class _Words:
                 "url": item.url, "cw": item.cw,
                 # On the change's one line: its paragraphs joined, its no-break spaces kept.
                 "first_comment": re.sub(r"\n+", " ", item.first_comment or ""),
-                "thread": " · ".join(re.sub(r"\n+", " ", reply.text) for reply in item.thread)}.get(name)
+                "thread": " · ".join(re.sub(r"\n+", " ", reply.text) for reply in item.thread),
+                "note": re.sub(r"\n+", " ", item.note or "")}.get(name)
         return text or NOTHING_SHOWN
 
     def summary(self, changes: PlanChanges) -> str:

@@ -600,6 +600,7 @@ class VariantSpec(Spec):
     at: Text | None = Field(None, description="Another time on this network.")
     skip: bool = Field(False, description="Leave this network out for this entry.")
     cw: Text | None = Field(None, description="The content warning on this network, instead of the entry's.")
+    note: Text | None = Field(None, description="A note for whoever posts it on this network, instead of the entry's.")
     first_comment: Text | None = Field(None, description="The first comment on this network, instead of the entry's.")
     thread: Thread | None = Field(None, description="The thread on this network, instead of the entry's; [] for none.")
 
@@ -643,6 +644,7 @@ class PostSpec(Spec):
     repeat: RepeatSpec | None = Field(None, description="Recurring post: the rule.")
     text: PostText | None = Field(None, description="The post's text (default for promotions: the network's template).")
     cw: Text | None = Field(None, description="A content warning, shown before the text, which stays folded until opened (Mastodon's); counted with the text.")
+    note: Text | None = Field(None, description="For whoever posts it, what to do beyond pasting the text: tag the partner in the photo, pin it, boost it. Never posted.")
     first_comment: Text | None = Field(None, description="A comment posted under the post as soon as it is out (LinkedIn, Facebook, Instagram): a link, hashtags, a question.")
     thread: Thread | None = Field(None, description="Replies posted under the post, in order, each a post of its own (X, Mastodon, Bluesky, Threads): a thread.")
     texts: Turns | None = Field(None, description="Recurring post or promotion: texts used in turn.")

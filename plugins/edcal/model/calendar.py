@@ -285,6 +285,8 @@ class Variant:
     source: Source | None = field(default=None, compare=False)
     #: Its own content warning (``cw:``); none: the entry's.
     cw: str | None = None
+    #: Its own note for whoever posts it (``note:``); none: the entry's.
+    note: str | None = None
     #: Its own first comment (``first_comment:``); none: the entry's.
     first_comment: str | None = None
     #: Its own thread (``thread:``; an empty one: none on this network); None: the entry's.
@@ -325,6 +327,8 @@ class PostEntry:
     texts: tuple[str, ...] = ()
     #: A content warning (``cw:``): shown before the text, which stays folded until opened (Mastodon).
     cw: str | None = None
+    #: A note for whoever posts it (``note:``): what to do beyond pasting the text; never posted.
+    note: str | None = None
     #: A comment posted under the post once it is out (``first_comment:``), where the network takes one.
     first_comment: str | None = None
     #: The replies posted under the post, in order, each a post of its own (``thread:``), where the

@@ -136,6 +136,8 @@ class Item:
     thread: tuple[Reply, ...] = ()
     #: An idea for posts (``networks:`` on an idea): the networks it is meant for; its words are ``text``.
     networks: tuple[str, ...] = ()
+    #: A note for whoever posts it (``note:``, its network's under ``variants:`` first): never posted.
+    note: str | None = None
     #: The language of a post's words when it is not its account's or the site's: the translation its entry
     #: names (``article:``, ``promote:``) gives its title and summary. Not that of a page its text links to.
     text_lang: str | None = field(default=None, compare=False)

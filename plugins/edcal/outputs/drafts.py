@@ -72,6 +72,7 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "owner": item.owner,
         "lang": plan.language_of(item),
         "cw": item.cw,
+        "note": item.note,
         "first_comment": None if item.first_comment is None else {
             "text": item.first_comment, "length": item.comment_length, "limit": item.comment_limit,
             "fits": (item.comment_length or 0) <= (item.comment_limit or 0)},

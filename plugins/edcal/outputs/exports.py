@@ -45,7 +45,7 @@ HOOTSUITE_MIN_LEAD = dt.timedelta(minutes=10)
 THREAD_SEPARATOR = "\n---\n"
 CSV_COLUMNS = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt",
                "campaign", "owner", "source", "promotional", "length", "limit", "cw", "first_comment",
-               "thread", "video")
+               "thread", "video", "note")
 #: Spreadsheets (Excel above all) read a CSV file as UTF-8 only when it starts with a byte-order mark.
 BOM = "\ufeff"
 
@@ -249,7 +249,7 @@ def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
             "true" if post.promotional else "false", str(post.length or ""), str(post.limit or ""),
             post.cw or "", post.first_comment or "",
             THREAD_SEPARATOR.join(reply.pasted for reply in post.thread),
-            next((m.path for m in post.media if m.is_video), ""),
+            next((m.path for m in post.media if m.is_video), ""), post.note or "",
         )])
     return buffer.getvalue()
 
@@ -299,6 +299,7 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
                 "owner": post.owner,
                 "lang": plan.language_of(post),
                 "cw": post.cw,
+                "note": post.note,
                 "first_comment": post.first_comment,
                 "thread": [{"text": reply.text, "pasted": reply.pasted,
                             "facets": facets(reply, plan.calendar.networks[post.network or ""]),

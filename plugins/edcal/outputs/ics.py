@@ -449,6 +449,8 @@ class EventWriter:
                 lines += [article.summary, ""]
         if item.first_comment:  # pasted as a comment once the post is out
             lines += [_("First comment:"), item.first_comment, ""]
+        if item.note:  # for whoever posts it: never posted
+            lines += [f"{_('Note for whoever posts it:')} {item.note}", ""]
         for place, reply in enumerate(item.thread, start=1):  # posted as replies, in order, once it is out
             lines += [_("Thread, reply {number}:").format(number=place), reply.pasted, ""]
         if item.url:

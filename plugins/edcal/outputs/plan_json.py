@@ -114,6 +114,8 @@ def item_document(item: Item, calendar: Calendar, planning_url: str | None = Non
         data["promotional"] = item.promotional
         if item.cw is not None:
             data["cw"] = item.cw
+        if item.note is not None:
+            data["note"] = item.note
         if item.first_comment is not None:
             data["first_comment"] = {"text": item.first_comment, "length": item.comment_length,
                                      "limit": item.comment_limit}

@@ -42,6 +42,7 @@ COMPARED: tuple[tuple[str, Callable[[Item], object]], ...] = (
     ("owner", lambda item: item.owner),
     ("campaign", lambda item: item.campaign),
     ("promotional", lambda item: item.promotional),
+    ("note", lambda item: item.note),
 )
 
 

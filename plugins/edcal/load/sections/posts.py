@@ -122,7 +122,7 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
         link=spec.link, article=spec.article or spec.promote, images=images, video=video,
         campaign=campaign, owner=owner, status=spec.status, promotional=spec.promotional,
         variants=variants, when=when, schedule=schedule, recurrence=recurrence,
-        texts=tuple(spec.texts or ()), field_sources=fields, cw=spec.cw,
+        texts=tuple(spec.texts or ()), field_sources=fields, cw=spec.cw, note=spec.note,
         first_comment=spec.first_comment, thread=tuple(spec.thread or ()),
         thread_sources=_thread_sources(loc, spec.thread),
         silenced=parse_silence(spec.silence, value_of(loc, "silence"), reading.errors, reading.rules),
@@ -187,7 +187,8 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...], kind:
 
 
 #: What a variant gives its network, which `skip: true` would leave unposted.
-_VARIANT_CONTENT = ("text", "link", "image", "alt", "images", "video", "at", "cw", "first_comment", "thread")
+_VARIANT_CONTENT = ("text", "link", "image", "alt", "images", "video", "at", "cw", "first_comment", "thread",
+                    "note")
 
 
 def _variant(reading: Reading, spec: VariantSpec) -> Variant:
@@ -196,7 +197,7 @@ def _variant(reading: Reading, spec: VariantSpec) -> Variant:
     when = read_when(reading, spec.at, value_of(spec.loc, "at")) if spec.at else None
     fields: Mapping[str, Source] = LocatedFields(spec.loc) if spec.loc else {}
     where = spec.loc.source if spec.loc else None  # its network's key, `instagram:`
-    return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=spec.cw,
+    return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=spec.cw, note=spec.note,
                    first_comment=spec.first_comment,
                    thread=tuple(spec.thread) if spec.thread is not None else None,
                    thread_sources=_thread_sources(spec.loc, spec.thread), video=video)
