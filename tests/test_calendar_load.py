@@ -1130,6 +1130,10 @@ def test_an_idea_for_posts_names_networks_set_up(tmp_path: Path) -> None:
     (`text:`) on an idea for an article were kept without a word nowhere to show them."""
     text = PARIS_CALENDAR + ("ideas:\n  - {title: Portrait, networks: [linkdin]}\n"
                              "  - {title: Un article, text: Les mots}\n")
+    # An empty list: leaving `networks` out makes it an idea for an article, not one for every network.
+    empty = errors(tmp_path, PARIS_CALENDAR + "ideas:\n  - {title: Portrait, networks: []}\n")
+    assert empty == ["calendar.yaml:10:33: error: found no network, expected at least one\n    hint: e.g. networks: "
+                     "[linkedin]; leave `networks` out for an idea for an article"]
     assert errors(tmp_path, text) == [
         "calendar.yaml:10:34: error: unknown network 'linkdin'\n    hint: did you mean 'linkedin'?",
         "calendar.yaml:11:25: error: found `text:` on an idea with no `networks:`: an idea for an article has no "
@@ -1146,3 +1150,16 @@ def test_what_a_skipped_variant_gives_is_an_error_not_dropped(tmp_path: Path, va
                                     f"    text: T\n    variants:\n      x: {variant}\n")
     field = next(name for name in ("thread", "text", "cw", "video", "note") if f"{name}:" in variant)
     assert any(f"error: found `{field}:` beside `skip: true` in the variant for 'x'" in error for error in found), found
+
+
+def test_an_empty_name_is_an_error(tmp_path: Path) -> None:
+    """A key date's `name: ''` was a nameless event ("◆ ") in every feed; a person's or a campaign's, a blank
+    row on the planning page: all required, now filled too."""
+    text = PARIS_CALENDAR.replace("{id: ana, name: Ana}", "{id: ana, name: '  '}") + (
+        "campaigns:\n  - {id: c, name: '', from: 2027-03-01, until: 2027-03-10}\n"
+        "key_dates:\n  - id: foire\n    name:\n    on: 2027-03-05\n")
+    hint = "\n    hint: write the name the planning site and the calendar feeds show"
+    assert errors(tmp_path, text) == [
+        "calendar.yaml:4:21: error: found only spaces, expected text" + hint,
+        "calendar.yaml:10:19: error: found nothing, expected text" + hint,
+        "calendar.yaml:13:10: error: found nothing, expected text" + hint]

@@ -190,6 +190,19 @@ def _filled(value: str, hint: Message | None = None) -> str:
 FilledText = Annotated[str, BeforeValidator(_text), AfterValidator(_filled)]
 
 
+def _named(value: str) -> str:
+    return _filled(value, say("write the name the planning site and the calendar feeds show"))
+
+
+def _name_text(value: Any) -> Any:
+    """``name:`` with nothing after it is refused as an empty one is, with the same hint."""
+    return _named("") if value is None else _text(value)
+
+
+#: A person's, a campaign's, a key date's name: an empty one gave a nameless event ("◆ ") and a blank row.
+Name = Annotated[str, BeforeValidator(_name_text), AfterValidator(_named)]
+
+
 def _reason(value: str) -> str:
     return _filled(value, say("say why: the reason shows on every withheld item"))
 
@@ -368,7 +381,7 @@ class AbsenceSpec(Spec):
 
 class PersonSpec(Spec):
     id: Id = Field(description="Short id used by `owner:` fields, e.g. 'camille'.")
-    name: Text = Field(description="Full name, shown in calendars and on the planning site.")
+    name: Name = Field(description="Full name, shown in calendars and on the planning site.")
     email: Text | None = Field(None, description="Optional e-mail address.")
     role: Text | None = Field(None, description="Optional role, e.g. 'Community manager'.")
     left: Date | None = Field(None, description="The day they left the team: what they owned keeps their name, what they own from then on is to hand over (`owner-left`).")
@@ -450,7 +463,7 @@ class NetworkSpec(Spec):
 
 class CampaignSpec(Spec):
     id: Id = Field(description="Short id used by `campaign:` fields and in feed names.")
-    name: Text = Field(description="Name shown in calendars.")
+    name: Name = Field(description="Name shown in calendars.")
     from_: Text = Field(alias="from", description="First day of the campaign: a date, or a key date ('salon-industrie -3 weeks').")
     until: Text = Field(description="Last day of the campaign (included): a date, or a key date ('salon-industrie end').")
     hashtags: Hashtags = Field(default_factory=list, description="Hashtags added to the campaign's drafts, e.g. ['#SalonIndustrie'].")
@@ -466,7 +479,7 @@ class CampaignSpec(Spec):
 
 class KeyDateSpec(Spec):
     id: Id = Field(description="Short id posts' `at:` anchor to, e.g. 'salon-industrie'.")
-    name: Text = Field(description="Name shown on the planning calendar.")
+    name: Name = Field(description="Name shown on the planning calendar.")
     on: Date | None = Field(None, description="The day, for a one-day date.")
     from_: Date | None = Field(None, alias="from", description="First day, for a date of several days.")
     until: Date | None = Field(None, description="Last day (included), with `from`.")

@@ -46,7 +46,9 @@ def read_ideas(reading: Reading, documents: list[Document]) -> None:
                 notes=spec.notes, field_sources=fields,
                 silenced=parse_silence(spec.silence, value_of(spec.loc, "silence"), reading.errors,
                                        reading.rules),
-                networks=setup_networks(reading, spec.networks, spec.loc, "networks")
+                networks=setup_networks(reading, spec.networks, spec.loc, "networks",
+                                        say("e.g. networks: [linkedin]; leave `networks` out for an idea for "
+                                            "an article"))
                 if spec.networks is not None else (),
                 text=spec.text,
             )

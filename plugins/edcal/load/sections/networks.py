@@ -110,12 +110,16 @@ def not_set_up(network: str, set_up: Iterable[str], written: str | None = None) 
 
 
 def setup_networks(reading: Reading, names: list[str], loc: Loc | None,
-                   field_name: str) -> tuple[str, ...]:
-    """The ids of networks set up under `networks:` (aliases read, each once); an error for any other."""
+                   field_name: str, empty_hint: Message | None = None) -> tuple[str, ...]:
+    """The ids of networks set up under `networks:` (aliases read, each once); an error for any other.
+
+    :param empty_hint: the hint for an empty list (default: what leaving `networks` out means on a post).
+    """
     if not names:
         reading.errors.add(loc.value(field_name) if loc else reading.calendar.source,
                            say("found no network, expected at least one"),
-                           say("e.g. networks: [linkedin]; leave `networks` out for every network"))
+                           empty_hint
+                           or say("e.g. networks: [linkedin]; leave `networks` out for every network"))
     return set_up_ids(reading, names, lambda index: item_of(loc, field_name, index))
 
 
