@@ -996,34 +996,6 @@ def test_a_post_and_a_variant_carry_several_images_each_where_it_is_written(tmp_
     ("    variants:\n      x:\n        image: images/a.png\n        images: [images/b.png]\n",
      "calendar.yaml:16:9: error: found both `image:` and `images:`, expected one\n"
      "    hint: write the first image under `images:`, e.g. images: [{image: images/a.png, alt: …}, …]"),
-])
-def test_images_written_wrong_are_located_errors(tmp_path: Path, written: str, message: str) -> None:
-    text = BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: Hi\n" + written
-    assert errors(tmp_path, text) == [message]
-
-
-
-def test_a_post_and_a_variant_carry_a_video_each_part_where_it_is_written(tmp_path: Path) -> None:
-    """`video:` as a path alone (an `alt:` beside it describes it) or as {file, cover, alt, subtitles}."""
-    calendar = load(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [linkedin, x]\n"
-                                     "    text: Hi\n    video:\n      file: videos/a.mp4\n"
-                                     "      cover: images/a.jpg\n      alt: A\n      subtitles: videos/a.fr.vtt\n"
-                                     "    variants:\n      x:\n        video: https://cdn.example.org/x.webm\n"
-                                     "        alt: X\n")
-    entry = calendar.posts[0]
-    video = entry.video
-    assert entry.images == () and video is not None
-    assert (video.kind, video.path, video.alt, video.cover, video.subtitles) == (
-        "video", "videos/a.mp4", "A", "images/a.jpg", "videos/a.fr.vtt")
-    assert (str(video.source), video.source.column, str(video.cover_source), str(video.subtitles_source)) == (
-        "calendar.yaml:14", 13, "calendar.yaml:15", "calendar.yaml:17")
-    assert video.files() == ("videos/a.mp4", "images/a.jpg", "videos/a.fr.vtt")
-    other = entry.variants["x"].video
-    assert other is not None and (other.path, other.alt, other.cover, str(other.source)) == (
-        "https://cdn.example.org/x.webm", "X", None, "calendar.yaml:20")
-
-
-@pytest.mark.parametrize(("written", "message"), [
     ("    image: images/z.png\n    video: videos/a.mp4\n",
      "calendar.yaml:14:5: error: found both `video:` and `image:`, expected one\n"
      "    hint: a post shows either a video or images: keep `video:`, or give the images a post of their own"),
@@ -1055,9 +1027,29 @@ def test_a_post_and_a_variant_carry_a_video_each_part_where_it_is_written(tmp_pa
      "calendar.yaml:13:33: error: unknown field 'poster' in posts entry 'a', video\n"
      "    hint: did you mean 'cover'?"),
 ])
-def test_a_video_written_wrong_is_a_located_error(tmp_path: Path, written: str, message: str) -> None:
+def test_images_and_videos_written_wrong_are_located_errors(tmp_path: Path, written: str, message: str) -> None:
     text = BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: Hi\n" + written
     assert errors(tmp_path, text) == [message]
+
+
+def test_a_post_and_a_variant_carry_a_video_each_part_where_it_is_written(tmp_path: Path) -> None:
+    """`video:` as a path alone (an `alt:` beside it describes it) or as {file, cover, alt, subtitles}."""
+    calendar = load(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [linkedin, x]\n"
+                                     "    text: Hi\n    video:\n      file: videos/a.mp4\n"
+                                     "      cover: images/a.jpg\n      alt: A\n      subtitles: videos/a.fr.vtt\n"
+                                     "    variants:\n      x:\n        video: https://cdn.example.org/x.webm\n"
+                                     "        alt: X\n")
+    entry = calendar.posts[0]
+    video = entry.video
+    assert entry.images == () and video is not None
+    assert (video.kind, video.path, video.alt, video.cover, video.subtitles) == (
+        "video", "videos/a.mp4", "A", "images/a.jpg", "videos/a.fr.vtt")
+    assert (str(video.source), video.source.column, str(video.cover_source), str(video.subtitles_source)) == (
+        "calendar.yaml:14", 13, "calendar.yaml:15", "calendar.yaml:17")
+    assert video.files() == ("videos/a.mp4", "images/a.jpg", "videos/a.fr.vtt")
+    other = entry.variants["x"].video
+    assert other is not None and (other.path, other.alt, other.cover, str(other.source)) == (
+        "https://cdn.example.org/x.webm", "X", None, "calendar.yaml:20")
 
 
 def test_a_publish_folders_hint_gives_an_english_example(tmp_path: Path) -> None:

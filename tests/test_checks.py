@@ -3347,17 +3347,22 @@ def test_a_thread_s_replies_are_judged_as_posts_for_hashtags_and_links() -> None
                              "at most 5")]
 
 
-def test_thread_promised() -> None:
-    """An article's `social:` text with 🧵 is every step's: the reminder promised replies nobody posts."""
+def _article_with_a_thread(calendar: Any) -> Article:
+    """Article 'a' (2027-01-12), whose Mastodon text under `social:` announces a thread (🧵) of one reply."""
     from edcal.model.article import Social, SocialOverride
 
+    social = Social(per_network={"mastodon": SocialOverride(text="Nos cinq conseils, en fil 🧵", thread=("Un",),
+                                                            source=Source("content/a.md", 7, 5))})
+    return article("a", "2027-01-12T09:00", calendar, social=social)
+
+
+def test_thread_promised() -> None:
+    """An article's `social:` text with 🧵 is every step's: the reminder promised replies nobody posts."""
     calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  mastodon: {}\n  linkedin: {}\n"
                              "posts:\n  - promote: a\n    networks: [mastodon]\n    schedule: [at publication, +2 days]\n"
                              "  - {id: seul, networks: [mastodon, linkedin], at: 2027-01-20 09:00, text: 'Un fil 🧵'}\n"
                              "  - {id: fil, networks: [mastodon], at: 2027-01-21 09:00, text: 'Un fil 🧵', thread: [Deux]}\n")
-    social = Social(per_network={"mastodon": SocialOverride(text="Nos cinq conseils, en fil 🧵", thread=("Un",),
-                                                            source=Source("content/a.md", 7, 5))})
-    plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar, social=social)])
+    plan = plan_of(calendar, [_article_with_a_thread(calendar)])
     found = run_checks(plan, only=["thread-promised"])
     assert [(f.item, str(f.source), f.severity) for f in found] == [
         ("seul-linkedin", "calendar.yaml:10", "warning"), ("seul-mastodon", "calendar.yaml:10", "warning"),
@@ -3368,7 +3373,7 @@ def test_thread_promised() -> None:
     # The blog's default promotion has no calendar.yaml entry to give `texts:` to: the article's text is the fix.
     calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  mastodon: {}\n"
                              "blog:\n  promote: {networks: [mastodon], schedule: [at publication, +2 days]}\n")
-    plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar, social=social)])
+    plan = plan_of(calendar, [_article_with_a_thread(calendar)])
     [default] = run_checks(plan, only=["thread-promised"])
     assert (default.item, str(default.source)) == ("a-mastodon-2d", "content/a.md:7")
     assert "`texts:`" not in default.hint and "take 🧵 out of the article's Mastodon text under `social:`" in default.hint
@@ -3377,14 +3382,10 @@ def test_thread_promised() -> None:
 def test_thread_promised_tells_a_promotion_s_thread_only_of_a_promotion() -> None:
     """A one-off post whose `thread: []` under `variants:` silences its article's thread has no promotion
     whose thread went with another post: the hint is to write its replies, or take 🧵 out."""
-    from edcal.model.article import Social, SocialOverride
-
     calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  mastodon: {}\nposts:\n"
                              "  - id: x\n    networks: [mastodon]\n    at: 2027-01-20 09:00\n    article: a\n"
                              "    variants:\n      mastodon: {thread: []}\n")
-    social = Social(per_network={"mastodon": SocialOverride(text="Nos cinq conseils, en fil 🧵", thread=("Un",),
-                                                            source=Source("content/a.md", 7, 5))})
-    plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar, social=social)])
+    plan = plan_of(calendar, [_article_with_a_thread(calendar)])
     found = run_checks(plan, only=["thread-promised"])
     assert [(f.item, f.hint) for f in found] == [
         ("x-mastodon", "write its replies under `thread:`, or take 🧵 out of its text")]

@@ -620,18 +620,26 @@ def test_a_campaigns_dates_are_compared(repo: Path) -> None:
     assert "#### Campagnes" in markdown
 
 
+def _one_post(field: str) -> object:
+    """A plan of one LinkedIn post with ``field``, a line of its entry (``note: Épingler``)."""
+    return plan_of(calendar_from(PARIS_CALENDAR + "posts:\n  - id: p\n    networks: [linkedin]\n"
+                                 f"    at: 2027-03-02 10:00\n    text: Un\n    {field}\n"),
+                   [], now="2027-02-15T10:00+01:00")
+
+
+def _field_lines(before: object, after: object) -> list[str]:
+    """The lines `edcal diff` writes under a changed post, one per changed field."""
+    out = diff_command.render_text(compare_plans(before, after, after.now), before, after,  # type: ignore[attr-defined]
+                                   diff_command.Revision("main", "0123456789abcdef"))
+    return [line.strip() for line in out.splitlines() if line.startswith("    ")]
+
+
 def test_a_carousels_images_are_shown_in_order_and_a_changed_alt_text_with_its_image() -> None:
     """A list of images read as one: "a.png, b.png (alt text: Le plan, hall B)" — which image had which words?"""
     def plan(images: str) -> object:
-        return plan_of(calendar_from(PARIS_CALENDAR + "posts:\n  - id: c\n    networks: [linkedin]\n"
-                                     f"    at: 2027-03-02 10:00\n    text: Un\n    images: {images}\n"),
-                       [], now="2027-02-15T10:00+01:00")
+        return _one_post(f"images: {images}")
 
-    def shown(before: object, after: object) -> list[str]:
-        out = diff_command.render_text(compare_plans(before, after, after.now), before, after,  # type: ignore[attr-defined]
-                                       diff_command.Revision("main", "0123456789abcdef"))
-        return [line.strip() for line in out.splitlines() if "images/" in line]
-
+    shown = _field_lines
     one = plan("[{image: images/a.png, alt: 'Le plan, hall B'}]")
     two = plan("[{image: images/a.png, alt: 'Le plan, hall B'}, images/b.png]")
     assert shown(one, two) == ["Images\u00a0: images/a.png (texte alternatif\u00a0: Le plan, hall B) → "
@@ -953,15 +961,9 @@ def test_a_first_comment_changed_is_a_change_on_one_line(repo: Path) -> None:
 def test_a_videos_new_cover_or_subtitles_are_shown() -> None:
     """A video whose subtitles changed was a changed row with nothing under it: its path and alt text had not."""
     def plan(video: str) -> object:
-        return plan_of(calendar_from(PARIS_CALENDAR + "posts:\n  - id: v\n    networks: [linkedin]\n"
-                                     f"    at: 2027-03-02 10:00\n    text: Un\n    video: {video}\n"),
-                       [], now="2027-02-15T10:00+01:00")
+        return _one_post(f"video: {video}")
 
-    def shown(before: object, after: object) -> list[str]:
-        out = diff_command.render_text(compare_plans(before, after, after.now), before, after,  # type: ignore[attr-defined]
-                                       diff_command.Revision("main", "0123456789abcdef"))
-        return [line.strip() for line in out.splitlines() if line.startswith("    ")]
-
+    shown = _field_lines
     before = plan("{file: videos/v.mp4, alt: La visite, cover: images/a.jpg, subtitles: videos/v.fr.vtt}")
     after = plan("{file: videos/v.mp4, alt: La visite, cover: images/b.jpg, subtitles: videos/v.en.vtt}")
     assert shown(before, after) == [
@@ -974,13 +976,5 @@ def test_a_videos_new_cover_or_subtitles_are_shown() -> None:
 
 def test_a_changed_note_for_whoever_posts_is_shown() -> None:
     """`note:` ("tag the partner in the photo") changed in a pull request: the row says what it was and is."""
-    def plan(note: str) -> object:
-        return plan_of(calendar_from(PARIS_CALENDAR + "posts:\n  - id: n\n    networks: [linkedin]\n"
-                                     f"    at: 2027-03-02 10:00\n    text: Un\n    note: {note}\n"),
-                       [], now="2027-02-15T10:00+01:00")
-
-    before, after = plan("Épingler"), plan("Identifier le partenaire")
-    out = diff_command.render_text(compare_plans(before, after, after.now), before, after,  # type: ignore[attr-defined]
-                                   diff_command.Revision("main", "0123456789abcdef"))
-    assert [line.strip() for line in out.splitlines() if line.startswith("    ")] == [
+    assert _field_lines(_one_post("note: Épingler"), _one_post("note: Identifier le partenaire")) == [
         "Note\u00a0: Épingler → Identifier le partenaire"]
