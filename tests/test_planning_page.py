@@ -2101,6 +2101,81 @@ def test_a_dated_idea_for_posts_is_shown_with_its_networks_not_as_the_blogs() ->
     assert shown == {"Portrait": "LinkedIn, X", "Article": None}
 
 
+APPROVALS = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  linkedin: {}
+  mastodon: {}
+team:
+  - {id: camille, name: Camille Roux}
+posts:
+  - {id: annonce, networks: [linkedin], at: 2027-01-15 12:00, text: Nos horaires changent, status: review,
+     owner: camille}
+  - {id: portes, networks: [linkedin, mastodon], at: 2027-01-16 12:00, text: Nos portes, status: review}
+  - {id: brouillon, networks: [mastodon], at: 2027-01-17 12:00, text: Un jour, status: draft}
+  - {id: prete, networks: [linkedin], at: 2027-01-18 14:00, text: Nos horaires d'hiver, owner: camille}
+"""
+
+
+def test_an_approver_finds_the_posts_awaiting_approval(empty_site: Callable[..., Path], chromium: Any) -> None:
+    """Whoever approves posts had to read every card of the drafts review for its badge, which said
+    "en relecture" as an article's does: a status filter picks out the posts awaiting approval ("à valider"),
+    counts them with the other filters, and the calendar page's badge says the same."""
+    site = empty_site(APPROVALS)
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_NOW": "2027-01-11T10:00:00+01:00"})
+    assert result.returncode == 0, result.stderr
+    shown = "() => Array.from(document.querySelectorAll('article.card')).filter(e => e.getClientRects().length)" \
+        ".map(e => e.dataset.itemId)"
+    with serve(site / "planning") as server:
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server + "drafts/2027-01.html")
+        status = page.locator('select[data-filter="status"]')
+        assert page.locator('label:has(select[data-filter="status"])').inner_text().startswith("Statut")
+        assert status.locator("option").all_inner_texts() == ["Tous les statuts", "à valider", "brouillon",
+                                                               "planifié"]
+        assert page.locator("#item-annonce-linkedin .badge").inner_text() == "à valider"
+        page.select_option('select[data-filter="status"]', "review")
+        assert page.evaluate(shown) == ["annonce-linkedin", "portes-linkedin", "portes-mastodon"]
+        assert page.locator(".lead").inner_text() == "3 brouillons."
+        assert urlsplit(page.url).query == "status=review"
+        # With the person filter: Camille's post awaiting approval; the overview's month counts it so.
+        page.select_option('select[data-filter="owner"]', "camille")
+        assert page.evaluate(shown) == ["annonce-linkedin"]
+        page.goto(server + "drafts/index.html?status=review&owner=camille")
+        january = page.locator('tr[data-counts]:has(a[href^="2027-01.html"])')
+        page.wait_for_function("() => document.querySelector('tr[data-counts] td[data-count=\"0\"]')"
+                               ".innerText === '1'", timeout=5000)
+        page.select_option('select[data-filter="status"]', "scheduled")
+        assert january.locator('td[data-count="0"]').inner_text() == "1"  # Camille's post ready to go
+        page.select_option('select[data-filter="owner"]', "")
+        page.select_option('select[data-filter="network"]', "mastodon")
+        page.select_option('select[data-filter="status"]', "draft")
+        assert january.locator('td[data-count="0"]').inner_text() == "1"
+        # The calendar page says it as the drafts review does, on its tiles and in its agenda.
+        page.goto(server + "index.html?view=week&date=2027-01-15")
+        assert page.locator('#view-week .item[data-item-id="annonce-linkedin"] .badge').inner_text() == "à valider"
+        page.goto(server + "agenda/2027-01.html")
+        assert page.locator('#item-annonce-linkedin .badge').first.inner_text() == "à valider"
+        page.close()
+    # The feeds and `edcal agenda` too; an article in review stays "en relecture".
+    feed = (site / "planning" / "calendar.ics").read_text(encoding="utf-8").replace("\n ", "").replace("\xa0", " ")
+    assert "SUMMARY:[LinkedIn] Nos horaires changent (à valider)" in feed
+    assert "Statut : à valider" in feed and "en relecture" not in feed
+    agenda = run_edcal("agenda", "--days", "10", cwd=site, env={"EDCAL_NOW": "2027-01-11T10:00:00+01:00",
+                                                                "COLUMNS": "200"})
+    assert agenda.returncode == 0, agenda.stderr
+    assert [line.split()[-4:] for line in agenda.stdout.splitlines() if "Nos horaires changent" in line] \
+        == [["awaiting", "approval", "Camille", "Roux"]] and "review" not in agenda.stdout  # EDCAL_LANG=en
+    # Posts that all have one status: no status filter (nothing to choose).
+    (site / "calendar.yaml").write_text(APPROVALS.replace(", status: review", "").replace(", status: draft", ""),
+                                       encoding="utf-8")
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_NOW": "2027-01-11T10:00:00+01:00"})
+    assert result.returncode == 0, result.stderr
+    page_html = (site / "planning" / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    assert 'data-filter="status"' not in page_html and 'data-filter="owner"' in page_html
+
+
 def test_the_network_filter_shows_a_dated_idea_for_posts_with_each_of_its_networks(site: Path,
                                                                                    chromium: Any) -> None:
     """A dated idea for LinkedIn and X had `data-network=""`: choosing LinkedIn (or X) hid it, as it hides

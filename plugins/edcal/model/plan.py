@@ -22,6 +22,12 @@ ItemStatus = Literal["idea", "writing", "review", "draft", "scheduled", "publish
 WAITING: frozenset[str] = frozenset({"draft", "review"})
 
 
+def status_word(kind: str, status: str) -> str:
+    """The word (a message to translate) that pages, feeds and the agenda show for a status: a post's
+    "review" is written and awaits approval ("à valider"); an article's is being read ("en relecture")."""
+    return "awaiting approval" if kind == "post" and status == "review" else status
+
+
 @dataclass(frozen=True, slots=True)
 class Posted:
     """What the team logged of a post that went out (``posted:``)."""

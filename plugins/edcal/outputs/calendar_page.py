@@ -483,6 +483,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
         # A busy day of the month view: its button for the tiles it folds (2 or more), and to fold them again.
         "more": _("+{count} more"), "fewer": _("Show fewer"),
         "statuses": {status: _(status) for status in STATUSES},
+        "approval": _("awaiting approval"),  # a post's "review": its entry's `status: review`
     }
     if start != 0:  # as JavaScript's getUTCDay() counts (Sunday 0); without it, weeks start on Monday (1)
         labels["weekStart"] = (start + 1) % 7

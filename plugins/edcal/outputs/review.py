@@ -131,7 +131,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     template = environment(context).get_template("drafts.html.j2")
     common = {"plan": plan, "months": months, "root": "../",
               "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name),
-              **person_filter(plan)}
+              "statuses": _statuses(cards), **person_filter(plan)}
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, month=month, days=_days(group), total=month.drafts,
                                errors=month.errors, article_errors=month.article_errors, counts=month.counts,
@@ -165,6 +165,21 @@ def earlier_today(plan: Plan) -> list[Item]:
             and i.skipped is None]
 
 
+#: The status filter's choices on the drafts pages, in this order, with their words: what a post to come
+#: waits for (approval, its text or article), or that it is ready.
+POST_STATUSES = {"review": "awaiting approval", "draft": "draft", "scheduled": "scheduled",
+                 "published": "published"}
+
+
+def _statuses(cards: list[Card]) -> dict[str, str]:
+    """The status filter's choices: the statuses of the posts to come, the same on every month's page (an
+    address's ``status=`` means the same on each), none when all have one status (nothing to choose)."""
+    found = {c.item.status for c in cards}
+    if len(found) < 2:
+        return {}
+    return {status: word for status, word in POST_STATUSES.items() if status in found}
+
+
 def _days(cards: list[Card]) -> list[tuple[dt.date, list[Card]]]:
     return [(day, list(group)) for day, group in itertools.groupby(cards, key=lambda c: c.local.date())]
 
@@ -181,15 +196,16 @@ def _count_articles(cards: list[Card], severity: str) -> int:
 
 def _counts(cards: list[Card]) -> dict[str, list[int]]:
     """[drafts, errors, warnings, article errors, article warnings] of all ``cards`` (key "") and of each
-    network's (its id), each owner's ("/camille") and each owner's on a network ("linkedin/camille"): the
-    counts follow the network and person filters together; "_none" for the cards nobody owns (the person
-    filter's choice for them). A choice that leaves no card has no key (0s)."""
-    groups: dict[str, list[Card]] = {"": cards}
+    choice of the three filters together: a network's (its id), an owner's ("/camille"), a status's
+    ("@review"), and any of them together ("linkedin/camille@review", in that order; planning.js builds the
+    same key); "_none" for the cards nobody owns (the person filter's choice for them). A choice that leaves
+    no card has no key (0s)."""
+    groups: dict[str, list[Card]] = {}
     for c in cards:
-        network, owner = c.item.network or "", c.item.owner or NOBODY
-        groups.setdefault(network, []).append(c)
-        groups.setdefault(f"/{owner}", []).append(c)
-        groups.setdefault(f"{network}/{owner}", []).append(c)
+        network, owner, status = c.item.network or "", c.item.owner or NOBODY, c.item.status
+        for key in {n + o + s for n in ("", network) for o in ("", f"/{owner}") for s in ("", f"@{status}")}:
+            groups.setdefault(key, []).append(c)
+    groups[""] = cards
     return {key: [len(group), _count(group, "error"), _count(group, "warning"),
                   _count_articles(group, "error"), _count_articles(group, "warning")]
             for key, group in sorted(groups.items())}

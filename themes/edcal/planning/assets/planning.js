@@ -176,8 +176,10 @@
                                               function (card) { return !card.hidden; });
     });
     // The drafts review's counts ([drafts, errors, warnings, errors and warnings in their articles] by
-    // network, "" for all, by owner "/camille" and by both "linkedin/camille") follow the two filters.
-    var countKey = (wanted.network || "") + (wanted.owner ? "/" + wanted.owner : "");
+    // network, "" for all, by owner "/camille", by status "@review" and by any of them together,
+    // "linkedin/camille@review": review.py's keys) follow the three filters.
+    var countKey = (wanted.network || "") + (wanted.owner ? "/" + wanted.owner : "") +
+      (wanted.status ? "@" + wanted.status : "");
     document.querySelectorAll("[data-counts]").forEach(function (holder) {
       var counts = JSON.parse(holder.getAttribute("data-counts"))[countKey] || [0, 0, 0, 0, 0];
       holder.querySelectorAll("[data-count]").forEach(function (cell) {
@@ -361,7 +363,8 @@
   function badge(item) {
     var said = item.log && labels.log ? labels.log[item.log] : null;
     return { "class": "badge status-" + (said ? LOG_CLASSES[item.log] : item.status),
-             text: said || labels.statuses[item.status] };
+             text: said || (item.kind === "post" && item.status === "review" ? labels.approval
+                            : labels.statuses[item.status]) };
   }
 
   function itemNode(item) {
