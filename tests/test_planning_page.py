@@ -163,6 +163,23 @@ def test_the_subscribe_block_says_what_each_link_does(sample: Path, server: str,
     page.close()
 
 
+def test_a_phone_video_stays_in_its_card_on_the_drafts_page(sample: Path, server: str, chromium: Any) -> None:
+    """A video filmed on a phone (1080 x 1920, its cover too) played 1080 pixels wide across the page."""
+    page = chromium.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(server + "drafts/2027-02.html")
+    big = "data:image/svg+xml," + "<svg xmlns='http://www.w3.org/2000/svg' width='1080' height='1920'/>"
+    # Its size is the cover's until the video loads: a phone's, without the file of one in the sample.
+    videos = page.evaluate("""big => [...document.querySelectorAll('.card video')].map(v => {
+        v.removeAttribute('src'); v.poster = big; v.load(); return v.poster; }).length""", big)
+    assert videos, "the sample's video is on its month's drafts page"
+    page.wait_for_function("[...document.querySelectorAll('.card video')]"
+                           ".every(v => v.getBoundingClientRect().width > 200)")
+    sizes = page.evaluate("[...document.querySelectorAll('.card video')].map(v => "
+                          "[v.getBoundingClientRect().width, v.closest('.card').getBoundingClientRect().width])")
+    assert all(video <= card for video, card in sizes), sizes
+    page.close()
+
+
 def test_the_month_view_shows_the_month_with_holidays_freezes_and_campaigns(sample: Path, server: str,
                                                                            chromium: Any) -> None:
     plan = load_plan(sample)
