@@ -35,6 +35,7 @@ from edcal.load.sections.site_wide import (
     read_country,
     read_exports,
     read_feeds,
+    read_link_in_bio,
     read_planning,
     read_tracking,
 )
@@ -175,6 +176,7 @@ def _build(documents: list[Document], errors: ErrorCollector,
     read_feeds(reading, main)
     read_planning(reading, main)
     read_ambassadors(reading, main)
+    read_link_in_bio(reading, main)
     publish_folders_apart(reading)
     read_checks(reading, main)
     calendar.check_ids = tuple(rules)

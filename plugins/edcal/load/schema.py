@@ -745,6 +745,13 @@ class AmbassadorsSpec(Spec):
     publish: SwitchOrFolder = Field(False, description="Also copy the ambassadors' page into output/ (it holds only what is online): true for output/share/, or a folder name.")
 
 
+class LinkInBioSpec(Spec):
+    path: Text | None = Field(None, description="Folder of output/ the page is written in (default 'links'): output/<path>/index.html, the address to put in the profile.")
+    title: Text | None = Field(None, description="The page's title (default: the theme's 'Our links', in the site's language).")
+    networks: Names | None = Field(None, description="Networks whose posts it lists (default [instagram, tiktok]: their captions carry no clickable link).")
+    count: PositiveInt | None = Field(None, le=100, description="How many posts it lists at most, newest first (default 12).")
+
+
 class CalendarSpec(Spec):
     version: Annotated[int | None, BeforeValidator(_version)] = Field(None, description="Format version; 1.")
     timezone: Text | None = Field(None, description="IANA time zone, e.g. 'Europe/Paris'; naive times are in it.")
@@ -767,9 +774,10 @@ class CalendarSpec(Spec):
     feeds: FeedsSpec | None = Field(None, description="iCalendar feeds: event length, refresh, reminders, publication.")
     planning: PlanningSpec | None = Field(None, description="Where the planning site is served and the repository's web address.")
     ambassadors: AmbassadorsSpec | None = Field(None, description="Ready-to-share suggestions for staff's own accounts: planning/share/.")
+    link_in_bio: LinkInBioSpec | None = Field(None, description="A public page of the links of the latest posts on Instagram and TikTok, for the profile's one link: output/links/.")
     checks: Any = Field(None, description="Checks tuned or turned off: {rule-id: off | warning | error | {severity, options}}.")
 
 
 #: Sections that only calendar.yaml itself may set (calendar.d files add entries).
 SITE_WIDE = ("version", "timezone", "country", "subdivision", "default_time", "horizon",
-             "blog", "tracking", "exports", "feeds", "planning", "ambassadors", "checks")
+             "blog", "tracking", "exports", "feeds", "planning", "ambassadors", "link_in_bio", "checks")

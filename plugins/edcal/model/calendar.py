@@ -471,6 +471,28 @@ class AmbassadorSettings:
     publish_source: Source | None = None
 
 
+#: How many posts the link-in-bio page lists (`link_in_bio: count:`).
+LINK_IN_BIO_COUNT = 12
+#: The networks whose posts it lists by default: captions there carry no clickable link.
+LINK_IN_BIO_NETWORKS = ("instagram", "tiktok")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkInBioSettings:
+    """The public page of the links of the latest posts (`link_in_bio:`), for a profile's one link."""
+
+    #: Its folder of output/: the page is ``<path>/index.html``.
+    path: str = "links"
+    #: Its title; None: the theme's words ("Our links", translated).
+    title: str | None = None
+    #: The networks whose posts it lists, by id.
+    networks: tuple[str, ...] = LINK_IN_BIO_NETWORKS
+    #: At most this many posts, newest first.
+    count: int = LINK_IN_BIO_COUNT
+    source: Source | None = None
+    path_source: Source | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSettings:
     """How calendar.yaml's ``checks:`` runs one rule: its severity (or "off") and the options it sets."""
@@ -508,6 +530,8 @@ class Calendar:
     feeds: FeedSettings = field(default_factory=FeedSettings)
     planning: PlanningSettings = field(default_factory=PlanningSettings)
     ambassadors: AmbassadorSettings = field(default_factory=AmbassadorSettings)
+    #: ``link_in_bio:``: the public page of the latest posts' links; None when calendar.yaml asks for none.
+    link_in_bio: LinkInBioSettings | None = None
     #: ``checks:``: rule id -> its settings.
     checks: dict[str, RuleSettings] = field(default_factory=dict)
     #: The ids of the rules the calendar was read against, which an article's ``silence:`` may name too.

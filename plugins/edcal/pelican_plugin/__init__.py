@@ -279,6 +279,7 @@ def get_generators(pelican: Any) -> Any:
     if not enabled(pelican.settings):
         return None
     from edcal.pelican_plugin.generator import PlanGenerator
+    from edcal.pelican_plugin.link_in_bio import LinkInBioGenerator
     from edcal.pelican_plugin.worker import PlanRun
 
     state = state_of(pelican.settings)
@@ -292,7 +293,9 @@ def get_generators(pelican: Any) -> Any:
         state.journal.close(remove=False)
     state.journal = None
     state.plan_run = PlanRun.start(state, state.processes)
-    return PlanGenerator
+    state.link_in_bio = None
+    # The link-in-bio page is written before the plan's generator moves the staged pages into output/.
+    return (LinkInBioGenerator, PlanGenerator) if state.calendar.link_in_bio is not None else PlanGenerator
 
 
 def get_writer(pelican: Any) -> Any:

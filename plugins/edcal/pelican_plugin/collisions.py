@@ -122,6 +122,7 @@ def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, A
 def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:
     """What Pelican's article, page and feed writers will write, site-wide outputs first."""
     yield from _site_feeds(context, settings)
+    yield from _link_in_bio(settings)
     for name in settings.get("DIRECT_TEMPLATES") or ():
         save_as = settings.get(f"{str(name).upper()}_SAVE_AS", f"{name}.html")
         if save_as:
@@ -139,6 +140,18 @@ def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim
                         override,
                         replaceable=False)
     yield from _taxonomies(context, settings)
+
+
+def _link_in_bio(settings: dict[str, Any]) -> Iterator[Claim]:
+    from edcal.pelican_plugin.link_in_bio import page_path
+    from edcal.pelican_plugin.state import find_state
+
+    state = find_state(settings)
+    bio = state.calendar.link_in_bio if state is not None else None
+    if bio is not None:
+        yield Claim(_normal(page_path(bio.path)), say("the link-in-bio page"),
+                    bio.path_source or state.calendar.source,  # type: ignore[union-attr]
+                    say("set `link_in_bio: path:` to another folder, e.g. path: liens"), replaceable=False)
 
 
 def _site_feeds(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:

@@ -50,6 +50,7 @@ class PlanGenerator:
         state.findings = list(message.findings)
         state.unpublished_media = set(message.unpublished_media)
         state.summary = message.summary
+        state.link_in_bio = _public_images(message.link_in_bio, state)
         clashes = collisions(self.context, self.settings)
         if clashes is not None:
             abort(clashes, self.settings)
@@ -96,3 +97,24 @@ class PlanGenerator:
         state.written_outputs.update(unsaid)
         if state.journal is not None:
             state.journal.add(unsaid)
+
+
+def _public_images(links: Any, state: Any) -> Any:
+    """The link-in-bio page's entries, each image published with it (a post that went out showed it), but
+    for one that a page or an article not online shows: that entry is left without it."""
+    if links is None:
+        return None
+    import dataclasses
+
+    from edcal.model.article import content_path
+
+    kept = []
+    for link in links:
+        if link.image is not None:
+            path = content_path(link.image)
+            if path in state.private_static and path not in state.public_static:
+                link = dataclasses.replace(link, image=None, alt=None)
+            else:
+                state.public_static.add(path)
+        kept.append(link)
+    return tuple(kept)

@@ -61,6 +61,8 @@ class BuildState:
     summary: Any = None
     #: Images only posts not published yet show (from the verdict), kept out of output/.
     unpublished_media: set[str] = field(default_factory=set)
+    #: The link-in-bio page's entries (from the verdict); None without ``link_in_bio:``.
+    link_in_bio: Any = None
     #: Notes from the outputs (e.g. Hootsuite's unconfirmed rules), for the build's summary.
     warnings: list[str] = field(default_factory=list)
     page_paths: tuple[Path, ...] = ()

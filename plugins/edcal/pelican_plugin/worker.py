@@ -49,6 +49,7 @@ from edcal.outputs import remove_stale_staging, write_planning
 from edcal.outputs.context import OutputContext
 from edcal.pelican_plugin.checking import CHECK_SETTING
 from edcal.pelican_plugin.state import BuildState
+from edcal.plan.link_in_bio import BioLink, link_in_bio
 from edcal.plan.summary import PlanSummary, summarize
 from edcal.themes import template_folders
 
@@ -64,6 +65,8 @@ class Checked:
     #: Images (paths in content/) that posts not published yet show: kept out of output/.
     unpublished_media: frozenset[str]
     summary: PlanSummary
+    #: The link-in-bio page's entries (``link_in_bio:``); None when calendar.yaml asks for no page.
+    link_in_bio: tuple[BioLink, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ def plan_job(state: BuildState, processes: int = 1) -> Iterator[Message]:
     if state.settings.get(CHECK_SETTING, True) and any(f.severity == "error" for f in findings):
         yield Refused(findings)
         return
-    yield Checked(findings, unpublished_media(plan), summarize(plan))
+    yield Checked(findings, unpublished_media(plan), summarize(plan), link_in_bio(plan))
     context = OutputContext(
         plan=plan,
         findings=findings,

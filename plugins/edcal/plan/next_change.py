@@ -5,7 +5,8 @@ this instant has come. The public site changes by itself when a scheduled
 article's date arrives, or when a freeze window holding articles back ends;
 when a post that shows an image of content/ goes out (the image is kept out
 of output/ until then); and, when the ambassadors' page is published, at
-midnight on the days a suggestion starts or ends. Published feeds and
+midnight on the days a suggestion starts or ends; with ``link_in_bio:``, when a post its page lists goes
+out. Published feeds and
 planning pages add theirs (:func:`edcal.outputs.ics.changes`, in
 ``edcal next-change``).
 """
@@ -16,6 +17,7 @@ import datetime as dt
 
 from edcal.model.article import content_path
 from edcal.model.plan import Plan
+from edcal.plan.link_in_bio import link_in_bio_changes
 from edcal.plan.share import share_page_changes
 from edcal.plan.status import article_state, images_kept_until
 
@@ -54,4 +56,6 @@ def next_change(plan: Plan, after: dt.datetime) -> dt.datetime | None:
     if plan.calendar.ambassadors.publish:  # the ambassadors' page is public too: its days begin and end
         moments += [moment for moment in share_page_changes(plan.calendar, plan.articles, plan.now)
                     if moment > after]
+    # The link-in-bio page gets a post's link when it goes out.
+    moments += [moment for moment in link_in_bio_changes(plan) if moment > after]
     return min(moments, default=None)

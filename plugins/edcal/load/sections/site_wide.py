@@ -13,7 +13,7 @@ from edcal.dates import DAY_FIRST, MONTH_FIRST, MONTH_FIRST_COUNTRIES
 from edcal.errors import ErrorCollector, did_you_mean, message_of
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load.schema import AmbassadorsSpec, SuggestionSpec
+from edcal.load.schema import AmbassadorsSpec, LinkInBioSpec, SuggestionSpec
 from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of, source_of, value_of
 from edcal.load.sections.campaigns import campaign_ref
 from edcal.load.sections.networks import known_networks, network_ref
@@ -24,10 +24,13 @@ from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields
 from edcal.model.calendar import (
     AMBASSADOR_DAYS,
     FEED_PAST,
+    LINK_IN_BIO_COUNT,
+    LINK_IN_BIO_NETWORKS,
     AmbassadorSettings,
     BlogSettings,
     ExportSettings,
     FeedSettings,
+    LinkInBioSettings,
     PlanningSettings,
     PromotionDefaults,
     ShareSuggestion,
@@ -225,6 +228,29 @@ def read_ambassadors(reading: Reading, main: Document) -> None:
     )
 
 
+def read_link_in_bio(reading: Reading, main: Document) -> None:
+    """``link_in_bio:``, the public page of the latest posts' links: off unless calendar.yaml has it."""
+    calendar = reading.calendar
+    spec: LinkInBioSpec | None = main.spec.link_in_bio
+    if spec is None:
+        return
+    where = spec.loc.value if spec.loc else (lambda _name: calendar.source)
+    path = spec.path.strip().strip("/") if spec.path is not None else "links"
+    parts = path.split("/")
+    if not path or "\\" in path or any(part in ("", ".", "..") or part.startswith(".") for part in parts):
+        reading.errors.add(where("path"), say("found path '{value}', expected a folder name inside output/, "
+                                              "not hidden (starting with a dot)", value=spec.path),
+                           say("e.g. path: liens (the page is then output/liens/index.html)"))
+        path = "links"
+    networks: tuple[str, ...] = LINK_IN_BIO_NETWORKS
+    if spec.networks is not None:
+        networks = tuple(n.id for n in known_networks(reading, spec.networks, spec.loc, "networks"))
+    calendar.link_in_bio = LinkInBioSettings(
+        path=path, title=spec.title or None, networks=networks, count=spec.count or LINK_IN_BIO_COUNT,
+        source=spec.loc.source if spec.loc else calendar.source, path_source=where("path"),
+    )
+
+
 def _suggestion(reading: Reading, entry: SuggestionSpec, source: Source) -> ShareSuggestion | None:
     """One of ``ambassadors: suggestions:``; ``source`` is its place in the list."""
     source = entry.loc.source if entry.loc else source
@@ -284,6 +310,17 @@ def publish_folders_apart(reading: Reading) -> None:
             errors.add(where or calendar.source, message,
                        say("give `{section}: publish:` a folder of its own, e.g. {section}-public",
                            section=section))
+    bio = calendar.link_in_bio
+    if bio is None:
+        return
+    for section, folder, _ in folders:  # a published folder, replaced whole by each build, takes the page too
+        parts, bio_parts = str(folder).casefold().split("/"), bio.path.casefold().split("/")
+        if parts == bio_parts[:len(parts)] or bio_parts == parts[:len(bio_parts)]:
+            errors.add(bio.path_source or calendar.source,
+                       say("found path '{path}', where `{other}: publish:` copies its folder '{folder}': "
+                           "each build replaces a published folder whole", path=bio.path, other=section,
+                           folder=folder),
+                       say("give the link-in-bio page a folder of its own, e.g. path: liens"))
 
 
 def _days(text: str | None, default: int, where: Source, hint: str, errors: ErrorCollector) -> int:

@@ -1,0 +1,177 @@
+"""The "link in bio" page: the links of the latest posts on networks whose captions link nowhere.
+
+An Instagram or TikTok caption cannot carry a clickable link; the profile has
+one, to a page listing the links of the latest posts ("lien en bio"). The
+page is public (``output/<path>/``, :mod:`edcal.pelican_plugin.link_in_bio`),
+so it holds only what is out: posts on ``link_in_bio: networks`` that went out
+at the build's "now" by themselves (approved, their time passed, no freeze
+holding them, not marked ``skipped`` in the log), whose link is online (an
+article to come, or its translation, leaves the post out), newest first, one
+entry per link. Each shows its image (a video's cover), if a file of content/
+that no unpublished article shows, and the tracked link the post carries
+(``utm_source`` the network).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+from dataclasses import dataclass
+
+from edcal.model.article import Article, content_path
+from edcal.model.calendar import LinkInBioSettings, PostEntry
+from edcal.model.plan import Item, Plan
+from edcal.plan.compose import URL_IN_TEXT
+from edcal.plan.status import article_state
+
+#: Longest label taken from a post's own words, in characters.
+LABEL_LENGTH = 90
+
+
+@dataclass(frozen=True, slots=True)
+class BioLink:
+    """One entry of the page."""
+
+    #: The post's id (the newest post with this link): the entry's anchor.
+    id: str
+    network: str
+    #: The promoted article's title, else the post's first line.
+    label: str
+    #: The link the post carries, tracked for its network.
+    url: str
+    #: When the post went out, in the calendar's time zone.
+    at: dt.datetime
+    #: An image of content/ (a path there) and its alt text; None without one.
+    image: str | None = None
+    alt: str | None = None
+
+
+def link_in_bio(plan: Plan) -> tuple[BioLink, ...] | None:
+    """The page's entries at ``plan.now``, newest first; None when calendar.yaml asks for no page."""
+    settings = plan.calendar.link_in_bio
+    if settings is None:
+        return None
+    online = _Online(plan)
+    found: dict[str, BioLink] = {}
+    for item in sorted(_listed(plan, settings), key=lambda item: (_went_out(item), item.id), reverse=True):
+        if item.url in found or not online.link(item):
+            continue
+        image, alt = online.image(item)
+        found[item.url or ""] = BioLink(id=item.id, network=item.network or "", label=online.label(item),
+                                        url=item.url or "", at=_went_out(item).astimezone(plan.calendar.zone),
+                                        image=image, alt=alt)
+        if len(found) == settings.count:
+            break
+    return tuple(found.values())
+
+
+def link_in_bio_changes(plan: Plan) -> list[dt.datetime]:
+    """The moments the page changes by itself: each post it would list going out (articles going online
+    are moments of their own). ``edcal next-change`` composes no post: a post not composed counts when
+    it names an article or its entry writes a link."""
+    settings = plan.calendar.link_in_bio
+    if settings is None:
+        return []
+    entries = {entry.id: entry for entry in plan.calendar.posts}
+    return sorted({item.start for item in plan.items
+                   if item.kind == "post" and item.network in settings.networks and item.skipped is None
+                   and item.status == "scheduled" and isinstance(item.start, dt.datetime)
+                   and (item.url or item.article or _writes_a_link(entries.get(item.parent or ""), item))})
+
+
+def _writes_a_link(entry: PostEntry | None, item: Item) -> bool:
+    if entry is None:
+        return False
+    variant = entry.variants.get(item.network or "")
+    if entry.link or (variant is not None and variant.link):
+        return True
+    written = [entry.text, *entry.texts, entry.first_comment, *entry.thread, variant.text if variant else None]
+    return any(URL_IN_TEXT.search(text) for text in written if text)  # at worst, a rebuild changing nothing
+
+
+def _candidate(item: Item, settings: LinkInBioSettings) -> bool:
+    return item.kind == "post" and item.network in settings.networks and bool(item.url) \
+        and item.skipped is None
+
+
+def _listed(plan: Plan, settings: LinkInBioSettings) -> list[Item]:
+    """Posts that went out by themselves: approved, their time passed, no freeze holding them."""
+    return [item for item in plan.items if _candidate(item, settings) and item.status == "published"
+            and isinstance(item.start, dt.datetime)]
+
+
+def _went_out(item: Item) -> dt.datetime:
+    posted = item.posted.at if item.posted is not None else None
+    start = posted if isinstance(posted, dt.datetime) else item.start
+    assert isinstance(start, dt.datetime)
+    return start.astimezone(dt.UTC)
+
+
+class _Online:
+    """What of the blog is online at the plan's "now": articles by address, and images."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        by_slug = plan.articles_by_slug()
+        self.by_path: dict[str, tuple[Article, bool]] = {}
+        public: set[str] = set()
+        private: set[str] = set()
+        for article in plan.articles:
+            live = article_state(article, plan.calendar, plan.now, by_slug).live
+            if article.url:  # "" while undated
+                self.by_path[_path(article.url)] = (article, live)
+            paths = {content_path(article.image)} if article.image else set()
+            paths |= {f.target for f in article.linked_files}
+            (public if live else private).update(paths)
+        self.unpublished_images = private - public
+
+    def _article(self, item: Item) -> tuple[Article, bool] | None:
+        """The article the post's link opens, with whether it is online."""
+        parts = urllib.parse.urlsplit(item.url or "")
+        site = urllib.parse.urlsplit(self.plan.site_url)
+        if parts.netloc.lower().removeprefix("www.") != site.netloc.lower().removeprefix("www."):
+            return None
+        path = _path(parts.path)  # articles' addresses are absolute: their paths hold the site's too
+        return self.by_path.get(path.removesuffix("index.html").rstrip("/")) or self.by_path.get(path)
+
+    def link(self, item: Item) -> bool:
+        """Whether the post's link may be listed: not to an article (or translation) not online."""
+        found = self._article(item)
+        if found is not None and not found[1]:
+            return False
+        # The article it promotes: listed once a version of it is online (a post before it is an error too).
+        return item.article is None or any(live for article, live in self.by_path.values()
+                                           if article.slug == item.article)
+
+    def label(self, item: Item) -> str:
+        found = self._article(item)
+        if found is not None:
+            return found[0].title
+        if item.article is not None and item.article in self.plan.articles_by_slug():
+            return self.plan.articles_by_slug()[item.article].title
+        return first_line(item.text or item.title)
+
+    def image(self, item: Item) -> tuple[str | None, str | None]:
+        """The first image (a video's cover) that is a file of content/ no unpublished article shows."""
+        for media in item.media:
+            path = media.cover if media.is_video else media.path
+            if path and "://" not in path and content_path(path) not in self.unpublished_images:
+                return content_path(path), media.alt
+            break
+        return None, None
+
+
+def first_line(text: str) -> str:
+    """A post's first line, without its links and the hashtags that end it, cut at a word."""
+    line = next((line for line in text.splitlines() if line.strip()), "")
+    line = URL_IN_TEXT.sub("", line)
+    line = re.sub(r"(\s*#\w+)+\s*$", "", line).strip()
+    if len(line) <= LABEL_LENGTH:
+        return line
+    cut = line[:LABEL_LENGTH - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def _path(url: str) -> str:
+    return urllib.parse.unquote(urllib.parse.urlsplit(url).path).strip("/").casefold()

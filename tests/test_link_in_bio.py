@@ -1,0 +1,219 @@
+"""The link-in-bio page (`link_in_bio:`): the links of the latest Instagram and TikTok posts, in output/."""
+
+from __future__ import annotations
+
+import html
+import re
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import run_edcal, tree_text
+from edcal.errors import InputErrors
+from edcal.plan.link_in_bio import first_line, link_in_bio
+from edcal.plan.next_change import next_change
+from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
+
+NOW = "2027-02-15T10:00:00+01:00"
+
+#: Posts around the tests' "now" (2027-02-15 10:00): gone out, to come, withheld, in review, without link.
+POSTS = """\
+networks:
+  instagram: {}
+  tiktok: {}
+freeze:
+  - {from: 2027-02-12, until: 2027-02-13, reason: Incident, networks: [instagram]}
+posts:
+  - id: parti
+    networks: [instagram, linkedin]
+    at: 2027-02-10 18:00
+    text: "Notre article du mois, à lire !"
+    article: publie
+    image: images/public.png
+    alt: Une image publique de l'article
+  - id: reel
+    networks: [tiktok]
+    at: 2027-02-11 18:00
+    text: "La visite de l'atelier en vidéo #FaitMain"
+    link: https://example.org/visite/
+  - id: sans-lien
+    networks: [instagram]
+    at: 2027-02-09 18:00
+    text: "Un post sans lien SANSLIEN-4040"
+  - id: gele
+    networks: [instagram]
+    at: 2027-02-12 12:00
+    text: "Gelé CANARY-BIO-WITHHELD-2"
+    link: https://example.org/CANARY-BIO-WITHHELD-URL/
+    image: images/public.png
+    alt: Une image
+  - id: en-relecture
+    networks: [instagram]
+    at: 2027-02-14 12:00
+    status: review
+    text: "En relecture CANARY-BIO-REVIEW-3"
+    link: https://example.org/CANARY-BIO-REVIEW-URL/
+    image: images/public.png
+    alt: Une image
+  - id: a-venir
+    networks: [instagram]
+    at: 2027-02-20 18:00
+    text: "Bientôt CANARY-BIO-FUTURE-1"
+    link: https://example.org/CANARY-BIO-FUTURE-URL/
+    image: images/futur-secret.png
+    alt: Une image secrète
+"""
+
+
+def bio_site(site: Path, settings: str = "link_in_bio:\n  path: liens\n  title: Nos liens\n") -> Path:
+    (site / "calendar.d").mkdir(exist_ok=True)
+    (site / "calendar.d" / "bio.yaml").write_text(POSTS, encoding="utf-8")
+    with (site / "calendar.yaml").open("a", encoding="utf-8") as calendar:
+        calendar.write(settings)
+    return site
+
+
+def test_the_page_lists_the_posts_gone_out_with_their_tracked_links_and_images(site: Path) -> None:
+    result = run_edcal("build", cwd=bio_site(site))
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "liens" / "index.html").read_text(encoding="utf-8")
+    text = html.unescape(page)
+    assert "<title>Nos liens – Fixture</title>" in text and '<html lang="fr">' in page
+    links = re.findall(r'<a class="bio__link" href="([^"]+)"', text)
+    # Newest first; LinkedIn's copy of the post is not listed; each link tracked for its network.
+    assert links == ["https://example.org/visite/",
+                     "https://blog.example.fr/2027/publie/?utm_source=instagram&utm_medium=social"
+                     "&utm_campaign=publie"]
+    assert "La visite de l'atelier en vidéo</span>" in text  # its first line, without its hashtags
+    assert "Un article publié</span>" in text  # the promoted article's title
+    assert re.search(r'src="[^"]*/images/public\.png" alt="Une image publique de l\'article" width=', text)
+    assert (site / "output" / "images" / "public.png").is_file()
+    assert not (site / "output" / "images" / "futur-secret.png").exists()
+    assert "10 février 2027" in text and "Les liens de nos dernières publications" in text
+    # Nothing that has not gone out, anywhere in output/.
+    canaries = ("CANARY-BIO", "SANSLIEN", "futur-secret", "image secrète")
+    assert [path for path, body in tree_text(site / "output") if any(c in body for c in canaries)] == []
+    # The same inputs give the same bytes (no "now" in the page).
+    again = run_edcal("build", cwd=site)
+    assert again.returncode == 0, again.stderr
+    assert (site / "output" / "liens" / "index.html").read_text(encoding="utf-8") == page
+    # The next rebuild is when the next listed post goes out.
+    moment = run_edcal("next-change", cwd=site)
+    assert moment.stdout.strip() == "2027-02-20T18:00:00+01:00", moment.stderr
+
+
+def test_english_words_and_default_settings(site: Path) -> None:
+    (site / "pelicanconf.py").write_text((site / "pelicanconf.py").read_text(encoding="utf-8")
+                                         .replace('DEFAULT_LANG = "fr"', 'DEFAULT_LANG = "en"'), encoding="utf-8")
+    result = run_edcal("build", cwd=bio_site(site, "link_in_bio: {count: 1}\n"))
+    assert result.returncode == 0, result.stderr
+    page = html.unescape((site / "output" / "links" / "index.html").read_text(encoding="utf-8"))
+    assert "<h1 class=\"page-title\">Our links</h1>" in page and page.count('class="bio__item"') == 1
+    assert "https://example.org/visite/" in page
+
+
+def test_without_the_setting_there_is_no_page(site: Path) -> None:
+    result = run_edcal("build", cwd=bio_site(site, ""))
+    assert result.returncode == 0, result.stderr
+    assert not (site / "output" / "links").exists()
+    assert [path for path, body in tree_text(site / "output") if 'class="bio__link"' in body] == []
+
+
+def test_a_post_linking_to_an_article_not_online_is_never_listed() -> None:
+    """A post gone out before its article is a check error (post-before-article); the page never leaks it."""
+    calendar = calendar_from(PARIS_CALENDAR.replace("networks:\n", "networks:\n  instagram: {}\n", 1) + """\
+posts:
+  - {id: trop-tot, networks: [instagram], at: 2027-02-10 18:00, text: Bientôt, article: futur}
+  - {id: en-ligne, networks: [instagram], at: 2027-02-11 18:00, text: Déjà, article: publie}
+link_in_bio: {}
+""")
+    articles = [article("futur", "2027-03-01T09:00:00", calendar, title="Futur CANARY"),
+                article("publie", "2027-02-01T09:00:00", calendar, title="Publié")]
+    links = link_in_bio(plan_of(calendar, articles, now=NOW))
+    assert links is not None and [link.label for link in links] == ["Publié"]
+
+
+def test_first_line_labels() -> None:
+    assert first_line("\nNouveau : https://x.example/a le portail #FaitMain #Lyon\nsuite") == "Nouveau :  le portail"
+    assert first_line("mot " * 40).endswith("…") and len(first_line("mot " * 40)) <= 90
+
+
+def test_next_change_names_the_next_listed_post() -> None:
+    yaml = PARIS_CALENDAR.replace("networks:\n", "networks:\n  instagram: {}\n", 1) + """\
+posts:
+  - {id: sans-lien, networks: [instagram], at: 2027-02-16 18:00, text: Sans lien}
+  - {id: avec-lien, networks: [instagram], at: 2027-02-17 18:00, text: Avec, link: "https://example.org/"}
+"""
+    calendar = calendar_from(yaml)
+    plan = plan_of(calendar, [], now=NOW)
+    without = next_change(plan, plan.now)
+    calendar = calendar_from(yaml + "link_in_bio: {}\n")
+    plan = plan_of(calendar, [], now=NOW)
+    assert next_change(plan, plan.now).isoformat() == "2027-02-17T18:00:00+01:00"
+    assert without is None or without.isoformat() != "2027-02-17T18:00:00+01:00"
+
+
+@pytest.mark.parametrize(("settings", "where", "message", "hint"), [
+    ("link_in_bio:\n  netwroks: [instagram]\n", (2, 3), "unknown field 'netwroks' in link_in_bio", "networks"),
+    ("link_in_bio:\n  networks: [instagam]\n", (2, 14), "unknown network 'instagam'", "instagram"),
+    ("link_in_bio:\n  count: 0\n", (2, 10), "found '0'", None),
+    ("link_in_bio:\n  path: ../public\n", (2, 9), "found path '../public', expected a folder name", "path: liens"),
+    ("link_in_bio:\n  path: partage\nambassadors: {publish: partage}\n", (2, 9),
+     "found path 'partage', where `ambassadors: publish:` copies its folder 'partage'", "path: liens"),
+])
+def test_wrong_settings_are_located_errors(settings: str, where: tuple[int, int], message: str,
+                                           hint: str | None) -> None:
+    base = PARIS_CALENDAR.count("\n")
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + settings)
+    found = [e for e in caught.value.errors if e.message.startswith(message)]
+    assert found, caught.value.errors
+    assert (found[0].source.line - base, found[0].source.column) == where
+    assert hint is None or hint in (found[0].hint or "")
+
+
+def test_wrong_settings_stop_the_build_with_exit_2(site: Path) -> None:
+    result = run_edcal("build", cwd=bio_site(site, "link_in_bio:\n  networks: [instagam]\n"))
+    assert result.returncode == 2
+    assert re.search(r"calendar\.yaml:\d+:14: error: unknown network 'instagam'", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_page_in_chromium_shows_the_list_and_its_links_work(site: Path) -> None:
+    from browser import browser, screenshot, serve
+
+    result = run_edcal("build", cwd=bio_site(site))
+    assert result.returncode == 0, result.stderr
+    output = site / "output"
+
+    def blog(route: Any) -> None:  # the site's address (SITEURL), served from output/
+        path = urllib.parse.urlsplit(route.request.url).path.lstrip("/")
+        file = output / path / "index.html" if not path or path.endswith("/") else output / path
+        if file.is_file():
+            kind = "text/html" if file.suffix == ".html" else "text/css" if file.suffix == ".css" else "image/png"
+            route.fulfill(status=200, body=file.read_bytes(), content_type=kind)
+        else:
+            route.fulfill(status=404, body="")
+
+    with serve(output) as address, browser() as chromium:
+        for width in (390, 1280):
+            context = chromium.new_context(viewport={"width": width, "height": 900})
+            context.route("https://blog.example.fr/**", blog)
+            context.route("https://example.org/**", lambda route: route.fulfill(status=200, body="ok"))
+            page = context.new_page()
+            page.goto(address + "liens/")
+            items = page.locator("ol.bio > li")
+            assert items.count() == 2 and items.first.is_visible()
+            image = page.locator("img.bio__image")
+            assert image.get_attribute("alt") == "Une image publique de l'article"
+            image.evaluate("img => img.decode()")
+            assert image.evaluate("img => img.naturalWidth") > 0  # the image is published with the page
+            assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scroll
+            screenshot(page, f"blog-link-in-bio-{width}")
+            # The article's link works: the tracked address opens the article.
+            page.locator("a.bio__link", has_text="Un article publié").click()
+            page.wait_for_url("https://blog.example.fr/2027/publie/?utm_source=instagram*")
+            assert page.locator("h1").inner_text() == "Un article publié"
+            context.close()
