@@ -41,6 +41,7 @@ SECTIONS: list[tuple[type[BaseModel], str, bool]] = [
     (schema.PlanningSpec, "## `planning:`", True),
     (schema.AmbassadorsSpec, "## `ambassadors:`", True),
     (schema.SuggestionSpec, "## `ambassadors:`", True),
+    (schema.LinkInBioSpec, "## `link_in_bio:`", True),
 ]
 
 

@@ -86,7 +86,8 @@ def _writes_a_link(entry: PostEntry | None, item: Item) -> bool:
     variant = entry.variants.get(item.network or "")
     if entry.link or (variant is not None and variant.link):
         return True
-    written = [entry.text, *entry.texts, entry.first_comment, *entry.thread, variant.text if variant else None]
+    written = [entry.text, *entry.texts, entry.first_comment, *entry.thread,
+               variant.text if variant else None]
     return any(URL_IN_TEXT.search(text) for text in written if text)  # at worst, a rebuild changing nothing
 
 
