@@ -958,3 +958,23 @@ def test_the_summary_is_silent_on_feeds_of_a_usual_size(built: Path) -> None:
     result = run_edcal("build", cwd=built, env={"EDCAL_LANG": "en"})
     assert result.returncode == 0 and " MB, more than Google Calendar" not in result.stdout
     assert 'class="heavy"' not in (built / "planning" / "index.html").read_text(encoding="utf-8")
+
+
+def test_plan_json_gives_each_absences_stand_in() -> None:
+    """A dashboard of who is away could not say who takes over: each absence gives its stand-in's id, null
+    for none, as the schema says."""
+    from edcal.outputs.plan_json import document
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "{id: ana, name: Ana}", "{id: ana, name: Ana, away: [{from: 2027-08-02, until: 2027-08-20, reason: Congés, "
+        "stand_in: ben}, {from: 2027-12-24, until: 2027-12-31}]}\n  - {id: ben, name: Ben}"))
+    plan = json.loads(json.dumps(document(plan_of(calendar))))
+    jsonschema.validate(plan, SCHEMA)
+    assert plan["people"] == [
+        {"id": "ana", "name": "Ana", "away": [
+            {"from": "2027-08-02", "until": "2027-08-20", "reason": "Congés", "stand_in": "ben"},
+            {"from": "2027-12-24", "until": "2027-12-31", "reason": None, "stand_in": None}]},
+        {"id": "ben", "name": "Ben"}]
+    del plan["people"][0]["away"][0]["stand_in"]
+    assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(plan)

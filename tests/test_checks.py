@@ -3140,6 +3140,46 @@ def test_an_absence_ending_before_it_starts_is_a_located_error(tmp_path: Path) -
         "    hint: `until:` is the last day away, on or after `from:`"]
 
 
+def test_owner_away_names_the_stand_in() -> None:
+    """Julien stood in for Ana during her holidays: the finding did not say so, nor suggest naming anyone."""
+    text = PARIS_CALENDAR.replace(
+        "{id: ana, name: Ana}", "{id: ana, name: Ana, away: [{from: 2027-01-11, until: 2027-01-15, reason: Congés, "
+        "stand_in: julien}]}\n  - {id: julien, name: Julien Morel}")
+    lines = ("{id: pendant, at: 2027-01-12 09:00, networks: [x], text: Bonjour, owner: ana}",)
+    ideas = "ideas:\n  - {title: Portrait, owner: ana, draft_due: 2027-01-14}\n"
+    found = run_checks(plan_of(calendar_from(text + ideas + posts(*lines)), now=NOW), only=["owner-away"])
+    assert [(f.item, f.message, f.hint) for f in found] == [
+        ("idea-portrait-draft-due", "'idea-portrait-draft-due' (2027-01-14) is owned by Ana, who is away then "
+                                    "(from 2027-01-11 to 2027-01-15); Julien Morel stands in",
+         "move its date, or give it to Julien Morel (`owner: julien`) for that time"),
+        ("pendant-x", "post 'pendant-x' goes out 2027-01-12 09:00 while its owner Ana is away (from 2027-01-11 to "
+                      "2027-01-15); Julien Morel stands in",
+         "Julien Morel's calendar feed holds it: check they know, or give it to them (`owner: julien`), or move it")]
+    assert translated(found[1].message, translator("fr")).replace("\u00a0", " ").endswith(
+        "; Julien Morel assure le relais")
+    # Without one, the hint suggests naming one.
+    (alone,) = run_checks(plan_of(calendar_from(text.replace(", stand_in: julien", "") + posts(*lines)), now=NOW),
+                          only=["owner-away"])
+    assert alone.message.endswith(": nobody to answer its comments")
+    assert "`stand_in:` on the absence" in str(alone.hint)
+
+
+def test_a_stand_in_is_someone_else_of_the_team(tmp_path: Path) -> None:
+    """`stand_in:` names a person of `team:` (a located error with the id meant), never the person away."""
+    from helpers import load_errors
+
+    team = ("{id: ana, name: Ana, away: [{from: 2027-08-02, until: 2027-08-20, stand_in: %s}]}\n"
+            "  - {id: julien, name: Julien Morel}")
+    assert load_errors(tmp_path, PARIS_CALENDAR.replace("{id: ana, name: Ana}", team % "julein")) == [
+        "calendar.yaml:4:81: error: unknown person 'julein'\n    hint: did you mean 'julien'?"]
+    assert load_errors(tmp_path, PARIS_CALENDAR.replace("{id: ana, name: Ana}", team % "ana")) == [
+        "calendar.yaml:4:81: error: 'ana' cannot stand in for themself\n"
+        "    hint: name someone else of `team:` who is there, or leave `stand_in:` out"]
+    # Written below the person away, or in calendar.d/, the stand-in is found.
+    calendar = calendar_from(PARIS_CALENDAR.replace("{id: ana, name: Ana}", team % "julien"))
+    assert calendar.team["ana"].away[0].stand_in == "julien"
+
+
 def test_owner_left_and_network_ended() -> None:
     """A year on: Camille left and X was given up. Removing them made every past header, entry and log line
     that names them an error; kept with `left:` and `until:`, what is still to come is what to hand over."""

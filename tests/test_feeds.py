@@ -490,10 +490,13 @@ def test_the_sample_site_feeds_are_valid(tmp_path: Path) -> None:
     feed = site / "planning" / "calendar.ics"
     parsed = vobject.readOne(feed.read_text(encoding="utf-8"), validate=True)
     plan = load_plan(site)
-    # Every dated item not withheld, and the key dates (the fair, the open day).
+    # Every dated item not withheld, the key dates (the fair, the open day) and the team's absences (Malik's
+    # summer holidays).
     assert len(plan["key_dates"]) == 2
+    absences = [a for person in plan["people"] for a in person.get("away", ())]
+    assert len(absences) == 1
     assert len(parsed.vevent_list) == len([i for i in plan["items"] if i["start"] and i["status"] != "withheld"]) \
-        + len(plan["key_dates"])
+        + len(plan["key_dates"]) + len(absences)
     # The fair's campaign ends with the fair (`until: salon-industrie end`): its feed shows the fair, the same
     # event as calendar.ics's; the recruiting drive's, whose dates the fair falls within, does not.
     fair = next(e for e in parsed.vevent_list if e.summary.value == "◆ Salon Industrie Rhône-Alpes, Lyon")
@@ -845,3 +848,72 @@ def test_an_idea_for_posts_is_in_its_networks_feeds_not_the_blogs() -> None:
     assert held["blog"] == ["Article"] and held["mastodon"] == []
     (idea,) = [i for i in plan.items if i.title == "Portrait"]
     assert EventWriter(plan).summary(idea) == "[LinkedIn, X] Portrait (idée)"
+
+
+def _away_plan(stand_in: str = ", stand_in: ben") -> object:
+    """Ana is away the week of 8 March 2027, Ben stands in: her posts of that week, before it, after it (the
+    first minutes of the 13th in Paris are still the 12th in UTC), and one of Ben's own."""
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    text = PARIS_CALENDAR.replace("{id: ana, name: Ana}", "{id: ana, name: Ana, away: [{from: 2027-03-08, until: "
+                                  "2027-03-12, reason: Congés" + stand_in + "}]}\n  - {id: ben, name: Ben}")
+    text += ("posts:\n"
+             "  - {id: pendant, at: 2027-03-10 09:00, networks: [linkedin], text: Pendant, owner: ana}\n"
+             "  - {id: dernier, at: 2027-03-12 23:30, networks: [x], text: Dernier soir, owner: ana}\n"
+             "  - {id: avant, at: 2027-03-05 09:00, networks: [linkedin], text: Avant, owner: ana}\n"
+             "  - {id: apres, at: 2027-03-13 00:30, networks: [x], text: Après, owner: ana}\n"
+             "  - {id: lui, at: 2027-03-09 09:00, networks: [x], text: Le sien, owner: ben}\n")
+    return plan_of(calendar_from(text), now="2027-02-15T10:00:00+01:00")
+
+
+def _absence_events(text: str) -> list[icalendar.Event]:
+    return [e for e in icalendar.Calendar.from_ical(text).walk("VEVENT") if "Absence" in str(e["CATEGORIES"].cats)]
+
+
+def test_an_absence_is_a_free_all_day_event_in_the_whole_plan_and_the_two_peoples_feeds() -> None:
+    """A community manager saw nobody's holidays in their calendar app, nor who was to post meanwhile."""
+    import uuid
+
+    from edcal.outputs.ics import namespace
+
+    plan = _away_plan()
+    whole = _feed_text(plan)
+    (absence,) = _absence_events(whole)
+    assert str(absence["SUMMARY"]) == "Absence\u00a0: Ana (Congés)"
+    assert str(absence["TRANSP"]) == "TRANSPARENT"
+    # All day: DATE values, the end exclusive (the day after the last day away).
+    assert absence["DTSTART"].dt == dt.date(2027, 3, 8) and not isinstance(absence["DTSTART"].dt, dt.datetime)
+    assert absence["DTEND"].dt == dt.date(2027, 3, 13) and not isinstance(absence["DTEND"].dt, dt.datetime)
+    assert "VALUE=DATE" in whole.split("SUMMARY:Absence")[0].rsplit("BEGIN:VEVENT", 1)[1]
+    assert str(absence["DESCRIPTION"]).splitlines()[0].replace("\u00a0", " ") == "Relais : Ben"
+    assert not absence.walk("VALARM")
+    # Its UID: the person and its first day, stable across builds and edits of its reason or end.
+    assert str(absence["UID"]) == str(uuid.uuid5(namespace(plan), "absence:ana:2027-03-08"))  # type: ignore[arg-type]
+    assert _feed_text(_away_plan()) == whole
+    for person in ("ana", "ben"):
+        (same,) = _absence_events(_feed_text(plan, "people", person))
+        assert str(same["UID"]) == str(absence["UID"])
+    # Not in the feeds of posts: the networks', the blog's.
+    for family, key in (("networks", "linkedin"), ("networks", "x"), ("blog", "blog")):
+        assert "Absence" not in _feed_text(plan, family, key), (family, key)
+    # Without a stand-in, the description says so, and the other person's feed has no absence.
+    alone = _away_plan("")
+    (unstood,) = _absence_events(_feed_text(alone))
+    assert "stand_in:" in str(unstood["DESCRIPTION"])
+    assert _absence_events(_feed_text(alone, "people", "ben")) == []
+
+
+def test_the_stand_ins_feed_holds_the_posts_of_the_absence_marked_for_whom() -> None:
+    """Ben was to post Ana's posts while she was away, and his calendar did not show them."""
+    plan = _away_plan()
+    ben = {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(_feed_text(plan, "people", "ben"))
+           .walk("VEVENT")}
+    # Her posts of the absence's days (in Paris: 23:30 on the 12th is one), not those before or after it.
+    assert sorted(ben) == ["Absence\u00a0: Ana (Congés)", "[X] Le sien", "[pour Ana] [LinkedIn] Pendant",
+                           "[pour Ana] [X] Dernier soir"]
+    whole = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(_feed_text(plan)).walk("VEVENT")}
+    assert str(whole[str(ben["[pour Ana] [LinkedIn] Pendant"]["UID"])]["SUMMARY"]) == "[LinkedIn] Pendant"  # one event
+    ana = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(_feed_text(plan, "people", "ana")).walk("VEVENT")]
+    assert "[LinkedIn] Pendant" in ana and "[X] Après" in ana and not any(s.startswith("[pour") for s in ana)
+    # Without a stand-in, nobody else's feed gets them.
+    assert "Pendant" not in _feed_text(_away_plan(""), "people", "ben")

@@ -2215,3 +2215,58 @@ def test_the_network_filter_shows_a_dated_idea_for_posts_with_each_of_its_networ
         page.goto(server + "agenda/2027-03.html?network=x")
         assert page.evaluate(shown) == 1
         page.close()
+
+
+def test_an_absence_shows_on_the_days_it_covers_with_who_stands_in(tmp_path: Path) -> None:
+    """A community manager saw nobody's holidays on the calendar, nor who took over: each day an absence
+    covers says it, in the page's language, with the ids the person filter shows it with."""
+    import dataclasses
+
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "{id: ana, name: Ana}", "{id: ana, name: Ana Lopez, away: [{from: 2027-03-08, until: 2027-03-12, "
+        "reason: Congés, stand_in: ben}]}\n  - {id: ben, name: Ben Roy}")
+        + "posts:\n  - {id: pendant, at: 2027-03-10 09:00, networks: [x], text: Pendant, owner: ana}\n")
+    plan = plan_of(calendar, now="2027-03-01T10:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    label = "Ana Lopez absent(e) (Congés) — Ben Roy assure le relais"
+    for path in (tmp_path / "index.html", tmp_path / "agenda" / "2027-03.html"):
+        elements = parse(path)
+        days = [attrs["data-day"] for tag, attrs in elements if tag == "section" and attrs.get("data-day")]
+        # Its first and last days show with nothing planned on them; the 10th has a post.
+        assert {"2027-03-08", "2027-03-10", "2027-03-12"} <= set(days), days
+        notes = re.findall(r'<section class="day[^"]*" data-day="([\d-]+)".*?</h[23]>\s*<p class="absence" '
+                           r'data-absence-people="([^"]+)">([^<]+)</p>', path.read_text(encoding="utf-8"), re.S)
+        assert [(day, people, html.unescape(text)) for day, people, text in notes] == [
+            (day, "ana ben", label) for day in ("2027-03-08", "2027-03-10", "2027-03-12")], path
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
+    assert data["absences"] == [{"first": "2027-03-08", "last": "2027-03-12", "label": label,
+                                 "people": "ana ben", "person": "ana"}]
+    write_planning_page(calendar_page, dataclasses.replace(plan, lang="en"), tmp_path / "en")
+    english = (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Ana Lopez away (Congés) — Ben Roy stands in</p>" in english
+
+
+def test_the_month_view_shows_an_absence_with_its_people_in_the_filter(sample: Path, server: str,
+                                                                      chromium: Any) -> None:
+    """Malik's summer holidays, Julien standing in: on each of their days of the month, with either of them
+    chosen in the person filter, and not with someone else."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "index.html?view=month&date=2027-08")
+    notes = page.locator("#view-month .note.absence")
+    assert notes.count() == 19  # 2 to 20 August
+    assert page.inner_text('td[data-date="2027-08-02"] .absence') == (
+        "Malik Haddad absent(e) (Congés d'été (atelier fermé)) — Julien Morel assure le relais")
+    assert page.locator('td[data-date="2027-08-01"] .absence').count() == 0
+    assert page.locator('td[data-date="2027-08-21"] .absence').count() == 0
+    for owner, shown in (("julien", True), ("malik", True), ("camille", False)):
+        page.goto(server + f"index.html?view=month&date=2027-08&owner={owner}")
+        assert page.locator('td[data-date="2027-08-10"] .absence').is_visible() is shown, owner
+    page.goto(server + "agenda/2027-08.html?owner=camille")
+    assert page.locator('[data-day="2027-08-02"] .absence').is_hidden()
+    page.goto(server + "agenda/2027-08.html?owner=julien")
+    assert page.locator('[data-day="2027-08-02"] .absence').is_visible()
+    page.close()

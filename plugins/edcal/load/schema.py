@@ -377,6 +377,7 @@ class AbsenceSpec(Spec):
     from_: Date = Field(alias="from", description="First day away.")
     until: Date = Field(description="Last day away (included).")
     reason: Text | None = Field(None, description="Why, for the team: 'Congés', 'Formation'.")
+    stand_in: Id | None = Field(None, description="Who stands in for them then (an id of `team:`): their feed holds the posts of the absence, `owner-away` names them.")
 
 
 class PersonSpec(Spec):
@@ -385,7 +386,7 @@ class PersonSpec(Spec):
     email: Text | None = Field(None, description="Optional e-mail address.")
     role: Text | None = Field(None, description="Optional role, e.g. 'Community manager'.")
     left: Date | None = Field(None, description="The day they left the team: what they owned keeps their name, what they own from then on is to hand over (`owner-left`).")
-    away: list[AbsenceSpec] = Field(default_factory=list, description="Times they are away (holidays, leave), each {from, until, reason}: what they own then is told (`owner-away`).")
+    away: list[AbsenceSpec] = Field(default_factory=list, description="Times they are away (holidays, leave), each {from, until, reason, stand_in}: what they own then is told (`owner-away`).")
 
 
 def _aspect_range(value: Any) -> Any:

@@ -46,6 +46,8 @@ class Absence:
     last: dt.date
     source: Source
     reason: str | None = None
+    #: Who stands in for them then (``stand_in:``, an id of ``team:``): their feed holds the absence's posts.
+    stand_in: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -443,6 +443,12 @@ def key_date_event_id(key_date_id: str) -> str:
     return f"key-date-{key_date_id}"
 
 
+def absence_event_id(person_id: str, first: dt.date) -> str:
+    """The id an absence's feed event is made from (its UID): the person and its first day, which no item id
+    can be (an id has no ``:``). Its reason, end or stand-in changed, it stays one event."""
+    return f"absence:{person_id}:{first:%Y-%m-%d}"
+
+
 def article_item_id(article: Article) -> str:
     """The plan item's id of an article: ``article-<slug>``, and ``-<lang>`` for a translation."""
     return article_item_id_for(article.slug, None if article.is_original else article.lang)

@@ -180,6 +180,16 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     by_day = {day: list(group) for day, group in itertools.groupby(entries, key=lambda e: _day(e.local))}
     for day in key_dates_by_day:  # a fair's last day shows, with nothing planned on it
         by_day.setdefault(day, [])
+    shown_absences = absences(plan)
+    absences_by_day: dict[dt.date, list[dict[str, Any]]] = defaultdict(list)
+    for absence in shown_absences:
+        first, last = dt.date.fromisoformat(absence["first"]), dt.date.fromisoformat(absence["last"])
+        for offset in range((last - first).days + 1):
+            absences_by_day[first + dt.timedelta(days=offset)].append(absence)
+        # Its first and last days show, with nothing planned on them (not every day between: weeks of
+        # "Nothing planned"); the days between that have items say it too.
+        by_day.setdefault(first, [])
+        by_day.setdefault(last, [])
     days = sorted(by_day.items(), key=lambda d: d[0])
     grouped = by_month(days, lambda d: d[0])
     months = [AgendaMonth(first, month_file(first), sum(len(entries) for _day, entries in group))
@@ -192,6 +202,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         **person_filter(plan),
         "campaigns": sorted(plan.calendar.campaigns.values(), key=lambda c: c.start),
         "key_dates_by_day": key_dates_by_day,
+        "absences_by_day": absences_by_day,
     }
     template = env.get_template("agenda.html.j2")
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
@@ -205,7 +216,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         days=[(day, group) for day, group in days if week_start <= day < window_end],
         backlog=backlog(plan), feeds=links, heavy_feeds=heavy_feeds(folder, (link[1] for link in links)),
         objectives=objectives(plan, today, gaps, context.findings),
-        data=Markup(_script_json(data(plan, entries, today, gaps))),
+        data=Markup(_script_json(data(plan, entries, today, gaps, shown_absences))),
         repository=plan.calendar.planning.repository_url,
         has_key_dates=bool(plan.calendar.key_dates), freezes=freeze_notices(plan, coming=False),
     )
@@ -445,7 +456,29 @@ def backlog(plan: Plan) -> list[BacklogRow]:
     return ideas
 
 
-def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap]) -> dict[str, Any]:
+def absences(plan: Plan) -> list[dict[str, Any]]:
+    """The team's absences (``away:``) as the calendar shows them on each of their days, by first day:
+    "Malik Haddad away (Congés) — Julien Morel stands in"; ``people``: the ids the person filter shows it
+    with (the person away, and who stands in)."""
+    _ = translator(plan.lang)
+    team = plan.calendar.team
+    found = []
+    for person in team.values():
+        for absence in person.away:
+            label = _("{person} away").format(person=person.name)
+            if absence.reason:
+                label += f" ({absence.reason})"
+            stand_in = team.get(absence.stand_in or "")
+            if stand_in is not None:
+                label += " — " + _("{person} stands in").format(person=stand_in.name)
+            found.append({"first": absence.first.isoformat(), "last": absence.last.isoformat(),
+                          "label": label, "person": person.id,
+                          "people": " ".join([person.id, *([stand_in.id] if stand_in is not None else [])])})
+    return sorted(found, key=lambda absence: (absence["first"], absence["person"]))
+
+
+def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap],
+         shown_absences: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """What the month and week views are drawn from."""
     _ = translator(plan.lang)
     code = language(plan.lang)
@@ -522,6 +555,7 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap])
         "holidays": {day.isoformat(): name
                      for day, name in sorted(holidays_between(calendar, first, last, plan.lang).items())},
         "gaps": gaps,
+        "absences": shown_absences or [],
     }
 
 

@@ -41,9 +41,9 @@ from icalendar import Calendar as VCalendar
 from icalendar import vDuration, vText, vUri
 
 from edcal.i18n import clock_time, long_date, number, translator
-from edcal.model.calendar import Calendar, Campaign, KeyDate, PostEntry
+from edcal.model.calendar import Absence, Calendar, Campaign, KeyDate, Person, PostEntry
 from edcal.model.days import start_of_day
-from edcal.model.plan import Item, Plan, key_date_event_id, made_by, status_word
+from edcal.model.plan import Item, Plan, absence_event_id, key_date_event_id, made_by, status_word
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
@@ -75,6 +75,11 @@ class Feed:
     items: list[Item] = field(default_factory=list)
     #: The key dates it shows (the fair the posts are about), each as an all-day event over its days.
     key_dates: list[KeyDate] = field(default_factory=list)
+    #: The team's absences it shows (the whole plan's; a person's own and those they stand in for), each as
+    #: an all-day event over its days.
+    absences: list[tuple[Person, Absence]] = field(default_factory=list)
+    #: Posts it holds for someone away (a stand-in's feed), by item id: the absent person's name.
+    stood_in: dict[str, str] = field(default_factory=dict)
 
 
 def feeds(plan: Plan) -> list[Feed]:
@@ -90,10 +95,12 @@ def feeds(plan: Plan) -> list[Feed]:
     items = [item for item in plan.items
              if _in_feeds(item, plan) and kept(_over_at(item.start, calendar))]  # type: ignore[arg-type]
     key_dates = [k for k in calendar.key_dates_in_order() if kept(_over_at(k.end, calendar))]
+    absences = [(person, absence) for person, absence in _absences(calendar)
+                if kept(_over_at(absence.last, calendar))]
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
     everything = Feed(CALENDAR_FILE, "calendar", "all", _("Publishing schedule"), "",
                       _("Every post, article and deadline of the editorial plan."), "dimgray", items,
-                      key_dates)
+                      key_dates, absences)
     people_colors = _people_colors(calendar)
     found = [everything]
     for network in sorted(calendar.networks.values(), key=lambda n: n.id):
@@ -104,11 +111,15 @@ def feeds(plan: Plan) -> list[Feed]:
     found.append(Feed(f"{FOLDER}/blog.ics", "blog", "blog", _("Blog"), "",
                       _("Articles going live, and their writing and review deadlines."), "slategray",
                       [i for i in items if i.kind != "post" and not i.networks]))
+    standing_in = _standing_in(plan, items, absences)
     for person in sorted(calendar.team.values(), key=lambda p: p.id):
+        # Their own items, and the posts of someone away they stand in for (the one who will post them).
+        stood_in = standing_in.get(person.id, {})
         found.append(Feed(f"{FOLDER}/people/{person.id}.ics", "people", person.id, person.name, "",
                           _("What {person} owns in the editorial plan.").format(person=person.name),
                           people_colors[person.id],
-                          [i for i in items if i.owner == person.id]))
+                          [i for i in items if i.owner == person.id or i.id in stood_in], [],
+                          [(p, a) for p, a in absences if person.id in (p.id, a.stand_in)], stood_in))
     entries = {entry.id: entry for entry in calendar.posts}
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: c.id):
         held = [i for i in items if i.campaign == campaign.id]
@@ -119,6 +130,30 @@ def feeds(plan: Plan) -> list[Feed]:
                           campaign.color, held, [k for k in key_dates if k.id in named]))
     for feed in found:
         feed.name = f"{feed.label} · {site}"
+    return found
+
+
+def _absences(calendar: Calendar) -> list[tuple[Person, Absence]]:
+    """Every absence of the team (``away:``), by its first day, then the person's id."""
+    found = [(person, absence) for person in calendar.team.values() for absence in person.away]
+    return sorted(found, key=lambda pair: (pair[1].first, pair[0].id))
+
+
+def _standing_in(plan: Plan, items: list[Item],
+                 absences: list[tuple[Person, Absence]]) -> dict[str, dict[str, str]]:
+    """By stand-in's id: the posts of the person they stand in for that go out during the absence, by item id,
+    with the absent person's name (the event's title says for whom)."""
+    found: dict[str, dict[str, str]] = {}
+    covered = [(person, absence) for person, absence in absences if absence.stand_in]
+    if not covered:
+        return found
+    for item in items:
+        if item.kind != "post" or item.start is None or not item.owner:
+            continue
+        for person, absence in covered:
+            if item.owner == person.id and absence.first <= plan.day_of(item.start) <= absence.last:
+                found.setdefault(absence.stand_in or "", {})[item.id] = person.name
+                break
     return found
 
 
@@ -218,8 +253,10 @@ def serialise(feed: Feed, plan: Plan, events: EventWriter, published: bool = Fal
     # Only the whole plan colours its events, by network: a client that honours an event's COLOR (ICSx⁵,
     # Evolution) showed a person's or a campaign's feed in the networks' colours, not in its own.
     colored = feed.family == "calendar"
-    body = b"".join(events.event(item, minutes, colored) for item in feed.items)
+    stood_in = feed.stood_in
+    body = b"".join(events.event(item, minutes, colored, stood_in.get(item.id)) for item in feed.items)
     body += b"".join(events.key_date(key_date) for key_date in feed.key_dates)
+    body += b"".join(events.absence(person, absence) for person, absence in feed.absences)
     return head + (body or EMPTY_BODY) + b"END:VCALENDAR\r\n"
 
 
@@ -289,6 +326,8 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
     if past is not None:
         found += [_leaves_at(_over_at(key_date.end, calendar), calendar, past)
                   for key_date in calendar.key_dates_in_order()]
+        found += [_leaves_at(_over_at(absence.last, calendar), calendar, past)
+                  for _person, absence in _absences(calendar)]
     # A log line still to take effect: its moment changes its post's event, or brings back a post a freeze
     # withheld (or a draft) that went out all the same, which the loop above passed over.
     posts = {item.id: item for item in plan.items if item.kind == "post"} if calendar.posted else {}
@@ -344,22 +383,24 @@ class EventWriter:
         self.generated_at = plan.generated_at.astimezone(dt.UTC)
         self.stamp = f"{self.generated_at:%Y%m%dT%H%M%SZ}"
         self.duration = dt.timedelta(minutes=plan.calendar.feeds.duration)
-        self._bodies: dict[tuple[str, dt.datetime], bytes] = {}
+        self._bodies: dict[tuple[str, dt.datetime, str | None], bytes] = {}
         self._alarms: dict[tuple[str, int], bytes] = {}
         self._items: dict[str, Item] | None = None
         self.log_start = first_logged_month(plan)
 
-    def event(self, item: Item, reminder: int | None = None, colored: bool = False) -> bytes:
-        """The item's VEVENT, with its network's colour when ``colored`` (the whole plan's feed)."""
+    def event(self, item: Item, reminder: int | None = None, colored: bool = False,
+              stood_in: str | None = None) -> bytes:
+        """The item's VEVENT, with its network's colour when ``colored`` (the whole plan's feed);
+        ``stood_in``: the name of its owner, away, in the feed of who stands in ("[for Malik Haddad] …")."""
         shared = self.shared
         shown = (path for media in item.media for path in media.files())
         if shared is not None and not any(path in shared.images for path in shown):
-            return shared.event(item, reminder, colored)
+            return shared.event(item, reminder, colored, stood_in)
         reminder = _reminder(item, reminder)
         revision = self.revised_at(item, reminder)
-        body = self._bodies.get((item.id, revision))
+        body = self._bodies.get((item.id, revision, stood_in))
         if body is None:
-            body = self._bodies[item.id, revision] = self._body(item, revision)
+            body = self._bodies[item.id, revision, stood_in] = self._body(item, revision, stood_in)
         if colored:
             body += self._color(item)
         if reminder is None or self._rang(item, reminder):  # it would ring as "missed" on subscribing
@@ -397,6 +438,32 @@ class EventWriter:
             f"SUMMARY:{_text('◆ ' + french_title(key_date.name, self.plan.lang))}",
             f"DESCRIPTION:{_text(chr(10).join(lines))}",
             f"CATEGORIES:{_text(_('Key date'))}",
+            "END:VEVENT",
+        ])
+
+    def absence(self, person: Person, absence: Absence) -> bytes:
+        """An absence as an all-day event over its days, free time (it blocks nothing), without an alarm:
+        "Absence: Malik Haddad (Congés)", its description naming who stands in."""
+        _ = self._
+        title = _("Absence: {person}").format(person=person.name)
+        if absence.reason:
+            title += f" ({absence.reason})"
+        stand_in = self.plan.calendar.team.get(absence.stand_in or "")
+        lines = [_("Stands in: {person}").format(person=stand_in.name) if stand_in is not None
+                 else _("Nobody stands in for them (`stand_in:`)."),
+                 f"{_('Source:')} {absence.source.path}"]
+        return _lines([
+            "BEGIN:VEVENT",
+            f"UID:{uuid.uuid5(self.namespace, absence_event_id(person.id, absence.first))}",
+            f"DTSTAMP:{self.stamp}",
+            f"LAST-MODIFIED:{self.stamp}",
+            f"DTSTART;VALUE=DATE:{absence.first:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{absence.last + dt.timedelta(days=1):%Y%m%d}",
+            "TRANSP:TRANSPARENT",
+            "STATUS:CONFIRMED",
+            f"SUMMARY:{_text(french_title(title, self.plan.lang))}",
+            f"DESCRIPTION:{_text(chr(10).join(lines))}",
+            f"CATEGORIES:{_text(_('Absence'))}",
             "END:VEVENT",
         ])
 
@@ -549,7 +616,7 @@ class EventWriter:
             start = item.start
         return start.astimezone(dt.UTC) if isinstance(start, dt.datetime) else None
 
-    def _body(self, item: Item, revision: dt.datetime) -> bytes:
+    def _body(self, item: Item, revision: dt.datetime, stood_in: str | None = None) -> bytes:
         calendar = self.plan.calendar
         start = item.start
         stamp = self.stamp if revision == self.generated_at else f"{revision:%Y%m%dT%H%M%SZ}"
@@ -573,7 +640,11 @@ class EventWriter:
             lines.append("STATUS:CANCELLED")
         else:
             lines.append(f"STATUS:{'CONFIRMED' if confirmed else 'TENTATIVE'}")
-        lines.append(f"SUMMARY:{_text(self.summary(item))}")
+        summary = self.summary(item)
+        if stood_in is not None:  # in the feed of who stands in for its owner, away: for whom they post it
+            marked = french_title(self._("[for {person}]").format(person=stood_in), self.plan.lang)
+            summary = f"{marked} {summary}"
+        lines.append(f"SUMMARY:{_text(summary)}")
         lines.append(f"DESCRIPTION:{_text(self.description(item))}")
         categories = []
         if item.network and item.network in calendar.networks:

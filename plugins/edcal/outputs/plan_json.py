@@ -68,8 +68,8 @@ def _person(person: Person) -> dict[str, Any]:
     """One of the team, and the times they are away (when they have any)."""
     data: dict[str, Any] = {"id": person.id, "name": person.name}
     if person.away:
-        data["away"] = [{"from": a.first.isoformat(), "until": a.last.isoformat(), "reason": a.reason}
-                        for a in person.away]
+        data["away"] = [{"from": a.first.isoformat(), "until": a.last.isoformat(), "reason": a.reason,
+                         "stand_in": a.stand_in} for a in person.away]
     return data
 
 

@@ -85,20 +85,40 @@ def owner_away(ctx: CheckContext) -> Iterator[Problem]:
         if absence is None:
             continue
         days = _days(absence.first, absence.last)
+        stand_in = team.get(absence.stand_in or "")
         if item.kind == "post" and isinstance(item.start, dt.datetime):
             when = item.start.astimezone(ctx.plan.calendar.zone)
+            if stand_in is not None:
+                yield Problem(item.source, say("post '{id}' goes out {when:%Y-%m-%d %H:%M} while its owner {person} is "
+                                               "away ({days}); {stand_in} stands in", id=item.id, when=when,
+                                               person=person.name, days=days, stand_in=stand_in.name),
+                              say("{stand_in}'s calendar feed holds it: check they know, or give it to them "
+                                  "(`owner: {id}`), or move it", stand_in=stand_in.name, id=stand_in.id), item,
+                              together=say("{posts} go out while their owner {person} is away ({days}); {stand_in} "
+                                           "stands in", posts=THE_POSTS, person=person.name, days=days,
+                                           stand_in=stand_in.name))
+                continue
             yield Problem(item.source, say("post '{id}' goes out {when:%Y-%m-%d %H:%M} while its owner {person} is "
                                            "away ({days}): nobody to answer its comments", id=item.id, when=when,
                                            person=person.name, days=days),
                           say("give it to someone who is there (`owner:`, where it is written: the entry, its "
-                              "campaign or the article's header), or move it"), item,
+                              "campaign or the article's header), move it, or name who stands in for them "
+                              "(`stand_in:` on the absence)"), item,
                           together=say("{posts} go out while their owner {person} is away ({days})",
                                        posts=THE_POSTS, person=person.name, days=days))
+        elif stand_in is not None:
+            yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who is away then "
+                                           "({days}); {stand_in} stands in", id=item.id,
+                                           day=ctx.plan.day_of(item.start), person=person.name, days=days,
+                                           stand_in=stand_in.name),
+                          say("move its date, or give it to {stand_in} (`owner: {id}`) for that time",
+                              stand_in=stand_in.name, id=stand_in.id), item)
         else:
             yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who is away then "
                                            "({days})", id=item.id, day=ctx.plan.day_of(item.start),
                                            person=person.name, days=days),
-                          say("move its date, or give it another `owner:` for that time"), item)
+                          say("move its date, give it another `owner:` for that time, or name who stands in "
+                              "for them (`stand_in:` on the absence)"), item)
 
 
 @rule("idea-written", "warning", "An idea of the backlog is an article already (the same slug or title)")

@@ -13,6 +13,7 @@ from edcal.model.source import Source
 
 def read_team(reading: Reading, documents: list[Document]) -> None:
     calendar, errors = reading.calendar, reading.errors
+    stand_ins: list[tuple[str, AbsenceSpec]] = []
     for doc in documents:
         for person in doc.spec.team:
             source = source_of(person.loc)
@@ -22,6 +23,24 @@ def read_team(reading: Reading, documents: list[Document]) -> None:
                 continue
             calendar.team[person.id] = Person(person.id, person.name, person.email, source, person.left,
                                               _absences(person.away, errors))
+            stand_ins += [(person.id, spec) for spec in person.away if spec.stand_in is not None]
+    # Once the whole team is known (a stand-in may be written below, or in another file).
+    for person_id, spec in stand_ins:
+        _stand_in(reading, person_id, spec)
+
+
+def _stand_in(reading: Reading, person_id: str, spec: AbsenceSpec) -> None:
+    """Check an absence's `stand_in:`: someone of the team, not the person away; else a located error."""
+    team, stand_in = reading.calendar.team, spec.stand_in
+    assert stand_in is not None
+    where = value_of(spec.loc, "stand_in")
+    if stand_in not in team:
+        reading.errors.add(where, say("unknown person '{person}'", person=stand_in),
+                           reference_hint(stand_in, team, "stand_in")
+                           or say("`stand_in:` names who stands in for them, by their id under `team:`"))
+    elif stand_in == person_id:
+        reading.errors.add(where, say("'{person}' cannot stand in for themself", person=stand_in),
+                           say("name someone else of `team:` who is there, or leave `stand_in:` out"))
 
 
 def _absences(specs: list[AbsenceSpec], errors: ErrorCollector) -> tuple[Absence, ...]:
@@ -35,7 +54,7 @@ def _absences(specs: list[AbsenceSpec], errors: ErrorCollector) -> tuple[Absence
                            until=spec.until, first=spec.from_),
                        say("`until:` is the last day away, on or after `from:`"))
             continue
-        found.append(Absence(spec.from_, spec.until, where, spec.reason))
+        found.append(Absence(spec.from_, spec.until, where, spec.reason, spec.stand_in))
     return tuple(sorted(found, key=lambda absence: absence.first))
 
 

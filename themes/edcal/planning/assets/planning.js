@@ -159,6 +159,11 @@
         return f.networks && f.networks.indexOf(wanted.network) >= 0 && f.first <= key && key <= f.last;
       }));
     });
+    // An absence shows with its person or its stand-in chosen (or with nobody chosen).
+    document.querySelectorAll("[data-absence-people]").forEach(function (note) {
+      var people = note.getAttribute("data-absence-people").split(" ");
+      note.hidden = Boolean(wanted.owner) && people.indexOf(wanted.owner) < 0;
+    });
     // Cadence gaps follow the network filter (the blog's gaps show with no network chosen).
     document.querySelectorAll(".gap[data-gap-network]").forEach(function (gap) {
       gap.hidden = Boolean(wanted.network) && gap.getAttribute("data-gap-network") !== wanted.network;
@@ -167,7 +172,7 @@
     // Agenda days and draft days with nothing left to show are hidden too, but a key date's (the fair).
     document.querySelectorAll("[data-day]").forEach(function (day) {
       var items = day.querySelectorAll("[data-item-id]");
-      if (!items.length || day.querySelector(".key-date")) { return; }
+      if (!items.length || day.querySelector(".key-date, .absence:not([hidden])")) { day.hidden = false; return; }
       day.hidden = Array.prototype.every.call(items, function (item) { return item.hidden; });
     });
     // A drafts page whose filters leave no card says so, where the days were.
@@ -404,6 +409,13 @@
     data.key_dates.forEach(function (date) {
       if (date.first <= key && key <= date.last) {
         container.appendChild(el("span", { "class": "note key-date" }, "◆ " + date.name));
+      }
+    });
+    /* Someone away, and who stands in: shown with either of them chosen in the person filter. */
+    (data.absences || []).forEach(function (absence) {
+      if (absence.first <= key && key <= absence.last) {
+        container.appendChild(el("span", { "class": "note absence", "data-absence-people": absence.people },
+                                 absence.label));
       }
     });
     data.freezes.forEach(function (freeze) {
