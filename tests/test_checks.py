@@ -2196,7 +2196,7 @@ def test_a_post_awaiting_approval_is_planned_but_does_not_go_out(site: Path) -> 
 
     feed = icalendar.Calendar.from_ical((site / "planning" / "calendar.ics").read_bytes())
     summaries = [str(e["SUMMARY"]) for e in feed.walk("VEVENT") if "Notre nouvel atelier" in str(e["SUMMARY"])]
-    assert summaries == ["[LinkedIn] Notre nouvel atelier (en relecture)"]
+    assert summaries == ["[LinkedIn] Notre nouvel atelier (à valider)"]
     # The day before it goes out, still awaiting approval: told.
     late = run_edcal("check", "--format", "json", "--only", "post-not-ready", cwd=site,
                      env={"EDCAL_NOW": "2027-03-09T10:00"})
@@ -3121,6 +3121,10 @@ def test_owner_away() -> None:
                           "out while their owner Ana is away (from 2027-01-11 to 2027-01-15)")]
     assert translated(found[0].message, translator("fr")).replace("\u00a0", " ").startswith(
         "'idea-portrait-draft-due' (14/01/2027) est confié à Ana, absent(e) à ce moment-là (du 11/01/2027 au")
+    # Told of two posts, the hint speaks of them both ("confiez-la … déplacez-la" said of two).
+    assert translated(found[1].hint, translator("fr")).replace("\u00a0", " ").startswith(
+        "confiez-les à quelqu'un de présent")
+    assert str(found[1].hint).startswith("give them to someone who is there")
     # Alone, a post says why it matters; an absence over: nothing.
     (alone,) = run_checks(plan_of(calendar_from(text + posts(lines[0].replace("linkedin, x", "x"))), now=NOW),
                           only=["owner-away"])

@@ -130,7 +130,7 @@ def _told_together(found: list[tuple[Problem, Instant]], zone: ZoneInfo
         together = problem.together
         assert together is not None
         said = Message(together.template, {**together.values, "posts": told}, together.forms)
-        problem = dataclasses.replace(problem, message=said)
+        problem = dataclasses.replace(problem, message=said, hint=problem.together_hint or problem.hint)
         yield problem, when, (("posts", len(posts)), ("items", tuple(post.id for post in posts)))  # type: ignore[union-attr]
 
 

@@ -51,6 +51,9 @@ class Problem:
     #: The engine tells those of one rule at one line that say the same as one finding, ``{posts}`` then
     #: saying how many and the first few.
     together: Message | None = None
+    #: The hint said of several posts with ``together``, where the hint names the post ("move it"): the
+    #: hint otherwise.
+    together_hint: Message | None = None
 
 
 @dataclass(frozen=True, slots=True)

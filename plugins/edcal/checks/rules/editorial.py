@@ -96,7 +96,10 @@ def owner_away(ctx: CheckContext) -> Iterator[Problem]:
                                   "(`owner: {id}`), or move it", stand_in=stand_in.name, id=stand_in.id), item,
                               together=say("{posts} go out while their owner {person} is away ({days}); {stand_in} "
                                            "stands in", posts=THE_POSTS, person=person.name, days=days,
-                                           stand_in=stand_in.name))
+                                           stand_in=stand_in.name),
+                              together_hint=say("{stand_in}'s calendar feed holds them: check they know, hand "
+                                                "them over (`owner: {id}`), or move them",
+                                                stand_in=stand_in.name, id=stand_in.id))
                 continue
             yield Problem(item.source, say("post '{id}' goes out {when:%Y-%m-%d %H:%M} while its owner {person} is "
                                            "away ({days}): nobody to answer its comments", id=item.id, when=when,
@@ -105,7 +108,11 @@ def owner_away(ctx: CheckContext) -> Iterator[Problem]:
                               "campaign or the article's header), move it, or name who stands in for them "
                               "(`stand_in:` on the absence)"), item,
                           together=say("{posts} go out while their owner {person} is away ({days})",
-                                       posts=THE_POSTS, person=person.name, days=days))
+                                       posts=THE_POSTS, person=person.name, days=days),
+                          together_hint=say("give them to someone who is there (`owner:`, where it is written: the "
+                                            "entry, its campaign or the article's header), move them, or name who "
+                                            "stands in for {person} (`stand_in:` on the absence)",
+                                            person=person.name))
         elif stand_in is not None:
             yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who is away then "
                                            "({days}); {stand_in} stands in", id=item.id,
