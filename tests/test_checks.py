@@ -3493,3 +3493,34 @@ def test_social_unused_says_an_article_s_first_comment_an_entry_overrides() -> N
         ("content/a.md:9", 20, "article 'a' gives a first comment for LinkedIn in `social:`, but the entry 'a' gives "
                                "every post there its own")]
     assert [item.first_comment for item in plan.items if item.id == "a-facebook-0"] == ["Qui vient\u00a0?"]
+
+
+def test_poll_limits_judges_a_poll_by_its_network_s_rules_where_each_part_is_written() -> None:
+    """`poll:` on X (4 answers of 25 characters, 5 minutes to 7 days, no images beside it), LinkedIn (a question
+    of 140, answers of 30, 1 day / 3 days / 1 week / 2 weeks) and Bluesky (no polls): "poll-limits"."""
+    head = "version: 1\ntimezone: Europe/Paris\nnetworks:\n  x: {}\n  linkedin: {}\n  bluesky: {}\nposts:\n"
+    calendar = calendar_from(head + "  - id: s\n    networks: [x, linkedin, bluesky]\n    at: 2027-01-12 09:00\n"
+                             "    text: Quel portail préférez-vous ?\n    image: images/portail.png\n"
+                             "    poll:\n      options:\n        - Battant\n        - Coulissant et motorisé sur rail\n"
+                             "        - Sur mesure\n        - Autre\n        - Aucun\n      duration: 10 days\n")
+    found = [(f.item, str(f.source), f.severity, f.message) for f in run_checks(plan_of(calendar, []),
+                                                                                   only=["poll-limits"])]
+    assert ("s-bluesky", "calendar.yaml:13", "error",
+            "Bluesky post 's-bluesky' has a poll, which Bluesky does not take") in found
+    assert ("s-x", "calendar.yaml:13", "error", "X post 's-x': its poll has 5 answers, X takes 4 at most") in found
+    assert ("s-x", "calendar.yaml:16", "error", "X post 's-x': answer 2 of its poll ('Coulissant et motorisé sur "
+            "rail') is 31 characters long, over X's 25") in found
+    assert ("s-x", "calendar.yaml:20", "error", "X post 's-x': its poll is open 10 days, longer than X's 1 week") \
+        in found
+    assert ("s-linkedin", "calendar.yaml:20", "error",
+            "LinkedIn post 's-linkedin': its poll is open 10 days, which LinkedIn does not take") in found
+    assert ("s-linkedin", "calendar.yaml:13", "error", "LinkedIn post 's-linkedin': its poll has no question, "
+            "which LinkedIn asks apart from the text") in found
+    assert any(item == "s-x" and "without images or video" in message for item, _, _, message in found)
+    bluesky = next(f for f in run_checks(plan_of(calendar, []), only=["poll-limits"]) if f.item == "s-bluesky")
+    assert bluesky.hint.startswith("polls go out on LinkedIn, X: leave Bluesky out of this entry")
+    # A poll each network takes: nothing to say.
+    fits = calendar_from(head + "  - id: s\n    networks: [x, linkedin]\n    at: 2027-01-12 09:00\n"
+                         "    text: Quel portail préférez-vous ?\n"
+                         "    poll: {question: Votre portail ?, options: [Battant, Coulissant], duration: 3 jours}\n")
+    assert run_checks(plan_of(fits, []), only=["poll-limits"]) == []

@@ -978,3 +978,19 @@ def test_a_changed_note_for_whoever_posts_is_shown() -> None:
     """`note:` ("tag the partner in the photo") changed in a pull request: the row says what it was and is."""
     assert _field_lines(_one_post("note: Épingler"), _one_post("note: Identifier le partenaire")) == [
         "Note\u00a0: Épingler → Identifier le partenaire"]
+
+
+def test_a_changed_poll_answer_or_duration_is_shown() -> None:
+    """`poll:` reworded in a pull request: the row gives the question, the answers and the duration, before and
+    after."""
+    def plan(answers: str, duration: str = "1 week") -> object:
+        return _one_post(f"poll: {{question: Votre portail ?, options: [{answers}], duration: {duration}}}")
+
+    before = plan("Battant, Coulissant")
+    assert _field_lines(before, plan("Battant, Coulissant, Sur mesure")) == [
+        "Sondage\u00a0: Votre portail ? · Battant · Coulissant (1 semaine) → "
+        "Votre portail ? · Battant · Coulissant · Sur mesure (1 semaine)"]
+    assert _field_lines(before, plan("Battant, Coulissant", "3 jours")) == [
+        "Sondage\u00a0: Votre portail ? · Battant · Coulissant (1 semaine) → Votre portail ? · Battant · "
+        "Coulissant (3 jours)"]
+    assert _field_lines(before, plan("Battant, Coulissant", "7 days")) == []  # the same week, written otherwise?

@@ -33,6 +33,7 @@ SECTIONS: list[tuple[type[BaseModel], str, bool]] = [
     (schema.VariantSpec, "## `posts:`", True),
     (schema.ImageSpec, "## `posts:`", False),
     (schema.VideoSpec, "## `posts:`", True),
+    (schema.PollSpec, "## `posts:`", False),
     (schema.PostedSpec, "## `posted:`", True),
     (schema.TrackingSpec, "## `tracking:`", True),
     (schema.ExportsSpec, "## `exports:`", True),

@@ -351,6 +351,15 @@ def say_count(count: int, one: str, many: str, **values: Any) -> Message:
     return Message(one if count == 1 else many, {"count": count, **values}, (one, many))
 
 
+def say_duration(minutes: int) -> Message:
+    """A length of time in its largest whole unit (a poll's: ``1 week``, ``3 days``, ``90 minutes``)."""
+    for size, one, many in ((7 * 24 * 60, "{count} week", "{count} weeks"),
+                            (24 * 60, "{count} day", "{count} days"), (60, "{count} hour", "{count} hours")):
+        if minutes % size == 0:
+            return say_count(minutes // size, one, many)
+    return say_count(minutes, "{count} minute", "{count} minutes")
+
+
 def say_list(parts: Sequence[Any]) -> Message:
     """Texts or messages one after the other, with commas: each part says itself in the reader's language
     (``say_list([say("{count} on {network}", ...), ...])``)."""

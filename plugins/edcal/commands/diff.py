@@ -37,6 +37,7 @@ from edcal.i18n import (
     number,
     say,
     say_count,
+    say_duration,
     speak,
     team_language,
     translator,
@@ -380,7 +381,7 @@ FIELD_LABELS = {
     "id": "Identifier", "start": "Date", "status": "Status", "withheld_reason": "Freeze reason",
     "title": "Title", "network": "Network", "limit": "Limit", "url": "Link", "media": "Images",
     "owner": "Owner", "campaign": "Campaign", "promotional": "Promotional", "cw": "Content warning",
-    "first_comment": "First comment", "thread": "Thread", "note": "Note",
+    "first_comment": "First comment", "thread": "Thread", "note": "Note", "poll": "Poll",
 }
 #: An empty value (no owner, no campaign, no image), in every language.
 NOTHING_SHOWN = "—"
@@ -493,6 +494,12 @@ class _Words:
                     *([f"{_('Subtitles:')} {media.subtitles}"] if media.subtitles else []))) or NOTHING_SHOWN
         if name == "limit":
             return str(item.limit) if item.limit is not None else NOTHING_SHOWN
+        if name == "poll":  # its question, its answers in order, how long it is open
+            poll = item.poll
+            if poll is None:
+                return NOTHING_SHOWN
+            return " · ".join((*([poll.question] if poll.question else []), *poll.options)) \
+                + f" ({say_duration(poll.minutes).translated(_)})"
         if name == "promotional":
             return _("yes") if item.promotional else _("no")
         text = {"id": item.id, "withheld_reason": item.withheld_reason, "title": item.title,

@@ -28,7 +28,8 @@ _RULE_FIELDS = (
     "name", "url_length", "link_display", "links_clickable", "link_field", "facets", "mention_counting",
     "media", "max_images", "max_hashtags", "max_links", "title_limit", "alt_limit", "max_image_bytes",
     "image_aspect", "hashtag_case", "forbidden_characters", "share_form", "color", "template",
-    "content_warning", "comment_limit", "replies",
+    "content_warning", "comment_limit", "replies", "poll_options", "poll_option_limit", "poll_question_limit",
+    "poll_min_duration", "poll_max_duration", "poll_durations", "poll_media",
 )  # fmt: skip
 _ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "utm_source", "utm_medium",
                    "lang", "since", "until", "in_first_comment")
@@ -93,6 +94,8 @@ def apply_spec(base: Network, spec: NetworkSpec, aliases: tuple[str, ...] = ()) 
             continue
         if name == "slots":
             value = tuple(value)
+        if name == "poll_durations":
+            value = tuple(sorted(set(value)))
         if name == "in_first_comment":
             value = tuple(dict.fromkeys(value))
         if name == "objective":

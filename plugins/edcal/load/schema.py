@@ -457,6 +457,13 @@ class NetworkSpec(Spec):
     content_warning: bool | None = Field(None, description="true when a post can carry a content warning (`cw:`), counted with its text (Mastodon).")
     comment_limit: PositiveInt | None = Field(None, description="Longest first comment (`first_comment:`) the network takes, counted as its text is; unset: it takes none (LinkedIn: 1250).")
     replies: bool | None = Field(None, description="true when the account can answer its own post with more posts, a thread (`thread:`): X, Mastodon, Bluesky, Threads.")
+    poll_options: Annotated[int, Field(ge=2, le=1_000)] | None = Field(None, description="The most answers a poll (`poll:`) takes; unset: the network takes no poll (X, Mastodon, LinkedIn, Threads: 4).")
+    poll_option_limit: PositiveInt | None = Field(None, description="The longest answer of a poll, in characters (X: 25, Mastodon: 50, LinkedIn: 30, Threads: 25).")
+    poll_question_limit: PositiveInt | None = Field(None, description="The longest question of a poll, where the network asks it apart from the text (LinkedIn: 140); unset: the text asks it.")
+    poll_min_duration: PollDuration | None = Field(None, description="The shortest time a poll may be open, e.g. '5 minutes' (X, Mastodon).")
+    poll_max_duration: PollDuration | None = Field(None, description="The longest time a poll may be open, e.g. '7 days' (X).")
+    poll_durations: Annotated[list[PollDuration], BeforeValidator(_one_or_many)] | None = Field(None, description="The only times a poll may be open, e.g. ['1 day', '3 days', '1 week', '2 weeks'] (LinkedIn).")
+    poll_media: bool | None = Field(None, description="true when a post with a poll may also show images or a video (none of the built-in networks).")
     share_form: Text | None = Field(None, description="Address of the network's share form, with {text} (the words to share, link included) and/or {url} (the link), and {title} (the page's title) if the form asks for one, e.g. 'https://x.com/intent/tweet?text={text}': the ambassadors' page and the blog's share buttons open it.")
     color: Text | None = Field(None, description="Colour in calendars, a CSS3 colour name.")
     template: Text | None = Field(None, description="Draft template file name in the theme's drafts/ folder.")
@@ -599,9 +606,47 @@ def _replies(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+def _poll_duration(value: str) -> str:
+    """A poll's duration, as written (its minutes are read again where the entry is read)."""
+    _parsed(timeparse.parse_poll_duration, "a duration like '1 day'")(value)
+    return value.strip()
+
+
+def _poll_option(value: str) -> str:
+    return _filled(value, say("write the answer, or remove the empty item"))
+
+
+def _poll_options(value: list[str]) -> list[str]:
+    if len(value) < 2:
+        raise refused(say("found one answer, expected 2 at least") if value
+                      else say("found no answer, expected 2 at least"),
+                      say("a poll offers a choice: write the answers, or remove `poll:`"))
+    seen: set[str] = set()
+    for option in value:
+        if option.strip().casefold() in seen:
+            raise refused(say("found the answer '{option}' twice, expected each answer once", option=option.strip()),
+                          say("a vote cannot tell the two apart: reword or remove one"))
+        seen.add(option.strip().casefold())
+    return value
+
+
+PollOptions = Annotated[list[Annotated[str, BeforeValidator(_text), AfterValidator(_poll_option)]],
+                        AfterValidator(_poll_options)]
+#: A network's poll durations (``poll_min_duration:``), in minutes.
+PollDuration = Annotated[int, BeforeValidator(_parsed(timeparse.parse_poll_duration, "a duration like '1 day'"))]
+
+
 #: ``thread:``: the replies under a post, in order; one reply may be written alone, as text.
 Thread = Annotated[list[Annotated[str, BeforeValidator(_text), AfterValidator(_reply)]],
                    BeforeValidator(_replies)]
+
+
+class PollSpec(Spec):
+    """``poll:``: the answers, and how long the poll is open."""
+
+    options: PollOptions = Field(description="The answers, in order: 2 at least, as short as the network asks (X: 25 characters).")
+    duration: Annotated[Text, AfterValidator(_poll_duration)] = Field(description="How long it is open: '2 hours', '1 day', '3 jours', '1 week'.")
+    question: Annotated[str, BeforeValidator(_text), AfterValidator(_filled)] | None = Field(None, description="The question, where the network asks it apart from the text (LinkedIn, 140 characters); elsewhere the text asks it.")
 
 
 class VariantSpec(Spec):
@@ -617,6 +662,7 @@ class VariantSpec(Spec):
     note: Text | None = Field(None, description="A note for whoever posts it on this network, instead of the entry's.")
     first_comment: Text | None = Field(None, description="The first comment on this network, instead of the entry's.")
     thread: Thread | None = Field(None, description="The thread on this network, instead of the entry's; [] for none.")
+    poll: PollSpec | None = Field(None, description="The poll on this network, instead of the entry's.")
 
 
 #: The periods of ``repeat: every:``, as writers also spell them (English plural or adverb, French).
@@ -661,6 +707,7 @@ class PostSpec(Spec):
     note: Text | None = Field(None, description="For whoever posts it, what to do beyond pasting the text: tag the partner in the photo, pin it, boost it. Never posted.")
     first_comment: Text | None = Field(None, description="A comment posted under the post as soon as it is out (LinkedIn, Facebook, Instagram): a link, hashtags, a question.")
     thread: Thread | None = Field(None, description="Replies posted under the post, in order, each a post of its own (X, Mastodon, Bluesky, Threads): a thread.")
+    poll: PollSpec | None = Field(None, description="A poll: {options: [answers], duration: '1 day'} (X, Mastodon, LinkedIn, Threads), and its question on LinkedIn.")
     texts: Turns | None = Field(None, description="Recurring post or promotion: texts used in turn.")
     link: Text | None = Field(None, description="A URL; links to the site get UTM parameters.")
     article: Text | None = Field(None, description="Link to this article (by slug) instead of a URL.")

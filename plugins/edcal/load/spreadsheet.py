@@ -68,7 +68,7 @@ HEADERLESS = ("date", "text", "link")
 #: columns, which every version wrote; later versions added columns after them (``cw``, ``first comment``).
 OWN_EXPORT = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt", "campaign",
               "owner", "source", "promotional", "length", "limit")
-OWN_EXPORT_LATER = ("cw", "first comment", "thread", "video", "note")
+OWN_EXPORT_LATER = ("cw", "first comment", "thread", "video", "note", "poll")
 #: A status cell's words (as :func:`normal_name` writes them).
 STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "a faire": "draft",
             "en cours": "draft", "to do": "draft", "in progress": "draft",

@@ -388,6 +388,35 @@ def parse_duration_minutes(text: str) -> int:
     return minutes
 
 
+def parse_poll_duration(text: str) -> int:
+    """How long a poll is open, in minutes: a duration (``5 minutes``, ``2h``, ``PT30M``), or days and weeks
+    (``1 day``, ``3 jours``, ``1 week``, ``2 semaines``, ``P3D``, ``P1W``, ``P1DT12H``); a year at most."""
+    raw = " ".join(str(text).split()).lower()
+    iso = re.match(r"^p(?:(\d+)w)?(?:(\d+)d)?(?:t(?:(\d+)h)?(?:(\d+)m)?)?$", raw)
+    match = re.match(r"^(\d+)\s*([a-z]+)$", raw)
+    if iso and any(iso.groups()) and not (raw.endswith("t")):
+        weeks, days, hours, minutes = (int(part or 0) for part in iso.groups())
+        total = ((weeks * 7 + days) * 24 + hours) * 60 + minutes
+    elif match and _OFFSET_UNITS.get(match.group(2)) in ("days", "weeks"):
+        total = int(match.group(1)) * 24 * 60 * (7 if _OFFSET_UNITS[match.group(2)] == "weeks" else 1)
+    else:
+        try:
+            return _positive(parse_duration_minutes(text), text)
+        except ValueError:
+            raise ValueError(say("found '{text}', expected a duration such as '2 hours', '1 day' or '1 week'",
+                                 text=text)) from None
+    if total > MAX_DURATION_MINUTES:
+        raise ValueError(say("found '{text}', expected a year at most", text=text))
+    return _positive(total, text)
+
+
+def _positive(minutes: int, text: str) -> int:
+    if minutes <= 0:
+        raise ValueError(say("found '{text}', expected a duration such as '2 hours', '1 day' or '1 week'",
+                             text=text))
+    return minutes
+
+
 #: Days in a span's unit, for :func:`parse_days` (a window, a distance between two posts) and for bounds.
 _SPAN_DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 

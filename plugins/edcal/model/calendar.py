@@ -272,6 +272,23 @@ class Media:
 
 
 @dataclass(frozen=True, slots=True)
+class Poll:
+    """A poll the post carries (``poll:``): its answers, and how long it is open."""
+
+    options: tuple[str, ...]
+    #: How long it is open, in minutes, and as written (``3 jours``: ``72h`` is the same poll).
+    minutes: int
+    duration: str = field(compare=False)
+    #: The question, where a network asks it apart from the text (LinkedIn); elsewhere the text asks it.
+    question: str | None = None
+    #: Where ``poll:`` is written, each option, the duration and the question, for messages.
+    source: Source | None = field(default=None, compare=False)
+    option_sources: tuple[Source, ...] = field(default=(), compare=False)
+    duration_source: Source | None = field(default=None, compare=False)
+    question_source: Source | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Variant:
     """What a post says or shows differently on one network."""
 
@@ -297,6 +314,8 @@ class Variant:
     thread_sources: tuple[Source, ...] = field(default=(), compare=False)
     #: Its own video (``video:``), instead of images; none: the entry's.
     video: Media | None = None
+    #: Its own poll (``poll:``); none: the entry's.
+    poll: Poll | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +357,8 @@ class PostEntry:
     thread: tuple[str, ...] = ()
     #: Where each reply is written.
     thread_sources: tuple[Source, ...] = field(default=(), compare=False)
+    #: A poll (``poll:``): its answers and how long it is open, where the network takes one.
+    poll: Poll | None = None
     field_sources: Mapping[str, Source] = field(default_factory=dict)
     #: Checks silenced on this entry: rule id -> the reason given.
     silenced: dict[str, str] = field(default_factory=dict)

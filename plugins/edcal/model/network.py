@@ -145,6 +145,19 @@ class Network:
     #: Whether the account can answer its own post with more posts, a thread (``thread:``): X, Mastodon,
     #: Bluesky and Threads. Each reply is a post of its own, under the network's limits.
     replies: bool = False
+    #: The most answers a poll (``poll:``) takes; None: the network takes no poll (Bluesky, Instagram).
+    poll_options: int | None = None
+    #: The longest answer of a poll, in characters (X: 25, LinkedIn: 30).
+    poll_option_limit: int | None = None
+    #: The longest question a poll asks apart from the text (LinkedIn: 140); None: the text asks it.
+    poll_question_limit: int | None = None
+    #: How long a poll may be open, in minutes: the shortest and longest (X: 5 to 10,080), or the only
+    #: durations it takes (LinkedIn: 1 day, 3 days, 1 week, 2 weeks); unset: not checked (Threads sets none).
+    poll_min_duration: int | None = None
+    poll_max_duration: int | None = None
+    poll_durations: tuple[int, ...] = ()
+    #: Whether a post with a poll may also show images or a video (none of the built-in networks).
+    poll_media: bool = False
     color: str = "gray"
     template: str = "default.txt.j2"
     #: Where the site named the template (``template:``), which must then exist; None for the default.

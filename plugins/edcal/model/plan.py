@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from edcal.model.article import Article, LinkedFile
-from edcal.model.calendar import Calendar, Media, PostEntry
+from edcal.model.calendar import Calendar, Media, Poll, PostEntry
 from edcal.model.days import start_of_day
 from edcal.model.network import fill_share_form
 from edcal.model.source import Source
@@ -144,6 +144,8 @@ class Item:
     networks: tuple[str, ...] = ()
     #: A note for whoever posts it (``note:``, its network's under ``variants:`` first): never posted.
     note: str | None = None
+    #: A poll (``poll:``, its network's under ``variants:`` first): its answers and how long it is open.
+    poll: Poll | None = None
     #: The language of a post's words when it is not its account's or the site's: the translation its entry
     #: names (``article:``, ``promote:``) gives its title and summary. Not that of a page its text links to.
     text_lang: str | None = field(default=None, compare=False)

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from edcal.model.article import content_path
-from edcal.model.calendar import Calendar, Media
+from edcal.model.calendar import Calendar, Media, Poll
 
 #: planning/media/: the files the planning pages and feeds show, copied from content/.
 MEDIA_FOLDER = "media"
@@ -38,3 +38,25 @@ def video_document(media: tuple[Media, ...], planning_url: str | None) -> dict[s
     url = path if "://" in path else f"{planning_url}{MEDIA_FOLDER}/{path}" if planning_url else None
     return {"path": video.path, "url": url, "cover": video.cover, "subtitles": video.subtitles,
             "alt": video.alt}
+
+
+def poll_document(poll: Poll | None) -> dict[str, Any] | None:
+    """A post's poll, ``{question, options, duration, minutes}`` (``duration`` as written, ``minutes`` its
+    length), as the sidecars, plan.json and posts.json give it; None without one."""
+    if poll is None:
+        return None
+    return {"question": poll.question, "options": list(poll.options), "duration": poll.duration,
+            "minutes": poll.minutes}
+
+
+#: Between the parts of a poll's cell in posts.csv (its question, its answers, its duration), as between
+#: a thread's replies.
+POLL_SEPARATOR = "\n---\n"
+
+
+def poll_cell(poll: Poll | None) -> str:
+    """A poll in one spreadsheet cell: its question (empty without one), its answers one per line, its
+    duration as written, separated by lines ``---``; empty without a poll."""
+    if poll is None:
+        return ""
+    return POLL_SEPARATOR.join((poll.question or "", "\n".join(poll.options), poll.duration))

@@ -20,7 +20,7 @@ from edcal.model.plan import Item, Plan
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.networks.facets import facets
 from edcal.outputs._files import draft_path, drafted, write_file
-from edcal.outputs._format import images_document, local_stamp, utc_stamp, video_document
+from edcal.outputs._format import images_document, local_stamp, poll_document, utc_stamp, video_document
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import copy_media
 
@@ -73,6 +73,7 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "lang": plan.language_of(item),
         "cw": item.cw,
         "note": item.note,
+        "poll": poll_document(item.poll),
         "first_comment": None if item.first_comment is None else {
             "text": item.first_comment, "length": item.comment_length, "limit": item.comment_limit,
             "fits": (item.comment_length or 0) <= (item.comment_limit or 0)},

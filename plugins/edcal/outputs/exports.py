@@ -27,13 +27,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from edcal.i18n import say, say_count
+from edcal.i18n import Message, say, say_count
 from edcal.model.network import Network
 from edcal.model.plan import Item, Plan
 from edcal.networks.counting import measure_all
 from edcal.networks.facets import facets
 from edcal.outputs._files import write_file
-from edcal.outputs._format import images_document, local_stamp, utc_stamp, video_document
+from edcal.outputs._format import (
+    images_document,
+    local_stamp,
+    poll_cell,
+    poll_document,
+    utc_stamp,
+    video_document,
+)
 from edcal.outputs.context import OutputContext
 
 FOLDER = "exports"
@@ -45,7 +52,7 @@ HOOTSUITE_MIN_LEAD = dt.timedelta(minutes=10)
 THREAD_SEPARATOR = "\n---\n"
 CSV_COLUMNS = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt",
                "campaign", "owner", "source", "promotional", "length", "limit", "cw", "first_comment",
-               "thread", "video", "note")
+               "thread", "video", "note", "poll")
 #: Spreadsheets (Excel above all) read a CSV file as UTF-8 only when it starts with a byte-order mark.
 BOM = "\ufeff"
 
@@ -77,6 +84,10 @@ def write(context: OutputContext, folder: Path) -> list[str]:
             warnings += [say("{file}: {note}", file=f"{FOLDER}/{name}", note=note) for note in notes]
         if len(files) > 1:
             warnings.append(_split_note(f"{FOLDER}/hootsuite-{network}-*.csv", files))
+        polls = [p for p in posts if p.network == network and p.status == "scheduled" and p.poll is not None]
+        if polls:
+            warnings.append(say("{file}: {note}", file=f"{FOLDER}/hootsuite-{network}.csv",
+                                note=_polls_note(polls)))
     write_file(folder / FOLDER / "posts.csv", generic_csv(posts, plan))
     write_file(folder / FOLDER / "posts.json", posts_json(posts, plan))
     return warnings
@@ -116,6 +127,9 @@ def render(fmt: str, posts: Sequence[Item], plan: Plan,
             warnings.append(say_count(
                 unapproved, "{count} post awaiting approval is left out (status: review)",
                 "{count} posts awaiting approval are left out (status: review)"))
+        polls = [post for post in posts if post.status == "scheduled" and post.poll is not None]
+        if polls:
+            warnings.append(_polls_note(polls))
         return written, warnings
     if fmt == "csv":
         return [(name, generic_csv(posts, plan).encode("utf-8"))], []
@@ -125,12 +139,21 @@ def render(fmt: str, posts: Sequence[Item], plan: Plan,
 def hootsuite_files(posts: Sequence[Item], name: Path) -> list[tuple[Path, list[Item]]]:
     """The Hootsuite files of ``posts`` and their rows: drafts left out, ``name`` split into ``-1``,
     ``-2``… files past :data:`HOOTSUITE_MAX_ROWS` rows; none without a row."""
-    rows = [p for p in posts if p.status == "scheduled"]
+    rows = [p for p in posts if p.status == "scheduled" and p.poll is None]  # Hootsuite's file has no poll
     parts = [rows[i:i + HOOTSUITE_MAX_ROWS] for i in range(0, len(rows), HOOTSUITE_MAX_ROWS)]
     if len(parts) == 1:
         return [(name, parts[0])]
     return [(name.with_name(f"{name.stem}-{number}{name.suffix}"), part)
             for number, part in enumerate(parts, start=1)]
+
+
+def _polls_note(posts: Sequence[Item]) -> Message:
+    """Posts with a poll, which Hootsuite's bulk file cannot carry: left out, to schedule by hand."""
+    return say_count(
+        len(posts), "{count} post with a poll is left out ({posts}): Hootsuite's bulk file carries no poll; "
+        "schedule it in the network's own app (posts.csv gives its answers)",
+        "{count} posts with a poll are left out ({posts}): Hootsuite's bulk file carries no poll; schedule "
+        "them in the network's own app (posts.csv gives their answers)", posts=_first_named(posts))
 
 
 def _split_note(files: str, parts: list[tuple[Path, list[Item]]]) -> str:
@@ -249,7 +272,7 @@ def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
             "true" if post.promotional else "false", str(post.length or ""), str(post.limit or ""),
             post.cw or "", post.first_comment or "",
             THREAD_SEPARATOR.join(reply.pasted for reply in post.thread),
-            next((m.path for m in post.media if m.is_video), ""), post.note or "",
+            next((m.path for m in post.media if m.is_video), ""), post.note or "", poll_cell(post.poll),
         )])
     return buffer.getvalue()
 
@@ -300,6 +323,7 @@ def posts_json(posts: Sequence[Item], plan: Plan) -> str:
                 "lang": plan.language_of(post),
                 "cw": post.cw,
                 "note": post.note,
+                "poll": poll_document(post.poll),
                 "first_comment": post.first_comment,
                 "thread": [{"text": reply.text, "pasted": reply.pasted,
                             "facets": facets(reply, plan.calendar.networks[post.network or ""]),

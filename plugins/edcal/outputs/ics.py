@@ -40,7 +40,7 @@ from dateutil.relativedelta import relativedelta
 from icalendar import Calendar as VCalendar
 from icalendar import vDuration, vText, vUri
 
-from edcal.i18n import clock_time, long_date, number, translator
+from edcal.i18n import clock_time, long_date, number, say_duration, translator
 from edcal.model.calendar import Absence, Calendar, Campaign, KeyDate, Person, PostEntry
 from edcal.model.days import start_of_day
 from edcal.model.plan import Item, Plan, absence_event_id, key_date_event_id, made_by, status_word
@@ -516,6 +516,11 @@ class EventWriter:
                 lines += [article.summary, ""]
         if item.first_comment:  # pasted as a comment once the post is out
             lines += [_("First comment:"), item.first_comment, ""]
+        if item.poll is not None:  # its answers go in the network's poll fields, not in the text
+            poll = item.poll
+            lines += [f"{_('Poll:')} {poll.question}" if poll.question else _("Poll:"),
+                      *(f"- {option}" for option in poll.options),
+                      f"{_('Open for:')} {say_duration(poll.minutes).translated(_)}", ""]
         if item.note:  # for whoever posts it: never posted
             lines += [f"{_('Note for whoever posts it:')} {item.note}", ""]
         for place, reply in enumerate(item.thread, start=1):  # posted as replies, in order, once it is out

@@ -29,6 +29,7 @@ from edcal.i18n import (
     month_name,
     number,
     same_language,
+    say_duration,
     translated,
     translator,
     typeset,
@@ -216,6 +217,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["long_date"] = lambda day: long_date(day, lang)
     env.filters["clock_time"] = lambda instant: clock_time(instant, lang)
     env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
+    env.filters["duration"] = lambda minutes: say_duration(minutes).translated(translate)  # "1 semaine"
     env.filters["month_name"] = lambda day: month_name(day, lang)
     today = context.plan.now.astimezone(context.plan.calendar.zone).date()
     env.filters["pace"] = lambda objective, due=None: objective_pace(objective, due, today)

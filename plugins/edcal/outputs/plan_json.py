@@ -16,7 +16,7 @@ from typing import Any
 from edcal.model.calendar import Calendar, Person
 from edcal.model.plan import Item, Plan, Reply
 from edcal.outputs._files import write_file
-from edcal.outputs._format import images_document, local_stamp, utc_stamp, video_document
+from edcal.outputs._format import images_document, local_stamp, poll_document, utc_stamp, video_document
 from edcal.outputs.context import OutputContext
 
 FILENAME = "plan.json"
@@ -116,6 +116,8 @@ def item_document(item: Item, calendar: Calendar, planning_url: str | None = Non
             data["cw"] = item.cw
         if item.note is not None:
             data["note"] = item.note
+        if item.poll is not None:
+            data["poll"] = poll_document(item.poll)
         if item.first_comment is not None:
             data["first_comment"] = {"text": item.first_comment, "length": item.comment_length,
                                      "limit": item.comment_limit}

@@ -43,6 +43,7 @@ COMPARED: tuple[tuple[str, Callable[[Item], object]], ...] = (
     ("campaign", lambda item: item.campaign),
     ("promotional", lambda item: item.promotional),
     ("note", lambda item: item.note),
+    ("poll", lambda item: item.poll),
 )
 
 

@@ -654,6 +654,7 @@ class _Resolver:
             comment_limit=composed.comment_measure.limit if composed.comment_measure else None,
             thread=composed.thread,
             note=variant.note if variant is not None and variant.note else entry.note,
+            poll=variant.poll if variant is not None and variant.poll else entry.poll,
             text_lang=named.lang if named is not None and not named.is_original else None,
         )
 

@@ -15,7 +15,7 @@ from typing import Any
 from edcal.blog.imagesize import image_size
 from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, post_texts, rule
 from edcal.checks.rules._files import in_content, is_file, nearest_file, outside_content, outside_problem
-from edcal.i18n import Message, say, say_count
+from edcal.i18n import Message, say, say_count, say_duration, say_list
 from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.network import Network, aspect_ratio
 from edcal.model.plan import Item
@@ -914,3 +914,83 @@ def _other_networks_handles(text: str, network: Network) -> list[str]:
     if network.id in _OWN_HANDLES and network.builtin:
         return fediverse
     return []
+
+
+@rule("poll-limits", "error", "A post's poll (`poll:`) breaks its network's rules: no polls there, too many answers, "
+      "an answer or the question too long, a duration it does not take, images beside it")
+def poll_limits(ctx: CheckContext) -> Iterator[Problem]:
+    networks = ctx.plan.calendar.networks
+    count_characters = COUNTERS["characters"]
+    for post in ctx.posts():
+        poll = post.poll
+        if poll is None:
+            continue
+        network = networks[post.network or ""]
+        where = poll.source or post.source
+        values: dict[str, Any] = {"network": network.name, "id": post.id}
+        if network.poll_options is None:
+            takers = sorted(n.name for n in networks.values() if n.poll_options is not None)
+            hint = say("polls go out on {networks}: leave {network} out of this entry (`skip: true` under "
+                       "`variants:`), or post there without a poll", networks=", ".join(takers),
+                       network=network.name) if takers \
+                else say("polls go out on X, Mastodon, LinkedIn and Threads: post it there, or without a poll")
+            yield Problem(where, say("{network} post '{id}' has a poll, which {network} does not take", **values),
+                          hint, post)
+            continue
+        if len(poll.options) > network.poll_options:
+            yield Problem(where, say("{network} post '{id}': its poll has {count} answers, {network} takes "
+                                     "{limit} at most", count=len(poll.options), limit=network.poll_options, **values),
+                          say("keep {limit}, or give {network} answers of its own under `variants:`",
+                              limit=network.poll_options, network=network.name), post)
+        if network.poll_option_limit is not None:
+            for index, option in enumerate(poll.options):
+                length = count_characters(option)
+                if length > network.poll_option_limit:
+                    yield Problem(
+                        poll.option_sources[index] if index < len(poll.option_sources) else where,
+                        say("{network} post '{id}': answer {number} of its poll ('{option}') is {length} characters "
+                            "long, over {network}'s {limit}", number=index + 1, option=option, length=length,
+                            limit=network.poll_option_limit, **values),
+                        say("shorten it by {excess}, or give {network} shorter answers under `variants:`",
+                            excess=length - network.poll_option_limit, network=network.name), post)
+        if network.poll_question_limit is not None:
+            if not poll.question:
+                yield Problem(where, say("{network} post '{id}': its poll has no question, which {network} asks "
+                                         "apart from the text", **values),
+                              say("add `question:` under `poll:` ({limit} characters at most)",
+                                  limit=network.poll_question_limit), post)
+            elif count_characters(poll.question) > network.poll_question_limit:
+                length = count_characters(poll.question)
+                yield Problem(poll.question_source or where,
+                              say("{network} post '{id}': the question of its poll is {length} characters long, "
+                                  "over {network}'s {limit}", length=length, limit=network.poll_question_limit,
+                                  **values),
+                              say("shorten it by {excess}", excess=length - network.poll_question_limit), post)
+        yield from _poll_duration_problems(post, network, where)
+        if post.media and not network.poll_media:
+            yield Problem(where, say("{network} post '{id}' has a poll and {media}: {network} takes a poll only on a "
+                                     "post without images or video",
+                                     media=say("a video") if any(m.is_video for m in post.media) else say("images"),
+                                     **values),
+                          say("give the poll a post of its own, or the images a post of their own"), post)
+
+
+def _poll_duration_problems(post: Item, network: Network, where: Source) -> Iterator[Problem]:
+    """A poll open for a time its network does not take."""
+    poll = post.poll
+    assert poll is not None
+    at = poll.duration_source or where
+    values: dict[str, Any] = {"network": network.name, "id": post.id, "duration": say_duration(poll.minutes)}
+    if network.poll_durations and poll.minutes not in network.poll_durations:
+        choices = say_list([say_duration(minutes) for minutes in network.poll_durations])
+        yield Problem(at, say("{network} post '{id}': its poll is open {duration}, which {network} does not take",
+                              **values),
+                      say("write one of: {choices}", choices=choices), post)
+    elif network.poll_min_duration is not None and poll.minutes < network.poll_min_duration:
+        yield Problem(at, say("{network} post '{id}': its poll is open {duration}, shorter than {network}'s "
+                              "{shortest}", shortest=say_duration(network.poll_min_duration), **values),
+                      say("write {shortest} or more", shortest=say_duration(network.poll_min_duration)), post)
+    elif network.poll_max_duration is not None and poll.minutes > network.poll_max_duration:
+        yield Problem(at, say("{network} post '{id}': its poll is open {duration}, longer than {network}'s "
+                              "{longest}", longest=say_duration(network.poll_max_duration), **values),
+                      say("write {longest} or less", longest=say_duration(network.poll_max_duration)), post)

@@ -14,7 +14,7 @@ from edcal.i18n import say
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
 from edcal.load.articles import not_an_image
-from edcal.load.schema import PostSpec, VariantSpec
+from edcal.load.schema import PollSpec, PostSpec, VariantSpec
 from edcal.load.sections._reading import (
     Document,
     Reading,
@@ -34,7 +34,7 @@ from edcal.load.sections.team import person_ref
 from edcal.load.validate import SITE_PATH, WEB_ADDRESS, scheme_missing
 from edcal.load.yamlfile import Loc, LocatedFields
 from edcal.model.article import IMAGE_SUFFIXES, SUBTITLE_SUFFIXES, VIDEO_SUFFIXES, content_path
-from edcal.model.calendar import Media, Offset, PostEntry, Variant
+from edcal.model.calendar import Media, Offset, Poll, PostEntry, Variant
 from edcal.model.source import Source
 
 #: An entry's kind by the field that makes it one.
@@ -124,7 +124,7 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
         variants=variants, when=when, schedule=schedule, recurrence=recurrence,
         texts=tuple(spec.texts or ()), field_sources=fields, cw=spec.cw, note=spec.note,
         first_comment=spec.first_comment, thread=tuple(spec.thread or ()),
-        thread_sources=_thread_sources(loc, spec.thread),
+        thread_sources=_thread_sources(loc, spec.thread), poll=_poll(spec.poll, key_of(loc, "poll")),
         silenced=parse_silence(spec.silence, value_of(loc, "silence"), reading.errors, reading.rules),
     )
 
@@ -188,7 +188,7 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...], kind:
 
 #: What a variant gives its network, which `skip: true` would leave unposted.
 _VARIANT_CONTENT = ("text", "link", "image", "alt", "images", "video", "at", "cw", "first_comment", "thread",
-                    "note")
+                    "note", "poll")
 
 
 def _variant(reading: Reading, spec: VariantSpec) -> Variant:
@@ -200,7 +200,21 @@ def _variant(reading: Reading, spec: VariantSpec) -> Variant:
     return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=spec.cw, note=spec.note,
                    first_comment=spec.first_comment,
                    thread=tuple(spec.thread) if spec.thread is not None else None,
-                   thread_sources=_thread_sources(spec.loc, spec.thread), video=video)
+                   thread_sources=_thread_sources(spec.loc, spec.thread), video=video,
+                   poll=_poll(spec.poll, key_of(spec.loc, "poll")))
+
+
+def _poll(spec: PollSpec | None, where: Source) -> Poll | None:
+    """``poll:``, each of its answers where it is written (the schema has checked its duration)."""
+    if spec is None:
+        return None
+    loc = spec.loc
+    return Poll(options=tuple(option.strip() for option in spec.options),
+                minutes=timeparse.parse_poll_duration(spec.duration), duration=spec.duration,
+                question=spec.question.strip() if spec.question else None, source=where,
+                option_sources=tuple(item_of(loc, "options", index) for index in range(len(spec.options))),
+                duration_source=value_of(loc, "duration") if loc else where,
+                question_source=value_of(loc, "question") if loc and spec.question else None)
 
 
 def _thread_sources(loc: Loc | None, thread: list[str] | None) -> tuple[Source, ...]:

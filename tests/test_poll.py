@@ -1,0 +1,117 @@
+"""Polls: `poll:` on a post (a network's own under `variants:`), from calendar.yaml to the drafts' sidecars,
+plan.json, the exports and the feeds; what each network takes is checked by `poll-limits` (test_checks.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from edcal.load.timeparse import parse_poll_duration
+from edcal.outputs.drafts import sidecar
+from edcal.outputs.exports import generic_csv, hootsuite_files, posts_json, render
+from edcal.outputs.plan_json import document
+from helpers import by_id, calendar_from, load_errors, plan_of
+
+ROOT = Path(__file__).parents[1]
+HEAD = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  x: {}
+  linkedin: {}
+  mastodon: {}
+posts:
+  - id: sondage
+    networks: [x, linkedin, mastodon]
+    at: 2027-03-02 09:00
+    text: Quel portail préférez-vous ?
+"""
+POLL = """\
+    poll:
+      question: Votre portail ?
+      options: [Battant, Coulissant, Sur mesure]
+      duration: 1 semaine
+"""
+
+
+def _plan(yaml: str = HEAD + POLL):  # type: ignore[no-untyped-def]
+    return plan_of(calendar_from(yaml), [], now="2027-02-15T10:00+01:00")
+
+
+@pytest.mark.parametrize(("written", "minutes"), [
+    ("5 minutes", 5), ("2h", 120), ("1 day", 1440), ("3 jours", 3 * 1440), ("1 semaine", 7 * 1440),
+    ("2 weeks", 14 * 1440), ("P3D", 3 * 1440), ("P1W", 7 * 1440), ("P1DT12H", 36 * 60), ("PT30M", 30)])
+def test_a_poll_s_duration_is_written_as_edcal_writes_durations_with_days_and_weeks(written: str,
+                                                                                    minutes: int) -> None:
+    assert parse_poll_duration(written) == minutes
+
+
+def test_a_poll_is_read_with_where_each_answer_is_written_and_a_variant_s_replaces_it() -> None:
+    items = by_id(_plan(HEAD + POLL + "    variants:\n      x:\n        poll: {options: [Oui, Non], duration: 2h}\n"))
+    poll = items["sondage-linkedin"].poll
+    assert (poll.options, poll.minutes, poll.duration, poll.question) == (
+        ("Battant", "Coulissant", "Sur mesure"), 7 * 1440, "1 semaine", "Votre portail ?")
+    assert [(s.line, s.column) for s in poll.option_sources] == [(14, 17), (14, 26), (14, 38)]
+    assert items["sondage-mastodon"].poll == poll
+    assert (items["sondage-x"].poll.options, items["sondage-x"].poll.minutes) == (("Oui", "Non"), 120)
+
+
+@pytest.mark.parametrize(("poll", "expected"), [
+    ("    poll: {options: [Battant], duration: 1 day}\n",
+     "calendar.yaml:12:21: error: found one answer, expected 2 at least"),
+    ("    poll: {options: [Battant, battant], duration: 1 day}\n",
+     "calendar.yaml:12:21: error: found the answer 'battant' twice, expected each answer once"),
+    ("    poll: {options: [Battant, ''], duration: 1 day}\n",
+     "calendar.yaml:12:31: error: found nothing, expected text"),
+    ("    poll: {options: [Battant, Coulissant], duration: 1 an}\n",
+     "calendar.yaml:12:54: error: found '1 an', expected a duration such as '2 hours', '1 day' or '1 week'"),
+    ("    poll: {options: [Battant, Coulissant], duraton: 1 day}\n",
+     "calendar.yaml:12:44: error: unknown field 'duraton' in posts entry 'sondage', poll\n"
+     "    hint: did you mean 'duration'?"),
+    ("    poll: {options: [Battant, Coulissant]}\n",
+     "calendar.yaml:12:11: error: missing required field 'duration'"),
+])
+def test_a_poll_written_wrong_is_a_located_error(tmp_path: Path, poll: str, expected: str) -> None:
+    errors = load_errors(tmp_path, HEAD + poll)
+    assert len(errors) == 1 and errors[0].startswith(expected), errors
+
+
+def test_a_network_s_poll_rules_are_overridden_under_networks(tmp_path: Path) -> None:
+    calendar = calendar_from(HEAD.replace("  mastodon: {}", "  mastodon: {poll_options: 6, poll_option_limit: 100, "
+                                          "poll_max_duration: 1 week}") + POLL)
+    mastodon, linkedin = calendar.networks["mastodon"], calendar.networks["linkedin"]
+    assert (mastodon.poll_options, mastodon.poll_option_limit, mastodon.poll_max_duration) == (6, 100, 7 * 1440)
+    assert linkedin.poll_durations == (1440, 3 * 1440, 7 * 1440, 14 * 1440) and linkedin.poll_question_limit == 140
+    errors = load_errors(tmp_path, HEAD.replace("  mastodon: {}", "  mastodon: {poll_max_duration: longtemps}"))
+    assert errors and "found 'longtemps', expected a duration" in errors[0]
+
+
+def test_the_draft_stays_the_text_and_its_sidecar_plan_json_and_exports_carry_the_poll() -> None:
+    plan = _plan()
+    items = by_id(plan)
+    linkedin = items["sondage-linkedin"]
+    expected = {"question": "Votre portail ?", "options": ["Battant", "Coulissant", "Sur mesure"],
+                "duration": "1 semaine", "minutes": 7 * 1440}
+    # The .txt is what to paste into the text box: the answers go in the network's poll fields.
+    assert "Battant" not in linkedin.pasted
+    assert sidecar(linkedin, plan)["poll"] == expected
+    data = {item["id"]: item for item in document(plan)["items"]}
+    assert data["sondage-linkedin"]["poll"] == expected
+    schema = json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document(plan), schema)
+    assert json.loads(posts_json([linkedin], plan))["posts"][0]["poll"] == expected
+    rows = list(csv.DictReader(io.StringIO(generic_csv([linkedin], plan).lstrip("\ufeff"))))
+    assert rows[0]["poll"] == "Votre portail ?\n---\nBattant\nCoulissant\nSur mesure\n---\n1 semaine"
+    # Hootsuite's bulk file carries no poll: the post is left out, and the export says so.
+    assert hootsuite_files([linkedin], Path("h.csv")) == []
+    _, notes = render("hootsuite", [linkedin], plan, Path("h.csv"))
+    assert any("1 post with a poll is left out (sondage-linkedin)" in note for note in notes)
+    # Without a poll: null in the sidecar, absent from plan.json.
+    plain = _plan(HEAD)
+    assert sidecar(by_id(plain)["sondage-x"], plain)["poll"] is None
+    assert "poll" not in {item["id"]: item for item in document(plain)["items"]}["sondage-x"]
