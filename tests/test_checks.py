@@ -1498,9 +1498,9 @@ def test_a_crisis_freeze_is_one_finding_in_text_json_github_and_the_builds_count
         ("calendar.yaml", line, None), ("calendar.yaml", astuce, "astuce-du-jeudi-mastodon-20270121")]
     crisis = frozen[0]
     assert crisis["message"].startswith("freeze from 2027-01-12 09:40 until further notice: Bad buzz sur la vidéo du "
-                                        "chantier : on suspend tout; it withholds 66 posts to come (22 on LinkedIn, ")
-    assert crisis["data"]["posts"] == 66 and sum(crisis["data"]["networks"].values()) == 66
-    assert len(crisis["data"]["items"]) == 66 and crisis["data"]["items"][0] == "coulisses-atelier-instagram-20270113"
+                                        "chantier : on suspend tout; it withholds 67 posts to come (23 on LinkedIn, ")
+    assert crisis["data"]["posts"] == 67 and sum(crisis["data"]["networks"].values()) == 67
+    assert len(crisis["data"]["items"]) == 67 and crisis["data"]["items"][0] == "coulisses-atelier-instagram-20270113"
     assert data["summary"]["rules"]["post-in-freeze"] == {"errors": 0, "warnings": 2}
     text = run_edcal("check", cwd=site, env=env).stdout
     assert text.count("[post-in-freeze]") == 2 and f"calendar.yaml:{line}:5: warning: {crisis['message']}" in text

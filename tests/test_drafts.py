@@ -733,7 +733,7 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
     overview = (site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8")
     crisis = ("Gel des publications en cours Depuis le mardi 12 janvier 2027 à 09:40, jusqu'à nouvel ordre. "
               "Motif : Bad buzz sur la vidéo du chantier : on suspend tout Réseaux : tous. Les articles prévus pendant "
-              "le gel attendent aussi. Il retient 66 publications à venir (22 sur LinkedIn, 19 sur Mastodon, 16 sur "
+              "le gel attendent aussi. Il retient 67 publications à venir (23 sur LinkedIn, 19 sur Mastodon, 16 sur "
               "Instagram, 4 sur Bluesky, 4 sur Le Fil (intranet), 1 sur YouTube) : ni brouillon, ni export, ni événement dans les "
               "flux. Pour le lever : indiquez until: dans calendar.yaml:125 , ou supprimez-le.")
     mastodon = ("Gel des publications à venir Du mercredi 20 janvier 2027 au jeudi 21 janvier 2027 (inclus). Motif : "
@@ -748,9 +748,9 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
     # The calendar page says it above the calendar, beyond its hatched days and withheld tiles.
     # (A freeze to come is hatched there: the notice tells of those in force.)
     assert notices((site / "planning" / "index.html").read_text(encoding="utf-8")) == [crisis]
-    # What the build counts, the review shows: 64 + 1 posts to come withheld.
+    # What the build counts, the review shows: 67 + 1 posts to come withheld.
     summary = run_edcal("build", cwd=site, env=CRISIS_ENV)
-    assert "67 posts to come withheld by a freeze" in summary.stdout
+    assert "68 posts to come withheld by a freeze" in summary.stdout
     # And the review's figures still add up to `edcal check`'s: the freeze's one finding is on no draft, nor is
     # the fair's objective without a figure.
     check = json.loads(run_edcal("check", "--format", "json", cwd=site, env=CRISIS_ENV).stdout)

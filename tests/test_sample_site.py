@@ -217,3 +217,30 @@ def test_a_note_for_whoever_posts_is_shown_to_them_and_never_posted(sample: Path
     assert f'<p class="post-note"><strong>Note pour qui publie :</strong> {reel}</p>' in card[:3000]
     feed = re.sub(r"\r\n[ \t]", "", (planning / "calendar.ics").read_bytes().decode("utf-8")).replace("\u00a0", " ")
     assert f"\\nNote pour qui publie : {pin}\\n" in feed
+
+
+def test_the_sample_linkedin_poll_reaches_the_sidecar_the_review_card_and_the_feeds_not_hootsuite(
+        sample: Path) -> None:
+    """calendar.d/sondages.yaml: a LinkedIn poll (its question, four answers, one week), checked clean by
+    poll-limits; its answers go in LinkedIn's poll fields, so the draft's text never holds them."""
+    import json
+    import re
+
+    planning = sample / "planning"
+    base = planning / "drafts" / "linkedin" / "2027-03-16T0900-sondage-portail-linkedin"
+    poll = {"question": "Quel portail pour votre maison ?", "options": ["Battant", "Coulissant", "Motorisé",
+                                                                       "Sur mesure"],
+            "duration": "1 semaine", "minutes": 7 * 24 * 60}
+    assert json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))["poll"] == poll
+    assert "Sur mesure" not in base.with_suffix(".txt").read_text(encoding="utf-8")
+    items = {i["id"]: i for i in json.loads((planning / "plan.json").read_text(encoding="utf-8"))["items"]}
+    assert items["sondage-portail-linkedin"]["poll"] == poll
+    page = (planning / "drafts" / "2027-03.html").read_text(encoding="utf-8").replace("\u00a0", " ")
+    card = page[page.index('id="item-sondage-portail-linkedin"'):]
+    assert "<strong>Sondage :</strong> <span>Quel portail pour votre maison ?</span>" in card[:4000]
+    assert "<li>Motorisé</li>" in card[:4000] and "Ouvert pendant : 1 semaine" in card[:4000]
+    feed = re.sub(r"\r\n[ \t]", "", (planning / "calendar.ics").read_bytes().decode("utf-8")).replace("\u00a0", " ")
+    assert "\\nSondage : Quel portail pour votre maison ?\\n- Battant\\n" in feed
+    result = run_edcal("export", "hootsuite", "--network", "linkedin", "-o", "h.csv", cwd=sample,
+                       env={"EDCAL_NOW": SAMPLE_NOW, "EDCAL_LANG": "en"})
+    assert "post with a poll is left out (sondage-portail-linkedin" in result.stderr
