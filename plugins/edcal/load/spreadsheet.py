@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from edcal.dates import FIRST_YEAR, LAST_YEAR, MONTH_FIRST_COUNTRIES
 from edcal.errors import InputError, InputErrors
@@ -30,6 +31,7 @@ from edcal.load.schema import ID_RE, id_hint
 from edcal.load.sections.networks import not_set_up
 from edcal.load.table import Cell, Table, column_letter
 from edcal.load.yamlfile import yaml_value
+from edcal.model.article import IMAGE_SUFFIXES, VIDEO_SUFFIXES, content_path
 from edcal.model.calendar import Calendar, id_by_name
 from edcal.model.source import Source
 
@@ -55,6 +57,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "article": ("article", "article slug", "slug"),
     "image": ("image", "visuel", "visual", "media", "photo", "picture", "image url"),
     "alt": ("alt", "alt text", "texte alternatif", "alternative text"),
+    "video": ("video", "video url", "url video", "url de la video", "lien video", "video link",
+              "fichier video", "video file"),
+    # What whoever posts it must do (pin it, tag a partner): never posted
+    "note": ("note", "notes", "consigne", "consignes", "note pour qui publie", "note pour la publication",
+             "instructions", "note for whoever posts"),
     # Buffer's "First Comment"; not "Commentaire" alone, which a team's sheet uses for its own notes
     "first_comment": ("first comment", "premier commentaire", "1er commentaire"),
     "campaign": ("campaign", "campagne"),
@@ -497,10 +504,12 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
         missing("text", say("found no text in this row"),
                 say("found no text in this row (column {letter})", letter=letters.get("text")),
                 say("write the post's text, or delete the row"))
-    for name in ("title", "id", "text", "link", "image", "alt", "first_comment"):
+    for name in ("title", "id", "text", "link", "image", "alt", "first_comment", "video", "note"):
         if name in cells:
             value = cells[name].text.strip().replace("\r\n", "\n").replace("\r", "\n")
-            post.values[name] = _FORMULA_GUARD.sub("", value) if name == "text" else value
+            # posts.csv guards what it writes of the post's own words
+            post.values[name] = _FORMULA_GUARD.sub("", value) if name in ("text", "first_comment", "note") \
+                else value
             post.cells[name] = cells[name].source
     if "article" in cells:
         post.values["article"] = _article(cells["article"], options.articles, errors)
@@ -509,9 +518,11 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
             errors.append(InputError(cells["article"].source,
                                      say("found a link and an article in this row: a post links to one"),
                                      say("keep one of the two cells")))
-    if "alt" in cells and "image" not in cells:
+    _media(cells, errors)
+    if "alt" in cells and "image" not in cells and "video" not in cells:
         errors.append(InputError(cells["alt"].source, say("found alt text and no image"),
-                                 say("give the image in the image column, or empty this cell")))
+                                 say("give the image in the image column (or the video in the video column), "
+                                     "or empty this cell")))
     for name, given, named in (("campaign", options.campaign, calendar.campaigns),
                                ("owner", options.owner, calendar.team)):
         if name in cells:
@@ -541,6 +552,39 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
                                          "(oui, non, x, 1, 0)", value=shown(said)),
                                      say("leave the cell empty for the campaign's own")))
     return post if len(errors) == before else None
+
+
+def _media(cells: Mapping[str, Cell], errors: list[InputError]) -> None:
+    """A row shows an image or a video, each in its own column, as calendar.yaml's `image:` and `video:`."""
+    image, video = cells.get("image"), cells.get("video")
+    if image is not None and _file_suffix(image.text) in VIDEO_SUFFIXES:
+        errors.append(InputError(image.source, say("found '{value}' in the image column: a video",
+                                                   value=shown(image.text)),
+                                 say("a video goes in a column named 'video' (or 'vidéo', 'lien vidéo')")))
+    if video is None:
+        return
+    if image is not None:
+        errors.append(InputError(video.source, say("found an image and a video in this row: a post shows one "
+                                                   "or the other"),
+                                 say("empty one of the two cells, or give the video a row of its own")))
+    elif "\n" in video.text.strip() or "\r" in video.text.strip():
+        errors.append(InputError(video.source, say("found several lines in the video cell: a post shows one "
+                                                   "video"),
+                                 say("give each video a row of its own")))
+    elif "://" not in video.text and _file_suffix(video.text) not in VIDEO_SUFFIXES:
+        suffix = _file_suffix(video.text)
+        errors.append(InputError(video.source, say("found '{value}' in the video column, expected a video "
+                                                   "file ({suffixes}) or an https URL",
+                                                   value=shown(video.text),
+                                                   suffixes=", ".join(sorted(VIDEO_SUFFIXES))),
+                                 say("an image goes in the image column") if suffix in IMAGE_SUFFIXES
+                                 else say("e.g. videos/visite-atelier.mp4")))
+
+
+def _file_suffix(written: str) -> str:
+    """A file's suffix in lower case (``.MP4`` is ``.mp4``), as the loader reads it; ``""`` for a URL."""
+    path = content_path(written.strip())
+    return "" if "://" in path else PurePosixPath(path).suffix.lower()
 
 
 def _refuse_control_characters(cell: Cell, errors: list[InputError]) -> None:
@@ -903,7 +947,7 @@ def _give_id(post: ImportedPost, taken: set[str]) -> None:
 _VALUE_COLUMN = len("  - id: ") + 1
 #: The order of an entry's fields in the file written.
 _ORDER = ("id", "title", "networks", "at", "status", "campaign", "owner", "promotional", "text", "link",
-          "article", "image", "alt", "first_comment")
+          "article", "image", "video", "alt", "first_comment", "note")
 
 
 @dataclass(frozen=True, slots=True)
