@@ -3524,3 +3524,22 @@ def test_poll_limits_judges_a_poll_by_its_network_s_rules_where_each_part_is_wri
                          "    text: Quel portail préférez-vous ?\n"
                          "    poll: {question: Votre portail ?, options: [Battant, Coulissant], duration: 3 jours}\n")
     assert run_checks(plan_of(fits, []), only=["poll-limits"]) == []
+
+
+def test_social_unused_names_an_article_s_video_or_note_as_such() -> None:
+    """An article's video (or note) for a network no post promotes it on was told as 'an image'."""
+    from edcal.model.article import Social, SocialOverride
+    from edcal.model.calendar import Media
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\n  instagram: {}\n"
+                             "blog:\n  promote: {networks: [linkedin], schedule: [at publication]}\n")
+    video = Media("videos/a.mp4", None, Source("content/a.md", 6, 20), kind="video")
+    social = Social(per_network={"instagram": SocialOverride(video=video, source=Source("content/a.md", 6, 3)),
+                                 "linkedin": SocialOverride(note="Épinglez-la")})
+    plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar, social=social)])
+    assert [f.message for f in run_checks(plan, only=["social-unused"])] == [
+        "article 'a' gives a video for Instagram in `social:`, but no post promotes it there"]
+    social = Social(per_network={"instagram": SocialOverride(note="Épinglez-la")})
+    plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar, social=social)])
+    assert [f.message for f in run_checks(plan, only=["social-unused"])] == [
+        "article 'a' gives a note for whoever posts it for Instagram in `social:`, but no post promotes it there"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -1012,3 +1014,73 @@ def test_a_text_opening_with_a_label_after_the_header_is_text(line: str) -> None
     portrait's "Nom : Jean Dupont") a header field refused, where it had been read as text."""
     parsed = split_article(f"Title: Portrait\nDate: 2027-03-01 09:00\n{line}\n", "content/articles/p.md")
     assert parsed.body.startswith(line.split(" :")[0])
+
+
+def _social_of(social: str) -> tuple[Any, list[str]]:
+    """An article's `social:` (YAML under the key) as the loader reads it, and its errors as printed."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    text = f"---\ntitle: T\ndate: 2027-01-12 09:00\nsocial:\n  {social}\n---\nT.\n"
+    meta = None
+    try:
+        meta, _ = validate_article(split_article(text, "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
+                                   frozenset(), errors)
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+    return (meta.social if meta is not None else None), [e.format() for e in errors.errors]
+
+
+def test_an_article_s_social_gives_a_network_a_video_and_a_note() -> None:
+    """`video:` and `note:` in a network's `social:` entry, as calendar.yaml's posts take them: they were
+    unknown fields there."""
+    from edcal.model.article import Social
+    from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
+
+    social, errors = _social_of("linkedin: {text: Visite, video: videos/visite.mp4, alt: Malik fait le tour, "
+                                "note: Épinglez-la}")
+    assert not errors and social is not None
+    video = social.per_network["linkedin"].video
+    assert (video.kind, video.path, video.alt, video.source.line) == ("video", "videos/visite.mp4",
+                                                                      "Malik fait le tour", 5)
+    social, errors = _social_of("linkedin: {video: {file: videos/visite.mp4, cover: images/visite.jpg, "
+                                "subtitles: videos/visite.vtt, alt: La visite}}")
+    assert not errors and social is not None
+    calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [linkedin, x], "
+                             "schedule: [at publication]}\n")
+    plan = plan_of(calendar, [article("a", "2027-03-02T09:00", calendar, social=Social(
+        per_network={"linkedin": dataclasses.replace(social.per_network["linkedin"], note="Épinglez-la")}))])
+    posts = {item.network: item for item in plan.items if item.kind == "post"}
+    shown = posts["linkedin"].media
+    assert [(m.kind, m.path, m.cover, m.subtitles, m.alt) for m in shown] == [
+        ("video", "videos/visite.mp4", "images/visite.jpg", "videos/visite.vtt", "La visite")]
+    assert posts["linkedin"].note == "Épinglez-la"
+    assert not posts["x"].media and posts["x"].note is None  # the article's wish is LinkedIn's alone
+
+
+@pytest.mark.parametrize(("social", "expected"), [
+    ("linkedin: {image: images/a.png, video: videos/a.mp4}",
+     "content/articles/t.md:5:35: error: found both `video:` and `image:`, expected one\n"
+     "    hint: a post shows either a video or images"),
+    ("linkedin: {video: images/a.png}",
+     "content/articles/t.md:5:21: error: found video 'images/a.png', expected a video file (.m4v, .mov, .mp4, "
+     ".webm)\n    hint: an image goes under `image:`, e.g. image: images/a.png"),
+    ("linkedin: {video: {file: ../a.mp4}}",
+     "content/articles/t.md:5:28: error: found video path '../a.mp4', expected a path inside content/"),
+    ("linkedin: {video: {file: a.mp4, alt: Un}, alt: Deux}",
+     "content/articles/t.md:5:45: error: found `alt:` beside a video that has its own, expected one"),
+    ("linkedin: {video: {file: a.mp4, legend: Un}}",
+     "content/articles/t.md:5:35: error: unknown field 'legend'"),
+    ("linkedin: {video: {file: a.mp4, subtitles: a.txt}}",
+     "content/articles/t.md:5:46: error: found subtitles 'a.txt', expected a .vtt or .srt file"),
+    ("linkedin: {alt: Un portail}",
+     "content/articles/t.md:5:14: error: found `alt:` and no image: it describes nothing"),
+    ("linkedin: {note: [a, b]}", "content/articles/t.md:5:20: error: found a list, expected text"),
+    ("linkedin: {video: [a.mp4]}", "content/articles/t.md:5:21: error: found a list in `video:`, expected a path"),
+    ("linkedin: {video: ''}", "content/articles/t.md:5:21: error: found an empty `video:`, expected a video file"),
+])
+def test_a_video_or_note_written_wrong_in_social_is_told_as_in_calendar_yaml(social: str, expected: str) -> None:
+    _, errors = _social_of(social)
+    assert any(error.startswith(expected) for error in errors), errors

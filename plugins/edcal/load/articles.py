@@ -64,7 +64,7 @@ from edcal.model.article import (
     SocialOverride,
     content_path,
 )
-from edcal.model.calendar import Calendar
+from edcal.model.calendar import Calendar, Media
 from edcal.model.days import start_of_day
 from edcal.model.source import Source
 from edcal.zones import WallClockError, at_offset, localize
@@ -1254,11 +1254,11 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
     if value is None:
         return SocialOverride()
     if not isinstance(value, dict):
-        errors.add(where, say("found {found}, expected a text or a mapping (text, skip, image, alt, "
-                              "first_comment, thread)", found=_describe(value)))
+        errors.add(where, say("found {found}, expected a text or a mapping (text, skip, image, video, alt, "
+                              "first_comment, thread, note)", found=_describe(value)))
         return SocialOverride()
     vloc: Loc = value.get(LOC_KEY) or Loc(where)
-    known = ("text", "skip", "image", "alt", "first_comment", "thread")
+    known = ("text", "skip", "image", "video", "alt", "first_comment", "thread", "note")
     for key in value:
         if key != LOC_KEY and key not in known:
             errors.add(vloc.key(key), say("unknown field '{key}' in a network's `social:` entry", key=key),
@@ -1272,16 +1272,71 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
     elif image is not None:
         _check_image(image, vloc.value("image"), errors)
     thread, thread_sources = _thread(value.get("thread"), vloc, errors) if "thread" in value else (None, ())
+    alt = _optional_text(value.get("alt"), vloc.value("alt"), errors)
+    video = None
+    if value.get("video") is not None:
+        if image is not None:  # as calendar.yaml's posts: a post shows one or the other
+            errors.add(vloc.key("video"), say("found both `video:` and `{field}:`, expected one", field="image"),
+                       say("a post shows either a video or images: keep `video:`, or give the images a post "
+                           "of their own"))
+        else:
+            video = _social_video(value["video"], vloc, alt, errors)
+    elif alt is not None and image is None and "image" not in value:  # it described nothing, without a word
+        errors.add(vloc.key("alt"), say("found `alt:` and no image: it describes nothing"),
+                   say("write the image it describes beside it (`image:`), or remove `alt:`"))
     return SocialOverride(
         text=_optional_text(value.get("text"), vloc.value("text"), errors),
         skip=_boolean(value.get("skip", "false"), vloc.value("skip"), errors),
-        image=None if image is None else str(image),
-        alt=_optional_text(value.get("alt"), vloc.value("alt"), errors),
+        image=None if image is None or video is not None else str(image),
+        alt=alt if video is None else None,  # beside a video written as a path alone, it describes it
+        video=video, note=_optional_text(value.get("note"), vloc.value("note"), errors),
         source=vloc.value("text") if "text" in value else where,
         first_comment=_optional_text(value.get("first_comment"), vloc.value("first_comment"), errors),
         comment_source=vloc.value("first_comment") if "first_comment" in value else None,
         thread=thread, thread_sources=thread_sources,
     )
+
+
+def _social_video(value: Any, vloc: Loc, alt: str | None, errors: ErrorCollector) -> Media | None:
+    """``video:`` in a network's ``social:`` entry, as calendar.yaml reads a post's: a path alone (an
+    ``alt:`` beside it describes it) or ``{file, cover, alt, subtitles}``, each part where it is written."""
+    from edcal.load.schema import VideoSpec
+    from edcal.load.sections.posts import check_image, check_subtitles, check_video
+
+    where = vloc.value("video")
+    own: Loc | None = None
+    if isinstance(value, str):
+        file = _optional_text(value, where, errors)  # a control character, as in a text
+        if not file or not file.strip():
+            if file is not None:
+                errors.add(where, say("found an empty `video:`, expected a video file"),
+                           say("e.g. video: videos/visite-atelier.mp4"))
+            return None
+        spec: VideoSpec | None = VideoSpec.model_validate({"file": file})
+    elif isinstance(value, dict):
+        spec = validate_spec(VideoSpec, value, errors)  # its unknown fields and kinds, at their places
+        own = value.get(LOC_KEY)
+    else:
+        errors.add(where, say("found {found} in `video:`, expected a path inside content/ or an https URL",
+                              found=_describe(value)),
+                   say("e.g. video: videos/visite-atelier.mp4"))
+        return None
+    if spec is None:
+        return None
+    if spec.alt is not None and alt is not None:
+        errors.add(vloc.key("alt"), say("found `alt:` beside a video that has its own, expected one"),
+                   say("keep the video's `alt:`"))
+    file_at = own.value("file") if own is not None else where
+    cover_at = own.value("cover") if own is not None and spec.cover is not None else file_at
+    subtitles_at = own.value("subtitles") if own is not None and spec.subtitles is not None else file_at
+    before = len(errors.errors)
+    check_video(spec.file, file_at, errors)
+    check_image(spec.cover, cover_at, errors)
+    check_subtitles(spec.subtitles, subtitles_at, errors)
+    if len(errors.errors) > before:
+        return None
+    return Media(spec.file, spec.alt if spec.alt is not None else alt, file_at, kind="video", cover=spec.cover,
+                 subtitles=spec.subtitles, cover_source=cover_at, subtitles_source=subtitles_at)
 
 
 def _thread(value: Any, vloc: Loc, errors: ErrorCollector) -> tuple[tuple[str, ...], tuple[Source, ...]]:

@@ -7,6 +7,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Literal
 
+from edcal.model.calendar import Media
 from edcal.model.source import Source
 
 #: Image files (an image field naming a source file of content/ is a mistake).
@@ -50,6 +51,10 @@ class SocialOverride:
     thread: tuple[str, ...] | None = None
     #: Where each reply is written.
     thread_sources: tuple[Source, ...] = ()
+    #: Its video there (``video:``, instead of ``image:``), where it is written.
+    video: Media | None = None
+    #: The note for whoever posts it there (``note:``): never posted; an entry's own wins.
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

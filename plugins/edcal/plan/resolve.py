@@ -653,7 +653,8 @@ class _Resolver:
             comment_length=composed.comment_measure.length if composed.comment_measure else None,
             comment_limit=composed.comment_measure.limit if composed.comment_measure else None,
             thread=composed.thread,
-            note=variant.note if variant is not None and variant.note else entry.note,
+            note=(variant.note if variant is not None and variant.note else entry.note)
+            or (override.note if override is not None else None),
             poll=variant.poll if variant is not None and variant.poll else entry.poll,
             text_lang=named.lang if named is not None and not named.is_original else None,
         )
@@ -718,6 +719,8 @@ class _Resolver:
         for own in (variant, entry):
             if own is not None and (own.video or own.images):
                 return (own.video,) if own.video else own.images
+        if override is not None and override.video:
+            return (override.video,)  # in the article
         if override is not None and override.image:
             return (Media(override.image, override.alt, override.source or entry.source),)  # in the article
         # Where links show a preview card, the article's image travels in it (OpenGraph):

@@ -216,10 +216,13 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
                 continue
             if wish.skip or network in promoted.get(article.slug, ()):
                 continue
-            # What it gives: a text, else a thread, a first comment, an image (`social: {x: {thread: […]}}`).
+            # What it gives: a text, else a thread, a first comment, a video, a note, an image
+            # (`social: {x: {thread: […]}}`).
             what, its = ((say("a text"), say("its text")) if wish.text else
                          (say("a thread"), say("its thread")) if wish.thread else
                          (say("a first comment"), say("its first comment")) if wish.first_comment else
+                         (say("a video"), say("its video")) if wish.video else
+                         (say("a note for whoever posts it"), say("its note")) if wish.note and not wish.image else
                          (say("an image"), say("its image")))
             hint = say("add {network} to the networks of the `promote:` entry '{entry}' in the calendar (it "
                        "decides this article's networks), or remove {its}", network=network, its=its,
