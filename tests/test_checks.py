@@ -274,6 +274,23 @@ def test_share_image_left() -> None:
         "yet shows: the ambassadors' page leaves it off until that content is online")]
     assert not findings("share-image-left", suggestion % "images/online.png", [recent, coming])
     assert not findings("share-image-left", suggestion % "https://cdn.example.org/coming.png", [recent, coming])
+    # The cover of a video post not gone out (an image of a post as well) is left off until its time; once the
+    # post is out, it is shown.
+    video = posts("{id: visite, at: 2027-01-12 18:00, networks: [linkedin], text: La visite, "
+                  "video: {file: videos/visite.mp4, cover: images/visite.jpg}}",
+                  "{id: salon, at: 2027-01-12 18:00, networks: [linkedin], text: Le salon, status: draft, "
+                  "image: images/salon.png}")
+    for image in ("images/visite.jpg", "images/salon.png"):
+        found = findings("share-image-left", suggestion % image + video, [recent])
+        assert [(str(f.source), f.hint) for f in found] == [(
+            "calendar.yaml:12", "name an image already online, or wait: it appears once the article or the post "
+                                "that shows it is out")], image
+        calendar = calendar_from(PARIS_CALENDAR + suggestion % image + video)
+        plan = plan_of(calendar, [recent(calendar)], now=NOW)
+        assert plan.sharing.shares[0].image is None
+    plan = plan_of(calendar_from(PARIS_CALENDAR + suggestion % "images/visite.jpg" + video), [recent(calendar)],
+                   now="2027-01-13T09:00:00+01:00")
+    assert plan.sharing.shares[0].image == "images/visite.jpg"
 
 
 def test_title_too_long() -> None:

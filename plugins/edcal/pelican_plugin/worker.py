@@ -43,7 +43,7 @@ from edcal.checks import Finding, run_checks
 from edcal.errors import InputError, InputErrors, located_template_errors
 from edcal.files import os_reason
 from edcal.i18n import say, spoken
-from edcal.model.plan import Item, Plan
+from edcal.model.plan import Plan
 from edcal.model.source import Source
 from edcal.outputs import remove_stale_staging, write_planning
 from edcal.outputs.context import OutputContext
@@ -190,15 +190,9 @@ def _unwritable(exc: OSError, state: BuildState) -> InputError:
 def unpublished_media(plan: Plan) -> frozenset[str]:
     """Local images of posts that are not published yet (a video's cover and subtitles too), as paths in
     content/."""
-    from edcal.model.article import content_path
-    from edcal.plan.status import images_kept_until
+    from edcal.plan.status import media_kept
 
-    def kept(item: Item) -> bool:
-        until = images_kept_until(item)
-        return until is None or until > plan.now
-
-    return frozenset(content_path(path) for item in plan.items if item.kind == "post" and kept(item)
-                     for m in item.media for path in m.files() if "://" not in path)
+    return media_kept(plan.items, plan.now)
 
 
 def jobs(settings: dict[str, Any]) -> int:

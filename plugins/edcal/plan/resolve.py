@@ -128,7 +128,7 @@ def resolve_plan(
     if compose_from is None or compose_from <= now:  # what staff may share now (a few texts): not for
         # a plan of articles only (`agenda`, `next-change`), nor a check of a later window
         plan.sharing = ShareKitBuilder(calendar, article_list, resolver.by_slug, resolver.article_at, now,
-                                       site.url, composer).build()
+                                       site.url, composer, items).build()
     return plan
 
 

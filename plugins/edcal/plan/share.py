@@ -19,7 +19,7 @@ import dataclasses
 import datetime as dt
 import re
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
 from edcal.errors import ErrorCollector, did_you_mean
@@ -29,7 +29,7 @@ from edcal.model.article import IMAGE_SUFFIXES, Article, content_path
 from edcal.model.calendar import Calendar, ShareSuggestion
 from edcal.model.days import start_of_day
 from edcal.model.network import Network, fill_share_form
-from edcal.model.plan import Share, ShareKit, ShareText, pasted_text
+from edcal.model.plan import Item, Share, ShareKit, ShareText, pasted_text
 from edcal.model.source import Source
 from edcal.plan.compose import (
     URL_IN_TEXT,
@@ -41,7 +41,7 @@ from edcal.plan.compose import (
     track_text,
     tracking_values,
 )
-from edcal.plan.status import article_state, explicitly_promoted, freeze_at, offered_to_staff
+from edcal.plan.status import article_state, explicitly_promoted, freeze_at, media_kept, offered_to_staff
 
 #: The draft template of the words suggested to staff.
 AMBASSADOR_TEMPLATE = "ambassador.txt.j2"
@@ -116,7 +116,7 @@ class ShareKitBuilder:
 
     def __init__(self, calendar: Calendar, articles: list[Article], by_slug: dict[str, Article],
                  article_at: Callable[[str], Article | None], now: dt.datetime, site_url: str,
-                 composer: Composer):
+                 composer: Composer, posts: Sequence[Item] = ()):
         self.calendar = calendar
         self.settings = calendar.ambassadors
         self.by_slug = by_slug
@@ -127,9 +127,10 @@ class ShareKitBuilder:
         self.composer = composer
         self.tracking = dataclasses.replace(calendar.tracking, medium=self.settings.medium)
         self._ids: set[str] = set()
-        # Images only articles that are not online show: Pelican keeps them out of output/, so does the page.
+        # Images only articles that are not online show, or posts not gone out (a video's cover too): Pelican
+        # keeps them out of output/, so does the page.
         public: set[str] = set()
-        private: set[str] = set()
+        private: set[str] = set(media_kept(posts, now))
         for article in articles:
             paths = {content_path(article.image)} if article.image else set()
             paths |= {f.target for f in article.linked_files}

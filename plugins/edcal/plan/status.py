@@ -240,6 +240,20 @@ def images_kept_until(post: Item) -> dt.datetime | None:
     return start if isinstance(start, dt.datetime) and post.status in ("scheduled", "published") else None
 
 
+def media_kept(items: Iterable[Item], now: dt.datetime) -> frozenset[str]:
+    """The local files of content/ that posts not gone out show (an image; a video, its cover and its
+    subtitles), as paths in content/: kept out of what is public until their time
+    (:func:`images_kept_until`)."""
+    from edcal.model.article import content_path
+
+    def kept(item: Item) -> bool:
+        until = images_kept_until(item)
+        return until is None or until > now
+
+    return frozenset(content_path(path) for item in items if item.kind == "post" and kept(item)
+                     for m in item.media for path in m.files() if "://" not in path)
+
+
 def post_status(start: dt.datetime, waiting: ItemStatus | None, window: FreezeWindow | None,
                 now: dt.datetime) -> ItemStatus:
     """A post's status: ``waiting`` is "draft" (its text, or its article, not ready) or "review" (written,

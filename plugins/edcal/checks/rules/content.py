@@ -107,7 +107,8 @@ def share_image_left(ctx: CheckContext) -> Iterator[Problem]:
                 "the suggestion '{title}' names the image '{image}', which only content not online yet "
                 "shows: the ambassadors' page leaves it off until that content is online",
                 title=share.title, image=share.image_left),
-                say("name an image already online, or wait: it appears once its article is published"))
+                say("name an image already online, or wait: it appears once the article or the post that "
+                    "shows it is out"))
 
 
 @rule("title-too-long", "error", "A post's title is longer than the network allows (Pinterest, YouTube)")
