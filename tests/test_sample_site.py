@@ -187,6 +187,10 @@ def test_the_sample_video_goes_wherever_images_go(sample: Path) -> None:
                        env={"EDCAL_NOW": SAMPLE_NOW})
     assert "1 post with a video (visite-atelier-youtube): Hootsuite's bulk file carries no video; attach it in " \
            "Hootsuite after the upload (posts.csv names it)" in result.stderr
+    # Nor its note ("pin it"): whoever uploads the file is told to read it, where it was lost without a word.
+    assert "1 post with a note for whoever posts it (visite-atelier-youtube): Hootsuite's bulk file carries none; " \
+           "read it before scheduling (posts.csv gives it)" in result.stderr
+    assert (sample / "h.csv").read_text(encoding="utf-8").startswith("20/02/2027 10:00,\"Visite")  # the post stays
 
 
 def test_a_note_for_whoever_posts_is_shown_to_them_and_never_posted(sample: Path) -> None:

@@ -226,6 +226,14 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
             "replies once it is out (posts.csv gives them)",
             "{count} posts with a thread ({posts}): Hootsuite's bulk file carries no reply; post them as "
             "replies once they are out (posts.csv gives them)", posts=named)),
+        # Never posted, and what to do once it is out (pin it, tag a partner): Hootsuite's review step shows
+        # nothing of it, whoever uploads the file reads it here.
+        ([post for post in posts if post.note], lambda count, named: say_count(
+            count,
+            "{count} post with a note for whoever posts it ({posts}): Hootsuite's bulk file carries none; "
+            "read it before scheduling (posts.csv gives it)",
+            "{count} posts with a note for whoever posts them ({posts}): Hootsuite's bulk file carries none; "
+            "read them before scheduling (posts.csv gives them)", posts=named)),
     )
     warnings += [note(len(named), _first_named(named)) for named, note in left_out if named]
     for message, count in messages.items():
