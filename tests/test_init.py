@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 import pelican
 import pytest
 
-from conftest import ROOT, run_edcal
+from conftest import NOW, ROOT, run_edcal
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"]
 
@@ -501,6 +502,32 @@ def test_the_commented_examples_of_a_new_calendar_are_valid_once_uncommented(tmp
     first_post = re.search(r"(?m)^\s+at: (\d{4}-\d\d-\d\d)", text).group(1)
     checked = run_edcal("check", cwd=tmp_path / "site", env={"EDCAL_NOW": f"{first_post}T20:00:00+01:00"})
     assert checked.returncode in (0, 1), checked.stderr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_new_site_has_no_post_gone_out_before_it_existed(tmp_path: Path, lang: str) -> None:
+    """init's first article, dated the day before, was announced on both networks that day: its first build
+    showed posts "published" that nobody made, which the report counted as done, and a cadence uncommented
+    judged the weeks before the site existed. Its networks start the day it is made (`since:`)."""
+    made = run_edcal("init", "site", "--lang", lang, "--url", "https://blog.acme.com", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    site = tmp_path / "site"
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8")
+    assert text.count(f"    since: {NOW[:10]}\n") == 2, text
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 0, built.stderr
+    items = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))["items"]
+    assert [i["status"] for i in items if i["kind"] == "article"] == ["published"]
+    posts = [(i["id"], i["status"]) for i in items if i["kind"] == "post"]
+    first = "bonjour" if lang == "fr" else "hello"
+    assert posts == [(f"{first}-linkedin", "scheduled"), (f"{first}-mastodon", "scheduled")], posts
+    # A cadence set on the first day: no gap in the weeks before the site existed.
+    calendar.write_text(text.replace("    # cadence: 1/week", "    cadence: 1/week"), encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", cwd=site)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    gaps = [f for f in json.loads(checked.stdout)["findings"] if f["rule"] == "cadence-gap"]
+    assert all(f["data"]["first_day"] >= NOW[:10] for f in gaps), gaps
 
 
 def test_a_site_in_quebecs_zone_is_french_by_default(tmp_path: Path) -> None:

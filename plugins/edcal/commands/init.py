@@ -131,7 +131,8 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "site_lang": f"{lang}-{code}" if lang == "en" and code in ENGLISH_TERRITORIES else lang,
         "default_category": "Divers" if lang == "fr" else "Misc",
         "country_line": country_line(code, lang, timezone),
-        # Published yesterday, announced; a first post the day after tomorrow.
+        # Published yesterday, before the networks' `since:` (today): not announced, no post "gone out"
+        # before the site existed; a first post the day after tomorrow.
         "first_article": f"{(now - dt.timedelta(days=1)):%Y-%m-%d} 09:00",
         "first_post": f"{(now + dt.timedelta(days=2)):%Y-%m-%d}",
         "today": f"{now:%Y-%m-%d}",
