@@ -648,6 +648,25 @@ def test_a_carousels_images_are_shown_in_order_and_a_changed_alt_text_with_its_i
     assert shown(two, reworded) == ["Texte alternatif de images/b.png\u00a0: — → Le stand"]
 
 
+def test_an_added_post_shows_all_it_carries_beside_its_text() -> None:
+    """An added post showed its text only: whoever approved it in a pull request never saw its image, its
+    note, its first comment or its thread, which a change of any of them shows."""
+    before = plan_of(calendar_from(PARIS_CALENDAR + "posts: []\n"), [], now="2027-02-15T10:00+01:00")
+    after = _one_post("image: images/a.png\n    alt: Le stand\n    note: Épingler\n"
+                      "    first_comment: Le programme")
+    lines = _field_lines(before, after)
+    assert lines[:3] == ["Images\u00a0: images/a.png (texte alternatif\u00a0: Le stand)",
+                         "Premier commentaire\u00a0: Le programme", "Note\u00a0: Épingler"], lines
+    assert lines[3:5] == ["Texte\u00a0:", "Un"]
+    markdown = diff_command.render_markdown(compare_plans(before, after, after.now), before, after,  # type: ignore[attr-defined]
+                                            diff_command.Revision("main", "0123456789abcdef"))
+    assert "ajouté<br>Images\u00a0: images/a.png (texte alternatif\u00a0: Le stand)<br>" in markdown, markdown
+    video = _one_post("video: {file: videos/a.mp4, cover: images/c.png}")
+    assert _field_lines(before, video)[0] == "Vidéo\u00a0: videos/a.mp4 · Couverture\u00a0: images/c.png"
+    # A post with nothing beside its text: its row alone, as before.
+    assert _field_lines(before, _one_post("owner: null"))[0] == "Texte\u00a0:"
+
+
 def test_two_revisions_are_compared_from_git_leaving_the_folder_alone(repo: Path) -> None:
     """`edcal diff main..plan`, `main plan` and `main...plan`, as git diff takes them: whatever is checked
     out and whatever is not committed, both sides are read from git."""

@@ -383,6 +383,8 @@ FIELD_LABELS = {
     "owner": "Owner", "campaign": "Campaign", "promotional": "Promotional", "cw": "Content warning",
     "first_comment": "First comment", "thread": "Thread", "note": "Note", "poll": "Poll",
 }
+#: What an added post's row shows beside its text, when it has it.
+ADDED_FIELDS = ("media", "cw", "first_comment", "thread", "poll", "note")
 #: An empty value (no owner, no campaign, no image), in every language.
 NOTHING_SHOWN = "—"
 _KIND_LABELS = {"article": "Blog", "deadline": "Deadline", "idea": "Idea", "post": "Post"}
@@ -409,7 +411,8 @@ def _rows(changes: PlanChanges, words: _Words) -> list[_Row]:
         if item.parent is None:
             key: tuple[Any, ...] = (item.id,)
         else:
-            shown = tuple(words.changed_fields(change)) if change.kind == "changed" else ()
+            shown = tuple(words.changed_fields(change)) if change.kind == "changed" \
+                else tuple(words.added_fields(change))
             text = (tuple(_text_lines(change.before.text if change.before else None, item.text))
                     if change.text_changed else ())
             key = (change.kind, change.late, item.parent, item.kind, item.title, item.status,
@@ -607,6 +610,20 @@ class _Words:
                 video = name == "media" and any(m.is_video for m in (*before.media, *after.media))
                 shown.append((self._("Video") if video else self._(FIELD_LABELS[name]), was, now))
         return shown
+
+    def added_fields(self, change: ItemChange) -> list[tuple[str, str]]:
+        """(label, value) of what an added post carries beside its text (its images or video, content
+        warning, first comment, thread, poll, note): whoever approves the post sees all it will show."""
+        item = change.item
+        if change.kind != "added" or item.kind != "post":
+            return []
+        video = any(m.is_video for m in item.media)
+        return [(self._("Video") if name == "media" and video else self._(FIELD_LABELS[name]),
+                 self.value(name, item, self.plan))
+                for name in ADDED_FIELDS if getattr(item, name)]
+
+    def field(self, label: str, value: str) -> str:
+        return self._("{label}: {value}").format(label=label, value=value)
 
     def notes(self, change: ItemChange) -> list[str]:
         """What an item's row says beyond its kind: the freeze holding it; a post put in the past."""
@@ -837,6 +854,8 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
                               f"{item.title} ({_(item.status)})  [{words.source(change, terminal=True)}]"))
         for label, old, new in words.changed_fields(change) if change.kind == "changed" else ():
             lines.append(f"    {one_line(words.field_line(label, old, new))}")
+        lines.extend(f"    {one_line(words.field(label, value))}"
+                     for label, value in words.added_fields(change))
         lines.extend(f"    {one_line(note)}" for note in words.notes(change))
         if change.text_changed:
             lines.append(f"    {_('Text:')}")
@@ -928,6 +947,7 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         item = change.item
         what = [words.field_line(label, old, new) for label, old, new in words.changed_fields(change)] \
             if change.kind == "changed" else [marks[change.kind]]
+        what += [words.field(label, value) for label, value in words.added_fields(change)]
         what += words.notes(change)
         if change.kind == "changed" and "text" in change.fields:
             what.append(_("text changed (below)"))
