@@ -78,6 +78,7 @@ def bio_site(site: Path, settings: str = "link_in_bio:\n  path: liens\n  title: 
 def test_the_page_lists_the_posts_gone_out_with_their_tracked_links_and_images(site: Path) -> None:
     result = run_edcal("build", cwd=bio_site(site))
     assert result.returncode == 0, result.stderr
+    assert "link-in-bio page: 2 links -> output/liens/\n" in result.stdout, result.stdout  # the build says so
     page = (site / "output" / "liens" / "index.html").read_text(encoding="utf-8")
     text = html.unescape(page)
     assert "<title>Nos liens – Fixture</title>" in text and '<html lang="fr">' in page
@@ -117,7 +118,7 @@ def test_english_words_and_default_settings(site: Path) -> None:
 def test_without_the_setting_there_is_no_page(site: Path) -> None:
     result = run_edcal("build", cwd=bio_site(site, ""))
     assert result.returncode == 0, result.stderr
-    assert not (site / "output" / "links").exists()
+    assert not (site / "output" / "links").exists() and "link-in-bio" not in result.stdout
     assert [path for path, body in tree_text(site / "output") if 'class="bio__link"' in body] == []
 
 

@@ -159,6 +159,9 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
              path=planning),
         spoken(say_count(plan.shares, "ambassadors' page: {count} item to share -> {path}share/",
                          "ambassadors' page: {count} items to share -> {path}share/", path=planning)),
+        *([spoken(say_count(plan.bio_links, "link-in-bio page: {count} link -> {path}{folder}/",
+                            "link-in-bio page: {count} links -> {path}{folder}/", path=out,
+                            folder=plan.bio_path))] if plan.bio_links is not None else []),
         *_heavy_feeds(result.planning, planning),
     ]
     check = "`edcal check`" if settings_file == DEFAULT_SETTINGS else f"`edcal check -s {settings_file}`"

@@ -155,7 +155,8 @@ def plan_job(state: BuildState, processes: int = 1) -> Iterator[Message]:
     if state.settings.get(CHECK_SETTING, True) and any(f.severity == "error" for f in findings):
         yield Refused(findings)
         return
-    yield Checked(findings, unpublished_media(plan), summarize(plan), link_in_bio(plan))
+    links = link_in_bio(plan)
+    yield Checked(findings, unpublished_media(plan), summarize(plan, links), links)
     context = OutputContext(
         plan=plan,
         findings=findings,

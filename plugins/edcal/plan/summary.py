@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from edcal.model.plan import Item, Plan
@@ -31,9 +32,13 @@ class PlanSummary:
     shares: int = 0
     #: Posts to come still awaiting approval (`status: review`): left out of the schedulers' files.
     awaiting_ahead: int = 0
+    #: The links the link-in-bio page lists, and its folder in output/; None without ``link_in_bio:``.
+    bio_links: int | None = None
+    bio_path: str = ""
 
 
-def summarize(plan: Plan) -> PlanSummary:
+def summarize(plan: Plan, links: Sequence[object] | None = None) -> PlanSummary:
+    """The build's counts; ``links``, the link-in-bio page's entries (:func:`edcal.plan.link_in_bio`)."""
     posts = [i for i in plan.items if i.kind == "post"]
     drafted = [i for i in posts if i.status != "withheld"]
     ahead = [i for i in posts if i.start is not None and i.start >= plan.now]
@@ -53,6 +58,8 @@ def summarize(plan: Plan) -> PlanSummary:
         revised=plan.generated_at.astimezone(plan.calendar.zone),
         shares=len(plan.sharing.shares),
         awaiting_ahead=sum(1 for i in ahead if i.status == "review"),
+        bio_links=len(links) if links is not None else None,
+        bio_path=plan.calendar.link_in_bio.path if plan.calendar.link_in_bio is not None else "",
     )
 
 
