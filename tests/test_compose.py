@@ -587,7 +587,9 @@ def test_a_content_warning_is_counted_as_mastodon_counts_it() -> None:
     plan = plan_of(calendar)
     assert run_checks(plan, only=["content-warning-lost"]) == []  # LinkedIn has words of its own
     posts = [by_id(plan)[i] for i in ("d-mastodon",)]
-    assert generic_csv(posts, plan).splitlines()[0].endswith(",cw,first_comment,thread,video,note") and generic_csv(posts, plan).rstrip().endswith(",Deuil,,,,")
+    written = generic_csv(posts, plan)
+    assert written.splitlines()[0].endswith(",cw,first_comment,thread,video,note,poll")
+    assert written.rstrip().endswith(",Deuil,,,,,")
     assert any("content warning (d-mastodon)" in note for note in hootsuite(posts, plan)[1])
 
 

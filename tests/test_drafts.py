@@ -533,12 +533,15 @@ def test_the_review_has_a_page_per_month_with_every_upcoming_draft_once(built: P
     assert row["href"] == "2027-03.html" and row["cells"][0] == str(len(march_posts))
     # Counts by network, for the network filter: each network's own, adding up to the month's; by owner
     # ("/camille") and by both ("linkedin/camille") for the person filter, each of a post of the month; "_none"
-    # for the posts nobody owns (the filter's "Sans responsable").
+    # for the posts nobody owns (the filter's "Sans responsable"); each of those by status too ("@scheduled").
     networks = {p["network"] for p in march_posts}
     owners = {p["owner"] or "_none" for p in march_posts}
     both = {f'{p["network"]}/{p["owner"] or "_none"}' for p in march_posts}
+    statuses = {p["status"] for p in march_posts}
     assert "_none" in owners  # the fixture's posts have no owner
-    assert set(row["by_network"]) == {""} | networks | {f"/{o}" for o in owners} | both
+    keys = {""} | networks | {f"/{o}" for o in owners} | both
+    assert set(row["by_network"]) == keys | {f"{key}@{status}" for key in keys for status in statuses}
+    assert row["by_network"]["@scheduled"][0] == sum(1 for p in march_posts if p["status"] == "scheduled")
     for key in both:
         network, owner = key.split("/")
         assert row["by_network"][key][0] == sum(1 for p in march_posts
