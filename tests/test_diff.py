@@ -216,6 +216,9 @@ def test_a_post_added_or_moved_into_the_past_is_shown_because_it_will_not_go_out
     assert result.returncode == 0, result.stderr
     late = "Son heure est déjà passée\u00a0: cette publication ne partira pas comme prévu"
     assert result.stdout.count(late) == 2, result.stdout
+    # Its heading said past items were left out, above the two it shows.
+    assert "les éléments passés sont laissés de côté, sauf les publications que ce changement met dans le " \
+        "passé." in result.stdout.replace("\n", " "), result.stdout
     changes = json.loads(run_edcal("diff", "--format", "json", cwd=repo).stdout)["changes"]
     assert {c["id"]: (c["change"], c["past"]) for c in changes if c["past"]} == {
         "vieux-x": ("added", True), "hello-linkedin": ("changed", True), "hello-mastodon": ("changed", True)}

@@ -552,7 +552,11 @@ class _Words:
                 revision=self.revision.name)
         if changes.since is None:
             return _("Past items included.")
-        scope = _("Items from {day} on; past items are left out.").format(day=self.when(changes.since))
+        if any(change.late for change in changes.changes):  # shown though past: the change put it there
+            scope = _("Items from {day} on; past items are left out, but for the posts this change puts in the "
+                      "past.").format(day=self.when(changes.since))
+        else:
+            scope = _("Items from {day} on; past items are left out.").format(day=self.when(changes.since))
         if changes.past_left_out and self.revision is not None:
             scope += " " + say_count(
                 changes.past_left_out, "{count} change to a past item is not shown: {command} shows it.",
