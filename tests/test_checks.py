@@ -3185,6 +3185,33 @@ def test_owner_away_names_the_stand_in() -> None:
     assert "`stand_in:` on the absence" in str(alone.hint)
 
 
+def test_owner_away_does_not_count_on_a_stand_in_away_too() -> None:
+    """Julien stands in for Ana's holidays but is away himself on the 12th: the finding said 'Julien Morel stands
+    in', his feed holding a post nobody would post."""
+    text = PARIS_CALENDAR.replace(
+        "{id: ana, name: Ana}", "{id: ana, name: Ana, away: [{from: 2027-01-11, until: 2027-01-15, stand_in: julien}]}"
+        "\n  - {id: julien, name: Julien Morel, away: [{from: 2027-01-12, until: 2027-01-12}]}")
+    lines = ("{id: seul, at: 2027-01-12 09:00, networks: [x, mastodon], text: Bonjour, owner: ana}",
+             "{id: relais, at: 2027-01-13 09:00, networks: [x], text: Salut, owner: ana}")
+    ideas = "ideas:\n  - {title: Portrait, owner: ana, draft_due: 2027-01-12}\n"
+    found = run_checks(plan_of(calendar_from(text + ideas + posts(*lines)), now=NOW), only=["owner-away"])
+    assert [(f.item, f.message.endswith("nobody to answer its comments"), str(f.hint)) for f in found] == [
+        ("idea-portrait-draft-due", False, "Julien Morel, who stands in for Ana, is not there that day either: move "
+                                           "its date, or give it another `owner:` for that time"),
+        (None, False, "Julien Morel, who stands in for Ana, is not there then either: give them to "
+                        "someone who is there (`owner:`), or move them"),
+        ("relais-x", False, "Julien Morel's calendar feed holds it: check they know, or give it to them "
+                            "(`owner: julien`), or move it")]
+    assert translated(found[1].hint, translator("fr")).replace("\u00a0", " ").startswith(
+        "Julien Morel, qui assure le relais de Ana, n'est pas là non plus à ce moment-là : confiez-les")
+    # Gone from the team by then, he stands in for nobody either.
+    left = text.replace(", away: [{from: 2027-01-12, until: 2027-01-12}]", ", left: 2027-01-01")
+    found = run_checks(plan_of(calendar_from(left + posts(*lines)), now=NOW), only=["owner-away"])
+    assert [(f.item, str(f.hint).split(":")[0]) for f in found] == [
+        (None, "Julien Morel, who stands in for Ana, is not there then either"),
+        ("relais-x", "Julien Morel, who stands in for Ana, is not there that day either")]
+
+
 def test_a_stand_in_is_someone_else_of_the_team(tmp_path: Path) -> None:
     """`stand_in:` names a person of `team:` (a located error with the id meant), never the person away."""
     from helpers import load_errors

@@ -81,11 +81,17 @@ def owner_away(ctx: CheckContext) -> Iterator[Problem]:
         person = team.get(item.owner or "")
         if person is None or not person.away or item.status == "withheld" or item.start is None:
             continue
-        absence = person.away_on(ctx.plan.day_of(item.start))
+        day = ctx.plan.day_of(item.start)
+        absence = person.away_on(day)
         if absence is None:
             continue
         days = _days(absence.first, absence.last)
         stand_in = team.get(absence.stand_in or "")
+        # A stand-in away that day too, or gone from the team, stands in for nobody.
+        gone = stand_in if stand_in is not None and (
+            stand_in.away_on(day) is not None or (stand_in.left is not None and day >= stand_in.left)) else None
+        if gone is not None:
+            stand_in = None
         if item.kind == "post" and isinstance(item.start, dt.datetime):
             when = item.start.astimezone(ctx.plan.calendar.zone)
             if stand_in is not None:
@@ -104,15 +110,20 @@ def owner_away(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(item.source, say("post '{id}' goes out {when:%Y-%m-%d %H:%M} while its owner {person} is "
                                            "away ({days}): nobody to answer its comments", id=item.id, when=when,
                                            person=person.name, days=days),
+                          say("{stand_in}, who stands in for {person}, is not there that day either: give it to "
+                              "someone who is there (`owner:`), or move it", stand_in=gone.name,
+                              person=person.name) if gone is not None else
                           say("give it to someone who is there (`owner:`, where it is written: the entry, its "
                               "campaign or the article's header), move it, or name who stands in for them "
                               "(`stand_in:` on the absence)"), item,
                           together=say("{posts} go out while their owner {person} is away ({days})",
                                        posts=THE_POSTS, person=person.name, days=days),
-                          together_hint=say("give them to someone who is there (`owner:`, where it is written: the "
-                                            "entry, its campaign or the article's header), move them, or name who "
-                                            "stands in for {person} (`stand_in:` on the absence)",
-                                            person=person.name))
+                          together_hint=say("{stand_in}, who stands in for {person}, is not there then either: "
+                                            "give them to someone who is there (`owner:`), or move them",
+                                            stand_in=gone.name, person=person.name) if gone is not None else
+                          say("give them to someone who is there (`owner:`, where it is written: the "
+                              "entry, its campaign or the article's header), move them, or name who "
+                              "stands in for {person} (`stand_in:` on the absence)", person=person.name))
         elif stand_in is not None:
             yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who is away then "
                                            "({days}); {stand_in} stands in", id=item.id,
@@ -124,6 +135,9 @@ def owner_away(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who is away then "
                                            "({days})", id=item.id, day=ctx.plan.day_of(item.start),
                                            person=person.name, days=days),
+                          say("{stand_in}, who stands in for {person}, is not there that day either: move its "
+                              "date, or give it another `owner:` for that time", stand_in=gone.name,
+                              person=person.name) if gone is not None else
                           say("move its date, give it another `owner:` for that time, or name who stands in "
                               "for them (`stand_in:` on the absence)"), item)
 
