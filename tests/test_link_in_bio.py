@@ -182,6 +182,18 @@ def test_wrong_settings_stop_the_build_with_exit_2(site: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_a_folder_where_the_blog_writes_a_file_is_a_located_error(site: Path) -> None:
+    """`path: index.html`: the page's folder where the blog's home page is a file; Pelican stopped half-way
+    through output/ with a traceback (FileExistsError)."""
+    result = run_edcal("build", cwd=bio_site(site, "link_in_bio:\n  path: index.html\n"),
+                       env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2, result.stderr
+    assert re.search(r"calendar\.yaml:\d+:9: error: found path 'index\.html', where the blog writes the page "
+                     r"index\.html \(output/index\.html\)", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (site / "output").exists()
+
+
 def test_the_page_in_chromium_shows_the_list_and_its_links_work(site: Path) -> None:
     from browser import browser, screenshot, serve
 

@@ -63,6 +63,7 @@ def collisions(context: dict[str, Any], settings: dict[str, Any]) -> InputErrors
         ))
     errors += _overrides(first)
     errors += _publish_clashes(first, settings)
+    errors += _link_in_bio_folder(first, settings)
     return InputErrors(errors) if errors else None
 
 
@@ -77,6 +78,26 @@ def _overrides(first: dict[tuple[str, bool], Claim]) -> list[InputError]:
                                                       "which would be lost", what=claim.what, path=path,
                                                       other=replaced.what), claim.hint))
     return errors
+
+
+def _link_in_bio_folder(first: dict[tuple[str, bool], Claim], settings: dict[str, Any]) -> list[InputError]:
+    """A file of the blog where the link-in-bio page needs a folder (``path: index.html``): Pelican stopped
+    half-way through output/ with a traceback."""
+    from edcal.pelican_plugin.state import find_state
+
+    state = find_state(settings)
+    bio = state.calendar.link_in_bio if state is not None else None
+    if bio is None:
+        return []
+    parts = _normal(bio.path).split("/")
+    folders = {"/".join(parts[:end]).casefold() for end in range(1, len(parts) + 1)}
+    for (path, _override), claim in sorted(first.items()):
+        if path.casefold() in folders:
+            return [InputError(bio.path_source or state.calendar.source,  # type: ignore[union-attr]
+                               say("found path '{folder}', where the blog writes {what} (output/{path})",
+                                   folder=bio.path, what=claim.what, path=path),
+                               say("set `link_in_bio: path:` to another folder, e.g. path: liens"))]
+    return []
 
 
 def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, Any]) -> list[InputError]:
