@@ -853,7 +853,13 @@ def test_an_idea_for_posts_is_in_its_networks_feeds_not_the_blogs() -> None:
 def _away_plan(stand_in: str = ", stand_in: ben") -> object:
     """Ana is away the week of 8 March 2027, Ben stands in: her posts of that week, before it, after it (the
     first minutes of the 13th in Paris are still the 12th in UTC), and one of Ben's own."""
-    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+    from helpers import calendar_from, plan_of
+
+    return plan_of(calendar_from(_away_calendar(stand_in)), now="2027-02-15T10:00:00+01:00")
+
+
+def _away_calendar(stand_in: str = ", stand_in: ben") -> str:
+    from helpers import PARIS_CALENDAR
 
     text = PARIS_CALENDAR.replace("{id: ana, name: Ana}", "{id: ana, name: Ana, away: [{from: 2027-03-08, until: "
                                   "2027-03-12, reason: Congés" + stand_in + "}]}\n  - {id: ben, name: Ben}")
@@ -863,7 +869,7 @@ def _away_plan(stand_in: str = ", stand_in: ben") -> object:
              "  - {id: avant, at: 2027-03-05 09:00, networks: [linkedin], text: Avant, owner: ana}\n"
              "  - {id: apres, at: 2027-03-13 00:30, networks: [x], text: Après, owner: ana}\n"
              "  - {id: lui, at: 2027-03-09 09:00, networks: [x], text: Le sien, owner: ben}\n")
-    return plan_of(calendar_from(text), now="2027-02-15T10:00:00+01:00")
+    return text
 
 
 def _absence_events(text: str) -> list[icalendar.Event]:
@@ -917,3 +923,12 @@ def test_the_stand_ins_feed_holds_the_posts_of_the_absence_marked_for_whom() -> 
     assert "[LinkedIn] Pendant" in ana and "[X] Après" in ana and not any(s.startswith("[pour") for s in ana)
     # Without a stand-in, nobody else's feed gets them.
     assert "Pendant" not in _feed_text(_away_plan(""), "people", "ben")
+    # A stand-in away on one of those days gets that day's posts no more (owner-away: nobody stands in).
+    from helpers import calendar_from, plan_of
+
+    calendar = _away_calendar().replace("{id: ben, name: Ben}",
+                                        "{id: ben, name: Ben, away: [{from: 2027-03-10, until: 2027-03-10}]}")
+    ben_away = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(
+        _feed_text(plan_of(calendar_from(calendar), now="2027-02-15T10:00:00+01:00"), "people", "ben"))
+        .walk("VEVENT")]
+    assert "[pour Ana] [X] Dernier soir" in ben_away and not any("Pendant" in s for s in ben_away), ben_away

@@ -552,9 +552,9 @@ class _Words:
                 revision=self.revision.name)
         if changes.since is None:
             return _("Past items included.")
-        if any(change.late for change in changes.changes):  # shown though past: the change put it there
-            scope = _("Items from {day} on; past items are left out, but for the posts this change puts in the "
-                      "past.").format(day=self.when(changes.since))
+        if any(change.late for change in changes.changes):  # shown though past: put there by the change
+            scope = _("Items from {day} on; past items are left out, but for the posts this change puts in "
+                      "the past.").format(day=self.when(changes.since))
         else:
             scope = _("Items from {day} on; past items are left out.").format(day=self.when(changes.since))
         if changes.past_left_out and self.revision is not None:

@@ -37,6 +37,10 @@ class Person:
         """The absence ``day`` falls in, if any."""
         return next((absence for absence in self.away if absence.first <= day <= absence.last), None)
 
+    def there_on(self, day: dt.date) -> bool:
+        """Whether they can answer for something on ``day``: in the team still, and not away."""
+        return (self.left is None or day < self.left) and self.away_on(day) is None
+
 
 @dataclass(frozen=True, slots=True)
 class Absence:

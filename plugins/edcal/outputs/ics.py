@@ -142,17 +142,21 @@ def _absences(calendar: Calendar) -> list[tuple[Person, Absence]]:
 def _standing_in(plan: Plan, items: list[Item],
                  absences: list[tuple[Person, Absence]]) -> dict[str, dict[str, str]]:
     """By stand-in's id: the posts of the person they stand in for that go out during the absence, by item id,
-    with the absent person's name (the event's title says for whom)."""
+    with the absent person's name (the event's title says for whom). A stand-in away that day too, or gone
+    from the team, gets none (``owner-away`` says nobody stands in)."""
     found: dict[str, dict[str, str]] = {}
-    covered = [(person, absence) for person, absence in absences if absence.stand_in]
+    team = plan.calendar.team
+    covered = [(person, absence) for person, absence in absences if absence.stand_in in team]
     if not covered:
         return found
     for item in items:
         if item.kind != "post" or item.start is None or not item.owner:
             continue
+        day = plan.day_of(item.start)
         for person, absence in covered:
-            if item.owner == person.id and absence.first <= plan.day_of(item.start) <= absence.last:
-                found.setdefault(absence.stand_in or "", {})[item.id] = person.name
+            if item.owner == person.id and absence.first <= day <= absence.last:
+                if team[absence.stand_in or ""].there_on(day):
+                    found.setdefault(absence.stand_in or "", {})[item.id] = person.name
                 break
     return found
 

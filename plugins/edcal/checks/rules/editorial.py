@@ -88,8 +88,7 @@ def owner_away(ctx: CheckContext) -> Iterator[Problem]:
         days = _days(absence.first, absence.last)
         stand_in = team.get(absence.stand_in or "")
         # A stand-in away that day too, or gone from the team, stands in for nobody.
-        gone = stand_in if stand_in is not None and (
-            stand_in.away_on(day) is not None or (stand_in.left is not None and day >= stand_in.left)) else None
+        gone = stand_in if stand_in is not None and not stand_in.there_on(day) else None
         if gone is not None:
             stand_in = None
         if item.kind == "post" and isinstance(item.start, dt.datetime):
