@@ -136,6 +136,22 @@ link_in_bio: {}
     assert links is not None and [link.label for link in links] == ["Publié"]
 
 
+def test_one_article_posted_on_instagram_and_tiktok_is_one_entry() -> None:
+    """Its links differ by their tracking (utm_source=instagram, =tiktok): the page listed the article twice."""
+    calendar = calendar_from(PARIS_CALENDAR.replace("networks:\n", "networks:\n  instagram: {}\n  tiktok: {}\n", 1)
+                             + """\
+posts:
+  - {id: les-deux, networks: [instagram, tiktok], at: 2027-02-10 18:00, text: Lisez, article: publie,
+     video: videos/a.mp4}
+  - {id: encore, networks: [instagram], at: 2027-02-11 18:00, text: Relisez, article: publie}
+link_in_bio: {}
+""")
+    links = link_in_bio(plan_of(calendar, [article("publie", "2027-02-01T09:00:00", calendar, title="Publié")],
+                                now=NOW))
+    assert links is not None and [(link.id, link.label) for link in links] == [("encore-instagram", "Publié")]
+    assert "utm_source=instagram" in links[0].url
+
+
 def test_first_line_labels() -> None:
     assert first_line("\nNouveau : https://x.example/a le portail #FaitMain #Lyon\nsuite") == "Nouveau :  le portail"
     assert first_line("mot " * 40).endswith("…") and len(first_line("mot " * 40)) <= 90

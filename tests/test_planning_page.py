@@ -1164,7 +1164,7 @@ def test_the_planning_pages_open_a_posts_link_without_its_tracking(sample: Path)
     assert not re.findall(r'href="[^"]*utm_source', text)
     assert 'href="https://www.atelier-morel.example/2027/salon-industrie-2027/"' in text
     # Only what edcal adds goes: a hash route, a `;` part and a query with nothing to take are left whole.
-    from edcal.outputs.pages import untracked
+    from edcal.model.calendar import untracked
     names = frozenset({"utm_source", "utm_medium"})
     assert untracked("https://a.fr/x/?q=1&utm_source=x&utm_medium=social#top", names) == "https://a.fr/x/?q=1#top"
     for kept in ("https://a.fr/#/offre?utm_source=x&id=3", "https://a.fr/l?utm_source=n;page=2", "https://a.fr/?q=a&&b=1"):

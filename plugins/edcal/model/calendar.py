@@ -409,6 +409,10 @@ class Tracking:
         """The parameters' names in a URL (``utm_source``…): what a link edcal tracked carries."""
         return frozenset(name for _, name in self.parameters)
 
+    def untracked(self, url: str) -> str:
+        """``url`` without the parameters edcal adds, where it adds them (:func:`untracked`)."""
+        return untracked(url, self.names) if self.enabled else url
+
 
 @dataclass(frozen=True, slots=True)
 class ExportSettings:
@@ -627,3 +631,18 @@ def plain_name(name: str) -> str:
     """A name without case, accents or spacing differences: ``Hélène  Roux`` is ``helene roux``."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def untracked(url: str, names: frozenset[str]) -> str:
+    """``url`` without the tracking parameters edcal adds (``&utm_source=linkedin``): the team opening a
+    post's link from the planning pages is not counted as a visit from the network. The rest is left as
+    written, the fragment whole (``#/offre?id=3``), a ``;`` part whole."""
+    address, hash_, fragment = url.partition("#")
+    if not names or "?" not in address:
+        return url
+    head, _, query = address.partition("?")
+    parts = query.split("&")
+    kept = [part for part in parts if ";" in part or part.split("=", 1)[0] not in names]
+    if len(kept) == len(parts):
+        return url
+    return head + ("?" + "&".join(kept) if any(kept) else "") + hash_ + fragment

@@ -35,7 +35,7 @@ from edcal.i18n import (
     typeset,
 )
 from edcal.model.article import content_path
-from edcal.model.calendar import FreezeWindow
+from edcal.model.calendar import FreezeWindow, untracked
 from edcal.model.days import start_of_day
 from edcal.model.network import Objective
 from edcal.model.plan import Item, Plan, status_word
@@ -247,21 +247,6 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["post_html"] = lambda text, links=(): post_html(
         text, links, lambda url: untracked(url, names) if is_site_url(url, site_url) else url)
     return env
-
-
-def untracked(url: str, names: frozenset[str]) -> str:
-    """``url`` without the tracking parameters edcal adds (``&utm_source=linkedin``): the team opening a
-    post's link from the planning pages is not counted as a visit from the network. The rest is left as
-    written, the fragment whole (``#/offre?id=3``), a ``;`` part whole."""
-    address, hash_, fragment = url.partition("#")
-    if not names or "?" not in address:
-        return url
-    head, _, query = address.partition("?")
-    parts = query.split("&")
-    kept = [part for part in parts if ";" in part or part.split("=", 1)[0] not in names]
-    if len(kept) == len(parts):
-        return url
-    return head + ("?" + "&".join(kept) if any(kept) else "") + hash_ + fragment
 
 
 def person_filter(plan: Plan) -> dict[str, Any]:

@@ -53,14 +53,16 @@ def link_in_bio(plan: Plan) -> tuple[BioLink, ...] | None:
     if settings is None:
         return None
     online = _Online(plan)
-    found: dict[str, BioLink] = {}
+    found: dict[str, BioLink] = {}  # by the page they open: one link tracked for Instagram and TikTok is one
+    untracked = plan.calendar.tracking.untracked
     for item in sorted(_listed(plan, settings), key=lambda item: (_went_out(item), item.id), reverse=True):
-        if item.url in found or not online.link(item):
+        page = untracked(item.url or "")
+        if page in found or not online.link(item):
             continue
         image, alt = online.image(item)
-        found[item.url or ""] = BioLink(id=item.id, network=item.network or "", label=online.label(item),
-                                        url=item.url or "", at=_went_out(item).astimezone(plan.calendar.zone),
-                                        image=image, alt=alt)
+        found[page] = BioLink(id=item.id, network=item.network or "", label=online.label(item),
+                              url=item.url or "", at=_went_out(item).astimezone(plan.calendar.zone),
+                              image=image, alt=alt)
         if len(found) == settings.count:
             break
     return tuple(found.values())
@@ -149,17 +151,20 @@ class _Online:
         found = self._article(item)
         if found is not None:
             return found[0].title
-        if item.article is not None and item.article in self.plan.articles_by_slug():
-            return self.plan.articles_by_slug()[item.article].title
+        promoted = self.plan.articles_by_slug().get(item.article or "")
+        if promoted is not None:
+            return promoted.title
         return first_line(item.text or item.title)
 
     def image(self, item: Item) -> tuple[str | None, str | None]:
-        """The first image (a video's cover) that is a file of content/ no unpublished article shows."""
-        for media in item.media:
-            path = media.cover if media.is_video else media.path
-            if path and "://" not in path and content_path(path) not in self.unpublished_images:
-                return content_path(path), media.alt
-            break
+        """The post's first image (a video's cover), if it is a file of content/ no unpublished article
+        shows: none otherwise (a later image of a carousel is not what the post showed first)."""
+        if not item.media:
+            return None, None
+        media = item.media[0]
+        path = media.cover if media.is_video else media.path
+        if path and "://" not in path and content_path(path) not in self.unpublished_images:
+            return content_path(path), media.alt
         return None, None
 
 
