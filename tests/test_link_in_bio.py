@@ -89,7 +89,8 @@ def test_the_page_lists_the_posts_gone_out_with_their_tracked_links_and_images(s
                      "&utm_campaign=publie"]
     assert "La visite de l'atelier en vidéo</span>" in text  # its first line, without its hashtags
     assert "Un article publié</span>" in text  # the promoted article's title
-    assert re.search(r'src="[^"]*/images/public\.png" alt="Une image publique de l\'article" width=', text)
+    # The label names the link: the image beside it is silent (alt=""), not read out before it.
+    assert re.search(r'src="[^"]*/images/public\.png" alt="" width=', text)
     assert (site / "output" / "images" / "public.png").is_file()
     assert not (site / "output" / "images" / "futur-secret.png").exists()
     assert "10 février 2027" in text and "Les liens de nos dernières publications" in text
@@ -236,7 +237,10 @@ def test_the_page_in_chromium_shows_the_list_and_its_links_work(site: Path) -> N
             items = page.locator("ol.bio > li")
             assert items.count() == 2 and items.first.is_visible()
             image = page.locator("img.bio__image")
-            assert image.get_attribute("alt") == "Une image publique de l'article"
+            # A screen reader names each link by its label alone: its image's alt text came first, then the
+            # label ("Une image publique de l'article Un article publié").
+            assert page.get_by_role("link", name="Un article publié", exact=True).count() == 1
+            assert page.get_by_role("link", name="La visite de l'atelier en vidéo", exact=True).count() == 1
             image.evaluate("img => img.decode()")
             assert image.evaluate("img => img.naturalWidth") > 0  # the image is published with the page
             assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scroll
