@@ -56,10 +56,13 @@ BLOG = [
     "2026/verriere-atelier/", "2026/tarifs-et-commandes/",  # an article with an image; one with a table and code
     "en/2026/pourquoi-un-blog/",                       # the theme in English
     "tag/acier/", "categorie/conseils/", "auteur/malik-haddad/", "archives.html", "404.html", "a-propos/",
+    "liens/",                                          # the link-in-bio page (link_in_bio:)
 ]
 PLANNING = [
     "index.html?view=month", "index.html?view=week&owner=camille", "index.html?view=agenda&network=linkedin",
     "agenda/2027-01.html", "drafts/index.html", "drafts/2027-01.html", "share/index.html", "report.html",
+    "drafts/2027-02.html",                             # a video post's card
+    "index.html?view=week&date=2027-08-02", "agenda/2027-08.html",  # an absence and who stands in
 ]
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
