@@ -2233,7 +2233,7 @@ def test_an_absence_shows_on_the_days_it_covers_with_who_stands_in(tmp_path: Pat
         + "posts:\n  - {id: pendant, at: 2027-03-10 09:00, networks: [x], text: Pendant, owner: ana}\n")
     plan = plan_of(calendar, now="2027-03-01T10:00:00+01:00")
     write_planning_page(calendar_page, plan, tmp_path)
-    label = "Ana Lopez absent(e) (Congés) — Ben Roy assure le relais"
+    label = "Ana Lopez\xa0: absence du 8 mars au 12 mars 2027 (Congés) — Ben Roy assure le relais"
     for path in (tmp_path / "index.html", tmp_path / "agenda" / "2027-03.html"):
         elements = parse(path)
         days = [attrs["data-day"] for tag, attrs in elements if tag == "section" and attrs.get("data-day")]
@@ -2249,7 +2249,13 @@ def test_an_absence_shows_on_the_days_it_covers_with_who_stands_in(tmp_path: Pat
                                  "people": "ana ben", "person": "ana"}]
     write_planning_page(calendar_page, dataclasses.replace(plan, lang="en"), tmp_path / "en")
     english = (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
-    assert "Ana Lopez away (Congés) — Ben Roy stands in</p>" in english
+    assert "Ana Lopez away from 8 March to 12 March 2027 (Congés) — Ben Roy stands in</p>" in english
+    # A one-day absence, in US English: its day, month first.
+    one_day = calendar_from(PARIS_CALENDAR.replace(
+        "{id: ana, name: Ana}", "{id: ana, name: Ana Lopez, away: [{from: 2027-03-08, until: 2027-03-08}]}"))
+    plan = plan_of(one_day, now="2027-03-01T10:00:00+01:00")
+    assert [a["label"] for a in calendar_page.absences(dataclasses.replace(plan, lang="en-US"))] == \
+        ["Ana Lopez away on March 8, 2027"]
 
 
 def test_the_month_view_shows_an_absence_with_its_people_in_the_filter(sample: Path, server: str,
@@ -2261,7 +2267,8 @@ def test_the_month_view_shows_an_absence_with_its_people_in_the_filter(sample: P
     notes = page.locator("#view-month .note.absence")
     assert notes.count() == 19  # 2 to 20 August
     assert page.inner_text('td[data-date="2027-08-02"] .absence') == (
-        "Malik Haddad absent(e) (Congés d'été (atelier fermé)) — Julien Morel assure le relais")
+        "Malik Haddad\xa0: absence du 2 août au 20 août 2027 (Congés d'été (atelier fermé)) — Julien Morel "
+        "assure le relais")
     assert page.locator('td[data-date="2027-08-01"] .absence').count() == 0
     assert page.locator('td[data-date="2027-08-21"] .absence').count() == 0
     for owner, shown in (("julien", True), ("malik", True), ("camille", False)):

@@ -23,7 +23,17 @@ from typing import Any, TypedDict
 from markupsafe import Markup
 
 from edcal.checks import rule_settings
-from edcal.i18n import DAYS, MONTHS, clock_time, first_weekday, language, month_first, translated, translator
+from edcal.i18n import (
+    DAYS,
+    MONTHS,
+    clock_time,
+    first_weekday,
+    language,
+    long_date,
+    month_first,
+    translated,
+    translator,
+)
 from edcal.model.calendar import Idea
 from edcal.model.plan import WAITING, Item, Plan
 from edcal.outputs._files import draft_path, write_file
@@ -458,14 +468,27 @@ def backlog(plan: Plan) -> list[BacklogRow]:
 
 def absences(plan: Plan) -> list[dict[str, Any]]:
     """The team's absences (``away:``) as the calendar shows them on each of their days, by first day:
-    "Malik Haddad away (Congés) — Julien Morel stands in"; ``people``: the ids the person filter shows it
-    with (the person away, and who stands in)."""
+    "Malik Haddad away from 2 to 20 August 2027 (Congés) — Julien Morel stands in"; ``people``: the ids
+    the person filter shows it with (the person away, and who stands in).
+
+    The label gives the absence's days: the agenda shows it on its first and last day (and the days with
+    something planned between), which said the same words twice, "Malik Haddad away", as if twice for a
+    day; a screen reader in the month's table heard it on a day with no word of until when."""
     _ = translator(plan.lang)
     team = plan.calendar.team
     found = []
     for person in team.values():
         for absence in person.away:
-            label = _("{person} away").format(person=person.name)
+            if absence.first == absence.last:
+                label = _("{person} away on {day}").format(
+                    person=person.name, day=long_date(absence.first, plan.lang, weekday=False))
+            else:
+                last = long_date(absence.last, plan.lang, weekday=False)
+                first = long_date(absence.first, plan.lang, weekday=False)
+                if absence.first.year == absence.last.year:  # "du 2 août au 20 août 2027"
+                    first = first.removesuffix(f" {absence.first.year}").removesuffix(",")
+                label = _("{person} away from {first} to {last}").format(person=person.name, first=first,
+                                                                          last=last)
             if absence.reason:
                 label += f" ({absence.reason})"
             stand_in = team.get(absence.stand_in or "")
