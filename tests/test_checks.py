@@ -2039,6 +2039,57 @@ def test_posts_too_close_counts_elapsed_time_across_a_change_of_clocks() -> None
         "X post 'b-x' goes out 2027-03-28 03:10, 20 min after 'a-x': followers see them as one burst"]
 
 
+def test_duplicate_link() -> None:
+    """The blog's promotion of an article at 09:00 and the team's own post about it at noon: the same link
+    twice in a morning on Mastodon, which no rule said."""
+    promote = "blog: {promote: {networks: [mastodon], schedule: [at publication, +2 days]}}\n"
+    portes = [lambda c: article("portes", "2027-01-12 09:00", c)]
+    found = findings("duplicate-link", posts("{id: a, at: 2027-01-12 12:00, networks: [mastodon, x], article: portes}"),
+                     portes, extra=promote)
+    assert [(str(f.source), f.item, f.message, f.hint) for f in found] == [(
+        "calendar.yaml:11", "a-mastodon",
+        "Mastodon post 'a-mastodon' (2027-01-12 12:00) links to the same page as 'portes-mastodon-0' "
+        "(2027-01-12 09:00): followers get the link twice within 1 day",
+        "the blog's promotion posts this link already: leave Mastodon out of this entry (`variants: {mastodon: "
+        "{skip: true}}`), or the promotion out on Mastodon (`social: {mastodon: {skip: true}}` in the header of "
+        "content/articles/portes.md); or move one of them 1 day away or more")]
+    # The same address, once its tracking, its fragment, its host's case and its final "/" are left out.
+    found = findings("duplicate-link", posts(
+        "{id: a, at: 2027-01-12 20:00, networks: [x], link: '/offres/?utm_source=lettre#postuler', text: Offres}",
+        "{id: b, at: 2027-01-13 08:00, networks: [x], link: 'https://Blog.example.fr/offres', text: Postulez}"))
+    assert [(f.item, f.message) for f in found] == [
+        ("b-x", "X post 'b-x' (2027-01-13 08:00) links to the same page as 'a-x' (2027-01-12 20:00): followers get "
+                "the link twice within 1 day")]
+    assert "`silence: {duplicate-link: …}`" in found[0].hint
+    # A promotion's own steps, a recurring post's occurrences, two networks, other pages: no pair.
+    assert not findings("duplicate-link", posts(
+        "{promote: portes, networks: [mastodon], schedule: [at publication, +2 hours, +1 day]}",
+        "{id: r, networks: [x], link: /offres/, text: Offres, repeat: {every: day, at: '09:00', from: 2027-01-12, "
+        "count: 3}}",
+        "{id: a, at: 2027-01-12 12:00, networks: [x], article: portes}",
+        "{id: b, at: 2027-01-12 12:00, networks: [linkedin], link: /offres/, text: Offres}",
+        "{id: c, at: 2027-01-12 15:00, networks: [mastodon], link: '/offres/?ville=lyon', text: Lyon}",
+        "{id: d, at: 2027-01-12 16:00, networks: [mastodon], link: '/offres/?ville=paris', text: Paris}"), portes)
+    # A day apart or more (the window is a setting); a pair either entry says is fine; a withheld post.
+    once = "blog: {promote: {networks: [mastodon]}}\n"
+    assert not findings("duplicate-link", posts("{id: a, at: 2027-01-13 09:00, networks: [mastodon], article: portes}"),
+                        portes, extra=once)
+    assert not findings("duplicate-link", posts("{id: a, at: 2027-01-12 22:00, networks: [mastodon], article: portes}"),
+                        portes, extra=once + "checks: {duplicate-link: {window: 12 hours}}\n")
+    assert not findings("duplicate-link", posts(
+        "{id: a, at: 2027-01-12 12:00, networks: [mastodon], article: portes, silence: {duplicate-link: Relance}}"),
+        portes, extra=promote)
+    assert not findings("duplicate-link", posts("{id: a, at: 2027-01-12 12:00, networks: [mastodon], article: portes}"),
+                        portes, extra=promote + "freeze: [{from: 2027-01-12 11:00, until: 2027-01-12 13:00, "
+                                                "reason: Panne}]\n")
+    # A recurring post against another entry's every week: one finding, at its line.
+    weekly = "{{id: {id}, networks: [x], link: /offres/, text: {id}, repeat: {{every: week, on: tue, at: '{at}', " \
+             "from: 2027-01-05, count: 3}}}}"
+    found = findings("duplicate-link", posts(weekly.format(id="a", at="09:00"), weekly.format(id="b", at="12:00")))
+    assert [(f.item, f.message) for f in found] == [
+        (None, "X: 3 posts ('b-x-20270105' (2027-01-05 12:00), 'b-x-20270112' (2027-01-12 12:00), 'b-x-20270119' "
+               "(2027-01-19 12:00)) link to the same page as posts of 'a' within 1 day")]
+
 def test_posts_too_close() -> None:
     found = findings("posts-too-close", posts("{id: a, at: 2027-01-12 09:00, networks: [x, mastodon], text: Un}",
                                               "{id: b, at: 2027-01-12 09:00, networks: [x], text: Deux}",

@@ -1,4 +1,4 @@
-"""Regularity and restraint: cadence, flooding, repetition, self-promotion, timing, freezes."""
+"""Regularity and restraint: cadence, flooding, repetition (of a text, of a link), self-promotion, timing, freezes."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import datetime as dt
 import functools
 import itertools
 import re
+import urllib.parse
 from collections import defaultdict
 from collections.abc import Iterator
 
 from edcal.checks.registry import FIRST_NAMED, THE_POSTS, CheckContext, Option, Problem, rule
-from edcal.i18n import DAYS, Message, say, say_count, say_list
+from edcal.i18n import DAYS, Message, say, say_count, say_duration, say_list
 from edcal.load import timeparse
 from edcal.model.calendar import FreezeWindow
 from edcal.model.days import start_of_day
@@ -244,6 +245,92 @@ def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
                 say("move one of them to another slot or day, or say why the pair is fine on either entry: "
                     "`silence: {{posts-too-close: …}}`"))
         yield Problem(ctx.network_source(post), message, hint, post)
+
+
+@rule("duplicate-link", "warning", "Two entries post the same link on one network within a short time",
+      options=(Option("window", 24 * 60, timeparse.parse_poll_duration,
+                      "How close two posts of one link on a network are flagged (default 1 day).",
+                      unit="minutes"),))
+def duplicate_link(ctx: CheckContext) -> Iterator[Problem]:
+    # The blog's promotion of an article at 09:00 and the team's own post about it at 12:00: the same link
+    # twice in a day in the followers' feeds. A promotion's own steps (`[at publication, +2 days]`) and a
+    # recurring post's occurrences are one entry's intended rhythm: only posts of two entries are a pair.
+    window = dt.timedelta(minutes=int(ctx.options["window"]))
+    tracking = ctx.plan.calendar.tracking.names
+    # Indexed once by network and page: the pairs are found within each (small) group.
+    by_page: dict[tuple[str, tuple[str, ...]], list[Item]] = defaultdict(list)
+    for post in ctx.posts():
+        if post.url and isinstance(post.start, dt.datetime):
+            by_page[(post.network or "", _page(post, tracking))].append(post)
+    for posts in by_page.values():
+        if len(posts) < 2:
+            continue
+        origins = {post.id: _origin(ctx, post) for post in posts}
+        if len(set(origins.values())) < 2:
+            continue
+        posts.sort(key=lambda p: (p.start.astimezone(dt.UTC), p.id))  # type: ignore[union-attr]
+        # Each post told once, beside the nearest post of another entry: (how far apart, the other).
+        told: dict[str, tuple[dt.timedelta, Item, Item]] = {}
+        for index, later in enumerate(posts):
+            for earlier in reversed(posts[:index]):
+                apart = later.start.astimezone(dt.UTC) - earlier.start.astimezone(dt.UTC)  # type: ignore[union-attr]
+                if apart >= window:
+                    break
+                if origins[earlier.id] == origins[later.id] or "duplicate-link" in earlier.silenced \
+                        or "duplicate-link" in later.silenced:  # either entry may say why the pair is fine
+                    continue
+                # At the post of an entry (what the team wrote, to drop or move), the later of two.
+                post, other = (earlier, later) if ctx.entry(later) is None else (later, earlier)
+                if ctx.entry(post) is None:
+                    continue
+                if post.id not in told or apart < told[post.id][0]:
+                    told[post.id] = (apart, post, other)
+        for _, post, other in told.values():
+            yield _duplicate_link(ctx, post, other, window)
+
+
+def _page(post: Item, tracking: frozenset[str]) -> tuple[str, ...]:
+    """The page a post's link opens: its article (named by `promote:`, `article:`, or a link to it), else its
+    address without tracking parameters, fragment, case of the host or final "/"."""
+    if post.article:
+        return ("article", post.article, post.lang or "")
+    parts = urllib.parse.urlsplit(post.url or "")
+    query = sorted((name, value) for name, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+                   if name not in tracking and not name.lower().startswith("utm_"))
+    path = parts.path.removesuffix("/index.html").rstrip("/")
+    return ("url", parts.netloc.lower(), path, urllib.parse.urlencode(query))
+
+
+def _origin(ctx: CheckContext, post: Item) -> tuple[bool, str]:
+    """What wrote a post: an entry of calendar.yaml, or the blog's default promotion of an article (which
+    shares its parent with an entry that has the article's slug for id)."""
+    return ctx.entry(post) is not None, post.parent or post.article or post.id
+
+
+def _duplicate_link(ctx: CheckContext, post: Item, other: Item, window: dt.timedelta) -> Problem:
+    zone = ctx.plan.calendar.zone
+    network = ctx.plan.calendar.networks[post.network or ""]
+    within = say_duration(int(window.total_seconds() // 60))
+    promotion = ctx.plan.article_of(other) if ctx.entry(other) is None else None
+    message = say("{network} post '{id}' ({when:%Y-%m-%d %H:%M}) links to the same page as '{other}' "
+                  "({other_when:%Y-%m-%d %H:%M}): followers get the link twice within {within}",
+                  network=network.name, id=post.id, when=post.start.astimezone(zone),  # type: ignore[union-attr]
+                  other=other.id, other_when=other.start.astimezone(zone), within=within)  # type: ignore[union-attr]
+    if promotion is not None:
+        hint = say("the blog's promotion posts this link already: leave {name} out of this entry "
+                   "(`variants: {{{network}: {{skip: true}}}}`), or the promotion out on {name} "
+                   "(`social: {{{network}: {{skip: true}}}}` in the header of {path}); or move one of them "
+                   "{within} away or more", name=network.name, network=post.network, path=promotion.source.path,
+                   within=within)
+        together = say("{network}: {posts} link to the same page as the blog's promotion of '{article}' within "
+                       "{within}", network=network.name, posts=THE_POSTS, article=promotion.slug, within=within)
+    else:
+        hint = say("leave {name} out of one of the two entries (`variants: {{{network}: {{skip: true}}}}`), "
+                   "or move one of them {within} away or more; or say why the pair is fine on either entry: "
+                   "`silence: {{duplicate-link: …}}`", name=network.name, network=post.network, within=within)
+        together = say("{network}: {posts} link to the same page as posts of '{entry}' within {within}",
+                       network=network.name, posts=THE_POSTS, entry=other.parent, within=within)
+    return Problem(ctx.network_source(post), message, hint, post, together=together)
 
 
 @functools.lru_cache(maxsize=4096)  # recurring posts share their texts
