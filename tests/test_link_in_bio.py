@@ -88,7 +88,7 @@ def test_the_page_lists_the_posts_gone_out_with_their_tracked_links_and_images(s
                      "https://blog.example.fr/2027/publie/?utm_source=instagram&utm_medium=social"
                      "&utm_campaign=publie"]
     assert "La visite de l'atelier en vidéo</span>" in text  # its first line, without its hashtags
-    assert "Un article publié</span>" in text  # the promoted article's title
+    assert '<span class="bio__label">Un article publié</span>' in text  # the article's title, in the page's language
     # The label names the link: the image beside it is silent (alt=""), not read out before it.
     assert re.search(r'src="[^"]*/images/public\.png" alt="" width=', text)
     assert (site / "output" / "images" / "public.png").is_file()
@@ -151,6 +151,21 @@ link_in_bio: {}
                                 now=NOW))
     assert links is not None and [(link.id, link.label) for link in links] == [("encore-instagram", "Publié")]
     assert "utm_source=instagram" in links[0].url
+
+
+def test_a_label_says_its_language() -> None:
+    """A French page read an English title, or an English post's words, with a French voice (WCAG 3.1.2)."""
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "networks:\n", "networks:\n  instagram: {}\n  insta-en: {like: instagram, lang: en, name: Instagram EN}\n", 1) + """\
+posts:
+  - {id: fr, networks: [instagram], at: 2027-02-10 18:00, text: Lisez, article: publie}
+  - {id: en, networks: [insta-en], at: 2027-02-11 18:00, text: "Our gate, made in Lyon", link: "https://x.example/gate"}
+link_in_bio: {networks: [instagram, insta-en]}
+""")
+    links = link_in_bio(plan_of(calendar, [article("publie", "2027-02-01T09:00:00", calendar, title="Publié")],
+                                now=NOW))
+    assert links is not None and [(link.label, link.lang) for link in links] == [
+        ("Our gate, made in Lyon", "en"), ("Publié", "fr")]
 
 
 def test_first_line_labels() -> None:

@@ -45,6 +45,9 @@ class BioLink:
     #: An image of content/ (a path there) and its alt text; None without one.
     image: str | None = None
     alt: str | None = None
+    #: The label's language (the article's, or the post's text's), as a BCP 47 tag: a title of an English
+    #: translation is read as English on a French page.
+    lang: str = ""
 
 
 def link_in_bio(plan: Plan) -> tuple[BioLink, ...] | None:
@@ -60,9 +63,10 @@ def link_in_bio(plan: Plan) -> tuple[BioLink, ...] | None:
         if page in found or not online.link(item):
             continue
         image, alt = online.image(item)
-        found[page] = BioLink(id=item.id, network=item.network or "", label=online.label(item),
+        label, lang = online.label(item)
+        found[page] = BioLink(id=item.id, network=item.network or "", label=label,
                               url=item.url or "", at=_went_out(item).astimezone(plan.calendar.zone),
-                              image=image, alt=alt)
+                              image=image, alt=alt, lang=lang.replace("_", "-"))
         if len(found) == settings.count:
             break
     return tuple(found.values())
@@ -147,14 +151,16 @@ class _Online:
         return item.article is None or any(live for article, live in self.by_path.values()
                                            if article.slug == item.article)
 
-    def label(self, item: Item) -> str:
+    def label(self, item: Item) -> tuple[str, str]:
+        """The entry's words, and their language: the title of the article its link opens (or it
+        promotes), else the first line of its text."""
         found = self._article(item)
         if found is not None:
-            return found[0].title
+            return found[0].title, found[0].lang
         promoted = self.plan.articles_by_slug().get(item.article or "")
         if promoted is not None:
-            return promoted.title
-        return first_line(item.text or item.title)
+            return promoted.title, promoted.lang
+        return first_line(item.text or item.title), self.plan.language_of(item)
 
     def image(self, item: Item) -> tuple[str | None, str | None]:
         """The post's first image (a video's cover), if it is a file of content/ no unpublished article
