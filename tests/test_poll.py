@@ -66,6 +66,16 @@ def test_a_poll_is_read_with_where_each_answer_is_written_and_a_variant_s_replac
      "calendar.yaml:12:21: error: found one answer, expected 2 at least"),
     ("    poll: {options: [Battant, battant], duration: 1 day}\n",
      "calendar.yaml:12:21: error: found the answer 'battant' twice, expected each answer once"),
+    # the same answer to the eye: an accent typed apart (NFD), two spaces, a zero-width space
+    ("    poll: {options: [Café, \"Cafe\\u0301\"], duration: 1 day}\n",
+     "calendar.yaml:12:21: error: found the answer 'Cafe\u0301' twice, expected each answer once"),
+    ("    poll: {options: [Sur mesure, \"sur  mesure\"], duration: 1 day}\n",
+     "calendar.yaml:12:21: error: found the answer 'sur  mesure' twice, expected each answer once"),
+    ("    poll: {options: [Oui, \"Oui\\u200b\"], duration: 1 day}\n",
+     "calendar.yaml:12:21: error: found the answer 'Oui\u200b' twice, expected each answer once"),
+    # posts.csv writes the answers one per line: an answer of two lines read back as two
+    ("    poll: {options: [\"Battant\\nmotorisé\", Coulissant], duration: 1 day}\n",
+     "calendar.yaml:12:22: error: found a line break in the answer 'Battant / motorisé', expected an answer on one"),
     ("    poll: {options: [Battant, ''], duration: 1 day}\n",
      "calendar.yaml:12:31: error: found nothing, expected text"),
     ("    poll: {options: [Battant, Coulissant], duration: 1 an}\n",

@@ -613,7 +613,19 @@ def _poll_duration(value: str) -> str:
 
 
 def _poll_option(value: str) -> str:
-    return _filled(value, say("write the answer, or remove the empty item"))
+    value = _filled(value, say("write the answer, or remove the empty item"))
+    if "\n" in value.strip():
+        raise refused(say("found a line break in the answer '{option}', expected an answer on one line",
+                          option=value.strip().replace("\n", " / ")),
+                      say("a network's poll answer is one line: write it on one"))
+    return value
+
+
+def _answer_key(option: str) -> str:
+    """An answer as a voter tells it apart: its words in one Unicode form (an accent typed apart, NFD, is
+    the same letter), without invisible characters (a zero-width space), whatever their case and spaces."""
+    visible = "".join(c for c in unicodedata.normalize("NFKC", option) if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split()).casefold()
 
 
 def _poll_options(value: list[str]) -> list[str]:
@@ -623,10 +635,10 @@ def _poll_options(value: list[str]) -> list[str]:
                       say("a poll offers a choice: write the answers, or remove `poll:`"))
     seen: set[str] = set()
     for option in value:
-        if option.strip().casefold() in seen:
+        if _answer_key(option) in seen:
             raise refused(say("found the answer '{option}' twice, expected each answer once", option=option.strip()),
                           say("a vote cannot tell the two apart: reword or remove one"))
-        seen.add(option.strip().casefold())
+        seen.add(_answer_key(option))
     return value
 
 
