@@ -214,18 +214,6 @@ def test_wrong_settings_stop_the_build_with_exit_2(site: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_a_folder_where_the_blog_writes_a_file_is_a_located_error(site: Path) -> None:
-    """`path: index.html`: the page's folder where the blog's home page is a file; Pelican stopped half-way
-    through output/ with a traceback (FileExistsError)."""
-    result = run_edcal("build", cwd=bio_site(site, "link_in_bio:\n  path: index.html\n"),
-                       env={"EDCAL_LANG": "en"})
-    assert result.returncode == 2, result.stderr
-    assert re.search(r"calendar\.yaml:\d+:9: error: found path 'index\.html', where the blog writes the page "
-                     r"index\.html \(output/index\.html\)", result.stderr), result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (site / "output").exists()
-
-
 def test_the_page_in_chromium_shows_the_list_and_its_links_work(site: Path) -> None:
     from browser import browser, screenshot, serve
 
@@ -265,3 +253,19 @@ def test_the_page_in_chromium_shows_the_list_and_its_links_work(site: Path) -> N
             page.wait_for_url("https://blog.example.fr/2027/publie/?utm_source=instagram*")
             assert page.locator("h1").inner_text() == "Un article publié"
             context.close()
+
+
+@pytest.mark.parametrize("path", ["index.html", "robots.txt", "sitemap.xml", "feeds/all.atom.xml"])
+def test_a_path_where_the_blog_writes_a_file_is_a_located_error(site: Path, path: str) -> None:
+    """The page's folder where the blog writes a file: the folder could not be made, and the build
+    stopped half-way with a traceback (FileExistsError), `edcal check` saying nothing."""
+    bio_site(site, f"link_in_bio:\n  path: {path}\n")
+    line = (site / "calendar.yaml").read_text(encoding="utf-8").count("\n")
+    for command in ("check", "build"):
+        result = run_edcal(command, cwd=site)
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert re.search(rf"calendar\.yaml:{line}:9: error: found path '{re.escape(path)}', where the blog "
+                         rf"writes .* \(output/{re.escape(path)}\), expected a folder of its own", result.stderr), \
+            result.stderr
+    assert not (site / "output").exists() or not any((site / "output").iterdir())

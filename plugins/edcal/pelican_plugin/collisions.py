@@ -63,7 +63,7 @@ def collisions(context: dict[str, Any], settings: dict[str, Any]) -> InputErrors
         ))
     errors += _overrides(first)
     errors += _publish_clashes(first, settings)
-    errors += _link_in_bio_folder(first, settings)
+    errors += _link_in_bio_clashes(first, settings)
     return InputErrors(errors) if errors else None
 
 
@@ -78,26 +78,6 @@ def _overrides(first: dict[tuple[str, bool], Claim]) -> list[InputError]:
                                                       "which would be lost", what=claim.what, path=path,
                                                       other=replaced.what), claim.hint))
     return errors
-
-
-def _link_in_bio_folder(first: dict[tuple[str, bool], Claim], settings: dict[str, Any]) -> list[InputError]:
-    """A file of the blog where the link-in-bio page needs a folder (``path: index.html``): Pelican stopped
-    half-way through output/ with a traceback."""
-    from edcal.pelican_plugin.state import find_state
-
-    state = find_state(settings)
-    bio = state.calendar.link_in_bio if state is not None else None
-    if bio is None:
-        return []
-    parts = _normal(bio.path).split("/")
-    folders = {"/".join(parts[:end]).casefold() for end in range(1, len(parts) + 1)}
-    for (path, _override), claim in sorted(first.items()):
-        if path.casefold() in folders:
-            return [InputError(bio.path_source or state.calendar.source,  # type: ignore[union-attr]
-                               say("found path '{folder}', where the blog writes {what} (output/{path})",
-                                   folder=bio.path, what=claim.what, path=path),
-                               say("set `link_in_bio: path:` to another folder, e.g. path: liens"))]
-    return []
 
 
 def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, Any]) -> list[InputError]:
@@ -138,6 +118,40 @@ def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, A
                                              "publish: calendars-7f3a9c")))
                 break
     return errors
+
+
+def _link_in_bio_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, Any]) -> list[InputError]:
+    """The link-in-bio page's folder where the blog writes a file (``path: index.html``, ``robots.txt``,
+    ``feeds/all.atom.xml``): the folder cannot be made, and Pelican's writer stopped the build half-way
+    with a traceback."""
+    from edcal.pelican_plugin.state import find_state
+
+    state = find_state(settings)
+    bio = state.calendar.link_in_bio if state is not None else None
+    if bio is None:
+        return []
+    files = {claim.path: claim.what for claim in first.values()}
+    for source, metadata in (settings.get("EXTRA_PATH_METADATA") or {}).items():  # robots.txt, favicon.ico
+        if isinstance(metadata, dict) and metadata.get("path"):
+            files.setdefault(_normal(str(metadata["path"])),
+                             say("the static file '{source}'", source=str(source)))
+    from edcal.blog.sitemap import DEFAULT_SAVE_AS, ROBOTS_SAVE_AS, ROBOTS_SETTING, SAVE_AS_SETTING
+
+    sitemap = settings.get(SAVE_AS_SETTING, DEFAULT_SAVE_AS)
+    if sitemap:
+        files.setdefault(_normal(str(sitemap)), say("the sitemap"))
+    robots = settings.get(ROBOTS_SETTING, ROBOTS_SAVE_AS)
+    if robots:
+        files.setdefault(_normal(str(robots)), say("robots.txt"))
+    mine = _normal(bio.path).casefold()
+    for path, what in sorted(files.items()):
+        theirs = path.casefold()
+        if theirs == mine or mine.startswith(theirs + "/"):
+            return [InputError(bio.path_source or state.calendar.source,  # type: ignore[union-attr]
+                               say("found path '{folder}', where the blog writes {what} (output/{path}), "
+                                   "expected a folder of its own", folder=bio.path, what=what, path=path),
+                               say("set `link_in_bio: path:` to another folder, e.g. path: liens"))]
+    return []
 
 
 def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:
