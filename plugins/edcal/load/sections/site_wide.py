@@ -228,6 +228,11 @@ def read_ambassadors(reading: Reading, main: Document) -> None:
     )
 
 
+#: A folder of output/ that is part of public addresses: words an address takes as they are (RFC 3986's
+#: unreserved characters), folders apart by "/".
+_ADDRESS_FOLDER = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*")
+
+
 def read_link_in_bio(reading: Reading, main: Document) -> None:
     """``link_in_bio:``, the public page of the latest posts' links: off unless calendar.yaml has it."""
     calendar = reading.calendar
@@ -241,6 +246,12 @@ def read_link_in_bio(reading: Reading, main: Document) -> None:
         reading.errors.add(where("path"), say("found path '{value}', expected a folder name inside output/, "
                                               "not hidden (starting with a dot)", value=spec.path),
                            say("e.g. path: liens (the page is then output/liens/index.html)"))
+        path = "links"
+    elif not _ADDRESS_FOLDER.fullmatch(path):
+        reading.errors.add(where("path"), say("found path '{value}', expected a folder name of letters, "
+                                              "digits, '-', '_' and '.' (it is part of the page's address)",
+                                              value=spec.path),
+                           say("e.g. path: nos-liens (a space, '?' or '#' would break the address)"))
         path = "links"
     networks: tuple[str, ...] = LINK_IN_BIO_NETWORKS
     if spec.networks is not None:
@@ -354,6 +365,11 @@ def _publish_folder(value: bool | str, default: str, where: Source,
                               "inside output/", value=value),
                    say("e.g. publish: calendars-7f3a9c (a hard-to-guess name keeps casual "
                        "visitors out)"))
+        return None
+    if not _ADDRESS_FOLDER.fullmatch(folder):
+        errors.add(where, say("found publish '{value}', expected a folder name of letters, digits, '-', '_' "
+                              "and '.' (it is part of the published addresses)", value=value),
+                   say("e.g. publish: calendars-7f3a9c (a space, '?' or '#' would break the addresses)"))
         return None
     return folder
 
