@@ -99,6 +99,13 @@ def test_a_network_s_poll_rules_are_overridden_under_networks(tmp_path: Path) ->
     assert linkedin.poll_durations == (1440, 3 * 1440, 7 * 1440, 14 * 1440) and linkedin.poll_question_limit == 140
     errors = load_errors(tmp_path, HEAD.replace("  mastodon: {}", "  mastodon: {poll_max_duration: longtemps}"))
     assert errors and "found 'longtemps', expected a duration" in errors[0]
+    # Settings no poll could meet: no duration at all, a shortest time over the longest (the built-in one's).
+    errors = load_errors(tmp_path, HEAD.replace("  mastodon: {}", "  mastodon: {poll_durations: []}"))
+    assert len(errors) == 1 and "error: found `poll_durations: []`, expected the times a poll may be open " \
+        "there, one at least" in errors[0], errors
+    errors = load_errors(tmp_path, HEAD.replace("  mastodon: {}", "  mastodon: {poll_min_duration: 60 days}"))
+    assert len(errors) == 1 and "error: found a poll's shortest time (60 days) longer than its longest " \
+        "(30 days) on Mastodon" in errors[0], errors
 
 
 def test_the_draft_stays_the_text_and_its_sidecar_plan_json_and_exports_carry_the_poll() -> None:

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from edcal.errors import ErrorCollector, closest, did_you_mean
-from edcal.i18n import say
+from edcal.i18n import say, say_duration
 from edcal.ids import slugify
 from edcal.load.colors import css_color
 from edcal.load.schema import ID_RE, NetworkSpec
@@ -171,9 +171,29 @@ def site_network(
         _check_share_form(spec.share_form, where.value("share_form") if where else key_source, errors)
     if network.in_first_comment:
         _check_first_comment(network, where.value("in_first_comment") if where else key_source, errors)
+    _check_poll_durations(network, spec, where.value if where else (lambda _name: key_source), errors)
     template_source = where.value("template") if where and spec.template is not None else None
     return dataclasses.replace(network, color=color or network.color, source=key_source,
                                template_source=template_source)
+
+
+def _check_poll_durations(network: Network, spec: NetworkSpec, where: Any, errors: ErrorCollector) -> None:
+    """A network's poll durations that no poll could meet: an empty list of them, or a shortest time longer
+    than the longest (the site's settings, or one of them over the built-in other)."""
+    if spec.poll_durations is not None and not spec.poll_durations:
+        errors.add(where("poll_durations"),
+                   say("found `poll_durations: []`, expected the times a poll may be open there, one at "
+                       "least"),
+                   say("leave `poll_durations:` out for any time between `poll_min_duration:` and "
+                       "`poll_max_duration:`; a network without polls has no `poll_options:`"))
+    shortest, longest = network.poll_min_duration, network.poll_max_duration
+    if shortest is not None and longest is not None and shortest > longest:
+        name = "poll_min_duration" if spec.poll_min_duration is not None else "poll_max_duration"
+        errors.add(where(name), say("found a poll's shortest time ({shortest}) longer than its longest "
+                                    "({longest}) on {network}", shortest=say_duration(shortest),
+                                    longest=say_duration(longest), network=network.name),
+                   say("`poll_min_duration:` is the shortest time a poll may be open, `poll_max_duration:` "
+                       "the longest"))
 
 
 def _check_first_comment(network: Network, where: Source, errors: ErrorCollector) -> None:
