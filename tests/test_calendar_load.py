@@ -623,9 +623,9 @@ def test_a_block_whose_lines_are_not_indented_under_it_names_the_line_that_is_of
     assert repeat[0].startswith("calendar.yaml:14:5: error: unknown field 'every' in posts entry 'a'\n"
                                 "    hint: line 14 ('every:') is indented 4 spaces, as much as 'repeat:' on line 13"), repeat
     # A key left empty above a sibling that is right where it is gets no such hint.
-    alone = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n"
+    alone = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: T\n"
                                     "    variants:\n      instagram:\n      x: {text: Salut}\n")
-    assert alone == ["calendar.yaml:13:17: error: found nothing, expected a mapping (key: value lines)"], alone
+    assert alone == ["calendar.yaml:14:17: error: found nothing, expected a mapping (key: value lines)"], alone
 
 
 def test_a_no_break_space_in_a_post_s_text_is_not_blamed_for_the_line_that_stops_the_parser(tmp_path: Path) -> None:
@@ -1155,3 +1155,39 @@ def test_an_empty_name_is_an_error(tmp_path: Path) -> None:
         "calendar.yaml:4:21: error: found only spaces, expected text" + hint,
         "calendar.yaml:10:19: error: found nothing, expected text" + hint,
         "calendar.yaml:13:10: error: found nothing, expected text" + hint]
+
+
+def test_a_refused_value_hides_none_of_the_other_mistakes(tmp_path: Path) -> None:
+    """docs/calendar.md: the mistakes are told together. A refused `status:` took its whole entry out, so its
+    unknown network, its date and its variant's network came one run after another; a refused value in a
+    network's settings (`media: photo`) took the whole file out. Each is told, where it is, in one run; and
+    what follows from a value left out (no `text:` once `text: [a]` is refused, a network of one's own told
+    unknown once `custom: oui` is) is not told."""
+    text = (BASE.replace("cadence: 2/week}", "cadence: 2/week, media: photo}")
+            + "  intranet: {custom: oui, name: Le Fil, limit: 5000}\n"
+            + "posts:\n"
+            + '  - {id: noel, networks: [Insta], at: "12/07/2027 9h", status: à valider, first_coment: x, '
+              "variants: {linkdin: {text: y}}}\n"
+            + "  - {id: b, networks: [x], at: 2027-03-01, text: [a], promotional: peut-être, owner: nobody}\n"
+            + "  - {id: c, networks: [intranet], text: T, repeat: {every: quinzaine, from: 2027-03-01}, "
+              "campaign: nocamp}\n"
+            + "ideas:\n  - {title: I, status: finie, owner: personne}\n")
+    messages = [message.splitlines()[0] for message in errors(tmp_path, text)]
+    assert messages == [
+        "calendar.yaml:6:58: error: found 'photo', expected one of: required, video, optional, none",
+        "calendar.yaml:8:22: error: found 'oui', expected true or false",
+        "calendar.yaml:10:5: error: missing `text:` for this post",
+        "calendar.yaml:10:27: error: unknown network 'Insta'",
+        "calendar.yaml:10:39: error: found '12/07/2027 9h', expected a date, YYYY-MM-DD, or a date and time, "
+        "YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+        "calendar.yaml:10:64: error: found 'à valider', expected one of: draft, review, scheduled",
+        "calendar.yaml:10:75: error: unknown field 'first_coment' in posts entry 'noel'",
+        "calendar.yaml:10:103: error: unknown network 'linkdin'",
+        "calendar.yaml:11:50: error: found a list, expected text",
+        "calendar.yaml:11:68: error: found 'peut-être', expected true or false",
+        "calendar.yaml:11:86: error: unknown person 'nobody'",
+        "calendar.yaml:12:60: error: found 'quinzaine', expected one of: day, week, month",
+        "calendar.yaml:12:100: error: unknown campaign 'nocamp'",
+        "calendar.yaml:14:24: error: found 'finie', expected one of: idea, writing, review",
+        "calendar.yaml:14:38: error: unknown person 'personne'",
+    ], messages

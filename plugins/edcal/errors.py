@@ -156,6 +156,10 @@ class ErrorCollector:
         errors would follow from a guess (an unknown field read as the one it likely means)."""
         self._muted.update(sources)
 
+    def muted(self, source: Source) -> bool:
+        """Whether errors at this place are left out (:meth:`mute`)."""
+        return source in self._muted
+
     def extend(self, errors: Iterable[InputError]) -> None:
         self.errors.extend(errors)
 

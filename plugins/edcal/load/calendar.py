@@ -104,7 +104,7 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule], timezone: str | No
         # The next stage reads the fields as the spec was made of them: a misspelt `créneaux:` read as
         # `slots:` is located where it is written, not at the top of the file.
         spec, read = validate_as_read(CalendarSpec, raw, errors, droppable=STANDALONE_ENTRIES,
-                                      recover_unknown=True)
+                                      recover_unknown=True, whole=("networks",))
         if spec is not None:
             documents.append(Document(rel, read, spec))
     if unread or len(documents) < len(files):  # a whole file is missing: the rest would mislead

@@ -7,10 +7,12 @@ line and column, and reword the failure as "found …, expected …".
 
 from __future__ import annotations
 
+import collections.abc
 import re
+import types
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -285,7 +287,7 @@ def suggest_field(found: str, known: Collection[str], unknown: bool = False) -> 
 def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
                   droppable: Collection[str] = (),
                   unknown_field_hint: UnknownFieldHint | None = None,
-                  recover_unknown: bool = False) -> M | None:
+                  recover_unknown: bool = False, whole: Collection[str] = ()) -> M | None:
     """The validated spec, or None after adding every located error to ``errors``.
 
     :param droppable: list fields whose entries stand alone (``posts``, ``ideas``): when every
@@ -296,14 +298,18 @@ def validate_spec(model: type[M], data: Any, errors: ErrorCollector,
         fields and the field it likely means (default: that field's, else the known fields).
     :param recover_unknown: an unknown field does not stop here: the spec is made with it read as the
         field it likely means (:func:`_as_meant`), for the next stage's errors to come in the same run.
+    :param whole: mappings of entries by id (``networks``) whose entry with a refused value is left out
+        whole, as an entry of ``droppable`` is (its fields set one another's meaning: `custom: oui` left
+        out, a network of one's own would be told unknown); the next stage finds it in the mapping's
+        places (``Loc.fields``), not in the spec.
     """
-    return validate_as_read(model, data, errors, droppable, unknown_field_hint, recover_unknown)[0]
+    return validate_as_read(model, data, errors, droppable, unknown_field_hint, recover_unknown, whole)[0]
 
 
 def validate_as_read(model: type[M], data: Any, errors: ErrorCollector,
                      droppable: Collection[str] = (),
                      unknown_field_hint: UnknownFieldHint | None = None,
-                     recover_unknown: bool = False) -> tuple[M | None, Any]:
+                     recover_unknown: bool = False, whole: Collection[str] = ()) -> tuple[M | None, Any]:
     """:func:`validate_spec`, and the data as the spec was made of it: with each unknown field read as
     the one it likely means, for the next stage to find it (and its place) where the spec has it."""
     try:
@@ -316,31 +322,126 @@ def validate_as_read(model: type[M], data: Any, errors: ErrorCollector,
         for source, message, hint in located:
             if not _explained(message, located):
                 errors.add(source, message, hint)
-    failed: dict[str, set[int]] = {}
     unknown = [_path(f) for f in failures if recover_unknown and f["type"] == "extra_forbidden"]
     # A required field written misspelt is missing too: the unknown field read as meant gives it.
     given = {(*path[:-1], _meant_field(str(path[-1]), _known_fields(model, path[:-1]))) for path in unknown}
-    for failure in failures:
-        path = _path(failure)
-        if failure["type"] == "extra_forbidden" and recover_unknown:
-            continue
-        if failure["type"] == "missing" and tuple(path) in given:
-            continue
-        if len(path) >= 2 and path[0] in droppable and isinstance(path[1], int):
-            failed.setdefault(str(path[0]), set()).add(path[1])
-        else:
-            return None, data
+    refused = [_path(failure) for failure in failures
+               if not (failure["type"] == "extra_forbidden" and recover_unknown)
+               and not (failure["type"] == "missing" and tuple(_path(failure)) in given)]
+    if refused and not droppable:
+        return None, data
     meant = _as_meant(model, data, unknown)
     if meant is None:
         return None, data
     kept, guessed = meant
     errors.mute(guessed)
-    for name, indices in failed.items():
+    # A refused value (`status: à valider`, `media: photo`) is left out, the field then at its default, for
+    # the rest of its entry to be read: its unknown network, its date that does not exist come in the same
+    # run. What cannot be left out (a required field) takes its entry out of a list of standalone entries.
+    dropped: dict[str, set[int]] = {}
+    for _ in range(4):  # a field left out may be missing, then its mapping is left out: a few rounds at most
+        for path in refused:
+            left_out = _leave_out(model, kept, path, droppable, dropped, whole)
+            if left_out is None:
+                return None, data
+            errors.mute(left_out)
+        try:
+            return model.model_validate(_without_entries(kept, dropped)), _without_entries(kept, dropped)
+        except ValidationError as exc:  # reported above, or a consequence of what was left out
+            refused = [_path(failure) for failure in exc.errors(include_url=False)]
+    return None, data
+
+
+def _without_entries(data: dict[str, Any], dropped: Mapping[str, set[int]]) -> dict[str, Any]:
+    """``data`` without the entries of its lists at ``dropped`` (by list, their indexes)."""
+    kept = dict(data)
+    for name, indices in dropped.items():
         kept[name] = [entry for index, entry in enumerate(kept[name]) if index not in indices]
-    try:
-        return model.model_validate(kept), kept
-    except ValidationError:  # reported above, or a consequence of reading an unknown field as meant
-        return None, data
+    return kept
+
+
+def _leave_out(model: type[BaseModel], data: dict[str, Any], path: list[Any], droppable: Collection[str],
+               dropped: dict[str, set[int]], whole: Collection[str] = ()) -> list[Source] | None:
+    """Leave out of ``data`` (in place, each mapping on the way copied) the field of a model that holds the
+    value refused at ``path``: the value's own field, else the one holding its mapping or list (an entry of
+    ``droppable`` lists is marked in ``dropped`` instead). The places of what was left out (whose errors are
+    told), or None when only the top level holds it (``posts: 5``). An entry of a ``whole`` mapping
+    (``networks:``) is left out whole."""
+    reached: list[Any] = []  # the part of the path that leads through the data (a union's branch does not)
+    node: Any = data
+    for part in path:
+        in_dict = isinstance(node, dict) and part in node and part != LOC_KEY
+        if in_dict or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            node = node[part]
+            reached.append(part)
+    if len(reached) >= 2 and reached[0] in whole and isinstance(data.get(reached[0]), dict):
+        data[reached[0]] = dict(data[reached[0]])
+        data[reached[0]].pop(reached[1], None)
+        return []
+    while len(reached) >= 2:
+        if len(reached) == 2 and reached[0] in droppable and isinstance(reached[1], int):
+            dropped.setdefault(str(reached[0]), set()).add(reached[1])
+            return []
+        name = reached[-1]
+        if isinstance(name, str) and _holds_field(model, reached[:-1], name):
+            container: Any = data
+            for part in reached[:-1]:  # copy each mapping and list on the way down
+                container[part] = dict(container[part]) if isinstance(container[part], dict) \
+                    else list(container[part])
+                container = container[part]
+            container.pop(name, None)
+            loc = container.get(LOC_KEY)
+            written = loc.fields.get(name) if isinstance(loc, Loc) else None
+            places = [written.key, written.value, *written.items] if written is not None else []
+            if isinstance(loc, Loc) and len(reached) >= 3 and isinstance(reached[-2], str) \
+                    and _holds_field(model, reached[:-2], reached[-2]):
+                # A field's mapping (`repeat:`, `poll:`) is told whole what it lacks then ("`every:`
+                # missing"): that follows from the value left out. An entry's own errors stand.
+                places.append(loc.source)
+            return places
+        reached = reached[:-1]
+    return None
+
+
+def _holds_field(model: type[BaseModel], path: list[Any], name: str) -> bool:
+    """Whether the value at ``path`` in data of ``model`` is a model's mapping with the field ``name``
+    (not a mapping of entries by id, such as ``networks:``, whose keys are no fields)."""
+    annotation: Any = model
+    for part in path:
+        annotation = _step(annotation, part)
+        if annotation is None:
+            return False
+    held = _unwrapped_model(annotation)
+    return held is not None and any((f.alias or key) == name for key, f in held.model_fields.items())
+
+
+def _unwrapped_model(annotation: Any) -> type[BaseModel] | None:
+    """The model an annotation is (``X``, ``X | None``, ``Annotated[X, …]``), or None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) is Annotated:
+        return _unwrapped_model(get_args(annotation)[0])
+    if get_origin(annotation) in (Union, types.UnionType):
+        return next((m for m in map(_unwrapped_model, get_args(annotation)) if m is not None), None)
+    return None
+
+
+def _step(annotation: Any, part: Any) -> Any:
+    """The annotation of the value at ``part`` (a field, a key, an index) in a value of ``annotation``."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _step(get_args(annotation)[0], part)
+    if origin in (Union, types.UnionType):
+        return next((s for s in (_step(a, part) for a in get_args(annotation)) if s is not None), None)
+    held = _unwrapped_model(annotation)
+    if held is not None:
+        field = next((f for key, f in held.model_fields.items() if (f.alias or key) == part), None)
+        return field.annotation if field is not None else None
+    if origin in (list, tuple) and isinstance(part, int):
+        return get_args(annotation)[0] if get_args(annotation) else None
+    if origin in (dict, Mapping, collections.abc.Mapping) and isinstance(part, str):
+        return get_args(annotation)[1] if len(get_args(annotation)) == 2 else None
+    return None
 
 
 def _as_meant(model: type[BaseModel], data: dict[str, Any],

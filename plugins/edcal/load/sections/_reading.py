@@ -88,6 +88,12 @@ def key_of(loc: Loc | None, name: str) -> Source:
     return loc.key(name) if loc is not None else Source(CALENDAR_FILE, 1, 1)
 
 
+def left_out(reading: Reading, loc: Loc | None, name: str) -> bool:
+    """Whether the field ``name``, written there, was refused (told) and left out for the rest of its entry
+    to be read (:func:`edcal.load.validate.validate_as_read`): its absence is no error of its own."""
+    return loc is not None and name in loc.fields and reading.errors.muted(loc.key(name))
+
+
 def item_of(loc: Loc | None, name: str, index: int) -> Source:
     """Where item ``index`` of the list ``name`` is: ``loc.item(name, index)``, or as :func:`source_of`."""
     return loc.item(name, index) if loc is not None else Source(CALENDAR_FILE, 1, 1)

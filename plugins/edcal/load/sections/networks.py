@@ -24,6 +24,9 @@ def read_networks(reading: Reading, documents: list[Document]) -> None:
     declared: list[tuple[Network, Any]] = []
     for doc in documents:
         networks_loc: Loc = doc.raw.get("networks", {}).get(LOC_KEY) or doc.raw[LOC_KEY]
+        if "networks" in doc.raw:  # a network with a refused value (told) is left out: posts on it go untold
+            reading.failed_networks |= {str(name).lower() for name in networks_loc.fields
+                                        if name not in doc.spec.networks}
         for name, spec in doc.spec.networks.items():
             key_source = networks_loc.key(name)
             if name.lower() in RESERVED_NETWORK_IDS:
@@ -86,6 +89,8 @@ def network_ref(reading: Reading, name: str, where: Source) -> str | None:
     """A network a post may use: known to edcal *and* set up under ``networks:``."""
     calendar = reading.calendar
     canonical = reading.registry.canonical(name)
+    if canonical is None and name.lower() in reading.failed_networks:
+        return None  # refused where it is set up (told)
     if canonical is None:
         hint = did_you_mean(name.lower(), [*calendar.networks, *reading.registry.names()])
         reading.errors.add(where, say("unknown network '{name}'", name=name), hint)
@@ -152,6 +157,8 @@ def known_networks(reading: Reading, names: list[str], loc: Loc | None, field_na
     found: list[Network] = []
     for index, name in enumerate(names):
         canonical = reading.registry.canonical(name)
+        if canonical is None and name.lower() in reading.failed_networks:
+            continue  # refused where it is set up (told)
         if canonical is None:
             reading.errors.add(item_of(loc, field_name, index), say("unknown network '{name}'", name=name),
                                empty_hint if name.lower() in every else

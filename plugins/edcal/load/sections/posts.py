@@ -22,6 +22,7 @@ from edcal.load.sections._reading import (
     first_at,
     item_of,
     key_of,
+    left_out,
     source_of,
     value_of,
 )
@@ -64,6 +65,8 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
     loc = spec.loc
     source = source_of(loc)
     kinds = [k for k in ("at", "promote", "repeat") if getattr(spec, k) is not None]
+    if not kinds and any(left_out(reading, loc, k) for k in _KINDS):
+        return None  # its `at:` refused (told)
     if not kinds:
         reading.errors.add(source, say("a post needs one of `at:` (one-off), `promote:` (an article's "
                                        "promotion) or `repeat:` (recurring)"),
@@ -80,9 +83,9 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
                                "repeat", first=kinds[0], second=kinds[1]), hint)
         return None
     kind = _KINDS[kinds[0]]
+    # Networks not all read (told): the rest of the entry is read still, for its other errors to come in the
+    # same run, and its variants are not held to the networks read.
     networks = _post_networks(reading, spec, kind)
-    if networks is None:
-        return None
     if spec.texts is not None and kind not in ("repeat", "promote"):
         reading.errors.add(key_of(loc, "texts"), say("`texts:` is for recurring posts and promotions only"),
                            say("use `text:` for a single text"))
@@ -92,7 +95,7 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
         reading.errors.add(key_of(loc, "schedule"), say("`schedule:` is for promotions (`promote:`) only"),
                            say("use `at:` for a one-off post"))
     if kind in ("once", "repeat") and spec.text is None and spec.texts is None \
-            and spec.article is None:
+            and spec.article is None and not any(left_out(reading, loc, name) for name in ("text", "texts")):
         reading.errors.add(source, say("missing `text:` for this post"),
                            say("write the text, or use `article:` to post an article's template text"))
     if spec.link is not None and spec.article is not None:
@@ -112,7 +115,13 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
         schedule = read_schedule(reading, spec.schedule, loc) if spec.schedule else ()
     else:
         recurrence = read_recurrence(reading, spec.repeat, value_of(loc, "repeat"))  # type: ignore[arg-type]
-    variants = _variants(reading, spec, networks, kind)
+    named = [spec.network] if spec.network is not None else list(spec.networks or ())
+    # A network not read (told) leaves its variant unheld: "not on this post" would follow from the slip.
+    held = networks if all(reading.registry.canonical(name) in reading.calendar.networks for name in named) \
+        else None
+    variants = _variants(reading, spec, held, kind)
+    if networks is None:
+        return None
     entry_id = spec.id if spec.id is not None else derived_id or _derived_id(spec, kind)
     fields: Mapping[str, Source] = LocatedFields(loc) if loc else {}
     return PostEntry(
@@ -135,6 +144,8 @@ def _post_networks(reading: Reading, spec: PostSpec, kind: str) -> tuple[str, ..
         reading.errors.add(key_of(loc, "network"), say("found both `network:` and `networks:`, expected one"))
         return None
     names = [spec.network] if spec.network is not None else list(spec.networks or ())
+    if not names and (left_out(reading, loc, "network") or left_out(reading, loc, "networks")):
+        return None  # refused (told)
     if not names:
         if kind == "promote":
             return ()  # the article's or the blog's default networks
@@ -147,7 +158,8 @@ def _post_networks(reading: Reading, spec: PostSpec, kind: str) -> tuple[str, ..
     return result or None
 
 
-def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...], kind: str) -> dict[str, Variant]:
+def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...] | None,
+              kind: str) -> dict[str, Variant]:
     result: dict[str, Variant] = {}
     vloc = spec.loc
     for name, variant in spec.variants.items():
