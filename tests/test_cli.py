@@ -344,6 +344,34 @@ def test_next_change_names_the_moment_a_posts_own_image_goes_online(runner: CliR
     assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-03-25T09:00:00+01:00\n"
 
 
+def test_next_change_waits_for_the_article_that_names_a_post_s_cover_by_its_address(runner: CliRunner,
+                                                                                   site: Path) -> None:
+    """A video's cover that an article to come shows by its address (`![](/images/…)`, as web editors write
+    it) stays out of output/ until the article is online: next-change named the post's time, and the builds
+    a minute before and after it were the same. It names the first moment output/ differs."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "  bluesky: {slots: [mon-fri 08:30]}\n", "  bluesky: {slots: [mon-fri 08:30]}\n  instagram: {}\n").replace(
+        "posts:\n", "posts:\n  - id: reel\n    networks: [instagram]\n    at: 2027-03-10 07:30\n    text: La visite\n"
+        "    video: {file: https://cdn.example.org/v.mp4, cover: images/futur-secret.png, alt: Visite}\n", 1),
+        encoding="utf-8")
+    article = site / "content" / "articles" / "futur.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("image: images/futur-secret.png\n", "").replace(
+        "Texte futur", "![Atelier](/images/futur-secret.png)\n\nTexte futur"), encoding="utf-8")
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-03-25T09:00:00+01:00\n"
+
+    def output_at(now: str) -> dict[str, bytes]:
+        result = run_edcal("build", cwd=site, env={"EDCAL_NOW": now})
+        assert result.returncode == 0, result.stderr
+        return {p.relative_to(site / "output").as_posix(): p.read_bytes()
+                for p in (site / "output").rglob("*") if p.is_file()}
+
+    before, after = output_at("2027-03-10T07:29:00+01:00"), output_at("2027-03-10T07:31:00+01:00")
+    assert before == after and "images/futur-secret.png" not in after
+    before, after = output_at("2027-03-25T08:59:00+01:00"), output_at("2027-03-25T09:00:00+01:00")
+    assert before != after and "images/futur-secret.png" in after
+
+
 def test_next_change_names_the_moments_published_feeds_change(runner: CliRunner, site: Path, monkeypatch) -> None:
     """Published (`feeds: publish:`), the feeds are part of the public site, and change at each post's time
     and reminder: next-change named the next article only, and the public feeds went stale for weeks."""

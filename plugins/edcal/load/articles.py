@@ -224,8 +224,8 @@ class ArticleMeta:
     page_links: tuple[LinkedFile, ...] = ()
     unlabelled_images: tuple[Source, ...] = ()
     misread_markup: tuple[MisreadMarkup, ...] = ()
-    #: The addresses of the site the text names, however (``/images/a.png``, ``https://…``): a build's only,
-    #: for the files of output/ that only content not online shows (:func:`addresses_in`).
+    #: The addresses of the site the text names, however (``/images/a.png``, ``https://…``): for the files of
+    #: output/ that only content not online shows (:func:`addresses_in`); a page's, a build's only.
     addresses: tuple[str, ...] = ()
     #: ``date:`` gave a day without a time: online from midnight, promoted at the day's slot.
     date_only: bool = False
@@ -1454,7 +1454,7 @@ def build_article(meta: ArticleMeta, *, slug: str, url: str, lang: str, is_origi
         image=meta.image, image_alt=meta.image_alt, campaign=meta.campaign, owner=meta.owner,
         social=meta.social, draft_due=meta.draft_due, review_due=meta.review_due,
         field_sources=meta.field_sources, silenced=meta.silenced, linked_files=meta.linked_files,
-        page_links=meta.page_links, unlabelled_images=meta.unlabelled_images,
+        page_links=meta.page_links, addresses=meta.addresses, unlabelled_images=meta.unlabelled_images,
         misread_markup=meta.misread_markup, date_only=meta.date_only,
         no_text=meta.no_text,
     )

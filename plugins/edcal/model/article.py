@@ -130,6 +130,9 @@ class Article:
     linked_files: tuple[LinkedFile, ...] = ()
     #: The body's other links to the site, or relative ones, as written (Pelican leaves them so).
     page_links: tuple[LinkedFile, ...] = ()
+    #: The site's addresses the text names, however (``/images/a.png``): the files of output/ it shows, kept
+    #: out while it is not online (:func:`edcal.load.articles.addresses_in`).
+    addresses: tuple[str, ...] = ()
     #: Where the body shows an image without alt text (``![](…)``, ``<img>`` without ``alt``).
     unlabelled_images: tuple[Source, ...] = ()
     misread_markup: tuple[MisreadMarkup, ...] = ()

@@ -112,7 +112,8 @@ def _public_images(links: Any, state: Any) -> Any:
     for link in links:
         if link.image is not None:
             path = content_path(link.image)
-            if path in state.private_static and path not in state.public_static:
+            private = path in state.private_static or path in state.private_addresses  # (`/images/a.png`)
+            if private and path not in state.public_static:
                 link = dataclasses.replace(link, image=None, alt=None)
             else:
                 state.public_static.add(path)

@@ -27,7 +27,7 @@ from edcal.model.article import Article, content_path
 from edcal.model.source import Source
 from edcal.pelican_plugin.contents import to_article
 from edcal.pelican_plugin.state import BuildState
-from edcal.plan.status import article_state
+from edcal.plan.status import article_state, site_paths
 
 _LISTED = ("articles", "translations", "hidden_articles", "hidden_translations")
 _DRAFTS = ("drafts", "drafts_translations")
@@ -491,33 +491,6 @@ def live_texts(content: Any) -> list[str]:
     themselves, not a copy: joined, they cost 10 MiB on 1,000 articles)."""
     parts = [getattr(content, name, None) for name in ("_content", "_summary", "image")]
     return [part for part in parts if isinstance(part, str) and part]
-
-
-def site_paths(addresses: Iterable[str], site_url: str) -> set[str]:
-    """The paths in output/ that addresses name: ``/images/a.png``, ``https://<the site>/images/a.png``
-    (``SITEURL``'s own path taken off); relative ones and other sites' are left out."""
-    from edcal.plan.compose import is_site_url
-
-    prefix = urllib.parse.urlsplit(site_url).path.rstrip("/")
-    found = set()
-    for address in addresses:
-        try:
-            link = urllib.parse.urlsplit(address.strip())
-        except ValueError:
-            continue
-        if link.scheme or link.netloc:  # www. or not, a port, a final dot: the site as edcal tells it
-            if link.scheme.lower() not in ("http", "https", "") or not site_url \
-                    or not is_site_url(address.strip(), site_url):
-                continue
-        elif not link.path.startswith("/"):
-            continue
-        path = link.path
-        if prefix and (path == prefix or path.startswith(prefix + "/")):
-            path = path[len(prefix):]
-        path = posixpath.normpath(urllib.parse.unquote(path).lstrip("/"))
-        if path not in (".", "") and not path.startswith("../"):
-            found.add(path)
-    return found
 
 
 #: What ends the name of a file in a text, looking back from its extension: a space, a quote, a bracket,

@@ -90,7 +90,8 @@ class EdcalMarkdownReader(MarkdownReader):
         if page and meta.status != "draft":  # a page's broken image is as broken as an article's
             state.page_files += [(rel, linked) for linked in linked_files(parsed, folder)]
             state.page_links += [(rel, linked) for linked in page_links(parsed, folder)]
-        if state.render:  # what a build keeps out of output/ while only content not online shows it
+        if state.render or not page:  # what a build keeps out of output/ while only content not online shows
+            # it; an article's, for `edcal next-change` too (the moment its image goes online)
             meta = dataclasses.replace(meta, addresses=addresses_in(parsed.body))
         if not page:
             meta = dataclasses.replace(meta, linked_files=linked_files(parsed, folder),

@@ -23,7 +23,7 @@ from edcal.model.article import Article, content_path
 from edcal.model.calendar import LinkInBioSettings, PostEntry
 from edcal.model.plan import Item, Plan
 from edcal.plan.compose import URL_IN_TEXT
-from edcal.plan.status import article_state
+from edcal.plan.status import article_files, article_state
 
 #: Longest label taken from a post's own words, in characters.
 LABEL_LENGTH = 90
@@ -128,9 +128,7 @@ class _Online:
             live = article_state(article, plan.calendar, plan.now, by_slug).live
             if article.url:  # "" while undated
                 self.by_path[_path(article.url)] = (article, live)
-            paths = {content_path(article.image)} if article.image else set()
-            paths |= {f.target for f in article.linked_files}
-            (public if live else private).update(paths)
+            (public if live else private).update(article_files(article, plan.site_url))
         self.unpublished_images = private - public
 
     def _article(self, item: Item) -> tuple[Article, bool] | None:

@@ -19,7 +19,7 @@ from edcal.model.article import content_path
 from edcal.model.plan import Plan
 from edcal.plan.link_in_bio import link_in_bio_changes
 from edcal.plan.share import share_page_changes
-from edcal.plan.status import article_state, images_kept_until
+from edcal.plan.status import article_files, article_state, images_kept_until
 
 #: Before any moment: an article online with no date of its own.
 _ALWAYS = dt.datetime.min.replace(tzinfo=dt.UTC)
@@ -37,8 +37,8 @@ def next_change(plan: Plan, after: dt.datetime) -> dt.datetime | None:
         if state.live_at is not None and state.live_at > after:
             moments.append(state.live_at)
         live_at = state.live_at or (_ALWAYS if state.live else None)
-        for path in [*([article.image] if article.image else []), *(f.target for f in article.linked_files)]:
-            articles_show.setdefault(content_path(path), []).append(live_at)
+        for path in article_files(article, plan.site_url):  # as the build finds them, addresses too
+            articles_show.setdefault(path, []).append(live_at)
     for item in plan.items:
         for path in (path for m in item.media for path in m.files()) if item.kind == "post" else ():
             posts_show.setdefault(content_path(path), []).append(images_kept_until(item))

@@ -8,12 +8,14 @@ disagree about what is published.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
 from edcal.i18n import Message, say, say_list
-from edcal.model.article import Article
+from edcal.model.article import Article, content_path
 from edcal.model.calendar import Calendar, FreezeWindow
 from edcal.model.plan import WAITING, Item, ItemStatus
 
@@ -263,3 +265,41 @@ def post_status(start: dt.datetime, waiting: ItemStatus | None, window: FreezeWi
     if waiting is not None:
         return waiting
     return "published" if start <= now.astimezone(dt.UTC) else "scheduled"  # as instants (outcome())
+
+
+def site_paths(addresses: Iterable[str], site_url: str) -> set[str]:
+    """The paths in output/ that addresses name: ``/images/a.png``, ``https://<the site>/images/a.png``
+    (``SITEURL``'s own path taken off); relative ones and other sites' are left out."""
+    from edcal.plan.compose import is_site_url
+
+    prefix = urllib.parse.urlsplit(site_url).path.rstrip("/")
+    found = set()
+    for address in addresses:
+        try:
+            link = urllib.parse.urlsplit(address.strip())
+        except ValueError:
+            continue
+        if link.scheme or link.netloc:  # www. or not, a port, a final dot: the site as edcal tells it
+            if link.scheme.lower() not in ("http", "https", "") or not site_url \
+                    or not is_site_url(address.strip(), site_url):
+                continue
+        elif not link.path.startswith("/"):
+            continue
+        path = link.path
+        if prefix and (path == prefix or path.startswith(prefix + "/")):
+            path = path[len(prefix):]
+        path = posixpath.normpath(urllib.parse.unquote(path).lstrip("/"))
+        if path not in (".", "") and not path.startswith("../"):
+            found.add(path)
+    return found
+
+
+def article_files(article: Article, site_url: str) -> set[str]:
+    """The files of content/ an article shows, as the build keeps them out of output/ while it is not online
+    (``pelican_plugin.publish.keep_live_articles``): its ``image:``, its ``{static}`` links, and the site's
+    addresses its text names (``/images/a.png``, as web editors write an image; their paths in output/, which
+    are the files' own in content/ where the site copies a folder as it is)."""
+    files = {content_path(article.image)} if article.image and "://" not in article.image else set()
+    files |= {f.target for f in article.linked_files}
+    written = [*article.addresses, *([article.image] if article.image and "://" in article.image else [])]
+    return files | site_paths(written, site_url)
