@@ -106,6 +106,24 @@ def test_the_page_lists_the_posts_gone_out_with_their_tracked_links_and_images(s
     assert moment.stdout.strip() == "2027-02-20T18:00:00+01:00", moment.stderr
 
 
+def test_an_image_an_article_to_come_names_by_its_address_is_left_off(site: Path) -> None:
+    """A post gone out shows an image that an article to come shows by its address (`![](/images/…)`, as web
+    editors write it), not by `image:`: the page showed it, and so published it before the article."""
+    posts = POSTS.replace("    link: https://example.org/visite/\n",
+                          "    link: https://example.org/visite/\n    image: images/futur-secret.png\n"
+                          "    alt: L'atelier\n", 1)
+    article = site / "content" / "articles" / "futur.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("image: images/futur-secret.png\n", "").replace(
+        "Texte futur", "![Atelier](/images/futur-secret.png)\n\nTexte futur"), encoding="utf-8")
+    bio_site(site)
+    (site / "calendar.d" / "bio.yaml").write_text(posts, encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "output" / "liens" / "index.html").read_text(encoding="utf-8")
+    assert "https://example.org/visite/" in page and "futur-secret" not in page
+    assert not (site / "output" / "images" / "futur-secret.png").exists()
+
+
 def test_english_words_and_default_settings(site: Path) -> None:
     (site / "pelicanconf.py").write_text((site / "pelicanconf.py").read_text(encoding="utf-8")
                                          .replace('DEFAULT_LANG = "fr"', 'DEFAULT_LANG = "en"'), encoding="utf-8")
