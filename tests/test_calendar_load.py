@@ -1191,3 +1191,18 @@ def test_a_refused_value_hides_none_of_the_other_mistakes(tmp_path: Path) -> Non
         "calendar.yaml:14:24: error: found 'finie', expected one of: idea, writing, review",
         "calendar.yaml:14:38: error: unknown person 'personne'",
     ], messages
+
+
+def test_a_network_is_set_up_by_its_id_and_named_in_any_case(tmp_path: Path) -> None:
+    """`linkedIn:` or "linkedin " under `networks:` was read as linkedin without a word, while ids are written
+    in lower case: told, with the id; what names it (a post's `networks:`, a variant) may write it in any case
+    and with spaces around it, and the plan has the id."""
+    for key in ("linkedIn", '"linkedin "'):
+        messages = errors(tmp_path, BASE.replace("  linkedin: {", f"  {key}: {{")
+                          + "posts:\n  - {at: 2027-01-12, networks: [linkedin], text: Hi}\n")
+        assert messages == [f"calendar.yaml:6:3: error: found network '{key.strip(chr(34))}', expected its id, in "
+                            "lower case and without spaces\n    hint: did you mean 'linkedin'?"], messages
+    calendar = load(tmp_path, BASE + "posts:\n  - {id: a, at: 2027-01-12 09:00, networks: [LinkedIn, \" X \"], "
+                                     "text: Hi, variants: {LINKEDIN: {text: Bonjour}}}\n")
+    assert calendar.posts[0].networks == ("linkedin", "x")
+    assert list(calendar.posts[0].variants) == ["linkedin"]

@@ -34,6 +34,16 @@ def read_networks(reading: Reading, documents: list[Document]) -> None:
                                                    "feeds and filters", name=name),
                                    say("give the network another id, e.g. 'blog-interne'"))
                 continue
+            written_id = str(name).strip().lower()
+            if name != written_id and reading.registry.canonical(written_id) is not None:
+                # `linkedIn:` or "linkedin ": a network is set up by its id as written (docs/calendar.md);
+                # a post names it in any case.
+                reading.errors.add(key_source,
+                                   say("found network '{name}', expected its id, in lower case and without "
+                                       "spaces", name=name),
+                                   say("did you mean '{match}'?", match=written_id))
+                reading.failed_networks |= {written_id, reading.registry.canonical(written_id) or ""}
+                continue
             network = site_network(name.lower(), spec, reading.registry, key_source, reading.errors)
             if network is None:  # reported at its key: the posts on it are not told again
                 close = closest(name.lower(), reading.registry.names())
