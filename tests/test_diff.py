@@ -1016,3 +1016,20 @@ def test_a_changed_poll_answer_or_duration_is_shown() -> None:
         "Sondage\u00a0: Votre portail ? · Battant · Coulissant (1 semaine) → Votre portail ? · Battant · "
         "Coulissant (3 jours)"]
     assert _field_lines(before, plan("Battant, Coulissant", "7 days")) == []  # the same week, written otherwise?
+
+
+def test_a_post_approved_is_told_from_awaiting_approval_as_pages_and_feeds_say(repo: Path) -> None:
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "at: 2027-03-02 10:00\n    text: Bonjour le monde",
+         "at: 2027-03-02 10:00\n    status: review\n    text: Bonjour le monde")
+    committed(repo)
+    edit(calendar, "    status: review\n", "")
+    out = run_edcal("diff", cwd=repo).stdout
+    # A post's "review" is "à valider" (awaiting approval), not an article's "en relecture".
+    assert "Statut\u00a0: à valider → planifié" in out
+    assert "en relecture" not in out
+    edit(calendar, "at: 2027-03-02 10:00\n    text: Bonjour le monde",
+         "at: 2027-03-02 10:00\n    status: review\n    text: Bonjour le monde")
+    edit(calendar, "text: Bonjour le monde", "text: Bonjour à tous")
+    out = run_edcal("diff", "--format", "markdown", cwd=repo).stdout
+    assert "| à valider |" in out and "en relecture" not in out

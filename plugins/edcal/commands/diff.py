@@ -43,7 +43,7 @@ from edcal.i18n import (
     translator,
 )
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate, PostedRecord
-from edcal.model.plan import Item, Plan, made_by
+from edcal.model.plan import Item, Plan, made_by, status_word
 from edcal.model.source import Source
 from edcal.outputs.plan_json import item_document
 from edcal.plan.changes import CHANGE_KINDS, ItemChange, LeavingArticle, LogChange, PlanChanges, compare_plans
@@ -477,7 +477,7 @@ class _Words:
         if name == "start":
             return self.when(item.start)
         if name == "status":
-            return _(item.status)
+            return _(status_word(item.kind, item.status))
         if name == "network":
             return self.where(item, plan)
         if name == "owner":
@@ -854,8 +854,9 @@ def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
         change = row.first
         item = change.item
         lines.append("")
+        status = _(status_word(item.kind, item.status))
         lines.append(one_line(f"{_MARKS[change.kind]} {words.row_when(row)} · {words.row_where(row)} · "
-                              f"{item.title} ({_(item.status)})  [{words.source(change, terminal=True)}]"))
+                              f"{item.title} ({status})  [{words.source(change, terminal=True)}]"))
         for label, old, new in words.changed_fields(change) if change.kind == "changed" else ():
             lines.append(f"    {one_line(words.field_line(label, old, new))}")
         lines.extend(f"    {one_line(words.field(label, value))}"
@@ -960,7 +961,8 @@ def render_markdown(changes: PlanChanges, before: Plan | None, after: Plan, revi
         if excess:
             cell += "<br>⚠️ **" + _inline(excess) + "**"
         cells = [_MARKS[change.kind], *(_inline(text) for text in (
-            words.row_when(row), words.row_where(row), item.title, _(item.status))), cell]
+            words.row_when(row), words.row_where(row), item.title,
+            _(status_word(item.kind, item.status)))), cell]
         add(f"| {' | '.join(cells)} |")
         shown.append(row)
     texts = [row for row in shown if row.first.text_changed]
