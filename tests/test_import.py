@@ -177,6 +177,10 @@ def test_a_french_to_do_status_is_a_draft(site: Path) -> None:
     assert "    status: draft\n    text: Bonjour\n" in written
     # "À valider" was a draft: the row's word that it is written, and waits for approval, was lost.
     assert "    status: review\n    text: Bonsoir\n" in written
+    # Told as pages and feeds tell a post awaiting approval, not as an article "in review".
+    (site / "calendar.d" / "plan.yaml").unlink()
+    told = run_edcal("import", "plan.csv", cwd=site, env={"EDCAL_LANG": "fr"}).stdout
+    assert "· LinkedIn · Bonsoir (à valider)" in told and "en relecture" not in told
 
 
 def test_statuses_agreed_with_publication_a_feminine_word(site: Path) -> None:

@@ -42,7 +42,7 @@ from edcal.load.spreadsheet import (
 )
 from edcal.load.table import read_table
 from edcal.model.calendar import PostEntry
-from edcal.model.plan import WAITING, Item, Plan
+from edcal.model.plan import WAITING, Item, Plan, status_word
 from edcal.model.source import Source
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
 
@@ -403,7 +403,7 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
             local = start.astimezone(calendar.zone)
             networks = ", ".join(calendar.networks[i.network].name for i in items
                                  if i.network in calendar.networks)
-            state = f" ({_(status)})" if status != "scheduled" else ""
+            state = f" ({_(status_word('post', status))})" if status != "scheduled" else ""
             when = f"{long_date(local.date(), _.tag)} {clock_time(local, _.tag)}"
             lines.append(f"  {shown_path(row.path)}:{row.line}  {when} · {networks} · "
                          f"{items[0].title}{state}")
