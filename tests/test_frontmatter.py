@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -1031,6 +1032,28 @@ def _social_of(social: str) -> tuple[Any, list[str]]:
     except InputErrors as exc:
         errors.extend(exc.errors)
     return (meta.social if meta is not None else None), [e.format() for e in errors.errors]
+
+
+def test_an_image_an_article_to_come_names_in_its_social_stays_out_of_output(site: Path) -> None:
+    """A Reel's cover named in a future article's `social:`, for a network none of its posts is on: no post
+    kept it back, and output/images/ published the article's subject before its date."""
+    article = site / "content" / "articles" / "futur.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "image_alt: Image d'un article futur\n",
+        "image_alt: Image d'un article futur\nsocial:\n  mastodon:\n    video: {file: videos/teaser.mp4, "
+        "cover: images/reel-secret.png}\n"), encoding="utf-8")
+    shutil.copy(site / "content" / "images" / "public.png", site / "content" / "images" / "reel-secret.png")
+    (site / "content" / "videos").mkdir()
+    (site / "content" / "videos" / "teaser.mp4").write_bytes(b"\0" * 64)
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "output" / "images" / "reel-secret.png").exists()
+    assert not list((site / "output").rglob("teaser.mp4"))
+    assert (site / "output" / "images" / "public.png").is_file()  # the published article's
+    # Online, the article's files are the blog's.
+    online = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-26T10:00:00+01:00"})
+    assert online.returncode == 0, online.stderr
+    assert (site / "output" / "images" / "reel-secret.png").is_file()
 
 
 def test_an_article_s_social_gives_a_network_a_video_and_a_note() -> None:

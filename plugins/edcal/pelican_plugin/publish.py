@@ -27,7 +27,7 @@ from edcal.model.article import Article, content_path
 from edcal.model.source import Source
 from edcal.pelican_plugin.contents import to_article
 from edcal.pelican_plugin.state import BuildState
-from edcal.plan.status import article_state, site_paths
+from edcal.plan.status import article_state, site_paths, social_files
 
 _LISTED = ("articles", "translations", "hidden_articles", "hidden_translations")
 _DRAFTS = ("drafts", "drafts_translations")
@@ -137,7 +137,8 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
                 state.live_texts += live_texts(content)
                 link_static_files(generator, refs | addresses)
             else:
-                state.private_static |= refs
+                model = models.get(content.source_path)  # what its social: names for its posts, too
+                state.private_static |= refs | (social_files(model) if model is not None else set())
                 state.private_addresses |= addresses
     for name in _LISTED:
         setattr(generator, name, [c for c in getattr(generator, name) if c.source_path in live])

@@ -300,6 +300,15 @@ def article_files(article: Article, site_url: str) -> set[str]:
     addresses its text names (``/images/a.png``, as web editors write an image; their paths in output/, which
     are the files' own in content/ where the site copies a folder as it is)."""
     files = {content_path(article.image)} if article.image and "://" not in article.image else set()
-    files |= {f.target for f in article.linked_files}
+    files |= {f.target for f in article.linked_files} | social_files(article)
     written = [*article.addresses, *([article.image] if article.image and "://" in article.image else [])]
     return files | site_paths(written, site_url)
+
+
+def social_files(article: Article) -> set[str]:
+    """The files of content/ an article's ``social:`` names for its posts (an image, a video with its cover
+    and subtitles), as paths there: its subject, kept out of output/ with it while it is not online, whether
+    or not a post shows them."""
+    named = [path for wish in article.social.per_network.values()
+             for path in (wish.image, *(wish.video.files() if wish.video is not None else ()))]
+    return {content_path(path) for path in named if path and "://" not in path}
