@@ -280,6 +280,22 @@ def test_the_page_in_chromium_shows_the_list_and_its_links_work(site: Path) -> N
             context.close()
 
 
+def test_a_path_where_a_page_is_is_told_at_the_setting(site: Path) -> None:
+    """`path: a-propos` where the "À propos" page is: the error was told at the page (give it another
+    `slug:`), while the path was just written, and the page's address may be linked to everywhere."""
+    (site / "content" / "pages" / "contact.md").write_text("Title: Contact\nSlug: nous\n\nÉcrivez-nous.\n",
+                                                           encoding="utf-8")
+    with (site / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write('PAGE_URL = "{slug}/"\nPAGE_SAVE_AS = "{slug}/index.html"\n')
+    bio_site(site, "link_in_bio:\n  path: nous\n")
+    line = (site / "calendar.yaml").read_text(encoding="utf-8").count("\n")
+    result = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"calendar.yaml:{line}:9: error: the link-in-bio page is written at "
+                                    "output/nous/index.html, where "), result.stderr
+    assert "hint: set `link_in_bio: path:` to another folder" in result.stderr
+
+
 @pytest.mark.parametrize("path", ["index.html", "robots.txt", "sitemap.xml", "feeds/all.atom.xml"])
 def test_a_path_where_the_blog_writes_a_file_is_a_located_error(site: Path, path: str) -> None:
     """The page's folder where the blog writes a file: the folder could not be made, and the build

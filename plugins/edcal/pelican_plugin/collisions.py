@@ -40,6 +40,9 @@ class Claim:
     #: An article's or a page's own file, or a feed: what no `save_as:` may write over (only a listing
     #: the theme makes, such as the home page, may be replaced).
     replaceable: bool = True
+    #: Told at its own place in a clash, rather than at the article or page it meets: a folder the site
+    #: names freely (``link_in_bio: path:``), where a page's address is the site's and may be linked to.
+    told_here: bool = False
 
 
 def collisions(context: dict[str, Any], settings: dict[str, Any]) -> InputErrors | None:
@@ -53,7 +56,7 @@ def collisions(context: dict[str, Any], settings: dict[str, Any]) -> InputErrors
             continue
         reported.add((earlier.what, claim.what))
         in_file = claim.where.in_file or not earlier.where.in_file  # an article, rather than a setting
-        located, other = (claim, earlier) if in_file else (earlier, claim)
+        located, other = (claim, earlier) if in_file and not earlier.told_here else (earlier, claim)
         errors.append(InputError(
             located.where,
             say("{what} is written at output/{path}, where {other} is written too; expected one file per "
@@ -186,7 +189,8 @@ def _link_in_bio(settings: dict[str, Any]) -> Iterator[Claim]:
     if bio is not None:
         yield Claim(_normal(page_path(bio.path)), say("the link-in-bio page"),
                     bio.path_source or state.calendar.source,  # type: ignore[union-attr]
-                    say("set `link_in_bio: path:` to another folder, e.g. path: liens"), replaceable=False)
+                    say("set `link_in_bio: path:` to another folder, e.g. path: liens"), replaceable=False,
+                    told_here=True)
 
 
 def _site_feeds(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:
