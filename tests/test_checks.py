@@ -3274,6 +3274,10 @@ def test_a_stand_in_is_someone_else_of_the_team(tmp_path: Path) -> None:
     assert load_errors(tmp_path, PARIS_CALENDAR.replace("{id: ana, name: Ana}", team % "ana")) == [
         "calendar.yaml:4:81: error: 'ana' cannot stand in for themself\n"
         "    hint: name someone else of `team:` who is there, or leave `stand_in:` out"]
+    # Named by their name, as `owner:` may be: the id to write (it suggested 'julien-morel', no id of the team).
+    assert load_errors(tmp_path, PARIS_CALENDAR.replace("{id: ana, name: Ana}", team % "Julien Morel")) == [
+        "calendar.yaml:4:81: error: unknown person 'Julien Morel'\n"
+        "    hint: 'Julien Morel' is the name of 'julien': write stand_in: julien (the id)"]
     # Written below the person away, or in calendar.d/, the stand-in is found.
     calendar = calendar_from(PARIS_CALENDAR.replace("{id: ana, name: Ana}", team % "julien"))
     assert calendar.team["ana"].away[0].stand_in == "julien"

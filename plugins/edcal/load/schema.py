@@ -377,7 +377,7 @@ class AbsenceSpec(Spec):
     from_: Date = Field(alias="from", description="First day away.")
     until: Date = Field(description="Last day away (included).")
     reason: Text | None = Field(None, description="Why, for the team: 'Congés', 'Formation'.")
-    stand_in: Id | None = Field(None, description="Who stands in for them then (an id of `team:`): their feed holds the posts of the absence, `owner-away` names them.")
+    stand_in: Text | None = Field(None, description="Who stands in for them then (an id of `team:`): their feed holds the posts of the absence, `owner-away` names them.")
 
 
 class PersonSpec(Spec):
