@@ -3618,6 +3618,9 @@ def test_poll_limits_judges_a_poll_by_its_network_s_rules_where_each_part_is_wri
     assert any(item == "s-x" and "without images or video" in message for item, _, _, message in found)
     bluesky = next(f for f in run_checks(plan_of(calendar, []), only=["poll-limits"]) if f.item == "s-bluesky")
     assert bluesky.hint.startswith("polls go out on LinkedIn, X: leave Bluesky out of this entry")
+    # In French, said so that no network's name asks for an elision ("que Instagram" read wrong).
+    assert translated(bluesky.message, translator("fr")).replace("\u00a0", " ") == \
+        "la publication Bluesky 's-bluesky' a un sondage : Bluesky n'en prend pas"
     # A poll each network takes: nothing to say.
     fits = calendar_from(head + "  - id: s\n    networks: [x, linkedin]\n    at: 2027-01-12 09:00\n"
                          "    text: Quel portail préférez-vous ?\n"
