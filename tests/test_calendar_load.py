@@ -1206,3 +1206,13 @@ def test_a_network_is_set_up_by_its_id_and_named_in_any_case(tmp_path: Path) -> 
                                      "text: Hi, variants: {LINKEDIN: {text: Bonjour}}}\n")
     assert calendar.posts[0].networks == ("linkedin", "x")
     assert list(calendar.posts[0].variants) == ["linkedin"]
+
+
+def test_an_account_given_up_before_it_began_is_a_located_error(tmp_path: Path) -> None:
+    """`since: 2027-03-01`, `until: 2026-11-01` (a year typed wrong) gave a `network-ended` warning on each
+    post and no word on the line to fix; an absence's days the other way round were an error already."""
+    from helpers import PARIS_CALENDAR, load_errors
+
+    errors = load_errors(tmp_path, PARIS_CALENDAR.replace("  x: {}", "  x: {since: 2027-03-01, until: 2026-11-01}"))
+    assert errors == ["calendar.yaml:7:33: error: found until: 2026-11-01, before since: 2027-03-01 on X\n"
+                      "    hint: `since:` is the first day the site posts on this account, `until:` the last"], errors

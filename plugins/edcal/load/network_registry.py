@@ -172,6 +172,11 @@ def site_network(
     if network.in_first_comment:
         _check_first_comment(network, where.value("in_first_comment") if where else key_source, errors)
     _check_poll_durations(network, spec, where.value if where else (lambda _name: key_source), errors)
+    if network.since is not None and network.until is not None and network.until < network.since:
+        errors.add(where.value("until") if where else key_source,
+                   say("found until: {until}, before since: {since} on {network}", until=network.until,
+                       since=network.since, network=network.name),
+                   say("`since:` is the first day the site posts on this account, `until:` the last"))
     template_source = where.value("template") if where and spec.template is not None else None
     return dataclasses.replace(network, color=color or network.color, source=key_source,
                                template_source=template_source)
