@@ -2186,6 +2186,21 @@ def test_an_approver_finds_the_posts_awaiting_approval(empty_site: Callable[...,
     assert agenda.returncode == 0, agenda.stderr
     assert [line.split()[-4:] for line in agenda.stdout.splitlines() if "Nos horaires changent" in line] \
         == [["awaiting", "approval", "Camille", "Roux"]] and "review" not in agenda.stdout  # EDCAL_LANG=en
+    # Its time passed unapproved, it did not go out: said so, where "à valider" asked for an approval too late.
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_NOW": "2027-01-15T13:00:00+01:00"})
+    assert result.returncode == 0, result.stderr
+    feed = (site / "planning" / "calendar.ics").read_text(encoding="utf-8").replace("\n ", "").replace("\xa0", " ")
+    assert "SUMMARY:[LinkedIn] Nos horaires changent (non validée\\, pas partie)" in feed  # its comma escaped
+    assert "SUMMARY:[LinkedIn] Nos portes (à valider)" in feed  # still to come
+    agenda = (site / "planning" / "agenda" / "2027-01.html").read_text(encoding="utf-8")
+    assert re.search(r'id="item-annonce-linkedin".*?<span class="badge status-review">non validée, pas partie</span>',
+                     agenda, re.DOTALL)
+    with serve(site / "planning") as server:
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server + "index.html?view=week&date=2027-01-15")
+        assert page.locator('#view-week .item[data-item-id="annonce-linkedin"] .badge').inner_text() == \
+            "non validée, pas partie"
+        page.close()
     # Posts that all have one status: no status filter (nothing to choose).
     (site / "calendar.yaml").write_text(APPROVALS.replace(", status: review", "").replace(", status: draft", ""),
                                        encoding="utf-8")

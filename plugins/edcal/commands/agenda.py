@@ -15,7 +15,7 @@ from edcal.clock import parse_window
 from edcal.commands.choices import network_choice, owner_and_campaign
 from edcal.i18n import Translator, clock_time, long_date, team_language, translator
 from edcal.model.days import start_of_day
-from edcal.model.plan import Item, Plan, status_word
+from edcal.model.plan import Item, Plan, passed, status_word
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.moves import agenda_name
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
@@ -90,7 +90,8 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         where = f"[{network.color}]●[/] {escape(network.name)}" if network else _(_KIND_LABELS[item.kind])
         owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
         when = clock_time(local, _.tag) if local else _("all day")
-        status = _log_status(item, plan, log_start, _) or _(status_word(item.kind, item.status))
+        status = _log_status(item, plan, log_start, _) or _(status_word(item.kind, item.status,
+                                                                       passed(item, plan.now)))
         if plan.released(item):
             status = _("online after the freeze")  # shown when it goes online: "gelé" read as still frozen
         elif plan.waits_for_original(item):

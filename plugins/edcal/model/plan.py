@@ -22,10 +22,18 @@ ItemStatus = Literal["idea", "writing", "review", "draft", "scheduled", "publish
 WAITING: frozenset[str] = frozenset({"draft", "review"})
 
 
-def status_word(kind: str, status: str) -> str:
+def status_word(kind: str, status: str, past: bool = False) -> str:
     """The word (a message to translate) that pages, feeds and the agenda show for a status: a post's
-    "review" is written and awaits approval ("à valider"); an article's is being read ("en relecture")."""
+    "review" is written and awaits approval ("à valider"); an article's is being read ("en relecture").
+    A post still waiting when its time has ``past`` did not go out: said so, not "à valider"."""
+    if kind == "post" and past and status in WAITING:
+        return "not approved, not gone out" if status == "review" else "still a draft, not gone out"
     return "awaiting approval" if kind == "post" and status == "review" else status
+
+
+def passed(item: Item, now: dt.datetime) -> bool:
+    """Whether a dated post's time has passed at ``now`` (as instants)."""
+    return isinstance(item.start, dt.datetime) and item.start <= now
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ from edcal.i18n import (
     translator,
 )
 from edcal.model.calendar import Idea
-from edcal.model.plan import WAITING, Item, Plan
+from edcal.model.plan import WAITING, Item, Plan, passed, status_word
 from edcal.outputs._files import draft_path, write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.ics import feed_links, heavy_feeds
@@ -539,7 +539,6 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap],
         # A busy day of the month view: its button for the tiles it folds (2 or more), and to fold them again.
         "more": _("+{count} more"), "fewer": _("Show fewer"),
         "statuses": {status: _(status) for status in STATUSES},
-        "approval": _("awaiting approval"),  # a post's "review": its entry's `status: review`
     }
     if start != 0:  # as JavaScript's getUTCDay() counts (Sunday 0); without it, weeks start on Monday (1)
         labels["weekStart"] = (start + 1) % 7
@@ -559,6 +558,8 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap],
         "items": [{
             "id": e.item.id, "kind": e.item.kind, "title": shown_title(e.item, plan),
             "date": _day(e.local).isoformat(), "time": e.time, "status": e.item.status,
+            # Its status's word: "à valider" for a post's "review", "non validée, pas partie" once past.
+            "word": _(status_word(e.item.kind, e.item.status, passed(e.item, plan.now))),
             # An idea for posts: its networks, space-separated, as the network filter matches them.
             "network": e.item.network or " ".join(e.item.networks), "network_name": e.network_name,
             "color": e.color,

@@ -43,7 +43,7 @@ from icalendar import vDuration, vText, vUri
 from edcal.i18n import clock_time, long_date, number, say_duration, translator
 from edcal.model.calendar import Absence, Calendar, Campaign, KeyDate, Person, PostEntry
 from edcal.model.days import start_of_day
-from edcal.model.plan import Item, Plan, absence_event_id, key_date_event_id, made_by, status_word
+from edcal.model.plan import Item, Plan, absence_event_id, key_date_event_id, made_by, passed, status_word
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
@@ -503,7 +503,7 @@ class EventWriter:
         if item.skipped is not None:  # the log says it did not go out (a draft too): seen in a month view
             label += f" ({_('skipped')})"
         elif item.status in ("idea", "writing", "review", "draft"):
-            label += f" ({_(status_word(item.kind, item.status))})"
+            label += f" ({_(status_word(item.kind, item.status, passed(item, self.plan.now)))})"
         return label
 
     def description(self, item: Item) -> str:
@@ -553,7 +553,7 @@ class EventWriter:
             lines.append(f"{_('Campaign:')} {campaign.name if campaign else item.campaign}")
         status = (_("online after the freeze") if self.plan.released(item)
                   else _("skipped") if item.skipped is not None  # "published" says only that its time passed
-                  else _(status_word(item.kind, item.status)))
+                  else _(status_word(item.kind, item.status, passed(item, self.plan.now))))
         lines.append(f"{_('Status:')} {status}")
         logged = self._logged(item)
         if logged:

@@ -38,7 +38,7 @@ from edcal.model.article import content_path
 from edcal.model.calendar import FreezeWindow, untracked
 from edcal.model.days import start_of_day
 from edcal.model.network import Objective
-from edcal.model.plan import Item, Plan, status_word
+from edcal.model.plan import Item, Plan, passed, status_word
 from edcal.outputs._format import MEDIA_FOLDER
 from edcal.outputs.context import OutputContext
 from edcal.plan.compose import is_site_url
@@ -224,7 +224,8 @@ def environment(context: OutputContext) -> jinja2.Environment:
     # What the pages' times are, in words ("heure de Paris", "New York time"): the site's zone's.
     env.globals["zone_time"] = zone_time(context.plan.calendar.timezone, translate.language)
     env.filters["shown_title"] = lambda item: shown_title(item, context.plan)
-    env.filters["status_word"] = lambda item: translate(status_word(item.kind, item.status))  # "à valider"
+    env.filters["status_word"] = lambda item: translate(  # "à valider"; "non validée, pas partie" once past
+        status_word(item.kind, item.status, passed(item, context.plan.now)))
     # ` lang="fr"` on a title or a text in another language than the page's (a blog in two languages).
     untitled = frozenset(entry.id for entry in context.plan.calendar.posts if not entry.title)
     page_lang, plan = str(env.globals["lang"]), context.plan

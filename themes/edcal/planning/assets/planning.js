@@ -368,8 +368,7 @@
   function badge(item) {
     var said = item.log && labels.log ? labels.log[item.log] : null;
     return { "class": "badge status-" + (said ? LOG_CLASSES[item.log] : item.status),
-             text: said || (item.kind === "post" && item.status === "review" ? labels.approval
-                            : labels.statuses[item.status]) };
+             text: said || item.word || labels.statuses[item.status] };
   }
 
   function itemNode(item) {
