@@ -2245,6 +2245,15 @@ def test_a_post_awaiting_approval_is_planned_but_does_not_go_out(site: Path) -> 
     said = run_edcal("check", cwd=site)  # the French word is understood, and the field's value given
     assert said.returncode == 2 and "found 'à valider', expected one of: draft, review, scheduled\n    hint: did " \
         "you mean 'review'?" in said.stderr, said.stderr
+    # Approved, it is scheduled: "approved" and "validé" got no hint.
+    for word in ("approved", "validé"):
+        calendar.write_text(calendar.read_text(encoding="utf-8").replace("status: à valider", f"status: {word}")
+                            .replace("status: approved", f"status: {word}"), encoding="utf-8")
+        said = run_edcal("check", cwd=site)
+        assert said.returncode == 2 and f"found '{word}', expected one of: draft, review, scheduled\n    hint: " \
+            "did you mean 'scheduled'?" in said.stderr, said.stderr
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("status: validé", "status: à valider"),
+                        encoding="utf-8")
     calendar.write_text(calendar.read_text(encoding="utf-8").replace("status: à valider", "status: review"),
                         encoding="utf-8")
     built = run_edcal("build", cwd=site)

@@ -147,7 +147,8 @@ VALUE_SYNONYMS = {
                     "idea"),
     **dict.fromkeys(("en cours", "rédaction", "redaction", "en rédaction", "écriture", "in progress", "doing",
                      "writing", "wip", "drafting"), "writing"),
-    **dict.fromkeys(("planifié", "planifie", "programmé", "programme", "prêt", "pret", "ready"), "scheduled"),
+    **dict.fromkeys(("planifié", "planifie", "programmé", "programme", "prêt", "pret", "ready", "approved",
+                     "validé", "valide", "validée", "approuvé", "approuve", "ok"), "scheduled"),
     **dict.fromkeys(("obligatoire", "requis"), "required"),
     **dict.fromkeys(("facultatif", "optionnel"), "optional"),
 }
