@@ -356,7 +356,13 @@ def test_missing_subtitles() -> None:
     assert found.message == ("video 'videos/visite.mp4' of 'v-linkedin' has no subtitles: people watching "
                              "without sound, and deaf people, will miss what is said")
     assert found.hint == ("add its subtitles, e.g. video: {file: videos/visite.mp4, subtitles: "
-                          "videos/visite-atelier.fr.vtt} (silence the rule for a video without words)")
+                          "videos/visite.vtt} (silence the rule for a video without words)")
+    # Its cover and alt text kept in the mapping the hint writes (an import wrote `alt:` beside `video:`).
+    (found,) = findings("missing-subtitles", posts(
+        "{id: v, at: 2027-01-12 09:00, networks: [linkedin], text: Hi, video: {file: videos/visite.mp4, "
+        "cover: images/visite.jpg, alt: La visite}}"))
+    assert str(found.hint).startswith("add its subtitles, e.g. video: {file: videos/visite.mp4, cover: "
+                                      "images/visite.jpg, alt: …, subtitles: videos/visite.vtt}")
 
 
 def test_image_missing_tells_a_video_its_cover_and_subtitles(tmp_path: Path) -> None:

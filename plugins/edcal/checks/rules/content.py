@@ -371,12 +371,20 @@ def missing_subtitles(ctx: CheckContext) -> Iterator[Problem]:
                 yield Problem(media.source or post.source,
                               say("video '{video}' of '{id}' has no subtitles: people watching without sound, "
                                   "and deaf people, will miss what is said", video=media.path, id=post.id),
-                              say("add its subtitles, e.g. video: {{file: {video}, subtitles: "
-                                  "videos/visite-atelier.fr.vtt}} (silence the rule for a video without words)",
-                                  video=media.path), post,
+                              say("add its subtitles, e.g. video: {example} (silence the rule for a video "
+                                  "without words)", example=_with_subtitles(media)), post,
                               together=say("video '{video}' of {posts} has no subtitles: people watching without "
                                            "sound, and deaf people, will miss what is said", video=media.path,
                                            posts=THE_POSTS))
+
+
+def _with_subtitles(media: Any) -> str:
+    """The video's mapping with its subtitles beside what it has (its cover, its alt text kept): the
+    subtitles file named after the video, ``{file: videos/a.mp4, alt: …, subtitles: videos/a.vtt}``."""
+    local = media.path if "://" not in media.path else "videos/" + media.path.rsplit("/", 1)[-1]  # a URL's
+    parts = [f"file: {media.path}", *([f"cover: {media.cover}"] if media.cover else []),
+             *(["alt: …"] if media.alt else []), f"subtitles: {local.rsplit('.', 1)[0]}.vtt"]
+    return "{" + ", ".join(parts) + "}"
 
 
 def _suggestions_without_alt(ctx: CheckContext) -> Iterator[Problem]:
