@@ -92,18 +92,9 @@ def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, A
     if state is None:
         return []
     calendar = state.calendar
-    blog = {claim.path: claim.what for claim in first.values()}
+    blog = _blog_files(first, settings)
     for folder in [*(settings.get("STATIC_PATHS") or ()), settings.get("THEME_STATIC_DIR") or "theme"]:
         blog.setdefault(_normal(str(folder)), say("the static folder '{folder}'", folder=str(folder)))
-    for source, metadata in (settings.get("EXTRA_PATH_METADATA") or {}).items():  # robots.txt, favicon.ico
-        if isinstance(metadata, dict) and metadata.get("path"):
-            blog.setdefault(_normal(str(metadata["path"])),
-                            say("the static file '{source}'", source=str(source)))
-    from edcal.blog.sitemap import DEFAULT_SAVE_AS, SAVE_AS_SETTING
-
-    sitemap = settings.get(SAVE_AS_SETTING, DEFAULT_SAVE_AS)
-    if sitemap:
-        blog.setdefault(_normal(str(sitemap)), say("the sitemap"))
     errors = []
     for section in ("feeds", "planning", "ambassadors"):
         settings_of = getattr(calendar, section)
@@ -123,6 +114,25 @@ def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, A
     return errors
 
 
+def _blog_files(first: dict[tuple[str, bool], Claim], settings: dict[str, Any]) -> dict[str, str]:
+    """What the blog writes, by path in output/: the claims' files, the static files given a path of their
+    own (robots.txt, favicon.ico), the sitemap and robots.txt edcal writes."""
+    from edcal.blog.sitemap import DEFAULT_SAVE_AS, ROBOTS_SAVE_AS, ROBOTS_SETTING, SAVE_AS_SETTING
+
+    files = {claim.path: claim.what for claim in first.values()}
+    for source, metadata in (settings.get("EXTRA_PATH_METADATA") or {}).items():
+        if isinstance(metadata, dict) and metadata.get("path"):
+            files.setdefault(_normal(str(metadata["path"])),
+                             say("the static file '{source}'", source=str(source)))
+    sitemap = settings.get(SAVE_AS_SETTING, DEFAULT_SAVE_AS)
+    if sitemap:
+        files.setdefault(_normal(str(sitemap)), say("the sitemap"))
+    robots = settings.get(ROBOTS_SETTING, ROBOTS_SAVE_AS)
+    if robots:
+        files.setdefault(_normal(str(robots)), say("robots.txt"))
+    return files
+
+
 def _link_in_bio_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, Any]) -> list[InputError]:
     """The link-in-bio page's folder where the blog writes a file (``path: index.html``, ``robots.txt``,
     ``feeds/all.atom.xml``): the folder cannot be made, and Pelican's writer stopped the build half-way
@@ -133,19 +143,7 @@ def _link_in_bio_clashes(first: dict[tuple[str, bool], Claim], settings: dict[st
     bio = state.calendar.link_in_bio if state is not None else None
     if bio is None:
         return []
-    files = {claim.path: claim.what for claim in first.values()}
-    for source, metadata in (settings.get("EXTRA_PATH_METADATA") or {}).items():  # robots.txt, favicon.ico
-        if isinstance(metadata, dict) and metadata.get("path"):
-            files.setdefault(_normal(str(metadata["path"])),
-                             say("the static file '{source}'", source=str(source)))
-    from edcal.blog.sitemap import DEFAULT_SAVE_AS, ROBOTS_SAVE_AS, ROBOTS_SETTING, SAVE_AS_SETTING
-
-    sitemap = settings.get(SAVE_AS_SETTING, DEFAULT_SAVE_AS)
-    if sitemap:
-        files.setdefault(_normal(str(sitemap)), say("the sitemap"))
-    robots = settings.get(ROBOTS_SETTING, ROBOTS_SAVE_AS)
-    if robots:
-        files.setdefault(_normal(str(robots)), say("robots.txt"))
+    files = _blog_files(first, settings)
     mine = _normal(bio.path).casefold()
     for path, what in sorted(files.items()):
         theirs = path.casefold()
