@@ -226,7 +226,9 @@ def test_a_draft_post_whose_time_passed_is_held_back_not_to_confirm() -> None:
     everything = next(feed for feed in feeds(plan) if feed.path == "calendar.ics")
     parsed = icalendar.Calendar.from_ical(serialise(everything, plan, EventWriter(plan)))
     event = next(e for e in parsed.walk("VEVENT") if str(e["UID"]) == str(uuid.uuid5(namespace(plan), "brouillon-linkedin")))
-    assert "Non confirmée" not in str(event["DESCRIPTION"]) and "Statut\u00a0: brouillon" in str(event["DESCRIPTION"])
+    # Said as what it is, a draft whose time passed: it did not go out.
+    assert "Non confirmée" not in str(event["DESCRIPTION"])
+    assert "Statut\u00a0: restée brouillon, pas partie" in str(event["DESCRIPTION"])
     assert event["DTSTAMP"].dt != dt.datetime(2027, 1, 5, 9, 0, tzinfo=dt.UTC)  # nothing changed at its time
     figures = report(plan)
     assert "brouillon-linkedin" not in [item.id for item in figures.to_confirm]
