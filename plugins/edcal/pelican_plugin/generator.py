@@ -12,6 +12,7 @@ from edcal.model.source import Source
 from edcal.pelican_plugin import RAISE_SETTING, abort
 from edcal.pelican_plugin.checking import refuse
 from edcal.pelican_plugin.collisions import collisions
+from edcal.pelican_plugin.link_in_bio import public_images
 from edcal.pelican_plugin.staging import Blocked, StagingWriter
 from edcal.pelican_plugin.state import state_of
 from edcal.pelican_plugin.sweep import check_output_path, expected_outputs
@@ -50,7 +51,7 @@ class PlanGenerator:
         state.findings = list(message.findings)
         state.unpublished_media = set(message.unpublished_media)
         state.summary = message.summary
-        state.link_in_bio = _public_images(message.link_in_bio, state)
+        state.link_in_bio = public_images(message.link_in_bio, state)
         clashes = collisions(self.context, self.settings)
         if clashes is not None:
             abort(clashes, self.settings)
@@ -97,25 +98,3 @@ class PlanGenerator:
         state.written_outputs.update(unsaid)
         if state.journal is not None:
             state.journal.add(unsaid)
-
-
-def _public_images(links: Any, state: Any) -> Any:
-    """The link-in-bio page's entries, each image published with it (a post that went out showed it), but
-    for one that a page or an article not online shows: that entry is left without it."""
-    if links is None:
-        return None
-    import dataclasses
-
-    from edcal.model.article import content_path
-
-    kept = []
-    for link in links:
-        if link.image is not None:
-            path = content_path(link.image)
-            private = path in state.private_static or path in state.private_addresses  # (`/images/a.png`)
-            if private and path not in state.public_static:
-                link = dataclasses.replace(link, image=None, alt=None)
-            else:
-                state.public_static.add(path)
-        kept.append(link)
-    return tuple(kept)

@@ -17,7 +17,8 @@ from edcal.errors import InputError, InputErrors
 from edcal.i18n import say
 from edcal.model.article import content_path
 from edcal.pelican_plugin import abort
-from edcal.pelican_plugin.state import state_of
+from edcal.pelican_plugin.state import BuildState, state_of
+from edcal.plan.link_in_bio import BioLink
 
 #: The theme's template of the page.
 TEMPLATE = "link_in_bio"
@@ -50,7 +51,7 @@ class LinkInBioGenerator(Generator):  # type: ignore[misc]
                     "folder), or remove `link_in_bio:`"))]), self.settings)
         static = {content_path(str(s.relative_source_path)) for s in self.context.get("staticfiles") or ()}
         # An image Pelican does not copy (out of STATIC_PATHS) would be broken: the entry goes without.
-        shown = tuple(link if link.image is None or link.image in static else _without_image(link)
+        shown = tuple(link if link.image is None or link.image in static else link.without_image()
                       for link in links)
         save_as = page_path(settings.path)
         writer.write_file(save_as, template, self.context, relative_urls=self.settings.get("RELATIVE_URLS"),
@@ -58,7 +59,20 @@ class LinkInBioGenerator(Generator):  # type: ignore[misc]
                           link_in_bio_title=settings.title, page_name=settings.path)
 
 
-def _without_image(link: Any) -> Any:
-    import dataclasses
-
-    return dataclasses.replace(link, image=None, alt=None)
+def public_images(links: tuple[BioLink, ...] | None, state: BuildState) -> tuple[BioLink, ...] | None:
+    """The page's entries, each image published with it (a post that went out showed it), but for one
+    that a page or an article not online shows (by ``image:``, ``{static}`` or its address): that entry
+    goes without it. Before Pelican's static files are chosen (``keep_public_static``)."""
+    if links is None:
+        return None
+    kept = []
+    for link in links:
+        if link.image is not None:
+            path = content_path(link.image)
+            private = path in state.private_static or path in state.private_addresses  # (`/images/a.png`)
+            if private and path not in state.public_static:
+                link = link.without_image()
+            else:
+                state.public_static.add(path)
+        kept.append(link)
+    return tuple(kept)

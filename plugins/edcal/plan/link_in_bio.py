@@ -14,6 +14,7 @@ that no unpublished article shows, and the tracked link the post carries
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import urllib.parse
@@ -48,6 +49,10 @@ class BioLink:
     #: The label's language (the article's, or the post's text's), as a BCP 47 tag: a title of an English
     #: translation is read as English on a French page.
     lang: str = ""
+
+    def without_image(self) -> BioLink:
+        """The entry without its image (one the blog does not publish: it would be broken)."""
+        return dataclasses.replace(self, image=None, alt=None)
 
 
 def link_in_bio(plan: Plan) -> tuple[BioLink, ...] | None:
