@@ -237,6 +237,10 @@ def test_generic_exports_list_upcoming_posts(sample: Path) -> None:
     assert {r["promotional"] for r in rows} == {"true", "false"}
     assert all(int(r["length"]) <= int(r["limit"]) for r in rows)
     assert [p["promotional"] for p in document["posts"]] == [r["promotional"] == "true" for r in rows]
+    # Which account posts it (two LinkedIn pages are two networks of one kind): as posts.json says; a
+    # mention-like handle gets the formula guard every cell gets ('@atelier.morel).
+    assert [r["account"].removeprefix("'") for r in rows] == [p["account"] or "" for p in document["posts"]]
+    assert {r["network"]: r["account"] for r in rows}["instagram"] == "'@atelier.morel"
     # A scheduler's API gets Bluesky's shown text with its facets, and the text to paste with whole links.
     bluesky = [p for p in document["posts"] if p["network"] == "bluesky" and p["facets"]]
     assert bluesky

@@ -991,7 +991,7 @@ def test_an_edited_export_carries_its_video_and_note(site: Path) -> None:
     assert "'video'" not in told and "'note'" not in told
     result = run_edcal("import", "plan.csv", "--skip-column", "source", "--skip-column", "length",
                        "--skip-column", "limit", "--skip-column", "cw", "--skip-column", "thread",
-                       "--skip-column", "poll", cwd=site)
+                       "--skip-column", "poll", "--skip-column", "account", cwd=site)
     assert result.returncode == 0, result.stdout + result.stderr
     written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
     assert "    video: videos/visite.mp4\n    alt: Malik fait le tour\n    note: Épingler\n" in written

@@ -72,10 +72,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 #: The columns of a file without a header row (Hootsuite's bulk composer): date, message, link.
 HEADERLESS = ("date", "text", "link")
 #: The header of edcal's own planning/exports/posts.csv: its posts are in the plan already. Its first
-#: columns, which every version wrote; later versions added columns after them (``cw``, ``first comment``).
+#: columns, which every version wrote; later versions added columns after them (``cw``, ``account``…).
 OWN_EXPORT = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt", "campaign",
               "owner", "source", "promotional", "length", "limit")
-OWN_EXPORT_LATER = ("cw", "first comment", "thread", "video", "note", "poll")
+OWN_EXPORT_LATER = ("cw", "first comment", "thread", "video", "note", "poll", "account")
 #: A status cell's words (as :func:`normal_name` writes them).
 STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "a faire": "draft",
             "en cours": "draft", "to do": "draft", "in progress": "draft",

@@ -52,7 +52,7 @@ HOOTSUITE_MIN_LEAD = dt.timedelta(minutes=10)
 THREAD_SEPARATOR = "\n---\n"
 CSV_COLUMNS = ("id", "network", "scheduled", "status", "title", "text", "link", "image", "alt",
                "campaign", "owner", "source", "promotional", "length", "limit", "cw", "first_comment",
-               "thread", "video", "note", "poll")
+               "thread", "video", "note", "poll", "account")
 #: Spreadsheets (Excel above all) read a CSV file as UTF-8 only when it starts with a byte-order mark.
 BOM = "\ufeff"
 
@@ -281,6 +281,7 @@ def generic_csv(posts: Sequence[Item], plan: Plan) -> str:
             post.cw or "", post.first_comment or "",
             THREAD_SEPARATOR.join(reply.pasted for reply in post.thread),
             next((m.path for m in post.media if m.is_video), ""), post.note or "", poll_cell(post.poll),
+            plan.calendar.networks[post.network or ""].account,
         )])
     return buffer.getvalue()
 
