@@ -2271,6 +2271,14 @@ def test_an_absence_shows_on_the_days_it_covers_with_who_stands_in(tmp_path: Pat
     plan = plan_of(one_day, now="2027-03-01T10:00:00+01:00")
     assert [a["label"] for a in calendar_page.absences(dataclasses.replace(plan, lang="en-US"))] == \
         ["Ana Lopez away on March 8, 2027"]
+    # A month with an absence and nothing planned is listed for it, without a count of "0" items.
+    august = calendar_from(PARIS_CALENDAR.replace(
+        "{id: ana, name: Ana}", "{id: ana, name: Ana Lopez, away: [{from: 2027-08-02, until: 2027-08-20}]}")
+        + "posts:\n  - {id: mars, at: 2027-03-10 09:00, networks: [x], text: En mars}\n")
+    write_planning_page(calendar_page, plan_of(august, now="2027-03-01T10:00:00+01:00"), tmp_path / "aout")
+    months = re.findall(r'href="agenda/([\d-]+)\.html">[^<]+</a> \(([^)]+)\)',
+                        (tmp_path / "aout" / "index.html").read_text(encoding="utf-8"))
+    assert months == [("2027-03", "1"), ("2027-08", "rien de prévu")]
 
 
 def test_the_month_view_shows_an_absence_with_its_people_in_the_filter(sample: Path, server: str,
