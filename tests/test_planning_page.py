@@ -2302,3 +2302,30 @@ def test_the_month_view_shows_an_absence_with_its_people_in_the_filter(sample: P
     page.goto(server + "agenda/2027-08.html?owner=julien")
     assert page.locator('[data-day="2027-08-02"] .absence').is_visible()
     page.close()
+
+
+@pytest.mark.parametrize(("measured", "shown_in"), [
+    ("2027-02-26", "2027-03"),  # before the first month LinkedIn has a row: that first month
+    ("2027-03-01", "2027-03"),  # its own month
+    (None, "2027-04"),          # never measured: the month in progress
+])
+def test_the_report_shows_a_networks_objective_measured_before_its_first_month(
+        tmp_path: Path, measured: str | None, shown_in: str) -> None:
+    """A manager's trial: followers counted on 26 February, the first LinkedIn post planned in March; the
+    report showed the figure in February's row, which it does not have: the objective was nowhere on it."""
+    from edcal.outputs import report as report_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    figure = f", current: 1420, measured: {measured}" if measured else ""
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "linkedin: {slots: [tue 09:00, thu 12:30]}",
+        "linkedin: {objective: {text: Être lu des architectes, target: 2000, unit: abonnés" + figure + "}}")
+        + "posts:\n  - {id: mars, at: 2027-03-09 09:00, networks: [linkedin], text: En mars}\n"
+          "  - {id: avril, at: 2027-04-06 09:00, networks: [linkedin], text: En avril}\n")
+    write_planning_page(report_page, plan_of(calendar, now="2027-04-10T10:00:00+02:00"), tmp_path)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    months = re.findall(r'<section class="objectives report-month" id="month-([\d-]+)"(.*?)</section>', page, re.S)
+    assert [month for month, _body in months] == ["2027-04", "2027-03"]
+    shown = [month for month, body in months
+             if "Être lu des architectes" in body.split('<tr data-network="linkedin">', 1)[1].split("</tr>")[0]]
+    assert shown == [shown_in]

@@ -93,6 +93,8 @@ class Report:
     #: Posts whose time has passed that the log names with an ``at:`` still to come (a mistyped day, or a
     #: build pinned before it): not gone out yet, nor to paste again. In order, whatever their age.
     logged_ahead: list[tuple[Item, PostedRecord]] = field(default_factory=list)
+    #: The month whose row shows each network's objective (by network id; its first day).
+    objective_months: dict[str, dt.date] = field(default_factory=dict)
 
 
 def report(plan: Plan) -> Report:
@@ -168,7 +170,25 @@ def report(plan: Plan) -> Report:
     to_confirm.sort(key=lambda item: item.sort_key(zone))
     logged_ahead.sort(key=lambda pair: pair[0].sort_key(zone))
     return Report(calendar.posted is not None, log_start, result, shown, to_confirm,
-                  calendar.posted[-1].source.path if calendar.posted else LOG_FILE, logged_ahead)
+                  calendar.posted[-1].source.path if calendar.posted else LOG_FILE, logged_ahead,
+                  _objective_months(result, calendar, this_month))
+
+
+def _objective_months(months: list[Month], calendar: Calendar, this_month: dt.date) -> dict[str, dt.date]:
+    """Where each network's objective shows: in the month it was measured (the month in progress when it
+    never was), else in the nearest month the network has a row in, the later one first: a figure measured
+    in February shows in March's row when March is the network's first month on the report."""
+    shown: dict[str, dt.date] = {}
+    for network in calendar.networks.values():
+        if network.objective is None:
+            continue
+        rows = sorted(month.first for month in months if any(c.network == network.id for c in month.channels))
+        if not rows:
+            continue
+        measured = network.objective.measured
+        wanted = measured.replace(day=1) if measured is not None else this_month
+        shown[network.id] = next((first for first in rows if first >= wanted), rows[-1])
+    return shown
 
 
 def first_logged_month(plan: Plan) -> dt.date | None:
