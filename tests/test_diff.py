@@ -313,6 +313,13 @@ def test_bad_revisions_and_folders_are_located_errors(repo: Path, tmp_path: Path
     assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
     assert unknown.stderr.startswith("REVISION: error: unknown revision 'mian'\n"
                                      "    hint: did you mean 'main'? a branch, a tag or a commit")
+    # In a workflow's formats, as `edcal check` gives bad input: an annotation, a JSON finding.
+    github = run_edcal("diff", "mian", "--format", "github", cwd=repo, env=english)
+    assert github.returncode == 2 and github.stdout.startswith("::error title=invalid-input::"), github.stderr
+    assert "unknown revision 'mian'%0Adid you mean 'main'?" in github.stdout
+    data = run_edcal("diff", "mian", "--format", "json", cwd=repo, env=english)
+    assert data.returncode == 2
+    assert [f["rule"] for f in json.loads(data.stdout)["findings"]] == ["invalid-input"]
     # A repository whose default branch is `master` (git init's), on a branch whose name is closer to `main`.
     git(repo, "branch", "-m", "master")
     git(repo, "checkout", "-q", "-b", "mais")

@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -113,6 +113,22 @@ def input_errors_exit(command: F) -> F:
             sys.exit(EXIT_INPUT)
 
     return wrapper  # type: ignore[return-value]
+
+
+def tell_input_errors(exc: InputErrors, fmt: str, site: Path, settings_file: str) -> NoReturn:
+    """Bad input in the format asked of a command that writes nothing (``check``, ``diff``): a workflow's
+    annotations, a script's JSON findings, else the text report; exit 2."""
+    from edcal.checks import report as reports
+    from edcal.site import speak_site_language
+
+    speak_site_language(site, settings_file)  # an option's error (--only), found before the site was read
+    if fmt == "json":
+        click.echo(reports.input_errors_json(exc.errors), nl=False)
+    elif fmt == "github":
+        click.echo(reports.input_errors_github(exc.errors, reports.repository_folder(site)), nl=False)
+    else:
+        report(exc, wrote_nothing=False)
+    sys.exit(EXIT_INPUT)
 
 
 @contextlib.contextmanager
@@ -394,16 +410,7 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
     try:
         findings = run_check(site, settings_file, only, since, until)
     except InputErrors as exc:
-        from edcal.site import speak_site_language
-
-        speak_site_language(site, settings_file)  # an option's error (--only), found before the site was read
-        if fmt == "json":
-            click.echo(reports.input_errors_json(exc.errors), nl=False)
-        elif fmt == "github":
-            click.echo(reports.input_errors_github(exc.errors, reports.repository_folder(site)), nl=False)
-        else:
-            report(exc, wrote_nothing=False)  # check never writes
-        sys.exit(EXIT_INPUT)
+        tell_input_errors(exc, fmt, site, settings_file)
     finally:
         pelican.setLevel(level)  # commands run in one process in tests and `edcal serve`
     if fmt == "json":
@@ -652,8 +659,11 @@ def diff(revision: str, target: str | None, site: Path, settings_file: str, verb
     from edcal.commands.diff import diff as compare
     from edcal.i18n import spoken
 
-    with progress(say("Reading the plan twice…"), verbosity, site, settings_file):
-        output, notes = compare(site, settings_file, revision, fmt, everything, target)
+    try:
+        with progress(say("Reading the plan twice…"), verbosity, site, settings_file):
+            output, notes = compare(site, settings_file, revision, fmt, everything, target)
+    except InputErrors as exc:
+        tell_input_errors(exc, fmt, site, settings_file)
     click.echo(output, nl=False)
     if (verbosity or 0) >= 0:
         for note in notes:
