@@ -37,6 +37,9 @@ def test_build_writes_the_blog_and_a_plan_matching_the_schema(built: Path) -> No
     assert plan["generated_at"] == "2026-09-21T14:13:20Z"  # SOURCE_DATE_EPOCH, not the clock
     kinds = {item["kind"] for item in plan["items"]}
     assert kinds == {"article", "post", "idea", "deadline"}
+    # An article in a folder whose name holds a colon (a CI trial's `a,b:c%d/`): its source is valid.
+    plan["items"][0]["source"] = "content/articles/a,b:c%d/promo,x.md:3"
+    jsonschema.validate(plan, SCHEMA)
 
 
 #: A key date and an objective, for the levels the fixture's plan has none of.
