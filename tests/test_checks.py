@@ -3436,6 +3436,21 @@ def test_checks_judge_the_first_comment_where_it_is_written() -> None:
     assert "in its first comment" in unclickable[0].message
 
 
+def test_a_first_comment_lost_with_the_posts_only_link_says_so() -> None:
+    """A user's trial: the link written in `first_comment:` (LinkedIn's way) was gone from the X post,
+    whose draft had no link at all; the finding said the comment was not posted, not that the link went."""
+    plan = _first_comment_plan(
+        "  - id: salon\n    networks: [linkedin, x]\n    at: 2027-01-12 09:00\n    text: Le salon ouvre\n"
+        "    first_comment: 'Le programme : https://salon.example.fr/programme'\n"
+        "  - id: lien\n    networks: [x]\n    at: 2027-01-13 09:00\n    text: 'Voir https://a.example.fr/'\n"
+        "    first_comment: 'Et https://b.example.fr/'\n")
+    lost = {f.item: f.message for f in run_checks(plan, only=["first-comment-lost"])}
+    assert lost["salon-x"].endswith(
+        "which X does not take: it is not posted, and with it the post's only link "
+        "(https://salon.example.fr/programme)")
+    assert lost["lien-x"].endswith("which X does not take: it is not posted")
+
+
 def test_an_entry_named_after_an_article_is_not_its_default_promotions_entry() -> None:
     """A one-off post whose `id:` is an article's slug was taken for the entry of that article's default promotions:
     its first comment was said lost on their Mastodon posts, and the article's LinkedIn text unused."""

@@ -628,8 +628,15 @@ def first_comment_lost(ctx: CheckContext) -> Iterator[Problem]:
             continue
         comment, where = dropped
         shown = comment if len(comment) <= 60 else comment[:59] + "…"
-        yield Problem(where, say("{network} post '{id}' has a first comment ({comment}), which {network} does not "
-                                 "take: it is not posted", network=network.name, id=post.id, comment=shown),
+        message = say("{network} post '{id}' has a first comment ({comment}), which {network} does not take: it "
+                      "is not posted", network=network.name, id=post.id, comment=shown)
+        link = URL_IN_TEXT.search(comment)
+        if link is not None and post.url is None and not URL_IN_TEXT.search(post.text or ""):
+            # LinkedIn's way, a link in the first comment, copied to a network that takes none: the post
+            # goes out without any link (its draft has none).
+            message = say("{message}, and with it the post's only link ({url})", message=message,
+                          url=link.group(0))
+        yield Problem(where, message,
                       say("post it as the thread's first reply (`thread:`): {network} answers a post with another",
                           network=network.name) if network.replies else
                       say("put what matters in {network}'s text under `variants:`, or leave the network out there "
