@@ -310,3 +310,21 @@ def test_a_path_where_the_blog_writes_a_file_is_a_located_error(site: Path, path
                          rf"writes .* \(output/{re.escape(path)}\), expected a folder of its own", result.stderr), \
             result.stderr
     assert not (site / "output").exists() or not any((site / "output").iterdir())
+
+
+@pytest.mark.parametrize(("path", "folder"), [("theme", "theme"), ("theme/images", "theme"), ("images", "images"),
+                                              ("images/liens", "images")])
+def test_a_path_among_the_static_files_is_a_located_error(site: Path, path: str, folder: str) -> None:
+    """`path: theme/images`: the page was written among the theme's files (output/theme/, THEME_STATIC_DIR)
+    or the site's images (STATIC_PATHS), where a static `index.html` is written over it, or it over one."""
+    bio_site(site, f"link_in_bio:\n  path: {path}\n")
+    line = (site / "calendar.yaml").read_text(encoding="utf-8").count("\n")
+    for command in ("check", "build"):
+        result = run_edcal(command, cwd=site)
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert re.search(rf"calendar\.yaml:{line}:9: error: found path '{re.escape(path)}', where the blog "
+                         rf"writes the static folder '{folder}' \(output/{folder}\), expected a folder of its own",
+                         result.stderr), result.stderr
+        assert "hint: set `link_in_bio: path:` to another folder" in result.stderr
+    assert not (site / "output").exists() or not any((site / "output").iterdir())

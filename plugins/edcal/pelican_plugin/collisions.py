@@ -93,8 +93,8 @@ def _publish_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, A
         return []
     calendar = state.calendar
     blog = _blog_files(first, settings)
-    for folder in [*(settings.get("STATIC_PATHS") or ()), settings.get("THEME_STATIC_DIR") or "theme"]:
-        blog.setdefault(_normal(str(folder)), say("the static folder '{folder}'", folder=str(folder)))
+    for static, what in _static_folders(settings).items():
+        blog.setdefault(static, what)
     errors = []
     for section in ("feeds", "planning", "ambassadors"):
         settings_of = getattr(calendar, section)
@@ -133,10 +133,20 @@ def _blog_files(first: dict[tuple[str, bool], Claim], settings: dict[str, Any]) 
     return files
 
 
+def _static_folders(settings: dict[str, Any]) -> dict[str, str]:
+    """The folders of output/ Pelican copies static files into, by path: the site's (``STATIC_PATHS``) and
+    the theme's (``THEME_STATIC_DIR``). Their files are copied as they are: a page written among them may
+    be overwritten by one, or overwrite it."""
+    folders = [*(settings.get("STATIC_PATHS") or ()), settings.get("THEME_STATIC_DIR") or "theme"]
+    return {_normal(str(folder)): say("the static folder '{folder}'", folder=str(folder))
+            for folder in folders}
+
+
 def _link_in_bio_clashes(first: dict[tuple[str, bool], Claim], settings: dict[str, Any]) -> list[InputError]:
     """The link-in-bio page's folder where the blog writes a file (``path: index.html``, ``robots.txt``,
     ``feeds/all.atom.xml``): the folder cannot be made, and Pelican's writer stopped the build half-way
-    with a traceback."""
+    with a traceback. Or in a static folder, or one of its folders (``path: theme/images``): the page was
+    written among the theme's files or the site's images."""
     from edcal.pelican_plugin.state import find_state
 
     state = find_state(settings)
@@ -144,8 +154,9 @@ def _link_in_bio_clashes(first: dict[tuple[str, bool], Claim], settings: dict[st
     if bio is None:
         return []
     files = _blog_files(first, settings)
+    folders = _static_folders(settings)
     mine = _normal(bio.path).casefold()
-    for path, what in sorted(files.items()):
+    for path, what in [*sorted(files.items()), *sorted(folders.items())]:
         theirs = path.casefold()
         if theirs == mine or mine.startswith(theirs + "/"):
             return [InputError(bio.path_source or state.calendar.source,  # type: ignore[union-attr]
