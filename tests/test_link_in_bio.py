@@ -328,3 +328,43 @@ def test_a_path_among_the_static_files_is_a_located_error(site: Path, path: str,
                          result.stderr), result.stderr
         assert "hint: set `link_in_bio: path:` to another folder" in result.stderr
     assert not (site / "output").exists() or not any((site / "output").iterdir())
+
+
+#: Posts gone out whose link is an address of the site: what the build writes, and what it does not.
+SITE_LINKS = {
+    "tag-ecrit": "https://blog.example.fr/tag/test/",
+    "categorie": "https://blog.example.fr/category/essais.html",
+    "page": "https://blog.example.fr/pages/contact.html",
+    "image": "https://blog.example.fr/images/public.png",
+    "accueil": "https://blog.example.fr/",
+    "ailleurs": "https://example.org/x/",
+    # Dead: a page that does not exist, a tag no article has, a mistyped slug, a page under a path
+    # Pelican does not produce, a file of the theme that is not there.
+    "nulle-part": "https://blog.example.fr/nexiste-pas/",
+    "tag-absent": "https://blog.example.fr/tag/CANARY-DEAD-TAG/",
+    "faute": "https://blog.example.fr/2027/CANARY-DEAD-publei/",
+    "page-absente": "https://blog.example.fr/pages/CANARY-DEAD-page.html",
+    "theme": "https://blog.example.fr/theme/css/CANARY-DEAD.css",
+}
+
+
+def test_a_link_of_the_site_the_build_does_not_write_is_left_out_and_the_build_says_so(site: Path) -> None:
+    """The page listed any address of the site a post carried: a slug mistyped (`unknown-article-link` says
+    nothing of a post gone out), a tag page no article makes, a page that does not exist; the profile's one
+    link led to a dead page."""
+    posts = "networks:\n  instagram: {}\nposts:\n" + "".join(
+        f"  - {{id: {name}, networks: [instagram], at: 2027-02-10 {hour:02d}:00, text: '{name}', link: '{url}'}}\n"
+        for hour, (name, url) in enumerate(SITE_LINKS.items()))
+    bio_site(site, "link_in_bio:\n  path: liens\n  count: 8\n")
+    (site / "calendar.d" / "bio.yaml").write_text(posts, encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = html.unescape((site / "output" / "liens" / "index.html").read_text(encoding="utf-8"))
+    listed = [urllib.parse.urlsplit(link)._replace(query="").geturl()
+              for link in re.findall(r'<a class="bio__link" href="([^"]+)"', page)]
+    assert listed == [SITE_LINKS[name] for name in reversed(list(SITE_LINKS)[:6])]  # the newest first
+    assert "CANARY-DEAD" not in page and "nexiste-pas" not in page
+    for name in list(SITE_LINKS)[6:]:
+        assert f"  left out of it: post '{name}-instagram', whose link {SITE_LINKS[name]} opens no page the blog " \
+               "writes" in result.stdout, result.stdout
+    assert "link-in-bio page: 6 links -> output/liens/" in result.stdout

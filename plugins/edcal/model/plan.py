@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -298,6 +299,26 @@ def _folder(url: str) -> tuple[str, str]:
     return parts.netloc.lower(), parts.path.rstrip("/")
 
 
+@dataclass(frozen=True, slots=True)
+class BlogFiles:
+    """What a build writes in output/, as a reader's address opens it: a link of the site to anything else
+    is dead (a page that does not exist, a tag page the theme does not write, a mistyped slug)."""
+
+    #: Paths in output/, in lower case (``2027/salon/index.html``, ``images/a.png``).
+    files: frozenset[str]
+    #: Folders the build fills with files it does not list beforehand (a ``publish:`` folder).
+    folders: tuple[str, ...] = ()
+
+    def opens(self, path: str) -> bool:
+        """Whether an address's path, relative to the site's (``2027/salon/``, ``pages/a.html``, ``""``
+        for the home page), opens a file the build writes: a folder's ``index.html`` too."""
+        path = path.strip("/")
+        path = posixpath.normpath(path).casefold() if path else ""
+        if path in self.files or posixpath.join(path, "index.html") in self.files:
+            return True
+        return any(path == folder or path.startswith(folder + "/") for folder in self.folders)
+
+
 @dataclass(slots=True)
 class Plan:
     """The calendar, the articles and every resolved item, at a given "now"."""
@@ -320,6 +341,9 @@ class Plan:
     site_url_source: Source | None = None
     #: URLs of the blog's pages (relative to the site, e.g. "a-propos/"), for link checks.
     page_urls: frozenset[str] = frozenset()
+    #: What the build writes in output/ (Pelican's pages, feeds, static files), when the plan was read
+    #: through Pelican; None otherwise (nothing is judged against it).
+    blog_files: BlogFiles | None = None
     #: The settings' DEFAULT_IMAGE (a path in the content folder) and where they set it: every page without an
     #: image of its own shares it.
     default_image: tuple[str, Source] | None = None

@@ -231,6 +231,9 @@ def on_pages_read(generator: Any) -> None:
         link_static_files(generator, static_references(page)
                           | addressed_files(page, str(generator.settings.get("SITEURL") or "")))
         state.page_urls.add(str(page.url))
+    from edcal.pelican_plugin.collisions import blog_files
+
+    state.blog_files = blog_files(generator, state)  # every article and page is read: what output/ will hold
 
 
 def on_static_files_found(generator: Any) -> None:

@@ -17,11 +17,13 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import Message, say
 from edcal.load.articles import EDCAL_KEY, ArticleMeta
+from edcal.model.plan import BlogFiles
 from edcal.model.source import Source
 
 _FEED_KINDS = (("ATOM", "Atom"), ("RSS", "RSS"))
@@ -164,6 +166,45 @@ def _link_in_bio_clashes(first: dict[tuple[str, bool], Claim], settings: dict[st
                                    "expected a folder of its own", folder=bio.path, what=what, path=path),
                                say("set `link_in_bio: path:` to another folder, e.g. path: liens"))]
     return []
+
+
+def blog_files(generator: Any, state: Any) -> BlogFiles:
+    """What the build will write in output/, once Pelican has read every article and page (``generator``,
+    its pages' generator): the claims' files, the sitemap and robots.txt, the static files of the content
+    folder (those of ``STATIC_PATHS`` and those a text links to) and of the theme, a ``publish:`` folder."""
+    context, settings = generator.context, generator.settings
+    first: dict[tuple[str, bool], Claim] = {}
+    for claim in _claims(context, settings):
+        first.setdefault((claim.path, claim.override), claim)
+    files = set(_blog_files(first, settings))
+    files.update(_normal(str(save_as)) for save_as in (settings.get("TEMPLATE_PAGES") or {}).values())
+    extra = settings.get("EXTRA_PATH_METADATA") or {}
+    found = generator.get_files(settings.get("STATIC_PATHS") or (),
+                                exclude=settings.get("STATIC_EXCLUDES") or (), extensions=False)
+    for path in set(context.get("static_links") or ()) | set(found):
+        path = posixpath.normpath(str(path).replace("\\", "/"))
+        if settings.get("STATIC_EXCLUDE_SOURCES", True) and generator._is_potential_source_path(path):
+            continue  # an article's or a page's Markdown: Pelican does not copy it
+        given = extra.get(path)
+        metadata: dict[str, Any] = given if isinstance(given, dict) else {}
+        try:
+            save_as = metadata.get("save_as") or metadata.get("path") \
+                or str(settings.get("STATIC_SAVE_AS") or "{path}").format(path=path)
+        except (KeyError, IndexError, ValueError):
+            save_as = path
+        files.add(_normal(str(save_as)))
+    theme = Path(str(settings.get("THEME") or ""))
+    for folder in settings.get("THEME_STATIC_PATHS") or ():  # copied into THEME_STATIC_DIR, as they are
+        source = theme / str(folder)
+        inside = [source] if source.is_file() else [file for file in source.rglob("*") if file.is_file()]
+        base = source.parent if source.is_file() else source
+        files.update(_normal(posixpath.join(str(settings.get("THEME_STATIC_DIR") or "theme"),
+                                            file.relative_to(base).as_posix())) for file in inside)
+    calendar = state.calendar
+    folders = [section.publish for section in (calendar.feeds, calendar.planning, calendar.ambassadors)
+               if section is not None and section.publish]
+    return BlogFiles(frozenset(path.casefold() for path in files),
+                     tuple(_normal(folder).casefold() for folder in folders))
 
 
 def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:

@@ -94,6 +94,7 @@ def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
     image, the theme's words without a translation into its language, what of its override folders nothing
     reads, a copy of edcal's theme."""
     plan.page_urls = frozenset(state.page_urls)
+    plan.blog_files = state.blog_files
     if state.offline_urls and plan.sharing.shares:
         plan.sharing = _without_offline_pages(plan, state.offline_urls)
     plan.page_files = tuple(sorted(state.page_files, key=lambda pair: (pair[0], pair[1].source.line)))

@@ -68,6 +68,9 @@ class BuildState:
     page_paths: tuple[Path, ...] = ()
     #: URLs of the site's pages (relative, as Pelican gives them), for link checks.
     page_urls: set[str] = field(default_factory=set)
+    #: What the build writes in output/ (:func:`edcal.pelican_plugin.collisions.blog_files`), once the
+    #: pages are read.
+    blog_files: Any = None
     #: The URLs of pages not online (draft pages, translations waiting for a draft, the tag, category and
     #: author pages that only articles not online have): a share suggestion linking to one waits for it.
     offline_urls: set[str] = field(default_factory=set)

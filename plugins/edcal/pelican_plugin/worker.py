@@ -49,7 +49,7 @@ from edcal.outputs import remove_stale_staging, write_planning
 from edcal.outputs.context import OutputContext
 from edcal.pelican_plugin.checking import CHECK_SETTING
 from edcal.pelican_plugin.state import BuildState
-from edcal.plan.link_in_bio import BioLink, link_in_bio
+from edcal.plan.link_in_bio import BioLink, bio_page
 from edcal.plan.summary import PlanSummary, summarize
 from edcal.themes import template_folders
 
@@ -155,8 +155,9 @@ def plan_job(state: BuildState, processes: int = 1) -> Iterator[Message]:
     if state.settings.get(CHECK_SETTING, True) and any(f.severity == "error" for f in findings):
         yield Refused(findings)
         return
-    links = link_in_bio(plan)
-    yield Checked(findings, unpublished_media(plan), summarize(plan, links), links)
+    page = bio_page(plan)
+    links = page.links if page is not None else None
+    yield Checked(findings, unpublished_media(plan), summarize(plan, links, page.dead if page else ()), links)
     context = OutputContext(
         plan=plan,
         findings=findings,

@@ -6,8 +6,10 @@ page is public (``output/<path>/``, :mod:`edcal.pelican_plugin.link_in_bio`),
 so it holds only what is out: posts on ``link_in_bio: networks`` that went out
 at the build's "now" by themselves (approved, their time passed, no freeze
 holding them, not marked ``skipped`` in the log), whose link is online (an
-article to come, or its translation, leaves the post out), newest first, one
-entry per link. Each shows its image (a video's cover), if a file of content/
+article to come, or its translation, leaves the post out; so does a link of
+the site to a file the build does not write, ``Plan.blog_files``: a page that
+does not exist, a tag page the theme does not write, a mistyped slug),
+newest first, one entry per link. Each shows its image (a video's cover), if a file of content/
 that no unpublished article shows, and the tracked link the post carries
 (``utm_source`` the network).
 """
@@ -55,17 +57,37 @@ class BioLink:
         return dataclasses.replace(self, image=None, alt=None)
 
 
+@dataclass(frozen=True, slots=True)
+class BioPage:
+    """The page's entries, and the posts it leaves out that it would have listed."""
+
+    links: tuple[BioLink, ...]
+    #: Posts gone out, newer than its last entry, whose link opens no page of the site the build writes
+    #: (a page that does not exist, a tag page the theme does not write, a mistyped slug): (post id, link).
+    dead: tuple[tuple[str, str], ...] = ()
+
+
 def link_in_bio(plan: Plan) -> tuple[BioLink, ...] | None:
     """The page's entries at ``plan.now``, newest first; None when calendar.yaml asks for no page."""
+    page = bio_page(plan)
+    return page.links if page is not None else None
+
+
+def bio_page(plan: Plan) -> BioPage | None:
+    """The page at ``plan.now`` (:func:`link_in_bio`), with what it leaves out; None without the setting."""
     settings = plan.calendar.link_in_bio
     if settings is None:
         return None
     online = _Online(plan)
     found: dict[str, BioLink] = {}  # by the page they open: one link tracked for Instagram and TikTok is one
+    dead: dict[str, str] = {}
     untracked = plan.calendar.tracking.untracked
     for item in sorted(_listed(plan, settings), key=lambda item: (_went_out(item), item.id), reverse=True):
         page = untracked(item.url or "")
-        if page in found or not online.link(item):
+        if page in found or page in dead.values() or not online.link(item):
+            continue
+        if not online.written(item):
+            dead[item.id] = page
             continue
         image, alt = online.image(item)
         label, lang = online.label(item)
@@ -74,7 +96,7 @@ def link_in_bio(plan: Plan) -> tuple[BioLink, ...] | None:
                               image=image, alt=alt, lang=lang.replace("_", "-"))
         if len(found) == settings.count:
             break
-    return tuple(found.values())
+    return BioPage(tuple(found.values()), tuple(dead.items()))
 
 
 def link_in_bio_changes(plan: Plan) -> list[dt.datetime]:
@@ -136,14 +158,34 @@ class _Online:
             (public if live else private).update(article_files(article, plan.site_url))
         self.unpublished_images = private - public
 
-    def _article(self, item: Item) -> tuple[Article, bool] | None:
-        """The article the post's link opens, with whether it is online."""
+    def _on_site(self, item: Item) -> str | None:
+        """The path of the post's link when it is an address of the site (``2027/salon/``), else None."""
         parts = urllib.parse.urlsplit(item.url or "")
         site = urllib.parse.urlsplit(self.plan.site_url)
         if parts.netloc.lower().removeprefix("www.") != site.netloc.lower().removeprefix("www."):
             return None
-        path = _path(parts.path)  # articles' addresses are absolute: their paths hold the site's too
+        return urllib.parse.unquote(parts.path)
+
+    def _article(self, item: Item) -> tuple[Article, bool] | None:
+        """The article the post's link opens, with whether it is online."""
+        on_site = self._on_site(item)
+        if on_site is None:
+            return None
+        path = _path(on_site)  # articles' addresses are absolute: their paths hold the site's too
         return self.by_path.get(path.removesuffix("index.html").rstrip("/")) or self.by_path.get(path)
+
+    def written(self, item: Item) -> bool:
+        """Whether the post's link opens a file the build writes, when it is an address of the site (a link
+        elsewhere is the other site's)."""
+        on_site = self._on_site(item)
+        files = self.plan.blog_files
+        if on_site is None or files is None:
+            return True
+        site = urllib.parse.unquote(urllib.parse.urlsplit(self.plan.site_url).path).strip("/").casefold()
+        path = on_site.strip("/")
+        if site and path.casefold() != site and not path.casefold().startswith(site + "/"):
+            return True  # outside the blog's folder (SITEURL https://example.fr/blog): not the build's to say
+        return files.opens(path[len(site):])
 
     def link(self, item: Item) -> bool:
         """Whether the post's link may be listed: not to an article (or translation) not online."""

@@ -35,10 +35,14 @@ class PlanSummary:
     #: The links the link-in-bio page lists, and its folder in output/; None without ``link_in_bio:``.
     bio_links: int | None = None
     bio_path: str = ""
+    #: The posts it leaves out, their link of the site opening no file the build writes: (post id, link).
+    bio_dead: tuple[tuple[str, str], ...] = ()
 
 
-def summarize(plan: Plan, links: Sequence[object] | None = None) -> PlanSummary:
-    """The build's counts; ``links``, the link-in-bio page's entries (:func:`edcal.plan.link_in_bio`)."""
+def summarize(plan: Plan, links: Sequence[object] | None = None,
+              dead: tuple[tuple[str, str], ...] = ()) -> PlanSummary:
+    """The build's counts; ``links``, the link-in-bio page's entries (:func:`edcal.plan.link_in_bio`), and
+    ``dead``, the posts it leaves out for a dead link (:class:`edcal.plan.link_in_bio.BioPage`)."""
     posts = [i for i in plan.items if i.kind == "post"]
     drafted = [i for i in posts if i.status != "withheld"]
     ahead = [i for i in posts if i.start is not None and i.start >= plan.now]
@@ -60,6 +64,7 @@ def summarize(plan: Plan, links: Sequence[object] | None = None) -> PlanSummary:
         awaiting_ahead=sum(1 for i in ahead if i.status == "review"),
         bio_links=len(links) if links is not None else None,
         bio_path=plan.calendar.link_in_bio.path if plan.calendar.link_in_bio is not None else "",
+        bio_dead=dead,
     )
 
 
