@@ -388,6 +388,21 @@ def test_next_change_names_the_moments_published_feeds_change(runner: CliRunner,
     assert before != after
 
 
+def test_next_change_planning_names_the_moments_the_teams_planning_changes(runner: CliRunner, site: Path,
+                                                                           monkeypatch) -> None:
+    """A CI trial: planning/ deployed to the team's own server went stale between articles (the schedule
+    rebuilt when the public site changed only). `--planning` names its moments too, as if published."""
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-02T08:00:00+01:00")
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-03-25T09:00:00+01:00\n"
+    # A post at 10:00 today: its event and pages say "publié" from then on.
+    assert runner.invoke(cli, ["next-change", "--planning", "--site", str(site)]).output == \
+        "2027-03-02T10:00:00+01:00\n"
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-02T10:00:00+01:00")
+    # Then midnight, when the pages mark the new day, though no item is due before it.
+    moment = runner.invoke(cli, ["next-change", "--planning", "--site", str(site)]).output
+    assert "2027-03-02T10:00:00+01:00" < moment <= "2027-03-03T00:00:00+01:00\n", moment
+
+
 def test_a_key_date_leaves_the_published_feeds_at_the_moment_next_change_names(runner: CliRunner, site: Path,
                                                                              monkeypatch) -> None:
     """With `past:`, a key date leaves the feeds a week after its last day: next-change did not name that

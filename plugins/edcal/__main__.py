@@ -774,8 +774,11 @@ def import_(file: Path, site: Path, settings_file: str, verbosity: int | None, i
 @cli.command("next-change", epilog='Example, in CI: edcal next-change --after "$LAST_DEPLOY"')
 @site_options
 @click.option("--after", metavar="ISO8601", help="Look for changes after this instant (default: now).")
+@click.option("--planning", "team", is_flag=True,
+              help="Also the moments planning/ changes (its feeds and pages), as if published: for a team "
+                   "that serves it from a server of its own.")
 @input_errors_exit
-def next_change(site: Path, settings_file: str, verbosity: int | None, after: str | None) -> None:
+def next_change(site: Path, settings_file: str, verbosity: int | None, after: str | None, team: bool) -> None:
     """Print when the public site will next change by itself (ISO 8601).
 
     That is when a scheduled article goes live, or a freeze holding articles
@@ -784,7 +787,7 @@ def next_change(site: Path, settings_file: str, verbosity: int | None, after: st
     """
     from edcal.commands.next_change import next_change as find
 
-    moment = find(site, settings_file, after)
+    moment = find(site, settings_file, after, planning=team)
     if moment is not None:
         click.echo(moment)
 

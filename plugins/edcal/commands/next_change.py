@@ -11,9 +11,11 @@ from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.next_change import next_change as first_change
 
 
-def next_change(site: Path, settings_file: str, after: str | None = None) -> str | None:
+def next_change(site: Path, settings_file: str, after: str | None = None,
+                planning: bool = False) -> str | None:
     """The first instant after ``after`` (default: now) at which the public site changes by itself, in
-    the site's zone; None when no change is planned.
+    the site's zone; None when no change is planned. With ``planning``, planning/ counts as published
+    (``planning: publish:``): a team serving it from a server of its own rebuilds when it changes.
 
     :raises InputErrors: for invalid input or an invalid ``after``.
     """
@@ -22,15 +24,16 @@ def next_change(site: Path, settings_file: str, after: str | None = None) -> str
     since = clock.parse_instant(after, plan.calendar.zone, "--after") if after is not None else plan.now
     moments = [first_change(plan, since)]
     calendar = plan.calendar
-    if calendar.feeds.publish or calendar.planning.publish:  # public copies of what changes by itself
+    planning = planning or bool(calendar.planning.publish)
+    if calendar.feeds.publish or planning:  # copies of what changes by itself, for others to read
         from edcal.outputs.ics import changes
 
         moments += changes(plan, since)
-    if calendar.planning.publish:  # its pages mark today: each new day changes them
+    if planning:  # its pages mark today: each new day changes them
         moments.append(start_of_day(since.astimezone(calendar.zone).date() + dt.timedelta(days=1),
                                     calendar.zone))
         # and each item as past from its time, a withheld post too, which no feed has (changes() leaves it)
-        moments += [item.start for item in plan.items
-                    if isinstance(item.start, dt.datetime) and item.start > since]
-    moment = min((m for m in moments if m is not None), default=None)
+        moments += [item.start for item in plan.items  # as instants: 02:30 happens twice in autumn
+                    if isinstance(item.start, dt.datetime) and item.start.astimezone(dt.UTC) > since]
+    moment = min((m for m in moments if m is not None), key=lambda m: m.astimezone(dt.UTC), default=None)
     return None if moment is None else moment.astimezone(plan.calendar.zone).isoformat(timespec="seconds")
