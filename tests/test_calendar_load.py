@@ -794,6 +794,16 @@ def test_a_misspelt_required_field_is_one_error_naming_the_entry(tmp_path: Path)
         "calendar.yaml:11:48: error: unknown field 'txt' in posts entry 'salon'\n    hint: did you mean 'text'?"]
 
 
+def test_an_idea_is_named_by_its_title_and_its_date_means_publish(tmp_path: Path) -> None:
+    """A user's trial: `date:` on an idea was told "did you mean 'draft_due'?" where the day meant is its
+    publication, and the idea, without an id, was "ideas entry 1" where its title says which."""
+    messages = errors(tmp_path, BASE + "ideas:\n  - {title: 'Portrait : Gérard, trente ans de serrurerie', "
+                                       "date: 2027-02-23}\n")
+    assert messages == [
+        "calendar.yaml:9:60: error: unknown field 'date' in ideas entry 'Portrait : Gérard, trente ans de "
+        "serrurerie'\n    hint: did you mean 'publish'?"]
+
+
 def test_a_country_written_by_name_is_told_its_code(tmp_path: Path) -> None:
     for name, code in (("France", "FR"), ("Belgique", "BE"), ("switzerland", "CH")):
         messages = errors(tmp_path, BASE.replace("timezone: Europe/Paris\n", f"timezone: Europe/Paris\ncountry: {name}\n"))

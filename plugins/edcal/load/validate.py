@@ -38,7 +38,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "heure": ("at", "date", "default_time"),
     "le": ("at", "date", "on"),  # a key date's day
     "publication": ("at", "date", "posts"),  # at the top level, the posts
-    "date": ("at",),
+    "date": ("at", "publish"),  # a post's time; an idea's day to go online
     "titre": ("title",),
     **dict.fromkeys(("texte", "message", "contenu", "body", "caption", "legende", "légende"), ("text",)),
     **dict.fromkeys(("lien", "url", "href"), ("link", "url")),
@@ -898,7 +898,11 @@ def _dotted(path: list[Any], data: Any = None) -> str:
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             child = node[part]
         if isinstance(part, int):
-            named = (child.get("id") or child.get("promote")) if isinstance(child, dict) else None
+            # An entry by its id; an idea, which needs none, by its title
+            named = (child.get("id") or child.get("promote") or child.get("title")) \
+                if isinstance(child, dict) else None
+            if isinstance(named, str) and len(named) > 50:
+                named = named[:49] + "…"
             within = pieces[-1] if pieces else ""
             entry = say("{within} entry '{id}'", within=within, id=named) if isinstance(named, str) \
                 else say("{within} entry {number}", within=within, number=part + 1)
