@@ -1552,3 +1552,37 @@ def test_new_with_a_slot_for_a_time_names_the_slot_s_time(site: Path) -> None:
                                     "    hint: slots are the networks' times, not the blog's: write the time of "
                                     "'midi', 2027-03-02 12:15\n"), result.stderr
     assert not (site / "content" / "articles" / "midi.md").exists()
+
+
+#: The night the clocks go back in Paris: 02:00 to 03:00 happens twice, at +02:00 then at +01:00.
+REPEATED_HOUR = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  x: {}
+  mastodon: {}
+posts:
+  - {id: premier, at: '2027-10-31 02:40+02:00', networks: [x], text: Premier passage}
+  - {id: second, at: '2027-10-31 02:10+01:00', networks: [x], text: Second passage}
+  - {id: brouillon, at: '2027-10-31 02:10+01:00', networks: [mastodon], text: Pas prêt, status: draft}
+"""
+
+
+def test_the_repeated_hour_s_second_pass_is_after_its_first(runner: CliRunner, empty_site, monkeypatch) -> None:
+    """At 02:20 +02:00 (00:20 UTC), a post at 02:10 +01:00 (01:10 UTC) is 50 minutes ahead. The agenda left it
+    out as past, called the draft at that time "not gone out" already, and next-change skipped the article of
+    that time: the site's "now" and the items' times are of one zone, which Python compares by wall clocks."""
+    article = "Title: Nuit\nDate: 2027-10-31T02:10:00+01:00\n\nTexte.\n"
+    site = empty_site(REPEATED_HOUR, {"nuit.md": article})
+    monkeypatch.setenv("EDCAL_NOW", "2027-10-31T02:20:00+02:00")
+    agenda = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "1"])
+    assert agenda.exit_code == 0, agenda.output
+    rows = [" ".join(line.split()) for line in agenda.output.splitlines()[1:]]
+    assert rows == ["02:40 ● X Premier passage scheduled", "02:10 Blog Nuit scheduled",
+                    "02:10 ● Mastodon Pas prêt draft", "02:10 ● X Second passage scheduled"], rows
+    change = runner.invoke(cli, ["next-change", "--site", str(site)])
+    assert change.exit_code == 0 and change.output.strip() == "2027-10-31T02:10:00+01:00", change.output
+    # At 02:20 +01:00, the first pass's 02:40 went out 40 minutes ago: the agenda from now no longer shows it.
+    monkeypatch.setenv("EDCAL_NOW", "2027-10-31T02:20:00+01:00")
+    later = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "1"])
+    assert "Premier passage" not in later.output and "Nothing more planned today" in later.output, later.output

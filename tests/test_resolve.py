@@ -9,6 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from edcal.errors import InputErrors
+from edcal.model.article import Article
+from edcal.model.calendar import Calendar
+from edcal.model.plan import Plan
 from helpers import PARIS_CALENDAR, article, by_id, calendar_from, plan_of
 
 
@@ -722,3 +725,49 @@ def test_a_freeze_ending_in_the_first_0245_lets_the_second_0230_go() -> None:
                              "  - {id: pendant, at: '2027-10-31 02:30+02:00', networks: [x], text: B}\n")
     statuses = {item.id: item.status for item in plan_of(calendar, now="2027-10-01T00:00:00+02:00").items}
     assert statuses == {"apres-x": "scheduled", "pendant-x": "withheld"}
+
+
+def _plan_at(calendar: Calendar, now: str, articles: list[Article] | None = None) -> Plan:
+    """The plan at ``now`` as the command line gives it (``clock.now``): in the site's zone, the tzinfo of the
+    items' times, with which Python compares them by their wall clocks."""
+    from edcal.plan.resolve import resolve_plan
+    from helpers import SITE, composer
+
+    return resolve_plan(calendar, articles or [], now=dt.datetime.fromisoformat(now).astimezone(calendar.zone),
+                        generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC), site=SITE,
+                        composer=composer(calendar=calendar))
+
+
+def test_the_repeated_hour_s_log_lines_and_freezes_read_as_instants() -> None:
+    """The night the clocks go back, 02:10 +01:00 (01:10 UTC) comes 30 minutes after 02:40 +02:00 (00:40 UTC).
+    Compared by their wall clocks in the site's zone, a log line at 02:10 +01:00 took effect at 02:40 +02:00
+    (the post read as gone out, 30 minutes before the line's time), and a freeze from the first 02:40 to the
+    second 02:10 was refused as ending before it starts."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: premier, at: '2027-10-31 02:30+02:00', networks: [x], text: A}\n"
+                             "posted:\n  - {item: premier-x, at: '2027-10-31 02:10+01:00'}\n")
+    early = by_id(_plan_at(calendar, "2027-10-31T02:50:00+02:00"))["premier-x"]
+    assert early.posted is None
+    late = by_id(_plan_at(calendar, "2027-10-31T02:15:00+01:00"))["premier-x"]
+    assert late.posted is not None and late.posted.at.astimezone(dt.UTC) == dt.datetime(2027, 10, 31, 1, 10, tzinfo=dt.UTC)
+    frozen = calendar_from(PARIS_CALENDAR + "freeze:\n"
+                           "  - {from: '2027-10-31 02:40+02:00', until: '2027-10-31 02:10+01:00', reason: Crise}\n"
+                           "posts:\n"
+                           "  - {id: pendant, at: '2027-10-31 02:50+02:00', networks: [x], text: A}\n"
+                           "  - {id: apres, at: '2027-10-31 02:20+01:00', networks: [x], text: B}\n")
+    statuses = {item.id: item.status for item in _plan_at(frozen, "2027-10-01T00:00:00+02:00").items}
+    assert statuses == {"pendant-x": "withheld", "apres-x": "scheduled"}
+
+
+def test_a_teaser_in_the_repeated_hour_is_a_teaser() -> None:
+    """An article at 02:10 +01:00 and a step 30 minutes before it, at 02:40 +02:00 (00:40 UTC): compared by wall
+    clocks, the teaser came after the article and took the text of the first post once it is online."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - id: nuit-promo\n    promote: nuit\n    networks: [x]\n"
+                             "    schedule: [-30 minutes, at publication]\n    texts: [Bientôt, En ligne]\n")
+    night = article("nuit", "2027-10-31T02:10", calendar)
+    night = dataclasses.replace(night, date=night.date.replace(fold=1))  # type: ignore[union-attr]
+    texts = {item.id: item.text for item in _plan_at(calendar, "2027-10-01T00:00:00+02:00", [night]).items
+             if item.kind == "post"}
+    assert texts["nuit-promo-x-30min-before"].startswith("Bientôt"), texts
+    assert texts["nuit-promo-x-0"].startswith("En ligne"), texts

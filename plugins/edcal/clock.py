@@ -22,7 +22,7 @@ from edcal.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from edcal.errors import InputError, InputErrors
 from edcal.hints import value_hint
 from edcal.i18n import Message, say
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.source import Source
 from edcal.zones import WallClockError, localize
 
@@ -96,13 +96,13 @@ def parse_window(since: str | None, until: str | None, zone: ZoneInfo,
             end = end.replace(hour=23, minute=59, second=59, microsecond=999999)  # no next day to name
         elif len(until.strip()) == 10:  # a date: up to the end of that day, where the next day starts
             end = parse_instant((end.date() + dt.timedelta(days=1)).isoformat(), zone, "--until")
-    if start is not None and end is not None and end <= start:
-        hint = (say("swap the two dates") if end < start
+    if start is not None and end is not None and as_instant(end) <= as_instant(start):
+        hint = (say("swap the two dates") if as_instant(end) < as_instant(start)
                 else say("give --until a later instant; a date alone runs to the end of its day"))
         message = say("--until {until} is not after --since {since}: the window holds nothing",
                       until=until, since=since)
         raise InputErrors([InputError(Source("--until", 1, 1), message, hint)])
-    if start is None and end is not None and now is not None and end <= now:
+    if start is None and end is not None and now is not None and as_instant(end) <= as_instant(now):
         message = say("--until {until} is not after now ({now:%Y-%m-%d %H:%M}): the window holds nothing",
                       until=until, now=now.astimezone(zone))
         raise InputErrors([InputError(Source("--until", 1, 1), message,

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from edcal.checks.registry import FIRST_NAMED, RULES, CheckContext, DataValue, Problem, Rule, Severity
 from edcal.i18n import Message, say, say_count, say_list
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import Item, Plan, article_item_id, instant_key
 from edcal.model.source import Source
 
@@ -157,7 +157,8 @@ def _in_window(start: dt.datetime | dt.date | None, since: dt.datetime, until: d
     if start is None:
         return undated
     if isinstance(start, dt.datetime):
-        return start >= since and (until is None or start < until)
+        instant = as_instant(start)
+        return instant >= as_instant(since) and (until is None or instant < as_instant(until))
     # An all-day item is in the window if its day is: from its first instant to the next day's, in the zone.
     day_start = start_of_day(start, zone)
     return start_of_day(start + dt.timedelta(days=1), zone) > since and (until is None or day_start < until)

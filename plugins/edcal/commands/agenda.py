@@ -14,7 +14,7 @@ from rich.text import Text
 from edcal.clock import parse_window
 from edcal.commands.choices import network_choice, owner_and_campaign
 from edcal.i18n import Translator, clock_time, long_date, team_language, translator
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import Item, Plan, passed, status_word
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.moves import agenda_name
@@ -36,7 +36,8 @@ def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | Non
             continue
         local = item.start.astimezone(zone) if isinstance(item.start, dt.datetime) else None
         day = local.date() if local else item.start
-        if local is not None and (local < start or (until is not None and local >= until)):
+        if local is not None and (as_instant(local) < as_instant(start)
+                                  or (until is not None and as_instant(local) >= as_instant(until))):
             continue
         if not (first <= day <= last):  # type: ignore[operator]
             continue

@@ -42,6 +42,7 @@ from edcal.load.spreadsheet import (
 )
 from edcal.load.table import read_table
 from edcal.model.calendar import PostEntry
+from edcal.model.days import as_instant
 from edcal.model.plan import WAITING, Item, Plan, status_word
 from edcal.model.source import Source
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
@@ -213,7 +214,8 @@ class _Gone:
 def _past(before: Plan, posts: list[ImportedPost], rows: dict[Source, list[Item]], mode: str | None) -> _Gone:
     now = before.now
     past = {row: min(starts) for row, items in rows.items()
-            if (starts := [i.start for i in items if isinstance(i.start, dt.datetime) and i.start <= now])}
+            if (starts := [i.start for i in items
+                           if isinstance(i.start, dt.datetime) and as_instant(i.start) <= as_instant(now)])}
     if not past or mode is None:
         return _Gone(mode, past)
     if mode == "skip":

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from edcal import clock
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.next_change import next_change as first_change
 
@@ -33,7 +33,7 @@ def next_change(site: Path, settings_file: str, after: str | None = None,
         moments.append(start_of_day(since.astimezone(calendar.zone).date() + dt.timedelta(days=1),
                                     calendar.zone))
         # and each item as past from its time, a withheld post too, which no feed has (changes() leaves it)
-        moments += [item.start for item in plan.items  # as instants: 02:30 happens twice in autumn
-                    if isinstance(item.start, dt.datetime) and item.start.astimezone(dt.UTC) > since]
-    moment = min((m for m in moments if m is not None), key=lambda m: m.astimezone(dt.UTC), default=None)
+        moments += [item.start for item in plan.items
+                    if isinstance(item.start, dt.datetime) and as_instant(item.start) > as_instant(since)]
+    moment = min((m for m in moments if m is not None), key=as_instant, default=None)
     return None if moment is None else moment.astimezone(plan.calendar.zone).isoformat(timespec="seconds")

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from edcal.model.article import Article, LinkedFile
 from edcal.model.calendar import Calendar, Media, Poll, PostEntry
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.network import fill_share_form
 from edcal.model.source import Source
 
@@ -34,7 +34,7 @@ def status_word(kind: str, status: str, past: bool = False) -> str:
 
 def passed(item: Item, now: dt.datetime) -> bool:
     """Whether a dated post's time has passed at ``now`` (as instants)."""
-    return isinstance(item.start, dt.datetime) and item.start <= now
+    return isinstance(item.start, dt.datetime) and as_instant(item.start) <= as_instant(now)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ from edcal.i18n import (
     translator,
 )
 from edcal.model.calendar import Idea
+from edcal.model.days import as_instant
 from edcal.model.plan import WAITING, Item, Plan, passed, status_word
 from edcal.outputs._files import draft_path, write_file
 from edcal.outputs.context import OutputContext
@@ -266,7 +267,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     today_start, horizon_day = plan.now.astimezone(zone).date(), horizon_end.astimezone(zone).date()
     for item in plan.items:
         if item.owner and item.start is not None and item.status != "withheld" \
-                and (plan.now <= item.start < horizon_end if isinstance(item.start, dt.datetime)
+                and (as_instant(plan.now) <= as_instant(item.start) < as_instant(horizon_end)
+                     if isinstance(item.start, dt.datetime)
                      else today_start <= item.start < horizon_day):
             plate = plates[item.owner]
             plate[_PLATE_COLUMNS[item.kind]] += 1
@@ -282,7 +284,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
             elif item.kind == "article":
                 count[0] += 1
         if item.kind == "post" and item.status != "withheld" and isinstance(item.start, dt.datetime) \
-                and plan.now <= item.start < horizon_end:
+                and as_instant(plan.now) <= as_instant(item.start) < as_instant(horizon_end):
             planned[item.network or ""] += 1
     campaign_gaps_found: dict[str, int] = defaultdict(int)
     if gap_severity != "off":
@@ -395,14 +397,16 @@ def entry(item: Item, plan: Plan, context: OutputContext, late: bool = False) ->
     person = calendar.team.get(item.owner or "")
     campaign = calendar.campaigns.get(item.campaign or "")
     today = plan.now.astimezone(zone).date()
-    past = start < plan.now if isinstance(start, dt.datetime) else start < today  # type: ignore[operator]
+    past = (as_instant(start) < as_instant(plan.now) if isinstance(start, dt.datetime)
+            else start < today)  # type: ignore[operator]
     draft = None
     if item.kind == "post" and item.status != "withheld":
         draft = item_link(REVIEW_FOLDER, item, plan) if not past else draft_path(item, plan) + ".txt"
     article = None
     if item.article:
         found = plan.article_of(item)
-        if found is not None and found.status == "published" and found.date and found.date <= plan.now:
+        if found is not None and found.status == "published" and found.date \
+                and as_instant(found.date) <= as_instant(plan.now):
             article = found.url
     repository = calendar.planning.repository_url
     source = f"{repository}{item.source.path}#L{item.source.line}" if repository else None

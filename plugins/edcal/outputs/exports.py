@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.i18n import Message, say, say_count
+from edcal.model.days import as_instant
 from edcal.model.network import Network
 from edcal.model.plan import Item, Plan
 from edcal.networks.counting import measure_all
@@ -64,8 +65,8 @@ def upcoming(plan: Plan, network: str | None = None, since: dt.datetime | None =
     return [
         item for item in plan.items
         if item.kind == "post" and item.status != "withheld"
-        and isinstance(item.start, dt.datetime) and item.start > since
-        and (until is None or item.start < until)
+        and isinstance(item.start, dt.datetime) and as_instant(item.start) > as_instant(since)
+        and (until is None or as_instant(item.start) < as_instant(until))
         and (network is None or item.network == network)
     ]
 
@@ -191,7 +192,7 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
         if local.minute % 5:
             warnings.append(say("{post} at {time:%H:%M}: Hootsuite may refuse times whose minutes do not end "
                                 "in 0 or 5 (unconfirmed rule)", post=post.id, time=local))
-        if start - plan.now < HOOTSUITE_MIN_LEAD:
+        if as_instant(start) - as_instant(plan.now) < HOOTSUITE_MIN_LEAD:
             warnings.append(say("{post}: less than 10 minutes ahead; Hootsuite may refuse it "
                                 "(unconfirmed rule)", post=post.id))
     # What Hootsuite's bulk file cannot carry, to add in Hootsuite after the upload: a note names the posts.

@@ -42,7 +42,7 @@ from icalendar import vDuration, vText, vUri
 
 from edcal.i18n import clock_time, long_date, number, say_duration, translator
 from edcal.model.calendar import Absence, Calendar, Campaign, KeyDate, Person, PostEntry
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import Item, Plan, absence_event_id, key_date_event_id, made_by, passed, status_word
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
@@ -699,7 +699,8 @@ def _kept(plan: Plan) -> Callable[[dt.datetime], bool]:
         return lambda _over: True
     since = now.astimezone(calendar.zone) - past
     low, high = since - _CLEARLY, since + _CLEARLY
-    return lambda over: over > high or (over >= low and _leaves_at(over, calendar, past) > now)
+    return lambda over: over > high or (over >= low
+                                        and as_instant(_leaves_at(over, calendar, past)) > as_instant(now))
 
 
 def _text(value: str) -> str:

@@ -36,7 +36,7 @@ from edcal.i18n import (
 )
 from edcal.model.article import content_path
 from edcal.model.calendar import FreezeWindow, untracked
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.network import Objective
 from edcal.model.plan import Item, Plan, passed, status_word
 from edcal.outputs._format import MEDIA_FOLDER
@@ -125,17 +125,20 @@ def freeze_notices(plan: Plan, month: dt.date | None = None, coming: bool = True
     month, with the posts they withhold in it."""
     zone, translate = plan.calendar.zone, translator(plan.lang)
     upcoming = [i for i in plan.items
-                if i.kind == "post" and isinstance(i.start, dt.datetime) and i.start >= plan.now]
+                if i.kind == "post" and isinstance(i.start, dt.datetime)
+                and as_instant(i.start) >= as_instant(plan.now)]
     if month is not None:
         first = start_of_day(month, zone)
         after = start_of_day((month + dt.timedelta(days=31)).replace(day=1), zone)
-        upcoming = [i for i in upcoming if first <= i.start < after]  # type: ignore[operator]
+        upcoming = [i for i in upcoming
+                    if as_instant(first) <= as_instant(i.start) < as_instant(after)]  # type: ignore[arg-type]
     held = {id(window): posts for window, posts in withheld_by_freeze(plan.calendar, upcoming)}
     notices = []
     for window in plan.calendar.freezes:
         posts = held.get(id(window), [])
         in_force = window.covers(plan.now)
-        if (window.end is not None and window.end <= plan.now) or not (in_force or (coming and posts)):
+        if (window.end is not None and as_instant(window.end) <= as_instant(plan.now)) \
+                or not (in_force or (coming and posts)):
             continue
         if month is not None and not (window.start < after and (window.end is None or window.end > first)):
             continue

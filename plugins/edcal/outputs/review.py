@@ -21,6 +21,7 @@ from typing import Any
 
 from edcal.checks import Finding, articles_with, items_with
 from edcal.model.article import Article
+from edcal.model.days import as_instant
 from edcal.model.plan import WAITING, Item, Plan, article_item_id, made_by
 from edcal.model.source import Source
 from edcal.networks.counting import counting_description
@@ -110,7 +111,7 @@ class Video:
 
 def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
-    upcoming = [i for i in drafted(plan) if i.start >= plan.now]  # type: ignore[operator]
+    upcoming = [i for i in drafted(plan) if as_instant(i.start) >= as_instant(plan.now)]  # type: ignore[arg-type]
     earlier = earlier_today(plan)
     images = [path for item in (*earlier, *upcoming) for m in item.media for path in m.files()]
     images += [a.image for a in (plan.article_of(i) for i in (*earlier, *upcoming)) if a and a.image]
@@ -160,7 +161,8 @@ def earlier_today(plan: Plan) -> list[Item]:
     """Today's posts whose time has passed and that the log names neither as gone out nor as skipped:
     whoever posts by hand at 09:05 still finds the 09:00 card on the overview."""
     today = plan.now.astimezone(plan.calendar.zone).date()
-    return [i for i in drafted(plan) if isinstance(i.start, dt.datetime) and i.start < plan.now
+    return [i for i in drafted(plan)
+            if isinstance(i.start, dt.datetime) and as_instant(i.start) < as_instant(plan.now)
             and plan.day_of(i.start) == today and i.status == "published" and i.posted is None
             and i.skipped is None]
 

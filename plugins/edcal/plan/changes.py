@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar, get_args
 
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate, PostedRecord
+from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
 from edcal.plan.linked import page_path
 from edcal.plan.report import first_logged_month
@@ -163,11 +164,11 @@ def compare_plans(before: Plan | None, after: Plan, since: dt.datetime | None) -
         if item is None or since is None or item.start is None:
             return item is not None
         if isinstance(item.start, dt.datetime):
-            return item.start >= since
+            return as_instant(item.start) >= as_instant(since)
         return item.start >= since.astimezone(zone).date()
 
     def to_come(item: Item) -> bool:
-        return isinstance(item.start, dt.datetime) and item.start >= after.now
+        return isinstance(item.start, dt.datetime) and as_instant(item.start) >= as_instant(after.now)
 
     repeating = {entry.id for entry in after.calendar.posts if entry.kind == "repeat"}
 
@@ -397,7 +398,7 @@ def _freezes(before: Sequence[FreezeWindow], after: Sequence[FreezeWindow],
         return (window.start, window.end, window.reason, window.networks, window.blog)
 
     def ahead(window: FreezeWindow) -> bool:
-        return since is None or window.end is None or window.end > since
+        return since is None or window.end is None or as_instant(window.end) > as_instant(since)
 
     old, new = {key(w) for w in before}, {key(w) for w in after}
     return (tuple(w for w in after if key(w) not in old and ahead(w)),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from edcal.model.article import Article, content_path
 from edcal.model.calendar import LinkInBioSettings, PostEntry
+from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
 from edcal.plan.compose import URL_IN_TEXT
 from edcal.plan.status import article_files, article_state
@@ -107,7 +108,7 @@ def link_in_bio_changes(plan: Plan) -> list[dt.datetime]:
     if settings is None:
         return []
     entries = {entry.id: entry for entry in plan.calendar.posts}
-    return sorted({item.start for item in plan.items
+    return sorted({as_instant(item.start) for item in plan.items  # type: ignore[arg-type]
                    if item.kind == "post" and item.network in settings.networks and item.skipped is None
                    and item.status == "scheduled" and isinstance(item.start, dt.datetime)
                    and (item.url or item.article or _writes_a_link(entries.get(item.parent or ""), item))})

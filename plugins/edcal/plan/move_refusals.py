@@ -20,6 +20,7 @@ from typing import Any
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import say, say_count
 from edcal.model.calendar import KeyDate
+from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.plan.moves import Move, Selection, Shift, is_past, where_written
@@ -120,7 +121,7 @@ def _before_now(plan: Plan, item: Item) -> bool:
     if item.start is None:
         return False
     if isinstance(item.start, dt.datetime):
-        return item.start < plan.now
+        return as_instant(item.start) < as_instant(plan.now)
     return item.start < plan.day_of(plan.now)
 
 
@@ -199,7 +200,8 @@ def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
     moved_freezes = {window.source: window for window in after.calendar.freezes}
     for was_window in before.calendar.freezes:
         now_window = moved_freezes.get(was_window.source)
-        if now_window is not None and was_window.start <= before.now and now_window.start != was_window.start:
+        if now_window is not None and as_instant(was_window.start) <= as_instant(before.now) \
+                and now_window.start != was_window.start:
             since = _instant(was_window.start, before.calendar.zone)
             errors.append(InputError(was_window.from_source or was_window.source,
                                      say("the freeze from {since} is in force: the move would lift it and "

@@ -23,6 +23,7 @@ from typing import Literal
 from edcal.dates import calendar_delta
 from edcal.i18n import Message, say, say_count
 from edcal.model.calendar import Campaign, KeyDate, MovedOccurrence, PostEntry, When
+from edcal.model.days import as_instant
 from edcal.model.plan import WAITING, Item, Plan, article_item_id, made_by, occurrence_name
 from edcal.model.source import Source
 
@@ -194,7 +195,7 @@ def is_past(plan: Plan, item: Item) -> bool:
     if item.kind == "article" or (item.kind == "post" and item.status in WAITING):
         return False  # and a post still a draft (or unapproved) when its time came did not go out
     if isinstance(item.start, dt.datetime):
-        return item.start < plan.now
+        return as_instant(item.start) < as_instant(plan.now)
     return item.start < plan.day_of(plan.now)
 
 
@@ -508,8 +509,8 @@ def _late(plan: Plan, items: list[Item], named: frozenset[str]) -> bool:
     leaves them as other past items, rather than failing on them. Named, they are moved, or refused."""
     def due(item: Item) -> bool:
         start = written_start(plan, item)
-        return start is not None and (start < plan.now if isinstance(start, dt.datetime)
-                                      else start < plan.day_of(plan.now))
+        return start is not None and (as_instant(start) < as_instant(plan.now)
+                                      if isinstance(start, dt.datetime) else start < plan.day_of(plan.now))
 
     return all(due(item) and not {move_name(item), agenda_name(item), item.id} & named for item in items)
 
@@ -609,7 +610,8 @@ class _Finder:
                 return (say("it promotes the article '{slug}', which does not move either",
                             slug=item.article),
                         say("see why the article stays, in this list"))
-            if article is not None and article.date is not None and article.date <= self.plan.now:
+            if article is not None and article.date is not None \
+                    and as_instant(article.date) <= as_instant(self.plan.now):
                 return (say("it promotes the article '{slug}', already online, and follows its date",
                             slug=item.article),
                         say("to move it apart from the article, write it as a post of its own with `at:`"))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from edcal.model.article import content_path
+from edcal.model.days import as_instant
 from edcal.model.plan import Plan
 from edcal.plan.link_in_bio import link_in_bio_changes
 from edcal.plan.share import share_page_changes
@@ -34,7 +35,7 @@ def next_change(plan: Plan, after: dt.datetime) -> dt.datetime | None:
     posts_show: dict[str, list[dt.datetime | None]] = {}  # each post's (:func:`images_kept_until`)
     for article in plan.articles:
         state = article_state(article, plan.calendar, plan.now, plan.articles_by_slug())
-        if state.live_at is not None and state.live_at > after:
+        if state.live_at is not None and as_instant(state.live_at) > as_instant(after):
             moments.append(state.live_at)
         live_at = state.live_at or (_ALWAYS if state.live else None)
         for path in article_files(article, plan.site_url):  # as the build finds them, addresses too
@@ -47,15 +48,15 @@ def next_change(plan: Plan, after: dt.datetime) -> dt.datetime | None:
             continue
         if key in articles_show:  # online with the first article to go online (never, if none does by itself)
             known = [moment for moment in articles_show[key] if moment is not None]
-            public = min(known, default=None)
+            public = min(known, key=as_instant, default=None)
         else:  # with the last post to go out (never: while a draft or a withheld post shows it)
             shown = posts_show[key]
-            public = None if None in shown else max(m for m in shown if m is not None)
-        if public is not None and public > after:
+            public = None if None in shown else max((m for m in shown if m is not None), key=as_instant)
+        if public is not None and as_instant(public) > as_instant(after):
             moments.append(public)
     if plan.calendar.ambassadors.publish:  # the ambassadors' page is public too: its days begin and end
         moments += [moment for moment in share_page_changes(plan.calendar, plan.articles, plan.now)
-                    if moment > after]
+                    if as_instant(moment) > as_instant(after)]
     # The link-in-bio page gets a post's link when it goes out.
-    moments += [moment for moment in link_in_bio_changes(plan) if moment > after]
-    return min(moments, default=None)
+    moments += [moment for moment in link_in_bio_changes(plan) if as_instant(moment) > as_instant(after)]
+    return min(moments, key=as_instant, default=None)

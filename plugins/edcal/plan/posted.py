@@ -15,6 +15,7 @@ import datetime as dt
 from edcal.errors import ErrorCollector, closest
 from edcal.i18n import say
 from edcal.model.calendar import Calendar, PostedRecord
+from edcal.model.days import as_instant
 from edcal.model.plan import WAITING, Item, Posted, occurrence_name
 
 
@@ -63,7 +64,7 @@ def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, error
 
 def _to_come(at: dt.datetime | dt.date, now: dt.datetime, calendar: Calendar) -> bool:
     if isinstance(at, dt.datetime):
-        return at > now
+        return as_instant(at) > as_instant(now)
     return at > now.astimezone(calendar.zone).date()
 
 

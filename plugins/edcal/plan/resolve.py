@@ -33,6 +33,7 @@ from edcal.hints import value_hint
 from edcal.i18n import same_language, say, say_count, translator
 from edcal.model.article import Article, SocialOverride
 from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, PostEntry, Variant
+from edcal.model.days import as_instant
 from edcal.model.network import Network
 from edcal.model.plan import (
     Item,
@@ -125,8 +126,9 @@ def resolve_plan(
     plan = Plan(calendar, article_list, items, now, generated_at, site.url, site.lang,
                 site.content, site.article_url, composed_from=compose_from, site_name=site.name,
                 site_url_source=site.url_source)
-    if compose_from is None or compose_from <= now:  # what staff may share now (a few texts): not for
-        # a plan of articles only (`agenda`, `next-change`), nor a check of a later window
+    # What staff may share now (a few texts): not for a plan of articles only (`agenda`, `next-change`), nor a
+    # check of a later window.
+    if compose_from is None or as_instant(compose_from) <= as_instant(now):
         plan.sharing = ShareKitBuilder(calendar, article_list, resolver.by_slug, resolver.article_at, now,
                                        site.url, composer, items).build()
     return plan
@@ -448,10 +450,10 @@ class _Resolver:
             if version is not original:  # a translation goes online with its original, or after it
                 own = article_state(version, self.calendar, self.now, self.by_slug)
                 planned = own.live_at or planned_publication(version, self.calendar) or date
-                publication = max(planned, original_publication)
-                if original.date is not None and original.date > date:
+                publication = max(planned, original_publication, key=as_instant)
+                if original.date is not None and as_instant(original.date) > as_instant(date):
                     anchor, anchor_date_only = original.date, original.date_only
-            deferred = publication > anchor
+            deferred = as_instant(publication) > as_instant(anchor)
             starts: list[tuple[int, dt.datetime, Source]] = []
             for number, offset in enumerate(schedule, start=1):
                 # An implicit promotion exists because of the article: point there.
@@ -480,7 +482,8 @@ class _Resolver:
                 starts = [step for step in starts if step[1].astimezone(zone).date() <= network.until]
             # Steps are told apart by time, not by their place in `schedule:`: the first post once the
             # article is online, then reminders, the last one "last"; a post before it is a teaser.
-            after = sorted((start, number) for number, start, _where in starts if start >= publication)
+            after = sorted((as_instant(start), number) for number, start, _where in starts
+                           if as_instant(start) >= as_instant(publication))
             rank = {number: index for index, (_start, number) in enumerate(after, start=1)}
             # A promotion waits for its article while it is in review (prepared, not scheduled: the article
             # may slip); a default one also while it is a draft. A `promote:` entry for a draft is reported.
@@ -489,7 +492,7 @@ class _Resolver:
                         or (of.status == "draft" and (entry.implicit or of is not original))
                         for of in (original, version))
             # `texts:` in turn, by time: the first post takes the first, each later step the next.
-            by_time = sorted(starts, key=lambda step: (step[1], step[0]))
+            by_time = sorted(starts, key=lambda step: (as_instant(step[1]), step[0]))
             turn = {number: index for index, (number, _start, _where) in enumerate(by_time)}
             # Its thread is told once: by its first post once the article is online, else (teasers only) by
             # the last teaser, the nearest the article.
@@ -602,7 +605,7 @@ class _Resolver:
         # A content warning where the network shows one (Mastodon); elsewhere `content-warning-lost` says so.
         cw = ((variant.cw if variant and variant.cw is not None else entry.cw) or None) \
             if network.content_warning else None
-        if self.compose_from is not None and start < self.compose_from:
+        if self.compose_from is not None and as_instant(start) < as_instant(self.compose_from):
             return self._uncomposed(entry, network, start, item_id, article, source, draft, custom_text,
                                     self._media(entry, variant, override, article, network), named)
         campaign_id, campaign = self._campaign(entry, named)

@@ -27,7 +27,7 @@ from edcal.i18n import same_language, say
 from edcal.ids import slugify
 from edcal.model.article import IMAGE_SUFFIXES, Article, content_path
 from edcal.model.calendar import Calendar, ShareSuggestion
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.network import Network, fill_share_form
 from edcal.model.plan import Item, Share, ShareKit, ShareText, pasted_text
 from edcal.model.source import Source
@@ -88,9 +88,10 @@ def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.date
     if days:
         changes |= {day + dt.timedelta(days=days) for slug, day in online.items() if slug not in named}
     # A day's first instant: 01:00 where the clocks skip midnight (Santiago).
-    moments = {start_of_day(day, calendar.zone) for day in changes}
+    moments = {as_instant(start_of_day(day, calendar.zone)) for day in changes}
     # A freeze empties the page (or drops its networks) from its start, and gives it back at its end.
-    moments |= {instant for window in calendar.freezes for instant in (window.start, window.end) if instant}
+    moments |= {as_instant(instant) for window in calendar.freezes for instant in (window.start, window.end)
+                if instant}
     return sorted(moments)
 
 

@@ -17,6 +17,7 @@ from typing import Protocol
 from edcal.i18n import Message, say, say_list
 from edcal.model.article import Article, content_path
 from edcal.model.calendar import Calendar, FreezeWindow
+from edcal.model.days import as_instant
 from edcal.model.plan import WAITING, Item, ItemStatus
 
 
@@ -143,7 +144,7 @@ def article_state(article: Article, calendar: Calendar, now: dt.datetime,
     if original is None or original is article or own.status in ("draft", "review") or own.live_at is None:
         return own
     first = _own_state(original, calendar, now)
-    if first.live_at is not None and first.live_at <= own.live_at:
+    if first.live_at is not None and as_instant(first.live_at) <= as_instant(own.live_at):
         return own
     if first.live_at is None:
         return ArticleState("withheld", False, first.freeze, None, original)
@@ -250,7 +251,7 @@ def media_kept(items: Iterable[Item], now: dt.datetime) -> frozenset[str]:
 
     def kept(item: Item) -> bool:
         until = images_kept_until(item)
-        return until is None or until > now
+        return until is None or as_instant(until) > as_instant(now)
 
     return frozenset(content_path(path) for item in items if item.kind == "post" and kept(item)
                      for m in item.media for path in m.files() if "://" not in path)

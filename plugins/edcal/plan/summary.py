@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
 
 
@@ -45,7 +46,7 @@ def summarize(plan: Plan, links: Sequence[object] | None = None,
     ``dead``, the posts it leaves out for a dead link (:class:`edcal.plan.link_in_bio.BioPage`)."""
     posts = [i for i in plan.items if i.kind == "post"]
     drafted = [i for i in posts if i.status != "withheld"]
-    ahead = [i for i in posts if i.start is not None and i.start >= plan.now]
+    ahead = [i for i in posts if i.start is not None and as_instant(i.start) >= as_instant(plan.now)]  # type: ignore[arg-type]
     return PlanSummary(
         items=len(plan.items),
         kinds=dict(Counter(item.kind for item in plan.items)),
@@ -74,9 +75,9 @@ def _went_online(plan: Plan) -> tuple[tuple[str, dt.datetime], ...]:
     for item in plan.items:
         start = item.start
         if (item.kind == "article" and item.status == "published" and isinstance(start, dt.datetime)
-                and plan.generated_at < start <= plan.now):
+                and as_instant(plan.generated_at) < as_instant(start) <= as_instant(plan.now)):
             found.append((item.title, start))
-    return tuple(sorted(found, key=lambda row: row[1], reverse=True))
+    return tuple(sorted(found, key=lambda row: as_instant(row[1]), reverse=True))
 
 
 def _hidden(plan: Plan, item: Item) -> bool:

@@ -15,6 +15,7 @@ from dateutil.rrule import rrulestr
 
 from edcal.dates import calendar_delta
 from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Offset, Recurrence, When
+from edcal.model.days import as_instant
 from edcal.model.network import Network
 from edcal.zones import at_offset, localize
 
@@ -120,7 +121,7 @@ def resumed_publication(original: dt.datetime, live_at: dt.datetime, network: Ne
             times = [calendar.default_time if date_only else original.astimezone(zone).time()]
         for time in times:
             candidate = localize(dt.datetime.combine(day, time), zone)
-            if candidate >= live_at:
+            if as_instant(candidate) >= as_instant(live_at):
                 return candidate
     return live_at
 

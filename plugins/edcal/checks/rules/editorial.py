@@ -15,7 +15,7 @@ from edcal.i18n import DAYS, Message, repeated_hour, same_language, say, say_cou
 from edcal.load import timeparse
 from edcal.model.article import Article, MisreadMarkup
 from edcal.model.calendar import KeyDate, PostEntry
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import WAITING, Item, article_item_id, made_by
 from edcal.model.source import Source
 from edcal.plan.status import article_state, overdue_deadlines
@@ -301,7 +301,7 @@ def posted_in_future(ctx: CheckContext) -> Iterator[Problem]:
         at = record.at
         if at is None or record.skipped:
             continue
-        ahead = at > ctx.now if isinstance(at, dt.datetime) else at > today
+        ahead = as_instant(at) > as_instant(ctx.now) if isinstance(at, dt.datetime) else at > today
         if not ahead:
             continue
         when = at.astimezone(plan.calendar.zone) if isinstance(at, dt.datetime) else at
@@ -322,12 +322,12 @@ def review_too_late(ctx: CheckContext) -> Iterator[Problem]:
     for article in ctx.plan.items:
         if article.kind != "article" or article.status != "review" or not isinstance(article.start, dt.datetime):
             continue
-        if article.start - ctx.now <= margin:
+        if as_instant(article.start) - as_instant(ctx.now) <= margin:
             written = ctx.plan.article_of(article)  # at its `status: review` line, what to change
             where = written.where("status") if written is not None else article.source
             due = article.start.astimezone(zone)
             message = (say("'{title}' is still in review and was due {due:%Y-%m-%d %H:%M}", title=article.title,
-                           due=due) if article.start <= ctx.now
+                           due=due) if as_instant(article.start) <= as_instant(ctx.now)
                        else say("'{title}' is still in review and due {due:%Y-%m-%d %H:%M}", title=article.title,
                                 due=due))
             yield Problem(where, message,
@@ -927,7 +927,7 @@ def text_not_adapted(ctx: CheckContext) -> Iterator[Problem]:
             continue
         entry = ctx.entries[entry_id]
         shown = ", ".join(networks[name].name for name in names)
-        first = min(posts.values(), key=lambda p: (p.start, names.index(p.network or "")))
+        first = min(posts.values(), key=lambda p: (as_instant(p.start), names.index(p.network or "")))  # type: ignore[arg-type]
         example = image_first[0] if mixed else names[0]
         message = (say("post '{id}' gives the same words to {count} networks ({networks}): each has its own codes, "
                        "and a text written for all fits none", id=entry_id, count=len(names), networks=shown)

@@ -21,6 +21,7 @@ from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import Article
 from edcal.model.calendar import PostEntry, Variant
+from edcal.model.days import as_instant
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.compose import URL_IN_TEXT, absolute, is_site_url
@@ -83,7 +84,8 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
                 # skipped or withheld post did not go out): computed once, for the first finding
                 started = {i.parent for i in plan.items
                            if i.kind == "post" and i.url is not None and i.skipped is None
-                           and i.status == "published" and isinstance(i.start, dt.datetime) and i.start <= plan.now}
+                           and i.status == "published" and isinstance(i.start, dt.datetime)
+                           and as_instant(i.start) <= as_instant(plan.now)}
             if entry is not None and entry.kind == "promote" and post.parent in started:
                 # Taken down after its first posts (a job offer filled): what is still to come is to remove.
                 hint = say("{path} was taken down after its first posts: remove the steps still to come from "
@@ -110,7 +112,7 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
                           together=say(
                               "{posts} link to '{slug}', held back by a freeze with no end", posts=THE_POSTS,
                               slug=article.slug))
-        elif post.start < state.live_at and post.url is not None:  # type: ignore[operator]
+        elif as_instant(post.start) < as_instant(state.live_at) and post.url is not None:  # type: ignore[arg-type]
             # (a teaser, a promotion's step before the article is online, has no link: nothing dead)
             if entry is None or entry.kind == "promote":  # a promotion's schedule: its offsets
                 hint = say("schedule it at publication or later (`at publication`, `+1 day`…)")

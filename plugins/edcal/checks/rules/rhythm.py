@@ -14,7 +14,7 @@ from edcal.checks.registry import FIRST_NAMED, THE_POSTS, CheckContext, Option, 
 from edcal.i18n import DAYS, Message, say, say_count, say_duration, say_list
 from edcal.load import timeparse
 from edcal.model.calendar import FreezeWindow
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.network import Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
@@ -351,14 +351,14 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
     # A post the log says was skipped did not go out: its text may go out now.
     earlier = [p for p in ctx.plan.items if p.kind == "post" and p.text is not None and p.status != "withheld"
                and p.skipped is None and isinstance(p.start, dt.datetime)
-               and ctx.since - window <= p.start < ctx.since]
-    posts = sorted(ctx.posts(), key=lambda p: (p.start, p.id))
-    for post in sorted(earlier, key=lambda p: (p.start, p.id)):
+               and as_instant(ctx.since) - window <= as_instant(p.start) < as_instant(ctx.since)]
+    posts = sorted(ctx.posts(), key=lambda p: (as_instant(p.start), p.id))  # type: ignore[arg-type]
+    for post in sorted(earlier, key=lambda p: (as_instant(p.start), p.id)):  # type: ignore[arg-type]
         last_seen[(post.network or "", _normalized(post.text or ""))] = post
     for post in posts:
         key = (post.network or "", _normalized(post.text or ""))
         previous = last_seen.get(key)
-        if previous is not None and post.start - previous.start < window:  # type: ignore[operator]
+        if previous is not None and as_instant(post.start) - as_instant(previous.start) < window:  # type: ignore[arg-type]
             entry = ctx.entry(post)
             if entry is not None and entry.kind == "repeat" and previous.parent == post.parent:
                 recurring[(entry.id, post.network or "")].append((previous, post))
@@ -380,8 +380,8 @@ def duplicate_text(ctx: CheckContext) -> Iterator[Problem]:
         network = ctx.plan.calendar.networks[network_id]
         first_previous, first = repeats[0]
         # Counted with the posts already out it repeats (the window reaches back before "now"): at least two.
-        starts: list[dt.datetime] = sorted({*own[(entry_id, network_id)],
-                                            *(previous.start for previous, _ in repeats)})  # type: ignore[type-var, arg-type]
+        starts = sorted({as_instant(start) for start in (*own[(entry_id, network_id)],  # type: ignore[arg-type]
+                                                         *(previous.start for previous, _ in repeats))})
         in_window = max(_most_within(starts, window), 2)
         variant = entry.variants.get(network_id)
         own_text = variant is not None and variant.text is not None  # one text on this network, every time

@@ -10,7 +10,7 @@ from edcal.load.sections._reading import Document, Reading, source_of, value_of
 from edcal.load.sections.key_dates import instant_of, names_key_date, read_when
 from edcal.load.sections.networks import known_networks
 from edcal.model.calendar import FreezeWindow
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.source import Source
 
 
@@ -29,7 +29,7 @@ def read_freeze(reading: Reading, documents: list[Document]) -> None:
                 if spec.networks is not None else None
             if start is None or (spec.until is not None and end is None):
                 continue
-            if end is not None and end <= start:
+            if end is not None and as_instant(end) <= as_instant(start):
                 reading.errors.add(value_of(spec.loc, "until"),
                                    say("the freeze ends ({end}) before it starts ({start})",
                                        end=spec.until, start=spec.from_),
