@@ -19,7 +19,7 @@ from feedgenerator import Atom1Feed
 from markupsafe import escape
 
 from edcal.i18n import translator
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import Plan
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import write_file
@@ -94,11 +94,12 @@ def atom_feed(plan: Plan, page: str | None) -> str:
     for share in plan.sharing.shares:
         first_day = start_of_day(share.start, zone) if share.start else None
         dates = [day for day in (share.online, first_day) if day]
-        since = max(dates, default=plan.generated_at)
+        since = max(dates, key=as_instant, default=plan.generated_at)
         words = "".join(f"<h2>{escape(t.network_name)}</h2><p>{escape(t.pasted)}</p>".replace("\n", "<br>")
                         for t in share.texts)
         entries.append((since, share, f"<p>{escape(share.summary)}</p>{words}" if share.summary else words))
-    for since, share, content in sorted(entries, key=lambda entry: (entry[0], entry[1].id), reverse=True):
+    newest_first = sorted(entries, key=lambda entry: (as_instant(entry[0]), entry[1].id), reverse=True)
+    for since, share, content in newest_first:
         # A page with no summary (a job offer) is told by its first words, so that a chat shows something.
         summary = share.summary or (share.texts[0].pasted if share.texts else "")
         feed.add_item(title=share.title, link=f"{page}#share-{share.id}" if page else share.url,

@@ -108,10 +108,12 @@ def link_in_bio_changes(plan: Plan) -> list[dt.datetime]:
     if settings is None:
         return []
     entries = {entry.id: entry for entry in plan.calendar.posts}
-    return sorted({as_instant(item.start) for item in plan.items  # type: ignore[arg-type]
-                   if item.kind == "post" and item.network in settings.networks and item.skipped is None
-                   and item.status == "scheduled" and isinstance(item.start, dt.datetime)
-                   and (item.url or item.article or _writes_a_link(entries.get(item.parent or ""), item))})
+    # As instants: a set of one zone's times holds 02:10 +02:00 and 02:10 +01:00 as one (as_instant).
+    instants = {as_instant(item.start) for item in plan.items  # type: ignore[arg-type]
+                if item.kind == "post" and item.network in settings.networks and item.skipped is None
+                and item.status == "scheduled" and isinstance(item.start, dt.datetime)
+                and (item.url or item.article or _writes_a_link(entries.get(item.parent or ""), item))}
+    return [instant.astimezone(plan.calendar.zone) for instant in sorted(instants)]
 
 
 def _writes_a_link(entry: PostEntry | None, item: Item) -> bool:

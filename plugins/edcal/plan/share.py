@@ -92,7 +92,7 @@ def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.date
     # A freeze empties the page (or drops its networks) from its start, and gives it back at its end.
     moments |= {as_instant(instant) for window in calendar.freezes for instant in (window.start, window.end)
                 if instant}
-    return sorted(moments)
+    return [moment.astimezone(calendar.zone) for moment in sorted(moments)]  # as instants (as_instant)
 
 
 def site_addresses(text: str, site_url: str, paths: bool = True) -> list[str]:
