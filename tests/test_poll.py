@@ -134,3 +134,28 @@ def test_the_draft_stays_the_text_and_its_sidecar_plan_json_and_exports_carry_th
     plain = _plan(HEAD)
     assert sidecar(by_id(plain)["sondage-x"], plain)["poll"] is None
     assert "poll" not in {item["id"]: item for item in document(plain)["items"]}["sondage-x"]
+
+
+def test_a_variant_s_poll_null_takes_the_poll_away_on_its_network() -> None:
+    """A post with a poll on LinkedIn and X, none on Mastodon: `poll: null` (or `poll:` with nothing after it)
+    under the network's variant, as `cw: ''` and `thread: []` take the entry's away."""
+    items = by_id(_plan(HEAD + POLL + "    variants:\n      mastodon:\n        poll: null\n      x:\n        poll:\n"))
+    assert items["sondage-mastodon"].poll is None and items["sondage-x"].poll is None
+    assert items["sondage-linkedin"].poll.options == ("Battant", "Coulissant", "Sur mesure")
+    # Not beside `skip: true`'s complaint: a network left out has no poll either.
+    items = by_id(_plan(HEAD + POLL + "    variants:\n      mastodon: {skip: true, poll: null}\n"))
+    assert "sondage-mastodon" not in items and items["sondage-x"].poll is not None
+    # On a post without a poll it is what the post is there already: nothing to refuse.
+    items = by_id(_plan(HEAD + "    variants:\n      mastodon:\n        poll: null\n"))
+    assert items["sondage-mastodon"].poll is None
+
+
+def test_a_network_without_polls_is_told_how_to_post_there_without_it() -> None:
+    from edcal.checks import run_checks
+
+    yaml = HEAD.replace("  mastodon: {}", "  bluesky: {}").replace("mastodon]", "bluesky]") + POLL
+    found = [f for f in run_checks(_plan(yaml), only=["poll-limits"]) if f.item == "sondage-bluesky"]
+    assert len(found) == 1 and found[0].hint.endswith(
+        "or post there without it: `poll: null` under `bluesky:` under `variants:`"), found[0].hint
+    fixed = yaml + "    variants:\n      bluesky: {poll: null}\n"
+    assert not [f for f in run_checks(_plan(fixed), only=["poll-limits"]) if f.item == "sondage-bluesky"]

@@ -674,7 +674,7 @@ class VariantSpec(Spec):
     note: Text | None = Field(None, description="A note for whoever posts it on this network, instead of the entry's.")
     first_comment: Text | None = Field(None, description="The first comment on this network, instead of the entry's.")
     thread: Thread | None = Field(None, description="The thread on this network, instead of the entry's; [] for none.")
-    poll: PollSpec | None = Field(None, description="The poll on this network, instead of the entry's.")
+    poll: PollSpec | None = Field(None, description="The poll on this network, instead of the entry's; null for none there.")
 
 
 #: The periods of ``repeat: every:``, as writers also spell them (English plural or adverb, French).

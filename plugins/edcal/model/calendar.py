@@ -320,6 +320,8 @@ class Variant:
     video: Media | None = None
     #: Its own poll (``poll:``); none: the entry's.
     poll: Poll | None = None
+    #: ``poll: null`` (or ``poll:`` with nothing after it): no poll on this network, whatever the entry's.
+    no_poll: bool = False
 
 
 @dataclass(frozen=True, slots=True)

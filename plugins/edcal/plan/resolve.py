@@ -658,7 +658,8 @@ class _Resolver:
             thread=composed.thread,
             note=(variant.note if variant is not None and variant.note else entry.note)
             or (override.note if override is not None else None),
-            poll=variant.poll if variant is not None and variant.poll else entry.poll,
+            poll=None if variant is not None and variant.no_poll
+            else variant.poll if variant is not None and variant.poll else entry.poll,
             text_lang=named.lang if named is not None and not named.is_original else None,
         )
 

@@ -947,8 +947,8 @@ def poll_limits(ctx: CheckContext) -> Iterator[Problem]:
         if network.poll_options is None:
             takers = sorted(n.name for n in networks.values() if n.poll_options is not None)
             hint = say("polls go out on {networks}: leave {network} out of this entry (`skip: true` under "
-                       "`variants:`), or post there without a poll", networks=", ".join(takers),
-                       network=network.name) if takers \
+                       "`variants:`), or post there without it: `poll: null` under `{id}:` under `variants:`",
+                       networks=", ".join(takers), network=network.name, id=network.id) if takers \
                 else say("polls go out on X, Mastodon, LinkedIn and Threads: post it there, or without a poll")
             yield Problem(where, say("{network} post '{id}' has a poll, which {network} does not take", **values),
                           hint, post)

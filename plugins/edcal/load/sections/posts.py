@@ -213,7 +213,8 @@ def _variant(reading: Reading, spec: VariantSpec) -> Variant:
                    first_comment=spec.first_comment,
                    thread=tuple(spec.thread) if spec.thread is not None else None,
                    thread_sources=_thread_sources(spec.loc, spec.thread), video=video,
-                   poll=_poll(spec.poll, key_of(spec.loc, "poll")))
+                   poll=_poll(spec.poll, key_of(spec.loc, "poll")),
+                   no_poll=spec.poll is None and spec.loc is not None and "poll" in spec.loc.fields)
 
 
 def _poll(spec: PollSpec | None, where: Source) -> Poll | None:
