@@ -207,8 +207,9 @@ def test_every_bad_cell_is_located_at_once(site: Path) -> None:
                       "ma 16/03/2027,linkedin,Mardi,,\n")
     assert refused(site, "plan.csv") == (
         "plan.csv:1:19: error: found column 'Likes' (D), which is not a field of a post\n"
-        "    hint: leave it out: --skip-column Likes, or rename it (known: alt, article, campaign, date, first_comment, "
-        "id, image, link, networks, note, owner, promotional, status, text, time, title, video)\n"
+        "    hint: leave it out: --skip-column Likes, or rename it (known: alt, article, campaign, cw, date, "
+        "first_comment, id, image, link, networks, note, owner, poll, poll_duration, poll_question, promotional, "
+        "status, text, thread, time, title, video)\n"
         "plan.csv:2:1: error: found '31/02/2027 09:00': February 2027 has 28 days\n"
         "    hint: write a real date, DD/MM/YYYY HH:MM\n"
         "plan.csv:2:18: error: unknown network 'Linkdin'\n"
@@ -247,8 +248,8 @@ def test_bad_cells_are_told_in_the_sites_language(site: Path) -> None:
     assert result.stderr == (
         "plan.csv:1:19: error: trouvé la colonne 'Likes' (D), qui n'est pas un champ de publication\n"
         "    hint: ignorez-la\u00a0: --skip-column Likes, ou renommez-la (champs connus\u00a0: alt, article, "
-        "campaign, date, first_comment, id, image, link, networks, note, owner, promotional, status, text, time, "
-        "title, video)\n"
+        "campaign, cw, date, first_comment, id, image, link, networks, note, owner, poll, poll_duration, "
+        "poll_question, promotional, status, text, thread, time, title, video)\n"
         "plan.csv:2:1: error: trouvé '31/02/2027 09:00'\u00a0: février 2027 a 28 jours\n"
         "    hint: écrivez une date qui existe, DD/MM/YYYY HH:MM\n"
         "plan.csv:2:18: error: réseau 'Linkdin' inconnu\n"
@@ -976,7 +977,7 @@ def test_a_video_written_wrong_in_a_sheet_is_told_at_its_cell(site: Path, header
 
 def test_an_edited_export_carries_its_video_and_note(site: Path) -> None:
     """edcal's own posts.csv is refused whole (its posts are planned); once a team has moved its columns,
-    its video and note are read, and what no sheet gives is told, never dropped."""
+    its video, note, warning, thread and poll are read, and what no sheet gives is told, never dropped."""
     from edcal.outputs.exports import CSV_COLUMNS
 
     (site / "content" / "videos").mkdir()
@@ -985,13 +986,101 @@ def test_an_edited_export_carries_its_video_and_note(site: Path) -> None:
     values = {"network": "linkedin", "scheduled": "2027-03-09 10:00", "status": "scheduled", "text": "La visite",
               "video": "videos/visite.mp4", "alt": "Malik fait le tour", "note": "Épingler", "source": "x.yaml:3",
               "length": "9", "limit": "3000", "promotional": "false"}
-    write_sheet(site, ",".join(columns) + "\n" + ",".join(values.get(c, "") for c in columns) + "\n")
+    # a Mastodon post with its warning, its thread and its poll, as posts.csv writes them (the question empty)
+    warned = {"network": "mastodon", "scheduled": "2027-03-10 10:00", "status": "scheduled", "text": "Votre avis ?",
+              "cw": "Chantier", "thread": "'-2/3 La suite\n---\n3/3 La fin", "poll": "\n---\nOui\nNon\n---\n1 jour",
+              "source": "x.yaml:9", "length": "12", "limit": "500", "promotional": "false"}
+    sheet = io.StringIO()
+    csv.writer(sheet, lineterminator="\n").writerows(
+        [columns, *([row.get(c, "") for c in columns] for row in (values, warned))])
+    write_sheet(site, sheet.getvalue())
     told = refused(site, "plan.csv")
     assert "found column 'source' (K), which is not a field of a post" in told
-    assert "'video'" not in told and "'note'" not in told
+    assert all(f"'{name}'" not in told for name in ("video", "note", "cw", "thread", "poll")), told
     result = run_edcal("import", "plan.csv", "--skip-column", "source", "--skip-column", "length",
-                       "--skip-column", "limit", "--skip-column", "cw", "--skip-column", "thread",
-                       "--skip-column", "poll", "--skip-column", "account", cwd=site)
+                       "--skip-column", "limit", "--skip-column", "account", cwd=site)
     assert result.returncode == 0, result.stdout + result.stderr
     written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
     assert "    video: videos/visite.mp4\n    alt: Malik fait le tour\n    note: Épingler\n" in written
+    assert ("    text: Votre avis ?\n    cw: Chantier\n    thread: [-2/3 La suite, 3/3 La fin]\n"
+            "    poll:\n      options: [Oui, Non]\n      duration: 1 jour\n") in written, written
+
+
+@pytest.mark.usefixtures("site_language")
+def test_a_sheet_gives_a_poll_a_content_warning_a_thread_and_a_first_comment(site: Path) -> None:
+    """The French names a team writes: the answers in one cell between `|`, the replies between lines `---`; the
+    file written reads back, and the build gives each post its poll, warning, thread and comment."""
+    import json
+
+    write_sheet(site, "Date;Réseau;Texte;Sondage;Durée du sondage;Question du sondage;Avertissement;Fil;"
+                      "Premier commentaire\n"
+                      "09/03/2027 10:00;LinkedIn, Mastodon;Quel portail ?;Battant | Coulissant|Sur mesure;1 semaine;"
+                      "Votre portail ?;;;Dites-nous pourquoi\n"
+                      '10/03/2027 10:00;mastodon;Un chantier difficile;;;;Accident;"2/3 Ce qui s\'est passé\n---\n'
+                      '3/3 Ce que nous changeons";\n')
+    result = run_edcal("import", "plan.csv", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+    assert ("    text: Quel portail ?\n"
+            "    first_comment: Dites-nous pourquoi\n"
+            "    poll:\n"
+            "      question: Votre portail ?\n"
+            "      options: [Battant, Coulissant, Sur mesure]\n"
+            "      duration: 1 semaine\n") in written, written
+    assert ("    text: Un chantier difficile\n"
+            "    cw: Accident\n"
+            "    thread: [2/3 Ce qui s'est passé, 3/3 Ce que nous changeons]\n") in written, written
+    build = run_edcal("build", cwd=site)
+    assert build.returncode == 0, build.stdout + build.stderr
+    plan = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
+    items = {item["id"]: item for item in plan["items"]}
+    poll = {"question": "Votre portail ?", "options": ["Battant", "Coulissant", "Sur mesure"],
+            "duration": "1 semaine", "minutes": 7 * 1440}
+    assert items["quel-portail-linkedin"]["poll"] == poll and items["quel-portail-mastodon"]["poll"] == poll
+    assert items["quel-portail-linkedin"]["first_comment"]["text"] == "Dites-nous pourquoi"
+    warned = items["un-chantier-difficile-mastodon"]
+    assert warned["cw"] == "Accident"
+    assert [reply["text"] for reply in warned["thread"]] == ["2/3 Ce qui s'est passé", "3/3 Ce que nous changeons"]
+
+
+def test_english_names_and_answers_one_per_line(site: Path) -> None:
+    write_sheet(site, "Date,Network,Text,Poll,Poll duration,Content warning,Thread,First comment\n"
+                      '2027-03-09 10:00,mastodon,Which gate?,"Swing\nSliding",3 days,Spoiler,"More below\n --- \n'
+                      'And the end\n---\n",\n')
+    result = run_edcal("import", "plan.csv", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+    assert ("    text: Which gate?\n    cw: Spoiler\n    thread: [More below, And the end]\n"
+            "    poll:\n      options: [Swing, Sliding]\n      duration: 3 days\n") in written, written
+
+
+@pytest.mark.parametrize(("header", "row", "expected"), [
+    # one answer: the separator was another ("Oui, Non")
+    ("Date;Réseau;Texte;Sondage;Durée du sondage", "09/03/2027 10:00;mastodon;A;Oui, Non;1 jour",
+     "plan.csv:2:29: error: found one answer in the poll cell ('Oui, Non'), expected 2 at least\n"
+     "    hint: separate the answers with |, or write each on a line of its own: Oui | Non\n"),
+    ("Date;Réseau;Texte;Sondage", "09/03/2027 10:00;mastodon;A;Oui | Non",
+     "plan.csv:2:29: error: found a poll and no duration in this row\n"
+     "    hint: write how long it is open in a column 'poll duration' (or 'durée du sondage'): 1 day, 3 jours, "
+     "1 semaine\n"),
+    ("Date;Réseau;Texte;Sondage;Durée du sondage", "09/03/2027 10:00;mastodon;A;;1 jour",
+     "plan.csv:2:30: error: found a poll duration and no poll answers in this row\n"
+     "    hint: write the answers in the poll column (Oui | Non), or empty this cell\n"),
+    ("Date;Réseau;Texte;Question du sondage", "09/03/2027 10:00;mastodon;A;Alors ?",
+     "plan.csv:2:29: error: found a poll question and no poll answers in this row\n"
+     "    hint: write the answers in the poll column (Oui | Non), or empty this cell\n"),
+    # a line --- in the answers: posts.csv's cell has three parts (question, answers, duration)
+    ("Date;Réseau;Texte;Sondage;Durée du sondage", '09/03/2027 10:00;mastodon;A;"Oui\n---\nNon";1 jour',
+     "plan.csv:2:29: error: found 2 parts between lines --- in the poll cell, expected the answers alone (Oui | "
+     "Non), or posts.csv's three: question, answers, duration\n"),
+    # calendar.yaml's own validation, at the cell: a duration, the same answer twice
+    ("Date;Réseau;Texte;Sondage;Durée du sondage", "09/03/2027 10:00;mastodon;A;Oui | Non;1 an",
+     "plan.csv:2:39: error: found '1 an', expected a duration such as '2 hours', '1 day' or '1 week'\n"
+     "    hint: write a number of minutes, hours, days or weeks"),
+    ("Date;Réseau;Texte;Sondage;Durée du sondage", "09/03/2027 10:00;mastodon;A;Oui | oui;1 jour",
+     "plan.csv:2:29: error: found the answer 'oui' twice, expected each answer once\n"),
+])
+def test_a_poll_written_wrong_in_a_sheet_is_told_at_its_cell(site: Path, header: str, row: str,
+                                                             expected: str) -> None:
+    write_sheet(site, f"{header}\n{row}\n")
+    assert refused(site, "plan.csv").startswith(expected)

@@ -64,6 +64,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
              "instructions", "note for whoever posts"),
     # Buffer's "First Comment"; not "Commentaire" alone, which a team's sheet uses for its own notes
     "first_comment": ("first comment", "premier commentaire", "1er commentaire"),
+    "cw": ("cw", "content warning", "avertissement", "avertissement de contenu", "trigger warning", "tw"),
+    # The replies under the post, between lines "---" (as posts.csv writes them); not "réponses" alone
+    "thread": ("thread", "fil", "fil de discussion", "suite du fil", "replies", "thread replies",
+               "reponses du fil"),
+    # The answers, between "|" or one per line
+    "poll": ("poll", "sondage", "poll options", "poll answers", "options du sondage", "reponses du sondage",
+             "choix du sondage"),
+    "poll_duration": ("poll duration", "duree du sondage", "poll length"),
+    "poll_question": ("poll question", "question du sondage", "question"),
     "campaign": ("campaign", "campagne"),
     "owner": ("owner", "responsable", "auteur", "author", "who", "qui", "assignee"),
     "status": ("status", "statut", "etat", "state"),
@@ -132,6 +141,10 @@ MONTHS = {name: number for number, names in enumerate((
     ("juillet", "juil", "july", "jul"), ("aout", "august", "aug"), ("septembre", "sept", "september", "sep"),
     ("octobre", "oct", "october"), ("novembre", "nov", "november"), ("decembre", "dec", "december")), 1)
     for name in names}
+#: Between the answers of a poll cell: ``Oui | Non``, or a line each.
+_POLL_SEPARATORS = re.compile(r"\s*(?:\|\n?|\n)\s*")
+#: Between the replies of a thread cell, and the parts of posts.csv's poll cell: a line ``---`` of its own.
+_PARTS = re.compile(r"^[ \t]*---[ \t]*$", re.MULTILINE)
 _NETWORK_SEPARATORS = re.compile(r"\s*(?:[,;/+|&\n]|\bet\b|\band\b)\s*", re.IGNORECASE)
 #: A cell edcal's posts.csv guards against spreadsheet formulas (``'@camille``).
 _FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")
@@ -504,13 +517,19 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
         missing("text", say("found no text in this row"),
                 say("found no text in this row (column {letter})", letter=letters.get("text")),
                 say("write the post's text, or delete the row"))
-    for name in ("title", "id", "text", "link", "image", "alt", "first_comment", "video", "note"):
+    for name in ("title", "id", "text", "link", "image", "alt", "first_comment", "video", "note", "cw"):
         if name in cells:
-            value = cells[name].text.strip().replace("\r\n", "\n").replace("\r", "\n")
+            value = _cell_text(cells[name])
             # posts.csv guards what it writes of the post's own words
-            post.values[name] = _FORMULA_GUARD.sub("", value) if name in ("text", "first_comment", "note") \
-                else value
+            guarded = name in ("text", "first_comment", "note", "cw")
+            post.values[name] = _FORMULA_GUARD.sub("", value) if guarded else value
             post.cells[name] = cells[name].source
+    if "thread" in cells:  # the replies; an empty one (a "---" at the end) is no reply
+        written = _FORMULA_GUARD.sub("", _cell_text(cells["thread"]))
+        replies = [reply.strip() for reply in _PARTS.split(written)]
+        post.values["thread"] = [reply for reply in replies if reply]
+        post.cells["thread"] = cells["thread"].source
+    _poll(cells, post, errors)
     if "article" in cells:
         post.values["article"] = _article(cells["article"], options.articles, errors)
         post.cells["article"] = cells["article"].source
@@ -552,6 +571,69 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
                                          "(oui, non, x, 1, 0)", value=shown(said)),
                                      say("leave the cell empty for the campaign's own")))
     return post if len(errors) == before else None
+
+
+def _cell_text(cell: Cell) -> str:
+    """A cell's text without the spaces around it, its line ends as calendar.yaml writes them."""
+    return cell.text.strip().replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _poll(cells: Mapping[str, Cell], post: ImportedPost, errors: list[InputError]) -> None:
+    """A row's poll, as calendar.yaml's ``poll:`` (its answers, its duration and its question, each from its
+    cell); the loader checks what it says (a duration, the same answer twice), at the cells."""
+    answers, duration, question = cells.get("poll"), cells.get("poll_duration"), cells.get("poll_question")
+    if answers is None:
+        for cell, message in ((duration, say("found a poll duration and no poll answers in this row")),
+                              (question, say("found a poll question and no poll answers in this row"))):
+            if cell is not None:
+                hint = say("write the answers in the poll column (Oui | Non), or empty this cell")
+                errors.append(InputError(cell.source, message, hint))
+        return
+    written = _FORMULA_GUARD.sub("", _cell_text(answers))
+    parts = [part.strip() for part in _PARTS.split(written)]
+    said: dict[str, str] = {}  # what posts.csv's own cell says: its question, answers, duration between "---"
+    if len(parts) == 3:
+        said = {"question": parts[0], "duration": parts[2]}
+        written = parts[1]
+        twice = next((cell for cell, part in ((question, parts[0]), (duration, parts[2])) if cell and part),
+                     None)
+        if twice is not None:
+            errors.append(InputError(twice.source,
+                                     say("found this in its own column and in the poll cell too (posts.csv's "
+                                         "question, answers and duration)"),
+                                     say("keep one of the two")))
+            return
+    elif len(parts) != 1:
+        errors.append(InputError(answers.source,
+                                 say("found {count} parts between lines --- in the poll cell, expected the "
+                                     "answers alone (Oui | Non), or posts.csv's three: question, answers, "
+                                     "duration", count=len(parts)),
+                                 say("write the answers alone, the question and the duration in their "
+                                     "columns ('poll question', 'poll duration')")))
+        return
+    options = [option for option in _POLL_SEPARATORS.split(written) if option]
+    if len(options) < 2:  # another separator than ours: "Oui, Non", "Oui / Non"
+        errors.append(InputError(answers.source,
+                                 say("found one answer in the poll cell ('{value}'), expected 2 at least",
+                                     value=shown(written)),
+                                 say("separate the answers with |, or write each on a line of its own: "
+                                     "Oui | Non")))
+        return
+    if duration is None and not said.get("duration"):
+        errors.append(InputError(answers.source, say("found a poll and no duration in this row"),
+                                 say("write how long it is open in a column 'poll duration' (or 'durée du "
+                                     "sondage'): 1 day, 3 jours, 1 semaine")))
+        return
+    poll: dict[str, object] = {}
+    for key, cell in (("question", question), ("options", None), ("duration", duration)):
+        if key == "options":
+            poll[key] = options
+        elif cell is not None:
+            poll[key] = _cell_text(cell)
+            post.cells[f"poll.{key}"] = cell.source
+        elif said.get(key):
+            poll[key] = said[key]
+    post.values["poll"], post.cells["poll"] = poll, answers.source
 
 
 def _media(cells: Mapping[str, Cell], errors: list[InputError]) -> None:
@@ -946,8 +1028,8 @@ def _give_id(post: ImportedPost, taken: set[str]) -> None:
 #: Where the value starts on an entry's first line (``  - id: ``).
 _VALUE_COLUMN = len("  - id: ") + 1
 #: The order of an entry's fields in the file written.
-_ORDER = ("id", "title", "networks", "at", "status", "campaign", "owner", "promotional", "text", "link",
-          "article", "image", "video", "alt", "first_comment", "note")
+_ORDER = ("id", "title", "networks", "at", "status", "campaign", "owner", "promotional", "text", "cw", "link",
+          "article", "image", "video", "alt", "first_comment", "thread", "poll", "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -981,11 +1063,20 @@ def calendar_text(posts: list[ImportedPost], origin: str, lang: str | None = Non
             if name not in post.values:
                 continue
             value = post.values[name]
-            # at: as calendar.yaml writes it (2027-03-02 09:00), never quoted
-            written = str(value) if name == "at" else yaml_value(value, indent=6)
             prefix = "  - " if first else "    "
             first = False
             cell = post.cells.get(name, post.row)
+            if isinstance(value, dict):  # poll: its fields below it, each line at its own cell
+                where[len(lines) + 1] = cell
+                lines.append(f"{prefix}{name}:")
+                for key, part in value.items():
+                    part_cell = post.cells.get(f"{name}.{key}", cell)
+                    for number, line in enumerate(yaml_value(part, indent=8).split("\n")):
+                        where[len(lines) + 1] = part_cell
+                        lines.append(f"      {key}: {line}" if number == 0 else line)
+                continue
+            # at: as calendar.yaml writes it (2027-03-02 09:00), never quoted
+            written = str(value) if name == "at" else yaml_value(value, indent=6)
             for number, line in enumerate(written.split("\n")):
                 where[len(lines) + 1] = cell
                 lines.append(f"{prefix}{name}: {line}" if number == 0 else line)
