@@ -150,6 +150,20 @@ def test_a_variant_s_poll_null_takes_the_poll_away_on_its_network() -> None:
     assert items["sondage-mastodon"].poll is None
 
 
+def test_a_variant_s_empty_cw_first_comment_and_thread_take_the_entry_s_away_as_docs_say() -> None:
+    """calendar.md: `cw:`, `first_comment:` or `thread:` with nothing after them, under a variant, take the
+    entry's away for that network; written so, they kept it (only `''` and `[]` did)."""
+    entry = HEAD + ("    cw: Chantier\n    first_comment: Qu'en pensez-vous ?\n    thread: [La suite]\n"
+                    "    variants:\n      mastodon:\n        cw:\n        thread:\n      x:\n        cw: null\n"
+                    "      linkedin:\n        first_comment:\n")
+    items = by_id(_plan(entry))
+    assert (items["sondage-mastodon"].cw, items["sondage-mastodon"].thread) == (None, ())
+    assert items["sondage-x"].cw is None and items["sondage-x"].thread
+    assert items["sondage-linkedin"].first_comment is None
+    kept = by_id(_plan(entry.replace("      linkedin:\n        first_comment:\n", "")))
+    assert kept["sondage-linkedin"].first_comment.startswith("Qu'en pensez-vous") and kept["sondage-mastodon"].cw is None
+
+
 def test_a_network_without_polls_is_told_how_to_post_there_without_it() -> None:
     from edcal.checks import run_checks
 

@@ -209,12 +209,16 @@ def _variant(reading: Reading, spec: VariantSpec) -> Variant:
     when = read_when(reading, spec.at, value_of(spec.loc, "at")) if spec.at else None
     fields: Mapping[str, Source] = LocatedFields(spec.loc) if spec.loc else {}
     where = spec.loc.source if spec.loc else None  # its network's key, `instagram:`
-    return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=spec.cw, note=spec.note,
-                   first_comment=spec.first_comment,
-                   thread=tuple(spec.thread) if spec.thread is not None else None,
+    # Written with nothing after it (`cw:`, null), a field takes the entry's away here, as `''` does.
+    written = spec.loc.fields if spec.loc is not None else {}
+    cw = "" if spec.cw is None and "cw" in written else spec.cw
+    first_comment = "" if spec.first_comment is None and "first_comment" in written else spec.first_comment
+    thread = tuple(spec.thread) if spec.thread is not None else () if "thread" in written else None
+    return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=cw, note=spec.note,
+                   first_comment=first_comment, thread=thread,
                    thread_sources=_thread_sources(spec.loc, spec.thread), video=video,
                    poll=_poll(spec.poll, key_of(spec.loc, "poll")),
-                   no_poll=spec.poll is None and spec.loc is not None and "poll" in spec.loc.fields)
+                   no_poll=spec.poll is None and "poll" in written)
 
 
 def _poll(spec: PollSpec | None, where: Source) -> Poll | None:
