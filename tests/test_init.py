@@ -38,6 +38,9 @@ def test_a_new_site_takes_edcals_theme_and_its_overrides_folder_changes_it_and_i
     assert Path(settings["THEME"]) == DEFAULT_THEME
     assert settings["THEME_TEMPLATES_OVERRIDES"] == ["overrides"]
     assert "THEME_TEMPLATES_OVERRIDES" in (site / "overrides" / "README.md").read_text(encoding="utf-8")
+    # A writer cloning the site learns from its README how to get the edcal it pins (a CI trial found none).
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert "python3 -m venv .venv" in readme and "pip install -r requirements.txt" in readme
     # The site's changes: a block of the blog's pages, a word, a network's drafts, a planning template.
     overrides = site / "overrides"
     (overrides / "base.html").write_text('{% extends "!theme/base.html" %}\n'
