@@ -513,6 +513,47 @@ def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, sit
     assert empty.exit_code == 0 and empty.output.strip() == "Rien de prévu sur cette période."
 
 
+def test_agenda_of_a_stand_in_lists_the_posts_they_cover_and_the_absence(runner: CliRunner, site: Path,
+                                                                       monkeypatch) -> None:
+    """A user trial: Ben stands in for Ana, away, and his calendar feed holds her posts of those days; `edcal
+    agenda --owner ben` showed his own items alone, neither hers he was to post nor her absence."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "{id: ana, name: Ana Lopes}", "{id: ana, name: Ana Lopes, away: [{from: 2027-04-19, until: 2027-04-23, "
+        "reason: Congés, stand_in: ben}]}").replace(
+        "{id: ben, name: Ben Marchal}", "{id: ben, name: Ben Marchal, away: [{from: 2027-04-22, until: 2027-04-22}]}")
+        + "  - {id: pendant, networks: [x], at: 2027-04-20 09:00, text: Pendant, owner: ana}\n"
+          "  - {id: jeudi, networks: [x], at: 2027-04-22 09:00, text: Le jeudi, owner: ana}\n"
+          "  - {id: avant, networks: [x], at: 2027-04-16 09:00, text: Avant, owner: ana}\n"
+          "  - {id: sien, networks: [mastodon], at: 2027-04-21 09:00, text: Le sien, owner: ben}\n",
+        encoding="utf-8")
+    monkeypatch.setenv("EDCAL_NOW", "2027-04-01T08:00:00+02:00")
+
+    def agenda(*args: str, since: str = "2027-04-15") -> list[str]:
+        result = runner.invoke(cli, ["agenda", "--site", str(site), "--since", since, "--until", "2027-04-24", *args],
+                               env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        return [" ".join(line.split()) for line in result.output.splitlines()]
+
+    absence = "Ana Lopes away from 19 April to 23 April 2027 (Congés) — Ben Marchal stands in"
+    ben = agenda("--owner", "ben")
+    # Her post of the 20th, for her; not the one of the 22nd, when he is away too, nor the one before.
+    assert any(line.endswith("[for Ana Lopes] Pendant scheduled Ana Lopes") for line in ben), ben
+    assert any("Le sien" in line for line in ben) and not any("Le jeudi" in line or "Avant" in line for line in ben)
+    assert absence in ben and ben[ben.index(absence) - 1] == "Monday 19 April 2027", ben
+    # Under each day's heading within it: its first and last days, those with something planned between, and
+    # the 22nd, when Ben is away too (his own absence, which his agenda lists as well).
+    assert ben.count(absence) == 5 and "Ben Marchal away on 22 April 2027" in ben
+    # Ana's own agenda: her posts as before, without the mark, and her absence.
+    ana = agenda("--owner", "ana")
+    assert any(line.endswith("Pendant scheduled Ana Lopes") for line in ana), ana
+    assert any("Le jeudi" in line for line in ana) and any("Avant" in line for line in ana)
+    assert absence in ana and not any("[for" in line for line in ana)
+    everyone = agenda()
+    assert absence in everyone and not any("[for" in line for line in everyone)
+    assert not any("Ana Lopes away" in line for line in agenda("--owner", "ben", since="2027-04-24"))
+
+
 def test_agenda_titles_are_the_plans_and_printed_as_written(runner: CliRunner, site: Path, monkeypatch) -> None:
     """A post without title: shows its text's first words, as plan.json does; brackets are not markup."""
     from conftest import load_plan, run_edcal

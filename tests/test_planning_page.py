@@ -2329,3 +2329,84 @@ def test_the_report_shows_a_networks_objective_measured_before_its_first_month(
     shown = [month for month, body in months
              if "Être lu des architectes" in body.split('<tr data-network="linkedin">', 1)[1].split("</tr>")[0]]
     assert shown == [shown_in]
+
+
+def _stand_in_plan() -> Any:
+    """Ana away from 8 to 12 March 2027, Ben standing in, but on the 11th, when he is away too: her posts of
+    the 10th and 11th, one before, and one of Ben's own."""
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "{id: ana, name: Ana}", "{id: ana, name: Ana Lopez, away: [{from: 2027-03-08, until: 2027-03-12, "
+        "reason: Congés, stand_in: ben}]}\n  - {id: ben, name: Ben Roy, away: [{from: 2027-03-11, until: 2027-03-11}]}")
+        + "posts:\n"
+          "  - {id: pendant, at: 2027-03-10 09:00, networks: [x], text: Pendant, owner: ana}\n"
+          "  - {id: onze, at: 2027-03-11 09:00, networks: [x], text: Le onze, owner: ana}\n"
+          "  - {id: avant, at: 2027-03-05 09:00, networks: [x], text: Avant, owner: ana}\n"
+          "  - {id: sien, at: 2027-03-09 09:00, networks: [mastodon], text: Le sien, owner: ben}\n")
+    return plan_of(calendar, now="2027-03-01T10:00:00+01:00")
+
+
+def test_the_posts_a_stand_in_covers_carry_who_covers_them_for_whom(tmp_path: Path) -> None:
+    """The month view's data and the agenda's items say who stands in for a post's owner, away, and the
+    feed's words for whom ("[pour Ana Lopez]"): the same posts as the stand-in's feed holds."""
+    from edcal.outputs import calendar_page, ics
+    from helpers import write_planning_page
+
+    plan = _stand_in_plan()
+    write_planning_page(calendar_page, plan, tmp_path)
+    ids = {item.title: item.id for item in plan.items}
+    (ben,) = [feed for feed in ics.feeds(plan) if feed.key == "ben"]
+    assert {item.id for item in ben.items} == {ids["Pendant"], ids["Le sien"]}
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
+    items = {item["id"]: item for item in data["items"]}
+    assert items[ids["Pendant"]]["covered_by"] == "ben" and items[ids["Pendant"]]["cover"] == "[pour Ana Lopez]"
+    assert all("covered_by" not in items[ids[title]] and "cover" not in items[ids[title]]
+               for title in ("Le onze", "Avant", "Le sien"))
+    agenda = (tmp_path / "agenda" / "2027-03.html").read_text(encoding="utf-8")
+    row = re.search(rf'<li [^>]*id="item-{ids["Pendant"]}"[^>]*>', agenda).group(0)
+    assert 'data-owner="ana"' in row and 'data-covered-by="ben"' in row
+    assert "[pour Ana Lopez]" in agenda.split(f'id="item-{ids["Pendant"]}"')[1].split("</summary>")[0]
+    assert 'data-covered-by' not in re.search(rf'<li [^>]*id="item-{ids["Le onze"]}"[^>]*>', agenda).group(0)
+
+
+def test_the_person_filter_on_a_stand_in_shows_the_posts_they_cover_marked_for_whom(tmp_path: Path,
+                                                                                   chromium: Any) -> None:
+    """A user trial: with the person filter on Ben, standing in for Ana, the page showed Ana's absence but
+    hid her posts he was to post, which his feed holds. Shown now, "[pour Ana Lopez]" before them; with the
+    filter on Ana, her posts show as before, without the mark."""
+    from edcal.outputs import calendar_page
+    from helpers import write_planning_page
+
+    plan = _stand_in_plan()
+    write_planning_page(calendar_page, plan, tmp_path)
+    ids = {item.title: item.id for item in plan.items}
+    shown = ("sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length)"
+             ".map(e => e.dataset.itemId)")
+    with serve(tmp_path) as server:
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        for view in ("month", "week"):
+            page.goto(server + f"index.html?view={view}&date=2027-03-08&owner=ben")
+            tiles = f"#view-{view} .item[data-item-id]"
+            assert sorted(page.evaluate(shown, tiles)) == sorted([ids["Pendant"], ids["Le sien"]]), view
+            tile = page.locator(f'#view-{view} .item[data-item-id="{ids["Pendant"]}"]')
+            assert "[pour Ana Lopez] [X] Pendant" in tile.inner_text(), tile.inner_text()
+            assert "[pour" not in page.locator(f'#view-{view} .item[data-item-id="{ids["Le sien"]}"]').inner_text()
+            assert page.locator(f"#view-{view} .absence").first.is_visible()
+            page.goto(server + f"index.html?view={view}&date=2027-03-08&owner=ana")
+            assert set(page.evaluate(shown, tiles)) >= {ids["Pendant"], ids["Le onze"]}
+            assert ids["Le sien"] not in page.evaluate(shown, tiles)
+            assert "[X] Pendant" in tile.inner_text() and "[pour" not in tile.inner_text(), tile.inner_text()
+            page.goto(server + f"index.html?view={view}&date=2027-03-08")
+            assert "[X] Pendant" in tile.inner_text() and "[pour" not in tile.inner_text(), tile.inner_text()
+        for address in ("index.html?view=agenda&owner=ben", "agenda/2027-03.html?owner=ben"):
+            page.goto(server + address)
+            assert page.evaluate(shown, "li.item[data-item-id]") == [ids["Le sien"], ids["Pendant"]], address
+            title = page.locator(f'li#item-{ids["Pendant"]} summary')
+            assert "[pour Ana Lopez] Pendant" in title.inner_text(), title.inner_text()
+            # Choosing Ana instead: her posts, without the mark; the day Ben is away too shows.
+            page.select_option('select[data-filter="owner"]', "ana")
+            assert page.evaluate(shown, "li.item[data-item-id]") == [ids["Avant"], ids["Pendant"], ids["Le onze"]]
+            assert "[pour" not in title.inner_text()
+        page.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
@@ -17,6 +18,7 @@ from edcal.i18n import Translator, clock_time, long_date, team_language, transla
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import Item, Plan, passed, status_word
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
+from edcal.plan.absences import absence_label, concerns, cover_mark, covers, days_said, team_absences
 from edcal.plan.moves import agenda_name
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
 
@@ -24,9 +26,11 @@ from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
              campaign: str | None = None, since: dt.datetime | None = None,
              until: dt.datetime | None = None) -> list[Item]:
-    """Dated items from now (or ``since``) to ``days`` days ahead (or ``until``), filtered."""
+    """Dated items from now (or ``since``) to ``days`` days ahead (or ``until``), filtered. ``owner``'s are
+    theirs, and the posts of someone away they stand in for (as their calendar feed holds them)."""
     network = network_choice(plan, network)
     owner, campaign = owner_and_campaign(plan, owner, campaign)
+    covered = covers(plan) if owner else {}
     zone = plan.calendar.zone
     start = (since or plan.now).astimezone(zone)
     first, last = days_shown(plan, days, since, until)
@@ -43,7 +47,8 @@ def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | Non
             continue
         if network and item.network != network:
             continue
-        if owner and item.owner != owner:
+        cover = covered.get(item.id)
+        if owner and item.owner != owner and (cover is None or cover.stand_in.id != owner):
             continue
         if campaign and item.campaign != campaign:
             continue
@@ -61,13 +66,44 @@ def days_shown(plan: Plan, days: int, since: dt.datetime | None = None,
     return first, last
 
 
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What the agenda shows beside the items: the team's absences, and the posts marked for whom."""
+
+    #: The absences of the days shown, in words (first day, last day, label; ``--owner``'s, theirs and those
+    #: they stand in for): said under each day's heading within them.
+    absences: tuple[tuple[dt.date, dt.date, str], ...] = ()
+    #: Days with a heading even with nothing planned: an absence's first and last days in the period.
+    days: frozenset[dt.date] = frozenset()
+    #: By item id: the post of someone away ``--owner`` stands in for, and its mark ("[for Malik Haddad]").
+    marks: dict[str, str] = field(default_factory=dict)
+
+
+def shown_absences(plan: Plan, first: dt.date, last: dt.date, owner: str | None, lang: str) -> Shown:
+    """The absences from ``first`` to ``last`` (``owner``'s and those they stand in for, all without one), and
+    the marks of the posts ``owner`` covers: as the planning page's person filter and their feed show them."""
+    calendar = plan.calendar
+    owner = owner_and_campaign(plan, owner, None)[0]
+    found: list[tuple[dt.date, dt.date, str]] = []
+    days: set[dt.date] = set()
+    for person, absence in team_absences(calendar):
+        if absence.last < first or absence.first > last or (owner and not concerns(person, absence, owner)):
+            continue
+        found.append((absence.first, absence.last, absence_label(person, absence, calendar, lang)))
+        days.update(days_said(absence, first, last))
+    marks = {item_id: cover_mark(cover, lang) for item_id, cover in covers(plan).items()
+             if owner and cover.stand_in.id == owner}
+    return Shown(tuple(found), frozenset(days), marks)
+
 
 def render(plan: Plan, items: list[Item], days: int, console: Console, key_days: dict[dt.date, list[str]],
-           window: bool = False, ids: bool = False, earlier_today: bool = False) -> None:
+           window: bool = False, ids: bool = False, earlier_today: bool = False,
+           shown: Shown = Shown()) -> None:
     """A heading per day, then one aligned row per item; today is highlighted.
 
     :param key_days: the key dates' names by day (``Calendar.key_dates_by_day``): those days get their
         heading, even with nothing planned.
+    :param shown: the absences said under the headings of their days, and the posts marked for whom.
     :param window: the items are of a window given by ``--since``/``--until``, not "from now".
     :param ids: add the name ``edcal move`` selects each item by.
     :param earlier_today: items went out earlier today: "nothing more planned today", not "nothing planned".
@@ -76,7 +112,7 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
     nothing_today = _("Nothing more planned today.") if earlier_today else _("Nothing planned today.")
     zone = plan.calendar.zone
     today = plan.now.astimezone(zone).date()
-    if not items and not key_days:
+    if not items and not key_days and not shown.days:
         console.print(_("Nothing planned in that period.") if window
                       else nothing_today if days == 1  # "in the next 1 days"
                       else _("Nothing planned in the next {days} days.").format(days=days))
@@ -97,7 +133,8 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
             status = _("online after the freeze")  # shown when it goes online: "gelé" read as still frozen
         elif plan.waits_for_original(item):
             status = _("waits for its original")  # "gelé" read as a freeze
-        row: tuple[str, ...] = (when, where, escape(item.title), status, escape(owner))
+        title = escape(f"{shown.marks[item.id]} {item.title}" if item.id in shown.marks else item.title)
+        row: tuple[str, ...] = (when, where, title, status, escape(owner))
         rows.append((day, (*row, f"[dim]{escape(agenda_name(item))}[/]") if ids else row))  # type: ignore[arg-type]
     widths = [max((Text.from_markup(row[i]).cell_len for _, row in rows), default=0)
               for i in range(6 if ids else 5)]
@@ -105,12 +142,12 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         # Piped or redirected: one line per item, whatever the width (rich assumes 80 columns).
         console.width = max(console.width, sum(widths) + 2 * len(widths) + 2)
     by_day = {day: list(group) for day, group in itertools.groupby(rows, key=lambda r: r[0])}
-    shown = sorted(by_day.keys() | key_days)
-    if shown[0] != today and not window and today not in key_days:
+    headed = sorted(by_day.keys() | key_days | shown.days)
+    if headed[0] != today and not window and today not in key_days and today not in shown.days:
         heading = long_date(today, _.tag)
         console.print(f"[bold reverse] {heading[:1].upper() + heading[1:]} — {_('today')} [/]")
         console.print(f"  {nothing_today}")
-    for day in shown:
+    for day in headed:
         group = by_day.get(day, [])
         heading = long_date(day, _.tag)
         heading = heading[:1].upper() + heading[1:]
@@ -119,6 +156,9 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         for name in key_days.get(day, ()):  # the salon, the open day: why the day is busy
             heading += f" — ◆ {escape(name)}"
         console.print(f"[bold reverse] {heading} [/]" if day == today else f"[bold]{heading}[/]")
+        for first, last, label in shown.absences:  # someone away, and who stands in
+            if first <= day <= last:
+                console.print(f"  [italic]{escape(label)}[/]")
         if not group:
             console.print(f"  {nothing_today if day == today and not window else _('Nothing planned.')}")
             continue
@@ -168,9 +208,10 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
         days += max((plan.now.astimezone(zone).date() - start.astimezone(zone).date()).days, 0)
     items = upcoming(plan, days, network, owner, campaign, start, end)
     key_days = plan.calendar.key_dates_by_day(*days_shown(plan, days, start, end), ids=ids)
+    shown = shown_absences(plan, *days_shown(plan, days, start, end), owner, team_language(plan.lang))
     window = since is not None or until is not None
     midnight = start_of_day(plan.now.astimezone(plan.calendar.zone).date(), plan.calendar.zone)
     earlier = not window and any(isinstance(item.start, dt.datetime)  # gone out already today
                                  for item in upcoming(plan, 1, network, owner, campaign, midnight, plan.now))
-    render(plan, items, days, console, key_days, window=window, ids=ids, earlier_today=earlier)
+    render(plan, items, days, console, key_days, window=window, ids=ids, earlier_today=earlier, shown=shown)
     return len(items)

@@ -7,7 +7,9 @@ which has every dated item. The agenda of every month is on its own page,
 ``planning/agenda/2027-01.html``, so that a plan of thousands of items stays
 quick to open. Every item element carries ``data-item-id`` (plan.json's id)
 and the ``data-network``, ``data-owner``, ``data-campaign`` and
-``data-status`` the filters use.
+``data-status`` the filters use; a post whose owner is away carries its
+stand-in's id (``data-covered-by``), which the person filter shows it with,
+marked for whom, as their feed holds it.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ from edcal.i18n import (
     clock_time,
     first_weekday,
     language,
-    long_date,
     month_first,
     translated,
     translator,
@@ -57,6 +58,7 @@ from edcal.outputs.pages import (
     shown_title,
     title_language,
 )
+from edcal.plan.absences import Cover, absence_label, cover_mark, covers, team_absences
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
@@ -177,13 +179,19 @@ class Entry:
     past: bool
     #: A deadline passed with its step undone, or the article or idea it is of (idea-overdue's): "late".
     late: bool = False
+    #: A post of someone away: the id of who stands in for them (their feed holds it), and what marks it in
+    #: the views of the stand-in ("[pour Malik Haddad]", the feed's words).
+    covered_by: str | None = None
+    cover: str | None = None
 
 
 def write(context: OutputContext, folder: Path) -> list[str]:
     plan = context.plan
     today = plan.now.astimezone(plan.calendar.zone).date()
     late = late_items(plan.items, today)
-    entries = [entry(item, plan, context, item.id in late) for item in plan.items if item.dated]
+    covered = covers(plan)
+    entries = [entry(item, plan, context, item.id in late, covered.get(item.id))
+               for item in plan.items if item.dated]
     # By local day: all-day items sort at midnight UTC, which is another day west of Greenwich.
     entries.sort(key=lambda e: (_day(e.local), _clock(e.local), e.item.id))
     week_start = today - dt.timedelta(days=(today.weekday() - first_weekday(plan.lang)) % 7)
@@ -386,7 +394,9 @@ def _clock(value: dt.datetime | dt.date) -> str:
     return f"{value:%H:%M}" if isinstance(value, dt.datetime) else ""
 
 
-def entry(item: Item, plan: Plan, context: OutputContext, late: bool = False) -> Entry:
+def entry(item: Item, plan: Plan, context: OutputContext, late: bool = False,
+          cover: Cover | None = None) -> Entry:
+    """:param cover: who stands in for its owner, away (:func:`edcal.plan.absences.covers`)."""
     calendar = plan.calendar
     zone = calendar.zone
     start = item.start
@@ -420,6 +430,8 @@ def entry(item: Item, plan: Plan, context: OutputContext, late: bool = False) ->
         owner_name=person.name if person else item.owner,
         campaign_name=campaign.name if campaign else item.campaign,
         draft=draft, article=article, source=source, past=past, late=late,
+        covered_by=cover.stand_in.id if cover is not None else None,
+        cover=french_title(cover_mark(cover, plan.lang), plan.lang) if cover is not None else None,
     )
 
 
@@ -472,36 +484,17 @@ def backlog(plan: Plan) -> list[BacklogRow]:
 
 def absences(plan: Plan) -> list[dict[str, Any]]:
     """The team's absences (``away:``) as the calendar shows them on each of their days, by first day:
-    "Malik Haddad away from 2 to 20 August 2027 (Congés) — Julien Morel stands in"; ``people``: the ids
-    the person filter shows it with (the person away, and who stands in).
-
-    The label gives the absence's days: the agenda shows it on its first and last day (and the days with
-    something planned between), which said the same words twice, "Malik Haddad away", as if twice for a
-    day; a screen reader in the month's table heard it on a day with no word of until when."""
-    _ = translator(plan.lang)
-    team = plan.calendar.team
+    "Malik Haddad away from 2 to 20 August 2027 (Congés) — Julien Morel stands in"
+    (:func:`~edcal.plan.absences.absence_label`); ``people``: the ids the person filter shows it with (the
+    person away, and who stands in)."""
+    calendar = plan.calendar
     found = []
-    for person in team.values():
-        for absence in person.away:
-            if absence.first == absence.last:
-                label = _("{person} away on {day}").format(
-                    person=person.name, day=long_date(absence.first, plan.lang, weekday=False))
-            else:
-                last = long_date(absence.last, plan.lang, weekday=False)
-                first = long_date(absence.first, plan.lang, weekday=False)
-                if absence.first.year == absence.last.year:  # "du 2 août au 20 août 2027"
-                    first = first.removesuffix(f" {absence.first.year}").removesuffix(",")
-                label = _("{person} away from {first} to {last}").format(person=person.name, first=first,
-                                                                          last=last)
-            if absence.reason:
-                label += f" ({absence.reason})"
-            stand_in = team.get(absence.stand_in or "")
-            if stand_in is not None:
-                label += " — " + _("{person} stands in").format(person=stand_in.name)
-            found.append({"first": absence.first.isoformat(), "last": absence.last.isoformat(),
-                          "label": label, "person": person.id,
-                          "people": " ".join([person.id, *([stand_in.id] if stand_in is not None else [])])})
-    return sorted(found, key=lambda absence: (absence["first"], absence["person"]))
+    for person, absence in team_absences(calendar):
+        stand_in = calendar.team.get(absence.stand_in or "")
+        found.append({"first": absence.first.isoformat(), "last": absence.last.isoformat(),
+                      "label": absence_label(person, absence, calendar, plan.lang), "person": person.id,
+                      "people": " ".join([person.id, *([stand_in.id] if stand_in is not None else [])])})
+    return found
 
 
 def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap],
@@ -571,6 +564,8 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap],
             "campaign": e.item.campaign, "campaign_name": e.campaign_name,
             **({"log": said} if (said := log_said(e.item, plan, log_start)) else {}),
             **({"late": True} if e.late else {}),
+            # A post of someone away: shown with who stands in for them chosen, marked for whom.
+            **({"covered_by": e.covered_by, "cover": e.cover} if e.covered_by else {}),
             **({"lang": other[e.item.id]} if e.item.id in other else {}),
         } for e in entries],
         "campaigns": [{"id": c.id, "name": c.name, "start": c.start.isoformat(), "end": c.end.isoformat(),

@@ -47,6 +47,7 @@ from edcal.model.plan import Item, Plan, absence_event_id, key_date_event_id, ma
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
+from edcal.plan.absences import concerns, covers, team_absences
 from edcal.plan.report import first_logged_month, log_said, unconfirmed
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
@@ -95,7 +96,7 @@ def feeds(plan: Plan) -> list[Feed]:
     items = [item for item in plan.items
              if _in_feeds(item, plan) and kept(_over_at(item.start, calendar))]  # type: ignore[arg-type]
     key_dates = [k for k in calendar.key_dates_in_order() if kept(_over_at(k.end, calendar))]
-    absences = [(person, absence) for person, absence in _absences(calendar)
+    absences = [(person, absence) for person, absence in team_absences(calendar)
                 if kept(_over_at(absence.last, calendar))]
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
     everything = Feed(CALENDAR_FILE, "calendar", "all", _("Publishing schedule"), "",
@@ -111,7 +112,11 @@ def feeds(plan: Plan) -> list[Feed]:
     found.append(Feed(f"{FOLDER}/blog.ics", "blog", "blog", _("Blog"), "",
                       _("Articles going live, and their writing and review deadlines."), "slategray",
                       [i for i in items if i.kind != "post" and not i.networks]))
-    standing_in = _standing_in(plan, items, absences)
+    # The posts of someone away that who stands in for them is to post, marked for whom: as `edcal agenda
+    # --owner` and the planning page's person filter show them (one selection, plan.absences.covers).
+    standing_in: dict[str, dict[str, str]] = {}
+    for item_id, cover in covers(plan, items).items():
+        standing_in.setdefault(cover.stand_in.id, {})[item_id] = cover.person.name
     for person in sorted(calendar.team.values(), key=lambda p: p.id):
         # Their own items, and the posts of someone away they stand in for (the one who will post them).
         stood_in = standing_in.get(person.id, {})
@@ -119,7 +124,7 @@ def feeds(plan: Plan) -> list[Feed]:
                           _("What {person} owns in the editorial plan.").format(person=person.name),
                           people_colors[person.id],
                           [i for i in items if i.owner == person.id or i.id in stood_in], [],
-                          [(p, a) for p, a in absences if person.id in (p.id, a.stand_in)], stood_in))
+                          [(p, a) for p, a in absences if concerns(p, a, person.id)], stood_in))
     entries = {entry.id: entry for entry in calendar.posts}
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: c.id):
         held = [i for i in items if i.campaign == campaign.id]
@@ -130,34 +135,6 @@ def feeds(plan: Plan) -> list[Feed]:
                           campaign.color, held, [k for k in key_dates if k.id in named]))
     for feed in found:
         feed.name = f"{feed.label} · {site}"
-    return found
-
-
-def _absences(calendar: Calendar) -> list[tuple[Person, Absence]]:
-    """Every absence of the team (``away:``), by its first day, then the person's id."""
-    found = [(person, absence) for person in calendar.team.values() for absence in person.away]
-    return sorted(found, key=lambda pair: (pair[1].first, pair[0].id))
-
-
-def _standing_in(plan: Plan, items: list[Item],
-                 absences: list[tuple[Person, Absence]]) -> dict[str, dict[str, str]]:
-    """By stand-in's id: the posts of the person they stand in for that go out during the absence, by item id,
-    with the absent person's name (the event's title says for whom). A stand-in away that day too, or gone
-    from the team, gets none (``owner-away`` says nobody stands in)."""
-    found: dict[str, dict[str, str]] = {}
-    team = plan.calendar.team
-    covered = [(person, absence) for person, absence in absences if absence.stand_in in team]
-    if not covered:
-        return found
-    for item in items:
-        if item.kind != "post" or item.start is None or not item.owner:
-            continue
-        day = plan.day_of(item.start)
-        for person, absence in covered:
-            if item.owner == person.id and absence.first <= day <= absence.last:
-                if team[absence.stand_in or ""].there_on(day):
-                    found.setdefault(absence.stand_in or "", {})[item.id] = person.name
-                break
     return found
 
 
@@ -331,7 +308,7 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
         found += [_leaves_at(_over_at(key_date.end, calendar), calendar, past)
                   for key_date in calendar.key_dates_in_order()]
         found += [_leaves_at(_over_at(absence.last, calendar), calendar, past)
-                  for _person, absence in _absences(calendar)]
+                  for _person, absence in team_absences(calendar)]
     # A log line still to take effect: its moment changes its post's event, or brings back a post a freeze
     # withheld (or a draft) that went out all the same, which the loop above passed over.
     posts = {item.id: item for item in plan.items if item.kind == "post"} if calendar.posted else {}

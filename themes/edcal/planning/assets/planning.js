@@ -143,10 +143,17 @@
         if (name === "network") {
           return element.getAttribute("data-network").split(" ").indexOf(wanted.network) >= 0;
         }
+        // A post of someone away shows with who stands in for them too, as their feed holds it.
+        if (name === "owner" && element.getAttribute("data-covered-by") === wanted.owner) { return true; }
         // "_none" (no id starts with "_"): the items nobody owns, whose data-owner is empty.
         return element.getAttribute("data-" + name) === (wanted[name] === "_none" ? "" : wanted[name]);
       });
       element.hidden = !show;
+    });
+    // Shown for its stand-in, it says for whom ("[pour Malik Haddad]"), as the stand-in's feed does.
+    document.querySelectorAll("[data-cover-mark]").forEach(function (mark) {
+      var item = mark.closest("[data-covered-by]");
+      mark.hidden = !wanted.owner || !item || item.getAttribute("data-covered-by") !== wanted.owner;
     });
     // A freeze of some networks shows with them (or with no network chosen), hatched only when one is chosen.
     document.querySelectorAll("[data-freeze-networks]").forEach(function (note) {
@@ -382,7 +389,13 @@
                 item.campaign_name]
         .filter(Boolean).join(" · ")
     });
+    /* A post of someone away: shown with who stands in for them chosen, and then marked for whom. */
+    if (item.covered_by) { node.setAttribute("data-covered-by", item.covered_by); }
     if (item.time) { node.appendChild(el("span", { "class": "time" }, item.time)); }
+    if (item.cover) {
+      node.appendChild(el("span", { "class": "cover", "data-cover-mark": "", "hidden": "" }, item.cover));
+      node.appendChild(document.createTextNode(" "));
+    }
     var link = el("a", { "href": "#item-" + item.id, "data-agenda": item.id });
     link.appendChild(el("span", { "class": "tag" }, "[" + (item.network_name || labels.blog) + "]"));
     link.appendChild(document.createTextNode(" "));
