@@ -463,7 +463,8 @@ def serve(site: Path, settings_file: str, verbosity: int | None, bind: str, port
               help="How many days ahead, today (or --since's day) included (without --days, --since a past "
               "day runs on to 14 days from today).")
 @click.option("--network", help="Only this network's posts.")
-@click.option("--owner", help="Only what this person owns (a team id).")
+@click.option("--owner", help="Only what this person owns (a team id), and the posts of someone away they "
+              "stand in for.")
 @click.option("--campaign", help="Only this campaign's items.")
 @click.option("--since", help="From this date or date-time (ISO 8601; default: now), past ones included.")
 @click.option("--until", help="Up to this date (included) or date-time (ISO 8601) rather than --days.")
