@@ -1054,6 +1054,18 @@ def test_english_names_and_answers_one_per_line(site: Path) -> None:
             "    poll:\n      options: [Swing, Sliding]\n      duration: 3 days\n") in written, written
 
 
+def test_posts_csvs_answers_are_one_per_line_and_keep_their_bars(site: Path) -> None:
+    """posts.csv writes a poll's answers a line each: an answer holding a | (calendar.yaml takes one) comes
+    back whole, not as two answers."""
+    write_sheet(site, 'Date,Network,Text,Poll\n2027-03-09 10:00,mastodon,Which?,"Gate?\n---\nSwing | left\n'
+                      'Sliding\n---\n3 days"\n')
+    result = run_edcal("import", "plan.csv", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+    assert ("    poll:\n      question: Gate?\n      options: [Swing | left, Sliding]\n"
+            "      duration: 3 days\n") in written, written
+
+
 @pytest.mark.parametrize(("header", "row", "expected"), [
     # one answer: the separator was another ("Oui, Non")
     ("Date;Réseau;Texte;Sondage;Durée du sondage", "09/03/2027 10:00;mastodon;A;Oui, Non;1 jour",
@@ -1079,6 +1091,10 @@ def test_english_names_and_answers_one_per_line(site: Path) -> None:
      "    hint: write a number of minutes, hours, days or weeks"),
     ("Date;Réseau;Texte;Sondage;Durée du sondage", "09/03/2027 10:00;mastodon;A;Oui | oui;1 jour",
      "plan.csv:2:29: error: found the answer 'oui' twice, expected each answer once\n"),
+    # an answer left empty between two: one forgotten, never dropped as if it were not there
+    ("Date;Réseau;Texte;Sondage;Durée du sondage", "09/03/2027 10:00;mastodon;A;Oui || Non;1 jour",
+     "plan.csv:2:29: error: found an empty answer in the poll cell ('Oui || Non'), expected an answer between "
+     "each two |\n    hint: write the answer that is missing, or remove one |\n"),
 ])
 def test_a_poll_written_wrong_in_a_sheet_is_told_at_its_cell(site: Path, header: str, row: str,
                                                              expected: str) -> None:

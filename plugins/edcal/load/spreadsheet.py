@@ -611,7 +611,16 @@ def _poll(cells: Mapping[str, Cell], post: ImportedPost, errors: list[InputError
                                  say("write the answers alone, the question and the duration in their "
                                      "columns ('poll question', 'poll duration')")))
         return
-    options = [option for option in _POLL_SEPARATORS.split(written) if option]
+    # posts.csv's answers are a line each: a | there is an answer's own (calendar.yaml takes one)
+    options = [option.strip() for option in written.split("\n")] if said \
+        else _POLL_SEPARATORS.split(written)
+    if "" in options[1:-1]:  # an answer forgotten between two; a | or a line at either end holds none
+        errors.append(InputError(answers.source,
+                                 say("found an empty answer in the poll cell ('{value}'), expected an answer "
+                                     "between each two |", value=shown(written)),
+                                 say("write the answer that is missing, or remove one |")))
+        return
+    options = [option for option in options if option]
     if len(options) < 2:  # another separator than ours: "Oui, Non", "Oui / Non"
         errors.append(InputError(answers.source,
                                  say("found one answer in the poll cell ('{value}'), expected 2 at least",
