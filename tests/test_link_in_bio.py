@@ -368,3 +368,27 @@ def test_a_link_of_the_site_the_build_does_not_write_is_left_out_and_the_build_s
         assert f"  left out of it: post '{name}-instagram', whose link {SITE_LINKS[name]} opens no page the blog " \
                "writes" in result.stdout, result.stdout
     assert "link-in-bio page: 6 links -> output/liens/" in result.stdout
+
+
+def test_a_site_link_is_judged_as_a_browser_and_a_case_sensitive_host_open_it() -> None:
+    """A hostile-input hunt: `/A-PROPOS/` was listed (the page is `a-propos/`: a 404 on Linux hosts), a live
+    `/%2e%2e/a-propos/` was left out, and `:443` or `user@` made the site's own address another site's."""
+    from edcal.model.plan import BlogFiles
+    from edcal.plan.link_in_bio import site_path
+
+    files = BlogFiles(frozenset({"a-propos/index.html", "index.html", "images/Été.png"}))
+    site = "https://blog.example.fr"
+    opened = {url: (path := site_path(url, site)) is not None and files.opens(path) for url in (
+        "https://blog.example.fr/a-propos/", "https://blog.example.fr/A-PROPOS/",
+        "https://blog.example.fr/%2e%2e/a-propos/", "https://blog.example.fr/x/../a-propos/",
+        "https://blog.example.fr:443/a-propos/", "https://blog.example.fr:443/nope/",
+        "https://user@blog.example.fr/nope/", "https://BLOG.example.fr./a-propos/",
+        "https://blog.example.fr/images/%C3%89t%C3%A9.png", "https://blog.example.fr")}
+    assert opened == {
+        "https://blog.example.fr/a-propos/": True, "https://blog.example.fr/A-PROPOS/": False,
+        "https://blog.example.fr/%2e%2e/a-propos/": True, "https://blog.example.fr/x/../a-propos/": True,
+        "https://blog.example.fr:443/a-propos/": True, "https://blog.example.fr:443/nope/": False,
+        "https://user@blog.example.fr/nope/": False, "https://BLOG.example.fr./a-propos/": True,
+        "https://blog.example.fr/images/%C3%89t%C3%A9.png": True, "https://blog.example.fr": True}
+    assert site_path("https://example.org/a-propos/", site) is None
+    assert site_path("https://blog.example.fr:8443/a-propos/", site) is None  # another server

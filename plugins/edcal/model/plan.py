@@ -304,7 +304,8 @@ class BlogFiles:
     """What a build writes in output/, as a reader's address opens it: a link of the site to anything else
     is dead (a page that does not exist, a tag page the theme does not write, a mistyped slug)."""
 
-    #: Paths in output/, in lower case (``2027/salon/index.html``, ``images/a.png``).
+    #: Paths in output/, as written (``2027/salon/index.html``, ``images/a.png``): a server on Linux, as
+    #: most hosts, answers ``A-PROPOS/`` with a 404 where ``a-propos/`` is written.
     files: frozenset[str]
     #: Folders the build fills with files it does not list beforehand (a ``publish:`` folder).
     folders: tuple[str, ...] = ()
@@ -313,7 +314,7 @@ class BlogFiles:
         """Whether an address's path, relative to the site's (``2027/salon/``, ``pages/a.html``, ``""``
         for the home page), opens a file the build writes: a folder's ``index.html`` too."""
         path = path.strip("/")
-        path = posixpath.normpath(path).casefold() if path else ""
+        path = posixpath.normpath(path) if path else ""
         if path in self.files or posixpath.join(path, "index.html") in self.files:
             return True
         return any(path == folder or path.startswith(folder + "/") for folder in self.folders)

@@ -203,8 +203,7 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
     calendar = state.calendar
     folders = [section.publish for section in (calendar.feeds, calendar.planning, calendar.ambassadors)
                if section is not None and section.publish]
-    return BlogFiles(frozenset(path.casefold() for path in files),
-                     tuple(_normal(folder).casefold() for folder in folders))
+    return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders))
 
 
 def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:

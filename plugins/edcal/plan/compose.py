@@ -272,8 +272,9 @@ def _on_site(target: urllib.parse.SplitResult, url: str, site_url: str) -> bool:
         return url.startswith("/")
     netloc, path = _site_parts(site_url)
     # http or https, www. or not, a final dot on the host name: the same site to a reader (and its server)
-    host = _HOST_FINAL_DOT.sub("", target.netloc.lower()).removeprefix("www.")
-    return host == netloc and plain_path(target.path).startswith(path)
+    # and a user's name before it (`user@`), which the server never sees
+    host = _HOST_FINAL_DOT.sub("", target.netloc.rpartition("@")[2].lower()).removeprefix("www.")
+    return host == netloc and plain_path(target.path or "/").startswith(path)
 
 
 _HOST_FINAL_DOT = re.compile(r"\.(?=:\d*$|$)|:(?:80|443)?$")  # and a default (or empty) port

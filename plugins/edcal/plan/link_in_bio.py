@@ -26,7 +26,7 @@ from edcal.model.article import Article, content_path
 from edcal.model.calendar import LinkInBioSettings, PostEntry
 from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
-from edcal.plan.compose import URL_IN_TEXT
+from edcal.plan.compose import URL_IN_TEXT, is_site_url, plain_path
 from edcal.plan.status import article_files, article_state
 
 #: Longest label taken from a post's own words, in characters.
@@ -162,12 +162,10 @@ class _Online:
         self.unpublished_images = private - public
 
     def _on_site(self, item: Item) -> str | None:
-        """The path of the post's link when it is an address of the site (``2027/salon/``), else None."""
-        parts = urllib.parse.urlsplit(item.url or "")
-        site = urllib.parse.urlsplit(self.plan.site_url)
-        if parts.netloc.lower().removeprefix("www.") != site.netloc.lower().removeprefix("www."):
+        """The path of the post's link when it is an address of the site (``/blog/2027/a/``), else None."""
+        if not is_site_url(item.url or "", self.plan.site_url):
             return None
-        return urllib.parse.unquote(parts.path)
+        return plain_path(urllib.parse.unquote(urllib.parse.urlsplit(item.url or "").path))
 
     def _article(self, item: Item) -> tuple[Article, bool] | None:
         """The article the post's link opens, with whether it is online."""
@@ -180,15 +178,9 @@ class _Online:
     def written(self, item: Item) -> bool:
         """Whether the post's link opens a file the build writes, when it is an address of the site (a link
         elsewhere is the other site's)."""
-        on_site = self._on_site(item)
+        path = site_path(item.url or "", self.plan.site_url)
         files = self.plan.blog_files
-        if on_site is None or files is None:
-            return True
-        site = urllib.parse.unquote(urllib.parse.urlsplit(self.plan.site_url).path).strip("/").casefold()
-        path = on_site.strip("/")
-        if site and path.casefold() != site and not path.casefold().startswith(site + "/"):
-            return True  # outside the blog's folder (SITEURL https://example.fr/blog): not the build's to say
-        return files.opens(path[len(site):])
+        return path is None or files is None or files.opens(path)
 
     def link(self, item: Item) -> bool:
         """Whether the post's link may be listed: not to an article (or translation) not online."""
@@ -220,6 +212,20 @@ class _Online:
         if path and "://" not in path and content_path(path) not in self.unpublished_images:
             return content_path(path), media.alt
         return None, None
+
+
+def site_path(url: str, site_url: str) -> str | None:
+    """The path of ``url`` in the blog's folder (``a-propos/``; ``""`` for its home page) when it is an
+    address of the blog, as a browser asks for it (``%2e%2e`` and ``..`` resolved, ``www.``, a default port,
+    a final dot on the host read as the site); None for another site's, or the same host outside the blog's
+    folder (SITEURL ``https://example.fr/blog``: ``/produits/`` is not the build's to judge)."""
+    if not is_site_url(url, site_url):
+        return None
+    path = plain_path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).lstrip("/")
+    site = plain_path(urllib.parse.unquote(urllib.parse.urlsplit(site_url).path)).strip("/")
+    if not site:
+        return path
+    return path[len(site):].lstrip("/") if path == site or path.startswith(site + "/") else None
 
 
 def first_line(text: str) -> str:
