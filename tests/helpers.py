@@ -89,6 +89,20 @@ def plan_of(calendar: Calendar, articles: list[Article] | None = None,
                         composer=composer(calendar=calendar))
 
 
+def stand_in_plan() -> Plan:
+    """Ana away from 8 to 12 March 2027, Ben standing in, but on the 11th, when he is away too: her posts of
+    the 10th and 11th, one before, and one of Ben's own."""
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "{id: ana, name: Ana}", "{id: ana, name: Ana Lopez, away: [{from: 2027-03-08, until: 2027-03-12, "
+        "reason: Congés, stand_in: ben}]}\n  - {id: ben, name: Ben Roy, away: [{from: 2027-03-11, until: 2027-03-11}]}")
+        + "posts:\n"
+          "  - {id: pendant, at: 2027-03-10 09:00, networks: [x], text: Pendant, owner: ana}\n"
+          "  - {id: onze, at: 2027-03-11 09:00, networks: [x], text: Le onze, owner: ana}\n"
+          "  - {id: avant, at: 2027-03-05 09:00, networks: [x], text: Avant, owner: ana}\n"
+          "  - {id: sien, at: 2027-03-09 09:00, networks: [mastodon], text: Le sien, owner: ben}\n")
+    return plan_of(calendar, now="2027-03-01T10:00:00+01:00")
+
+
 def by_id(plan: Plan) -> dict[str, Any]:
     return {item.id: item for item in plan.items}
 

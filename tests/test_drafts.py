@@ -1022,3 +1022,33 @@ def test_a_post_logged_before_its_time_says_so_on_its_card(tmp_path: Path) -> No
     # A line saying a post to come is skipped waits for its time (the plan may change until then).
     assert '<span class="badge status-scheduled">' in card("b-x")
     assert '<span class="badge status-scheduled">' in card("c-x") and "Le journal" not in card("c-x")
+
+
+def test_a_draft_a_stand_in_covers_is_on_their_cards_and_counts_marked_for_whom(tmp_path: Path) -> None:
+    """The calendar's person filter on a stand-in showed the posts of someone away they cover; the drafts
+    review, where they copy the text to post, hid them. Each such card says who covers it and for whom
+    ("[pour Ana Lopez]", hidden until the filter is on the stand-in), and the counts by owner count it for
+    both: its owner's filter and the stand-in's both show it; the whole counts it once."""
+    from edcal.outputs import review
+    from helpers import stand_in_plan, write_planning_page
+
+    plan = stand_in_plan()
+    write_planning_page(review, plan, tmp_path)
+    page = (tmp_path / "drafts" / "2027-03.html").read_text(encoding="utf-8")
+
+    def card(item_id: str) -> str:
+        found = page[page.index(f'<article class="card" id="item-{item_id}"'):]
+        return found[:found.index("</article>")]
+
+    covered = card("pendant-x")
+    assert 'data-owner="ana" data-covered-by="ben"' in covered
+    assert regex.search(r'<span class="cover" data-cover-mark hidden>\[pour Ana Lopez\]</span>', covered)
+    # Ana's post of the 11th, when Ben is away too, and her post before her absence: nobody covers them.
+    assert all("data-covered-by" not in card(i) and "[pour" not in card(i) for i in ("onze-x", "avant-x", "sien-mastodon"))
+    counts = json.loads(regex.search(r"<p class=\"lead\" data-counts='([^']*)'", page).group(1))
+    assert counts[""][0] == 4 and counts["/ana"][0] == 3
+    assert counts["/ben"][0] == 2 and counts["x/ben"][0] == 1 and counts["x/ben@scheduled"][0] == 1
+    assert counts["mastodon/ben"][0] == 1
+    overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
+    row = json.loads(regex.search(r"<tr data-counts='([^']*)'", overview).group(1))
+    assert row == counts

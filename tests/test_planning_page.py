@@ -2331,29 +2331,13 @@ def test_the_report_shows_a_networks_objective_measured_before_its_first_month(
     assert shown == [shown_in]
 
 
-def _stand_in_plan() -> Any:
-    """Ana away from 8 to 12 March 2027, Ben standing in, but on the 11th, when he is away too: her posts of
-    the 10th and 11th, one before, and one of Ben's own."""
-    from helpers import PARIS_CALENDAR, calendar_from, plan_of
-
-    calendar = calendar_from(PARIS_CALENDAR.replace(
-        "{id: ana, name: Ana}", "{id: ana, name: Ana Lopez, away: [{from: 2027-03-08, until: 2027-03-12, "
-        "reason: Congés, stand_in: ben}]}\n  - {id: ben, name: Ben Roy, away: [{from: 2027-03-11, until: 2027-03-11}]}")
-        + "posts:\n"
-          "  - {id: pendant, at: 2027-03-10 09:00, networks: [x], text: Pendant, owner: ana}\n"
-          "  - {id: onze, at: 2027-03-11 09:00, networks: [x], text: Le onze, owner: ana}\n"
-          "  - {id: avant, at: 2027-03-05 09:00, networks: [x], text: Avant, owner: ana}\n"
-          "  - {id: sien, at: 2027-03-09 09:00, networks: [mastodon], text: Le sien, owner: ben}\n")
-    return plan_of(calendar, now="2027-03-01T10:00:00+01:00")
-
-
 def test_the_posts_a_stand_in_covers_carry_who_covers_them_for_whom(tmp_path: Path) -> None:
     """The month view's data and the agenda's items say who stands in for a post's owner, away, and the
     feed's words for whom ("[pour Ana Lopez]"): the same posts as the stand-in's feed holds."""
     from edcal.outputs import calendar_page, ics
-    from helpers import write_planning_page
+    from helpers import stand_in_plan, write_planning_page
 
-    plan = _stand_in_plan()
+    plan = stand_in_plan()
     write_planning_page(calendar_page, plan, tmp_path)
     ids = {item.title: item.id for item in plan.items}
     (ben,) = [feed for feed in ics.feeds(plan) if feed.key == "ben"]
@@ -2377,9 +2361,9 @@ def test_the_person_filter_on_a_stand_in_shows_the_posts_they_cover_marked_for_w
     hid her posts he was to post, which his feed holds. Shown now, "[pour Ana Lopez]" before them; with the
     filter on Ana, her posts show as before, without the mark."""
     from edcal.outputs import calendar_page
-    from helpers import write_planning_page
+    from helpers import stand_in_plan, write_planning_page
 
-    plan = _stand_in_plan()
+    plan = stand_in_plan()
     write_planning_page(calendar_page, plan, tmp_path)
     ids = {item.title: item.id for item in plan.items}
     shown = ("sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length)"
@@ -2409,4 +2393,39 @@ def test_the_person_filter_on_a_stand_in_shows_the_posts_they_cover_marked_for_w
             page.select_option('select[data-filter="owner"]', "ana")
             assert page.evaluate(shown, "li.item[data-item-id]") == [ids["Avant"], ids["Pendant"], ids["Le onze"]]
             assert "[pour" not in title.inner_text()
+        page.close()
+
+
+def test_the_drafts_review_on_a_stand_in_shows_the_drafts_they_cover_marked_and_counted(tmp_path: Path,
+                                                                                      chromium: Any) -> None:
+    """With the person filter on Ben, standing in for Ana, the calendar showed her post he is to publish; the
+    drafts review, where he copies its text, did not. Shown now, "[pour Ana Lopez]" in its heading, and
+    counted with his; with the filter on Ana, her drafts, as before, without the mark."""
+    from edcal.outputs import review
+    from helpers import stand_in_plan, write_planning_page
+
+    plan = stand_in_plan()
+    write_planning_page(review, plan, tmp_path)
+    shown = ("() => Array.from(document.querySelectorAll('article.card')).filter(e => e.getClientRects().length)"
+             ".map(e => e.dataset.itemId)")
+    with serve(tmp_path) as server:
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server + "drafts/2027-03.html?owner=ben")
+        assert page.evaluate(shown) == ["sien-mastodon", "pendant-x"]
+        heading = page.locator("#item-pendant-x .card-title")
+        assert "[pour Ana Lopez]" in heading.inner_text(), heading.inner_text()
+        assert "[pour" not in page.locator("#item-sien-mastodon").inner_text()
+        assert page.locator(".lead").inner_text() == "2 brouillons."
+        page.select_option('select[data-filter="network"]', "x")
+        assert page.evaluate(shown) == ["pendant-x"] and page.locator(".lead").inner_text() == "1 brouillon."
+        page.select_option('select[data-filter="network"]', "")
+        page.select_option('select[data-filter="owner"]', "ana")
+        assert page.evaluate(shown) == ["avant-x", "pendant-x", "onze-x"]
+        assert "[pour" not in heading.inner_text() and page.locator(".lead").inner_text() == "3 brouillons."
+        page.select_option('select[data-filter="owner"]', "")
+        assert "[pour" not in heading.inner_text() and page.locator(".lead").inner_text() == "4 brouillons."
+        # The overview's months count his drafts so.
+        page.goto(server + "drafts/index.html?owner=ben")
+        march = page.locator('tr[data-counts]:has(a[href^="2027-03.html"]) td[data-count="0"]')
+        assert march.inner_text() == "2"
         page.close()

@@ -55,10 +55,11 @@ from edcal.outputs.pages import (
     objective_alerts,
     other_language,
     person_filter,
+    shown_cover,
     shown_title,
     title_language,
 )
-from edcal.plan.absences import Cover, absence_label, cover_mark, covers, team_absences
+from edcal.plan.absences import Cover, absence_label, covers, team_absences
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
@@ -431,7 +432,7 @@ def entry(item: Item, plan: Plan, context: OutputContext, late: bool = False,
         campaign_name=campaign.name if campaign else item.campaign,
         draft=draft, article=article, source=source, past=past, late=late,
         covered_by=cover.stand_in.id if cover is not None else None,
-        cover=french_title(cover_mark(cover, plan.lang), plan.lang) if cover is not None else None,
+        cover=shown_cover(cover, plan.lang),
     )
 
 

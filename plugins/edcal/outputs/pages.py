@@ -41,6 +41,7 @@ from edcal.model.network import Objective
 from edcal.model.plan import Item, Plan, passed, status_word
 from edcal.outputs._format import MEDIA_FOLDER
 from edcal.outputs.context import OutputContext
+from edcal.plan.absences import Cover, cover_mark
 from edcal.plan.compose import is_site_url
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
 from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
@@ -100,6 +101,13 @@ def lang_attribute(lang: str | None, page_lang: str) -> Markup:
 def french_title(title: str, lang: str | None) -> str:
     """``title`` with French spacing when ``lang`` is French, as typed otherwise."""
     return typeset(title, "fr") if (lang or "").startswith("fr") else title
+
+
+def shown_cover(cover: Cover | None, lang: str) -> str | None:
+    """What marks a post a stand-in covers on the planning pages, for whom ("[pour Malik Haddad]",
+    :func:`edcal.plan.absences.cover_mark`); the agenda's items and the drafts' cards hide it until the person
+    filter is on the stand-in (planning.js). None for a post nobody covers."""
+    return None if cover is None else french_title(cover_mark(cover, lang), lang)
 
 
 @dataclass(frozen=True, slots=True)

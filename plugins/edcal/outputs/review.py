@@ -40,7 +40,9 @@ from edcal.outputs.pages import (
     month_file,
     neighbours,
     person_filter,
+    shown_cover,
 )
+from edcal.plan.absences import Cover, covers
 from edcal.plan.linked import articles_by_page, post_article
 from edcal.plan.report import first_logged_month
 
@@ -66,7 +68,8 @@ class Month:
     article_errors: int
     article_warnings: int
     #: [drafts, errors, warnings, article_errors, article_warnings] by network id, "" for all, by owner
-    #: ("/camille") and by owner on a network ("linkedin/camille"): the counts follow the filters.
+    #: ("/camille") and by owner on a network ("linkedin/camille"): the counts follow the filters (a draft
+    #: a stand-in covers counts for its owner and for them, as each one's filter shows it).
     counts: dict[str, list[int]]
 
 
@@ -99,6 +102,10 @@ class Card:
     #: Its video, as the page shows it: file, cover and subtitles (addresses from the page; None when not
     #: copied) and alt text.
     video: Video | None = None
+    #: A post of someone away: the id of who stands in for them (the person filter on them shows it, and
+    #: their counts count it), and what marks it then, for whom ("[pour Malik Haddad]").
+    covered_by: str | None = None
+    cover: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +127,9 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     about = articles_with(context.findings, plan)
     by_page = articles_by_page(plan)
     entries = {entry.id: entry for entry in plan.calendar.posts}
-    cards = [card(item, plan, media, findings.get(item.id, []), about, by_page, entries) for item in upcoming]
+    covered = covers(plan, (*earlier, *upcoming))
+    cards = [card(item, plan, media, findings.get(item.id, []), about, by_page, entries, covered.get(item.id))
+             for item in upcoming]
     grouped = by_month(cards, lambda c: c.local.date())
     months = []
     for first, group in grouped:
@@ -140,8 +149,8 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         write_file(folder / REVIEW_FOLDER / month.href, html)
     today = plan.now.astimezone(plan.calendar.zone).date()
     passed = "unconfirmed" if first_logged_month(plan) is not None else "passed"
-    soon = [dataclasses.replace(card(item, plan, media, [], about, by_page, entries), passed=passed)
-            for item in earlier]
+    soon = [dataclasses.replace(card(item, plan, media, [], about, by_page, entries, covered.get(item.id)),
+                                passed=passed) for item in earlier]
     soon += [c for c in cards if c.local.date() < today + dt.timedelta(days=SOON_DAYS)]
     counts = _counts(cards)
     # Findings on no draft of these pages (a week below cadence, a post held by a freeze, an article no
@@ -201,11 +210,16 @@ def _counts(cards: list[Card]) -> dict[str, list[int]]:
     choice of the three filters together: a network's (its id), an owner's ("/camille"), a status's
     ("@review"), and any of them together ("linkedin/camille@review", in that order; planning.js builds the
     same key); "_none" for the cards nobody owns (the person filter's choice for them). A choice that leaves
-    no card has no key (0s)."""
+    no card has no key (0s).
+
+    A card a stand-in covers counts for its owner and for the stand-in: each one's filter shows it
+    (planning.js), and the counts say what the filters show, the stand-in's the drafts they are to post and
+    what is wrong with them. All of them (key "") count it once."""
     groups: dict[str, list[Card]] = {}
     for c in cards:
-        network, owner, status = c.item.network or "", c.item.owner or NOBODY, c.item.status
-        for key in {n + o + s for n in ("", network) for o in ("", f"/{owner}") for s in ("", f"@{status}")}:
+        network, status = c.item.network or "", c.item.status
+        owners = ("", f"/{c.item.owner or NOBODY}", *((f"/{c.covered_by}",) if c.covered_by else ()))
+        for key in {n + o + s for n in ("", network) for o in owners for s in ("", f"@{status}")}:
             groups.setdefault(key, []).append(c)
     groups[""] = cards
     return {key: [len(group), _count(group, "error"), _count(group, "warning"),
@@ -215,12 +229,13 @@ def _counts(cards: list[Card]) -> dict[str, list[int]]:
 
 def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
          about: dict[str, list[Finding]], by_page: dict[str, Article],
-         entries: dict[str, Any] | None = None) -> Card:
+         entries: dict[str, Any] | None = None, cover: Cover | None = None) -> Card:
     """A draft's card.
 
     :param about: the findings about each article (:func:`edcal.checks.articles_with`).
     :param by_page: the articles by the path of their URL (:func:`edcal.plan.linked.articles_by_page`).
     :param entries: calendar.yaml's post entries by id (a post's ``parent``).
+    :param cover: who stands in for its owner, away (:func:`edcal.plan.absences.covers`).
     """
     network = plan.calendar.networks[item.network or ""]
     article = post_article(item, plan, by_page)
@@ -245,6 +260,7 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
         article=article if article_findings else None, article_findings=article_findings,
         article_title=french_title(article.title, article.lang or plan.lang)
         if article is not None and article_findings else "",
+        covered_by=cover.stand_in.id if cover is not None else None, cover=shown_cover(cover, plan.lang),
         **(_why_draft(item, plan, entries or {}) if item.status in WAITING else {}),
     )
 
