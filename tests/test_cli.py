@@ -1619,8 +1619,10 @@ def test_the_repeated_hour_s_second_pass_is_after_its_first(runner: CliRunner, e
     agenda = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "1"])
     assert agenda.exit_code == 0, agenda.output
     rows = [" ".join(line.split()) for line in agenda.output.splitlines()[1:]]
-    assert rows == ["02:40 ● X Premier passage scheduled", "02:10 Blog Nuit scheduled",
-                    "02:10 ● Mastodon Pas prêt draft", "02:10 ● X Second passage scheduled"], rows
+    # Each pass of the repeated hour with its offset: which 02:10 is which.
+    assert rows == ["02:40 (UTC+02:00) ● X Premier passage scheduled", "02:10 (UTC+01:00) Blog Nuit scheduled",
+                    "02:10 (UTC+01:00) ● Mastodon Pas prêt draft",
+                    "02:10 (UTC+01:00) ● X Second passage scheduled"], rows
     change = runner.invoke(cli, ["next-change", "--site", str(site)])
     assert change.exit_code == 0 and change.output.strip() == "2027-10-31T02:10:00+01:00", change.output
     # At 02:20 +01:00, the first pass's 02:40 went out 40 minutes ago: the agenda from now no longer shows it.

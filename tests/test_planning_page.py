@@ -2429,3 +2429,49 @@ def test_the_drafts_review_on_a_stand_in_shows_the_drafts_they_cover_marked_and_
         march = page.locator('tr[data-counts]:has(a[href^="2027-03.html"]) td[data-count="0"]')
         assert march.inner_text() == "2"
         page.close()
+
+
+def _repeated_hour_plan() -> Any:
+    """Posts in both passes of the hour the night of 31 October 2027 repeats in Paris (02:40 on summer time,
+    02:10 on winter time, 30 minutes later), one just before it and one the morning after."""
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    return plan_of(calendar_from(PARIS_CALENDAR + "posts:\n"
+                                 "  - {id: premier, at: '2027-10-31 02:40+02:00', networks: [x], text: Premier passage}\n"
+                                 "  - {id: second, at: '2027-10-31 02:10+01:00', networks: [x], text: Second passage}\n"
+                                 "  - {id: avant, at: '2027-10-31 01:50', networks: [x], text: Avant}\n"
+                                 "  - {id: matin, at: '2027-10-31 09:00', networks: [x], text: Le matin}\n"),
+                   now="2027-10-20T10:00:00+02:00")
+
+
+def test_the_pages_tell_the_two_passes_of_the_repeated_hour_apart(tmp_path: Path, chromium: Any) -> None:
+    """A post at 02:40 +02:00 and one at 02:10 +01:00 on the night clocks go back were both shown "02:40" and
+    "02:10", the second after the first: which 02:10? The agenda, the calendar's tiles and the drafts review
+    give the time of the repeated hour with its offset, as the checks' messages do, and in the order they go
+    out; every other time as before."""
+    from edcal.outputs import calendar_page, review
+    from helpers import write_planning_page
+
+    plan = _repeated_hour_plan()
+    write_planning_page(calendar_page, plan, tmp_path)
+    write_planning_page(review, plan, tmp_path)
+    expected = [("avant-x", "01:50"), ("premier-x", "02:40 (UTC+02:00)"), ("second-x", "02:10 (UTC+01:00)"),
+                ("matin-x", "09:00")]
+    agenda = (tmp_path / "agenda" / "2027-10.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<li [^>]*id="item-([^"]+)".*?<time class="time" [^>]*>([^<]*)</time>', agenda, re.DOTALL)
+    assert rows == expected
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))
+    assert [(item["id"], item["time"]) for item in data["items"]] == expected
+    drafts = (tmp_path / "drafts" / "2027-10.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<article class="card" id="item-([^"]+)".*?<time datetime="[^"]*">([^<]*)</time>', drafts,
+                       re.DOTALL)
+    assert cards == expected
+    # The copy buttons say which post too.
+    assert 'aria-label="Copier le texte (X, dimanche 31 octobre 2027 02:10 (UTC+01:00))"' in drafts
+    with serve(tmp_path) as server:
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server + "index.html?view=week&date=2027-10-31")
+        tiles = page.locator("#view-week .item[data-item-id] .time").all_inner_texts()
+        assert tiles == [time for _, time in expected], tiles
+        page.close()

@@ -128,7 +128,19 @@ def twelve_hour(lang: str | None) -> bool:
 def clock_time(value: dt.time | dt.datetime, lang: str | None) -> str:
     """A time of day, the one way edcal writes times for people: "09:30", "16:00"; "9:30 AM", "4:00 PM",
     "12:00 PM" (noon), "12:15 AM" in US English (``en-US``). calendar.yaml, plan.json and the feeds'
-    instants keep the 24-hour clock: this is for reading, not for writing back."""
+    instants keep the 24-hour clock: this is for reading, not for writing back.
+
+    A time in the hour a fall-back night repeats (:func:`repeated_hour`) is followed by its UTC offset, as
+    in messages (:class:`Message`): "02:40 (UTC+02:00)" then "02:10 (UTC+01:00)", half an hour later, where
+    "02:40" and "02:10" read as the other way round. Every other time has none."""
+    text = _wall_clock(value, lang)
+    if isinstance(value, dt.datetime) and repeated_hour(value):
+        return f"{text} (UTC{utc_offset(value)})"
+    return text
+
+
+def _wall_clock(value: dt.time | dt.datetime, lang: str | None) -> str:
+    """A time of day as a clock on the wall shows it, whichever pass of a repeated hour it is in."""
     if not twelve_hour(lang):
         return f"{value.hour:02d}:{value.minute:02d}"
     return f"{value.hour % 12 or 12}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
@@ -170,7 +182,7 @@ class _Fields(string.Formatter):
         if "," in format_spec and isinstance(value, (int, float)) and not isinstance(value, bool):
             return number(value, self.code, format_spec)
         if self.twelve_hour and _TIME_SPEC in format_spec and isinstance(value, (dt.time, dt.datetime)):
-            text = format(value, format_spec.replace(_TIME_SPEC, clock_time(value, "en-US")))
+            text = format(value, format_spec.replace(_TIME_SPEC, _wall_clock(value, "en-US")))
             return f"{text} (UTC{utc_offset(value)})" if isinstance(value, _RepeatedHour) else text
         return format(value, format_spec)
 

@@ -390,9 +390,10 @@ def _day(value: dt.datetime | dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def _clock(value: dt.datetime | dt.date) -> str:
-    """A day's order: all-day items first, then by the 24-hour clock (the shown "9:30 AM" does not sort)."""
-    return f"{value:%H:%M}" if isinstance(value, dt.datetime) else ""
+def _clock(value: dt.datetime | dt.date) -> tuple[int, int]:
+    """A day's order: all-day items first, then by the minute they go out (the shown "9:30 AM" does not
+    sort, nor a wall clock, which put 02:10 of a repeated hour's second pass before 02:40 of its first)."""
+    return (1, int(value.timestamp()) // 60) if isinstance(value, dt.datetime) else (0, 0)
 
 
 def entry(item: Item, plan: Plan, context: OutputContext, late: bool = False,
