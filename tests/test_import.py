@@ -1100,3 +1100,10 @@ def test_a_poll_written_wrong_in_a_sheet_is_told_at_its_cell(site: Path, header:
                                                              expected: str) -> None:
     write_sheet(site, f"{header}\n{row}\n")
     assert refused(site, "plan.csv").startswith(expected)
+
+
+def test_a_tw_column_is_not_taken_for_a_content_warning(site: Path) -> None:
+    # Sheets mark each network's posts in a column of its own ("FB", "TW" for Twitter, "x" in it): "TW" is
+    # not a trigger warning, and an "x" is no content warning to post on Mastodon.
+    write_sheet(site, "Date,Réseau,Texte,TW\n03/03/2027 09:30,linkedin,Bonjour,x\n")
+    assert "found column 'TW' (D), which is not a field of a post" in refused(site, "plan.csv")

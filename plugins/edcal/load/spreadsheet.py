@@ -64,7 +64,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
              "instructions", "note for whoever posts"),
     # Buffer's "First Comment"; not "Commentaire" alone, which a team's sheet uses for its own notes
     "first_comment": ("first comment", "premier commentaire", "1er commentaire"),
-    "cw": ("cw", "content warning", "avertissement", "avertissement de contenu", "trigger warning", "tw"),
+    # not "TW" alone, which a sheet with a column per network uses for Twitter
+    "cw": ("cw", "content warning", "avertissement", "avertissement de contenu", "trigger warning"),
     # The replies under the post, between lines "---" (as posts.csv writes them); not "réponses" alone
     "thread": ("thread", "fil", "fil de discussion", "suite du fil", "replies", "thread replies",
                "reponses du fil"),
