@@ -1629,3 +1629,17 @@ def test_the_repeated_hour_s_second_pass_is_after_its_first(runner: CliRunner, e
     monkeypatch.setenv("EDCAL_NOW", "2027-10-31T02:20:00+01:00")
     later = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "1"])
     assert "Premier passage" not in later.output and "Nothing more planned today" in later.output, later.output
+
+
+def test_a_piped_agenda_says_an_absence_on_one_line(runner: CliRunner, site: Path, monkeypatch) -> None:
+    """Piped, the agenda is one line per item, whatever the width: an absence's words were cut at 80 columns,
+    a line for grep split in two."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "{id: ana, name: Ana Lopes}", "{id: ana, name: Ana Lopes, away: [{from: 2027-04-19, until: 2027-04-23, "
+        "reason: 'Congés d\'\'été, atelier fermé pour la semaine', stand_in: ben}]}"), encoding="utf-8")
+    monkeypatch.setenv("EDCAL_NOW", "2027-04-01T08:00:00+02:00")
+    result = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-04-19", "--until", "2027-04-20"])
+    assert result.exit_code == 0, result.output
+    assert ("  Ana Lopes away from 19 April to 23 April 2027 (Congés d'été, atelier fermé pour la semaine) — Ben "
+            "Marchal stands in\n") in result.output, result.output

@@ -139,8 +139,9 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
     widths = [max((Text.from_markup(row[i]).cell_len for _, row in rows), default=0)
               for i in range(6 if ids else 5)]
     if not console.is_terminal:
-        # Piped or redirected: one line per item, whatever the width (rich assumes 80 columns).
-        console.width = max(console.width, sum(widths) + 2 * len(widths) + 2)
+        # Piped or redirected: one line per item and per absence, whatever the width (rich assumes 80).
+        said = max((Text(label).cell_len + 2 for _first, _last, label in shown.absences), default=0)
+        console.width = max(console.width, sum(widths) + 2 * len(widths) + 2, said)
     by_day = {day: list(group) for day, group in itertools.groupby(rows, key=lambda r: r[0])}
     headed = sorted(by_day.keys() | key_days | shown.days)
     if headed[0] != today and not window and today not in key_days and today not in shown.days:
