@@ -1107,3 +1107,19 @@ def test_a_tw_column_is_not_taken_for_a_content_warning(site: Path) -> None:
     # not a trigger warning, and an "x" is no content warning to post on Mastodon.
     write_sheet(site, "Date,Réseau,Texte,TW\n03/03/2027 09:30,linkedin,Bonjour,x\n")
     assert "found column 'TW' (D), which is not a field of a post" in refused(site, "plan.csv")
+
+
+def test_a_question_column_is_a_poll_s_only_beside_a_poll_column(site: Path) -> None:
+    # A sheet of tips, its "Question" column the one each post answers: not a poll's question on every row
+    # (an error per row, whose hint said to empty the cells), but a column edcal does not know, as before.
+    write_sheet(site, "Date,Réseau,Texte,Question\n03/03/2027 09:30,linkedin,Bonjour,Entretien\n"
+                      "04/03/2027 09:30,linkedin,Re,Matériaux\n")
+    told = refused(site, "plan.csv")
+    assert told.startswith("plan.csv:1:19: error: found column 'Question' (D), which is not a field of a post\n"
+                           "    hint: leave it out: --skip-column Question, or rename it"), told
+    assert "no poll answers" not in told
+    # Beside the answers, it is the poll's question.
+    write_sheet(site, "Date,Réseau,Texte,Sondage,Durée du sondage,Question\n"
+                      "03/03/2027 09:30,linkedin,Bonjour,Oui | Non,1 jour,Alors ?\n")
+    assert run_edcal("import", "plan.csv", cwd=site).returncode == 0
+    assert "      question: Alors ?\n" in (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")

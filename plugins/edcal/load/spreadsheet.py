@@ -397,8 +397,12 @@ def _header(table: Table, records: list[tuple[Cell, ...]], options: ImportOption
                                              "--skip-column {letter}", letter=letter)))
             continue
         wanted = by_name.get(name)
+        known = by_name
+        if wanted == "poll_question" and name == "question" and "poll" not in map(by_name.get, names):
+            # "Question" alone is a poll's beside its answers; else a sheet's own (the topic of a tip)
+            wanted, known = None, {alias: field for alias, field in by_name.items() if alias != name}
         if wanted is None:
-            errors.append(_unknown_column(cell, letter, name, by_name, networks))
+            errors.append(_unknown_column(cell, letter, name, known, networks))
             continue
         if wanted in seen:
             errors.append(InputError(cell.source, say("found a second {field} column ({letter}; the first is "
