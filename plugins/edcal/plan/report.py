@@ -176,7 +176,7 @@ def report(plan: Plan) -> Report:
 
 def _objective_months(months: list[Month], calendar: Calendar, this_month: dt.date) -> dict[str, dt.date]:
     """Where each network's objective shows: in the month it was measured (the month in progress when it
-    never was), else in the nearest month the network has a row in, the later one first: a figure measured
+    never was), else in the first later month the network has a row in, else in its last: a figure measured
     in February shows in March's row when March is the network's first month on the report."""
     shown: dict[str, dt.date] = {}
     for network in calendar.networks.values():
