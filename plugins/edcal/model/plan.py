@@ -309,15 +309,33 @@ class BlogFiles:
     files: frozenset[str]
     #: Folders the build fills with files it does not list beforehand (a ``publish:`` folder).
     folders: tuple[str, ...] = ()
+    #: ``files`` in any capitals, and the folders at output/'s root that hold some (``tag``, ``2027``).
+    _folded: frozenset[str] = field(init=False, repr=False, compare=False)
+    _top: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_folded", frozenset(file.casefold() for file in self.files))
+        top = frozenset(file.partition("/")[0] for file in self.files if "/" in file)
+        object.__setattr__(self, "_top", top)
 
     def opens(self, path: str) -> bool:
         """Whether an address's path, relative to the site's (``2027/salon/``, ``pages/a.html``, ``""``
-        for the home page), opens a file the build writes: a folder's ``index.html`` too."""
+        for the home page), opens a file the build writes (a folder's ``index.html`` too), or may: only an
+        address in a folder the blog writes in (``tag/``, ``2027/``, ``images/``, ``theme/``), or a page
+        ``.html`` at its root, is the blog's to judge; another one of its host (``boutique/``, a form the
+        server answers, a file put there by hand) is taken as it is."""
         path = path.strip("/")
         path = posixpath.normpath(path) if path else ""
         if path in self.files or posixpath.join(path, "index.html") in self.files:
             return True
-        return any(path == folder or path.startswith(folder + "/") for folder in self.folders)
+        if any(path == folder or path.startswith(folder + "/") for folder in self.folders):
+            return True
+        if path.casefold() in self._folded or posixpath.join(path, "index.html").casefold() in self._folded:
+            return False  # the blog's page in other capitals: "not found" on most hosts
+        first, _slash, rest = path.partition("/")
+        if rest:
+            return first not in self._top
+        return not path.endswith(".html")
 
 
 @dataclass(slots=True)
