@@ -444,6 +444,19 @@ def test_unknown_article_slug_suggests_the_closest() -> None:
     )
 
 
+def test_an_articles_title_written_for_its_slug_is_told_its_slug() -> None:
+    """`promote: "Portail automatique : 5 questions à se poser"`, the title where the slug goes: "unknown
+    article slug", with no suggestion. Titles are compared without case, accents or punctuation."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - promote: \"portail automatique, 5 QUESTIONS a se poser\"\n"
+                             "    networks: [x]\n  - {id: p, at: 2027-01-12, networks: [x],\n"
+                             "     article: \"Portail automatique : 5 questions à se poser\"}\n")
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, [article("portail-automatique", "2027-01-10T09:00", calendar,
+                                   title="Portail automatique : 5 questions à se poser")])
+    assert [(error.source.line, error.hint) for error in caught.value.errors] == [
+        (10, "did you mean 'portail-automatique'?"), (13, "did you mean 'portail-automatique'?")]
+
+
 def test_statuses_of_articles_and_posts() -> None:
     calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: d, at: 2027-01-05, networks: [x], text: a, status: draft}\n"
                              "  - {id: old, at: 2026-12-01, networks: [x], text: a}\n")

@@ -113,6 +113,14 @@ def test_a_suggestion_naming_an_unknown_article_is_an_error() -> None:
     assert error.message == "unknown article 'recnt'" and "recent" in error.hint
 
 
+def test_a_suggestion_naming_an_article_by_its_title_is_told_its_slug() -> None:
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors:\n  suggestions:\n    - article: UN ARTICLE RECENT.\n")
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, articles(calendar), now=NOW)
+    (error,) = caught.value.errors
+    assert error.hint == "did you mean 'recent'?"
+
+
 @pytest.mark.parametrize(("section", "where", "message", "hint"), [
     ("  networks: [linkdin]\n", (10, 14), "unknown network 'linkdin'", "did you mean 'linkedin'?"),
     ("  days: deux semaines\n", (10, 9), "found 'deux semaines', expected a span", "'0 days'"),

@@ -11,7 +11,11 @@ import functools
 import re
 import string
 import urllib.parse
+from collections.abc import Iterable, Mapping
 
+from edcal.errors import closest
+from edcal.i18n import Message, say
+from edcal.ids import slugify
 from edcal.model.article import Article
 from edcal.model.plan import Item, Plan
 from edcal.plan.compose import URL_IN_TEXT, is_site_url, plain_path
@@ -71,6 +75,35 @@ def undated_article(url: str, site_url: str, template: str | None,
     slug = found.groupdict().get("slug") if found is not None else None
     article = (by_slug.get(slug) or by_slug.get(slug.lower())) if slug else None
     return article if article is not None and not article.url else None
+
+
+def title_key(text: str) -> str:
+    """A title as a writer retypes it: without case, accents, punctuation or spacing
+    (``Prévenir la corrosion : l'entretien`` is ``prevenir-la-corrosion-l-entretien``)."""
+    return slugify(text, max_length=len(text) * 4 + 1)  # none cut: 'œ' is two letters, '…' three
+
+
+def articles_by_title(articles: Iterable[Article]) -> dict[str, Article]:
+    """The articles by :func:`title_key` (the first of a title)."""
+    found: dict[str, Article] = {}
+    for article in articles:
+        found.setdefault(title_key(article.title), article)
+    found.pop("", None)
+    return found
+
+
+def article_titled(text: str, articles: Iterable[Article]) -> Article | None:
+    """The article whose title ``text`` is (:func:`title_key`): written where its slug or its file goes."""
+    key = title_key(text)
+    return next((article for article in articles if title_key(article.title) == key), None) if key else None
+
+
+def slug_hint(found: str, by_slug: Mapping[str, Article]) -> Message | None:
+    """"did you mean 'portail-automatique'?" for an unknown slug: the article whose title it is, else the
+    closest slug; None when nothing is near."""
+    titled = article_titled(found, by_slug.values())
+    match = titled.slug if titled is not None else closest(found, by_slug)
+    return say("did you mean '{match}'?", match=match) if match else None
 
 
 def page_path(path: str) -> str:

@@ -28,7 +28,7 @@ import urllib.parse
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from edcal.errors import ErrorCollector, did_you_mean
+from edcal.errors import ErrorCollector
 from edcal.hints import value_hint
 from edcal.i18n import same_language, say, say_count, translator
 from edcal.model.article import Article, SocialOverride
@@ -57,7 +57,7 @@ from edcal.plan.compose import (
     track_text,
     tracking_values,
 )
-from edcal.plan.linked import undated_article
+from edcal.plan.linked import slug_hint, undated_article
 from edcal.plan.posted import attach_posted
 from edcal.plan.share import ShareKitBuilder, check_suggestions
 from edcal.plan.status import (
@@ -257,7 +257,7 @@ class _Resolver:
                 fields = entry.field_sources
                 where = fields.get("promote") or fields.get("article") or entry.source
                 self.errors.add(where, say("unknown article slug '{slug}'", slug=entry.article),
-                                value_hint(entry.article) or did_you_mean(entry.article, self.by_slug)
+                                value_hint(entry.article) or slug_hint(entry.article, self.by_slug)
                                 or say("the slug is the article file's name, or its `slug:` field"))
                 return []
         if entry.kind == "once":

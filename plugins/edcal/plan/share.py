@@ -22,7 +22,7 @@ import urllib.parse
 from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
-from edcal.errors import ErrorCollector, did_you_mean
+from edcal.errors import ErrorCollector
 from edcal.i18n import same_language, say
 from edcal.ids import slugify
 from edcal.model.article import IMAGE_SUFFIXES, Article, content_path
@@ -41,6 +41,7 @@ from edcal.plan.compose import (
     track_text,
     tracking_values,
 )
+from edcal.plan.linked import slug_hint
 from edcal.plan.status import article_state, explicitly_promoted, freeze_at, media_kept, offered_to_staff
 
 #: The draft template of the words suggested to staff.
@@ -53,7 +54,7 @@ def check_suggestions(calendar: Calendar, by_slug: dict[str, Article], errors: E
         if suggestion.article is not None and suggestion.article not in by_slug:
             where = suggestion.field_sources.get("article", suggestion.source)
             errors.add(where, say("unknown article '{slug}'", slug=suggestion.article),
-                       did_you_mean(suggestion.article, sorted(by_slug))
+                       slug_hint(suggestion.article, by_slug)
                        or say("give the slug of an article"))
 
 
