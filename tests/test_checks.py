@@ -503,7 +503,10 @@ def test_a_missing_file_linked_from_an_articles_body(site: Path) -> None:
     found = [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]]
     assert found == [
         (10, 13, "'{static}/images/publc.png' in article 'publie' links to content/images/publc.png, which does not "
-                 "exist", "did you mean '{static}/images/public.png'?"),
+                 "exist", "did you mean '{static}/images/public.png'?")]
+    # A link to an article's file is article-link's.
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]] == [
         (12, 16, "'{filename}inexistant.md#suite' in article 'publie' links to content/articles/inexistant.md, which "
                  "does not exist", "check the file name and its folder (a path starting with / is from content/)")]
     # A path written from the content folder without its /, and a link without its .md: hints to paste.
@@ -513,10 +516,11 @@ def test_a_missing_file_linked_from_an_articles_body(site: Path) -> None:
     published.write_text(published.read_text(encoding="utf-8") + "\n![C]({static}/content/images/public.png)\n",
                          encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
-    hints = [f["hint"] for f in json.loads(result.output)["findings"]][2:]
+    hints = [f["hint"] for f in json.loads(result.output)["findings"]][1:]
     assert hints == ["a path without / is from the article's folder: write {static}/images/public.png",
-                     "did you mean '{filename}futur.md'?",
                      "paths are relative to content/: write {static}/images/public.png"]
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert [f["hint"] for f in json.loads(result.output)["findings"]][1:] == ["did you mean '{filename}futur.md'?"]
     # A draft is not judged yet; its links are checked once it is on its way to the blog.
     published.write_text(published.read_text(encoding="utf-8").replace("Date:", "Status: draft\nDate:"),
                          encoding="utf-8")
@@ -615,7 +619,10 @@ def test_a_name_spelled_as_only_windows_and_macos_read_it_is_told_precisely(site
         (10, "'{static}/images/verri\u00e8re.png'",
          "the file content/images/verrie\u0300re.png has its accents encoded as separate marks (as macOS may save "
          "a name): macOS finds it, the web server does not; rename the file, retyping its accented letters"),
-        (10, "'{static}\\images\\Public.PNG'", "write / between folders, not \\: {static}/images/Public.PNG"),
+        (10, "'{static}\\images\\Public.PNG'", "write / between folders, not \\: {static}/images/Public.PNG")]
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert [(f["line"], f["message"].split(" in article")[0], f["hint"])
+            for f in json.loads(result.output)["findings"]] == [
         (12, "'{filename}Futur.md'",
          "the file is content/articles/futur.md: its capitals differ, which Windows and macOS overlook but the "
          "web server does not (missing once online); write '{filename}futur.md'")]
@@ -752,7 +759,13 @@ def test_article_link(site: Path) -> None:
         (15, 52, "is a file's path: Pelican leaves it as written, a dead link on the blog",
          "write {static}../images/Photo Atelier.png"),
         (15, 90, "names no file of content/docs: a broken image or link on the blog",
-         "check the file name and its folder (a path starting with / is from content/)")]
+         "check the file name and its folder (a path starting with / is from content/)"),
+        # Relative to the article's address, as a browser reads them: nothing the build writes.
+        (16, 20, "leads to /2027/publie/futur/, which the blog does not have: a dead link", "write {filename}futur.md"),
+        (16, 40, "leads to /2027/pages/contact, which the blog does not have: a dead link",
+         "link to an article's file with {filename}, e.g. [text]({filename}autre-article.md)"),
+        (16, 66, "leads to /2027/publie/relecture, which the blog does not have: a dead link",
+         "write {filename}relecture.md")]
     # A future article may link to one online before it; a draft is not judged yet.
     published.write_text(published.read_text(encoding="utf-8").split("\nVoir [le futur]")[0], encoding="utf-8")
     future = site / "content" / "articles" / "futur.md"
@@ -761,6 +774,47 @@ def test_article_link(site: Path) -> None:
     draft.write_text(draft.read_text(encoding="utf-8") + "\nVoir [le futur](futur.md).\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--only", "article-link"])
     assert result.exit_code == 0, result.output
+
+
+def test_a_link_to_an_articles_title_or_to_no_page_of_the_blog_is_told(site: Path) -> None:
+    """A writer in GitHub's web editor linked to another article by its title, `[la suite](Article futur …)`:
+    no finding, and the page went online with a dead link. A relative link is read as a browser reads it, from
+    the article's address, and judged against what the build writes."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\nVoir [la suite](Article futur CANARY-FUTURE-2291) et [encore](article futur, canary future 2291).\n"
+        "Aussi [tarifs](../tarifs/) et [contact](../pages/contact.html).\n"
+        "Mais [contact](../../pages/contact.html), [le tag](../../tag/test/), [ici](./), [haut](#haut),\n"
+        "[page 2](?page=2), [courriel](mailto:a@example.fr), [image](../../images/public.png#x) et "
+        "[accueil](../../) mènent quelque part.\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert result.exit_code == 1, result.output
+    found = [(f["line"], f["column"], f["message"].split(" in article 'publie' ")[1], f["hint"])
+             for f in json.loads(result.output)["findings"]]
+    assert found == [
+        (10, 17, "is the title of content/articles/futur.md, not its address: a dead link on the blog",
+         "write {filename}futur.md"),
+        (10, 63, "is the title of content/articles/futur.md, not its address: a dead link on the blog",
+         "write {filename}futur.md"),
+        (11, 16, "leads to /2027/tarifs/, which the blog does not have: a dead link",
+         "link to an article's file with {filename}, e.g. [text]({filename}autre-article.md)"),
+        (11, 41, "leads to /2027/pages/contact.html, which the blog does not have: a dead link",
+         "did you mean '/pages/contact.html'?")]
+
+
+def test_a_filename_link_to_an_article_not_there_is_an_article_link_with_the_file_to_write(site: Path) -> None:
+    """`{filename}Nos apprentis à l'honneur.md` (the title for the file's name) and `{filename}/nos-apprentis.md`
+    (from the content folder, not the article's): told as a missing image, with no file to write."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\nVoir [la suite]({filename}Article futur CANARY-FUTURE-2291.md) et [encore]({filename}/futur.md#fin).\n"),
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+    assert json.loads(result.output)["findings"] == [], result.output
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert [(f["line"], f["column"], f["rule"], f["hint"]) for f in json.loads(result.output)["findings"]] == [
+        (10, 17, "article-link", "did you mean '{filename}futur.md'?"),
+        (10, 76, "article-link", "did you mean '{filename}futur.md#fin'?")]
 
 
 def test_an_article_not_online_is_found_however_its_address_is_written(site: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from edcal.checks.registry import Problem
 from edcal.files import inside, is_file
 from edcal.i18n import Message, say
+from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import content_path
 from edcal.model.plan import Item
 from edcal.model.source import Source
@@ -33,6 +34,13 @@ def outside_problem(where: Source, written: str, content: Path, path: str, item:
                               path=posixpath.normpath(posixpath.join(content.name, path))),
                    say("move the file into {folder}/ (a folder of STATIC_PATHS, such as {folder}/images/) and "
                        "name it there", folder=content.name), item, when=when)
+
+
+def names_an_article(written: str, target: str) -> bool:
+    """Whether a ``{filename}`` link names an article's file (``{filename}entretien.md``, or without its
+    ``.md``): ``article-link`` judges it, not ``image-missing``."""
+    suffix = posixpath.splitext(target)[1].lower()
+    return written.startswith(("{filename}", "|filename|")) and (not suffix or suffix in MARKDOWN_EXTENSIONS)
 
 
 def in_content(written: str) -> str | None:

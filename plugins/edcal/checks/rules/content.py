@@ -14,7 +14,14 @@ from typing import Any
 
 from edcal.blog.imagesize import image_size
 from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, post_texts, rule
-from edcal.checks.rules._files import in_content, is_file, nearest_file, outside_content, outside_problem
+from edcal.checks.rules._files import (
+    in_content,
+    is_file,
+    names_an_article,
+    nearest_file,
+    outside_content,
+    outside_problem,
+)
 from edcal.i18n import Message, say, say_count, say_duration, say_list
 from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.network import Network, aspect_ratio
@@ -250,6 +257,8 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
                     yield outside_problem(linked.source, linked.written, content, linked.target, item,
                                           max(article.date, ctx.now) if article.date else None)
                 continue
+            if names_an_article(linked.written, linked.target):
+                continue  # a link to an article: article-link's, with the file to write
             yield Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does not exist",
                                              written=linked.written, slug=article.slug,
                                              path=Path(content.name) / linked.target),

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.checks.registry import THE_POSTS, CheckContext, Problem, post_texts, rule
-from edcal.checks.rules._files import closest_file_name, is_file, nearest_file
+from edcal.checks.rules._files import closest_file_name, is_file, names_an_article, nearest_file
 from edcal.errors import closest
 from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
@@ -25,7 +25,15 @@ from edcal.model.days import as_instant
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.compose import URL_IN_TEXT, absolute, is_site_url
-from edcal.plan.linked import articles_by_page, page_path, post_article, undated_article, url_pattern
+from edcal.plan.linked import (
+    articles_by_page,
+    articles_by_title,
+    page_path,
+    post_article,
+    title_key,
+    undated_article,
+    url_pattern,
+)
 from edcal.plan.share import site_addresses
 from edcal.plan.status import article_state
 from edcal.site import DEFAULT_SETTINGS, unreachable_site_url
@@ -266,9 +274,11 @@ def _dead_link(ctx: CheckContext, post: Item, field: str, path: str, close: str 
 
 @rule("article-link", "error", "An article's text links to the site in a way that is dead on the blog")
 def article_link(ctx: CheckContext) -> Iterator[Problem]:
-    """Links Pelican leaves as written: a file's path (``entretien.md``, ``images/a.png``), an address
-    of the site that is no article, or the address of an article not online yet (a dead link until
-    then, and the future address shown to every reader).
+    """Links Pelican leaves as written: a file's path (``entretien.md``, ``images/a.png``), another article's
+    title for its address, an address of the site that is no article, a relative link to nothing the build
+    writes (``Plan.blog_files``), or the address of an article not online yet (a dead link until then, and
+    the future address shown to every reader); and ``{filename}`` links to an article's file that is not
+    there (its title for its name, a path from the wrong folder), with the link to write.
 
     Judged for every article that is or will be online, whatever its date, as ``image-missing`` does.
     """
@@ -281,16 +291,22 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
     pages = {page_path(path) for path in page_paths}
     shape = url_pattern(plan.article_url_template.lstrip("/")) if plan.article_url_template else None
     originals = plan.articles_by_slug()
+    meant = _MeantArticle(plan)
     for article, item in ctx.articles_on_their_way():
+        when = max(article.date, ctx.now) if article.date else None
+        if content is not None:
+            for linked in article.linked_files:
+                if names_an_article(linked.written, linked.target) and not is_file(content / linked.target):
+                    yield _missing_article_file(linked, article, content, meant, item, when)
         if not article.page_links:
             continue
         online = article_state(article, plan.calendar, plan.now, plan.articles_by_slug()).live_at
-        when = max(article.date, ctx.now) if article.date else None
         for link in article.page_links:
             if link.written.startswith(("[[", "![[")):
                 yield dataclasses.replace(_wiki_link(link, article, content), item=item, when=when)
                 continue
             parts = urllib.parse.urlsplit(link.written)
+            resolved: tuple[str, bool] | None = None  # a relative link's path, and whether the build writes it
             if parts.scheme or parts.netloc:
                 if parts.scheme.lower() not in ("http", "https") or not is_site_url(link.written, plan.site_url):
                     continue  # another site's page: not ours to judge
@@ -298,7 +314,22 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
             elif link.written.startswith("/"):
                 path = parts.path
             else:
-                problem = _file_link(link, article, content)
+                # `[la suite](Prévenir la corrosion : l'entretien…)`: a title has no / (a path to a page may
+                # read as one, `../a-propos/`)
+                titled = meant.titled(urllib.parse.unquote(parts.path)) if "/" not in parts.path else None
+                if titled is not None:
+                    yield Problem(link.source, say("'{written}' in article '{slug}' is the title of {path}, not its "
+                                                   "address: a dead link on the blog", written=link.written,
+                                                   slug=article.slug, path=titled.source.path),
+                                  say("write {link}", link="{filename}" + _relative_file(titled, article)), item,
+                                  when=when)
+                    continue
+                # Read from the article's address, as a browser reads it: fine when the build writes what it opens
+                # (`../../images/a.png`); dead when it writes nothing there (when that is known, see _resolved).
+                resolved = _resolved(link.written, article.url, site_path, plan) if parts.path else None
+                if resolved is not None and resolved[1]:
+                    continue
+                problem = _file_link(link, article, content, meant)
                 if problem is not None:
                     yield dataclasses.replace(problem, item=item, when=when)
                     continue
@@ -319,16 +350,25 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                                                target=target.slug, reason=reason),
                               say("link to its file, [text]({{filename}}{file}): the words show without a link until "
                                   "it is online", file=_relative_file(target, article)), item, when=when)
-            elif page_path(path) not in pages and path.startswith(site_path + "/") and shape is not None \
+                continue
+            if page_path(path) not in pages and path.startswith(site_path + "/") and shape is not None \
                     and shape.match(path[len(site_path):].lstrip("/")):
-                # Only a slip of an article's address is told: category, tag, author and archive pages
-                # have addresses of the same shape (tag/inox/), which are not the plan's to know.
+                # A slip of an article's address: told with the address it is close to.
                 close = difflib.get_close_matches(path, sorted(written), n=1, cutoff=0.85)
                 if close:
                     yield Problem(link.source, say("'{written}' in article '{slug}' links to {path}, which is no "
                                                    "article or page of the site", written=link.written,
                                                    slug=article.slug, path=path),
                                   say("did you mean '{path}'?", path=close[0]), item, when=when)
+                    continue
+            if resolved is not None:
+                # Relative, and the build writes nothing there: dead. (An address of the site written in full,
+                # or from its root, may be another program's on the same server: not judged.)
+                yield Problem(link.source, say("'{written}' in article '{slug}' leads to {path}, which the blog "
+                                               "does not have: a dead link", written=link.written,
+                                               slug=article.slug, path=resolved[0]),
+                              _dead_relative_hint(resolved[0], parts.path, article, site_path, plan, originals),
+                              item, when=when)
 
 
     # The pages (not in draft) are online now: their links to an article's address judged the same way.
@@ -351,6 +391,76 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                           "it is online", file=file))
 
 
+class _MeantArticle:
+    """The article a link meant, by its file's name or its title; the titles read once, when first asked."""
+
+    def __init__(self, plan: Any) -> None:
+        self.articles: list[Article] = plan.articles
+        self._titles: dict[str, Article] | None = None
+
+    def titled(self, text: str) -> Article | None:
+        """The article whose title ``text`` is (case, accents and punctuation aside)."""
+        if self._titles is None:
+            self._titles = articles_by_title(self.articles)
+        key = title_key(text)
+        return self._titles.get(key) if key else None
+
+    def by_file(self, target: str) -> Article | None:
+        """The article a link to the file ``target`` (from the content folder) meant: a file of that name in
+        another folder (``{filename}/entretien.md`` for articles/entretien.md), else the article whose title
+        the name is (``{filename}Prévenir la corrosion.md``)."""
+        name = posixpath.basename(target)
+        found = next((a for a in self.articles if posixpath.basename(a.source.path) == name), None)
+        stem, suffix = posixpath.splitext(name)
+        return found or self.titled(stem if suffix.lower() in MARKDOWN_EXTENSIONS else name)
+
+
+def _missing_article_file(linked: Any, article: Article, content: Path, meant: _MeantArticle, item: Any,
+                          when: dt.datetime | None) -> Problem:
+    """A ``{filename}`` link to an article's file the content folder does not have: the link to write, to
+    the article of that file's name or title, else the nearest file."""
+    found = meant.by_file(linked.target)
+    if found is not None:
+        marker = linked.written[:len("{filename}")]
+        rest = re.search(r"[#?].*$", linked.written)
+        hint = say("did you mean '{path}'?",
+                   path=marker + _relative_file(found, article) + (rest.group(0) if rest else ""))
+    else:
+        hint = nearest_file(content, linked.target, linked.written)
+    return Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does not exist",
+                                      written=linked.written, slug=article.slug,
+                                      path=Path(content.name) / linked.target), hint, item, when=when)
+
+
+def _resolved(written: str, url: str, site_path: str, plan: Any) -> tuple[str, bool] | None:
+    """The path a relative link of the article at ``url`` opens, as a browser reads it, with whether the
+    build writes a file there; None when that is not known (an article with no address yet, a plan not
+    read through Pelican, a path out of the site's folder)."""
+    files = plan.blog_files
+    if files is None or not url:
+        return None
+    base = "/" + urllib.parse.urlsplit(url).path.lstrip("/")
+    path = urllib.parse.unquote(urllib.parse.urlsplit(urllib.parse.urljoin(base, written)).path)
+    if site_path and path != site_path and not path.startswith(site_path + "/"):
+        return None
+    return path, files.opens(path[len(site_path):])
+
+
+def _dead_relative_hint(path: str, written: str, article: Article, site_path: str, plan: Any,
+                        originals: dict[str, Article]) -> Message:
+    """What to write for a relative link to nothing: the file of the article it names (``../entretien/``),
+    else the nearest address the build writes, else how to link to an article."""
+    name = posixpath.basename(urllib.parse.unquote(written).rstrip("/")).removesuffix(".html")
+    target = originals.get(name)
+    if target is not None and target.source != article.source:
+        return say("write {link}", link="{filename}" + _relative_file(target, article))
+    addresses = {f"{site_path}/{file.removesuffix('index.html')}" for file in plan.blog_files.files}
+    close = difflib.get_close_matches(path.casefold(), sorted(addresses), n=1, cutoff=0.85)
+    if close:
+        return say("did you mean '{path}'?", path=close[0])
+    return say("link to an article's file with {{filename}}, e.g. [text]({{filename}}autre-article.md)")
+
+
 def _not_online_yet(target: Article, online: dt.datetime | None, plan: Any) -> Message | None:
     """Why an article linked by its address from a text online at ``online`` (None: its own date is not
     known yet) is not online then, or None when it is."""
@@ -366,7 +476,7 @@ def _not_online_yet(target: Article, online: dt.datetime | None, plan: Any) -> M
             say("online only from {day:%Y-%m-%d %H:%M}", day=state.live_at.astimezone(plan.calendar.zone)))
 
 
-def _file_link(link: Any, article: Article, content: Path | None) -> Problem | None:
+def _file_link(link: Any, article: Article, content: Path | None, meant: _MeantArticle) -> Problem | None:
     """A relative link that names a file of the content folder: Pelican leaves it as written, a dead link."""
     if content is None:
         return None
@@ -377,10 +487,13 @@ def _file_link(link: Any, article: Article, content: Path | None) -> Problem | N
     elif not inside.startswith("..") and is_file(content / inside):
         shown = f"/{inside}"
     elif markdown:
+        found = meant.by_file(link.target)
         return Problem(link.source, say("'{written}' in article '{slug}' is a file name, and no such file is in "
                                         "{folder}: a dead link on the blog", written=link.written,
                                         slug=article.slug, folder=posixpath.dirname(link.target) or "."),
-                       say("link to an article's file with {{filename}}, e.g. [text]({{filename}}autre-article.md)"))
+                       say("write {link}", link="{filename}" + _relative_file(found, article)) if found
+                       else say("link to an article's file with {{filename}}, e.g. "
+                                "[text]({{filename}}autre-article.md)"))
     else:
         return _missing_file(link, article, content)
     marker = "{filename}" if markdown else "{static}"
