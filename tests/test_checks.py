@@ -2768,7 +2768,47 @@ def test_translation_unpaired() -> None:
          "translations share their original's slug: write `slug: entretien` in its header")]
     assert findings("translation-unpaired", "", [original, english("x", "entretien.en.md")])  # the file says so
     assert not findings("translation-unpaired", "", [original, english("entretien", "entretien-en.md")])  # paired
-    assert not findings("translation-unpaired", "", [original, english("news", "news.md")])  # English only
+    # An article only in English is told too (test below); drafts are not.
+    assert findings("translation-unpaired", "", [original, english("news", "news.md")])
+
+
+def test_translation_unpaired_without_a_telling_name_guesses_its_original() -> None:
+    """`rampe-escalier-en.md` with `Lang: en`, beside the French `rampe-d-escalier-acier-ou-inox.md` of the same
+    date and image: nothing was said, and it went online as an English article of the French blog, promoted on
+    the French accounts (the LinkedIn draft mixed English words with "Lien en premier commentaire")."""
+    promoted = "blog:\n  promote: {networks: [linkedin, mastodon], schedule: [at publication]}\n"
+    original = lambda c: article("rampe-d-escalier-acier-ou-inox", "2027-01-20T09:00", c,  # noqa: E731
+                                 title="Rampe d'escalier : acier ou inox ?", image="images/garde-corps.png")
+    other = lambda c: article("portail", "2027-01-13T09:00", c, title="Entretenir son portail")  # noqa: E731
+
+    def english(date: str = "2027-01-20T09:00", **fields: Any) -> object:
+        return lambda c: article("rampe-escalier-en", date, c, lang="en", title="Stair railing: steel or stainless?",
+                                 source=Source("content/articles/rampe-escalier-en.md", 1), **fields)
+    found = findings("translation-unpaired", promoted, [other, original, english()])
+    assert [(f.item, f.severity, f.message, f.hint) for f in found] == [
+        ("article-rampe-escalier-en", "warning",
+         "article 'rampe-escalier-en' in 'en' pairs with no original in 'fr' (no article of the same slug): it "
+         "goes online as an article of its own on the blog, and is promoted on accounts in 'fr': LinkedIn, "
+         "Mastodon",
+         "if it translates 'rampe-d-escalier-acier-ou-inox' (the same date), write `slug: "
+         "rampe-d-escalier-acier-ou-inox` in its header; if it is an article of its own in 'en', say so: "
+         "`silence: {translation-unpaired: …}`")]
+    # Another day, the same image: still the likely original.
+    same_image = findings("translation-unpaired", "", [other, original,
+                                                       english("2027-01-22T09:00", image="images/garde-corps.png")])
+    assert [f.hint.split(" write")[0] for f in same_image] == [
+        "if it translates 'rampe-d-escalier-acier-ou-inox' (the same image),"]
+    # Nothing alike: no guess, but still told; an English-only article says so with `silence:`.
+    alone = findings("translation-unpaired", "", [other, english("2027-02-22T09:00")])
+    assert [f.hint for f in alone] == [
+        "if it translates an article, write that article's slug in its header, `slug: …`; if it is an article of "
+        "its own in 'en', say so: `silence: {translation-unpaired: …}`"]
+    assert [f.message for f in alone] == [
+        "article 'rampe-escalier-en' in 'en' pairs with no original in 'fr' (no article of the same slug): it "
+        "goes online as an article of its own on the blog"]
+    silenced = english("2027-02-22T09:00", silenced={"translation-unpaired": "Pour nos clients anglais"})
+    assert not findings("translation-unpaired", "", [other, silenced])
+    assert not findings("translation-unpaired", "", [other, english("2027-02-22T09:00", status="draft")])
 
 
 def test_translation_before_original() -> None:

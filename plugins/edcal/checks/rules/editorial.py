@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from collections import defaultdict
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from edcal.checks.registry import THE_POSTS, CheckContext, Option, PostText, Problem, post_texts, rule
 from edcal.checks.rules._dates import NamedDate, with_years, written_dates
 from edcal.checks.rules.rhythm import _count
-from edcal.i18n import DAYS, Message, repeated_hour, same_language, say, say_count, utc_offset
+from edcal.i18n import DAYS, Message, repeated_hour, same_language, say, say_count, say_list, utc_offset
 from edcal.load import timeparse
 from edcal.model.article import Article, MisreadMarkup
 from edcal.model.calendar import KeyDate, PostEntry
@@ -783,32 +784,82 @@ def category_variant(ctx: CheckContext) -> Iterator[Problem]:
                               item, when=when)
 
 
-@rule("translation-unpaired", "warning", "An article in another language that its name shows to be a translation "
-      "has no original of its slug")
+@rule("translation-unpaired", "warning", "An article in another language than the site's pairs with no original "
+      "of its slug")
 def translation_unpaired(ctx: CheckContext) -> Iterator[Problem]:
     """``entretien-en.md`` with ``lang: en`` and no ``slug:``: Pelican pairs translations by slug, so it
-    went online as an English article of its own, on the French home page and feed."""
+    went online as an English article of its own, on the French home page and feed, promoted on the French
+    accounts. Its name may say which article it translates; else the likely one shares its day or its image.
+    An article meant in another language alone says so with ``silence:``."""
     plan = ctx.plan
-    originals = {a.slug for a in plan.articles if a.lang == plan.lang}
+    originals = [a for a in plan.articles if a.lang == plan.lang]
+    slugs = {a.slug for a in originals}
     items = {item.id: item for item in plan.items if item.kind == "article"}
+    networks = plan.calendar.networks
     for article in plan.articles:
-        if article.lang == plan.lang or article.status == "draft" or article.slug in originals:
+        if article.lang == plan.lang or article.status == "draft" or article.slug in slugs:
             continue
+        item = items.get(article_item_id(article))
+        when = max(item.start, ctx.now) if item is not None and isinstance(item.start, dt.datetime) else ctx.now
         stem = article.source.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         lang = re.escape(article.lang.lower())
         names = {re.sub(rf"(?:[-_.]{lang}$|^{lang}[-_.])", "", name.lower()) for name in (article.slug, stem)}
-        meant = sorted(name for name in names if name in originals)
-        if not meant:
+        meant = sorted(name for name in names if name in slugs)
+        if meant:
+            yield Problem(article.where("lang"),
+                          say("article '{slug}' in '{lang}' has no original of the same slug: the blog lists it as "
+                              "an article of its own, beside '{meant}' in '{default}'", slug=article.slug,
+                              lang=article.lang, meant=meant[0], default=plan.lang),
+                          say("translations share their original's slug: write `slug: {meant}` in its header",
+                              meant=meant[0]),
+                          item, when=when)
             continue
-        item = items.get(article_item_id(article))
-        yield Problem(article.where("lang"),
-                      say("article '{slug}' in '{lang}' has no original of the same slug: the blog lists it as an "
-                          "article of its own, beside '{meant}' in '{default}'", slug=article.slug,
-                          lang=article.lang, meant=meant[0], default=plan.lang),
-                      say("translations share their original's slug: write `slug: {meant}` in its header",
-                          meant=meant[0]),
-                      item, when=max(item.start, ctx.now) if item is not None and isinstance(item.start, dt.datetime)
-                      else ctx.now)
+        accounts = list(dict.fromkeys(
+            networks[post.network].name for post in ctx.posts()
+            if post.article == article.slug and post.network in networks
+            and (networks[post.network].lang is None or same_language(networks[post.network].lang or "",
+                                                                       plan.lang, primary=True))))
+        message = say("article '{slug}' in '{lang}' pairs with no original in '{default}' (no article of the same "
+                      "slug): it goes online as an article of its own on the blog", slug=article.slug,
+                      lang=article.lang, default=plan.lang)
+        if accounts:
+            message = say("article '{slug}' in '{lang}' pairs with no original in '{default}' (no article of the "
+                          "same slug): it goes online as an article of its own on the blog, and is promoted on "
+                          "accounts in '{default}': {accounts}", slug=article.slug, lang=article.lang,
+                          default=plan.lang, accounts=say_list(accounts))
+        guess = _likely_original(article, originals)
+        if guess is None:
+            hint = say("if it translates an article, write that article's slug in its header, `slug: …`; if it is "
+                       "an article of its own in '{lang}', say so: `silence: {{translation-unpaired: …}}`",
+                       lang=article.lang)
+        else:
+            original, why = guess
+            hint = say("if it translates '{meant}' ({why}), write `slug: {meant}` in its header; if it is an article "
+                       "of its own in '{lang}', say so: `silence: {{translation-unpaired: …}}`", meant=original.slug,
+                       why=why, lang=article.lang)
+        yield Problem(article.where("lang"), message, hint, item, when=when)
+
+
+def _likely_original(article: Article, originals: list[Article]) -> tuple[Article, Message] | None:
+    """The article in the site's language that ``article`` most likely translates, and why: the same day, else the
+    same image, else the title most alike (translated titles share names, figures, brands). None when none is."""
+    def day(one: Article) -> dt.date | None:
+        return one.date.date() if one.date is not None else None
+
+    if article.date is not None:
+        same_day = [a for a in originals if day(a) == day(article)]
+        if same_day:
+            same_image = [a for a in same_day if article.image and a.image == article.image]
+            return (same_image or same_day)[0], say("the same date")
+    if article.image:
+        same_image = [a for a in originals if a.image == article.image]
+        if same_image:
+            return same_image[0], say("the same image")
+    alike = max(originals, default=None,
+                key=lambda a: difflib.SequenceMatcher(None, a.title.lower(), article.title.lower()).ratio())
+    if alike is not None and difflib.SequenceMatcher(None, alike.title.lower(), article.title.lower()).ratio() >= 0.6:
+        return alike, say("the title most alike")
+    return None
 
 
 @rule("translation-before-original", "warning", "A translation is dated before its original goes online: it "
