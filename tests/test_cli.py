@@ -648,6 +648,9 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
                                                                    "expected tags separated by commas")):
         refused = runner.invoke(cli, ["new", *args, "--site", str(site)])
         assert refused.exit_code == 2 and refused.output.startswith(expected), refused.output
+    # The hint is the option's own syntax, not the header's (`tags: escalier, inox`).
+    hashtags = runner.invoke(cli, ["new", "Autre", "--site", str(site), "--tags", "#escalier,#inox"])
+    assert "\n    hint: write --tags escalier,inox (posts make their hashtags from the tags)\n" in hashtags.output
     assert sorted(p.name for p in (site / "content" / "articles").iterdir()) == [
         "brouillon.md", "futur.md", "publie.md", "relecture.md", "salon-2027-j-30.md"]
     draft = runner.invoke(cli, ["new", "Sans date", "--site", str(site)])

@@ -509,9 +509,12 @@ def test_typographic_quotes_in_social_get_the_advice_calendar_yaml_gets(header: 
 
     with pytest.raises(InputErrors) as caught:
         split_article(header + "\nTexte.\n", "content/articles/t.md")
+    example = '{linkedin: "Notre pergola : posée en un jour"}'
     assert [e.hint for e in caught.value.errors] == [
-        'typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. '
-        '{linkedin: "Notre pergola : posée en un jour"}']
+        f'typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. {example}' if "“" in header
+        # guillemets named as such; and, when they were meant, how to keep them
+        else f'guillemets « » are not quotes to YAML: write straight quotes, e.g. {example} (or, to keep the '
+             'guillemets in the text, {linkedin: "« Notre pergola : posée en un jour »"})']
     fixed = re.sub(r"\{linkedin: .*\}", '{linkedin: "Notre pergola : posée en un jour"}', header)
     errors = ErrorCollector()
     validate_article(split_article(fixed + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
@@ -1107,3 +1110,49 @@ def test_an_article_s_social_gives_a_network_a_video_and_a_note() -> None:
 def test_a_video_or_note_written_wrong_in_social_is_told_as_in_calendar_yaml(social: str, expected: str) -> None:
     _, errors = _social_of(social)
     assert any(error.startswith(expected) for error in errors), errors
+
+
+@pytest.mark.parametrize(("header", "hint", "fixed"), [
+    # YAML reads `#` as a comment: the list is left open. The hint said `hashtags: ["#Noël", "#Bûche"]`, and
+    # following it (`tags: ["#escalier", "#inox"]`) gave a second error.
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\ntags: [#escalier, #inox]\n---\n",
+     "write tags without #, separated by commas: tags: [escalier, inox] (posts make their hashtags from them)",
+     "---\ntitle: T\ndate: 2027-01-12 09:00\ntags: [escalier, inox]\n---\n"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\ntags: [\"#escalier\", \"#inox\"]\n---\n",
+     "write tags: [escalier, inox] (posts make their hashtags from the tags)",
+     "---\ntitle: T\ndate: 2027-01-12 09:00\ntags: [escalier, inox]\n---\n"),
+    # French guillemets, with the spaces French puts inside them: named as such, and the value without them.
+    ("---\ntitle: «\u00a0Rampe d’escalier : acier ou inox ?\u00a0»\ndate: 2027-01-12 09:00\n---\n",
+     'guillemets « » are not quotes to YAML: write straight quotes, e.g. title: "Rampe d’escalier : acier ou '
+     'inox ?" (or, to keep the guillemets in the text, title: "«\u00a0Rampe d’escalier : acier ou inox ?\u00a0»")',
+     '---\ntitle: "Rampe d’escalier : acier ou inox ?"\ndate: 2027-01-12 09:00\n---\n'),
+    ("---\ntitle: « Rampe d’escalier : acier ou inox ? »\ndate: 2027-01-12 09:00\n---\n",
+     'guillemets « » are not quotes to YAML: write straight quotes, e.g. title: "Rampe d’escalier : acier ou '
+     'inox ?" (or, to keep the guillemets in the text, title: "« Rampe d’escalier : acier ou inox ? »")',
+     '---\ntitle: "« Rampe d’escalier : acier ou inox ? »"\ndate: 2027-01-12 09:00\n---\n'),
+    # A French field and a French status: the whole line to write, not only "did you mean 'status'?".
+    ("Title: T\nDate: 2027-01-12 09:00\nStatut: brouillon\n",
+     "write the line `Status: draft`: the field is 'status', and 'brouillon' is written 'draft'",
+     "Title: T\nDate: 2027-01-12 09:00\nStatus: draft\n"),
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\nstatut: En relecture\n---\n",
+     "write the line `status: review`: the field is 'status', and 'En relecture' is written 'review'",
+     "---\ntitle: T\ndate: 2027-01-12 09:00\nstatus: review\n---\n"),
+])
+def test_a_french_writers_header_slips_get_the_line_to_write(header: str, hint: str, fixed: str) -> None:
+    """A writer's trial: each hint gave an example in other words, or a line the build refused again."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    def errors_of(text: str) -> list[Any]:
+        errors = ErrorCollector()
+        try:
+            parsed = split_article(text + "\nTexte.\n", "content/articles/t.md")
+        except InputErrors as exc:
+            errors.extend(exc.errors)
+        else:
+            validate_article(parsed, calendar_from(PARIS_CALENDAR), frozenset(), errors)
+        return errors.errors
+
+    assert [e.hint for e in errors_of(header)] == [hint]
+    assert not errors_of(fixed), [e.format() for e in errors_of(fixed)]

@@ -82,6 +82,13 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     tag_names = [t.strip() for tag in tags for t in tag.split(",") if t.strip()]
     if tag_names:  # `--tags ""` (an empty variable in a script) gives no tag, as no --tags does
         fields["tags"] = tag_names
+        if any(tag.startswith("#") for tag in tag_names):  # the build's hint gave the header's `tags: a, b`
+            hashtag_words = [word for tag in tag_names for word in re.findall(r"[^\s#,]+", tag)]
+            found = say("found {name} '{value}', written as hashtags; expected words separated by commas",
+                        name="tags", value=", ".join(tag_names)[:80])
+            hint = say("write --tags {words} (posts make their hashtags from the tags)",
+                       words=",".join(hashtag_words[:8]))
+            raise InputErrors([InputError(Source("--tags", 1, 1), found, hint)])
         tag_words = tag_names[0].split()
         if len(tag_names) == 1 and len(tag_words) >= 6:  # a sentence, commas forgotten
             raise InputErrors([InputError(Source("--tags", 1, 1),

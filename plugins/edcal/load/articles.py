@@ -23,14 +23,14 @@ import posixpath
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field
 
-from edcal.errors import ErrorCollector, InputError, did_you_mean, message_of
+from edcal.errors import ErrorCollector, InputError, closest, did_you_mean, message_of
 from edcal.files import bad_name
 from edcal.hints import INVISIBLE, invisible_hint, value_hint
 from edcal.i18n import Message, say
@@ -52,7 +52,14 @@ from edcal.load.schema import (
 )
 from edcal.load.sections.checks import parse_silence
 from edcal.load.slowmarkup import slow_markup, without_fenced_code
-from edcal.load.validate import WEB_ADDRESS, article_status, reference_hint, scheme_missing, validate_spec
+from edcal.load.validate import (
+    WEB_ADDRESS,
+    article_status,
+    field_synonyms,
+    reference_hint,
+    scheme_missing,
+    validate_spec,
+)
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.article import (
     IMAGE_SUFFIXES,
@@ -857,11 +864,22 @@ def _status_hint(found: str, meant: str, page: bool = False) -> str:
 
 
 def _theme_field_hint(name: str, known: Collection[str], meant: str | None,
-                      listed: Collection[str] = ()) -> str | None:
+                      listed: Collection[str] = (), values: Mapping[str, Any] | None = None,
+                      key_value: bool = False) -> str | None:
     """A field near none of edcal's is most often one a blog's theme or plugins read (`Series:`).
 
     :param listed: the fields EDCAL_EXTRA_METADATA lists already, which the setting given keeps.
+    :param values: the header's fields as written: ``Statut: brouillon`` is given its whole line,
+        ``Status: draft``, not only the field's name.
+    :param key_value: the header is Pelican's ``Key: value`` lines, whose keys are written capitalised.
     """
+    value = (values or {}).get(name)
+    if isinstance(value, str) and "status" in known and "status" in (*field_synonyms(name), closest(name, known)):
+        status = article_status(value)
+        if status is not None and status != value.strip():
+            key = "Status" if key_value else "status"
+            return say("write the line `{line}`: the field is 'status', and '{found}' is written '{status}'",
+                       line=f"{key}: {status}", found=value.strip(), status=status)
     elsewhere = _OTHER_TOOLS_FIELD.get(" ".join(name.strip().lower().replace("_", " ").split()))
     if elsewhere is not None:
         return say(elsewhere)
@@ -922,7 +940,9 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
                                                 options=", ".join(get_args(ArticleStatus))),
                        _status_hint(written, meant, page))
             data["status"], status_refused = meant, True
-    spec = validate_spec(ArticleSpec, data, errors, unknown_field_hint=functools.partial(_theme_field_hint, listed=extra_fields))
+    field_hint = functools.partial(_theme_field_hint, listed=extra_fields, values=data,
+                                   key_value=parsed.style == "pelican")
+    spec = validate_spec(ArticleSpec, data, errors, unknown_field_hint=field_hint)
     if spec is None:
         # The dates too, in the same pass: fixing an unknown field only to meet the next error took two runs.
         reported = {error.source for error in errors.errors}
@@ -1117,7 +1137,8 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
             errors.add(loc.value(name), say("found {name} '{value}', written as hashtags; expected words "
                                             "separated by commas", name=name, value=written[:80]),
                        say("write {name}: {words} (posts make their hashtags from the tags)", name=name,
-                           words=", ".join(words[:8])))
+                           words=f"[{', '.join(words[:8])}]" if name == "tags" and isinstance(raw_tags, list)
+                           and not key_value else ", ".join(words[:8])))
         elif written[0] in _OPENING_QUOTES or written[-1] in _CLOSING_QUOTES:
             errors.add(loc.value(name), say("found {name} {value}, between typographic quotes", name=name,
                                             value=written[:80]), quotes)

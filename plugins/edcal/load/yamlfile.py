@@ -399,11 +399,22 @@ def _raise_if_flow_hashtag(text: str, path: str, line: int) -> None:
             continue
         if in_list and (not in_mapping or in_list.start() <= in_mapping.start()):
             message = say("invalid YAML: this list holds an unquoted '#', which starts a comment")
-            hint = say("a hashtag in a list must be quoted, e.g. hashtags: [\"#Christmas\", \"#Baking\"]")
+            hint = _list_hashtag_hint(lines[number - 1])
         else:
             message = say("invalid YAML: this mapping holds an unquoted '#', which starts a comment")
             hint = say("quote a value that starts with '#', e.g. {{text: \"#OpenDay Saturday\"}}")
         raise InputErrors([InputError(Source(path, number, found.start(1) + 1), message, hint)]) from None
+
+
+def _list_hashtag_hint(line: str) -> Message:
+    """``tags: [#escalier, #inox]``: an article's tags are words, its posts make their hashtags from them; the
+    hint gives the writer's own words as the list to write. Any other list of hashtags is quoted."""
+    tags = re.match(r"\s*(?:-\s+)?(tags|keywords)\s*:\s*\[([^\]]*)", line, re.IGNORECASE)
+    if tags is None:
+        return say("a hashtag in a list must be quoted, e.g. hashtags: [\"#Christmas\", \"#Baking\"]")
+    key, words = tags.group(1).lower(), re.findall(r"[^\s#,\"']+", tags.group(2))[:8]
+    return say("write {key} without #, separated by commas: {key}: {words} (posts make their hashtags from "
+               "them)", key=key, words=f"[{', '.join(words)}]")
 
 
 def _open_before(found: re.Match[str] | None, line: str) -> re.Match[str] | None:
@@ -583,6 +594,21 @@ def _flow_colon(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _typographic_quotes_hint(key: str, value: str, flow: bool = False) -> Message:
+    """``title: « Rampe : acier ou inox ? »``: what to write with straight quotes, without the spaces French
+    puts inside guillemets; and, for guillemets, how to keep them in the text when they were meant."""
+    def example(text: str) -> str:
+        written = _quoted_example(key, text)
+        return f"{{{written}}}" if flow and written.endswith('"') else written
+
+    bare = example(value.strip(TYPOGRAPHIC_QUOTES + " \u00a0\u202f"))
+    if value[:1] != "«":
+        return say("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. {example}",
+                   example=bare)
+    return say("guillemets « » are not quotes to YAML: write straight quotes, e.g. {example} (or, to keep "
+               "the guillemets in the text, {kept})", example=bare, kept=example(value))
+
+
 def _syntax_hint(problem: str, line: str = "") -> Message | None:
     indent = line[: len(line) - len(line.lstrip(" \t-"))]  # a list's dashes too: `  -\tid` is a tab after one
     if "\t" in indent:
@@ -591,8 +617,7 @@ def _syntax_hint(problem: str, line: str = "") -> Message | None:
         key, _, value = line.strip().removeprefix("- ").partition(":")
         value = value.strip()
         if value[:1] and value[:1] in TYPOGRAPHIC_QUOTES:
-            return say("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. {example}",
-                       example=_quoted_example(key, value.strip(TYPOGRAPHIC_QUOTES)))
+            return _typographic_quotes_hint(key, value)
         if (": " in value or value.endswith(":")) and not value.startswith(("'", '"', "{", "[")):
             # `title: Salon Industrie 2027 :`, a French colon at the end: YAML reads a key there too
             return say("a value containing ': ' must be quoted, e.g. {example}",
@@ -605,9 +630,7 @@ def _syntax_hint(problem: str, line: str = "") -> Message | None:
     if flow_colon is not None:
         key, value = flow_colon[0], flow_colon[1].strip()
         if value[:1] and value[:1] in TYPOGRAPHIC_QUOTES:  # `{linkedin: “Notre pergola : posée”}`
-            example = _quoted_example(key, value.strip(TYPOGRAPHIC_QUOTES + " \u00a0\u202f"))
-            return say("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. {example}",
-                       example=f"{{{example}}}" if example.endswith('"') else example)
+            return _typographic_quotes_hint(key, value, flow=True)
         return say("a value containing ' : ' must be quoted, e.g. {{text: \"Salon : J-7\"}}")
     if "cannot start any token" in problem:
         value = line.split(":", 1)[1].strip() if ":" in line else line.strip()
