@@ -985,6 +985,23 @@ SETTINGS_AND_SITE_FILES: dict[str, tuple[Any, str]] = {
                        "overrides/translations/fr.yaml:"),
     "draft template in latin-1": (lambda site: _override(site, "drafts/linkedin.txt.j2", b"\xe9t\xe9 {{ text }}"),
                                   "overrides/drafts/linkedin.txt.j2:1:1: error: byte 0xe9 is not valid UTF-8"),
+    # A site's template that Jinja cannot parse: `edcal check` passed it, the build stopped on it (a broken
+    # planning template after output/ was written).
+    "blog template that does not parse": (
+        lambda site: _override(site, "base.html", b'{% extends "!theme/base.html" %}\n{% block footer_end %}'
+                                                  b'{{ foo( }}{% endblock %}'),
+        "overrides/base.html:2:1: error: template error: unexpected '}', expected ')'\n    hint: fix the "
+        "template, or remove the override to use edcal's own"),
+    "blog partial that does not parse": (
+        lambda site: _override(site, "partials/lists.html", b"{% macro card(article) %}\n\n{% endif %}"),
+        "overrides/partials/lists.html:3:1: error: template error: Encountered unknown tag 'endif'"),
+    "planning template that does not parse": (lambda site: _override(site, "planning/base.html.j2", b"{{ x( }}"),
+                                              "overrides/planning/base.html.j2:1:1: error: template error: "
+                                              "unexpected '}', expected ')'"),
+    "draft template no network uses that does not parse": (
+        lambda site: _override(site, "drafts/unused.txt.j2", b"{{ text }}\n{% if %}"),
+        "overrides/drafts/unused.txt.j2:2:1: error: template error: Expected an expression, got 'end of "
+        "statement block'"),
     "word's line break": (lambda site: _replace_in(site, "calendar.yaml", "Bonjour le monde", "Bonjour\x0ble monde"),
                           "calendar.yaml:24:18: error: found the control character U+000B, which YAML does not take"),
     "value glued to its key": (lambda site: _replace_in(site, "calendar.yaml", "text: Bonjour", "text:Bonjour"),

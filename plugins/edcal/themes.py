@@ -104,29 +104,40 @@ def untranslated_words(settings: dict[str, Any], lang: str) -> tuple[list[str], 
 #: The kinds of template folders a site may override, and the files edcal and Pelican read there.
 _SITE_FOLDERS = ("translations", "drafts", "planning", "templates")
 _TEXT_SUFFIXES = (".yaml", ".yml", ".j2", ".html", ".txt", ".xml", ".ics")
+#: Folders of an override folder that hold no blog template: edcal's kinds, and the theme's layout
+#: (``templates/``, ``static/``), which nothing reads there (the ``theme-override`` check says so).
+_NOT_BLOG = (*_SITE_FOLDERS, "static")
 
 
 def site_template_errors(settings: dict[str, Any], site: Path) -> list[Any]:
     """Located errors in the site's own templates and words (its ``THEME_TEMPLATES_OVERRIDES`` and its
-    theme, not edcal's): a file that is not UTF-8, and a ``translations/<lang>.yaml`` that is not YAML, not
-    ``English text: translation`` lines, or whose translation names a ``{field}`` its text does not give.
+    theme, not edcal's): a file that is not UTF-8, a template Jinja cannot parse (the blog's, the drafts' and
+    the planning pages'), and a ``translations/<lang>.yaml`` that is not YAML, not ``English text:
+    translation`` lines, or whose translation names a ``{field}`` its text does not give.
 
-    Found before anything is written: they stopped a build half-way with a Python traceback, and only
-    the build (the blog's words are read as its pages are written).
+    Found before anything is written, by `edcal check` as by the build: they stopped a build half-way with a
+    Python traceback, or after it had written output/, and only the build (the blog's templates and words
+    are read as its pages are written, the planning pages' after the checks). Templates are parsed, not
+    compiled nor rendered: a filter or a macro that does not exist is found as the page is rendered, by a
+    build that then writes nothing.
     """
     from edcal.errors import InputErrors
     from edcal.load.yamlfile import load_yaml, read_text
 
     own, seen, errors = DEFAULT_THEME.resolve(), set(), []
+    parsers = _Parsers(settings)
+    overrides = [Path(folder) for folder in settings.get("THEME_TEMPLATES_OVERRIDES") or ()]
     # The blog's templates a site overrides sit at the top of its folders (Pelican's way), edcal's below.
     places = [(folder, kind) for kind in _SITE_FOLDERS for folder in template_folders(settings, kind)]
-    places += [(Path(folder), "top") for folder in settings.get("THEME_TEMPLATES_OVERRIDES") or ()]
+    places += [(folder, "top") for folder in overrides]
     for folder, kind in places:
         real = folder.resolve()
         if real.is_relative_to(own) or (real, kind == "top") in seen or not folder.is_dir():
             continue
         seen.add((real, kind == "top"))
-        for file in sorted(folder.glob("*") if kind == "top" else folder.rglob("*")):
+        # templates/ of an override folder is read by nothing (the theme-override check): not parsed.
+        parsed = None if kind == "templates" and folder.parent in overrides else kind
+        for file in _files(folder, kind):
             if not file.is_file() or file.suffix.lower() not in _TEXT_SUFFIXES:
                 continue
             path = shown_file(file, site)
@@ -134,9 +145,83 @@ def site_template_errors(settings: dict[str, Any], site: Path) -> list[Any]:
                 text = read_text(file, path)
                 if kind == "translations" and file.suffix.lower() in (".yaml", ".yml"):
                     errors += _words_errors(load_yaml(text, path), path)
+                elif parsed is not None:
+                    errors += parsers.errors(parsed, file, text, path)
             except InputErrors as exc:
                 errors += exc.errors
     return errors
+
+
+def _files(folder: Path, kind: str) -> list[Path]:
+    """The files of a template folder, sorted; for an override folder's top (``kind`` "top"), the blog's
+    templates, at its top and in its own folders (``partials/``), not in those of edcal's kinds."""
+    if kind != "top":
+        return sorted(folder.rglob("*"))
+    return sorted(file for file in folder.rglob("*")
+                  if file.relative_to(folder).parts[0] not in _NOT_BLOG or file.parent == folder)
+
+
+class _Parsers:
+    """Jinja environments that parse a site's templates as edcal and Pelican will read them: Pelican's with
+    the site's ``JINJA_ENVIRONMENT`` (its extensions add tags: ``{% do %}``), edcal's plain."""
+
+    def __init__(self, settings: dict[str, Any]):
+        self.settings = settings
+        self._environments: dict[str, Any] = {}
+        suffixes = settings.get("TEMPLATE_EXTENSIONS") or (".html",)
+        self.blog_suffixes = {str(suffix).lower() for suffix in (*suffixes, ".html")}
+        # Another Pelican plugin may add a Jinja extension as Pelican makes its environment (i18n_subsites's
+        # `{% trans %}`): a tag no extension of the settings knows is then left to the build.
+        names = [str(getattr(plugin, "__name__", plugin)) for plugin in settings.get("PLUGINS") or ()]
+        self.other_plugins = any(name.split(".")[0] != "edcal" and name != "pelican.plugins.edcal"
+                                 for name in names)
+
+    def errors(self, kind: str, file: Path, text: str, path: str) -> list[Any]:
+        """The located error of a template Jinja cannot parse; none for other files (``planning/assets/``)."""
+        import jinja2
+
+        blog = kind in ("top", "templates")
+        if (file.suffix.lower() not in self.blog_suffixes) if blog else file.suffix.lower() != ".j2":
+            return []
+        environment = self._environment("blog" if blog else "edcal")
+        if environment is None:
+            return []
+        try:
+            environment.parse(text, file.name, str(file))
+        except jinja2.TemplateSyntaxError as exc:
+            if blog and self.other_plugins and _unknown_tag(exc):
+                return []
+            return [_parse_error(exc, path)]
+        return []
+
+    def _environment(self, kind: str) -> Any:
+        import jinja2
+
+        if kind not in self._environments:
+            options = self.settings.get("JINJA_ENVIRONMENT") if kind == "blog" else None
+            try:
+                self._environments[kind] = jinja2.Environment(**options) \
+                    if isinstance(options, dict) else jinja2.Environment()
+            except Exception:  # settings Pelican stops on: site.py reports them, where they are set
+                self._environments[kind] = None
+        return self._environments[kind]
+
+
+def _unknown_tag(exc: Any) -> bool:
+    """Jinja's error is a tag it does not know (``{% trans %}``), not one closing another than it should."""
+    message = str(exc.message or "")
+    return message.startswith("Encountered unknown tag") and "nesting mistake" not in message \
+        and not re.match(r"Encountered unknown tag 'end", message)
+
+
+def _parse_error(exc: Any, path: str) -> Any:
+    from edcal.errors import InputError
+    from edcal.i18n import say
+    from edcal.model.source import Source
+
+    # Jinja says the line, not the column.
+    return InputError(Source(path, exc.lineno or 1, 1), say("template error: {problem}", problem=exc.message),
+                      say("fix the template, or remove the override to use edcal's own"))
 
 
 def shown_file(file: Path, site: Path) -> str:
