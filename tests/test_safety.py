@@ -508,10 +508,10 @@ def test_a_python_error_in_a_site_template_is_located(site: Path) -> None:
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 2 and not TRACEBACK.search(result.stderr)
     assert "overrides/planning/index.html.j2:4:1: error: template error: unsupported operand" in result.stderr
-    assert "output/ was written, planning/ left as it was" in result.stderr
-    # The planning pages are rendered while Pelican writes the blog (which is whole and may be
-    # written); planning/ is swapped in only when every output was written.
-    assert not (site / "planning").exists()
+    assert "output/ and planning/ were left as they were" in result.stderr
+    # The planning pages are rendered while Pelican writes the blog aside: its pages go into output/ once
+    # planning/ is written too, which is swapped in only when every output was written.
+    assert not (site / "planning").exists() and not (site / "output" / "index.html").exists()
     assert not [p for p in site.iterdir() if p.name.startswith(".planning.edcal-")], "staging folder left behind"
 
 
@@ -1062,6 +1062,26 @@ def test_settings_and_site_files_that_broke_a_build_are_located_errors(site: Pat
         assert result.returncode == 2 and expected in result.stderr, result.stderr
         assert not TRACEBACK.search(result.stderr)
     assert not (site / "output").exists() and not (site / "planning").exists()
+
+
+@pytest.mark.parametrize("relative", ["planning/base.html.j2", "base.html"])
+def test_a_template_that_fails_as_it_is_rendered_leaves_output_and_planning_as_they_were(
+        built: Path, relative: str) -> None:
+    """A template that parses but stops as a page is rendered (a macro it calls that nothing defines): the blog
+    was moved into output/ before planning/'s pages were rendered, and the build said 'output/ was written'."""
+    before = (built / "output" / "index.html").read_bytes()
+    article = built / "content" / "articles" / "publie.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Title: ", "Title: Nouveau ", 1),
+                       encoding="utf-8")
+    text = '{% extends "!theme/base.html" %}{% block footer_end %}{{ no_such_macro() }}{% endblock %}' \
+        if relative == "base.html" else "{{ no_such_macro() }}"
+    _override(built, relative, text.encode())
+    result = run_edcal("build", cwd=built, env={**ENV, "EDCAL_LANG": "en"})
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
+    assert f"overrides/{relative}:1:1: error: template error: 'no_such_macro' is undefined" in result.stderr
+    assert "output/ and planning/ were left as they were." in result.stderr
+    assert (built / "output" / "index.html").read_bytes() == before
+    assert not list((built / "output").glob(".edcal-staging-*"))
 
 
 def test_robots_or_sitemap_named_after_a_folder_of_the_blog_is_a_located_error(site: Path) -> None:

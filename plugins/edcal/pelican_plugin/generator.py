@@ -16,7 +16,7 @@ from edcal.pelican_plugin.link_in_bio import public_images
 from edcal.pelican_plugin.staging import Blocked, StagingWriter
 from edcal.pelican_plugin.state import state_of
 from edcal.pelican_plugin.sweep import check_output_path, expected_outputs
-from edcal.pelican_plugin.worker import Checked, Refused
+from edcal.pelican_plugin.worker import Checked, Refused, Staged
 
 
 class PlanGenerator:
@@ -66,10 +66,21 @@ class PlanGenerator:
         """Move the pages Pelican's generators wrote aside into output/, now that all of them are written.
 
         Pelican runs this after its article, page and template-page generators and before the static
-        files (:mod:`~edcal.pelican_plugin.staging`); planning/ is staged by the plan's job.
+        files (:mod:`~edcal.pelican_plugin.staging`). planning/ is staged by the plan's job: the pages wait
+        for it, so that a planning page's template that fails as it is rendered (a macro nothing defines)
+        leaves output/ as it was too; it is swapped in at ``finalized``.
         """
-        if not isinstance(writer, StagingWriter):
-            return  # another plugin's writer (Pelican takes the first): it wrote into output/
+        state = state_of(self.settings)
+        assert state.plan_run is not None
+        staging = isinstance(writer, StagingWriter)  # else another plugin's writer (Pelican takes the first)
+        try:
+            state.staged = state.plan_run.expect(
+                Staged, written=say("output/ and planning/ were left as they were") if staging
+                else say("output/ was written, planning/ left as it was"))
+        except InputErrors as exc:
+            abort(exc, self.settings)
+        if not staging:
+            return  # it wrote into output/
         try:
             moved = writer.move_in()
         except Blocked as exc:
@@ -93,7 +104,6 @@ class PlanGenerator:
                 say("give the build's user write permission on output/ (and room on its disk)"))],
                 outcome=say("output/ is partly written; planning/ was left as it was")), self.settings)
         # What this run wrote, for the sweep: a page left as it was (its bytes the same) keeps its old times.
-        state = state_of(self.settings)
         unsaid = [key for key in moved if key not in state.written_outputs]  # not through Pelican's signals
         state.written_outputs.update(unsaid)
         if state.journal is not None:

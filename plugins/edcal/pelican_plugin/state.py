@@ -57,6 +57,8 @@ class BuildState:
     plan_run: Any = None
     #: Processes a build may use (``EDCAL_JOBS``).
     processes: int = 1
+    #: planning/ written aside by the plan's job (worker.Staged), waited for before the blog goes in output/.
+    staged: Any = None
     #: What the checks' verdict brought back: counts for the build's summary.
     summary: Any = None
     #: Images only posts not published yet show (from the verdict), kept out of output/.

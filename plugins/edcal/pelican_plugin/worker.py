@@ -12,7 +12,9 @@ The main process waits twice:
   ``generate_context``, before Pelican writes anything: input errors and the
   checks' errors stop the build with output/ and planning/ untouched, exactly
   as in one process;
-- for the staged planning/, at ``finalized``, which it swaps in.
+- for the staged planning/, in the same generator's ``generate_output``, before the blog's pages go
+  into output/ (a planning page's template failing as it is rendered leaves both as they were); it is
+  swapped in at ``finalized``.
 
 One job, two ways to run it. :func:`plan_job` yields the job's messages; in
 one process (``EDCAL_JOBS = 1``, a one-core machine, or no ``fork``) the
