@@ -23,7 +23,18 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EPOCH, NOW, ROOT, copy_sample, run_edcal, run_pelican, tree, tree_text, write_pelicanconf
+from conftest import (
+    EPOCH,
+    NOW,
+    ROOT,
+    add_site_plugin,
+    copy_sample,
+    run_edcal,
+    run_pelican,
+    tree,
+    tree_text,
+    write_pelicanconf,
+)
 from edcal.checks import all_rules
 from edcal.errors import ErrorCollector, InputErrors
 from edcal.load.articles import validate_article
@@ -1062,6 +1073,29 @@ def test_settings_and_site_files_that_broke_a_build_are_located_errors(site: Pat
         assert result.returncode == 2 and expected in result.stderr, result.stderr
         assert not TRACEBACK.search(result.stderr)
     assert not (site / "output").exists() and not (site / "planning").exists()
+
+
+def test_a_blog_template_is_parsed_with_the_tags_the_sites_jinja_extensions_give(site: Path) -> None:
+    """``{% do %}`` (JINJA_ENVIRONMENT's extension), and a tag another plugin's extension may give
+    (i18n_subsites adds ``{% trans %}`` as Pelican makes its environment), are no errors of `edcal check`."""
+    _override(site, "base.html", b'{% extends "!theme/base.html" %}{% block footer_end %}{% set x = [] %}'
+                                 b'{% do x.append(1) %}{{ x }}{% endblock %}')
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\n'
+                            'JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.do"]}\n')
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_LANG": "en"})
+    assert result.returncode in (0, 1), result.stderr
+    assert "[1]" in (site / "output" / "index.html").read_text(encoding="utf-8")
+    _override(site, "page.html", b'{% extends "!theme/page.html" %}{% block content %}{% trans %}Hi'
+                                 b'{% endtrans %}{% endblock %}')
+    result = run_edcal("check", cwd=site, env={**ENV, "EDCAL_LANG": "en"})
+    assert result.returncode == 2, result.stderr
+    assert "overrides/page.html:1:1: error: template error: Encountered unknown tag 'trans'" in result.stderr
+    add_site_plugin(site, "trans", "from pelican import signals\n\ndef register():\n    "
+                                   "signals.generator_init.connect(lambda g: g.env.add_extension('jinja2.ext.i18n'))\n")
+    write_pelicanconf(site, 'THEME_TEMPLATES_OVERRIDES = ["overrides"]\nPLUGIN_PATHS += ["extra"]\n'
+                            'PLUGINS += ["trans"]\nJINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.do"]}\n')
+    result = run_edcal("check", cwd=site, env={**ENV, "EDCAL_LANG": "en"})
+    assert result.returncode in (0, 1), result.stderr
 
 
 @pytest.mark.parametrize("relative", ["planning/base.html.j2", "base.html"])
