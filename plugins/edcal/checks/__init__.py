@@ -157,8 +157,8 @@ def _in_window(start: dt.datetime | dt.date | None, since: dt.datetime, until: d
     if start is None:
         return undated
     if isinstance(start, dt.datetime):
-        instant = as_instant(start)
-        return instant >= as_instant(since) and (until is None or instant < as_instant(until))
+        instant = as_instant(start)  # the other sides need not be: two zones compare as instants
+        return instant >= since and (until is None or instant < until)
     # An all-day item is in the window if its day is: from its first instant to the next day's, in the zone.
     day_start = start_of_day(start, zone)
     return start_of_day(start + dt.timedelta(days=1), zone) > since and (until is None or day_start < until)

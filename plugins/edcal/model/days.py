@@ -23,6 +23,7 @@ def as_instant(moment: dt.datetime) -> dt.datetime:
 
     Python compares and subtracts two datetimes of one zone by their wall clocks, fold and offset aside
     (PEP 495): the night the clocks go back, 02:40 +02:00 came after 02:10 +01:00, which is half an hour
-    later. Compared in UTC, each is the instant it names.
+    later. Compared in UTC, each is the instant it names. Two datetimes of different zones compare as
+    instants already: one side in UTC is enough, and in a loop, the constant side converted once.
     """
     return moment.astimezone(dt.UTC)

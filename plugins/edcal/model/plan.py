@@ -34,7 +34,7 @@ def status_word(kind: str, status: str, past: bool = False) -> str:
 
 def passed(item: Item, now: dt.datetime) -> bool:
     """Whether a dated post's time has passed at ``now`` (as instants)."""
-    return isinstance(item.start, dt.datetime) and as_instant(item.start) <= as_instant(now)
+    return isinstance(item.start, dt.datetime) and item.start <= as_instant(now)  # one side in UTC: instants
 
 
 @dataclass(frozen=True, slots=True)
