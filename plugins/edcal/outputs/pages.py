@@ -7,6 +7,7 @@ hashtags, mentions and links shown the way networks show them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -127,21 +128,40 @@ class FreezeNotice:
     by_network: Message
 
 
-def freeze_notices(plan: Plan, month: dt.date | None = None, coming: bool = True) -> list[FreezeNotice]:
+class UpcomingPosts:
+    """The plan's posts to come, by instant, found once for every month's page (a plan of 10,000 posts and
+    five years of pages filtered them again for each)."""
+
+    def __init__(self, plan: Plan) -> None:
+        now = plan.now.timestamp()  # instants: the wall clock repeats an hour each autumn
+        timed = sorted(((item.start.timestamp(), item) for item in plan.items
+                        if item.kind == "post" and isinstance(item.start, dt.datetime)
+                        and item.start.timestamp() >= now), key=lambda pair: pair[0])
+        self.stamps = [stamp for stamp, _item in timed]
+        self.posts = [item for _stamp, item in timed]
+
+    def between(self, first: dt.datetime | None = None, after: dt.datetime | None = None) -> list[Item]:
+        """The posts from ``first`` (included) to ``after`` (excluded); all of them without bounds."""
+        low = 0 if first is None else bisect.bisect_left(self.stamps, first.timestamp())
+        high = len(self.posts) if after is None else bisect.bisect_left(self.stamps, after.timestamp())
+        return self.posts[low:high]
+
+
+def freeze_notices(plan: Plan, month: dt.date | None = None, coming: bool = True,
+                   upcoming_posts: UpcomingPosts | None = None) -> list[FreezeNotice]:
     """The freezes in force at the plan's "now", and those to come that withhold posts (unless not ``coming``:
     the calendar hatches those); on a month's page (``month``, its first day), those that cover part of that
-    month, with the posts they withhold in it."""
+    month, with the posts they withhold in it. ``upcoming_posts``: the plan's, when a caller has them."""
     zone, translate = plan.calendar.zone, translator(plan.lang)
-    # One side in UTC: a time of the site's zone compares with it as an instant (as_instant), once a page
-    # of 10,000 posts rather than twice a post.
-    now = as_instant(plan.now)
-    upcoming = [i for i in plan.items
-                if i.kind == "post" and isinstance(i.start, dt.datetime) and i.start >= now]
+    if not plan.calendar.freezes:
+        return []
+    found = upcoming_posts or UpcomingPosts(plan)
     if month is not None:
         first = start_of_day(month, zone)
         after = start_of_day((month + dt.timedelta(days=31)).replace(day=1), zone)
-        since, before = as_instant(first), as_instant(after)
-        upcoming = [i for i in upcoming if since <= i.start < before]  # type: ignore[operator]
+        upcoming = found.between(first, after)
+    else:
+        upcoming = found.between()
     held = {id(window): posts for window, posts in withheld_by_freeze(plan.calendar, upcoming)}
     notices = []
     for window in plan.calendar.freezes:

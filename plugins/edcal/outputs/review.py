@@ -30,6 +30,7 @@ from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import (
     AGENDA_FOLDER,
     REVIEW_FOLDER,
+    UpcomingPosts,
     by_month,
     copy_assets,
     copy_media,
@@ -142,10 +143,12 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     common = {"plan": plan, "months": months, "root": "../",
               "networks": sorted(plan.calendar.networks.values(), key=lambda n: n.name),
               "statuses": _statuses(cards), **person_filter(plan)}
+    to_come = UpcomingPosts(plan)
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, month=month, days=_days(group), total=month.drafts,
                                errors=month.errors, article_errors=month.article_errors, counts=month.counts,
-                               freezes=freeze_notices(plan, month.first), **neighbours(months, index))
+                               freezes=freeze_notices(plan, month.first, upcoming_posts=to_come),
+                               **neighbours(months, index))
         write_file(folder / REVIEW_FOLDER / month.href, html)
     today = plan.now.astimezone(plan.calendar.zone).date()
     passed = "unconfirmed" if first_logged_month(plan) is not None else "passed"
@@ -161,7 +164,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     total, errors, _warnings, article_errors, _article_warnings = counts[""]
     html = template.render(common, month=None, days=_days(soon), total=total, errors=errors,
                            article_errors=article_errors, counts=counts, soon_days=SOON_DAYS,
-                           period_findings=others, freezes=freeze_notices(plan))
+                           period_findings=others, freezes=freeze_notices(plan, upcoming_posts=to_come))
     write_file(folder / FILENAME, html)
     return []
 
