@@ -300,16 +300,9 @@ def test_a_path_where_a_page_is_is_told_at_the_setting(site: Path) -> None:
 def test_a_path_where_the_blog_writes_a_file_is_a_located_error(site: Path, path: str) -> None:
     """The page's folder where the blog writes a file: the folder could not be made, and the build
     stopped half-way with a traceback (FileExistsError), `edcal check` saying nothing."""
-    bio_site(site, f"link_in_bio:\n  path: {path}\n")
-    line = (site / "calendar.yaml").read_text(encoding="utf-8").count("\n")
-    for command in ("check", "build"):
-        result = run_edcal(command, cwd=site)
-        assert result.returncode == 2, result.stderr
-        assert "Traceback" not in result.stderr
-        assert re.search(rf"calendar\.yaml:{line}:9: error: found path '{re.escape(path)}', where the blog "
-                         rf"writes .* \(output/{re.escape(path)}\), expected a folder of its own", result.stderr), \
-            result.stderr
-    assert not (site / "output").exists() or not any((site / "output").iterdir())
+    for told in _refused_path(site, path):
+        assert re.search(rf"error: found path '{re.escape(path)}', where the blog writes .* "
+                         rf"\(output/{re.escape(path)}\), expected a folder of its own", told), told
 
 
 @pytest.mark.parametrize(("path", "folder"), [("theme", "theme"), ("theme/images", "theme"), ("images", "images"),
@@ -317,17 +310,25 @@ def test_a_path_where_the_blog_writes_a_file_is_a_located_error(site: Path, path
 def test_a_path_among_the_static_files_is_a_located_error(site: Path, path: str, folder: str) -> None:
     """`path: theme/images`: the page was written among the theme's files (output/theme/, THEME_STATIC_DIR)
     or the site's images (STATIC_PATHS), where a static `index.html` is written over it, or it over one."""
+    for told in _refused_path(site, path):
+        assert re.search(rf"error: found path '{re.escape(path)}', where the blog writes the static folder "
+                         rf"'{folder}' \(output/{folder}\), expected a folder of its own", told), told
+        assert "hint: set `link_in_bio: path:` to another folder" in told
+
+
+def _refused_path(site: Path, path: str) -> list[str]:
+    """What `edcal check` and `edcal build` say of `link_in_bio: path:` refused, each at the setting's value
+    (calendar.yaml's last line, column 9), exit 2, no traceback, nothing written."""
     bio_site(site, f"link_in_bio:\n  path: {path}\n")
     line = (site / "calendar.yaml").read_text(encoding="utf-8").count("\n")
+    told = []
     for command in ("check", "build"):
         result = run_edcal(command, cwd=site)
-        assert result.returncode == 2, result.stderr
-        assert "Traceback" not in result.stderr
-        assert re.search(rf"calendar\.yaml:{line}:9: error: found path '{re.escape(path)}', where the blog "
-                         rf"writes the static folder '{folder}' \(output/{folder}\), expected a folder of its own",
-                         result.stderr), result.stderr
-        assert "hint: set `link_in_bio: path:` to another folder" in result.stderr
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert f"calendar.yaml:{line}:9: error: found path '{path}'" in result.stderr, result.stderr
+        told.append(result.stderr)
     assert not (site / "output").exists() or not any((site / "output").iterdir())
+    return told
 
 
 #: Posts gone out whose link is an address of the site: what the build writes, and what it does not.
