@@ -588,8 +588,8 @@ def test_a_content_warning_is_counted_as_mastodon_counts_it() -> None:
     assert run_checks(plan, only=["content-warning-lost"]) == []  # LinkedIn has words of its own
     posts = [by_id(plan)[i] for i in ("d-mastodon",)]
     written = generic_csv(posts, plan)
-    assert written.splitlines()[0].endswith(",cw,first_comment,thread,video,note,poll")
-    assert written.rstrip().endswith(",Deuil,,,,,")
+    assert written.splitlines()[0].endswith(",cw,first_comment,thread,video,note,poll,account")
+    assert written.rstrip().endswith(",Deuil,,,,,,")  # no account: calendar.yaml gives Mastodon none
     assert any("content warning (d-mastodon)" in note for note in hootsuite(posts, plan)[1])
 
 

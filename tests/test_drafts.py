@@ -666,8 +666,9 @@ def test_an_online_empty_articles_error_is_on_each_card_about_it_and_counted_onc
 
     calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\n  x: {}\nblog:\n"
                              "  promote: {networks: [linkedin, x], schedule: [at publication, +2 days, +1 week]}\n")
-    empty = article("portes", "2027-01-04 09:00", calendar, title="Our sliding doors", no_text=True)
-    sound = article("verriere", "2027-01-04 10:00", calendar, summary="A workshop glass wall.")
+    # An English site's articles: in the site's language (else translation-unpaired tells each)
+    empty = article("portes", "2027-01-04 09:00", calendar, title="Our sliding doors", no_text=True, lang="en")
+    sound = article("verriere", "2027-01-04 10:00", calendar, summary="A workshop glass wall.", lang="en")
     plan = plan_of(calendar, [empty, sound], now="2027-01-05T00:00:00+01:00")
     plan.lang = "en"
     findings = tuple(run_checks(plan))
