@@ -164,6 +164,15 @@ def test_a_variant_s_empty_cw_first_comment_and_thread_take_the_entry_s_away_as_
     assert kept["sondage-linkedin"].first_comment.startswith("Qu'en pensez-vous") and kept["sondage-mastodon"].cw is None
 
 
+def test_an_empty_poll_under_a_variant_is_told_to_write_null(tmp_path: Path) -> None:
+    """`poll: {}` under a variant, meant as "no poll there", was told to add a duration: it now hints null."""
+    from helpers import load_errors
+
+    found = load_errors(tmp_path, HEAD + POLL + "    variants:\n      mastodon: {poll: {}}\n")
+    assert found and all(error.endswith("hint: to post there without the entry's poll, write `poll: null`")
+                         for error in found), found
+
+
 def test_a_network_without_polls_is_told_how_to_post_there_without_it() -> None:
     from edcal.checks import run_checks
 

@@ -632,6 +632,11 @@ def _located(model: type[BaseModel], data: Any, error: Any, failed: Collection[l
     if kind == "missing":
         message = say("missing required field '{field}' in {where}", field=field_name, where=where) if where \
             is not None else say("missing required field '{field}'", field=field_name)
+        written = _node(data, path[:-1])
+        if "variants" in path and path[-2:-1] == ["poll"] and isinstance(written, dict) \
+                and not [key for key in written if key != LOC_KEY]:
+            # `poll: {}` under a network's variant: meant as "no poll there", which `poll: null` says
+            return source, message, say("to post there without the entry's poll, write `poll: null`")
         return source, message, _missing_hint(model, path[:-1], str(field_name))
     if kind == "extra_forbidden":
         known = _known_fields(model, path[:-1])
@@ -814,6 +819,18 @@ def _known_fields(model: type[BaseModel], path: list[Any]) -> list[str]:
     """Field names (with aliases) of the model found at ``path`` in ``model``."""
     fields = getattr(_model_at(model, path), "model_fields", {})
     return [f.alias or name for name, f in fields.items() if name != "loc"]
+
+
+def _node(data: Any, path: list[Any]) -> Any:
+    """The value at ``path`` in the read data (None where it is not there)."""
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _missing_hint(model: type[BaseModel], path: list[Any], name: str) -> str | None:
