@@ -2271,6 +2271,12 @@ def test_an_absence_shows_on_the_days_it_covers_with_who_stands_in(tmp_path: Pat
     plan = plan_of(one_day, now="2027-03-01T10:00:00+01:00")
     assert [a["label"] for a in calendar_page.absences(dataclasses.replace(plan, lang="en-US"))] == \
         ["Ana Lopez away on March 8, 2027"]
+    # A stand-in who left the team before the absence stands in for nobody: the label no longer says so.
+    gone = calendar_from(PARIS_CALENDAR.replace(
+        "{id: ana, name: Ana}", "{id: ana, name: Ana Lopez, away: [{from: 2027-03-08, until: 2027-03-12, "
+        "stand_in: ben}]}\n  - {id: ben, name: Ben Roy, left: 2027-03-01}"))
+    assert [a["label"] for a in calendar_page.absences(plan_of(gone, now="2027-03-01T10:00:00+01:00"))] == \
+        ["Ana Lopez\xa0: absence du 8 mars au 12 mars 2027"]
     # A month with an absence and nothing planned is listed for it, without a count of "0" items.
     august = calendar_from(PARIS_CALENDAR.replace(
         "{id: ana, name: Ana}", "{id: ana, name: Ana Lopez, away: [{from: 2027-08-02, until: 2027-08-20}]}")

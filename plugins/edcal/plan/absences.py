@@ -82,7 +82,9 @@ def absence_label(person: Person, absence: Absence, calendar: Calendar, lang: st
     if absence.reason:
         label += f" ({absence.reason})"
     stand_in = calendar.team.get(absence.stand_in or "")
-    if stand_in is not None:
+    # Someone who left the team before the absence begins stands in for nobody (owner-away says so of the
+    # posts it leaves without anyone)
+    if stand_in is not None and (stand_in.left is None or stand_in.left > absence.first):
         label += " — " + _("{person} stands in").format(person=stand_in.name)
     return label
 
