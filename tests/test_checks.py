@@ -1184,8 +1184,9 @@ def test_post_before_article_when_the_article_is_a_draft() -> None:
         "which is a draft: it will not be online"]
     assert found[0].item is None and dict(found[0].data) == {"posts": 2, "items": ("brouillon-x-0", "brouillon-x-1w")}
     assert found[0].hint == (
-        "when content/articles/brouillon.md is written, set its status to review (its promotions then wait for it) "
-        "or publish it; or remove this entry until then")
+        "when content/articles/brouillon.md is written, write `status: review` for `status: draft` "
+        "(content/articles/brouillon.md:1): its promotions then wait for it; or publish it, or remove this entry "
+        "until then")
 
 
 def test_promoting_a_draft_without_a_date_is_a_finding_and_the_other_checks_still_run() -> None:
@@ -1608,8 +1609,9 @@ def test_an_article_set_back_to_draft_is_one_error_at_its_promotion_in_text_json
     text = run_edcal("check", "--only", "post-before-article", cwd=site, env=env)
     assert text.returncode == 1
     assert text.stdout == (f"calendar.yaml:{line}:14: error: {said} [post-before-article]\n"
-                           "    hint: when content/articles/recrutement-soudeur.md is written, set its status to "
-                           "review (its promotions then wait for it) or publish it; or remove this entry until then\n"
+                           "    hint: when content/articles/recrutement-soudeur.md is written, write `status: review` "
+                           "for `status: draft` (content/articles/recrutement-soudeur.md:7): its promotions then "
+                           "wait for it; or publish it, or remove this entry until then\n"
                            "\n1 error, 0 warnings\n")
     data = json.loads(run_edcal("check", "--format", "json", "--only", "post-before-article", cwd=site, env=env).stdout)
     [finding] = data["findings"]
@@ -3427,8 +3429,9 @@ def test_post_before_article_of_a_job_offer_taken_down() -> None:
         "`schedule:` (or end the entry), or publish it again"}
     # Only its teaser has gone out: it was never online, nothing was taken down.
     assert hints("salon", "2027-01-05T10:00", "[-2 days, at publication]") == {
-        "when content/articles/salon.md is written, set its status to review (its promotions then wait for it) "
-        "or publish it; or remove this entry until then"}
+        "when content/articles/salon.md is written, write `status: review` for `status: draft` "
+        "(content/articles/salon.md:1): its promotions then wait for it; or publish it, or remove this entry "
+        "until then"}
 
 
 def test_cadence_gap_judges_an_account_over_the_days_it_is_used() -> None:

@@ -98,9 +98,11 @@ def post_before_article(ctx: CheckContext) -> Iterator[Problem]:
                 # Taken down after its first posts (a job offer filled): what is still to come is to remove.
                 hint = say("{path} was taken down after its first posts: remove the steps still to come from "
                            "`schedule:` (or end the entry), or publish it again", path=article.source.path)
-            elif entry is not None and entry.kind == "promote" and not entry.implicit:
-                hint = say("when {path} is written, set its status to review (its promotions then wait for it) "
-                           "or publish it; or remove this entry until then", path=article.source.path)
+            elif entry is not None and entry.kind == "promote" and not entry.implicit and article.status == "draft":
+                # The line to change, and what to write there (`status: review` reads in either header style)
+                hint = say("when {path} is written, write `status: review` for `status: draft` ({where}): its "
+                           "promotions then wait for it; or publish it, or remove this entry until then",
+                           path=article.source.path, where=article.where("status"))
             else:
                 hint = say("publish the article ({path}) or move or remove the post", path=article.source.path)
             yield Problem(post.source, message, hint, post, together=together)
