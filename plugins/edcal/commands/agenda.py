@@ -91,7 +91,7 @@ def shown_absences(plan: Plan, first: dt.date, last: dt.date, owner: str | None,
             continue
         found.append((absence.first, absence.last, absence_label(person, absence, calendar, lang)))
         days.update(days_said(absence, first, last))
-    marks = {item_id: cover_mark(cover, lang) for item_id, cover in covers(plan).items()
+    marks = {item_id: cover_mark(cover.person.name, lang) for item_id, cover in covers(plan).items()
              if owner and cover.stand_in.id == owner}
     return Shown(tuple(found), frozenset(days), marks)
 

@@ -47,7 +47,7 @@ from edcal.model.plan import Item, Plan, absence_event_id, key_date_event_id, ma
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
-from edcal.plan.absences import concerns, covers, team_absences
+from edcal.plan.absences import concerns, cover_mark, covers, team_absences
 from edcal.plan.report import first_logged_month, log_said, unconfirmed
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
@@ -628,7 +628,7 @@ class EventWriter:
             lines.append(f"STATUS:{'CONFIRMED' if confirmed else 'TENTATIVE'}")
         summary = self.summary(item)
         if stood_in is not None:  # in the feed of who stands in for its owner, away: for whom they post it
-            marked = french_title(self._("[for {person}]").format(person=stood_in), self.plan.lang)
+            marked = french_title(cover_mark(stood_in, self.plan.lang), self.plan.lang)
             summary = f"{marked} {summary}"
         lines.append(f"SUMMARY:{_text(summary)}")
         lines.append(f"DESCRIPTION:{_text(self.description(item))}")

@@ -108,7 +108,7 @@ def shown_cover(cover: Cover | None, lang: str) -> str | None:
     """What marks a post a stand-in covers on the planning pages, for whom ("[pour Malik Haddad]",
     :func:`edcal.plan.absences.cover_mark`); the agenda's items and the drafts' cards hide it until the person
     filter is on the stand-in (planning.js). None for a post nobody covers."""
-    return None if cover is None else french_title(cover_mark(cover, lang), lang)
+    return None if cover is None else french_title(cover_mark(cover.person.name, lang), lang)
 
 
 @dataclass(frozen=True, slots=True)

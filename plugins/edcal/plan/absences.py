@@ -45,9 +45,10 @@ def covers(plan: Plan, items: Iterable[Item] | None = None) -> dict[str, Cover]:
     return found
 
 
-def cover_mark(cover: Cover, lang: str) -> str:
-    """What a post a stand-in covers is marked with in their views, for whom: "[for Malik Haddad]"."""
-    return translator(lang)("[for {person}]").format(person=cover.person.name)
+def cover_mark(person: str, lang: str) -> str:
+    """What a post a stand-in covers is marked with in their views and feed, for whom (``person``, the name
+    of its owner, away): "[for Malik Haddad]"."""
+    return translator(lang)("[for {person}]").format(person=person)
 
 
 def team_absences(calendar: Calendar) -> list[tuple[Person, Absence]]:
