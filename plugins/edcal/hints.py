@@ -42,6 +42,9 @@ _AM_PM = re.compile(r"^(?P<date>\d{4}-\d\d-\d\d[ T]+)?(?P<hour>\d{1,2})(?::(?P<m
 #: ``4pm``, ``6 PM``, ``9:30 a.m.`` anywhere in a value (``salon -1 day at 6 PM``): a 12-hour time.
 _AM_PM_ANYWHERE = re.compile(r"(?<![\w:.])(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*"
                              r"(?P<half>[ap])\.?\s*m\.?(?!\w)", re.IGNORECASE)
+#: ``10.30``, ``2027-01-05 9.00``, ``tue 18.15``: a time with a dot, as Irish and British writers put it
+#: (not a date's ``06.01.2027``, whose numbers touch another dot).
+_DOT_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")
 #: ``2026/11/12``, ``2026.11.12``: year first, with slashes or dots.
 _YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(.*)$")
 #: ``2026-11-12 09``: an hour without minutes.
@@ -92,6 +95,21 @@ def twelve_hour_hint(found: str) -> str | None:
     return say("times are written on the 24-hour clock: {time}", time=written) if written != found else None
 
 
+def _with_colons(text: str) -> str:
+    """``2027-01-05 10.30`` as ``2027-01-05 10:30``: its times written with a colon, not a dot."""
+    def colon(time: re.Match[str]) -> str:
+        hour, minute = int(time[1]), int(time[2])
+        return f"{hour:02d}:{time[2]}" if hour <= 23 and minute <= 59 else time[0]
+
+    return _DOT_TIME.sub(colon, text)
+
+
+def dot_time_hint(found: str) -> str | None:
+    """The value with its times written ``10:30`` rather than ``10.30``; None when it has no such time."""
+    written = _with_colons(found)
+    return say("times are written with a colon: {time}", time=written) if written != found else None
+
+
 def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
     """What to change in a text value that was refused, when the reason is a common slip.
 
@@ -107,7 +125,8 @@ def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
                    "\"…\" or none", first=found[:1], last=found[-1:])
     if (slashed := _DAY_FIRST.match(found.strip())) is not None:
         first, second, year, rest = slashed.groups()
-        rest = " " + _on_24_hours(rest.strip()) if rest.strip() else rest  # 03/15/2027 4:00 PM: both at once
+        # 03/15/2027 4:00 PM, 15.03.2027 10.30: the date and the time at once
+        rest = " " + _with_colons(_on_24_hours(rest.strip())) if rest.strip() else rest
         if int(first) > 12 and int(second) <= 12:  # 24/11/2026: day first
             return say("dates are written year first: {date}",
                        date=f"{year}-{int(second):02d}-{int(first):02d}{rest}")
@@ -136,6 +155,9 @@ def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
     clocked = twelve_hour_hint(found.strip()) if "HH:MM" in message or "a time" in message else None
     if clocked is not None:  # `2027-01-12 at 4 p.m.`, `tue 9am`
         return clocked
+    dotted = dot_time_hint(found.strip()) if "HH:MM" in message or "a time" in message else None
+    if dotted is not None:  # `2027-01-05 10.30`, `tue 9.00`
+        return dotted
     if "expected weekdays and a time" in message and _WEEKDAYS_ONLY.match(found.strip()):
         return say("a slot needs a time after its weekdays; in a [ … ] list a comma separates slots, so "
                    "quote a slot on several days: [\"tue,thu 17:00\"]")

@@ -1,0 +1,59 @@
+"""What an English-speaking team (Ireland, Britain) writes by habit in calendar.yaml, and what edcal tells it:
+times with a dot (``10.30``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import load_errors as errors
+
+BASE = """\
+version: 1
+timezone: Europe/Dublin
+team:
+  - {id: aoife, name: Aoife}
+networks:
+  linkedin: {slots: [tue 09:00], cadence: 2/week}
+  x: {}
+"""
+
+
+def first_error(tmp_path: Path, text: str) -> list[str]:
+    """The first error's lines: the located message, then its hint when it has one."""
+    return errors(tmp_path, text)[0].splitlines()
+
+
+@pytest.mark.parametrize(("text", "message", "hint"), [
+    # A date and a time, as Irish and British writers put the time: 10.30.
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-01-05 10.30}\n",
+     "found '2027-01-05 10.30', expected YYYY-MM-DD HH:MM (e.g. 2027-01-12 09:00)",
+     "times are written with a colon: 2027-01-05 10:30"),
+    # Both the date and the time as written in Ireland: each is given as calendar.yaml takes it.
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 25.1.2027 10.30}\n",
+     "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)",
+     "dates are written year first: 2027-01-25 10:30"),
+    # A network's slot: the message names the time alone, the hint gives the slot.
+    ("  bluesky: {slots: [tue 9.00, thu 12.30]}\n",
+     "found '9.00', expected a time as HH:MM (e.g. 09:30 or 9h30)",
+     "times are written with a colon: tue 09:00"),
+    # A recurring post's time.
+    ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, from: 2027-01-05, at: 18.15}}\n",
+     "found '18.15', expected a time or a named slot as HH:MM (e.g. 09:30 or 9h30)",
+     "times are written with a colon: 18:15"),
+])
+def test_a_time_written_with_a_dot_is_given_with_a_colon(tmp_path: Path, text: str, message: str,
+                                                         hint: str) -> None:
+    """`10.30` was refused with no hint at all: the writer did not know what was wrong with it."""
+    found = first_error(tmp_path, BASE + text)
+    assert found[0].endswith(message), found
+    assert found[1:] == [f"    hint: {hint}"], found
+
+
+def test_a_date_written_with_dots_is_still_told_year_first(tmp_path: Path) -> None:
+    """06.01.2027 is a date, not two times (read both ways: these tests' site has no `DEFAULT_LANG`)."""
+    found = first_error(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, at: 06.01.2027}\n")
+    assert found[1] == ("    hint: dates are written year first: 2027-01-06 if the day comes first, 2027-06-01 if "
+                        "the month does"), found
+
