@@ -1,5 +1,5 @@
 """What an English-speaking team (Ireland, Britain) writes by habit in calendar.yaml, and what edcal tells it:
-times with a dot (``10.30``)."""
+times with a dot (``10.30``), ``IST`` for Irish time."""
 
 from __future__ import annotations
 
@@ -57,3 +57,10 @@ def test_a_date_written_with_dots_is_still_told_year_first(tmp_path: Path) -> No
     assert found[1] == ("    hint: dates are written year first: 2027-01-06 if the day comes first, 2027-06-01 if "
                         "the month does"), found
 
+
+def test_ist_is_told_it_may_be_irish_time(tmp_path: Path) -> None:
+    """In Ireland, IST is Irish Standard Time: the hint named India's zone alone, 4 h 30 off for Dublin."""
+    found = first_error(tmp_path, BASE.replace("Europe/Dublin", "IST"))
+    assert found[0].endswith("found time zone 'IST', expected an IANA name like 'Europe/Paris'"), found
+    assert found[1] == ("    hint: 'IST' is an abbreviation of several zones; write the place's zone: "
+                        "'Europe/Dublin' (Ireland), 'Asia/Kolkata' (India) or 'Asia/Jerusalem' (Israel)"), found

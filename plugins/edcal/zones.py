@@ -85,8 +85,15 @@ ABBREVIATIONS = {
     "PDT": "America/Los_Angeles", "PST": "America/Los_Angeles", "MDT": "America/Denver",
     "AKST": "America/Anchorage", "BST": "Europe/London",
     "CEST": "Europe/Paris", "EEST": "Europe/Athens", "WEST": "Europe/Lisbon",
-    "IST": "Asia/Kolkata", "JST": "Asia/Tokyo", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    "JST": "Asia/Tokyo", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
     "NZST": "Pacific/Auckland", "HNE": "America/Toronto", "HAE": "America/Toronto",
+}
+
+
+#: Abbreviations of several zones, each with its place: ``IST`` is Irish time in Dublin, Indian in Kolkata.
+AMBIGUOUS_ABBREVIATIONS = {
+    "IST": (("Europe/Dublin", say("Ireland")), ("Asia/Kolkata", say("India")),
+            ("Asia/Jerusalem", say("Israel"))),
 }
 
 
@@ -98,6 +105,13 @@ FIXED_ABBREVIATIONS = frozenset({"EST", "MST"})
 def zone_hint(name: str) -> str | None:
     """A hint for a time zone edcal does not know: the zone an abbreviation stands for (``CST`` is not
     ``UCT``), else the closest name."""
+    places = AMBIGUOUS_ABBREVIATIONS.get(name.strip().upper())
+    if places:
+        (first, first_place), (second, second_place), (third, third_place) = places
+        return say("'{name}' is an abbreviation of several zones; write the place's zone: '{first}' "
+                   "({first_place}), '{second}' ({second_place}) or '{third}' ({third_place})", name=name,
+                   first=first, first_place=first_place, second=second, second_place=second_place,
+                   third=third, third_place=third_place)
     meant = ABBREVIATIONS.get(name.strip().upper())
     if meant:
         return say("'{name}' is an abbreviation; write the place's zone, e.g. '{meant}' (its clock changes "
