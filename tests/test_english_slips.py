@@ -1,5 +1,5 @@
 """What an English-speaking team (Ireland, Britain) writes by habit in calendar.yaml, and what edcal tells it:
-times with a dot (``10.30``), ``IST`` for Irish time."""
+times with a dot (``10.30``), ``IST`` for Irish time, an empty ``promote:``."""
 
 from __future__ import annotations
 
@@ -64,3 +64,20 @@ def test_ist_is_told_it_may_be_irish_time(tmp_path: Path) -> None:
     assert found[0].endswith("found time zone 'IST', expected an IANA name like 'Europe/Paris'"), found
     assert found[1] == ("    hint: 'IST' is an abbreviation of several zones; write the place's zone: "
                         "'Europe/Dublin' (Ireland), 'Asia/Kolkata' (India) or 'Asia/Jerusalem' (Israel)"), found
+
+
+@pytest.mark.parametrize(("entry", "message", "hint"), [
+    ("  - promote:\n    networks: [x]\n",
+     "calendar.yaml:9:5: error: `promote:` is empty, expected the slug of the article to promote",
+     "the slug is the article file's name without .md: promote: welcome for content/articles/welcome.md"),
+    ("  - at:\n    networks: [x]\n    text: Hello\n",
+     "calendar.yaml:9:5: error: `at:` is empty, expected when the post goes out",
+     "e.g. at: 2027-01-12 09:00"),
+    ("  - repeat:\n    networks: [x]\n    text: Hello\n",
+     "calendar.yaml:9:5: error: `repeat:` is empty, expected the rule of the recurring post",
+     "e.g. repeat: {every: week, on: tue, from: 2027-01-12}"),
+])
+def test_a_timing_written_empty_is_told_at_its_line(tmp_path: Path, entry: str, message: str, hint: str) -> None:
+    """`promote:` with the slug forgotten was told "a post needs one of `at:`, `promote:` or `repeat:`" at the
+    entry: the writer had written `promote:`, and did not know it was the slug that was missing."""
+    assert errors(tmp_path, BASE + "posts:\n" + entry) == [f"{message}\n    hint: {hint}"]

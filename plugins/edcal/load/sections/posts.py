@@ -40,6 +40,15 @@ from edcal.model.source import Source
 
 #: An entry's kind by the field that makes it one.
 _KINDS = {"at": "once", "promote": "promote", "repeat": "repeat"}
+#: The field that makes an entry's kind, written with nothing after it: what it lacks, and an example.
+_EMPTY_TIMING = {
+    "at": ("`at:` is empty, expected when the post goes out", "e.g. at: 2027-01-12 09:00"),
+    "promote": ("`promote:` is empty, expected the slug of the article to promote",
+                "the slug is the article file's name without .md: promote: welcome for "
+                "content/articles/welcome.md"),
+    "repeat": ("`repeat:` is empty, expected the rule of the recurring post",
+               "e.g. repeat: {{every: week, on: tue, from: 2027-01-12}}"),
+}
 
 
 def read_posts(reading: Reading, documents: list[Document]) -> None:
@@ -67,6 +76,11 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
     kinds = [k for k in ("at", "promote", "repeat") if getattr(spec, k) is not None]
     if not kinds and any(left_out(reading, loc, k) for k in _KINDS):
         return None  # its `at:` refused (told)
+    empty = next((k for k in _KINDS if loc is not None and k in loc.fields), None) if not kinds else None
+    if empty is not None:  # `promote:` with the slug forgotten: the field is there, its value is not
+        lacks, example = _EMPTY_TIMING[empty]
+        reading.errors.add(key_of(loc, empty), say(lacks), say(example))
+        return None
     if not kinds:
         reading.errors.add(source, say("a post needs one of `at:` (one-off), `promote:` (an article's "
                                        "promotion) or `repeat:` (recurring)"),
