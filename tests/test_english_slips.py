@@ -1,5 +1,5 @@
 """What an English-speaking team (Ireland, Britain) writes by habit in calendar.yaml, and what edcal tells it:
-times with a dot (``10.30``), ``IST`` for Irish time, an empty ``promote:``."""
+times with a dot (``10.30``), ``IST`` for Irish time, an empty ``promote:``, "fortnightly"."""
 
 from __future__ import annotations
 
@@ -81,3 +81,21 @@ def test_a_timing_written_empty_is_told_at_its_line(tmp_path: Path, entry: str, 
     """`promote:` with the slug forgotten was told "a post needs one of `at:`, `promote:` or `repeat:`" at the
     entry: the writer had written `promote:`, and did not know it was the slug that was missing."""
     assert errors(tmp_path, BASE + "posts:\n" + entry) == [f"{message}\n    hint: {hint}"]
+
+
+@pytest.mark.parametrize("written", ["fortnightly", "once a fortnight", "every fortnight", "biweekly"])
+def test_a_fortnightly_cadence_is_told_to_count_per_month(tmp_path: Path, written: str) -> None:
+    """"fortnightly" got the generic hint, with French examples first: the two-week reading was not offered."""
+    found = first_error(tmp_path, BASE.replace("cadence: 2/week", f"cadence: {written}"))
+    assert found[0].endswith(f"found '{written}', expected a count per day, week or month"), found
+    assert found[1] == ("    hint: a cadence counts posts per day, week or month, not the time between them: for "
+                        "every two weeks, write '2/month'"), found
+
+
+@pytest.mark.parametrize("written", ["fortnight", "fortnightly", "biweekly", "quinzaine"])
+def test_a_fortnightly_repeat_is_told_its_interval(tmp_path: Path, written: str) -> None:
+    """`every: biweekly` was told "did you mean 'week'?": a post every week, twice what was meant."""
+    found = first_error(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: "
+                        f"{{every: {written}, from: 2027-01-05}}}}\n")
+    assert found[0].endswith(f"found '{written}', expected one of: day, week, month"), found
+    assert found[1] == "    hint: write every: week and interval: 2 (every 2 weeks)", found

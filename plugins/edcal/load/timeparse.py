@@ -269,6 +269,11 @@ _CADENCE_RE = re.compile(
 _SPAN_RE = re.compile(r"^(?:(?:\d+|[a-z]+)\s+(?:fois|times?)\s+|once\s+)?"
                       r"(?:every|tou(?:te)?s les)\s+(?:\d+|[a-z]+)\s+[a-z]+$")
 
+#: Once every two weeks, as English and French teams say it: ``fortnightly``, ``biweekly``.
+FORTNIGHTLY = frozenset({"fortnight", "fortnightly", "biweekly", "bi-weekly", "every fortnight",
+                         "once a fortnight", "once per fortnight", "each fortnight", "every other week",
+                         "quinzaine", "par quinzaine", "une fois par quinzaine"})
+
 
 def parse_cadence(text: str) -> Cadence:
     """A regularity target: a count per day, week or month, as people write it: ``2/week``, ``2 per week``,
@@ -287,7 +292,7 @@ def parse_cadence(text: str) -> Cadence:
     count = count_of(written)
     if match is None or count is None or match.group("period") not in _PERIODS:
         message = say("found '{text}', expected a count per day, week or month", text=raw)
-        if _SPAN_RE.match(lowered):
+        if _SPAN_RE.match(lowered) or lowered in FORTNIGHTLY:
             raise ValueError(message, say("a cadence counts posts per day, week or month, not the time "
                                           "between them: for every two weeks, write '2/month'"))
         raise ValueError(message, say("write it as '2 fois par semaine', '1 fois par mois', 'twice a week', "

@@ -20,6 +20,7 @@ from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, value_hint
 from edcal.i18n import Message, say, say_count
 from edcal.load.schema import describe, id_hint
+from edcal.load.timeparse import FORTNIGHTLY
 from edcal.load.yamlfile import LOC_KEY, FieldLoc, Loc
 from edcal.model.source import Source
 
@@ -224,6 +225,9 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
     if found.strip().lower() in _SCHEDULED_WORDS and "published" in options:
         return say("an article is scheduled by its date: write status: published (or leave it out) and a "
                    "date: in the future")
+    if " ".join(found.split()).lower() in FORTNIGHTLY and {"day", "week"} <= set(options):  # every: biweekly
+        return say("write every: {meant} and interval: {count} (every {count} {meant}s)", meant="week",
+                   count=2)
     meant = VALUE_SYNONYMS.get(" ".join(found.split()).lower())
     if meant in options and meant != found:
         return say("did you mean '{match}'?", match=meant)
