@@ -1,5 +1,5 @@
 """What an English-speaking team (Ireland, Britain) writes by habit in calendar.yaml, and what edcal tells it:
-times with a dot (``10.30``), ``IST`` for Irish time, an empty ``promote:``, "fortnightly"."""
+times with a dot (``10.30``), ``IST`` for Irish time, an empty ``promote:``, "fortnightly", ``Tues``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import load_errors as errors
+from helpers import load_in as load
 
 BASE = """\
 version: 1
@@ -83,19 +84,28 @@ def test_a_timing_written_empty_is_told_at_its_line(tmp_path: Path, entry: str, 
     assert errors(tmp_path, BASE + "posts:\n" + entry) == [f"{message}\n    hint: {hint}"]
 
 
-@pytest.mark.parametrize("written", ["fortnightly", "once a fortnight", "every fortnight", "biweekly"])
+@pytest.mark.parametrize("written", ["fortnightly", ``Tues``. "once a fortnight", "every fortnight", "biweekly"])
 def test_a_fortnightly_cadence_is_told_to_count_per_month(tmp_path: Path, written: str) -> None:
-    """"fortnightly" got the generic hint, with French examples first: the two-week reading was not offered."""
+    """"fortnightly", ``Tues``.got the generic hint, with French examples first: the two-week reading was not offered."""
     found = first_error(tmp_path, BASE.replace("cadence: 2/week", f"cadence: {written}"))
     assert found[0].endswith(f"found '{written}', expected a count per day, week or month"), found
     assert found[1] == ("    hint: a cadence counts posts per day, week or month, not the time between them: for "
                         "every two weeks, write '2/month'"), found
 
 
-@pytest.mark.parametrize("written", ["fortnight", "fortnightly", "biweekly", "quinzaine"])
+@pytest.mark.parametrize("written", ["fortnight", "fortnightly", ``Tues``. "biweekly", "quinzaine"])
 def test_a_fortnightly_repeat_is_told_its_interval(tmp_path: Path, written: str) -> None:
     """`every: biweekly` was told "did you mean 'week'?": a post every week, twice what was meant."""
     found = first_error(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: "
                         f"{{every: {written}, from: 2027-01-05}}}}\n")
     assert found[0].endswith(f"found '{written}', expected one of: day, week, month"), found
     assert found[1] == "    hint: write every: week and interval: 2 (every 2 weeks)", found
+
+
+def test_tues_thurs_and_weds_are_read_as_their_days(tmp_path: Path) -> None:
+    """Irish and British writers shorten Tuesday to Tues and Thursday to Thurs: they were refused."""
+    calendar = load(tmp_path, BASE.replace("slots: [tue 09:00]", "slots: [Tues 09:00, thurs 12:30, Weds. 10:00]")
+                    + "posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, on: [Tues, Thur], "
+                    "from: 2027-01-05, count: 4}}\n")
+    assert [sorted(slot.weekdays) for slot in calendar.networks["linkedin"].slots] == [[1], [3], [2]]
+    assert calendar.posts[0].recurrence.rrule.endswith("BYDAY=TU,TH"), calendar.posts[0].recurrence

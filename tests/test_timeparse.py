@@ -47,7 +47,7 @@ def test_slots_in_both_languages() -> None:
     assert timeparse.parse_slot("mon-fri 08:30").weekdays == frozenset(range(5))
     assert timeparse.parse_slot("fri-mon 10:00").weekdays == frozenset({4, 5, 6, 0})
     with pytest.raises(ValueError, match="expected a weekday"):
-        timeparse.parse_slot("tues 09:00")
+        timeparse.parse_slot("tusday 09:00")  # a typo; `tues` is English for Tuesday
 
 
 @pytest.mark.parametrize(("text", "count", "per"), [

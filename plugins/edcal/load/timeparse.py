@@ -23,9 +23,9 @@ WEEKDAYS: dict[str, int] = {}
 for _index, _names in enumerate(
     [
         ("mon", "monday", "lun", "lundi"),
-        ("tue", "tuesday", "mar", "mardi"),
-        ("wed", "wednesday", "mer", "mercredi"),
-        ("thu", "thursday", "jeu", "jeudi"),
+        ("tue", "tues", "tuesday", "mar", "mardi"),  # Tues, Weds, Thur(s): English shortened otherwise
+        ("wed", "weds", "wednesday", "mer", "mercredi"),
+        ("thu", "thur", "thurs", "thursday", "jeu", "jeudi"),
         ("fri", "friday", "ven", "vendredi"),
         ("sat", "saturday", "sam", "samedi"),
         ("sun", "sunday", "dim", "dimanche"),
