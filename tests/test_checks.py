@@ -817,6 +817,29 @@ def test_a_filename_link_to_an_article_not_there_is_an_article_link_with_the_fil
         (10, 76, "article-link", "did you mean '{filename}futur.md#fin'?")]
 
 
+def test_a_filename_link_of_a_page_to_an_article_not_there_is_an_article_link_too(site: Path) -> None:
+    """A page's `{filename}article-futur.md` (a slip of futur.md's name) was told as a missing image, with the
+    nearest file as written from content/: as in an article, it is `article-link`'s, with the file to write from
+    the page's folder (by the file's name, or the article's title for it)."""
+    page = site / "content" / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + (
+        "\nVoir [la suite]({filename}Article futur CANARY-FUTURE-2291.md), [encore]({filename}futur.md#fin) "
+        "et [l'image]({static}/images/nope.png).\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+    assert [(f["line"], f["column"], f["message"]) for f in json.loads(result.output)["findings"]] == [
+        (5, 111, "'{static}/images/nope.png' in page content/pages/contact.md links to content/images/nope.png, "
+                "which does not exist")], result.output
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert result.exit_code == 1, result.output
+    assert [(f["line"], f["column"], f["rule"], f["message"], f["hint"])
+            for f in json.loads(result.output)["findings"]] == [
+        (5, 17, "article-link", "'{filename}Article futur CANARY-FUTURE-2291.md' in page content/pages/contact.md "
+         "links to content/pages/Article futur CANARY-FUTURE-2291.md, which does not exist",
+         "did you mean '{filename}../articles/futur.md'?"),
+        (5, 74, "article-link", "'{filename}futur.md#fin' in page content/pages/contact.md links to "
+         "content/pages/futur.md, which does not exist", "did you mean '{filename}../articles/futur.md#fin'?")]
+
+
 def test_an_article_not_online_is_found_however_its_address_is_written(site: Path) -> None:
     """Dot segments and doubled slashes reach the same page: written so, the address of an article to come went
     round the check and onto the blog (a hostile-input review)."""

@@ -270,7 +270,7 @@ def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bo
             exists[linked.target] = is_file(content / linked.target)
         if exists[linked.target] and outside_content(content, linked.target):
             yield outside_problem(linked.source, linked.written, content, linked.target, when=ctx.now)
-        elif not exists[linked.target]:
+        elif not exists[linked.target] and not names_an_article(linked.written, linked.target):  # article-link's
             yield Problem(linked.source, say("'{written}' in page {page} links to {path}, which does not exist",
                                              written=linked.written, page=page, path=Path(content.name) / linked.target),
                           nearest_file(content, linked.target, linked.written), when=ctx.now)

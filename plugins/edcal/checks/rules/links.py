@@ -282,7 +282,8 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
     the future address shown to every reader); and ``{filename}`` links to an article's file that is not
     there (its title for its name, a path from the wrong folder), with the link to write.
 
-    Judged for every article that is or will be online, whatever its date, as ``image-missing`` does.
+    Judged for every article that is or will be online, whatever its date, as ``image-missing`` does; and for
+    every page not in draft, online now: its ``{filename}`` links and its links to an article's address.
     """
     plan = ctx.plan
     content = plan.content_root
@@ -299,7 +300,11 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
         if content is not None:
             for linked in article.linked_files:
                 if names_an_article(linked.written, linked.target) and not is_file(content / linked.target):
-                    yield _missing_article_file(linked, article, content, meant, item, when)
+                    yield Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does "
+                                                     "not exist", written=linked.written, slug=article.slug,
+                                                     path=Path(content.name) / linked.target),
+                                  _missing_article_file(linked, article.source.path, content, meant), item,
+                                  when=when)
         if not article.page_links:
             continue
         online = article_state(article, plan.calendar, plan.now, plan.articles_by_slug()).live_at
@@ -373,7 +378,15 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                               item, when=when)
 
 
-    # The pages (not in draft) are online now: their links to an article's address judged the same way.
+    # The pages (not in draft) are online now: their `{filename}` links to an article's file that is not there,
+    # and their links to an article's address, judged as the articles' are.
+    for page, linked in plan.page_files:
+        if content is not None and names_an_article(linked.written, linked.target) \
+                and not is_file(content / linked.target):
+            yield Problem(linked.source, say("'{written}' in page {page} links to {path}, which does not exist",
+                                             written=linked.written, page=page,
+                                             path=Path(content.name) / linked.target),
+                          _missing_article_file(linked, page, content, meant), when=ctx.now)
     for page, link in plan.page_links:
         parts = urllib.parse.urlsplit(link.written)
         if parts.scheme or parts.netloc:
@@ -385,7 +398,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
         reason = _not_online_yet(target, ctx.now, plan) if target is not None else None
         if target is None or reason is None:
             continue
-        file = posixpath.relpath(target.source.path, posixpath.dirname(page) or ".")
+        file = _file_from(target, page)
         yield Problem(link.source, say("'{written}' in page {page} links to the address of '{target}', {reason}: "
                                        "a dead link until then, and its address shown to every reader",
                                        written=link.written, page=page, target=target.slug, reason=reason),
@@ -417,21 +430,16 @@ class _MeantArticle:
         return found or self.titled(stem if suffix.lower() in MARKDOWN_EXTENSIONS else name)
 
 
-def _missing_article_file(linked: Any, article: Article, content: Path, meant: _MeantArticle, item: Any,
-                          when: dt.datetime | None) -> Problem:
-    """A ``{filename}`` link to an article's file the content folder does not have: the link to write, to
-    the article of that file's name or title, else the nearest file."""
+def _missing_article_file(linked: Any, here: str, content: Path, meant: _MeantArticle) -> Message:
+    """The hint for a ``{filename}`` link, in the file ``here`` (an article or a page), to an article's file
+    the content folder does not have: the link to write, to the article of that file's name or title, else
+    the nearest file."""
     found = meant.by_file(linked.target)
-    if found is not None:
-        marker = linked.written[:len("{filename}")]
-        rest = re.search(r"[#?].*$", linked.written)
-        hint = say("did you mean '{path}'?",
-                   path=marker + _relative_file(found, article) + (rest.group(0) if rest else ""))
-    else:
-        hint = nearest_file(content, linked.target, linked.written)
-    return Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does not exist",
-                                      written=linked.written, slug=article.slug,
-                                      path=Path(content.name) / linked.target), hint, item, when=when)
+    if found is None:
+        return nearest_file(content, linked.target, linked.written)
+    marker = linked.written[:len("{filename}")]
+    rest = re.search(r"[#?].*$", linked.written)
+    return say("did you mean '{path}'?", path=marker + _file_from(found, here) + (rest.group(0) if rest else ""))
 
 
 def _resolved(written: str, url: str, site_path: str, plan: Any) -> tuple[str, bool] | None:
@@ -561,8 +569,13 @@ def _missing_file(link: Any, article: Article, content: Path) -> Problem | None:
 
 def _relative_file(target: Article, article: Article) -> str:
     """The target's file as ``{filename}`` reads it from the linking article's folder."""
-    here = posixpath.dirname(article.source.path)
-    return posixpath.relpath(target.source.path, here) if here else target.source.path
+    return _file_from(target, article.source.path)
+
+
+def _file_from(target: Article, here: str) -> str:
+    """The target's file as ``{filename}`` reads it from the folder of the file ``here`` (an article, a page)."""
+    folder = posixpath.dirname(here)
+    return posixpath.relpath(target.source.path, folder) if folder else target.source.path
 
 
 def _may_redirect(text: str) -> bool:
