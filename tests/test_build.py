@@ -298,6 +298,23 @@ def test_images_a_scheduled_article_shows_by_their_address_stay_out_until_its_da
     assert not (output / "salon-2027.png").exists() and not (output / "salon-plan.png").exists()
     assert (output / "partage.png").is_file() and (output / "logo-site.png").is_file()
     assert (output / "public.png").is_file()
+
+
+def test_an_image_address_climbing_above_the_root_is_the_image_a_browser_shows(site: Path) -> None:
+    """A browser reads `/../images/a.png` and `https://…/%2e%2e/images/a.png` as `/images/a.png` (nothing is
+    above the root): the scheduled article shows that image, which went online before it (the build read
+    such an address as nobody's)."""
+    images = site / "content" / "images"
+    for name in ("salon-2027.png", "salon-plan.png"):
+        shutil.copyfile(images / "public.png", images / name)
+    future = site / "content" / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8") + "\n![Salon](/../images/salon-2027.png)\n\n"
+                      '<img src="https://blog.example.fr/%2e%2e/images/salon-plan.png" alt="Plan">\n',
+                      encoding="utf-8")
+    assert run_edcal("build", cwd=site).returncode == 0
+    output = site / "output" / "images"
+    assert not (output / "salon-2027.png").exists() and not (output / "salon-plan.png").exists()
+    assert (output / "public.png").is_file()
     result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
     assert result.returncode == 0, result.stderr
     assert (output / "salon-2027.png").is_file() and (output / "salon-plan.png").is_file()

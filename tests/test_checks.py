@@ -802,6 +802,22 @@ def test_a_link_to_an_articles_title_or_to_no_page_of_the_blog_is_told(site: Pat
          "did you mean '/pages/contact.html'?")]
 
 
+def test_a_relative_link_with_escaped_dot_segments_is_read_as_a_browser_reads_it(site: Path) -> None:
+    """`%2e%2e/` is `../` to a browser: `[tarifs](%2e%2e/tarifs/)` from /2027/publie/ leads to /2027/tarifs/ (it
+    was told as leading to /2027/publie/../tarifs/), and `%2e%2e/publi/` is a slip of /2027/publie/'s address."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\nVoir [tarifs](%2e%2e/tarifs/), [nous](%2E%2e/publi/) et [contact](%2e%2e/%2e%2e/pages/contact.html).\n"),
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert result.exit_code == 1, result.output
+    assert [(f["column"], f["message"].split(" in article 'publie' ")[1], f["hint"])
+            for f in json.loads(result.output)["findings"]] == [
+        (15, "leads to /2027/tarifs/, which the blog does not have: a dead link",
+         "link to an article's file with {filename}, e.g. [text]({filename}autre-article.md)"),
+        (39, "links to /2027/publi/, which is no article or page of the site", "did you mean '/2027/publie/'?")]
+
+
 def test_a_filename_link_to_an_article_not_there_is_an_article_link_with_the_file_to_write(site: Path) -> None:
     """`{filename}Nos apprentis à l'honneur.md` (the title for the file's name) and `{filename}/nos-apprentis.md`
     (from the content folder, not the article's): told as a missing image, with no file to write."""

@@ -6,7 +6,7 @@ import dataclasses
 
 from edcal.load.network_registry import builtin_registry
 from edcal.model.calendar import Tracking
-from edcal.plan.compose import PostParts, hashtag, merge_hashtags, short_link, track
+from edcal.plan.compose import PostParts, blog_path, hashtag, merge_hashtags, short_link, track
 from helpers import PARIS_CALENDAR, SITE, article, by_id, calendar_from, composer, plan_of
 
 
@@ -603,3 +603,40 @@ def test_a_post_s_language_is_its_writer_s_when_it_links_a_translation() -> None
     plan = plan_of(calendar, [article("a", "2027-01-05T09:00", calendar), english])
     post = by_id(plan)["p-mastodon"]
     assert plan.language_of(post) == "fr" and post.lang == "en"
+
+
+def test_an_address_is_read_as_a_browser_reads_it_to_find_the_blogs_file() -> None:
+    """One reading of an address for the link-in-bio page, the articles' relative links and the files an
+    article not online keeps out of output/, where three readings differed: `/../images/a.png` was nobody's
+    image (a browser shows /images/a.png), `%2e%2e/` in a relative link was a folder named `..`, and
+    `/images/a.png` under a blog at https://example.fr/blog was the blog's (a browser asks /images/a.png of the
+    host, outside the blog)."""
+    site = "https://blog.example.fr"
+    page = "https://blog.example.fr/2027/publie/"
+    assert {address: blog_path(address, site) for address in (
+        "https://blog.example.fr", "HTTPS://user:pw@WWW.Blog.Example.FR.:443/a-propos/?x=1#haut",
+        "//blog.example.fr/a-propos/", "/../images/a.png", "https://blog.example.fr/%2E%2E/x/%2e/../images/a.png",
+        "/images/%C3%89t%C3%A9%202027.png", "/2027//a/", "images/a.png", "mailto:a@blog.example.fr",
+        "ftp://blog.example.fr/a.png", "https://blog.example.fr:8443/", "https://[abc/", " /a-propos/ ")} == {
+        "https://blog.example.fr": "", "HTTPS://user:pw@WWW.Blog.Example.FR.:443/a-propos/?x=1#haut": "a-propos/",
+        "//blog.example.fr/a-propos/": "a-propos/", "/../images/a.png": "images/a.png",
+        "https://blog.example.fr/%2E%2E/x/%2e/../images/a.png": "images/a.png",
+        "/images/%C3%89t%C3%A9%202027.png": "images/Été 2027.png", "/2027//a/": "2027/a/",
+        "images/a.png": None, "mailto:a@blog.example.fr": None, "ftp://blog.example.fr/a.png": None,
+        "https://blog.example.fr:8443/": None, "https://[abc/": None, " /a-propos/ ": "a-propos/"}
+    # Relative to the page that holds it.
+    assert {address: blog_path(address, site, base=page) for address in (
+        "../tarifs/", "%2e%2e/tarifs/", "../../../../a-propos/", "?page=2", "#suite", "./", "image.png",
+        "a%2Fb/../c", "https://example.org/x/")} == {
+        "../tarifs/": "2027/tarifs/", "%2e%2e/tarifs/": "2027/tarifs/", "../../../../a-propos/": "a-propos/",
+        "?page=2": "2027/publie/", "#suite": "2027/publie/", "./": "2027/publie/",
+        "image.png": "2027/publie/image.png", "a%2Fb/../c": "2027/publie/c", "https://example.org/x/": None}
+    # A blog in a folder of its host: the rest of the host is not the blog's.
+    blog = "https://example.fr/blog"
+    assert [blog_path(address, blog, base="https://example.fr/blog/2027/a/") for address in (
+        "/images/a.png", "https://example.fr/blog", "/blog/images/a.png", "https://example.fr/blogger/",
+        "https://example.fr/blog/%2e%2e/boutique/", "../../../boutique/", "../../images/a.png")] == [
+        None, "", "images/a.png", None, None, None, "images/a.png"]
+    # SITEURL empty (a site not yet given its address): an address from the root is the site's, no host is.
+    assert [blog_path(address, "") for address in ("/a-propos/", "https://blog.example.fr/a-propos/")] == [
+        "a-propos/", None]

@@ -375,11 +375,11 @@ def test_a_site_link_is_judged_as_a_browser_and_a_case_sensitive_host_open_it() 
     """A hostile-input hunt: `/A-PROPOS/` was listed (the page is `a-propos/`: a 404 on Linux hosts), a live
     `/%2e%2e/a-propos/` was left out, and `:443` or `user@` made the site's own address another site's."""
     from edcal.model.plan import BlogFiles
-    from edcal.plan.link_in_bio import site_path
+    from edcal.plan.compose import blog_path
 
     files = BlogFiles(frozenset({"a-propos/index.html", "index.html", "images/Été.png"}))
     site = "https://blog.example.fr"
-    opened = {url: (path := site_path(url, site)) is not None and files.opens(path) for url in (
+    opened = {url: (path := blog_path(url, site)) is not None and files.opens(path) for url in (
         "https://blog.example.fr/a-propos/", "https://blog.example.fr/A-PROPOS/",
         "https://blog.example.fr/%2e%2e/a-propos/", "https://blog.example.fr/x/../a-propos/",
         "https://blog.example.fr:443/a-propos/", "https://blog.example.fr:443/nope.html",
@@ -394,5 +394,8 @@ def test_a_site_link_is_judged_as_a_browser_and_a_case_sensitive_host_open_it() 
     # Elsewhere on the blog's host, what Pelican does not write is not its to judge: a shop, a form.
     assert files.opens("boutique/produit-1") and files.opens("contact/") and not files.opens("nope.html")
     assert not files.opens("images/nope.png") and not files.opens("a-propos/nope/")
-    assert site_path("https://example.org/a-propos/", site) is None
-    assert site_path("https://blog.example.fr:8443/a-propos/", site) is None  # another server
+    assert blog_path("https://example.org/a-propos/", site) is None
+    assert blog_path("https://blog.example.fr:8443/a-propos/", site) is None  # another server
+    # Port 443 is https's: http there is no web page (it was read as the site's, whatever the scheme).
+    assert blog_path("http://blog.example.fr:443/a-propos/", site) is None
+    assert blog_path("http://blog.example.fr:80/a-propos/", site) == "a-propos/"

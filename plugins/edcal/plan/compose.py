@@ -278,6 +278,72 @@ def _on_site(target: urllib.parse.SplitResult, url: str, site_url: str) -> bool:
 
 
 _HOST_FINAL_DOT = re.compile(r"\.(?=:\d*$|$)|:(?:80|443)?$")  # and a default (or empty) port
+
+
+def blog_path(address: str, site_url: str, base: str | None = None) -> str | None:
+    """The path in the blog's output folder that ``address`` opens (``a-propos/``, ``images/Été.png``, ``""``
+    for the home page), read as a browser reads it, or None when it is not the blog's.
+
+    ``.`` and ``..`` resolved, written as escapes too (``%2e%2e``), above the root kept at the root; repeated
+    slashes as one and the other escapes decoded, as the server answers; the query and the fragment left
+    out. The host as :func:`is_site_url` tells the site (``www.`` or not, a final dot, capitals, ``user@``),
+    with only the scheme's own default port (``https://…:443``, not ``http://…:443``). None for another
+    site's address, a ``mailto:``, or the blog's host outside SITEURL's folder (``https://example.fr/boutique/``
+    for a blog at ``https://example.fr/blog``: a browser never opens the blog's files there).
+
+    :param base: the address of the page the link is written on (an article's URL), from which a
+        relative address (``../tarifs/``, ``?page=2``) is read; without it, an address from the root
+        (``/images/a.png``) is read on the blog's host, and one relative to a page is nobody's.
+    """
+    try:
+        parts = urllib.parse.urlsplit(address.strip())
+        if not parts.scheme and not parts.netloc:  # relative: read from the page that holds it
+            if base is None and not parts.path.startswith("/"):
+                return None
+            page = urllib.parse.urlsplit(base or "/")
+            path = parts.path
+            if not path.startswith("/"):  # `?page=2` is the page itself; `a/` is beside it
+                here = "/" + page.path.lstrip("/")
+                path = here if not path else here[:here.rfind("/") + 1] + path
+            parts = parts._replace(scheme=page.scheme, netloc=page.netloc, path=path)
+        elif not parts.scheme:  # `//blog.example.fr/a/`: the page's scheme
+            parts = parts._replace(scheme=urllib.parse.urlsplit(base or site_url).scheme or "https")
+        if parts.netloc and (site_url == "" or _server(parts) != _server(urllib.parse.urlsplit(site_url))):
+            return None
+    except ValueError:  # an address Python cannot read ("https://[abc/") is nobody's
+        return None
+    if parts.scheme and parts.scheme.lower() not in ("http", "https"):
+        return None
+    path = _served_path(parts.path).lstrip("/")
+    folder = _served_path(urllib.parse.urlsplit(site_url).path).strip("/")
+    if not folder:
+        return path
+    return path[len(folder):].lstrip("/") if path == folder or path.startswith(folder + "/") else None
+
+
+def _server(parts: urllib.parse.SplitResult) -> tuple[str, int | None]:
+    """The host (without ``www.``, a user's name or a final dot) and the port a browser connects to, the
+    scheme's default as none: http and https are the same site to a reader (its server sends one to the
+    other)."""
+    host = parts.netloc.rpartition("@")[2].lower()
+    host, colon, port = host.rpartition(":") if not host.endswith("]") and ":" in host else (host, "", "")
+    number = int(port) if port.isdigit() else None
+    if colon and port and number is None:
+        raise ValueError(f"port {port!r}")
+    if number == {"http": 80, "https": 443}.get(parts.scheme.lower()):
+        number = None
+    return host.removesuffix(".").removeprefix("www."), number
+
+
+_DOT_SEGMENTS = {".": ".", "%2e": ".", "..": "..", ".%2e": "..", "%2e.": "..", "%2e%2e": ".."}
+
+
+def _served_path(path: str) -> str:
+    """A URL's path as a browser sends it (dot segments resolved, ``%2e`` for ``.`` too) and a server reads
+    it (repeated slashes as one, escapes decoded)."""
+    if "%" in path:
+        path = "/".join(_DOT_SEGMENTS.get(segment.lower(), segment) for segment in path.split("/"))
+    return plain_path(urllib.parse.unquote(plain_path(path)))
 _SLASHES = re.compile(r"/{2,}")
 
 

@@ -19,14 +19,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import urllib.parse
 from dataclasses import dataclass
 
 from edcal.model.article import Article, content_path
 from edcal.model.calendar import LinkInBioSettings, PostEntry
 from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
-from edcal.plan.compose import URL_IN_TEXT, is_site_url, plain_path
+from edcal.plan.compose import URL_IN_TEXT, blog_path
 from edcal.plan.status import article_files, article_state
 
 #: Longest label taken from a post's own words, in characters.
@@ -156,29 +155,22 @@ class _Online:
         private: set[str] = set()
         for article in plan.articles:
             live = article_state(article, plan.calendar, plan.now, by_slug).live
-            if article.url:  # "" while undated
-                self.by_path[_path(article.url)] = (article, live)
+            path = blog_path(article.url, plan.site_url, base=plan.site_url.rstrip("/") + "/") \
+                if article.url else None  # "" while undated
+            if path is not None:
+                self.by_path[_page_key(path)] = (article, live)
             (public if live else private).update(article_files(article, plan.site_url))
         self.unpublished_images = private - public
 
-    def _on_site(self, item: Item) -> str | None:
-        """The path of the post's link when it is an address of the site (``/blog/2027/a/``), else None."""
-        if not is_site_url(item.url or "", self.plan.site_url):
-            return None
-        return plain_path(urllib.parse.unquote(urllib.parse.urlsplit(item.url or "").path))
-
     def _article(self, item: Item) -> tuple[Article, bool] | None:
         """The article the post's link opens, with whether it is online."""
-        on_site = self._on_site(item)
-        if on_site is None:
-            return None
-        path = _path(on_site)  # articles' addresses are absolute: their paths hold the site's too
-        return self.by_path.get(path.removesuffix("index.html").rstrip("/")) or self.by_path.get(path)
+        path = blog_path(item.url or "", self.plan.site_url)
+        return None if path is None else self.by_path.get(_page_key(path))
 
     def written(self, item: Item) -> bool:
         """Whether the post's link opens a file the build writes, when it is an address of the site (a link
         elsewhere is the other site's)."""
-        path = site_path(item.url or "", self.plan.site_url)
+        path = blog_path(item.url or "", self.plan.site_url)
         files = self.plan.blog_files
         return path is None or files is None or files.opens(path)
 
@@ -214,20 +206,6 @@ class _Online:
         return None, None
 
 
-def site_path(url: str, site_url: str) -> str | None:
-    """The path of ``url`` in the blog's folder (``a-propos/``; ``""`` for its home page) when it is an
-    address of the blog, as a browser asks for it (``%2e%2e`` and ``..`` resolved, ``www.``, a default port,
-    a final dot on the host read as the site); None for another site's, or the same host outside the blog's
-    folder (SITEURL ``https://example.fr/blog``: ``/produits/`` is not the build's to judge)."""
-    if not is_site_url(url, site_url):
-        return None
-    path = plain_path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).lstrip("/")
-    site = plain_path(urllib.parse.unquote(urllib.parse.urlsplit(site_url).path)).strip("/")
-    if not site:
-        return path
-    return path[len(site):].lstrip("/") if path == site or path.startswith(site + "/") else None
-
-
 def first_line(text: str) -> str:
     """A post's first line, without its links and the hashtags that end it, cut at a word."""
     line = next((line for line in text.splitlines() if line.strip()), "")
@@ -239,5 +217,7 @@ def first_line(text: str) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-def _path(url: str) -> str:
-    return urllib.parse.unquote(urllib.parse.urlsplit(url).path).strip("/").casefold()
+def _page_key(path: str) -> str:
+    """A page's path in the blog's folder, as an article is found by it: ``2027/a/``, ``2027/A`` and
+    ``2027/a/index.html`` alike (whether that opens the page is :meth:`BlogFiles.opens`'s to say)."""
+    return path.removesuffix("index.html").strip("/").casefold()

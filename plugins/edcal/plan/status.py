@@ -8,8 +8,6 @@ disagree about what is published.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
-import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -270,29 +268,11 @@ def post_status(start: dt.datetime, waiting: ItemStatus | None, window: FreezeWi
 
 def site_paths(addresses: Iterable[str], site_url: str) -> set[str]:
     """The paths in output/ that addresses name: ``/images/a.png``, ``https://<the site>/images/a.png``
-    (``SITEURL``'s own path taken off); relative ones and other sites' are left out."""
-    from edcal.plan.compose import is_site_url
+    (``SITEURL``'s own path taken off), as a browser reads them (:func:`edcal.plan.compose.blog_path`);
+    relative ones, other sites' and the home page are left out."""
+    from edcal.plan.compose import blog_path
 
-    prefix = urllib.parse.urlsplit(site_url).path.rstrip("/")
-    found = set()
-    for address in addresses:
-        try:
-            link = urllib.parse.urlsplit(address.strip())
-        except ValueError:
-            continue
-        if link.scheme or link.netloc:  # www. or not, a port, a final dot: the site as edcal tells it
-            if link.scheme.lower() not in ("http", "https", "") or not site_url \
-                    or not is_site_url(address.strip(), site_url):
-                continue
-        elif not link.path.startswith("/"):
-            continue
-        path = link.path
-        if prefix and (path == prefix or path.startswith(prefix + "/")):
-            path = path[len(prefix):]
-        path = posixpath.normpath(urllib.parse.unquote(path).lstrip("/"))
-        if path not in (".", "") and not path.startswith("../"):
-            found.add(path)
-    return found
+    return {path.rstrip("/") for address in addresses if (path := blog_path(address, site_url))}
 
 
 def article_files(article: Article, site_url: str) -> set[str]:

@@ -24,7 +24,7 @@ from edcal.model.calendar import PostEntry, Variant
 from edcal.model.days import as_instant
 from edcal.model.plan import Item
 from edcal.model.source import Source
-from edcal.plan.compose import URL_IN_TEXT, absolute, is_site_url
+from edcal.plan.compose import URL_IN_TEXT, absolute, blog_path, is_site_url
 from edcal.plan.linked import (
     articles_by_page,
     articles_by_title,
@@ -332,17 +332,20 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                                   when=when)
                     continue
                 # Read from the article's address, as a browser reads it: fine when the build writes what it opens
-                # (`../../images/a.png`); dead when it writes nothing there (when that is known, see _resolved).
-                resolved = _resolved(link.written, article.url, site_path, plan) if parts.path else None
+                # (`../../images/a.png`); dead when it writes nothing there (known from a build's reading of the
+                # site, and for an article with an address). Out of the blog's folder: not its to judge.
+                opened = blog_path(link.written, plan.site_url, base=article.url or plan.site_url.rstrip("/") + "/")
+                if opened is not None and parts.path and article.url and plan.blog_files is not None:
+                    resolved = f"{site_path}/{opened}", plan.blog_files.opens(opened)
                 if resolved is not None and resolved[1]:
                     continue
                 problem = _file_link(link, article, content, meant)
                 if problem is not None:
                     yield dataclasses.replace(problem, item=item, when=when)
                     continue
-                base = urllib.parse.urlsplit(article.url).path if article.url else "/"
-                path = posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path)) \
-                    + ("/" if parts.path.endswith("/") else "")
+                if opened is None:
+                    continue
+                path = f"{site_path}/{opened}"
             target = by_path.get(page_path(path)) or undated_article(path, plan.site_url,
                                                                      plan.article_url_template, originals)
             if target is not None:
@@ -440,20 +443,6 @@ def _missing_article_file(linked: Any, here: str, content: Path, meant: _MeantAr
     marker = linked.written[:len("{filename}")]
     rest = re.search(r"[#?].*$", linked.written)
     return say("did you mean '{path}'?", path=marker + _file_from(found, here) + (rest.group(0) if rest else ""))
-
-
-def _resolved(written: str, url: str, site_path: str, plan: Any) -> tuple[str, bool] | None:
-    """The path a relative link of the article at ``url`` opens, as a browser reads it, with whether the
-    build writes a file there; None when that is not known (an article with no address yet, a plan not
-    read through Pelican, a path out of the site's folder)."""
-    files = plan.blog_files
-    if files is None or not url:
-        return None
-    base = "/" + urllib.parse.urlsplit(url).path.lstrip("/")
-    path = urllib.parse.unquote(urllib.parse.urlsplit(urllib.parse.urljoin(base, written)).path)
-    if site_path and path != site_path and not path.startswith(site_path + "/"):
-        return None
-    return path, files.opens(path[len(site_path):])
 
 
 def _dead_relative_hint(path: str, written: str, article: Article, site_path: str, plan: Any,
