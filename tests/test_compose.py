@@ -40,6 +40,19 @@ def test_links_to_the_site_are_tracked_and_others_left_alone() -> None:
     assert "mtm_source=linkedin" in track("https://blog.example.fr/a/", values, matomo, SITE.url)
 
 
+def test_only_the_blogs_folder_of_its_host_is_tracked() -> None:
+    """A blog at https://example.fr/blog: the shop at /blogger/ or at /blog/%2e%2e/boutique/ (a browser's
+    /boutique/) is the host's other site, left as written (it was tracked: its name starts as the blog's, and
+    the escaped dots were not read); http on https's port 443 is no page of the blog."""
+    values = {"network": "linkedin", "campaign": "salon-2027", "article": "a", "item": "i"}
+    blog = "https://example.fr/blog"
+    for url in ("https://example.fr/blogger/", "https://example.fr/blog/%2e%2e/boutique/",
+                "http://example.fr:443/blog/a/"):
+        assert track(url, values, Tracking(), blog) == url
+    assert track("https://example.fr/blog", values, Tracking(), blog).startswith("https://example.fr/blog?utm_")
+    assert "utm_source=linkedin" in track("http://www.example.fr:80/blog/a/", values, Tracking(), blog)
+
+
 def test_short_link_is_what_blueskys_app_shows_and_counts() -> None:
     """The app's toShortUrl: the host as written (www. kept), then 13 characters of the path, query and
     fragment and "..." when they are longer than 15. A shorter text of ours was counted 11 short."""

@@ -136,7 +136,7 @@ def track(url: str, values: dict[str, str], tracking: Tracking, site_url: str) -
         parts = urllib.parse.urlsplit(url)
     except ValueError:  # "https://[abc/": no address a network would link either
         return url
-    if not _on_site(parts, url, site_url):
+    if not is_site_url(url, site_url):
         return url
     present = {name for name, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)}
     if present & (tracking.names | CAMPAIGN_PARAMETERS):
@@ -261,20 +261,14 @@ def _page_key(url: str) -> tuple[str, str, str, str] | None:
 
 
 def is_site_url(url: str, site_url: str) -> bool:
+    """Whether ``url``, written with its host (from the root while SITEURL is empty), is an address of the
+    blog: one :func:`blog_path` finds in the blog's folder (``https://example.fr/blogger/`` is not
+    ``https://example.fr/blog``'s)."""
     try:
-        return _on_site(urllib.parse.urlsplit(url), url, site_url)
+        with_host = bool(urllib.parse.urlsplit(url.strip()).netloc)
     except ValueError:  # an address Python cannot read ("https://[abc/") is nobody's
         return False
-
-
-def _on_site(target: urllib.parse.SplitResult, url: str, site_url: str) -> bool:
-    if not site_url:
-        return url.startswith("/")
-    netloc, path = _site_parts(site_url)
-    # http or https, www. or not, a final dot on the host name: the same site to a reader (and its server)
-    # and a user's name before it (`user@`), which the server never sees
-    host = _HOST_FINAL_DOT.sub("", target.netloc.rpartition("@")[2].lower()).removeprefix("www.")
-    return host == netloc and plain_path(target.path or "/").startswith(path)
+    return (with_host or not site_url) and blog_path(url, site_url) is not None
 
 
 _HOST_FINAL_DOT = re.compile(r"\.(?=:\d*$|$)|:(?:80|443)?$")  # and a default (or empty) port
@@ -308,17 +302,24 @@ def blog_path(address: str, site_url: str, base: str | None = None) -> str | Non
             parts = parts._replace(scheme=page.scheme, netloc=page.netloc, path=path)
         elif not parts.scheme:  # `//blog.example.fr/a/`: the page's scheme
             parts = parts._replace(scheme=urllib.parse.urlsplit(base or site_url).scheme or "https")
-        if parts.netloc and (site_url == "" or _server(parts) != _server(urllib.parse.urlsplit(site_url))):
+        server, folder = _blog(site_url)
+        if parts.netloc and (not site_url or _server(parts) != server):
             return None
     except ValueError:  # an address Python cannot read ("https://[abc/") is nobody's
         return None
     if parts.scheme and parts.scheme.lower() not in ("http", "https"):
         return None
     path = _served_path(parts.path).lstrip("/")
-    folder = _served_path(urllib.parse.urlsplit(site_url).path).strip("/")
     if not folder:
         return path
     return path[len(folder):].lstrip("/") if path == folder or path.startswith(folder + "/") else None
+
+
+@functools.lru_cache(maxsize=8)
+def _blog(site_url: str) -> tuple[tuple[str, int | None], str]:
+    """The blog's server and folder (``blog`` for ``https://example.fr/blog/``), read once, not per link."""
+    site = urllib.parse.urlsplit(site_url)
+    return _server(site), _served_path(site.path).strip("/")
 
 
 def _server(parts: urllib.parse.SplitResult) -> tuple[str, int | None]:
@@ -341,8 +342,9 @@ _DOT_SEGMENTS = {".": ".", "%2e": ".", "..": "..", ".%2e": "..", "%2e.": "..", "
 def _served_path(path: str) -> str:
     """A URL's path as a browser sends it (dot segments resolved, ``%2e`` for ``.`` too) and a server reads
     it (repeated slashes as one, escapes decoded)."""
-    if "%" in path:
-        path = "/".join(_DOT_SEGMENTS.get(segment.lower(), segment) for segment in path.split("/"))
+    if "%" not in path:
+        return plain_path(path)
+    path = "/".join(_DOT_SEGMENTS.get(segment.lower(), segment) for segment in path.split("/"))
     return plain_path(urllib.parse.unquote(plain_path(path)))
 _SLASHES = re.compile(r"/{2,}")
 
