@@ -274,6 +274,10 @@ def test_share_image_left() -> None:
         "yet shows: the ambassadors' page leaves it off until that content is online")]
     assert not findings("share-image-left", suggestion % "images/online.png", [recent, coming])
     assert not findings("share-image-left", suggestion % "https://cdn.example.org/coming.png", [recent, coming])
+    # Its address on the blog, however written, is that image (`%2e%2e` above the root: a browser's /images/).
+    for address in ("https://blog.example.fr/images/coming.png", "https://blog.example.fr/%2e%2e/images/coming.png",
+                    "https://blog.example.fr/x/../images/coming.png"):
+        assert findings("share-image-left", suggestion % address, [recent, coming]), address
     # The cover of a video post not gone out (an image of a post as well) is left off until its time; once the
     # post is out, it is shown.
     video = posts("{id: visite, at: 2027-01-12 18:00, networks: [linkedin], text: La visite, "

@@ -36,7 +36,7 @@ from edcal.plan.compose import (
     Composer,
     PostParts,
     absolute,
-    is_site_url,
+    blog_path,
     track,
     track_text,
     tracking_values,
@@ -243,10 +243,10 @@ class ShareKitBuilder:
         """An address, or an image file of content/ that no unpublished article alone shows, named by its
         path or by its address on the site (``https://blog…/images/salon.png``: the page printed it)."""
         if "://" in image:
-            if not is_site_url(image, self.site_url):
+            on_blog = blog_path(image, self.site_url)
+            if on_blog is None:
                 return True
-            site_path = urllib.parse.urlsplit(self.site_url).path.rstrip("/")
-            image = urllib.parse.unquote(urllib.parse.urlsplit(image).path).removeprefix(site_path)
+            image = on_blog
         path = content_path(image)
         return PurePosixPath(path).suffix.lower() in IMAGE_SUFFIXES and path not in self.unpublished_images
 
