@@ -127,10 +127,36 @@ def test_a_rhythm_changed_after_posts_went_out_is_told_as_such() -> None:
 ideas:""")
     plan = plan_of(calendar_from(split, {"log.yaml": log}), now=NOW)
     assert sum(item.posted is not None for item in plan.items) == 3
-    # One day mistyped is a typo: the closest id.
-    assert errors_of("posted:\n  - lundi-linkedin-20261208\n") == [
+    # One day mistyped is a typo: the post of the nearest day.
+    assert errors_of("posted:\n  - lundi-linkedin-20261208\n")[0].startswith(
         "calendar.d/log.yaml:2:5: error: found 'lundi-linkedin-20261208', which names no post of the plan\n"
-        "    hint: did you mean 'lundi-linkedin-20261228'?"]
+        "    hint: did you mean 'lundi-linkedin-20261207'")
+
+
+def test_a_line_naming_the_day_a_post_went_out_gets_that_post_not_another_week_s() -> None:
+    """A recurring post's id ends with its day: the community manager who wrote the day she posted (a day late,
+    or the day the post was moved to) was told another week's post, ids alike as strings ('lundi-linkedin-20261208'
+    got '-20261228'): following the hint logged a post to come as gone out, and left hers unconfirmed."""
+    calendar = CALENDAR.replace('at: "09:00"}', 'at: "09:00", moved: {2027-01-11: 2027-01-12}}')
+
+    def hint_of(line: str) -> str:
+        with pytest.raises(InputErrors) as caught:
+            plan_of(calendar_from(calendar, {"log.yaml": f"posted:\n  - {line}\n"}), now=NOW)
+        (error,) = caught.value.errors
+        return error.hint
+
+    late, moved, typo = map(hint_of, ["lundi-linkedin-20261208", "lundi-mastodon-20270112", "lundi-linkdin-20270104"])
+    assert late == ("did you mean 'lundi-linkedin-20261207', planned on 2026-12-07? A post that went out on "
+                    "another day keeps its id, with the day it went out: "
+                    "`{item: lundi-linkedin-20261207, at: 2026-12-08}`")
+    assert moved == ("did you mean 'lundi-mastodon-20270111'? Its id keeps the day of its rule, 2027-01-11, "
+                     "while it goes out on 2027-01-12")
+    assert typo == "did you mean 'lundi-linkedin-20270104'?"
+    # Both networks of the moved day logged by that day: no change of rhythm, which the hint said, to split the entry.
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar_from(calendar, {"log.yaml": "posted:\n  - lundi-linkedin-20270112\n"
+                                                     "  - lundi-mastodon-20270112\n"}), now=NOW)
+    assert [error.hint for error in caught.value.errors] == [moved.replace("mastodon", "linkedin"), moved]
 
 
 def test_promotions_changed_after_some_went_out_are_told_as_such() -> None:

@@ -9,6 +9,7 @@ post had not gone out yet.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 
@@ -81,9 +82,16 @@ class _Meant:
         self.ids = sorted({item.id for item in posts})
         #: An entry's id and an occurrence's name (a day of a recurring post), with the posts they name.
         self.named: dict[str, list[Item]] = {}
+        #: A recurring post's posts on one network, by the id before their day (``astuce-linkedin``), each
+        #: with the day it goes out, in that order: for a line naming a day.
+        self.dated: dict[str, list[tuple[dt.date, str]]] = {}
         for item in posts:
             for name in {item.parent, occurrence_name(item)} - {None}:
                 self.named.setdefault(name or "", []).append(item)
+            if occurrence_name(item) is not None and item.start is not None:
+                self.dated.setdefault(item.id[:-9], []).append((_day(item.start, calendar), item.id))
+        for days in self.dated.values():
+            days.sort()
         #: Each post's id, under itself and under each string one character shorter: two ids one typo apart
         #: (a letter left out, added, changed, or two swapped) share a key.
         self.near: dict[str, list[str]] = {}
@@ -119,9 +127,52 @@ class _Meant:
             return
         changed = self.changed.get(record.item)
         errors.add(record.item_source, found,
-                   changed.hint() if changed is not None else self._closest_hint(record.item))
+                   changed.hint() if changed is not None else self._closest_hint(record.item, calendar, now))
 
-    def _closest_hint(self, found: str) -> str:
+    def _closest_hint(self, found: str, calendar: Calendar, now: dt.datetime) -> str:
+        prefix, _dash, day_text = found.rpartition("-")
+        day = _day_of(day_text)
+        match = None
+        if day is not None and prefix not in self.dated:  # the entry or the network mistyped too
+            match = self._closest_id(found)
+            prefix = match[:-9] if match is not None else prefix
+        if day is not None and prefix in self.dated:
+            hint = self._day_hint(self.dated[prefix], day, calendar, now)
+            if hint is not None:
+                return hint
+        match = match or self._closest_id(found)
+        return (say("did you mean '{match}'?", match=match) if match else
+                say("a post's id is on its card in the planning pages and in its draft's file name "
+                    "(drafts/<network>/<day>T<time>-<id>.txt)"))
+
+    def _day_hint(self, posts: list[tuple[dt.date, str]], day: dt.date, calendar: Calendar,
+                  now: dt.datetime) -> str | None:
+        """The post of a recurring entry on a network that goes out nearest the day a line names (often the
+        day it went out, where its id keeps its rule's day): the id closest as a string was another week's."""
+        at = bisect.bisect_left(posts, (day, ""))
+        if at < len(posts) and posts[at][0] == day and posts[at][1] in self.logged:
+            return None  # that day's post is logged already: this line is something else
+        after = next((post for post in posts[at:] if post[1] not in self.logged), None)
+        before = next((post for post in reversed(posts[:at]) if post[1] not in self.logged), None)
+        nearest = [post for post in (before, after) if post is not None]
+        if not nearest:
+            return None
+        # The day before wins a tie: a post goes out late more often than early.
+        planned, meant = min(nearest, key=lambda post: (abs((post[0] - day).days), post[0] > day))
+        rule_day = _day_of(meant[-8:])
+        if planned == day:
+            if rule_day == day:
+                return say("did you mean '{match}'?", match=meant)
+            return say("did you mean '{match}'? Its id keeps the day of its rule, {rule:%Y-%m-%d}, while it "
+                       "goes out on {day:%Y-%m-%d}", match=meant, rule=rule_day, day=day)
+        if day <= now.astimezone(calendar.zone).date():
+            return say("did you mean '{match}', planned on {planned:%Y-%m-%d}? A post that went out on "
+                       "another day keeps its id, with the day it went out: "
+                       "`{{item: {match}, at: {day:%Y-%m-%d}}}`",
+                       match=meant, planned=planned, day=day)
+        return say("did you mean '{match}', planned on {planned:%Y-%m-%d}?", match=meant, planned=planned)
+
+    def _closest_id(self, found: str) -> str | None:
         # A line longer than any id by two characters or more has no post one typo away (and a line of
         # 100,000 characters would be 100,000 copies of itself).
         keys = {found, *_shorter(found)} if len(found) <= self.longest + 1 else set()
@@ -132,9 +183,7 @@ class _Meant:
         if match is None and not near and self.searched < self.FULL_SEARCHES:
             self.searched += 1
             match = closest(found, [post_id for post_id in self.ids if post_id not in self.logged])
-        return (say("did you mean '{match}'?", match=match) if match else
-                say("a post's id is on its card in the planning pages and in its draft's file name "
-                    "(drafts/<network>/<day>T<time>-<id>.txt)"))
+        return match
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -173,12 +222,15 @@ def _changed_entries(calendar: Calendar, items: list[Item]) -> dict[str, _Change
     the article's ``+2 days`` became ``+3 days``), by line; two such lines of an entry at least: one is
     likelier a mistyped id, for which the closest id is the hint."""
     ids = {item.id for item in items}
+    # A line naming the day a post of its entry goes out on, moved from its rule's day, is that post mistyped.
+    moved = {f"{item.id[:-8]}{_day(item.start, calendar):%Y%m%d}" for item in items
+             if item.start is not None and occurrence_name(item) is not None}
     entries: dict[str, str] = {entry.id: entry.kind for entry in calendar.posts}
     # An article promoted by the blog's `promote:` alone has no entry: its posts' parent is its slug.
     entries.update({item.parent: "default" for item in items if item.parent and item.parent not in entries})
     found: dict[str, list[tuple[str, str]]] = {}
     for line in calendar.posted or ():
-        if line.item in ids:
+        if line.item in ids or line.item in moved:
             continue
         # The entry is the longest part before a dash that names one, looked up (each line compared with
         # every entry took minutes on a large plan whose network was renamed: every line names no post).
@@ -196,6 +248,11 @@ def _changed_entries(calendar: Calendar, items: list[Item]) -> dict[str, _Change
             for item_id, _step in lines:
                 changed[item_id] = _Changed(entry, kind, len(lines), max(days, default=None))
     return changed
+
+
+def _day(start: dt.datetime | dt.date, calendar: Calendar) -> dt.date:
+    """The day an item goes out on, in the site's zone."""
+    return start.astimezone(calendar.zone).date() if isinstance(start, dt.datetime) else start
 
 
 def _day_of(step: str) -> dt.date | None:
