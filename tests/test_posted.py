@@ -159,6 +159,22 @@ def test_a_line_naming_the_day_a_post_went_out_gets_that_post_not_another_week_s
     assert [error.hint for error in caught.value.errors] == [moved.replace("mastodon", "linkedin"), moved]
 
 
+def test_two_ids_written_on_one_line_are_told_to_go_on_two_lines() -> None:
+    """Two posts that went out together, written on one line: the hint named a third post, alike as a string
+    ('salon-j-7-bluesky, salon-j-7-linkedin' got 'salon-jour-j-linkedin')."""
+    found = errors_of("posted:\n  - lundi-linkedin-20270104, lundi-mastodon-20270104\n"
+                      "  - lundi-linkedin-20270111 lundi-mastodon-20270111\n")
+    assert found == [
+        "calendar.d/log.yaml:2:5: error: found 'lundi-linkedin-20270104, lundi-mastodon-20270104', which names no "
+        "post of the plan\n"
+        "    hint: a line names one post: write each on a line of its own, `- lundi-linkedin-20270104`, "
+        "`- lundi-mastodon-20270104`",
+        "calendar.d/log.yaml:3:5: error: found 'lundi-linkedin-20270111 lundi-mastodon-20270111', which names no "
+        "post of the plan\n"
+        "    hint: a line names one post: write each on a line of its own, `- lundi-linkedin-20270111`, "
+        "`- lundi-mastodon-20270111`"]
+
+
 def test_promotions_changed_after_some_went_out_are_told_as_such() -> None:
     """The blog's `+2 days` became `+3 days`: the promotions of an article that went out took new ids, and
     the log's lines named none. The hint says so, and how to keep them: an entry of the article's own."""

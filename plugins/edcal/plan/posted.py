@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import re
 
 from edcal.errors import ErrorCollector, closest
 from edcal.i18n import say
@@ -79,7 +80,8 @@ class _Meant:
     def __init__(self, items: list[Item], calendar: Calendar) -> None:
         self.logged = {line.item for line in calendar.posted or ()}
         posts = [item for item in items if item.kind == "post"]
-        self.ids = sorted({item.id for item in posts})
+        self.known = {item.id for item in posts}
+        self.ids = sorted(self.known)
         #: An entry's id and an occurrence's name (a day of a recurring post), with the posts they name.
         self.named: dict[str, list[Item]] = {}
         #: A recurring post's posts on one network, by the id before their day (``astuce-linkedin``), each
@@ -117,6 +119,12 @@ class _Meant:
             errors.add(record.item_source, found,
                        say("the lines below this one are indented more than its dash, so YAML reads them as "
                            "the rest of its id: line up the dashes of the log's lines"))
+            return
+        parts = [part for part in re.split(r"[\s,;]+", record.item) if part]
+        if len(parts) > 1 and all(part in self.known for part in parts):  # two posts that went out together
+            errors.add(record.item_source, found,
+                       say("a line names one post: write each on a line of its own, {lines}",
+                           lines=", ".join(f"`- {part}`" for part in parts)))
             return
         bounded = next((n for n in calendar.networks.values() if (n.since is not None or n.until is not None)
                         and f"-{n.id}-" in f"{record.item}-"), None)
