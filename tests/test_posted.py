@@ -409,6 +409,22 @@ posted:
         "calendar.yaml:14:37: error: unknown field 'when' in posted entry 1\n    hint: did you mean 'at'?"]
 
 
+def test_one_address_logged_for_two_posts_is_an_error_at_the_second(tmp_path: Path) -> None:
+    """The line above copied for the next post, its `url:` left as it was: the second post's event and card
+    linked to the first post, and nothing said so."""
+    from helpers import load_errors
+
+    url = "https://www.linkedin.com/feed/update/urn:li:activity:7150000000000000000/"
+    assert load_errors(tmp_path, CALENDAR + f"""\
+posted:
+  - {{item: lundi-linkedin-20270104, url: "{url}"}}
+  - lundi-mastodon-20270104
+  - {{item: lundi-linkedin-20270111, url: "{url}"}}
+""") == [f"calendar.yaml:16:42: error: found url '{url}', the address of 'lundi-linkedin-20270104' "
+         "(calendar.yaml:14) too, expected this post's own address\n"
+         "    hint: open this post on the network and copy its own address; if you do not have it, remove `url:`"]
+
+
 def test_plan_json_says_when_and_where_a_logged_post_went_out() -> None:
     calendar = calendar_from(CALENDAR, {"log.yaml": """\
 posted:

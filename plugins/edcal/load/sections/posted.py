@@ -26,6 +26,8 @@ def read_posted(reading: Reading, documents: list[Document]) -> None:
     if not kept:
         return
     records: list[PostedRecord] = []
+    #: Each address logged, with the line that gave it: a line copied from the one above keeps its `url:`.
+    addresses: dict[str, PostedRecord] = {}
     for doc in kept:
         for index, spec in enumerate(doc.spec.posted or ()):
             # A line written as the id alone has no mapping of its own: it is where the list's item is.
@@ -51,9 +53,18 @@ def read_posted(reading: Reading, documents: list[Document]) -> None:
                                        "did not go out has no time nor address: remove `{field}:`",
                                        field=field))
                 continue
-            records.append(PostedRecord(spec.item.strip(), at, url, line,
-                                        value_of(spec.loc, "item") if spec.loc is not None else line,
-                                        spec.skipped))
+            record = PostedRecord(spec.item.strip(), at, url, line,
+                                  value_of(spec.loc, "item") if spec.loc is not None else line, spec.skipped)
+            first = addresses.setdefault(url, record) if url is not None else record
+            if first is not record and first.item != record.item:  # the same post twice is told as such
+                reading.errors.add(value_of(spec.loc, "url"),
+                                   say("found url '{value}', the address of '{other}' ({path}:{line}) too, "
+                                       "expected this post's own address", value=url, other=first.item,
+                                       path=first.source.path, line=first.source.line),
+                                   say("open this post on the network and copy its own address; if you do "
+                                       "not have it, remove `url:`"))
+                continue
+            records.append(record)
     reading.calendar.posted = records
 
 
