@@ -145,11 +145,15 @@ def test_a_key_date_moves_and_what_is_written_relative_to_it_follows(site: Path)
     calendar = site / "calendar.yaml"
     text = calendar.read_text(encoding="utf-8").replace("ideas:", KEY_DATES + "ideas:", 1) + ANCHORED
     calendar.write_text(text, encoding="utf-8")
-    # Selected by its day, the anchored post is left, and the hint names the key date to move.
+    # Selected by its day, the anchored post is left, and the hint says how to move it alone: it only named the
+    # key date to move, which would move the fair and everything written relative to it for one post.
     left = run_edcal("move", "--since", "2027-03-09", "--until", "2027-03-09", "--by", "+1 week", cwd=site)
     assert left.returncode == 1
+    line = text.count("\n") - 1  # ANCHORED's `at:`
     assert "elle est écrite par rapport à la date clé «\u00a0salon\u00a0», et la suit\n" \
-        "    → déplacez la date clé (edcal move salon …)" in left.stdout
+        f"    → pour la déplacer seule, changez l'écart de son `at:` (ligne {line}), qui reste relatif à " \
+        "«\u00a0salon\u00a0» (pour un réseau\u00a0: son propre `at:` sous `variants:`)\u00a0; " \
+        "`edcal move salon …` déplace la date clé, et tout ce qui est écrit par rapport à elle\n" in left.stdout
     result = run_edcal("move", "salon", "--by", "+1 week", cwd=site)
     assert result.returncode == 0, result.stderr
     assert changed_lines(text, calendar.read_text(encoding="utf-8")) == [

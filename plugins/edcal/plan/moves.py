@@ -629,9 +629,15 @@ class _Finder:
         key_date = self._when(entry, item).key_date  # type: ignore[union-attr]
         if key_date in moved_key_dates:
             return None
+        # The key date moved for one post would move the fair and all that follows it: the offset moves one.
+        variant = entry.variants.get(item.network or "")
+        fields = variant.field_sources if variant is not None and variant.when else entry.field_sources
+        at = fields.get("at", entry.source)
         return (say("it is written relative to the key date '{key_date}', and follows it", key_date=key_date),
-                say("move the key date (edcal move {key_date} …): everything written relative to it "
-                    "follows", key_date=key_date))
+                say("to move it alone, change the offset of its `at:` (line {line}), which stays relative "
+                    "to '{key_date}' (for one network: its own `at:` under `variants:`); `edcal move "
+                    "{key_date} …` moves the key date, and everything written relative to it",
+                    key_date=key_date, line=at.line))
 
     def source_of(self, item: Item) -> Source | None:
         """Where the item's own date is written (None for a follower)."""
