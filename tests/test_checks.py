@@ -179,6 +179,31 @@ def test_posted_in_future() -> None:
                         + "\nposted:\n  - {item: a-x, at: 2027-05-01 12:40}\n", now="2027-05-02T09:00:00+02:00")
 
 
+def test_skipped_to_come() -> None:
+    """A post cancelled ahead in the log (`skipped: true`), as a busy community manager would: nothing said that
+    the line takes effect only at the post's time, so until then its event, reminder, draft and export stayed,
+    and a scheduler it was imported into sent it."""
+    log = ("\nposted:\n  - {item: a-x, skipped: true}\n  - {item: r-x-20270111, skipped: true}\n"
+           "  - {item: c-x, skipped: true}\n")
+    found = findings("skipped-to-come", posts("{id: a, at: 2027-01-20 12:00, networks: [x, mastodon], text: A}",
+                                              "{id: r, repeat: {every: week, on: mon, from: 2027-01-04, "
+                                              "until: 2027-01-31}, networks: [x], text: R}",
+                                              "{id: c, at: 2027-01-05 09:00, networks: [x], text: C}") + log,
+                     now="2027-01-05T13:00:00+01:00")
+    assert [(str(f.source), f.message) for f in found] == [
+        ("calendar.yaml:15", "the log says post 'a-x' did not go out, but its time is still to come "
+                             "(2027-01-20 12:00): until then it stays planned, in the calendar feeds, the drafts "
+                             "and the exports"),
+        ("calendar.yaml:16", "the log says post 'r-x-20270111' did not go out, but its time is still to come "
+                             "(2027-01-11 09:00): until then it stays planned, in the calendar feeds, the drafts "
+                             "and the exports")]
+    assert [f.hint for f in found] == [
+        "to take it out of the plan now, write `x: {skip: true}` under its entry's `variants:` (or delete the "
+        "entry), and remove this line",
+        "to take it out of the plan now, add 2027-01-11 to its `repeat:`'s `except:` (on all its networks), and "
+        "remove this line"]
+
+
 def test_text_too_long() -> None:
     long = "é" * 281
     found = findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], text: {long}}}"))

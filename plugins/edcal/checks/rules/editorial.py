@@ -17,7 +17,7 @@ from edcal.load import timeparse
 from edcal.model.article import Article, MisreadMarkup
 from edcal.model.calendar import KeyDate, PostEntry
 from edcal.model.days import as_instant, start_of_day
-from edcal.model.plan import WAITING, Item, article_item_id, made_by
+from edcal.model.plan import WAITING, Item, article_item_id, made_by, occurrence_name
 from edcal.model.source import Source
 from edcal.plan.status import article_state, overdue_deadlines
 
@@ -312,6 +312,30 @@ def posted_in_future(ctx: CheckContext) -> Iterator[Problem]:
                       say("a post is logged once it went out: check the day, the month and the year of its `at:`, "
                           "or remove the line until then"),
                       when=ctx.now)
+
+
+@rule("skipped-to-come", "warning", "The log says a post did not go out while its time is still to come")
+def skipped_to_come(ctx: CheckContext) -> Iterator[Problem]:
+    """A post cancelled ahead with `skipped: true`: the line takes effect at the post's time, so until then
+    its event, its reminder, its draft and its export stay, and a scheduler it was imported into sends it."""
+    plan = ctx.plan
+    by_id = plan.by_id()
+    for record in plan.calendar.posted or ():
+        item = by_id.get(record.item)
+        if not record.skipped or item is None or not isinstance(item.start, dt.datetime) \
+                or as_instant(item.start) <= as_instant(ctx.now):
+            continue
+        occurrence = occurrence_name(item)
+        hint = say("to take it out of the plan now, add {day:%Y-%m-%d} to its `repeat:`'s `except:` (on all "
+                   "its networks), and remove this line",
+                   day=dt.datetime.strptime(occurrence[-8:], "%Y%m%d").date()) if occurrence is not None else \
+            say("to take it out of the plan now, write `{network}: {{skip: true}}` under its entry's "
+                "`variants:` (or delete the entry), and remove this line", network=item.network)
+        yield Problem(record.source,
+                      say("the log says post '{id}' did not go out, but its time is still to come ({at:%Y-%m-%d "
+                          "%H:%M}): until then it stays planned, in the calendar feeds, the drafts and the "
+                          "exports", id=item.id, at=item.start.astimezone(plan.calendar.zone)),
+                      hint, item, when=ctx.now)
 
 
 @rule("review-too-late", "warning", "An article is still in review shortly before its publication",
