@@ -3840,3 +3840,31 @@ def test_social_unused_names_an_article_s_video_or_note_as_such() -> None:
     plan = plan_of(calendar, [article("a", "2027-01-12T09:00", calendar, social=social)])
     assert [f.message for f in run_checks(plan, only=["social-unused"])] == [
         "article 'a' gives a note for whoever posts it for Instagram in `social:`, but no post promotes it there"]
+
+
+def test_a_post_linking_to_an_address_of_the_blog_that_the_build_does_not_write_is_an_unknown_link(site: Path) -> None:
+    """Only addresses shaped as an article's were judged: a post linking to a tag page no article makes, a page
+    that does not exist or a missing file of the theme was dead on the day without a finding (the build left
+    it out of the link-in-bio page, and said so, once the post had gone out)."""
+    links = {
+        "tag-ok": "/tag/test/", "home": "https://blog.example.fr/", "contact": "/pages/contact.html",
+        "image": "/images/public.png", "shop": "/boutique/produit-1", "elsewhere": "https://example.org/x/",
+        "feed": "https://blog.example.fr/feeds/all.atom.xml",
+        "tag-later": "/tag/secret-future-tag/",  # the tag of an article to come: its page comes with it
+        "tag-dead": "/tag/CANARY-inox/", "page-dead": "https://blog.example.fr/pages/CANARY-tarifs.html",
+        "theme-dead": "/theme/css/CANARY.css", "root-dead": "/CANARY-nulle-part.html",
+        "capitals": "/TAG/TEST/",
+    }
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "".join(
+        f"  - {{id: {name}, networks: [x], at: 2027-03-0{1 + index // 9} {9 + index % 9:02d}:00, text: 'Voir {name}',"
+        f" link: '{url}'}}\n" for index, (name, url) in enumerate(links.items())), encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    found = {f["item"]: f for f in json.loads(checked.stdout)["findings"]}
+    assert sorted(found) == ["capitals-x", "page-dead-x", "root-dead-x", "tag-dead-x", "theme-dead-x"], found
+    assert found["tag-dead-x"]["message"] == ("post 'tag-dead-x' links to /tag/CANARY-inox/, which is no article or "
+                                              "page of the site")
+    assert found["capitals-x"]["hint"] == "did you mean '/tag/test/'?"
+    assert found["tag-dead-x"]["line"] == calendar.read_text(encoding="utf-8").splitlines().index(
+        next(line for line in calendar.read_text(encoding="utf-8").splitlines() if "id: tag-dead," in line)) + 1

@@ -79,12 +79,18 @@ class PostText:
     index: int = 0
 
 
-def post_texts(post: Item) -> list[PostText]:
-    """What a post puts out, in order: its text, its first comment, each reply of its thread."""
-    texts = [PostText(post.text, "text")] if post.text else []
+def post_texts(post: Item, pasted: bool = False) -> list[PostText]:
+    """What a post puts out, in order: its text, its first comment, each reply of its thread.
+
+    :param pasted: the texts as pasted into the network's composer, their links in full where the network
+        shows them short (Bluesky: ``blog.example.fr/2027/salo…``), to read the addresses they open.
+    """
+    text = post.pasted if pasted else post.text
+    texts = [PostText(text, "text")] if text else []
     if post.first_comment:
         texts.append(PostText(post.first_comment, "comment"))
-    return texts + [PostText(reply.text, "reply", index) for index, reply in enumerate(post.thread)]
+    return texts + [PostText(reply.pasted if pasted else reply.text, "reply", index)
+                    for index, reply in enumerate(post.thread)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -309,6 +309,10 @@ class BlogFiles:
     files: frozenset[str]
     #: Folders the build fills with files it does not list beforehand (a ``publish:`` folder).
     folders: tuple[str, ...] = ()
+    #: What the build writes once the articles and pages held back go online (a draft, an article to come):
+    #: their pages, and the pages of tags, categories and authors only they have. A post to come may link
+    #: there.
+    later: frozenset[str] = frozenset()
     #: ``files`` in any capitals, and the folders at output/'s root that hold some (``tag``, ``2027``).
     _folded: frozenset[str] = field(init=False, repr=False, compare=False)
     _top: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -317,6 +321,13 @@ class BlogFiles:
         object.__setattr__(self, "_folded", frozenset(file.casefold() for file in self.files))
         top = frozenset(file.partition("/")[0] for file in self.files if "/" in file)
         object.__setattr__(self, "_top", top)
+
+    def opens_later(self, path: str) -> bool:
+        """Whether an address's path (as :meth:`opens` takes it) opens a file the build writes once the
+        articles and pages held back are online, and not before."""
+        path = path.strip("/")
+        path = posixpath.normpath(path) if path else ""
+        return path in self.later or posixpath.join(path, "index.html") in self.later
 
     def opens(self, path: str) -> bool:
         """Whether an address's path, relative to the site's (``2027/salon/``, ``pages/a.html``, ``""``

@@ -15,6 +15,7 @@ does this check.
 from __future__ import annotations
 
 import posixpath
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,7 +204,11 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
     calendar = state.calendar
     folders = [section.publish for section in (calendar.feeds, calendar.planning, calendar.ambassadors)
                if section is not None and section.publish]
-    return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders))
+    # What the articles and pages held back make once online (their pages, their tags' pages): a post to come
+    # may link there.
+    later = frozenset(_normal(urllib.parse.unquote(url.split("#")[0].split("?")[0]))
+                      for url in state.offline_urls if url) - files
+    return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders), later)
 
 
 def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:

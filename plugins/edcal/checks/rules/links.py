@@ -159,8 +159,8 @@ def _promoted_undated(ctx: CheckContext) -> Iterator[Problem]:
                           "(`status: published` and its `date:`)", path=article.source.path))
 
 
-@rule("unknown-article-link", "error", "A post or a suggestion to staff links to an article URL of the site "
-      "that does not exist")
+@rule("unknown-article-link", "error", "A post or a suggestion to staff links to an address of the site that "
+      "does not exist (an article, a page, a tag page, a file)")
 def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     if not plan.site_url or not plan.article_url_template:
@@ -172,11 +172,30 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     shape = url_pattern(plan.article_url_template.lstrip("/"))
     originals = plan.articles_by_slug()
 
+    files = plan.blog_files  # what the build writes (None: a plan not read through Pelican)
+    files_written = sorted({f"{site_path}/{file.removesuffix('index.html')}" for file in files.files}) \
+        if files is not None else []
+
     def dead(path: str) -> bool:
+        if page_path(path) in known or page_path(path) in pages:
+            return False
         relative = path[len(site_path):].lstrip("/")
-        # An undated draft's address (no date, no address yet): the link waits for it, as an `article:` does.
-        return page_path(path) not in known and page_path(path) not in pages and bool(shape.match(relative)) \
-            and undated_article(path, plan.site_url, plan.article_url_template, originals) is None
+        if shape.match(relative):
+            # An undated draft's address (no date, no address yet): the link waits for it, as an `article:` does.
+            return undated_article(path, plan.site_url, plan.article_url_template, originals) is None
+        # Another address of the blog: a tag page no article makes, a page or a file that is not there. One
+        # that an article or a page held back makes (its tag's page) is post-before-article's to judge.
+        opened = blog_path(path, plan.site_url)
+        return files is not None and opened is not None and not files.opens(opened) \
+            and not files.opens_later(opened)
+
+    def meant(path: str) -> str | None:
+        """The article's address the link meant, else (a tag page, a file) the nearest address the build
+        writes."""
+        if shape.match(path[len(site_path):].lstrip("/")):
+            return closest(path, written)
+        found = difflib.get_close_matches(path.casefold(), files_written, n=1, cutoff=0.85)
+        return found[0] if found else None
 
     for suggestion in plan.calendar.ambassadors.suggestions:  # every employee would share a dead page
         addresses = [("link", absolute(suggestion.link, plan.site_url))] if suggestion.link else []
@@ -185,7 +204,7 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
             path = urllib.parse.urlsplit(url).path
             if not is_site_url(url, plan.site_url) or not dead(path):
                 continue
-            close = closest(path, written)
+            close = meant(path)
             yield Problem(suggestion.field_sources.get(field, suggestion.source),
                           say("the suggestion to staff '{title}' links to {path}, which is no article or page "
                               "of the site", title=suggestion.title or suggestion.article or "", path=path),
@@ -195,7 +214,7 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         # Its link (`link:`, or the first address of the site in its text, its first comment or a reply),
         # then any other address of the site these hold: a second link, mistyped, is as dead on the day.
-        found = [(text, path) for text in post_texts(post) if host and host in text.text.lower()
+        found = [(text, path) for text in post_texts(post, pasted=True) if host and host in text.text.lower()
                  for path in dict.fromkeys(urllib.parse.urlsplit(url).path
                                            for url in site_addresses(text.text, plan.site_url, paths=False)
                                            if is_site_url(url, plan.site_url))]
@@ -206,14 +225,14 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
             if _given_link(ctx, post) or not any(text.part != "text" and seen == path for text, seen in found):
                 told.add(path)
                 if dead(path):
-                    yield _dead_link(ctx, post, "link", path, closest(path, written))
+                    yield _dead_link(ctx, post, "link", path, meant(path))
         for text, path in found:
             if path in told:  # one path, told once: at the first text that holds it
                 continue
             told.add(path)
             if not dead(path):
                 continue
-            close = closest(path, written)
+            close = meant(path)
             if text.part == "text":
                 yield _dead_link(ctx, post, "text", path, close)
                 continue
