@@ -666,12 +666,33 @@ def test_a_slot_on_12_hours_is_given_as_written_on_24(tmp_path: Path) -> None:
     ("EST", "a fixed offset without summer time, expected a place's IANA name like 'Europe/Paris'",
      "'EST' is an abbreviation; write the place's zone, e.g. 'America/New_York' (its clock changes when the "
      "place's does)"),
+    # GMT is London's and Dublin's clock in winter only: a 09:00 slot went out at 10:00 there all summer.
+    ("GMT", "a fixed offset without summer time, expected a place's IANA name like 'Europe/Paris'",
+     "'GMT' has no summer time; write the place's zone: 'Europe/London' (United Kingdom), "
+     "'Europe/Dublin' (Ireland) or 'Europe/Lisbon' (Portugal), or 'UTC' for the same offset all year"),
+    ("Greenwich", "a fixed offset without summer time, expected a place's IANA name like 'Europe/Paris'",
+     "'Greenwich' has no summer time; write the place's zone: 'Europe/London' (United Kingdom), "
+     "'Europe/Dublin' (Ireland) or 'Europe/Lisbon' (Portugal), or 'UTC' for the same offset all year"),
+    ("BST", "expected an IANA name like 'Europe/Paris'",
+     "'BST' is an abbreviation; write the place's zone, e.g. 'Europe/London' (its clock changes when the "
+     "place's does)"),
+    ("CEST", "expected an IANA name like 'Europe/Paris'",
+     "'CEST' is an abbreviation; write the place's zone, e.g. 'Europe/Paris' (its clock changes when the "
+     "place's does)"),
 ])
 def test_a_zone_abbreviation_gets_the_zone_it_stands_for(tmp_path: Path, zone: str, message: str, hint: str) -> None:
     """`timezone: CST` was told "did you mean 'UCT'?": UTC, six hours off for Chicago."""
     first = errors(tmp_path, BASE.replace("Europe/Paris", zone))[0].splitlines()
     assert first[0].endswith(f"found time zone '{zone}', {message}")
     assert first[1] == f"    hint: {hint}"
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Etc/UTC", "Etc/GMT", "CET", "WET"])
+def test_a_zone_that_keeps_its_clock_on_purpose_or_changes_it_in_summer_is_taken(zone: str) -> None:
+    """UTC is a team's choice; CET and WET are IANA zones with the European summer time (CEST, WEST)."""
+    from helpers import calendar_from
+
+    assert calendar_from(BASE.replace("Europe/Paris", zone)).timezone == zone
 
 
 def test_a_network_written_without_settings_is_told_how_to_write_none(tmp_path: Path) -> None:

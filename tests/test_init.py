@@ -307,6 +307,15 @@ def test_init_in_a_pelican_blog_whose_settings_do_not_load_says_where_and_writes
     assert refused.returncode == 2
     assert refused.stderr.startswith("pelicanconf.py:2:1: error: found time zone 'Europe/Pari', expected an IANA "
                                      "name like 'Europe/Paris'\n    hint: did you mean 'Europe/Paris'?\n")
+    # A Dublin blog's GMT is an hour off all summer: refused, with the places whose winter time it is.
+    (blog / "pelicanconf.py").write_text("SITENAME = 'Blog'\nTIMEZONE = 'GMT'\n", encoding="utf-8")
+    refused = run_edcal("init", ".", cwd=blog)
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("pelicanconf.py:2:1: error: found time zone 'GMT', a fixed offset without "
+                                     "summer time, expected a place's IANA name like 'Europe/Paris'\n    hint: "
+                                     "'GMT' has no summer time; write the place's zone: 'Europe/London' (United "
+                                     "Kingdom), 'Europe/Dublin' (Ireland) or 'Europe/Lisbon' (Portugal), or 'UTC' "
+                                     "for the same offset all year\n")
     (blog / "pelicanconf.py").write_text("SITENAME = 'Blog'\n", encoding="utf-8")
     refused = run_edcal("init", ".", cwd=blog)
     assert refused.returncode == 2 and "Traceback" not in refused.stderr

@@ -65,7 +65,7 @@ def zone_named(name: str) -> ZoneInfo:
     """The zone for an IANA name; ``ValueError`` naming the closest one when unknown."""
     import zoneinfo
 
-    if name in FIXED_ABBREVIATIONS:  # valid names, but a US site's clock would miss summer time
+    if name in FIXED_ABBREVIATIONS:  # valid names, but the place's clock would be an hour off all summer
         raise ValueError(say("found time zone '{name}', a fixed offset without summer time, expected a "
                              "place's IANA name like 'Europe/Paris'", name=name))
     try:
@@ -97,14 +97,28 @@ AMBIGUOUS_ABBREVIATIONS = {
 }
 
 
-#: IANA names that are fixed offsets all year (``EST`` is -05:00 in July too): refused, with the place meant.
-#: ``Etc/GMT+5`` still says "this offset all year" on purpose.
-FIXED_ABBREVIATIONS = frozenset({"EST", "MST"})
+#: Names of Greenwich time, which people write for London's, Dublin's or Lisbon's clock: UTC all year.
+GREENWICH_NAMES = frozenset({"GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich"})
+
+#: The places whose winter clock is Greenwich time.
+GREENWICH_PLACES = (("Europe/London", say("United Kingdom")), ("Europe/Dublin", say("Ireland")),
+                    ("Europe/Lisbon", say("Portugal")))
+
+#: IANA names that are fixed offsets all year (``EST`` is -05:00 in July too, ``GMT`` is London's winter
+#: time only): refused, with the place meant. ``UTC`` and ``Etc/GMT+5`` still say "this offset all year"
+#: on purpose; ``CET`` and ``WET`` are taken, as they change in summer.
+FIXED_ABBREVIATIONS = frozenset({"EST", "MST", *GREENWICH_NAMES})
 
 
 def zone_hint(name: str) -> str | None:
     """A hint for a time zone edcal does not know: the zone an abbreviation stands for (``CST`` is not
     ``UCT``), else the closest name."""
+    if name.strip().upper() in {greenwich.upper() for greenwich in GREENWICH_NAMES}:
+        (first, first_place), (second, second_place), (third, third_place) = GREENWICH_PLACES
+        return say("'{name}' has no summer time; write the place's zone: '{first}' ({first_place}), "
+                   "'{second}' ({second_place}) or '{third}' ({third_place}), or 'UTC' for the same offset "
+                   "all year", name=name, first=first, first_place=first_place, second=second,
+                   second_place=second_place, third=third, third_place=third_place)
     places = AMBIGUOUS_ABBREVIATIONS.get(name.strip().upper())
     if places:
         (first, first_place), (second, second_place), (third, third_place) = places
