@@ -37,11 +37,11 @@ def first_error(tmp_path: Path, text: str) -> list[str]:
      "dates are written year first: 2027-01-25 10:30"),
     # A network's slot: the message names the time alone, the hint gives the slot.
     ("  bluesky: {slots: [tue 9.00, thu 12.30]}\n",
-     "found '9.00', expected a time as HH:MM (e.g. 09:30 or 9h30)",
+     "found '9.00', expected a time as HH:MM (e.g. 09:30)",
      "times are written with a colon: tue 09:00"),
     # A recurring post's time.
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, from: 2027-01-05, at: 18.15}}\n",
-     "found '18.15', expected a time or a named slot as HH:MM (e.g. 09:30 or 9h30)",
+     "found '18.15', expected a time or a named slot as HH:MM (e.g. 09:30)",
      "times are written with a colon: 18:15"),
 ])
 def test_a_time_written_with_a_dot_is_given_with_a_colon(tmp_path: Path, text: str, message: str,
@@ -109,3 +109,45 @@ def test_tues_thurs_and_weds_are_read_as_their_days(tmp_path: Path) -> None:
                     "from: 2027-01-05, count: 4}}\n")
     assert [sorted(slot.weekdays) for slot in calendar.networks["linkedin"].slots] == [[1], [3], [2]]
     assert calendar.posts[0].recurrence.rrule.endswith("BYDAY=TU,TH"), calendar.posts[0].recurrence
+
+
+@pytest.mark.parametrize(("text", "message", "hint"), [
+    (BASE.replace("slots: [tue 09:00]", "slots: [tue 9am]"),
+     "found '9am', expected a time as HH:MM (e.g. 09:30)", "times are written on the 24-hour clock: tue 09:00"),
+    (BASE.replace("slots: [tue 09:00]", "slots: [frday 09:00]"),
+     "found 'frday', expected a weekday (mon, tue, wed, thu, fri, sat, sun); did you mean 'friday'?", None),
+    (BASE.replace("slots: [tue 09:00]", "slots: [someday 09:00]"),
+     "found 'someday', expected a weekday (mon, tue, wed, thu, fri, sat, sun)", None),
+    (BASE.replace("cadence: 2/week", "cadence: sometimes"),
+     "found 'sometimes', expected a count per day, week or month",
+     "write it as 'twice a week', 'once a month', '2 per week' or '2/week'"),
+    (BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, on: [tue], at: 9am, "
+            "from: 2027-01-05}}\n",
+     "found '9am', expected a time or a named slot as HH:MM (e.g. 09:30)", None),
+])
+def test_an_english_message_gives_english_examples(tmp_path: Path, text: str, message: str,
+                                                   hint: str | None) -> None:
+    """`slots: [tue 9am]` was told "e.g. 09:30 or 9h30", a bad weekday "or lun, mar, mer…", a bad cadence
+    "'2 fois par semaine', '1 fois par mois'…" first: French forms in an English team's messages."""
+    found = first_error(tmp_path, text)
+    assert found[0].endswith(message), found
+    if hint is not None:
+        assert found[1] == f"    hint: {hint}", found
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (BASE.replace("slots: [tue 09:00]", "slots: [mar 9am]"),
+     "trouvé '9am', attendu\u00a0: une heure au format HH:MM (par exemple 09:30 ou 9h30)"),
+    (BASE.replace("slots: [tue 09:00]", "slots: [mardu 09:00]"),
+     "trouvé 'mardu', attendu\u00a0: un jour de la semaine (lun, mar, mer, jeu, ven, sam, dim ou mon, tue, wed, thu, "
+     "fri, sat, sun)\u00a0; vouliez-vous dire 'mardi'\u00a0?"),
+])
+def test_a_french_message_keeps_its_french_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
+                                                    message: str) -> None:
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    assert first_error(tmp_path, text)[0].endswith(message)
+    found = first_error(tmp_path, BASE.replace("cadence: 2/week", "cadence: parfois"))
+    assert found[1] == "    hint: écrivez-le '2 fois par semaine', '1 fois par mois', '3 par semaine' ou '2/semaine'"

@@ -71,9 +71,9 @@ def test_cadences_as_people_write_them(text: str, count: int, per: str) -> None:
 
 @pytest.mark.parametrize(("text", "message", "hint"), [
     ("2 fois par quinzaine", "found '2 fois par quinzaine', expected a count per day, week or month",
-     "write it as '2 fois par semaine', '1 fois par mois', 'twice a week', '2 per week' or '2/week'"),
+     "write it as 'twice a week', 'once a month', '2 per week' or '2/week'"),
     ("souvent", "found 'souvent', expected a count per day, week or month",
-     "write it as '2 fois par semaine', '1 fois par mois', 'twice a week', '2 per week' or '2/week'"),
+     "write it as 'twice a week', 'once a month', '2 per week' or '2/week'"),
     ("toutes les deux semaines", "found 'toutes les deux semaines', expected a count per day, week or month",
      "a cadence counts posts per day, week or month, not the time between them: for every two weeks, write "
      "'2/month'"),

@@ -249,7 +249,7 @@ Date = Annotated[dt.date, BeforeValidator(_parsed(timeparse.parse_date, say("a d
 Time = Annotated[dt.time, BeforeValidator(_parsed(timeparse.parse_time, say("a time as HH:MM")))]
 SlotSpec = Annotated[Slot, BeforeValidator(_parsed(timeparse.parse_slot, say("a slot like 'tue 09:00'")))]
 CadenceSpec = Annotated[
-    Cadence, BeforeValidator(_parsed(timeparse.parse_cadence, say("a cadence like '2 fois par semaine' or '2/week'")))
+    Cadence, BeforeValidator(_parsed(timeparse.parse_cadence, say("a cadence like 'twice a week' or '2/week'")))
 ]
 Names = Annotated[list[Text], BeforeValidator(_one_or_many)]
 

@@ -96,7 +96,7 @@ def parse_time(text: str) -> dt.time:
     text = text.strip()
     match = _TIME_RE.match(text)
     if not match:
-        raise ValueError(say("found '{text}', expected a time as HH:MM (e.g. 09:30 or 9h30)", text=text))
+        raise ValueError(say("found '{text}', expected a time as HH:MM (e.g. 09:30)", text=text))
     hour = int(match.group(1))
     minute = int(match.group(2) or match.group(4) or 0)
     second = int(match.group(3) or 0)
@@ -203,11 +203,11 @@ def _weekday(name: str) -> int:
     if name not in WEEKDAYS:
         close = difflib.get_close_matches(name, [*WEEKDAYS, *DAY_GROUPS], n=1, cutoff=0.7)
         if close:
-            raise ValueError(say("found '{text}', expected a weekday (mon, tue, wed, thu, fri, sat, sun or "
-                                 "lun, mar, mer, jeu, ven, sam, dim); did you mean '{match}'?",
+            raise ValueError(say("found '{text}', expected a weekday (mon, tue, wed, thu, fri, sat, sun); "
+                                 "did you mean '{match}'?",
                                  text=name, match=close[0]))
-        raise ValueError(say("found '{text}', expected a weekday (mon, tue, wed, thu, fri, sat, sun or lun, "
-                             "mar, mer, jeu, ven, sam, dim)", text=name))
+        raise ValueError(say("found '{text}', expected a weekday (mon, tue, wed, thu, fri, sat, sun)",
+                             text=name))
     return WEEKDAYS[name]
 
 
@@ -295,8 +295,8 @@ def parse_cadence(text: str) -> Cadence:
         if _SPAN_RE.match(lowered) or lowered in FORTNIGHTLY:
             raise ValueError(message, say("a cadence counts posts per day, week or month, not the time "
                                           "between them: for every two weeks, write '2/month'"))
-        raise ValueError(message, say("write it as '2 fois par semaine', '1 fois par mois', 'twice a week', "
-                                      "'2 per week' or '2/week'"))
+        raise ValueError(message, say("write it as 'twice a week', 'once a month', '2 per week' or "
+                                      "'2/week'"))
     if count < 1:
         raise ValueError(say("found '{text}', expected at least 1 per period", text=raw),
                          say("to set no regularity target, remove `cadence:`"))

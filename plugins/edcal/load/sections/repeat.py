@@ -385,9 +385,9 @@ def _time_or_slot(reading: Reading, text: str, where: Source) -> tuple[dt.time |
         # parse_time's two messages, with the slots added (compared as English: a Message is its text).
         shown, said = text.strip(), str(exc)
         message: str
-        if said == f"found '{shown}', expected a time as HH:MM (e.g. 09:30 or 9h30)":
-            message = say("found '{value}', expected a time or a named slot as HH:MM (e.g. 09:30 or "
-                          "9h30)", value=shown)
+        if said == f"found '{shown}', expected a time as HH:MM (e.g. 09:30)":
+            message = say("found '{value}', expected a time or a named slot as HH:MM (e.g. 09:30)",
+                          value=shown)
         elif said == f"found '{shown}', expected a time between 00:00 and 23:59":
             message = say("found '{value}', expected a time or a named slot between 00:00 and 23:59",
                           value=shown)
