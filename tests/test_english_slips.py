@@ -151,3 +151,34 @@ def test_a_french_message_keeps_its_french_examples(tmp_path: Path, monkeypatch:
     assert first_error(tmp_path, text)[0].endswith(message)
     found = first_error(tmp_path, BASE.replace("cadence: 2/week", "cadence: parfois"))
     assert found[1] == "    hint: écrivez-le '2 fois par semaine', '1 fois par mois', '3 par semaine' ou '2/semaine'"
+
+
+@pytest.mark.parametrize(("step", "hint"), [
+    ("on publication", "write 'at publication'"),
+    ("upon publication", "write 'at publication'"),
+    ("3 days later", "write '+3 days'"),
+    ("in 3 days", "write '+3 days'"),
+    ("a week later at 12:00", "write '+1 week at 12:00'"),
+    ("2 days after publication", "write '+2 days'"),
+    ("1 day before", "write '-1 day'"),
+    ("3 days", "write '+3 days'"),
+])
+def test_a_promotion_step_as_said_is_told_how_to_write_it(tmp_path: Path, step: str, hint: str) -> None:
+    """`schedule: [on publication, 3 days later]` was refused with no hint: the forms to write were given
+    only as examples of another shape."""
+    found = first_error(tmp_path, BASE + f"blog:\n  promote: {{networks: [x], schedule: [{step}]}}\n")
+    assert found[0].endswith(f"found '{step}', expected 'at publication' or a signed offset such as '+2 days', "
+                             "'+2 days at 12:00', '+1 week' or '-1 day at 18:00'"), found
+    assert found[1:] == [f"    hint: {hint}"], found
+
+
+def test_a_french_promotion_step_as_said_is_told_how_to_write_it(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    found = errors(tmp_path, BASE + "blog:\n  promote: {networks: [x], schedule: [dès publication, "
+                                    "3 jours plus tard, dans 2 semaines à 12h]}\n")
+    assert [message.splitlines()[1] for message in found] == [
+        "    hint: écrivez 'à la publication'", "    hint: écrivez '+3 jours'", "    hint: écrivez '+2 semaines à 12h'"]

@@ -15,7 +15,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from edcal.dates import calendar_delta, parse_date
-from edcal.i18n import say
+from edcal.i18n import Message, say
 from edcal.model.calendar import Offset, TimeUnit, When
 from edcal.model.network import Cadence, Slot
 
@@ -310,6 +310,20 @@ _OFFSET_RE = re.compile(
     r"(?:\s+(?:at|à|a)\s+(?P<at>\S+))?$"
 )
 _AT_PUBLICATION = {"at publication", "publication", "à la publication", "a la publication", "+0"}
+#: Publication itself as people say it, told to write ``at publication``.
+_PUBLICATION_SAID = {"on publication", "upon publication", "when published", "on release", "at launch",
+                     "on the day", "same day", "immediately", "now", "dès publication", "dès la publication",
+                     "à publication", "a publication", "lors de la publication", "le jour de la publication",
+                     "à la parution", "dès parution", "immédiatement", "le jour même"}
+#: An offset as said, unsigned: ``3 days later``, ``in 3 days``, ``2 days after publication``,
+#: ``a week later at 12:00``, ``1 day before``; ``3 jours plus tard``, ``dans 2 semaines à 12h``.
+_OFFSET_SAID = re.compile(
+    r"^(?:(?P<ahead>in|dans)\s+)?(?P<count>\d+|[^\W\d_]+)\s+(?P<unit>[^\W\d_]+)"
+    r"(?:\s+(?P<way>later|after|afterwards|plus tard|après|apres|before|earlier|avant|plus tôt))?"
+    r"(?:\s+(?:the\s+|la\s+)?(?:publication|publishing|release|launch|parution))?"
+    r"(?:\s+(?P<at_word>at|à|a)\s+(?P<at>\S+))?$"
+)
+_BEFORE = {"before", "earlier", "avant", "plus tôt"}
 
 
 def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
@@ -328,8 +342,10 @@ def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
     match = _OFFSET_RE.match(lowered)
     amount = count_of(match.group("amount") or match.group("word"), offset=True) if match else None
     if not match or match.group("unit") not in _OFFSET_UNITS or amount is None:
-        raise ValueError(say("found '{text}', expected 'at publication' or a signed offset such as '+2 "
-                             "days', '+2 days at 12:00', '+1 week' or '-1 day at 18:00'", text=raw))
+        message = say("found '{text}', expected 'at publication' or a signed offset such as '+2 days', "
+                      "'+2 days at 12:00', '+1 week' or '-1 day at 18:00'", text=raw)
+        hint = _offset_hint(lowered, slot_names)
+        raise ValueError(message, hint) if hint else ValueError(message)
     if match.group("sign") == "-":
         amount = -amount
     unit = _OFFSET_UNITS[match.group("unit")]
@@ -343,6 +359,28 @@ def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
         else:
             time = parse_time(at)
     return Offset(label=raw, amount=amount, unit=unit, time=time, slot=slot)
+
+
+def _offset_hint(lowered: str, slot_names: frozenset[str] | None) -> Message | None:
+    """The step to write for an offset said in words (``on publication``, ``3 days later``), when it is
+    one edcal takes."""
+    if lowered in _PUBLICATION_SAID:
+        return say("write 'at publication'")
+    said = _OFFSET_SAID.match(lowered)
+    if said is None or (said.group("ahead") and said.group("way") in _BEFORE):
+        return None
+    amount = count_of(said.group("count"), offset=True)
+    if amount is None:
+        return None
+    sign = "-" if said.group("way") in _BEFORE else "+"
+    step = f"{sign}{amount} {said.group('unit')}"
+    if said.group("at"):
+        step += f" {said.group('at_word')} {said.group('at')}"
+    try:
+        parse_offset(step, slot_names)
+    except ValueError:
+        return None
+    return say("write '{step}'", step=step)
 
 
 def parse_monthly_position(text: str) -> tuple[int, int | None]:

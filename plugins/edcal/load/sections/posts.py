@@ -326,7 +326,9 @@ def read_schedule(reading: Reading, steps: list[str] | None, loc: Loc | None) ->
         try:
             offset = timeparse.parse_offset(step, frozenset(reading.calendar.slots))
         except ValueError as exc:
-            reading.errors.add(where, message_of(exc))
+            # (message, hint) when the step was said in words: `3 days later`
+            hint = exc.args[1] if len(exc.args) == 2 else None
+            reading.errors.add(where, exc.args[0] if hint else message_of(exc), hint)
             continue
         result.append(Offset(offset.label, offset.amount, offset.unit, offset.time, offset.slot, where))
     return tuple(result)
