@@ -34,6 +34,8 @@ posts:
     networks: [linkedin]
     at: 2027-03-04 12:30
     text: Our spring blends are in.
+ideas:
+  - {title: Afternoon tea etiquette, owner: harriet, draft_due: 2027-01-15, review_due: 2027-01-22}
 """
 
 ARTICLE = """\
@@ -83,6 +85,18 @@ def test_a_feeds_lengths_group_thousands_as_the_drafts_page_does(british: Path) 
     assert lengths and {limit for _, limit in lengths} == {"3,000"}, descriptions
     drafts = page_text(british / "planning" / "drafts" / "2027-03.html")
     assert "/ 3,000" in drafts
+
+
+def test_a_draft_deadline_has_one_name_in_the_backlog_and_the_feed(british: Path) -> None:
+    """An idea's draft_due read "Writing due Friday 15 January 2027" in the backlog and "Draft due: …" in the
+    feed: one deadline, two names."""
+    text = page_text(british / "planning" / "index.html")
+    assert "Draft due Friday 15 January 2027" in text and "Review due Friday 22 January 2027" in text, text
+    assert "Writing due" not in text
+    feed = icalendar.Calendar.from_ical((british / "planning" / "calendar.ics").read_bytes())
+    summaries = {str(event["SUMMARY"]) for event in feed.walk("VEVENT")}
+    assert {"[Blog] Draft due: Afternoon tea etiquette (idea)",
+            "[Blog] Review due: Afternoon tea etiquette (idea)"} <= summaries, summaries
 
 
 @pytest.mark.usefixtures("site_language")

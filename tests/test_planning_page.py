@@ -26,6 +26,7 @@ from conftest import (
     run_edcal,
     write_pelicanconf,
 )
+from helpers import page_text
 
 NOW = "2027-01-12T08:00:00+01:00"
 ENV = {"EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
@@ -122,6 +123,15 @@ def test_source_links_subscribe_links_and_drafts(sample: Path) -> None:
         ["Tout le planning", "Par personne", "Par réseau", "Par campagne"]
     assert '<html lang="fr">' in page and "Calendrier de publication" in page
     assert "Réserve d'idées" in html.unescape(page)
+
+
+def test_a_draft_deadline_has_one_name_in_the_backlog_and_the_feed(sample: Path) -> None:
+    """The backlog said "Texte attendu le …", the feed "Remise du texte : …": one deadline, two names."""
+    text = page_text(sample / "planning" / "index.html")
+    assert "Remise du texte le vendredi 22 janvier 2027" in text and "Texte attendu" not in text
+    assert "Fin de relecture le vendredi 12 février 2027" in text and "Relecture attendue" not in text
+    feed = (sample / "planning" / "calendar.ics").read_text(encoding="utf-8").replace("\n ", "")
+    assert "Remise du texte\u00a0: Journée portes ouvertes de l'atelier" in feed
 
 
 def test_every_planning_page_links_the_posts_spreadsheet(sample: Path) -> None:
