@@ -535,7 +535,7 @@ def test_agenda_of_a_stand_in_lists_the_posts_they_cover_and_the_absence(runner:
         assert result.exit_code == 0, result.output
         return [" ".join(line.split()) for line in result.output.splitlines()]
 
-    absence = "Ana Lopes away from 19 April to 23 April 2027 (Congés) — Ben Marchal stands in"
+    absence = "Ana Lopes away from 19 to 23 April 2027 (Congés) — Ben Marchal stands in"
     ben = agenda("--owner", "ben")
     # Her post of the 20th, for her; not the one of the 22nd, when he is away too, nor the one before.
     assert any(line.endswith("[for Ana Lopes] Pendant scheduled Ana Lopes") for line in ben), ben
@@ -1644,5 +1644,5 @@ def test_a_piped_agenda_says_an_absence_on_one_line(runner: CliRunner, site: Pat
     monkeypatch.setenv("EDCAL_NOW", "2027-04-01T08:00:00+02:00")
     result = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-04-19", "--until", "2027-04-20"])
     assert result.exit_code == 0, result.output
-    assert ("  Ana Lopes away from 19 April to 23 April 2027 (Congés d'été, atelier fermé pour la semaine) — Ben "
+    assert ("  Ana Lopes away from 19 to 23 April 2027 (Congés d'été, atelier fermé pour la semaine) — Ben "
             "Marchal stands in\n") in result.output, result.output

@@ -2244,6 +2244,29 @@ def test_the_network_filter_shows_a_dated_idea_for_posts_with_each_of_its_networ
         page.close()
 
 
+@pytest.mark.parametrize(("lang", "first", "last", "said"), [
+    ("en-IE", "2026-12-21", "2026-12-28", "Cian O'Connor away from 21 to 28 December 2026"),
+    ("fr", "2026-12-21", "2026-12-28", "Cian O'Connor\xa0: absence du 21 au 28 décembre 2026"),
+    ("fr", "2027-03-01", "2027-03-05", "Cian O'Connor\xa0: absence du 1er au 5 mars 2027"),
+    ("en-US", "2026-12-21", "2026-12-28", "Cian O'Connor away from December 21 to 28, 2026"),
+    ("en-IE", "2026-11-30", "2026-12-04", "Cian O'Connor away from 30 November to 4 December 2026"),
+    ("fr", "2026-11-30", "2026-12-04", "Cian O'Connor\xa0: absence du 30 novembre au 4 décembre 2026"),
+    ("en-US", "2026-11-30", "2026-12-04", "Cian O'Connor away from November 30 to December 4, 2026"),
+    ("en-IE", "2026-12-28", "2027-01-04", "Cian O'Connor away from 28 December 2026 to 4 January 2027"),
+])
+def test_an_absence_names_its_month_and_year_once(lang: str, first: str, last: str, said: str) -> None:
+    """The agenda and the planning page said "away from 21 to 28 December 2026": the month twice."""
+    import dataclasses
+
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "{id: ana, name: Ana}", f"{{id: ana, name: \"Cian O'Connor\", away: [{{from: {first}, until: {last}}}]}}"))
+    plan = plan_of(calendar, now="2026-12-01T10:00:00+01:00")
+    assert [a["label"] for a in calendar_page.absences(dataclasses.replace(plan, lang=lang))] == [said]
+
+
 def test_an_absence_shows_on_the_days_it_covers_with_who_stands_in(tmp_path: Path) -> None:
     """A community manager saw nobody's holidays on the calendar, nor who took over: each day an absence
     covers says it, in the page's language, with the ids the person filter shows it with."""
@@ -2258,7 +2281,7 @@ def test_an_absence_shows_on_the_days_it_covers_with_who_stands_in(tmp_path: Pat
         + "posts:\n  - {id: pendant, at: 2027-03-10 09:00, networks: [x], text: Pendant, owner: ana}\n")
     plan = plan_of(calendar, now="2027-03-01T10:00:00+01:00")
     write_planning_page(calendar_page, plan, tmp_path)
-    label = "Ana Lopez\xa0: absence du 8 mars au 12 mars 2027 (Congés) — Ben Roy assure le relais"
+    label = "Ana Lopez\xa0: absence du 8 au 12 mars 2027 (Congés) — Ben Roy assure le relais"
     for path in (tmp_path / "index.html", tmp_path / "agenda" / "2027-03.html"):
         elements = parse(path)
         days = [attrs["data-day"] for tag, attrs in elements if tag == "section" and attrs.get("data-day")]
@@ -2274,7 +2297,7 @@ def test_an_absence_shows_on_the_days_it_covers_with_who_stands_in(tmp_path: Pat
                                  "people": "ana ben", "person": "ana"}]
     write_planning_page(calendar_page, dataclasses.replace(plan, lang="en"), tmp_path / "en")
     english = (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
-    assert "Ana Lopez away from 8 March to 12 March 2027 (Congés) — Ben Roy stands in</p>" in english
+    assert "Ana Lopez away from 8 to 12 March 2027 (Congés) — Ben Roy stands in</p>" in english
     # A one-day absence, in US English: its day, month first.
     one_day = calendar_from(PARIS_CALENDAR.replace(
         "{id: ana, name: Ana}", "{id: ana, name: Ana Lopez, away: [{from: 2027-03-08, until: 2027-03-08}]}"))
@@ -2286,7 +2309,7 @@ def test_an_absence_shows_on_the_days_it_covers_with_who_stands_in(tmp_path: Pat
         "{id: ana, name: Ana}", "{id: ana, name: Ana Lopez, away: [{from: 2027-03-08, until: 2027-03-12, "
         "stand_in: ben}]}\n  - {id: ben, name: Ben Roy, left: 2027-03-01}"))
     assert [a["label"] for a in calendar_page.absences(plan_of(gone, now="2027-03-01T10:00:00+01:00"))] == \
-        ["Ana Lopez\xa0: absence du 8 mars au 12 mars 2027"]
+        ["Ana Lopez\xa0: absence du 8 au 12 mars 2027"]
     # A month with an absence and nothing planned is listed for it, without a count of "0" items.
     august = calendar_from(PARIS_CALENDAR.replace(
         "{id: ana, name: Ana}", "{id: ana, name: Ana Lopez, away: [{from: 2027-08-02, until: 2027-08-20}]}")
@@ -2306,7 +2329,7 @@ def test_the_month_view_shows_an_absence_with_its_people_in_the_filter(sample: P
     notes = page.locator("#view-month .note.absence")
     assert notes.count() == 19  # 2 to 20 August
     assert page.inner_text('td[data-date="2027-08-02"] .absence') == (
-        "Malik Haddad\xa0: absence du 2 août au 20 août 2027 (Congés d'été (atelier fermé)) — Julien Morel "
+        "Malik Haddad\xa0: absence du 2 au 20 août 2027 (Congés d'été (atelier fermé)) — Julien Morel "
         "assure le relais")
     assert page.locator('td[data-date="2027-08-01"] .absence').count() == 0
     assert page.locator('td[data-date="2027-08-21"] .absence').count() == 0

@@ -119,6 +119,22 @@ def long_date(day: dt.date, lang: str | None, weekday: bool = True) -> str:
     return f"{DAYS[code][day.weekday()]} {written}" if weekday else written
 
 
+def day_span(first: dt.date, last: dt.date, lang: str | None) -> tuple[str, str]:
+    """Two days as "from … to …" writes them, their month and year said once: ("21", "28 December 2026"),
+    ("1er", "5 mars 2027"), ("December 21", "28, 2026") in US English; ("30 November", "4 December 2026")
+    across months; each in full across years."""
+    full_first, full_last = long_date(first, lang, weekday=False), long_date(last, lang, weekday=False)
+    if first.year != last.year:
+        return full_first, full_last
+    same_month = first.month == last.month
+    month = MONTHS[language(lang)][first.month - 1]
+    if month_first(lang):  # "December 21 to 28, 2026", "November 30 to December 4, 2026"
+        shown_last = full_last.removeprefix(f"{month} ") if same_month else full_last
+        return full_first.removesuffix(f", {first.year}"), shown_last
+    shown_first = full_first.removesuffix(f" {first.year}")
+    return shown_first.removesuffix(f" {month}") if same_month else shown_first, full_last
+
+
 def twelve_hour(lang: str | None) -> bool:
     """Whether ``lang`` writes times of day on the 12-hour clock, "9:30 AM": US English, as it writes dates
     month first (:func:`month_first`). Every other language and English, "09:30"."""

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from edcal.i18n import long_date, translator
+from edcal.i18n import day_span, long_date, translator
 from edcal.model.calendar import Absence, Calendar, Person
 from edcal.model.plan import Item, Plan
 
@@ -75,10 +75,7 @@ def absence_label(person: Person, absence: Absence, calendar: Calendar, lang: st
         label = _("{person} away on {day}").format(person=person.name,
                                                    day=long_date(absence.first, lang, weekday=False))
     else:
-        last = long_date(absence.last, lang, weekday=False)
-        first = long_date(absence.first, lang, weekday=False)
-        if absence.first.year == absence.last.year:  # "du 2 août au 20 août 2027"
-            first = first.removesuffix(f" {absence.first.year}").removesuffix(",")
+        first, last = day_span(absence.first, absence.last, lang)  # "du 2 au 20 août 2027"
         label = _("{person} away from {first} to {last}").format(person=person.name, first=first, last=last)
     if absence.reason:
         label += f" ({absence.reason})"
