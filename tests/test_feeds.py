@@ -932,3 +932,22 @@ def test_the_stand_ins_feed_holds_the_posts_of_the_absence_marked_for_whom() -> 
         _feed_text(plan_of(calendar_from(calendar), now="2027-02-15T10:00:00+01:00"), "people", "ben"))
         .walk("VEVENT")]
     assert "[pour Ana] [X] Dernier soir" in ben_away and not any("Pendant" in s for s in ben_away), ben_away
+
+
+def test_the_stand_ins_reminder_says_for_whom_as_the_event_does() -> None:
+    """Julien's phone rang "[LinkedIn] L'astuce du jeudi" for an event titled "[pour Malik Haddad] [LinkedIn]
+    L'astuce du jeudi": the reminder, the one line a phone shows, lost for whom he was to post it."""
+    from helpers import calendar_from, plan_of
+
+    calendar = _away_calendar() + "feeds:\n  reminders: {people: 30 minutes, calendar: 1 hour}\n"
+    plan = plan_of(calendar_from(calendar), now="2027-02-15T10:00:00+01:00")
+    whole = _feed_text(plan)  # first: the event's alarm written once for the whole plan, then Ben's feed
+    ben = icalendar.Calendar.from_ical(_feed_text(plan, "people", "ben")).walk("VEVENT")
+    rings = {str(e["SUMMARY"]): [str(a["DESCRIPTION"]) for a in e.walk("VALARM")] for e in ben}
+    assert rings["[pour Ana] [LinkedIn] Pendant"] == ["[pour Ana] [LinkedIn] Pendant"], rings
+    assert rings["[pour Ana] [X] Dernier soir"] == ["[pour Ana] [X] Dernier soir"], rings
+    assert rings["[X] Le sien"] == ["[X] Le sien"], rings
+    # Elsewhere the same event and its reminder stay unmarked: Ana's feed, the whole plan's.
+    for text in (whole, _feed_text(plan, "people", "ana")):
+        (pendant,) = [e for e in icalendar.Calendar.from_ical(text).walk("VEVENT") if "Pendant" in str(e["SUMMARY"])]
+        assert [str(a["DESCRIPTION"]) for a in pendant.walk("VALARM")] == ["[LinkedIn] Pendant"]

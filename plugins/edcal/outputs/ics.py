@@ -365,7 +365,7 @@ class EventWriter:
         self.stamp = f"{self.generated_at:%Y%m%dT%H%M%SZ}"
         self.duration = dt.timedelta(minutes=plan.calendar.feeds.duration)
         self._bodies: dict[tuple[str, dt.datetime, str | None], bytes] = {}
-        self._alarms: dict[tuple[str, int], bytes] = {}
+        self._alarms: dict[tuple[str, int, str | None], bytes] = {}
         self._items: dict[str, Item] | None = None
         self.log_start = first_logged_month(plan)
 
@@ -386,13 +386,13 @@ class EventWriter:
             body += self._color(item)
         if reminder is None or self._rang(item, reminder):  # it would ring as "missed" on subscribing
             return body + b"END:VEVENT\r\n"
-        key = (item.id, reminder)
+        key = (item.id, reminder, stood_in)
         alarm = self._alarms.get(key)
-        if alarm is None:
+        if alarm is None:  # the reminder says what the event says: the one line a phone shows
             alarm = self._alarms[key] = _lines([
                 "BEGIN:VALARM", "ACTION:DISPLAY",
                 f"TRIGGER:-{vDuration(self._before(item, reminder)).to_ical().decode()}",
-                f"DESCRIPTION:{_text(self.summary(item))}", "END:VALARM",
+                f"DESCRIPTION:{_text(self._title(item, stood_in))}", "END:VALARM",
             ])
         return body + alarm + b"END:VEVENT\r\n"
 
@@ -602,6 +602,14 @@ class EventWriter:
             start = item.start
         return start.astimezone(dt.UTC) if isinstance(start, dt.datetime) else None
 
+    def _title(self, item: Item, stood_in: str | None) -> str:
+        """The event's SUMMARY and its reminder's text: :meth:`summary`, and in the feed of who stands in
+        for its owner, away, for whom they post it ("[for Malik Haddad] [LinkedIn] …")."""
+        summary = self.summary(item)
+        if stood_in is None:
+            return summary
+        return f"{french_title(cover_mark(stood_in, self.plan.lang), self.plan.lang)} {summary}"
+
     def _body(self, item: Item, revision: dt.datetime, stood_in: str | None = None) -> bytes:
         calendar = self.plan.calendar
         start = item.start
@@ -626,11 +634,7 @@ class EventWriter:
             lines.append("STATUS:CANCELLED")
         else:
             lines.append(f"STATUS:{'CONFIRMED' if confirmed else 'TENTATIVE'}")
-        summary = self.summary(item)
-        if stood_in is not None:  # in the feed of who stands in for its owner, away: for whom they post it
-            marked = french_title(cover_mark(stood_in, self.plan.lang), self.plan.lang)
-            summary = f"{marked} {summary}"
-        lines.append(f"SUMMARY:{_text(summary)}")
+        lines.append(f"SUMMARY:{_text(self._title(item, stood_in))}")
         lines.append(f"DESCRIPTION:{_text(self.description(item))}")
         categories = []
         if item.network and item.network in calendar.networks:
