@@ -1247,3 +1247,28 @@ def test_an_account_given_up_before_it_began_is_a_located_error(tmp_path: Path) 
     errors = load_errors(tmp_path, PARIS_CALENDAR.replace("  x: {}", "  x: {since: 2027-03-01, until: 2026-11-01}"))
     assert errors == ["calendar.yaml:7:33: error: found until: 2026-11-01, before since: 2027-03-01 on X\n"
                       "    hint: `since:` is the first day the site posts on this account, `until:` the last"], errors
+
+
+@pytest.mark.parametrize(("entry", "meant"), [
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-19-01 09:40}\n", "2027-01-19 09:40"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-19-01}\n", "2027-01-19"),
+    ("campaigns:\n  - {id: c, name: C, from: 2027-13-01, until: 2027-02-01}\n", "2027-01-13"),
+    ("freeze:\n  - {from: 2027-01-10, until: 2027-31-01, reason: Crise}\n", "2027-01-31"),
+])
+def test_a_date_written_with_its_day_before_its_month_is_told_the_date_meant(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entry: str, meant: str) -> None:
+    """`at: 2027-19-01 09:40` got "il n'y a pas de mois 19" and no word on the day and month swapped."""
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    (found,) = errors(tmp_path, BASE + entry)
+    assert "il n'y a pas de mois" in found.splitlines()[0], found
+    assert found.splitlines()[1] == f"    hint: le mois s'écrit avant le jour\u00a0: {meant}", found
+
+
+@pytest.mark.parametrize("written", ["2027-13-13", "2027-19-31", "2027-00-12", "2027-14-30 09:40"])
+def test_a_month_that_swapped_is_no_date_either_gets_no_swapped_hint(tmp_path: Path, written: str) -> None:
+    """No date to offer: neither reading is a day of the calendar (a 30th of February neither)."""
+    (found,) = errors(tmp_path, BASE + f"posts:\n  - {{id: a, networks: [x], text: T, at: {written}}}\n")
+    assert "before the day" not in found, found

@@ -1146,3 +1146,10 @@ def test_a_french_writers_header_slips_get_the_line_to_write(header: str, hint: 
 
     assert [e.hint for e in _header_errors(header)] == [hint]
     assert not _header_errors(fixed), [e.format() for e in _header_errors(fixed)]
+
+
+@pytest.mark.parametrize("header", ["Title: T\nDate: 2027-19-01 09:40\n", "---\ntitle: T\ndate: 2027-19-01 09:40\n---\n"])
+def test_an_article_s_date_with_its_day_before_its_month_is_told_the_date_meant(header: str) -> None:
+    """`date: 2027-19-01 09:40` was told there is no month 19, and not which date to write."""
+    (found,) = _header_errors(header)
+    assert found.format().splitlines()[1:] == ["    hint: the month comes before the day: 2027-01-19 09:40"], found.format()

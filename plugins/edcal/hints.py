@@ -110,6 +110,22 @@ def dot_time_hint(found: str) -> str | None:
     return say("times are written with a colon: {time}", time=written) if written != found else None
 
 
+def _swapped_hint(found: str) -> str | None:
+    """``2027-19-01 09:40``: no month 19, the day written before the month; the date meant when the
+    other reading is one (not for ``2027-13-13`` or ``2027-14-30``)."""
+    written = _UNPADDED.match(found)
+    if written is None:
+        return None
+    year, month, day, rest = written.groups()
+    if 1 <= int(month) <= 12:
+        return None
+    try:
+        meant = dt.date(int(year), int(day), int(month))
+    except ValueError:
+        return None
+    return say("the month comes before the day: {date}", date=f"{meant:%Y-%m-%d}{rest}")
+
+
 def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
     """What to change in a text value that was refused, when the reason is a common slip.
 
@@ -141,6 +157,8 @@ def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
                            date=month_first if date_order() == "month" else day_first)
             return say("dates are written year first: {day_first} if the day comes first, {month_first} if "
                        "the month does", day_first=day_first, month_first=month_first)
+    if (swapped := _swapped_hint(found.strip())) is not None:  # 2027-19-01: the day before the month
+        return swapped
     dated = "YYYY-MM-DD" in message or "expected a date" in message
     if dated and (short := _NO_YEAR.match(found.strip())) is not None:  # not `2.5` for a figure
         first, second, rest = short.groups()
