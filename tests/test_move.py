@@ -889,3 +889,29 @@ def test_what_is_left_is_shown_at_its_line_from_the_current_folder(site: Path) -
     moved = run_edcal("move", "hello", "--by", "+1 day", "--site", site.name, "--dry-run", cwd=site.parent)
     assert f"  [{site.name}/calendar.yaml:21]\n" in moved.stdout, moved.stdout
     assert f"\n  {site.name}/calendar.yaml:23  2027-03-02 → 2027-03-03  " in moved.stdout, moved.stdout
+
+
+def test_a_post_that_takes_another_time_on_its_new_day_is_told_the_time_and_why(site: Path) -> None:
+    """`edcal move coulisses-atelier-20270120 --to 2027-01-18` said nothing of the post's new time: at 18:00
+    on Wednesday (Instagram's slot), it went out on Monday at 09:00, where Instagram has no slot."""
+    add_posts(site, "  - id: conseil\n    networks: [linkedin]\n    text: Un conseil\n"
+                    "    repeat: {every: week, on: thu, from: 2027-03-04, count: 3}\n"
+                    "  - {id: ponctuel, networks: [linkedin], text: Ponctuel, at: 2027-03-25}\n")
+    # An occurrence (under moved:), from Thursday's slot (12:30) to a Monday: the site's default time.
+    result = run_edcal("move", "conseil-20270311", "--to", "2027-03-08", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1].endswith("2027-03-11 → 2027-03-08  (conseil (LinkedIn), ajoutée sous moved:)"), lines
+    assert lines[2] == ("    à 09:00, et non plus 12:30 (LinkedIn n'a pas de créneau le lundi\u00a0; heure par défaut "
+                        "du site)"), lines
+    assert starts(site)["conseil-linkedin-20270311"] == "2027-03-08T09:00:00+01:00"
+    # A post written with a date alone, from Thursday to Tuesday: the slot of its new weekday.
+    result = run_edcal("move", "ponctuel", "--by", "-2 days", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1].endswith("2027-03-25 → 2027-03-23  (ponctuel (LinkedIn))"), lines
+    assert lines[2] == "    à 09:00, et non plus 12:30 (le créneau du mardi sur LinkedIn)", lines
+    # A post that keeps its time says nothing more: a week later, on Tuesday's slot still.
+    result = run_edcal("move", "ponctuel", "--by", "+1 week", "--dry-run", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[2].startswith("Rien d'écrit (--dry-run)"), result.stdout

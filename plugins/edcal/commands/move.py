@@ -24,7 +24,17 @@ from edcal.commands.choices import nearest, network_error
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of, shown_path, shown_paths_in
 from edcal.files import os_reason
 from edcal.hints import value_hint
-from edcal.i18n import Message, long_date, say, say_count, team_language, translated, translator
+from edcal.i18n import (
+    DAYS,
+    Message,
+    clock_time,
+    long_date,
+    say,
+    say_count,
+    team_language,
+    translated,
+    translator,
+)
 from edcal.load import timeparse
 from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, WrittenText, edited_files, write_texts
 from edcal.load.sections.repeat import MAX_HORIZON_DAYS
@@ -52,6 +62,7 @@ from edcal.plan.moves import (
     where_written,
     written_start,
 )
+from edcal.plan.timing import network_slot
 
 #: Exit code when some selected items could not be moved (the others were).
 EXIT_UNMOVED = 1
@@ -338,17 +349,20 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                 else _("campaign {id}").format(id=change.campaign) if change.campaign \
                 else _named(before, change.items)
             changes.append((change.source, f"  {_at(change.source)}  {change.before.isoformat()} → "
-                                           f"{change.after.isoformat()}  ({named})"))
+                                           f"{change.after.isoformat()}  ({named})"
+                                           + _times_changed(before, after, change.items, _)))
         for occurrence in moved.occurrences:
             for day, new_day in occurrence.days:
-                named = _named(before, [i for i in occurrence.items if i.id.endswith(f"{day:%Y%m%d}")])
-                added = _("added under moved:")
+                items = [i for i in occurrence.items if i.id.endswith(f"{day:%Y%m%d}")]
+                added, named = _("added under moved:"), _named(before, items)
                 changes.append((occurrence.source, f"  {_at(occurrence.source)}  {day.isoformat()} → "
-                                                   f"{new_day.isoformat()}  ({named}, {added})"))
+                                                   f"{new_day.isoformat()}  ({named}, {added})"
+                                                   + _times_changed(before, after, items, _)))
         for back in moved.returned:
             where, removed = back.occurrence.source, _("back on its rule, removed from moved:")
             days = f"{back.before.isoformat()} → {back.occurrence.day.isoformat()}"
-            changes.append((where, f"  {_at(where)}  {days}  ({_named(before, back.items)}, {removed})"))
+            changes.append((where, f"  {_at(where)}  {days}  ({_named(before, back.items)}, {removed})"
+                                   + _times_changed(before, after, back.items, _)))
         changes.sort(key=lambda change: (change[0].path, change[0].line, change[0].column))
         lines += [line for _source, line in changes]
         if dry_run:
@@ -406,6 +420,40 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     if (moved.moves or moved.occurrences or moved.returned) and not dry_run:
         lines += ["", _("edcal check tells whether the new dates keep the plan's rules.")]
     return "\n".join(lines) + "\n"
+
+
+def _times_changed(before: Plan, after: Plan | None, items: Iterable[Item], _: Any) -> str:
+    """The lines under a changed date for its posts whose time of day changes with their day, and why: a post
+    written with a date alone takes its network's slot of the new weekday, else the site's default time
+    (a post at 18:00 moved to 09:00 without a word, where no network had a slot)."""
+    if after is None:
+        return ""
+    zone, lang = before.calendar.zone, team_language(before.lang)
+    moved = {item.id: item for item in after.items}
+    said: list[str] = []
+    for item in items:
+        new = moved.get(item.id)
+        if (item.kind != "post" or new is None or not isinstance(item.start, dt.datetime)
+                or not isinstance(new.start, dt.datetime)):
+            continue
+        old_time, new_start = item.start.astimezone(zone), new.start.astimezone(zone)
+        if old_time.time() == new_start.time():
+            continue
+        values = {"time": clock_time(new_start, lang), "before": clock_time(old_time, lang)}
+        network = before.calendar.networks.get(item.network or "")
+        weekday = say(DAYS["en"][new_start.weekday()])
+        slot = network_slot(new_start.date(), network) if network is not None else None
+        if network is not None and slot == new_start.time():
+            line = say("at {time}, no longer {before} (the {weekday} slot on {network})",
+                       weekday=weekday, network=network.name, **values)
+        elif network is not None and slot is None and new_start.time() == before.calendar.default_time:
+            line = say("at {time}, no longer {before} ({network} has no slot on {weekday}; the site's "
+                       "default time)", weekday=weekday, network=network.name, **values)
+        else:
+            line = say("at {time}, no longer {before}", **values)
+        if (text := f"\n    {line.translated(_)}") not in said:  # an entry's networks, each said once
+            said.append(text)
+    return "".join(said)
 
 
 def _at(source: Source) -> str:
