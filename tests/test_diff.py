@@ -958,7 +958,9 @@ def test_a_blog_whose_articles_all_leave_their_address_is_compared_quickly() -> 
     elapsed = time.perf_counter() - started
     assert len(changes.leaving) == 3000
     assert {article.posts_out for article in changes.leaving} == {9}
-    assert elapsed < 1.2, elapsed  # 0.2 s; 3.2 s when each article's posts were counted over the plan
+    # 0.5-0.8 s alone on the 2-core machine (1.3 s once, beside another test worker in CI); 3.2 s alone when
+    # each article's posts were counted over the plan, and it grew as the square of the articles.
+    assert elapsed < 2.0, elapsed
 
 
 def test_a_change_is_shown_at_its_line_from_the_current_folder(repo: Path) -> None:
