@@ -3868,3 +3868,27 @@ def test_a_post_linking_to_an_address_of_the_blog_that_the_build_does_not_write_
     assert found["capitals-x"]["hint"] == "did you mean '/tag/test/'?"
     assert found["tag-dead-x"]["line"] == calendar.read_text(encoding="utf-8").splitlines().index(
         next(line for line in calendar.read_text(encoding="utf-8").splitlines() if "id: tag-dead," in line)) + 1
+
+
+def test_a_post_linking_to_a_page_of_older_articles_or_an_archive_of_the_blog_is_no_unknown_link(site: Path) -> None:
+    """The pages Pelican writes beyond the first of a list (DEFAULT_PAGINATION: ``index2.html``,
+    ``tag/test/2/``) and its archives by year or month (YEAR_ARCHIVE_SAVE_AS…) are the blog's: a post
+    linking there is not told it links to nothing."""
+    (site / "content" / "articles" / "autre.md").write_text(
+        "Title: Un autre article\nDate: 2027-02-03 09:00\nTags: test\n\nTexte.\n", encoding="utf-8")
+    write_pelicanconf(site, 'DEFAULT_PAGINATION = 1\n'
+                            'PAGINATION_PATTERNS = ((1, "{url}", "{save_as}"),\n'
+                            '    (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"))\n'
+                            'INDEX_SAVE_AS = "liste/index.html"\n'
+                            'YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"\n'
+                            'MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"\n')
+    links = {"page-two": "/liste/2/", "tag-two": "/tag/test/2/", "year": "/2027/",
+             "month": "https://blog.example.fr/2027/02/",
+             "page-dead": "/liste/3/", "month-dead": "/2027/05/"}
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "".join(
+        f"  - {{id: {name}, networks: [x], at: 2027-03-0{1 + index} 09:00, text: 'Voir {name}', link: '{url}'}}\n"
+        for index, (name, url) in enumerate(links.items())), encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
+    found = sorted(f["item"] for f in json.loads(checked.stdout)["findings"])
+    assert found == ["month-dead-x", "page-dead-x"], checked.stdout + checked.stderr

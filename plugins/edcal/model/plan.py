@@ -329,6 +329,12 @@ class BlogFiles:
         path = posixpath.normpath(path) if path else ""
         return path in self.later or posixpath.join(path, "index.html") in self.later
 
+    def writes(self, path: str) -> bool:
+        """Whether the build writes the file that an address's path (as :meth:`opens` takes it) opens."""
+        path = path.strip("/")
+        path = posixpath.normpath(path) if path else ""
+        return path in self.files or posixpath.join(path, "index.html") in self.files
+
     def opens(self, path: str) -> bool:
         """Whether an address's path, relative to the site's (``2027/salon/``, ``pages/a.html``, ``""``
         for the home page), opens a file the build writes (a folder's ``index.html`` too), or may: only an
@@ -337,7 +343,7 @@ class BlogFiles:
         server answers, a file put there by hand) is taken as it is."""
         path = path.strip("/")
         path = posixpath.normpath(path) if path else ""
-        if path in self.files or posixpath.join(path, "index.html") in self.files:
+        if self.writes(path):
             return True
         if any(path == folder or path.startswith(folder + "/") for folder in self.folders):
             return True

@@ -14,6 +14,7 @@ does this check.
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import urllib.parse
 from collections.abc import Iterator
@@ -179,6 +180,9 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
         first.setdefault((claim.path, claim.override), claim)
     files = set(_blog_files(first, settings))
     files.update(_normal(str(save_as)) for save_as in (settings.get("TEMPLATE_PAGES") or {}).values())
+    archives = [period for periods in (context.get("period_archives") or {}).values() for period in periods]
+    files.update(_normal(str(period["save_as"])) for period in archives if period.get("save_as"))
+    files.update(_further_pages(context, settings, archives))
     extra = settings.get("EXTRA_PATH_METADATA") or {}
     found = generator.get_files(settings.get("STATIC_PATHS") or (),
                                 exclude=settings.get("STATIC_EXCLUDES") or (), extensions=False)
@@ -209,6 +213,38 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
     later = frozenset(_normal(urllib.parse.unquote(url.split("#")[0].split("?")[0]))
                       for url in state.offline_urls if url) - files
     return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders), later)
+
+
+def _further_pages(context: dict[str, Any], settings: dict[str, Any],
+                   archives: list[dict[str, Any]]) -> Iterator[str]:
+    """The pages after the first of the lists Pelican cuts into pages (``DEFAULT_PAGINATION``,
+    ``PAGINATED_TEMPLATES``): ``index2.html``, ``tag/test/2/index.html``, as its writer names them."""
+    from pelican.paginator import Paginator
+
+    templates = settings.get("PAGINATED_TEMPLATES") or {}
+    articles = list(context.get("articles") or ())
+    lists: list[tuple[str, str, str, list[Any]]] = [
+        (name, str(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html") or ""),
+         str(settings.get(f"{name.upper()}_URL", f"{name}.html") or ""), articles)
+        for name in settings.get("DIRECT_TEMPLATES") or ()]
+    tags = context.get("tags") or ()
+    for name, entries in (("tag", tags.items() if isinstance(tags, dict) else tags),
+                          ("category", context.get("categories") or ()),
+                          ("author", context.get("authors") or ())):
+        lists += [(name, str(getattr(taxonomy, "save_as", "") or ""), str(getattr(taxonomy, "url", "") or ""),
+                   list(listed)) for taxonomy, listed in entries]
+    lists += [("period_archives", str(period.get("save_as") or ""), str(period.get("url") or ""),
+               list(period.get("articles") or ())) for period in archives]
+    for template, save_as, url, listed in lists:
+        if template not in templates:
+            continue
+        per_page = templates[template] or settings.get("DEFAULT_PAGINATION")
+        if not per_page or not save_as:
+            continue
+        with contextlib.suppress(Exception):  # a pattern Pelican itself cannot fill: its own error
+            paginator = Paginator(save_as, url, listed, settings, per_page)
+            for number in range(2, paginator.num_pages + 1):
+                yield _normal(str(paginator.page(number).save_as))
 
 
 def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:

@@ -179,13 +179,15 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     def dead(path: str) -> bool:
         if page_path(path) in known or page_path(path) in pages:
             return False
+        opened = blog_path(path, plan.site_url)
+        if files is not None and opened is not None and files.writes(opened):
+            return False  # shaped as an article's, a page the build writes all the same (an archive: 2027/02/)
         relative = path[len(site_path):].lstrip("/")
         if shape.match(relative):
             # An undated draft's address (no date, no address yet): the link waits for it, as an `article:` does.
             return undated_article(path, plan.site_url, plan.article_url_template, originals) is None
         # Another address of the blog: a tag page no article makes, a page or a file that is not there. One
         # that an article or a page held back makes (its tag's page) is post-before-article's to judge.
-        opened = blog_path(path, plan.site_url)
         return files is not None and opened is not None and not files.opens(opened) \
             and not files.opens_later(opened)
 
