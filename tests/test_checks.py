@@ -3892,3 +3892,21 @@ def test_a_post_linking_to_a_page_of_older_articles_or_an_archive_of_the_blog_is
     checked = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
     found = sorted(f["item"] for f in json.loads(checked.stdout)["findings"])
     assert found == ["month-dead-x", "page-dead-x"], checked.stdout + checked.stderr
+
+
+def test_a_post_linking_to_a_tag_page_by_its_address_without_html_is_no_unknown_link(site: Path) -> None:
+    """A blog whose host serves ``tag/test.html`` at ``/tag/test`` (GitHub Pages, Netlify) says so with
+    TAG_URL: a post linking to that address links to the tag's page, not to nothing."""
+    write_pelicanconf(site, 'TAG_URL = "tag/{slug}"\nTAG_SAVE_AS = "tag/{slug}.html"\n'
+                            'DEFAULT_PAGINATION = 1\nPAGINATION_PATTERNS = ((1, "{url}", "{save_as}"),\n'
+                            '    (2, "{url}/{number}", "{name}-{number}{extension}"))\n')
+    (site / "content" / "articles" / "autre.md").write_text(
+        "Title: Un autre article\nDate: 2027-02-03 09:00\nTags: test\n\nTexte.\n", encoding="utf-8")
+    links = {"tag": "/tag/test", "tag-two": "/tag/test/2", "tag-dead": "/tag/inox"}
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "".join(
+        f"  - {{id: {name}, networks: [x], at: 2027-03-0{1 + index} 09:00, text: 'Voir {name}', link: '{url}'}}\n"
+        for index, (name, url) in enumerate(links.items())), encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
+    found = sorted(f["item"] for f in json.loads(checked.stdout)["findings"])
+    assert found == ["tag-dead-x"], checked.stdout + checked.stderr

@@ -313,6 +313,9 @@ class BlogFiles:
     #: their pages, and the pages of tags, categories and authors only they have. A post to come may link
     #: there.
     later: frozenset[str] = frozenset()
+    #: Addresses of its pages that are not their files' paths (``tag/inox`` for ``tag/inox.html``, as
+    #: ``TAG_URL`` says the host serves it), normalized as ``files``.
+    addresses: frozenset[str] = frozenset()
     #: ``files`` in any capitals, and the folders at output/'s root that hold some (``tag``, ``2027``).
     _folded: frozenset[str] = field(init=False, repr=False, compare=False)
     _top: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -333,7 +336,8 @@ class BlogFiles:
         """Whether the build writes the file that an address's path (as :meth:`opens` takes it) opens."""
         path = path.strip("/")
         path = posixpath.normpath(path) if path else ""
-        return path in self.files or posixpath.join(path, "index.html") in self.files
+        return path in self.files or posixpath.join(path, "index.html") in self.files \
+            or path in self.addresses
 
     def opens(self, path: str) -> bool:
         """Whether an address's path, relative to the site's (``2027/salon/``, ``pages/a.html``, ``""``

@@ -182,7 +182,8 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
     files.update(_normal(str(save_as)) for save_as in (settings.get("TEMPLATE_PAGES") or {}).values())
     archives = [period for periods in (context.get("period_archives") or {}).values() for period in periods]
     files.update(_normal(str(period["save_as"])) for period in archives if period.get("save_as"))
-    files.update(_further_pages(context, settings, archives))
+    further = list(_further_pages(context, settings, archives))
+    files.update(save_as for save_as, _url in further)
     extra = settings.get("EXTRA_PATH_METADATA") or {}
     found = generator.get_files(settings.get("STATIC_PATHS") or (),
                                 exclude=settings.get("STATIC_EXCLUDES") or (), extensions=False)
@@ -212,13 +213,26 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
     # may link there.
     later = frozenset(_normal(urllib.parse.unquote(url.split("#")[0].split("?")[0]))
                       for url in state.offline_urls if url) - files
-    return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders), later)
+    # The addresses of the lists' pages where they are not their files' paths (TAG_URL 'tag/{slug}' for
+    # 'tag/{slug}.html', which the host serves there).
+    tags = context.get("tags") or ()
+    taxonomies = [taxonomy for taxonomy, _listed in [*(tags.items() if isinstance(tags, dict) else tags),
+                                                     *(context.get("categories") or ()),
+                                                     *(context.get("authors") or ())]]
+    urls = {str(getattr(taxonomy, "url", "") or "") for taxonomy in taxonomies}
+    urls |= {str(period.get("url") or "") for period in archives} | {url for _save_as, url in further}
+    urls |= {str(settings.get(f"{name.upper()}_URL", f"{name}.html") or "")
+             for name in settings.get("DIRECT_TEMPLATES") or ()}
+    addresses = frozenset(_normal(urllib.parse.unquote(url.split("#")[0].split("?")[0])) for url in urls
+                          if url and "://" not in url) - files
+    return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders), later, addresses)
 
 
 def _further_pages(context: dict[str, Any], settings: dict[str, Any],
-                   archives: list[dict[str, Any]]) -> Iterator[str]:
+                   archives: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
     """The pages after the first of the lists Pelican cuts into pages (``DEFAULT_PAGINATION``,
-    ``PAGINATED_TEMPLATES``): ``index2.html``, ``tag/test/2/index.html``, as its writer names them."""
+    ``PAGINATED_TEMPLATES``): ``index2.html``, ``tag/test/2/index.html``, as its writer names them, each
+    with its address."""
     from pelican.paginator import Paginator
 
     templates = settings.get("PAGINATED_TEMPLATES") or {}
@@ -244,7 +258,8 @@ def _further_pages(context: dict[str, Any], settings: dict[str, Any],
         with contextlib.suppress(Exception):  # a pattern Pelican itself cannot fill: its own error
             paginator = Paginator(save_as, url, listed, settings, per_page)
             for number in range(2, paginator.num_pages + 1):
-                yield _normal(str(paginator.page(number).save_as))
+                page = paginator.page(number)
+                yield _normal(str(page.save_as)), str(page.url)
 
 
 def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:
