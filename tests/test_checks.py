@@ -204,6 +204,22 @@ def test_skipped_to_come() -> None:
         "remove this line"]
 
 
+def test_skipped_to_come_of_a_promotion_says_to_leave_its_step_out() -> None:
+    """`x: {skip: true}` under a promotion's `variants:` takes out every step on that network, the one gone out
+    too; the blog's own promotion of an article has no entry at all: each is told where its step comes from."""
+    log = "\nposted:\n  - {item: a-x-1w, skipped: true}\n  - {item: b-x-2d, skipped: true}\n"
+    found = findings("skipped-to-come", posts("{promote: a, networks: [x], schedule: [at publication, +1 week]}")
+                     + log, [lambda c: article("a", "2027-01-04T09:00", c), lambda c: article("b", "2027-01-04T10:00", c)],
+                     now="2027-01-05T13:00:00+01:00",
+                     extra="blog:\n  promote: {networks: [x], schedule: [at publication, +2 days]}\n")
+    assert [f.item for f in found] == ["a-x-1w", "b-x-2d"]
+    assert [f.hint for f in found] == [
+        "to take it out of the plan now, remove its step from the entry's `schedule:` (it goes out on all the "
+        "entry's networks), and remove this line",
+        "to take it out of the plan now, write an entry `- promote: b` under `posts:` with the steps to keep in "
+        "its `schedule:` (the blog's `promote:` gives every article's), and remove this line"]
+
+
 def test_text_too_long() -> None:
     long = "é" * 281
     found = findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x], text: {long}}}"))

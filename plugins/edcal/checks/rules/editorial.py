@@ -325,12 +325,21 @@ def skipped_to_come(ctx: CheckContext) -> Iterator[Problem]:
         if not record.skipped or item is None or not isinstance(item.start, dt.datetime) \
                 or as_instant(item.start) <= as_instant(ctx.now):
             continue
-        occurrence = occurrence_name(item)
-        hint = say("to take it out of the plan now, add {day:%Y-%m-%d} to its `repeat:`'s `except:` (on all "
-                   "its networks), and remove this line",
-                   day=dt.datetime.strptime(occurrence[-8:], "%Y%m%d").date()) if occurrence is not None else \
-            say("to take it out of the plan now, write `{network}: {{skip: true}}` under its entry's "
-                "`variants:` (or delete the entry), and remove this line", network=item.network)
+        occurrence, entry = occurrence_name(item), ctx.entry(item)
+        if occurrence is not None:
+            hint = say("to take it out of the plan now, add {day:%Y-%m-%d} to its `repeat:`'s `except:` (on all "
+                       "its networks), and remove this line",
+                       day=dt.datetime.strptime(occurrence[-8:], "%Y%m%d").date())
+        elif entry is not None and entry.kind == "promote":  # a variant's skip would take every step out
+            hint = say("to take it out of the plan now, remove its step from the entry's `schedule:` (it goes out "
+                       "on all the entry's networks), and remove this line")
+        elif entry is None and item.article:  # the blog's `promote:`, every article's steps
+            hint = say("to take it out of the plan now, write an entry `- promote: {slug}` under `posts:` with "
+                       "the steps to keep in its `schedule:` (the blog's `promote:` gives every article's), and "
+                       "remove this line", slug=item.article)
+        else:
+            hint = say("to take it out of the plan now, write `{network}: {{skip: true}}` under its entry's "
+                       "`variants:` (or delete the entry), and remove this line", network=item.network)
         yield Problem(record.source,
                       say("the log says post '{id}' did not go out, but its time is still to come ({at:%Y-%m-%d "
                           "%H:%M}): until then it stays planned, in the calendar feeds, the drafts and the "
