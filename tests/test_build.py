@@ -998,3 +998,15 @@ def test_plan_json_gives_each_absences_stand_in() -> None:
         {"id": "ben", "name": "Ben"}]
     del plan["people"][0]["away"][0]["stand_in"]
     assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(plan)
+
+
+def test_a_pelican_timezone_edcal_refuses_is_told_at_the_setting_with_the_calendar_s_zone(site: Path) -> None:
+    """TIMEZONE = "GMT" beside `timezone: Europe/London` said "use the same zone in both files": written in
+    calendar.yaml too, GMT is refused (London's winter time only). The zone to write is the calendar's."""
+    (site / "calendar.yaml").write_text((site / "calendar.yaml").read_text(encoding="utf-8").replace(
+        "timezone: Europe/Paris", "timezone: Europe/London"), encoding="utf-8")
+    write_pelicanconf(site, 'TIMEZONE = "GMT"\n')
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "    hint: write TIMEZONE = 'Europe/London' in the Pelican settings ('GMT' is refused in calendar.yaml " \
+        "too)\n" in result.stderr, result.stderr

@@ -290,12 +290,19 @@ def _check_extra_metadata(site: Path, settings: dict[str, Any], extra: frozenset
 
 
 def _check_timezone(calendar: Calendar, settings: dict[str, Any]) -> None:
+    from edcal.zones import zone_named
+
     configured = settings.get("TIMEZONE")
     if configured and configured != calendar.timezone:
+        try:
+            zone_named(str(configured))
+            hint = say("use the same zone in both files")
+        except ValueError:  # GMT, EST, an abbreviation: the calendar's zone is the one to write
+            hint = say("write TIMEZONE = '{here}' in the Pelican settings ('{there}' is refused in "
+                       "calendar.yaml too)", here=calendar.timezone, there=configured)
         raise InputErrors(
             [InputError(calendar.timezone_source or calendar.source,
                         say("timezone is '{here}' here but '{there}' in the Pelican settings (TIMEZONE)",
-                            here=calendar.timezone, there=configured),
-                        say("use the same zone in both files"))]
+                            here=calendar.timezone, there=configured), hint)]
         )
     settings["TIMEZONE"] = calendar.timezone
