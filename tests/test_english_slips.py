@@ -124,6 +124,15 @@ def test_tues_thurs_and_weds_are_read_as_their_days(tmp_path: Path) -> None:
     (BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, on: [tue], at: 9am, "
             "from: 2027-01-05}}\n",
      "found '9am', expected a time or a named slot as HH:MM (e.g. 09:30)", None),
+    (BASE.replace("  x: {}", "  mastodon: {}") + "posts:\n  - {id: a, networks: [mastodon], text: T, "
+                                                   "at: 2027-01-05 09:00, poll: {options: [A, B], duration: 3 months}}\n",
+     "found '3 months', expected a duration such as '2 hours', '1 day' or '1 week'",
+     "write a number of minutes, hours, days or weeks, e.g. '3 days' or '1 week' (months and years are not "
+     "taken: a network keeps a poll open 30 days at most)"),
+    (BASE.replace("  x: {}", "  mastodon: {}") + "posts:\n  - {id: a, networks: [mastodon], text: T, "
+                                                   "at: 2027-01-05 09:00, poll: {options: [A, B]}}\n",
+     "missing required field 'duration' in posts entry 'a', poll",
+     "add duration: (how long it is open: '2 hours', '1 day', '3 days', '1 week')"),
 ])
 def test_an_english_message_gives_english_examples(tmp_path: Path, text: str, message: str,
                                                    hint: str | None) -> None:
@@ -151,6 +160,11 @@ def test_a_french_message_keeps_its_french_examples(tmp_path: Path, monkeypatch:
     assert first_error(tmp_path, text)[0].endswith(message)
     found = first_error(tmp_path, BASE.replace("cadence: 2/week", "cadence: parfois"))
     assert found[1] == "    hint: écrivez-le '2 fois par semaine', '1 fois par mois', '3 par semaine' ou '2/semaine'"
+    found = first_error(tmp_path, BASE.replace("  x: {}", "  mastodon: {}") + "posts:\n  - {id: a, networks: "
+                        "[mastodon], text: T, at: 2027-01-05 09:00, poll: {options: [A, B], duration: 3 mois}}\n")
+    assert found[1] == ("    hint: écrivez un nombre de minutes, d'heures, de jours ou de semaines, par exemple "
+                        "'3 jours' ou '1 semaine' (ni mois ni années\u00a0: un réseau garde un sondage ouvert "
+                        "30 jours au plus)"), found
 
 
 @pytest.mark.parametrize(("step", "hint"), [

@@ -1073,8 +1073,8 @@ def test_posts_csvs_answers_are_one_per_line_and_keep_their_bars(site: Path) -> 
      "    hint: separate the answers with |, or write each on a line of its own: Oui | Non\n"),
     ("Date;Réseau;Texte;Sondage", "09/03/2027 10:00;mastodon;A;Oui | Non",
      "plan.csv:2:29: error: found a poll and no duration in this row\n"
-     "    hint: write how long it is open in a column 'poll duration' (or 'durée du sondage'): 1 day, 3 jours, "
-     "1 semaine\n"),
+     "    hint: write how long it is open in a column 'poll duration' (or 'durée du sondage'): 1 day, 3 days, "
+     "1 week\n"),
     ("Date;Réseau;Texte;Sondage;Durée du sondage", "09/03/2027 10:00;mastodon;A;;1 jour",
      "plan.csv:2:30: error: found a poll duration and no poll answers in this row\n"
      "    hint: write the answers in the poll column (Oui | Non), or empty this cell\n"),

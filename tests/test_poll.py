@@ -80,7 +80,7 @@ def test_a_poll_is_read_with_where_each_answer_is_written_and_a_variant_s_replac
      "calendar.yaml:12:31: error: found nothing, expected text"),
     ("    poll: {options: [Battant, Coulissant], duration: 1 an}\n",
      "calendar.yaml:12:54: error: found '1 an', expected a duration such as '2 hours', '1 day' or '1 week'\n"
-     "    hint: write a number of minutes, hours, days or weeks, e.g. '3 jours' or '1 semaine' (months and years "
+     "    hint: write a number of minutes, hours, days or weeks, e.g. '3 days' or '1 week' (months and years "
      "are not taken"),
     ("    poll: {options: [Battant, Coulissant], duraton: 1 day}\n",
      "calendar.yaml:12:44: error: unknown field 'duraton' in posts entry 'sondage', poll\n"

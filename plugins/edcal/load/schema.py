@@ -657,7 +657,7 @@ class PollSpec(Spec):
     """``poll:``: the answers, and how long the poll is open."""
 
     options: PollOptions = Field(description="The answers, in order: 2 at least, as short as the network asks (X: 25 characters).")
-    duration: Annotated[Text, AfterValidator(_poll_duration)] = Field(description="How long it is open: '2 hours', '1 day', '3 jours', '1 week'.")
+    duration: Annotated[Text, AfterValidator(_poll_duration)] = Field(description="How long it is open: '2 hours', '1 day', '3 days', '1 week'.")
     question: Annotated[str, BeforeValidator(_text), AfterValidator(_filled)] | None = Field(None, description="The question, where the network asks it apart from the text (LinkedIn, 140 characters); elsewhere the text asks it.")
 
 

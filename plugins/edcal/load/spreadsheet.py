@@ -636,7 +636,7 @@ def _poll(cells: Mapping[str, Cell], post: ImportedPost, errors: list[InputError
     if duration is None and not said.get("duration"):
         errors.append(InputError(answers.source, say("found a poll and no duration in this row"),
                                  say("write how long it is open in a column 'poll duration' (or 'durée du "
-                                     "sondage'): 1 day, 3 jours, 1 semaine")))
+                                     "sondage'): 1 day, 3 days, 1 week")))
         return
     poll: dict[str, object] = {}
     for key, cell in (("question", question), ("options", None), ("duration", duration)):

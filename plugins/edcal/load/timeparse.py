@@ -448,8 +448,8 @@ def parse_poll_duration(text: str) -> int:
         except ValueError:
             raise ValueError(say("found '{text}', expected a duration such as '2 hours', '1 day' or '1 week'",
                                  text=text),
-                             say("write a number of minutes, hours, days or weeks, e.g. '3 jours' or "
-                                 "'1 semaine' (months and years are not taken: a network keeps a poll open "
+                             say("write a number of minutes, hours, days or weeks, e.g. '3 days' or "
+                                 "'1 week' (months and years are not taken: a network keeps a poll open "
                                  "30 days at most)")) from None
     if total > MAX_DURATION_MINUTES:
         raise ValueError(say("found '{text}', expected a year at most", text=text))
