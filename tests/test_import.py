@@ -197,6 +197,29 @@ def test_statuses_agreed_with_publication_a_feminine_word(site: Path) -> None:
     assert written.endswith("posted:\n  - partie-linkedin\n  - {item: pas-partie-linkedin, skipped: true}\n")
 
 
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "plan.csv:2:12: error: found 'nine' for the time, expected HH:MM (09:30, 9:30 AM)\n"
+           "    hint: write the time as 09:30, or leave it out for the network's slot\n"
+           "plan.csv:2:32: error: found status 'maybe', expected a draft (draft, to do, in progress), a post "
+           "awaiting approval (review, to approve, pending approval) or a post ready (scheduled, ready, approved)\n"
+           "    hint: leave the cell empty for a post ready\n"),
+    ("fr", "plan.csv:2:12: error: trouvé 'nine' pour l'heure, attendu\u00a0: HH:MM (09:30, 9h30)\n"
+           "    hint: écrivez l'heure sous la forme 09:30, ou omettez-la pour prendre le créneau du réseau\n"
+           "plan.csv:2:32: error: trouvé le statut 'maybe', attendu\u00a0: un brouillon (brouillon, à écrire, à faire, "
+           "en cours), une publication à valider (à valider, en attente, en validation, en relecture, à relire) ou "
+           "une publication prête (planifié, programmé, prêt, validé)\n"
+           "    hint: laissez la cellule vide pour une publication prête\n"),
+])
+def test_a_bad_time_or_status_is_told_with_the_words_of_the_reader_s_language(site: Path, lang: str,
+                                                                              expected: str) -> None:
+    """An English team was told "09:30, 9h30, 9:30 AM" and a status list of French and English words mixed;
+    a French team read "9:30 AM", "to do", "ready". Each language gives its own (both are still read)."""
+    write_sheet(site, "Date,Time,Network,Text,Status\n2027-03-09,nine,linkedin,Hello,maybe\n")
+    result = run_edcal("import", "plan.csv", cwd=site, env={"EDCAL_LANG": lang})
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(expected), result.stderr
+
+
 def test_every_bad_cell_is_located_at_once(site: Path) -> None:
     write_sheet(site, "Date,Réseau,Texte,Likes,Statut\n"
                       "31/02/2027 09:00,Linkdin,Bonjour,3,\n"
@@ -216,10 +239,8 @@ def test_every_bad_cell_is_located_at_once(site: Path) -> None:
         "    hint: did you mean LinkedIn (linkedin)?\n"
         "plan.csv:3:1: error: found '25:00', expected a time from 00:00 to 23:59\n"
         "    hint: write the time as HH:MM\n"
-        "plan.csv:3:34: error: found status 'peut-être', expected a draft (draft, brouillon, à écrire, à faire, en "
-        "cours, to do, in progress), a post awaiting approval (review, à valider, en attente, en validation, en "
-        "relecture, à relire, to approve, pending approval) or a post ready (scheduled, planifié, programmé, "
-        "prêt, validé, ready, approved)\n"
+        "plan.csv:3:34: error: found status 'peut-être', expected a draft (draft, to do, in progress), a post "
+        "awaiting approval (review, to approve, pending approval) or a post ready (scheduled, ready, approved)\n"
         "    hint: leave the cell empty for a post ready\n"
         "plan.csv:4:1: error: found '12/31/2027': there is no month 31 when the day comes first "
         "(DD/MM/YYYY HH:MM)\n"

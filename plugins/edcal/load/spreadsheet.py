@@ -97,11 +97,10 @@ STATUSES = {"draft": "draft", "brouillon": "draft", "a ecrire": "draft", "a fair
             # A "publication" is feminine: "programmée", "prête", "validée", and "en relecture" as "à valider"
             "en relecture": "review", "a relire": "review", "planifiee": "scheduled",
             "programmee": "scheduled", "prete": "scheduled", "validee": "scheduled"}
-#: What a status cell may say, as messages list it.
-STATUS_WORDS = say("expected a draft (draft, brouillon, à écrire, à faire, en cours, to do, in progress), a "
-                   "post awaiting approval (review, à valider, en attente, en validation, en relecture, "
-                   "à relire, to approve, pending approval) or a post ready (scheduled, planifié, programmé, "
-                   "prêt, validé, ready, approved)")
+#: What a status cell may say, as messages list it: each language its own words (the French catalogue the
+#: French ones), though all of them are read.
+STATUS_WORDS = say("expected a draft (draft, to do, in progress), a post awaiting approval (review, "
+                   "to approve, pending approval) or a post ready (scheduled, ready, approved)")
 #: Statuses of rows that are no posts to plan.
 _NOT_TO_PLAN = {"publie": "published", "published": "published", "posted": "published", "poste": "published",
                 "publiee": "published", "postee": "published", "annulee": "cancelled",
@@ -914,9 +913,10 @@ def _clock(clock: str, cell: Cell, day_text: str, calendar: Calendar, errors: li
     if match is None:
         slots = sorted(calendar.slots)
         close = difflib.get_close_matches(normal_name(clock), slots, n=1, cutoff=0.6)
-        message = say("found '{value}' for the time, expected HH:MM (09:30, 9h30, 9:30 AM) or a slot "
-                      "({slots})", value=said, slots=", ".join(slots)) if slots \
-            else say("found '{value}' for the time, expected HH:MM (09:30, 9h30, 9:30 AM)", value=said)
+        # English examples here, French ones in the French catalogue: each form is read whatever the language.
+        message = say("found '{value}' for the time, expected HH:MM (09:30, 9:30 AM) or a slot ({slots})",
+                      value=said, slots=", ".join(slots)) if slots \
+            else say("found '{value}' for the time, expected HH:MM (09:30, 9:30 AM)", value=said)
         errors.append(InputError(cell.source, message,
                                  say("did you mean the slot '{slot}'?", slot=close[0]) if close
                                  else say("write the time as 09:30, or leave it out for the network's slot")))
