@@ -932,6 +932,21 @@ def test_the_drafts_review_says_in_which_zone_its_times_are(tmp_path: Path) -> N
         assert '<p class="zone">Heure des publications\u00a0: heure de Montreal.</p>' in shown, name
 
 
+def test_a_cet_site_s_drafts_review_names_its_summer_clock_too(tmp_path: Path) -> None:
+    """`timezone: CET` (taken: its clocks change in summer) labelled July's 09:00 "heure CET", which reads
+    UTC+1: the clock shows CEST (UTC+2) then. A page spans both seasons: it names both clocks."""
+    from edcal.outputs import review
+    from helpers import MONTREAL, calendar_from, plan_of, write_planning_page
+
+    plan = plan_of(calendar_from(MONTREAL.replace("America/Montreal", "CET")
+                                 + "posts:\n  - {id: p, at: 2027-07-12 09:00, networks: [x], text: Bonjour}\n"),
+                   now="2027-07-11T00:00:00+02:00")
+    write_planning_page(review, plan, tmp_path)
+    for name in ("2027-07.html", "index.html"):
+        shown = (tmp_path / "drafts" / name).read_text(encoding="utf-8")
+        assert '<p class="zone">Heure des publications\u00a0: heure CET/CEST.</p>' in shown, name
+
+
 @pytest.mark.parametrize("log", [None, "posted:\n  - b-x\n  - {item: c-x, skipped: true}\n"])
 def test_a_post_of_today_whose_time_passed_stays_on_the_overview_until_the_log_names_it(tmp_path: Path,
                                                                                         log: str | None) -> None:
@@ -989,10 +1004,15 @@ def test_the_no_break_spaces_a_writer_typed_in_the_first_paragraph_stay_in_the_d
     ("UTC", "heure UTC", "UTC"), ("Etc/GMT+5", "heure UTC−5", "UTC−5"), ("America/New_York", "heure de New York",
                                                                       "New York time"),
     ("Asia/Yerevan", "heure de Yerevan", "Yerevan time"), ("Asia/Hong_Kong", "heure de Hong Kong", "Hong Kong time"),
-    ("Europe/Helsinki", "heure d'Helsinki", "Helsinki time"), ("CET", "heure CET", "CET"),
-    ("EST5EDT", "heure EST5EDT", "EST5EDT")])
+    ("Europe/Helsinki", "heure d'Helsinki", "Helsinki time"),
+    # A zone named by its abbreviation says its summer one too: "CET" all summer read as UTC+1, an hour off.
+    ("CET", "heure CET/CEST", "CET/CEST"), ("WET", "heure WET/WEST", "WET/WEST"), ("EET", "heure EET/EEST", "EET/EEST"),
+    ("EST5EDT", "heure EST/EDT", "EST/EDT"), ("GB", "heure GMT/BST", "GMT/BST"),
+    # Without summer time, or with no abbreviation of its own, the name stays.
+    ("HST", "heure HST", "HST"), ("NZ-CHAT", "heure NZ-CHAT", "NZ-CHAT")])
 def test_the_pages_say_their_zone_as_their_language_does(zone: str, french: str, english: str) -> None:
-    """"heure de UTC", "heure de Amsterdam", and Etc/GMT+5 (five hours behind UTC) shown as "GMT+5"."""
+    """"heure de UTC", "heure de Amsterdam", and Etc/GMT+5 (five hours behind UTC) shown as "GMT+5". A page's
+    times span winter and summer: a zone named by its abbreviation says both its clocks, "CET/CEST"."""
     from edcal.zones import zone_time
 
     assert (zone_time(zone, "fr"), zone_time(zone, "en")) == (french, english)

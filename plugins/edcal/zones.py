@@ -148,16 +148,18 @@ _UTC_NAMES = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", 
 _ASPIRATED_H = {"Hong Kong", "Havana", "Hovd"}
 
 
-def zone_time(name: str, lang: str) -> str:
+def zone_time(name: str, lang: str, year: int = 2027) -> str:
     """What the times of a site in zone ``name`` are, as its pages say it: "Paris time", "heure de Paris",
-    "heure d'Amsterdam", "UTC", "UTC−5" (``Etc/GMT+5``: POSIX's sign, the other way round)."""
+    "heure d'Amsterdam", "UTC", "UTC−5" (``Etc/GMT+5``: POSIX's sign, the other way round), "CET/CEST"
+    (a zone named by its abbreviation, with its clocks' in ``year``)."""
     if name in _UTC_NAMES:
         return "UTC" if language(lang) != "fr" else "heure UTC"
     if name.startswith("Etc/GMT") and name[7:8] in "+-" and name[8:].isdigit():
         offset = f"UTC{'−' if name[7] == '+' else '+'}{int(name[8:])}"
         return offset if language(lang) != "fr" else f"heure {offset}"
     if "/" not in name and name[:3].isupper():  # an abbreviation, as UTC: CET, EST5EDT
-        return name if language(lang) != "fr" else f"heure {name}"
+        said = _clock_names(name, year)
+        return said if language(lang) != "fr" else f"heure {said}"
     city = name.rsplit("/", 1)[-1].replace("_", " ")
     if language(lang) != "fr":
         return f"{city} time"
@@ -165,3 +167,21 @@ def zone_time(name: str, lang: str) -> str:
     # y sounded as a consonant (Yerevan, Yangon) nor an aspirated h (Hong Kong, Havana).
     elided = city[:1].lower() in "aeiouàâéèêëîïôöûüh" and city not in _ASPIRATED_H
     return f"heure d'{city}" if elided else f"heure de {city}"
+
+
+def _clock_names(name: str, year: int) -> str:
+    """A zone named by an abbreviation, as its clocks name themselves in ``year``, winter's first: "CET/CEST",
+    "EST/EDT", "GMT/BST" (``GB``). A page's times span both seasons, and "CET" alone read as UTC+1 in July;
+    its name as it is without summer time (``HST``) or where the clocks have no abbreviation (``NZ-CHAT``
+    shows "+1245")."""
+    try:
+        zone = ZoneInfo(name)
+    except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        return name
+    names: dict[bool, str] = {}
+    for month in (1, 7):
+        instant = dt.datetime(year, month, 15, 12, tzinfo=zone)
+        names.setdefault(bool(instant.dst()), instant.tzname() or "")
+    if len(names) < 2 or not all(said.isalpha() for said in names.values()):
+        return name
+    return f"{names[False]}/{names[True]}"

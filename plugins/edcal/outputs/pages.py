@@ -255,7 +255,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     today = context.plan.now.astimezone(context.plan.calendar.zone).date()
     env.filters["pace"] = lambda objective, due=None: objective_pace(objective, due, today)
     # What the pages' times are, in words ("heure de Paris", "New York time"): the site's zone's.
-    env.globals["zone_time"] = zone_time(context.plan.calendar.timezone, translate.language)
+    env.globals["zone_time"] = zone_time(context.plan.calendar.timezone, translate.language, today.year)
     env.filters["shown_title"] = lambda item: shown_title(item, context.plan)
     env.filters["status_word"] = lambda item: translate(  # "à valider"; "non validée, pas partie" once past
         status_word(item.kind, item.status, passed(item, context.plan.now)))
