@@ -915,3 +915,24 @@ def test_a_post_that_takes_another_time_on_its_new_day_is_told_the_time_and_why(
     result = run_edcal("move", "ponctuel", "--by", "+1 week", "--dry-run", cwd=site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[2].startswith("Rien d'écrit (--dry-run)"), result.stdout
+
+
+def test_a_promotion_that_takes_another_time_with_its_article_is_told_the_time_and_why(site: Path) -> None:
+    """`edcal move futur --by '+3 days'` said under the article's line nothing of its promotions' new times:
+    the +2 weeks ones moved from Thursday (LinkedIn at 12:30, Bluesky at 08:30) to a Sunday at 09:00, said
+    only in the plan's changes below, where a post of its own has said its new time since 39312b8a."""
+    result = run_edcal("move", "futur", "--by", "+3 days", "--dry-run", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1:4] == [
+        "  content/articles/futur.md:3  2027-03-25 → 2027-03-28  (futur)",
+        "    sa promotion sur Bluesky du dimanche 11 avril 2027\u00a0: à 09:00, et non plus 08:30 (Bluesky n'a pas "
+        "de créneau le dimanche\u00a0; heure de l'article)",
+        "    sa promotion sur LinkedIn du dimanche 11 avril 2027\u00a0: à 09:00, et non plus 12:30 (LinkedIn n'a "
+        "pas de créneau le dimanche\u00a0; heure de l'article)"], lines
+    assert lines[4].startswith("Rien d'écrit (--dry-run)"), lines
+    # Onto a Tuesday: LinkedIn's slot of the new weekday; Bluesky keeps its 08:30 (every weekday's), unsaid.
+    lines = run_edcal("move", "futur", "--by", "+5 days", "--dry-run", cwd=site).stdout.splitlines()
+    assert lines[2:4] == ["    sa promotion sur LinkedIn du mardi 13 avril 2027\u00a0: à 09:00, et non plus 12:30 "
+                          "(le créneau du mardi sur LinkedIn)",
+                          "Rien d'écrit (--dry-run)\u00a0: 1 fichier à modifier."], lines

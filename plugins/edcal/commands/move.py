@@ -40,7 +40,7 @@ from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, WrittenT
 from edcal.load.sections.repeat import MAX_HORIZON_DAYS
 from edcal.load.yamlfile import read_text
 from edcal.model.calendar import MovedOccurrence
-from edcal.model.plan import Item, Plan, article_item_id
+from edcal.model.plan import Item, Plan, article_item_id, made_by
 from edcal.model.source import Source
 from edcal.plan.move_refusals import (
     SELECTION,
@@ -350,7 +350,8 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                 else _named(before, change.items)
             changes.append((change.source, f"  {_at(change.source)}  {change.before.isoformat()} → "
                                            f"{change.after.isoformat()}  ({named})"
-                                           + _times_changed(before, after, change.items, _)))
+                                           + _times_changed(before, after, change.items, _)
+                                           + _promotions_changed(before, after, change.items, _)))
         for occurrence in moved.occurrences:
             for day, new_day in occurrence.days:
                 items = [i for i in occurrence.items if i.id.endswith(f"{day:%Y%m%d}")]
@@ -428,32 +429,71 @@ def _times_changed(before: Plan, after: Plan | None, items: Iterable[Item], _: A
     (a post at 18:00 moved to 09:00 without a word, where no network had a slot)."""
     if after is None:
         return ""
-    zone, lang = before.calendar.zone, team_language(before.lang)
     moved = {item.id: item for item in after.items}
     said: list[str] = []
     for item in items:
-        new = moved.get(item.id)
-        if (item.kind != "post" or new is None or not isinstance(item.start, dt.datetime)
-                or not isinstance(new.start, dt.datetime)):
-            continue
-        old_time, new_start = item.start.astimezone(zone), new.start.astimezone(zone)
-        if old_time.time() == new_start.time():
-            continue
-        values = {"time": clock_time(new_start, lang), "before": clock_time(old_time, lang)}
-        network = before.calendar.networks.get(item.network or "")
-        weekday = say(DAYS["en"][new_start.weekday()])
-        slot = network_slot(new_start.date(), network) if network is not None else None
-        if network is not None and slot == new_start.time():
-            line = say("at {time}, no longer {before} (the {weekday} slot on {network})",
-                       weekday=weekday, network=network.name, **values)
-        elif network is not None and slot is None and new_start.time() == before.calendar.default_time:
-            line = say("at {time}, no longer {before} ({network} has no slot on {weekday}; the site's "
-                       "default time)", weekday=weekday, network=network.name, **values)
-        else:
-            line = say("at {time}, no longer {before}", **values)
-        if (text := f"\n    {line.translated(_)}") not in said:  # an entry's networks, each said once
-            said.append(text)
+        line = _time_change(before, item, moved.get(item.id))
+        if line is not None and (text := f"\n    {line.translated(_)}") not in said:  # an entry's networks,
+            said.append(text)                                                       # each said once
     return "".join(said)
+
+
+def _promotions_changed(before: Plan, after: Plan | None, items: Iterable[Item], _: Any) -> str:
+    """The lines under an article's changed date for its promotions whose time of day changes with their
+    day, and why: a step without a time of its own takes its network's slot of the new weekday, else the
+    article's time (a promotion from Thursday's 12:30 to a Sunday's 09:00, said only in the plan's changes).
+    Each says its network and new day: an article has several (``+2 days`` on LinkedIn and Mastodon)."""
+    slugs = {item.article for item in items if item.kind == "article" and item.article}
+    if after is None or not slugs:
+        return ""
+    zone, lang = before.calendar.zone, team_language(before.lang)
+    entries = {entry.id: entry for entry in before.calendar.posts}
+    articles = {item.article: item.start for item in after.items if item.kind == "article"}
+    moved = {item.id: item for item in after.items}
+    said: list[tuple[dt.datetime, str, str]] = []
+    for item in before.items:
+        entry = entries.get(item.parent or "")
+        if (item.kind != "post" or item.article not in slugs
+                or (entry is not None and made_by(entry, item) and entry.kind != "promote")):
+            continue  # a post of its own that names the article: its date is written, and said on its line
+        new = moved.get(item.id)
+        line = _time_change(before, item, new, articles.get(item.article))
+        if line is None or new is None or not isinstance(new.start, dt.datetime):
+            continue
+        new_start = new.start.astimezone(zone)
+        network = before.calendar.networks.get(item.network or "")
+        whose = say("its {network} promotion of {day}: {change}", network=network.name if network else
+                    item.network, day=long_date(new_start.date(), lang), change=line)
+        said.append((new_start, item.network or "", f"\n    {whose.translated(_)}"))
+    return "".join(text for _start, _network, text in sorted(said))
+
+
+def _time_change(before: Plan, item: Item, new: Item | None,
+                 article_start: dt.datetime | dt.date | None = None) -> Message | None:
+    """"at 09:00, no longer 18:00" and why, for a post whose time of day the move changes; else None.
+    ``article_start``: the promoted article's new start, for a promotion (its time where no slot is)."""
+    if (item.kind != "post" or new is None or not isinstance(item.start, dt.datetime)
+            or not isinstance(new.start, dt.datetime)):
+        return None
+    zone, lang = before.calendar.zone, team_language(before.lang)
+    old_time, new_start = item.start.astimezone(zone), new.start.astimezone(zone)
+    if old_time.time() == new_start.time():
+        return None
+    values = {"time": clock_time(new_start, lang), "before": clock_time(old_time, lang)}
+    network = before.calendar.networks.get(item.network or "")
+    weekday = say(DAYS["en"][new_start.weekday()])
+    slot = network_slot(new_start.date(), network) if network is not None else None
+    article_time = article_start.astimezone(zone).time() if isinstance(article_start, dt.datetime) else None
+    if network is not None and slot == new_start.time():
+        return say("at {time}, no longer {before} (the {weekday} slot on {network})",
+                   weekday=weekday, network=network.name, **values)
+    if network is not None and slot is None and new_start.time() == article_time:
+        return say("at {time}, no longer {before} ({network} has no slot on {weekday}; the article's time)",
+                   weekday=weekday, network=network.name, **values)
+    if network is not None and slot is None and new_start.time() == before.calendar.default_time:
+        return say("at {time}, no longer {before} ({network} has no slot on {weekday}; the site's "
+                   "default time)", weekday=weekday, network=network.name, **values)
+    return say("at {time}, no longer {before}", **values)
 
 
 def _at(source: Source) -> str:
