@@ -399,3 +399,23 @@ def test_a_site_link_is_judged_as_a_browser_and_a_case_sensitive_host_open_it() 
     # Port 443 is https's: http there is no web page (it was read as the site's, whatever the scheme).
     assert blog_path("http://blog.example.fr:443/a-propos/", site) is None
     assert blog_path("http://blog.example.fr:80/a-propos/", site) == "a-propos/"
+
+
+def test_a_link_to_an_image_only_an_article_to_come_shows_is_left_out(site: Path) -> None:
+    """A post gone out whose link is the address of an image that only an article to come shows: the build
+    keeps the image out of output/ until that article is online, yet the page listed the link, dead, with
+    the image's name telling the article's subject."""
+    posts = ("networks:\n  instagram: {}\nposts:\n"
+             "  - {id: image-futur, networks: [instagram], at: 2027-02-10 18:00, text: Un aperçu,\n"
+             "     link: 'https://blog.example.fr/images/futur-secret.png'}\n"
+             "  - {id: image-publique, networks: [instagram], at: 2027-02-10 12:00, text: Une image,\n"
+             "     link: 'https://blog.example.fr/images/public.png'}\n")
+    bio_site(site)
+    (site / "calendar.d" / "bio.yaml").write_text(posts, encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "output" / "images" / "futur-secret.png").exists()
+    page = (site / "output" / "liens" / "index.html").read_text(encoding="utf-8")
+    assert "futur-secret" not in page and "https://blog.example.fr/images/public.png" in page
+    assert "  left out of it: post 'image-futur-instagram', whose link " \
+           "https://blog.example.fr/images/futur-secret.png" in result.stdout, result.stdout

@@ -644,3 +644,22 @@ def test_a_card_for_a_network_without_a_share_form_says_how_to_share(tmp_path: P
     assert said in page.replace("&#39;", "'")
     assert page.count("pas de formulaire de partage") == sum(
         1 for share in plan.sharing.shares for words in share.texts if words.network == "instagram")
+
+
+def test_a_suggestion_linking_to_an_image_only_an_article_to_come_shows_waits(site: Path) -> None:
+    """The build keeps an image that only an article to come shows out of output/; a suggestion linking to
+    it was offered to every employee: a dead link, whose name told the article's subject."""
+    with (site / "calendar.yaml").open("a", encoding="utf-8") as calendar:
+        calendar.write("""\
+ambassadors:
+  networks: [linkedin]
+  suggestions:
+    - {link: /images/futur-secret.png, title: "CANARY-IMAGELINK-8181"}
+    - {link: /images/public.png, title: Une image publique}
+""")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "output" / "images" / "futur-secret.png").exists()
+    page = (site / "planning" / "share" / "index.html").read_text(encoding="utf-8")
+    assert "Une image publique" in page
+    assert "CANARY-IMAGELINK-8181" not in page and "futur-secret" not in page

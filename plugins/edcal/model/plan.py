@@ -316,6 +316,9 @@ class BlogFiles:
     #: Addresses of its pages that are not their files' paths (``tag/inox`` for ``tag/inox.html``, as
     #: ``TAG_URL`` says the host serves it), normalized as ``files``.
     addresses: frozenset[str] = frozenset()
+    #: Of ``files``, the static files kept out of output/ until what shows them is online (an image only an
+    #: article to come shows): a link to one is dead until then.
+    withheld: frozenset[str] = frozenset()
     #: ``files`` in any capitals, and the folders at output/'s root that hold some (``tag``, ``2027``).
     _folded: frozenset[str] = field(init=False, repr=False, compare=False)
     _top: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -338,6 +341,12 @@ class BlogFiles:
         path = posixpath.normpath(path) if path else ""
         return path in self.files or posixpath.join(path, "index.html") in self.files \
             or path in self.addresses
+
+    def holds_now(self, path: str) -> bool:
+        """Whether an address's path (as :meth:`opens` takes it) opens what output/ holds at this build: not a
+        file kept out until what shows it is online."""
+        path = path.strip("/")
+        return self.opens(path) and (posixpath.normpath(path) if path else "") not in self.withheld
 
     def opens(self, path: str) -> bool:
         """Whether an address's path, relative to the site's (``2027/salon/``, ``pages/a.html``, ``""``

@@ -25,6 +25,7 @@ from typing import Any
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import Message, say
 from edcal.load.articles import EDCAL_KEY, ArticleMeta
+from edcal.model.article import content_path
 from edcal.model.plan import BlogFiles
 from edcal.model.source import Source
 
@@ -174,6 +175,8 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
     """What the build will write in output/, once Pelican has read every article and page (``generator``,
     its pages' generator): the claims' files, the sitemap and robots.txt, the static files of the content
     folder (those of ``STATIC_PATHS`` and those a text links to) and of the theme, a ``publish:`` folder."""
+    from edcal.pelican_plugin.publish import withheld_static
+
     context, settings = generator.context, generator.settings
     first: dict[tuple[str, bool], Claim] = {}
     for claim in _claims(context, settings):
@@ -187,6 +190,7 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
     extra = settings.get("EXTRA_PATH_METADATA") or {}
     found = generator.get_files(settings.get("STATIC_PATHS") or (),
                                 exclude=settings.get("STATIC_EXCLUDES") or (), extensions=False)
+    static: list[tuple[str, str]] = []  # each static file's path in content/ and in output/
     for path in set(context.get("static_links") or ()) | set(found):
         path = posixpath.normpath(str(path).replace("\\", "/"))
         if settings.get("STATIC_EXCLUDE_SOURCES", True) and generator._is_potential_source_path(path):
@@ -198,6 +202,7 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
                 or str(settings.get("STATIC_SAVE_AS") or "{path}").format(path=path)
         except (KeyError, IndexError, ValueError):
             save_as = path
+        static.append((content_path(path), _normal(str(save_as))))
         files.add(_normal(str(save_as)))
     theme = Path(str(settings.get("THEME") or ""))
     for folder in settings.get("THEME_STATIC_PATHS") or ():  # copied into THEME_STATIC_DIR, as they are
@@ -225,7 +230,10 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
              for name in settings.get("DIRECT_TEMPLATES") or ()}
     addresses = frozenset(_normal(urllib.parse.unquote(url.split("#")[0].split("?")[0])) for url in urls
                           if url and "://" not in url) - files
-    return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders), later, addresses)
+    # An image only content not online shows is kept out until that content is online: a link to it waits.
+    withheld = frozenset(output for _source, output in withheld_static(static, state, settings))
+    return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders), later, addresses,
+                     withheld)
 
 
 def _further_pages(context: dict[str, Any], settings: dict[str, Any],

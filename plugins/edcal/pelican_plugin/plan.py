@@ -69,9 +69,9 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) ->
 
 def _without_offline_pages(plan: Plan, offline_urls: set[str]) -> ShareKit:
     """The share page without the suggestions that link to a page not online (a draft page, a tag page only
-    articles to come have), or name its address in their words: they wait for it, as one for an article to
-    come does (the page printed the link, its address telling the page's subject, and every employee would
-    have shared a dead page)."""
+    articles to come have, an image only they show), or name its address in their words: they wait for it,
+    as one for an article to come does (the page printed the link, its address telling the page's subject,
+    and every employee would have shared a dead page)."""
     from edcal.plan.compose import is_site_url
     from edcal.plan.linked import page_path
     from edcal.plan.share import site_addresses
@@ -95,8 +95,10 @@ def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
     reads, a copy of edcal's theme."""
     plan.page_urls = frozenset(state.page_urls)
     plan.blog_files = state.blog_files
-    if state.offline_urls and plan.sharing.shares:
-        plan.sharing = _without_offline_pages(plan, state.offline_urls)
+    # Pages not online, and images kept out until what shows them is: a suggestion linking there waits.
+    offline = state.offline_urls | set(state.blog_files.withheld if state.blog_files is not None else ())
+    if offline and plan.sharing.shares:
+        plan.sharing = _without_offline_pages(plan, offline)
     plan.page_files = tuple(sorted(state.page_files, key=lambda pair: (pair[0], pair[1].source.line)))
     plan.page_links = tuple(sorted(state.page_links, key=lambda pair: (pair[0], pair[1].source.line)))
     missing, own = untranslated_words(state.settings, site.lang)

@@ -581,40 +581,56 @@ def _named_whole(name: str, named: dict[str, set[str]], texts: list[str]) -> boo
     return any(form in text for text in texts for form in written)
 
 
+def withheld_static(files: Iterable[tuple[str, str]], state: BuildState, settings: dict[str, Any],
+                    media: set[str] | frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+    """Of the content's static files, each given as its path in content/ and in output/, those the build
+    keeps out of output/: the files only content not online (or ``media``: posts not gone out) shows,
+    unless something online (a text, a setting, a template) names them too.
+
+    Called once the pages are read (what a post or a suggestion may link to) and when Pelican's static
+    files are found (what it copies, :func:`keep_public_static`).
+    """
+    default_image = settings.get("DEFAULT_IMAGE")
+    if isinstance(default_image, str) and "://" not in default_image:
+        state.public_static.add(content_path(default_image))  # shown by every page without an image
+    private = (state.private_static | media) - state.public_static
+    addressed = state.private_addresses
+    if not (private or addressed):
+        return set()
+
+    def names(source: str, output: str) -> set[str]:
+        return {posixpath.basename(source), posixpath.basename(output)}
+
+    candidates = [(source, output) for source, output in files  # what content not online shows
+                  if source not in state.hidden_sources and source not in state.public_static
+                  and (source in private or output in addressed)]
+    if not candidates:
+        return set()
+    extensions = {posixpath.splitext(name)[1][1:].lower() for pair in candidates for name in names(*pair)}
+    texts = _online_texts(state, settings)
+    named = _named(texts, extensions - {""})
+
+    def shown(source: str, output: str) -> bool:  # named online, by its name alone or with its own folders
+        paths = {source, output}
+        return any(_named_whole(name, named, texts) and (name not in named or _named_here(paths, named[name]))
+                   for name in names(source, output))
+
+    return {pair for pair in candidates if not shown(*pair)}
+
+
 def keep_public_static(generator: Any, state: BuildState) -> None:
     """Leave out of output/ the images only unpublished articles or posts use.
 
     A file name like ``salon-2027.png`` would otherwise publish a scheduled
     article's subject before its date.
     """
-    default_image = generator.settings.get("DEFAULT_IMAGE")
-    if isinstance(default_image, str) and "://" not in default_image:
-        state.public_static.add(content_path(default_image))  # shown by every page without an image
-    private = (state.private_static | state.unpublished_media) - state.public_static
-    addressed = state.private_addresses
-    if not (private or addressed or state.hidden_sources):
-        return
+    def pair(static: Any) -> tuple[str, str]:
+        return content_path(static.relative_source_path), _output_path(static)
 
-    def names(static: Any) -> set[str]:
-        return {posixpath.basename(content_path(static.relative_source_path)),
-                posixpath.basename(_output_path(static))}
-
-    candidates = []  # files content not online shows, unless something online names them too
-    for static in generator.staticfiles:
-        source = content_path(static.relative_source_path)
-        if source not in state.hidden_sources and source not in state.public_static and (
-                source in private or _output_path(static) in addressed):
-            candidates.append(static)
-    extensions = {posixpath.splitext(name)[1][1:].lower() for static in candidates for name in names(static)}
-    texts = _online_texts(state, generator.settings) if candidates else []
-    named = _named(texts, extensions - {""}) if candidates else {}
-
-    def shown(static: Any) -> bool:  # named online, by its name alone or with its own folders
-        paths = {content_path(static.relative_source_path), _output_path(static)}
-        return any(_named_whole(name, named, texts) and (name not in named or _named_here(paths, named[name]))
-                   for name in names(static))
-
-    kept_out = {id(static) for static in candidates if not shown(static)}
+    kept_out = withheld_static([pair(static) for static in generator.staticfiles], state, generator.settings,
+                               state.unpublished_media)
     hidden = state.hidden_sources  # the Markdown of an article or page not online
-    generator.staticfiles[:] = [static for static in generator.staticfiles if id(static) not in kept_out
+    if not (kept_out or hidden):
+        return
+    generator.staticfiles[:] = [static for static in generator.staticfiles if pair(static) not in kept_out
                                 and content_path(static.relative_source_path) not in hidden]

@@ -169,10 +169,10 @@ class _Online:
 
     def written(self, item: Item) -> bool:
         """Whether the post's link opens a file the build writes, when it is an address of the site (a link
-        elsewhere is the other site's)."""
+        elsewhere is the other site's); not an image kept out until what shows it is online."""
         path = blog_path(item.url or "", self.plan.site_url)
         files = self.plan.blog_files
-        return path is None or files is None or files.opens(path)
+        return path is None or files is None or files.holds_now(path)
 
     def link(self, item: Item) -> bool:
         """Whether the post's link may be listed: not to an article (or translation) not online."""
