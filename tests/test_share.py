@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_edcal, tree_text
+from conftest import run_edcal, tree_text, write_pelicanconf
 from edcal.errors import InputErrors
 from edcal.networks.counting import measure_all
 from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
@@ -663,3 +663,23 @@ ambassadors:
     page = (site / "planning" / "share" / "index.html").read_text(encoding="utf-8")
     assert "Une image publique" in page
     assert "CANARY-IMAGELINK-8181" not in page and "futur-secret" not in page
+
+
+def test_a_share_button_for_a_network_calendar_yaml_gives_a_form_is_known_to_check_too(site: Path) -> None:
+    """`SHARE_LINKS` naming Pinterest, whose `share_form` calendar.yaml sets: the build made the button, but
+    `edcal check` (and the agenda, the exports) read the theme without calendar.yaml's forms and said
+    "SHARE_LINKS: unknown network(s) 'pinterest'", in English, on every run."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "  bluesky: {slots: [mon-fri 08:30]}\n",
+        "  bluesky: {slots: [mon-fri 08:30]}\n"
+        "  pinterest: {share_form: 'https://www.pinterest.com/pin/create/button/?url={url}&description={title}'}\n"),
+        encoding="utf-8")
+    write_pelicanconf(site, 'SHARE_LINKS = ["linkedin", "pinterest"]\n')
+    checked = run_edcal("check", cwd=site)
+    assert "unknown network" not in checked.stdout + checked.stderr, checked.stderr
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 0, built.stderr
+    assert "unknown network" not in built.stdout + built.stderr
+    page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
+    assert "https://www.pinterest.com/pin/create/button/?url=https%3A%2F%2Fblog.example.fr%2F2027%2Fpublie%2F" in page

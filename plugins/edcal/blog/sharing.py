@@ -210,8 +210,11 @@ class Sharing:
 @functools.cache
 def _report_unknown_networks(unknown: tuple[str, ...], known: tuple[str, ...]) -> None:
     """Once per build, though every generator installs the helpers."""
-    logger.warning("%s: unknown network(s) %s; known: %s", SHARE_LINKS_SETTING,
-                   ", ".join(map(repr, unknown)), ", ".join(known))
+    from edcal.i18n import say, spoken
+
+    logger.warning("%s", spoken(say("{setting}: unknown network(s) {names}; known: {known}",
+                                    setting=SHARE_LINKS_SETTING, names=", ".join(map(repr, unknown)),
+                                    known=", ".join(known))))
 
 
 def _shorten(text: str, length: int) -> str:

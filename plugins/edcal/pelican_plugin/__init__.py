@@ -123,6 +123,16 @@ def abort(errors: InputErrors, settings: dict[str, Any]) -> None:
     raise SystemExit(errors.exitcode)
 
 
+def install_share_forms(settings: dict[str, Any], state: BuildState) -> None:
+    """Give the theme's share buttons the networks' forms as calendar.yaml sets them (``share_form``),
+    before any generator installs the theme's helpers: in a build, and in a check's or an export's
+    reading of the site."""
+    from edcal.blog.sharing import SHARE_FORMS_SETTING, share_forms
+    from edcal.load.network_registry import registry_with
+
+    settings[SHARE_FORMS_SETTING] = share_forms(registry_with(state.calendar.networks).networks.values())
+
+
 def on_initialized(pelican: Any) -> None:
     settings = pelican.settings
     FAILED_READS.clear()
@@ -130,9 +140,7 @@ def on_initialized(pelican: Any) -> None:
         detach_state(settings)
         return
     render = settings.get("EDCAL_RENDER", True)
-    from edcal.blog.sharing import SHARE_FORMS_SETTING, share_forms
     from edcal.i18n import speak
-    from edcal.load.network_registry import registry_with
     from edcal.pelican_plugin.sweep import check_planning_path
     from edcal.pelican_plugin.worker import jobs
 
@@ -140,7 +148,7 @@ def on_initialized(pelican: Any) -> None:
     try:
         state = BuildState.start(settings, render=render)
         attach_state(settings, state)
-        settings[SHARE_FORMS_SETTING] = share_forms(registry_with(state.calendar.networks).networks.values())
+        install_share_forms(settings, state)
         state.processes = jobs(settings)
         check_planning_path(settings, state)
     except InputErrors as exc:

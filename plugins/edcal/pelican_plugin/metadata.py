@@ -14,7 +14,14 @@ from typing import Any
 
 from edcal.clock import parse_instant
 from edcal.model.plan import Plan
-from edcal.pelican_plugin import PLUGIN_NAME, RAISE_SETTING, logger, on_initialized, register
+from edcal.pelican_plugin import (
+    PLUGIN_NAME,
+    RAISE_SETTING,
+    install_share_forms,
+    logger,
+    on_initialized,
+    register,
+)
 from edcal.pelican_plugin.plan import resolve_state
 from edcal.pelican_plugin.state import BuildState, attach_state, detach_state
 from edcal.site import pelican_settings
@@ -105,6 +112,7 @@ def read_contents(settings: dict[str, Any], state: BuildState) -> None:
     FAILED_READS.clear()
     settings[RAISE_SETTING] = True
     attach_state(settings, state)
+    install_share_forms(settings, state)  # `SHARE_LINKS` may name a network whose form calendar.yaml sets
     settings["WITH_FUTURE_DATES"] = True
     settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False  # a check writes nothing (as a build)
     state.render = False
