@@ -345,6 +345,25 @@ def test_title_too_long() -> None:
     assert not findings("title-too-long", posts(line % ("t" * 100)), extra=extra)
 
 
+def test_title_too_long_of_a_promotion_says_where_to_write_a_shorter_one() -> None:
+    """A pin promoting an article takes the article's title: the hint said "shorten `title:`" at the article's
+    header, as if the blog's title had to change for Pinterest, where a promotion's own `title:` does."""
+    extra = "  pinterest: {title_limit: 40}\n"
+    long_title = "Une verrière d'atelier en acier noir pour un loft lyonnais"
+    arts = [lambda c: article("verriere", "2027-03-01T09:00", c, title=long_title, image="images/a.png",
+                              image_alt="A")]
+    found = findings("title-too-long", "blog:\n  promote: {networks: [pinterest]}\n", arts, extra=extra)
+    assert [(str(f.source), f.hint) for f in found] == [(
+        "content/articles/verriere.md:1", "the title is the article's: give Pinterest a shorter one with a "
+        "`promote: verriere` entry in calendar.yaml (`title:`, `networks: [pinterest]`), or shorten the "
+        "article's title")]
+    found = findings("title-too-long", posts("{promote: verriere, networks: [pinterest]}"), arts, extra=extra)
+    assert [f.hint for f in found] == ["the title is the article's: write a shorter `title:` in this entry"]
+    found = findings("title-too-long", posts(f'{{promote: verriere, networks: [pinterest], title: "{long_title}"}}'),
+                     arts, extra=extra)
+    assert [f.hint for f in found] == ["shorten `title:`"]
+
+
 def test_media_required() -> None:
     extra = "  instagram: {}\n"
     found = findings("media-required", posts("{id: i, at: 2027-01-12 09:00, networks: [instagram], text: Hi}"),

@@ -124,10 +124,18 @@ def title_too_long(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         network = networks[post.network or ""]
         if network.title_limit is not None and len(post.title) > network.title_limit:
+            entry = ctx.entry(post)
+            hint = say("shorten `title:`")
+            if post.article and entry is None:  # the blog's own promotion: the article's title
+                hint = say("the title is the article's: give {network} a shorter one with a `promote: {slug}` "
+                           "entry in calendar.yaml (`title:`, `networks: [{id}]`), or shorten the article's "
+                           "title", network=network.name, slug=post.article, id=network.id)
+            elif post.article and entry is not None and not entry.title:
+                hint = say("the title is the article's: write a shorter `title:` in this entry")
             yield Problem(post.source, say("{network} post '{id}' has a title of {length:,} characters, "
                                            "over the limit of {limit:,}", network=network.name, id=post.id,
                                            length=len(post.title), limit=network.title_limit),
-                          say("shorten `title:`"), post,
+                          hint, post,
                           together=say("{network}: {posts} have a title of {length:,} characters, over the "
                                        "limit of {limit:,}", network=network.name, posts=THE_POSTS,
                                        length=len(post.title), limit=network.title_limit))
