@@ -10,7 +10,7 @@ SITEURL = "https://www.atelier-morel.example"
 # Every link absolute: the 404 page is served at any depth, feeds and cards are read elsewhere.
 RELATIVE_URLS = False
 
-FEED_DOMAIN = SITEURL
+# FEED_DOMAIN is SITEURL (Pelican sets it, without a final slash): feeds with absolute links.
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"

@@ -550,3 +550,22 @@ def test_a_site_in_quebecs_zone_is_french_by_default(tmp_path: Path) -> None:
     toronto = run_edcal("init", "on", "--timezone", "America/Toronto", cwd=tmp_path)
     assert toronto.returncode == 0 and "DEFAULT_LANG = 'en'" in (tmp_path / "on" / "pelicanconf.py").read_text(
         encoding="utf-8")
+
+
+def test_a_siteurl_written_with_a_final_slash_gives_feed_links_without_a_double_one(tmp_path: Path) -> None:
+    """`SITEURL = 'https://…/blog/'` by hand: Pelican takes the final slash off SITEURL, but publishconf.py's
+    `FEED_DOMAIN = SITEURL` had read it before, and every feed link was `…/blog//feeds/all.atom.xml`."""
+    made = run_edcal("init", "site", "--url", "https://www.exemple-metal.fr/blog", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    site = tmp_path / "site"
+    settings = site / "pelicanconf.py"
+    text = settings.read_text(encoding="utf-8")
+    assert "https://www.exemple-metal.fr/blog'" in text or 'https://www.exemple-metal.fr/blog"' in text
+    settings.write_text(text.replace("https://www.exemple-metal.fr/blog", "https://www.exemple-metal.fr/blog/"),
+                        encoding="utf-8")
+    built = run_edcal("build", "-s", "publishconf.py", cwd=site)
+    assert built.returncode == 0, built.stderr
+    pages = {path: path.read_text(encoding="utf-8") for path in (site / "output").rglob("*")
+             if path.suffix in (".html", ".xml")}
+    assert any("https://www.exemple-metal.fr/blog/feeds/all.atom.xml" in text for text in pages.values())
+    assert [path.name for path, text in pages.items() if "blog//" in text] == []
