@@ -919,6 +919,36 @@ def test_a_card_names_the_account_and_gives_the_link_to_set_where_the_text_canno
     assert 'class="account"' not in card("salon-linkedin")
 
 
+def test_with_a_link_in_bio_page_a_card_sends_to_it_not_to_a_link_of_its_own(tmp_path: Path) -> None:
+    """With `link_in_bio:` the profile's one link is that page: the Instagram card still said to put the post's
+    own tracked link in the bio, which would replace the page there. A network the page does not list (X: its
+    text carries the link; a pin: its own field) keeps what it said."""
+    from edcal.outputs import review
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "  instagram: {}\n  tiktok: {}\n  pinterest: {}\n"
+                             "link_in_bio: {path: liens, networks: [instagram]}\nposts:\n"
+                             "  - id: salon\n    at: 2027-01-12 09:00\n    networks: [instagram, tiktok, pinterest]\n"
+                             "    text: Le salon\n    link: /salon/\n    image: https://cdn.example.org/s.png\n"
+                             "    alt: Le stand\n")
+    write_planning_page(review, plan_of(calendar, now="2027-01-05T00:00:00+01:00"), tmp_path)
+    page = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+
+    def bio(item_id: str) -> str:
+        card = page[page.index(f'data-item-id="{item_id}"'):]
+        card = card[:card.index("</article>")]
+        found = regex.search(r'<p class="bio-link">(.*?)</p>', card, flags=regex.DOTALL).group(1)
+        return regex.sub(r"[ \n]+", " ", html.unescape(regex.sub(r"<[^>]+>", " ", found))).strip()
+
+    assert bio("salon-instagram") == (
+        "Le lien du profil est la page de liens en bio, https://blog.example.fr/liens/ , qui liste cette publication "
+        "dès qu'elle est partie, avec son lien suivi\u00a0: https://blog.example.fr/salon/?utm_source=instagram"
+        "&utm_medium=social&utm_campaign=salon Copier le lien")
+    assert 'href="https://blog.example.fr/liens/"' in page
+    assert bio("salon-tiktok").startswith("Lien à mettre dans la bio du profil\u00a0: https://blog.example.fr/salon/")
+    assert bio("salon-pinterest").startswith("Lien, pour son champ à part\u00a0: https://blog.example.fr/salon/")
+
+
 def test_the_drafts_review_says_in_which_zone_its_times_are(tmp_path: Path) -> None:
     """The calendar said "heure de Paris"; the drafts review, where one publishes by hand, gave "09:00" alone."""
     from edcal.outputs import review

@@ -1593,7 +1593,10 @@ def test_on_a_phone_an_instagram_card_names_its_account_and_copies_the_link_for_
     post = next(i for i in load_plan(sample)["items"] if i["id"] == "salon-industrie-2027-instagram-0")
     assert "Lien en bio" in post["text"] and post["url"] not in post["text"]
     bio = card.locator(".bio-link")
-    assert bio.inner_text().startswith("Lien à mettre dans la bio du profil\u00a0: " + post["url"])
+    # The sample's profile link is its link-in-bio page, which lists the post once out, with its tracked link.
+    assert bio.inner_text().startswith("Le lien du profil est la page de liens en bio, "
+                                       "https://www.atelier-morel.example/liens/, qui liste cette publication dès "
+                                       "qu'elle est partie, avec son lien suivi\u00a0: " + post["url"]), bio.inner_text()
     button = bio.locator("button.copy")
     button.scroll_into_view_if_needed()
     box = button.bounding_box()

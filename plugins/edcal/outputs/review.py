@@ -44,6 +44,7 @@ from edcal.outputs.pages import (
     shown_cover,
 )
 from edcal.plan.absences import Cover, covers
+from edcal.plan.compose import absolute
 from edcal.plan.linked import articles_by_page, post_article
 from edcal.plan.report import first_logged_month
 
@@ -107,6 +108,9 @@ class Card:
     #: their counts count it), and what marks it then, for whom ("[pour Malik Haddad]").
     covered_by: str | None = None
     cover: str | None = None
+    #: The link-in-bio page's address when it lists the network's posts (`link_in_bio:`): the profile's one
+    #: link is that page, which lists the post once it has gone out; no link of its own goes in the bio.
+    bio_page: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,8 +268,18 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
         article_title=french_title(article.title, article.lang or plan.lang)
         if article is not None and article_findings else "",
         covered_by=cover.stand_in.id if cover is not None else None, cover=shown_cover(cover, plan.lang),
+        bio_page=bio_page(plan, network.id),
         **(_why_draft(item, plan, entries or {}) if item.status in WAITING else {}),
     )
+
+
+def bio_page(plan: Plan, network: str) -> str | None:
+    """The link-in-bio page's address, when it lists the posts of ``network`` (`link_in_bio: networks`)."""
+    settings = plan.calendar.link_in_bio
+    if settings is None or network not in settings.networks:
+        return None
+    return absolute(f"/{settings.path.strip('/')}/", plan.site_url) if plan.site_url \
+        else f"/{settings.path.strip('/')}/"
 
 
 def _why_draft(item: Item, plan: Plan, entries: dict[str, Any]) -> dict[str, Any]:
