@@ -3877,6 +3877,29 @@ def test_social_unused_names_an_article_s_video_or_note_as_such() -> None:
         "article 'a' gives a note for whoever posts it for Instagram in `social:`, but no post promotes it there"]
 
 
+def test_a_post_linking_to_a_page_that_comes_with_an_article_or_a_page_not_online_is_told_when(site: Path) -> None:
+    """A tag's page only an article to come has, or a page still in draft: the link was taken as fine (the page
+    comes), whenever the post went out; before the article is online, it opens nothing."""
+    (site / "content" / "pages" / "offre.md").write_text("Title: Offre\nStatus: draft\n\nBientôt.\n",
+                                                      encoding="utf-8")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + (
+        "  - {id: avant, networks: [x], at: 2027-03-24 09:00, text: Tag, link: /tag/secret-future-tag/}\n"
+        "  - {id: apres, networks: [x], at: 2027-03-26 09:00, text: Tag, link: /tag/secret-future-tag/}\n"
+        "  - {id: offre, networks: [x], at: 2027-03-26 10:00, text: Offre, link: /pages/offre.html}\n"),
+        encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
+    found = {f["item"]: f for f in json.loads(checked.stdout)["findings"]}
+    assert sorted(found) == ["avant-x", "offre-x"], found
+    assert found["avant-x"]["message"].endswith("which the blog writes once content/articles/futur.md is online, "
+                                                "on 2027-03-25 09:00: after the post")
+    assert found["offre-x"]["message"] == (
+        "post 'offre-x' (2027-03-26 10:00) links to /pages/offre.html, which the blog writes only once "
+        "content/pages/offre.md is online, and it is not ready (a draft, or no date)")
+    assert found["offre-x"]["hint"] == ("publish content/pages/offre.md before the post, or link to a page that is "
+                                        "online by then")
+
+
 def test_a_post_linking_to_an_address_of_the_blog_that_the_build_does_not_write_is_an_unknown_link(site: Path) -> None:
     """Only addresses shaped as an article's were judged: a post linking to a tag page no article makes, a page
     that does not exist or a missing file of the theme was dead on the day without a finding (the build left
@@ -3897,7 +3920,14 @@ def test_a_post_linking_to_an_address_of_the_blog_that_the_build_does_not_write_
     checked = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
     assert checked.returncode == 1, checked.stdout + checked.stderr
     found = {f["item"]: f for f in json.loads(checked.stdout)["findings"]}
-    assert sorted(found) == ["capitals-x", "page-dead-x", "root-dead-x", "tag-dead-x", "theme-dead-x"], found
+    assert sorted(found) == ["capitals-x", "page-dead-x", "root-dead-x", "tag-dead-x", "tag-later-x",
+                             "theme-dead-x"], found
+    # The tag of an article to come has its page once that article is online: after this post.
+    assert found["tag-later-x"]["message"] == (
+        "post 'tag-later-x' (2027-03-01 16:00) links to /tag/secret-future-tag/, which the blog writes once "
+        "content/articles/futur.md is online, on 2027-03-25 09:00: after the post")
+    assert found["tag-later-x"]["hint"] == ("move the post to 2027-03-25 09:00 or later, or link to a page that is "
+                                            "online by then")
     assert found["tag-dead-x"]["message"] == ("post 'tag-dead-x' links to /tag/CANARY-inox/, which is no article or "
                                               "page of the site")
     assert found["capitals-x"]["hint"] == "did you mean '/tag/test/'?"

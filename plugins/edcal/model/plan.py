@@ -310,9 +310,10 @@ class BlogFiles:
     #: Folders the build fills with files it does not list beforehand (a ``publish:`` folder).
     folders: tuple[str, ...] = ()
     #: What the build writes once the articles and pages held back go online (a draft, an article to come):
-    #: their pages, and the pages of tags, categories and authors only they have. A post to come may link
-    #: there.
-    later: frozenset[str] = frozenset()
+    #: their pages, and the pages of tags, categories and authors only they have, each with the files of
+    #: the articles and pages that make it (the first of them online brings it). A post to come may link
+    #: there once one of them is online.
+    later: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     #: Addresses of its pages that are not their files' paths (``tag/inox`` for ``tag/inox.html``, as
     #: ``TAG_URL`` says the host serves it), normalized as ``files``.
     addresses: frozenset[str] = frozenset()
@@ -331,9 +332,18 @@ class BlogFiles:
     def opens_later(self, path: str) -> bool:
         """Whether an address's path (as :meth:`opens` takes it) opens a file the build writes once the
         articles and pages held back are online, and not before."""
+        return bool(self.made_by(path)) or self._later_key(path) is not None
+
+    def made_by(self, path: str) -> tuple[str, ...]:
+        """The files of the articles and pages held back whose going online makes the page an address's path
+        opens (``()`` when it is none of them, or not known)."""
+        key = self._later_key(path)
+        return self.later[key] if key is not None else ()
+
+    def _later_key(self, path: str) -> str | None:
         path = path.strip("/")
         path = posixpath.normpath(path) if path else ""
-        return path in self.later or posixpath.join(path, "index.html") in self.later
+        return next((key for key in (path, posixpath.join(path, "index.html")) if key in self.later), None)
 
     def writes(self, path: str) -> bool:
         """Whether the build writes the file that an address's path (as :meth:`opens` takes it) opens."""

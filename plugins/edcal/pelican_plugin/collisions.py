@@ -216,8 +216,11 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
                if section is not None and section.publish]
     # What the articles and pages held back make once online (their pages, their tags' pages): a post to come
     # may link there.
-    later = frozenset(_normal(urllib.parse.unquote(url.split("#")[0].split("?")[0]))
-                      for url in state.offline_urls if url) - files
+    later: dict[str, tuple[str, ...]] = {}
+    for url in sorted(state.offline_urls):
+        path = _normal(urllib.parse.unquote(url.split("#")[0].split("?")[0])) if url else ""
+        if path and path not in files:
+            later[path] = tuple(sorted({*later.get(path, ()), *state.offline_makers.get(url, ())}))
     # The addresses of the lists' pages where they are not their files' paths (TAG_URL 'tag/{slug}' for
     # 'tag/{slug}.html', which the host serves there).
     tags = context.get("tags") or ()

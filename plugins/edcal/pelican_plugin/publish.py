@@ -128,6 +128,11 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
     unlisted = set().union(*(_taxonomy_urls(c) for name in (*_LISTED, *_DRAFTS)
                              for c in getattr(generator, name) if c.source_path not in live))
     state.offline_urls |= unlisted - listed
+    for name in (*_LISTED, *_DRAFTS):
+        for content in getattr(generator, name):
+            if content.source_path not in live:
+                for url in _taxonomy_urls(content) - listed:
+                    state.offline_makers.setdefault(url, set()).add(state.relative(Path(content.source_path)))
     site_url = str(settings.get("SITEURL") or "")
     for name in (*_LISTED, *_DRAFTS):
         for content in getattr(generator, name):
@@ -264,6 +269,8 @@ def hide_draft_pages(generator: Any, state: BuildState) -> None:
     for name in ("draft_pages", "draft_translations"):
         for page in getattr(generator, name, ()):
             state.offline_urls.add(_published_url(page))
+            made = state.offline_makers.setdefault(_published_url(page), set())
+            made.add(state.relative(Path(page.source_path)))
             state.private_static |= static_references(page)  # its image stays out, unless a live one shows it
             state.private_addresses |= addressed_files(page, site_url)
         del getattr(generator, name, [])[:]  # and out of the templates' context (`draft_pages`)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from edcal.checks.registry import THE_POSTS, CheckContext, Problem, post_texts, rule
+from edcal.checks.registry import THE_POSTS, CheckContext, PostText, Problem, post_texts, rule
 from edcal.checks.rules._files import closest_file_name, is_file, names_an_article, nearest_file
 from edcal.errors import closest
 from edcal.i18n import Message, say
@@ -191,6 +191,28 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         return files is not None and opened is not None and not files.opens(opened) \
             and not files.opens_later(opened)
 
+    by_file = {article.source.path: article for article in plan.articles}
+
+    def coming(path: str, when: dt.datetime) -> tuple[str, dt.datetime | None] | None:
+        """When the link goes out at ``when`` to a page that an article or a page held back makes (a tag's
+        page only an article to come has), and none of them is online by then: the file of the first to come
+        online, and when (None: none has a date, or all are drafts). None when the page is there by then."""
+        opened = blog_path(path, plan.site_url)
+        makers = files.made_by(opened) if files is not None and opened is not None else ()
+        if not makers or (opened is not None and files is not None and files.writes(opened)):
+            return None
+        dates: list[tuple[dt.datetime, str]] = []
+        for maker in makers:
+            article = by_file.get(maker)
+            online = article_state(article, plan.calendar, plan.now, originals).live_at \
+                if article is not None and article.status not in ("draft", "review") else None
+            if online is not None:
+                dates.append((as_instant(online), maker))
+        if not dates:
+            return makers[0], None
+        online, maker = min(dates)
+        return (maker, online.astimezone(plan.calendar.zone)) if online > as_instant(when) else None
+
     def meant(path: str) -> str | None:
         """The article's address the link meant, else (a tag page, a file) the nearest address the build
         writes."""
@@ -228,11 +250,15 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
                 told.add(path)
                 if dead(path):
                     yield _dead_link(ctx, post, "link", path, meant(path))
+                elif (later := coming(path, post.start)) is not None:  # type: ignore[arg-type]
+                    yield _before_its_page(ctx, post, "link", path, *later)
         for text, path in found:
             if path in told:  # one path, told once: at the first text that holds it
                 continue
             told.add(path)
             if not dead(path):
+                if (later := coming(path, post.start)) is not None:  # type: ignore[arg-type]
+                    yield _before_its_page(ctx, post, text.part, path, *later, text)
                 continue
             close = meant(path)
             if text.part == "text":
@@ -251,6 +277,27 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
                               say("post '{id}' links to {path} in reply {number} of its thread, which is no "
                                   "article or page of the site", id=post.id, path=path, number=text.index + 1),
                               hint, post)
+
+
+def _before_its_page(ctx: CheckContext, post: Item, field: str, path: str, maker: str,
+                     online: dt.datetime | None, text: PostText | None = None) -> Problem:
+    """A post's link to a page the blog writes once an article or a page held back is online (a tag's page
+    only an article to come has), going out before: dead on the day. Told where the link is written."""
+    where = _dead_link(ctx, post, "link" if field == "link" else "text", path, None).source \
+        if field in ("link", "text") or text is None else ctx.written_at(post, text)
+    zone = ctx.plan.calendar.zone
+    when = post.start.astimezone(zone)  # type: ignore[union-attr]
+    if online is None:
+        return Problem(where, say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to {path}, which the blog writes only "
+                                  "once {file} is online, and it is not ready (a draft, or no date)", id=post.id,
+                                  when=when, path=path, file=maker),
+                       say("publish {file} before the post, or link to a page that is online by then", file=maker),
+                       post)
+    return Problem(where, say("post '{id}' ({when:%Y-%m-%d %H:%M}) links to {path}, which the blog writes once "
+                              "{file} is online, on {online:%Y-%m-%d %H:%M}: after the post", id=post.id, when=when,
+                              path=path, file=maker, online=online),
+                   say("move the post to {online:%Y-%m-%d %H:%M} or later, or link to a page that is online by "
+                       "then", online=online), post)
 
 
 def _link_only_below(ctx: CheckContext, post: Item) -> Source | None:
