@@ -1272,3 +1272,23 @@ def test_a_month_that_swapped_is_no_date_either_gets_no_swapped_hint(tmp_path: P
     """No date to offer: neither reading is a day of the calendar (a 30th of February neither)."""
     (found,) = errors(tmp_path, BASE + f"posts:\n  - {{id: a, networks: [x], text: T, at: {written}}}\n")
     assert "before the day" not in found, found
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    # A promotion step: the build added it to the article's day and stopped on an OverflowError.
+    ("blog:\n  promote: {networks: [x], schedule: [at publication, '+3000000 days']}\n",
+     "calendar.yaml:9:55: error: found '+3000000 days', an offset of more than ten years"),
+    ("blog:\n  promote: {networks: [x], schedule: ['+99999999999 minutes']}\n",
+     "calendar.yaml:9:39: error: found '+99999999999 minutes', an offset of more than ten years"),
+    # After a key date: a traceback (days), or Python's "year 10360 is out of range" (months).
+    ("key_dates:\n  - {id: salon, name: Salon, on: 2027-01-26}\nposts:\n  - {at: salon -3000000 days, networks: [x], text: Hi}\n",
+     "calendar.yaml:11:10: error: after key date 'salon': found '-3000000 days', an offset of more than ten years"),
+    ("key_dates:\n  - {id: salon, name: Salon, on: 2027-01-26}\nposts:\n  - {at: salon +99999 months, networks: [x], text: Hi}\n",
+     "calendar.yaml:11:10: error: after key date 'salon': found '+99999 months', an offset of more than ten years"),
+])
+def test_an_offset_of_more_than_ten_years_is_told_at_its_line(tmp_path: Path, text: str, error: str) -> None:
+    """A step or a key date's offset with a typo in its figure (+3000000 days) stopped the build with a
+    traceback, or told Python's words; it is refused as a move beyond ten years is."""
+    found = errors(tmp_path, BASE + text)
+    assert [message.split("\n") for message in found] == [
+        [error, "    hint: an offset is in days, weeks or months, of ten years at most: e.g. '+2 days'"]], found

@@ -219,6 +219,10 @@ def _shift_by(by: str) -> Shift:
     try:
         # A sign is optional: `7 days`, `une semaine`, `a week` move later.
         offset = timeparse.parse_offset(text if text[:1] in "+-" else f"+{text}")
+    except timeparse.OffsetTooFar:
+        raise InputErrors([InputError(Source("--by", 1, 1),
+                                      say("found '{given}', a move of more than ten years", given=by),
+                                      say("move by days, weeks or months (at most ten years)"))]) from None
     except ValueError:
         raise InputErrors([InputError(Source("--by", 1, 1), *expected)]) from None
     if offset.unit not in _UNITS or offset.time or offset.slot:

@@ -168,6 +168,8 @@ def parse_anchored(day: dt.date, rest: str, slot_names: frozenset[str] | None = 
             raise ValueError(refused) from None
     try:
         offset = parse_offset(rest, slot_names)
+    except OffsetTooFar:
+        raise
     except ValueError:
         raise ValueError(refused) from None
     if offset.unit in ("minutes", "hours"):
@@ -324,6 +326,27 @@ _OFFSET_SAID = re.compile(
     r"(?:\s+(?P<at_word>at|à|a)\s+(?P<at>\S+))?$"
 )
 _BEFORE = {"before", "earlier", "avant", "plus tôt"}
+#: As far as the plan ever looks ahead, ten years: a longer offset or recurrence horizon is a typo.
+MAX_HORIZON_DAYS = 3660
+
+
+def beyond_horizon(amount: int, unit: TimeUnit) -> bool:
+    """Whether ``amount`` units reach further than ten years, as the calendar counts them from a day."""
+    if unit in ("minutes", "hours"):
+        return abs(amount) / (1440 if unit == "minutes" else 24) > MAX_HORIZON_DAYS
+    reference = dt.date(2000, 1, 1)
+    try:
+        return abs((reference + calendar_delta(amount, unit) - reference).days) > MAX_HORIZON_DAYS
+    except (OverflowError, ValueError):  # beyond year 9999
+        return True
+
+
+class OffsetTooFar(ValueError):
+    """An offset beyond ten years (``+3000000 days``): a typo, which no date could be moved by."""
+
+    def __init__(self, message: Message, hint: Message):
+        super().__init__(message)
+        self.hint = hint
 
 
 def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
@@ -346,9 +369,12 @@ def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
                       "'+2 days at 12:00', '+1 week' or '-1 day at 18:00'", text=raw)
         hint = _offset_hint(lowered, slot_names)
         raise ValueError(message, hint) if hint else ValueError(message)
+    unit = _OFFSET_UNITS[match.group("unit")]
+    if beyond_horizon(amount, unit):  # a typo: added to a date, it could leave the calendar
+        raise OffsetTooFar(say("found '{text}', an offset of more than ten years", text=raw),
+                           say("an offset is in days, weeks or months, of ten years at most: e.g. '+2 days'"))
     if match.group("sign") == "-":
         amount = -amount
-    unit = _OFFSET_UNITS[match.group("unit")]
     at = match.group("at")
     time = slot = None
     if at:

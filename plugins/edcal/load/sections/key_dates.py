@@ -125,7 +125,8 @@ def _parse_when(reading: Reading, text: str) -> When:
                            id=name)
             raise KeyDateError(say("after key date '{id}': {problem}", id=key_date.id,
                                    problem=message_of(exc)),
-                               _named_key_date(text, calendar) or twelve_hour_hint(text.strip())
+                               exc.hint if isinstance(exc, timeparse.OffsetTooFar)
+                               else _named_key_date(text, calendar) or twelve_hour_hint(text.strip())
                                or examples) from None
         if key_date.id not in calendar.key_dates:
             raise KeyDateError(None, None)  # the key date's own error is reported

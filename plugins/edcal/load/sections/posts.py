@@ -326,7 +326,10 @@ def read_schedule(reading: Reading, steps: list[str] | None, loc: Loc | None) ->
         try:
             offset = timeparse.parse_offset(step, frozenset(reading.calendar.slots))
         except ValueError as exc:
-            # (message, hint) when the step was said in words: `3 days later`
+            # (message, hint) when the step was said in words: `3 days later`; one beyond ten years
+            if isinstance(exc, timeparse.OffsetTooFar):
+                reading.errors.add(where, message_of(exc), exc.hint)
+                continue
             hint = exc.args[1] if len(exc.args) == 2 else None
             reading.errors.add(where, exc.args[0] if hint else message_of(exc), hint)
             continue

@@ -27,7 +27,7 @@ from edcal.model.source import Source
 #: How far ahead open-ended recurrences are expanded when `horizon:` is not set.
 DEFAULT_HORIZON = relativedelta(years=1)
 #: How far ahead open-ended recurrences may be expanded (`horizon:`).
-MAX_HORIZON_DAYS = 3660
+MAX_HORIZON_DAYS = timeparse.MAX_HORIZON_DAYS
 
 
 @dataclass(frozen=True, slots=True)
