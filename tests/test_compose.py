@@ -653,3 +653,15 @@ def test_an_address_is_read_as_a_browser_reads_it_to_find_the_blogs_file() -> No
     # SITEURL empty (a site not yet given its address): an address from the root is the site's, no host is.
     assert [blog_path(address, "") for address in ("/a-propos/", "https://blog.example.fr/a-propos/")] == [
         "a-propos/", None]
+
+
+def test_a_host_with_an_accent_is_the_same_blog_written_either_way() -> None:
+    """atelier-métal.fr is xn--atelier-mtal-jeb.fr to a browser: a link copied in one form to a blog
+    whose SITEURL has the other was nobody's, so a dead link in it went untold."""
+    assert [blog_path(address, "https://www.atelier-métal.fr") for address in (
+        "https://www.xn--atelier-mtal-jeb.fr/2027/a/", "https://ATELIER-MÉTAL.fr/2027/a/",
+        "https://www.atelier-metal.fr/2027/a/")] == ["2027/a/", "2027/a/", None]
+    assert blog_path("https://www.atelier-métal.fr/2027/a/", "https://www.xn--atelier-mtal-jeb.fr/") == "2027/a/"
+    # A host no IDNA encoding takes (an empty label, a label of 64 characters) is compared as written.
+    assert blog_path(f"https://{'a' * 64}.fr/x", f"https://{'a' * 64}.fr") == "x"
+    assert blog_path("https://a..fr/x", "https://www.atelier-métal.fr") is None

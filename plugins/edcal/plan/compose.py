@@ -333,7 +333,16 @@ def _server(parts: urllib.parse.SplitResult) -> tuple[str, int | None]:
         raise ValueError(f"port {port!r}")
     if number == {"http": 80, "https": 443}.get(parts.scheme.lower()):
         number = None
-    return host.removesuffix(".").removeprefix("www."), number
+    return _ascii_host(host.removesuffix(".")).removeprefix("www."), number
+
+
+def _ascii_host(host: str) -> str:
+    """``atelier-métal.fr`` as a browser asks for it, ``xn--atelier-mtal-jeb.fr`` (either form, the same
+    host); a host that has no such form (an empty label, one too long) as written."""
+    try:
+        return host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return host
 
 
 _DOT_SEGMENTS = {".": ".", "%2e": ".", "..": "..", ".%2e": "..", "%2e.": "..", "%2e%2e": ".."}
