@@ -1292,3 +1292,26 @@ def test_an_offset_of_more_than_ten_years_is_told_at_its_line(tmp_path: Path, te
     found = errors(tmp_path, BASE + text)
     assert [message.split("\n") for message in found] == [
         [error, "    hint: an offset is in days, weeks or months, of ten years at most: e.g. '+2 days'"]], found
+
+
+@pytest.mark.parametrize(("zone", "hint"), [
+    # "did you mean 'GMT+0'?": an hour off, and a name refused in its turn.
+    ("GMT+1", "'GMT+1' is an offset from UTC, not a place; write the place's zone, like 'Europe/Paris' (its "
+              "clock changes when the place's does), or 'Etc/GMT-1' for UTC+01:00 all year"),
+    # "did you mean 'UTC'?": the offset dropped.
+    ("UTC+1", "'UTC+1' is an offset from UTC, not a place; write the place's zone, like 'Europe/Paris' (its "
+              "clock changes when the place's does), or 'Etc/GMT-1' for UTC+01:00 all year"),
+    ("utc-05:00", "'utc-05:00' is an offset from UTC, not a place; write the place's zone, like 'Europe/Paris' "
+                  "(its clock changes when the place's does), or 'Etc/GMT+5' for UTC-05:00 all year"),
+    # No Etc/ name has minutes: the place alone.
+    ("UTC+05:30", "'UTC+05:30' is an offset from UTC, not a place; write the place's zone, like 'Europe/Paris' "
+                  "(its clock changes when the place's does)"),
+    # A name near Greenwich's is told as Greenwich's, not given the closest (refused in its turn).
+    ("Greenwhich", "'Greenwhich' has no summer time; write the place's zone: 'Europe/London' (United Kingdom), "
+                   "'Europe/Dublin' (Ireland) or 'Europe/Lisbon' (Portugal), or 'UTC' for the same offset all year"),
+])
+def test_a_zone_written_as_an_offset_is_told_the_place_or_the_etc_name(tmp_path: Path, zone: str,
+                                                                       hint: str) -> None:
+    first = errors(tmp_path, BASE.replace("Europe/Paris", zone))[0].splitlines()
+    assert first[0].endswith(f"found time zone '{zone}', expected an IANA name like 'Europe/Paris'")
+    assert first[1] == f"    hint: {hint}"

@@ -8,9 +8,10 @@ located error saying how to write it unambiguously.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
-from edcal.errors import did_you_mean
+from edcal.errors import closest, did_you_mean
 from edcal.i18n import language, say, utc_offset
 
 
@@ -110,10 +111,36 @@ GREENWICH_PLACES = (("Europe/London", say("United Kingdom")), ("Europe/Dublin", 
 FIXED_ABBREVIATIONS = frozenset({"EST", "MST", *GREENWICH_NAMES})
 
 
+#: ``GMT+1``, ``UTC-05:00``: an offset written as a zone.
+_OFFSET_NAME = re.compile(r"^(?:GMT|UTC|UT)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d\d))?$",
+                          re.IGNORECASE)
+
+
+def _offset_hint(name: str) -> str | None:
+    """For ``GMT+1``: the place's zone, or the ``Etc/`` name of the same offset all year (its sign reversed,
+    as POSIX writes it), which the closest name (``GMT+0``, ``UTC``) is not."""
+    written = _OFFSET_NAME.match(name.strip())
+    if written is None:
+        return None
+    hours, minutes = int(written["hours"]), int(written["minutes"] or 0)
+    if hours == minutes == 0:
+        return None  # GMT+0, UTC+0: Greenwich's names, or UTC's closest
+    place = say("'{name}' is an offset from UTC, not a place; write the place's zone, like 'Europe/Paris' "
+                "(its clock changes when the place's does)", name=name)
+    if minutes or hours > (14 if written["sign"] == "+" else 12):  # Etc/GMT-14 … Etc/GMT+12, whole hours
+        return place
+    etc = f"Etc/GMT{'-' if written['sign'] == '+' else '+'}{hours}"
+    return say("'{name}' is an offset from UTC, not a place; write the place's zone, like 'Europe/Paris' "
+               "(its clock changes when the place's does), or '{etc}' for UTC{offset} all year", name=name,
+               etc=etc, offset=f"{written['sign']}{hours:02d}:00")
+
+
 def zone_hint(name: str) -> str | None:
     """A hint for a time zone edcal does not know: the zone an abbreviation stands for (``CST`` is not
     ``UCT``), else the closest name."""
-    if name.strip().upper() in {greenwich.upper() for greenwich in GREENWICH_NAMES}:
+    if (offset := _offset_hint(name)) is not None:
+        return offset
+    if _greenwich(name) or _greenwich(closest(name, known_zones()) or ""):  # `Greenwhich`, `GMT 0` too
         (first, first_place), (second, second_place), (third, third_place) = GREENWICH_PLACES
         return say("'{name}' has no summer time; write the place's zone: '{first}' ({first_place}), "
                    "'{second}' ({second_place}) or '{third}' ({third_place}), or 'UTC' for the same offset "
@@ -130,7 +157,13 @@ def zone_hint(name: str) -> str | None:
     if meant:
         return say("'{name}' is an abbreviation; write the place's zone, e.g. '{meant}' (its clock changes "
                    "when the place's does)", name=name, meant=meant)
-    return did_you_mean(name, known_zones())
+    # Not a name refused in its turn (`EST` for `ESTT`)
+    return did_you_mean(name, known_zones() - FIXED_ABBREVIATIONS)
+
+
+def _greenwich(name: str) -> bool:
+    """Whether the name is one of Greenwich time's (``gmt``, ``Etc/GMT0``, ``Etc/Greenwich``)."""
+    return name.strip().upper().removeprefix("ETC/") in {greenwich.upper() for greenwich in GREENWICH_NAMES}
 
 
 def known_zones() -> set[str]:
