@@ -956,3 +956,16 @@ def test_each_month_of_the_report_links_to_what_went_out_in_it(tmp_path: Path) -
         shown = tab.eval_on_selector_all("[data-item-id]", "els => els.filter(e => e.getClientRects().length)"
                                                           ".map(e => e.dataset.log)")
         assert shown == ["gone_out"] * 22
+
+
+def test_a_line_with_its_day_and_month_swapped_gets_the_post_of_that_day() -> None:
+    """'lundi-linkedin-20260712' for the post of 7 December was told to log the first post of the series as gone
+    out on 12 July, five months before the series began; '…-20270401' (4 January) got the last post before
+    April."""
+    swapped = [errors_of(f"posted:\n  - lundi-linkedin-{day}\n")[0].splitlines()[1] for day in ("20260712", "20270401")]
+    assert swapped == [
+        "    hint: did you mean 'lundi-linkedin-20261207'? An id ends with its day as year, month, day: 2026-12-07",
+        "    hint: did you mean 'lundi-linkedin-20270104'? An id ends with its day as year, month, day: 2027-01-04"]
+    # A day far from any post of the entry is no day it went out on: no `at:` line to write.
+    assert errors_of("posted:\n  - lundi-linkedin-20260915\n")[0].splitlines()[1] == (
+        "    hint: did you mean 'lundi-linkedin-20261207', planned on 2026-12-07?")

@@ -160,6 +160,12 @@ class _Meant:
         at = bisect.bisect_left(posts, (day, ""))
         if at < len(posts) and posts[at][0] == day and posts[at][1] in self.logged:
             return None  # that day's post is logged already: this line is something else
+        # `…-20260712` for 7 December: the day written before the month, far from every post of the entry
+        far = all(abs((post[0] - day).days) > _LATE_DAYS for post in posts[max(at - 1, 0):at + 1])
+        swapped = _swapped(day) if far else None
+        if swapped is not None and (planned_day := self._planned_on(posts, swapped)) is not None:
+            return say("did you mean '{match}'? An id ends with its day as year, month, day: {day:%Y-%m-%d}",
+                       match=planned_day, day=swapped)
         after = next((post for post in posts[at:] if post[1] not in self.logged), None)
         before = next((post for post in reversed(posts[:at]) if post[1] not in self.logged), None)
         nearest = [post for post in (before, after) if post is not None]
@@ -173,12 +179,18 @@ class _Meant:
                 return say("did you mean '{match}'?", match=meant)
             return say("did you mean '{match}'? Its id keeps the day of its rule, {rule:%Y-%m-%d}, while it "
                        "goes out on {day:%Y-%m-%d}", match=meant, rule=rule_day, day=day)
-        if day <= now.astimezone(calendar.zone).date():
+        if day <= now.astimezone(calendar.zone).date() and abs((planned - day).days) <= _LATE_DAYS:
             return say("did you mean '{match}', planned on {planned:%Y-%m-%d}? A post that went out on "
                        "another day keeps its id, with the day it went out: "
                        "`{{item: {match}, at: {day:%Y-%m-%d}}}`",
                        match=meant, planned=planned, day=day)
         return say("did you mean '{match}', planned on {planned:%Y-%m-%d}?", match=meant, planned=planned)
+
+    def _planned_on(self, posts: list[tuple[dt.date, str]], day: dt.date) -> str | None:
+        """The id of the post not logged yet that goes out on that day, if one does."""
+        at = bisect.bisect_left(posts, (day, ""))
+        return posts[at][1] if at < len(posts) and posts[at][0] == day and posts[at][1] not in self.logged \
+            else None
 
     def _closest_id(self, found: str) -> str | None:
         # A line longer than any id by two characters or more has no post one typo away (and a line of
@@ -261,6 +273,18 @@ def _changed_entries(calendar: Calendar, items: list[Item]) -> dict[str, _Change
 def _day(start: dt.datetime | dt.date, calendar: Calendar) -> dt.date:
     """The day an item goes out on, in the site's zone."""
     return start.astimezone(calendar.zone).date() if isinstance(start, dt.datetime) else start
+
+
+#: The most days a post goes out before or after its planned day, as a log line's day tells it: further, the
+#: day is no day it went out on (a typo), and no `at:` is proposed.
+_LATE_DAYS = 7
+
+
+def _swapped(day: dt.date) -> dt.date | None:
+    """The day with its month and its day swapped (2026-07-12 as 2026-12-07), when that is another day."""
+    if day.day > 12 or day.day == day.month:
+        return None
+    return day.replace(month=day.day, day=day.month)  # always valid: both are 12 or less
 
 
 def _day_of(step: str) -> dt.date | None:
