@@ -43,6 +43,21 @@ def first_error(tmp_path: Path, text: str) -> list[str]:
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, from: 2027-01-05, at: 18.15}}\n",
      "found '18.15', expected a time or a named slot as HH:MM (e.g. 09:30)",
      "times are written with a colon: 18:15"),
+    # A post's time after a key date: the hint gave examples only.
+    ("key_dates:\n  - {id: salon, name: Salon, on: 2027-01-26}\n"
+     "posts:\n  - {id: a, networks: [x], text: T, at: salon -1 day at 18.00}\n",
+     "after key date 'salon': found '-1 day at 18.00', expected a time (HH:MM), a slot or an offset such as "
+     "'-7 days' or '-1 day at 18:00'",
+     "times are written with a colon: salon -1 day at 18:00"),
+    # A promotion's step: no hint at all.
+    ("blog:\n  promote: {networks: [x], schedule: [at publication, +2 days at 12.30]}\n",
+     "found '12.30', expected a time as HH:MM (e.g. 09:30)",
+     "times are written with a colon: +2 days at 12:30"),
+    # A step said in words with such a time: the step to write, with its time as written.
+    ("blog:\n  promote: {networks: [x], schedule: [at publication, 3 days later at 12.30]}\n",
+     "found '3 days later at 12.30', expected 'at publication' or a signed offset such as '+2 days', "
+     "'+2 days at 12:00', '+1 week' or '-1 day at 18:00'",
+     "write '+3 days at 12:30'"),
 ])
 def test_a_time_written_with_a_dot_is_given_with_a_colon(tmp_path: Path, text: str, message: str,
                                                          hint: str) -> None:

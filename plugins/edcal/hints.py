@@ -95,7 +95,7 @@ def twelve_hour_hint(found: str) -> str | None:
     return say("times are written on the 24-hour clock: {time}", time=written) if written != found else None
 
 
-def _with_colons(text: str) -> str:
+def with_colons(text: str) -> str:
     """``2027-01-05 10.30`` as ``2027-01-05 10:30``: its times written with a colon, not a dot."""
     def colon(time: re.Match[str]) -> str:
         hour, minute = int(time[1]), int(time[2])
@@ -106,7 +106,7 @@ def _with_colons(text: str) -> str:
 
 def dot_time_hint(found: str) -> str | None:
     """The value with its times written ``10:30`` rather than ``10.30``; None when it has no such time."""
-    written = _with_colons(found)
+    written = with_colons(found)
     return say("times are written with a colon: {time}", time=written) if written != found else None
 
 
@@ -142,7 +142,7 @@ def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
     if (slashed := _DAY_FIRST.match(found.strip())) is not None:
         first, second, year, rest = slashed.groups()
         # 03/15/2027 4:00 PM, 15.03.2027 10.30: the date and the time at once
-        rest = " " + _with_colons(_on_24_hours(rest.strip())) if rest.strip() else rest
+        rest = " " + with_colons(_on_24_hours(rest.strip())) if rest.strip() else rest
         if int(first) > 12 and int(second) <= 12:  # 24/11/2026: day first
             return say("dates are written year first: {date}",
                        date=f"{year}-{int(second):02d}-{int(first):02d}{rest}")

@@ -10,7 +10,7 @@ import itertools
 import re
 
 from edcal.errors import did_you_mean, message_of
-from edcal.hints import twelve_hour_hint, value_hint
+from edcal.hints import dot_time_hint, twelve_hour_hint, value_hint
 from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.sections._reading import Document, Reading, collision, first_at, key_of, source_of, value_of
@@ -127,7 +127,7 @@ def _parse_when(reading: Reading, text: str) -> When:
                                    problem=message_of(exc)),
                                exc.hint if isinstance(exc, timeparse.OffsetTooFar)
                                else _named_key_date(text, calendar) or twelve_hour_hint(text.strip())
-                               or examples) from None
+                               or dot_time_hint(text.strip()) or examples) from None
         if key_date.id not in calendar.key_dates:
             raise KeyDateError(None, None)  # the key date's own error is reported
         return dataclasses.replace(when, key_date=key_date.id)

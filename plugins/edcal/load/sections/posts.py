@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from edcal.errors import ErrorCollector, message_of
+from edcal.hints import dot_time_hint, with_colons
 from edcal.i18n import say
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
@@ -318,6 +319,20 @@ def _images(spec: PostSpec | VariantSpec, errors: ErrorCollector) -> tuple[Media
     return tuple(result)
 
 
+def _dot_time_step_hint(step: str, slots: frozenset[str]) -> str | None:
+    """For a step whose time has a dot (``+2 days at 12.30``): the step with a colon, or, said in words
+    (``3 days later at 12.30``), the step to write."""
+    dotted = dot_time_hint(step)
+    if dotted is None:
+        return None
+    written = with_colons(step)
+    try:
+        timeparse.parse_offset(written, slots)
+    except ValueError as exc:
+        return exc.args[1] if len(exc.args) == 2 else None
+    return dotted
+
+
 def read_schedule(reading: Reading, steps: list[str] | None, loc: Loc | None) -> tuple[Offset, ...]:
     """A promotion's `schedule:` (``+1 week at midi``…), each step where it is written."""
     result = []
@@ -331,7 +346,8 @@ def read_schedule(reading: Reading, steps: list[str] | None, loc: Loc | None) ->
                 reading.errors.add(where, message_of(exc), exc.hint)
                 continue
             hint = exc.args[1] if len(exc.args) == 2 else None
-            reading.errors.add(where, exc.args[0] if hint else message_of(exc), hint)
+            reading.errors.add(where, exc.args[0] if hint else message_of(exc),
+                               hint or _dot_time_step_hint(step, frozenset(reading.calendar.slots)))
             continue
         result.append(Offset(offset.label, offset.amount, offset.unit, offset.time, offset.slot, where))
     return tuple(result)
