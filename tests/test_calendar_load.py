@@ -573,6 +573,8 @@ SLIPS += [
 SLIPS += [
     # Empty values and block values get no hint about quotes they do not have.
     ("posts:\n  - {id: a, networks: [x], text: T, at: ''}\n",
+     "`at:` is empty, expected when the post goes out", "e.g. at: 2027-01-12 09:00"),
+    ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, from: ''}}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)", None),
     ("posts:\n  - id: a\n    text: Bonjour\n     networks:\n      - x\n",
      "invalid YAML: mapping values are not allowed in this context",

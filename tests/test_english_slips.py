@@ -92,6 +92,13 @@ def test_ist_is_told_it_may_be_irish_time(tmp_path: Path) -> None:
     ("  - repeat:\n    networks: [x]\n    text: Hello\n",
      "calendar.yaml:9:5: error: `repeat:` is empty, expected the rule of the recurring post",
      "e.g. repeat: {every: week, on: tue, from: 2027-01-12}"),
+    # Written empty between quotes, or as spaces: "unknown article slug ''", "found ''" with no hint.
+    ("  - promote: ''\n    networks: [x]\n",
+     "calendar.yaml:9:5: error: `promote:` is empty, expected the slug of the article to promote",
+     "the slug is the article file's name without .md: promote: welcome for content/articles/welcome.md"),
+    ("  - {at: '  ', networks: [x], text: Hello}\n",
+     "calendar.yaml:9:6: error: `at:` is empty, expected when the post goes out",
+     "e.g. at: 2027-01-12 09:00"),
 ])
 def test_a_timing_written_empty_is_told_at_its_line(tmp_path: Path, entry: str, message: str, hint: str) -> None:
     """`promote:` with the slug forgotten was told "a post needs one of `at:`, `promote:` or `repeat:`" at the

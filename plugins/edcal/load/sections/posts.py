@@ -75,6 +75,8 @@ def _post(reading: Reading, spec: PostSpec, derived_id: str | None,
     loc = spec.loc
     source = source_of(loc)
     kinds = [k for k in ("at", "promote", "repeat") if getattr(spec, k) is not None]
+    if all(isinstance(getattr(spec, k), str) and not getattr(spec, k).strip() for k in kinds):
+        kinds = []  # `at: ''` or `promote: ' '` alone is as empty as `at:` written with nothing after it
     if not kinds and any(left_out(reading, loc, k) for k in _KINDS):
         return None  # its `at:` refused (told)
     empty = next((k for k in _KINDS if loc is not None and k in loc.fields), None) if not kinds else None
