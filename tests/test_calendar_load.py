@@ -1256,6 +1256,8 @@ def test_an_account_given_up_before_it_began_is_a_located_error(tmp_path: Path) 
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-19-01}\n", "2027-01-19"),
     ("campaigns:\n  - {id: c, name: C, from: 2027-13-01, until: 2027-02-01}\n", "2027-01-13"),
     ("freeze:\n  - {from: 2027-01-10, until: 2027-31-01, reason: Crise}\n", "2027-01-31"),
+    # As ISO 8601 writes it, with a T: no hint at all.
+    ("posts:\n  - {id: a, networks: [x], text: T, at: '2027-19-01T09:40'}\n", "2027-01-19T09:40"),
 ])
 def test_a_date_written_with_its_day_before_its_month_is_told_the_date_meant(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entry: str, meant: str) -> None:

@@ -35,6 +35,8 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(.*)$")
 #: ``19/01``, ``19/01 9h``: a day and a month, without the year.
 _NO_YEAR = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?![/.\d])(.*)$")
 _UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(\b.*)$")
+#: ``2027-19-01T09:40``: a date and a time joined by ISO 8601's T.
+_UNPADDED_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(T\d.*)$")
 _DATE_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]+\d")
 #: ``9am``, ``10:00 AM``, ``2026-12-22 12:30 p.m.``: edcal reads times on the 24-hour clock.
 _AM_PM = re.compile(r"^(?P<date>\d{4}-\d\d-\d\d[ T]+)?(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*"
@@ -113,7 +115,7 @@ def dot_time_hint(found: str) -> str | None:
 def _swapped_hint(found: str) -> str | None:
     """``2027-19-01 09:40``: no month 19, the day written before the month; the date meant when the
     other reading is one (not for ``2027-13-13`` or ``2027-14-30``)."""
-    written = _UNPADDED.match(found)
+    written = _UNPADDED.match(found) or _UNPADDED_ISO.match(found)  # `2027-19-01T09:40` too
     if written is None:
         return None
     year, month, day, rest = written.groups()
