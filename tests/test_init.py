@@ -569,3 +569,12 @@ def test_a_siteurl_written_with_a_final_slash_gives_feed_links_without_a_double_
              if path.suffix in (".html", ".xml")}
     assert any("https://www.exemple-metal.fr/blog/feeds/all.atom.xml" in text for text in pages.values())
     assert [path.name for path, text in pages.items() if "blog//" in text] == []
+
+
+def test_an_empty_timezone_is_refused_not_replaced_by_paris(tmp_path: Path) -> None:
+    """`--timezone "$TZ"` with the variable unset made a site on Paris time without a word."""
+    made = run_edcal("init", "neuf", "--url", "https://blog.example.ie", "--timezone", "", cwd=tmp_path)
+    assert made.returncode == 2, made.stdout
+    assert made.stderr.startswith("--timezone: error: found time zone '', expected an IANA name like "
+                                  "'Europe/Paris'"), made.stderr
+    assert not (tmp_path / "neuf").exists()

@@ -558,7 +558,9 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
     from edcal.site import setting_source, unreachable_site_url
 
     # A British site made with --country GB alone was on Paris time, with its posts an hour off.
-    timezone = timezone or (country_zone(given_country(country)) if country else None) or DEFAULT_ZONE
+    # `--timezone ""` (a variable unset) is refused by init_site, not replaced by the default
+    if timezone is None:
+        timezone = (country_zone(given_country(country)) if country else None) or DEFAULT_ZONE
     lang = lang or default_language(timezone, country)
     name = site_name if site_name is not None else {"fr": "Mon blog"}.get(lang, "My blog")
     speak(lang)  # the new site's team reads what follows, its refusals too ($EDCAL_LANG aside)
