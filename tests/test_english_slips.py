@@ -218,3 +218,20 @@ def test_a_french_promotion_step_as_said_is_told_how_to_write_it(tmp_path: Path,
                                     "3 jours plus tard, dans 2 semaines à 12h]}\n")
     assert [message.splitlines()[1] for message in found] == [
         "    hint: écrivez 'à la publication'", "    hint: écrivez '+3 jours'", "    hint: écrivez '+2 semaines à 12h'"]
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    # "did you mean 'month'?": a post every month, half what was meant, or half as many as meant.
+    ("bimonthly", "'bimonthly' is said for every two months and for twice a month: for every two months, write "
+                  "every: month and interval: 2; for twice a month, every: week and interval: 2"),
+    ("bi-monthly", "'bi-monthly' is said for every two months and for twice a month: for every two months, write "
+                   "every: month and interval: 2; for twice a month, every: week and interval: 2"),
+    ("bimestriel", "write every: month and interval: 2 (every 2 months)"),
+    ("semi-monthly", "write every: week and interval: 2 (every 2 weeks)"),
+    ("bimensuel", "write every: week and interval: 2 (every 2 weeks)"),
+])
+def test_a_bimonthly_repeat_is_told_its_interval(tmp_path: Path, written: str, hint: str) -> None:
+    found = first_error(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: "
+                        f"{{every: {written}, from: 2027-01-05}}}}\n")
+    assert found[0].endswith(f"found '{written}', expected one of: day, week, month"), found
+    assert found[1] == f"    hint: {hint}", found

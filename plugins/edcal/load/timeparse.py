@@ -276,6 +276,13 @@ FORTNIGHTLY = frozenset({"fortnight", "fortnightly", "biweekly", "bi-weekly", "e
                          "once a fortnight", "once per fortnight", "each fortnight", "every other week",
                          "quinzaine", "par quinzaine", "une fois par quinzaine"})
 
+#: Every two months, and twice a month: ``bimestriel`` is the one, ``bimensuel`` and ``semi-monthly`` the
+#: other, ``bimonthly`` either (English dictionaries give both readings).
+EVERY_OTHER_MONTH = frozenset({"bimestriel", "bimestrielle", "every other month", "every two months"})
+TWICE_A_MONTH = frozenset({"bimensuel", "bimensuelle", "semi-monthly", "semimonthly", "twice monthly",
+                           "twice a month"})
+BIMONTHLY = frozenset({"bimonthly", "bi-monthly"})
+
 
 def parse_cadence(text: str) -> Cadence:
     """A regularity target: a count per day, week or month, as people write it: ``2/week``, ``2 per week``,

@@ -20,7 +20,7 @@ from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, value_hint
 from edcal.i18n import Message, say, say_count
 from edcal.load.schema import describe, id_hint
-from edcal.load.timeparse import FORTNIGHTLY
+from edcal.load.timeparse import BIMONTHLY, EVERY_OTHER_MONTH, FORTNIGHTLY, TWICE_A_MONTH
 from edcal.load.yamlfile import LOC_KEY, FieldLoc, Loc
 from edcal.model.source import Source
 
@@ -225,9 +225,18 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
     if found.strip().lower() in _SCHEDULED_WORDS and "published" in options:
         return say("an article is scheduled by its date: write status: published (or leave it out) and a "
                    "date: in the future")
-    if " ".join(found.split()).lower() in FORTNIGHTLY and {"day", "week"} <= set(options):  # every: biweekly
-        return say("write every: {meant} and interval: {count} (every {count} {meant}s)", meant="week",
-                   count=2)
+    said = " ".join(found.split()).lower()
+    if {"day", "week"} <= set(options):  # every: biweekly, bimonthly: "did you mean 'week'?" halved it
+        if said in FORTNIGHTLY or said in TWICE_A_MONTH:
+            return say("write every: {meant} and interval: {count} (every {count} {meant}s)", meant="week",
+                       count=2)
+        if said in EVERY_OTHER_MONTH and "month" in options:
+            return say("write every: {meant} and interval: {count} (every {count} {meant}s)", meant="month",
+                       count=2)
+        if said in BIMONTHLY and "month" in options:
+            return say("'{found}' is said for every two months and for twice a month: for every two months, "
+                       "write every: month and interval: 2; for twice a month, every: week and interval: 2",
+                       found=found.strip())
     meant = VALUE_SYNONYMS.get(" ".join(found.split()).lower())
     if meant in options and meant != found:
         return say("did you mean '{match}'?", match=meant)
