@@ -969,3 +969,28 @@ def test_a_line_with_its_day_and_month_swapped_gets_the_post_of_that_day() -> No
     # A day far from any post of the entry is no day it went out on: no `at:` line to write.
     assert errors_of("posted:\n  - lundi-linkedin-20260915\n")[0].splitlines()[1] == (
         "    hint: did you mean 'lundi-linkedin-20261207', planned on 2026-12-07?")
+
+
+@pytest.mark.parametrize("second", ["https://www.linkedin.com/feed/update/urn:li:activity:7150000000000000000",
+                                    "https://linkedin.com/feed/update/urn:li:activity:7150000000000000000/#comments",
+                                    "HTTPS://WWW.LinkedIn.com/feed/update/urn:li:activity:7150000000000000000/"])
+def test_one_address_logged_twice_in_another_form_is_an_error_too(tmp_path: Path, second: str) -> None:
+    """The copied address with its final slash left out, or the host written otherwise, opens the same post: the
+    second post's card still linked to the first."""
+    from helpers import load_errors
+
+    url = "https://www.linkedin.com/feed/update/urn:li:activity:7150000000000000000/"
+    found = load_errors(tmp_path, CALENDAR + f"""\
+posted:
+  - {{item: lundi-linkedin-20270104, url: "{url}"}}
+  - {{item: lundi-linkedin-20270111, url: "{second}"}}
+""")
+    assert [error.splitlines()[0] for error in found] == [
+        f"calendar.yaml:15:42: error: found url '{second}', the address of 'lundi-linkedin-20270104' "
+        "(calendar.yaml:14) too, expected this post's own address"]
+    # Two posts of a network whose addresses differ by their query are two posts.
+    from helpers import load_in
+
+    load_in(tmp_path, CALENDAR + "posted:\n  - {item: lundi-linkedin-20270104, url: 'https://www.facebook.com/"
+            "permalink.php?story_fbid=1&id=9'}\n  - {item: lundi-linkedin-20270111, url: 'https://www.facebook.com/"
+            "permalink.php?story_fbid=2&id=9'}\n")

@@ -7,6 +7,7 @@ the plan is resolved (:mod:`edcal.plan.posted`); this module reads the values.
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 
 from edcal.errors import message_of
 from edcal.hints import value_hint
@@ -55,7 +56,7 @@ def read_posted(reading: Reading, documents: list[Document]) -> None:
                 continue
             record = PostedRecord(spec.item.strip(), at, url, line,
                                   value_of(spec.loc, "item") if spec.loc is not None else line, spec.skipped)
-            first = addresses.setdefault(url, record) if url is not None else record
+            first = addresses.setdefault(_same_post(url), record) if url is not None else record
             if first is not record and first.item != record.item:  # the same post twice is told as such
                 reading.errors.add(value_of(spec.loc, "url"),
                                    say("found url '{value}', the address of '{other}' ({path}:{line}) too, "
@@ -81,3 +82,15 @@ def _moment(reading: Reading, text: str, where: Source) -> dt.datetime | dt.date
     if when.time is None and when.slot is None:
         return when.date
     return instant_of(reading, when, where)
+
+
+def _same_post(url: str) -> str:
+    """An address as the post it opens: its host in any capitals and with or without ``www.``, its path
+    with or without a final slash, its fragment left out (``…/#comments``); its query kept, which names the
+    post on some networks (``permalink.php?story_fbid=…``)."""
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+    except ValueError:  # an address Python cannot read: as written
+        return url
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}"
