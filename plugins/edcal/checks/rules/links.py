@@ -187,7 +187,7 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
             # An undated draft's address (no date, no address yet): the link waits for it, as an `article:` does.
             return undated_article(path, plan.site_url, plan.article_url_template, originals) is None
         # Another address of the blog: a tag page no article makes, a page or a file that is not there. One
-        # that an article or a page held back makes (its tag's page) is post-before-article's to judge.
+        # that an article or a page held back makes (its tag's page) comes with it: `coming` judges when.
         return files is not None and opened is not None and not files.opens(opened) \
             and not files.opens_later(opened)
 
