@@ -3877,6 +3877,17 @@ def test_social_unused_names_an_article_s_video_or_note_as_such() -> None:
         "article 'a' gives a note for whoever posts it for Instagram in `social:`, but no post promotes it there"]
 
 
+def link_findings(site: Path, links: dict[str, str]) -> tuple[Any, dict[str, dict[str, Any]]]:
+    """Posts on X, one an hour from 2027-03-01 09:00, each linking to one of ``links`` ({name: address}), and
+    what `edcal check --only unknown-article-link` says of them, by post."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "".join(
+        f"  - {{id: {name}, networks: [x], at: 2027-03-0{1 + index // 9} {9 + index % 9:02d}:00, text: 'Voir {name}',"
+        f" link: '{url}'}}\n" for index, (name, url) in enumerate(links.items())), encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
+    return checked, {f["item"]: f for f in json.loads(checked.stdout)["findings"]}
+
+
 def test_a_post_linking_to_a_page_that_comes_with_an_article_or_a_page_not_online_is_told_when(site: Path) -> None:
     """A tag's page only an article to come has, or a page still in draft: the link was taken as fine (the page
     comes), whenever the post went out; before the article is online, it opens nothing."""
@@ -3913,13 +3924,8 @@ def test_a_post_linking_to_an_address_of_the_blog_that_the_build_does_not_write_
         "theme-dead": "/theme/css/CANARY.css", "root-dead": "/CANARY-nulle-part.html",
         "capitals": "/TAG/TEST/",
     }
-    calendar = site / "calendar.yaml"
-    calendar.write_text(calendar.read_text(encoding="utf-8") + "".join(
-        f"  - {{id: {name}, networks: [x], at: 2027-03-0{1 + index // 9} {9 + index % 9:02d}:00, text: 'Voir {name}',"
-        f" link: '{url}'}}\n" for index, (name, url) in enumerate(links.items())), encoding="utf-8")
-    checked = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
+    checked, found = link_findings(site, links)
     assert checked.returncode == 1, checked.stdout + checked.stderr
-    found = {f["item"]: f for f in json.loads(checked.stdout)["findings"]}
     assert sorted(found) == ["capitals-x", "page-dead-x", "root-dead-x", "tag-dead-x", "tag-later-x",
                              "theme-dead-x"], found
     # The tag of an article to come has its page once that article is online: after this post.
@@ -3931,8 +3937,8 @@ def test_a_post_linking_to_an_address_of_the_blog_that_the_build_does_not_write_
     assert found["tag-dead-x"]["message"] == ("post 'tag-dead-x' links to /tag/CANARY-inox/, which is no article or "
                                               "page of the site")
     assert found["capitals-x"]["hint"] == "did you mean '/tag/test/'?"
-    assert found["tag-dead-x"]["line"] == calendar.read_text(encoding="utf-8").splitlines().index(
-        next(line for line in calendar.read_text(encoding="utf-8").splitlines() if "id: tag-dead," in line)) + 1
+    lines = (site / "calendar.yaml").read_text(encoding="utf-8").splitlines()
+    assert found["tag-dead-x"]["line"] == next(n for n, line in enumerate(lines, 1) if "id: tag-dead," in line)
 
 
 def test_a_post_linking_to_a_page_of_older_articles_or_an_archive_of_the_blog_is_no_unknown_link(site: Path) -> None:
@@ -3950,12 +3956,8 @@ def test_a_post_linking_to_a_page_of_older_articles_or_an_archive_of_the_blog_is
     links = {"page-two": "/liste/2/", "tag-two": "/tag/test/2/", "year": "/2027/",
              "month": "https://blog.example.fr/2027/02/",
              "page-dead": "/liste/3/", "month-dead": "/2027/05/"}
-    calendar = site / "calendar.yaml"
-    calendar.write_text(calendar.read_text(encoding="utf-8") + "".join(
-        f"  - {{id: {name}, networks: [x], at: 2027-03-0{1 + index} 09:00, text: 'Voir {name}', link: '{url}'}}\n"
-        for index, (name, url) in enumerate(links.items())), encoding="utf-8")
-    checked = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
-    found = sorted(f["item"] for f in json.loads(checked.stdout)["findings"])
+    checked, told = link_findings(site, links)
+    found = sorted(told)
     assert found == ["month-dead-x", "page-dead-x"], checked.stdout + checked.stderr
 
 
@@ -3968,10 +3970,6 @@ def test_a_post_linking_to_a_tag_page_by_its_address_without_html_is_no_unknown_
     (site / "content" / "articles" / "autre.md").write_text(
         "Title: Un autre article\nDate: 2027-02-03 09:00\nTags: test\n\nTexte.\n", encoding="utf-8")
     links = {"tag": "/tag/test", "tag-two": "/tag/test/2", "tag-dead": "/tag/inox"}
-    calendar = site / "calendar.yaml"
-    calendar.write_text(calendar.read_text(encoding="utf-8") + "".join(
-        f"  - {{id: {name}, networks: [x], at: 2027-03-0{1 + index} 09:00, text: 'Voir {name}', link: '{url}'}}\n"
-        for index, (name, url) in enumerate(links.items())), encoding="utf-8")
-    checked = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
-    found = sorted(f["item"] for f in json.loads(checked.stdout)["findings"])
+    checked, told = link_findings(site, links)
+    found = sorted(told)
     assert found == ["tag-dead-x"], checked.stdout + checked.stderr

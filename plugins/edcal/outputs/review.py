@@ -278,8 +278,7 @@ def bio_page(plan: Plan, network: str) -> str | None:
     settings = plan.calendar.link_in_bio
     if settings is None or network not in settings.networks:
         return None
-    return absolute(f"/{settings.path.strip('/')}/", plan.site_url) if plan.site_url \
-        else f"/{settings.path.strip('/')}/"
+    return absolute(f"/{settings.path.strip('/')}/", plan.site_url)
 
 
 def _why_draft(item: Item, plan: Plan, entries: dict[str, Any]) -> dict[str, Any]:

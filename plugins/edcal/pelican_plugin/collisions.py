@@ -218,7 +218,7 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
     # may link there.
     later: dict[str, tuple[str, ...]] = {}
     for url in sorted(state.offline_urls):
-        path = _normal(urllib.parse.unquote(url.split("#")[0].split("?")[0])) if url else ""
+        path = _url_path(url) if url else ""
         if path and path not in files:
             later[path] = tuple(sorted({*later.get(path, ()), *state.offline_makers.get(url, ())}))
     # The addresses of the lists' pages where they are not their files' paths (TAG_URL 'tag/{slug}' for
@@ -231,8 +231,7 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
     urls |= {str(period.get("url") or "") for period in archives} | {url for _save_as, url in further}
     urls |= {str(settings.get(f"{name.upper()}_URL", f"{name}.html") or "")
              for name in settings.get("DIRECT_TEMPLATES") or ()}
-    addresses = frozenset(_normal(urllib.parse.unquote(url.split("#")[0].split("?")[0])) for url in urls
-                          if url and "://" not in url) - files
+    addresses = frozenset(_url_path(url) for url in urls if url and "://" not in url) - files
     # An image only content not online shows is kept out until that content is online: a link to it waits.
     withheld = frozenset(output for _source, output in withheld_static(static, state, settings))
     return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders), later, addresses,
@@ -381,6 +380,11 @@ def _field(content: Any, name: str, fallback: str | None = None) -> Source:
         return Source(str(getattr(content, "relative_source_path", "") or "content"), 1)
     sources = meta.field_sources
     return sources.get(name) or (sources.get(fallback) if fallback else None) or meta.source
+
+
+def _url_path(url: str) -> str:
+    """A site-relative URL Pelican gives (``tag/été/?x#y``) as the path in output/ it names (``tag/été``)."""
+    return _normal(urllib.parse.unquote(url.split("#")[0].split("?")[0]))
 
 
 def _normal(path: str) -> str:

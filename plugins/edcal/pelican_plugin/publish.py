@@ -125,14 +125,16 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
     # Tag, category and author pages are Pelican's of the published originals: those only articles not
     # online have are no page yet (a share suggestion linking to one waits).
     listed = set().union(*(_taxonomy_urls(c) for c in generator.articles if c.source_path in live))
-    unlisted = set().union(*(_taxonomy_urls(c) for name in (*_LISTED, *_DRAFTS)
-                             for c in getattr(generator, name) if c.source_path not in live))
-    state.offline_urls |= unlisted - listed
+    # Each with the files whose going online makes it (a post to come may link there once one of them is).
+    unlisted: dict[str, set[str]] = {}
     for name in (*_LISTED, *_DRAFTS):
         for content in getattr(generator, name):
             if content.source_path not in live:
                 for url in _taxonomy_urls(content) - listed:
-                    state.offline_makers.setdefault(url, set()).add(state.relative(Path(content.source_path)))
+                    unlisted.setdefault(url, set()).add(state.relative(Path(content.source_path)))
+    state.offline_urls |= unlisted.keys()
+    for url, makers in unlisted.items():
+        state.offline_makers.setdefault(url, set()).update(makers)
     site_url = str(settings.get("SITEURL") or "")
     for name in (*_LISTED, *_DRAFTS):
         for content in getattr(generator, name):
