@@ -3911,6 +3911,24 @@ def test_a_post_linking_to_a_page_that_comes_with_an_article_or_a_page_not_onlin
                                         "online by then")
 
 
+def test_a_post_linking_to_an_image_only_an_article_to_come_shows_is_told_when(site: Path) -> None:
+    """The build keeps an image that only an article to come shows out of output/ until the article is online:
+    a post to come linking straight to it was taken as fine (the build writes the file), and opened a 404 on
+    its day. Told as a page that comes with the article is; after the article's date, nothing to say."""
+    checked, found = link_findings(site, {"avant": "/images/futur-secret.png",
+                                          "public": "https://blog.example.fr/images/public.png"})
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert sorted(found) == ["avant-x"], found
+    assert found["avant-x"]["message"] == (
+        "post 'avant-x' (2027-03-01 09:00) links to /images/futur-secret.png, which the blog writes once "
+        "content/articles/futur.md is online, on 2027-03-25 09:00: after the post")
+    calendar = site / "calendar.yaml"  # the same link once the article is online: the image is there
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("at: 2027-03-01 09:00", "at: 2027-03-25 10:00"),
+                        encoding="utf-8")
+    later = run_edcal("check", "--format", "json", "--only", "unknown-article-link", cwd=site)
+    assert json.loads(later.stdout)["findings"] == [], later.stdout
+
+
 def test_a_post_linking_to_an_address_of_the_blog_that_the_build_does_not_write_is_an_unknown_link(site: Path) -> None:
     """Only addresses shaped as an article's were judged: a post linking to a tag page no article makes, a page
     that does not exist or a missing file of the theme was dead on the day without a finding (the build left

@@ -299,6 +299,12 @@ def _folder(url: str) -> tuple[str, str]:
     return parts.netloc.lower(), parts.path.rstrip("/")
 
 
+def _output_key(path: str) -> str:
+    """An address's path, relative to the site's, as :class:`BlogFiles` keeps paths in output/."""
+    path = path.strip("/")
+    return posixpath.normpath(path) if path else ""
+
+
 @dataclass(frozen=True, slots=True)
 class BlogFiles:
     """What a build writes in output/, as a reader's address opens it: a link of the site to anything else
@@ -310,9 +316,9 @@ class BlogFiles:
     #: Folders the build fills with files it does not list beforehand (a ``publish:`` folder).
     folders: tuple[str, ...] = ()
     #: What the build writes once the articles and pages held back go online (a draft, an article to come):
-    #: their pages, and the pages of tags, categories and authors only they have, each with the files of
-    #: the articles and pages that make it (the first of them online brings it). A post to come may link
-    #: there once one of them is online.
+    #: their pages, the pages of tags, categories and authors only they have, and the images only they show
+    #: (``withheld``), each with the files of the articles and pages that make it (the first of them online
+    #: brings it). A post to come may link there once one of them is online.
     later: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     #: Addresses of its pages that are not their files' paths (``tag/inox`` for ``tag/inox.html``, as
     #: ``TAG_URL`` says the host serves it), normalized as ``files``.
@@ -341,22 +347,24 @@ class BlogFiles:
         return self.later[key] if key is not None else ()
 
     def _later_key(self, path: str) -> str | None:
-        path = path.strip("/")
-        path = posixpath.normpath(path) if path else ""
+        path = _output_key(path)
         return next((key for key in (path, posixpath.join(path, "index.html")) if key in self.later), None)
 
     def writes(self, path: str) -> bool:
         """Whether the build writes the file that an address's path (as :meth:`opens` takes it) opens."""
-        path = path.strip("/")
-        path = posixpath.normpath(path) if path else ""
+        path = _output_key(path)
         return path in self.files or posixpath.join(path, "index.html") in self.files \
             or path in self.addresses
+
+    def writes_now(self, path: str) -> bool:
+        """Whether the build writes, at this build, the file that an address's path opens: not a file kept out
+        until what shows it is online."""
+        return self.writes(path) and _output_key(path) not in self.withheld
 
     def holds_now(self, path: str) -> bool:
         """Whether an address's path (as :meth:`opens` takes it) opens what output/ holds at this build: not a
         file kept out until what shows it is online."""
-        path = path.strip("/")
-        return self.opens(path) and (posixpath.normpath(path) if path else "") not in self.withheld
+        return self.opens(path) and _output_key(path) not in self.withheld
 
     def opens(self, path: str) -> bool:
         """Whether an address's path, relative to the site's (``2027/salon/``, ``pages/a.html``, ``""``
@@ -364,8 +372,7 @@ class BlogFiles:
         address in a folder the blog writes in (``tag/``, ``2027/``, ``images/``, ``theme/``), or a page
         ``.html`` at its root, is the blog's to judge; another one of its host (``boutique/``, a form the
         server answers, a file put there by hand) is taken as it is."""
-        path = path.strip("/")
-        path = posixpath.normpath(path) if path else ""
+        path = _output_key(path)
         if self.writes(path):
             return True
         if any(path == folder or path.startswith(folder + "/") for folder in self.folders):

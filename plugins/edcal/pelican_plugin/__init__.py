@@ -298,7 +298,7 @@ def get_generators(pelican: Any) -> Any:
         state.plan_run.stop()
     state.summary = state.sweep = state.staged = None
     # What a run shows and writes is its own (`pelican -r` runs again in the same process).
-    state.public_static, state.private_static = set(), set()
+    state.public_static, state.private_static = set(), {}
     state.static_outputs, state.written_outputs = set(), set()
     if state.journal is not None:
         state.journal.close(remove=False)

@@ -232,8 +232,13 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
     urls |= {str(settings.get(f"{name.upper()}_URL", f"{name}.html") or "")
              for name in settings.get("DIRECT_TEMPLATES") or ()}
     addresses = frozenset(_url_path(url) for url in urls if url and "://" not in url) - files
-    # An image only content not online shows is kept out until that content is online: a link to it waits.
-    withheld = frozenset(output for _source, output in withheld_static(static, state, settings))
+    # An image only content not online shows is kept out until that content is online: a link to it waits,
+    # brought by the first of them online.
+    kept_out = withheld_static(static, state, settings)
+    for shown, output in sorted(kept_out):
+        makers = state.private_static.get(shown, set()) | state.private_addresses.get(output, set())
+        later[output] = tuple(sorted({*later.get(output, ()), *makers}))
+    withheld = frozenset(output for _source, output in kept_out)
     return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders), later, addresses,
                      withheld)
 

@@ -145,8 +145,8 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
                 link_static_files(generator, refs | addresses)
             else:
                 model = models.get(content.source_path)  # what its social: names for its posts, too
-                state.private_static |= refs | (social_files(model) if model is not None else set())
-                state.private_addresses |= addresses
+                social = social_files(model) if model is not None else set()
+                shown_by(state, content, refs | social, addresses)
     for name in _LISTED:
         setattr(generator, name, [c for c in getattr(generator, name) if c.source_path in live])
     for name in _DRAFTS:
@@ -273,8 +273,8 @@ def hide_draft_pages(generator: Any, state: BuildState) -> None:
             state.offline_urls.add(_published_url(page))
             made = state.offline_makers.setdefault(_published_url(page), set())
             made.add(state.relative(Path(page.source_path)))
-            state.private_static |= static_references(page)  # its image stays out, unless a live one shows it
-            state.private_addresses |= addressed_files(page, site_url)
+            # its image stays out, unless a live one shows it
+            shown_by(state, page, static_references(page), addressed_files(page, site_url))
         del getattr(generator, name, [])[:]  # and out of the templates' context (`draft_pages`)
     new = _unresolvable(generator, drafts)
     state.hidden_sources |= new
@@ -590,6 +590,16 @@ def _named_whole(name: str, named: dict[str, set[str]], texts: list[str]) -> boo
     return any(form in text for text in texts for form in written)
 
 
+def shown_by(state: BuildState, content: Any, files: set[str], addresses: set[str]) -> None:
+    """Record the static files (paths in content/) and the addresses (paths in output/) that a content not
+    online shows, with its file: they stay out of output/ until it (or another that shows them) is online."""
+    made = state.relative(Path(content.source_path))
+    for path in files:
+        state.private_static.setdefault(path, set()).add(made)
+    for path in addresses:
+        state.private_addresses.setdefault(path, set()).add(made)
+
+
 def withheld_static(files: Iterable[tuple[str, str]], state: BuildState, settings: dict[str, Any],
                     media: set[str] | frozenset[str] = frozenset()) -> set[tuple[str, str]]:
     """Of the content's static files, each given as its path in content/ and in output/, those the build
@@ -602,7 +612,7 @@ def withheld_static(files: Iterable[tuple[str, str]], state: BuildState, setting
     default_image = settings.get("DEFAULT_IMAGE")
     if isinstance(default_image, str) and "://" not in default_image:
         state.public_static.add(content_path(default_image))  # shown by every page without an image
-    private = (state.private_static | media) - state.public_static
+    private = (state.private_static.keys() | media) - state.public_static
     addressed = state.private_addresses
     if not (private or addressed):
         return set()

@@ -84,12 +84,13 @@ class BuildState:
     #: The addresses the pages' texts link to (``/2027/salon/``), with each page's path.
     page_links: list[tuple[str, Any]] = field(default_factory=list)
     extra_metadata: frozenset[str] = frozenset()
-    #: Static files (paths in content/) shown by live content, and by content not live yet.
+    #: Static files (paths in content/) shown by live content, and by content not live yet (each with the
+    #: files of the articles and pages not online that show it: the first of them online brings it).
     public_static: set[str] = field(default_factory=set)
-    private_static: set[str] = field(default_factory=set)
+    private_static: dict[str, set[str]] = field(default_factory=dict)
     #: Paths in output/ that content not online names by their address (``/images/salon.png``, as a web
-    #: editor writes it), rather than with ``{static}``.
-    private_addresses: set[str] = field(default_factory=set)
+    #: editor writes it), rather than with ``{static}``, each with the files of that content.
+    private_addresses: dict[str, set[str]] = field(default_factory=dict)
     #: The rendered texts of what is online (articles, pages): a file they name stays in output/.
     live_texts: list[str] = field(default_factory=list)
     #: Where Pelican puts this run's static files in output/ (kept by the sweep even when not copied again).

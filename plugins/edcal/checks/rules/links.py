@@ -195,11 +195,12 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
 
     def coming(path: str, when: dt.datetime) -> tuple[str, dt.datetime | None] | None:
         """When the link goes out at ``when`` to a page that an article or a page held back makes (a tag's
-        page only an article to come has), and none of them is online by then: the file of the first to come
+        page only an article to come has, an image only it shows), and none of them is online by then: the
+        file of the first to come
         online, and when (None: none has a date, or all are drafts). None when the page is there by then."""
         opened = blog_path(path, plan.site_url)
         makers = files.made_by(opened) if files is not None and opened is not None else ()
-        if not makers or (opened is not None and files is not None and files.writes(opened)):
+        if not makers or (opened is not None and files is not None and files.writes_now(opened)):
             return None
         dates: list[tuple[dt.datetime, str]] = []
         for maker in makers:
