@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -471,6 +474,43 @@ def test_pelican_s_content_cache_is_turned_off_and_a_scheduled_article_still_goe
     assert "CANARY-FUTURE-BODY-8840" in (site / "output" / "2027" / "futur" / "index.html").read_text(encoding="utf-8")
     assert run_edcal("check", cwd=site).returncode in (0, 1)
     assert not (site / "cache").exists()  # neither a build nor a check writes Pelican's cache
+
+
+def test_each_run_of_pelicans_autoreload_reads_calendar_yaml_and_the_clock_again(site: Path) -> None:
+    """`pelican -r` (Pelican's `make devserver`) runs again in the same process on each change: edcal kept the
+    calendar and the "now" of the first run, so a post added to calendar.yaml never showed in planning/, and
+    an article whose time came stayed offline until the server was restarted. Runs as Pelican's loop does."""
+    script = (
+        "import os, pathlib\n"
+        "from pelican import Pelican\n"
+        "from pelican.settings import read_settings\n"
+        "pelican = Pelican(read_settings('pelicanconf.py', override={'PATH': 'content'}))\n"
+        "pelican.run()\n"
+        "calendar = pathlib.Path('calendar.yaml')\n"
+        "calendar.write_text(calendar.read_text(encoding='utf-8') + '  - {id: added-later, networks: [x], '\n"
+        "                    'at: 2027-04-01 10:00, text: Ajout CANARY-RERUN}\\n', encoding='utf-8')\n"
+        "os.environ['EDCAL_NOW'] = '2027-03-25T10:00:00+01:00'  # futur.md's time has come\n"
+        "pelican.run()\n"
+        "good = calendar.read_text(encoding='utf-8')\n"
+        "calendar.write_text(good.replace('networks: [x], at: 2027-04-01', 'networks: [twiter], at: 2027-04-01'),\n"
+        "                    encoding='utf-8')\n"
+        "try:\n"
+        "    pelican.run()\n"
+        "except Exception as exc:  # as Pelican's loop, which goes on watching\n"
+        "    print('caught', type(exc).__name__, exc)\n"
+        "calendar.write_text(good, encoding='utf-8')\n"
+        "pelican.run()\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, timeout=300,
+                            check=False, env={**os.environ, "EDCAL_JOBS": "1", "EDCAL_LANG": "en"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    plan = items_by_id(load_plan(site))
+    assert "added-later-x" in plan, sorted(plan)
+    assert "CANARY-FUTURE-2291" in (site / "output" / "index.html").read_text(encoding="utf-8")
+    # A mistake saved while it runs is told at its line, and the next save that fixes it builds again.
+    line = (site / "calendar.yaml").read_text(encoding="utf-8").splitlines().index(
+        "  - {id: added-later, networks: [x], at: 2027-04-01 10:00, text: Ajout CANARY-RERUN}") + 1
+    assert re.search(rf"calendar\.yaml:{line}:\d+: error: .*twiter", result.stdout + result.stderr), result.stderr
+    assert "caught RunStopped edcal stopped this run on the errors above" in result.stdout, result.stdout
 
 
 def test_plain_pelican_and_edcal_build_give_identical_plans(site: Path, tmp_path: Path) -> None:

@@ -115,12 +115,21 @@ def abort(errors: InputErrors, settings: dict[str, Any]) -> None:
     Under ``edcal`` the errors propagate to the command, which reports them in
     the format asked for; under plain ``pelican`` they are printed here and
     the run ends with exit code 2 (a ``SystemExit``, which Pelican does not
-    turn into a traceback).
+    turn into a traceback). A further run of ``pelican -r`` ends with
+    :class:`RunStopped`, which Pelican's loop logs in a line, watching on.
     """
     if settings.get(RAISE_SETTING):
         raise errors
     report(errors)
+    state = find_state(settings)
+    if state is not None and state.runs > 1:  # `pelican -r` watches on for the fix, as on its own errors
+        raise RunStopped(say("edcal stopped this run on the errors above: Pelican runs again once they are "
+                             "fixed")) from None
     raise SystemExit(errors.exitcode)
+
+
+class RunStopped(Exception):
+    """A further run of ``pelican -r`` stopped on input errors (reported): Pelican's loop goes on watching."""
 
 
 def install_share_forms(settings: dict[str, Any], state: BuildState) -> None:
@@ -139,20 +148,10 @@ def on_initialized(pelican: Any) -> None:
     if PLUGIN_NAME not in (settings.get("PLUGINS") or []):
         detach_state(settings)
         return
-    render = settings.get("EDCAL_RENDER", True)
     from edcal.i18n import speak
-    from edcal.pelican_plugin.sweep import check_planning_path
-    from edcal.pelican_plugin.worker import jobs
 
     speak(settings.get("DEFAULT_LANG"))  # `pelican content` with the plugin: its errors, for the site's team
-    try:
-        state = BuildState.start(settings, render=render)
-        attach_state(settings, state)
-        install_share_forms(settings, state)
-        state.processes = jobs(settings)
-        check_planning_path(settings, state)
-    except InputErrors as exc:
-        abort(exc, settings)
+    state = _start(settings)
     for name in _NEVER_WRITTEN:
         settings[name] = ""
     settings["WITH_FUTURE_DATES"] = True
@@ -176,6 +175,22 @@ def on_initialized(pelican: Any) -> None:
     # Pelican would empty output/ before reading, and a failed build would leave it empty.
     state.delete_output = bool(pelican.delete_outputdir)
     pelican.delete_outputdir = False
+
+
+def _start(settings: dict[str, Any]) -> BuildState:
+    """A run's state: calendar.yaml read, the clock pinned, attached to ``settings``; input errors stop it."""
+    from edcal.pelican_plugin.sweep import check_planning_path
+    from edcal.pelican_plugin.worker import jobs
+
+    try:
+        state = BuildState.start(settings, render=settings.get("EDCAL_RENDER", True))
+        attach_state(settings, state)
+        install_share_forms(settings, state)
+        state.processes = jobs(settings)
+        check_planning_path(settings, state)
+    except InputErrors as exc:
+        abort(exc, settings)
+    return state
 
 
 def on_readers_init(readers: Any) -> None:
@@ -294,15 +309,17 @@ def get_generators(pelican: Any) -> Any:
     from edcal.pelican_plugin.worker import PlanRun
 
     state = state_of(pelican.settings)
-    if state.plan_run is not None:
-        state.plan_run.stop()
-    state.summary = state.sweep = state.staged = None
-    # What a run shows and writes is its own (`pelican -r` runs again in the same process).
-    state.public_static, state.private_static = set(), {}
-    state.static_outputs, state.written_outputs = set(), set()
-    if state.journal is not None:
-        state.journal.close(remove=False)
-    state.journal = None
+    state.runs += 1
+    if state.runs > 1:
+        # `pelican -r` (Pelican's `make devserver`) runs again in the same process, on a change to the
+        # content, the theme or the settings: each run reads calendar.yaml and the clock again, and what it
+        # shows and writes is its own.
+        if state.plan_run is not None:
+            state.plan_run.stop()
+        if state.journal is not None:
+            state.journal.close(remove=False)
+        earlier, state = state, _start(pelican.settings)
+        state.delete_output, state.runs = earlier.delete_output, earlier.runs
     state.plan_run = PlanRun.start(state, state.processes)
     state.link_in_bio = None
     # The link-in-bio page is written before the plan's generator moves the staged pages into output/.

@@ -57,6 +57,9 @@ class BuildState:
     plan_run: Any = None
     #: Processes a build may use (``EDCAL_JOBS``).
     processes: int = 1
+    #: Pelican's runs in this process so far, this one included (``pelican -r`` runs again on each change,
+    #: each run with a state of its own).
+    runs: int = 0
     #: planning/ written aside by the plan's job (worker.Staged), waited for before the blog goes in output/.
     staged: Any = None
     #: What the checks' verdict brought back: counts for the build's summary.
