@@ -122,14 +122,33 @@ def abort(errors: InputErrors, settings: dict[str, Any]) -> None:
         raise errors
     report(errors)
     state = find_state(settings)
-    if state is not None and state.runs > 1:  # `pelican -r` watches on for the fix, as on its own errors
-        raise RunStopped(say("edcal stopped this run on the errors above: Pelican runs again once they are "
-                             "fixed")) from None
+    if state is not None and state.runs > 1 and _changed(settings, state):
+        raise RunStopped(spoken(say("a file changed: edcal runs again"))) from None
     raise SystemExit(errors.exitcode)
 
 
 class RunStopped(Exception):
-    """A further run of ``pelican -r`` stopped on input errors (reported): Pelican's loop goes on watching."""
+    """A further run of ``pelican -r`` stopped on input errors (reported), then a file changed: Pelican's loop
+    runs again at once (it runs again on any exception, without waiting for a change)."""
+
+
+def _changed(settings: dict[str, Any], state: BuildState) -> bool:
+    """Wait until a file of the site changes (calendar.yaml too, which Pelican does not watch), outside
+    output/ and planning/: whether it did (False: no watching here)."""
+    try:
+        import watchfiles
+    except ImportError:  # pragma: no cover - Pelican's own dependency
+        return False
+    written = [Path(str(settings.get("OUTPUT_PATH") or "output")).resolve(), state.planning_path.resolve()]
+
+    class Inputs(watchfiles.DefaultFilter):
+        def __call__(self, change: watchfiles.Change, path: str) -> bool:
+            return super().__call__(change, path) and not any(Path(path).is_relative_to(w) for w in written)
+
+    logger.warning("%s", spoken(say("edcal stopped this run on the errors above, and runs again when a file "
+                                    "of the site changes")))
+    next(iter(watchfiles.watch(state.site, watch_filter=Inputs(), debounce=400, rust_timeout=0)))
+    return True
 
 
 def install_share_forms(settings: dict[str, Any], state: BuildState) -> None:
