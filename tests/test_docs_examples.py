@@ -2,7 +2,9 @@
 
 test_docs.py checks that every field is documented; this module checks that what the docs show works.
 Each ```yaml block of the docs that holds calendar.yaml's sections, each table row's `example` cell, and
-each article header shown in articles.md is run through edcal's real loaders and must load with no error.
+each article header shown in articles.md is run through edcal's real loaders and must load with no error;
+each example of calendar.md's table of the kinds of values too, and each `edcal …` command the pages
+write (README.md, index.md…) must name a command and options that exist, with the arguments it takes.
 
 - A block that opens with `version:` or `timezone:` is a whole calendar.yaml and is loaded alone; a block
   that opens with a comment `# calendar.d/NAME.yaml` is that file of the sample site (it replaces the
@@ -393,3 +395,82 @@ def test_the_article_examples_are_read(tmp_path: Path) -> None:
         errors = []
     assert len(files) > 25
     assert errors == [], "articles.md's examples (doc-LINE.md) are not read:\n" + "\n".join(errors)
+
+
+#: Where calendar.md's "How values are written" table's examples of each kind of value are written.
+VALUE_KINDS = {
+    "date": "key_dates:\n  -\n    id: essai\n    name: Essai\n    on: {value}\n",
+    "time": "default_time: {value}\n",
+    "date and time": ONE_OFF.replace("2027-03-02 09:00", "{value}").replace("    {example}\n", ""),
+    "date and named slot": ONE_OFF.replace("2027-03-02 09:00", "{value}").replace("    {example}\n", ""),
+    "relative to a key date": ONE_OFF.replace("2027-03-02 09:00", "{value}").replace("    {example}\n", ""),
+    "weekdays": "networks:\n  linkedin:\n    slots:\n      - {value} 09:00\n",
+    "posting slot": "networks:\n  linkedin:\n    slots:\n      - {value}\n",
+    "cadence": "networks:\n  linkedin:\n    cadence: {value}\n",
+    "offset from publication": "blog:\n  promote:\n    networks: [linkedin]\n    schedule:\n      - {value}\n",
+    "duration": "feeds:\n  duration: {value}\n",
+    "poll duration": ONE_OFF.replace("[linkedin]", "[x]").replace("{example}", "poll:\n      options: [Oui, Non]\n"
+                                                                              "      duration: {value}"),
+    "span": "horizon: {value}\n",
+    "list": ONE_OFF.replace("{example}", "{value}").replace("    networks: [linkedin]\n", ""),
+    "colour": "networks:\n  linkedin:\n    color: {value}\n",
+    "id": "campaigns:\n  -\n    id: {value}\n    name: Essai\n    from: 2027-01-04\n    until: 2027-01-29\n",
+}
+
+
+def value_examples() -> list[tuple[str, str]]:
+    """(kind, example) for each example of calendar.md's table of the kinds of values."""
+    lines = (DOCS / "calendar.md").read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("| kind of value |"))
+    return [(_cells(row)[0].strip(), span) for row in _rows(lines, start + 2)
+            for span in re.findall(r"`([^`]+)`", _cells(row)[-1])]
+
+
+@pytest.mark.parametrize(("kind", "value"), value_examples(), ids=lambda v: v)
+def test_a_value_example_loads(kind: str, value: str, scratch: Path) -> None:
+    calendar = VALUE_KINDS[kind].replace("{value}", value)
+    errors = load_errors(scratch, with_context(top_sections(calendar)))
+    assert errors == [], f"calendar.md, {kind} `{value}`: the example does not load:\n{calendar}\n" + "\n".join(errors)
+
+
+#: The pages whose commands are examples to run; cli.md's own are its reference, tested by test_cli.py.
+COMMAND_PAGES = ("README.md", "index.md", "articles.md", "calendar.md", "settings.md", "networks.md", "checks.md")
+
+
+def command_examples() -> list[tuple[str, str]]:
+    """(page, command) for each `edcal …` code span of COMMAND_PAGES that gives arguments or options."""
+    commands = []
+    for name in COMMAND_PAGES:
+        text = (ROOT / name if name == "README.md" else DOCS / name).read_text(encoding="utf-8")
+        spans = re.findall(r"(?<!`)`((?:[A-Z_]+=\S* )*edcal [a-z-]+\s[^`]+)`", text)
+        commands += [(name, " ".join(span.split())) for span in spans if "[" not in span]
+    return sorted(set(commands))
+
+
+@pytest.mark.parametrize(("page", "command"), command_examples(), ids=lambda v: v)
+def test_a_command_example_parses(page: str, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its command exists and takes these options and arguments (an option named alone, `--owner`, exists)."""
+    import shlex
+
+    import click
+
+    from edcal.__main__ import cli
+
+    words = shlex.split(command, comments=True)
+    words = words[words.index("edcal") + 1:]
+    monkeypatch.chdir(tmp_path)
+    for word in words:  # the files it reads: `edcal import plan.csv`
+        if re.fullmatch(r"[\w/.-]+\.(csv|yaml|md)", word):
+            (tmp_path / word).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / word).write_text("", encoding="utf-8")
+    if words[0].startswith("-"):  # edcal's own options: `edcal --site DIR`
+        words = ["agenda", *words]
+    assert words[0] in cli.commands, f"{page}: `{command}`: no command {words[0]}"
+    try:
+        cli.commands[words[0]].make_context(words[0], words[1:])
+    except click.BadOptionUsage as refused:  # an option named, not used: `edcal agenda --owner`
+        assert "requires an argument" in refused.message and words[-1].startswith("-"), f"{page}: `{command}`: {refused}"
+    except click.MissingParameter as refused:  # options named, not used: `edcal new --tags '"soudure"'`
+        assert words[1].startswith("-"), f"{page}: `{command}`: {refused.format_message()}"
+    except click.UsageError as refused:
+        raise AssertionError(f"{page}: `{command}`: {refused.format_message()}") from None
