@@ -474,3 +474,21 @@ def test_a_command_example_parses(page: str, command: str, tmp_path: Path, monke
         assert words[1].startswith("-"), f"{page}: `{command}`: {refused.format_message()}"
     except click.UsageError as refused:
         raise AssertionError(f"{page}: `{command}`: {refused.format_message()}") from None
+
+
+@pytest.mark.parametrize("block", [b for page in ("calendar.md", "articles.md", "networks.md", "settings.md")
+                                   for b in code_blocks(page) if b.lang == "python"], ids=str)
+def test_a_settings_example_is_read(block: Block, sample: Path) -> None:
+    """A pelicanconf.py excerpt, added to the sample site's settings, is read (and judged) without error."""
+    from edcal.site import pelican_settings
+
+    settings = sample / "pelicanconf.py"
+    kept = settings.read_text(encoding="utf-8")
+    (sample / "overrides").mkdir(exist_ok=True)  # THEME_TEMPLATES_OVERRIDES = ["overrides"]
+    settings.write_text(kept + "\n" + block.text, encoding="utf-8")
+    try:
+        pelican_settings(sample)
+    except InputErrors as caught:
+        raise AssertionError(f"{block}: " + "\n".join(error.format() for error in caught.errors)) from None
+    finally:
+        settings.write_text(kept, encoding="utf-8")
