@@ -492,3 +492,17 @@ def test_a_settings_example_is_read(block: Block, sample: Path) -> None:
         raise AssertionError(f"{block}: " + "\n".join(error.format() for error in caught.errors)) from None
     finally:
         settings.write_text(kept, encoding="utf-8")
+
+
+def test_the_complete_example_is_checked_without_error_in_a_new_site(tmp_path: Path) -> None:
+    """calendar.md: "Pasted into a site of your own, the example needs one change": the article it promotes."""
+    from conftest import run_edcal
+
+    site = tmp_path / "site"
+    assert run_edcal("init", str(site), "--url", "https://blog.atelier.fr", cwd=tmp_path).returncode == 0
+    complete = code_blocks("calendar.md")[0]
+    assert complete.text.startswith("version: 1\n")
+    (site / "calendar.yaml").write_text(complete.text.replace("promote: salon-industrie-2027", "promote: bienvenue"),
+                                        encoding="utf-8")
+    checked = run_edcal("check", cwd=site)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
