@@ -18,6 +18,7 @@ write (README.md, index.md…) must name a command and options that exist, with 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from dataclasses import dataclass
@@ -495,14 +496,21 @@ def test_a_settings_example_is_read(block: Block, sample: Path) -> None:
 
 
 def test_the_complete_example_is_checked_without_error_in_a_new_site(tmp_path: Path) -> None:
-    """calendar.md: "Pasted into a site of your own, the example needs one change": the article it promotes."""
+    """calendar.md: "Pasted into a site of your own, the example needs one change": the article it promotes.
+    And it shows good practice: checked before the new year, what the checks say is what a new site lacks
+    (weeks without an article or a LinkedIn post, the new article's promotion a week later on a day without
+    a slot), not the example's own mistakes (its wishes on a Tuesday tip's day, one tip five times a month,
+    one text for three networks, an empty campaign, a freeze with no end holding every post after it)."""
     from conftest import run_edcal
 
     site = tmp_path / "site"
-    assert run_edcal("init", str(site), "--url", "https://blog.atelier.fr", cwd=tmp_path).returncode == 0
+    now = {"EDCAL_NOW": "2027-01-02T10:00:00+01:00"}
+    assert run_edcal("init", str(site), "--url", "https://blog.atelier.fr", cwd=tmp_path, env=now).returncode == 0
     complete = code_blocks("calendar.md")[0]
     assert complete.text.startswith("version: 1\n")
     (site / "calendar.yaml").write_text(complete.text.replace("promote: salon-industrie-2027", "promote: bienvenue"),
                                         encoding="utf-8")
-    checked = run_edcal("check", cwd=site)
+    checked = run_edcal("check", "--format", "json", cwd=site, env=now)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    rules = {finding["rule"] for finding in json.loads(checked.stdout)["findings"]}
+    assert rules <= {"cadence-gap", "outside-slots"}, checked.stdout
