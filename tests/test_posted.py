@@ -425,6 +425,53 @@ posted:
          "    hint: open this post on the network and copy its own address; if you do not have it, remove `url:`"]
 
 
+def test_an_address_on_another_network_s_host_is_an_error_at_its_url() -> None:
+    """A LinkedIn post's line given an X post's address, a Mastodon post's given a LinkedIn one: the post's
+    event and card linked to another network's post, and nothing said so."""
+    found = errors_of("""\
+posted:
+  - {item: lundi-linkedin-20270104, url: "https://x.com/atelier/status/1"}
+  - {item: lundi-mastodon-20270104, url: "https://www.linkedin.com/feed/update/urn:li:activity:1/"}
+  - {item: lundi-linkedin-20270111, url: "https://lnkd.in/e8xYz"}
+  - {item: lundi-mastodon-20270111, url: "https://piaille.fr/@atelier/1137"}
+""")
+    assert found == [
+        "calendar.d/log.yaml:2:42: error: found url 'https://x.com/atelier/status/1', on x.com, expected the "
+        "address of a LinkedIn post (on linkedin.com, lnkd.in)\n"
+        "    hint: open this post on LinkedIn and copy its address; a host of your own for LinkedIn posts goes in "
+        "its `hosts:` under `networks:`",
+        "calendar.d/log.yaml:3:42: error: found url 'https://www.linkedin.com/feed/update/urn:li:activity:1/', the "
+        "address of a LinkedIn post, expected the address of a Mastodon post\n"
+        "    hint: open this post on Mastodon and copy its address; if the line names the wrong post, write the "
+        "LinkedIn post's id"]
+
+
+def test_a_site_s_hosts_are_those_its_network_posts_on() -> None:
+    """A Bluesky client of the team's own, or a network of the site's own: no address is judged against hosts
+    edcal does not know."""
+    calendar = calendar_from(CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  linkedin-rh: {like: linkedin, "
+                                              "name: LinkedIn RH, hosts: [linkedin.com, lnkd.in, rh.example]}\n"
+                                              "  fil: {custom: true, name: Le Fil, limit: 500}")
+                             .replace("[linkedin, mastodon]", "[linkedin, mastodon, linkedin-rh, fil]"),
+                             {"log.yaml": """\
+posted:
+  - {item: lundi-linkedin-rh-20270104, url: "https://rh.example/p/1"}
+  - {item: lundi-fil-20270104, url: "https://www.linkedin.com/feed/update/urn:li:activity:1/"}
+"""})
+    plan = plan_of(calendar, now=NOW)
+    assert {item.id: item.posted.url for item in plan.items if item.posted is not None} == {
+        "lundi-linkedin-rh-20270104": "https://rh.example/p/1",
+        "lundi-fil-20270104": "https://www.linkedin.com/feed/update/urn:li:activity:1/"}
+
+
+def test_a_network_s_hosts_are_hosts_alone(tmp_path: Path) -> None:
+    from helpers import load_errors
+
+    assert load_errors(tmp_path, CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  bluesky: {hosts: ['https://bsky.app']}")) == [
+        "calendar.yaml:6:20: error: found host 'https://bsky.app', expected the name of a host its posts' addresses "
+        "are on\n    hint: write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"]
+
+
 def test_plan_json_says_when_and_where_a_logged_post_went_out() -> None:
     calendar = calendar_from(CALENDAR, {"log.yaml": """\
 posted:

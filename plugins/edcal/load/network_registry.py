@@ -29,7 +29,7 @@ _RULE_FIELDS = (
     "media", "max_images", "max_hashtags", "max_links", "title_limit", "alt_limit", "max_image_bytes",
     "image_aspect", "hashtag_case", "forbidden_characters", "share_form", "color", "template",
     "content_warning", "comment_limit", "replies", "poll_options", "poll_option_limit", "poll_question_limit",
-    "poll_min_duration", "poll_max_duration", "poll_durations", "poll_media",
+    "poll_min_duration", "poll_max_duration", "poll_durations", "poll_media", "hosts",
 )  # fmt: skip
 _ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "utm_source", "utm_medium",
                    "lang", "since", "until", "in_first_comment")
@@ -96,6 +96,8 @@ def apply_spec(base: Network, spec: NetworkSpec, aliases: tuple[str, ...] = ()) 
             value = tuple(value)
         if name == "poll_durations":
             value = tuple(sorted(set(value)))
+        if name == "hosts":
+            value = tuple(dict.fromkeys(host.strip().lower().removeprefix("www.") for host in value))
         if name == "in_first_comment":
             value = tuple(dict.fromkeys(value))
         if name == "objective":
@@ -169,6 +171,8 @@ def site_network(
     color = css_color(network.color, where.value("color") if where else key_source, errors)
     if spec.share_form is not None:
         _check_share_form(spec.share_form, where.value("share_form") if where else key_source, errors)
+    if spec.hosts:
+        _check_hosts(network.hosts, where.value("hosts") if where else key_source, errors)
     if network.in_first_comment:
         _check_first_comment(network, where.value("in_first_comment") if where else key_source, errors)
     _check_poll_durations(network, spec, where.value if where else (lambda _name: key_source), errors)
@@ -213,6 +217,19 @@ def _check_first_comment(network: Network, where: Source, errors: ErrorCollector
         errors.add(where, say("found `link` in `in_first_comment:` on {network}, whose links are not "
                               "clickable, in comments either", network=network.name),
                    say("keep `hashtags` only; readers reach the article through the profile's link"))
+
+
+def _check_hosts(hosts: tuple[str, ...], where: Source, errors: ErrorCollector) -> None:
+    """A network's hosts are names of hosts (``bsky.app``), as an address's is read: no scheme, no path."""
+    wrong = next((host for host in hosts if not _HOST.match(host)), None)
+    if wrong is not None:
+        errors.add(where, say("found host '{host}', expected the name of a host its posts' addresses are on",
+                              host=wrong[:80]),
+                   say("write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"))
+
+
+#: A host's name, as :func:`urllib.parse.urlsplit` reads it in lower case: labels with a dot between them.
+_HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
 
 
 def _check_share_form(form: str, where: Source, errors: ErrorCollector) -> None:

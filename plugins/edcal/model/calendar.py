@@ -149,6 +149,8 @@ class PostedRecord:
     item_source: Source
     #: The line says the post did not go out (``skipped: true``): it had no ``at`` nor ``url``.
     skipped: bool = False
+    #: Where the address (``url``) is written.
+    url_source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)

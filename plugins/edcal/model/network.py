@@ -158,6 +158,9 @@ class Network:
     poll_durations: tuple[int, ...] = ()
     #: Whether a post with a poll may also show images or a video (none of the built-in networks).
     poll_media: bool = False
+    #: The hosts a post's address is on (``linkedin.com``, their subdomains too): a log line's ``url:``
+    #: elsewhere names another post; empty: any host (a Mastodon instance, an intranet).
+    hosts: tuple[str, ...] = ()
     color: str = "gray"
     template: str = "default.txt.j2"
     #: Where the site named the template (``template:``), which must then exist; None for the default.

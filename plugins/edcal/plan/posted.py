@@ -13,11 +13,13 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+import urllib.parse
 
 from edcal.errors import ErrorCollector, closest
-from edcal.i18n import say
+from edcal.i18n import Message, say
 from edcal.model.calendar import Calendar, PostedRecord
 from edcal.model.days import as_instant
+from edcal.model.network import Network
 from edcal.model.plan import WAITING, Item, Posted, occurrence_name
 
 
@@ -50,6 +52,11 @@ def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, error
                            "`posts:`"))
             continue
         first[record.item] = record
+        if record.url is not None and record.url_source is not None and item.network in calendar.networks:
+            wrong = _elsewhere(record.url, calendar.networks[item.network], calendar)
+            if wrong is not None:
+                errors.add(record.url_source, *wrong)
+                continue
         at = record.at if record.at is not None else item.start
         if at is None or _to_come(at, now, calendar):
             continue
@@ -62,6 +69,36 @@ def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, error
                                                   status="published", withheld_reason=None)
         else:
             items[position] = dataclasses.replace(item, posted=Posted(at, record.url, record.source))
+
+
+def _elsewhere(url: str, network: Network, calendar: Calendar) -> tuple[Message, Message] | None:
+    """The error and its hint for a post's address on a host its network's posts are not on: another
+    network's post (a line copied from another's), or a host foreign to its network's ``hosts:``. A network
+    without hosts (Mastodon: an instance is any host) is judged on the other networks' hosts only, and a
+    network of the site's own (an intranet; another LinkedIn page declared `custom:`) not at all."""
+    try:
+        host = (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
+
+    def on(hosts: tuple[str, ...]) -> bool:
+        return any(host == known or host.endswith(f".{known}") for known in hosts)
+
+    if (not network.hosts and network.platform is None) or on(network.hosts):
+        return None
+    other = next((n for n in calendar.networks.values()
+                  if n.platform != network.platform and n.hosts and on(n.hosts)), None)
+    if other is not None:
+        return (say("found url '{value}', the address of a {other} post, expected the address of a {network} "
+                    "post", value=url[:80], other=other.name, network=network.name),
+                say("open this post on {network} and copy its address; if the line names the wrong post, "
+                    "write the {other} post's id", network=network.name, other=other.name))
+    if not network.hosts:
+        return None
+    return (say("found url '{value}', on {host}, expected the address of a {network} post (on {hosts})",
+                value=url[:80], host=host, network=network.name, hosts=", ".join(network.hosts)),
+            say("open this post on {network} and copy its address; a host of your own for {network} posts "
+                "goes in its `hosts:` under `networks:`", network=network.name))
 
 
 def _to_come(at: dt.datetime | dt.date, now: dt.datetime, calendar: Calendar) -> bool:

@@ -55,7 +55,8 @@ def read_posted(reading: Reading, documents: list[Document]) -> None:
                                        field=field))
                 continue
             record = PostedRecord(spec.item.strip(), at, url, line,
-                                  value_of(spec.loc, "item") if spec.loc is not None else line, spec.skipped)
+                                  value_of(spec.loc, "item") if spec.loc is not None else line, spec.skipped,
+                                  value_of(spec.loc, "url") if url is not None else None)
             first = addresses.setdefault(_same_post(url), record) if url is not None else record
             if first is not record and first.item != record.item:  # the same post twice is told as such
                 reading.errors.add(value_of(spec.loc, "url"),
