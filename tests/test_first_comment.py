@@ -226,6 +226,47 @@ def test_hashtags_typed_in_the_comment_count_with_the_post_s() -> None:
     assert by_id(plan)["i-instagram"].first_comment == "#Un #Deux #Trois #Quatre #Cinq #Six"  # no tag added
 
 
+def test_a_post_written_for_the_day_does_not_carry_the_comment_written_for_the_article_s_promotion() -> None:
+    """A one-off post naming an article, with words of its own, was given the question the article's `social:`
+    asks under its promotion: posted under words it was not written for, and nothing said so."""
+    from edcal.model.article import Social, SocialOverride
+
+    calendar = calendar_from(NETWORKS + """\
+  - {id: salon, networks: [facebook, x], at: 2027-01-12 09:00, article: a, text: Venez voir nos portails au salon.}
+  - {id: rappel, networks: [facebook], at: 2027-01-19 09:00, article: a}
+  - {promote: a, networks: [facebook], schedule: [at publication], text: Un portail neuf.}
+  - {id: astuce, networks: [facebook], article: a, text: Une astuce., repeat: {every: week, on: tue, at: "12:00",
+     from: 2027-01-20, until: 2027-01-27}}
+""")
+    social = Social(per_network={"facebook": SocialOverride(text="Nos portails, pièce par pièce.",
+                                                            first_comment="Quel portail vous fait rêver ?",
+                                                            thread=("Et la suite.",)),
+                                 "x": SocialOverride(thread=("Le portail, vu de près.",))})
+    plan = plan_of(calendar, [article("a", "2027-01-05T09:00", calendar, social=social)])
+    comments = {item.id: item.first_comment for item in plan.items if item.kind == "post"}
+    assert comments == {"salon-facebook": None, "astuce-facebook-20270126": None,
+                        # Its words are the article's: so is the comment written under them.
+                        "rappel-facebook": "Quel portail vous fait rêver\u00a0?",
+                        # The article's promotion: its entry's words, the article's comment (calendar.md).
+                        "a-facebook-0": "Quel portail vous fait rêver\u00a0?", "salon-x": None}
+    # Nor the thread written to follow the article's words.
+    assert by_id(plan)["salon-x"].thread == ()
+    # Where no post takes the article's words, its comment is posted nowhere, and the check says so.
+    from edcal.checks import run_checks
+    from edcal.model.source import Source
+
+    calendar = calendar_from(NETWORKS + "  - {id: salon, networks: [facebook], at: 2027-01-12 09:00, article: a, "
+                             "text: Venez voir nos portails au salon.}\n")
+    written = Source("content/articles/a.md", 6, 20)
+    social = Social(per_network={"facebook": SocialOverride(first_comment="Quel portail ?", comment_source=written)})
+    [finding] = run_checks(plan_of(calendar, [article("a", "2027-01-05T09:00", calendar, social=social)]),
+                           only=["social-unused"])
+    assert (finding.source, finding.message, finding.hint) == (
+        written, "article 'a' gives a first comment for Facebook in `social:`, but the posts there have words of "
+        "their own (entry 'salon'), which it does not follow",
+        "write what those posts need in the entry's `first_comment:`, or remove the article's")
+
+
 def test_scripts_are_told_the_link_is_in_the_comment_and_the_article_s_comment_is_located(tmp_path: Path) -> None:
     """A script attaching posts.json's `link` as a link card put back what LinkedIn is not to see; a comment too long
     written in an article's `social:` was located at the calendar's entry."""

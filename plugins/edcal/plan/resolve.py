@@ -594,12 +594,15 @@ class _Resolver:
             # `article`; a text written as it was does not grow with the article's tags or campaign hashtags.
             article = self.article_at(absolute(found_link, self.site.url))
         override = article.social.per_network.get(network.id) if article else None
+        # The article's comment and thread (`social:`) follow its words: under its promotion, or a post that
+        # takes its text; a post written for the day (a one-off naming it) carries none its writer never saw.
+        followed = override if entry.kind == "promote" or not custom_text else None
         custom_text = custom_text or (override.text if override else None)
-        if comment is None and override is not None and network.comment_limit is not None:
-            comment = override.first_comment  # the article's own, for that network (`social:`)
-        if not thread and override is not None and override.thread and network.replies \
+        if comment is None and followed is not None and network.comment_limit is not None:
+            comment = followed.first_comment  # the article's own, for that network
+        if not thread and followed is not None and followed.thread and network.replies \
                 and (variant is None or variant.thread is None):
-            thread = override.thread
+            thread = followed.thread
         if not threaded:
             thread = ()  # a promotion's thread is told once (`_promotion` says by which post)
         # A content warning where the network shows one (Mastodon); elsewhere `content-warning-lost` says so.

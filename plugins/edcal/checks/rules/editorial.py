@@ -174,10 +174,10 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
     texts_taken: dict[str, set[str]] = defaultdict(set)
     written: dict[tuple[str, str], str] = {}  # (article, network): an entry whose own text wins there
     # The same for a thread and a first comment: networks where some post takes the article's, and entries
-    # whose own wins there.
+    # whose own wins there, or whose posts have words of their own the article's do not follow (a one-off).
     extras = {"thread": _own_thread, "first_comment": _own_comment}
     extras_taken: dict[str, dict[str, set[str]]] = {name: defaultdict(set) for name in extras}
-    extras_written: dict[str, dict[tuple[str, str], str]] = {name: {} for name in extras}
+    extras_written: dict[str, dict[tuple[str, str], tuple[str, bool]]] = {name: {} for name in extras}
     for post in plan.items:
         if post.kind == "post" and post.article and post.network:
             promoted[post.article].add(post.network)
@@ -190,7 +190,9 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
                 texts_taken[post.article].add(post.network)
             for name, own in extras.items():
                 if entry is not None and own(entry, post.network):
-                    extras_written[name].setdefault((post.article, post.network), entry.id)
+                    extras_written[name].setdefault((post.article, post.network), (entry.id, True))
+                elif entry is not None and entry.kind != "promote" and _words_of(entry, post.network) is not None:
+                    extras_written[name].setdefault((post.article, post.network), (entry.id, False))
                 else:
                     extras_taken[name][post.article].add(post.network)
     for article, item in ctx.articles_on_their_way():
@@ -200,8 +202,18 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
                 if not getattr(wish, extra) or network not in promoted.get(article.slug, ()) \
                         or network in extras_taken[extra].get(article.slug, ()):
                     continue
-                entry_id = extras_written[extra][(article.slug, network)]
-                if extra == "thread":
+                entry_id, owns = extras_written[extra][(article.slug, network)]
+                if not owns:  # the article's thread and comment follow its words, which no post there takes
+                    what = say("a thread") if extra == "thread" else say("a first comment")
+                    written_at = wish.thread_sources[0] if extra == "thread" and wish.thread_sources \
+                        else wish.comment_source if extra == "first_comment" else None
+                    yield Problem(written_at or wish.source or article.source,
+                                  say("article '{slug}' gives {what} for {network} in `social:`, but the posts "
+                                      "there have words of their own (entry '{entry}'), which it does not follow",
+                                      slug=article.slug, what=what, network=name, entry=entry_id),
+                                  say("write what those posts need in the entry's `{field}:`, or remove the "
+                                      "article's", field=extra), item)
+                elif extra == "thread":
                     yield Problem(wish.thread_sources[0] if wish.thread_sources else wish.source or article.source,
                                   say("article '{slug}' gives a thread for {network} in `social:`, but the entry "
                                       "'{entry}' gives every post there its own thread", slug=article.slug,
