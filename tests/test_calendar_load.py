@@ -1319,3 +1319,19 @@ def test_a_zone_written_as_an_offset_is_told_the_place_or_the_etc_name(tmp_path:
     first = errors(tmp_path, BASE.replace("Europe/Paris", zone))[0].splitlines()
     assert first[0].endswith(f"found time zone '{zone}', expected an IANA name like 'Europe/Paris'")
     assert first[1] == f"    hint: {hint}"
+
+
+def test_an_empty_at_in_a_variant_is_told_what_it_lacks_as_the_entry_s(tmp_path: Path) -> None:
+    """`variants: {linkedin: {at: }}` posted LinkedIn at the entry's time without a word, where the entry's own
+    empty `at:` is an error."""
+    entry = "posts:\n  - id: a\n    networks: [linkedin, x]\n    text: T\n    at: 2027-01-12 09:00\n    variants:\n"
+    assert errors(tmp_path, BASE + entry + "      linkedin: {at: }\n") == [
+        "calendar.yaml:14:18: error: `at:` is empty, expected when the post goes out\n"
+        "    hint: e.g. at: 2027-01-12 09:00"]
+    assert errors(tmp_path, BASE + entry + "      linkedin:\n        at: ''\n") == [
+        "calendar.yaml:15:9: error: `at:` is empty, expected when the post goes out\n"
+        "    hint: e.g. at: 2027-01-12 09:00"]
+    # Under a promotion, any `at:` is the error it always was, empty or not.
+    found = errors(tmp_path, BASE + "posts:\n  - {promote: a, networks: [linkedin], variants: {linkedin: {at: }}}\n")
+    assert found[0].splitlines()[0].endswith(
+        "error: found `at:` in the variant for 'linkedin' of a promotion, expected it only in a one-off post's variant")

@@ -200,7 +200,9 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...] | None
                                say("remove `skip: true` to post on '{network}', or remove `{field}:`",
                                    network=network, field=beside))
             continue
-        if variant.at is not None and kind != "once":
+        # `at:` with nothing after it is written too: no time, where the entry's empty `at:` is an error.
+        at_written = variant.at is not None or (variant.loc is not None and "at" in variant.loc.fields)
+        if at_written and kind != "once":
             # Only a one-off post's variant moves in time: a promotion's steps and a rule's days are the
             # entry's, and the time written here was left unread.
             what = say("promotion") if kind == "promote" else say("recurring post")
@@ -210,6 +212,10 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...] | None
                                say("give '{network}' an entry of its own, with an `id:` and its own {field}",
                                    network=network,
                                    field="`schedule:`" if kind == "promote" else "`repeat:`"))
+            continue
+        if at_written and not (variant.at or "").strip():
+            lacks, example = _EMPTY_TIMING["at"]
+            reading.errors.add(key_of(variant.loc, "at"), say(lacks), say(example))
             continue
         result[network] = _variant(reading, variant)
     return result
