@@ -159,6 +159,17 @@ def test_a_line_naming_the_day_a_post_went_out_gets_that_post_not_another_week_s
     assert [error.hint for error in caught.value.errors] == [moved.replace("mastodon", "linkedin"), moved]
 
 
+def test_two_posts_that_went_out_a_day_late_are_not_told_as_a_change_of_rhythm() -> None:
+    """Two Monday posts, each posted on the Tuesday and logged by that day: the hint said the entry's rhythm had
+    changed, and to split it in two. Each line is told its post, and the line to write."""
+    found = errors_of("posted:\n  - lundi-linkedin-20261208\n  - lundi-linkedin-20261215\n")
+    assert [error.splitlines()[1] for error in found] == [
+        "    hint: did you mean 'lundi-linkedin-20261207', planned on 2026-12-07? A post that went out on another day "
+        "keeps its id, with the day it went out: `{item: lundi-linkedin-20261207, at: 2026-12-08}`",
+        "    hint: did you mean 'lundi-linkedin-20261214', planned on 2026-12-14? A post that went out on another day "
+        "keeps its id, with the day it went out: `{item: lundi-linkedin-20261214, at: 2026-12-15}`"]
+
+
 def test_two_ids_written_on_one_line_are_told_to_go_on_two_lines() -> None:
     """Two posts that went out together, written on one line: the hint named a third post, alike as a string
     ('salon-j-7-bluesky, salon-j-7-linkedin' got 'salon-jour-j-linkedin')."""

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import re
 import urllib.parse
+from collections.abc import Callable
 
 from edcal.errors import ErrorCollector, closest
 from edcal.i18n import Message, say
@@ -34,7 +35,7 @@ def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, error
     for record in calendar.posted:
         position = index.get(record.item)
         if position is None:
-            meant = meant or _Meant(items, calendar)
+            meant = meant or _Meant(items, calendar, now)
             meant.tell(record, calendar, now, errors)
             continue
         item = items[position]
@@ -114,7 +115,7 @@ class _Meant:
     #: How many ids with no post one edit away are compared with every post's id (78 ms each on 10,000 posts).
     FULL_SEARCHES = 20
 
-    def __init__(self, items: list[Item], calendar: Calendar) -> None:
+    def __init__(self, items: list[Item], calendar: Calendar, now: dt.datetime) -> None:
         self.logged = {line.item for line in calendar.posted or ()}
         posts = [item for item in items if item.kind == "post"]
         self.known = {item.id for item in posts}
@@ -139,7 +140,8 @@ class _Meant:
                 self.near.setdefault(key, []).append(post_id)
         self.longest = max(map(len, self.ids), default=0)
         self.searched = 0
-        self.changed = _changed_entries(calendar, items)
+        today = now.astimezone(calendar.zone).date()
+        self.changed = _changed_entries(calendar, items, lambda line: self._went_out_late(line, today))
 
     def tell(self, record: PostedRecord, calendar: Calendar, now: dt.datetime,
              errors: ErrorCollector) -> None:
@@ -203,13 +205,10 @@ class _Meant:
         if swapped is not None and (planned_day := self._planned_on(posts, swapped)) is not None:
             return say("did you mean '{match}'? An id ends with its day as year, month, day: {day:%Y-%m-%d}",
                        match=planned_day, day=swapped)
-        after = next((post for post in posts[at:] if post[1] not in self.logged), None)
-        before = next((post for post in reversed(posts[:at]) if post[1] not in self.logged), None)
-        nearest = [post for post in (before, after) if post is not None]
-        if not nearest:
+        nearest = self._nearest(posts, day)
+        if nearest is None:
             return None
-        # The day before wins a tie: a post goes out late more often than early.
-        planned, meant = min(nearest, key=lambda post: (abs((post[0] - day).days), post[0] > day))
+        planned, meant = nearest
         rule_day = _day_of(meant[-8:])
         if planned == day:
             if rule_day == day:
@@ -222,6 +221,26 @@ class _Meant:
                        "`{{item: {match}, at: {day:%Y-%m-%d}}}`",
                        match=meant, planned=planned, day=day)
         return say("did you mean '{match}', planned on {planned:%Y-%m-%d}?", match=meant, planned=planned)
+
+    def _nearest(self, posts: list[tuple[dt.date, str]], day: dt.date) -> tuple[dt.date, str] | None:
+        """The post not logged yet going out nearest the day, of those of a recurring entry on a network."""
+        at = bisect.bisect_left(posts, (day, ""))
+        after = next((post for post in posts[at:] if post[1] not in self.logged), None)
+        before = next((post for post in reversed(posts[:at]) if post[1] not in self.logged), None)
+        nearest = [post for post in (before, after) if post is not None]
+        # The day before wins a tie: a post goes out late more often than early.
+        return min(nearest, key=lambda post: (abs((post[0] - day).days), post[0] > day)) if nearest else None
+
+    def _went_out_late(self, item_id: str, today: dt.date) -> bool:
+        """Whether a line names a day past, shortly after that of a post of its entry not logged yet: the post
+        went out late, logged by the day it went out (a rule moved a few days later gives such lines too, and
+        their `at:` lines say when each went out; one moved earlier, or by a week, is a change of rhythm)."""
+        prefix, _dash, step = item_id.rpartition("-")
+        day = _day_of(step)
+        if day is None or day > today or prefix not in self.dated:
+            return False
+        nearest = self._nearest(self.dated[prefix], day)
+        return nearest is not None and 0 < (day - nearest[0]).days <= _LATE_FOR_RHYTHM
 
     def _planned_on(self, posts: list[tuple[dt.date, str]], day: dt.date) -> str | None:
         """The id of the post not logged yet that goes out on that day, if one does."""
@@ -273,11 +292,13 @@ class _Changed:
                    count=self.count, entry=self.entry)
 
 
-def _changed_entries(calendar: Calendar, items: list[Item]) -> dict[str, _Changed]:
+def _changed_entries(calendar: Calendar, items: list[Item],
+                     late: Callable[[str], bool]) -> dict[str, _Changed]:
     """Log lines naming a day or a promotion's step that their entry no longer gives
     (``astuce-linkedin-20261105`` after its ``on: thu`` became ``on: fri``; ``portail-linkedin-2d`` after
     the article's ``+2 days`` became ``+3 days``), by line; two such lines of an entry at least: one is
-    likelier a mistyped id, for which the closest id is the hint."""
+    likelier a mistyped id, for which the closest id is the hint. A line naming a day just after a post's
+    (``late``) is that post gone out late, whose hint is its id and the day it went out."""
     ids = {item.id for item in items}
     # A line naming the day a post of its entry goes out on, moved from its rule's day, is that post mistyped.
     moved = {f"{item.id[:-8]}{_day(item.start, calendar):%Y%m%d}" for item in items
@@ -287,7 +308,7 @@ def _changed_entries(calendar: Calendar, items: list[Item]) -> dict[str, _Change
     entries.update({item.parent: "default" for item in items if item.parent and item.parent not in entries})
     found: dict[str, list[tuple[str, str]]] = {}
     for line in calendar.posted or ():
-        if line.item in ids or line.item in moved:
+        if line.item in ids or line.item in moved or late(line.item):
             continue
         # The entry is the longest part before a dash that names one, looked up (each line compared with
         # every entry took minutes on a large plan whose network was renamed: every line names no post).
@@ -315,6 +336,9 @@ def _day(start: dt.datetime | dt.date, calendar: Calendar) -> dt.date:
 #: The most days a post goes out before or after its planned day, as a log line's day tells it: further, the
 #: day is no day it went out on (a typo), and no `at:` is proposed.
 _LATE_DAYS = 7
+#: The most days a post goes out after its planned day that a log line naming it tells as late, rather than as
+#: its entry's rhythm changed: a week later is another week's post.
+_LATE_FOR_RHYTHM = 3
 
 
 def _swapped(day: dt.date) -> dt.date | None:
