@@ -271,8 +271,8 @@ _CADENCE_RE = re.compile(
 _SPAN_RE = re.compile(r"^(?:(?:\d+|[a-z]+)\s+(?:fois|times?)\s+|once\s+)?"
                       r"(?:every|tou(?:te)?s les)\s+(?:\d+|[a-z]+)\s+[a-z]+$")
 
-#: Once every two weeks, as English and French teams say it: ``fortnightly``, ``biweekly``.
-FORTNIGHTLY = frozenset({"fortnight", "fortnightly", "biweekly", "bi-weekly", "every fortnight",
+#: Once every two weeks, as English and French teams say it: ``fortnightly``, ``quinzaine``.
+FORTNIGHTLY = frozenset({"fortnight", "fortnightly", "every fortnight",
                          "once a fortnight", "once per fortnight", "each fortnight", "every other week",
                          "quinzaine", "par quinzaine", "une fois par quinzaine"})
 
@@ -282,6 +282,8 @@ EVERY_OTHER_MONTH = frozenset({"bimestriel", "bimestrielle", "every other month"
 TWICE_A_MONTH = frozenset({"bimensuel", "bimensuelle", "semi-monthly", "semimonthly", "twice monthly",
                            "twice a month"})
 BIMONTHLY = frozenset({"bimonthly", "bi-monthly"})
+#: Every two weeks, and twice a week: English dictionaries give both readings.
+BIWEEKLY = frozenset({"biweekly", "bi-weekly"})
 
 
 def parse_cadence(text: str) -> Cadence:
@@ -301,6 +303,10 @@ def parse_cadence(text: str) -> Cadence:
     count = count_of(written)
     if match is None or count is None or match.group("period") not in _PERIODS:
         message = say("found '{text}', expected a count per day, week or month", text=raw)
+        if lowered in BIWEEKLY:
+            raise ValueError(message, say("'{found}' is said for every two weeks and for twice a week: write "
+                                          "'2/month' for every two weeks, '2/week' for twice a week",
+                                          found=raw))
         if _SPAN_RE.match(lowered) or lowered in FORTNIGHTLY:
             raise ValueError(message, say("a cadence counts posts per day, week or month, not the time "
                                           "between them: for every two weeks, write '2/month'"))

@@ -20,7 +20,7 @@ from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, value_hint
 from edcal.i18n import Message, say, say_count
 from edcal.load.schema import describe, id_hint
-from edcal.load.timeparse import BIMONTHLY, EVERY_OTHER_MONTH, FORTNIGHTLY, TWICE_A_MONTH
+from edcal.load.timeparse import BIMONTHLY, BIWEEKLY, EVERY_OTHER_MONTH, FORTNIGHTLY, TWICE_A_MONTH
 from edcal.load.yamlfile import LOC_KEY, FieldLoc, Loc
 from edcal.model.source import Source
 
@@ -233,6 +233,10 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
         if said in EVERY_OTHER_MONTH and "month" in options:
             return say("write every: {meant} and interval: {count} (every {count} {meant}s)", meant="month",
                        count=2)
+        if said in BIWEEKLY:
+            return say("'{found}' is said for every two weeks and for twice a week: for every two weeks, "
+                       "write every: week and interval: 2; for twice a week, every: week and its two days in "
+                       "on:, e.g. on: [tue, fri]", found=found.strip())
         if said in BIMONTHLY and "month" in options:
             return say("'{found}' is said for every two months and for twice a month: for every two months, "
                        "write every: month and interval: 2; for twice a month, every: week and interval: 2",
