@@ -887,7 +887,7 @@ def test_a_recurrence_that_would_never_end_is_refused_at_once(tmp_path: Path, re
     started = time.perf_counter()
     with pytest.raises(InputErrors) as caught:
         plan_of(load(tmp_path, text), now="2027-01-12T10:00:00+01:00")
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 5  # 0.9 s alone for the slowest (BYSETPOS=7); the bug took minutes
     assert any(expected in e.format() and e.source.line == 9 for e in caught.value.errors), \
         [e.format() for e in caught.value.errors]
 

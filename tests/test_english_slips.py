@@ -139,6 +139,30 @@ def test_biweekly_is_told_its_two_readings(tmp_path: Path, written: str) -> None
                         "for every two weeks, '2/week' for twice a week"), found
 
 
+@pytest.mark.parametrize(("written", "rule"), [
+    ("weekly", "{every: week, from: 2027-01-05}"),
+    ("every tuesday", "{every: week, on: tue, from: 2027-01-05}"),
+    ("Tuesdays and Fridays", "{every: week, on: [tue, fri], from: 2027-01-05}"),
+    ("chaque mardi", "{every: week, on: tue, from: 2027-01-05}"),
+    ("tous les jours", "{every: day, from: 2027-01-05}"),
+    ("monthly", "{every: month, from: 2027-01-05}"),
+    ("every 2 weeks on monday", "{every: week, interval: 2, on: mon, from: 2027-01-05}"),
+])
+def test_a_repeat_written_in_words_is_told_the_rule_to_write(tmp_path: Path, written: str, rule: str) -> None:
+    """`repeat: weekly` or `repeat: chaque mardi` was told "expected a mapping (key: value lines)", with no
+    word of what the mapping holds: the writer had to find `every:`, `on:` and `from:` in the docs."""
+    found = first_error(tmp_path, BASE + f"posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: {written}\n")
+    assert found[0].endswith(f"found '{written}', expected a mapping (key: value lines)"), found
+    assert found[1] == (f"    hint: write the rule's parts: repeat: {rule} (from: its first day; until: or count: "
+                        "ends it)"), found
+
+
+def test_a_repeat_written_in_words_edcal_cannot_read_is_shown_the_rule_s_shape(tmp_path: Path) -> None:
+    found = first_error(tmp_path, BASE + "posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: souvent\n")
+    assert found[1] == ("    hint: write the rule's parts: repeat: {every: week, on: tue, from: 2027-01-05} (from: its "
+                        "first day; until: or count: ends it)"), found
+
+
 def test_tues_thurs_and_weds_are_read_as_their_days(tmp_path: Path) -> None:
     """Irish and British writers shorten Tuesday to Tues and Thursday to Thurs: they were refused."""
     calendar = load(tmp_path, BASE.replace("slots: [tue 09:00]", "slots: [Tues 09:00, thurs 12:30, Weds. 10:00]")

@@ -19,8 +19,8 @@ from pydantic import BaseModel, ValidationError
 from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, value_hint
 from edcal.i18n import Message, say, say_count
-from edcal.load.schema import describe, id_hint
-from edcal.load.timeparse import BIMONTHLY, BIWEEKLY, EVERY_OTHER_MONTH, FORTNIGHTLY, TWICE_A_MONTH
+from edcal.load.schema import describe, id_hint, period
+from edcal.load.timeparse import BIMONTHLY, BIWEEKLY, EVERY_OTHER_MONTH, FORTNIGHTLY, TWICE_A_MONTH, WEEKDAYS
 from edcal.load.yamlfile import LOC_KEY, FieldLoc, Loc
 from edcal.model.source import Source
 
@@ -711,8 +711,35 @@ def _located(model: type[BaseModel], data: Any, error: Any, failed: Collection[l
                       "lines below it, indented by two more spaces", key=path[-1])
     if kind in _MAPPING_KINDS and len(path) == 2 and isinstance(path[1], int):
         nesting = nesting or _log_line_hint(found, path[0], data)
+    if kind in _MAPPING_KINDS and path[-1:] == ["repeat"] and isinstance(found, str):
+        nesting = nesting or _repeat_hint(found)
     return source, message, (_colon_hint(found, message) or _number_hint(found, expected) or nesting
                              or (bool_hint(found) if kind in ("bool_parsing", "bool_type") else None))
+
+
+#: Weekdays as `on:` writes them.
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _repeat_hint(found: str) -> Message:
+    """``repeat: chaque mardi`` or ``repeat: weekly`` where the rule's mapping goes: the mapping its words
+    say (its period, its weekdays, an interval), or the shape of one."""
+    words = re.findall(r"[^\W\d_]+|\d+", found.casefold())
+    named = [word if word in WEEKDAYS else word[:-1] for word in words  # mardis, Tuesdays; not mars
+             if word in WEEKDAYS or (word.endswith("s") and len(word) > 4 and word[:-1] in WEEKDAYS)]
+    days = sorted({WEEKDAYS[word] for word in named})
+    every = next((period(word) for word in words if period(word) in ("day", "week", "month")),
+                 "week" if days else None)
+    interval = next((int(word) for word in words if word.isdigit() and 1 < int(word) < 100), None)
+    if every is None:
+        every, days, interval = "week", [1], None
+    parts = [f"every: {every}", *([f"interval: {interval}"] if interval else [])]
+    if days and every == "week":
+        names = [WEEKDAY_NAMES[day] for day in days]
+        parts.append(f"on: {names[0]}" if len(names) == 1 else f"on: [{', '.join(names)}]")
+    rule = "{" + ", ".join([*parts, "from: 2027-01-05"]) + "}"
+    return say("write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)",
+               rule=rule)
 
 
 #: A post's id (``voeux-2027-linkedin``, ``astuce-du-jeudi-mastodon-20270114``), as a line of the log has it.
