@@ -1047,6 +1047,17 @@ def test_plan_json_gives_each_absences_stand_in() -> None:
     assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(plan)
 
 
+def test_two_zones_in_the_two_files_name_the_settings_line(site: Path) -> None:
+    """The error stood at calendar.yaml's `timezone:` and said "in the Pelican settings (TIMEZONE)": which
+    file and line (pelicanconf.py, or publishconf.py for a production build) the writer had to find."""
+    write_pelicanconf(site, 'TIMEZONE = "Europe/London"\n')
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 2, result.stdout + result.stderr
+    line = (site / "pelicanconf.py").read_text(encoding="utf-8").splitlines().index('TIMEZONE = "Europe/London"') + 1
+    assert ("error: timezone is 'Europe/Paris' here but 'Europe/London' in the Pelican settings "
+            f"(TIMEZONE, pelicanconf.py:{line})\n") in result.stderr, result.stderr
+
+
 def test_a_pelican_timezone_edcal_refuses_is_told_at_the_setting_with_the_calendar_s_zone(site: Path) -> None:
     """TIMEZONE = "GMT" beside `timezone: Europe/London` said "use the same zone in both files": written in
     calendar.yaml too, GMT is refused (London's winter time only). The zone to write is the calendar's."""

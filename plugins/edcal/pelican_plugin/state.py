@@ -122,7 +122,7 @@ class BuildState:
         """
         site = find_site(settings)
         calendar = load_calendar(site, all_rules(), settings.get("TIMEZONE"))
-        _check_timezone(calendar, settings)
+        _check_timezone(calendar, settings, site)
         content = Path(settings["PATH"])
         page_paths = tuple(content / p for p in settings.get("PAGE_PATHS", ()))
         ignored = list(settings.get("IGNORE_FILES") or [])
@@ -296,7 +296,7 @@ def _check_extra_metadata(site: Path, settings: dict[str, Any], extra: frozenset
             setting=EXTRA_METADATA_SETTING))])
 
 
-def _check_timezone(calendar: Calendar, settings: dict[str, Any]) -> None:
+def _check_timezone(calendar: Calendar, settings: dict[str, Any], site: Path) -> None:
     from edcal.zones import zone_named
 
     configured = settings.get("TIMEZONE")
@@ -307,9 +307,13 @@ def _check_timezone(calendar: Calendar, settings: dict[str, Any]) -> None:
         except ValueError:  # GMT, EST, an abbreviation: the calendar's zone is the one to write
             hint = say("write TIMEZONE = '{here}' in the Pelican settings ('{there}' is refused in "
                        "calendar.yaml too)", here=calendar.timezone, there=configured)
+        from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, setting_source
+
+        settings_file = Path(settings.get(SETTINGS_FILE_SETTING) or site / DEFAULT_SETTINGS)
         raise InputErrors(
             [InputError(calendar.timezone_source or calendar.source,
-                        say("timezone is '{here}' here but '{there}' in the Pelican settings (TIMEZONE)",
-                            here=calendar.timezone, there=configured), hint)]
+                        say("timezone is '{here}' here but '{there}' in the Pelican settings (TIMEZONE, {where})",
+                            here=calendar.timezone, there=configured,
+                            where=setting_source(site, settings_file, "TIMEZONE")), hint)]
         )
     settings["TIMEZONE"] = calendar.timezone
