@@ -217,10 +217,10 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
     # What the articles and pages held back make once online (their pages, their tags' pages): a post to come
     # may link there.
     later: dict[str, tuple[str, ...]] = {}
-    for url in sorted(state.offline_urls):
+    for url, makers in sorted(state.offline_makers.items()):
         path = _url_path(url) if url else ""
         if path and path not in files:
-            later[path] = tuple(sorted({*later.get(path, ()), *state.offline_makers.get(url, ())}))
+            later[path] = tuple(sorted({*later.get(path, ()), *makers}))
     # The addresses of the lists' pages where they are not their files' paths (TAG_URL 'tag/{slug}' for
     # 'tag/{slug}.html', which the host serves there).
     tags = context.get("tags") or ()
@@ -301,13 +301,13 @@ def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim
 
 
 def _link_in_bio(settings: dict[str, Any]) -> Iterator[Claim]:
-    from edcal.pelican_plugin.link_in_bio import page_path
+    from edcal.pelican_plugin.link_in_bio import page_file
     from edcal.pelican_plugin.state import find_state
 
     state = find_state(settings)
     bio = state.calendar.link_in_bio if state is not None else None
     if bio is not None:
-        yield Claim(_normal(page_path(bio.path)), say("the link-in-bio page"),
+        yield Claim(_normal(page_file(bio.path)), say("the link-in-bio page"),
                     bio.path_source or state.calendar.source,  # type: ignore[union-attr]
                     say("set `link_in_bio: path:` to another folder, e.g. path: liens"), replaceable=False,
                     told_here=True)

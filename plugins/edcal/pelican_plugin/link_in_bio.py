@@ -24,7 +24,7 @@ from edcal.plan.link_in_bio import BioLink
 TEMPLATE = "link_in_bio"
 
 
-def page_path(folder: str) -> str:
+def page_file(folder: str) -> str:
     """Where the page is written in output/."""
     return posixpath.join(folder, "index.html")
 
@@ -53,7 +53,7 @@ class LinkInBioGenerator(Generator):  # type: ignore[misc]
         # An image Pelican does not copy (out of STATIC_PATHS) would be broken: the entry goes without.
         shown = tuple(link if link.image is None or link.image in static else link.without_image()
                       for link in links)
-        save_as = page_path(settings.path)
+        save_as = page_file(settings.path)
         writer.write_file(save_as, template, self.context, relative_urls=self.settings.get("RELATIVE_URLS"),
                           url=save_as.removesuffix("index.html"), links=shown,
                           link_in_bio_title=settings.title, page_name=settings.path)

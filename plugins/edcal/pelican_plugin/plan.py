@@ -96,7 +96,7 @@ def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
     plan.page_urls = frozenset(state.page_urls)
     plan.blog_files = state.blog_files
     # Pages not online, and images kept out until what shows them is: a suggestion linking there waits.
-    offline = state.offline_urls | set(state.blog_files.withheld if state.blog_files is not None else ())
+    offline = {*state.offline_makers, *(state.blog_files.withheld if state.blog_files is not None else ())}
     if offline and plan.sharing.shares:
         plan.sharing = _without_offline_pages(plan, offline)
     plan.page_files = tuple(sorted(state.page_files, key=lambda pair: (pair[0], pair[1].source.line)))

@@ -132,7 +132,6 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
             if content.source_path not in live:
                 for url in _taxonomy_urls(content) - listed:
                     unlisted.setdefault(url, set()).add(state.relative(Path(content.source_path)))
-    state.offline_urls |= unlisted.keys()
     for url, makers in unlisted.items():
         state.offline_makers.setdefault(url, set()).update(makers)
     site_url = str(settings.get("SITEURL") or "")
@@ -270,7 +269,6 @@ def hide_draft_pages(generator: Any, state: BuildState) -> None:
     site_url = str(generator.settings.get("SITEURL") or "")
     for name in ("draft_pages", "draft_translations"):
         for page in getattr(generator, name, ()):
-            state.offline_urls.add(_published_url(page))
             made = state.offline_makers.setdefault(_published_url(page), set())
             made.add(state.relative(Path(page.source_path)))
             # its image stays out, unless a live one shows it

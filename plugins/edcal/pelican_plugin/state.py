@@ -77,10 +77,9 @@ class BuildState:
     #: pages are read.
     blog_files: Any = None
     #: The URLs of pages not online (draft pages, translations waiting for a draft, the tag, category and
-    #: author pages that only articles not online have): a share suggestion linking to one waits for it.
-    offline_urls: set[str] = field(default_factory=set)
-    #: Of ``offline_urls``, the articles and pages (their files, as ``source`` fields name them) whose going
-    #: online makes each: a post to come linking to one before any of them is online links to nothing.
+    #: author pages that only articles not online have), each with the articles and pages (their files, as
+    #: ``source`` fields name them) whose going online makes it: a share suggestion linking to one waits for
+    #: it, and a post to come linking to one before any of them is online links to nothing.
     offline_makers: dict[str, set[str]] = field(default_factory=dict)
     #: Files of the content folder the pages' texts link to (``{static}``…), with each page's path.
     page_files: list[tuple[str, Any]] = field(default_factory=list)
