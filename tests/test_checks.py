@@ -657,6 +657,42 @@ def test_an_image_shown_by_an_address_where_the_content_folder_does_not_have_it_
          "the file is content/uploads/Photo Équipe.JPG: write /uploads/Photo%20Équipe.JPG")]
 
 
+def test_an_image_address_is_read_as_a_browser_reads_it(site: Path) -> None:
+    """`/%2e%2e/static/uploads/a.png` is `/static/uploads/a.png` to a browser (nothing is above the root): a
+    broken image the check read as nobody's."""
+    (site / "content" / "uploads").mkdir()
+    (site / "content" / "uploads" / "atelier.png").write_bytes(b"")
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n![Atelier](/%2e%2e/static/uploads/atelier.png) ![Bon](/../uploads/atelier.png?v=2)\n"), encoding="utf-8")
+    found = [(f["column"], f["message"].split(" in article 'publie' ")[1], f["hint"]) for f in _missing_files(site)]
+    assert found == [(12, "shows an image the blog does not have at that address: there is no "
+                          "content/static/uploads/atelier.png", "the file is content/uploads/atelier.png: write "
+                                                                 "/uploads/atelier.png")]
+
+
+def test_an_image_address_outside_the_blogs_folder_is_told_with_the_blogs_address(site: Path) -> None:
+    """Under a SITEURL with a folder (https://example.fr/blog), `/images/a.png` is the host's, outside the
+    blog: a broken image even when content/images/a.png is there (the check read it as the blog's, and said
+    nothing; an address the blog has, however written, is fine)."""
+    write_pelicanconf(site, 'SITEURL = "https://example.fr/blog"\n')
+    (site / "content" / "uploads").mkdir()
+    (site / "content" / "uploads" / "atelier.png").write_bytes(b"")
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n![Public](/images/public.png) ![Atelier](HTTPS://EXAMPLE.FR:443/static/uploads/atelier.png)\n"
+        "\n![Bon](/blog/images/public.png) ![Bon](//www.example.fr/blog/./uploads/atelier.png#a)\n"
+        "\n![Bon](/blog/static/%2e%2e/uploads/atelier.png) ![Autre](/blog/../thumbs/atelier.png)\n"),
+        encoding="utf-8")
+    found = [(f["line"], f["column"], f["message"].split(" in article 'publie' ")[1], f["hint"])
+             for f in _missing_files(site)]
+    outside = "shows an image at an address outside the blog (https://example.fr/blog): a broken image"
+    assert found == [
+        (10, 11, outside, "the file is content/images/public.png: write /blog/images/public.png"),
+        (10, 42, outside, "the file is content/uploads/atelier.png: write /blog/uploads/atelier.png"),
+        (14, 58, outside, "the file is content/uploads/atelier.png: write /blog/uploads/atelier.png")]
+
+
 def _missing_files(site: Path) -> list[dict[str, Any]]:
     """`edcal check --only image-missing`'s findings, which must fail the check."""
     result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])

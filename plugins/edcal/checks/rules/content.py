@@ -28,7 +28,7 @@ from edcal.model.network import Network, aspect_ratio
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.networks.counting import COUNTERS, counting_description, unlinked_addresses
-from edcal.plan.compose import URL_IN_TEXT, hashtags_in, is_site_url
+from edcal.plan.compose import URL_IN_TEXT, blog_path, hashtags_in
 
 
 def _unit(counting: str, text: str, network: Network | None = None) -> Message:
@@ -288,50 +288,53 @@ def _misplaced_addressed_images(ctx: CheckContext, content: Path) -> Iterator[Pr
     """An image an article shows by its address from the site's root (``![](/static/uploads/photo.jpg)``, as a
     web editor whose public folder is not where it saved the file writes it), which the content folder does
     not have there but has elsewhere under that name: a broken image on the blog, Pelican saying nothing.
-    An address naming no file of the content folder at all may be a theme's or a plugin's: not judged."""
+    Under a SITEURL with a folder (``https://example.fr/blog``), an address of its host outside that folder
+    (``/images/a.png``) is a broken image too, whatever the content folder has there. An address naming no
+    file of the content folder at all may be a theme's or a plugin's: not judged."""
     site_url = ctx.plan.site_url or ""
     prefix = urllib.parse.urlsplit(site_url).path.rstrip("/")
     by_name: dict[str, list[str]] | None = None
     for article, item in ctx.articles_on_their_way():
         for link in article.page_links:
-            path = _addressed_image(link.written, site_url, prefix)
-            if path is None or is_file(content / path):
+            found = _addressed_image(link.written, site_url)
+            if found is None:
+                continue
+            path, outside = found
+            if not outside and is_file(content / path):
                 continue
             if by_name is None:
                 by_name = _files_by_name(content)
-            found = by_name.get(unicodedata.normalize("NFC", posixpath.basename(path)))
-            if not found:
+            named = by_name.get(unicodedata.normalize("NFC", posixpath.basename(path)))
+            if not named:
                 continue
             # The file whose folders end as the address's do (`/static/uploads/a.jpg`: uploads/a.jpg); a space
             # as %20, which holds in every kind of link.
-            best = max(found, key=lambda other: _common_tail(other, path))
+            best = max(named, key=lambda other: _common_tail(other, path))
             address = f"{prefix}/{best.replace(' ', '%20')}"
-            yield Problem(link.source, say("'{written}' in article '{slug}' shows an image the blog does not have "
-                                           "at that address: there is no {path}", written=link.written,
-                                           slug=article.slug, path=Path(content.name) / path),
+            message = say("'{written}' in article '{slug}' shows an image at an address outside the blog "
+                          "({site}): a broken image", written=link.written, slug=article.slug, site=site_url) \
+                if outside else say("'{written}' in article '{slug}' shows an image the blog does not have at "
+                                    "that address: there is no {path}", written=link.written, slug=article.slug,
+                                    path=Path(content.name) / path)
+            yield Problem(link.source, message,
                           say("the file is {file}: write {address}", file=Path(content.name) / best,
                               address=address),
                           item, when=max(article.date, ctx.now) if article.date else None)
 
 
-def _addressed_image(written: str, site_url: str, prefix: str) -> str | None:
-    """The path in the content folder of an image named by its address on the site, or None."""
-    try:
-        parts = urllib.parse.urlsplit(written)
-    except ValueError:
+def _addressed_image(written: str, site_url: str) -> tuple[str, bool] | None:
+    """The path in the content folder of an image named by its address from the host's root or in full,
+    read as a browser reads it (:func:`edcal.plan.compose.blog_path`), with whether that address is outside
+    the blog's folder (its host's, under a SITEURL with a folder); None for another site's address, one
+    relative to the article's, the theme's, or no image."""
+    if not written.startswith("/") and "://" not in written:
         return None
-    if parts.scheme or parts.netloc:
-        if not site_url or not is_site_url(written, site_url):
-            return None
-    elif not written.startswith("/"):
+    path, outside = blog_path(written, site_url), False
+    if path is None and site_url:  # the host's: read from its root
+        path, outside = blog_path(written, urllib.parse.urljoin(site_url, "/")), True
+    if path is None or path.startswith("theme/") or posixpath.splitext(path)[1].lower() not in IMAGE_SUFFIXES:
         return None
-    path = parts.path
-    if prefix and (path == prefix or path.startswith(prefix + "/")):
-        path = path[len(prefix):]
-    path = posixpath.normpath(urllib.parse.unquote(path).lstrip("/"))
-    if path.startswith(("../", "theme/")) or posixpath.splitext(path)[1].lower() not in IMAGE_SUFFIXES:
-        return None
-    return path
+    return path, outside
 
 
 def _common_tail(path: str, other: str) -> int:
