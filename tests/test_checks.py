@@ -1576,7 +1576,8 @@ def test_unknown_article_link_in_a_suggestion_to_staff() -> None:
 def test_a_link_to_a_draft_with_no_date_yet_names_the_draft(site: Path) -> None:
     """A draft has no address until it has a date (ARTICLE_URL holds the year): a post whose text linked to
     /2027/brouillon/ was told it linked to "no article or page of the site", where `article: brouillon`
-    says it is a draft (the new-user trial). Told as that, at the text; a suggestion to staff waits for it."""
+    says it is a draft (the new-user trial). Told as that, at the text; a suggestion to staff waits for it.
+    The address read as a browser reads it: `/2027//brouillon/`, `%2e%2e` and `./` were no article's."""
     articles = site / "content" / "articles"
     for name in ("brouillon", "relecture"):
         path = articles / f"{name}.md"
@@ -1587,10 +1588,17 @@ def test_a_link_to_a_draft_with_no_date_yet_names_the_draft(site: Path) -> None:
         "    text: 'Notre recette : https://blog.example.fr/2027/brouillon/'\n"
         "  - {id: relue, networks: [mastodon], at: 2027-03-12 08:00, text: Bientôt, link: /2027/relecture/}\n"
         "  - {id: perdu, networks: [mastodon], at: 2027-03-13 08:00, text: Lisez, link: /2027/brouilon/}\n"
+        "  - {id: double, networks: [mastodon], at: 2027-03-14 08:00, text: Lisez, "
+        "link: 'https://blog.example.fr/2027//brouillon/'}\n"
+        "  - {id: point, networks: [mastodon], at: 2027-03-15 08:00, text: Lisez, "
+        "link: 'HTTPS://BLOG.EXAMPLE.FR:443/2027/%2e%2e/2027/brouillon/?utm_source=x'}\n"
+        # A path's repeated first slash names no host: the article online.
+        "  - {id: en-ligne, networks: [mastodon], at: 2027-03-16 08:00, text: Lisez, "
+        "link: 'https://blog.example.fr//2027/publie/'}\n"
         "ambassadors:\n  suggestions:\n    - {link: /2027/brouillon/, title: La recette}\n"), encoding="utf-8")
     published = articles / "publie.md"
-    published.write_text(published.read_text(encoding="utf-8") + "\nVoir [la recette](/2027/brouillon/).\n",
-                         encoding="utf-8")
+    published.write_text(published.read_text(encoding="utf-8") + "\nVoir [la recette](/2027/brouillon/) et "
+                         "[encore](/2027/./brouillon/).\n", encoding="utf-8")
     checked = run_edcal("check", "--only", "post-before-article", "--only", "unknown-article-link",
                         "--only", "article-link", cwd=site)
     assert checked.returncode == 1, checked.stdout + checked.stderr
@@ -1600,12 +1608,15 @@ def test_a_link_to_a_draft_with_no_date_yet_names_the_draft(site: Path) -> None:
         "(content/articles/brouillon.md) or move or remove the post\n" in said, said
     assert "post 'relue-mastodon' (2027-03-12 08:00) links to 'relecture', which is still in review: it will " \
         "not be online [post-before-article]" in said, said
+    for post in ("double-mastodon' (2027-03-14 08:00)", "point-mastodon' (2027-03-15 08:00)"):
+        assert f"post '{post} links to 'brouillon', which is a draft: it will not be online" in said, said
     # An address that is no article's, dated or not, is still told so; the suggestion is not (it waits).
     assert "post 'perdu-mastodon' links to /2027/brouilon/, which is no article or page of the site" in said, said
     assert said.count("no article or page") == 1 and "suggestion" not in said, said
     # An article's text that links to it: told as a link to a draft too.
-    assert "'/2027/brouillon/' in article 'publie' links to the address of 'brouillon', which is a draft: a dead " \
-        "link until then" in said, said
+    for written in ("/2027/brouillon/", "/2027/./brouillon/"):
+        assert f"'{written}' in article 'publie' links to the address of 'brouillon', which is a draft: a dead " \
+            "link until then" in said, said
 
 
 def test_a_site_link_written_in_the_text_is_the_posts_link_tracked_and_checked() -> None:

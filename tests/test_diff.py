@@ -807,13 +807,16 @@ def test_the_posts_gone_out_to_a_leaving_article_are_counted_by_page_as_the_repo
     """An article and its translation share a slug: both lines said the posts of both ("3 publications" for a
     French page with 2 and an English one with 1). With a `posted:` log begun in February, January's posts
     counted for none, where the report takes the months before the log's first line as gone out; a line saying
-    a post was skipped counted as gone out."""
+    a post was skipped counted as gone out. A post linking to another site's page of the same path is not the
+    article's."""
     calendar = repo / "calendar.yaml"
     edit(calendar, '  x: {account: "@fixture"}\n',
          '  x: {account: "@fixture"}\n  linkedin-en: {like: linkedin, name: LinkedIn (English), lang: en}\n')
     edit(calendar, "promote: {networks: [linkedin, x]", "promote: {networks: [linkedin, x, linkedin-en]")
     edit(calendar, "\nposts:\n", "\nposted:\n  - fevrier-x\nposts:\n"
-         "  - {id: fevrier, networks: [x], at: 2027-02-02 09:00, text: Bonjour février}\n")
+         "  - {id: fevrier, networks: [x], at: 2027-02-02 09:00, text: Bonjour février}\n"
+         "  - {id: ailleurs, networks: [x], at: 2027-01-15 09:00, text: Voir, "
+         "link: 'https://salon.example.org/2027/publie/'}\n")
     articles = repo / "content" / "articles"
     edit(articles / "publie.md", "Date: 2027-02-01 09:00", "Date: 2027-01-11 09:00")
     (articles / "publie-en.md").write_text("Title: A published article\nSlug: publie\nLang: en\n"

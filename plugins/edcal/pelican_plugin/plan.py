@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import urllib.parse
+from collections.abc import Iterable
 from pathlib import Path
 
 from edcal.errors import InputError, InputErrors, did_you_mean, located_template_errors
@@ -67,22 +67,21 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) ->
     return plan
 
 
-def _without_offline_pages(plan: Plan, offline_urls: set[str]) -> ShareKit:
+def _without_offline_pages(plan: Plan, offline_urls: Iterable[str]) -> ShareKit:
     """The share page without the suggestions that link to a page not online (a draft page, a tag page only
     articles to come have, an image only they show), or name its address in their words: they wait for it,
     as one for an article to come does (the page printed the link, its address telling the page's subject,
     and every employee would have shared a dead page)."""
     from edcal.plan.compose import is_site_url
-    from edcal.plan.linked import page_path
+    from edcal.plan.linked import page_path, site_pages
     from edcal.plan.share import site_addresses
 
-    site_path = urllib.parse.urlsplit(plan.site_url).path.rstrip("/")
-    offline = {page_path(f"{site_path}/{url.lstrip('/')}") for url in offline_urls}  # as checks read pages
+    offline = site_pages(offline_urls, plan.site_url)  # as checks read pages
 
     def names_one(share: Share) -> bool:
         addresses = [share.url, *(found for text in share.texts
                                   for found in site_addresses(text.pasted, plan.site_url))]
-        return any(is_site_url(url, plan.site_url) and page_path(urllib.parse.urlsplit(url).path) in offline
+        return any(is_site_url(url, plan.site_url) and page_path(url, plan.site_url) in offline
                    for url in addresses)
 
     shares = tuple(share for share in plan.sharing.shares if not names_one(share))

@@ -9,7 +9,6 @@ is one changed item, not one removed and one added.
 from __future__ import annotations
 
 import datetime as dt
-import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from typing import Literal, TypeVar, get_args
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate, PostedRecord
 from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
-from edcal.plan.linked import page_path
+from edcal.plan.linked import site_page
 from edcal.plan.report import first_logged_month
 
 ChangeKind = Literal["added", "removed", "changed"]
@@ -344,8 +343,8 @@ def _leaving(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tu
 
     # Counted by page, not by slug (an article and its translation share a slug), once for every page
     # (counting each leaving article's over the plan was quadratic: a changed ARTICLE_URL moves them all).
-    out: Counter[str] = Counter(page_path(urllib.parse.urlsplit(post.url).path)  # type: ignore[arg-type]
-                                for post in before.items if went_out(post))
+    out: Counter[str | None] = Counter(site_page(post.url, before.site_url)  # type: ignore[arg-type]
+                                       for post in before.items if went_out(post))
     leaving = []
     for item in before.items:
         if item.kind != "article" or item.status != "published":
@@ -353,7 +352,7 @@ def _leaving(before: Plan | None, after: Plan, renamed: Mapping[str, str]) -> tu
         now = new.get(item.id) or now_of.get(item.id) or by_file.get(item.source.path)
         if now is not None and now.status == "published" and now.url == item.url:
             continue
-        page = page_path(urllib.parse.urlsplit(item.url).path) if item.url else None
+        page = site_page(item.url, before.site_url) if item.url else None
         leaving.append(LeavingArticle(item, now, out[page] if page is not None else 0))
     return tuple(leaving)
 

@@ -26,6 +26,7 @@ from edcal.model.calendar import LinkInBioSettings, PostEntry
 from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
 from edcal.plan.compose import URL_IN_TEXT, blog_path
+from edcal.plan.linked import page_key
 from edcal.plan.status import article_files, article_state
 
 #: Longest label taken from a post's own words, in characters.
@@ -220,4 +221,4 @@ def first_line(text: str) -> str:
 def _page_key(path: str) -> str:
     """A page's path in the blog's folder, as an article is found by it: ``2027/a/``, ``2027/A`` and
     ``2027/a/index.html`` alike (whether that opens the page is :meth:`BlogFiles.opens`'s to say)."""
-    return path.removesuffix("index.html").strip("/").casefold()
+    return page_key(path).casefold()

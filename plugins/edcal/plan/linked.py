@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 import string
-import urllib.parse
 from collections.abc import Iterable, Mapping
 
 from edcal.errors import closest
@@ -18,7 +17,7 @@ from edcal.i18n import Message, say
 from edcal.ids import slugify
 from edcal.model.article import Article
 from edcal.model.plan import Item, Plan
-from edcal.plan.compose import URL_IN_TEXT, is_site_url, plain_path
+from edcal.plan.compose import URL_IN_TEXT, blog_path, is_site_url
 
 #: What a date's strftime codes write, for ``{date:%Y/%m}`` in ``ARTICLE_URL``.
 _DATE_CODES = {"Y": r"\d{4}", "y": r"\d{2}", "m": r"\d{2}", "d": r"\d{2}", "H": r"\d{2}", "M": r"\d{2}",
@@ -53,9 +52,10 @@ def url_pattern(template: str) -> re.Pattern[str]:
     return re.compile(pattern + r"(?:index\.html)?$")
 
 
-def undated_article(url: str, site_url: str, template: str | None,
-                    by_slug: dict[str, Article]) -> Article | None:
-    """The article with no date yet whose address ``url`` (absolute, or a path) has the shape of, if any.
+def undated_article(path: str | None, template: str | None, by_slug: dict[str, Article]) -> Article | None:
+    """The article with no date yet whose address has the shape of ``path``, a path in the blog's folder
+    (:func:`edcal.plan.compose.blog_path`: ``/2027//brioche/`` and ``/2027/%2e%2e/2027/brioche/`` open
+    ``2027/brioche/``), if any.
 
     Its address is not known until it has a date (``{date:%Y}/{slug}/``): a post that links to
     ``/2027/brioche/`` before the draft ``brioche`` is dated links to it all the same, and was told it
@@ -63,15 +63,10 @@ def undated_article(url: str, site_url: str, template: str | None,
 
     :param by_slug: the original articles by slug; a translation's address follows another template.
     """
-    if not template:
+    if not template or path is None:
         return None
-    site_path = urllib.parse.urlsplit(site_url).path.rstrip("/")
-    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
-    if not path.startswith(site_path + "/"):
-        return None
-    relative = path[len(site_path):].lstrip("/")
     shape = url_pattern(template.lstrip("/"))
-    found = shape.match(relative) or shape.match(relative.rstrip("/") + "/")
+    found = shape.match(path) or shape.match(path.rstrip("/") + "/")
     slug = found.groupdict().get("slug") if found is not None else None
     article = (by_slug.get(slug) or by_slug.get(slug.lower())) if slug else None
     return article if article is not None and not article.url else None
@@ -106,14 +101,35 @@ def slug_hint(found: str, by_slug: Mapping[str, Article]) -> Message | None:
     return say("did you mean '{match}'?", match=match) if match else None
 
 
-def page_path(path: str) -> str:
-    """A page's path as servers answer it: ``/2027/a/``, ``/2027/a`` and ``/2027/a/index.html`` alike."""
-    return plain_path(urllib.parse.unquote(path)).removesuffix("index.html").rstrip("/")
+def page_key(path: str) -> str:
+    """A page's path in the blog's folder (:func:`edcal.plan.compose.blog_path`), as a page is found by it:
+    ``2027/a/``, ``2027/a`` and ``2027/a/index.html`` alike (``2027/a``)."""
+    return path.removesuffix("index.html").rstrip("/")
+
+
+def page_path(address: str, site_url: str, base: str | None = None) -> str | None:
+    """The page of the blog ``address`` opens, as a browser reads it (:func:`edcal.plan.compose.blog_path`),
+    by its :func:`page_key`; None when it is not the blog's (another site's, the host outside SITEURL's
+    folder)."""
+    path = blog_path(address, site_url, base)
+    return None if path is None else page_key(path)
+
+
+def site_page(url: str, site_url: str) -> str | None:
+    """:func:`page_path` of an address Pelican gives: in full, or from the blog's root, with or without a
+    first slash (``pages/contact.html``; ``/2027/a/``, an article's while SITEURL is empty)."""
+    relative = "://" not in url and not url.startswith("//")
+    return page_path(url.lstrip("/") if relative else url, site_url, base=site_url.rstrip("/") + "/")
+
+
+def site_pages(urls: Iterable[str], site_url: str) -> set[str]:
+    """:func:`site_page` of each address Pelican gives (the site's pages)."""
+    return {page for url in urls if (page := site_page(url, site_url)) is not None}
 
 
 def articles_by_page(plan: Plan) -> dict[str, Article]:
-    """Every article, translations included, by the path of its URL (``/2027/portail/``)."""
-    return {page_path(urllib.parse.urlsplit(a.url).path): a for a in plan.articles if a.url}
+    """Every article, translations included, by the page of its URL (``2027/portail``)."""
+    return {page: a for a in plan.articles if a.url and (page := site_page(a.url, plan.site_url)) is not None}
 
 
 def linked_article(post: Item, by_page: dict[str, Article], site_url: str) -> Article | None:
@@ -124,10 +140,9 @@ def linked_article(post: Item, by_page: dict[str, Article], site_url: str) -> Ar
     urls = [post.url] if post.url else []
     urls += URL_IN_TEXT.findall(post.text or "")
     for url in urls:
-        if is_site_url(url, site_url):
-            article = by_page.get(page_path(urllib.parse.urlsplit(url).path))
-            if article is not None:
-                return article
+        page = page_path(url, site_url) if is_site_url(url, site_url) else None
+        if page is not None and page in by_page:
+            return by_page[page]
     return None
 
 

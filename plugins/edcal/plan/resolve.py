@@ -50,6 +50,7 @@ from edcal.plan.compose import (
     Composer,
     PostParts,
     absolute,
+    blog_path,
     is_site_url,
     plain_path,
     site_link_in,
@@ -707,7 +708,7 @@ class _Resolver:
             if not is_site_url(url, self.site.url):
                 return None
         found = self.by_path.get(_address_path(url))
-        return found or undated_article(url, self.site.url, self.site.article_url, self.by_slug)
+        return found or undated_article(blog_path(url, self.site.url), self.site.article_url, self.by_slug)
 
     def _campaign(self, entry: PostEntry, article: Article | None) -> tuple[str | None, Campaign | None]:
         """The entry's ``campaign:``, else its article's: its id and the campaign."""

@@ -28,8 +28,9 @@ from edcal.plan.compose import URL_IN_TEXT, absolute, blog_path, is_site_url
 from edcal.plan.linked import (
     articles_by_page,
     articles_by_title,
-    page_path,
+    page_key,
     post_article,
+    site_pages,
     title_key,
     undated_article,
     url_pattern,
@@ -167,8 +168,8 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         return
     site_path = urllib.parse.urlsplit(plan.site_url).path.rstrip("/")
     written = {urllib.parse.urlsplit(a.url).path for a in plan.articles if a.url}  # for suggestions, as they are
-    known = {page_path(path) for path in written}
-    pages = {page_path(f"{site_path}/{url.lstrip('/')}") for url in plan.page_urls}
+    known = articles_by_page(plan).keys()
+    pages = site_pages(plan.page_urls, plan.site_url)
     shape = url_pattern(plan.article_url_template.lstrip("/"))
     originals = plan.articles_by_slug()
 
@@ -176,20 +177,23 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     files_written = sorted({f"{site_path}/{file.removesuffix('index.html')}" for file in files.files}) \
         if files is not None else []
 
+    def in_blog(path: str) -> str | None:
+        """The path in the blog's folder a URL's path opens (``//2027/a/`` names no host: servers read
+        ``/2027/a/``)."""
+        return blog_path("/" + path.lstrip("/"), plan.site_url)
+
     def dead(path: str) -> bool:
-        if page_path(path) in known or page_path(path) in pages:
+        opened = in_blog(path)
+        if opened is None or page_key(opened) in known or page_key(opened) in pages:
             return False
-        opened = blog_path(path, plan.site_url)
-        if files is not None and opened is not None and files.writes(opened):
+        if files is not None and files.writes(opened):
             return False  # shaped as an article's, a page the build writes all the same (an archive: 2027/02/)
-        relative = path[len(site_path):].lstrip("/")
-        if shape.match(relative):
+        if shape.match(opened):
             # An undated draft's address (no date, no address yet): the link waits for it, as an `article:` does.
-            return undated_article(path, plan.site_url, plan.article_url_template, originals) is None
+            return undated_article(opened, plan.article_url_template, originals) is None
         # Another address of the blog: a tag page no article makes, a page or a file that is not there. One
         # that an article or a page held back makes (its tag's page) comes with it: `coming` judges when.
-        return files is not None and opened is not None and not files.opens(opened) \
-            and not files.opens_later(opened)
+        return files is not None and not files.opens(opened) and not files.opens_later(opened)
 
     by_file = {article.source.path: article for article in plan.articles}
 
@@ -198,7 +202,7 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         page only an article to come has, an image only it shows), and none of them is online by then: the
         file of the first to come
         online, and when (None: none has a date, or all are drafts). None when the page is there by then."""
-        opened = blog_path(path, plan.site_url)
+        opened = in_blog(path)
         makers = files.made_by(opened) if files is not None and opened is not None else ()
         if not makers or (opened is not None and files is not None and files.writes_now(opened)):
             return None
@@ -217,7 +221,7 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     def meant(path: str) -> str | None:
         """The article's address the link meant, else (a tag page, a file) the nearest address the build
         writes."""
-        if shape.match(path[len(site_path):].lstrip("/")):
+        if shape.match(in_blog(path) or ""):
             return closest(path, written)
         found = difflib.get_close_matches(path.casefold(), files_written, n=1, cutoff=0.85)
         return found[0] if found else None
@@ -359,8 +363,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
     site_path = urllib.parse.urlsplit(plan.site_url).path.rstrip("/") if plan.site_url else ""
     by_path = articles_by_page(plan)
     written = {urllib.parse.urlsplit(a.url).path for a in plan.articles if a.url}
-    page_paths = {f"{site_path}/{url.lstrip('/')}" for url in plan.page_urls}
-    pages = {page_path(path) for path in page_paths}
+    pages = site_pages(plan.page_urls, plan.site_url)
     shape = url_pattern(plan.article_url_template.lstrip("/")) if plan.article_url_template else None
     originals = plan.articles_by_slug()
     meant = _MeantArticle(plan)
@@ -383,12 +386,13 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                 continue
             parts = urllib.parse.urlsplit(link.written)
             resolved: tuple[str, bool] | None = None  # a relative link's path, and whether the build writes it
-            if parts.scheme or parts.netloc:
-                if parts.scheme.lower() not in ("http", "https") or not is_site_url(link.written, plan.site_url):
-                    continue  # another site's page: not ours to judge
-                path = parts.path
-            elif link.written.startswith("/"):
-                path = parts.path
+            if (parts.scheme or parts.netloc) and (parts.scheme.lower() not in ("http", "https")
+                                                   or not is_site_url(link.written, plan.site_url)):
+                continue  # another site's page: not ours to judge
+            if parts.scheme or parts.netloc or link.written.startswith("/"):
+                path, opened = parts.path, blog_path(link.written, plan.site_url)
+                if opened is None:  # the host's, out of the blog's folder: not its to judge
+                    continue
             else:
                 # `[la suite](Prévenir la corrosion : l'entretien…)`: a title has no / (a path to a page may
                 # read as one, `../a-propos/`)
@@ -415,8 +419,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                 if opened is None:
                     continue
                 path = f"{site_path}/{opened}"
-            target = by_path.get(page_path(path)) or undated_article(path, plan.site_url,
-                                                                     plan.article_url_template, originals)
+            target = by_path.get(page_key(opened)) or undated_article(opened, plan.article_url_template, originals)
             if target is not None:
                 if target.source == article.source:
                     continue
@@ -430,8 +433,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                               say("link to its file, [text]({{filename}}{file}): the words show without a link until "
                                   "it is online", file=_relative_file(target, article)), item, when=when)
                 continue
-            if page_path(path) not in pages and path.startswith(site_path + "/") and shape is not None \
-                    and shape.match(path[len(site_path):].lstrip("/")):
+            if page_key(opened) not in pages and shape is not None and shape.match(opened):
                 # A slip of an article's address: told with the address it is close to.
                 close = difflib.get_close_matches(path, sorted(written), n=1, cutoff=0.85)
                 if close:
@@ -461,12 +463,10 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                           _missing_article_file(linked, page, content, meant), when=ctx.now)
     for page, link in plan.page_links:
         parts = urllib.parse.urlsplit(link.written)
-        if parts.scheme or parts.netloc:
-            if parts.scheme.lower() not in ("http", "https") or not is_site_url(link.written, plan.site_url):
-                continue
-        elif not link.written.startswith("/"):
+        if not (parts.scheme or parts.netloc or link.written.startswith("/")):
             continue  # relative to the page's address: as the articles' file names, not judged on pages
-        target = by_path.get(page_path(parts.path))
+        opened = blog_path(link.written, plan.site_url)  # None: another site's, or the host's
+        target = by_path.get(page_key(opened)) if opened is not None else None
         reason = _not_online_yet(target, ctx.now, plan) if target is not None else None
         if target is None or reason is None:
             continue
