@@ -309,10 +309,9 @@ def _check_timezone(calendar: Calendar, settings: dict[str, Any], site: Path) ->
         from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, setting_source
 
         settings_file = Path(settings.get(SETTINGS_FILE_SETTING) or site / DEFAULT_SETTINGS)
-        raise InputErrors(
-            [InputError(calendar.timezone_source or calendar.source,
-                        say("timezone is '{here}' here but '{there}' in the Pelican settings (TIMEZONE, {where})",
-                            here=calendar.timezone, there=configured,
-                            where=setting_source(site, settings_file, "TIMEZONE")), hint)]
-        )
+        where = setting_source(site, settings_file, "TIMEZONE")
+        raise InputErrors([InputError(
+            calendar.timezone_source or calendar.source,
+            say("timezone is '{here}' here but '{there}' in the Pelican settings (TIMEZONE, {where})",
+                here=calendar.timezone, there=configured, where=where), hint)])
     settings["TIMEZONE"] = calendar.timezone
