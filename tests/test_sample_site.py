@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_sample, items_by_id, load_plan, run_edcal, tree_text
+from conftest import ROOT, copy_sample, items_by_id, load_plan, run_edcal, tree_text
 
 pytestmark = pytest.mark.e2e
 
 SAMPLE_NOW = "2026-11-23T10:00:00+01:00"
+#: The moment of the sample's story that `make build` shows, and docs/cli.md with it.
+STORY_NOW = "2027-01-12T10:00"
 
 
 @pytest.fixture(scope="module")
@@ -99,11 +103,35 @@ def test_the_build_summary_in_the_docs_is_what_the_sample_site_prints(tmp_path: 
     section = docs.split("## `edcal build`", 1)[1]
     block = section.split("```\n$ EDCAL_LANG=en edcal build\n", 1)[1].split("```", 1)[0]
     site = copy_sample(tmp_path / "site")
-    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-01-12T10:00"})
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": STORY_NOW})
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == block.splitlines()
-    verbose = run_edcal("build", "-v", cwd=site, env={"EDCAL_NOW": "2027-01-12T10:00"})
+    verbose = run_edcal("build", "-v", cwd=site, env={"EDCAL_NOW": STORY_NOW})
     assert "Done: Processed 9 articles, 0 drafts" in verbose.stdout
+
+
+def make_dry_run(*arguments: str) -> list[str]:
+    """The edcal commands `make` would run in the repository (``make -n``), with the user's environment."""
+    env = {name: value for name, value in os.environ.items() if name != "EDCAL_NOW"}
+    result = subprocess.run(["make", "-n", *arguments], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stdout.splitlines() if "/edcal " in line]
+
+
+def test_make_shows_the_sample_at_the_moment_of_its_story(tmp_path: Path) -> None:
+    """The sample tells of January 2027. `make build` ran it at the clock's time: a new user's first build,
+    in December 2026, warned that the log's skipped post and the objectives' figures were dated after
+    today (`skipped-to-come`, `measured-in-future`), and showed another plan than the docs. `make build`,
+    `make check` and `make serve` pin "now" to the moment docs/cli.md shows; `EDCAL_NOW=` takes the clock."""
+    commands = make_dry_run("build", "check", "serve")
+    assert len(commands) == 3 and all(line.startswith(f"EDCAL_NOW={STORY_NOW} ") for line in commands), commands
+    [at_the_clock] = make_dry_run("build", "EDCAL_NOW=")
+    assert at_the_clock.startswith("EDCAL_NOW= "), at_the_clock
+    site = copy_sample(tmp_path / "site")
+    result = run_edcal("check", cwd=site, env={"EDCAL_NOW": STORY_NOW})
+    assert result.returncode == 0, result.stderr
+    assert "[measured-in-future]" not in result.stdout and "[skipped-to-come]" not in result.stdout
 
 
 @pytest.mark.usefixtures("site_language")  # the sample site's French, as documented
@@ -118,7 +146,7 @@ def test_the_move_examples_in_the_docs_are_what_the_sample_site_prints(tmp_path:
                     "--by '+1 day'"):
         documented = docs.split(f"```\n$ {command}\n", 1)[1].split("```", 1)[0]
         arguments = shlex.split(command)[1:]
-        result = run_edcal(*arguments, cwd=site, env={"EDCAL_NOW": "2027-01-12T10:00"})
+        result = run_edcal(*arguments, cwd=site, env={"EDCAL_NOW": STORY_NOW})
         assert result.returncode in (0, 1), result.stderr
         assert result.stdout.replace("\u00a0", " ") == documented, command  # the docs write plain spaces
     changed = docs.split("one changed line:\n\n```yaml\n", 1)[1].split("```", 1)[0]
