@@ -2370,6 +2370,31 @@ def test_mention_not_tagged() -> None:
     assert "type the mention again in LinkedIn's composer" in str(comment.hint)
 
 
+def test_clock_change_night() -> None:
+    """A rule with no end meets the night the clocks skip 02:30 (2027-03-28 in Paris): that night is left out,
+    said until it has passed, and not said once settled or silenced; a rule with an end is refused as ever."""
+    nightly = "{id: nuit, networks: [x, mastodon], text: T, repeat: {every: day, at: '02:30', from: 2027-03-20%s}}"
+    found = findings("clock-change-night", posts(nightly % ""), now="2027-03-01T10:00:00+01:00")
+    assert [(f.severity, f.message) for f in found] == [
+        ("warning", "2027-03-28 02:30 does not exist in Europe/Paris: the clocks go forward that night (occurrence of "
+                    "2027-03-28, X, Mastodon): 'nuit' has no end, and leaves out that night"),
+        ("warning", "2027-10-31 02:30 happens twice in Europe/Paris: the clocks go back that night (occurrence of "
+                    "2027-10-31, X, Mastodon): 'nuit' has no end, and leaves out that night")]
+    assert found[1].hint == ("under `repeat:`, give that day its time with the UTC offset: `moved: {2027-10-31: "
+                             "\"2027-10-31 02:30+02:00\"}` (the first) or `moved: {2027-10-31: \"2027-10-31 "
+                             "02:30+01:00\"}` (the second); or leave the day out: `except: [2027-10-31]`")
+    plan = plan_of(calendar_from(PARIS_CALENDAR + posts(nightly % "")), now="2027-03-01T10:00:00+01:00")
+    assert {"nuit-x-20270327", "nuit-x-20270329"} <= set(plan.by_id()) and "nuit-x-20270328" not in plan.by_id()
+    later = findings("clock-change-night", posts(nightly % ""), now="2027-03-29T10:00:00+02:00")
+    assert [f.message[:10] for f in later] == ["2027-10-31", "2028-03-26"]  # the night past is not told
+    settled = posts(nightly % ", except: [2027-03-28], moved: {2027-10-31: '2027-10-31 02:30+01:00'}")
+    assert not findings("clock-change-night", settled, now="2027-03-01T10:00:00+01:00")
+    silenced = posts(nightly.replace("text: T,", "text: T, silence: {clock-change-night: la veille dort},") % "")
+    assert not findings("clock-change-night", silenced, now="2027-03-01T10:00:00+01:00")
+    with pytest.raises(InputErrors, match="2027-03-28 02:30 does not exist"):
+        findings("clock-change-night", posts(nightly % ", until: 2027-04-30"))
+
+
 def test_public_holiday() -> None:
     found = findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"),
                      extra="country: FR\n")

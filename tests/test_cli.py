@@ -1634,6 +1634,50 @@ def test_the_repeated_hour_s_second_pass_is_after_its_first(runner: CliRunner, e
     assert "Premier passage" not in later.output and "Nothing more planned today" in later.output, later.output
 
 
+#: A post every night at 02:30, with no end: its nights of 2027 settled under `moved:`, as the errors said.
+NIGHTLY_NO_END = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  mastodon: {}
+posts:
+  - id: veille
+    title: La veille de nuit
+    networks: [mastodon]
+    repeat:
+      every: day
+      at: '02:30'
+      from: 2027-03-20
+      moved: {2027-03-28: '2027-03-28 03:30', 2027-10-31: '2027-10-31 02:30+01:00'}
+    text: La veille de nuit.
+"""
+
+
+def test_a_clock_change_a_rule_with_no_end_comes_to_stops_no_scheduled_build(empty_site) -> None:
+    """A recurring post with no end is planned a year ahead (`horizon`). On 26 March 2027, with nothing
+    changed, its night of 26 March 2028 (02:30 skipped) came into the plan as an input error: the scheduled
+    build wrote nothing (no article due went online), and next-change failed. Such a night is left out of
+    the plan, and `edcal check` says so with what to write; an end written, the errors stay (test_resolve)."""
+    site = empty_site(NIGHTLY_NO_END)
+    for now in ("2027-03-25T10:00:00+01:00", "2027-03-26T10:00:00+01:00"):
+        build = run_edcal("build", cwd=site, env={"EDCAL_NOW": now})
+        assert build.returncode == 0, (now, build.stderr)
+        change = run_edcal("next-change", "--planning", cwd=site, env={"EDCAL_NOW": now})
+        assert change.returncode == 0, change.stderr
+    ids = {item["id"] for item in json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))["items"]}
+    assert {"veille-mastodon-20280325", "veille-mastodon-20270328"} <= ids
+    assert "veille-mastodon-20280326" not in ids
+    check = run_edcal("check", "--only", "clock-change-night", cwd=site, env={"EDCAL_NOW": "2027-03-26T10:00:00+01:00"})
+    assert check.returncode == 0, check.stderr
+    assert check.stdout == (
+        "calendar.yaml:10:7: warning: 2028-03-26 02:30 does not exist in Europe/Paris: the clocks go forward "
+        "that night (occurrence of 2028-03-26, Mastodon): 'veille' has no end, and leaves out that night "
+        "[clock-change-night]\n"
+        "    hint: under `repeat:`, give that day a time that exists: `moved: {2028-03-26: \"2028-03-26 "
+        "03:30\"}`; or leave the day out: `except: [2028-03-26]`\n"
+        "\n0 errors, 1 warning\n")
+
+
 def test_a_piped_agenda_says_an_absence_on_one_line(runner: CliRunner, site: Path, monkeypatch) -> None:
     """Piped, the agenda is one line per item, whatever the width: an absence's words were cut at 80 columns,
     a line for grep split in two."""

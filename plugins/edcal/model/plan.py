@@ -385,6 +385,25 @@ class BlogFiles:
         return not path.endswith(".html")
 
 
+@dataclass(frozen=True, slots=True)
+class NightLeftOut:
+    """A night the clocks skip or repeat the time of a recurring post with no end: that night's occurrence is
+    not planned, and `edcal check` says so (clock-change-night). The horizon brings such a night into the plan
+    a year ahead, on a day nobody edits it: as an input error, it stopped that day's scheduled build."""
+
+    #: The post entry's id.
+    entry: str
+    #: The rule's day that night.
+    day: dt.date
+    #: What the clocks do to its time (a WallClockError's message), and what to write under `repeat:`.
+    problem: str
+    hint: str
+    #: The networks' names it would have gone out on.
+    networks: tuple[str, ...]
+    #: Where the rule is written.
+    source: Source
+
+
 @dataclass(slots=True)
 class Plan:
     """The calendar, the articles and every resolved item, at a given "now"."""
@@ -427,6 +446,8 @@ class Plan:
     page_links: tuple[tuple[str, LinkedFile], ...] = ()
     #: What staff may share now from their own accounts.
     sharing: ShareKit = field(default_factory=ShareKit)
+    #: The nights left out of recurring posts with no end (their time does not exist, or exists twice).
+    nights_left_out: tuple[NightLeftOut, ...] = ()
     _by_slug: dict[str, Article] | None = field(default=None, repr=False, compare=False)
     _by_item: dict[str, Article] | None = field(default=None, repr=False, compare=False)
 

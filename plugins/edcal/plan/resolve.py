@@ -39,6 +39,7 @@ from edcal.model.plan import (
     Item,
     ItemStatus,
     Media,
+    NightLeftOut,
     Plan,
     article_item_id,
     key_date_event_id,
@@ -126,7 +127,7 @@ def resolve_plan(
     items.sort(key=lambda item: item.sort_key(calendar.zone))
     plan = Plan(calendar, article_list, items, now, generated_at, site.url, site.lang,
                 site.content, site.article_url, composed_from=compose_from, site_name=site.name,
-                site_url_source=site.url_source)
+                site_url_source=site.url_source, nights_left_out=tuple(resolver.nights_left_out))
     # What staff may share now (a few texts): not for a plan of articles only (`agenda`, `next-change`), nor a
     # check of a later window.
     if compose_from is None or as_instant(compose_from) <= as_instant(now):
@@ -188,6 +189,7 @@ class _Resolver:
         self.errors = errors
         self.compose_from = compose_from
         self._ = translator(site.lang)
+        self.nights_left_out: list[NightLeftOut] = []
 
     def resolve(self) -> list[Item]:
         items: list[Item] = []
@@ -521,6 +523,10 @@ class _Resolver:
             return items
         moved = {occurrence.day: occurrence for occurrence in recurrence.moved}
         failed: list[tuple[Source, WallClockError, str, str]] = []
+        # A rule with no end comes, as time goes by, to nights a year ahead that nobody wrote: those are left
+        # out and told by `edcal check`, not refused (a scheduled build would stop that day, nothing edited).
+        open_ended = recurrence.until is None and recurrence.count is None
+        left_out: dict[tuple[dt.date, str], tuple[str, list[str]]] = {}
         for index, day in enumerate(days):
             instead = moved.get(day)
             for network_id in entry.networks:
@@ -536,6 +542,9 @@ class _Resolver:
                         else say("occurrence of {day} moved", day=day)
                     if instead is None:  # the rule's `at:` holds no one day's offset: `moved:` does
                         exc = WallClockError(exc.message, _occurrence_hint(exc, day), exc.choices, exc.twice)
+                    if instead is None and open_ended:
+                        left_out.setdefault((day, exc.message), (exc.hint, []))[1].append(network.name)
+                        continue
                     failed.append((where if instead is None else instead.source, exc, label, network.name))
                     continue
                 text = entry.texts[index % len(entry.texts)] if entry.texts else None
@@ -543,6 +552,8 @@ class _Resolver:
                                         f"{entry.id}-{network_id}-{day:%Y%m%d}", article,
                                         entry.source if instead is None else instead.source, text=text))
         self._wall_clock_errors(failed)
+        self.nights_left_out.extend(NightLeftOut(entry.id, day, problem, hint, tuple(networks), where)
+                                    for (day, problem), (hint, networks) in left_out.items())
         return items
 
     def _default_promotions(self, promoted: frozenset[str]) -> list[Item]:

@@ -562,6 +562,22 @@ def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
                       "the network's slot of that day, or add the slot", label=offset.label, bare=bare)
 
 
+@rule("clock-change-night", "warning", "A recurring post with no end meets a night the clocks skip or repeat its "
+      "time: that night is left out of the plan")
+def clock_change_night(ctx: CheckContext) -> Iterator[Problem]:
+    """Said until the night has passed (the engine leaves out what is before the checked window)."""
+    zone = ctx.plan.calendar.zone
+    for night in ctx.plan.nights_left_out:
+        entry = ctx.entries.get(night.entry)
+        if entry is not None and "clock-change-night" in entry.silenced:
+            continue
+        yield Problem(night.source,
+                      say("{problem} (occurrence of {day}, {networks}): '{entry}' has no end, and leaves out that "
+                          "night", problem=night.problem, day=night.day, networks=say_list(night.networks),
+                          entry=night.entry),
+                      night.hint, when=start_of_day(night.day, zone))
+
+
 @rule("public-holiday", "warning", "A post goes out on a public holiday of the site's country")
 def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
