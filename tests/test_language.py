@@ -29,6 +29,22 @@ def test_check_speaks_french_on_a_french_site_and_english_when_asked(site: Path)
         [line.split(": ", 2)[:2] for line in english.stdout.splitlines() if ": warning: " in line]
 
 
+def test_a_week_across_the_new_year_gives_its_first_day_its_year_in_french(site: Path) -> None:
+    """ISO week 53 of 2026 runs from Monday 28 December 2026 to Sunday 3 January 2027: French said "la semaine du
+    28/12 au 03/01/2027", the 28th of December of 2027 as read. A week within one year keeps one year."""
+    french = run_edcal("check", "--only", "cadence-gap", cwd=site, env={"EDCAL_NOW": "2026-12-28T10:00"})
+    assert french.returncode == 0, french.stderr
+    lines = [line for line in french.stdout.splitlines() if ": warning: " in line]
+    assert lines[:2] == [
+        f"calendar.yaml:7:3: warning: LinkedIn{NBSP}: 0 publication dans la semaine du 28/12/2026 au 03/01/2027, "
+        "rythme visé 2/semaine [cadence-gap]",
+        f"calendar.yaml:7:3: warning: LinkedIn{NBSP}: 0 publication dans la semaine du 04/01 au 10/01/2027, "
+        "rythme visé 2/semaine [cadence-gap]"], lines
+    english = run_edcal("check", "--only", "cadence-gap", cwd=site,
+                        env={"EDCAL_NOW": "2026-12-28T10:00", "EDCAL_LANG": "en"})
+    assert "LinkedIn: 0 posts in the week of 2026-12-28 to 2027-01-03, cadence 2/week" in english.stdout
+
+
 def test_check_list_describes_the_rules_in_the_sites_language(site: Path, tmp_path: Path) -> None:
     """`edcal check --list` read no site: its descriptions stayed in English on a French site. The ids and the
     severities stay as `checks:` takes them."""

@@ -42,6 +42,10 @@ class Gap:
         """The period, for messages: "in the week of 2025-06-16 to 2025-06-22", "in June 2025"."""
         if self.cadence.per == "day":
             return say("on {first:%Y-%m-%d}", first=self.first)
+        if self.cadence.per == "week" and self.first.year != self.last.year:
+            # The same English, another template: French writes the week's first day without its year
+            # ("du 04/01 au 10/01/2027"), which across the new year read as the 28th of December to come.
+            return say("in the week of {start:%Y-%m-%d} to {end:%Y-%m-%d}", start=self.first, end=self.last)
         if self.cadence.per == "week":
             return say("in the week of {first:%Y-%m-%d} to {last:%Y-%m-%d}", first=self.first, last=self.last)
         return say("in {month} {year}", month=month_word(self.first.month), year=self.first.year)
