@@ -324,6 +324,48 @@ def test_next_change_prints_the_next_scheduled_article(runner: CliRunner, site: 
     assert since.output == "2027-02-01T09:00:00+01:00\n"
 
 
+def on_a_terminal(site: Path, *arguments: str, env: dict[str, str | None] | None = None) -> tuple[int, str]:
+    """edcal run on a terminal (a pseudo-terminal), in the site's folder, with ``env``'s variables (None
+    removes one): its exit code and what it showed."""
+    import pty
+    import sys
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: edcal on a terminal
+        os.chdir(site)
+        for name, value in (env or {}).items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        os.execv(sys.executable, [sys.executable, "-m", "edcal", *arguments])
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the terminal closes with the child
+            break
+        if not chunk:
+            break
+        shown += chunk
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), shown.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def test_next_change_tells_a_person_when_nothing_planned_changes_the_site(site: Path) -> None:
+    """A year after the last article, `edcal next-change` on a terminal showed nothing at all, as if it had not
+    run: a script reads the empty output, a person is told why. Piped, as CI reads it, it stays empty."""
+    later = {"EDCAL_NOW": "2031-01-01T10:00", "EDCAL_LANG": "en"}
+    code, shown = on_a_terminal(site, "next-change", env=later)
+    assert code == 0 and shown == ("note: nothing planned changes the public site by itself any more: it changes "
+                                   "when its sources do (a new article, a date moved)\n"), shown
+    assert on_a_terminal(site, "next-change", "-q", env=later) == (0, "")
+    piped = run_edcal("next-change", cwd=site, env=later)
+    assert (piped.returncode, piped.stdout, piped.stderr) == (0, "", "")
+    code, shown = on_a_terminal(site, "next-change", env={"EDCAL_NOW": "2027-02-15T10:00", "EDCAL_LANG": "en"})
+    assert (code, shown) == (0, "2027-03-25T09:00:00+01:00\n")  # a moment: nothing else
+
+
 def test_next_change_names_the_moment_a_posts_own_image_goes_online(runner: CliRunner, site: Path,
                                                                    monkeypatch) -> None:
     """An image only posts show stays out of output/ until the last of them goes out: next-change said the
@@ -1506,27 +1548,10 @@ def test_the_paths_a_terminal_shows_are_from_the_current_folder(site: Path) -> N
 def test_the_spinner_on_a_terminal_speaks_the_sites_language(site: Path) -> None:
     """On a terminal, `edcal build` showed "Building the blog and the plan…" on a French site: the spinner
     came before the site's settings were read."""
-    import pty
-    import sys
-
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: edcal on a terminal, with no language forced
-        os.chdir(site)
-        os.environ.pop("EDCAL_LANG", None)
-        os.execv(sys.executable, [sys.executable, "-m", "edcal", "build", "--no-check"])
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(fd, 4096)
-        except OSError:  # the terminal closes with the child
-            break
-        if not chunk:
-            break
-        shown += chunk
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, shown
-    assert "Construction du blog et du plan…" in shown.decode("utf-8", "replace")
-    assert "Building the blog" not in shown.decode("utf-8", "replace")
+    code, shown = on_a_terminal(site, "build", "--no-check", env={"EDCAL_LANG": None})  # no language forced
+    assert code == 0, shown
+    assert "Construction du blog et du plan…" in shown
+    assert "Building the blog" not in shown
 
 
 def test_a_site_reached_by_a_link_in_the_current_folder_shows_its_paths_from_it(site: Path) -> None:

@@ -785,14 +785,21 @@ def next_change(site: Path, settings_file: str, verbosity: int | None, after: st
     """Print when the public site will next change by itself (ISO 8601).
 
     That is when a scheduled article goes live, or a freeze holding articles
-    back ends. Prints nothing (and exits 0) when no change is planned. With
-    --after, a printed instant that is already past means a rebuild is due.
+    back ends. Prints nothing (and exits 0) when no change is planned; on a
+    terminal, a note says so. With --after, a printed instant that is already
+    past means a rebuild is due.
     """
     from edcal.commands.next_change import next_change as find
 
     moment = find(site, settings_file, after, planning=team)
     if moment is not None:
         click.echo(moment)
+    elif sys.stdout.isatty() and (verbosity or 0) >= 0:  # a person, not a script reading the empty output
+        from edcal.i18n import spoken
+
+        said = say("nothing planned changes the public site by itself any more: it changes when its sources "
+                   "do (a new article, a date moved)")
+        click.echo(f"note: {spoken(said)}", err=True)
 
 
 @cli.command(epilog="Examples: edcal export hootsuite --network linkedin --until 2027-02-01 -o linkedin.csv; "
