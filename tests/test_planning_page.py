@@ -2048,6 +2048,18 @@ def test_an_article_whose_review_is_late_says_so_in_the_calendar_and_the_agenda(
     page.close()
 
 
+def test_an_idea_whose_target_publication_has_passed_says_so_in_the_backlog(empty_site: Callable[..., Path]) -> None:
+    """A year on, the backlog still read "Publication visée le mardi 9 mars 2027" as if it were to come, beside
+    deadlines marked late: a target passed with the idea still in the backlog says so too."""
+    site = empty_site("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\nideas:\n"
+                      "  - {title: Avant/après, publish: 2027-03-09}\n  - {title: Acier Corten, publish: 2027-06-01}\n")
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_NOW": "2027-04-01T10:00"})
+    assert result.returncode == 0, result.stderr
+    text = page_text(site / "planning" / "index.html")
+    assert "Publication visée le mardi 9 mars 2027 — passée" in text, text
+    assert "Publication visée le mardi 1er juin 2027 calendar.yaml" in text, text  # still ahead: as it was
+
+
 WAITING = """\
 version: 1
 timezone: Europe/Paris

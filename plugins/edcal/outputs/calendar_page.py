@@ -452,7 +452,8 @@ class BacklogRow(TypedDict):
     owner: str | None
     draft_due: Due | None
     review_due: Due | None
-    publish: dt.date | None
+    #: Its target publication, passed (``late``) while it is still an idea of the backlog.
+    publish: Due | None
     undated: bool
     next: dt.date | None
     #: An idea for a post: its networks' names ("LinkedIn, Instagram"); empty for an article's.
@@ -477,7 +478,8 @@ def backlog(plan: Plan) -> list[BacklogRow]:
             "owner": team[idea.owner].name if idea.owner in team else idea.owner,
             "draft_due": due(idea, idea.draft_due, ("review",)),
             "review_due": due(idea, idea.review_due, ()),
-            "publish": idea.publish, "undated": not dates, "next": min(dates) if dates else None,
+            "publish": due(idea, idea.publish, ()),
+            "undated": not dates, "next": min(dates) if dates else None,
             "networks": ", ".join(plan.calendar.networks[n].name for n in idea.networks),
         })
     ideas.sort(key=lambda i: (not i["undated"], i["next"] or dt.date.min, i["idea"].title))
