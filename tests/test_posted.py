@@ -986,6 +986,26 @@ def test_a_month_with_nothing_planned_says_so_rather_than_showing_an_empty_table
     assert "<table" in page[page.index('id="month-2027-01"'):]  # a month with rows keeps its table
 
 
+def test_a_month_over_with_nothing_gone_out_is_not_said_to_be_so_far(tmp_path: Path) -> None:
+    """A year after the plan's last post, every month of the report read "Aucune publication partie pour
+    l'instant, selon le journal": "for now" of a month over. Only the month in progress is "so far"."""
+    from edcal.outputs import report as report_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(CALENDAR, {"publie.yaml": "posted:\n  - lundi-linkedin-20261207\n"})
+    write_planning_page(report_page, plan_of(calendar, now="2027-04-14T12:00:00+02:00"), tmp_path)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    said = {month: html.unescape(re.sub(r"\s+", " ", found.group(1)))
+            for month, part in re.findall(r'id="month-(\d{4}-\d{2})"(.*?)</section>', page, re.S)
+            if (found := re.search(r'<p class="gone-out-link[^"]*">([^<]*)</p>', part))}
+    assert said == {"2027-04": "Aucune publication partie pour l'instant, selon le journal.",
+                    "2027-03": "Aucune publication n'est partie ce mois-ci, selon le journal.",
+                    "2027-02": "Aucune publication n'est partie ce mois-ci, selon le journal.",
+                    "2027-01": "Le journal ne nomme aucune des publications de ce mois, alors que l'heure de 8 "
+                               "d'entre elles est passée : est-il à jour ? Plus bas, le rythme est jugé "
+                               "sur ce qu'il nomme."}, said
+
+
 def test_each_month_of_the_report_links_to_what_went_out_in_it(tmp_path: Path) -> None:
     """"What did we actually post in November?" The report counted it, but nothing led to the posts."""
     site = copy_sample(tmp_path / "sample")
