@@ -475,6 +475,35 @@ posted:
         "lundi-fil-20270104": "https://www.linkedin.com/feed/update/urn:li:activity:1/"}
 
 
+def test_a_host_is_the_same_in_either_form_and_with_a_final_dot() -> None:
+    """An address as a browser takes it: `bsky.app.` (a final dot) is bsky.app, and a host with an accent is
+    the same written in Unicode or in Punycode, in `hosts:` as in `url:`; the accent in `hosts:` was an error,
+    and either address on Bluesky's own host refused."""
+    calendar = calendar_from(CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  bluesky: {hosts: [bsky.app, "
+                                              "atelier-métal.fr, XN--Bcher-kva.de]}")
+                             .replace("[linkedin, mastodon]", "[linkedin, mastodon, bluesky]"), {"log.yaml": """\
+posted:
+  - {item: lundi-bluesky-20270104, url: "https://bsky.app./profile/atelier/post/1"}
+  - {item: lundi-bluesky-20261207, url: "https://xn--atelier-mtal-jeb.fr/p/2"}
+  - {item: lundi-bluesky-20261214, url: "https://www.bücher.de/p/3"}
+"""})
+    plan = plan_of(calendar, now=NOW)
+    assert sorted(item.id for item in plan.items if item.posted is not None and item.posted.url) == [
+        "lundi-bluesky-20261207", "lundi-bluesky-20261214", "lundi-bluesky-20270104"]
+
+
+def test_hosts_written_empty_judge_no_address() -> None:
+    """`hosts: []`, as the docs say, judges no address: a Mastodon line given an address on LinkedIn's host
+    was still an error, the team's word to take any host unheard."""
+    calendar = calendar_from(CALENDAR.replace("  mastodon: {}", "  mastodon: {hosts: []}"), {"log.yaml": """\
+posted:
+  - {item: lundi-mastodon-20270104, url: "https://www.linkedin.com/feed/update/urn:li:activity:1/"}
+"""})
+    plan = plan_of(calendar, now=NOW)
+    assert [item.posted.url for item in plan.items if item.posted is not None and item.posted.url] == [
+        "https://www.linkedin.com/feed/update/urn:li:activity:1/"]
+
+
 def test_a_network_s_hosts_are_hosts_alone(tmp_path: Path) -> None:
     from helpers import load_errors
 

@@ -22,6 +22,7 @@ from edcal.load.validate import validate_spec
 from edcal.load.yamlfile import LOC_KEY, decode, load_yaml
 from edcal.model.network import SHARE_FORM_FIELDS, Network, TextLimit
 from edcal.model.source import Source
+from edcal.plan.compose import host_name
 
 #: Rule fields copied from a spec onto a network when set.
 _RULE_FIELDS = (
@@ -97,7 +98,7 @@ def apply_spec(base: Network, spec: NetworkSpec, aliases: tuple[str, ...] = ()) 
         if name == "poll_durations":
             value = tuple(sorted(set(value)))
         if name == "hosts":
-            value = tuple(dict.fromkeys(host.strip().lower().removeprefix("www.") for host in value))
+            value = tuple(dict.fromkeys(host_name(host.strip()) for host in value))
         if name == "in_first_comment":
             value = tuple(dict.fromkeys(value))
         if name == "objective":
@@ -172,7 +173,7 @@ def site_network(
     if spec.share_form is not None:
         _check_share_form(spec.share_form, where.value("share_form") if where else key_source, errors)
     if spec.hosts:
-        _check_hosts(network.hosts, where.value("hosts") if where else key_source, errors)
+        _check_hosts(spec.hosts, where.value("hosts") if where else key_source, errors)
     if network.in_first_comment:
         _check_first_comment(network, where.value("in_first_comment") if where else key_source, errors)
     _check_poll_durations(network, spec, where.value if where else (lambda _name: key_source), errors)
@@ -219,16 +220,17 @@ def _check_first_comment(network: Network, where: Source, errors: ErrorCollector
                    say("keep `hashtags` only; readers reach the article through the profile's link"))
 
 
-def _check_hosts(hosts: tuple[str, ...], where: Source, errors: ErrorCollector) -> None:
-    """A network's hosts are names of hosts (``bsky.app``), as an address's is read: no scheme, no path."""
-    wrong = next((host for host in hosts if not _HOST.match(host)), None)
+def _check_hosts(hosts: list[str], where: Source, errors: ErrorCollector) -> None:
+    """A network's hosts are names of hosts (``bsky.app``, ``atelier-métal.fr``), as an address's is read: no
+    scheme, no path."""
+    wrong = next((host.strip() for host in hosts if not _HOST.match(host_name(host.strip()))), None)
     if wrong is not None:
         errors.add(where, say("found host '{host}', expected the name of a host its posts' addresses are on",
                               host=wrong[:80]),
                    say("write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"))
 
 
-#: A host's name, as :func:`urllib.parse.urlsplit` reads it in lower case: labels with a dot between them.
+#: A host's name, as :func:`edcal.plan.compose.host_name` writes it: labels with a dot between them.
 _HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
 
 

@@ -159,8 +159,9 @@ class Network:
     #: Whether a post with a poll may also show images or a video (none of the built-in networks).
     poll_media: bool = False
     #: The hosts a post's address is on (``linkedin.com``, their subdomains too): a log line's ``url:``
-    #: elsewhere names another post; empty: any host (a Mastodon instance, an intranet).
-    hosts: tuple[str, ...] = ()
+    #: elsewhere names another post. None: not given (a Mastodon instance, an intranet), an address is judged
+    #: on the other networks' hosts only (see plan.posted); empty (``hosts: []``): no address is judged.
+    hosts: tuple[str, ...] | None = None
     color: str = "gray"
     template: str = "default.txt.j2"
     #: Where the site named the template (``template:``), which must then exist; None for the default.

@@ -333,7 +333,22 @@ def _server(parts: urllib.parse.SplitResult) -> tuple[str, int | None]:
         raise ValueError(f"port {port!r}")
     if number == {"http": 80, "https": 443}.get(parts.scheme.lower()):
         number = None
-    return _ascii_host(host.removesuffix(".")).removeprefix("www."), number
+    return host_name(host), number
+
+
+def host_name(host: str) -> str:
+    """A host as :func:`_server` compares it: in lower case, without ``www.`` nor a final dot, an accent in
+    Punycode (``atelier-métal.fr`` is ``xn--atelier-mtal-jeb.fr``)."""
+    return _ascii_host(host.lower().removesuffix(".")).removeprefix("www.")
+
+
+def url_host(url: str) -> str | None:
+    """The host of an address, as :func:`host_name` writes it; None for an address that has none."""
+    try:
+        host = _server(urllib.parse.urlsplit(url))[0]
+    except ValueError:
+        return None
+    return host or None
 
 
 def _ascii_host(host: str) -> str:

@@ -22,6 +22,7 @@ from edcal.model.calendar import Calendar, PostedRecord
 from edcal.model.days import as_instant
 from edcal.model.network import Network
 from edcal.model.plan import WAITING, Item, Posted, occurrence_name
+from edcal.plan.compose import url_host
 
 
 def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, errors: ErrorCollector) -> None:
@@ -77,13 +78,12 @@ def _elsewhere(url: str, network: Network, calendar: Calendar) -> tuple[Message,
     network's post (a line copied from another's), or a host foreign to its network's ``hosts:``. A network
     without hosts (Mastodon: an instance is any host) is judged on the other networks' hosts only, and a
     network of the site's own (an intranet; another LinkedIn page declared `custom:`) not at all."""
-    try:
-        host = (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.")
-    except ValueError:
+    host = url_host(url)
+    if host is None or network.hosts == ():  # `hosts: []`: any host
         return None
 
-    def on(hosts: tuple[str, ...]) -> bool:
-        return any(host == known or host.endswith(f".{known}") for known in hosts)
+    def on(hosts: tuple[str, ...] | None) -> bool:
+        return any(host == known or host.endswith(f".{known}") for known in hosts or ())
 
     if (not network.hosts and network.platform is None) or on(network.hosts):
         return None
@@ -97,9 +97,18 @@ def _elsewhere(url: str, network: Network, calendar: Calendar) -> tuple[Message,
     if not network.hosts:
         return None
     return (say("found url '{value}', on {host}, expected the address of a {network} post (on {hosts})",
-                value=url[:80], host=host, network=network.name, hosts=", ".join(network.hosts)),
+                value=url[:80], host=_written_host(url) or host, network=network.name,
+                hosts=", ".join(network.hosts)),
             say("open this post on {network} and copy its address; a host of your own for {network} posts "
                 "goes in its `hosts:` under `networks:`", network=network.name))
+
+
+def _written_host(url: str) -> str | None:
+    """An address's host as it is written (``bücher.de``, not its Punycode), for a message."""
+    try:
+        return urllib.parse.urlsplit(url).hostname
+    except ValueError:
+        return None
 
 
 def _to_come(at: dt.datetime | dt.date, now: dt.datetime, calendar: Calendar) -> bool:
