@@ -476,6 +476,14 @@ def test_pelican_s_content_cache_is_turned_off_and_a_scheduled_article_still_goe
     assert not (site / "cache").exists()  # neither a build nor a check writes Pelican's cache
 
 
+def _as_pelicans_loop(site: Path, script: str) -> subprocess.CompletedProcess[str]:
+    """Run a script driving Pelican as `pelican -r` does, in the site; it ends with exit code 0."""
+    result = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, timeout=300,
+                            check=False, env={**os.environ, "EDCAL_JOBS": "1", "EDCAL_LANG": "en"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
 def test_each_run_of_pelicans_autoreload_reads_calendar_yaml_and_the_clock_again(site: Path) -> None:
     """`pelican -r` (Pelican's `make devserver`) runs again in the same process on each change: edcal kept the
     calendar and the "now" of the first run, so a post added to calendar.yaml never showed in planning/, and
@@ -503,9 +511,7 @@ def test_each_run_of_pelicans_autoreload_reads_calendar_yaml_and_the_clock_again
         "except Exception as exc:  # as Pelican's loop, which runs again at once\n"
         "    print('caught', type(exc).__name__, exc, 'after the fix:', time.monotonic() - began > 2.5)\n"
         "pelican.run()\n")
-    result = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, timeout=300,
-                            check=False, env={**os.environ, "EDCAL_JOBS": "1", "EDCAL_LANG": "en"})
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = _as_pelicans_loop(site, script)
     plan = items_by_id(load_plan(site))
     assert "added-later-x" in plan, sorted(plan)
     assert "CANARY-FUTURE-2291" in (site / "output" / "index.html").read_text(encoding="utf-8")
@@ -518,6 +524,40 @@ def test_each_run_of_pelicans_autoreload_reads_calendar_yaml_and_the_clock_again
     assert "edcal stopped this run on the errors above, and runs again when a file of the site changes" in \
         result.stdout + result.stderr
     assert "caught RunStopped a file changed: edcal runs again after the fix: True" in result.stdout, result.stdout
+
+
+def test_pelicans_autoreload_lives_on_when_its_settings_file_is_read_again_on_a_mistake(site: Path) -> None:
+    """`pelican -r` reads its settings file again when it changes, in a new start: a mistake there (or in
+    calendar.yaml at that moment) ended the server, exit 2, where a mistake saved while it runs stops that run
+    only. Pelican's loop goes on with the settings it had; a run after it that stops still waits for a change."""
+    script = (
+        "import pathlib, threading\n"
+        "from pelican import Pelican\n"
+        "from pelican.settings import read_settings\n"
+        "def start():\n"
+        "    return Pelican(read_settings('pelicanconf.py', override={'PATH': 'content'}))\n"
+        "pelican = start()\n"
+        "pelican.run()\n"
+        "calendar = pathlib.Path('calendar.yaml')\n"
+        "good = calendar.read_text(encoding='utf-8')\n"
+        "calendar.write_text(good.replace('timezone:', 'timezone: Lune/Mer\\nzone:', 1), encoding='utf-8')\n"
+        "for attempt in (1, 2):  # the settings file changed: Pelican starts again, as its loop does\n"
+        "    try:\n"
+        "        pelican = start()\n"
+        "    except Exception as exc:\n"
+        "        print('caught', type(exc).__name__, exc)\n"
+        "        threading.Timer(2, lambda: calendar.write_text(good, encoding='utf-8')).start()\n"
+        "        try:\n"
+        "            pelican.run()  # the instance it had: stops on calendar.yaml, waits for the fix\n"
+        "        except Exception as exc:\n"
+        "            print('then', type(exc).__name__)\n"
+        "pelican.run()\n"
+        "print('still serving')\n")
+    result = _as_pelicans_loop(site, script)
+    assert "caught RunStopped Pelican goes on with the settings it read before, until its settings file changes " \
+        "again" in result.stdout, result.stdout + result.stderr
+    assert re.search(r"calendar\.yaml:\d+:\d+: error: ", result.stdout + result.stderr), result.stderr
+    assert "then RunStopped" in result.stdout and "still serving" in result.stdout, result.stdout
 
 
 def test_plain_pelican_and_edcal_build_give_identical_plans(site: Path, tmp_path: Path) -> None:

@@ -124,7 +124,21 @@ def abort(errors: InputErrors, settings: dict[str, Any]) -> None:
     state = find_state(settings)
     if state is not None and state.runs > 1 and _changed(settings, state):
         raise RunStopped(spoken(say("a file changed: edcal runs again"))) from None
+    if (state is None or state.runs == 0) and _RUNS.get(_site_key(settings)):
+        # `pelican -r` read its settings file again, and this new start stopped: Pelican's loop goes on with
+        # the settings it had (as for a settings file it cannot read), where an exit ended the server.
+        raise RunStopped(spoken(say("Pelican goes on with the settings it read before, until its settings "
+                                    "file changes again"))) from None
     raise SystemExit(errors.exitcode)
+
+
+#: Runs of plain ``pelican`` in this process, by content folder: ``pelican -r`` runs again, and reads its
+#: settings file again on a change of it (a new start, whose state begins at the runs before it).
+_RUNS: dict[str, int] = {}
+
+
+def _site_key(settings: dict[str, Any]) -> str:
+    return str(Path(str(settings.get("PATH") or ".")).resolve())
 
 
 class RunStopped(Exception):
@@ -170,7 +184,7 @@ def on_initialized(pelican: Any) -> None:
     from edcal.i18n import speak
 
     speak(settings.get("DEFAULT_LANG"))  # `pelican content` with the plugin: its errors, for the site's team
-    state = _start(settings)
+    state = _start(settings, 0)
     for name in _NEVER_WRITTEN:
         settings[name] = ""
     settings["WITH_FUTURE_DATES"] = True
@@ -196,13 +210,15 @@ def on_initialized(pelican: Any) -> None:
     pelican.delete_outputdir = False
 
 
-def _start(settings: dict[str, Any]) -> BuildState:
-    """A run's state: calendar.yaml read, the clock pinned, attached to ``settings``; input errors stop it."""
+def _start(settings: dict[str, Any], runs: int) -> BuildState:
+    """A run's state, after ``runs`` runs: calendar.yaml read, the clock pinned, attached to ``settings``;
+    input errors stop it."""
     from edcal.pelican_plugin.sweep import check_planning_path
     from edcal.pelican_plugin.worker import jobs
 
     try:
         state = BuildState.start(settings, render=settings.get("EDCAL_RENDER", True))
+        state.runs = runs
         attach_state(settings, state)
         install_share_forms(settings, state)
         state.processes = jobs(settings)
@@ -328,7 +344,11 @@ def get_generators(pelican: Any) -> Any:
     from edcal.pelican_plugin.worker import PlanRun
 
     state = state_of(pelican.settings)
-    state.runs += 1
+    if pelican.settings.get(RAISE_SETTING):
+        state.runs += 1
+    else:  # plain `pelican`: a start after its settings file changed follows the runs before it
+        key = _site_key(pelican.settings)
+        state.runs = _RUNS[key] = max(state.runs, _RUNS.get(key, 0)) + 1
     if state.runs > 1:
         # `pelican -r` (Pelican's `make devserver`) runs again in the same process, on a change to the
         # content, the theme or the settings: each run reads calendar.yaml and the clock again, and what it
@@ -337,8 +357,8 @@ def get_generators(pelican: Any) -> Any:
             state.plan_run.stop()
         if state.journal is not None:
             state.journal.close(remove=False)
-        earlier, state = state, _start(pelican.settings)
-        state.delete_output, state.runs = earlier.delete_output, earlier.runs
+        earlier, state = state, _start(pelican.settings, state.runs)
+        state.delete_output = earlier.delete_output
     state.plan_run = PlanRun.start(state, state.processes)
     state.link_in_bio = None
     # The link-in-bio page is written before the plan's generator moves the staged pages into output/.
