@@ -495,6 +495,17 @@ def test_a_settings_example_is_read(block: Block, sample: Path) -> None:
         settings.write_text(kept, encoding="utf-8")
 
 
+def test_the_docs_examples_are_found() -> None:
+    """The tests above take their cases from the docs: a reader of the pages that found none (a heading or a
+    table's columns renamed) left each test with no case, skipped, and the suite passed on docs never loaded."""
+    found = {"yaml blocks": len(calendar_blocks()), "table examples": len(table_examples("calendar.md")),
+             "values": len(value_examples()), "commands": len(command_examples()),
+             "settings": sum(b.lang == "python" for page in ("calendar.md", "articles.md", "networks.md",
+                                                             "settings.md") for b in code_blocks(page))}
+    assert found["yaml blocks"] >= 30 and found["table examples"] >= 150 and found["values"] >= 40 \
+        and found["commands"] >= 20 and found["settings"] >= 3, found
+
+
 def test_the_complete_example_is_checked_without_error_in_a_new_site(tmp_path: Path) -> None:
     """calendar.md: "Pasted into a site of your own, the example needs one change": the article it promotes.
     And it shows good practice: checked before the new year, what the checks say is what a new site lacks
