@@ -560,6 +560,30 @@ def test_pelicans_autoreload_lives_on_when_its_settings_file_is_read_again_on_a_
     assert "then RunStopped" in result.stdout and "still serving" in result.stdout, result.stdout
 
 
+def test_pelicans_autoreload_says_each_time_it_waits_for_a_change(site: Path) -> None:
+    """Pelican's log shows a warning once per process: the second run stopped on a mistake waited without a
+    word, the server looking stuck."""
+    script = (
+        "import pathlib, threading\n"
+        "from pelican import Pelican\n"
+        "from pelican.settings import read_settings\n"
+        "pelican = Pelican(read_settings('pelicanconf.py', override={'PATH': 'content'}))\n"
+        "pelican.run()\n"
+        "calendar = pathlib.Path('calendar.yaml')\n"
+        "good = calendar.read_text(encoding='utf-8')\n"
+        "for attempt in (1, 2):\n"
+        "    calendar.write_text(good.replace('timezone:', 'zone:', 1), encoding='utf-8')\n"
+        "    threading.Timer(2, lambda: calendar.write_text(good, encoding='utf-8')).start()\n"
+        "    try:\n"
+        "        pelican.run()\n"
+        "    except Exception as exc:\n"
+        "        print('caught', type(exc).__name__)\n")
+    result = _as_pelicans_loop(site, script)
+    assert result.stdout.count("caught RunStopped") == 2, result.stdout
+    said = "edcal stopped this run on the errors above, and runs again when a file of the site changes"
+    assert (result.stdout + result.stderr).count(said) == 2, result.stderr
+
+
 def test_plain_pelican_and_edcal_build_give_identical_plans(site: Path, tmp_path: Path) -> None:
     other = tmp_path / "other"
     shutil.copytree(site, other)

@@ -159,8 +159,10 @@ def _changed(settings: dict[str, Any], state: BuildState) -> bool:
         def __call__(self, change: watchfiles.Change, path: str) -> bool:
             return super().__call__(change, path) and not any(Path(path).is_relative_to(w) for w in written)
 
-    logger.warning("%s", spoken(say("edcal stopped this run on the errors above, and runs again when a file "
-                                    "of the site changes")))
+    # Printed as the errors are: Pelican's log shows a warning once per process, and the next wait was silent.
+    waiting = say("edcal stopped this run on the errors above, and runs again when a file of the site "
+                  "changes")
+    print(f"edcal: {spoken(waiting)}.", file=sys.stderr, flush=True)
     next(iter(watchfiles.watch(state.site, watch_filter=Inputs(), debounce=400, rust_timeout=0)))
     return True
 
