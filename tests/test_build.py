@@ -476,6 +476,14 @@ def test_pelican_s_content_cache_is_turned_off_and_a_scheduled_article_still_goe
     assert not (site / "cache").exists()  # neither a build nor a check writes Pelican's cache
 
 
+#: A script's start, as `pelican -r`'s: the site built once, in a process that builds it again.
+_BUILT_ONCE = ("import pathlib, threading\n"
+               "from pelican import Pelican\n"
+               "from pelican.settings import read_settings\n"
+               "pelican = Pelican(read_settings('pelicanconf.py', override={'PATH': 'content'}))\n"
+               "pelican.run()\n")
+
+
 def _as_pelicans_loop(site: Path, script: str) -> subprocess.CompletedProcess[str]:
     """Run a script driving Pelican as `pelican -r` does, in the site; it ends with exit code 0."""
     result = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, timeout=300,
@@ -563,12 +571,7 @@ def test_pelicans_autoreload_lives_on_when_its_settings_file_is_read_again_on_a_
 def test_pelicans_autoreload_says_each_time_it_waits_for_a_change(site: Path) -> None:
     """Pelican's log shows a warning once per process: the second run stopped on a mistake waited without a
     word, the server looking stuck."""
-    script = (
-        "import pathlib, threading\n"
-        "from pelican import Pelican\n"
-        "from pelican.settings import read_settings\n"
-        "pelican = Pelican(read_settings('pelicanconf.py', override={'PATH': 'content'}))\n"
-        "pelican.run()\n"
+    script = _BUILT_ONCE + (
         "calendar = pathlib.Path('calendar.yaml')\n"
         "good = calendar.read_text(encoding='utf-8')\n"
         "for attempt in (1, 2):\n"
@@ -582,6 +585,27 @@ def test_pelicans_autoreload_says_each_time_it_waits_for_a_change(site: Path) ->
     assert result.stdout.count("caught RunStopped") == 2, result.stdout
     said = "edcal stopped this run on the errors above, and runs again when a file of the site changes"
     assert (result.stdout + result.stderr).count(said) == 2, result.stderr
+
+
+def test_pelicans_autoreload_says_a_settings_file_saved_during_the_wait_is_not_read_yet(site: Path) -> None:
+    """A change of the settings file ends edcal's wait, not Pelican's: its loop runs again with the settings it
+    had, and the change was built without a word (a new SITENAME never showed until the next save)."""
+    script = _BUILT_ONCE + (
+        "calendar, conf = pathlib.Path('calendar.yaml'), pathlib.Path('pelicanconf.py')\n"
+        "good = calendar.read_text(encoding='utf-8')\n"
+        "calendar.write_text(good.replace('timezone:', 'zone:', 1), encoding='utf-8')\n"
+        "def fix():\n"
+        "    calendar.write_text(good, encoding='utf-8')\n"
+        "    conf.write_text(conf.read_text(encoding='utf-8') + 'SITENAME = \"Nouveau\"\\n', encoding='utf-8')\n"
+        "threading.Timer(2, fix).start()\n"
+        "try:\n"
+        "    pelican.run()\n"
+        "except Exception as exc:\n"
+        "    print('caught', type(exc).__name__)\n")
+    result = _as_pelicans_loop(site, script)
+    assert "caught RunStopped" in result.stdout, result.stdout + result.stderr
+    assert "edcal: pelicanconf.py changed while the run was stopped: the next run takes the settings read before; " \
+        "save pelicanconf.py again once a run goes through, for Pelican to read it." in result.stderr, result.stderr
 
 
 def test_plain_pelican_and_edcal_build_give_identical_plans(site: Path, tmp_path: Path) -> None:

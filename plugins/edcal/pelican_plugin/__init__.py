@@ -163,8 +163,26 @@ def _changed(settings: dict[str, Any], state: BuildState) -> bool:
     waiting = say("edcal stopped this run on the errors above, and runs again when a file of the site "
                   "changes")
     print(f"edcal: {spoken(waiting)}.", file=sys.stderr, flush=True)
-    next(iter(watchfiles.watch(state.site, watch_filter=Inputs(), debounce=400, rust_timeout=0)))
+    changes = next(iter(watchfiles.watch(state.site, watch_filter=Inputs(), debounce=400, rust_timeout=0)))
+    conf = _settings_file()
+    if any(Path(path) == conf for _change, path in changes):
+        # Pelican reads its settings again on a change it waits for, after a run that went through: this
+        # change was edcal's, and the run after it takes the settings it had.
+        stale = say("{file} changed while the run was stopped: the next run takes the settings read before; "
+                    "save {file} again once a run goes through, for Pelican to read it", file=conf.name)
+        print(f"edcal: {spoken(stale)}.", file=sys.stderr, flush=True)
     return True
+
+
+def _settings_file() -> Path:
+    """The settings file `pelican` was given (``-s``, ``--settings``), else its default, pelicanconf.py."""
+    args = sys.argv[1:]
+    for at, arg in enumerate(args):
+        if arg in ("-s", "--settings") and at + 1 < len(args):
+            return Path(args[at + 1]).resolve()
+        if arg.startswith("--settings="):
+            return Path(arg.partition("=")[2]).resolve()
+    return Path("pelicanconf.py").resolve()
 
 
 def install_share_forms(settings: dict[str, Any], state: BuildState) -> None:
