@@ -484,10 +484,10 @@ _BUILT_ONCE = ("import pathlib, threading\n"
                "pelican.run()\n")
 
 
-def _as_pelicans_loop(site: Path, script: str) -> subprocess.CompletedProcess[str]:
+def _as_pelicans_loop(site: Path, script: str, jobs: str = "1") -> subprocess.CompletedProcess[str]:
     """Run a script driving Pelican as `pelican -r` does, in the site; it ends with exit code 0."""
     result = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, timeout=300,
-                            check=False, env={**os.environ, "EDCAL_JOBS": "1", "EDCAL_LANG": "en"})
+                            check=False, env={**os.environ, "EDCAL_JOBS": jobs, "EDCAL_LANG": "en"})
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
@@ -585,6 +585,30 @@ def test_pelicans_autoreload_says_each_time_it_waits_for_a_change(site: Path) ->
     assert result.stdout.count("caught RunStopped") == 2, result.stdout
     said = "edcal stopped this run on the errors above, and runs again when a file of the site changes"
     assert (result.stdout + result.stderr).count(said) == 2, result.stderr
+
+
+def test_pelicans_autoreload_leaves_no_worker_behind_while_it_waits(site: Path) -> None:
+    """A run stopped on an article's mistake, found once the plan's worker had started: the worker stayed, a
+    zombie process, for as long as edcal waited for a change (hours, on a server left running)."""
+    script = _BUILT_ONCE + (
+        "import os\n"
+        "article = pathlib.Path('content/articles/publie.md')\n"
+        "good = article.read_text(encoding='utf-8')\n"
+        "article.write_text(good.replace('Date: 2027-02-01 09:00', 'Date: 2027-02-31 09:00'), encoding='utf-8')\n"
+        "def fix():\n"
+        "    children = [c for task in pathlib.Path(f'/proc/{os.getpid()}/task').iterdir()\n"
+        "                for c in (task / 'children').read_text().split()]\n"
+        "    print('children while waiting:', len(children))\n"
+        "    article.write_text(good, encoding='utf-8')\n"
+        "threading.Timer(3, fix).start()\n"
+        "try:\n"
+        "    pelican.run()\n"
+        "except Exception as exc:\n"
+        "    print('caught', type(exc).__name__)\n")
+    result = _as_pelicans_loop(site, script, jobs="2")
+    assert "caught RunStopped" in result.stdout, result.stdout + result.stderr
+    assert "content/articles/publie.md:2:" in result.stdout + result.stderr, result.stderr
+    assert "children while waiting: 0" in result.stdout, result.stdout
 
 
 def test_pelicans_autoreload_says_a_settings_file_saved_during_the_wait_is_not_read_yet(site: Path) -> None:

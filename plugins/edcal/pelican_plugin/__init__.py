@@ -153,6 +153,8 @@ def _changed(settings: dict[str, Any], state: BuildState) -> bool:
         import watchfiles
     except ImportError:  # pragma: no cover - Pelican's own dependency
         return False
+    if state.plan_run is not None:  # the run's worker, if the mistake came after it started: not left behind
+        state.plan_run.stop()
     written = [Path(str(settings.get("OUTPUT_PATH") or "output")).resolve(), state.planning_path.resolve()]
 
     class Inputs(watchfiles.DefaultFilter):
