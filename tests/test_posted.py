@@ -512,6 +512,25 @@ def test_a_network_s_hosts_are_hosts_alone(tmp_path: Path) -> None:
         "are on\n    hint: write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"]
 
 
+def test_an_intranet_s_host_may_be_a_single_name(tmp_path: Path) -> None:
+    """A company's intranet answers at `http://lefil/…`, a name without a dot: `hosts: [lefil]` was refused as
+    no host's name, and the site could not have its own network's addresses judged."""
+    from helpers import load_errors
+
+    fil = CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  fil: {custom: true, name: Le Fil, limit: 500, "
+                           "hosts: [lefil]}").replace("[linkedin, mastodon]", "[linkedin, mastodon, fil]")
+    calendar = calendar_from(fil, {"log.yaml": "posted:\n  - {item: lundi-fil-20270104, url: 'http://lefil/actu/12'}\n"})
+    assert [item.posted.url for item in plan_of(calendar, now=NOW).items if item.posted is not None] == [
+        "http://lefil/actu/12"]
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar_from(fil, {"log.yaml": "posted:\n  - {item: lundi-fil-20270104, "
+                                                "url: 'https://www.linkedin.com/feed/update/urn:li:activity:1/'}\n"}),
+                now=NOW)
+    assert "the address of a LinkedIn post, expected the address of a Le Fil post" in caught.value.errors[0].format()
+    assert load_errors(tmp_path, fil.replace("hosts: [lefil]", "hosts: ['12']"))[0].startswith(
+        "calendar.yaml:6:56: error: found host '12'"), "a number is no host's name"
+
+
 def test_plan_json_says_when_and_where_a_logged_post_went_out() -> None:
     calendar = calendar_from(CALENDAR, {"log.yaml": """\
 posted:

@@ -230,8 +230,9 @@ def _check_hosts(hosts: list[str], where: Source, errors: ErrorCollector) -> Non
                    say("write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"))
 
 
-#: A host's name, as :func:`edcal.plan.compose.host_name` writes it: labels with a dot between them.
-_HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+#: A host's name, as :func:`edcal.plan.compose.host_name` writes it: labels with a dot between them, or one
+#: name with a letter in it (an intranet's ``lefil``; not a number).
+_HOST = re.compile(r"^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]*[a-z][a-z0-9-]*)$")
 
 
 def _check_share_form(form: str, where: Source, errors: ErrorCollector) -> None:
