@@ -2529,3 +2529,22 @@ def test_the_pages_tell_the_two_passes_of_the_repeated_hour_apart(tmp_path: Path
         tiles = page.locator("#view-week .item[data-item-id] .time").all_inner_texts()
         assert tiles == [time for _, time in expected], tiles
         page.close()
+
+
+def test_a_page_read_on_another_day_than_its_plan_s_says_so_truthfully(built: Path) -> None:
+    """Read on another day, the page said it "was built on another day" and that "the next build" brings it up
+    to date: untrue of `make build`'s sample, built today at a pinned moment (EDCAL_NOW), whose next build is
+    pinned the same. It says which day's plan it shows, and that a build at today's date updates it."""
+    with serve(built / "planning") as address, browser() as chromium:
+        page = chromium.new_page()
+        page.clock.set_fixed_time(dt.datetime(2027, 2, 15, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))))
+        page.goto(address + "index.html")
+        assert page.is_hidden("#stale")  # read on the plan's day: nothing to say
+        later = chromium.new_page()
+        later.clock.set_fixed_time(dt.datetime(2027, 3, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))))
+        later.goto(address + "index.html")
+        assert later.is_visible("#stale")
+        notice = later.inner_text("#stale")
+        assert notice == ("Cette page montre le plan du lundi 15 février 2027, 10:00\u00a0: les statuts (publié, planifié) "
+                          "et la date du jour sont ceux de ce moment-là. Une construction à la date d'aujourd'hui "
+                          "les met à jour."), notice
