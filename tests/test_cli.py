@@ -1715,3 +1715,29 @@ def test_a_piped_agenda_says_an_absence_on_one_line(runner: CliRunner, site: Pat
     assert result.exit_code == 0, result.output
     assert ("  Ana Lopes away from 19 to 23 April 2027 (Congés d'été, atelier fermé pour la semaine) — Ben "
             "Marchal stands in\n") in result.output, result.output
+
+
+def test_an_agenda_with_nothing_in_its_days_names_the_next_day_planned(runner: CliRunner, empty_site,
+                                                                        site_language, monkeypatch) -> None:
+    """A user trial: a new site plans its posts from next month; `edcal agenda`, the command init names,
+    said only "nothing planned in the next 14 days", and not when its plan starts nor how to see it."""
+    site = empty_site("version: 1\ntimezone: Europe/Paris\nnetworks: {linkedin: {}, mastodon: {}}\nposts:\n"
+                      "  - {id: voeux, networks: [linkedin], at: 2027-03-16 09:00, text: Bonne année}\n"
+                      "  - {id: loin, networks: [mastodon], at: 2027-05-04 09:00, text: Plus tard}\n")
+    monkeypatch.setenv("EDCAL_NOW", "2027-02-15T10:00:00+01:00")
+    result = runner.invoke(cli, ["agenda", "--site", str(site)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "Rien de prévu dans les 14 prochains jours.",
+        "Ensuite\u00a0: mardi 16 mars 2027 (edcal agenda --since 2027-03-16).",
+    ]
+    # The filters given hold for the next day too.
+    mastodon = runner.invoke(cli, ["agenda", "--site", str(site), "--network", "mastodon"])
+    assert "Ensuite\u00a0: mardi 4 mai 2027 (edcal agenda --since 2027-05-04 --network mastodon)." in mastodon.output, mastodon.output
+    # Nothing after either: the plan has no more, and the agenda says where posts are written.
+    monkeypatch.setenv("EDCAL_NOW", "2027-06-01T10:00:00+02:00")
+    after = runner.invoke(cli, ["agenda", "--site", str(site)])
+    assert after.output.splitlines() == [
+        "Rien de prévu dans les 14 prochains jours, ni après\u00a0: les publications s'ajoutent sous posts: "
+        "dans calendar.yaml.",
+    ]

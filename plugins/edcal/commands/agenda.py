@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,7 +99,7 @@ def shown_absences(plan: Plan, first: dt.date, last: dt.date, owner: str | None,
 
 def render(plan: Plan, items: list[Item], days: int, console: Console, key_days: dict[dt.date, list[str]],
            window: bool = False, ids: bool = False, earlier_today: bool = False,
-           shown: Shown = Shown()) -> None:
+           shown: Shown = Shown(), next_day: dt.date | None = None, next_filters: str = "") -> None:
     """A heading per day, then one aligned row per item; today is highlighted.
 
     :param key_days: the key dates' names by day (``Calendar.key_dates_by_day``): those days get their
@@ -107,15 +108,26 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
     :param window: the items are of a window given by ``--since``/``--until``, not "from now".
     :param ids: add the name ``edcal move`` selects each item by.
     :param earlier_today: items went out earlier today: "nothing more planned today", not "nothing planned".
+    :param next_day: the first day with an item after the days shown (None: none), named when they have none;
+        ``next_filters`` the filters given, for the command that shows it.
     """
     _ = translator(team_language(plan.lang))
     nothing_today = _("Nothing more planned today.") if earlier_today else _("Nothing planned today.")
     zone = plan.calendar.zone
     today = plan.now.astimezone(zone).date()
     if not items and not key_days and not shown.days:
-        console.print(_("Nothing planned in that period.") if window
-                      else nothing_today if days == 1  # "in the next 1 days"
-                      else _("Nothing planned in the next {days} days.").format(days=days))
+        if window:
+            console.print(_("Nothing planned in that period."))
+        elif days == 1:  # "in the next 1 days"
+            console.print(nothing_today)
+        elif next_day is None:  # a new site's first agenda: say where the plan is written
+            console.print(_("Nothing planned in the next {days} days, nor after: posts are added under "
+                            "posts: in calendar.yaml.").format(days=days), soft_wrap=True)
+        else:  # a plan that starts next month: when, and how to see it
+            console.print(_("Nothing planned in the next {days} days.").format(days=days))
+            console.print(_("Next: {day} ({command}).").format(
+                day=long_date(next_day, _.tag), command=escape(f"edcal agenda --since {next_day.isoformat()}"
+                                                               f"{next_filters}")), soft_wrap=True)
         return
     rows: list[tuple[dt.date, tuple[str, ...]]] = []
     log_start = first_logged_month(plan)
@@ -173,6 +185,9 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         console.print(table)
 
 
+#: How far ahead an empty agenda looks for the next day planned: as far as a recurring post is ever planned.
+_AHEAD_DAYS = 3660
+
 _KIND_LABELS = {"article": "Blog", "deadline": "Deadline", "idea": "Idea", "post": "Post"}
 
 
@@ -214,5 +229,13 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
     midnight = start_of_day(plan.now.astimezone(plan.calendar.zone).date(), plan.calendar.zone)
     earlier = not window and any(isinstance(item.start, dt.datetime)  # gone out already today
                                  for item in upcoming(plan, 1, network, owner, campaign, midnight, plan.now))
-    render(plan, items, days, console, key_days, window=window, ids=ids, earlier_today=earlier, shown=shown)
+    next_day = None
+    if not items and not window:
+        later = start_of_day(days_shown(plan, days)[1] + dt.timedelta(days=1), plan.calendar.zone)
+        following = upcoming(plan, _AHEAD_DAYS, network, owner, campaign, later)
+        next_day = plan.day_of(following[0].start) if following and following[0].start is not None else None
+    filters = "".join(f" --{name} {shlex.quote(value)}" for name, value in
+                      (("network", network), ("owner", owner), ("campaign", campaign)) if value)
+    render(plan, items, days, console, key_days, window=window, ids=ids, earlier_today=earlier, shown=shown,
+           next_day=next_day, next_filters=filters)
     return len(items)
