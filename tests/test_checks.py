@@ -4063,3 +4063,26 @@ def test_a_post_linking_to_a_tag_page_by_its_address_without_html_is_no_unknown_
     checked, told = link_findings(site, links)
     found = sorted(told)
     assert found == ["tag-dead-x"], checked.stdout + checked.stderr
+
+
+def test_a_networks_gap_before_its_first_post_suggests_since() -> None:
+    """A user trial: `edcal init` sets each network's `since:` to the day the site is made; a plan that starts
+    posting two weeks later got a gap for each week before, whose hint ("plan a post, or adjust `cadence:`")
+    never named `since:`, the field that says when the account starts."""
+    calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {cadence: 2/week}\n")
+    lines = ["{id: a, at: 2027-01-19 09:00, networks: [x], text: Un}",
+             "{id: b, at: 2027-01-21 09:00, networks: [x], text: Deux}"]
+    plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 3 weeks}}\n" + posts(*lines)),
+                   now=NOW)
+    found = run_checks(plan, only=["cadence-gap"])
+    assert [f.message for f in found] == [f"X: 0 posts in the week of {first} to {last}, cadence 2/week"
+                                          for first, last in (("2027-01-04", "2027-01-10"), ("2027-01-11", "2027-01-17"))]
+    assert {f.hint for f in found} == {
+        "nothing is planned on X before 2027-01-19: if the account starts then, write `since: 2027-01-19` "
+        "under it (the weeks before are not judged); else plan a post in that period, or adjust `cadence:`"}
+    # A gap after the first post keeps its hint: the account has started.
+    lines.append("{id: c, at: 2027-02-09 09:00, networks: [x], text: Trois}")
+    plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 6 weeks}}\n" + posts(*lines)),
+                   now=NOW)
+    later = [f for f in run_checks(plan, only=["cadence-gap"]) if "2027-01-25" in f.message]
+    assert [f.hint for f in later] == ["plan a post (or an article's promotion) in that period, or adjust `cadence:`"]

@@ -157,6 +157,10 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
     ideas = [i for i in ctx.plan.items if i.kind == "idea" and isinstance(i.start, dt.date) and not i.networks]
     # Ideas for posts, by network: what could fill a network's gap (undated, or meant for its period).
     post_ideas = [i for i in ctx.plan.items if i.kind == "idea" and i.networks]
+    first_posts: dict[str, dt.date] = {}  # by network: the day of its first post
+    for post in ctx.plan.items:
+        if post.kind == "post" and post.network and post.start is not None:
+            first_posts[post.network] = min(first_posts.get(post.network, dt.date.max), ctx.plan.day_of(post.start))
     for gap in itertools.chain(cadence_gaps(ctx.plan, ctx.since, horizon),
                                campaign_gaps(ctx.plan, ctx.since, horizon)):
         if gap.campaign is not None:
@@ -173,9 +177,17 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
             found = say_count(gap.found, "{count} post", "{count} posts")
             meant = [i.title for i in post_ideas if gap.network in i.networks
                      and (not isinstance(i.start, dt.date) or gap.first <= i.start < gap.after)]
-            hint = (say("ideas for {network} wait in the backlog ({titles}): plan one in that period, or adjust "
-                        "`cadence:`", network=gap.name, titles=", ".join(f"'{t}'" for t in meant[:3]))
-                    if meant else say("plan a post (or an article's promotion) in that period, or adjust `cadence:`"))
+            first_post = first_posts.get(gap.network)
+            if meant:
+                hint = say("ideas for {network} wait in the backlog ({titles}): plan one in that period, or adjust "
+                           "`cadence:`", network=gap.name, titles=", ".join(f"'{t}'" for t in meant[:3]))
+            elif gap.found == 0 and first_post is not None and gap.last < first_post:
+                # Before the account's first post: `since:` (init writes the day the site was made) is the fix.
+                hint = say("nothing is planned on {network} before {day:%Y-%m-%d}: if the account starts then, "
+                           "write `since: {day:%Y-%m-%d}` under it (the weeks before are not judged); else plan a "
+                           "post in that period, or adjust `cadence:`", network=gap.name, day=first_post)
+            else:
+                hint = say("plan a post (or an article's promotion) in that period, or adjust `cadence:`")
         yield Problem(gap.source, say("{name}: {found} {period}, cadence {target}", name=gap.name, found=found,
                                       period=gap.label, target=gap.target),
                       hint,
