@@ -2219,6 +2219,23 @@ def test_outside_slots() -> None:
                          "or add the slot")]
 
 
+def test_a_step_shared_by_networks_of_other_days_is_told_how_to_give_one_its_own() -> None:
+    """`+2 days` lands on a Wednesday: Instagram's day, not LinkedIn's. "Move the step" moved it for both (the
+    schedule is the entry's), and a variant's `at:` is refused under a promotion: the way out, an entry for
+    LinkedIn alone, was found only in the `variants:` table (a new user's trial)."""
+    promoted = [lambda c: article("a", "2027-01-11T10:00", c)]  # a Monday, 10:00
+    entry = posts("{promote: a, networks: [linkedin, instagram], schedule: [+2 days]}")
+    found = findings("outside-slots", entry, promoted, extra="  instagram: {slots: [wed 18:00]}\n")
+    assert [(f.item, f.hint) for f in found] == [(
+        "a-linkedin-2d", "LinkedIn has no slot on Wednesday, Instagram has: the step '+2 days' is the schedule of every "
+        "network of this entry; give LinkedIn a promotion of its own (`- promote: a` with `networks: [linkedin]` and a `schedule:` of its "
+        "days, and linkedin out of this entry's `networks:`), or add a slot")]
+    # Alone on its entry, the network is told to move the step, as before.
+    alone = findings("outside-slots", posts("{promote: a, networks: [linkedin], schedule: [+2 days]}"), promoted)
+    assert [f.hint for f in alone] == ["LinkedIn has no slot on Wednesday: move the step '+2 days' to a day that has "
+                                       "one, or add a slot"]
+
+
 def test_a_default_promotion_at_publication_outside_the_slots_is_told_at_the_article_s_date_line(
         tmp_path: Path) -> None:
     """The hint says to change the article's time; the finding pointed at the article's first line (1:1 in a

@@ -564,6 +564,18 @@ def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
     network = ctx.plan.calendar.networks[post.network or ""]
     day = post.start.astimezone(ctx.plan.calendar.zone).date()  # type: ignore[union-attr]
     if not any(slot.matches(day) for slot in network.slots):
+        networks = ctx.plan.calendar.networks
+        # Networks of the entry that have a slot that day: moving the step would move them off it.
+        fine = [networks[other].name for other in (entry.networks if entry is not None else ())
+                if other != post.network and other in networks
+                and any(slot.matches(day) for slot in networks[other].slots)]
+        if entry is not None and fine:
+            return where, say("{network} has no slot on {weekday}, {others} has: the step '{label}' is the "
+                              "schedule of every network of this entry; give {network} a promotion of its own "
+                              "(`- promote: {slug}` with `networks: [{id}]` and a `schedule:` of its days, and "
+                              "{id} out of this entry's `networks:`), or add a slot", network=network.name,
+                              weekday=say(WEEKDAY_NAMES[day.weekday()]), others=", ".join(fine),
+                              label=offset.label, slug=entry.article or "", id=post.network)
         return where, say("{network} has no slot on {weekday}: move the step '{label}' to a day that has one, "
                           "or add a slot", network=network.name, weekday=say(WEEKDAY_NAMES[day.weekday()]),
                           label=offset.label)
