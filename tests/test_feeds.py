@@ -951,3 +951,31 @@ def test_the_stand_ins_reminder_says_for_whom_as_the_event_does() -> None:
     for text in (whole, _feed_text(plan, "people", "ana")):
         (pendant,) = [e for e in icalendar.Calendar.from_ical(text).walk("VEVENT") if "Pendant" in str(e["SUMMARY"])]
         assert [str(a["DESCRIPTION"]) for a in pendant.walk("VALARM")] == ["[LinkedIn] Pendant"]
+
+
+@pytest.mark.usefixtures("site_language")
+def test_the_build_says_the_feeds_cannot_be_subscribed_to_until_planning_url_is_set(site: Path) -> None:
+    """The planning page said "Renseignez planning.url…", but the build's line on the feeds did not: a new
+    site's writer saw "flux d'agenda : planning/calendar.ics…" and looked for a subscription link in vain."""
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 0, built.stderr
+    assert ("flux d'agenda\u00a0: planning/calendar.ics et planning/calendars/, sans abonnement possible tant que "
+            "`planning: url:` n'est pas renseigné dans calendar.yaml\u00a0; site du planning\u00a0: "
+            "planning/index.html\n") in built.stdout, built.stdout
+
+
+@pytest.mark.parametrize(("settings", "told"), [
+    ("", True),
+    ("planning:\n  url: https://planning.example.fr/\n", False),
+    ("feeds:\n  publish: calendriers-7f3a\n", False),  # the public copies' addresses are subscribed to
+])
+def test_the_feeds_line_of_the_build_names_planning_url_only_when_nothing_gives_the_feeds_an_address(
+        tmp_path: Path, settings: str, told: bool) -> None:
+    from edcal.commands.build import BuildResult, summary
+    from edcal.plan.summary import summarize
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    plan = plan_of(calendar_from(PARIS_CALENDAR + settings))
+    lines = summary(BuildResult(summarize(plan), tmp_path / "output", tmp_path / "planning"), tmp_path)
+    feeds = next(line for line in lines if line.startswith("feeds: "))
+    assert ("until `planning: url:` is set" in feeds) is told, feeds

@@ -109,8 +109,8 @@ def test_the_build_summary_is_in_french_and_edcal_lang_chooses_english(site: Pat
     assert f"flux d'agenda{NBSP}: planning/calendar.ics et planning/calendars/" in french.stdout
     assert f"\npage des ambassadeurs{NBSP}: " in french.stdout and " à partager -> planning/share/\n" in french.stdout
     english = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
-    assert "feeds: planning/calendar.ics and planning/calendars/; planning site: planning/index.html" \
-        in english.stdout
+    assert ("feeds: planning/calendar.ics and planning/calendars/, which cannot be subscribed to until "
+            "`planning: url:` is set in calendar.yaml; planning site: planning/index.html") in english.stdout
 
 
 def test_an_english_site_speaks_english_unless_edcal_lang_says_french(site: Path) -> None:

@@ -155,8 +155,10 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
              deadlines=kinds.get("deadline", 0)),
         say_("drafts: {count} ({upcoming} upcoming, on the review pages) -> {path}drafts/, files for bulk "
              "schedulers -> {path}exports/", count=plan.drafted, upcoming=plan.upcoming, path=planning),
-        say_("feeds: {path}calendar.ics and {path}calendars/; planning site: {path}index.html",
-             path=planning),
+        say_("feeds: {path}calendar.ics and {path}calendars/; planning site: {path}index.html", path=planning)
+        if plan.feeds_subscribable else  # the planning page's subscribe links need an address
+        say_("feeds: {path}calendar.ics and {path}calendars/, which cannot be subscribed to until "
+             "`planning: url:` is set in calendar.yaml; planning site: {path}index.html", path=planning),
         spoken(say_count(plan.shares, "ambassadors' page: {count} item to share -> {path}share/",
                          "ambassadors' page: {count} items to share -> {path}share/", path=planning)),
         *([spoken(say_count(plan.bio_links, "link-in-bio page: {count} link -> {path}{folder}/",

@@ -38,6 +38,8 @@ class PlanSummary:
     bio_path: str = ""
     #: The posts it leaves out, their link of the site opening no file the build writes: (post id, link).
     bio_dead: tuple[tuple[str, str], ...] = ()
+    #: Whether the feeds have an address to subscribe to (``planning.url``, or their public copies').
+    feeds_subscribable: bool = True
 
 
 def summarize(plan: Plan, links: Sequence[object] | None = None,
@@ -66,6 +68,7 @@ def summarize(plan: Plan, links: Sequence[object] | None = None,
         bio_links=len(links) if links is not None else None,
         bio_path=plan.calendar.link_in_bio.path if plan.calendar.link_in_bio is not None else "",
         bio_dead=dead,
+        feeds_subscribable=plan.feeds_url() is not None,
     )
 
 
