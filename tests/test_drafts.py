@@ -923,16 +923,7 @@ def test_with_a_link_in_bio_page_a_card_sends_to_it_not_to_a_link_of_its_own(tmp
     """With `link_in_bio:` the profile's one link is that page: the Instagram card still said to put the post's
     own tracked link in the bio, which would replace the page there. A network the page does not list (X: its
     text carries the link; a pin: its own field) keeps what it said."""
-    from edcal.outputs import review
-    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
-
-    calendar = calendar_from(PARIS_CALENDAR + "  instagram: {}\n  tiktok: {}\n  pinterest: {}\n"
-                             "link_in_bio: {path: liens, networks: [instagram]}\nposts:\n"
-                             "  - id: salon\n    at: 2027-01-12 09:00\n    networks: [instagram, tiktok, pinterest]\n"
-                             "    text: Le salon\n    link: /salon/\n    image: https://cdn.example.org/s.png\n"
-                             "    alt: Le stand\n")
-    write_planning_page(review, plan_of(calendar, now="2027-01-05T00:00:00+01:00"), tmp_path)
-    page = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    page = salon_drafts(tmp_path, "link_in_bio: {path: liens, networks: [instagram]}\n")
 
     def bio(item_id: str) -> str:
         card = page[page.index(f'data-item-id="{item_id}"'):]
@@ -947,6 +938,37 @@ def test_with_a_link_in_bio_page_a_card_sends_to_it_not_to_a_link_of_its_own(tmp
     assert 'href="https://blog.example.fr/liens/"' in page
     assert bio("salon-tiktok").startswith("Lien à mettre dans la bio du profil\u00a0: https://blog.example.fr/salon/")
     assert bio("salon-pinterest").startswith("Lien, pour son champ à part\u00a0: https://blog.example.fr/salon/")
+    assert 'class="bio-hint"' not in page  # a site that chose its page's networks is not told of the page
+
+
+def salon_drafts(folder: Path, settings: str) -> str:
+    """The drafts review of January 2027 of a post "salon" on Instagram, TikTok, Pinterest and LinkedIn, with
+    ``settings`` added to calendar.yaml."""
+    from edcal.outputs import review
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "  instagram: {}\n  tiktok: {}\n  pinterest: {}\n" + settings
+                             + "posts:\n  - id: salon\n    at: 2027-01-12 09:00\n"
+                             "    networks: [instagram, tiktok, pinterest, linkedin]\n    text: Le salon\n"
+                             "    link: /salon/\n    image: https://cdn.example.org/s.png\n    alt: Le stand\n")
+    write_planning_page(review, plan_of(calendar, now="2027-01-05T00:00:00+01:00"), folder)
+    return (folder / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+
+
+def test_a_card_saying_link_in_bio_points_to_the_link_in_bio_page_while_the_site_has_none(tmp_path: Path) -> None:
+    """A new site's Instagram and TikTok drafts said "Lien en bio" and their cards gave a link to put in the
+    bio, one at a time: nothing said that edcal writes a page of the latest posts' links for the profile's one
+    link (`link_in_bio:`). A pin has its own field for its link: no page for it."""
+    page = salon_drafts(tmp_path, "")
+
+    def card(item_id: str) -> str:
+        found = page[page.index(f'data-item-id="{item_id}"'):]
+        return regex.sub(r"[ \n]+", " ", html.unescape(regex.sub(r"<[^>]+>", " ", found[:found.index("</article>")])))
+
+    hint = ("Une page de liens en bio, qui liste les liens de vos dernières publications\u00a0: "
+            "link_in_bio: {} dans calendar.yaml")
+    assert [i for i in ("salon-instagram", "salon-tiktok", "salon-pinterest", "salon-linkedin")
+            if hint in card(i)] == ["salon-instagram", "salon-tiktok"], card("salon-instagram")
 
 
 def test_the_drafts_review_says_in_which_zone_its_times_are(tmp_path: Path) -> None:

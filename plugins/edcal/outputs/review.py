@@ -21,6 +21,7 @@ from typing import Any
 
 from edcal.checks import Finding, articles_with, items_with
 from edcal.model.article import Article
+from edcal.model.calendar import LINK_IN_BIO_NETWORKS
 from edcal.model.days import as_instant
 from edcal.model.plan import WAITING, Item, Plan, article_item_id, made_by
 from edcal.model.source import Source
@@ -111,6 +112,9 @@ class Card:
     #: The link-in-bio page's address when it lists the network's posts (`link_in_bio:`): the profile's one
     #: link is that page, which lists the post once it has gone out; no link of its own goes in the bio.
     bio_page: str | None = None
+    #: Whether the card points to `link_in_bio:`, which the site does not set and whose page would list the
+    #: network's posts (Instagram, TikTok: their drafts say "Link in bio").
+    bio_hint: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +273,7 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
         if article is not None and article_findings else "",
         covered_by=cover.stand_in.id if cover is not None else None, cover=shown_cover(cover, plan.lang),
         bio_page=bio_page(plan, network.id),
+        bio_hint=plan.calendar.link_in_bio is None and network.id in LINK_IN_BIO_NETWORKS,
         **(_why_draft(item, plan, entries or {}) if item.status in WAITING else {}),
     )
 
