@@ -516,6 +516,31 @@ def test_the_commented_examples_of_a_new_calendar_are_valid_once_uncommented(tmp
     assert checked.returncode in (0, 1), checked.stderr
 
 
+@pytest.mark.parametrize(("lang", "quoted"), [("fr", "Salon de Rennes : retrouvez-nous sur notre stand"),
+                                             ("en", "Trade fair: come and see us at our stand")])
+def test_a_new_calendar_shows_the_link_in_bio_page_and_a_quoted_text_with_a_colon(tmp_path: Path, lang: str,
+                                                                                    quoted: str) -> None:
+    """A new user's trial: Instagram drafts said "Lien en bio", and nothing in init's calendar.yaml told of the
+    page edcal writes for the profile's link (`link_in_bio:`); and "text: Salon de Rennes : retrouvez-nous",
+    as French is typed, is refused by YAML, the quoted form seen nowhere before the error."""
+    made = run_edcal("init", "site", "--lang", lang, "--url", "https://blog.acme.com", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    site = tmp_path / "site"
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8")
+    assert "\n# link_in_bio: {}\n" in text and f'\n    # text: "{quoted}"\n' in text, text
+    first = "Notre blog est en ligne" if lang == "fr" else "Our blog is live"
+    # Uncommented, as a writer would: the post's text in place of the first, and the page turned on.
+    uncommented = re.sub(rf"(?m)^    text: {first}.*\n((?:    #.*\n)*?)    # text: ", r"\1    text: ", text)
+    calendar.write_text(uncommented.replace("\n# link_in_bio: {}\n", "\nlink_in_bio: {}\n"), encoding="utf-8")
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 0, built.stderr
+    items = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))["items"]
+    # (the French drafts put a no-break space before the colon, as French typesetting does)
+    assert {i["text"].split("\n")[0] for i in items if i["kind"] == "post"} == {quoted.replace(" :", "\u00a0:")}
+    assert (site / "output" / "links" / "index.html").is_file()
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_new_site_has_no_post_gone_out_before_it_existed(tmp_path: Path, lang: str) -> None:
     """init's first article, dated the day before, was announced on both networks that day: its first build
