@@ -147,6 +147,11 @@ def test_biweekly_is_told_its_two_readings(tmp_path: Path, written: str) -> None
     ("tous les jours", "{every: day, from: 2027-01-05}"),
     ("monthly", "{every: month, from: 2027-01-05}"),
     ("every 2 weeks on monday", "{every: week, interval: 2, on: mon, from: 2027-01-05}"),
+    ("tous les ② mardis", "{every: week, on: tue, from: 2027-01-05}"),  # a digit int() does not read
+    ("every ٣ weeks", "{every: week, interval: 3, from: 2027-01-05}"),
+    ("fortnightly", "{every: week, interval: 2, from: 2027-01-05}"),
+    ("une fois par quinzaine", "{every: week, interval: 2, from: 2027-01-05}"),
+    ("bimestriel", "{every: month, interval: 2, from: 2027-01-05}"),
 ])
 def test_a_repeat_written_in_words_is_told_the_rule_to_write(tmp_path: Path, written: str, rule: str) -> None:
     """`repeat: weekly` or `repeat: chaque mardi` was told "expected a mapping (key: value lines)", with no
@@ -155,6 +160,20 @@ def test_a_repeat_written_in_words_is_told_the_rule_to_write(tmp_path: Path, wri
     assert found[0].endswith(f"found '{written}', expected a mapping (key: value lines)"), found
     assert found[1] == (f"    hint: write the rule's parts: repeat: {rule} (from: its first day; until: or count: "
                         "ends it)"), found
+
+
+@pytest.mark.parametrize(("written", "other", "twice"), [
+    ("biweekly", "week", "{every: week, on: [tue, fri], from: 2027-01-05}"),
+    ("Bi-monthly", "month", "{every: week, interval: 2, from: 2027-01-05}"),
+])
+def test_a_repeat_written_biweekly_in_words_is_told_both_its_readings(tmp_path: Path, written: str, other: str,
+                                                                      twice: str) -> None:
+    """`repeat: biweekly` was told to write `{every: week, on: tue}`: a weekly rule, neither reading, where
+    `every: biweekly` is told both."""
+    found = first_error(tmp_path, BASE + f"posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: {written}\n")
+    assert found[1] == (f"    hint: '{written}' is said for every two {other}s and for twice a {other}: every two "
+                        f"{other}s is repeat: {{every: {other}, interval: 2, from: 2027-01-05}}; twice a {other}, "
+                        f"repeat: {twice}"), found
 
 
 def test_a_repeat_written_in_words_edcal_cannot_read_is_shown_the_rule_s_shape(tmp_path: Path) -> None:

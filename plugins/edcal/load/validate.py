@@ -724,13 +724,25 @@ WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 def _repeat_hint(found: str) -> Message:
     """``repeat: chaque mardi`` or ``repeat: weekly`` where the rule's mapping goes: the mapping its words
     say (its period, its weekdays, an interval), or the shape of one."""
+    said = " ".join(found.split()).casefold()
+    if said in BIWEEKLY or said in BIMONTHLY:  # both readings, as `every: biweekly` is told them
+        weekly = said in BIWEEKLY
+        rules = {"found": found.strip(), "every_two": "{every: %s, interval: 2, from: 2027-01-05}"
+                 % ("week" if weekly else "month"), "twice": "{every: week, on: [tue, fri], from: 2027-01-05}"
+                 if weekly else "{every: week, interval: 2, from: 2027-01-05}"}
+        return (say("'{found}' is said for every two weeks and for twice a week: every two weeks is repeat: "
+                    "{every_two}; twice a week, repeat: {twice}", **rules) if weekly else
+                say("'{found}' is said for every two months and for twice a month: every two months is "
+                    "repeat: {every_two}; twice a month, repeat: {twice}", **rules))
     words = re.findall(r"[^\W\d_]+|\d+", found.casefold())
     named = [word if word in WEEKDAYS else word[:-1] for word in words  # mardis, Tuesdays; not mars
              if word in WEEKDAYS or (word.endswith("s") and len(word) > 4 and word[:-1] in WEEKDAYS)]
     days = sorted({WEEKDAYS[word] for word in named})
     every = next((period(word) for word in words if period(word) in ("day", "week", "month")),
                  "week" if days else None)
-    interval = next((int(word) for word in words if word.isdigit() and 1 < int(word) < 100), None)
+    interval = next((int(word) for word in words if word.isdecimal() and 1 < int(word) < 100), None)
+    if said in FORTNIGHTLY or said in TWICE_A_MONTH or said in EVERY_OTHER_MONTH:  # bimestriel: not monthly
+        every, interval = ("month" if said in EVERY_OTHER_MONTH else "week"), 2
     if every is None:
         every, days, interval = "week", [1], None
     parts = [f"every: {every}", *([f"interval: {interval}"] if interval else [])]
