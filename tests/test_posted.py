@@ -492,6 +492,21 @@ posted:
         "lundi-bluesky-20261207", "lundi-bluesky-20261214", "lundi-bluesky-20270104"]
 
 
+def test_an_address_off_the_network_s_hosts_is_told_with_hosts_as_written() -> None:
+    """The error named the hosts in Punycode (`on xn--atelier-mtal-jeb.fr` for `hosts: [atelier-métal.fr]`)
+    and printed an address's host whole (2,000 letters on one line) where it cut the address at 80."""
+    calendar = calendar_from(CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  bluesky: {hosts: [atelier-métal.fr]}")
+                             .replace("[linkedin, mastodon]", "[linkedin, mastodon, bluesky]"), {"log.yaml": f"""\
+posted:
+  - {{item: lundi-bluesky-20270104, url: "https://{'a' * 2000}.fr/p/1"}}
+"""})
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, now=NOW)
+    message = caught.value.errors[0].message
+    assert message == (f"found url 'https://{'a' * 72}', on {'a' * 79}…, expected the address of a Bluesky post "
+                       "(on atelier-métal.fr)"), message
+
+
 def test_hosts_written_empty_judge_no_address() -> None:
     """`hosts: []`, as the docs say, judges no address: a Mastodon line given an address on LinkedIn's host
     was still an error, the team's word to take any host unheard."""

@@ -96,11 +96,20 @@ def _elsewhere(url: str, network: Network, calendar: Calendar) -> tuple[Message,
                     "write the {other} post's id", network=network.name, other=other.name))
     if not network.hosts:
         return None
+    written = _written_host(url) or host
     return (say("found url '{value}', on {host}, expected the address of a {network} post (on {hosts})",
-                value=url[:80], host=_written_host(url) or host, network=network.name,
-                hosts=", ".join(network.hosts)),
+                value=url[:80], host=written if len(written) <= 80 else f"{written[:79]}…",
+                network=network.name, hosts=", ".join(_unicode_host(known) for known in network.hosts)),
             say("open this post on {network} and copy its address; a host of your own for {network} posts "
                 "goes in its `hosts:` under `networks:`", network=network.name))
+
+
+def _unicode_host(host: str) -> str:
+    """A host of ``hosts:`` as its writer reads it: ``atelier-métal.fr``, not ``xn--atelier-mtal-jeb.fr``."""
+    try:
+        return host.encode("ascii").decode("idna")
+    except UnicodeError:
+        return host
 
 
 def _written_host(url: str) -> str | None:
