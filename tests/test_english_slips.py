@@ -124,7 +124,7 @@ def test_a_fortnightly_repeat_is_told_its_interval(tmp_path: Path, written: str)
     assert found[1] == "    hint: write every: week and interval: 2 (every 2 weeks)", found
 
 
-@pytest.mark.parametrize("written", ["biweekly", "Bi-weekly"])
+@pytest.mark.parametrize("written", ["biweekly", "Bi-weekly", "bi weekly"])  # spaced: "did you mean week?"
 def test_biweekly_is_told_its_two_readings(tmp_path: Path, written: str) -> None:
     """`every: biweekly` was told to post every two weeks, and `cadence: biweekly` two posts a month: English
     says it for twice a week too, four times as many posts, and the writer was never asked which."""

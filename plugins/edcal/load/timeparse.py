@@ -281,9 +281,9 @@ FORTNIGHTLY = frozenset({"fortnight", "fortnightly", "every fortnight",
 EVERY_OTHER_MONTH = frozenset({"bimestriel", "bimestrielle", "every other month", "every two months"})
 TWICE_A_MONTH = frozenset({"bimensuel", "bimensuelle", "semi-monthly", "semimonthly", "twice monthly",
                            "twice a month"})
-BIMONTHLY = frozenset({"bimonthly", "bi-monthly"})
+BIMONTHLY = frozenset({"bimonthly", "bi-monthly", "bi monthly"})
 #: Every two weeks, and twice a week: English dictionaries give both readings.
-BIWEEKLY = frozenset({"biweekly", "bi-weekly"})
+BIWEEKLY = frozenset({"biweekly", "bi-weekly", "bi weekly"})
 
 
 def parse_cadence(text: str) -> Cadence:
