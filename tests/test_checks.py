@@ -4096,7 +4096,14 @@ def test_a_networks_gap_before_its_first_post_suggests_since() -> None:
                                           for first, last in (("2027-01-04", "2027-01-10"), ("2027-01-11", "2027-01-17"))]
     assert {f.hint for f in found} == {
         "nothing is planned on X before 2027-01-19: if the account starts then, write `since: 2027-01-19` "
-        "under it (the weeks before are not judged); else plan a post in that period, or adjust `cadence:`"}
+        "under it (the days before it are not judged); else plan a post in that period, or adjust `cadence:`"}
+    # A monthly cadence's gap is a month, not weeks: the hint said "the weeks before are not judged".
+    monthly = calendar_text.replace("cadence: 2/week", "cadence: 1/month")
+    plan = plan_of(calendar_from(monthly + "checks: {cadence-gap: {horizon: 3 months}}\n"
+                                 + posts("{id: a, at: 2027-03-09 09:00, networks: [x], text: Un}")), now=NOW)
+    assert run_checks(plan, only=["cadence-gap"])[0].hint.startswith(
+        "nothing is planned on X before 2027-03-09: if the account starts then, write `since: 2027-03-09` under it "
+        "(the days before it are not judged)")
     # A gap after the first post keeps its hint: the account has started.
     lines.append("{id: c, at: 2027-02-09 09:00, networks: [x], text: Trois}")
     plan = plan_of(calendar_from(calendar_text + "checks: {cadence-gap: {horizon: 6 weeks}}\n" + posts(*lines)),

@@ -184,7 +184,7 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
             elif gap.found == 0 and first_post is not None and gap.last < first_post:
                 # Before the account's first post: `since:` (init writes the day the site was made) is the fix.
                 hint = say("nothing is planned on {network} before {day:%Y-%m-%d}: if the account starts then, "
-                           "write `since: {day:%Y-%m-%d}` under it (the weeks before are not judged); else plan a "
+                           "write `since: {day:%Y-%m-%d}` under it (the days before it are not judged); else plan a "
                            "post in that period, or adjust `cadence:`", network=gap.name, day=first_post)
             else:
                 hint = say("plan a post (or an article's promotion) in that period, or adjust `cadence:`")
