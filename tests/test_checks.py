@@ -31,7 +31,7 @@ from edcal.__main__ import cli
 from edcal.checks import Finding, all_rules, run_checks
 from edcal.errors import InputErrors
 from edcal.i18n import translated, translator
-from edcal.model.article import Article
+from edcal.model.article import Article, Social
 from edcal.model.source import Source
 from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
 
@@ -2234,6 +2234,24 @@ def test_a_step_shared_by_networks_of_other_days_is_told_how_to_give_one_its_own
     alone = findings("outside-slots", posts("{promote: a, networks: [linkedin], schedule: [+2 days]}"), promoted)
     assert [f.hint for f in alone] == ["LinkedIn has no slot on Wednesday: move the step '+2 days' to a day that has "
                                        "one, or add a slot"]
+
+
+def test_a_step_of_the_blog_s_default_promotion_shared_by_networks_of_other_days_is_told_so() -> None:
+    """`blog: promote:` with `+2 days` for LinkedIn and Instagram (its alias-free ids or not) lands on a
+    Wednesday, Instagram's day: LinkedIn was told to move the step, which moves Instagram's posts off theirs."""
+    promoted = [lambda c: article("a", "2027-01-11T10:00", c)]  # a Monday, 10:00
+    blog = "blog:\n  promote: {networks: [linkedin, instagram], schedule: [+2 days]}\n"
+    found = findings("outside-slots", blog, promoted, extra="  instagram: {slots: [wed 18:00]}\n")
+    assert [(f.item, f.hint) for f in found] == [(
+        "a-linkedin-2d", "LinkedIn has no slot on Wednesday, Instagram has: the step '+2 days' of `blog: promote:` "
+        "is the schedule of every network it names; add a slot, or write this article's promotions in "
+        "calendar.yaml, one `- promote: a` entry per network with a `schedule:` of its days (an article's entries "
+        "replace `blog: promote:` for it)")]
+    # An article its `social:` promotes on LinkedIn alone shares the step with no one: move it.
+    alone = [lambda c: article("a", "2027-01-11T10:00", c, social=Social(networks=("linkedin",)))]
+    found = findings("outside-slots", blog, alone, extra="  instagram: {slots: [wed 18:00]}\n")
+    assert [f.hint for f in found] == ["LinkedIn has no slot on Wednesday: move the step '+2 days' to a day that "
+                                       "has one, or add a slot"]
 
 
 def test_a_default_promotion_at_publication_outside_the_slots_is_told_at_the_article_s_date_line(

@@ -565,10 +565,21 @@ def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
     day = post.start.astimezone(ctx.plan.calendar.zone).date()  # type: ignore[union-attr]
     if not any(slot.matches(day) for slot in network.slots):
         networks = ctx.plan.calendar.networks
-        # Networks of the entry that have a slot that day: moving the step would move them off it.
-        fine = [networks[other].name for other in (entry.networks if entry is not None else ())
+        # Networks of the entry (or of `blog: promote:`) that have a slot that day: moving the step would move
+        # them off it.
+        planned = {item.id for item in ctx.plan.items if item.parent == post.parent}  # `social:` may narrow them
+        sharing = entry.networks if entry is not None else [
+            other for other in networks if f"{post.parent}-{other}-{step}" in planned]
+        fine = [networks[other].name for other in sharing
                 if other != post.network and other in networks
                 and any(slot.matches(day) for slot in networks[other].slots)]
+        if entry is None and fine:
+            return where, say("{network} has no slot on {weekday}, {others} has: the step '{label}' of `blog: "
+                              "promote:` is the schedule of every network it names; add a slot, or write this "
+                              "article's promotions in calendar.yaml, one `- promote: {slug}` entry per network "
+                              "with a `schedule:` of its days (an article's entries replace `blog: promote:` for "
+                              "it)", network=network.name, weekday=say(WEEKDAY_NAMES[day.weekday()]),
+                              others=", ".join(fine), label=offset.label, slug=post.article or "")
         if entry is not None and fine:
             return where, say("{network} has no slot on {weekday}, {others} has: the step '{label}' is the "
                               "schedule of every network of this entry; give {network} a promotion of its own "
