@@ -529,7 +529,7 @@ def test_each_run_of_pelicans_autoreload_reads_calendar_yaml_and_the_clock_again
     assert re.search(rf"calendar\.yaml:{line}:\d+: error: .*twiter", result.stdout + result.stderr), result.stderr
     # The run waits for a file to change (Pelican's loop would run it again and again on the error), then
     # lets the loop run again: calendar.yaml, which Pelican does not watch, counts.
-    assert "edcal stopped this run on the errors above, and runs again when a file of the site changes" in \
+    assert "this run stopped on the errors above: it runs again when a file of the site changes" in \
         result.stdout + result.stderr
     assert "caught RunStopped a file changed: edcal runs again after the fix: True" in result.stdout, result.stdout
 
@@ -583,7 +583,7 @@ def test_pelicans_autoreload_says_each_time_it_waits_for_a_change(site: Path) ->
         "        print('caught', type(exc).__name__)\n")
     result = _as_pelicans_loop(site, script)
     assert result.stdout.count("caught RunStopped") == 2, result.stdout
-    said = "edcal stopped this run on the errors above, and runs again when a file of the site changes"
+    said = "this run stopped on the errors above: it runs again when a file of the site changes"
     assert (result.stdout + result.stderr).count(said) == 2, result.stderr
 
 

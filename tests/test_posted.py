@@ -396,6 +396,17 @@ posts:
     assert run_checks(plan_of(calendar_from(calendar, {"log.yaml": log}), now=NOW), only=["duplicate-text"]) == []
 
 
+@pytest.mark.parametrize("url", ["https://[::1/x", "https://www.linkedin.com:99999/feed/update/1", "https:///feed/1"])
+def test_an_address_no_browser_opens_is_an_error_in_the_log(tmp_path: Path, url: str) -> None:
+    """A bracket left open, a port out of range, no host: the address was kept unread (not judged against the
+    network's hosts), and the post's event linked to nothing."""
+    from helpers import load_errors
+
+    found = load_errors(tmp_path, CALENDAR + f"posted:\n  - {{item: lundi-linkedin-20270104, url: '{url}'}}\n")
+    assert found[0].startswith(f"calendar.yaml:14:42: error: found url '{url}', expected the post's address on the "
+                               "network, starting with https://"), found
+
+
 def test_values_the_log_cannot_take_are_errors_where_they_are_written(tmp_path: Path) -> None:
     from helpers import load_errors
 

@@ -162,8 +162,7 @@ def _changed(settings: dict[str, Any], state: BuildState) -> bool:
             return super().__call__(change, path) and not any(Path(path).is_relative_to(w) for w in written)
 
     # Printed as the errors are: Pelican's log shows a warning once per process, and the next wait was silent.
-    waiting = say("edcal stopped this run on the errors above, and runs again when a file of the site "
-                  "changes")
+    waiting = say("this run stopped on the errors above: it runs again when a file of the site changes")
     print(f"edcal: {spoken(waiting)}.", file=sys.stderr, flush=True)
     changes = next(iter(watchfiles.watch(state.site, watch_filter=Inputs(), debounce=400, rust_timeout=0)))
     conf = _settings_file()

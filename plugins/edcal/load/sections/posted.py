@@ -35,7 +35,7 @@ def read_posted(reading: Reading, documents: list[Document]) -> None:
             line = item_of(doc.spec.loc, "posted", index)
             at = _moment(reading, spec.at, value_of(spec.loc, "at")) if spec.at is not None else None
             url = spec.url.strip() if spec.url is not None else None
-            if url is not None and not WEB_ADDRESS.match(url):
+            if url is not None and not (WEB_ADDRESS.match(url) and _opens(url)):
                 reading.errors.add(value_of(spec.loc, "url"),
                                    say("found url '{value}', expected the post's address on the network, "
                                        "starting with https://", value=url[:80]),
@@ -83,6 +83,15 @@ def _moment(reading: Reading, text: str, where: Source) -> dt.datetime | dt.date
     if when.time is None and when.slot is None:
         return when.date
     return instant_of(reading, when, where)
+
+
+def _opens(url: str) -> bool:
+    """Whether a browser opens the address: a host, a port in range, brackets closed (``https://[::1/x``)."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        return bool(parts.hostname) and (parts.port is None or parts.port > 0)
+    except ValueError:
+        return False
 
 
 def _same_post(url: str) -> str:
