@@ -538,6 +538,16 @@ def test_a_network_s_hosts_are_hosts_alone(tmp_path: Path) -> None:
         "are on\n    hint: write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"]
 
 
+def test_hosts_written_with_nothing_after_it_is_told_what_to_write(tmp_path: Path) -> None:
+    """`hosts:` with nothing after it kept the built-in hosts without a word, while `hosts: []` judges no
+    address: the writer meant one of the two."""
+    from helpers import load_errors
+
+    assert load_errors(tmp_path, CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  bluesky:\n    hosts:")) == [
+        "calendar.yaml:7:11: error: `hosts:` is empty on Bluesky, expected the hosts its posts' addresses are on\n"
+        "    hint: write `hosts: []` to judge no address, or leave the line out for Bluesky's own (bsky.app)"]
+
+
 def test_an_intranet_s_host_may_be_a_single_name(tmp_path: Path) -> None:
     """A company's intranet answers at `http://lefil/…`, a name without a dot: `hosts: [lefil]` was refused as
     no host's name, and the site could not have its own network's addresses judged."""

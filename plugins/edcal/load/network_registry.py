@@ -174,6 +174,12 @@ def site_network(
         _check_share_form(spec.share_form, where.value("share_form") if where else key_source, errors)
     if spec.hosts:
         _check_hosts(spec.hosts, where.value("hosts") if where else key_source, errors)
+    elif spec.hosts is None and where is not None and "hosts" in where.fields:  # `hosts:` written empty
+        own = say("{network}'s own ({hosts})", network=network.name, hosts=", ".join(network.hosts)) \
+            if network.hosts else say("the other networks' hosts")
+        errors.add(where.value("hosts"), say("`hosts:` is empty on {network}, expected the hosts its posts' "
+                                             "addresses are on", network=network.name),
+                   say("write `hosts: []` to judge no address, or leave the line out for {own}", own=own))
     if network.in_first_comment:
         _check_first_comment(network, where.value("in_first_comment") if where else key_source, errors)
     _check_poll_durations(network, spec, where.value if where else (lambda _name: key_source), errors)
