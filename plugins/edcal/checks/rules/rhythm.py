@@ -499,6 +499,7 @@ def network_ended(ctx: CheckContext) -> Iterator[Problem]:
 def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
     slots_of: dict[str, Message] = {}
+    planned: set[str] = set()  # every item's id, once: which networks a step of `blog: promote:` has
     for post in ctx.posts():
         network = calendar.networks[post.network or ""]
         if not network.slots:
@@ -510,7 +511,9 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
         slots = slots_of.get(network.id)
         if slots is None:
             slots = slots_of[network.id] = _slots_text(network.slots)
-        where, hint = _slot_cause(ctx, post)
+        if not planned:
+            planned.update(item.id for item in ctx.plan.items)
+        where, hint = _slot_cause(ctx, post, planned)
         yield Problem(where, say("{network} post '{id}' is on {weekday} {day:%Y-%m-%d} at {time:%H:%M}, outside "
                                  "{network}'s slots ({slots})", network=network.name, id=post.id,
                                  weekday=say(WEEKDAYS[local.weekday()]),
@@ -530,7 +533,7 @@ def _slots_text(slots: tuple[Slot, ...]) -> Message:
                    {f"s{index}": text for index, text in enumerate(written)})
 
 
-def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
+def _slot_cause(ctx: CheckContext, post: Item, planned: set[str]) -> tuple[Source, Message]:
     """Where the post's time was decided, and what to change there.
 
     A promotion's time comes from its schedule's step (``+3 days at 12:15``, in
@@ -567,8 +570,7 @@ def _slot_cause(ctx: CheckContext, post: Item) -> tuple[Source, Message]:
         networks = ctx.plan.calendar.networks
         # Networks of the entry (or of `blog: promote:`) that have a slot that day: moving the step would move
         # them off it.
-        planned = {item.id for item in ctx.plan.items if item.parent == post.parent}  # `social:` may narrow them
-        sharing = entry.networks if entry is not None else [
+        sharing = entry.networks if entry is not None else [  # the article's `social:` may narrow them
             other for other in networks if f"{post.parent}-{other}-{step}" in planned]
         fine = [networks[other].name for other in sharing
                 if other != post.network and other in networks
