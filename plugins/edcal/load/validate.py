@@ -22,6 +22,7 @@ from edcal.i18n import Message, say, say_count
 from edcal.load.schema import describe, id_hint, period
 from edcal.load.timeparse import BIMONTHLY, BIWEEKLY, EVERY_OTHER_MONTH, FORTNIGHTLY, TWICE_A_MONTH, WEEKDAYS
 from edcal.load.yamlfile import LOC_KEY, FieldLoc, Loc
+from edcal.model.network import DAY_NAMES
 from edcal.model.source import Source
 
 M = TypeVar("M", bound=BaseModel)
@@ -717,10 +718,6 @@ def _located(model: type[BaseModel], data: Any, error: Any, failed: Collection[l
                              or (bool_hint(found) if kind in ("bool_parsing", "bool_type") else None))
 
 
-#: Weekdays as `on:` writes them.
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
 def _repeat_hint(found: str) -> Message:
     """``repeat: chaque mardi`` or ``repeat: weekly`` where the rule's mapping goes: the mapping its words
     say (its period, its weekdays, an interval), or the shape of one."""
@@ -747,7 +744,7 @@ def _repeat_hint(found: str) -> Message:
         every, days, interval = "week", [1], None
     parts = [f"every: {every}", *([f"interval: {interval}"] if interval else [])]
     if days and every == "week":
-        names = [WEEKDAY_NAMES[day] for day in days]
+        names = [DAY_NAMES[day] for day in days]
         parts.append(f"on: {names[0]}" if len(names) == 1 else f"on: [{', '.join(names)}]")
     rule = "{" + ", ".join([*parts, "from: 2027-01-05"]) + "}"
     return say("write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)",
