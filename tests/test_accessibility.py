@@ -258,9 +258,9 @@ def test_tables_and_code_in_the_text_take_the_focus_that_scrolls_them() -> None:
     kept = '<table tabindex="-1"><tr><td><p>preface</p></td></tr></table>'
     assert keyboard_scrollers(kept) == kept
     # In linear time: each unclosed opening was read to the end of the text (140 s for these 200 kB).
-    started = time.perf_counter()
+    started = time.process_time()
     keyboard_scrollers("<pre " * 20000 + "<table a='" * 20000)
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
 
 
 #: Everything the Tab key should reach, in the page's order.

@@ -277,10 +277,10 @@ def test_text_too_long_says_when_a_url_is_no_link_for_x_and_counts_in_full() -> 
 def test_text_too_long_measures_a_20_kb_text_without_spaces_at_once() -> None:
     """twitter-text's link finder took minutes on such a text (a pasted title, a summary): `edcal check` waited."""
     text = "`" * 10_000 + "a." * 5_000 + "https://www.atelier-morel.fr/x https://intranet.local/x"
-    started = time.perf_counter()
+    started = time.process_time()
     found = findings("text-too-long", posts(f"{{id: a, at: 2027-01-12 09:00, networks: [x, mastodon], "
                                             f"text: '{text}'}}"))
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert [f.message.split(", counted")[0] for f in found] == [
         "Mastodon post 'a-mastodon' is 20,048 long, over the limit of 500 by 19,548",
         "X post 'a-x' is 20,048 long, over the limit of 280 by 19,768"]
@@ -2052,9 +2052,9 @@ def test_an_article_of_long_lines_is_read_for_text_in_linear_time() -> None:
     from edcal.load.frontmatter import split_article
 
     body = ("## Titre\n\n" + "mot " * 50_000 + "\n") * 3
-    start = time.perf_counter()
+    start = time.process_time()
     assert has_no_text(split_article("Title: T\nDate: 2027-01-12 09:00\n\n" + body, "content/a.md")) is False
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 def test_too_many_per_day() -> None:

@@ -99,9 +99,9 @@ def test_a_long_run_of_spaces_inside_a_text_is_composed_in_linear_time() -> None
 
     calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [linkedin]}\nposts:\n  - id: p\n    networks: [x]\n"
                              "    at: 2027-01-12 09:00\n    text: " + json.dumps("Salon" + "\u00a0" * 150000 + "J-7") + "\n")
-    started = time.perf_counter()
+    started = time.process_time()
     items = by_id(plan_of(calendar, [article("a", "2027-01-10T09:00", calendar, summary="Salon" + " " * 150000 + "J-7")]))
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert items["p-x"].text == "Salon" + "\u00a0" * 150000 + "J-7"  # kept whole, for `edcal check` to tell
     assert items["a-linkedin-0"].text.startswith("A\n\nSalon…\n")  # shortened to fit, at the run
 

@@ -214,19 +214,19 @@ def test_x_counts_20_kb_without_spaces_at_once(name: str) -> None:
     sample = period * 2
     assert twitter_text.parse_tweet(sample).weightedLength == counting.count_twitter(sample) == expected(sample)
     text = period * (20_000 // len(period))
-    started = time.perf_counter()
+    started = time.process_time()
     length = counting.count_twitter(text)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     assert length == expected(text)
 
 
 def test_mastodon_links_and_xs_unknown_domains_are_found_at_once_in_20_kb() -> None:
     mastodon = builtin_registry()["mastodon"]
     text = "`" * 20_000 + "https://example.com/a https://intranet.local/x"
-    started = time.perf_counter()
+    started = time.process_time()
     assert measure(text, mastodon).length == 20_000 + 23 + len(" https://intranet.local/x")
     assert counting.unlinked_addresses(text) == ["https://intranet.local/x"]
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_rule_descriptions_cover_every_counting_rule() -> None:

@@ -956,9 +956,9 @@ def test_a_blog_whose_articles_all_leave_their_address_is_compared_quickly() -> 
     before = plan_of(calendar, [article(f"a{n}", day[n % len(day)], calendar) for n in range(3000)], now=now)
     after = plan_of(calendar, [article(f"a{n}", day[n % len(day)], calendar, url=f"https://blog.example.fr/b/a{n}/")
                                for n in range(3000)], now=now)
-    started = time.perf_counter()
+    started = time.process_time()
     changes = compare_plans(before, after, after.now)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(changes.leaving) == 3000
     assert {article.posts_out for article in changes.leaving} == {9}
     # 0.5-0.8 s alone on the 2-core machine (1.3 s once, beside another test worker in CI); 3.2 s alone when

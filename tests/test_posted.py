@@ -744,10 +744,10 @@ def test_a_log_of_misspelt_ids_on_a_large_plan_is_told_quickly() -> None:
         f"  - chaque-jour-{network}-2025{month:02}{day:02}\n".replace("jour", "jur" if day % 2 else "joru")
         for network in ("linkedin", "mastodon", "bluesky", "x") for month in range(1, 11) for day in range(1, 11))
         + "  - chaque-jour-linkedin\n  - quelque-chose\n"})
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(InputErrors) as caught:
         plan_of(calendar, now=NOW)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     found = [error.format() for error in caught.value.errors]
     assert len(found) == 402
     assert found[0] == ("calendar.d/log.yaml:2:5: error: found 'chaque-jur-linkedin-20250101', which names no post "
@@ -819,10 +819,10 @@ def test_a_line_far_longer_than_any_id_is_told_at_once() -> None:
     """A line of 40,000 characters (a text pasted into the log) is no post one typo away: it was copied
     40,000 times to look for one (1.6 GB, 3 s; a line of 100,000 characters took 10 GB)."""
     calendar = calendar_from(CALENDAR, {"log.yaml": "posted:\n  - " + "lundi" * 8000 + "\n"})
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(InputErrors) as caught:
         plan_of(calendar, now=NOW)
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5
     assert [error.message for error in caught.value.errors] == [
         f"found '{'lundi' * 8000}', which names no post of the plan"]
 
@@ -993,10 +993,10 @@ def test_a_network_renamed_on_a_plan_of_many_entries_is_told_quickly() -> None:
     calendar = calendar_from(
         "version: 1\ntimezone: Europe/Paris\nnetworks:\n  li: {like: linkedin, name: LinkedIn}\nposts:\n" + entries,
         {"log.yaml": "posted:\n" + "".join(f"  - conseil-{n}-linkedin\n" for n in range(4000))})
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(InputErrors) as caught:
         plan_of(calendar, now=NOW)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(caught.value.errors) == 4000
     assert caught.value.errors[0].format() == (
         "calendar.d/log.yaml:2:5: error: found 'conseil-0-linkedin', which names no post of the plan\n"
@@ -1008,10 +1008,10 @@ def test_a_large_recurring_entry_s_id_alone_in_the_log_is_told_quickly() -> None
     """An entry's id pasted as a line, for an entry of 4,000 posts: finding its posts to list took 3 s a line
     (each post looked for in a list of the others), and a log has several such lines."""
     calendar = calendar_from(DAILY, {"log.yaml": "posted:\n  - chaque-jour-x-20260926\n  - chaque-jour\n  - chaque-jour\n"})
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(InputErrors) as caught:
         plan_of(calendar, now=NOW)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     found = [error.format() for error in caught.value.errors]
     assert found[0] == (
         "calendar.d/log.yaml:3:5: error: found 'chaque-jour', which names an entry (as `edcal agenda --ids` shows "

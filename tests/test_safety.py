@@ -776,12 +776,12 @@ HOSTILE_CALENDARS = {
 @pytest.mark.parametrize("name", sorted(HOSTILE_CALENDARS))
 def test_hostile_calendars_are_located_errors_in_under_a_second(name: str, tmp_path: Path) -> None:
     (tmp_path / "calendar.yaml").write_text(HOSTILE_CALENDARS[name], encoding="utf-8")
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(InputErrors) as raised:
         from edcal.load.calendar import load_calendar
 
         load_calendar(tmp_path, all_rules())
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     for error in raised.value.errors:
         assert LOCATED.match(error.format()), error.format()
 
@@ -795,10 +795,10 @@ def test_hostile_bytes_and_sizes(tmp_path: Path) -> None:
         load_calendar(tmp_path, all_rules())
     assert raised.value.errors[0].format().startswith("calendar.yaml:4:")
     calendar.write_bytes(b"version: 1\n" + b"# " + b"x" * (17 * 1024 * 1024) + b"\n")
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(InputErrors) as raised:
         load_calendar(tmp_path, all_rules())
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert "bytes allowed" in raised.value.errors[0].format()
 
 

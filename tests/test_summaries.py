@@ -58,9 +58,9 @@ def test_the_linear_truncation_is_pelicans(html: str, words: int, suffix: str) -
 def test_summing_up_grows_with_the_article_not_with_its_square() -> None:
     """Pelican's took 2 minutes on a table of 10,000 rows without words."""
     rows = "<table>\n<tbody>\n" + "<tr>\n<td>·</td>\n<td>·</td>\n</tr>\n" * 10_000 + "</tbody>\n</table>"
-    started = time.perf_counter()
+    started = time.process_time()
     assert truncated(LINEAR, rows, 50, "…") == rows
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 @pytest.mark.parametrize("extra", [{}, {"SUMMARY_MAX_LENGTH": 7, "SUMMARY_END_SUFFIX": " [lire la suite]"},

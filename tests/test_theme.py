@@ -555,9 +555,9 @@ def test_french_spacing_reads_unclosed_tags_in_linear_time(opening: str) -> None
 
     from edcal.blog.typography import french_html
 
-    started = time.perf_counter()
+    started = time.process_time()
     spaced = french_html(opening + "Oui : non")
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert spaced.endswith("Oui\u00a0: non")
 
 
@@ -575,11 +575,11 @@ def test_titles_descriptions_and_images_read_unclosed_tags_in_linear_time(openin
     from edcal.blog.typography import sized_images
 
     text = opening + "Oui : non"
-    started = time.perf_counter()
+    started = time.process_time()
     words = plain_text(text)
     first = lead(SimpleNamespace(metadata={}, content=text, summary="Résumé"))
     sized = sized_images(text, tmp_path, "")
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert words.endswith("Oui : non") and first == "Résumé" and sized == text
 
 

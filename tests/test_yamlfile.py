@@ -87,9 +87,9 @@ def test_a_long_line_of_unclosed_braces_gets_its_error_at_once(value: str) -> No
     of 150 kB got its error after 24 s."""
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     errors = errors_of("posts:\n  - {id: a, text: " + value + "}\n")
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert errors[0].startswith("calendar.yaml:2:") and "expected ',' or '}'" in errors[0]
     assert ("hint: a value containing ' : ' must be quoted" in errors[0]) == value.endswith(" : c")
 
