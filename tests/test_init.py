@@ -241,6 +241,25 @@ def test_init_in_a_pelican_blog_adopts_it_in_place_and_says_what_remains(tmp_pat
     assert "  posts: none yet\n" in built.stdout, built.stdout
 
 
+def test_an_adopted_blogs_commented_post_loads_once_uncommented_with_its_quoted_text(tmp_path: Path) -> None:
+    """An adopted blog's calendar.yaml shows one post, commented. A text with ": " in it (a colon and a
+    space, as French writes " : " everywhere) is refused by YAML unquoted: the skeleton shows it quoted."""
+    blog = pelican_blog(tmp_path / "blog", ACME_SETTINGS.replace("['readtime']", "['readtime', 'edcal']"))
+    assert run_edcal("init", "blog", cwd=tmp_path).returncode == 0
+    lines = (blog / "calendar.yaml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("# posts:")
+    post = [line[2:].replace("ARTICLE-SLUG", "first-article") for line in lines[start:]]
+    quoted = next(line for line in post if line.strip().startswith("# text:")).replace("# text:", "text:")
+    assert quoted == '    text: "Spring checklist: our article from last year, still worth reading"', post
+    head = [*lines[:start], "networks:", "  linkedin: {}"]
+    for text, code in ((quoted, 0), (quoted.replace('"', ""), 2)):
+        body = [text if line.strip().startswith("text:") else line for line in post if not line.strip().startswith("#")]
+        (blog / "calendar.yaml").write_text("\n".join(head + body) + "\n", encoding="utf-8")
+        checked = run_edcal("check", cwd=blog)
+        assert checked.returncode == code, checked.stdout + checked.stderr
+    assert "must be quoted" in checked.stderr, checked.stderr  # what the comment warns of
+
+
 def test_an_adopted_blog_is_told_which_of_its_articles_are_in_restructuredtext(tmp_path: Path) -> None:
     """A Pelican blog's .rst articles, which edcal check and edcal build refuse, were not named by init: its
     owner learnt of them only at the first check. init now says so among what remains by hand."""
