@@ -683,3 +683,22 @@ def test_a_share_button_for_a_network_calendar_yaml_gives_a_form_is_known_to_che
     assert "unknown network" not in built.stdout + built.stderr
     page = (site / "output" / "2027" / "publie" / "index.html").read_text(encoding="utf-8")
     assert "https://www.pinterest.com/pin/create/button/?url=https%3A%2F%2Fblog.example.fr%2F2027%2Fpublie%2F" in page
+
+
+def test_a_card_for_a_network_of_images_or_videos_says_what_the_item_lacks(tmp_path: Path) -> None:
+    """Instagram and Pinterest take no post without an image, YouTube and TikTok none without a video: staff
+    were given words for an article without an image, and for YouTube, as for LinkedIn, with no word of it."""
+    from edcal.outputs import share as share_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors: {networks: [linkedin, instagram, youtube]}\n")
+    pictured = article("illustre", "2027-02-12T09:00", calendar, title="Un article illustré",
+                       image="https://cdn.example.org/atelier.jpg", image_alt="L'atelier")
+    plan = plan_of(calendar, articles(calendar, pictured=pictured), now=NOW)
+    write_planning_page(share_page, plan, tmp_path)
+    page = (tmp_path / "share" / "index.html").read_text(encoding="utf-8").replace("&#39;", "'")
+    cards = {match[0]: match[1] for match in re.findall(r'data-item-id="words-([\w-]+)"(.*?)</section>', page, re.S)}
+    no_image = "Instagram demande une image avec le texte, et celui-ci n'en a pas\u00a0: ajoutez"
+    assert no_image in cards["recent-instagram"] and no_image not in cards["illustre-instagram"], cards.keys()
+    assert all("demande une" not in cards[f"{share}-linkedin"] for share in ("recent", "illustre"))
+    assert all("YouTube publie des vidéos\u00a0: cette page" in cards[f"{share}-youtube"] for share in ("recent", "illustre"))

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from edcal.model.article import Article, LinkedFile
 from edcal.model.calendar import Calendar, Media, Poll, PostEntry
 from edcal.model.days import as_instant, start_of_day
-from edcal.model.network import fill_share_form
+from edcal.model.network import MediaRule, fill_share_form
 from edcal.model.source import Source
 
 ItemKind = Literal["article", "post", "idea", "deadline"]
@@ -241,6 +241,8 @@ class ShareText(Measured):
     url: str
     #: The share form with the link filled in and ``{text}`` left for the words (edited on the page).
     share_form: str | None = None
+    #: What the network needs beside the words (``required``: an image; ``video``), for the card to say.
+    media: MediaRule = "optional"
 
     @property
     def form_takes_text(self) -> bool:

@@ -297,5 +297,6 @@ class ShareKitBuilder:
                 lengths=tuple((m.counting, m.length, m.limit) for m in composed.measures), url=tracked,
                 share_form=fill_share_form(form, {"url": tracked, "title": shown}, keep="{text}") if form
                 else None,
+                media=network.media,
             ))
         return tuple(texts)
