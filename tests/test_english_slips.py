@@ -176,6 +176,41 @@ def test_a_repeat_written_biweekly_in_words_is_told_both_its_readings(tmp_path: 
                         f"repeat: {twice}"), found
 
 
+@pytest.mark.parametrize(("written", "rule"), [
+    ("every year", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("yearly", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("Annually", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("once a year", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("every 2 years", "{rrule: FREQ=YEARLY;INTERVAL=2, from: 2027-01-05}"),
+    ("tous les ans", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("chaque année", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("une fois par an", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("every 100 weeks", "{every: week, interval: 100, from: 2027-01-05}"),
+    ("tous les 18 mois", "{every: month, interval: 18, from: 2027-01-05}"),
+])
+def test_a_repeat_written_yearly_in_words_is_told_the_rule_that_says_it(tmp_path: Path, written: str,
+                                                                         rule: str) -> None:
+    """`repeat: every year` or `repeat: tous les ans` was told to write `{every: week, on: tue}`, and
+    `repeat: every 100 weeks` `{every: week}`: weekly posts, fifty or a hundred times what was meant."""
+    found = first_error(tmp_path, BASE + f"posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: {written}\n")
+    assert found[1] == (f"    hint: write the rule's parts: repeat: {rule} (from: its first day; until: or count: "
+                        "ends it)"), found
+
+
+@pytest.mark.parametrize(("written", "rrule"), [
+    ("year", "FREQ=YEARLY"), ("yearly", "FREQ=YEARLY"), ("annuel", "FREQ=YEARLY"), ("an", "FREQ=YEARLY"),
+    ("2 years", "FREQ=YEARLY;INTERVAL=2"), ("2 ans", "FREQ=YEARLY;INTERVAL=2"),
+])
+def test_every_year_is_told_the_yearly_rrule(tmp_path: Path, written: str, rrule: str) -> None:
+    """`every: year` was refused with no hint: every: takes no year, and the rule that does was not named."""
+    found = first_error(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: "
+                        f"{{every: {written}, from: 2027-01-05}}}}\n")
+    assert found[0].endswith(f"found '{written}', expected one of: day, week, month"), found
+    assert found[1] == f"    hint: a yearly rule is an RFC 5545 one: write rrule: {rrule} in place of every:", found
+    assert load(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: "
+                f"{{rrule: '{rrule}', from: 2027-01-05, count: 2}}}}\n").posts[0].recurrence.rrule == rrule
+
+
 def test_a_repeat_written_in_words_edcal_cannot_read_is_shown_the_rule_s_shape(tmp_path: Path) -> None:
     found = first_error(tmp_path, BASE + "posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: souvent\n")
     assert found[1] == ("    hint: write the rule's parts: repeat: {every: week, on: tue, from: 2027-01-05} (from: its "

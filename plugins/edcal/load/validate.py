@@ -8,6 +8,7 @@ line and column, and reword the failure as "found …, expected …".
 from __future__ import annotations
 
 import collections.abc
+import itertools
 import re
 import types
 import unicodedata
@@ -206,6 +207,19 @@ def reference_hint(found: str, known: Mapping[str, Any], field: str) -> str | No
 
 #: ``2 weeks`` for ``every:``: a number, then a period.
 _COUNTED_PERIOD = re.compile(r"^(\d+)\s*([^\W\d_]+)$")
+#: A year as said (``every: year``, ``repeat: tous les ans``): `every:` takes none, an RRULE does.
+_YEAR_WORDS = frozenset({"year", "years", "yearly", "annual", "annually", "an", "ans", "année", "années",
+                         "annee", "annees", "annuel", "annuelle", "annuellement"})
+
+
+def _yearly_rrule(interval: int | None) -> str:
+    """The RRULE of a post every year, or every ``interval`` years."""
+    return "FREQ=YEARLY" + (f";INTERVAL={interval}" if interval and interval > 1 else "")
+
+
+def _yearly_hint(interval: int | None) -> Message:
+    return say("a yearly rule is an RFC 5545 one: write rrule: {rrule} in place of every:",
+               rrule=_yearly_rrule(interval))
 
 
 def suggest_value(found: Any, options: Collection[str]) -> str | None:
@@ -217,6 +231,8 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
         from edcal.load.schema import period
 
         count, meant = int(counted.group(1)), period(counted.group(2))
+        if meant in _YEAR_WORDS and "month" in options:
+            return _yearly_hint(count)
         if meant in options and count <= 1:
             return say("write every: {meant}", meant=meant) if count \
                 else say("write every: {meant} (every one; an interval is at least 1)", meant=meant)
@@ -227,6 +243,8 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
         return say("an article is scheduled by its date: write status: published (or leave it out) and a "
                    "date: in the future")
     said = " ".join(found.split()).lower()
+    if said in _YEAR_WORDS and "month" in options:
+        return _yearly_hint(None)
     if {"day", "week"} <= set(options):  # every: biweekly, bimonthly: "did you mean 'week'?" halved it
         if said in FORTNIGHTLY or said in TWICE_A_MONTH:
             return say("write every: {meant} and interval: {count} (every {count} {meant}s)", meant="week",
@@ -737,15 +755,22 @@ def _repeat_hint(found: str) -> Message:
     days = sorted({WEEKDAYS[word] for word in named})
     every = next((period(word) for word in words if period(word) in ("day", "week", "month")),
                  "week" if days else None)
-    interval = next((int(word) for word in words if word.isdecimal() and 1 < int(word) < 100), None)
-    if said in FORTNIGHTLY or said in TWICE_A_MONTH or said in EVERY_OTHER_MONTH:  # bimestriel: not monthly
-        every, interval = ("month" if said in EVERY_OTHER_MONTH else "week"), 2
-    if every is None:
-        every, days, interval = "week", [1], None
-    parts = [f"every: {every}", *([f"interval: {interval}"] if interval else [])]
-    if days and every == "week":
-        names = [DAY_NAMES[day] for day in days]
-        parts.append(f"on: {names[0]}" if len(names) == 1 else f"on: [{', '.join(names)}]")
+    # the number before its period, however large (every 100 weeks); else one that is no year (2027)
+    counted = [int(word) for word, then in itertools.pairwise(words) if word.isdecimal() and int(word) > 1
+               and (period(then) in ("day", "week", "month") or then in _YEAR_WORDS)]
+    interval = next(iter(counted), None) \
+        or next((int(word) for word in words if word.isdecimal() and 1 < int(word) < 100), None)
+    if not days and any(word in _YEAR_WORDS for word in words):  # every: has no year; an RRULE has
+        parts = [f"rrule: {_yearly_rrule(interval)}"]
+    else:
+        if said in FORTNIGHTLY or said in TWICE_A_MONTH or said in EVERY_OTHER_MONTH:  # bimestriel
+            every, interval = ("month" if said in EVERY_OTHER_MONTH else "week"), 2
+        if every is None:
+            every, days, interval = "week", [1], None
+        parts = [f"every: {every}", *([f"interval: {interval}"] if interval else [])]
+        if days and every == "week":
+            names = [DAY_NAMES[day] for day in days]
+            parts.append(f"on: {names[0]}" if len(names) == 1 else f"on: [{', '.join(names)}]")
     rule = "{" + ", ".join([*parts, "from: 2027-01-05"]) + "}"
     return say("write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)",
                rule=rule)
