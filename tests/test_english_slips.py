@@ -321,7 +321,6 @@ def test_a_french_promotion_step_as_said_is_told_how_to_write_it(tmp_path: Path,
                    "every: month and interval: 2; for twice a month, every: week and interval: 2"),
     ("bimestriel", "write every: month and interval: 2 (every 2 months)"),
     ("semi-monthly", "write every: week and interval: 2 (every 2 weeks)"),
-    ("bimensuel", "write every: week and interval: 2 (every 2 weeks)"),
 ])
 def test_a_bimonthly_repeat_is_told_its_interval(tmp_path: Path, written: str, hint: str) -> None:
     found = first_error(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: "

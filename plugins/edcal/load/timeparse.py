@@ -276,14 +276,31 @@ FORTNIGHTLY = frozenset({"fortnight", "fortnightly", "every fortnight",
                          "once a fortnight", "once per fortnight", "each fortnight", "every other week",
                          "quinzaine", "par quinzaine", "une fois par quinzaine"})
 
-#: Every two months, and twice a month: ``bimestriel`` is the one, ``bimensuel`` and ``semi-monthly`` the
-#: other, ``bimonthly`` either (English dictionaries give both readings).
+#: Every two months, and twice a month: ``bimestriel`` is the one, ``semi-monthly`` the other, ``bimonthly``
+#: either (English dictionaries give both readings).
 EVERY_OTHER_MONTH = frozenset({"bimestriel", "bimestrielle", "every other month", "every two months"})
-TWICE_A_MONTH = frozenset({"bimensuel", "bimensuelle", "semi-monthly", "semimonthly", "twice monthly",
-                           "twice a month"})
+TWICE_A_MONTH = frozenset({"semi-monthly", "semimonthly", "twice monthly", "twice a month"})
 BIMONTHLY = frozenset({"bimonthly", "bi-monthly", "bi monthly"})
 #: Every two weeks, and twice a week: English dictionaries give both readings.
 BIWEEKLY = frozenset({"biweekly", "bi-weekly", "bi weekly"})
+#: Twice a week and twice a month by French dictionaries, and said for every two weeks and every two months
+#: (``bimensuel`` for ``bimestriel``) as often.
+BIHEBDOMADAIRE = frozenset({"bihebdomadaire", "bi-hebdomadaire", "bihebdo"})
+BIMENSUEL = frozenset({"bimensuel", "bimensuelle", "bi-mensuel", "bi-mensuelle"})
+#: A year as said (``every: year``, ``repeat: tous les ans``, ``once a year``).
+YEAR_WORDS = frozenset({"year", "years", "yearly", "annual", "annually", "an", "ans", "année", "années",
+                        "annee", "annees", "annuel", "annuelle", "annuellement"})
+
+
+def _less_than_monthly(lowered: str) -> bool:
+    """``bimestriel``, ``tous les deux mois``, ``once a year``: fewer posts than a cadence counts."""
+    words = lowered.split()
+    if lowered in EVERY_OTHER_MONTH or lowered in YEAR_WORDS:
+        return True
+    if words[-1] in YEAR_WORDS:  # once a year, tous les ans; not 52 fois par an
+        return count_of(words[0]) in (None, 1)
+    return bool(_SPAN_RE.match(lowered)) and words[-1] in ("month", "months", "mois") \
+        and (count_of(words[-2]) or 0) > 1
 
 
 def parse_cadence(text: str) -> Cadence:
@@ -307,6 +324,18 @@ def parse_cadence(text: str) -> Cadence:
             raise ValueError(message, say("'{found}' is said for every two weeks and for twice a week: write "
                                           "'2/month' for every two weeks, '2/week' for twice a week",
                                           found=raw))
+        if lowered in BIHEBDOMADAIRE:
+            raise ValueError(message, say("'{found}' means twice a week, and is said for every two weeks "
+                                          "too: write '2/week' for twice a week, '2/month' for every two "
+                                          "weeks", found=raw))
+        if lowered in BIMENSUEL:
+            raise ValueError(message, say("'{found}' means twice a month, and is said for every two months "
+                                          "too: write '2/month' for twice a month; every two months is less "
+                                          "than a post a month, which a cadence does not count: leave "
+                                          "cadence: out", found=raw))
+        if _less_than_monthly(lowered):
+            raise ValueError(message, say("'{found}' is less than a post a month, which a cadence does not "
+                                          "count: leave cadence: out", found=raw))
         if _SPAN_RE.match(lowered) or lowered in FORTNIGHTLY:
             raise ValueError(message, say("a cadence counts posts per day, week or month, not the time "
                                           "between them: for every two weeks, write '2/month'"))

@@ -21,7 +21,17 @@ from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, value_hint
 from edcal.i18n import Message, say, say_count
 from edcal.load.schema import describe, id_hint, period
-from edcal.load.timeparse import BIMONTHLY, BIWEEKLY, EVERY_OTHER_MONTH, FORTNIGHTLY, TWICE_A_MONTH, WEEKDAYS
+from edcal.load.timeparse import (
+    BIHEBDOMADAIRE,
+    BIMENSUEL,
+    BIMONTHLY,
+    BIWEEKLY,
+    EVERY_OTHER_MONTH,
+    FORTNIGHTLY,
+    TWICE_A_MONTH,
+    WEEKDAYS,
+    YEAR_WORDS,
+)
 from edcal.load.yamlfile import LOC_KEY, FieldLoc, Loc
 from edcal.model.network import DAY_NAMES
 from edcal.model.source import Source
@@ -207,9 +217,6 @@ def reference_hint(found: str, known: Mapping[str, Any], field: str) -> str | No
 
 #: ``2 weeks`` for ``every:``: a number, then a period.
 _COUNTED_PERIOD = re.compile(r"^(\d+)\s*([^\W\d_]+)$")
-#: A year as said (``every: year``, ``repeat: tous les ans``): `every:` takes none, an RRULE does.
-_YEAR_WORDS = frozenset({"year", "years", "yearly", "annual", "annually", "an", "ans", "année", "années",
-                         "annee", "annees", "annuel", "annuelle", "annuellement"})
 
 
 def _yearly_rrule(interval: int | None) -> str:
@@ -231,7 +238,7 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
         from edcal.load.schema import period
 
         count, meant = int(counted.group(1)), period(counted.group(2))
-        if meant in _YEAR_WORDS and "month" in options:
+        if meant in YEAR_WORDS and "month" in options:
             return _yearly_hint(count)
         if meant in options and count <= 1:
             return say("write every: {meant}", meant=meant) if count \
@@ -243,7 +250,7 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
         return say("an article is scheduled by its date: write status: published (or leave it out) and a "
                    "date: in the future")
     said = " ".join(found.split()).lower()
-    if said in _YEAR_WORDS and "month" in options:
+    if said in YEAR_WORDS and "month" in options:
         return _yearly_hint(None)
     if {"day", "week"} <= set(options):  # every: biweekly, bimonthly: "did you mean 'week'?" halved it
         if said in FORTNIGHTLY or said in TWICE_A_MONTH:
@@ -256,6 +263,14 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
             return say("'{found}' is said for every two weeks and for twice a week: for every two weeks, "
                        "write every: week and interval: 2; for twice a week, every: week and its two days in "
                        "on:, e.g. on: [tue, fri]", found=found.strip())
+        if said in BIHEBDOMADAIRE:
+            return say("'{found}' means twice a week, and is said for every two weeks too: for twice a week, "
+                       "write every: week and its two days in on:, e.g. on: [tue, fri]; for every two weeks, "
+                       "every: week and interval: 2", found=found.strip())
+        if said in BIMENSUEL and "month" in options:
+            return say("'{found}' means twice a month, and is said for every two months too: for twice a "
+                       "month, write every: month and its two days in on:, e.g. on: [1, 15]; for every two "
+                       "months, every: month and interval: 2", found=found.strip())
         if said in BIMONTHLY and "month" in options:
             return say("'{found}' is said for every two months and for twice a month: for every two months, "
                        "write every: month and interval: 2; for twice a month, every: week and interval: 2",
@@ -740,6 +755,15 @@ def _repeat_hint(found: str) -> Message:
     """``repeat: chaque mardi`` or ``repeat: weekly`` where the rule's mapping goes: the mapping its words
     say (its period, its weekdays, an interval), or the shape of one."""
     said = " ".join(found.split()).casefold()
+    if said in BIHEBDOMADAIRE or said in BIMENSUEL:  # what the word means, then what it is said for
+        weekly = said in BIHEBDOMADAIRE
+        rules = {"found": found.strip(), "twice": "{every: week, on: [tue, fri], from: 2027-01-05}" if weekly
+                 else "{every: month, on: [1, 15], from: 2027-01-05}",
+                 "every_two": "{every: %s, interval: 2, from: 2027-01-05}" % ("week" if weekly else "month")}
+        return (say("'{found}' means twice a week, and is said for every two weeks too: twice a week is "
+                    "repeat: {twice}; every two weeks, repeat: {every_two}", **rules) if weekly else
+                say("'{found}' means twice a month, and is said for every two months too: twice a month is "
+                    "repeat: {twice}; every two months, repeat: {every_two}", **rules))
     if said in BIWEEKLY or said in BIMONTHLY:  # both readings, as `every: biweekly` is told them
         weekly = said in BIWEEKLY
         rules = {"found": found.strip(), "every_two": "{every: %s, interval: 2, from: 2027-01-05}"
@@ -757,10 +781,10 @@ def _repeat_hint(found: str) -> Message:
                  "week" if days else None)
     # the number before its period, however large (every 100 weeks); else one that is no year (2027)
     counted = [int(word) for word, then in itertools.pairwise(words) if word.isdecimal() and int(word) > 1
-               and (period(then) in ("day", "week", "month") or then in _YEAR_WORDS)]
+               and (period(then) in ("day", "week", "month") or then in YEAR_WORDS)]
     interval = next(iter(counted), None) \
         or next((int(word) for word in words if word.isdecimal() and 1 < int(word) < 100), None)
-    if not days and any(word in _YEAR_WORDS for word in words):  # every: has no year; an RRULE has
+    if not days and any(word in YEAR_WORDS for word in words):  # every: has no year; an RRULE has
         parts = [f"rrule: {_yearly_rrule(interval)}"]
     else:
         if said in FORTNIGHTLY or said in TWICE_A_MONTH or said in EVERY_OTHER_MONTH:  # bimestriel

@@ -1,0 +1,82 @@
+"""What a French team writes by habit in calendar.yaml, and what edcal tells it: ``bihebdomadaire``,
+``bimensuel``, ``bimestriel``, words French dictionaries give one reading and French speakers two."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import load_errors as errors
+
+BASE = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  linkedin: {slots: [mar 09:00], cadence: 2 fois par semaine}
+  x: {}
+"""
+TWICE_A_WEEK = ("'{found}' means twice a week, and is said for every two weeks too: ")
+TWICE_A_MONTH = ("'{found}' means twice a month, and is said for every two months too: ")
+
+
+def hint(tmp_path: Path, text: str) -> str:
+    """The first error's hint."""
+    return errors(tmp_path, text)[0].splitlines()[1].removeprefix("    hint: ")
+
+
+@pytest.mark.parametrize(("written", "told"), [
+    ("bihebdomadaire", TWICE_A_WEEK + "for twice a week, write every: week and its two days in on:, e.g. "
+                                      "on: [tue, fri]; for every two weeks, every: week and interval: 2"),
+    ("Bi-hebdomadaire", TWICE_A_WEEK + "for twice a week, write every: week and its two days in on:, e.g. "
+                                       "on: [tue, fri]; for every two weeks, every: week and interval: 2"),
+    ("bimensuel", TWICE_A_MONTH + "for twice a month, write every: month and its two days in on:, e.g. "
+                                  "on: [1, 15]; for every two months, every: month and interval: 2"),
+    ("bimensuelle", TWICE_A_MONTH + "for twice a month, write every: month and its two days in on:, e.g. "
+                                    "on: [1, 15]; for every two months, every: month and interval: 2"),
+])
+def test_every_said_for_two_periods_is_told_both_readings(tmp_path: Path, written: str, told: str) -> None:
+    """`every: bihebdomadaire` was told nothing, `every: bimensuel` to post every two weeks: twice a week and
+    twice a month are what the words mean, every two weeks and every two months what many write them for."""
+    assert hint(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: "
+                f"{{every: {written}, from: 2027-01-05}}}}\n") == told.replace("{found}", written.lower())
+
+
+@pytest.mark.parametrize(("written", "told"), [
+    ("bihebdomadaire", TWICE_A_WEEK + "twice a week is repeat: {every: week, on: [tue, fri], from: 2027-01-05}; "
+                                      "every two weeks, repeat: {every: week, interval: 2, from: 2027-01-05}"),
+    ("bimensuel", TWICE_A_MONTH + "twice a month is repeat: {every: month, on: [1, 15], from: 2027-01-05}; "
+                                  "every two months, repeat: {every: month, interval: 2, from: 2027-01-05}"),
+])
+def test_a_repeat_said_for_two_periods_is_told_both_rules(tmp_path: Path, written: str, told: str) -> None:
+    """`repeat: bihebdomadaire` was told a rule every Tuesday, neither reading."""
+    assert hint(tmp_path, BASE + f"posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: {written}\n") \
+        == told.replace("{found}", written)
+
+
+@pytest.mark.parametrize(("written", "told"), [
+    ("bihebdomadaire", TWICE_A_WEEK + "write '2/week' for twice a week, '2/month' for every two weeks"),
+    ("bimensuel", TWICE_A_MONTH + "write '2/month' for twice a month; every two months is less than a post a "
+                                  "month, which a cadence does not count: leave cadence: out"),
+    ("bimestriel", "'{found}' is less than a post a month, which a cadence does not count: leave cadence: out"),
+    ("tous les deux mois", "'{found}' is less than a post a month, which a cadence does not count: leave "
+                           "cadence: out"),
+    ("une fois par an", "'{found}' is less than a post a month, which a cadence does not count: leave "
+                        "cadence: out"),
+])
+def test_a_cadence_said_for_two_periods_is_told_what_to_write(tmp_path: Path, written: str, told: str) -> None:
+    """`cadence: bihebdomadaire` and `cadence: bimensuel` were told the examples ('twice a week'…) as any
+    word is; `cadence: bimestriel` too, and `tous les deux mois` to write '2/month' for every two weeks."""
+    assert hint(tmp_path, BASE.replace("cadence: 2 fois par semaine", f"cadence: {written}")) \
+        == told.replace("{found}", written)
+
+
+def test_bimensuel_is_told_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    assert hint(tmp_path, BASE.replace("cadence: 2 fois par semaine", "cadence: bimensuel")) == (
+        "'bimensuel' veut dire deux fois par mois, et se dit aussi pour tous les deux mois\u00a0: écrivez "
+        "'2 fois par mois' pour deux fois par mois\u00a0; tous les deux mois, c'est moins d'une publication par "
+        "mois, qu'une cadence ne compte pas\u00a0: retirez cadence:")
