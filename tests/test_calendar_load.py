@@ -32,6 +32,43 @@ def test_a_cadence_is_read_as_a_french_or_english_team_writes_it(tmp_path: Path)
     assert calendar.blog.cadence.label == "1/week"
 
 
+@pytest.mark.parametrize(("setting", "column", "message"), [
+    ("{slots: [tue 09:00], cadence: 8/week, max_per_day: 1}", 43,
+     "found cadence 8/week on LinkedIn, more than max_per_day: 1 lets it post (7/week)"),
+    ("{slots: [tue 09:00], cadence: 500/day, max_per_day: 3}", 43,
+     "found cadence 500/day on LinkedIn, more than max_per_day: 3 lets it post (3/day)"),
+    ("{slots: [tue 09:00], cadence: 63/month, max_per_day: 2}", 43,
+     "found cadence 63/month on LinkedIn, more than max_per_day: 2 lets it post (62/month)"),
+])
+def test_a_cadence_the_network_s_max_per_day_forbids_is_an_error(tmp_path: Path, setting: str, column: int,
+                                                                  message: str) -> None:
+    """`cadence: 8/week` with `max_per_day: 1` was read: cadence-gap then asked every week for posts that
+    too-many-per-day would refuse."""
+    text = BASE.replace("{slots: [tue 09:00], cadence: 2/week}", setting)
+    assert errors(tmp_path, text) == [f"calendar.yaml:6:{column}: error: {message}\n"
+                                      "    hint: lower `cadence:`, or raise `max_per_day:`"]
+
+
+def test_a_campaign_s_cadence_a_network_s_max_per_day_forbids_is_an_error(tmp_path: Path) -> None:
+    text = BASE.replace("  x: {}", "  x: {max_per_day: 1}") + (
+        "campaigns:\n  - {id: salon, name: Salon, from: 2027-01-04, until: 2027-01-31, cadence: 2/day, "
+        "networks: [linkedin, x]}\n")
+    assert errors(tmp_path, text) == [
+        "calendar.yaml:9:76: error: found cadence 2/day on campaign 'salon', more than max_per_day: 1 lets X "
+        "post (1/day)\n    hint: lower `cadence:`, or raise `max_per_day:`"]
+    # As many as the maximum allows: the most a week of it holds is no error.
+    calendar = load(tmp_path, text.replace("cadence: 2/day", "cadence: 7/week"))
+    assert calendar.campaigns["salon"].cadence.label == "7/week"
+
+
+@pytest.mark.parametrize("written", ["-2/week", "-1 par semaine", "- 3 per month"])
+def test_a_negative_cadence_is_told_as_zero_is(tmp_path: Path, written: str) -> None:
+    """`cadence: -2/week` was told the examples ('twice a week'…), as a word edcal does not know."""
+    assert errors(tmp_path, BASE.replace("cadence: 2/week", f"cadence: '{written}'")) == [
+        f"calendar.yaml:6:43: error: found '{written}', expected at least 1 per period\n"
+        "    hint: to set no regularity target, remove `cadence:`"]
+
+
 def test_a_valid_calendar_loads(tmp_path: Path) -> None:
     calendar = load(tmp_path, BASE + "posts:\n  - {id: a, at: 2027-01-12 09:00, networks: [twitter], text: Hi}\n")
     assert calendar.timezone == "Europe/Paris"

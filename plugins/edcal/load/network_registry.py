@@ -14,14 +14,15 @@ from importlib import resources
 from typing import Any
 
 from edcal.errors import ErrorCollector, closest, did_you_mean
-from edcal.i18n import say, say_duration
+from edcal.i18n import Message, say, say_duration
 from edcal.ids import slugify
 from edcal.load.colors import css_color
 from edcal.load.schema import ID_RE, NetworkSpec
 from edcal.load.validate import validate_spec
 from edcal.load.yamlfile import LOC_KEY, decode, load_yaml
-from edcal.model.network import SHARE_FORM_FIELDS, Network, TextLimit
+from edcal.model.network import SHARE_FORM_FIELDS, Cadence, Network, TextLimit
 from edcal.model.source import Source
+from edcal.plan.cadence import target_text
 from edcal.plan.compose import host_name
 
 #: Rule fields copied from a spec onto a network when set.
@@ -183,6 +184,10 @@ def site_network(
     if network.in_first_comment:
         _check_first_comment(network, where.value("in_first_comment") if where else key_source, errors)
     _check_poll_durations(network, spec, where.value if where else (lambda _name: key_source), errors)
+    over = cadence_over_maximum(network.cadence, network)
+    if over is not None:
+        errors.add(where.value("cadence" if spec.cadence is not None else "max_per_day") if where
+                   else key_source, *over)
     if network.since is not None and network.until is not None and network.until < network.since:
         errors.add(where.value("until") if where else key_source,
                    say("found until: {until}, before since: {since} on {network}", until=network.until,
@@ -191,6 +196,24 @@ def site_network(
     template_source = where.value("template") if where and spec.template is not None else None
     return dataclasses.replace(network, color=color or network.color, source=key_source,
                                template_source=template_source)
+
+
+def cadence_over_maximum(cadence: Cadence | None, network: Network,
+                         campaign: str | None = None) -> tuple[Message, Message] | None:
+    """The error and hint for a cadence (a network's own, or a ``campaign``'s on it) more than the network's
+    ``max_per_day:`` lets it post in a period: a target no plan could meet."""
+    if cadence is None or network.max_per_day is None:
+        return None
+    most = cadence.most(network.max_per_day)
+    if cadence.count <= most.count:
+        return None
+    values = {"target": target_text(cadence), "limit": network.max_per_day, "network": network.name,
+              "most": target_text(most)}
+    message = say("found cadence {target} on {network}, more than max_per_day: {limit} lets it post ({most})",
+                  **values) if campaign is None else \
+        say("found cadence {target} on campaign '{campaign}', more than max_per_day: {limit} lets {network} "
+            "post ({most})", campaign=campaign, **values)
+    return message, say("lower `cadence:`, or raise `max_per_day:`")
 
 
 def _check_poll_durations(network: Network, spec: NetworkSpec, where: Any, errors: ErrorCollector) -> None:

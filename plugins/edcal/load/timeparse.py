@@ -315,7 +315,8 @@ def parse_cadence(text: str) -> Cadence:
     if lowered in _EVERY_PERIOD:
         period = _EVERY_PERIOD[lowered]
         return Cadence(1, period, f"1/{period}")  # type: ignore[arg-type]
-    match = _CADENCE_RE.match(lowered)
+    negative = lowered.startswith("-")  # -2/week: told as 0/week is
+    match = _CADENCE_RE.match(lowered.removeprefix("-").lstrip())
     written = match.group("count") if match else ""
     count = count_of(written)
     if match is None or count is None or match.group("period") not in _PERIODS:
@@ -341,7 +342,7 @@ def parse_cadence(text: str) -> Cadence:
                                           "between them: for every two weeks, write '2/month'"))
         raise ValueError(message, say("write it as 'twice a week', 'once a month', '2 per week' or "
                                       "'2/week'"))
-    if count < 1:
+    if count < 1 or negative:
         raise ValueError(say("found '{text}', expected at least 1 per period", text=raw),
                          say("to set no regularity target, remove `cadence:`"))
     period = _PERIODS[match.group("period")]

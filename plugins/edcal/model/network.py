@@ -74,6 +74,11 @@ class Cadence:
     per: Period
     label: str
 
+    def most(self, per_day: int) -> Cadence:
+        """The most posts ``per_day`` lets into this cadence's period (a month of 31 days)."""
+        most = per_day * {"day": 1, "week": 7, "month": 31}[self.per]
+        return Cadence(most, self.per, f"{most}/{self.per}")
+
 
 @dataclass(frozen=True, slots=True)
 class Objective:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from edcal.i18n import say
 from edcal.load.colors import css_color
+from edcal.load.network_registry import cadence_over_maximum
 from edcal.load.sections._reading import Document, Reading, collision, first_at, source_of, value_of
 from edcal.load.sections.key_dates import read_day_when
 from edcal.load.sections.networks import setup_networks
@@ -41,6 +42,11 @@ def read_campaigns(reading: Reading, documents: list[Document]) -> None:
             hashtags = tuple(_hashtag(h) for h in spec.hashtags)
             networks = setup_networks(reading, spec.networks or [], spec.loc, "networks") \
                 if spec.networks is not None else ()
+            for network in networks:  # the first the cadence is too many for: one error is enough
+                over = cadence_over_maximum(spec.cadence, calendar.networks[network], spec.id)
+                if over is not None:
+                    reading.errors.add(value_of(spec.loc, "cadence"), *over)
+                    break
             calendar.campaigns[spec.id] = Campaign(
                 id=spec.id, name=spec.name, start=start, end=end, source=source,
                 hashtags=hashtags,
