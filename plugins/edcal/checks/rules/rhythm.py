@@ -15,7 +15,7 @@ from edcal.i18n import DAYS, Message, say, say_count, say_duration, say_list
 from edcal.load import timeparse
 from edcal.model.calendar import FreezeWindow
 from edcal.model.days import as_instant, start_of_day
-from edcal.model.network import Slot
+from edcal.model.network import Network, Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import cadence_gaps, campaign_gaps, month_word
@@ -468,31 +468,57 @@ def _share_above(promotional: int, total: int, ceiling: float) -> int | float:
                 round(exact, 4))
 
 
+def _outside_account_days(ctx: CheckContext, after: bool) -> Iterator[tuple[Item, Network, dt.date, bool]]:
+    """The posts on an account after its network's ``until:`` (``after``), or before its ``since:``: each with
+    its network, that day, the day it goes out and whether a recurring entry planned it."""
+    calendar = ctx.plan.calendar
+    for post in ctx.posts():
+        network = calendar.networks.get(post.network or "")
+        bound = None if network is None else network.until if after else network.since
+        if network is None or bound is None or not isinstance(post.start, dt.datetime):
+            continue
+        day = post.start.astimezone(calendar.zone).date()
+        if day > bound if after else day < bound:
+            entry = ctx.entry(post)
+            yield post, network, day, entry is not None and entry.kind == "repeat"
+
+
 @rule("network-ended", "warning", "A post goes out on an account after the last day the site posts there "
       "(the network's `until:`)")
 def network_ended(ctx: CheckContext) -> Iterator[Problem]:
-    calendar = ctx.plan.calendar
-    zone = calendar.zone
-    for post in ctx.posts():
-        network = calendar.networks.get(post.network or "")
-        if network is None or network.until is None or not isinstance(post.start, dt.datetime):
-            continue
-        if post.start.astimezone(zone).date() > network.until:
-            entry = ctx.entry(post)
-            hint = (say("end the recurring post with `until: {until:%Y-%m-%d}` and start a new entry without "
-                        "{network}: its posts gone out keep their ids and the log's lines", until=network.until,
-                        network=network.name)
-                    if entry is not None and entry.kind == "repeat" else
-                    say("remove {network} from the entry's `networks:`, or move the network's `until:`",
-                        network=network.name))
-            yield Problem(ctx.network_source(post),
-                          say("post '{id}' ({day:%Y-%m-%d}) is on {network}, where the site stopped posting on "
-                              "{until:%Y-%m-%d} (its `until:`)", id=post.id, day=post.start.astimezone(zone),
-                              network=network.name, until=network.until),
-                          hint, post,
-                          together=say("{posts} are on {network}, where the site stopped posting on "
-                                       "{until:%Y-%m-%d} (its `until:`)", posts=THE_POSTS, network=network.name,
-                                       until=network.until))
+    for post, network, day, recurring in _outside_account_days(ctx, after=True):
+        hint = (say("end the recurring post with `until: {until:%Y-%m-%d}` and start a new entry without "
+                    "{network}: its posts gone out keep their ids and the log's lines", until=network.until,
+                    network=network.name) if recurring else
+                say("remove {network} from the entry's `networks:`, or move the network's `until:`",
+                    network=network.name))
+        yield Problem(ctx.network_source(post),
+                      say("post '{id}' ({day:%Y-%m-%d}) is on {network}, where the site stopped posting on "
+                          "{until:%Y-%m-%d} (its `until:`)", id=post.id, day=day, network=network.name,
+                          until=network.until),
+                      hint, post,
+                      together=say("{posts} are on {network}, where the site stopped posting on "
+                                   "{until:%Y-%m-%d} (its `until:`)", posts=THE_POSTS, network=network.name,
+                                   until=network.until))
+
+
+@rule("network-not-started", "warning", "A post goes out on an account before the day the site began posting "
+      "there (the network's `since:`)")
+def network_not_started(ctx: CheckContext) -> Iterator[Problem]:
+    for post, network, day, recurring in _outside_account_days(ctx, after=False):
+        hint = (say("start the recurring post on {network} from {since:%Y-%m-%d}: with `from:` if it posts "
+                    "only there, else in an entry of its own; or move the network's `since:`",
+                    since=network.since, network=network.name) if recurring else
+                say("remove {network} from the entry's `networks:`, or move the network's `since:`",
+                    network=network.name))
+        yield Problem(ctx.network_source(post),
+                      say("post '{id}' ({day:%Y-%m-%d}) is on {network}, where the site began posting on "
+                          "{since:%Y-%m-%d} (its `since:`)", id=post.id, day=day, network=network.name,
+                          since=network.since),
+                      hint, post,
+                      together=say("{posts} are on {network}, where the site began posting on "
+                                   "{since:%Y-%m-%d} (its `since:`)", posts=THE_POSTS, network=network.name,
+                                   since=network.since))
 
 
 @rule("outside-slots", "warning", "A post's time is outside its network's posting slots")
