@@ -548,6 +548,35 @@ def test_hosts_written_with_nothing_after_it_is_told_what_to_write(tmp_path: Pat
         "    hint: write `hosts: []` to judge no address, or leave the line out for Bluesky's own (bsky.app)"]
 
 
+@pytest.mark.parametrize("empty", ["''", '" "'])
+def test_hosts_written_as_an_empty_text_is_told_as_nothing_after_it_is(tmp_path: Path, empty: str) -> None:
+    """`hosts: ''` was read as `hosts: []`, judging no address, where `hosts:` alone is an error."""
+    from helpers import load_errors
+
+    assert load_errors(tmp_path, CALENDAR.replace("  mastodon: {}", f"  mastodon: {{}}\n  bluesky:\n    hosts: {empty}")) == [
+        "calendar.yaml:7:12: error: `hosts:` is empty on Bluesky, expected the hosts its posts' addresses are on\n"
+        "    hint: write `hosts: []` to judge no address, or leave the line out for Bluesky's own (bsky.app)"]
+
+
+@pytest.mark.parametrize(("host", "message"), [
+    ("a" * 64 + ".example.fr", f"found host '{'a' * 64}.example.fr', whose part '{'a' * 64}' has 64 characters, "
+                               "expected 63 at most between two dots"),
+    (".".join(["c" * 63] * 4) + ".fr", f"found host '{('.'.join(['c' * 63] * 4))[:80]}…' of 258 characters, "
+                                       "expected 253 at most"),
+])
+def test_a_host_longer_than_a_name_may_be_is_an_error(tmp_path: Path, host: str, message: str) -> None:
+    """A host of 64 characters between two dots, or of 254 in all, was taken: no address is on it, and every
+    `posted:` line's `url:` was then refused for being elsewhere."""
+    from helpers import load_errors
+
+    text = CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  bluesky: {hosts: [bsky.app, %s]}")
+    assert load_errors(tmp_path, text % host) == [
+        f"calendar.yaml:6:20: error: {message}\n    hint: a host's name is the part of its posts' addresses between "
+        "`//` and the next `/`: check it was copied whole, and alone"]
+    longest = ".".join(["b" * 61] * 4)  # 63 between two dots, 247 in all: a name may be so long
+    assert calendar_from(text % longest).networks["bluesky"].hosts == ("bsky.app", longest)
+
+
 def test_an_intranet_s_host_may_be_a_single_name(tmp_path: Path) -> None:
     """A company's intranet answers at `http://lefil/…`, a name without a dot: `hosts: [lefil]` was refused as
     no host's name, and the site could not have its own network's addresses judged."""

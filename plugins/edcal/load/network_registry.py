@@ -257,6 +257,23 @@ def _check_hosts(hosts: list[str], where: Source, errors: ErrorCollector) -> Non
         errors.add(where, say("found host '{host}', expected the name of a host its posts' addresses are on",
                               host=wrong[:80]),
                    say("write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"))
+        return
+    # A name of 254 characters, or of 64 between two dots, is no host's (RFC 1035): no address is on it.
+    for written in (host.strip() for host in hosts):
+        name = host_name(written)
+        label = next((part for part in name.split(".") if len(part) > 63), None)
+        shown = written if len(written) <= 80 else written[:80] + "…"
+        if label is not None:
+            message = say("found host '{host}', whose part '{label}' has {length} characters, expected 63 at "
+                          "most between two dots", host=shown, label=label, length=len(label))
+        elif len(name) > 253:
+            message = say("found host '{host}' of {length} characters, expected 253 at most", host=shown,
+                          length=len(name))
+        else:
+            continue
+        errors.add(where, message, say("a host's name is the part of its posts' addresses between `//` and "
+                                       "the next `/`: check it was copied whole, and alone"))
+        return
 
 
 #: A host's name, as :func:`edcal.plan.compose.host_name` writes it: labels with a dot between them, or one

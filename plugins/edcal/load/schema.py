@@ -101,6 +101,11 @@ def _one_or_many(value: Any) -> Any:
     return value
 
 
+def _blank_as_none(value: Any) -> Any:
+    """``hosts: ''`` as ``hosts:`` with nothing after it, which is told: not ``hosts: []``, which means something."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 def _objective(value: Any) -> Any:
     if isinstance(value, str):
         return {"text": value}
@@ -465,7 +470,7 @@ class NetworkSpec(Spec):
     poll_durations: Annotated[list[PollDuration], BeforeValidator(_one_or_many)] | None = Field(None, description="The only times a poll may be open, e.g. ['1 day', '3 days', '1 week', '2 weeks'] (LinkedIn).")
     poll_media: bool | None = Field(None, description="true when a post with a poll may also show images or a video (none of the built-in networks).")
     share_form: Text | None = Field(None, description="Address of the network's share form, with {text} (the words to share, link included) and/or {url} (the link), and {title} (the page's title) if the form asks for one, e.g. 'https://x.com/intent/tweet?text={text}': the ambassadors' page and the blog's share buttons open it.")
-    hosts: Names | None = Field(None, description="The hosts of the network's post addresses, e.g. [linkedin.com, lnkd.in]: a `posted:` line's `url:` elsewhere is an error; [] for any host.")
+    hosts: Annotated[Names | None, BeforeValidator(_blank_as_none)] = Field(None, description="The hosts of the network's post addresses, e.g. [linkedin.com, lnkd.in]: a `posted:` line's `url:` elsewhere is an error; [] for any host.")
     color: Text | None = Field(None, description="Colour in calendars, a CSS3 colour name.")
     template: Text | None = Field(None, description="Draft template file name in the theme's drafts/ folder.")
 
