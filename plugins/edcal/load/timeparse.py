@@ -297,8 +297,8 @@ def _less_than_monthly(lowered: str) -> bool:
     words = lowered.split()
     if lowered in EVERY_OTHER_MONTH or lowered in YEAR_WORDS:
         return True
-    if words[-1] in YEAR_WORDS:  # once a year, tous les ans; not 52 fois par an
-        return count_of(words[0]) in (None, 1)
+    if words[-1] in YEAR_WORDS:  # once a year, tous les ans, 6 fois par an; not 52 fois par an
+        return (count_of(words[0]) or 1) < 12
     return bool(_SPAN_RE.match(lowered)) and words[-1] in ("month", "months", "mois") \
         and (count_of(words[-2]) or 0) > 1
 
