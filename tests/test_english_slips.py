@@ -152,6 +152,8 @@ def test_biweekly_is_told_its_two_readings(tmp_path: Path, written: str) -> None
     ("fortnightly", "{every: week, interval: 2, from: 2027-01-05}"),
     ("une fois par quinzaine", "{every: week, interval: 2, from: 2027-01-05}"),
     ("bimestriel", "{every: month, interval: 2, from: 2027-01-05}"),
+    ("twice a month", "{every: month, on: [1, 15], from: 2027-01-05}"),
+    ("semi-monthly", "{every: month, on: [1, 15], from: 2027-01-05}"),
 ])
 def test_a_repeat_written_in_words_is_told_the_rule_to_write(tmp_path: Path, written: str, rule: str) -> None:
     """`repeat: weekly` or `repeat: chaque mardi` was told "expected a mapping (key: value lines)", with no
@@ -164,7 +166,7 @@ def test_a_repeat_written_in_words_is_told_the_rule_to_write(tmp_path: Path, wri
 
 @pytest.mark.parametrize(("written", "other", "twice"), [
     ("biweekly", "week", "{every: week, on: [tue, fri], from: 2027-01-05}"),
-    ("Bi-monthly", "month", "{every: week, interval: 2, from: 2027-01-05}"),
+    ("Bi-monthly", "month", "{every: month, on: [1, 15], from: 2027-01-05}"),
 ])
 def test_a_repeat_written_biweekly_in_words_is_told_both_its_readings(tmp_path: Path, written: str, other: str,
                                                                       twice: str) -> None:
@@ -316,11 +318,12 @@ def test_a_french_promotion_step_as_said_is_told_how_to_write_it(tmp_path: Path,
 @pytest.mark.parametrize(("written", "hint"), [
     # "did you mean 'month'?": a post every month, half what was meant, or half as many as meant.
     ("bimonthly", "'bimonthly' is said for every two months and for twice a month: for every two months, write "
-                  "every: month and interval: 2; for twice a month, every: week and interval: 2"),
+                  "every: month and interval: 2; for twice a month, every: month and its two days in on:, e.g. on: [1, 15]"),
     ("bi-monthly", "'bi-monthly' is said for every two months and for twice a month: for every two months, write "
-                   "every: month and interval: 2; for twice a month, every: week and interval: 2"),
+                   "every: month and interval: 2; for twice a month, every: month and its two days in on:, e.g. on: [1, 15]"),
     ("bimestriel", "write every: month and interval: 2 (every 2 months)"),
-    ("semi-monthly", "write every: week and interval: 2 (every 2 weeks)"),
+    # Twice a month is the 1st and the 15th: every two weeks drifts, and gives 27 posts a year, not 24.
+    ("semi-monthly", "twice a month is every: month and its two days in on:, e.g. on: [1, 15]"),
 ])
 def test_a_bimonthly_repeat_is_told_its_interval(tmp_path: Path, written: str, hint: str) -> None:
     found = first_error(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: "

@@ -253,6 +253,8 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
     if said in YEAR_WORDS and "month" in options:
         return _yearly_hint(None)
     if {"day", "week"} <= set(options):  # every: biweekly, bimonthly: "did you mean 'week'?" halved it
+        if said in TWICE_A_MONTH and "month" in options:
+            return say("twice a month is every: month and its two days in on:, e.g. on: [1, 15]")
         if said in FORTNIGHTLY or said in TWICE_A_MONTH:
             return say("write every: {meant} and interval: {count} (every {count} {meant}s)", meant="week",
                        count=2)
@@ -273,7 +275,8 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
                        "months, every: month and interval: 2", found=found.strip())
         if said in BIMONTHLY and "month" in options:
             return say("'{found}' is said for every two months and for twice a month: for every two months, "
-                       "write every: month and interval: 2; for twice a month, every: week and interval: 2",
+                       "write every: month and interval: 2; for twice a month, every: month and its two days "
+                       "in on:, e.g. on: [1, 15]",
                        found=found.strip())
     meant = VALUE_SYNONYMS.get(" ".join(found.split()).lower())
     if meant in options and meant != found:
@@ -768,7 +771,7 @@ def _repeat_hint(found: str) -> Message:
         weekly = said in BIWEEKLY
         rules = {"found": found.strip(), "every_two": "{every: %s, interval: 2, from: 2027-01-05}"
                  % ("week" if weekly else "month"), "twice": "{every: week, on: [tue, fri], from: 2027-01-05}"
-                 if weekly else "{every: week, interval: 2, from: 2027-01-05}"}
+                 if weekly else "{every: month, on: [1, 15], from: 2027-01-05}"}
         return (say("'{found}' is said for every two weeks and for twice a week: every two weeks is repeat: "
                     "{every_two}; twice a week, repeat: {twice}", **rules) if weekly else
                 say("'{found}' is said for every two months and for twice a month: every two months is "
@@ -787,7 +790,7 @@ def _repeat_hint(found: str) -> Message:
     if not days and any(word in YEAR_WORDS for word in words):  # every: has no year; an RRULE has
         parts = [f"rrule: {_yearly_rrule(interval)}"]
     else:
-        if said in FORTNIGHTLY or said in TWICE_A_MONTH or said in EVERY_OTHER_MONTH:  # bimestriel
+        if said in FORTNIGHTLY or said in EVERY_OTHER_MONTH:  # bimestriel
             every, interval = ("month" if said in EVERY_OTHER_MONTH else "week"), 2
         if every is None:
             every, days, interval = "week", [1], None
@@ -795,6 +798,8 @@ def _repeat_hint(found: str) -> Message:
         if days and every == "week":
             names = [DAY_NAMES[day] for day in days]
             parts.append(f"on: {names[0]}" if len(names) == 1 else f"on: [{', '.join(names)}]")
+        if said in TWICE_A_MONTH:  # the 1st and the 15th: every two weeks drifts through the months
+            parts = ["every: month", "on: [1, 15]"]
     rule = "{" + ", ".join([*parts, "from: 2027-01-05"]) + "}"
     return say("write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)",
                rule=rule)
