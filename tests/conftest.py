@@ -53,6 +53,8 @@ def pinned_time(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     # Messages in English, whatever the site's language, unless a test asks otherwise (docs/cli.md).
     monkeypatch.setenv("EDCAL_LANG", "en")
+    # `edcal init` takes the computer's zone: UTC, no place's, leaves its default, whatever the machine's.
+    monkeypatch.setenv("TZ", "UTC")
     speak(None)
 
 

@@ -12,7 +12,43 @@ import pytest
 
 from browser import browser, serve
 from conftest import run_edcal, write_pelicanconf
+from edcal.commands.init import machine_zone
 from helpers import page_text
+
+
+@pytest.mark.usefixtures("site_language")
+def test_init_takes_the_machines_time_zone(tmp_path: Path) -> None:
+    """A New York agency's `edcal init client-blog` made a French site on Paris time, and said so in French:
+    the default zone was Paris, whatever the computer's clock."""
+    made = run_edcal("init", "client-blog", "--url", "https://blog.acme.com", cwd=tmp_path,
+                     env={"TZ": "America/New_York"})
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("Site created in client-blog, in English (--lang fr for French), in the time "
+                                  "zone America/New_York (the computer's; --timezone for another)."), made.stdout
+    site = tmp_path / "client-blog"
+    assert "timezone: America/New_York\ncountry: US\n" in (site / "calendar.yaml").read_text(encoding="utf-8")
+    assert "DEFAULT_LANG = 'en-US'\n" in (site / "pelicanconf.py").read_text(encoding="utf-8")
+    # TZ written as glibc takes it (":America/New_York"); macOS and Debian name it by /etc/localtime's link.
+    made = run_edcal("init", "colon", cwd=tmp_path, env={"TZ": ":America/Los_Angeles"})
+    assert "timezone: America/Los_Angeles\n" in (tmp_path / "colon" / "calendar.yaml").read_text(encoding="utf-8")
+    # A server's UTC (a CI runner, a container) is no place: the site stays on Paris time, in French.
+    made = run_edcal("init", "server", cwd=tmp_path, env={"TZ": "Etc/UTC"})
+    assert made.returncode == 0, made.stderr
+    assert "timezone: Europe/Paris\n" in (tmp_path / "server" / "calendar.yaml").read_text(encoding="utf-8")
+    assert "dans le fuseau horaire Europe/Paris (--timezone pour un autre)" in made.stdout, made.stdout
+
+
+def test_the_machines_zone_is_read_from_etc_localtime_without_tz(tmp_path: Path) -> None:
+    """Without TZ, Debian and macOS name the computer's zone by the link /etc/localtime."""
+    zone = tmp_path / "usr" / "share" / "zoneinfo" / "America" / "Chicago"
+    zone.parent.mkdir(parents=True)
+    zone.write_bytes(b"TZif")
+    link = tmp_path / "localtime"
+    link.symlink_to(zone)
+    assert machine_zone({}, link) == "America/Chicago"
+    assert machine_zone({"TZ": "US/Eastern"}, link) == "America/New_York"  # TZ first, as its zone's name
+    assert machine_zone({"TZ": "EST5EDT"}, link) is None  # a rule, no place: the default zone
+    assert machine_zone({}, tmp_path / "none") is None
 
 
 @pytest.mark.usefixtures("site_language")

@@ -505,8 +505,9 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
                    f"built from it) [default: {PLACEHOLDER_URL}, a placeholder edcal check warns about until "
                    "pelicanconf.py says the real address].")
 @click.option("--timezone", default=None,
-              help="IANA time zone [default: the --country's (GB: Europe/London; its main one where it has "
-                   "several), else Europe/Paris].")
+              help="IANA time zone [default: the computer's (TZ, /etc/localtime) unless --country names "
+                   "another country; else the --country's (GB: Europe/London; its main one where it has "
+                   "several); else Europe/Paris, for a computer on UTC].")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
               help="The site's language: its sample articles, calendar.yaml's comments, the theme's words "
                    "[default: fr where French is spoken (Europe/Paris, Europe/Brussels…) or for a zone "
@@ -551,16 +552,23 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
         engine_pinned,
         given_country,
         init_site,
+        machine_zone,
         pin_reminder,
         repository_note,
+        zone_country,
     )
     from edcal.i18n import say, say_count, speak, spoken
     from edcal.site import setting_source, unreachable_site_url
 
     # A British site made with --country GB alone was on Paris time, with its posts an hour off.
     # `--timezone ""` (a variable unset) is refused by init_site, not replaced by the default
+    local = machine_zone(os.environ) if timezone is None else None
     if timezone is None:
-        timezone = (country_zone(given_country(country)) if country else None) or DEFAULT_ZONE
+        code = given_country(country) if country else None
+        # The computer's zone, unless --country names another country (a site made for a client abroad)
+        if local and code and zone_country(local) != code:
+            local = None
+        timezone = local or (country_zone(code) if code else None) or DEFAULT_ZONE
     lang = lang or default_language(timezone, country)
     name = site_name if site_name is not None else {"fr": "Mon blog"}.get(lang, "My blog")
     speak(lang)  # the new site's team reads what follows, its refusals too ($EDCAL_LANG aside)
@@ -575,6 +583,9 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
         if folder.resolve() != Path.cwd().resolve():  # `edcal init .` said "cd . && …"
             commands = f"cd {shlex.quote(str(folder))} && {commands}"
         created = say("Site created in {folder}, in {language} (--lang {other} for {other_language}), in the "
+                      "time zone {zone} (the computer's; --timezone for another). Next: {commands}"
+                      if timezone == local else
+                      "Site created in {folder}, in {language} (--lang {other} for {other_language}), in the "
                       "time zone {zone} (--timezone for another). Next: {commands}", folder=str(folder),
                       language=names[lang], other=other, other_language=names[other], zone=timezone,
                       commands=commands)

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,7 +18,7 @@ from edcal.files import make_folders, os_reason, remove_folders, write_new
 from edcal.i18n import Message, say, say_count
 from edcal.load.validate import WEB_ADDRESS
 from edcal.model.source import Source
-from edcal.zones import zone_hint, zone_named
+from edcal.zones import known_zones, zone_hint, zone_named
 
 TEMPLATE_SUFFIX = ".tmpl"
 #: Skeleton files and folders whose name differs in the site (dot files are not shipped as such).
@@ -416,8 +417,28 @@ def repository_note(folder: Path, written: list[Path]) -> Message | None:
                config=os.path.relpath(root / ".pre-commit-config.yaml"), ours=ours)
 
 
-#: The time zone of a site made without ``--timezone`` nor a ``--country`` the database knows.
+#: The time zone of a site made without ``--timezone``, on a computer whose clock keeps no place's time
+#: (a server's UTC), nor a ``--country`` the database knows.
 DEFAULT_ZONE = "Europe/Paris"
+#: Where Linux and macOS keep the computer's zone: a link into the database (``…/zoneinfo/America/New_York``).
+LOCAL_TIME = Path("/etc/localtime")
+
+
+def machine_zone(environ: Mapping[str, str], local_time: Path = LOCAL_TIME) -> str | None:
+    """The IANA zone the computer's clock keeps, if it names a place: ``TZ`` (``America/New_York``, or
+    ``:America/New_York`` as glibc also takes it), else the zone ``/etc/localtime`` links to. None for
+    neither, for a name the database does not know, or for a zone of no country (``UTC``, ``Etc/GMT+5``:
+    a server's or a container's clock, not the team's)."""
+    name = environ.get("TZ", "").removeprefix(":").strip()
+    if not name and "TZ" not in environ:
+        try:
+            target = local_time.resolve(strict=True).as_posix()
+        except OSError:
+            return None
+        name = target.partition("/zoneinfo/")[2]
+    if not name or name not in known_zones():
+        return None
+    return _canonical_zone(name) if zone_country(name) else None  # US/Eastern: America/New_York
 
 
 def country_zone(code: str) -> str | None:
