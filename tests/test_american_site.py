@@ -167,6 +167,19 @@ def test_the_planning_pages_and_feeds_write_times_on_the_12_hour_clock(chicago: 
     assert launch.decoded("DTSTART").astimezone(ZoneInfo("America/Chicago")).hour == 9
 
 
+def test_a_tiles_time_keeps_its_am_or_pm_on_its_line(chicago: Path) -> None:
+    """The month view's narrow days showed "4:00" on one line and "PM" at the start of the next: the time
+    and the network's name ("PM[LinkedIn]") made one word, which broke at the time's space."""
+    with serve(chicago / "planning") as address, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1000, "height": 900})
+        for view in ("index.html?date=2027-02", "index.html?view=week&date=2027-02-17"):
+            page.goto(address + view)
+            lines = page.eval_on_selector_all(
+                ".calendar .item .time", "els => els.filter(e => e.offsetParent).map(e => [e.textContent, "
+                "Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))])")
+            assert ["4:00 PM", 1] in lines and all(count == 1 for _, count in lines), (view, lines)
+
+
 def test_findings_quote_times_on_the_12_hour_clock_and_hints_give_the_24_hour_value(
         chicago: Path) -> None:
     """A finding said "at 16:00"; "expo -1 day at 6 PM" got examples instead of the value to write."""
