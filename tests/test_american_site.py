@@ -157,6 +157,7 @@ def test_the_planning_pages_and_feeds_write_times_on_the_12_hour_clock(chicago: 
     assert "as of Monday, February 15, 2027, 3:00 AM" in text or "February 15, 2027, 3:00 AM" in text
     drafts = page_text(chicago / "planning" / "drafts" / "2027-02.html")
     assert "4:00 PM" in drafts and "16:00" not in drafts
+    assert "Text to post on LinkedIn, Thursday, February 18, 2027, 4:00 PM" in drafts, drafts
     # The month view's data, which planning.js shows in the month and week views.
     raw = (chicago / "planning" / "index.html").read_text(encoding="utf-8")
     assert '"time": "9:30 AM"' in raw or '"time":"9:30 AM"' in raw
@@ -215,8 +216,10 @@ def test_diff_writes_times_on_the_12_hour_clock(chicago: Path) -> None:
     calendar.write_text(CALENDAR.replace("at: 2027-02-18 16:00", "at: 2027-02-18 17:15"), encoding="utf-8")
     diff = run_edcal("diff", "HEAD", cwd=chicago)
     assert diff.returncode == 0, diff.stderr
-    assert "Thursday, February 18, 2027 4:00 PM" in diff.stdout and "5:15 PM" in diff.stdout, diff.stdout
-    assert "Items from Monday, February 15, 2027 3:00 AM on" in diff.stdout and "17:15" not in diff.stdout
+    # A comma after the year, as American English writes a day and its time (not "…, 2027 4:00 PM").
+    assert "Date: Thursday, February 18, 2027, 4:00 PM → Thursday, February 18, 2027, 5:15 PM" in diff.stdout, \
+        diff.stdout
+    assert "Items from Monday, February 15, 2027, 3:00 AM on" in diff.stdout and "17:15" not in diff.stdout
 
 
 def test_a_weekly_cadence_counts_weeks_from_sunday_as_the_calendar_shows_them(

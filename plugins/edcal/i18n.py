@@ -162,6 +162,14 @@ def _wall_clock(value: dt.time | dt.datetime, lang: str | None) -> str:
     return f"{value.hour % 12 or 12}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
 
 
+def day_and_time(moment: dt.datetime, lang: str | None) -> str:
+    """A day and its time of day, as a sentence writes them: "mardi 12 janvier 2027 09:30", "Tuesday
+    12 January 2027 09:30"; "Tuesday, January 12, 2027, 9:30 AM" in US English, whose year takes a
+    comma after it when more follows. ``moment`` is already in the site's zone."""
+    joint = ", " if month_first(lang) else " "
+    return f"{long_date(moment.date(), lang)}{joint}{clock_time(moment, lang)}"
+
+
 def month_name(day: dt.date, lang: str | None) -> str:
     """"janvier 2027" / "January 2027"."""
     return f"{MONTHS[language(lang)][day.month - 1]} {day.year}"

@@ -32,7 +32,7 @@ from edcal.commands._child import ChildRead, now_pinned, reading_in_child
 from edcal.errors import InputError, InputErrors, shown_path
 from edcal.i18n import (
     Message,
-    clock_time,
+    day_and_time,
     long_date,
     number,
     say,
@@ -441,7 +441,7 @@ class _Words:
             return _("undated")
         if isinstance(start, dt.datetime):
             local = start.astimezone(self.plan.calendar.zone)
-            return f"{long_date(local.date(), self._.tag)} {clock_time(local, self._.tag)}"
+            return day_and_time(local, self._.tag)
         return f"{long_date(start, self._.tag)}, {_('all day')}"
 
     def row_when(self, row: _Row) -> str:

@@ -28,7 +28,7 @@ from edcal.checks import Finding
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors, shown_path, typed_path
 from edcal.files import bad_name, os_reason
-from edcal.i18n import Message, clock_time, long_date, say, say_count, team_language, translator
+from edcal.i18n import Message, day_and_time, say, say_count, team_language, translator
 from edcal.ids import slugify
 from edcal.load.calendar_files import CALENDAR_DIR
 from edcal.load.spreadsheet import (
@@ -406,7 +406,7 @@ def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Fin
             networks = ", ".join(calendar.networks[i.network].name for i in items
                                  if i.network in calendar.networks)
             state = f" ({_(status_word('post', status))})" if status != "scheduled" else ""
-            when = f"{long_date(local.date(), _.tag)} {clock_time(local, _.tag)}"
+            when = day_and_time(local, _.tag)
             lines.append(f"  {shown_path(row.path)}:{row.line}  {when} · {networks} · "
                          f"{items[0].title}{state}")
     lines += _past_report(gone, _)

@@ -25,6 +25,7 @@ from edcal.i18n import (
     SINGULAR,
     Message,
     clock_time,
+    day_and_time,
     language,
     long_date,
     month_name,
@@ -248,6 +249,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     # The checks' messages and hints, in the site's language (edcal.i18n.Message).
     env.filters["translated"] = lambda text: translated(text, translate)
     env.filters["long_date"] = lambda day: long_date(day, lang)
+    env.filters["day_and_time"] = lambda moment: day_and_time(moment, lang)
     env.filters["clock_time"] = lambda instant: clock_time(instant, lang)
     env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
     env.filters["duration"] = lambda minutes: say_duration(minutes).translated(translate)  # "1 semaine"
