@@ -3628,7 +3628,8 @@ def test_owner_left_and_network_ended() -> None:
 
 def test_network_not_started() -> None:
     """Mastodon opened on 2027-01-15 (`since:`): a post planned there on the 8th, or a weekly tip started
-    before, was planned and counted without a word, for an account the site did not post on yet."""
+    before, was planned and counted without a word, for an account the site did not post on yet. The
+    finding says the site starts posting there: `since:` is still to come when a post planned before it is."""
     text = (PARIS_CALENDAR.replace("  mastodon: {}", "  mastodon: {since: 2027-01-15}")
             + "blog:\n  promote: {networks: [mastodon], schedule: [at publication]}\n")
     lines = ("{id: trop-tot, at: 2027-01-08 09:00, networks: [mastodon, linkedin], text: Bonjour}",
@@ -3639,13 +3640,19 @@ def test_network_not_started() -> None:
     plan = plan_of(calendar, [article("vieux", "2027-01-11T10:00", calendar)], now="2027-01-05T08:00:00+01:00")
     found = run_checks(plan, only=["network-not-started"])
     assert [(f.item, f.message, f.hint) for f in found] == [
-        ("trop-tot-mastodon", "post 'trop-tot-mastodon' (2027-01-08) is on Mastodon, where the site began posting on "
+        ("trop-tot-mastodon", "post 'trop-tot-mastodon' (2027-01-08) is on Mastodon, where the site starts posting on "
          "2027-01-15 (its `since:`)", "remove Mastodon from the entry's `networks:`, or move the network's `since:`"),
         # A rule's posts, told together; the promotion of the article published before the 15th is not planned.
         (None, "2 posts ('astuce-mastodon-20270106' (2027-01-06 09:00), 'astuce-mastodon-20270113' (2027-01-13 "
-               "09:00)) are on Mastodon, where the site began posting on 2027-01-15 (its `since:`)",
+               "09:00)) are on Mastodon, where the site starts posting on 2027-01-15 (its `since:`)",
          "start the recurring post on Mastodon from 2027-01-15: with `from:` if it posts only there, else in an "
          "entry of its own; or move the network's `since:`")]
+    french = translator("fr")
+    assert translated(found[0].message, french).replace("\xa0", " ") == (
+        "la publication 'trop-tot-mastodon' (08/01/2027) est sur Mastodon, où le site commence à publier le "
+        "15/01/2027 (son `since:`)")
+    assert translated(found[1].hint, french).startswith(
+        "commencez la publication récurrente sur Mastodon à partir du 15/01/2027\xa0: avec `from:`")
 
 
 def test_post_before_article_of_a_job_offer_taken_down() -> None:

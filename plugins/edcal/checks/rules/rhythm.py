@@ -512,11 +512,11 @@ def network_not_started(ctx: CheckContext) -> Iterator[Problem]:
                 say("remove {network} from the entry's `networks:`, or move the network's `since:`",
                     network=network.name))
         yield Problem(ctx.network_source(post),
-                      say("post '{id}' ({day:%Y-%m-%d}) is on {network}, where the site began posting on "
+                      say("post '{id}' ({day:%Y-%m-%d}) is on {network}, where the site starts posting on "
                           "{since:%Y-%m-%d} (its `since:`)", id=post.id, day=day, network=network.name,
                           since=network.since),
                       hint, post,
-                      together=say("{posts} are on {network}, where the site began posting on "
+                      together=say("{posts} are on {network}, where the site starts posting on "
                                    "{since:%Y-%m-%d} (its `since:`)", posts=THE_POSTS, network=network.name,
                                    since=network.since))
 
