@@ -189,6 +189,12 @@ def test_a_repeat_written_biweekly_in_words_is_told_both_its_readings(tmp_path: 
     ("une fois par an", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
     ("every 100 weeks", "{every: week, interval: 100, from: 2027-01-05}"),
     ("tous les 18 mois", "{every: month, interval: 18, from: 2027-01-05}"),
+    # a day of the month is no interval
+    ("tous les ans le 15 mars", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("every year on march 15", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("chaque mois le 15", "{every: month, on: 15, from: 2027-01-05}"),
+    ("le 10 de chaque mois", "{every: month, on: 10, from: 2027-01-05}"),
+    ("every month on the 30", "{every: month, from: 2027-01-05}"),
 ])
 def test_a_repeat_written_yearly_in_words_is_told_the_rule_that_says_it(tmp_path: Path, written: str,
                                                                          rule: str) -> None:

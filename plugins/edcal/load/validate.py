@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, value_hint
-from edcal.i18n import Message, say, say_count
+from edcal.i18n import MONTHS, Message, say, say_count
 from edcal.load.schema import describe, id_hint, period
 from edcal.load.timeparse import (
     BIHEBDOMADAIRE,
@@ -217,6 +217,10 @@ def reference_hint(found: str, known: Mapping[str, Any], field: str) -> str | No
 
 #: ``2 weeks`` for ``every:``: a number, then a period.
 _COUNTED_PERIOD = re.compile(r"^(\d+)\s*([^\W\d_]+)$")
+
+
+#: Months' names, a day of the month beside them (tous les ans le 15 mars, every year on March 15).
+_MONTH_WORDS = frozenset(name.lower() for names in MONTHS.values() for name in names)
 
 
 def _yearly_rrule(interval: int | None) -> str:
@@ -785,10 +789,16 @@ def _repeat_hint(found: str) -> Message:
     # the number before its period, however large (every 100 weeks); else one that is no year (2027)
     counted = [int(word) for word, then in itertools.pairwise(words) if word.isdecimal() and int(word) > 1
                and (period(then) in ("day", "week", "month") or then in YEAR_WORDS)]
-    interval = next(iter(counted), None) \
-        or next((int(word) for word in words if word.isdecimal() and 1 < int(word) < 100), None)
+    # a day of the month is no interval: chaque mois le 15, every month on the 15, le 15 mars, March 15
+    dated = {index for index, word in enumerate(words) if word.isdecimal()
+             and (set(words[index - 1:index]) & {"le", "on", "the", *_MONTH_WORDS}
+                  or set(words[index + 1:index + 2]) & _MONTH_WORDS)}
+    day = next((int(words[index]) for index in sorted(dated) if 1 <= int(words[index]) <= 31), None)
+    interval = next(iter(counted), None) or next(
+        (int(word) for index, word in enumerate(words)
+         if word.isdecimal() and index not in dated and 1 < int(word) < 100), None)
     if not days and any(word in YEAR_WORDS for word in words):  # every: has no year; an RRULE has
-        parts = [f"rrule: {_yearly_rrule(interval)}"]
+        parts = [f"rrule: {_yearly_rrule(next(iter(counted), None))}"]
     else:
         if said in FORTNIGHTLY or said in EVERY_OTHER_MONTH:  # bimestriel
             every, interval = ("month" if said in EVERY_OTHER_MONTH else "week"), 2
@@ -796,8 +806,10 @@ def _repeat_hint(found: str) -> Message:
             every, days, interval = "week", [1], None
         parts = [f"every: {every}", *([f"interval: {interval}"] if interval else [])]
         if days and every == "week":
-            names = [DAY_NAMES[day] for day in days]
+            names = [DAY_NAMES[weekday] for weekday in days]
             parts.append(f"on: {names[0]}" if len(names) == 1 else f"on: [{', '.join(names)}]")
+        elif every == "month" and day is not None and day <= 28:  # 29 to 31 are refused in on:
+            parts.append(f"on: {day}")
         if said in TWICE_A_MONTH:  # the 1st and the 15th: every two weeks drifts through the months
             parts = ["every: month", "on: [1, 15]"]
     rule = "{" + ", ".join([*parts, "from: 2027-01-05"]) + "}"
