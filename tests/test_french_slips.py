@@ -81,4 +81,26 @@ def test_bimensuel_is_told_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert hint(tmp_path, BASE.replace("cadence: 2 fois par semaine", "cadence: bimensuel")) == (
         "'bimensuel' veut dire deux fois par mois, et se dit aussi pour tous les deux mois\u00a0: écrivez "
         "'2 fois par mois' pour deux fois par mois\u00a0; tous les deux mois, c'est moins d'une publication par "
-        "mois, qu'une cadence ne compte pas\u00a0: retirez cadence:")
+        "mois, ce qu'un rythme ne compte pas\u00a0: retirez cadence:")
+
+
+def test_the_new_cadence_errors_say_rythme_visé_as_the_other_french_messages_do(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The French messages call a `cadence:` a "rythme" (visé): the errors on a cadence under a post a month
+    and on one above `max_per_day:` said "cadence", and "plus que max_per_day: 1 ne le laisse publier"."""
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    assert hint(tmp_path, BASE.replace("cadence: 2 fois par semaine", "cadence: tous les deux mois")) == (
+        "'tous les deux mois', c'est moins d'une publication par mois, ce qu'un rythme ne compte pas\u00a0: "
+        "retirez cadence:")
+    networks = (BASE.replace("cadence: 2 fois par semaine", "cadence: 8/semaine, max_per_day: 1")
+                .replace("x: {}", "x: {max_per_day: 2}"))
+    told = errors(tmp_path, networks + "campaigns:\n  - {id: salon, name: Salon, from: 2027-03-01, "
+                  "until: 2027-03-31, networks: [x], cadence: 3/jour}\n")
+    assert [line.split(": error: ")[-1] for line in "".join(told).replace("\u00a0", " ").splitlines()
+            if ": error: " in line] == [
+        "trouvé le rythme visé 8/semaine sur LinkedIn, plus que max_per_day: 1 ne permet d'y publier (7/semaine)",
+        "trouvé le rythme visé 3/jour sur la campagne 'salon', plus que max_per_day: 2 ne permet de publier sur X "
+        "(2/jour)"], told
