@@ -37,16 +37,18 @@ def test_a_cadence_is_read_as_a_french_or_english_team_writes_it(tmp_path: Path)
      "found cadence 8/week on LinkedIn, more than max_per_day: 1 lets it post (7/week)"),
     ("{slots: [tue 09:00], cadence: 500/day, max_per_day: 3}", 43,
      "found cadence 500/day on LinkedIn, more than max_per_day: 3 lets it post (3/day)"),
-    ("{slots: [tue 09:00], cadence: 63/month, max_per_day: 2}", 43,
-     "found cadence 63/month on LinkedIn, more than max_per_day: 2 lets it post (62/month)"),
+    # A month's target is asked of February: 30/month with one a day was read, and told each February.
+    ("{slots: [tue 09:00], cadence: 30/month, max_per_day: 1}", 43,
+     "found cadence 30/month on LinkedIn, more than max_per_day: 1 lets it post (28/month)"),
 ])
 def test_a_cadence_the_network_s_max_per_day_forbids_is_an_error(tmp_path: Path, setting: str, column: int,
                                                                   message: str) -> None:
     """`cadence: 8/week` with `max_per_day: 1` was read: cadence-gap then asked every week for posts that
     too-many-per-day would refuse."""
     text = BASE.replace("{slots: [tue 09:00], cadence: 2/week}", setting)
+    february = " (a month's target is asked of February too: 28 days)" if "/month" in message else ""
     assert errors(tmp_path, text) == [f"calendar.yaml:6:{column}: error: {message}\n"
-                                      "    hint: lower `cadence:`, or raise `max_per_day:`"]
+                                      f"    hint: lower `cadence:`, or raise `max_per_day:`{february}"]
 
 
 def test_a_campaign_s_cadence_a_network_s_max_per_day_forbids_is_an_error(tmp_path: Path) -> None:
@@ -55,7 +57,9 @@ def test_a_campaign_s_cadence_a_network_s_max_per_day_forbids_is_an_error(tmp_pa
         "networks: [linkedin, x]}\n")
     assert errors(tmp_path, text) == [
         "calendar.yaml:9:76: error: found cadence 2/day on campaign 'salon', more than max_per_day: 1 lets X "
-        "post (1/day)\n    hint: lower `cadence:`, or raise `max_per_day:`"]
+        "post (1/day)\n    hint: lower the campaign's `cadence:`, or raise X's `max_per_day:` in `networks:`: a "
+        "campaign's cadence is asked of each network its `networks:` names (without `networks:`, of its posts on "
+        "all networks together)"]
     # As many as the maximum allows: the most a week of it holds is no error.
     calendar = load(tmp_path, text.replace("cadence: 2/day", "cadence: 7/week"))
     assert calendar.campaigns["salon"].cadence.label == "7/week"

@@ -213,7 +213,15 @@ def cadence_over_maximum(cadence: Cadence | None, network: Network,
                   **values) if campaign is None else \
         say("found cadence {target} on campaign '{campaign}', more than max_per_day: {limit} lets {network} "
             "post ({most})", campaign=campaign, **values)
-    return message, say("lower `cadence:`, or raise `max_per_day:`")
+    if campaign is not None:
+        hint = say("lower the campaign's `cadence:`, or raise {network}'s `max_per_day:` in `networks:`: a "
+                   "campaign's cadence is asked of each network its `networks:` names (without `networks:`, "
+                   "of its posts on all networks together)", network=network.name)
+    else:
+        hint = say("lower `cadence:`, or raise `max_per_day:`")
+    if cadence.per == "month":
+        return message, say("{hint} (a month's target is asked of February too: 28 days)", hint=hint)
+    return message, hint
 
 
 def _check_poll_durations(network: Network, spec: NetworkSpec, where: Any, errors: ErrorCollector) -> None:

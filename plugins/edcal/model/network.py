@@ -75,8 +75,9 @@ class Cadence:
     label: str
 
     def most(self, per_day: int) -> Cadence:
-        """The most posts ``per_day`` lets into this cadence's period (a month of 31 days)."""
-        most = per_day * {"day": 1, "week": 7, "month": 31}[self.per]
+        """The most posts ``per_day`` lets into every period of this cadence's: a month's target is asked
+        of February too, so a month holds 28 days."""
+        most = per_day * {"day": 1, "week": 7, "month": 28}[self.per]
         return Cadence(most, self.per, f"{most}/{self.per}")
 
 
