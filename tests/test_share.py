@@ -698,7 +698,7 @@ def test_a_card_for_a_network_of_images_or_videos_says_what_the_item_lacks(tmp_p
     write_planning_page(share_page, plan, tmp_path)
     page = (tmp_path / "share" / "index.html").read_text(encoding="utf-8").replace("&#39;", "'")
     cards = {match[0]: match[1] for match in re.findall(r'data-item-id="words-([\w-]+)"(.*?)</section>', page, re.S)}
-    no_image = "Instagram demande une image avec le texte, et celui-ci n'en a pas\u00a0: ajoutez"
+    no_image = "Instagram demande une image avec le texte, et ce contenu n'en a pas\u00a0: ajoutez votre propre photo"
     assert no_image in cards["recent-instagram"] and no_image not in cards["illustre-instagram"], cards.keys()
     assert all("demande une" not in cards[f"{share}-linkedin"] for share in ("recent", "illustre"))
-    assert all("YouTube publie des vidéos\u00a0: cette page" in cards[f"{share}-youtube"] for share in ("recent", "illustre"))
+    assert all("YouTube publie des vidéos, et cette page n'en fournit pas\u00a0: partagez ce contenu" in cards[f"{share}-youtube"] for share in ("recent", "illustre"))
