@@ -1031,6 +1031,28 @@ def test_social_unused(site: Path) -> None:
             "its own text")]
 
 
+def test_social_unused_on_a_network_the_site_starts_or_stops_posting_on_names_since_or_until(site: Path) -> None:
+    """An article's text for X, where the blog promotes every article, went unused because X's `since:` comes
+    after the article: the hint said to add X to the networks, which changed nothing."""
+    (site / "content" / "articles" / "nouveau.md").write_text(
+        "---\ntitle: Nouveau\ndate: 2027-03-10 09:00\nsocial: {x: Pour X}\n---\nTexte.\n", encoding="utf-8")
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8")
+    for account, hint in (
+            ('{account: "@fixture", since: 2027-04-01}',
+             "X's `since:` is 2027-04-01, after the article goes online (2027-03-10): the blog's promotions leave "
+             "it out there; set `since:` earlier for the article to be promoted on X, or remove its text"),
+            ('{account: "@fixture", until: 2027-03-01}',
+             "X's `until:` is 2027-03-01, before the article goes online (2027-03-10): the blog's promotions leave "
+             "it out there; remove its text, or set `until:` later")):
+        calendar.write_text(text.replace('{account: "@fixture"}', account), encoding="utf-8")
+        result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only",
+                                          "social-unused"])
+        assert [(f["message"], f["hint"]) for f in json.loads(result.output)["findings"]] == [
+            ("article 'nouveau' gives a text for X in `social:`, but no post promotes it there", hint)], \
+            result.output
+
+
 def test_an_obsidian_link_is_told_with_the_markdown_to_write(site: Path) -> None:
     """`[[futur]]` and `![[public.png]]`, as Obsidian writes them, were printed on the page, brackets included."""
     published = site / "content" / "articles" / "publie.md"

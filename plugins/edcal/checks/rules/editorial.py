@@ -255,6 +255,17 @@ def social_unused(ctx: CheckContext) -> Iterator[Problem]:
                        entry=sorted(entries[article.slug])[0]) if entries.get(article.slug) else \
                 say("add {network} to `social: networks:` (or to the blog's `promote: networks:`), or remove "
                     "{its}", network=network, its=its)
+            account = plan.calendar.networks.get(network)
+            day = plan.day_of(article.date) if article.date is not None else None
+            if account is not None and day is not None and account.since is not None and day < account.since:
+                hint = say("{network}'s `since:` is {since:%Y-%m-%d}, after the article goes online "
+                           "({day:%Y-%m-%d}): the blog's promotions leave it out there; set `since:` earlier "
+                           "for the article to be promoted on {network}, or remove {its}", network=name,
+                           since=account.since, day=day, its=its)
+            elif account is not None and day is not None and account.until is not None and day > account.until:
+                hint = say("{network}'s `until:` is {until:%Y-%m-%d}, before the article goes online "
+                           "({day:%Y-%m-%d}): the blog's promotions leave it out there; remove {its}, or set "
+                           "`until:` later", network=name, until=account.until, day=day, its=its)
             yield Problem(wish.source or article.social.source or article.source,
                           say("article '{slug}' gives {what} for {network} in `social:`, but no post promotes "
                               "it there", slug=article.slug, what=what, network=name), hint, item)
