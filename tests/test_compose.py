@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from edcal.addresses import blog_path
 from edcal.load.network_registry import builtin_registry
 from edcal.model.calendar import Tracking
-from edcal.plan.compose import PostParts, blog_path, hashtag, merge_hashtags, short_link, track
+from edcal.plan.compose import PostParts, hashtag, merge_hashtags, short_link, track
 from helpers import PARIS_CALENDAR, SITE, article, by_id, calendar_from, composer, plan_of
 
 

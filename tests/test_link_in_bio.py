@@ -374,8 +374,8 @@ def test_a_link_of_the_site_the_build_does_not_write_is_left_out_and_the_build_s
 def test_a_site_link_is_judged_as_a_browser_and_a_case_sensitive_host_open_it() -> None:
     """A hostile-input hunt: `/A-PROPOS/` was listed (the page is `a-propos/`: a 404 on Linux hosts), a live
     `/%2e%2e/a-propos/` was left out, and `:443` or `user@` made the site's own address another site's."""
+    from edcal.addresses import blog_path
     from edcal.model.plan import BlogFiles
-    from edcal.plan.compose import blog_path
 
     files = BlogFiles(frozenset({"a-propos/index.html", "index.html", "images/Été.png"}))
     site = "https://blog.example.fr"

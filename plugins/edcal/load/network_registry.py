@@ -13,6 +13,7 @@ import re
 from importlib import resources
 from typing import Any
 
+from edcal.addresses import host_name
 from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.i18n import Message, say, say_duration
 from edcal.ids import slugify
@@ -23,7 +24,6 @@ from edcal.load.yamlfile import LOC_KEY, decode, load_yaml
 from edcal.model.network import SHARE_FORM_FIELDS, Cadence, Network, TextLimit
 from edcal.model.source import Source
 from edcal.plan.cadence import target_text
-from edcal.plan.compose import host_name
 
 #: Rule fields copied from a spec onto a network when set.
 _RULE_FIELDS = (
@@ -284,7 +284,7 @@ def _check_hosts(hosts: list[str], where: Source, errors: ErrorCollector) -> Non
         return
 
 
-#: A host's name, as :func:`edcal.plan.compose.host_name` writes it: labels with a dot between them, or one
+#: A host's name, as :func:`edcal.addresses.host_name` writes it: labels with a dot between them, or one
 #: name with a letter in it (an intranet's ``lefil``; not a number).
 _HOST = re.compile(r"^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]*[a-z][a-z0-9-]*)$")
 

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import jinja2
 from markupsafe import Markup, escape
 
+from edcal.addresses import is_site_url
 from edcal.i18n import (
     SINGULAR,
     Message,
@@ -44,7 +45,6 @@ from edcal.model.plan import Item, Plan, passed, status_word
 from edcal.outputs._format import MEDIA_FOLDER
 from edcal.outputs.context import OutputContext
 from edcal.plan.absences import Cover, cover_mark
-from edcal.plan.compose import is_site_url
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
 from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
 from edcal.zones import zone_time

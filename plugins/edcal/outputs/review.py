@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from edcal.addresses import absolute
 from edcal.checks import Finding, articles_with, items_with
 from edcal.model.article import Article
 from edcal.model.calendar import LINK_IN_BIO_NETWORKS
@@ -45,7 +46,6 @@ from edcal.outputs.pages import (
     shown_cover,
 )
 from edcal.plan.absences import Cover, covers
-from edcal.plan.compose import absolute
 from edcal.plan.linked import articles_by_page, post_article
 from edcal.plan.report import first_logged_month
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from edcal.addresses import absolute
 from edcal.load.articles import EDCAL_KEY, ArticleMeta, build_article
 from edcal.model.article import Article
-from edcal.plan.compose import absolute
 
 
 def final_url(content: Any, settings: dict[str, Any], dated: bool = True) -> str:

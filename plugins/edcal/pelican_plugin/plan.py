@@ -72,8 +72,7 @@ def _without_offline_pages(plan: Plan, offline_urls: Iterable[str]) -> ShareKit:
     articles to come have, an image only they show), or name its address in their words: they wait for it,
     as one for an article to come does (the page printed the link, its address telling the page's subject,
     and every employee would have shared a dead page)."""
-    from edcal.plan.compose import is_site_url
-    from edcal.plan.linked import page_path, site_pages
+    from edcal.addresses import is_site_url, page_path, site_pages
     from edcal.plan.share import site_addresses
 
     offline = site_pages(offline_urls, plan.site_url)  # as checks read pages

@@ -14,10 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar, get_args
 
+from edcal.addresses import site_page
 from edcal.model.calendar import Campaign, FreezeWindow, KeyDate, PostedRecord
 from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
-from edcal.plan.linked import site_page
 from edcal.plan.report import first_logged_month
 
 ChangeKind = Literal["added", "removed", "changed"]

@@ -21,12 +21,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from edcal.addresses import article_key, blog_path
 from edcal.model.article import Article, content_path
 from edcal.model.calendar import LinkInBioSettings, PostEntry
 from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
-from edcal.plan.compose import URL_IN_TEXT, blog_path
-from edcal.plan.linked import page_key
+from edcal.plan.compose import URL_IN_TEXT
 from edcal.plan.status import article_files, article_state
 
 #: Longest label taken from a post's own words, in characters.
@@ -159,14 +159,14 @@ class _Online:
             path = blog_path(article.url, plan.site_url, base=plan.site_url.rstrip("/") + "/") \
                 if article.url else None  # "" while undated
             if path is not None:
-                self.by_path[_page_key(path)] = (article, live)
+                self.by_path[article_key(path)] = (article, live)
             (public if live else private).update(article_files(article, plan.site_url))
         self.unpublished_images = private - public
 
     def _article(self, item: Item) -> tuple[Article, bool] | None:
         """The article the post's link opens, with whether it is online."""
         path = blog_path(item.url or "", self.plan.site_url)
-        return None if path is None else self.by_path.get(_page_key(path))
+        return None if path is None else self.by_path.get(article_key(path))
 
     def written(self, item: Item) -> bool:
         """Whether the post's link opens a file the build writes, when it is an address of the site (a link
@@ -216,9 +216,3 @@ def first_line(text: str) -> str:
         return line
     cut = line[:LABEL_LENGTH - 1].rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.") + "…"
-
-
-def _page_key(path: str) -> str:
-    """A page's path in the blog's folder, as an article is found by it: ``2027/a/``, ``2027/A`` and
-    ``2027/a/index.html`` alike (whether that opens the page is :meth:`BlogFiles.opens`'s to say)."""
-    return page_key(path).casefold()

@@ -12,12 +12,13 @@ import re
 import string
 from collections.abc import Iterable, Mapping
 
+from edcal.addresses import is_site_url, page_path, site_page
 from edcal.errors import closest
 from edcal.i18n import Message, say
 from edcal.ids import slugify
 from edcal.model.article import Article
 from edcal.model.plan import Item, Plan
-from edcal.plan.compose import URL_IN_TEXT, blog_path, is_site_url
+from edcal.plan.compose import URL_IN_TEXT
 
 #: What a date's strftime codes write, for ``{date:%Y/%m}`` in ``ARTICLE_URL``.
 _DATE_CODES = {"Y": r"\d{4}", "y": r"\d{2}", "m": r"\d{2}", "d": r"\d{2}", "H": r"\d{2}", "M": r"\d{2}",
@@ -54,7 +55,7 @@ def url_pattern(template: str) -> re.Pattern[str]:
 
 def undated_article(path: str | None, template: str | None, by_slug: dict[str, Article]) -> Article | None:
     """The article with no date yet whose address has the shape of ``path``, a path in the blog's folder
-    (:func:`edcal.plan.compose.blog_path`: ``/2027//brioche/`` and ``/2027/%2e%2e/2027/brioche/`` open
+    (:func:`edcal.addresses.blog_path`: ``/2027//brioche/`` and ``/2027/%2e%2e/2027/brioche/`` open
     ``2027/brioche/``), if any.
 
     Its address is not known until it has a date (``{date:%Y}/{slug}/``): a post that links to
@@ -99,32 +100,6 @@ def slug_hint(found: str, by_slug: Mapping[str, Article]) -> Message | None:
     titled = article_titled(found, by_slug.values())
     match = titled.slug if titled is not None else closest(found, by_slug)
     return say("did you mean '{match}'?", match=match) if match else None
-
-
-def page_key(path: str) -> str:
-    """A page's path in the blog's folder (:func:`edcal.plan.compose.blog_path`), as a page is found by it:
-    ``2027/a/``, ``2027/a`` and ``2027/a/index.html`` alike (``2027/a``)."""
-    return path.removesuffix("index.html").rstrip("/")
-
-
-def page_path(address: str, site_url: str, base: str | None = None) -> str | None:
-    """The page of the blog ``address`` opens, as a browser reads it (:func:`edcal.plan.compose.blog_path`),
-    by its :func:`page_key`; None when it is not the blog's (another site's, the host outside SITEURL's
-    folder)."""
-    path = blog_path(address, site_url, base)
-    return None if path is None else page_key(path)
-
-
-def site_page(url: str, site_url: str) -> str | None:
-    """:func:`page_path` of an address Pelican gives: in full, or from the blog's root, with or without a
-    first slash (``pages/contact.html``; ``/2027/a/``, an article's while SITEURL is empty)."""
-    relative = "://" not in url and not url.startswith("//")
-    return page_path(url.lstrip("/") if relative else url, site_url, base=site_url.rstrip("/") + "/")
-
-
-def site_pages(urls: Iterable[str], site_url: str) -> set[str]:
-    """:func:`site_page` of each address Pelican gives (the site's pages)."""
-    return {page for url in urls if (page := site_page(url, site_url)) is not None}
 
 
 def articles_by_page(plan: Plan) -> dict[str, Article]:

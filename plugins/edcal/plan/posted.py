@@ -16,13 +16,13 @@ import re
 import urllib.parse
 from collections.abc import Callable
 
+from edcal.addresses import url_host
 from edcal.errors import ErrorCollector, closest
 from edcal.i18n import Message, say
 from edcal.model.calendar import Calendar, PostedRecord
 from edcal.model.days import as_instant
 from edcal.model.network import Network
 from edcal.model.plan import WAITING, Item, Posted, occurrence_name
-from edcal.plan.compose import url_host
 
 
 def attach_posted(items: list[Item], calendar: Calendar, now: dt.datetime, errors: ErrorCollector) -> None:

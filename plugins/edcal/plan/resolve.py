@@ -28,6 +28,7 @@ import urllib.parse
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from edcal.addresses import absolute, article_address_key, blog_path, is_site_url
 from edcal.errors import ErrorCollector
 from edcal.hints import value_hint
 from edcal.i18n import same_language, say, say_count, translator
@@ -50,10 +51,6 @@ from edcal.plan.compose import (
     URL_IN_TEXT,
     Composer,
     PostParts,
-    absolute,
-    blog_path,
-    is_site_url,
-    plain_path,
     site_link_in,
     track,
     track_text,
@@ -182,7 +179,7 @@ class _Resolver:
             if not other.is_original:
                 self.translations.setdefault(other.slug, []).append(other)
         #: Articles by their address's path (``/2027/slug/``): a post's `link:` to one is tracked as its.
-        self.by_path = {_address_path(a.url): a for a in articles if a.url}
+        self.by_path = {article_address_key(a.url): a for a in articles if a.url}
         self.now = now
         self.site = site
         self.composer = composer
@@ -718,7 +715,7 @@ class _Resolver:
             url = urllib.parse.urlunsplit(parts._replace(netloc=parts.hostname or ""))
             if not is_site_url(url, self.site.url):
                 return None
-        found = self.by_path.get(_address_path(url))
+        found = self.by_path.get(article_address_key(url))
         return found or undated_article(blog_path(url, self.site.url), self.site.article_url, self.by_slug)
 
     def _campaign(self, entry: PostEntry, article: Article | None) -> tuple[str | None, Campaign | None]:
@@ -772,15 +769,6 @@ def _promotional(entry: PostEntry, campaign: Campaign | None) -> bool:
     if entry.promotional is not None:
         return entry.promotional
     return bool(campaign and campaign.promotional)
-
-
-def _address_path(url: str) -> str:
-    """An address's path without its query, fragment, ``index.html`` or final slash, in lower case: how
-    two links to one page compare. Broader than ``edcal.plan.linked.page_path`` on purpose: here it decides
-    which article a link is about (and the ambassadors' page hides links to articles not online, in
-    whatever case), where the checks ask whether a server would answer the path as written."""
-    path = plain_path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).casefold()
-    return path.removesuffix("index.html").rstrip("/") or "/"
 
 
 def _occurrence_hint(exc: WallClockError, day: dt.date) -> str:

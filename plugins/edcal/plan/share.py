@@ -22,6 +22,7 @@ import urllib.parse
 from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
+from edcal.addresses import absolute, blog_path
 from edcal.errors import ErrorCollector
 from edcal.i18n import same_language, say
 from edcal.ids import slugify
@@ -35,8 +36,6 @@ from edcal.plan.compose import (
     URL_IN_TEXT,
     Composer,
     PostParts,
-    absolute,
-    blog_path,
     track,
     track_text,
     tracking_values,

@@ -268,9 +268,9 @@ def post_status(start: dt.datetime, waiting: ItemStatus | None, window: FreezeWi
 
 def site_paths(addresses: Iterable[str], site_url: str) -> set[str]:
     """The paths in output/ that addresses name: ``/images/a.png``, ``https://<the site>/images/a.png``
-    (``SITEURL``'s own path taken off), as a browser reads them (:func:`edcal.plan.compose.blog_path`);
+    (``SITEURL``'s own path taken off), as a browser reads them (:func:`edcal.addresses.blog_path`);
     relative ones, other sites' and the home page are left out."""
-    from edcal.plan.compose import blog_path
+    from edcal.addresses import blog_path
 
     return {path.rstrip("/") for address in addresses if (path := blog_path(address, site_url))}
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from edcal.addresses import blog_path
 from edcal.blog.imagesize import image_size
 from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, post_texts, rule
 from edcal.checks.rules._files import (
@@ -28,7 +29,7 @@ from edcal.model.network import Network, aspect_ratio
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.networks.counting import COUNTERS, counting_description, unlinked_addresses
-from edcal.plan.compose import URL_IN_TEXT, blog_path, hashtags_in
+from edcal.plan.compose import URL_IN_TEXT, hashtags_in
 
 
 def _unit(counting: str, text: str, network: Network | None = None) -> Message:
@@ -324,7 +325,7 @@ def _misplaced_addressed_images(ctx: CheckContext, content: Path) -> Iterator[Pr
 
 def _addressed_image(written: str, site_url: str) -> tuple[str, bool] | None:
     """The path in the content folder of an image named by its address from the host's root or in full,
-    read as a browser reads it (:func:`edcal.plan.compose.blog_path`), with whether that address is outside
+    read as a browser reads it (:func:`edcal.addresses.blog_path`), with whether that address is outside
     the blog's folder (its host's, under a SITEURL with a folder); None for another site's address, one
     relative to the article's, the theme's, or no image."""
     if not written.startswith("/") and "://" not in written:

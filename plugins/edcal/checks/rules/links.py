@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from edcal.addresses import absolute, blog_path, is_site_url, page_key, site_pages
 from edcal.checks.registry import THE_POSTS, CheckContext, PostText, Problem, post_texts, rule
 from edcal.checks.rules._files import closest_file_name, is_file, names_an_article, nearest_file
 from edcal.errors import closest
@@ -24,13 +25,11 @@ from edcal.model.calendar import PostEntry, Variant
 from edcal.model.days import as_instant
 from edcal.model.plan import Item
 from edcal.model.source import Source
-from edcal.plan.compose import URL_IN_TEXT, absolute, blog_path, is_site_url
+from edcal.plan.compose import URL_IN_TEXT
 from edcal.plan.linked import (
     articles_by_page,
     articles_by_title,
-    page_key,
     post_article,
-    site_pages,
     title_key,
     undated_article,
     url_pattern,
