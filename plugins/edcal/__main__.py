@@ -528,8 +528,6 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
     A Pelican blog (FOLDER holds pelicanconf.py) adopts edcal in place: init
     writes only the files it lacks and says what remains to change by hand.
     """
-    import shlex
-
     if (folder / "pelicanconf.py").is_file():
         from edcal.commands.adopt import adopt_site, report
         from edcal.i18n import speak, spoken
@@ -545,79 +543,18 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
                 click.echo(spoken(line))
         return
 
-    from edcal.commands.init import (
-        DEFAULT_ZONE,
-        country_zone,
-        default_language,
-        engine_pinned,
-        given_country,
-        init_site,
-        machine_zone,
-        pin_reminder,
-        repository_note,
-        zone_country,
-    )
-    from edcal.i18n import say, say_count, speak, spoken
-    from edcal.site import setting_source, unreachable_site_url
+    from edcal.commands.init import creation_report, init_site, new_site_defaults
+    from edcal.i18n import speak, spoken
 
-    # A British site made with --country GB alone was on Paris time, with its posts an hour off.
-    # `--timezone ""` (a variable unset) is refused by init_site, not replaced by the default
-    local = machine_zone(os.environ) if timezone is None else None
-    if timezone is None:
-        code = given_country(country) if country else None
-        # The computer's zone, unless --country names another country (a site made for a client abroad)
-        if local and code and zone_country(local) != code:
-            local = None
-        timezone = local or (country_zone(code) if code else None) or DEFAULT_ZONE
-    lang = lang or default_language(timezone, country)
-    name = site_name if site_name is not None else {"fr": "Mon blog"}.get(lang, "My blog")
+    name, timezone, lang, computers = new_site_defaults(site_name, timezone, lang, country, os.environ)
     speak(lang)  # the new site's team reads what follows, its refusals too ($EDCAL_LANG aside)
     site = init_site(folder, name, site_url, timezone, lang, country)
     if (verbosity or 0) > 0:
         for path in site.written:
             click.echo(path.as_posix())
     if (verbosity or 0) >= 0:
-        names = {"fr": say("French"), "en": say("English")}
-        other = "en" if lang == "fr" else "fr"
-        commands = "edcal build && edcal agenda"
-        if folder.resolve() != Path.cwd().resolve():  # `edcal init .` said "cd . && …"
-            commands = f"cd {shlex.quote(str(folder))} && {commands}"
-        created = say("Site created in {folder}, in {language} (--lang {other} for {other_language}), in the "
-                      "time zone {zone} (the computer's; --timezone for another). Next: {commands}"
-                      if timezone == local else
-                      "Site created in {folder}, in {language} (--lang {other} for {other_language}), in the "
-                      "time zone {zone} (--timezone for another). Next: {commands}", folder=str(folder),
-                      language=names[lang], other=other, other_language=names[other], zone=timezone,
-                      commands=commands)
-        click.echo(spoken(created))
-        if unreachable_site_url(site_url.rstrip("/")):
-            where = setting_source(folder, folder / "pelicanconf.py", "SITEURL")
-            address = say("SITEURL is {url}, no public address: before publishing, write the site's address "
-                          "in {where} (edcal check and edcal build warn until then).", url=site_url,
-                          where=f"{(folder / where.path).as_posix()}:{where.line}")
-            click.echo(spoken(address))
-        from edcal.skeleton import PLACEHOLDER_PEOPLE
-
-        calendar_file = folder / "calendar.yaml"
-        if calendar_file in site.written:
-            lines = calendar_file.read_text(encoding="utf-8").splitlines()
-            name_line = next((n for n, text in enumerate(lines, start=1)
-                         if any(text.endswith(f"name: {name}") for name in PLACEHOLDER_PEOPLE)), None)
-            if name_line is not None:
-                told = say("Under team: in {where}, write your name, and your accounts under networks: "
-                           "(edcal check warns until then).", where=f"{calendar_file.as_posix()}:{name_line}")
-                click.echo(spoken(told))
-        if site.extended:
-            kept = say_count(len(site.extended),
-                             "Kept the folder's {files}, with edcal's lines added at its end.",
-                             "Kept the folder's {files}, with edcal's lines added at their end.",
-                             files=", ".join(sorted(path.name for path in site.extended)))
-            click.echo(spoken(kept))
-        if not engine_pinned(site.written):
-            click.echo(spoken(pin_reminder()))
-        elsewhere = repository_note(folder, site.written)
-        if elsewhere is not None:
-            click.echo(spoken(elsewhere))
+        for line in creation_report(site, folder, site_url, timezone, lang, computers):
+            click.echo(spoken(line))
 
 
 @cli.command(epilog='Examples: edcal new "Nos apprentis à l\'honneur" --date "2027-02-02 09:00" '

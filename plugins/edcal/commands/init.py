@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -79,6 +80,27 @@ class NewSite:
 
     written: list[Path]
     extended: list[Path]
+
+
+def new_site_defaults(site_name: str | None, timezone: str | None, lang: str | None, country: str | None,
+                      environ: Mapping[str, str]) -> tuple[str, str, str, bool]:
+    """The new site's name, time zone and language: the options', else what the others imply (the
+    computer's zone; ``--country GB`` alone: Europe/London, in English), else Paris and French; and whether
+    the zone is the computer's.
+
+    ``--timezone ""`` (a variable unset) is kept, for :func:`init_site` to refuse, not replaced.
+    """
+    local = machine_zone(environ) if timezone is None else None
+    if timezone is None:
+        code = given_country(country) if country else None
+        # The computer's zone, unless --country names another country (a site made for a client abroad)
+        if local and code and zone_country(local) != code:
+            local = None
+        # A British site made with --country GB alone was on Paris time, with its posts an hour off.
+        timezone = local or (country_zone(code) if code else None) or DEFAULT_ZONE
+    lang = lang or default_language(timezone, country)
+    name = site_name if site_name is not None else {"fr": "Mon blog"}.get(lang, "My blog")
+    return name, timezone, lang, local is not None and timezone == local
 
 
 def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: str,
@@ -415,6 +437,53 @@ def repository_note(folder: Path, written: list[Path]) -> Message | None:
                folder=here.name if here == Path.cwd().resolve() else folder.as_posix(), root=str(root),
                workflows=os.path.relpath(root / ".github" / "workflows") + "/",
                config=os.path.relpath(root / ".pre-commit-config.yaml"), ours=ours)
+
+
+def creation_report(site: NewSite, folder: Path, site_url: str, timezone: str, lang: str,
+                    computers: bool = False) -> list[Message]:
+    """What ``init`` prints after making a site: where, in which language and time zone (``computers``: the
+    computer's), and what to run next; then what remains to write before publishing (SITEURL, the team's
+    names, where edcal lives)."""
+    from edcal.site import setting_source, unreachable_site_url
+    from edcal.skeleton import PLACEHOLDER_PEOPLE
+
+    names = {"fr": say("French"), "en": say("English")}
+    other = "en" if lang == "fr" else "fr"
+    commands = "edcal build && edcal agenda"
+    if folder.resolve() != Path.cwd().resolve():  # `edcal init .` said "cd . && …"
+        commands = f"cd {shlex.quote(str(folder))} && {commands}"
+    told = [say("Site created in {folder}, in {language} (--lang {other} for {other_language}), in the "
+                "time zone {zone} (the computer's; --timezone for another). Next: {commands}"
+                if computers else
+                "Site created in {folder}, in {language} (--lang {other} for {other_language}), in the "
+                "time zone {zone} (--timezone for another). Next: {commands}", folder=str(folder),
+                language=names[lang], other=other, other_language=names[other], zone=timezone,
+                commands=commands)]
+    if unreachable_site_url(site_url.rstrip("/")):
+        where = setting_source(folder, folder / "pelicanconf.py", "SITEURL")
+        told.append(say("SITEURL is {url}, no public address: before publishing, write the site's address "
+                        "in {where} (edcal check and edcal build warn until then).", url=site_url,
+                        where=f"{(folder / where.path).as_posix()}:{where.line}"))
+    calendar_file = folder / "calendar.yaml"
+    if calendar_file in site.written:
+        lines = calendar_file.read_text(encoding="utf-8").splitlines()
+        name_line = next((n for n, text in enumerate(lines, start=1)
+                          if any(text.endswith(f"name: {name}") for name in PLACEHOLDER_PEOPLE)), None)
+        if name_line is not None:
+            line = f"{calendar_file.as_posix()}:{name_line}"
+            told.append(say("Under team: in {where}, write your name, and your accounts under networks: "
+                            "(edcal check warns until then).", where=line))
+    if site.extended:
+        told.append(say_count(len(site.extended),
+                              "Kept the folder's {files}, with edcal's lines added at its end.",
+                              "Kept the folder's {files}, with edcal's lines added at their end.",
+                              files=", ".join(sorted(path.name for path in site.extended))))
+    if not engine_pinned(site.written):
+        told.append(pin_reminder())
+    elsewhere = repository_note(folder, site.written)
+    if elsewhere is not None:
+        told.append(elsewhere)
+    return told
 
 
 #: The time zone of a site made without ``--timezone``, on a computer whose clock keeps no place's time
