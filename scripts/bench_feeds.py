@@ -33,10 +33,11 @@ def naive(plan, folder: Path) -> int:  # type: ignore[no-untyped-def]
     import icalendar
 
     from edcal.outputs import ics
+    from edcal.plan.feeds import feeds
 
     writer = ics.EventWriter(plan)
     count = 0
-    for feed in ics.feeds(plan):
+    for feed in feeds(plan):
         cal = icalendar.Calendar()
         cal.add("PRODID", ics.PRODID)
         cal.add("VERSION", "2.0")
@@ -85,6 +86,7 @@ def main() -> int:
     from edcal.outputs import ics
     from edcal.outputs.context import OutputContext
     from edcal.pelican_plugin.metadata import read_plan
+    from edcal.plan.feeds import feeds as plan_feeds
 
     with tempfile.TemporaryDirectory() as scratch:
         site = args.keep or Path(scratch) / "corpus"
@@ -93,7 +95,7 @@ def main() -> int:
                             "--articles", str(args.articles), "--posts", str(args.posts)], check=True)
         plan = read_plan(site, "pelicanconf.py")
         context = OutputContext(plan=plan, findings=())
-        feeds = ics.feeds(plan)
+        feeds = plan_feeds(plan)
         events = len(feeds[0].items)
         written = sum(len(f.items) for f in feeds)
         ours = best(lambda: ics.write(context, Path(tempfile.mkdtemp(dir=scratch))), args.repeat)

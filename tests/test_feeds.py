@@ -564,7 +564,7 @@ def test_a_new_person_leaves_the_other_feeds_colours_as_they_were(team: tuple[st
     """Adding Léa turned Malik's feed from olivedrab to sienna and Sophie's from sienna to darkmagenta; then,
     with colours ordered by the ids' hashes, Paul took Julien's. A person added at the end of
     `team:` leaves the others' colours."""
-    from edcal.outputs.ics import feeds
+    from edcal.plan.feeds import feeds
     from helpers import PARIS_CALENDAR, calendar_from, plan_of
 
     people = "".join(f"  - {{id: {i}, name: {i.title()}}}\n" for i in team)
@@ -582,7 +582,7 @@ def test_a_new_person_leaves_the_other_feeds_colours_as_they_were(team: tuple[st
 def test_feeds_keep_a_year_of_the_past_unless_told_otherwise() -> None:
     """One daily post on four networks since 2024 made a feed of 4 MB: Google's fetcher gives up on such feeds."""
     from edcal.errors import InputErrors
-    from edcal.outputs.ics import feeds
+    from edcal.plan.feeds import feeds
     from helpers import PARIS_CALENDAR, calendar_from, plan_of
 
     entries = ("posts:\n  - {id: vieux, at: 2025-06-01 09:00, networks: [x], text: Il y a longtemps}\n"
@@ -601,7 +601,7 @@ def test_feeds_keep_a_year_of_the_past_unless_told_otherwise() -> None:
 def test_past_counts_months_on_the_calendar() -> None:
     """`past: 3 months` was 90 days: on 1 June a post of 2 March had left, though three months back is 1 March.
     It leaves at 09:00 on 2 June, as written, across the change of clocks, when next-change says."""
-    from edcal.outputs.ics import changes, feeds
+    from edcal.plan.feeds import changes, feeds
     from helpers import PARIS_CALENDAR, calendar_from, plan_of
 
     calendar = calendar_from(PARIS_CALENDAR + "feeds: {past: 3 months}\nposts:\n"
@@ -630,7 +630,7 @@ def test_a_day_is_past_for_the_feeds_when_it_ends_in_the_sites_zone() -> None:
     """Deadlines were cut at the next midnight UTC and key dates at 23:59 UTC of their last day: in Los
     Angeles both left the feed while their day was still running 30 days before now. One rule: the end
     of the day in the site's zone."""
-    from edcal.outputs.ics import feeds
+    from edcal.plan.feeds import feeds
     from helpers import calendar_from, plan_of
 
     text = ("version: 1\ntimezone: America/Los_Angeles\nnetworks:\n  x: {}\nfeeds: {past: 30 days}\n"
@@ -645,7 +645,8 @@ def test_a_day_is_past_for_the_feeds_when_it_ends_in_the_sites_zone() -> None:
 
 def test_a_calendars_last_modified_is_its_latest_events() -> None:
     """An item gone out since the commit is stamped then; the calendar's LAST-MODIFIED was older than its events'."""
-    from edcal.outputs.ics import EventWriter, feeds, serialise
+    from edcal.outputs.ics import EventWriter, serialise
+    from edcal.plan.feeds import feeds
     from helpers import PARIS_CALENDAR, calendar_from, plan_of
 
     plan = plan_of(calendar_from(PARIS_CALENDAR + "posts:\n  - {id: parti, at: 2027-01-05 09:00, networks: [x], "
@@ -656,7 +657,8 @@ def test_a_calendars_last_modified_is_its_latest_events() -> None:
 
 
 def _feed_text(plan: object, family: str = "calendar", key: str | None = None) -> str:
-    from edcal.outputs.ics import EventWriter, feeds, serialise
+    from edcal.outputs.ics import EventWriter, serialise
+    from edcal.plan.feeds import feeds
 
     feed = next(f for f in feeds(plan) if f.family == family and (key is None or f.key == key))  # type: ignore[arg-type]
     return serialise(feed, plan, EventWriter(plan)).decode().replace("\r\n ", "")  # type: ignore[arg-type]
@@ -814,7 +816,7 @@ def test_a_reminder_rings_its_delay_before_the_post_across_a_change_of_clocks() 
     night the clocks go back, it counted as rung at 01:45 +02:00, an hour early, and a build then left it
     out; for a post at 03:30 on the night they go forward, at a 02:45 that does not exist, read an hour late.
     TRIGGER:-PT45M is elapsed time (RFC 5545, 3.3.6), and so is when it rings."""
-    from edcal.outputs.ics import changes
+    from edcal.plan.feeds import changes
     from helpers import PARIS_CALENDAR, calendar_from
 
     calendar = calendar_from(PARIS_CALENDAR + "feeds:\n  reminders: {people: 45 minutes}\nposts:\n"
@@ -838,7 +840,8 @@ def test_a_reminder_rings_its_delay_before_the_post_across_a_change_of_clocks() 
 
 def test_an_idea_for_posts_is_in_its_networks_feeds_not_the_blogs() -> None:
     """A dated idea for a LinkedIn post was "[Blog] Portrait (idée)" in blog.ics, and in no LinkedIn feed."""
-    from edcal.outputs.ics import EventWriter, feeds
+    from edcal.outputs.ics import EventWriter
+    from edcal.plan.feeds import feeds
     from helpers import PARIS_CALENDAR, calendar_from, plan_of
 
     plan = plan_of(calendar_from(PARIS_CALENDAR + "ideas:\n  - {title: Portrait, networks: [linkedin, x], "

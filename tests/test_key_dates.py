@@ -291,7 +291,8 @@ def test_a_campaigns_feed_holds_the_key_dates_it_refers_to_with_calendar_ics_uid
     """The campaign of a fair lacked the fair itself: a subscriber to it saw "J-7" and no J."""
     import icalendar
 
-    from edcal.outputs.ics import EventWriter, feeds, serialise
+    from edcal.outputs.ics import EventWriter, serialise
+    from edcal.plan.feeds import feeds
 
     text = CALENDAR.replace("posts:\n", (
         "campaigns:\n"

@@ -230,7 +230,8 @@ def test_a_post_s_calendar_event_says_what_the_log_says() -> None:
 
     import icalendar
 
-    from edcal.outputs.ics import EventWriter, feeds, namespace, serialise
+    from edcal.outputs.ics import EventWriter, namespace, serialise
+    from edcal.plan.feeds import feeds
 
     log = ("posted:\n  - {item: lundi-linkedin-20270104, at: 2027-01-04 09:20, "
            "url: 'https://www.linkedin.com/feed/update/urn:li:activity:1/'}\n")
@@ -271,7 +272,8 @@ def test_a_draft_post_whose_time_passed_is_held_back_not_to_confirm() -> None:
 
     import icalendar
 
-    from edcal.outputs.ics import EventWriter, feeds, namespace, serialise
+    from edcal.outputs.ics import EventWriter, namespace, serialise
+    from edcal.plan.feeds import feeds
 
     drafted = CALENDAR.replace("ideas:", "  - id: brouillon\n    networks: [linkedin]\n    at: 2027-01-05 10:00\n"
                                          "    text: Pas encore\n    status: draft\nideas:")
@@ -295,7 +297,8 @@ def test_a_post_the_log_says_went_out_despite_a_freeze_or_as_a_draft_is_gone_out
 
     import icalendar
 
-    from edcal.outputs.ics import EventWriter, feeds, namespace, serialise
+    from edcal.outputs.ics import EventWriter, namespace, serialise
+    from edcal.plan.feeds import feeds
 
     frozen = CALENDAR.replace("ideas:", "  - id: brouillon\n    networks: [linkedin]\n    at: 2027-01-05 10:00\n"
                                         "    text: Pas encore\n    status: draft\nideas:") \
@@ -331,7 +334,8 @@ def test_a_post_the_log_says_did_not_go_out_is_planned_not_gone_out_and_no_longe
     manager reading the report."""
     import icalendar
 
-    from edcal.outputs.ics import EventWriter, feeds, serialise
+    from edcal.outputs.ics import EventWriter, serialise
+    from edcal.plan.feeds import feeds
 
     plan = plan_of(calendar_from(CALENDAR, {"log.yaml": SKIPPED}), now=NOW)
     january = _rows(plan)[("2027-01", "mastodon")].tally
@@ -366,7 +370,8 @@ def test_a_draft_the_log_says_did_not_go_out_is_skipped_in_its_event_s_title_as_
     """Its title said "(brouillon)" while its status line said "annulé": the log's word wins, as in the agenda."""
     import icalendar
 
-    from edcal.outputs.ics import EventWriter, feeds, serialise
+    from edcal.outputs.ics import EventWriter, serialise
+    from edcal.plan.feeds import feeds
 
     calendar = CALENDAR.replace("    text: Bonne semaine à tous\n",
                                 "    text: Bonne semaine à tous\n    status: draft\n")

@@ -242,7 +242,7 @@ def _went_online(plan: PlanSummary) -> list[str]:
 def _heavy_feeds(planning: Path, shown: str) -> list[str]:
     """The feeds too heavy for Google Calendar, each with its size and events, and what to subscribe to
     instead: a plan of thousands of posts makes calendar.ics megabytes, however short ``feeds: past:``."""
-    from edcal.outputs.ics import FEED_LIMIT_BYTES, heavy_feeds
+    from edcal.outputs._files import FEED_LIMIT_BYTES, heavy_feeds
 
     paths = [path.relative_to(planning).as_posix()
              for path in sorted(planning.glob("*.ics")) + sorted((planning / "calendars").rglob("*.ics"))]

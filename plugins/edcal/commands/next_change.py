@@ -26,7 +26,7 @@ def next_change(site: Path, settings_file: str, after: str | None = None,
     calendar = plan.calendar
     planning = planning or bool(calendar.planning.publish)
     if calendar.feeds.publish or planning:  # copies of what changes by itself, for others to read
-        from edcal.outputs.ics import changes
+        from edcal.plan.feeds import changes
 
         moments += changes(plan, since)
     if planning:  # its pages mark today: each new day changes them

@@ -1,7 +1,10 @@
-"""Writing output files: UTF-8, folders created; and where each post's draft is written."""
+"""Writing output files: UTF-8, folders created; where each post's draft is written; which written feeds
+are too heavy for calendar apps (said by the planning page and by ``edcal build``)."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from pathlib import Path
 
 from edcal.model.plan import Item, Plan
@@ -37,3 +40,23 @@ def draft_path(item: Item, plan: Plan) -> str:
     assert isinstance(item.start, object) and item.network
     local = item.start.astimezone(plan.calendar.zone)  # type: ignore[union-attr]
     return f"{FOLDER}/{item.network}/{local:%Y-%m-%dT%H%M}-{item.id}"
+
+
+#: The heaviest feed Google Calendar is known to read whole (its help gives 1 MB for an imported file; a
+#: subscribed feed beyond it is reported to lose events, silently). Outlook.com publishes no limit.
+FEED_LIMIT_BYTES = 1_000_000
+
+
+def heavy_feeds(folder: Path, paths: Iterable[str]) -> dict[str, tuple[float, int]]:
+    """The feeds written under ``folder`` heavier than :data:`FEED_LIMIT_BYTES`: each path's size in MB
+    (rounded up to a tenth) and its events."""
+    heavy = {}
+    for path in paths:
+        try:
+            size = (folder / path).stat().st_size
+        except OSError:
+            continue
+        if size > FEED_LIMIT_BYTES:
+            events = (folder / path).read_bytes().count(b"BEGIN:VEVENT")
+            heavy[path] = (math.ceil(size / 100_000) / 10, events)
+    return heavy

@@ -38,9 +38,8 @@ from edcal.i18n import (
 from edcal.model.calendar import Idea
 from edcal.model.days import as_instant
 from edcal.model.plan import WAITING, Item, Plan, passed, status_word
-from edcal.outputs._files import draft_path, write_file
+from edcal.outputs._files import draft_path, heavy_feeds, write_file
 from edcal.outputs.context import OutputContext
-from edcal.outputs.ics import feed_links, heavy_feeds
 from edcal.outputs.pages import (
     AGENDA_FOLDER,
     REVIEW_FOLDER,
@@ -61,6 +60,7 @@ from edcal.outputs.pages import (
 )
 from edcal.plan.absences import Cover, absence_label, covers, team_absences
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
+from edcal.plan.feeds import feed_links
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
 from edcal.plan.status import late_items, outcome, posts_by_network, said_by_network

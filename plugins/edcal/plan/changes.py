@@ -230,7 +230,7 @@ def _history_moved(old: Mapping[str, Item], new: Mapping[str, Item],
 
 
 def _feeds_gone(before: Plan | None, after: Plan) -> tuple[str, ...]:
-    from edcal.outputs.ics import feeds
+    from edcal.plan.feeds import feeds
 
     if before is None:
         return ()

@@ -7,7 +7,7 @@ when a post that shows an image of content/ goes out (the image is kept out
 of output/ until then); and, when the ambassadors' page is published, at
 midnight on the days a suggestion starts or ends; with ``link_in_bio:``, when a post its page lists goes
 out. Published feeds and
-planning pages add theirs (:func:`edcal.outputs.ics.changes`, in
+planning pages add theirs (:func:`edcal.plan.feeds.changes`, in
 ``edcal next-change``).
 """
 
