@@ -442,10 +442,11 @@ def serve(site: Path, settings_file: str, verbosity: int | None, bind: str, port
     settings change. A failed rebuild is reported; the previous files stay.
     """
     from edcal.commands.serve import serve as run_serve
+    from edcal.pelican_plugin.state import planning_path
     from edcal.site import pelican_settings
 
     settings = pelican_settings(site, settings_file)
-    planning = Path(settings.get("EDCAL_PLANNING_PATH") or site / "planning")
+    planning = planning_path(settings, site)
     quiet = (verbosity or 0) < 0
 
     def say_line(line: str) -> None:

@@ -180,8 +180,13 @@ class BuildState:
 
     @property
     def planning_path(self) -> Path:
-        configured = self.settings.get(PLANNING_SETTING)
-        return Path(configured) if configured else self.site / "planning"
+        return planning_path(self.settings, self.site)
+
+
+def planning_path(settings: dict[str, Any], site: Path) -> Path:
+    """Where the team's plan is written: ``EDCAL_PLANNING_PATH``, else the site's ``planning/``."""
+    configured = settings.get(PLANNING_SETTING)
+    return Path(configured) if configured else site / "planning"
 
 
 def composed(site: Path, path: str) -> str:
