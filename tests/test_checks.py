@@ -2409,6 +2409,20 @@ def test_mention_elsewhere() -> None:
     assert [f.message.split(" mentions ")[1].split(",")[0] for f in found] == ["@partenaire"]
 
 
+def test_mention_elsewhere_on_a_network_like_a_built_in_one() -> None:
+    """A second X account (`like: x`) or LinkedIn page (`like: linkedin`) takes its platform's rules: the
+    same Mastodon address pasted there tagged a stranger on X, or no one, without a word, while the built-in
+    network's post of the same entry was warned."""
+    extra = "  x-pro: {like: x, name: X pro}\n  linkedin-en: {like: linkedin, name: LinkedIn EN}\n"
+    found = findings("mention-elsewhere", posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [x, x-pro, linkedin, linkedin-en], "
+        "text: 'Merci @lea@piaille.fr et @tom.bsky.social'}"), extra=extra)
+    assert sorted((f.item, f.message.split(" mentions ")[1].split(",")[0]) for f in found) == [
+        ("a-linkedin", "@lea@piaille.fr"), ("a-linkedin-en", "@lea@piaille.fr"),
+        ("a-x", "@lea@piaille.fr"), ("a-x", "@tom.bsky.social"),
+        ("a-x-pro", "@lea@piaille.fr"), ("a-x-pro", "@tom.bsky.social")]
+
+
 def test_mention_not_tagged() -> None:
     """LinkedIn and Facebook tag only the account picked from the composer's list: a pasted @Name is words."""
     extra = "  facebook: {}\n  linkedin-en: {like: linkedin, name: LinkedIn EN}\n"

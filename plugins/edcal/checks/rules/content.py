@@ -944,11 +944,13 @@ def _other_networks_handles(text: str, network: Network) -> list[str]:
     dotted = _DOMAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))
     if network.mention_counting == "local-part":  # Mastodon and its likes: no dot in a local account
         return dotted
-    if network.id == "bluesky" and network.builtin:  # handles are domains: @partner.bsky.social
+    # A network `like:` a built-in one has its accounts' handles; a network of the site's own, unknown ones.
+    platform = network.platform
+    if platform == "bluesky":  # handles are domains: @partner.bsky.social
         return fediverse + _PLAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))
-    if network.id == "x" and network.builtin:
+    if platform == "x":
         return fediverse + dotted
-    if network.id in _OWN_HANDLES and network.builtin:
+    if platform in _OWN_HANDLES:
         return fediverse
     return []
 
