@@ -2475,6 +2475,76 @@ def test_public_holiday() -> None:
     assert not findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"))
 
 
+def test_public_holiday_except_names_holidays_the_site_does_not_count() -> None:
+    """A US agency got warnings on Veterans Day and Columbus Day, which its audience works through, with no
+    way out but turning the rule off: `except:` names them (case aside), their observed days with them."""
+    days = posts("{id: columbus, at: 2027-10-11 10:00, networks: [x], text: A}",
+                 "{id: veterans, at: 2028-11-10 10:00, networks: [x], text: B}",  # 11 Nov is a Saturday
+                 "{id: thanksgiving, at: 2027-11-25 10:00, networks: [x], text: C}")
+    warned = findings("public-holiday", days, extra="country: US\n")
+    assert [f.item for f in warned] == ["columbus-x", "veterans-x", "thanksgiving-x"]
+    assert "holiday (Veterans Day (observed))" in warned[1].message
+    assert "`checks: {public-holiday: {except: [Columbus Day]}}`" in warned[0].hint
+    excepted = findings("public-holiday", days, extra="country: US\nchecks:\n  public-holiday: "
+                                                      "{except: [veterans day, Columbus Day]}\n")
+    assert [f.item for f in excepted] == ["thanksgiving-x"]
+
+
+def test_public_holiday_except_in_the_country_s_language_or_the_site_s() -> None:
+    """A French site writes Lundi de Pentecôte (a "journée de solidarité" most people work); a French site in
+    Canada writes Fête du Travail, the library's English for it being Labour Day."""
+    from edcal.i18n import speak
+
+    whit_monday = posts("{id: a, at: 2027-05-17 10:00, networks: [x], text: Hi}")
+    assert findings("public-holiday", whit_monday, extra="country: FR\n")
+    assert not findings("public-holiday", whit_monday,
+                        extra="country: FR\nchecks: {public-holiday: {except: [lundi de pentecôte]}}\n")
+    labour_day = posts("{id: a, at: 2027-09-06 10:00, networks: [x], text: Hi}")
+    for name in ("Labour Day", "fête du travail"):
+        speak("fr")  # the site's language, as its settings give it
+        try:
+            assert not findings("public-holiday", labour_day,
+                                extra=f"country: CA\nchecks: {{public-holiday: {{except: [{name}]}}}}\n")
+        finally:
+            speak(None)
+
+
+def test_public_holiday_except_refuses_a_name_that_is_no_holiday() -> None:
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + "country: US\nchecks:\n  public-holiday:\n    except:\n"
+                                       "      - Columbus Day\n      - Veterans Dya\n      - Pentecost Monday\n")
+    assert [e.format() for e in caught.value.errors] == [
+        "calendar.yaml:14:9: error: found 'Veterans Dya', expected a public holiday of US\n"
+        "    hint: did you mean 'Veterans Day'?",
+        "calendar.yaml:15:9: error: found 'Pentecost Monday', expected a public holiday of US\n"
+        "    hint: one of: Christmas Day, Columbus Day, Independence Day, Juneteenth National "
+        "Independence Day, Labor Day, Martin Luther King Jr. Day, Memorial Day, New Year's Day, Thanksgiving Day, "
+        "Veterans Day, Washington's Birthday"]
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + "checks: {public-holiday: {except: [Veterans Day]}}\n")
+    assert [e.format() for e in caught.value.errors] == [
+        "calendar.yaml:9:27: error: `except` of public-holiday names holidays of the site's country, and "
+        "calendar.yaml sets no `country:`\n"
+        "    hint: add it at the top of calendar.yaml, e.g. `country: US`"]
+    with pytest.raises(InputErrors, match="found '', expected a public holiday of FR"):
+        calendar_from(PARIS_CALENDAR + "country: FR\nchecks: {public-holiday: {except: ['']}}\n")
+    with pytest.raises(InputErrors, match="found a list or a mapping in `except`, expected one value per item"):
+        calendar_from(PARIS_CALENDAR + "country: FR\nchecks: {public-holiday: {except: [{Noël: oui}]}}\n")
+
+
+def test_public_holiday_except_in_plan_json() -> None:
+    import jsonschema
+
+    from edcal.outputs.plan_json import document
+
+    calendar = calendar_from(PARIS_CALENDAR + "country: US\nchecks: {public-holiday: {except: Veterans Day}}\n")
+    plan = document(plan_of(calendar))
+    assert plan["checks"]["public-holiday"] == {"severity": "warning", "except": ["Veterans Day"]}
+    jsonschema.validate(plan, json.loads((Path(__file__).parents[1] / "docs" / "plan.schema.json").read_text()))
+    default = document(plan_of(calendar_from(PARIS_CALENDAR)))
+    assert default["checks"]["public-holiday"] == {"severity": "warning", "except": []}
+
+
 def test_idea_written() -> None:
     """An idea that became an article stayed in the backlog: its review deadline was twice in the agenda."""
     written = [lambda c: article("portrait-de-lea", "2027-03-01T09:00", c, status="draft", title="Portrait de Léa")]

@@ -453,6 +453,11 @@ def date_order() -> str | None:
     return "day" if language(tag) == "fr" or tag in DAY_FIRST_ENGLISH else None
 
 
+def site_language() -> str | None:
+    """The site's language tag (``fr``, ``en-US``) once the command has read it (:func:`speak`), else None."""
+    return _SITE_LANG
+
+
 def site_language_known() -> bool:
     """Whether the command has read the site's language (:func:`speak` with the site's language)."""
     return _SITE_HEARD

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from edcal.lazy_packages import submodule
@@ -13,12 +14,62 @@ if TYPE_CHECKING:
     from holidays.holiday_base import HolidayBase
 
 
-def holidays_between(calendar: Calendar, first: dt.date, last: dt.date, lang: str) -> dict[dt.date, str]:
-    """Holiday names by day, in the site's language when the library has it."""
+def holidays_between(calendar: Calendar, first: dt.date, last: dt.date, lang: str,
+                     uncounted: tuple[str, ...] = ()) -> dict[dt.date, str]:
+    """Holiday names by day, in the site's language when the library has it.
+
+    :param uncounted: holidays the site does not count (public-holiday's ``except:``), by name in the
+        country's own language or in ``lang``, case aside; a holiday's observed day goes with it.
+    """
     if not calendar.country:
         return {}
-    found = _holidays(calendar.country, calendar.subdivision, tuple(range(first.year, last.year + 1)), lang)
+    years = tuple(range(first.year, last.year + 1))
+    found = _holidays(calendar.country, calendar.subdivision, years, lang)
+    if uncounted:
+        skipped = frozenset(name.casefold() for name in uncounted)
+        own = _holidays(calendar.country, calendar.subdivision, years, None)
+        found = {day: kept for day, names in found.items()
+                 if (kept := _counted(names, own.get(day, ""), skipped))}
     return {day: name for day, name in found.items() if first <= day <= last}
+
+
+def holiday_names(country: str, subdivision: str | None, years: tuple[int, ...],
+                  lang: str | None) -> tuple[str, ...]:
+    """The names of a country's holidays over ``years``, in its own language and in ``lang`` (when the
+    library has it), sorted; an observed day goes by its holiday's name (:func:`named_for`)."""
+    tables = [_holidays(country, subdivision, years, None), *([_holidays(country, subdivision, years, lang)]
+                                                              if lang else [])]
+    names = {name for table in tables for names in table.values() for name in _split(names)}
+    return tuple(sorted(name for name in names if named_for(name, names) == name))
+
+
+def named_for(name: str, names: Collection[str]) -> str:
+    """The holiday a day is named for, among ``names``: "Veterans Day" for "Veterans Day (observed)", the
+    day off in its place; else the name itself."""
+    base = name.partition(" (")[0]
+    return base if base in names else name
+
+
+#: How the library joins the names of a day's holidays.
+HOLIDAYS_OF_A_DAY = "; "
+
+
+def _split(names: str) -> list[str]:
+    return names.split(HOLIDAYS_OF_A_DAY)
+
+
+def _counted(names: str, own: str, skipped: frozenset[str]) -> str:
+    """The day's holidays (``names``) the site counts, given their names in the country's language
+    (``own``, in the same order); the library writes an observed day "Veterans Day (observed)"."""
+    def skipped_name(name: str) -> bool:
+        folded = name.casefold()
+        return folded in skipped or folded.partition(" (")[0] in skipped
+
+    written, native = _split(names), _split(own)
+    if len(written) != len(native):  # cannot pair them: the day is not counted if any is left out
+        return "" if any(map(skipped_name, written + native)) else names
+    return HOLIDAYS_OF_A_DAY.join(name for name, other in zip(written, native, strict=True)
+                                  if not skipped_name(name) and not skipped_name(other))
 
 
 @functools.cache
@@ -38,11 +89,14 @@ def _country_class(country: str) -> type[HolidayBase] | None:
 
 
 @functools.cache
-def _holidays(country: str, subdivision: str | None, years: tuple[int, ...], lang: str) -> dict[dt.date, str]:
+def _holidays(country: str, subdivision: str | None, years: tuple[int, ...],
+              lang: str | None) -> dict[dt.date, str]:
+    """The holidays of ``years`` by day, named in ``lang`` when the library has it, else (and for None) in
+    the country's own language."""
     cls = _country_class(country)
     assert cls is not None, f"unknown country {country}: the calendar's loader checks it"
     languages = getattr(cls, "supported_languages", ())
-    language = next((code for code in languages if code.split("_")[0] == lang.split("-")[0]), None)
+    language = next((code for code in languages if lang and code.split("_")[0] == lang.split("-")[0]), None)
     # Without a language, holidays follows LANGUAGE, LC_ALL… of the machine: not reproducible.
     table = cls(subdiv=subdivision, years=years, language=language or cls.default_language)
     return dict(table.items())

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from edcal.i18n import Message, say
 from edcal.model.article import Article
-from edcal.model.calendar import PostEntry
+from edcal.model.calendar import Calendar, PostEntry
 from edcal.model.plan import Item, Plan, article_item_id, made_by
 from edcal.model.source import Source
 
@@ -67,6 +67,14 @@ class Option:
     #: What the parsed value counts (``days``, ``minutes``, ``hours``), for plan.json; none for a
     #: count or a share (0 to 1).
     unit: str = ""
+    #: A list in calendar.yaml (``except: [Veterans Day, Columbus Day]``; one value alone is a list of one):
+    #: ``parse`` reads each item, and the option's value is the tuple of them.
+    many: bool = False
+    #: For an option whose values are names: the names the site may write, by its calendar (case aside), and
+    #: what they are ("a public holiday of US"); another name is a located error with a did-you-mean. None
+    #: while the calendar cannot tell (an unknown ``country:``, an error of its own); raises ValueError when
+    #: the site can name none (``except`` of public-holiday without ``country:``).
+    choices: Callable[[Calendar], tuple[tuple[str, ...], Message] | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,7 +192,8 @@ def _checks(plan: Plan) -> dict[str, dict[str, Any]]:
     result = {}
     for rule_id, rule in sorted(all_rules().items()):
         severity, options = rule_settings(plan.calendar, rule_id)
-        named = {f"{o.name}_{o.unit}" if o.unit else o.name: options[o.name] for o in rule.options}
+        named = {f"{o.name}_{o.unit}" if o.unit else o.name:
+                 list(options[o.name]) if o.many else options[o.name] for o in rule.options}
         result[rule_id] = {"severity": severity, **named}
     return result
 

@@ -11,9 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from edcal.checks.registry import FIRST_NAMED, THE_POSTS, CheckContext, Option, Problem, rule
-from edcal.i18n import DAYS, Message, say, say_count, say_duration, say_list
+from edcal.clock import now
+from edcal.i18n import DAYS, Message, say, say_count, say_duration, say_list, site_language
 from edcal.load import timeparse
-from edcal.model.calendar import FreezeWindow
+from edcal.model.calendar import Calendar, FreezeWindow
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.network import Network, Slot
 from edcal.model.plan import Item
@@ -641,24 +642,60 @@ def clock_change_night(ctx: CheckContext) -> Iterator[Problem]:
                       night.hint, when=start_of_day(night.day, zone))
 
 
-@rule("public-holiday", "warning", "A post goes out on a public holiday of the site's country")
+def _holiday_name(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _country_holidays(calendar: Calendar) -> tuple[tuple[str, ...], Message] | None:
+    """The holidays ``except:`` may name: the country's, in its language and in the site's."""
+    from edcal import public_holidays
+
+    if not calendar.country:
+        raise ValueError(say("`except` of public-holiday names holidays of the site's country, and "
+                             "calendar.yaml sets no `country:`"),
+                         say("add it at the top of calendar.yaml, e.g. `country: US`"))
+    if not public_holidays.known_country(calendar.country) or (
+            calendar.subdivision is not None
+            and calendar.subdivision not in public_holidays.subdivisions(calendar.country)):
+        return None  # an error of its own, at `country:` or `subdivision:`
+    return (public_holidays.holiday_names(calendar.country, calendar.subdivision, _holiday_years(calendar),
+                                          site_language()),
+            say("a public holiday of {country}", country=calendar.country))
+
+
+def _holiday_years(calendar: Calendar) -> tuple[int, ...]:
+    """The years whose holidays ``except:`` may name: around now (a holiday's name seldom changes)."""
+    year = now(calendar.zone).year
+    return tuple(range(year - 1, year + 3))
+
+
+@rule("public-holiday", "warning", "A post goes out on a public holiday of the site's country",
+      options=(Option("except", (), _holiday_name, "Holidays the site does not count, by name in the country's "
+                      "language or the site's (`except: [Veterans Day, Columbus Day]`): most of its audience "
+                      "works that day. Their observed days go with them.", many=True,
+                      choices=_country_holidays),))
 def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
     if not calendar.country:
         return
-    from edcal.public_holidays import holidays_between
+    from edcal.public_holidays import HOLIDAYS_OF_A_DAY, holiday_names, holidays_between, named_for
 
     posts = list(ctx.posts())
     if not posts:
         return
     days = [p.start.astimezone(calendar.zone).date() for p in posts]  # type: ignore[union-attr]
-    holidays = holidays_between(calendar, min(days), max(days), ctx.plan.lang)
+    uncounted = ctx.options["except"]
+    holidays = holidays_between(calendar, min(days), max(days), ctx.plan.lang, uncounted)
+    names = holiday_names(calendar.country, calendar.subdivision, tuple(range(min(days).year, max(days).year + 1)),
+                          ctx.plan.lang)
     for post, day in zip(posts, days, strict=True):
         name = holidays.get(day)
         if name:
             network = calendar.networks[post.network or ""]
+            named = ", ".join(dict.fromkeys(named_for(part, names) for part in name.split(HOLIDAYS_OF_A_DAY)))
             yield Problem(ctx.network_source(post), say("{network} post '{id}' goes out on {day:%Y-%m-%d}, a public "
                                            "holiday ({holiday})", network=network.name, id=post.id, day=day,
                                            holiday=name),
-                          say("few people read their feeds that day: move it, or silence this rule on the "
-                              "entry if it is intended"), post)
+                          say("few people read their feeds that day: move it, or silence this rule on the entry "
+                              "if it is intended; if your audience works that day: `checks: {{public-holiday: "
+                              "{{except: [{holiday}]}}}}`", holiday=named), post)

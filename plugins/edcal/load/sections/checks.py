@@ -16,14 +16,14 @@ before the checks and does not import them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
-from edcal.errors import ErrorCollector, did_you_mean, message_of
-from edcal.i18n import say
-from edcal.load.sections._reading import CheckRule, Document, Reading
+from edcal.errors import ErrorCollector, closest, did_you_mean, message_of
+from edcal.i18n import Message, say
+from edcal.load.sections._reading import CheckOption, Document, Reading
 from edcal.load.yamlfile import LOC_KEY, Loc
-from edcal.model.calendar import RuleSettings
+from edcal.model.calendar import Calendar, RuleSettings
 from edcal.model.source import Source
 
 _OFF = ("off", "false", "no", "disabled")
@@ -32,17 +32,14 @@ _OFF = ("off", "false", "no", "disabled")
 def read_checks(reading: Reading, main: Document) -> None:
     """The ``checks:`` section, with located errors for unknown rules, options and values."""
     where = main.raw[LOC_KEY].value("checks")
-    reading.calendar.checks = _rule_settings(main.raw.get("checks"), where, reading.errors, reading.rules)
+    reading.calendar.checks = _rule_settings(main.raw.get("checks"), where, reading)
 
 
-def _rule_settings(raw: Any, where: Source, errors: ErrorCollector,
-                   rules: Mapping[str, CheckRule]) -> dict[str, RuleSettings]:
-    """Each rule's settings under ``checks:``.
-
-    :param rules: every rule by id.
-    """
+def _rule_settings(raw: Any, where: Source, reading: Reading) -> dict[str, RuleSettings]:
+    """Each rule's settings under ``checks:``, checked against ``reading.rules``."""
     if raw is None:
         return {}
+    errors, rules = reading.errors, reading.rules
     if not isinstance(raw, dict):
         errors.add(where, say("found a value in `checks:`, expected a mapping of rule ids to settings"),
                    say("e.g. checks: {{public-holiday: off}}"))
@@ -68,10 +65,7 @@ def _rule_settings(raw: Any, where: Source, errors: ErrorCollector,
                 if name == "severity":
                     severity = _severity(text, vloc.value(name), errors) or severity
                 elif name in known:
-                    try:
-                        options[name] = known[name].parse(str(text))
-                    except ValueError as exc:
-                        errors.add(vloc.value(name), message_of(exc))
+                    _read_option(known[name], text, vloc, reading.calendar, errors, options)
                 else:
                     names = ["severity", *known]
                     message = say("unknown setting '{name}' for check '{rule}'", name=name, rule=rule_id)
@@ -81,6 +75,58 @@ def _rule_settings(raw: Any, where: Source, errors: ErrorCollector,
             severity = _severity(value, loc.value(rule_id), errors) or severity
         result[rule_id] = RuleSettings(severity, options)
     return result
+
+
+def _read_option(option: CheckOption, value: Any, loc: Loc, calendar: Calendar, errors: ErrorCollector,
+                 options: dict[str, Any]) -> None:
+    """An option's value as written into ``options``, or located errors (and nothing in ``options``).
+
+    :param loc: where the rule's settings are written.
+    """
+    name = option.name
+    if not option.many:
+        try:
+            options[name] = option.parse(str(value))
+        except ValueError as exc:
+            errors.add(loc.value(name), message_of(exc))
+        return
+    try:
+        choices = option.choices(calendar) if option.choices is not None else None
+    except ValueError as exc:  # the site can name none: said once, at the option
+        errors.add(loc.key(name), *exc.args)
+        return
+    items = value if isinstance(value, list) else [value]
+    values, refused = [], False
+    for index, item in enumerate(items):
+        where = loc.item(name, index) if isinstance(value, list) else loc.value(name)
+        try:
+            if isinstance(item, (dict, list)):
+                raise ValueError(say("found a list or a mapping in `{name}`, expected one value per item",
+                                     name=name))
+            parsed = option.parse("" if item is None else str(item))
+        except ValueError as exc:
+            errors.add(where, message_of(exc))
+            refused = True
+            continue
+        if choices is not None and not _chosen(str(parsed), *choices, where, errors):
+            refused = True
+            continue
+        values.append(parsed)
+    if not refused:
+        options[name] = tuple(values)
+
+
+def _chosen(written: str, names: tuple[str, ...], expected: Message, where: Source,
+            errors: ErrorCollector) -> bool:
+    """Whether ``written`` is one of ``names``, case aside; else a located error that names the closest."""
+    folded = {name.casefold(): name for name in names}
+    if written.casefold() in folded:
+        return True
+    match = closest(written.casefold(), folded)
+    errors.add(where, say("found '{value}', expected {expected}", value=written, expected=expected),
+               say("did you mean '{match}'?", match=folded[match]) if match is not None
+               else say("one of: {names}", names=", ".join(names)))
+    return False
 
 
 def _severity(value: Any, where: Source, errors: ErrorCollector) -> str | None:
