@@ -1116,7 +1116,8 @@ def test_the_summary_names_the_feeds_too_heavy_for_google_calendar(site: Path) -
     assert ("\n  2 feeds over 1 MB, more than Google Calendar is known to read whole (a heavier subscription is "
             "reported to lose events, silently): planning/calendar.ics (1.1 MB, 355 events), "
             "planning/calendars/linkedin.ics (1.1 MB, 337 events); subscribe to a network's, a person's or a "
-            "campaign's feed instead, or keep fewer past events (`feeds: past:`)\n") in result.stdout
+            "campaign's feed instead, or keep fewer events in the feeds (`feeds: past:` for those gone by, "
+            "`feeds: future:` for those to come)\n") in result.stdout
     # The other feeds are light: not named.
     assert "mastodon.ics (" not in result.stdout and "people/" not in result.stdout
     # The planning page, where the team picks a feed to subscribe to, says it beside the two (in French).
@@ -1131,6 +1132,13 @@ def test_the_summary_names_the_feeds_too_heavy_for_google_calendar(site: Path) -
          "(il perdrait des événements) ; là, abonnez-vous au flux d&#39;un réseau, d&#39;une personne ou "
          "d&#39;une campagne"),
     ]
+    # Those daily posts are all to come: `feeds: past:` could not help, `feeds: future:` does.
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "feeds: {future: 3 months}\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 0, result.stderr
+    assert " MB, more than Google Calendar" not in result.stdout
+    assert (site / "planning" / "calendar.ics").stat().st_size < 500_000
+    assert len(json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))["items"]) > 330
 
 
 def test_the_summary_is_silent_on_feeds_of_a_usual_size(built: Path) -> None:

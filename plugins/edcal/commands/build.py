@@ -254,10 +254,12 @@ def _heavy_feeds(planning: Path, shown: str) -> list[str]:
         len(heavy),
         "  {count} feed over {limit:,} MB, more than Google Calendar is known to read whole (a heavier "
         "subscription is reported to lose events, silently): {feeds}; subscribe to a network's, a person's "
-        "or a campaign's feed instead, or keep fewer past events (`feeds: past:`)",
+        "or a campaign's feed instead, or keep fewer events in the feeds (`feeds: past:` for those gone by, "
+        "`feeds: future:` for those to come)",
         "  {count} feeds over {limit:,} MB, more than Google Calendar is known to read whole (a heavier "
         "subscription is reported to lose events, silently): {feeds}; subscribe to a network's, a person's "
-        "or a campaign's feed instead, or keep fewer past events (`feeds: past:`)",
+        "or a campaign's feed instead, or keep fewer events in the feeds (`feeds: past:` for those gone by, "
+        "`feeds: future:` for those to come)",
         limit=FEED_LIMIT_BYTES / 1_000_000, feeds=_some(heavy)))]
 
 

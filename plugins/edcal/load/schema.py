@@ -781,6 +781,7 @@ class FeedsSpec(Spec):
     reminders: Mapping[FeedFamily, Minutes] = Field(default_factory=dict, description="Alarms before each timed event, per feed family (calendar, networks, blog, people, campaigns), e.g. {people: 1 hour}. Off by default.")
     publish: SwitchOrFolder = Field(False, description="Also copy the feeds into output/ (public!): true for output/calendars/, or a folder name such as a hard-to-guess path.")
     past: Text | None = Field(None, description="How far back feeds keep past items, e.g. '6 months' or 'all' (default '1 year'): years of daily posts made feeds of megabytes.")
+    future: Text | None = Field(None, description="How far ahead feeds show items to come, e.g. '3 months' or 'all' (the default): a year of thousands of posts makes feeds of megabytes.")
 
 
 class PlanningSpec(Spec):

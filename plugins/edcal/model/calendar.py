@@ -447,6 +447,8 @@ class FeedSettings:
     #: How far back feeds keep past items (`past:`), on the calendar (3 months before 15 May is 15
     #: February); None keeps them all.
     past: relativedelta | None = FEED_PAST
+    #: How far ahead feeds show items to come (`future:`), on the calendar; None shows them all.
+    future: relativedelta | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,12 +58,16 @@ def feeds(plan: Plan) -> list[Feed]:
     # fetcher is reported to give up on. Subscribers' apps drop them at their next poll.
     # One rule for events and key dates: kept until `past` after they end (a day ends where the next
     # day starts, in the site's zone); gone at that moment, which `edcal next-change` names (changes()).
-    kept = _kept(plan)
+    # Far items to come wait (`feeds: future:`): a year of thousands of posts made feeds of megabytes too.
+    # Each enters `future` before it begins, another moment changes() names.
+    kept, come = _kept(plan), _come(plan)
     items = [item for item in plan.items
-             if _in_feeds(item, plan) and kept(_over_at(item.start, calendar))]  # type: ignore[arg-type]
-    key_dates = [k for k in calendar.key_dates_in_order() if kept(_over_at(k.end, calendar))]
+             if _in_feeds(item, plan) and kept(_over_at(item.start, calendar))  # type: ignore[arg-type]
+             and come(_begins_at(item.start, calendar))]  # type: ignore[arg-type]
+    key_dates = [k for k in calendar.key_dates_in_order()
+                 if kept(_over_at(k.end, calendar)) and come(_begins_at(k.start, calendar))]
     absences = [(person, absence) for person, absence in team_absences(calendar)
-                if kept(_over_at(absence.last, calendar))]
+                if kept(_over_at(absence.last, calendar)) and come(_begins_at(absence.first, calendar))]
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
     everything = Feed(CALENDAR_FILE, "calendar", "all", _("Publishing schedule"), "",
                       _("Every post, article and deadline of the editorial plan."), "dimgray", items,
@@ -168,11 +172,12 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
     """Moments after ``after`` at which the feeds change by themselves, for ``edcal next-change`` when
     they are published: a timed item's start (a post reads "published", or what the log says of it, from
     then on), its reminders' moments (a reminder that has rung is no longer written), a log line's
-    moment, and the moment an event or a key date leaves the feeds (``past:``). An article going online
+    moment, and the moments an event or a key date enters the feeds (``future:``) and leaves them
+    (``past:``). An article going online
     and its deadlines change with it: :func:`edcal.plan.next_change.next_change` names those."""
     calendar = plan.calendar
     reminders = calendar.feeds.reminders
-    past = calendar.feeds.past
+    past, future = calendar.feeds.past, calendar.feeds.future
     found = []
     for item in plan.items:
         start = item.start
@@ -187,6 +192,8 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
             found.append(rings_at(start, ALL_DAY_REMINDER, calendar))
         if past is not None:
             found.append(_leaves_at(_over_at(start, calendar), calendar, past))
+        if future is not None:
+            found.append(_begins_at(start, calendar) - future)
         logged = item.posted.at if item.posted is not None else None
         if logged is not None:
             found.append(logged if isinstance(logged, dt.datetime) else start_of_day(logged, calendar.zone))
@@ -194,6 +201,10 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
         found += [_leaves_at(_over_at(key_date.end, calendar), calendar, past)
                   for key_date in calendar.key_dates_in_order()]
         found += [_leaves_at(_over_at(absence.last, calendar), calendar, past)
+                  for _person, absence in team_absences(calendar)]
+    if future is not None:
+        found += [_begins_at(key_date.start, calendar) - future for key_date in calendar.key_dates_in_order()]
+        found += [_begins_at(absence.first, calendar) - future
                   for _person, absence in team_absences(calendar)]
     # A log line still to take effect: its moment changes its post's event, or brings back a post a freeze
     # withheld (or a draft) that went out all the same, which the loop above passed over.
@@ -258,3 +269,23 @@ def _kept(plan: Plan) -> Callable[[dt.datetime], bool]:
     low, high = since - _CLEARLY, since + _CLEARLY
     return lambda over: over > high or (over >= low
                                         and as_instant(_leaves_at(over, calendar, past)) > as_instant(now))
+
+
+def _begins_at(start: dt.datetime | dt.date, calendar: Calendar) -> dt.datetime:
+    """When an event begins, for ``feeds: future:``: a timed item at its start, an all-day one as its first
+    day starts in the site's zone; in that zone, so that ``future`` before it counts on the calendar."""
+    if isinstance(start, dt.datetime):
+        return start.astimezone(calendar.zone)
+    return start_of_day(start, calendar.zone)
+
+
+def _come(plan: Plan) -> Callable[[dt.datetime], bool]:
+    """Whether an event beginning at a moment (:func:`_begins_at`) is in the feeds at ``plan.now``: it
+    enters them ``future`` before, the moment :func:`changes` names. Worked out near the edge only, as
+    :func:`_kept` is."""
+    calendar, future, now = plan.calendar, plan.calendar.feeds.future, plan.now
+    if future is None:
+        return lambda _begins: True
+    until = now.astimezone(calendar.zone) + future
+    low, high = until - _CLEARLY, until + _CLEARLY
+    return lambda begins: begins < low or (begins <= high and as_instant(begins - future) <= as_instant(now))

@@ -150,11 +150,17 @@ def read_feeds(reading: Reading, main: Document) -> None:
         except ValueError as exc:
             errors.add(where("past"), message_of(exc), say("or 'all' to keep every past item"))
             past = FEED_PAST
+    future: relativedelta | None = None
+    if spec.future is not None and spec.future.strip().lower() not in ("all", "tout"):
+        try:
+            future = timeparse.parse_span(spec.future)
+        except ValueError as exc:
+            errors.add(where("future"), message_of(exc), say("or 'all' to show every item to come"))
     reminders: dict[str, int] = {family: minutes for family, minutes in spec.reminders.items()}
     calendar.feeds = FeedSettings(
         duration=spec.duration or 15, refresh=spec.refresh or 60, reminders=reminders,
         publish=_publish_folder(spec.publish, "calendars", where("publish"), errors),
-        publish_source=where("publish"), past=past,
+        publish_source=where("publish"), past=past, future=future,
     )
 
 
