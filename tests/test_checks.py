@@ -2793,6 +2793,33 @@ def test_the_three_formats_agree(broken_site: Path) -> None:
     assert "by rule:" in github.output.splitlines()[-1].replace("%0A", "\n")
 
 
+def test_summary_gives_the_counts_by_rule_and_what_each_rule_is_without_the_findings(broken_site: Path) -> None:
+    """On a plan of 3,000 articles and 15,000 posts, `edcal check` printed 3,196 lines (6,877 findings, 14,000
+    lines on a busier plan) before its counts by rule, which named rules such as `outside-slots` without
+    saying what they find. `--summary` prints the counts alone, each rule with its title, and how to see
+    one rule's findings; the exit code is the same."""
+    runner = CliRunner()
+    full = runner.invoke(cli, ["check", "--site", str(broken_site)])
+    summary = runner.invoke(cli, ["check", "--site", str(broken_site), "--summary"])
+    assert summary.exit_code == full.exit_code == 1
+    lines = summary.output.splitlines()
+    assert lines[0] == "by rule:" and "calendar.yaml:" not in summary.output and "hint:" not in summary.output
+    rows = lines[1:lines.index("")]
+    full_rows = full.output.partition("\nby rule:\n")[2].splitlines()[:-1]
+    assert [row.split()[0] for row in rows] == [row.split()[0] for row in full_rows]  # errors first, then the most
+    rules = all_rules()
+    for row, full_row in zip(rows, full_rows, strict=True):
+        assert row.startswith(full_row.rstrip() + " ") and row.endswith(rules[row.split()[0]].title), row
+    assert lines[-2:] == [full.output.rstrip().splitlines()[-1],
+                          "`edcal check --only RULE` lists the findings of one rule"]
+    # In the site's language too, and only for people: a script reads the JSON's summary.
+    french = runner.invoke(cli, ["check", "--site", str(broken_site), "--summary"], env={"EDCAL_LANG": "fr"})
+    assert "Le texte d'une publication est plus long que son réseau ne l'accepte" in french.output
+    assert french.output.splitlines()[-1] == "`edcal check --only RÈGLE` liste ce qu'a trouvé une règle"
+    as_json = runner.invoke(cli, ["check", "--site", str(broken_site), "--summary", "--format", "json"])
+    assert as_json.exit_code == 2 and "--summary is for the text format" in as_json.output
+
+
 def test_annotations_name_files_from_the_repositorys_root(broken_site: Path, monkeypatch) -> None:
     """GitHub reads `file=` from the repository's root: a site in a folder of it needs that folder."""
     runner = CliRunner()

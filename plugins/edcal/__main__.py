@@ -380,9 +380,12 @@ def build(site: Path, settings_file: str, verbosity: int | None, no_check: bool)
 @click.option("--only", multiple=True, metavar="RULE", help="Run only this rule (repeatable).")
 @click.option("--since", metavar="DATE", help="Check items from this date or instant (default: now).")
 @click.option("--until", metavar="DATE", help="Check items up to the end of this day (or this instant).")
+@click.option("--summary", is_flag=True,
+              help="Print the counts by rule, with what each rule finds, not the findings (text format).")
 @click.option("--list", "list_rules", is_flag=True, help="List the rules and exit.")
 def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, strict: bool,
-          only: tuple[str, ...], since: str | None, until: str | None, list_rules: bool) -> None:
+          only: tuple[str, ...], since: str | None, until: str | None, summary: bool,
+          list_rules: bool) -> None:
     """Check the plan: lengths, media, links, cadence, flooding, freezes, holidays…
 
     Reads calendar.yaml and the articles' metadata (no Markdown rendering) and
@@ -394,7 +397,7 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
     from edcal.commands.check import check as run_check
 
     if list_rules:
-        from edcal.i18n import say, spoken
+        from edcal.i18n import spoken
         from edcal.site import speak_site_language
 
         speak_site_language(site, settings_file)  # the descriptions in the team's language
@@ -403,6 +406,9 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
         for rule in rules:  # the severity as `checks:` takes it, in every language
             click.echo(f"{rule.id:{width}} {rule.severity:8} {spoken(say(rule.title))}")
         return
+    if summary and fmt != "text":  # a script reads the counts by rule from the JSON's summary
+        raise click.UsageError(say("--summary is for the text format: the JSON's `summary` holds the counts "
+                                   "by rule"))
     pelican = logging.getLogger("pelican")
     level = pelican.level
     if (verbosity or 0) < 0:  # -q, for pre-commit hooks: silent on Pelican's warnings too
@@ -417,6 +423,9 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
         click.echo(reports.as_json(findings, strict), nl=False)
     elif fmt == "github":
         click.echo(reports.github(findings, reports.repository_folder(site)), nl=False)
+    elif summary:
+        titles = {rule.id: rule.title for rule in all_rules().values()}
+        click.echo(reports.summary_text(findings, titles), nl=False)
     elif (verbosity or 0) >= 0:
         click.echo(reports.text(findings, style=click.style), nl=False)
     else:  # -q: what fails the run only (errors; warnings too under --strict), with the whole summary

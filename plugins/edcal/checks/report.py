@@ -11,7 +11,7 @@ import math
 import os
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,22 +46,38 @@ def by_rule(findings: Sequence[Finding]) -> list[tuple[str, int, int]]:
                   key=lambda row: (-row[1], -row[2], row[0]))
 
 
-def rule_lines(findings: Sequence[Finding]) -> list[str]:
-    """What each rule found, a line each, when more than one rule found something.
+def rule_lines(findings: Sequence[Finding], titles: Mapping[str, str] | None = None) -> list[str]:
+    """What each rule found, a line each, when more than one rule found something (whatever found it,
+    with ``titles``: each rule's line then ends with what the rule finds).
 
     On a plan of thousands of posts the findings run to pages: the counts
     by rule say where to start (and which rule to tune in ``checks:``).
     """
     rows = by_rule(findings)
-    if len(rows) < 2:
+    if len(rows) < (1 if titles else 2):
         return []
     width = max(len(rule) for rule, _, _ in rows)
-    lines = [spoken(say("by rule:"))]
+    said = {}
     for rule, errors, warnings in rows:
         counts = [say_count(errors, "{count} error", "{count} errors")] if errors else []
         counts += [say_count(warnings, "{count} warning", "{count} warnings")] if warnings else []
-        lines.append(f"  {rule:{width}}  {', '.join(spoken(c) for c in counts)}")
-    return lines
+        said[rule] = ", ".join(spoken(c) for c in counts)
+    lines = [spoken(say("by rule:"))]
+    if not titles:
+        return lines + [f"  {rule:{width}}  {counts}" for rule, counts in said.items()]
+    counted = max(len(counts) for counts in said.values())
+    return lines + [f"  {rule:{width}}  {counts:{counted}}  {spoken(say(titles[rule]))}"
+                    for rule, counts in said.items()]
+
+
+def summary_text(findings: Sequence[Finding], titles: Mapping[str, str]) -> str:
+    """``edcal check --summary``: the counts by rule, each with what its rule finds, the summary line and
+    how to list one rule's findings; not the findings, which run to thousands of lines on a big plan."""
+    lines = rule_lines(findings, titles)
+    if lines:
+        lines.append("")
+    lines += [summary_line(findings), spoken(say("`edcal check --only RULE` lists the findings of one rule"))]
+    return "\n".join(lines) + "\n"
 
 
 def text(findings: Sequence[Finding], style: Callable[..., str] | None = None,
