@@ -644,6 +644,38 @@ def test_the_drafts_review_filters_by_person_with_the_network(sample: Path, serv
     page.close()
 
 
+def test_a_drafts_page_leads_to_each_of_its_days(sample: Path, server: str, chromium: Any) -> None:
+    """At 20 posts a day, a month's review page held 600 cards (1.7 MB) and the next 7 days 120: the 20th, or
+    tomorrow's LinkedIn posts, were a long scroll away. Each page lists its days at the top, each a link to
+    its day; a day the filters empty leaves the list with its cards."""
+    upcoming = [i for i in load_plan(sample)["items"]
+                if i["kind"] == "post" and i["status"] != "withheld" and i["start"] >= NOW]
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    links = "() => Array.from(document.querySelectorAll('nav.days a')).filter(e => e.getClientRects().length)" \
+        ".map(e => [e.textContent.trim(), e.getAttribute('href')])"
+    for path, days in (("drafts/2027-01.html", sorted({i["start"][:10] for i in upcoming
+                                                       if i["start"].startswith("2027-01")})),
+                       ("drafts/index.html", sorted({i["start"][:10] for i in upcoming if i["start"] < "2027-01-19"}))):
+        page.goto(server + path)
+        assert page.locator("nav.days").get_attribute("aria-label") == "Jours"
+        shown = page.evaluate(links)
+        assert [href for _, href in shown] == [f"#d-{day}" for day in days] and len(days) > 2, path
+        weekdays = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+        assert [text for text, _ in shown] == [
+            f"{weekdays[dt.date.fromisoformat(day).weekday()]} {'1er' if day.endswith('-01') else int(day[8:])}"
+            for day in days]
+        # A link leads to its day's heading, out of sight below, then in the window.
+        top = f"document.getElementById('d-{days[-1]}').getBoundingClientRect().top"
+        assert page.evaluate(top) > 1000
+        page.click(f'nav.days a[href="#d-{days[-1]}"]')
+        assert 0 <= page.evaluate(top) < 1000
+    # With a network chosen, only its days.
+    page.goto(server + "drafts/2027-01.html?network=linkedin")
+    linkedin = sorted({i["start"][:10] for i in upcoming if i["start"].startswith("2027-01") and i["network"] == "linkedin"})
+    assert linkedin and [href for _, href in page.evaluate(links)] == [f"#d-{day}" for day in linkedin]
+    page.close()
+
+
 def test_the_person_filter_finds_what_nobody_owns(built: Path, sample: Path, chromium: Any) -> None:
     """At 3,000 posts without owners, "Tout le monde" was the only way to see them: the person filter of the
     calendar and of the drafts review offers those nobody owns (where there are some), and counts them."""

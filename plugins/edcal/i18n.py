@@ -114,9 +114,19 @@ def long_date(day: dt.date, lang: str | None, weekday: bool = True) -> str:
     if month_first(lang):
         written = f"{MONTHS[code][day.month - 1]} {day.day}, {day.year}"
         return f"{DAYS[code][day.weekday()]}, {written}" if weekday else written
-    number = "1er" if code == "fr" and day.day == 1 else str(day.day)
-    written = f"{number} {MONTHS[code][day.month - 1]} {day.year}"
+    written = f"{_day_number(day, code)} {MONTHS[code][day.month - 1]} {day.year}"
     return f"{DAYS[code][day.weekday()]} {written}" if weekday else written
+
+
+def day_of_week(day: dt.date, lang: str | None) -> str:
+    """A day of a month already said, by its weekday and number: "mardi 12", "vendredi 1er", "Tuesday 12"."""
+    code = language(lang)
+    return f"{DAYS[code][day.weekday()]} {_day_number(day, code)}"
+
+
+def _day_number(day: dt.date, code: str) -> str:
+    """A day's number in a date written out: French writes the first "1er"."""
+    return "1er" if code == "fr" and day.day == 1 else str(day.day)
 
 
 def day_span(first: dt.date, last: dt.date, lang: str | None) -> tuple[str, str]:

@@ -27,6 +27,7 @@ from edcal.i18n import (
     Message,
     clock_time,
     day_and_time,
+    day_of_week,
     language,
     long_date,
     month_name,
@@ -250,6 +251,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["translated"] = lambda text: translated(text, translate)
     env.filters["long_date"] = lambda day: long_date(day, lang)
     env.filters["day_and_time"] = lambda moment: day_and_time(moment, lang)
+    env.filters["day_of_week"] = lambda day: day_of_week(day, lang)  # "mardi 12", in a month already said
     env.filters["clock_time"] = lambda instant: clock_time(instant, lang)
     env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
     env.filters["duration"] = lambda minutes: say_duration(minutes).translated(translate)  # "1 semaine"

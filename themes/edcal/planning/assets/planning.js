@@ -182,6 +182,11 @@
       if (!items.length || day.querySelector(".key-date, .absence:not([hidden])")) { day.hidden = false; return; }
       day.hidden = Array.prototype.every.call(items, function (item) { return item.hidden; });
     });
+    // A drafts page's list of its days keeps the days still shown.
+    document.querySelectorAll("[data-day-link]").forEach(function (link) {
+      var day = document.querySelector('[data-day="' + link.getAttribute("data-day-link") + '"]');
+      link.hidden = Boolean(day && day.hidden);
+    });
     // A drafts page whose filters leave no card says so, where the days were.
     document.querySelectorAll("[data-filtered-empty]").forEach(function (note) {
       note.hidden = Array.prototype.some.call(document.querySelectorAll("article.card[data-item-id]"),
