@@ -501,6 +501,23 @@ def test_home_page_lists_recent_articles_with_image_date_and_reading_time(sample
     assert head.link("canonical") == [f"{SITEURL}/"]
 
 
+def test_the_archives_lead_to_each_year(site: Path) -> None:
+    """A blog of 16 years had 2,689 articles on its one archives page, newest first, and nothing to jump by: a
+    reader after 2031 scrolled past 1,800 of them. Above the years, a list of them, each a link to its own."""
+    articles = site / "content" / "articles"
+    for year in ("2024", "2025"):
+        (articles / f"ancien-{year}.md").write_text(f"Title: Ancien {year}\nDate: {year}-06-01 09:00\n"
+                                                    "Category: Essais\n\nUn article d'avant.\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    text = (site / "output" / "archives.html").read_text(encoding="utf-8")
+    years = re.findall(r'<h2 id="year-(\d{4})">', text)
+    assert years == ["2027", "2025", "2024"]
+    nav = re.search(r'<nav class="archive-years" aria-label="([^"]*)">(.*?)</nav>', text, re.S)
+    assert nav and nav.group(1) == "Années" and text.index(nav.group(0)) < text.index('<h2 id="year-')
+    assert re.findall(r'<a href="#year-(\d{4})">(\d{4})</a>', nav.group(2)) == [(y, y) for y in years]
+
+
 def test_category_tag_author_archive_and_404_pages(sample: Path) -> None:
     output = sample / "output"
     pages = {
