@@ -604,7 +604,7 @@ def test_feeds_can_keep_only_what_comes_in_the_next_months() -> None:
     within that span of now (an all-day event from its first day). Each enters the feeds at that moment,
     which `edcal next-change` names; the plan keeps everything."""
     from edcal.errors import InputErrors
-    from edcal.outputs.ics import changes, feeds
+    from edcal.plan.feeds import changes, feeds
     from helpers import PARIS_CALENDAR, calendar_from, plan_of
 
     entries = ("key_dates:\n  - {id: salon, name: Salon, from: 2027-04-02, until: 2027-04-03}\n"
