@@ -14,7 +14,7 @@ import re
 import string
 from collections.abc import Callable, Sequence
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -22,6 +22,9 @@ try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+if TYPE_CHECKING:
+    from edcal.model.network import Cadence
 
 @functools.cache
 def catalog(code: str) -> dict[str, str]:
@@ -415,6 +418,15 @@ def say_duration(minutes: int) -> Message:
         if minutes % size == 0:
             return say_count(minutes // size, one, many)
     return say_count(minutes, "{count} minute", "{count} minutes")
+
+
+def say_cadence(cadence: Cadence) -> Message:
+    """A cadence, for messages and pages: "2/week" (plan.json keeps the cadence's own label)."""
+    if cadence.per == "day":
+        return say("{count}/day", count=cadence.count)
+    if cadence.per == "week":
+        return say("{count}/week", count=cadence.count)
+    return say("{count}/month", count=cadence.count)
 
 
 def say_list(parts: Sequence[Any]) -> Message:

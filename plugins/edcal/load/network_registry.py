@@ -15,7 +15,7 @@ from typing import Any
 
 from edcal.addresses import host_name
 from edcal.errors import ErrorCollector, closest, did_you_mean
-from edcal.i18n import Message, say, say_duration
+from edcal.i18n import Message, say, say_cadence, say_duration
 from edcal.ids import slugify
 from edcal.load.colors import css_color
 from edcal.load.schema import ID_RE, NetworkSpec
@@ -23,7 +23,6 @@ from edcal.load.validate import validate_spec
 from edcal.load.yamlfile import LOC_KEY, decode, load_yaml
 from edcal.model.network import SHARE_FORM_FIELDS, Cadence, Network, TextLimit
 from edcal.model.source import Source
-from edcal.plan.cadence import target_text
 
 #: Rule fields copied from a spec onto a network when set.
 _RULE_FIELDS = (
@@ -207,8 +206,8 @@ def cadence_over_maximum(cadence: Cadence | None, network: Network,
     most = cadence.most(network.max_per_day)
     if cadence.count <= most.count:
         return None
-    values = {"target": target_text(cadence), "limit": network.max_per_day, "network": network.name,
-              "most": target_text(most)}
+    values = {"target": say_cadence(cadence), "limit": network.max_per_day, "network": network.name,
+              "most": say_cadence(most)}
     message = say("found cadence {target} on {network}, more than max_per_day: {limit} lets it post ({most})",
                   **values) if campaign is None else \
         say("found cadence {target} on campaign '{campaign}', more than max_per_day: {limit} lets {network} "

@@ -32,6 +32,7 @@ from edcal.i18n import (
     first_weekday,
     language,
     month_first,
+    say_cadence,
     translated,
     translator,
 )
@@ -59,7 +60,7 @@ from edcal.outputs.pages import (
     title_language,
 )
 from edcal.plan.absences import Cover, absence_label, covers, team_absences
-from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, target_text
+from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps
 from edcal.plan.feeds import feed_links
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
@@ -317,7 +318,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         state = "coming" if today < campaign.start else "ended" if today > campaign.end else "running"
         campaigns.append(CampaignRow(campaign, owner.name if owner else campaign.owner, len(posts),
                                      statuses["done"], statuses["withheld"], articles, state, outside,
-                                     target_text(campaign.cadence) if campaign.cadence else None,
+                                     say_cadence(campaign.cadence) if campaign.cadence else None,
                                      campaign_gaps_found[campaign.id],
                                      ", ".join(calendar.networks[n].name for n in campaign.networks),
                                      tuple(alerts[("campaign", campaign.id)]),
@@ -348,7 +349,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         ahead = cell(this_month[(network.id, following.year, following.month)])
         above = promotion_judged and month.above(ceiling)
         over = above and month.total >= minimum
-        cadence = target_text(network.cadence) if network.cadence else None
+        cadence = say_cadence(network.cadence) if network.cadence else None
         counted, until = to_objective.get(network.id, (None, None))
         networks.append(NetworkRow(network, cadence, month.total, month.promotional, month.percent, over,
                                    gaps.get(network.id, 0), planned[network.id], counted, until,
@@ -358,7 +359,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     blog = calendar.blog.cadence
     return {"campaigns": campaigns, "networks": networks, "people": people,
             "ceiling": ceiling_percent(ceiling), "minimum": minimum,
-            "blog_cadence": target_text(blog) if blog else None, "blog_gaps": gaps.get("", 0),
+            "blog_cadence": say_cadence(blog) if blog else None, "blog_gaps": gaps.get("", 0),
             "blog_period": blog.per if blog else None,
             "horizon_days": horizon, "this_month": today.replace(day=1), "next_month": following}
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from edcal.i18n import MONTHS, Message, first_weekday, say
+from edcal.i18n import MONTHS, Message, first_weekday, say, say_cadence
 from edcal.model.calendar import Calendar
 from edcal.model.days import start_of_day
 from edcal.model.network import Cadence
@@ -52,21 +52,12 @@ class Gap:
 
     @property
     def target(self) -> Message:
-        return target_text(self.cadence)
+        return say_cadence(self.cadence)
 
 
 def month_word(month: int) -> Message:
     """A month's name as a message: each language says its own (``%B`` follows the machine's locale)."""
     return say(MONTHS["en"][month - 1])
-
-
-def target_text(cadence: Cadence) -> Message:
-    """A cadence, for messages and pages: "2/week" (plan.json keeps the cadence's own label)."""
-    if cadence.per == "day":
-        return say("{count}/day", count=cadence.count)
-    if cadence.per == "week":
-        return say("{count}/week", count=cadence.count)
-    return say("{count}/month", count=cadence.count)
 
 
 def periods(cadence: Cadence, start: dt.date, end: dt.date, week_start: int = 0

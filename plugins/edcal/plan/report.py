@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from edcal.i18n import Message, first_weekday, say
+from edcal.i18n import Message, first_weekday, say, say_cadence
 from edcal.model.calendar import Calendar, Campaign, PostedRecord
 from edcal.model.network import Cadence
 from edcal.model.plan import Item, Plan
-from edcal.plan.cadence import frozen, periods, target_text
+from edcal.plan.cadence import frozen, periods
 from edcal.plan.status import outcome
 
 #: How far back the list of posts to confirm goes: the log is kept weekly, a month covers a holiday.
@@ -58,7 +58,7 @@ class Channel:
     @property
     def target(self) -> Message | None:
         """The cadence in words ("2/week", "2/semaine")."""
-        return target_text(self.cadence) if self.cadence is not None else None
+        return say_cadence(self.cadence) if self.cadence is not None else None
 
 
 @dataclass(slots=True)
