@@ -2423,6 +2423,19 @@ def test_mention_elsewhere_on_a_network_like_a_built_in_one() -> None:
         ("a-x-pro", "@lea@piaille.fr"), ("a-x-pro", "@tom.bsky.social")]
 
 
+def test_mention_elsewhere_on_a_network_of_the_site_s_own_that_says_how_its_accounts_are_named() -> None:
+    """A network of the site's own (a self-hosted Bluesky PDS, a Misskey server) says with `handles:` how its
+    accounts are named, and is judged as a built-in network named so; without it, it is not judged."""
+    extra = ("  pds: {custom: true, name: PDS, limit: 300, handles: domain}\n"
+             "  misskey: {custom: true, name: Misskey, limit: 3000, handles: fediverse}\n"
+             "  intranet: {custom: true, name: Intranet, limit: 3000}\n")
+    found = findings("mention-elsewhere", posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [pds, misskey, intranet], "
+        "text: 'Merci @lea@piaille.fr, @tom.bsky.social et @partenaire'}"), extra=extra)
+    assert sorted((f.item, f.message.split(" mentions ")[1].split(",")[0]) for f in found) == [
+        ("a-misskey", "@tom.bsky.social"), ("a-pds", "@lea@piaille.fr"), ("a-pds", "@partenaire")]
+
+
 def test_mention_not_tagged() -> None:
     """LinkedIn and Facebook tag only the account picked from the composer's list: a pasted @Name is words."""
     extra = "  facebook: {}\n  linkedin-en: {like: linkedin, name: LinkedIn EN}\n"

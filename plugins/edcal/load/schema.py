@@ -448,6 +448,7 @@ class NetworkSpec(Spec):
     link_field: bool | None = Field(None, description="true when a post's link has a field of its own, apart from the text (Pinterest's pin link).")
     facets: bool | None = Field(None, description="true when links and hashtags are clickable only through facets sent beside the text (Bluesky's API).")
     mention_counting: Literal["full", "local-part"] | None = Field(None, description="'local-part' counts @user@domain as @user (Mastodon).")
+    handles: Literal["plain", "dotted", "domain", "fediverse"] | None = Field(None, description="How its accounts are named: plain (@name, X), dotted (@name that may hold dots, Instagram), domain (@lea.bsky.social, Bluesky), fediverse (@lea@piaille.fr, Mastodon); another network's address is then told (mention-elsewhere).")
     media: Literal["required", "video", "optional", "none"] | None = Field(None, description="Whether a post needs an image or a video (required), a video (video), may have one (optional) or takes none (none).")
     max_images: PositiveInt | None = Field(None, description="Most images per post.")
     max_hashtags: Annotated[int, BeforeValidator(_whole)] | None = Field(None, ge=0, le=1_000_000_000,

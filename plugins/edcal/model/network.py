@@ -20,6 +20,7 @@ CountingRule = Literal["twitter", "graphemes", "characters", "utf16", "utf8-byte
 MediaRule = Literal["required", "video", "optional", "none"]
 LinkDisplay = Literal["full", "shortened"]
 MentionCounting = Literal["full", "local-part"]
+Handles = Literal["plain", "dotted", "domain", "fediverse"]
 HashtagCase = Literal["camel", "lower", "as-is"]
 Period = Literal["day", "week", "month"]
 
@@ -127,6 +128,10 @@ class Network:
     #: Links and hashtags are clickable only through facets sent beside the text (Bluesky's API).
     facets: bool = False
     mention_counting: MentionCounting = "full"
+    #: How its accounts are named, so that another network's address is told (``mention-elsewhere``):
+    #: ``plain`` (``@name``, no dot: X), ``dotted`` (``@atelier.morel``: Instagram), ``domain``
+    #: (``@lea.bsky.social``: Bluesky), ``fediverse`` (``@lea@piaille.fr``: Mastodon); None: not judged.
+    handles: Handles | None = None
     media: MediaRule = "optional"
     max_images: int | None = None
     max_hashtags: int | None = None

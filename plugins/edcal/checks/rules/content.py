@@ -872,8 +872,6 @@ _FEDIVERSE_ADDRESS = re.compile(r"(?<![\w@/.])@[\w.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+
 _DOMAIN_HANDLE = re.compile(r"(?<![\w@/.])@[^\W\d][\w-]*(?:\.[^\W\d][\w-]*)+(?![\w@.-])")
 #: A plain ``@name`` (X's, Instagram's, a Mastodon local account): no one on Bluesky, whose handles are domains.
 _PLAIN_HANDLE = re.compile(r"(?<![\w@/.])@[^\W\d]\w*(?![\w@.-]|\.\w)")
-#: Built-in networks whose accounts are plain ``@name`` handles (a fediverse address is no one there).
-_OWN_HANDLES = frozenset({"x", "instagram", "threads", "facebook", "linkedin", "tiktok", "youtube", "pinterest"})
 
 
 @rule("mention-elsewhere", "warning", "A post mentions someone by another network's address")
@@ -942,17 +940,16 @@ def _other_networks_handles(text: str, network: Network) -> list[str]:
         return []
     fediverse = _FEDIVERSE_ADDRESS.findall(text)
     dotted = _DOMAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))
-    if network.mention_counting == "local-part":  # Mastodon and its likes: no dot in a local account
-        return dotted
-    # A network `like:` a built-in one has its accounts' handles; a network of the site's own, unknown ones.
-    platform = network.platform
-    if platform == "bluesky":  # handles are domains: @partner.bsky.social
+    # Counting @user@domain as @user is a fediverse network's (a network of the site's own may say only that).
+    if network.handles == "fediverse" or network.mention_counting == "local-part":
+        return dotted  # no dot in a local account
+    if network.handles == "domain":  # handles are domains: @partner.bsky.social
         return fediverse + _PLAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text))
-    if platform == "x":
+    if network.handles == "plain":
         return fediverse + dotted
-    if platform in _OWN_HANDLES:
+    if network.handles == "dotted":
         return fediverse
-    return []
+    return []  # a network of the site's own that does not say how its accounts are named
 
 
 @rule("poll-limits", "error", "A post's poll (`poll:`) breaks its network's rules: no polls there, too many answers, "
