@@ -2454,6 +2454,18 @@ def test_mention_not_tagged() -> None:
     assert "type the mention again in LinkedIn's composer" in str(comment.hint)
 
 
+def test_mention_not_tagged_on_a_network_of_the_site_s_own_where_mentions_are_picked() -> None:
+    """An intranet (Workplace, Viva Engage) tags only the colleague picked from its composer's list, as LinkedIn
+    does: `mentions_picked: true` says so, and its pasted @Name is told; without it, it is not."""
+    extra = ("  workplace: {custom: true, name: Workplace, limit: 5000, mentions_picked: true}\n"
+             "  intranet: {custom: true, name: Intranet, limit: 5000}\n")
+    found = findings("mention-not-tagged", posts(
+        "{id: a, at: 2027-01-12 09:00, networks: [workplace, intranet], text: 'Bravo @Julien !'}"), extra=extra)
+    assert [(f.item, f.message) for f in found] == [
+        ("a-workplace", "Workplace post 'a-workplace' mentions @Julien: pasted, Workplace keeps it as text and "
+                        "tags no one")]
+
+
 def test_clock_change_night() -> None:
     """A rule with no end meets the night the clocks skip 02:30 (2027-03-28 in Paris): that night is left out,
     said until it has passed, and not said once settled or silenced; a rule with an end is refused as ever."""

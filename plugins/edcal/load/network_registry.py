@@ -27,11 +27,10 @@ from edcal.model.source import Source
 #: Rule fields copied from a spec onto a network when set.
 _RULE_FIELDS = (
     "name", "url_length", "link_display", "links_clickable", "link_field", "facets", "mention_counting",
-    "handles", "media", "max_images", "max_hashtags", "max_links", "title_limit", "alt_limit",
-    "max_image_bytes", "image_aspect", "hashtag_case", "forbidden_characters", "share_form", "color",
-    "template",
-    "content_warning", "comment_limit", "replies", "poll_options", "poll_option_limit", "poll_question_limit",
-    "poll_min_duration", "poll_max_duration", "poll_durations", "poll_media", "hosts",
+    "handles", "mentions_picked", "media", "max_images", "max_hashtags", "max_links", "title_limit",
+    "alt_limit", "max_image_bytes", "image_aspect", "hashtag_case", "forbidden_characters", "share_form",
+    "color", "template", "content_warning", "comment_limit", "replies", "poll_options", "poll_option_limit",
+    "poll_question_limit", "poll_min_duration", "poll_max_duration", "poll_durations", "poll_media", "hosts",
 )  # fmt: skip
 _ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "utm_source", "utm_medium",
                    "lang", "since", "until", "in_first_comment")

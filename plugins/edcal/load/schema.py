@@ -449,6 +449,7 @@ class NetworkSpec(Spec):
     facets: bool | None = Field(None, description="true when links and hashtags are clickable only through facets sent beside the text (Bluesky's API).")
     mention_counting: Literal["full", "local-part"] | None = Field(None, description="'local-part' counts @user@domain as @user (Mastodon).")
     handles: Literal["plain", "dotted", "domain", "fediverse"] | None = Field(None, description="How its accounts are named: plain (@name, X), dotted (@name that may hold dots, Instagram), domain (@lea.bsky.social, Bluesky), fediverse (@lea@piaille.fr, Mastodon); another network's address is then told (mention-elsewhere).")
+    mentions_picked: bool | None = Field(None, description="true when a mention is made only by picking the account from the composer's list: a pasted @Name tags no one (LinkedIn, Facebook).")
     media: Literal["required", "video", "optional", "none"] | None = Field(None, description="Whether a post needs an image or a video (required), a video (video), may have one (optional) or takes none (none).")
     max_images: PositiveInt | None = Field(None, description="Most images per post.")
     max_hashtags: Annotated[int, BeforeValidator(_whole)] | None = Field(None, ge=0, le=1_000_000_000,

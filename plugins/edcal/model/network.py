@@ -132,6 +132,9 @@ class Network:
     #: ``plain`` (``@name``, no dot: X), ``dotted`` (``@atelier.morel``: Instagram), ``domain``
     #: (``@lea.bsky.social``: Bluesky), ``fediverse`` (``@lea@piaille.fr``: Mastodon); None: not judged.
     handles: Handles | None = None
+    #: A mention is made only by picking the account from the composer's list as one types: a pasted
+    #: ``@Name`` stays words, tagging no one (LinkedIn, Facebook: ``mention-not-tagged``).
+    mentions_picked: bool = False
     media: MediaRule = "optional"
     max_images: int | None = None
     max_hashtags: int | None = None

@@ -904,18 +904,13 @@ def mention_elsewhere(ctx: CheckContext) -> Iterator[Problem]:
                                            posts=THE_POSTS, handle=handle))
 
 
-#: Networks where a mention is made only by picking the account from the composer's list as one types:
-#: an ``@Name`` pasted there stays plain text, tagging no one (and their APIs want the page's id).
-_PICKED_MENTIONS = frozenset({"linkedin", "facebook"})
-
-
 @rule("mention-not-tagged", "warning", "A LinkedIn or Facebook post's @mention, pasted, would tag no one")
 def mention_not_tagged(ctx: CheckContext) -> Iterator[Problem]:
     """``Merci @Maison Dupont`` pasted into LinkedIn or Facebook stays words: no page is tagged nor told."""
     networks = ctx.plan.calendar.networks
     for post in ctx.posts():
         network = networks[post.network or ""]
-        if network.platform not in _PICKED_MENTIONS:
+        if not network.mentions_picked:  # an @Name pasted elsewhere is a mention (or another rule's)
             continue
         for text in post_texts(post):
             if "@" not in text.text:
